@@ -1,0 +1,714 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "skytally-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "sky-catalog.h"
+#include "sky-csv.h"
+#include "sky-currency.h"
+
+#define EXIT_USER_ERROR 1
+#define EXIT_USAGE 2
+#define DEFAULT_SEARCH_LIMIT 50
+
+typedef enum
+{
+  FORMAT_TABLE,
+  FORMAT_CSV,
+  FORMAT_JSON,
+} Format;
+
+typedef struct
+{
+  char     *catalog_path;
+  gboolean  no_seed;
+} Globals;
+
+static const char usage_text[] =
+  "Usage:\n"
+  "  skytally-cli [--catalog PATH] [--no-seed] COMMAND [OPTIONS…]\n"
+  "\n"
+  "Commands:\n"
+  "  import FILE…   Load price sheets into the catalog\n"
+  "  sheets         List the price sheets in the catalog\n"
+  "  search         Find offers in the current price sheets\n"
+  "\n"
+  "Options:\n"
+  "  --catalog PATH   The catalog to use (default: $XDG_DATA_HOME/skytally/catalog.db)\n"
+  "  --no-seed        Do not load the bundled price sheets into a new catalog\n"
+  "  --version        Print the version\n"
+  "  -h, --help       Show this help; COMMAND --help shows a command's options\n";
+
+static int
+usage_error (const char *format,
+             ...) G_GNUC_PRINTF (1, 2);
+
+static int
+usage_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("skytally-cli: %s\nTry “skytally-cli --help”.\n", message);
+  return EXIT_USAGE;
+}
+
+static int
+user_error (const GError *error)
+{
+  g_autofree char *line = g_strdup (error->message);
+
+  /* One line, whatever the message holds. */
+  g_strdelimit (line, "\r\n", ' ');
+  g_printerr ("skytally-cli: %s\n", line);
+  return EXIT_USER_ERROR;
+}
+
+static gboolean
+parse_format (const char *text,
+              Format     *format)
+{
+  if (text == NULL || strcmp (text, "table") == 0)
+    *format = FORMAT_TABLE;
+  else if (strcmp (text, "csv") == 0)
+    *format = FORMAT_CSV;
+  else if (strcmp (text, "json") == 0)
+    *format = FORMAT_JSON;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+parse_options (GOptionContext  *context,
+               int             *argc,
+               char          ***argv,
+               int             *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = usage_error ("%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Opening the catalog ---------------------------------------------------------------------- */
+
+static void
+remove_catalog_files (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+}
+
+static SkyCatalog *
+open_catalog (const Globals  *globals,
+              GError        **error)
+{
+  g_autofree char *path = globals->catalog_path != NULL ? g_strdup (globals->catalog_path)
+                                                         : sky_catalog_default_path ();
+  gboolean is_new = !g_file_test (path, G_FILE_TEST_EXISTS);
+  g_autoptr(SkyCatalog) catalog = NULL;
+  g_autoptr(GPtrArray) seeded = NULL;
+  const char *dir;
+
+  catalog = sky_catalog_open (path, error);
+  if (catalog == NULL)
+    return NULL;
+  if (!is_new || globals->no_seed)
+    return g_steal_pointer (&catalog);
+
+  dir = sky_catalog_bundled_sheets_dir ();
+  seeded = sky_catalog_seed (catalog, dir, NULL, error);
+  if (seeded == NULL)
+    {
+      /* A new catalog that could not be seeded is not left behind half-made. */
+      g_clear_object (&catalog);
+      remove_catalog_files (path);
+      g_prefix_error (error, "Cannot load the bundled price sheets from %s: ", dir);
+      return NULL;
+    }
+  g_printerr ("Created %s with %u bundled price sheets.\n", path, seeded->len);
+  return g_steal_pointer (&catalog);
+}
+
+/* Output ----------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  Format        format;
+  guint         n_columns;
+  const char  **headers;
+  gboolean     *numeric;
+  GPtrArray    *rows;        /* GStrv, for tables */
+  SkyCsvWriter *csv;
+} Table;
+
+static void
+table_init (Table       *table,
+            Format       format,
+            const char **headers,
+            gboolean    *numeric,
+            guint        n_columns)
+{
+  table->format = format;
+  table->headers = headers;
+  table->numeric = numeric;
+  table->n_columns = n_columns;
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  if (format == FORMAT_CSV)
+    {
+      table->csv = sky_csv_writer_new (SKY_CSV_STANDARD);
+      for (guint i = 0; i < n_columns; i++)
+        sky_csv_writer_add_text (table->csv, headers[i]);
+      sky_csv_writer_end_row (table->csv);
+    }
+}
+
+/* Takes the values (NULL for an empty cell). */
+static void
+table_add_row (Table  *table,
+               char  **values)
+{
+  if (table->format == FORMAT_CSV)
+    {
+      for (guint i = 0; i < table->n_columns; i++)
+        {
+          if (table->numeric[i])
+            sky_csv_writer_add_number (table->csv, values[i]);
+          else
+            sky_csv_writer_add_text (table->csv, values[i]);
+          g_free (values[i]);
+        }
+      sky_csv_writer_end_row (table->csv);
+      g_free (values);
+      return;
+    }
+  for (guint i = 0; i < table->n_columns; i++)
+    if (values[i] == NULL)
+      values[i] = g_strdup ("");
+  g_ptr_array_add (table->rows, values);
+}
+
+static void
+table_print (Table *table)
+{
+  g_autofree gsize *widths = g_new0 (gsize, table->n_columns);
+
+  if (table->format == FORMAT_CSV)
+    {
+      gsize len;
+      g_autofree char *text = sky_csv_writer_free (table->csv, &len);
+      fwrite (text, 1, len, stdout);
+      g_ptr_array_unref (table->rows);
+      return;
+    }
+
+  for (guint c = 0; c < table->n_columns; c++)
+    widths[c] = g_utf8_strlen (table->headers[c], -1);
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (table->rows, r);
+      for (guint c = 0; c < table->n_columns; c++)
+        widths[c] = MAX (widths[c], (gsize) g_utf8_strlen (row[c], -1));
+    }
+
+  for (guint r = 0; r <= table->rows->len; r++)
+    {
+      const char * const *row = r == 0 ? table->headers
+                                       : g_ptr_array_index (table->rows, r - 1);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          gsize pad = widths[c] - g_utf8_strlen (row[c], -1);
+
+          if (c > 0)
+            g_string_append (line, "  ");
+          if (table->numeric[c] && r > 0)
+            {
+              for (gsize i = 0; i < pad; i++)
+                g_string_append_c (line, ' ');
+              g_string_append (line, row[c]);
+            }
+          else
+            {
+              g_string_append (line, row[c]);
+              if (c + 1 < table->n_columns)
+                for (gsize i = 0; i < pad; i++)
+                  g_string_append_c (line, ' ');
+            }
+        }
+      g_print ("%s\n", line->str);
+    }
+  g_ptr_array_unref (table->rows);
+}
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static char *
+scaled_to_string (gint64 value,
+                  guint  scale)
+{
+  return value < 0 ? NULL : sky_decimal_to_string (sky_decimal_from_scaled (value, scale));
+}
+
+static void
+json_add_scaled (JsonBuilder *builder,
+                 const char  *member,
+                 gint64       value,
+                 guint        scale)
+{
+  json_builder_set_member_name (builder, member);
+  if (value < 0)
+    json_builder_add_null_value (builder);
+  else if (value % (scale == 3 ? 1000 : 1) == 0)
+    json_builder_add_int_value (builder, scale == 3 ? value / 1000 : value);
+  else
+    {
+      /* A spec such as 0.25 vCPU; specs are not money, and three decimals print exactly. */
+      g_autofree char *text = scaled_to_string (value, scale);
+      json_builder_add_double_value (builder, g_ascii_strtod (text, NULL));
+    }
+}
+
+static void
+json_add_string (JsonBuilder *builder,
+                 const char  *member,
+                 const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* import ----------------------------------------------------------------------------------- */
+
+static int
+cmd_import (const Globals  *globals,
+            int             argc,
+            char          **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("FILE… — load price sheets");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyCatalog) catalog = NULL;
+  int status = 0;
+
+  g_option_context_set_description (context,
+    "Each sheet is imported whole or not at all. Importing a sheet that is already in the\n"
+    "catalog changes nothing. Of a provider's sheets, the one with the latest effective date\n"
+    "is current; older ones stay listed.\n");
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc < 2)
+    return usage_error ("import needs at least one FILE");
+
+  catalog = open_catalog (globals, &error);
+  if (catalog == NULL)
+    return user_error (error);
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(SkyImportResult) result = NULL;
+
+      g_clear_error (&error);
+      result = sky_catalog_import_file (catalog, argv[i], NULL, NULL, NULL, &error);
+      if (result == NULL)
+        {
+          status = user_error (error);
+          continue;
+        }
+      if (result->status == SKY_IMPORT_UNCHANGED)
+        g_print ("%s: %s %s is already in the catalog; nothing changed\n", argv[i],
+                 result->provider, result->version);
+      else
+        g_print ("%s: added %s %s (effective %s), %" G_GUINT64_FORMAT " offers%s%s%s\n",
+                 argv[i], result->provider, result->version, result->effective_date,
+                 result->offers,
+                 result->current ? "; now current" : "; kept as an older version",
+                 result->superseded != NULL ? ", replacing " : "",
+                 result->superseded != NULL ? result->superseded : "");
+    }
+  return status;
+}
+
+/* sheets ----------------------------------------------------------------------------------- */
+
+static int
+cmd_sheets (const Globals  *globals,
+            int             argc,
+            char          **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("— list the price sheets");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyCatalog) catalog = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autofree char *format_text = NULL;
+  Format format;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Output format", "table|csv|json" },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error ("sheets takes no arguments");
+  if (!parse_format (format_text, &format))
+    return usage_error ("unknown format “%s”: use table, csv or json", format_text);
+
+  catalog = open_catalog (globals, &error);
+  if (catalog == NULL)
+    return user_error (error);
+  sheets = sky_catalog_list_sheets (catalog, &error);
+  if (sheets == NULL)
+    return user_error (error);
+
+  if (format == FORMAT_JSON)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < sheets->len; i++)
+        {
+          SkySheetInfo *info = g_ptr_array_index (sheets, i);
+
+          json_builder_begin_object (builder);
+          json_add_string (builder, "provider", info->provider);
+          json_add_string (builder, "provider_name", info->provider_name);
+          json_add_string (builder, "version", info->version);
+          json_add_string (builder, "effective_date", info->effective_date);
+          json_add_string (builder, "currency", info->currency);
+          json_builder_set_member_name (builder, "offers");
+          json_builder_add_int_value (builder, info->offers);
+          json_builder_set_member_name (builder, "current");
+          json_builder_add_boolean_value (builder, info->current);
+          json_add_string (builder, "retrieved", info->retrieved);
+          json_add_string (builder, "imported_at", info->imported_at);
+          json_add_string (builder, "source", info->source);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+      return 0;
+    }
+
+  {
+    static const char *headers[] = { "PROVIDER", "VERSION", "EFFECTIVE", "CURRENCY", "OFFERS",
+                                     "CURRENT", "RETRIEVED" };
+    static gboolean numeric[] = { FALSE, FALSE, FALSE, FALSE, TRUE, FALSE, FALSE };
+    Table table = { 0 };
+
+    table_init (&table, format, headers, numeric, G_N_ELEMENTS (headers));
+    for (guint i = 0; i < sheets->len; i++)
+      {
+        SkySheetInfo *info = g_ptr_array_index (sheets, i);
+        char **row = g_new0 (char *, G_N_ELEMENTS (headers) + 1);
+
+        row[0] = g_strdup (info->provider);
+        row[1] = g_strdup (info->version);
+        row[2] = g_strdup (info->effective_date);
+        row[3] = g_strdup (info->currency);
+        row[4] = g_strdup_printf ("%" G_GUINT64_FORMAT, info->offers);
+        row[5] = g_strdup (format == FORMAT_CSV ? (info->current ? "true" : "false")
+                                                : (info->current ? "current" : "superseded"));
+        row[6] = g_strdup (info->retrieved);
+        table_add_row (&table, row);
+      }
+    table_print (&table);
+  }
+  return 0;
+}
+
+/* search ----------------------------------------------------------------------------------- */
+
+static gboolean
+parse_spec_option (const char  *name,
+                   const char  *text,
+                   gint64      *out,
+                   int         *status)
+{
+  SkyDecimal d;
+  g_autoptr(GError) error = NULL;
+
+  *out = 0;
+  if (text == NULL)
+    return TRUE;
+  if (!sky_decimal_parse (text, 3, FALSE, &d, &error) ||
+      !sky_decimal_to_scaled_int64 (d, 3, out))
+    {
+      *status = usage_error ("--%s: %s", name,
+                             error != NULL ? error->message : "the number is too large");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+cmd_search (const Globals  *globals,
+            int             argc,
+            char          **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("— find offers in the current price sheets");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyCatalog) catalog = NULL;
+  g_autoptr(GPtrArray) listings = NULL;
+  g_autofree char *provider = NULL, *region = NULL, *geo = NULL, *category = NULL, *os = NULL;
+  g_autofree char *term = NULL, *max_price = NULL, *sort = NULL, *format_text = NULL;
+  g_autofree char *min_vcpu = NULL, *min_memory = NULL, *text = NULL;
+  int limit = DEFAULT_SEARCH_LIMIT;
+  SkySearchQuery query = { 0 };
+  Format format;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "provider", 0, 0, G_OPTION_ARG_STRING, &provider, "Only this provider", "ID" },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &region, "Only this region", "CODE" },
+    { "geo", 0, 0, G_OPTION_ARG_STRING, &geo, "Only this geography", "US|CA|SA|EU|ME|AF|APAC|GLOBAL" },
+    { "category", 0, 0, G_OPTION_ARG_STRING, &category, "Only this category", "CAT" },
+    { "min-vcpu", 0, 0, G_OPTION_ARG_STRING, &min_vcpu, "At least this many vCPUs", "N" },
+    { "min-memory", 0, 0, G_OPTION_ARG_STRING, &min_memory, "At least this much memory", "GIB" },
+    { "os", 0, 0, G_OPTION_ARG_STRING, &os, "Only this operating system", "OS" },
+    { "term", 0, 0, G_OPTION_ARG_STRING, &term, "Only this purchase option", "TERM" },
+    { "max-price", 0, 0, G_OPTION_ARG_STRING, &max_price, "Unit price at most", "AMOUNT" },
+    { "text", 0, 0, G_OPTION_ARG_STRING, &text, "Name, SKU or service containing", "TEXT" },
+    { "sort", 0, 0, G_OPTION_ARG_STRING, &sort, "Order (default: price)", "price|vcpu|memory" },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, "At most N results (0: all; default 50)", "N" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Output format", "table|csv|json" },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_description (context,
+    "Prices are unit prices in the sheet's currency; “monthly” is 730 hours of an hourly price.\n"
+    "TERM is on-demand, spot, reserved-1y-no-upfront, reserved-1y-partial-upfront,\n"
+    "reserved-1y-all-upfront, reserved-3y-…, savings-plan-1y-no-upfront, savings-plan-3y-….\n"
+    "Categories: compute, storage, database, network, serverless, containers, analytics, ai,\n"
+    "other.\n");
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error ("search takes options only, not “%s”", argv[1]);
+  if (!parse_format (format_text, &format))
+    return usage_error ("unknown format “%s”: use table, csv or json", format_text);
+  if (limit < 0)
+    return usage_error ("--limit must be 0 or more");
+  if (!parse_spec_option ("min-vcpu", min_vcpu, &query.min_vcpu_milli, &status) ||
+      !parse_spec_option ("min-memory", min_memory, &query.min_memory_mgib, &status))
+    return status;
+  if (term != NULL && !sky_term_is_known (term))
+    return usage_error ("unknown purchase option “%s” (see skytally-cli search --help)", term);
+  if (max_price != NULL)
+    {
+      SkyDecimal d;
+      g_autoptr(GError) parse_error = NULL;
+
+      if (!sky_decimal_parse (max_price, SKY_PRICE_SCALE, FALSE, &d, &parse_error) ||
+          !sky_decimal_to_scaled_int64 (d, SKY_PRICE_SCALE, &query.max_price))
+        return usage_error ("--max-price: %s",
+                            parse_error != NULL ? parse_error->message : "too large");
+      query.has_max_price = TRUE;
+    }
+  if (sort == NULL || strcmp (sort, "price") == 0)
+    query.sort = SKY_SORT_PRICE;
+  else if (strcmp (sort, "vcpu") == 0)
+    query.sort = SKY_SORT_VCPU;
+  else if (strcmp (sort, "memory") == 0)
+    query.sort = SKY_SORT_MEMORY;
+  else
+    return usage_error ("unknown sort “%s”: use price, vcpu or memory", sort);
+
+  query.provider = provider;
+  query.region = region;
+  query.geography = geo;
+  query.category = category;
+  query.os = os;
+  query.term = term;
+  query.text = text;
+  query.limit = limit;
+
+  catalog = open_catalog (globals, &error);
+  if (catalog == NULL)
+    return user_error (error);
+  listings = sky_catalog_search (catalog, &query, &error);
+  if (listings == NULL)
+    return user_error (error);
+
+  if (format == FORMAT_JSON)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < listings->len; i++)
+        {
+          SkyListing *l = g_ptr_array_index (listings, i);
+          g_autofree char *price = scaled_to_string (l->price, SKY_PRICE_SCALE);
+          g_autofree char *fee = l->has_upfront_fee
+                                 ? scaled_to_string (l->upfront_fee, SKY_PRICE_SCALE) : NULL;
+          g_autofree char *monthly = NULL;
+          SkyDecimal m;
+
+          if (sky_listing_monthly (l, &m))
+            monthly = sky_currency_format (l->currency, m);
+
+          json_builder_begin_object (builder);
+          json_add_string (builder, "provider", l->provider);
+          json_add_string (builder, "sheet_version", l->sheet_version);
+          json_add_string (builder, "region", l->region);
+          json_add_string (builder, "geography", l->geography);
+          json_add_string (builder, "service", l->service);
+          json_add_string (builder, "sku", l->sku);
+          json_add_string (builder, "name", l->name);
+          json_add_string (builder, "family", l->family);
+          json_add_string (builder, "category", l->category);
+          json_add_scaled (builder, "vcpu", l->vcpu_milli, 3);
+          json_add_scaled (builder, "memory_gib", l->memory_mgib, 3);
+          json_add_scaled (builder, "gpu", l->gpu, 0);
+          json_add_string (builder, "os", l->os);
+          json_add_string (builder, "sla", l->sla);
+          json_add_string (builder, "term", l->term);
+          json_add_string (builder, "price", price);
+          json_builder_set_member_name (builder, "tiered");
+          json_builder_add_boolean_value (builder, l->tiered);
+          json_add_string (builder, "unit", l->unit);
+          json_add_string (builder, "currency", l->currency);
+          json_add_string (builder, "monthly", monthly);
+          json_add_string (builder, "upfront_fee", fee);
+          json_add_string (builder, "free_quantity", l->free_quantity);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_json (builder);
+      return 0;
+    }
+
+  {
+    static const char *headers[] = { "PROVIDER", "REGION", "SKU", "NAME", "VCPU", "MEMORY_GIB",
+                                     "TERM", "PRICE", "UNIT", "CURRENCY", "MONTHLY",
+                                     "UPFRONT_FEE" };
+    static gboolean numeric[] = { FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, TRUE, FALSE,
+                                  FALSE, TRUE, TRUE };
+    Table table = { 0 };
+
+    table_init (&table, format, headers, numeric, G_N_ELEMENTS (headers));
+    for (guint i = 0; i < listings->len; i++)
+      {
+        SkyListing *l = g_ptr_array_index (listings, i);
+        char **row = g_new0 (char *, G_N_ELEMENTS (headers) + 1);
+        SkyDecimal m;
+
+        row[0] = g_strdup (l->provider);
+        row[1] = g_strdup (l->region);
+        row[2] = g_strdup (l->sku);
+        row[3] = g_strdup (l->name);
+        row[4] = scaled_to_string (l->vcpu_milli, 3);
+        row[5] = scaled_to_string (l->memory_mgib, 3);
+        row[6] = g_strdup (l->term);
+        row[7] = scaled_to_string (l->price, SKY_PRICE_SCALE);
+        row[8] = l->tiered && format == FORMAT_TABLE ? g_strconcat (l->unit, " (tiered)", NULL)
+                                                     : g_strdup (l->unit);
+        row[9] = g_strdup (l->currency);
+        row[10] = sky_listing_monthly (l, &m) ? sky_currency_format (l->currency, m) : NULL;
+        row[11] = l->has_upfront_fee ? scaled_to_string (l->upfront_fee, SKY_PRICE_SCALE) : NULL;
+        table_add_row (&table, row);
+      }
+    table_print (&table);
+    if (format == FORMAT_TABLE && listings->len == 0)
+      g_printerr ("No offer matches. Remove a filter or lower a minimum to see more.\n");
+  }
+  return 0;
+}
+
+/* main ------------------------------------------------------------------------------------- */
+
+int
+main (int    argc,
+      char **argv)
+{
+  Globals globals = { 0 };
+  int status;
+  int i;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("skytally-cli");
+  sky_sheet_reader_init ();
+
+  /* Global options come before the command. */
+  for (i = 1; i < argc && argv[i][0] == '-'; i++)
+    {
+      if (strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0)
+        {
+          g_print ("%s", usage_text);
+          return 0;
+        }
+      else if (strcmp (argv[i], "--version") == 0)
+        {
+          g_print ("skytally-cli %s\n", PACKAGE_VERSION);
+          return 0;
+        }
+      else if (strcmp (argv[i], "--no-seed") == 0)
+        globals.no_seed = TRUE;
+      else if (strcmp (argv[i], "--catalog") == 0 && i + 1 < argc)
+        globals.catalog_path = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--catalog="))
+        globals.catalog_path = argv[i] + strlen ("--catalog=");
+      else
+        return usage_error ("unknown option “%s”", argv[i]);
+    }
+
+  if (i >= argc)
+    return usage_error ("no command given");
+
+  if (strcmp (argv[i], "import") == 0)
+    status = cmd_import (&globals, argc - i, argv + i);
+  else if (strcmp (argv[i], "sheets") == 0)
+    status = cmd_sheets (&globals, argc - i, argv + i);
+  else if (strcmp (argv[i], "search") == 0)
+    status = cmd_search (&globals, argc - i, argv + i);
+  else if (strcmp (argv[i], "help") == 0)
+    {
+      g_print ("%s", usage_text);
+      status = 0;
+    }
+  else
+    status = usage_error ("unknown command “%s”", argv[i]);
+
+  return status;
+}

@@ -1,0 +1,1151 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sky-catalog"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "sky-catalog.h"
+#include "sky-currency.h"
+
+/* "SkyT": marks a database file as a Skytally catalog. */
+#define CATALOG_APPLICATION_ID 0x536b7954
+
+struct _SkyCatalog
+{
+  GObject   parent_instance;
+
+  char     *path;
+  sqlite3  *db;
+  GMutex    lock;
+};
+
+G_DEFINE_FINAL_TYPE (SkyCatalog, sky_catalog, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (sky-catalog-error-quark, sky_catalog_error)
+
+/* Each entry moves the schema from version i to i + 1, in one transaction with user_version. */
+static const char * const migrations[] = {
+  "CREATE TABLE provider ("
+  "  id   TEXT PRIMARY KEY,"
+  "  name TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE sheet ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  provider       TEXT NOT NULL REFERENCES provider (id),"
+  "  version        TEXT NOT NULL,"
+  "  effective_date TEXT NOT NULL,"
+  "  currency       TEXT NOT NULL CHECK (length (currency) = 3),"
+  "  source         TEXT NOT NULL,"
+  "  source_url     TEXT,"
+  "  retrieved      TEXT NOT NULL,"
+  "  sha256         TEXT NOT NULL,"
+  "  file_name      TEXT,"
+  "  imported_at    TEXT NOT NULL,"
+  "  offer_count    INTEGER NOT NULL DEFAULT 0,"
+  "  is_current     INTEGER NOT NULL DEFAULT 0 CHECK (is_current IN (0, 1)),"
+  "  UNIQUE (provider, version)"
+  ");"
+  "CREATE TABLE region ("
+  "  sheet_id  INTEGER NOT NULL REFERENCES sheet (id) ON DELETE CASCADE,"
+  "  code      TEXT NOT NULL,"
+  "  name      TEXT NOT NULL,"
+  "  geography TEXT NOT NULL,"
+  "  PRIMARY KEY (sheet_id, code)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE service ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  sheet_id INTEGER NOT NULL REFERENCES sheet (id) ON DELETE CASCADE,"
+  "  code     TEXT NOT NULL,"
+  "  name     TEXT NOT NULL,"
+  "  category TEXT NOT NULL,"
+  "  sla      TEXT,"
+  "  UNIQUE (sheet_id, code)"
+  ");"
+  /* region, geography and category repeat the region's and service's so that searches filter
+   * offers without joins. vcpu in thousandths of a vCPU, memory in thousandths of a GiB. */
+  "CREATE TABLE offer ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  sheet_id     INTEGER NOT NULL REFERENCES sheet (id) ON DELETE CASCADE,"
+  "  service_id   INTEGER NOT NULL REFERENCES service (id) ON DELETE CASCADE,"
+  "  sku          TEXT NOT NULL,"
+  "  name         TEXT NOT NULL,"
+  "  family       TEXT,"
+  "  region       TEXT NOT NULL,"
+  "  geography    TEXT NOT NULL,"
+  "  category     TEXT NOT NULL,"
+  "  vcpu         INTEGER CHECK (vcpu >= 0),"
+  "  memory       INTEGER CHECK (memory >= 0),"
+  "  gpu          INTEGER CHECK (gpu >= 0),"
+  "  storage_type TEXT,"
+  "  os           TEXT,"
+  "  sla          TEXT,"
+  "  UNIQUE (sheet_id, sku)"
+  ");"
+  "CREATE TABLE feature ("
+  "  offer_id INTEGER NOT NULL REFERENCES offer (id) ON DELETE CASCADE,"
+  "  key      TEXT NOT NULL,"
+  "  value    TEXT NOT NULL,"
+  "  PRIMARY KEY (offer_id, key)"
+  ") WITHOUT ROWID;"
+  /* Amounts are integers in units of 10^-10 of the sheet's currency; quantities are exact
+   * decimal text. */
+  "CREATE TABLE price ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  offer_id      INTEGER NOT NULL REFERENCES offer (id) ON DELETE CASCADE,"
+  "  unit          TEXT NOT NULL,"
+  "  term          TEXT NOT NULL,"
+  "  amount        INTEGER NOT NULL CHECK (amount >= 0),"
+  "  upfront_fee   INTEGER CHECK (upfront_fee >= 0),"
+  "  free_quantity TEXT,"
+  "  tiered        INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE tier ("
+  "  price_id INTEGER NOT NULL REFERENCES price (id) ON DELETE CASCADE,"
+  "  seq      INTEGER NOT NULL,"
+  "  begin    TEXT NOT NULL,"
+  "  end      TEXT,"
+  "  amount   INTEGER NOT NULL CHECK (amount >= 0),"
+  "  PRIMARY KEY (price_id, seq)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX price_offer ON price (offer_id);"
+  "CREATE INDEX price_term_amount ON price (term, amount);"
+  "CREATE INDEX price_amount ON price (amount);"
+  "CREATE INDEX offer_sheet_category ON offer (sheet_id, category, vcpu);"
+  "CREATE INDEX offer_sheet_region ON offer (sheet_id, region);",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SKY_CATALOG_SCHEMA_VERSION);
+
+static gboolean
+set_db_error (sqlite3     *db,
+              GError     **error,
+              const char  *what)
+{
+  g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_DATABASE, "%s: %s", what,
+               db != NULL ? sqlite3_errmsg (db) : "out of memory");
+  return FALSE;
+}
+
+static gboolean
+exec (sqlite3     *db,
+      const char  *sql,
+      GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_DATABASE, "%s",
+                   message != NULL ? message : sqlite3_errmsg (db));
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+query_int (sqlite3     *db,
+           const char  *sql,
+           gint64      *out,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return set_db_error (db, error, sql);
+  ok = sqlite3_step (stmt) == SQLITE_ROW;
+  if (ok)
+    *out = sqlite3_column_int64 (stmt, 0);
+  else
+    set_db_error (db, error, sql);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static void
+sky_catalog_finalize (GObject *object)
+{
+  SkyCatalog *self = (SkyCatalog *) object;
+
+  if (self->db != NULL)
+    {
+      sqlite3_exec (self->db, "PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);",
+                    NULL, NULL, NULL);
+      sqlite3_close (self->db);
+    }
+  g_mutex_clear (&self->lock);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (sky_catalog_parent_class)->finalize (object);
+}
+
+static void
+sky_catalog_class_init (SkyCatalogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sky_catalog_finalize;
+}
+
+static void
+sky_catalog_init (SkyCatalog *self)
+{
+  g_mutex_init (&self->lock);
+}
+
+static gboolean
+migrate (SkyCatalog  *self,
+         GError     **error)
+{
+  gint64 version = 0, app_id = 0, objects = 0;
+
+  if (!exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!query_int (self->db, "PRAGMA user_version", &version, error) ||
+      !query_int (self->db, "PRAGMA application_id", &app_id, error) ||
+      !query_int (self->db, "SELECT count(*) FROM sqlite_schema", &objects, error))
+    goto fail;
+
+  if (objects > 0 && app_id != CATALOG_APPLICATION_ID)
+    {
+      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NOT_A_CATALOG,
+                   "%s is a database, but not a Skytally catalog", self->path);
+      goto fail;
+    }
+  if (version > SKY_CATALOG_SCHEMA_VERSION)
+    {
+      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_TOO_NEW,
+                   "%s was written by a newer version of Skytally (catalog version %"
+                   G_GINT64_FORMAT "; this one reads up to %d). Update Skytally to use it",
+                   self->path, version, SKY_CATALOG_SCHEMA_VERSION);
+      goto fail;
+    }
+
+  for (; version < SKY_CATALOG_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *set_version = NULL;
+
+      if (!exec (self->db, migrations[version], error))
+        goto fail;
+      set_version = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT "; "
+                                     "PRAGMA application_id = %d;",
+                                     version + 1, CATALOG_APPLICATION_ID);
+      if (!exec (self->db, set_version, error))
+        goto fail;
+    }
+
+  return exec (self->db, "COMMIT", error);
+
+fail:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+SkyCatalog *
+sky_catalog_open (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(SkyCatalog) self = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *check = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (SKY_TYPE_CATALOG, NULL);
+  self->path = g_strdup (path);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_OPEN,
+                   "Cannot create the folder %s: %s", dir, g_strerror (saved));
+      return NULL;
+    }
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_OPEN, "Cannot open %s: %s",
+                   path, self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, 1);
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      int code = sqlite3_errcode (self->db) == SQLITE_NOTADB ? SKY_CATALOG_ERROR_NOT_A_CATALOG
+                                                             : SKY_CATALOG_ERROR_CORRUPT;
+      g_set_error (error, SKY_CATALOG_ERROR, code, "%s cannot be read as a catalog: %s", path,
+                   sqlite3_errmsg (self->db));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  check = column_dup (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (g_strcmp0 (check, "ok") != 0)
+    {
+      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_CORRUPT,
+                   "%s is damaged (%s). Move it away and Skytally will create a new catalog",
+                   path, check);
+      return NULL;
+    }
+
+  if (!exec (self->db,
+             "PRAGMA journal_mode = WAL;"
+             "PRAGMA synchronous = NORMAL;"
+             "PRAGMA foreign_keys = ON;"
+             "PRAGMA trusted_schema = OFF;"
+             "PRAGMA cell_size_check = ON;"
+             "PRAGMA cache_size = -16384;", error) ||
+      !migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+sky_catalog_get_path (SkyCatalog *self)
+{
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+  return self->path;
+}
+
+gboolean
+sky_catalog_has_sheets (SkyCatalog  *self,
+                        GError     **error)
+{
+  gint64 count = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), FALSE);
+
+  g_mutex_lock (&self->lock);
+  ok = query_int (self->db, "SELECT count(*) FROM sheet", &count, error);
+  g_mutex_unlock (&self->lock);
+  return ok && count > 0;
+}
+
+/* Import ----------------------------------------------------------------------------------- */
+
+enum {
+  STMT_FIND_SHEET,
+  STMT_PROVIDER,
+  STMT_SHEET,
+  STMT_REGION,
+  STMT_SERVICE,
+  STMT_OFFER,
+  STMT_FEATURE,
+  STMT_PRICE,
+  STMT_TIER,
+  N_STMTS
+};
+
+static const char * const import_sql[N_STMTS] = {
+  [STMT_FIND_SHEET] = "SELECT id, sha256 FROM sheet WHERE provider = ?1 AND version = ?2",
+  [STMT_PROVIDER] = "INSERT INTO provider (id, name) VALUES (?1, ?2) "
+                    "ON CONFLICT (id) DO UPDATE SET name = excluded.name",
+  [STMT_SHEET] = "INSERT INTO sheet (provider, version, effective_date, currency, source, "
+                 "source_url, retrieved, sha256, file_name, imported_at) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '', ?8, "
+                 "strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+  [STMT_REGION] = "INSERT INTO region (sheet_id, code, name, geography) VALUES (?1, ?2, ?3, ?4)",
+  [STMT_SERVICE] = "INSERT INTO service (sheet_id, code, name, category, sla) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5)",
+  [STMT_OFFER] = "INSERT INTO offer (sheet_id, service_id, sku, name, family, region, geography, "
+                 "category, vcpu, memory, gpu, storage_type, os, sla) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+  [STMT_FEATURE] = "INSERT INTO feature (offer_id, key, value) VALUES (?1, ?2, ?3)",
+  [STMT_PRICE] = "INSERT INTO price (offer_id, unit, term, amount, upfront_fee, free_quantity, "
+                 "tiered) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+  [STMT_TIER] = "INSERT INTO tier (price_id, seq, begin, end, amount) VALUES (?1, ?2, ?3, ?4, ?5)",
+};
+
+typedef struct
+{
+  SkyCatalog      *catalog;
+  sqlite3         *db;
+  sqlite3_stmt    *stmts[N_STMTS];
+  const char      *file;
+  gint64           sheet_id;
+  gint64           service_id;
+  char            *existing_sha256;  /* set when this provider and version are loaded already */
+  guint64          offers;
+  SkyImportResult *result;
+} Import;
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_optional_int (sqlite3_stmt *stmt,
+                   int           index,
+                   gint64        value)
+{
+  if (value >= 0)
+    sqlite3_bind_int64 (stmt, index, value);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static gboolean
+run (Import       *import,
+     sqlite3_stmt *stmt,
+     GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  return set_db_error (import->db, error, "Cannot store the sheet in the catalog");
+}
+
+static gboolean
+import_header (const SkySheetHeader  *header,
+               gpointer               user_data,
+               GError               **error)
+{
+  Import *import = user_data;
+  sqlite3_stmt *stmt = import->stmts[STMT_FIND_SHEET];
+  g_autofree char *basename = g_path_get_basename (import->file);
+
+  import->result->provider = g_strdup (header->provider_id);
+  import->result->provider_name = g_strdup (header->provider_name);
+  import->result->version = g_strdup (header->version);
+  import->result->effective_date = g_strdup (header->effective_date);
+
+  bind_text (stmt, 1, header->provider_id);
+  bind_text (stmt, 2, header->version);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    import->existing_sha256 = column_dup (stmt, 1);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  /* The sheet is still read to the end, so that its checksum can tell a re-import of the same
+   * file from a different sheet that reuses the version. */
+  if (import->existing_sha256 != NULL)
+    return TRUE;
+
+  stmt = import->stmts[STMT_PROVIDER];
+  bind_text (stmt, 1, header->provider_id);
+  bind_text (stmt, 2, header->provider_name);
+  if (!run (import, stmt, error))
+    return FALSE;
+
+  stmt = import->stmts[STMT_SHEET];
+  bind_text (stmt, 1, header->provider_id);
+  bind_text (stmt, 2, header->version);
+  bind_text (stmt, 3, header->effective_date);
+  bind_text (stmt, 4, header->currency);
+  bind_text (stmt, 5, header->source);
+  bind_text (stmt, 6, header->source_url);
+  bind_text (stmt, 7, header->retrieved);
+  bind_text (stmt, 8, basename);
+  if (!run (import, stmt, error))
+    return FALSE;
+  import->sheet_id = sqlite3_last_insert_rowid (import->db);
+  return TRUE;
+}
+
+static gboolean
+import_region (const SkySheetRegion  *region,
+               gpointer               user_data,
+               GError               **error)
+{
+  Import *import = user_data;
+  sqlite3_stmt *stmt = import->stmts[STMT_REGION];
+
+  if (import->existing_sha256 != NULL)
+    return TRUE;
+  sqlite3_bind_int64 (stmt, 1, import->sheet_id);
+  bind_text (stmt, 2, region->code);
+  bind_text (stmt, 3, region->name);
+  bind_text (stmt, 4, region->geography);
+  return run (import, stmt, error);
+}
+
+static gboolean
+import_service (const SkySheetService  *service,
+                gpointer                user_data,
+                GError                **error)
+{
+  Import *import = user_data;
+  sqlite3_stmt *stmt = import->stmts[STMT_SERVICE];
+
+  if (import->existing_sha256 != NULL)
+    return TRUE;
+  sqlite3_bind_int64 (stmt, 1, import->sheet_id);
+  bind_text (stmt, 2, service->id);
+  bind_text (stmt, 3, service->name);
+  bind_text (stmt, 4, service->category);
+  bind_text (stmt, 5, service->sla);
+  if (!run (import, stmt, error))
+    return FALSE;
+  import->service_id = sqlite3_last_insert_rowid (import->db);
+  return TRUE;
+}
+
+static gboolean
+import_offer (const SkySheetOffer  *offer,
+              gpointer              user_data,
+              GError              **error)
+{
+  Import *import = user_data;
+  sqlite3_stmt *stmt = import->stmts[STMT_OFFER];
+  gint64 offer_id;
+  int rc;
+
+  import->offers++;
+  if (import->existing_sha256 != NULL)
+    return TRUE;
+
+  sqlite3_bind_int64 (stmt, 1, import->sheet_id);
+  sqlite3_bind_int64 (stmt, 2, import->service_id);
+  bind_text (stmt, 3, offer->sku);
+  bind_text (stmt, 4, offer->name);
+  bind_text (stmt, 5, offer->family);
+  bind_text (stmt, 6, offer->region->code);
+  bind_text (stmt, 7, offer->region->geography);
+  bind_text (stmt, 8, offer->service->category);
+  bind_optional_int (stmt, 9, offer->vcpu_milli);
+  bind_optional_int (stmt, 10, offer->memory_mgib);
+  bind_optional_int (stmt, 11, offer->gpu);
+  bind_text (stmt, 12, offer->storage_type);
+  bind_text (stmt, 13, offer->os);
+  bind_text (stmt, 14, offer->sla);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc == SQLITE_CONSTRAINT_UNIQUE)
+    {
+      g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_DUPLICATE,
+                   "SKU “%s” appears twice in the sheet", offer->sku);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return set_db_error (import->db, error, "Cannot store the sheet in the catalog");
+  offer_id = sqlite3_last_insert_rowid (import->db);
+
+  stmt = import->stmts[STMT_FEATURE];
+  for (guint i = 0; i + 1 < offer->features->len; i += 2)
+    {
+      sqlite3_bind_int64 (stmt, 1, offer_id);
+      bind_text (stmt, 2, g_ptr_array_index (offer->features, i));
+      bind_text (stmt, 3, g_ptr_array_index (offer->features, i + 1));
+      if (!run (import, stmt, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < offer->prices->len; i++)
+    {
+      const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
+      gint64 price_id;
+
+      stmt = import->stmts[STMT_PRICE];
+      sqlite3_bind_int64 (stmt, 1, offer_id);
+      bind_text (stmt, 2, price->unit);
+      bind_text (stmt, 3, price->term);
+      sqlite3_bind_int64 (stmt, 4, price->amount);
+      bind_optional_int (stmt, 5, price->has_upfront_fee ? price->upfront_fee : -1);
+      bind_text (stmt, 6, price->free_quantity);
+      sqlite3_bind_int (stmt, 7, price->tiers->len > 0);
+      if (!run (import, stmt, error))
+        return FALSE;
+      price_id = sqlite3_last_insert_rowid (import->db);
+
+      stmt = import->stmts[STMT_TIER];
+      for (guint t = 0; t < price->tiers->len; t++)
+        {
+          const SkySheetTier *tier = &g_array_index (price->tiers, SkySheetTier, t);
+
+          sqlite3_bind_int64 (stmt, 1, price_id);
+          sqlite3_bind_int (stmt, 2, t);
+          bind_text (stmt, 3, tier->from);
+          bind_text (stmt, 4, tier->to);
+          sqlite3_bind_int64 (stmt, 5, tier->amount);
+          if (!run (import, stmt, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static const SkySheetSink import_sink = {
+  .header = import_header,
+  .region = import_region,
+  .service = import_service,
+  .offer = import_offer,
+};
+
+/* Marks the provider's newest sheet (by effective date, then import order) as current. */
+static gboolean
+update_current (Import      *import,
+                GError     **error)
+{
+  SkyImportResult *result = import->result;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (import->db,
+                          "SELECT version FROM sheet WHERE provider = ?1 AND is_current = 1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return set_db_error (import->db, error, "Cannot update the current sheet");
+  bind_text (stmt, 1, result->provider);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    result->superseded = column_dup (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (sqlite3_prepare_v2 (import->db,
+                          "UPDATE sheet SET is_current = (id = (SELECT id FROM sheet "
+                          "  WHERE provider = ?1 ORDER BY effective_date DESC, id DESC LIMIT 1)) "
+                          "WHERE provider = ?1", -1, &stmt, NULL) != SQLITE_OK)
+    return set_db_error (import->db, error, "Cannot update the current sheet");
+  bind_text (stmt, 1, result->provider);
+  ok = sqlite3_step (stmt) == SQLITE_DONE;
+  sqlite3_finalize (stmt);
+  if (!ok)
+    return set_db_error (import->db, error, "Cannot update the current sheet");
+
+  if (sqlite3_prepare_v2 (import->db, "SELECT is_current FROM sheet WHERE id = ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return set_db_error (import->db, error, "Cannot update the current sheet");
+  sqlite3_bind_int64 (stmt, 1, import->sheet_id);
+  ok = sqlite3_step (stmt) == SQLITE_ROW;
+  result->current = ok && sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_finalize (stmt);
+  if (!ok)
+    return set_db_error (import->db, error, "Cannot update the current sheet");
+  if (!result->current || g_strcmp0 (result->superseded, result->version) == 0)
+    g_clear_pointer (&result->superseded, g_free);
+  return TRUE;
+}
+
+static gboolean
+finish_import (Import      *import,
+               const char  *sha256,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  if (import->existing_sha256 != NULL)
+    {
+      if (strcmp (import->existing_sha256, sha256) != 0)
+        {
+          g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_VERSION_CONFLICT,
+                       "%s: the catalog already holds %s version %s with different prices. "
+                       "Give the changed sheet a new version to import it", import->file,
+                       import->result->provider, import->result->version);
+          return FALSE;
+        }
+      import->result->status = SKY_IMPORT_UNCHANGED;
+      import->result->offers = import->offers;
+      return TRUE;
+    }
+
+  if (sqlite3_prepare_v2 (import->db,
+                          "UPDATE sheet SET sha256 = ?1, offer_count = ?2 WHERE id = ?3",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return set_db_error (import->db, error, "Cannot finish the import");
+  bind_text (stmt, 1, sha256);
+  sqlite3_bind_int64 (stmt, 2, import->offers);
+  sqlite3_bind_int64 (stmt, 3, import->sheet_id);
+  ok = sqlite3_step (stmt) == SQLITE_DONE;
+  sqlite3_finalize (stmt);
+  if (!ok)
+    return set_db_error (import->db, error, "Cannot finish the import");
+
+  import->result->status = SKY_IMPORT_ADDED;
+  import->result->offers = import->offers;
+  return update_current (import, error);
+}
+
+SkyImportResult *
+sky_catalog_import_file (SkyCatalog       *self,
+                         const char       *path,
+                         GCancellable     *cancellable,
+                         SkyProgressFunc   progress,
+                         gpointer          progress_data,
+                         GError          **error)
+{
+  Import import = { 0 };
+  g_autofree char *sha256 = NULL;
+  g_autoptr(SkyImportResult) result = g_new0 (SkyImportResult, 1);
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  result->file = g_strdup (path);
+  import.catalog = self;
+  import.db = self->db;
+  import.file = path;
+  import.result = result;
+
+  g_mutex_lock (&self->lock);
+
+  for (int i = 0; i < N_STMTS; i++)
+    if (sqlite3_prepare_v3 (self->db, import_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+                            &import.stmts[i], NULL) != SQLITE_OK)
+      {
+        set_db_error (self->db, error, "Cannot prepare the import");
+        goto out;
+      }
+
+  /* One transaction per sheet: any error leaves the catalog exactly as it was. */
+  if (!exec (self->db, "BEGIN IMMEDIATE", error))
+    goto out;
+
+  ok = sky_sheet_read_file (path, &import_sink, &import, &sha256, cancellable, progress,
+                            progress_data, error) &&
+       finish_import (&import, sha256, error);
+
+  if (ok && import.result->status == SKY_IMPORT_ADDED)
+    ok = exec (self->db, "COMMIT", error);
+  if (!ok || import.result->status == SKY_IMPORT_UNCHANGED)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+
+out:
+  for (int i = 0; i < N_STMTS; i++)
+    sqlite3_finalize (import.stmts[i]);
+  g_free (import.existing_sha256);
+  g_mutex_unlock (&self->lock);
+
+  return ok ? g_steal_pointer (&result) : NULL;
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SkyCatalog *self = source_object;
+  const char *path = task_data;
+  GError *error = NULL;
+  SkyImportResult *result;
+
+  result = sky_catalog_import_file (self, path, cancellable, NULL, NULL, &error);
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) sky_import_result_free);
+}
+
+void
+sky_catalog_import_file_async (SkyCatalog          *self,
+                               const char          *path,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SKY_IS_CATALOG (self));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sky_catalog_import_file_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+SkyImportResult *
+sky_catalog_import_file_finish (SkyCatalog    *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sky_catalog_import_file_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+GPtrArray *
+sky_catalog_seed (SkyCatalog    *self,
+                  const char    *directory,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) results = NULL;
+  const char *name;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (directory != NULL, NULL);
+
+  dir = g_dir_open (directory, 0, error);
+  if (dir == NULL)
+    return NULL;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".xml"))
+      g_ptr_array_add (files, g_build_filename (directory, name, NULL));
+  g_ptr_array_sort (files, compare_paths);
+
+  results = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_import_result_free);
+  for (guint i = 0; i < files->len; i++)
+    {
+      SkyImportResult *result = sky_catalog_import_file (self, g_ptr_array_index (files, i),
+                                                         cancellable, NULL, NULL, error);
+      if (result == NULL)
+        return NULL;
+      g_ptr_array_add (results, result);
+    }
+  return g_steal_pointer (&results);
+}
+
+/* Queries ---------------------------------------------------------------------------------- */
+
+GPtrArray *
+sky_catalog_list_sheets (SkyCatalog  *self,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) sheets = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+
+  g_mutex_lock (&self->lock);
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT s.provider, p.name, s.version, s.effective_date, s.currency, "
+                          "       s.source, s.retrieved, s.imported_at, s.offer_count, "
+                          "       s.is_current "
+                          "FROM sheet s JOIN provider p ON p.id = s.provider "
+                          "ORDER BY s.provider, s.effective_date DESC, s.id DESC",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (self->db, error, "Cannot list the price sheets");
+      g_mutex_unlock (&self->lock);
+      return NULL;
+    }
+
+  sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_sheet_info_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SkySheetInfo *info = g_new0 (SkySheetInfo, 1);
+
+      info->provider = column_dup (stmt, 0);
+      info->provider_name = column_dup (stmt, 1);
+      info->version = column_dup (stmt, 2);
+      info->effective_date = column_dup (stmt, 3);
+      info->currency = column_dup (stmt, 4);
+      info->source = column_dup (stmt, 5);
+      info->retrieved = column_dup (stmt, 6);
+      info->imported_at = column_dup (stmt, 7);
+      info->offers = sqlite3_column_int64 (stmt, 8);
+      info->current = sqlite3_column_int (stmt, 9) != 0;
+      g_ptr_array_add (sheets, info);
+    }
+  if (rc != SQLITE_DONE)
+    g_clear_pointer (&sheets, g_ptr_array_unref);
+  if (sheets == NULL)
+    set_db_error (self->db, error, "Cannot list the price sheets");
+  sqlite3_finalize (stmt);
+  g_mutex_unlock (&self->lock);
+
+  return g_steal_pointer (&sheets);
+}
+
+static char *
+like_pattern (const char *text)
+{
+  GString *s = g_string_new ("%");
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (s, '\\');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '%');
+  return g_string_free (s, FALSE);
+}
+
+GPtrArray *
+sky_catalog_search (SkyCatalog            *self,
+                    const SkySearchQuery  *query,
+                    GError               **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GPtrArray) listings = NULL;
+  g_autofree char *like = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (query->term != NULL && !sky_term_is_known (query->term))
+    {
+      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_INVALID_QUERY,
+                   "Unknown purchase option “%s”: use on-demand, spot, "
+                   "reserved-1y-no-upfront, reserved-3y-all-upfront, savings-plan-1y-no-upfront, "
+                   "…", query->term);
+      return NULL;
+    }
+
+  /* The statement is assembled from fixed fragments; every value from the query is bound. */
+  g_string_append (sql,
+                   "SELECT s.provider, pv.name, s.version, s.currency, o.region, r.name, "
+                   "       o.geography, sv.code, sv.name, o.category, o.sku, o.name, o.family, "
+                   "       o.os, o.storage_type, o.sla, o.vcpu, o.memory, o.gpu, p.term, p.unit, "
+                   "       p.amount, p.tiered, p.upfront_fee, p.free_quantity "
+                   "FROM price p "
+                   "JOIN offer o ON o.id = p.offer_id "
+                   "JOIN sheet s ON s.id = o.sheet_id "
+                   "JOIN provider pv ON pv.id = s.provider "
+                   "JOIN service sv ON sv.id = o.service_id "
+                   "JOIN region r ON r.sheet_id = o.sheet_id AND r.code = o.region "
+                   "WHERE o.sheet_id IN (SELECT id FROM sheet WHERE is_current = 1)");
+  if (query->provider != NULL)
+    g_string_append (sql, " AND s.provider = :provider");
+  if (query->region != NULL)
+    g_string_append (sql, " AND o.region = :region");
+  if (query->geography != NULL)
+    g_string_append (sql, " AND o.geography = :geography");
+  if (query->category != NULL)
+    g_string_append (sql, " AND o.category = :category");
+  if (query->os != NULL)
+    g_string_append (sql, " AND o.os = :os");
+  if (query->term != NULL)
+    g_string_append (sql, " AND p.term = :term");
+  if (query->min_vcpu_milli > 0)
+    g_string_append (sql, " AND o.vcpu >= :vcpu");
+  if (query->min_memory_mgib > 0)
+    g_string_append (sql, " AND o.memory >= :memory");
+  if (query->has_max_price)
+    g_string_append (sql, " AND p.amount <= :max_price");
+  if (query->text != NULL && *query->text != '\0')
+    g_string_append (sql, " AND (o.name LIKE :text ESCAPE '\\' OR o.sku LIKE :text ESCAPE '\\' "
+                          "OR sv.name LIKE :text ESCAPE '\\')");
+
+  switch (query->sort)
+    {
+    case SKY_SORT_VCPU:
+      g_string_append (sql, " ORDER BY o.vcpu IS NULL, o.vcpu, p.amount");
+      break;
+    case SKY_SORT_MEMORY:
+      g_string_append (sql, " ORDER BY o.memory IS NULL, o.memory, p.amount");
+      break;
+    case SKY_SORT_PRICE:
+    default:
+      g_string_append (sql, " ORDER BY p.amount");
+      break;
+    }
+  g_string_append (sql, ", s.provider, o.sku, p.term, p.unit LIMIT :limit OFFSET :offset");
+
+  g_mutex_lock (&self->lock);
+  if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (self->db, error, "Cannot search the catalog");
+      g_mutex_unlock (&self->lock);
+      return NULL;
+    }
+
+#define BIND_TEXT(name, value) \
+  bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), value)
+  if (query->provider != NULL) BIND_TEXT (":provider", query->provider);
+  if (query->region != NULL) BIND_TEXT (":region", query->region);
+  if (query->geography != NULL) BIND_TEXT (":geography", query->geography);
+  if (query->category != NULL) BIND_TEXT (":category", query->category);
+  if (query->os != NULL) BIND_TEXT (":os", query->os);
+  if (query->term != NULL) BIND_TEXT (":term", query->term);
+  if (query->text != NULL && *query->text != '\0')
+    {
+      like = like_pattern (query->text);
+      BIND_TEXT (":text", like);
+    }
+#undef BIND_TEXT
+  if (query->min_vcpu_milli > 0)
+    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":vcpu"),
+                        query->min_vcpu_milli);
+  if (query->min_memory_mgib > 0)
+    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":memory"),
+                        query->min_memory_mgib);
+  if (query->has_max_price)
+    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":max_price"),
+                        query->max_price);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"),
+                      query->limit > 0 ? (gint64) query->limit : -1);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), query->offset);
+
+  listings = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_listing_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SkyListing *l = g_new0 (SkyListing, 1);
+
+      l->provider = column_dup (stmt, 0);
+      l->provider_name = column_dup (stmt, 1);
+      l->sheet_version = column_dup (stmt, 2);
+      l->currency = column_dup (stmt, 3);
+      l->region = column_dup (stmt, 4);
+      l->region_name = column_dup (stmt, 5);
+      l->geography = column_dup (stmt, 6);
+      l->service = column_dup (stmt, 7);
+      l->service_name = column_dup (stmt, 8);
+      l->category = column_dup (stmt, 9);
+      l->sku = column_dup (stmt, 10);
+      l->name = column_dup (stmt, 11);
+      l->family = column_dup (stmt, 12);
+      l->os = column_dup (stmt, 13);
+      l->storage_type = column_dup (stmt, 14);
+      l->sla = column_dup (stmt, 15);
+      l->vcpu_milli = sqlite3_column_type (stmt, 16) == SQLITE_NULL ? -1
+                      : sqlite3_column_int64 (stmt, 16);
+      l->memory_mgib = sqlite3_column_type (stmt, 17) == SQLITE_NULL ? -1
+                       : sqlite3_column_int64 (stmt, 17);
+      l->gpu = sqlite3_column_type (stmt, 18) == SQLITE_NULL ? -1
+               : sqlite3_column_int64 (stmt, 18);
+      l->term = column_dup (stmt, 19);
+      l->unit = column_dup (stmt, 20);
+      l->price = sqlite3_column_int64 (stmt, 21);
+      l->tiered = sqlite3_column_int (stmt, 22) != 0;
+      l->has_upfront_fee = sqlite3_column_type (stmt, 23) != SQLITE_NULL;
+      l->upfront_fee = sqlite3_column_int64 (stmt, 23);
+      l->free_quantity = column_dup (stmt, 24);
+      g_ptr_array_add (listings, l);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self->db, error, "Cannot search the catalog");
+      g_clear_pointer (&listings, g_ptr_array_unref);
+    }
+  sqlite3_finalize (stmt);
+  g_mutex_unlock (&self->lock);
+
+  return g_steal_pointer (&listings);
+}
+
+/* The price of 730 hours for hourly prices, rounded once to the currency's minor unit. */
+gboolean
+sky_listing_monthly (const SkyListing *listing,
+                     SkyDecimal       *monthly)
+{
+  SkyDecimal product;
+
+  g_return_val_if_fail (listing != NULL, FALSE);
+  g_return_val_if_fail (monthly != NULL, FALSE);
+
+  if (g_strcmp0 (listing->unit, "hour") != 0)
+    return FALSE;
+  if (!sky_decimal_mul (sky_decimal_from_scaled (listing->price, SKY_PRICE_SCALE),
+                        sky_decimal_from_int (SKY_HOURS_PER_MONTH), &product))
+    return FALSE;
+  *monthly = sky_currency_round (listing->currency, product);
+  return TRUE;
+}
+
+/* Locations -------------------------------------------------------------------------------- */
+
+const char *
+sky_catalog_bundled_sheets_dir (void)
+{
+  const char *dir = g_getenv ("SKYTALLY_PRICESHEETS_DIR");
+
+  return dir != NULL && *dir != '\0' ? dir : PKGDATADIR "/pricesheets";
+}
+
+char *
+sky_catalog_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "skytally", "catalog.db", NULL);
+}
+
+/* Boxed records ---------------------------------------------------------------------------- */
+
+void
+sky_import_result_free (SkyImportResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->file);
+  g_free (result->provider);
+  g_free (result->provider_name);
+  g_free (result->version);
+  g_free (result->effective_date);
+  g_free (result->superseded);
+  g_free (result);
+}
+
+void
+sky_sheet_info_free (SkySheetInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->provider);
+  g_free (info->provider_name);
+  g_free (info->version);
+  g_free (info->effective_date);
+  g_free (info->currency);
+  g_free (info->source);
+  g_free (info->retrieved);
+  g_free (info->imported_at);
+  g_free (info);
+}
+
+void
+sky_listing_free (SkyListing *l)
+{
+  if (l == NULL)
+    return;
+  g_free (l->provider);
+  g_free (l->provider_name);
+  g_free (l->sheet_version);
+  g_free (l->currency);
+  g_free (l->region);
+  g_free (l->region_name);
+  g_free (l->geography);
+  g_free (l->service);
+  g_free (l->service_name);
+  g_free (l->category);
+  g_free (l->sku);
+  g_free (l->name);
+  g_free (l->family);
+  g_free (l->os);
+  g_free (l->storage_type);
+  g_free (l->sla);
+  g_free (l->term);
+  g_free (l->unit);
+  g_free (l->free_quantity);
+  g_free (l);
+}

@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sky-decimal.h"
+#include "sky-sheet-reader.h"
+
+G_BEGIN_DECLS
+
+#define SKY_CATALOG_SCHEMA_VERSION 1
+#define SKY_HOURS_PER_MONTH 730
+
+#define SKY_CATALOG_ERROR (sky_catalog_error_quark ())
+
+typedef enum
+{
+  SKY_CATALOG_ERROR_OPEN,
+  SKY_CATALOG_ERROR_NOT_A_CATALOG,
+  SKY_CATALOG_ERROR_TOO_NEW,
+  SKY_CATALOG_ERROR_CORRUPT,
+  SKY_CATALOG_ERROR_VERSION_CONFLICT,
+  SKY_CATALOG_ERROR_DATABASE,
+  SKY_CATALOG_ERROR_INVALID_QUERY,
+} SkyCatalogError;
+
+typedef enum
+{
+  SKY_IMPORT_ADDED,
+  SKY_IMPORT_UNCHANGED,
+} SkyImportStatus;
+
+typedef struct
+{
+  SkyImportStatus status;
+  char           *file;
+  char           *provider;
+  char           *provider_name;
+  char           *version;
+  char           *effective_date;
+  guint64         offers;
+  gboolean        current;
+  char           *superseded;    /* the version that was current before, if this one replaced it */
+} SkyImportResult;
+
+typedef struct
+{
+  char     *provider;
+  char     *provider_name;
+  char     *version;
+  char     *effective_date;
+  char     *currency;
+  char     *source;
+  char     *retrieved;
+  char     *imported_at;
+  guint64   offers;
+  gboolean  current;
+} SkySheetInfo;
+
+typedef enum
+{
+  SKY_SORT_PRICE,
+  SKY_SORT_VCPU,
+  SKY_SORT_MEMORY,
+} SkySort;
+
+typedef struct
+{
+  const char *provider;
+  const char *region;
+  const char *geography;
+  const char *category;
+  const char *os;
+  const char *term;
+  const char *text;            /* matched in name, SKU and service name */
+  gint64      min_vcpu_milli;  /* 0 for no minimum */
+  gint64      min_memory_mgib;
+  gboolean    has_max_price;
+  gint64      max_price;       /* 10^-SKY_PRICE_SCALE units */
+  SkySort     sort;
+  guint       limit;           /* 0 for no limit */
+  guint       offset;
+} SkySearchQuery;
+
+typedef struct
+{
+  char     *provider;
+  char     *provider_name;
+  char     *sheet_version;
+  char     *currency;
+  char     *region;
+  char     *region_name;
+  char     *geography;
+  char     *service;
+  char     *service_name;
+  char     *category;
+  char     *sku;
+  char     *name;
+  char     *family;
+  char     *os;
+  char     *storage_type;
+  char     *sla;
+  gint64    vcpu_milli;     /* -1 when the offer has none */
+  gint64    memory_mgib;
+  gint64    gpu;
+  char     *term;
+  char     *unit;
+  gint64    price;          /* 10^-SKY_PRICE_SCALE units; the first tier's for tiered prices */
+  gboolean  tiered;
+  gboolean  has_upfront_fee;
+  gint64    upfront_fee;
+  char     *free_quantity;
+} SkyListing;
+
+#define SKY_TYPE_CATALOG (sky_catalog_get_type ())
+
+G_DECLARE_FINAL_TYPE (SkyCatalog, sky_catalog, SKY, CATALOG, GObject)
+
+GQuark            sky_catalog_error_quark      (void);
+
+SkyCatalog       *sky_catalog_open             (const char          *path,
+                                                GError             **error);
+const char       *sky_catalog_get_path         (SkyCatalog          *self);
+gboolean          sky_catalog_has_sheets       (SkyCatalog          *self,
+                                                GError             **error);
+SkyImportResult  *sky_catalog_import_file      (SkyCatalog          *self,
+                                                const char          *path,
+                                                GCancellable        *cancellable,
+                                                SkyProgressFunc      progress,
+                                                gpointer             progress_data,
+                                                GError             **error);
+void              sky_catalog_import_file_async  (SkyCatalog          *self,
+                                                  const char          *path,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+SkyImportResult  *sky_catalog_import_file_finish (SkyCatalog          *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+GPtrArray        *sky_catalog_seed             (SkyCatalog          *self,
+                                                const char          *directory,
+                                                GCancellable        *cancellable,
+                                                GError             **error);
+GPtrArray        *sky_catalog_list_sheets      (SkyCatalog          *self,
+                                                GError             **error);
+GPtrArray        *sky_catalog_search           (SkyCatalog          *self,
+                                                const SkySearchQuery *query,
+                                                GError             **error);
+
+const char       *sky_catalog_bundled_sheets_dir (void);
+char             *sky_catalog_default_path       (void);
+
+gboolean          sky_listing_monthly          (const SkyListing    *listing,
+                                                SkyDecimal          *monthly);
+
+void              sky_import_result_free       (SkyImportResult     *result);
+void              sky_sheet_info_free          (SkySheetInfo        *info);
+void              sky_listing_free             (SkyListing          *listing);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyImportResult, sky_import_result_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkySheetInfo, sky_sheet_info_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyListing, sky_listing_free)
+
+G_END_DECLS

@@ -1,0 +1,328 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sky-decimal"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sky-decimal.h"
+
+G_DEFINE_QUARK (sky-decimal-error-quark, sky_decimal_error)
+
+/* 10^0 … 10^38 fit in a signed 128-bit integer. */
+#define MAX_POW10 38
+
+static __int128
+pow10_i128 (guint n)
+{
+  __int128 r = 1;
+
+  g_assert (n <= MAX_POW10);
+  while (n-- > 0)
+    r *= 10;
+  return r;
+}
+
+SkyDecimal
+sky_decimal_from_int (gint64 value)
+{
+  return (SkyDecimal) { value, 0 };
+}
+
+SkyDecimal
+sky_decimal_from_scaled (gint64 coef,
+                         guint  scale)
+{
+  g_return_val_if_fail (scale <= SKY_DECIMAL_MAX_SCALE, sky_decimal_from_int (0));
+  return (SkyDecimal) { coef, scale };
+}
+
+gboolean
+sky_decimal_parse (const char  *text,
+                   guint        max_scale,
+                   gboolean     allow_negative,
+                   SkyDecimal  *out,
+                   GError     **error)
+{
+  const char *p = text;
+  gboolean negative = FALSE;
+  gboolean seen_digit = FALSE;
+  gboolean seen_point = FALSE;
+  __int128 coef = 0;
+  guint scale = 0;
+  guint digits = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (max_scale <= SKY_DECIMAL_MAX_SCALE, FALSE);
+
+  if (*p == '-')
+    {
+      negative = TRUE;
+      p++;
+    }
+
+  for (; *p != '\0'; p++)
+    {
+      if (*p == '.' && !seen_point && seen_digit)
+        {
+          seen_point = TRUE;
+          continue;
+        }
+      if (*p < '0' || *p > '9')
+        {
+          g_set_error (error, SKY_DECIMAL_ERROR, SKY_DECIMAL_ERROR_INVALID,
+                       "“%s” is not a decimal number (digits with an optional point, "
+                       "no exponent or separators)", text);
+          return FALSE;
+        }
+      seen_digit = TRUE;
+      if (seen_point)
+        scale++;
+      if (coef != 0 || *p != '0')
+        digits++;
+      if (digits > MAX_POW10 - 1)
+        {
+          g_set_error (error, SKY_DECIMAL_ERROR, SKY_DECIMAL_ERROR_OVERFLOW,
+                       "“%s” has too many digits", text);
+          return FALSE;
+        }
+      coef = coef * 10 + (*p - '0');
+    }
+
+  if (!seen_digit || (seen_point && scale == 0))
+    {
+      g_set_error (error, SKY_DECIMAL_ERROR, SKY_DECIMAL_ERROR_INVALID,
+                   "“%s” is not a decimal number", text);
+      return FALSE;
+    }
+
+  if (negative && !allow_negative && coef != 0)
+    {
+      g_set_error (error, SKY_DECIMAL_ERROR, SKY_DECIMAL_ERROR_NEGATIVE,
+                   "“%s” is negative", text);
+      return FALSE;
+    }
+
+  if (scale > max_scale)
+    {
+      g_set_error (error, SKY_DECIMAL_ERROR, SKY_DECIMAL_ERROR_TOO_PRECISE,
+                   "“%s” has %u fractional digits; at most %u are allowed",
+                   text, scale, max_scale);
+      return FALSE;
+    }
+
+  out->coef = negative ? -coef : coef;
+  out->scale = scale;
+  return TRUE;
+}
+
+char *
+sky_decimal_format (SkyDecimal value,
+                    guint      min_scale)
+{
+  char digits[64];
+  GString *s;
+  unsigned __int128 mag;
+  guint n = 0;
+  guint scale;
+
+  value = sky_decimal_normalize (value);
+  if (value.scale < min_scale)
+    {
+      if (!sky_decimal_rescale (value, min_scale, &value))
+        g_return_val_if_reached (NULL);
+    }
+  scale = value.scale;
+
+  mag = value.coef < 0 ? -(unsigned __int128) value.coef : (unsigned __int128) value.coef;
+  do
+    {
+      digits[n++] = '0' + (char) (mag % 10);
+      mag /= 10;
+    }
+  while (mag != 0);
+  while (n <= scale)
+    digits[n++] = '0';
+
+  s = g_string_sized_new (n + 2);
+  if (value.coef < 0)
+    g_string_append_c (s, '-');
+  for (guint i = n; i > 0; i--)
+    {
+      if (i == scale && scale > 0)
+        g_string_append_c (s, '.');
+      g_string_append_c (s, digits[i - 1]);
+    }
+  return g_string_free (s, FALSE);
+}
+
+char *
+sky_decimal_to_string (SkyDecimal value)
+{
+  return sky_decimal_format (value, 0);
+}
+
+SkyDecimal
+sky_decimal_normalize (SkyDecimal value)
+{
+  while (value.scale > 0 && value.coef % 10 == 0)
+    {
+      value.coef /= 10;
+      value.scale--;
+    }
+  if (value.coef == 0)
+    value.scale = 0;
+  return value;
+}
+
+gboolean
+sky_decimal_rescale (SkyDecimal  value,
+                     guint       scale,
+                     SkyDecimal *out)
+{
+  __int128 result;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (scale < value.scale)
+    {
+      /* Only exact rescaling here; rounding is sky_decimal_round()'s job. */
+      __int128 div = pow10_i128 (value.scale - scale);
+      if (value.coef % div != 0)
+        return FALSE;
+      out->coef = value.coef / div;
+      out->scale = scale;
+      return TRUE;
+    }
+  if (scale - value.scale > MAX_POW10)
+    return FALSE;
+  if (__builtin_mul_overflow (value.coef, pow10_i128 (scale - value.scale), &result))
+    return FALSE;
+  out->coef = result;
+  out->scale = scale;
+  return TRUE;
+}
+
+static gboolean
+align (SkyDecimal *a,
+       SkyDecimal *b)
+{
+  guint scale = MAX (a->scale, b->scale);
+
+  return sky_decimal_rescale (*a, scale, a) && sky_decimal_rescale (*b, scale, b);
+}
+
+gboolean
+sky_decimal_add (SkyDecimal  a,
+                 SkyDecimal  b,
+                 SkyDecimal *out)
+{
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  a = sky_decimal_normalize (a);
+  b = sky_decimal_normalize (b);
+  if (!align (&a, &b))
+    return FALSE;
+  if (__builtin_add_overflow (a.coef, b.coef, &out->coef))
+    return FALSE;
+  out->scale = a.scale;
+  return TRUE;
+}
+
+gboolean
+sky_decimal_sub (SkyDecimal  a,
+                 SkyDecimal  b,
+                 SkyDecimal *out)
+{
+  b.coef = -b.coef;
+  return sky_decimal_add (a, b, out);
+}
+
+gboolean
+sky_decimal_mul (SkyDecimal  a,
+                 SkyDecimal  b,
+                 SkyDecimal *out)
+{
+  SkyDecimal r;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  a = sky_decimal_normalize (a);
+  b = sky_decimal_normalize (b);
+  if (a.scale + b.scale > SKY_DECIMAL_MAX_SCALE)
+    return FALSE;
+  if (__builtin_mul_overflow (a.coef, b.coef, &r.coef))
+    return FALSE;
+  r.scale = a.scale + b.scale;
+  *out = sky_decimal_normalize (r);
+  return TRUE;
+}
+
+SkyDecimal
+sky_decimal_round (SkyDecimal  value,
+                   guint       scale,
+                   SkyRounding rounding)
+{
+  __int128 div, q, r, half;
+  gboolean negative;
+
+  value = sky_decimal_normalize (value);
+  if (value.scale <= scale)
+    return value;
+
+  div = pow10_i128 (value.scale - scale);
+  q = value.coef / div;
+  r = value.coef % div;
+  negative = value.coef < 0;
+  if (r < 0)
+    r = -r;
+  half = div / 2;
+
+  if (r > half ||
+      (r == half && (rounding == SKY_ROUND_HALF_UP || (q % 2) != 0)))
+    q += negative ? -1 : 1;
+
+  return (SkyDecimal) { q, scale };
+}
+
+gboolean
+sky_decimal_to_scaled_int64 (SkyDecimal  value,
+                             guint       scale,
+                             gint64     *out)
+{
+  SkyDecimal r;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (!sky_decimal_rescale (sky_decimal_normalize (value), scale, &r))
+    return FALSE;
+  if (r.coef > G_MAXINT64 || r.coef < G_MININT64)
+    return FALSE;
+  *out = (gint64) r.coef;
+  return TRUE;
+}
+
+int
+sky_decimal_compare (SkyDecimal a,
+                     SkyDecimal b)
+{
+  SkyDecimal d;
+
+  if (!sky_decimal_sub (a, b, &d))
+    {
+      /* Only values at the edge of the range get here; compare signs, then whole parts. */
+      if ((a.coef < 0) != (b.coef < 0))
+        return a.coef < 0 ? -1 : 1;
+      a = sky_decimal_round (a, 0, SKY_ROUND_HALF_UP);
+      b = sky_decimal_round (b, 0, SKY_ROUND_HALF_UP);
+      return a.coef < b.coef ? -1 : a.coef > b.coef;
+    }
+  return d.coef < 0 ? -1 : d.coef > 0;
+}
+
+gboolean
+sky_decimal_is_zero (SkyDecimal value)
+{
+  return value.coef == 0;
+}

@@ -1,0 +1,1488 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sky-sheet-reader"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <libxml/xmlreader.h>
+
+#include "sky-currency.h"
+#include "sky-sheet-reader.h"
+
+G_DEFINE_QUARK (sky-sheet-error-quark, sky_sheet_error)
+
+#define PROGRESS_STEP (1024 * 1024)
+#define MAX_LABEL_CHARS 500
+#define MAX_SOURCE_CHARS 10000
+/* 99,999,999.9999999999: stored as a 64-bit count of 10^-10 units. */
+#define MAX_AMOUNT G_GINT64_CONSTANT (999999999999999999)
+
+/* Price sheets are read with the parser's defaults plus these: no network, no entity
+ * substitution, no DTD loading. DOCTYPEs and entity references are refused outright. */
+#define READER_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
+
+static const char * const units[] = {
+  "hour", "second", "month", "gb", "gb-month", "gb-second", "gib-hour", "vcpu-hour",
+  "request", "1k-requests", "10k-requests", "million-requests", "iops-month", "mibps-month",
+};
+
+static const char * const categories[] = {
+  "compute", "storage", "database", "network", "serverless", "containers", "analytics", "ai",
+  "other",
+};
+
+static const char * const geographies[] = {
+  "US", "CA", "SA", "EU", "ME", "AF", "APAC", "GLOBAL",
+};
+
+typedef enum
+{
+  STAGE_START,
+  STAGE_ROOT,
+  STAGE_PROVIDER,
+  STAGE_SHEET,
+  STAGE_SOURCE,
+  STAGE_REGIONS,
+  STAGE_SERVICES,
+} Stage;
+
+/* Where an element starts: the line its start tag ends on (what libxml2 records) and how many
+ * start tags ended on that line before it. The column is worked out only when there is an error. */
+typedef struct
+{
+  long line;
+  int  nth;
+} Loc;
+
+typedef struct
+{
+  const char         *path;
+  xmlTextReaderPtr    reader;
+  int                 fd;
+  GChecksum          *checksum;
+  guint64             size;
+  guint64             done;
+  guint64             next_report;
+  GCancellable       *cancellable;
+  gboolean            cancelled;
+  SkyProgressFunc     progress;
+  gpointer            progress_data;
+
+  const SkySheetSink *sink;
+  gpointer            user_data;
+
+  GError             *error;
+  char               *xml_message;
+  int                 xml_line;
+  int                 xml_column;
+
+  long                line_of_last_start;
+  int                 starts_on_line;
+  Loc                 loc;
+
+  Stage               stage;
+  char               *provider_id;
+  char               *provider_name;
+  char               *version;
+  char               *effective_date;
+  char               *currency;
+  char               *retrieved;
+  char               *source_url;
+  GString            *source_text;
+  gboolean            in_source;
+  Loc                 source_loc;
+
+  GHashTable         *regions;       /* code → SkySheetRegion */
+  GHashTable         *service_ids;
+  SkySheetService     service;
+  gboolean            in_service;
+
+  SkySheetOffer      *offer;
+  Loc                 offer_loc;
+  SkySheetPrice      *price;
+  Loc                 price_loc;
+  gboolean            price_has_amount;
+  Loc                 tier_loc;
+  SkyDecimal          tier_end;
+  gboolean            tier_open;
+} Reader;
+
+static xmlParserInputPtr
+deny_external_entity (const char       *url,
+                      const char       *id,
+                      xmlParserCtxtPtr  ctxt)
+{
+  return NULL;
+}
+
+static void
+silence_global_errors (void *ctx,
+                       xmlErrorPtr error)
+{
+  /* Errors raised without a reader context: the reader's own handler reports the real ones. */
+}
+
+void
+sky_sheet_reader_init (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      xmlInitParser ();
+      xmlSetExternalEntityLoader (deny_external_entity);
+      xmlSetStructuredErrorFunc (NULL, silence_global_errors);
+      g_once_init_leave (&once, 1);
+    }
+}
+
+static gboolean
+in_list (const char         *value,
+         const char * const *list,
+         gsize               n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (strcmp (value, list[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+sky_unit_is_known (const char *unit)
+{
+  g_return_val_if_fail (unit != NULL, FALSE);
+  return in_list (unit, units, G_N_ELEMENTS (units));
+}
+
+gboolean
+sky_term_is_known (const char *term)
+{
+  static const char * const simple[] = { "on-demand", "spot" };
+  static const char * const kinds[] = { "reserved", "savings-plan" };
+  static const char * const upfronts[] = { "no", "partial", "all" };
+
+  g_return_val_if_fail (term != NULL, FALSE);
+
+  if (in_list (term, simple, G_N_ELEMENTS (simple)))
+    return TRUE;
+  for (gsize k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (int years = 1; years <= 3; years += 2)
+      for (gsize u = 0; u < G_N_ELEMENTS (upfronts); u++)
+        {
+          g_autofree char *name = g_strdup_printf ("%s-%dy-%s-upfront",
+                                                   kinds[k], years, upfronts[u]);
+          if (strcmp (name, term) == 0)
+            return TRUE;
+        }
+  return FALSE;
+}
+
+/* Locating an error's column ------------------------------------------------------------- */
+
+static gboolean
+is_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '-' || c == '_' || c == ':' || c == '.';
+}
+
+/* Finds the column of the nth start tag ending on @line, or of its attribute @attr. Tags are
+ * tokenised over the few lines before it, so a tag spread over several lines is found too. */
+static void
+locate (const char *path,
+        Loc         loc,
+        const char *attr,
+        long       *line_out,
+        int        *column_out)
+{
+  enum { WINDOW = 64 };
+  char *lines[WINDOW] = { NULL };
+  g_autoptr(GString) text = g_string_new (NULL);
+  FILE *f;
+  char *buf = NULL;
+  size_t cap = 0;
+  long n = 0;
+  long first;
+  long line;
+  int col;
+  int seen = 0;
+
+  *line_out = loc.line;
+  *column_out = 1;
+
+  if (loc.line <= 0 || (f = fopen (path, "rb")) == NULL)
+    return;
+  while (n < loc.line && getline (&buf, &cap, f) >= 0)
+    {
+      n++;
+      g_free (lines[n % WINDOW]);
+      lines[n % WINDOW] = g_strdup (buf);
+    }
+  free (buf);
+  fclose (f);
+
+  first = MAX (1, n - WINDOW + 1);
+  for (long i = first; i <= n; i++)
+    {
+      g_string_append (text, lines[i % WINDOW]);
+      if (text->len == 0 || text->str[text->len - 1] != '\n')
+        g_string_append_c (text, '\n');
+    }
+
+  line = first;
+  col = 1;
+  for (const char *p = text->str; *p != '\0';)
+    {
+      long tag_line = line;
+      int tag_col = col;
+      long attr_line = 0;
+      int attr_col = 0;
+      char quote = 0;
+      gboolean start_tag;
+
+#define ADVANCE() G_STMT_START { \
+        if (*p == '\n') { line++; col = 1; } \
+        else if (((guchar) *p & 0xC0) != 0x80) col++; \
+        p++; } G_STMT_END
+
+      if (*p != '<')
+        {
+          ADVANCE ();
+          continue;
+        }
+
+      if (g_str_has_prefix (p, "<!--"))
+        {
+          while (*p != '\0' && !g_str_has_prefix (p, "-->"))
+            ADVANCE ();
+          continue;
+        }
+
+      start_tag = p[1] != '/' && p[1] != '!' && p[1] != '?';
+      ADVANCE ();
+      while (*p != '\0' && (quote != 0 || *p != '>'))
+        {
+          if (quote != 0)
+            {
+              if (*p == quote)
+                quote = 0;
+            }
+          else if (*p == '"' || *p == '\'')
+            quote = *p;
+          else if (attr != NULL && attr_line == 0 && g_ascii_isspace (p[-1]) &&
+                   g_str_has_prefix (p, attr) && !is_name_char (p[strlen (attr)]))
+            {
+              attr_line = line;
+              attr_col = col;
+            }
+          ADVANCE ();
+        }
+      if (*p == '\0')
+        break;
+
+      if (start_tag && line == loc.line)
+        {
+          if (seen == loc.nth)
+            {
+              *line_out = attr_line != 0 ? attr_line : tag_line;
+              *column_out = attr_line != 0 ? attr_col : tag_col;
+              break;
+            }
+          seen++;
+        }
+      ADVANCE ();
+#undef ADVANCE
+    }
+
+  for (int i = 0; i < WINDOW; i++)
+    g_free (lines[i]);
+}
+
+/* Errors ----------------------------------------------------------------------------------- */
+
+static gboolean
+fail_at (Reader     *self,
+         Loc         loc,
+         const char *attr,
+         int         code,
+         const char *format,
+         ...) G_GNUC_PRINTF (5, 6);
+
+static gboolean
+fail_at (Reader     *self,
+         Loc         loc,
+         const char *attr,
+         int         code,
+         const char *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+  long line;
+  int column;
+
+  if (self->error != NULL)
+    return FALSE;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  locate (self->path, loc, attr, &line, &column);
+  g_set_error (&self->error, SKY_SHEET_ERROR, code, "%s:%ld:%d: %s",
+               self->path, line, column, message);
+  return FALSE;
+}
+
+/* For what comes before any element (a DOCTYPE): the first occurrence of @needle. */
+static gboolean
+fail_at_text (Reader     *self,
+              const char *needle,
+              int         code,
+              const char *message)
+{
+  g_autofree char *head = g_malloc (1024 * 1024 + 1);
+  gsize len = 0;
+  long line = 1;
+  int column = 1;
+  FILE *f;
+
+  if (self->error != NULL)
+    return FALSE;
+  /* Only the head of the file: a DOCTYPE sits before the root element. */
+  if ((f = fopen (self->path, "rb")) != NULL)
+    {
+      len = fread (head, 1, 1024 * 1024, f);
+      fclose (f);
+    }
+  head[len] = '\0';
+  {
+    const char *hit = g_strstr_len (head, len, needle);
+    for (const char *p = head; hit != NULL && p < hit; p++)
+      {
+        if (*p == '\n') { line++; column = 1; }
+        else if (((guchar) *p & 0xC0) != 0x80) column++;
+      }
+  }
+  g_set_error (&self->error, SKY_SHEET_ERROR, code, "%s:%ld:%d: %s", self->path, line, column,
+               message);
+  return FALSE;
+}
+
+#define fail(self, attr, code, ...) fail_at ((self), (self)->loc, (attr), (code), __VA_ARGS__)
+
+static void
+on_xml_error (void        *user_data,
+              xmlErrorPtr  error)
+{
+  Reader *self = user_data;
+
+  if (self->xml_message != NULL || error == NULL || error->level < XML_ERR_ERROR)
+    return;
+  self->xml_message = g_strstrip (g_strdup (error->message != NULL ? error->message : "error"));
+  self->xml_line = error->line;
+  self->xml_column = error->int2;
+}
+
+/* Input ------------------------------------------------------------------------------------ */
+
+static int
+read_input (void *context,
+            char *buffer,
+            int   len)
+{
+  Reader *self = context;
+  gssize n;
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    {
+      self->cancelled = TRUE;
+      return -1;
+    }
+
+  do
+    n = read (self->fd, buffer, len);
+  while (n < 0 && errno == EINTR);
+
+  if (n < 0)
+    {
+      if (self->error == NULL)
+        g_set_error (&self->error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO,
+                     "%s: cannot read: %s", self->path, g_strerror (errno));
+      return -1;
+    }
+
+  g_checksum_update (self->checksum, (const guchar *) buffer, n);
+  self->done += n;
+  if (self->progress != NULL && (self->done >= self->next_report || n == 0))
+    {
+      self->progress (self->done, self->size, self->progress_data);
+      self->next_report = self->done + PROGRESS_STEP;
+    }
+  return (int) n;
+}
+
+static int
+close_input (void *context)
+{
+  return 0;
+}
+
+/* Attributes ------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *names[14];
+  char       *values[14];
+} Attrs;
+
+static void
+attrs_clear (Attrs *a)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (a->values); i++)
+    g_clear_pointer (&a->values[i], g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Attrs, attrs_clear)
+
+static gboolean
+read_attrs (Reader     *self,
+            const char *element,
+            Attrs      *a)
+{
+  xmlTextReaderPtr r = self->reader;
+  int ret;
+
+  for (ret = xmlTextReaderMoveToFirstAttribute (r); ret == 1;
+       ret = xmlTextReaderMoveToNextAttribute (r))
+    {
+      const char *name = (const char *) xmlTextReaderConstName (r);
+      const char *ns = (const char *) xmlTextReaderConstNamespaceUri (r);
+      gsize i;
+
+      if (g_str_has_prefix (name, "xmlns"))
+        continue;
+
+      for (i = 0; i < G_N_ELEMENTS (a->names) && a->names[i] != NULL; i++)
+        if (strcmp (a->names[i], name) == 0)
+          break;
+
+      if (ns != NULL || i == G_N_ELEMENTS (a->names) || a->names[i] == NULL)
+        {
+          xmlTextReaderMoveToElement (r);
+          return fail (self, name, SKY_SHEET_ERROR_UNKNOWN_ATTRIBUTE,
+                       "<%s> has an unknown attribute “%s”", element, name);
+        }
+      g_free (a->values[i]);
+      a->values[i] = g_strdup ((const char *) xmlTextReaderConstValue (r));
+    }
+  xmlTextReaderMoveToElement (r);
+  return ret == 0;
+}
+
+static const char *
+attr_get (const Attrs *a,
+          const char  *name)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (a->names) && a->names[i] != NULL; i++)
+    if (strcmp (a->names[i], name) == 0)
+      return a->values[i];
+  g_assert_not_reached ();
+}
+
+static const char *
+attr_require (Reader      *self,
+              const Attrs *a,
+              const char  *element,
+              const char  *name)
+{
+  const char *value = attr_get (a, name);
+
+  if (value == NULL)
+    fail (self, NULL, SKY_SHEET_ERROR_MISSING_ATTRIBUTE,
+          "<%s> needs the attribute “%s”", element, name);
+  return value;
+}
+
+static gboolean
+check_identifier (Reader     *self,
+                  const char *element,
+                  const char *attr,
+                  const char *value)
+{
+  gsize len = strlen (value);
+
+  if (len == 0 || len > 64 || !(g_ascii_islower (value[0]) || g_ascii_isdigit (value[0])))
+    goto bad;
+  for (const char *p = value; *p != '\0'; p++)
+    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '.' || *p == '_' || *p == '-'))
+      goto bad;
+  return TRUE;
+
+bad:
+  return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE,
+               "%s “%s” of <%s> is not an identifier (lowercase letters, digits, “.”, “_”, “-”; "
+               "at most 64)", attr, value, element);
+}
+
+static gboolean
+check_label (Reader     *self,
+             const char *element,
+             const char *attr,
+             const char *value)
+{
+  if (*value == '\0' || g_utf8_strlen (value, -1) > MAX_LABEL_CHARS)
+    return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE,
+                 "%s of <%s> must be 1 to %d characters long", attr, element, MAX_LABEL_CHARS);
+  return TRUE;
+}
+
+static gboolean
+check_choice (Reader             *self,
+              const char         *element,
+              const char         *attr,
+              const char         *value,
+              const char * const *choices,
+              gsize               n)
+{
+  if (in_list (value, choices, n))
+    return TRUE;
+  return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE, "unknown %s “%s” in <%s>", attr,
+               value, element);
+}
+
+static gboolean
+check_date (Reader     *self,
+            const char *element,
+            const char *attr,
+            const char *value)
+{
+  unsigned y, m, d;
+  char end;
+
+  if (strlen (value) != 10 || sscanf (value, "%4u-%2u-%2u%c", &y, &m, &d, &end) != 3 ||
+      value[4] != '-' || value[7] != '-' ||
+      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE,
+                 "%s “%s” of <%s> is not a date (YYYY-MM-DD)", attr, value, element);
+  return TRUE;
+}
+
+static gboolean
+parse_decimal (Reader     *self,
+               const char *element,
+               const char *attr,
+               const char *value,
+               guint       max_scale,
+               SkyDecimal *out)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sky_decimal_parse (value, max_scale, FALSE, out, &error))
+    return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE, "%s of <%s>: %s", attr, element,
+                 error->message);
+  return TRUE;
+}
+
+static gboolean
+parse_money (Reader     *self,
+             const char *element,
+             const char *attr,
+             const char *value,
+             gint64     *out)
+{
+  SkyDecimal d;
+
+  if (!parse_decimal (self, element, attr, value, SKY_PRICE_SCALE, &d))
+    return FALSE;
+  if (!sky_decimal_to_scaled_int64 (d, SKY_PRICE_SCALE, out) || *out > MAX_AMOUNT)
+    return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE,
+                 "%s “%s” of <%s> is too large", attr, value, element);
+  return TRUE;
+}
+
+static gboolean
+parse_spec (Reader     *self,
+            const char *element,
+            const char *attr,
+            const char *value,
+            guint       scale,
+            gint64     *out)
+{
+  SkyDecimal d;
+
+  *out = -1;
+  if (value == NULL)
+    return TRUE;
+  if (!parse_decimal (self, element, attr, value, scale, &d))
+    return FALSE;
+  if (!sky_decimal_to_scaled_int64 (d, scale, out) || *out > G_MAXINT32)
+    return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE,
+                 "%s “%s” of <%s> is too large", attr, value, element);
+  return TRUE;
+}
+
+static gboolean
+check_percentage (Reader     *self,
+                  const char *element,
+                  const char *attr,
+                  const char *value)
+{
+  SkyDecimal d;
+
+  if (value == NULL)
+    return TRUE;
+  if (!parse_decimal (self, element, attr, value, 4, &d))
+    return FALSE;
+  if (sky_decimal_compare (d, sky_decimal_from_int (100)) > 0)
+    return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE,
+                 "%s “%s” of <%s> is more than 100 %%", attr, value, element);
+  return TRUE;
+}
+
+/* Elements --------------------------------------------------------------------------------- */
+
+static void
+price_free (gpointer data)
+{
+  SkySheetPrice *price = data;
+
+  for (guint i = 0; i < price->tiers->len; i++)
+    {
+      SkySheetTier *tier = &g_array_index (price->tiers, SkySheetTier, i);
+      g_free (tier->from);
+      g_free (tier->to);
+    }
+  g_array_unref (price->tiers);
+  g_free (price->term);
+  g_free (price->free_quantity);
+  g_free (price);
+}
+
+static void
+offer_free (SkySheetOffer *offer)
+{
+  g_free (offer->sku);
+  g_free (offer->name);
+  g_free (offer->family);
+  g_free (offer->storage_type);
+  g_free (offer->os);
+  g_free ((char *) offer->sla);
+  g_ptr_array_unref (offer->features);
+  g_ptr_array_unref (offer->prices);
+  g_free (offer);
+}
+
+static void
+region_free (gpointer data)
+{
+  SkySheetRegion *region = data;
+
+  g_free ((char *) region->code);
+  g_free ((char *) region->name);
+  g_free ((char *) region->geography);
+  g_free (region);
+}
+
+static void
+service_clear (SkySheetService *service)
+{
+  g_clear_pointer ((char **) &service->id, g_free);
+  g_clear_pointer ((char **) &service->name, g_free);
+  g_clear_pointer ((char **) &service->category, g_free);
+  g_clear_pointer ((char **) &service->sla, g_free);
+}
+
+static gboolean
+unexpected (Reader     *self,
+            const char *name,
+            const char *where)
+{
+  return fail (self, NULL, SKY_SHEET_ERROR_UNEXPECTED_ELEMENT, "<%s> is not expected %s",
+               name, where);
+}
+
+static gboolean
+start_root (Reader *self)
+{
+  g_auto(Attrs) a = { { "format" } };
+  const char *format;
+  gint64 version;
+
+  if (!read_attrs (self, "price-sheet", &a) ||
+      !(format = attr_require (self, &a, "price-sheet", "format")))
+    return FALSE;
+  if (!g_ascii_string_to_signed (format, 10, 1, G_MAXINT, &version, NULL))
+    return fail (self, "format", SKY_SHEET_ERROR_INVALID_VALUE,
+                 "format “%s” of <price-sheet> is not a format number", format);
+  if (version != SKY_SHEET_FORMAT_VERSION)
+    return fail (self, "format", SKY_SHEET_ERROR_UNSUPPORTED_FORMAT,
+                 "this price sheet is in format %s; this version of Skytally reads format %d. "
+                 "Update Skytally to import it", format, SKY_SHEET_FORMAT_VERSION);
+  self->stage = STAGE_ROOT;
+  return TRUE;
+}
+
+static gboolean
+start_provider (Reader *self)
+{
+  g_auto(Attrs) a = { { "id", "name" } };
+  const char *id, *name;
+
+  if (self->stage != STAGE_ROOT)
+    return unexpected (self, "provider", "here: <provider> comes first, once");
+  if (!read_attrs (self, "provider", &a) ||
+      !(id = attr_require (self, &a, "provider", "id")) ||
+      !(name = attr_require (self, &a, "provider", "name")) ||
+      !check_identifier (self, "provider", "id", id) ||
+      !check_label (self, "provider", "name", name))
+    return FALSE;
+  self->provider_id = g_strdup (id);
+  self->provider_name = g_strdup (name);
+  self->stage = STAGE_PROVIDER;
+  return TRUE;
+}
+
+static gboolean
+start_sheet (Reader *self)
+{
+  g_auto(Attrs) a = { { "version", "effective-date", "currency" } };
+  const char *version, *date, *currency;
+  gsize len;
+
+  if (self->stage != STAGE_PROVIDER)
+    return unexpected (self, "sheet", "here: it comes once, right after <provider>");
+  if (!read_attrs (self, "sheet", &a) ||
+      !(version = attr_require (self, &a, "sheet", "version")) ||
+      !(date = attr_require (self, &a, "sheet", "effective-date")) ||
+      !(currency = attr_require (self, &a, "sheet", "currency")) ||
+      !check_date (self, "sheet", "effective-date", date))
+    return FALSE;
+
+  len = strlen (version);
+  if (len == 0 || len > 64 || !g_ascii_isalnum (version[0]))
+    return fail (self, "version", SKY_SHEET_ERROR_INVALID_VALUE,
+                 "version “%s” of <sheet> must start with a letter or digit and be at most 64 "
+                 "characters", version);
+  for (const char *p = version; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && strchr ("._+-", *p) == NULL)
+      return fail (self, "version", SKY_SHEET_ERROR_INVALID_VALUE,
+                   "version “%s” of <sheet> may hold only letters, digits, “.”, “_”, “+” and “-”",
+                   version);
+
+  if (!sky_currency_lookup (currency, NULL))
+    return fail (self, "currency", SKY_SHEET_ERROR_INVALID_VALUE,
+                 "unknown currency “%s”: use an ISO 4217 code such as USD or EUR", currency);
+
+  self->version = g_strdup (version);
+  self->effective_date = g_strdup (date);
+  self->currency = g_strdup (currency);
+  self->stage = STAGE_SHEET;
+  return TRUE;
+}
+
+static gboolean
+start_source (Reader *self)
+{
+  g_auto(Attrs) a = { { "retrieved", "url" } };
+  const char *retrieved;
+
+  if (self->stage != STAGE_SHEET)
+    return unexpected (self, "source", "here: it comes once, right after <sheet>");
+  if (!read_attrs (self, "source", &a) ||
+      !(retrieved = attr_require (self, &a, "source", "retrieved")) ||
+      !check_date (self, "source", "retrieved", retrieved))
+    return FALSE;
+  self->retrieved = g_strdup (retrieved);
+  self->source_url = g_strdup (attr_get (&a, "url"));
+  self->source_text = g_string_new (NULL);
+  self->source_loc = self->loc;
+  self->in_source = TRUE;
+  return TRUE;
+}
+
+static gboolean
+end_source (Reader *self)
+{
+  SkySheetHeader header;
+  g_autofree char *text = g_strstrip (g_string_free (g_steal_pointer (&self->source_text), FALSE));
+
+  self->in_source = FALSE;
+  if (*text == '\0' || g_utf8_strlen (text, -1) > MAX_SOURCE_CHARS)
+    return fail_at (self, self->source_loc, NULL, SKY_SHEET_ERROR_INVALID_VALUE,
+                    "<source> must say where the prices came from (1 to %d characters)",
+                    MAX_SOURCE_CHARS);
+
+  header = (SkySheetHeader) {
+    .provider_id = self->provider_id,
+    .provider_name = self->provider_name,
+    .version = self->version,
+    .effective_date = self->effective_date,
+    .currency = self->currency,
+    .source = text,
+    .source_url = self->source_url,
+    .retrieved = self->retrieved,
+  };
+  self->stage = STAGE_SOURCE;
+  if (self->sink->header != NULL &&
+      !self->sink->header (&header, self->user_data, &self->error))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+start_region (Reader *self)
+{
+  g_auto(Attrs) a = { { "code", "name", "geography" } };
+  const char *code, *name, *geo;
+  SkySheetRegion *region;
+
+  if (self->stage != STAGE_SOURCE && self->stage != STAGE_REGIONS)
+    return unexpected (self, "region", "here: regions come after <source> and before services");
+  if (!read_attrs (self, "region", &a) ||
+      !(code = attr_require (self, &a, "region", "code")) ||
+      !(name = attr_require (self, &a, "region", "name")) ||
+      !(geo = attr_require (self, &a, "region", "geography")) ||
+      !check_identifier (self, "region", "code", code) ||
+      !check_label (self, "region", "name", name) ||
+      !check_choice (self, "region", "geography", geo, geographies, G_N_ELEMENTS (geographies)))
+    return FALSE;
+  if (g_hash_table_contains (self->regions, code))
+    return fail (self, "code", SKY_SHEET_ERROR_DUPLICATE,
+                 "region “%s” is declared twice", code);
+
+  region = g_new0 (SkySheetRegion, 1);
+  region->code = g_strdup (code);
+  region->name = g_strdup (name);
+  region->geography = g_strdup (geo);
+  g_hash_table_insert (self->regions, (char *) region->code, region);
+  self->stage = STAGE_REGIONS;
+
+  if (self->sink->region != NULL &&
+      !self->sink->region (region, self->user_data, &self->error))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+start_service (Reader *self)
+{
+  g_auto(Attrs) a = { { "id", "name", "category", "sla" } };
+  const char *id, *name, *category;
+
+  if (self->stage != STAGE_REGIONS && self->stage != STAGE_SERVICES)
+    return unexpected (self, "service", "here: services come after the regions");
+  if (!read_attrs (self, "service", &a) ||
+      !(id = attr_require (self, &a, "service", "id")) ||
+      !(name = attr_require (self, &a, "service", "name")) ||
+      !(category = attr_require (self, &a, "service", "category")) ||
+      !check_identifier (self, "service", "id", id) ||
+      !check_label (self, "service", "name", name) ||
+      !check_choice (self, "service", "category", category, categories,
+                     G_N_ELEMENTS (categories)) ||
+      !check_percentage (self, "service", "sla", attr_get (&a, "sla")))
+    return FALSE;
+  if (!g_hash_table_add (self->service_ids, g_strdup (id)))
+    return fail (self, "id", SKY_SHEET_ERROR_DUPLICATE, "service “%s” is declared twice", id);
+
+  service_clear (&self->service);
+  self->service.id = g_strdup (id);
+  self->service.name = g_strdup (name);
+  self->service.category = g_strdup (category);
+  self->service.sla = g_strdup (attr_get (&a, "sla"));
+  self->in_service = TRUE;
+  self->stage = STAGE_SERVICES;
+
+  if (self->sink->service != NULL &&
+      !self->sink->service (&self->service, self->user_data, &self->error))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+start_offer (Reader *self)
+{
+  g_auto(Attrs) a = { { "sku", "name", "region", "family", "vcpu", "memory-gib", "gpu",
+                        "storage-type", "os", "sla" } };
+  const char *sku, *name, *region_code;
+  SkySheetOffer *offer;
+  SkySheetRegion *region;
+  gsize sku_len;
+
+  if (!read_attrs (self, "offer", &a) ||
+      !(sku = attr_require (self, &a, "offer", "sku")) ||
+      !(name = attr_require (self, &a, "offer", "name")) ||
+      !(region_code = attr_require (self, &a, "offer", "region")) ||
+      !check_label (self, "offer", "name", name))
+    return FALSE;
+
+  sku_len = strlen (sku);
+  if (sku_len == 0 || sku_len > 200 || strpbrk (sku, " \t\r\n") != NULL)
+    return fail (self, "sku", SKY_SHEET_ERROR_INVALID_VALUE,
+                 "sku “%s” must be 1 to 200 characters without spaces", sku);
+
+  region = g_hash_table_lookup (self->regions, region_code);
+  if (region == NULL)
+    return fail (self, "region", SKY_SHEET_ERROR_UNDECLARED,
+                 "offer “%s” is in region “%s”, which the sheet does not declare", sku,
+                 region_code);
+
+  if ((attr_get (&a, "family") != NULL &&
+       !check_label (self, "offer", "family", attr_get (&a, "family"))) ||
+      (attr_get (&a, "storage-type") != NULL &&
+       !check_identifier (self, "offer", "storage-type", attr_get (&a, "storage-type"))) ||
+      (attr_get (&a, "os") != NULL &&
+       !check_identifier (self, "offer", "os", attr_get (&a, "os"))) ||
+      !check_percentage (self, "offer", "sla", attr_get (&a, "sla")))
+    return FALSE;
+
+  offer = g_new0 (SkySheetOffer, 1);
+  offer->service = &self->service;
+  offer->region = region;
+  offer->features = g_ptr_array_new_with_free_func (g_free);
+  offer->prices = g_ptr_array_new_with_free_func (price_free);
+  self->offer = offer;
+  self->offer_loc = self->loc;
+
+  if (!parse_spec (self, "offer", "vcpu", attr_get (&a, "vcpu"), 3, &offer->vcpu_milli) ||
+      !parse_spec (self, "offer", "memory-gib", attr_get (&a, "memory-gib"), 3,
+                   &offer->memory_mgib) ||
+      !parse_spec (self, "offer", "gpu", attr_get (&a, "gpu"), 0, &offer->gpu))
+    return FALSE;
+
+  offer->sku = g_strdup (sku);
+  offer->name = g_strdup (name);
+  offer->family = g_strdup (attr_get (&a, "family"));
+  offer->storage_type = g_strdup (attr_get (&a, "storage-type"));
+  offer->os = g_strdup (attr_get (&a, "os"));
+  offer->sla = g_strdup (attr_get (&a, "sla") != NULL ? attr_get (&a, "sla")
+                                                       : self->service.sla);
+  return TRUE;
+}
+
+static gboolean
+end_offer (Reader *self)
+{
+  g_autoptr(GError) error = NULL;
+  SkySheetOffer *offer = self->offer;
+  gboolean ok = TRUE;
+
+  if (offer->prices->len == 0)
+    ok = fail_at (self, self->offer_loc, NULL, SKY_SHEET_ERROR_MISSING_ATTRIBUTE,
+                  "offer “%s” has no <price>", offer->sku);
+  else if (self->sink->offer != NULL && !self->sink->offer (offer, self->user_data, &error))
+    {
+      int code = error->domain == SKY_SHEET_ERROR ? error->code : SKY_SHEET_ERROR_IO;
+      ok = fail_at (self, self->offer_loc, code == SKY_SHEET_ERROR_DUPLICATE ? "sku" : NULL,
+                    code, "%s", error->message);
+    }
+
+  g_clear_pointer (&self->offer, offer_free);
+  return ok;
+}
+
+static gboolean
+start_feature (Reader *self)
+{
+  g_auto(Attrs) a = { { "key", "value" } };
+  const char *key, *value;
+  GPtrArray *features = self->offer->features;
+
+  if (self->offer->prices->len > 0)
+    return unexpected (self, "feature", "after <price>: features come first in an <offer>");
+  if (!read_attrs (self, "feature", &a) ||
+      !(key = attr_require (self, &a, "feature", "key")) ||
+      !(value = attr_require (self, &a, "feature", "value")) ||
+      !check_identifier (self, "feature", "key", key) ||
+      !check_label (self, "feature", "value", value))
+    return FALSE;
+  for (guint i = 0; i < features->len; i += 2)
+    if (strcmp (g_ptr_array_index (features, i), key) == 0)
+      return fail (self, "key", SKY_SHEET_ERROR_DUPLICATE,
+                   "feature “%s” appears twice in offer “%s”", key, self->offer->sku);
+  g_ptr_array_add (features, g_strdup (key));
+  g_ptr_array_add (features, g_strdup (value));
+  return TRUE;
+}
+
+static char *
+purchase_option (Reader      *self,
+                 const Attrs *a)
+{
+  const char *term = attr_get (a, "term");
+  const char *years = attr_get (a, "years");
+  const char *upfront = attr_get (a, "upfront");
+  const char *fee = attr_get (a, "upfront-fee");
+  static const char * const terms[] = { "on-demand", "spot", "reserved", "savings-plan" };
+  static const char * const upfronts[] = { "none", "partial", "all" };
+
+  if (term == NULL)
+    return (fail (self, NULL, SKY_SHEET_ERROR_MISSING_ATTRIBUTE,
+                  "<price> needs the attribute “term”"), NULL);
+  if (!in_list (term, terms, G_N_ELEMENTS (terms)))
+    return (fail (self, "term", SKY_SHEET_ERROR_INVALID_VALUE,
+                  "unknown purchase option “%s”: use on-demand, spot, reserved or savings-plan",
+                  term), NULL);
+
+  if (strcmp (term, "on-demand") == 0 || strcmp (term, "spot") == 0)
+    {
+      const char *extra = years != NULL ? "years" : upfront != NULL ? "upfront"
+                        : fee != NULL ? "upfront-fee" : NULL;
+      if (extra != NULL)
+        return (fail (self, extra, SKY_SHEET_ERROR_INVALID_VALUE,
+                      "“%s” is only for reserved and savings-plan prices", extra), NULL);
+      return g_strdup (term);
+    }
+
+  if (years == NULL)
+    return (fail (self, NULL, SKY_SHEET_ERROR_MISSING_ATTRIBUTE,
+                  "a %s price needs “years” (1 or 3)", term), NULL);
+  if (strcmp (years, "1") != 0 && strcmp (years, "3") != 0)
+    return (fail (self, "years", SKY_SHEET_ERROR_INVALID_VALUE,
+                  "years “%s” must be 1 or 3", years), NULL);
+  if (upfront == NULL)
+    upfront = "none";
+  if (!in_list (upfront, upfronts, G_N_ELEMENTS (upfronts)))
+    return (fail (self, "upfront", SKY_SHEET_ERROR_INVALID_VALUE,
+                  "unknown upfront “%s”: use none, partial or all", upfront), NULL);
+  if (strcmp (upfront, "none") == 0 && fee != NULL)
+    return (fail (self, "upfront-fee", SKY_SHEET_ERROR_INVALID_VALUE,
+                  "an upfront-fee needs upfront=\"partial\" or \"all\""), NULL);
+  if (strcmp (upfront, "none") != 0 && fee == NULL)
+    return (fail (self, NULL, SKY_SHEET_ERROR_MISSING_ATTRIBUTE,
+                  "upfront=\"%s\" needs the attribute “upfront-fee”", upfront), NULL);
+
+  return g_strdup_printf ("%s-%sy-%s-upfront", term, years,
+                          strcmp (upfront, "none") == 0 ? "no" : upfront);
+}
+
+static gboolean
+start_price (Reader *self)
+{
+  g_auto(Attrs) a = { { "unit", "term", "years", "upfront", "upfront-fee", "free-quantity",
+                        "amount" } };
+  const char *unit, *amount, *fee, *free_quantity;
+  SkySheetPrice *price;
+  SkyDecimal free_q;
+
+  if (!read_attrs (self, "price", &a) ||
+      !(unit = attr_require (self, &a, "price", "unit")))
+    return FALSE;
+  if (!sky_unit_is_known (unit))
+    return fail (self, "unit", SKY_SHEET_ERROR_INVALID_VALUE,
+                 "unknown unit “%s”: use hour, second, month, gb, gb-month, gb-second, gib-hour, "
+                 "vcpu-hour, request, 1k-requests, 10k-requests, million-requests, iops-month or "
+                 "mibps-month", unit);
+
+  price = g_new0 (SkySheetPrice, 1);
+  price->tiers = g_array_new (FALSE, TRUE, sizeof (SkySheetTier));
+  g_ptr_array_add (self->offer->prices, price);
+  self->price = price;
+  self->price_loc = self->loc;
+  self->tier_open = FALSE;
+  self->tier_end = sky_decimal_from_int (0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (strcmp (units[i], unit) == 0)
+      price->unit = units[i];
+
+  if (!(price->term = purchase_option (self, &a)))
+    return FALSE;
+
+  fee = attr_get (&a, "upfront-fee");
+  if (fee != NULL)
+    {
+      price->has_upfront_fee = TRUE;
+      if (!parse_money (self, "price", "upfront-fee", fee, &price->upfront_fee))
+        return FALSE;
+    }
+
+  free_quantity = attr_get (&a, "free-quantity");
+  if (free_quantity != NULL)
+    {
+      if (!parse_decimal (self, "price", "free-quantity", free_quantity, SKY_PRICE_SCALE,
+                          &free_q))
+        return FALSE;
+      price->free_quantity = sky_decimal_to_string (free_q);
+    }
+
+  amount = attr_get (&a, "amount");
+  self->price_has_amount = amount != NULL;
+  if (amount != NULL && !parse_money (self, "price", "amount", amount, &price->amount))
+    return FALSE;
+
+  for (guint i = 0; i + 1 < self->offer->prices->len; i++)
+    {
+      SkySheetPrice *other = g_ptr_array_index (self->offer->prices, i);
+      if (other->unit == price->unit && strcmp (other->term, price->term) == 0)
+        return fail (self, NULL, SKY_SHEET_ERROR_DUPLICATE,
+                     "offer “%s” has two %s prices per %s", self->offer->sku, price->term,
+                     price->unit);
+    }
+  return TRUE;
+}
+
+static gboolean
+end_price (Reader *self)
+{
+  SkySheetPrice *price = self->price;
+
+  self->price = NULL;
+  if (price->tiers->len == 0 && !self->price_has_amount)
+    return fail_at (self, self->price_loc, NULL, SKY_SHEET_ERROR_MISSING_ATTRIBUTE,
+                    "<price> needs an “amount” or <tier> elements");
+  if (price->tiers->len > 0 && !self->tier_open)
+    return fail_at (self, self->tier_loc, "to", SKY_SHEET_ERROR_TIERS,
+                    "the last tier must have no “to”: it covers all usage above its “from”");
+  if (price->tiers->len > 0)
+    price->amount = g_array_index (price->tiers, SkySheetTier, 0).amount;
+  return TRUE;
+}
+
+static gboolean
+start_tier (Reader *self)
+{
+  g_auto(Attrs) a = { { "from", "to", "amount" } };
+  const char *from_s, *to_s, *amount_s;
+  SkyDecimal from, to;
+  SkySheetTier tier = { NULL };
+  SkySheetPrice *price = self->price;
+
+  if (self->price_has_amount)
+    return unexpected (self, "tier", "in a <price> that has an “amount”: use one or the other");
+  if (!read_attrs (self, "tier", &a) ||
+      !(from_s = attr_require (self, &a, "tier", "from")) ||
+      !(amount_s = attr_require (self, &a, "tier", "amount")) ||
+      !parse_decimal (self, "tier", "from", from_s, SKY_PRICE_SCALE, &from) ||
+      !parse_money (self, "tier", "amount", amount_s, &tier.amount))
+    return FALSE;
+  to_s = attr_get (&a, "to");
+  if (to_s != NULL && !parse_decimal (self, "tier", "to", to_s, SKY_PRICE_SCALE, &to))
+    return FALSE;
+
+  if (self->tier_open)
+    return fail (self, NULL, SKY_SHEET_ERROR_TIERS,
+                 "a tier follows the open-ended tier (the one without “to”)");
+  if (price->tiers->len == 0 && !sky_decimal_is_zero (from))
+    return fail (self, "from", SKY_SHEET_ERROR_TIERS,
+                 "the first tier must start at 0, not at %s", from_s);
+  if (price->tiers->len > 0)
+    {
+      int cmp = sky_decimal_compare (from, self->tier_end);
+      g_autofree char *end = sky_decimal_to_string (self->tier_end);
+
+      if (cmp < 0)
+        return fail (self, "from", SKY_SHEET_ERROR_TIERS,
+                     "this tier overlaps the previous one: it starts at %s, the previous one "
+                     "ends at %s", from_s, end);
+      if (cmp > 0)
+        return fail (self, "from", SKY_SHEET_ERROR_TIERS,
+                     "gap between tiers: the previous one ends at %s, this one starts at %s",
+                     end, from_s);
+    }
+  if (to_s != NULL && sky_decimal_compare (to, from) <= 0)
+    return fail (self, "to", SKY_SHEET_ERROR_TIERS,
+                 "a tier must end after it starts (from %s, to %s)", from_s, to_s);
+
+  tier.from = sky_decimal_to_string (from);
+  tier.to = to_s != NULL ? sky_decimal_to_string (to) : NULL;
+  g_array_append_val (price->tiers, tier);
+  self->tier_loc = self->loc;
+  self->tier_open = to_s == NULL;
+  if (to_s != NULL)
+    self->tier_end = to;
+  return TRUE;
+}
+
+/* The loop --------------------------------------------------------------------------------- */
+
+static gboolean
+start_element (Reader     *self,
+               const char *name,
+               int         depth)
+{
+  const char *ns = (const char *) xmlTextReaderConstNamespaceUri (self->reader);
+
+  if (depth == 0)
+    {
+      if (ns == NULL || strcmp (ns, SKY_SHEET_NAMESPACE) != 0 || strcmp (name, "price-sheet") != 0)
+        return fail (self, NULL, SKY_SHEET_ERROR_WRONG_ROOT,
+                     "this is not a Skytally price sheet: the root element is <%s>%s%s, not "
+                     "<price-sheet xmlns=\"" SKY_SHEET_NAMESPACE "\">", name,
+                     ns != NULL ? " in namespace " : "", ns != NULL ? ns : "");
+      return start_root (self);
+    }
+
+  if (ns == NULL || strcmp (ns, SKY_SHEET_NAMESPACE) != 0)
+    return fail (self, NULL, SKY_SHEET_ERROR_UNKNOWN_ELEMENT,
+                 "<%s> is not part of the price-sheet format (namespace %s)", name,
+                 ns != NULL ? ns : "none");
+
+  if (self->in_source)
+    return unexpected (self, name, "inside <source>, which holds text only");
+
+  switch (depth)
+    {
+    case 1:
+      if (strcmp (name, "provider") == 0) return start_provider (self);
+      if (strcmp (name, "sheet") == 0) return start_sheet (self);
+      if (strcmp (name, "source") == 0) return start_source (self);
+      if (strcmp (name, "region") == 0) return start_region (self);
+      if (strcmp (name, "service") == 0) return start_service (self);
+      break;
+    case 2:
+      if (strcmp (name, "offer") == 0 && self->in_service) return start_offer (self);
+      break;
+    case 3:
+      if (strcmp (name, "feature") == 0 && self->offer != NULL) return start_feature (self);
+      if (strcmp (name, "price") == 0 && self->offer != NULL) return start_price (self);
+      break;
+    case 4:
+      if (strcmp (name, "tier") == 0 && self->price != NULL) return start_tier (self);
+      break;
+    default:
+      break;
+    }
+
+  {
+    static const char * const known[] = { "price-sheet", "provider", "sheet", "source",
+                                          "region", "service", "offer", "feature", "price",
+                                          "tier" };
+    if (!in_list (name, known, G_N_ELEMENTS (known)))
+      return fail (self, NULL, SKY_SHEET_ERROR_UNKNOWN_ELEMENT,
+                   "unknown element <%s>", name);
+    return unexpected (self, name, "here");
+  }
+}
+
+static gboolean
+end_element (Reader     *self,
+             const char *name,
+             int         depth)
+{
+  switch (depth)
+    {
+    case 1:
+      if (self->in_source) return end_source (self);
+      if (strcmp (name, "service") == 0) self->in_service = FALSE;
+      return TRUE;
+    case 2:
+      return self->offer != NULL ? end_offer (self) : TRUE;
+    case 3:
+      return self->price != NULL ? end_price (self) : TRUE;
+    default:
+      return TRUE;
+    }
+}
+
+static gboolean
+end_document (Reader *self)
+{
+  const char *missing = NULL;
+
+  switch (self->stage)
+    {
+    case STAGE_START: missing = "<price-sheet>"; break;
+    case STAGE_ROOT: missing = "<provider>"; break;
+    case STAGE_PROVIDER: missing = "<sheet>"; break;
+    case STAGE_SHEET: missing = "<source>"; break;
+    case STAGE_SOURCE: missing = "<region>"; break;
+    case STAGE_REGIONS:
+    case STAGE_SERVICES:
+    default:
+      return TRUE;
+    }
+  return fail_at (self, (Loc) { 1, 0 }, NULL, SKY_SHEET_ERROR_MISSING_ATTRIBUTE,
+                  "the sheet has no %s", missing);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+handle_node (Reader *self)
+{
+  xmlTextReaderPtr r = self->reader;
+  int type = xmlTextReaderNodeType (r);
+  int depth = xmlTextReaderDepth (r);
+  const char *name;
+
+  switch (type)
+    {
+    case XML_READER_TYPE_ELEMENT:
+      {
+        long line = xmlGetLineNo (xmlTextReaderCurrentNode (r));
+
+        if (line == self->line_of_last_start)
+          self->starts_on_line++;
+        else
+          self->starts_on_line = 0;
+        self->line_of_last_start = line;
+        self->loc = (Loc) { line, self->starts_on_line };
+
+        name = (const char *) xmlTextReaderConstLocalName (r);
+        if (!start_element (self, name, depth))
+          return FALSE;
+        if (xmlTextReaderIsEmptyElement (r))
+          return end_element (self, name, depth);
+        return TRUE;
+      }
+
+    case XML_READER_TYPE_END_ELEMENT:
+      name = (const char *) xmlTextReaderConstLocalName (r);
+      return end_element (self, name, depth);
+
+    case XML_READER_TYPE_TEXT:
+    case XML_READER_TYPE_CDATA:
+      {
+        const char *text = (const char *) xmlTextReaderConstValue (r);
+        g_autofree char *shown = NULL;
+
+        if (self->in_source)
+          {
+            g_string_append (self->source_text, text);
+            return TRUE;
+          }
+        if (is_blank (text))
+          return TRUE;
+        self->loc.line = xmlGetLineNo (xmlTextReaderCurrentNode (r));
+        self->loc.nth = -1;
+        shown = g_strstrip (g_strdup (text));
+        return fail (self, NULL, SKY_SHEET_ERROR_UNEXPECTED_ELEMENT,
+                     "unexpected text “%.40s” (only <source> holds text)", shown);
+      }
+
+    case XML_READER_TYPE_DOCUMENT_TYPE:
+      self->loc = (Loc) { MAX (1, xmlTextReaderGetParserLineNumber (r)), -1 };
+      return fail_at_text (self, "<!DOCTYPE", SKY_SHEET_ERROR_FORBIDDEN,
+                   "DOCTYPE not allowed in price sheets (they never need a DTD or entities)");
+
+    case XML_READER_TYPE_ENTITY_REFERENCE:
+    case XML_READER_TYPE_ENTITY:
+      self->loc = (Loc) { MAX (1, xmlTextReaderGetParserLineNumber (r)), -1 };
+      return fail (self, NULL, SKY_SHEET_ERROR_FORBIDDEN,
+                   "entity reference not allowed in price sheets");
+
+    default:
+      /* Whitespace, comments and processing instructions carry nothing. */
+      return TRUE;
+    }
+}
+
+gboolean
+sky_sheet_read_file (const char          *path,
+                     const SkySheetSink  *sink,
+                     gpointer             user_data,
+                     char               **sha256_out,
+                     GCancellable        *cancellable,
+                     SkyProgressFunc      progress,
+                     gpointer             progress_data,
+                     GError             **error)
+{
+  Reader self = { 0 };
+  struct stat st;
+  int ret;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (sink != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  sky_sheet_reader_init ();
+
+  self.path = path;
+  self.sink = sink;
+  self.user_data = user_data;
+  self.cancellable = cancellable;
+  self.progress = progress;
+  self.progress_data = progress_data;
+
+  self.fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (self.fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO, "%s: cannot open: %s", path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  if (fstat (self.fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO, "%s: not a regular file", path);
+      close (self.fd);
+      return FALSE;
+    }
+  self.size = st.st_size;
+  self.checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  self.regions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, region_free);
+  self.service_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.line_of_last_start = -1;
+
+  self.reader = xmlReaderForIO (read_input, close_input, &self, path, NULL, READER_OPTIONS);
+  if (self.reader == NULL)
+    {
+      g_set_error (&self.error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO,
+                   "%s: cannot start the XML reader", path);
+      goto out;
+    }
+  xmlTextReaderSetStructuredErrorHandler (self.reader, on_xml_error, &self);
+
+  while ((ret = xmlTextReaderRead (self.reader)) == 1)
+    if (!handle_node (&self))
+      break;
+
+  if (self.error == NULL && self.cancelled)
+    g_set_error (&self.error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Import cancelled");
+  else if (self.error == NULL && ret < 0)
+    {
+      g_autofree char *what = self.xml_message != NULL ? g_strdup (self.xml_message)
+                                                       : g_strdup ("not well-formed XML");
+      g_set_error (&self.error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_MALFORMED, "%s:%d:%d: %s",
+                   path, MAX (self.xml_line, 1), MAX (self.xml_column, 1), what);
+    }
+  else if (self.error == NULL && ret == 0)
+    end_document (&self);
+
+out:
+  if (self.reader != NULL)
+    xmlFreeTextReader (self.reader);
+  close (self.fd);
+  if (self.offer != NULL)
+    offer_free (self.offer);
+  service_clear (&self.service);
+  g_hash_table_unref (self.regions);
+  g_hash_table_unref (self.service_ids);
+  if (self.source_text != NULL)
+    g_string_free (self.source_text, TRUE);
+  g_free (self.provider_id);
+  g_free (self.provider_name);
+  g_free (self.version);
+  g_free (self.effective_date);
+  g_free (self.currency);
+  g_free (self.retrieved);
+  g_free (self.source_url);
+  g_free (self.xml_message);
+
+  if (self.error != NULL)
+    {
+      g_checksum_free (self.checksum);
+      g_propagate_error (error, self.error);
+      return FALSE;
+    }
+
+  if (sha256_out != NULL)
+    *sha256_out = g_strdup (g_checksum_get_string (self.checksum));
+  g_checksum_free (self.checksum);
+  return TRUE;
+}

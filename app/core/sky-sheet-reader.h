@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sky-decimal.h"
+
+G_BEGIN_DECLS
+
+#define SKY_SHEET_FORMAT_VERSION 1
+#define SKY_SHEET_NAMESPACE "urn:skytally:price-sheet:1"
+
+#define SKY_SHEET_ERROR (sky_sheet_error_quark ())
+
+typedef enum
+{
+  SKY_SHEET_ERROR_IO,
+  SKY_SHEET_ERROR_MALFORMED,
+  SKY_SHEET_ERROR_FORBIDDEN,
+  SKY_SHEET_ERROR_WRONG_ROOT,
+  SKY_SHEET_ERROR_UNSUPPORTED_FORMAT,
+  SKY_SHEET_ERROR_UNKNOWN_ELEMENT,
+  SKY_SHEET_ERROR_UNEXPECTED_ELEMENT,
+  SKY_SHEET_ERROR_UNKNOWN_ATTRIBUTE,
+  SKY_SHEET_ERROR_MISSING_ATTRIBUTE,
+  SKY_SHEET_ERROR_INVALID_VALUE,
+  SKY_SHEET_ERROR_DUPLICATE,
+  SKY_SHEET_ERROR_UNDECLARED,
+  SKY_SHEET_ERROR_TIERS,
+  SKY_SHEET_ERROR_TOO_LARGE,
+} SkySheetError;
+
+typedef struct
+{
+  const char *provider_id;
+  const char *provider_name;
+  const char *version;
+  const char *effective_date;
+  const char *currency;
+  const char *source;
+  const char *source_url;
+  const char *retrieved;
+} SkySheetHeader;
+
+typedef struct
+{
+  const char *code;
+  const char *name;
+  const char *geography;
+} SkySheetRegion;
+
+typedef struct
+{
+  const char *id;
+  const char *name;
+  const char *category;
+  const char *sla;
+} SkySheetService;
+
+typedef struct
+{
+  char   *from;          /* canonical decimal text */
+  char   *to;            /* NULL on the last, open-ended tier */
+  gint64  amount;        /* 10^-SKY_PRICE_SCALE units of the sheet's currency */
+} SkySheetTier;
+
+typedef struct
+{
+  const char *unit;
+  char       *term;          /* canonical purchase option, e.g. "reserved-1y-partial-upfront" */
+  gint64      amount;        /* flat price, or the first tier's */
+  gboolean    has_upfront_fee;
+  gint64      upfront_fee;
+  char       *free_quantity; /* NULL when there is no free tier */
+  GArray     *tiers;         /* SkySheetTier; empty for a flat price */
+} SkySheetPrice;
+
+typedef struct
+{
+  const SkySheetService *service;
+  const SkySheetRegion  *region;
+  char       *sku;
+  char       *name;
+  char       *family;
+  char       *storage_type;
+  char       *os;
+  const char *sla;           /* the offer's, or else its service's; may be NULL */
+  gint64      vcpu_milli;    /* -1 when not given */
+  gint64      memory_mgib;   /* thousandths of a GiB; -1 when not given */
+  gint64      gpu;           /* -1 when not given */
+  GPtrArray  *features;      /* key, value, key, value, ... */
+  GPtrArray  *prices;        /* SkySheetPrice */
+} SkySheetOffer;
+
+typedef struct
+{
+  gboolean (*header)  (const SkySheetHeader  *header,
+                       gpointer               user_data,
+                       GError               **error);
+  gboolean (*region)  (const SkySheetRegion  *region,
+                       gpointer               user_data,
+                       GError               **error);
+  gboolean (*service) (const SkySheetService *service,
+                       gpointer               user_data,
+                       GError               **error);
+  gboolean (*offer)   (const SkySheetOffer   *offer,
+                       gpointer               user_data,
+                       GError               **error);
+} SkySheetSink;
+
+typedef void (*SkyProgressFunc) (guint64  done,
+                                 guint64  total,
+                                 gpointer user_data);
+
+GQuark      sky_sheet_error_quark    (void);
+void        sky_sheet_reader_init    (void);
+gboolean    sky_sheet_read_file      (const char          *path,
+                                      const SkySheetSink  *sink,
+                                      gpointer             user_data,
+                                      char               **sha256_out,
+                                      GCancellable        *cancellable,
+                                      SkyProgressFunc      progress,
+                                      gpointer             progress_data,
+                                      GError             **error);
+gboolean    sky_unit_is_known        (const char          *unit);
+gboolean    sky_term_is_known        (const char          *term);
+
+G_END_DECLS

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define SKY_TYPE_APPLICATION (sky_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (SkyApplication, sky_application, SKY, APPLICATION, AdwApplication)
+
+SkyApplication *sky_application_new (void);
+
+G_END_DECLS

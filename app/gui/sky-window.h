@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sky-application.h"
+
+G_BEGIN_DECLS
+
+#define SKY_TYPE_WINDOW (sky_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (SkyWindow, sky_window, SKY, WINDOW, AdwApplicationWindow)
+
+SkyWindow *sky_window_new (SkyApplication *application);
+
+G_END_DECLS
