@@ -1,2 +1,572 @@
-#include <glib.h>
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "sky-catalog.h"
+
+typedef struct
+{
+  char       *dir;
+  char       *path;
+  SkyCatalog *catalog;
+} Fixture;
+
+static char *
+fixture_file (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+/* Writes a copy of valid-small.xml with its version, date and one price changed. */
+static char *
+write_variant (Fixture    *f,
+               const char *version,
+               const char *date,
+               const char *std2_price)
+{
+  g_autofree char *source = fixture_file ("valid-small.xml");
+  g_autofree char *text = NULL;
+  g_autofree char *name = g_strdup_printf ("variant-%s.xml", version);
+  char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) s = NULL;
+
+  g_file_get_contents (source, &text, NULL, &error);
+  g_assert_no_error (error);
+  s = g_string_new (text);
+  g_string_replace (s, "version=\"2026.1\"", version, 1);
+  g_string_replace (s, "effective-date=\"2026-01-01\"", date, 1);
+  g_string_replace (s, "term=\"on-demand\" amount=\"0.0960\"", std2_price, 1);
+  g_file_set_contents (path, s->str, s->len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("skytally-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "catalog.db", NULL);
+  f->catalog = sky_catalog_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->catalog);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->catalog);
+  remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static SkyImportResult *
+import_ok (Fixture    *f,
+           const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  SkyImportResult *result = sky_catalog_import_file (f->catalog, path, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  return result;
+}
+
+static void
+import_fixture (Fixture *f)
+{
+  g_autofree char *path = fixture_file ("valid-small.xml");
+  g_autoptr(SkyImportResult) result = import_ok (f, path);
+
+  g_assert_cmpint (result->status, ==, SKY_IMPORT_ADDED);
+}
+
+/* Every row of every table, as text: two equal snapshots mean an unchanged catalog. */
+static char *
+snapshot (const char *path)
+{
+  static const char * const tables[] = { "provider", "sheet", "region", "service", "offer",
+                                         "feature", "price", "tier" };
+  GString *s = g_string_new (NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  for (gsize t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1, 2", tables[t]);
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      g_string_append_printf (s, "[%s]\n", tables[t]);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (s, "%s|", (const char *) sqlite3_column_text (stmt, c));
+          g_string_append_c (s, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_string_free (s, FALSE);
+}
+
+static gint64
+pragma (const char *path,
+        const char *name)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", name);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static void
+test_new_catalog (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (sky_catalog_has_sheets (f->catalog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma (f->path, "user_version"), ==, SKY_CATALOG_SCHEMA_VERSION);
+  g_assert_cmpint (pragma (f->path, "application_id"), ==, 0x536b7954);
+}
+
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *path = fixture_file ("valid-small.xml");
+  g_autoptr(SkyImportResult) result = import_ok (f, path);
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autoptr(GError) error = NULL;
+  SkySheetInfo *info;
+
+  g_assert_cmpint (result->status, ==, SKY_IMPORT_ADDED);
+  g_assert_cmpstr (result->provider, ==, "examplecloud");
+  g_assert_cmpstr (result->version, ==, "2026.1");
+  g_assert_cmpuint (result->offers, ==, 5);
+  g_assert_true (result->current);
+  g_assert_null (result->superseded);
+
+  sheets = sky_catalog_list_sheets (f->catalog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sheets->len, ==, 1);
+  info = g_ptr_array_index (sheets, 0);
+  g_assert_cmpstr (info->provider_name, ==, "Example Cloud");
+  g_assert_cmpstr (info->effective_date, ==, "2026-01-01");
+  g_assert_cmpstr (info->currency, ==, "USD");
+  g_assert_cmpuint (info->offers, ==, 5);
+  g_assert_true (info->current);
+  g_assert_true (sky_catalog_has_sheets (f->catalog, NULL));
+}
+
+static void
+test_reimport_unchanged (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = fixture_file ("valid-small.xml");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(SkyImportResult) result = NULL;
+
+  import_fixture (f);
+  before = snapshot (f->path);
+  result = import_ok (f, path);
+  g_assert_cmpint (result->status, ==, SKY_IMPORT_UNCHANGED);
+  g_assert_cmpstr (result->version, ==, "2026.1");
+  after = snapshot (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_same_version_other_content (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *variant = write_variant (f, "version=\"2026.1\"",
+                                            "effective-date=\"2026-01-01\"",
+                                            "term=\"on-demand\" amount=\"0.0970\"");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyImportResult *result;
+
+  import_fixture (f);
+  before = snapshot (f->path);
+  result = sky_catalog_import_file (f->catalog, variant, NULL, NULL, NULL, &error);
+  g_assert_null (result);
+  g_assert_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_VERSION_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "new version"));
+  after = snapshot (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static GPtrArray *
+search (Fixture              *f,
+        const SkySearchQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *listings = sky_catalog_search (f->catalog, query, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (listings);
+  return listings;
+}
+
+static gint64
+std2_on_demand_price (Fixture *f)
+{
+  SkySearchQuery q = { .text = "std-2", .term = "on-demand" };
+  g_autoptr(GPtrArray) rows = search (f, &q);
+
+  g_assert_cmpuint (rows->len, ==, 1);
+  return ((SkyListing *) g_ptr_array_index (rows, 0))->price;
+}
+
+static void
+test_version_history (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *newer = write_variant (f, "version=\"2026.2\"", "effective-date=\"2026-02-01\"",
+                                          "term=\"on-demand\" amount=\"0.0900\"");
+  g_autofree char *older = write_variant (f, "version=\"2025.12\"",
+                                          "effective-date=\"2025-12-01\"",
+                                          "term=\"on-demand\" amount=\"0.1100\"");
+  g_autoptr(SkyImportResult) r_newer = NULL;
+  g_autoptr(SkyImportResult) r_older = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import_fixture (f);
+  g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (960000000));
+
+  r_newer = import_ok (f, newer);
+  g_assert_cmpint (r_newer->status, ==, SKY_IMPORT_ADDED);
+  g_assert_true (r_newer->current);
+  g_assert_cmpstr (r_newer->superseded, ==, "2026.1");
+  /* Searches use the current sheet only. */
+  g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (900000000));
+
+  /* An older sheet is kept, listed, and does not become current. */
+  r_older = import_ok (f, older);
+  g_assert_cmpint (r_older->status, ==, SKY_IMPORT_ADDED);
+  g_assert_false (r_older->current);
+  g_assert_null (r_older->superseded);
+  g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (900000000));
+
+  sheets = sky_catalog_list_sheets (f->catalog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sheets->len, ==, 3);
+  g_assert_cmpstr (((SkySheetInfo *) g_ptr_array_index (sheets, 0))->version, ==, "2026.2");
+  g_assert_true (((SkySheetInfo *) g_ptr_array_index (sheets, 0))->current);
+  g_assert_cmpstr (((SkySheetInfo *) g_ptr_array_index (sheets, 1))->version, ==, "2026.1");
+  g_assert_false (((SkySheetInfo *) g_ptr_array_index (sheets, 1))->current);
+  g_assert_cmpstr (((SkySheetInfo *) g_ptr_array_index (sheets, 2))->version, ==, "2025.12");
+  g_assert_false (((SkySheetInfo *) g_ptr_array_index (sheets, 2))->current);
+}
+
+static void
+test_bad_sheet_changes_nothing (Fixture       *f,
+                                gconstpointer  data)
+{
+  static const char * const bad[] = { "duplicate-sku.xml", "tiers-gap.xml", "unclosed-tag.xml",
+                                      "negative-price.xml", "billion-laughs.xml" };
+  g_autofree char *before = NULL;
+
+  import_fixture (f);
+  before = snapshot (f->path);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", bad[i], NULL);
+      g_autofree char *after = NULL;
+      g_autoptr(GError) error = NULL;
+      SkyImportResult *result;
+
+      result = sky_catalog_import_file (f->catalog, path, NULL, NULL, NULL, &error);
+      g_assert_null (result);
+      g_assert_nonnull (error);
+      g_assert_true (g_str_has_prefix (error->message, path));
+      after = snapshot (f->path);
+      g_assert_cmpstr (before, ==, after);
+    }
+}
+
+static void
+test_cancel_changes_nothing (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *newer = write_variant (f, "version=\"2026.2\"", "effective-date=\"2026-02-01\"",
+                                          "term=\"on-demand\" amount=\"0.0900\"");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import_fixture (f);
+  before = snapshot (f->path);
+  g_cancellable_cancel (cancellable);
+  g_assert_null (sky_catalog_import_file (f->catalog, newer, cancellable, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  after = snapshot (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  SkyImportResult **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = sky_catalog_import_file_finish (SKY_CATALOG (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_import_async (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = fixture_file ("valid-small.xml");
+  g_autoptr(SkyImportResult) result = NULL;
+
+  sky_catalog_import_file_async (f->catalog, path, NULL, import_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (result->status, ==, SKY_IMPORT_ADDED);
+  g_assert_cmpuint (result->offers, ==, 5);
+}
+
+/* The SKUs of the rows, in order, joined with spaces; each SKU once. */
+static char *
+skus (GPtrArray *rows)
+{
+  GString *s = g_string_new (NULL);
+  const char *last = NULL;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *sku = ((SkyListing *) g_ptr_array_index (rows, i))->sku;
+      if (last != NULL && strcmp (last, sku) == 0)
+        continue;
+      g_string_append_printf (s, "%s%s", s->len > 0 ? " " : "", sku);
+      last = sku;
+    }
+  return g_string_free (s, FALSE);
+}
+
+#define ASSERT_SKUS(query, expected) G_STMT_START {        \
+    g_autoptr(GPtrArray) rows_ = search (f, (query));      \
+    g_autofree char *got_ = skus (rows_);                  \
+    g_assert_cmpstr (got_, ==, (expected));                \
+  } G_STMT_END
+
+static void
+test_search_filters (Fixture       *f,
+                     gconstpointer  data)
+{
+  import_fixture (f);
+
+  ASSERT_SKUS ((&(SkySearchQuery) { .term = "on-demand", .category = "compute" }),
+               "std-2-us mem-4-eu cpu-8-ap-win");
+  ASSERT_SKUS ((&(SkySearchQuery) { .provider = "nosuchcloud" }), "");
+  ASSERT_SKUS ((&(SkySearchQuery) { .provider = "examplecloud", .region = "eu-central" }),
+               "mem-4-eu");
+  ASSERT_SKUS ((&(SkySearchQuery) { .geography = "APAC" }), "cpu-8-ap-win");
+  ASSERT_SKUS ((&(SkySearchQuery) { .category = "serverless" }), "fn-us");
+  ASSERT_SKUS ((&(SkySearchQuery) { .category = "network" }), "egress-us");
+  ASSERT_SKUS ((&(SkySearchQuery) { .min_vcpu_milli = 4000 }), "mem-4-eu cpu-8-ap-win");
+  ASSERT_SKUS ((&(SkySearchQuery) { .min_memory_mgib = 16000 }), "mem-4-eu cpu-8-ap-win");
+  ASSERT_SKUS ((&(SkySearchQuery) { .min_memory_mgib = 16000, .sort = SKY_SORT_MEMORY }),
+               "cpu-8-ap-win mem-4-eu");
+  ASSERT_SKUS ((&(SkySearchQuery) { .os = "windows" }), "cpu-8-ap-win");
+  ASSERT_SKUS ((&(SkySearchQuery) { .term = "spot" }), "std-2-us");
+  ASSERT_SKUS ((&(SkySearchQuery) { .term = "reserved-1y-partial-upfront" }), "std-2-us");
+  ASSERT_SKUS ((&(SkySearchQuery) { .category = "compute", .term = "on-demand",
+                                    .has_max_price = TRUE,
+                                    .max_price = G_GINT64_CONSTANT (2520000000) }),
+               "std-2-us mem-4-eu");
+  ASSERT_SKUS ((&(SkySearchQuery) { .text = "invocation" }), "fn-us");
+  ASSERT_SKUS ((&(SkySearchQuery) { .text = "100%" }), "");
+}
+
+static void
+test_search_sort_and_limit (Fixture       *f,
+                            gconstpointer  data)
+{
+  SkySearchQuery by_price = { .term = "on-demand", .category = "compute" };
+  SkySearchQuery by_vcpu = { .term = "on-demand", .category = "compute", .sort = SKY_SORT_VCPU };
+  SkySearchQuery by_memory = { .term = "on-demand", .category = "compute",
+                               .sort = SKY_SORT_MEMORY };
+  SkySearchQuery page = { .term = "on-demand", .category = "compute", .limit = 1, .offset = 1 };
+  g_autoptr(GPtrArray) rows = NULL;
+
+  import_fixture (f);
+  ASSERT_SKUS (&by_price, "std-2-us mem-4-eu cpu-8-ap-win");
+  ASSERT_SKUS (&by_vcpu, "std-2-us mem-4-eu cpu-8-ap-win");
+  ASSERT_SKUS (&by_memory, "std-2-us cpu-8-ap-win mem-4-eu");
+  ASSERT_SKUS (&page, "mem-4-eu");
+
+  rows = search (f, &by_price);
+  for (guint i = 1; i < rows->len; i++)
+    g_assert_cmpint (((SkyListing *) g_ptr_array_index (rows, i - 1))->price, <=,
+                     ((SkyListing *) g_ptr_array_index (rows, i))->price);
+}
+
+static void
+test_search_rejects_unknown_term (Fixture       *f,
+                                  gconstpointer  data)
+{
+  SkySearchQuery q = { .term = "lease" };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (sky_catalog_search (f->catalog, &q, &error));
+  g_assert_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_INVALID_QUERY);
+}
+
+static void
+test_listing_fields (Fixture       *f,
+                     gconstpointer  data)
+{
+  SkySearchQuery q = { .text = "std-2", .term = "reserved-1y-partial-upfront" };
+  SkySearchQuery egress = { .category = "network" };
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) egress_rows = NULL;
+  g_autofree char *monthly_text = NULL;
+  SkyListing *l;
+  SkyDecimal monthly;
+
+  import_fixture (f);
+  rows = search (f, &q);
+  g_assert_cmpuint (rows->len, ==, 1);
+  l = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (l->provider, ==, "examplecloud");
+  g_assert_cmpstr (l->sheet_version, ==, "2026.1");
+  g_assert_cmpstr (l->region_name, ==, "US East");
+  g_assert_cmpstr (l->service_name, ==, "Virtual Machines");
+  g_assert_cmpstr (l->family, ==, "General purpose");
+  g_assert_cmpint (l->vcpu_milli, ==, 2000);
+  g_assert_cmpint (l->memory_mgib, ==, 8000);
+  g_assert_cmpint (l->gpu, ==, 0);
+  g_assert_cmpstr (l->unit, ==, "hour");
+  g_assert_true (l->has_upfront_fee);
+  g_assert_cmpint (l->upfront_fee, ==, G_GINT64_CONSTANT (2590000000000));
+  /* 730 h × 0.0296 = 21.608, rounded once to cents. */
+  g_assert_true (sky_listing_monthly (l, &monthly));
+  monthly_text = sky_decimal_format (monthly, 2);
+  g_assert_cmpstr (monthly_text, ==, "21.61");
+
+  egress_rows = search (f, &egress);
+  g_assert_cmpuint (egress_rows->len, ==, 1);
+  l = g_ptr_array_index (egress_rows, 0);
+  g_assert_true (l->tiered);
+  g_assert_cmpint (l->price, ==, G_GINT64_CONSTANT (900000000));
+  g_assert_cmpstr (l->free_quantity, ==, "100");
+  g_assert_cmpint (l->vcpu_milli, ==, -1);
+  g_assert_false (sky_listing_monthly (l, &monthly));
+}
+
+static void
+test_open_rejects (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("skytally-test-XXXXXX", &error);
+  g_autofree char *garbage = g_build_filename (dir, "garbage.db", NULL);
+  g_autofree char *foreign = g_build_filename (dir, "foreign.db", NULL);
+  g_autofree char *future = g_build_filename (dir, "future.db", NULL);
+  g_autofree char *filler = g_strnfill (8192, 'x');
+  SkyCatalog *catalog;
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+
+  g_file_set_contents (garbage, filler, -1, &error);
+  g_assert_no_error (error);
+  catalog = sky_catalog_open (garbage, &error);
+  g_assert_null (catalog);
+  g_assert_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NOT_A_CATALOG);
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_open (foreign, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  catalog = sky_catalog_open (foreign, &error);
+  g_assert_null (catalog);
+  g_assert_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NOT_A_CATALOG);
+  g_clear_error (&error);
+
+  catalog = sky_catalog_open (future, &error);
+  g_assert_no_error (error);
+  g_object_unref (catalog);
+  g_assert_cmpint (sqlite3_open (future, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+  catalog = sky_catalog_open (future, &error);
+  g_assert_null (catalog);
+  g_assert_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_TOO_NEW);
+  /* The newer catalog is left as it was. */
+  g_assert_cmpint (pragma (future, "user_version"), ==, 99);
+
+  remove_tree (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  sky_sheet_reader_init ();
+
+#define ADD(name, func) \
+  g_test_add ("/sky/catalog/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("new", test_new_catalog);
+  ADD ("import", test_import);
+  ADD ("import-async", test_import_async);
+  ADD ("reimport-unchanged", test_reimport_unchanged);
+  ADD ("same-version-other-content", test_same_version_other_content);
+  ADD ("version-history", test_version_history);
+  ADD ("bad-sheet-changes-nothing", test_bad_sheet_changes_nothing);
+  ADD ("cancel-changes-nothing", test_cancel_changes_nothing);
+  ADD ("search/filters", test_search_filters);
+  ADD ("search/sort-and-limit", test_search_sort_and_limit);
+  ADD ("search/unknown-term", test_search_rejects_unknown_term);
+  ADD ("search/listing-fields", test_listing_fields);
+#undef ADD
+  g_test_add_func ("/sky/catalog/open-rejects", test_open_rejects);
+
+  return g_test_run ();
+}

@@ -1,2 +1,391 @@
-#include <glib.h>
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "sky-decimal.h"
+
+typedef struct
+{
+  char *dir;
+  char *catalog;
+} Fixture;
+
+typedef struct
+{
+  char *out;
+  char *err;
+  int   status;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs skytally-cli with the arguments (NULL-terminated) and returns its output and status. */
+static void
+cli (Run        *r,
+     const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli_path = g_getenv ("SKYTALLY_CLI");
+  va_list args;
+  int wait_status = 0;
+
+  g_assert_nonnull (cli_path);
+  g_ptr_array_add (argv, (char *) cli_path);
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &r->out,
+                &r->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  r->status = WEXITSTATUS (wait_status);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("skytally-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->catalog = g_build_filename (f->dir, "sub", "catalog.db", NULL);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->catalog);
+  g_free (f->dir);
+}
+
+static JsonArray *
+parse_array (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  return json_array_ref (json_node_get_array (root));
+}
+
+static void
+assert_one_line_error (const Run *r)
+{
+  g_assert_cmpint (r->status, ==, 1);
+  g_assert_true (g_str_has_prefix (r->err, "skytally-cli: "));
+  /* One line: its only newline ends it. */
+  g_assert_true (strchr (r->err, '\n') == r->err + strlen (r->err) - 1);
+}
+
+static void
+test_help (void)
+{
+  static const char * const commands[] = { "import", "sheets", "search" };
+  g_auto(Run) top = { 0 };
+
+  cli (&top, "--help", NULL);
+  g_assert_cmpint (top.status, ==, 0);
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) r = { 0 };
+
+      g_assert_nonnull (strstr (top.out, commands[i]));
+      cli (&r, commands[i], "--help", NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_nonnull (strstr (r.out, "Usage:"));
+    }
+}
+
+static void
+test_usage_errors (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *cases[][6] = {
+    { NULL },
+    { "frobnicate", NULL },
+    { "--colour", "search", NULL },
+    { "search", "--format", "xml", NULL },
+    { "search", "--term", "lease", NULL },
+    { "search", "--min-vcpu", "four", NULL },
+    { "search", "--max-price", "1e3", NULL },
+    { "search", "--sort", "name", NULL },
+    { "sheets", "extra", NULL },
+    { "import", NULL },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) r = { 0 };
+
+      cli (&r, "--catalog", f->catalog, "--no-seed",
+           cases[i][0], cases[i][1], cases[i][2], cases[i][3], NULL);
+      g_test_message ("case %" G_GSIZE_FORMAT ": %s", i, r.err);
+      g_assert_cmpint (r.status, ==, 2);
+      g_assert_true (g_str_has_prefix (r.err, "skytally-cli: "));
+    }
+}
+
+static void
+test_seeds_new_catalog (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char * const providers[] = { "aws", "azure", "digitalocean", "gcp" };
+  g_auto(Run) r = { 0 };
+  g_autoptr(JsonArray) sheets = NULL;
+
+  cli (&r, "--catalog", f->catalog, "sheets", "--format", "json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, "bundled price sheets"));
+
+  sheets = parse_array (r.out);
+  g_assert_cmpuint (json_array_get_length (sheets), ==, G_N_ELEMENTS (providers));
+  for (guint i = 0; i < json_array_get_length (sheets); i++)
+    {
+      JsonObject *o = json_array_get_object_element (sheets, i);
+
+      g_assert_cmpstr (json_object_get_string_member (o, "provider"), ==, providers[i]);
+      g_assert_true (json_object_get_boolean_member (o, "current"));
+      g_assert_cmpint (json_object_get_int_member (o, "offers"), >, 0);
+      g_assert_nonnull (json_object_get_string_member (o, "version"));
+      g_assert_cmpuint (strlen (json_object_get_string_member (o, "effective_date")), ==, 10);
+    }
+}
+
+static void
+test_no_seed (Fixture       *f,
+              gconstpointer  data)
+{
+  g_auto(Run) r = { 0 };
+  g_autoptr(JsonArray) sheets = NULL;
+
+  cli (&r, "--catalog", f->catalog, "--no-seed", "sheets", "--format", "json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  sheets = parse_array (r.out);
+  g_assert_cmpuint (json_array_get_length (sheets), ==, 0);
+}
+
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_auto(Run) first = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) table = { 0 };
+
+  cli (&first, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_nonnull (strstr (first.out, "added examplecloud 2026.1"));
+  g_assert_nonnull (strstr (first.out, "5 offers; now current"));
+
+  cli (&again, "--catalog", f->catalog, "import", sheet, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "already in the catalog; nothing changed"));
+
+  cli (&table, "--catalog", f->catalog, "sheets", NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_true (g_str_has_prefix (table.out, "PROVIDER"));
+  g_assert_nonnull (strstr (table.out, "examplecloud  2026.1"));
+  g_assert_nonnull (strstr (table.out, "current"));
+}
+
+static void
+test_import_bad (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad", "tiers-gap.xml",
+                                                NULL);
+  g_autofree char *where = g_strdup_printf ("%s:11:15: gap between tiers", bad);
+  g_auto(Run) setup = { 0 };
+  g_auto(Run) r = { 0 };
+  g_auto(Run) sheets = { 0 };
+  g_autoptr(JsonArray) list = NULL;
+
+  cli (&setup, "--catalog", f->catalog, "--no-seed", "import", good, NULL);
+  g_assert_cmpint (setup.status, ==, 0);
+
+  cli (&r, "--catalog", f->catalog, "import", bad, NULL);
+  assert_one_line_error (&r);
+  g_assert_nonnull (strstr (r.err, where));
+
+  cli (&sheets, "--catalog", f->catalog, "sheets", "--format", "json", NULL);
+  list = parse_array (sheets.out);
+  g_assert_cmpuint (json_array_get_length (list), ==, 1);
+}
+
+static void
+test_not_a_catalog (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "notes.txt", NULL);
+  g_autofree char *filler = g_strnfill (4096, 'z');
+  g_autofree char *after = NULL;
+  g_auto(Run) r = { 0 };
+
+  g_assert_true (g_file_set_contents (path, filler, -1, NULL));
+  cli (&r, "--catalog", path, "sheets", NULL);
+  assert_one_line_error (&r);
+  g_assert_nonnull (strstr (r.err, "not a Skytally catalog"));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, filler);
+}
+
+static SkyDecimal
+decimal_member (JsonObject *o,
+                const char *name)
+{
+  SkyDecimal d;
+  g_autoptr(GError) error = NULL;
+
+  sky_decimal_parse (json_object_get_string_member (o, name), SKY_PRICE_SCALE, FALSE, &d,
+                     &error);
+  g_assert_no_error (error);
+  return d;
+}
+
+static void
+test_search_json (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_auto(Run) r = { 0 };
+  g_autoptr(JsonArray) rows = NULL;
+  g_autoptr(GHashTable) providers = g_hash_table_new (g_str_hash, g_str_equal);
+  SkyDecimal previous = sky_decimal_from_int (0);
+
+  cli (&r, "--catalog", f->catalog, "search", "--category", "compute", "--geo", "EU",
+       "--min-vcpu", "4", "--min-memory", "16", "--os", "linux", "--term", "on-demand",
+       "--sort", "price", "--limit", "200", "--format", "json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  rows = parse_array (r.out);
+  g_assert_cmpuint (json_array_get_length (rows), >, 0);
+
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *o = json_array_get_object_element (rows, i);
+      SkyDecimal price = decimal_member (o, "price");
+      SkyDecimal monthly, expected;
+
+      g_assert_cmpstr (json_object_get_string_member (o, "category"), ==, "compute");
+      g_assert_cmpstr (json_object_get_string_member (o, "term"), ==, "on-demand");
+      g_assert_cmpstr (json_object_get_string_member (o, "currency"), ==, "USD");
+      g_assert_nonnull (json_object_get_string_member (o, "region"));
+      g_assert_nonnull (json_object_get_string_member (o, "sku"));
+      g_assert_nonnull (json_object_get_string_member (o, "name"));
+      g_assert_cmpfloat (json_object_get_double_member (o, "vcpu"), >=, 4);
+      g_assert_cmpfloat (json_object_get_double_member (o, "memory_gib"), >=, 16);
+      g_hash_table_add (providers, (char *) json_object_get_string_member (o, "provider"));
+
+      /* Sorted by price, and monthly is 730 hours of it, rounded once to cents. */
+      g_assert_cmpint (sky_decimal_compare (previous, price), <=, 0);
+      previous = price;
+      if (g_strcmp0 (json_object_get_string_member (o, "unit"), "hour") == 0)
+        {
+          monthly = decimal_member (o, "monthly");
+          g_assert_true (sky_decimal_mul (price, sky_decimal_from_int (730), &expected));
+          expected = sky_decimal_round (expected, 2, SKY_ROUND_HALF_UP);
+          g_assert_cmpint (sky_decimal_compare (monthly, expected), ==, 0);
+        }
+      else
+        g_assert_true (json_object_get_null_member (o, "monthly"));
+    }
+  /* The point of the search: the same need, answered by several providers. */
+  g_assert_cmpuint (g_hash_table_size (providers), >=, 3);
+}
+
+static void
+test_search_csv (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_auto(Run) setup = { 0 };
+  g_auto(Run) r = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  cli (&setup, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
+  cli (&r, "--catalog", f->catalog, "search", "--provider", "examplecloud", "--term", "on-demand",
+       "--category", "compute", "--format", "csv", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  lines = g_strsplit (r.out, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+  g_assert_cmpstr (lines[0], ==, "PROVIDER,REGION,SKU,NAME,VCPU,MEMORY_GIB,TERM,PRICE,UNIT,"
+                                 "CURRENCY,MONTHLY,UPFRONT_FEE");
+  g_assert_cmpstr (lines[1], ==,
+                   "examplecloud,us-east,std-2-us,std-2,2,8,on-demand,0.096,hour,USD,70.08,");
+  g_assert_cmpstr (lines[4], ==, "");
+}
+
+static void
+test_search_empty (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto(Run) r = { 0 };
+
+  cli (&r, "--catalog", f->catalog, "search", "--min-vcpu", "100000", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, "No offer matches"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/sky/cli/help", test_help);
+#define ADD(name, func) \
+  g_test_add ("/sky/cli/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("usage-errors", test_usage_errors);
+  ADD ("seeds-new-catalog", test_seeds_new_catalog);
+  ADD ("no-seed", test_no_seed);
+  ADD ("import", test_import);
+  ADD ("import-bad", test_import_bad);
+  ADD ("not-a-catalog", test_not_a_catalog);
+  ADD ("search-json", test_search_json);
+  ADD ("search-csv", test_search_csv);
+  ADD ("search-empty", test_search_empty);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,2 +1,370 @@
-#include <glib.h>
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "sky-sheet-reader.h"
+
+typedef struct
+{
+  char      *provider;
+  char      *version;
+  char      *currency;
+  char      *source;
+  guint      regions;
+  guint      services;
+  GPtrArray *skus;
+  GPtrArray *terms;        /* "sku/unit/term" */
+  char      *egress_tiers; /* "from-to@amount,…" of the egress offer */
+  char      *egress_free;
+  char      *std2_features;
+  gint64     std2_vcpu;
+  gint64     std2_memory;
+  char      *std2_sla;
+  char      *mem4_sla;
+  gint64     partial_fee;
+  gint64     gbsecond_amount;
+} Collected;
+
+static gboolean
+collect_header (const SkySheetHeader  *header,
+                gpointer               user_data,
+                GError               **error)
+{
+  Collected *c = user_data;
+
+  c->provider = g_strdup (header->provider_id);
+  c->version = g_strdup (header->version);
+  c->currency = g_strdup (header->currency);
+  c->source = g_strdup (header->source);
+  return TRUE;
+}
+
+static gboolean
+collect_region (const SkySheetRegion  *region,
+                gpointer               user_data,
+                GError               **error)
+{
+  ((Collected *) user_data)->regions++;
+  return TRUE;
+}
+
+static gboolean
+collect_service (const SkySheetService  *service,
+                 gpointer                user_data,
+                 GError                **error)
+{
+  ((Collected *) user_data)->services++;
+  return TRUE;
+}
+
+static gboolean
+collect_offer (const SkySheetOffer  *offer,
+               gpointer              user_data,
+               GError              **error)
+{
+  Collected *c = user_data;
+
+  g_ptr_array_add (c->skus, g_strdup (offer->sku));
+  for (guint i = 0; i < offer->prices->len; i++)
+    {
+      const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
+
+      g_ptr_array_add (c->terms, g_strdup_printf ("%s/%s/%s", offer->sku, price->unit,
+                                                  price->term));
+      if (strcmp (price->term, "reserved-1y-partial-upfront") == 0)
+        c->partial_fee = price->upfront_fee;
+      if (strcmp (price->unit, "gb-second") == 0)
+        c->gbsecond_amount = price->amount;
+      if (strcmp (offer->sku, "egress-us") == 0)
+        {
+          GString *s = g_string_new (NULL);
+
+          for (guint t = 0; t < price->tiers->len; t++)
+            {
+              const SkySheetTier *tier = &g_array_index (price->tiers, SkySheetTier, t);
+              g_string_append_printf (s, "%s%s-%s@%" G_GINT64_FORMAT, t > 0 ? "," : "",
+                                      tier->from, tier->to != NULL ? tier->to : "",
+                                      tier->amount);
+            }
+          c->egress_tiers = g_string_free (s, FALSE);
+          c->egress_free = g_strdup (price->free_quantity);
+        }
+    }
+
+  if (strcmp (offer->sku, "std-2-us") == 0)
+    {
+      g_ptr_array_add (offer->features, NULL);
+      c->std2_features = g_strjoinv ("=", (char **) offer->features->pdata);
+      g_ptr_array_remove_index (offer->features, offer->features->len - 1);
+      c->std2_vcpu = offer->vcpu_milli;
+      c->std2_memory = offer->memory_mgib;
+      c->std2_sla = g_strdup (offer->sla);
+    }
+  if (strcmp (offer->sku, "mem-4-eu") == 0)
+    c->mem4_sla = g_strdup (offer->sla);
+  return TRUE;
+}
+
+static const SkySheetSink collect_sink = {
+  collect_header, collect_region, collect_service, collect_offer,
+};
+
+static void
+collected_clear (Collected *c)
+{
+  g_free (c->provider);
+  g_free (c->version);
+  g_free (c->currency);
+  g_free (c->source);
+  g_ptr_array_unref (c->skus);
+  g_ptr_array_unref (c->terms);
+  g_free (c->egress_tiers);
+  g_free (c->egress_free);
+  g_free (c->std2_features);
+  g_free (c->std2_sla);
+  g_free (c->mem4_sla);
+}
+
+static gboolean
+has (GPtrArray  *strings,
+     const char *value)
+{
+  return g_ptr_array_find_with_equal_func (strings, value, g_str_equal, NULL);
+}
+
+static void
+test_valid_sheet (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha = NULL;
+  Collected c = { 0 };
+  gboolean ok;
+
+  c.skus = g_ptr_array_new_with_free_func (g_free);
+  c.terms = g_ptr_array_new_with_free_func (g_free);
+
+  ok = sky_sheet_read_file (path, &collect_sink, &c, &sha, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+
+  g_assert_cmpstr (c.provider, ==, "examplecloud");
+  g_assert_cmpstr (c.version, ==, "2026.1");
+  g_assert_cmpstr (c.currency, ==, "USD");
+  g_assert_cmpstr (c.source, ==, "Written by hand for tests.");
+  g_assert_cmpuint (c.regions, ==, 3);
+  g_assert_cmpuint (c.services, ==, 3);
+  g_assert_cmpuint (c.skus->len, ==, 5);
+  g_assert_cmpuint (strlen (sha), ==, 64);
+
+  /* Purchase options get their canonical names. */
+  g_assert_true (has (c.terms, "std-2-us/hour/on-demand"));
+  g_assert_true (has (c.terms, "std-2-us/hour/spot"));
+  g_assert_true (has (c.terms, "std-2-us/hour/reserved-1y-no-upfront"));
+  g_assert_true (has (c.terms, "std-2-us/hour/reserved-1y-partial-upfront"));
+  g_assert_true (has (c.terms, "std-2-us/hour/reserved-3y-all-upfront"));
+  g_assert_true (has (c.terms, "std-2-us/hour/savings-plan-1y-no-upfront"));
+  g_assert_cmpint (c.partial_fee, ==, G_GINT64_CONSTANT (2590000000000));
+
+  /* Ten fractional digits survive exactly. */
+  g_assert_cmpint (c.gbsecond_amount, ==, 166667);
+
+  g_assert_cmpstr (c.egress_tiers, ==,
+                   "0-10240@900000000,10240-51200@850000000,51200-@700000000");
+  g_assert_cmpstr (c.egress_free, ==, "100");
+
+  g_assert_cmpstr (c.std2_features, ==, "network=Up to 10 Gbps");
+  g_assert_cmpint (c.std2_vcpu, ==, 2000);
+  g_assert_cmpint (c.std2_memory, ==, 8000);
+  /* The service's SLA, unless the offer names its own. */
+  g_assert_cmpstr (c.std2_sla, ==, "99.99");
+  g_assert_cmpstr (c.mem4_sla, ==, "99.9");
+
+  collected_clear (&c);
+}
+
+typedef struct
+{
+  const char *file;
+  int         code;
+  const char *where;     /* "line:column" */
+  const char *message;   /* a part of the message */
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  { "unclosed-tag.xml", SKY_SHEET_ERROR_MALFORMED, "10:13", "tag mismatch: offer line 8" },
+  { "wrong-root.xml", SKY_SHEET_ERROR_WRONG_ROOT, "2:1", "root element is <pricelist>" },
+  { "missing-attribute.xml", SKY_SHEET_ERROR_MISSING_ATTRIBUTE, "8:5",
+    "<offer> needs the attribute “name”" },
+  { "unknown-attribute.xml", SKY_SHEET_ERROR_UNKNOWN_ATTRIBUTE, "8:46",
+    "unknown attribute “colour”" },
+  { "negative-price.xml", SKY_SHEET_ERROR_INVALID_VALUE, "9:43", "“-0.5” is negative" },
+  { "non-numeric-price.xml", SKY_SHEET_ERROR_INVALID_VALUE, "9:43",
+    "“cheap” is not a decimal number" },
+  { "exponent-price.xml", SKY_SHEET_ERROR_INVALID_VALUE, "9:43",
+    "“1.5e-3” is not a decimal number" },
+  { "too-precise-price.xml", SKY_SHEET_ERROR_INVALID_VALUE, "9:43",
+    "has 11 fractional digits; at most 10" },
+  { "unknown-unit.xml", SKY_SHEET_ERROR_INVALID_VALUE, "9:14", "unknown unit “fortnight”" },
+  { "unknown-currency.xml", SKY_SHEET_ERROR_INVALID_VALUE, "4:50", "unknown currency “XYZ”" },
+  { "unknown-term.xml", SKY_SHEET_ERROR_INVALID_VALUE, "9:26",
+    "unknown purchase option “lease”" },
+  { "undeclared-region.xml", SKY_SHEET_ERROR_UNDECLARED, "8:29",
+    "region “eu-west”, which the sheet does not declare" },
+  { "tiers-overlap.xml", SKY_SHEET_ERROR_TIERS, "11:15",
+    "overlaps the previous one: it starts at 50, the previous one ends at 100" },
+  { "tiers-gap.xml", SKY_SHEET_ERROR_TIERS, "11:15",
+    "gap between tiers: the previous one ends at 100, this one starts at 150" },
+  { "tiers-closed.xml", SKY_SHEET_ERROR_TIERS, "11:26", "the last tier must have no “to”" },
+  { "future-format.xml", SKY_SHEET_ERROR_UNSUPPORTED_FORMAT, "2:49", "format 2" },
+  { "doctype.xml", SKY_SHEET_ERROR_FORBIDDEN, "2:1", "DOCTYPE not allowed" },
+  { "xxe-content.xml", SKY_SHEET_ERROR_FORBIDDEN, "2:1", "DOCTYPE not allowed" },
+  { "xxe.xml", SKY_SHEET_ERROR_MALFORMED, "6:39", "references external entity 'leak'" },
+  { "billion-laughs.xml", SKY_SHEET_ERROR_MALFORMED, "15:39", "entity reference loop" },
+};
+
+static gboolean
+count_offer (const SkySheetOffer  *offer,
+             gpointer              user_data,
+             GError              **error)
+{
+  GHashTable *seen = user_data;
+
+  /* The catalog finds duplicate SKUs with its unique index; this sink does the same job. */
+  if (!g_hash_table_add (seen, g_strdup (offer->sku)))
+    {
+      g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_DUPLICATE,
+                   "SKU “%s” appears twice in the sheet", offer->sku);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+test_bad_sheet (gconstpointer data)
+{
+  const BadCase *bad = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", bad->file, NULL);
+  g_autofree char *prefix = g_strdup_printf ("%s:%s: ", path, bad->where);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  SkySheetSink sink = { .offer = count_offer };
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  ok = sky_sheet_read_file (path, &sink, seen, NULL, NULL, NULL, NULL, &error);
+  g_assert_false (ok);
+  g_assert_error (error, SKY_SHEET_ERROR, bad->code);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+  g_assert_nonnull (strstr (error->message, bad->message));
+}
+
+static void
+test_duplicate_sku_location (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", "duplicate-sku.xml",
+                                                 NULL);
+  g_autofree char *prefix = g_strdup_printf ("%s:11:12: ", path);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  SkySheetSink sink = { .offer = count_offer };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (sky_sheet_read_file (path, &sink, seen, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_DUPLICATE);
+  /* The second offer's sku attribute. */
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+}
+
+static void
+test_missing_file (void)
+{
+  SkySheetSink sink = { NULL };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (sky_sheet_read_file ("/nonexistent/sheet.xml", &sink, NULL, NULL, NULL, NULL,
+                                       NULL, &error));
+  g_assert_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/sheet.xml"));
+}
+
+static void
+test_cancelled (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  SkySheetSink sink = { NULL };
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (sky_sheet_read_file (path, &sink, NULL, NULL, cancellable, NULL, NULL,
+                                       &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+record_progress (guint64  done,
+                 guint64  total,
+                 gpointer user_data)
+{
+  guint64 *last = user_data;
+
+  g_assert_cmpuint (done, >=, *last);
+  g_assert_cmpuint (done, <=, total);
+  *last = done;
+}
+
+static void
+test_progress (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  SkySheetSink sink = { NULL };
+  g_autoptr(GError) error = NULL;
+  guint64 last = 0;
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_true (sky_sheet_read_file (path, &sink, NULL, NULL, NULL, record_progress, &last,
+                                      &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (last, ==, (guint64) st.st_size);
+}
+
+static void
+test_terms (void)
+{
+  g_assert_true (sky_term_is_known ("on-demand"));
+  g_assert_true (sky_term_is_known ("spot"));
+  g_assert_true (sky_term_is_known ("reserved-3y-partial-upfront"));
+  g_assert_true (sky_term_is_known ("savings-plan-1y-no-upfront"));
+  g_assert_false (sky_term_is_known ("reserved-2y-no-upfront"));
+  g_assert_false (sky_term_is_known ("reserved"));
+  g_assert_false (sky_term_is_known (""));
+  g_assert_true (sky_unit_is_known ("gb-month"));
+  g_assert_false (sky_unit_is_known ("GB-Mo"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  sky_sheet_reader_init ();
+
+  g_test_add_func ("/sky/sheet-reader/valid", test_valid_sheet);
+  for (gsize i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *name = g_strndup (bad_cases[i].file, strlen (bad_cases[i].file) - 4);
+      g_autofree char *test_path = g_strconcat ("/sky/sheet-reader/bad/", name, NULL);
+      g_test_add_data_func (test_path, &bad_cases[i], test_bad_sheet);
+    }
+  g_test_add_func ("/sky/sheet-reader/bad/duplicate-sku", test_duplicate_sku_location);
+  g_test_add_func ("/sky/sheet-reader/missing-file", test_missing_file);
+  g_test_add_func ("/sky/sheet-reader/cancelled", test_cancelled);
+  g_test_add_func ("/sky/sheet-reader/progress", test_progress);
+  g_test_add_func ("/sky/sheet-reader/terms", test_terms);
+
+  return g_test_run ();
+}

@@ -292,10 +292,12 @@ sky_catalog_open (const char  *path,
   if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK ||
       sqlite3_step (stmt) != SQLITE_ROW)
     {
-      int code = sqlite3_errcode (self->db) == SQLITE_NOTADB ? SKY_CATALOG_ERROR_NOT_A_CATALOG
-                                                             : SKY_CATALOG_ERROR_CORRUPT;
-      g_set_error (error, SKY_CATALOG_ERROR, code, "%s cannot be read as a catalog: %s", path,
-                   sqlite3_errmsg (self->db));
+      if (sqlite3_errcode (self->db) == SQLITE_NOTADB)
+        g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NOT_A_CATALOG,
+                     "%s is not a Skytally catalog (%s)", path, sqlite3_errmsg (self->db));
+      else
+        g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_CORRUPT,
+                     "%s cannot be read as a catalog: %s", path, sqlite3_errmsg (self->db));
       sqlite3_finalize (stmt);
       return NULL;
     }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "skytally-resources.h"
 #include "sky-application.h"
 #include "sky-window.h"
 
@@ -72,6 +73,9 @@ static void
 sky_application_class_init (SkyApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  /* Registered here, not by a constructor, so that linking the static library keeps it. */
+  skytally_register_resource ();
 
   app_class->activate = sky_application_activate;
   app_class->startup = sky_application_startup;
