@@ -128,11 +128,6 @@ sky_decimal_format (SkyDecimal value,
   guint scale;
 
   value = sky_decimal_normalize (value);
-  if (value.scale < min_scale)
-    {
-      if (!sky_decimal_rescale (value, min_scale, &value))
-        g_return_val_if_reached (NULL);
-    }
   scale = value.scale;
 
   mag = value.coef < 0 ? -(unsigned __int128) value.coef : (unsigned __int128) value.coef;
@@ -145,7 +140,7 @@ sky_decimal_format (SkyDecimal value,
   while (n <= scale)
     digits[n++] = '0';
 
-  s = g_string_sized_new (n + 2);
+  s = g_string_sized_new (n + min_scale + 2);
   if (value.coef < 0)
     g_string_append_c (s, '-');
   for (guint i = n; i > 0; i--)
@@ -153,6 +148,14 @@ sky_decimal_format (SkyDecimal value,
       if (i == scale && scale > 0)
         g_string_append_c (s, '.');
       g_string_append_c (s, digits[i - 1]);
+    }
+  /* Padding to min_scale is written as text, so it works for any value the type holds. */
+  if (scale < min_scale)
+    {
+      if (scale == 0)
+        g_string_append_c (s, '.');
+      for (guint i = scale; i < min_scale; i++)
+        g_string_append_c (s, '0');
     }
   return g_string_free (s, FALSE);
 }
@@ -235,8 +238,16 @@ sky_decimal_sub (SkyDecimal  a,
                  SkyDecimal  b,
                  SkyDecimal *out)
 {
-  b.coef = -b.coef;
-  return sky_decimal_add (a, b, out);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  a = sky_decimal_normalize (a);
+  b = sky_decimal_normalize (b);
+  if (!align (&a, &b))
+    return FALSE;
+  if (__builtin_sub_overflow (a.coef, b.coef, &out->coef))
+    return FALSE;
+  out->scale = a.scale;
+  return TRUE;
 }
 
 gboolean
