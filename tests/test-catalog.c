@@ -110,7 +110,7 @@ static char *
 snapshot (const char *path)
 {
   static const char * const tables[] = { "provider", "sheet", "region", "service", "offer",
-                                         "feature", "price", "tier" };
+                                         "price", "tier" };
   GString *s = g_string_new (NULL);
   sqlite3 *db = NULL;
 

@@ -11,6 +11,10 @@
 #include "sky-catalog.h"
 #include "sky-currency.h"
 
+/* Page cache sizes, in KiB (negative, as SQLite takes them). */
+#define CACHE_KIB -16384
+#define IMPORT_CACHE_KIB -32768
+
 /* "SkyT": marks a database file as a Skytally catalog. */
 #define CATALOG_APPLICATION_ID 0x536b7954
 
@@ -65,57 +69,60 @@ static const char * const migrations[] = {
   "  sla      TEXT,"
   "  UNIQUE (sheet_id, code)"
   ");"
-  /* region, geography and category repeat the region's and service's so that searches filter
-   * offers without joins. vcpu in thousandths of a vCPU, memory in thousandths of a GiB. */
+  /* vcpu in thousandths of a vCPU, memory in thousandths of a GiB. features holds
+   * "key=value" lines (keys are identifiers; attribute values hold no newline).
+   * The tables with a row per offer, price or tier declare no foreign keys: checking them
+   * costs a lookup per row on every import, and rows only ever come in through the importer,
+   * which takes their keys from the rows it has just written. */
   "CREATE TABLE offer ("
   "  id           INTEGER PRIMARY KEY,"
-  "  sheet_id     INTEGER NOT NULL REFERENCES sheet (id) ON DELETE CASCADE,"
-  "  service_id   INTEGER NOT NULL REFERENCES service (id) ON DELETE CASCADE,"
+  "  sheet_id     INTEGER NOT NULL,"
+  "  service_id   INTEGER NOT NULL,"
   "  sku          TEXT NOT NULL,"
   "  name         TEXT NOT NULL,"
   "  family       TEXT,"
   "  region       TEXT NOT NULL,"
-  "  geography    TEXT NOT NULL,"
-  "  category     TEXT NOT NULL,"
   "  vcpu         INTEGER CHECK (vcpu >= 0),"
   "  memory       INTEGER CHECK (memory >= 0),"
   "  gpu          INTEGER CHECK (gpu >= 0),"
   "  storage_type TEXT,"
   "  os           TEXT,"
   "  sla          TEXT,"
+  "  features     TEXT,"
   "  UNIQUE (sheet_id, sku)"
   ");"
-  "CREATE TABLE feature ("
-  "  offer_id INTEGER NOT NULL REFERENCES offer (id) ON DELETE CASCADE,"
-  "  key      TEXT NOT NULL,"
-  "  value    TEXT NOT NULL,"
-  "  PRIMARY KEY (offer_id, key)"
-  ") WITHOUT ROWID;"
-  /* Amounts are integers in units of 10^-10 of the sheet's currency; quantities are exact
-   * decimal text. */
+  /* One row per price of an offer, stored in the order searches read it: purchase option,
+   * geography, category, then price. The columns a search filters on repeat the offer's, so a
+   * search walks this one B-tree in price order and stops at its limit. Amounts are integers in
+   * units of 10^-10 of the sheet's currency; quantities are exact decimal text. */
   "CREATE TABLE price ("
-  "  id            INTEGER PRIMARY KEY,"
-  "  offer_id      INTEGER NOT NULL REFERENCES offer (id) ON DELETE CASCADE,"
-  "  unit          TEXT NOT NULL,"
   "  term          TEXT NOT NULL,"
+  "  geography     TEXT NOT NULL,"
+  "  category      TEXT NOT NULL,"
   "  amount        INTEGER NOT NULL CHECK (amount >= 0),"
+  "  offer_id      INTEGER NOT NULL,"
+  "  seq           INTEGER NOT NULL,"
+  "  sheet_id      INTEGER NOT NULL,"
+  "  region        TEXT NOT NULL,"
+  "  os            TEXT,"
+  "  vcpu          INTEGER,"
+  "  memory        INTEGER,"
+  "  unit          TEXT NOT NULL,"
   "  upfront_fee   INTEGER CHECK (upfront_fee >= 0),"
   "  free_quantity TEXT,"
-  "  tiered        INTEGER NOT NULL DEFAULT 0"
-  ");"
-  "CREATE TABLE tier ("
-  "  price_id INTEGER NOT NULL REFERENCES price (id) ON DELETE CASCADE,"
-  "  seq      INTEGER NOT NULL,"
-  "  begin    TEXT NOT NULL,"
-  "  end      TEXT,"
-  "  amount   INTEGER NOT NULL CHECK (amount >= 0),"
-  "  PRIMARY KEY (price_id, seq)"
+  "  tiered        INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (term, geography, category, amount, offer_id, seq)"
   ") WITHOUT ROWID;"
-  "CREATE INDEX price_offer ON price (offer_id);"
-  "CREATE INDEX price_term_amount ON price (term, amount);"
-  "CREATE INDEX price_amount ON price (amount);"
-  "CREATE INDEX offer_sheet_category ON offer (sheet_id, category, vcpu);"
-  "CREATE INDEX offer_sheet_region ON offer (sheet_id, region);",
+  "CREATE INDEX price_offer ON price (offer_id, seq);"
+  "CREATE TABLE tier ("
+  "  offer_id  INTEGER NOT NULL,"
+  "  price_seq INTEGER NOT NULL,"
+  "  seq       INTEGER NOT NULL,"
+  "  begin     TEXT NOT NULL,"
+  "  end       TEXT,"
+  "  amount    INTEGER NOT NULL CHECK (amount >= 0),"
+  "  PRIMARY KEY (offer_id, price_seq, seq)"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SKY_CATALOG_SCHEMA_VERSION);
@@ -259,7 +266,6 @@ sky_catalog_open (const char  *path,
 {
   g_autoptr(SkyCatalog) self = NULL;
   g_autofree char *dir = NULL;
-  g_autofree char *check = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
@@ -289,7 +295,9 @@ sky_catalog_open (const char  *path,
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, 1);
 
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK ||
+  /* Reading the header is enough to refuse a file that is not a database; a full
+   * integrity check is sky_catalog_check()'s job, as it reads every page. */
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA schema_version", -1, &stmt, NULL) != SQLITE_OK ||
       sqlite3_step (stmt) != SQLITE_ROW)
     {
       if (sqlite3_errcode (self->db) == SQLITE_NOTADB)
@@ -301,15 +309,7 @@ sky_catalog_open (const char  *path,
       sqlite3_finalize (stmt);
       return NULL;
     }
-  check = column_dup (stmt, 0);
   sqlite3_finalize (stmt);
-  if (g_strcmp0 (check, "ok") != 0)
-    {
-      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_CORRUPT,
-                   "%s is damaged (%s). Move it away and Skytally will create a new catalog",
-                   path, check);
-      return NULL;
-    }
 
   if (!exec (self->db,
              "PRAGMA journal_mode = WAL;"
@@ -317,11 +317,39 @@ sky_catalog_open (const char  *path,
              "PRAGMA foreign_keys = ON;"
              "PRAGMA trusted_schema = OFF;"
              "PRAGMA cell_size_check = ON;"
-             "PRAGMA cache_size = -16384;", error) ||
+             "PRAGMA cache_size = " G_STRINGIFY (CACHE_KIB) ";", error) ||
       !migrate (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+gboolean
+sky_catalog_check (SkyCatalog  *self,
+                   GError     **error)
+{
+  g_autofree char *result = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), FALSE);
+
+  g_mutex_lock (&self->lock);
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    result = column_dup (stmt, 0);
+  else
+    result = g_strdup (sqlite3_errmsg (self->db));
+  sqlite3_finalize (stmt);
+  g_mutex_unlock (&self->lock);
+
+  if (g_strcmp0 (result, "ok") != 0)
+    {
+      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_CORRUPT,
+                   "%s is damaged (%s). Move it away and Skytally will create a new catalog",
+                   self->path, result);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 const char *
@@ -355,7 +383,6 @@ enum {
   STMT_REGION,
   STMT_SERVICE,
   STMT_OFFER,
-  STMT_FEATURE,
   STMT_PRICE,
   STMT_TIER,
   N_STMTS
@@ -372,13 +399,14 @@ static const char * const import_sql[N_STMTS] = {
   [STMT_REGION] = "INSERT INTO region (sheet_id, code, name, geography) VALUES (?1, ?2, ?3, ?4)",
   [STMT_SERVICE] = "INSERT INTO service (sheet_id, code, name, category, sla) "
                    "VALUES (?1, ?2, ?3, ?4, ?5)",
-  [STMT_OFFER] = "INSERT INTO offer (sheet_id, service_id, sku, name, family, region, geography, "
-                 "category, vcpu, memory, gpu, storage_type, os, sla) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-  [STMT_FEATURE] = "INSERT INTO feature (offer_id, key, value) VALUES (?1, ?2, ?3)",
-  [STMT_PRICE] = "INSERT INTO price (offer_id, unit, term, amount, upfront_fee, free_quantity, "
-                 "tiered) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-  [STMT_TIER] = "INSERT INTO tier (price_id, seq, begin, end, amount) VALUES (?1, ?2, ?3, ?4, ?5)",
+  [STMT_OFFER] = "INSERT INTO offer (sheet_id, service_id, sku, name, family, region, vcpu, "
+                 "memory, gpu, storage_type, os, sla, features) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+  [STMT_PRICE] = "INSERT INTO price (term, geography, category, amount, offer_id, seq, sheet_id, "
+                 "region, os, vcpu, memory, unit, upfront_fee, free_quantity, tiered) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+  [STMT_TIER] = "INSERT INTO tier (offer_id, price_seq, seq, begin, end, amount) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 };
 
 typedef struct
@@ -390,6 +418,7 @@ typedef struct
   gint64           sheet_id;
   gint64           service_id;
   char            *existing_sha256;  /* set when this provider and version are loaded already */
+  GString         *features;
   guint64          offers;
   SkyImportResult *result;
 } Import;
@@ -529,23 +558,28 @@ import_offer (const SkySheetOffer  *offer,
   if (import->existing_sha256 != NULL)
     return TRUE;
 
+  for (guint i = 0; i + 1 < offer->features->len; i += 2)
+    g_string_append_printf (import->features, "%s%s=%s", i > 0 ? "\n" : "",
+                            (const char *) g_ptr_array_index (offer->features, i),
+                            (const char *) g_ptr_array_index (offer->features, i + 1));
+
   sqlite3_bind_int64 (stmt, 1, import->sheet_id);
   sqlite3_bind_int64 (stmt, 2, import->service_id);
   bind_text (stmt, 3, offer->sku);
   bind_text (stmt, 4, offer->name);
   bind_text (stmt, 5, offer->family);
   bind_text (stmt, 6, offer->region->code);
-  bind_text (stmt, 7, offer->region->geography);
-  bind_text (stmt, 8, offer->service->category);
-  bind_optional_int (stmt, 9, offer->vcpu_milli);
-  bind_optional_int (stmt, 10, offer->memory_mgib);
-  bind_optional_int (stmt, 11, offer->gpu);
-  bind_text (stmt, 12, offer->storage_type);
-  bind_text (stmt, 13, offer->os);
-  bind_text (stmt, 14, offer->sla);
+  bind_optional_int (stmt, 7, offer->vcpu_milli);
+  bind_optional_int (stmt, 8, offer->memory_mgib);
+  bind_optional_int (stmt, 9, offer->gpu);
+  bind_text (stmt, 10, offer->storage_type);
+  bind_text (stmt, 11, offer->os);
+  bind_text (stmt, 12, offer->sla);
+  bind_text (stmt, 13, import->features->len > 0 ? import->features->str : NULL);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
+  g_string_truncate (import->features, 0);
   if (rc == SQLITE_CONSTRAINT_UNIQUE)
     {
       g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_DUPLICATE,
@@ -556,43 +590,40 @@ import_offer (const SkySheetOffer  *offer,
     return set_db_error (import->db, error, "Cannot store the sheet in the catalog");
   offer_id = sqlite3_last_insert_rowid (import->db);
 
-  stmt = import->stmts[STMT_FEATURE];
-  for (guint i = 0; i + 1 < offer->features->len; i += 2)
-    {
-      sqlite3_bind_int64 (stmt, 1, offer_id);
-      bind_text (stmt, 2, g_ptr_array_index (offer->features, i));
-      bind_text (stmt, 3, g_ptr_array_index (offer->features, i + 1));
-      if (!run (import, stmt, error))
-        return FALSE;
-    }
-
   for (guint i = 0; i < offer->prices->len; i++)
     {
       const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
-      gint64 price_id;
 
       stmt = import->stmts[STMT_PRICE];
-      sqlite3_bind_int64 (stmt, 1, offer_id);
-      bind_text (stmt, 2, price->unit);
-      bind_text (stmt, 3, price->term);
+      bind_text (stmt, 1, price->term);
+      bind_text (stmt, 2, offer->region->geography);
+      bind_text (stmt, 3, offer->service->category);
       sqlite3_bind_int64 (stmt, 4, price->amount);
-      bind_optional_int (stmt, 5, price->has_upfront_fee ? price->upfront_fee : -1);
-      bind_text (stmt, 6, price->free_quantity);
-      sqlite3_bind_int (stmt, 7, price->tiers->len > 0);
+      sqlite3_bind_int64 (stmt, 5, offer_id);
+      sqlite3_bind_int (stmt, 6, i);
+      sqlite3_bind_int64 (stmt, 7, import->sheet_id);
+      bind_text (stmt, 8, offer->region->code);
+      bind_text (stmt, 9, offer->os);
+      bind_optional_int (stmt, 10, offer->vcpu_milli);
+      bind_optional_int (stmt, 11, offer->memory_mgib);
+      bind_text (stmt, 12, price->unit);
+      bind_optional_int (stmt, 13, price->has_upfront_fee ? price->upfront_fee : -1);
+      bind_text (stmt, 14, price->free_quantity);
+      sqlite3_bind_int (stmt, 15, price->tiers->len > 0);
       if (!run (import, stmt, error))
         return FALSE;
-      price_id = sqlite3_last_insert_rowid (import->db);
 
       stmt = import->stmts[STMT_TIER];
       for (guint t = 0; t < price->tiers->len; t++)
         {
           const SkySheetTier *tier = &g_array_index (price->tiers, SkySheetTier, t);
 
-          sqlite3_bind_int64 (stmt, 1, price_id);
-          sqlite3_bind_int (stmt, 2, t);
-          bind_text (stmt, 3, tier->from);
-          bind_text (stmt, 4, tier->to);
-          sqlite3_bind_int64 (stmt, 5, tier->amount);
+          sqlite3_bind_int64 (stmt, 1, offer_id);
+          sqlite3_bind_int (stmt, 2, i);
+          sqlite3_bind_int (stmt, 3, t);
+          bind_text (stmt, 4, tier->from);
+          bind_text (stmt, 5, tier->to);
+          sqlite3_bind_int64 (stmt, 6, tier->amount);
           if (!run (import, stmt, error))
             return FALSE;
         }
@@ -712,6 +743,7 @@ sky_catalog_import_file (SkyCatalog       *self,
   import.db = self->db;
   import.file = path;
   import.result = result;
+  import.features = g_string_new (NULL);
 
   g_mutex_lock (&self->lock);
 
@@ -723,8 +755,10 @@ sky_catalog_import_file (SkyCatalog       *self,
         goto out;
       }
 
-  /* One transaction per sheet: any error leaves the catalog exactly as it was. */
-  if (!exec (self->db, "BEGIN IMMEDIATE", error))
+  /* One transaction per sheet: any error leaves the catalog exactly as it was. A larger page
+   * cache while it runs keeps the B-trees the import writes to from spilling to disk. */
+  if (!exec (self->db, "PRAGMA cache_size = " G_STRINGIFY (IMPORT_CACHE_KIB) ";", error) ||
+      !exec (self->db, "BEGIN IMMEDIATE", error))
     goto out;
 
   ok = sky_sheet_read_file (path, &import_sink, &import, &sha256, cancellable, progress,
@@ -737,9 +771,11 @@ sky_catalog_import_file (SkyCatalog       *self,
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 
 out:
+  sqlite3_exec (self->db, "PRAGMA cache_size = " G_STRINGIFY (CACHE_KIB) ";", NULL, NULL, NULL);
   for (int i = 0; i < N_STMTS; i++)
     sqlite3_finalize (import.stmts[i]);
   g_free (import.existing_sha256);
+  g_string_free (import.features, TRUE);
   g_mutex_unlock (&self->lock);
 
   return ok ? g_steal_pointer (&result) : NULL;
@@ -927,34 +963,37 @@ sky_catalog_search (SkyCatalog            *self,
     }
 
   /* The statement is assembled from fixed fragments; every value from the query is bound. */
+  /* Prices first, in the order of their key, so that a search with a purchase option, a
+   * geography and a category reads them in price order and stops at its limit. */
   g_string_append (sql,
-                   "SELECT s.provider, pv.name, s.version, s.currency, o.region, r.name, "
-                   "       o.geography, sv.code, sv.name, o.category, o.sku, o.name, o.family, "
-                   "       o.os, o.storage_type, o.sla, o.vcpu, o.memory, o.gpu, p.term, p.unit, "
+                   "SELECT s.provider, pv.name, s.version, s.currency, p.region, r.name, "
+                   "       p.geography, sv.code, sv.name, p.category, o.sku, o.name, o.family, "
+                   "       p.os, o.storage_type, o.sla, p.vcpu, p.memory, o.gpu, p.term, p.unit, "
                    "       p.amount, p.tiered, p.upfront_fee, p.free_quantity "
                    "FROM price p "
-                   "JOIN offer o ON o.id = p.offer_id "
-                   "JOIN sheet s ON s.id = o.sheet_id "
-                   "JOIN provider pv ON pv.id = s.provider "
-                   "JOIN service sv ON sv.id = o.service_id "
-                   "JOIN region r ON r.sheet_id = o.sheet_id AND r.code = o.region "
-                   "WHERE o.sheet_id IN (SELECT id FROM sheet WHERE is_current = 1)");
+                   "CROSS JOIN offer o ON o.id = p.offer_id "
+                   "CROSS JOIN sheet s ON s.id = p.sheet_id "
+                   "CROSS JOIN provider pv ON pv.id = s.provider "
+                   "CROSS JOIN service sv ON sv.id = o.service_id "
+                   "CROSS JOIN region r ON r.sheet_id = p.sheet_id AND r.code = p.region "
+                   "WHERE p.sheet_id IN (SELECT id FROM sheet WHERE is_current = 1");
   if (query->provider != NULL)
-    g_string_append (sql, " AND s.provider = :provider");
+    g_string_append (sql, " AND provider = :provider");
+  g_string_append (sql, ")");
   if (query->region != NULL)
-    g_string_append (sql, " AND o.region = :region");
+    g_string_append (sql, " AND p.region = :region");
   if (query->geography != NULL)
-    g_string_append (sql, " AND o.geography = :geography");
+    g_string_append (sql, " AND p.geography = :geography");
   if (query->category != NULL)
-    g_string_append (sql, " AND o.category = :category");
+    g_string_append (sql, " AND p.category = :category");
   if (query->os != NULL)
-    g_string_append (sql, " AND o.os = :os");
+    g_string_append (sql, " AND p.os = :os");
   if (query->term != NULL)
     g_string_append (sql, " AND p.term = :term");
   if (query->min_vcpu_milli > 0)
-    g_string_append (sql, " AND o.vcpu >= :vcpu");
+    g_string_append (sql, " AND p.vcpu >= :vcpu");
   if (query->min_memory_mgib > 0)
-    g_string_append (sql, " AND o.memory >= :memory");
+    g_string_append (sql, " AND p.memory >= :memory");
   if (query->has_max_price)
     g_string_append (sql, " AND p.amount <= :max_price");
   if (query->text != NULL && *query->text != '\0')
@@ -964,17 +1003,18 @@ sky_catalog_search (SkyCatalog            *self,
   switch (query->sort)
     {
     case SKY_SORT_VCPU:
-      g_string_append (sql, " ORDER BY o.vcpu IS NULL, o.vcpu, p.amount");
+      g_string_append (sql, " ORDER BY p.vcpu IS NULL, p.vcpu, p.amount");
       break;
     case SKY_SORT_MEMORY:
-      g_string_append (sql, " ORDER BY o.memory IS NULL, o.memory, p.amount");
+      g_string_append (sql, " ORDER BY p.memory IS NULL, p.memory, p.amount");
       break;
     case SKY_SORT_PRICE:
     default:
       g_string_append (sql, " ORDER BY p.amount");
       break;
     }
-  g_string_append (sql, ", s.provider, o.sku, p.term, p.unit LIMIT :limit OFFSET :offset");
+  /* Ties in import order: stable, and still the order of the price key. */
+  g_string_append (sql, ", p.offer_id, p.seq LIMIT :limit OFFSET :offset");
 
   g_mutex_lock (&self->lock);
   if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)

@@ -121,6 +121,8 @@ GQuark            sky_catalog_error_quark      (void);
 SkyCatalog       *sky_catalog_open             (const char          *path,
                                                 GError             **error);
 const char       *sky_catalog_get_path         (SkyCatalog          *self);
+gboolean          sky_catalog_check            (SkyCatalog          *self,
+                                                GError             **error);
 gboolean          sky_catalog_has_sheets       (SkyCatalog          *self,
                                                 GError             **error);
 SkyImportResult  *sky_catalog_import_file      (SkyCatalog          *self,
