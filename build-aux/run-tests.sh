@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Sets everything up and runs the whole test suite (the GTK tests on a private X server).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build-aux/setup-debian.sh
+xvfb-run -a -s "-screen 0 1280x1024x24" meson test -C build --print-errorlogs "$@"
