@@ -61,10 +61,11 @@ collect_service (const SkySheetService  *service,
 }
 
 static gboolean
-collect_offer (const SkySheetOffer  *offer,
-               gpointer              user_data,
-               GError              **error)
+collect_offer (SkySheetOffer  *taken,
+               gpointer        user_data,
+               GError        **error)
 {
+  g_autoptr(SkySheetOffer) offer = taken;
   Collected *c = user_data;
 
   g_ptr_array_add (c->skus, g_strdup (offer->sku));
@@ -227,10 +228,11 @@ static const BadCase bad_cases[] = {
 };
 
 static gboolean
-count_offer (const SkySheetOffer  *offer,
-             gpointer              user_data,
-             GError              **error)
+count_offer (SkySheetOffer  *taken,
+             gpointer        user_data,
+             GError        **error)
 {
+  g_autoptr(SkySheetOffer) offer = taken;
   GHashTable *seen = user_data;
 
   /* The catalog finds duplicate SKUs with its unique index; this sink does the same job. */

@@ -545,10 +545,11 @@ import_service (const SkySheetService  *service,
 }
 
 static gboolean
-import_offer (const SkySheetOffer  *offer,
-              gpointer              user_data,
-              GError              **error)
+import_offer (SkySheetOffer  *taken,
+              gpointer        user_data,
+              GError        **error)
 {
+  g_autoptr(SkySheetOffer) offer = taken;
   Import *import = user_data;
   sqlite3_stmt *stmt = import->stmts[STMT_OFFER];
   gint64 offer_id;
@@ -568,7 +569,7 @@ import_offer (const SkySheetOffer  *offer,
   bind_text (stmt, 3, offer->sku);
   bind_text (stmt, 4, offer->name);
   bind_text (stmt, 5, offer->family);
-  bind_text (stmt, 6, offer->region->code);
+  bind_text (stmt, 6, offer->region);
   bind_optional_int (stmt, 7, offer->vcpu_milli);
   bind_optional_int (stmt, 8, offer->memory_mgib);
   bind_optional_int (stmt, 9, offer->gpu);
@@ -596,13 +597,13 @@ import_offer (const SkySheetOffer  *offer,
 
       stmt = import->stmts[STMT_PRICE];
       bind_text (stmt, 1, price->term);
-      bind_text (stmt, 2, offer->region->geography);
-      bind_text (stmt, 3, offer->service->category);
+      bind_text (stmt, 2, offer->geography);
+      bind_text (stmt, 3, offer->category);
       sqlite3_bind_int64 (stmt, 4, price->amount);
       sqlite3_bind_int64 (stmt, 5, offer_id);
       sqlite3_bind_int (stmt, 6, i);
       sqlite3_bind_int64 (stmt, 7, import->sheet_id);
-      bind_text (stmt, 8, offer->region->code);
+      bind_text (stmt, 8, offer->region);
       bind_text (stmt, 9, offer->os);
       bind_optional_int (stmt, 10, offer->vcpu_milli);
       bind_optional_int (stmt, 11, offer->memory_mgib);

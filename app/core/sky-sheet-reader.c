@@ -305,6 +305,22 @@ locate (const char *path,
     g_free (lines[i]);
 }
 
+/* "path:line:column" of an element, or of its attribute @attr. */
+char *
+sky_sheet_locate (const char *path,
+                  long        line,
+                  int         nth,
+                  const char *attr)
+{
+  long l;
+  int column;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  locate (path, (Loc) { line, nth }, attr, &l, &column);
+  return g_strdup_printf ("%s:%ld:%d", path, l, column);
+}
+
 /* Errors ----------------------------------------------------------------------------------- */
 
 static gboolean
@@ -666,15 +682,20 @@ price_free (gpointer data)
   g_free (price);
 }
 
-static void
-offer_free (SkySheetOffer *offer)
+void
+sky_sheet_offer_free (SkySheetOffer *offer)
 {
+  if (offer == NULL)
+    return;
   g_free (offer->sku);
   g_free (offer->name);
+  g_free (offer->region);
+  g_free (offer->geography);
+  g_free (offer->category);
   g_free (offer->family);
   g_free (offer->storage_type);
   g_free (offer->os);
-  g_free ((char *) offer->sla);
+  g_free (offer->sla);
   g_ptr_array_unref (offer->features);
   g_ptr_array_unref (offer->prices);
   g_free (offer);
@@ -944,8 +965,11 @@ start_offer (Reader *self)
     return FALSE;
 
   offer = g_new0 (SkySheetOffer, 1);
-  offer->service = &self->service;
-  offer->region = region;
+  offer->region = g_strdup (region->code);
+  offer->geography = g_strdup (region->geography);
+  offer->category = g_strdup (self->service.category);
+  offer->line = self->loc.line;
+  offer->nth = self->loc.nth;
   offer->features = g_ptr_array_new_with_free_func (g_free);
   offer->prices = g_ptr_array_new_with_free_func (price_free);
   self->offer = offer;
@@ -971,21 +995,34 @@ static gboolean
 end_offer (Reader *self)
 {
   g_autoptr(GError) error = NULL;
-  SkySheetOffer *offer = self->offer;
-  gboolean ok = TRUE;
+  SkySheetOffer *offer = g_steal_pointer (&self->offer);
+  Loc loc = self->offer_loc;
 
   if (offer->prices->len == 0)
-    ok = fail_at (self, self->offer_loc, NULL, SKY_SHEET_ERROR_MISSING_ATTRIBUTE,
-                  "offer “%s” has no <price>", offer->sku);
-  else if (self->sink->offer != NULL && !self->sink->offer (offer, self->user_data, &error))
     {
-      int code = error->domain == SKY_SHEET_ERROR ? error->code : SKY_SHEET_ERROR_IO;
-      ok = fail_at (self, self->offer_loc, code == SKY_SHEET_ERROR_DUPLICATE ? "sku" : NULL,
-                    code, "%s", error->message);
+      fail_at (self, loc, NULL, SKY_SHEET_ERROR_MISSING_ATTRIBUTE, "offer “%s” has no <price>",
+               offer->sku);
+      sky_sheet_offer_free (offer);
+      return FALSE;
     }
-
-  g_clear_pointer (&self->offer, offer_free);
-  return ok;
+  if (self->sink->offer == NULL)
+    {
+      sky_sheet_offer_free (offer);
+      return TRUE;
+    }
+  if (!self->sink->offer (offer, self->user_data, &error))
+    {
+      /* A sink that locates its own errors says so with the file's name in front. */
+      if (g_str_has_prefix (error->message, self->path))
+        g_propagate_error (&self->error, g_steal_pointer (&error));
+      else
+        fail_at (self, loc, error->domain == SKY_SHEET_ERROR &&
+                            error->code == SKY_SHEET_ERROR_DUPLICATE ? "sku" : NULL,
+                 error->domain == SKY_SHEET_ERROR ? error->code : SKY_SHEET_ERROR_IO,
+                 "%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -1458,8 +1495,7 @@ out:
   if (self.reader != NULL)
     xmlFreeTextReader (self.reader);
   close (self.fd);
-  if (self.offer != NULL)
-    offer_free (self.offer);
+  sky_sheet_offer_free (self.offer);
   service_clear (&self.service);
   g_hash_table_unref (self.regions);
   g_hash_table_unref (self.service_ids);

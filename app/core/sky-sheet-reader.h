@@ -77,19 +77,22 @@ typedef struct
 
 typedef struct
 {
-  const SkySheetService *service;
-  const SkySheetRegion  *region;
   char       *sku;
   char       *name;
+  char       *region;        /* the code of a region the sheet declared */
+  char       *geography;     /* that region's */
+  char       *category;      /* the service's */
   char       *family;
   char       *storage_type;
   char       *os;
-  const char *sla;           /* the offer's, or else its service's; may be NULL */
+  char       *sla;           /* the offer's, or else its service's; may be NULL */
   gint64      vcpu_milli;    /* -1 when not given */
   gint64      memory_mgib;   /* thousandths of a GiB; -1 when not given */
   gint64      gpu;           /* -1 when not given */
   GPtrArray  *features;      /* key, value, key, value, ... */
   GPtrArray  *prices;        /* SkySheetPrice */
+  long        line;          /* where the offer's start tag ends, and how many start tags */
+  int         nth;           /* ended on that line before it: see sky_sheet_locate() */
 } SkySheetOffer;
 
 typedef struct
@@ -103,7 +106,8 @@ typedef struct
   gboolean (*service) (const SkySheetService *service,
                        gpointer               user_data,
                        GError               **error);
-  gboolean (*offer)   (const SkySheetOffer   *offer,
+  /* Takes the offer: free it with sky_sheet_offer_free(). */
+  gboolean (*offer)   (SkySheetOffer         *offer,
                        gpointer               user_data,
                        GError               **error);
 } SkySheetSink;
@@ -122,7 +126,14 @@ gboolean    sky_sheet_read_file      (const char          *path,
                                       SkyProgressFunc      progress,
                                       gpointer             progress_data,
                                       GError             **error);
+void        sky_sheet_offer_free     (SkySheetOffer       *offer);
+char       *sky_sheet_locate         (const char          *path,
+                                      long                 line,
+                                      int                  nth,
+                                      const char          *attr);
 gboolean    sky_unit_is_known        (const char          *unit);
 gboolean    sky_term_is_known        (const char          *term);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkySheetOffer, sky_sheet_offer_free)
 
 G_END_DECLS

@@ -13,10 +13,11 @@ int LLVMFuzzerTestOneInput (const guint8 *data,
                             size_t        size);
 
 static gboolean
-accept_offer (const SkySheetOffer  *offer,
-              gpointer              user_data,
-              GError              **error)
+accept_offer (SkySheetOffer  *offer,
+              gpointer        user_data,
+              GError        **error)
 {
+  sky_sheet_offer_free (offer);
   return TRUE;
 }
 
