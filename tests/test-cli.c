@@ -2,7 +2,10 @@
 #include "config.h"
 
 #include <string.h>
+#include <signal.h>
 #include <sys/wait.h>
+
+#include <sqlite3.h>
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -367,6 +370,74 @@ test_search_empty (Fixture       *f,
   g_assert_nonnull (strstr (r.err, "No offer matches"));
 }
 
+static char *
+integrity (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *result;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return result;
+}
+
+/* A kill -9 in the middle of an import leaves the catalog as it was before. */
+static void
+test_killed_import (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *big = g_build_filename (f->dir, "big.xml", NULL);
+  const char *gen_argv[] = { g_getenv ("SKYTALLY_GEN_SHEET"), big, "300000", NULL };
+  const char *import_argv[] = { g_getenv ("SKYTALLY_CLI"), "--catalog", f->catalog, "import",
+                                big, NULL };
+  g_auto(Run) setup = { 0 };
+  g_auto(Run) sheets_before = { 0 }, sheets_after = { 0 };
+  g_auto(Run) offers_before = { 0 }, offers_after = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *check = NULL;
+  int wait_status = 0;
+  GPid pid;
+
+  g_assert_nonnull (gen_argv[0]);
+  cli (&setup, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
+  g_assert_cmpint (setup.status, ==, 0);
+  cli (&sheets_before, "--catalog", f->catalog, "sheets", "--format", "json", NULL);
+  cli (&offers_before, "--catalog", f->catalog, "search", "--limit", "0", "--format", "csv",
+       NULL);
+
+  g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status) && WEXITSTATUS (wait_status) == 0);
+
+  g_spawn_async (NULL, (char **) import_argv, NULL,
+                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, &pid,
+                 &error);
+  g_assert_no_error (error);
+  g_usleep (G_USEC_PER_SEC);
+  kill (pid, SIGKILL);
+  g_assert_cmpint (waitpid (pid, &wait_status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  /* Killed while it ran, not after it had finished. */
+  g_assert_true (WIFSIGNALED (wait_status));
+
+  check = integrity (f->catalog);
+  g_assert_cmpstr (check, ==, "ok");
+  cli (&sheets_after, "--catalog", f->catalog, "sheets", "--format", "json", NULL);
+  cli (&offers_after, "--catalog", f->catalog, "search", "--limit", "0", "--format", "csv",
+       NULL);
+  g_assert_cmpint (sheets_after.status, ==, 0);
+  g_assert_cmpstr (sheets_before.out, ==, sheets_after.out);
+  g_assert_cmpstr (offers_before.out, ==, offers_after.out);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -385,6 +456,7 @@ main (int    argc,
   ADD ("search-json", test_search_json);
   ADD ("search-csv", test_search_csv);
   ADD ("search-empty", test_search_empty);
+  ADD ("killed-import", test_killed_import);
 #undef ADD
 
   return g_test_run ();

@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -317,6 +318,17 @@ json_add_string (JsonBuilder *builder,
 
 /* import ----------------------------------------------------------------------------------- */
 
+static void
+show_progress (guint64  done,
+               guint64  total,
+               gpointer user_data)
+{
+  const char *file = user_data;
+
+  if (total > 0)
+    g_printerr ("\rImporting %s… %3u%%", file, (guint) (done * 100 / total));
+}
+
 static int
 cmd_import (const Globals  *globals,
             int             argc,
@@ -345,7 +357,12 @@ cmd_import (const Globals  *globals,
       g_autoptr(SkyImportResult) result = NULL;
 
       g_clear_error (&error);
-      result = sky_catalog_import_file (catalog, argv[i], NULL, NULL, NULL, &error);
+      /* Progress only for a person watching: never in a pipe or a log. */
+      result = sky_catalog_import_file (catalog, argv[i], NULL,
+                                        isatty (STDERR_FILENO) ? show_progress : NULL, argv[i],
+                                        &error);
+      if (isatty (STDERR_FILENO))
+        g_printerr ("\r\033[K");
       if (result == NULL)
         {
           status = user_error (error);
