@@ -216,21 +216,32 @@ align (SkyDecimal *a,
   return sky_decimal_rescale (*a, scale, a) && sky_decimal_rescale (*b, scale, b);
 }
 
+static gboolean
+add_or_subtract (SkyDecimal  a,
+                 SkyDecimal  b,
+                 gboolean    subtract,
+                 SkyDecimal *out)
+{
+  gboolean overflow;
+
+  a = sky_decimal_normalize (a);
+  b = sky_decimal_normalize (b);
+  if (!align (&a, &b))
+    return FALSE;
+  /* Subtracting directly, rather than adding -b, stays right for the most negative value. */
+  overflow = subtract ? __builtin_sub_overflow (a.coef, b.coef, &out->coef)
+                      : __builtin_add_overflow (a.coef, b.coef, &out->coef);
+  out->scale = a.scale;
+  return !overflow;
+}
+
 gboolean
 sky_decimal_add (SkyDecimal  a,
                  SkyDecimal  b,
                  SkyDecimal *out)
 {
   g_return_val_if_fail (out != NULL, FALSE);
-
-  a = sky_decimal_normalize (a);
-  b = sky_decimal_normalize (b);
-  if (!align (&a, &b))
-    return FALSE;
-  if (__builtin_add_overflow (a.coef, b.coef, &out->coef))
-    return FALSE;
-  out->scale = a.scale;
-  return TRUE;
+  return add_or_subtract (a, b, FALSE, out);
 }
 
 gboolean
@@ -239,15 +250,7 @@ sky_decimal_sub (SkyDecimal  a,
                  SkyDecimal *out)
 {
   g_return_val_if_fail (out != NULL, FALSE);
-
-  a = sky_decimal_normalize (a);
-  b = sky_decimal_normalize (b);
-  if (!align (&a, &b))
-    return FALSE;
-  if (__builtin_sub_overflow (a.coef, b.coef, &out->coef))
-    return FALSE;
-  out->scale = a.scale;
-  return TRUE;
+  return add_or_subtract (a, b, TRUE, out);
 }
 
 gboolean

@@ -607,6 +607,26 @@ parse_decimal (Reader     *self,
   return TRUE;
 }
 
+/* A decimal stored as an integer count of 10^-scale, at most @max of them. */
+static gboolean
+parse_scaled (Reader     *self,
+              const char *element,
+              const char *attr,
+              const char *value,
+              guint       scale,
+              gint64      max,
+              gint64     *out)
+{
+  SkyDecimal d;
+
+  if (!parse_decimal (self, element, attr, value, scale, &d))
+    return FALSE;
+  if (!sky_decimal_to_scaled_int64 (d, scale, out) || *out > max)
+    return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE,
+                 "%s “%s” of <%s> is too large", attr, value, element);
+  return TRUE;
+}
+
 static gboolean
 parse_money (Reader     *self,
              const char *element,
@@ -614,16 +634,10 @@ parse_money (Reader     *self,
              const char *value,
              gint64     *out)
 {
-  SkyDecimal d;
-
-  if (!parse_decimal (self, element, attr, value, SKY_PRICE_SCALE, &d))
-    return FALSE;
-  if (!sky_decimal_to_scaled_int64 (d, SKY_PRICE_SCALE, out) || *out > MAX_AMOUNT)
-    return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE,
-                 "%s “%s” of <%s> is too large", attr, value, element);
-  return TRUE;
+  return parse_scaled (self, element, attr, value, SKY_PRICE_SCALE, MAX_AMOUNT, out);
 }
 
+/* An optional spec (vCPU, memory, GPU): -1 when the attribute is absent. */
 static gboolean
 parse_spec (Reader     *self,
             const char *element,
@@ -632,17 +646,8 @@ parse_spec (Reader     *self,
             guint       scale,
             gint64     *out)
 {
-  SkyDecimal d;
-
   *out = -1;
-  if (value == NULL)
-    return TRUE;
-  if (!parse_decimal (self, element, attr, value, scale, &d))
-    return FALSE;
-  if (!sky_decimal_to_scaled_int64 (d, scale, out) || *out > G_MAXINT32)
-    return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE,
-                 "%s “%s” of <%s> is too large", attr, value, element);
-  return TRUE;
+  return value == NULL || parse_scaled (self, element, attr, value, scale, G_MAXINT32, out);
 }
 
 static gboolean
