@@ -940,6 +940,32 @@ like_pattern (const char *text)
   return g_string_free (s, FALSE);
 }
 
+/* " AND column IN (:prefix0, :prefix1, …)", one parameter per value. */
+static void
+append_in_list (GString            *sql,
+                const char         *column,
+                const char         *prefix,
+                const char * const *values)
+{
+  g_string_append_printf (sql, " AND %s IN (", column);
+  for (guint i = 0; values[i] != NULL; i++)
+    g_string_append_printf (sql, "%s:%s%u", i > 0 ? ", " : "", prefix, i);
+  g_string_append_c (sql, ')');
+}
+
+static void
+bind_in_list (sqlite3_stmt       *stmt,
+              const char         *prefix,
+              const char * const *values)
+{
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strdup_printf (":%s%u", prefix, i);
+      sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), values[i], -1,
+                         SQLITE_STATIC);
+    }
+}
+
 GPtrArray *
 sky_catalog_search (SkyCatalog            *self,
                     const SkySearchQuery  *query,
@@ -981,6 +1007,15 @@ sky_catalog_search (SkyCatalog            *self,
   if (query->provider != NULL)
     g_string_append (sql, " AND provider = :provider");
   g_string_append (sql, ")");
+  /* The price key starts with purchase option, geography and category. One left open becomes
+   * a list of every value it can take, so the key still narrows the search to the rows of the
+   * ones given, rather than every price in the catalog. */
+  if (query->term == NULL)
+    append_in_list (sql, "p.term", "t", sky_terms ());
+  if (query->geography == NULL)
+    append_in_list (sql, "p.geography", "g", sky_geographies ());
+  if (query->category == NULL)
+    append_in_list (sql, "p.category", "c", sky_categories ());
   if (query->region != NULL)
     g_string_append (sql, " AND p.region = :region");
   if (query->geography != NULL)
@@ -1038,6 +1073,9 @@ sky_catalog_search (SkyCatalog            *self,
       like = like_pattern (query->text);
       BIND_TEXT (":text", like);
     }
+  bind_in_list (stmt, "t", query->term == NULL ? sky_terms () : NULL);
+  bind_in_list (stmt, "g", query->geography == NULL ? sky_geographies () : NULL);
+  bind_in_list (stmt, "c", query->category == NULL ? sky_categories () : NULL);
 #undef BIND_TEXT
   if (query->min_vcpu_milli > 0)
     sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":vcpu"),

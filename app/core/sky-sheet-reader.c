@@ -36,11 +36,11 @@ static const char * const units[] = {
 
 static const char * const categories[] = {
   "compute", "storage", "database", "network", "serverless", "containers", "analytics", "ai",
-  "other",
+  "other", NULL
 };
 
 static const char * const geographies[] = {
-  "US", "CA", "SA", "EU", "ME", "AF", "APAC", "GLOBAL",
+  "US", "CA", "SA", "EU", "ME", "AF", "APAC", "GLOBAL", NULL
 };
 
 typedef enum
@@ -162,27 +162,40 @@ sky_unit_is_known (const char *unit)
   return in_list (unit, units, G_N_ELEMENTS (units));
 }
 
+/* Every canonical purchase option: on-demand, spot, then reserved and savings plans by term
+ * and upfront payment. NULL-terminated. */
+const char * const *
+sky_terms (void)
+{
+  static const char * const terms[] = {
+    "on-demand", "spot",
+    "reserved-1y-no-upfront", "reserved-1y-partial-upfront", "reserved-1y-all-upfront",
+    "reserved-3y-no-upfront", "reserved-3y-partial-upfront", "reserved-3y-all-upfront",
+    "savings-plan-1y-no-upfront", "savings-plan-1y-partial-upfront",
+    "savings-plan-1y-all-upfront", "savings-plan-3y-no-upfront",
+    "savings-plan-3y-partial-upfront", "savings-plan-3y-all-upfront",
+    NULL
+  };
+  return terms;
+}
+
+const char * const *
+sky_geographies (void)
+{
+  return geographies;
+}
+
+const char * const *
+sky_categories (void)
+{
+  return categories;
+}
+
 gboolean
 sky_term_is_known (const char *term)
 {
-  static const char * const simple[] = { "on-demand", "spot" };
-  static const char * const kinds[] = { "reserved", "savings-plan" };
-  static const char * const upfronts[] = { "no", "partial", "all" };
-
   g_return_val_if_fail (term != NULL, FALSE);
-
-  if (in_list (term, simple, G_N_ELEMENTS (simple)))
-    return TRUE;
-  for (gsize k = 0; k < G_N_ELEMENTS (kinds); k++)
-    for (int years = 1; years <= 3; years += 2)
-      for (gsize u = 0; u < G_N_ELEMENTS (upfronts); u++)
-        {
-          g_autofree char *name = g_strdup_printf ("%s-%dy-%s-upfront",
-                                                   kinds[k], years, upfronts[u]);
-          if (strcmp (name, term) == 0)
-            return TRUE;
-        }
-  return FALSE;
+  return g_strv_contains (sky_terms (), term);
 }
 
 /* Locating an error's column ------------------------------------------------------------- */
@@ -878,7 +891,8 @@ start_region (Reader *self)
       !(geo = attr_require (self, &a, "region", "geography")) ||
       !check_identifier (self, "region", "code", code) ||
       !check_label (self, "region", "name", name) ||
-      !check_choice (self, "region", "geography", geo, geographies, G_N_ELEMENTS (geographies)))
+      !check_choice (self, "region", "geography", geo, geographies,
+                     G_N_ELEMENTS (geographies) - 1))
     return FALSE;
   if (g_hash_table_contains (self->regions, code))
     return fail (self, "code", SKY_SHEET_ERROR_DUPLICATE,
@@ -912,7 +926,7 @@ start_service (Reader *self)
       !check_identifier (self, "service", "id", id) ||
       !check_label (self, "service", "name", name) ||
       !check_choice (self, "service", "category", category, categories,
-                     G_N_ELEMENTS (categories)) ||
+                     G_N_ELEMENTS (categories) - 1) ||
       !check_percentage (self, "service", "sla", attr_get (&a, "sla")))
     return FALSE;
   if (!g_hash_table_add (self->service_ids, g_strdup (id)))

@@ -133,6 +133,9 @@ char       *sky_sheet_locate         (const char          *path,
                                       const char          *attr);
 gboolean    sky_unit_is_known        (const char          *unit);
 gboolean    sky_term_is_known        (const char          *term);
+const char * const *sky_terms       (void);
+const char * const *sky_geographies (void);
+const char * const *sky_categories  (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkySheetOffer, sky_sheet_offer_free)
 
