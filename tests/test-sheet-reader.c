@@ -225,6 +225,7 @@ static const BadCase bad_cases[] = {
   { "xxe-content.xml", SKY_SHEET_ERROR_FORBIDDEN, "2:1", "DOCTYPE not allowed" },
   { "xxe.xml", SKY_SHEET_ERROR_MALFORMED, "6:39", "references external entity 'leak'" },
   { "billion-laughs.xml", SKY_SHEET_ERROR_MALFORMED, "15:39", "entity reference loop" },
+  { "bad-encoding.xml", SKY_SHEET_ERROR_MALFORMED, "3:29", "Input is not proper UTF-8" },
 };
 
 static gboolean

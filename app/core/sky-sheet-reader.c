@@ -130,6 +130,21 @@ silence_global_errors (void *ctx,
   /* Errors raised without a reader context: the reader's own handler reports the real ones. */
 }
 
+static void
+silence_generic_errors (void       *ctx,
+                        const char *format,
+                        ...)
+{
+}
+
+/* libxml2 keeps its error handlers per thread: set them in whichever thread reads a sheet. */
+static void
+silence_this_thread (void)
+{
+  xmlSetStructuredErrorFunc (NULL, silence_global_errors);
+  xmlSetGenericErrorFunc (NULL, silence_generic_errors);
+}
+
 void
 sky_sheet_reader_init (void)
 {
@@ -139,7 +154,6 @@ sky_sheet_reader_init (void)
     {
       xmlInitParser ();
       xmlSetExternalEntityLoader (deny_external_entity);
-      xmlSetStructuredErrorFunc (NULL, silence_global_errors);
       g_once_init_leave (&once, 1);
     }
 }
@@ -1457,6 +1471,7 @@ sky_sheet_read_file (const char          *path,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   sky_sheet_reader_init ();
+  silence_this_thread ();
 
   self.path = path;
   self.sink = sink;
