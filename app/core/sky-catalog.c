@@ -545,19 +545,13 @@ import_service (const SkySheetService  *service,
 }
 
 static gboolean
-import_offer (SkySheetOffer  *taken,
-              gpointer        user_data,
-              GError        **error)
+import_offer (const SkySheetOffer  *offer,
+              Import               *import,
+              GError              **error)
 {
-  g_autoptr(SkySheetOffer) offer = taken;
-  Import *import = user_data;
   sqlite3_stmt *stmt = import->stmts[STMT_OFFER];
   gint64 offer_id;
   int rc;
-
-  import->offers++;
-  if (import->existing_sha256 != NULL)
-    return TRUE;
 
   for (guint i = 0; i + 1 < offer->features->len; i += 2)
     g_string_append_printf (import->features, "%s%s=%s", i > 0 ? "\n" : "",
@@ -583,8 +577,9 @@ import_offer (SkySheetOffer  *taken,
   g_string_truncate (import->features, 0);
   if (rc == SQLITE_CONSTRAINT_UNIQUE)
     {
+      g_autofree char *where = sky_sheet_locate (import->file, offer->line, offer->nth, "sku");
       g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_DUPLICATE,
-                   "SKU “%s” appears twice in the sheet", offer->sku);
+                   "%s: SKU “%s” appears twice in the sheet", where, offer->sku);
       return FALSE;
     }
   if (rc != SQLITE_DONE)
@@ -632,12 +627,332 @@ import_offer (SkySheetOffer  *taken,
   return TRUE;
 }
 
-static const SkySheetSink import_sink = {
-  .header = import_header,
-  .region = import_region,
-  .service = import_service,
-  .offer = import_offer,
+/* The import runs in two threads: one reads and checks the sheet, the calling one writes what
+ * it has read to the catalog, in order. Items travel in batches, so that the threads meet once
+ * per batch rather than once per offer, and every batch goes back to the reading thread to be
+ * freed there: memory is allocated and freed by one thread only. */
+#define BATCH_SIZE 512
+#define PIPE_CAPACITY 8
+
+typedef enum
+{
+  ITEM_HEADER,
+  ITEM_REGION,
+  ITEM_SERVICE,
+  ITEM_OFFER,
+  ITEM_END,
+} ItemKind;
+
+typedef struct
+{
+  ItemKind kind;
+  gpointer data;
+} Item;
+
+typedef struct
+{
+  SkySheetHeader header;
+  GStrv          strings;
+} HeaderCopy;
+
+typedef struct
+{
+  GMutex          lock;
+  GCond           cond;
+  GQueue          ready;            /* batches (GArray of Item) for the writer */
+  GQueue          done;             /* batches written, to be freed by the reader */
+  gboolean        aborted;
+  gboolean        reader_waiting;
+  gboolean        writer_waiting;
+
+  GArray         *filling;          /* the reader's batch in the making */
+  const char     *path;
+  GCancellable   *cancellable;
+  SkyProgressFunc progress;
+  gpointer        progress_data;
+  char           *sha256;
+  GError         *error;
+} Pipe;
+
+static void
+item_clear (Item *item)
+{
+  switch (item->kind)
+    {
+    case ITEM_HEADER:
+      g_strfreev (((HeaderCopy *) item->data)->strings);
+      g_free (item->data);
+      break;
+    case ITEM_REGION:
+    case ITEM_SERVICE:
+      g_strfreev (item->data);
+      break;
+    case ITEM_OFFER:
+      sky_sheet_offer_free (item->data);
+      break;
+    case ITEM_END:
+    default:
+      break;
+    }
+}
+
+static GArray *
+batch_new (void)
+{
+  GArray *batch = g_array_sized_new (FALSE, FALSE, sizeof (Item), BATCH_SIZE);
+
+  g_array_set_clear_func (batch, (GDestroyNotify) item_clear);
+  return batch;
+}
+
+/* Hands the reader's batch to the writer and frees what it has written; FALSE once the writer
+ * has stopped (the end marker still goes through: the writer waits for it). */
+static gboolean
+pipe_flush (Pipe *pipe)
+{
+  GArray *batch = g_steal_pointer (&pipe->filling);
+  gboolean end = g_array_index (batch, Item, batch->len - 1).kind == ITEM_END;
+  gboolean accepted = TRUE;
+  GList *written;
+
+  g_mutex_lock (&pipe->lock);
+  while (pipe->ready.length >= PIPE_CAPACITY && !pipe->aborted)
+    {
+      pipe->reader_waiting = TRUE;
+      g_cond_wait (&pipe->cond, &pipe->lock);
+    }
+  pipe->reader_waiting = FALSE;
+  if (pipe->aborted && !end)
+    accepted = FALSE;
+  else
+    {
+      g_queue_push_tail (&pipe->ready, batch);
+      if (pipe->writer_waiting)
+        g_cond_signal (&pipe->cond);
+    }
+  written = pipe->done.head;
+  g_queue_init (&pipe->done);
+  g_mutex_unlock (&pipe->lock);
+
+  g_list_free_full (written, (GDestroyNotify) g_array_unref);
+  if (!accepted)
+    g_array_unref (batch);
+  pipe->filling = batch_new ();
+  return accepted;
+}
+
+static gboolean
+pipe_push (Pipe     *pipe,
+           ItemKind  kind,
+           gpointer  data,
+           GError  **error)
+{
+  Item item = { kind, data };
+
+  g_array_append_val (pipe->filling, item);
+  if (pipe->filling->len >= BATCH_SIZE && !pipe_flush (pipe))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The import stopped");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Returns the batch written before (if any) and takes the next one. A waiting reader is woken
+ * once the queue is half empty. */
+static GArray *
+pipe_next (Pipe   *pipe,
+           GArray *written)
+{
+  GArray *batch;
+
+  g_mutex_lock (&pipe->lock);
+  if (written != NULL)
+    g_queue_push_tail (&pipe->done, written);
+  while (pipe->ready.length == 0)
+    {
+      pipe->writer_waiting = TRUE;
+      g_cond_wait (&pipe->cond, &pipe->lock);
+    }
+  pipe->writer_waiting = FALSE;
+  batch = g_queue_pop_head (&pipe->ready);
+  if (pipe->reader_waiting && pipe->ready.length <= PIPE_CAPACITY / 2)
+    g_cond_signal (&pipe->cond);
+  g_mutex_unlock (&pipe->lock);
+  return batch;
+}
+
+static void
+pipe_abort (Pipe *pipe)
+{
+  g_mutex_lock (&pipe->lock);
+  pipe->aborted = TRUE;
+  g_cond_broadcast (&pipe->cond);
+  g_mutex_unlock (&pipe->lock);
+}
+
+static gboolean
+queue_header (const SkySheetHeader  *header,
+              gpointer               user_data,
+              GError               **error)
+{
+  HeaderCopy *copy = g_new0 (HeaderCopy, 1);
+  /* source_url may be NULL: it goes last, where a NULL ends the vector. */
+  const char *fields[] = { header->provider_id, header->provider_name, header->version,
+                           header->effective_date, header->currency, header->source,
+                           header->retrieved, header->source_url, NULL };
+
+  copy->strings = g_strdupv ((char **) fields);
+  copy->header = (SkySheetHeader) {
+    .provider_id = copy->strings[0],
+    .provider_name = copy->strings[1],
+    .version = copy->strings[2],
+    .effective_date = copy->strings[3],
+    .currency = copy->strings[4],
+    .source = copy->strings[5],
+    .retrieved = copy->strings[6],
+    .source_url = copy->strings[7],
+  };
+  return pipe_push (user_data, ITEM_HEADER, copy, error);
+}
+
+static gboolean
+queue_region (const SkySheetRegion  *region,
+              gpointer               user_data,
+              GError               **error)
+{
+  const char *fields[] = { region->code, region->name, region->geography, NULL };
+
+  return pipe_push (user_data, ITEM_REGION, g_strdupv ((char **) fields), error);
+}
+
+static gboolean
+queue_service (const SkySheetService  *service,
+               gpointer                user_data,
+               GError                **error)
+{
+  /* sla may be NULL: it goes last. */
+  const char *fields[] = { service->id, service->name, service->category, service->sla, NULL };
+
+  return pipe_push (user_data, ITEM_SERVICE, g_strdupv ((char **) fields), error);
+}
+
+static gboolean
+queue_offer (SkySheetOffer  *offer,
+             gpointer        user_data,
+             GError        **error)
+{
+  return pipe_push (user_data, ITEM_OFFER, offer, error);
+}
+
+static const SkySheetSink queue_sink = {
+  .header = queue_header,
+  .region = queue_region,
+  .service = queue_service,
+  .offer = queue_offer,
 };
+
+static gpointer
+read_sheet_thread (gpointer data)
+{
+  Pipe *pipe = data;
+  Item end = { ITEM_END, NULL };
+
+  sky_sheet_read_file (pipe->path, &queue_sink, pipe, &pipe->sha256, pipe->cancellable,
+                       pipe->progress, pipe->progress_data, &pipe->error);
+  g_array_append_val (pipe->filling, end);
+  pipe_flush (pipe);
+  return NULL;
+}
+
+static gboolean
+write_item (Import      *import,
+            const Item  *item,
+            GError     **error)
+{
+  char **fields = item->data;
+
+  switch (item->kind)
+    {
+    case ITEM_HEADER:
+      return import_header (&((HeaderCopy *) item->data)->header, import, error);
+    case ITEM_REGION:
+      return import_region (&(SkySheetRegion) { fields[0], fields[1], fields[2] }, import,
+                            error);
+    case ITEM_SERVICE:
+      return import_service (&(SkySheetService) { fields[0], fields[1], fields[2], fields[3] },
+                             import, error);
+    case ITEM_OFFER:
+      import->offers++;
+      return import->existing_sha256 != NULL || import_offer (item->data, import, error);
+    case ITEM_END:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Reads the sheet in a second thread while this one writes it; returns its checksum. */
+static char *
+read_and_write (Import          *import,
+                GCancellable    *cancellable,
+                SkyProgressFunc  progress,
+                gpointer         progress_data,
+                GError         **error)
+{
+  Pipe pipe = { 0 };
+  GError *write_error = NULL;
+  GArray *batch = NULL;
+  GThread *reader;
+  gboolean done = FALSE;
+  char *sha256 = NULL;
+
+  g_mutex_init (&pipe.lock);
+  g_cond_init (&pipe.cond);
+  g_queue_init (&pipe.ready);
+  g_queue_init (&pipe.done);
+  pipe.filling = batch_new ();
+  pipe.path = import->file;
+  pipe.cancellable = cancellable;
+  pipe.progress = progress;
+  pipe.progress_data = progress_data;
+
+  reader = g_thread_new ("sky-sheet-reader", read_sheet_thread, &pipe);
+
+  while (!done)
+    {
+      batch = pipe_next (&pipe, batch);
+      for (guint i = 0; i < batch->len; i++)
+        {
+          const Item *item = &g_array_index (batch, Item, i);
+
+          if (item->kind == ITEM_END)
+            done = TRUE;
+          else if (write_error == NULL && !write_item (import, item, &write_error))
+            pipe_abort (&pipe);
+        }
+    }
+  g_thread_join (reader);
+  g_array_unref (batch);
+
+  /* The writer's error comes first: the reader then only says that it was stopped. */
+  if (write_error != NULL)
+    {
+      g_propagate_error (error, write_error);
+      g_clear_error (&pipe.error);
+    }
+  else if (pipe.error != NULL)
+    g_propagate_error (error, pipe.error);
+  else
+    sha256 = g_steal_pointer (&pipe.sha256);
+
+  g_free (pipe.sha256);
+  g_array_unref (pipe.filling);
+  g_queue_clear_full (&pipe.ready, (GDestroyNotify) g_array_unref);
+  g_queue_clear_full (&pipe.done, (GDestroyNotify) g_array_unref);
+  g_cond_clear (&pipe.cond);
+  g_mutex_clear (&pipe.lock);
+  return sha256;
+}
 
 /* Marks the provider's newest sheet (by effective date, then import order) as current. */
 static gboolean
@@ -762,9 +1077,8 @@ sky_catalog_import_file (SkyCatalog       *self,
       !exec (self->db, "BEGIN IMMEDIATE", error))
     goto out;
 
-  ok = sky_sheet_read_file (path, &import_sink, &import, &sha256, cancellable, progress,
-                            progress_data, error) &&
-       finish_import (&import, sha256, error);
+  sha256 = read_and_write (&import, cancellable, progress, progress_data, error);
+  ok = sha256 != NULL && finish_import (&import, sha256, error);
 
   if (ok && import.result->status == SKY_IMPORT_ADDED)
     ok = exec (self->db, "COMMIT", error);
