@@ -438,6 +438,52 @@ test_killed_import (Fixture       *f,
   g_assert_cmpstr (offers_before.out, ==, offers_after.out);
 }
 
+/* An error found while writing, early in a long sheet, stops the reading too and names where the
+ * duplicate is. */
+static void
+test_duplicate_in_long_sheet (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *generated = g_build_filename (f->dir, "generated.xml", NULL);
+  g_autofree char *sheet = g_build_filename (f->dir, "duplicate.xml", NULL);
+  const char *gen_argv[] = { g_getenv ("SKYTALLY_GEN_SHEET"), generated, "20000", NULL };
+  g_autofree char *text = NULL;
+  g_autofree char *block = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) s = NULL;
+  g_auto(Run) r = { 0 };
+  g_auto(Run) sheets = { 0 };
+  const char *start, *end;
+  int wait_status = 0;
+  long line = 1;
+
+  g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (generated, &text, NULL, NULL));
+
+  /* Repeat the first offer right after itself. */
+  start = strstr (text, "    <offer ");
+  end = strstr (start, "</offer>\n") + strlen ("</offer>\n");
+  block = g_strndup (start, end - start);
+  s = g_string_new_len (text, end - text);
+  for (const char *p = text; p < end; p++)
+    line += *p == '\n';
+  g_string_append (s, block);
+  g_string_append (s, end);
+  g_assert_true (g_file_set_contents (sheet, s->str, s->len, NULL));
+
+  cli (&r, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
+  assert_one_line_error (&r);
+  expected = g_strdup_printf ("%s:%ld:12: SKU", sheet, line);
+  g_assert_nonnull (strstr (r.err, expected));
+
+  cli (&sheets, "--catalog", f->catalog, "sheets", "--format", "csv", NULL);
+  g_assert_cmpstr (sheets.out, ==,
+                   "PROVIDER,VERSION,EFFECTIVE,CURRENCY,OFFERS,CURRENT,RETRIEVED\r\n");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -457,6 +503,7 @@ main (int    argc,
   ADD ("search-csv", test_search_csv);
   ADD ("search-empty", test_search_empty);
   ADD ("killed-import", test_killed_import);
+  ADD ("duplicate-in-long-sheet", test_duplicate_in_long_sheet);
 #undef ADD
 
   return g_test_run ();
