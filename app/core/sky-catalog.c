@@ -188,7 +188,9 @@ sky_catalog_finalize (GObject *object)
 
   if (self->db != NULL)
     {
-      sqlite3_exec (self->db, "PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);",
+      /* A bounded analysis: optimize may otherwise read every row of a large catalog. */
+      sqlite3_exec (self->db, "PRAGMA analysis_limit = 1000; PRAGMA optimize; "
+                    "PRAGMA wal_checkpoint(TRUNCATE);",
                     NULL, NULL, NULL);
       sqlite3_close (self->db);
     }
@@ -1326,7 +1328,10 @@ sky_catalog_search (SkyCatalog            *self,
    * ones given, rather than every price in the catalog. */
   if (query->term == NULL)
     append_in_list (sql, "p.term", "t", sky_terms ());
-  if (query->geography == NULL)
+  if (query->geography == NULL && query->region != NULL)
+    g_string_append (sql, " AND p.geography IN (SELECT geography FROM region WHERE code = :region"
+                          " AND sheet_id IN (SELECT id FROM sheet WHERE is_current = 1))");
+  else if (query->geography == NULL)
     append_in_list (sql, "p.geography", "g", sky_geographies ());
   if (query->category == NULL)
     append_in_list (sql, "p.category", "c", sky_categories ());
@@ -1388,7 +1393,8 @@ sky_catalog_search (SkyCatalog            *self,
       BIND_TEXT (":text", like);
     }
   bind_in_list (stmt, "t", query->term == NULL ? sky_terms () : NULL);
-  bind_in_list (stmt, "g", query->geography == NULL ? sky_geographies () : NULL);
+  bind_in_list (stmt, "g", query->geography == NULL && query->region == NULL
+                            ? sky_geographies () : NULL);
   bind_in_list (stmt, "c", query->category == NULL ? sky_categories () : NULL);
 #undef BIND_TEXT
   if (query->min_vcpu_milli > 0)
