@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "sky-catalog.h"
+#include "sky-test-util.h"
 
 typedef struct
 {
@@ -61,25 +62,11 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_object (&f->catalog);
-  remove_tree (f->dir);
+  sky_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -547,7 +534,7 @@ test_open_rejects (void)
   /* The newer catalog is left as it was. */
   g_assert_cmpint (pragma (future, "user_version"), ==, 99);
 
-  remove_tree (dir);
+  sky_test_remove_tree (dir);
 }
 
 int

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sky-decimal.h"
+#include "sky-test-util.h"
 
 typedef struct
 {
@@ -73,27 +74,10 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  remove_tree (f->dir);
+  sky_test_remove_tree (f->dir);
   g_free (f->catalog);
   g_free (f->dir);
 }
