@@ -468,6 +468,49 @@ test_duplicate_in_long_sheet (Fixture       *f,
                    "PROVIDER,VERSION,EFFECTIVE,CURRENCY,OFFERS,CURRENT,RETRIEVED\r\n");
 }
 
+/* A sheet with more prices than the importer sorts at once: every price arrives, in order. */
+static void
+test_large_import (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *sheet = g_build_filename (f->dir, "large.xml", NULL);
+  const char *gen_argv[] = { g_getenv ("SKYTALLY_GEN_SHEET"), sheet, "200000", NULL };
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) import = { 0 };
+  g_auto(Run) all = { 0 };
+  g_auto(GStrv) rows = NULL;
+  guint prices = 0;
+  int wait_status = 0;
+  SkyDecimal previous = sky_decimal_from_int (0);
+
+  g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (sheet, &text, NULL, NULL));
+  for (const char *p = strstr (text, "<price "); p != NULL; p = strstr (p + 1, "<price "))
+    prices++;
+  g_assert_cmpuint (prices, >, 262144);
+
+  cli (&import, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  cli (&all, "--catalog", f->catalog, "search", "--limit", "0", "--format", "csv", NULL);
+  g_assert_cmpint (all.status, ==, 0);
+  rows = g_strsplit (all.out, "\r\n", -1);
+  /* A header, one row per price, and the empty string after the last line end. */
+  g_assert_cmpuint (g_strv_length (rows), ==, prices + 2);
+  for (guint i = 1; rows[i] != NULL && *rows[i] != '\0'; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (rows[i], ",", -1);
+      SkyDecimal price;
+
+      g_assert_true (sky_decimal_parse (fields[7], SKY_PRICE_SCALE, FALSE, &price, NULL));
+      g_assert_cmpint (sky_decimal_compare (previous, price), <=, 0);
+      previous = price;
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -488,6 +531,7 @@ main (int    argc,
   ADD ("search-empty", test_search_empty);
   ADD ("killed-import", test_killed_import);
   ADD ("duplicate-in-long-sheet", test_duplicate_in_long_sheet);
+  ADD ("large-import", test_large_import);
 #undef ADD
 
   return g_test_run ();

@@ -11,9 +11,8 @@
 #include "sky-catalog.h"
 #include "sky-currency.h"
 
-/* Page cache sizes, in KiB (negative, as SQLite takes them). */
+/* The page cache, in KiB (negative, as SQLite takes it). */
 #define CACHE_KIB -16384
-#define IMPORT_CACHE_KIB -32768
 
 /* "SkyT": marks a database file as a Skytally catalog. */
 #define CATALOG_APPLICATION_ID 0x536b7954
@@ -421,6 +420,8 @@ typedef struct
   gint64           service_id;
   char            *existing_sha256;  /* set when this provider and version are loaded already */
   GString         *features;
+  GArray          *pending;          /* PendingPrice, written in key order by flush_prices() */
+  GStringChunk    *strings;          /* regions and OS names of the pending prices */
   guint64          offers;
   SkyImportResult *result;
 } Import;
@@ -546,6 +547,96 @@ import_service (const SkySheetService  *service,
   return TRUE;
 }
 
+/* Prices wait here and go into the price table sorted by its key, a batch at a time: inserted
+ * in the order the sheet lists them, they would land all over the table's B-tree, and a large
+ * import would spend most of its time moving pages in and out of the cache. A batch takes
+ * about 25 MB. */
+#define PENDING_PRICES 262144
+
+typedef struct
+{
+  const char *term;         /* interned: compared by pointer first */
+  const char *geography;
+  const char *category;
+  gint64      amount;
+  gint64      offer_id;
+  int         seq;
+  gboolean    tiered;
+  const char *region;
+  const char *os;
+  const char *unit;
+  gint64      vcpu_milli;
+  gint64      memory_mgib;
+  gint64      upfront_fee;  /* -1 for none */
+  const char *free_quantity;
+} PendingPrice;
+
+static int
+compare_text (const char *a,
+              const char *b)
+{
+  return a == b ? 0 : strcmp (a, b);
+}
+
+static int
+compare_pending (gconstpointer a,
+                 gconstpointer b)
+{
+  const PendingPrice *x = a, *y = b;
+  int c;
+
+  if ((c = compare_text (x->term, y->term)) != 0 ||
+      (c = compare_text (x->geography, y->geography)) != 0 ||
+      (c = compare_text (x->category, y->category)) != 0)
+    return c;
+  if (x->amount != y->amount)
+    return x->amount < y->amount ? -1 : 1;
+  if (x->offer_id != y->offer_id)
+    return x->offer_id < y->offer_id ? -1 : 1;
+  return x->seq - y->seq;
+}
+
+static const char *
+intern (Import     *import,
+        const char *text)
+{
+  return text != NULL ? g_string_chunk_insert_const (import->strings, text) : NULL;
+}
+
+static gboolean
+flush_prices (Import  *import,
+              GError **error)
+{
+  sqlite3_stmt *stmt = import->stmts[STMT_PRICE];
+  gboolean ok = TRUE;
+
+  g_array_sort (import->pending, compare_pending);
+  for (guint i = 0; ok && i < import->pending->len; i++)
+    {
+      const PendingPrice *p = &g_array_index (import->pending, PendingPrice, i);
+
+      bind_text (stmt, 1, p->term);
+      bind_text (stmt, 2, p->geography);
+      bind_text (stmt, 3, p->category);
+      sqlite3_bind_int64 (stmt, 4, p->amount);
+      sqlite3_bind_int64 (stmt, 5, p->offer_id);
+      sqlite3_bind_int (stmt, 6, p->seq);
+      sqlite3_bind_int64 (stmt, 7, import->sheet_id);
+      bind_text (stmt, 8, p->region);
+      bind_text (stmt, 9, p->os);
+      bind_optional_int (stmt, 10, p->vcpu_milli);
+      bind_optional_int (stmt, 11, p->memory_mgib);
+      bind_text (stmt, 12, p->unit);
+      bind_optional_int (stmt, 13, p->upfront_fee);
+      bind_text (stmt, 14, p->free_quantity);
+      sqlite3_bind_int (stmt, 15, p->tiered);
+      ok = run (import, stmt, error);
+    }
+  g_array_set_size (import->pending, 0);
+  g_string_chunk_clear (import->strings);
+  return ok;
+}
+
 static gboolean
 import_offer (const SkySheetOffer  *offer,
               Import               *import,
@@ -592,24 +683,24 @@ import_offer (const SkySheetOffer  *offer,
     {
       const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
 
-      stmt = import->stmts[STMT_PRICE];
-      bind_text (stmt, 1, price->term);
-      bind_text (stmt, 2, offer->geography);
-      bind_text (stmt, 3, offer->category);
-      sqlite3_bind_int64 (stmt, 4, price->amount);
-      sqlite3_bind_int64 (stmt, 5, offer_id);
-      sqlite3_bind_int (stmt, 6, i);
-      sqlite3_bind_int64 (stmt, 7, import->sheet_id);
-      bind_text (stmt, 8, offer->region);
-      bind_text (stmt, 9, offer->os);
-      bind_optional_int (stmt, 10, offer->vcpu_milli);
-      bind_optional_int (stmt, 11, offer->memory_mgib);
-      bind_text (stmt, 12, price->unit);
-      bind_optional_int (stmt, 13, price->has_upfront_fee ? price->upfront_fee : -1);
-      bind_text (stmt, 14, price->free_quantity);
-      sqlite3_bind_int (stmt, 15, price->tiers->len > 0);
-      if (!run (import, stmt, error))
-        return FALSE;
+      PendingPrice pending = {
+        .term = intern (import, price->term),
+        .geography = intern (import, offer->geography),
+        .category = intern (import, offer->category),
+        .amount = price->amount,
+        .offer_id = offer_id,
+        .seq = i,
+        .tiered = price->tiers->len > 0,
+        .region = intern (import, offer->region),
+        .os = intern (import, offer->os),
+        .unit = intern (import, price->unit),
+        .vcpu_milli = offer->vcpu_milli,
+        .memory_mgib = offer->memory_mgib,
+        .upfront_fee = price->has_upfront_fee ? price->upfront_fee : -1,
+        .free_quantity = intern (import, price->free_quantity),
+      };
+
+      g_array_append_val (import->pending, pending);
 
       stmt = import->stmts[STMT_TIER];
       for (guint t = 0; t < price->tiers->len; t++)
@@ -626,6 +717,8 @@ import_offer (const SkySheetOffer  *offer,
             return FALSE;
         }
     }
+  if (import->pending->len >= PENDING_PRICES)
+    return flush_prices (import, error);
   return TRUE;
 }
 
@@ -1022,6 +1115,9 @@ finish_import (Import      *import,
       return TRUE;
     }
 
+  if (!flush_prices (import, error))
+    return FALSE;
+
   if (sqlite3_prepare_v2 (import->db,
                           "UPDATE sheet SET sha256 = ?1, offer_count = ?2 WHERE id = ?3",
                           -1, &stmt, NULL) != SQLITE_OK)
@@ -1062,6 +1158,8 @@ sky_catalog_import_file (SkyCatalog       *self,
   import.file = path;
   import.result = result;
   import.features = g_string_new (NULL);
+  import.pending = g_array_new (FALSE, FALSE, sizeof (PendingPrice));
+  import.strings = g_string_chunk_new (64 * 1024);
 
   g_mutex_lock (&self->lock);
 
@@ -1073,10 +1171,8 @@ sky_catalog_import_file (SkyCatalog       *self,
         goto out;
       }
 
-  /* One transaction per sheet: any error leaves the catalog exactly as it was. A larger page
-   * cache while it runs keeps the B-trees the import writes to from spilling to disk. */
-  if (!exec (self->db, "PRAGMA cache_size = " G_STRINGIFY (IMPORT_CACHE_KIB) ";", error) ||
-      !exec (self->db, "BEGIN IMMEDIATE", error))
+  /* One transaction per sheet: any error leaves the catalog exactly as it was. */
+  if (!exec (self->db, "BEGIN IMMEDIATE", error))
     goto out;
 
   sha256 = read_and_write (&import, cancellable, progress, progress_data, error);
@@ -1088,11 +1184,12 @@ sky_catalog_import_file (SkyCatalog       *self,
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 
 out:
-  sqlite3_exec (self->db, "PRAGMA cache_size = " G_STRINGIFY (CACHE_KIB) ";", NULL, NULL, NULL);
   for (int i = 0; i < N_STMTS; i++)
     sqlite3_finalize (import.stmts[i]);
   g_free (import.existing_sha256);
   g_string_free (import.features, TRUE);
+  g_array_unref (import.pending);
+  g_string_chunk_free (import.strings);
   g_mutex_unlock (&self->lock);
 
   return ok ? g_steal_pointer (&result) : NULL;
