@@ -146,7 +146,9 @@ open_catalog (const Globals  *globals,
       /* A new catalog that could not be seeded is not left behind half-made. */
       g_clear_object (&catalog);
       remove_catalog_files (path);
-      g_prefix_error (error, "Cannot load the bundled price sheets from %s: ", dir);
+      g_prefix_error (error, "Cannot load the bundled price sheets from %s "
+                             "(SKYTALLY_PRICESHEETS_DIR names another folder; --no-seed skips "
+                             "them): ", dir);
       return NULL;
     }
   g_printerr ("Created %s with %u bundled price sheets.\n", path, seeded->len);
