@@ -503,13 +503,23 @@ cmd_search (const Globals  *globals,
             int             argc,
             char          **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("— find offers in the current price sheets");
+  g_autoptr(GOptionContext) context =
+    g_option_context_new ("— find offers in the current price sheets");
   g_autoptr(GError) error = NULL;
   g_autoptr(SkyCatalog) catalog = NULL;
   g_autoptr(GPtrArray) listings = NULL;
-  g_autofree char *provider = NULL, *region = NULL, *geo = NULL, *category = NULL, *os = NULL;
-  g_autofree char *term = NULL, *max_price = NULL, *sort = NULL, *format_text = NULL;
-  g_autofree char *min_vcpu = NULL, *min_memory = NULL, *text = NULL;
+  g_autofree char *provider = NULL;
+  g_autofree char *region = NULL;
+  g_autofree char *geo = NULL;
+  g_autofree char *category = NULL;
+  g_autofree char *os = NULL;
+  g_autofree char *term = NULL;
+  g_autofree char *max_price = NULL;
+  g_autofree char *sort = NULL;
+  g_autofree char *format_text = NULL;
+  g_autofree char *min_vcpu = NULL;
+  g_autofree char *min_memory = NULL;
+  g_autofree char *text = NULL;
   int limit = DEFAULT_SEARCH_LIMIT;
   SkySearchQuery query = { 0 };
   Format format;
@@ -517,7 +527,8 @@ cmd_search (const Globals  *globals,
   GOptionEntry entries[] = {
     { "provider", 0, 0, G_OPTION_ARG_STRING, &provider, "Only this provider", "ID" },
     { "region", 0, 0, G_OPTION_ARG_STRING, &region, "Only this region", "CODE" },
-    { "geo", 0, 0, G_OPTION_ARG_STRING, &geo, "Only this geography", "US|CA|SA|EU|ME|AF|APAC|GLOBAL" },
+    { "geo", 0, 0, G_OPTION_ARG_STRING, &geo, "Only this geography",
+      "US|CA|SA|EU|ME|AF|APAC|GLOBAL" },
     { "category", 0, 0, G_OPTION_ARG_STRING, &category, "Only this category", "CAT" },
     { "min-vcpu", 0, 0, G_OPTION_ARG_STRING, &min_vcpu, "At least this many vCPUs", "N" },
     { "min-memory", 0, 0, G_OPTION_ARG_STRING, &min_memory, "At least this much memory", "GIB" },
