@@ -537,6 +537,32 @@ test_open_rejects (void)
   sky_test_remove_tree (dir);
 }
 
+static void
+test_check (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  import_fixture (f);
+  g_assert_true (sky_catalog_check (f->catalog, &error));
+  g_assert_no_error (error);
+
+  /* Scribble over the pages after the first two, where the tables' rows are. */
+  g_clear_object (&f->catalog);
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4 * 4096);
+  memset (contents + 2 * 4096, 0x5a, length - 2 * 4096);
+  g_assert_true (g_file_set_contents (f->path, contents, length, NULL));
+
+  f->catalog = sky_catalog_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (sky_catalog_check (f->catalog, &error));
+  g_assert_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "is damaged"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -558,6 +584,7 @@ main (int    argc,
   ADD ("search/sort-and-limit", test_search_sort_and_limit);
   ADD ("search/unknown-term", test_search_rejects_unknown_term);
   ADD ("search/listing-fields", test_listing_fields);
+  ADD ("check", test_check);
 #undef ADD
   g_test_add_func ("/sky/catalog/open-rejects", test_open_rejects);
 

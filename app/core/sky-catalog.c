@@ -412,7 +412,6 @@ static const char * const import_sql[N_STMTS] = {
 
 typedef struct
 {
-  SkyCatalog      *catalog;
   sqlite3         *db;
   sqlite3_stmt    *stmts[N_STMTS];
   const char      *file;
@@ -1153,7 +1152,6 @@ sky_catalog_import_file (SkyCatalog       *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   result->file = g_strdup (path);
-  import.catalog = self;
   import.db = self->db;
   import.file = path;
   import.result = result;
