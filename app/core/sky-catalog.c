@@ -420,7 +420,7 @@ typedef struct
   char            *existing_sha256;  /* set when this provider and version are loaded already */
   GString         *features;
   GArray          *pending;          /* PendingPrice, written in key order by flush_prices() */
-  GStringChunk    *strings;          /* regions and OS names of the pending prices */
+  GStringChunk    *strings;          /* the pending prices' text, each distinct text once */
   guint64          offers;
   SkyImportResult *result;
 } Import;
