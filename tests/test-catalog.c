@@ -337,6 +337,76 @@ test_cancel_changes_nothing (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* A sheet with @n offers, several MiB long, written here. */
+static char *
+write_long_sheet (Fixture *f,
+                  guint    n)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->dir, "long.xml", NULL);
+
+  g_string_append (s,
+                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                   "<price-sheet xmlns=\"urn:skytally:price-sheet:1\" format=\"1\">\n"
+                   "  <provider id=\"longcloud\" name=\"Long Cloud\"/>\n"
+                   "  <sheet version=\"1\" effective-date=\"2026-03-01\" currency=\"EUR\"/>\n"
+                   "  <source retrieved=\"2026-03-01\">Written by the test.</source>\n"
+                   "  <region code=\"eu\" name=\"Europe\" geography=\"EU\"/>\n"
+                   "  <service id=\"vm\" name=\"VMs\" category=\"compute\">\n");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s,
+                            "    <offer sku=\"vm-%u\" name=\"vm %u\" region=\"eu\" "
+                            "vcpu=\"%u\" memory-gib=\"%u\" os=\"linux\">\n"
+                            "      <feature key=\"note\" value=\"a fairly long feature value "
+                            "to make the sheet longer\"/>\n"
+                            "      <price unit=\"hour\" term=\"on-demand\" amount=\"0.%04u\"/>\n"
+                            "      <price unit=\"hour\" term=\"spot\" amount=\"0.%04u\"/>\n"
+                            "    </offer>\n", i, i, 1 + i % 64, 4 * (1 + i % 64), i % 10000,
+                            i % 5000);
+  g_string_append (s, "  </service>\n</price-sheet>\n");
+  g_file_set_contents (path, s->str, s->len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+cancel_on_progress (guint64  done,
+                    guint64  total,
+                    gpointer user_data)
+{
+  /* Cancel once some of the sheet has been read, and so written. */
+  if (done > total / 3)
+    g_cancellable_cancel (user_data);
+}
+
+static void
+test_cancel_midway_changes_nothing (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autofree char *sheet = write_long_sheet (f, 40000);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import_fixture (f);
+  before = snapshot (f->path);
+  g_assert_null (sky_catalog_import_file (f->catalog, sheet, cancellable, cancel_on_progress,
+                                          cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (g_cancellable_is_cancelled (cancellable));
+  after = snapshot (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* The same sheet, not cancelled, goes in whole. */
+  g_clear_error (&error);
+  result = sky_catalog_import_file (f->catalog, sheet, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->offers, ==, 40000);
+}
+
 static void
 import_done_cb (GObject      *object,
                 GAsyncResult *result,
@@ -580,6 +650,7 @@ main (int    argc,
   ADD ("version-history", test_version_history);
   ADD ("bad-sheet-changes-nothing", test_bad_sheet_changes_nothing);
   ADD ("cancel-changes-nothing", test_cancel_changes_nothing);
+  ADD ("cancel-midway-changes-nothing", test_cancel_midway_changes_nothing);
   ADD ("search/filters", test_search_filters);
   ADD ("search/sort-and-limit", test_search_sort_and_limit);
   ADD ("search/unknown-term", test_search_rejects_unknown_term);
