@@ -474,7 +474,7 @@ test_large_import (Fixture       *f,
                    gconstpointer  data)
 {
   g_autofree char *sheet = g_build_filename (f->dir, "large.xml", NULL);
-  const char *gen_argv[] = { g_getenv ("SKYTALLY_GEN_SHEET"), sheet, "200000", NULL };
+  const char *gen_argv[] = { g_getenv ("SKYTALLY_GEN_SHEET"), sheet, "180000", NULL };
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(Run) import = { 0 };
