@@ -97,7 +97,7 @@ static char *
 snapshot (const char *path)
 {
   static const char * const tables[] = { "provider", "sheet", "region", "service", "offer",
-                                         "price", "tier" };
+                                         "offer_price", "price", "tier" };
   GString *s = g_string_new (NULL);
   sqlite3 *db = NULL;
 

@@ -90,15 +90,28 @@ static const char * const migrations[] = {
   "  features     TEXT,"
   "  UNIQUE (sheet_id, sku)"
   ");"
-  /* One row per price of an offer, stored in the order searches read it: purchase option,
-   * geography, category, then price. The columns a search filters on repeat the offer's, so a
-   * search walks this one B-tree in price order and stops at its limit. Amounts are integers in
-   * units of 10^-10 of the sheet's currency; quantities are exact decimal text. */
+  /* Every price of an offer, in the order the sheet lists them: what an offer's details and a
+   * scenario read. Amounts are integers in units of 10^-10 of the sheet's currency; quantities
+   * are exact decimal text. */
+  "CREATE TABLE offer_price ("
+  "  offer_id      INTEGER NOT NULL,"
+  "  seq           INTEGER NOT NULL,"
+  "  term          TEXT NOT NULL,"
+  "  unit          TEXT NOT NULL,"
+  "  amount        INTEGER NOT NULL CHECK (amount >= 0),"
+  "  upfront_fee   INTEGER CHECK (upfront_fee >= 0),"
+  "  free_quantity TEXT,"
+  "  tiered        INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (offer_id, seq)"
+  ") WITHOUT ROWID;"
+  /* The same prices again, stored in the order searches read them: purchase option, geography,
+   * category, then price. The columns a search filters on repeat the offer's, so a search walks
+   * this one B-tree in price order and stops at its limit. */
   "CREATE TABLE price ("
   "  term          TEXT NOT NULL,"
   "  geography     TEXT NOT NULL,"
   "  category      TEXT NOT NULL,"
-  "  amount        INTEGER NOT NULL CHECK (amount >= 0),"
+  "  amount        INTEGER NOT NULL,"
   "  offer_id      INTEGER NOT NULL,"
   "  seq           INTEGER NOT NULL,"
   "  sheet_id      INTEGER NOT NULL,"
@@ -106,13 +119,8 @@ static const char * const migrations[] = {
   "  os            TEXT,"
   "  vcpu          INTEGER,"
   "  memory        INTEGER,"
-  "  unit          TEXT NOT NULL,"
-  "  upfront_fee   INTEGER CHECK (upfront_fee >= 0),"
-  "  free_quantity TEXT,"
-  "  tiered        INTEGER NOT NULL DEFAULT 0,"
   "  PRIMARY KEY (term, geography, category, amount, offer_id, seq)"
   ") WITHOUT ROWID;"
-  "CREATE INDEX price_offer ON price (offer_id, seq);"
   "CREATE TABLE tier ("
   "  offer_id  INTEGER NOT NULL,"
   "  price_seq INTEGER NOT NULL,"
@@ -384,6 +392,7 @@ enum {
   STMT_REGION,
   STMT_SERVICE,
   STMT_OFFER,
+  STMT_OFFER_PRICE,
   STMT_PRICE,
   STMT_TIER,
   N_STMTS
@@ -403,9 +412,11 @@ static const char * const import_sql[N_STMTS] = {
   [STMT_OFFER] = "INSERT INTO offer (sheet_id, service_id, sku, name, family, region, vcpu, "
                  "memory, gpu, storage_type, os, sla, features) "
                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+  [STMT_OFFER_PRICE] = "INSERT INTO offer_price (offer_id, seq, term, unit, amount, upfront_fee, "
+                       "free_quantity, tiered) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
   [STMT_PRICE] = "INSERT INTO price (term, geography, category, amount, offer_id, seq, sheet_id, "
-                 "region, os, vcpu, memory, unit, upfront_fee, free_quantity, tiered) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                 "region, os, vcpu, memory) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
   [STMT_TIER] = "INSERT INTO tier (offer_id, price_seq, seq, begin, end, amount) "
                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 };
@@ -560,14 +571,10 @@ typedef struct
   gint64      amount;
   gint64      offer_id;
   int         seq;
-  gboolean    tiered;
   const char *region;
   const char *os;
-  const char *unit;
   gint64      vcpu_milli;
   gint64      memory_mgib;
-  gint64      upfront_fee;  /* -1 for none */
-  const char *free_quantity;
 } PendingPrice;
 
 static int
@@ -625,10 +632,6 @@ flush_prices (Import  *import,
       bind_text (stmt, 9, p->os);
       bind_optional_int (stmt, 10, p->vcpu_milli);
       bind_optional_int (stmt, 11, p->memory_mgib);
-      bind_text (stmt, 12, p->unit);
-      bind_optional_int (stmt, 13, p->upfront_fee);
-      bind_text (stmt, 14, p->free_quantity);
-      sqlite3_bind_int (stmt, 15, p->tiered);
       ok = run (import, stmt, error);
     }
   g_array_set_size (import->pending, 0);
@@ -689,15 +692,23 @@ import_offer (const SkySheetOffer  *offer,
         .amount = price->amount,
         .offer_id = offer_id,
         .seq = i,
-        .tiered = price->tiers->len > 0,
         .region = intern (import, offer->region),
         .os = intern (import, offer->os),
-        .unit = intern (import, price->unit),
         .vcpu_milli = offer->vcpu_milli,
         .memory_mgib = offer->memory_mgib,
-        .upfront_fee = price->has_upfront_fee ? price->upfront_fee : -1,
-        .free_quantity = intern (import, price->free_quantity),
       };
+
+      stmt = import->stmts[STMT_OFFER_PRICE];
+      sqlite3_bind_int64 (stmt, 1, offer_id);
+      sqlite3_bind_int (stmt, 2, i);
+      bind_text (stmt, 3, price->term);
+      bind_text (stmt, 4, price->unit);
+      sqlite3_bind_int64 (stmt, 5, price->amount);
+      bind_optional_int (stmt, 6, price->has_upfront_fee ? price->upfront_fee : -1);
+      bind_text (stmt, 7, price->free_quantity);
+      sqlite3_bind_int (stmt, 8, price->tiers->len > 0);
+      if (!run (import, stmt, error))
+        return FALSE;
 
       g_array_append_val (import->pending, pending);
 
@@ -1406,10 +1417,11 @@ sky_catalog_search (SkyCatalog            *self,
   g_string_append (sql,
                    "SELECT s.provider, pv.name, s.version, s.currency, p.region, r.name, "
                    "       p.geography, sv.code, sv.name, p.category, o.sku, o.name, o.family, "
-                   "       p.os, o.storage_type, o.sla, p.vcpu, p.memory, o.gpu, p.term, p.unit, "
-                   "       p.amount, p.tiered, p.upfront_fee, p.free_quantity "
+                   "       p.os, o.storage_type, o.sla, p.vcpu, p.memory, o.gpu, p.term, op.unit, "
+                   "       p.amount, op.tiered, op.upfront_fee, op.free_quantity "
                    "FROM price p "
                    "CROSS JOIN offer o ON o.id = p.offer_id "
+                   "CROSS JOIN offer_price op ON op.offer_id = p.offer_id AND op.seq = p.seq "
                    "CROSS JOIN sheet s ON s.id = p.sheet_id "
                    "CROSS JOIN provider pv ON pv.id = s.provider "
                    "CROSS JOIN service sv ON sv.id = o.service_id "
