@@ -1396,11 +1396,15 @@ sky_catalog_search (SkyCatalog            *self,
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GPtrArray) listings = NULL;
   g_autofree char *like = NULL;
+  const char *order;
+  gboolean has_text;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
   g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
+
+  has_text = query->text != NULL && *query->text != '\0';
 
   if (query->term != NULL && !sky_term_is_known (query->term))
     {
@@ -1411,22 +1415,30 @@ sky_catalog_search (SkyCatalog            *self,
       return NULL;
     }
 
-  /* The statement is assembled from fixed fragments; every value from the query is bound. */
-  /* Prices first, in the order of their key, so that a search with a purchase option, a
-   * geography and a category reads them in price order and stops at its limit. */
-  g_string_append (sql,
-                   "SELECT s.provider, pv.name, s.version, s.currency, p.region, r.name, "
-                   "       p.geography, sv.code, sv.name, p.category, o.sku, o.name, o.family, "
-                   "       p.os, o.storage_type, o.sla, p.vcpu, p.memory, o.gpu, p.term, op.unit, "
-                   "       p.amount, op.tiered, op.upfront_fee, op.free_quantity "
-                   "FROM price p "
-                   "CROSS JOIN offer o ON o.id = p.offer_id "
-                   "CROSS JOIN offer_price op ON op.offer_id = p.offer_id AND op.seq = p.seq "
-                   "CROSS JOIN sheet s ON s.id = p.sheet_id "
-                   "CROSS JOIN provider pv ON pv.id = s.provider "
-                   "CROSS JOIN service sv ON sv.id = o.service_id "
-                   "CROSS JOIN region r ON r.sheet_id = p.sheet_id AND r.code = p.region "
-                   "WHERE p.sheet_id IN (SELECT id FROM sheet WHERE is_current = 1");
+  /* The statement is assembled from fixed fragments; every value from the query is bound.
+   * The inner query picks the prices, walking the price key so that a search naming a purchase
+   * option, a geography and a category reads them in price order and stops at its limit; only
+   * the prices it keeps are joined with the rest of what a listing shows. */
+  switch (query->sort)
+    {
+    case SKY_SORT_VCPU:
+      order = "p.vcpu IS NULL, p.vcpu, p.amount, p.offer_id, p.seq";
+      break;
+    case SKY_SORT_MEMORY:
+      order = "p.memory IS NULL, p.memory, p.amount, p.offer_id, p.seq";
+      break;
+    case SKY_SORT_PRICE:
+    default:
+      /* Ties in import order: stable, and still the order of the price key. */
+      order = "p.amount, p.offer_id, p.seq";
+      break;
+    }
+
+  g_string_append (sql, "SELECT p.* FROM price p ");
+  if (has_text)
+    g_string_append (sql, "CROSS JOIN offer o ON o.id = p.offer_id "
+                          "CROSS JOIN service sv ON sv.id = o.service_id ");
+  g_string_append (sql, "WHERE p.sheet_id IN (SELECT id FROM sheet WHERE is_current = 1");
   if (query->provider != NULL)
     g_string_append (sql, " AND provider = :provider");
   g_string_append (sql, ")");
@@ -1458,25 +1470,27 @@ sky_catalog_search (SkyCatalog            *self,
     g_string_append (sql, " AND p.memory >= :memory");
   if (query->has_max_price)
     g_string_append (sql, " AND p.amount <= :max_price");
-  if (query->text != NULL && *query->text != '\0')
+  if (has_text)
     g_string_append (sql, " AND (o.name LIKE :text ESCAPE '\\' OR o.sku LIKE :text ESCAPE '\\' "
                           "OR sv.name LIKE :text ESCAPE '\\')");
+  g_string_append_printf (sql, " ORDER BY %s LIMIT :limit OFFSET :offset", order);
 
-  switch (query->sort)
-    {
-    case SKY_SORT_VCPU:
-      g_string_append (sql, " ORDER BY p.vcpu IS NULL, p.vcpu, p.amount");
-      break;
-    case SKY_SORT_MEMORY:
-      g_string_append (sql, " ORDER BY p.memory IS NULL, p.memory, p.amount");
-      break;
-    case SKY_SORT_PRICE:
-    default:
-      g_string_append (sql, " ORDER BY p.amount");
-      break;
-    }
-  /* Ties in import order: stable, and still the order of the price key. */
-  g_string_append (sql, ", p.offer_id, p.seq LIMIT :limit OFFSET :offset");
+  g_string_prepend (sql,
+                    "SELECT s.provider, pv.name, s.version, s.currency, p.region, r.name, "
+                    "       p.geography, sv.code, sv.name, p.category, o.sku, o.name, o.family, "
+                    "       p.os, o.storage_type, o.sla, p.vcpu, p.memory, o.gpu, p.term, op.unit, "
+                    "       p.amount, op.tiered, op.upfront_fee, op.free_quantity "
+                    "FROM (");
+  g_string_append_printf (sql,
+                          ") AS p "
+                          "CROSS JOIN offer o ON o.id = p.offer_id "
+                          "CROSS JOIN offer_price op ON op.offer_id = p.offer_id "
+                          "                          AND op.seq = p.seq "
+                          "CROSS JOIN sheet s ON s.id = p.sheet_id "
+                          "CROSS JOIN provider pv ON pv.id = s.provider "
+                          "CROSS JOIN service sv ON sv.id = o.service_id "
+                          "CROSS JOIN region r ON r.sheet_id = p.sheet_id AND r.code = p.region "
+                          "ORDER BY %s", order);
 
   g_mutex_lock (&self->lock);
   if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
@@ -1494,7 +1508,7 @@ sky_catalog_search (SkyCatalog            *self,
   if (query->category != NULL) BIND_TEXT (":category", query->category);
   if (query->os != NULL) BIND_TEXT (":os", query->os);
   if (query->term != NULL) BIND_TEXT (":term", query->term);
-  if (query->text != NULL && *query->text != '\0')
+  if (has_text)
     {
       like = like_pattern (query->text);
       BIND_TEXT (":text", like);
