@@ -426,7 +426,7 @@ test_import_async (Fixture       *f,
   g_autofree char *path = fixture_file ("valid-small.xml");
   g_autoptr(SkyImportResult) result = NULL;
 
-  sky_catalog_import_file_async (f->catalog, path, NULL, import_done_cb, &result);
+  sky_catalog_import_file_async (f->catalog, path, NULL, NULL, NULL, import_done_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpint (result->status, ==, SKY_IMPORT_ADDED);

@@ -1,57 +1,226 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "sky-application.h"
+#include "sky-catalog.h"
+#include "sky-price-sheets-window.h"
+#include "sky-test-util.h"
 #include "sky-window.h"
 
-static SkyApplication *
-registered_application (void)
+typedef struct
 {
-  SkyApplication *app = sky_application_new ();
+  char           *dir;
+  SkyApplication *app;
+  SkyCatalog     *catalog;
+  SkyWindow      *window;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
   g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("skytally-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "catalog.db", NULL);
+  f->catalog = sky_catalog_open (path, &error);
+  g_assert_no_error (error);
 
   /* No session bus in tests: run as a non-unique instance. */
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
+  f->app = sky_application_new ();
+  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (f->app), NULL, &error);
   g_assert_no_error (error);
-  return app;
+
+  f->window = g_object_ref_sink (sky_window_new (f->app, f->catalog));
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  /* Close whatever the test opened besides the window. */
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) other = g_list_model_get_item (toplevels, i - 1);
+      if (other != GTK_WINDOW (f->window))
+        gtk_window_destroy (other);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_assert_finalize_object (f->window);
+  g_clear_object (&f->catalog);
+  g_clear_object (&f->app);
+  sky_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static void
+wait_until_idle (Fixture *f)
+{
+  while (sky_window_get_busy (f->window))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static const char *
+summary (Fixture *f)
+{
+  AdwStatusPage *page = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                                        SKY_TYPE_WINDOW,
+                                                                        "status_page"));
+  return adw_status_page_get_description (page);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+static void
+import_fixture (Fixture    *f,
+                const char *first,
+                ...)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  va_list args;
+
+  va_start (args, first);
+  for (const char *name = first; name != NULL; name = va_arg (args, const char *))
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+  va_end (args);
+
+  sky_window_import_files (f->window, files);
+  g_assert_true (sky_window_get_busy (f->window));
+  wait_until_idle (f);
 }
 
 static void
 test_application_actions (void)
 {
-  g_autoptr(SkyApplication) app = registered_application ();
+  g_autoptr(SkyApplication) app = sky_application_new ();
+  g_autoptr(GError) error = NULL;
   g_auto(GStrv) accels = NULL;
 
-  g_assert_true (g_action_map_lookup_action (G_ACTION_MAP (app), "quit") != NULL);
-  g_assert_true (g_action_map_lookup_action (G_ACTION_MAP (app), "about") != NULL);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (app), "quit"));
+  g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (app), "about"));
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
   g_assert_cmpuint (g_strv_length (accels), ==, 1);
   g_assert_cmpstr (accels[0], ==, "<Control>q");
 }
 
 static void
-test_window_template (void)
+test_empty_catalog (Fixture       *f,
+                    gconstpointer  data)
 {
-  g_autoptr(SkyApplication) app = registered_application ();
-  SkyWindow *window = sky_window_new (app);
-  GtkWidget *content;
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Skytally");
+  g_assert_false (sky_window_get_busy (f->window));
+  g_assert_nonnull (strstr (summary (f), "No price sheets"));
+  /* No progress bar while nothing is imported. */
+  g_assert_false (gtk_revealer_get_reveal_child (
+    GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
+                                                 "progress_revealer"))));
+}
 
-  g_object_ref_sink (window);
-  g_assert_true (SKY_IS_WINDOW (window));
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Skytally");
-  g_assert_true (gtk_window_get_application (GTK_WINDOW (window)) == GTK_APPLICATION (app));
+static void
+test_import_good (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) sheets = NULL;
 
-  content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
-  g_assert_true (GTK_IS_BOX (content));
-  g_assert_true (ADW_IS_HEADER_BAR (gtk_widget_get_first_child (content)));
-  g_assert_true (ADW_IS_STATUS_PAGE (gtk_widget_get_last_child (content)));
+  import_fixture (f, "valid-small.xml", NULL);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (strstr (summary (f), "1 current price sheet from 1 provider, 5 offers"));
 
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
+  /* The window's own connection sees what the worker's wrote. */
+  sheets = sky_catalog_list_sheets (f->catalog, NULL);
+  g_assert_cmpuint (sheets->len, ==, 1);
+}
+
+static void
+test_import_bad (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  GtkWindow *dialog;
+  const char *body;
+
+  import_fixture (f, "valid-small.xml", NULL);
+  before = g_strdup (summary (f));
+
+  import_fixture (f, "bad/tiers-gap.xml", NULL);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (body, "tiers-gap.xml:11:15: gap between tiers"));
+  g_assert_cmpstr (summary (f), ==, before);
+}
+
+static void
+test_price_sheets_window (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWindow *sheets;
+  GtkWidget *list, *row;
+
+  import_fixture (f, "valid-small.xml", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.price-sheets", NULL));
+
+  sheets = find_toplevel (SKY_TYPE_PRICE_SHEETS_WINDOW);
+  g_assert_nonnull (sheets);
+  list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (sheets),
+                                                    SKY_TYPE_PRICE_SHEETS_WINDOW, "list"));
+  row = gtk_widget_get_first_child (list);
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Example Cloud 2026.1");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            "Effective 2026-01-01 · 5 offers"));
+  g_assert_null (gtk_widget_get_next_sibling (row));
+}
+
+static void
+test_bundled_sheets (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) sheets = NULL;
+
+  sky_window_load_bundled_sheets (f->window);
+  g_assert_true (sky_window_get_busy (f->window));
+  wait_until_idle (f);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (strstr (summary (f), "4 current price sheets from 4 providers"));
+
+  sheets = sky_catalog_list_sheets (f->catalog, NULL);
+  g_assert_cmpuint (sheets->len, ==, 4);
+
+  /* A catalog that has sheets is left alone. */
+  sky_window_load_bundled_sheets (f->window);
+  g_assert_false (sky_window_get_busy (f->window));
 }
 
 int
@@ -61,7 +230,14 @@ main (int    argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sky/window/application-actions", test_application_actions);
-  g_test_add_func ("/sky/window/template", test_window_template);
+#define ADD(name, func) \
+  g_test_add ("/sky/window/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("empty-catalog", test_empty_catalog);
+  ADD ("import-good", test_import_good);
+  ADD ("import-bad", test_import_bad);
+  ADD ("price-sheets-window", test_price_sheets_window);
+  ADD ("bundled-sheets", test_bundled_sheets);
+#undef ADD
 
   return g_test_run ();
 }

@@ -1204,6 +1204,22 @@ out:
   return ok ? g_steal_pointer (&result) : NULL;
 }
 
+typedef struct
+{
+  char            *path;
+  SkyProgressFunc  progress;
+  gpointer         progress_data;
+} ImportTask;
+
+static void
+import_task_free (ImportTask *data)
+{
+  g_free (data->path);
+  g_free (data);
+}
+
+/* The worker writes through a connection of its own, so that this catalog object stays free
+ * for the readers of the main thread meanwhile (WAL lets them read the catalog as it was). */
 static void
 import_thread (GTask        *task,
                gpointer      source_object,
@@ -1211,32 +1227,45 @@ import_thread (GTask        *task,
                GCancellable *cancellable)
 {
   SkyCatalog *self = source_object;
-  const char *path = task_data;
+  ImportTask *data = task_data;
+  g_autoptr(SkyCatalog) writer = NULL;
   GError *error = NULL;
-  SkyImportResult *result;
+  SkyImportResult *result = NULL;
 
-  result = sky_catalog_import_file (self, path, cancellable, NULL, NULL, &error);
+  writer = sky_catalog_open (self->path, &error);
+  if (writer != NULL)
+    result = sky_catalog_import_file (writer, data->path, cancellable, data->progress,
+                                      data->progress_data, &error);
   if (result == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, result, (GDestroyNotify) sky_import_result_free);
 }
 
+/* @progress, if given, is called in the worker thread. */
 void
 sky_catalog_import_file_async (SkyCatalog          *self,
                                const char          *path,
+                               SkyProgressFunc      progress,
+                               gpointer             progress_data,
                                GCancellable        *cancellable,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  ImportTask *data;
 
   g_return_if_fail (SKY_IS_CATALOG (self));
   g_return_if_fail (path != NULL);
 
+  data = g_new0 (ImportTask, 1);
+  data->path = g_strdup (path);
+  data->progress = progress;
+  data->progress_data = progress_data;
+
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, sky_catalog_import_file_async);
-  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_set_task_data (task, data, (GDestroyNotify) import_task_free);
   g_task_run_in_thread (task, import_thread);
 }
 

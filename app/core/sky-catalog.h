@@ -133,6 +133,8 @@ SkyImportResult  *sky_catalog_import_file      (SkyCatalog          *self,
                                                 GError             **error);
 void              sky_catalog_import_file_async  (SkyCatalog          *self,
                                                   const char          *path,
+                                                  SkyProgressFunc      progress,
+                                                  gpointer             progress_data,
                                                   GCancellable        *cancellable,
                                                   GAsyncReadyCallback  callback,
                                                   gpointer             user_data);

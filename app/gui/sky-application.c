@@ -5,13 +5,16 @@
 
 #include <glib/gi18n.h>
 
+#include "sky-catalog.h"
 #include "skytally-resources.h"
 #include "sky-application.h"
 #include "sky-window.h"
 
 struct _SkyApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  SkyCatalog     *catalog;
 };
 
 G_DEFINE_FINAL_TYPE (SkyApplication, sky_application, ADW_TYPE_APPLICATION)
@@ -19,11 +22,47 @@ G_DEFINE_FINAL_TYPE (SkyApplication, sky_application, ADW_TYPE_APPLICATION)
 static void
 sky_application_activate (GApplication *app)
 {
+  SkyApplication *self = SKY_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autoptr(GError) error = NULL;
 
-  if (window == NULL)
-    window = GTK_WINDOW (sky_window_new (SKY_APPLICATION (app)));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (self->catalog == NULL)
+    {
+      g_autofree char *path = sky_catalog_default_path ();
+
+      self->catalog = sky_catalog_open (path, &error);
+    }
+  if (self->catalog == NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (NULL, _("Could Not Open the Catalog"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_application_add_window (GTK_APPLICATION (app), GTK_WINDOW (dialog));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  window = GTK_WINDOW (sky_window_new (self, self->catalog));
   gtk_window_present (window);
+  /* On the first start the catalog is empty: load the bundled sheets, with progress. */
+  sky_window_load_bundled_sheets (SKY_WINDOW (window));
+}
+
+static void
+sky_application_dispose (GObject *object)
+{
+  SkyApplication *self = SKY_APPLICATION (object);
+
+  g_clear_object (&self->catalog);
+
+  G_OBJECT_CLASS (sky_application_parent_class)->dispose (object);
 }
 
 static void
@@ -73,6 +112,9 @@ static void
 sky_application_class_init (SkyApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sky_application_dispose;
 
   /* Registered here, not by a constructor, so that linking the static library keeps it. */
   skytally_register_resource ();

@@ -3,21 +3,473 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "sky-price-sheets-window.h"
 #include "sky-window.h"
+
+/* Progress of the running import, written by the worker thread and read by a timer here. */
+typedef struct
+{
+  gint done_permille;
+} Progress;
 
 struct _SkyWindow
 {
   AdwApplicationWindow parent_instance;
 
-  AdwStatusPage *status_page;
+  SkyCatalog      *catalog;
+  GSettings       *settings;
+
+  /* The files waiting to be imported, and the one being imported. */
+  GQueue           queue;
+  GCancellable    *cancellable;
+  Progress        *progress;
+  guint            progress_timer;
+  gboolean         busy;
+  /* While the bundled sheets load on the first start, one toast says so at the end. */
+  gboolean         loading_bundled;
+  guint            bundled_loaded;
+
+  AdwToastOverlay *toast_overlay;
+  GtkRevealer     *progress_revealer;
+  GtkLabel        *progress_label;
+  GtkProgressBar  *progress_bar;
+  AdwStatusPage   *status_page;
 };
 
 G_DEFINE_FINAL_TYPE (SkyWindow, sky_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_CATALOG,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void import_next (SkyWindow *self);
+
+/* What the window shows ----------------------------------------------------------------- */
+
+static void
+update_summary (SkyWindow *self)
+{
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autoptr(GHashTable) providers = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  guint64 offers = 0;
+  guint current = 0;
+
+  sheets = sky_catalog_list_sheets (self->catalog, &error);
+  if (sheets == NULL)
+    {
+      adw_status_page_set_description (self->status_page, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < sheets->len; i++)
+    {
+      SkySheetInfo *info = g_ptr_array_index (sheets, i);
+
+      if (!info->current)
+        continue;
+      current++;
+      offers += info->offers;
+      g_hash_table_add (providers, info->provider_name);
+    }
+
+  if (current == 0)
+    description = g_strdup (_("No price sheets are loaded yet. Import one with Ctrl+O."));
+  else
+    {
+      g_autofree char *sheets_text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u current price sheet",
+                                      "%u current price sheets", current), current);
+      g_autofree char *offers_text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " offer",
+                                      "%" G_GUINT64_FORMAT " offers", offers), offers);
+      g_autofree char *providers_text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u provider", "%u providers",
+                                      g_hash_table_size (providers)),
+                         g_hash_table_size (providers));
+
+      /* Translators: "4 current price sheets from 4 providers, 422 offers" */
+      description = g_strdup_printf (_("%s from %s, %s"), sheets_text, providers_text,
+                                     offers_text);
+    }
+  adw_status_page_set_description (self->status_page, description);
+}
+
+static void
+set_busy (SkyWindow *self,
+          gboolean   busy)
+{
+  if (self->busy == busy)
+    return;
+  self->busy = busy;
+  gtk_revealer_set_reveal_child (self->progress_revealer, busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", busy);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+show_toast (SkyWindow  *self,
+            const char *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+show_error (SkyWindow  *self,
+            const char *heading,
+            const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Importing --------------------------------------------------------------------------------- */
+
+static void
+record_progress (guint64  done,
+                 guint64  total,
+                 gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  if (total > 0)
+    g_atomic_int_set (&progress->done_permille, (gint) (done * 1000 / total));
+}
+
+static gboolean
+progress_tick_cb (gpointer user_data)
+{
+  SkyWindow *self = user_data;
+
+  if (self->progress != NULL)
+    gtk_progress_bar_set_fraction (self->progress_bar,
+                                   g_atomic_int_get (&self->progress->done_permille) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+import_finished_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(SkyWindow) self = user_data;
+  g_autoptr(SkyImportResult) imported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  imported = sky_catalog_import_file_finish (SKY_CATALOG (object), result, &error);
+  g_clear_pointer (&self->progress, g_free);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_queue_clear_full (&self->queue, g_object_unref);
+      show_toast (self, _("Import cancelled; the catalog is unchanged"));
+    }
+  else if (error != NULL)
+    show_error (self, _("Could Not Import the Price Sheet"), error->message);
+  else if (self->loading_bundled)
+    self->bundled_loaded++;
+  else
+    {
+      if (imported->status == SKY_IMPORT_UNCHANGED)
+        message = g_strdup_printf (_("%s %s is already in the catalog"),
+                                   imported->provider_name, imported->version);
+      else
+        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "Added %s %s: %" G_GUINT64_FORMAT " offer",
+                                                "Added %s %s: %" G_GUINT64_FORMAT " offers",
+                                                imported->offers),
+                                   imported->provider_name, imported->version, imported->offers);
+      show_toast (self, message);
+    }
+
+  update_summary (self);
+  import_next (self);
+}
+
+static void
+import_next (SkyWindow *self)
+{
+  g_autoptr(GFile) file = g_queue_pop_head (&self->queue);
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+
+  if (file == NULL)
+    {
+      if (self->loading_bundled && self->bundled_loaded > 0)
+        {
+          g_autofree char *loaded =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Loaded %u bundled price sheet",
+                                          "Loaded %u bundled price sheets",
+                                          self->bundled_loaded), self->bundled_loaded);
+          show_toast (self, loaded);
+        }
+      self->loading_bundled = FALSE;
+      g_clear_handle_id (&self->progress_timer, g_source_remove);
+      g_clear_object (&self->cancellable);
+      set_busy (self, FALSE);
+      return;
+    }
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autofree char *body = g_strdup_printf (_("%s is not a local file."), uri);
+
+      show_error (self, _("Could Not Import the Price Sheet"), body);
+      import_next (self);
+      return;
+    }
+
+  name = g_file_get_basename (file);
+  label = self->loading_bundled ? g_strdup_printf (_("Loading bundled price sheets (%s)…"), name)
+                                : g_strdup_printf (_("Importing %s…"), name);
+  gtk_label_set_label (self->progress_label, label);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+
+  if (self->cancellable == NULL)
+    self->cancellable = g_cancellable_new ();
+  if (self->progress_timer == 0)
+    self->progress_timer = g_timeout_add (100, progress_tick_cb, self);
+  self->progress = g_new0 (Progress, 1);
+  set_busy (self, TRUE);
+
+  sky_catalog_import_file_async (self->catalog, path, record_progress, self->progress,
+                                 self->cancellable, import_finished_cb, g_object_ref (self));
+}
+
+/**
+ * sky_window_import_files:
+ * @files: (element-type GFile): price sheets to import, one after the other
+ *
+ * Imports the files in a worker thread, showing progress with a Cancel button; an error is
+ * shown with its file, line and column, a success as a toast.
+ */
+void
+sky_window_import_files (SkyWindow *self,
+                         GPtrArray *files)
+{
+  g_return_if_fail (SKY_IS_WINDOW (self));
+  g_return_if_fail (files != NULL);
+
+  for (guint i = 0; i < files->len; i++)
+    g_queue_push_tail (&self->queue, g_object_ref (g_ptr_array_index (files, i)));
+  if (!self->busy)
+    import_next (self);
+}
+
+/* Loads the bundled price sheets when the catalog has none: the first start. */
+void
+sky_window_load_bundled_sheets (SkyWindow *self)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *directory = sky_catalog_bundled_sheets_dir ();
+  const char *name;
+
+  g_return_if_fail (SKY_IS_WINDOW (self));
+
+  if (sky_catalog_has_sheets (self->catalog, NULL))
+    return;
+
+  dir = g_dir_open (directory, 0, &error);
+  if (dir == NULL)
+    {
+      show_error (self, _("Could Not Load the Bundled Price Sheets"), error->message);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".xml"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (directory, g_ptr_array_index (names, i), NULL);
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+  self->loading_bundled = files->len > 0;
+  self->bundled_loaded = 0;
+  sky_window_import_files (self, files);
+}
+
+/* Actions ----------------------------------------------------------------------------------- */
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     gpointer         user_data)
+{
+  SkyWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (chosen); i++)
+        g_ptr_array_add (files, g_list_model_get_item (chosen, i));
+      sky_window_import_files (self, files);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SkyWindow *self = SKY_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Price Sheet"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Price Sheets (XML)"));
+  gtk_file_filter_add_mime_type (filter, "application/xml");
+  gtk_file_filter_add_mime_type (filter, "text/xml");
+  gtk_file_filter_add_suffix (filter, "xml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+cancel_import_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SkyWindow *self = SKY_WINDOW (widget);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
+static void
+price_sheets_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SkyWindow *self = SKY_WINDOW (widget);
+  SkyPriceSheetsWindow *sheets = sky_price_sheets_window_new (self->catalog);
+
+  gtk_window_set_transient_for (GTK_WINDOW (sheets), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (sheets));
+}
+
+static gboolean
+on_drop_target_drop (GtkDropTarget *target,
+                     const GValue  *value,
+                     double         x,
+                     double         y,
+                     gpointer       user_data)
+{
+  SkyWindow *self = user_data;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (GSList *l = g_value_get_boxed (value); l != NULL; l = l->next)
+    g_ptr_array_add (files, g_object_ref (l->data));
+  if (files->len == 0)
+    return FALSE;
+  sky_window_import_files (self, files);
+  return TRUE;
+}
+
+/* Window state ------------------------------------------------------------------------------ */
+
+static gboolean
+sky_window_close_request (GtkWindow *window)
+{
+  SkyWindow *self = SKY_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+
+  return GTK_WINDOW_CLASS (sky_window_parent_class)->close_request (window);
+}
+
+/* GObject ----------------------------------------------------------------------------------- */
+
+static void
+sky_window_constructed (GObject *object)
+{
+  SkyWindow *self = SKY_WINDOW (object);
+
+  G_OBJECT_CLASS (sky_window_parent_class)->constructed (object);
+  update_summary (self);
+}
+
+static void
+sky_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  SkyWindow *self = SKY_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOG:
+      self->catalog = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sky_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  SkyWindow *self = SKY_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOG:
+      g_value_set_object (value, self->catalog);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 sky_window_dispose (GObject *object)
 {
+  SkyWindow *self = SKY_WINDOW (object);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), SKY_TYPE_WINDOW);
+  g_clear_handle_id (&self->progress_timer, g_source_remove);
+  g_queue_clear_full (&self->queue, g_object_unref);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (sky_window_parent_class)->dispose (object);
 }
@@ -27,22 +479,74 @@ sky_window_class_init (SkyWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = sky_window_constructed;
+  object_class->set_property = sky_window_set_property;
+  object_class->get_property = sky_window_get_property;
   object_class->dispose = sky_window_dispose;
+  window_class->close_request = sky_window_close_request;
+
+  properties[PROP_CATALOG] =
+    g_param_spec_object ("catalog", NULL, NULL, SKY_TYPE_CATALOG,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/skytally/Skytally/sky-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SkyWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SkyWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SkyWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, SkyWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, status_page);
+
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL,
+                                   cancel_import_action);
+  gtk_widget_class_install_action (widget_class, "win.price-sheets", NULL, price_sheets_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import",
+                                       NULL);
 }
 
 static void
 sky_window_init (SkyWindow *self)
 {
+  GtkDropTarget *target;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_queue_init (&self->queue);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop_target_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
 SkyWindow *
-sky_window_new (SkyApplication *application)
+sky_window_new (SkyApplication *application,
+                SkyCatalog     *catalog)
 {
-  return g_object_new (SKY_TYPE_WINDOW, "application", application, NULL);
+  g_return_val_if_fail (SKY_IS_CATALOG (catalog), NULL);
+
+  return g_object_new (SKY_TYPE_WINDOW,
+                       "application", application,
+                       "catalog", catalog,
+                       NULL);
+}
+
+gboolean
+sky_window_get_busy (SkyWindow *self)
+{
+  g_return_val_if_fail (SKY_IS_WINDOW (self), FALSE);
+  return self->busy;
 }

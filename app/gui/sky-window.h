@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "sky-application.h"
+#include "sky-catalog.h"
 
 G_BEGIN_DECLS
 
@@ -11,6 +12,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SkyWindow, sky_window, SKY, WINDOW, AdwApplicationWindow)
 
-SkyWindow *sky_window_new (SkyApplication *application);
+SkyWindow *sky_window_new                  (SkyApplication *application,
+                                            SkyCatalog     *catalog);
+void       sky_window_import_files         (SkyWindow      *self,
+                                            GPtrArray      *files);
+void       sky_window_load_bundled_sheets  (SkyWindow      *self);
+gboolean   sky_window_get_busy             (SkyWindow      *self);
 
 G_END_DECLS
