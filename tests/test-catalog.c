@@ -425,12 +425,17 @@ test_import_async (Fixture       *f,
 {
   g_autofree char *path = fixture_file ("valid-small.xml");
   g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
 
   sky_catalog_import_file_async (f->catalog, path, NULL, NULL, NULL, import_done_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpint (result->status, ==, SKY_IMPORT_ADDED);
   g_assert_cmpuint (result->offers, ==, 5);
+
+  /* The worker wrote through a connection of its own; this one sees the sheet too. */
+  sheets = sky_catalog_list_sheets (f->catalog, NULL);
+  g_assert_cmpuint (sheets->len, ==, 1);
 }
 
 /* The SKUs of the rows, in order, joined with spaces; each SKU once. */
