@@ -515,6 +515,38 @@ test_search_sort_and_limit (Fixture       *f,
 }
 
 static void
+test_count (Fixture       *f,
+            gconstpointer  data)
+{
+  const SkySearchQuery queries[] = {
+    { 0 },
+    { .term = "on-demand" },
+    { .category = "compute", .min_vcpu_milli = 4000 },
+    { .region = "us-east" },
+    { .text = "std" },
+    { .provider = "nosuchcloud" },
+  };
+
+  import_fixture (f);
+  for (gsize i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(GPtrArray) rows = search (f, &queries[i]);
+      g_autoptr(GError) error = NULL;
+      guint64 count = G_MAXUINT64;
+
+      g_assert_true (sky_catalog_count (f->catalog, &queries[i], &count, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (count, ==, rows->len);
+    }
+  {
+    SkySearchQuery all = { 0 };
+    g_autoptr(GPtrArray) rows = search (f, &all);
+    /* 6 prices of std-2, 1 each of mem-4 and cpu-8, 1 egress, 2 functions. */
+    g_assert_cmpuint (rows->len, ==, 11);
+  }
+}
+
+static void
 test_search_rejects_unknown_term (Fixture       *f,
                                   gconstpointer  data)
 {
@@ -659,6 +691,7 @@ main (int    argc,
   ADD ("search/filters", test_search_filters);
   ADD ("search/sort-and-limit", test_search_sort_and_limit);
   ADD ("search/unknown-term", test_search_rejects_unknown_term);
+  ADD ("search/count", test_count);
   ADD ("search/listing-fields", test_listing_fields);
   ADD ("check", test_check);
 #undef ADD

@@ -1417,53 +1417,14 @@ bind_in_list (sqlite3_stmt       *stmt,
     }
 }
 
-GPtrArray *
-sky_catalog_search (SkyCatalog            *self,
-                    const SkySearchQuery  *query,
-                    GError               **error)
+/* "FROM price p … WHERE …": the prices a query keeps. Assembled from fixed fragments; every
+ * value from the query is bound by bind_filters(). */
+static void
+append_filters (GString              *sql,
+                const SkySearchQuery *query,
+                gboolean              has_text)
 {
-  g_autoptr(GString) sql = g_string_new (NULL);
-  g_autoptr(GPtrArray) listings = NULL;
-  g_autofree char *like = NULL;
-  const char *order;
-  gboolean has_text;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
-
-  has_text = query->text != NULL && *query->text != '\0';
-
-  if (query->term != NULL && !sky_term_is_known (query->term))
-    {
-      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_INVALID_QUERY,
-                   "Unknown purchase option “%s”: use on-demand, spot, "
-                   "reserved-1y-no-upfront, reserved-3y-all-upfront, savings-plan-1y-no-upfront, "
-                   "…", query->term);
-      return NULL;
-    }
-
-  /* The statement is assembled from fixed fragments; every value from the query is bound.
-   * The inner query picks the prices, walking the price key so that a search naming a purchase
-   * option, a geography and a category reads them in price order and stops at its limit; only
-   * the prices it keeps are joined with the rest of what a listing shows. */
-  switch (query->sort)
-    {
-    case SKY_SORT_VCPU:
-      order = "p.vcpu IS NULL, p.vcpu, p.amount, p.offer_id, p.seq";
-      break;
-    case SKY_SORT_MEMORY:
-      order = "p.memory IS NULL, p.memory, p.amount, p.offer_id, p.seq";
-      break;
-    case SKY_SORT_PRICE:
-    default:
-      /* Ties in import order: stable, and still the order of the price key. */
-      order = "p.amount, p.offer_id, p.seq";
-      break;
-    }
-
-  g_string_append (sql, "SELECT p.* FROM price p ");
+  g_string_append (sql, "FROM price p ");
   if (has_text)
     g_string_append (sql, "CROSS JOIN offer o ON o.id = p.offer_id "
                           "CROSS JOIN service sv ON sv.id = o.service_id ");
@@ -1502,32 +1463,15 @@ sky_catalog_search (SkyCatalog            *self,
   if (has_text)
     g_string_append (sql, " AND (o.name LIKE :text ESCAPE '\\' OR o.sku LIKE :text ESCAPE '\\' "
                           "OR sv.name LIKE :text ESCAPE '\\')");
-  g_string_append_printf (sql, " ORDER BY %s LIMIT :limit OFFSET :offset", order);
+}
 
-  g_string_prepend (sql,
-                    "SELECT s.provider, pv.name, s.version, s.currency, p.region, r.name, "
-                    "       p.geography, sv.code, sv.name, p.category, o.sku, o.name, o.family, "
-                    "       p.os, o.storage_type, o.sla, p.vcpu, p.memory, o.gpu, p.term, op.unit, "
-                    "       p.amount, op.tiered, op.upfront_fee, op.free_quantity "
-                    "FROM (");
-  g_string_append_printf (sql,
-                          ") AS p "
-                          "CROSS JOIN offer o ON o.id = p.offer_id "
-                          "CROSS JOIN offer_price op ON op.offer_id = p.offer_id "
-                          "                          AND op.seq = p.seq "
-                          "CROSS JOIN sheet s ON s.id = p.sheet_id "
-                          "CROSS JOIN provider pv ON pv.id = s.provider "
-                          "CROSS JOIN service sv ON sv.id = o.service_id "
-                          "CROSS JOIN region r ON r.sheet_id = p.sheet_id AND r.code = p.region "
-                          "ORDER BY %s", order);
-
-  g_mutex_lock (&self->lock);
-  if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_db_error (self->db, error, "Cannot search the catalog");
-      g_mutex_unlock (&self->lock);
-      return NULL;
-    }
+/* Returns the LIKE pattern it bound, which must live as long as the statement. */
+static char *
+bind_filters (sqlite3_stmt         *stmt,
+              const SkySearchQuery *query,
+              gboolean              has_text)
+{
+  char *like = NULL;
 
 #define BIND_TEXT(name, value) \
   bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), value)
@@ -1556,6 +1500,131 @@ sky_catalog_search (SkyCatalog            *self,
   if (query->has_max_price)
     sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":max_price"),
                         query->max_price);
+  return like;
+}
+
+static gboolean
+check_query (const SkySearchQuery  *query,
+             GError               **error)
+{
+  if (query->term != NULL && !sky_term_is_known (query->term))
+    {
+      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_INVALID_QUERY,
+                   "Unknown purchase option “%s”: use on-demand, spot, "
+                   "reserved-1y-no-upfront, reserved-3y-all-upfront, savings-plan-1y-no-upfront, "
+                   "…", query->term);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* How many prices a search would list, without its limit. */
+gboolean
+sky_catalog_count (SkyCatalog            *self,
+                   const SkySearchQuery  *query,
+                   guint64               *count,
+                   GError               **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT count(*) ");
+  g_autofree char *like = NULL;
+  gboolean has_text;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+  g_return_val_if_fail (count != NULL, FALSE);
+
+  if (!check_query (query, error))
+    return FALSE;
+  has_text = query->text != NULL && *query->text != '\0';
+  append_filters (sql, query, has_text);
+
+  g_mutex_lock (&self->lock);
+  ok = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) == SQLITE_OK;
+  if (ok)
+    {
+      like = bind_filters (stmt, query, has_text);
+      ok = sqlite3_step (stmt) == SQLITE_ROW;
+    }
+  if (ok)
+    *count = sqlite3_column_int64 (stmt, 0);
+  else
+    set_db_error (self->db, error, "Cannot count the search's results");
+  sqlite3_finalize (stmt);
+  g_mutex_unlock (&self->lock);
+  return ok;
+}
+
+GPtrArray *
+sky_catalog_search (SkyCatalog            *self,
+                    const SkySearchQuery  *query,
+                    GError               **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GPtrArray) listings = NULL;
+  g_autofree char *like = NULL;
+  const char *order;
+  gboolean has_text;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  has_text = query->text != NULL && *query->text != '\0';
+  if (!check_query (query, error))
+    return NULL;
+
+  /* The statement is assembled from fixed fragments; every value from the query is bound.
+   * The inner query picks the prices, walking the price key so that a search naming a purchase
+   * option, a geography and a category reads them in price order and stops at its limit; only
+   * the prices it keeps are joined with the rest of what a listing shows. */
+  switch (query->sort)
+    {
+    case SKY_SORT_VCPU:
+      order = "p.vcpu IS NULL, p.vcpu, p.amount, p.offer_id, p.seq";
+      break;
+    case SKY_SORT_MEMORY:
+      order = "p.memory IS NULL, p.memory, p.amount, p.offer_id, p.seq";
+      break;
+    case SKY_SORT_PRICE:
+    default:
+      /* Ties in import order: stable, and still the order of the price key. */
+      order = "p.amount, p.offer_id, p.seq";
+      break;
+    }
+
+  g_string_append (sql, "SELECT p.* ");
+  append_filters (sql, query, has_text);
+  g_string_append_printf (sql, " ORDER BY %s LIMIT :limit OFFSET :offset", order);
+
+  g_string_prepend (sql,
+                    "SELECT s.provider, pv.name, s.version, s.currency, p.region, r.name, "
+                    "       p.geography, sv.code, sv.name, p.category, o.sku, o.name, o.family, "
+                    "       p.os, o.storage_type, o.sla, p.vcpu, p.memory, o.gpu, p.term, op.unit, "
+                    "       p.amount, op.tiered, op.upfront_fee, op.free_quantity "
+                    "FROM (");
+  g_string_append_printf (sql,
+                          ") AS p "
+                          "CROSS JOIN offer o ON o.id = p.offer_id "
+                          "CROSS JOIN offer_price op ON op.offer_id = p.offer_id "
+                          "                          AND op.seq = p.seq "
+                          "CROSS JOIN sheet s ON s.id = p.sheet_id "
+                          "CROSS JOIN provider pv ON pv.id = s.provider "
+                          "CROSS JOIN service sv ON sv.id = o.service_id "
+                          "CROSS JOIN region r ON r.sheet_id = p.sheet_id AND r.code = p.region "
+                          "ORDER BY %s", order);
+
+  g_mutex_lock (&self->lock);
+  if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (self->db, error, "Cannot search the catalog");
+      g_mutex_unlock (&self->lock);
+      return NULL;
+    }
+
+  like = bind_filters (stmt, query, has_text);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"),
                       query->limit > 0 ? (gint64) query->limit : -1);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), query->offset);

@@ -150,6 +150,10 @@ GPtrArray        *sky_catalog_list_sheets      (SkyCatalog          *self,
 GPtrArray        *sky_catalog_search           (SkyCatalog          *self,
                                                 const SkySearchQuery *query,
                                                 GError             **error);
+gboolean          sky_catalog_count            (SkyCatalog          *self,
+                                                const SkySearchQuery *query,
+                                                guint64             *count,
+                                                GError             **error);
 
 const char       *sky_catalog_bundled_sheets_dir (void);
 char             *sky_catalog_default_path       (void);
