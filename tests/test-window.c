@@ -7,6 +7,8 @@
 
 #include "sky-application.h"
 #include "sky-catalog.h"
+#include "sky-catalog-page.h"
+#include "sky-listing-item.h"
 #include "sky-price-sheets-window.h"
 #include "sky-test-util.h"
 #include "sky-window.h"
@@ -203,6 +205,86 @@ test_price_sheets_window (Fixture       *f,
   g_assert_null (gtk_widget_get_next_sibling (row));
 }
 
+static SkyCatalogPage *
+catalog_page (Fixture *f)
+{
+  return SKY_CATALOG_PAGE (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                          SKY_TYPE_WINDOW, "catalog_page"));
+}
+
+static GObject *
+page_child (Fixture    *f,
+            const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (catalog_page (f)), SKY_TYPE_CATALOG_PAGE,
+                                        name);
+}
+
+/* Waits, for a few seconds at most, until the catalog page lists @expected prices. */
+static void
+wait_for_count (Fixture *f,
+                guint    expected)
+{
+  SkyListingModel *model = sky_catalog_page_get_model (catalog_page (f));
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  g_autofree char *label = g_strdup_printf ("%u matching price", expected);
+
+  while (g_get_monotonic_time () < deadline &&
+         (sky_listing_model_get_counting (model) ||
+          sky_listing_model_get_count (model) != expected))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (sky_listing_model_get_counting (model));
+  g_assert_cmpuint (sky_listing_model_get_count (model), ==, expected);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (page_child (f,
+                                                                               "count_label"))),
+                                   label));
+}
+
+static void
+test_catalog_page (Fixture       *f,
+                   gconstpointer  data)
+{
+  SkyListingModel *model;
+  g_autoptr(SkyListingItem) first = NULL;
+  gint64 deadline;
+
+  import_fixture (f, "valid-small.xml", NULL);
+
+  /* On-demand prices, the default: std-2, mem-4, cpu-8, egress and two for functions. */
+  wait_for_count (f, 6);
+
+  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "search_entry")), "mem-4");
+  wait_for_count (f, 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "search_entry")), "std-2");
+  wait_for_count (f, 1);
+  /* Any purchase option: std-2 has six. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "term_dropdown")), 0);
+  wait_for_count (f, 6);
+
+  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "search_entry")), "");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "term_dropdown")), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (page_child (f, "vcpu_spin")), 4);
+  wait_for_count (f, 2);
+
+  /* Nothing matches: the page says so instead of an empty table. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (page_child (f, "vcpu_spin")), 64);
+  wait_for_count (f, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (page_child (f, "stack"))), ==,
+                   "empty");
+
+  /* Rows load when asked for: the first is the cheapest on-demand offer with >= 4 vCPU. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (page_child (f, "vcpu_spin")), 4);
+  wait_for_count (f, 2);
+  model = sky_catalog_page_get_model (catalog_page (f));
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (sky_listing_item_get_listing (first) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (sky_listing_item_get_listing (first));
+  g_assert_cmpstr (sky_listing_item_get_listing (first)->sku, ==, "mem-4-eu");
+}
+
 static void
 test_bundled_sheets (Fixture       *f,
                      gconstpointer  data)
@@ -237,6 +319,7 @@ main (int    argc,
   ADD ("import-bad", test_import_bad);
   ADD ("price-sheets-window", test_price_sheets_window);
   ADD ("bundled-sheets", test_bundled_sheets);
+  ADD ("catalog-page", test_catalog_page);
 #undef ADD
 
   return g_test_run ();

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sky-catalog-page.h"
 #include "sky-price-sheets-window.h"
 #include "sky-window.h"
 
@@ -36,6 +37,8 @@ struct _SkyWindow
   GtkLabel        *progress_label;
   GtkProgressBar  *progress_bar;
   AdwStatusPage   *status_page;
+  GtkStack        *content_stack;
+  SkyCatalogPage  *catalog_page;
 };
 
 G_DEFINE_FINAL_TYPE (SkyWindow, sky_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -101,6 +104,7 @@ update_summary (SkyWindow *self)
                                      offers_text);
     }
   adw_status_page_set_description (self->status_page, description);
+  gtk_stack_set_visible_child_name (self->content_stack, current > 0 ? "catalog" : "empty");
 }
 
 static void
@@ -194,6 +198,8 @@ import_finished_cb (GObject      *object,
     }
 
   update_summary (self);
+  if (imported != NULL && imported->status == SKY_IMPORT_ADDED)
+    sky_listing_model_reload (sky_catalog_page_get_model (self->catalog_page));
   import_next (self);
 }
 
@@ -415,8 +421,16 @@ static void
 sky_window_constructed (GObject *object)
 {
   SkyWindow *self = SKY_WINDOW (object);
+  g_autoptr(SkyListingModel) model = NULL;
+  g_autoptr(GError) error = NULL;
 
   G_OBJECT_CLASS (sky_window_parent_class)->constructed (object);
+
+  model = sky_listing_model_new (sky_catalog_get_path (self->catalog), &error);
+  if (model != NULL)
+    sky_catalog_page_set_model (self->catalog_page, model);
+  else
+    g_warning ("Cannot open the catalog for browsing: %s", error->message);
   update_summary (self);
 }
 
@@ -481,6 +495,8 @@ sky_window_class_init (SkyWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  g_type_ensure (SKY_TYPE_CATALOG_PAGE);
+
   object_class->constructed = sky_window_constructed;
   object_class->set_property = sky_window_set_property;
   object_class->get_property = sky_window_get_property;
@@ -502,6 +518,8 @@ sky_window_class_init (SkyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, SkyWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SkyWindow, catalog_page);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL,

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sky-listing-model.h"
+
+G_BEGIN_DECLS
+
+#define SKY_TYPE_CATALOG_PAGE (sky_catalog_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (SkyCatalogPage, sky_catalog_page, SKY, CATALOG_PAGE, AdwBin)
+
+SkyCatalogPage  *sky_catalog_page_new        (void);
+void             sky_catalog_page_set_model  (SkyCatalogPage  *self,
+                                              SkyListingModel *model);
+SkyListingModel *sky_catalog_page_get_model  (SkyCatalogPage  *self);
+
+G_END_DECLS

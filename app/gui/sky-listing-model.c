@@ -1,0 +1,413 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sky-listing-model"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sky-listing-item.h"
+#include "sky-listing-model.h"
+
+/* The result of a catalog search as a list, loaded a page at a time when a row is first asked
+ * for. Counting and loading run in worker threads on a catalog connection of the model's own,
+ * so that a catalog of a million offers opens and scrolls without the window waiting. */
+#define PAGE_SIZE 200
+/* Pages kept loaded; past this, the ones far from the last asked for are dropped. */
+#define MAX_PAGES 64
+
+struct _SkyListingModel
+{
+  GObject         parent_instance;
+
+  SkyCatalog     *catalog;
+  SkySearchQuery  query;
+  guint           generation;
+  guint           n_items;
+  gboolean        counting;
+  GHashTable     *pages;      /* page number → GPtrArray of SkyListingItem */
+  GHashTable     *loading;    /* page numbers being loaded */
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SkyListingModel, sky_listing_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_COUNT,
+  PROP_COUNTING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Queries ------------------------------------------------------------------------------------ */
+
+static void
+query_clear (SkySearchQuery *q)
+{
+  g_free ((char *) q->provider);
+  g_free ((char *) q->region);
+  g_free ((char *) q->geography);
+  g_free ((char *) q->category);
+  g_free ((char *) q->os);
+  g_free ((char *) q->term);
+  g_free ((char *) q->text);
+  memset (q, 0, sizeof *q);
+}
+
+static void
+query_copy (const SkySearchQuery *src,
+            SkySearchQuery       *dst)
+{
+  *dst = *src;
+  dst->provider = g_strdup (src->provider);
+  dst->region = g_strdup (src->region);
+  dst->geography = g_strdup (src->geography);
+  dst->category = g_strdup (src->category);
+  dst->os = g_strdup (src->os);
+  dst->term = g_strdup (src->term);
+  dst->text = g_strdup (src->text);
+}
+
+typedef struct
+{
+  SkySearchQuery query;
+  guint          generation;
+  guint          page;
+  guint64        count;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  query_clear (&job->query);
+  g_free (job);
+}
+
+static Job *
+job_new (SkyListingModel *self,
+         guint            page)
+{
+  Job *job = g_new0 (Job, 1);
+
+  query_copy (&self->query, &job->query);
+  job->generation = self->generation;
+  job->page = page;
+  return job;
+}
+
+/* Loading pages ------------------------------------------------------------------------------ */
+
+static void
+load_page_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  SkyListingModel *self = source_object;
+  Job *job = task_data;
+  GError *error = NULL;
+  GPtrArray *listings;
+
+  job->query.limit = PAGE_SIZE;
+  job->query.offset = job->page * PAGE_SIZE;
+  listings = sky_catalog_search (self->catalog, &job->query, &error);
+  if (listings == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, listings, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+page_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  SkyListingModel *self = SKY_LISTING_MODEL (object);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GPtrArray) listings = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *items;
+
+  listings = g_task_propagate_pointer (G_TASK (result), &error);
+  if (job->generation != self->generation)
+    return;
+  g_hash_table_remove (self->loading, GUINT_TO_POINTER (job->page));
+  if (listings == NULL)
+    {
+      g_warning ("Cannot load the catalog's rows: %s", error->message);
+      return;
+    }
+
+  items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (job->page));
+  if (items == NULL)
+    return;
+  for (guint i = 0; i < items->len && i < listings->len; i++)
+    sky_listing_item_set_listing (g_ptr_array_index (items, i),
+                                  g_steal_pointer (&g_ptr_array_index (listings, i)));
+  g_list_model_items_changed (G_LIST_MODEL (self), job->page * PAGE_SIZE, items->len, items->len);
+}
+
+static void
+drop_far_pages (SkyListingModel *self,
+                guint            near)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (g_hash_table_size (self->pages) < MAX_PAGES)
+    return;
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint page = GPOINTER_TO_UINT (key);
+      if (page + MAX_PAGES / 4 < near || page > near + MAX_PAGES / 4)
+        g_hash_table_iter_remove (&iter);
+    }
+}
+
+static GPtrArray *
+ensure_page (SkyListingModel *self,
+             guint            page)
+{
+  GPtrArray *items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  g_autoptr(GTask) task = NULL;
+  guint first = page * PAGE_SIZE;
+  guint n;
+
+  if (items != NULL)
+    return items;
+
+  drop_far_pages (self, page);
+  n = MIN (PAGE_SIZE, self->n_items - first);
+  items = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, sky_listing_item_new (NULL));
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
+
+  g_hash_table_add (self->loading, GUINT_TO_POINTER (page));
+  task = g_task_new (self, NULL, page_loaded_cb, NULL);
+  g_task_set_source_tag (task, ensure_page);
+  g_task_set_task_data (task, job_new (self, page), (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, load_page_thread);
+  return items;
+}
+
+/* Counting ---------------------------------------------------------------------------------- */
+
+static void
+count_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  SkyListingModel *self = source_object;
+  Job *job = task_data;
+  GError *error = NULL;
+
+  if (sky_catalog_count (self->catalog, &job->query, &job->count, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+counted_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  SkyListingModel *self = SKY_LISTING_MODEL (object);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  guint removed;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_warning ("Cannot count the catalog's rows: %s", error->message);
+  if (job->generation != self->generation)
+    return;
+
+  removed = self->n_items;
+  self->n_items = error == NULL ? (guint) MIN (job->count, G_MAXUINT) : 0;
+  self->counting = FALSE;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->n_items);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTING]);
+}
+
+/**
+ * sky_listing_model_set_query:
+ *
+ * Shows the prices @query finds. The list empties at once and fills when they are counted.
+ */
+void
+sky_listing_model_set_query (SkyListingModel      *self,
+                             const SkySearchQuery *query)
+{
+  g_autoptr(GTask) task = NULL;
+  guint removed;
+
+  g_return_if_fail (SKY_IS_LISTING_MODEL (self));
+  g_return_if_fail (query != NULL);
+
+  query_clear (&self->query);
+  query_copy (query, &self->query);
+  self->query.limit = 0;
+  self->query.offset = 0;
+  self->generation++;
+
+  g_hash_table_remove_all (self->pages);
+  g_hash_table_remove_all (self->loading);
+  removed = self->n_items;
+  self->n_items = 0;
+  if (removed > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
+  if (!self->counting)
+    {
+      self->counting = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTING]);
+    }
+
+  task = g_task_new (self, NULL, counted_cb, NULL);
+  g_task_set_source_tag (task, sky_listing_model_set_query);
+  g_task_set_task_data (task, job_new (self, 0), (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, count_thread);
+}
+
+/* Runs the same query again, for a catalog that has changed. */
+void
+sky_listing_model_reload (SkyListingModel *self)
+{
+  SkySearchQuery query;
+
+  g_return_if_fail (SKY_IS_LISTING_MODEL (self));
+
+  query_copy (&self->query, &query);
+  sky_listing_model_set_query (self, &query);
+  query_clear (&query);
+}
+
+guint
+sky_listing_model_get_count (SkyListingModel *self)
+{
+  g_return_val_if_fail (SKY_IS_LISTING_MODEL (self), 0);
+  return self->n_items;
+}
+
+gboolean
+sky_listing_model_get_counting (SkyListingModel *self)
+{
+  g_return_val_if_fail (SKY_IS_LISTING_MODEL (self), FALSE);
+  return self->counting;
+}
+
+/* GListModel --------------------------------------------------------------------------------- */
+
+static GType
+sky_listing_model_get_item_type (GListModel *model)
+{
+  return SKY_TYPE_LISTING_ITEM;
+}
+
+static guint
+sky_listing_model_get_n_items (GListModel *model)
+{
+  return SKY_LISTING_MODEL (model)->n_items;
+}
+
+static gpointer
+sky_listing_model_get_item (GListModel *model,
+                            guint       position)
+{
+  SkyListingModel *self = SKY_LISTING_MODEL (model);
+  GPtrArray *items;
+
+  if (position >= self->n_items)
+    return NULL;
+  items = ensure_page (self, position / PAGE_SIZE);
+  return g_object_ref (g_ptr_array_index (items, position % PAGE_SIZE));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = sky_listing_model_get_item_type;
+  iface->get_n_items = sky_listing_model_get_n_items;
+  iface->get_item = sky_listing_model_get_item;
+}
+
+/* GObject ----------------------------------------------------------------------------------- */
+
+static void
+sky_listing_model_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  SkyListingModel *self = SKY_LISTING_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_COUNT:
+      g_value_set_uint (value, self->n_items);
+      break;
+    case PROP_COUNTING:
+      g_value_set_boolean (value, self->counting);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sky_listing_model_finalize (GObject *object)
+{
+  SkyListingModel *self = SKY_LISTING_MODEL (object);
+
+  query_clear (&self->query);
+  g_hash_table_unref (self->pages);
+  g_hash_table_unref (self->loading);
+  g_clear_object (&self->catalog);
+
+  G_OBJECT_CLASS (sky_listing_model_parent_class)->finalize (object);
+}
+
+static void
+sky_listing_model_class_init (SkyListingModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = sky_listing_model_get_property;
+  object_class->finalize = sky_listing_model_finalize;
+
+  properties[PROP_COUNT] =
+    g_param_spec_uint ("count", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COUNTING] =
+    g_param_spec_boolean ("counting", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sky_listing_model_init (SkyListingModel *self)
+{
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->loading = g_hash_table_new (NULL, NULL);
+}
+
+/* Opens a connection of its own to the catalog at @path. */
+SkyListingModel *
+sky_listing_model_new (const char  *path,
+                       GError     **error)
+{
+  g_autoptr(SkyListingModel) self = g_object_new (SKY_TYPE_LISTING_MODEL, NULL);
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self->catalog = sky_catalog_open (path, error);
+  if (self->catalog == NULL)
+    return NULL;
+  return g_steal_pointer (&self);
+}
