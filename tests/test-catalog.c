@@ -547,6 +547,62 @@ test_count (Fixture       *f,
 }
 
 static void
+test_offer_details (Fixture       *f,
+                    gconstpointer  data)
+{
+  SkySearchQuery std2 = { .text = "std-2", .term = "on-demand" };
+  SkySearchQuery egress = { .category = "network" };
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) egress_rows = NULL;
+  g_autoptr(SkyOfferDetails) d = NULL;
+  g_autoptr(SkyOfferDetails) e = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyOfferPrice *price;
+  SkyOfferTier *tier;
+
+  import_fixture (f);
+  rows = search (f, &std2);
+  d = sky_catalog_get_offer (f->catalog, ((SkyListing *) g_ptr_array_index (rows, 0))->offer_id,
+                             &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (d->sku, ==, "std-2-us");
+  g_assert_cmpstr (d->provider_name, ==, "Example Cloud");
+  g_assert_cmpstr (d->sheet_version, ==, "2026.1");
+  g_assert_cmpstr (d->effective_date, ==, "2026-01-01");
+  g_assert_cmpstr (d->source, ==, "Written by hand for tests.");
+  g_assert_cmpstr (d->region_name, ==, "US East");
+  g_assert_cmpstr (d->storage_type, ==, "ssd");
+  g_assert_cmpint (d->vcpu_milli, ==, 2000);
+  g_assert_cmpuint (d->features->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (d->features, 0), ==, "network");
+  g_assert_cmpstr (g_ptr_array_index (d->features, 1), ==, "Up to 10 Gbps");
+  /* Every price, in the sheet's order. */
+  g_assert_cmpuint (d->prices->len, ==, 6);
+  price = g_ptr_array_index (d->prices, 3);
+  g_assert_cmpstr (price->term, ==, "reserved-1y-partial-upfront");
+  g_assert_true (price->has_upfront_fee);
+  g_assert_cmpint (price->upfront_fee, ==, G_GINT64_CONSTANT (2590000000000));
+  g_assert_cmpint (price->amount, ==, 296000000);
+
+  egress_rows = search (f, &egress);
+  e = sky_catalog_get_offer (f->catalog,
+                             ((SkyListing *) g_ptr_array_index (egress_rows, 0))->offer_id, &error);
+  g_assert_no_error (error);
+  price = g_ptr_array_index (e->prices, 0);
+  g_assert_cmpstr (price->free_quantity, ==, "100");
+  g_assert_cmpuint (price->tiers->len, ==, 3);
+  tier = g_ptr_array_index (price->tiers, 1);
+  g_assert_cmpstr (tier->from, ==, "10240");
+  g_assert_cmpstr (tier->to, ==, "51200");
+  g_assert_cmpint (tier->amount, ==, 850000000);
+  tier = g_ptr_array_index (price->tiers, 2);
+  g_assert_null (tier->to);
+
+  g_assert_null (sky_catalog_get_offer (f->catalog, 999999, &error));
+  g_assert_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_INVALID_QUERY);
+}
+
+static void
 test_search_rejects_unknown_term (Fixture       *f,
                                   gconstpointer  data)
 {
@@ -692,6 +748,7 @@ main (int    argc,
   ADD ("search/sort-and-limit", test_search_sort_and_limit);
   ADD ("search/unknown-term", test_search_rejects_unknown_term);
   ADD ("search/count", test_count);
+  ADD ("offer-details", test_offer_details);
   ADD ("search/listing-fields", test_listing_fields);
   ADD ("check", test_check);
 #undef ADD

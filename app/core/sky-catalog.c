@@ -1603,7 +1603,7 @@ sky_catalog_search (SkyCatalog            *self,
                     "SELECT s.provider, pv.name, s.version, s.currency, p.region, r.name, "
                     "       p.geography, sv.code, sv.name, p.category, o.sku, o.name, o.family, "
                     "       p.os, o.storage_type, o.sla, p.vcpu, p.memory, o.gpu, p.term, op.unit, "
-                    "       p.amount, op.tiered, op.upfront_fee, op.free_quantity "
+                    "       p.amount, op.tiered, op.upfront_fee, op.free_quantity, p.offer_id "
                     "FROM (");
   g_string_append_printf (sql,
                           ") AS p "
@@ -1663,6 +1663,7 @@ sky_catalog_search (SkyCatalog            *self,
       l->has_upfront_fee = sqlite3_column_type (stmt, 23) != SQLITE_NULL;
       l->upfront_fee = sqlite3_column_int64 (stmt, 23);
       l->free_quantity = column_dup (stmt, 24);
+      l->offer_id = sqlite3_column_int64 (stmt, 25);
       g_ptr_array_add (listings, l);
     }
   if (rc != SQLITE_DONE)
@@ -1674,6 +1675,207 @@ sky_catalog_search (SkyCatalog            *self,
   g_mutex_unlock (&self->lock);
 
   return g_steal_pointer (&listings);
+}
+
+/* Offer details ------------------------------------------------------------------------------ */
+
+static gboolean
+load_prices (SkyCatalog     *self,
+             SkyOfferDetails *details,
+             gint64          offer_id,
+             GError        **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *tiers = NULL;
+  gboolean ok = TRUE;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT seq, term, unit, amount, upfront_fee, free_quantity, tiered "
+                          "FROM offer_price WHERE offer_id = ?1 ORDER BY seq",
+                          -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (self->db,
+                          "SELECT begin, end, amount FROM tier "
+                          "WHERE offer_id = ?1 AND price_seq = ?2 ORDER BY seq",
+                          -1, &tiers, NULL) != SQLITE_OK)
+    {
+      sqlite3_finalize (stmt);
+      return set_db_error (self->db, error, "Cannot read the offer's prices");
+    }
+
+  sqlite3_bind_int64 (stmt, 1, offer_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SkyOfferPrice *price = g_new0 (SkyOfferPrice, 1);
+
+      price->term = column_dup (stmt, 1);
+      price->unit = column_dup (stmt, 2);
+      price->amount = sqlite3_column_int64 (stmt, 3);
+      price->has_upfront_fee = sqlite3_column_type (stmt, 4) != SQLITE_NULL;
+      price->upfront_fee = sqlite3_column_int64 (stmt, 4);
+      price->free_quantity = column_dup (stmt, 5);
+      price->tiers = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_offer_tier_free);
+      g_ptr_array_add (details->prices, price);
+
+      if (sqlite3_column_int (stmt, 6) == 0)
+        continue;
+      sqlite3_bind_int64 (tiers, 1, offer_id);
+      sqlite3_bind_int (tiers, 2, sqlite3_column_int (stmt, 0));
+      while (sqlite3_step (tiers) == SQLITE_ROW)
+        {
+          SkyOfferTier *tier = g_new0 (SkyOfferTier, 1);
+
+          tier->from = column_dup (tiers, 0);
+          tier->to = column_dup (tiers, 1);
+          tier->amount = sqlite3_column_int64 (tiers, 2);
+          g_ptr_array_add (price->tiers, tier);
+        }
+      sqlite3_reset (tiers);
+    }
+  if (rc != SQLITE_DONE)
+    ok = set_db_error (self->db, error, "Cannot read the offer's prices");
+  sqlite3_finalize (stmt);
+  sqlite3_finalize (tiers);
+  return ok;
+}
+
+/* Everything the catalog knows of one offer: attributes, features, every price with its tiers,
+ * and the sheet it comes from. */
+SkyOfferDetails *
+sky_catalog_get_offer (SkyCatalog  *self,
+                       gint64       offer_id,
+                       GError     **error)
+{
+  g_autoptr(SkyOfferDetails) details = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+
+  g_mutex_lock (&self->lock);
+  ok = sqlite3_prepare_v2 (self->db,
+                           "SELECT s.provider, pv.name, s.version, s.effective_date, s.currency, "
+                           "       s.source, s.retrieved, sv.code, sv.name, sv.category, o.sku, "
+                           "       o.name, o.family, o.region, r.name, r.geography, o.os, "
+                           "       o.storage_type, o.sla, o.vcpu, o.memory, o.gpu, o.features "
+                           "FROM offer o "
+                           "JOIN sheet s ON s.id = o.sheet_id "
+                           "JOIN provider pv ON pv.id = s.provider "
+                           "JOIN service sv ON sv.id = o.service_id "
+                           "JOIN region r ON r.sheet_id = o.sheet_id AND r.code = o.region "
+                           "WHERE o.id = ?1", -1, &stmt, NULL) == SQLITE_OK;
+  if (!ok)
+    set_db_error (self->db, error, "Cannot read the offer");
+  else
+    {
+      sqlite3_bind_int64 (stmt, 1, offer_id);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          ok = FALSE;
+          g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_INVALID_QUERY,
+                       "The catalog has no offer %" G_GINT64_FORMAT, offer_id);
+        }
+    }
+  if (ok)
+    {
+      const char *features = (const char *) sqlite3_column_text (stmt, 22);
+      g_auto(GStrv) lines = g_strsplit (features != NULL ? features : "", "\n", -1);
+
+      details = g_new0 (SkyOfferDetails, 1);
+      details->offer_id = offer_id;
+      details->provider = column_dup (stmt, 0);
+      details->provider_name = column_dup (stmt, 1);
+      details->sheet_version = column_dup (stmt, 2);
+      details->effective_date = column_dup (stmt, 3);
+      details->currency = column_dup (stmt, 4);
+      details->source = column_dup (stmt, 5);
+      details->retrieved = column_dup (stmt, 6);
+      details->service = column_dup (stmt, 7);
+      details->service_name = column_dup (stmt, 8);
+      details->category = column_dup (stmt, 9);
+      details->sku = column_dup (stmt, 10);
+      details->name = column_dup (stmt, 11);
+      details->family = column_dup (stmt, 12);
+      details->region = column_dup (stmt, 13);
+      details->region_name = column_dup (stmt, 14);
+      details->geography = column_dup (stmt, 15);
+      details->os = column_dup (stmt, 16);
+      details->storage_type = column_dup (stmt, 17);
+      details->sla = column_dup (stmt, 18);
+      details->vcpu_milli = sqlite3_column_type (stmt, 19) == SQLITE_NULL ? -1
+                            : sqlite3_column_int64 (stmt, 19);
+      details->memory_mgib = sqlite3_column_type (stmt, 20) == SQLITE_NULL ? -1
+                             : sqlite3_column_int64 (stmt, 20);
+      details->gpu = sqlite3_column_type (stmt, 21) == SQLITE_NULL ? -1
+                     : sqlite3_column_int64 (stmt, 21);
+      details->features = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          char *eq = strchr (lines[i], '=');
+          if (eq == NULL)
+            continue;
+          g_ptr_array_add (details->features, g_strndup (lines[i], eq - lines[i]));
+          g_ptr_array_add (details->features, g_strdup (eq + 1));
+        }
+      details->prices = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_offer_price_free);
+    }
+  sqlite3_finalize (stmt);
+  if (ok)
+    ok = load_prices (self, details, offer_id, error);
+  g_mutex_unlock (&self->lock);
+
+  return ok ? g_steal_pointer (&details) : NULL;
+}
+
+void
+sky_offer_tier_free (SkyOfferTier *tier)
+{
+  if (tier == NULL)
+    return;
+  g_free (tier->from);
+  g_free (tier->to);
+  g_free (tier);
+}
+
+void
+sky_offer_price_free (SkyOfferPrice *price)
+{
+  if (price == NULL)
+    return;
+  g_free (price->term);
+  g_free (price->unit);
+  g_free (price->free_quantity);
+  g_clear_pointer (&price->tiers, g_ptr_array_unref);
+  g_free (price);
+}
+
+void
+sky_offer_details_free (SkyOfferDetails *d)
+{
+  if (d == NULL)
+    return;
+  g_free (d->provider);
+  g_free (d->provider_name);
+  g_free (d->sheet_version);
+  g_free (d->effective_date);
+  g_free (d->currency);
+  g_free (d->source);
+  g_free (d->retrieved);
+  g_free (d->service);
+  g_free (d->service_name);
+  g_free (d->category);
+  g_free (d->sku);
+  g_free (d->name);
+  g_free (d->family);
+  g_free (d->region);
+  g_free (d->region_name);
+  g_free (d->geography);
+  g_free (d->os);
+  g_free (d->storage_type);
+  g_free (d->sla);
+  g_clear_pointer (&d->features, g_ptr_array_unref);
+  g_clear_pointer (&d->prices, g_ptr_array_unref);
+  g_free (d);
 }
 
 /* The price of 730 hours for hourly prices, rounded once to the currency's minor unit. */

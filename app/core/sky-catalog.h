@@ -110,7 +110,55 @@ typedef struct
   gboolean  has_upfront_fee;
   gint64    upfront_fee;
   char     *free_quantity;
+  gint64    offer_id;       /* for sky_catalog_get_offer() */
 } SkyListing;
+
+typedef struct
+{
+  char   *from;             /* exact decimal text, in the price's unit */
+  char   *to;               /* NULL for the last, open-ended tier */
+  gint64  amount;           /* 10^-SKY_PRICE_SCALE units */
+} SkyOfferTier;
+
+typedef struct
+{
+  char      *term;
+  char      *unit;
+  gint64     amount;        /* the first tier's for tiered prices */
+  gboolean   has_upfront_fee;
+  gint64     upfront_fee;
+  char      *free_quantity;
+  GPtrArray *tiers;         /* SkyOfferTier; empty for a flat price */
+} SkyOfferPrice;
+
+typedef struct
+{
+  gint64     offer_id;
+  char      *provider;
+  char      *provider_name;
+  char      *sheet_version;
+  char      *effective_date;
+  char      *currency;
+  char      *source;
+  char      *retrieved;
+  char      *service;
+  char      *service_name;
+  char      *category;
+  char      *sku;
+  char      *name;
+  char      *family;
+  char      *region;
+  char      *region_name;
+  char      *geography;
+  char      *os;
+  char      *storage_type;
+  char      *sla;
+  gint64     vcpu_milli;
+  gint64     memory_mgib;
+  gint64     gpu;
+  GPtrArray *features;      /* key, value, key, value, ... */
+  GPtrArray *prices;        /* SkyOfferPrice, in the sheet's order */
+} SkyOfferDetails;
 
 #define SKY_TYPE_CATALOG (sky_catalog_get_type ())
 
@@ -160,6 +208,12 @@ char             *sky_catalog_default_path       (void);
 
 gboolean          sky_listing_monthly          (const SkyListing    *listing,
                                                 SkyDecimal          *monthly);
+SkyOfferDetails  *sky_catalog_get_offer        (SkyCatalog          *self,
+                                                gint64               offer_id,
+                                                GError             **error);
+void              sky_offer_details_free       (SkyOfferDetails     *details);
+void              sky_offer_price_free         (SkyOfferPrice       *price);
+void              sky_offer_tier_free          (SkyOfferTier        *tier);
 
 void              sky_import_result_free       (SkyImportResult     *result);
 void              sky_sheet_info_free          (SkySheetInfo        *info);
@@ -168,5 +222,6 @@ void              sky_listing_free             (SkyListing          *listing);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyImportResult, sky_import_result_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkySheetInfo, sky_sheet_info_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyListing, sky_listing_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyOfferDetails, sky_offer_details_free)
 
 G_END_DECLS
