@@ -9,6 +9,7 @@
 #include "sky-catalog.h"
 #include "sky-catalog-page.h"
 #include "sky-listing-item.h"
+#include "sky-offer-view.h"
 #include "sky-price-sheets-window.h"
 #include "sky-test-util.h"
 #include "sky-window.h"
@@ -246,6 +247,10 @@ test_catalog_page (Fixture       *f,
 {
   SkyListingModel *model;
   g_autoptr(SkyListingItem) first = NULL;
+  GtkSelectionModel *selection;
+  GtkWidget *offer_view, *group;
+  GtkStack *offer_stack;
+  GListModel *candidates;
   gint64 deadline;
 
   import_fixture (f, "valid-small.xml", NULL);
@@ -283,6 +288,34 @@ test_catalog_page (Fixture       *f,
     g_main_context_iteration (NULL, FALSE);
   g_assert_nonnull (sky_listing_item_get_listing (first));
   g_assert_cmpstr (sky_listing_item_get_listing (first)->sku, ==, "mem-4-eu");
+
+  /* Selecting it shows its details, from every attribute to the sheet it comes from. */
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (page_child (f, "column_view")));
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  offer_view = GTK_WIDGET (page_child (f, "offer_view"));
+  offer_stack = GTK_STACK (gtk_widget_get_template_child (offer_view, SKY_TYPE_OFFER_VIEW,
+                                                          "stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (offer_stack), ==, "offer");
+  group = gtk_widget_get_first_child (GTK_WIDGET (gtk_widget_get_template_child (offer_view,
+                                                                                 SKY_TYPE_OFFER_VIEW,
+                                                                                 "groups")));
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, "mem-4");
+
+  /* Add to Candidates keeps it, once. */
+  candidates = sky_catalog_page_get_candidates (catalog_page (f));
+  g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (catalog_page (f)),
+                                             "page.add-to-candidates", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (catalog_page (f)), "page.add-to-candidates", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 1);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (page_child (f,
+                                                                           "candidates_button"))),
+                   ==, "Candidates (1)");
+
+  /* Nothing selected: the pane says so. */
+  gtk_selection_model_unselect_all (selection);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (offer_stack), ==, "none");
 }
 
 static void

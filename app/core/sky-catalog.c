@@ -1945,6 +1945,36 @@ sky_sheet_info_free (SkySheetInfo *info)
   g_free (info);
 }
 
+SkyListing *
+sky_listing_copy (const SkyListing *l)
+{
+  SkyListing *copy;
+
+  g_return_val_if_fail (l != NULL, NULL);
+
+  copy = g_memdup2 (l, sizeof *l);
+  copy->provider = g_strdup (l->provider);
+  copy->provider_name = g_strdup (l->provider_name);
+  copy->sheet_version = g_strdup (l->sheet_version);
+  copy->currency = g_strdup (l->currency);
+  copy->region = g_strdup (l->region);
+  copy->region_name = g_strdup (l->region_name);
+  copy->geography = g_strdup (l->geography);
+  copy->service = g_strdup (l->service);
+  copy->service_name = g_strdup (l->service_name);
+  copy->category = g_strdup (l->category);
+  copy->sku = g_strdup (l->sku);
+  copy->name = g_strdup (l->name);
+  copy->family = g_strdup (l->family);
+  copy->os = g_strdup (l->os);
+  copy->storage_type = g_strdup (l->storage_type);
+  copy->sla = g_strdup (l->sla);
+  copy->term = g_strdup (l->term);
+  copy->unit = g_strdup (l->unit);
+  copy->free_quantity = g_strdup (l->free_quantity);
+  return copy;
+}
+
 void
 sky_listing_free (SkyListing *l)
 {

@@ -217,6 +217,7 @@ void              sky_offer_tier_free          (SkyOfferTier        *tier);
 
 void              sky_import_result_free       (SkyImportResult     *result);
 void              sky_sheet_info_free          (SkySheetInfo        *info);
+SkyListing       *sky_listing_copy             (const SkyListing    *listing);
 void              sky_listing_free             (SkyListing          *listing);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyImportResult, sky_import_result_free)

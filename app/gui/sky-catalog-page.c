@@ -8,6 +8,7 @@
 #include "sky-catalog-page.h"
 #include "sky-currency.h"
 #include "sky-listing-item.h"
+#include "sky-offer-view.h"
 
 /* The catalog: every price of every current sheet, searched and filtered, in a table that
  * loads only the rows on screen. */
@@ -16,6 +17,9 @@ struct _SkyCatalogPage
   AdwBin           parent_instance;
 
   SkyListingModel *model;
+  SkyCatalog      *catalog;       /* for details, on the main thread: quick lookups by key */
+  GtkSelectionModel *selection;
+  GListStore      *candidates;    /* SkyListingItem */
 
   GtkSearchEntry  *search_entry;
   GtkDropDown     *term_dropdown;
@@ -26,6 +30,9 @@ struct _SkyCatalogPage
   GtkLabel        *count_label;
   GtkStack        *stack;
   GtkColumnView   *column_view;
+  SkyOfferView    *offer_view;
+  GtkMenuButton   *candidates_button;
+  GtkListBox      *candidates_list;
 };
 
 G_DEFINE_FINAL_TYPE (SkyCatalogPage, sky_catalog_page, ADW_TYPE_BIN)
@@ -198,6 +205,131 @@ choices (const char *any)
   return list;
 }
 
+/* Selection, details and candidates --------------------------------------------------------- */
+
+static const SkyListing *
+first_selected (SkyCatalogPage *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(SkyListingItem) item = NULL;
+
+  if (self->selection == NULL)
+    return NULL;
+  selected = gtk_selection_model_get_selection (self->selection);
+  if (gtk_bitset_is_empty (selected))
+    return NULL;
+  item = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                gtk_bitset_get_minimum (selected));
+  /* The model keeps its items, so the listing outlives this reference. */
+  return item != NULL ? sky_listing_item_get_listing (item) : NULL;
+}
+
+static void
+on_selection_changed (SkyCatalogPage *self)
+{
+  const SkyListing *listing = first_selected (self);
+  g_autoptr(SkyOfferDetails) details = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-to-candidates", listing != NULL);
+  if (listing != NULL && self->catalog != NULL)
+    {
+      details = sky_catalog_get_offer (self->catalog, listing->offer_id, &error);
+      if (details == NULL)
+        g_warning ("Cannot show the offer: %s", error->message);
+    }
+  sky_offer_view_show (self->offer_view, details);
+}
+
+static void
+update_candidates_button (SkyCatalogPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->candidates));
+  g_autofree char *label = g_strdup_printf (_("Candidates (%u)"), n);
+
+  gtk_menu_button_set_label (self->candidates_button, label);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->candidates_button), n > 0);
+}
+
+static void
+remove_candidate_cb (GtkButton      *button,
+                     SkyCatalogPage *self)
+{
+  SkyListingItem *item = g_object_get_data (G_OBJECT (button), "item");
+  guint position;
+
+  if (g_list_store_find (self->candidates, item, &position))
+    g_list_store_remove (self->candidates, position);
+}
+
+static GtkWidget *
+create_candidate_row (gpointer item,
+                      gpointer user_data)
+{
+  SkyCatalogPage *self = user_data;
+  const SkyListing *l = sky_listing_item_get_listing (item);
+  g_autofree char *price = price_text (l);
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s · %s", l->provider_name, l->region,
+                                               l->term, price);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), l->name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove from Candidates"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Remove from Candidates"), -1);
+  g_object_set_data_full (G_OBJECT (remove), "item", g_object_ref (item), g_object_unref);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_candidate_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  return row;
+}
+
+static gboolean
+is_candidate (SkyCatalogPage   *self,
+              const SkyListing *listing)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->candidates));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SkyListingItem) item = g_list_model_get_item (G_LIST_MODEL (self->candidates), i);
+      const SkyListing *c = sky_listing_item_get_listing (item);
+
+      if (c->offer_id == listing->offer_id && g_strcmp0 (c->term, listing->term) == 0 &&
+          g_strcmp0 (c->unit, listing->unit) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+add_to_candidates_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  SkyCatalogPage *self = SKY_CATALOG_PAGE (widget);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (self->selection);
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(SkyListingItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                              position);
+      const SkyListing *listing = sky_listing_item_get_listing (item);
+
+      /* A row still loading is skipped; so is an offer already kept. */
+      if (listing == NULL || is_candidate (self, listing))
+        continue;
+      g_list_store_append (self->candidates,
+                           sky_listing_item_new (sky_listing_copy (listing)));
+    }
+}
+
 /* GObject ------------------------------------------------------------------------------------ */
 
 static void
@@ -207,8 +339,13 @@ sky_catalog_page_dispose (GObject *object)
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SKY_TYPE_CATALOG_PAGE);
+  g_clear_object (&self->selection);
   g_clear_object (&self->model);
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->candidates);
 
   G_OBJECT_CLASS (sky_catalog_page_parent_class)->dispose (object);
 }
@@ -221,6 +358,8 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
 
   object_class->dispose = sky_catalog_page_dispose;
 
+  g_type_ensure (SKY_TYPE_OFFER_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class,
     "/io/github/skytally/Skytally/sky-catalog-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, search_entry);
@@ -232,7 +371,12 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, offer_view);
+  gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, candidates_button);
+  gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, candidates_list);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_install_action (widget_class, "page.add-to-candidates", NULL,
+                                   add_to_candidates_action);
 }
 
 static void
@@ -241,6 +385,14 @@ sky_catalog_page_init (SkyCatalogPage *self)
   GtkStringList *list;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->candidates = g_list_store_new (SKY_TYPE_LISTING_ITEM);
+  gtk_list_box_bind_model (self->candidates_list, G_LIST_MODEL (self->candidates),
+                           create_candidate_row, self, NULL);
+  g_signal_connect_swapped (self->candidates, "items-changed",
+                            G_CALLBACK (update_candidates_button), self);
+  update_candidates_button (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-to-candidates", FALSE);
 
   list = choices (_("Any purchase option"));
   for (const char * const *term = sky_terms (); *term != NULL; term++)
@@ -295,11 +447,37 @@ sky_catalog_page_set_model (SkyCatalogPage  *self,
   g_set_object (&self->model, model);
 
   selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (model)));
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_set_object (&self->selection, GTK_SELECTION_MODEL (selection));
+  g_signal_connect_swapped (selection, "selection-changed", G_CALLBACK (on_selection_changed),
+                            self);
+  g_signal_connect_swapped (selection, "items-changed", G_CALLBACK (on_selection_changed),
+                            self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   g_signal_connect_swapped (model, "notify::count", G_CALLBACK (on_model_count_changed), self);
   g_signal_connect_swapped (model, "notify::counting", G_CALLBACK (on_model_count_changed),
                             self);
   on_filter_changed (self);
+}
+
+/* The catalog the details pane reads, on the main thread. */
+void
+sky_catalog_page_set_catalog (SkyCatalogPage *self,
+                              SkyCatalog     *catalog)
+{
+  g_return_if_fail (SKY_IS_CATALOG_PAGE (self));
+  g_return_if_fail (SKY_IS_CATALOG (catalog));
+
+  g_set_object (&self->catalog, catalog);
+}
+
+/* The offers the user keeps for comparing and estimating: SkyListingItem. */
+GListModel *
+sky_catalog_page_get_candidates (SkyCatalogPage *self)
+{
+  g_return_val_if_fail (SKY_IS_CATALOG_PAGE (self), NULL);
+  return G_LIST_MODEL (self->candidates);
 }
 
 SkyListingModel *

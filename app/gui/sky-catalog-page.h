@@ -15,5 +15,8 @@ SkyCatalogPage  *sky_catalog_page_new        (void);
 void             sky_catalog_page_set_model  (SkyCatalogPage  *self,
                                               SkyListingModel *model);
 SkyListingModel *sky_catalog_page_get_model  (SkyCatalogPage  *self);
+void             sky_catalog_page_set_catalog (SkyCatalogPage *self,
+                                               SkyCatalog     *catalog);
+GListModel      *sky_catalog_page_get_candidates (SkyCatalogPage *self);
 
 G_END_DECLS

@@ -427,6 +427,7 @@ sky_window_constructed (GObject *object)
   G_OBJECT_CLASS (sky_window_parent_class)->constructed (object);
 
   model = sky_listing_model_new (sky_catalog_get_path (self->catalog), &error);
+  sky_catalog_page_set_catalog (self->catalog_page, self->catalog);
   if (model != NULL)
     sky_catalog_page_set_model (self->catalog_page, model);
   else

@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sky-offer-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sky-offer-view.h"
+
+/* The details of one offer: every attribute, every price with its tiers and purchase option,
+ * and the sheet it comes from. */
+struct _SkyOfferView
+{
+  AdwBin    parent_instance;
+
+  GtkStack *stack;
+  GtkBox   *groups;
+};
+
+G_DEFINE_FINAL_TYPE (SkyOfferView, sky_offer_view, ADW_TYPE_BIN)
+
+static char *
+scaled (gint64 value,
+        guint  scale)
+{
+  return sky_decimal_to_string (sky_decimal_from_scaled (value, scale));
+}
+
+static void
+add_row (AdwPreferencesGroup *group,
+         const char          *title,
+         const char          *value)
+{
+  GtkWidget *row;
+
+  if (value == NULL || *value == '\0')
+    return;
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+  adw_preferences_group_add (group, row);
+}
+
+static AdwPreferencesGroup *
+add_group (SkyOfferView *self,
+           const char   *title)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  gtk_box_append (self->groups, group);
+  return ADW_PREFERENCES_GROUP (group);
+}
+
+static char *
+describe_price (const SkyOfferDetails *d,
+                const SkyOfferPrice   *price)
+{
+  GString *s = g_string_new (NULL);
+
+  if (price->tiers->len == 0)
+    {
+      g_autofree char *amount = scaled (price->amount, SKY_PRICE_SCALE);
+      g_string_append_printf (s, "%s %s/%s", amount, d->currency, price->unit);
+    }
+  for (guint i = 0; i < price->tiers->len; i++)
+    {
+      const SkyOfferTier *tier = g_ptr_array_index (price->tiers, i);
+      g_autofree char *amount = scaled (tier->amount, SKY_PRICE_SCALE);
+
+      if (i > 0)
+        g_string_append_c (s, '\n');
+      if (tier->to != NULL)
+        /* Translators: a volume tier: "0–10240 gb: 0.09 USD" */
+        g_string_append_printf (s, _("%s–%s %s: %s %s"), tier->from, tier->to, price->unit,
+                                amount, d->currency);
+      else
+        g_string_append_printf (s, _("over %s %s: %s %s"), tier->from, price->unit, amount,
+                                d->currency);
+    }
+  if (price->has_upfront_fee)
+    {
+      g_autofree char *fee = scaled (price->upfront_fee, SKY_PRICE_SCALE);
+      g_string_append_printf (s, _("\nplus %s %s up front for the term"), fee, d->currency);
+    }
+  if (price->free_quantity != NULL)
+    g_string_append_printf (s, _("\nfirst %s %s each month free"), price->free_quantity,
+                            price->unit);
+  return g_string_free (s, FALSE);
+}
+
+/* Shows @details, or that nothing is selected when it is NULL. */
+void
+sky_offer_view_show (SkyOfferView          *self,
+                     const SkyOfferDetails *d)
+{
+  AdwPreferencesGroup *group;
+  GtkWidget *child;
+
+  g_return_if_fail (SKY_IS_OFFER_VIEW (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups))) != NULL)
+    gtk_box_remove (self->groups, child);
+
+  if (d == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "none");
+      return;
+    }
+
+  group = add_group (self, d->name);
+  adw_preferences_group_set_description (group, d->service_name);
+  {
+    g_autofree char *region = g_strdup_printf ("%s (%s, %s)", d->region_name, d->region,
+                                               d->geography);
+    g_autofree char *vcpu = d->vcpu_milli >= 0 ? scaled (d->vcpu_milli, 3) : NULL;
+    g_autofree char *memory = d->memory_mgib >= 0 ? scaled (d->memory_mgib, 3) : NULL;
+    g_autofree char *memory_gib = memory != NULL ? g_strdup_printf (_("%s GiB"), memory) : NULL;
+    g_autofree char *gpu = d->gpu >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, d->gpu) : NULL;
+    g_autofree char *sla = d->sla != NULL ? g_strdup_printf ("%s %%", d->sla) : NULL;
+
+    add_row (group, _("SKU"), d->sku);
+    add_row (group, _("Region"), region);
+    add_row (group, _("Category"), d->category);
+    add_row (group, _("Family"), d->family);
+    add_row (group, _("vCPU"), vcpu);
+    add_row (group, _("Memory"), memory_gib);
+    add_row (group, _("GPU"), gpu);
+    add_row (group, _("Operating System"), d->os);
+    add_row (group, _("Storage"), d->storage_type);
+    add_row (group, _("SLA"), sla);
+  }
+
+  if (d->features->len > 0)
+    {
+      group = add_group (self, _("Features"));
+      for (guint i = 0; i + 1 < d->features->len; i += 2)
+        add_row (group, g_ptr_array_index (d->features, i),
+                 g_ptr_array_index (d->features, i + 1));
+    }
+
+  group = add_group (self, _("Prices"));
+  for (guint i = 0; i < d->prices->len; i++)
+    {
+      const SkyOfferPrice *price = g_ptr_array_index (d->prices, i);
+      g_autofree char *text = describe_price (d, price);
+
+      add_row (group, price->term, text);
+    }
+
+  group = add_group (self, _("Price Sheet"));
+  {
+    g_autofree char *sheet = g_strdup_printf ("%s %s", d->provider_name, d->sheet_version);
+
+    add_row (group, _("Sheet"), sheet);
+    add_row (group, _("Effective"), d->effective_date);
+    add_row (group, _("Retrieved"), d->retrieved);
+    add_row (group, _("Source"), d->source);
+  }
+
+  gtk_stack_set_visible_child_name (self->stack, "offer");
+}
+
+static void
+sky_offer_view_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), SKY_TYPE_OFFER_VIEW);
+
+  G_OBJECT_CLASS (sky_offer_view_parent_class)->dispose (object);
+}
+
+static void
+sky_offer_view_class_init (SkyOfferViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sky_offer_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/skytally/Skytally/sky-offer-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SkyOfferView, stack);
+  gtk_widget_class_bind_template_child (widget_class, SkyOfferView, groups);
+}
+
+static void
+sky_offer_view_init (SkyOfferView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
