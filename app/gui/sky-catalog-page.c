@@ -181,7 +181,7 @@ add_column (SkyCatalogPage *self,
             const char     *title,
             CellText        cell_text,
             gboolean        numeric,
-            gboolean        expand)
+            int             width)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
@@ -191,7 +191,8 @@ add_column (SkyCatalogPage *self,
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), NULL);
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_expand (column, expand);
+  /* Columns start wide enough to read; the table scrolls sideways in a narrow window. */
+  gtk_column_view_column_set_fixed_width (column, width);
   gtk_column_view_append_column (self->column_view, column);
   g_object_unref (column);
 }
@@ -415,15 +416,16 @@ sky_catalog_page_init (SkyCatalogPage *self)
   gtk_drop_down_set_model (self->category_dropdown, G_LIST_MODEL (list));
   g_object_unref (list);
 
-  add_column (self, _("Provider"), provider_text, FALSE, FALSE);
-  add_column (self, _("Service"), service_text, FALSE, FALSE);
-  add_column (self, _("Name"), name_text, FALSE, TRUE);
-  add_column (self, _("Region"), region_text, FALSE, FALSE);
-  add_column (self, _("vCPU"), vcpu_text, TRUE, FALSE);
-  add_column (self, _("Memory"), memory_text, TRUE, FALSE);
-  add_column (self, _("Purchase Option"), term_text, FALSE, FALSE);
-  add_column (self, _("Unit Price"), price_text, TRUE, FALSE);
-  add_column (self, _("Monthly (730 h)"), monthly_text, TRUE, FALSE);
+  /* What decides a choice first: who, what, where, how big, how much. */
+  add_column (self, _("Provider"), provider_text, FALSE, 150);
+  add_column (self, _("Name"), name_text, FALSE, 170);
+  add_column (self, _("Region"), region_text, FALSE, 120);
+  add_column (self, _("vCPU"), vcpu_text, TRUE, 60);
+  add_column (self, _("Memory"), memory_text, TRUE, 90);
+  add_column (self, _("Unit Price"), price_text, TRUE, 200);
+  add_column (self, _("Monthly (730 h)"), monthly_text, TRUE, 120);
+  add_column (self, _("Purchase Option"), term_text, FALSE, 200);
+  add_column (self, _("Service"), service_text, FALSE, 150);
 }
 
 SkyCatalogPage *
