@@ -507,6 +507,12 @@ test_search_sort_and_limit (Fixture       *f,
   ASSERT_SKUS (&by_vcpu, "std-2-us mem-4-eu cpu-8-ap-win");
   ASSERT_SKUS (&by_memory, "std-2-us cpu-8-ap-win mem-4-eu");
   ASSERT_SKUS (&page, "mem-4-eu");
+  ASSERT_SKUS ((&(SkySearchQuery) { .term = "on-demand", .category = "compute",
+                                    .descending = TRUE }),
+               "cpu-8-ap-win mem-4-eu std-2-us");
+  ASSERT_SKUS ((&(SkySearchQuery) { .term = "on-demand", .category = "compute",
+                                    .sort = SKY_SORT_MEMORY, .descending = TRUE }),
+               "mem-4-eu cpu-8-ap-win std-2-us");
 
   rows = search (f, &by_price);
   for (guint i = 1; i < rows->len; i++)

@@ -316,6 +316,16 @@ test_catalog_page (Fixture       *f,
   /* Nothing selected: the pane says so. */
   gtk_selection_model_unselect_all (selection);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (offer_stack), ==, "none");
+
+  /* Most vCPU first puts the 8-vCPU offer on top. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "sort_dropdown")), 3);
+  wait_for_count (f, 2);
+  g_clear_object (&first);
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (sky_listing_item_get_listing (first) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpstr (sky_listing_item_get_listing (first)->sku, ==, "cpu-8-ap-win");
 }
 
 static void

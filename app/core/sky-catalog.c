@@ -1583,15 +1583,18 @@ sky_catalog_search (SkyCatalog            *self,
   switch (query->sort)
     {
     case SKY_SORT_VCPU:
-      order = "p.vcpu IS NULL, p.vcpu, p.amount, p.offer_id, p.seq";
+      order = query->descending ? "p.vcpu IS NULL, p.vcpu DESC, p.amount, p.offer_id, p.seq"
+                                : "p.vcpu IS NULL, p.vcpu, p.amount, p.offer_id, p.seq";
       break;
     case SKY_SORT_MEMORY:
-      order = "p.memory IS NULL, p.memory, p.amount, p.offer_id, p.seq";
+      order = query->descending ? "p.memory IS NULL, p.memory DESC, p.amount, p.offer_id, p.seq"
+                                : "p.memory IS NULL, p.memory, p.amount, p.offer_id, p.seq";
       break;
     case SKY_SORT_PRICE:
     default:
       /* Ties in import order: stable, and still the order of the price key. */
-      order = "p.amount, p.offer_id, p.seq";
+      order = query->descending ? "p.amount DESC, p.offer_id DESC, p.seq DESC"
+                                : "p.amount, p.offer_id, p.seq";
       break;
     }
 

@@ -78,6 +78,7 @@ typedef struct
   gboolean    has_max_price;
   gint64      max_price;       /* 10^-SKY_PRICE_SCALE units */
   SkySort     sort;
+  gboolean    descending;      /* largest first */
   guint       limit;           /* 0 for no limit */
   guint       offset;
 } SkySearchQuery;

@@ -25,6 +25,7 @@ struct _SkyCatalogPage
   GtkDropDown     *term_dropdown;
   GtkDropDown     *geography_dropdown;
   GtkDropDown     *category_dropdown;
+  GtkDropDown     *sort_dropdown;
   GtkSpinButton   *vcpu_spin;
   GtkSpinButton   *memory_spin;
   GtkLabel        *count_label;
@@ -36,6 +37,21 @@ struct _SkyCatalogPage
 };
 
 G_DEFINE_FINAL_TYPE (SkyCatalogPage, sky_catalog_page, ADW_TYPE_BIN)
+
+/* The orders the sort menu offers, in its order. */
+static const struct
+{
+  SkySort     sort;
+  gboolean    descending;
+  const char *label;
+} orders[] = {
+  { SKY_SORT_PRICE, FALSE, N_("Cheapest first") },
+  { SKY_SORT_PRICE, TRUE, N_("Most expensive first") },
+  { SKY_SORT_VCPU, FALSE, N_("Fewest vCPU first") },
+  { SKY_SORT_VCPU, TRUE, N_("Most vCPU first") },
+  { SKY_SORT_MEMORY, FALSE, N_("Least memory first") },
+  { SKY_SORT_MEMORY, TRUE, N_("Most memory first") },
+};
 
 /* The choices of the filters, after "Any" at position 0. */
 static const struct
@@ -85,6 +101,15 @@ on_filter_changed (SkyCatalogPage *self)
   query.category = selected_value (self->category_dropdown, category_values);
   query.min_vcpu_milli = (gint64) gtk_spin_button_get_value_as_int (self->vcpu_spin) * 1000;
   query.min_memory_mgib = (gint64) gtk_spin_button_get_value_as_int (self->memory_spin) * 1000;
+  {
+    guint order = gtk_drop_down_get_selected (self->sort_dropdown);
+
+    if (order < G_N_ELEMENTS (orders))
+      {
+        query.sort = orders[order].sort;
+        query.descending = orders[order].descending;
+      }
+  }
   sky_listing_model_set_query (self->model, &query);
 }
 
@@ -367,6 +392,7 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, term_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, geography_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, category_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, vcpu_spin);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, memory_spin);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, count_label);
@@ -417,6 +443,12 @@ sky_catalog_page_init (SkyCatalogPage *self)
   g_object_unref (list);
 
   /* What decides a choice first: who, what, where, how big, how much. */
+  list = gtk_string_list_new (NULL);
+  for (gsize i = 0; i < G_N_ELEMENTS (orders); i++)
+    gtk_string_list_append (list, _(orders[i].label));
+  gtk_drop_down_set_model (self->sort_dropdown, G_LIST_MODEL (list));
+  g_object_unref (list);
+
   add_column (self, _("Provider"), provider_text, FALSE, 150);
   add_column (self, _("Name"), name_text, FALSE, 170);
   add_column (self, _("Region"), region_text, FALSE, 120);
