@@ -348,10 +348,53 @@ test_bundled_sheets (Fixture       *f,
   g_assert_false (sky_window_get_busy (f->window));
 }
 
+/* A price sheet opened from the file manager is imported, after the bundled ones on a first
+ * start. */
+static void
+test_open_file (void)
+{
+  g_autoptr(SkyApplication) app = sky_application_new ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *catalog_path = sky_catalog_default_path ();
+  g_autoptr(SkyCatalog) catalog = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyWindow *window;
+
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+
+  window = SKY_WINDOW (find_toplevel (SKY_TYPE_WINDOW));
+  g_assert_nonnull (window);
+  g_object_ref (window);
+  while (sky_window_get_busy (window))
+    g_main_context_iteration (NULL, TRUE);
+
+  catalog = sky_catalog_open (catalog_path, &error);
+  g_assert_no_error (error);
+  sheets = sky_catalog_list_sheets (catalog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sheets->len, ==, 5);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = g_dir_make_tmp ("skytally-data-XXXXXX", &error);
+  int status;
+
+  /* The application's own catalog goes to a fresh data folder, never the user's. */
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sky/window/application-actions", test_application_actions);
@@ -364,6 +407,9 @@ main (int    argc,
   ADD ("bundled-sheets", test_bundled_sheets);
   ADD ("catalog-page", test_catalog_page);
 #undef ADD
+  g_test_add_func ("/sky/window/open-file", test_open_file);
 
-  return g_test_run ();
+  status = g_test_run ();
+  sky_test_remove_tree (data_home);
+  return status;
 }

@@ -19,18 +19,50 @@ struct _SkyApplication
 
 G_DEFINE_FINAL_TYPE (SkyApplication, sky_application, ADW_TYPE_APPLICATION)
 
+static SkyWindow *
+ensure_window (SkyApplication *self);
+
 static void
 sky_application_activate (GApplication *app)
 {
-  SkyApplication *self = SKY_APPLICATION (app);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_autoptr(GError) error = NULL;
+  SkyWindow *window = ensure_window (SKY_APPLICATION (app));
 
   if (window != NULL)
-    {
-      gtk_window_present (window);
-      return;
-    }
+    gtk_window_present (GTK_WINDOW (window));
+}
+
+/* Price sheets opened from the file manager or the command line are imported. */
+static void
+sky_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  SkyWindow *window = ensure_window (SKY_APPLICATION (app));
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (window == NULL)
+    return;
+  for (int i = 0; i < n_files; i++)
+    g_ptr_array_add (list, g_object_ref (files[i]));
+  gtk_window_present (GTK_WINDOW (window));
+  sky_window_import_files (window, list);
+}
+
+/* The main window, made on first use; NULL when the catalog cannot be opened (a dialog says
+ * why). */
+static SkyWindow *
+ensure_window (SkyApplication *self)
+{
+  GtkApplication *app = GTK_APPLICATION (self);
+  GtkWindow *window = gtk_application_get_active_window (app);
+  g_autoptr(GError) error = NULL;
+
+  if (SKY_IS_WINDOW (window))
+    return SKY_WINDOW (window);
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (SKY_IS_WINDOW (l->data))
+      return l->data;
 
   if (self->catalog == NULL)
     {
@@ -44,15 +76,15 @@ sky_application_activate (GApplication *app)
                                                   error->message);
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_application_add_window (GTK_APPLICATION (app), GTK_WINDOW (dialog));
+      gtk_application_add_window (app, GTK_WINDOW (dialog));
       gtk_window_present (GTK_WINDOW (dialog));
-      return;
+      return NULL;
     }
 
   window = GTK_WINDOW (sky_window_new (self, self->catalog));
-  gtk_window_present (window);
   /* On the first start the catalog is empty: load the bundled sheets, with progress. */
   sky_window_load_bundled_sheets (SKY_WINDOW (window));
+  return SKY_WINDOW (window);
 }
 
 static void
@@ -120,6 +152,7 @@ sky_application_class_init (SkyApplicationClass *klass)
   skytally_register_resource ();
 
   app_class->activate = sky_application_activate;
+  app_class->open = sky_application_open;
   app_class->startup = sky_application_startup;
 }
 
@@ -133,7 +166,7 @@ sky_application_new (void)
 {
   return g_object_new (SKY_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/skytally/Skytally",
                        NULL);
 }
