@@ -251,12 +251,29 @@ test_catalog_page (Fixture       *f,
   GtkWidget *offer_view, *group;
   GtkStack *offer_stack;
   GListModel *candidates;
+  GListModel *providers;
+  GtkWidget *focus;
   gint64 deadline;
 
   import_fixture (f, "valid-small.xml", NULL);
 
   /* On-demand prices, the default: std-2, mem-4, cpu-8, egress and two for functions. */
   wait_for_count (f, 6);
+
+  /* The provider filter offers the providers of the current sheets. */
+  providers = gtk_drop_down_get_model (GTK_DROP_DOWN (page_child (f, "provider_dropdown")));
+  g_assert_cmpuint (g_list_model_get_n_items (providers), ==, 2);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (providers), 1), ==,
+                   "Example Cloud");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "provider_dropdown")), 1);
+  wait_for_count (f, 6);
+
+  /* Ctrl+F puts the keyboard in the search entry. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == GTK_WIDGET (page_child (f, "search_entry")) ||
+                 gtk_widget_is_ancestor (focus, GTK_WIDGET (page_child (f, "search_entry"))));
 
   gtk_editable_set_text (GTK_EDITABLE (page_child (f, "search_entry")), "mem-4");
   wait_for_count (f, 1);

@@ -20,8 +20,10 @@ struct _SkyCatalogPage
   SkyCatalog      *catalog;       /* for details, on the main thread: quick lookups by key */
   GtkSelectionModel *selection;
   GListStore      *candidates;    /* SkyListingItem */
+  GPtrArray       *provider_ids;  /* the provider dropdown's choices after "Any" */
 
   GtkSearchEntry  *search_entry;
+  GtkDropDown     *provider_dropdown;
   GtkDropDown     *term_dropdown;
   GtkDropDown     *geography_dropdown;
   GtkDropDown     *category_dropdown;
@@ -97,6 +99,13 @@ on_filter_changed (SkyCatalogPage *self)
   text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   query.text = text != NULL && *text != '\0' ? text : NULL;
   query.term = selected_value (self->term_dropdown, sky_terms ());
+  if (self->provider_ids != NULL)
+    {
+      g_ptr_array_add (self->provider_ids, NULL);
+      query.provider = selected_value (self->provider_dropdown,
+                                       (const char * const *) self->provider_ids->pdata);
+      g_ptr_array_remove_index (self->provider_ids, self->provider_ids->len - 1);
+    }
   query.geography = selected_value (self->geography_dropdown, geography_values);
   query.category = selected_value (self->category_dropdown, category_values);
   query.min_vcpu_milli = (gint64) gtk_spin_button_get_value_as_int (self->vcpu_spin) * 1000;
@@ -372,6 +381,7 @@ sky_catalog_page_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->catalog);
   g_clear_object (&self->candidates);
+  g_clear_pointer (&self->provider_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sky_catalog_page_parent_class)->dispose (object);
 }
@@ -389,6 +399,7 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
     "/io/github/skytally/Skytally/sky-catalog-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, provider_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, term_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, geography_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, category_dropdown);
@@ -495,7 +506,44 @@ sky_catalog_page_set_model (SkyCatalogPage  *self,
   on_filter_changed (self);
 }
 
-/* The catalog the details pane reads, on the main thread. */
+/* Fills the provider filter from the current sheets, keeping the provider chosen. */
+void
+sky_catalog_page_refresh (SkyCatalogPage *self)
+{
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autoptr(GtkStringList) list = NULL;
+  g_autofree char *chosen = NULL;
+  guint selected = gtk_drop_down_get_selected (self->provider_dropdown);
+  guint position = 0;
+
+  g_return_if_fail (SKY_IS_CATALOG_PAGE (self));
+
+  if (self->provider_ids != NULL && selected > 0 && selected <= self->provider_ids->len)
+    chosen = g_strdup (g_ptr_array_index (self->provider_ids, selected - 1));
+
+  g_clear_pointer (&self->provider_ids, g_ptr_array_unref);
+  self->provider_ids = g_ptr_array_new_with_free_func (g_free);
+  list = choices (_("Any provider"));
+  sheets = self->catalog != NULL ? sky_catalog_list_sheets (self->catalog, NULL) : NULL;
+  for (guint i = 0; sheets != NULL && i < sheets->len; i++)
+    {
+      SkySheetInfo *info = g_ptr_array_index (sheets, i);
+
+      if (!info->current)
+        continue;
+      g_ptr_array_add (self->provider_ids, g_strdup (info->provider));
+      gtk_string_list_append (list, info->provider_name);
+      if (g_strcmp0 (chosen, info->provider) == 0)
+        position = self->provider_ids->len;
+    }
+
+  g_signal_handlers_block_by_func (self->provider_dropdown, on_filter_changed, self);
+  gtk_drop_down_set_model (self->provider_dropdown, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (self->provider_dropdown, position);
+  g_signal_handlers_unblock_by_func (self->provider_dropdown, on_filter_changed, self);
+}
+
+/* The catalog the details pane and the provider filter read, on the main thread. */
 void
 sky_catalog_page_set_catalog (SkyCatalogPage *self,
                               SkyCatalog     *catalog)
@@ -504,6 +552,15 @@ sky_catalog_page_set_catalog (SkyCatalogPage *self,
   g_return_if_fail (SKY_IS_CATALOG (catalog));
 
   g_set_object (&self->catalog, catalog);
+  sky_catalog_page_refresh (self);
+}
+
+/* Puts the keyboard in the search entry. */
+void
+sky_catalog_page_focus_search (SkyCatalogPage *self)
+{
+  g_return_if_fail (SKY_IS_CATALOG_PAGE (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 /* The offers the user keeps for comparing and estimating: SkyListingItem. */

@@ -18,5 +18,7 @@ SkyListingModel *sky_catalog_page_get_model  (SkyCatalogPage  *self);
 void             sky_catalog_page_set_catalog (SkyCatalogPage *self,
                                                SkyCatalog     *catalog);
 GListModel      *sky_catalog_page_get_candidates (SkyCatalogPage *self);
+void             sky_catalog_page_refresh        (SkyCatalogPage *self);
+void             sky_catalog_page_focus_search   (SkyCatalogPage *self);
 
 G_END_DECLS

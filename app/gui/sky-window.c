@@ -199,7 +199,10 @@ import_finished_cb (GObject      *object,
 
   update_summary (self);
   if (imported != NULL && imported->status == SKY_IMPORT_ADDED)
-    sky_listing_model_reload (sky_catalog_page_get_model (self->catalog_page));
+    {
+      sky_catalog_page_refresh (self->catalog_page);
+      sky_listing_model_reload (sky_catalog_page_get_model (self->catalog_page));
+    }
   import_next (self);
 }
 
@@ -378,6 +381,17 @@ price_sheets_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (sheets));
 }
 
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SkyWindow *self = SKY_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->content_stack, "catalog");
+  sky_catalog_page_focus_search (self->catalog_page);
+}
+
 static gboolean
 on_drop_target_drop (GtkDropTarget *target,
                      const GValue  *value,
@@ -526,7 +540,10 @@ sky_window_class_init (SkyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL,
                                    cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.price-sheets", NULL, price_sheets_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find",
                                        NULL);
 }
 
