@@ -508,6 +508,41 @@ test_reconcile_total (void)
   assert_decimal_text (rounded_lines, "0");
 }
 
+static void
+assert_div (const char  *a,
+            const char  *b,
+            guint        scale,
+            SkyRounding  rounding,
+            const char  *expected)
+{
+  SkyDecimal x, y, q;
+  g_autofree char *text = NULL;
+
+  g_assert_true (sky_decimal_parse (a, 10, TRUE, &x, NULL));
+  g_assert_true (sky_decimal_parse (b, 10, TRUE, &y, NULL));
+  g_assert_true (sky_decimal_div (x, y, scale, rounding, &q));
+  text = sky_decimal_format (q, scale);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_div (void)
+{
+  SkyDecimal q;
+
+  assert_div ("0.096", "2", 6, SKY_ROUND_HALF_UP, "0.048000");
+  assert_div ("1", "3", 6, SKY_ROUND_HALF_UP, "0.333333");
+  assert_div ("2", "3", 2, SKY_ROUND_HALF_UP, "0.67");
+  assert_div ("-2", "3", 2, SKY_ROUND_HALF_UP, "-0.67");
+  assert_div ("0.2520", "32", 6, SKY_ROUND_HALF_UP, "0.007875");
+  /* Exactly half: away from zero, or to the even neighbour. */
+  assert_div ("1", "8", 2, SKY_ROUND_HALF_UP, "0.13");
+  assert_div ("1", "8", 2, SKY_ROUND_HALF_EVEN, "0.12");
+  assert_div ("1.5", "0.25", 0, SKY_ROUND_HALF_UP, "6");
+  g_assert_false (sky_decimal_div (sky_decimal_from_int (1), sky_decimal_from_int (0), 2,
+                                   SKY_ROUND_HALF_UP, &q));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -541,6 +576,8 @@ main (int   argc,
   /* Last: these fail on a known bug (negating -2^127), and a failure ends the program. */
   g_test_add_func ("/sky/decimal/sub-overflow-minimum", test_sub_overflow_minimum);
   g_test_add_func ("/sky/decimal/compare-minimum", test_compare_minimum);
+
+  g_test_add_func ("/sky/decimal/div", test_div);
 
   return g_test_run ();
 }

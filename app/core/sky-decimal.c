@@ -273,6 +273,51 @@ sky_decimal_mul (SkyDecimal  a,
   return TRUE;
 }
 
+/* a / b, rounded once to @scale fractional digits. FALSE when b is zero or the result does not
+ * fit. Used for normalised prices (per vCPU-hour, per GiB), never for a total. */
+gboolean
+sky_decimal_div (SkyDecimal   a,
+                 SkyDecimal   b,
+                 guint        scale,
+                 SkyRounding  rounding,
+                 SkyDecimal  *out)
+{
+  __int128 n, d, q, r;
+  int e;
+  gboolean negative;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (scale <= SKY_DECIMAL_MAX_SCALE, FALSE);
+
+  a = sky_decimal_normalize (a);
+  b = sky_decimal_normalize (b);
+  if (b.coef == 0)
+    return FALSE;
+
+  e = (int) b.scale - (int) a.scale + (int) scale;
+  n = a.coef;
+  d = b.coef;
+  if (e > MAX_POW10 || -e > MAX_POW10)
+    return FALSE;
+  if (e >= 0 && __builtin_mul_overflow (n, pow10_i128 (e), &n))
+    return FALSE;
+  if (e < 0 && __builtin_mul_overflow (d, pow10_i128 (-e), &d))
+    return FALSE;
+
+  negative = (n < 0) != (d < 0);
+  if (n < 0)
+    n = -n;
+  if (d < 0)
+    d = -d;
+  q = n / d;
+  r = n % d;
+  if (2 * r > d || (2 * r == d && (rounding == SKY_ROUND_HALF_UP || q % 2 != 0)))
+    q++;
+  out->coef = negative ? -q : q;
+  out->scale = scale;
+  return TRUE;
+}
+
 SkyDecimal
 sky_decimal_round (SkyDecimal  value,
                    guint       scale,

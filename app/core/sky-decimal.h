@@ -55,6 +55,11 @@ gboolean    sky_decimal_sub             (SkyDecimal        a,
 gboolean    sky_decimal_mul             (SkyDecimal        a,
                                          SkyDecimal        b,
                                          SkyDecimal       *out);
+gboolean    sky_decimal_div             (SkyDecimal        a,
+                                         SkyDecimal        b,
+                                         guint             scale,
+                                         SkyRounding       rounding,
+                                         SkyDecimal       *out);
 SkyDecimal  sky_decimal_round           (SkyDecimal        value,
                                          guint             scale,
                                          SkyRounding       rounding);

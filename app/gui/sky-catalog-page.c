@@ -186,6 +186,26 @@ monthly_text (const SkyListing *l)
   return g_strdup_printf ("%s %s", amount, l->currency);
 }
 
+/* An hourly price divided by the offer's vCPU or GiB, to six decimals, so that unlike offers
+ * can be ranked. */
+static char *
+per_unit_text (const SkyListing *l,
+               gint64            milli_units)
+{
+  g_autofree char *amount = NULL;
+  SkyDecimal per;
+
+  if (g_strcmp0 (l->unit, "hour") != 0 || milli_units <= 0 ||
+      !sky_decimal_div (sky_decimal_from_scaled (l->price, SKY_PRICE_SCALE),
+                        sky_decimal_from_scaled (milli_units, 3), 6, SKY_ROUND_HALF_UP, &per))
+    return g_strdup ("");
+  amount = sky_decimal_format (per, 6);
+  return g_strdup_printf ("%s %s", amount, l->currency);
+}
+
+static char *per_vcpu_text (const SkyListing *l) { return per_unit_text (l, l->vcpu_milli); }
+static char *per_gib_text (const SkyListing *l) { return per_unit_text (l, l->memory_mgib); }
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -467,6 +487,8 @@ sky_catalog_page_init (SkyCatalogPage *self)
   add_column (self, _("Memory"), memory_text, TRUE, 90);
   add_column (self, _("Unit Price"), price_text, TRUE, 200);
   add_column (self, _("Monthly (730 h)"), monthly_text, TRUE, 120);
+  add_column (self, _("Per vCPU-hour"), per_vcpu_text, TRUE, 130);
+  add_column (self, _("Per GiB-hour"), per_gib_text, TRUE, 130);
   add_column (self, _("Purchase Option"), term_text, FALSE, 200);
   add_column (self, _("Service"), service_text, FALSE, 150);
 }
