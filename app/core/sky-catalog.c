@@ -1425,9 +1425,6 @@ append_filters (GString              *sql,
                 gboolean              has_text)
 {
   g_string_append (sql, "FROM price p ");
-  if (has_text)
-    g_string_append (sql, "CROSS JOIN offer o ON o.id = p.offer_id "
-                          "CROSS JOIN service sv ON sv.id = o.service_id ");
   g_string_append (sql, "WHERE p.sheet_id IN (SELECT id FROM sheet WHERE is_current = 1");
   if (query->provider != NULL)
     g_string_append (sql, " AND provider = :provider");
@@ -1460,9 +1457,13 @@ append_filters (GString              *sql,
     g_string_append (sql, " AND p.memory >= :memory");
   if (query->has_max_price)
     g_string_append (sql, " AND p.amount <= :max_price");
+  /* The offers whose text matches are found once, reading the offer table in its own order,
+   * rather than by joining every price with its offer. */
   if (has_text)
-    g_string_append (sql, " AND (o.name LIKE :text ESCAPE '\\' OR o.sku LIKE :text ESCAPE '\\' "
-                          "OR sv.name LIKE :text ESCAPE '\\')");
+    g_string_append (sql, " AND p.offer_id IN (SELECT o.id FROM offer o "
+                          "WHERE o.name LIKE :text ESCAPE '\\' OR o.sku LIKE :text ESCAPE '\\' "
+                          "OR o.service_id IN (SELECT id FROM service "
+                          "                    WHERE name LIKE :text ESCAPE '\\'))");
 }
 
 /* Returns the LIKE pattern it bound, which must live as long as the statement. */
