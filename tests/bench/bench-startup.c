@@ -103,10 +103,9 @@ on_after_paint (GdkFrameClock *clock,
   search_entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (page),
                                                               SKY_TYPE_CATALOG_PAGE,
                                                               "search_entry"));
-  if (sky_listing_model_get_counting (sky_catalog_page_get_model (page)))
-    g_signal_connect (sky_catalog_page_get_model (page), "notify::counting",
-                      G_CALLBACK (on_count_done), NULL);
-  else
+  g_signal_connect (sky_catalog_page_get_model (page), "notify::counting",
+                    G_CALLBACK (on_count_done), NULL);
+  if (!sky_listing_model_get_counting (sky_catalog_page_get_model (page)))
     on_count_done (sky_catalog_page_get_model (page), NULL, NULL);
 }
 
