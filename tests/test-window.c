@@ -252,6 +252,7 @@ test_catalog_page (Fixture       *f,
   GtkStack *offer_stack;
   GListModel *candidates;
   GListModel *providers;
+  GListModel *regions;
   GtkWidget *focus;
   gint64 deadline;
 
@@ -266,6 +267,20 @@ test_catalog_page (Fixture       *f,
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (providers), 1), ==,
                    "Example Cloud");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "provider_dropdown")), 1);
+  wait_for_count (f, 6);
+
+  /* Regions of the current sheets, by name; and the operating system. */
+  regions = gtk_drop_down_get_model (GTK_DROP_DOWN (page_child (f, "region_dropdown")));
+  g_assert_cmpuint (g_list_model_get_n_items (regions), ==, 4);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (regions), 2), ==,
+                   "EU Central (Frankfurt) (eu-central)");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "region_dropdown")), 2);
+  wait_for_count (f, 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "region_dropdown")), 0);
+  wait_for_count (f, 6);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "os_dropdown")), 2);
+  wait_for_count (f, 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "os_dropdown")), 0);
   wait_for_count (f, 6);
 
   /* Ctrl+F puts the keyboard in the search entry. */

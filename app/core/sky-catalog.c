@@ -1376,6 +1376,43 @@ sky_catalog_list_sheets (SkyCatalog  *self,
   return g_steal_pointer (&sheets);
 }
 
+/* The regions of the current sheets, code then name, sorted by name; one entry per code. */
+GPtrArray *
+sky_catalog_list_regions (SkyCatalog  *self,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) regions = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+
+  g_mutex_lock (&self->lock);
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT code, min (name) FROM region "
+                          "WHERE sheet_id IN (SELECT id FROM sheet WHERE is_current = 1) "
+                          "GROUP BY code ORDER BY min (name), code",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (self->db, error, "Cannot list the regions");
+      g_mutex_unlock (&self->lock);
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (regions, column_dup (stmt, 0));
+      g_ptr_array_add (regions, column_dup (stmt, 1));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self->db, error, "Cannot list the regions");
+      g_clear_pointer (&regions, g_ptr_array_unref);
+    }
+  sqlite3_finalize (stmt);
+  g_mutex_unlock (&self->lock);
+  return g_steal_pointer (&regions);
+}
+
 static char *
 like_pattern (const char *text)
 {

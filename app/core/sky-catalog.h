@@ -196,6 +196,8 @@ GPtrArray        *sky_catalog_seed             (SkyCatalog          *self,
                                                 GError             **error);
 GPtrArray        *sky_catalog_list_sheets      (SkyCatalog          *self,
                                                 GError             **error);
+GPtrArray        *sky_catalog_list_regions     (SkyCatalog          *self,
+                                                GError             **error);
 GPtrArray        *sky_catalog_search           (SkyCatalog          *self,
                                                 const SkySearchQuery *query,
                                                 GError             **error);

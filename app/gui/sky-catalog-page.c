@@ -21,11 +21,14 @@ struct _SkyCatalogPage
   GtkSelectionModel *selection;
   GListStore      *candidates;    /* SkyListingItem */
   GPtrArray       *provider_ids;  /* the provider dropdown's choices after "Any" */
+  GPtrArray       *region_codes;  /* the region dropdown's choices after "Any" */
 
   GtkSearchEntry  *search_entry;
   GtkDropDown     *provider_dropdown;
   GtkDropDown     *term_dropdown;
   GtkDropDown     *geography_dropdown;
+  GtkDropDown     *region_dropdown;
+  GtkDropDown     *os_dropdown;
   GtkDropDown     *category_dropdown;
   GtkDropDown     *sort_dropdown;
   GtkSpinButton   *vcpu_spin;
@@ -64,6 +67,9 @@ static const struct
   { "US", N_("United States") }, { "CA", N_("Canada") }, { "SA", N_("South America") },
   { "EU", N_("Europe") }, { "ME", N_("Middle East") }, { "AF", N_("Africa") },
   { "APAC", N_("Asia-Pacific") }, { "GLOBAL", N_("Global") },
+}, systems[] = {
+  { "linux", N_("Linux") }, { "windows", N_("Windows") },
+  { "rhel", N_("Red Hat Enterprise Linux") }, { "sles", N_("SUSE Linux Enterprise") },
 }, categories[] = {
   { "compute", N_("Compute") }, { "storage", N_("Storage") }, { "database", N_("Database") },
   { "network", N_("Network") }, { "serverless", N_("Serverless") },
@@ -85,6 +91,7 @@ on_filter_changed (SkyCatalogPage *self)
 {
   static const char *geography_values[G_N_ELEMENTS (geographies)];
   static const char *category_values[G_N_ELEMENTS (categories)];
+  static const char *os_values[G_N_ELEMENTS (systems)];
   SkySearchQuery query = { 0 };
   const char *text;
 
@@ -95,6 +102,8 @@ on_filter_changed (SkyCatalogPage *self)
     geography_values[i] = geographies[i].value;
   for (gsize i = 0; i < G_N_ELEMENTS (categories); i++)
     category_values[i] = categories[i].value;
+  for (gsize i = 0; i < G_N_ELEMENTS (systems); i++)
+    os_values[i] = systems[i].value;
 
   text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   query.text = text != NULL && *text != '\0' ? text : NULL;
@@ -108,6 +117,14 @@ on_filter_changed (SkyCatalogPage *self)
     }
   query.geography = selected_value (self->geography_dropdown, geography_values);
   query.category = selected_value (self->category_dropdown, category_values);
+  query.os = selected_value (self->os_dropdown, os_values);
+  if (self->region_codes != NULL)
+    {
+      g_ptr_array_add (self->region_codes, NULL);
+      query.region = selected_value (self->region_dropdown,
+                                     (const char * const *) self->region_codes->pdata);
+      g_ptr_array_remove_index (self->region_codes, self->region_codes->len - 1);
+    }
   query.min_vcpu_milli = (gint64) gtk_spin_button_get_value_as_int (self->vcpu_spin) * 1000;
   query.min_memory_mgib = (gint64) gtk_spin_button_get_value_as_int (self->memory_spin) * 1000;
   {
@@ -402,6 +419,7 @@ sky_catalog_page_dispose (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_object (&self->candidates);
   g_clear_pointer (&self->provider_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->region_codes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sky_catalog_page_parent_class)->dispose (object);
 }
@@ -422,6 +440,8 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, provider_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, term_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, geography_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, region_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, os_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, vcpu_spin);
@@ -465,6 +485,16 @@ sky_catalog_page_init (SkyCatalogPage *self)
   for (gsize i = 0; i < G_N_ELEMENTS (geographies); i++)
     gtk_string_list_append (list, _(geographies[i].label));
   gtk_drop_down_set_model (self->geography_dropdown, G_LIST_MODEL (list));
+  g_object_unref (list);
+
+  gtk_drop_down_set_expression (self->region_dropdown,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
+                                                             "string"));
+
+  list = choices (_("Any operating system"));
+  for (gsize i = 0; i < G_N_ELEMENTS (systems); i++)
+    gtk_string_list_append (list, _(systems[i].label));
+  gtk_drop_down_set_model (self->os_dropdown, G_LIST_MODEL (list));
   g_object_unref (list);
 
   list = choices (_("Any category"));
@@ -528,6 +558,41 @@ sky_catalog_page_set_model (SkyCatalogPage  *self,
   on_filter_changed (self);
 }
 
+/* Fills the region filter from the current sheets, keeping the region chosen. */
+static void
+refresh_regions (SkyCatalogPage *self)
+{
+  g_autoptr(GPtrArray) regions = NULL;
+  g_autoptr(GtkStringList) list = choices (_("Any region"));
+  g_autofree char *chosen = NULL;
+  guint selected = gtk_drop_down_get_selected (self->region_dropdown);
+  guint position = 0;
+
+  if (self->region_codes != NULL && selected > 0 && selected <= self->region_codes->len)
+    chosen = g_strdup (g_ptr_array_index (self->region_codes, selected - 1));
+
+  g_clear_pointer (&self->region_codes, g_ptr_array_unref);
+  self->region_codes = g_ptr_array_new_with_free_func (g_free);
+  regions = self->catalog != NULL ? sky_catalog_list_regions (self->catalog, NULL) : NULL;
+  for (guint i = 0; regions != NULL && i + 1 < regions->len; i += 2)
+    {
+      const char *code = g_ptr_array_index (regions, i);
+      g_autofree char *label = g_strdup_printf ("%s (%s)",
+                                                (char *) g_ptr_array_index (regions, i + 1),
+                                                code);
+
+      g_ptr_array_add (self->region_codes, g_strdup (code));
+      gtk_string_list_append (list, label);
+      if (g_strcmp0 (chosen, code) == 0)
+        position = self->region_codes->len;
+    }
+
+  g_signal_handlers_block_by_func (self->region_dropdown, on_filter_changed, self);
+  gtk_drop_down_set_model (self->region_dropdown, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (self->region_dropdown, position);
+  g_signal_handlers_unblock_by_func (self->region_dropdown, on_filter_changed, self);
+}
+
 /* Fills the provider filter from the current sheets, keeping the provider chosen. */
 void
 sky_catalog_page_refresh (SkyCatalogPage *self)
@@ -563,6 +628,8 @@ sky_catalog_page_refresh (SkyCatalogPage *self)
   gtk_drop_down_set_model (self->provider_dropdown, G_LIST_MODEL (list));
   gtk_drop_down_set_selected (self->provider_dropdown, position);
   g_signal_handlers_unblock_by_func (self->provider_dropdown, on_filter_changed, self);
+
+  refresh_regions (self);
 }
 
 /* The catalog the details pane and the provider filter read, on the main thread. */
