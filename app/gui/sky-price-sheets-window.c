@@ -34,13 +34,14 @@ create_row (const SkySheetInfo *info)
 {
   g_autofree char *title = g_strdup_printf ("%s %s", info->provider_name, info->version);
   g_autofree char *subtitle = NULL;
+  g_autofree char *offers = NULL;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *state;
 
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Effective %s · %" G_GUINT64_FORMAT
-                                           " offer · %s", "Effective %s · %" G_GUINT64_FORMAT
-                                           " offers · %s", info->offers),
-                              info->effective_date, info->offers, info->currency);
+  offers = g_strdup_printf ("%" G_GUINT64_FORMAT, info->offers);
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Effective %s · %s offer · %s",
+                                           "Effective %s · %s offers · %s", info->offers),
+                              info->effective_date, offers, info->currency);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 

@@ -91,9 +91,9 @@ update_summary (SkyWindow *self)
       g_autofree char *sheets_text =
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u current price sheet",
                                       "%u current price sheets", current), current);
+      g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT, offers);
       g_autofree char *offers_text =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " offer",
-                                      "%" G_GUINT64_FORMAT " offers", offers), offers);
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s offer", "%s offers", offers), number);
       g_autofree char *providers_text =
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u provider", "%u providers",
                                       g_hash_table_size (providers)),
@@ -189,11 +189,13 @@ import_finished_cb (GObject      *object,
         message = g_strdup_printf (_("%s %s is already in the catalog"),
                                    imported->provider_name, imported->version);
       else
-        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "Added %s %s: %" G_GUINT64_FORMAT " offer",
-                                                "Added %s %s: %" G_GUINT64_FORMAT " offers",
-                                                imported->offers),
-                                   imported->provider_name, imported->version, imported->offers);
+        {
+          g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT, imported->offers);
+
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %s %s: %s offer",
+                                                  "Added %s %s: %s offers", imported->offers),
+                                     imported->provider_name, imported->version, number);
+        }
       show_toast (self, message);
     }
 
