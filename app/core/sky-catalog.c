@@ -1289,18 +1289,15 @@ compare_paths (gconstpointer a,
   return g_strcmp0 (*(char * const *) a, *(char * const *) b);
 }
 
+/* The price sheets (*.xml) in @directory, as paths in name order. */
 GPtrArray *
-sky_catalog_seed (SkyCatalog    *self,
-                  const char    *directory,
-                  GCancellable  *cancellable,
-                  GError       **error)
+sky_catalog_list_sheet_files (const char  *directory,
+                              GError     **error)
 {
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) results = NULL;
   const char *name;
 
-  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
   g_return_val_if_fail (directory != NULL, NULL);
 
   dir = g_dir_open (directory, 0, error);
@@ -1310,6 +1307,24 @@ sky_catalog_seed (SkyCatalog    *self,
     if (g_str_has_suffix (name, ".xml"))
       g_ptr_array_add (files, g_build_filename (directory, name, NULL));
   g_ptr_array_sort (files, compare_paths);
+  return g_steal_pointer (&files);
+}
+
+GPtrArray *
+sky_catalog_seed (SkyCatalog    *self,
+                  const char    *directory,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (directory != NULL, NULL);
+
+  files = sky_catalog_list_sheet_files (directory, error);
+  if (files == NULL)
+    return NULL;
 
   results = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_import_result_free);
   for (guint i = 0; i < files->len; i++)

@@ -190,6 +190,8 @@ void              sky_catalog_import_file_async  (SkyCatalog          *self,
 SkyImportResult  *sky_catalog_import_file_finish (SkyCatalog          *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
+GPtrArray        *sky_catalog_list_sheet_files (const char          *directory,
+                                                GError             **error);
 GPtrArray        *sky_catalog_seed             (SkyCatalog          *self,
                                                 const char          *directory,
                                                 GCancellable        *cancellable,

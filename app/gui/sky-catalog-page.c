@@ -279,27 +279,26 @@ choices (const char *any)
 
 /* Selection, details and candidates --------------------------------------------------------- */
 
-static const SkyListing *
+/* The first selected row, or NULL. */
+static SkyListingItem *
 first_selected (SkyCatalogPage *self)
 {
   g_autoptr(GtkBitset) selected = NULL;
-  g_autoptr(SkyListingItem) item = NULL;
 
   if (self->selection == NULL)
     return NULL;
   selected = gtk_selection_model_get_selection (self->selection);
   if (gtk_bitset_is_empty (selected))
     return NULL;
-  item = g_list_model_get_item (G_LIST_MODEL (self->selection),
+  return g_list_model_get_item (G_LIST_MODEL (self->selection),
                                 gtk_bitset_get_minimum (selected));
-  /* The model keeps its items, so the listing outlives this reference. */
-  return item != NULL ? sky_listing_item_get_listing (item) : NULL;
 }
 
 static void
 on_selection_changed (SkyCatalogPage *self)
 {
-  const SkyListing *listing = first_selected (self);
+  g_autoptr(SkyListingItem) item = first_selected (self);
+  const SkyListing *listing = item != NULL ? sky_listing_item_get_listing (item) : NULL;
   g_autoptr(SkyOfferDetails) details = NULL;
   g_autoptr(GError) error = NULL;
 

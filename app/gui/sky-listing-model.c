@@ -25,7 +25,6 @@ struct _SkyListingModel
   guint           n_items;
   gboolean        counting;
   GHashTable     *pages;      /* page number → GPtrArray of SkyListingItem */
-  GHashTable     *loading;    /* page numbers being loaded */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -134,7 +133,6 @@ page_loaded_cb (GObject      *object,
   listings = g_task_propagate_pointer (G_TASK (result), &error);
   if (job->generation != self->generation)
     return;
-  g_hash_table_remove (self->loading, GUINT_TO_POINTER (job->page));
   if (listings == NULL)
     {
       g_warning ("Cannot load the catalog's rows: %s", error->message);
@@ -187,7 +185,6 @@ ensure_page (SkyListingModel *self,
     g_ptr_array_add (items, sky_listing_item_new (NULL));
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
 
-  g_hash_table_add (self->loading, GUINT_TO_POINTER (page));
   task = g_task_new (self, NULL, page_loaded_cb, NULL);
   g_task_set_source_tag (task, ensure_page);
   g_task_set_task_data (task, job_new (self, page), (GDestroyNotify) job_free);
@@ -258,7 +255,6 @@ sky_listing_model_set_query (SkyListingModel      *self,
   self->generation++;
 
   g_hash_table_remove_all (self->pages);
-  g_hash_table_remove_all (self->loading);
   removed = self->n_items;
   self->n_items = 0;
   if (removed > 0)
@@ -367,7 +363,6 @@ sky_listing_model_finalize (GObject *object)
 
   query_clear (&self->query);
   g_hash_table_unref (self->pages);
-  g_hash_table_unref (self->loading);
   g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (sky_listing_model_parent_class)->finalize (object);
@@ -394,7 +389,6 @@ static void
 sky_listing_model_init (SkyListingModel *self)
 {
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  self->loading = g_hash_table_new (NULL, NULL);
 }
 
 /* Opens a connection of its own to the catalog at @path. */

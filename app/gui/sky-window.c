@@ -286,32 +286,22 @@ void
 sky_window_load_bundled_sheets (SkyWindow *self)
 {
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) paths = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *directory = sky_catalog_bundled_sheets_dir ();
-  const char *name;
 
   g_return_if_fail (SKY_IS_WINDOW (self));
 
   if (sky_catalog_has_sheets (self->catalog, NULL))
     return;
 
-  dir = g_dir_open (directory, 0, &error);
-  if (dir == NULL)
+  paths = sky_catalog_list_sheet_files (sky_catalog_bundled_sheets_dir (), &error);
+  if (paths == NULL)
     {
       show_error (self, _("Could Not Load the Bundled Price Sheets"), error->message);
       return;
     }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".xml"))
-      g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *path = g_build_filename (directory, g_ptr_array_index (names, i), NULL);
-      g_ptr_array_add (files, g_file_new_for_path (path));
-    }
+  for (guint i = 0; i < paths->len; i++)
+    g_ptr_array_add (files, g_file_new_for_path (g_ptr_array_index (paths, i)));
   self->loading_bundled = files->len > 0;
   self->bundled_loaded = 0;
   sky_window_import_files (self, files);
