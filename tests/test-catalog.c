@@ -520,6 +520,85 @@ test_search_sort_and_limit (Fixture       *f,
                      ((SkyListing *) g_ptr_array_index (rows, i))->price);
 }
 
+/* The orders a table's columns give: by name, place, service, purchase option, and hourly
+ * price per vCPU or GiB (0.048, 0.063, 0.092 per vCPU; 0.0120, 0.0079, 0.0460 per GiB). */
+static void
+test_search_sort_by_column (Fixture       *f,
+                            gconstpointer  data)
+{
+  SkySearchQuery by_term = { .region = "us-east", .category = "compute", .sort = SKY_SORT_TERM };
+  SkySearchQuery by_provider = { .sort = SKY_SORT_PROVIDER };
+  g_autoptr(GPtrArray) rows = NULL;
+
+  import_fixture (f);
+#define COMPUTE(...) (&(SkySearchQuery) { .term = "on-demand", .category = "compute", __VA_ARGS__ })
+  ASSERT_SKUS (COMPUTE (.sort = SKY_SORT_PER_VCPU), "std-2-us mem-4-eu cpu-8-ap-win");
+  ASSERT_SKUS (COMPUTE (.sort = SKY_SORT_PER_VCPU, .descending = TRUE),
+               "cpu-8-ap-win mem-4-eu std-2-us");
+  ASSERT_SKUS (COMPUTE (.sort = SKY_SORT_PER_GIB), "mem-4-eu std-2-us cpu-8-ap-win");
+  ASSERT_SKUS (COMPUTE (.sort = SKY_SORT_REGION), "cpu-8-ap-win mem-4-eu std-2-us");
+  ASSERT_SKUS (COMPUTE (.sort = SKY_SORT_REGION, .descending = TRUE),
+               "std-2-us mem-4-eu cpu-8-ap-win");
+#undef COMPUTE
+  /* Names without regard to case: "cpu-8", "Data transfer…", "Function…", "mem-4", "std-2". */
+  ASSERT_SKUS ((&(SkySearchQuery) { .term = "on-demand", .sort = SKY_SORT_NAME }),
+               "cpu-8-ap-win egress-us fn-us mem-4-eu std-2-us");
+  ASSERT_SKUS ((&(SkySearchQuery) { .term = "on-demand", .sort = SKY_SORT_NAME,
+                                    .descending = TRUE }),
+               "std-2-us mem-4-eu fn-us egress-us cpu-8-ap-win");
+  /* Functions, Internet Egress, Virtual Machines; within a service, by price. */
+  ASSERT_SKUS ((&(SkySearchQuery) { .term = "on-demand", .sort = SKY_SORT_SERVICE }),
+               "fn-us egress-us std-2-us mem-4-eu cpu-8-ap-win");
+  /* Prices that are not hourly, or offers without vCPU, come last either way, by price:
+   * 0.0000166667 per GB-second, egress's first tier, 0.20 per million requests. */
+  ASSERT_SKUS ((&(SkySearchQuery) { .term = "on-demand", .sort = SKY_SORT_PER_VCPU,
+                                    .descending = TRUE }),
+               "cpu-8-ap-win mem-4-eu std-2-us fn-us egress-us fn-us");
+
+  rows = search (f, &by_term);
+  g_assert_cmpuint (rows->len, ==, 6);
+  for (guint i = 1; i < rows->len; i++)
+    g_assert_cmpstr (((SkyListing *) g_ptr_array_index (rows, i - 1))->term, <,
+                     ((SkyListing *) g_ptr_array_index (rows, i))->term);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  rows = search (f, &by_provider);
+  g_assert_cmpuint (rows->len, ==, 11);
+}
+
+/* A search or count whose cancellable is cancelled stops with G_IO_ERROR_CANCELLED. */
+static void
+test_search_cancelled (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  SkySearchQuery query = { .cancellable = cancellable };
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 count = 0;
+
+  import_fixture (f);
+  rows = sky_catalog_search (f->catalog, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, >, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  g_cancellable_cancel (cancellable);
+  rows = sky_catalog_search (f->catalog, &query, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (rows);
+  g_clear_error (&error);
+  g_assert_false (sky_catalog_count (f->catalog, &query, &count, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* The connection is left as it was: the next search without one runs. */
+  query.cancellable = NULL;
+  g_assert_true (sky_catalog_count (f->catalog, &query, &count, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, >, 0);
+}
+
 static void
 test_count (Fixture       *f,
             gconstpointer  data)
@@ -752,6 +831,8 @@ main (int    argc,
   ADD ("cancel-midway-changes-nothing", test_cancel_midway_changes_nothing);
   ADD ("search/filters", test_search_filters);
   ADD ("search/sort-and-limit", test_search_sort_and_limit);
+  ADD ("search/sort-by-column", test_search_sort_by_column);
+  ADD ("search/cancelled", test_search_cancelled);
   ADD ("search/unknown-term", test_search_rejects_unknown_term);
   ADD ("search/count", test_count);
   ADD ("offer-details", test_offer_details);

@@ -1556,10 +1556,67 @@ bind_filters (sqlite3_stmt         *stmt,
   return like;
 }
 
+static int
+cancel_handler (void *cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable);
+}
+
+/* Makes a statement on @db stop soon after @cancellable is cancelled; NULL stops watching. */
+static void
+watch_cancellable (sqlite3      *db,
+                   GCancellable *cancellable)
+{
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 1000, cancel_handler, cancellable);
+  else
+    sqlite3_progress_handler (db, 0, NULL, NULL);
+}
+
+/* The value a search sorts by, for orders other than the price key's own; fixed text. Names
+ * compare without regard to case; prices per vCPU or GiB only for hourly prices. */
+static const char *
+sort_key (SkySort sort)
+{
+  switch (sort)
+    {
+    case SKY_SORT_VCPU:
+      return "p.vcpu";
+    case SKY_SORT_MEMORY:
+      return "p.memory";
+    case SKY_SORT_PROVIDER:
+      return "(SELECT pv.name FROM sheet s JOIN provider pv ON pv.id = s.provider "
+             " WHERE s.id = p.sheet_id) COLLATE NOCASE";
+    case SKY_SORT_NAME:
+      return "(SELECT name FROM offer WHERE id = p.offer_id) COLLATE NOCASE";
+    case SKY_SORT_REGION:
+      return "p.region";
+    case SKY_SORT_SERVICE:
+      return "(SELECT sv.name FROM offer o JOIN service sv ON sv.id = o.service_id "
+             " WHERE o.id = p.offer_id) COLLATE NOCASE";
+    case SKY_SORT_TERM:
+      return "p.term";
+    case SKY_SORT_PER_VCPU:
+      /* An order, not an amount: the quotient never reaches what is shown. */
+      return "CASE WHEN p.vcpu > 0 AND (SELECT unit FROM offer_price "
+             "  WHERE offer_id = p.offer_id AND seq = p.seq) = 'hour' "
+             "THEN CAST (p.amount AS REAL) / p.vcpu END";
+    case SKY_SORT_PER_GIB:
+      return "CASE WHEN p.memory > 0 AND (SELECT unit FROM offer_price "
+             "  WHERE offer_id = p.offer_id AND seq = p.seq) = 'hour' "
+             "THEN CAST (p.amount AS REAL) / p.memory END";
+    case SKY_SORT_PRICE:
+    default:
+      return NULL;
+    }
+}
+
 static gboolean
 check_query (const SkySearchQuery  *query,
              GError               **error)
 {
+  if (g_cancellable_set_error_if_cancelled (query->cancellable, error))
+    return FALSE;
   if (query->term != NULL && !sky_term_is_known (query->term))
     {
       g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_INVALID_QUERY,
@@ -1594,6 +1651,7 @@ sky_catalog_count (SkyCatalog            *self,
   append_filters (sql, query, has_text);
 
   g_mutex_lock (&self->lock);
+  watch_cancellable (self->db, query->cancellable);
   ok = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) == SQLITE_OK;
   if (ok)
     {
@@ -1602,9 +1660,10 @@ sky_catalog_count (SkyCatalog            *self,
     }
   if (ok)
     *count = sqlite3_column_int64 (stmt, 0);
-  else
+  else if (!g_cancellable_set_error_if_cancelled (query->cancellable, error))
     set_db_error (self->db, error, "Cannot count the search's results");
   sqlite3_finalize (stmt);
+  watch_cancellable (self->db, NULL);
   g_mutex_unlock (&self->lock);
   return ok;
 }
@@ -1617,7 +1676,8 @@ sky_catalog_search (SkyCatalog            *self,
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GPtrArray) listings = NULL;
   g_autofree char *like = NULL;
-  const char *order;
+  g_autofree char *order = NULL;
+  const char *key;
   gboolean has_text;
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -1633,25 +1693,19 @@ sky_catalog_search (SkyCatalog            *self,
    * The inner query picks the prices, walking the price key so that a search naming a purchase
    * option, a geography and a category reads them in price order and stops at its limit; only
    * the prices it keeps are joined with the rest of what a listing shows. */
-  switch (query->sort)
-    {
-    case SKY_SORT_VCPU:
-      order = query->descending ? "p.vcpu IS NULL, p.vcpu DESC, p.amount, p.offer_id, p.seq"
-                                : "p.vcpu IS NULL, p.vcpu, p.amount, p.offer_id, p.seq";
-      break;
-    case SKY_SORT_MEMORY:
-      order = query->descending ? "p.memory IS NULL, p.memory DESC, p.amount, p.offer_id, p.seq"
-                                : "p.memory IS NULL, p.memory, p.amount, p.offer_id, p.seq";
-      break;
-    case SKY_SORT_PRICE:
-    default:
-      /* Ties in import order: stable, and still the order of the price key. */
-      order = query->descending ? "p.amount DESC, p.offer_id DESC, p.seq DESC"
-                                : "p.amount, p.offer_id, p.seq";
-      break;
-    }
+  key = sort_key (query->sort);
+  if (key == NULL)
+    /* Ties in import order: stable, and still the order of the price key. */
+    order = g_strdup (query->descending ? "p.amount DESC, p.offer_id DESC, p.seq DESC"
+                                        : "p.amount, p.offer_id, p.seq");
+  else
+    /* "k" in the inner query, "p.k" outside it. */
+    order = g_strdup_printf ("k %s NULLS LAST, p.amount, p.offer_id, p.seq",
+                             query->descending ? "DESC" : "ASC");
 
   g_string_append (sql, "SELECT p.* ");
+  if (key != NULL)
+    g_string_append_printf (sql, ", %s AS k ", key);
   append_filters (sql, query, has_text);
   g_string_append_printf (sql, " ORDER BY %s LIMIT :limit OFFSET :offset", order);
 
@@ -1670,7 +1724,7 @@ sky_catalog_search (SkyCatalog            *self,
                           "CROSS JOIN provider pv ON pv.id = s.provider "
                           "CROSS JOIN service sv ON sv.id = o.service_id "
                           "CROSS JOIN region r ON r.sheet_id = p.sheet_id AND r.code = p.region "
-                          "ORDER BY %s", order);
+                          "ORDER BY %s%s", key != NULL ? "p." : "", order);
 
   g_mutex_lock (&self->lock);
   if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
@@ -1679,6 +1733,7 @@ sky_catalog_search (SkyCatalog            *self,
       g_mutex_unlock (&self->lock);
       return NULL;
     }
+  watch_cancellable (self->db, query->cancellable);
 
   like = bind_filters (stmt, query, has_text);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"),
@@ -1724,10 +1779,12 @@ sky_catalog_search (SkyCatalog            *self,
     }
   if (rc != SQLITE_DONE)
     {
-      set_db_error (self->db, error, "Cannot search the catalog");
+      if (!g_cancellable_set_error_if_cancelled (query->cancellable, error))
+        set_db_error (self->db, error, "Cannot search the catalog");
       g_clear_pointer (&listings, g_ptr_array_unref);
     }
   sqlite3_finalize (stmt);
+  watch_cancellable (self->db, NULL);
   g_mutex_unlock (&self->lock);
 
   return g_steal_pointer (&listings);

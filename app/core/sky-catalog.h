@@ -62,6 +62,13 @@ typedef enum
   SKY_SORT_PRICE,
   SKY_SORT_VCPU,
   SKY_SORT_MEMORY,
+  SKY_SORT_PROVIDER,         /* by the provider's display name */
+  SKY_SORT_NAME,             /* by the offer's name */
+  SKY_SORT_REGION,           /* by region code */
+  SKY_SORT_SERVICE,          /* by the service's display name */
+  SKY_SORT_TERM,             /* by purchase option */
+  SKY_SORT_PER_VCPU,         /* hourly price per vCPU; other prices last */
+  SKY_SORT_PER_GIB,          /* hourly price per GiB of memory; other prices last */
 } SkySort;
 
 typedef struct
@@ -81,6 +88,7 @@ typedef struct
   gboolean    descending;      /* largest first */
   guint       limit;           /* 0 for no limit */
   guint       offset;
+  GCancellable *cancellable;   /* stops a search or count under way; NULL for none */
 } SkySearchQuery;
 
 typedef struct
