@@ -241,6 +241,41 @@ wait_for_count (Fixture *f,
                                    label));
 }
 
+/* The SKU of the first row, once the list has been counted and the row loaded. */
+static const char *
+first_sku (Fixture         *f,
+           SkyListingModel *model)
+{
+  g_autoptr(SkyListingItem) first = NULL;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (sky_listing_model_get_counting (model) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (sky_listing_model_get_count (model), >, 0);
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  while (sky_listing_item_get_listing (first) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (sky_listing_item_get_listing (first));
+  /* The model keeps the item while its page is loaded. */
+  return sky_listing_item_get_listing (first)->sku;
+}
+
+static GtkColumnViewColumn *
+column_titled (Fixture    *f,
+               const char *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (page_child (f,
+                                                                                  "column_view")));
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+  g_assert_not_reached ();
+}
+
 static void
 test_catalog_page (Fixture       *f,
                    gconstpointer  data)
@@ -254,6 +289,8 @@ test_catalog_page (Fixture       *f,
   GListModel *providers;
   GListModel *regions;
   GtkWidget *focus;
+  g_autofree char *sort_column = NULL;
+  gboolean descending;
   gint64 deadline;
 
   import_fixture (f, "valid-small.xml", NULL);
@@ -349,15 +386,32 @@ test_catalog_page (Fixture       *f,
   gtk_selection_model_unselect_all (selection);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (offer_stack), ==, "none");
 
-  /* Most vCPU first puts the 8-vCPU offer on top. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "sort_dropdown")), 3);
-  wait_for_count (f, 2);
-  g_clear_object (&first);
-  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
-  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  while (sky_listing_item_get_listing (first) == NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_cmpstr (sky_listing_item_get_listing (first)->sku, ==, "cpu-8-ap-win");
+  /* Sorting by vCPU, largest first, from the Sort menu, puts the 8-vCPU offer on top and
+   * shows the order in the vCPU column's header. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (catalog_page (f)), "page.sort-column",
+                                             "s", "vcpu"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (catalog_page (f)),
+                                             "page.sort-descending", NULL));
+  g_object_get (catalog_page (f), "sort-column", &sort_column, "sort-descending", &descending,
+                NULL);
+  g_assert_cmpstr (sort_column, ==, "vcpu");
+  g_assert_true (descending);
+  g_clear_pointer (&sort_column, g_free);
+  g_assert_cmpstr (first_sku (f, model), ==, "cpu-8-ap-win");
+
+  /* A click on a column's header sorts by it: the Name column, then again for Z to A. */
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (page_child (f, "column_view")),
+                                  column_titled (f, "Name"), GTK_SORT_ASCENDING);
+  g_object_get (catalog_page (f), "sort-column", &sort_column, "sort-descending", &descending,
+                NULL);
+  g_assert_cmpstr (sort_column, ==, "name");
+  g_assert_false (descending);
+  g_assert_cmpstr (first_sku (f, model), ==, "cpu-8-ap-win");
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (page_child (f, "column_view")),
+                                  column_titled (f, "Name"), GTK_SORT_DESCENDING);
+  g_object_get (catalog_page (f), "sort-descending", &descending, NULL);
+  g_assert_true (descending);
+  g_assert_cmpstr (first_sku (f, model), ==, "mem-4-eu");
 }
 
 static void

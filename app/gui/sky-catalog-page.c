@@ -30,7 +30,6 @@ struct _SkyCatalogPage
   GtkDropDown     *region_dropdown;
   GtkDropDown     *os_dropdown;
   GtkDropDown     *category_dropdown;
-  GtkDropDown     *sort_dropdown;
   GtkSpinButton   *vcpu_spin;
   GtkSpinButton   *memory_spin;
   GtkLabel        *count_label;
@@ -39,24 +38,22 @@ struct _SkyCatalogPage
   SkyOfferView    *offer_view;
   GtkMenuButton   *candidates_button;
   GtkListBox      *candidates_list;
+
+  guint            sort_column;   /* index in columns[] */
+  gboolean         sort_descending;
+  guint            probed;        /* the column whose sorter was asked last, see read_sort() */
 };
+
+enum {
+  PROP_0,
+  PROP_SORT_COLUMN,
+  PROP_SORT_DESCENDING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (SkyCatalogPage, sky_catalog_page, ADW_TYPE_BIN)
-
-/* The orders the sort menu offers, in its order. */
-static const struct
-{
-  SkySort     sort;
-  gboolean    descending;
-  const char *label;
-} orders[] = {
-  { SKY_SORT_PRICE, FALSE, N_("Cheapest first") },
-  { SKY_SORT_PRICE, TRUE, N_("Most expensive first") },
-  { SKY_SORT_VCPU, FALSE, N_("Fewest vCPU first") },
-  { SKY_SORT_VCPU, TRUE, N_("Most vCPU first") },
-  { SKY_SORT_MEMORY, FALSE, N_("Least memory first") },
-  { SKY_SORT_MEMORY, TRUE, N_("Most memory first") },
-};
 
 /* The choices of the filters, after "Any" at position 0. */
 static const struct
@@ -85,6 +82,8 @@ selected_value (GtkDropDown        *dropdown,
 
   return selected == 0 || selected == GTK_INVALID_LIST_POSITION ? NULL : values[selected - 1];
 }
+
+static SkySort column_sort (guint column);
 
 static void
 on_filter_changed (SkyCatalogPage *self)
@@ -127,15 +126,8 @@ on_filter_changed (SkyCatalogPage *self)
     }
   query.min_vcpu_milli = (gint64) gtk_spin_button_get_value_as_int (self->vcpu_spin) * 1000;
   query.min_memory_mgib = (gint64) gtk_spin_button_get_value_as_int (self->memory_spin) * 1000;
-  {
-    guint order = gtk_drop_down_get_selected (self->sort_dropdown);
-
-    if (order < G_N_ELEMENTS (orders))
-      {
-        query.sort = orders[order].sort;
-        query.descending = orders[order].descending;
-      }
-  }
+  query.sort = column_sort (self->sort_column);
+  query.descending = self->sort_descending;
   sky_listing_model_set_query (self->model, &query);
 }
 
@@ -223,6 +215,108 @@ per_unit_text (const SkyListing *l,
 static char *per_vcpu_text (const SkyListing *l) { return per_unit_text (l, l->vcpu_milli); }
 static char *per_gib_text (const SkyListing *l) { return per_unit_text (l, l->memory_mgib); }
 
+/* The table's columns, in order; each sorts the search by its own order. */
+static const struct
+{
+  const char *id;             /* the page.sort-column action's target */
+  const char *title;
+  CellText    cell_text;
+  gboolean    numeric;
+  int         width;
+  SkySort     sort;
+} columns[] = {
+  { "provider", N_("Provider"), provider_text, FALSE, 150, SKY_SORT_PROVIDER },
+  { "name", N_("Name"), name_text, FALSE, 170, SKY_SORT_NAME },
+  { "region", N_("Region"), region_text, FALSE, 120, SKY_SORT_REGION },
+  { "vcpu", N_("vCPU"), vcpu_text, TRUE, 60, SKY_SORT_VCPU },
+  { "memory", N_("Memory"), memory_text, TRUE, 90, SKY_SORT_MEMORY },
+  { "price", N_("Unit Price"), price_text, TRUE, 200, SKY_SORT_PRICE },
+  { "monthly", N_("Monthly (730 h)"), monthly_text, TRUE, 120, SKY_SORT_PRICE },
+  { "per-vcpu", N_("Per vCPU-hour"), per_vcpu_text, TRUE, 130, SKY_SORT_PER_VCPU },
+  { "per-gib", N_("Per GiB-hour"), per_gib_text, TRUE, 130, SKY_SORT_PER_GIB },
+  { "term", N_("Purchase Option"), term_text, FALSE, 200, SKY_SORT_TERM },
+  { "service", N_("Service"), service_text, FALSE, 150, SKY_SORT_SERVICE },
+};
+
+/* Cheapest first until the user chooses otherwise. */
+#define DEFAULT_SORT_COLUMN 5
+
+static SkySort
+column_sort (guint column)
+{
+  return column < G_N_ELEMENTS (columns) ? columns[column].sort : SKY_SORT_PRICE;
+}
+
+static guint
+find_column (const char *id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    if (g_strcmp0 (columns[i].id, id) == 0)
+      return i;
+  return G_MAXUINT;
+}
+
+/* The table sorts in the catalog, not in the list: a column's sorter only tells which column
+ * the user clicked. GtkColumnView asks the sorter of its sort column first and inverts its
+ * answer when that column sorts descending, so one comparison tells both. */
+typedef struct
+{
+  SkyCatalogPage *self;
+  guint           column;
+} ColumnProbe;
+
+static int
+probe_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  ColumnProbe *probe = user_data;
+
+  probe->self->probed = probe->column;
+  return -1;
+}
+
+static void
+read_sort (SkyCatalogPage *self)
+{
+  /* Two items: a sorter answers "equal" for an item and itself without asking. */
+  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  GtkOrdering ordering;
+  guint column = DEFAULT_SORT_COLUMN;
+  gboolean descending = FALSE;
+
+  self->probed = G_MAXUINT;
+  ordering = gtk_sorter_compare (sorter, a, b);
+  if (self->probed < G_N_ELEMENTS (columns))
+    {
+      column = self->probed;
+      descending = ordering == GTK_ORDERING_LARGER;
+    }
+  if (column == self->sort_column && descending == self->sort_descending)
+    return;
+
+  self->sort_column = column;
+  self->sort_descending = descending;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_COLUMN]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_DESCENDING]);
+  on_filter_changed (self);
+}
+
+/* Sorts by @column, as a click on its header would, and shows it in the header. */
+static void
+sort_by (SkyCatalogPage *self,
+         guint           column,
+         gboolean        descending)
+{
+  GListModel *view_columns = gtk_column_view_get_columns (self->column_view);
+  g_autoptr(GtkColumnViewColumn) view_column = g_list_model_get_item (view_columns, column);
+
+  gtk_column_view_sort_by_column (self->column_view, view_column,
+                                  descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -249,21 +343,25 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
 static void
 add_column (SkyCatalogPage *self,
-            const char     *title,
-            CellText        cell_text,
-            gboolean        numeric,
-            int             width)
+            guint           index)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
+  g_autoptr(GtkSorter) sorter = NULL;
+  ColumnProbe *probe = g_new (ColumnProbe, 1);
 
-  g_object_set_data (G_OBJECT (factory), "cell-text", cell_text);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (numeric));
+  g_object_set_data (G_OBJECT (factory), "cell-text", columns[index].cell_text);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb),
+                    GINT_TO_POINTER (columns[index].numeric));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), NULL);
-  column = gtk_column_view_column_new (title, factory);
+  column = gtk_column_view_column_new (_(columns[index].title), factory);
   gtk_column_view_column_set_resizable (column, TRUE);
   /* Columns start wide enough to read; the table scrolls sideways in a narrow window. */
-  gtk_column_view_column_set_fixed_width (column, width);
+  gtk_column_view_column_set_fixed_width (column, columns[index].width);
+  probe->self = self;
+  probe->column = index;
+  sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, probe, g_free));
+  gtk_column_view_column_set_sorter (column, sorter);
   gtk_column_view_append_column (self->column_view, column);
   g_object_unref (column);
 }
@@ -404,6 +502,53 @@ add_to_candidates_action (GtkWidget  *widget,
 /* GObject ------------------------------------------------------------------------------------ */
 
 static void
+sky_catalog_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  SkyCatalogPage *self = SKY_CATALOG_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SORT_COLUMN:
+      g_value_set_string (value, columns[self->sort_column].id);
+      break;
+    case PROP_SORT_DESCENDING:
+      g_value_set_boolean (value, self->sort_descending);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sky_catalog_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  SkyCatalogPage *self = SKY_CATALOG_PAGE (object);
+  guint column;
+
+  switch (prop_id)
+    {
+    case PROP_SORT_COLUMN:
+      column = find_column (g_value_get_string (value));
+      if (column == G_MAXUINT)
+        g_warning ("No column “%s” to sort by", g_value_get_string (value));
+      else
+        sort_by (self, column, self->sort_descending);
+      break;
+    case PROP_SORT_DESCENDING:
+      sort_by (self, self->sort_column, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 sky_catalog_page_dispose (GObject *object)
 {
   SkyCatalogPage *self = SKY_CATALOG_PAGE (object);
@@ -412,6 +557,8 @@ sky_catalog_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->model, self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SKY_TYPE_CATALOG_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
@@ -430,6 +577,17 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sky_catalog_page_dispose;
+  object_class->get_property = sky_catalog_page_get_property;
+  object_class->set_property = sky_catalog_page_set_property;
+
+  /* What the table is sorted by: a column's id, as in the Sort menu. */
+  properties[PROP_SORT_COLUMN] =
+    g_param_spec_string ("sort-column", NULL, NULL, "price",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SORT_DESCENDING] =
+    g_param_spec_boolean ("sort-descending", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SKY_TYPE_OFFER_VIEW);
 
@@ -442,7 +600,6 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, region_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, os_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, category_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, vcpu_spin);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, memory_spin);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, count_label);
@@ -454,6 +611,9 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_install_action (widget_class, "page.add-to-candidates", NULL,
                                    add_to_candidates_action);
+  gtk_widget_class_install_property_action (widget_class, "page.sort-column", "sort-column");
+  gtk_widget_class_install_property_action (widget_class, "page.sort-descending",
+                                            "sort-descending");
 }
 
 static void
@@ -502,24 +662,12 @@ sky_catalog_page_init (SkyCatalogPage *self)
   gtk_drop_down_set_model (self->category_dropdown, G_LIST_MODEL (list));
   g_object_unref (list);
 
-  /* What decides a choice first: who, what, where, how big, how much. */
-  list = gtk_string_list_new (NULL);
-  for (gsize i = 0; i < G_N_ELEMENTS (orders); i++)
-    gtk_string_list_append (list, _(orders[i].label));
-  gtk_drop_down_set_model (self->sort_dropdown, G_LIST_MODEL (list));
-  g_object_unref (list);
-
-  add_column (self, _("Provider"), provider_text, FALSE, 150);
-  add_column (self, _("Name"), name_text, FALSE, 170);
-  add_column (self, _("Region"), region_text, FALSE, 120);
-  add_column (self, _("vCPU"), vcpu_text, TRUE, 60);
-  add_column (self, _("Memory"), memory_text, TRUE, 90);
-  add_column (self, _("Unit Price"), price_text, TRUE, 200);
-  add_column (self, _("Monthly (730 h)"), monthly_text, TRUE, 120);
-  add_column (self, _("Per vCPU-hour"), per_vcpu_text, TRUE, 130);
-  add_column (self, _("Per GiB-hour"), per_gib_text, TRUE, 130);
-  add_column (self, _("Purchase Option"), term_text, FALSE, 200);
-  add_column (self, _("Service"), service_text, FALSE, 150);
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    add_column (self, i);
+  self->sort_column = DEFAULT_SORT_COLUMN;
+  sort_by (self, DEFAULT_SORT_COLUMN, FALSE);
+  g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
+                            G_CALLBACK (read_sort), self);
 }
 
 SkyCatalogPage *

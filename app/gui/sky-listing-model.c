@@ -22,6 +22,7 @@ struct _SkyListingModel
   SkyCatalog     *catalog;
   SkySearchQuery  query;
   guint           generation;
+  GCancellable   *cancellable; /* the current query's; cancelled when another replaces it */
   guint           n_items;
   gboolean        counting;
   GHashTable     *pages;      /* page number → GPtrArray of SkyListingItem */
@@ -68,6 +69,7 @@ query_copy (const SkySearchQuery *src,
   dst->os = g_strdup (src->os);
   dst->term = g_strdup (src->term);
   dst->text = g_strdup (src->text);
+  dst->cancellable = NULL;
 }
 
 typedef struct
@@ -81,6 +83,7 @@ typedef struct
 static void
 job_free (Job *job)
 {
+  g_clear_object (&job->query.cancellable);
   query_clear (&job->query);
   g_free (job);
 }
@@ -92,6 +95,7 @@ job_new (SkyListingModel *self,
   Job *job = g_new0 (Job, 1);
 
   query_copy (&self->query, &job->query);
+  job->query.cancellable = g_object_ref (self->cancellable);
   job->generation = self->generation;
   job->page = page;
   return job;
@@ -131,7 +135,8 @@ page_loaded_cb (GObject      *object,
   GPtrArray *items;
 
   listings = g_task_propagate_pointer (G_TASK (result), &error);
-  if (job->generation != self->generation)
+  if (job->generation != self->generation ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (listings == NULL)
     {
@@ -220,7 +225,7 @@ counted_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   guint removed;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!g_task_propagate_boolean (G_TASK (result), &error) && job->generation == self->generation)
     g_warning ("Cannot count the catalog's rows: %s", error->message);
   if (job->generation != self->generation)
     return;
@@ -253,6 +258,10 @@ sky_listing_model_set_query (SkyListingModel      *self,
   self->query.limit = 0;
   self->query.offset = 0;
   self->generation++;
+  /* Counts and pages of the query replaced, queued or under way, are no longer wanted. */
+  g_cancellable_cancel (self->cancellable);
+  g_object_unref (self->cancellable);
+  self->cancellable = g_cancellable_new ();
 
   g_hash_table_remove_all (self->pages);
   removed = self->n_items;
@@ -361,6 +370,8 @@ sky_listing_model_finalize (GObject *object)
 {
   SkyListingModel *self = SKY_LISTING_MODEL (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   query_clear (&self->query);
   g_hash_table_unref (self->pages);
   g_clear_object (&self->catalog);
@@ -389,6 +400,7 @@ static void
 sky_listing_model_init (SkyListingModel *self)
 {
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->cancellable = g_cancellable_new ();
 }
 
 /* Opens a connection of its own to the catalog at @path. */
