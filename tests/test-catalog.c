@@ -729,6 +729,11 @@ test_listing_fields (Fixture       *f,
   g_assert_true (sky_listing_monthly (l, &monthly));
   monthly_text = sky_decimal_format (monthly, 2);
   g_assert_cmpstr (monthly_text, ==, "21.61");
+  /* 720 h × 0.0296 = 21.312. */
+  g_assert_true (sky_listing_monthly_hours (l, 720, &monthly));
+  g_clear_pointer (&monthly_text, g_free);
+  monthly_text = sky_decimal_format (monthly, 2);
+  g_assert_cmpstr (monthly_text, ==, "21.31");
 
   egress_rows = search (f, &egress);
   g_assert_cmpuint (egress_rows->len, ==, 1);

@@ -10,6 +10,7 @@
 #include "sky-catalog-page.h"
 #include "sky-listing-item.h"
 #include "sky-offer-view.h"
+#include "sky-preferences-window.h"
 #include "sky-price-sheets-window.h"
 #include "sky-test-util.h"
 #include "sky-window.h"
@@ -211,6 +212,69 @@ catalog_page (Fixture *f)
 {
   return SKY_CATALOG_PAGE (gtk_widget_get_template_child (GTK_WIDGET (f->window),
                                                           SKY_TYPE_WINDOW, "catalog_page"));
+}
+
+static GObject *
+page_child (Fixture    *f,
+            const char *name);
+
+/* Preferences take effect at once: the style, the month of the monthly column, and the
+ * details pane, which its button in the page also shows and hides. */
+static void
+test_preferences (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWindow *preferences;
+  GtkSwitch *details_switch;
+  GtkWidget *offer_view = GTK_WIDGET (page_child (f, "offer_view"));
+  GtkToggleButton *details_button = GTK_TOGGLE_BUTTON (page_child (f, "details_button"));
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (page_child (f,
+                                                                                  "column_view")));
+  g_autoptr(GtkColumnViewColumn) monthly = g_list_model_get_item (columns, 6);
+  g_autofree char *scheme = NULL;
+  guint hours = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL));
+  preferences = find_toplevel (SKY_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  g_assert_true (gtk_window_get_transient_for (preferences) == GTK_WINDOW (f->window));
+
+  /* The style row: Dark, then back to the system's. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (gtk_widget_get_template_child (
+                                GTK_WIDGET (preferences), SKY_TYPE_PREFERENCES_WINDOW,
+                                "style_row")), 2);
+  scheme = g_settings_get_string (settings, "color-scheme");
+  g_assert_cmpstr (scheme, ==, "dark");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_settings_reset (settings, "color-scheme");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Hours per month: the spin button writes the setting, the page follows. */
+  g_assert_cmpstr (gtk_column_view_column_get_title (monthly), ==, "Monthly (730 h)");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (gtk_widget_get_template_child (
+                               GTK_WIDGET (preferences), SKY_TYPE_PREFERENCES_WINDOW,
+                               "hours_spin")), 720);
+  g_assert_cmpint (g_settings_get_int (settings, "hours-per-month"), ==, 720);
+  g_object_get (catalog_page (f), "hours-per-month", &hours, NULL);
+  g_assert_cmpuint (hours, ==, 720);
+  g_assert_cmpstr (gtk_column_view_column_get_title (monthly), ==, "Monthly (720 h)");
+  g_settings_reset (settings, "hours-per-month");
+  g_assert_cmpstr (gtk_column_view_column_get_title (monthly), ==, "Monthly (730 h)");
+
+  /* The details pane: from Preferences, and from its button beside the table. */
+  details_switch = GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (preferences),
+                                                              SKY_TYPE_PREFERENCES_WINDOW,
+                                                              "details_switch"));
+  g_assert_true (gtk_widget_get_visible (offer_view));
+  gtk_switch_set_active (details_switch, FALSE);
+  g_assert_false (gtk_widget_get_visible (offer_view));
+  g_assert_false (gtk_toggle_button_get_active (details_button));
+  gtk_toggle_button_set_active (details_button, TRUE);
+  g_assert_true (gtk_widget_get_visible (offer_view));
+  g_assert_true (g_settings_get_boolean (settings, "show-details"));
+  g_assert_true (gtk_switch_get_active (details_switch));
 }
 
 static GObject *
@@ -492,6 +556,7 @@ main (int    argc,
   ADD ("price-sheets-window", test_price_sheets_window);
   ADD ("bundled-sheets", test_bundled_sheets);
   ADD ("catalog-page", test_catalog_page);
+  ADD ("preferences", test_preferences);
 #undef ADD
   g_test_add_func ("/sky/window/open-file", test_open_file);
 

@@ -1996,6 +1996,16 @@ gboolean
 sky_listing_monthly (const SkyListing *listing,
                      SkyDecimal       *monthly)
 {
+  return sky_listing_monthly_hours (listing, SKY_HOURS_PER_MONTH, monthly);
+}
+
+/* An hourly price for @hours a month, rounded once to the currency's minor unit. FALSE for
+ * prices in other units. */
+gboolean
+sky_listing_monthly_hours (const SkyListing *listing,
+                           guint             hours,
+                           SkyDecimal       *monthly)
+{
   SkyDecimal product;
 
   g_return_val_if_fail (listing != NULL, FALSE);
@@ -2004,7 +2014,7 @@ sky_listing_monthly (const SkyListing *listing,
   if (g_strcmp0 (listing->unit, "hour") != 0)
     return FALSE;
   if (!sky_decimal_mul (sky_decimal_from_scaled (listing->price, SKY_PRICE_SCALE),
-                        sky_decimal_from_int (SKY_HOURS_PER_MONTH), &product))
+                        sky_decimal_from_int (hours), &product))
     return FALSE;
   *monthly = sky_currency_round (listing->currency, product);
   return TRUE;

@@ -221,6 +221,9 @@ char             *sky_catalog_default_path       (void);
 
 gboolean          sky_listing_monthly          (const SkyListing    *listing,
                                                 SkyDecimal          *monthly);
+gboolean          sky_listing_monthly_hours    (const SkyListing    *listing,
+                                                guint                hours,
+                                                SkyDecimal          *monthly);
 SkyOfferDetails  *sky_catalog_get_offer        (SkyCatalog          *self,
                                                 gint64               offer_id,
                                                 GError             **error);

@@ -15,6 +15,7 @@ struct _SkyApplication
   AdwApplication  parent_instance;
 
   SkyCatalog     *catalog;
+  GSettings      *settings;
 };
 
 G_DEFINE_FINAL_TYPE (SkyApplication, sky_application, ADW_TYPE_APPLICATION)
@@ -93,6 +94,7 @@ sky_application_dispose (GObject *object)
   SkyApplication *self = SKY_APPLICATION (object);
 
   g_clear_object (&self->catalog);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (sky_application_parent_class)->dispose (object);
 }
@@ -128,12 +130,32 @@ static const GActionEntry app_actions[] = {
   { .name = "about", .activate = about_activated },
 };
 
+/* The style the user chose in Preferences, or the system's. */
+static void
+apply_color_scheme (SkyApplication *self)
+{
+  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+  AdwColorScheme color_scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_strcmp0 (scheme, "light") == 0)
+    color_scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_strcmp0 (scheme, "dark") == 0)
+    color_scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_scheme);
+}
+
 static void
 sky_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  SkyApplication *self = SKY_APPLICATION (app);
 
   G_APPLICATION_CLASS (sky_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect_swapped (self->settings, "changed::color-scheme",
+                            G_CALLBACK (apply_color_scheme), self);
+  apply_color_scheme (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);

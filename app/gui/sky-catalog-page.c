@@ -38,16 +38,20 @@ struct _SkyCatalogPage
   SkyOfferView    *offer_view;
   GtkMenuButton   *candidates_button;
   GtkListBox      *candidates_list;
+  GtkToggleButton *details_button;
 
   guint            sort_column;   /* index in columns[] */
   gboolean         sort_descending;
   guint            probed;        /* the column whose sorter was asked last, see read_sort() */
+  guint            hours_per_month;
+  GtkColumnViewColumn *monthly_column;
 };
 
 enum {
   PROP_0,
   PROP_SORT_COLUMN,
   PROP_SORT_DESCENDING,
+  PROP_HOURS_PER_MONTH,
   N_PROPS
 };
 
@@ -149,7 +153,9 @@ on_model_count_changed (SkyCatalogPage *self)
 
 /* Columns ------------------------------------------------------------------------------------ */
 
-typedef char *(*CellText) (const SkyListing *listing);
+/* A cell's text; @hours is the month the monthly column uses. */
+typedef char *(*CellText) (const SkyListing *listing,
+                           guint             hours);
 
 static char *
 scaled_text (gint64 value,
@@ -159,15 +165,16 @@ scaled_text (gint64 value,
                                                                                       scale));
 }
 
-static char *provider_text (const SkyListing *l) { return g_strdup (l->provider_name); }
-static char *service_text (const SkyListing *l) { return g_strdup (l->service_name); }
-static char *name_text (const SkyListing *l) { return g_strdup (l->name); }
-static char *region_text (const SkyListing *l) { return g_strdup (l->region); }
-static char *term_text (const SkyListing *l) { return g_strdup (l->term); }
-static char *vcpu_text (const SkyListing *l) { return scaled_text (l->vcpu_milli, 3); }
+static char *provider_text (const SkyListing *l, guint hours) { return g_strdup (l->provider_name); }
+static char *service_text (const SkyListing *l, guint hours) { return g_strdup (l->service_name); }
+static char *name_text (const SkyListing *l, guint hours) { return g_strdup (l->name); }
+static char *region_text (const SkyListing *l, guint hours) { return g_strdup (l->region); }
+static char *term_text (const SkyListing *l, guint hours) { return g_strdup (l->term); }
+static char *vcpu_text (const SkyListing *l, guint hours) { return scaled_text (l->vcpu_milli, 3); }
 
 static char *
-memory_text (const SkyListing *l)
+memory_text (const SkyListing *l,
+             guint             hours)
 {
   g_autofree char *gib = scaled_text (l->memory_mgib, 3);
 
@@ -175,7 +182,8 @@ memory_text (const SkyListing *l)
 }
 
 static char *
-price_text (const SkyListing *l)
+price_text (const SkyListing *l,
+            guint             hours)
 {
   g_autofree char *amount = scaled_text (l->price, SKY_PRICE_SCALE);
 
@@ -184,12 +192,13 @@ price_text (const SkyListing *l)
 }
 
 static char *
-monthly_text (const SkyListing *l)
+monthly_text (const SkyListing *l,
+              guint             hours)
 {
   g_autofree char *amount = NULL;
   SkyDecimal monthly;
 
-  if (!sky_listing_monthly (l, &monthly))
+  if (!sky_listing_monthly_hours (l, hours, &monthly))
     return g_strdup ("");
   amount = sky_currency_format (l->currency, monthly);
   return g_strdup_printf ("%s %s", amount, l->currency);
@@ -212,8 +221,8 @@ per_unit_text (const SkyListing *l,
   return g_strdup_printf ("%s %s", amount, l->currency);
 }
 
-static char *per_vcpu_text (const SkyListing *l) { return per_unit_text (l, l->vcpu_milli); }
-static char *per_gib_text (const SkyListing *l) { return per_unit_text (l, l->memory_mgib); }
+static char *per_vcpu_text (const SkyListing *l, guint hours) { return per_unit_text (l, l->vcpu_milli); }
+static char *per_gib_text (const SkyListing *l, guint hours) { return per_unit_text (l, l->memory_mgib); }
 
 /* The table's columns, in order; each sorts the search by its own order. */
 static const struct
@@ -231,12 +240,21 @@ static const struct
   { "vcpu", N_("vCPU"), vcpu_text, TRUE, 60, SKY_SORT_VCPU },
   { "memory", N_("Memory"), memory_text, TRUE, 90, SKY_SORT_MEMORY },
   { "price", N_("Unit Price"), price_text, TRUE, 200, SKY_SORT_PRICE },
-  { "monthly", N_("Monthly (730 h)"), monthly_text, TRUE, 120, SKY_SORT_PRICE },
+  { "monthly", NULL, monthly_text, TRUE, 120, SKY_SORT_PRICE },  /* see monthly_title() */
   { "per-vcpu", N_("Per vCPU-hour"), per_vcpu_text, TRUE, 130, SKY_SORT_PER_VCPU },
   { "per-gib", N_("Per GiB-hour"), per_gib_text, TRUE, 130, SKY_SORT_PER_GIB },
   { "term", N_("Purchase Option"), term_text, FALSE, 200, SKY_SORT_TERM },
   { "service", N_("Service"), service_text, FALSE, 150, SKY_SORT_SERVICE },
 };
+
+static void
+update_monthly_title (SkyCatalogPage *self)
+{
+  /* Translators: the monthly price column's title; %u is the hours in a month, e.g. 730 */
+  g_autofree char *title = g_strdup_printf (_("Monthly (%u h)"), self->hours_per_month);
+
+  gtk_column_view_column_set_title (self->monthly_column, title);
+}
 
 /* Cheapest first until the user chooses otherwise. */
 #define DEFAULT_SORT_COLUMN 5
@@ -334,9 +352,11 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
+  SkyCatalogPage *self = user_data;
   CellText cell_text = g_object_get_data (G_OBJECT (factory), "cell-text");
   const SkyListing *listing = sky_listing_item_get_listing (gtk_list_item_get_item (item));
-  g_autofree char *text = listing != NULL ? cell_text (listing) : g_strdup ("…");
+  g_autofree char *text = listing != NULL ? cell_text (listing, self->hours_per_month)
+                                          : g_strdup ("…");
 
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
 }
@@ -353,8 +373,11 @@ add_column (SkyCatalogPage *self,
   g_object_set_data (G_OBJECT (factory), "cell-text", columns[index].cell_text);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb),
                     GINT_TO_POINTER (columns[index].numeric));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), NULL);
-  column = gtk_column_view_column_new (_(columns[index].title), factory);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
+  column = gtk_column_view_column_new (columns[index].title != NULL ? _(columns[index].title)
+                                                                    : NULL, factory);
+  if (columns[index].cell_text == monthly_text)
+    self->monthly_column = column;
   gtk_column_view_column_set_resizable (column, TRUE);
   /* Columns start wide enough to read; the table scrolls sideways in a narrow window. */
   gtk_column_view_column_set_fixed_width (column, columns[index].width);
@@ -437,7 +460,7 @@ create_candidate_row (gpointer item,
 {
   SkyCatalogPage *self = user_data;
   const SkyListing *l = sky_listing_item_get_listing (item);
-  g_autofree char *price = price_text (l);
+  g_autofree char *price = price_text (l, self->hours_per_month);
   g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s · %s", l->provider_name, l->region,
                                                l->term, price);
   GtkWidget *row = adw_action_row_new ();
@@ -517,6 +540,9 @@ sky_catalog_page_get_property (GObject    *object,
     case PROP_SORT_DESCENDING:
       g_value_set_boolean (value, self->sort_descending);
       break;
+    case PROP_HOURS_PER_MONTH:
+      g_value_set_uint (value, self->hours_per_month);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -542,6 +568,15 @@ sky_catalog_page_set_property (GObject      *object,
       break;
     case PROP_SORT_DESCENDING:
       sort_by (self, self->sort_column, g_value_get_boolean (value));
+      break;
+    case PROP_HOURS_PER_MONTH:
+      if (self->hours_per_month == g_value_get_uint (value))
+        break;
+      self->hours_per_month = g_value_get_uint (value);
+      update_monthly_title (self);
+      /* The rows on screen are bound again with the new month. */
+      on_filter_changed (self);
+      g_object_notify_by_pspec (object, pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -587,6 +622,10 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
   properties[PROP_SORT_DESCENDING] =
     g_param_spec_boolean ("sort-descending", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The hours an hourly price is multiplied by in the monthly column. */
+  properties[PROP_HOURS_PER_MONTH] =
+    g_param_spec_uint ("hours-per-month", NULL, NULL, 1, 744, SKY_HOURS_PER_MONTH,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SKY_TYPE_OFFER_VIEW);
@@ -608,6 +647,7 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, offer_view);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, candidates_button);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, candidates_list);
+  gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, details_button);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_install_action (widget_class, "page.add-to-candidates", NULL,
                                    add_to_candidates_action);
@@ -622,6 +662,8 @@ sky_catalog_page_init (SkyCatalogPage *self)
   GtkStringList *list;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_bind_property (self->details_button, "active", self->offer_view, "visible",
+                          G_BINDING_SYNC_CREATE);
 
   self->candidates = g_list_store_new (SKY_TYPE_LISTING_ITEM);
   gtk_list_box_bind_model (self->candidates_list, G_LIST_MODEL (self->candidates),
@@ -662,8 +704,10 @@ sky_catalog_page_init (SkyCatalogPage *self)
   gtk_drop_down_set_model (self->category_dropdown, G_LIST_MODEL (list));
   g_object_unref (list);
 
+  self->hours_per_month = SKY_HOURS_PER_MONTH;
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     add_column (self, i);
+  update_monthly_title (self);
   self->sort_column = DEFAULT_SORT_COLUMN;
   sort_by (self, DEFAULT_SORT_COLUMN, FALSE);
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
@@ -789,6 +833,20 @@ sky_catalog_page_set_catalog (SkyCatalogPage *self,
 
   g_set_object (&self->catalog, catalog);
   sky_catalog_page_refresh (self);
+}
+
+/* Follows the hours per month and the details pane of @settings, and keeps the pane's
+ * state there when the user shows or hides it. */
+void
+sky_catalog_page_bind_settings (SkyCatalogPage *self,
+                                GSettings      *settings)
+{
+  g_return_if_fail (SKY_IS_CATALOG_PAGE (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  g_settings_bind (settings, "hours-per-month", self, "hours-per-month", G_SETTINGS_BIND_GET);
+  g_settings_bind (settings, "show-details", self->details_button, "active",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 /* Puts the keyboard in the search entry. */

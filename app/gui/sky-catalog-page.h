@@ -20,5 +20,7 @@ void             sky_catalog_page_set_catalog (SkyCatalogPage *self,
 GListModel      *sky_catalog_page_get_candidates (SkyCatalogPage *self);
 void             sky_catalog_page_refresh        (SkyCatalogPage *self);
 void             sky_catalog_page_focus_search   (SkyCatalogPage *self);
+void             sky_catalog_page_bind_settings  (SkyCatalogPage *self,
+                                                  GSettings      *settings);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "sky-catalog-page.h"
+#include "sky-preferences-window.h"
 #include "sky-price-sheets-window.h"
 #include "sky-window.h"
 
@@ -374,6 +375,18 @@ price_sheets_action (GtkWidget  *widget,
 }
 
 static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SkyWindow *self = SKY_WINDOW (widget);
+  SkyPreferencesWindow *preferences = sky_preferences_window_new (self->settings);
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
 find_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -533,6 +546,9 @@ sky_window_class_init (SkyWindowClass *klass)
                                    cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.price-sheets", NULL, price_sheets_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find",
@@ -554,6 +570,7 @@ sky_window_init (SkyWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  sky_catalog_page_bind_settings (self->catalog_page, self->settings);
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (target, "drop", G_CALLBACK (on_drop_target_drop), self);
