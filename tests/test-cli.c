@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <langinfo.h>
+#include <locale.h>
 #include <string.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -354,6 +356,95 @@ test_search_empty (Fixture       *f,
   g_assert_nonnull (strstr (r.err, "No offer matches"));
 }
 
+/* Builds a locale whose decimal separator is a comma in dir, for LOCPATH; FALSE if it cannot. */
+static gboolean
+make_comma_locale (const char *dir,
+                   const char *name)
+{
+  g_autofree char *output = g_build_filename (dir, name, NULL);
+  const char *argv[] = { "localedef", "-i", "de_DE", "-f", "UTF-8", output, NULL };
+  g_autofree char *radix = NULL;
+  locale_t loc;
+  int wait_status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL,
+                     G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &wait_status, NULL) ||
+      !WIFEXITED (wait_status) || WEXITSTATUS (wait_status) > 1)
+    return FALSE;
+
+  /* Only a locale that really writes 0,25 makes the check below mean something. */
+  g_setenv ("LOCPATH", dir, TRUE);
+  loc = newlocale (LC_NUMERIC_MASK, name, (locale_t) 0);
+  g_unsetenv ("LOCPATH");
+  if (loc == (locale_t) 0)
+    return FALSE;
+  radix = g_strdup (nl_langinfo_l (RADIXCHAR, loc));
+  freelocale (loc);
+  return g_strcmp0 (radix, ",") == 0;
+}
+
+static void
+test_numbers_ignore_locale (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *sheet = g_build_filename (f->dir, "fractions.xml", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *locales = g_build_filename (f->dir, "locales", NULL);
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(JsonArray) offers = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) setup = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_autofree char *lc_all = g_strdup (g_getenv ("LC_ALL"));
+  JsonObject *o;
+
+  g_assert_cmpint (g_mkdir (locales, 0700), ==, 0);
+  if (!make_comma_locale (locales, "de_DE.UTF-8"))
+    {
+      g_test_skip ("no locale with a decimal comma can be built here");
+      return;
+    }
+
+  /* A fractional vCPU and memory, which JSON writes as numbers and CSV as decimals. */
+  g_file_get_contents (source, &text, NULL, &error);
+  g_assert_no_error (error);
+  edited = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (edited, "vcpu=\"2\" memory-gib=\"8\"",
+                                      "vcpu=\"0.25\" memory-gib=\"0.5\"", 1), ==, 1);
+  g_file_set_contents (sheet, edited->str, edited->len, &error);
+  g_assert_no_error (error);
+
+  g_setenv ("LOCPATH", locales, TRUE);
+  g_setenv ("LC_ALL", "de_DE.UTF-8", TRUE);
+  cli (&setup, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
+  cli (&json, "--catalog", f->catalog, "search", "--term", "spot", "--format", "json", NULL);
+  cli (&csv, "--catalog", f->catalog, "search", "--term", "spot", "--format", "csv", NULL);
+  g_unsetenv ("LOCPATH");
+  if (lc_all != NULL)
+    g_setenv ("LC_ALL", lc_all, TRUE);
+  else
+    g_unsetenv ("LC_ALL");
+
+  g_assert_cmpint (setup.status, ==, 0);
+  g_assert_cmpint (json.status, ==, 0);
+  offers = parse_array (json.out);
+  g_assert_cmpuint (json_array_get_length (offers), ==, 1);
+  o = json_array_get_object_element (offers, 0);
+  g_assert_cmpfloat (json_object_get_double_member (o, "vcpu"), ==, 0.25);
+  g_assert_cmpfloat (json_object_get_double_member (o, "memory_gib"), ==, 0.5);
+  g_assert_cmpstr (json_object_get_string_member (o, "price"), ==, "0.0288");
+  g_assert_cmpstr (json_object_get_string_member (o, "monthly"), ==, "21.02");
+
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_cmpstr (csv.out, ==,
+                   "PROVIDER,REGION,SKU,NAME,VCPU,MEMORY_GIB,TERM,PRICE,UNIT,CURRENCY,MONTHLY,"
+                   "UPFRONT_FEE\r\n"
+                   "examplecloud,us-east,std-2-us,std-2,0.25,0.5,spot,0.0288,hour,USD,21.02,\r\n");
+}
+
 static char *
 integrity (const char *path)
 {
@@ -539,6 +630,7 @@ main (int    argc,
   ADD ("search-json", test_search_json);
   ADD ("search-csv", test_search_csv);
   ADD ("search-empty", test_search_empty);
+  ADD ("numbers-ignore-locale", test_numbers_ignore_locale);
   ADD ("killed-import", test_killed_import);
   ADD ("duplicate-in-long-sheet", test_duplicate_in_long_sheet);
   ADD ("large-import", test_large_import);

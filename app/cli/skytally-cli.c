@@ -34,19 +34,22 @@ typedef struct
 } Globals;
 
 static const char usage_text[] =
-  "Usage:\n"
-  "  skytally-cli [--catalog PATH] [--no-seed] COMMAND [OPTIONS…]\n"
-  "\n"
-  "Commands:\n"
-  "  import FILE…   Load price sheets into the catalog\n"
-  "  sheets         List the price sheets in the catalog\n"
-  "  search         Find offers in the current price sheets\n"
-  "\n"
-  "Options:\n"
-  "  --catalog PATH   The catalog to use (default: $XDG_DATA_HOME/skytally/catalog.db)\n"
-  "  --no-seed        Do not load the bundled price sheets into a new catalog\n"
-  "  --version        Print the version\n"
-  "  -h, --help       Show this help; COMMAND --help shows a command's options\n";
+  /* Translators: keep the command and option names (import, sheets, search, --catalog,
+   * --no-seed, --version, -h, --help) as they are; PATH, COMMAND, OPTIONS and FILE may be
+   * translated. */
+  N_("Usage:\n"
+     "  skytally-cli [--catalog PATH] [--no-seed] COMMAND [OPTIONS…]\n"
+     "\n"
+     "Commands:\n"
+     "  import FILE…   Load price sheets into the catalog\n"
+     "  sheets         List the price sheets in the catalog\n"
+     "  search         Find offers in the current price sheets\n"
+     "\n"
+     "Options:\n"
+     "  --catalog PATH   The catalog to use (default: $XDG_DATA_HOME/skytally/catalog.db)\n"
+     "  --no-seed        Do not load the bundled price sheets into a new catalog\n"
+     "  --version        Print the version\n"
+     "  -h, --help       Show this help; COMMAND --help shows a command's options\n");
 
 static int
 usage_error (const char *format,
@@ -57,12 +60,15 @@ usage_error (const char *format,
              ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *hint = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_printerr ("skytally-cli: %s\nTry “skytally-cli --help”.\n", message);
+  /* Translators: %s is the command “skytally-cli --help”. */
+  hint = g_strdup_printf (_("Try “%s”."), "skytally-cli --help");
+  g_printerr ("skytally-cli: %s\n%s\n", message, hint);
   return EXIT_USAGE;
 }
 
@@ -131,6 +137,7 @@ open_catalog (const Globals  *globals,
   gboolean is_new = !g_file_test (path, G_FILE_TEST_EXISTS);
   g_autoptr(SkyCatalog) catalog = NULL;
   g_autoptr(GPtrArray) seeded = NULL;
+  g_autofree char *message = NULL;
   const char *dir;
 
   catalog = sky_catalog_open (path, error);
@@ -146,12 +153,19 @@ open_catalog (const Globals  *globals,
       /* A new catalog that could not be seeded is not left behind half-made. */
       g_clear_object (&catalog);
       remove_catalog_files (path);
-      g_prefix_error (error, "Cannot load the bundled price sheets from %s "
-                             "(SKYTALLY_PRICESHEETS_DIR names another folder; --no-seed skips "
-                             "them): ", dir);
+      /* Translators: %s is a folder. Keep SKYTALLY_PRICESHEETS_DIR and --no-seed as they are. */
+      g_prefix_error (error, _("Cannot load the bundled price sheets from %s "
+                               "(SKYTALLY_PRICESHEETS_DIR names another folder; --no-seed skips "
+                               "them): "), dir);
       return NULL;
     }
-  g_printerr ("Created %s with %u bundled price sheets.\n", path, seeded->len);
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          /* Translators: %s is the catalog file, %u the
+                                           * number of price sheets loaded into it. */
+                                          "Created %s with %u bundled price sheet.",
+                                          "Created %s with %u bundled price sheets.", seeded->len),
+                             path, seeded->len);
+  g_printerr ("%s\n", message);
   return g_steal_pointer (&catalog);
 }
 
@@ -161,7 +175,7 @@ typedef struct
 {
   Format        format;
   guint         n_columns;
-  const char  **headers;
+  const char  **headers;     /* untranslated; a table shows them translated, CSV as they are */
   gboolean     *numeric;
   GPtrArray    *rows;        /* GStrv, for tables */
   SkyCsvWriter *csv;
@@ -217,6 +231,7 @@ static void
 table_print (Table *table)
 {
   g_autofree gsize *widths = g_new0 (gsize, table->n_columns);
+  g_autofree const char **headers = g_new0 (const char *, table->n_columns);
 
   if (table->format == FORMAT_CSV)
     {
@@ -228,7 +243,10 @@ table_print (Table *table)
     }
 
   for (guint c = 0; c < table->n_columns; c++)
-    widths[c] = g_utf8_strlen (table->headers[c], -1);
+    {
+      headers[c] = g_dpgettext2 (GETTEXT_PACKAGE, "column heading", table->headers[c]);
+      widths[c] = g_utf8_strlen (headers[c], -1);
+    }
   for (guint r = 0; r < table->rows->len; r++)
     {
       char **row = g_ptr_array_index (table->rows, r);
@@ -238,8 +256,7 @@ table_print (Table *table)
 
   for (guint r = 0; r <= table->rows->len; r++)
     {
-      const char * const *row = r == 0 ? table->headers
-                                       : g_ptr_array_index (table->rows, r - 1);
+      const char * const *row = r == 0 ? headers : g_ptr_array_index (table->rows, r - 1);
       g_autoptr(GString) line = g_string_new (NULL);
 
       for (guint c = 0; c < table->n_columns; c++)
@@ -328,7 +345,12 @@ show_progress (guint64  done,
   const char *file = user_data;
 
   if (total > 0)
-    g_printerr ("\rImporting %s… %3u%%", file, (guint) (done * 100 / total));
+    {
+      /* Translators: a progress line; %s is the file, %3u%% the percentage done. */
+      g_autofree char *line = g_strdup_printf (_("Importing %s… %3u%%"), file,
+                                               (guint) (done * 100 / total));
+      g_printerr ("\r%s", line);
+    }
 }
 
 static int
@@ -336,19 +358,21 @@ cmd_import (const Globals  *globals,
             int             argc,
             char          **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("FILE… — load price sheets");
+  /* Translators: the arguments of “skytally-cli import” and what it does. */
+  g_autoptr(GOptionContext) context = g_option_context_new (N_("FILE… — load price sheets"));
   g_autoptr(GError) error = NULL;
   g_autoptr(SkyCatalog) catalog = NULL;
   int status = 0;
 
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
-    "Each sheet is imported whole or not at all. Importing a sheet that is already in the\n"
-    "catalog changes nothing. Of a provider's sheets, the one with the latest effective date\n"
-    "is current; older ones stay listed.\n");
+    N_("Each sheet is imported whole or not at all. Importing a sheet that is already in the\n"
+       "catalog changes nothing. Of a provider's sheets, the one with the latest effective date\n"
+       "is current; older ones stay listed.\n"));
   if (!parse_options (context, &argc, &argv, &status))
     return status;
   if (argc < 2)
-    return usage_error ("import needs at least one FILE");
+    return usage_error (_("import needs at least one FILE"));
 
   catalog = open_catalog (globals, &error);
   if (catalog == NULL)
@@ -357,6 +381,7 @@ cmd_import (const Globals  *globals,
   for (int i = 1; i < argc; i++)
     {
       g_autoptr(SkyImportResult) result = NULL;
+      g_autofree char *line = NULL;
 
       g_clear_error (&error);
       /* Progress only for a person watching: never in a pipe or a log. */
@@ -371,15 +396,48 @@ cmd_import (const Globals  *globals,
           continue;
         }
       if (result->status == SKY_IMPORT_UNCHANGED)
-        g_print ("%s: %s %s is already in the catalog; nothing changed\n", argv[i],
-                 result->provider, result->version);
+        /* Translators: “FILE: PROVIDER VERSION is already…” */
+        line = g_strdup_printf (_("%s: %s %s is already in the catalog; nothing changed"),
+                                argv[i], result->provider, result->version);
       else
-        g_print ("%s: added %s %s (effective %s), %" G_GUINT64_FORMAT " offers%s%s%s\n",
-                 argv[i], result->provider, result->version, result->effective_date,
-                 result->offers,
-                 result->current ? "; now current" : "; kept as an older version",
-                 result->superseded != NULL ? ", replacing " : "",
-                 result->superseded != NULL ? result->superseded : "");
+        {
+          g_autofree char *offers = g_strdup_printf ("%" G_GUINT64_FORMAT, result->offers);
+
+          if (!result->current)
+            line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 /* Translators: “FILE: added PROVIDER VERSION
+                                                  * (effective DATE), N offers; …” */
+                                                 "%s: added %s %s (effective %s), %s offer; "
+                                                 "kept as an older version",
+                                                 "%s: added %s %s (effective %s), %s offers; "
+                                                 "kept as an older version",
+                                                 result->offers),
+                                    argv[i], result->provider, result->version,
+                                    result->effective_date, offers);
+          else if (result->superseded == NULL)
+            line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 /* Translators: “FILE: added PROVIDER VERSION
+                                                  * (effective DATE), N offers; …” */
+                                                 "%s: added %s %s (effective %s), %s offer; "
+                                                 "now current",
+                                                 "%s: added %s %s (effective %s), %s offers; "
+                                                 "now current",
+                                                 result->offers),
+                                    argv[i], result->provider, result->version,
+                                    result->effective_date, offers);
+          else
+            line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 /* Translators: “FILE: added PROVIDER VERSION
+                                                  * (effective DATE), N offers; …” */
+                                                 "%s: added %s %s (effective %s), %s offer; "
+                                                 "now current, replacing %s",
+                                                 "%s: added %s %s (effective %s), %s offers; "
+                                                 "now current, replacing %s",
+                                                 result->offers),
+                                    argv[i], result->provider, result->version,
+                                    result->effective_date, offers, result->superseded);
+        }
+      g_print ("%s\n", line);
     }
   return status;
 }
@@ -391,7 +449,8 @@ cmd_sheets (const Globals  *globals,
             int             argc,
             char          **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("— list the price sheets");
+  /* Translators: what “skytally-cli sheets” does. */
+  g_autoptr(GOptionContext) context = g_option_context_new (N_("— list the price sheets"));
   g_autoptr(GError) error = NULL;
   g_autoptr(SkyCatalog) catalog = NULL;
   g_autoptr(GPtrArray) sheets = NULL;
@@ -399,17 +458,19 @@ cmd_sheets (const Globals  *globals,
   Format format;
   int status = 0;
   GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Output format", "table|csv|json" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format"), "table|csv|json" },
     { NULL }
   };
 
-  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!parse_options (context, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return usage_error ("sheets takes no arguments");
+    return usage_error (_("sheets takes no arguments"));
   if (!parse_format (format_text, &format))
-    return usage_error ("unknown format “%s”: use table, csv or json", format_text);
+    /* Translators: keep table, csv and json as they are. */
+    return usage_error (_("unknown format “%s”: use table, csv or json"), format_text);
 
   catalog = open_catalog (globals, &error);
   if (catalog == NULL)
@@ -448,8 +509,17 @@ cmd_sheets (const Globals  *globals,
     }
 
   {
-    static const char *headers[] = { "PROVIDER", "VERSION", "EFFECTIVE", "CURRENCY", "OFFERS",
-                                     "CURRENT", "RETRIEVED" };
+    static const char *headers[] = {
+      /* Translators: the column headings of “skytally-cli sheets”; CSV output keeps them in
+       * English. */
+      NC_("column heading", "PROVIDER"),
+      NC_("column heading", "VERSION"),
+      NC_("column heading", "EFFECTIVE"),
+      NC_("column heading", "CURRENCY"),
+      NC_("column heading", "OFFERS"),
+      NC_("column heading", "CURRENT"),
+      NC_("column heading", "RETRIEVED"),
+    };
     static gboolean numeric[] = { FALSE, FALSE, FALSE, FALSE, TRUE, FALSE, FALSE };
     Table table = { 0 };
 
@@ -465,7 +535,8 @@ cmd_sheets (const Globals  *globals,
         row[3] = g_strdup (info->currency);
         row[4] = g_strdup_printf ("%" G_GUINT64_FORMAT, info->offers);
         row[5] = g_strdup (format == FORMAT_CSV ? (info->current ? "true" : "false")
-                                                : (info->current ? "current" : "superseded"));
+                                                : info->current ? C_("sheet state", "current")
+                                                                : C_("sheet state", "superseded"));
         row[6] = g_strdup (info->retrieved);
         table_add_row (&table, row);
       }
@@ -492,7 +563,7 @@ parse_spec_option (const char  *name,
       !sky_decimal_to_scaled_int64 (d, 3, out))
     {
       *status = usage_error ("--%s: %s", name,
-                             error != NULL ? error->message : "the number is too large");
+                             error != NULL ? error->message : _("the number is too large"));
       return FALSE;
     }
   return TRUE;
@@ -504,7 +575,8 @@ cmd_search (const Globals  *globals,
             char          **argv)
 {
   g_autoptr(GOptionContext) context =
-    g_option_context_new ("— find offers in the current price sheets");
+    /* Translators: what “skytally-cli search” does. */
+    g_option_context_new (N_("— find offers in the current price sheets"));
   g_autoptr(GError) error = NULL;
   g_autoptr(SkyCatalog) catalog = NULL;
   g_autoptr(GPtrArray) listings = NULL;
@@ -525,43 +597,51 @@ cmd_search (const Globals  *globals,
   Format format;
   int status = 0;
   GOptionEntry entries[] = {
-    { "provider", 0, 0, G_OPTION_ARG_STRING, &provider, "Only this provider", "ID" },
-    { "region", 0, 0, G_OPTION_ARG_STRING, &region, "Only this region", "CODE" },
-    { "geo", 0, 0, G_OPTION_ARG_STRING, &geo, "Only this geography",
+    { "provider", 0, 0, G_OPTION_ARG_STRING, &provider, N_("Only this provider"), "ID" },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &region, N_("Only this region"), "CODE" },
+    { "geo", 0, 0, G_OPTION_ARG_STRING, &geo, N_("Only this geography"),
       "US|CA|SA|EU|ME|AF|APAC|GLOBAL" },
-    { "category", 0, 0, G_OPTION_ARG_STRING, &category, "Only this category", "CAT" },
-    { "min-vcpu", 0, 0, G_OPTION_ARG_STRING, &min_vcpu, "At least this many vCPUs", "N" },
-    { "min-memory", 0, 0, G_OPTION_ARG_STRING, &min_memory, "At least this much memory", "GIB" },
-    { "os", 0, 0, G_OPTION_ARG_STRING, &os, "Only this operating system", "OS" },
-    { "term", 0, 0, G_OPTION_ARG_STRING, &term, "Only this purchase option", "TERM" },
-    { "max-price", 0, 0, G_OPTION_ARG_STRING, &max_price, "Unit price at most", "AMOUNT" },
-    { "text", 0, 0, G_OPTION_ARG_STRING, &text, "Name, SKU or service containing", "TEXT" },
-    { "sort", 0, 0, G_OPTION_ARG_STRING, &sort, "Order (default: price)", "price|vcpu|memory" },
-    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, "At most N results (0: all; default 50)", "N" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, "Output format", "table|csv|json" },
+    { "category", 0, 0, G_OPTION_ARG_STRING, &category, N_("Only this category"), "CAT" },
+    { "min-vcpu", 0, 0, G_OPTION_ARG_STRING, &min_vcpu, N_("At least this many vCPUs"), "N" },
+    { "min-memory", 0, 0, G_OPTION_ARG_STRING, &min_memory, N_("At least this much memory"),
+      "GIB" },
+    { "os", 0, 0, G_OPTION_ARG_STRING, &os, N_("Only this operating system"), "OS" },
+    { "term", 0, 0, G_OPTION_ARG_STRING, &term, N_("Only this purchase option"), "TERM" },
+    { "max-price", 0, 0, G_OPTION_ARG_STRING, &max_price, N_("Unit price at most"), "AMOUNT" },
+    { "text", 0, 0, G_OPTION_ARG_STRING, &text, N_("Name, SKU or service containing"), "TEXT" },
+    { "sort", 0, 0, G_OPTION_ARG_STRING, &sort, N_("Order (default: price)"), "price|vcpu|memory" },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most N results (0: all; default 50)"), "N" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format"), "table|csv|json" },
     { NULL }
   };
 
-  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
-    "Prices are unit prices in the sheet's currency; “monthly” is 730 hours of an hourly price.\n"
-    "TERM is on-demand, spot, reserved-1y-no-upfront, reserved-1y-partial-upfront,\n"
-    "reserved-1y-all-upfront, reserved-3y-…, savings-plan-1y-no-upfront, savings-plan-3y-….\n"
-    "Categories: compute, storage, database, network, serverless, containers, analytics, ai,\n"
-    "other.\n");
+    /* Translators: keep the purchase options (on-demand, spot, …) and the categories (compute,
+     * storage, …) as they are: they are the values the options take. */
+    N_("Prices are unit prices in the sheet's currency; “monthly” is 730 hours of an hourly "
+       "price.\n"
+       "TERM is on-demand, spot, reserved-1y-no-upfront, reserved-1y-partial-upfront,\n"
+       "reserved-1y-all-upfront, reserved-3y-…, savings-plan-1y-no-upfront, savings-plan-3y-….\n"
+       "Categories: compute, storage, database, network, serverless, containers, analytics, ai,\n"
+       "other.\n"));
   if (!parse_options (context, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return usage_error ("search takes options only, not “%s”", argv[1]);
+    return usage_error (_("search takes options only, not “%s”"), argv[1]);
   if (!parse_format (format_text, &format))
-    return usage_error ("unknown format “%s”: use table, csv or json", format_text);
+    /* Translators: keep table, csv and json as they are. */
+    return usage_error (_("unknown format “%s”: use table, csv or json"), format_text);
   if (limit < 0)
-    return usage_error ("--limit must be 0 or more");
+    /* Translators: keep --limit as it is. */
+    return usage_error (_("--limit must be 0 or more"));
   if (!parse_spec_option ("min-vcpu", min_vcpu, &query.min_vcpu_milli, &status) ||
       !parse_spec_option ("min-memory", min_memory, &query.min_memory_mgib, &status))
     return status;
   if (term != NULL && !sky_term_is_known (term))
-    return usage_error ("unknown purchase option “%s” (see skytally-cli search --help)", term);
+    return usage_error (_("unknown purchase option “%s” (see %s)"), term,
+                        "skytally-cli search --help");
   if (max_price != NULL)
     {
       SkyDecimal d;
@@ -570,7 +650,7 @@ cmd_search (const Globals  *globals,
       if (!sky_decimal_parse (max_price, SKY_PRICE_SCALE, FALSE, &d, &parse_error) ||
           !sky_decimal_to_scaled_int64 (d, SKY_PRICE_SCALE, &query.max_price))
         return usage_error ("--max-price: %s",
-                            parse_error != NULL ? parse_error->message : "too large");
+                            parse_error != NULL ? parse_error->message : _("too large"));
       query.has_max_price = TRUE;
     }
   if (sort == NULL || strcmp (sort, "price") == 0)
@@ -580,7 +660,8 @@ cmd_search (const Globals  *globals,
   else if (strcmp (sort, "memory") == 0)
     query.sort = SKY_SORT_MEMORY;
   else
-    return usage_error ("unknown sort “%s”: use price, vcpu or memory", sort);
+    /* Translators: keep price, vcpu and memory as they are. */
+    return usage_error (_("unknown sort “%s”: use price, vcpu or memory"), sort);
 
   query.provider = provider;
   query.region = region;
@@ -647,9 +728,22 @@ cmd_search (const Globals  *globals,
     }
 
   {
-    static const char *headers[] = { "PROVIDER", "REGION", "SKU", "NAME", "VCPU", "MEMORY_GIB",
-                                     "TERM", "PRICE", "UNIT", "CURRENCY", "MONTHLY",
-                                     "UPFRONT_FEE" };
+    static const char *headers[] = {
+      /* Translators: the column headings of “skytally-cli search”; CSV output keeps them in
+       * English. */
+      NC_("column heading", "PROVIDER"),
+      NC_("column heading", "REGION"),
+      NC_("column heading", "SKU"),
+      NC_("column heading", "NAME"),
+      NC_("column heading", "VCPU"),
+      NC_("column heading", "MEMORY_GIB"),
+      NC_("column heading", "TERM"),
+      NC_("column heading", "PRICE"),
+      NC_("column heading", "UNIT"),
+      NC_("column heading", "CURRENCY"),
+      NC_("column heading", "MONTHLY"),
+      NC_("column heading", "UPFRONT_FEE"),
+    };
     static gboolean numeric[] = { FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, TRUE, FALSE,
                                   FALSE, TRUE, TRUE };
     Table table = { 0 };
@@ -669,7 +763,8 @@ cmd_search (const Globals  *globals,
         row[5] = scaled_to_string (l->memory_mgib, 3);
         row[6] = g_strdup (l->term);
         row[7] = scaled_to_string (l->price, SKY_PRICE_SCALE);
-        row[8] = l->tiered && format == FORMAT_TABLE ? g_strconcat (l->unit, " (tiered)", NULL)
+        /* Translators: %s is a price unit such as “hour”; tiered prices depend on the quantity. */
+        row[8] = l->tiered && format == FORMAT_TABLE ? g_strdup_printf (_("%s (tiered)"), l->unit)
                                                      : g_strdup (l->unit);
         row[9] = g_strdup (l->currency);
         row[10] = sky_listing_monthly (l, &m) ? sky_currency_format (l->currency, m) : NULL;
@@ -678,7 +773,7 @@ cmd_search (const Globals  *globals,
       }
     table_print (&table);
     if (format == FORMAT_TABLE && listings->len == 0)
-      g_printerr ("No offer matches. Remove a filter or lower a minimum to see more.\n");
+      g_printerr ("%s\n", _("No offer matches. Remove a filter or lower a minimum to see more."));
   }
   return 0;
 }
@@ -705,7 +800,7 @@ main (int    argc,
     {
       if (strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0)
         {
-          g_print ("%s", usage_text);
+          g_print ("%s", _(usage_text));
           return 0;
         }
       else if (strcmp (argv[i], "--version") == 0)
@@ -720,11 +815,11 @@ main (int    argc,
       else if (g_str_has_prefix (argv[i], "--catalog="))
         globals.catalog_path = argv[i] + strlen ("--catalog=");
       else
-        return usage_error ("unknown option “%s”", argv[i]);
+        return usage_error (_("unknown option “%s”"), argv[i]);
     }
 
   if (i >= argc)
-    return usage_error ("no command given");
+    return usage_error (_("no command given"));
 
   if (strcmp (argv[i], "import") == 0)
     status = cmd_import (&globals, argc - i, argv + i);
@@ -734,11 +829,11 @@ main (int    argc,
     status = cmd_search (&globals, argc - i, argv + i);
   else if (strcmp (argv[i], "help") == 0)
     {
-      g_print ("%s", usage_text);
+      g_print ("%s", _(usage_text));
       status = 0;
     }
   else
-    status = usage_error ("unknown command “%s”", argv[i]);
+    status = usage_error (_("unknown command “%s”"), argv[i]);
 
   return status;
 }
