@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "sky-offer-view.h"
@@ -111,8 +113,11 @@ sky_offer_view_show (SkyOfferView          *self,
   group = add_group (self, d->name);
   adw_preferences_group_set_description (group, d->service_name);
   {
-    g_autofree char *region = g_strdup_printf ("%s (%s, %s)", d->region_name, d->region,
-                                               d->geography);
+    /* Some providers' region names already hold the code: "Iowa (us-central1)". */
+    g_autofree char *region = strstr (d->region_name, d->region) != NULL
+                              ? g_strdup_printf ("%s, %s", d->region_name, d->geography)
+                              : g_strdup_printf ("%s (%s, %s)", d->region_name, d->region,
+                                                 d->geography);
     g_autofree char *vcpu = d->vcpu_milli >= 0 ? scaled (d->vcpu_milli, 3) : NULL;
     g_autofree char *memory = d->memory_mgib >= 0 ? scaled (d->memory_mgib, 3) : NULL;
     g_autofree char *memory_gib = memory != NULL ? g_strdup_printf (_("%s GiB"), memory) : NULL;
