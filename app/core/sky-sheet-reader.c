@@ -16,6 +16,7 @@
 
 #include "sky-currency.h"
 #include "sky-sheet-reader.h"
+#include "sky-xml-private.h"
 
 G_DEFINE_QUARK (sky-sheet-error-quark, sky_sheet_error)
 
@@ -220,52 +221,22 @@ is_name_char (char c)
   return g_ascii_isalnum (c) || c == '-' || c == '_' || c == ':' || c == '.';
 }
 
-/* Finds the column of the nth start tag ending on @line, or of its attribute @attr. Tags are
- * tokenised over the few lines before it, so a tag spread over several lines is found too. */
-static void
-locate (const char *path,
-        Loc         loc,
-        const char *attr,
-        long       *line_out,
-        int        *column_out)
+/* In @text, whose first line is line @first, finds the nth start tag ending on line @line and
+ * sets where it, or its attribute @attr, begins. Leaves the outputs alone when there is none. */
+void
+_sky_xml_locate_in_text (const char *text,
+                         long        first,
+                         long        target_line,
+                         int         nth,
+                         const char *attr,
+                         long       *line_out,
+                         int        *column_out)
 {
-  enum { WINDOW = 64 };
-  char *lines[WINDOW] = { NULL };
-  g_autoptr(GString) text = g_string_new (NULL);
-  FILE *f;
-  char *buf = NULL;
-  size_t cap = 0;
-  long n = 0;
-  long first;
-  long line;
-  int col;
+  long line = first;
+  int col = 1;
   int seen = 0;
 
-  *line_out = loc.line;
-  *column_out = 1;
-
-  if (loc.line <= 0 || (f = fopen (path, "rb")) == NULL)
-    return;
-  while (n < loc.line && getline (&buf, &cap, f) >= 0)
-    {
-      n++;
-      g_free (lines[n % WINDOW]);
-      lines[n % WINDOW] = g_strdup (buf);
-    }
-  free (buf);
-  fclose (f);
-
-  first = MAX (1, n - WINDOW + 1);
-  for (long i = first; i <= n; i++)
-    {
-      g_string_append (text, lines[i % WINDOW]);
-      if (text->len == 0 || text->str[text->len - 1] != '\n')
-        g_string_append_c (text, '\n');
-    }
-
-  line = first;
-  col = 1;
-  for (const char *p = text->str; *p != '\0';)
+  for (const char *p = text; *p != '\0';)
     {
       long tag_line = line;
       int tag_col = col;
@@ -314,19 +285,61 @@ locate (const char *path,
       if (*p == '\0')
         break;
 
-      if (start_tag && line == loc.line)
+      if (start_tag && line == target_line)
         {
-          if (seen == loc.nth)
+          if (seen == nth)
             {
               *line_out = attr_line != 0 ? attr_line : tag_line;
               *column_out = attr_line != 0 ? attr_col : tag_col;
-              break;
+              return;
             }
           seen++;
         }
       ADVANCE ();
 #undef ADVANCE
     }
+}
+
+/* Finds the column of the nth start tag ending on @line, or of its attribute @attr. Tags are
+ * tokenised over the few lines before it, so a tag spread over several lines is found too. */
+static void
+locate (const char *path,
+        Loc         loc,
+        const char *attr,
+        long       *line_out,
+        int        *column_out)
+{
+  enum { WINDOW = 64 };
+  char *lines[WINDOW] = { NULL };
+  g_autoptr(GString) text = g_string_new (NULL);
+  FILE *f;
+  char *buf = NULL;
+  size_t cap = 0;
+  long n = 0;
+  long first;
+
+  *line_out = loc.line;
+  *column_out = 1;
+
+  if (loc.line <= 0 || (f = fopen (path, "rb")) == NULL)
+    return;
+  while (n < loc.line && getline (&buf, &cap, f) >= 0)
+    {
+      n++;
+      g_free (lines[n % WINDOW]);
+      lines[n % WINDOW] = g_strdup (buf);
+    }
+  free (buf);
+  fclose (f);
+
+  first = MAX (1, n - WINDOW + 1);
+  for (long i = first; i <= n; i++)
+    {
+      g_string_append (text, lines[i % WINDOW]);
+      if (text->len == 0 || text->str[text->len - 1] != '\n')
+        g_string_append_c (text, '\n');
+    }
+  _sky_xml_locate_in_text (text->str, first, loc.line, loc.nth, attr, line_out, column_out);
 
   for (int i = 0; i < WINDOW; i++)
     g_free (lines[i]);

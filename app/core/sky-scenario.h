@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sky-decimal.h"
+
+G_BEGIN_DECLS
+
+#define SKY_SCENARIO_FORMAT_VERSION 1
+#define SKY_SCENARIO_NAMESPACE "urn:skytally:scenario:1"
+#define SKY_SCENARIO_MAX_SIZE (16 * 1024 * 1024)
+
+#define SKY_SCENARIO_ERROR (sky_scenario_error_quark ())
+
+typedef enum
+{
+  SKY_SCENARIO_ERROR_IO,
+  SKY_SCENARIO_ERROR_MALFORMED,      /* not well-formed XML, or forbidden constructs */
+  SKY_SCENARIO_ERROR_NOT_A_SCENARIO, /* another root element or namespace */
+  SKY_SCENARIO_ERROR_TOO_NEW,        /* a later format version */
+  SKY_SCENARIO_ERROR_INVALID,        /* a missing, unknown or wrong element or attribute */
+  SKY_SCENARIO_ERROR_TOO_LARGE,
+} SkyScenarioError;
+
+/* One unit of @from is worth @rate units of @to, as pinned on @date. */
+typedef struct
+{
+  char       *from;
+  char       *to;
+  SkyDecimal  rate;
+  char       *date;            /* YYYY-MM-DD */
+} SkyExchangeRate;
+
+/* A negotiated discount off a provider's list prices: every service, or one. */
+typedef struct
+{
+  char       *provider;
+  char       *service;         /* NULL for every service */
+  SkyDecimal  percent;
+} SkyDiscount;
+
+/* Credits granted by a provider, in the scenario's currency, used up by the first bills. */
+typedef struct
+{
+  char       *provider;
+  SkyDecimal  amount;
+  char       *note;
+} SkyCredit;
+
+typedef enum
+{
+  SKY_LINE_REQUIREMENT,        /* each provider's cheapest offer that meets it */
+  SKY_LINE_OFFER,              /* one offer of one provider's sheet */
+} SkyLineKind;
+
+typedef struct
+{
+  char        *label;
+  char        *group;          /* may be NULL */
+  SkyDecimal   quantity;
+  SkyDecimal   usage;          /* per unit of quantity per month, in @unit */
+  gboolean     has_usage;      /* FALSE: the scenario's hours per month for hourly prices */
+  char        *unit;           /* the price's unit: hour, gb-month, gb, million-requests, … */
+  char        *term;           /* the purchase option */
+  SkyLineKind  kind;
+
+  /* SKY_LINE_OFFER */
+  char        *provider;
+  char        *sheet_version;  /* NULL: the provider's current sheet */
+  char        *sku;
+
+  /* SKY_LINE_REQUIREMENT */
+  char        *category;
+  gint64       min_vcpu_milli;   /* 0 for no minimum */
+  gint64       min_memory_mgib;
+  char        *region;         /* a provider's region code; NULL for any */
+  char        *geography;      /* NULL for any */
+  char        *os;             /* NULL for any */
+  GStrv        storage_types;  /* any of these; NULL for any */
+} SkyScenarioLine;
+
+/* The sheet a provider's prices were taken from when the scenario was last priced. */
+typedef struct
+{
+  char *provider;
+  char *version;
+} SkySheetRef;
+
+typedef struct
+{
+  char       *name;
+  char       *notes;           /* may be NULL */
+  char       *currency;        /* the currency results are reported in */
+  SkyDecimal  hours_per_month;
+  GPtrArray  *providers;       /* char *: the providers priced side by side, in order */
+  GPtrArray  *lines;           /* SkyScenarioLine */
+  GPtrArray  *rates;           /* SkyExchangeRate */
+  GPtrArray  *discounts;       /* SkyDiscount */
+  GPtrArray  *credits;         /* SkyCredit */
+  GPtrArray  *priced_against;  /* SkySheetRef */
+} SkyScenario;
+
+GQuark           sky_scenario_error_quark (void);
+
+SkyScenario     *sky_scenario_new         (const char         *name,
+                                           const char         *currency);
+void             sky_scenario_free        (SkyScenario        *scenario);
+SkyScenarioLine *sky_scenario_line_new    (SkyLineKind         kind);
+void             sky_scenario_line_free   (SkyScenarioLine    *line);
+SkyScenarioLine *sky_scenario_line_copy   (const SkyScenarioLine *line);
+void             sky_exchange_rate_free   (SkyExchangeRate    *rate);
+void             sky_discount_free        (SkyDiscount        *discount);
+void             sky_credit_free          (SkyCredit          *credit);
+void             sky_sheet_ref_free       (SkySheetRef        *ref);
+
+SkyScenario     *sky_scenario_load        (const char         *path,
+                                           GError            **error);
+SkyScenario     *sky_scenario_parse       (const char         *data,
+                                           gsize               length,
+                                           const char         *name_for_errors,
+                                           GError            **error);
+char            *sky_scenario_to_xml      (const SkyScenario  *scenario);
+gboolean         sky_scenario_save        (const SkyScenario  *scenario,
+                                           const char         *path,
+                                           GError            **error);
+
+const char      *sky_scenario_get_sheet_version (const SkyScenario *scenario,
+                                                 const char        *provider);
+void             sky_scenario_set_sheet_version (SkyScenario       *scenario,
+                                                 const char        *provider,
+                                                 const char        *version);
+SkyDecimal       sky_scenario_line_usage        (const SkyScenario     *scenario,
+                                                 const SkyScenarioLine *line);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyScenario, sky_scenario_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyScenarioLine, sky_scenario_line_free)
+
+G_END_DECLS
