@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "sky-catalog.h"
+#include "sky-catalog-private.h"
 #include "sky-currency.h"
 
 /* The page cache, in KiB (negative, as SQLite takes it). */
@@ -2018,6 +2019,29 @@ sky_listing_monthly_hours (const SkyListing *listing,
     return FALSE;
   *monthly = sky_currency_round (listing->currency, product);
   return TRUE;
+}
+
+/* For the other parts of the core that query the catalog ---------------------------------- */
+
+sqlite3 *
+_sky_catalog_lock (SkyCatalog *self)
+{
+  g_mutex_lock (&self->lock);
+  return self->db;
+}
+
+void
+_sky_catalog_unlock (SkyCatalog *self)
+{
+  g_mutex_unlock (&self->lock);
+}
+
+gboolean
+_sky_catalog_db_error (sqlite3     *db,
+                       GError     **error,
+                       const char  *what)
+{
+  return set_db_error (db, error, what);
 }
 
 /* Locations -------------------------------------------------------------------------------- */

@@ -1,0 +1,1028 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sky-scenario"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "sky-currency.h"
+#include "sky-scenario.h"
+#include "sky-sheet-reader.h"
+#include "sky-xml-private.h"
+
+/* A scenario: a workload described once, priced on several providers. Its file is XML in the
+ * namespace urn:skytally:scenario:1, read whole (files are small) with the same safe options as
+ * price sheets, and written in one fixed order so that two versions diff line by line. */
+
+G_DEFINE_QUARK (sky-scenario-error-quark, sky_scenario_error)
+
+/* Model ------------------------------------------------------------------------------------ */
+
+SkyScenario *
+sky_scenario_new (const char *name,
+                  const char *currency)
+{
+  SkyScenario *s = g_new0 (SkyScenario, 1);
+
+  s->name = g_strdup (name != NULL ? name : "");
+  s->currency = g_strdup (currency != NULL ? currency : "USD");
+  s->hours_per_month = sky_decimal_from_int (730);
+  s->providers = g_ptr_array_new_with_free_func (g_free);
+  s->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_scenario_line_free);
+  s->rates = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_exchange_rate_free);
+  s->discounts = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_discount_free);
+  s->credits = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_credit_free);
+  s->priced_against = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_sheet_ref_free);
+  return s;
+}
+
+void
+sky_scenario_free (SkyScenario *s)
+{
+  if (s == NULL)
+    return;
+  g_free (s->name);
+  g_free (s->notes);
+  g_free (s->currency);
+  g_ptr_array_unref (s->providers);
+  g_ptr_array_unref (s->lines);
+  g_ptr_array_unref (s->rates);
+  g_ptr_array_unref (s->discounts);
+  g_ptr_array_unref (s->credits);
+  g_ptr_array_unref (s->priced_against);
+  g_free (s);
+}
+
+SkyScenarioLine *
+sky_scenario_line_new (SkyLineKind kind)
+{
+  SkyScenarioLine *line = g_new0 (SkyScenarioLine, 1);
+
+  line->kind = kind;
+  line->quantity = sky_decimal_from_int (1);
+  line->term = g_strdup ("on-demand");
+  return line;
+}
+
+void
+sky_scenario_line_free (SkyScenarioLine *line)
+{
+  if (line == NULL)
+    return;
+  g_free (line->label);
+  g_free (line->group);
+  g_free (line->unit);
+  g_free (line->term);
+  g_free (line->provider);
+  g_free (line->sheet_version);
+  g_free (line->sku);
+  g_free (line->category);
+  g_free (line->region);
+  g_free (line->geography);
+  g_free (line->os);
+  g_strfreev (line->storage_types);
+  g_free (line);
+}
+
+SkyScenarioLine *
+sky_scenario_line_copy (const SkyScenarioLine *line)
+{
+  SkyScenarioLine *copy = g_memdup2 (line, sizeof *line);
+
+  copy->label = g_strdup (line->label);
+  copy->group = g_strdup (line->group);
+  copy->unit = g_strdup (line->unit);
+  copy->term = g_strdup (line->term);
+  copy->provider = g_strdup (line->provider);
+  copy->sheet_version = g_strdup (line->sheet_version);
+  copy->sku = g_strdup (line->sku);
+  copy->category = g_strdup (line->category);
+  copy->region = g_strdup (line->region);
+  copy->geography = g_strdup (line->geography);
+  copy->os = g_strdup (line->os);
+  copy->storage_types = g_strdupv (line->storage_types);
+  return copy;
+}
+
+void
+sky_exchange_rate_free (SkyExchangeRate *rate)
+{
+  if (rate == NULL)
+    return;
+  g_free (rate->from);
+  g_free (rate->to);
+  g_free (rate->date);
+  g_free (rate);
+}
+
+void
+sky_discount_free (SkyDiscount *discount)
+{
+  if (discount == NULL)
+    return;
+  g_free (discount->provider);
+  g_free (discount->service);
+  g_free (discount);
+}
+
+void
+sky_credit_free (SkyCredit *credit)
+{
+  if (credit == NULL)
+    return;
+  g_free (credit->provider);
+  g_free (credit->note);
+  g_free (credit);
+}
+
+void
+sky_sheet_ref_free (SkySheetRef *ref)
+{
+  if (ref == NULL)
+    return;
+  g_free (ref->provider);
+  g_free (ref->version);
+  g_free (ref);
+}
+
+/* The sheet version @provider was last priced against, or NULL. */
+const char *
+sky_scenario_get_sheet_version (const SkyScenario *s,
+                                const char        *provider)
+{
+  for (guint i = 0; i < s->priced_against->len; i++)
+    {
+      SkySheetRef *ref = g_ptr_array_index (s->priced_against, i);
+      if (g_strcmp0 (ref->provider, provider) == 0)
+        return ref->version;
+    }
+  return NULL;
+}
+
+void
+sky_scenario_set_sheet_version (SkyScenario *s,
+                                const char  *provider,
+                                const char  *version)
+{
+  SkySheetRef *ref;
+
+  for (guint i = 0; i < s->priced_against->len; i++)
+    {
+      ref = g_ptr_array_index (s->priced_against, i);
+      if (g_strcmp0 (ref->provider, provider) == 0)
+        {
+          g_free (ref->version);
+          ref->version = g_strdup (version);
+          return;
+        }
+    }
+  ref = g_new0 (SkySheetRef, 1);
+  ref->provider = g_strdup (provider);
+  ref->version = g_strdup (version);
+  g_ptr_array_add (s->priced_against, ref);
+}
+
+/* A line's usage per unit of quantity: as given, or every hour of the month for an hourly
+ * price. */
+SkyDecimal
+sky_scenario_line_usage (const SkyScenario     *s,
+                         const SkyScenarioLine *line)
+{
+  if (line->has_usage)
+    return line->usage;
+  if (g_strcmp0 (line->unit, "hour") == 0)
+    return s->hours_per_month;
+  return sky_decimal_from_int (0);
+}
+
+/* Reading -------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  const char  *name;     /* the file, for messages */
+  const char  *text;     /* NUL-terminated */
+  xmlNode     *root;
+  GError      *error;
+} Reader;
+
+/* The number of start tags that end on @node's line before it: see _sky_xml_locate_in_text. */
+static int
+nth_on_line (xmlNode *root,
+             xmlNode *node,
+             long     line,
+             gboolean *found)
+{
+  int n = 0;
+
+  for (xmlNode *n_ = root; n_ != NULL; n_ = n_->next)
+    {
+      if (n_->type != XML_ELEMENT_NODE)
+        continue;
+      if (n_ == node)
+        {
+          *found = TRUE;
+          return n;
+        }
+      if (xmlGetLineNo (n_) == line)
+        n++;
+      n += nth_on_line (n_->children, node, line, found);
+      if (*found)
+        return n;
+    }
+  return n;
+}
+
+static gboolean
+fail (Reader     *r,
+      xmlNode    *node,
+      const char *attr,
+      int         code,
+      const char *format,
+      ...) G_GNUC_PRINTF (5, 6);
+
+static gboolean
+fail (Reader     *r,
+      xmlNode    *node,
+      const char *attr,
+      int         code,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+  long line = node != NULL ? xmlGetLineNo (node) : 1;
+  int column = 1;
+
+  if (r->error != NULL)
+    return FALSE;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (node != NULL && line > 0)
+    {
+      gboolean found = FALSE;
+      int nth = nth_on_line (r->root, node, line, &found);
+      _sky_xml_locate_in_text (r->text, 1, line, nth, attr, &line, &column);
+    }
+  g_set_error (&r->error, SKY_SCENARIO_ERROR, code, "%s:%ld:%d: %s", r->name, MAX (line, 1),
+               column, message);
+  return FALSE;
+}
+
+static gboolean
+is_element (xmlNode    *node,
+            const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && strcmp ((const char *) node->name, name) == 0;
+}
+
+/* Every attribute of @node is one of @known; namespaced attributes from other vocabularies are
+ * left alone. */
+static gboolean
+check_attributes (Reader             *r,
+                  xmlNode            *node,
+                  const char * const *known)
+{
+  for (xmlAttr *a = node->properties; a != NULL; a = a->next)
+    {
+      if (a->ns != NULL)
+        continue;
+      if (!g_strv_contains (known, (const char *) a->name))
+        return fail (r, node, (const char *) a->name, SKY_SCENARIO_ERROR_INVALID,
+                     "unknown attribute “%s” in <%s>", a->name, node->name);
+    }
+  return TRUE;
+}
+
+/* The attribute's value, or NULL; an empty value counts as missing. */
+static char *
+get (xmlNode    *node,
+     const char *attr)
+{
+  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) attr);
+  char *copy = NULL;
+
+  if (value != NULL && *value != '\0')
+    copy = g_strdup ((const char *) value);
+  xmlFree (value);
+  return copy;
+}
+
+static char *
+require (Reader     *r,
+         xmlNode    *node,
+         const char *attr)
+{
+  char *value = get (node, attr);
+
+  if (value == NULL)
+    fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID, "<%s> needs the attribute “%s”",
+          node->name, attr);
+  return value;
+}
+
+/* A non-negative decimal with at most @max_scale decimals; @positive refuses zero. */
+static gboolean
+decimal_attr (Reader     *r,
+              xmlNode    *node,
+              const char *attr,
+              guint       max_scale,
+              gboolean    positive,
+              SkyDecimal *out)
+{
+  g_autofree char *value = get (node, attr);
+  g_autoptr(GError) error = NULL;
+
+  if (value == NULL)
+    return TRUE;
+  if (!sky_decimal_parse (value, max_scale, FALSE, out, &error))
+    return fail (r, node, attr, SKY_SCENARIO_ERROR_INVALID, "%s “%s” of <%s>: %s", attr, value,
+                 node->name, error->message);
+  if (positive && sky_decimal_is_zero (*out))
+    return fail (r, node, attr, SKY_SCENARIO_ERROR_INVALID, "%s of <%s> must be more than 0",
+                 attr, node->name);
+  return TRUE;
+}
+
+static gboolean
+currency_attr (Reader     *r,
+               xmlNode    *node,
+               const char *attr,
+               char      **out)
+{
+  *out = require (r, node, attr);
+  if (*out == NULL)
+    return FALSE;
+  if (!sky_currency_lookup (*out, NULL))
+    return fail (r, node, attr, SKY_SCENARIO_ERROR_INVALID,
+                 "unknown currency “%s” in <%s>: use an ISO 4217 code such as USD or EUR",
+                 *out, node->name);
+  return TRUE;
+}
+
+static gboolean
+choice_attr (Reader             *r,
+             xmlNode            *node,
+             const char         *attr,
+             const char * const *choices,
+             char              **out)
+{
+  if (*out == NULL || g_strv_contains (choices, *out))
+    return TRUE;
+  return fail (r, node, attr, SKY_SCENARIO_ERROR_INVALID, "unknown %s “%s” in <%s>", attr, *out,
+               node->name);
+}
+
+static gboolean
+read_requirement (Reader          *r,
+                  xmlNode         *node,
+                  SkyScenarioLine *line)
+{
+  static const char * const known[] = { "category", "min-vcpu", "min-memory-gib", "region",
+                                        "geography", "os", "storage-types", NULL };
+  SkyDecimal vcpu = sky_decimal_from_int (0), memory = sky_decimal_from_int (0);
+  g_autofree char *storage = NULL;
+
+  if (!check_attributes (r, node, known))
+    return FALSE;
+  line->category = require (r, node, "category");
+  if (line->category == NULL ||
+      !choice_attr (r, node, "category", sky_categories (), &line->category))
+    return FALSE;
+  if (!decimal_attr (r, node, "min-vcpu", 3, FALSE, &vcpu) ||
+      !decimal_attr (r, node, "min-memory-gib", 3, FALSE, &memory))
+    return FALSE;
+  if (!sky_decimal_to_scaled_int64 (vcpu, 3, &line->min_vcpu_milli) ||
+      !sky_decimal_to_scaled_int64 (memory, 3, &line->min_memory_mgib))
+    return fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID, "a minimum of <%s> is too large",
+                 node->name);
+  line->region = get (node, "region");
+  line->geography = get (node, "geography");
+  line->os = get (node, "os");
+  if (!choice_attr (r, node, "geography", sky_geographies (), &line->geography))
+    return FALSE;
+  storage = get (node, "storage-types");
+  if (storage != NULL)
+    line->storage_types = g_strsplit_set (g_strstrip (storage), " \t\n", -1);
+  return TRUE;
+}
+
+static gboolean
+read_offer (Reader          *r,
+            xmlNode         *node,
+            SkyScenarioLine *line)
+{
+  static const char * const known[] = { "provider", "sheet-version", "sku", NULL };
+
+  if (!check_attributes (r, node, known))
+    return FALSE;
+  line->provider = require (r, node, "provider");
+  line->sku = line->provider != NULL ? require (r, node, "sku") : NULL;
+  line->sheet_version = get (node, "sheet-version");
+  return line->sku != NULL;
+}
+
+static gboolean
+read_line (Reader      *r,
+           xmlNode     *node,
+           SkyScenario *s)
+{
+  static const char * const known[] = { "label", "group", "quantity", "usage", "unit", "term",
+                                        NULL };
+  g_autoptr(SkyScenarioLine) line = NULL;
+  xmlNode *what = NULL;
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (what != NULL)
+        return fail (r, child, NULL, SKY_SCENARIO_ERROR_INVALID,
+                     "a <line> holds one <requirement> or one <offer>, not more");
+      if (!is_element (child, "requirement") && !is_element (child, "offer"))
+        return fail (r, child, NULL, SKY_SCENARIO_ERROR_INVALID,
+                     "unexpected <%s> in <line>: use <requirement> or <offer>", child->name);
+      what = child;
+    }
+  if (what == NULL)
+    return fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID,
+                 "a <line> needs a <requirement> or an <offer>");
+
+  line = sky_scenario_line_new (is_element (what, "offer") ? SKY_LINE_OFFER
+                                                           : SKY_LINE_REQUIREMENT);
+  if (!check_attributes (r, node, known))
+    return FALSE;
+  line->label = require (r, node, "label");
+  if (line->label == NULL)
+    return FALSE;
+  line->group = get (node, "group");
+  if (!decimal_attr (r, node, "quantity", 6, FALSE, &line->quantity))
+    return FALSE;
+  line->has_usage = xmlHasProp (node, (const xmlChar *) "usage") != NULL;
+  if (!decimal_attr (r, node, "usage", 10, FALSE, &line->usage))
+    return FALSE;
+  line->unit = require (r, node, "unit");
+  if (line->unit == NULL)
+    return FALSE;
+  if (!sky_unit_is_known (line->unit))
+    return fail (r, node, "unit", SKY_SCENARIO_ERROR_INVALID,
+                 "unknown unit “%s” in <line>: use hour, gb-month, gb, million-requests, …",
+                 line->unit);
+  {
+    g_autofree char *term = get (node, "term");
+    if (term != NULL)
+      {
+        if (!sky_term_is_known (term))
+          return fail (r, node, "term", SKY_SCENARIO_ERROR_INVALID,
+                       "unknown purchase option “%s” in <line>: use on-demand, spot, "
+                       "reserved-1y-no-upfront, savings-plan-3y-all-upfront, …", term);
+        g_free (line->term);
+        line->term = g_steal_pointer (&term);
+      }
+  }
+
+  if (line->kind == SKY_LINE_OFFER ? !read_offer (r, what, line)
+                                   : !read_requirement (r, what, line))
+    return FALSE;
+  g_ptr_array_add (s->lines, g_steal_pointer (&line));
+  return TRUE;
+}
+
+static gboolean
+read_rate (Reader      *r,
+           xmlNode     *node,
+           SkyScenario *s)
+{
+  static const char * const known[] = { "from", "to", "rate", "date", NULL };
+  SkyExchangeRate *rate = g_new0 (SkyExchangeRate, 1);
+  unsigned y, m, d;
+  char end;
+
+  g_ptr_array_add (s->rates, rate);
+  if (!check_attributes (r, node, known) || !currency_attr (r, node, "from", &rate->from) ||
+      !currency_attr (r, node, "to", &rate->to))
+    return FALSE;
+  if (!xmlHasProp (node, (const xmlChar *) "rate"))
+    return fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID,
+                 "<exchange-rate> needs the attribute “rate”");
+  if (!decimal_attr (r, node, "rate", 10, TRUE, &rate->rate))
+    return FALSE;
+  rate->date = require (r, node, "date");
+  if (rate->date == NULL)
+    return FALSE;
+  if (strlen (rate->date) != 10 || sscanf (rate->date, "%4u-%2u-%2u%c", &y, &m, &d, &end) != 3 ||
+      rate->date[4] != '-' || rate->date[7] != '-' ||
+      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return fail (r, node, "date", SKY_SCENARIO_ERROR_INVALID,
+                 "date “%s” of <exchange-rate> is not a date (YYYY-MM-DD)", rate->date);
+  return TRUE;
+}
+
+static gboolean
+read_discount (Reader      *r,
+               xmlNode     *node,
+               SkyScenario *s)
+{
+  static const char * const known[] = { "provider", "service", "percent", NULL };
+  SkyDiscount *discount = g_new0 (SkyDiscount, 1);
+
+  g_ptr_array_add (s->discounts, discount);
+  if (!check_attributes (r, node, known))
+    return FALSE;
+  discount->provider = require (r, node, "provider");
+  if (discount->provider == NULL)
+    return FALSE;
+  discount->service = get (node, "service");
+  if (!xmlHasProp (node, (const xmlChar *) "percent"))
+    return fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID,
+                 "<discount> needs the attribute “percent”");
+  if (!decimal_attr (r, node, "percent", 6, FALSE, &discount->percent))
+    return FALSE;
+  if (sky_decimal_compare (discount->percent, sky_decimal_from_int (100)) > 0)
+    return fail (r, node, "percent", SKY_SCENARIO_ERROR_INVALID,
+                 "a discount cannot be more than 100 %%");
+  return TRUE;
+}
+
+static gboolean
+read_credit (Reader      *r,
+             xmlNode     *node,
+             SkyScenario *s)
+{
+  static const char * const known[] = { "provider", "amount", "note", NULL };
+  SkyCredit *credit = g_new0 (SkyCredit, 1);
+
+  g_ptr_array_add (s->credits, credit);
+  if (!check_attributes (r, node, known))
+    return FALSE;
+  credit->provider = require (r, node, "provider");
+  if (credit->provider == NULL)
+    return FALSE;
+  credit->note = get (node, "note");
+  if (!xmlHasProp (node, (const xmlChar *) "amount"))
+    return fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID,
+                 "<credit> needs the attribute “amount”");
+  return decimal_attr (r, node, "amount", 10, FALSE, &credit->amount);
+}
+
+/* <providers> and <priced-against>: lists of one kind of element. */
+static gboolean
+read_providers (Reader      *r,
+                xmlNode     *node,
+                SkyScenario *s)
+{
+  static const char * const known[] = { "id", NULL };
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      char *id;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (!is_element (child, "provider"))
+        return fail (r, child, NULL, SKY_SCENARIO_ERROR_INVALID,
+                     "unexpected <%s> in <providers>", child->name);
+      if (!check_attributes (r, child, known) || (id = require (r, child, "id")) == NULL)
+        return FALSE;
+      for (guint i = 0; i < s->providers->len; i++)
+        if (strcmp (g_ptr_array_index (s->providers, i), id) == 0)
+          {
+            fail (r, child, "id", SKY_SCENARIO_ERROR_INVALID, "provider “%s” is listed twice",
+                  id);
+            g_free (id);
+            return FALSE;
+          }
+      g_ptr_array_add (s->providers, id);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_priced_against (Reader      *r,
+                     xmlNode     *node,
+                     SkyScenario *s)
+{
+  static const char * const known[] = { "provider", "version", NULL };
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      g_autofree char *provider = NULL;
+      g_autofree char *version = NULL;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (!is_element (child, "sheet"))
+        return fail (r, child, NULL, SKY_SCENARIO_ERROR_INVALID,
+                     "unexpected <%s> in <priced-against>", child->name);
+      if (!check_attributes (r, child, known) ||
+          (provider = require (r, child, "provider")) == NULL ||
+          (version = require (r, child, "version")) == NULL)
+        return FALSE;
+      sky_scenario_set_sheet_version (s, provider, version);
+    }
+  return TRUE;
+}
+
+static SkyScenario *
+read_root (Reader *r)
+{
+  static const char * const known[] = { "format", "name", "currency", "hours-per-month", NULL };
+  g_autoptr(SkyScenario) s = sky_scenario_new (NULL, NULL);
+  xmlNode *root = r->root;
+  g_autofree char *format = NULL;
+  gboolean has_notes = FALSE;
+
+  if (!is_element (root, "scenario") || root->ns == NULL ||
+      g_strcmp0 ((const char *) root->ns->href, SKY_SCENARIO_NAMESPACE) != 0)
+    {
+      g_set_error (&r->error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_NOT_A_SCENARIO,
+                   "%s:%ld:1: not a Skytally scenario: the root element must be <scenario> "
+                   "in the namespace %s", r->name, xmlGetLineNo (root), SKY_SCENARIO_NAMESPACE);
+      return NULL;
+    }
+  format = get (root, "format");
+  if (format == NULL)
+    {
+      fail (r, root, NULL, SKY_SCENARIO_ERROR_INVALID, "<scenario> needs the attribute “format”");
+      return NULL;
+    }
+  if (strcmp (format, "1") != 0)
+    {
+      guint64 version = 0;
+
+      if (g_ascii_string_to_unsigned (format, 10, 2, G_MAXUINT32, &version, NULL))
+        fail (r, root, "format", SKY_SCENARIO_ERROR_TOO_NEW,
+              "this scenario is in format %s, newer than this version of Skytally reads (%d): "
+              "update Skytally to open it", format, SKY_SCENARIO_FORMAT_VERSION);
+      else
+        fail (r, root, "format", SKY_SCENARIO_ERROR_INVALID, "unknown format “%s”", format);
+      return NULL;
+    }
+  if (!check_attributes (r, root, known))
+    return NULL;
+  g_free (s->name);
+  s->name = require (r, root, "name");
+  g_free (s->currency);
+  if (s->name == NULL || !currency_attr (r, root, "currency", &s->currency))
+    return NULL;
+  if (!decimal_attr (r, root, "hours-per-month", 6, TRUE, &s->hours_per_month))
+    return NULL;
+  if (sky_decimal_compare (s->hours_per_month, sky_decimal_from_int (744)) > 0)
+    {
+      fail (r, root, "hours-per-month", SKY_SCENARIO_ERROR_INVALID,
+            "a month has at most 744 hours");
+      return NULL;
+    }
+
+  for (xmlNode *node = root->children; node != NULL; node = node->next)
+    {
+      gboolean ok;
+
+      if (node->type == XML_TEXT_NODE || node->type == XML_COMMENT_NODE)
+        continue;
+      if (node->type != XML_ELEMENT_NODE)
+        {
+          fail (r, node, NULL, SKY_SCENARIO_ERROR_MALFORMED,
+                "unexpected content in <scenario>");
+          return NULL;
+        }
+
+      if (is_element (node, "notes"))
+        {
+          xmlChar *text = xmlNodeGetContent (node);
+          ok = !has_notes;
+          if (ok)
+            s->notes = g_strdup ((const char *) text);
+          else
+            fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID, "<notes> is given twice");
+          xmlFree (text);
+          has_notes = TRUE;
+        }
+      else if (is_element (node, "providers"))
+        ok = read_providers (r, node, s);
+      else if (is_element (node, "priced-against"))
+        ok = read_priced_against (r, node, s);
+      else if (is_element (node, "exchange-rate"))
+        ok = read_rate (r, node, s);
+      else if (is_element (node, "discount"))
+        ok = read_discount (r, node, s);
+      else if (is_element (node, "credit"))
+        ok = read_credit (r, node, s);
+      else if (is_element (node, "line"))
+        ok = read_line (r, node, s);
+      else
+        ok = fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID,
+                   "unknown element <%s> in <scenario>", node->name);
+      if (!ok)
+        return NULL;
+    }
+  return g_steal_pointer (&s);
+}
+
+/* Reads a scenario from @data. Errors name @name_for_errors, the line and the column. */
+SkyScenario *
+sky_scenario_parse (const char  *data,
+                    gsize        length,
+                    const char  *name_for_errors,
+                    GError     **error)
+{
+  g_autofree char *text = NULL;
+  Reader r = { .name = name_for_errors != NULL ? name_for_errors : "scenario" };
+  xmlParserCtxt *ctxt;
+  xmlDoc *doc;
+  SkyScenario *s = NULL;
+  const char *doctype;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length > SKY_SCENARIO_MAX_SIZE)
+    {
+      g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_TOO_LARGE,
+                   "%s: a scenario file is at most %d MiB", r.name,
+                   SKY_SCENARIO_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  text = g_strndup (data, length);
+  r.text = text;
+  if (strlen (text) != length)
+    {
+      g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_MALFORMED,
+                   "%s: not a text file (it holds a NUL byte)", r.name);
+      return NULL;
+    }
+
+  /* No document type: it is where entities that expand without end, or that read other
+   * files, are declared. */
+  doctype = strstr (text, "<!DOCTYPE");
+  if (doctype != NULL)
+    {
+      long line = 1;
+      int column = 1;
+      for (const char *p = text; p < doctype; p++)
+        {
+          if (*p == '\n')
+            line++, column = 1;
+          else if (((guchar) *p & 0xC0) != 0x80)
+            column++;
+        }
+      g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_MALFORMED,
+                   "%s:%ld:%d: a scenario may not have a document type (<!DOCTYPE>)", r.name,
+                   line, column);
+      return NULL;
+    }
+
+  sky_sheet_reader_init ();
+  ctxt = xmlNewParserCtxt ();
+  if (ctxt == NULL)
+    {
+      g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_IO, "%s: out of memory", r.name);
+      return NULL;
+    }
+  doc = xmlCtxtReadMemory (ctxt, text, (int) length, NULL, "UTF-8",
+                           XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
+                           XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (doc == NULL || !ctxt->wellFormed)
+    {
+      const xmlError *e = &ctxt->lastError;
+      g_autofree char *message = g_strdup (e->message != NULL ? e->message : "not well-formed");
+
+      g_strchomp (message);
+      g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_MALFORMED,
+                   "%s:%d:%d: %s", r.name, MAX (e->line, 1), MAX (e->int2, 1), message);
+    }
+  else if ((r.root = xmlDocGetRootElement (doc)) == NULL)
+    g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_NOT_A_SCENARIO,
+                 "%s: the file is empty", r.name);
+  else
+    {
+      s = read_root (&r);
+      if (s == NULL)
+        g_propagate_error (error, g_steal_pointer (&r.error));
+      g_clear_error (&r.error);
+    }
+
+  if (doc != NULL)
+    xmlFreeDoc (doc);
+  xmlFreeParserCtxt (ctxt);
+  return s;
+}
+
+SkyScenario *
+sky_scenario_load (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local = NULL;
+  gsize length = 0;
+  GStatBuf st;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_stat (path, &st) == 0 && st.st_size > SKY_SCENARIO_MAX_SIZE)
+    {
+      g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_TOO_LARGE,
+                   "%s: a scenario file is at most %d MiB", path,
+                   SKY_SCENARIO_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  if (!g_file_get_contents (path, &data, &length, &local))
+    {
+      g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_IO, "%s", local->message);
+      return NULL;
+    }
+  return sky_scenario_parse (data, length, path, error);
+}
+
+/* Writing -------------------------------------------------------------------------------- */
+
+static void
+attr (GString    *out,
+      const char *name,
+      const char *value)
+{
+  g_autofree char *escaped = NULL;
+
+  if (value == NULL)
+    return;
+  escaped = g_markup_escape_text (value, -1);
+  g_string_append_printf (out, " %s=\"%s\"", name, escaped);
+}
+
+static void
+decimal (GString    *out,
+         const char *name,
+         SkyDecimal  value)
+{
+  g_autofree char *text = sky_decimal_to_string (value);
+
+  attr (out, name, text);
+}
+
+static void
+scaled (GString    *out,
+        const char *name,
+        gint64      milli)
+{
+  if (milli > 0)
+    decimal (out, name, sky_decimal_from_scaled (milli, 3));
+}
+
+/* The file's text: one element per line, attributes in a fixed order. */
+char *
+sky_scenario_to_xml (const SkyScenario *s)
+{
+  GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+
+  g_return_val_if_fail (s != NULL, NULL);
+
+  g_string_append_printf (out, "<scenario xmlns=\"%s\" format=\"%d\"", SKY_SCENARIO_NAMESPACE,
+                          SKY_SCENARIO_FORMAT_VERSION);
+  attr (out, "name", s->name);
+  attr (out, "currency", s->currency);
+  decimal (out, "hours-per-month", s->hours_per_month);
+  g_string_append (out, ">\n");
+
+  if (s->notes != NULL && *s->notes != '\0')
+    {
+      g_autofree char *notes = g_markup_escape_text (s->notes, -1);
+      g_string_append_printf (out, "  <notes>%s</notes>\n", notes);
+    }
+  if (s->providers->len > 0)
+    {
+      g_string_append (out, "  <providers>\n");
+      for (guint i = 0; i < s->providers->len; i++)
+        {
+          g_string_append (out, "    <provider");
+          attr (out, "id", g_ptr_array_index (s->providers, i));
+          g_string_append (out, "/>\n");
+        }
+      g_string_append (out, "  </providers>\n");
+    }
+  if (s->priced_against->len > 0)
+    {
+      g_string_append (out, "  <priced-against>\n");
+      for (guint i = 0; i < s->priced_against->len; i++)
+        {
+          SkySheetRef *ref = g_ptr_array_index (s->priced_against, i);
+          g_string_append (out, "    <sheet");
+          attr (out, "provider", ref->provider);
+          attr (out, "version", ref->version);
+          g_string_append (out, "/>\n");
+        }
+      g_string_append (out, "  </priced-against>\n");
+    }
+  for (guint i = 0; i < s->rates->len; i++)
+    {
+      SkyExchangeRate *rate = g_ptr_array_index (s->rates, i);
+      g_string_append (out, "  <exchange-rate");
+      attr (out, "from", rate->from);
+      attr (out, "to", rate->to);
+      decimal (out, "rate", rate->rate);
+      attr (out, "date", rate->date);
+      g_string_append (out, "/>\n");
+    }
+  for (guint i = 0; i < s->discounts->len; i++)
+    {
+      SkyDiscount *discount = g_ptr_array_index (s->discounts, i);
+      g_string_append (out, "  <discount");
+      attr (out, "provider", discount->provider);
+      attr (out, "service", discount->service);
+      decimal (out, "percent", discount->percent);
+      g_string_append (out, "/>\n");
+    }
+  for (guint i = 0; i < s->credits->len; i++)
+    {
+      SkyCredit *credit = g_ptr_array_index (s->credits, i);
+      g_string_append (out, "  <credit");
+      attr (out, "provider", credit->provider);
+      decimal (out, "amount", credit->amount);
+      attr (out, "note", credit->note);
+      g_string_append (out, "/>\n");
+    }
+  for (guint i = 0; i < s->lines->len; i++)
+    {
+      SkyScenarioLine *line = g_ptr_array_index (s->lines, i);
+
+      g_string_append (out, "  <line");
+      attr (out, "label", line->label);
+      attr (out, "group", line->group);
+      decimal (out, "quantity", line->quantity);
+      if (line->has_usage)
+        decimal (out, "usage", line->usage);
+      attr (out, "unit", line->unit);
+      attr (out, "term", line->term);
+      g_string_append (out, ">\n");
+      if (line->kind == SKY_LINE_OFFER)
+        {
+          g_string_append (out, "    <offer");
+          attr (out, "provider", line->provider);
+          attr (out, "sheet-version", line->sheet_version);
+          attr (out, "sku", line->sku);
+        }
+      else
+        {
+          g_autofree char *types = line->storage_types != NULL
+                                   ? g_strjoinv (" ", line->storage_types) : NULL;
+          g_string_append (out, "    <requirement");
+          attr (out, "category", line->category);
+          scaled (out, "min-vcpu", line->min_vcpu_milli);
+          scaled (out, "min-memory-gib", line->min_memory_mgib);
+          attr (out, "region", line->region);
+          attr (out, "geography", line->geography);
+          attr (out, "os", line->os);
+          attr (out, "storage-types", types != NULL && *types != '\0' ? types : NULL);
+        }
+      g_string_append (out, "/>\n  </line>\n");
+    }
+  g_string_append (out, "</scenario>\n");
+  return g_string_free (out, FALSE);
+}
+
+/* Writes @scenario to @path so that a crash or a full disk leaves the previous file whole: a
+ * temporary file, synced, renamed over it. A symbolic link is followed, and the file keeps its
+ * permissions. */
+gboolean
+sky_scenario_save (const SkyScenario  *s,
+                   const char         *path,
+                   GError            **error)
+{
+  g_autofree char *xml = NULL;
+  g_autofree char *target = NULL;
+  g_autoptr(GError) local = NULL;
+  GStatBuf st;
+  int mode = 0644;
+
+  g_return_val_if_fail (s != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  target = g_file_read_link (path, NULL);
+  if (target != NULL && !g_path_is_absolute (target))
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autofree char *joined = g_build_filename (dir, target, NULL);
+      g_free (target);
+      target = g_steal_pointer (&joined);
+    }
+  if (target == NULL)
+    target = g_strdup (path);
+  if (g_stat (target, &st) == 0)
+    mode = st.st_mode & 0777;
+
+  xml = sky_scenario_to_xml (s);
+  if (!g_file_set_contents_full (target, xml, -1,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 mode, &local))
+    {
+      g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_IO,
+                   "Cannot save %s: %s", path, local->message);
+      return FALSE;
+    }
+  return TRUE;
+}

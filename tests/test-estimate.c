@@ -1,0 +1,323 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "sky-catalog.h"
+#include "sky-estimate.h"
+#include "sky-scenario.h"
+#include "sky-test-util.h"
+
+/* The pricing engine against tests/data/web.skytally, on valid-small.xml (Example Cloud, USD)
+ * and other-small.xml (Other Cloud, EUR). Every expected figure is worked out by hand in the
+ * comments beside it. */
+
+typedef struct
+{
+  char        *dir;
+  SkyCatalog  *catalog;
+  SkyScenario *scenario;
+} Fixture;
+
+static char *
+data_file (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+static void
+import (Fixture    *f,
+        const char *name)
+{
+  g_autofree char *path = data_file (name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyImportResult) result = sky_catalog_import_file (f->catalog, path, NULL, NULL,
+                                                               NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *scenario = data_file ("web.skytally");
+
+  f->dir = g_dir_make_tmp ("skytally-estimate-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (f->dir, "catalog.db", NULL);
+  f->catalog = sky_catalog_open (db, &error);
+  g_assert_no_error (error);
+  import (f, "valid-small.xml");
+  import (f, "other-small.xml");
+  f->scenario = sky_scenario_load (scenario, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  sky_scenario_free (f->scenario);
+  g_clear_object (&f->catalog);
+  sky_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static SkyEstimate *
+estimate (Fixture  *f,
+          gboolean  current)
+{
+  g_autoptr(GError) error = NULL;
+  SkyEstimate *e = sky_estimate_compute (f->catalog, f->scenario, NULL, current, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (e);
+  return e;
+}
+
+#define ASSERT_MONEY(e, value, expected) G_STMT_START {   \
+    g_autofree char *text_ = sky_estimate_money ((e), (value)); \
+    g_assert_cmpstr (text_, ==, (expected));              \
+  } G_STMT_END
+
+static SkyEstimateLine *
+line_of (SkyEstimate *e,
+         guint        provider,
+         guint        line)
+{
+  SkyEstimateProvider *p = g_ptr_array_index (e->providers, provider);
+  return g_ptr_array_index (p->lines, line);
+}
+
+static void
+test_lines (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(SkyEstimate) e = estimate (f, FALSE);
+  SkyEstimateLine *l;
+
+  g_assert_cmpuint (e->providers->len, ==, 2);
+  g_assert_cmpstr (e->currency, ==, "USD");
+
+  /* API servers: the cheapest Linux offer with 2 vCPU or more is std-2 at 0.096 USD/hour;
+   * 3 × 730 × 0.096 = 210.24. */
+  l = line_of (e, 0, 0);
+  g_assert_cmpint (l->status, ==, SKY_LINE_PRICED);
+  g_assert_cmpstr (l->offer->sku, ==, "std-2-us");
+  ASSERT_MONEY (e, l->monthly, "210.24");
+  ASSERT_MONEY (e, l->yearly, "2522.88");
+  g_assert_cmpstr (l->explanation, ==, "3 × 730 hour × 0.096 USD/hour = 210.24 USD");
+
+  /* Egress, 15000 GB: 100 GB free, then 10240 × 0.09 + 4660 × 0.085 = 921.6 + 396.1. */
+  l = line_of (e, 0, 1);
+  ASSERT_MONEY (e, l->monthly, "1317.70");
+  g_assert_cmpstr (l->explanation, ==,
+                   "1 × 15000 gb, 100 gb a month free = 10240 gb × 0.09 USD/gb + 4660 gb × "
+                   "0.085 USD/gb = 1317.7 USD ≈ 1317.70 USD");
+
+  /* Egress (batch), 40000 GB more of the same price: tiers count from where the first line
+   * ended (billable 14900 to 54900): 36300 × 0.085 + 3700 × 0.07 = 3085.5 + 259. */
+  l = line_of (e, 0, 2);
+  ASSERT_MONEY (e, l->monthly, "3344.50");
+  g_assert_nonnull (strstr (l->explanation, "after 15000 gb on lines above"));
+
+  /* Reserved worker: 2 × 730 × 0.0296 = 43.216 a month; 2 × 259 upfront; effective
+   * 43.216 + 518 / 12 = 86.3826…; first year 43.22 × 12 + 518; break-even
+   * (0.0296 × 730 + 259 / 12) / 0.096 = 449.9 hours. */
+  l = line_of (e, 0, 3);
+  g_assert_cmpuint (l->term_months, ==, 12);
+  ASSERT_MONEY (e, l->monthly, "43.22");
+  ASSERT_MONEY (e, l->upfront, "518.00");
+  ASSERT_MONEY (e, l->effective_monthly, "86.38");
+  ASSERT_MONEY (e, l->yearly, "1036.64");
+  g_assert_true (l->has_break_even);
+  {
+    g_autofree char *hours = sky_decimal_to_string (l->break_even_hours);
+    g_assert_cmpstr (hours, ==, "449.9");
+  }
+  g_assert_nonnull (strstr (l->explanation, "upfront 2 × 259 USD = 518.00 USD, over 12 months"));
+
+  /* Jobs: 1,000,000 GB-seconds, 400,000 free: 600000 × 0.0000166667 = 10.00002. */
+  l = line_of (e, 0, 4);
+  ASSERT_MONEY (e, l->monthly, "10.00");
+
+  /* Other Cloud, in euros, 10 % off, at 1.1 USD/EUR: 3 × 730 × 0.20 = 438; 394.2; 433.62. */
+  l = line_of (e, 1, 0);
+  g_assert_cmpstr (l->offer->sku, ==, "o-4");
+  ASSERT_MONEY (e, l->monthly, "433.62");
+  g_assert_cmpstr (l->explanation, ==,
+                   "3 × 730 hour × 0.2 EUR/hour = 438 EUR − 10 % = 394.2 EUR × 1.1 USD/EUR "
+                   "(2026-11-01) = 433.62 USD");
+  /* 50 GB free: (15000 − 50) × 0.08 = 1196; 1076.4; 1184.04. Then 40000 × 0.08 = 3200; 3168. */
+  ASSERT_MONEY (e, line_of (e, 1, 1)->monthly, "1184.04");
+  ASSERT_MONEY (e, line_of (e, 1, 2)->monthly, "3168.00");
+  /* The reserved line names an Example Cloud offer; Other Cloud has no serverless offer. */
+  l = line_of (e, 1, 3);
+  g_assert_cmpint (l->status, ==, SKY_LINE_NO_MATCH);
+  g_assert_nonnull (strstr (l->reason, "names an offer of examplecloud"));
+  l = line_of (e, 1, 4);
+  g_assert_cmpint (l->status, ==, SKY_LINE_NO_MATCH);
+  g_assert_nonnull (strstr (l->reason, "no offer of Other Cloud 7 meets the requirement"));
+}
+
+static void
+test_totals (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(SkyEstimate) e = estimate (f, FALSE);
+  SkyEstimateProvider *p = g_ptr_array_index (e->providers, 0);
+  SkyEstimateProvider *o = g_ptr_array_index (e->providers, 1);
+  SkyEstimateGroup *g;
+  SkyDecimal sum = sky_decimal_from_int (0);
+
+  g_assert_cmpuint (e->term_months, ==, 12);
+  /* 210.24 + 1317.70 + 3344.50 + 43.22 + 10.00 */
+  ASSERT_MONEY (e, p->monthly, "4925.66");
+  ASSERT_MONEY (e, p->effective_monthly, "4968.82");
+  ASSERT_MONEY (e, p->upfront, "518.00");
+  /* 2522.88 + 15812.40 + 40134.00 + 1036.64 + 120.00 */
+  ASSERT_MONEY (e, p->yearly, "59625.92");
+  ASSERT_MONEY (e, p->term_total, "59625.92");
+  ASSERT_MONEY (e, p->credits, "100.00");
+  ASSERT_MONEY (e, p->yearly_net, "59525.92");
+  g_assert_cmpuint (p->n_unpriced, ==, 0);
+  g_assert_cmpstr (p->sheet_version, ==, "2026.1");
+
+  /* Groups in order of first appearance; lines without one together under "". */
+  g_assert_cmpuint (p->groups->len, ==, 4);
+  g = g_ptr_array_index (p->groups, 1);
+  g_assert_cmpstr (g->name, ==, "Network");
+  ASSERT_MONEY (e, g->monthly, "4662.20");
+  g = g_ptr_array_index (p->groups, 2);
+  g_assert_cmpstr (g->name, ==, "");
+
+  /* The lines add up to the totals shown. */
+  for (guint i = 0; i < p->groups->len; i++)
+    sky_decimal_add (sum, ((SkyEstimateGroup *) g_ptr_array_index (p->groups, i))->monthly,
+                     &sum);
+  g_assert_cmpint (sky_decimal_compare (sum, p->monthly), ==, 0);
+
+  /* 433.62 + 1184.04 + 3168.00; two lines unpriced. */
+  ASSERT_MONEY (e, o->monthly, "4785.66");
+  g_assert_cmpuint (o->n_unpriced, ==, 2);
+}
+
+/* A three-year commitment makes the term 36 months: one-year upfront fees are paid three
+ * times, the monthly figures 36 times. */
+static void
+test_term (Fixture       *f,
+           gconstpointer  data)
+{
+  SkyScenarioLine *line = sky_scenario_line_new (SKY_LINE_OFFER);
+  g_autoptr(SkyEstimate) e = NULL;
+  SkyEstimateLine *l;
+
+  line->label = g_strdup ("Three-year worker");
+  line->unit = g_strdup ("hour");
+  g_free (line->term);
+  line->term = g_strdup ("reserved-3y-all-upfront");
+  line->provider = g_strdup ("examplecloud");
+  line->sku = g_strdup ("std-2-us");
+  g_ptr_array_add (f->scenario->lines, line);
+
+  e = estimate (f, FALSE);
+  g_assert_cmpuint (e->term_months, ==, 36);
+  l = line_of (e, 0, 5);
+  /* All upfront: nothing monthly, 1060 once; effective 1060 / 36 = 29.44. */
+  ASSERT_MONEY (e, l->monthly, "0.00");
+  ASSERT_MONEY (e, l->upfront, "1060.00");
+  ASSERT_MONEY (e, l->effective_monthly, "29.44");
+  ASSERT_MONEY (e, l->term_total, "1060.00");
+  /* The one-year reservation renews twice: 43.22 × 36 + 518 × 3. */
+  l = line_of (e, 0, 3);
+  ASSERT_MONEY (e, l->term_total, "3109.92");
+}
+
+/* Re-pricing: against the sheet the scenario was priced with, or the current one. */
+static void
+test_sheet_versions (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(SkyEstimate) old = NULL;
+  g_autoptr(SkyEstimate) now = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sky_scenario_set_sheet_version (f->scenario, "examplecloud", "2026.1");
+  import (f, "valid-small-2026.2.xml");
+
+  old = estimate (f, FALSE);
+  g_assert_cmpstr (((SkyEstimateProvider *) g_ptr_array_index (old->providers, 0))->sheet_version,
+                   ==, "2026.1");
+  ASSERT_MONEY (old, line_of (old, 0, 0)->monthly, "210.24");
+
+  /* 2026.2: std-2 at 0.1000: 3 × 730 × 0.1 = 219. */
+  now = estimate (f, TRUE);
+  g_assert_cmpstr (((SkyEstimateProvider *) g_ptr_array_index (now->providers, 0))->sheet_version,
+                   ==, "2026.2");
+  ASSERT_MONEY (now, line_of (now, 0, 0)->monthly, "219.00");
+
+  /* A sheet the catalog does not have is an error that says what to do. */
+  sky_scenario_set_sheet_version (f->scenario, "examplecloud", "2025.9");
+  g_assert_null (sky_estimate_compute (f->catalog, f->scenario, NULL, FALSE, &error));
+  g_assert_error (error, SKY_ESTIMATE_ERROR, SKY_ESTIMATE_ERROR_NO_SHEET);
+  g_assert_nonnull (strstr (error->message, "Example Cloud 2025.9"));
+}
+
+/* Without a pinned rate, a line priced in another currency is not priced, and says why. */
+static void
+test_missing_rate (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(SkyEstimate) e = NULL;
+  SkyEstimateLine *l;
+
+  g_ptr_array_set_size (f->scenario->rates, 0);
+  e = estimate (f, FALSE);
+  l = line_of (e, 1, 0);
+  g_assert_cmpint (l->status, ==, SKY_LINE_NOT_PRICED);
+  g_assert_cmpstr (l->reason, ==, "the offer is priced in EUR and the scenario pins no "
+                                  "exchange rate from EUR to USD");
+  g_assert_cmpuint (((SkyEstimateProvider *) g_ptr_array_index (e->providers, 1))->n_unpriced,
+                    ==, 5);
+}
+
+/* A discount for one service wins over the provider's discount for every service. */
+static void
+test_service_discount (Fixture       *f,
+                       gconstpointer  data)
+{
+  SkyDiscount *d = g_new0 (SkyDiscount, 1);
+  g_autoptr(SkyEstimate) e = NULL;
+
+  d->provider = g_strdup ("othercloud");
+  d->service = g_strdup ("servers");
+  sky_decimal_parse ("25", 6, FALSE, &d->percent, NULL);
+  g_ptr_array_add (f->scenario->discounts, d);
+
+  e = estimate (f, FALSE);
+  /* 438 × 0.75 = 328.5 EUR × 1.1 = 361.35 USD; traffic keeps 10 %. */
+  ASSERT_MONEY (e, line_of (e, 1, 0)->monthly, "361.35");
+  ASSERT_MONEY (e, line_of (e, 1, 1)->monthly, "1184.04");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/sky/estimate/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("lines", test_lines);
+  ADD ("totals", test_totals);
+  ADD ("term", test_term);
+  ADD ("sheet-versions", test_sheet_versions);
+  ADD ("missing-rate", test_missing_rate);
+  ADD ("service-discount", test_service_discount);
+#undef ADD
+
+  return g_test_run ();
+}
