@@ -726,6 +726,28 @@ read_root (Reader *r)
   return g_steal_pointer (&s);
 }
 
+/* Keeps libxml2's first error, which names the cause; later ones follow from it. */
+typedef struct
+{
+  int   line;
+  int   column;
+  char *message;
+} FirstError;
+
+static void
+keep_first_error (void        *user_data,
+                  xmlErrorPtr  e)
+{
+  xmlParserCtxt *ctxt = user_data;
+  FirstError *first = ctxt->_private;
+
+  if (first->message != NULL || e == NULL || e->level < XML_ERR_ERROR)
+    return;
+  first->line = e->line;
+  first->column = e->int2;
+  first->message = g_strchomp (g_strdup (e->message != NULL ? e->message : "not well-formed"));
+}
+
 /* Reads a scenario from @data. Errors name @name_for_errors, the line and the column. */
 SkyScenario *
 sky_scenario_parse (const char  *data,
@@ -735,6 +757,7 @@ sky_scenario_parse (const char  *data,
 {
   g_autofree char *text = NULL;
   Reader r = { .name = name_for_errors != NULL ? name_for_errors : "scenario" };
+  FirstError first = { 0 };
   xmlParserCtxt *ctxt;
   xmlDoc *doc;
   SkyScenario *s = NULL;
@@ -785,18 +808,15 @@ sky_scenario_parse (const char  *data,
       g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_IO, "%s: out of memory", r.name);
       return NULL;
     }
+  ctxt->_private = &first;
+  ctxt->sax->serror = keep_first_error;
   doc = xmlCtxtReadMemory (ctxt, text, (int) length, NULL, "UTF-8",
                            XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
                            XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (doc == NULL || !ctxt->wellFormed)
-    {
-      const xmlError *e = &ctxt->lastError;
-      g_autofree char *message = g_strdup (e->message != NULL ? e->message : "not well-formed");
-
-      g_strchomp (message);
-      g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_MALFORMED,
-                   "%s:%d:%d: %s", r.name, MAX (e->line, 1), MAX (e->int2, 1), message);
-    }
+    g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_MALFORMED, "%s:%d:%d: %s",
+                 r.name, MAX (first.line, 1), MAX (first.column, 1),
+                 first.message != NULL ? first.message : "not well-formed XML");
   else if ((r.root = xmlDocGetRootElement (doc)) == NULL)
     g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_NOT_A_SCENARIO,
                  "%s: the file is empty", r.name);
@@ -811,6 +831,7 @@ sky_scenario_parse (const char  *data,
   if (doc != NULL)
     xmlFreeDoc (doc);
   xmlFreeParserCtxt (ctxt);
+  g_free (first.message);
   return s;
 }
 

@@ -1,0 +1,300 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include <glib/gstdio.h>
+
+#include "sky-scenario.h"
+#include "sky-test-util.h"
+
+/* Scenario files: reading, writing them back unchanged, saving atomically, and a clear error
+ * with line and column for each kind of bad file. */
+
+static char *
+data_file (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+static SkyScenario *
+load_fixture (void)
+{
+  g_autofree char *path = data_file ("web.skytally");
+  g_autoptr(GError) error = NULL;
+  SkyScenario *s = sky_scenario_load (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (s);
+  return s;
+}
+
+static void
+test_read (void)
+{
+  g_autoptr(SkyScenario) s = load_fixture ();
+  SkyScenarioLine *line;
+  SkyExchangeRate *rate;
+  g_autofree char *hours = sky_decimal_to_string (s->hours_per_month);
+
+  g_assert_cmpstr (s->name, ==, "Web product");
+  g_assert_cmpstr (s->currency, ==, "USD");
+  g_assert_cmpstr (hours, ==, "730");
+  g_assert_nonnull (strstr (s->notes, "Written by hand"));
+  g_assert_cmpuint (s->providers->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (s->providers, 1), ==, "othercloud");
+  g_assert_cmpuint (s->lines->len, ==, 5);
+
+  line = g_ptr_array_index (s->lines, 0);
+  g_assert_cmpint (line->kind, ==, SKY_LINE_REQUIREMENT);
+  g_assert_cmpstr (line->group, ==, "API");
+  g_assert_cmpstr (line->category, ==, "compute");
+  g_assert_cmpint (line->min_vcpu_milli, ==, 2000);
+  g_assert_cmpstr (line->os, ==, "linux");
+  g_assert_false (line->has_usage);
+  {
+    g_autofree char *usage = sky_decimal_to_string (sky_scenario_line_usage (s, line));
+    g_assert_cmpstr (usage, ==, "730");
+  }
+
+  line = g_ptr_array_index (s->lines, 3);
+  g_assert_cmpint (line->kind, ==, SKY_LINE_OFFER);
+  g_assert_cmpstr (line->provider, ==, "examplecloud");
+  g_assert_cmpstr (line->sku, ==, "std-2-us");
+  g_assert_null (line->sheet_version);
+  g_assert_cmpstr (line->term, ==, "reserved-1y-partial-upfront");
+
+  rate = g_ptr_array_index (s->rates, 0);
+  g_assert_cmpstr (rate->from, ==, "EUR");
+  g_assert_cmpstr (rate->date, ==, "2026-11-01");
+  g_assert_cmpuint (s->discounts->len, ==, 1);
+  g_assert_cmpuint (s->credits->len, ==, 1);
+}
+
+/* What is written reads back the same, and writes the same text again: files diff cleanly. */
+static void
+test_round_trip (void)
+{
+  g_autoptr(SkyScenario) s = load_fixture ();
+  g_autoptr(SkyScenario) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  SkyScenarioLine *line = sky_scenario_line_new (SKY_LINE_REQUIREMENT);
+
+  line->label = g_strdup ("Objects & <backups>");
+  line->unit = g_strdup ("gb-month");
+  line->has_usage = TRUE;
+  sky_decimal_parse ("2048.5", 10, FALSE, &line->usage, NULL);
+  line->category = g_strdup ("storage");
+  line->geography = g_strdup ("EU");
+  line->storage_types = g_strsplit ("object-standard object-hot", " ", -1);
+  g_ptr_array_add (s->lines, line);
+  sky_scenario_set_sheet_version (s, "examplecloud", "2026.1");
+
+  first = sky_scenario_to_xml (s);
+  again = sky_scenario_parse (first, strlen (first), "first", &error);
+  g_assert_no_error (error);
+  second = sky_scenario_to_xml (again);
+  g_assert_cmpstr (first, ==, second);
+
+  line = g_ptr_array_index (again->lines, 5);
+  g_assert_cmpstr (line->label, ==, "Objects & <backups>");
+  g_assert_cmpstr (line->storage_types[1], ==, "object-hot");
+  g_assert_cmpstr (sky_scenario_get_sheet_version (again, "examplecloud"), ==, "2026.1");
+  g_assert_nonnull (strstr (first, "    <requirement category=\"storage\" geography=\"EU\" "
+                                   "storage-types=\"object-standard object-hot\"/>\n"));
+}
+
+static void
+test_save (void)
+{
+  g_autoptr(SkyScenario) s = load_fixture ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("skytally-scenario-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "web.skytally", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.skytally", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *xml = sky_scenario_to_xml (s);
+  GStatBuf st;
+
+  g_assert_true (sky_scenario_save (s, path, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_cmpstr (text, ==, xml);
+
+  /* The file keeps its permissions; saving through a link replaces the file it points to. */
+  g_chmod (path, 0600);
+  g_assert_cmpint (symlink ("web.skytally", link), ==, 0);
+  g_free (s->name);
+  s->name = g_strdup ("Renamed");
+  g_assert_true (sky_scenario_save (s, link, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_clear_pointer (&text, g_free);
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_nonnull (strstr (text, "name=\"Renamed\""));
+
+  sky_test_remove_tree (dir);
+}
+
+/* A disk that fills up during a save leaves the previous file as it was. The child process
+ * may write no more than 200 bytes to any file, as on a full disk. */
+static void
+test_save_full_disk (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("skytally-scenario-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "web.skytally", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *source = data_file ("web.skytally");
+
+  g_file_get_contents (source, &before, NULL, &error);
+  g_file_set_contents (path, before, -1, &error);
+  g_assert_no_error (error);
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(SkyScenario) s = load_fixture ();
+      struct rlimit limit = { 200, 200 };
+      const char *target = g_getenv ("SKYTALLY_TEST_TARGET");
+
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      g_free (s->name);
+      s->name = g_strdup ("Changed");
+      g_assert_false (sky_scenario_save (s, target, &error));
+      g_printerr ("%s\n", error->message);
+      return;
+    }
+
+  g_setenv ("SKYTALLY_TEST_TARGET", path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*Cannot save*");
+
+  g_file_get_contents (path, &after, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after, ==, before);
+  sky_test_remove_tree (dir);
+}
+
+/* Each kind of bad file gets its own message naming the line and column. */
+static void
+test_errors (void)
+{
+  static const struct
+  {
+    const char *text;
+    int         code;
+    const char *message;
+  } cases[] = {
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <line label=\"x\" unit=\"hour\">\n  </scenario>\n",
+      SKY_SCENARIO_ERROR_MALFORMED, "t:3:" },
+    { "<?xml version=\"1.0\"?>\n<!DOCTYPE scenario [<!ENTITY a \"b\">]>\n<scenario/>\n",
+      SKY_SCENARIO_ERROR_MALFORMED, "t:2:1: a scenario may not have a document type" },
+    { "<price-sheet xmlns=\"urn:skytally:price-sheet:1\" format=\"1\"/>\n",
+      SKY_SCENARIO_ERROR_NOT_A_SCENARIO, "t:1:1: not a Skytally scenario" },
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"2\" name=\"a\" currency=\"USD\"/>",
+      SKY_SCENARIO_ERROR_TOO_NEW, "t:1:43: this scenario is in format 2, newer than" },
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"XYZ\"/>",
+      SKY_SCENARIO_ERROR_INVALID, "t:1:63: unknown currency “XYZ”" },
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <line label=\"x\" unit=\"hours\"><requirement category=\"compute\"/></line>\n"
+      "</scenario>\n",
+      SKY_SCENARIO_ERROR_INVALID, "t:2:19: unknown unit “hours”" },
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <line label=\"x\" unit=\"hour\" quantity=\"-2\"><requirement category=\"compute\"/>"
+      "</line>\n</scenario>\n",
+      SKY_SCENARIO_ERROR_INVALID, "t:2:31: quantity “-2” of <line>" },
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <line label=\"x\" unit=\"hour\" colour=\"red\"><requirement category=\"compute\"/>"
+      "</line>\n</scenario>\n",
+      SKY_SCENARIO_ERROR_INVALID, "t:2:31: unknown attribute “colour” in <line>" },
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <line unit=\"hour\"><requirement category=\"compute\"/></line>\n</scenario>\n",
+      SKY_SCENARIO_ERROR_INVALID, "t:2:3: <line> needs the attribute “label”" },
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <line label=\"x\" unit=\"hour\"/>\n</scenario>\n",
+      SKY_SCENARIO_ERROR_INVALID, "t:2:3: a <line> needs a <requirement> or an <offer>" },
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <line label=\"x\" unit=\"hour\"><requirement category=\"compute\"/>"
+      "<requirement category=\"compute\"/></line>\n</scenario>\n",
+      SKY_SCENARIO_ERROR_INVALID, "t:2:64: a <line> holds one <requirement> or one <offer>" },
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <discount provider=\"aws\" percent=\"120\"/>\n</scenario>\n",
+      SKY_SCENARIO_ERROR_INVALID, "t:2:28: a discount cannot be more than 100 %" },
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <exchange-rate from=\"EUR\" to=\"USD\" rate=\"1.1\" date=\"2026-13-01\"/>\n"
+      "</scenario>\n",
+      SKY_SCENARIO_ERROR_INVALID, "t:2:49: date “2026-13-01” of <exchange-rate>" },
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <widget/>\n</scenario>\n",
+      SKY_SCENARIO_ERROR_INVALID, "t:2:3: unknown element <widget> in <scenario>" },
+    { "", SKY_SCENARIO_ERROR_MALFORMED, "t:1:1:" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SkyScenario) s = sky_scenario_parse (cases[i].text, strlen (cases[i].text), "t",
+                                                     &error);
+
+      g_test_message ("case %" G_GSIZE_FORMAT ": %s", i, error != NULL ? error->message : "");
+      g_assert_null (s);
+      g_assert_error (error, SKY_SCENARIO_ERROR, cases[i].code);
+      g_assert_true (g_str_has_prefix (error->message, cases[i].message));
+    }
+}
+
+/* An entity-expansion bomb without a document type cannot be written; one with a document
+ * type is refused before parsing. */
+static void
+test_bomb (void)
+{
+  g_autoptr(GString) text = g_string_new ("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n"
+                                          "<!ENTITY lol \"lol\">\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyScenario) s = NULL;
+
+  for (int i = 1; i < 10; i++)
+    {
+      g_string_append_printf (text, "<!ENTITY lol%d \"", i);
+      for (int j = 0; j < 10; j++)
+        {
+          if (i == 1)
+            g_string_append (text, "&lol;");
+          else
+            g_string_append_printf (text, "&lol%d;", i - 1);
+        }
+      g_string_append (text, "\">\n");
+    }
+  g_string_append (text, "]>\n<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" "
+                         "name=\"&lol9;\" currency=\"USD\"/>\n");
+  s = sky_scenario_parse (text->str, text->len, "bomb", &error);
+  g_assert_null (s);
+  g_assert_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_MALFORMED);
+  g_assert_true (g_str_has_prefix (error->message, "bomb:2:1:"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/sky/scenario/read", test_read);
+  g_test_add_func ("/sky/scenario/round-trip", test_round_trip);
+  g_test_add_func ("/sky/scenario/save", test_save);
+  g_test_add_func ("/sky/scenario/save-full-disk", test_save_full_disk);
+  g_test_add_func ("/sky/scenario/errors", test_errors);
+  g_test_add_func ("/sky/scenario/bomb", test_bomb);
+
+  return g_test_run ();
+}
