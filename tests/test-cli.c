@@ -463,6 +463,163 @@ integrity (const char *path)
 }
 
 /* A kill -9 in the middle of an import leaves the catalog as it was before. */
+static JsonObject *
+parse_object (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  return json_object_ref (json_node_get_object (root));
+}
+
+/* estimate --format json: per provider the lines and totals, money as decimal strings; the
+ * figures are those tests/test-estimate.c works out by hand. */
+static void
+test_estimate_json (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *other = g_test_build_filename (G_TEST_DIST, "data", "other-small.xml", NULL);
+  g_autofree char *scenario = g_test_build_filename (G_TEST_DIST, "data", "web.skytally", NULL);
+  g_auto(Run) import = { 0 };
+  g_auto(Run) run = { 0 };
+  g_auto(Run) one = { 0 };
+  g_autoptr(JsonObject) root = NULL;
+  JsonArray *providers, *lines;
+  JsonObject *p, *line, *totals;
+
+  cli (&import, "--catalog", f->catalog, "--no-seed", "import", sheet, other, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  cli (&run, "--catalog", f->catalog, "estimate", scenario, "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  root = parse_object (run.out);
+  g_assert_cmpstr (json_object_get_string_member (root, "currency"), ==, "USD");
+  providers = json_object_get_array_member (root, "providers");
+  g_assert_cmpuint (json_array_get_length (providers), ==, 2);
+  p = json_array_get_object_element (providers, 0);
+  g_assert_cmpstr (json_object_get_string_member (p, "provider"), ==, "examplecloud");
+  g_assert_cmpstr (json_object_get_string_member (p, "sheet_version"), ==, "2026.1");
+  lines = json_object_get_array_member (p, "lines");
+  g_assert_cmpuint (json_array_get_length (lines), ==, 5);
+  line = json_array_get_object_element (lines, 0);
+  g_assert_cmpstr (json_object_get_string_member (line, "label"), ==, "API servers");
+  g_assert_cmpstr (json_object_get_string_member (line, "group"), ==, "API");
+  g_assert_cmpstr (json_object_get_string_member (line, "quantity"), ==, "3");
+  g_assert_cmpstr (json_object_get_string_member (line, "usage"), ==, "730");
+  g_assert_cmpstr (json_object_get_string_member (line, "monthly"), ==, "210.24");
+  g_assert_cmpstr (json_object_get_string_member (line, "yearly"), ==, "2522.88");
+  g_assert_cmpstr (json_object_get_string_member (line, "explanation"), ==,
+                   "3 × 730 hour × 0.096 USD/hour = 210.24 USD");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (line, "offer"),
+                                                  "sku"), ==, "std-2-us");
+  line = json_array_get_object_element (lines, 3);
+  g_assert_cmpstr (json_object_get_string_member (line, "upfront"), ==, "518.00");
+  g_assert_cmpstr (json_object_get_string_member (line, "break_even_hours"), ==, "449.9");
+  totals = json_object_get_object_member (p, "totals");
+  g_assert_cmpstr (json_object_get_string_member (totals, "monthly"), ==, "4925.66");
+  g_assert_cmpstr (json_object_get_string_member (totals, "yearly"), ==, "59625.92");
+  g_assert_cmpstr (json_object_get_string_member (totals, "yearly_net"), ==, "59525.92");
+
+  /* Other Cloud says which lines it cannot price, and why. */
+  p = json_array_get_object_element (providers, 1);
+  g_assert_cmpint (json_object_get_int_member (p, "unpriced_lines"), ==, 2);
+  line = json_array_get_object_element (json_object_get_array_member (p, "lines"), 4);
+  g_assert_cmpstr (json_object_get_string_member (line, "status"), ==, "no-match");
+  g_assert_true (json_object_get_null_member (line, "monthly"));
+  g_assert_nonnull (strstr (json_object_get_string_member (line, "reason"), "no offer of Other"));
+
+  /* --provider picks the providers. */
+  cli (&one, "--catalog", f->catalog, "estimate", scenario, "--provider", "othercloud",
+       "--format", "csv", "--explain", NULL);
+  g_assert_cmpint (one.status, ==, 0);
+  g_assert_true (g_str_has_prefix (one.out, "PROVIDER,LINE,GROUP,OFFER,QUANTITY,USAGE,MONTHLY,"
+                                            "UPFRONT,YEARLY,CURRENCY,EXPLANATION\r\n"));
+  g_assert_null (strstr (one.out, "examplecloud,"));
+  g_assert_nonnull (strstr (one.out, "othercloud,TOTAL,,,,,4785.66,0.00,57427.92,USD,\r\n"));
+}
+
+/* A newer sheet: the estimate keeps the version the scenario records, says a newer one is
+ * current, and --current prices against it. */
+static void
+test_estimate_versions (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *newer = g_test_build_filename (G_TEST_DIST, "data", "valid-small-2026.2.xml",
+                                                  NULL);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "web.skytally", NULL);
+  g_autofree char *scenario = g_build_filename (f->dir, "pinned.skytally", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) pinned = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) import = { 0 };
+  g_auto(Run) recorded = { 0 };
+  g_auto(Run) current = { 0 };
+  g_auto(Run) missing = { 0 };
+
+  g_file_get_contents (source, &text, NULL, &error);
+  g_assert_no_error (error);
+  pinned = g_string_new (text);
+  g_string_replace (pinned, "  <exchange-rate",
+                    "  <priced-against>\n    <sheet provider=\"examplecloud\" version=\"2026.1\"/>\n"
+                    "  </priced-against>\n  <exchange-rate", 1);
+  g_string_replace (pinned, "<provider id=\"othercloud\"/>", "", 1);
+  g_file_set_contents (scenario, pinned->str, -1, &error);
+  g_assert_no_error (error);
+
+  cli (&missing, "--catalog", f->catalog, "--no-seed", "estimate", scenario, NULL);
+  assert_one_line_error (&missing);
+  g_assert_nonnull (strstr (missing.err, "priced against examplecloud 2026.1, which is not in"));
+
+  cli (&import, "--catalog", f->catalog, "import", sheet, newer, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  cli (&recorded, "--catalog", f->catalog, "estimate", scenario, "--format", "csv", NULL);
+  g_assert_cmpint (recorded.status, ==, 0);
+  g_assert_nonnull (strstr (recorded.out, "examplecloud,API servers,API,std-2-us,3,730 hour,"
+                                          "210.24,"));
+  g_assert_nonnull (strstr (recorded.err, "priced against 2026.1, as the scenario records; "
+                                          "2026.2 is current"));
+
+  /* 3 × 730 × 0.1000 = 219. */
+  cli (&current, "--catalog", f->catalog, "estimate", scenario, "--current", "--format", "csv",
+       NULL);
+  g_assert_cmpint (current.status, ==, 0);
+  g_assert_nonnull (strstr (current.out, "examplecloud,API servers,API,std-2-us,3,730 hour,"
+                                         "219.00,"));
+  g_assert_cmpstr (current.err, ==, "");
+}
+
+static void
+test_validate (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *scenario = g_test_build_filename (G_TEST_DIST, "data", "web.skytally", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.skytally", NULL);
+  g_auto(Run) good = { 0 };
+  g_auto(Run) broken = { 0 };
+  g_auto(Run) usage = { 0 };
+
+  cli (&good, "validate", scenario, NULL);
+  g_assert_cmpint (good.status, ==, 0);
+  g_assert_nonnull (strstr (good.out, "a valid scenario, “Web product”, with 5 lines"));
+
+  g_file_set_contents (bad, "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" "
+                            "name=\"x\" currency=\"USD\">\n  <line label=\"a\" unit=\"parsec\">"
+                            "<requirement category=\"compute\"/></line>\n</scenario>\n", -1, NULL);
+  cli (&broken, "validate", bad, NULL);
+  assert_one_line_error (&broken);
+  g_assert_nonnull (strstr (broken.err, "bad.skytally:2:19: unknown unit “parsec”"));
+
+  cli (&usage, "validate", NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+}
+
 static void
 test_killed_import (Fixture       *f,
                     gconstpointer  data)
@@ -631,6 +788,9 @@ main (int    argc,
   ADD ("search-csv", test_search_csv);
   ADD ("search-empty", test_search_empty);
   ADD ("numbers-ignore-locale", test_numbers_ignore_locale);
+  ADD ("estimate-json", test_estimate_json);
+  ADD ("estimate-versions", test_estimate_versions);
+  ADD ("validate", test_validate);
   ADD ("killed-import", test_killed_import);
   ADD ("duplicate-in-long-sheet", test_duplicate_in_long_sheet);
   ADD ("large-import", test_large_import);

@@ -116,7 +116,7 @@ test_lines (Fixture       *f,
   ASSERT_MONEY (e, l->monthly, "1317.70");
   g_assert_cmpstr (l->explanation, ==,
                    "1 × 15000 gb, 100 gb a month free = 10240 gb × 0.09 USD/gb + 4660 gb × "
-                   "0.085 USD/gb = 1317.7 USD ≈ 1317.70 USD");
+                   "0.085 USD/gb = 1317.70 USD");
 
   /* Egress (batch), 40000 GB more of the same price: tiers count from where the first line
    * ended (billable 14900 to 54900): 36300 × 0.085 + 3700 × 0.07 = 3085.5 + 259. */
@@ -143,13 +143,16 @@ test_lines (Fixture       *f,
   /* Jobs: 1,000,000 GB-seconds, 400,000 free: 600000 × 0.0000166667 = 10.00002. */
   l = line_of (e, 0, 4);
   ASSERT_MONEY (e, l->monthly, "10.00");
+  g_assert_cmpstr (l->explanation, ==,
+                   "1 × 1000000 gb-second, 400000 gb-second a month free = 600000 gb-second × "
+                   "0.0000166667 USD/gb-second = 10.00002 USD ≈ 10.00 USD");
 
   /* Other Cloud, in euros, 10 % off, at 1.1 USD/EUR: 3 × 730 × 0.20 = 438; 394.2; 433.62. */
   l = line_of (e, 1, 0);
   g_assert_cmpstr (l->offer->sku, ==, "o-4");
   ASSERT_MONEY (e, l->monthly, "433.62");
   g_assert_cmpstr (l->explanation, ==,
-                   "3 × 730 hour × 0.2 EUR/hour = 438 EUR − 10 % = 394.2 EUR × 1.1 USD/EUR "
+                   "3 × 730 hour × 0.2 EUR/hour = 438.00 EUR − 10 % = 394.20 EUR × 1.1 USD/EUR "
                    "(2026-11-01) = 433.62 USD");
   /* 50 GB free: (15000 − 50) × 0.08 = 1196; 1076.4; 1184.04. Then 40000 × 0.08 = 3200; 3168. */
   ASSERT_MONEY (e, line_of (e, 1, 1)->monthly, "1184.04");

@@ -15,23 +15,9 @@
 #include "sky-catalog.h"
 #include "sky-csv.h"
 #include "sky-currency.h"
+#include "sky-cli.h"
 
-#define EXIT_USER_ERROR 1
-#define EXIT_USAGE 2
 #define DEFAULT_SEARCH_LIMIT 50
-
-typedef enum
-{
-  FORMAT_TABLE,
-  FORMAT_CSV,
-  FORMAT_JSON,
-} Format;
-
-typedef struct
-{
-  char     *catalog_path;
-  gboolean  no_seed;
-} Globals;
 
 static const char usage_text[] =
   /* Translators: keep the command and option names (import, sheets, search, --catalog,
@@ -44,6 +30,8 @@ static const char usage_text[] =
      "  import FILE…   Load price sheets into the catalog\n"
      "  sheets         List the price sheets in the catalog\n"
      "  search         Find offers in the current price sheets\n"
+     "  estimate FILE  Price a scenario on each of its providers\n"
+     "  validate FILE  Check a scenario file\n"
      "\n"
      "Options:\n"
      "  --catalog PATH   The catalog to use (default: $XDG_DATA_HOME/skytally/catalog.db)\n"
@@ -51,11 +39,7 @@ static const char usage_text[] =
      "  --version        Print the version\n"
      "  -h, --help       Show this help; COMMAND --help shows a command's options\n");
 
-static int
-usage_error (const char *format,
-             ...) G_GNUC_PRINTF (1, 2);
-
-static int
+int
 usage_error (const char *format,
              ...)
 {
@@ -72,7 +56,7 @@ usage_error (const char *format,
   return EXIT_USAGE;
 }
 
-static int
+int
 user_error (const GError *error)
 {
   g_autofree char *line = g_strdup (error->message);
@@ -83,7 +67,7 @@ user_error (const GError *error)
   return EXIT_USER_ERROR;
 }
 
-static gboolean
+gboolean
 parse_format (const char *text,
               Format     *format)
 {
@@ -98,7 +82,7 @@ parse_format (const char *text,
   return TRUE;
 }
 
-static gboolean
+gboolean
 parse_options (GOptionContext  *context,
                int             *argc,
                char          ***argv,
@@ -128,7 +112,7 @@ remove_catalog_files (const char *path)
     }
 }
 
-static SkyCatalog *
+SkyCatalog *
 open_catalog (const Globals  *globals,
               GError        **error)
 {
@@ -171,17 +155,8 @@ open_catalog (const Globals  *globals,
 
 /* Output ----------------------------------------------------------------------------------- */
 
-typedef struct
-{
-  Format        format;
-  guint         n_columns;
-  const char  **headers;     /* untranslated; a table shows them translated, CSV as they are */
-  gboolean     *numeric;
-  GPtrArray    *rows;        /* GStrv, for tables */
-  SkyCsvWriter *csv;
-} Table;
 
-static void
+void
 table_init (Table       *table,
             Format       format,
             const char **headers,
@@ -203,7 +178,7 @@ table_init (Table       *table,
 }
 
 /* Takes the values (NULL for an empty cell). */
-static void
+void
 table_add_row (Table  *table,
                char  **values)
 {
@@ -227,7 +202,7 @@ table_add_row (Table  *table,
   g_ptr_array_add (table->rows, values);
 }
 
-static void
+void
 table_print (Table *table)
 {
   g_autofree gsize *widths = g_new0 (gsize, table->n_columns);
@@ -284,7 +259,7 @@ table_print (Table *table)
   g_ptr_array_unref (table->rows);
 }
 
-static void
+void
 print_json (JsonBuilder *builder)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -323,7 +298,7 @@ json_add_scaled (JsonBuilder *builder,
     }
 }
 
-static void
+void
 json_add_string (JsonBuilder *builder,
                  const char  *member,
                  const char  *value)
@@ -827,6 +802,10 @@ main (int    argc,
     status = cmd_sheets (&globals, argc - i, argv + i);
   else if (strcmp (argv[i], "search") == 0)
     status = cmd_search (&globals, argc - i, argv + i);
+  else if (strcmp (argv[i], "estimate") == 0)
+    status = sky_cli_estimate (&globals, argc - i, argv + i);
+  else if (strcmp (argv[i], "validate") == 0)
+    status = sky_cli_validate (&globals, argc - i, argv + i);
   else if (strcmp (argv[i], "help") == 0)
     {
       g_print ("%s", _(usage_text));

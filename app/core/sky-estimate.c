@@ -148,6 +148,17 @@ num (SkyDecimal value)
   return sky_decimal_to_string (sky_decimal_normalize (value));
 }
 
+/* An amount of money before rounding: every digit, and at least the currency's minor ones. */
+static char *
+amount_text (SkyDecimal  value,
+             const char *currency)
+{
+  guint minor = 2;
+
+  sky_currency_lookup (currency, &minor);
+  return sky_decimal_format (sky_decimal_normalize (value), minor);
+}
+
 static SkyDecimal
 price_amount (gint64 amount)
 {
@@ -327,7 +338,8 @@ price_line (Ctx                   *ctx,
 
   /* The arithmetic, as a person would check it. */
   {
-    g_autofree char *q = num (el->quantity), *u = num (el->usage), *c = num (cost);
+    g_autofree char *q = num (el->quantity), *u = num (el->usage);
+    g_autofree char *c = amount_text (cost, offer->currency);
     g_string_append_printf (why, "%s × %s %s", q, u, price->unit);
     if (committed)
       g_string_append (why, " (a commitment bills every hour)");
@@ -363,7 +375,7 @@ price_line (Ctx                   *ctx,
 
       cost = mul (ctx, cost, factor);
       upfront = mul (ctx, upfront, factor);
-      c = num (cost);
+      c = amount_text (cost, offer->currency);
       g_string_append_printf (why, " − %s %% = %s %s", p, c, offer->currency);
     }
 
@@ -383,18 +395,18 @@ price_line (Ctx                   *ctx,
       cost = mul (ctx, cost, rate->rate);
       upfront = mul (ctx, upfront, rate->rate);
       r = num (rate->rate);
-      c = num (cost);
+      c = amount_text (cost, currency);
       g_string_append_printf (why, " × %s %s/%s (%s) = %s %s", r, currency, offer->currency,
                               rate->date, c, currency);
     }
 
   el->monthly = sky_currency_round (currency, cost);
   el->upfront = sky_currency_round (currency, upfront);
-  {
-    g_autofree char *exact = num (cost), *rounded = sky_currency_format (currency, el->monthly);
-    if (strcmp (exact, rounded) != 0)
+  if (sky_decimal_compare (cost, el->monthly) != 0)
+    {
+      g_autofree char *rounded = sky_currency_format (currency, el->monthly);
       g_string_append_printf (why, " ≈ %s %s", rounded, currency);
-  }
+    }
   if (el->term_months > 0 && !sky_decimal_is_zero (upfront))
     {
       SkyDecimal spread = D (0);

@@ -1,0 +1,408 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "skytally-cli"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "sky-cli.h"
+#include "sky-estimate.h"
+#include "sky-offer-match.h"
+#include "sky-scenario.h"
+
+/* skytally-cli estimate and validate: scenarios from the command line. */
+
+static char *
+money (const SkyEstimate *e,
+       SkyDecimal         amount)
+{
+  return sky_estimate_money (e, amount);
+}
+
+static char *
+line_offer (const SkyEstimateLine *l)
+{
+  return l->offer != NULL ? g_strdup (l->offer->sku) : NULL;
+}
+
+static char *
+usage_text (const SkyEstimateLine *l)
+{
+  g_autofree char *usage = sky_decimal_to_string (sky_decimal_normalize (l->usage));
+
+  return g_strdup_printf ("%s %s", usage, l->unit);
+}
+
+static void
+json_add_money (JsonBuilder       *builder,
+                const SkyEstimate *e,
+                const char        *member,
+                SkyDecimal         amount)
+{
+  g_autofree char *text = money (e, amount);
+
+  json_add_string (builder, member, text);
+}
+
+static void
+json_add_decimal (JsonBuilder *builder,
+                  const char  *member,
+                  SkyDecimal   value)
+{
+  g_autofree char *text = sky_decimal_to_string (sky_decimal_normalize (value));
+
+  json_add_string (builder, member, text);
+}
+
+static const char *
+status_name (SkyLineStatus status)
+{
+  switch (status)
+    {
+    case SKY_LINE_PRICED:
+      return "priced";
+    case SKY_LINE_NO_MATCH:
+      return "no-match";
+    case SKY_LINE_NOT_PRICED:
+    default:
+      return "not-priced";
+    }
+}
+
+static void
+print_estimate_json (const SkyScenario *s,
+                     const SkyEstimate *e)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_add_string (builder, "scenario", s->name);
+  json_add_string (builder, "currency", e->currency);
+  json_add_decimal (builder, "hours_per_month", s->hours_per_month);
+  json_builder_set_member_name (builder, "term_months");
+  json_builder_add_int_value (builder, e->term_months);
+  json_builder_set_member_name (builder, "providers");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < e->providers->len; i++)
+    {
+      SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
+
+      json_builder_begin_object (builder);
+      json_add_string (builder, "provider", p->provider);
+      json_add_string (builder, "provider_name", p->provider_name);
+      json_add_string (builder, "sheet_version", p->sheet_version);
+      json_builder_set_member_name (builder, "lines");
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < p->lines->len; j++)
+        {
+          SkyEstimateLine *l = g_ptr_array_index (p->lines, j);
+          gboolean priced = l->status == SKY_LINE_PRICED;
+
+          json_builder_begin_object (builder);
+          json_add_string (builder, "label", l->label);
+          json_add_string (builder, "group", *l->group != '\0' ? l->group : NULL);
+          json_add_string (builder, "status", status_name (l->status));
+          json_add_string (builder, "reason", l->reason);
+          json_builder_set_member_name (builder, "offer");
+          if (l->offer != NULL)
+            {
+              json_builder_begin_object (builder);
+              json_add_string (builder, "provider", l->offer->provider);
+              json_add_string (builder, "sheet_version", l->offer->sheet_version);
+              json_add_string (builder, "sku", l->offer->sku);
+              json_add_string (builder, "name", l->offer->name);
+              json_add_string (builder, "region", l->offer->region);
+              json_add_string (builder, "service", l->offer->service);
+              json_builder_end_object (builder);
+            }
+          else
+            json_builder_add_null_value (builder);
+          json_add_decimal (builder, "quantity", l->quantity);
+          json_add_decimal (builder, "usage", l->usage);
+          json_add_string (builder, "unit", l->unit);
+          json_add_string (builder, "term", l->term);
+          if (priced)
+            {
+              json_add_money (builder, e, "monthly", l->monthly);
+              json_add_money (builder, e, "upfront", l->upfront);
+              json_add_money (builder, e, "effective_monthly", l->effective_monthly);
+              json_add_money (builder, e, "yearly", l->yearly);
+              json_add_money (builder, e, "term_total", l->term_total);
+            }
+          else
+            {
+              json_add_string (builder, "monthly", NULL);
+              json_add_string (builder, "upfront", NULL);
+              json_add_string (builder, "effective_monthly", NULL);
+              json_add_string (builder, "yearly", NULL);
+              json_add_string (builder, "term_total", NULL);
+            }
+          if (l->has_break_even)
+            json_add_decimal (builder, "break_even_hours", l->break_even_hours);
+          else
+            json_add_string (builder, "break_even_hours", NULL);
+          json_add_string (builder, "explanation", l->explanation);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+
+      json_builder_set_member_name (builder, "groups");
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < p->groups->len; j++)
+        {
+          SkyEstimateGroup *g = g_ptr_array_index (p->groups, j);
+
+          json_builder_begin_object (builder);
+          json_add_string (builder, "group", *g->name != '\0' ? g->name : NULL);
+          json_add_money (builder, e, "monthly", g->monthly);
+          json_add_money (builder, e, "upfront", g->upfront);
+          json_add_money (builder, e, "effective_monthly", g->effective_monthly);
+          json_add_money (builder, e, "yearly", g->yearly);
+          json_add_money (builder, e, "term_total", g->term_total);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+
+      json_builder_set_member_name (builder, "totals");
+      json_builder_begin_object (builder);
+      json_add_money (builder, e, "monthly", p->monthly);
+      json_add_money (builder, e, "upfront", p->upfront);
+      json_add_money (builder, e, "effective_monthly", p->effective_monthly);
+      json_add_money (builder, e, "yearly", p->yearly);
+      json_add_money (builder, e, "term_total", p->term_total);
+      json_add_money (builder, e, "credits", p->credits);
+      json_add_money (builder, e, "yearly_net", p->yearly_net);
+      json_add_money (builder, e, "term_net", p->term_net);
+      json_builder_end_object (builder);
+      json_builder_set_member_name (builder, "unpriced_lines");
+      json_builder_add_int_value (builder, p->n_unpriced);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  print_json (builder);
+}
+
+static void
+print_estimate_table (const SkyScenario *s,
+                      const SkyEstimate *e,
+                      Format             format,
+                      gboolean           explain)
+{
+  static const char *headers[] = {
+    /* Translators: the column headings of “skytally-cli estimate”; CSV output keeps them in
+     * English. */
+    NC_("column heading", "PROVIDER"),
+    NC_("column heading", "LINE"),
+    NC_("column heading", "GROUP"),
+    NC_("column heading", "OFFER"),
+    NC_("column heading", "QUANTITY"),
+    NC_("column heading", "USAGE"),
+    NC_("column heading", "MONTHLY"),
+    NC_("column heading", "UPFRONT"),
+    NC_("column heading", "YEARLY"),
+    NC_("column heading", "CURRENCY"),
+    NC_("column heading", "EXPLANATION"),
+  };
+  static gboolean numeric[] = { FALSE, FALSE, FALSE, FALSE, TRUE, FALSE, TRUE, TRUE, TRUE,
+                                FALSE, FALSE };
+  /* A table leaves the explanation out: --explain prints it under the table. */
+  guint n_columns = format == FORMAT_CSV ? G_N_ELEMENTS (headers) : G_N_ELEMENTS (headers) - 2;
+  Table table = { 0 };
+  g_autoptr(GString) notes = g_string_new (NULL);
+
+  table_init (&table, format, headers, numeric, n_columns);
+  for (guint i = 0; i < e->providers->len; i++)
+    {
+      SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
+
+      for (guint j = 0; j < p->lines->len; j++)
+        {
+          SkyEstimateLine *l = g_ptr_array_index (p->lines, j);
+          gboolean priced = l->status == SKY_LINE_PRICED;
+          char **row = g_new0 (char *, G_N_ELEMENTS (headers) + 1);
+
+          row[0] = g_strdup (p->provider);
+          row[1] = g_strdup (l->label);
+          row[2] = g_strdup (l->group);
+          row[3] = line_offer (l);
+          row[4] = sky_decimal_to_string (sky_decimal_normalize (l->quantity));
+          row[5] = usage_text (l);
+          row[6] = priced ? money (e, l->monthly) : g_strdup (format == FORMAT_CSV ? NULL : "—");
+          row[7] = priced ? money (e, l->upfront) : NULL;
+          row[8] = priced ? money (e, l->yearly) : NULL;
+          if (format == FORMAT_CSV)
+            {
+              row[9] = g_strdup (e->currency);
+              row[10] = g_strdup (priced ? l->explanation : l->reason);
+            }
+          table_add_row (&table, row);
+
+          if (format == FORMAT_TABLE && (!priced || explain))
+            g_string_append_printf (notes, "%s, %s: %s\n", p->provider, l->label,
+                                    priced ? l->explanation : l->reason);
+        }
+      {
+        char **row = g_new0 (char *, G_N_ELEMENTS (headers) + 1);
+
+        row[0] = g_strdup (p->provider);
+        /* Translators: the row of a provider's totals in “skytally-cli estimate”. */
+        row[1] = g_strdup (format == FORMAT_CSV ? "TOTAL" : _("Total"));
+        row[6] = money (e, p->monthly);
+        row[7] = money (e, p->upfront);
+        row[8] = money (e, p->yearly);
+        if (format == FORMAT_CSV)
+          row[9] = g_strdup (e->currency);
+        table_add_row (&table, row);
+      }
+    }
+  table_print (&table);
+
+  if (format != FORMAT_TABLE)
+    return;
+  g_print ("\n");
+  for (guint i = 0; i < e->providers->len; i++)
+    {
+      SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
+      g_autofree char *monthly = money (e, p->monthly);
+      g_autofree char *effective = money (e, p->effective_monthly);
+      g_autofree char *term = money (e, p->term_total);
+      g_autofree char *net = money (e, p->term_net);
+      g_autofree char *months = g_strdup_printf ("%u", e->term_months);
+
+      /* Translators: a provider's summary: name, sheet version, monthly total, the monthly
+       * total with upfront fees spread over their commitments, the term in months, its
+       * total and that total less credits; then the currency. */
+      g_print (_("%s (%s): %s a month, %s with upfront fees spread; %s months: %s, %s after "
+                 "credits (%s)\n"), p->provider_name,
+               p->sheet_version != NULL ? p->sheet_version : "—", monthly, effective, months,
+               term, net, e->currency);
+      if (p->n_unpriced > 0)
+        {
+          g_autofree char *n = g_strdup_printf ("%u", p->n_unpriced);
+          g_print (g_dngettext (GETTEXT_PACKAGE, "  %s line is not priced on %s: see below\n",
+                                "  %s lines are not priced on %s: see below\n", p->n_unpriced),
+                   n, p->provider_name);
+        }
+    }
+  if (notes->len > 0)
+    g_print ("\n%s", notes->str);
+}
+
+/* Tells on stderr which providers have a newer current sheet than the one priced against. */
+static void
+note_newer_sheets (SkyCatalog        *catalog,
+                   const SkyEstimate *e)
+{
+  for (guint i = 0; i < e->providers->len; i++)
+    {
+      SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
+      g_autofree char *current = sky_catalog_current_version (catalog, p->provider, NULL);
+
+      if (current != NULL && p->sheet_version != NULL && strcmp (current, p->sheet_version) != 0)
+        {
+          /* Translators: %s are a provider, two sheet versions and an option. */
+          g_autofree char *line = g_strdup_printf (_("%s: priced against %s, as the scenario "
+                                                     "records; %s is current (--current prices "
+                                                     "against it)"),
+                                                   p->provider_name, p->sheet_version, current);
+          g_printerr ("skytally-cli: %s\n", line);
+        }
+    }
+}
+
+int
+sky_cli_estimate (const Globals  *globals,
+                  int             argc,
+                  char          **argv)
+{
+  g_autoptr(GOptionContext) context =
+    /* Translators: what “skytally-cli estimate” does. */
+    g_option_context_new (N_("FILE.skytally — price a scenario on each of its providers"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyCatalog) catalog = NULL;
+  g_autoptr(SkyScenario) scenario = NULL;
+  g_autoptr(SkyEstimate) estimate = NULL;
+  g_auto(GStrv) providers = NULL;
+  g_autofree char *format_text = NULL;
+  gboolean explain = FALSE;
+  gboolean current = FALSE;
+  Format format;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "provider", 0, 0, G_OPTION_ARG_STRING_ARRAY, &providers,
+      N_("Price on this provider (again for more; default: the scenario's)"), "ID" },
+    { "explain", 0, 0, G_OPTION_ARG_NONE, &explain,
+      N_("Show the arithmetic of every figure"), NULL },
+    { "current", 0, 0, G_OPTION_ARG_NONE, &current,
+      N_("Price against the current sheets, not those the scenario records"), NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format"), "table|csv|json" },
+    { NULL }
+  };
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (_("estimate takes one scenario file"));
+  if (!parse_format (format_text, &format))
+    /* Translators: keep table, csv and json as they are. */
+    return usage_error (_("unknown format “%s”: use table, csv or json"), format_text);
+
+  scenario = sky_scenario_load (argv[1], &error);
+  if (scenario == NULL)
+    return user_error (error);
+  catalog = open_catalog (globals, &error);
+  if (catalog == NULL)
+    return user_error (error);
+  estimate = sky_estimate_compute (catalog, scenario, (const char * const *) providers, current,
+                                   &error);
+  if (estimate == NULL)
+    return user_error (error);
+  if (!current)
+    note_newer_sheets (catalog, estimate);
+
+  if (format == FORMAT_JSON)
+    print_estimate_json (scenario, estimate);
+  else
+    print_estimate_table (scenario, estimate, format, explain);
+  return 0;
+}
+
+int
+sky_cli_validate (const Globals  *globals,
+                  int             argc,
+                  char          **argv)
+{
+  g_autoptr(GOptionContext) context =
+    /* Translators: what “skytally-cli validate” does. */
+    g_option_context_new (N_("FILE.skytally — check a scenario file"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyScenario) scenario = NULL;
+  g_autofree char *lines = NULL;
+  g_autofree char *message = NULL;
+  int status = 0;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (_("validate takes one scenario file"));
+
+  scenario = sky_scenario_load (argv[1], &error);
+  if (scenario == NULL)
+    return user_error (error);
+  lines = g_strdup_printf ("%u", scenario->lines->len);
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          /* Translators: %s are the file, the scenario's
+                                           * name and its number of lines. */
+                                          "%s: a valid scenario, “%s”, with %s line",
+                                          "%s: a valid scenario, “%s”, with %s lines",
+                                          scenario->lines->len),
+                             argv[1], scenario->name, lines);
+  g_print ("%s\n", message);
+  return 0;
+}
