@@ -262,6 +262,27 @@ test_sheet_versions (Fixture       *f,
                    ==, "2026.2");
   ASSERT_MONEY (now, line_of (now, 0, 0)->monthly, "219.00");
 
+  /* What re-pricing changes, and why: the API servers line and Example Cloud's total. */
+  {
+    g_autoptr(GPtrArray) changes = sky_estimate_changes (old, now);
+    SkyEstimateChange *c;
+
+    g_assert_cmpuint (changes->len, ==, 2);
+    c = g_ptr_array_index (changes, 0);
+    g_assert_cmpstr (c->label, ==, "API servers");
+    g_assert_cmpstr (c->before, ==, "210.24");
+    g_assert_cmpstr (c->after, ==, "219.00");
+    g_assert_cmpstr (c->why, ==, "std-2-us: on-demand price went from 0.096 to 0.1 USD/hour");
+    c = g_ptr_array_index (changes, 1);
+    g_assert_cmpstr (c->label, ==, "Total");
+    g_assert_cmpstr (c->before, ==, "4925.66");
+    g_assert_cmpstr (c->after, ==, "4934.42");
+    g_assert_cmpstr (c->why, ==, "Example Cloud 2026.2 instead of 2026.1");
+  }
+  sky_estimate_record_sheets (now, f->scenario);
+  g_assert_cmpstr (sky_scenario_get_sheet_version (f->scenario, "examplecloud"), ==, "2026.2");
+  g_assert_cmpstr (sky_scenario_get_sheet_version (f->scenario, "othercloud"), ==, "7");
+
   /* A sheet the catalog does not have is an error that says what to do. */
   sky_scenario_set_sheet_version (f->scenario, "examplecloud", "2025.9");
   g_assert_null (sky_estimate_compute (f->catalog, f->scenario, NULL, FALSE, &error));

@@ -705,3 +705,129 @@ sky_estimate_compute (SkyCatalog          *catalog,
     }
   return g_steal_pointer (&estimate);
 }
+
+/* Changes ---------------------------------------------------------------------------------- */
+
+void
+sky_estimate_change_free (SkyEstimateChange *change)
+{
+  if (change == NULL)
+    return;
+  g_free (change->provider_name);
+  g_free (change->label);
+  g_free (change->before);
+  g_free (change->after);
+  g_free (change->why);
+  g_free (change);
+}
+
+static char *
+line_figure (const SkyEstimate     *e,
+             const SkyEstimateLine *l)
+{
+  return l->status == SKY_LINE_PRICED ? sky_estimate_money (e, l->monthly) : g_strdup ("—");
+}
+
+/* Why a line's monthly figure differs between two estimates of the same scenario. */
+static char *
+line_change_reason (const SkyEstimateLine *a,
+                    const SkyEstimateLine *b)
+{
+  SkyOfferPrice *pa, *pb;
+
+  if (a->status != SKY_LINE_PRICED && b->status == SKY_LINE_PRICED)
+    return g_strdup_printf ("now priced with %s", b->offer->sku);
+  if (b->status != SKY_LINE_PRICED)
+    return g_strdup (b->reason);
+  if (g_strcmp0 (a->offer->sku, b->offer->sku) != 0)
+    return g_strdup_printf ("now priced with %s instead of %s", b->offer->sku, a->offer->sku);
+
+  pa = g_ptr_array_index (a->offer->prices, a->price_index);
+  pb = g_ptr_array_index (b->offer->prices, b->price_index);
+  if (pa->amount != pb->amount || pa->tiers->len != pb->tiers->len)
+    {
+      g_autofree char *x = num (price_amount (pa->amount));
+      g_autofree char *y = num (price_amount (pb->amount));
+      return g_strdup_printf ("%s: %s %s went from %s to %s %s/%s", b->offer->sku, pb->term,
+                              pb->tiers->len > 0 ? "first-tier price" : "price", x, y,
+                              b->offer->currency, pb->unit);
+    }
+  if (pa->upfront_fee != pb->upfront_fee)
+    {
+      g_autofree char *x = num (price_amount (pa->upfront_fee));
+      g_autofree char *y = num (price_amount (pb->upfront_fee));
+      return g_strdup_printf ("%s: the upfront fee went from %s to %s %s", b->offer->sku, x, y,
+                              b->offer->currency);
+    }
+  if (g_strcmp0 (pa->free_quantity, pb->free_quantity) != 0)
+    return g_strdup_printf ("%s: the free allowance changed", b->offer->sku);
+  return g_strdup_printf ("%s: its tiers changed", b->offer->sku);
+}
+
+/* Every line whose monthly figure differs between @before and @after (the same scenario priced
+ * against other sheets), and each provider's total: SkyEstimateChange. */
+GPtrArray *
+sky_estimate_changes (const SkyEstimate *before,
+                      const SkyEstimate *after)
+{
+  GPtrArray *changes = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_estimate_change_free);
+
+  for (guint i = 0; i < after->providers->len; i++)
+    {
+      SkyEstimateProvider *pb = g_ptr_array_index (after->providers, i);
+      SkyEstimateProvider *pa = NULL;
+
+      for (guint j = 0; j < before->providers->len && pa == NULL; j++)
+        if (g_strcmp0 (((SkyEstimateProvider *) g_ptr_array_index (before->providers, j))->provider,
+                       pb->provider) == 0)
+          pa = g_ptr_array_index (before->providers, j);
+      if (pa == NULL || pa->lines->len != pb->lines->len)
+        continue;
+
+      for (guint k = 0; k < pb->lines->len; k++)
+        {
+          SkyEstimateLine *a = g_ptr_array_index (pa->lines, k);
+          SkyEstimateLine *b = g_ptr_array_index (pb->lines, k);
+          SkyEstimateChange *c;
+
+          if (a->status == b->status &&
+              (a->status != SKY_LINE_PRICED ||
+               (sky_decimal_compare (a->monthly, b->monthly) == 0 &&
+                sky_decimal_compare (a->upfront, b->upfront) == 0)))
+            continue;
+          c = g_new0 (SkyEstimateChange, 1);
+          c->provider_name = g_strdup (pb->provider_name);
+          c->label = g_strdup (b->label);
+          c->before = line_figure (before, a);
+          c->after = line_figure (after, b);
+          c->why = line_change_reason (a, b);
+          g_ptr_array_add (changes, c);
+        }
+      if (sky_decimal_compare (pa->monthly, pb->monthly) != 0)
+        {
+          SkyEstimateChange *c = g_new0 (SkyEstimateChange, 1);
+          c->provider_name = g_strdup (pb->provider_name);
+          c->label = g_strdup ("Total");
+          c->before = sky_estimate_money (before, pa->monthly);
+          c->after = sky_estimate_money (after, pb->monthly);
+          c->why = g_strdup_printf ("%s %s instead of %s", pb->provider_name,
+                                    pb->sheet_version != NULL ? pb->sheet_version : "—",
+                                    pa->sheet_version != NULL ? pa->sheet_version : "—");
+          g_ptr_array_add (changes, c);
+        }
+    }
+  return changes;
+}
+
+/* Records in @scenario the sheet each provider of @estimate was priced against. */
+void
+sky_estimate_record_sheets (const SkyEstimate *estimate,
+                            SkyScenario       *scenario)
+{
+  for (guint i = 0; i < estimate->providers->len; i++)
+    {
+      SkyEstimateProvider *p = g_ptr_array_index (estimate->providers, i);
+      if (p->sheet_version != NULL)
+        sky_scenario_set_sheet_version (scenario, p->provider, p->sheet_version);
+    }
+}

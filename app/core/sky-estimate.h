@@ -83,6 +83,16 @@ typedef struct
   GPtrArray  *providers;           /* SkyEstimateProvider */
 } SkyEstimate;
 
+/* A figure that re-pricing changes, and why. */
+typedef struct
+{
+  char *provider_name;
+  char *label;               /* the line's, or "Total" */
+  char *before;              /* monthly, in the currency, or "—" when not priced */
+  char *after;
+  char *why;
+} SkyEstimateChange;
+
 GQuark       sky_estimate_error_quark (void);
 
 SkyEstimate *sky_estimate_compute     (SkyCatalog         *catalog,
@@ -91,6 +101,11 @@ SkyEstimate *sky_estimate_compute     (SkyCatalog         *catalog,
                                        gboolean            current_sheets,
                                        GError            **error);
 void         sky_estimate_free        (SkyEstimate        *estimate);
+GPtrArray   *sky_estimate_changes     (const SkyEstimate  *before,
+                                       const SkyEstimate  *after);
+void         sky_estimate_change_free (SkyEstimateChange  *change);
+void         sky_estimate_record_sheets (const SkyEstimate *estimate,
+                                         SkyScenario       *scenario);
 guint        sky_term_months          (const char         *term);
 char        *sky_estimate_money       (const SkyEstimate  *estimate,
                                        SkyDecimal          amount);
