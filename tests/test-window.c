@@ -12,6 +12,8 @@
 #include "sky-offer-view.h"
 #include "sky-preferences-window.h"
 #include "sky-price-sheets-window.h"
+#include "sky-line-dialog.h"
+#include "sky-scenario-page.h"
 #include "sky-test-util.h"
 #include "sky-window.h"
 
@@ -500,6 +502,349 @@ test_bundled_sheets (Fixture       *f,
 
 /* A price sheet opened from the file manager is imported, after the bundled ones on a first
  * start. */
+/* The Scenario page --------------------------------------------------------------------------- */
+
+static SkyScenarioPage *
+scenario_page (Fixture *f)
+{
+  return SKY_SCENARIO_PAGE (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                           SKY_TYPE_WINDOW, "scenario_page"));
+}
+
+static GObject *
+scenario_child (Fixture    *f,
+                const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (scenario_page (f)), SKY_TYPE_SCENARIO_PAGE,
+                                        name);
+}
+
+/* Runs the main loop until the page has priced the scenario. */
+static void
+wait_for_estimate (Fixture *f)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  /* A pricing is started at once; let it begin, then end. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  while (sky_scenario_page_get_busy (scenario_page (f)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (sky_scenario_page_get_busy (scenario_page (f)));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GFile *
+data_gfile (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  return g_file_new_for_path (path);
+}
+
+static const char *
+money_of (const SkyEstimate *e,
+          guint              provider,
+          guint              line)
+{
+  static char text[64];
+  SkyEstimateProvider *p = g_ptr_array_index (e->providers, provider);
+  SkyEstimateLine *l = g_ptr_array_index (p->lines, line);
+  g_autofree char *money = sky_estimate_money (e, l->monthly);
+
+  g_strlcpy (text, money, sizeof text);
+  return text;
+}
+
+static void
+test_scenario_open_and_edit (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GFile) file = data_gfile ("web.skytally");
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  SkyScenarioPage *page = scenario_page (f);
+  GtkColumnView *view = GTK_COLUMN_VIEW (scenario_child (f, "lines_view"));
+  const SkyEstimate *e;
+  SkyScenarioLine *line;
+  g_autofree char *title = NULL;
+
+  import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
+
+  /* Opening a .skytally file shows it on the Scenario page, priced on both providers. */
+  g_ptr_array_add (files, g_object_ref (file));
+  sky_window_open_files (f->window, files);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (
+                     ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                                    SKY_TYPE_WINDOW,
+                                                                    "view_stack"))),
+                   ==, "scenario");
+  wait_for_estimate (f);
+  e = sky_scenario_page_get_estimate (page);
+  g_assert_nonnull (e);
+  g_assert_cmpuint (e->providers->len, ==, 2);
+  g_assert_cmpstr (money_of (e, 0, 0), ==, "210.24");
+  /* Five columns, one per provider; five lines and two rows of totals. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==, 7);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))),
+                    ==, 7);
+  g_assert_false (sky_scenario_page_get_modified (page));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Web product — Skytally");
+
+  /* Selecting a line shows each provider's arithmetic. */
+  gtk_selection_model_select_item (gtk_column_view_get_model (view), 0, TRUE);
+  {
+    GtkWidget *details = GTK_WIDGET (scenario_child (f, "details_box"));
+    GtkWidget *heading = gtk_widget_get_first_child (details);
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (heading)), ==, "API servers");
+    g_assert_true (ADW_IS_PREFERENCES_GROUP (gtk_widget_get_next_sibling (heading)));
+  }
+
+  /* A new line is priced, and marks the scenario changed. */
+  line = sky_scenario_line_new (SKY_LINE_REQUIREMENT);
+  line->label = g_strdup ("Big server");
+  line->unit = g_strdup ("hour");
+  line->category = g_strdup ("compute");
+  line->min_vcpu_milli = 8000;
+  sky_scenario_page_add_line (page, line);
+  g_assert_true (sky_scenario_page_get_modified (page));
+  wait_for_estimate (f);
+  e = sky_scenario_page_get_estimate (page);
+  /* cpu-8 at 0.736: 730 × 0.736 = 537.28. */
+  g_assert_cmpstr (money_of (e, 0, 5), ==, "537.28");
+  g_object_get (page, "title", &title, NULL);
+  g_assert_cmpstr (title, ==, "• Web product");
+
+  /* Removing the selected line prices again. */
+  gtk_selection_model_select_item (gtk_column_view_get_model (view), 5, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.remove-line", NULL));
+  wait_for_estimate (f);
+  g_assert_cmpuint (sky_scenario_page_get_scenario (page)->lines->len, ==, 5);
+}
+
+static void
+test_scenario_save_and_recover (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GFile) source = data_gfile ("web.skytally");
+  g_autofree char *saved_path = g_build_filename (f->dir, "saved.skytally", NULL);
+  g_autoptr(GFile) saved = g_file_new_for_path (saved_path);
+  g_autofree char *recovery = sky_scenario_page_recovery_path ();
+  g_autoptr(SkyScenario) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyScenarioPage *page = scenario_page (f);
+  SkyScenarioLine *line;
+  GtkWindow *dialog;
+  gint64 deadline;
+
+  import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
+  sky_scenario_page_open (page, source);
+  wait_for_estimate (f);
+
+  line = sky_scenario_line_new (SKY_LINE_REQUIREMENT);
+  line->label = g_strdup ("Backups");
+  line->unit = g_strdup ("gb");
+  line->category = g_strdup ("network");
+  sky_scenario_page_add_line (page, line);
+  wait_for_estimate (f);
+
+  /* Unsaved changes are kept in a recovery file a few seconds after the last edit. */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!g_file_test (recovery, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_test (recovery, G_FILE_TEST_EXISTS));
+
+  /* Saving writes the file, records the sheets it was priced against, and drops the copy. */
+  g_assert_true (sky_scenario_page_save_to (page, saved, &error));
+  g_assert_no_error (error);
+  g_assert_false (sky_scenario_page_get_modified (page));
+  g_assert_false (g_file_test (recovery, G_FILE_TEST_EXISTS));
+  reread = sky_scenario_load (saved_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reread->lines->len, ==, 6);
+  g_assert_cmpstr (sky_scenario_get_sheet_version (reread, "examplecloud"), ==, "2026.1");
+  g_assert_cmpstr (sky_scenario_get_sheet_version (reread, "othercloud"), ==, "7");
+
+  /* After a crash the recovery copy is offered back. */
+  sky_scenario_page_new_scenario (page);
+  wait_for_estimate (f);
+  g_assert_true (sky_scenario_save (reread, recovery, &error));
+  sky_scenario_page_offer_recovery (page);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Restore Unsaved Changes?");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  wait_for_estimate (f);
+  g_assert_cmpuint (sky_scenario_page_get_scenario (page)->lines->len, ==, 6);
+  g_assert_true (sky_scenario_page_get_modified (page));
+}
+
+/* A newer sheet: opening offers to re-price, saying what changes and why. */
+static void
+test_scenario_reprice (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "pinned.skytally", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) source = data_gfile ("web.skytally");
+  g_autofree char *source_path = g_file_get_path (source);
+  g_autoptr(SkyScenario) s = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyScenarioPage *page = scenario_page (f);
+  GtkWindow *dialog;
+  const char *body;
+
+  import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
+  s = sky_scenario_load (source_path, &error);
+  g_assert_no_error (error);
+  sky_scenario_set_sheet_version (s, "examplecloud", "2026.1");
+  g_assert_true (sky_scenario_save (s, path, &error));
+  import_fixture (f, "valid-small-2026.2.xml", NULL);
+
+  sky_scenario_page_open (page, file);
+  wait_for_estimate (f);
+  /* Until the user chooses, the recorded prices stand. */
+  g_assert_cmpstr (money_of (sky_scenario_page_get_estimate (page), 0, 0), ==, "210.24");
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (body, "Example Cloud, API servers: 210.24 → 219.00 USD (std-2-us: "
+                                  "on-demand price went from 0.096 to 0.1 USD/hour)"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "reprice");
+  wait_for_estimate (f);
+  g_assert_cmpstr (money_of (sky_scenario_page_get_estimate (page), 0, 0), ==, "219.00");
+  g_assert_cmpstr (sky_scenario_get_sheet_version (sky_scenario_page_get_scenario (page),
+                                                   "examplecloud"), ==, "2026.2");
+  g_assert_true (sky_scenario_page_get_modified (page));
+}
+
+/* A file that is not a scenario is reported, with its line and column, and nothing changes. */
+static void
+test_scenario_open_bad (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "bad.skytally", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *after = NULL;
+  SkyScenarioPage *page = scenario_page (f);
+  GtkWindow *dialog;
+
+  g_file_set_contents (path, "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"9\" "
+                             "name=\"x\" currency=\"USD\"/>\n", -1, NULL);
+  sky_scenario_page_open (page, file);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "bad.skytally:1:43: this scenario is in format 9, newer than"));
+  g_assert_null (sky_scenario_page_get_file (page));
+  g_file_get_contents (path, &after, NULL, NULL);
+  g_assert_nonnull (strstr (after, "format=\"9\""));
+}
+
+/* The line dialog makes a requirement line, and says what is wrong with a field. */
+static void
+test_line_dialog (Fixture       *f,
+                  gconstpointer  data)
+{
+  SkyScenarioPage *page = scenario_page (f);
+  SkyLineDialog *dialog;
+  GtkWidget *error_label;
+
+  import_fixture (f, "valid-small.xml", NULL);
+  sky_scenario_page_new_scenario (page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.add-line", NULL));
+  dialog = SKY_LINE_DIALOG (find_toplevel (SKY_TYPE_LINE_DIALOG));
+  g_assert_nonnull (dialog);
+
+#define FIELD(name) GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog), \
+                                                                 SKY_TYPE_LINE_DIALOG, name))
+  error_label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                           SKY_TYPE_LINE_DIALOG, "error_label"));
+  gtk_editable_set_text (FIELD ("quantity_row"), "two");
+  gtk_editable_set_text (FIELD ("label_row"), "Workers");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.done", NULL);
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (error_label)), "Quantity: "));
+  g_assert_cmpuint (sky_scenario_page_get_scenario (page)->lines->len, ==, 0);
+
+  gtk_editable_set_text (FIELD ("quantity_row"), "2");
+  gtk_editable_set_text (FIELD ("vcpu_row"), "4");
+#undef FIELD
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.done", NULL);
+  g_assert_cmpuint (sky_scenario_page_get_scenario (page)->lines->len, ==, 1);
+  {
+    SkyScenarioLine *line = g_ptr_array_index (sky_scenario_page_get_scenario (page)->lines, 0);
+    g_assert_cmpstr (line->label, ==, "Workers");
+    g_assert_cmpint (line->min_vcpu_milli, ==, 4000);
+    g_assert_cmpstr (line->category, ==, "compute");
+    g_assert_cmpstr (line->unit, ==, "hour");
+  }
+  /* mem-4 is the cheapest with 4 vCPU: 2 × 730 × 0.252 = 367.92. */
+  wait_for_estimate (f);
+  g_assert_cmpstr (money_of (sky_scenario_page_get_estimate (page), 0, 0), ==, "367.92");
+}
+
+/* Offers kept in the catalog become lines priced with those very offers. */
+static void
+test_scenario_candidates (Fixture       *f,
+                          gconstpointer  data)
+{
+  SkyScenarioPage *page = scenario_page (f);
+  GListModel *candidates;
+  SkyScenarioLine *line;
+
+  import_fixture (f, "valid-small.xml", NULL);
+  wait_for_count (f, 6);
+  first_sku (f, sky_catalog_page_get_model (catalog_page (f)));
+  gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (page_child (f, "column_view"))),
+                                   0, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (catalog_page (f)),
+                                             "page.add-to-candidates", NULL));
+  candidates = sky_catalog_page_get_candidates (catalog_page (f));
+  g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 1);
+
+  sky_scenario_page_new_scenario (page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.add-candidates", NULL));
+  g_assert_cmpuint (sky_scenario_page_get_scenario (page)->lines->len, ==, 1);
+  line = g_ptr_array_index (sky_scenario_page_get_scenario (page)->lines, 0);
+  g_assert_cmpint (line->kind, ==, SKY_LINE_OFFER);
+  g_assert_cmpstr (line->provider, ==, "examplecloud");
+  g_assert_cmpstr (line->sheet_version, ==, "2026.1");
+  wait_for_estimate (f);
+  g_assert_cmpint (((SkyEstimateLine *) g_ptr_array_index (
+                      ((SkyEstimateProvider *) g_ptr_array_index (
+                         sky_scenario_page_get_estimate (page)->providers, 0))->lines, 0))->status,
+                   ==, SKY_LINE_PRICED);
+}
+
+/* Closing with unsaved changes asks first. */
+static void
+test_scenario_close_asks (Fixture       *f,
+                          gconstpointer  data)
+{
+  SkyScenarioPage *page = scenario_page (f);
+  SkyScenarioLine *line = sky_scenario_line_new (SKY_LINE_REQUIREMENT);
+  GtkWindow *dialog;
+
+  import_fixture (f, "valid-small.xml", NULL);
+  sky_scenario_page_new_scenario (page);
+  line->label = g_strdup ("Server");
+  line->unit = g_strdup ("hour");
+  line->category = g_strdup ("compute");
+  sky_scenario_page_add_line (page, line);
+  wait_for_estimate (f);
+
+  gtk_window_close (GTK_WINDOW (f->window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Save Changes?");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  sky_scenario_page_discard_recovery (page);
+}
+
 static void
 test_open_file (void)
 {
@@ -545,6 +890,7 @@ main (int    argc,
   /* The application's own catalog goes to a fresh data folder, never the user's. */
   g_assert_no_error (error);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("XDG_STATE_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sky/window/application-actions", test_application_actions);
@@ -557,6 +903,13 @@ main (int    argc,
   ADD ("bundled-sheets", test_bundled_sheets);
   ADD ("catalog-page", test_catalog_page);
   ADD ("preferences", test_preferences);
+  ADD ("scenario-open-and-edit", test_scenario_open_and_edit);
+  ADD ("scenario-save-and-recover", test_scenario_save_and_recover);
+  ADD ("scenario-reprice", test_scenario_reprice);
+  ADD ("scenario-open-bad", test_scenario_open_bad);
+  ADD ("line-dialog", test_line_dialog);
+  ADD ("scenario-candidates", test_scenario_candidates);
+  ADD ("scenario-close-asks", test_scenario_close_asks);
 #undef ADD
   g_test_add_func ("/sky/window/open-file", test_open_file);
 

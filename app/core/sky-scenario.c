@@ -29,7 +29,8 @@ sky_scenario_new (const char *name,
 {
   SkyScenario *s = g_new0 (SkyScenario, 1);
 
-  s->name = g_strdup (name != NULL ? name : "");
+  /* A name is required in the file: a new scenario has one until the user gives another. */
+  s->name = g_strdup (name != NULL && *name != '\0' ? name : "Untitled Scenario");
   s->currency = g_strdup (currency != NULL ? currency : "USD");
   s->hours_per_month = sky_decimal_from_int (730);
   s->providers = g_ptr_array_new_with_free_func (g_free);
@@ -1046,4 +1047,21 @@ sky_scenario_save (const SkyScenario  *s,
       return FALSE;
     }
   return TRUE;
+}
+
+/* A deep copy, by way of the file format, which keeps every field. */
+SkyScenario *
+sky_scenario_copy (const SkyScenario *s)
+{
+  g_autofree char *xml = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyScenario *copy;
+
+  g_return_val_if_fail (s != NULL, NULL);
+
+  xml = sky_scenario_to_xml (s);
+  copy = sky_scenario_parse (xml, strlen (xml), s->name, &error);
+  if (copy == NULL)
+    g_critical ("A scenario does not read back: %s", error->message);
+  return copy;
 }

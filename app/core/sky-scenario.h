@@ -106,6 +106,7 @@ GQuark           sky_scenario_error_quark (void);
 SkyScenario     *sky_scenario_new         (const char         *name,
                                            const char         *currency);
 void             sky_scenario_free        (SkyScenario        *scenario);
+SkyScenario     *sky_scenario_copy        (const SkyScenario  *scenario);
 SkyScenarioLine *sky_scenario_line_new    (SkyLineKind         kind);
 void             sky_scenario_line_free   (SkyScenarioLine    *line);
 SkyScenarioLine *sky_scenario_line_copy   (const SkyScenarioLine *line);

@@ -33,7 +33,9 @@ G_DEFINE_QUARK (sky-sheet-error-quark, sky_sheet_error)
 static const char * const units[] = {
   "hour", "second", "month", "gb", "gb-month", "gb-second", "gib-hour", "vcpu-hour",
   "request", "1k-requests", "10k-requests", "million-requests", "iops-month", "mibps-month",
+  NULL
 };
+#define N_UNITS (G_N_ELEMENTS (units) - 1)
 
 static const char * const categories[] = {
   "compute", "storage", "database", "network", "serverless", "containers", "analytics", "ai",
@@ -174,7 +176,7 @@ gboolean
 sky_unit_is_known (const char *unit)
 {
   g_return_val_if_fail (unit != NULL, FALSE);
-  return in_list (unit, units, G_N_ELEMENTS (units));
+  return in_list (unit, units, N_UNITS);
 }
 
 /* Every canonical purchase option: on-demand, spot, then reserved and savings plans by term
@@ -198,6 +200,13 @@ const char * const *
 sky_geographies (void)
 {
   return geographies;
+}
+
+/* The units a price can be per, NULL-terminated. */
+const char * const *
+sky_units (void)
+{
+  return units;
 }
 
 const char * const *
@@ -1172,7 +1181,7 @@ start_price (Reader *self)
   self->tier_open = FALSE;
   self->tier_end = sky_decimal_from_int (0);
 
-  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+  for (guint i = 0; i < N_UNITS; i++)
     if (strcmp (units[i], unit) == 0)
       price->unit = units[i];
 

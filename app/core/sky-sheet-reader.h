@@ -136,6 +136,7 @@ gboolean    sky_term_is_known        (const char          *term);
 const char * const *sky_terms       (void);
 const char * const *sky_geographies (void);
 const char * const *sky_categories  (void);
+const char * const *sky_units       (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkySheetOffer, sky_sheet_offer_free)
 

@@ -47,7 +47,7 @@ sky_application_open (GApplication  *app,
   for (int i = 0; i < n_files; i++)
     g_ptr_array_add (list, g_object_ref (files[i]));
   gtk_window_present (GTK_WINDOW (window));
-  sky_window_import_files (window, list);
+  sky_window_open_files (window, list);
 }
 
 /* The main window, made on first use; NULL when the catalog cannot be opened (a dialog says

@@ -9,6 +9,7 @@
 #include "sky-currency.h"
 #include "sky-listing-item.h"
 #include "sky-offer-view.h"
+#include "sky-side-pane.h"
 
 /* The catalog: every price of every current sheet, searched and filtered, in a table that
  * loads only the rows on screen. */
@@ -40,7 +41,6 @@ struct _SkyCatalogPage
   GtkListBox      *candidates_list;
   GtkToggleButton *details_button;
   GtkPaned        *paned;
-  int              details_width; /* kept as the window's width changes */
 
   guint            sort_column;   /* index in columns[] */
   gboolean         sort_descending;
@@ -524,34 +524,6 @@ add_to_candidates_action (GtkWidget  *widget,
     }
 }
 
-static void
-on_paned_moved (SkyCatalogPage *self)
-{
-  int width = gtk_widget_get_width (GTK_WIDGET (self->paned));
-  int position = gtk_paned_get_position (self->paned);
-
-  if (width > 0 && position > 0 && position < width &&
-      gtk_widget_get_visible (GTK_WIDGET (self->offer_view)))
-    self->details_width = width - position;
-}
-
-/* The details pane keeps its width when the window grows or shrinks, and the table takes the
- * rest; in a narrow window the pane takes at most two fifths. Dragging the divider sets the
- * width kept. */
-static void
-on_paned_resized (SkyCatalogPage *self)
-{
-  int width = gtk_widget_get_width (GTK_WIDGET (self->paned));
-  int details = MIN (self->details_width, width * 2 / 5);
-
-  if (width > 0)
-    {
-      g_signal_handlers_block_by_func (self->paned, on_paned_moved, self);
-      gtk_paned_set_position (self->paned, width - details);
-      g_signal_handlers_unblock_by_func (self->paned, on_paned_moved, self);
-    }
-}
-
 /* GObject ------------------------------------------------------------------------------------ */
 
 static void
@@ -679,8 +651,6 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, candidates_list);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, details_button);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, paned);
-  gtk_widget_class_bind_template_callback (widget_class, on_paned_resized);
-  gtk_widget_class_bind_template_callback (widget_class, on_paned_moved);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_install_action (widget_class, "page.add-to-candidates", NULL,
                                    add_to_candidates_action);
@@ -694,8 +664,8 @@ sky_catalog_page_init (SkyCatalogPage *self)
 {
   GtkStringList *list;
 
-  self->details_width = 360;
   gtk_widget_init_template (GTK_WIDGET (self));
+  sky_side_pane_attach (self->paned, 360);
   g_object_bind_property (self->details_button, "active", self->offer_view, "visible",
                           G_BINDING_SYNC_CREATE);
 

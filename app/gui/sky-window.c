@@ -8,6 +8,7 @@
 #include "sky-catalog-page.h"
 #include "sky-preferences-window.h"
 #include "sky-price-sheets-window.h"
+#include "sky-scenario-page.h"
 #include "sky-window.h"
 
 /* Progress of the running import, written by the worker thread and read by a timer here. */
@@ -39,7 +40,10 @@ struct _SkyWindow
   GtkProgressBar  *progress_bar;
   AdwStatusPage   *status_page;
   GtkStack        *content_stack;
+  AdwViewStack    *view_stack;
   SkyCatalogPage  *catalog_page;
+  SkyScenarioPage *scenario_page;
+  gboolean         close_confirmed;
 };
 
 G_DEFINE_FINAL_TYPE (SkyWindow, sky_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -205,6 +209,7 @@ import_finished_cb (GObject      *object,
     {
       sky_catalog_page_refresh (self->catalog_page);
       sky_listing_model_reload (sky_catalog_page_get_model (self->catalog_page));
+      sky_scenario_page_refresh (self->scenario_page);
     }
   import_next (self);
 }
@@ -394,6 +399,7 @@ find_action (GtkWidget  *widget,
   SkyWindow *self = SKY_WINDOW (widget);
 
   gtk_stack_set_visible_child_name (self->content_stack, "catalog");
+  adw_view_stack_set_visible_child_name (self->view_stack, "catalog");
   sky_catalog_page_focus_search (self->catalog_page);
 }
 
@@ -411,8 +417,200 @@ on_drop_target_drop (GtkDropTarget *target,
     g_ptr_array_add (files, g_object_ref (l->data));
   if (files->len == 0)
     return FALSE;
-  sky_window_import_files (self, files);
+  sky_window_open_files (self, files);
   return TRUE;
+}
+
+/* Scenarios --------------------------------------------------------------------------------- */
+
+static gboolean
+is_scenario_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (name != NULL && g_str_has_suffix (name, ".skytally"))
+    return TRUE;
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE, G_FILE_QUERY_INFO_NONE,
+                            NULL, NULL);
+  return info != NULL &&
+         g_strcmp0 (g_file_info_get_content_type (info), "application/x-skytally-scenario") == 0;
+}
+
+static void
+show_scenario (SkyWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->content_stack, "catalog");
+  adw_view_stack_set_visible_child_name (self->view_stack, "scenario");
+}
+
+/* Opens what @files hold: a scenario (the last one given) on the Scenario page, price sheets
+ * by importing them. */
+void
+sky_window_open_files (SkyWindow *self,
+                       GPtrArray *files)
+{
+  g_autoptr(GPtrArray) sheets = g_ptr_array_new_with_free_func (g_object_unref);
+  GFile *scenario = NULL;
+
+  g_return_if_fail (SKY_IS_WINDOW (self));
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (files, i);
+      if (is_scenario_file (file))
+        scenario = file;
+      else
+        g_ptr_array_add (sheets, g_object_ref (file));
+    }
+  if (scenario != NULL)
+    {
+      sky_scenario_page_open (self->scenario_page, scenario);
+      show_scenario (self);
+    }
+  if (sheets->len > 0)
+    sky_window_import_files (self, sheets);
+}
+
+static void
+new_scenario_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SkyWindow *self = SKY_WINDOW (widget);
+
+  sky_scenario_page_new_scenario (self->scenario_page);
+  show_scenario (self);
+}
+
+static void
+open_chosen_cb (GtkNativeDialog *chooser,
+                int              response,
+                gpointer         user_data)
+{
+  SkyWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        {
+          sky_scenario_page_open (self->scenario_page, file);
+          show_scenario (self);
+        }
+    }
+  g_object_unref (chooser);
+}
+
+static void
+open_scenario_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SkyWindow *self = SKY_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open Scenario"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
+  gtk_file_filter_set_name (filter, _("Skytally scenarios"));
+  gtk_file_filter_add_mime_type (filter, "application/x-skytally-scenario");
+  gtk_file_filter_add_suffix (filter, "skytally");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (open_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+save_scenario_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SkyWindow *self = SKY_WINDOW (widget);
+
+  sky_scenario_page_save (self->scenario_page);
+}
+
+static void
+save_scenario_as_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  SkyWindow *self = SKY_WINDOW (widget);
+
+  sky_scenario_page_save_as (self->scenario_page);
+}
+
+static void
+on_scenario_title_changed (SkyWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *window_title = NULL;
+
+  /* Until a scenario is begun, the window is just the application's. */
+  if (sky_scenario_page_get_file (self->scenario_page) == NULL &&
+      !sky_scenario_page_get_modified (self->scenario_page) &&
+      sky_scenario_page_get_scenario (self->scenario_page)->lines->len == 0)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Skytally"));
+      return;
+    }
+  g_object_get (self->scenario_page, "title", &title, NULL);
+  /* Translators: the window's title: the scenario's name, then the application's. */
+  window_title = g_strdup_printf (_("%s — Skytally"), title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   SkyWindow        *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      sky_scenario_page_discard_recovery (self->scenario_page);
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_strcmp0 (response, "save") == 0)
+    {
+      if (sky_scenario_page_get_file (self->scenario_page) == NULL)
+        sky_scenario_page_save_as (self->scenario_page);
+      else
+        {
+          sky_scenario_page_save (self->scenario_page);
+          if (!sky_scenario_page_get_modified (self->scenario_page))
+            gtk_window_close (GTK_WINDOW (self));
+        }
+    }
+}
+
+/* Unsaved changes: save, discard, or stay. */
+static gboolean
+confirm_close (SkyWindow *self)
+{
+  GtkWidget *dialog;
+
+  if (self->close_confirmed || !sky_scenario_page_get_modified (self->scenario_page))
+    return TRUE;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"),
+                                   _("The scenario has changes that are not saved. Closing "
+                                     "without saving loses them."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
 }
 
 /* Window state ------------------------------------------------------------------------------ */
@@ -422,6 +620,9 @@ sky_window_close_request (GtkWindow *window)
 {
   SkyWindow *self = SKY_WINDOW (window);
   int width, height;
+
+  if (!confirm_close (self))
+    return TRUE;
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
@@ -451,6 +652,12 @@ sky_window_constructed (GObject *object)
     sky_catalog_page_set_model (self->catalog_page, model);
   else
     g_warning ("Cannot open the catalog for browsing: %s", error->message);
+  g_clear_error (&error);
+  if (!sky_scenario_page_set_catalog_path (self->scenario_page,
+                                           sky_catalog_get_path (self->catalog), &error))
+    g_warning ("Cannot open the catalog for pricing: %s", error->message);
+  sky_scenario_page_set_candidates (self->scenario_page,
+                                    sky_catalog_page_get_candidates (self->catalog_page));
   update_summary (self);
 }
 
@@ -516,6 +723,7 @@ sky_window_class_init (SkyWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   g_type_ensure (SKY_TYPE_CATALOG_PAGE);
+  g_type_ensure (SKY_TYPE_SCENARIO_PAGE);
 
   object_class->constructed = sky_window_constructed;
   object_class->set_property = sky_window_set_property;
@@ -540,6 +748,8 @@ sky_window_class_init (SkyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, catalog_page);
+  gtk_widget_class_bind_template_child (widget_class, SkyWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SkyWindow, scenario_page);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL,
@@ -547,6 +757,23 @@ sky_window_class_init (SkyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.price-sheets", NULL, price_sheets_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.new-scenario", NULL, new_scenario_action);
+  gtk_widget_class_install_action (widget_class, "win.open-scenario", NULL,
+                                   open_scenario_action);
+  gtk_widget_class_install_action (widget_class, "win.save-scenario", NULL,
+                                   save_scenario_action);
+  gtk_widget_class_install_action (widget_class, "win.save-scenario-as", NULL,
+                                   save_scenario_as_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-scenario", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.open-scenario",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "win.save-scenario", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-scenario-as",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import",
@@ -571,6 +798,9 @@ sky_window_init (SkyWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
   sky_catalog_page_bind_settings (self->catalog_page, self->settings);
+  g_signal_connect_swapped (self->scenario_page, "notify::title",
+                            G_CALLBACK (on_scenario_title_changed), self);
+  on_scenario_title_changed (self);
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (target, "drop", G_CALLBACK (on_drop_target_drop), self);

@@ -16,6 +16,8 @@ SkyWindow *sky_window_new                  (SkyApplication *application,
                                             SkyCatalog     *catalog);
 void       sky_window_import_files         (SkyWindow      *self,
                                             GPtrArray      *files);
+void       sky_window_open_files           (SkyWindow      *self,
+                                            GPtrArray      *files);
 void       sky_window_load_bundled_sheets  (SkyWindow      *self);
 gboolean   sky_window_get_busy             (SkyWindow      *self);
 

@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void sky_side_pane_attach (GtkPaned *paned,
+                           int       width);
+
+G_END_DECLS
