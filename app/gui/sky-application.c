@@ -28,11 +28,15 @@ sky_application_activate (GApplication *app)
 {
   SkyWindow *window = ensure_window (SKY_APPLICATION (app));
 
-  if (window != NULL)
-    gtk_window_present (GTK_WINDOW (window));
+  if (window == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (window));
+  /* After a crash, the changes a scenario had not saved are offered back. */
+  sky_window_offer_recovery (window);
 }
 
-/* Price sheets opened from the file manager or the command line are imported. */
+/* Price sheets opened from the file manager or the command line are imported; scenarios are
+ * opened. */
 static void
 sky_application_open (GApplication  *app,
                       GFile        **files,
