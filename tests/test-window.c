@@ -583,12 +583,29 @@ test_scenario_open_and_edit (Fixture       *f,
   g_assert_nonnull (e);
   g_assert_cmpuint (e->providers->len, ==, 2);
   g_assert_cmpstr (money_of (e, 0, 0), ==, "210.24");
-  /* Five columns, one per provider; five lines and two rows of totals. */
+  /* Five columns, one per provider; five lines and three rows of totals. */
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==, 7);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))),
-                    ==, 7);
+                    ==, 8);
   g_assert_false (sky_scenario_page_get_modified (page));
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Web product — Skytally");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "web.skytally — Skytally");
+  /* It is among the recent files, and in the primary menu. */
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+    GMenuModel *menu = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                                    SKY_TYPE_WINDOW,
+                                                                    "primary_menu"));
+    GMenuModel *recent = g_menu_model_get_item_link (menu, 1, G_MENU_LINK_SECTION);
+    g_autofree char *label = NULL;
+
+    g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    g_assert_cmpint (g_menu_model_get_n_items (recent), >=, 1);
+    g_menu_model_get_item_attribute (recent, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+    g_assert_cmpstr (label, ==, "web.skytally");
+    g_object_unref (recent);
+  }
 
   /* Selecting a line shows each provider's arithmetic. */
   gtk_selection_model_select_item (gtk_column_view_get_model (view), 0, TRUE);
@@ -612,13 +629,162 @@ test_scenario_open_and_edit (Fixture       *f,
   /* cpu-8 at 0.736: 730 × 0.736 = 537.28. */
   g_assert_cmpstr (money_of (e, 0, 5), ==, "537.28");
   g_object_get (page, "title", &title, NULL);
-  g_assert_cmpstr (title, ==, "• Web product");
+  g_assert_cmpstr (title, ==, "• web.skytally");
+
+  /* Moving it up swaps it with the line above. */
+  gtk_selection_model_select_item (gtk_column_view_get_model (view), 5, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.move-up", NULL));
+  wait_for_estimate (f);
+  g_assert_cmpstr (((SkyScenarioLine *) g_ptr_array_index (sky_scenario_page_get_scenario (page)->lines,
+                                                           4))->label, ==, "Big server");
+
+  /* Undo puts it back below, undo again takes it away; redo brings it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.undo", NULL));
+  wait_for_estimate (f);
+  g_assert_cmpstr (((SkyScenarioLine *) g_ptr_array_index (sky_scenario_page_get_scenario (page)->lines,
+                                                           5))->label, ==, "Big server");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.undo", NULL));
+  wait_for_estimate (f);
+  g_assert_cmpuint (sky_scenario_page_get_scenario (page)->lines->len, ==, 5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.redo", NULL));
+  wait_for_estimate (f);
+  g_assert_cmpuint (sky_scenario_page_get_scenario (page)->lines->len, ==, 6);
 
   /* Removing the selected line prices again. */
   gtk_selection_model_select_item (gtk_column_view_get_model (view), 5, TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.remove-line", NULL));
   wait_for_estimate (f);
   g_assert_cmpuint (sky_scenario_page_get_scenario (page)->lines->len, ==, 5);
+}
+
+/* Prices, then lets the table lay out its rows again. */
+static void
+wait_for_rows (Fixture *f)
+{
+  gint64 until;
+
+  wait_for_estimate (f);
+  until = g_get_monotonic_time () + G_USEC_PER_SEC / 4;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Finds the @nth widget of @type inside @root whose "list-item" shows row @index. */
+static GtkWidget *
+find_cell_from (GtkWidget *root,
+                GType      type,
+                guint      index,
+                guint     *nth)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListItem *item = g_object_get_data (G_OBJECT (child), "list-item");
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && item != NULL &&
+          gtk_list_item_get_position (item) == index)
+        {
+          if (*nth == 0)
+            return child;
+          (*nth)--;
+        }
+      found = find_cell_from (child, type, index, nth);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_cell (GtkWidget *root,
+           GType      type,
+           guint      index,
+           guint      nth)
+{
+  return find_cell_from (root, type, index, &nth);
+}
+
+/* Quantity, usage and purchase option change in place; the cheapest total is marked. */
+static void
+test_scenario_edit_in_place (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GFile) file = data_gfile ("web.skytally");
+  SkyScenarioPage *page = scenario_page (f);
+  GtkWidget *view = GTK_WIDGET (scenario_child (f, "lines_view"));
+  SkyScenarioLine *line;
+  GtkWidget *cell;
+
+  import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
+  sky_scenario_page_open (page, file);
+  adw_view_stack_set_visible_child_name (
+    ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
+                                                   "view_stack")), "scenario");
+  wait_for_rows (f);
+  line = g_ptr_array_index (sky_scenario_page_get_scenario (page)->lines, 0);
+
+  /* The first text cell of row 0 is its quantity. */
+  cell = find_cell (view, GTK_TYPE_TEXT, 0, 0);
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "3");
+  gtk_editable_set_text (GTK_EDITABLE (cell), "4");
+  g_signal_emit_by_name (cell, "activate");
+  wait_for_rows (f);
+  /* 4 × 730 × 0.096 = 280.32. */
+  g_assert_cmpstr (money_of (sky_scenario_page_get_estimate (page), 0, 0), ==, "280.32");
+
+  /* Not a number: the line keeps its quantity. */
+  cell = find_cell (view, GTK_TYPE_TEXT, 0, 0);
+  g_assert_nonnull (cell);
+  gtk_editable_set_text (GTK_EDITABLE (cell), "lots");
+  g_signal_emit_by_name (cell, "activate");
+  line = g_ptr_array_index (sky_scenario_page_get_scenario (page)->lines, 0);
+  {
+    g_autofree char *q = sky_decimal_to_string (line->quantity);
+    g_assert_cmpstr (q, ==, "4");
+  }
+
+  /* Usage: 100 hours a month. */
+  cell = find_cell (view, GTK_TYPE_TEXT, 0, 1);
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "730 hour");
+  gtk_editable_set_text (GTK_EDITABLE (cell), "100 hour");
+  g_signal_emit_by_name (cell, "activate");
+  wait_for_rows (f);
+  /* 4 × 100 × 0.096 = 38.40. */
+  g_assert_cmpstr (money_of (sky_scenario_page_get_estimate (page), 0, 0), ==, "38.40");
+
+  /* Purchase option: spot, at 0.0288: 4 × 100 × 0.0288 = 11.52. */
+  cell = find_cell (view, GTK_TYPE_DROP_DOWN, 0, 0);
+  g_assert_nonnull (cell);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (cell), 1);
+  wait_for_rows (f);
+  line = g_ptr_array_index (sky_scenario_page_get_scenario (page)->lines, 0);
+  g_assert_cmpstr (line->term, ==, "spot");
+  g_assert_cmpstr (money_of (sky_scenario_page_get_estimate (page), 0, 0), ==, "11.52");
+
+  /* Each edit is one step of undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.undo", NULL));
+  wait_for_rows (f);
+  g_assert_cmpstr (money_of (sky_scenario_page_get_estimate (page), 0, 0), ==, "38.40");
+
+  /* Only when both providers price every line is the cheapest total marked: without the
+   * reserved worker and the jobs, Other Cloud's 79.20 (4 × 100 × 0.20 EUR − 10 % × 1.1) +
+   * 1184.04 + 3168.00 = 4431.24 is below Example Cloud's 38.40 + 1317.70 + 3344.50. */
+  cell = find_cell (view, GTK_TYPE_LABEL, 5, 2);
+  g_assert_nonnull (cell);
+  g_assert_false (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (cell)), "★"));
+  gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)), 4, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.remove-line", NULL));
+  gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)), 3, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.remove-line", NULL));
+  wait_for_rows (f);
+  cell = find_cell (view, GTK_TYPE_LABEL, 3, 2);
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (cell)), ==, "4700.60 USD");
+  cell = find_cell (view, GTK_TYPE_LABEL, 3, 3);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (cell)), ==, "★ 4431.24 USD");
 }
 
 static void
@@ -904,6 +1070,7 @@ main (int    argc,
   ADD ("catalog-page", test_catalog_page);
   ADD ("preferences", test_preferences);
   ADD ("scenario-open-and-edit", test_scenario_open_and_edit);
+  ADD ("scenario-edit-in-place", test_scenario_edit_in_place);
   ADD ("scenario-save-and-recover", test_scenario_save_and_recover);
   ADD ("scenario-reprice", test_scenario_reprice);
   ADD ("scenario-open-bad", test_scenario_open_bad);

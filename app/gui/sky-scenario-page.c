@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -35,6 +37,10 @@ struct _SkyScenarioPage
   GPtrArray          *provider_columns;
   guint               autosave_id;
   gboolean            filling;      /* the widgets are being set from the scenario */
+  GPtrArray          *undo;         /* the scenario's text before each change, oldest first */
+  GPtrArray          *redo;
+  const char         *last_edit;    /* consecutive edits of this kind are undone together */
+  GHashTable         *bound;        /* GtkListItem → its factory: the cells shown */
 
   GtkEntry           *name_entry;
   GtkDropDown        *currency_dropdown;
@@ -55,6 +61,7 @@ enum {
   PROP_TITLE,
   PROP_MODIFIED,
   PROP_BUSY,
+  PROP_FILE,
   N_PROPS
 };
 
@@ -70,6 +77,7 @@ static const char * const currencies[] = {
 
 static void estimate_now (SkyScenarioPage *self,
                           gboolean         check_newer);
+static void update_rows  (SkyScenarioPage *self);
 static void fill_widgets (SkyScenarioPage *self);
 
 /* Recovery ------------------------------------------------------------------------------- */
@@ -143,6 +151,82 @@ changed (SkyScenarioPage *self)
   estimate_now (self, FALSE);
 }
 
+/* Undo ------------------------------------------------------------------------------------- */
+
+#define MAX_UNDO 200
+
+static void
+update_undo_actions (SkyScenarioPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.undo", self->undo->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.redo", self->redo->len > 0);
+}
+
+/* Keeps the scenario as it is before a change, for undo. Edits of one @kind in a row (typing
+ * a name) are one step; NULL always starts a new one. */
+static void
+remember (SkyScenarioPage *self,
+          const char      *kind)
+{
+  if (kind != NULL && kind == self->last_edit)
+    return;
+  self->last_edit = kind;
+  g_ptr_array_add (self->undo, sky_scenario_to_xml (self->scenario));
+  if (self->undo->len > MAX_UNDO)
+    g_ptr_array_remove_index (self->undo, 0);
+  g_ptr_array_set_size (self->redo, 0);
+  update_undo_actions (self);
+}
+
+static void
+forget_undo (SkyScenarioPage *self)
+{
+  g_ptr_array_set_size (self->undo, 0);
+  g_ptr_array_set_size (self->redo, 0);
+  self->last_edit = NULL;
+  update_undo_actions (self);
+}
+
+static void restore (SkyScenarioPage *self,
+                     const char      *xml);
+
+/* Moves the scenario's text from the top of @from to the page, and the page's onto @to. */
+static void
+step (SkyScenarioPage *self,
+      GPtrArray       *from,
+      GPtrArray       *to)
+{
+  g_autofree char *xml = NULL;
+
+  if (from->len == 0)
+    return;
+  xml = g_ptr_array_steal_index (from, from->len - 1);
+  g_ptr_array_add (to, sky_scenario_to_xml (self->scenario));
+  self->last_edit = NULL;
+  restore (self, xml);
+  update_undo_actions (self);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SkyScenarioPage *self = SKY_SCENARIO_PAGE (widget);
+
+  step (self, self->undo, self->redo);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SkyScenarioPage *self = SKY_SCENARIO_PAGE (widget);
+
+  step (self, self->redo, self->undo);
+}
+
 static void
 set_busy (SkyScenarioPage *self,
           gboolean         busy)
@@ -153,10 +237,14 @@ set_busy (SkyScenarioPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
+/* The file's name, or the scenario's until it is saved; marked while changes are unsaved. */
 static char *
 page_title (SkyScenarioPage *self)
 {
-  return g_strdup_printf ("%s%s", self->modified ? "• " : "", self->scenario->name);
+  g_autofree char *name = self->file != NULL ? g_file_get_basename (self->file) : NULL;
+
+  return g_strdup_printf ("%s%s", self->modified ? "• " : "",
+                          name != NULL ? name : self->scenario->name);
 }
 
 /* Table ------------------------------------------------------------------------------------ */
@@ -176,7 +264,8 @@ estimate_line (SkyScenarioPage *self,
 
 /* The rows after the lines: each provider's totals. */
 enum {
-  ROW_MONTHLY_TOTAL = G_MAXUINT - 1,
+  ROW_MONTHLY_TOTAL = G_MAXUINT - 2,
+  ROW_UPFRONT_TOTAL = G_MAXUINT - 1,
   ROW_YEARLY_TOTAL = G_MAXUINT,
 };
 
@@ -196,6 +285,37 @@ decimal_text (SkyDecimal value)
   return sky_decimal_to_string (sky_decimal_normalize (value));
 }
 
+static gboolean
+is_total_row (guint index)
+{
+  return index >= ROW_MONTHLY_TOTAL;
+}
+
+/* The provider whose monthly total is lowest among those that price every line; -1 when
+ * none does, or there is only one to compare. */
+static int
+cheapest_provider (SkyScenarioPage *self)
+{
+  const SkyEstimate *e = self->estimate;
+  int best = -1;
+  guint complete = 0;
+
+  for (guint i = 0; e != NULL && i < e->providers->len; i++)
+    {
+      SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
+
+      if (p->n_unpriced > 0)
+        continue;
+      complete++;
+      if (best < 0 ||
+          sky_decimal_compare (p->effective_monthly,
+                               ((SkyEstimateProvider *) g_ptr_array_index (e->providers,
+                                                                           best))->effective_monthly) < 0)
+        best = (int) i;
+    }
+  return complete > 1 ? best : -1;
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -204,10 +324,53 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
   Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
 
-  gtk_label_set_xalign (GTK_LABEL (label),
-                        column == COLUMN_QUANTITY || column >= COLUMN_PROVIDER ? 1.0 : 0.0);
+  gtk_label_set_xalign (GTK_LABEL (label), column >= COLUMN_PROVIDER ? 1.0 : 0.0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  g_object_set_data (G_OBJECT (label), "list-item", item);
   gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_total_cell (SkyScenarioPage *self,
+                 Column           column,
+                 guint            index,
+                 GtkLabel        *label)
+{
+  g_autofree char *text = NULL;
+  const char *tooltip = NULL;
+
+  gtk_widget_add_css_class (GTK_WIDGET (label), "heading");
+  if (column == COLUMN_LABEL)
+    text = g_strdup (index == ROW_MONTHLY_TOTAL ? _("Total a month")
+                     : index == ROW_UPFRONT_TOTAL ? _("Upfront")
+                     : _("First year"));
+  else if (column >= COLUMN_PROVIDER && self->estimate != NULL &&
+           (guint) (column - COLUMN_PROVIDER) < self->estimate->providers->len)
+    {
+      guint provider = column - COLUMN_PROVIDER;
+      SkyEstimateProvider *p = g_ptr_array_index (self->estimate->providers, provider);
+      SkyDecimal amount = index == ROW_MONTHLY_TOTAL ? p->monthly
+                          : index == ROW_UPFRONT_TOTAL ? p->upfront : p->yearly;
+      g_autofree char *money = sky_estimate_money (self->estimate, amount);
+
+      if (index == ROW_MONTHLY_TOTAL && (int) provider == cheapest_provider (self))
+        {
+          /* Translators: the cheapest provider's monthly total, marked; then the currency. */
+          text = g_strdup_printf (_("★ %s %s"), money, self->estimate->currency);
+          tooltip = _("The cheapest of the providers that price every line, with upfront fees "
+                      "spread over their commitments");
+          gtk_widget_add_css_class (GTK_WIDGET (label), "success");
+        }
+      else
+        text = g_strdup_printf ("%s %s", money, self->estimate->currency);
+      if (index == ROW_MONTHLY_TOTAL && p->n_unpriced > 0)
+        {
+          tooltip = _("Some lines are not priced on this provider: the total leaves them out");
+          gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+        }
+    }
+  gtk_label_set_label (label, text != NULL ? text : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
 }
 
 static void
@@ -225,75 +388,272 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
   gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
   gtk_widget_remove_css_class (GTK_WIDGET (label), "heading");
-  if (index == ROW_MONTHLY_TOTAL || index == ROW_YEARLY_TOTAL)
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "success");
+  if (is_total_row (index))
     {
-      gboolean monthly = index == ROW_MONTHLY_TOTAL;
-
-      gtk_widget_add_css_class (GTK_WIDGET (label), "heading");
-      if (column == COLUMN_LABEL)
-        text = g_strdup (monthly ? _("Total a month") : _("First year"));
-      else if (column >= COLUMN_PROVIDER && self->estimate != NULL &&
-               (guint) (column - COLUMN_PROVIDER) < self->estimate->providers->len)
-        {
-          SkyEstimateProvider *p = g_ptr_array_index (self->estimate->providers,
-                                                      column - COLUMN_PROVIDER);
-          g_autofree char *money = sky_estimate_money (self->estimate,
-                                                       monthly ? p->monthly : p->yearly);
-          text = g_strdup_printf ("%s %s", money, self->estimate->currency);
-        }
-      gtk_label_set_label (label, text != NULL ? text : "");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), NULL);
+      bind_total_cell (self, column, index, label);
       return;
     }
   if (index >= self->scenario->lines->len)
     return;
   line = g_ptr_array_index (self->scenario->lines, index);
 
-  switch (column)
+  if (column == COLUMN_LABEL)
+    text = g_strdup (line->label);
+  else if (column == COLUMN_GROUP)
+    text = g_strdup (line->group != NULL ? line->group : "");
+  else
     {
-    case COLUMN_LABEL:
-      text = g_strdup (line->label);
-      break;
-    case COLUMN_GROUP:
-      text = g_strdup (line->group != NULL ? line->group : "");
-      break;
-    case COLUMN_QUANTITY:
-      text = decimal_text (line->quantity);
-      break;
-    case COLUMN_USAGE:
-      {
-        g_autofree char *usage = decimal_text (sky_scenario_line_usage (self->scenario, line));
-        /* Translators: a line's usage a month and its unit, e.g. "730 hour". */
-        text = g_strdup_printf (_("%s %s"), usage, line->unit);
-      }
-      break;
-    case COLUMN_TERM:
-      text = g_strdup (line->term);
-      break;
-    case COLUMN_PROVIDER:
-    default:
-      {
-        const SkyEstimateLine *l = estimate_line (self, column - COLUMN_PROVIDER, index);
+      const SkyEstimateLine *l = estimate_line (self, column - COLUMN_PROVIDER, index);
 
-        if (l == NULL)
-          text = g_strdup ("…");
-        else if (l->status == SKY_LINE_PRICED)
-          {
-            g_autofree char *money = sky_estimate_money (self->estimate, l->monthly);
-            text = g_strdup_printf ("%s %s", money, self->estimate->currency);
-            tooltip = l->explanation;
-          }
-        else
-          {
-            text = g_strdup (_("No match"));
-            tooltip = l->reason;
-            gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
-          }
-      }
-      break;
+      if (l == NULL)
+        text = g_strdup ("…");
+      else if (l->status == SKY_LINE_PRICED)
+        {
+          g_autofree char *money = sky_estimate_money (self->estimate, l->monthly);
+          text = g_strdup_printf ("%s %s", money, self->estimate->currency);
+          tooltip = l->explanation;
+        }
+      else
+        {
+          text = g_strdup (_("No match"));
+          tooltip = l->reason;
+          gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+        }
     }
   gtk_label_set_label (label, text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
+}
+
+/* Quantity and usage are edited in place. */
+
+static SkyScenarioLine *
+cell_line (SkyScenarioPage *self,
+           GtkWidget       *cell,
+           guint           *index)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (cell), "list-item");
+  gpointer row = item != NULL ? gtk_list_item_get_item (item) : NULL;
+
+  if (row == NULL)
+    return NULL;
+  *index = sky_scenario_row_get_index (row);
+  return *index < self->scenario->lines->len ? g_ptr_array_index (self->scenario->lines, *index)
+                                              : NULL;
+}
+
+static void
+show_number (SkyScenarioPage       *self,
+             GtkWidget             *cell,
+             Column                 column,
+             const SkyScenarioLine *line)
+{
+  g_autofree char *text = NULL;
+
+  if (column == COLUMN_QUANTITY)
+    text = decimal_text (line->quantity);
+  else
+    {
+      g_autofree char *usage = decimal_text (sky_scenario_line_usage (self->scenario, line));
+      /* Translators: a line's usage a month and its unit, e.g. "730 hour". */
+      text = g_strdup_printf (_("%s %s"), usage, line->unit);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (cell), text);
+}
+
+/* A number typed into a cell: the line takes it when Enter is pressed or the cell is left. */
+static void
+commit_number (GtkText         *cell,
+               SkyScenarioPage *self)
+{
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "column"));
+  g_auto(GStrv) words = NULL;
+  g_autofree char *text = NULL;
+  SkyDecimal value;
+  SkyScenarioLine *line;
+  guint index;
+  g_autoptr(GError) error = NULL;
+
+  if ((line = cell_line (self, GTK_WIDGET (cell), &index)) == NULL)
+    return;
+  /* The number alone, or followed by its unit as shown. */
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (cell))));
+  words = g_strsplit (text, " ", 2);
+  if (column == COLUMN_USAGE && (words[0] == NULL || *words[0] == '\0'))
+    {
+      if (line->has_usage)
+        {
+          remember (self, NULL);
+          line->has_usage = FALSE;
+          changed (self);
+        }
+      show_number (self, GTK_WIDGET (cell), column, line);
+      return;
+    }
+  if (words[0] == NULL ||
+      !sky_decimal_parse (words[0], column == COLUMN_QUANTITY ? 6 : 10, FALSE, &value, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Not a number: %s"),
+                                                  error != NULL ? error->message : "");
+      gtk_label_set_label (self->status_label, message);
+      show_number (self, GTK_WIDGET (cell), column, line);
+      return;
+    }
+  if (column == COLUMN_QUANTITY && sky_decimal_compare (value, line->quantity) != 0)
+    {
+      remember (self, NULL);
+      line->quantity = value;
+      changed (self);
+    }
+  else if (column == COLUMN_USAGE &&
+           (!line->has_usage || sky_decimal_compare (value, line->usage) != 0))
+    {
+      remember (self, NULL);
+      line->usage = value;
+      line->has_usage = TRUE;
+      changed (self);
+    }
+  show_number (self, GTK_WIDGET (cell), column, line);
+}
+
+static void
+on_number_cell_left (GtkEventControllerFocus *focus,
+                     SkyScenarioPage         *self)
+{
+  commit_number (GTK_TEXT (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus))),
+                 self);
+}
+
+static void
+setup_number_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 SkyScenarioPage          *self)
+{
+  GtkWidget *cell = gtk_text_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+
+  g_object_set_data (G_OBJECT (cell), "list-item", item);
+  g_object_set_data (G_OBJECT (cell), "column", GINT_TO_POINTER (column));
+  gtk_editable_set_alignment (GTK_EDITABLE (cell), column == COLUMN_QUANTITY ? 1.0 : 0.0);
+  gtk_editable_set_width_chars (GTK_EDITABLE (cell), 4);
+  gtk_widget_set_hexpand (cell, TRUE);
+  gtk_widget_set_tooltip_text (cell, column == COLUMN_QUANTITY
+                                     ? _("Type a quantity; Enter applies it")
+                                     : _("Type the usage a month; Enter applies it"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  column == COLUMN_QUANTITY ? _("Quantity") : _("Usage a Month"),
+                                  -1);
+  g_signal_connect (cell, "activate", G_CALLBACK (commit_number), self);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_number_cell_left), self);
+  gtk_widget_add_controller (cell, focus);
+  gtk_list_item_set_child (item, cell);
+}
+
+static void
+bind_number_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                SkyScenarioPage          *self)
+{
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  guint index;
+  SkyScenarioLine *line = cell_line (self, cell, &index);
+
+  gtk_widget_set_visible (cell, line != NULL);
+  /* What the user is typing stays. */
+  if (line != NULL && !gtk_widget_has_focus (cell))
+    show_number (self, cell, column, line);
+}
+
+/* The purchase option is chosen in place. */
+
+static void
+on_term_chosen (GtkDropDown     *dropdown,
+                GParamSpec      *pspec,
+                SkyScenarioPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  const char * const *terms = sky_terms ();
+  SkyScenarioLine *line;
+  guint index;
+
+  if (g_object_get_data (G_OBJECT (dropdown), "binding") != NULL ||
+      selected >= g_strv_length ((GStrv) terms) ||
+      (line = cell_line (self, GTK_WIDGET (dropdown), &index)) == NULL ||
+      g_strcmp0 (line->term, terms[selected]) == 0)
+    return;
+  remember (self, NULL);
+  g_free (line->term);
+  line->term = g_strdup (terms[selected]);
+  changed (self);
+}
+
+static void
+setup_term_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               SkyScenarioPage          *self)
+{
+  GtkWidget *dropdown = gtk_drop_down_new_from_strings (sky_terms ());
+
+  gtk_widget_add_css_class (dropdown, "flat");
+  g_object_set_data (G_OBJECT (dropdown), "list-item", item);
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_term_chosen), self);
+  gtk_list_item_set_child (item, dropdown);
+}
+
+static void
+bind_term_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              SkyScenarioPage          *self)
+{
+  GtkWidget *dropdown = gtk_list_item_get_child (item);
+  const char * const *terms = sky_terms ();
+  guint index;
+  SkyScenarioLine *line = cell_line (self, dropdown, &index);
+
+  gtk_widget_set_visible (dropdown, line != NULL);
+  if (line == NULL)
+    return;
+  g_object_set_data (G_OBJECT (dropdown), "binding", GINT_TO_POINTER (1));
+  for (guint i = 0; terms[i] != NULL; i++)
+    if (g_strcmp0 (terms[i], line->term) == 0)
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), i);
+  g_object_set_data (G_OBJECT (dropdown), "binding", NULL);
+}
+
+/* Binds a cell of any column again. */
+static void
+bind_any (GtkListItemFactory *factory,
+          GtkListItem        *item,
+          SkyScenarioPage    *self)
+{
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+
+  if (gtk_list_item_get_item (item) == NULL)
+    return;
+  if (column == COLUMN_QUANTITY || column == COLUMN_USAGE)
+    bind_number_cb (GTK_SIGNAL_LIST_ITEM_FACTORY (factory), item, self);
+  else if (column == COLUMN_TERM)
+    bind_term_cb (GTK_SIGNAL_LIST_ITEM_FACTORY (factory), item, self);
+  else
+    bind_cell_cb (GTK_SIGNAL_LIST_ITEM_FACTORY (factory), item, self);
+}
+
+static void
+track_bound_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                SkyScenarioPage          *self)
+{
+  g_hash_table_insert (self->bound, item, factory);
+}
+
+static void
+untrack_bound_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  SkyScenarioPage          *self)
+{
+  g_hash_table_remove (self->bound, item);
 }
 
 static GtkColumnViewColumn *
@@ -306,8 +666,24 @@ add_column (SkyScenarioPage *self,
   GtkColumnViewColumn *view_column;
 
   g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (column));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
+  if (column == COLUMN_QUANTITY || column == COLUMN_USAGE)
+    {
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_number_cb), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_number_cb), self);
+    }
+  else if (column == COLUMN_TERM)
+    {
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_term_cb), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_term_cb), self);
+    }
+  else
+    {
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
+    }
+  g_signal_connect (factory, "bind", G_CALLBACK (track_bound_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (untrack_bound_cb), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (untrack_bound_cb), self);
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_column_set_fixed_width (view_column, width);
@@ -343,25 +719,55 @@ update_provider_columns (SkyScenarioPage *self)
     }
 }
 
-/* Rebuilds the rows, keeping the selected line. */
+/* Brings the rows in line with the scenario: rows are added or removed at the end of the lines
+ * only, so that a cell being edited is never destroyed under the user, and every cell shown
+ * is bound again to show the latest figures. */
 static void
 update_rows (SkyScenarioPage *self)
 {
-  guint selected = gtk_single_selection_get_selected (self->selection);
+  GListModel *model = G_LIST_MODEL (self->rows);
   guint n = self->scenario->lines->len;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_items = g_list_model_get_n_items (model);
+  guint n_totals = 0;
+  guint n_line_rows;
+  gboolean want_totals = n > 0 && self->estimate != NULL;
+  GHashTableIter iter;
+  gpointer item, factory;
 
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (rows, sky_scenario_row_new (i));
-  if (n > 0 && self->estimate != NULL)
+  if (n_items > 0)
     {
-      g_ptr_array_add (rows, sky_scenario_row_new (ROW_MONTHLY_TOTAL));
-      g_ptr_array_add (rows, sky_scenario_row_new (ROW_YEARLY_TOTAL));
+      g_autoptr(SkyScenarioRow) last = g_list_model_get_item (model, n_items - 1);
+      if (is_total_row (sky_scenario_row_get_index (last)))
+        n_totals = 3;
     }
-  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
-                       rows->pdata, rows->len);
-  if (selected != GTK_INVALID_LIST_POSITION && n > 0)
-    gtk_single_selection_set_selected (self->selection, MIN (selected, n - 1));
+  n_line_rows = n_items - n_totals;
+
+  if (n_totals > 0 && !want_totals)
+    g_list_store_splice (self->rows, n_line_rows, n_totals, NULL, 0);
+  if (n_line_rows > n)
+    g_list_store_splice (self->rows, n, n_line_rows - n, NULL, 0);
+  else if (n_line_rows < n)
+    {
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = n_line_rows; i < n; i++)
+        g_ptr_array_add (rows, sky_scenario_row_new (i));
+      g_list_store_splice (self->rows, n_line_rows, 0, rows->pdata, rows->len);
+    }
+  if (n_totals == 0 && want_totals)
+    {
+      SkyScenarioRow *totals[] = {
+        sky_scenario_row_new (ROW_MONTHLY_TOTAL),
+        sky_scenario_row_new (ROW_UPFRONT_TOTAL),
+        sky_scenario_row_new (ROW_YEARLY_TOTAL),
+      };
+      g_list_store_splice (self->rows, n, 0, (gpointer *) totals, G_N_ELEMENTS (totals));
+      for (guint i = 0; i < G_N_ELEMENTS (totals); i++)
+        g_object_unref (totals[i]);
+    }
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, &factory))
+    bind_any (factory, item, self);
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "lines" : "empty");
 }
 
@@ -408,8 +814,6 @@ show_summary (SkyScenarioPage *self)
 {
   const SkyEstimate *e = self->estimate;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit-line", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.remove-line", FALSE);
   gtk_box_append (self->details_box, label_new (_("Totals"), "title-3"));
   gtk_box_append (self->details_box,
                   label_new (_("Select a line to see what it costs on each provider and how "
@@ -473,10 +877,15 @@ update_details (SkyScenarioPage *self)
   GtkWidget *title;
 
   remove_children (GTK_WIDGET (self->details_box));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit-line",
-                                 index != GTK_INVALID_LIST_POSITION);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.remove-line",
-                                 index != GTK_INVALID_LIST_POSITION);
+  {
+    gboolean is_line = index < self->scenario->lines->len;
+
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit-line", is_line);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.remove-line", is_line);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.move-up", is_line && index > 0);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.move-down",
+                                   is_line && index + 1 < self->scenario->lines->len);
+  }
   if (index == GTK_INVALID_LIST_POSITION || index >= self->scenario->lines->len)
     {
       show_summary (self);
@@ -630,6 +1039,7 @@ reprice_response_cb (AdwMessageDialog *dialog,
 {
   if (g_strcmp0 (response, "reprice") != 0)
     return;
+  remember (self, NULL);
   /* Forget the versions recorded: the next pricing takes the current sheets and records
    * them. */
   g_ptr_array_set_size (self->scenario->priced_against, 0);
@@ -755,6 +1165,7 @@ provider_toggled_cb (GtkCheckButton  *check,
 
   if (self->filling)
     return;
+  remember (self, NULL);
   if (g_ptr_array_find_with_equal_func (self->scenario->providers, id, g_str_equal, &position))
     {
       if (!active)
@@ -865,6 +1276,7 @@ on_settings_changed (SkyScenarioPage *self)
   name = gtk_editable_get_text (GTK_EDITABLE (self->name_entry));
   if (*name != '\0' && g_strcmp0 (name, self->scenario->name) != 0)
     {
+      remember (self, "name");
       g_free (self->scenario->name);
       self->scenario->name = g_strdup (name);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
@@ -875,6 +1287,7 @@ on_settings_changed (SkyScenarioPage *self)
   if (currency != NULL &&
       g_strcmp0 (gtk_string_object_get_string (currency), self->scenario->currency) != 0)
     {
+      remember (self, NULL);
       g_free (self->scenario->currency);
       self->scenario->currency = g_strdup (gtk_string_object_get_string (currency));
       dirty = TRUE;
@@ -886,6 +1299,7 @@ on_settings_changed (SkyScenarioPage *self)
     {
       if ((int) g_ascii_strtod (old_hours, NULL) != hours)
         {
+          remember (self, "hours");
           self->scenario->hours_per_month = sky_decimal_from_int (hours);
           dirty = TRUE;
         }
@@ -903,6 +1317,7 @@ sky_scenario_page_add_line (SkyScenarioPage *self,
 {
   g_return_if_fail (SKY_IS_SCENARIO_PAGE (self));
 
+  remember (self, NULL);
   g_ptr_array_add (self->scenario->lines, line);
   update_rows (self);
   gtk_single_selection_set_selected (self->selection, self->scenario->lines->len - 1);
@@ -922,6 +1337,7 @@ line_dialog_done_cb (SkyLineDialog   *dialog,
     sky_scenario_page_add_line (self, line);
   else
     {
+      remember (self, NULL);
       sky_scenario_line_free (g_ptr_array_index (self->scenario->lines, index));
       g_ptr_array_index (self->scenario->lines, index) = line;
       update_rows (self);
@@ -975,9 +1391,46 @@ remove_line_action (GtkWidget  *widget,
 
   if (index >= self->scenario->lines->len)
     return;
+  remember (self, NULL);
   g_ptr_array_remove_index (self->scenario->lines, index);
   update_rows (self);
   changed (self);
+}
+
+/* Moves the selected line one place up (@by -1) or down (1). */
+static void
+move_line (SkyScenarioPage *self,
+           int              by)
+{
+  guint index = gtk_single_selection_get_selected (self->selection);
+  guint n = self->scenario->lines->len;
+  gpointer line;
+
+  if (index >= n || (by < 0 && index == 0) || (by > 0 && index + 1 >= n))
+    return;
+  remember (self, NULL);
+  line = self->scenario->lines->pdata[index];
+  self->scenario->lines->pdata[index] = self->scenario->lines->pdata[index + by];
+  self->scenario->lines->pdata[index + by] = line;
+  update_rows (self);
+  gtk_single_selection_set_selected (self->selection, index + by);
+  changed (self);
+}
+
+static void
+move_up_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  move_line (SKY_SCENARIO_PAGE (widget), -1);
+}
+
+static void
+move_down_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  move_line (SKY_SCENARIO_PAGE (widget), 1);
 }
 
 /* The offers kept in the catalog become lines, each priced with its own offer. */
@@ -989,6 +1442,8 @@ add_candidates_action (GtkWidget  *widget,
   SkyScenarioPage *self = SKY_SCENARIO_PAGE (widget);
   guint n = self->candidates != NULL ? g_list_model_get_n_items (self->candidates) : 0;
 
+  if (n > 0)
+    remember (self, NULL);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SkyListingItem) item = g_list_model_get_item (self->candidates, i);
@@ -1023,6 +1478,27 @@ update_candidates_action (SkyScenarioPage *self)
                                  g_list_model_get_n_items (self->candidates) > 0);
 }
 
+/* Puts back the scenario @xml holds, keeping the file it is saved in. */
+static void
+restore (SkyScenarioPage *self,
+         const char      *xml)
+{
+  g_autoptr(GError) error = NULL;
+  SkyScenario *scenario = sky_scenario_parse (xml, strlen (xml), self->scenario->name, &error);
+
+  if (scenario == NULL)
+    {
+      g_critical ("A scenario kept for undo does not read back: %s", error->message);
+      return;
+    }
+  sky_scenario_free (self->scenario);
+  self->scenario = scenario;
+  fill_widgets (self);
+  update_rows (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  changed (self);
+}
+
 /* Files ------------------------------------------------------------------------------------ */
 
 static void
@@ -1046,7 +1522,9 @@ set_scenario (SkyScenarioPage *self,
 {
   sky_scenario_free (self->scenario);
   self->scenario = scenario;
-  g_set_object (&self->file, file);
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  forget_undo (self);
   g_clear_pointer (&self->estimate, sky_estimate_free);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   fill_widgets (self);
@@ -1120,6 +1598,8 @@ sky_scenario_page_save_to (SkyScenarioPage  *self,
   if (!sky_scenario_save (self->scenario, path, error))
     return FALSE;
   g_set_object (&self->file, file);
+  /* Told even when it is the same file: it was saved again. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   sky_scenario_page_discard_recovery (self);
   set_modified (self, FALSE);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
@@ -1340,6 +1820,9 @@ sky_scenario_page_get_property (GObject    *object,
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
       break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1360,6 +1843,9 @@ sky_scenario_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->provider_columns, g_ptr_array_unref);
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
+  g_clear_pointer (&self->redo, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sky_scenario_page_parent_class)->dispose (object);
 }
@@ -1399,6 +1885,10 @@ sky_scenario_page_class_init (SkyScenarioPageClass *klass)
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The file the scenario is saved in; NULL until it is. */
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1422,6 +1912,18 @@ sky_scenario_page_class_init (SkyScenarioPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.remove-line", NULL, remove_line_action);
   gtk_widget_class_install_action (widget_class, "page.add-candidates", NULL,
                                    add_candidates_action);
+  gtk_widget_class_install_action (widget_class, "page.move-up", NULL, move_up_action);
+  gtk_widget_class_install_action (widget_class, "page.move-down", NULL, move_down_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "page.move-up",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,
+                                       "page.move-down", NULL);
+  gtk_widget_class_install_action (widget_class, "page.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "page.redo", NULL, redo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "page.undo",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "page.redo", NULL);
 }
 
 static void
@@ -1443,6 +1945,9 @@ sky_scenario_page_init (SkyScenarioPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->provider_columns = g_ptr_array_new ();
+  self->undo = g_ptr_array_new_with_free_func (g_free);
+  self->bound = g_hash_table_new (NULL, NULL);
+  self->redo = g_ptr_array_new_with_free_func (g_free);
   self->rows = g_list_store_new (SKY_TYPE_SCENARIO_ROW);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -1456,7 +1961,7 @@ sky_scenario_page_init (SkyScenarioPage *self)
   add_column (self, _("Group"), COLUMN_GROUP, 90);
   add_column (self, _("Quantity"), COLUMN_QUANTITY, 70);
   add_column (self, _("Usage a Month"), COLUMN_USAGE, 130);
-  add_column (self, _("Purchase Option"), COLUMN_TERM, 120);
+  add_column (self, _("Purchase Option"), COLUMN_TERM, 190);
   sky_side_pane_attach (self->paned, 360);
 
   self->scenario = sky_scenario_new (_("Untitled Scenario"), "USD");
@@ -1464,5 +1969,6 @@ sky_scenario_page_init (SkyScenarioPage *self)
   update_rows (self);
   update_details (self);
   update_candidates_action (self);
+  update_undo_actions (self);
   update_status (self);
 }

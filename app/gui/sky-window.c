@@ -44,6 +44,8 @@ struct _SkyWindow
   SkyCatalogPage  *catalog_page;
   SkyScenarioPage *scenario_page;
   gboolean         close_confirmed;
+  GMenu           *recent_menu;    /* a section of the primary menu */
+  GMenu           *primary_menu;
 };
 
 G_DEFINE_FINAL_TYPE (SkyWindow, sky_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -506,32 +508,48 @@ open_chosen_cb (GtkNativeDialog *chooser,
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GListModel) chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
 
-      if (file != NULL)
-        {
-          sky_scenario_page_open (self->scenario_page, file);
-          show_scenario (self);
-        }
+      for (guint i = 0; i < g_list_model_get_n_items (chosen); i++)
+        g_ptr_array_add (files, g_list_model_get_item (chosen, i));
+      sky_window_open_files (self, files);
     }
   g_object_unref (chooser);
 }
 
+/* Ctrl+O: a scenario is opened, price sheets are imported. */
 static void
-open_scenario_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
   SkyWindow *self = SKY_WINDOW (widget);
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) scenarios = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) sheets = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Open Scenario"), GTK_WINDOW (self),
+  chooser = gtk_file_chooser_native_new (_("Open a Scenario or Price Sheets"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
-  gtk_file_filter_set_name (filter, _("Skytally scenarios"));
-  gtk_file_filter_add_mime_type (filter, "application/x-skytally-scenario");
-  gtk_file_filter_add_suffix (filter, "skytally");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (all, _("Scenarios and price sheets"));
+  gtk_file_filter_set_name (scenarios, _("Scenarios"));
+  gtk_file_filter_set_name (sheets, _("Price sheets (XML)"));
+  for (GtkFileFilter **f = (GtkFileFilter *[]) { all, scenarios, NULL }; *f != NULL; f++)
+    {
+      gtk_file_filter_add_mime_type (*f, "application/x-skytally-scenario");
+      gtk_file_filter_add_suffix (*f, "skytally");
+    }
+  for (GtkFileFilter **f = (GtkFileFilter *[]) { all, sheets, NULL }; *f != NULL; f++)
+    {
+      gtk_file_filter_add_mime_type (*f, "application/x-skytally-price-sheet");
+      gtk_file_filter_add_mime_type (*f, "application/xml");
+      gtk_file_filter_add_suffix (*f, "xml");
+    }
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), scenarios);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), sheets);
   g_signal_connect (chooser, "response", G_CALLBACK (open_chosen_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -574,6 +592,67 @@ on_scenario_title_changed (SkyWindow *self)
   /* Translators: the window's title: the scenario's name, then the application's. */
   window_title = g_strdup_printf (_("%s — Skytally"), title);
   gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+/* Recent scenarios ----------------------------------------------------------------------- */
+
+#define MAX_RECENT 5
+
+/* The primary menu's section of recently used scenarios that still exist. */
+static void
+update_recent_menu (SkyWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_menu);
+  for (GList *l = items; l != NULL && n < MAX_RECENT; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (g_strcmp0 (gtk_recent_info_get_mime_type (info), "application/x-skytally-scenario") != 0 ||
+          !gtk_recent_info_exists (info))
+        continue;
+      label = g_strdup (gtk_recent_info_get_display_name (info));
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s",
+                                         gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_menu, item);
+      n++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static void
+on_scenario_file_changed (SkyWindow *self)
+{
+  GFile *file = sky_scenario_page_get_file (self->scenario_page);
+  g_autofree char *uri = NULL;
+  GtkRecentData data = {
+    .mime_type = (char *) "application/x-skytally-scenario",
+    .app_name = (char *) "Skytally",
+    .app_exec = (char *) "skytally %u",
+  };
+
+  if (file == NULL)
+    return;
+  uri = g_file_get_uri (file);
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SkyWindow *self = SKY_WINDOW (widget);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  sky_scenario_page_open (self->scenario_page, file);
+  show_scenario (self);
 }
 
 static void
@@ -724,6 +803,7 @@ sky_window_dispose (GObject *object)
   g_queue_clear_full (&self->queue, g_object_unref);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_clear_object (&self->recent_menu);
   g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (sky_window_parent_class)->dispose (object);
@@ -763,6 +843,7 @@ sky_window_class_init (SkyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, catalog_page);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SkyWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, scenario_page);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
@@ -772,17 +853,15 @@ sky_window_class_init (SkyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.new-scenario", NULL, new_scenario_action);
-  gtk_widget_class_install_action (widget_class, "win.open-scenario", NULL,
-                                   open_scenario_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.save-scenario", NULL,
                                    save_scenario_action);
   gtk_widget_class_install_action (widget_class, "win.save-scenario-as", NULL,
                                    save_scenario_as_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-scenario", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.open-scenario",
-                                       NULL);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "win.save-scenario", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s,
@@ -790,7 +869,7 @@ sky_window_class_init (SkyWindowClass *klass)
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import",
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find",
                                        NULL);
@@ -814,6 +893,14 @@ sky_window_init (SkyWindow *self)
   sky_catalog_page_bind_settings (self->catalog_page, self->settings);
   g_signal_connect_swapped (self->scenario_page, "notify::title",
                             G_CALLBACK (on_scenario_title_changed), self);
+  g_signal_connect_swapped (self->scenario_page, "notify::file",
+                            G_CALLBACK (on_scenario_file_changed), self);
+  /* Recent scenarios, between the scenario's items and the others. */
+  self->recent_menu = g_menu_new ();
+  g_menu_insert_section (self->primary_menu, 1, NULL, G_MENU_MODEL (self->recent_menu));
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
   on_scenario_title_changed (self);
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
