@@ -327,6 +327,65 @@ test_service_discount (Fixture       *f,
   ASSERT_MONEY (e, line_of (e, 1, 1)->monthly, "1184.04");
 }
 
+/* Against the bundled AWS sheet, the example on AWS's Lambda pricing page: 512 MB, 3 million
+ * requests a month, 1 second each. Compute: 3,000,000 s × 0.5 GB = 1,500,000 GB-s, less
+ * 400,000 free = 1,100,000 × 0.0000166667 = 18.33337 (the page, rounding the rate to
+ * 0.00001667, shows 18.34); requests: 3 − 1 free = 2 million × 0.20 = 0.40. Then the free tier
+ * larger than the usage, and egress across three tiers. */
+static void
+test_published_examples (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("skytally-estimate-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "catalog.db", NULL);
+  g_autofree char *aws = g_build_filename (g_getenv ("SKYTALLY_PRICESHEETS_DIR"), "aws.xml",
+                                           NULL);
+  g_autoptr(SkyCatalog) catalog = sky_catalog_open (db, &error);
+  g_autoptr(SkyImportResult) imported = NULL;
+  g_autoptr(SkyScenario) s = sky_scenario_new ("Lambda", "USD");
+  g_autoptr(SkyEstimate) e = NULL;
+  struct { const char *label, *unit, *usage, *sku; } lines[] = {
+    { "Lambda compute", "gb-second", "1500000", "lambda.x86-64.us-east-1" },
+    { "Lambda requests", "million-requests", "3", "lambda.x86-64.us-east-1" },
+    { "Small function", "gb-second", "300000", "lambda.x86-64.eu-west-1" },
+    { "Egress", "gb", "60000", "egress.internet.us-east-1" },
+  };
+
+  g_assert_no_error (error);
+  imported = sky_catalog_import_file (catalog, aws, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (s->providers, g_strdup ("aws"));
+  for (gsize i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      SkyScenarioLine *line = sky_scenario_line_new (SKY_LINE_OFFER);
+      line->label = g_strdup (lines[i].label);
+      line->unit = g_strdup (lines[i].unit);
+      line->has_usage = TRUE;
+      sky_decimal_parse (lines[i].usage, 10, FALSE, &line->usage, NULL);
+      line->provider = g_strdup ("aws");
+      line->sku = g_strdup (lines[i].sku);
+      g_ptr_array_add (s->lines, line);
+    }
+
+  e = sky_estimate_compute (catalog, s, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  ASSERT_MONEY (e, line_of (e, 0, 0)->monthly, "18.33");
+  ASSERT_MONEY (e, line_of (e, 0, 1)->monthly, "0.40");
+  /* 300,000 GB-s with 400,000 free: nothing to pay (a free allowance per region's offer). */
+  ASSERT_MONEY (e, line_of (e, 0, 2)->monthly, "0.00");
+  g_assert_nonnull (strstr (line_of (e, 0, 2)->explanation, "nothing to bill"));
+  /* 60,000 GB, 100 free: 10240 × 0.09 + 40960 × 0.085 + 8700 × 0.07 = 921.6 + 3481.6 + 609. */
+  ASSERT_MONEY (e, line_of (e, 0, 3)->monthly, "5012.20");
+  g_assert_cmpstr (line_of (e, 0, 3)->explanation, ==,
+                   "1 × 60000 gb, 100 gb a month free = 10240 gb × 0.09 USD/gb + 40960 gb × "
+                   "0.085 USD/gb + 8700 gb × 0.07 USD/gb = 5012.20 USD");
+  ASSERT_MONEY (e, ((SkyEstimateProvider *) g_ptr_array_index (e->providers, 0))->monthly,
+                "5030.93");
+
+  g_clear_object (&catalog);
+  sky_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -342,6 +401,7 @@ main (int    argc,
   ADD ("missing-rate", test_missing_rate);
   ADD ("service-discount", test_service_discount);
 #undef ADD
+  g_test_add_func ("/sky/estimate/published-examples", test_published_examples);
 
   return g_test_run ();
 }

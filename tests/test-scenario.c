@@ -108,6 +108,30 @@ test_round_trip (void)
                                    "storage-types=\"object-standard object-hot\"/>\n"));
 }
 
+/* Save, open, save: the same bytes. */
+static void
+test_file_round_trip (void)
+{
+  g_autoptr(SkyScenario) s = load_fixture ();
+  g_autoptr(SkyScenario) opened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("skytally-scenario-XXXXXX", &error);
+  g_autofree char *first = g_build_filename (dir, "first.skytally", NULL);
+  g_autofree char *second = g_build_filename (dir, "second.skytally", NULL);
+  g_autofree char *a = NULL, *b = NULL;
+  gsize la = 0, lb = 0;
+
+  g_assert_true (sky_scenario_save (s, first, &error));
+  opened = sky_scenario_load (first, &error);
+  g_assert_no_error (error);
+  g_assert_true (sky_scenario_save (opened, second, &error));
+  g_file_get_contents (first, &a, &la, &error);
+  g_file_get_contents (second, &b, &lb, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (a, la, b, lb);
+  sky_test_remove_tree (dir);
+}
+
 static void
 test_save (void)
 {
@@ -291,6 +315,7 @@ main (int    argc,
 
   g_test_add_func ("/sky/scenario/read", test_read);
   g_test_add_func ("/sky/scenario/round-trip", test_round_trip);
+  g_test_add_func ("/sky/scenario/file-round-trip", test_file_round_trip);
   g_test_add_func ("/sky/scenario/save", test_save);
   g_test_add_func ("/sky/scenario/save-full-disk", test_save_full_disk);
   g_test_add_func ("/sky/scenario/errors", test_errors);
