@@ -851,6 +851,19 @@ show_summary (SkyScenarioPage *self)
       c = g_strdup_printf (_("%s months: %s; less %s of credits, %s (%s)"), months, term, credits,
                            net, e->currency);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), detail_row (_("Term"), c));
+      /* Each group's share, when the lines have groups. */
+      for (guint g = 0; p->groups->len > 1 && g < p->groups->len; g++)
+        {
+          SkyEstimateGroup *eg = g_ptr_array_index (p->groups, g);
+          g_autofree char *gm = sky_estimate_money (e, eg->monthly);
+          g_autofree char *gy = sky_estimate_money (e, eg->yearly);
+          /* Translators: a group's monthly and first-year totals, then the currency. */
+          g_autofree char *text = g_strdup_printf (_("%s a month, %s the first year (%s)"), gm,
+                                                   gy, e->currency);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                     detail_row (*eg->name != '\0' ? eg->name : _("No group"),
+                                                 text));
+        }
       if (p->n_unpriced > 0)
         {
           g_autofree char *n = g_strdup_printf ("%u", p->n_unpriced);
