@@ -595,6 +595,36 @@ test_estimate_versions (Fixture       *f,
   g_assert_cmpstr (current.err, ==, "");
 }
 
+/* The example scenarios price on the bundled sheets: the web product's API servers on Azure are
+ * 3 × 730 h × 0.096 USD (D2s v5, eastus) = 210.24. */
+static void
+test_estimate_examples (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char * const examples[] = { "web-product.skytally", "eu-api-in-euros.skytally" };
+  g_autoptr(JsonObject) root = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (examples); i++)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data",
+                                                "scenarios", examples[i], NULL);
+      g_auto(Run) run = { 0 };
+
+      cli (&run, "--catalog", f->catalog, "estimate", path, "--format", "json", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      if (i == 0)
+        root = parse_object (run.out);
+    }
+  {
+    JsonArray *providers = json_object_get_array_member (root, "providers");
+    JsonObject *azure = json_array_get_object_element (providers, 1);
+    JsonObject *line = json_array_get_object_element (json_object_get_array_member (azure,
+                                                                                    "lines"), 0);
+    g_assert_cmpstr (json_object_get_string_member (azure, "provider"), ==, "azure");
+    g_assert_cmpstr (json_object_get_string_member (line, "monthly"), ==, "210.24");
+  }
+}
+
 static void
 test_validate (Fixture       *f,
                gconstpointer  data)
@@ -790,6 +820,7 @@ main (int    argc,
   ADD ("numbers-ignore-locale", test_numbers_ignore_locale);
   ADD ("estimate-json", test_estimate_json);
   ADD ("estimate-versions", test_estimate_versions);
+  ADD ("estimate-examples", test_estimate_examples);
   ADD ("validate", test_validate);
   ADD ("killed-import", test_killed_import);
   ADD ("duplicate-in-long-sheet", test_duplicate_in_long_sheet);

@@ -317,24 +317,9 @@ sky_window_load_bundled_sheets (SkyWindow *self)
 
 /* Actions ----------------------------------------------------------------------------------- */
 
-static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     gpointer         user_data)
-{
-  SkyWindow *self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-
-      for (guint i = 0; i < g_list_model_get_n_items (chosen); i++)
-        g_ptr_array_add (files, g_list_model_get_item (chosen, i));
-      sky_window_import_files (self, files);
-    }
-  g_object_unref (chooser);
-}
+static void open_chosen_cb (GtkNativeDialog *chooser,
+                            int              response,
+                            gpointer         user_data);
 
 static void
 import_action (GtkWidget  *widget,
@@ -354,7 +339,7 @@ import_action (GtkWidget  *widget,
   gtk_file_filter_add_suffix (filter, "xml");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
 
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  g_signal_connect (chooser, "response", G_CALLBACK (open_chosen_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
