@@ -17,6 +17,9 @@ typedef struct
   const char         *geography;
   const char         *os;
   const char * const *storage_types;     /* any of these */
+  gint64              min_gpu;
+  const char         *min_sla;           /* a percentage, e.g. "99.95" */
+  const char * const *features;          /* keys the offer must have */
 } SkyRequirement;
 
 char   *sky_catalog_current_version (SkyCatalog           *self,
