@@ -32,6 +32,7 @@ static const char usage_text[] =
      "  search         Find offers in the current price sheets\n"
      "  estimate FILE  Price a scenario on each of its providers\n"
      "  validate FILE  Check a scenario file\n"
+     "  match          Each provider's offers that meet a requirement\n"
      "\n"
      "Options:\n"
      "  --catalog PATH   The catalog to use (default: $XDG_DATA_HOME/skytally/catalog.db)\n"
@@ -806,6 +807,8 @@ main (int    argc,
     status = sky_cli_estimate (&globals, argc - i, argv + i);
   else if (strcmp (argv[i], "validate") == 0)
     status = sky_cli_validate (&globals, argc - i, argv + i);
+  else if (strcmp (argv[i], "match") == 0)
+    status = sky_cli_match (&globals, argc - i, argv + i);
   else if (strcmp (argv[i], "help") == 0)
     {
       g_print ("%s", _(usage_text));

@@ -321,3 +321,347 @@ sky_catalog_cheapest_offer (SkyCatalog            *self,
     return -1;
   return ids->len > 0 ? g_array_index (ids, gint64, 0) : 0;
 }
+
+/* Matching on every provider ------------------------------------------------------------- */
+
+void
+sky_match_free (SkyMatch *match)
+{
+  if (match == NULL)
+    return;
+  g_clear_pointer (&match->offer, sky_offer_details_free);
+  g_free (match->unit);
+  g_free (match->one_year_term);
+  g_free (match->three_year_term);
+  g_free (match);
+}
+
+void
+sky_match_result_free (SkyMatchResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->provider);
+  g_free (result->provider_name);
+  g_free (result->sheet_version);
+  g_free (result->currency);
+  g_ptr_array_unref (result->matches);
+  g_free (result->no_match);
+  g_free (result);
+}
+
+/* The unit a category's offers are usually compared by. */
+const char *
+sky_category_default_unit (const char *category)
+{
+  if (g_strcmp0 (category, "storage") == 0)
+    return "gb-month";
+  if (g_strcmp0 (category, "network") == 0)
+    return "gb";
+  if (g_strcmp0 (category, "serverless") == 0)
+    return "gb-second";
+  return "hour";
+}
+
+static SkyDecimal
+amount (gint64 value)
+{
+  return sky_decimal_normalize (sky_decimal_from_scaled (value, SKY_PRICE_SCALE));
+}
+
+/* A commitment's price per unit with its upfront fee spread over the term's hours. */
+static gboolean
+effective_price (const SkyOfferPrice *p,
+                 guint                months,
+                 guint                hours_per_month,
+                 SkyDecimal          *out)
+{
+  SkyDecimal spread = sky_decimal_from_int (0);
+
+  if (p->has_upfront_fee &&
+      !sky_decimal_div (amount (p->upfront_fee),
+                        sky_decimal_from_int ((gint64) months * hours_per_month), 10,
+                        SKY_ROUND_HALF_UP, &spread))
+    return FALSE;
+  return sky_decimal_add (amount (p->amount), spread, out);
+}
+
+static SkyMatch *
+match_new (SkyOfferDetails *offer,
+           const char      *unit,
+           guint            hours_per_month)
+{
+  SkyMatch *m = g_new0 (SkyMatch, 1);
+
+  m->offer = offer;
+  m->unit = g_strdup (unit);
+  for (guint i = 0; i < offer->prices->len; i++)
+    {
+      SkyOfferPrice *p = g_ptr_array_index (offer->prices, i);
+      guint months = g_str_has_suffix (p->term, "upfront") ? (strstr (p->term, "-3y") ? 36 : 12)
+                                                           : 0;
+      SkyDecimal value;
+
+      if (g_strcmp0 (p->unit, unit) != 0)
+        continue;
+      if (strcmp (p->term, "on-demand") == 0 && !m->has_on_demand)
+        {
+          m->has_on_demand = TRUE;
+          m->on_demand = amount (p->amount);
+        }
+      else if (strcmp (p->term, "spot") == 0 && !m->has_spot)
+        {
+          m->has_spot = TRUE;
+          m->spot = amount (p->amount);
+        }
+      else if (months == 12 && effective_price (p, months, hours_per_month, &value) &&
+               (!m->has_one_year || sky_decimal_compare (value, m->one_year) < 0))
+        {
+          m->has_one_year = TRUE;
+          m->one_year = value;
+          g_free (m->one_year_term);
+          m->one_year_term = g_strdup (p->term);
+        }
+      else if (months == 36 && effective_price (p, months, hours_per_month, &value) &&
+               (!m->has_three_year || sky_decimal_compare (value, m->three_year) < 0))
+        {
+          m->has_three_year = TRUE;
+          m->three_year = value;
+          g_free (m->three_year_term);
+          m->three_year_term = g_strdup (p->term);
+        }
+    }
+
+  if (m->has_on_demand && strcmp (unit, "hour") == 0)
+    {
+      m->has_monthly = sky_decimal_mul (m->on_demand, sky_decimal_from_int (hours_per_month),
+                                        &m->monthly);
+      if (offer->vcpu_milli > 0)
+        m->has_per_vcpu = sky_decimal_div (m->on_demand,
+                                           sky_decimal_from_scaled (offer->vcpu_milli, 3), 10,
+                                           SKY_ROUND_HALF_UP, &m->per_vcpu_hour);
+      if (offer->memory_mgib > 0 && m->has_monthly)
+        m->has_per_gib = sky_decimal_div (m->monthly,
+                                          sky_decimal_from_scaled (offer->memory_mgib, 3), 10,
+                                          SKY_ROUND_HALF_UP, &m->per_gib_month);
+    }
+  return m;
+}
+
+static char *
+spec_text (gint64 milli)
+{
+  return milli < 0 ? g_strdup ("none") : sky_decimal_to_string (sky_decimal_normalize (
+                                           sky_decimal_from_scaled (milli, 3)));
+}
+
+/* What @offer has where @omit's constraint asked for something else. */
+static char *
+describe_miss (const SkyOfferDetails *offer,
+               const SkyRequirement  *req,
+               Omit                   omit)
+{
+  switch (omit)
+    {
+    case OMIT_REGION:
+      return g_strdup_printf ("it is in %s, not %s", offer->region, req->region);
+    case OMIT_GEOGRAPHY:
+      return g_strdup_printf ("it is in %s (%s), not %s", offer->region, offer->geography,
+                              req->geography);
+    case OMIT_OS:
+      return g_strdup_printf ("its operating system is %s, not %s",
+                              offer->os != NULL ? offer->os : "unstated", req->os);
+    case OMIT_VCPU:
+      {
+        g_autofree char *has = spec_text (offer->vcpu_milli), *want = spec_text (req->min_vcpu_milli);
+        return g_strdup_printf ("it has %s vCPU, fewer than %s", has, want);
+      }
+    case OMIT_MEMORY:
+      {
+        g_autofree char *has = spec_text (offer->memory_mgib);
+        g_autofree char *want = spec_text (req->min_memory_mgib);
+        return g_strdup_printf ("it has %s GiB of memory, less than %s", has, want);
+      }
+    case OMIT_GPU:
+      return g_strdup_printf ("it has %" G_GINT64_FORMAT " GPU, fewer than %" G_GINT64_FORMAT,
+                              MAX (offer->gpu, 0), req->min_gpu);
+    case OMIT_STORAGE:
+      {
+        g_autofree char *want = g_strjoinv (" or ", (GStrv) req->storage_types);
+        return g_strdup_printf ("its storage type is %s, not %s",
+                                offer->storage_type != NULL ? offer->storage_type : "unstated",
+                                want);
+      }
+    case OMIT_SLA:
+      return g_strdup_printf ("its SLA is %s %%, below %s %%",
+                              offer->sla != NULL ? offer->sla : "unstated", req->min_sla);
+    case OMIT_FEATURES:
+      {
+        g_autoptr(GString) missing = g_string_new (NULL);
+        for (guint i = 0; req->features[i] != NULL; i++)
+          {
+            gboolean has = FALSE;
+            for (guint j = 0; j + 1 < offer->features->len; j += 2)
+              has = has || g_strcmp0 (g_ptr_array_index (offer->features, j), req->features[i]) == 0;
+            if (!has)
+              g_string_append_printf (missing, "%s%s", missing->len > 0 ? ", " : "",
+                                      req->features[i]);
+          }
+        return g_strdup_printf ("it lacks the feature %s", missing->str);
+      }
+    case KEEP_ALL:
+    default:
+      return g_strdup ("");
+    }
+}
+
+/* Why no offer of a sheet meets @req: for each constraint that, left out, lets an offer
+ * through, the cheapest such offer and what it has instead. */
+static char *
+explain_no_match (SkyCatalog           *self,
+                  gint64                sheet,
+                  const SkyRequirement *req,
+                  const char           *provider_name,
+                  GError              **error)
+{
+  static const Omit constraints[] = { OMIT_REGION, OMIT_GEOGRAPHY, OMIT_OS, OMIT_VCPU,
+                                      OMIT_MEMORY, OMIT_GPU, OMIT_STORAGE, OMIT_SLA,
+                                      OMIT_FEATURES };
+  const gboolean present[] = {
+    req->region != NULL, req->geography != NULL, req->os != NULL, req->min_vcpu_milli > 0,
+    req->min_memory_mgib > 0, req->min_gpu > 0,
+    req->storage_types != NULL && req->storage_types[0] != NULL, req->min_sla != NULL,
+    req->features != NULL && req->features[0] != NULL,
+  };
+  g_autoptr(GString) why = g_string_new (NULL);
+  Omit everything = 0;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (constraints); i++)
+    {
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(SkyOfferDetails) nearest = NULL;
+      g_autofree char *miss = NULL;
+      g_autofree char *price = NULL;
+      gboolean ok;
+
+      if (!present[i])
+        continue;
+      everything |= constraints[i];
+      ok = find_ids (_sky_catalog_lock (self), sheet, req, constraints[i], 1, ids, error);
+      _sky_catalog_unlock (self);
+      if (!ok)
+        return NULL;
+      if (ids->len == 0)
+        continue;
+      nearest = sky_catalog_get_offer (self, g_array_index (ids, gint64, 0), error);
+      if (nearest == NULL)
+        return NULL;
+      miss = describe_miss (nearest, req, constraints[i]);
+      g_string_append_printf (why, "%s%s (%s) would match but %s", why->len > 0 ? "; " : "",
+                              nearest->name, nearest->sku, miss);
+    }
+  if (why->len > 0)
+    return g_strdup_printf ("no offer of %s meets every constraint: %s", provider_name,
+                            why->str);
+
+  {
+    g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    gboolean ok = find_ids (_sky_catalog_lock (self), sheet, req, everything, 1, ids, error);
+    _sky_catalog_unlock (self);
+    if (!ok)
+      return NULL;
+    if (ids->len == 0)
+      return g_strdup_printf ("%s has no %s offer priced per %s %s", provider_name,
+                              req->category, req->unit, req->term);
+    return g_strdup_printf ("every %s offer of %s misses two or more of the constraints",
+                            req->category, provider_name);
+  }
+}
+
+/* For each provider with a current sheet (or those of @providers), its offers that meet @req,
+ * cheapest on demand first, at most @limit; or why none does. @req's purchase option is
+ * ignored: on-demand prices rank, and every option is reported. SkyMatchResult. */
+GPtrArray *
+sky_catalog_match (SkyCatalog            *self,
+                   const char * const    *providers,
+                   const SkyRequirement  *req,
+                   guint                  hours_per_month,
+                   guint                  limit,
+                   GError               **error)
+{
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_match_result_free);
+  g_autoptr(GPtrArray) sheets = NULL;
+  SkyRequirement on_demand = *req;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (req->category != NULL, NULL);
+
+  on_demand.term = "on-demand";
+  if (on_demand.unit == NULL)
+    on_demand.unit = sky_category_default_unit (req->category);
+
+  sheets = sky_catalog_list_sheets (self, error);
+  if (sheets == NULL)
+    return NULL;
+  for (guint i = 0; i < sheets->len; i++)
+    {
+      SkySheetInfo *info = g_ptr_array_index (sheets, i);
+      SkyMatchResult *r;
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      gint64 sheet;
+      gboolean ok;
+
+      if (!info->current || (providers != NULL && !g_strv_contains (providers, info->provider)))
+        continue;
+      r = g_new0 (SkyMatchResult, 1);
+      r->provider = g_strdup (info->provider);
+      r->provider_name = g_strdup (info->provider_name);
+      r->sheet_version = g_strdup (info->version);
+      r->currency = g_strdup (info->currency);
+      r->matches = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_match_free);
+      g_ptr_array_add (results, r);
+
+      sheet = resolve_sheet (self, info->provider, info->version, error);
+      if (sheet < 0)
+        return NULL;
+      ok = find_ids (_sky_catalog_lock (self), sheet, &on_demand, KEEP_ALL, limit > 0 ? limit : 10,
+                     ids, error);
+      _sky_catalog_unlock (self);
+      if (!ok)
+        return NULL;
+      for (guint j = 0; j < ids->len; j++)
+        {
+          SkyOfferDetails *offer = sky_catalog_get_offer (self, g_array_index (ids, gint64, j),
+                                                          error);
+          if (offer == NULL)
+            return NULL;
+          g_ptr_array_add (r->matches, match_new (offer, on_demand.unit, hours_per_month));
+        }
+      if (ids->len == 0)
+        {
+          r->no_match = explain_no_match (self, sheet, &on_demand, info->provider_name, error);
+          if (r->no_match == NULL)
+            return NULL;
+        }
+    }
+
+  /* Providers asked for that have no current sheet say so. */
+  for (guint i = 0; providers != NULL && providers[i] != NULL; i++)
+    {
+      gboolean found = FALSE;
+      for (guint j = 0; j < results->len && !found; j++)
+        found = g_strcmp0 (((SkyMatchResult *) g_ptr_array_index (results, j))->provider,
+                           providers[i]) == 0;
+      if (!found)
+        {
+          SkyMatchResult *r = g_new0 (SkyMatchResult, 1);
+          r->provider = g_strdup (providers[i]);
+          r->provider_name = g_strdup (providers[i]);
+          r->matches = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_match_free);
+          r->no_match = g_strdup_printf ("the catalog has no current price sheet of %s",
+                                         providers[i]);
+          g_ptr_array_add (results, r);
+        }
+    }
+  return g_steal_pointer (&results);
+}

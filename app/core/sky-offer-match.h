@@ -22,6 +22,42 @@ typedef struct
   const char * const *features;          /* keys the offer must have */
 } SkyRequirement;
 
+/* One offer that meets a requirement, with its prices per purchase option in the sheet's
+ * currency. A commitment's price is effective: its upfront fee spread over the hours of its
+ * term. */
+typedef struct
+{
+  SkyOfferDetails *offer;
+  char            *unit;
+  gboolean         has_on_demand;
+  SkyDecimal       on_demand;
+  gboolean         has_one_year;
+  SkyDecimal       one_year;
+  char            *one_year_term;
+  gboolean         has_three_year;
+  SkyDecimal       three_year;
+  char            *three_year_term;
+  gboolean         has_spot;
+  SkyDecimal       spot;
+  gboolean         has_monthly;      /* on demand, for a month of hourly use */
+  SkyDecimal       monthly;
+  gboolean         has_per_vcpu;     /* hourly on-demand price per vCPU */
+  SkyDecimal       per_vcpu_hour;
+  gboolean         has_per_gib;      /* a month on demand per GiB of memory */
+  SkyDecimal       per_gib_month;
+} SkyMatch;
+
+/* A provider's offers that meet a requirement, cheapest on demand first, or why none does. */
+typedef struct
+{
+  char      *provider;
+  char      *provider_name;
+  char      *sheet_version;
+  char      *currency;
+  GPtrArray *matches;              /* SkyMatch */
+  char      *no_match;             /* when there are none: what excluded the nearest offer */
+} SkyMatchResult;
+
 char   *sky_catalog_current_version (SkyCatalog           *self,
                                      const char           *provider,
                                      GError              **error);
@@ -39,5 +75,15 @@ gint64  sky_catalog_cheapest_offer  (SkyCatalog           *self,
                                      const char           *version,
                                      const SkyRequirement *requirement,
                                      GError              **error);
+
+GPtrArray  *sky_catalog_match          (SkyCatalog           *self,
+                                        const char * const   *providers,
+                                        const SkyRequirement *requirement,
+                                        guint                 hours_per_month,
+                                        guint                 limit,
+                                        GError              **error);
+const char *sky_category_default_unit  (const char           *category);
+void        sky_match_free             (SkyMatch             *match);
+void        sky_match_result_free      (SkyMatchResult       *result);
 
 G_END_DECLS

@@ -1,0 +1,264 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "skytally-cli"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "sky-cli.h"
+#include "sky-offer-match.h"
+#include "sky-sheet-reader.h"
+
+/* skytally-cli match: each provider's offers that meet a requirement, side by side. */
+
+static char *
+decimal_or_null (gboolean   has,
+                 SkyDecimal value,
+                 guint      min_scale)
+{
+  return has ? sky_decimal_format (sky_decimal_normalize (value), min_scale) : NULL;
+}
+
+static char *
+spec_or_null (gint64 milli)
+{
+  return milli < 0 ? NULL : sky_decimal_to_string (sky_decimal_normalize (
+                                                     sky_decimal_from_scaled (milli, 3)));
+}
+
+static void
+json_add_decimal_member (JsonBuilder *builder,
+                         const char  *member,
+                         gboolean     has,
+                         SkyDecimal   value,
+                         guint        min_scale)
+{
+  g_autofree char *text = decimal_or_null (has, value, min_scale);
+
+  json_add_string (builder, member, text);
+}
+
+static void
+print_matches_json (GPtrArray *results)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < results->len; i++)
+    {
+      SkyMatchResult *r = g_ptr_array_index (results, i);
+
+      json_builder_begin_object (builder);
+      json_add_string (builder, "provider", r->provider);
+      json_add_string (builder, "provider_name", r->provider_name);
+      json_add_string (builder, "sheet_version", r->sheet_version);
+      json_add_string (builder, "currency", r->currency);
+      json_add_string (builder, "no_match", r->no_match);
+      json_builder_set_member_name (builder, "matches");
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < r->matches->len; j++)
+        {
+          SkyMatch *m = g_ptr_array_index (r->matches, j);
+          g_autofree char *vcpu = spec_or_null (m->offer->vcpu_milli);
+          g_autofree char *memory = spec_or_null (m->offer->memory_mgib);
+
+          json_builder_begin_object (builder);
+          json_add_string (builder, "sku", m->offer->sku);
+          json_add_string (builder, "name", m->offer->name);
+          json_add_string (builder, "service", m->offer->service);
+          json_add_string (builder, "region", m->offer->region);
+          json_add_string (builder, "geography", m->offer->geography);
+          json_add_string (builder, "os", m->offer->os);
+          json_add_string (builder, "sla", m->offer->sla);
+          json_add_string (builder, "vcpu", vcpu);
+          json_add_string (builder, "memory_gib", memory);
+          json_add_string (builder, "unit", m->unit);
+          json_add_decimal_member (builder, "on_demand", m->has_on_demand, m->on_demand, 0);
+          json_add_decimal_member (builder, "one_year", m->has_one_year, m->one_year, 0);
+          json_add_string (builder, "one_year_term", m->one_year_term);
+          json_add_decimal_member (builder, "three_year", m->has_three_year, m->three_year, 0);
+          json_add_string (builder, "three_year_term", m->three_year_term);
+          json_add_decimal_member (builder, "spot", m->has_spot, m->spot, 0);
+          json_add_decimal_member (builder, "monthly", m->has_monthly, m->monthly, 0);
+          json_add_decimal_member (builder, "per_vcpu_hour", m->has_per_vcpu, m->per_vcpu_hour,
+                                   0);
+          json_add_decimal_member (builder, "per_gib_month", m->has_per_gib, m->per_gib_month,
+                                   0);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  print_json (builder);
+}
+
+static void
+print_matches_table (GPtrArray *results,
+                     Format     format)
+{
+  static const char *headers[] = {
+    /* Translators: the column headings of “skytally-cli match”; CSV output keeps them in
+     * English. */
+    NC_("column heading", "PROVIDER"),
+    NC_("column heading", "SKU"),
+    NC_("column heading", "NAME"),
+    NC_("column heading", "REGION"),
+    NC_("column heading", "VCPU"),
+    NC_("column heading", "MEMORY_GIB"),
+    NC_("column heading", "SLA"),
+    NC_("column heading", "ON_DEMAND"),
+    NC_("column heading", "ONE_YEAR"),
+    NC_("column heading", "THREE_YEAR"),
+    NC_("column heading", "SPOT"),
+    NC_("column heading", "MONTHLY"),
+    NC_("column heading", "PER_VCPU_HOUR"),
+    NC_("column heading", "PER_GIB_MONTH"),
+    NC_("column heading", "CURRENCY"),
+  };
+  static gboolean numeric[] = { FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE,
+                                TRUE, TRUE, TRUE, TRUE, FALSE };
+  Table table = { 0 };
+  g_autoptr(GString) notes = g_string_new (NULL);
+
+  table_init (&table, format, headers, numeric, G_N_ELEMENTS (headers));
+  for (guint i = 0; i < results->len; i++)
+    {
+      SkyMatchResult *r = g_ptr_array_index (results, i);
+
+      if (r->no_match != NULL)
+        g_string_append_printf (notes, "%s: %s\n", r->provider, r->no_match);
+      for (guint j = 0; j < r->matches->len; j++)
+        {
+          SkyMatch *m = g_ptr_array_index (r->matches, j);
+          char **row = g_new0 (char *, G_N_ELEMENTS (headers) + 1);
+
+          row[0] = g_strdup (r->provider);
+          row[1] = g_strdup (m->offer->sku);
+          row[2] = g_strdup (m->offer->name);
+          row[3] = g_strdup (m->offer->region);
+          row[4] = spec_or_null (m->offer->vcpu_milli);
+          row[5] = spec_or_null (m->offer->memory_mgib);
+          row[6] = g_strdup (m->offer->sla);
+          row[7] = decimal_or_null (m->has_on_demand, m->on_demand, 0);
+          row[8] = decimal_or_null (m->has_one_year, m->one_year, 0);
+          row[9] = decimal_or_null (m->has_three_year, m->three_year, 0);
+          row[10] = decimal_or_null (m->has_spot, m->spot, 0);
+          row[11] = m->has_monthly ? sky_decimal_format (sky_decimal_round (m->monthly, 2,
+                                                                           SKY_ROUND_HALF_UP), 2)
+                                   : NULL;
+          row[12] = decimal_or_null (m->has_per_vcpu,
+                                     sky_decimal_round (m->per_vcpu_hour, 6, SKY_ROUND_HALF_UP),
+                                     0);
+          row[13] = decimal_or_null (m->has_per_gib,
+                                     sky_decimal_round (m->per_gib_month, 4, SKY_ROUND_HALF_UP),
+                                     0);
+          row[14] = g_strdup (r->currency);
+          table_add_row (&table, row);
+        }
+    }
+  table_print (&table);
+  if (notes->len > 0)
+    g_printerr ("%s", notes->str);
+}
+
+int
+sky_cli_match (const Globals  *globals,
+               int             argc,
+               char          **argv)
+{
+  g_autoptr(GOptionContext) context =
+    /* Translators: what “skytally-cli match” does. */
+    g_option_context_new (N_("— each provider's offers that meet a requirement"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyCatalog) catalog = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *category = NULL, *min_vcpu = NULL, *min_memory = NULL, *geo = NULL;
+  g_autofree char *region = NULL, *os = NULL, *min_sla = NULL, *unit = NULL;
+  g_autofree char *format_text = NULL;
+  g_auto(GStrv) features = NULL;
+  g_auto(GStrv) storage = NULL;
+  g_auto(GStrv) providers = NULL;
+  int min_gpu = 0;
+  int limit = 5;
+  SkyRequirement req = { 0 };
+  Format format;
+  int status = 0;
+  SkyDecimal d;
+  GOptionEntry entries[] = {
+    { "category", 0, 0, G_OPTION_ARG_STRING, &category, N_("The category (required)"), "CAT" },
+    { "min-vcpu", 0, 0, G_OPTION_ARG_STRING, &min_vcpu, N_("At least this many vCPU"), "N" },
+    { "min-memory", 0, 0, G_OPTION_ARG_STRING, &min_memory, N_("At least this much memory"),
+      "GIB" },
+    { "min-gpu", 0, 0, G_OPTION_ARG_INT, &min_gpu, N_("At least this many GPU"), "N" },
+    { "geo", 0, 0, G_OPTION_ARG_STRING, &geo, N_("In this geography"), "GEO" },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &region, N_("In this region"), "CODE" },
+    { "os", 0, 0, G_OPTION_ARG_STRING, &os, N_("With this operating system"), "OS" },
+    { "min-sla", 0, 0, G_OPTION_ARG_STRING, &min_sla, N_("With at least this SLA"), "PCT" },
+    { "feature", 0, 0, G_OPTION_ARG_STRING_ARRAY, &features,
+      N_("With this feature (again for more)"), "KEY" },
+    { "storage-type", 0, 0, G_OPTION_ARG_STRING_ARRAY, &storage,
+      N_("Of this storage type (again for any of more)"), "TYPE" },
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit,
+      N_("Priced per this unit (default: hour; gb-month for storage, gb for network, "
+         "gb-second for serverless)"), "UNIT" },
+    { "provider", 0, 0, G_OPTION_ARG_STRING_ARRAY, &providers,
+      N_("Only this provider (again for more)"), "ID" },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("Offers per provider (default: 5)"), "N" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format"), "table|csv|json" },
+    { NULL }
+  };
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (_("match takes no arguments"));
+  if (category == NULL)
+    return usage_error (_("match needs --category"));
+  if (!g_strv_contains (sky_categories (), category))
+    return usage_error (_("unknown category “%s”"), category);
+  if (geo != NULL && !g_strv_contains (sky_geographies (), geo))
+    return usage_error (_("unknown geography “%s”"), geo);
+  if (unit != NULL && !sky_unit_is_known (unit))
+    return usage_error (_("unknown unit “%s”"), unit);
+  if (limit < 1)
+    return usage_error (_("--limit must be 1 or more"));
+  if (!parse_format (format_text, &format))
+    /* Translators: keep table, csv and json as they are. */
+    return usage_error (_("unknown format “%s”: use table, csv or json"), format_text);
+  if (min_vcpu != NULL && (!sky_decimal_parse (min_vcpu, 3, FALSE, &d, &error) ||
+                           !sky_decimal_to_scaled_int64 (d, 3, &req.min_vcpu_milli)))
+    return usage_error ("--min-vcpu: %s", error != NULL ? error->message : "");
+  if (min_memory != NULL && (!sky_decimal_parse (min_memory, 3, FALSE, &d, &error) ||
+                             !sky_decimal_to_scaled_int64 (d, 3, &req.min_memory_mgib)))
+    return usage_error ("--min-memory: %s", error != NULL ? error->message : "");
+  if (min_sla != NULL && !sky_decimal_parse (min_sla, 4, FALSE, &d, &error))
+    return usage_error ("--min-sla: %s", error->message);
+
+  req.category = category;
+  req.unit = unit;
+  req.geography = geo;
+  req.region = region;
+  req.os = os;
+  req.min_gpu = min_gpu;
+  req.min_sla = min_sla;
+  req.features = (const char * const *) features;
+  req.storage_types = (const char * const *) storage;
+
+  catalog = open_catalog (globals, &error);
+  if (catalog == NULL)
+    return user_error (error);
+  results = sky_catalog_match (catalog, (const char * const *) providers, &req,
+                               SKY_HOURS_PER_MONTH, (guint) limit, &error);
+  if (results == NULL)
+    return user_error (error);
+  if (format == FORMAT_JSON)
+    print_matches_json (results);
+  else
+    print_matches_table (results, format);
+  return 0;
+}
