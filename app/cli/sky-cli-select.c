@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "sky-cli.h"
+#include "sky-compare.h"
 #include "sky-offer-match.h"
 #include "sky-sheet-reader.h"
 
@@ -260,5 +261,186 @@ sky_cli_match (const Globals  *globals,
     print_matches_json (results);
   else
     print_matches_table (results, format);
+  return 0;
+}
+
+/* compare ------------------------------------------------------------------------------------ */
+
+static void
+print_comparison_json (SkyComparison *c)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "offers");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < c->offers->len; i++)
+    {
+      SkyMatch *m = g_ptr_array_index (c->offers, i);
+      json_builder_begin_object (builder);
+      json_add_string (builder, "provider", m->offer->provider);
+      json_add_string (builder, "sheet_version", m->offer->sheet_version);
+      json_add_string (builder, "sku", m->offer->sku);
+      json_add_string (builder, "name", m->offer->name);
+      json_add_string (builder, "currency", m->offer->currency);
+      json_add_string (builder, "unit", m->unit);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "rows");
+  json_builder_begin_array (builder);
+  for (guint r = 0; r < c->rows->len; r++)
+    {
+      SkyComparisonRow *row = g_ptr_array_index (c->rows, r);
+
+      json_builder_begin_object (builder);
+      json_add_string (builder, "label", row->label);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, row->is_feature ? "feature"
+                                              : row->is_price ? "price" : "attribute");
+      json_builder_set_member_name (builder, "values");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < row->values->len; i++)
+        {
+          const char *v = g_ptr_array_index (row->values, i);
+          if (v != NULL)
+            json_builder_add_string_value (builder, v);
+          else
+            json_builder_add_null_value (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "differs");
+      json_builder_add_boolean_value (builder, row->differs);
+      json_builder_set_member_name (builder, "best");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < row->best->len; i++)
+        json_builder_add_boolean_value (builder, g_array_index (row->best, gboolean, i));
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  print_json (builder);
+}
+
+static void
+print_comparison_table (SkyComparison *c,
+                        Format         format)
+{
+  guint n = c->offers->len;
+  g_autofree const char **headers = g_new0 (const char *, n + 2);
+  g_autofree gboolean *numeric = g_new0 (gboolean, n + 2);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  Table table = { 0 };
+
+  /* Translators: column headings of “skytally-cli compare”; CSV output keeps them in English. */
+  headers[0] = NC_("column heading", "ATTRIBUTE");
+  headers[1] = NC_("column heading", "DIFFERS");
+  for (guint i = 0; i < n; i++)
+    {
+      SkyMatch *m = g_ptr_array_index (c->offers, i);
+      char *name = g_strdup_printf ("%s:%s", m->offer->provider, m->offer->sku);
+      g_ptr_array_add (names, name);
+      headers[i + 2] = name;
+    }
+  table_init (&table, format, headers, numeric, n + 2);
+  for (guint r = 0; r < c->rows->len; r++)
+    {
+      SkyComparisonRow *row = g_ptr_array_index (c->rows, r);
+      char **cells = g_new0 (char *, n + 3);
+
+      cells[0] = g_strdup (row->label);
+      cells[1] = g_strdup (format == FORMAT_CSV ? (row->differs ? "true" : "false")
+                                                : (row->differs ? "≠" : ""));
+      for (guint i = 0; i < n; i++)
+        {
+          const char *v = g_ptr_array_index (row->values, i);
+          gboolean best = g_array_index (row->best, gboolean, i);
+
+          /* A table marks what is missing and what is best; CSV leaves them to the columns. */
+          if (format == FORMAT_CSV)
+            cells[i + 2] = g_strdup (v);
+          else if (v == NULL)
+            cells[i + 2] = g_strdup (row->is_feature ? _("— missing") : "—");
+          else
+            cells[i + 2] = g_strdup_printf ("%s%s", v, best ? " ★" : "");
+        }
+      table_add_row (&table, cells);
+    }
+  table_print (&table);
+}
+
+int
+sky_cli_compare (const Globals  *globals,
+                 int             argc,
+                 char          **argv)
+{
+  g_autoptr(GOptionContext) context =
+    /* Translators: what “skytally-cli compare” does. */
+    g_option_context_new (N_("SKU… — offers side by side"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyCatalog) catalog = NULL;
+  g_autoptr(SkyComparison) comparison = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *format_text = NULL;
+  gboolean equivalents = FALSE;
+  Format format;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "equivalents", 0, 0, G_OPTION_ARG_NONE, &equivalents,
+      N_("Add each other provider's offer of the same kind of service"), NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format"), "table|csv|json" },
+    { NULL }
+  };
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc < 2)
+    return usage_error (_("compare needs at least one SKU"));
+  if (!parse_format (format_text, &format))
+    /* Translators: keep table, csv and json as they are. */
+    return usage_error (_("unknown format “%s”: use table, csv or json"), format_text);
+
+  catalog = open_catalog (globals, &error);
+  if (catalog == NULL)
+    return user_error (error);
+  for (int i = 1; i < argc; i++)
+    {
+      gint64 id = sky_catalog_find_sku (catalog, argv[i], &error);
+      if (id == 0)
+        return user_error (error);
+      g_array_append_val (ids, id);
+    }
+  if (equivalents)
+    {
+      g_autoptr(SkyEquivalents) eq = sky_equivalents_load (sky_equivalents_default_path (),
+                                                           &error);
+      g_autoptr(GPtrArray) found = NULL;
+
+      if (eq == NULL)
+        return user_error (error);
+      found = sky_catalog_equivalent_offers (catalog, eq, g_array_index (ids, gint64, 0), &error);
+      if (found == NULL)
+        return user_error (error);
+      for (guint i = 0; i < found->len && ids->len < SKY_COMPARE_MAX; i++)
+        {
+          SkyMatchResult *r = g_ptr_array_index (found, i);
+          if (r->matches->len > 0)
+            g_array_append_val (ids, ((SkyMatch *) g_ptr_array_index (r->matches, 0))->offer->offer_id);
+          else
+            g_printerr ("skytally-cli: %s: %s\n", r->provider, r->no_match);
+        }
+    }
+
+  comparison = sky_catalog_compare (catalog, (const gint64 *) ids->data, ids->len,
+                                    SKY_HOURS_PER_MONTH, &error);
+  if (comparison == NULL)
+    return user_error (error);
+  if (format == FORMAT_JSON)
+    print_comparison_json (comparison);
+  else
+    print_comparison_table (comparison, format);
   return 0;
 }

@@ -71,4 +71,8 @@ int         sky_cli_match    (const Globals  *globals,
                               int             argc,
                               char          **argv);
 
+int         sky_cli_compare  (const Globals  *globals,
+                              int             argc,
+                              char          **argv);
+
 G_END_DECLS

@@ -33,6 +33,7 @@ static const char usage_text[] =
      "  estimate FILE  Price a scenario on each of its providers\n"
      "  validate FILE  Check a scenario file\n"
      "  match          Each provider's offers that meet a requirement\n"
+     "  compare SKU…   Offers side by side\n"
      "\n"
      "Options:\n"
      "  --catalog PATH   The catalog to use (default: $XDG_DATA_HOME/skytally/catalog.db)\n"
@@ -809,6 +810,8 @@ main (int    argc,
     status = sky_cli_validate (&globals, argc - i, argv + i);
   else if (strcmp (argv[i], "match") == 0)
     status = sky_cli_match (&globals, argc - i, argv + i);
+  else if (strcmp (argv[i], "compare") == 0)
+    status = sky_cli_compare (&globals, argc - i, argv + i);
   else if (strcmp (argv[i], "help") == 0)
     {
       g_print ("%s", _(usage_text));

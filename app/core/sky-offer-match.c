@@ -185,6 +185,8 @@ find_ids (sqlite3               *db,
     }
   if (region)
     g_string_append (sql, " AND p.region = :region");
+  if (req->service != NULL)
+    g_string_append (sql, " AND sv.code = :service");
   if (os)
     g_string_append (sql, " AND p.os = :os");
   if (vcpu)
@@ -229,6 +231,8 @@ find_ids (sqlite3               *db,
       }
   if (region)
     BIND (":region", req->region);
+  if (req->service != NULL)
+    BIND (":service", req->service);
   if (os)
     BIND (":os", req->os);
   if (sla)
@@ -386,10 +390,11 @@ effective_price (const SkyOfferPrice *p,
   return sky_decimal_add (amount (p->amount), spread, out);
 }
 
-static SkyMatch *
-match_new (SkyOfferDetails *offer,
-           const char      *unit,
-           guint            hours_per_month)
+/* Takes @offer; its prices in @unit, by purchase option. */
+SkyMatch *
+sky_match_new (SkyOfferDetails *offer,
+               const char      *unit,
+               guint            hours_per_month)
 {
   SkyMatch *m = g_new0 (SkyMatch, 1);
 
@@ -635,7 +640,7 @@ sky_catalog_match (SkyCatalog            *self,
                                                           error);
           if (offer == NULL)
             return NULL;
-          g_ptr_array_add (r->matches, match_new (offer, on_demand.unit, hours_per_month));
+          g_ptr_array_add (r->matches, sky_match_new (offer, on_demand.unit, hours_per_month));
         }
       if (ids->len == 0)
         {

@@ -20,6 +20,7 @@ typedef struct
   gint64              min_gpu;
   const char         *min_sla;           /* a percentage, e.g. "99.95" */
   const char * const *features;          /* keys the offer must have */
+  const char         *service;           /* only this service's offers (its id) */
 } SkyRequirement;
 
 /* One offer that meets a requirement, with its prices per purchase option in the sheet's
@@ -83,6 +84,9 @@ GPtrArray  *sky_catalog_match          (SkyCatalog           *self,
                                         guint                 limit,
                                         GError              **error);
 const char *sky_category_default_unit  (const char           *category);
+SkyMatch   *sky_match_new              (SkyOfferDetails      *offer,
+                                        const char           *unit,
+                                        guint                 hours_per_month);
 void        sky_match_free             (SkyMatch             *match);
 void        sky_match_result_free      (SkyMatchResult       *result);
 
