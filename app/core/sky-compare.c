@@ -250,8 +250,8 @@ sky_comparison_free (SkyComparison *comparison)
 {
   if (comparison == NULL)
     return;
-  g_ptr_array_unref (comparison->offers);
-  g_ptr_array_unref (comparison->rows);
+  g_clear_pointer (&comparison->offers, g_ptr_array_unref);
+  g_clear_pointer (&comparison->rows, g_ptr_array_unref);
   g_free (comparison);
 }
 

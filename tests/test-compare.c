@@ -1,0 +1,338 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "sky-catalog.h"
+#include "sky-compare.h"
+#include "sky-offer-match.h"
+#include "sky-test-util.h"
+
+/* Requirement matching, no-match explanations, equivalent services and comparisons, on
+ * valid-small.xml (Example Cloud) and other-small.xml (Other Cloud). */
+
+typedef struct
+{
+  char       *dir;
+  SkyCatalog *catalog;
+} Fixture;
+
+static void
+import (Fixture    *f,
+        const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyImportResult) result = sky_catalog_import_file (f->catalog, path, NULL, NULL,
+                                                               NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+
+  f->dir = g_dir_make_tmp ("skytally-compare-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (f->dir, "catalog.db", NULL);
+  f->catalog = sky_catalog_open (db, &error);
+  g_assert_no_error (error);
+  import (f, "valid-small.xml");
+  import (f, "other-small.xml");
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->catalog);
+  sky_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static GPtrArray *
+match (Fixture              *f,
+       const SkyRequirement *req)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *results = sky_catalog_match (f->catalog, NULL, req, 730, 5, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 2);
+  return results;
+}
+
+static SkyMatchResult *
+result_of (GPtrArray  *results,
+           const char *provider)
+{
+  for (guint i = 0; i < results->len; i++)
+    if (strcmp (((SkyMatchResult *) g_ptr_array_index (results, i))->provider, provider) == 0)
+      return g_ptr_array_index (results, i);
+  g_assert_not_reached ();
+}
+
+static char *
+text (SkyDecimal value)
+{
+  return sky_decimal_to_string (sky_decimal_normalize (value));
+}
+
+#define ASSERT_DECIMAL(value, expected) G_STMT_START { \
+    g_autofree char *t_ = text (value);                \
+    g_assert_cmpstr (t_, ==, (expected));              \
+  } G_STMT_END
+
+/* At least 4 vCPU in the EU: mem-4 at 0.252 USD and o-4 at 0.20 EUR, with their normalised
+ * prices: 0.252 × 730 = 183.96 a month, 0.063 per vCPU-hour, 183.96 / 32 = 5.74875 per
+ * GiB-month; o-4 also on a one-year reservation at 0.13. */
+static void
+test_match (Fixture       *f,
+            gconstpointer  data)
+{
+  SkyRequirement req = { .category = "compute", .min_vcpu_milli = 4000, .geography = "EU" };
+  g_autoptr(GPtrArray) results = match (f, &req);
+  SkyMatchResult *example = result_of (results, "examplecloud");
+  SkyMatchResult *other = result_of (results, "othercloud");
+  SkyMatch *m;
+
+  g_assert_cmpuint (example->matches->len, ==, 1);
+  m = g_ptr_array_index (example->matches, 0);
+  g_assert_cmpstr (m->offer->sku, ==, "mem-4-eu");
+  ASSERT_DECIMAL (m->on_demand, "0.252");
+  ASSERT_DECIMAL (m->monthly, "183.96");
+  ASSERT_DECIMAL (m->per_vcpu_hour, "0.063");
+  ASSERT_DECIMAL (m->per_gib_month, "5.74875");
+  g_assert_false (m->has_one_year);
+  g_assert_null (example->no_match);
+
+  m = g_ptr_array_index (other->matches, 0);
+  g_assert_cmpstr (m->offer->sku, ==, "o-4");
+  g_assert_cmpstr (other->currency, ==, "EUR");
+  g_assert_true (m->has_one_year);
+  ASSERT_DECIMAL (m->one_year, "0.13");
+  g_assert_cmpstr (m->one_year_term, ==, "reserved-1y-no-upfront");
+  g_assert_false (m->has_spot);
+}
+
+/* std-2's partial-upfront reservation is effective at 0.0296 + 259 / (12 × 730) = 0.05916621,
+ * cheaper than its no-upfront 0.0605; its spot price is 0.0288. */
+static void
+test_match_commitments (Fixture       *f,
+                        gconstpointer  data)
+{
+  SkyRequirement req = { .category = "compute", .geography = "US" };
+  g_autoptr(GPtrArray) results = match (f, &req);
+  SkyMatch *m = g_ptr_array_index (result_of (results, "examplecloud")->matches, 0);
+
+  g_assert_cmpstr (m->offer->sku, ==, "std-2-us");
+  g_assert_cmpstr (m->one_year_term, ==, "reserved-1y-partial-upfront");
+  ASSERT_DECIMAL (m->one_year, "0.05916621");
+  /* All upfront for three years: 1060 / (36 × 730) = 0.0403348554. */
+  g_assert_cmpstr (m->three_year_term, ==, "reserved-3y-all-upfront");
+  ASSERT_DECIMAL (m->three_year, "0.0403348554");
+  ASSERT_DECIMAL (m->spot, "0.0288");
+}
+
+/* Each constraint that excludes the nearest offer is named, with what the offer has. */
+static void
+test_no_match (Fixture       *f,
+               gconstpointer  data)
+{
+  SkyRequirement by_place = { .category = "compute", .geography = "US" };
+  SkyRequirement by_sla = { .category = "compute", .geography = "EU", .min_sla = "99.95" };
+  const char *network[] = { "network", NULL };
+  SkyRequirement by_feature = { .category = "compute", .features = network };
+  SkyRequirement by_two = { .category = "compute", .geography = "APAC", .min_vcpu_milli = 16000 };
+  SkyRequirement nothing = { .category = "database" };
+  g_autoptr(GPtrArray) place = match (f, &by_place);
+  g_autoptr(GPtrArray) sla = match (f, &by_sla);
+  g_autoptr(GPtrArray) feature = match (f, &by_feature);
+  g_autoptr(GPtrArray) two = match (f, &by_two);
+  g_autoptr(GPtrArray) none = match (f, &nothing);
+
+  g_assert_cmpstr (result_of (place, "othercloud")->no_match, ==,
+                   "no offer of Other Cloud meets every constraint: o-4 (o-4) would match but "
+                   "it is in eu-west (EU), not US");
+  /* Left out one at a time, the geography lets std-2 through and the SLA mem-4 (its own SLA is
+   * 99.9); o-4 has its service's 99.95. */
+  g_assert_cmpstr (result_of (sla, "examplecloud")->no_match, ==,
+                   "no offer of Example Cloud meets every constraint: std-2 (std-2-us) would "
+                   "match but it is in us-east (US), not EU; mem-4 (mem-4-eu) would match but "
+                   "its SLA is 99.9 %, below 99.95 %");
+  g_assert_cmpuint (result_of (sla, "othercloud")->matches->len, ==, 1);
+  g_assert_cmpstr (result_of (feature, "othercloud")->no_match, ==,
+                   "no offer of Other Cloud meets every constraint: o-4 (o-4) would match but "
+                   "it lacks the feature network");
+  g_assert_cmpuint (result_of (feature, "examplecloud")->matches->len, ==, 1);
+  g_assert_cmpstr (result_of (two, "othercloud")->no_match, ==,
+                   "every compute offer of Other Cloud misses two or more of the constraints");
+  g_assert_cmpstr (result_of (none, "examplecloud")->no_match, ==,
+                   "Example Cloud has no database offer priced per hour on-demand");
+}
+
+static gint64
+sku (Fixture    *f,
+     const char *reference)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = sky_catalog_find_sku (f->catalog, reference, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+/* The EU server of Other Cloud is matched at Example Cloud by mem-4: a virtual machine in the
+ * EU with at least 4 vCPU and 16 GiB, Linux. */
+static void
+test_equivalents (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "equivalents.ini", NULL);
+  g_autoptr(SkyEquivalents) eq = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyMatchResult *r;
+
+  g_file_set_contents (path, "[virtual-machines]\nName=Virtual machines\nCategory=compute\n"
+                             "examplecloud=vm\nothercloud=servers\n", -1, &error);
+  eq = sky_equivalents_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sky_equivalents_kind (eq, "othercloud", "servers"), ==, "virtual-machines");
+  g_assert_null (sky_equivalents_kind (eq, "othercloud", "traffic"));
+
+  found = sky_catalog_equivalent_offers (f->catalog, eq, sku (f, "o-4"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  r = g_ptr_array_index (found, 0);
+  g_assert_cmpstr (r->provider, ==, "examplecloud");
+  g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (r->matches, 0))->offer->sku, ==,
+                   "mem-4-eu");
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* std-2 is in the US, where Other Cloud has no server: said so. */
+  found = sky_catalog_equivalent_offers (f->catalog, eq, sku (f, "std-2-us"), &error);
+  g_assert_no_error (error);
+  r = g_ptr_array_index (found, 0);
+  g_assert_cmpuint (r->matches->len, ==, 0);
+  g_assert_nonnull (strstr (r->no_match, "not US"));
+}
+
+/* Every service the shipped equivalents name is in its provider's bundled sheet. */
+static void
+test_equivalents_data (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_auto(GStrv) groups = NULL;
+
+  g_key_file_load_from_file (file, g_getenv ("SKYTALLY_EQUIVALENTS"), G_KEY_FILE_NONE, &error);
+  g_assert_no_error (error);
+  groups = g_key_file_get_groups (file, NULL);
+  g_assert_cmpuint (g_strv_length (groups), >=, 6);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_auto(GStrv) keys = g_key_file_get_keys (file, groups[i], NULL, &error);
+      guint providers = 0;
+
+      for (guint k = 0; keys[k] != NULL; k++)
+        {
+          g_autofree char *service = NULL, *sheet = NULL, *name = NULL, *needle = NULL;
+
+          if (g_ascii_isupper (keys[k][0]))
+            continue;
+          service = g_key_file_get_string (file, groups[i], keys[k], NULL);
+          name = g_strdup_printf ("%s.xml", keys[k]);
+          sheet = g_build_filename (g_getenv ("SKYTALLY_PRICESHEETS_DIR"), name, NULL);
+          g_free (name);
+          g_file_get_contents (sheet, &name, NULL, &error);
+          g_assert_no_error (error);
+          needle = g_strdup_printf ("<service id=\"%s\"", service);
+          g_test_message ("%s: %s %s", groups[i], keys[k], service);
+          g_assert_nonnull (strstr (name, needle));
+          providers++;
+        }
+      g_assert_cmpuint (providers, ==, 4);
+    }
+}
+
+/* std-2 against mem-4: where they differ, what is best, what is missing. */
+static void
+test_compare (Fixture       *f,
+              gconstpointer  data)
+{
+  gint64 ids[] = { sku (f, "std-2-us"), sku (f, "examplecloud:mem-4-eu") };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyComparison) c = sky_catalog_compare (f->catalog, ids, 2, 730, &error);
+  gboolean seen_vcpu = FALSE, seen_price = FALSE, seen_network = FALSE, seen_family = FALSE;
+
+  g_assert_no_error (error);
+  for (guint r = 0; r < c->rows->len; r++)
+    {
+      SkyComparisonRow *row = g_ptr_array_index (c->rows, r);
+      const char *a = g_ptr_array_index (row->values, 0);
+      const char *b = g_ptr_array_index (row->values, 1);
+      gboolean best_a = g_array_index (row->best, gboolean, 0);
+      gboolean best_b = g_array_index (row->best, gboolean, 1);
+
+      if (strcmp (row->label, "vCPU") == 0)
+        {
+          seen_vcpu = TRUE;
+          g_assert_cmpstr (a, ==, "2");
+          g_assert_cmpstr (b, ==, "4");
+          g_assert_true (row->differs);
+          g_assert_false (best_a);
+          g_assert_true (best_b);
+        }
+      else if (strcmp (row->label, "On demand") == 0)
+        {
+          seen_price = TRUE;
+          g_assert_true (row->is_price);
+          g_assert_true (best_a);
+          g_assert_false (best_b);
+        }
+      else if (strcmp (row->label, "network") == 0)
+        {
+          seen_network = TRUE;
+          g_assert_true (row->is_feature);
+          g_assert_cmpstr (a, ==, "Up to 10 Gbps");
+          g_assert_null (b);
+        }
+      else if (strcmp (row->label, "Provider") == 0)
+        {
+          seen_family = TRUE;
+          g_assert_false (row->differs);
+          g_assert_false (best_a || best_b);
+        }
+    }
+  g_assert_true (seen_vcpu && seen_price && seen_network && seen_family);
+
+  /* One is not a comparison; an unknown SKU is named. */
+  g_assert_null (sky_catalog_compare (f->catalog, ids, 1, 730, &error));
+  g_assert_error (error, SKY_COMPARE_ERROR, SKY_COMPARE_ERROR_COUNT);
+  g_clear_error (&error);
+  g_assert_cmpint (sky_catalog_find_sku (f->catalog, "nope", &error), ==, 0);
+  g_assert_error (error, SKY_COMPARE_ERROR, SKY_COMPARE_ERROR_NOT_FOUND);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/sky/compare/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("match", test_match);
+  ADD ("match-commitments", test_match_commitments);
+  ADD ("no-match", test_no_match);
+  ADD ("equivalents", test_equivalents);
+  ADD ("compare", test_compare);
+#undef ADD
+  g_test_add_func ("/sky/compare/equivalents-data", test_equivalents_data);
+
+  return g_test_run ();
+}
