@@ -625,6 +625,75 @@ test_estimate_examples (Fixture       *f,
   }
 }
 
+/* match, compare and score, end to end, on the two small sheets. */
+static void
+test_selection (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *other = g_test_build_filename (G_TEST_DIST, "data", "other-small.xml", NULL);
+  g_autofree char *scenario = g_build_filename (f->dir, "choice.skytally", NULL);
+  g_auto(Run) import = { 0 };
+  g_auto(Run) matched = { 0 };
+  g_auto(Run) compared = { 0 };
+  g_auto(Run) scored = { 0 };
+  g_auto(Run) usage = { 0 };
+  g_autoptr(JsonArray) results = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  JsonObject *first;
+
+  cli (&import, "--catalog", f->catalog, "--no-seed", "import", sheet, other, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  cli (&matched, "--catalog", f->catalog, "match", "--category", "compute", "--min-vcpu", "4",
+       "--geo", "EU", "--min-sla", "99.95", "--format", "json", NULL);
+  g_assert_cmpint (matched.status, ==, 0);
+  results = parse_array (matched.out);
+  g_assert_cmpuint (json_array_get_length (results), ==, 2);
+  first = json_array_get_object_element (results, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "provider"), ==, "examplecloud");
+  g_assert_nonnull (strstr (json_object_get_string_member (first, "no_match"),
+                            "its SLA is 99.9 %, below 99.95 %"));
+  first = json_array_get_object_element (
+    json_object_get_array_member (json_array_get_object_element (results, 1), "matches"), 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "sku"), ==, "o-4");
+  g_assert_cmpstr (json_object_get_string_member (first, "monthly"), ==, "146");
+  g_assert_cmpstr (json_object_get_string_member (first, "one_year"), ==, "0.13");
+
+  cli (&compared, "--catalog", f->catalog, "compare", "std-2-us", "othercloud:o-4", "--format",
+       "csv", NULL);
+  g_assert_cmpint (compared.status, ==, 0);
+  g_assert_true (g_str_has_prefix (compared.out, "ATTRIBUTE,DIFFERS,examplecloud:std-2-us,"
+                                                 "othercloud:o-4\r\n"));
+  g_assert_nonnull (strstr (compared.out, "vCPU,true,2,4\r\n"));
+  g_assert_nonnull (strstr (compared.out, "network,true,Up to 10 Gbps,\r\n"));
+
+  g_file_set_contents (scenario,
+                       "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Choice\" "
+                       "currency=\"USD\">\n"
+                       "  <exchange-rate from=\"EUR\" to=\"USD\" rate=\"1.1\" date=\"2026-11-01\"/>\n"
+                       "  <candidates>\n"
+                       "    <candidate provider=\"examplecloud\" sku=\"std-2-us\"/>\n"
+                       "    <candidate provider=\"othercloud\" sku=\"o-4\"/>\n"
+                       "  </candidates>\n"
+                       "  <criteria>\n"
+                       "    <criterion id=\"cost\" kind=\"cost\" weight=\"1\"/>\n"
+                       "  </criteria>\n"
+                       "</scenario>\n", -1, NULL);
+  /* Cost alone: std-2's 70.08 beats o-4's 160.60, 100 to 0. */
+  cli (&scored, "--catalog", f->catalog, "score", scenario, "--format", "json", NULL);
+  g_assert_cmpint (scored.status, ==, 0);
+  root = parse_object (scored.out);
+  first = json_array_get_object_element (json_object_get_array_member (root, "options"), 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "option"), ==, "examplecloud:std-2-us");
+  g_assert_cmpfloat (json_object_get_double_member (first, "score"), ==, 100);
+  g_assert_cmpstr (json_object_get_string_member (first, "cost"), ==, "70.08");
+  g_assert_true (json_object_get_boolean_member (first, "pareto"));
+
+  cli (&usage, "--catalog", f->catalog, "match", NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+}
+
 static void
 test_validate (Fixture       *f,
                gconstpointer  data)
@@ -821,6 +890,7 @@ main (int    argc,
   ADD ("estimate-json", test_estimate_json);
   ADD ("estimate-versions", test_estimate_versions);
   ADD ("estimate-examples", test_estimate_examples);
+  ADD ("selection", test_selection);
   ADD ("validate", test_validate);
   ADD ("killed-import", test_killed_import);
   ADD ("duplicate-in-long-sheet", test_duplicate_in_long_sheet);

@@ -9,6 +9,11 @@
 
 #include "sky-cli.h"
 #include "sky-compare.h"
+#include "sky-currency.h"
+#include "sky-scenario.h"
+#include "sky-score.h"
+
+#include <math.h>
 #include "sky-offer-match.h"
 #include "sky-sheet-reader.h"
 
@@ -442,5 +447,231 @@ sky_cli_compare (const Globals  *globals,
     print_comparison_json (comparison);
   else
     print_comparison_table (comparison, format);
+  return 0;
+}
+
+/* score -------------------------------------------------------------------------------------- */
+
+static const char *
+criterion_title (const SkyCriterion *c)
+{
+  return c->name != NULL ? c->name : c->id;
+}
+
+static char *
+weight_text (double w)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.4g", w));
+}
+
+static void
+print_scoring_json (const SkyScenario *s,
+                    SkyScoring        *scoring)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_add_string (builder, "scenario", s->name);
+  json_add_string (builder, "currency", scoring->currency);
+  json_builder_set_member_name (builder, "criteria");
+  json_builder_begin_array (builder);
+  for (guint k = 0; k < s->criteria->len; k++)
+    {
+      const SkyCriterion *c = g_ptr_array_index (s->criteria, k);
+      SkySensitivity *sens = &g_array_index (scoring->sensitivity, SkySensitivity, k);
+      g_autofree char *weight = sky_decimal_to_string (c->weight);
+
+      json_builder_begin_object (builder);
+      json_add_string (builder, "id", c->id);
+      json_add_string (builder, "name", criterion_title (c));
+      json_add_string (builder, "kind", sky_criterion_kind_name (c->kind));
+      json_add_string (builder, "weight", weight);
+      json_builder_set_member_name (builder, "top_stays_from");
+      json_builder_add_double_value (builder, sens->low);
+      json_builder_set_member_name (builder, "top_stays_to");
+      if (isinf (sens->high))
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_double_value (builder, sens->high);
+      json_add_string (builder, "leader_below",
+                       sens->below >= 0 ? ((SkyScoredOption *) g_ptr_array_index (scoring->options, sens->below))->label : NULL);
+      json_add_string (builder, "leader_above",
+                       sens->above >= 0 ? ((SkyScoredOption *) g_ptr_array_index (scoring->options, sens->above))->label : NULL);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "options");
+  json_builder_begin_array (builder);
+  for (guint r = 0; r < scoring->order->len; r++)
+    {
+      SkyScoredOption *o = g_ptr_array_index (scoring->options,
+                                              g_array_index (scoring->order, guint, r));
+      g_autofree char *cost = sky_currency_format (scoring->currency, o->cost);
+
+      json_builder_begin_object (builder);
+      json_add_string (builder, "option", o->label);
+      json_add_string (builder, "provider", o->offer->provider);
+      json_add_string (builder, "sku", o->offer->sku);
+      json_builder_set_member_name (builder, "rank");
+      json_builder_add_int_value (builder, o->rank);
+      json_builder_set_member_name (builder, "score");
+      json_builder_add_double_value (builder, round (o->score * 100) / 100);
+      json_add_string (builder, "cost", cost);
+      json_add_string (builder, "cost_per", o->cost_unit);
+      json_builder_set_member_name (builder, "pareto");
+      json_builder_add_boolean_value (builder, o->pareto);
+      json_builder_set_member_name (builder, "criteria");
+      json_builder_begin_object (builder);
+      for (guint k = 0; k < s->criteria->len; k++)
+        {
+          const SkyCriterion *c = g_ptr_array_index (s->criteria, k);
+          json_builder_set_member_name (builder, c->id);
+          json_builder_begin_object (builder);
+          json_add_string (builder, "value", g_ptr_array_index (o->raw, k));
+          json_builder_set_member_name (builder, "normalised");
+          json_builder_add_double_value (builder,
+                                         round (g_array_index (o->normalised, double, k) * 10000) / 10000);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  print_json (builder);
+}
+
+static void
+print_scoring_table (const SkyScenario *s,
+                     SkyScoring        *scoring,
+                     Format             format)
+{
+  guint nc = s->criteria->len;
+  g_autofree const char **headers = g_new0 (const char *, nc + 7);
+  g_autofree gboolean *numeric = g_new0 (gboolean, nc + 7);
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  Table table = { 0 };
+
+  /* Translators: column headings of “skytally-cli score”; CSV output keeps them in English. */
+  headers[0] = NC_("column heading", "RANK");
+  headers[1] = NC_("column heading", "OPTION");
+  headers[2] = NC_("column heading", "SCORE");
+  headers[3] = NC_("column heading", "COST");
+  headers[4] = NC_("column heading", "PER");
+  headers[5] = NC_("column heading", "CURRENCY");
+  headers[6] = NC_("column heading", "PARETO");
+  numeric[0] = numeric[2] = numeric[3] = TRUE;
+  for (guint k = 0; k < nc; k++)
+    {
+      const SkyCriterion *c = g_ptr_array_index (s->criteria, k);
+      g_autofree char *w = sky_decimal_to_string (c->weight);
+      char *title = g_strdup_printf ("%s (%s)", criterion_title (c), w);
+      g_ptr_array_add (titles, title);
+      headers[7 + k] = title;
+    }
+  table_init (&table, format, headers, numeric, nc + 7);
+  for (guint r = 0; r < scoring->order->len; r++)
+    {
+      SkyScoredOption *o = g_ptr_array_index (scoring->options,
+                                              g_array_index (scoring->order, guint, r));
+      char **row = g_new0 (char *, nc + 8);
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      row[0] = g_strdup_printf ("%u", o->rank);
+      row[1] = g_strdup (o->label);
+      row[2] = g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.2f", o->score));
+      row[3] = sky_currency_format (scoring->currency, o->cost);
+      row[4] = g_strdup (o->cost_unit);
+      row[5] = g_strdup (scoring->currency);
+      row[6] = g_strdup (format == FORMAT_CSV ? (o->pareto ? "true" : "false")
+                                              : (o->pareto ? "●" : ""));
+      for (guint k = 0; k < nc; k++)
+        row[7 + k] = g_strdup (g_ptr_array_index (o->raw, k));
+      table_add_row (&table, row);
+    }
+  table_print (&table);
+  if (format != FORMAT_TABLE)
+    return;
+
+  g_print ("\n");
+  for (guint k = 0; k < nc; k++)
+    {
+      const SkyCriterion *c = g_ptr_array_index (s->criteria, k);
+      SkySensitivity *sens = &g_array_index (scoring->sensitivity, SkySensitivity, k);
+      g_autofree char *w = weight_text (sens->weight);
+      g_autofree char *low = weight_text (sens->low);
+      g_autofree char *high = isinf (sens->high) ? g_strdup (_("any weight"))
+                                                 : weight_text (sens->high);
+      SkyScoredOption *top = g_ptr_array_index (scoring->options,
+                                                g_array_index (scoring->order, guint, 0));
+
+      /* Translators: a criterion, its weight, the top option, and the range of weights it
+       * stays on top for. */
+      g_print (_("%s (weight %s): %s stays first for weights from %s to %s"),
+               criterion_title (c), w, top->label, low, high);
+      if (sens->below >= 0)
+        g_print (_("; below, %s leads"),
+                 ((SkyScoredOption *) g_ptr_array_index (scoring->options, sens->below))->label);
+      if (sens->above >= 0)
+        g_print (_("; above, %s leads"),
+                 ((SkyScoredOption *) g_ptr_array_index (scoring->options, sens->above))->label);
+      g_print ("\n");
+    }
+  g_print (_("● marks the options no other beats on both cost and score.\n"));
+}
+
+int
+sky_cli_score (const Globals  *globals,
+               int             argc,
+               char          **argv)
+{
+  g_autoptr(GOptionContext) context =
+    /* Translators: what “skytally-cli score” does. */
+    g_option_context_new (N_("FILE.skytally — rank a scenario's candidates by its criteria"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyCatalog) catalog = NULL;
+  g_autoptr(SkyScenario) scenario = NULL;
+  g_autoptr(SkyScoring) scoring = NULL;
+  g_autofree char *format_text = NULL;
+  Format format;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format"), "table|csv|json" },
+    { NULL }
+  };
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (_("score takes one scenario file"));
+  if (!parse_format (format_text, &format))
+    /* Translators: keep table, csv and json as they are. */
+    return usage_error (_("unknown format “%s”: use table, csv or json"), format_text);
+
+  scenario = sky_scenario_load (argv[1], &error);
+  if (scenario == NULL)
+    return user_error (error);
+  if (scenario->criteria->len == 0)
+    {
+      g_printerr ("skytally-cli: %s\n",
+                  _("the scenario has no criteria: scoring by cost 40, performance 20, SLA 20 "
+                    "and features 20"));
+      sky_scenario_add_default_criteria (scenario);
+    }
+  catalog = open_catalog (globals, &error);
+  if (catalog == NULL)
+    return user_error (error);
+  scoring = sky_score_scenario (catalog, scenario, &error);
+  if (scoring == NULL)
+    return user_error (error);
+  if (format == FORMAT_JSON)
+    print_scoring_json (scenario, scoring);
+  else
+    print_scoring_table (scenario, scoring, format);
   return 0;
 }

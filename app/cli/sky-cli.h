@@ -75,4 +75,8 @@ int         sky_cli_compare  (const Globals  *globals,
                               int             argc,
                               char          **argv);
 
+int         sky_cli_score    (const Globals  *globals,
+                              int             argc,
+                              char          **argv);
+
 G_END_DECLS

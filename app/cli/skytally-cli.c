@@ -34,6 +34,7 @@ static const char usage_text[] =
      "  validate FILE  Check a scenario file\n"
      "  match          Each provider's offers that meet a requirement\n"
      "  compare SKU…   Offers side by side\n"
+     "  score FILE     Rank a scenario's candidates by its criteria\n"
      "\n"
      "Options:\n"
      "  --catalog PATH   The catalog to use (default: $XDG_DATA_HOME/skytally/catalog.db)\n"
@@ -812,6 +813,8 @@ main (int    argc,
     status = sky_cli_match (&globals, argc - i, argv + i);
   else if (strcmp (argv[i], "compare") == 0)
     status = sky_cli_compare (&globals, argc - i, argv + i);
+  else if (strcmp (argv[i], "score") == 0)
+    status = sky_cli_score (&globals, argc - i, argv + i);
   else if (strcmp (argv[i], "help") == 0)
     {
       g_print ("%s", _(usage_text));

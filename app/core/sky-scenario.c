@@ -39,6 +39,9 @@ sky_scenario_new (const char *name,
   s->discounts = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_discount_free);
   s->credits = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_credit_free);
   s->priced_against = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_sheet_ref_free);
+  s->candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_candidate_free);
+  s->criteria = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_criterion_free);
+  s->ratings = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_rating_free);
   return s;
 }
 
@@ -56,6 +59,9 @@ sky_scenario_free (SkyScenario *s)
   g_ptr_array_unref (s->discounts);
   g_ptr_array_unref (s->credits);
   g_ptr_array_unref (s->priced_against);
+  g_ptr_array_unref (s->candidates);
+  g_ptr_array_unref (s->criteria);
+  g_ptr_array_unref (s->ratings);
   g_free (s);
 }
 
@@ -149,6 +155,47 @@ sky_sheet_ref_free (SkySheetRef *ref)
   g_free (ref->provider);
   g_free (ref->version);
   g_free (ref);
+}
+
+void
+sky_candidate_free (SkyCandidate *candidate)
+{
+  if (candidate == NULL)
+    return;
+  g_free (candidate->provider);
+  g_free (candidate->sku);
+  g_free (candidate->sheet_version);
+  g_free (candidate);
+}
+
+void
+sky_criterion_free (SkyCriterion *criterion)
+{
+  if (criterion == NULL)
+    return;
+  g_free (criterion->id);
+  g_free (criterion->name);
+  g_free (criterion);
+}
+
+void
+sky_rating_free (SkyRating *rating)
+{
+  if (rating == NULL)
+    return;
+  g_free (rating->criterion);
+  g_free (rating->target);
+  g_free (rating);
+}
+
+static const char * const criterion_kinds[] = {
+  "cost", "sla", "performance", "features", "rated", NULL
+};
+
+const char *
+sky_criterion_kind_name (SkyCriterionKind kind)
+{
+  return kind < G_N_ELEMENTS (criterion_kinds) - 1 ? criterion_kinds[kind] : NULL;
 }
 
 /* The sheet version @provider was last priced against, or NULL. */
@@ -631,6 +678,107 @@ read_priced_against (Reader      *r,
   return TRUE;
 }
 
+static gboolean
+read_candidates (Reader      *r,
+                 xmlNode     *node,
+                 SkyScenario *s)
+{
+  static const char * const known[] = { "provider", "sku", "sheet-version", NULL };
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      SkyCandidate *c;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (!is_element (child, "candidate"))
+        return fail (r, child, NULL, SKY_SCENARIO_ERROR_INVALID,
+                     "unexpected <%s> in <candidates>", child->name);
+      c = g_new0 (SkyCandidate, 1);
+      g_ptr_array_add (s->candidates, c);
+      if (!check_attributes (r, child, known) ||
+          (c->provider = require (r, child, "provider")) == NULL ||
+          (c->sku = require (r, child, "sku")) == NULL)
+        return FALSE;
+      c->sheet_version = get (child, "sheet-version");
+    }
+  return TRUE;
+}
+
+static gboolean
+read_criteria (Reader      *r,
+               xmlNode     *node,
+               SkyScenario *s)
+{
+  static const char * const known[] = { "id", "name", "kind", "weight", NULL };
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      SkyCriterion *c;
+      g_autofree char *kind = NULL;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (!is_element (child, "criterion"))
+        return fail (r, child, NULL, SKY_SCENARIO_ERROR_INVALID,
+                     "unexpected <%s> in <criteria>", child->name);
+      c = g_new0 (SkyCriterion, 1);
+      c->weight = sky_decimal_from_int (1);
+      g_ptr_array_add (s->criteria, c);
+      if (!check_attributes (r, child, known) ||
+          (c->id = require (r, child, "id")) == NULL ||
+          (kind = require (r, child, "kind")) == NULL)
+        return FALSE;
+      for (guint i = 0; criterion_kinds[i] != NULL; i++)
+        if (strcmp (kind, criterion_kinds[i]) == 0)
+          c->kind = i + 1;
+      if (c->kind == 0)
+        return fail (r, child, "kind", SKY_SCENARIO_ERROR_INVALID,
+                     "unknown kind “%s” of <criterion>: use cost, sla, performance, features "
+                     "or rated", kind);
+      c->kind--;
+      c->name = get (child, "name");
+      if (!decimal_attr (r, child, "weight", 6, FALSE, &c->weight))
+        return FALSE;
+      for (guint i = 0; i + 1 < s->criteria->len; i++)
+        if (strcmp (((SkyCriterion *) g_ptr_array_index (s->criteria, i))->id, c->id) == 0)
+          return fail (r, child, "id", SKY_SCENARIO_ERROR_INVALID,
+                       "criterion “%s” is given twice", c->id);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_rating (Reader      *r,
+             xmlNode     *node,
+             SkyScenario *s)
+{
+  static const char * const known[] = { "criterion", "target", "value", NULL };
+  SkyRating *rating = g_new0 (SkyRating, 1);
+  g_autofree char *value = NULL;
+  guint64 v = 0;
+
+  g_ptr_array_add (s->ratings, rating);
+  if (!check_attributes (r, node, known) ||
+      (rating->criterion = require (r, node, "criterion")) == NULL ||
+      (rating->target = require (r, node, "target")) == NULL ||
+      (value = require (r, node, "value")) == NULL)
+    return FALSE;
+  if (!g_ascii_string_to_unsigned (value, 10, 1, 5, &v, NULL))
+    return fail (r, node, "value", SKY_SCENARIO_ERROR_INVALID,
+                 "a rating is a whole number from 1 to 5, not “%s”", value);
+  rating->value = (int) v;
+  /* Criteria come before ratings in a file. */
+  for (guint i = 0; i < s->criteria->len; i++)
+    {
+      SkyCriterion *c = g_ptr_array_index (s->criteria, i);
+      if (strcmp (c->id, rating->criterion) == 0 && c->kind == SKY_CRITERION_RATED)
+        return TRUE;
+    }
+  return fail (r, node, "criterion", SKY_SCENARIO_ERROR_INVALID,
+               "“%s” is not a rated criterion given above in <criteria>", rating->criterion);
+}
+
 static SkyScenario *
 read_root (Reader *r)
 {
@@ -718,6 +866,12 @@ read_root (Reader *r)
         ok = read_credit (r, node, s);
       else if (is_element (node, "line"))
         ok = read_line (r, node, s);
+      else if (is_element (node, "candidates"))
+        ok = read_candidates (r, node, s);
+      else if (is_element (node, "criteria"))
+        ok = read_criteria (r, node, s);
+      else if (is_element (node, "rating"))
+        ok = read_rating (r, node, s);
       else
         ok = fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID,
                    "unknown element <%s> in <scenario>", node->name);
@@ -1002,6 +1156,45 @@ sky_scenario_to_xml (const SkyScenario *s)
           attr (out, "storage-types", types != NULL && *types != '\0' ? types : NULL);
         }
       g_string_append (out, "/>\n  </line>\n");
+    }
+  if (s->candidates->len > 0)
+    {
+      g_string_append (out, "  <candidates>\n");
+      for (guint i = 0; i < s->candidates->len; i++)
+        {
+          SkyCandidate *c = g_ptr_array_index (s->candidates, i);
+          g_string_append (out, "    <candidate");
+          attr (out, "provider", c->provider);
+          attr (out, "sku", c->sku);
+          attr (out, "sheet-version", c->sheet_version);
+          g_string_append (out, "/>\n");
+        }
+      g_string_append (out, "  </candidates>\n");
+    }
+  if (s->criteria->len > 0)
+    {
+      g_string_append (out, "  <criteria>\n");
+      for (guint i = 0; i < s->criteria->len; i++)
+        {
+          SkyCriterion *c = g_ptr_array_index (s->criteria, i);
+          g_string_append (out, "    <criterion");
+          attr (out, "id", c->id);
+          attr (out, "name", c->name);
+          attr (out, "kind", sky_criterion_kind_name (c->kind));
+          decimal (out, "weight", c->weight);
+          g_string_append (out, "/>\n");
+        }
+      g_string_append (out, "  </criteria>\n");
+    }
+  for (guint i = 0; i < s->ratings->len; i++)
+    {
+      SkyRating *rating = g_ptr_array_index (s->ratings, i);
+      g_autofree char *value = g_strdup_printf ("%d", rating->value);
+      g_string_append (out, "  <rating");
+      attr (out, "criterion", rating->criterion);
+      attr (out, "target", rating->target);
+      attr (out, "value", value);
+      g_string_append (out, "/>\n");
     }
   g_string_append (out, "</scenario>\n");
   return g_string_free (out, FALSE);

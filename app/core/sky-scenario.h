@@ -87,6 +87,40 @@ typedef struct
   char *version;
 } SkySheetRef;
 
+/* An offer kept for comparing and scoring. */
+typedef struct
+{
+  char *provider;
+  char *sku;
+  char *sheet_version;         /* NULL: the provider's current sheet */
+} SkyCandidate;
+
+typedef enum
+{
+  SKY_CRITERION_COST,          /* lower is better: a month on demand, or the unit price */
+  SKY_CRITERION_SLA,
+  SKY_CRITERION_PERFORMANCE,   /* vCPU and memory, each counting half */
+  SKY_CRITERION_FEATURES,      /* how many of the features any candidate has */
+  SKY_CRITERION_RATED,         /* rated 1 to 5 by the user */
+} SkyCriterionKind;
+
+typedef struct
+{
+  char             *id;
+  char             *name;
+  SkyCriterionKind  kind;
+  SkyDecimal        weight;
+} SkyCriterion;
+
+/* A rating of 1 to 5 on a rated criterion, for a provider ("aws") or a candidate
+ * ("aws:m7i.large.linux.us-east-1"). */
+typedef struct
+{
+  char *criterion;
+  char *target;
+  int   value;
+} SkyRating;
+
 typedef struct
 {
   char       *name;
@@ -99,6 +133,9 @@ typedef struct
   GPtrArray  *discounts;       /* SkyDiscount */
   GPtrArray  *credits;         /* SkyCredit */
   GPtrArray  *priced_against;  /* SkySheetRef */
+  GPtrArray  *candidates;      /* SkyCandidate */
+  GPtrArray  *criteria;        /* SkyCriterion */
+  GPtrArray  *ratings;         /* SkyRating */
 } SkyScenario;
 
 GQuark           sky_scenario_error_quark (void);
@@ -114,6 +151,10 @@ void             sky_exchange_rate_free   (SkyExchangeRate    *rate);
 void             sky_discount_free        (SkyDiscount        *discount);
 void             sky_credit_free          (SkyCredit          *credit);
 void             sky_sheet_ref_free       (SkySheetRef        *ref);
+void             sky_candidate_free       (SkyCandidate       *candidate);
+void             sky_criterion_free       (SkyCriterion       *criterion);
+void             sky_rating_free          (SkyRating          *rating);
+const char      *sky_criterion_kind_name  (SkyCriterionKind    kind);
 
 SkyScenario     *sky_scenario_load        (const char         *path,
                                            GError            **error);

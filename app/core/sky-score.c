@@ -1,0 +1,426 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sky-score"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "sky-currency.h"
+#include "sky-offer-match.h"
+#include "sky-score.h"
+
+/* Weighted trade-offs between candidates: each criterion's values normalised across them,
+ * weighted and summed into a score of 0 to 100; the ranking; how far each weight can move
+ * before the top choice changes; and the candidates no other beats on both cost and score.
+ * Scores are judgements, not money: they are computed in floating point, from costs that are
+ * exact. */
+
+G_DEFINE_QUARK (sky-score-error-quark, sky_score_error)
+
+static void
+option_free (SkyScoredOption *o)
+{
+  g_free (o->label);
+  g_clear_pointer (&o->offer, sky_offer_details_free);
+  g_free (o->cost_unit);
+  g_array_unref (o->normalised);
+  g_ptr_array_unref (o->raw);
+  g_free (o);
+}
+
+void
+sky_scoring_free (SkyScoring *scoring)
+{
+  if (scoring == NULL)
+    return;
+  g_free (scoring->currency);
+  g_clear_pointer (&scoring->options, g_ptr_array_unref);
+  g_clear_pointer (&scoring->order, g_array_unref);
+  g_clear_pointer (&scoring->sensitivity, g_array_unref);
+  g_free (scoring);
+}
+
+/* Cost, performance, SLA and features, as a scenario starts with. */
+void
+sky_scenario_add_default_criteria (SkyScenario *scenario)
+{
+  static const struct { const char *id, *name; SkyCriterionKind kind; int weight; } defaults[] = {
+    { "cost", "Cost", SKY_CRITERION_COST, 40 },
+    { "performance", "Performance", SKY_CRITERION_PERFORMANCE, 20 },
+    { "sla", "SLA", SKY_CRITERION_SLA, 20 },
+    { "features", "Features", SKY_CRITERION_FEATURES, 20 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (defaults); i++)
+    {
+      SkyCriterion *c = g_new0 (SkyCriterion, 1);
+      c->id = g_strdup (defaults[i].id);
+      c->name = g_strdup (defaults[i].name);
+      c->kind = defaults[i].kind;
+      c->weight = sky_decimal_from_int (defaults[i].weight);
+      g_ptr_array_add (scenario->criteria, c);
+    }
+}
+
+static double
+to_double (SkyDecimal value)
+{
+  g_autofree char *text = sky_decimal_to_string (value);
+
+  return g_ascii_strtod (text, NULL);
+}
+
+/* What a month of the offer costs on demand, or its on-demand unit price for other units, in
+ * the scenario's currency. */
+static gboolean
+option_cost (const SkyScenario *s,
+             SkyScoredOption   *o,
+             GError           **error)
+{
+  SkyOfferPrice *on_demand = NULL;
+  SkyDecimal cost;
+
+  for (guint i = 0; i < o->offer->prices->len && on_demand == NULL; i++)
+    {
+      SkyOfferPrice *p = g_ptr_array_index (o->offer->prices, i);
+      if (strcmp (p->term, "on-demand") == 0)
+        on_demand = p;
+    }
+  if (on_demand == NULL)
+    {
+      g_set_error (error, SKY_SCORE_ERROR, SKY_SCORE_ERROR_CANDIDATE,
+                   "%s has no on-demand price to compare", o->label);
+      return FALSE;
+    }
+  cost = sky_decimal_from_scaled (on_demand->amount, SKY_PRICE_SCALE);
+  if (strcmp (on_demand->unit, "hour") == 0)
+    {
+      sky_decimal_mul (cost, s->hours_per_month, &cost);
+      o->cost_unit = g_strdup ("month");
+    }
+  else
+    o->cost_unit = g_strdup (on_demand->unit);
+
+  if (strcmp (o->offer->currency, s->currency) != 0)
+    {
+      const SkyExchangeRate *rate = NULL;
+      for (guint i = 0; i < s->rates->len && rate == NULL; i++)
+        {
+          const SkyExchangeRate *r = g_ptr_array_index (s->rates, i);
+          if (strcmp (r->from, o->offer->currency) == 0 && strcmp (r->to, s->currency) == 0)
+            rate = r;
+        }
+      if (rate == NULL)
+        {
+          g_set_error (error, SKY_SCORE_ERROR, SKY_SCORE_ERROR_CURRENCY,
+                       "%s is priced in %s and the scenario pins no exchange rate from %s to %s",
+                       o->label, o->offer->currency, o->offer->currency, s->currency);
+          return FALSE;
+        }
+      sky_decimal_mul (cost, rate->rate, &cost);
+    }
+  o->cost = sky_currency_round (s->currency, cost);
+  return TRUE;
+}
+
+static double
+rating_of (const SkyScenario     *s,
+           const SkyCriterion    *c,
+           const SkyScoredOption *o)
+{
+  const SkyRating *by_provider = NULL;
+
+  for (guint i = 0; i < s->ratings->len; i++)
+    {
+      const SkyRating *r = g_ptr_array_index (s->ratings, i);
+      if (strcmp (r->criterion, c->id) != 0)
+        continue;
+      if (strcmp (r->target, o->label) == 0)
+        return r->value;
+      if (strcmp (r->target, o->offer->provider) == 0)
+        by_provider = r;
+    }
+  /* Unrated: the middle of the scale. */
+  return by_provider != NULL ? by_provider->value : 3;
+}
+
+static gboolean
+has_feature (const SkyOfferDetails *offer,
+             const char            *key)
+{
+  for (guint i = 0; i + 1 < offer->features->len; i += 2)
+    if (strcmp (g_ptr_array_index (offer->features, i), key) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Scales @values (one per option) to 0 … 1, the best 1: all 1 when they are equal. */
+static void
+normalise (double   *values,
+           guint     n,
+           gboolean  higher_is_better)
+{
+  double lo = INFINITY, hi = -INFINITY;
+
+  for (guint i = 0; i < n; i++)
+    {
+      lo = MIN (lo, values[i]);
+      hi = MAX (hi, values[i]);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      if (hi - lo < 1e-12)
+        values[i] = 1;
+      else if (higher_is_better)
+        values[i] = (values[i] - lo) / (hi - lo);
+      else
+        values[i] = (hi - values[i]) / (hi - lo);
+    }
+}
+
+static char *
+spec (gint64 milli)
+{
+  return milli < 0 ? g_strdup ("—") : sky_decimal_to_string (sky_decimal_normalize (
+                                        sky_decimal_from_scaled (milli, 3)));
+}
+
+static void
+score_criterion (const SkyScenario  *s,
+                 const SkyCriterion *c,
+                 GPtrArray          *options,
+                 GPtrArray          *feature_keys)
+{
+  guint n = options->len;
+  g_autofree double *v = g_new0 (double, n);
+
+  switch (c->kind)
+    {
+    case SKY_CRITERION_COST:
+      for (guint i = 0; i < n; i++)
+        {
+          SkyScoredOption *o = g_ptr_array_index (options, i);
+          v[i] = to_double (o->cost);
+          g_ptr_array_add (o->raw, sky_currency_format (s->currency, o->cost));
+        }
+      normalise (v, n, FALSE);
+      break;
+    case SKY_CRITERION_SLA:
+      for (guint i = 0; i < n; i++)
+        {
+          SkyScoredOption *o = g_ptr_array_index (options, i);
+          v[i] = o->offer->sla != NULL ? g_ascii_strtod (o->offer->sla, NULL) : 0;
+          g_ptr_array_add (o->raw, g_strdup (o->offer->sla != NULL ? o->offer->sla : "—"));
+        }
+      normalise (v, n, TRUE);
+      break;
+    case SKY_CRITERION_PERFORMANCE:
+      {
+        g_autofree double *mem = g_new0 (double, n);
+
+        for (guint i = 0; i < n; i++)
+          {
+            SkyScoredOption *o = g_ptr_array_index (options, i);
+            g_autofree char *cpu = spec (o->offer->vcpu_milli);
+            g_autofree char *gib = spec (o->offer->memory_mgib);
+
+            v[i] = MAX (o->offer->vcpu_milli, 0);
+            mem[i] = MAX (o->offer->memory_mgib, 0);
+            g_ptr_array_add (o->raw, g_strdup_printf ("%s vCPU, %s GiB", cpu, gib));
+          }
+        normalise (v, n, TRUE);
+        normalise (mem, n, TRUE);
+        for (guint i = 0; i < n; i++)
+          v[i] = (v[i] + mem[i]) / 2;
+      }
+      break;
+    case SKY_CRITERION_FEATURES:
+      for (guint i = 0; i < n; i++)
+        {
+          SkyScoredOption *o = g_ptr_array_index (options, i);
+          guint have = 0;
+
+          for (guint k = 0; k < feature_keys->len; k++)
+            have += has_feature (o->offer, g_ptr_array_index (feature_keys, k));
+          v[i] = feature_keys->len > 0 ? (double) have / feature_keys->len : 1;
+          g_ptr_array_add (o->raw, g_strdup_printf ("%u/%u", have, feature_keys->len));
+        }
+      normalise (v, n, TRUE);
+      break;
+    case SKY_CRITERION_RATED:
+    default:
+      for (guint i = 0; i < n; i++)
+        {
+          SkyScoredOption *o = g_ptr_array_index (options, i);
+          v[i] = rating_of (s, c, o);
+          g_ptr_array_add (o->raw, g_strdup_printf ("%g", v[i]));
+        }
+      normalise (v, n, TRUE);
+      break;
+    }
+  for (guint i = 0; i < n; i++)
+    g_array_append_val (((SkyScoredOption *) g_ptr_array_index (options, i))->normalised, v[i]);
+}
+
+static int
+compare_rank (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  GPtrArray *options = user_data;
+  guint i = *(const guint *) a, j = *(const guint *) b;
+  SkyScoredOption *x = g_ptr_array_index (options, i);
+  SkyScoredOption *y = g_ptr_array_index (options, j);
+  int cost;
+
+  if (fabs (x->score - y->score) > 1e-9)
+    return x->score > y->score ? -1 : 1;
+  cost = sky_decimal_compare (x->cost, y->cost);
+  if (cost != 0)
+    return cost;
+  return i < j ? -1 : i > j;
+}
+
+/* Scores the scenario's candidates on its criteria. */
+SkyScoring *
+sky_score_scenario (SkyCatalog         *catalog,
+                    const SkyScenario  *s,
+                    GError            **error)
+{
+  g_autoptr(SkyScoring) scoring = g_new0 (SkyScoring, 1);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  g_autofree double *weights = NULL;
+  double total = 0;
+  guint n, nc = s->criteria->len;
+
+  if (s->candidates->len == 0)
+    {
+      g_set_error (error, SKY_SCORE_ERROR, SKY_SCORE_ERROR_NO_CANDIDATES,
+                   "The scenario has no candidates to score");
+      return NULL;
+    }
+  if (nc == 0)
+    {
+      g_set_error (error, SKY_SCORE_ERROR, SKY_SCORE_ERROR_NO_CRITERIA,
+                   "The scenario has no criteria to score by");
+      return NULL;
+    }
+
+  scoring->currency = g_strdup (s->currency);
+  scoring->options = g_ptr_array_new_with_free_func ((GDestroyNotify) option_free);
+  for (guint i = 0; i < s->candidates->len; i++)
+    {
+      SkyCandidate *c = g_ptr_array_index (s->candidates, i);
+      SkyScoredOption *o = g_new0 (SkyScoredOption, 1);
+      gint64 id;
+
+      o->label = g_strdup_printf ("%s:%s", c->provider, c->sku);
+      o->normalised = g_array_new (FALSE, FALSE, sizeof (double));
+      o->raw = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (scoring->options, o);
+      id = sky_catalog_find_offer (catalog, c->provider, c->sheet_version, c->sku, error);
+      if (id < 0)
+        return NULL;
+      if (id == 0)
+        {
+          g_set_error (error, SKY_SCORE_ERROR, SKY_SCORE_ERROR_CANDIDATE,
+                       "The catalog has no offer %s%s%s", o->label,
+                       c->sheet_version != NULL ? " in sheet " : "",
+                       c->sheet_version != NULL ? c->sheet_version : "");
+          return NULL;
+        }
+      o->offer = sky_catalog_get_offer (catalog, id, error);
+      if (o->offer == NULL || !option_cost (s, o, error))
+        return NULL;
+      for (guint k = 0; k + 1 < o->offer->features->len; k += 2)
+        if (!g_ptr_array_find_with_equal_func (keys, g_ptr_array_index (o->offer->features, k),
+                                               g_str_equal, NULL))
+          g_ptr_array_add (keys, g_ptr_array_index (o->offer->features, k));
+    }
+  n = scoring->options->len;
+
+  weights = g_new0 (double, nc);
+  for (guint k = 0; k < nc; k++)
+    {
+      const SkyCriterion *c = g_ptr_array_index (s->criteria, k);
+      weights[k] = to_double (c->weight);
+      total += weights[k];
+      score_criterion (s, c, scoring->options, keys);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      SkyScoredOption *o = g_ptr_array_index (scoring->options, i);
+      double sum = 0;
+      for (guint k = 0; k < nc; k++)
+        sum += weights[k] * g_array_index (o->normalised, double, k);
+      o->score = total > 0 ? 100 * sum / total : 0;
+    }
+
+  scoring->order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+  for (guint i = 0; i < n; i++)
+    g_array_append_val (scoring->order, i);
+  g_array_sort_with_data (scoring->order, compare_rank, scoring->options);
+  for (guint r = 0; r < n; r++)
+    ((SkyScoredOption *) g_ptr_array_index (scoring->options,
+                                            g_array_index (scoring->order, guint, r)))->rank = r + 1;
+
+  /* The Pareto front: lower cost and higher score are both better. */
+  for (guint i = 0; i < n; i++)
+    {
+      SkyScoredOption *a = g_ptr_array_index (scoring->options, i);
+      a->pareto = TRUE;
+      for (guint j = 0; j < n && a->pareto; j++)
+        {
+          SkyScoredOption *b = g_ptr_array_index (scoring->options, j);
+          int cost = sky_decimal_compare (b->cost, a->cost);
+          if (i != j && cost <= 0 && b->score >= a->score - 1e-9 &&
+              (cost < 0 || b->score > a->score + 1e-9))
+            a->pareto = FALSE;
+        }
+    }
+
+  /* Sensitivity: with the other weights kept, every score's numerator is linear in this
+   * weight and the denominator is common, so the top choice t stays while, for every other j,
+   * w × (n_t − n_j) ≥ A_j − A_t, where A is the weighted sum of the other criteria. */
+  scoring->sensitivity = g_array_sized_new (FALSE, TRUE, sizeof (SkySensitivity), nc);
+  for (guint k = 0; k < nc; k++)
+    {
+      guint t = g_array_index (scoring->order, guint, 0);
+      SkySensitivity sens = { weights[k], 0, INFINITY, -1, -1 };
+      double at = 0;
+      SkyScoredOption *top = g_ptr_array_index (scoring->options, t);
+
+      for (guint m = 0; m < nc; m++)
+        if (m != k)
+          at += weights[m] * g_array_index (top->normalised, double, m);
+      for (guint j = 0; j < n; j++)
+        {
+          SkyScoredOption *o = g_ptr_array_index (scoring->options, j);
+          double aj = 0, d, c, w;
+
+          if (j == t)
+            continue;
+          for (guint m = 0; m < nc; m++)
+            if (m != k)
+              aj += weights[m] * g_array_index (o->normalised, double, m);
+          d = g_array_index (top->normalised, double, k) - g_array_index (o->normalised, double, k);
+          c = aj - at;
+          if (fabs (d) < 1e-12)
+            continue;
+          w = c / d;
+          if (d > 0 && w > sens.low)
+            {
+              sens.low = w;
+              sens.below = (int) j;
+            }
+          else if (d < 0 && w < sens.high)
+            {
+              sens.high = w;
+              sens.above = (int) j;
+            }
+        }
+      g_array_append_val (scoring->sensitivity, sens);
+    }
+  return g_steal_pointer (&scoring);
+}
