@@ -14,6 +14,7 @@
 #include "sky-price-sheets-window.h"
 #include "sky-line-dialog.h"
 #include "sky-scenario-page.h"
+#include "sky-tradeoffs-page.h"
 #include "sky-test-util.h"
 #include "sky-window.h"
 
@@ -983,6 +984,118 @@ test_scenario_candidates (Fixture       *f,
                    ==, SKY_LINE_PRICED);
 }
 
+static void
+keep_candidate (Fixture    *f,
+                const char *sku)
+{
+  SkySearchQuery query = { .text = sku, .term = "on-demand" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = sky_catalog_search (f->catalog, &query, &error);
+  GListStore *candidates = G_LIST_STORE (sky_catalog_page_get_candidates (catalog_page (f)));
+  g_autoptr(SkyListingItem) item = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  item = sky_listing_item_new (sky_listing_copy (g_ptr_array_index (rows, 0)));
+  g_list_store_append (candidates, item);
+}
+
+static void
+wait_for_scoring (SkyTradeoffsPage *page)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  while (sky_tradeoffs_page_get_busy (page) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_false (sky_tradeoffs_page_get_busy (page));
+}
+
+/* The Trade-offs page ranks the kept offers, follows its weights, and takes rated criteria;
+ * all of it lands in the scenario. */
+static void
+test_tradeoffs_page (Fixture       *f,
+                     gconstpointer  data)
+{
+  SkyTradeoffsPage *page = SKY_TRADEOFFS_PAGE (gtk_widget_get_template_child (
+                             GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "tradeoffs_page"));
+  SkyScenarioPage *scenario = scenario_page (f);
+  const SkyScenario *s;
+  const SkyScoring *scoring;
+  SkyScoredOption *top;
+  GtkWidget *entry, *chart;
+  g_autofree char *xml = NULL;
+  double before;
+
+  import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
+  /* Nothing kept in the catalog: nothing to use. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.use-candidates", NULL);
+  g_assert_cmpuint (sky_scenario_page_get_scenario (scenario)->candidates->len, ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (adw_bin_get_child (ADW_BIN (page)))),
+                   ==, "empty");
+
+  keep_candidate (f, "std-2-us");
+  keep_candidate (f, "mem-4-eu");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.use-candidates", NULL));
+  s = sky_scenario_page_get_scenario (scenario);
+  g_assert_cmpuint (s->candidates->len, ==, 2);
+  g_assert_cmpuint (s->criteria->len, ==, 4);
+  g_assert_true (sky_scenario_page_get_modified (scenario));
+  wait_for_scoring (page);
+  scoring = sky_tradeoffs_page_get_scoring (page);
+  g_assert_nonnull (scoring);
+  g_assert_cmpuint (scoring->options->len, ==, 2);
+
+  /* A rated criterion added by name, then rated. */
+  entry = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), SKY_TYPE_TRADEOFFS_PAGE,
+                                                     "criterion_entry"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Support");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.add-criterion", NULL));
+  wait_for_scoring (page);
+  s = sky_scenario_page_get_scenario (scenario);
+  g_assert_cmpuint (s->criteria->len, ==, 5);
+  g_assert_cmpstr (((SkyCriterion *) g_ptr_array_index (s->criteria, 4))->id, ==, "support");
+  g_assert_cmpint (((SkyCriterion *) g_ptr_array_index (s->criteria, 4))->kind, ==,
+                   SKY_CRITERION_RATED);
+
+  /* The ranking, and the chart described for screen readers. */
+  scoring = sky_tradeoffs_page_get_scoring (page);
+  top = g_ptr_array_index (scoring->options, g_array_index (scoring->order, guint, 0));
+  before = top->score;
+  chart = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), SKY_TYPE_TRADEOFFS_PAGE,
+                                                     "chart"));
+  g_assert_true (GTK_IS_DRAWING_AREA (chart));
+
+  /* A weight moved in the scenario re-ranks. */
+  {
+    SkyScenario *edit = sky_scenario_page_edit (scenario, NULL);
+    ((SkyCriterion *) g_ptr_array_index (edit->criteria, 0))->weight = sky_decimal_from_int (0);
+    sky_scenario_page_edited (scenario);
+  }
+  wait_for_scoring (page);
+  scoring = sky_tradeoffs_page_get_scoring (page);
+  top = g_ptr_array_index (scoring->options, g_array_index (scoring->order, guint, 0));
+  g_assert_cmpfloat (top->score, !=, before);
+
+  xml = sky_scenario_to_xml (sky_scenario_page_get_scenario (scenario));
+  g_assert_nonnull (strstr (xml, "<candidate provider=\"examplecloud\" sku=\"std-2-us\"/>"));
+  /* o-4 is priced in euros and the scenario pins no rate: the page says so. */
+  keep_candidate (f, "o-4");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.use-candidates", NULL));
+  wait_for_scoring (page);
+  g_assert_null (sky_tradeoffs_page_get_scoring (page));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (
+                                                   GTK_WIDGET (page), SKY_TYPE_TRADEOFFS_PAGE,
+                                                   "status_label"))),
+                            "pins no exchange rate from EUR to USD"));
+  g_assert_nonnull (strstr (xml, "<criterion id=\"support\" name=\"Support\" kind=\"rated\" "
+                                 "weight=\"10\"/>"));
+  sky_scenario_page_discard_recovery (scenario);
+}
+
 /* Closing with unsaved changes asks first. */
 static void
 test_scenario_close_asks (Fixture       *f,
@@ -1077,6 +1190,7 @@ main (int    argc,
   ADD ("line-dialog", test_line_dialog);
   ADD ("scenario-candidates", test_scenario_candidates);
   ADD ("scenario-close-asks", test_scenario_close_asks);
+  ADD ("tradeoffs-page", test_tradeoffs_page);
 #undef ADD
   g_test_add_func ("/sky/window/open-file", test_open_file);
 

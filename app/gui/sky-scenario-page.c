@@ -67,6 +67,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* The currencies offered for reporting; a scenario's own is added when it is another. */
 static const char * const currencies[] = {
   "USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "INR", "BRL", "SEK", "NOK", "DKK", "PLN",
@@ -149,6 +156,7 @@ changed (SkyScenarioPage *self)
 {
   set_modified (self, TRUE);
   estimate_now (self, FALSE);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
 /* Undo ------------------------------------------------------------------------------------- */
@@ -1544,6 +1552,7 @@ set_scenario (SkyScenarioPage *self,
   update_rows (self);
   self->modified = !modified;
   set_modified (self, modified);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   if (!modified)
     g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
@@ -1733,6 +1742,32 @@ sky_scenario_page_offer_recovery (SkyScenarioPage *self)
 
 /* Public ----------------------------------------------------------------------------------- */
 
+/* For other pages that change the scenario in place: sky_scenario_page_edit() before the
+ * change keeps it for undo (@kind as for consecutive edits, or NULL), and
+ * sky_scenario_page_edited() after it marks it changed and prices it again. */
+SkyScenario *
+sky_scenario_page_edit (SkyScenarioPage *self,
+                        const char      *kind)
+{
+  g_return_val_if_fail (SKY_IS_SCENARIO_PAGE (self), NULL);
+  remember (self, kind != NULL ? g_intern_string (kind) : NULL);
+  return self->scenario;
+}
+
+void
+sky_scenario_page_edited (SkyScenarioPage *self)
+{
+  g_return_if_fail (SKY_IS_SCENARIO_PAGE (self));
+  changed (self);
+}
+
+SkyCatalog *
+sky_scenario_page_get_catalog (SkyScenarioPage *self)
+{
+  g_return_val_if_fail (SKY_IS_SCENARIO_PAGE (self), NULL);
+  return self->catalog;
+}
+
 /* Opens a catalog connection of the page's own at @path, for pricing in a worker thread. */
 gboolean
 sky_scenario_page_set_catalog_path (SkyScenarioPage  *self,
@@ -1903,6 +1938,11 @@ sky_scenario_page_class_init (SkyScenarioPageClass *klass)
     g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The scenario changed, or another replaced it: what shows it should show it again. */
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
     "/io/github/skytally/Skytally/sky-scenario-page.ui");

@@ -39,5 +39,9 @@ gboolean           sky_scenario_page_get_busy         (SkyScenarioPage  *self);
 void               sky_scenario_page_add_line         (SkyScenarioPage  *self,
                                                        SkyScenarioLine  *line);
 char              *sky_scenario_page_recovery_path    (void);
+SkyScenario       *sky_scenario_page_edit             (SkyScenarioPage  *self,
+                                                       const char       *kind);
+void               sky_scenario_page_edited           (SkyScenarioPage  *self);
+SkyCatalog        *sky_scenario_page_get_catalog      (SkyScenarioPage  *self);
 
 G_END_DECLS

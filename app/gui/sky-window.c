@@ -9,6 +9,7 @@
 #include "sky-preferences-window.h"
 #include "sky-price-sheets-window.h"
 #include "sky-scenario-page.h"
+#include "sky-tradeoffs-page.h"
 #include "sky-window.h"
 
 /* Progress of the running import, written by the worker thread and read by a timer here. */
@@ -43,6 +44,7 @@ struct _SkyWindow
   AdwViewStack    *view_stack;
   SkyCatalogPage  *catalog_page;
   SkyScenarioPage *scenario_page;
+  SkyTradeoffsPage *tradeoffs_page;
   gboolean         close_confirmed;
   GMenu           *recent_menu;    /* a section of the primary menu */
   GMenu           *primary_menu;
@@ -736,6 +738,8 @@ sky_window_constructed (GObject *object)
     g_warning ("Cannot open the catalog for pricing: %s", error->message);
   sky_scenario_page_set_candidates (self->scenario_page,
                                     sky_catalog_page_get_candidates (self->catalog_page));
+  sky_tradeoffs_page_set_sources (self->tradeoffs_page, self->scenario_page,
+                                  sky_catalog_page_get_candidates (self->catalog_page));
   update_summary (self);
 }
 
@@ -803,6 +807,7 @@ sky_window_class_init (SkyWindowClass *klass)
 
   g_type_ensure (SKY_TYPE_CATALOG_PAGE);
   g_type_ensure (SKY_TYPE_SCENARIO_PAGE);
+  g_type_ensure (SKY_TYPE_TRADEOFFS_PAGE);
 
   object_class->constructed = sky_window_constructed;
   object_class->set_property = sky_window_set_property;
@@ -830,6 +835,7 @@ sky_window_class_init (SkyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, scenario_page);
+  gtk_widget_class_bind_template_child (widget_class, SkyWindow, tradeoffs_page);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL,

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sky-scenario-page.h"
+#include "sky-score.h"
+
+G_BEGIN_DECLS
+
+#define SKY_TYPE_TRADEOFFS_PAGE (sky_tradeoffs_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (SkyTradeoffsPage, sky_tradeoffs_page, SKY, TRADEOFFS_PAGE, AdwBin)
+
+void              sky_tradeoffs_page_set_sources (SkyTradeoffsPage *self,
+                                                  SkyScenarioPage  *page,
+                                                  GListModel       *candidates);
+const SkyScoring *sky_tradeoffs_page_get_scoring (SkyTradeoffsPage *self);
+gboolean          sky_tradeoffs_page_get_busy    (SkyTradeoffsPage *self);
+
+G_END_DECLS
