@@ -1795,6 +1795,7 @@ sky_scenario_page_refresh (SkyScenarioPage *self)
 
   fill_widgets (self);
   estimate_now (self, FALSE);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
 void
@@ -1939,7 +1940,8 @@ sky_scenario_page_class_init (SkyScenarioPageClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* The scenario changed, or another replaced it: what shows it should show it again. */
+  /* The scenario changed, another replaced it, or the catalog it is priced from changed: what
+   * shows it should show it again. */
   signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                           G_TYPE_NONE, 0);

@@ -475,6 +475,7 @@ draw_chart (GtkDrawingArea *area,
       }
   gdk_cairo_set_source_rgba (cr, &accent);
   cairo_set_line_width (cr, 2);
+  cairo_new_path (cr);
   for (guint a = 0; a < front->len; a++)
     {
       SkyScoredOption *o = g_ptr_array_index (sc->options, g_array_index (front, guint, a));
@@ -490,6 +491,7 @@ draw_chart (GtkDrawingArea *area,
       SkyScoredOption *o = g_ptr_array_index (sc->options, i);
       double x = X (cost_value (o->cost)), y = Y (o->score);
 
+      cairo_new_path (cr);
       cairo_arc (cr, x, y, 6, 0, 2 * G_PI);
       gdk_cairo_set_source_rgba (cr, &accent);
       if (o->pareto)
@@ -501,6 +503,7 @@ draw_chart (GtkDrawingArea *area,
         }
       cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.9);
       pango_layout_set_text (layout, o->offer->name, -1);
+      cairo_new_path (cr);
       cairo_move_to (cr, MIN (x + 9, width - right - 80), y - 9);
       pango_cairo_show_layout (cr, layout);
     }
