@@ -13,7 +13,7 @@
 #include "sky-listing-item.h"
 #include "sky-offer-match.h"
 #include "sky-scenario-page.h"
-#include "sky-scenario-row.h"
+#include "sky-index-item.h"
 #include "sky-side-pane.h"
 
 /* The Scenario page: a workload's lines, priced on each provider side by side, with every
@@ -32,7 +32,7 @@ struct _SkyScenarioPage
   guint               generation;
   gboolean            busy;
   GListModel         *candidates;
-  GListStore         *rows;         /* SkyScenarioRow */
+  GListStore         *rows;         /* SkyIndexItem */
   GtkSingleSelection *selection;
   GPtrArray          *provider_columns;
   guint               autosave_id;
@@ -388,7 +388,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 {
   SkyScenarioPage *self = user_data;
   Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-  guint index = sky_scenario_row_get_index (gtk_list_item_get_item (item));
+  guint index = sky_index_item_get_index (gtk_list_item_get_item (item));
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
   const SkyScenarioLine *line;
   g_autofree char *text = NULL;
@@ -445,7 +445,7 @@ cell_line (SkyScenarioPage *self,
 
   if (row == NULL)
     return NULL;
-  *index = sky_scenario_row_get_index (row);
+  *index = sky_index_item_get_index (row);
   return *index < self->scenario->lines->len ? g_ptr_array_index (self->scenario->lines, *index)
                                               : NULL;
 }
@@ -744,8 +744,8 @@ update_rows (SkyScenarioPage *self)
 
   if (n_items > 0)
     {
-      g_autoptr(SkyScenarioRow) last = g_list_model_get_item (model, n_items - 1);
-      if (is_total_row (sky_scenario_row_get_index (last)))
+      g_autoptr(SkyIndexItem) last = g_list_model_get_item (model, n_items - 1);
+      if (is_total_row (sky_index_item_get_index (last)))
         n_totals = 3;
     }
   n_line_rows = n_items - n_totals;
@@ -758,15 +758,15 @@ update_rows (SkyScenarioPage *self)
     {
       g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
       for (guint i = n_line_rows; i < n; i++)
-        g_ptr_array_add (rows, sky_scenario_row_new (i));
+        g_ptr_array_add (rows, sky_index_item_new (i));
       g_list_store_splice (self->rows, n_line_rows, 0, rows->pdata, rows->len);
     }
   if (n_totals == 0 && want_totals)
     {
-      SkyScenarioRow *totals[] = {
-        sky_scenario_row_new (ROW_MONTHLY_TOTAL),
-        sky_scenario_row_new (ROW_UPFRONT_TOTAL),
-        sky_scenario_row_new (ROW_YEARLY_TOTAL),
+      SkyIndexItem *totals[] = {
+        sky_index_item_new (ROW_MONTHLY_TOTAL),
+        sky_index_item_new (ROW_UPFRONT_TOTAL),
+        sky_index_item_new (ROW_YEARLY_TOTAL),
       };
       g_list_store_splice (self->rows, n, 0, (gpointer *) totals, G_N_ELEMENTS (totals));
       for (guint i = 0; i < G_N_ELEMENTS (totals); i++)
@@ -2003,7 +2003,7 @@ sky_scenario_page_init (SkyScenarioPage *self)
   self->undo = g_ptr_array_new_with_free_func (g_free);
   self->bound = g_hash_table_new (NULL, NULL);
   self->redo = g_ptr_array_new_with_free_func (g_free);
-  self->rows = g_list_store_new (SKY_TYPE_SCENARIO_ROW);
+  self->rows = g_list_store_new (SKY_TYPE_INDEX_ITEM);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

@@ -10,6 +10,7 @@
 #include "sky-price-sheets-window.h"
 #include "sky-scenario-page.h"
 #include "sky-tradeoffs-page.h"
+#include "sky-compare-page.h"
 #include "sky-window.h"
 
 /* Progress of the running import, written by the worker thread and read by a timer here. */
@@ -45,6 +46,7 @@ struct _SkyWindow
   SkyCatalogPage  *catalog_page;
   SkyScenarioPage *scenario_page;
   SkyTradeoffsPage *tradeoffs_page;
+  SkyComparePage  *compare_page;
   gboolean         close_confirmed;
   GMenu           *recent_menu;    /* a section of the primary menu */
   GMenu           *primary_menu;
@@ -740,6 +742,11 @@ sky_window_constructed (GObject *object)
                                     sky_catalog_page_get_candidates (self->catalog_page));
   sky_tradeoffs_page_set_sources (self->tradeoffs_page, self->scenario_page,
                                   sky_catalog_page_get_candidates (self->catalog_page));
+  g_clear_error (&error);
+  if (!sky_compare_page_set_sources (self->compare_page, sky_catalog_get_path (self->catalog),
+                                     sky_catalog_page_get_candidates (self->catalog_page),
+                                     &error))
+    g_warning ("Cannot open the catalog for comparing: %s", error->message);
   update_summary (self);
 }
 
@@ -808,6 +815,7 @@ sky_window_class_init (SkyWindowClass *klass)
   g_type_ensure (SKY_TYPE_CATALOG_PAGE);
   g_type_ensure (SKY_TYPE_SCENARIO_PAGE);
   g_type_ensure (SKY_TYPE_TRADEOFFS_PAGE);
+  g_type_ensure (SKY_TYPE_COMPARE_PAGE);
 
   object_class->constructed = sky_window_constructed;
   object_class->set_property = sky_window_set_property;
@@ -836,6 +844,7 @@ sky_window_class_init (SkyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, scenario_page);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, tradeoffs_page);
+  gtk_widget_class_bind_template_child (widget_class, SkyWindow, compare_page);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL,
