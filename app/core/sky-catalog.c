@@ -130,6 +130,30 @@ static const char * const migrations[] = {
   "  amount    INTEGER NOT NULL CHECK (amount >= 0),"
   "  PRIMARY KEY (offer_id, price_seq, seq)"
   ") WITHOUT ROWID;",
+
+  /* The offer table without its unique index on (sheet_id, sku): the index took a random
+   * insertion per offer, the slowest part of an import, and nothing reads offers by SKU. The
+   * importer refuses a SKU that appears twice in a sheet itself. */
+  "CREATE TABLE offer_2 ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  sheet_id     INTEGER NOT NULL,"
+  "  service_id   INTEGER NOT NULL,"
+  "  sku          TEXT NOT NULL,"
+  "  name         TEXT NOT NULL,"
+  "  family       TEXT,"
+  "  region       TEXT NOT NULL,"
+  "  vcpu         INTEGER CHECK (vcpu >= 0),"
+  "  memory       INTEGER CHECK (memory >= 0),"
+  "  gpu          INTEGER CHECK (gpu >= 0),"
+  "  storage_type TEXT,"
+  "  os           TEXT,"
+  "  sla          TEXT,"
+  "  features     TEXT"
+  ");"
+  "INSERT INTO offer_2 SELECT id, sheet_id, service_id, sku, name, family, region, vcpu, memory,"
+  "  gpu, storage_type, os, sla, features FROM offer;"
+  "DROP TABLE offer;"
+  "ALTER TABLE offer_2 RENAME TO offer;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SKY_CATALOG_SCHEMA_VERSION);
@@ -395,6 +419,7 @@ enum {
   STMT_OFFER_PRICE,
   STMT_PRICE,
   STMT_TIER,
+  STMT_FIND_SKU,
   N_STMTS
 };
 
@@ -419,6 +444,8 @@ static const char * const import_sql[N_STMTS] = {
                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
   [STMT_TIER] = "INSERT INTO tier (offer_id, price_seq, seq, begin, end, amount) "
                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  /* No index: it only runs for a SKU whose hash was seen before in the sheet. */
+  [STMT_FIND_SKU] = "SELECT 1 FROM offer WHERE sheet_id = ?1 AND sku = ?2 LIMIT 1",
 };
 
 typedef struct
@@ -641,12 +668,34 @@ flush_prices (Import  *import,
 
 static gboolean
 import_offer (const SkySheetOffer  *offer,
+              gboolean              sku_seen,
               Import               *import,
               GError              **error)
 {
   sqlite3_stmt *stmt = import->stmts[STMT_OFFER];
   gint64 offer_id;
   int rc;
+
+  if (sku_seen)
+    {
+      sqlite3_stmt *find = import->stmts[STMT_FIND_SKU];
+
+      sqlite3_bind_int64 (find, 1, import->sheet_id);
+      bind_text (find, 2, offer->sku);
+      rc = sqlite3_step (find);
+      sqlite3_reset (find);
+      sqlite3_clear_bindings (find);
+      if (rc == SQLITE_ROW)
+        {
+          g_autofree char *where = sky_sheet_locate (import->file, offer->line, offer->nth,
+                                                     "sku");
+          g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_DUPLICATE,
+                       "%s: SKU “%s” appears twice in the sheet", where, offer->sku);
+          return FALSE;
+        }
+      if (rc != SQLITE_DONE)
+        return set_db_error (import->db, error, "Cannot store the sheet in the catalog");
+    }
 
   for (guint i = 0; i + 1 < offer->features->len; i += 2)
     g_string_append_printf (import->features, "%s%s=%s", i > 0 ? "\n" : "",
@@ -670,13 +719,6 @@ import_offer (const SkySheetOffer  *offer,
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   g_string_truncate (import->features, 0);
-  if (rc == SQLITE_CONSTRAINT_UNIQUE)
-    {
-      g_autofree char *where = sky_sheet_locate (import->file, offer->line, offer->nth, "sku");
-      g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_DUPLICATE,
-                   "%s: SKU “%s” appears twice in the sheet", where, offer->sku);
-      return FALSE;
-    }
   if (rc != SQLITE_DONE)
     return set_db_error (import->db, error, "Cannot store the sheet in the catalog");
   offer_id = sqlite3_last_insert_rowid (import->db);
@@ -732,6 +774,121 @@ import_offer (const SkySheetOffer  *offer,
   return TRUE;
 }
 
+/* The SKUs of the sheet being imported, as 64-bit hashes in an open-addressing table: 8 bytes
+ * per slot where a set of strings would take some 60 per SKU. A SKU whose hash is there already
+ * is checked against the catalog before it is stored; with a keyed hash, chosen at random for
+ * each import, that happens only for real duplicates, or for one sheet in billions. */
+typedef struct
+{
+  guint64 key[2];
+  guint64 *slots;       /* 0 marks an empty slot */
+  gsize    mask;
+  gsize    count;
+} SkuSet;
+
+#define ROTL(x, b) (((x) << (b)) | ((x) >> (64 - (b))))
+#define SIPROUND G_STMT_START { \
+    v0 += v1; v1 = ROTL (v1, 13); v1 ^= v0; v0 = ROTL (v0, 32); \
+    v2 += v3; v3 = ROTL (v3, 16); v3 ^= v2; \
+    v0 += v3; v3 = ROTL (v3, 21); v3 ^= v0; \
+    v2 += v1; v1 = ROTL (v1, 17); v1 ^= v2; v2 = ROTL (v2, 32); } G_STMT_END
+
+/* SipHash-1-3 of a string. */
+static guint64
+sku_hash (const guint64  key[2],
+          const char    *text)
+{
+  guint64 v0 = key[0] ^ G_GUINT64_CONSTANT (0x736f6d6570736575);
+  guint64 v1 = key[1] ^ G_GUINT64_CONSTANT (0x646f72616e646f6d);
+  guint64 v2 = key[0] ^ G_GUINT64_CONSTANT (0x6c7967656e657261);
+  guint64 v3 = key[1] ^ G_GUINT64_CONSTANT (0x7465646279746573);
+  gsize len = strlen (text);
+  const guchar *p = (const guchar *) text;
+  gsize left = len;
+  guint64 m;
+
+  for (; left >= 8; p += 8, left -= 8)
+    {
+      memcpy (&m, p, 8);
+      m = GUINT64_FROM_LE (m);
+      v3 ^= m;
+      SIPROUND;
+      v0 ^= m;
+    }
+  m = (guint64) len << 56;
+  for (gsize i = 0; i < left; i++)
+    m |= (guint64) p[i] << (8 * i);
+  v3 ^= m;
+  SIPROUND;
+  v0 ^= m;
+  v2 ^= 0xff;
+  SIPROUND;
+  SIPROUND;
+  SIPROUND;
+  return v0 ^ v1 ^ v2 ^ v3;
+}
+
+#undef SIPROUND
+#undef ROTL
+
+static void
+sku_set_init (SkuSet *set)
+{
+  for (int i = 0; i < 2; i++)
+    set->key[i] = (guint64) g_random_int () << 32 | g_random_int ();
+  set->mask = 1024 - 1;
+  set->slots = g_new0 (guint64, set->mask + 1);
+  set->count = 0;
+}
+
+static void
+sku_set_clear (SkuSet *set)
+{
+  g_clear_pointer (&set->slots, g_free);
+}
+
+static gboolean
+sku_set_insert (SkuSet  *set,
+                guint64  hash)
+{
+  gsize i = hash & set->mask;
+
+  while (set->slots[i] != 0)
+    {
+      if (set->slots[i] == hash)
+        return FALSE;
+      i = (i + 1) & set->mask;
+    }
+  set->slots[i] = hash;
+  set->count++;
+  return TRUE;
+}
+
+/* FALSE when the SKU's hash is in the set already. */
+static gboolean
+sku_set_add (SkuSet     *set,
+             const char *sku)
+{
+  guint64 hash = sku_hash (set->key, sku);
+
+  if (hash == 0)
+    hash = 1;
+  if (set->count >= (set->mask + 1) / 2)
+    {
+      guint64 *old = set->slots;
+      gsize size = set->mask + 1;
+
+      set->mask = size * 2 - 1;
+      set->slots = g_new0 (guint64, size * 2);
+      set->count = 0;
+      for (gsize i = 0; i < size; i++)
+        if (old[i] != 0)
+          sku_set_insert (set, old[i]);
+      g_free (old);
+    }
+  return sku_set_insert (set, hash);
+}
+
 /* The import runs in two threads: one reads and checks the sheet, the calling one writes what
  * it has read to the catalog, in order. Items travel in batches, so that the threads meet once
  * per batch rather than once per offer, and every batch goes back to the reading thread to be
@@ -745,6 +902,7 @@ typedef enum
   ITEM_REGION,
   ITEM_SERVICE,
   ITEM_OFFER,
+  ITEM_OFFER_SKU_SEEN,  /* an offer whose SKU's hash came before in the sheet */
   ITEM_END,
 } ItemKind;
 
@@ -771,6 +929,7 @@ typedef struct
   gboolean        writer_waiting;
 
   GArray         *filling;          /* the reader's batch in the making */
+  SkuSet          skus;
   const char     *path;
   GCancellable   *cancellable;
   SkyProgressFunc progress;
@@ -793,6 +952,7 @@ item_clear (Item *item)
       g_strfreev (item->data);
       break;
     case ITEM_OFFER:
+    case ITEM_OFFER_SKU_SEEN:
       sky_sheet_offer_free (item->data);
       break;
     case ITEM_END:
@@ -947,7 +1107,10 @@ queue_offer (SkySheetOffer  *offer,
              gpointer        user_data,
              GError        **error)
 {
-  return pipe_push (user_data, ITEM_OFFER, offer, error);
+  Pipe *pipe = user_data;
+  gboolean seen = !sku_set_add (&pipe->skus, offer->sku);
+
+  return pipe_push (pipe, seen ? ITEM_OFFER_SKU_SEEN : ITEM_OFFER, offer, error);
 }
 
 static const SkySheetSink queue_sink = {
@@ -988,8 +1151,10 @@ write_item (Import      *import,
       return import_service (&(SkySheetService) { fields[0], fields[1], fields[2], fields[3] },
                              import, error);
     case ITEM_OFFER:
+    case ITEM_OFFER_SKU_SEEN:
       import->offers++;
-      return import->existing_sha256 != NULL || import_offer (item->data, import, error);
+      return import->existing_sha256 != NULL ||
+             import_offer (item->data, item->kind == ITEM_OFFER_SKU_SEEN, import, error);
     case ITEM_END:
     default:
       g_assert_not_reached ();
@@ -1020,6 +1185,7 @@ read_and_write (Import          *import,
   pipe.cancellable = cancellable;
   pipe.progress = progress;
   pipe.progress_data = progress_data;
+  sku_set_init (&pipe.skus);
 
   reader = g_thread_new ("sky-sheet-reader", read_sheet_thread, &pipe);
 
@@ -1051,6 +1217,7 @@ read_and_write (Import          *import,
     sha256 = g_steal_pointer (&pipe.sha256);
 
   g_free (pipe.sha256);
+  sku_set_clear (&pipe.skus);
   g_array_unref (pipe.filling);
   g_queue_clear_full (&pipe.ready, (GDestroyNotify) g_array_unref);
   g_queue_clear_full (&pipe.done, (GDestroyNotify) g_array_unref);
