@@ -131,6 +131,30 @@ static const char * const migrations[] = {
   "  amount    INTEGER NOT NULL CHECK (amount >= 0),"
   "  PRIMARY KEY (offer_id, price_seq, seq)"
   ") WITHOUT ROWID;",
+
+  /* The offer table without its unique index on (sheet_id, sku): the index took a random
+   * insertion per offer, the slowest part of an import, and nothing reads offers by SKU. The
+   * importer refuses a SKU that appears twice in a sheet itself. */
+  "CREATE TABLE offer_2 ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  sheet_id     INTEGER NOT NULL,"
+  "  service_id   INTEGER NOT NULL,"
+  "  sku          TEXT NOT NULL,"
+  "  name         TEXT NOT NULL,"
+  "  family       TEXT,"
+  "  region       TEXT NOT NULL,"
+  "  vcpu         INTEGER CHECK (vcpu >= 0),"
+  "  memory       INTEGER CHECK (memory >= 0),"
+  "  gpu          INTEGER CHECK (gpu >= 0),"
+  "  storage_type TEXT,"
+  "  os           TEXT,"
+  "  sla          TEXT,"
+  "  features     TEXT"
+  ");"
+  "INSERT INTO offer_2 SELECT id, sheet_id, service_id, sku, name, family, region, vcpu, memory,"
+  "  gpu, storage_type, os, sla, features FROM offer;"
+  "DROP TABLE offer;"
+  "ALTER TABLE offer_2 RENAME TO offer;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SKY_CATALOG_SCHEMA_VERSION);
@@ -396,6 +420,7 @@ enum {
   STMT_OFFER_PRICE,
   STMT_PRICE,
   STMT_TIER,
+  STMT_FIND_SKU,
   N_STMTS
 };
 
@@ -411,8 +436,8 @@ static const char * const import_sql[N_STMTS] = {
   [STMT_SERVICE] = "INSERT INTO service (sheet_id, code, name, category, sla) "
                    "VALUES (?1, ?2, ?3, ?4, ?5)",
   [STMT_OFFER] = "INSERT INTO offer (sheet_id, service_id, sku, name, family, region, vcpu, "
-                 "memory, gpu, storage_type, os, sla, features) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                 "memory, gpu, storage_type, os, sla, features, id) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
   [STMT_OFFER_PRICE] = "INSERT INTO offer_price (offer_id, seq, term, unit, amount, upfront_fee, "
                        "free_quantity, tiered) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
   [STMT_PRICE] = "INSERT INTO price (term, geography, category, amount, offer_id, seq, sheet_id, "
@@ -420,7 +445,18 @@ static const char * const import_sql[N_STMTS] = {
                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
   [STMT_TIER] = "INSERT INTO tier (offer_id, price_seq, seq, begin, end, amount) "
                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  /* No index: it only runs for a SKU whose hash was seen before in the sheet. */
+  [STMT_FIND_SKU] = "SELECT 1 FROM offer WHERE sheet_id = ?1 AND sku = ?2 LIMIT 1",
 };
+
+/* The sorted runs of a batch of prices, merged as they are inserted. */
+typedef struct
+{
+  GPtrArray *runs;      /* GArray of PendingPrice, each sorted */
+  guint     *next;      /* per run: the first price not written yet */
+  guint     *heap;      /* runs with prices left, smallest next price first */
+  guint      heap_len;
+} PriceMerge;
 
 typedef struct
 {
@@ -430,10 +466,9 @@ typedef struct
   gint64           sheet_id;
   gint64           service_id;
   char            *existing_sha256;  /* set when this provider and version are loaded already */
-  GString         *features;
-  GArray          *pending;          /* PendingPrice, written in key order by flush_prices() */
-  GStringChunk    *strings;          /* the pending prices' text, each distinct text once */
   guint64          offers;
+  GPtrArray       *runs;             /* sorted runs of prices of the batch in the making */
+  PriceMerge       merge;            /* the batch being written */
   SkyImportResult *result;
 } Import;
 
@@ -560,29 +595,83 @@ import_service (const SkySheetService  *service,
 
 /* Prices wait here and go into the price table sorted by its key, a batch at a time: inserted
  * in the order the sheet lists them, they would land all over the table's B-tree, and a large
- * import would spend most of its time moving pages in and out of the cache. A batch takes
- * about 25 MB. */
+ * import would spend most of its time moving pages in and out of the cache. A batch takes about
+ * 12 MB.
+ *
+ * The reading thread sorts runs of prices as they come; the writing thread merges a batch's runs
+ * and inserts them a slice at a time between offers, a little more than the offers bring, so
+ * that the batch is written about when the next one is complete: the queue between the threads
+ * holds only a few thousand offers, and a longer stop of either thread leaves the other idle. */
 #define PENDING_PRICES 262144
+#define PRICE_RUN 16384
 
 typedef struct
 {
-  const char *term;         /* interned: compared by pointer first */
-  const char *geography;
-  const char *category;
+  guint8      term;         /* ranks in the text order of sky_terms(), sky_geographies() */
+  guint8      geography;    /* and sky_categories(): the order of the price table's key */
+  guint8      category;
+  gint32      seq;
   gint64      amount;
   gint64      offer_id;
-  int         seq;
-  const char *region;
+  const char *region;       /* interned for the whole import */
   const char *os;
-  gint64      vcpu_milli;
-  gint64      memory_mgib;
+  gint32      vcpu_milli;   /* the reader keeps specs within G_MAXINT32; -1 when unknown */
+  gint32      memory_mgib;
 } PendingPrice;
 
-static int
-compare_text (const char *a,
-              const char *b)
+/* The names in the price table's key, in text order, and each name's rank in it. */
+typedef struct
 {
-  return a == b ? 0 : strcmp (a, b);
+  const char *terms[32];
+  const char *geographies[16];
+  const char *categories[16];
+} KeyNames;
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+sort_names (const char * const *names,
+            const char        **sorted,
+            gsize               capacity)
+{
+  gsize n = g_strv_length ((char **) names);
+
+  g_assert (n <= capacity);
+  memcpy (sorted, names, n * sizeof (char *));
+  qsort (sorted, n, sizeof (char *), compare_names);
+}
+
+static const KeyNames *
+key_names (void)
+{
+  static KeyNames names;
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      sort_names (sky_terms (), names.terms, G_N_ELEMENTS (names.terms));
+      sort_names (sky_geographies (), names.geographies, G_N_ELEMENTS (names.geographies));
+      sort_names (sky_categories (), names.categories, G_N_ELEMENTS (names.categories));
+      g_once_init_leave (&once, 1);
+    }
+  return &names;
+}
+
+static guint8
+rank_of (const char * const *sorted,
+         gsize               n,
+         const char         *name)
+{
+  for (gsize i = 0; i < n && sorted[i] != NULL; i++)
+    if (sorted[i][0] == name[0] && strcmp (sorted[i], name) == 0)
+      return i;
+  /* The sheet reader lets only known names through. */
+  g_assert_not_reached ();
 }
 
 static int
@@ -590,12 +679,13 @@ compare_pending (gconstpointer a,
                  gconstpointer b)
 {
   const PendingPrice *x = a, *y = b;
-  int c;
 
-  if ((c = compare_text (x->term, y->term)) != 0 ||
-      (c = compare_text (x->geography, y->geography)) != 0 ||
-      (c = compare_text (x->category, y->category)) != 0)
-    return c;
+  if (x->term != y->term)
+    return x->term < y->term ? -1 : 1;
+  if (x->geography != y->geography)
+    return x->geography < y->geography ? -1 : 1;
+  if (x->category != y->category)
+    return x->category < y->category ? -1 : 1;
   if (x->amount != y->amount)
     return x->amount < y->amount ? -1 : 1;
   if (x->offer_id != y->offer_id)
@@ -603,28 +693,80 @@ compare_pending (gconstpointer a,
   return x->seq - y->seq;
 }
 
-static const char *
-intern (Import     *import,
-        const char *text)
+static const PendingPrice *
+merge_head (const PriceMerge *m,
+            guint             run)
 {
-  return text != NULL ? g_string_chunk_insert_const (import->strings, text) : NULL;
+  return &g_array_index ((GArray *) g_ptr_array_index (m->runs, run), PendingPrice,
+                         m->next[run]);
 }
 
-static gboolean
-flush_prices (Import  *import,
-              GError **error)
+static void
+merge_sift_down (PriceMerge *m,
+                 guint       i)
 {
-  sqlite3_stmt *stmt = import->stmts[STMT_PRICE];
-  gboolean ok = TRUE;
-
-  g_array_sort (import->pending, compare_pending);
-  for (guint i = 0; ok && i < import->pending->len; i++)
+  for (;;)
     {
-      const PendingPrice *p = &g_array_index (import->pending, PendingPrice, i);
+      guint smallest = i, l = 2 * i + 1, r = 2 * i + 2, tmp;
 
-      bind_text (stmt, 1, p->term);
-      bind_text (stmt, 2, p->geography);
-      bind_text (stmt, 3, p->category);
+      if (l < m->heap_len &&
+          compare_pending (merge_head (m, m->heap[l]), merge_head (m, m->heap[smallest])) < 0)
+        smallest = l;
+      if (r < m->heap_len &&
+          compare_pending (merge_head (m, m->heap[r]), merge_head (m, m->heap[smallest])) < 0)
+        smallest = r;
+      if (smallest == i)
+        return;
+      tmp = m->heap[i];
+      m->heap[i] = m->heap[smallest];
+      m->heap[smallest] = tmp;
+      i = smallest;
+    }
+}
+
+static void
+merge_clear (PriceMerge *m)
+{
+  g_clear_pointer (&m->runs, g_ptr_array_unref);
+  g_clear_pointer (&m->next, g_free);
+  g_clear_pointer (&m->heap, g_free);
+  m->heap_len = 0;
+}
+
+/* Takes the runs. */
+static void
+merge_start (PriceMerge *m,
+             GPtrArray  *runs)
+{
+  merge_clear (m);
+  m->runs = runs;
+  m->next = g_new0 (guint, runs->len);
+  m->heap = g_new0 (guint, runs->len);
+  for (guint i = 0; i < runs->len; i++)
+    if (((GArray *) g_ptr_array_index (runs, i))->len > 0)
+      m->heap[m->heap_len++] = i;
+  for (guint i = m->heap_len / 2; i-- > 0;)
+    merge_sift_down (m, i);
+}
+
+/* Writes up to @max prices of the merge, in key order (all of them for G_MAXUINT). */
+static gboolean
+import_prices (Import      *import,
+               PriceMerge  *m,
+               guint        max,
+               GError     **error)
+{
+  const KeyNames *names = key_names ();
+  sqlite3_stmt *stmt = import->stmts[STMT_PRICE];
+
+  for (guint n = 0; n < max && m->heap_len > 0; n++)
+    {
+      guint head = m->heap[0];
+      const PendingPrice *p = merge_head (m, head);
+
+      bind_text (stmt, 1, names->terms[p->term]);
+      bind_text (stmt, 2, names->geographies[p->geography]);
+      bind_text (stmt, 3, names->categories[p->category]);
       sqlite3_bind_int64 (stmt, 4, p->amount);
       sqlite3_bind_int64 (stmt, 5, p->offer_id);
       sqlite3_bind_int (stmt, 6, p->seq);
@@ -633,26 +775,65 @@ flush_prices (Import  *import,
       bind_text (stmt, 9, p->os);
       bind_optional_int (stmt, 10, p->vcpu_milli);
       bind_optional_int (stmt, 11, p->memory_mgib);
-      ok = run (import, stmt, error);
+      if (!run (import, stmt, error))
+        return FALSE;
+
+      if (++m->next[head] == ((GArray *) g_ptr_array_index (m->runs, head))->len)
+        m->heap[0] = m->heap[--m->heap_len];
+      merge_sift_down (m, 0);
     }
-  g_array_set_size (import->pending, 0);
-  g_string_chunk_clear (import->strings);
-  return ok;
+  if (m->heap_len == 0)
+    merge_clear (m);
+  return TRUE;
+}
+
+/* An offer as the writing thread gets it: the reading thread has numbered it and joined its
+ * features already. */
+typedef struct
+{
+  SkySheetOffer *offer;
+  gint64         id;
+  char          *features;     /* "key=value" lines, or NULL */
+  gboolean       sku_seen;     /* its SKU's hash came before in the sheet */
+} QueuedOffer;
+
+static void
+queued_offer_free (QueuedOffer *queued)
+{
+  sky_sheet_offer_free (queued->offer);
+  g_free (queued->features);
+  g_free (queued);
 }
 
 static gboolean
-import_offer (const SkySheetOffer  *offer,
-              Import               *import,
-              GError              **error)
+import_offer (const QueuedOffer  *queued,
+              Import             *import,
+              GError            **error)
 {
+  const SkySheetOffer *offer = queued->offer;
   sqlite3_stmt *stmt = import->stmts[STMT_OFFER];
-  gint64 offer_id;
   int rc;
 
-  for (guint i = 0; i + 1 < offer->features->len; i += 2)
-    g_string_append_printf (import->features, "%s%s=%s", i > 0 ? "\n" : "",
-                            (const char *) g_ptr_array_index (offer->features, i),
-                            (const char *) g_ptr_array_index (offer->features, i + 1));
+  if (queued->sku_seen)
+    {
+      sqlite3_stmt *find = import->stmts[STMT_FIND_SKU];
+
+      sqlite3_bind_int64 (find, 1, import->sheet_id);
+      bind_text (find, 2, offer->sku);
+      rc = sqlite3_step (find);
+      sqlite3_reset (find);
+      sqlite3_clear_bindings (find);
+      if (rc == SQLITE_ROW)
+        {
+          g_autofree char *where = sky_sheet_locate (import->file, offer->line, offer->nth,
+                                                     "sku");
+          g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_DUPLICATE,
+                       "%s: SKU “%s” appears twice in the sheet", where, offer->sku);
+          return FALSE;
+        }
+      if (rc != SQLITE_DONE)
+        return set_db_error (import->db, error, "Cannot store the sheet in the catalog");
+    }
 
   sqlite3_bind_int64 (stmt, 1, import->sheet_id);
   sqlite3_bind_int64 (stmt, 2, import->service_id);
@@ -666,41 +847,17 @@ import_offer (const SkySheetOffer  *offer,
   bind_text (stmt, 10, offer->storage_type);
   bind_text (stmt, 11, offer->os);
   bind_text (stmt, 12, offer->sla);
-  bind_text (stmt, 13, import->features->len > 0 ? import->features->str : NULL);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  g_string_truncate (import->features, 0);
-  if (rc == SQLITE_CONSTRAINT_UNIQUE)
-    {
-      g_autofree char *where = sky_sheet_locate (import->file, offer->line, offer->nth, "sku");
-      g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_DUPLICATE,
-                   "%s: SKU “%s” appears twice in the sheet", where, offer->sku);
-      return FALSE;
-    }
-  if (rc != SQLITE_DONE)
-    return set_db_error (import->db, error, "Cannot store the sheet in the catalog");
-  offer_id = sqlite3_last_insert_rowid (import->db);
+  bind_text (stmt, 13, queued->features);
+  sqlite3_bind_int64 (stmt, 14, queued->id);
+  if (!run (import, stmt, error))
+    return FALSE;
 
   for (guint i = 0; i < offer->prices->len; i++)
     {
       const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
 
-      PendingPrice pending = {
-        .term = intern (import, price->term),
-        .geography = intern (import, offer->geography),
-        .category = intern (import, offer->category),
-        .amount = price->amount,
-        .offer_id = offer_id,
-        .seq = i,
-        .region = intern (import, offer->region),
-        .os = intern (import, offer->os),
-        .vcpu_milli = offer->vcpu_milli,
-        .memory_mgib = offer->memory_mgib,
-      };
-
       stmt = import->stmts[STMT_OFFER_PRICE];
-      sqlite3_bind_int64 (stmt, 1, offer_id);
+      sqlite3_bind_int64 (stmt, 1, queued->id);
       sqlite3_bind_int (stmt, 2, i);
       bind_text (stmt, 3, price->term);
       bind_text (stmt, 4, price->unit);
@@ -711,14 +868,12 @@ import_offer (const SkySheetOffer  *offer,
       if (!run (import, stmt, error))
         return FALSE;
 
-      g_array_append_val (import->pending, pending);
-
       stmt = import->stmts[STMT_TIER];
       for (guint t = 0; t < price->tiers->len; t++)
         {
           const SkySheetTier *tier = &g_array_index (price->tiers, SkySheetTier, t);
 
-          sqlite3_bind_int64 (stmt, 1, offer_id);
+          sqlite3_bind_int64 (stmt, 1, queued->id);
           sqlite3_bind_int (stmt, 2, i);
           sqlite3_bind_int (stmt, 3, t);
           bind_text (stmt, 4, tier->from);
@@ -728,9 +883,122 @@ import_offer (const SkySheetOffer  *offer,
             return FALSE;
         }
     }
-  if (import->pending->len >= PENDING_PRICES)
-    return flush_prices (import, error);
   return TRUE;
+}
+
+/* The SKUs of the sheet being imported, as 64-bit hashes in an open-addressing table: 8 bytes
+ * per slot where a set of strings would take some 60 per SKU. A SKU whose hash is there already
+ * is checked against the catalog before it is stored; with a keyed hash, chosen at random for
+ * each import, that happens only for real duplicates, or for one sheet in billions. */
+typedef struct
+{
+  guint64 key[2];
+  guint64 *slots;       /* 0 marks an empty slot */
+  gsize    mask;
+  gsize    count;
+} SkuSet;
+
+#define ROTL(x, b) (((x) << (b)) | ((x) >> (64 - (b))))
+#define SIPROUND G_STMT_START { \
+    v0 += v1; v1 = ROTL (v1, 13); v1 ^= v0; v0 = ROTL (v0, 32); \
+    v2 += v3; v3 = ROTL (v3, 16); v3 ^= v2; \
+    v0 += v3; v3 = ROTL (v3, 21); v3 ^= v0; \
+    v2 += v1; v1 = ROTL (v1, 17); v1 ^= v2; v2 = ROTL (v2, 32); } G_STMT_END
+
+/* SipHash-1-3 of a string. */
+static guint64
+sku_hash (const guint64  key[2],
+          const char    *text)
+{
+  guint64 v0 = key[0] ^ G_GUINT64_CONSTANT (0x736f6d6570736575);
+  guint64 v1 = key[1] ^ G_GUINT64_CONSTANT (0x646f72616e646f6d);
+  guint64 v2 = key[0] ^ G_GUINT64_CONSTANT (0x6c7967656e657261);
+  guint64 v3 = key[1] ^ G_GUINT64_CONSTANT (0x7465646279746573);
+  gsize len = strlen (text);
+  const guchar *p = (const guchar *) text;
+  gsize left = len;
+  guint64 m;
+
+  for (; left >= 8; p += 8, left -= 8)
+    {
+      memcpy (&m, p, 8);
+      m = GUINT64_FROM_LE (m);
+      v3 ^= m;
+      SIPROUND;
+      v0 ^= m;
+    }
+  m = (guint64) len << 56;
+  for (gsize i = 0; i < left; i++)
+    m |= (guint64) p[i] << (8 * i);
+  v3 ^= m;
+  SIPROUND;
+  v0 ^= m;
+  v2 ^= 0xff;
+  SIPROUND;
+  SIPROUND;
+  SIPROUND;
+  return v0 ^ v1 ^ v2 ^ v3;
+}
+
+#undef SIPROUND
+#undef ROTL
+
+static void
+sku_set_init (SkuSet *set)
+{
+  for (int i = 0; i < 2; i++)
+    set->key[i] = (guint64) g_random_int () << 32 | g_random_int ();
+  set->mask = 1024 - 1;
+  set->slots = g_new0 (guint64, set->mask + 1);
+  set->count = 0;
+}
+
+static void
+sku_set_clear (SkuSet *set)
+{
+  g_clear_pointer (&set->slots, g_free);
+}
+
+static gboolean
+sku_set_insert (SkuSet  *set,
+                guint64  hash)
+{
+  gsize i = hash & set->mask;
+
+  while (set->slots[i] != 0)
+    {
+      if (set->slots[i] == hash)
+        return FALSE;
+      i = (i + 1) & set->mask;
+    }
+  set->slots[i] = hash;
+  set->count++;
+  return TRUE;
+}
+
+/* FALSE when the SKU's hash is in the set already. */
+static gboolean
+sku_set_add (SkuSet     *set,
+             const char *sku)
+{
+  guint64 hash = sku_hash (set->key, sku);
+
+  if (hash == 0)
+    hash = 1;
+  if (set->count >= (set->mask + 1) / 2)
+    {
+      guint64 *old = set->slots;
+      gsize size = set->mask + 1;
+
+      set->mask = size * 2 - 1;
+      set->slots = g_new0 (guint64, size * 2);
+      set->count = 0;
+      for (gsize i = 0; i < size; i++)
+        if (old[i] != 0)
+          sku_set_insert (set, old[i]);
+      g_free (old);
+    }
+  return sku_set_insert (set, hash);
 }
 
 /* The import runs in two threads: one reads and checks the sheet, the calling one writes what
@@ -746,6 +1014,8 @@ typedef enum
   ITEM_REGION,
   ITEM_SERVICE,
   ITEM_OFFER,
+  ITEM_PRICE_RUN,       /* a sorted GArray of PendingPrice */
+  ITEM_PRICE_BATCH_END, /* the runs since the last one make a batch */
   ITEM_END,
 } ItemKind;
 
@@ -772,6 +1042,11 @@ typedef struct
   gboolean        writer_waiting;
 
   GArray         *filling;          /* the reader's batch in the making */
+  SkuSet          skus;
+  gint64          next_offer_id;
+  GArray         *pending;          /* PendingPrice */
+  guint           batch_prices;     /* in the runs sent since the last batch end */
+  GStringChunk   *strings;          /* the pending prices' text, each distinct text once */
   const char     *path;
   GCancellable   *cancellable;
   SkyProgressFunc progress;
@@ -794,8 +1069,12 @@ item_clear (Item *item)
       g_strfreev (item->data);
       break;
     case ITEM_OFFER:
-      sky_sheet_offer_free (item->data);
+      queued_offer_free (item->data);
       break;
+    case ITEM_PRICE_RUN:
+      g_clear_pointer ((GArray **) &item->data, g_array_unref);
+      break;
+    case ITEM_PRICE_BATCH_END:
     case ITEM_END:
     default:
       break;
@@ -943,12 +1222,98 @@ queue_service (const SkySheetService  *service,
   return pipe_push (user_data, ITEM_SERVICE, g_strdupv ((char **) fields), error);
 }
 
+static const char *
+intern (Pipe       *pipe,
+        const char *text)
+{
+  return text != NULL ? g_string_chunk_insert_const (pipe->strings, text) : NULL;
+}
+
+/* Sorts the prices collected since the last run and hands them to the writer; at the end of a
+ * batch, or when @last, says that the batch is complete. */
+static gboolean
+queue_prices (Pipe      *pipe,
+              gboolean   last,
+              GError   **error)
+{
+  GArray *run = g_steal_pointer (&pipe->pending);
+
+  pipe->pending = g_array_sized_new (FALSE, FALSE, sizeof (PendingPrice), PRICE_RUN);
+  pipe->batch_prices += run->len;
+  if (run->len == 0)
+    g_array_unref (run);
+  else
+    {
+      g_array_sort (run, compare_pending);
+      if (!pipe_push (pipe, ITEM_PRICE_RUN, run, error))
+        return FALSE;
+    }
+  if (last || pipe->batch_prices >= PENDING_PRICES)
+    {
+      pipe->batch_prices = 0;
+      return pipe_push (pipe, ITEM_PRICE_BATCH_END, NULL, error);
+    }
+  return TRUE;
+}
+
 static gboolean
 queue_offer (SkySheetOffer  *offer,
              gpointer        user_data,
              GError        **error)
 {
-  return pipe_push (user_data, ITEM_OFFER, offer, error);
+  const KeyNames *names = key_names ();
+  Pipe *pipe = user_data;
+  QueuedOffer *queued = g_new0 (QueuedOffer, 1);
+  guint8 geography, category;
+  const char *region, *os;
+
+  queued->offer = offer;
+  queued->id = pipe->next_offer_id++;
+  queued->sku_seen = !sku_set_add (&pipe->skus, offer->sku);
+
+  if (offer->features->len > 0)
+    {
+      GString *features = g_string_new (NULL);
+
+      for (guint i = 0; i + 1 < offer->features->len; i += 2)
+        {
+          if (i > 0)
+            g_string_append_c (features, '\n');
+          g_string_append (features, g_ptr_array_index (offer->features, i));
+          g_string_append_c (features, '=');
+          g_string_append (features, g_ptr_array_index (offer->features, i + 1));
+        }
+      queued->features = g_string_free (features, FALSE);
+    }
+
+  geography = rank_of (names->geographies, G_N_ELEMENTS (names->geographies), offer->geography);
+  category = rank_of (names->categories, G_N_ELEMENTS (names->categories), offer->category);
+  region = intern (pipe, offer->region);
+  os = intern (pipe, offer->os);
+  for (guint i = 0; i < offer->prices->len; i++)
+    {
+      const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
+      PendingPrice pending = {
+        .term = rank_of (names->terms, G_N_ELEMENTS (names->terms), price->term),
+        .geography = geography,
+        .category = category,
+        .seq = i,
+        .amount = price->amount,
+        .offer_id = queued->id,
+        .region = region,
+        .os = os,
+        .vcpu_milli = offer->vcpu_milli,
+        .memory_mgib = offer->memory_mgib,
+      };
+
+      g_array_append_val (pipe->pending, pending);
+    }
+
+  if (!pipe_push (pipe, ITEM_OFFER, queued, error))
+    return FALSE;
+  if (pipe->pending->len >= PRICE_RUN)
+    return queue_prices (pipe, FALSE, error);
+  return TRUE;
 }
 
 static const SkySheetSink queue_sink = {
@@ -964,8 +1329,10 @@ read_sheet_thread (gpointer data)
   Pipe *pipe = data;
   Item end = { ITEM_END, NULL };
 
-  sky_sheet_read_file (pipe->path, &queue_sink, pipe, &pipe->sha256, pipe->cancellable,
-                       pipe->progress, pipe->progress_data, &pipe->error);
+  if (sky_sheet_read_file (pipe->path, &queue_sink, pipe, &pipe->sha256, pipe->cancellable,
+                           pipe->progress, pipe->progress_data, &pipe->error) &&
+      !queue_prices (pipe, TRUE, &pipe->error))
+    g_clear_pointer (&pipe->sha256, g_free);
   g_array_append_val (pipe->filling, end);
   pipe_flush (pipe);
   return NULL;
@@ -973,7 +1340,7 @@ read_sheet_thread (gpointer data)
 
 static gboolean
 write_item (Import      *import,
-            const Item  *item,
+            Item        *item,
             GError     **error)
 {
   char **fields = item->data;
@@ -991,6 +1358,18 @@ write_item (Import      *import,
     case ITEM_OFFER:
       import->offers++;
       return import->existing_sha256 != NULL || import_offer (item->data, import, error);
+    case ITEM_PRICE_RUN:
+      /* The writer keeps the run until it has merged it, and frees it then. */
+      g_ptr_array_add (import->runs, g_steal_pointer (&item->data));
+      return TRUE;
+    case ITEM_PRICE_BATCH_END:
+      /* What is left of the batch before has to go first. */
+      if (import->existing_sha256 == NULL &&
+          !import_prices (import, &import->merge, G_MAXUINT, error))
+        return FALSE;
+      merge_start (&import->merge, g_steal_pointer (&import->runs));
+      import->runs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      return TRUE;
     case ITEM_END:
     default:
       g_assert_not_reached ();
@@ -1000,6 +1379,7 @@ write_item (Import      *import,
 /* Reads the sheet in a second thread while this one writes it; returns its checksum. */
 static char *
 read_and_write (Import          *import,
+                gint64           first_offer_id,
                 GCancellable    *cancellable,
                 SkyProgressFunc  progress,
                 gpointer         progress_data,
@@ -1021,24 +1401,40 @@ read_and_write (Import          *import,
   pipe.cancellable = cancellable;
   pipe.progress = progress;
   pipe.progress_data = progress_data;
+  sku_set_init (&pipe.skus);
+  pipe.next_offer_id = first_offer_id;
+  pipe.pending = g_array_sized_new (FALSE, FALSE, sizeof (PendingPrice), PRICE_RUN);
+  pipe.strings = g_string_chunk_new (64 * 1024);
 
   reader = g_thread_new ("sky-sheet-reader", read_sheet_thread, &pipe);
 
   while (!done)
     {
+      guint prices = 0;
+
       batch = pipe_next (&pipe, batch);
       for (guint i = 0; i < batch->len; i++)
         {
-          const Item *item = &g_array_index (batch, Item, i);
+          Item *item = &g_array_index (batch, Item, i);
 
+          if (item->kind == ITEM_OFFER)
+            prices += ((QueuedOffer *) item->data)->offer->prices->len;
           if (item->kind == ITEM_END)
             done = TRUE;
           else if (write_error == NULL && !write_item (import, item, &write_error))
             pipe_abort (&pipe);
         }
+      if (write_error == NULL && import->existing_sha256 == NULL &&
+          !import_prices (import, &import->merge, prices + prices / 8 + 64, &write_error))
+        pipe_abort (&pipe);
     }
   g_thread_join (reader);
   g_array_unref (batch);
+
+  /* The last batch of prices, while the text they point to is still there. */
+  if (write_error == NULL && pipe.error == NULL && import->existing_sha256 == NULL)
+    import_prices (import, &import->merge, G_MAXUINT, &write_error);
+  merge_clear (&import->merge);
 
   /* The writer's error comes first: the reader then only says that it was stopped. */
   if (write_error != NULL)
@@ -1052,9 +1448,12 @@ read_and_write (Import          *import,
     sha256 = g_steal_pointer (&pipe.sha256);
 
   g_free (pipe.sha256);
+  sku_set_clear (&pipe.skus);
+  g_array_unref (pipe.pending);
   g_array_unref (pipe.filling);
   g_queue_clear_full (&pipe.ready, (GDestroyNotify) g_array_unref);
   g_queue_clear_full (&pipe.done, (GDestroyNotify) g_array_unref);
+  g_string_chunk_free (pipe.strings);
   g_cond_clear (&pipe.cond);
   g_mutex_clear (&pipe.lock);
   return sha256;
@@ -1126,9 +1525,6 @@ finish_import (Import      *import,
       return TRUE;
     }
 
-  if (!flush_prices (import, error))
-    return FALSE;
-
   if (sqlite3_prepare_v2 (import->db,
                           "UPDATE sheet SET sha256 = ?1, offer_count = ?2 WHERE id = ?3",
                           -1, &stmt, NULL) != SQLITE_OK)
@@ -1157,6 +1553,7 @@ sky_catalog_import_file (SkyCatalog       *self,
   Import import = { 0 };
   g_autofree char *sha256 = NULL;
   g_autoptr(SkyImportResult) result = g_new0 (SkyImportResult, 1);
+  gint64 first_offer_id = 0;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
@@ -1164,12 +1561,10 @@ sky_catalog_import_file (SkyCatalog       *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   result->file = g_strdup (path);
+  import.runs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   import.db = self->db;
   import.file = path;
   import.result = result;
-  import.features = g_string_new (NULL);
-  import.pending = g_array_new (FALSE, FALSE, sizeof (PendingPrice));
-  import.strings = g_string_chunk_new (64 * 1024);
 
   g_mutex_lock (&self->lock);
 
@@ -1185,7 +1580,15 @@ sky_catalog_import_file (SkyCatalog       *self,
   if (!exec (self->db, "BEGIN IMMEDIATE", error))
     goto out;
 
-  sha256 = read_and_write (&import, cancellable, progress, progress_data, error);
+  /* Offers are numbered as they are read, from the next free id on: the transaction keeps
+   * anyone else from taking one. */
+  if (!query_int (self->db, "SELECT coalesce (max (id), 0) + 1 FROM offer", &first_offer_id,
+                  error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      goto out;
+    }
+  sha256 = read_and_write (&import, first_offer_id, cancellable, progress, progress_data, error);
   ok = sha256 != NULL && finish_import (&import, sha256, error);
 
   if (ok && import.result->status == SKY_IMPORT_ADDED)
@@ -1197,9 +1600,8 @@ out:
   for (int i = 0; i < N_STMTS; i++)
     sqlite3_finalize (import.stmts[i]);
   g_free (import.existing_sha256);
-  g_string_free (import.features, TRUE);
-  g_array_unref (import.pending);
-  g_string_chunk_free (import.strings);
+  g_ptr_array_unref (import.runs);
+  merge_clear (&import.merge);
   g_mutex_unlock (&self->lock);
 
   return ok ? g_steal_pointer (&result) : NULL;

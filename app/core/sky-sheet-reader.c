@@ -11,8 +11,8 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
-#include <libxml/xmlreader.h>
 
 #include "sky-currency.h"
 #include "sky-sheet-reader.h"
@@ -21,6 +21,8 @@
 G_DEFINE_QUARK (sky-sheet-error-quark, sky_sheet_error)
 
 #define PROGRESS_STEP (1024 * 1024)
+/* How much of the file is read and handed to the parser at a time. */
+#define READ_CHUNK (64 * 1024)
 #define MAX_LABEL_CHARS 500
 #define MAX_SOURCE_CHARS 10000
 /* 99,999,999.9999999999: stored as a 64-bit count of 10^-10 units. */
@@ -65,10 +67,35 @@ typedef struct
   int  nth;
 } Loc;
 
+/* The elements of the format. Their names are looked up once in the parser's dictionary, which
+ * holds every name the parser reports, so that elements are told apart by pointer. */
+typedef enum
+{
+  EL_PRICE_SHEET,
+  EL_PROVIDER,
+  EL_SHEET,
+  EL_SOURCE,
+  EL_REGION,
+  EL_SERVICE,
+  EL_OFFER,
+  EL_FEATURE,
+  EL_PRICE,
+  EL_TIER,
+  N_ELEMENTS
+} Element;
+
+static const char * const element_names[N_ELEMENTS] = {
+  "price-sheet", "provider", "sheet", "source", "region", "service", "offer", "feature", "price",
+  "tier",
+};
+
 typedef struct
 {
   const char         *path;
-  xmlTextReaderPtr    reader;
+  xmlParserCtxtPtr    ctxt;
+  const xmlChar      *names[N_ELEMENTS];
+  const xmlChar      *namespace_uri;
+  int                 depth;
   int                 fd;
   GChecksum          *checksum;
   guint64             size;
@@ -83,6 +110,7 @@ typedef struct
   gpointer            user_data;
 
   GError             *error;
+  gboolean            doctype_seen;
   char               *xml_message;
   int                 xml_line;
   int                 xml_column;
@@ -90,6 +118,18 @@ typedef struct
   long                line_of_last_start;
   int                 starts_on_line;
   Loc                 loc;
+
+  /* The element being started: its namespace and attributes as the parser reports them. */
+  const xmlChar      *element_ns;
+  const xmlChar     **attributes;
+  int                 n_attributes;
+  GString            *values;        /* the attributes' values, each NUL-terminated */
+
+  /* Text since the last tag, comment or processing instruction: what a document tree would
+   * hold as one text node. */
+  GString            *text;
+  gboolean            in_text;
+  long                text_line;
 
   Stage               stage;
   char               *provider_id;
@@ -447,7 +487,7 @@ static void
 on_xml_error (void        *user_data,
               xmlErrorPtr  error)
 {
-  Reader *self = user_data;
+  Reader *self = ((xmlParserCtxtPtr) user_data)->_private;
 
   if (self->xml_message != NULL || error == NULL || error->level < XML_ERR_ERROR)
     return;
@@ -458,12 +498,13 @@ on_xml_error (void        *user_data,
 
 /* Input ------------------------------------------------------------------------------------ */
 
-static int
-read_input (void *context,
-            char *buffer,
-            int   len)
+/* Reads the next piece of the file into @buffer, checksums it and reports progress: the number
+ * of bytes read, 0 at the end, -1 on an error or when cancelled. */
+static gssize
+read_input (Reader *self,
+            char   *buffer,
+            gsize   len)
 {
-  Reader *self = context;
   gssize n;
 
   if (g_cancellable_is_cancelled (self->cancellable))
@@ -491,13 +532,7 @@ read_input (void *context,
       self->progress (self->done, self->size, self->progress_data);
       self->next_report = self->done + PROGRESS_STEP;
     }
-  return (int) n;
-}
-
-static int
-close_input (void *context)
-{
-  return 0;
+  return n;
 }
 
 /* Attributes ------------------------------------------------------------------------------- */
@@ -505,51 +540,70 @@ close_input (void *context)
 typedef struct
 {
   const char *names[14];
-  char       *values[14];
+  const char *values[14];
 } Attrs;
 
-static void
-attrs_clear (Attrs *a)
-{
-  for (gsize i = 0; i < G_N_ELEMENTS (a->values); i++)
-    g_clear_pointer (&a->values[i], g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Attrs, attrs_clear)
-
+/* Matches the element's attributes with the names in @a. The values are copied, NUL-terminated,
+ * into self->values: they stay valid until the next element starts. */
 static gboolean
 read_attrs (Reader     *self,
             const char *element,
             Attrs      *a)
 {
-  xmlTextReaderPtr r = self->reader;
-  int ret;
+  const xmlChar **at = self->attributes;
+  gsize total = 0;
+  char *out;
 
-  for (ret = xmlTextReaderMoveToFirstAttribute (r); ret == 1;
-       ret = xmlTextReaderMoveToNextAttribute (r))
+  for (int k = 0; k < self->n_attributes; k++)
+    total += at[k * 5 + 4] - at[k * 5 + 3] + 1;
+  g_string_set_size (self->values, total);
+  out = self->values->str;
+
+  for (int k = 0; k < self->n_attributes; k++)
     {
-      const char *name = (const char *) xmlTextReaderConstName (r);
-      const char *ns = (const char *) xmlTextReaderConstNamespaceUri (r);
+      const char *name = (const char *) at[k * 5];
+      const char *prefix = (const char *) at[k * 5 + 1];
+      const char *value = (const char *) at[k * 5 + 3];
+      gsize len = at[k * 5 + 4] - at[k * 5 + 3];
       gsize i;
 
-      if (g_str_has_prefix (name, "xmlns"))
+      if (g_str_has_prefix (prefix != NULL ? prefix : name, "xmlns"))
         continue;
 
       for (i = 0; i < G_N_ELEMENTS (a->names) && a->names[i] != NULL; i++)
-        if (strcmp (a->names[i], name) == 0)
+        if (a->names[i][0] == name[0] && strcmp (a->names[i], name) == 0)
           break;
 
-      if (ns != NULL || i == G_N_ELEMENTS (a->names) || a->names[i] == NULL)
+      if (at[k * 5 + 2] != NULL || i == G_N_ELEMENTS (a->names) || a->names[i] == NULL)
         {
-          xmlTextReaderMoveToElement (r);
-          return fail (self, name, SKY_SHEET_ERROR_UNKNOWN_ATTRIBUTE,
-                       "<%s> has an unknown attribute “%s”", element, name);
+          g_autofree char *qname = prefix != NULL ? g_strconcat (prefix, ":", name, NULL)
+                                                  : g_strdup (name);
+          return fail (self, qname, SKY_SHEET_ERROR_UNKNOWN_ATTRIBUTE,
+                       "<%s> has an unknown attribute “%s”", element, qname);
         }
-      g_free (a->values[i]);
-      a->values[i] = g_strdup ((const char *) xmlTextReaderConstValue (r));
+
+      memcpy (out, value, len);
+      out[len] = '\0';
+      /* Without entity substitution the parser hands on every “&” of a value as “&#38;”. */
+      if (memchr (out, '&', len) != NULL)
+        {
+          char *w = out;
+          for (const char *r = out; *r != '\0';)
+            {
+              if (g_str_has_prefix (r, "&#38;"))
+                {
+                  *w++ = '&';
+                  r += 5;
+                }
+              else
+                *w++ = *r++;
+            }
+          *w = '\0';
+        }
+      a->values[i] = out;
+      out += len + 1;
     }
-  xmlTextReaderMoveToElement (r);
-  return ret == 0;
+  return TRUE;
 }
 
 static const char *
@@ -787,7 +841,7 @@ unexpected (Reader     *self,
 static gboolean
 start_root (Reader *self)
 {
-  g_auto(Attrs) a = { { "format" } };
+  Attrs a = { { "format" } };
   const char *format;
   gint64 version;
 
@@ -808,7 +862,7 @@ start_root (Reader *self)
 static gboolean
 start_provider (Reader *self)
 {
-  g_auto(Attrs) a = { { "id", "name" } };
+  Attrs a = { { "id", "name" } };
   const char *id, *name;
 
   if (self->stage != STAGE_ROOT)
@@ -828,7 +882,7 @@ start_provider (Reader *self)
 static gboolean
 start_sheet (Reader *self)
 {
-  g_auto(Attrs) a = { { "version", "effective-date", "currency" } };
+  Attrs a = { { "version", "effective-date", "currency" } };
   const char *version, *date, *currency;
   gsize len;
 
@@ -866,7 +920,7 @@ start_sheet (Reader *self)
 static gboolean
 start_source (Reader *self)
 {
-  g_auto(Attrs) a = { { "retrieved", "url" } };
+  Attrs a = { { "retrieved", "url" } };
   const char *retrieved;
 
   if (self->stage != STAGE_SHEET)
@@ -915,7 +969,7 @@ end_source (Reader *self)
 static gboolean
 start_region (Reader *self)
 {
-  g_auto(Attrs) a = { { "code", "name", "geography" } };
+  Attrs a = { { "code", "name", "geography" } };
   const char *code, *name, *geo;
   SkySheetRegion *region;
 
@@ -950,7 +1004,7 @@ start_region (Reader *self)
 static gboolean
 start_service (Reader *self)
 {
-  g_auto(Attrs) a = { { "id", "name", "category", "sla" } };
+  Attrs a = { { "id", "name", "category", "sla" } };
   const char *id, *name, *category;
 
   if (self->stage != STAGE_REGIONS && self->stage != STAGE_SERVICES)
@@ -985,7 +1039,7 @@ start_service (Reader *self)
 static gboolean
 start_offer (Reader *self)
 {
-  g_auto(Attrs) a = { { "sku", "name", "region", "family", "vcpu", "memory-gib", "gpu",
+  Attrs a = { { "sku", "name", "region", "family", "vcpu", "memory-gib", "gpu",
                         "storage-type", "os", "sla" } };
   const char *sku, *name, *region_code;
   SkySheetOffer *offer;
@@ -1083,7 +1137,7 @@ end_offer (Reader *self)
 static gboolean
 start_feature (Reader *self)
 {
-  g_auto(Attrs) a = { { "key", "value" } };
+  Attrs a = { { "key", "value" } };
   const char *key, *value;
   GPtrArray *features = self->offer->features;
 
@@ -1158,7 +1212,7 @@ purchase_option (Reader      *self,
 static gboolean
 start_price (Reader *self)
 {
-  g_auto(Attrs) a = { { "unit", "term", "years", "upfront", "upfront-fee", "free-quantity",
+  Attrs a = { { "unit", "term", "years", "upfront", "upfront-fee", "free-quantity",
                         "amount" } };
   const char *unit, *amount, *fee, *free_quantity;
   SkySheetPrice *price;
@@ -1241,7 +1295,7 @@ end_price (Reader *self)
 static gboolean
 start_tier (Reader *self)
 {
-  g_auto(Attrs) a = { { "from", "to", "amount" } };
+  Attrs a = { { "from", "to", "amount" } };
   const char *from_s, *to_s, *amount_s;
   SkyDecimal from, to;
   SkySheetTier tier = { NULL };
@@ -1295,16 +1349,26 @@ start_tier (Reader *self)
 
 /* The loop --------------------------------------------------------------------------------- */
 
+static inline gboolean
+is (Reader     *self,
+    const char *name,
+    Element     element)
+{
+  return (const xmlChar *) name == self->names[element];
+}
+
 static gboolean
 start_element (Reader     *self,
                const char *name,
                int         depth)
 {
-  const char *ns = (const char *) xmlTextReaderConstNamespaceUri (self->reader);
+  const char *ns = (const char *) self->element_ns;
+  gboolean ours = ns != NULL && ((const xmlChar *) ns == self->namespace_uri ||
+                                 strcmp (ns, SKY_SHEET_NAMESPACE) == 0);
 
   if (depth == 0)
     {
-      if (ns == NULL || strcmp (ns, SKY_SHEET_NAMESPACE) != 0 || strcmp (name, "price-sheet") != 0)
+      if (!ours || (const xmlChar *) name != self->names[EL_PRICE_SHEET])
         return fail (self, NULL, SKY_SHEET_ERROR_WRONG_ROOT,
                      "this is not a Skytally price sheet: the root element is <%s>%s%s, not "
                      "<price-sheet xmlns=\"" SKY_SHEET_NAMESPACE "\">", name,
@@ -1312,7 +1376,7 @@ start_element (Reader     *self,
       return start_root (self);
     }
 
-  if (ns == NULL || strcmp (ns, SKY_SHEET_NAMESPACE) != 0)
+  if (!ours)
     return fail (self, NULL, SKY_SHEET_ERROR_UNKNOWN_ELEMENT,
                  "<%s> is not part of the price-sheet format (namespace %s)", name,
                  ns != NULL ? ns : "none");
@@ -1323,31 +1387,28 @@ start_element (Reader     *self,
   switch (depth)
     {
     case 1:
-      if (strcmp (name, "provider") == 0) return start_provider (self);
-      if (strcmp (name, "sheet") == 0) return start_sheet (self);
-      if (strcmp (name, "source") == 0) return start_source (self);
-      if (strcmp (name, "region") == 0) return start_region (self);
-      if (strcmp (name, "service") == 0) return start_service (self);
+      if (is (self, name, EL_PROVIDER)) return start_provider (self);
+      if (is (self, name, EL_SHEET)) return start_sheet (self);
+      if (is (self, name, EL_SOURCE)) return start_source (self);
+      if (is (self, name, EL_REGION)) return start_region (self);
+      if (is (self, name, EL_SERVICE)) return start_service (self);
       break;
     case 2:
-      if (strcmp (name, "offer") == 0 && self->in_service) return start_offer (self);
+      if (is (self, name, EL_OFFER) && self->in_service) return start_offer (self);
       break;
     case 3:
-      if (strcmp (name, "feature") == 0 && self->offer != NULL) return start_feature (self);
-      if (strcmp (name, "price") == 0 && self->offer != NULL) return start_price (self);
+      if (is (self, name, EL_FEATURE) && self->offer != NULL) return start_feature (self);
+      if (is (self, name, EL_PRICE) && self->offer != NULL) return start_price (self);
       break;
     case 4:
-      if (strcmp (name, "tier") == 0 && self->price != NULL) return start_tier (self);
+      if (is (self, name, EL_TIER) && self->price != NULL) return start_tier (self);
       break;
     default:
       break;
     }
 
   {
-    static const char * const known[] = { "price-sheet", "provider", "sheet", "source",
-                                          "region", "service", "offer", "feature", "price",
-                                          "tier" };
-    if (!in_list (name, known, G_N_ELEMENTS (known)))
+    if (!in_list (name, element_names, G_N_ELEMENTS (element_names)))
       return fail (self, NULL, SKY_SHEET_ERROR_UNKNOWN_ELEMENT,
                    "unknown element <%s>", name);
     return unexpected (self, name, "here");
@@ -1363,7 +1424,7 @@ end_element (Reader     *self,
     {
     case 1:
       if (self->in_source) return end_source (self);
-      if (strcmp (name, "service") == 0) self->in_service = FALSE;
+      if (is (self, name, EL_SERVICE)) self->in_service = FALSE;
       return TRUE;
     case 2:
       return self->offer != NULL ? end_offer (self) : TRUE;
@@ -1375,9 +1436,177 @@ end_element (Reader     *self,
 }
 
 static gboolean
+is_blank (const char *text,
+          gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isspace (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Ends the run of text since the last tag: <source> keeps it, anywhere else it must be blank. */
+static gboolean
+end_text (Reader *self)
+{
+  g_autofree char *shown = NULL;
+
+  if (!self->in_text)
+    return TRUE;
+  self->in_text = FALSE;
+  if (is_blank (self->text->str, self->text->len))
+    return TRUE;
+  if (self->in_source)
+    {
+      g_string_append_len (self->source_text, self->text->str, self->text->len);
+      return TRUE;
+    }
+  self->loc.line = self->text_line;
+  self->loc.nth = -1;
+  shown = g_strstrip (g_strndup (self->text->str, self->text->len));
+  return fail (self, NULL, SKY_SHEET_ERROR_UNEXPECTED_ELEMENT,
+               "unexpected text “%.40s” (only <source> holds text)", shown);
+}
+
+/* A check failed: the parser stops here. */
+static void
+stop (Reader *self)
+{
+  xmlStopParser (self->ctxt);
+}
+
+static void
+on_start_element (void           *ctx,
+                  const xmlChar  *localname,
+                  const xmlChar  *prefix,
+                  const xmlChar  *uri,
+                  int             n_namespaces,
+                  const xmlChar **namespaces,
+                  int             n_attributes,
+                  int             n_defaulted,
+                  const xmlChar **attributes)
+{
+  Reader *self = ((xmlParserCtxtPtr) ctx)->_private;
+  long line;
+
+  if (self->error != NULL)
+    return;
+  if (!end_text (self))
+    return stop (self);
+
+  /* The line the start tag ends on, as a document tree would record it. */
+  line = self->ctxt->input->line;
+  if (line == self->line_of_last_start)
+    self->starts_on_line++;
+  else
+    self->starts_on_line = 0;
+  self->line_of_last_start = line;
+  self->loc = (Loc) { line, self->starts_on_line };
+
+  self->element_ns = uri;
+  self->attributes = attributes;
+  self->n_attributes = n_attributes;
+  if (!start_element (self, (const char *) localname, self->depth))
+    return stop (self);
+  self->attributes = NULL;
+  self->n_attributes = 0;
+  self->depth++;
+}
+
+static void
+on_end_element (void          *ctx,
+                const xmlChar *localname,
+                const xmlChar *prefix,
+                const xmlChar *uri)
+{
+  Reader *self = ((xmlParserCtxtPtr) ctx)->_private;
+
+  if (self->error != NULL)
+    return;
+  if (!end_text (self))
+    return stop (self);
+  self->depth--;
+  if (!end_element (self, (const char *) localname, self->depth))
+    stop (self);
+}
+
+static void
+on_characters (void          *ctx,
+               const xmlChar *text,
+               int            len)
+{
+  Reader *self = ((xmlParserCtxtPtr) ctx)->_private;
+
+  if (self->error != NULL)
+    return;
+  if (!self->in_text)
+    {
+      self->in_text = TRUE;
+      self->text_line = self->ctxt->input->line;
+      g_string_truncate (self->text, 0);
+    }
+  /* Blank text between elements is all a sheet has outside <source>: no need to keep it. */
+  if (self->in_source || self->text->len > 0 || !is_blank ((const char *) text, len))
+    g_string_append_len (self->text, (const char *) text, len);
+}
+
+static void
+on_comment (void          *ctx,
+            const xmlChar *text)
+{
+  Reader *self = ((xmlParserCtxtPtr) ctx)->_private;
+
+  if (self->error == NULL && !end_text (self))
+    stop (self);
+}
+
+static void
+on_processing_instruction (void          *ctx,
+                           const xmlChar *target,
+                           const xmlChar *data)
+{
+  on_comment (ctx, NULL);
+}
+
+static void
+on_reference (void          *ctx,
+              const xmlChar *name)
+{
+  Reader *self = ((xmlParserCtxtPtr) ctx)->_private;
+
+  if (self->error != NULL)
+    return;
+  self->loc = (Loc) { MAX (1, self->ctxt->input->line), -1 };
+  fail (self, NULL, SKY_SHEET_ERROR_FORBIDDEN, "entity reference not allowed in price sheets");
+  stop (self);
+}
+
+/* A DOCTYPE is refused once the piece of the file that holds it has been parsed: an error the
+ * parser finds in it (an entity loop, an external entity) is reported first. */
+static void
+on_internal_subset (void          *ctx,
+                    const xmlChar *name,
+                    const xmlChar *external_id,
+                    const xmlChar *system_id)
+{
+  Reader *self = ((xmlParserCtxtPtr) ctx)->_private;
+
+  /* The parser still records the declarations, as it checks the entities it meets. */
+  xmlSAX2InternalSubset (ctx, name, external_id, system_id);
+  if (self->error != NULL)
+    return;
+  self->doctype_seen = TRUE;
+  fail_at_text (self, "<!DOCTYPE", SKY_SHEET_ERROR_FORBIDDEN,
+                "DOCTYPE not allowed in price sheets (they never need a DTD or entities)");
+}
+
+static gboolean
 end_document (Reader *self)
 {
   const char *missing = NULL;
+
+  if (!end_text (self))
+    return FALSE;
 
   switch (self->stage)
     {
@@ -1395,83 +1624,73 @@ end_document (Reader *self)
                   "the sheet has no %s", missing);
 }
 
+/* Feeds the file to the parser piece by piece; FALSE when it stopped on an error. */
 static gboolean
-is_blank (const char *text)
+parse (Reader *self)
 {
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
+  g_autofree char *buffer = g_malloc (READ_CHUNK);
+  xmlSAXHandler sax;
+  gssize n;
+  int ret = 0;
 
-static gboolean
-handle_node (Reader *self)
-{
-  xmlTextReaderPtr r = self->reader;
-  int type = xmlTextReaderNodeType (r);
-  int depth = xmlTextReaderDepth (r);
-  const char *name;
+  memset (&sax, 0, sizeof sax);
+  xmlSAXVersion (&sax, 2);
+  sax.startElementNs = on_start_element;
+  sax.endElementNs = on_end_element;
+  sax.characters = on_characters;
+  sax.ignorableWhitespace = on_characters;
+  sax.cdataBlock = on_characters;
+  sax.comment = on_comment;
+  sax.processingInstruction = on_processing_instruction;
+  sax.reference = on_reference;
+  sax.internalSubset = on_internal_subset;
+  sax.serror = on_xml_error;
+  sax.warning = NULL;
+  sax.error = NULL;
+  sax.fatalError = NULL;
 
-  switch (type)
+  /* The first bytes tell the parser the encoding. */
+  n = read_input (self, buffer, 4);
+  if (n < 0)
+    return FALSE;
+  /* No user data: the callbacks get the parser's context, as the parser's own handlers that
+   * are kept (for the document and the DTD) need it, and find the reader in it. */
+  self->ctxt = xmlCreatePushParserCtxt (&sax, NULL, buffer, (int) n, self->path);
+  if (self->ctxt == NULL)
     {
-    case XML_READER_TYPE_ELEMENT:
-      {
-        long line = xmlGetLineNo (xmlTextReaderCurrentNode (r));
-
-        if (line == self->line_of_last_start)
-          self->starts_on_line++;
-        else
-          self->starts_on_line = 0;
-        self->line_of_last_start = line;
-        self->loc = (Loc) { line, self->starts_on_line };
-
-        name = (const char *) xmlTextReaderConstLocalName (r);
-        if (!start_element (self, name, depth))
-          return FALSE;
-        if (xmlTextReaderIsEmptyElement (r))
-          return end_element (self, name, depth);
-        return TRUE;
-      }
-
-    case XML_READER_TYPE_END_ELEMENT:
-      name = (const char *) xmlTextReaderConstLocalName (r);
-      return end_element (self, name, depth);
-
-    case XML_READER_TYPE_TEXT:
-    case XML_READER_TYPE_CDATA:
-      {
-        const char *text = (const char *) xmlTextReaderConstValue (r);
-        g_autofree char *shown = NULL;
-
-        if (self->in_source)
-          {
-            g_string_append (self->source_text, text);
-            return TRUE;
-          }
-        if (is_blank (text))
-          return TRUE;
-        self->loc.line = xmlGetLineNo (xmlTextReaderCurrentNode (r));
-        self->loc.nth = -1;
-        shown = g_strstrip (g_strdup (text));
-        return fail (self, NULL, SKY_SHEET_ERROR_UNEXPECTED_ELEMENT,
-                     "unexpected text “%.40s” (only <source> holds text)", shown);
-      }
-
-    case XML_READER_TYPE_DOCUMENT_TYPE:
-      self->loc = (Loc) { MAX (1, xmlTextReaderGetParserLineNumber (r)), -1 };
-      return fail_at_text (self, "<!DOCTYPE", SKY_SHEET_ERROR_FORBIDDEN,
-                   "DOCTYPE not allowed in price sheets (they never need a DTD or entities)");
-
-    case XML_READER_TYPE_ENTITY_REFERENCE:
-    case XML_READER_TYPE_ENTITY:
-      self->loc = (Loc) { MAX (1, xmlTextReaderGetParserLineNumber (r)), -1 };
-      return fail (self, NULL, SKY_SHEET_ERROR_FORBIDDEN,
-                   "entity reference not allowed in price sheets");
-
-    default:
-      /* Whitespace, comments and processing instructions carry nothing. */
-      return TRUE;
+      g_set_error (&self->error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO,
+                   "%s: cannot start the XML parser", self->path);
+      return FALSE;
     }
+  self->ctxt->_private = self;
+  xmlCtxtUseOptions (self->ctxt, READER_OPTIONS);
+  self->namespace_uri = xmlDictLookup (self->ctxt->dict, BAD_CAST SKY_SHEET_NAMESPACE, -1);
+  for (int i = 0; i < N_ELEMENTS; i++)
+    self->names[i] = xmlDictLookup (self->ctxt->dict, BAD_CAST element_names[i], -1);
+
+  do
+    {
+      n = read_input (self, buffer, READ_CHUNK);
+      if (n < 0)
+        return FALSE;
+      ret = xmlParseChunk (self->ctxt, buffer, (int) n, n == 0);
+      if (self->error != NULL && !self->doctype_seen)
+        return FALSE;
+      if (ret != 0 || !self->ctxt->wellFormed)
+        {
+          g_autofree char *what = self->xml_message != NULL ? g_strdup (self->xml_message)
+                                                            : g_strdup ("not well-formed XML");
+          g_clear_error (&self->error);
+          g_set_error (&self->error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_MALFORMED, "%s:%d:%d: %s",
+                       self->path, MAX (self->xml_line, 1), MAX (self->xml_column, 1), what);
+          return FALSE;
+        }
+      if (self->error != NULL)
+        return FALSE;
+    }
+  while (n > 0);
+
+  return end_document (self);
 }
 
 gboolean
@@ -1486,7 +1705,6 @@ sky_sheet_read_file (const char          *path,
 {
   Reader self = { 0 };
   struct stat st;
-  int ret;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (sink != NULL, FALSE);
@@ -1521,35 +1739,23 @@ sky_sheet_read_file (const char          *path,
   self.regions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, region_free);
   self.service_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.line_of_last_start = -1;
+  self.values = g_string_sized_new (256);
+  self.text = g_string_sized_new (256);
 
-  self.reader = xmlReaderForIO (read_input, close_input, &self, path, NULL, READER_OPTIONS);
-  if (self.reader == NULL)
+  parse (&self);
+
+  if (self.cancelled)
     {
-      g_set_error (&self.error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO,
-                   "%s: cannot start the XML reader", path);
-      goto out;
+      g_clear_error (&self.error);
+      g_set_error (&self.error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Import cancelled");
     }
-  xmlTextReaderSetStructuredErrorHandler (self.reader, on_xml_error, &self);
 
-  while ((ret = xmlTextReaderRead (self.reader)) == 1)
-    if (!handle_node (&self))
-      break;
-
-  if (self.error == NULL && self.cancelled)
-    g_set_error (&self.error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Import cancelled");
-  else if (self.error == NULL && ret < 0)
+  if (self.ctxt != NULL)
     {
-      g_autofree char *what = self.xml_message != NULL ? g_strdup (self.xml_message)
-                                                       : g_strdup ("not well-formed XML");
-      g_set_error (&self.error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_MALFORMED, "%s:%d:%d: %s",
-                   path, MAX (self.xml_line, 1), MAX (self.xml_column, 1), what);
+      if (self.ctxt->myDoc != NULL)
+        xmlFreeDoc (self.ctxt->myDoc);
+      xmlFreeParserCtxt (self.ctxt);
     }
-  else if (self.error == NULL && ret == 0)
-    end_document (&self);
-
-out:
-  if (self.reader != NULL)
-    xmlFreeTextReader (self.reader);
   close (self.fd);
   sky_sheet_offer_free (self.offer);
   service_clear (&self.service);
@@ -1557,6 +1763,8 @@ out:
   g_hash_table_unref (self.service_ids);
   if (self.source_text != NULL)
     g_string_free (self.source_text, TRUE);
+  g_string_free (self.values, TRUE);
+  g_string_free (self.text, TRUE);
   g_free (self.provider_id);
   g_free (self.provider_name);
   g_free (self.version);
