@@ -178,6 +178,56 @@ test_no_match (Fixture       *f,
                    "Example Cloud has no database offer priced per hour on-demand");
 }
 
+/* Each constraint on its own: who meets it, and what the other's nearest offer has. */
+static void
+test_each_constraint (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *ssd[] = { "ssd", NULL };
+  static const struct
+  {
+    SkyRequirement req;
+    const char    *example_sku;       /* NULL: no match */
+    const char    *why;               /* a part of the explanation of the one with none */
+  } cases[] = {
+    { { .category = "compute", .region = "eu-central" }, "mem-4-eu", "it is in eu-west, not eu-central" },
+    { { .category = "compute", .os = "windows" }, "cpu-8-ap-win", "its operating system is linux, not windows" },
+    { { .category = "compute", .min_memory_mgib = 32000 }, "mem-4-eu", "it has 16 GiB of memory, less than 32" },
+    { { .category = "compute", .min_vcpu_milli = 8000 }, "cpu-8-ap-win", "it has 4 vCPU, fewer than 8" },
+    { { .category = "compute", .min_gpu = 1 }, NULL, "it has 0 GPU, fewer than 1" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) results = match (f, &cases[i].req);
+      SkyMatchResult *example = result_of (results, "examplecloud");
+      SkyMatchResult *other = result_of (results, "othercloud");
+
+      g_test_message ("case %" G_GSIZE_FORMAT ": %s / %s", i,
+                      example->no_match != NULL ? example->no_match : "",
+                      other->no_match != NULL ? other->no_match : "");
+      if (cases[i].example_sku != NULL)
+        {
+          g_assert_cmpuint (example->matches->len, ==, 1);
+          g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (example->matches, 0))->offer->sku, ==,
+                           cases[i].example_sku);
+          g_assert_nonnull (strstr (other->no_match, cases[i].why));
+        }
+      else
+        g_assert_nonnull (strstr (example->no_match, cases[i].why));
+    }
+
+  /* A storage type: std-2 is on SSD; o-4 says none. */
+  {
+    SkyRequirement req = { .category = "compute", .storage_types = ssd };
+    g_autoptr(GPtrArray) results = match (f, &req);
+    g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (result_of (results, "examplecloud")->matches,
+                                                      0))->offer->sku, ==, "std-2-us");
+    g_assert_nonnull (strstr (result_of (results, "othercloud")->no_match,
+                              "its storage type is unstated, not ssd"));
+  }
+}
+
 static gint64
 sku (Fixture    *f,
      const char *reference)
@@ -418,6 +468,48 @@ test_score (Fixture       *f,
   }
 }
 
+/* Providers as the options: the scenario priced on each, its effective monthly total the cost
+ * (Example Cloud 4968.82, Other Cloud 4785.66 with two lines it cannot price), and its SLA the
+ * lowest of the offers it was priced with (99.95 for both: equal, so 1 for both). */
+static void
+test_score_providers (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "web.skytally", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyScenario) s = sky_scenario_load (path, &error);
+  g_autoptr(SkyScoring) scoring = NULL;
+  SkyScoredOption *example, *other;
+  static const char *providers[] = { "examplecloud", "othercloud" };
+
+  g_assert_no_error (error);
+  for (gsize i = 0; i < G_N_ELEMENTS (providers); i++)
+    {
+      SkyCandidate *c = g_new0 (SkyCandidate, 1);
+      c->provider = g_strdup (providers[i]);
+      g_ptr_array_add (s->candidates, c);
+    }
+  sky_scenario_add_default_criteria (s);
+  scoring = sky_score_scenario (f->catalog, s, &error);
+  g_assert_no_error (error);
+  example = g_ptr_array_index (scoring->options, 0);
+  other = g_ptr_array_index (scoring->options, 1);
+  g_assert_null (example->offer);
+  g_assert_cmpstr (example->name, ==, "Example Cloud");
+  {
+    g_autofree char *a = sky_decimal_format (example->cost, 2);
+    g_autofree char *b = sky_decimal_format (other->cost, 2);
+    g_assert_cmpstr (a, ==, "4968.82");
+    g_assert_cmpstr (b, ==, "4785.66");
+  }
+  g_assert_cmpstr (other->cost_unit, ==, "month, 2 not priced");
+  g_assert_cmpstr (example->sla, ==, "99.95");
+  /* Cost 40 to Other Cloud; performance, SLA and features equal: 100 and 60. */
+  g_assert_cmpfloat_with_epsilon (other->score, 100, 1e-9);
+  g_assert_cmpfloat_with_epsilon (example->score, 60, 1e-9);
+  g_assert_cmpuint (other->rank, ==, 1);
+}
+
 /* A rating must name a rated criterion given before it. */
 static void
 test_rating_errors (void)
@@ -453,9 +545,11 @@ main (int    argc,
   ADD ("match", test_match);
   ADD ("match-commitments", test_match_commitments);
   ADD ("no-match", test_no_match);
+  ADD ("each-constraint", test_each_constraint);
   ADD ("equivalents", test_equivalents);
   ADD ("compare", test_compare);
   ADD ("score", test_score);
+  ADD ("score-providers", test_score_providers);
 #undef ADD
   g_test_add_func ("/sky/compare/equivalents-data", test_equivalents_data);
   g_test_add_func ("/sky/compare/rating-errors", test_rating_errors);

@@ -513,8 +513,9 @@ print_scoring_json (const SkyScenario *s,
 
       json_builder_begin_object (builder);
       json_add_string (builder, "option", o->label);
-      json_add_string (builder, "provider", o->offer->provider);
-      json_add_string (builder, "sku", o->offer->sku);
+      json_add_string (builder, "provider", o->provider);
+      json_add_string (builder, "sku", o->offer != NULL ? o->offer->sku : NULL);
+      json_add_string (builder, "name", o->name);
       json_builder_set_member_name (builder, "rank");
       json_builder_add_int_value (builder, o->rank);
       json_builder_set_member_name (builder, "score");

@@ -697,9 +697,10 @@ read_candidates (Reader      *r,
       c = g_new0 (SkyCandidate, 1);
       g_ptr_array_add (s->candidates, c);
       if (!check_attributes (r, child, known) ||
-          (c->provider = require (r, child, "provider")) == NULL ||
-          (c->sku = require (r, child, "sku")) == NULL)
+          (c->provider = require (r, child, "provider")) == NULL)
         return FALSE;
+      /* Without a SKU, the candidate is the provider: the scenario priced on it. */
+      c->sku = get (child, "sku");
       c->sheet_version = get (child, "sheet-version");
     }
   return TRUE;

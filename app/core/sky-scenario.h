@@ -87,11 +87,12 @@ typedef struct
   char *version;
 } SkySheetRef;
 
-/* An offer kept for comparing and scoring. */
+/* An offer kept for comparing and scoring, or, without a SKU, a provider with the scenario
+ * priced on it. */
 typedef struct
 {
   char *provider;
-  char *sku;
+  char *sku;                   /* NULL: the provider */
   char *sheet_version;         /* NULL: the provider's current sheet */
 } SkyCandidate;
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sky-currency.h"
+#include "sky-estimate.h"
 #include "sky-offer-match.h"
 #include "sky-score.h"
 
@@ -22,6 +23,9 @@ static void
 option_free (SkyScoredOption *o)
 {
   g_free (o->label);
+  g_free (o->provider);
+  g_free (o->name);
+  g_free (o->sla);
   g_clear_pointer (&o->offer, sky_offer_details_free);
   g_free (o->cost_unit);
   g_array_unref (o->normalised);
@@ -124,6 +128,14 @@ option_cost (const SkyScenario *s,
   return TRUE;
 }
 
+/* An offer's SLA; for a provider's whole scenario, the lowest of the offers it was priced with:
+ * a workload is as available as its least available part. */
+static const char *
+option_sla (const SkyScoredOption *o)
+{
+  return o->offer != NULL ? o->offer->sla : o->sla;
+}
+
 static double
 rating_of (const SkyScenario     *s,
            const SkyCriterion    *c,
@@ -138,7 +150,7 @@ rating_of (const SkyScenario     *s,
         continue;
       if (strcmp (r->target, o->label) == 0)
         return r->value;
-      if (strcmp (r->target, o->offer->provider) == 0)
+      if (strcmp (r->target, o->provider) == 0)
         by_provider = r;
     }
   /* Unrated: the middle of the scale. */
@@ -210,8 +222,9 @@ score_criterion (const SkyScenario  *s,
       for (guint i = 0; i < n; i++)
         {
           SkyScoredOption *o = g_ptr_array_index (options, i);
-          v[i] = o->offer->sla != NULL ? g_ascii_strtod (o->offer->sla, NULL) : 0;
-          g_ptr_array_add (o->raw, g_strdup (o->offer->sla != NULL ? o->offer->sla : "—"));
+          const char *sla = option_sla (o);
+          v[i] = sla != NULL ? g_ascii_strtod (sla, NULL) : 0;
+          g_ptr_array_add (o->raw, g_strdup (sla != NULL ? sla : "—"));
         }
       normalise (v, n, TRUE);
       break;
@@ -222,9 +235,16 @@ score_criterion (const SkyScenario  *s,
         for (guint i = 0; i < n; i++)
           {
             SkyScoredOption *o = g_ptr_array_index (options, i);
-            g_autofree char *cpu = spec (o->offer->vcpu_milli);
-            g_autofree char *gib = spec (o->offer->memory_mgib);
+            g_autofree char *cpu = NULL, *gib = NULL;
 
+            /* A whole scenario on a provider meets the same requirements everywhere. */
+            if (o->offer == NULL)
+              {
+                g_ptr_array_add (o->raw, g_strdup ("—"));
+                continue;
+              }
+            cpu = spec (o->offer->vcpu_milli);
+            gib = spec (o->offer->memory_mgib);
             v[i] = MAX (o->offer->vcpu_milli, 0);
             mem[i] = MAX (o->offer->memory_mgib, 0);
             g_ptr_array_add (o->raw, g_strdup_printf ("%s vCPU, %s GiB", cpu, gib));
@@ -241,6 +261,12 @@ score_criterion (const SkyScenario  *s,
           SkyScoredOption *o = g_ptr_array_index (options, i);
           guint have = 0;
 
+          if (o->offer == NULL)
+            {
+              v[i] = 1;
+              g_ptr_array_add (o->raw, g_strdup ("—"));
+              continue;
+            }
           for (guint k = 0; k < feature_keys->len; k++)
             have += has_feature (o->offer, g_ptr_array_index (feature_keys, k));
           v[i] = feature_keys->len > 0 ? (double) have / feature_keys->len : 1;
@@ -261,6 +287,59 @@ score_criterion (const SkyScenario  *s,
     }
   for (guint i = 0; i < n; i++)
     g_array_append_val (((SkyScoredOption *) g_ptr_array_index (options, i))->normalised, v[i]);
+}
+
+/* A provider as an option: the scenario's lines priced on it, its effective monthly total the
+ * cost. The scenario is priced once for every such option. */
+static gboolean
+provider_option (SkyCatalog         *catalog,
+                 const SkyScenario  *s,
+                 SkyScoredOption    *o,
+                 SkyEstimate       **estimate,
+                 GError            **error)
+{
+  SkyEstimateProvider *p = NULL;
+
+  if (*estimate == NULL)
+    {
+      g_autoptr(GPtrArray) providers = g_ptr_array_new ();
+      for (guint i = 0; i < s->candidates->len; i++)
+        {
+          SkyCandidate *c = g_ptr_array_index (s->candidates, i);
+          if (c->sku == NULL)
+            g_ptr_array_add (providers, c->provider);
+        }
+      g_ptr_array_add (providers, NULL);
+      *estimate = sky_estimate_compute (catalog, s, (const char * const *) providers->pdata, FALSE,
+                                        error);
+      if (*estimate == NULL)
+        return FALSE;
+    }
+  for (guint i = 0; i < (*estimate)->providers->len && p == NULL; i++)
+    if (strcmp (((SkyEstimateProvider *) g_ptr_array_index ((*estimate)->providers, i))->provider,
+                o->provider) == 0)
+      p = g_ptr_array_index ((*estimate)->providers, i);
+  g_assert (p != NULL);
+
+  o->name = g_strdup (p->provider_name);
+  o->cost = p->effective_monthly;
+  /* Lines a provider cannot price leave its total short: said beside the cost. */
+  o->cost_unit = p->n_unpriced > 0 ? g_strdup_printf ("month, %u not priced", p->n_unpriced)
+                                   : g_strdup ("month");
+  for (guint i = 0; i < p->lines->len; i++)
+    {
+      SkyEstimateLine *l = g_ptr_array_index (p->lines, i);
+      const char *sla = l->offer != NULL ? l->offer->sla : NULL;
+
+      if (l->status != SKY_LINE_PRICED || sla == NULL)
+        continue;
+      if (o->sla == NULL || g_ascii_strtod (sla, NULL) < g_ascii_strtod (o->sla, NULL))
+        {
+          g_free (o->sla);
+          o->sla = g_strdup (sla);
+        }
+    }
+  return TRUE;
 }
 
 static int
@@ -290,6 +369,7 @@ sky_score_scenario (SkyCatalog         *catalog,
 {
   g_autoptr(SkyScoring) scoring = g_new0 (SkyScoring, 1);
   g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  g_autoptr(SkyEstimate) estimate = NULL;
   g_autofree double *weights = NULL;
   double total = 0;
   guint n, nc = s->criteria->len;
@@ -315,10 +395,18 @@ sky_score_scenario (SkyCatalog         *catalog,
       SkyScoredOption *o = g_new0 (SkyScoredOption, 1);
       gint64 id;
 
-      o->label = g_strdup_printf ("%s:%s", c->provider, c->sku);
+      o->provider = g_strdup (c->provider);
+      o->label = c->sku != NULL ? g_strdup_printf ("%s:%s", c->provider, c->sku)
+                                : g_strdup (c->provider);
       o->normalised = g_array_new (FALSE, FALSE, sizeof (double));
       o->raw = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (scoring->options, o);
+      if (c->sku == NULL)
+        {
+          if (!provider_option (catalog, s, o, &estimate, error))
+            return NULL;
+          continue;
+        }
       id = sky_catalog_find_offer (catalog, c->provider, c->sheet_version, c->sku, error);
       if (id < 0)
         return NULL;
@@ -333,7 +421,8 @@ sky_score_scenario (SkyCatalog         *catalog,
       o->offer = sky_catalog_get_offer (catalog, id, error);
       if (o->offer == NULL || !option_cost (s, o, error))
         return NULL;
-      for (guint k = 0; k + 1 < o->offer->features->len; k += 2)
+      o->name = g_strdup (o->offer->name);
+      for (guint k = 0; o->offer != NULL && k + 1 < o->offer->features->len; k += 2)
         if (!g_ptr_array_find_with_equal_func (keys, g_ptr_array_index (o->offer->features, k),
                                                g_str_equal, NULL))
           g_ptr_array_add (keys, g_ptr_array_index (o->offer->features, k));

@@ -20,10 +20,13 @@ typedef enum
  * across the candidates, the best 1 and the worst 0 (all 1 when they are equal). */
 typedef struct
 {
-  char            *label;           /* provider:SKU */
-  SkyOfferDetails *offer;
+  char            *label;           /* provider:SKU, or the provider for a whole scenario */
+  char            *provider;
+  char            *name;            /* the offer's name, or the provider's */
+  SkyOfferDetails *offer;           /* NULL for a provider: the scenario priced on it */
   SkyDecimal       cost;            /* in the scenario's currency */
   char            *cost_unit;       /* "month" for hourly offers, else the price's unit */
+  char            *sla;             /* a provider's: the lowest of its priced offers' */
   GArray          *normalised;      /* double per criterion */
   GPtrArray       *raw;             /* char * per criterion: the value before normalising */
   double           score;

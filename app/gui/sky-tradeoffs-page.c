@@ -344,7 +344,7 @@ show_scoring (SkyTradeoffsPage *self)
     {
       SkyScoredOption *o = g_ptr_array_index (sc->options, g_array_index (sc->order, guint, r));
       g_autofree char *cost = sky_currency_format (sc->currency, o->cost);
-      g_autofree char *title = g_strdup_printf ("%u. %s", o->rank, o->offer->name);
+      g_autofree char *title = g_strdup_printf ("%u. %s", o->rank, o->name);
       char buffer[G_ASCII_DTOSTR_BUF_SIZE];
       g_autofree char *subtitle = NULL;
       GtkWidget *row, *bar, *score;
@@ -378,16 +378,16 @@ show_scoring (SkyTradeoffsPage *self)
       g_autoptr(GString) text = g_string_new (NULL);
 
       /* Translators: the top option and the range of weights it stays first for. */
-      g_string_append_printf (text, _("%s stays first from %s to %s"), top->offer->name, low,
+      g_string_append_printf (text, _("%s stays first from %s to %s"), top->name, low,
                               high);
       if (sens->below >= 0)
         g_string_append_printf (text, _("; below, %s"),
                                 ((SkyScoredOption *) g_ptr_array_index (sc->options,
-                                                                        sens->below))->offer->name);
+                                                                        sens->below))->name);
       if (sens->above >= 0)
         g_string_append_printf (text, _("; above, %s"),
                                 ((SkyScoredOption *) g_ptr_array_index (sc->options,
-                                                                        sens->above))->offer->name);
+                                                                        sens->above))->name);
       add_row (self, self->sensitivity_group, criterion_title (c), text->str);
     }
 
@@ -502,7 +502,7 @@ draw_chart (GtkDrawingArea *area,
           cairo_stroke (cr);
         }
       cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.9);
-      pango_layout_set_text (layout, o->offer->name, -1);
+      pango_layout_set_text (layout, o->name, -1);
       cairo_new_path (cr);
       cairo_move_to (cr, MIN (x + 9, width - right - 80), y - 9);
       pango_cairo_show_layout (cr, layout);
@@ -617,7 +617,7 @@ use_candidates_action (GtkWidget  *widget,
       for (guint j = 0; j < s->candidates->len && !known; j++)
         {
           SkyCandidate *c = g_ptr_array_index (s->candidates, j);
-          known = strcmp (c->provider, l->provider) == 0 && strcmp (c->sku, l->sku) == 0;
+          known = strcmp (c->provider, l->provider) == 0 && g_strcmp0 (c->sku, l->sku) == 0;
         }
       if (!known)
         {
