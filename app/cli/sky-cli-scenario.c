@@ -348,9 +348,8 @@ sky_cli_estimate (const Globals  *globals,
     return status;
   if (argc != 2)
     return usage_error (_("estimate takes one scenario file"));
-  if (!parse_format (format_text, &format))
-    /* Translators: keep table, csv and json as they are. */
-    return usage_error (_("unknown format “%s”: use table, csv or json"), format_text);
+  if (!format_option (format_text, &format, &status))
+    return status;
 
   scenario = sky_scenario_load (argv[1], &error);
   if (scenario == NULL)

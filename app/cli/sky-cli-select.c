@@ -233,9 +233,8 @@ sky_cli_match (const Globals  *globals,
     return usage_error (_("unknown unit “%s”"), unit);
   if (limit < 1)
     return usage_error (_("--limit must be 1 or more"));
-  if (!parse_format (format_text, &format))
-    /* Translators: keep table, csv and json as they are. */
-    return usage_error (_("unknown format “%s”: use table, csv or json"), format_text);
+  if (!format_option (format_text, &format, &status))
+    return status;
   if (min_vcpu != NULL && (!sky_decimal_parse (min_vcpu, 3, FALSE, &d, &error) ||
                            !sky_decimal_to_scaled_int64 (d, 3, &req.min_vcpu_milli)))
     return usage_error ("--min-vcpu: %s", error != NULL ? error->message : "");
@@ -404,9 +403,8 @@ sky_cli_compare (const Globals  *globals,
     return status;
   if (argc < 2)
     return usage_error (_("compare needs at least one SKU"));
-  if (!parse_format (format_text, &format))
-    /* Translators: keep table, csv and json as they are. */
-    return usage_error (_("unknown format “%s”: use table, csv or json"), format_text);
+  if (!format_option (format_text, &format, &status))
+    return status;
 
   catalog = open_catalog (globals, &error);
   if (catalog == NULL)
@@ -650,9 +648,8 @@ sky_cli_score (const Globals  *globals,
     return status;
   if (argc != 2)
     return usage_error (_("score takes one scenario file"));
-  if (!parse_format (format_text, &format))
-    /* Translators: keep table, csv and json as they are. */
-    return usage_error (_("unknown format “%s”: use table, csv or json"), format_text);
+  if (!format_option (format_text, &format, &status))
+    return status;
 
   scenario = sky_scenario_load (argv[1], &error);
   if (scenario == NULL)

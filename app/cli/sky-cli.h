@@ -41,6 +41,9 @@ int         usage_error     (const char      *format,
 int         user_error      (const GError    *error);
 gboolean    parse_format    (const char      *text,
                              Format          *format);
+gboolean    format_option   (const char      *text,
+                             Format          *format,
+                             int             *status);
 gboolean    parse_options   (GOptionContext  *context,
                              int             *argc,
                              char          ***argv,

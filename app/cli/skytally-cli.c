@@ -85,6 +85,19 @@ parse_format (const char *text,
   return TRUE;
 }
 
+/* --format: FALSE, with the usage error's exit status in @status, when it is not one we have. */
+gboolean
+format_option (const char *text,
+               Format     *format,
+               int        *status)
+{
+  if (parse_format (text, format))
+    return TRUE;
+  /* Translators: keep table, csv and json as they are. */
+  *status = usage_error (_("unknown format “%s”: use table, csv or json"), text);
+  return FALSE;
+}
+
 gboolean
 parse_options (GOptionContext  *context,
                int             *argc,
@@ -446,9 +459,8 @@ cmd_sheets (const Globals  *globals,
     return status;
   if (argc > 1)
     return usage_error (_("sheets takes no arguments"));
-  if (!parse_format (format_text, &format))
-    /* Translators: keep table, csv and json as they are. */
-    return usage_error (_("unknown format “%s”: use table, csv or json"), format_text);
+  if (!format_option (format_text, &format, &status))
+    return status;
 
   catalog = open_catalog (globals, &error);
   if (catalog == NULL)
@@ -608,9 +620,8 @@ cmd_search (const Globals  *globals,
     return status;
   if (argc > 1)
     return usage_error (_("search takes options only, not “%s”"), argv[1]);
-  if (!parse_format (format_text, &format))
-    /* Translators: keep table, csv and json as they are. */
-    return usage_error (_("unknown format “%s”: use table, csv or json"), format_text);
+  if (!format_option (format_text, &format, &status))
+    return status;
   if (limit < 0)
     /* Translators: keep --limit as it is. */
     return usage_error (_("--limit must be 0 or more"));
