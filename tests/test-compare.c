@@ -122,6 +122,27 @@ test_match (Fixture       *f,
   g_assert_false (m->has_spot);
 }
 
+/* Ranked per GiB: mem-4 (0.252 / 32) before std-2 (0.096 / 8) before cpu-8 (0.736 / 16);
+ * per vCPU: std-2 (0.048), mem-4 (0.063), cpu-8 (0.092). */
+static void
+test_match_rank (Fixture       *f,
+                 gconstpointer  data)
+{
+  SkyRequirement by_gib = { .category = "compute", .rank = SKY_RANK_PER_GIB };
+  SkyRequirement by_vcpu = { .category = "compute", .rank = SKY_RANK_PER_VCPU };
+  g_autoptr(GPtrArray) gib = match (f, &by_gib);
+  g_autoptr(GPtrArray) vcpu = match (f, &by_vcpu);
+  GPtrArray *m = result_of (gib, "examplecloud")->matches;
+
+  g_assert_cmpuint (m->len, ==, 3);
+  g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (m, 0))->offer->sku, ==, "mem-4-eu");
+  g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (m, 1))->offer->sku, ==, "std-2-us");
+  g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (m, 2))->offer->sku, ==, "cpu-8-ap-win");
+  m = result_of (vcpu, "examplecloud")->matches;
+  g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (m, 0))->offer->sku, ==, "std-2-us");
+  g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (m, 1))->offer->sku, ==, "mem-4-eu");
+}
+
 /* std-2's partial-upfront reservation is effective at 0.0296 + 259 / (12 × 730) = 0.05916621,
  * cheaper than its no-upfront 0.0605; its spot price is 0.0288. */
 static void
@@ -544,6 +565,7 @@ main (int    argc,
   g_test_add ("/sky/compare/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("match", test_match);
   ADD ("match-commitments", test_match_commitments);
+  ADD ("match-rank", test_match_rank);
   ADD ("no-match", test_no_match);
   ADD ("each-constraint", test_each_constraint);
   ADD ("equivalents", test_equivalents);

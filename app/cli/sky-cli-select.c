@@ -184,6 +184,7 @@ sky_cli_match (const Globals  *globals,
   g_autofree char *category = NULL, *min_vcpu = NULL, *min_memory = NULL, *geo = NULL;
   g_autofree char *region = NULL, *os = NULL, *min_sla = NULL, *unit = NULL;
   g_autofree char *format_text = NULL;
+  g_autofree char *rank = NULL;
   g_auto(GStrv) features = NULL;
   g_auto(GStrv) storage = NULL;
   g_auto(GStrv) providers = NULL;
@@ -213,6 +214,9 @@ sky_cli_match (const Globals  *globals,
     { "provider", 0, 0, G_OPTION_ARG_STRING_ARRAY, &providers,
       N_("Only this provider (again for more)"), "ID" },
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("Offers per provider (default: 5)"), "N" },
+    { "rank", 0, 0, G_OPTION_ARG_STRING, &rank,
+      N_("Cheapest first by unit price, per vCPU or per GiB (default: price)"),
+      "price|per-vcpu|per-gib" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format"), "table|csv|json" },
     { NULL }
   };
@@ -244,6 +248,14 @@ sky_cli_match (const Globals  *globals,
   if (min_sla != NULL && !sky_decimal_parse (min_sla, 4, FALSE, &d, &error))
     return usage_error ("--min-sla: %s", error->message);
 
+  if (rank == NULL || strcmp (rank, "price") == 0)
+    req.rank = SKY_RANK_PRICE;
+  else if (strcmp (rank, "per-vcpu") == 0)
+    req.rank = SKY_RANK_PER_VCPU;
+  else if (strcmp (rank, "per-gib") == 0)
+    req.rank = SKY_RANK_PER_GIB;
+  else
+    return usage_error (_("unknown rank “%s”: use price, per-vcpu or per-gib"), rank);
   req.category = category;
   req.unit = unit;
   req.geography = geo;

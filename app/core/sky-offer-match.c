@@ -209,7 +209,14 @@ find_ids (sqlite3               *db,
   for (guint i = 0; i < n_features; i++)
     g_string_append_printf (sql, " AND instr (char (10) || COALESCE (o.features, '') || char (10),"
                                  " char (10) || :f%u || '=') > 0", i);
-  g_string_append (sql, " ORDER BY p.amount, p.offer_id, p.seq LIMIT :limit");
+  /* Prices per vCPU or GiB order the matches only: the quotient is never shown as money. */
+  if (req->rank == SKY_RANK_PER_VCPU)
+    g_string_append (sql, " ORDER BY CAST (p.amount AS REAL) / NULLIF (p.vcpu, 0) NULLS LAST,");
+  else if (req->rank == SKY_RANK_PER_GIB)
+    g_string_append (sql, " ORDER BY CAST (p.amount AS REAL) / NULLIF (p.memory, 0) NULLS LAST,");
+  else
+    g_string_append (sql, " ORDER BY");
+  g_string_append (sql, " p.amount, p.offer_id, p.seq LIMIT :limit");
 
   if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
     return _sky_catalog_db_error (db, error, "Cannot search the catalog");

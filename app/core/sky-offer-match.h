@@ -5,6 +5,13 @@
 
 G_BEGIN_DECLS
 
+typedef enum
+{
+  SKY_RANK_PRICE,                        /* the unit price, so a month of it too */
+  SKY_RANK_PER_VCPU,                     /* the price per vCPU */
+  SKY_RANK_PER_GIB,                      /* the price per GiB of memory */
+} SkyRank;
+
 /* What a workload needs of an offer; NULL or 0 leaves a field open. */
 typedef struct
 {
@@ -21,6 +28,7 @@ typedef struct
   const char         *min_sla;           /* a percentage, e.g. "99.95" */
   const char * const *features;          /* keys the offer must have */
   const char         *service;           /* only this service's offers (its id) */
+  SkyRank             rank;              /* how matches are ordered, cheapest first */
 } SkyRequirement;
 
 /* One offer that meets a requirement, with its prices per purchase option in the sheet's
