@@ -42,6 +42,10 @@ sky_scenario_new (const char *name,
   s->candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_candidate_free);
   s->criteria = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_criterion_free);
   s->ratings = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_rating_free);
+  s->projection_months = 12;
+  s->growth = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_growth_free);
+  s->ranges = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_range_free);
+  s->starts = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_start_free);
   return s;
 }
 
@@ -62,6 +66,10 @@ sky_scenario_free (SkyScenario *s)
   g_ptr_array_unref (s->candidates);
   g_ptr_array_unref (s->criteria);
   g_ptr_array_unref (s->ratings);
+  g_clear_pointer (&s->budget, sky_budget_free);
+  g_ptr_array_unref (s->growth);
+  g_ptr_array_unref (s->ranges);
+  g_ptr_array_unref (s->starts);
   g_free (s);
 }
 
@@ -186,6 +194,51 @@ sky_rating_free (SkyRating *rating)
   g_free (rating->criterion);
   g_free (rating->target);
   g_free (rating);
+}
+
+static void
+group_cap_free (SkyGroupCap *cap)
+{
+  g_free (cap->group);
+  g_free (cap);
+}
+
+void
+sky_budget_free (SkyBudget *budget)
+{
+  if (budget == NULL)
+    return;
+  g_ptr_array_unref (budget->group_caps);
+  g_free (budget);
+}
+
+void
+sky_growth_free (SkyGrowth *growth)
+{
+  if (growth == NULL)
+    return;
+  g_free (growth->line);
+  g_free (growth->group);
+  g_free (growth);
+}
+
+void
+sky_range_free (SkyRange *range)
+{
+  if (range == NULL)
+    return;
+  g_free (range->line);
+  g_free (range->group);
+  g_free (range);
+}
+
+void
+sky_start_free (SkyStart *start)
+{
+  if (start == NULL)
+    return;
+  g_free (start->line);
+  g_free (start);
 }
 
 static const char * const criterion_kinds[] = {
@@ -780,6 +833,165 @@ read_rating (Reader      *r,
                "“%s” is not a rated criterion given above in <criteria>", rating->criterion);
 }
 
+/* A signed decimal, such as a percentage of change. */
+static gboolean
+signed_attr (Reader     *r,
+             xmlNode    *node,
+             const char *attr,
+             SkyDecimal *out)
+{
+  g_autofree char *value = get (node, attr);
+  g_autoptr(GError) error = NULL;
+
+  if (value == NULL)
+    return TRUE;
+  if (!sky_decimal_parse (value, 6, TRUE, out, &error))
+    return fail (r, node, attr, SKY_SCENARIO_ERROR_INVALID, "%s “%s” of <%s>: %s", attr, value,
+                 node->name, error->message);
+  return TRUE;
+}
+
+static gboolean
+month_attr (Reader     *r,
+            xmlNode    *node,
+            const char *attr,
+            guint       max,
+            guint      *out)
+{
+  g_autofree char *value = get (node, attr);
+  guint64 v = 0;
+
+  if (value == NULL)
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (value, 10, 1, max, &v, NULL))
+    return fail (r, node, attr, SKY_SCENARIO_ERROR_INVALID,
+                 "%s of <%s> is a month from 1 to %u, not “%s”", attr, node->name, max, value);
+  *out = (guint) v;
+  return TRUE;
+}
+
+static gboolean
+read_budget (Reader      *r,
+             xmlNode     *node,
+             SkyScenario *s)
+{
+  static const char * const known[] = { "monthly", "yearly", NULL };
+  static const char * const cap_known[] = { "group", "monthly", NULL };
+  SkyBudget *b;
+
+  if (s->budget != NULL)
+    return fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID, "<budget> is given twice");
+  b = s->budget = g_new0 (SkyBudget, 1);
+  b->group_caps = g_ptr_array_new_with_free_func ((GDestroyNotify) group_cap_free);
+  if (!check_attributes (r, node, known))
+    return FALSE;
+  b->has_monthly = xmlHasProp (node, (const xmlChar *) "monthly") != NULL;
+  b->has_yearly = xmlHasProp (node, (const xmlChar *) "yearly") != NULL;
+  if (!decimal_attr (r, node, "monthly", 10, FALSE, &b->monthly) ||
+      !decimal_attr (r, node, "yearly", 10, FALSE, &b->yearly))
+    return FALSE;
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      SkyGroupCap *cap;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (!is_element (child, "cap"))
+        return fail (r, child, NULL, SKY_SCENARIO_ERROR_INVALID, "unexpected <%s> in <budget>",
+                     child->name);
+      cap = g_new0 (SkyGroupCap, 1);
+      g_ptr_array_add (b->group_caps, cap);
+      if (!check_attributes (r, child, cap_known) ||
+          (cap->group = require (r, child, "group")) == NULL)
+        return FALSE;
+      if (!xmlHasProp (child, (const xmlChar *) "monthly"))
+        return fail (r, child, NULL, SKY_SCENARIO_ERROR_INVALID,
+                     "<cap> needs the attribute “monthly”");
+      if (!decimal_attr (r, child, "monthly", 10, FALSE, &cap->monthly))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_projection (Reader      *r,
+                 xmlNode     *node,
+                 SkyScenario *s)
+{
+  static const char * const known[] = { "months", NULL };
+  static const char * const growth_known[] = { "line", "group", "percent", "from-month", "step",
+                                               NULL };
+  static const char * const range_known[] = { "line", "group", "low", "high", NULL };
+  static const char * const start_known[] = { "line", "month", NULL };
+  g_autofree char *months = get (node, "months");
+  guint64 m = 12;
+
+  if (!check_attributes (r, node, known))
+    return FALSE;
+  if (months != NULL && !g_ascii_string_to_unsigned (months, 10, 12, 60, &m, NULL))
+    return fail (r, node, "months", SKY_SCENARIO_ERROR_INVALID,
+                 "a projection runs 12 to 60 months, not “%s”", months);
+  s->projection_months = (guint) m;
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (is_element (child, "growth"))
+        {
+          SkyGrowth *g = g_new0 (SkyGrowth, 1);
+          g_autofree char *step = NULL;
+
+          g_ptr_array_add (s->growth, g);
+          g->from_month = 1;
+          if (!check_attributes (r, child, growth_known))
+            return FALSE;
+          g->line = get (child, "line");
+          g->group = get (child, "group");
+          if (!xmlHasProp (child, (const xmlChar *) "percent"))
+            return fail (r, child, NULL, SKY_SCENARIO_ERROR_INVALID,
+                         "<growth> needs the attribute “percent”");
+          if (!signed_attr (r, child, "percent", &g->percent) ||
+              !month_attr (r, child, "from-month", 60, &g->from_month))
+            return FALSE;
+          step = get (child, "step");
+          if (step != NULL && strcmp (step, "true") != 0 && strcmp (step, "false") != 0)
+            return fail (r, child, "step", SKY_SCENARIO_ERROR_INVALID,
+                         "step of <growth> is true or false, not “%s”", step);
+          g->step = g_strcmp0 (step, "true") == 0;
+        }
+      else if (is_element (child, "range"))
+        {
+          SkyRange *range = g_new0 (SkyRange, 1);
+
+          g_ptr_array_add (s->ranges, range);
+          if (!check_attributes (r, child, range_known))
+            return FALSE;
+          range->line = get (child, "line");
+          range->group = get (child, "group");
+          if (!signed_attr (r, child, "low", &range->low) ||
+              !signed_attr (r, child, "high", &range->high))
+            return FALSE;
+        }
+      else if (is_element (child, "start"))
+        {
+          SkyStart *start = g_new0 (SkyStart, 1);
+
+          g_ptr_array_add (s->starts, start);
+          start->month = 1;
+          if (!check_attributes (r, child, start_known) ||
+              (start->line = require (r, child, "line")) == NULL ||
+              !month_attr (r, child, "month", 60, &start->month))
+            return FALSE;
+        }
+      else
+        return fail (r, child, NULL, SKY_SCENARIO_ERROR_INVALID,
+                     "unexpected <%s> in <projection>: use <growth>, <range> or <start>",
+                     child->name);
+    }
+  return TRUE;
+}
+
 static SkyScenario *
 read_root (Reader *r)
 {
@@ -867,6 +1079,10 @@ read_root (Reader *r)
         ok = read_credit (r, node, s);
       else if (is_element (node, "line"))
         ok = read_line (r, node, s);
+      else if (is_element (node, "budget"))
+        ok = read_budget (r, node, s);
+      else if (is_element (node, "projection"))
+        ok = read_projection (r, node, s);
       else if (is_element (node, "candidates"))
         ok = read_candidates (r, node, s);
       else if (is_element (node, "criteria"))
@@ -1157,6 +1373,70 @@ sky_scenario_to_xml (const SkyScenario *s)
           attr (out, "storage-types", types != NULL && *types != '\0' ? types : NULL);
         }
       g_string_append (out, "/>\n  </line>\n");
+    }
+  if (s->budget != NULL)
+    {
+      g_string_append (out, "  <budget");
+      if (s->budget->has_monthly)
+        decimal (out, "monthly", s->budget->monthly);
+      if (s->budget->has_yearly)
+        decimal (out, "yearly", s->budget->yearly);
+      if (s->budget->group_caps->len == 0)
+        g_string_append (out, "/>\n");
+      else
+        {
+          g_string_append (out, ">\n");
+          for (guint i = 0; i < s->budget->group_caps->len; i++)
+            {
+              SkyGroupCap *cap = g_ptr_array_index (s->budget->group_caps, i);
+              g_string_append (out, "    <cap");
+              attr (out, "group", cap->group);
+              decimal (out, "monthly", cap->monthly);
+              g_string_append (out, "/>\n");
+            }
+          g_string_append (out, "  </budget>\n");
+        }
+    }
+  if (s->projection_months != 12 || s->growth->len > 0 || s->ranges->len > 0 ||
+      s->starts->len > 0)
+    {
+      g_autofree char *months = g_strdup_printf ("%u", s->projection_months);
+      g_string_append (out, "  <projection");
+      attr (out, "months", months);
+      g_string_append (out, ">\n");
+      for (guint i = 0; i < s->growth->len; i++)
+        {
+          SkyGrowth *g = g_ptr_array_index (s->growth, i);
+          g_autofree char *from = g->from_month != 1 ? g_strdup_printf ("%u", g->from_month)
+                                                     : NULL;
+          g_string_append (out, "    <growth");
+          attr (out, "line", g->line);
+          attr (out, "group", g->group);
+          decimal (out, "percent", g->percent);
+          attr (out, "from-month", from);
+          attr (out, "step", g->step ? "true" : NULL);
+          g_string_append (out, "/>\n");
+        }
+      for (guint i = 0; i < s->ranges->len; i++)
+        {
+          SkyRange *range = g_ptr_array_index (s->ranges, i);
+          g_string_append (out, "    <range");
+          attr (out, "line", range->line);
+          attr (out, "group", range->group);
+          decimal (out, "low", range->low);
+          decimal (out, "high", range->high);
+          g_string_append (out, "/>\n");
+        }
+      for (guint i = 0; i < s->starts->len; i++)
+        {
+          SkyStart *start = g_ptr_array_index (s->starts, i);
+          g_autofree char *month = g_strdup_printf ("%u", start->month);
+          g_string_append (out, "    <start");
+          attr (out, "line", start->line);
+          attr (out, "month", month);
+          g_string_append (out, "/>\n");
+        }
+      g_string_append (out, "  </projection>\n");
     }
   if (s->candidates->len > 0)
     {

@@ -122,6 +122,49 @@ typedef struct
   int   value;
 } SkyRating;
 
+/* A cap on spending: a month's, a year's, and optionally a month's per group. */
+typedef struct
+{
+  gboolean    has_monthly;
+  SkyDecimal  monthly;
+  gboolean    has_yearly;
+  SkyDecimal  yearly;
+  GPtrArray  *group_caps;      /* SkyGroupCap */
+} SkyBudget;
+
+typedef struct
+{
+  char       *group;
+  SkyDecimal  monthly;
+} SkyGroupCap;
+
+/* How a line's or a group's quantity changes over the months of a projection: by a percentage
+ * every month, compounding, from @from_month on; or, as a step, once at @from_month. */
+typedef struct
+{
+  char       *line;            /* a line's label, or NULL */
+  char       *group;           /* a group, or NULL; neither: every line */
+  SkyDecimal  percent;         /* may be negative */
+  guint       from_month;      /* 1 for from the start */
+  gboolean    step;
+} SkyGrowth;
+
+/* The low and high estimates of a line's or group's quantity, in percent of the expected. */
+typedef struct
+{
+  char       *line;
+  char       *group;
+  SkyDecimal  low;             /* e.g. -20 */
+  SkyDecimal  high;            /* e.g. 30 */
+} SkyRange;
+
+/* A commitment line that starts in @month: before it, the same offer is billed on demand. */
+typedef struct
+{
+  char  *line;
+  guint  month;
+} SkyStart;
+
 typedef struct
 {
   char       *name;
@@ -137,6 +180,11 @@ typedef struct
   GPtrArray  *candidates;      /* SkyCandidate */
   GPtrArray  *criteria;        /* SkyCriterion */
   GPtrArray  *ratings;         /* SkyRating */
+  SkyBudget  *budget;          /* NULL without one */
+  guint       projection_months; /* 12 to 60 */
+  GPtrArray  *growth;          /* SkyGrowth */
+  GPtrArray  *ranges;          /* SkyRange */
+  GPtrArray  *starts;          /* SkyStart */
 } SkyScenario;
 
 GQuark           sky_scenario_error_quark (void);
@@ -155,6 +203,10 @@ void             sky_sheet_ref_free       (SkySheetRef        *ref);
 void             sky_candidate_free       (SkyCandidate       *candidate);
 void             sky_criterion_free       (SkyCriterion       *criterion);
 void             sky_rating_free          (SkyRating          *rating);
+void             sky_budget_free          (SkyBudget          *budget);
+void             sky_growth_free          (SkyGrowth          *growth);
+void             sky_range_free           (SkyRange           *range);
+void             sky_start_free           (SkyStart           *start);
 const char      *sky_criterion_kind_name  (SkyCriterionKind    kind);
 
 SkyScenario     *sky_scenario_load        (const char         *path,

@@ -1,0 +1,403 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sky-projection"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sky-projection.h"
+
+/* A scenario over 12 to 60 months: each month is the scenario priced again with every line's
+ * quantity grown as its growth says, commitments started in their month, on the sheets the
+ * scenario records; so tiers and free allowances count each month's real totals. Low and high
+ * estimates price the same months with each range's quantities. Cash pays an upfront fee in the
+ * month its commitment starts (and at each renewal); the amortised view spreads it. Money stays
+ * exact: every month's figures are the engine's, rounded once per line. */
+
+#define FACTOR_SCALE 10
+
+static void
+provider_free (SkyProjectionProvider *p)
+{
+  g_free (p->provider);
+  g_free (p->provider_name);
+  g_free (p->sheet_version);
+  g_ptr_array_unref (p->labels);
+  g_ptr_array_unref (p->groups);
+  g_array_unref (p->priced);
+  g_free (p->cash);
+  g_free (p->amortised);
+  g_free (p->total_cash);
+  g_free (p->total_amortised);
+  g_free (p->low);
+  g_free (p->high);
+  g_free (p->break_even);
+  g_clear_pointer (&p->group_first_over, g_array_unref);
+  g_free (p);
+}
+
+void
+sky_projection_free (SkyProjection *projection)
+{
+  if (projection == NULL)
+    return;
+  g_free (projection->currency);
+  g_clear_pointer (&projection->providers, g_ptr_array_unref);
+  g_free (projection);
+}
+
+static gboolean
+targets (const char            *line,
+         const char            *group,
+         const SkyScenarioLine *l)
+{
+  if (line != NULL)
+    return g_strcmp0 (line, l->label) == 0;
+  if (group != NULL)
+    return g_strcmp0 (group, l->group) == 0;
+  return TRUE;
+}
+
+/* 1 + @percent / 100. */
+static SkyDecimal
+one_plus (SkyDecimal percent)
+{
+  SkyDecimal fraction = sky_decimal_from_int (0), out = sky_decimal_from_int (1);
+
+  sky_decimal_div (percent, sky_decimal_from_int (100), FACTOR_SCALE, SKY_ROUND_HALF_UP,
+                   &fraction);
+  sky_decimal_add (out, fraction, &out);
+  return out;
+}
+
+static SkyDecimal
+times (SkyDecimal a,
+       SkyDecimal b)
+{
+  SkyDecimal out = sky_decimal_from_int (0);
+
+  sky_decimal_mul (a, b, &out);
+  return sky_decimal_round (out, FACTOR_SCALE, SKY_ROUND_HALF_UP);
+}
+
+/* How many times a line's quantity month @month (from 1) has, by its growth. */
+static SkyDecimal
+growth_factor (const SkyScenario     *s,
+               const SkyScenarioLine *l,
+               guint                  month)
+{
+  SkyDecimal f = sky_decimal_from_int (1);
+
+  for (guint i = 0; i < s->growth->len; i++)
+    {
+      const SkyGrowth *g = g_ptr_array_index (s->growth, i);
+      SkyDecimal rate;
+
+      if (!targets (g->line, g->group, l) || month < g->from_month)
+        continue;
+      rate = one_plus (g->percent);
+      if (g->step)
+        f = times (f, rate);
+      else
+        /* Compounding every month after the one it starts from. */
+        for (guint k = g->from_month; k < month; k++)
+          f = times (f, rate);
+    }
+  return f;
+}
+
+/* The low (@which -1) or high (1) estimate's factor of a line; 1 for the expected. */
+static SkyDecimal
+range_factor (const SkyScenario     *s,
+              const SkyScenarioLine *l,
+              int                    which)
+{
+  SkyDecimal f = sky_decimal_from_int (1);
+
+  for (guint i = 0; which != 0 && i < s->ranges->len; i++)
+    {
+      const SkyRange *r = g_ptr_array_index (s->ranges, i);
+      if (targets (r->line, r->group, l))
+        f = times (f, one_plus (which < 0 ? r->low : r->high));
+    }
+  return f;
+}
+
+static guint
+start_month (const SkyScenario     *s,
+             const SkyScenarioLine *l)
+{
+  for (guint i = 0; i < s->starts->len; i++)
+    {
+      const SkyStart *st = g_ptr_array_index (s->starts, i);
+      if (g_strcmp0 (st->line, l->label) == 0)
+        return st->month;
+    }
+  return 1;
+}
+
+/* The scenario as month @month has it: @which selects the low, expected or high quantities;
+ * @on_demand bills every commitment on demand instead. */
+static SkyScenario *
+month_scenario (const SkyScenario *base,
+                guint              month,
+                int                which,
+                gboolean           on_demand)
+{
+  SkyScenario *s = sky_scenario_copy (base);
+
+  for (guint i = 0; i < s->lines->len; i++)
+    {
+      SkyScenarioLine *l = g_ptr_array_index (s->lines, i);
+      SkyDecimal f = times (growth_factor (base, l, month), range_factor (base, l, which));
+
+      l->quantity = times (l->quantity, f);
+      if (sky_term_months (l->term) > 0 && (on_demand || month < start_month (base, l)))
+        {
+          g_free (l->term);
+          l->term = g_strdup ("on-demand");
+        }
+    }
+  return s;
+}
+
+static SkyEstimate *
+price_month (SkyCatalog         *catalog,
+             const SkyScenario  *base,
+             const char * const *providers,
+             guint               month,
+             int                 which,
+             gboolean            on_demand,
+             GError            **error)
+{
+  g_autoptr(SkyScenario) s = month_scenario (base, month, which, on_demand);
+
+  return sky_estimate_compute (catalog, s, providers, FALSE, error);
+}
+
+static SkyDecimal
+sum (SkyDecimal a,
+     SkyDecimal b)
+{
+  SkyDecimal out = a;
+
+  sky_decimal_add (a, b, &out);
+  return out;
+}
+
+/* The cash total of months 12 × (@year − 1) + 1 to 12 × @year. */
+SkyDecimal
+sky_projection_year (const SkyProjectionProvider *p,
+                     guint                        months,
+                     guint                        year)
+{
+  SkyDecimal total = sky_decimal_from_int (0);
+
+  for (guint m = (year - 1) * 12; m < year * 12 && m < months; m++)
+    total = sum (total, p->total_cash[m]);
+  return total;
+}
+
+static void
+check_budget (const SkyScenario     *s,
+              SkyProjectionProvider *p,
+              guint                  months)
+{
+  const SkyBudget *b = s->budget;
+
+  p->group_first_over = g_array_new (FALSE, TRUE, sizeof (guint));
+  if (b == NULL)
+    return;
+  if (b->has_monthly)
+    {
+      sky_decimal_sub (b->monthly, p->total_cash[0], &p->headroom);
+      for (guint m = 0; m < months && p->first_month_over == 0; m++)
+        if (sky_decimal_compare (p->total_cash[m], b->monthly) > 0)
+          p->first_month_over = m + 1;
+    }
+  if (b->has_yearly)
+    for (guint y = 1; (y - 1) * 12 < months && p->first_year_over == 0; y++)
+      if (sky_decimal_compare (sky_projection_year (p, months, y), b->yearly) > 0)
+        p->first_year_over = y;
+  for (guint c = 0; c < b->group_caps->len; c++)
+    {
+      const SkyGroupCap *cap = g_ptr_array_index (b->group_caps, c);
+      guint first = 0;
+
+      for (guint m = 0; m < months && first == 0; m++)
+        {
+          SkyDecimal total = sky_decimal_from_int (0);
+          for (guint l = 0; l < p->n_lines; l++)
+            if (g_strcmp0 (g_ptr_array_index (p->groups, l), cap->group) == 0)
+              total = sum (total, p->cash[l * months + m]);
+          if (sky_decimal_compare (total, cap->monthly) > 0)
+            first = m + 1;
+        }
+      g_array_append_val (p->group_first_over, first);
+    }
+}
+
+/* Projects @scenario over @months (0: the scenario's own) on @providers (NULL: its own). */
+SkyProjection *
+sky_projection_compute (SkyCatalog          *catalog,
+                        const SkyScenario   *scenario,
+                        const char * const  *providers,
+                        guint                months,
+                        GError             **error)
+{
+  g_autoptr(SkyProjection) projection = g_new0 (SkyProjection, 1);
+  gboolean ranges = scenario->ranges->len > 0;
+  guint n = scenario->lines->len;
+  g_autofree SkyDecimal *od_cum = NULL;
+  g_autofree SkyDecimal *commit_cum = NULL;
+
+  if (months == 0)
+    months = scenario->projection_months;
+  months = CLAMP (months, 12, 60);
+  projection->currency = g_strdup (scenario->currency);
+  projection->months = months;
+  projection->providers = g_ptr_array_new_with_free_func ((GDestroyNotify) provider_free);
+
+  for (guint m = 1; m <= months; m++)
+    {
+      g_autoptr(SkyEstimate) expected = price_month (catalog, scenario, providers, m, 0, FALSE,
+                                                     error);
+      g_autoptr(SkyEstimate) low = NULL, high = NULL, on_demand = NULL;
+
+      if (expected == NULL)
+        return NULL;
+      if (ranges)
+        {
+          low = price_month (catalog, scenario, providers, m, -1, FALSE, error);
+          high = low != NULL ? price_month (catalog, scenario, providers, m, 1, FALSE, error)
+                             : NULL;
+          if (high == NULL)
+            return NULL;
+        }
+      on_demand = price_month (catalog, scenario, providers, m, 0, TRUE, error);
+      if (on_demand == NULL)
+        return NULL;
+
+      if (m == 1)
+        {
+          od_cum = g_new0 (SkyDecimal, (gsize) expected->providers->len * MAX (n, 1));
+          commit_cum = g_new0 (SkyDecimal, (gsize) expected->providers->len * MAX (n, 1));
+          for (guint i = 0; i < expected->providers->len; i++)
+            {
+              SkyEstimateProvider *ep = g_ptr_array_index (expected->providers, i);
+              SkyProjectionProvider *p = g_new0 (SkyProjectionProvider, 1);
+
+              p->provider = g_strdup (ep->provider);
+              p->provider_name = g_strdup (ep->provider_name);
+              p->sheet_version = g_strdup (ep->sheet_version);
+              p->n_lines = n;
+              p->labels = g_ptr_array_new_with_free_func (g_free);
+              p->groups = g_ptr_array_new_with_free_func (g_free);
+              p->priced = g_array_new (FALSE, TRUE, sizeof (gboolean));
+              for (guint l = 0; l < n; l++)
+                {
+                  SkyEstimateLine *el = g_ptr_array_index (ep->lines, l);
+                  gboolean yes = TRUE;
+                  g_ptr_array_add (p->labels, g_strdup (el->label));
+                  g_ptr_array_add (p->groups, g_strdup (el->group));
+                  g_array_append_val (p->priced, yes);
+                }
+              p->cash = g_new0 (SkyDecimal, (gsize) n * months + 1);
+              p->amortised = g_new0 (SkyDecimal, (gsize) n * months + 1);
+              p->total_cash = g_new0 (SkyDecimal, months);
+              p->total_amortised = g_new0 (SkyDecimal, months);
+              p->low = g_new0 (SkyDecimal, months);
+              p->high = g_new0 (SkyDecimal, months);
+              p->break_even = g_new0 (int, MAX (n, 1));
+              for (guint l = 0; l < n; l++)
+                {
+                  const SkyScenarioLine *sl = g_ptr_array_index (scenario->lines, l);
+                  p->break_even[l] = sky_term_months (sl->term) > 0 ? 0 : -1;
+                  od_cum[i * n + l] = commit_cum[i * n + l] = sky_decimal_from_int (0);
+                }
+              for (guint k = 0; k < months; k++)
+                p->total_cash[k] = p->total_amortised[k] = p->low[k] = p->high[k] =
+                  sky_decimal_from_int (0);
+              g_ptr_array_add (projection->providers, p);
+            }
+        }
+
+      for (guint i = 0; i < projection->providers->len; i++)
+        {
+          SkyProjectionProvider *p = g_ptr_array_index (projection->providers, i);
+          SkyEstimateProvider *ep = g_ptr_array_index (expected->providers, i);
+          SkyEstimateProvider *od = g_ptr_array_index (on_demand->providers, i);
+
+          for (guint l = 0; l < n; l++)
+            {
+              const SkyScenarioLine *sl = g_ptr_array_index (scenario->lines, l);
+              SkyEstimateLine *el = g_ptr_array_index (ep->lines, l);
+              SkyEstimateLine *ol = g_ptr_array_index (od->lines, l);
+              guint start = start_month (scenario, sl);
+              SkyDecimal cash = sky_decimal_from_int (0), amortised = cash;
+
+              if (el->status == SKY_LINE_PRICED)
+                {
+                  cash = el->monthly;
+                  amortised = el->effective_monthly;
+                  /* An upfront fee falls due when the commitment starts, and again at each
+                   * renewal. */
+                  if (el->term_months > 0 && m >= start && (m - start) % el->term_months == 0)
+                    cash = sum (cash, el->upfront);
+                }
+              else
+                g_array_index (p->priced, gboolean, l) = FALSE;
+              p->cash[l * months + (m - 1)] = cash;
+              p->amortised[l * months + (m - 1)] = amortised;
+              p->total_cash[m - 1] = sum (p->total_cash[m - 1], cash);
+              p->total_amortised[m - 1] = sum (p->total_amortised[m - 1], amortised);
+
+              /* Break-even: the commitment's cash so far against on demand's. */
+              if (p->break_even[l] == 0 && el->status == SKY_LINE_PRICED &&
+                  ol->status == SKY_LINE_PRICED)
+                {
+                  od_cum[i * n + l] = sum (od_cum[i * n + l], ol->monthly);
+                  commit_cum[i * n + l] = sum (commit_cum[i * n + l], cash);
+                  if (m >= start && sky_decimal_compare (commit_cum[i * n + l],
+                                                         od_cum[i * n + l]) <= 0)
+                    p->break_even[l] = (int) m;
+                }
+            }
+          if (ranges)
+            {
+              SkyEstimateProvider *lp = g_ptr_array_index (low->providers, i);
+              SkyEstimateProvider *hp = g_ptr_array_index (high->providers, i);
+              SkyDecimal lo = sky_decimal_from_int (0), hi = lo;
+
+              for (guint l = 0; l < n; l++)
+                {
+                  SkyEstimateLine *a = g_ptr_array_index (lp->lines, l);
+                  SkyEstimateLine *b = g_ptr_array_index (hp->lines, l);
+                  const SkyScenarioLine *sl = g_ptr_array_index (scenario->lines, l);
+                  guint start = start_month (scenario, sl);
+
+                  if (a->status == SKY_LINE_PRICED)
+                    {
+                      lo = sum (lo, a->monthly);
+                      if (a->term_months > 0 && m >= start && (m - start) % a->term_months == 0)
+                        lo = sum (lo, a->upfront);
+                    }
+                  if (b->status == SKY_LINE_PRICED)
+                    {
+                      hi = sum (hi, b->monthly);
+                      if (b->term_months > 0 && m >= start && (m - start) % b->term_months == 0)
+                        hi = sum (hi, b->upfront);
+                    }
+                }
+              p->low[m - 1] = lo;
+              p->high[m - 1] = hi;
+            }
+          else
+            p->low[m - 1] = p->high[m - 1] = p->total_cash[m - 1];
+        }
+    }
+
+  for (guint i = 0; i < projection->providers->len; i++)
+    check_budget (scenario, g_ptr_array_index (projection->providers, i), months);
+  return g_steal_pointer (&projection);
+}

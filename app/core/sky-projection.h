@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "sky-estimate.h"
+
+G_BEGIN_DECLS
+
+/* One provider's months. Figures are indexed [line × months + month], months from 0. */
+typedef struct
+{
+  char       *provider;
+  char       *provider_name;
+  char       *sheet_version;
+  guint       n_lines;
+  GPtrArray  *labels;             /* char *, per line */
+  GPtrArray  *groups;             /* char *, per line; "" without one */
+  GArray     *priced;             /* gboolean per line: priced in every month */
+  SkyDecimal *cash;               /* what is paid that month: upfront fees in their month */
+  SkyDecimal *amortised;          /* upfront fees spread over their commitments */
+  SkyDecimal *total_cash;         /* per month, the sum of the lines */
+  SkyDecimal *total_amortised;
+  SkyDecimal *low;                /* per month: the cash total with every low estimate */
+  SkyDecimal *high;               /* … and with every high one */
+  int        *break_even;         /* per line: the month (from 1) a commitment has cost no
+                                   * more than on demand would have, since month 1; 0 if
+                                   * never within the projection; -1 for no commitment */
+  /* Against the budget, when there is one (0: never exceeded): */
+  guint       first_month_over;   /* the first month whose cash total is over the monthly cap */
+  guint       first_year_over;    /* the first twelve months (1, 2, …) over the yearly cap */
+  SkyDecimal  headroom;           /* the monthly cap less the first month's cash total */
+  GArray     *group_first_over;   /* guint per budget group cap */
+} SkyProjectionProvider;
+
+typedef struct
+{
+  char      *currency;
+  guint      months;
+  GPtrArray *providers;           /* SkyProjectionProvider */
+} SkyProjection;
+
+SkyProjection *sky_projection_compute (SkyCatalog         *catalog,
+                                       const SkyScenario  *scenario,
+                                       const char * const *providers,
+                                       guint               months,
+                                       GError            **error);
+void           sky_projection_free    (SkyProjection      *projection);
+SkyDecimal     sky_projection_year    (const SkyProjectionProvider *provider,
+                                       guint               months,
+                                       guint               year);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyProjection, sky_projection_free)
+
+G_END_DECLS

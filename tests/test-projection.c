@@ -1,0 +1,259 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "sky-catalog.h"
+#include "sky-projection.h"
+#include "sky-scenario.h"
+#include "sky-test-util.h"
+
+/* Projections over months, worked out by hand on valid-small.xml (std-2 at 0.096 USD an hour on
+ * demand, 0.0296 reserved for a year with 259 upfront; egress 100 GB free, then 0.09 up to
+ * 10240 GB and 0.085 up to 51200 GB). */
+
+typedef struct
+{
+  char        *dir;
+  SkyCatalog  *catalog;
+  SkyScenario *scenario;
+} Fixture;
+
+static SkyScenarioLine *
+offer_line (const char *label,
+            const char *group,
+            const char *quantity,
+            const char *unit,
+            const char *usage,
+            const char *term,
+            const char *sku)
+{
+  SkyScenarioLine *l = sky_scenario_line_new (SKY_LINE_OFFER);
+
+  l->label = g_strdup (label);
+  l->group = g_strdup (group);
+  sky_decimal_parse (quantity, 6, FALSE, &l->quantity, NULL);
+  l->unit = g_strdup (unit);
+  if (usage != NULL)
+    {
+      l->has_usage = TRUE;
+      sky_decimal_parse (usage, 6, FALSE, &l->usage, NULL);
+    }
+  g_free (l->term);
+  l->term = g_strdup (term);
+  l->provider = g_strdup ("examplecloud");
+  l->sku = g_strdup (sku);
+  return l;
+}
+
+static SkyDecimal
+dec (const char *text)
+{
+  SkyDecimal d = sky_decimal_from_int (0);
+
+  g_assert_true (sky_decimal_parse (text, 10, TRUE, &d, NULL));
+  return d;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autoptr(SkyImportResult) imported = NULL;
+  SkyScenario *s;
+  SkyGrowth *growth, *step;
+  SkyRange *range;
+  SkyStart *start;
+
+  f->dir = g_dir_make_tmp ("skytally-projection-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (f->dir, "catalog.db", NULL);
+  f->catalog = sky_catalog_open (db, &error);
+  g_assert_no_error (error);
+  imported = sky_catalog_import_file (f->catalog, sheet, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  s = f->scenario = sky_scenario_new ("Growing", "USD");
+  g_ptr_array_add (s->providers, g_strdup ("examplecloud"));
+  g_ptr_array_add (s->lines, offer_line ("Servers", "Compute", "2", "hour", NULL, "on-demand",
+                                         "std-2-us"));
+  g_ptr_array_add (s->lines, offer_line ("Worker", "Compute", "1", "hour", NULL,
+                                         "reserved-1y-partial-upfront", "std-2-us"));
+  g_ptr_array_add (s->lines, offer_line ("Egress", "Net", "1", "gb", "10000", "on-demand",
+                                         "egress-us"));
+
+  /* Servers grow 10 % a month; egress steps up 50 % in month 3; its range is −20 % to +30 %;
+   * the worker's reservation starts in month 3. */
+  growth = g_new0 (SkyGrowth, 1);
+  growth->line = g_strdup ("Servers");
+  growth->percent = dec ("10");
+  growth->from_month = 1;
+  g_ptr_array_add (s->growth, growth);
+  step = g_new0 (SkyGrowth, 1);
+  step->group = g_strdup ("Net");
+  step->percent = dec ("50");
+  step->from_month = 3;
+  step->step = TRUE;
+  g_ptr_array_add (s->growth, step);
+  range = g_new0 (SkyRange, 1);
+  range->group = g_strdup ("Net");
+  range->low = dec ("-20");
+  range->high = dec ("30");
+  g_ptr_array_add (s->ranges, range);
+  start = g_new0 (SkyStart, 1);
+  start->line = g_strdup ("Worker");
+  start->month = 3;
+  g_ptr_array_add (s->starts, start);
+
+  s->budget = g_new0 (SkyBudget, 1);
+  s->budget->group_caps = g_ptr_array_new ();
+  s->budget->has_monthly = TRUE;
+  s->budget->monthly = dec ("1500");
+  s->budget->has_yearly = TRUE;
+  s->budget->yearly = dec ("15000");
+  {
+    SkyGroupCap *cap = g_new0 (SkyGroupCap, 1);
+    cap->group = g_strdup ("Net");
+    cap->monthly = dec ("1000");
+    g_ptr_array_add (s->budget->group_caps, cap);
+  }
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  sky_scenario_free (f->scenario);
+  g_clear_object (&f->catalog);
+  sky_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+#define ASSERT_MONEY(value, expected) G_STMT_START {          \
+    g_autofree char *t_ = sky_decimal_format ((value), 2);     \
+    g_assert_cmpstr (t_, ==, (expected));                      \
+  } G_STMT_END
+
+static SkyProjection *
+project (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  SkyProjection *p = sky_projection_compute (f->catalog, f->scenario, NULL, 24, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (p);
+  return p;
+}
+
+static void
+test_months (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(SkyProjection) projection = project (f);
+  SkyProjectionProvider *p = g_ptr_array_index (projection->providers, 0);
+  guint M = projection->months;
+
+  g_assert_cmpuint (M, ==, 24);
+  /* Servers: 2 × 730 × 0.096 = 140.16; 2.2 servers in month 2: 154.176; 2.42 in month 3:
+   * 169.5936. */
+  ASSERT_MONEY (p->cash[0 * M + 0], "140.16");
+  ASSERT_MONEY (p->cash[0 * M + 1], "154.18");
+  ASSERT_MONEY (p->cash[0 * M + 2], "169.59");
+  /* Worker: on demand until its reservation starts in month 3: 70.08; then 730 × 0.0296 =
+   * 21.608 a month, and the 259 upfront in month 3 and again in month 15. */
+  ASSERT_MONEY (p->cash[1 * M + 1], "70.08");
+  ASSERT_MONEY (p->cash[1 * M + 2], "280.61");
+  ASSERT_MONEY (p->cash[1 * M + 3], "21.61");
+  ASSERT_MONEY (p->cash[1 * M + 14], "280.61");
+  /* Amortised: 21.608 + 259 / 12 = 43.19. */
+  ASSERT_MONEY (p->amortised[1 * M + 2], "43.19");
+  ASSERT_MONEY (p->amortised[1 * M + 3], "43.19");
+  /* Egress: 9900 × 0.09 = 891; from month 3, 15000 GB: 10240 × 0.09 + 4660 × 0.085. */
+  ASSERT_MONEY (p->cash[2 * M + 1], "891.00");
+  ASSERT_MONEY (p->cash[2 * M + 2], "1317.70");
+
+  /* Totals are the sums of the lines. */
+  ASSERT_MONEY (p->total_cash[0], "1101.24");
+  ASSERT_MONEY (p->total_cash[2], "1767.90");
+  ASSERT_MONEY (p->total_amortised[2], "1530.48");
+  {
+    SkyDecimal year = sky_decimal_from_int (0);
+    for (guint m = 0; m < 12; m++)
+      sky_decimal_add (year, p->total_cash[m], &year);
+    g_assert_cmpint (sky_decimal_compare (year, sky_projection_year (p, M, 1)), ==, 0);
+  }
+
+  /* The range: egress at 8000 GB (7900 × 0.09 = 711) and 13000 GB (921.6 + 2660 × 0.085). */
+  ASSERT_MONEY (p->low[0], "921.24");
+  ASSERT_MONEY (p->high[0], "1357.94");
+
+  /* Break-even: the reservation's cash so far (140.16 + 280.61 + 21.61 a month) is at or
+   * below on demand's (70.08 a month) first in month 8: 528.82 against 560.64. */
+  g_assert_cmpint (p->break_even[1], ==, 8);
+  g_assert_cmpint (p->break_even[0], ==, -1);
+}
+
+static void
+test_budget (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(SkyProjection) projection = project (f);
+  SkyProjectionProvider *p = g_ptr_array_index (projection->providers, 0);
+
+  /* Over 1500 first in month 3 (1767.90); 1500 − 1101.24 to spare in month 1; Net over its
+   * 1000 from month 3; the first year over 15000. */
+  g_assert_cmpuint (p->first_month_over, ==, 3);
+  ASSERT_MONEY (p->headroom, "398.76");
+  g_assert_cmpuint (g_array_index (p->group_first_over, guint, 0), ==, 3);
+  g_assert_cmpuint (p->first_year_over, ==, 1);
+
+  /* With room enough, nothing is over. */
+  f->scenario->budget->monthly = dec ("100000");
+  f->scenario->budget->yearly = dec ("1000000");
+  g_clear_pointer (&projection, sky_projection_free);
+  projection = project (f);
+  p = g_ptr_array_index (projection->providers, 0);
+  g_assert_cmpuint (p->first_month_over, ==, 0);
+  g_assert_cmpuint (p->first_year_over, ==, 0);
+}
+
+/* Budget and projection are saved and read back. */
+static void
+test_file (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *xml = sky_scenario_to_xml (f->scenario);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyScenario) again = sky_scenario_parse (xml, strlen (xml), "again", &error);
+  g_autofree char *xml2 = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (xml, "  <budget monthly=\"1500\" yearly=\"15000\">\n"
+                                 "    <cap group=\"Net\" monthly=\"1000\"/>\n  </budget>\n"));
+  g_assert_nonnull (strstr (xml, "    <growth group=\"Net\" percent=\"50\" from-month=\"3\" "
+                                 "step=\"true\"/>\n"));
+  g_assert_nonnull (strstr (xml, "    <range group=\"Net\" low=\"-20\" high=\"30\"/>\n"));
+  g_assert_cmpuint (again->growth->len, ==, 2);
+  g_assert_cmpuint (again->starts->len, ==, 1);
+  xml2 = sky_scenario_to_xml (again);
+  g_assert_cmpstr (xml, ==, xml2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/sky/projection/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("months", test_months);
+  ADD ("budget", test_budget);
+  ADD ("file", test_file);
+#undef ADD
+
+  return g_test_run ();
+}
