@@ -9,6 +9,7 @@ packages=(
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libxml2-dev libxml2-utils libsqlite3-dev libjson-glib-dev
   desktop-file-utils appstream flatpak-builder xvfb xauth
+  gnumeric
 )
 
 as_root=()

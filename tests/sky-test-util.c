@@ -23,3 +23,85 @@ sky_test_remove_tree (const char *dir)
     }
   g_rmdir (dir);
 }
+
+/* Reads @text as RFC 4180 CSV, strictly: every record ends with CRLF, a quote appears only
+ * around a field (doubled inside it), and every record has as many fields as the first.
+ * A GPtrArray of GStrv, or NULL with an error naming the record. */
+GPtrArray *
+sky_test_parse_csv (const char  *text,
+                    char         delimiter,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) field = g_string_new (NULL);
+  const char *p = text;
+  guint record = 1;
+
+  if (g_str_has_prefix (p, "\xEF\xBB\xBF"))
+    p += 3;
+  while (*p != '\0')
+    {
+      if (*p == '"')
+        {
+          for (p++;; p++)
+            {
+              if (*p == '\0')
+                {
+                  g_set_error (error, g_quark_from_static_string ("sky-test-csv"), 0,
+                               "record %u: a quoted field is not closed", record);
+                  return NULL;
+                }
+              if (*p == '"' && p[1] == '"')
+                {
+                  g_string_append_c (field, '"');
+                  p++;
+                }
+              else if (*p == '"')
+                {
+                  p++;
+                  break;
+                }
+              else
+                g_string_append_c (field, *p);
+            }
+        }
+      else
+        while (*p != '\0' && *p != delimiter && *p != '\r' && *p != '\n')
+          {
+            if (*p == '"')
+              {
+                g_set_error (error, g_quark_from_static_string ("sky-test-csv"), 0,
+                             "record %u: a quote inside an unquoted field", record);
+                return NULL;
+              }
+            g_string_append_c (field, *p++);
+          }
+
+      g_ptr_array_add (fields, g_strdup (field->str));
+      g_string_truncate (field, 0);
+      if (*p == delimiter)
+        {
+          p++;
+          continue;
+        }
+      if (p[0] != '\r' || p[1] != '\n')
+        {
+          g_set_error (error, g_quark_from_static_string ("sky-test-csv"), 0,
+                       "record %u does not end with CRLF", record);
+          return NULL;
+        }
+      p += 2;
+      if (rows->len > 0 && fields->len != g_strv_length (g_ptr_array_index (rows, 0)))
+        {
+          g_set_error (error, g_quark_from_static_string ("sky-test-csv"), 0,
+                       "record %u has %u fields, the first %u", record, fields->len,
+                       g_strv_length (g_ptr_array_index (rows, 0)));
+          return NULL;
+        }
+      g_ptr_array_add (fields, NULL);
+      g_ptr_array_add (rows, g_ptr_array_steal (fields, NULL));
+      record++;
+    }
+  return g_steal_pointer (&rows);
+}

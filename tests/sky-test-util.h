@@ -7,4 +7,8 @@ G_BEGIN_DECLS
 
 void sky_test_remove_tree (const char *dir);
 
+GPtrArray *sky_test_parse_csv (const char *text,
+                               char        delimiter,
+                               GError    **error);
+
 G_END_DECLS

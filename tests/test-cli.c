@@ -694,6 +694,195 @@ test_selection (Fixture       *f,
   g_assert_cmpint (usage.status, ==, 2);
 }
 
+/* A scenario for exports: growth, a range, a budget, and a label a spreadsheet would run. */
+static char *
+write_growth_scenario (Fixture *f)
+{
+  char *path = g_build_filename (f->dir, "growth.skytally", NULL);
+
+  g_file_set_contents (path,
+    "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Growth\" "
+    "currency=\"USD\">\n"
+    "  <providers>\n    <provider id=\"examplecloud\"/>\n  </providers>\n"
+    "  <line label=\"Servers\" group=\"API\" quantity=\"2\" unit=\"hour\">\n"
+    "    <offer provider=\"examplecloud\" sku=\"std-2-us\"/>\n  </line>\n"
+    "  <line label=\"=HYPERLINK(&quot;http://x&quot;)\" group=\"Net\" usage=\"10000\" "
+    "unit=\"gb\">\n    <offer provider=\"examplecloud\" sku=\"egress-us\"/>\n  </line>\n"
+    "  <budget monthly=\"1100\"/>\n"
+    "  <projection months=\"12\">\n"
+    "    <growth line=\"Servers\" percent=\"10\"/>\n"
+    "    <range group=\"Net\" low=\"-20\" high=\"30\"/>\n"
+    "  </projection>\n"
+    "</scenario>\n", -1, NULL);
+  return path;
+}
+
+static SkyDecimal
+cell_decimal (const char *text)
+{
+  SkyDecimal d = sky_decimal_from_int (0);
+
+  g_assert_true (sky_decimal_parse (text, 10, FALSE, &d, NULL));
+  return d;
+}
+
+/* export --csv: strict RFC 4180, the total row the sum of the line rows to the cent in every
+ * month, a label neutralised, the assumptions beside it; with ; and a byte-order mark too. */
+static void
+test_export_csv (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *scenario = write_growth_scenario (f);
+  g_autofree char *out = g_build_filename (f->dir, "out.csv", NULL);
+  g_autofree char *assumptions = g_build_filename (f->dir, "out.assumptions.csv", NULL);
+  g_autofree char *semi = g_build_filename (f->dir, "semi.csv", NULL);
+  g_autofree char *text = NULL, *atext = NULL, *stext = NULL;
+  g_autoptr(GPtrArray) rows = NULL, arows = NULL, srows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) import = { 0 };
+  g_auto(Run) run = { 0 };
+  g_auto(Run) run2 = { 0 };
+  g_auto(Run) status = { 0 };
+  char **header, **total = NULL;
+
+  cli (&import, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  cli (&run, "--catalog", f->catalog, "export", scenario, "--csv", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  g_file_get_contents (out, &text, NULL, &error);
+  g_assert_no_error (error);
+  rows = sky_test_parse_csv (text, ',', &error);
+  g_assert_no_error (error);
+  header = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (header[0], ==, "provider");
+  g_assert_cmpstr (header[3], ==, "row");
+  g_assert_cmpstr (header[7], ==, "M01");
+  g_assert_cmpstr (header[18], ==, "M12");
+  g_assert_cmpstr (header[19], ==, "total");
+  /* Two lines, then total, amortised_total, low, high. */
+  g_assert_cmpuint (rows->len, ==, 7);
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 2))[5], ==,
+                   "'=HYPERLINK(\"http://x\")");
+  total = g_ptr_array_index (rows, 3);
+  g_assert_cmpstr (total[3], ==, "total");
+  g_assert_cmpstr (total[6], ==, "USD");
+  /* 140.16 + 891.00 in month 1. */
+  g_assert_cmpstr (total[7], ==, "1031.16");
+  for (guint col = 7; col <= 19; col++)
+    {
+      SkyDecimal sum = sky_decimal_from_int (0);
+      for (guint r = 1; r <= 2; r++)
+        sky_decimal_add (sum, cell_decimal (((char **) g_ptr_array_index (rows, r))[col]), &sum);
+      g_assert_cmpint (sky_decimal_compare (sum, cell_decimal (total[col])), ==, 0);
+    }
+
+  g_file_get_contents (assumptions, &atext, NULL, &error);
+  g_assert_no_error (error);
+  arows = sky_test_parse_csv (atext, ',', &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (atext, "price_sheet.examplecloud,2026.1\r\n"));
+  g_assert_nonnull (strstr (atext, "range_low_percent.Net,-20\r\n"));
+  g_assert_nonnull (strstr (atext, "budget.monthly,1100\r\n"));
+
+  cli (&run2, "--catalog", f->catalog, "export", scenario, "--csv", semi, "--delimiter", ";",
+       "--bom", NULL);
+  g_assert_cmpint (run2.status, ==, 0);
+  g_file_get_contents (semi, &stext, NULL, &error);
+  g_assert_true (g_str_has_prefix (stext, "\xEF\xBB\xBFprovider;provider_name;"));
+  srows = sky_test_parse_csv (stext, ';', &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((char **) g_ptr_array_index (srows, 3))[7], ==, "1031.16");
+
+  /* The budget, plainly: month 5 is 140.16 × 1.1^4 + 891 = 1096.21, month 6
+   * 140.16 × 1.1^5 + 891 = 1116.73, the first over 1100. */
+  cli (&status, "--catalog", f->catalog, "project", scenario, NULL);
+  g_assert_cmpint (status.status, ==, 0);
+  g_assert_nonnull (strstr (status.out, "Example Cloud: over the 1100.00 monthly budget from "
+                                        "month 6 (USD); 68.84 to spare in month 1"));
+}
+
+/* Runs @argv and asserts it succeeds. */
+static void
+run_ok (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+}
+
+/* A real spreadsheet program opens the CSV and gives the same numbers back: the CSV goes
+ * through Gnumeric's ssconvert into a workbook and out again. */
+static void
+test_export_spreadsheet (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *ssconvert = g_getenv ("SKYTALLY_SSCONVERT");
+  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *scenario = NULL;
+  g_autofree char *out = g_build_filename (f->dir, "out.csv", NULL);
+  g_autofree char *book = g_build_filename (f->dir, "out.xlsx", NULL);
+  g_autofree char *back = g_build_filename (f->dir, "back.csv", NULL);
+  g_autofree char *text = NULL, *back_text = NULL;
+  g_autoptr(GPtrArray) rows = NULL, back_rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) crlf = NULL;
+  g_auto(Run) import = { 0 };
+  g_auto(Run) run = { 0 };
+
+  if (ssconvert == NULL || *ssconvert == '\0')
+    {
+      g_test_skip ("ssconvert (Gnumeric) is not installed: build-aux/setup-debian.sh installs it");
+      return;
+    }
+  scenario = write_growth_scenario (f);
+  cli (&import, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
+  cli (&run, "--catalog", f->catalog, "export", scenario, "--csv", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_ok ((const char *[]) { ssconvert, out, book, NULL });
+  run_ok ((const char *[]) { ssconvert, book, back, NULL });
+
+  g_file_get_contents (out, &text, NULL, &error);
+  g_file_get_contents (back, &back_text, NULL, &error);
+  g_assert_no_error (error);
+  rows = sky_test_parse_csv (text, ',', &error);
+  g_assert_no_error (error);
+  /* ssconvert ends records with LF alone. */
+  crlf = g_string_new (back_text);
+  g_string_replace (crlf, "\r\n", "\n", 0);
+  g_string_replace (crlf, "\n", "\r\n", 0);
+  back_rows = sky_test_parse_csv (crlf->str, ',', &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (back_rows->len, ==, rows->len);
+  for (guint r = 1; r < rows->len; r++)
+    {
+      char **a = g_ptr_array_index (rows, r);
+      char **b = g_ptr_array_index (back_rows, r);
+
+      g_assert_cmpstr (a[0], ==, b[0]);
+      g_assert_cmpstr (a[3], ==, b[3]);
+      /* The spreadsheet keeps numbers in binary floating point (916.21 may come back as
+       * 916.21000000000000002): the same to the cent. */
+      for (guint col = 7; a[col] != NULL; col++)
+        {
+          SkyDecimal read_back = sky_decimal_from_int (0);
+          g_assert_true (sky_decimal_parse (b[col], SKY_DECIMAL_MAX_SCALE, FALSE, &read_back,
+                                            NULL));
+          read_back = sky_decimal_round (read_back, 2, SKY_ROUND_HALF_UP);
+          g_assert_cmpint (sky_decimal_compare (cell_decimal (a[col]), read_back), ==, 0);
+        }
+    }
+  /* The neutralised label stays text: a formula would have come back as its value. */
+  g_test_message ("label read back: %s", ((char **) g_ptr_array_index (back_rows, 2))[5]);
+  g_assert_nonnull (strstr (((char **) g_ptr_array_index (back_rows, 2))[5],
+                            "=HYPERLINK(\"http://x\")"));
+}
+
 static void
 test_validate (Fixture       *f,
                gconstpointer  data)
@@ -891,6 +1080,8 @@ main (int    argc,
   ADD ("estimate-versions", test_estimate_versions);
   ADD ("estimate-examples", test_estimate_examples);
   ADD ("selection", test_selection);
+  ADD ("export-csv", test_export_csv);
+  ADD ("export-spreadsheet", test_export_spreadsheet);
   ADD ("validate", test_validate);
   ADD ("killed-import", test_killed_import);
   ADD ("duplicate-in-long-sheet", test_duplicate_in_long_sheet);

@@ -82,4 +82,11 @@ int         sky_cli_score    (const Globals  *globals,
                               int             argc,
                               char          **argv);
 
+int         sky_cli_project  (const Globals  *globals,
+                              int             argc,
+                              char          **argv);
+int         sky_cli_export   (const Globals  *globals,
+                              int             argc,
+                              char          **argv);
+
 G_END_DECLS

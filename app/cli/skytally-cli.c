@@ -35,6 +35,8 @@ static const char usage_text[] =
      "  match          Each provider's offers that meet a requirement\n"
      "  compare SKU…   Offers side by side\n"
      "  score FILE     Rank a scenario's candidates by its criteria\n"
+     "  project FILE   A scenario month by month, against its budget\n"
+     "  export FILE    Write a projection for finance (CSV, JSON)\n"
      "\n"
      "Options:\n"
      "  --catalog PATH   The catalog to use (default: $XDG_DATA_HOME/skytally/catalog.db)\n"
@@ -826,6 +828,10 @@ main (int    argc,
     status = sky_cli_compare (&globals, argc - i, argv + i);
   else if (strcmp (argv[i], "score") == 0)
     status = sky_cli_score (&globals, argc - i, argv + i);
+  else if (strcmp (argv[i], "project") == 0)
+    status = sky_cli_project (&globals, argc - i, argv + i);
+  else if (strcmp (argv[i], "export") == 0)
+    status = sky_cli_export (&globals, argc - i, argv + i);
   else if (strcmp (argv[i], "help") == 0)
     {
       g_print ("%s", _(usage_text));

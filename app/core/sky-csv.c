@@ -16,22 +16,31 @@ struct _SkyCsvWriter
   gboolean       row_started;
 };
 
+/* A writer that starts with a UTF-8 byte-order mark when @bom is TRUE, for spreadsheets that
+ * read CSV in another encoding without one. */
 SkyCsvWriter *
-sky_csv_writer_new (SkyCsvDialect dialect)
+sky_csv_writer_new_with_bom (SkyCsvDialect dialect,
+                             gboolean      bom)
 {
   SkyCsvWriter *self = g_new0 (SkyCsvWriter, 1);
 
   self->out = g_string_new (NULL);
   self->dialect = dialect;
-  if (dialect == SKY_CSV_EXCEL_EUROPE)
+  if (bom)
     g_string_append (self->out, "\xEF\xBB\xBF");
   return self;
+}
+
+SkyCsvWriter *
+sky_csv_writer_new (SkyCsvDialect dialect)
+{
+  return sky_csv_writer_new_with_bom (dialect, dialect == SKY_CSV_EXCEL_EUROPE);
 }
 
 static char
 separator (SkyCsvWriter *self)
 {
-  return self->dialect == SKY_CSV_EXCEL_EUROPE ? ';' : ',';
+  return self->dialect == SKY_CSV_STANDARD ? ',' : ';';
 }
 
 static void

@@ -1,0 +1,410 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "skytally-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "sky-cli.h"
+#include "sky-currency.h"
+#include "sky-projection.h"
+#include "sky-report.h"
+
+/* skytally-cli project and export: a scenario over months, against its budget, for finance. */
+
+static char *
+money (const SkyProjection *projection,
+       SkyDecimal           amount)
+{
+  return sky_currency_format (projection->currency, amount);
+}
+
+static void
+json_money (JsonBuilder         *builder,
+            const SkyProjection *projection,
+            SkyDecimal           amount)
+{
+  g_autofree char *text = money (projection, amount);
+
+  json_builder_add_string_value (builder, text);
+}
+
+static void
+json_months (JsonBuilder         *builder,
+             const char          *member,
+             const SkyProjection *projection,
+             const SkyDecimal    *months)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint m = 0; m < projection->months; m++)
+    json_money (builder, projection, months[m]);
+  json_builder_end_array (builder);
+}
+
+static JsonNode *
+projection_json (const SkyScenario   *s,
+                 const SkyProjection *projection)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_add_string (builder, "scenario", s->name);
+  json_add_string (builder, "currency", projection->currency);
+  json_builder_set_member_name (builder, "months");
+  json_builder_add_int_value (builder, projection->months);
+  json_builder_set_member_name (builder, "providers");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < projection->providers->len; i++)
+    {
+      const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, i);
+
+      json_builder_begin_object (builder);
+      json_add_string (builder, "provider", p->provider);
+      json_add_string (builder, "provider_name", p->provider_name);
+      json_add_string (builder, "sheet_version", p->sheet_version);
+      json_builder_set_member_name (builder, "lines");
+      json_builder_begin_array (builder);
+      for (guint l = 0; l < p->n_lines; l++)
+        {
+          const char *group = g_ptr_array_index (p->groups, l);
+
+          json_builder_begin_object (builder);
+          json_add_string (builder, "label", g_ptr_array_index (p->labels, l));
+          json_add_string (builder, "group", *group != '\0' ? group : NULL);
+          json_builder_set_member_name (builder, "priced");
+          json_builder_add_boolean_value (builder, g_array_index (p->priced, gboolean, l));
+          json_months (builder, "cash", projection, &p->cash[l * projection->months]);
+          json_months (builder, "amortised", projection, &p->amortised[l * projection->months]);
+          json_builder_set_member_name (builder, "break_even_month");
+          if (p->break_even[l] > 0)
+            json_builder_add_int_value (builder, p->break_even[l]);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_months (builder, "total_cash", projection, p->total_cash);
+      json_months (builder, "total_amortised", projection, p->total_amortised);
+      json_months (builder, "low", projection, p->low);
+      json_months (builder, "high", projection, p->high);
+      json_builder_set_member_name (builder, "budget");
+      if (s->budget == NULL)
+        json_builder_add_null_value (builder);
+      else
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "first_month_over");
+          if (p->first_month_over > 0)
+            json_builder_add_int_value (builder, p->first_month_over);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "first_year_over");
+          if (p->first_year_over > 0)
+            json_builder_add_int_value (builder, p->first_year_over);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "headroom");
+          if (s->budget->has_monthly)
+            json_money (builder, projection, p->headroom);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* One line per provider: whether and when the budget is exceeded, plainly. */
+static void
+print_status (const SkyScenario   *s,
+              const SkyProjection *projection)
+{
+  for (guint i = 0; i < projection->providers->len; i++)
+    {
+      const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, i);
+      g_autoptr(GString) line = g_string_new (p->provider_name);
+
+      if (s->budget == NULL)
+        g_string_append (line, _(": no budget set"));
+      else
+        {
+          if (s->budget->has_monthly)
+            {
+              g_autofree char *cap = money (projection, s->budget->monthly);
+              g_autofree char *room = money (projection, p->headroom);
+              if (p->first_month_over > 0)
+                /* Translators: the monthly cap, the first month over it, the currency. */
+                g_string_append_printf (line, _(": over the %s monthly budget from month %u "
+                                                "(%s)"), cap, p->first_month_over,
+                                        projection->currency);
+              else
+                g_string_append_printf (line, _(": within the %s monthly budget in every month "
+                                                "(%s)"), cap, projection->currency);
+              /* Translators: the money left under the monthly cap in month 1. */
+              g_string_append_printf (line, _("; %s to spare in month 1"), room);
+            }
+          if (s->budget->has_yearly)
+            {
+              g_autofree char *cap = money (projection, s->budget->yearly);
+              if (p->first_year_over > 0)
+                g_string_append_printf (line, _("; year %u is over the %s yearly budget"),
+                                        p->first_year_over, cap);
+              else
+                g_string_append_printf (line, _("; every year is within the %s yearly budget"),
+                                        cap);
+            }
+          for (guint c = 0; c < s->budget->group_caps->len; c++)
+            {
+              const SkyGroupCap *cap = g_ptr_array_index (s->budget->group_caps, c);
+              guint first = g_array_index (p->group_first_over, guint, c);
+              if (first > 0)
+                g_string_append_printf (line, _("; %s over its cap from month %u"), cap->group,
+                                        first);
+            }
+        }
+      g_print ("%s\n", line->str);
+      for (guint l = 0; l < p->n_lines; l++)
+        if (p->break_even[l] > 0)
+          g_print (_("  %s: the commitment has cost no more than on demand from month %d\n"),
+                   (const char *) g_ptr_array_index (p->labels, l), p->break_even[l]);
+        else if (p->break_even[l] == 0)
+          g_print (_("  %s: the commitment does not pay for itself within %u months\n"),
+                   (const char *) g_ptr_array_index (p->labels, l), projection->months);
+    }
+}
+
+static void
+print_projection_table (const SkyScenario   *s,
+                        const SkyProjection *projection)
+{
+  static const char *headers[] = {
+    /* Translators: column headings of “skytally-cli project”. */
+    NC_("column heading", "PROVIDER"),
+    NC_("column heading", "MONTH"),
+    NC_("column heading", "CASH"),
+    NC_("column heading", "AMORTISED"),
+    NC_("column heading", "LOW"),
+    NC_("column heading", "HIGH"),
+    NC_("column heading", "CURRENCY"),
+  };
+  static gboolean numeric[] = { FALSE, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE };
+  Table table = { 0 };
+
+  table_init (&table, FORMAT_TABLE, headers, numeric, G_N_ELEMENTS (headers));
+  for (guint i = 0; i < projection->providers->len; i++)
+    {
+      const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, i);
+      for (guint m = 0; m < projection->months; m++)
+        {
+          char **row = g_new0 (char *, G_N_ELEMENTS (headers) + 1);
+          row[0] = g_strdup (p->provider);
+          row[1] = g_strdup_printf ("%u", m + 1);
+          row[2] = money (projection, p->total_cash[m]);
+          row[3] = money (projection, p->total_amortised[m]);
+          row[4] = money (projection, p->low[m]);
+          row[5] = money (projection, p->high[m]);
+          row[6] = g_strdup (projection->currency);
+          table_add_row (&table, row);
+        }
+    }
+  table_print (&table);
+  g_print ("\n");
+  print_status (s, projection);
+}
+
+static SkyProjection *
+load_and_project (const Globals       *globals,
+                  const char          *path,
+                  const char * const  *providers,
+                  int                  months,
+                  SkyScenario        **scenario_out,
+                  GError             **error)
+{
+  g_autoptr(SkyScenario) scenario = sky_scenario_load (path, error);
+  g_autoptr(SkyCatalog) catalog = NULL;
+  SkyProjection *projection;
+
+  if (scenario == NULL)
+    return NULL;
+  catalog = open_catalog (globals, error);
+  if (catalog == NULL)
+    return NULL;
+  projection = sky_projection_compute (catalog, scenario, providers, (guint) months, error);
+  if (projection != NULL)
+    *scenario_out = g_steal_pointer (&scenario);
+  return projection;
+}
+
+int
+sky_cli_project (const Globals  *globals,
+                 int             argc,
+                 char          **argv)
+{
+  g_autoptr(GOptionContext) context =
+    /* Translators: what “skytally-cli project” does. */
+    g_option_context_new (N_("FILE.skytally — a scenario month by month, against its budget"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyScenario) scenario = NULL;
+  g_autoptr(SkyProjection) projection = NULL;
+  g_autofree char *format_text = NULL;
+  int months = 0;
+  Format format;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "months", 0, 0, G_OPTION_ARG_INT, &months,
+      N_("How many months, 12 to 60 (default: the scenario's)"), "N" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format"), "table|csv|json" },
+    { NULL }
+  };
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (_("project takes one scenario file"));
+  if (months != 0 && (months < 12 || months > 60))
+    return usage_error (_("--months must be 12 to 60"));
+  if (!format_option (format_text, &format, &status))
+    return status;
+
+  projection = load_and_project (globals, argv[1], NULL, months, &scenario, &error);
+  if (projection == NULL)
+    return user_error (error);
+  if (format == FORMAT_JSON)
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = projection_json (scenario, projection);
+      g_autofree char *text = NULL;
+
+      json_generator_set_pretty (generator, TRUE);
+      json_generator_set_root (generator, root);
+      text = json_generator_to_data (generator, NULL);
+      g_print ("%s\n", text);
+    }
+  else if (format == FORMAT_CSV)
+    {
+      gsize length = 0;
+      g_autofree char *csv = sky_report_projection_csv (scenario, projection, SKY_CSV_STANDARD,
+                                                        FALSE, &length);
+      fwrite (csv, 1, length, stdout);
+    }
+  else
+    print_projection_table (scenario, projection);
+  return 0;
+}
+
+static gboolean
+write_file (const char  *path,
+            const char  *data,
+            gsize        length,
+            GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (g_file_set_contents_full (path, data, length,
+                                G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                0644, &local))
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write %s: %s"), path,
+               local->message);
+  return FALSE;
+}
+
+/* OUT.csv's assumptions go to OUT.assumptions.csv. */
+static char *
+assumptions_path (const char *csv)
+{
+  g_autofree char *stem = g_str_has_suffix (csv, ".csv") ? g_strndup (csv, strlen (csv) - 4)
+                                                          : g_strdup (csv);
+  return g_strconcat (stem, ".assumptions.csv", NULL);
+}
+
+int
+sky_cli_export (const Globals  *globals,
+                int             argc,
+                char          **argv)
+{
+  g_autoptr(GOptionContext) context =
+    /* Translators: what “skytally-cli export” does. */
+    g_option_context_new (N_("FILE.skytally — write a projection for finance"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyScenario) scenario = NULL;
+  g_autoptr(SkyProjection) projection = NULL;
+  g_autofree char *csv_path = NULL, *json_path = NULL, *delimiter = NULL;
+  g_auto(GStrv) providers = NULL;
+  gboolean bom = FALSE;
+  int months = 0;
+  int status = 0;
+  SkyCsvDialect dialect = SKY_CSV_STANDARD;
+  GOptionEntry entries[] = {
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path,
+      N_("Write the months as CSV here, and the assumptions beside it"), "OUT.csv" },
+    { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path, N_("Write the months as JSON here"),
+      "OUT.json" },
+    { "months", 0, 0, G_OPTION_ARG_INT, &months,
+      N_("How many months, 12 to 60 (default: the scenario's)"), "N" },
+    { "provider", 0, 0, G_OPTION_ARG_STRING_ARRAY, &providers,
+      N_("Only this provider (again for more)"), "ID" },
+    { "delimiter", 0, 0, G_OPTION_ARG_STRING, &delimiter,
+      N_("Between CSV fields: , (default) or ;"), ",|;" },
+    { "bom", 0, 0, G_OPTION_ARG_NONE, &bom,
+      N_("Start the CSV with a byte-order mark, for Excel"), NULL },
+    { NULL }
+  };
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (_("export takes one scenario file"));
+  if (csv_path == NULL && json_path == NULL)
+    return usage_error (_("export needs --csv or --json"));
+  if (months != 0 && (months < 12 || months > 60))
+    return usage_error (_("--months must be 12 to 60"));
+  if (delimiter != NULL && strcmp (delimiter, ";") == 0)
+    dialect = SKY_CSV_SEMICOLON;
+  else if (delimiter != NULL && strcmp (delimiter, ",") != 0)
+    return usage_error (_("--delimiter is , or ;"));
+
+  projection = load_and_project (globals, argv[1], (const char * const *) providers, months,
+                                 &scenario, &error);
+  if (projection == NULL)
+    return user_error (error);
+
+  if (csv_path != NULL)
+    {
+      gsize length = 0, alength = 0;
+      g_autofree char *csv = sky_report_projection_csv (scenario, projection, dialect, bom,
+                                                        &length);
+      g_autofree char *assumptions = sky_report_assumptions_csv (scenario, projection, dialect,
+                                                                 bom, &alength);
+      g_autofree char *apath = assumptions_path (csv_path);
+
+      if (!write_file (csv_path, csv, length, &error) ||
+          !write_file (apath, assumptions, alength, &error))
+        return user_error (error);
+    }
+  if (json_path != NULL)
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = projection_json (scenario, projection);
+      gsize length = 0;
+      g_autofree char *text = NULL;
+
+      json_generator_set_pretty (generator, TRUE);
+      json_generator_set_root (generator, root);
+      text = json_generator_to_data (generator, &length);
+      if (!write_file (json_path, text, length, &error))
+        return user_error (error);
+    }
+  return 0;
+}

@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sky-report"
+
+#include "config.h"
+
+#include "sky-currency.h"
+#include "sky-report.h"
+
+/* CSV for finance: a projection's months in columns, one row per line and per total, numbers
+ * plain with a decimal point and the currency's minor digits, a currency column; and beside it,
+ * the assumptions the figures rest on. The README documents both, column by column. */
+
+static void
+money (SkyCsvWriter      *csv,
+       const char        *currency,
+       SkyDecimal         amount)
+{
+  g_autofree char *text = sky_currency_format (currency, amount);
+
+  sky_csv_writer_add_number (csv, text);
+}
+
+static void
+add_row (SkyCsvWriter                *csv,
+         const SkyProjection         *projection,
+         const SkyProjectionProvider *p,
+         const char                  *row,
+         const char                  *group,
+         const char                  *line,
+         const SkyDecimal            *months)
+{
+  SkyDecimal total = sky_decimal_from_int (0);
+
+  sky_csv_writer_add_text (csv, p->provider);
+  sky_csv_writer_add_text (csv, p->provider_name);
+  sky_csv_writer_add_text (csv, p->sheet_version);
+  sky_csv_writer_add_text (csv, row);
+  sky_csv_writer_add_text (csv, group);
+  sky_csv_writer_add_text (csv, line);
+  sky_csv_writer_add_text (csv, projection->currency);
+  for (guint m = 0; m < projection->months; m++)
+    {
+      money (csv, projection->currency, months[m]);
+      sky_decimal_add (total, months[m], &total);
+    }
+  money (csv, projection->currency, total);
+  sky_csv_writer_end_row (csv);
+}
+
+/* Columns: provider, provider_name, sheet_version, row (line, total, amortised_total, low,
+ * high), group, line, currency, M01 … Mnn, total. The total row is the sum of the line rows,
+ * month by month and in all. */
+char *
+sky_report_projection_csv (const SkyScenario   *scenario,
+                           const SkyProjection *projection,
+                           SkyCsvDialect        dialect,
+                           gboolean             bom,
+                           gsize               *length)
+{
+  SkyCsvWriter *csv = sky_csv_writer_new_with_bom (dialect, bom);
+  static const char * const headers[] = { "provider", "provider_name", "sheet_version", "row",
+                                          "group", "line", "currency" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (headers); i++)
+    sky_csv_writer_add_text (csv, headers[i]);
+  for (guint m = 1; m <= projection->months; m++)
+    {
+      g_autofree char *name = g_strdup_printf ("M%02u", m);
+      sky_csv_writer_add_text (csv, name);
+    }
+  sky_csv_writer_add_text (csv, "total");
+  sky_csv_writer_end_row (csv);
+
+  for (guint i = 0; i < projection->providers->len; i++)
+    {
+      const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, i);
+
+      for (guint l = 0; l < p->n_lines; l++)
+        add_row (csv, projection, p, "line", g_ptr_array_index (p->groups, l),
+                 g_ptr_array_index (p->labels, l), &p->cash[l * projection->months]);
+      add_row (csv, projection, p, "total", NULL, NULL, p->total_cash);
+      add_row (csv, projection, p, "amortised_total", NULL, NULL, p->total_amortised);
+      add_row (csv, projection, p, "low", NULL, NULL, p->low);
+      add_row (csv, projection, p, "high", NULL, NULL, p->high);
+    }
+  return sky_csv_writer_free (csv, length);
+}
+
+static void
+pair (SkyCsvWriter *csv,
+      const char   *key,
+      const char   *value)
+{
+  sky_csv_writer_add_text (csv, key);
+  sky_csv_writer_add_text (csv, value);
+  sky_csv_writer_end_row (csv);
+}
+
+static void
+pair_decimal (SkyCsvWriter *csv,
+              const char   *key,
+              SkyDecimal    value)
+{
+  g_autofree char *text = sky_decimal_to_string (sky_decimal_normalize (value));
+
+  sky_csv_writer_add_text (csv, key);
+  sky_csv_writer_add_number (csv, text);
+  sky_csv_writer_end_row (csv);
+}
+
+/* Two columns, key and value: the scenario, its currency and hours a month, the months, each
+ * price sheet, exchange rate, discount and credit, the budget, growth, ranges and starts. */
+char *
+sky_report_assumptions_csv (const SkyScenario   *s,
+                            const SkyProjection *projection,
+                            SkyCsvDialect        dialect,
+                            gboolean             bom,
+                            gsize               *length)
+{
+  SkyCsvWriter *csv = sky_csv_writer_new_with_bom (dialect, bom);
+  g_autofree char *months = g_strdup_printf ("%u", projection->months);
+
+  pair (csv, "key", "value");
+  pair (csv, "scenario", s->name);
+  pair (csv, "currency", s->currency);
+  pair_decimal (csv, "hours_per_month", s->hours_per_month);
+  pair (csv, "months", months);
+  for (guint i = 0; i < projection->providers->len; i++)
+    {
+      const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, i);
+      g_autofree char *key = g_strdup_printf ("price_sheet.%s", p->provider);
+      pair (csv, key, p->sheet_version);
+    }
+  for (guint i = 0; i < s->rates->len; i++)
+    {
+      const SkyExchangeRate *r = g_ptr_array_index (s->rates, i);
+      g_autofree char *key = g_strdup_printf ("exchange_rate.%s_%s.%s", r->from, r->to, r->date);
+      pair_decimal (csv, key, r->rate);
+    }
+  for (guint i = 0; i < s->discounts->len; i++)
+    {
+      const SkyDiscount *d = g_ptr_array_index (s->discounts, i);
+      g_autofree char *key = g_strdup_printf ("discount_percent.%s%s%s", d->provider,
+                                              d->service != NULL ? "." : "",
+                                              d->service != NULL ? d->service : "");
+      pair_decimal (csv, key, d->percent);
+    }
+  for (guint i = 0; i < s->credits->len; i++)
+    {
+      const SkyCredit *c = g_ptr_array_index (s->credits, i);
+      g_autofree char *key = g_strdup_printf ("credit.%s", c->provider);
+      pair_decimal (csv, key, c->amount);
+    }
+  if (s->budget != NULL && s->budget->has_monthly)
+    pair_decimal (csv, "budget.monthly", s->budget->monthly);
+  if (s->budget != NULL && s->budget->has_yearly)
+    pair_decimal (csv, "budget.yearly", s->budget->yearly);
+  for (guint i = 0; s->budget != NULL && i < s->budget->group_caps->len; i++)
+    {
+      const SkyGroupCap *cap = g_ptr_array_index (s->budget->group_caps, i);
+      g_autofree char *key = g_strdup_printf ("budget.group.%s", cap->group);
+      pair_decimal (csv, key, cap->monthly);
+    }
+  for (guint i = 0; i < s->growth->len; i++)
+    {
+      const SkyGrowth *g = g_ptr_array_index (s->growth, i);
+      g_autofree char *key = g_strdup_printf ("%s_percent.%s.from_month_%u",
+                                              g->step ? "step" : "growth_monthly",
+                                              g->line != NULL ? g->line
+                                              : g->group != NULL ? g->group : "all",
+                                              g->from_month);
+      pair_decimal (csv, key, g->percent);
+    }
+  for (guint i = 0; i < s->ranges->len; i++)
+    {
+      const SkyRange *r = g_ptr_array_index (s->ranges, i);
+      const char *target = r->line != NULL ? r->line : r->group != NULL ? r->group : "all";
+      g_autofree char *low = g_strdup_printf ("range_low_percent.%s", target);
+      g_autofree char *high = g_strdup_printf ("range_high_percent.%s", target);
+      pair_decimal (csv, low, r->low);
+      pair_decimal (csv, high, r->high);
+    }
+  for (guint i = 0; i < s->starts->len; i++)
+    {
+      const SkyStart *st = g_ptr_array_index (s->starts, i);
+      g_autofree char *key = g_strdup_printf ("commitment_start_month.%s", st->line);
+      g_autofree char *value = g_strdup_printf ("%u", st->month);
+      sky_csv_writer_add_text (csv, key);
+      sky_csv_writer_add_number (csv, value);
+      sky_csv_writer_end_row (csv);
+    }
+  return sky_csv_writer_free (csv, length);
+}

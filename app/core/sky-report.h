@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "sky-csv.h"
+#include "sky-projection.h"
+
+G_BEGIN_DECLS
+
+char *sky_report_projection_csv  (const SkyScenario   *scenario,
+                                  const SkyProjection *projection,
+                                  SkyCsvDialect        dialect,
+                                  gboolean             bom,
+                                  gsize               *length);
+char *sky_report_assumptions_csv (const SkyScenario   *scenario,
+                                  const SkyProjection *projection,
+                                  SkyCsvDialect        dialect,
+                                  gboolean             bom,
+                                  gsize               *length);
+
+G_END_DECLS
