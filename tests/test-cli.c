@@ -883,6 +883,41 @@ test_export_spreadsheet (Fixture       *f,
                             "=HYPERLINK(\"http://x\")"));
 }
 
+/* The PDF report holds the figures: the example web product on the bundled sheets. */
+static void
+test_export_pdf (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *pdftotext = g_getenv ("SKYTALLY_PDFTOTEXT");
+  g_autofree char *scenario = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data",
+                                                "scenarios", "web-product.skytally", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  int wait_status = 0;
+
+  cli (&run, "--catalog", f->catalog, "export", scenario, "--pdf", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  if (pdftotext == NULL || *pdftotext == '\0')
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed: build-aux/setup-debian.sh "
+                   "installs it");
+      return;
+    }
+  g_spawn_sync (NULL, (char *[]) { (char *) pdftotext, pdf, (char *) "-", NULL }, NULL,
+                G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (out, "Web product in the US"));
+  g_assert_nonnull (strstr (out, "The providers side by side"));
+  /* Azure's API servers: 3 × 730 × 0.096 = 210.24; the example's monthly totals. */
+  g_assert_nonnull (strstr (out, "210.24"));
+  g_assert_nonnull (strstr (out, "843.61"));
+  g_assert_nonnull (strstr (out, "The projection"));
+  g_assert_nonnull (strstr (out, "over the monthly budget from month"));
+}
+
 static void
 test_validate (Fixture       *f,
                gconstpointer  data)
@@ -1082,6 +1117,7 @@ main (int    argc,
   ADD ("selection", test_selection);
   ADD ("export-csv", test_export_csv);
   ADD ("export-spreadsheet", test_export_spreadsheet);
+  ADD ("export-pdf", test_export_pdf);
   ADD ("validate", test_validate);
   ADD ("killed-import", test_killed_import);
   ADD ("duplicate-in-long-sheet", test_duplicate_in_long_sheet);

@@ -338,7 +338,7 @@ sky_cli_export (const Globals  *globals,
   g_autoptr(GError) error = NULL;
   g_autoptr(SkyScenario) scenario = NULL;
   g_autoptr(SkyProjection) projection = NULL;
-  g_autofree char *csv_path = NULL, *json_path = NULL, *delimiter = NULL;
+  g_autofree char *csv_path = NULL, *json_path = NULL, *pdf_path = NULL, *delimiter = NULL;
   g_auto(GStrv) providers = NULL;
   gboolean bom = FALSE;
   int months = 0;
@@ -349,6 +349,8 @@ sky_cli_export (const Globals  *globals,
       N_("Write the months as CSV here, and the assumptions beside it"), "OUT.csv" },
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path, N_("Write the months as JSON here"),
       "OUT.json" },
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf_path,
+      N_("Write a report to read or print here"), "OUT.pdf" },
     { "months", 0, 0, G_OPTION_ARG_INT, &months,
       N_("How many months, 12 to 60 (default: the scenario's)"), "N" },
     { "provider", 0, 0, G_OPTION_ARG_STRING_ARRAY, &providers,
@@ -366,8 +368,8 @@ sky_cli_export (const Globals  *globals,
     return status;
   if (argc != 2)
     return usage_error (_("export takes one scenario file"));
-  if (csv_path == NULL && json_path == NULL)
-    return usage_error (_("export needs --csv or --json"));
+  if (csv_path == NULL && json_path == NULL && pdf_path == NULL)
+    return usage_error (_("export needs --csv, --pdf or --json"));
   if (months != 0 && (months < 12 || months > 60))
     return usage_error (_("--months must be 12 to 60"));
   if (delimiter != NULL && strcmp (delimiter, ";") == 0)
@@ -391,6 +393,29 @@ sky_cli_export (const Globals  *globals,
 
       if (!write_file (csv_path, csv, length, &error) ||
           !write_file (apath, assumptions, alength, &error))
+        return user_error (error);
+    }
+  if (pdf_path != NULL)
+    {
+      g_autoptr(SkyCatalog) catalog = open_catalog (globals, &error);
+      g_autoptr(SkyEstimate) estimate = NULL;
+      g_autoptr(SkyScoring) scoring = NULL;
+
+      if (catalog == NULL)
+        return user_error (error);
+      estimate = sky_estimate_compute (catalog, scenario, (const char * const *) providers, FALSE,
+                                       &error);
+      if (estimate == NULL)
+        return user_error (error);
+      if (scenario->candidates->len > 0 && scenario->criteria->len > 0)
+        {
+          g_autoptr(GError) local = NULL;
+          scoring = sky_score_scenario (catalog, scenario, &local);
+          if (scoring == NULL)
+            g_printerr ("skytally-cli: %s: %s\n", _("the report leaves out the ranking"),
+                        local->message);
+        }
+      if (!sky_report_write_pdf (scenario, estimate, projection, scoring, pdf_path, &error))
         return user_error (error);
     }
   if (json_path != NULL)

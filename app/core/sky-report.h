@@ -3,6 +3,7 @@
 
 #include "sky-csv.h"
 #include "sky-projection.h"
+#include "sky-score.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +17,12 @@ char *sky_report_assumptions_csv (const SkyScenario   *scenario,
                                   SkyCsvDialect        dialect,
                                   gboolean             bom,
                                   gsize               *length);
+
+gboolean sky_report_write_pdf    (const SkyScenario   *scenario,
+                                  const SkyEstimate   *estimate,
+                                  const SkyProjection *projection,
+                                  const SkyScoring    *scoring,
+                                  const char          *path,
+                                  GError             **error);
 
 G_END_DECLS

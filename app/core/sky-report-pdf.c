@@ -1,0 +1,400 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sky-report-pdf"
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include "sky-currency.h"
+#include "sky-report.h"
+
+/* A comparison report to read or print: the scenario, its providers side by side, the
+ * projection drawn month by month against the budget with its low-high band, and the
+ * trade-off ranking. A4, drawn with cairo, its text set with Pango. */
+
+#define PAGE_WIDTH 595.0
+#define PAGE_HEIGHT 842.0
+#define MARGIN 48.0
+
+typedef struct
+{
+  cairo_t *cr;
+  double   y;
+} Pen;
+
+static double
+text (Pen        *pen,
+      const char *markup_or_text,
+      gboolean    markup,
+      double      x,
+      double      width,
+      const char *font,
+      PangoAlignment align)
+{
+  PangoLayout *layout = pango_cairo_create_layout (pen->cr);
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+  int w, h;
+
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, align);
+  if (markup)
+    pango_layout_set_markup (layout, markup_or_text, -1);
+  else
+    pango_layout_set_text (layout, markup_or_text, -1);
+  cairo_move_to (pen->cr, x, pen->y);
+  pango_cairo_show_layout (pen->cr, layout);
+  pango_layout_get_size (layout, &w, &h);
+  pango_font_description_free (desc);
+  g_object_unref (layout);
+  return (double) h / PANGO_SCALE;
+}
+
+static void
+line_of_text (Pen        *pen,
+              const char *s,
+              const char *font)
+{
+  pen->y += text (pen, s, FALSE, MARGIN, PAGE_WIDTH - 2 * MARGIN, font, PANGO_ALIGN_LEFT) + 4;
+}
+
+static void
+new_page_if (Pen    *pen,
+             double  needed)
+{
+  if (pen->y + needed > PAGE_HEIGHT - MARGIN)
+    {
+      cairo_show_page (pen->cr);
+      pen->y = MARGIN;
+    }
+}
+
+/* A table row: the first column wide and left, the others right-aligned. */
+static void
+table_row (Pen          *pen,
+           const char  **cells,
+           guint         n,
+           gboolean      bold)
+{
+  double first = 160, rest = (PAGE_WIDTH - 2 * MARGIN - first) / MAX (n - 1, 1);
+  const char *font = bold ? "Sans Bold 8" : "Sans 8";
+  double height = 0;
+
+  new_page_if (pen, 14);
+  for (guint i = 0; i < n; i++)
+    {
+      double h = text (pen, cells[i] != NULL ? cells[i] : "", FALSE,
+                       i == 0 ? MARGIN : MARGIN + first + (i - 1) * rest,
+                       i == 0 ? first - 6 : rest - 6, font,
+                       i == 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+      height = MAX (height, h);
+    }
+  pen->y += height + 3;
+}
+
+static char *
+money (const char *currency,
+       SkyDecimal  amount)
+{
+  return sky_currency_format (currency, amount);
+}
+
+static void
+providers_side_by_side (Pen               *pen,
+                        const SkyScenario *s,
+                        const SkyEstimate *e)
+{
+  guint n = e->providers->len + 1;
+  g_autofree const char **cells = g_new0 (const char *, n);
+  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
+
+  line_of_text (pen, "The providers side by side", "Sans Bold 13");
+  cells[0] = "";
+  for (guint i = 0; i < e->providers->len; i++)
+    cells[i + 1] = ((SkyEstimateProvider *) g_ptr_array_index (e->providers, i))->provider_name;
+  table_row (pen, cells, n, TRUE);
+
+  for (guint l = 0; l < s->lines->len; l++)
+    {
+      cells[0] = ((SkyScenarioLine *) g_ptr_array_index (s->lines, l))->label;
+      for (guint i = 0; i < e->providers->len; i++)
+        {
+          SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
+          SkyEstimateLine *el = g_ptr_array_index (p->lines, l);
+          char *cell = el->status == SKY_LINE_PRICED ? money (e->currency, el->monthly)
+                                                     : g_strdup ("no match");
+          g_ptr_array_add (keep, cell);
+          cells[i + 1] = cell;
+        }
+      table_row (pen, cells, n, FALSE);
+    }
+
+  {
+    static const char *labels[] = { "Total a month", "With upfront fees spread", "Upfront",
+                                    "First year", "Term" };
+    for (guint k = 0; k < G_N_ELEMENTS (labels); k++)
+      {
+        cells[0] = labels[k];
+        for (guint i = 0; i < e->providers->len; i++)
+          {
+            SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
+            SkyDecimal v = k == 0 ? p->monthly : k == 1 ? p->effective_monthly
+                           : k == 2 ? p->upfront : k == 3 ? p->yearly : p->term_total;
+            char *cell = money (e->currency, v);
+            g_ptr_array_add (keep, cell);
+            cells[i + 1] = cell;
+          }
+        table_row (pen, cells, n, k == 0);
+      }
+  }
+  {
+    g_autofree char *note = g_strdup_printf ("Figures in %s a month, rounded once per line; the "
+                                             "term is %u months. Lines a provider cannot price "
+                                             "show “no match” and are left out of its totals.",
+                                             e->currency, e->term_months);
+    pen->y += 4;
+    line_of_text (pen, note, "Sans Italic 8");
+  }
+}
+
+static double
+to_double (SkyDecimal d)
+{
+  g_autofree char *t = sky_decimal_to_string (d);
+  return g_ascii_strtod (t, NULL);
+}
+
+/* Each provider's cash total month by month, its low-high band, and the monthly budget. */
+static void
+projection_chart (Pen               *pen,
+                  const SkyScenario *s,
+                  const SkyProjection *projection)
+{
+  static const double colours[][3] = {
+    { 0.21, 0.52, 0.89 }, { 0.90, 0.38, 0.00 }, { 0.18, 0.76, 0.49 }, { 0.57, 0.25, 0.67 },
+    { 0.75, 0.11, 0.16 }, { 0.39, 0.27, 0.18 },
+  };
+  cairo_t *cr = pen->cr;
+  double x0 = MARGIN + 40, y0, w = PAGE_WIDTH - 2 * MARGIN - 40, h = 240;
+  double hi = 0;
+  guint M = projection->months;
+
+  new_page_if (pen, h + 120);
+  line_of_text (pen, "The projection", "Sans Bold 13");
+  {
+    g_autofree char *sub = g_strdup_printf ("Cash paid each month over %u months, in %s: a "
+                                            "line per provider, its low-high range shaded%s.",
+                                            M, projection->currency,
+                                            s->budget != NULL && s->budget->has_monthly
+                                            ? ", the monthly budget dashed" : "");
+    line_of_text (pen, sub, "Sans 8");
+  }
+  y0 = pen->y + 8;
+
+  for (guint i = 0; i < projection->providers->len; i++)
+    {
+      const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, i);
+      for (guint m = 0; m < M; m++)
+        hi = MAX (hi, to_double (p->high[m]));
+    }
+  if (s->budget != NULL && s->budget->has_monthly)
+    hi = MAX (hi, to_double (s->budget->monthly));
+  hi = hi > 0 ? hi * 1.1 : 1;
+
+#define PX(m) (x0 + (double) (m) / MAX (M - 1, 1) * w)
+#define PY(v) (y0 + h - (v) / hi * h)
+  cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
+  cairo_set_line_width (cr, 0.8);
+  cairo_move_to (cr, x0, y0);
+  cairo_line_to (cr, x0, y0 + h);
+  cairo_line_to (cr, x0 + w, y0 + h);
+  cairo_stroke (cr);
+  for (int k = 0; k <= 4; k++)
+    {
+      char label[64];
+      Pen tick = { cr, PY (hi / 1.1 * k / 4) - 5 };
+      g_snprintf (label, sizeof label, "%.0f", hi / 1.1 * k / 4);
+      cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+      text (&tick, label, FALSE, MARGIN, 36, "Sans 6", PANGO_ALIGN_RIGHT);
+    }
+
+  for (guint i = 0; i < projection->providers->len; i++)
+    {
+      const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, i);
+      const double *c = colours[i % G_N_ELEMENTS (colours)];
+
+      /* The band. */
+      cairo_new_path (cr);
+      for (guint m = 0; m < M; m++)
+        cairo_line_to (cr, PX (m), PY (to_double (p->high[m])));
+      for (guint m = M; m > 0; m--)
+        cairo_line_to (cr, PX (m - 1), PY (to_double (p->low[m - 1])));
+      cairo_close_path (cr);
+      cairo_set_source_rgba (cr, c[0], c[1], c[2], 0.15);
+      cairo_fill (cr);
+      /* The expected cash. */
+      cairo_new_path (cr);
+      for (guint m = 0; m < M; m++)
+        cairo_line_to (cr, PX (m), PY (to_double (p->total_cash[m])));
+      cairo_set_source_rgb (cr, c[0], c[1], c[2]);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+    }
+  if (s->budget != NULL && s->budget->has_monthly)
+    {
+      double dash[] = { 4, 3 };
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_set_source_rgb (cr, 0.75, 0.11, 0.16);
+      cairo_move_to (cr, x0, PY (to_double (s->budget->monthly)));
+      cairo_line_to (cr, x0 + w, PY (to_double (s->budget->monthly)));
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+#undef PX
+#undef PY
+  pen->y = y0 + h + 8;
+  {
+    g_autofree char *axis = g_strdup_printf ("Months 1 to %u", M);
+    cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+    line_of_text (pen, axis, "Sans 7");
+  }
+  /* The legend, with each provider's budget status in words. */
+  for (guint i = 0; i < projection->providers->len; i++)
+    {
+      const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, i);
+      const double *c = colours[i % G_N_ELEMENTS (colours)];
+      g_autofree char *year1 = money (projection->currency, sky_projection_year (p, M, 1));
+      g_autoptr(GString) words = g_string_new (NULL);
+
+      g_string_append_printf (words, "%s: %s in the first year", p->provider_name, year1);
+      if (s->budget != NULL && s->budget->has_monthly)
+        {
+          if (p->first_month_over > 0)
+            g_string_append_printf (words, "; over the monthly budget from month %u",
+                                    p->first_month_over);
+          else
+            g_string_append (words, "; within the monthly budget throughout");
+        }
+      cairo_set_source_rgb (cr, c[0], c[1], c[2]);
+      cairo_rectangle (cr, MARGIN, pen->y + 3, 8, 8);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      pen->y += text (pen, words->str, FALSE, MARGIN + 14, PAGE_WIDTH - 2 * MARGIN - 14, "Sans 8",
+                      PANGO_ALIGN_LEFT) + 3;
+    }
+}
+
+static void
+ranking (Pen              *pen,
+         const SkyScoring *scoring)
+{
+  const char *cells[4];
+  const char *head[] = { "Option", "Score", "Cost", "Front" };
+
+  new_page_if (pen, 80);
+  pen->y += 10;
+  line_of_text (pen, "The trade-off ranking", "Sans Bold 13");
+  table_row (pen, head, 4, TRUE);
+  for (guint r = 0; r < scoring->order->len; r++)
+    {
+      SkyScoredOption *o = g_ptr_array_index (scoring->options, g_array_index (scoring->order,
+                                                                                guint, r));
+      g_autofree char *label = g_strdup_printf ("%u. %s (%s)", o->rank, o->name, o->label);
+      g_autofree char *score = g_strdup_printf ("%.1f", o->score);
+      g_autofree char *cost = money (scoring->currency, o->cost);
+      g_autofree char *cost_text = g_strdup_printf ("%s a %s", cost, o->cost_unit);
+
+      cells[0] = label;
+      cells[1] = score;
+      cells[2] = cost_text;
+      cells[3] = o->pareto ? "yes" : "";
+      table_row (pen, cells, 4, r == 0);
+    }
+  pen->y += 4;
+  line_of_text (pen, "Scores run from 0 to 100 by the scenario's weighted criteria; “front” marks "
+                     "the options no other beats on both cost and score.", "Sans Italic 8");
+}
+
+/* Writes the report of @scenario to @path. @scoring may be NULL (no ranking). */
+gboolean
+sky_report_write_pdf (const SkyScenario   *scenario,
+                      const SkyEstimate   *estimate,
+                      const SkyProjection *projection,
+                      const SkyScoring    *scoring,
+                      const char          *path,
+                      GError             **error)
+{
+  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (tmp, PAGE_WIDTH, PAGE_HEIGHT);
+  cairo_status_t status;
+  cairo_t *cr;
+  Pen pen = { NULL, MARGIN };
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, scenario->name);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Skytally");
+  cr = pen.cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+
+  line_of_text (&pen, scenario->name, "Sans Bold 18");
+  {
+    g_autoptr(GString) about = g_string_new (NULL);
+    g_autofree char *hours = sky_decimal_to_string (sky_decimal_normalize (scenario->hours_per_month));
+
+    g_string_append_printf (about, "In %s, %s hours a month. Price sheets: ", scenario->currency,
+                            hours);
+    for (guint i = 0; i < estimate->providers->len; i++)
+      {
+        SkyEstimateProvider *p = g_ptr_array_index (estimate->providers, i);
+        g_string_append_printf (about, "%s%s %s", i > 0 ? ", " : "", p->provider_name,
+                                p->sheet_version != NULL ? p->sheet_version : "(none)");
+      }
+    g_string_append (about, ".");
+    for (guint i = 0; i < scenario->rates->len; i++)
+      {
+        SkyExchangeRate *r = g_ptr_array_index (scenario->rates, i);
+        g_autofree char *rate = sky_decimal_to_string (sky_decimal_normalize (r->rate));
+        g_string_append_printf (about, " 1 %s = %s %s (%s).", r->from, rate, r->to, r->date);
+      }
+    line_of_text (&pen, about->str, "Sans 9");
+    if (scenario->notes != NULL)
+      line_of_text (&pen, scenario->notes, "Sans Italic 9");
+  }
+  pen.y += 10;
+  providers_side_by_side (&pen, scenario, estimate);
+  pen.y += 14;
+  projection_chart (&pen, scenario, projection);
+  if (scoring != NULL)
+    ranking (&pen, scoring);
+
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_unlink (tmp);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Cannot write %s: %s", path,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  /* Written whole, then put in place. */
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+      g_unlink (tmp);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "Cannot write %s: %s", path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
