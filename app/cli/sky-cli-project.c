@@ -11,6 +11,7 @@
 #include "sky-cli.h"
 #include "sky-currency.h"
 #include "sky-projection.h"
+#include "sky-export.h"
 #include "sky-report.h"
 
 /* skytally-cli project and export: a scenario over months, against its budget, for finance. */
@@ -20,105 +21,6 @@ money (const SkyProjection *projection,
        SkyDecimal           amount)
 {
   return sky_currency_format (projection->currency, amount);
-}
-
-static void
-json_money (JsonBuilder         *builder,
-            const SkyProjection *projection,
-            SkyDecimal           amount)
-{
-  g_autofree char *text = money (projection, amount);
-
-  json_builder_add_string_value (builder, text);
-}
-
-static void
-json_months (JsonBuilder         *builder,
-             const char          *member,
-             const SkyProjection *projection,
-             const SkyDecimal    *months)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
-  for (guint m = 0; m < projection->months; m++)
-    json_money (builder, projection, months[m]);
-  json_builder_end_array (builder);
-}
-
-static JsonNode *
-projection_json (const SkyScenario   *s,
-                 const SkyProjection *projection)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  json_builder_begin_object (builder);
-  json_add_string (builder, "scenario", s->name);
-  json_add_string (builder, "currency", projection->currency);
-  json_builder_set_member_name (builder, "months");
-  json_builder_add_int_value (builder, projection->months);
-  json_builder_set_member_name (builder, "providers");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < projection->providers->len; i++)
-    {
-      const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, i);
-
-      json_builder_begin_object (builder);
-      json_add_string (builder, "provider", p->provider);
-      json_add_string (builder, "provider_name", p->provider_name);
-      json_add_string (builder, "sheet_version", p->sheet_version);
-      json_builder_set_member_name (builder, "lines");
-      json_builder_begin_array (builder);
-      for (guint l = 0; l < p->n_lines; l++)
-        {
-          const char *group = g_ptr_array_index (p->groups, l);
-
-          json_builder_begin_object (builder);
-          json_add_string (builder, "label", g_ptr_array_index (p->labels, l));
-          json_add_string (builder, "group", *group != '\0' ? group : NULL);
-          json_builder_set_member_name (builder, "priced");
-          json_builder_add_boolean_value (builder, g_array_index (p->priced, gboolean, l));
-          json_months (builder, "cash", projection, &p->cash[l * projection->months]);
-          json_months (builder, "amortised", projection, &p->amortised[l * projection->months]);
-          json_builder_set_member_name (builder, "break_even_month");
-          if (p->break_even[l] > 0)
-            json_builder_add_int_value (builder, p->break_even[l]);
-          else
-            json_builder_add_null_value (builder);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_months (builder, "total_cash", projection, p->total_cash);
-      json_months (builder, "total_amortised", projection, p->total_amortised);
-      json_months (builder, "low", projection, p->low);
-      json_months (builder, "high", projection, p->high);
-      json_builder_set_member_name (builder, "budget");
-      if (s->budget == NULL)
-        json_builder_add_null_value (builder);
-      else
-        {
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "first_month_over");
-          if (p->first_month_over > 0)
-            json_builder_add_int_value (builder, p->first_month_over);
-          else
-            json_builder_add_null_value (builder);
-          json_builder_set_member_name (builder, "first_year_over");
-          if (p->first_year_over > 0)
-            json_builder_add_int_value (builder, p->first_year_over);
-          else
-            json_builder_add_null_value (builder);
-          json_builder_set_member_name (builder, "headroom");
-          if (s->budget->has_monthly)
-            json_money (builder, projection, p->headroom);
-          else
-            json_builder_add_null_value (builder);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
 }
 
 /* One line per provider: whether and when the budget is exceeded, plainly. */
@@ -280,13 +182,8 @@ sky_cli_project (const Globals  *globals,
     return user_error (error);
   if (format == FORMAT_JSON)
     {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = projection_json (scenario, projection);
-      g_autofree char *text = NULL;
+      g_autofree char *text = sky_export_projection_json (scenario, projection, NULL);
 
-      json_generator_set_pretty (generator, TRUE);
-      json_generator_set_root (generator, root);
-      text = json_generator_to_data (generator, NULL);
       g_print ("%s\n", text);
     }
   else if (format == FORMAT_CSV)
@@ -301,32 +198,6 @@ sky_cli_project (const Globals  *globals,
   return 0;
 }
 
-static gboolean
-write_file (const char  *path,
-            const char  *data,
-            gsize        length,
-            GError     **error)
-{
-  g_autoptr(GError) local = NULL;
-
-  if (g_file_set_contents_full (path, data, length,
-                                G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                0644, &local))
-    return TRUE;
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write %s: %s"), path,
-               local->message);
-  return FALSE;
-}
-
-/* OUT.csv's assumptions go to OUT.assumptions.csv. */
-static char *
-assumptions_path (const char *csv)
-{
-  g_autofree char *stem = g_str_has_suffix (csv, ".csv") ? g_strndup (csv, strlen (csv) - 4)
-                                                          : g_strdup (csv);
-  return g_strconcat (stem, ".assumptions.csv", NULL);
-}
-
 int
 sky_cli_export (const Globals  *globals,
                 int             argc,
@@ -337,8 +208,9 @@ sky_cli_export (const Globals  *globals,
     g_option_context_new (N_("FILE.skytally — write a projection for finance"));
   g_autoptr(GError) error = NULL;
   g_autoptr(SkyScenario) scenario = NULL;
-  g_autoptr(SkyProjection) projection = NULL;
+  g_autoptr(SkyCatalog) catalog = NULL;
   g_autofree char *csv_path = NULL, *json_path = NULL, *pdf_path = NULL, *delimiter = NULL;
+  SkyExportOptions options = { 0 };
   g_auto(GStrv) providers = NULL;
   gboolean bom = FALSE;
   int months = 0;
@@ -377,58 +249,26 @@ sky_cli_export (const Globals  *globals,
   else if (delimiter != NULL && strcmp (delimiter, ",") != 0)
     return usage_error (_("--delimiter is , or ;"));
 
-  projection = load_and_project (globals, argv[1], (const char * const *) providers, months,
-                                 &scenario, &error);
-  if (projection == NULL)
+  scenario = sky_scenario_load (argv[1], &error);
+  if (scenario == NULL)
     return user_error (error);
+  catalog = open_catalog (globals, &error);
+  if (catalog == NULL)
+    return user_error (error);
+  struct { const char *path; SkyExportFormat format; } outputs[] = {
+    { csv_path, SKY_EXPORT_CSV }, { pdf_path, SKY_EXPORT_PDF }, { json_path, SKY_EXPORT_JSON },
+  };
 
-  if (csv_path != NULL)
+  options.months = (guint) months;
+  options.providers = (const char * const *) providers;
+  options.dialect = dialect;
+  options.bom = bom;
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
     {
-      gsize length = 0, alength = 0;
-      g_autofree char *csv = sky_report_projection_csv (scenario, projection, dialect, bom,
-                                                        &length);
-      g_autofree char *assumptions = sky_report_assumptions_csv (scenario, projection, dialect,
-                                                                 bom, &alength);
-      g_autofree char *apath = assumptions_path (csv_path);
-
-      if (!write_file (csv_path, csv, length, &error) ||
-          !write_file (apath, assumptions, alength, &error))
-        return user_error (error);
-    }
-  if (pdf_path != NULL)
-    {
-      g_autoptr(SkyCatalog) catalog = open_catalog (globals, &error);
-      g_autoptr(SkyEstimate) estimate = NULL;
-      g_autoptr(SkyScoring) scoring = NULL;
-
-      if (catalog == NULL)
-        return user_error (error);
-      estimate = sky_estimate_compute (catalog, scenario, (const char * const *) providers, FALSE,
-                                       &error);
-      if (estimate == NULL)
-        return user_error (error);
-      if (scenario->candidates->len > 0 && scenario->criteria->len > 0)
-        {
-          g_autoptr(GError) local = NULL;
-          scoring = sky_score_scenario (catalog, scenario, &local);
-          if (scoring == NULL)
-            g_printerr ("skytally-cli: %s: %s\n", _("the report leaves out the ranking"),
-                        local->message);
-        }
-      if (!sky_report_write_pdf (scenario, estimate, projection, scoring, pdf_path, &error))
-        return user_error (error);
-    }
-  if (json_path != NULL)
-    {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = projection_json (scenario, projection);
-      gsize length = 0;
-      g_autofree char *text = NULL;
-
-      json_generator_set_pretty (generator, TRUE);
-      json_generator_set_root (generator, root);
-      text = json_generator_to_data (generator, &length);
-      if (!write_file (json_path, text, length, &error))
+      if (outputs[i].path == NULL)
+        continue;
+      options.format = outputs[i].format;
+      if (!sky_export_write (catalog, scenario, &options, outputs[i].path, NULL, &error))
         return user_error (error);
     }
   return 0;

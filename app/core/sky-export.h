@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "sky-csv.h"
+#include "sky-projection.h"
+
+G_BEGIN_DECLS
+
+/* What a projection is exported as. */
+typedef enum
+{
+  SKY_EXPORT_CSV,    /* the months for a spreadsheet, with the assumptions in a second file */
+  SKY_EXPORT_PDF,    /* a report to read or print */
+  SKY_EXPORT_JSON,   /* the months for automation */
+} SkyExportFormat;
+
+typedef struct
+{
+  SkyExportFormat     format;
+  guint               months;       /* 12 to 60; 0 for the scenario's own */
+  const char * const *providers;    /* NULL for the scenario's */
+  SkyCsvDialect       dialect;
+  gboolean            bom;
+} SkyExportOptions;
+
+char     *sky_export_projection_json (const SkyScenario      *scenario,
+                                      const SkyProjection    *projection,
+                                      gsize                  *length);
+char     *sky_export_assumptions_path (const char            *csv_path);
+gboolean  sky_export_write            (SkyCatalog             *catalog,
+                                       const SkyScenario      *scenario,
+                                       const SkyExportOptions *options,
+                                       const char             *path,
+                                       const char             *assumptions_path,
+                                       GError                **error);
+
+G_END_DECLS
