@@ -16,6 +16,9 @@
 #include "sky-scenario-page.h"
 #include "sky-tradeoffs-page.h"
 #include "sky-compare-page.h"
+#include "sky-budget-page.h"
+#include "sky-export-dialog.h"
+#include <json-glib/json-glib.h>
 #include "sky-test-util.h"
 #include "sky-window.h"
 
@@ -1160,6 +1163,266 @@ test_compare_page (Fixture       *f,
 
 /* Closing with unsaved changes asks first. */
 static void
+wait_for_projection (SkyBudgetPage *page)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  while (sky_budget_page_get_busy (page) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_false (sky_budget_page_get_busy (page));
+}
+
+static GtkWidget *
+budget_child (SkyBudgetPage *page,
+              const char    *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), SKY_TYPE_BUDGET_PAGE,
+                                                    name));
+}
+
+/* The Budget page shows the scenario month by month, says plainly whether and when the budget
+ * is exceeded, and its budget and months land in the scenario. */
+static void
+test_budget_page (Fixture       *f,
+                  gconstpointer  data)
+{
+  SkyBudgetPage *page = SKY_BUDGET_PAGE (gtk_widget_get_template_child (
+                          GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "budget_page"));
+  g_autoptr(GFile) file = data_gfile ("web.skytally");
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkLabel *status = GTK_LABEL (budget_child (page, "status_label"));
+  GtkColumnView *view = GTK_COLUMN_VIEW (budget_child (page, "months_view"));
+  GtkEditable *monthly = GTK_EDITABLE (budget_child (page, "monthly_entry"));
+  GtkEditable *yearly = GTK_EDITABLE (budget_child (page, "yearly_entry"));
+  const SkyProjection *projection;
+  const SkyProjectionProvider *p;
+  const SkyScenario *s;
+  g_autofree char *cap = NULL;
+
+  /* Nothing to project yet. */
+  g_assert_null (sky_budget_page_get_projection (page));
+  g_assert_nonnull (strstr (gtk_label_get_label (status), "Add lines and providers"));
+
+  import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
+  g_ptr_array_add (files, g_object_ref (file));
+  sky_window_open_files (f->window, files);
+  wait_for_estimate (f);
+  wait_for_projection (page);
+  projection = sky_budget_page_get_projection (page);
+  g_assert_nonnull (projection);
+  g_assert_cmpuint (projection->months, ==, 12);
+  g_assert_cmpuint (projection->providers->len, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))),
+                    ==, 12);
+  g_assert_nonnull (strstr (gtk_label_get_label (status), "No budget is set"));
+
+  /* A cap under month 1's total: over from month 1. */
+  p = g_ptr_array_index (projection->providers, 0);
+  g_assert_cmpint (sky_decimal_compare (p->total_cash[0], sky_decimal_from_int (1)), >, 0);
+  gtk_editable_set_text (monthly, "1");
+  s = sky_scenario_page_get_scenario (scenario_page (f));
+  g_assert_nonnull (s->budget);
+  g_assert_true (s->budget->has_monthly);
+  g_assert_false (s->budget->has_yearly);
+  g_assert_true (sky_scenario_page_get_modified (scenario_page (f)));
+  wait_for_projection (page);
+  g_assert_nonnull (strstr (gtk_label_get_label (status),
+                            "Example Cloud goes over the monthly budget in month 1"));
+
+  /* Typing on is one edit; a cap above every month: within it. */
+  gtk_editable_set_text (monthly, "1000000.50");
+  gtk_editable_set_text (yearly, "abc");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (yearly), "error"));
+  gtk_editable_set_text (yearly, "");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (yearly), "error"));
+  wait_for_projection (page);
+  /* What was typed stays as typed. */
+  g_assert_cmpstr (gtk_editable_get_text (monthly), ==, "1000000.50");
+  s = sky_scenario_page_get_scenario (scenario_page (f));
+  cap = sky_decimal_to_string (sky_decimal_normalize (s->budget->monthly));
+  g_assert_cmpstr (cap, ==, "1000000.5");
+  g_assert_nonnull (strstr (gtk_label_get_label (status),
+                            "Example Cloud stays within the monthly budget every month"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (scenario_page (f)), "page.undo", NULL));
+  wait_for_projection (page);
+  s = sky_scenario_page_get_scenario (scenario_page (f));
+  g_assert_null (s->budget);
+  g_assert_cmpstr (gtk_editable_get_text (monthly), ==, "");
+
+  /* Two years. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (budget_child (page, "months_spin")), 24);
+  g_assert_cmpuint (sky_scenario_page_get_scenario (scenario_page (f))->projection_months, ==, 24);
+  wait_for_projection (page);
+  g_assert_cmpuint (sky_budget_page_get_projection (page)->months, ==, 24);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))),
+                    ==, 24);
+
+  /* The second provider on the chart and in the table. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (budget_child (page, "provider_dropdown")), 1);
+  g_assert_true (GTK_IS_DRAWING_AREA (budget_child (page, "chart")));
+  sky_scenario_page_discard_recovery (scenario_page (f));
+}
+
+static void
+collect_checks (GtkWidget *widget,
+                GPtrArray *checks)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_CHECK_BUTTON (child))
+        g_ptr_array_add (checks, child);
+      collect_checks (child, checks);
+    }
+}
+
+static SkyExportDialog *
+open_export_dialog (Fixture *f)
+{
+  SkyExportDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL));
+  dialog = SKY_EXPORT_DIALOG (find_toplevel (SKY_TYPE_EXPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static GtkWidget *
+export_child (SkyExportDialog *dialog,
+              const char      *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), SKY_TYPE_EXPORT_DIALOG,
+                                                    name));
+}
+
+/* Exports until the dialog has closed, which it does when the files are written. */
+static void
+export_and_wait (SkyExportDialog *dialog,
+                 GFile           *file,
+                 GFile           *assumptions)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  sky_export_dialog_export_to (dialog, file, assumptions);
+  g_assert_true (sky_export_dialog_get_busy (dialog));
+  while (dialog != NULL && sky_export_dialog_get_busy (dialog) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (dialog);
+}
+
+/* The Export dialog writes what it is set to: the CSV for finance with its period, providers,
+ * delimiter and byte-order mark, its assumptions in the second file, the PDF report and the
+ * JSON; a file that cannot be written is said so, and the dialog stays. */
+static void
+test_export_dialog (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GFile) scenario = data_gfile ("web.skytally");
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  g_autofree char *csv_path = g_build_filename (f->dir, "months.csv", NULL);
+  g_autofree char *assumptions_path = g_build_filename (f->dir, "months.assumptions.csv", NULL);
+  g_autofree char *pdf_path = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autofree char *json_path = g_build_filename (f->dir, "months.json", NULL);
+  g_autofree char *bad_path = g_build_filename (f->dir, "missing", "months.csv", NULL);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) assumptions = g_file_new_for_path (assumptions_path);
+  g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+  g_autoptr(GFile) json = g_file_new_for_path (json_path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *text = NULL;
+  SkyExportDialog *dialog;
+  JsonObject *root;
+  GStrv header;
+  gsize length;
+
+  /* Nothing to export in an empty scenario: the window says so instead. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL));
+  g_assert_null (find_toplevel (SKY_TYPE_EXPORT_DIALOG));
+
+  import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
+  g_ptr_array_add (files, g_object_ref (scenario));
+  sky_window_open_files (f->window, files);
+  wait_for_estimate (f);
+
+  /* CSV: two years, the first provider only, semicolons, a byte-order mark. */
+  dialog = open_export_dialog (f);
+  g_assert_true (gtk_widget_get_visible (export_child (dialog, "csv_group")));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (export_child (dialog, "format_row")), 0);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (export_child (dialog, "months_spin")), 24);
+  collect_checks (export_child (dialog, "providers_group"), checks);
+  g_assert_cmpuint (checks->len, ==, 2);
+  gtk_check_button_set_active (g_ptr_array_index (checks, 1), FALSE);
+  /* No provider: nothing to export. */
+  gtk_check_button_set_active (g_ptr_array_index (checks, 0), FALSE);
+  g_assert_false (gtk_widget_get_sensitive (export_child (dialog, "export_button")));
+  gtk_check_button_set_active (g_ptr_array_index (checks, 0), TRUE);
+  g_assert_true (gtk_widget_get_sensitive (export_child (dialog, "export_button")));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (export_child (dialog, "delimiter_row")), 1);
+  gtk_switch_set_active (GTK_SWITCH (export_child (dialog, "bom_switch")), TRUE);
+  export_and_wait (dialog, csv, assumptions);
+
+  g_file_get_contents (csv_path, &text, &length, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF"));
+  rows = sky_test_parse_csv (text + 3, ';', &error);
+  g_assert_no_error (error);
+  header = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (header[0], ==, "provider");
+  g_assert_cmpstr (header[g_strv_length (header) - 2], ==, "M24");
+  g_assert_cmpuint (rows->len, >, 2);
+  for (guint r = 1; r < rows->len; r++)
+    g_assert_cmpstr (((GStrv) g_ptr_array_index (rows, r))[0], ==, "examplecloud");
+  g_clear_pointer (&text, g_free);
+  g_file_get_contents (assumptions_path, &text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "hours_per_month"));
+  g_clear_pointer (&text, g_free);
+
+  /* The PDF report, without a CSV group to set. */
+  dialog = open_export_dialog (f);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (export_child (dialog, "format_row")), 1);
+  g_assert_false (gtk_widget_get_visible (export_child (dialog, "csv_group")));
+  export_and_wait (dialog, pdf, NULL);
+  g_file_get_contents (pdf_path, &text, &length, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (text, "%PDF-"));
+  g_clear_pointer (&text, g_free);
+
+  /* JSON, over the scenario's own months, on both providers. */
+  dialog = open_export_dialog (f);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (export_child (dialog, "format_row")), 2);
+  export_and_wait (dialog, json, NULL);
+  json_parser_load_from_file (parser, json_path, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (root, "months"), ==, 12);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "providers")),
+                    ==, 2);
+
+  /* A folder that is not there: said, and the dialog stays open to try elsewhere. */
+  dialog = open_export_dialog (f);
+  sky_export_dialog_export_to (dialog, bad, NULL);
+  while (sky_export_dialog_get_busy (dialog))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (find_toplevel (SKY_TYPE_EXPORT_DIALOG) == GTK_WINDOW (dialog));
+  g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+  sky_scenario_page_discard_recovery (scenario_page (f));
+}
+
+static void
 test_scenario_close_asks (Fixture       *f,
                           gconstpointer  data)
 {
@@ -1254,6 +1517,8 @@ main (int    argc,
   ADD ("scenario-close-asks", test_scenario_close_asks);
   ADD ("tradeoffs-page", test_tradeoffs_page);
   ADD ("compare-page", test_compare_page);
+  ADD ("budget-page", test_budget_page);
+  ADD ("export-dialog", test_export_dialog);
 #undef ADD
   g_test_add_func ("/sky/window/open-file", test_open_file);
 

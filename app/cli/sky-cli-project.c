@@ -268,7 +268,8 @@ sky_cli_export (const Globals  *globals,
       if (outputs[i].path == NULL)
         continue;
       options.format = outputs[i].format;
-      if (!sky_export_write (catalog, scenario, &options, outputs[i].path, NULL, &error))
+      if (!sky_export_write (catalog, scenario, &options, outputs[i].path, NULL, NULL,
+                             &error))
         return user_error (error);
     }
   return 0;

@@ -169,13 +169,14 @@ write_file (const char  *path,
 
 /* Projects @scenario and writes it to @path as @options say. A CSV's assumptions go to
  * @assumptions_path, or beside it when that is NULL. Each file is replaced whole or not at
- * all. */
+ * all; once @cancellable is cancelled no further file is written. */
 gboolean
 sky_export_write (SkyCatalog             *catalog,
                   const SkyScenario      *scenario,
                   const SkyExportOptions *options,
                   const char             *path,
                   const char             *assumptions_path,
+                  GCancellable           *cancellable,
                   GError                **error)
 {
   g_autoptr(SkyProjection) projection = NULL;
@@ -185,7 +186,7 @@ sky_export_write (SkyCatalog             *catalog,
 
   projection = sky_projection_compute (catalog, scenario, options->providers, options->months,
                                        error);
-  if (projection == NULL)
+  if (projection == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
   switch (options->format)
@@ -201,7 +202,10 @@ sky_export_write (SkyCatalog             *catalog,
         g_autofree char *apath = assumptions_path != NULL ? g_strdup (assumptions_path)
                                                           : sky_export_assumptions_path (path);
 
+        if (options->no_assumptions)
+          return write_file (path, csv, length, error);
         return write_file (path, csv, length, error) &&
+               !g_cancellable_set_error_if_cancelled (cancellable, error) &&
                write_file (apath, assumptions, alength, error);
       }
     case SKY_EXPORT_PDF:
@@ -221,6 +225,8 @@ sky_export_write (SkyCatalog             *catalog,
             if (scoring == NULL)
               g_debug ("The report leaves out the ranking: %s", local->message);
           }
+        if (g_cancellable_set_error_if_cancelled (cancellable, error))
+          return FALSE;
         return sky_report_write_pdf (scenario, estimate, projection, scoring, path, error);
       }
     case SKY_EXPORT_JSON:

@@ -21,6 +21,7 @@ typedef struct
   const char * const *providers;    /* NULL for the scenario's */
   SkyCsvDialect       dialect;
   gboolean            bom;
+  gboolean            no_assumptions; /* a CSV without its assumptions file */
 } SkyExportOptions;
 
 char     *sky_export_projection_json (const SkyScenario      *scenario,
@@ -32,6 +33,7 @@ gboolean  sky_export_write            (SkyCatalog             *catalog,
                                        const SkyExportOptions *options,
                                        const char             *path,
                                        const char             *assumptions_path,
+                                       GCancellable           *cancellable,
                                        GError                **error);
 
 G_END_DECLS

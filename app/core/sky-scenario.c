@@ -203,6 +203,16 @@ group_cap_free (SkyGroupCap *cap)
   g_free (cap);
 }
 
+/* A budget with no caps yet. */
+SkyBudget *
+sky_budget_new (void)
+{
+  SkyBudget *budget = g_new0 (SkyBudget, 1);
+
+  budget->group_caps = g_ptr_array_new_with_free_func ((GDestroyNotify) group_cap_free);
+  return budget;
+}
+
 void
 sky_budget_free (SkyBudget *budget)
 {
@@ -881,8 +891,7 @@ read_budget (Reader      *r,
 
   if (s->budget != NULL)
     return fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID, "<budget> is given twice");
-  b = s->budget = g_new0 (SkyBudget, 1);
-  b->group_caps = g_ptr_array_new_with_free_func ((GDestroyNotify) group_cap_free);
+  b = s->budget = sky_budget_new ();
   if (!check_attributes (r, node, known))
     return FALSE;
   b->has_monthly = xmlHasProp (node, (const xmlChar *) "monthly") != NULL;

@@ -203,6 +203,7 @@ void             sky_sheet_ref_free       (SkySheetRef        *ref);
 void             sky_candidate_free       (SkyCandidate       *candidate);
 void             sky_criterion_free       (SkyCriterion       *criterion);
 void             sky_rating_free          (SkyRating          *rating);
+SkyBudget       *sky_budget_new           (void);
 void             sky_budget_free          (SkyBudget          *budget);
 void             sky_growth_free          (SkyGrowth          *growth);
 void             sky_range_free           (SkyRange           *range);

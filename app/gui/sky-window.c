@@ -10,6 +10,8 @@
 #include "sky-price-sheets-window.h"
 #include "sky-scenario-page.h"
 #include "sky-tradeoffs-page.h"
+#include "sky-budget-page.h"
+#include "sky-export-dialog.h"
 #include "sky-compare-page.h"
 #include "sky-window.h"
 
@@ -46,6 +48,7 @@ struct _SkyWindow
   SkyCatalogPage  *catalog_page;
   SkyScenarioPage *scenario_page;
   SkyTradeoffsPage *tradeoffs_page;
+  SkyBudgetPage    *budget_page;
   SkyComparePage  *compare_page;
   gboolean         close_confirmed;
   GMenu           *recent_menu;    /* a section of the primary menu */
@@ -544,6 +547,36 @@ open_action (GtkWidget  *widget,
 }
 
 static void
+exported_cb (SkyExportDialog *dialog,
+             const char      *message,
+             SkyWindow       *self)
+{
+  show_toast (self, message);
+}
+
+/* The Export dialog, for the scenario as it is now. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SkyWindow *self = SKY_WINDOW (widget);
+  const SkyScenario *s = sky_scenario_page_get_scenario (self->scenario_page);
+  SkyCatalog *catalog = sky_scenario_page_get_catalog (self->scenario_page);
+  SkyExportDialog *dialog;
+
+  if (s == NULL || catalog == NULL || s->lines->len == 0 || s->providers->len == 0)
+    {
+      show_toast (self, _("Add lines and providers to the scenario to export it"));
+      return;
+    }
+  dialog = sky_export_dialog_new (catalog, s, sky_scenario_page_get_file (self->scenario_page));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 save_scenario_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -742,6 +775,7 @@ sky_window_constructed (GObject *object)
                                     sky_catalog_page_get_candidates (self->catalog_page));
   sky_tradeoffs_page_set_sources (self->tradeoffs_page, self->scenario_page,
                                   sky_catalog_page_get_candidates (self->catalog_page));
+  sky_budget_page_set_scenario_page (self->budget_page, self->scenario_page);
   g_clear_error (&error);
   if (!sky_compare_page_set_sources (self->compare_page, sky_catalog_get_path (self->catalog),
                                      sky_catalog_page_get_candidates (self->catalog_page),
@@ -816,6 +850,7 @@ sky_window_class_init (SkyWindowClass *klass)
   g_type_ensure (SKY_TYPE_SCENARIO_PAGE);
   g_type_ensure (SKY_TYPE_TRADEOFFS_PAGE);
   g_type_ensure (SKY_TYPE_COMPARE_PAGE);
+  g_type_ensure (SKY_TYPE_BUDGET_PAGE);
 
   object_class->constructed = sky_window_constructed;
   object_class->set_property = sky_window_set_property;
@@ -844,6 +879,7 @@ sky_window_class_init (SkyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, scenario_page);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, tradeoffs_page);
+  gtk_widget_class_bind_template_child (widget_class, SkyWindow, budget_page);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, compare_page);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
@@ -855,6 +891,7 @@ sky_window_class_init (SkyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-scenario", NULL, new_scenario_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.save-scenario", NULL,
                                    save_scenario_action);
   gtk_widget_class_install_action (widget_class, "win.save-scenario-as", NULL,
@@ -869,6 +906,8 @@ sky_window_class_init (SkyWindowClass *klass)
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find",

@@ -1,0 +1,706 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sky-budget-page"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "sky-budget-page.h"
+#include "sky-currency.h"
+#include "sky-index-item.h"
+
+/* The Budget page: the scenario month by month on one provider, stacked by group, with its
+ * low-high range and the monthly budget, a table of the months, and a line that says plainly
+ * whether and when each provider goes over budget. The projection runs in a worker thread on a
+ * copy of the scenario. */
+struct _SkyBudgetPage
+{
+  AdwBin           parent_instance;
+
+  SkyScenarioPage *scenario_page;
+  SkyProjection   *projection;
+  SkyScenario     *projected;     /* the copy the projection was made from, for its budget */
+  guint            generation;
+  gboolean         busy;
+  gboolean         filling;
+  GListStore      *rows;
+
+  GtkLabel        *status_label;
+  GtkDropDown     *provider_dropdown;
+  GtkEntry        *monthly_entry;
+  GtkEntry        *yearly_entry;
+  GtkSpinButton   *months_spin;
+  GtkDrawingArea  *chart;
+  GtkColumnView   *months_view;
+};
+
+G_DEFINE_FINAL_TYPE (SkyBudgetPage, sky_budget_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const SkyProjectionProvider *
+shown_provider (SkyBudgetPage *self)
+{
+  guint i = gtk_drop_down_get_selected (self->provider_dropdown);
+
+  if (self->projection == NULL || self->projection->providers->len == 0)
+    return NULL;
+  if (i >= self->projection->providers->len)
+    i = 0;
+  return g_ptr_array_index (self->projection->providers, i);
+}
+
+static char *
+money (SkyBudgetPage *self,
+       SkyDecimal     amount)
+{
+  g_autofree char *text = sky_currency_format (self->projection->currency, amount);
+  return g_strdup_printf ("%s %s", text, self->projection->currency);
+}
+
+/* Each provider's budget status, in words. */
+static char *
+status_text (SkyBudgetPage *self)
+{
+  const SkyBudget *b = self->projected != NULL ? self->projected->budget : NULL;
+  GString *text = g_string_new (NULL);
+
+  if (self->projection == NULL)
+    return g_string_free (text, FALSE);
+  if (b == NULL || (!b->has_monthly && !b->has_yearly))
+    {
+      g_string_append (text, _("No budget is set: type a monthly or yearly cap to see whether "
+                               "and when it is exceeded."));
+      return g_string_free (text, FALSE);
+    }
+  for (guint i = 0; i < self->projection->providers->len; i++)
+    {
+      const SkyProjectionProvider *p = g_ptr_array_index (self->projection->providers, i);
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      if (b->has_monthly && p->first_month_over > 0)
+        /* Translators: a provider, and the first month over the monthly budget. */
+        g_string_append_printf (text, _("%s goes over the monthly budget in month %u"),
+                                p->provider_name, p->first_month_over);
+      else if (b->has_monthly)
+        g_string_append_printf (text, _("%s stays within the monthly budget every month"),
+                                p->provider_name);
+      else
+        g_string_append (text, p->provider_name);
+      if (b->has_yearly && p->first_year_over > 0)
+        g_string_append_printf (text, _("; year %u is over the yearly budget"), p->first_year_over);
+      else if (b->has_yearly)
+        g_string_append (text, _("; every year is within the yearly budget"));
+      g_string_append (text, ".");
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* 1 when some provider goes over a budget, 0 when none does, -1 with no budget. */
+static int
+any_over (SkyBudgetPage *self)
+{
+  const SkyBudget *b = self->projected != NULL ? self->projected->budget : NULL;
+
+  if (self->projection == NULL || b == NULL || (!b->has_monthly && !b->has_yearly))
+    return -1;
+  for (guint i = 0; i < self->projection->providers->len; i++)
+    {
+      const SkyProjectionProvider *p = g_ptr_array_index (self->projection->providers, i);
+      if ((b->has_monthly && p->first_month_over > 0) || (b->has_yearly && p->first_year_over > 0))
+        return 1;
+    }
+  return 0;
+}
+
+/* The month table --------------------------------------------------------------------------- */
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              SkyBudgetPage            *self)
+{
+  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  guint m = sky_index_item_get_index (gtk_list_item_get_item (item));
+  const SkyProjectionProvider *p = shown_provider (self);
+  g_autofree char *text = NULL;
+
+  if (p == NULL || m >= self->projection->months)
+    return;
+  switch (column)
+    {
+    case 0:
+      text = g_strdup_printf ("%u", m + 1);
+      break;
+    case 1:
+      text = money (self, p->total_cash[m]);
+      break;
+    case 2:
+      text = money (self, p->total_amortised[m]);
+      break;
+    case 3:
+      text = money (self, p->low[m]);
+      break;
+    default:
+      text = money (self, p->high[m]);
+      break;
+    }
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  if (column == 1 && self->projected->budget != NULL && self->projected->budget->has_monthly &&
+      sky_decimal_compare (p->total_cash[m], self->projected->budget->monthly) > 0)
+    gtk_widget_add_css_class (gtk_list_item_get_child (item), "error");
+  else
+    gtk_widget_remove_css_class (gtk_list_item_get_child (item), "error");
+}
+
+static void
+add_column (SkyBudgetPage *self,
+            const char    *title,
+            int            column)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) view_column = NULL;
+
+  g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (column));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_fixed_width (view_column, column == 0 ? 80 : 160);
+  gtk_column_view_append_column (self->months_view, view_column);
+}
+
+/* The chart ----------------------------------------------------------------------------------- */
+
+static double
+to_double (SkyDecimal d)
+{
+  g_autofree char *t = sky_decimal_to_string (d);
+  return g_ascii_strtod (t, NULL);
+}
+
+static void
+draw_chart (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        user_data)
+{
+  static const double colours[][3] = {
+    { 0.21, 0.52, 0.89 }, { 0.90, 0.38, 0.00 }, { 0.18, 0.76, 0.49 }, { 0.57, 0.25, 0.67 },
+    { 0.96, 0.76, 0.07 }, { 0.39, 0.27, 0.18 },
+  };
+  SkyBudgetPage *self = user_data;
+  const SkyProjectionProvider *p = shown_provider (self);
+  const SkyBudget *budget = self->projected != NULL ? self->projected->budget : NULL;
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree double *base = NULL;
+  g_autofree char *top_text = NULL;
+  double left = 12, right = 12, top = 12, bottom = 12;
+  double hi = 0, bar, x;
+  GdkRGBA fg;
+  int tw, th;
+  guint M;
+
+  if (p == NULL)
+    return;
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), NULL);
+  M = self->projection->months;
+  for (guint m = 0; m < M; m++)
+    hi = MAX (hi, to_double (p->high[m]));
+  if (budget != NULL && budget->has_monthly)
+    hi = MAX (hi, to_double (budget->monthly));
+  hi = hi > 0 ? hi * 1.1 : 1;
+  for (guint l = 0; l < p->n_lines; l++)
+    if (!g_ptr_array_find_with_equal_func (groups, g_ptr_array_index (p->groups, l), g_str_equal,
+                                           NULL))
+      g_ptr_array_add (groups, g_ptr_array_index (p->groups, l));
+
+  /* The legend along the bottom: a swatch and a name per group. */
+  pango_layout_set_text (layout, "Mg", -1);
+  pango_layout_get_pixel_size (layout, NULL, &th);
+  bottom += th + 8;
+  x = left;
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const double *c = colours[g % G_N_ELEMENTS (colours)];
+      const char *name = g_ptr_array_index (groups, g);
+
+      cairo_set_source_rgb (cr, c[0], c[1], c[2]);
+      cairo_rectangle (cr, x, height - 12 - th / 2.0 - 5, 10, 10);
+      cairo_fill (cr);
+      pango_layout_set_text (layout, *name != '\0' ? name : _("No group"), -1);
+      pango_layout_get_pixel_size (layout, &tw, NULL);
+      gdk_cairo_set_source_rgba (cr, &fg);
+      cairo_move_to (cr, x + 14, height - 12 - th);
+      pango_cairo_show_layout (cr, layout);
+      x += 14 + tw + 16;
+    }
+
+  /* The scale: the top of the chart in money, at the left. */
+  top_text = money (self, sky_decimal_from_int ((gint64) ceil (hi)));
+  pango_layout_set_text (layout, top_text, -1);
+  pango_layout_get_pixel_size (layout, &tw, NULL);
+  gdk_cairo_set_source_rgba (cr, &fg);
+  cairo_move_to (cr, left, top);
+  pango_cairo_show_layout (cr, layout);
+  top += th + 4;
+  bar = (width - left - right) / (double) M;
+  base = g_new0 (double, M);
+
+#define Y(v) (top + (height - top - bottom) * (1 - (v) / hi))
+  /* A bar per month, stacked by group. */
+  for (guint g = 0; g < groups->len; g++)
+    {
+      const double *c = colours[g % G_N_ELEMENTS (colours)];
+      cairo_set_source_rgb (cr, c[0], c[1], c[2]);
+      for (guint m = 0; m < M; m++)
+        {
+          double v = 0;
+          for (guint l = 0; l < p->n_lines; l++)
+            if (strcmp (g_ptr_array_index (p->groups, l), g_ptr_array_index (groups, g)) == 0)
+              v += to_double (p->cash[l * M + m]);
+          cairo_rectangle (cr, left + m * bar + 1, Y (base[m] + v), MAX (bar - 2, 1),
+                           Y (base[m]) - Y (base[m] + v));
+          base[m] += v;
+        }
+      cairo_fill (cr);
+    }
+  /* The low-high range, as a thin line over each bar. */
+  gdk_cairo_set_source_rgba (cr, &fg);
+  cairo_set_line_width (cr, 1);
+  for (guint m = 0; m < M; m++)
+    {
+      double xm = left + m * bar + bar / 2;
+      cairo_move_to (cr, xm, Y (to_double (p->low[m])));
+      cairo_line_to (cr, xm, Y (to_double (p->high[m])));
+    }
+  cairo_stroke (cr);
+  /* The monthly budget, dashed and named. */
+  if (budget != NULL && budget->has_monthly)
+    {
+      double dash[] = { 6, 4 };
+      double y = Y (to_double (budget->monthly));
+      g_autofree char *cap = money (self, budget->monthly);
+      g_autofree char *label = g_strdup_printf (_("Monthly budget %s"), cap);
+
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_set_source_rgb (cr, 0.75, 0.11, 0.16);
+      cairo_set_line_width (cr, 2);
+      cairo_move_to (cr, left, y);
+      cairo_line_to (cr, width - right, y);
+      cairo_stroke (cr);
+      pango_layout_set_text (layout, label, -1);
+      pango_layout_get_pixel_size (layout, &tw, NULL);
+      cairo_move_to (cr, width - right - tw, MAX (y - th - 2, 0));
+      pango_cairo_show_layout (cr, layout);
+    }
+#undef Y
+}
+
+static char *
+chart_description (SkyBudgetPage *self)
+{
+  const SkyProjectionProvider *p = shown_provider (self);
+  GString *text;
+
+  if (p == NULL)
+    return g_strdup ("");
+  text = g_string_new (NULL);
+  /* Translators: the chart's text for screen readers: a provider and the months. */
+  g_string_append_printf (text, _("What %s costs each month over %u months, stacked by group. "),
+                          p->provider_name, self->projection->months);
+  for (guint m = 0; m < self->projection->months; m++)
+    {
+      g_autofree char *cash = money (self, p->total_cash[m]);
+      g_string_append_printf (text, _("Month %u: %s. "), m + 1, cash);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The shown provider's months: the table, the chart and its description. */
+static void
+show_provider (SkyBudgetPage *self)
+{
+  g_autofree char *description = chart_description (self);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Every row is bound again, to the provider now shown. */
+  for (guint m = 0; self->projection != NULL && m < self->projection->months; m++)
+    g_ptr_array_add (items, sky_index_item_new (m));
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       items->pdata, items->len);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+}
+
+/* A new projection: the status, the providers to choose from (the choice kept), and the
+ * provider's months. */
+static void
+show_projection (SkyBudgetPage *self)
+{
+  g_autofree char *status = status_text (self);
+  GListModel *shown = gtk_drop_down_get_model (self->provider_dropdown);
+  guint n = self->projection != NULL ? self->projection->providers->len : 0;
+  gboolean same = shown != NULL && g_list_model_get_n_items (shown) == n;
+
+  gtk_label_set_label (self->status_label, status);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "success");
+  if (any_over (self) >= 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_label),
+                              any_over (self) > 0 ? "error" : "success");
+  for (guint i = 0; same && i < n; i++)
+    same = g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (shown), i),
+                      ((SkyProjectionProvider *) g_ptr_array_index (self->projection->providers,
+                                                                    i))->provider_name) == 0;
+  if (!same)
+    {
+      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+      guint selected = gtk_drop_down_get_selected (self->provider_dropdown);
+
+      for (guint i = 0; i < n; i++)
+        gtk_string_list_append (names, ((SkyProjectionProvider *) g_ptr_array_index (
+                                           self->projection->providers, i))->provider_name);
+      self->filling = TRUE;
+      gtk_drop_down_set_model (self->provider_dropdown, G_LIST_MODEL (names));
+      gtk_drop_down_set_selected (self->provider_dropdown, selected < n ? selected : 0);
+      self->filling = FALSE;
+    }
+  show_provider (self);
+}
+
+/* Projecting ---------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  SkyScenario   *scenario;
+  SkyCatalog    *catalog;
+  guint          generation;
+  SkyProjection *projection;
+  GError        *error;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_clear_pointer (&job->scenario, sky_scenario_free);
+  g_clear_object (&job->catalog);
+  g_clear_pointer (&job->projection, sky_projection_free);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+static void
+project_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Job *job = task_data;
+
+  job->projection = sky_projection_compute (job->catalog, job->scenario, NULL, 0, &job->error);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+projected_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SkyBudgetPage *self = SKY_BUDGET_PAGE (object);
+  Job *job = g_task_get_task_data (G_TASK (result));
+
+  if (job->generation != self->generation)
+    return;
+  self->busy = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  g_clear_pointer (&self->projection, sky_projection_free);
+  g_clear_pointer (&self->projected, sky_scenario_free);
+  self->projection = g_steal_pointer (&job->projection);
+  self->projected = g_steal_pointer (&job->scenario);
+  show_projection (self);
+  if (job->error != NULL)
+    gtk_label_set_label (self->status_label, job->error->message);
+}
+
+/* Puts the scenario's caps in the entries, unless an entry already says the same amount in
+ * its own way ("1200.50" for 1200.5), so typing is never overwritten. */
+static void
+fill_entry (GtkEntry   *entry,
+            gboolean    has,
+            SkyDecimal  value)
+{
+  const char *shown = gtk_editable_get_text (GTK_EDITABLE (entry));
+  SkyDecimal parsed;
+  g_autofree char *text = NULL;
+
+  if (*shown == '\0' && !has)
+    return;
+  if (has && sky_decimal_parse (shown, 10, FALSE, &parsed, NULL) &&
+      sky_decimal_compare (parsed, value) == 0)
+    return;
+  if (has)
+    text = sky_decimal_to_string (sky_decimal_normalize (value));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+}
+
+static void
+fill_budget (SkyBudgetPage     *self,
+             const SkyScenario *s)
+{
+  self->filling = TRUE;
+  fill_entry (self->monthly_entry, s->budget != NULL && s->budget->has_monthly,
+              s->budget != NULL ? s->budget->monthly : sky_decimal_from_int (0));
+  fill_entry (self->yearly_entry, s->budget != NULL && s->budget->has_yearly,
+              s->budget != NULL ? s->budget->yearly : sky_decimal_from_int (0));
+  gtk_spin_button_set_value (self->months_spin, s->projection_months);
+  self->filling = FALSE;
+}
+
+static void
+refresh (SkyBudgetPage *self)
+{
+  const SkyScenario *s = self->scenario_page != NULL
+                         ? sky_scenario_page_get_scenario (self->scenario_page) : NULL;
+  SkyCatalog *catalog = self->scenario_page != NULL
+                        ? sky_scenario_page_get_catalog (self->scenario_page) : NULL;
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  self->generation++;
+  if (s == NULL)
+    return;
+  fill_budget (self, s);
+  if (catalog == NULL || s->lines->len == 0 || s->providers->len == 0)
+    {
+      g_clear_pointer (&self->projection, sky_projection_free);
+      show_projection (self);
+      gtk_label_set_label (self->status_label,
+                           _("Add lines and providers on the Scenario page to see them month "
+                             "by month."));
+      return;
+    }
+  job = g_new0 (Job, 1);
+  job->scenario = sky_scenario_copy (s);
+  job->catalog = g_object_ref (catalog);
+  job->generation = self->generation;
+  self->busy = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  task = g_task_new (self, NULL, projected_cb, NULL);
+  g_task_set_source_tag (task, refresh);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, project_thread);
+}
+
+/* Edits --------------------------------------------------------------------------------------- */
+
+/* The budget entries: a number sets the cap, empty removes it; anything else is left. */
+static void
+on_budget_changed (SkyBudgetPage *self)
+{
+  const char *monthly = gtk_editable_get_text (GTK_EDITABLE (self->monthly_entry));
+  const char *yearly = gtk_editable_get_text (GTK_EDITABLE (self->yearly_entry));
+  SkyDecimal m = sky_decimal_from_int (0), y = m;
+  SkyScenario *s;
+  gboolean monthly_ok;
+  gboolean yearly_ok;
+
+  monthly_ok = *monthly == '\0' || (sky_decimal_parse (monthly, 10, FALSE, &m, NULL) &&
+                                    sky_decimal_compare (m, sky_decimal_from_int (0)) >= 0);
+  yearly_ok = *yearly == '\0' || (sky_decimal_parse (yearly, 10, FALSE, &y, NULL) &&
+                                  sky_decimal_compare (y, sky_decimal_from_int (0)) >= 0);
+
+  if (self->filling || self->scenario_page == NULL)
+    return;
+  if (monthly_ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->monthly_entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->monthly_entry), "error");
+  if (yearly_ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->yearly_entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->yearly_entry), "error");
+  if (!monthly_ok || !yearly_ok)
+    return;
+  s = sky_scenario_page_edit (self->scenario_page, "budget");
+  if (s->budget == NULL)
+    s->budget = sky_budget_new ();
+  s->budget->has_monthly = *monthly != '\0';
+  s->budget->monthly = m;
+  s->budget->has_yearly = *yearly != '\0';
+  s->budget->yearly = y;
+  if (!s->budget->has_monthly && !s->budget->has_yearly && s->budget->group_caps->len == 0)
+    g_clear_pointer (&s->budget, sky_budget_free);
+  sky_scenario_page_edited (self->scenario_page);
+}
+
+static void
+on_months_changed (SkyBudgetPage *self)
+{
+  SkyScenario *s;
+
+  if (self->filling || self->scenario_page == NULL)
+    return;
+  s = sky_scenario_page_edit (self->scenario_page, "months");
+  s->projection_months = (guint) gtk_spin_button_get_value_as_int (self->months_spin);
+  sky_scenario_page_edited (self->scenario_page);
+}
+
+static void
+on_provider_chosen (SkyBudgetPage *self)
+{
+  if (self->filling)
+    return;
+  show_provider (self);
+}
+
+/* Public -------------------------------------------------------------------------------------- */
+
+void
+sky_budget_page_set_scenario_page (SkyBudgetPage   *self,
+                                   SkyScenarioPage *page)
+{
+  g_return_if_fail (SKY_IS_BUDGET_PAGE (self));
+
+  if (self->scenario_page != NULL)
+    g_signal_handlers_disconnect_by_data (self->scenario_page, self);
+  /* A sibling in the window: watched, not held. */
+  g_set_weak_pointer (&self->scenario_page, page);
+  if (page != NULL)
+    g_signal_connect_swapped (page, "changed", G_CALLBACK (refresh), self);
+  refresh (self);
+}
+
+const SkyProjection *
+sky_budget_page_get_projection (SkyBudgetPage *self)
+{
+  g_return_val_if_fail (SKY_IS_BUDGET_PAGE (self), NULL);
+  return self->projection;
+}
+
+gboolean
+sky_budget_page_get_busy (SkyBudgetPage *self)
+{
+  g_return_val_if_fail (SKY_IS_BUDGET_PAGE (self), FALSE);
+  return self->busy;
+}
+
+/* GObject ------------------------------------------------------------------------------------- */
+
+static void
+sky_budget_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, SKY_BUDGET_PAGE (object)->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sky_budget_page_dispose (GObject *object)
+{
+  SkyBudgetPage *self = SKY_BUDGET_PAGE (object);
+
+  self->generation++;
+  if (self->scenario_page != NULL)
+    g_signal_handlers_disconnect_by_data (self->scenario_page, self);
+  g_clear_weak_pointer (&self->scenario_page);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SKY_TYPE_BUDGET_PAGE);
+  g_clear_object (&self->rows);
+
+  G_OBJECT_CLASS (sky_budget_page_parent_class)->dispose (object);
+}
+
+static void
+sky_budget_page_finalize (GObject *object)
+{
+  SkyBudgetPage *self = SKY_BUDGET_PAGE (object);
+
+  g_clear_pointer (&self->projection, sky_projection_free);
+  g_clear_pointer (&self->projected, sky_scenario_free);
+
+  G_OBJECT_CLASS (sky_budget_page_parent_class)->finalize (object);
+}
+
+static void
+sky_budget_page_class_init (SkyBudgetPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = sky_budget_page_get_property;
+  object_class->dispose = sky_budget_page_dispose;
+  object_class->finalize = sky_budget_page_finalize;
+
+  /* The projection is being made. */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+    "/io/github/skytally/Skytally/sky-budget-page.ui");
+#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, SkyBudgetPage, name)
+  CHILD (status_label);
+  CHILD (provider_dropdown);
+  CHILD (monthly_entry);
+  CHILD (yearly_entry);
+  CHILD (months_spin);
+  CHILD (chart);
+  CHILD (months_view);
+#undef CHILD
+}
+
+static void
+sky_budget_page_init (SkyBudgetPage *self)
+{
+  g_autoptr(GtkSelectionModel) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_list_store_new (SKY_TYPE_INDEX_ITEM);
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows))));
+  gtk_column_view_set_model (self->months_view, selection);
+  add_column (self, _("Month"), 0);
+  add_column (self, _("Cash"), 1);
+  add_column (self, _("Amortised"), 2);
+  add_column (self, _("Low"), 3);
+  add_column (self, _("High"), 4);
+  gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
+  g_signal_connect_swapped (self->monthly_entry, "changed", G_CALLBACK (on_budget_changed), self);
+  g_signal_connect_swapped (self->yearly_entry, "changed", G_CALLBACK (on_budget_changed), self);
+  g_signal_connect_swapped (self->months_spin, "value-changed", G_CALLBACK (on_months_changed),
+                            self);
+  g_signal_connect_swapped (self->provider_dropdown, "notify::selected",
+                            G_CALLBACK (on_provider_chosen), self);
+}

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sky-projection.h"
+#include "sky-scenario-page.h"
+
+G_BEGIN_DECLS
+
+#define SKY_TYPE_BUDGET_PAGE (sky_budget_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (SkyBudgetPage, sky_budget_page, SKY, BUDGET_PAGE, AdwBin)
+
+void                 sky_budget_page_set_scenario_page (SkyBudgetPage   *self,
+                                                        SkyScenarioPage *page);
+const SkyProjection *sky_budget_page_get_projection    (SkyBudgetPage   *self);
+gboolean             sky_budget_page_get_busy          (SkyBudgetPage   *self);
+
+G_END_DECLS
