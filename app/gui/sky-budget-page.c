@@ -258,6 +258,25 @@ draw_chart (GtkDrawingArea *area,
       pango_cairo_show_layout (cr, layout);
       x += 14 + tw + 16;
     }
+  if (budget != NULL && budget->has_monthly)
+    {
+      double dash[] = { 6, 4 };
+      g_autofree char *cap = money (self, budget->monthly);
+      g_autofree char *label = g_strdup_printf (_("Monthly budget %s"), cap);
+
+      cairo_save (cr);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_set_source_rgb (cr, 0.75, 0.11, 0.16);
+      cairo_set_line_width (cr, 2);
+      cairo_move_to (cr, x, height - 12 - th / 2.0);
+      cairo_line_to (cr, x + 20, height - 12 - th / 2.0);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      pango_layout_set_text (layout, label, -1);
+      gdk_cairo_set_source_rgba (cr, &fg);
+      cairo_move_to (cr, x + 24, height - 12 - th);
+      pango_cairo_show_layout (cr, layout);
+    }
 
   /* The scale: the top of the chart in money, at the left. */
   top_text = money (self, sky_decimal_from_int ((gint64) ceil (hi)));
@@ -303,8 +322,6 @@ draw_chart (GtkDrawingArea *area,
     {
       double dash[] = { 6, 4 };
       double y = Y (to_double (budget->monthly));
-      g_autofree char *cap = money (self, budget->monthly);
-      g_autofree char *label = g_strdup_printf (_("Monthly budget %s"), cap);
 
       cairo_set_dash (cr, dash, 2, 0);
       cairo_set_source_rgb (cr, 0.75, 0.11, 0.16);
@@ -312,10 +329,6 @@ draw_chart (GtkDrawingArea *area,
       cairo_move_to (cr, left, y);
       cairo_line_to (cr, width - right, y);
       cairo_stroke (cr);
-      pango_layout_set_text (layout, label, -1);
-      pango_layout_get_pixel_size (layout, &tw, NULL);
-      cairo_move_to (cr, width - right - tw, MAX (y - th - 2, 0));
-      pango_cairo_show_layout (cr, layout);
     }
 #undef Y
 }
