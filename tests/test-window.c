@@ -1261,8 +1261,21 @@ test_budget_page (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))),
                     ==, 24);
 
-  /* The second provider on the chart and in the table. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (budget_child (page, "provider_dropdown")), 1);
+  /* All providers side by side at first: a column of each one's cash; then one provider with
+   * its cash, amortised, low and high figures. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (budget_child (page,
+                                                                              "provider_dropdown"))),
+                    ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==, 3);
+  {
+    g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (
+                                              gtk_column_view_get_columns (view), 2);
+    g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, "Other Cloud");
+  }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (budget_child (page, "provider_dropdown")), 2);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))),
+                    ==, 24);
   g_assert_true (GTK_IS_DRAWING_AREA (budget_child (page, "chart")));
   sky_scenario_page_discard_recovery (scenario_page (f));
 }

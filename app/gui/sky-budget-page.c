@@ -26,6 +26,8 @@ struct _SkyBudgetPage
   guint            generation;
   gboolean         busy;
   gboolean         filling;
+  gboolean         columns_all;   /* the table shows every provider's cash */
+  guint            columns_for;   /* … of this many providers */
   GListStore      *rows;
 
   GtkLabel        *status_label;
@@ -47,16 +49,23 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The provider chosen, or NULL for all of them side by side (the first entry). */
 static const SkyProjectionProvider *
 shown_provider (SkyBudgetPage *self)
 {
   guint i = gtk_drop_down_get_selected (self->provider_dropdown);
 
-  if (self->projection == NULL || self->projection->providers->len == 0)
+  if (self->projection == NULL || i == 0 || i == GTK_INVALID_LIST_POSITION ||
+      i > self->projection->providers->len)
     return NULL;
-  if (i >= self->projection->providers->len)
-    i = 0;
-  return g_ptr_array_index (self->projection->providers, i);
+  return g_ptr_array_index (self->projection->providers, i - 1);
+}
+
+static gboolean
+showing_all (SkyBudgetPage *self)
+{
+  return self->projection != NULL && self->projection->providers->len > 0 &&
+         shown_provider (self) == NULL;
 }
 
 static char *
@@ -146,7 +155,17 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   const SkyProjectionProvider *p = shown_provider (self);
   g_autofree char *text = NULL;
 
-  if (p == NULL || m >= self->projection->months)
+  if (self->projection == NULL || m >= self->projection->months)
+    return;
+  if (column >= 100)
+    {
+      /* All providers: this provider's cash in the month. */
+      if ((guint) column - 100 >= self->projection->providers->len)
+        return;
+      p = g_ptr_array_index (self->projection->providers, column - 100);
+      column = 1;
+    }
+  if (p == NULL && column != 0)
     return;
   switch (column)
     {
@@ -190,6 +209,38 @@ add_column (SkyBudgetPage *self,
   gtk_column_view_append_column (self->months_view, view_column);
 }
 
+/* One provider: its cash, amortised, low and high figures. All of them: each one's cash. */
+static void
+set_columns (SkyBudgetPage *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->months_view);
+  gboolean all = showing_all (self);
+  guint wanted = all ? 1 + self->projection->providers->len : 5;
+
+  if (self->columns_all == all && g_list_model_get_n_items (columns) == wanted &&
+      (!all || self->columns_for == self->projection->providers->len))
+    return;
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+      gtk_column_view_remove_column (self->months_view, column);
+    }
+  add_column (self, _("Month"), 0);
+  if (all)
+    for (guint i = 0; i < self->projection->providers->len; i++)
+      add_column (self, ((SkyProjectionProvider *) g_ptr_array_index (
+                           self->projection->providers, i))->provider_name, 100 + (int) i);
+  else
+    {
+      add_column (self, _("Cash"), 1);
+      add_column (self, _("Amortised"), 2);
+      add_column (self, _("Low"), 3);
+      add_column (self, _("High"), 4);
+    }
+  self->columns_all = all;
+  self->columns_for = all ? self->projection->providers->len : 0;
+}
+
 /* The chart ----------------------------------------------------------------------------------- */
 
 static double
@@ -199,59 +250,42 @@ to_double (SkyDecimal d)
   return g_ascii_strtod (t, NULL);
 }
 
+static const double colours[][3] = {
+  { 0.21, 0.52, 0.89 }, { 0.90, 0.38, 0.00 }, { 0.18, 0.76, 0.49 }, { 0.57, 0.25, 0.67 },
+  { 0.96, 0.76, 0.07 }, { 0.39, 0.27, 0.18 },
+};
+
+/* Draws the legend along the bottom (a swatch and a name per entry, then the monthly budget)
+ * and the scale at the top left; returns the rectangle left for the bars or lines. */
 static void
-draw_chart (GtkDrawingArea *area,
-            cairo_t        *cr,
-            int             width,
-            int             height,
-            gpointer        user_data)
+draw_frame (SkyBudgetPage      *self,
+            cairo_t            *cr,
+            int                 width,
+            int                 height,
+            const char * const *names,
+            double              hi,
+            double             *top,
+            double             *bottom)
 {
-  static const double colours[][3] = {
-    { 0.21, 0.52, 0.89 }, { 0.90, 0.38, 0.00 }, { 0.18, 0.76, 0.49 }, { 0.57, 0.25, 0.67 },
-    { 0.96, 0.76, 0.07 }, { 0.39, 0.27, 0.18 },
-  };
-  SkyBudgetPage *self = user_data;
-  const SkyProjectionProvider *p = shown_provider (self);
   const SkyBudget *budget = self->projected != NULL ? self->projected->budget : NULL;
-  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
-  g_autoptr(PangoLayout) layout = NULL;
-  g_autofree double *base = NULL;
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->chart),
+                                                                  NULL);
   g_autofree char *top_text = NULL;
-  double left = 12, right = 12, top = 12, bottom = 12;
-  double hi = 0, bar, x;
+  double x = 12;
   GdkRGBA fg;
   int tw, th;
-  guint M;
 
-  if (p == NULL)
-    return;
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), NULL);
-  M = self->projection->months;
-  for (guint m = 0; m < M; m++)
-    hi = MAX (hi, to_double (p->high[m]));
-  if (budget != NULL && budget->has_monthly)
-    hi = MAX (hi, to_double (budget->monthly));
-  hi = hi > 0 ? hi * 1.1 : 1;
-  for (guint l = 0; l < p->n_lines; l++)
-    if (!g_ptr_array_find_with_equal_func (groups, g_ptr_array_index (p->groups, l), g_str_equal,
-                                           NULL))
-      g_ptr_array_add (groups, g_ptr_array_index (p->groups, l));
-
-  /* The legend along the bottom: a swatch and a name per group. */
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self->chart)), &fg);
   pango_layout_set_text (layout, "Mg", -1);
   pango_layout_get_pixel_size (layout, NULL, &th);
-  bottom += th + 8;
-  x = left;
-  for (guint g = 0; g < groups->len; g++)
+  for (guint g = 0; names[g] != NULL; g++)
     {
       const double *c = colours[g % G_N_ELEMENTS (colours)];
-      const char *name = g_ptr_array_index (groups, g);
 
       cairo_set_source_rgb (cr, c[0], c[1], c[2]);
       cairo_rectangle (cr, x, height - 12 - th / 2.0 - 5, 10, 10);
       cairo_fill (cr);
-      pango_layout_set_text (layout, *name != '\0' ? name : _("No group"), -1);
+      pango_layout_set_text (layout, *names[g] != '\0' ? names[g] : _("No group"), -1);
       pango_layout_get_pixel_size (layout, &tw, NULL);
       gdk_cairo_set_source_rgba (cr, &fg);
       cairo_move_to (cr, x + 14, height - 12 - th);
@@ -277,20 +311,134 @@ draw_chart (GtkDrawingArea *area,
       cairo_move_to (cr, x + 24, height - 12 - th);
       pango_cairo_show_layout (cr, layout);
     }
-
-  /* The scale: the top of the chart in money, at the left. */
   top_text = money (self, sky_decimal_from_int ((gint64) ceil (hi)));
   pango_layout_set_text (layout, top_text, -1);
-  pango_layout_get_pixel_size (layout, &tw, NULL);
   gdk_cairo_set_source_rgba (cr, &fg);
-  cairo_move_to (cr, left, top);
+  cairo_move_to (cr, 12, 12);
   pango_cairo_show_layout (cr, layout);
-  top += th + 4;
+  *top = 12 + th + 4;
+  *bottom = 12 + th + 8;
+}
+
+static void
+draw_budget_line (SkyBudgetPage *self,
+                  cairo_t       *cr,
+                  double         left,
+                  double         right,
+                  double         y)
+{
+  double dash[] = { 6, 4 };
+
+  cairo_save (cr);
+  cairo_set_dash (cr, dash, 2, 0);
+  cairo_set_source_rgb (cr, 0.75, 0.11, 0.16);
+  cairo_set_line_width (cr, 2);
+  cairo_move_to (cr, left, y);
+  cairo_line_to (cr, right, y);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* Every provider side by side: a line of its cash each month, over a band from its low to its
+ * high estimate. */
+static void
+draw_all (SkyBudgetPage *self,
+          cairo_t       *cr,
+          int            width,
+          int            height)
+{
+  const SkyBudget *budget = self->projected->budget;
+  GPtrArray *providers = self->projection->providers;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+  const double left = 12, right = 12;
+  double top, bottom, hi = 0, step;
+  guint M = self->projection->months;
+
+  for (guint i = 0; i < providers->len; i++)
+    {
+      const SkyProjectionProvider *p = g_ptr_array_index (providers, i);
+      g_strv_builder_add (builder, p->provider_name);
+      for (guint m = 0; m < M; m++)
+        hi = MAX (hi, to_double (p->high[m]));
+    }
+  if (budget != NULL && budget->has_monthly)
+    hi = MAX (hi, to_double (budget->monthly));
+  hi = hi > 0 ? hi * 1.1 : 1;
+  names = g_strv_builder_end (builder);
+  draw_frame (self, cr, width, height, (const char * const *) names, hi, &top, &bottom);
+  step = M > 1 ? (width - left - right) / (double) (M - 1) : 0;
+
+#define Y(v) (top + (height - top - bottom) * (1 - (v) / hi))
+#define X(m) (left + (m) * step)
+  for (guint i = 0; i < providers->len; i++)
+    {
+      const SkyProjectionProvider *p = g_ptr_array_index (providers, i);
+      const double *c = colours[i % G_N_ELEMENTS (colours)];
+
+      /* The band: along the high figures, back along the low ones. */
+      cairo_set_source_rgba (cr, c[0], c[1], c[2], 0.15);
+      for (guint m = 0; m < M; m++)
+        cairo_line_to (cr, X (m), Y (to_double (p->high[m])));
+      for (guint m = M; m > 0; m--)
+        cairo_line_to (cr, X (m - 1), Y (to_double (p->low[m - 1])));
+      cairo_close_path (cr);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, c[0], c[1], c[2]);
+      cairo_set_line_width (cr, 2.5);
+      for (guint m = 0; m < M; m++)
+        cairo_line_to (cr, X (m), Y (to_double (p->total_cash[m])));
+      cairo_stroke (cr);
+    }
+  if (budget != NULL && budget->has_monthly)
+    draw_budget_line (self, cr, left, width - right, Y (to_double (budget->monthly)));
+#undef X
+#undef Y
+}
+
+/* One provider: a bar a month stacked by group, a line over each bar from the low to the high
+ * estimate, and the monthly budget dashed across. */
+static void
+draw_chart (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        user_data)
+{
+  SkyBudgetPage *self = user_data;
+  const SkyProjectionProvider *p = shown_provider (self);
+  const SkyBudget *budget = self->projected != NULL ? self->projected->budget : NULL;
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  g_autofree double *base = NULL;
+  const double left = 12, right = 12;
+  double top, bottom, hi = 0, bar;
+  GdkRGBA fg;
+  guint M;
+
+  if (showing_all (self))
+    {
+      draw_all (self, cr, width, height);
+      return;
+    }
+  if (p == NULL)
+    return;
+  M = self->projection->months;
+  for (guint m = 0; m < M; m++)
+    hi = MAX (hi, to_double (p->high[m]));
+  if (budget != NULL && budget->has_monthly)
+    hi = MAX (hi, to_double (budget->monthly));
+  hi = hi > 0 ? hi * 1.1 : 1;
+  for (guint l = 0; l < p->n_lines; l++)
+    if (!g_ptr_array_find_with_equal_func (groups, g_ptr_array_index (p->groups, l), g_str_equal,
+                                           NULL))
+      g_ptr_array_add (groups, g_ptr_array_index (p->groups, l));
+  g_ptr_array_add (groups, NULL);
+  draw_frame (self, cr, width, height, (const char * const *) groups->pdata, hi, &top, &bottom);
+  g_ptr_array_set_size (groups, groups->len - 1);
   bar = (width - left - right) / (double) M;
   base = g_new0 (double, M);
 
 #define Y(v) (top + (height - top - bottom) * (1 - (v) / hi))
-  /* A bar per month, stacked by group. */
   for (guint g = 0; g < groups->len; g++)
     {
       const double *c = colours[g % G_N_ELEMENTS (colours)];
@@ -307,48 +455,56 @@ draw_chart (GtkDrawingArea *area,
         }
       cairo_fill (cr);
     }
-  /* The low-high range, as a thin line over each bar. */
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
   gdk_cairo_set_source_rgba (cr, &fg);
   cairo_set_line_width (cr, 1);
   for (guint m = 0; m < M; m++)
     {
-      double xm = left + m * bar + bar / 2;
-      cairo_move_to (cr, xm, Y (to_double (p->low[m])));
-      cairo_line_to (cr, xm, Y (to_double (p->high[m])));
+      double x = left + m * bar + bar / 2;
+      cairo_move_to (cr, x, Y (to_double (p->low[m])));
+      cairo_line_to (cr, x, Y (to_double (p->high[m])));
     }
   cairo_stroke (cr);
-  /* The monthly budget, dashed and named. */
   if (budget != NULL && budget->has_monthly)
-    {
-      double dash[] = { 6, 4 };
-      double y = Y (to_double (budget->monthly));
-
-      cairo_set_dash (cr, dash, 2, 0);
-      cairo_set_source_rgb (cr, 0.75, 0.11, 0.16);
-      cairo_set_line_width (cr, 2);
-      cairo_move_to (cr, left, y);
-      cairo_line_to (cr, width - right, y);
-      cairo_stroke (cr);
-    }
+    draw_budget_line (self, cr, left, width - right, Y (to_double (budget->monthly)));
 #undef Y
 }
 
+/* The chart's text for screen readers: every month's figures. */
 static char *
 chart_description (SkyBudgetPage *self)
 {
   const SkyProjectionProvider *p = shown_provider (self);
   GString *text;
 
-  if (p == NULL)
+  if (self->projection == NULL || self->projection->providers->len == 0)
     return g_strdup ("");
   text = g_string_new (NULL);
-  /* Translators: the chart's text for screen readers: a provider and the months. */
-  g_string_append_printf (text, _("What %s costs each month over %u months, stacked by group. "),
-                          p->provider_name, self->projection->months);
+  if (p != NULL)
+    /* Translators: the chart's text for screen readers: a provider and the months. */
+    g_string_append_printf (text, _("What %s costs each month over %u months, stacked by "
+                                    "group. "), p->provider_name, self->projection->months);
+  else
+    g_string_append_printf (text, _("What each provider costs each month over %u months. "),
+                            self->projection->months);
   for (guint m = 0; m < self->projection->months; m++)
     {
-      g_autofree char *cash = money (self, p->total_cash[m]);
-      g_string_append_printf (text, _("Month %u: %s. "), m + 1, cash);
+      g_string_append_printf (text, _("Month %u:"), m + 1);
+      for (guint i = 0; i < self->projection->providers->len; i++)
+        {
+          const SkyProjectionProvider *q = g_ptr_array_index (self->projection->providers, i);
+          g_autofree char *cash = NULL;
+
+          if (p != NULL && q != p)
+            continue;
+          cash = money (self, q->total_cash[m]);
+          if (p == NULL)
+            g_string_append_printf (text, " %s", q->provider_name);
+          g_string_append_printf (text, " %s%s", cash,
+                                  p == NULL && i + 1 < self->projection->providers->len
+                                  ? "," : ".");
+        }
+      g_string_append_c (text, ' ');
     }
   return g_string_free (text, FALSE);
 }
@@ -360,6 +516,7 @@ show_provider (SkyBudgetPage *self)
   g_autofree char *description = chart_description (self);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
+  set_columns (self);
   /* Every row is bound again, to the provider now shown. */
   for (guint m = 0; self->projection != NULL && m < self->projection->months; m++)
     g_ptr_array_add (items, sky_index_item_new (m));
@@ -378,7 +535,7 @@ show_projection (SkyBudgetPage *self)
   g_autofree char *status = status_text (self);
   GListModel *shown = gtk_drop_down_get_model (self->provider_dropdown);
   guint n = self->projection != NULL ? self->projection->providers->len : 0;
-  gboolean same = shown != NULL && g_list_model_get_n_items (shown) == n;
+  gboolean same = shown != NULL && g_list_model_get_n_items (shown) == n + 1;
 
   gtk_label_set_label (self->status_label, status);
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
@@ -387,7 +544,7 @@ show_projection (SkyBudgetPage *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->status_label),
                               any_over (self) > 0 ? "error" : "success");
   for (guint i = 0; same && i < n; i++)
-    same = g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (shown), i),
+    same = g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (shown), i + 1),
                       ((SkyProjectionProvider *) g_ptr_array_index (self->projection->providers,
                                                                     i))->provider_name) == 0;
   if (!same)
@@ -395,12 +552,13 @@ show_projection (SkyBudgetPage *self)
       g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
       guint selected = gtk_drop_down_get_selected (self->provider_dropdown);
 
+      gtk_string_list_append (names, _("All providers"));
       for (guint i = 0; i < n; i++)
         gtk_string_list_append (names, ((SkyProjectionProvider *) g_ptr_array_index (
                                            self->projection->providers, i))->provider_name);
       self->filling = TRUE;
       gtk_drop_down_set_model (self->provider_dropdown, G_LIST_MODEL (names));
-      gtk_drop_down_set_selected (self->provider_dropdown, selected < n ? selected : 0);
+      gtk_drop_down_set_selected (self->provider_dropdown, selected <= n ? selected : 0);
       self->filling = FALSE;
     }
   show_provider (self);
@@ -704,11 +862,7 @@ sky_budget_page_init (SkyBudgetPage *self)
   self->rows = g_list_store_new (SKY_TYPE_INDEX_ITEM);
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows))));
   gtk_column_view_set_model (self->months_view, selection);
-  add_column (self, _("Month"), 0);
-  add_column (self, _("Cash"), 1);
-  add_column (self, _("Amortised"), 2);
-  add_column (self, _("Low"), 3);
-  add_column (self, _("High"), 4);
+  self->columns_all = TRUE;
   gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
   g_signal_connect_swapped (self->monthly_entry, "changed", G_CALLBACK (on_budget_changed), self);
   g_signal_connect_swapped (self->yearly_entry, "changed", G_CALLBACK (on_budget_changed), self);
