@@ -1397,6 +1397,29 @@ test_export_dialog (Fixture       *f,
   g_assert_cmpuint (rows->len, >, 2);
   for (guint r = 1; r < rows->len; r++)
     g_assert_cmpstr (((GStrv) g_ptr_array_index (rows, r))[0], ==, "examplecloud");
+  /* The months exported are those on the Budget page, to the cent. */
+  {
+    SkyBudgetPage *budget = SKY_BUDGET_PAGE (gtk_widget_get_template_child (
+                              GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "budget_page"));
+    const SkyProjectionProvider *shown;
+    gboolean found = FALSE;
+
+    wait_for_projection (budget);
+    shown = g_ptr_array_index (sky_budget_page_get_projection (budget)->providers, 0);
+    for (guint r = 1; r < rows->len; r++)
+      {
+        GStrv row = g_ptr_array_index (rows, r);
+        if (g_strcmp0 (row[3], "total") != 0)
+          continue;
+        for (guint m = 0; m < 12; m++)
+          {
+            g_autofree char *on_screen = sky_decimal_to_string (shown->total_cash[m]);
+            g_assert_cmpstr (row[7 + m], ==, on_screen);
+          }
+        found = TRUE;
+      }
+    g_assert_true (found);
+  }
   g_clear_pointer (&text, g_free);
   g_file_get_contents (assumptions_path, &text, NULL, &error);
   g_assert_no_error (error);
