@@ -43,7 +43,7 @@ json_add_money (JsonBuilder       *builder,
 {
   g_autofree char *text = money (e, amount);
 
-  json_add_string (builder, member, text);
+  sky_json_add_string (builder, member, text);
 }
 
 static void
@@ -53,7 +53,7 @@ json_add_decimal (JsonBuilder *builder,
 {
   g_autofree char *text = sky_decimal_to_string (sky_decimal_normalize (value));
 
-  json_add_string (builder, member, text);
+  sky_json_add_string (builder, member, text);
 }
 
 static const char *
@@ -78,8 +78,8 @@ print_estimate_json (const SkyScenario *s,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  json_add_string (builder, "scenario", s->name);
-  json_add_string (builder, "currency", e->currency);
+  sky_json_add_string (builder, "scenario", s->name);
+  sky_json_add_string (builder, "currency", e->currency);
   json_add_decimal (builder, "hours_per_month", s->hours_per_month);
   json_builder_set_member_name (builder, "term_months");
   json_builder_add_int_value (builder, e->term_months);
@@ -90,9 +90,9 @@ print_estimate_json (const SkyScenario *s,
       SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
 
       json_builder_begin_object (builder);
-      json_add_string (builder, "provider", p->provider);
-      json_add_string (builder, "provider_name", p->provider_name);
-      json_add_string (builder, "sheet_version", p->sheet_version);
+      sky_json_add_string (builder, "provider", p->provider);
+      sky_json_add_string (builder, "provider_name", p->provider_name);
+      sky_json_add_string (builder, "sheet_version", p->sheet_version);
       json_builder_set_member_name (builder, "lines");
       json_builder_begin_array (builder);
       for (guint j = 0; j < p->lines->len; j++)
@@ -101,28 +101,28 @@ print_estimate_json (const SkyScenario *s,
           gboolean priced = l->status == SKY_LINE_PRICED;
 
           json_builder_begin_object (builder);
-          json_add_string (builder, "label", l->label);
-          json_add_string (builder, "group", *l->group != '\0' ? l->group : NULL);
-          json_add_string (builder, "status", status_name (l->status));
-          json_add_string (builder, "reason", l->reason);
+          sky_json_add_string (builder, "label", l->label);
+          sky_json_add_string (builder, "group", *l->group != '\0' ? l->group : NULL);
+          sky_json_add_string (builder, "status", status_name (l->status));
+          sky_json_add_string (builder, "reason", l->reason);
           json_builder_set_member_name (builder, "offer");
           if (l->offer != NULL)
             {
               json_builder_begin_object (builder);
-              json_add_string (builder, "provider", l->offer->provider);
-              json_add_string (builder, "sheet_version", l->offer->sheet_version);
-              json_add_string (builder, "sku", l->offer->sku);
-              json_add_string (builder, "name", l->offer->name);
-              json_add_string (builder, "region", l->offer->region);
-              json_add_string (builder, "service", l->offer->service);
+              sky_json_add_string (builder, "provider", l->offer->provider);
+              sky_json_add_string (builder, "sheet_version", l->offer->sheet_version);
+              sky_json_add_string (builder, "sku", l->offer->sku);
+              sky_json_add_string (builder, "name", l->offer->name);
+              sky_json_add_string (builder, "region", l->offer->region);
+              sky_json_add_string (builder, "service", l->offer->service);
               json_builder_end_object (builder);
             }
           else
             json_builder_add_null_value (builder);
           json_add_decimal (builder, "quantity", l->quantity);
           json_add_decimal (builder, "usage", l->usage);
-          json_add_string (builder, "unit", l->unit);
-          json_add_string (builder, "term", l->term);
+          sky_json_add_string (builder, "unit", l->unit);
+          sky_json_add_string (builder, "term", l->term);
           if (priced)
             {
               json_add_money (builder, e, "monthly", l->monthly);
@@ -133,17 +133,17 @@ print_estimate_json (const SkyScenario *s,
             }
           else
             {
-              json_add_string (builder, "monthly", NULL);
-              json_add_string (builder, "upfront", NULL);
-              json_add_string (builder, "effective_monthly", NULL);
-              json_add_string (builder, "yearly", NULL);
-              json_add_string (builder, "term_total", NULL);
+              sky_json_add_string (builder, "monthly", NULL);
+              sky_json_add_string (builder, "upfront", NULL);
+              sky_json_add_string (builder, "effective_monthly", NULL);
+              sky_json_add_string (builder, "yearly", NULL);
+              sky_json_add_string (builder, "term_total", NULL);
             }
           if (l->has_break_even)
             json_add_decimal (builder, "break_even_hours", l->break_even_hours);
           else
-            json_add_string (builder, "break_even_hours", NULL);
-          json_add_string (builder, "explanation", l->explanation);
+            sky_json_add_string (builder, "break_even_hours", NULL);
+          sky_json_add_string (builder, "explanation", l->explanation);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -155,7 +155,7 @@ print_estimate_json (const SkyScenario *s,
           SkyEstimateGroup *g = g_ptr_array_index (p->groups, j);
 
           json_builder_begin_object (builder);
-          json_add_string (builder, "group", *g->name != '\0' ? g->name : NULL);
+          sky_json_add_string (builder, "group", *g->name != '\0' ? g->name : NULL);
           json_add_money (builder, e, "monthly", g->monthly);
           json_add_money (builder, e, "upfront", g->upfront);
           json_add_money (builder, e, "effective_monthly", g->effective_monthly);

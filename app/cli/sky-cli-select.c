@@ -43,7 +43,7 @@ json_add_decimal_member (JsonBuilder *builder,
 {
   g_autofree char *text = decimal_or_null (has, value, min_scale);
 
-  json_add_string (builder, member, text);
+  sky_json_add_string (builder, member, text);
 }
 
 static void
@@ -57,11 +57,11 @@ print_matches_json (GPtrArray *results)
       SkyMatchResult *r = g_ptr_array_index (results, i);
 
       json_builder_begin_object (builder);
-      json_add_string (builder, "provider", r->provider);
-      json_add_string (builder, "provider_name", r->provider_name);
-      json_add_string (builder, "sheet_version", r->sheet_version);
-      json_add_string (builder, "currency", r->currency);
-      json_add_string (builder, "no_match", r->no_match);
+      sky_json_add_string (builder, "provider", r->provider);
+      sky_json_add_string (builder, "provider_name", r->provider_name);
+      sky_json_add_string (builder, "sheet_version", r->sheet_version);
+      sky_json_add_string (builder, "currency", r->currency);
+      sky_json_add_string (builder, "no_match", r->no_match);
       json_builder_set_member_name (builder, "matches");
       json_builder_begin_array (builder);
       for (guint j = 0; j < r->matches->len; j++)
@@ -71,21 +71,21 @@ print_matches_json (GPtrArray *results)
           g_autofree char *memory = spec_or_null (m->offer->memory_mgib);
 
           json_builder_begin_object (builder);
-          json_add_string (builder, "sku", m->offer->sku);
-          json_add_string (builder, "name", m->offer->name);
-          json_add_string (builder, "service", m->offer->service);
-          json_add_string (builder, "region", m->offer->region);
-          json_add_string (builder, "geography", m->offer->geography);
-          json_add_string (builder, "os", m->offer->os);
-          json_add_string (builder, "sla", m->offer->sla);
-          json_add_string (builder, "vcpu", vcpu);
-          json_add_string (builder, "memory_gib", memory);
-          json_add_string (builder, "unit", m->unit);
+          sky_json_add_string (builder, "sku", m->offer->sku);
+          sky_json_add_string (builder, "name", m->offer->name);
+          sky_json_add_string (builder, "service", m->offer->service);
+          sky_json_add_string (builder, "region", m->offer->region);
+          sky_json_add_string (builder, "geography", m->offer->geography);
+          sky_json_add_string (builder, "os", m->offer->os);
+          sky_json_add_string (builder, "sla", m->offer->sla);
+          sky_json_add_string (builder, "vcpu", vcpu);
+          sky_json_add_string (builder, "memory_gib", memory);
+          sky_json_add_string (builder, "unit", m->unit);
           json_add_decimal_member (builder, "on_demand", m->has_on_demand, m->on_demand, 0);
           json_add_decimal_member (builder, "one_year", m->has_one_year, m->one_year, 0);
-          json_add_string (builder, "one_year_term", m->one_year_term);
+          sky_json_add_string (builder, "one_year_term", m->one_year_term);
           json_add_decimal_member (builder, "three_year", m->has_three_year, m->three_year, 0);
-          json_add_string (builder, "three_year_term", m->three_year_term);
+          sky_json_add_string (builder, "three_year_term", m->three_year_term);
           json_add_decimal_member (builder, "spot", m->has_spot, m->spot, 0);
           json_add_decimal_member (builder, "monthly", m->has_monthly, m->monthly, 0);
           json_add_decimal_member (builder, "per_vcpu_hour", m->has_per_vcpu, m->per_vcpu_hour,
@@ -294,12 +294,12 @@ print_comparison_json (SkyComparison *c)
     {
       SkyMatch *m = g_ptr_array_index (c->offers, i);
       json_builder_begin_object (builder);
-      json_add_string (builder, "provider", m->offer->provider);
-      json_add_string (builder, "sheet_version", m->offer->sheet_version);
-      json_add_string (builder, "sku", m->offer->sku);
-      json_add_string (builder, "name", m->offer->name);
-      json_add_string (builder, "currency", m->offer->currency);
-      json_add_string (builder, "unit", m->unit);
+      sky_json_add_string (builder, "provider", m->offer->provider);
+      sky_json_add_string (builder, "sheet_version", m->offer->sheet_version);
+      sky_json_add_string (builder, "sku", m->offer->sku);
+      sky_json_add_string (builder, "name", m->offer->name);
+      sky_json_add_string (builder, "currency", m->offer->currency);
+      sky_json_add_string (builder, "unit", m->unit);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -310,7 +310,7 @@ print_comparison_json (SkyComparison *c)
       SkyComparisonRow *row = g_ptr_array_index (c->rows, r);
 
       json_builder_begin_object (builder);
-      json_add_string (builder, "label", row->label);
+      sky_json_add_string (builder, "label", row->label);
       json_builder_set_member_name (builder, "kind");
       json_builder_add_string_value (builder, row->is_feature ? "feature"
                                               : row->is_price ? "price" : "attribute");
@@ -483,8 +483,8 @@ print_scoring_json (const SkyScenario *s,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  json_add_string (builder, "scenario", s->name);
-  json_add_string (builder, "currency", scoring->currency);
+  sky_json_add_string (builder, "scenario", s->name);
+  sky_json_add_string (builder, "currency", scoring->currency);
   json_builder_set_member_name (builder, "criteria");
   json_builder_begin_array (builder);
   for (guint k = 0; k < s->criteria->len; k++)
@@ -494,10 +494,10 @@ print_scoring_json (const SkyScenario *s,
       g_autofree char *weight = sky_decimal_to_string (c->weight);
 
       json_builder_begin_object (builder);
-      json_add_string (builder, "id", c->id);
-      json_add_string (builder, "name", criterion_title (c));
-      json_add_string (builder, "kind", sky_criterion_kind_name (c->kind));
-      json_add_string (builder, "weight", weight);
+      sky_json_add_string (builder, "id", c->id);
+      sky_json_add_string (builder, "name", criterion_title (c));
+      sky_json_add_string (builder, "kind", sky_criterion_kind_name (c->kind));
+      sky_json_add_string (builder, "weight", weight);
       json_builder_set_member_name (builder, "top_stays_from");
       json_builder_add_double_value (builder, sens->low);
       json_builder_set_member_name (builder, "top_stays_to");
@@ -505,9 +505,9 @@ print_scoring_json (const SkyScenario *s,
         json_builder_add_null_value (builder);
       else
         json_builder_add_double_value (builder, sens->high);
-      json_add_string (builder, "leader_below",
+      sky_json_add_string (builder, "leader_below",
                        sens->below >= 0 ? ((SkyScoredOption *) g_ptr_array_index (scoring->options, sens->below))->label : NULL);
-      json_add_string (builder, "leader_above",
+      sky_json_add_string (builder, "leader_above",
                        sens->above >= 0 ? ((SkyScoredOption *) g_ptr_array_index (scoring->options, sens->above))->label : NULL);
       json_builder_end_object (builder);
     }
@@ -522,16 +522,16 @@ print_scoring_json (const SkyScenario *s,
       g_autofree char *cost = sky_currency_format (scoring->currency, o->cost);
 
       json_builder_begin_object (builder);
-      json_add_string (builder, "option", o->label);
-      json_add_string (builder, "provider", o->provider);
-      json_add_string (builder, "sku", o->offer != NULL ? o->offer->sku : NULL);
-      json_add_string (builder, "name", o->name);
+      sky_json_add_string (builder, "option", o->label);
+      sky_json_add_string (builder, "provider", o->provider);
+      sky_json_add_string (builder, "sku", o->offer != NULL ? o->offer->sku : NULL);
+      sky_json_add_string (builder, "name", o->name);
       json_builder_set_member_name (builder, "rank");
       json_builder_add_int_value (builder, o->rank);
       json_builder_set_member_name (builder, "score");
       json_builder_add_double_value (builder, round (o->score * 100) / 100);
-      json_add_string (builder, "cost", cost);
-      json_add_string (builder, "cost_per", o->cost_unit);
+      sky_json_add_string (builder, "cost", cost);
+      sky_json_add_string (builder, "cost_per", o->cost_unit);
       json_builder_set_member_name (builder, "pareto");
       json_builder_add_boolean_value (builder, o->pareto);
       json_builder_set_member_name (builder, "criteria");
@@ -541,7 +541,7 @@ print_scoring_json (const SkyScenario *s,
           const SkyCriterion *c = g_ptr_array_index (s->criteria, k);
           json_builder_set_member_name (builder, c->id);
           json_builder_begin_object (builder);
-          json_add_string (builder, "value", g_ptr_array_index (o->raw, k));
+          sky_json_add_string (builder, "value", g_ptr_array_index (o->raw, k));
           json_builder_set_member_name (builder, "normalised");
           json_builder_add_double_value (builder,
                                          round (g_array_index (o->normalised, double, k) * 10000) / 10000);

@@ -3,6 +3,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "sky-export.h"
+
 #include "sky-catalog.h"
 #include "sky-csv.h"
 
@@ -59,9 +61,6 @@ void        table_add_row   (Table           *table,
                              char           **values);
 void        table_print     (Table           *table);
 void        print_json      (JsonBuilder     *builder);
-void        json_add_string (JsonBuilder     *builder,
-                             const char      *member,
-                             const char      *value);
 
 int         sky_cli_estimate (const Globals  *globals,
                               int             argc,

@@ -316,18 +316,6 @@ json_add_scaled (JsonBuilder *builder,
     }
 }
 
-void
-json_add_string (JsonBuilder *builder,
-                 const char  *member,
-                 const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 /* import ----------------------------------------------------------------------------------- */
 
 static void
@@ -481,18 +469,18 @@ cmd_sheets (const Globals  *globals,
           SkySheetInfo *info = g_ptr_array_index (sheets, i);
 
           json_builder_begin_object (builder);
-          json_add_string (builder, "provider", info->provider);
-          json_add_string (builder, "provider_name", info->provider_name);
-          json_add_string (builder, "version", info->version);
-          json_add_string (builder, "effective_date", info->effective_date);
-          json_add_string (builder, "currency", info->currency);
+          sky_json_add_string (builder, "provider", info->provider);
+          sky_json_add_string (builder, "provider_name", info->provider_name);
+          sky_json_add_string (builder, "version", info->version);
+          sky_json_add_string (builder, "effective_date", info->effective_date);
+          sky_json_add_string (builder, "currency", info->currency);
           json_builder_set_member_name (builder, "offers");
           json_builder_add_int_value (builder, info->offers);
           json_builder_set_member_name (builder, "current");
           json_builder_add_boolean_value (builder, info->current);
-          json_add_string (builder, "retrieved", info->retrieved);
-          json_add_string (builder, "imported_at", info->imported_at);
-          json_add_string (builder, "source", info->source);
+          sky_json_add_string (builder, "retrieved", info->retrieved);
+          sky_json_add_string (builder, "imported_at", info->imported_at);
+          sky_json_add_string (builder, "source", info->source);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -688,29 +676,29 @@ cmd_search (const Globals  *globals,
             monthly = sky_currency_format (l->currency, m);
 
           json_builder_begin_object (builder);
-          json_add_string (builder, "provider", l->provider);
-          json_add_string (builder, "sheet_version", l->sheet_version);
-          json_add_string (builder, "region", l->region);
-          json_add_string (builder, "geography", l->geography);
-          json_add_string (builder, "service", l->service);
-          json_add_string (builder, "sku", l->sku);
-          json_add_string (builder, "name", l->name);
-          json_add_string (builder, "family", l->family);
-          json_add_string (builder, "category", l->category);
+          sky_json_add_string (builder, "provider", l->provider);
+          sky_json_add_string (builder, "sheet_version", l->sheet_version);
+          sky_json_add_string (builder, "region", l->region);
+          sky_json_add_string (builder, "geography", l->geography);
+          sky_json_add_string (builder, "service", l->service);
+          sky_json_add_string (builder, "sku", l->sku);
+          sky_json_add_string (builder, "name", l->name);
+          sky_json_add_string (builder, "family", l->family);
+          sky_json_add_string (builder, "category", l->category);
           json_add_scaled (builder, "vcpu", l->vcpu_milli, 3);
           json_add_scaled (builder, "memory_gib", l->memory_mgib, 3);
           json_add_scaled (builder, "gpu", l->gpu, 0);
-          json_add_string (builder, "os", l->os);
-          json_add_string (builder, "sla", l->sla);
-          json_add_string (builder, "term", l->term);
-          json_add_string (builder, "price", price);
+          sky_json_add_string (builder, "os", l->os);
+          sky_json_add_string (builder, "sla", l->sla);
+          sky_json_add_string (builder, "term", l->term);
+          sky_json_add_string (builder, "price", price);
           json_builder_set_member_name (builder, "tiered");
           json_builder_add_boolean_value (builder, l->tiered);
-          json_add_string (builder, "unit", l->unit);
-          json_add_string (builder, "currency", l->currency);
-          json_add_string (builder, "monthly", monthly);
-          json_add_string (builder, "upfront_fee", fee);
-          json_add_string (builder, "free_quantity", l->free_quantity);
+          sky_json_add_string (builder, "unit", l->unit);
+          sky_json_add_string (builder, "currency", l->currency);
+          sky_json_add_string (builder, "monthly", monthly);
+          sky_json_add_string (builder, "upfront_fee", fee);
+          sky_json_add_string (builder, "free_quantity", l->free_quantity);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

@@ -15,10 +15,11 @@
 /* A projection written out for finance or automation: CSV with its assumptions beside it,
  * a PDF report, or JSON. skytally-cli export and the Export dialog both write through here. */
 
-static void
-json_add_string (JsonBuilder *builder,
-                 const char  *member,
-                 const char  *value)
+/* Adds @member as a string, or as null when @value is NULL. */
+void
+sky_json_add_string (JsonBuilder *builder,
+                     const char  *member,
+                     const char  *value)
 {
   json_builder_set_member_name (builder, member);
   if (value != NULL)
@@ -52,13 +53,13 @@ json_months (JsonBuilder         *builder,
 
 static JsonNode *
 projection_json_node (const SkyScenario   *s,
-                 const SkyProjection *projection)
+                      const SkyProjection *projection)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  json_add_string (builder, "scenario", s->name);
-  json_add_string (builder, "currency", projection->currency);
+  sky_json_add_string (builder, "scenario", s->name);
+  sky_json_add_string (builder, "currency", projection->currency);
   json_builder_set_member_name (builder, "months");
   json_builder_add_int_value (builder, projection->months);
   json_builder_set_member_name (builder, "providers");
@@ -68,9 +69,9 @@ projection_json_node (const SkyScenario   *s,
       const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, i);
 
       json_builder_begin_object (builder);
-      json_add_string (builder, "provider", p->provider);
-      json_add_string (builder, "provider_name", p->provider_name);
-      json_add_string (builder, "sheet_version", p->sheet_version);
+      sky_json_add_string (builder, "provider", p->provider);
+      sky_json_add_string (builder, "provider_name", p->provider_name);
+      sky_json_add_string (builder, "sheet_version", p->sheet_version);
       json_builder_set_member_name (builder, "lines");
       json_builder_begin_array (builder);
       for (guint l = 0; l < p->n_lines; l++)
@@ -78,8 +79,8 @@ projection_json_node (const SkyScenario   *s,
           const char *group = g_ptr_array_index (p->groups, l);
 
           json_builder_begin_object (builder);
-          json_add_string (builder, "label", g_ptr_array_index (p->labels, l));
-          json_add_string (builder, "group", *group != '\0' ? group : NULL);
+          sky_json_add_string (builder, "label", g_ptr_array_index (p->labels, l));
+          sky_json_add_string (builder, "group", *group != '\0' ? group : NULL);
           json_builder_set_member_name (builder, "priced");
           json_builder_add_boolean_value (builder, g_array_index (p->priced, gboolean, l));
           json_months (builder, "cash", projection, &p->cash[l * projection->months]);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "sky-csv.h"
 #include "sky-projection.h"
 
@@ -24,6 +26,9 @@ typedef struct
   gboolean            no_assumptions; /* a CSV without its assumptions file */
 } SkyExportOptions;
 
+void      sky_json_add_string         (JsonBuilder            *builder,
+                                       const char             *member,
+                                       const char             *value);
 char     *sky_export_projection_json (const SkyScenario      *scenario,
                                       const SkyProjection    *projection,
                                       gsize                  *length);
