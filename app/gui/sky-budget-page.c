@@ -76,6 +76,23 @@ money (SkyBudgetPage *self,
   return g_strdup_printf ("%s %s", text, self->projection->currency);
 }
 
+/* Says how many lines the provider's figures leave out, for want of a matching offer. */
+static void
+append_unpriced (GString                     *text,
+                 const SkyProjectionProvider *p)
+{
+  guint unpriced = 0;
+
+  for (guint l = 0; l < p->n_lines; l++)
+    if (!g_array_index (p->priced, gboolean, l))
+      unpriced++;
+  if (unpriced > 0)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                               " (leaving out %u line it cannot price)",
+                                               " (leaving out %u lines it cannot price)",
+                                               unpriced), unpriced);
+}
+
 /* Each provider's budget status, in words. */
 static char *
 status_text (SkyBudgetPage *self)
@@ -110,6 +127,7 @@ status_text (SkyBudgetPage *self)
         g_string_append_printf (text, _("; year %u is over the yearly budget"), p->first_year_over);
       else if (b->has_yearly)
         g_string_append (text, _("; every year is within the yearly budget"));
+      append_unpriced (text, p);
       g_string_append (text, ".");
     }
   return g_string_free (text, FALSE);
