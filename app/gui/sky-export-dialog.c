@@ -358,6 +358,8 @@ sky_export_dialog_new (SkyCatalog        *catalog,
           name = ((SkySheetInfo *) g_ptr_array_index (sheets, j))->provider_name;
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
