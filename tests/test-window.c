@@ -1237,6 +1237,23 @@ test_budget_page (Fixture       *f,
                             "Other Cloud goes over the monthly budget in month 1 (leaving out 2 "
                             "lines it cannot price)."));
 
+  /* A group's own cap, set in the scenario, is followed too. */
+  {
+    SkyScenario *edit = sky_scenario_page_edit (scenario_page (f), NULL);
+    SkyGroupCap *network = g_new0 (SkyGroupCap, 1);
+
+    network->group = g_strdup ("Network");
+    network->monthly = sky_decimal_from_int (1);
+    g_ptr_array_add (edit->budget->group_caps, network);
+    sky_scenario_page_edited (scenario_page (f));
+  }
+  wait_for_projection (page);
+  g_assert_nonnull (strstr (gtk_label_get_label (status),
+                            "; Network goes over its cap in month 1"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (scenario_page (f)), "page.undo", NULL));
+  wait_for_projection (page);
+  g_assert_null (strstr (gtk_label_get_label (status), "Network"));
+
   /* Typing on is one edit; a cap above every month: within it. */
   gtk_editable_set_text (monthly, "1000000.50");
   gtk_editable_set_text (yearly, "abc");
@@ -1251,6 +1268,13 @@ test_budget_page (Fixture       *f,
   g_assert_cmpstr (cap, ==, "1000000.5");
   g_assert_nonnull (strstr (gtk_label_get_label (status),
                             "Example Cloud stays within the monthly budget every month"));
+  /* One undo takes back the whole run of typing, to the cap of 1 before it; one more, the cap. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (scenario_page (f)), "page.undo", NULL));
+  wait_for_projection (page);
+  s = sky_scenario_page_get_scenario (scenario_page (f));
+  g_assert_nonnull (s->budget);
+  g_assert_cmpint (sky_decimal_compare (s->budget->monthly, sky_decimal_from_int (1)), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (monthly), ==, "1");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (scenario_page (f)), "page.undo", NULL));
   wait_for_projection (page);
   s = sky_scenario_page_get_scenario (scenario_page (f));

@@ -102,7 +102,7 @@ status_text (SkyBudgetPage *self)
 
   if (self->projection == NULL)
     return g_string_free (text, FALSE);
-  if (b == NULL || (!b->has_monthly && !b->has_yearly))
+  if (b == NULL || (!b->has_monthly && !b->has_yearly && b->group_caps->len == 0))
     {
       g_string_append (text, _("No budget is set: type a monthly or yearly cap to see whether "
                                "and when it is exceeded."));
@@ -127,6 +127,16 @@ status_text (SkyBudgetPage *self)
         g_string_append_printf (text, _("; year %u is over the yearly budget"), p->first_year_over);
       else if (b->has_yearly)
         g_string_append (text, _("; every year is within the yearly budget"));
+      for (guint c = 0; c < b->group_caps->len; c++)
+        {
+          const SkyGroupCap *cap = g_ptr_array_index (b->group_caps, c);
+          guint first = g_array_index (p->group_first_over, guint, c);
+
+          if (first > 0)
+            /* Translators: a group of lines, and the first month over its own cap. */
+            g_string_append_printf (text, _("; %s goes over its cap in month %u"), cap->group,
+                                    first);
+        }
       append_unpriced (text, p);
       g_string_append (text, ".");
     }
@@ -139,13 +149,17 @@ any_over (SkyBudgetPage *self)
 {
   const SkyBudget *b = self->projected != NULL ? self->projected->budget : NULL;
 
-  if (self->projection == NULL || b == NULL || (!b->has_monthly && !b->has_yearly))
+  if (self->projection == NULL || b == NULL ||
+      (!b->has_monthly && !b->has_yearly && b->group_caps->len == 0))
     return -1;
   for (guint i = 0; i < self->projection->providers->len; i++)
     {
       const SkyProjectionProvider *p = g_ptr_array_index (self->projection->providers, i);
       if ((b->has_monthly && p->first_month_over > 0) || (b->has_yearly && p->first_year_over > 0))
         return 1;
+      for (guint c = 0; c < b->group_caps->len; c++)
+        if (g_array_index (p->group_first_over, guint, c) > 0)
+          return 1;
     }
   return 0;
 }
