@@ -108,8 +108,7 @@ fixture_setup (Fixture       *f,
   start->month = 3;
   g_ptr_array_add (s->starts, start);
 
-  s->budget = g_new0 (SkyBudget, 1);
-  s->budget->group_caps = g_ptr_array_new ();
+  s->budget = sky_budget_new ();
   s->budget->has_monthly = TRUE;
   s->budget->monthly = dec ("1500");
   s->budget->has_yearly = TRUE;
