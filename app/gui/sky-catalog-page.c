@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sky-terms.h"
 #include "sky-catalog-page.h"
 #include "sky-currency.h"
 #include "sky-listing-item.h"
@@ -171,7 +172,7 @@ static char *provider_text (const SkyListing *l, guint hours) { return g_strdup 
 static char *service_text (const SkyListing *l, guint hours) { return g_strdup (l->service_name); }
 static char *name_text (const SkyListing *l, guint hours) { return g_strdup (l->name); }
 static char *region_text (const SkyListing *l, guint hours) { return g_strdup (l->region); }
-static char *term_text (const SkyListing *l, guint hours) { return g_strdup (l->term); }
+static char *term_text (const SkyListing *l, guint hours) { return g_strdup (sky_term_title (l->term)); }
 static char *vcpu_text (const SkyListing *l, guint hours) { return scaled_text (l->vcpu_milli, 3); }
 
 static char *
@@ -464,7 +465,7 @@ create_candidate_row (gpointer item,
   const SkyListing *l = sky_listing_item_get_listing (item);
   g_autofree char *price = price_text (l, self->hours_per_month);
   g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s · %s", l->provider_name, l->region,
-                                               l->term, price);
+                                               sky_term_title (l->term), price);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
@@ -678,8 +679,8 @@ sky_catalog_page_init (SkyCatalogPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-to-candidates", FALSE);
 
   list = choices (_("Any purchase option"));
-  for (const char * const *term = sky_terms (); *term != NULL; term++)
-    gtk_string_list_append (list, *term);
+  for (const char * const *title = sky_term_titles (); *title != NULL; title++)
+    gtk_string_list_append (list, *title);
   gtk_drop_down_set_model (self->term_dropdown, G_LIST_MODEL (list));
   g_object_unref (list);
   /* On-demand first: mixing purchase options ranks an all-upfront reservation's zero hourly

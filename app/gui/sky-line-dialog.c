@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sky-terms.h"
 #include "sky-line-dialog.h"
 #include "sky-sheet-reader.h"
 
@@ -49,10 +50,11 @@ static guint signals[N_SIGNALS];
 static const char * const systems[] = { "linux", "windows", "rhel", "sles", NULL };
 
 static void
-fill_combo (AdwComboRow        *row,
-            const char         *any,
-            const char * const *values,
-            const char         *selected)
+fill_combo_titled (AdwComboRow        *row,
+                   const char         *any,
+                   const char * const *values,
+                   const char * const *titles,
+                   const char         *selected)
 {
   g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
   guint position = 0;
@@ -61,12 +63,21 @@ fill_combo (AdwComboRow        *row,
     gtk_string_list_append (list, any);
   for (guint i = 0; values[i] != NULL; i++)
     {
-      gtk_string_list_append (list, values[i]);
+      gtk_string_list_append (list, titles != NULL ? titles[i] : values[i]);
       if (g_strcmp0 (values[i], selected) == 0)
         position = i + (any != NULL ? 1 : 0);
     }
   adw_combo_row_set_model (row, G_LIST_MODEL (list));
   adw_combo_row_set_selected (row, position);
+}
+
+static void
+fill_combo (AdwComboRow        *row,
+            const char         *any,
+            const char * const *values,
+            const char         *selected)
+{
+  fill_combo_titled (row, any, values, NULL, selected);
 }
 
 /* The value chosen in @row, or NULL for "Any". */
@@ -304,7 +315,7 @@ sky_line_dialog_new (const SkyScenarioLine *line)
   set_decimal (self->quantity_row, l->quantity, TRUE);
   set_decimal (self->usage_row, l->usage, l->has_usage);
   fill_combo (self->unit_row, NULL, sky_units (), l->unit);
-  fill_combo (self->term_row, NULL, sky_terms (), l->term);
+  fill_combo_titled (self->term_row, NULL, sky_terms (), sky_term_titles (), l->term);
 
   gtk_widget_set_visible (GTK_WIDGET (self->offer_group), l->kind == SKY_LINE_OFFER);
   gtk_widget_set_visible (GTK_WIDGET (self->requirement_group), l->kind == SKY_LINE_REQUIREMENT);

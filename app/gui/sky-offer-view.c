@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sky-terms.h"
 #include "sky-offer-view.h"
 
 /* The details of one offer: every attribute, every price with its tiers and purchase option,
@@ -150,7 +151,7 @@ sky_offer_view_show (SkyOfferView          *self,
       const SkyOfferPrice *price = g_ptr_array_index (d->prices, i);
       g_autofree char *text = describe_price (d, price);
 
-      add_row (group, price->term, text);
+      add_row (group, sky_term_title (price->term), text);
     }
 
   group = add_group (self, _("Price Sheet"));

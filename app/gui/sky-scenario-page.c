@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "sky-terms.h"
 #include "sky-currency.h"
 #include "sky-line-dialog.h"
 #include "sky-listing-item.h"
@@ -602,7 +603,7 @@ setup_term_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                SkyScenarioPage          *self)
 {
-  GtkWidget *dropdown = gtk_drop_down_new_from_strings (sky_terms ());
+  GtkWidget *dropdown = gtk_drop_down_new_from_strings (sky_term_titles ());
 
   gtk_widget_add_css_class (dropdown, "flat");
   g_object_set_data (G_OBJECT (dropdown), "list-item", item);
@@ -722,8 +723,12 @@ update_provider_columns (SkyScenarioPage *self)
   for (guint i = 0; i < n; i++)
     {
       SkyEstimateProvider *p = g_ptr_array_index (self->estimate->providers, i);
-      g_ptr_array_add (self->provider_columns,
-                       add_column (self, p->provider_name, COLUMN_PROVIDER + i, 130));
+      GtkColumnViewColumn *column = add_column (self, p->provider_name, COLUMN_PROVIDER + i, 130);
+
+      /* What each provider costs comes right after the line and its group, so that it shows
+       * in a window of ordinary width; the inputs follow. */
+      gtk_column_view_insert_column (self->lines_view, 2 + i, column);
+      g_ptr_array_add (self->provider_columns, column);
     }
 }
 
@@ -2013,10 +2018,10 @@ sky_scenario_page_init (SkyScenarioPage *self)
   g_signal_connect_swapped (self->lines_view, "activate", G_CALLBACK (on_row_activated), self);
 
   add_column (self, _("Line"), COLUMN_LABEL, 160);
-  add_column (self, _("Group"), COLUMN_GROUP, 90);
+  add_column (self, _("Group"), COLUMN_GROUP, 80);
   add_column (self, _("Quantity"), COLUMN_QUANTITY, 70);
   add_column (self, _("Usage a Month"), COLUMN_USAGE, 130);
-  add_column (self, _("Purchase Option"), COLUMN_TERM, 190);
+  add_column (self, _("Purchase Option"), COLUMN_TERM, 270);
   sky_side_pane_attach (self->paned, 360);
 
   self->scenario = sky_scenario_new (_("Untitled Scenario"), "USD");

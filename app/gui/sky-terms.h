@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+const char         *sky_term_title  (const char *term);
+const char * const *sky_term_titles (void);
+
+G_END_DECLS
