@@ -511,6 +511,16 @@ test_estimate_json (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (line, "label"), ==, "API servers");
   g_assert_cmpstr (json_object_get_string_member (line, "group"), ==, "API");
   g_assert_cmpstr (json_object_get_string_member (line, "quantity"), ==, "3");
+  /* project says which provider leaves lines out, and how many. */
+  {
+    g_auto(Run) project = { 0 };
+
+    cli (&project, "--catalog", f->catalog, "project", scenario, NULL);
+    g_assert_cmpint (project.status, ==, 0);
+    g_assert_nonnull (strstr (project.out, "Example Cloud: no budget set\n"));
+    g_assert_nonnull (strstr (project.out, "Other Cloud: no budget set; leaves out 2 lines it "
+                                           "cannot price\n"));
+  }
   g_assert_cmpstr (json_object_get_string_member (line, "usage"), ==, "730");
   g_assert_cmpstr (json_object_get_string_member (line, "monthly"), ==, "210.24");
   g_assert_cmpstr (json_object_get_string_member (line, "yearly"), ==, "2522.88");

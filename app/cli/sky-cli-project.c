@@ -71,6 +71,19 @@ print_status (const SkyScenario   *s,
                                         first);
             }
         }
+      {
+        guint unpriced = 0;
+
+        for (guint l = 0; l < p->n_lines; l++)
+          if (!g_array_index (p->priced, gboolean, l))
+            unpriced++;
+        if (unpriced > 0)
+          /* Translators: lines of the scenario a provider has no matching offer for. */
+          g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE,
+                                                     "; leaves out %u line it cannot price",
+                                                     "; leaves out %u lines it cannot price",
+                                                     unpriced), unpriced);
+      }
       g_print ("%s\n", line->str);
       for (guint l = 0; l < p->n_lines; l++)
         if (p->break_even[l] > 0)
