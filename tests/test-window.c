@@ -1305,6 +1305,24 @@ test_budget_page (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))),
                     ==, 24);
   g_assert_true (GTK_IS_DRAWING_AREA (budget_child (page, "chart")));
+
+  /* A projection under way when the last line goes: the page is not left busy, and the late
+   * result does not come back. */
+  gtk_editable_set_text (monthly, "5");
+  g_assert_true (sky_budget_page_get_busy (page));
+  {
+    SkyScenario *edit = sky_scenario_page_edit (scenario_page (f), NULL);
+    gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+    g_ptr_array_set_size (edit->lines, 0);
+    sky_scenario_page_edited (scenario_page (f));
+    g_assert_false (sky_budget_page_get_busy (page));
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  g_assert_false (sky_budget_page_get_busy (page));
+  g_assert_null (sky_budget_page_get_projection (page));
+  g_assert_nonnull (strstr (gtk_label_get_label (status), "Add lines and providers"));
   sky_scenario_page_discard_recovery (scenario_page (f));
 }
 

@@ -596,6 +596,16 @@ show_projection (SkyBudgetPage *self)
   show_provider (self);
 }
 
+static void
+set_busy (SkyBudgetPage *self,
+          gboolean       busy)
+{
+  if (self->busy == busy)
+    return;
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
 /* Projecting ---------------------------------------------------------------------------------- */
 
 typedef struct
@@ -639,8 +649,7 @@ projected_cb (GObject      *object,
 
   if (job->generation != self->generation)
     return;
-  self->busy = FALSE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  set_busy (self, FALSE);
   g_clear_pointer (&self->projection, sky_projection_free);
   g_clear_pointer (&self->projected, sky_scenario_free);
   self->projection = g_steal_pointer (&job->projection);
@@ -694,7 +703,9 @@ refresh (SkyBudgetPage *self)
   g_autoptr(GTask) task = NULL;
   Job *job;
 
+  /* A projection still under way is of an older scenario: its result will be dropped. */
   self->generation++;
+  set_busy (self, FALSE);
   if (s == NULL)
     return;
   fill_budget (self, s);
@@ -711,8 +722,7 @@ refresh (SkyBudgetPage *self)
   job->scenario = sky_scenario_copy (s);
   job->catalog = g_object_ref (catalog);
   job->generation = self->generation;
-  self->busy = TRUE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  set_busy (self, TRUE);
   task = g_task_new (self, NULL, projected_cb, NULL);
   g_task_set_source_tag (task, refresh);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
