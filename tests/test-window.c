@@ -1323,6 +1323,24 @@ test_budget_page (Fixture       *f,
   g_assert_false (sky_budget_page_get_busy (page));
   g_assert_null (sky_budget_page_get_projection (page));
   g_assert_nonnull (strstr (gtk_label_get_label (status), "Add lines and providers"));
+
+  /* The same on the Scenario page: pricing under way when the last provider goes. */
+  {
+    SkyScenario *edit = sky_scenario_page_edit (scenario_page (f), NULL);
+    gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+    edit->hours_per_month = sky_decimal_from_int (700);
+    sky_scenario_page_edited (scenario_page (f));
+    g_assert_true (sky_scenario_page_get_busy (scenario_page (f)));
+    edit = sky_scenario_page_edit (scenario_page (f), NULL);
+    g_ptr_array_set_size (edit->providers, 0);
+    sky_scenario_page_edited (scenario_page (f));
+    g_assert_false (sky_scenario_page_get_busy (scenario_page (f)));
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_false (sky_scenario_page_get_busy (scenario_page (f)));
+    g_assert_null (sky_scenario_page_get_estimate (scenario_page (f)));
+  }
   sky_scenario_page_discard_recovery (scenario_page (f));
 }
 

@@ -1157,9 +1157,11 @@ estimate_now (SkyScenarioPage *self,
   g_autoptr(GTask) task = NULL;
   Job *job;
 
+  /* Pricing under way is of an older scenario: its result will be dropped. */
   self->generation++;
   if (self->catalog == NULL || self->scenario->providers->len == 0)
     {
+      set_busy (self, FALSE);
       g_clear_pointer (&self->estimate, sky_estimate_free);
       show_estimate (self);
       return;
