@@ -1511,6 +1511,28 @@ test_export_dialog (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "providers")),
                     ==, 2);
 
+  /* Closed while writing: the export is cancelled or already done, never half-written, and
+   * the late result finds no dialog to update. */
+  {
+    g_autofree char *late_path = g_build_filename (f->dir, "late.json", NULL);
+    g_autoptr(GFile) late = g_file_new_for_path (late_path);
+    g_autoptr(JsonParser) late_parser = json_parser_new ();
+    gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+    dialog = open_export_dialog (f);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (export_child (dialog, "format_row")), 2);
+    sky_export_dialog_export_to (dialog, late, NULL);
+    gtk_window_close (GTK_WINDOW (dialog));
+    g_assert_null (find_toplevel (SKY_TYPE_EXPORT_DIALOG));
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+    if (g_file_test (late_path, G_FILE_TEST_EXISTS))
+      {
+        json_parser_load_from_file (late_parser, late_path, &error);
+        g_assert_no_error (error);
+      }
+  }
+
   /* A folder that is not there: said, and the dialog stays open to try elsewhere. */
   dialog = open_export_dialog (f);
   sky_export_dialog_export_to (dialog, bad, NULL);

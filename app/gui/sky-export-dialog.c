@@ -158,6 +158,17 @@ exported_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL, *text = NULL;
 
+  /* Closed meanwhile: the export was cancelled, unless it had finished already. */
+  if (self->catalog == NULL)
+    {
+      if (g_task_propagate_boolean (G_TASK (result), NULL))
+        {
+          name = g_path_get_basename (job->path);
+          text = g_strdup_printf (_("Exported “%s”"), name);
+          g_signal_emit (self, signals[SIGNAL_EXPORTED], 0, text);
+        }
+      return;
+    }
   set_busy (self, FALSE);
   g_clear_object (&self->cancellable);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
