@@ -1219,6 +1219,10 @@ test_budget_page (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))),
                     ==, 12);
   g_assert_nonnull (strstr (gtk_label_get_label (status), "No budget is set"));
+  /* Other Cloud's figures leave out two lines: said even without a budget. */
+  g_assert_nonnull (strstr (gtk_label_get_label (status),
+                            "\nOther Cloud cannot price 2 lines: its figures leave them out."));
+  g_assert_null (strstr (gtk_label_get_label (status), "Example Cloud cannot"));
 
   /* A cap under month 1's total: over from month 1. */
   p = g_ptr_array_index (projection->providers, 0);

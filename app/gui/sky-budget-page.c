@@ -76,16 +76,25 @@ money (SkyBudgetPage *self,
   return g_strdup_printf ("%s %s", text, self->projection->currency);
 }
 
-/* Says how many lines the provider's figures leave out, for want of a matching offer. */
-static void
-append_unpriced (GString                     *text,
-                 const SkyProjectionProvider *p)
+/* How many of the provider's lines have no matching offer, and so no figures. */
+static guint
+count_unpriced (const SkyProjectionProvider *p)
 {
   guint unpriced = 0;
 
   for (guint l = 0; l < p->n_lines; l++)
     if (!g_array_index (p->priced, gboolean, l))
       unpriced++;
+  return unpriced;
+}
+
+/* Says how many lines the provider's figures leave out, for want of a matching offer. */
+static void
+append_unpriced (GString                     *text,
+                 const SkyProjectionProvider *p)
+{
+  guint unpriced = count_unpriced (p);
+
   if (unpriced > 0)
     g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
                                                " (leaving out %u line it cannot price)",
@@ -106,6 +115,21 @@ status_text (SkyBudgetPage *self)
     {
       g_string_append (text, _("No budget is set: type a monthly or yearly cap to see whether "
                                "and when it is exceeded."));
+      /* Figures that leave lines out are not comparable with the others: said plainly. */
+      for (guint i = 0; i < self->projection->providers->len; i++)
+        {
+          const SkyProjectionProvider *p = g_ptr_array_index (self->projection->providers, i);
+          guint unpriced = count_unpriced (p);
+
+          if (unpriced > 0)
+            /* Translators: a provider, and how many lines of the scenario it has no offer for. */
+            g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                       "\n%s cannot price %u line: its figures "
+                                                       "leave it out.",
+                                                       "\n%s cannot price %u lines: its figures "
+                                                       "leave them out.", unpriced),
+                                    p->provider_name, unpriced);
+        }
       return g_string_free (text, FALSE);
     }
   for (guint i = 0; i < self->projection->providers->len; i++)
@@ -390,7 +414,13 @@ draw_all (SkyBudgetPage *self,
   for (guint i = 0; i < providers->len; i++)
     {
       const SkyProjectionProvider *p = g_ptr_array_index (providers, i);
-      g_strv_builder_add (builder, p->provider_name);
+
+      g_autofree char *name = NULL;
+
+      if (count_unpriced (p) > 0)
+        /* Translators: in the chart's legend, a provider whose figures leave lines out. */
+        name = g_strdup_printf (_("%s (incomplete)"), p->provider_name);
+      g_strv_builder_add (builder, name != NULL ? name : p->provider_name);
       for (guint m = 0; m < M; m++)
         hi = MAX (hi, to_double (p->high[m]));
     }
