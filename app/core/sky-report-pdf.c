@@ -284,6 +284,17 @@ projection_chart (Pen               *pen,
           else
             g_string_append (words, "; within the monthly budget throughout");
         }
+      {
+        guint unpriced = 0;
+
+        for (guint l = 0; l < p->n_lines; l++)
+          if (!g_array_index (p->priced, gboolean, l))
+            unpriced++;
+        /* Figures that leave lines out are not comparable with the others. */
+        if (unpriced > 0)
+          g_string_append_printf (words, "; leaves out %u line%s it cannot price", unpriced,
+                                  unpriced == 1 ? "" : "s");
+      }
       cairo_set_source_rgb (cr, c[0], c[1], c[2]);
       cairo_rectangle (cr, MARGIN, pen->y + 3, 8, 8);
       cairo_fill (cr);
