@@ -521,6 +521,36 @@ test_estimate_json (Fixture       *f,
     g_assert_nonnull (strstr (project.out, "Other Cloud: no budget set; leaves out 2 lines it "
                                            "cannot price\n"));
   }
+  /* In the CSV, those two lines have empty cells rather than zeros, and the totals still add
+   * up. */
+  {
+    g_autofree char *out = g_build_filename (f->dir, "web.csv", NULL);
+    g_autofree char *text = NULL;
+    g_autoptr(GPtrArray) rows = NULL;
+    g_autoptr(GError) error = NULL;
+    g_auto(Run) export = { 0 };
+    guint empty = 0;
+
+    cli (&export, "--catalog", f->catalog, "export", scenario, "--csv", out, NULL);
+    g_assert_cmpint (export.status, ==, 0);
+    g_file_get_contents (out, &text, NULL, &error);
+    g_assert_no_error (error);
+    rows = sky_test_parse_csv (text, ',', &error);
+    g_assert_no_error (error);
+    for (guint r = 1; r < rows->len; r++)
+      {
+        GStrv row = g_ptr_array_index (rows, r);
+        guint n = g_strv_length (row);
+
+        if (g_strcmp0 (row[3], "line") != 0 || *row[7] != '\0')
+          continue;
+        g_assert_cmpstr (row[0], ==, "othercloud");
+        for (guint c = 7; c < n; c++)
+          g_assert_cmpstr (row[c], ==, "");
+        empty++;
+      }
+    g_assert_cmpuint (empty, ==, 2);
+  }
   g_assert_cmpstr (json_object_get_string_member (line, "usage"), ==, "730");
   g_assert_cmpstr (json_object_get_string_member (line, "monthly"), ==, "210.24");
   g_assert_cmpstr (json_object_get_string_member (line, "yearly"), ==, "2522.88");

@@ -27,6 +27,7 @@ add_row (SkyCsvWriter                *csv,
          const char                  *row,
          const char                  *group,
          const char                  *line,
+         gboolean                     priced,
          const SkyDecimal            *months)
 {
   SkyDecimal total = sky_decimal_from_int (0);
@@ -38,6 +39,14 @@ add_row (SkyCsvWriter                *csv,
   sky_csv_writer_add_text (csv, group);
   sky_csv_writer_add_text (csv, line);
   sky_csv_writer_add_text (csv, projection->currency);
+  if (!priced)
+    {
+      /* No offer to price it with: no figures, rather than zeros that read as free. */
+      for (guint m = 0; m <= projection->months; m++)
+        sky_csv_writer_add_text (csv, NULL);
+      sky_csv_writer_end_row (csv);
+      return;
+    }
   for (guint m = 0; m < projection->months; m++)
     {
       money (csv, projection->currency, months[m]);
@@ -77,11 +86,12 @@ sky_report_projection_csv (const SkyScenario   *scenario,
 
       for (guint l = 0; l < p->n_lines; l++)
         add_row (csv, projection, p, "line", g_ptr_array_index (p->groups, l),
-                 g_ptr_array_index (p->labels, l), &p->cash[l * projection->months]);
-      add_row (csv, projection, p, "total", NULL, NULL, p->total_cash);
-      add_row (csv, projection, p, "amortised_total", NULL, NULL, p->total_amortised);
-      add_row (csv, projection, p, "low", NULL, NULL, p->low);
-      add_row (csv, projection, p, "high", NULL, NULL, p->high);
+                 g_ptr_array_index (p->labels, l), g_array_index (p->priced, gboolean, l),
+                 &p->cash[l * projection->months]);
+      add_row (csv, projection, p, "total", NULL, NULL, TRUE, p->total_cash);
+      add_row (csv, projection, p, "amortised_total", NULL, NULL, TRUE, p->total_amortised);
+      add_row (csv, projection, p, "low", NULL, NULL, TRUE, p->low);
+      add_row (csv, projection, p, "high", NULL, NULL, TRUE, p->high);
     }
   return sky_csv_writer_free (csv, length);
 }
