@@ -697,7 +697,7 @@ sky_catalog_page_init (SkyCatalogPage *self)
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
                                                              "string"));
 
-  list = choices (_("Any operating system"));
+  list = choices (_("Any OS"));
   for (gsize i = 0; i < G_N_ELEMENTS (systems); i++)
     gtk_string_list_append (list, _(systems[i].label));
   gtk_drop_down_set_model (self->os_dropdown, G_LIST_MODEL (list));
