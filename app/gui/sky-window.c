@@ -663,6 +663,8 @@ on_scenario_file_changed (SkyWindow *self)
     return;
   uri = g_file_get_uri (file);
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+  /* The manager tells of its changes a moment later; the menu need not wait. */
+  update_recent_menu (self);
 }
 
 static void
