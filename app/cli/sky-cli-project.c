@@ -72,11 +72,8 @@ print_status (const SkyScenario   *s,
             }
         }
       {
-        guint unpriced = 0;
+        guint unpriced = sky_projection_unpriced (p);
 
-        for (guint l = 0; l < p->n_lines; l++)
-          if (!g_array_index (p->priced, gboolean, l))
-            unpriced++;
         if (unpriced > 0)
           /* Translators: lines of the scenario a provider has no matching offer for. */
           g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE,

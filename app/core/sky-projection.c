@@ -401,3 +401,17 @@ sky_projection_compute (SkyCatalog          *catalog,
     check_budget (scenario, g_ptr_array_index (projection->providers, i), months);
   return g_steal_pointer (&projection);
 }
+
+/* How many of the provider's lines it has no matching offer for: lines its figures leave out. */
+guint
+sky_projection_unpriced (const SkyProjectionProvider *provider)
+{
+  guint unpriced = 0;
+
+  g_return_val_if_fail (provider != NULL, 0);
+
+  for (guint l = 0; l < provider->n_lines; l++)
+    if (!g_array_index (provider->priced, gboolean, l))
+      unpriced++;
+  return unpriced;
+}

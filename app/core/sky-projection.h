@@ -44,6 +44,7 @@ SkyProjection *sky_projection_compute (SkyCatalog         *catalog,
                                        guint               months,
                                        GError            **error);
 void           sky_projection_free    (SkyProjection      *projection);
+guint          sky_projection_unpriced (const SkyProjectionProvider *provider);
 SkyDecimal     sky_projection_year    (const SkyProjectionProvider *provider,
                                        guint               months,
                                        guint               year);

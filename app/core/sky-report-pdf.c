@@ -285,11 +285,8 @@ projection_chart (Pen               *pen,
             g_string_append (words, "; within the monthly budget throughout");
         }
       {
-        guint unpriced = 0;
+        guint unpriced = sky_projection_unpriced (p);
 
-        for (guint l = 0; l < p->n_lines; l++)
-          if (!g_array_index (p->priced, gboolean, l))
-            unpriced++;
         /* Figures that leave lines out are not comparable with the others. */
         if (unpriced > 0)
           g_string_append_printf (words, "; leaves out %u line%s it cannot price", unpriced,

@@ -76,24 +76,12 @@ money (SkyBudgetPage *self,
   return g_strdup_printf ("%s %s", text, self->projection->currency);
 }
 
-/* How many of the provider's lines have no matching offer, and so no figures. */
-static guint
-count_unpriced (const SkyProjectionProvider *p)
-{
-  guint unpriced = 0;
-
-  for (guint l = 0; l < p->n_lines; l++)
-    if (!g_array_index (p->priced, gboolean, l))
-      unpriced++;
-  return unpriced;
-}
-
 /* Says how many lines the provider's figures leave out, for want of a matching offer. */
 static void
 append_unpriced (GString                     *text,
                  const SkyProjectionProvider *p)
 {
-  guint unpriced = count_unpriced (p);
+  guint unpriced = sky_projection_unpriced (p);
 
   if (unpriced > 0)
     g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
@@ -119,7 +107,7 @@ status_text (SkyBudgetPage *self)
       for (guint i = 0; i < self->projection->providers->len; i++)
         {
           const SkyProjectionProvider *p = g_ptr_array_index (self->projection->providers, i);
-          guint unpriced = count_unpriced (p);
+          guint unpriced = sky_projection_unpriced (p);
 
           if (unpriced > 0)
             /* Translators: a provider, and how many lines of the scenario it has no offer for. */
@@ -417,7 +405,7 @@ draw_all (SkyBudgetPage *self,
 
       g_autofree char *name = NULL;
 
-      if (count_unpriced (p) > 0)
+      if (sky_projection_unpriced (p) > 0)
         /* Translators: in the chart's legend, a provider whose figures leave lines out. */
         name = g_strdup_printf (_("%s (incomplete)"), p->provider_name);
       g_strv_builder_add (builder, name != NULL ? name : p->provider_name);
