@@ -176,9 +176,7 @@ sky_cli_project (const Globals  *globals,
     { NULL }
   };
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!parse_options (context, entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
     return usage_error (_("project takes one scenario file"));
@@ -244,9 +242,7 @@ sky_cli_export (const Globals  *globals,
     { NULL }
   };
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!parse_options (context, entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
     return usage_error (_("export takes one scenario file"));

@@ -342,9 +342,7 @@ sky_cli_estimate (const Globals  *globals,
     { NULL }
   };
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!parse_options (context, entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
     return usage_error (_("estimate takes one scenario file"));
@@ -385,8 +383,7 @@ sky_cli_validate (const Globals  *globals,
   g_autofree char *message = NULL;
   int status = 0;
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!parse_options (context, NULL, &argc, &argv, &status))
     return status;
   if (argc != 2)
     return usage_error (_("validate takes one scenario file"));

@@ -221,9 +221,7 @@ sky_cli_match (const Globals  *globals,
     { NULL }
   };
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!parse_options (context, entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
     return usage_error (_("match takes no arguments"));
@@ -409,9 +407,7 @@ sky_cli_compare (const Globals  *globals,
     { NULL }
   };
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!parse_options (context, entries, &argc, &argv, &status))
     return status;
   if (argc < 2)
     return usage_error (_("compare needs at least one SKU"));
@@ -654,9 +650,7 @@ sky_cli_score (const Globals  *globals,
     { NULL }
   };
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!parse_options (context, entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
     return usage_error (_("score takes one scenario file"));

@@ -47,6 +47,7 @@ gboolean    format_option   (const char      *text,
                              Format          *format,
                              int             *status);
 gboolean    parse_options   (GOptionContext  *context,
+                             GOptionEntry    *entries,
                              int             *argc,
                              char          ***argv,
                              int             *status);

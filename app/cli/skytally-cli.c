@@ -102,11 +102,16 @@ format_option (const char *text,
 
 gboolean
 parse_options (GOptionContext  *context,
+               GOptionEntry    *entries,
                int             *argc,
                char          ***argv,
                int             *status)
 {
   g_autoptr(GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
@@ -345,12 +350,11 @@ cmd_import (const Globals  *globals,
   g_autoptr(SkyCatalog) catalog = NULL;
   int status = 0;
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
     N_("Each sheet is imported whole or not at all. Importing a sheet that is already in the\n"
        "catalog changes nothing. Of a provider's sheets, the one with the latest effective date\n"
        "is current; older ones stay listed.\n"));
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!parse_options (context, NULL, &argc, &argv, &status))
     return status;
   if (argc < 2)
     return usage_error (_("import needs at least one FILE"));
@@ -443,9 +447,7 @@ cmd_sheets (const Globals  *globals,
     { NULL }
   };
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!parse_options (context, entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
     return usage_error (_("sheets takes no arguments"));
@@ -595,8 +597,6 @@ cmd_search (const Globals  *globals,
     { NULL }
   };
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
     /* Translators: keep the purchase options (on-demand, spot, …) and the categories (compute,
      * storage, …) as they are: they are the values the options take. */
@@ -606,7 +606,7 @@ cmd_search (const Globals  *globals,
        "reserved-1y-all-upfront, reserved-3y-…, savings-plan-1y-no-upfront, savings-plan-3y-….\n"
        "Categories: compute, storage, database, network, serverless, containers, analytics, ai,\n"
        "other.\n"));
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!parse_options (context, entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
     return usage_error (_("search takes options only, not “%s”"), argv[1]);

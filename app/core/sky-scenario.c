@@ -426,17 +426,24 @@ get (xmlNode    *node,
   return copy;
 }
 
+/* FALSE, with the error, when @node lacks @attr. */
+static gboolean
+need (Reader     *r,
+      xmlNode    *node,
+      const char *attr)
+{
+  if (xmlHasProp (node, (const xmlChar *) attr))
+    return TRUE;
+  return fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID, "<%s> needs the attribute “%s”",
+               node->name, attr);
+}
+
 static char *
 require (Reader     *r,
          xmlNode    *node,
          const char *attr)
 {
-  char *value = get (node, attr);
-
-  if (value == NULL)
-    fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID, "<%s> needs the attribute “%s”",
-          node->name, attr);
-  return value;
+  return need (r, node, attr) ? get (node, attr) : NULL;
 }
 
 /* A non-negative decimal with at most @max_scale decimals; @positive refuses zero. */
@@ -620,10 +627,8 @@ read_rate (Reader      *r,
   if (!check_attributes (r, node, known) || !currency_attr (r, node, "from", &rate->from) ||
       !currency_attr (r, node, "to", &rate->to))
     return FALSE;
-  if (!xmlHasProp (node, (const xmlChar *) "rate"))
-    return fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID,
-                 "<exchange-rate> needs the attribute “rate”");
-  if (!decimal_attr (r, node, "rate", 10, TRUE, &rate->rate))
+  if (!need (r, node, "rate") ||
+      !decimal_attr (r, node, "rate", 10, TRUE, &rate->rate))
     return FALSE;
   rate->date = require (r, node, "date");
   if (rate->date == NULL)
@@ -651,10 +656,8 @@ read_discount (Reader      *r,
   if (discount->provider == NULL)
     return FALSE;
   discount->service = get (node, "service");
-  if (!xmlHasProp (node, (const xmlChar *) "percent"))
-    return fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID,
-                 "<discount> needs the attribute “percent”");
-  if (!decimal_attr (r, node, "percent", 6, FALSE, &discount->percent))
+  if (!need (r, node, "percent") ||
+      !decimal_attr (r, node, "percent", 6, FALSE, &discount->percent))
     return FALSE;
   if (sky_decimal_compare (discount->percent, sky_decimal_from_int (100)) > 0)
     return fail (r, node, "percent", SKY_SCENARIO_ERROR_INVALID,
@@ -677,10 +680,8 @@ read_credit (Reader      *r,
   if (credit->provider == NULL)
     return FALSE;
   credit->note = get (node, "note");
-  if (!xmlHasProp (node, (const xmlChar *) "amount"))
-    return fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID,
-                 "<credit> needs the attribute “amount”");
-  return decimal_attr (r, node, "amount", 10, FALSE, &credit->amount);
+  return need (r, node, "amount") &&
+         decimal_attr (r, node, "amount", 10, FALSE, &credit->amount);
 }
 
 /* <providers> and <priced-against>: lists of one kind of element. */
@@ -913,10 +914,8 @@ read_budget (Reader      *r,
       if (!check_attributes (r, child, cap_known) ||
           (cap->group = require (r, child, "group")) == NULL)
         return FALSE;
-      if (!xmlHasProp (child, (const xmlChar *) "monthly"))
-        return fail (r, child, NULL, SKY_SCENARIO_ERROR_INVALID,
-                     "<cap> needs the attribute “monthly”");
-      if (!decimal_attr (r, child, "monthly", 10, FALSE, &cap->monthly))
+      if (!need (r, child, "monthly") ||
+          !decimal_attr (r, child, "monthly", 10, FALSE, &cap->monthly))
         return FALSE;
     }
   return TRUE;
@@ -957,10 +956,8 @@ read_projection (Reader      *r,
             return FALSE;
           g->line = get (child, "line");
           g->group = get (child, "group");
-          if (!xmlHasProp (child, (const xmlChar *) "percent"))
-            return fail (r, child, NULL, SKY_SCENARIO_ERROR_INVALID,
-                         "<growth> needs the attribute “percent”");
-          if (!signed_attr (r, child, "percent", &g->percent) ||
+          if (!need (r, child, "percent") ||
+              !signed_attr (r, child, "percent", &g->percent) ||
               !month_attr (r, child, "from-month", 60, &g->from_month))
             return FALSE;
           step = get (child, "step");

@@ -26,8 +26,6 @@ struct _SkyBudgetPage
   guint            generation;
   gboolean         busy;
   gboolean         filling;
-  gboolean         columns_all;   /* the table shows every provider's cash */
-  guint            columns_for;   /* … of this many providers */
   GListStore      *rows;
 
   GtkLabel        *status_label;
@@ -253,36 +251,46 @@ add_column (SkyBudgetPage *self,
   gtk_column_view_append_column (self->months_view, view_column);
 }
 
-/* One provider: its cash, amortised, low and high figures. All of them: each one's cash. */
+/* One provider: its cash, amortised, low and high figures. All of them: each one's cash. The
+ * columns are made again only when their titles change. */
 static void
 set_columns (SkyBudgetPage *self)
 {
   GListModel *columns = gtk_column_view_get_columns (self->months_view);
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
   gboolean all = showing_all (self);
-  guint wanted = all ? 1 + self->projection->providers->len : 5;
+  gboolean same;
 
-  if (self->columns_all == all && g_list_model_get_n_items (columns) == wanted &&
-      (!all || self->columns_for == self->projection->providers->len))
+  g_ptr_array_add (titles, _("Month"));
+  if (all)
+    for (guint i = 0; i < self->projection->providers->len; i++)
+      g_ptr_array_add (titles, ((SkyProjectionProvider *) g_ptr_array_index (
+                                  self->projection->providers, i))->provider_name);
+  else
+    {
+      g_ptr_array_add (titles, _("Cash"));
+      g_ptr_array_add (titles, _("Amortised"));
+      g_ptr_array_add (titles, _("Low"));
+      g_ptr_array_add (titles, _("High"));
+    }
+
+  same = g_list_model_get_n_items (columns) == titles->len;
+  for (guint i = 0; same && i < titles->len; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      same = g_strcmp0 (gtk_column_view_column_get_title (column),
+                        g_ptr_array_index (titles, i)) == 0;
+    }
+  if (same)
     return;
   while (g_list_model_get_n_items (columns) > 0)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
       gtk_column_view_remove_column (self->months_view, column);
     }
-  add_column (self, _("Month"), 0);
-  if (all)
-    for (guint i = 0; i < self->projection->providers->len; i++)
-      add_column (self, ((SkyProjectionProvider *) g_ptr_array_index (
-                           self->projection->providers, i))->provider_name, 100 + (int) i);
-  else
-    {
-      add_column (self, _("Cash"), 1);
-      add_column (self, _("Amortised"), 2);
-      add_column (self, _("Low"), 3);
-      add_column (self, _("High"), 4);
-    }
-  self->columns_all = all;
-  self->columns_for = all ? self->projection->providers->len : 0;
+  /* Column 0 is the month, 1 to 4 one provider's figures, 100 + i provider i's cash. */
+  for (guint i = 0; i < titles->len; i++)
+    add_column (self, g_ptr_array_index (titles, i), all && i > 0 ? 100 + (int) i - 1 : (int) i);
 }
 
 /* The chart ----------------------------------------------------------------------------------- */
@@ -922,7 +930,6 @@ sky_budget_page_init (SkyBudgetPage *self)
   self->rows = g_list_store_new (SKY_TYPE_INDEX_ITEM);
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows))));
   gtk_column_view_set_model (self->months_view, selection);
-  self->columns_all = TRUE;
   gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
   g_signal_connect_swapped (self->monthly_entry, "changed", G_CALLBACK (on_budget_changed), self);
   g_signal_connect_swapped (self->yearly_entry, "changed", G_CALLBACK (on_budget_changed), self);

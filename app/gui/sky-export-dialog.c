@@ -148,6 +148,22 @@ export_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+/* Tells the window which files were written, for a toast. */
+static void
+announce (SkyExportDialog *self,
+          const Job       *job)
+{
+  g_autofree char *name = g_path_get_basename (job->path);
+  g_autofree char *assumptions = job->assumptions_path != NULL
+                                 ? g_path_get_basename (job->assumptions_path) : NULL;
+  g_autofree char *text = assumptions != NULL
+                          /* Translators: two file names. */
+                          ? g_strdup_printf (_("Exported “%s” and “%s”"), name, assumptions)
+                          : g_strdup_printf (_("Exported “%s”"), name);
+
+  g_signal_emit (self, signals[SIGNAL_EXPORTED], 0, text);
+}
+
 static void
 exported_cb (GObject      *object,
              GAsyncResult *result,
@@ -156,43 +172,29 @@ exported_cb (GObject      *object,
   SkyExportDialog *self = SKY_EXPORT_DIALOG (object);
   Job *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL, *text = NULL;
+  gboolean written = g_task_propagate_boolean (G_TASK (result), &error);
+  GtkWidget *dialog;
 
   /* Closed meanwhile: the export was cancelled, unless it had finished already. */
   if (self->catalog == NULL)
     {
-      if (g_task_propagate_boolean (G_TASK (result), NULL))
-        {
-          name = g_path_get_basename (job->path);
-          text = g_strdup_printf (_("Exported “%s”"), name);
-          g_signal_emit (self, signals[SIGNAL_EXPORTED], 0, text);
-        }
+      if (written)
+        announce (self, job);
       return;
     }
   set_busy (self, FALSE);
   g_clear_object (&self->cancellable);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (written)
     {
-      GtkWidget *dialog;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Export"), error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      announce (self, job);
+      gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
-  name = g_path_get_basename (job->path);
-  if (job->assumptions_path != NULL)
-    {
-      g_autofree char *assumptions = g_path_get_basename (job->assumptions_path);
-      /* Translators: two file names. */
-      text = g_strdup_printf (_("Exported “%s” and “%s”"), name, assumptions);
-    }
-  else
-    text = g_strdup_printf (_("Exported “%s”"), name);
-  g_signal_emit (self, signals[SIGNAL_EXPORTED], 0, text);
-  gtk_window_destroy (GTK_WINDOW (self));
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Export"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Writes the projection to @file, and for a CSV its assumptions to @assumptions (none when
