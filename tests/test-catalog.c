@@ -797,16 +797,20 @@ test_check (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
+  gsize page;
 
   import_fixture (f);
   g_assert_true (sky_catalog_check (f->catalog, &error));
   g_assert_no_error (error);
 
-  /* Scribble over the pages after the first two, where the tables' rows are. */
+  /* Scribble over the pages after the first two, where the tables' rows are. The page size is
+   * in the file's header, big-endian at offset 16. */
   g_clear_object (&f->catalog);
   g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
-  g_assert_cmpuint (length, >, 4 * 4096);
-  memset (contents + 2 * 4096, 0x5a, length - 2 * 4096);
+  page = (guchar) contents[16] << 8 | (guchar) contents[17];
+  g_assert_cmpuint (page, ==, 16384);
+  g_assert_cmpuint (length, >, 4 * page);
+  memset (contents + 2 * page, 0x5a, length - 2 * page);
   g_assert_true (g_file_set_contents (f->path, contents, length, NULL));
 
   f->catalog = sky_catalog_open (f->path, &error);

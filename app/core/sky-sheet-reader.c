@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>
+#include <nettle/sha2.h>
 
 #include "sky-currency.h"
 #include "sky-sheet-reader.h"
@@ -97,7 +98,7 @@ typedef struct
   const xmlChar      *namespace_uri;
   int                 depth;
   int                 fd;
-  GChecksum          *checksum;
+  struct sha256_ctx   checksum;     /* nettle's: it uses the processor's SHA instructions */
   guint64             size;
   guint64             done;
   guint64             next_report;
@@ -525,7 +526,7 @@ read_input (Reader *self,
       return -1;
     }
 
-  g_checksum_update (self->checksum, (const guchar *) buffer, n);
+  sha256_update (&self->checksum, n, (const uint8_t *) buffer);
   self->done += n;
   if (self->progress != NULL && (self->done >= self->next_report || n == 0))
     {
@@ -606,10 +607,15 @@ read_attrs (Reader     *self,
   return TRUE;
 }
 
+/* Callers name attributes with the literals that fill Attrs, which the compiler stores once:
+ * the addresses match first, and the text is compared only when they do not. */
 static const char *
 attr_get (const Attrs *a,
           const char  *name)
 {
+  for (gsize i = 0; i < G_N_ELEMENTS (a->names) && a->names[i] != NULL; i++)
+    if (a->names[i] == name)
+      return a->values[i];
   for (gsize i = 0; i < G_N_ELEMENTS (a->names) && a->names[i] != NULL; i++)
     if (strcmp (a->names[i], name) == 0)
       return a->values[i];
@@ -1214,14 +1220,17 @@ start_price (Reader *self)
 {
   Attrs a = { { "unit", "term", "years", "upfront", "upfront-fee", "free-quantity",
                         "amount" } };
-  const char *unit, *amount, *fee, *free_quantity;
+  const char *unit, *amount, *fee, *free_quantity, *known_unit = NULL;
   SkySheetPrice *price;
   SkyDecimal free_q;
 
   if (!read_attrs (self, "price", &a) ||
       !(unit = attr_require (self, &a, "price", "unit")))
     return FALSE;
-  if (!sky_unit_is_known (unit))
+  for (guint i = 0; i < N_UNITS && known_unit == NULL; i++)
+    if (units[i][0] == unit[0] && strcmp (units[i], unit) == 0)
+      known_unit = units[i];
+  if (known_unit == NULL)
     return fail (self, "unit", SKY_SHEET_ERROR_INVALID_VALUE,
                  "unknown unit “%s”: use hour, second, month, gb, gb-month, gb-second, gib-hour, "
                  "vcpu-hour, request, 1k-requests, 10k-requests, million-requests, iops-month or "
@@ -1235,10 +1244,7 @@ start_price (Reader *self)
   self->tier_open = FALSE;
   self->tier_end = sky_decimal_from_int (0);
 
-  for (guint i = 0; i < N_UNITS; i++)
-    if (strcmp (units[i], unit) == 0)
-      price->unit = units[i];
-
+  price->unit = known_unit;
   if (!(price->term = purchase_option (self, &a)))
     return FALSE;
 
@@ -1735,7 +1741,7 @@ sky_sheet_read_file (const char          *path,
       return FALSE;
     }
   self.size = st.st_size;
-  self.checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  sha256_init (&self.checksum);
   self.regions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, region_free);
   self.service_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.line_of_last_start = -1;
@@ -1776,13 +1782,19 @@ sky_sheet_read_file (const char          *path,
 
   if (self.error != NULL)
     {
-      g_checksum_free (self.checksum);
       g_propagate_error (error, self.error);
       return FALSE;
     }
 
   if (sha256_out != NULL)
-    *sha256_out = g_strdup (g_checksum_get_string (self.checksum));
-  g_checksum_free (self.checksum);
+    {
+      uint8_t digest[SHA256_DIGEST_SIZE];
+      GString *hex = g_string_sized_new (2 * SHA256_DIGEST_SIZE);
+
+      sha256_digest (&self.checksum, sizeof digest, digest);
+      for (gsize i = 0; i < sizeof digest; i++)
+        g_string_append_printf (hex, "%02x", digest[i]);
+      *sha256_out = g_string_free (hex, FALSE);
+    }
   return TRUE;
 }
