@@ -126,6 +126,28 @@ import_fixture (Fixture    *f,
   wait_until_idle (f);
 }
 
+/* GTK before 4.14 is told to draw with cairo where OpenGL could only be rendered in software. */
+static void
+test_renderer_choice (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("skytally-dev-XXXXXX", &error);
+  g_autofree char *missing = g_build_filename (dir, "none", NULL);
+  g_autofree char *node = g_build_filename (dir, "renderD128", NULL);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (sky_renderer_for_machine (8, dir), ==, "cairo");
+  g_assert_cmpstr (sky_renderer_for_machine (8, missing), ==, "cairo");
+  /* GTK 4.14 and later decide this themselves. */
+  g_assert_null (sky_renderer_for_machine (14, dir));
+  g_assert_null (sky_renderer_for_machine (16, missing));
+
+  /* A graphics device: GTK's own choice. */
+  g_assert_true (g_file_set_contents (node, "", 0, NULL));
+  g_assert_null (sky_renderer_for_machine (8, dir));
+  sky_test_remove_tree (dir);
+}
+
 static void
 test_application_actions (void)
 {
@@ -1623,6 +1645,7 @@ main (int    argc,
   g_setenv ("XDG_STATE_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/sky/window/renderer-choice", test_renderer_choice);
   g_test_add_func ("/sky/window/application-actions", test_application_actions);
 #define ADD(name, func) \
   g_test_add ("/sky/window/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)

@@ -15,6 +15,7 @@ main (int    argc,
 {
   g_autoptr(SkyApplication) app = NULL;
 
+  sky_application_choose_renderer ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

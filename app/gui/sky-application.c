@@ -187,6 +187,40 @@ sky_application_init (SkyApplication *self)
 {
 }
 
+/* The renderer GTK should draw with on this machine, or NULL for GTK's own choice.
+ *
+ * From 4.14 on, GTK draws with cairo when OpenGL would be rendered in software (llvmpipe): on
+ * the processor, cairo is faster and takes less memory. Older GTK renders OpenGL in software.
+ * Without a graphics device in @device_dir (/dev/dri) OpenGL can only be rendered in software,
+ * so there older GTK is told to use cairo as newer GTK would. */
+const char *
+sky_renderer_for_machine (guint       gtk_minor,
+                          const char *device_dir)
+{
+  g_autoptr(GDir) dir = NULL;
+
+  if (gtk_minor >= 14)
+    return NULL;
+  dir = g_dir_open (device_dir, 0, NULL);
+  if (dir != NULL && g_dir_read_name (dir) != NULL)
+    return NULL;
+  return "cairo";
+}
+
+/* Call first in main(), before any thread starts: it may set GSK_RENDERER, unless the user
+ * has set it already. */
+void
+sky_application_choose_renderer (void)
+{
+  const char *renderer;
+
+  if (g_getenv ("GSK_RENDERER") != NULL)
+    return;
+  renderer = sky_renderer_for_machine (gtk_get_minor_version (), "/dev/dri");
+  if (renderer != NULL)
+    g_setenv ("GSK_RENDERER", renderer, TRUE);
+}
+
 SkyApplication *
 sky_application_new (void)
 {

@@ -9,6 +9,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SkyApplication, sky_application, SKY, APPLICATION, AdwApplication)
 
-SkyApplication *sky_application_new (void);
+SkyApplication *sky_application_new             (void);
+const char     *sky_renderer_for_machine        (guint       gtk_minor,
+                                                 const char *device_dir);
+void            sky_application_choose_renderer (void);
 
 G_END_DECLS

@@ -138,6 +138,9 @@ main (int    argc,
   unsigned long long start_ticks = 0;
   g_autofree char *stat = NULL;
 
+  /* The renderer the application itself would choose. */
+  sky_application_choose_renderer ();
+
   /* The process's own start, from the kernel, so that loading libraries counts too. */
   if (g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL))
     {
