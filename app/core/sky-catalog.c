@@ -504,8 +504,9 @@ run (Import       *import,
 {
   int rc = sqlite3_step (stmt);
 
+  /* The bindings stay: every statement run here has all its parameters bound again before
+   * each step. */
   sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
   if (rc == SQLITE_DONE)
     return TRUE;
   return set_db_error (import->db, error, "Cannot store the sheet in the catalog");
@@ -1122,10 +1123,25 @@ pipe_flush (Pipe *pipe)
   g_queue_init (&pipe->done);
   g_mutex_unlock (&pipe->lock);
 
-  g_list_free_full (written, (GDestroyNotify) g_array_unref);
+  /* A written batch is emptied and filled again: a new one each time would be a large
+   * allocation after many small frees, which makes malloc sort them all. */
+  for (GList *l = written; l != NULL; l = l->next)
+    {
+      GArray *done = l->data;
+
+      if (pipe->filling == NULL)
+        {
+          g_array_set_size (done, 0);
+          pipe->filling = done;
+        }
+      else
+        g_array_unref (done);
+    }
+  g_list_free (written);
   if (!accepted)
     g_array_unref (batch);
-  pipe->filling = batch_new ();
+  if (pipe->filling == NULL)
+    pipe->filling = batch_new ();
   return accepted;
 }
 

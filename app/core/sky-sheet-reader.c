@@ -202,15 +202,24 @@ sky_sheet_reader_init (void)
     }
 }
 
+/* The position of @value in @list, or @n when it is not there. */
+static gsize
+index_in (const char         *value,
+          const char * const *list,
+          gsize               n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (strcmp (value, list[i]) == 0)
+      return i;
+  return n;
+}
+
 static gboolean
 in_list (const char         *value,
          const char * const *list,
          gsize               n)
 {
-  for (gsize i = 0; i < n; i++)
-    if (strcmp (value, list[i]) == 0)
-      return TRUE;
-  return FALSE;
+  return index_in (value, list, n) < n;
 }
 
 gboolean
@@ -568,7 +577,7 @@ read_attrs (Reader     *self,
       gsize len = at[k * 5 + 4] - at[k * 5 + 3];
       gsize i;
 
-      if (g_str_has_prefix (prefix != NULL ? prefix : name, "xmlns"))
+      if (strncmp (prefix != NULL ? prefix : name, "xmlns", 5) == 0)
         continue;
 
       for (i = 0; i < G_N_ELEMENTS (a->names) && a->names[i] != NULL; i++)
@@ -791,7 +800,6 @@ price_free (gpointer data)
       g_free (tier->to);
     }
   g_array_unref (price->tiers);
-  g_free (price->term);
   g_free (price->free_quantity);
   g_free (price);
 }
@@ -801,15 +809,7 @@ sky_sheet_offer_free (SkySheetOffer *offer)
 {
   if (offer == NULL)
     return;
-  g_free (offer->sku);
-  g_free (offer->name);
-  g_free (offer->region);
-  g_free (offer->geography);
-  g_free (offer->category);
-  g_free (offer->family);
-  g_free (offer->storage_type);
-  g_free (offer->os);
-  g_free (offer->sla);
+  g_free (offer->strings);
   g_ptr_array_unref (offer->features);
   g_ptr_array_unref (offer->prices);
   g_free (offer);
@@ -1080,9 +1080,35 @@ start_offer (Reader *self)
     return FALSE;
 
   offer = g_new0 (SkySheetOffer, 1);
-  offer->region = g_strdup (region->code);
-  offer->geography = g_strdup (region->geography);
-  offer->category = g_strdup (self->service.category);
+  {
+    /* The offer's text, in one block it owns. */
+    const char *texts[] = {
+      sku, name, region->code, region->geography, self->service.category,
+      attr_get (&a, "family"), attr_get (&a, "storage-type"), attr_get (&a, "os"),
+      attr_get (&a, "sla") != NULL ? attr_get (&a, "sla") : self->service.sla,
+    };
+    const char **fields[G_N_ELEMENTS (texts)] = {
+      &offer->sku, &offer->name, &offer->region, &offer->geography, &offer->category,
+      &offer->family, &offer->storage_type, &offer->os, &offer->sla,
+    };
+    gsize lengths[G_N_ELEMENTS (texts)];
+    gsize total = 0;
+    char *out;
+
+    for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
+      {
+        lengths[i] = texts[i] != NULL ? strlen (texts[i]) + 1 : 0;
+        total += lengths[i];
+      }
+    out = offer->strings = g_malloc (total);
+    for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
+      if (texts[i] != NULL)
+        {
+          memcpy (out, texts[i], lengths[i]);
+          *fields[i] = out;
+          out += lengths[i];
+        }
+  }
   offer->line = self->loc.line;
   offer->nth = self->loc.nth;
   offer->features = g_ptr_array_new_with_free_func (g_free);
@@ -1096,13 +1122,6 @@ start_offer (Reader *self)
       !parse_spec (self, "offer", "gpu", attr_get (&a, "gpu"), 0, &offer->gpu))
     return FALSE;
 
-  offer->sku = g_strdup (sku);
-  offer->name = g_strdup (name);
-  offer->family = g_strdup (attr_get (&a, "family"));
-  offer->storage_type = g_strdup (attr_get (&a, "storage-type"));
-  offer->os = g_strdup (attr_get (&a, "os"));
-  offer->sla = g_strdup (attr_get (&a, "sla") != NULL ? attr_get (&a, "sla")
-                                                       : self->service.sla);
   return TRUE;
 }
 
@@ -1164,7 +1183,8 @@ start_feature (Reader *self)
   return TRUE;
 }
 
-static char *
+/* The canonical name of the price's purchase option, one of sky_terms(). */
+static const char *
 purchase_option (Reader      *self,
                  const Attrs *a)
 {
@@ -1174,23 +1194,26 @@ purchase_option (Reader      *self,
   const char *fee = attr_get (a, "upfront-fee");
   static const char * const terms[] = { "on-demand", "spot", "reserved", "savings-plan" };
   static const char * const upfronts[] = { "none", "partial", "all" };
+  gsize t, u;
 
   if (term == NULL)
     return (fail (self, NULL, SKY_SHEET_ERROR_MISSING_ATTRIBUTE,
                   "<price> needs the attribute “term”"), NULL);
-  if (!in_list (term, terms, G_N_ELEMENTS (terms)))
+  t = index_in (term, terms, G_N_ELEMENTS (terms));
+  if (t == G_N_ELEMENTS (terms))
     return (fail (self, "term", SKY_SHEET_ERROR_INVALID_VALUE,
                   "unknown purchase option “%s”: use on-demand, spot, reserved or savings-plan",
                   term), NULL);
 
-  if (strcmp (term, "on-demand") == 0 || strcmp (term, "spot") == 0)
+  if (t < 2)
     {
       const char *extra = years != NULL ? "years" : upfront != NULL ? "upfront"
                         : fee != NULL ? "upfront-fee" : NULL;
       if (extra != NULL)
         return (fail (self, extra, SKY_SHEET_ERROR_INVALID_VALUE,
                       "“%s” is only for reserved and savings-plan prices", extra), NULL);
-      return g_strdup (term);
+      /* sky_terms() starts with on-demand and spot. */
+      return sky_terms ()[t];
     }
 
   if (years == NULL)
@@ -1201,18 +1224,19 @@ purchase_option (Reader      *self,
                   "years “%s” must be 1 or 3", years), NULL);
   if (upfront == NULL)
     upfront = "none";
-  if (!in_list (upfront, upfronts, G_N_ELEMENTS (upfronts)))
+  u = index_in (upfront, upfronts, G_N_ELEMENTS (upfronts));
+  if (u == G_N_ELEMENTS (upfronts))
     return (fail (self, "upfront", SKY_SHEET_ERROR_INVALID_VALUE,
                   "unknown upfront “%s”: use none, partial or all", upfront), NULL);
-  if (strcmp (upfront, "none") == 0 && fee != NULL)
+  if (u == 0 && fee != NULL)
     return (fail (self, "upfront-fee", SKY_SHEET_ERROR_INVALID_VALUE,
                   "an upfront-fee needs upfront=\"partial\" or \"all\""), NULL);
-  if (strcmp (upfront, "none") != 0 && fee == NULL)
+  if (u != 0 && fee == NULL)
     return (fail (self, NULL, SKY_SHEET_ERROR_MISSING_ATTRIBUTE,
                   "upfront=\"%s\" needs the attribute “upfront-fee”", upfront), NULL);
 
-  return g_strdup_printf ("%s-%sy-%s-upfront", term, years,
-                          strcmp (upfront, "none") == 0 ? "no" : upfront);
+  /* Then reserved and savings plans, by years, then by upfront payment: none, partial, all. */
+  return sky_terms ()[2 + (t - 2) * 6 + (years[0] == '3' ? 3 : 0) + u];
 }
 
 static gboolean

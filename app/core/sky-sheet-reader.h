@@ -67,7 +67,7 @@ typedef struct
 typedef struct
 {
   const char *unit;
-  char       *term;          /* canonical purchase option, e.g. "reserved-1y-partial-upfront" */
+  const char *term;          /* canonical purchase option, one of sky_terms() */
   gint64      amount;        /* flat price, or the first tier's */
   gboolean    has_upfront_fee;
   gint64      upfront_fee;
@@ -75,17 +75,19 @@ typedef struct
   GArray     *tiers;         /* SkySheetTier; empty for a flat price */
 } SkySheetPrice;
 
+/* The text fields point into @strings, which the offer owns. */
 typedef struct
 {
-  char       *sku;
-  char       *name;
-  char       *region;        /* the code of a region the sheet declared */
-  char       *geography;     /* that region's */
-  char       *category;      /* the service's */
-  char       *family;
-  char       *storage_type;
-  char       *os;
-  char       *sla;           /* the offer's, or else its service's; may be NULL */
+  const char *sku;
+  const char *name;
+  const char *region;        /* the code of a region the sheet declared */
+  const char *geography;     /* that region's */
+  const char *category;      /* the service's */
+  const char *family;
+  const char *storage_type;
+  const char *os;
+  const char *sla;           /* the offer's, or else its service's; may be NULL */
+  char       *strings;
   gint64      vcpu_milli;    /* -1 when not given */
   gint64      memory_mgib;   /* thousandths of a GiB; -1 when not given */
   gint64      gpu;           /* -1 when not given */
