@@ -520,6 +520,17 @@ test_search_sort_and_limit (Fixture       *f,
                      ((SkyListing *) g_ptr_array_index (rows, i))->price);
 }
 
+static int
+term_position (const char *term)
+{
+  const char * const *terms = sky_terms ();
+
+  for (int i = 0; terms[i] != NULL; i++)
+    if (strcmp (terms[i], term) == 0)
+      return i;
+  g_assert_not_reached ();
+}
+
 /* The orders a table's columns give: by name, place, service, purchase option, and hourly
  * price per vCPU or GiB (0.048, 0.063, 0.092 per vCPU; 0.0120, 0.0079, 0.0460 per GiB). */
 static void
@@ -555,11 +566,13 @@ test_search_sort_by_column (Fixture       *f,
                                     .descending = TRUE }),
                "cpu-8-ap-win mem-4-eu std-2-us fn-us egress-us fn-us");
 
+  /* Purchase options in the order sky_terms() lists them: on-demand, spot, reserved 1 year
+   * with no, partial and all upfront, …, savings plans. */
   rows = search (f, &by_term);
   g_assert_cmpuint (rows->len, ==, 6);
   for (guint i = 1; i < rows->len; i++)
-    g_assert_cmpstr (((SkyListing *) g_ptr_array_index (rows, i - 1))->term, <,
-                     ((SkyListing *) g_ptr_array_index (rows, i))->term);
+    g_assert_cmpint (term_position (((SkyListing *) g_ptr_array_index (rows, i - 1))->term), <,
+                     term_position (((SkyListing *) g_ptr_array_index (rows, i))->term));
   g_clear_pointer (&rows, g_ptr_array_unref);
 
   rows = search (f, &by_provider);
@@ -820,6 +833,101 @@ test_check (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "is damaged"));
 }
 
+/* "CASE column WHEN 0 THEN 'first name' … END": the names the price table held before
+ * schema version 3. */
+static void
+append_names (GString            *sql,
+              const char         *column,
+              const char * const *names)
+{
+  g_string_append_printf (sql, "CASE %s", column);
+  for (guint i = 0; names[i] != NULL; i++)
+    g_string_append_printf (sql, " WHEN %u THEN '%s'", i, names[i]);
+  g_string_append (sql, " END");
+}
+
+static char *
+price_column_type (const char *path,
+                   const char *column)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT DISTINCT typeof (%s) FROM price", column);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *type;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  type = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  /* One type for every row. */
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return type;
+}
+
+/* A catalog of schema version 2, whose price table held purchase options, geographies and
+ * categories as text, is brought to version 3 on opening with every row as it was. */
+static void
+test_migrate_from_2 (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *type = NULL;
+  SkySearchQuery eu_compute = { .geography = "EU", .category = "compute", .term = "on-demand" };
+  guint64 count = 0;
+  sqlite3 *db = NULL;
+
+  import_fixture (f);
+  g_clear_object (&f->catalog);
+  before = snapshot (f->path);
+
+  /* Back to version 2's price table. */
+  g_string_append (sql, "BEGIN; CREATE TABLE price_2 ("
+                        "  term TEXT NOT NULL, geography TEXT NOT NULL, category TEXT NOT NULL,"
+                        "  amount INTEGER NOT NULL, offer_id INTEGER NOT NULL,"
+                        "  seq INTEGER NOT NULL, sheet_id INTEGER NOT NULL, region TEXT NOT NULL,"
+                        "  os TEXT, vcpu INTEGER, memory INTEGER,"
+                        "  PRIMARY KEY (term, geography, category, amount, offer_id, seq)"
+                        ") WITHOUT ROWID; INSERT INTO price_2 SELECT ");
+  append_names (sql, "term", sky_terms ());
+  g_string_append (sql, ", ");
+  append_names (sql, "geography", sky_geographies ());
+  g_string_append (sql, ", ");
+  append_names (sql, "category", sky_categories ());
+  g_string_append (sql, ", amount, offer_id, seq, sheet_id, region, os, vcpu, memory FROM price;"
+                        "DROP TABLE price; ALTER TABLE price_2 RENAME TO price;"
+                        "PRAGMA user_version = 2; COMMIT;");
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql->str, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  type = price_column_type (f->path, "term");
+  g_assert_cmpstr (type, ==, "text");
+  g_clear_pointer (&type, g_free);
+
+  f->catalog = sky_catalog_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sky_catalog_count (f->catalog, &eu_compute, &count, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 1);
+  g_clear_object (&f->catalog);
+
+  g_assert_cmpint (pragma (f->path, "user_version"), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *columns[] = { "term", "geography", "category" };
+
+      type = price_column_type (f->path, columns[i]);
+      g_assert_cmpstr (type, ==, "integer");
+      g_clear_pointer (&type, g_free);
+    }
+  after = snapshot (f->path);
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -847,6 +955,7 @@ main (int    argc,
   ADD ("offer-details", test_offer_details);
   ADD ("search/listing-fields", test_listing_fields);
   ADD ("check", test_check);
+  ADD ("migrate-from-2", test_migrate_from_2);
 #undef ADD
   g_test_add_func ("/sky/catalog/open-rejects", test_open_rejects);
 

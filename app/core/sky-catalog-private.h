@@ -13,5 +13,10 @@ void      _sky_catalog_unlock  (SkyCatalog  *self);
 gboolean  _sky_catalog_db_error (sqlite3    *db,
                                  GError    **error,
                                  const char *what);
+int       _sky_catalog_code     (const char * const *names,
+                                 const char         *name);
+void      _sky_catalog_append_codes (GString            *sql,
+                                     const char         *column,
+                                     const char * const *names);
 
 G_END_DECLS

@@ -155,6 +155,41 @@ static const char * const migrations[] = {
   "  gpu, storage_type, os, sla, features FROM offer;"
   "DROP TABLE offer;"
   "ALTER TABLE offer_2 RENAME TO offer;",
+
+  /* The price table's purchase option, geography and category as integers: their positions in
+   * sky_terms(), sky_geographies() and sky_categories() (see _sky_catalog_code()). The key is
+   * some 20 bytes shorter and compares as numbers. */
+  "CREATE TABLE price_3 ("
+  "  term          INTEGER NOT NULL,"
+  "  geography     INTEGER NOT NULL,"
+  "  category      INTEGER NOT NULL,"
+  "  amount        INTEGER NOT NULL,"
+  "  offer_id      INTEGER NOT NULL,"
+  "  seq           INTEGER NOT NULL,"
+  "  sheet_id      INTEGER NOT NULL,"
+  "  region        TEXT NOT NULL,"
+  "  os            TEXT,"
+  "  vcpu          INTEGER,"
+  "  memory        INTEGER,"
+  "  PRIMARY KEY (term, geography, category, amount, offer_id, seq)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO price_3 SELECT"
+  "  CASE term WHEN 'on-demand' THEN 0 WHEN 'spot' THEN 1"
+  "    WHEN 'reserved-1y-no-upfront' THEN 2 WHEN 'reserved-1y-partial-upfront' THEN 3"
+  "    WHEN 'reserved-1y-all-upfront' THEN 4 WHEN 'reserved-3y-no-upfront' THEN 5"
+  "    WHEN 'reserved-3y-partial-upfront' THEN 6 WHEN 'reserved-3y-all-upfront' THEN 7"
+  "    WHEN 'savings-plan-1y-no-upfront' THEN 8 WHEN 'savings-plan-1y-partial-upfront' THEN 9"
+  "    WHEN 'savings-plan-1y-all-upfront' THEN 10 WHEN 'savings-plan-3y-no-upfront' THEN 11"
+  "    WHEN 'savings-plan-3y-partial-upfront' THEN 12 WHEN 'savings-plan-3y-all-upfront' THEN 13"
+  "  END,"
+  "  CASE geography WHEN 'US' THEN 0 WHEN 'CA' THEN 1 WHEN 'SA' THEN 2 WHEN 'EU' THEN 3"
+  "    WHEN 'ME' THEN 4 WHEN 'AF' THEN 5 WHEN 'APAC' THEN 6 WHEN 'GLOBAL' THEN 7 END,"
+  "  CASE category WHEN 'compute' THEN 0 WHEN 'storage' THEN 1 WHEN 'database' THEN 2"
+  "    WHEN 'network' THEN 3 WHEN 'serverless' THEN 4 WHEN 'containers' THEN 5"
+  "    WHEN 'analytics' THEN 6 WHEN 'ai' THEN 7 WHEN 'other' THEN 8 END,"
+  "  amount, offer_id, seq, sheet_id, region, os, vcpu, memory FROM price;"
+  "DROP TABLE price;"
+  "ALTER TABLE price_3 RENAME TO price;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SKY_CATALOG_SCHEMA_VERSION);
@@ -611,8 +646,8 @@ import_service (const SkySheetService  *service,
 
 typedef struct
 {
-  guint8      term;         /* ranks in the text order of sky_terms(), sky_geographies() */
-  guint8      geography;    /* and sky_categories(): the order of the price table's key */
+  guint8      term;         /* codes, as _sky_catalog_code() gives them: the order of the */
+  guint8      geography;    /* price table's key */
   guint8      category;
   gint32      seq;
   gint64      amount;
@@ -623,59 +658,33 @@ typedef struct
   gint32      memory_mgib;
 } PendingPrice;
 
-/* The names in the price table's key, in text order, and each name's rank in it. */
-typedef struct
+/* The position of @name in @names (sky_terms(), sky_geographies() or sky_categories()), which is
+ * how the price table stores it: those lists only ever grow at their end. -1 when it is not
+ * there. */
+int
+_sky_catalog_code (const char * const *names,
+                   const char         *name)
 {
-  const char *terms[32];
-  const char *geographies[16];
-  const char *categories[16];
-} KeyNames;
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-static void
-sort_names (const char * const *names,
-            const char        **sorted,
-            gsize               capacity)
-{
-  gsize n = g_strv_length ((char **) names);
-
-  g_assert (n <= capacity);
-  memcpy (sorted, names, n * sizeof (char *));
-  qsort (sorted, n, sizeof (char *), compare_names);
-}
-
-static const KeyNames *
-key_names (void)
-{
-  static KeyNames names;
-  static gsize once = 0;
-
-  if (g_once_init_enter (&once))
-    {
-      sort_names (sky_terms (), names.terms, G_N_ELEMENTS (names.terms));
-      sort_names (sky_geographies (), names.geographies, G_N_ELEMENTS (names.geographies));
-      sort_names (sky_categories (), names.categories, G_N_ELEMENTS (names.categories));
-      g_once_init_leave (&once, 1);
-    }
-  return &names;
-}
-
-static guint8
-rank_of (const char * const *sorted,
-         gsize               n,
-         const char         *name)
-{
-  for (gsize i = 0; i < n && sorted[i] != NULL; i++)
-    if (sorted[i][0] == name[0] && strcmp (sorted[i], name) == 0)
+  if (name == NULL)
+    return -1;
+  for (int i = 0; names[i] != NULL; i++)
+    if (names[i] == name)
       return i;
-  /* The sheet reader lets only known names through. */
-  g_assert_not_reached ();
+  for (int i = 0; names[i] != NULL; i++)
+    if (strcmp (names[i], name) == 0)
+      return i;
+  return -1;
+}
+
+/* The name stored as @code, or the code itself when a damaged catalog holds another. */
+static char *
+code_name (const char * const *names,
+           gint64              code)
+{
+  for (gint64 i = 0; names[i] != NULL; i++)
+    if (i == code)
+      return g_strdup (names[i]);
+  return g_strdup_printf ("%" G_GINT64_FORMAT, code);
 }
 
 static int
@@ -760,7 +769,6 @@ import_prices (Import      *import,
                guint        max,
                GError     **error)
 {
-  const KeyNames *names = key_names ();
   sqlite3_stmt *stmt = import->stmts[STMT_PRICE];
 
   for (guint n = 0; n < max && m->heap_len > 0; n++)
@@ -768,9 +776,9 @@ import_prices (Import      *import,
       guint head = m->heap[0];
       const PendingPrice *p = merge_head (m, head);
 
-      bind_text (stmt, 1, names->terms[p->term]);
-      bind_text (stmt, 2, names->geographies[p->geography]);
-      bind_text (stmt, 3, names->categories[p->category]);
+      sqlite3_bind_int (stmt, 1, p->term);
+      sqlite3_bind_int (stmt, 2, p->geography);
+      sqlite3_bind_int (stmt, 3, p->category);
       sqlite3_bind_int64 (stmt, 4, p->amount);
       sqlite3_bind_int64 (stmt, 5, p->offer_id);
       sqlite3_bind_int (stmt, 6, p->seq);
@@ -1280,7 +1288,6 @@ queue_offer (SkySheetOffer  *offer,
              gpointer        user_data,
              GError        **error)
 {
-  const KeyNames *names = key_names ();
   Pipe *pipe = user_data;
   QueuedOffer *queued = g_new0 (QueuedOffer, 1);
   guint8 geography, category;
@@ -1305,15 +1312,16 @@ queue_offer (SkySheetOffer  *offer,
       queued->features = g_string_free (features, FALSE);
     }
 
-  geography = rank_of (names->geographies, G_N_ELEMENTS (names->geographies), offer->geography);
-  category = rank_of (names->categories, G_N_ELEMENTS (names->categories), offer->category);
+  /* The sheet reader lets only known names through. */
+  geography = _sky_catalog_code (sky_geographies (), offer->geography);
+  category = _sky_catalog_code (sky_categories (), offer->category);
   region = intern (pipe, offer->region);
   os = intern (pipe, offer->os);
   for (guint i = 0; i < offer->prices->len; i++)
     {
       const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
       PendingPrice pending = {
-        .term = rank_of (names->terms, G_N_ELEMENTS (names->terms), price->term),
+        .term = _sky_catalog_code (sky_terms (), price->term),
         .geography = geography,
         .category = category,
         .seq = i,
@@ -1865,30 +1873,16 @@ like_pattern (const char *text)
   return g_string_free (s, FALSE);
 }
 
-/* " AND column IN (:prefix0, :prefix1, …)", one parameter per value. */
-static void
-append_in_list (GString            *sql,
-                const char         *column,
-                const char         *prefix,
-                const char * const *values)
+/* " AND column IN (0, 1, …)": every code the column can hold (see _sky_catalog_code()). */
+void
+_sky_catalog_append_codes (GString            *sql,
+                           const char         *column,
+                           const char * const *names)
 {
   g_string_append_printf (sql, " AND %s IN (", column);
-  for (guint i = 0; values[i] != NULL; i++)
-    g_string_append_printf (sql, "%s:%s%u", i > 0 ? ", " : "", prefix, i);
+  for (guint i = 0; names[i] != NULL; i++)
+    g_string_append_printf (sql, "%s%u", i > 0 ? ", " : "", i);
   g_string_append_c (sql, ')');
-}
-
-static void
-bind_in_list (sqlite3_stmt       *stmt,
-              const char         *prefix,
-              const char * const *values)
-{
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
-    {
-      g_autofree char *name = g_strdup_printf (":%s%u", prefix, i);
-      sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), values[i], -1,
-                         SQLITE_STATIC);
-    }
 }
 
 /* "FROM price p … WHERE …": the prices a query keeps. Assembled from fixed fragments; every
@@ -1907,14 +1901,22 @@ append_filters (GString              *sql,
    * a list of every value it can take, so the key still narrows the search to the rows of the
    * ones given, rather than every price in the catalog. */
   if (query->term == NULL)
-    append_in_list (sql, "p.term", "t", sky_terms ());
+    _sky_catalog_append_codes (sql, "p.term", sky_terms ());
   if (query->geography == NULL && query->region != NULL)
-    g_string_append (sql, " AND p.geography IN (SELECT geography FROM region WHERE code = :region"
-                          " AND sheet_id IN (SELECT id FROM sheet WHERE is_current = 1))");
+    {
+      /* The region's geography, as its code. */
+      const char * const *geographies = sky_geographies ();
+
+      g_string_append (sql, " AND p.geography IN (SELECT CASE geography");
+      for (guint i = 0; geographies[i] != NULL; i++)
+        g_string_append_printf (sql, " WHEN '%s' THEN %u", geographies[i], i);
+      g_string_append (sql, " END FROM region WHERE code = :region"
+                            " AND sheet_id IN (SELECT id FROM sheet WHERE is_current = 1))");
+    }
   else if (query->geography == NULL)
-    append_in_list (sql, "p.geography", "g", sky_geographies ());
+    _sky_catalog_append_codes (sql, "p.geography", sky_geographies ());
   if (query->category == NULL)
-    append_in_list (sql, "p.category", "c", sky_categories ());
+    _sky_catalog_append_codes (sql, "p.category", sky_categories ());
   if (query->region != NULL)
     g_string_append (sql, " AND p.region = :region");
   if (query->geography != NULL)
@@ -1951,20 +1953,20 @@ bind_filters (sqlite3_stmt         *stmt,
 #define BIND_TEXT(name, value) \
   bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), value)
   if (query->provider != NULL) BIND_TEXT (":provider", query->provider);
+#define BIND_CODE(name, names, value) \
+  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, name), \
+                    _sky_catalog_code (names, value))
   if (query->region != NULL) BIND_TEXT (":region", query->region);
-  if (query->geography != NULL) BIND_TEXT (":geography", query->geography);
-  if (query->category != NULL) BIND_TEXT (":category", query->category);
+  if (query->geography != NULL) BIND_CODE (":geography", sky_geographies (), query->geography);
+  if (query->category != NULL) BIND_CODE (":category", sky_categories (), query->category);
   if (query->os != NULL) BIND_TEXT (":os", query->os);
-  if (query->term != NULL) BIND_TEXT (":term", query->term);
+  if (query->term != NULL) BIND_CODE (":term", sky_terms (), query->term);
   if (has_text)
     {
       like = like_pattern (query->text);
       BIND_TEXT (":text", like);
     }
-  bind_in_list (stmt, "t", query->term == NULL ? sky_terms () : NULL);
-  bind_in_list (stmt, "g", query->geography == NULL && query->region == NULL
-                            ? sky_geographies () : NULL);
-  bind_in_list (stmt, "c", query->category == NULL ? sky_categories () : NULL);
+#undef BIND_CODE
 #undef BIND_TEXT
   if (query->min_vcpu_milli > 0)
     sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":vcpu"),
@@ -2173,10 +2175,10 @@ sky_catalog_search (SkyCatalog            *self,
       l->currency = column_dup (stmt, 3);
       l->region = column_dup (stmt, 4);
       l->region_name = column_dup (stmt, 5);
-      l->geography = column_dup (stmt, 6);
+      l->geography = code_name (sky_geographies (), sqlite3_column_int64 (stmt, 6));
       l->service = column_dup (stmt, 7);
       l->service_name = column_dup (stmt, 8);
-      l->category = column_dup (stmt, 9);
+      l->category = code_name (sky_categories (), sqlite3_column_int64 (stmt, 9));
       l->sku = column_dup (stmt, 10);
       l->name = column_dup (stmt, 11);
       l->family = column_dup (stmt, 12);
@@ -2189,7 +2191,7 @@ sky_catalog_search (SkyCatalog            *self,
                        : sqlite3_column_int64 (stmt, 17);
       l->gpu = sqlite3_column_type (stmt, 18) == SQLITE_NULL ? -1
                : sqlite3_column_int64 (stmt, 18);
-      l->term = column_dup (stmt, 19);
+      l->term = code_name (sky_terms (), sqlite3_column_int64 (stmt, 19));
       l->unit = column_dup (stmt, 20);
       l->price = sqlite3_column_int64 (stmt, 21);
       l->tiered = sqlite3_column_int (stmt, 22) != 0;

@@ -152,7 +152,6 @@ find_ids (sqlite3               *db,
           GError               **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
-  const char * const *geographies = sky_geographies ();
   guint n_types = req->storage_types != NULL && !(omit & OMIT_STORAGE)
                   ? g_strv_length ((GStrv) req->storage_types) : 0;
   guint n_features = req->features != NULL && !(omit & OMIT_FEATURES)
@@ -176,13 +175,8 @@ find_ids (sqlite3               *db,
   if (geography)
     g_string_append (sql, " AND p.geography = :geography");
   else
-    {
-      /* Every geography, listed, so that the price key still leads the search. */
-      g_string_append (sql, " AND p.geography IN (");
-      for (guint i = 0; geographies[i] != NULL; i++)
-        g_string_append_printf (sql, "%s:g%u", i > 0 ? ", " : "", i);
-      g_string_append (sql, ")");
-    }
+    /* Every geography, listed, so that the price key still leads the search. */
+    _sky_catalog_append_codes (sql, "p.geography", sky_geographies ());
   if (region)
     g_string_append (sql, " AND p.region = :region");
   if (req->service != NULL)
@@ -223,19 +217,17 @@ find_ids (sqlite3               *db,
 
 #define BIND(name, value) \
   sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), value, -1, SQLITE_STATIC)
-  BIND (":term", req->term);
-  BIND (":category", req->category);
+#define BIND_CODE(name, names, value) \
+  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, name), \
+                    _sky_catalog_code (names, value))
+  BIND_CODE (":term", sky_terms (), req->term);
+  BIND_CODE (":category", sky_categories (), req->category);
   BIND (":unit", req->unit);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":sheet"), sheet);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit);
   if (geography)
-    BIND (":geography", req->geography);
-  else
-    for (guint i = 0; geographies[i] != NULL; i++)
-      {
-        g_autofree char *name = g_strdup_printf (":g%u", i);
-        BIND (name, geographies[i]);
-      }
+    BIND_CODE (":geography", sky_geographies (), req->geography);
+#undef BIND_CODE
   if (region)
     BIND (":region", req->region);
   if (req->service != NULL)

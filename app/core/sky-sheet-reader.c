@@ -40,6 +40,8 @@ static const char * const units[] = {
 };
 #define N_UNITS (G_N_ELEMENTS (units) - 1)
 
+/* The catalog stores a category, geography or purchase option as its position in its list:
+ * new names go at the end of a list, never between. */
 static const char * const categories[] = {
   "compute", "storage", "database", "network", "serverless", "containers", "analytics", "ai",
   "other", NULL
