@@ -97,7 +97,7 @@ static char *
 snapshot (const char *path)
 {
   static const char * const tables[] = { "provider", "sheet", "region", "service", "offer",
-                                         "offer_price", "price", "tier" };
+                                         "price" };
   GString *s = g_string_new (NULL);
   sqlite3 *db = NULL;
 
@@ -833,99 +833,89 @@ test_check (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "is damaged"));
 }
 
-/* "CASE column WHEN 0 THEN 'first name' … END": the names the price table held before
- * schema version 3. */
-static void
-append_names (GString            *sql,
-              const char         *column,
-              const char * const *names)
-{
-  g_string_append_printf (sql, "CASE %s", column);
-  for (guint i = 0; names[i] != NULL; i++)
-    g_string_append_printf (sql, " WHEN %u THEN '%s'", i, names[i]);
-  g_string_append (sql, " END");
-}
-
+/* Everything a search lists of every price, and everything the details of every offer say,
+ * as text: two equal ones mean catalogs that answer alike. */
 static char *
-price_column_type (const char *path,
-                   const char *column)
+answers (SkyCatalog *catalog)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT DISTINCT typeof (%s) FROM price", column);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *type;
+  SkySearchQuery everything = { .sort = SKY_SORT_PRICE };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = sky_catalog_search (catalog, &everything, &error);
+  GString *s = g_string_new (NULL);
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  type = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  /* One type for every row. */
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return type;
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, >, 0);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const SkyListing *l = g_ptr_array_index (rows, i);
+      g_autoptr(SkyOfferDetails) d = sky_catalog_get_offer (catalog, l->offer_id, &error);
+
+      g_assert_no_error (error);
+      g_string_append_printf (s, "%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%"
+                              G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT
+                              "|%s|%s|%" G_GINT64_FORMAT "|%d|%d|%" G_GINT64_FORMAT "|%s|%"
+                              G_GINT64_FORMAT "\n",
+                              l->provider, l->provider_name, l->sheet_version, l->currency,
+                              l->region, l->region_name, l->geography, l->service,
+                              l->service_name, l->category, l->sku, l->name, l->family, l->os,
+                              l->storage_type, l->sla, l->vcpu_milli, l->memory_mgib, l->gpu,
+                              l->term, l->unit, l->price, l->tiered, l->has_upfront_fee,
+                              l->upfront_fee, l->free_quantity, l->offer_id);
+      g_string_append_printf (s, "  %s %s %s features=%u\n", d->sku, d->effective_date,
+                              d->region_name, d->features->len);
+      for (guint p = 0; p < d->prices->len; p++)
+        {
+          const SkyOfferPrice *price = g_ptr_array_index (d->prices, p);
+
+          g_string_append_printf (s, "  %s %s %" G_GINT64_FORMAT " %d %" G_GINT64_FORMAT " %s",
+                                  price->term, price->unit, price->amount,
+                                  price->has_upfront_fee, price->upfront_fee,
+                                  price->free_quantity);
+          for (guint t = 0; t < price->tiers->len; t++)
+            {
+              const SkyOfferTier *tier = g_ptr_array_index (price->tiers, t);
+
+              g_string_append_printf (s, " [%s-%s@%" G_GINT64_FORMAT "]", tier->from,
+                                      tier->to, tier->amount);
+            }
+          g_string_append_c (s, '\n');
+        }
+    }
+  return g_string_free (s, FALSE);
 }
 
-/* A catalog of schema version 2, whose price table held purchase options, geographies and
- * categories as text, is brought to version 3 on opening with every row as it was. */
+/* tests/data/catalog-2.db is valid-small.xml imported by the Skytally of catalog schema 2
+ * (purchase options, geographies and categories as text; a row per offer price and per tier).
+ * Opened now, it is converted, and answers every search and offer's details as a catalog that
+ * imports the same sheet afresh. */
 static void
 test_migrate_from_2 (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *fixture = fixture_file ("catalog-2.db");
+  g_autofree char *old_path = g_build_filename (f->dir, "old.db", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *converted = NULL;
+  g_autoptr(SkyCatalog) old = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  g_autofree char *type = NULL;
-  SkySearchQuery eu_compute = { .geography = "EU", .category = "compute", .term = "on-demand" };
-  guint64 count = 0;
-  sqlite3 *db = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (old_path, contents, length, NULL));
+  g_assert_cmpint (pragma (old_path, "user_version"), ==, 2);
 
   import_fixture (f);
-  g_clear_object (&f->catalog);
-  before = snapshot (f->path);
+  expected = answers (f->catalog);
 
-  /* Back to version 2's price table. */
-  g_string_append (sql, "BEGIN; CREATE TABLE price_2 ("
-                        "  term TEXT NOT NULL, geography TEXT NOT NULL, category TEXT NOT NULL,"
-                        "  amount INTEGER NOT NULL, offer_id INTEGER NOT NULL,"
-                        "  seq INTEGER NOT NULL, sheet_id INTEGER NOT NULL, region TEXT NOT NULL,"
-                        "  os TEXT, vcpu INTEGER, memory INTEGER,"
-                        "  PRIMARY KEY (term, geography, category, amount, offer_id, seq)"
-                        ") WITHOUT ROWID; INSERT INTO price_2 SELECT ");
-  append_names (sql, "term", sky_terms ());
-  g_string_append (sql, ", ");
-  append_names (sql, "geography", sky_geographies ());
-  g_string_append (sql, ", ");
-  append_names (sql, "category", sky_categories ());
-  g_string_append (sql, ", amount, offer_id, seq, sheet_id, region, os, vcpu, memory FROM price;"
-                        "DROP TABLE price; ALTER TABLE price_2 RENAME TO price;"
-                        "PRAGMA user_version = 2; COMMIT;");
-  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql->str, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-  type = price_column_type (f->path, "term");
-  g_assert_cmpstr (type, ==, "text");
-  g_clear_pointer (&type, g_free);
-
-  f->catalog = sky_catalog_open (f->path, &error);
+  old = sky_catalog_open (old_path, &error);
   g_assert_no_error (error);
-  g_assert_true (sky_catalog_count (f->catalog, &eu_compute, &count, &error));
+  converted = answers (old);
+  g_assert_cmpstr (converted, ==, expected);
+  g_assert_true (sky_catalog_check (old, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count, ==, 1);
-  g_clear_object (&f->catalog);
-
-  g_assert_cmpint (pragma (f->path, "user_version"), ==, 3);
-  for (guint i = 0; i < 3; i++)
-    {
-      const char *columns[] = { "term", "geography", "category" };
-
-      type = price_column_type (f->path, columns[i]);
-      g_assert_cmpstr (type, ==, "integer");
-      g_clear_pointer (&type, g_free);
-    }
-  after = snapshot (f->path);
-  g_assert_cmpstr (after, ==, before);
+  g_clear_object (&old);
+  g_assert_cmpint (pragma (old_path, "user_version"), ==, SKY_CATALOG_SCHEMA_VERSION);
 }
 
 int

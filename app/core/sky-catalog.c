@@ -15,6 +15,9 @@
 /* The page cache, in KiB (negative, as SQLite takes it). */
 #define CACHE_KIB -16384
 
+/* The code of the unit "hour", the first of sky_units(). */
+#define HOUR_CODE 0
+
 /* "SkyT": marks a database file as a Skytally catalog. */
 #define CATALOG_APPLICATION_ID 0x536b7954
 
@@ -190,6 +193,20 @@ static const char * const migrations[] = {
   "  amount, offer_id, seq, sheet_id, region, os, vcpu, memory FROM price;"
   "DROP TABLE price;"
   "ALTER TABLE price_3 RENAME TO price;",
+
+  /* An offer's prices move into the offer's row (see append_price()), and the price table
+   * gains the unit, as a code of sky_units(); the tables with a row per price and per tier go,
+   * once finish_migration() has filled the new column. An import writes a row less per price,
+   * and an offer's details are one row. */
+  "ALTER TABLE offer ADD COLUMN prices TEXT;"
+  "ALTER TABLE price ADD COLUMN unit INTEGER;"
+  "UPDATE price SET unit = (SELECT"
+  "  CASE op.unit WHEN 'hour' THEN 0 WHEN 'second' THEN 1 WHEN 'month' THEN 2 WHEN 'gb' THEN 3"
+  "    WHEN 'gb-month' THEN 4 WHEN 'gb-second' THEN 5 WHEN 'gib-hour' THEN 6"
+  "    WHEN 'vcpu-hour' THEN 7 WHEN 'request' THEN 8 WHEN '1k-requests' THEN 9"
+  "    WHEN '10k-requests' THEN 10 WHEN 'million-requests' THEN 11 WHEN 'iops-month' THEN 12"
+  "    WHEN 'mibps-month' THEN 13 END"
+  "  FROM offer_price op WHERE op.offer_id = price.offer_id AND op.seq = price.seq);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SKY_CATALOG_SCHEMA_VERSION);
@@ -273,12 +290,249 @@ sky_catalog_class_init (SkyCatalogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = sky_catalog_finalize;
+  g_assert (_sky_catalog_code (sky_units (), "hour") == HOUR_CODE);
 }
 
 static void
 sky_catalog_init (SkyCatalog *self)
 {
   g_mutex_init (&self->lock);
+}
+
+/* Prices in an offer's row --------------------------------------------------------------- */
+
+/* An offer's prices, as its row keeps them: a line per price in the sheet's order, with six
+ * fields separated by spaces,
+ *
+ *   TERM UNIT AMOUNT FEE FREE TIERS
+ *
+ * TERM and UNIT are codes (_sky_catalog_code() of sky_terms() and sky_units()); AMOUNT and FEE
+ * count units of 10^-SKY_PRICE_SCALE; FREE is the free quantity as exact decimal text; TIERS is
+ * FROM:TO:AMOUNT per tier, separated by commas, TO empty on the last one. "-" stands for a fee,
+ * a free quantity or tiers the price does not have. */
+
+static void
+append_int (GString *out,
+            gint64   value)
+{
+  char digits[24];
+  guint64 v = value < 0 ? -(guint64) value : (guint64) value;
+  int n = 0;
+
+  do
+    digits[n++] = '0' + v % 10;
+  while ((v /= 10) > 0);
+  if (value < 0)
+    g_string_append_c (out, '-');
+  while (n > 0)
+    g_string_append_c (out, digits[--n]);
+}
+
+/* Begins a price's line; append_tier() or append_no_tiers() ends it. */
+static void
+append_price (GString    *out,
+              int         term,
+              int         unit,
+              gint64      amount,
+              gboolean    has_fee,
+              gint64      fee,
+              const char *free_quantity)
+{
+  if (out->len > 0)
+    g_string_append_c (out, '\n');
+  append_int (out, term);
+  g_string_append_c (out, ' ');
+  append_int (out, unit);
+  g_string_append_c (out, ' ');
+  append_int (out, amount);
+  g_string_append_c (out, ' ');
+  if (has_fee)
+    append_int (out, fee);
+  else
+    g_string_append_c (out, '-');
+  g_string_append_c (out, ' ');
+  g_string_append (out, free_quantity != NULL ? free_quantity : "-");
+  g_string_append_c (out, ' ');
+}
+
+static void
+append_tier (GString    *out,
+             gboolean    first,
+             const char *from,
+             const char *to,
+             gint64      amount)
+{
+  if (!first)
+    g_string_append_c (out, ',');
+  g_string_append (out, from);
+  g_string_append_c (out, ':');
+  if (to != NULL)
+    g_string_append (out, to);
+  g_string_append_c (out, ':');
+  append_int (out, amount);
+}
+
+static void
+append_no_tiers (GString *out)
+{
+  g_string_append_c (out, '-');
+}
+
+static gboolean
+parse_count (const char *text,
+             gint64      max,
+             gint64     *out)
+{
+  return g_ascii_string_to_signed (text, 10, 0, max, out, NULL);
+}
+
+static char *
+name_of_code (const char * const *names,
+              const char         *text)
+{
+  gint64 code;
+
+  if (!parse_count (text, g_strv_length ((GStrv) names) - 1, &code))
+    return NULL;
+  return g_strdup (names[code]);
+}
+
+/* The prices append_price() wrote; NULL when @text is not in that form. */
+static GPtrArray *
+decode_prices (const char *text)
+{
+  g_autoptr(GPtrArray) prices = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+  prices = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_offer_price_free);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], " ", -1);
+      SkyOfferPrice *price;
+
+      if (g_strv_length (f) != 6)
+        return NULL;
+      price = g_new0 (SkyOfferPrice, 1);
+      price->tiers = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_offer_tier_free);
+      g_ptr_array_add (prices, price);
+      price->term = name_of_code (sky_terms (), f[0]);
+      price->unit = name_of_code (sky_units (), f[1]);
+      price->has_upfront_fee = strcmp (f[3], "-") != 0;
+      if (price->term == NULL || price->unit == NULL ||
+          !parse_count (f[2], G_MAXINT64, &price->amount) ||
+          (price->has_upfront_fee && !parse_count (f[3], G_MAXINT64, &price->upfront_fee)))
+        return NULL;
+      if (strcmp (f[4], "-") != 0)
+        price->free_quantity = g_strdup (f[4]);
+      if (strcmp (f[5], "-") != 0)
+        {
+          g_auto(GStrv) tiers = g_strsplit (f[5], ",", -1);
+
+          for (guint t = 0; tiers[t] != NULL; t++)
+            {
+              g_auto(GStrv) parts = g_strsplit (tiers[t], ":", -1);
+              SkyOfferTier *tier;
+
+              if (g_strv_length (parts) != 3 || *parts[0] == '\0')
+                return NULL;
+              tier = g_new0 (SkyOfferTier, 1);
+              g_ptr_array_add (price->tiers, tier);
+              tier->from = g_strdup (parts[0]);
+              tier->to = *parts[1] != '\0' ? g_strdup (parts[1]) : NULL;
+              if (!parse_count (parts[2], G_MAXINT64, &tier->amount))
+                return NULL;
+            }
+        }
+    }
+  return g_steal_pointer (&prices);
+}
+
+/* Writes every offer's prices into its row from the tables of schema 3 (see migrations[3]). */
+static gboolean
+move_prices_into_offers (sqlite3  *db,
+                         GError  **error)
+{
+  sqlite3_stmt *prices = NULL, *tiers = NULL, *update = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  gint64 offer = -1;
+  gboolean ok = FALSE;
+  int rc, term, unit;
+
+  if (sqlite3_prepare_v2 (db, "SELECT offer_id, seq, term, unit, amount, upfront_fee, "
+                              "free_quantity, tiered FROM offer_price ORDER BY offer_id, seq",
+                          -1, &prices, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "SELECT begin, end, amount FROM tier "
+                              "WHERE offer_id = ?1 AND price_seq = ?2 ORDER BY seq",
+                          -1, &tiers, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "UPDATE offer SET prices = ?2 WHERE id = ?1",
+                          -1, &update, NULL) != SQLITE_OK)
+    goto out;
+
+  for (;;)
+    {
+      rc = sqlite3_step (prices);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        goto out;
+      if (offer >= 0 && (rc == SQLITE_DONE || sqlite3_column_int64 (prices, 0) != offer))
+        {
+          sqlite3_bind_int64 (update, 1, offer);
+          sqlite3_bind_text (update, 2, text->str, text->len, SQLITE_STATIC);
+          if (sqlite3_step (update) != SQLITE_DONE)
+            goto out;
+          sqlite3_reset (update);
+          g_string_truncate (text, 0);
+        }
+      if (rc == SQLITE_DONE)
+        break;
+
+      offer = sqlite3_column_int64 (prices, 0);
+      term = _sky_catalog_code (sky_terms (), (const char *) sqlite3_column_text (prices, 2));
+      unit = _sky_catalog_code (sky_units (), (const char *) sqlite3_column_text (prices, 3));
+      if (term < 0 || unit < 0)
+        {
+          g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_CORRUPT,
+                       "Cannot convert the catalog: offer %" G_GINT64_FORMAT " has a price "
+                       "of an unknown purchase option or unit", offer);
+          goto out;
+        }
+      append_price (text, term, unit, sqlite3_column_int64 (prices, 4),
+                    sqlite3_column_type (prices, 5) != SQLITE_NULL,
+                    sqlite3_column_int64 (prices, 5),
+                    (const char *) sqlite3_column_text (prices, 6));
+      if (sqlite3_column_int (prices, 7) == 0)
+        append_no_tiers (text);
+      else
+        {
+          gboolean first = TRUE;
+
+          sqlite3_bind_int64 (tiers, 1, offer);
+          sqlite3_bind_int64 (tiers, 2, sqlite3_column_int64 (prices, 1));
+          while ((rc = sqlite3_step (tiers)) == SQLITE_ROW)
+            {
+              append_tier (text, first, (const char *) sqlite3_column_text (tiers, 0),
+                           (const char *) sqlite3_column_text (tiers, 1),
+                           sqlite3_column_int64 (tiers, 2));
+              first = FALSE;
+            }
+          sqlite3_reset (tiers);
+          if (rc != SQLITE_DONE)
+            goto out;
+          if (first)
+            append_no_tiers (text);
+        }
+    }
+  ok = exec (db, "DROP TABLE offer_price; DROP TABLE tier;", error);
+
+out:
+  if (!ok && (error == NULL || *error == NULL))
+    set_db_error (db, error, "Cannot convert the catalog");
+  sqlite3_finalize (prices);
+  sqlite3_finalize (tiers);
+  sqlite3_finalize (update);
+  return ok;
 }
 
 static gboolean
@@ -313,7 +567,8 @@ migrate (SkyCatalog  *self,
     {
       g_autofree char *set_version = NULL;
 
-      if (!exec (self->db, migrations[version], error))
+      if (!exec (self->db, migrations[version], error) ||
+          (version + 1 == 4 && !move_prices_into_offers (self->db, error)))
         goto fail;
       set_version = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT "; "
                                      "PRAGMA application_id = %d;",
@@ -455,9 +710,7 @@ enum {
   STMT_REGION,
   STMT_SERVICE,
   STMT_OFFER,
-  STMT_OFFER_PRICE,
   STMT_PRICE,
-  STMT_TIER,
   STMT_FIND_SKU,
   N_STMTS
 };
@@ -474,15 +727,11 @@ static const char * const import_sql[N_STMTS] = {
   [STMT_SERVICE] = "INSERT INTO service (sheet_id, code, name, category, sla) "
                    "VALUES (?1, ?2, ?3, ?4, ?5)",
   [STMT_OFFER] = "INSERT INTO offer (sheet_id, service_id, sku, name, family, region, vcpu, "
-                 "memory, gpu, storage_type, os, sla, features, id) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-  [STMT_OFFER_PRICE] = "INSERT INTO offer_price (offer_id, seq, term, unit, amount, upfront_fee, "
-                       "free_quantity, tiered) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                 "memory, gpu, storage_type, os, sla, features, id, prices) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
   [STMT_PRICE] = "INSERT INTO price (term, geography, category, amount, offer_id, seq, sheet_id, "
-                 "region, os, vcpu, memory) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-  [STMT_TIER] = "INSERT INTO tier (offer_id, price_seq, seq, begin, end, amount) "
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                 "region, os, vcpu, memory, unit) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
   /* No index: it only runs for a SKU whose hash was seen before in the sheet. */
   [STMT_FIND_SKU] = "SELECT 1 FROM offer WHERE sheet_id = ?1 AND sku = ?2 LIMIT 1",
 };
@@ -507,6 +756,7 @@ typedef struct
   guint64          offers;
   GPtrArray       *runs;             /* sorted runs of prices of the batch in the making */
   PriceMerge       merge;            /* the batch being written */
+  GString         *prices;           /* the offer being written's, as append_price() writes */
   SkyImportResult *result;
 } Import;
 
@@ -649,6 +899,7 @@ typedef struct
   guint8      term;         /* codes, as _sky_catalog_code() gives them: the order of the */
   guint8      geography;    /* price table's key */
   guint8      category;
+  guint8      unit;
   gint32      seq;
   gint64      amount;
   gint64      offer_id;
@@ -787,6 +1038,7 @@ import_prices (Import      *import,
       bind_text (stmt, 9, p->os);
       bind_optional_int (stmt, 10, p->vcpu_milli);
       bind_optional_int (stmt, 11, p->memory_mgib);
+      sqlite3_bind_int (stmt, 12, p->unit);
       if (!run (import, stmt, error))
         return FALSE;
 
@@ -861,41 +1113,26 @@ import_offer (const QueuedOffer  *queued,
   bind_text (stmt, 12, offer->sla);
   bind_text (stmt, 13, queued->features);
   sqlite3_bind_int64 (stmt, 14, queued->id);
-  if (!run (import, stmt, error))
-    return FALSE;
 
+  g_string_truncate (import->prices, 0);
   for (guint i = 0; i < offer->prices->len; i++)
     {
       const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
 
-      stmt = import->stmts[STMT_OFFER_PRICE];
-      sqlite3_bind_int64 (stmt, 1, queued->id);
-      sqlite3_bind_int (stmt, 2, i);
-      bind_text (stmt, 3, price->term);
-      bind_text (stmt, 4, price->unit);
-      sqlite3_bind_int64 (stmt, 5, price->amount);
-      bind_optional_int (stmt, 6, price->has_upfront_fee ? price->upfront_fee : -1);
-      bind_text (stmt, 7, price->free_quantity);
-      sqlite3_bind_int (stmt, 8, price->tiers->len > 0);
-      if (!run (import, stmt, error))
-        return FALSE;
-
-      stmt = import->stmts[STMT_TIER];
+      append_price (import->prices, _sky_catalog_code (sky_terms (), price->term),
+                    _sky_catalog_code (sky_units (), price->unit), price->amount,
+                    price->has_upfront_fee, price->upfront_fee, price->free_quantity);
+      if (price->tiers->len == 0)
+        append_no_tiers (import->prices);
       for (guint t = 0; t < price->tiers->len; t++)
         {
           const SkySheetTier *tier = &g_array_index (price->tiers, SkySheetTier, t);
 
-          sqlite3_bind_int64 (stmt, 1, queued->id);
-          sqlite3_bind_int (stmt, 2, i);
-          sqlite3_bind_int (stmt, 3, t);
-          bind_text (stmt, 4, tier->from);
-          bind_text (stmt, 5, tier->to);
-          sqlite3_bind_int64 (stmt, 6, tier->amount);
-          if (!run (import, stmt, error))
-            return FALSE;
+          append_tier (import->prices, t == 0, tier->from, tier->to, tier->amount);
         }
     }
-  return TRUE;
+  sqlite3_bind_text (stmt, 15, import->prices->str, import->prices->len, SQLITE_STATIC);
+  return run (import, stmt, error);
 }
 
 /* The SKUs of the sheet being imported, as 64-bit hashes in an open-addressing table: 8 bytes
@@ -1322,6 +1559,7 @@ queue_offer (SkySheetOffer  *offer,
       const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
       PendingPrice pending = {
         .term = _sky_catalog_code (sky_terms (), price->term),
+        .unit = _sky_catalog_code (sky_units (), price->unit),
         .geography = geography,
         .category = category,
         .seq = i,
@@ -1589,6 +1827,7 @@ sky_catalog_import_file (SkyCatalog       *self,
 
   result->file = g_strdup (path);
   import.runs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  import.prices = g_string_sized_new (256);
   import.db = self->db;
   import.file = path;
   import.result = result;
@@ -1628,6 +1867,7 @@ out:
     sqlite3_finalize (import.stmts[i]);
   g_free (import.existing_sha256);
   g_ptr_array_unref (import.runs);
+  g_string_free (import.prices, TRUE);
   merge_clear (&import.merge);
   g_mutex_unlock (&self->lock);
 
@@ -2022,12 +2262,10 @@ sort_key (SkySort sort)
       return "p.term";
     case SKY_SORT_PER_VCPU:
       /* An order, not an amount: the quotient never reaches what is shown. */
-      return "CASE WHEN p.vcpu > 0 AND (SELECT unit FROM offer_price "
-             "  WHERE offer_id = p.offer_id AND seq = p.seq) = 'hour' "
+      return "CASE WHEN p.vcpu > 0 AND p.unit = " G_STRINGIFY (HOUR_CODE) " "
              "THEN CAST (p.amount AS REAL) / p.vcpu END";
     case SKY_SORT_PER_GIB:
-      return "CASE WHEN p.memory > 0 AND (SELECT unit FROM offer_price "
-             "  WHERE offer_id = p.offer_id AND seq = p.seq) = 'hour' "
+      return "CASE WHEN p.memory > 0 AND p.unit = " G_STRINGIFY (HOUR_CODE) " "
              "THEN CAST (p.amount AS REAL) / p.memory END";
     case SKY_SORT_PRICE:
     default:
@@ -2101,9 +2339,12 @@ sky_catalog_search (SkyCatalog            *self,
   g_autoptr(GPtrArray) listings = NULL;
   g_autofree char *like = NULL;
   g_autofree char *order = NULL;
+  g_autoptr(GPtrArray) prices = NULL;
+  const SkyOfferPrice *price;
   const char *key;
   gboolean has_text;
   sqlite3_stmt *stmt = NULL;
+  gint64 seq;
   int rc;
 
   g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
@@ -2136,14 +2377,12 @@ sky_catalog_search (SkyCatalog            *self,
   g_string_prepend (sql,
                     "SELECT s.provider, pv.name, s.version, s.currency, p.region, r.name, "
                     "       p.geography, sv.code, sv.name, p.category, o.sku, o.name, o.family, "
-                    "       p.os, o.storage_type, o.sla, p.vcpu, p.memory, o.gpu, p.term, op.unit, "
-                    "       p.amount, op.tiered, op.upfront_fee, op.free_quantity, p.offer_id "
+                    "       p.os, o.storage_type, o.sla, p.vcpu, p.memory, o.gpu, p.term, p.unit, "
+                    "       p.amount, p.seq, o.prices, p.offer_id "
                     "FROM (");
   g_string_append_printf (sql,
                           ") AS p "
                           "CROSS JOIN offer o ON o.id = p.offer_id "
-                          "CROSS JOIN offer_price op ON op.offer_id = p.offer_id "
-                          "                          AND op.seq = p.seq "
                           "CROSS JOIN sheet s ON s.id = p.sheet_id "
                           "CROSS JOIN provider pv ON pv.id = s.provider "
                           "CROSS JOIN service sv ON sv.id = o.service_id "
@@ -2192,16 +2431,34 @@ sky_catalog_search (SkyCatalog            *self,
       l->gpu = sqlite3_column_type (stmt, 18) == SQLITE_NULL ? -1
                : sqlite3_column_int64 (stmt, 18);
       l->term = code_name (sky_terms (), sqlite3_column_int64 (stmt, 19));
-      l->unit = column_dup (stmt, 20);
+      l->unit = code_name (sky_units (), sqlite3_column_int64 (stmt, 20));
       l->price = sqlite3_column_int64 (stmt, 21);
-      l->tiered = sqlite3_column_int (stmt, 22) != 0;
-      l->has_upfront_fee = sqlite3_column_type (stmt, 23) != SQLITE_NULL;
-      l->upfront_fee = sqlite3_column_int64 (stmt, 23);
-      l->free_quantity = column_dup (stmt, 24);
-      l->offer_id = sqlite3_column_int64 (stmt, 25);
+      l->offer_id = sqlite3_column_int64 (stmt, 24);
       g_ptr_array_add (listings, l);
+
+      /* The rest of the price, from the offer's. */
+      g_clear_pointer (&prices, g_ptr_array_unref);
+      prices = decode_prices ((const char *) sqlite3_column_text (stmt, 23));
+      seq = sqlite3_column_int64 (stmt, 22);
+      if (prices == NULL || seq < 0 || seq >= prices->len)
+        {
+          rc = SQLITE_CORRUPT;
+          break;
+        }
+      price = g_ptr_array_index (prices, seq);
+      l->tiered = price->tiers->len > 0;
+      l->has_upfront_fee = price->has_upfront_fee;
+      l->upfront_fee = price->upfront_fee;
+      l->free_quantity = g_strdup (price->free_quantity);
     }
-  if (rc != SQLITE_DONE)
+  if (rc == SQLITE_CORRUPT)
+    {
+      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_CORRUPT,
+                   "The prices of offer %" G_GINT64_FORMAT " cannot be read from the catalog",
+                   ((SkyListing *) g_ptr_array_index (listings, listings->len - 1))->offer_id);
+      g_clear_pointer (&listings, g_ptr_array_unref);
+    }
+  else if (rc != SQLITE_DONE)
     {
       if (!g_cancellable_set_error_if_cancelled (query->cancellable, error))
         set_db_error (self->db, error, "Cannot search the catalog");
@@ -2217,63 +2474,30 @@ sky_catalog_search (SkyCatalog            *self,
 /* Offer details ------------------------------------------------------------------------------ */
 
 static gboolean
-load_prices (SkyCatalog     *self,
+load_prices (SkyCatalog      *self,
              SkyOfferDetails *details,
-             gint64          offer_id,
-             GError        **error)
+             gint64           offer_id,
+             GError         **error)
 {
+  g_autoptr(GPtrArray) prices = NULL;
   sqlite3_stmt *stmt = NULL;
-  sqlite3_stmt *tiers = NULL;
-  gboolean ok = TRUE;
-  int rc;
 
-  if (sqlite3_prepare_v2 (self->db,
-                          "SELECT seq, term, unit, amount, upfront_fee, free_quantity, tiered "
-                          "FROM offer_price WHERE offer_id = ?1 ORDER BY seq",
-                          -1, &stmt, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (self->db,
-                          "SELECT begin, end, amount FROM tier "
-                          "WHERE offer_id = ?1 AND price_seq = ?2 ORDER BY seq",
-                          -1, &tiers, NULL) != SQLITE_OK)
-    {
-      sqlite3_finalize (stmt);
-      return set_db_error (self->db, error, "Cannot read the offer's prices");
-    }
-
+  if (sqlite3_prepare_v2 (self->db, "SELECT prices FROM offer WHERE id = ?1", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    return set_db_error (self->db, error, "Cannot read the offer's prices");
   sqlite3_bind_int64 (stmt, 1, offer_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SkyOfferPrice *price = g_new0 (SkyOfferPrice, 1);
-
-      price->term = column_dup (stmt, 1);
-      price->unit = column_dup (stmt, 2);
-      price->amount = sqlite3_column_int64 (stmt, 3);
-      price->has_upfront_fee = sqlite3_column_type (stmt, 4) != SQLITE_NULL;
-      price->upfront_fee = sqlite3_column_int64 (stmt, 4);
-      price->free_quantity = column_dup (stmt, 5);
-      price->tiers = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_offer_tier_free);
-      g_ptr_array_add (details->prices, price);
-
-      if (sqlite3_column_int (stmt, 6) == 0)
-        continue;
-      sqlite3_bind_int64 (tiers, 1, offer_id);
-      sqlite3_bind_int (tiers, 2, sqlite3_column_int (stmt, 0));
-      while (sqlite3_step (tiers) == SQLITE_ROW)
-        {
-          SkyOfferTier *tier = g_new0 (SkyOfferTier, 1);
-
-          tier->from = column_dup (tiers, 0);
-          tier->to = column_dup (tiers, 1);
-          tier->amount = sqlite3_column_int64 (tiers, 2);
-          g_ptr_array_add (price->tiers, tier);
-        }
-      sqlite3_reset (tiers);
-    }
-  if (rc != SQLITE_DONE)
-    ok = set_db_error (self->db, error, "Cannot read the offer's prices");
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    prices = decode_prices ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
-  sqlite3_finalize (tiers);
-  return ok;
+  if (prices == NULL)
+    {
+      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_CORRUPT,
+                   "The prices of offer %" G_GINT64_FORMAT " cannot be read from the catalog",
+                   offer_id);
+      return FALSE;
+    }
+  g_ptr_array_extend_and_steal (details->prices, g_steal_pointer (&prices));
+  return TRUE;
 }
 
 /* Everything the catalog knows of one offer: attributes, features, every price with its tiers,

@@ -167,11 +167,10 @@ find_ids (sqlite3               *db,
   int rc;
 
   g_string_append (sql, "SELECT p.offer_id FROM price p "
-                        "JOIN offer_price op ON op.offer_id = p.offer_id AND op.seq = p.seq "
                         "JOIN offer o ON o.id = p.offer_id "
                         "JOIN service sv ON sv.id = o.service_id "
                         "WHERE p.term = :term AND p.category = :category AND p.sheet_id = :sheet "
-                        "  AND op.unit = :unit");
+                        "  AND p.unit = :unit");
   if (geography)
     g_string_append (sql, " AND p.geography = :geography");
   else
@@ -222,7 +221,7 @@ find_ids (sqlite3               *db,
                     _sky_catalog_code (names, value))
   BIND_CODE (":term", sky_terms (), req->term);
   BIND_CODE (":category", sky_categories (), req->category);
-  BIND (":unit", req->unit);
+  BIND_CODE (":unit", sky_units (), req->unit);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":sheet"), sheet);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit);
   if (geography)
