@@ -199,14 +199,33 @@ static const char * const migrations[] = {
    * once finish_migration() has filled the new column. An import writes a row less per price,
    * and an offer's details are one row. */
   "ALTER TABLE offer ADD COLUMN prices TEXT;"
-  "ALTER TABLE price ADD COLUMN unit INTEGER;"
-  "UPDATE price SET unit = (SELECT"
+  "CREATE TABLE price_4 ("
+  "  term          INTEGER NOT NULL,"
+  "  geography     INTEGER NOT NULL,"
+  "  category      INTEGER NOT NULL,"
+  "  amount        INTEGER NOT NULL,"
+  "  offer_id      INTEGER NOT NULL,"
+  "  seq           INTEGER NOT NULL,"
+  "  sheet_id      INTEGER NOT NULL,"
+  "  region        TEXT NOT NULL,"
+  "  os            TEXT,"
+  "  vcpu          INTEGER,"
+  "  memory        INTEGER,"
+  "  unit          INTEGER NOT NULL,"
+  "  PRIMARY KEY (term, geography, category, amount, offer_id, seq)"
+  ") WITHOUT ROWID;"
+  /* Read and written in the key's order, the new table is only ever appended to. */
+  "INSERT INTO price_4 SELECT p.term, p.geography, p.category, p.amount, p.offer_id, p.seq,"
+  "  p.sheet_id, p.region, p.os, p.vcpu, p.memory,"
   "  CASE op.unit WHEN 'hour' THEN 0 WHEN 'second' THEN 1 WHEN 'month' THEN 2 WHEN 'gb' THEN 3"
   "    WHEN 'gb-month' THEN 4 WHEN 'gb-second' THEN 5 WHEN 'gib-hour' THEN 6"
   "    WHEN 'vcpu-hour' THEN 7 WHEN 'request' THEN 8 WHEN '1k-requests' THEN 9"
   "    WHEN '10k-requests' THEN 10 WHEN 'million-requests' THEN 11 WHEN 'iops-month' THEN 12"
   "    WHEN 'mibps-month' THEN 13 END"
-  "  FROM offer_price op WHERE op.offer_id = price.offer_id AND op.seq = price.seq);",
+  "  FROM price p JOIN offer_price op ON op.offer_id = p.offer_id AND op.seq = p.seq"
+  "  ORDER BY p.term, p.geography, p.category, p.amount, p.offer_id, p.seq;"
+  "DROP TABLE price;"
+  "ALTER TABLE price_4 RENAME TO price;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SKY_CATALOG_SCHEMA_VERSION);
