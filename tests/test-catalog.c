@@ -833,6 +833,38 @@ test_check (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "is damaged"));
 }
 
+/* An offer whose prices cannot be read makes its details and a search that lists it fail with
+ * an error naming the offer, rather than show it without them. */
+static void
+test_unreadable_prices (Fixture       *f,
+                        gconstpointer  data)
+{
+  SkySearchQuery everything = { .sort = SKY_SORT_PRICE };
+  g_autoptr(SkyOfferDetails) details = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  import_fixture (f);
+  g_clear_object (&f->catalog);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE offer SET prices = '0 0 12' WHERE id = 1",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  f->catalog = sky_catalog_open (f->path, &error);
+  g_assert_no_error (error);
+
+  details = sky_catalog_get_offer (f->catalog, 1, &error);
+  g_assert_null (details);
+  g_assert_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "offer 1 "));
+  g_clear_error (&error);
+
+  rows = sky_catalog_search (f->catalog, &everything, &error);
+  g_assert_null (rows);
+  g_assert_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_CORRUPT);
+}
+
 /* Everything a search lists of every price, and everything the details of every offer say,
  * as text: two equal ones mean catalogs that answer alike. */
 static char *
@@ -946,6 +978,7 @@ main (int    argc,
   ADD ("search/listing-fields", test_listing_fields);
   ADD ("check", test_check);
   ADD ("migrate-from-2", test_migrate_from_2);
+  ADD ("unreadable-prices", test_unreadable_prices);
 #undef ADD
   g_test_add_func ("/sky/catalog/open-rejects", test_open_rejects);
 

@@ -18,5 +18,9 @@ int       _sky_catalog_code     (const char * const *names,
 void      _sky_catalog_append_codes (GString            *sql,
                                      const char         *column,
                                      const char * const *names);
+void      _sky_catalog_bind_code    (sqlite3_stmt       *stmt,
+                                     const char         *parameter,
+                                     const char * const *names,
+                                     const char         *name);
 
 G_END_DECLS

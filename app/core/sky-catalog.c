@@ -195,9 +195,9 @@ static const char * const migrations[] = {
   "ALTER TABLE price_3 RENAME TO price;",
 
   /* An offer's prices move into the offer's row (see append_price()), and the price table
-   * gains the unit, as a code of sky_units(); the tables with a row per price and per tier go,
-   * once finish_migration() has filled the new column. An import writes a row less per price,
-   * and an offer's details are one row. */
+   * gains the unit, as a code of sky_units(); the tables with a row per price and per tier go
+   * once move_prices_into_offers() has filled the new column. An import writes a row less per
+   * price, and an offer's details are one row. */
   "ALTER TABLE offer ADD COLUMN prices TEXT;"
   "CREATE TABLE price_4 ("
   "  term          INTEGER NOT NULL,"
@@ -405,15 +405,32 @@ parse_count (const char *text,
   return g_ascii_string_to_signed (text, 10, 0, max, out, NULL);
 }
 
+/* The name _sky_catalog_code() gave @code; NULL when there is none. */
+static const char *
+name_for_code (const char * const *names,
+               gint64              code)
+{
+  return code >= 0 && code < g_strv_length ((GStrv) names) ? names[code] : NULL;
+}
+
+/* The name of a code written as text, or NULL. */
 static char *
 name_of_code (const char * const *names,
               const char         *text)
 {
   gint64 code;
 
-  if (!parse_count (text, g_strv_length ((GStrv) names) - 1, &code))
-    return NULL;
-  return g_strdup (names[code]);
+  return parse_count (text, G_MAXINT64, &code) ? g_strdup (name_for_code (names, code)) : NULL;
+}
+
+static gboolean
+unreadable_prices (GError **error,
+                   gint64   offer_id)
+{
+  g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_CORRUPT,
+               "The prices of offer %" G_GINT64_FORMAT " cannot be read from the catalog",
+               offer_id);
+  return FALSE;
 }
 
 /* The prices append_price() wrote; NULL when @text is not in that form. */
@@ -554,6 +571,14 @@ out:
   return ok;
 }
 
+/* What a migration does after its SQL, where SQL alone will not do. */
+typedef gboolean (*MigrationStep) (sqlite3  *db,
+                                   GError  **error);
+
+static const MigrationStep migration_steps[G_N_ELEMENTS (migrations)] = {
+  [3] = move_prices_into_offers,
+};
+
 static gboolean
 migrate (SkyCatalog  *self,
          GError     **error)
@@ -587,7 +612,7 @@ migrate (SkyCatalog  *self,
       g_autofree char *set_version = NULL;
 
       if (!exec (self->db, migrations[version], error) ||
-          (version + 1 == 4 && !move_prices_into_offers (self->db, error)))
+          (migration_steps[version] != NULL && !migration_steps[version] (self->db, error)))
         goto fail;
       set_version = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT "; "
                                      "PRAGMA application_id = %d;",
@@ -951,10 +976,20 @@ static char *
 code_name (const char * const *names,
            gint64              code)
 {
-  for (gint64 i = 0; names[i] != NULL; i++)
-    if (i == code)
-      return g_strdup (names[i]);
-  return g_strdup_printf ("%" G_GINT64_FORMAT, code);
+  const char *name = name_for_code (names, code);
+
+  return name != NULL ? g_strdup (name) : g_strdup_printf ("%" G_GINT64_FORMAT, code);
+}
+
+/* Binds @name's code, as _sky_catalog_code() gives it, to the parameter @parameter. */
+void
+_sky_catalog_bind_code (sqlite3_stmt       *stmt,
+                        const char         *parameter,
+                        const char * const *names,
+                        const char         *name)
+{
+  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, parameter),
+                    _sky_catalog_code (names, name));
 }
 
 static int
@@ -2212,20 +2247,19 @@ bind_filters (sqlite3_stmt         *stmt,
 #define BIND_TEXT(name, value) \
   bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), value)
   if (query->provider != NULL) BIND_TEXT (":provider", query->provider);
-#define BIND_CODE(name, names, value) \
-  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, name), \
-                    _sky_catalog_code (names, value))
   if (query->region != NULL) BIND_TEXT (":region", query->region);
-  if (query->geography != NULL) BIND_CODE (":geography", sky_geographies (), query->geography);
-  if (query->category != NULL) BIND_CODE (":category", sky_categories (), query->category);
+  if (query->geography != NULL)
+    _sky_catalog_bind_code (stmt, ":geography", sky_geographies (), query->geography);
+  if (query->category != NULL)
+    _sky_catalog_bind_code (stmt, ":category", sky_categories (), query->category);
   if (query->os != NULL) BIND_TEXT (":os", query->os);
-  if (query->term != NULL) BIND_CODE (":term", sky_terms (), query->term);
+  if (query->term != NULL)
+    _sky_catalog_bind_code (stmt, ":term", sky_terms (), query->term);
   if (has_text)
     {
       like = like_pattern (query->text);
       BIND_TEXT (":text", like);
     }
-#undef BIND_CODE
 #undef BIND_TEXT
   if (query->min_vcpu_milli > 0)
     sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":vcpu"),
@@ -2472,9 +2506,8 @@ sky_catalog_search (SkyCatalog            *self,
     }
   if (rc == SQLITE_CORRUPT)
     {
-      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_CORRUPT,
-                   "The prices of offer %" G_GINT64_FORMAT " cannot be read from the catalog",
-                   ((SkyListing *) g_ptr_array_index (listings, listings->len - 1))->offer_id);
+      unreadable_prices (error, ((SkyListing *) g_ptr_array_index (listings,
+                                                                   listings->len - 1))->offer_id);
       g_clear_pointer (&listings, g_ptr_array_unref);
     }
   else if (rc != SQLITE_DONE)
@@ -2491,33 +2524,6 @@ sky_catalog_search (SkyCatalog            *self,
 }
 
 /* Offer details ------------------------------------------------------------------------------ */
-
-static gboolean
-load_prices (SkyCatalog      *self,
-             SkyOfferDetails *details,
-             gint64           offer_id,
-             GError         **error)
-{
-  g_autoptr(GPtrArray) prices = NULL;
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (self->db, "SELECT prices FROM offer WHERE id = ?1", -1, &stmt,
-                          NULL) != SQLITE_OK)
-    return set_db_error (self->db, error, "Cannot read the offer's prices");
-  sqlite3_bind_int64 (stmt, 1, offer_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    prices = decode_prices ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  if (prices == NULL)
-    {
-      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_CORRUPT,
-                   "The prices of offer %" G_GINT64_FORMAT " cannot be read from the catalog",
-                   offer_id);
-      return FALSE;
-    }
-  g_ptr_array_extend_and_steal (details->prices, g_steal_pointer (&prices));
-  return TRUE;
-}
 
 /* Everything the catalog knows of one offer: attributes, features, every price with its tiers,
  * and the sheet it comes from. */
@@ -2537,7 +2543,8 @@ sky_catalog_get_offer (SkyCatalog  *self,
                            "SELECT s.provider, pv.name, s.version, s.effective_date, s.currency, "
                            "       s.source, s.retrieved, sv.code, sv.name, sv.category, o.sku, "
                            "       o.name, o.family, o.region, r.name, r.geography, o.os, "
-                           "       o.storage_type, o.sla, o.vcpu, o.memory, o.gpu, o.features "
+                           "       o.storage_type, o.sla, o.vcpu, o.memory, o.gpu, o.features, "
+                           "       o.prices "
                            "FROM offer o "
                            "JOIN sheet s ON s.id = o.sheet_id "
                            "JOIN provider pv ON pv.id = s.provider "
@@ -2597,11 +2604,11 @@ sky_catalog_get_offer (SkyCatalog  *self,
           g_ptr_array_add (details->features, g_strndup (lines[i], eq - lines[i]));
           g_ptr_array_add (details->features, g_strdup (eq + 1));
         }
-      details->prices = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_offer_price_free);
+      details->prices = decode_prices ((const char *) sqlite3_column_text (stmt, 23));
+      if (details->prices == NULL)
+        ok = unreadable_prices (error, offer_id);
     }
   sqlite3_finalize (stmt);
-  if (ok)
-    ok = load_prices (self, details, offer_id, error);
   g_mutex_unlock (&self->lock);
 
   return ok ? g_steal_pointer (&details) : NULL;

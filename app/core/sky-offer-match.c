@@ -216,17 +216,13 @@ find_ids (sqlite3               *db,
 
 #define BIND(name, value) \
   sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), value, -1, SQLITE_STATIC)
-#define BIND_CODE(name, names, value) \
-  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, name), \
-                    _sky_catalog_code (names, value))
-  BIND_CODE (":term", sky_terms (), req->term);
-  BIND_CODE (":category", sky_categories (), req->category);
-  BIND_CODE (":unit", sky_units (), req->unit);
+  _sky_catalog_bind_code (stmt, ":term", sky_terms (), req->term);
+  _sky_catalog_bind_code (stmt, ":category", sky_categories (), req->category);
+  _sky_catalog_bind_code (stmt, ":unit", sky_units (), req->unit);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":sheet"), sheet);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit);
   if (geography)
-    BIND_CODE (":geography", sky_geographies (), req->geography);
-#undef BIND_CODE
+    _sky_catalog_bind_code (stmt, ":geography", sky_geographies (), req->geography);
   if (region)
     BIND (":region", req->region);
   if (req->service != NULL)

@@ -1246,17 +1246,16 @@ start_price (Reader *self)
 {
   Attrs a = { { "unit", "term", "years", "upfront", "upfront-fee", "free-quantity",
                         "amount" } };
-  const char *unit, *amount, *fee, *free_quantity, *known_unit = NULL;
+  const char *unit, *amount, *fee, *free_quantity;
+  gsize unit_index;
   SkySheetPrice *price;
   SkyDecimal free_q;
 
   if (!read_attrs (self, "price", &a) ||
       !(unit = attr_require (self, &a, "price", "unit")))
     return FALSE;
-  for (guint i = 0; i < N_UNITS && known_unit == NULL; i++)
-    if (units[i][0] == unit[0] && strcmp (units[i], unit) == 0)
-      known_unit = units[i];
-  if (known_unit == NULL)
+  unit_index = index_in (unit, units, N_UNITS);
+  if (unit_index == N_UNITS)
     return fail (self, "unit", SKY_SHEET_ERROR_INVALID_VALUE,
                  "unknown unit “%s”: use hour, second, month, gb, gb-month, gb-second, gib-hour, "
                  "vcpu-hour, request, 1k-requests, 10k-requests, million-requests, iops-month or "
@@ -1270,7 +1269,7 @@ start_price (Reader *self)
   self->tier_open = FALSE;
   self->tier_end = sky_decimal_from_int (0);
 
-  price->unit = known_unit;
+  price->unit = units[unit_index];
   if (!(price->term = purchase_option (self, &a)))
     return FALSE;
 
