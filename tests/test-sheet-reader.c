@@ -61,11 +61,10 @@ collect_service (const SkySheetService  *service,
 }
 
 static gboolean
-collect_offer (SkySheetOffer  *taken,
-               gpointer        user_data,
-               GError        **error)
+collect_offer (const SkySheetOffer  *offer,
+               gpointer             user_data,
+               GError             **error)
 {
-  g_autoptr(SkySheetOffer) offer = taken;
   Collected *c = user_data;
 
   g_ptr_array_add (c->skus, g_strdup (offer->sku));
@@ -97,9 +96,14 @@ collect_offer (SkySheetOffer  *taken,
 
   if (strcmp (offer->sku, "std-2-us") == 0)
     {
-      g_ptr_array_add (offer->features, NULL);
-      c->std2_features = g_strjoinv ("=", (char **) offer->features->pdata);
-      g_ptr_array_remove_index (offer->features, offer->features->len - 1);
+      GStrvBuilder *features = g_strv_builder_new ();
+      g_auto(GStrv) strv = NULL;
+
+      for (guint i = 0; i < offer->features->len; i++)
+        g_strv_builder_add (features, g_ptr_array_index (offer->features, i));
+      strv = g_strv_builder_end (features);
+      g_strv_builder_unref (features);
+      c->std2_features = g_strjoinv ("=", strv);
       c->std2_vcpu = offer->vcpu_milli;
       c->std2_memory = offer->memory_mgib;
       c->std2_sla = g_strdup (offer->sla);
@@ -239,11 +243,10 @@ static const BadCase bad_cases[] = {
 };
 
 static gboolean
-count_offer (SkySheetOffer  *taken,
-             gpointer        user_data,
-             GError        **error)
+count_offer (const SkySheetOffer  *offer,
+             gpointer             user_data,
+             GError             **error)
 {
-  g_autoptr(SkySheetOffer) offer = taken;
   GHashTable *seen = user_data;
 
   /* The catalog finds duplicate SKUs with its unique index; this sink does the same job. */

@@ -347,9 +347,11 @@ append_int (GString *out,
     g_string_append_c (out, digits[--n]);
 }
 
-/* Begins a price's line; append_tier() or append_no_tiers() ends it. */
+/* Begins a price's line, after a newline unless it is the offer's @first; append_tier() or
+ * append_no_tiers() ends it. */
 static void
 append_price (GString    *out,
+              gboolean    first,
               int         term,
               int         unit,
               gint64      amount,
@@ -357,7 +359,7 @@ append_price (GString    *out,
               gint64      fee,
               const char *free_quantity)
 {
-  if (out->len > 0)
+  if (!first)
     g_string_append_c (out, '\n');
   append_int (out, term);
   g_string_append_c (out, ' ');
@@ -534,7 +536,7 @@ move_prices_into_offers (sqlite3  *db,
                        "of an unknown purchase option or unit", offer);
           goto out;
         }
-      append_price (text, term, unit, sqlite3_column_int64 (prices, 4),
+      append_price (text, text->len == 0, term, unit, sqlite3_column_int64 (prices, 4),
                     sqlite3_column_type (prices, 5) != SQLITE_NULL,
                     sqlite3_column_int64 (prices, 5),
                     (const char *) sqlite3_column_text (prices, 6));
@@ -800,7 +802,6 @@ typedef struct
   guint64          offers;
   GPtrArray       *runs;             /* sorted runs of prices of the batch in the making */
   PriceMerge       merge;            /* the batch being written */
-  GString         *prices;           /* the offer being written's, as append_price() writes */
   SkyImportResult *result;
 } Import;
 
@@ -1105,48 +1106,66 @@ import_prices (Import      *import,
   return TRUE;
 }
 
-/* An offer as the writing thread gets it: the reading thread has numbered it and joined its
- * features already. */
+/* Text copied into a batch: where it starts in the batch's text, NUL-terminated there, and its
+ * length; -1 for none. */
 typedef struct
 {
-  SkySheetOffer *offer;
-  gint64         id;
-  char          *features;     /* "key=value" lines, or NULL */
-  gboolean       sku_seen;     /* its SKU's hash came before in the sheet */
+  guint32 start;
+  gint32  len;
+} Text;
+
+/* An offer as the writing thread gets it: the reading thread has numbered it, copied its text
+ * into the batch's and written its features and prices as the offer table stores them. */
+typedef struct
+{
+  gint64   id;
+  gint64   vcpu_milli;
+  gint64   memory_mgib;
+  gint64   gpu;
+  long     line;
+  int      nth;
+  guint    n_prices;
+  gboolean sku_seen;     /* its SKU's hash came before in the sheet */
+  Text     sku, name, family, region, storage_type, os, sla, features, prices;
 } QueuedOffer;
 
 static void
-queued_offer_free (QueuedOffer *queued)
+bind_batch_text (sqlite3_stmt  *stmt,
+                 int            index,
+                 const GString *text,
+                 Text           t)
 {
-  sky_sheet_offer_free (queued->offer);
-  g_free (queued->features);
-  g_free (queued);
+  if (t.len >= 0)
+    sqlite3_bind_text (stmt, index, text->str + t.start, t.len, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, index);
 }
 
 static gboolean
 import_offer (const QueuedOffer  *queued,
+              const GString      *text,
               Import             *import,
               GError            **error)
 {
-  const SkySheetOffer *offer = queued->offer;
   sqlite3_stmt *stmt = import->stmts[STMT_OFFER];
   int rc;
 
   if (queued->sku_seen)
     {
       sqlite3_stmt *find = import->stmts[STMT_FIND_SKU];
+      const char *sku = text->str + queued->sku.start;
 
       sqlite3_bind_int64 (find, 1, import->sheet_id);
-      bind_text (find, 2, offer->sku);
+      bind_batch_text (find, 2, text, queued->sku);
       rc = sqlite3_step (find);
       sqlite3_reset (find);
       sqlite3_clear_bindings (find);
       if (rc == SQLITE_ROW)
         {
-          g_autofree char *where = sky_sheet_locate (import->file, offer->line, offer->nth,
+          g_autofree char *where = sky_sheet_locate (import->file, queued->line, queued->nth,
                                                      "sku");
           g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_DUPLICATE,
-                       "%s: SKU “%s” appears twice in the sheet", where, offer->sku);
+                       "%s: SKU “%s” appears twice in the sheet", where, sku);
           return FALSE;
         }
       if (rc != SQLITE_DONE)
@@ -1155,37 +1174,19 @@ import_offer (const QueuedOffer  *queued,
 
   sqlite3_bind_int64 (stmt, 1, import->sheet_id);
   sqlite3_bind_int64 (stmt, 2, import->service_id);
-  bind_text (stmt, 3, offer->sku);
-  bind_text (stmt, 4, offer->name);
-  bind_text (stmt, 5, offer->family);
-  bind_text (stmt, 6, offer->region);
-  bind_optional_int (stmt, 7, offer->vcpu_milli);
-  bind_optional_int (stmt, 8, offer->memory_mgib);
-  bind_optional_int (stmt, 9, offer->gpu);
-  bind_text (stmt, 10, offer->storage_type);
-  bind_text (stmt, 11, offer->os);
-  bind_text (stmt, 12, offer->sla);
-  bind_text (stmt, 13, queued->features);
+  bind_batch_text (stmt, 3, text, queued->sku);
+  bind_batch_text (stmt, 4, text, queued->name);
+  bind_batch_text (stmt, 5, text, queued->family);
+  bind_batch_text (stmt, 6, text, queued->region);
+  bind_optional_int (stmt, 7, queued->vcpu_milli);
+  bind_optional_int (stmt, 8, queued->memory_mgib);
+  bind_optional_int (stmt, 9, queued->gpu);
+  bind_batch_text (stmt, 10, text, queued->storage_type);
+  bind_batch_text (stmt, 11, text, queued->os);
+  bind_batch_text (stmt, 12, text, queued->sla);
+  bind_batch_text (stmt, 13, text, queued->features);
   sqlite3_bind_int64 (stmt, 14, queued->id);
-
-  g_string_truncate (import->prices, 0);
-  for (guint i = 0; i < offer->prices->len; i++)
-    {
-      const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
-
-      append_price (import->prices, _sky_catalog_code (sky_terms (), price->term),
-                    _sky_catalog_code (sky_units (), price->unit), price->amount,
-                    price->has_upfront_fee, price->upfront_fee, price->free_quantity);
-      if (price->tiers->len == 0)
-        append_no_tiers (import->prices);
-      for (guint t = 0; t < price->tiers->len; t++)
-        {
-          const SkySheetTier *tier = &g_array_index (price->tiers, SkySheetTier, t);
-
-          append_tier (import->prices, t == 0, tier->from, tier->to, tier->amount);
-        }
-    }
-  sqlite3_bind_text (stmt, 15, import->prices->str, import->prices->len, SQLITE_STATIC);
+  bind_batch_text (stmt, 15, text, queued->prices);
   return run (import, stmt, error);
 }
 
@@ -1325,8 +1326,17 @@ typedef enum
 typedef struct
 {
   ItemKind kind;
-  gpointer data;
+  gpointer data;        /* for an offer, its index in the batch's offers */
 } Item;
+
+/* What travels between the threads: items, and the offers they name, whose text is all in one
+ * string. A written batch goes back to the reader to be emptied and filled again. */
+typedef struct
+{
+  GArray  *items;       /* Item */
+  GArray  *offers;      /* QueuedOffer */
+  GString *text;
+} Batch;
 
 typedef struct
 {
@@ -1344,7 +1354,7 @@ typedef struct
   gboolean        reader_waiting;
   gboolean        writer_waiting;
 
-  GArray         *filling;          /* the reader's batch in the making */
+  Batch          *filling;          /* the reader's batch in the making */
   SkuSet          skus;
   gint64          next_offer_id;
   GArray         *pending;          /* PendingPrice */
@@ -1371,12 +1381,10 @@ item_clear (Item *item)
     case ITEM_SERVICE:
       g_strfreev (item->data);
       break;
-    case ITEM_OFFER:
-      queued_offer_free (item->data);
-      break;
     case ITEM_PRICE_RUN:
       g_clear_pointer ((GArray **) &item->data, g_array_unref);
       break;
+    case ITEM_OFFER:
     case ITEM_PRICE_BATCH_END:
     case ITEM_END:
     default:
@@ -1384,13 +1392,25 @@ item_clear (Item *item)
     }
 }
 
-static GArray *
+static Batch *
 batch_new (void)
 {
-  GArray *batch = g_array_sized_new (FALSE, FALSE, sizeof (Item), BATCH_SIZE);
+  Batch *batch = g_new0 (Batch, 1);
 
-  g_array_set_clear_func (batch, (GDestroyNotify) item_clear);
+  batch->items = g_array_sized_new (FALSE, FALSE, sizeof (Item), BATCH_SIZE);
+  g_array_set_clear_func (batch->items, (GDestroyNotify) item_clear);
+  batch->offers = g_array_sized_new (FALSE, FALSE, sizeof (QueuedOffer), BATCH_SIZE);
+  batch->text = g_string_sized_new (BATCH_SIZE * 256);
   return batch;
+}
+
+static void
+batch_free (Batch *batch)
+{
+  g_array_unref (batch->items);
+  g_array_unref (batch->offers);
+  g_string_free (batch->text, TRUE);
+  g_free (batch);
 }
 
 /* Hands the reader's batch to the writer and frees what it has written; FALSE once the writer
@@ -1398,8 +1418,8 @@ batch_new (void)
 static gboolean
 pipe_flush (Pipe *pipe)
 {
-  GArray *batch = g_steal_pointer (&pipe->filling);
-  gboolean end = g_array_index (batch, Item, batch->len - 1).kind == ITEM_END;
+  Batch *batch = g_steal_pointer (&pipe->filling);
+  gboolean end = g_array_index (batch->items, Item, batch->items->len - 1).kind == ITEM_END;
   gboolean accepted = TRUE;
   GList *written;
 
@@ -1426,19 +1446,21 @@ pipe_flush (Pipe *pipe)
    * allocation after many small frees, which makes malloc sort them all. */
   for (GList *l = written; l != NULL; l = l->next)
     {
-      GArray *done = l->data;
+      Batch *done = l->data;
 
       if (pipe->filling == NULL)
         {
-          g_array_set_size (done, 0);
+          g_array_set_size (done->items, 0);
+          g_array_set_size (done->offers, 0);
+          g_string_truncate (done->text, 0);
           pipe->filling = done;
         }
       else
-        g_array_unref (done);
+        batch_free (done);
     }
   g_list_free (written);
   if (!accepted)
-    g_array_unref (batch);
+    batch_free (batch);
   if (pipe->filling == NULL)
     pipe->filling = batch_new ();
   return accepted;
@@ -1452,8 +1474,8 @@ pipe_push (Pipe     *pipe,
 {
   Item item = { kind, data };
 
-  g_array_append_val (pipe->filling, item);
-  if (pipe->filling->len >= BATCH_SIZE && !pipe_flush (pipe))
+  g_array_append_val (pipe->filling->items, item);
+  if (pipe->filling->items->len >= BATCH_SIZE && !pipe_flush (pipe))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The import stopped");
       return FALSE;
@@ -1463,11 +1485,11 @@ pipe_push (Pipe     *pipe,
 
 /* Returns the batch written before (if any) and takes the next one. A waiting reader is woken
  * once the queue is half empty. */
-static GArray *
-pipe_next (Pipe   *pipe,
-           GArray *written)
+static Batch *
+pipe_next (Pipe  *pipe,
+           Batch *written)
 {
-  GArray *batch;
+  Batch *batch;
 
   g_mutex_lock (&pipe->lock);
   if (written != NULL)
@@ -1574,34 +1596,95 @@ queue_prices (Pipe      *pipe,
   return TRUE;
 }
 
+/* Copies @text, NUL-terminated, into the batch. */
+static Text
+batch_add_text (Batch      *batch,
+                const char *text)
+{
+  Text t = { batch->text->len, -1 };
+
+  if (text != NULL)
+    {
+      gsize len = strlen (text);
+
+      g_string_append_len (batch->text, text, len + 1);
+      t.len = len;
+    }
+  return t;
+}
+
+/* Ends a text that was written into the batch from @t.start on. */
+static Text
+batch_end_text (Batch *batch,
+                Text   t)
+{
+  t.len = batch->text->len - t.start;
+  g_string_append_c (batch->text, '\0');
+  return t;
+}
+
 static gboolean
-queue_offer (SkySheetOffer  *offer,
-             gpointer        user_data,
-             GError        **error)
+queue_offer (const SkySheetOffer  *offer,
+             gpointer              user_data,
+             GError              **error)
 {
   Pipe *pipe = user_data;
-  QueuedOffer *queued = g_new0 (QueuedOffer, 1);
+  Batch *batch = pipe->filling;
+  guint index = batch->offers->len;
+  QueuedOffer *queued;
   guint8 geography, category;
   const char *region, *os;
 
-  queued->offer = offer;
+  g_array_set_size (batch->offers, index + 1);
+  queued = &g_array_index (batch->offers, QueuedOffer, index);
   queued->id = pipe->next_offer_id++;
   queued->sku_seen = !sku_set_add (&pipe->skus, offer->sku);
+  queued->vcpu_milli = offer->vcpu_milli;
+  queued->memory_mgib = offer->memory_mgib;
+  queued->gpu = offer->gpu;
+  queued->line = offer->line;
+  queued->nth = offer->nth;
+  queued->n_prices = offer->prices->len;
+  queued->sku = batch_add_text (batch, offer->sku);
+  queued->name = batch_add_text (batch, offer->name);
+  queued->family = batch_add_text (batch, offer->family);
+  queued->region = batch_add_text (batch, offer->region);
+  queued->storage_type = batch_add_text (batch, offer->storage_type);
+  queued->os = batch_add_text (batch, offer->os);
+  queued->sla = batch_add_text (batch, offer->sla);
 
+  queued->features = batch_add_text (batch, NULL);
   if (offer->features->len > 0)
     {
-      GString *features = g_string_new (NULL);
-
       for (guint i = 0; i + 1 < offer->features->len; i += 2)
         {
           if (i > 0)
-            g_string_append_c (features, '\n');
-          g_string_append (features, g_ptr_array_index (offer->features, i));
-          g_string_append_c (features, '=');
-          g_string_append (features, g_ptr_array_index (offer->features, i + 1));
+            g_string_append_c (batch->text, '\n');
+          g_string_append (batch->text, g_ptr_array_index (offer->features, i));
+          g_string_append_c (batch->text, '=');
+          g_string_append (batch->text, g_ptr_array_index (offer->features, i + 1));
         }
-      queued->features = g_string_free (features, FALSE);
+      queued->features = batch_end_text (batch, queued->features);
     }
+
+  queued->prices = batch_add_text (batch, NULL);
+  for (guint i = 0; i < offer->prices->len; i++)
+    {
+      const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
+
+      append_price (batch->text, i == 0, _sky_catalog_code (sky_terms (), price->term),
+                    _sky_catalog_code (sky_units (), price->unit), price->amount,
+                    price->has_upfront_fee, price->upfront_fee, price->free_quantity);
+      if (price->tiers->len == 0)
+        append_no_tiers (batch->text);
+      for (guint t = 0; t < price->tiers->len; t++)
+        {
+          const SkySheetTier *tier = &g_array_index (price->tiers, SkySheetTier, t);
+
+          append_tier (batch->text, t == 0, tier->from, tier->to, tier->amount);
+        }
+    }
+  queued->prices = batch_end_text (batch, queued->prices);
 
   /* The sheet reader lets only known names through. */
   geography = _sky_catalog_code (sky_geographies (), offer->geography);
@@ -1628,7 +1711,7 @@ queue_offer (SkySheetOffer  *offer,
       g_array_append_val (pipe->pending, pending);
     }
 
-  if (!pipe_push (pipe, ITEM_OFFER, queued, error))
+  if (!pipe_push (pipe, ITEM_OFFER, GUINT_TO_POINTER (index), error))
     return FALSE;
   if (pipe->pending->len >= PRICE_RUN)
     return queue_prices (pipe, FALSE, error);
@@ -1652,13 +1735,14 @@ read_sheet_thread (gpointer data)
                            pipe->progress, pipe->progress_data, &pipe->error) &&
       !queue_prices (pipe, TRUE, &pipe->error))
     g_clear_pointer (&pipe->sha256, g_free);
-  g_array_append_val (pipe->filling, end);
+  g_array_append_val (pipe->filling->items, end);
   pipe_flush (pipe);
   return NULL;
 }
 
 static gboolean
 write_item (Import      *import,
+            Batch       *batch,
             Item        *item,
             GError     **error)
 {
@@ -1676,7 +1760,10 @@ write_item (Import      *import,
                              import, error);
     case ITEM_OFFER:
       import->offers++;
-      return import->existing_sha256 != NULL || import_offer (item->data, import, error);
+      return import->existing_sha256 != NULL ||
+             import_offer (&g_array_index (batch->offers, QueuedOffer,
+                                           GPOINTER_TO_UINT (item->data)),
+                           batch->text, import, error);
     case ITEM_PRICE_RUN:
       /* The writer keeps the run until it has merged it, and frees it then. */
       g_ptr_array_add (import->runs, g_steal_pointer (&item->data));
@@ -1706,7 +1793,7 @@ read_and_write (Import          *import,
 {
   Pipe pipe = { 0 };
   GError *write_error = NULL;
-  GArray *batch = NULL;
+  Batch *batch = NULL;
   GThread *reader;
   gboolean done = FALSE;
   char *sha256 = NULL;
@@ -1732,15 +1819,15 @@ read_and_write (Import          *import,
       guint prices = 0;
 
       batch = pipe_next (&pipe, batch);
-      for (guint i = 0; i < batch->len; i++)
+      for (guint i = 0; i < batch->offers->len; i++)
+        prices += g_array_index (batch->offers, QueuedOffer, i).n_prices;
+      for (guint i = 0; i < batch->items->len; i++)
         {
-          Item *item = &g_array_index (batch, Item, i);
+          Item *item = &g_array_index (batch->items, Item, i);
 
-          if (item->kind == ITEM_OFFER)
-            prices += ((QueuedOffer *) item->data)->offer->prices->len;
           if (item->kind == ITEM_END)
             done = TRUE;
-          else if (write_error == NULL && !write_item (import, item, &write_error))
+          else if (write_error == NULL && !write_item (import, batch, item, &write_error))
             pipe_abort (&pipe);
         }
       if (write_error == NULL && import->existing_sha256 == NULL &&
@@ -1748,7 +1835,7 @@ read_and_write (Import          *import,
         pipe_abort (&pipe);
     }
   g_thread_join (reader);
-  g_array_unref (batch);
+  batch_free (batch);
 
   /* The last batch of prices, while the text they point to is still there. */
   if (write_error == NULL && pipe.error == NULL && import->existing_sha256 == NULL)
@@ -1769,9 +1856,10 @@ read_and_write (Import          *import,
   g_free (pipe.sha256);
   sku_set_clear (&pipe.skus);
   g_array_unref (pipe.pending);
-  g_array_unref (pipe.filling);
-  g_queue_clear_full (&pipe.ready, (GDestroyNotify) g_array_unref);
-  g_queue_clear_full (&pipe.done, (GDestroyNotify) g_array_unref);
+  if (pipe.filling != NULL)
+    batch_free (pipe.filling);
+  g_queue_clear_full (&pipe.ready, (GDestroyNotify) batch_free);
+  g_queue_clear_full (&pipe.done, (GDestroyNotify) batch_free);
   g_string_chunk_free (pipe.strings);
   g_cond_clear (&pipe.cond);
   g_mutex_clear (&pipe.lock);
@@ -1881,7 +1969,6 @@ sky_catalog_import_file (SkyCatalog       *self,
 
   result->file = g_strdup (path);
   import.runs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  import.prices = g_string_sized_new (256);
   import.db = self->db;
   import.file = path;
   import.result = result;
@@ -1921,7 +2008,6 @@ out:
     sqlite3_finalize (import.stmts[i]);
   g_free (import.existing_sha256);
   g_ptr_array_unref (import.runs);
-  g_string_free (import.prices, TRUE);
   merge_clear (&import.merge);
   g_mutex_unlock (&self->lock);
 

@@ -151,7 +151,10 @@ typedef struct
   SkySheetService     service;
   gboolean            in_service;
 
-  SkySheetOffer      *offer;
+  SkySheetOffer      *offer;         /* the offer being read: &offer_store, or NULL */
+  SkySheetOffer       offer_store;   /* used again for each offer, its arrays and blocks too */
+  gsize               strings_size;  /* what offer_store.strings can hold */
+  GPtrArray          *spare_prices;  /* prices of earlier offers, cleared, to be used again */
   Loc                 offer_loc;
   SkySheetPrice      *price;
   Loc                 price_loc;
@@ -791,30 +794,44 @@ check_percentage (Reader     *self,
 /* Elements --------------------------------------------------------------------------------- */
 
 static void
-price_free (gpointer data)
+price_clear (SkySheetPrice *price)
 {
-  SkySheetPrice *price = data;
-
   for (guint i = 0; i < price->tiers->len; i++)
     {
       SkySheetTier *tier = &g_array_index (price->tiers, SkySheetTier, i);
       g_free (tier->from);
       g_free (tier->to);
     }
+  g_array_set_size (price->tiers, 0);
+  g_clear_pointer (&price->free_quantity, g_free);
+}
+
+static void
+price_free (gpointer data)
+{
+  SkySheetPrice *price = data;
+
+  price_clear (price);
   g_array_unref (price->tiers);
-  g_free (price->free_quantity);
   g_free (price);
 }
 
-void
-sky_sheet_offer_free (SkySheetOffer *offer)
+/* Empties the offer for the next one; its prices wait in spare_prices to be used again. */
+static void
+offer_clear (Reader *self)
 {
-  if (offer == NULL)
-    return;
-  g_free (offer->strings);
-  g_ptr_array_unref (offer->features);
-  g_ptr_array_unref (offer->prices);
-  g_free (offer);
+  SkySheetOffer *offer = &self->offer_store;
+
+  for (guint i = 0; i < offer->prices->len; i++)
+    {
+      SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
+
+      price_clear (price);
+      g_ptr_array_add (self->spare_prices, price);
+    }
+  g_ptr_array_set_size (offer->prices, 0);
+  g_ptr_array_set_size (offer->features, 0);
+  self->offer = NULL;
 }
 
 static void
@@ -1081,7 +1098,7 @@ start_offer (Reader *self)
       !check_percentage (self, "offer", "sla", attr_get (&a, "sla")))
     return FALSE;
 
-  offer = g_new0 (SkySheetOffer, 1);
+  offer = &self->offer_store;
   {
     /* The offer's text, in one block it owns. */
     const char *texts[] = {
@@ -1102,7 +1119,13 @@ start_offer (Reader *self)
         lengths[i] = texts[i] != NULL ? strlen (texts[i]) + 1 : 0;
         total += lengths[i];
       }
-    out = offer->strings = g_malloc (total);
+    if (total > self->strings_size)
+      {
+        g_free (offer->strings);
+        self->strings_size = MAX (total, 2 * self->strings_size);
+        offer->strings = g_malloc (self->strings_size);
+      }
+    out = offer->strings;
     for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
       if (texts[i] != NULL)
         {
@@ -1110,11 +1133,11 @@ start_offer (Reader *self)
           *fields[i] = out;
           out += lengths[i];
         }
+      else
+        *fields[i] = NULL;
   }
   offer->line = self->loc.line;
   offer->nth = self->loc.nth;
-  offer->features = g_ptr_array_new_with_free_func (g_free);
-  offer->prices = g_ptr_array_new_with_free_func (price_free);
   self->offer = offer;
   self->offer_loc = self->loc;
 
@@ -1131,22 +1154,13 @@ static gboolean
 end_offer (Reader *self)
 {
   g_autoptr(GError) error = NULL;
-  SkySheetOffer *offer = g_steal_pointer (&self->offer);
+  const SkySheetOffer *offer = self->offer;
   Loc loc = self->offer_loc;
 
   if (offer->prices->len == 0)
-    {
-      fail_at (self, loc, NULL, SKY_SHEET_ERROR_MISSING_ATTRIBUTE, "offer “%s” has no <price>",
-               offer->sku);
-      sky_sheet_offer_free (offer);
-      return FALSE;
-    }
-  if (self->sink->offer == NULL)
-    {
-      sky_sheet_offer_free (offer);
-      return TRUE;
-    }
-  if (!self->sink->offer (offer, self->user_data, &error))
+    return fail_at (self, loc, NULL, SKY_SHEET_ERROR_MISSING_ATTRIBUTE,
+                    "offer “%s” has no <price>", offer->sku);
+  if (self->sink->offer != NULL && !self->sink->offer (offer, self->user_data, &error))
     {
       /* A sink that locates its own errors says so with the file's name in front. */
       if (g_str_has_prefix (error->message, self->path))
@@ -1158,6 +1172,7 @@ end_offer (Reader *self)
                  "%s", error->message);
       return FALSE;
     }
+  offer_clear (self);
   return TRUE;
 }
 
@@ -1261,8 +1276,16 @@ start_price (Reader *self)
                  "vcpu-hour, request, 1k-requests, 10k-requests, million-requests, iops-month or "
                  "mibps-month", unit);
 
-  price = g_new0 (SkySheetPrice, 1);
-  price->tiers = g_array_new (FALSE, TRUE, sizeof (SkySheetTier));
+  if (self->spare_prices->len > 0)
+    price = g_ptr_array_steal_index_fast (self->spare_prices, self->spare_prices->len - 1);
+  else
+    {
+      price = g_new0 (SkySheetPrice, 1);
+      price->tiers = g_array_new (FALSE, TRUE, sizeof (SkySheetTier));
+    }
+  price->has_upfront_fee = FALSE;
+  price->upfront_fee = 0;
+  price->amount = 0;
   g_ptr_array_add (self->offer->prices, price);
   self->price = price;
   self->price_loc = self->loc;
@@ -1772,6 +1795,9 @@ sky_sheet_read_file (const char          *path,
   self.line_of_last_start = -1;
   self.values = g_string_sized_new (256);
   self.text = g_string_sized_new (256);
+  self.offer_store.features = g_ptr_array_new_with_free_func (g_free);
+  self.offer_store.prices = g_ptr_array_new ();   /* its prices go on to spare_prices */
+  self.spare_prices = g_ptr_array_new_with_free_func (price_free);
 
   parse (&self);
 
@@ -1788,7 +1814,11 @@ sky_sheet_read_file (const char          *path,
       xmlFreeParserCtxt (self.ctxt);
     }
   close (self.fd);
-  sky_sheet_offer_free (self.offer);
+  offer_clear (&self);
+  g_free (self.offer_store.strings);
+  g_ptr_array_unref (self.offer_store.features);
+  g_ptr_array_unref (self.offer_store.prices);
+  g_ptr_array_unref (self.spare_prices);
   service_clear (&self.service);
   g_hash_table_unref (self.regions);
   g_hash_table_unref (self.service_ids);

@@ -108,8 +108,9 @@ typedef struct
   gboolean (*service) (const SkySheetService *service,
                        gpointer               user_data,
                        GError               **error);
-  /* Takes the offer: free it with sky_sheet_offer_free(). */
-  gboolean (*offer)   (SkySheetOffer         *offer,
+  /* The offer, with its prices and text, is the reader's and is used again for the next one:
+   * it is valid during the call only. */
+  gboolean (*offer)   (const SkySheetOffer   *offer,
                        gpointer               user_data,
                        GError               **error);
 } SkySheetSink;
@@ -128,7 +129,6 @@ gboolean    sky_sheet_read_file      (const char          *path,
                                       SkyProgressFunc      progress,
                                       gpointer             progress_data,
                                       GError             **error);
-void        sky_sheet_offer_free     (SkySheetOffer       *offer);
 char       *sky_sheet_locate         (const char          *path,
                                       long                 line,
                                       int                  nth,
@@ -140,6 +140,5 @@ const char * const *sky_geographies (void);
 const char * const *sky_categories  (void);
 const char * const *sky_units       (void);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkySheetOffer, sky_sheet_offer_free)
 
 G_END_DECLS
