@@ -756,7 +756,9 @@ enum {
   STMT_REGION,
   STMT_SERVICE,
   STMT_OFFER,
+  STMT_OFFERS,
   STMT_PRICE,
+  STMT_PRICES,
   STMT_FIND_SKU,
   N_STMTS
 };
@@ -772,15 +774,45 @@ static const char * const import_sql[N_STMTS] = {
   [STMT_REGION] = "INSERT INTO region (sheet_id, code, name, geography) VALUES (?1, ?2, ?3, ?4)",
   [STMT_SERVICE] = "INSERT INTO service (sheet_id, code, name, category, sla) "
                    "VALUES (?1, ?2, ?3, ?4, ?5)",
-  [STMT_OFFER] = "INSERT INTO offer (sheet_id, service_id, sku, name, family, region, vcpu, "
+  /* OR FAIL: a row that fails stops its statement and leaves the rows before it, which the
+   * import's rollback takes away. SQLite then keeps no statement journal (a copy of every page a
+   * statement of several rows changes, so that it can undo only that statement). */
+  [STMT_OFFER] = "INSERT OR FAIL INTO offer (sheet_id, service_id, sku, name, family, region, vcpu, "
                  "memory, gpu, storage_type, os, sla, features, id, prices) "
                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-  [STMT_PRICE] = "INSERT INTO price (term, geography, category, amount, offer_id, seq, sheet_id, "
+  /* INSERT_ROWS rows at a time: make_insert_sql() writes these. */
+  [STMT_OFFERS] = NULL,
+  [STMT_PRICE] = "INSERT OR FAIL INTO price (term, geography, category, amount, offer_id, seq, sheet_id, "
                  "region, os, vcpu, memory, unit) "
                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+  [STMT_PRICES] = NULL,
   /* No index: it only runs for a SKU whose hash was seen before in the sheet. */
   [STMT_FIND_SKU] = "SELECT 1 FROM offer WHERE sheet_id = ?1 AND sku = ?2 LIMIT 1",
 };
+
+/* Offers and prices go in INSERT_ROWS to a statement while there are as many: each statement run
+ * has a cost of its own, apart from its rows'. */
+#define INSERT_ROWS 16
+#define OFFER_COLUMNS 15
+#define PRICE_COLUMNS 12
+
+/* The single-row INSERT statement @single, with INSERT_ROWS rows of parameters. */
+static char *
+make_insert_sql (const char *single,
+                 int         columns)
+{
+  GString *sql = g_string_new_len (single, strstr (single, "VALUES") - single);
+
+  g_string_append (sql, "VALUES ");
+  for (int r = 0; r < INSERT_ROWS; r++)
+    {
+      g_string_append (sql, r > 0 ? ", (" : "(");
+      for (int c = 0; c < columns; c++)
+        g_string_append (sql, c > 0 ? ", ?" : "?");
+      g_string_append_c (sql, ')');
+    }
+  return g_string_free (sql, FALSE);
+}
 
 /* The sorted runs of a batch of prices, merged as they are inserted. */
 typedef struct
@@ -1068,6 +1100,27 @@ merge_start (PriceMerge *m,
     merge_sift_down (m, i);
 }
 
+/* Binds @p as the row that starts at parameter @first. */
+static void
+bind_price (sqlite3_stmt       *stmt,
+            int                 first,
+            const PendingPrice *p,
+            gint64              sheet_id)
+{
+  sqlite3_bind_int (stmt, first, p->term);
+  sqlite3_bind_int (stmt, first + 1, p->geography);
+  sqlite3_bind_int (stmt, first + 2, p->category);
+  sqlite3_bind_int64 (stmt, first + 3, p->amount);
+  sqlite3_bind_int64 (stmt, first + 4, p->offer_id);
+  sqlite3_bind_int (stmt, first + 5, p->seq);
+  sqlite3_bind_int64 (stmt, first + 6, sheet_id);
+  bind_text (stmt, first + 7, p->region);
+  bind_text (stmt, first + 8, p->os);
+  bind_optional_int (stmt, first + 9, p->vcpu_milli);
+  bind_optional_int (stmt, first + 10, p->memory_mgib);
+  sqlite3_bind_int (stmt, first + 11, p->unit);
+}
+
 /* Writes up to @max prices of the merge, in key order (all of them for G_MAXUINT). */
 static gboolean
 import_prices (Import      *import,
@@ -1075,31 +1128,32 @@ import_prices (Import      *import,
                guint        max,
                GError     **error)
 {
-  sqlite3_stmt *stmt = import->stmts[STMT_PRICE];
+  const PendingPrice *rows[INSERT_ROWS];
+  guint n_rows = 0;
 
   for (guint n = 0; n < max && m->heap_len > 0; n++)
     {
       guint head = m->heap[0];
-      const PendingPrice *p = merge_head (m, head);
 
-      sqlite3_bind_int (stmt, 1, p->term);
-      sqlite3_bind_int (stmt, 2, p->geography);
-      sqlite3_bind_int (stmt, 3, p->category);
-      sqlite3_bind_int64 (stmt, 4, p->amount);
-      sqlite3_bind_int64 (stmt, 5, p->offer_id);
-      sqlite3_bind_int (stmt, 6, p->seq);
-      sqlite3_bind_int64 (stmt, 7, import->sheet_id);
-      bind_text (stmt, 8, p->region);
-      bind_text (stmt, 9, p->os);
-      bind_optional_int (stmt, 10, p->vcpu_milli);
-      bind_optional_int (stmt, 11, p->memory_mgib);
-      sqlite3_bind_int (stmt, 12, p->unit);
-      if (!run (import, stmt, error))
-        return FALSE;
-
+      rows[n_rows++] = merge_head (m, head);
+      if (n_rows == INSERT_ROWS)
+        {
+          for (guint i = 0; i < n_rows; i++)
+            bind_price (import->stmts[STMT_PRICES], 1 + i * PRICE_COLUMNS, rows[i],
+                        import->sheet_id);
+          if (!run (import, import->stmts[STMT_PRICES], error))
+            return FALSE;
+          n_rows = 0;
+        }
       if (++m->next[head] == ((GArray *) g_ptr_array_index (m->runs, head))->len)
         m->heap[0] = m->heap[--m->heap_len];
       merge_sift_down (m, 0);
+    }
+  for (guint i = 0; i < n_rows; i++)
+    {
+      bind_price (import->stmts[STMT_PRICE], 1, rows[i], import->sheet_id);
+      if (!run (import, import->stmts[STMT_PRICE], error))
+        return FALSE;
     }
   if (m->heap_len == 0)
     merge_clear (m);
@@ -1129,6 +1183,15 @@ typedef struct
   Text     sku, name, family, region, storage_type, os, sla, features, prices;
 } QueuedOffer;
 
+/* What travels between the threads: items, and the offers they name, whose text is all in one
+ * string. A written batch goes back to the reader to be emptied and filled again. */
+typedef struct
+{
+  GArray  *items;       /* Item */
+  GArray  *offers;      /* QueuedOffer */
+  GString *text;
+} Batch;
+
 static void
 bind_batch_text (sqlite3_stmt  *stmt,
                  int            index,
@@ -1141,53 +1204,93 @@ bind_batch_text (sqlite3_stmt  *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
+/* Refuses an offer whose SKU the sheet listed before. */
 static gboolean
-import_offer (const QueuedOffer  *queued,
-              const GString      *text,
-              Import             *import,
-              GError            **error)
+check_sku (const QueuedOffer  *queued,
+           const GString      *text,
+           Import             *import,
+           GError            **error)
 {
-  sqlite3_stmt *stmt = import->stmts[STMT_OFFER];
+  sqlite3_stmt *find = import->stmts[STMT_FIND_SKU];
   int rc;
 
-  if (queued->sku_seen)
+  if (!queued->sku_seen)
+    return TRUE;
+
+  sqlite3_bind_int64 (find, 1, import->sheet_id);
+  bind_batch_text (find, 2, text, queued->sku);
+  rc = sqlite3_step (find);
+  sqlite3_reset (find);
+  sqlite3_clear_bindings (find);
+  if (rc == SQLITE_ROW)
     {
-      sqlite3_stmt *find = import->stmts[STMT_FIND_SKU];
-      const char *sku = text->str + queued->sku.start;
-
-      sqlite3_bind_int64 (find, 1, import->sheet_id);
-      bind_batch_text (find, 2, text, queued->sku);
-      rc = sqlite3_step (find);
-      sqlite3_reset (find);
-      sqlite3_clear_bindings (find);
-      if (rc == SQLITE_ROW)
-        {
-          g_autofree char *where = sky_sheet_locate (import->file, queued->line, queued->nth,
-                                                     "sku");
-          g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_DUPLICATE,
-                       "%s: SKU “%s” appears twice in the sheet", where, sku);
-          return FALSE;
-        }
-      if (rc != SQLITE_DONE)
-        return set_db_error (import->db, error, "Cannot store the sheet in the catalog");
+      g_autofree char *where = sky_sheet_locate (import->file, queued->line, queued->nth,
+                                                 "sku");
+      g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_DUPLICATE,
+                   "%s: SKU “%s” appears twice in the sheet", where,
+                   text->str + queued->sku.start);
+      return FALSE;
     }
+  if (rc != SQLITE_DONE)
+    return set_db_error (import->db, error, "Cannot store the sheet in the catalog");
+  return TRUE;
+}
 
-  sqlite3_bind_int64 (stmt, 1, import->sheet_id);
-  sqlite3_bind_int64 (stmt, 2, import->service_id);
-  bind_batch_text (stmt, 3, text, queued->sku);
-  bind_batch_text (stmt, 4, text, queued->name);
-  bind_batch_text (stmt, 5, text, queued->family);
-  bind_batch_text (stmt, 6, text, queued->region);
-  bind_optional_int (stmt, 7, queued->vcpu_milli);
-  bind_optional_int (stmt, 8, queued->memory_mgib);
-  bind_optional_int (stmt, 9, queued->gpu);
-  bind_batch_text (stmt, 10, text, queued->storage_type);
-  bind_batch_text (stmt, 11, text, queued->os);
-  bind_batch_text (stmt, 12, text, queued->sla);
-  bind_batch_text (stmt, 13, text, queued->features);
-  sqlite3_bind_int64 (stmt, 14, queued->id);
-  bind_batch_text (stmt, 15, text, queued->prices);
-  return run (import, stmt, error);
+/* Binds @queued as the row that starts at parameter @first. */
+static void
+bind_offer (sqlite3_stmt      *stmt,
+            int                first,
+            const QueuedOffer *queued,
+            const GString     *text,
+            const Import      *import)
+{
+  sqlite3_bind_int64 (stmt, first, import->sheet_id);
+  sqlite3_bind_int64 (stmt, first + 1, import->service_id);
+  bind_batch_text (stmt, first + 2, text, queued->sku);
+  bind_batch_text (stmt, first + 3, text, queued->name);
+  bind_batch_text (stmt, first + 4, text, queued->family);
+  bind_batch_text (stmt, first + 5, text, queued->region);
+  bind_optional_int (stmt, first + 6, queued->vcpu_milli);
+  bind_optional_int (stmt, first + 7, queued->memory_mgib);
+  bind_optional_int (stmt, first + 8, queued->gpu);
+  bind_batch_text (stmt, first + 9, text, queued->storage_type);
+  bind_batch_text (stmt, first + 10, text, queued->os);
+  bind_batch_text (stmt, first + 11, text, queued->sla);
+  bind_batch_text (stmt, first + 12, text, queued->features);
+  sqlite3_bind_int64 (stmt, first + 13, queued->id);
+  bind_batch_text (stmt, first + 14, text, queued->prices);
+}
+
+/* Writes @n offers of @batch from @first on, all in one statement when @n is INSERT_ROWS and no
+ * SKU among them needs a look at the offers written before. */
+static gboolean
+import_offers (Import       *import,
+               const Batch  *batch,
+               guint         first,
+               guint         n,
+               GError      **error)
+{
+  const QueuedOffer *queued = &g_array_index (batch->offers, QueuedOffer, first);
+  gboolean together = n == INSERT_ROWS;
+
+  for (guint i = 0; i < n && together; i++)
+    together = !queued[i].sku_seen;
+  if (together)
+    {
+      for (guint i = 0; i < n; i++)
+        bind_offer (import->stmts[STMT_OFFERS], 1 + i * OFFER_COLUMNS, &queued[i], batch->text,
+                    import);
+      return run (import, import->stmts[STMT_OFFERS], error);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      if (!check_sku (&queued[i], batch->text, import, error))
+        return FALSE;
+      bind_offer (import->stmts[STMT_OFFER], 1, &queued[i], batch->text, import);
+      if (!run (import, import->stmts[STMT_OFFER], error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* The SKUs of the sheet being imported, as 64-bit hashes in an open-addressing table: 8 bytes
@@ -1329,14 +1432,6 @@ typedef struct
   gpointer data;        /* for an offer, its index in the batch's offers */
 } Item;
 
-/* What travels between the threads: items, and the offers they name, whose text is all in one
- * string. A written batch goes back to the reader to be emptied and filled again. */
-typedef struct
-{
-  GArray  *items;       /* Item */
-  GArray  *offers;      /* QueuedOffer */
-  GString *text;
-} Batch;
 
 typedef struct
 {
@@ -1761,9 +1856,7 @@ write_item (Import      *import,
     case ITEM_OFFER:
       import->offers++;
       return import->existing_sha256 != NULL ||
-             import_offer (&g_array_index (batch->offers, QueuedOffer,
-                                           GPOINTER_TO_UINT (item->data)),
-                           batch->text, import, error);
+             import_offers (import, batch, GPOINTER_TO_UINT (item->data), 1, error);
     case ITEM_PRICE_RUN:
       /* The writer keeps the run until it has merged it, and frees it then. */
       g_ptr_array_add (import->runs, g_steal_pointer (&item->data));
@@ -1825,6 +1918,20 @@ read_and_write (Import          *import,
         {
           Item *item = &g_array_index (batch->items, Item, i);
 
+          /* INSERT_ROWS offers in a row are written together. */
+          if (item->kind == ITEM_OFFER && i + INSERT_ROWS <= batch->items->len &&
+              g_array_index (batch->items, Item, i + INSERT_ROWS - 1).kind == ITEM_OFFER &&
+              GPOINTER_TO_UINT (g_array_index (batch->items, Item, i + INSERT_ROWS - 1).data) ==
+              GPOINTER_TO_UINT (item->data) + INSERT_ROWS - 1)
+            {
+              import->offers += INSERT_ROWS;
+              if (write_error == NULL && import->existing_sha256 == NULL &&
+                  !import_offers (import, batch, GPOINTER_TO_UINT (item->data), INSERT_ROWS,
+                                  &write_error))
+                pipe_abort (&pipe);
+              i += INSERT_ROWS - 1;
+              continue;
+            }
           if (item->kind == ITEM_END)
             done = TRUE;
           else if (write_error == NULL && !write_item (import, batch, item, &write_error))
@@ -1960,6 +2067,9 @@ sky_catalog_import_file (SkyCatalog       *self,
   Import import = { 0 };
   g_autofree char *sha256 = NULL;
   g_autoptr(SkyImportResult) result = g_new0 (SkyImportResult, 1);
+  g_autofree char *offers_sql = make_insert_sql (import_sql[STMT_OFFER], OFFER_COLUMNS);
+  g_autofree char *prices_sql = make_insert_sql (import_sql[STMT_PRICE], PRICE_COLUMNS);
+  const char *sql[N_STMTS];
   gint64 first_offer_id = 0;
   gboolean ok = FALSE;
 
@@ -1975,9 +2085,12 @@ sky_catalog_import_file (SkyCatalog       *self,
 
   g_mutex_lock (&self->lock);
 
+  memcpy (sql, import_sql, sizeof sql);
+  sql[STMT_OFFERS] = offers_sql;
+  sql[STMT_PRICES] = prices_sql;
   for (int i = 0; i < N_STMTS; i++)
-    if (sqlite3_prepare_v3 (self->db, import_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
-                            &import.stmts[i], NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v3 (self->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT, &import.stmts[i],
+                            NULL) != SQLITE_OK)
       {
         set_db_error (self->db, error, "Cannot prepare the import");
         goto out;
