@@ -823,6 +823,139 @@ typedef struct
   guint      heap_len;
 } PriceMerge;
 
+/* The SKUs of the sheet being imported, as 64-bit hashes in an open-addressing table: 8 bytes
+ * per slot where a set of strings would take some 60 per SKU. A SKU whose hash is there already
+ * is checked against the catalog before it is stored; with a keyed hash, chosen at random for
+ * each import, that happens only for real duplicates, or for one sheet in billions. */
+typedef struct
+{
+  guint64 key[2];
+  guint64 *slots;       /* 0 marks an empty slot */
+  gsize    mask;
+  gsize    count;
+} SkuSet;
+
+#define ROTL(x, b) (((x) << (b)) | ((x) >> (64 - (b))))
+#define SIPROUND G_STMT_START { \
+    v0 += v1; v1 = ROTL (v1, 13); v1 ^= v0; v0 = ROTL (v0, 32); \
+    v2 += v3; v3 = ROTL (v3, 16); v3 ^= v2; \
+    v0 += v3; v3 = ROTL (v3, 21); v3 ^= v0; \
+    v2 += v1; v1 = ROTL (v1, 17); v1 ^= v2; v2 = ROTL (v2, 32); } G_STMT_END
+
+/* SipHash-1-3 of a string. */
+static guint64
+sku_hash (const guint64  key[2],
+          const char    *text)
+{
+  guint64 v0 = key[0] ^ G_GUINT64_CONSTANT (0x736f6d6570736575);
+  guint64 v1 = key[1] ^ G_GUINT64_CONSTANT (0x646f72616e646f6d);
+  guint64 v2 = key[0] ^ G_GUINT64_CONSTANT (0x6c7967656e657261);
+  guint64 v3 = key[1] ^ G_GUINT64_CONSTANT (0x7465646279746573);
+  gsize len = strlen (text);
+  const guchar *p = (const guchar *) text;
+  gsize left = len;
+  guint64 m;
+
+  for (; left >= 8; p += 8, left -= 8)
+    {
+      memcpy (&m, p, 8);
+      m = GUINT64_FROM_LE (m);
+      v3 ^= m;
+      SIPROUND;
+      v0 ^= m;
+    }
+  m = (guint64) len << 56;
+  for (gsize i = 0; i < left; i++)
+    m |= (guint64) p[i] << (8 * i);
+  v3 ^= m;
+  SIPROUND;
+  v0 ^= m;
+  v2 ^= 0xff;
+  SIPROUND;
+  SIPROUND;
+  SIPROUND;
+  return v0 ^ v1 ^ v2 ^ v3;
+}
+
+#undef SIPROUND
+#undef ROTL
+
+static void
+sku_set_init (SkuSet *set)
+{
+  for (int i = 0; i < 2; i++)
+    set->key[i] = (guint64) g_random_int () << 32 | g_random_int ();
+  set->mask = 1024 - 1;
+  set->slots = g_new0 (guint64, set->mask + 1);
+  set->count = 0;
+}
+
+static void
+sku_set_clear (SkuSet *set)
+{
+  g_clear_pointer (&set->slots, g_free);
+}
+
+static gboolean
+sku_set_insert (SkuSet  *set,
+                guint64  hash)
+{
+  gsize i = hash & set->mask;
+
+  while (set->slots[i] != 0)
+    {
+      if (set->slots[i] == hash)
+        return FALSE;
+      i = (i + 1) & set->mask;
+    }
+  set->slots[i] = hash;
+  set->count++;
+  return TRUE;
+}
+
+/* FALSE when the SKU's hash is in the set already. */
+static gboolean
+sku_set_add (SkuSet     *set,
+             const char *sku)
+{
+  guint64 hash = sku_hash (set->key, sku);
+
+  if (hash == 0)
+    hash = 1;
+  if (set->count >= (set->mask + 1) / 2)
+    {
+      guint64 *old = set->slots;
+      gsize size = set->mask + 1;
+
+      set->mask = size * 2 - 1;
+      set->slots = g_new0 (guint64, size * 2);
+      set->count = 0;
+      for (gsize i = 0; i < size; i++)
+        if (old[i] != 0)
+          sku_set_insert (set, old[i]);
+      g_free (old);
+    }
+  return sku_set_insert (set, hash);
+}
+
+/* A pending price's place in the price table's key as two numbers, compared high first:
+ * purchase option, geography, category and the amount's top 48 bits, then the amount's lower 12
+ * bits and the price's position in its run, which is the order of offer id and sequence. */
+typedef struct
+{
+  guint64 hi;
+  guint64 lo;
+} SortKey;
+
+#define SORT_POSITION_MASK ((G_GUINT64_CONSTANT (1) << 52) - 1)
+
+static inline gboolean
+key_less (const SortKey *a,
+          const SortKey *b)
+{
+  return a->hi < b->hi || (a->hi == b->hi && a->lo < b->lo);
+}
+
 typedef struct
 {
   sqlite3         *db;
@@ -834,6 +967,9 @@ typedef struct
   guint64          offers;
   GPtrArray       *runs;             /* sorted runs of prices of the batch in the making */
   PriceMerge       merge;            /* the batch being written */
+  SkuSet           skus;
+  SortKey         *sort_keys;        /* two arrays of sort_keys_size, for sort_run() */
+  guint            sort_keys_size;
   SkyImportResult *result;
 } Import;
 
@@ -964,8 +1100,9 @@ import_service (const SkySheetService  *service,
  * import would spend most of its time moving pages in and out of the cache. A batch takes about
  * 12 MB.
  *
- * The reading thread sorts runs of prices as they come; the writing thread merges a batch's runs
- * and inserts them a slice at a time between offers, a little more than the offers bring, so
+ * The reading thread collects runs of prices; the writing thread sorts each run as it comes (the
+ * reading thread is the busier one), merges a batch's runs and inserts them a slice at a time
+ * between offers, a little more than the offers bring, so
  * that the batch is written about when the next one is complete: the queue between the threads
  * holds only a few thousand offers, and a longer stop of either thread leaves the other idle. */
 #define PENDING_PRICES 262144
@@ -985,24 +1122,6 @@ typedef struct
   gint32      vcpu_milli;   /* the reader keeps specs within G_MAXINT32; -1 when unknown */
   gint32      memory_mgib;
 } PendingPrice;
-
-/* A pending price's place in the price table's key as two numbers, compared high first:
- * purchase option, geography, category and the amount's top 48 bits, then the amount's lower 12
- * bits and the price's position in its run, which is the order of offer id and sequence. */
-typedef struct
-{
-  guint64 hi;
-  guint64 lo;
-} SortKey;
-
-#define SORT_POSITION_MASK ((G_GUINT64_CONSTANT (1) << 52) - 1)
-
-static inline gboolean
-key_less (const SortKey *a,
-          const SortKey *b)
-{
-  return a->hi < b->hi || (a->hi == b->hi && a->lo < b->lo);
-}
 
 /* The position of @name in @names (sky_terms(), sky_geographies() or sky_categories()), which is
  * how the price table stores it: those lists only ever grow at their end. -1 when it is not
@@ -1197,7 +1316,6 @@ typedef struct
   long     line;
   int      nth;
   guint    n_prices;
-  gboolean sku_seen;     /* its SKU's hash came before in the sheet */
   Text     sku, name, family, region, storage_type, os, sla, features, prices;
 } QueuedOffer;
 
@@ -1222,7 +1340,7 @@ bind_batch_text (sqlite3_stmt  *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
-/* Refuses an offer whose SKU the sheet listed before. */
+/* Refuses an offer whose SKU the sheet listed before: one whose SKU's hash came before. */
 static gboolean
 check_sku (const QueuedOffer  *queued,
            const GString      *text,
@@ -1231,9 +1349,6 @@ check_sku (const QueuedOffer  *queued,
 {
   sqlite3_stmt *find = import->stmts[STMT_FIND_SKU];
   int rc;
-
-  if (!queued->sku_seen)
-    return TRUE;
 
   sqlite3_bind_int64 (find, 1, import->sheet_id);
   bind_batch_text (find, 2, text, queued->sku);
@@ -1289,10 +1404,15 @@ import_offers (Import       *import,
                GError      **error)
 {
   const QueuedOffer *queued = &g_array_index (batch->offers, QueuedOffer, first);
+  gboolean seen[INSERT_ROWS] = { FALSE };
   gboolean together = n == INSERT_ROWS;
 
-  for (guint i = 0; i < n && together; i++)
-    together = !queued[i].sku_seen;
+  g_assert (n <= INSERT_ROWS);
+  for (guint i = 0; i < n; i++)
+    {
+      seen[i] = !sku_set_add (&import->skus, batch->text->str + queued[i].sku.start);
+      together = together && !seen[i];
+    }
   if (together)
     {
       for (guint i = 0; i < n; i++)
@@ -1302,128 +1422,13 @@ import_offers (Import       *import,
     }
   for (guint i = 0; i < n; i++)
     {
-      if (!check_sku (&queued[i], batch->text, import, error))
+      if (seen[i] && !check_sku (&queued[i], batch->text, import, error))
         return FALSE;
       bind_offer (import->stmts[STMT_OFFER], 1, &queued[i], batch->text, import);
       if (!run (import, import->stmts[STMT_OFFER], error))
         return FALSE;
     }
   return TRUE;
-}
-
-/* The SKUs of the sheet being imported, as 64-bit hashes in an open-addressing table: 8 bytes
- * per slot where a set of strings would take some 60 per SKU. A SKU whose hash is there already
- * is checked against the catalog before it is stored; with a keyed hash, chosen at random for
- * each import, that happens only for real duplicates, or for one sheet in billions. */
-typedef struct
-{
-  guint64 key[2];
-  guint64 *slots;       /* 0 marks an empty slot */
-  gsize    mask;
-  gsize    count;
-} SkuSet;
-
-#define ROTL(x, b) (((x) << (b)) | ((x) >> (64 - (b))))
-#define SIPROUND G_STMT_START { \
-    v0 += v1; v1 = ROTL (v1, 13); v1 ^= v0; v0 = ROTL (v0, 32); \
-    v2 += v3; v3 = ROTL (v3, 16); v3 ^= v2; \
-    v0 += v3; v3 = ROTL (v3, 21); v3 ^= v0; \
-    v2 += v1; v1 = ROTL (v1, 17); v1 ^= v2; v2 = ROTL (v2, 32); } G_STMT_END
-
-/* SipHash-1-3 of a string. */
-static guint64
-sku_hash (const guint64  key[2],
-          const char    *text)
-{
-  guint64 v0 = key[0] ^ G_GUINT64_CONSTANT (0x736f6d6570736575);
-  guint64 v1 = key[1] ^ G_GUINT64_CONSTANT (0x646f72616e646f6d);
-  guint64 v2 = key[0] ^ G_GUINT64_CONSTANT (0x6c7967656e657261);
-  guint64 v3 = key[1] ^ G_GUINT64_CONSTANT (0x7465646279746573);
-  gsize len = strlen (text);
-  const guchar *p = (const guchar *) text;
-  gsize left = len;
-  guint64 m;
-
-  for (; left >= 8; p += 8, left -= 8)
-    {
-      memcpy (&m, p, 8);
-      m = GUINT64_FROM_LE (m);
-      v3 ^= m;
-      SIPROUND;
-      v0 ^= m;
-    }
-  m = (guint64) len << 56;
-  for (gsize i = 0; i < left; i++)
-    m |= (guint64) p[i] << (8 * i);
-  v3 ^= m;
-  SIPROUND;
-  v0 ^= m;
-  v2 ^= 0xff;
-  SIPROUND;
-  SIPROUND;
-  SIPROUND;
-  return v0 ^ v1 ^ v2 ^ v3;
-}
-
-#undef SIPROUND
-#undef ROTL
-
-static void
-sku_set_init (SkuSet *set)
-{
-  for (int i = 0; i < 2; i++)
-    set->key[i] = (guint64) g_random_int () << 32 | g_random_int ();
-  set->mask = 1024 - 1;
-  set->slots = g_new0 (guint64, set->mask + 1);
-  set->count = 0;
-}
-
-static void
-sku_set_clear (SkuSet *set)
-{
-  g_clear_pointer (&set->slots, g_free);
-}
-
-static gboolean
-sku_set_insert (SkuSet  *set,
-                guint64  hash)
-{
-  gsize i = hash & set->mask;
-
-  while (set->slots[i] != 0)
-    {
-      if (set->slots[i] == hash)
-        return FALSE;
-      i = (i + 1) & set->mask;
-    }
-  set->slots[i] = hash;
-  set->count++;
-  return TRUE;
-}
-
-/* FALSE when the SKU's hash is in the set already. */
-static gboolean
-sku_set_add (SkuSet     *set,
-             const char *sku)
-{
-  guint64 hash = sku_hash (set->key, sku);
-
-  if (hash == 0)
-    hash = 1;
-  if (set->count >= (set->mask + 1) / 2)
-    {
-      guint64 *old = set->slots;
-      gsize size = set->mask + 1;
-
-      set->mask = size * 2 - 1;
-      set->slots = g_new0 (guint64, size * 2);
-      set->count = 0;
-      for (gsize i = 0; i < size; i++)
-        if (old[i] != 0)
-          sku_set_insert (set, old[i]);
-      g_free (old);
-    }
-  return sku_set_insert (set, hash);
 }
 
 /* The import runs in two threads: one reads and checks the sheet, the calling one writes what
@@ -1439,7 +1444,7 @@ typedef enum
   ITEM_REGION,
   ITEM_SERVICE,
   ITEM_OFFER,
-  ITEM_PRICE_RUN,       /* a sorted GArray of PendingPrice */
+  ITEM_PRICE_RUN,       /* a GArray of PendingPrice, in the sheet's order */
   ITEM_PRICE_BATCH_END, /* the runs since the last one make a batch */
   ITEM_END,
 } ItemKind;
@@ -1468,11 +1473,8 @@ typedef struct
   gboolean        writer_waiting;
 
   Batch          *filling;          /* the reader's batch in the making */
-  SkuSet          skus;
   gint64          next_offer_id;
   GArray         *pending;          /* PendingPrice */
-  SortKey        *sort_keys;        /* two arrays of sort_keys_size, for sort_run() */
-  guint           sort_keys_size;
   guint           batch_prices;     /* in the runs sent since the last batch end */
   GStringChunk   *strings;          /* the pending prices' text, each distinct text once */
   const char     *path;
@@ -1688,21 +1690,21 @@ intern (Pipe       *pipe,
  * through a function pointer, nothing but the keys moved until the end, and no input that makes
  * it slow. */
 static GArray *
-sort_run (Pipe   *pipe,
+sort_run (Import *import,
           GArray *run)
 {
   guint n = run->len;
   SortKey *src, *dst;
   GArray *sorted;
 
-  if (pipe->sort_keys_size < n)
+  if (import->sort_keys_size < n)
     {
-      g_free (pipe->sort_keys);
-      pipe->sort_keys_size = MAX (n, PRICE_RUN + PRICE_RUN / 8);
-      pipe->sort_keys = g_new (SortKey, 2 * pipe->sort_keys_size);
+      g_free (import->sort_keys);
+      import->sort_keys_size = MAX (n, PRICE_RUN + PRICE_RUN / 8);
+      import->sort_keys = g_new (SortKey, 2 * import->sort_keys_size);
     }
-  src = pipe->sort_keys;
-  dst = src + pipe->sort_keys_size;
+  src = import->sort_keys;
+  dst = src + import->sort_keys_size;
 
   for (guint i = 0; i < n; i++)
     {
@@ -1746,22 +1748,21 @@ sort_run (Pipe   *pipe,
   return sorted;
 }
 
-/* Sorts the prices collected since the last run and hands them to the writer; at the end of a
+/* Hands the prices collected since the last run to the writer, which sorts them; at the end of a
  * batch, or when @last, says that the batch is complete. */
 static gboolean
 queue_prices (Pipe      *pipe,
               gboolean   last,
               GError   **error)
 {
-  pipe->batch_prices += pipe->pending->len;
-  if (pipe->pending->len > 0)
-    {
-      GArray *run = sort_run (pipe, pipe->pending);
+  GArray *run = g_steal_pointer (&pipe->pending);
 
-      g_array_set_size (pipe->pending, 0);
-      if (!pipe_push (pipe, ITEM_PRICE_RUN, run, error))
-        return FALSE;
-    }
+  pipe->pending = g_array_sized_new (FALSE, FALSE, sizeof (PendingPrice), PRICE_RUN);
+  pipe->batch_prices += run->len;
+  if (run->len == 0)
+    g_array_unref (run);
+  else if (!pipe_push (pipe, ITEM_PRICE_RUN, run, error))
+    return FALSE;
   if (last || pipe->batch_prices >= PENDING_PRICES)
     {
       pipe->batch_prices = 0;
@@ -1812,7 +1813,6 @@ queue_offer (const SkySheetOffer  *offer,
   g_array_set_size (batch->offers, index + 1);
   queued = &g_array_index (batch->offers, QueuedOffer, index);
   queued->id = pipe->next_offer_id++;
-  queued->sku_seen = !sku_set_add (&pipe->skus, offer->sku);
   queued->vcpu_milli = offer->vcpu_milli;
   queued->memory_mgib = offer->memory_mgib;
   queued->gpu = offer->gpu;
@@ -1937,8 +1937,9 @@ write_item (Import      *import,
       return import->existing_sha256 != NULL ||
              import_offers (import, batch, GPOINTER_TO_UINT (item->data), 1, error);
     case ITEM_PRICE_RUN:
-      /* The writer keeps the run until it has merged it, and frees it then. */
-      g_ptr_array_add (import->runs, g_steal_pointer (&item->data));
+      /* The writer keeps a sorted copy until it has merged it, and frees it then. */
+      if (import->existing_sha256 == NULL)
+        g_ptr_array_add (import->runs, sort_run (import, item->data));
       return TRUE;
     case ITEM_PRICE_BATCH_END:
       /* What is left of the batch before has to go first. */
@@ -1979,7 +1980,6 @@ read_and_write (Import          *import,
   pipe.cancellable = cancellable;
   pipe.progress = progress;
   pipe.progress_data = progress_data;
-  sku_set_init (&pipe.skus);
   pipe.next_offer_id = first_offer_id;
   pipe.pending = g_array_sized_new (FALSE, FALSE, sizeof (PendingPrice), PRICE_RUN);
   pipe.strings = g_string_chunk_new (64 * 1024);
@@ -2040,9 +2040,7 @@ read_and_write (Import          *import,
     sha256 = g_steal_pointer (&pipe.sha256);
 
   g_free (pipe.sha256);
-  sku_set_clear (&pipe.skus);
   g_array_unref (pipe.pending);
-  g_free (pipe.sort_keys);
   if (pipe.filling != NULL)
     batch_free (pipe.filling);
   g_queue_clear_full (&pipe.ready, (GDestroyNotify) batch_free);
@@ -2162,6 +2160,7 @@ sky_catalog_import_file (SkyCatalog       *self,
   import.db = self->db;
   import.file = path;
   import.result = result;
+  sku_set_init (&import.skus);
 
   g_mutex_lock (&self->lock);
 
@@ -2202,6 +2201,8 @@ out:
   g_free (import.existing_sha256);
   g_ptr_array_unref (import.runs);
   merge_clear (&import.merge);
+  sku_set_clear (&import.skus);
+  g_free (import.sort_keys);
   g_mutex_unlock (&self->lock);
 
   return ok ? g_steal_pointer (&result) : NULL;
