@@ -968,8 +968,6 @@ typedef struct
   GPtrArray       *runs;             /* sorted runs of prices of the batch in the making */
   PriceMerge       merge;            /* the batch being written */
   SkuSet           skus;
-  SortKey         *sort_keys;        /* two arrays of sort_keys_size, for sort_run() */
-  guint            sort_keys_size;
   SkyImportResult *result;
 } Import;
 
@@ -1100,9 +1098,8 @@ import_service (const SkySheetService  *service,
  * import would spend most of its time moving pages in and out of the cache. A batch takes about
  * 12 MB.
  *
- * The reading thread collects runs of prices; the writing thread sorts each run as it comes (the
- * reading thread is the busier one), merges a batch's runs and inserts them a slice at a time
- * between offers, a little more than the offers bring, so
+ * The reading thread sorts runs of prices as they come; the writing thread merges a batch's runs
+ * and inserts them a slice at a time between offers, a little more than the offers bring, so
  * that the batch is written about when the next one is complete: the queue between the threads
  * holds only a few thousand offers, and a longer stop of either thread leaves the other idle. */
 #define PENDING_PRICES 262144
@@ -1444,7 +1441,7 @@ typedef enum
   ITEM_REGION,
   ITEM_SERVICE,
   ITEM_OFFER,
-  ITEM_PRICE_RUN,       /* a GArray of PendingPrice, in the sheet's order */
+  ITEM_PRICE_RUN,       /* a sorted GArray of PendingPrice */
   ITEM_PRICE_BATCH_END, /* the runs since the last one make a batch */
   ITEM_END,
 } ItemKind;
@@ -1475,6 +1472,8 @@ typedef struct
   Batch          *filling;          /* the reader's batch in the making */
   gint64          next_offer_id;
   GArray         *pending;          /* PendingPrice */
+  SortKey        *sort_keys;        /* two arrays of sort_keys_size, for sort_run() */
+  guint           sort_keys_size;
   guint           batch_prices;     /* in the runs sent since the last batch end */
   GStringChunk   *strings;          /* the pending prices' text, each distinct text once */
   const char     *path;
@@ -1690,21 +1689,21 @@ intern (Pipe       *pipe,
  * through a function pointer, nothing but the keys moved until the end, and no input that makes
  * it slow. */
 static GArray *
-sort_run (Import *import,
+sort_run (Pipe   *pipe,
           GArray *run)
 {
   guint n = run->len;
   SortKey *src, *dst;
   GArray *sorted;
 
-  if (import->sort_keys_size < n)
+  if (pipe->sort_keys_size < n)
     {
-      g_free (import->sort_keys);
-      import->sort_keys_size = MAX (n, PRICE_RUN + PRICE_RUN / 8);
-      import->sort_keys = g_new (SortKey, 2 * import->sort_keys_size);
+      g_free (pipe->sort_keys);
+      pipe->sort_keys_size = MAX (n, PRICE_RUN + PRICE_RUN / 8);
+      pipe->sort_keys = g_new (SortKey, 2 * pipe->sort_keys_size);
     }
-  src = import->sort_keys;
-  dst = src + import->sort_keys_size;
+  src = pipe->sort_keys;
+  dst = src + pipe->sort_keys_size;
 
   for (guint i = 0; i < n; i++)
     {
@@ -1748,21 +1747,22 @@ sort_run (Import *import,
   return sorted;
 }
 
-/* Hands the prices collected since the last run to the writer, which sorts them; at the end of a
+/* Sorts the prices collected since the last run and hands them to the writer; at the end of a
  * batch, or when @last, says that the batch is complete. */
 static gboolean
 queue_prices (Pipe      *pipe,
               gboolean   last,
               GError   **error)
 {
-  GArray *run = g_steal_pointer (&pipe->pending);
+  pipe->batch_prices += pipe->pending->len;
+  if (pipe->pending->len > 0)
+    {
+      GArray *run = sort_run (pipe, pipe->pending);
 
-  pipe->pending = g_array_sized_new (FALSE, FALSE, sizeof (PendingPrice), PRICE_RUN);
-  pipe->batch_prices += run->len;
-  if (run->len == 0)
-    g_array_unref (run);
-  else if (!pipe_push (pipe, ITEM_PRICE_RUN, run, error))
-    return FALSE;
+      g_array_set_size (pipe->pending, 0);
+      if (!pipe_push (pipe, ITEM_PRICE_RUN, run, error))
+        return FALSE;
+    }
   if (last || pipe->batch_prices >= PENDING_PRICES)
     {
       pipe->batch_prices = 0;
@@ -1937,9 +1937,9 @@ write_item (Import      *import,
       return import->existing_sha256 != NULL ||
              import_offers (import, batch, GPOINTER_TO_UINT (item->data), 1, error);
     case ITEM_PRICE_RUN:
-      /* The writer keeps a sorted copy until it has merged it, and frees it then. */
+      /* The writer keeps the run until it has merged it, and frees it then. */
       if (import->existing_sha256 == NULL)
-        g_ptr_array_add (import->runs, sort_run (import, item->data));
+        g_ptr_array_add (import->runs, g_steal_pointer (&item->data));
       return TRUE;
     case ITEM_PRICE_BATCH_END:
       /* What is left of the batch before has to go first. */
@@ -2041,6 +2041,7 @@ read_and_write (Import          *import,
 
   g_free (pipe.sha256);
   g_array_unref (pipe.pending);
+  g_free (pipe.sort_keys);
   if (pipe.filling != NULL)
     batch_free (pipe.filling);
   g_queue_clear_full (&pipe.ready, (GDestroyNotify) batch_free);
@@ -2202,7 +2203,6 @@ out:
   g_ptr_array_unref (import.runs);
   merge_clear (&import.merge);
   sku_set_clear (&import.skus);
-  g_free (import.sort_keys);
   g_mutex_unlock (&self->lock);
 
   return ok ? g_steal_pointer (&result) : NULL;
