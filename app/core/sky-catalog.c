@@ -792,7 +792,7 @@ static const char * const import_sql[N_STMTS] = {
 
 /* Offers and prices go in INSERT_ROWS to a statement while there are as many: each statement run
  * has a cost of its own, apart from its rows'. */
-#define INSERT_ROWS 16
+#define INSERT_ROWS 64
 #define OFFER_COLUMNS 15
 #define PRICE_COLUMNS 12
 
