@@ -579,10 +579,11 @@ read_attrs (Reader     *self,
       const char *name = (const char *) at[k * 5];
       const char *prefix = (const char *) at[k * 5 + 1];
       const char *value = (const char *) at[k * 5 + 3];
+      const char *xmlns = prefix != NULL ? prefix : name;
       gsize len = at[k * 5 + 4] - at[k * 5 + 3];
       gsize i;
 
-      if (strncmp (prefix != NULL ? prefix : name, "xmlns", 5) == 0)
+      if (xmlns[0] == 'x' && strncmp (xmlns, "xmlns", 5) == 0)
         continue;
 
       for (i = 0; i < G_N_ELEMENTS (a->names) && a->names[i] != NULL; i++)
@@ -677,7 +678,9 @@ check_label (Reader     *self,
              const char *attr,
              const char *value)
 {
-  if (*value == '\0' || g_utf8_strlen (value, -1) > MAX_LABEL_CHARS)
+  /* A text of no more bytes than the limit has no more characters either. */
+  if (*value == '\0' ||
+      (strlen (value) > MAX_LABEL_CHARS && g_utf8_strlen (value, -1) > MAX_LABEL_CHARS))
     return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE,
                  "%s of <%s> must be 1 to %d characters long", attr, element, MAX_LABEL_CHARS);
   return TRUE;
