@@ -777,13 +777,13 @@ static const char * const import_sql[N_STMTS] = {
   /* OR FAIL: a row that fails stops its statement and leaves the rows before it, which the
    * import's rollback takes away. SQLite then keeps no statement journal (a copy of every page a
    * statement of several rows changes, so that it can undo only that statement). */
-  [STMT_OFFER] = "INSERT OR FAIL INTO offer (sheet_id, service_id, sku, name, family, region, vcpu, "
-                 "memory, gpu, storage_type, os, sla, features, id, prices) "
+  [STMT_OFFER] = "INSERT OR FAIL INTO offer (sheet_id, service_id, sku, name, family, region, "
+                 "vcpu, memory, gpu, storage_type, os, sla, features, id, prices) "
                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
   /* INSERT_ROWS rows at a time: make_insert_sql() writes these. */
   [STMT_OFFERS] = NULL,
-  [STMT_PRICE] = "INSERT OR FAIL INTO price (term, geography, category, amount, offer_id, seq, sheet_id, "
-                 "region, os, vcpu, memory, unit) "
+  [STMT_PRICE] = "INSERT OR FAIL INTO price (term, geography, category, amount, offer_id, seq, "
+                 "sheet_id, region, os, vcpu, memory, unit) "
                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
   [STMT_PRICES] = NULL,
   /* No index: it only runs for a SKU whose hash was seen before in the sheet. */
@@ -1771,19 +1771,26 @@ queue_prices (Pipe      *pipe,
   return TRUE;
 }
 
-/* Copies @text, NUL-terminated, into the batch. */
+/* A text that starts at the end of the batch's; batch_end_text() ends it. */
 static Text
-batch_add_text (Batch      *batch,
-                const char *text)
+batch_start_text (const Batch *batch)
 {
-  Text t = { batch->text->len, -1 };
+  return (Text) { batch->text->len, -1 };
+}
 
-  if (text != NULL)
+/* Where @field of @offer is in a batch whose text has @offer's strings from @strings on. */
+static Text
+offer_text (const SkySheetOffer *offer,
+            guint32              strings,
+            const char          *field)
+{
+  Text t = { strings, -1 };
+
+  if (field != NULL)
     {
-      gsize len = strlen (text);
-
-      g_string_append_len (batch->text, text, len + 1);
-      t.len = len;
+      g_assert (field >= offer->strings && field < offer->strings + offer->strings_len);
+      t.start = strings + (field - offer->strings);
+      t.len = strlen (field);
     }
   return t;
 }
@@ -1807,6 +1814,7 @@ queue_offer (const SkySheetOffer  *offer,
   Batch *batch = pipe->filling;
   guint index = batch->offers->len;
   QueuedOffer *queued;
+  guint32 strings;
   guint8 geography, category;
   const char *region, *os;
 
@@ -1819,15 +1827,18 @@ queue_offer (const SkySheetOffer  *offer,
   queued->line = offer->line;
   queued->nth = offer->nth;
   queued->n_prices = offer->prices->len;
-  queued->sku = batch_add_text (batch, offer->sku);
-  queued->name = batch_add_text (batch, offer->name);
-  queued->family = batch_add_text (batch, offer->family);
-  queued->region = batch_add_text (batch, offer->region);
-  queued->storage_type = batch_add_text (batch, offer->storage_type);
-  queued->os = batch_add_text (batch, offer->os);
-  queued->sla = batch_add_text (batch, offer->sla);
+  /* The offer's text fields, which are all in its block of strings, copied at once. */
+  strings = batch->text->len;
+  g_string_append_len (batch->text, offer->strings, offer->strings_len);
+  queued->sku = offer_text (offer, strings, offer->sku);
+  queued->name = offer_text (offer, strings, offer->name);
+  queued->family = offer_text (offer, strings, offer->family);
+  queued->region = offer_text (offer, strings, offer->region);
+  queued->storage_type = offer_text (offer, strings, offer->storage_type);
+  queued->os = offer_text (offer, strings, offer->os);
+  queued->sla = offer_text (offer, strings, offer->sla);
 
-  queued->features = batch_add_text (batch, NULL);
+  queued->features = batch_start_text (batch);
   if (offer->features->len > 0)
     {
       for (guint i = 0; i + 1 < offer->features->len; i += 2)
@@ -1841,7 +1852,7 @@ queue_offer (const SkySheetOffer  *offer,
       queued->features = batch_end_text (batch, queued->features);
     }
 
-  queued->prices = batch_add_text (batch, NULL);
+  queued->prices = batch_start_text (batch);
   for (guint i = 0; i < offer->prices->len; i++)
     {
       const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);

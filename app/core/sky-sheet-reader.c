@@ -1129,6 +1129,7 @@ start_offer (Reader *self)
         offer->strings = g_malloc (self->strings_size);
       }
     out = offer->strings;
+    offer->strings_len = total;
     for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
       if (texts[i] != NULL)
         {

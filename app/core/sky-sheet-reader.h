@@ -88,6 +88,7 @@ typedef struct
   const char *os;
   const char *sla;           /* the offer's, or else its service's; may be NULL */
   char       *strings;
+  gsize       strings_len;   /* the bytes of @strings the fields take, their NULs included */
   gint64      vcpu_milli;    /* -1 when not given */
   gint64      memory_mgib;   /* thousandths of a GiB; -1 when not given */
   gint64      gpu;           /* -1 when not given */
