@@ -999,6 +999,7 @@ test_killed_import (Fixture       *f,
   g_auto(Run) offers_before = { 0 }, offers_after = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *check = NULL;
+  g_autofree char *wal = g_strconcat (f->catalog, "-wal", NULL);
   int wait_status = 0;
   GPid pid;
 
@@ -1018,7 +1019,16 @@ test_killed_import (Fixture       *f,
                  G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, &pid,
                  &error);
   g_assert_no_error (error);
-  g_usleep (G_USEC_PER_SEC);
+  /* Killed once the import has written part of the sheet to the catalog's write-ahead log:
+   * pages go there when they no longer fit the cache, long before the end. */
+  for (int i = 0; i < 6000; i++)
+    {
+      GStatBuf st;
+
+      if (g_stat (wal, &st) == 0 && st.st_size > 8 * 1024 * 1024)
+        break;
+      g_usleep (G_USEC_PER_SEC / 200);
+    }
   kill (pid, SIGKILL);
   g_assert_cmpint (waitpid (pid, &wait_status, 0), ==, pid);
   g_spawn_close_pid (pid);
