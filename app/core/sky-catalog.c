@@ -1431,7 +1431,8 @@ import_offers (Import       *import,
 /* The import runs in two threads: one reads and checks the sheet, the calling one writes what
  * it has read to the catalog, in order. Items travel in batches, so that the threads meet once
  * per batch rather than once per offer, and every batch goes back to the reading thread to be
- * freed there: memory is allocated and freed by one thread only. */
+ * filled again or freed there. (The runs of prices, which the writer keeps until their batch of
+ * prices is written, are freed by the writer.) */
 #define BATCH_SIZE 512
 #define PIPE_CAPACITY 8
 

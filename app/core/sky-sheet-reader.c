@@ -1069,7 +1069,7 @@ start_offer (Reader *self)
 {
   Attrs a = { { "sku", "name", "region", "family", "vcpu", "memory-gib", "gpu",
                         "storage-type", "os", "sla" } };
-  const char *sku, *name, *region_code;
+  const char *sku, *name, *region_code, *family, *storage_type, *os, *sla;
   SkySheetOffer *offer;
   SkySheetRegion *region;
   gsize sku_len;
@@ -1092,13 +1092,15 @@ start_offer (Reader *self)
                  "offer “%s” is in region “%s”, which the sheet does not declare", sku,
                  region_code);
 
-  if ((attr_get (&a, "family") != NULL &&
-       !check_label (self, "offer", "family", attr_get (&a, "family"))) ||
-      (attr_get (&a, "storage-type") != NULL &&
-       !check_identifier (self, "offer", "storage-type", attr_get (&a, "storage-type"))) ||
-      (attr_get (&a, "os") != NULL &&
-       !check_identifier (self, "offer", "os", attr_get (&a, "os"))) ||
-      !check_percentage (self, "offer", "sla", attr_get (&a, "sla")))
+  family = attr_get (&a, "family");
+  storage_type = attr_get (&a, "storage-type");
+  os = attr_get (&a, "os");
+  sla = attr_get (&a, "sla");
+  if ((family != NULL && !check_label (self, "offer", "family", family)) ||
+      (storage_type != NULL &&
+       !check_identifier (self, "offer", "storage-type", storage_type)) ||
+      (os != NULL && !check_identifier (self, "offer", "os", os)) ||
+      !check_percentage (self, "offer", "sla", sla))
     return FALSE;
 
   offer = &self->offer_store;
@@ -1106,8 +1108,7 @@ start_offer (Reader *self)
     /* The offer's text, in one block it owns. */
     const char *texts[] = {
       sku, name, region->code, region->geography, self->service.category,
-      attr_get (&a, "family"), attr_get (&a, "storage-type"), attr_get (&a, "os"),
-      attr_get (&a, "sla") != NULL ? attr_get (&a, "sla") : self->service.sla,
+      family, storage_type, os, sla != NULL ? sla : self->service.sla,
     };
     const char **fields[G_N_ELEMENTS (texts)] = {
       &offer->sku, &offer->name, &offer->region, &offer->geography, &offer->category,
