@@ -913,16 +913,12 @@ sku_set_insert (SkuSet  *set,
   return TRUE;
 }
 
-/* FALSE when the SKU's hash is in the set already. */
-static gboolean
-sku_set_add (SkuSet     *set,
-             const char *sku)
+/* Makes room for @n more hashes, so that the set stays at most half full. */
+static void
+sku_set_reserve (SkuSet *set,
+                 gsize   n)
 {
-  guint64 hash = sku_hash (set->key, sku);
-
-  if (hash == 0)
-    hash = 1;
-  if (set->count >= (set->mask + 1) / 2)
+  while (set->count + n > (set->mask + 1) / 2)
     {
       guint64 *old = set->slots;
       gsize size = set->mask + 1;
@@ -935,7 +931,30 @@ sku_set_add (SkuSet     *set,
           sku_set_insert (set, old[i]);
       g_free (old);
     }
-  return sku_set_insert (set, hash);
+}
+
+/* Adds the SKUs @skus[0 … @n - 1]; @seen[i] says whether the hash of @skus[i] was in the set
+ * already. The slots are asked for all at once, before they are looked at: each is a read from
+ * anywhere in a table of several megabytes, and the processor fetches them together. */
+static void
+sku_set_add (SkuSet      *set,
+             const char **skus,
+             guint        n,
+             gboolean    *seen)
+{
+  guint64 hashes[INSERT_ROWS];
+
+  g_assert (n <= G_N_ELEMENTS (hashes));
+  sku_set_reserve (set, n);
+  for (guint i = 0; i < n; i++)
+    {
+      hashes[i] = sku_hash (set->key, skus[i]);
+      if (hashes[i] == 0)
+        hashes[i] = 1;
+      __builtin_prefetch (&set->slots[hashes[i] & set->mask]);
+    }
+  for (guint i = 0; i < n; i++)
+    seen[i] = !sku_set_insert (set, hashes[i]);
 }
 
 /* A pending price's place in the price table's key as two numbers, compared high first:
@@ -1401,15 +1420,16 @@ import_offers (Import       *import,
                GError      **error)
 {
   const QueuedOffer *queued = &g_array_index (batch->offers, QueuedOffer, first);
-  gboolean seen[INSERT_ROWS] = { FALSE };
+  const char *skus[INSERT_ROWS];
+  gboolean seen[INSERT_ROWS];
   gboolean together = n == INSERT_ROWS;
 
   g_assert (n <= INSERT_ROWS);
   for (guint i = 0; i < n; i++)
-    {
-      seen[i] = !sku_set_add (&import->skus, batch->text->str + queued[i].sku.start);
-      together = together && !seen[i];
-    }
+    skus[i] = batch->text->str + queued[i].sku.start;
+  sku_set_add (&import->skus, skus, n, seen);
+  for (guint i = 0; i < n && together; i++)
+    together = !seen[i];
   if (together)
     {
       for (guint i = 0; i < n; i++)
