@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -362,6 +363,81 @@ test_terms (void)
   g_assert_false (sky_unit_is_known ("GB-Mo"));
 }
 
+#define OR_NONE(text) ((text) != NULL ? (text) : "none")
+
+/* The reader hands each offer over and then uses its memory for the next one: nothing of an offer
+ * may show in the one after it. */
+static gboolean
+describe_offer (const SkySheetOffer  *offer,
+                gpointer              user_data,
+                GError              **error)
+{
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, "%s %s family=%s storage=%s os=%s sla=%s vcpu=%" G_GINT64_FORMAT
+                          " gpu=%" G_GINT64_FORMAT " features=%u",
+                          offer->sku, offer->name, OR_NONE (offer->family),
+                          OR_NONE (offer->storage_type), OR_NONE (offer->os),
+                          OR_NONE (offer->sla), offer->vcpu_milli, offer->gpu,
+                          offer->features->len);
+  for (guint i = 0; i < offer->prices->len; i++)
+    {
+      const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
+
+      g_string_append_printf (out, " | %s %s %" G_GINT64_FORMAT " fee=%s%" G_GINT64_FORMAT
+                              " free=%s tiers=%u", price->term, price->unit, price->amount,
+                              price->has_upfront_fee ? "" : "none/", price->upfront_fee,
+                              OR_NONE (price->free_quantity), price->tiers->len);
+    }
+  g_ptr_array_add (user_data, g_string_free (out, FALSE));
+  return TRUE;
+}
+
+static void
+test_offers_one_by_one (void)
+{
+  static const char sheet[] =
+    "<price-sheet xmlns=\"urn:skytally:price-sheet:1\" format=\"1\">"
+    "<provider id=\"p\" name=\"P\"/>"
+    "<sheet version=\"1\" effective-date=\"2026-01-01\" currency=\"USD\"/>"
+    "<source retrieved=\"2026-01-02\">Test.</source>"
+    "<region code=\"r\" name=\"R\" geography=\"EU\"/>"
+    "<service id=\"s\" name=\"S\" category=\"network\">"
+    "<offer sku=\"full\" name=\"Full\" family=\"General purpose\" region=\"r\" vcpu=\"2\" "
+    "gpu=\"1\" storage-type=\"ssd\" os=\"linux\" sla=\"99.9\">"
+    "<feature key=\"a\" value=\"b\"/>"
+    "<price unit=\"gb\" term=\"on-demand\" free-quantity=\"100\">"
+    "<tier from=\"0\" to=\"10\" amount=\"0.09\"/><tier from=\"10\" amount=\"0.05\"/></price>"
+    "<price unit=\"hour\" term=\"reserved\" years=\"1\" upfront=\"all\" upfront-fee=\"5\" "
+    "amount=\"0\"/></offer>"
+    "<offer sku=\"bare\" name=\"Bare\" region=\"r\">"
+    "<price unit=\"hour\" term=\"on-demand\" amount=\"0.5\"/>"
+    "<price unit=\"gb\" term=\"on-demand\" amount=\"0.01\"/></offer>"
+    "</service></price-sheet>";
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  SkySheetSink sink = { .offer = describe_offer };
+  int fd = g_file_open_tmp ("one-by-one-XXXXXX.xml", &path, &error);
+
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, sheet, -1, &error));
+  g_assert_true (sky_sheet_read_file (path, &sink, seen, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_unlink (path);
+
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_cmpstr (seen->pdata[0], ==,
+                   "full Full family=General purpose storage=ssd os=linux sla=99.9 vcpu=2000 "
+                   "gpu=1 features=2 | on-demand gb 900000000 fee=none/0 free=100 tiers=2 "
+                   "| reserved-1y-all-upfront hour 0 fee=50000000000 free=none tiers=0");
+  g_assert_cmpstr (seen->pdata[1], ==,
+                   "bare Bare family=none storage=none os=none sla=none vcpu=-1 gpu=-1 "
+                   "features=0 | on-demand hour 5000000000 fee=none/0 free=none tiers=0 "
+                   "| on-demand gb 100000000 fee=none/0 free=none tiers=0");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -381,6 +457,7 @@ main (int    argc,
   g_test_add_func ("/sky/sheet-reader/cancelled", test_cancelled);
   g_test_add_func ("/sky/sheet-reader/progress", test_progress);
   g_test_add_func ("/sky/sheet-reader/terms", test_terms);
+  g_test_add_func ("/sky/sheet-reader/offers-one-by-one", test_offers_one_by_one);
 
   return g_test_run ();
 }
