@@ -452,6 +452,72 @@ test_to_scaled_int64 (void)
   g_assert_cmpint (v, ==, G_MININT64);
 }
 
+/* The short path from text to a scaled count gives what the long one gives, or leaves the text to
+ * it. */
+static void
+test_parse_plain_scaled (void)
+{
+  static const struct
+  {
+    const char *text;
+    guint       scale;
+    gboolean    taken;
+    gint64      value;
+  } cases[] = {
+    { "0", 10, TRUE, 0 },
+    { "0.0000166667", 10, TRUE, 166667 },
+    { "12.50", 10, TRUE, G_GINT64_CONSTANT (125000000000) },
+    { "007.5", 3, TRUE, 7500 },
+    { "99999999.9999999999", 10, TRUE, G_GINT64_CONSTANT (999999999999999999) },
+    { "64", 3, TRUE, 64000 },
+    { "3", 0, TRUE, 3 },
+    { "123456789", 10, FALSE, 0 },      /* 19 digits once scaled: the long path decides */
+    { "0.00000000001", 10, FALSE, 0 },  /* more fractional digits than the scale */
+    { "1.5", 0, FALSE, 0 },
+    { "1.", 10, FALSE, 0 },
+    { ".5", 10, FALSE, 0 },
+    { "-1", 10, FALSE, 0 },
+    { "-0", 10, FALSE, 0 },
+    { "", 10, FALSE, 0 },
+    { "1e5", 10, FALSE, 0 },
+    { "1.2.3", 10, FALSE, 0 },
+    { " 1", 10, FALSE, 0 },
+  };
+  static const char alphabet[] = "0123456789.-";
+  static const guint scales[] = { 0, 3, 10 };
+  GRand *rand = g_rand_new_with_seed (20261122);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gint64 v = -1;
+
+      g_assert_cmpint (sky_decimal_parse_plain_scaled (cases[i].text, cases[i].scale, &v), ==,
+                       cases[i].taken);
+      if (cases[i].taken)
+        g_assert_cmpint (v, ==, cases[i].value);
+    }
+
+  /* Whatever it takes, the long path reads the same way. */
+  for (int n = 0; n < 100000; n++)
+    {
+      char text[24];
+      int len = g_rand_int_range (rand, 1, sizeof text);
+      guint scale = scales[g_rand_int_range (rand, 0, G_N_ELEMENTS (scales))];
+      gint64 quick = 0, slow = 0;
+      SkyDecimal d;
+
+      for (int k = 0; k < len; k++)
+        text[k] = alphabet[g_rand_int_range (rand, 0, k == 0 ? 10 : sizeof alphabet - 1)];
+      text[len] = '\0';
+      if (!sky_decimal_parse_plain_scaled (text, scale, &quick))
+        continue;
+      g_assert_true (sky_decimal_parse (text, scale, FALSE, &d, NULL));
+      g_assert_true (sky_decimal_to_scaled_int64 (d, scale, &slow));
+      g_assert_cmpint (quick, ==, slow);
+    }
+  g_rand_free (rand);
+}
+
 static void
 test_to_scaled_int64_refused (void)
 {
@@ -572,6 +638,7 @@ main (int   argc,
   g_test_add_func ("/sky/decimal/currency-format", test_currency_format);
   g_test_add_func ("/sky/decimal/to-scaled-int64", test_to_scaled_int64);
   g_test_add_func ("/sky/decimal/to-scaled-int64-refused", test_to_scaled_int64_refused);
+  g_test_add_func ("/sky/decimal/parse-plain-scaled", test_parse_plain_scaled);
   g_test_add_func ("/sky/decimal/reconcile-total", test_reconcile_total);
   /* Last: these fail on a known bug (negating -2^127), and a failure ends the program. */
   g_test_add_func ("/sky/decimal/sub-overflow-minimum", test_sub_overflow_minimum);

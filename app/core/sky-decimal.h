@@ -69,6 +69,9 @@ gboolean    sky_decimal_rescale         (SkyDecimal        value,
 gboolean    sky_decimal_to_scaled_int64 (SkyDecimal        value,
                                          guint             scale,
                                          gint64           *out);
+gboolean    sky_decimal_parse_plain_scaled (const char    *text,
+                                            guint          scale,
+                                            gint64        *out);
 int         sky_decimal_compare         (SkyDecimal        a,
                                          SkyDecimal        b);
 gboolean    sky_decimal_is_zero         (SkyDecimal        value);

@@ -745,6 +745,8 @@ parse_scaled (Reader     *self,
 {
   SkyDecimal d;
 
+  if (sky_decimal_parse_plain_scaled (value, scale, out) && *out <= max)
+    return TRUE;
   if (!parse_decimal (self, element, attr, value, scale, &d))
     return FALSE;
   if (!sky_decimal_to_scaled_int64 (d, scale, out) || *out > max)
