@@ -814,13 +814,34 @@ make_insert_sql (const char *single,
   return g_string_free (sql, FALSE);
 }
 
-/* The sorted runs of a batch of prices, merged as they are inserted. */
+/* A pending price's place in the price table's key as two numbers, compared high first:
+ * purchase option, geography, category and the amount's top 48 bits, then the amount's lower 12
+ * bits and a position that orders prices equal in all that by offer id and sequence: within a
+ * run, the price's index; among runs, the run's. */
+typedef struct
+{
+  guint64 hi;
+  guint64 lo;
+} SortKey;
+
+#define SORT_POSITION_MASK ((G_GUINT64_CONSTANT (1) << 52) - 1)
+
+static inline gboolean
+key_less (const SortKey *a,
+          const SortKey *b)
+{
+  return a->hi < b->hi || (a->hi == b->hi && a->lo < b->lo);
+}
+
+/* The sorted runs of a batch of prices, merged as they are inserted. Runs hold the prices of
+ * consecutive offers, in the order they came: among prices of equal purchase option, geography,
+ * category and amount, the one of the earlier run comes first. */
 typedef struct
 {
   GPtrArray *runs;      /* GArray of PendingPrice, each sorted */
   guint     *next;      /* per run: the first price not written yet */
-  guint     *heap;      /* runs with prices left, smallest next price first */
-  guint      heap_len;
+  SortKey   *heap;      /* runs with prices left, by the key of their next price, smallest */
+  guint      heap_len;  /* first; the position in each key is the run's */
 } PriceMerge;
 
 /* The SKUs of the sheet being imported, as 64-bit hashes in an open-addressing table: 8 bytes
@@ -957,23 +978,6 @@ sku_set_add (SkuSet      *set,
     seen[i] = !sku_set_insert (set, hashes[i]);
 }
 
-/* A pending price's place in the price table's key as two numbers, compared high first:
- * purchase option, geography, category and the amount's top 48 bits, then the amount's lower 12
- * bits and the price's position in its run, which is the order of offer id and sequence. */
-typedef struct
-{
-  guint64 hi;
-  guint64 lo;
-} SortKey;
-
-#define SORT_POSITION_MASK ((G_GUINT64_CONSTANT (1) << 52) - 1)
-
-static inline gboolean
-key_less (const SortKey *a,
-          const SortKey *b)
-{
-  return a->hi < b->hi || (a->hi == b->hi && a->lo < b->lo);
-}
 
 typedef struct
 {
@@ -1178,23 +1182,20 @@ _sky_catalog_bind_code (sqlite3_stmt       *stmt,
                     _sky_catalog_code (names, name));
 }
 
-static int
-compare_pending (gconstpointer a,
-                 gconstpointer b)
+/* @p's key, with @position for its place among prices equal in the rest. */
+static inline SortKey
+price_key (const PendingPrice *p,
+           guint64             position)
 {
-  const PendingPrice *x = a, *y = b;
-
-  if (x->term != y->term)
-    return x->term < y->term ? -1 : 1;
-  if (x->geography != y->geography)
-    return x->geography < y->geography ? -1 : 1;
-  if (x->category != y->category)
-    return x->category < y->category ? -1 : 1;
-  if (x->amount != y->amount)
-    return x->amount < y->amount ? -1 : 1;
-  if (x->offer_id != y->offer_id)
-    return x->offer_id < y->offer_id ? -1 : 1;
-  return x->seq - y->seq;
+  /* Room for 64 purchase options, 32 geographies and categories; the reader keeps amounts below
+   * 10^18 < 2^60. */
+  g_assert (p->term < 64 && p->geography < 32 && p->category < 32 &&
+            p->amount >= 0 && p->amount < G_GINT64_CONSTANT (1) << 60);
+  return (SortKey) {
+    .hi = (guint64) p->term << 58 | (guint64) p->geography << 53 |
+          (guint64) p->category << 48 | (guint64) p->amount >> 12,
+    .lo = ((guint64) p->amount & 0xfff) << 52 | position,
+  };
 }
 
 static const PendingPrice *
@@ -1211,13 +1212,12 @@ merge_sift_down (PriceMerge *m,
 {
   for (;;)
     {
-      guint smallest = i, l = 2 * i + 1, r = 2 * i + 2, tmp;
+      guint smallest = i, l = 2 * i + 1, r = 2 * i + 2;
+      SortKey tmp;
 
-      if (l < m->heap_len &&
-          compare_pending (merge_head (m, m->heap[l]), merge_head (m, m->heap[smallest])) < 0)
+      if (l < m->heap_len && key_less (&m->heap[l], &m->heap[smallest]))
         smallest = l;
-      if (r < m->heap_len &&
-          compare_pending (merge_head (m, m->heap[r]), merge_head (m, m->heap[smallest])) < 0)
+      if (r < m->heap_len && key_less (&m->heap[r], &m->heap[smallest]))
         smallest = r;
       if (smallest == i)
         return;
@@ -1245,10 +1245,10 @@ merge_start (PriceMerge *m,
   merge_clear (m);
   m->runs = runs;
   m->next = g_new0 (guint, runs->len);
-  m->heap = g_new0 (guint, runs->len);
+  m->heap = g_new0 (SortKey, runs->len);
   for (guint i = 0; i < runs->len; i++)
     if (((GArray *) g_ptr_array_index (runs, i))->len > 0)
-      m->heap[m->heap_len++] = i;
+      m->heap[m->heap_len++] = price_key (merge_head (m, i), i);
   for (guint i = m->heap_len / 2; i-- > 0;)
     merge_sift_down (m, i);
 }
@@ -1286,7 +1286,7 @@ import_prices (Import      *import,
 
   for (guint n = 0; n < max && m->heap_len > 0; n++)
     {
-      guint head = m->heap[0];
+      guint head = m->heap[0].lo & SORT_POSITION_MASK;
 
       rows[n_rows++] = merge_head (m, head);
       if (n_rows == INSERT_ROWS)
@@ -1300,6 +1300,8 @@ import_prices (Import      *import,
         }
       if (++m->next[head] == ((GArray *) g_ptr_array_index (m->runs, head))->len)
         m->heap[0] = m->heap[--m->heap_len];
+      else
+        m->heap[0] = price_key (merge_head (m, head), head);
       merge_sift_down (m, 0);
     }
   for (guint i = 0; i < n_rows; i++)
@@ -1727,17 +1729,7 @@ sort_run (Pipe   *pipe,
   dst = src + pipe->sort_keys_size;
 
   for (guint i = 0; i < n; i++)
-    {
-      const PendingPrice *p = &g_array_index (run, PendingPrice, i);
-
-      /* Room for 64 purchase options, 32 geographies and categories; the reader keeps amounts
-       * below 10^18 < 2^60. */
-      g_assert (p->term < 64 && p->geography < 32 && p->category < 32 &&
-                p->amount >= 0 && p->amount < G_GINT64_CONSTANT (1) << 60);
-      src[i].hi = (guint64) p->term << 58 | (guint64) p->geography << 53 |
-                  (guint64) p->category << 48 | (guint64) p->amount >> 12;
-      src[i].lo = ((guint64) p->amount & 0xfff) << 52 | i;
-    }
+    src[i] = price_key (&g_array_index (run, PendingPrice, i), i);
 
   for (guint width = 1; width < n; width *= 2)
     {
