@@ -840,8 +840,8 @@ typedef struct
 {
   GPtrArray *runs;      /* GArray of PendingPrice, each sorted */
   guint     *next;      /* per run: the first price not written yet */
-  SortKey   *heap;      /* runs with prices left, by the key of their next price, smallest */
-  guint      heap_len;  /* first; the position in each key is the run's */
+  SortKey   *heap;      /* the key of each run's next price, its position the run's index: */
+  guint      heap_len;  /* a heap of the runs with prices left, smallest first */
 } PriceMerge;
 
 /* The SKUs of the sheet being imported, as 64-bit hashes in an open-addressing table: 8 bytes
