@@ -866,17 +866,36 @@ test_unreadable_prices (Fixture       *f,
 }
 
 /* Everything a search lists of every price, and everything the details of every offer say,
- * as text: two equal ones mean catalogs that answer alike. */
+ * as text, with the offers that searches by region and by operating system find and the order
+ * of a search by region: two equal ones mean catalogs that answer alike. */
 static char *
 answers (SkyCatalog *catalog)
 {
   SkySearchQuery everything = { .sort = SKY_SORT_PRICE };
+  const SkySearchQuery narrower[] = {
+    { .region = "eu-central" },
+    { .region = "us-east", .category = "network" },
+    { .os = "windows" },
+    { .os = "linux", .sort = SKY_SORT_REGION },
+    { .sort = SKY_SORT_REGION, .descending = TRUE },
+  };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = sky_catalog_search (catalog, &everything, &error);
   GString *s = g_string_new (NULL);
 
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, >, 0);
+  for (guint q = 0; q < G_N_ELEMENTS (narrower); q++)
+    {
+      g_autoptr(GPtrArray) found = sky_catalog_search (catalog, &narrower[q], &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (found->len, >, 0);
+      for (guint i = 0; i < found->len; i++)
+        g_string_append_printf (s, "%s%s", i > 0 ? " " : "",
+                                ((SkyListing *) g_ptr_array_index (found, i))->sku);
+      g_string_append_c (s, '\n');
+    }
   for (guint i = 0; i < rows->len; i++)
     {
       const SkyListing *l = g_ptr_array_index (rows, i);

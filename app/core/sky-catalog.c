@@ -226,6 +226,39 @@ static const char * const migrations[] = {
   "  ORDER BY p.term, p.geography, p.category, p.amount, p.offer_id, p.seq;"
   "DROP TABLE price;"
   "ALTER TABLE price_4 RENAME TO price;",
+
+  /* The price table's region and operating system as numbers: the ids of their text in the
+   * word table, which holds each such text once for the whole catalog. A price row is some 16
+   * bytes shorter, so an import writes and moves fewer pages, and a search by region compares
+   * numbers. */
+  "CREATE TABLE word ("
+  "  id   INTEGER PRIMARY KEY,"
+  "  text TEXT NOT NULL UNIQUE"
+  ");"
+  "INSERT OR IGNORE INTO word (text) SELECT DISTINCT region FROM price;"
+  "INSERT OR IGNORE INTO word (text) SELECT DISTINCT os FROM price WHERE os IS NOT NULL;"
+  "CREATE TABLE price_5 ("
+  "  term          INTEGER NOT NULL,"
+  "  geography     INTEGER NOT NULL,"
+  "  category      INTEGER NOT NULL,"
+  "  amount        INTEGER NOT NULL,"
+  "  offer_id      INTEGER NOT NULL,"
+  "  seq           INTEGER NOT NULL,"
+  "  sheet_id      INTEGER NOT NULL,"
+  "  region        INTEGER NOT NULL,"
+  "  os            INTEGER,"
+  "  vcpu          INTEGER,"
+  "  memory        INTEGER,"
+  "  unit          INTEGER NOT NULL,"
+  "  PRIMARY KEY (term, geography, category, amount, offer_id, seq)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO price_5 SELECT p.term, p.geography, p.category, p.amount, p.offer_id, p.seq,"
+  "  p.sheet_id, (SELECT id FROM word WHERE text = p.region),"
+  "  (SELECT id FROM word WHERE text = p.os), p.vcpu, p.memory, p.unit"
+  "  FROM price p"
+  "  ORDER BY p.term, p.geography, p.category, p.amount, p.offer_id, p.seq;"
+  "DROP TABLE price;"
+  "ALTER TABLE price_5 RENAME TO price;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SKY_CATALOG_SCHEMA_VERSION);
@@ -760,6 +793,8 @@ enum {
   STMT_PRICE,
   STMT_PRICES,
   STMT_FIND_SKU,
+  STMT_FIND_WORD,
+  STMT_WORD,
   N_STMTS
 };
 
@@ -788,6 +823,8 @@ static const char * const import_sql[N_STMTS] = {
   [STMT_PRICES] = NULL,
   /* No index: it only runs for a SKU whose hash was seen before in the sheet. */
   [STMT_FIND_SKU] = "SELECT 1 FROM offer WHERE sheet_id = ?1 AND sku = ?2 LIMIT 1",
+  [STMT_FIND_WORD] = "SELECT id FROM word WHERE text = ?1",
+  [STMT_WORD] = "INSERT INTO word (text) VALUES (?1)",
 };
 
 /* Offers and prices go in INSERT_ROWS to a statement while there are as many: each statement run
@@ -991,6 +1028,7 @@ typedef struct
   GPtrArray       *runs;             /* sorted runs of prices of the batch in the making */
   PriceMerge       merge;            /* the batch being written */
   SkuSet           skus;
+  GArray          *words;            /* gint64: the word ids of the sheet's words, in order */
   SkyImportResult *result;
 } Import;
 
@@ -1116,6 +1154,37 @@ import_service (const SkySheetService  *service,
   return TRUE;
 }
 
+/* Gives @text the next number of the sheet's words: the id of @text in the word table, which
+ * takes it if it is new there. */
+static gboolean
+import_word (const char  *text,
+             Import      *import,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = import->stmts[STMT_FIND_WORD];
+  gint64 id;
+  int rc;
+
+  if (import->existing_sha256 != NULL)
+    return TRUE;
+  bind_text (stmt, 1, text);
+  rc = sqlite3_step (stmt);
+  id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return set_db_error (import->db, error, "Cannot store the sheet in the catalog");
+  if (id < 0)
+    {
+      stmt = import->stmts[STMT_WORD];
+      bind_text (stmt, 1, text);
+      if (!run (import, stmt, error))
+        return FALSE;
+      id = sqlite3_last_insert_rowid (import->db);
+    }
+  g_array_append_val (import->words, id);
+  return TRUE;
+}
+
 /* Prices wait here and go into the price table sorted by its key, a batch at a time: inserted
  * in the order the sheet lists them, they would land all over the table's B-tree, and a large
  * import would spend most of its time moving pages in and out of the cache. A batch takes about
@@ -1137,8 +1206,8 @@ typedef struct
   gint32      seq;
   gint64      amount;
   gint64      offer_id;
-  const char *region;       /* interned for the whole import */
-  const char *os;
+  guint32     region;       /* the sheet's words (see queue_word()) by number; os -1 for */
+  gint32      os;           /* none */
   gint32      vcpu_milli;   /* the reader keeps specs within G_MAXINT32; -1 when unknown */
   gint32      memory_mgib;
 } PendingPrice;
@@ -1258,7 +1327,8 @@ static void
 bind_price (sqlite3_stmt       *stmt,
             int                 first,
             const PendingPrice *p,
-            gint64              sheet_id)
+            gint64              sheet_id,
+            GArray             *words)
 {
   sqlite3_bind_int (stmt, first, p->term);
   sqlite3_bind_int (stmt, first + 1, p->geography);
@@ -1267,8 +1337,11 @@ bind_price (sqlite3_stmt       *stmt,
   sqlite3_bind_int64 (stmt, first + 4, p->offer_id);
   sqlite3_bind_int (stmt, first + 5, p->seq);
   sqlite3_bind_int64 (stmt, first + 6, sheet_id);
-  bind_text (stmt, first + 7, p->region);
-  bind_text (stmt, first + 8, p->os);
+  sqlite3_bind_int64 (stmt, first + 7, g_array_index (words, gint64, p->region));
+  if (p->os >= 0)
+    sqlite3_bind_int64 (stmt, first + 8, g_array_index (words, gint64, p->os));
+  else
+    sqlite3_bind_null (stmt, first + 8);
   bind_optional_int (stmt, first + 9, p->vcpu_milli);
   bind_optional_int (stmt, first + 10, p->memory_mgib);
   sqlite3_bind_int (stmt, first + 11, p->unit);
@@ -1293,7 +1366,7 @@ import_prices (Import      *import,
         {
           for (guint i = 0; i < n_rows; i++)
             bind_price (import->stmts[STMT_PRICES], 1 + i * PRICE_COLUMNS, rows[i],
-                        import->sheet_id);
+                        import->sheet_id, import->words);
           if (!run (import, import->stmts[STMT_PRICES], error))
             return FALSE;
           n_rows = 0;
@@ -1306,7 +1379,7 @@ import_prices (Import      *import,
     }
   for (guint i = 0; i < n_rows; i++)
     {
-      bind_price (import->stmts[STMT_PRICE], 1, rows[i], import->sheet_id);
+      bind_price (import->stmts[STMT_PRICE], 1, rows[i], import->sheet_id, import->words);
       if (!run (import, import->stmts[STMT_PRICE], error))
         return FALSE;
     }
@@ -1463,6 +1536,7 @@ typedef enum
   ITEM_HEADER,
   ITEM_REGION,
   ITEM_SERVICE,
+  ITEM_WORD,            /* a text the sheet's prices hold as a number: the next number */
   ITEM_OFFER,
   ITEM_PRICE_RUN,       /* a sorted GArray of PendingPrice */
   ITEM_PRICE_BATCH_END, /* the runs since the last one make a batch */
@@ -1498,7 +1572,7 @@ typedef struct
   SortKey        *sort_keys;        /* two arrays of sort_keys_size, for sort_run() */
   guint           sort_keys_size;
   guint           batch_prices;     /* in the runs sent since the last batch end */
-  GStringChunk   *strings;          /* the pending prices' text, each distinct text once */
+  GHashTable     *words;            /* the texts numbered by queue_word(): number + 1 */
   const char     *path;
   GCancellable   *cancellable;
   SkyProgressFunc progress;
@@ -1519,6 +1593,9 @@ item_clear (Item *item)
     case ITEM_REGION:
     case ITEM_SERVICE:
       g_strfreev (item->data);
+      break;
+    case ITEM_WORD:
+      g_free (item->data);
       break;
     case ITEM_PRICE_RUN:
       g_clear_pointer ((GArray **) &item->data, g_array_unref);
@@ -1701,11 +1778,24 @@ queue_service (const SkySheetService  *service,
   return pipe_push (user_data, ITEM_SERVICE, g_strdupv ((char **) fields), error);
 }
 
-static const char *
-intern (Pipe       *pipe,
-        const char *text)
+/* The number of @text among the sheet's words, which the writer turns into the catalog's id
+ * of the text (see import_word()): the first word the sheet uses is 0, the next new one 1, … */
+static gboolean
+queue_word (Pipe        *pipe,
+            const char  *text,
+            guint32     *number,
+            GError     **error)
 {
-  return text != NULL ? g_string_chunk_insert_const (pipe->strings, text) : NULL;
+  gpointer value = g_hash_table_lookup (pipe->words, text);
+
+  if (value != NULL)
+    {
+      *number = GPOINTER_TO_UINT (value) - 1;
+      return TRUE;
+    }
+  *number = g_hash_table_size (pipe->words);
+  g_hash_table_insert (pipe->words, g_strdup (text), GUINT_TO_POINTER (*number + 1));
+  return pipe_push (pipe, ITEM_WORD, g_strdup (text), error);
 }
 
 /* Returns @run's prices in key order, in a new array. A merge sort of keys: no comparison
@@ -1829,7 +1919,7 @@ queue_offer (const SkySheetOffer  *offer,
   QueuedOffer *queued;
   guint32 strings;
   guint8 geography, category;
-  const char *region, *os;
+  guint32 region, os = 0;
 
   g_array_set_size (batch->offers, index + 1);
   queued = &g_array_index (batch->offers, QueuedOffer, index);
@@ -1887,8 +1977,9 @@ queue_offer (const SkySheetOffer  *offer,
   /* The sheet reader lets only known names through. */
   geography = _sky_catalog_code (sky_geographies (), offer->geography);
   category = _sky_catalog_code (sky_categories (), offer->category);
-  region = intern (pipe, offer->region);
-  os = intern (pipe, offer->os);
+  if (!queue_word (pipe, offer->region, &region, error) ||
+      (offer->os != NULL && !queue_word (pipe, offer->os, &os, error)))
+    return FALSE;
   for (guint i = 0; i < offer->prices->len; i++)
     {
       const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
@@ -1901,7 +1992,7 @@ queue_offer (const SkySheetOffer  *offer,
         .amount = price->amount,
         .offer_id = queued->id,
         .region = region,
-        .os = os,
+        .os = offer->os != NULL ? (gint32) os : -1,
         .vcpu_milli = offer->vcpu_milli,
         .memory_mgib = offer->memory_mgib,
       };
@@ -1956,6 +2047,8 @@ write_item (Import      *import,
     case ITEM_SERVICE:
       return import_service (&(SkySheetService) { fields[0], fields[1], fields[2], fields[3] },
                              import, error);
+    case ITEM_WORD:
+      return import_word (item->data, import, error);
     case ITEM_OFFER:
       import->offers++;
       return import->existing_sha256 != NULL ||
@@ -2006,7 +2099,7 @@ read_and_write (Import          *import,
   pipe.progress_data = progress_data;
   pipe.next_offer_id = first_offer_id;
   pipe.pending = g_array_sized_new (FALSE, FALSE, sizeof (PendingPrice), PRICE_RUN);
-  pipe.strings = g_string_chunk_new (64 * 1024);
+  pipe.words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   reader = g_thread_new ("sky-sheet-reader", read_sheet_thread, &pipe);
 
@@ -2070,7 +2163,7 @@ read_and_write (Import          *import,
     batch_free (pipe.filling);
   g_queue_clear_full (&pipe.ready, (GDestroyNotify) batch_free);
   g_queue_clear_full (&pipe.done, (GDestroyNotify) batch_free);
-  g_string_chunk_free (pipe.strings);
+  g_hash_table_unref (pipe.words);
   g_cond_clear (&pipe.cond);
   g_mutex_clear (&pipe.lock);
   return sha256;
@@ -2186,6 +2279,7 @@ sky_catalog_import_file (SkyCatalog       *self,
   import.file = path;
   import.result = result;
   sku_set_init (&import.skus);
+  import.words = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   g_mutex_lock (&self->lock);
 
@@ -2227,6 +2321,7 @@ out:
   g_ptr_array_unref (import.runs);
   merge_clear (&import.merge);
   sku_set_clear (&import.skus);
+  g_array_unref (import.words);
   g_mutex_unlock (&self->lock);
 
   return ok ? g_steal_pointer (&result) : NULL;
@@ -2490,11 +2585,7 @@ append_filters (GString              *sql,
                 const SkySearchQuery *query,
                 gboolean              has_text)
 {
-  g_string_append (sql, "FROM price p ");
-  g_string_append (sql, "WHERE p.sheet_id IN (SELECT id FROM sheet WHERE is_current = 1");
-  if (query->provider != NULL)
-    g_string_append (sql, " AND provider = :provider");
-  g_string_append (sql, ")");
+  g_string_append (sql, "FROM price p WHERE 1");
   /* The price key starts with purchase option, geography and category. One left open becomes
    * a list of every value it can take, so the key still narrows the search to the rows of the
    * ones given, rather than every price in the catalog. */
@@ -2516,13 +2607,13 @@ append_filters (GString              *sql,
   if (query->category == NULL)
     _sky_catalog_append_codes (sql, "p.category", sky_categories ());
   if (query->region != NULL)
-    g_string_append (sql, " AND p.region = :region");
+    g_string_append (sql, " AND p.region = (SELECT id FROM word WHERE text = :region)");
   if (query->geography != NULL)
     g_string_append (sql, " AND p.geography = :geography");
   if (query->category != NULL)
     g_string_append (sql, " AND p.category = :category");
   if (query->os != NULL)
-    g_string_append (sql, " AND p.os = :os");
+    g_string_append (sql, " AND p.os = (SELECT id FROM word WHERE text = :os)");
   if (query->term != NULL)
     g_string_append (sql, " AND p.term = :term");
   if (query->min_vcpu_milli > 0)
@@ -2531,6 +2622,12 @@ append_filters (GString              *sql,
     g_string_append (sql, " AND p.memory >= :memory");
   if (query->has_max_price)
     g_string_append (sql, " AND p.amount <= :max_price");
+  /* Conditions are tested in the order they are written: a look-up of the price's sheet costs
+   * more than comparing a number, and goes after them. */
+  g_string_append (sql, " AND p.sheet_id IN (SELECT id FROM sheet WHERE is_current = 1");
+  if (query->provider != NULL)
+    g_string_append (sql, " AND provider = :provider");
+  g_string_append (sql, ")");
   /* The offers whose text matches are found once, reading the offer table in its own order,
    * rather than by joining every price with its offer. */
   if (has_text)
@@ -2611,7 +2708,7 @@ sort_key (SkySort sort)
     case SKY_SORT_NAME:
       return "(SELECT name FROM offer WHERE id = p.offer_id) COLLATE NOCASE";
     case SKY_SORT_REGION:
-      return "p.region";
+      return "(SELECT text FROM word WHERE id = p.region)";
     case SKY_SORT_SERVICE:
       return "(SELECT sv.name FROM offer o JOIN service sv ON sv.id = o.service_id "
              " WHERE o.id = p.offer_id) COLLATE NOCASE";
@@ -2732,9 +2829,9 @@ sky_catalog_search (SkyCatalog            *self,
   g_string_append_printf (sql, " ORDER BY %s LIMIT :limit OFFSET :offset", order);
 
   g_string_prepend (sql,
-                    "SELECT s.provider, pv.name, s.version, s.currency, p.region, r.name, "
+                    "SELECT s.provider, pv.name, s.version, s.currency, o.region, r.name, "
                     "       p.geography, sv.code, sv.name, p.category, o.sku, o.name, o.family, "
-                    "       p.os, o.storage_type, o.sla, p.vcpu, p.memory, o.gpu, p.term, p.unit, "
+                    "       o.os, o.storage_type, o.sla, p.vcpu, p.memory, o.gpu, p.term, p.unit, "
                     "       p.amount, p.seq, o.prices, p.offer_id "
                     "FROM (");
   g_string_append_printf (sql,
@@ -2743,7 +2840,7 @@ sky_catalog_search (SkyCatalog            *self,
                           "CROSS JOIN sheet s ON s.id = p.sheet_id "
                           "CROSS JOIN provider pv ON pv.id = s.provider "
                           "CROSS JOIN service sv ON sv.id = o.service_id "
-                          "CROSS JOIN region r ON r.sheet_id = p.sheet_id AND r.code = p.region "
+                          "CROSS JOIN region r ON r.sheet_id = p.sheet_id AND r.code = o.region "
                           "ORDER BY %s%s", key != NULL ? "p." : "", order);
 
   g_mutex_lock (&self->lock);

@@ -177,11 +177,11 @@ find_ids (sqlite3               *db,
     /* Every geography, listed, so that the price key still leads the search. */
     _sky_catalog_append_codes (sql, "p.geography", sky_geographies ());
   if (region)
-    g_string_append (sql, " AND p.region = :region");
+    g_string_append (sql, " AND p.region = (SELECT id FROM word WHERE text = :region)");
   if (req->service != NULL)
     g_string_append (sql, " AND sv.code = :service");
   if (os)
-    g_string_append (sql, " AND p.os = :os");
+    g_string_append (sql, " AND p.os = (SELECT id FROM word WHERE text = :os)");
   if (vcpu)
     g_string_append (sql, " AND p.vcpu >= :vcpu");
   if (memory)
