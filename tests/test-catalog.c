@@ -97,7 +97,7 @@ static char *
 snapshot (const char *path)
 {
   static const char * const tables[] = { "provider", "sheet", "region", "service", "offer",
-                                         "price" };
+                                         "price", "word" };
   GString *s = g_string_new (NULL);
   sqlite3 *db = NULL;
 
@@ -436,6 +436,68 @@ test_import_async (Fixture       *f,
   /* The worker wrote through a connection of its own; this one sees the sheet too. */
   sheets = sky_catalog_list_sheets (f->catalog, NULL);
   g_assert_cmpuint (sheets->len, ==, 1);
+}
+/* Offers each with a family, storage type and operating system of its own, and a region of
+ * seven: the catalog keeps such texts as numbers, and a new one comes at every point of an
+ * import's batches. */
+static void
+test_many_words (Fixture       *f,
+                 gconstpointer  data)
+{
+  const guint n = 1500;
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "words.xml", NULL);
+  g_autoptr(SkyImportResult) result = NULL;
+
+  g_string_append (s,
+                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                   "<price-sheet xmlns=\"urn:skytally:price-sheet:1\" format=\"1\">\n"
+                   "  <provider id=\"wordcloud\" name=\"Word Cloud\"/>\n"
+                   "  <sheet version=\"1\" effective-date=\"2026-03-01\" currency=\"EUR\"/>\n"
+                   "  <source retrieved=\"2026-03-01\">Written by the test.</source>\n");
+  for (guint r = 0; r < 7; r++)
+    g_string_append_printf (s, "  <region code=\"r%u\" name=\"Region %u\" geography=\"EU\"/>\n",
+                            r, r);
+  g_string_append (s, "  <service id=\"vm\" name=\"VMs\" category=\"compute\" sla=\"99.9\">\n");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s,
+                            "    <offer sku=\"vm-%u\" name=\"vm %u\" region=\"r%u\" "
+                            "family=\"family %u\" storage-type=\"disk-%u\" os=\"os-%u\">\n"
+                            "      <price unit=\"hour\" term=\"on-demand\" amount=\"0.%04u\"/>\n"
+                            "    </offer>\n", i, i, i % 7, i, i, i, i + 1);
+  g_string_append (s, "  </service>\n</price-sheet>\n");
+  g_file_set_contents (path, s->str, s->len, &error);
+  g_assert_no_error (error);
+  result = import_ok (f, path);
+  g_assert_cmpuint (result->offers, ==, n);
+
+  for (guint i = 0; i < n; i += 149)
+    {
+      g_autofree char *os = g_strdup_printf ("os-%u", i);
+      g_autofree char *region = g_strdup_printf ("r%u", i % 7);
+      g_autofree char *sku = g_strdup_printf ("vm-%u", i);
+      g_autofree char *family = g_strdup_printf ("family %u", i);
+      g_autofree char *storage = g_strdup_printf ("disk-%u", i);
+      g_autoptr(GPtrArray) rows = search (f, &(SkySearchQuery) { .os = os, .region = region });
+      const SkyListing *l;
+      g_autoptr(SkyOfferDetails) details = NULL;
+
+      g_assert_cmpuint (rows->len, ==, 1);
+      l = g_ptr_array_index (rows, 0);
+      g_assert_cmpstr (l->sku, ==, sku);
+      g_assert_cmpstr (l->os, ==, os);
+      g_assert_cmpstr (l->region, ==, region);
+      g_assert_cmpstr (l->family, ==, family);
+      g_assert_cmpstr (l->storage_type, ==, storage);
+      g_assert_cmpstr (l->sla, ==, "99.9");
+      details = sky_catalog_get_offer (f->catalog, l->offer_id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (details->sku, ==, sku);
+      g_assert_cmpstr (details->family, ==, family);
+      g_assert_cmpstr (details->os, ==, os);
+      g_assert_cmpstr (details->region, ==, region);
+    }
 }
 
 /* The SKUs of the rows, in order, joined with spaces; each SKU once. */
@@ -848,7 +910,7 @@ test_unreadable_prices (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE offer SET prices = '0 0 12' WHERE id = 1",
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE offer_row SET prices = '0 0 12' WHERE id = 1",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   f->catalog = sky_catalog_open (f->path, &error);
@@ -987,6 +1049,7 @@ main (int    argc,
   ADD ("bad-sheet-changes-nothing", test_bad_sheet_changes_nothing);
   ADD ("cancel-changes-nothing", test_cancel_changes_nothing);
   ADD ("cancel-midway-changes-nothing", test_cancel_midway_changes_nothing);
+  ADD ("many-words", test_many_words);
   ADD ("search/filters", test_search_filters);
   ADD ("search/sort-and-limit", test_search_sort_and_limit);
   ADD ("search/sort-by-column", test_search_sort_by_column);

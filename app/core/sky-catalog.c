@@ -227,16 +227,49 @@ static const char * const migrations[] = {
   "DROP TABLE price;"
   "ALTER TABLE price_4 RENAME TO price;",
 
-  /* The price table's region and operating system as numbers: the ids of their text in the
-   * word table, which holds each such text once for the whole catalog. A price row is some 16
-   * bytes shorter, so an import writes and moves fewer pages, and a search by region compares
-   * numbers. */
+  /* Region, family, storage type, operating system and SLA, which most offers share with many
+   * others, as numbers: the ids of their text in the word table, which holds each such text
+   * once for the whole catalog. Offers are stored in offer_row, and read through the view
+   * offer, which shows them as text. A price row is some 16 bytes shorter and an offer's some
+   * 40, so an import writes and moves fewer pages, and a search by region compares numbers. */
   "CREATE TABLE word ("
   "  id   INTEGER PRIMARY KEY,"
   "  text TEXT NOT NULL UNIQUE"
   ");"
-  "INSERT OR IGNORE INTO word (text) SELECT DISTINCT region FROM price;"
-  "INSERT OR IGNORE INTO word (text) SELECT DISTINCT os FROM price WHERE os IS NOT NULL;"
+  "INSERT INTO word (text) SELECT w FROM (SELECT region AS w FROM offer"
+  "  UNION SELECT family FROM offer UNION SELECT storage_type FROM offer"
+  "  UNION SELECT os FROM offer UNION SELECT sla FROM offer) WHERE w IS NOT NULL;"
+  "CREATE TABLE offer_row ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  sheet_id     INTEGER NOT NULL,"
+  "  service_id   INTEGER NOT NULL,"
+  "  sku          TEXT NOT NULL,"
+  "  name         TEXT NOT NULL,"
+  "  family       INTEGER,"
+  "  region       INTEGER NOT NULL,"
+  "  vcpu         INTEGER CHECK (vcpu >= 0),"
+  "  memory       INTEGER CHECK (memory >= 0),"
+  "  gpu          INTEGER CHECK (gpu >= 0),"
+  "  storage_type INTEGER,"
+  "  os           INTEGER,"
+  "  sla          INTEGER,"
+  "  features     TEXT,"
+  "  prices       TEXT"
+  ");"
+  "INSERT INTO offer_row SELECT o.id, o.sheet_id, o.service_id, o.sku, o.name,"
+  "  (SELECT id FROM word WHERE text = o.family), (SELECT id FROM word WHERE text = o.region),"
+  "  o.vcpu, o.memory, o.gpu, (SELECT id FROM word WHERE text = o.storage_type),"
+  "  (SELECT id FROM word WHERE text = o.os), (SELECT id FROM word WHERE text = o.sla),"
+  "  o.features, o.prices FROM offer o ORDER BY o.id;"
+  "DROP TABLE offer;"
+  "CREATE VIEW offer AS SELECT r.id, r.sheet_id, r.service_id, r.sku, r.name,"
+  "  (SELECT w.text FROM word w WHERE w.id = r.family) AS family,"
+  "  (SELECT w.text FROM word w WHERE w.id = r.region) AS region,"
+  "  r.vcpu, r.memory, r.gpu,"
+  "  (SELECT w.text FROM word w WHERE w.id = r.storage_type) AS storage_type,"
+  "  (SELECT w.text FROM word w WHERE w.id = r.os) AS os,"
+  "  (SELECT w.text FROM word w WHERE w.id = r.sla) AS sla,"
+  "  r.features, r.prices FROM offer_row r;"
   "CREATE TABLE price_5 ("
   "  term          INTEGER NOT NULL,"
   "  geography     INTEGER NOT NULL,"
@@ -812,7 +845,7 @@ static const char * const import_sql[N_STMTS] = {
   /* OR FAIL: a row that fails stops its statement and leaves the rows before it, which the
    * import's rollback takes away. SQLite then keeps no statement journal (a copy of every page a
    * statement of several rows changes, so that it can undo only that statement). */
-  [STMT_OFFER] = "INSERT OR FAIL INTO offer (sheet_id, service_id, sku, name, family, region, "
+  [STMT_OFFER] = "INSERT OR FAIL INTO offer_row (sheet_id, service_id, sku, name, family, region, "
                  "vcpu, memory, gpu, storage_type, os, sla, features, id, prices) "
                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
   /* INSERT_ROWS rows at a time: make_insert_sql() writes these. */
@@ -822,7 +855,7 @@ static const char * const import_sql[N_STMTS] = {
                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
   [STMT_PRICES] = NULL,
   /* No index: it only runs for a SKU whose hash was seen before in the sheet. */
-  [STMT_FIND_SKU] = "SELECT 1 FROM offer WHERE sheet_id = ?1 AND sku = ?2 LIMIT 1",
+  [STMT_FIND_SKU] = "SELECT 1 FROM offer_row WHERE sheet_id = ?1 AND sku = ?2 LIMIT 1",
   [STMT_FIND_WORD] = "SELECT id FROM word WHERE text = ?1",
   [STMT_WORD] = "INSERT INTO word (text) VALUES (?1)",
 };
@@ -1206,7 +1239,7 @@ typedef struct
   gint32      seq;
   gint64      amount;
   gint64      offer_id;
-  guint32     region;       /* the sheet's words (see queue_word()) by number; os -1 for */
+  gint32      region;       /* the sheet's words by number (see queue_word()); os -1 for */
   gint32      os;           /* none */
   gint32      vcpu_milli;   /* the reader keeps specs within G_MAXINT32; -1 when unknown */
   gint32      memory_mgib;
@@ -1322,6 +1355,19 @@ merge_start (PriceMerge *m,
     merge_sift_down (m, i);
 }
 
+/* Binds the catalog's id of the sheet's word @number, as @words lists them; NULL for -1. */
+static void
+bind_word (sqlite3_stmt *stmt,
+           int           index,
+           GArray       *words,
+           gint32        number)
+{
+  if (number >= 0)
+    sqlite3_bind_int64 (stmt, index, g_array_index (words, gint64, number));
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
 /* Binds @p as the row that starts at parameter @first. */
 static void
 bind_price (sqlite3_stmt       *stmt,
@@ -1337,11 +1383,8 @@ bind_price (sqlite3_stmt       *stmt,
   sqlite3_bind_int64 (stmt, first + 4, p->offer_id);
   sqlite3_bind_int (stmt, first + 5, p->seq);
   sqlite3_bind_int64 (stmt, first + 6, sheet_id);
-  sqlite3_bind_int64 (stmt, first + 7, g_array_index (words, gint64, p->region));
-  if (p->os >= 0)
-    sqlite3_bind_int64 (stmt, first + 8, g_array_index (words, gint64, p->os));
-  else
-    sqlite3_bind_null (stmt, first + 8);
+  bind_word (stmt, first + 7, words, p->region);
+  bind_word (stmt, first + 8, words, p->os);
   bind_optional_int (stmt, first + 9, p->vcpu_milli);
   bind_optional_int (stmt, first + 10, p->memory_mgib);
   sqlite3_bind_int (stmt, first + 11, p->unit);
@@ -1407,7 +1450,8 @@ typedef struct
   long     line;
   int      nth;
   guint    n_prices;
-  Text     sku, name, family, region, storage_type, os, sla, features, prices;
+  Text     sku, name, features, prices;
+  gint32   family, region, storage_type, os, sla;  /* the sheet's words by number, or -1 */
 } QueuedOffer;
 
 /* What travels between the threads: items, and the offers they name, whose text is all in one
@@ -1472,14 +1516,14 @@ bind_offer (sqlite3_stmt      *stmt,
   sqlite3_bind_int64 (stmt, first + 1, import->service_id);
   bind_batch_text (stmt, first + 2, text, queued->sku);
   bind_batch_text (stmt, first + 3, text, queued->name);
-  bind_batch_text (stmt, first + 4, text, queued->family);
-  bind_batch_text (stmt, first + 5, text, queued->region);
+  bind_word (stmt, first + 4, import->words, queued->family);
+  bind_word (stmt, first + 5, import->words, queued->region);
   bind_optional_int (stmt, first + 6, queued->vcpu_milli);
   bind_optional_int (stmt, first + 7, queued->memory_mgib);
   bind_optional_int (stmt, first + 8, queued->gpu);
-  bind_batch_text (stmt, first + 9, text, queued->storage_type);
-  bind_batch_text (stmt, first + 10, text, queued->os);
-  bind_batch_text (stmt, first + 11, text, queued->sla);
+  bind_word (stmt, first + 9, import->words, queued->storage_type);
+  bind_word (stmt, first + 10, import->words, queued->os);
+  bind_word (stmt, first + 11, import->words, queued->sla);
   bind_batch_text (stmt, first + 12, text, queued->features);
   sqlite3_bind_int64 (stmt, first + 13, queued->id);
   bind_batch_text (stmt, first + 14, text, queued->prices);
@@ -1783,11 +1827,17 @@ queue_service (const SkySheetService  *service,
 static gboolean
 queue_word (Pipe        *pipe,
             const char  *text,
-            guint32     *number,
+            gint32      *number,
             GError     **error)
 {
-  gpointer value = g_hash_table_lookup (pipe->words, text);
+  gpointer value;
 
+  if (text == NULL)
+    {
+      *number = -1;
+      return TRUE;
+    }
+  value = g_hash_table_lookup (pipe->words, text);
   if (value != NULL)
     {
       *number = GPOINTER_TO_UINT (value) - 1;
@@ -1914,13 +1964,24 @@ queue_offer (const SkySheetOffer  *offer,
              GError              **error)
 {
   Pipe *pipe = user_data;
-  Batch *batch = pipe->filling;
-  guint index = batch->offers->len;
+  gint32 family, region, storage_type, os, sla;
+  Batch *batch;
+  guint index;
   QueuedOffer *queued;
   guint32 strings;
   guint8 geography, category;
-  guint32 region, os = 0;
 
+  /* Words first: a new one goes into the batch as an item of its own, which may hand the batch
+   * to the writer. */
+  if (!queue_word (pipe, offer->family, &family, error) ||
+      !queue_word (pipe, offer->region, &region, error) ||
+      !queue_word (pipe, offer->storage_type, &storage_type, error) ||
+      !queue_word (pipe, offer->os, &os, error) ||
+      !queue_word (pipe, offer->sla, &sla, error))
+    return FALSE;
+
+  batch = pipe->filling;
+  index = batch->offers->len;
   g_array_set_size (batch->offers, index + 1);
   queued = &g_array_index (batch->offers, QueuedOffer, index);
   queued->id = pipe->next_offer_id++;
@@ -1935,11 +1996,11 @@ queue_offer (const SkySheetOffer  *offer,
   g_string_append_len (batch->text, offer->strings, offer->strings_len);
   queued->sku = offer_text (offer, strings, offer->sku);
   queued->name = offer_text (offer, strings, offer->name);
-  queued->family = offer_text (offer, strings, offer->family);
-  queued->region = offer_text (offer, strings, offer->region);
-  queued->storage_type = offer_text (offer, strings, offer->storage_type);
-  queued->os = offer_text (offer, strings, offer->os);
-  queued->sla = offer_text (offer, strings, offer->sla);
+  queued->family = family;
+  queued->region = region;
+  queued->storage_type = storage_type;
+  queued->os = os;
+  queued->sla = sla;
 
   queued->features = batch_start_text (batch);
   if (offer->features->len > 0)
@@ -1977,9 +2038,6 @@ queue_offer (const SkySheetOffer  *offer,
   /* The sheet reader lets only known names through. */
   geography = _sky_catalog_code (sky_geographies (), offer->geography);
   category = _sky_catalog_code (sky_categories (), offer->category);
-  if (!queue_word (pipe, offer->region, &region, error) ||
-      (offer->os != NULL && !queue_word (pipe, offer->os, &os, error)))
-    return FALSE;
   for (guint i = 0; i < offer->prices->len; i++)
     {
       const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
@@ -1992,7 +2050,7 @@ queue_offer (const SkySheetOffer  *offer,
         .amount = price->amount,
         .offer_id = queued->id,
         .region = region,
-        .os = offer->os != NULL ? (gint32) os : -1,
+        .os = os,
         .vcpu_milli = offer->vcpu_milli,
         .memory_mgib = offer->memory_mgib,
       };
@@ -2300,7 +2358,7 @@ sky_catalog_import_file (SkyCatalog       *self,
 
   /* Offers are numbered as they are read, from the next free id on: the transaction keeps
    * anyone else from taking one. */
-  if (!query_int (self->db, "SELECT coalesce (max (id), 0) + 1 FROM offer", &first_offer_id,
+  if (!query_int (self->db, "SELECT coalesce (max (id), 0) + 1 FROM offer_row", &first_offer_id,
                   error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
