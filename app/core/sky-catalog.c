@@ -846,8 +846,8 @@ static const char * const import_sql[N_STMTS] = {
    * import's rollback takes away. SQLite then keeps no statement journal (a copy of every page a
    * statement of several rows changes, so that it can undo only that statement). */
   [STMT_OFFER] = "INSERT OR FAIL INTO offer_row (sheet_id, service_id, sku, name, family, region, "
-                 "vcpu, memory, gpu, storage_type, os, sla, features, id, prices) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                 "vcpu, memory, gpu, storage_type, os, sla, features, prices) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
   /* INSERT_ROWS rows at a time: make_insert_sql() writes these. */
   [STMT_OFFERS] = NULL,
   [STMT_PRICE] = "INSERT OR FAIL INTO price (term, geography, category, amount, offer_id, seq, "
@@ -863,7 +863,7 @@ static const char * const import_sql[N_STMTS] = {
 /* Offers and prices go in INSERT_ROWS to a statement while there are as many: each statement run
  * has a cost of its own, apart from its rows'. */
 #define INSERT_ROWS 64
-#define OFFER_COLUMNS 15
+#define OFFER_COLUMNS 14
 #define PRICE_COLUMNS 12
 
 /* The single-row INSERT statement @single, with INSERT_ROWS rows of parameters. */
@@ -1525,8 +1525,29 @@ bind_offer (sqlite3_stmt      *stmt,
   bind_word (stmt, first + 10, import->words, queued->os);
   bind_word (stmt, first + 11, import->words, queued->sla);
   bind_batch_text (stmt, first + 12, text, queued->features);
-  sqlite3_bind_int64 (stmt, first + 13, queued->id);
-  bind_batch_text (stmt, first + 14, text, queued->prices);
+  bind_batch_text (stmt, first + 13, text, queued->prices);
+}
+
+/* Runs @stmt, which stores offers up to @last. The reading thread numbered the offers from the
+ * next free id on, which is the id SQLite gives each new row (the largest one's, plus one): the
+ * offer table's ids are not written, which spares a look-up per row. */
+static gboolean
+run_offers (Import            *import,
+            sqlite3_stmt      *stmt,
+            const QueuedOffer *last,
+            GError           **error)
+{
+  if (!run (import, stmt, error))
+    return FALSE;
+  if (sqlite3_last_insert_rowid (import->db) != last->id)
+    {
+      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_DATABASE,
+                   "Cannot store the sheet in the catalog: offer %" G_GINT64_FORMAT
+                   " was stored as %" G_GINT64_FORMAT, last->id,
+                   (gint64) sqlite3_last_insert_rowid (import->db));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Writes @n offers of @batch from @first on, all in one statement when @n is INSERT_ROWS and no
@@ -1554,14 +1575,14 @@ import_offers (Import       *import,
       for (guint i = 0; i < n; i++)
         bind_offer (import->stmts[STMT_OFFERS], 1 + i * OFFER_COLUMNS, &queued[i], batch->text,
                     import);
-      return run (import, import->stmts[STMT_OFFERS], error);
+      return run_offers (import, import->stmts[STMT_OFFERS], &queued[n - 1], error);
     }
   for (guint i = 0; i < n; i++)
     {
       if (seen[i] && !check_sku (&queued[i], batch->text, import, error))
         return FALSE;
       bind_offer (import->stmts[STMT_OFFER], 1, &queued[i], batch->text, import);
-      if (!run (import, import->stmts[STMT_OFFER], error))
+      if (!run_offers (import, import->stmts[STMT_OFFER], &queued[i], error))
         return FALSE;
     }
   return TRUE;
