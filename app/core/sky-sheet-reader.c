@@ -92,11 +92,50 @@ static const char * const element_names[N_ELEMENTS] = {
   "tier",
 };
 
+/* The attributes of each element, by their positions in attr_names. */
+enum { FORMAT };
+enum { PROVIDER_ID, PROVIDER_NAME };
+enum { SHEET_VERSION, SHEET_EFFECTIVE_DATE, SHEET_CURRENCY };
+enum { SOURCE_RETRIEVED, SOURCE_URL };
+enum { REGION_CODE, REGION_NAME, REGION_GEOGRAPHY };
+enum { SERVICE_ID, SERVICE_NAME, SERVICE_CATEGORY, SERVICE_SLA };
+enum { OFFER_SKU, OFFER_NAME, OFFER_REGION, OFFER_FAMILY, OFFER_VCPU, OFFER_MEMORY, OFFER_GPU,
+       OFFER_STORAGE_TYPE, OFFER_OS, OFFER_SLA };
+enum { FEATURE_KEY, FEATURE_VALUE };
+enum { PRICE_UNIT, PRICE_TERM, PRICE_YEARS, PRICE_UPFRONT, PRICE_UPFRONT_FEE,
+       PRICE_FREE_QUANTITY, PRICE_AMOUNT };
+enum { TIER_FROM, TIER_TO, TIER_AMOUNT };
+
+#define MAX_ATTRS 10
+
+/* Like the elements' names, these are looked up once in the parser's dictionary. */
+static const char * const attr_names[N_ELEMENTS][MAX_ATTRS] = {
+  [EL_PRICE_SHEET] = { [FORMAT] = "format" },
+  [EL_PROVIDER] = { [PROVIDER_ID] = "id", [PROVIDER_NAME] = "name" },
+  [EL_SHEET] = { [SHEET_VERSION] = "version", [SHEET_EFFECTIVE_DATE] = "effective-date",
+                 [SHEET_CURRENCY] = "currency" },
+  [EL_SOURCE] = { [SOURCE_RETRIEVED] = "retrieved", [SOURCE_URL] = "url" },
+  [EL_REGION] = { [REGION_CODE] = "code", [REGION_NAME] = "name",
+                  [REGION_GEOGRAPHY] = "geography" },
+  [EL_SERVICE] = { [SERVICE_ID] = "id", [SERVICE_NAME] = "name",
+                   [SERVICE_CATEGORY] = "category", [SERVICE_SLA] = "sla" },
+  [EL_OFFER] = { [OFFER_SKU] = "sku", [OFFER_NAME] = "name", [OFFER_REGION] = "region",
+                 [OFFER_FAMILY] = "family", [OFFER_VCPU] = "vcpu", [OFFER_MEMORY] = "memory-gib",
+                 [OFFER_GPU] = "gpu", [OFFER_STORAGE_TYPE] = "storage-type", [OFFER_OS] = "os",
+                 [OFFER_SLA] = "sla" },
+  [EL_FEATURE] = { [FEATURE_KEY] = "key", [FEATURE_VALUE] = "value" },
+  [EL_PRICE] = { [PRICE_UNIT] = "unit", [PRICE_TERM] = "term", [PRICE_YEARS] = "years",
+                 [PRICE_UPFRONT] = "upfront", [PRICE_UPFRONT_FEE] = "upfront-fee",
+                 [PRICE_FREE_QUANTITY] = "free-quantity", [PRICE_AMOUNT] = "amount" },
+  [EL_TIER] = { [TIER_FROM] = "from", [TIER_TO] = "to", [TIER_AMOUNT] = "amount" },
+};
+
 typedef struct
 {
   const char         *path;
   xmlParserCtxtPtr    ctxt;
   const xmlChar      *names[N_ELEMENTS];
+  const xmlChar      *attr_names[N_ELEMENTS][MAX_ATTRS];
   const xmlChar      *namespace_uri;
   int                 depth;
   int                 fd;
@@ -552,22 +591,28 @@ read_input (Reader *self,
 
 /* Attributes ------------------------------------------------------------------------------- */
 
+/* An element's attributes: their values by position (see attr_names), NULL for those it does
+ * not have. */
 typedef struct
 {
-  const char *names[14];
-  const char *values[14];
+  Element     element;
+  const char *values[MAX_ATTRS];
 } Attrs;
 
 /* Matches the element's attributes with the names in @a. The values are copied, NUL-terminated,
  * into self->values: they stay valid until the next element starts. */
 static gboolean
-read_attrs (Reader     *self,
-            const char *element,
-            Attrs      *a)
+read_attrs (Reader  *self,
+            Element  element,
+            Attrs   *a)
 {
   const xmlChar **at = self->attributes;
+  const xmlChar * const *names = self->attr_names[element];
   gsize total = 0;
   char *out;
+
+  a->element = element;
+  memset (a->values, 0, sizeof a->values);
 
   for (int k = 0; k < self->n_attributes; k++)
     total += at[k * 5 + 4] - at[k * 5 + 3] + 1;
@@ -586,16 +631,17 @@ read_attrs (Reader     *self,
       if (xmlns[0] == 'x' && strncmp (xmlns, "xmlns", 5) == 0)
         continue;
 
-      for (i = 0; i < G_N_ELEMENTS (a->names) && a->names[i] != NULL; i++)
-        if (a->names[i][0] == name[0] && strcmp (a->names[i], name) == 0)
+      /* The parser reports names from its dictionary, as the same pointer each time. */
+      for (i = 0; i < MAX_ATTRS && names[i] != NULL; i++)
+        if (names[i] == (const xmlChar *) name)
           break;
 
-      if (at[k * 5 + 2] != NULL || i == G_N_ELEMENTS (a->names) || a->names[i] == NULL)
+      if (at[k * 5 + 2] != NULL || i == MAX_ATTRS || names[i] == NULL)
         {
           g_autofree char *qname = prefix != NULL ? g_strconcat (prefix, ":", name, NULL)
                                                   : g_strdup (name);
           return fail (self, qname, SKY_SHEET_ERROR_UNKNOWN_ATTRIBUTE,
-                       "<%s> has an unknown attribute “%s”", element, qname);
+                       "<%s> has an unknown attribute “%s”", element_names[element], qname);
         }
 
       memcpy (out, value, len);
@@ -622,32 +668,17 @@ read_attrs (Reader     *self,
   return TRUE;
 }
 
-/* Callers name attributes with the literals that fill Attrs, which the compiler stores once:
- * the addresses match first, and the text is compared only when they do not. */
-static const char *
-attr_get (const Attrs *a,
-          const char  *name)
-{
-  for (gsize i = 0; i < G_N_ELEMENTS (a->names) && a->names[i] != NULL; i++)
-    if (a->names[i] == name)
-      return a->values[i];
-  for (gsize i = 0; i < G_N_ELEMENTS (a->names) && a->names[i] != NULL; i++)
-    if (strcmp (a->names[i], name) == 0)
-      return a->values[i];
-  g_assert_not_reached ();
-}
-
+/* The value of the attribute at @position, or NULL after an error that says it is missing. */
 static const char *
 attr_require (Reader      *self,
               const Attrs *a,
-              const char  *element,
-              const char  *name)
+              int          position)
 {
-  const char *value = attr_get (a, name);
+  const char *value = a->values[position];
 
   if (value == NULL)
-    fail (self, NULL, SKY_SHEET_ERROR_MISSING_ATTRIBUTE,
-          "<%s> needs the attribute “%s”", element, name);
+    fail (self, NULL, SKY_SHEET_ERROR_MISSING_ATTRIBUTE, "<%s> needs the attribute “%s”",
+          element_names[a->element], attr_names[a->element][position]);
   return value;
 }
 
@@ -871,12 +902,12 @@ unexpected (Reader     *self,
 static gboolean
 start_root (Reader *self)
 {
-  Attrs a = { { "format" } };
+  Attrs a;
   const char *format;
   gint64 version;
 
-  if (!read_attrs (self, "price-sheet", &a) ||
-      !(format = attr_require (self, &a, "price-sheet", "format")))
+  if (!read_attrs (self, EL_PRICE_SHEET, &a) ||
+      !(format = attr_require (self, &a, FORMAT)))
     return FALSE;
   if (!g_ascii_string_to_signed (format, 10, 1, G_MAXINT, &version, NULL))
     return fail (self, "format", SKY_SHEET_ERROR_INVALID_VALUE,
@@ -892,14 +923,14 @@ start_root (Reader *self)
 static gboolean
 start_provider (Reader *self)
 {
-  Attrs a = { { "id", "name" } };
+  Attrs a;
   const char *id, *name;
 
   if (self->stage != STAGE_ROOT)
     return unexpected (self, "provider", "here: <provider> comes first, once");
-  if (!read_attrs (self, "provider", &a) ||
-      !(id = attr_require (self, &a, "provider", "id")) ||
-      !(name = attr_require (self, &a, "provider", "name")) ||
+  if (!read_attrs (self, EL_PROVIDER, &a) ||
+      !(id = attr_require (self, &a, PROVIDER_ID)) ||
+      !(name = attr_require (self, &a, PROVIDER_NAME)) ||
       !check_identifier (self, "provider", "id", id) ||
       !check_label (self, "provider", "name", name))
     return FALSE;
@@ -912,16 +943,16 @@ start_provider (Reader *self)
 static gboolean
 start_sheet (Reader *self)
 {
-  Attrs a = { { "version", "effective-date", "currency" } };
+  Attrs a;
   const char *version, *date, *currency;
   gsize len;
 
   if (self->stage != STAGE_PROVIDER)
     return unexpected (self, "sheet", "here: it comes once, right after <provider>");
-  if (!read_attrs (self, "sheet", &a) ||
-      !(version = attr_require (self, &a, "sheet", "version")) ||
-      !(date = attr_require (self, &a, "sheet", "effective-date")) ||
-      !(currency = attr_require (self, &a, "sheet", "currency")) ||
+  if (!read_attrs (self, EL_SHEET, &a) ||
+      !(version = attr_require (self, &a, SHEET_VERSION)) ||
+      !(date = attr_require (self, &a, SHEET_EFFECTIVE_DATE)) ||
+      !(currency = attr_require (self, &a, SHEET_CURRENCY)) ||
       !check_date (self, "sheet", "effective-date", date))
     return FALSE;
 
@@ -950,17 +981,17 @@ start_sheet (Reader *self)
 static gboolean
 start_source (Reader *self)
 {
-  Attrs a = { { "retrieved", "url" } };
+  Attrs a;
   const char *retrieved;
 
   if (self->stage != STAGE_SHEET)
     return unexpected (self, "source", "here: it comes once, right after <sheet>");
-  if (!read_attrs (self, "source", &a) ||
-      !(retrieved = attr_require (self, &a, "source", "retrieved")) ||
+  if (!read_attrs (self, EL_SOURCE, &a) ||
+      !(retrieved = attr_require (self, &a, SOURCE_RETRIEVED)) ||
       !check_date (self, "source", "retrieved", retrieved))
     return FALSE;
   self->retrieved = g_strdup (retrieved);
-  self->source_url = g_strdup (attr_get (&a, "url"));
+  self->source_url = g_strdup (a.values[SOURCE_URL]);
   self->source_text = g_string_new (NULL);
   self->source_loc = self->loc;
   self->in_source = TRUE;
@@ -999,16 +1030,16 @@ end_source (Reader *self)
 static gboolean
 start_region (Reader *self)
 {
-  Attrs a = { { "code", "name", "geography" } };
+  Attrs a;
   const char *code, *name, *geo;
   SkySheetRegion *region;
 
   if (self->stage != STAGE_SOURCE && self->stage != STAGE_REGIONS)
     return unexpected (self, "region", "here: regions come after <source> and before services");
-  if (!read_attrs (self, "region", &a) ||
-      !(code = attr_require (self, &a, "region", "code")) ||
-      !(name = attr_require (self, &a, "region", "name")) ||
-      !(geo = attr_require (self, &a, "region", "geography")) ||
+  if (!read_attrs (self, EL_REGION, &a) ||
+      !(code = attr_require (self, &a, REGION_CODE)) ||
+      !(name = attr_require (self, &a, REGION_NAME)) ||
+      !(geo = attr_require (self, &a, REGION_GEOGRAPHY)) ||
       !check_identifier (self, "region", "code", code) ||
       !check_label (self, "region", "name", name) ||
       !check_choice (self, "region", "geography", geo, geographies,
@@ -1034,20 +1065,20 @@ start_region (Reader *self)
 static gboolean
 start_service (Reader *self)
 {
-  Attrs a = { { "id", "name", "category", "sla" } };
+  Attrs a;
   const char *id, *name, *category;
 
   if (self->stage != STAGE_REGIONS && self->stage != STAGE_SERVICES)
     return unexpected (self, "service", "here: services come after the regions");
-  if (!read_attrs (self, "service", &a) ||
-      !(id = attr_require (self, &a, "service", "id")) ||
-      !(name = attr_require (self, &a, "service", "name")) ||
-      !(category = attr_require (self, &a, "service", "category")) ||
+  if (!read_attrs (self, EL_SERVICE, &a) ||
+      !(id = attr_require (self, &a, SERVICE_ID)) ||
+      !(name = attr_require (self, &a, SERVICE_NAME)) ||
+      !(category = attr_require (self, &a, SERVICE_CATEGORY)) ||
       !check_identifier (self, "service", "id", id) ||
       !check_label (self, "service", "name", name) ||
       !check_choice (self, "service", "category", category, categories,
                      G_N_ELEMENTS (categories) - 1) ||
-      !check_percentage (self, "service", "sla", attr_get (&a, "sla")))
+      !check_percentage (self, "service", "sla", a.values[SERVICE_SLA]))
     return FALSE;
   if (!g_hash_table_add (self->service_ids, g_strdup (id)))
     return fail (self, "id", SKY_SHEET_ERROR_DUPLICATE, "service “%s” is declared twice", id);
@@ -1056,7 +1087,7 @@ start_service (Reader *self)
   self->service.id = g_strdup (id);
   self->service.name = g_strdup (name);
   self->service.category = g_strdup (category);
-  self->service.sla = g_strdup (attr_get (&a, "sla"));
+  self->service.sla = g_strdup (a.values[SERVICE_SLA]);
   self->in_service = TRUE;
   self->stage = STAGE_SERVICES;
 
@@ -1069,17 +1100,16 @@ start_service (Reader *self)
 static gboolean
 start_offer (Reader *self)
 {
-  Attrs a = { { "sku", "name", "region", "family", "vcpu", "memory-gib", "gpu",
-                        "storage-type", "os", "sla" } };
+  Attrs a;
   const char *sku, *name, *region_code, *family, *storage_type, *os, *sla;
   SkySheetOffer *offer;
   SkySheetRegion *region;
   gsize sku_len;
 
-  if (!read_attrs (self, "offer", &a) ||
-      !(sku = attr_require (self, &a, "offer", "sku")) ||
-      !(name = attr_require (self, &a, "offer", "name")) ||
-      !(region_code = attr_require (self, &a, "offer", "region")) ||
+  if (!read_attrs (self, EL_OFFER, &a) ||
+      !(sku = attr_require (self, &a, OFFER_SKU)) ||
+      !(name = attr_require (self, &a, OFFER_NAME)) ||
+      !(region_code = attr_require (self, &a, OFFER_REGION)) ||
       !check_label (self, "offer", "name", name))
     return FALSE;
 
@@ -1094,10 +1124,10 @@ start_offer (Reader *self)
                  "offer “%s” is in region “%s”, which the sheet does not declare", sku,
                  region_code);
 
-  family = attr_get (&a, "family");
-  storage_type = attr_get (&a, "storage-type");
-  os = attr_get (&a, "os");
-  sla = attr_get (&a, "sla");
+  family = a.values[OFFER_FAMILY];
+  storage_type = a.values[OFFER_STORAGE_TYPE];
+  os = a.values[OFFER_OS];
+  sla = a.values[OFFER_SLA];
   if ((family != NULL && !check_label (self, "offer", "family", family)) ||
       (storage_type != NULL &&
        !check_identifier (self, "offer", "storage-type", storage_type)) ||
@@ -1148,10 +1178,10 @@ start_offer (Reader *self)
   self->offer = offer;
   self->offer_loc = self->loc;
 
-  if (!parse_spec (self, "offer", "vcpu", attr_get (&a, "vcpu"), 3, &offer->vcpu_milli) ||
-      !parse_spec (self, "offer", "memory-gib", attr_get (&a, "memory-gib"), 3,
+  if (!parse_spec (self, "offer", "vcpu", a.values[OFFER_VCPU], 3, &offer->vcpu_milli) ||
+      !parse_spec (self, "offer", "memory-gib", a.values[OFFER_MEMORY], 3,
                    &offer->memory_mgib) ||
-      !parse_spec (self, "offer", "gpu", attr_get (&a, "gpu"), 0, &offer->gpu))
+      !parse_spec (self, "offer", "gpu", a.values[OFFER_GPU], 0, &offer->gpu))
     return FALSE;
 
   return TRUE;
@@ -1186,15 +1216,15 @@ end_offer (Reader *self)
 static gboolean
 start_feature (Reader *self)
 {
-  Attrs a = { { "key", "value" } };
+  Attrs a;
   const char *key, *value;
   GPtrArray *features = self->offer->features;
 
   if (self->offer->prices->len > 0)
     return unexpected (self, "feature", "after <price>: features come first in an <offer>");
-  if (!read_attrs (self, "feature", &a) ||
-      !(key = attr_require (self, &a, "feature", "key")) ||
-      !(value = attr_require (self, &a, "feature", "value")) ||
+  if (!read_attrs (self, EL_FEATURE, &a) ||
+      !(key = attr_require (self, &a, FEATURE_KEY)) ||
+      !(value = attr_require (self, &a, FEATURE_VALUE)) ||
       !check_identifier (self, "feature", "key", key) ||
       !check_label (self, "feature", "value", value))
     return FALSE;
@@ -1212,10 +1242,10 @@ static const char *
 purchase_option (Reader      *self,
                  const Attrs *a)
 {
-  const char *term = attr_get (a, "term");
-  const char *years = attr_get (a, "years");
-  const char *upfront = attr_get (a, "upfront");
-  const char *fee = attr_get (a, "upfront-fee");
+  const char *term = a->values[PRICE_TERM];
+  const char *years = a->values[PRICE_YEARS];
+  const char *upfront = a->values[PRICE_UPFRONT];
+  const char *fee = a->values[PRICE_UPFRONT_FEE];
   static const char * const terms[] = { "on-demand", "spot", "reserved", "savings-plan" };
   static const char * const upfronts[] = { "none", "partial", "all" };
   gsize t, u;
@@ -1266,15 +1296,14 @@ purchase_option (Reader      *self,
 static gboolean
 start_price (Reader *self)
 {
-  Attrs a = { { "unit", "term", "years", "upfront", "upfront-fee", "free-quantity",
-                        "amount" } };
+  Attrs a;
   const char *unit, *amount, *fee, *free_quantity;
   gsize unit_index;
   SkySheetPrice *price;
   SkyDecimal free_q;
 
-  if (!read_attrs (self, "price", &a) ||
-      !(unit = attr_require (self, &a, "price", "unit")))
+  if (!read_attrs (self, EL_PRICE, &a) ||
+      !(unit = attr_require (self, &a, PRICE_UNIT)))
     return FALSE;
   unit_index = index_in (unit, units, N_UNITS);
   if (unit_index == N_UNITS)
@@ -1303,7 +1332,7 @@ start_price (Reader *self)
   if (!(price->term = purchase_option (self, &a)))
     return FALSE;
 
-  fee = attr_get (&a, "upfront-fee");
+  fee = a.values[PRICE_UPFRONT_FEE];
   if (fee != NULL)
     {
       price->has_upfront_fee = TRUE;
@@ -1311,7 +1340,7 @@ start_price (Reader *self)
         return FALSE;
     }
 
-  free_quantity = attr_get (&a, "free-quantity");
+  free_quantity = a.values[PRICE_FREE_QUANTITY];
   if (free_quantity != NULL)
     {
       if (!parse_decimal (self, "price", "free-quantity", free_quantity, SKY_PRICE_SCALE,
@@ -1320,7 +1349,7 @@ start_price (Reader *self)
       price->free_quantity = sky_decimal_to_string (free_q);
     }
 
-  amount = attr_get (&a, "amount");
+  amount = a.values[PRICE_AMOUNT];
   self->price_has_amount = amount != NULL;
   if (amount != NULL && !parse_money (self, "price", "amount", amount, &price->amount))
     return FALSE;
@@ -1356,7 +1385,7 @@ end_price (Reader *self)
 static gboolean
 start_tier (Reader *self)
 {
-  Attrs a = { { "from", "to", "amount" } };
+  Attrs a;
   const char *from_s, *to_s, *amount_s;
   SkyDecimal from, to;
   SkySheetTier tier = { NULL };
@@ -1364,13 +1393,13 @@ start_tier (Reader *self)
 
   if (self->price_has_amount)
     return unexpected (self, "tier", "in a <price> that has an “amount”: use one or the other");
-  if (!read_attrs (self, "tier", &a) ||
-      !(from_s = attr_require (self, &a, "tier", "from")) ||
-      !(amount_s = attr_require (self, &a, "tier", "amount")) ||
+  if (!read_attrs (self, EL_TIER, &a) ||
+      !(from_s = attr_require (self, &a, TIER_FROM)) ||
+      !(amount_s = attr_require (self, &a, TIER_AMOUNT)) ||
       !parse_decimal (self, "tier", "from", from_s, SKY_PRICE_SCALE, &from) ||
       !parse_money (self, "tier", "amount", amount_s, &tier.amount))
     return FALSE;
-  to_s = attr_get (&a, "to");
+  to_s = a.values[TIER_TO];
   if (to_s != NULL && !parse_decimal (self, "tier", "to", to_s, SKY_PRICE_SCALE, &to))
     return FALSE;
 
@@ -1727,7 +1756,11 @@ parse (Reader *self)
   xmlCtxtUseOptions (self->ctxt, READER_OPTIONS);
   self->namespace_uri = xmlDictLookup (self->ctxt->dict, BAD_CAST SKY_SHEET_NAMESPACE, -1);
   for (int i = 0; i < N_ELEMENTS; i++)
-    self->names[i] = xmlDictLookup (self->ctxt->dict, BAD_CAST element_names[i], -1);
+    {
+      self->names[i] = xmlDictLookup (self->ctxt->dict, BAD_CAST element_names[i], -1);
+      for (int k = 0; k < MAX_ATTRS && attr_names[i][k] != NULL; k++)
+        self->attr_names[i][k] = xmlDictLookup (self->ctxt->dict, BAD_CAST attr_names[i][k], -1);
+    }
 
   do
     {
