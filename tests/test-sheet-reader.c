@@ -307,6 +307,46 @@ test_missing_file (void)
   g_assert_nonnull (strstr (error->message, "/nonexistent/sheet.xml"));
 }
 
+/* The checksum of a sheet read in many pieces (the reader hashes them in a thread of its own,
+ * and reuses each once hashed) is the file's. */
+static void
+test_checksum_of_long_sheet (void)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("skytally-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "long.xml", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *sha = NULL;
+  SkySheetSink sink = { NULL };
+
+  g_assert_no_error (error);
+  g_string_append (s,
+                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                   "<price-sheet xmlns=\"urn:skytally:price-sheet:1\" format=\"1\">\n"
+                   "  <provider id=\"longcloud\" name=\"Long Cloud\"/>\n"
+                   "  <sheet version=\"1\" effective-date=\"2026-03-01\" currency=\"EUR\"/>\n"
+                   "  <source retrieved=\"2026-03-01\">Written by the test.</source>\n"
+                   "  <region code=\"eu\" name=\"Europe\" geography=\"EU\"/>\n"
+                   "  <service id=\"vm\" name=\"VMs\" category=\"compute\">\n");
+  for (guint i = 0; i < 12000; i++)
+    g_string_append_printf (s,
+                            "    <offer sku=\"vm-%u\" name=\"vm %u\" region=\"eu\">\n"
+                            "      <price unit=\"hour\" term=\"on-demand\" amount=\"0.%04u\"/>\n"
+                            "    </offer>\n", i, i, i % 10000);
+  g_string_append (s, "  </service>\n</price-sheet>\n");
+  g_assert_cmpuint (s->len, >, 1024 * 1024);
+  g_assert_true (g_file_set_contents (path, s->str, s->len, &error));
+  expected = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) s->str, s->len);
+
+  g_assert_true (sky_sheet_read_file (path, &sink, NULL, &sha, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sha, ==, expected);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_cancelled (void)
 {
@@ -455,6 +495,7 @@ main (int    argc,
   g_test_add_func ("/sky/sheet-reader/bad/duplicate-sku", test_duplicate_sku_location);
   g_test_add_func ("/sky/sheet-reader/missing-file", test_missing_file);
   g_test_add_func ("/sky/sheet-reader/cancelled", test_cancelled);
+  g_test_add_func ("/sky/sheet-reader/checksum-of-long-sheet", test_checksum_of_long_sheet);
   g_test_add_func ("/sky/sheet-reader/progress", test_progress);
   g_test_add_func ("/sky/sheet-reader/terms", test_terms);
   g_test_add_func ("/sky/sheet-reader/offers-one-by-one", test_offers_one_by_one);

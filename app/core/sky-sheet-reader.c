@@ -130,6 +130,27 @@ static const char * const attr_names[N_ELEMENTS][MAX_ATTRS] = {
   [EL_TIER] = { [TIER_FROM] = "from", [TIER_TO] = "to", [TIER_AMOUNT] = "amount" },
 };
 
+/* A piece of the file as read, on its way to the parser and to the checksum. */
+typedef struct
+{
+  char  *data;
+  gsize  len;
+} Piece;
+
+#define PIECES 4
+
+/* The file's SHA-256 is computed in a thread of its own, from the pieces the reader reads: it
+ * takes them from to_hash and hands each back through free once it is hashed. A piece of
+ * length 0 stops it. */
+typedef struct
+{
+  GThread           *thread;
+  GAsyncQueue       *to_hash;
+  GAsyncQueue       *free;
+  struct sha256_ctx  checksum;     /* nettle's: it uses the processor's SHA instructions */
+  Piece              pieces[PIECES];
+} Hasher;
+
 typedef struct
 {
   const char         *path;
@@ -139,7 +160,8 @@ typedef struct
   const xmlChar      *namespace_uri;
   int                 depth;
   int                 fd;
-  struct sha256_ctx   checksum;     /* nettle's: it uses the processor's SHA instructions */
+  Hasher              hasher;
+  gboolean            hashing;      /* whether the hasher's thread runs */
   guint64             size;
   guint64             done;
   guint64             next_report;
@@ -552,34 +574,95 @@ on_xml_error (void        *user_data,
 
 /* Input ------------------------------------------------------------------------------------ */
 
-/* Reads the next piece of the file into @buffer, checksums it and reports progress: the number
- * of bytes read, 0 at the end, -1 on an error or when cancelled. */
-static gssize
-read_input (Reader *self,
-            char   *buffer,
-            gsize   len)
+static gpointer
+hash_pieces (gpointer data)
 {
+  Hasher *hasher = data;
+
+  for (;;)
+    {
+      Piece *piece = g_async_queue_pop (hasher->to_hash);
+
+      if (piece->len == 0)
+        break;
+      sha256_update (&hasher->checksum, piece->len, (const uint8_t *) piece->data);
+      g_async_queue_push (hasher->free, piece);
+    }
+  return NULL;
+}
+
+static void
+hasher_init (Hasher   *hasher,
+             gboolean  start)
+{
+  sha256_init (&hasher->checksum);
+  hasher->to_hash = g_async_queue_new ();
+  hasher->free = g_async_queue_new ();
+  for (int i = 0; i < PIECES; i++)
+    {
+      hasher->pieces[i].data = g_malloc (READ_CHUNK);
+      g_async_queue_push (hasher->free, &hasher->pieces[i]);
+    }
+  if (start)
+    hasher->thread = g_thread_new ("sky-sheet-hasher", hash_pieces, hasher);
+}
+
+/* Waits for the thread to hash what it has been given. */
+static void
+hasher_clear (Hasher *hasher)
+{
+  Piece end = { NULL, 0 };
+
+  if (hasher->thread != NULL)
+    {
+      g_async_queue_push (hasher->to_hash, &end);
+      g_thread_join (g_steal_pointer (&hasher->thread));
+    }
+  g_async_queue_unref (hasher->to_hash);
+  g_async_queue_unref (hasher->free);
+  for (int i = 0; i < PIECES; i++)
+    g_free (hasher->pieces[i].data);
+}
+
+/* Reads the next piece of the file, at most @len bytes, into *@data, hands it to the checksum
+ * and reports progress. The piece stays valid until the next call. Returns the number of bytes
+ * read, 0 at the end, -1 on an error or when cancelled. */
+static gssize
+read_input (Reader  *self,
+            gsize    len,
+            char   **data)
+{
+  Piece *piece = g_async_queue_pop (self->hasher.free);
   gssize n;
 
+  g_assert (len <= READ_CHUNK);
+  *data = piece->data;
   if (g_cancellable_is_cancelled (self->cancellable))
     {
       self->cancelled = TRUE;
-      return -1;
+      n = -1;
     }
+  else
+    do
+      n = read (self->fd, piece->data, len);
+    while (n < 0 && errno == EINTR);
 
-  do
-    n = read (self->fd, buffer, len);
-  while (n < 0 && errno == EINTR);
+  /* The parser copies what it is given before the next piece is read, so a piece can go back
+   * to the free ones as soon as it is hashed. */
+  piece->len = MAX (n, 0);
+  if (self->hashing && n > 0)
+    g_async_queue_push (self->hasher.to_hash, piece);
+  else
+    g_async_queue_push (self->hasher.free, piece);
 
   if (n < 0)
     {
-      if (self->error == NULL)
+      if (self->error == NULL && !self->cancelled)
         g_set_error (&self->error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO,
                      "%s: cannot read: %s", self->path, g_strerror (errno));
       return -1;
     }
 
-  sha256_update (&self->checksum, n, (const uint8_t *) buffer);
   self->done += n;
   if (self->progress != NULL && (self->done >= self->next_report || n == 0))
     {
@@ -1718,7 +1801,7 @@ end_document (Reader *self)
 static gboolean
 parse (Reader *self)
 {
-  g_autofree char *buffer = g_malloc (READ_CHUNK);
+  char *buffer;
   xmlSAXHandler sax;
   gssize n;
   int ret = 0;
@@ -1740,7 +1823,7 @@ parse (Reader *self)
   sax.fatalError = NULL;
 
   /* The first bytes tell the parser the encoding. */
-  n = read_input (self, buffer, 4);
+  n = read_input (self, 4, &buffer);
   if (n < 0)
     return FALSE;
   /* No user data: the callbacks get the parser's context, as the parser's own handlers that
@@ -1764,7 +1847,7 @@ parse (Reader *self)
 
   do
     {
-      n = read_input (self, buffer, READ_CHUNK);
+      n = read_input (self, READ_CHUNK, &buffer);
       if (n < 0)
         return FALSE;
       ret = xmlParseChunk (self->ctxt, buffer, (int) n, n == 0);
@@ -1829,7 +1912,8 @@ sky_sheet_read_file (const char          *path,
       return FALSE;
     }
   self.size = st.st_size;
-  sha256_init (&self.checksum);
+  self.hashing = sha256_out != NULL;
+  hasher_init (&self.hasher, self.hashing);
   self.regions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, region_free);
   self.service_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.line_of_last_start = -1;
@@ -1854,6 +1938,7 @@ sky_sheet_read_file (const char          *path,
       xmlFreeParserCtxt (self.ctxt);
     }
   close (self.fd);
+  hasher_clear (&self.hasher);
   offer_clear (&self);
   g_free (self.offer_store.strings);
   g_ptr_array_unref (self.offer_store.features);
@@ -1886,7 +1971,7 @@ sky_sheet_read_file (const char          *path,
       uint8_t digest[SHA256_DIGEST_SIZE];
       GString *hex = g_string_sized_new (2 * SHA256_DIGEST_SIZE);
 
-      sha256_digest (&self.checksum, sizeof digest, digest);
+      sha256_digest (&self.hasher.checksum, sizeof digest, digest);
       for (gsize i = 0; i < sizeof digest; i++)
         g_string_append_printf (hex, "%02x", digest[i]);
       *sha256_out = g_string_free (hex, FALSE);
