@@ -396,21 +396,48 @@ sky_catalog_init (SkyCatalog *self)
  * FROM:TO:AMOUNT per tier, separated by commas, TO empty on the last one. "-" stands for a fee,
  * a free quantity or tiers the price does not have. */
 
+/* Writes @value in decimal so that it ends just before @end; returns where it starts. @end has
+ * room for 20 characters before it. */
+static char *
+format_int (char   *end,
+            gint64  value)
+{
+  static const char pairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+  guint64 v = value < 0 ? -(guint64) value : (guint64) value;
+  char *p = end;
+
+  /* Two digits at a time. */
+  while (v >= 100)
+    {
+      guint d = v % 100;
+
+      v /= 100;
+      *--p = pairs[2 * d + 1];
+      *--p = pairs[2 * d];
+    }
+  if (v >= 10)
+    {
+      *--p = pairs[2 * v + 1];
+      *--p = pairs[2 * v];
+    }
+  else
+    *--p = '0' + v;
+  if (value < 0)
+    *--p = '-';
+  return p;
+}
+
 static void
 append_int (GString *out,
             gint64   value)
 {
   char digits[24];
-  guint64 v = value < 0 ? -(guint64) value : (guint64) value;
-  int n = 0;
+  char *start = format_int (digits + sizeof digits, value);
 
-  do
-    digits[n++] = '0' + v % 10;
-  while ((v /= 10) > 0);
-  if (value < 0)
-    g_string_append_c (out, '-');
-  while (n > 0)
-    g_string_append_c (out, digits[--n]);
+  g_string_append_len (out, start, digits + sizeof digits - start);
 }
 
 /* Begins a price's line, after a newline unless it is the offer's @first; append_tier() or
@@ -425,19 +452,24 @@ append_price (GString    *out,
               gint64      fee,
               const char *free_quantity)
 {
-  if (!first)
-    g_string_append_c (out, '\n');
-  append_int (out, term);
-  g_string_append_c (out, ' ');
-  append_int (out, unit);
-  g_string_append_c (out, ' ');
-  append_int (out, amount);
-  g_string_append_c (out, ' ');
+  /* Written backwards from the end of @line, then appended at once. */
+  char line[4 * 24];
+  char *p = line + sizeof line;
+
+  *--p = ' ';
   if (has_fee)
-    append_int (out, fee);
+    p = format_int (p, fee);
   else
-    g_string_append_c (out, '-');
-  g_string_append_c (out, ' ');
+    *--p = '-';
+  *--p = ' ';
+  p = format_int (p, amount);
+  *--p = ' ';
+  p = format_int (p, unit);
+  *--p = ' ';
+  p = format_int (p, term);
+  if (!first)
+    *--p = '\n';
+  g_string_append_len (out, p, line + sizeof line - p);
   g_string_append (out, free_quantity != NULL ? free_quantity : "-");
   g_string_append_c (out, ' ');
 }
@@ -2037,34 +2069,19 @@ queue_offer (const SkySheetOffer  *offer,
       queued->features = batch_end_text (batch, queued->features);
     }
 
+  /* The offer's prices, as the offer table keeps them and as rows of the price table. The sheet
+   * reader lets only known names through. */
+  geography = _sky_catalog_code (sky_geographies (), offer->geography);
+  category = _sky_catalog_code (sky_categories (), offer->category);
   queued->prices = batch_start_text (batch);
   for (guint i = 0; i < offer->prices->len; i++)
     {
       const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
-
-      append_price (batch->text, i == 0, _sky_catalog_code (sky_terms (), price->term),
-                    _sky_catalog_code (sky_units (), price->unit), price->amount,
-                    price->has_upfront_fee, price->upfront_fee, price->free_quantity);
-      if (price->tiers->len == 0)
-        append_no_tiers (batch->text);
-      for (guint t = 0; t < price->tiers->len; t++)
-        {
-          const SkySheetTier *tier = &g_array_index (price->tiers, SkySheetTier, t);
-
-          append_tier (batch->text, t == 0, tier->from, tier->to, tier->amount);
-        }
-    }
-  queued->prices = batch_end_text (batch, queued->prices);
-
-  /* The sheet reader lets only known names through. */
-  geography = _sky_catalog_code (sky_geographies (), offer->geography);
-  category = _sky_catalog_code (sky_categories (), offer->category);
-  for (guint i = 0; i < offer->prices->len; i++)
-    {
-      const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
+      int term = _sky_catalog_code (sky_terms (), price->term);
+      int unit = _sky_catalog_code (sky_units (), price->unit);
       PendingPrice pending = {
-        .term = _sky_catalog_code (sky_terms (), price->term),
-        .unit = _sky_catalog_code (sky_units (), price->unit),
+        .term = term,
+        .unit = unit,
         .geography = geography,
         .category = category,
         .seq = i,
@@ -2076,8 +2093,19 @@ queue_offer (const SkySheetOffer  *offer,
         .memory_mgib = offer->memory_mgib,
       };
 
+      append_price (batch->text, i == 0, term, unit, price->amount, price->has_upfront_fee,
+                    price->upfront_fee, price->free_quantity);
+      if (price->tiers->len == 0)
+        append_no_tiers (batch->text);
+      for (guint t = 0; t < price->tiers->len; t++)
+        {
+          const SkySheetTier *tier = &g_array_index (price->tiers, SkySheetTier, t);
+
+          append_tier (batch->text, t == 0, tier->from, tier->to, tier->amount);
+        }
       g_array_append_val (pipe->pending, pending);
     }
+  queued->prices = batch_end_text (batch, queued->prices);
 
   if (!pipe_push (pipe, ITEM_OFFER, GUINT_TO_POINTER (index), error))
     return FALSE;
