@@ -6,6 +6,21 @@
 #include "sky-test-util.h"
 
 /* Removes a test's temporary folder and everything in it. */
+/* Appends the start of a price sheet in EUR, through its <source>: the regions come next. */
+void
+sky_test_append_sheet_start (GString    *sheet,
+                             const char *provider_id,
+                             const char *provider_name)
+{
+  g_string_append_printf (sheet,
+                          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                          "<price-sheet xmlns=\"urn:skytally:price-sheet:1\" format=\"1\">\n"
+                          "  <provider id=\"%s\" name=\"%s\"/>\n"
+                          "  <sheet version=\"1\" effective-date=\"2026-03-01\" currency=\"EUR\"/>\n"
+                          "  <source retrieved=\"2026-03-01\">Written by the test.</source>\n",
+                          provider_id, provider_name);
+}
+
 void
 sky_test_remove_tree (const char *dir)
 {

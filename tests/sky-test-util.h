@@ -7,6 +7,10 @@ G_BEGIN_DECLS
 
 void sky_test_remove_tree (const char *dir);
 
+void sky_test_append_sheet_start (GString    *sheet,
+                                  const char *provider_id,
+                                  const char *provider_name);
+
 GPtrArray *sky_test_parse_csv (const char *text,
                                char        delimiter,
                                GError    **error);

@@ -346,12 +346,8 @@ write_long_sheet (Fixture *f,
   g_autoptr(GError) error = NULL;
   char *path = g_build_filename (f->dir, "long.xml", NULL);
 
+  sky_test_append_sheet_start (s, "longcloud", "Long Cloud");
   g_string_append (s,
-                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                   "<price-sheet xmlns=\"urn:skytally:price-sheet:1\" format=\"1\">\n"
-                   "  <provider id=\"longcloud\" name=\"Long Cloud\"/>\n"
-                   "  <sheet version=\"1\" effective-date=\"2026-03-01\" currency=\"EUR\"/>\n"
-                   "  <source retrieved=\"2026-03-01\">Written by the test.</source>\n"
                    "  <region code=\"eu\" name=\"Europe\" geography=\"EU\"/>\n"
                    "  <service id=\"vm\" name=\"VMs\" category=\"compute\">\n");
   for (guint i = 0; i < n; i++)
@@ -450,12 +446,7 @@ test_many_words (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "words.xml", NULL);
   g_autoptr(SkyImportResult) result = NULL;
 
-  g_string_append (s,
-                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                   "<price-sheet xmlns=\"urn:skytally:price-sheet:1\" format=\"1\">\n"
-                   "  <provider id=\"wordcloud\" name=\"Word Cloud\"/>\n"
-                   "  <sheet version=\"1\" effective-date=\"2026-03-01\" currency=\"EUR\"/>\n"
-                   "  <source retrieved=\"2026-03-01\">Written by the test.</source>\n");
+  sky_test_append_sheet_start (s, "wordcloud", "Word Cloud");
   for (guint r = 0; r < 7; r++)
     g_string_append_printf (s, "  <region code=\"r%u\" name=\"Region %u\" geography=\"EU\"/>\n",
                             r, r);

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "sky-sheet-reader.h"
+#include "sky-test-util.h"
 
 typedef struct
 {
@@ -321,12 +322,8 @@ test_checksum_of_long_sheet (void)
   SkySheetSink sink = { NULL };
 
   g_assert_no_error (error);
+  sky_test_append_sheet_start (s, "longcloud", "Long Cloud");
   g_string_append (s,
-                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                   "<price-sheet xmlns=\"urn:skytally:price-sheet:1\" format=\"1\">\n"
-                   "  <provider id=\"longcloud\" name=\"Long Cloud\"/>\n"
-                   "  <sheet version=\"1\" effective-date=\"2026-03-01\" currency=\"EUR\"/>\n"
-                   "  <source retrieved=\"2026-03-01\">Written by the test.</source>\n"
                    "  <region code=\"eu\" name=\"Europe\" geography=\"EU\"/>\n"
                    "  <service id=\"vm\" name=\"VMs\" category=\"compute\">\n");
   for (guint i = 0; i < 12000; i++)
@@ -343,8 +340,7 @@ test_checksum_of_long_sheet (void)
   g_assert_no_error (error);
   g_assert_cmpstr (sha, ==, expected);
 
-  g_unlink (path);
-  g_rmdir (dir);
+  sky_test_remove_tree (dir);
 }
 
 static void
