@@ -1085,6 +1085,7 @@ typedef struct
 {
   sqlite3         *db;
   sqlite3_stmt    *stmts[N_STMTS];
+  gint64          *bound[N_STMTS];   /* see bind_int() */
   const char      *file;
   gint64           sheet_id;
   gint64           service_id;
@@ -1108,15 +1109,35 @@ bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
-static void
-bind_optional_int (sqlite3_stmt *stmt,
-                   int           index,
-                   gint64        value)
+/* What bind_int() binds as NULL, and what it finds for a parameter it has not bound. */
+#define BIND_NULL G_MININT64
+#define UNBOUND (G_MININT64 + 1)
+
+/* Binds @value (NULL for BIND_NULL) to parameter @index of statement @which. A statement keeps
+ * its parameters' values when it is reset, and binding one costs as much as SQLite's work for
+ * a small value: a parameter already holding @value is left alone. Parameters bound here are
+ * bound nowhere else. */
+static inline void
+bind_int (Import *import,
+          int     which,
+          int     index,
+          gint64  value)
 {
-  if (value >= 0)
-    sqlite3_bind_int64 (stmt, index, value);
+  gint64 *last = &import->bound[which][index];
+
+  if (*last == value)
+    return;
+  *last = value;
+  if (value != BIND_NULL)
+    sqlite3_bind_int64 (import->stmts[which], index, value);
   else
-    sqlite3_bind_null (stmt, index);
+    sqlite3_bind_null (import->stmts[which], index);
+}
+
+static inline gint64
+optional (gint64 value)
+{
+  return value >= 0 ? value : BIND_NULL;
 }
 
 static gboolean
@@ -1126,8 +1147,8 @@ run (Import       *import,
 {
   int rc = sqlite3_step (stmt);
 
-  /* The bindings stay: every statement run here has all its parameters bound again before
-   * each step. */
+  /* The bindings stay: every parameter of a statement run here is bound again before each
+   * step, or keeps the value bind_int() knows it has. */
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
     return TRUE;
@@ -1387,39 +1408,33 @@ merge_start (PriceMerge *m,
     merge_sift_down (m, i);
 }
 
-/* Binds the catalog's id of the sheet's word @number, as @words lists them; NULL for -1. */
-static void
-bind_word (sqlite3_stmt *stmt,
-           int           index,
-           GArray       *words,
-           gint32        number)
+/* The catalog's id of the sheet's word @number (see import_word()); BIND_NULL for -1. */
+static inline gint64
+word_id (const Import *import,
+         gint32        number)
 {
-  if (number >= 0)
-    sqlite3_bind_int64 (stmt, index, g_array_index (words, gint64, number));
-  else
-    sqlite3_bind_null (stmt, index);
+  return number >= 0 ? g_array_index (import->words, gint64, number) : BIND_NULL;
 }
 
-/* Binds @p as the row that starts at parameter @first. */
+/* Binds @p as the row that starts at parameter @first of statement @which. */
 static void
-bind_price (sqlite3_stmt       *stmt,
+bind_price (Import             *import,
+            int                 which,
             int                 first,
-            const PendingPrice *p,
-            gint64              sheet_id,
-            GArray             *words)
+            const PendingPrice *p)
 {
-  sqlite3_bind_int (stmt, first, p->term);
-  sqlite3_bind_int (stmt, first + 1, p->geography);
-  sqlite3_bind_int (stmt, first + 2, p->category);
-  sqlite3_bind_int64 (stmt, first + 3, p->amount);
-  sqlite3_bind_int64 (stmt, first + 4, p->offer_id);
-  sqlite3_bind_int (stmt, first + 5, p->seq);
-  sqlite3_bind_int64 (stmt, first + 6, sheet_id);
-  bind_word (stmt, first + 7, words, p->region);
-  bind_word (stmt, first + 8, words, p->os);
-  bind_optional_int (stmt, first + 9, p->vcpu_milli);
-  bind_optional_int (stmt, first + 10, p->memory_mgib);
-  sqlite3_bind_int (stmt, first + 11, p->unit);
+  bind_int (import, which, first, p->term);
+  bind_int (import, which, first + 1, p->geography);
+  bind_int (import, which, first + 2, p->category);
+  bind_int (import, which, first + 3, p->amount);
+  bind_int (import, which, first + 4, p->offer_id);
+  bind_int (import, which, first + 5, p->seq);
+  bind_int (import, which, first + 6, import->sheet_id);
+  bind_int (import, which, first + 7, word_id (import, p->region));
+  bind_int (import, which, first + 8, word_id (import, p->os));
+  bind_int (import, which, first + 9, optional (p->vcpu_milli));
+  bind_int (import, which, first + 10, optional (p->memory_mgib));
+  bind_int (import, which, first + 11, p->unit);
 }
 
 /* Writes up to @max prices of the merge, in key order (all of them for G_MAXUINT). */
@@ -1440,8 +1455,7 @@ import_prices (Import      *import,
       if (n_rows == INSERT_ROWS)
         {
           for (guint i = 0; i < n_rows; i++)
-            bind_price (import->stmts[STMT_PRICES], 1 + i * PRICE_COLUMNS, rows[i],
-                        import->sheet_id, import->words);
+            bind_price (import, STMT_PRICES, 1 + i * PRICE_COLUMNS, rows[i]);
           if (!run (import, import->stmts[STMT_PRICES], error))
             return FALSE;
           n_rows = 0;
@@ -1454,7 +1468,7 @@ import_prices (Import      *import,
     }
   for (guint i = 0; i < n_rows; i++)
     {
-      bind_price (import->stmts[STMT_PRICE], 1, rows[i], import->sheet_id, import->words);
+      bind_price (import, STMT_PRICE, 1, rows[i]);
       if (!run (import, import->stmts[STMT_PRICE], error))
         return FALSE;
     }
@@ -1536,26 +1550,28 @@ check_sku (const QueuedOffer  *queued,
   return TRUE;
 }
 
-/* Binds @queued as the row that starts at parameter @first. */
+/* Binds @queued as the row that starts at parameter @first of statement @which. */
 static void
-bind_offer (sqlite3_stmt      *stmt,
+bind_offer (Import            *import,
+            int                which,
             int                first,
             const QueuedOffer *queued,
-            const GString     *text,
-            const Import      *import)
+            const GString     *text)
 {
-  sqlite3_bind_int64 (stmt, first, import->sheet_id);
-  sqlite3_bind_int64 (stmt, first + 1, import->service_id);
+  sqlite3_stmt *stmt = import->stmts[which];
+
+  bind_int (import, which, first, import->sheet_id);
+  bind_int (import, which, first + 1, import->service_id);
   bind_batch_text (stmt, first + 2, text, queued->sku);
   bind_batch_text (stmt, first + 3, text, queued->name);
-  bind_word (stmt, first + 4, import->words, queued->family);
-  bind_word (stmt, first + 5, import->words, queued->region);
-  bind_optional_int (stmt, first + 6, queued->vcpu_milli);
-  bind_optional_int (stmt, first + 7, queued->memory_mgib);
-  bind_optional_int (stmt, first + 8, queued->gpu);
-  bind_word (stmt, first + 9, import->words, queued->storage_type);
-  bind_word (stmt, first + 10, import->words, queued->os);
-  bind_word (stmt, first + 11, import->words, queued->sla);
+  bind_int (import, which, first + 4, word_id (import, queued->family));
+  bind_int (import, which, first + 5, word_id (import, queued->region));
+  bind_int (import, which, first + 6, optional (queued->vcpu_milli));
+  bind_int (import, which, first + 7, optional (queued->memory_mgib));
+  bind_int (import, which, first + 8, optional (queued->gpu));
+  bind_int (import, which, first + 9, word_id (import, queued->storage_type));
+  bind_int (import, which, first + 10, word_id (import, queued->os));
+  bind_int (import, which, first + 11, word_id (import, queued->sla));
   bind_batch_text (stmt, first + 12, text, queued->features);
   bind_batch_text (stmt, first + 13, text, queued->prices);
 }
@@ -1605,15 +1621,14 @@ import_offers (Import       *import,
   if (together)
     {
       for (guint i = 0; i < n; i++)
-        bind_offer (import->stmts[STMT_OFFERS], 1 + i * OFFER_COLUMNS, &queued[i], batch->text,
-                    import);
+        bind_offer (import, STMT_OFFERS, 1 + i * OFFER_COLUMNS, &queued[i], batch->text);
       return run_offers (import, import->stmts[STMT_OFFERS], &queued[n - 1], error);
     }
   for (guint i = 0; i < n; i++)
     {
       if (seen[i] && !check_sku (&queued[i], batch->text, import, error))
         return FALSE;
-      bind_offer (import->stmts[STMT_OFFER], 1, &queued[i], batch->text, import);
+      bind_offer (import, STMT_OFFER, 1, &queued[i], batch->text);
       if (!run_offers (import, import->stmts[STMT_OFFER], &queued[i], error))
         return FALSE;
     }
@@ -2394,12 +2409,20 @@ sky_catalog_import_file (SkyCatalog       *self,
   sql[STMT_OFFERS] = offers_sql;
   sql[STMT_PRICES] = prices_sql;
   for (int i = 0; i < N_STMTS; i++)
-    if (sqlite3_prepare_v3 (self->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT, &import.stmts[i],
-                            NULL) != SQLITE_OK)
-      {
-        set_db_error (self->db, error, "Cannot prepare the import");
-        goto out;
-      }
+    {
+      int n;
+
+      if (sqlite3_prepare_v3 (self->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT, &import.stmts[i],
+                              NULL) != SQLITE_OK)
+        {
+          set_db_error (self->db, error, "Cannot prepare the import");
+          goto out;
+        }
+      n = sqlite3_bind_parameter_count (import.stmts[i]);
+      import.bound[i] = g_new (gint64, n + 1);
+      for (int k = 0; k <= n; k++)
+        import.bound[i][k] = UNBOUND;
+    }
 
   /* One transaction per sheet: any error leaves the catalog exactly as it was. */
   if (!exec (self->db, "BEGIN IMMEDIATE", error))
@@ -2423,7 +2446,10 @@ sky_catalog_import_file (SkyCatalog       *self,
 
 out:
   for (int i = 0; i < N_STMTS; i++)
-    sqlite3_finalize (import.stmts[i]);
+    {
+      sqlite3_finalize (import.stmts[i]);
+      g_free (import.bound[i]);
+    }
   g_free (import.existing_sha256);
   g_ptr_array_unref (import.runs);
   merge_clear (&import.merge);
