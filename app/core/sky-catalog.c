@@ -272,8 +272,8 @@ static const char * const migrations[] = {
   "  r.features, r.prices FROM offer_row r;"
   /* Every column of the price table holds an integer, and all but os, vcpu and memory always
    * one; they declare neither, as the importer, their only writer, binds integers, and SQLite
-   * would otherwise check and convert each of a row's twelve values (3% of an import's
-   * writing). */
+   * would otherwise check and convert each of a row's twelve values (3% of the instructions of
+   * an import's writing thread). */
   "CREATE TABLE price_5 ("
   "  term,"
   "  geography,"
@@ -1652,7 +1652,7 @@ typedef enum
   ITEM_HEADER,
   ITEM_REGION,
   ITEM_SERVICE,
-  ITEM_WORD,            /* a text the sheet's prices hold as a number: the next number */
+  ITEM_WORD,            /* a text the catalog keeps as a number: the sheet's next word */
   ITEM_OFFER,
   ITEM_PRICE_RUN,       /* a sorted GArray of PendingPrice */
   ITEM_PRICE_BATCH_END, /* the runs since the last one make a batch */
