@@ -524,6 +524,10 @@ test_search_filters (Fixture       *f,
   ASSERT_SKUS ((&(SkySearchQuery) { .term = "on-demand", .category = "compute" }),
                "std-2-us mem-4-eu cpu-8-ap-win");
   ASSERT_SKUS ((&(SkySearchQuery) { .provider = "nosuchcloud" }), "");
+  ASSERT_SKUS ((&(SkySearchQuery) { .category = "nosuchcategory" }), "");
+  ASSERT_SKUS ((&(SkySearchQuery) { .geography = "XX" }), "");
+  ASSERT_SKUS ((&(SkySearchQuery) { .region = "nosuchregion" }), "");
+  ASSERT_SKUS ((&(SkySearchQuery) { .region = "eu-central", .geography = "US" }), "");
   ASSERT_SKUS ((&(SkySearchQuery) { .provider = "examplecloud", .region = "eu-central" }),
                "mem-4-eu");
   ASSERT_SKUS ((&(SkySearchQuery) { .geography = "APAC" }), "cpu-8-ap-win");

@@ -7,6 +7,16 @@
 
 G_BEGIN_DECLS
 
+/* The price table's key (see the catalog's schema 5): a price's purchase option, geography and
+ * category in one number, its offer and its place among the offer's prices in another; codes
+ * as _sky_catalog_code() gives them. The parts of both in SQL, for the price table as p. */
+#define PRICE_BUCKET(term, geography, category) \
+  ((gint64) (term) << 10 | (gint64) (geography) << 5 | (gint64) (category))
+#define PRICE_OFFER_SEQ(offer_id, seq) ((gint64) (offer_id) << 10 | (gint64) (seq))
+#define PRICE_TERM_SQL "(p.bucket >> 10)"
+#define PRICE_OFFER_ID_SQL "(p.offer_seq >> 10)"
+#define PRICE_SEQ_SQL "(p.offer_seq & 1023)"
+
 /* The catalog's connection, held for one caller until _sky_catalog_unlock(). */
 sqlite3  *_sky_catalog_lock    (SkyCatalog  *self);
 void      _sky_catalog_unlock  (SkyCatalog  *self);
@@ -15,9 +25,11 @@ gboolean  _sky_catalog_db_error (sqlite3    *db,
                                  const char *what);
 int       _sky_catalog_code     (const char * const *names,
                                  const char         *name);
-void      _sky_catalog_append_codes (GString            *sql,
-                                     const char         *column,
-                                     const char * const *names);
+void      _sky_catalog_append_buckets (GString   *sql,
+                                       int        term,
+                                       const int *geographies,
+                                       int        n_geographies,
+                                       int        category);
 void      _sky_catalog_bind_code    (sqlite3_stmt       *stmt,
                                      const char         *parameter,
                                      const char * const *names,

@@ -270,27 +270,27 @@ static const char * const migrations[] = {
   "  (SELECT w.text FROM word w WHERE w.id = r.os) AS os,"
   "  (SELECT w.text FROM word w WHERE w.id = r.sla) AS sla,"
   "  r.features, r.prices FROM offer_row r;"
-  /* Every column of the price table holds an integer, and all but os, vcpu and memory always
-   * one; they declare neither, as the importer, their only writer, binds integers, and SQLite
-   * would otherwise check and convert each of a row's twelve values (3% of the instructions of
-   * an import's writing thread). */
+  /* The price table's key in three numbers rather than six: bucket is the purchase option,
+   * geography and category as term * 1024 + geography * 32 + category (PRICE_BUCKET()), and
+   * offer_seq the offer and the price's place in it as offer_id * 1024 + seq
+   * (PRICE_OFFER_SEQ()). Both keep the order of what they hold; SQLite compares half as many values on
+   * each of the import's B-tree insertions. Every column holds an integer, and all but os,
+   * vcpu and memory always one; they declare neither, as the importer, their only writer,
+   * binds integers, and SQLite would otherwise check and convert each value of each row. */
   "CREATE TABLE price_5 ("
-  "  term,"
-  "  geography,"
-  "  category,"
+  "  bucket,"
   "  amount,"
-  "  offer_id,"
-  "  seq,"
+  "  offer_seq,"
   "  sheet_id,"
   "  region,"
   "  os,"
   "  vcpu,"
   "  memory,"
   "  unit,"
-  "  PRIMARY KEY (term, geography, category, amount, offer_id, seq)"
+  "  PRIMARY KEY (bucket, amount, offer_seq)"
   ") WITHOUT ROWID;"
-  "INSERT INTO price_5 SELECT p.term, p.geography, p.category, p.amount, p.offer_id, p.seq,"
-  "  p.sheet_id, (SELECT id FROM word WHERE text = p.region),"
+  "INSERT INTO price_5 SELECT p.term * 1024 + p.geography * 32 + p.category, p.amount,"
+  "  p.offer_id * 1024 + p.seq, p.sheet_id, (SELECT id FROM word WHERE text = p.region),"
   "  (SELECT id FROM word WHERE text = p.os), p.vcpu, p.memory, p.unit"
   "  FROM price p"
   "  ORDER BY p.term, p.geography, p.category, p.amount, p.offer_id, p.seq;"
@@ -380,6 +380,11 @@ sky_catalog_class_init (SkyCatalogClass *klass)
 
   object_class->finalize = sky_catalog_finalize;
   g_assert (_sky_catalog_code (sky_units (), "hour") == HOUR_CODE);
+  /* What PRICE_BUCKET() and PRICE_OFFER_SEQ() leave room for: an offer has one price per
+   * purchase option and unit at most. */
+  g_assert (g_strv_length ((GStrv) sky_geographies ()) <= 32 &&
+            g_strv_length ((GStrv) sky_categories ()) <= 32 &&
+            g_strv_length ((GStrv) sky_terms ()) * g_strv_length ((GStrv) sky_units ()) <= 1024);
 }
 
 static void
@@ -886,9 +891,9 @@ static const char * const import_sql[N_STMTS] = {
                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
   /* INSERT_ROWS rows at a time: make_insert_sql() writes these. */
   [STMT_OFFERS] = NULL,
-  [STMT_PRICE] = "INSERT OR FAIL INTO price (term, geography, category, amount, offer_id, seq, "
-                 "sheet_id, region, os, vcpu, memory, unit) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+  [STMT_PRICE] = "INSERT OR FAIL INTO price (bucket, amount, offer_seq, sheet_id, region, os, "
+                 "vcpu, memory, unit) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
   [STMT_PRICES] = NULL,
   /* No index: it only runs for a SKU whose hash was seen before in the sheet. */
   [STMT_FIND_SKU] = "SELECT 1 FROM offer_row WHERE sheet_id = ?1 AND sku = ?2 LIMIT 1",
@@ -900,7 +905,7 @@ static const char * const import_sql[N_STMTS] = {
  * has a cost of its own, apart from its rows'. */
 #define INSERT_ROWS 64
 #define OFFER_COLUMNS 14
-#define PRICE_COLUMNS 12
+#define PRICE_COLUMNS 9
 
 /* The single-row INSERT statement @single, with INSERT_ROWS rows of parameters. */
 static char *
@@ -1427,18 +1432,15 @@ bind_price (Import             *import,
             int                 first,
             const PendingPrice *p)
 {
-  bind_int (import, which, first, p->term);
-  bind_int (import, which, first + 1, p->geography);
-  bind_int (import, which, first + 2, p->category);
-  bind_int (import, which, first + 3, p->amount);
-  bind_int (import, which, first + 4, p->offer_id);
-  bind_int (import, which, first + 5, p->seq);
-  bind_int (import, which, first + 6, import->sheet_id);
-  bind_int (import, which, first + 7, word_id (import, p->region));
-  bind_int (import, which, first + 8, word_id (import, p->os));
-  bind_int (import, which, first + 9, optional (p->vcpu_milli));
-  bind_int (import, which, first + 10, optional (p->memory_mgib));
-  bind_int (import, which, first + 11, p->unit);
+  bind_int (import, which, first, PRICE_BUCKET (p->term, p->geography, p->category));
+  bind_int (import, which, first + 1, p->amount);
+  bind_int (import, which, first + 2, PRICE_OFFER_SEQ (p->offer_id, p->seq));
+  bind_int (import, which, first + 3, import->sheet_id);
+  bind_int (import, which, first + 4, word_id (import, p->region));
+  bind_int (import, which, first + 5, word_id (import, p->os));
+  bind_int (import, which, first + 6, optional (p->vcpu_milli));
+  bind_int (import, which, first + 7, optional (p->memory_mgib));
+  bind_int (import, which, first + 8, p->unit);
 }
 
 /* Writes up to @max prices of the merge, in key order (all of them for G_MAXUINT). */
@@ -2703,56 +2705,105 @@ like_pattern (const char *text)
   return g_string_free (s, FALSE);
 }
 
-/* " AND column IN (0, 1, …)": every code the column can hold (see _sky_catalog_code()). */
+/* " AND p.bucket IN (…)": the price table's buckets (PRICE_BUCKET()) of purchase option @term,
+ * the @n_geographies geographies @geographies and category @category, as codes; -1 for every
+ * purchase option or category, and @n_geographies -1 for every geography. */
 void
-_sky_catalog_append_codes (GString            *sql,
-                           const char         *column,
-                           const char * const *names)
+_sky_catalog_append_buckets (GString   *sql,
+                             int        term,
+                             const int *geographies,
+                             int        n_geographies,
+                             int        category)
 {
-  g_string_append_printf (sql, " AND %s IN (", column);
-  for (guint i = 0; names[i] != NULL; i++)
-    g_string_append_printf (sql, "%s%u", i > 0 ? ", " : "", i);
+  int n_terms = g_strv_length ((GStrv) sky_terms ());
+  int n_categories = g_strv_length ((GStrv) sky_categories ());
+  gboolean all_geographies = n_geographies < 0;
+  gboolean first = TRUE;
+
+  if (all_geographies)
+    n_geographies = g_strv_length ((GStrv) sky_geographies ());
+  g_string_append (sql, " AND p.bucket IN (");
+  for (int t = term >= 0 ? term : 0; t < (term >= 0 ? term + 1 : n_terms); t++)
+    for (int g = 0; g < n_geographies; g++)
+      for (int c = category >= 0 ? category : 0; c < (category >= 0 ? category + 1 : n_categories);
+           c++)
+        {
+          g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, first ? "" : ", ",
+                                  PRICE_BUCKET (t, all_geographies ? g : geographies[g], c));
+          first = FALSE;
+        }
   g_string_append_c (sql, ')');
 }
 
-/* "FROM price p … WHERE …": the prices a query keeps. Assembled from fixed fragments; every
- * value from the query is bound by bind_filters(). */
+/* The codes of the geographies @query's prices can be in: its own, or those of its region in
+ * the current sheets; NULL for every one. */
+static GArray *
+query_geographies (sqlite3              *db,
+                   const SkySearchQuery *query)
+{
+  GArray *codes;
+  sqlite3_stmt *stmt = NULL;
+
+  if (query->geography == NULL && query->region == NULL)
+    return NULL;
+  codes = g_array_new (FALSE, FALSE, sizeof (int));
+  if (query->geography != NULL)
+    {
+      int code = _sky_catalog_code (sky_geographies (), query->geography);
+
+      if (code >= 0)
+        g_array_append_val (codes, code);
+      return codes;
+    }
+  /* Only to narrow the search: the region's own filter decides which prices are in it. */
+  if (sqlite3_prepare_v2 (db, "SELECT DISTINCT geography FROM region WHERE code = ?1 "
+                              "AND sheet_id IN (SELECT id FROM sheet WHERE is_current = 1)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_array_unref (codes);
+      return NULL;
+    }
+  bind_text (stmt, 1, query->region);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int code = _sky_catalog_code (sky_geographies (),
+                                    (const char *) sqlite3_column_text (stmt, 0));
+
+      if (code >= 0)
+        g_array_append_val (codes, code);
+    }
+  sqlite3_finalize (stmt);
+  return codes;
+}
+
+/* "FROM price p … WHERE …": the prices a query keeps. Assembled from fixed fragments and the
+ * codes of names the query gives; every other value from the query is bound by
+ * bind_filters(). */
 static void
 append_filters (GString              *sql,
+                sqlite3              *db,
                 const SkySearchQuery *query,
                 gboolean              has_text)
 {
-  g_string_append (sql, "FROM price p WHERE 1");
-  /* The price key starts with purchase option, geography and category. One left open becomes
-   * a list of every value it can take, so the key still narrows the search to the rows of the
-   * ones given, rather than every price in the catalog. */
-  if (query->term == NULL)
-    _sky_catalog_append_codes (sql, "p.term", sky_terms ());
-  if (query->geography == NULL && query->region != NULL)
-    {
-      /* The region's geography, as its code. */
-      const char * const *geographies = sky_geographies ();
+  g_autoptr(GArray) geographies = query_geographies (db, query);
+  int term = _sky_catalog_code (sky_terms (), query->term);
+  int category = _sky_catalog_code (sky_categories (), query->category);
 
-      g_string_append (sql, " AND p.geography IN (SELECT CASE geography");
-      for (guint i = 0; geographies[i] != NULL; i++)
-        g_string_append_printf (sql, " WHEN '%s' THEN %u", geographies[i], i);
-      g_string_append (sql, " END FROM region WHERE code = :region"
-                            " AND sheet_id IN (SELECT id FROM sheet WHERE is_current = 1))");
-    }
-  else if (query->geography == NULL)
-    _sky_catalog_append_codes (sql, "p.geography", sky_geographies ());
-  if (query->category == NULL)
-    _sky_catalog_append_codes (sql, "p.category", sky_categories ());
+  /* The price key starts with the bucket of purchase option, geography and category. Those
+   * left open become every value they can take, so the key still narrows the search to the
+   * rows of the ones given, rather than every price in the catalog. */
+  g_string_append (sql, "FROM price p WHERE 1");
+  if ((query->term != NULL && term < 0) || (query->category != NULL && category < 0))
+    /* A name no price has. */
+    g_string_append (sql, " AND 0");
+  else
+    _sky_catalog_append_buckets (sql, term,
+                                 geographies != NULL ? (const int *) geographies->data : NULL,
+                                 geographies != NULL ? (int) geographies->len : -1, category);
   if (query->region != NULL)
     g_string_append (sql, " AND p.region = (SELECT id FROM word WHERE text = :region)");
-  if (query->geography != NULL)
-    g_string_append (sql, " AND p.geography = :geography");
-  if (query->category != NULL)
-    g_string_append (sql, " AND p.category = :category");
   if (query->os != NULL)
     g_string_append (sql, " AND p.os = (SELECT id FROM word WHERE text = :os)");
-  if (query->term != NULL)
-    g_string_append (sql, " AND p.term = :term");
   if (query->min_vcpu_milli > 0)
     g_string_append (sql, " AND p.vcpu >= :vcpu");
   if (query->min_memory_mgib > 0)
@@ -2768,7 +2819,7 @@ append_filters (GString              *sql,
   /* The offers whose text matches are found once, reading the offer table in its own order,
    * rather than by joining every price with its offer. */
   if (has_text)
-    g_string_append (sql, " AND p.offer_id IN (SELECT o.id FROM offer o "
+    g_string_append (sql, " AND " PRICE_OFFER_ID_SQL " IN (SELECT o.id FROM offer o "
                           "WHERE o.name LIKE :text ESCAPE '\\' OR o.sku LIKE :text ESCAPE '\\' "
                           "OR o.service_id IN (SELECT id FROM service "
                           "                    WHERE name LIKE :text ESCAPE '\\'))");
@@ -2786,13 +2837,7 @@ bind_filters (sqlite3_stmt         *stmt,
   bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), value)
   if (query->provider != NULL) BIND_TEXT (":provider", query->provider);
   if (query->region != NULL) BIND_TEXT (":region", query->region);
-  if (query->geography != NULL)
-    _sky_catalog_bind_code (stmt, ":geography", sky_geographies (), query->geography);
-  if (query->category != NULL)
-    _sky_catalog_bind_code (stmt, ":category", sky_categories (), query->category);
   if (query->os != NULL) BIND_TEXT (":os", query->os);
-  if (query->term != NULL)
-    _sky_catalog_bind_code (stmt, ":term", sky_terms (), query->term);
   if (has_text)
     {
       like = like_pattern (query->text);
@@ -2843,14 +2888,14 @@ sort_key (SkySort sort)
       return "(SELECT pv.name FROM sheet s JOIN provider pv ON pv.id = s.provider "
              " WHERE s.id = p.sheet_id) COLLATE NOCASE";
     case SKY_SORT_NAME:
-      return "(SELECT name FROM offer WHERE id = p.offer_id) COLLATE NOCASE";
+      return "(SELECT name FROM offer WHERE id = " PRICE_OFFER_ID_SQL ") COLLATE NOCASE";
     case SKY_SORT_REGION:
       return "(SELECT text FROM word WHERE id = p.region)";
     case SKY_SORT_SERVICE:
       return "(SELECT sv.name FROM offer o JOIN service sv ON sv.id = o.service_id "
-             " WHERE o.id = p.offer_id) COLLATE NOCASE";
+             " WHERE o.id = " PRICE_OFFER_ID_SQL ") COLLATE NOCASE";
     case SKY_SORT_TERM:
-      return "p.term";
+      return PRICE_TERM_SQL;
     case SKY_SORT_PER_VCPU:
       /* An order, not an amount: the quotient never reaches what is shown. */
       return "CASE WHEN p.vcpu > 0 AND p.unit = " G_STRINGIFY (HOUR_CODE) " "
@@ -2901,9 +2946,9 @@ sky_catalog_count (SkyCatalog            *self,
   if (!check_query (query, error))
     return FALSE;
   has_text = query->text != NULL && *query->text != '\0';
-  append_filters (sql, query, has_text);
 
   g_mutex_lock (&self->lock);
+  append_filters (sql, self->db, query, has_text);
   watch_cancellable (self->db, query->cancellable);
   ok = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) == SQLITE_OK;
   if (ok)
@@ -2952,35 +2997,36 @@ sky_catalog_search (SkyCatalog            *self,
   key = sort_key (query->sort);
   if (key == NULL)
     /* Ties in import order: stable, and still the order of the price key. */
-    order = g_strdup (query->descending ? "p.amount DESC, p.offer_id DESC, p.seq DESC"
-                                        : "p.amount, p.offer_id, p.seq");
+    order = g_strdup (query->descending ? "p.amount DESC, p.offer_seq DESC"
+                                        : "p.amount, p.offer_seq");
   else
     /* "k" in the inner query, "p.k" outside it. */
-    order = g_strdup_printf ("k %s NULLS LAST, p.amount, p.offer_id, p.seq",
+    order = g_strdup_printf ("k %s NULLS LAST, p.amount, p.offer_seq",
                              query->descending ? "DESC" : "ASC");
 
+  g_mutex_lock (&self->lock);
   g_string_append (sql, "SELECT p.* ");
   if (key != NULL)
     g_string_append_printf (sql, ", %s AS k ", key);
-  append_filters (sql, query, has_text);
+  append_filters (sql, self->db, query, has_text);
   g_string_append_printf (sql, " ORDER BY %s LIMIT :limit OFFSET :offset", order);
 
+  /* The bucket is decoded below. */
   g_string_prepend (sql,
                     "SELECT s.provider, pv.name, s.version, s.currency, o.region, r.name, "
-                    "       p.geography, sv.code, sv.name, p.category, o.sku, o.name, o.family, "
-                    "       o.os, o.storage_type, o.sla, p.vcpu, p.memory, o.gpu, p.term, p.unit, "
-                    "       p.amount, p.seq, o.prices, p.offer_id "
+                    "       p.bucket, sv.code, sv.name, p.bucket, o.sku, o.name, o.family, "
+                    "       o.os, o.storage_type, o.sla, p.vcpu, p.memory, o.gpu, p.bucket, p.unit, "
+                    "       p.amount, " PRICE_SEQ_SQL ", o.prices, " PRICE_OFFER_ID_SQL " "
                     "FROM (");
   g_string_append_printf (sql,
                           ") AS p "
-                          "CROSS JOIN offer o ON o.id = p.offer_id "
+                          "CROSS JOIN offer o ON o.id = " PRICE_OFFER_ID_SQL " "
                           "CROSS JOIN sheet s ON s.id = p.sheet_id "
                           "CROSS JOIN provider pv ON pv.id = s.provider "
                           "CROSS JOIN service sv ON sv.id = o.service_id "
                           "CROSS JOIN region r ON r.sheet_id = p.sheet_id AND r.code = o.region "
                           "ORDER BY %s%s", key != NULL ? "p." : "", order);
 
-  g_mutex_lock (&self->lock);
   if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
     {
       set_db_error (self->db, error, "Cannot search the catalog");
@@ -3005,10 +3051,10 @@ sky_catalog_search (SkyCatalog            *self,
       l->currency = column_dup (stmt, 3);
       l->region = column_dup (stmt, 4);
       l->region_name = column_dup (stmt, 5);
-      l->geography = code_name (sky_geographies (), sqlite3_column_int64 (stmt, 6));
+      l->geography = code_name (sky_geographies (), (sqlite3_column_int64 (stmt, 6) >> 5) & 31);
       l->service = column_dup (stmt, 7);
       l->service_name = column_dup (stmt, 8);
-      l->category = code_name (sky_categories (), sqlite3_column_int64 (stmt, 9));
+      l->category = code_name (sky_categories (), sqlite3_column_int64 (stmt, 9) & 31);
       l->sku = column_dup (stmt, 10);
       l->name = column_dup (stmt, 11);
       l->family = column_dup (stmt, 12);
@@ -3021,7 +3067,7 @@ sky_catalog_search (SkyCatalog            *self,
                        : sqlite3_column_int64 (stmt, 17);
       l->gpu = sqlite3_column_type (stmt, 18) == SQLITE_NULL ? -1
                : sqlite3_column_int64 (stmt, 18);
-      l->term = code_name (sky_terms (), sqlite3_column_int64 (stmt, 19));
+      l->term = code_name (sky_terms (), sqlite3_column_int64 (stmt, 19) >> 10);
       l->unit = code_name (sky_units (), sqlite3_column_int64 (stmt, 20));
       l->price = sqlite3_column_int64 (stmt, 21);
       l->offer_id = sqlite3_column_int64 (stmt, 24);

@@ -163,19 +163,22 @@ find_ids (sqlite3               *db,
   gboolean memory = req->min_memory_mgib > 0 && !(omit & OMIT_MEMORY);
   gboolean gpu = req->min_gpu > 0 && !(omit & OMIT_GPU);
   gboolean sla = req->min_sla != NULL && !(omit & OMIT_SLA);
+  int term = _sky_catalog_code (sky_terms (), req->term);
+  int category = _sky_catalog_code (sky_categories (), req->category);
+  int geography_code = geography ? _sky_catalog_code (sky_geographies (), req->geography) : -1;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  g_string_append (sql, "SELECT p.offer_id FROM price p "
-                        "JOIN offer o ON o.id = p.offer_id "
+  g_string_append (sql, "SELECT " PRICE_OFFER_ID_SQL " FROM price p "
+                        "JOIN offer o ON o.id = " PRICE_OFFER_ID_SQL " "
                         "JOIN service sv ON sv.id = o.service_id "
-                        "WHERE p.term = :term AND p.category = :category AND p.sheet_id = :sheet "
-                        "  AND p.unit = :unit");
-  if (geography)
-    g_string_append (sql, " AND p.geography = :geography");
+                        "WHERE p.sheet_id = :sheet AND p.unit = :unit");
+  /* The buckets of the purchase option and category in the geography, or in every one, so
+   * that the price key leads the search. */
+  if (term < 0 || category < 0 || (geography && geography_code < 0))
+    g_string_append (sql, " AND 0");
   else
-    /* Every geography, listed, so that the price key still leads the search. */
-    _sky_catalog_append_codes (sql, "p.geography", sky_geographies ());
+    _sky_catalog_append_buckets (sql, term, &geography_code, geography ? 1 : -1, category);
   if (region)
     g_string_append (sql, " AND p.region = (SELECT id FROM word WHERE text = :region)");
   if (req->service != NULL)
@@ -209,20 +212,16 @@ find_ids (sqlite3               *db,
     g_string_append (sql, " ORDER BY CAST (p.amount AS REAL) / NULLIF (p.memory, 0) NULLS LAST,");
   else
     g_string_append (sql, " ORDER BY");
-  g_string_append (sql, " p.amount, p.offer_id, p.seq LIMIT :limit");
+  g_string_append (sql, " p.amount, p.offer_seq LIMIT :limit");
 
   if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
     return _sky_catalog_db_error (db, error, "Cannot search the catalog");
 
 #define BIND(name, value) \
   sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), value, -1, SQLITE_STATIC)
-  _sky_catalog_bind_code (stmt, ":term", sky_terms (), req->term);
-  _sky_catalog_bind_code (stmt, ":category", sky_categories (), req->category);
   _sky_catalog_bind_code (stmt, ":unit", sky_units (), req->unit);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":sheet"), sheet);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit);
-  if (geography)
-    _sky_catalog_bind_code (stmt, ":geography", sky_geographies (), req->geography);
   if (region)
     BIND (":region", req->region);
   if (req->service != NULL)
