@@ -16,7 +16,8 @@ sky_test_append_sheet_start (GString    *sheet,
                           "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                           "<price-sheet xmlns=\"urn:skytally:price-sheet:1\" format=\"1\">\n"
                           "  <provider id=\"%s\" name=\"%s\"/>\n"
-                          "  <sheet version=\"1\" effective-date=\"2026-03-01\" currency=\"EUR\"/>\n"
+                          "  <sheet version=\"1\" effective-date=\"2026-03-01\" "
+                          "currency=\"EUR\"/>\n"
                           "  <source retrieved=\"2026-03-01\">Written by the test.</source>\n",
                           provider_id, provider_name);
 }

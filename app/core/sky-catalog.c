@@ -273,8 +273,8 @@ static const char * const migrations[] = {
   /* The price table's key in three numbers rather than six: bucket is the purchase option,
    * geography and category as term * 1024 + geography * 32 + category (PRICE_BUCKET()), and
    * offer_seq the offer and the price's place in it as offer_id * 1024 + seq
-   * (PRICE_OFFER_SEQ()). Both keep the order of what they hold; SQLite compares half as many values on
-   * each of the import's B-tree insertions. Every column holds an integer, and all but os,
+   * (PRICE_OFFER_SEQ()). Both keep the order of what they hold; SQLite compares half as many
+   * values on each of the import's B-tree insertions. Every column holds an integer, and all but os,
    * vcpu and memory always one; they declare neither, as the importer, their only writer,
    * binds integers, and SQLite would otherwise check and convert each value of each row. */
   "CREATE TABLE price_5 ("
@@ -3015,7 +3015,8 @@ sky_catalog_search (SkyCatalog            *self,
   g_string_prepend (sql,
                     "SELECT s.provider, pv.name, s.version, s.currency, o.region, r.name, "
                     "       p.bucket, sv.code, sv.name, p.bucket, o.sku, o.name, o.family, "
-                    "       o.os, o.storage_type, o.sla, p.vcpu, p.memory, o.gpu, p.bucket, p.unit, "
+                    "       o.os, o.storage_type, o.sla, p.vcpu, p.memory, o.gpu, p.bucket, "
+                    "       p.unit, "
                     "       p.amount, " PRICE_SEQ_SQL ", o.prices, " PRICE_OFFER_ID_SQL " "
                     "FROM (");
   g_string_append_printf (sql,
