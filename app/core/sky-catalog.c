@@ -1674,6 +1674,13 @@ typedef struct
   GStrv          strings;
 } HeaderCopy;
 
+/* A word and its number (see queue_word()): the text is the words table's own. */
+typedef struct
+{
+  const char *text;
+  gint32      number;
+} WordMemo;
+
 typedef struct
 {
   GMutex          lock;
@@ -1691,6 +1698,7 @@ typedef struct
   guint           sort_keys_size;
   guint           batch_prices;     /* in the runs sent since the last batch end */
   GHashTable     *words;            /* the texts numbered by queue_word(): number + 1 */
+  WordMemo        memos[5];         /* the last word of each of an offer's fields */
   const char     *path;
   GCancellable   *cancellable;
   SkyProgressFunc progress;
@@ -1900,25 +1908,34 @@ queue_service (const SkySheetService  *service,
  * of the text (see import_word()): the first word the sheet uses is 0, the next new one 1, … */
 static gboolean
 queue_word (Pipe        *pipe,
+            WordMemo    *memo,
             const char  *text,
             gint32      *number,
             GError     **error)
 {
-  gpointer value;
+  gpointer key, value;
 
   if (text == NULL)
     {
       *number = -1;
       return TRUE;
     }
-  value = g_hash_table_lookup (pipe->words, text);
-  if (value != NULL)
+  /* Offers in a row often share a field's value: the last one is compared first. */
+  if (memo->text != NULL && strcmp (memo->text, text) == 0)
     {
-      *number = GPOINTER_TO_UINT (value) - 1;
+      *number = memo->number;
       return TRUE;
     }
+  if (g_hash_table_lookup_extended (pipe->words, text, &key, &value))
+    {
+      *memo = (WordMemo) { key, GPOINTER_TO_UINT (value) - 1 };
+      *number = memo->number;
+      return TRUE;
+    }
+  key = g_strdup (text);
   *number = g_hash_table_size (pipe->words);
-  g_hash_table_insert (pipe->words, g_strdup (text), GUINT_TO_POINTER (*number + 1));
+  g_hash_table_insert (pipe->words, key, GUINT_TO_POINTER (*number + 1));
+  *memo = (WordMemo) { key, *number };
   return pipe_push (pipe, ITEM_WORD, g_strdup (text), error);
 }
 
@@ -2047,11 +2064,11 @@ queue_offer (const SkySheetOffer  *offer,
 
   /* Words first: a new one goes into the batch as an item of its own, which may hand the batch
    * to the writer. */
-  if (!queue_word (pipe, offer->family, &family, error) ||
-      !queue_word (pipe, offer->region, &region, error) ||
-      !queue_word (pipe, offer->storage_type, &storage_type, error) ||
-      !queue_word (pipe, offer->os, &os, error) ||
-      !queue_word (pipe, offer->sla, &sla, error))
+  if (!queue_word (pipe, &pipe->memos[0], offer->family, &family, error) ||
+      !queue_word (pipe, &pipe->memos[1], offer->region, &region, error) ||
+      !queue_word (pipe, &pipe->memos[2], offer->storage_type, &storage_type, error) ||
+      !queue_word (pipe, &pipe->memos[3], offer->os, &os, error) ||
+      !queue_word (pipe, &pipe->memos[4], offer->sla, &sla, error))
     return FALSE;
 
   batch = pipe->filling;
