@@ -960,7 +960,6 @@ region_free (gpointer data)
 
   g_free ((char *) region->code);
   g_free ((char *) region->name);
-  g_free ((char *) region->geography);
   g_free (region);
 }
 
@@ -969,7 +968,7 @@ service_clear (SkySheetService *service)
 {
   g_clear_pointer ((char **) &service->id, g_free);
   g_clear_pointer ((char **) &service->name, g_free);
-  g_clear_pointer ((char **) &service->category, g_free);
+  service->category = NULL;
   g_clear_pointer ((char **) &service->sla, g_free);
 }
 
@@ -1135,7 +1134,8 @@ start_region (Reader *self)
   region = g_new0 (SkySheetRegion, 1);
   region->code = g_strdup (code);
   region->name = g_strdup (name);
-  region->geography = g_strdup (geo);
+  /* The list's own string, as an offer's geography is too. */
+  region->geography = geographies[index_in (geo, geographies, G_N_ELEMENTS (geographies) - 1)];
   g_hash_table_insert (self->regions, (char *) region->code, region);
   self->stage = STAGE_REGIONS;
 
@@ -1169,7 +1169,8 @@ start_service (Reader *self)
   service_clear (&self->service);
   self->service.id = g_strdup (id);
   self->service.name = g_strdup (name);
-  self->service.category = g_strdup (category);
+  self->service.category = categories[index_in (category, categories,
+                                                G_N_ELEMENTS (categories) - 1)];
   self->service.sla = g_strdup (a.values[SERVICE_SLA]);
   self->in_service = TRUE;
   self->stage = STAGE_SERVICES;
@@ -1220,14 +1221,14 @@ start_offer (Reader *self)
 
   offer = &self->offer_store;
   {
-    /* The offer's text, in one block it owns. */
+    /* The offer's text, in one block it owns; geography and category are the lists'. */
     const char *texts[] = {
-      sku, name, region->code, region->geography, self->service.category,
-      family, storage_type, os, sla != NULL ? sla : self->service.sla,
+      sku, name, region->code, family, storage_type, os,
+      sla != NULL ? sla : self->service.sla,
     };
     const char **fields[G_N_ELEMENTS (texts)] = {
-      &offer->sku, &offer->name, &offer->region, &offer->geography, &offer->category,
-      &offer->family, &offer->storage_type, &offer->os, &offer->sla,
+      &offer->sku, &offer->name, &offer->region, &offer->family, &offer->storage_type,
+      &offer->os, &offer->sla,
     };
     gsize lengths[G_N_ELEMENTS (texts)];
     gsize total = 0;
@@ -1256,6 +1257,8 @@ start_offer (Reader *self)
       else
         *fields[i] = NULL;
   }
+  offer->geography = region->geography;
+  offer->category = self->service.category;
   offer->line = self->loc.line;
   offer->nth = self->loc.nth;
   self->offer = offer;

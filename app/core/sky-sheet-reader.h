@@ -46,14 +46,14 @@ typedef struct
 {
   const char *code;
   const char *name;
-  const char *geography;
+  const char *geography;     /* one of sky_geographies(), that very string */
 } SkySheetRegion;
 
 typedef struct
 {
   const char *id;
   const char *name;
-  const char *category;
+  const char *category;      /* one of sky_categories(), that very string */
   const char *sla;
 } SkySheetService;
 
@@ -81,8 +81,8 @@ typedef struct
   const char *sku;
   const char *name;
   const char *region;        /* the code of a region the sheet declared */
-  const char *geography;     /* that region's */
-  const char *category;      /* the service's */
+  const char *geography;     /* that region's, one of sky_geographies() */
+  const char *category;      /* the service's, one of sky_categories() */
   const char *family;
   const char *storage_type;
   const char *os;
