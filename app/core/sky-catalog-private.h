@@ -12,6 +12,9 @@ G_BEGIN_DECLS
  * as _sky_catalog_code() gives them. The parts of both in SQL, for the price table as p. */
 #define PRICE_BUCKET(term, geography, category) \
   ((gint64) (term) << 10 | (gint64) (geography) << 5 | (gint64) (category))
+#define PRICE_BUCKET_TERM(bucket) ((bucket) >> 10)
+#define PRICE_BUCKET_GEOGRAPHY(bucket) (((bucket) >> 5) & 31)
+#define PRICE_BUCKET_CATEGORY(bucket) ((bucket) & 31)
 #define PRICE_OFFER_SEQ(offer_id, seq) ((gint64) (offer_id) << 10 | (gint64) (seq))
 #define PRICE_TERM_SQL "(p.bucket >> 10)"
 #define PRICE_OFFER_ID_SQL "(p.offer_seq >> 10)"
@@ -25,11 +28,11 @@ gboolean  _sky_catalog_db_error (sqlite3    *db,
                                  const char *what);
 int       _sky_catalog_code     (const char * const *names,
                                  const char         *name);
-void      _sky_catalog_append_buckets (GString   *sql,
-                                       int        term,
-                                       const int *geographies,
-                                       int        n_geographies,
-                                       int        category);
+void      _sky_catalog_append_buckets (GString    *sql,
+                                       const char *term,
+                                       const int  *geographies,
+                                       int         n_geographies,
+                                       const char *category);
 void      _sky_catalog_bind_code    (sqlite3_stmt       *stmt,
                                      const char         *parameter,
                                      const char * const *names,

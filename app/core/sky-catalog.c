@@ -274,9 +274,10 @@ static const char * const migrations[] = {
    * geography and category as term * 1024 + geography * 32 + category (PRICE_BUCKET()), and
    * offer_seq the offer and the price's place in it as offer_id * 1024 + seq
    * (PRICE_OFFER_SEQ()). Both keep the order of what they hold; SQLite compares half as many
-   * values on each of the import's B-tree insertions. Every column holds an integer, and all but os,
-   * vcpu and memory always one; they declare neither, as the importer, their only writer,
-   * binds integers, and SQLite would otherwise check and convert each value of each row. */
+   * values on each of the import's B-tree insertions. Every column holds an integer, and all
+   * but os, vcpu and memory always one; they declare neither, as the importer, their only
+   * writer, binds integers, and SQLite would otherwise check and convert each value of each
+   * row. */
   "CREATE TABLE price_5 ("
   "  bucket,"
   "  amount,"
@@ -1089,7 +1090,6 @@ sku_set_add (SkuSet      *set,
     seen[i] = !sku_set_insert (set, hashes[i]);
 }
 
-
 typedef struct
 {
   sqlite3         *db;
@@ -1667,7 +1667,6 @@ typedef struct
   gpointer data;        /* for an offer, its index in the batch's offers */
 } Item;
 
-
 typedef struct
 {
   SkySheetHeader header;
@@ -2174,6 +2173,19 @@ read_sheet_thread (gpointer data)
   return NULL;
 }
 
+/* Counts @n offers of @batch from @first on, and writes them unless the sheet is in the catalog
+ * already. */
+static gboolean
+write_offers (Import       *import,
+              const Batch  *batch,
+              guint         first,
+              guint         n,
+              GError      **error)
+{
+  import->offers += n;
+  return import->existing_sha256 != NULL || import_offers (import, batch, first, n, error);
+}
+
 static gboolean
 write_item (Import      *import,
             Batch       *batch,
@@ -2195,9 +2207,7 @@ write_item (Import      *import,
     case ITEM_WORD:
       return import_word (item->data, import, error);
     case ITEM_OFFER:
-      import->offers++;
-      return import->existing_sha256 != NULL ||
-             import_offers (import, batch, GPOINTER_TO_UINT (item->data), 1, error);
+      return write_offers (import, batch, GPOINTER_TO_UINT (item->data), 1, error);
     case ITEM_PRICE_RUN:
       /* The writer keeps the run until it has merged it, and frees it then. */
       if (import->existing_sha256 == NULL)
@@ -2265,10 +2275,9 @@ read_and_write (Import          *import,
               GPOINTER_TO_UINT (g_array_index (batch->items, Item, i + INSERT_ROWS - 1).data) ==
               GPOINTER_TO_UINT (item->data) + INSERT_ROWS - 1)
             {
-              import->offers += INSERT_ROWS;
-              if (write_error == NULL && import->existing_sha256 == NULL &&
-                  !import_offers (import, batch, GPOINTER_TO_UINT (item->data), INSERT_ROWS,
-                                  &write_error))
+              if (write_error == NULL &&
+                  !write_offers (import, batch, GPOINTER_TO_UINT (item->data), INSERT_ROWS,
+                                 &write_error))
                 pipe_abort (&pipe);
               i += INSERT_ROWS - 1;
               continue;
@@ -2723,27 +2732,36 @@ like_pattern (const char *text)
 }
 
 /* " AND p.bucket IN (…)": the price table's buckets (PRICE_BUCKET()) of purchase option @term,
- * the @n_geographies geographies @geographies and category @category, as codes; -1 for every
- * purchase option or category, and @n_geographies -1 for every geography. */
+ * the @n_geographies geographies @geographies (codes) and category @category. NULL stands for
+ * every purchase option or category, and @n_geographies -1 for every geography; a name no
+ * price has makes the condition false. */
 void
-_sky_catalog_append_buckets (GString   *sql,
-                             int        term,
-                             const int *geographies,
-                             int        n_geographies,
-                             int        category)
+_sky_catalog_append_buckets (GString    *sql,
+                             const char *term,
+                             const int  *geographies,
+                             int         n_geographies,
+                             const char *category)
 {
-  int n_terms = g_strv_length ((GStrv) sky_terms ());
-  int n_categories = g_strv_length ((GStrv) sky_categories ());
+  int t0 = 0, t1 = g_strv_length ((GStrv) sky_terms ());
+  int c0 = 0, c1 = g_strv_length ((GStrv) sky_categories ());
   gboolean all_geographies = n_geographies < 0;
   gboolean first = TRUE;
 
+  if (term != NULL && (t0 = _sky_catalog_code (sky_terms (), term)) >= 0)
+    t1 = t0 + 1;
+  if (category != NULL && (c0 = _sky_catalog_code (sky_categories (), category)) >= 0)
+    c1 = c0 + 1;
+  if (t0 < 0 || c0 < 0)
+    {
+      g_string_append (sql, " AND 0");
+      return;
+    }
   if (all_geographies)
     n_geographies = g_strv_length ((GStrv) sky_geographies ());
   g_string_append (sql, " AND p.bucket IN (");
-  for (int t = term >= 0 ? term : 0; t < (term >= 0 ? term + 1 : n_terms); t++)
+  for (int t = t0; t < t1; t++)
     for (int g = 0; g < n_geographies; g++)
-      for (int c = category >= 0 ? category : 0; c < (category >= 0 ? category + 1 : n_categories);
-           c++)
+      for (int c = c0; c < c1; c++)
         {
           g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, first ? "" : ", ",
                                   PRICE_BUCKET (t, all_geographies ? g : geographies[g], c));
@@ -2803,20 +2821,15 @@ append_filters (GString              *sql,
                 gboolean              has_text)
 {
   g_autoptr(GArray) geographies = query_geographies (db, query);
-  int term = _sky_catalog_code (sky_terms (), query->term);
-  int category = _sky_catalog_code (sky_categories (), query->category);
 
   /* The price key starts with the bucket of purchase option, geography and category. Those
    * left open become every value they can take, so the key still narrows the search to the
    * rows of the ones given, rather than every price in the catalog. */
   g_string_append (sql, "FROM price p WHERE 1");
-  if ((query->term != NULL && term < 0) || (query->category != NULL && category < 0))
-    /* A name no price has. */
-    g_string_append (sql, " AND 0");
-  else
-    _sky_catalog_append_buckets (sql, term,
-                                 geographies != NULL ? (const int *) geographies->data : NULL,
-                                 geographies != NULL ? (int) geographies->len : -1, category);
+  _sky_catalog_append_buckets (sql, query->term,
+                               geographies != NULL ? (const int *) geographies->data : NULL,
+                               geographies != NULL ? (int) geographies->len : -1,
+                               query->category);
   if (query->region != NULL)
     g_string_append (sql, " AND p.region = (SELECT id FROM word WHERE text = :region)");
   if (query->os != NULL)
@@ -3069,10 +3082,12 @@ sky_catalog_search (SkyCatalog            *self,
       l->currency = column_dup (stmt, 3);
       l->region = column_dup (stmt, 4);
       l->region_name = column_dup (stmt, 5);
-      l->geography = code_name (sky_geographies (), (sqlite3_column_int64 (stmt, 6) >> 5) & 31);
+      l->geography = code_name (sky_geographies (),
+                                PRICE_BUCKET_GEOGRAPHY (sqlite3_column_int64 (stmt, 6)));
       l->service = column_dup (stmt, 7);
       l->service_name = column_dup (stmt, 8);
-      l->category = code_name (sky_categories (), sqlite3_column_int64 (stmt, 9) & 31);
+      l->category = code_name (sky_categories (),
+                               PRICE_BUCKET_CATEGORY (sqlite3_column_int64 (stmt, 9)));
       l->sku = column_dup (stmt, 10);
       l->name = column_dup (stmt, 11);
       l->family = column_dup (stmt, 12);
@@ -3085,7 +3100,7 @@ sky_catalog_search (SkyCatalog            *self,
                        : sqlite3_column_int64 (stmt, 17);
       l->gpu = sqlite3_column_type (stmt, 18) == SQLITE_NULL ? -1
                : sqlite3_column_int64 (stmt, 18);
-      l->term = code_name (sky_terms (), sqlite3_column_int64 (stmt, 19) >> 10);
+      l->term = code_name (sky_terms (), PRICE_BUCKET_TERM (sqlite3_column_int64 (stmt, 19)));
       l->unit = code_name (sky_units (), sqlite3_column_int64 (stmt, 20));
       l->price = sqlite3_column_int64 (stmt, 21);
       l->offer_id = sqlite3_column_int64 (stmt, 24);

@@ -163,8 +163,6 @@ find_ids (sqlite3               *db,
   gboolean memory = req->min_memory_mgib > 0 && !(omit & OMIT_MEMORY);
   gboolean gpu = req->min_gpu > 0 && !(omit & OMIT_GPU);
   gboolean sla = req->min_sla != NULL && !(omit & OMIT_SLA);
-  int term = _sky_catalog_code (sky_terms (), req->term);
-  int category = _sky_catalog_code (sky_categories (), req->category);
   int geography_code = geography ? _sky_catalog_code (sky_geographies (), req->geography) : -1;
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -175,10 +173,8 @@ find_ids (sqlite3               *db,
                         "WHERE p.sheet_id = :sheet AND p.unit = :unit");
   /* The buckets of the purchase option and category in the geography, or in every one, so
    * that the price key leads the search. */
-  if (term < 0 || category < 0 || (geography && geography_code < 0))
-    g_string_append (sql, " AND 0");
-  else
-    _sky_catalog_append_buckets (sql, term, &geography_code, geography ? 1 : -1, category);
+  _sky_catalog_append_buckets (sql, req->term, &geography_code,
+                               !geography ? -1 : geography_code >= 0 ? 1 : 0, req->category);
   if (region)
     g_string_append (sql, " AND p.region = (SELECT id FROM word WHERE text = :region)");
   if (req->service != NULL)
