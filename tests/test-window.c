@@ -20,6 +20,7 @@
 #include "sky-export-dialog.h"
 #include <json-glib/json-glib.h>
 #include "sky-test-util.h"
+#include "sky-thread-task.h"
 #include "sky-window.h"
 
 typedef struct
@@ -1631,6 +1632,66 @@ test_open_file (void)
   g_assert_finalize_object (window);
 }
 
+/* Work run in a thread for a widget ------------------------------------------------------------ */
+
+static void
+owner_finalized (gpointer  data,
+                 GObject  *where_the_object_was)
+{
+  g_atomic_pointer_set ((GThread **) data, g_thread_self ());
+}
+
+static void
+no_work_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  g_assert_null (source_object);
+  g_assert_cmpstr (task_data, ==, "job");
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+no_work_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  guint *called = g_object_get_data (object, "called");
+
+  g_assert_true (GTK_IS_LABEL (object));
+  g_assert_true (g_task_propagate_boolean (G_TASK (result), NULL));
+  (*called)++;
+  /* Drops every reference but the task's, as a dialog that closes itself when done. */
+  g_object_unref (object);
+}
+
+/* The widget a thread works for gets its result in the main thread, and when that drops the
+ * last of its own references the widget is finalized there, never in the worker thread (which
+ * holds its task a moment longer). Repeated, as the worker's timing varies. */
+static void
+test_thread_task_owner (void)
+{
+  GThread *main_thread = g_thread_self ();
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      GtkWidget *label = g_object_ref_sink (gtk_label_new (NULL));
+      GThread *finalized_in = NULL;
+      guint called = 0;
+      gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+      g_object_set_data (G_OBJECT (label), "called", &called);
+      g_object_weak_ref (G_OBJECT (label), owner_finalized, &finalized_in);
+      sky_thread_task_run (label, NULL, test_thread_task_owner, (gpointer) "job", NULL,
+                           no_work_thread, no_work_done_cb);
+      while (g_atomic_pointer_get (&finalized_in) == NULL && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, FALSE);
+      g_assert_cmpuint (called, ==, 1);
+      g_assert_true (g_atomic_pointer_get (&finalized_in) == main_thread);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1670,6 +1731,7 @@ main (int    argc,
   ADD ("export-dialog", test_export_dialog);
 #undef ADD
   g_test_add_func ("/sky/window/open-file", test_open_file);
+  g_test_add_func ("/sky/window/thread-task-owner", test_thread_task_owner);
 
   status = g_test_run ();
   sky_test_remove_tree (data_home);

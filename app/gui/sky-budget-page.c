@@ -11,6 +11,7 @@
 #include "sky-budget-page.h"
 #include "sky-currency.h"
 #include "sky-index-item.h"
+#include "sky-thread-task.h"
 
 /* The Budget page: the scenario month by month on one provider, stacked by group, with its
  * low-high range and the monthly budget, a table of the months, and a line that says plainly
@@ -726,7 +727,6 @@ refresh (SkyBudgetPage *self)
                          ? sky_scenario_page_get_scenario (self->scenario_page) : NULL;
   SkyCatalog *catalog = self->scenario_page != NULL
                         ? sky_scenario_page_get_catalog (self->scenario_page) : NULL;
-  g_autoptr(GTask) task = NULL;
   Job *job;
 
   /* A projection still under way is of an older scenario: its result will be dropped. */
@@ -749,10 +749,8 @@ refresh (SkyBudgetPage *self)
   job->catalog = g_object_ref (catalog);
   job->generation = self->generation;
   set_busy (self, TRUE);
-  task = g_task_new (self, NULL, projected_cb, NULL);
-  g_task_set_source_tag (task, refresh);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, project_thread);
+  sky_thread_task_run (self, NULL, refresh, job, (GDestroyNotify) job_free, project_thread,
+                       projected_cb);
 }
 
 /* Edits --------------------------------------------------------------------------------------- */

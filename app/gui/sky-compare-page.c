@@ -11,6 +11,7 @@
 #include "sky-index-item.h"
 #include "sky-listing-item.h"
 #include "sky-sheet-reader.h"
+#include "sky-thread-task.h"
 
 /* The Compare page: two to six offers side by side, from the catalog's candidates or from a
  * requirement found on every provider: every attribute, price and feature in rows, the rows
@@ -303,13 +304,9 @@ static void
 run (SkyComparePage *self,
      Job            *job)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, work_done_cb, NULL);
-
   set_busy (self, TRUE);
   gtk_label_set_label (self->status_label, _("Comparing…"));
-  g_task_set_source_tag (task, run);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, work_thread);
+  sky_thread_task_run (self, NULL, run, job, (GDestroyNotify) job_free, work_thread, work_done_cb);
 }
 
 /* Adds the candidates' offer ids to @job, at most six. */

@@ -9,6 +9,7 @@
 
 #include "sky-export.h"
 #include "sky-export-dialog.h"
+#include "sky-thread-task.h"
 
 /* The Export dialog: a scenario's projection written for finance (CSV, with its assumptions in
  * a second file), as a PDF report, or as JSON, over a chosen period and providers. The files
@@ -204,7 +205,6 @@ sky_export_dialog_export_to (SkyExportDialog *self,
                              GFile           *file,
                              GFile           *assumptions)
 {
-  g_autoptr(GTask) task = NULL;
   Job *job;
 
   g_return_if_fail (SKY_IS_EXPORT_DIALOG (self));
@@ -227,10 +227,8 @@ sky_export_dialog_export_to (SkyExportDialog *self,
 
   self->cancellable = g_cancellable_new ();
   set_busy (self, TRUE);
-  task = g_task_new (self, self->cancellable, exported_cb, NULL);
-  g_task_set_source_tag (task, sky_export_dialog_export_to);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, export_thread);
+  sky_thread_task_run (self, self->cancellable, sky_export_dialog_export_to, job,
+                       (GDestroyNotify) job_free, export_thread, exported_cb);
 }
 
 /* Choosing the files -------------------------------------------------------------------------- */

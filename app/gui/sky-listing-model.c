@@ -7,6 +7,7 @@
 
 #include "sky-listing-item.h"
 #include "sky-listing-model.h"
+#include "sky-thread-task.h"
 
 /* The result of a catalog search as a list, loaded a page at a time when a row is first asked
  * for. Counting and loading run in worker threads on a catalog connection of the model's own,
@@ -74,6 +75,7 @@ query_copy (const SkySearchQuery *src,
 
 typedef struct
 {
+  SkyCatalog    *catalog;
   SkySearchQuery query;
   guint          generation;
   guint          page;
@@ -83,6 +85,7 @@ typedef struct
 static void
 job_free (Job *job)
 {
+  g_clear_object (&job->catalog);
   g_clear_object (&job->query.cancellable);
   query_clear (&job->query);
   g_free (job);
@@ -94,6 +97,7 @@ job_new (SkyListingModel *self,
 {
   Job *job = g_new0 (Job, 1);
 
+  job->catalog = g_object_ref (self->catalog);
   query_copy (&self->query, &job->query);
   job->query.cancellable = g_object_ref (self->cancellable);
   job->generation = self->generation;
@@ -109,14 +113,13 @@ load_page_thread (GTask        *task,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
-  SkyListingModel *self = source_object;
   Job *job = task_data;
   GError *error = NULL;
   GPtrArray *listings;
 
   job->query.limit = PAGE_SIZE;
   job->query.offset = job->page * PAGE_SIZE;
-  listings = sky_catalog_search (self->catalog, &job->query, &error);
+  listings = sky_catalog_search (job->catalog, &job->query, &error);
   if (listings == NULL)
     g_task_return_error (task, error);
   else
@@ -176,7 +179,6 @@ ensure_page (SkyListingModel *self,
              guint            page)
 {
   GPtrArray *items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
-  g_autoptr(GTask) task = NULL;
   guint first = page * PAGE_SIZE;
   guint n;
 
@@ -190,10 +192,8 @@ ensure_page (SkyListingModel *self,
     g_ptr_array_add (items, sky_listing_item_new (NULL));
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
 
-  task = g_task_new (self, NULL, page_loaded_cb, NULL);
-  g_task_set_source_tag (task, ensure_page);
-  g_task_set_task_data (task, job_new (self, page), (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, load_page_thread);
+  sky_thread_task_run (self, NULL, ensure_page, job_new (self, page), (GDestroyNotify) job_free,
+                       load_page_thread, page_loaded_cb);
   return items;
 }
 
@@ -205,11 +205,10 @@ count_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  SkyListingModel *self = source_object;
   Job *job = task_data;
   GError *error = NULL;
 
-  if (sky_catalog_count (self->catalog, &job->query, &job->count, &error))
+  if (sky_catalog_count (job->catalog, &job->query, &job->count, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -247,7 +246,6 @@ void
 sky_listing_model_set_query (SkyListingModel      *self,
                              const SkySearchQuery *query)
 {
-  g_autoptr(GTask) task = NULL;
   guint removed;
 
   g_return_if_fail (SKY_IS_LISTING_MODEL (self));
@@ -274,10 +272,8 @@ sky_listing_model_set_query (SkyListingModel      *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTING]);
     }
 
-  task = g_task_new (self, NULL, counted_cb, NULL);
-  g_task_set_source_tag (task, sky_listing_model_set_query);
-  g_task_set_task_data (task, job_new (self, 0), (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, count_thread);
+  sky_thread_task_run (self, NULL, sky_listing_model_set_query, job_new (self, 0),
+                       (GDestroyNotify) job_free, count_thread, counted_cb);
 }
 
 /* Runs the same query again, for a catalog that has changed. */

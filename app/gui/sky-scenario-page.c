@@ -16,6 +16,7 @@
 #include "sky-scenario-page.h"
 #include "sky-index-item.h"
 #include "sky-side-pane.h"
+#include "sky-thread-task.h"
 
 /* The Scenario page: a workload's lines, priced on each provider side by side, with every
  * figure's arithmetic for the selected line and each provider's totals. Pricing runs in a
@@ -1019,6 +1020,7 @@ show_estimate (SkyScenarioPage *self)
 
 typedef struct
 {
+  SkyCatalog  *catalog;
   SkyScenario *scenario;
   guint        generation;
   gboolean     check_newer;
@@ -1031,6 +1033,7 @@ typedef struct
 static void
 job_free (Job *job)
 {
+  g_clear_object (&job->catalog);
   sky_scenario_free (job->scenario);
   g_clear_pointer (&job->recorded, sky_estimate_free);
   g_clear_pointer (&job->current, sky_estimate_free);
@@ -1045,14 +1048,13 @@ estimate_thread (GTask        *task,
                  gpointer      task_data,
                  GCancellable *cancellable)
 {
-  SkyScenarioPage *self = source_object;
   Job *job = task_data;
 
-  job->recorded = sky_estimate_compute (self->catalog, job->scenario, NULL, FALSE, &job->error);
+  job->recorded = sky_estimate_compute (job->catalog, job->scenario, NULL, FALSE, &job->error);
   if (job->check_newer && (job->recorded != NULL ||
                            g_error_matches (job->error, SKY_ESTIMATE_ERROR,
                                             SKY_ESTIMATE_ERROR_NO_SHEET)))
-    job->current = sky_estimate_compute (self->catalog, job->scenario, NULL, TRUE, NULL);
+    job->current = sky_estimate_compute (job->catalog, job->scenario, NULL, TRUE, NULL);
   if (job->recorded != NULL && job->current != NULL)
     job->changes = sky_estimate_changes (job->recorded, job->current);
   g_task_return_boolean (task, TRUE);
@@ -1154,7 +1156,6 @@ static void
 estimate_now (SkyScenarioPage *self,
               gboolean         check_newer)
 {
-  g_autoptr(GTask) task = NULL;
   Job *job;
 
   /* Pricing under way is of an older scenario: its result will be dropped. */
@@ -1168,16 +1169,15 @@ estimate_now (SkyScenarioPage *self,
     }
 
   job = g_new0 (Job, 1);
+  job->catalog = g_object_ref (self->catalog);
   job->scenario = sky_scenario_copy (self->scenario);
   job->generation = self->generation;
   job->check_newer = check_newer;
   set_busy (self, TRUE);
   update_status (self);
 
-  task = g_task_new (self, NULL, estimated_cb, NULL);
-  g_task_set_source_tag (task, estimate_now);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, estimate_thread);
+  sky_thread_task_run (self, NULL, estimate_now, job, (GDestroyNotify) job_free, estimate_thread,
+                       estimated_cb);
 }
 
 /* Settings --------------------------------------------------------------------------------- */

@@ -11,6 +11,7 @@
 #include "sky-currency.h"
 #include "sky-listing-item.h"
 #include "sky-score.h"
+#include "sky-thread-task.h"
 #include "sky-tradeoffs-page.h"
 
 /* The Trade-offs page: the scenario's candidates ranked by its weighted criteria, the weights
@@ -570,7 +571,6 @@ refresh (SkyTradeoffsPage *self)
   const SkyScenario *s = scenario (self);
   SkyCatalog *catalog = self->scenario_page != NULL
                         ? sky_scenario_page_get_catalog (self->scenario_page) : NULL;
-  g_autoptr(GTask) task = NULL;
   Job *job;
 
   self->generation++;
@@ -587,10 +587,8 @@ refresh (SkyTradeoffsPage *self)
   job->catalog = g_object_ref (catalog);
   job->generation = self->generation;
   set_busy (self, TRUE);
-  task = g_task_new (self, NULL, scored_cb, NULL);
-  g_task_set_source_tag (task, refresh);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, score_thread);
+  sky_thread_task_run (self, NULL, refresh, job, (GDestroyNotify) job_free, score_thread,
+                       scored_cb);
 }
 
 /* Actions ------------------------------------------------------------------------------------- */
