@@ -1026,6 +1026,69 @@ test_migrate_from_2 (Fixture       *f,
   g_assert_cmpint (pragma (old_path, "user_version"), ==, SKY_CATALOG_SCHEMA_VERSION);
 }
 
+typedef struct
+{
+  const char   *path;
+  GCancellable *cancellable;
+  SkyCatalog   *catalog;
+  GError       *error;
+} OpenJob;
+
+static gpointer
+open_thread (gpointer data)
+{
+  OpenJob *job = data;
+
+  job->catalog = sky_catalog_open_cancellable (job->path, job->cancellable, &job->error);
+  return NULL;
+}
+
+/* Cancelling the conversion of an older catalog leaves the file as it was, and the next
+ * opening converts it. The conversion is held at its start by another connection's write
+ * lock, and cancelled while it waits. */
+static void
+test_migrate_cancelled (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *fixture = fixture_file ("catalog-2.db");
+  g_autofree char *old_path = g_build_filename (f->dir, "old.db", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *converted = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(SkyCatalog) old = NULL;
+  g_autoptr(GError) error = NULL;
+  OpenJob job = { old_path, cancellable, NULL, NULL };
+  sqlite3 *db = NULL;
+  GThread *thread;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (old_path, contents, length, NULL));
+  g_assert_cmpint (sqlite3_open (old_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL; BEGIN IMMEDIATE",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  thread = g_thread_new ("open", open_thread, &job);
+  g_usleep (G_USEC_PER_SEC / 5);
+  g_cancellable_cancel (cancellable);
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_thread_join (thread);
+  sqlite3_close (db);
+  g_assert_null (job.catalog);
+  g_assert_error (job.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&job.error);
+  g_assert_cmpint (pragma (old_path, "user_version"), ==, 2);
+
+  import_fixture (f);
+  expected = answers (f->catalog);
+  old = sky_catalog_open (old_path, &error);
+  g_assert_no_error (error);
+  converted = answers (old);
+  g_assert_cmpstr (converted, ==, expected);
+  g_assert_cmpint (pragma (old_path, "user_version"), ==, SKY_CATALOG_SCHEMA_VERSION);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1055,6 +1118,7 @@ main (int    argc,
   ADD ("search/listing-fields", test_listing_fields);
   ADD ("check", test_check);
   ADD ("migrate-from-2", test_migrate_from_2);
+  ADD ("migrate-cancelled", test_migrate_cancelled);
   ADD ("unreadable-prices", test_unreadable_prices);
 #undef ADD
   g_test_add_func ("/sky/catalog/open-rejects", test_open_rejects);

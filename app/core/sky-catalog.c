@@ -311,6 +311,23 @@ set_db_error (sqlite3     *db,
   return FALSE;
 }
 
+static int
+cancel_handler (void *cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable);
+}
+
+/* Makes a statement on @db stop soon after @cancellable is cancelled; NULL stops watching. */
+static void
+watch_cancellable (sqlite3      *db,
+                   GCancellable *cancellable)
+{
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 1000, cancel_handler, cancellable);
+  else
+    sqlite3_progress_handler (db, 0, NULL, NULL);
+}
+
 static gboolean
 exec (sqlite3     *db,
       const char  *sql,
@@ -689,13 +706,17 @@ static const MigrationStep migration_steps[G_N_ELEMENTS (migrations)] = {
   [3] = move_prices_into_offers,
 };
 
+/* Brings the catalog to the current schema, all or nothing; @cancellable stops it, leaving the
+ * file as it was. */
 static gboolean
-migrate (SkyCatalog  *self,
-         GError     **error)
+migrate (SkyCatalog    *self,
+         GCancellable  *cancellable,
+         GError       **error)
 {
   gint64 version = 0, app_id = 0, objects = 0;
 
-  if (!exec (self->db, "BEGIN IMMEDIATE", error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !exec (self->db, "BEGIN IMMEDIATE", error))
     return FALSE;
   if (!query_int (self->db, "PRAGMA user_version", &version, error) ||
       !query_int (self->db, "PRAGMA application_id", &app_id, error) ||
@@ -717,11 +738,13 @@ migrate (SkyCatalog  *self,
       goto fail;
     }
 
+  watch_cancellable (self->db, cancellable);
   for (; version < SKY_CATALOG_SCHEMA_VERSION; version++)
     {
       g_autofree char *set_version = NULL;
 
-      if (!exec (self->db, migrations[version], error) ||
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !exec (self->db, migrations[version], error) ||
           (migration_steps[version] != NULL && !migration_steps[version] (self->db, error)))
         goto fail;
       set_version = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT "; "
@@ -730,17 +753,39 @@ migrate (SkyCatalog  *self,
       if (!exec (self->db, set_version, error))
         goto fail;
     }
+  watch_cancellable (self->db, NULL);
 
   return exec (self->db, "COMMIT", error);
 
 fail:
+  watch_cancellable (self->db, NULL);
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_clear_error (error);
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+    }
   return FALSE;
 }
 
 SkyCatalog *
 sky_catalog_open (const char  *path,
                   GError     **error)
+{
+  return sky_catalog_open_cancellable (path, NULL, error);
+}
+
+/**
+ * sky_catalog_open_cancellable:
+ *
+ * Opens @path as sky_catalog_open() does. A catalog written by an older version is converted
+ * first, which takes seconds for a large one: cancelling @cancellable stops that, leaves the
+ * file as it was and fails with %G_IO_ERROR_CANCELLED.
+ */
+SkyCatalog *
+sky_catalog_open_cancellable (const char    *path,
+                              GCancellable  *cancellable,
+                              GError       **error)
 {
   g_autoptr(SkyCatalog) self = NULL;
   g_autofree char *dir = NULL;
@@ -799,7 +844,7 @@ sky_catalog_open (const char  *path,
              "PRAGMA trusted_schema = OFF;"
              "PRAGMA cell_size_check = ON;"
              "PRAGMA cache_size = " G_STRINGIFY (CACHE_KIB) ";", error) ||
-      !migrate (self, error))
+      !migrate (self, cancellable, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -2884,23 +2929,6 @@ bind_filters (sqlite3_stmt         *stmt,
     sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":max_price"),
                         query->max_price);
   return like;
-}
-
-static int
-cancel_handler (void *cancellable)
-{
-  return g_cancellable_is_cancelled (cancellable);
-}
-
-/* Makes a statement on @db stop soon after @cancellable is cancelled; NULL stops watching. */
-static void
-watch_cancellable (sqlite3      *db,
-                   GCancellable *cancellable)
-{
-  if (cancellable != NULL)
-    sqlite3_progress_handler (db, 1000, cancel_handler, cancellable);
-  else
-    sqlite3_progress_handler (db, 0, NULL, NULL);
 }
 
 /* The value a search sorts by, for orders other than the price key's own; fixed text. Names

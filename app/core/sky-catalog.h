@@ -177,6 +177,9 @@ GQuark            sky_catalog_error_quark      (void);
 
 SkyCatalog       *sky_catalog_open             (const char          *path,
                                                 GError             **error);
+SkyCatalog       *sky_catalog_open_cancellable (const char          *path,
+                                                GCancellable        *cancellable,
+                                                GError             **error);
 const char       *sky_catalog_get_path         (SkyCatalog          *self);
 gboolean          sky_catalog_check            (SkyCatalog          *self,
                                                 GError             **error);
