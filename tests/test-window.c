@@ -4,12 +4,15 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "sky-application.h"
 #include "sky-catalog.h"
 #include "sky-catalog-page.h"
 #include "sky-listing-item.h"
 #include "sky-offer-view.h"
+#include "sky-opening-window.h"
 #include "sky-preferences-window.h"
 #include "sky-price-sheets-window.h"
 #include "sky-line-dialog.h"
@@ -104,6 +107,40 @@ find_toplevel (GType type)
         return window;
     }
   return NULL;
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @done (of @data) is true, at most @seconds; the loop wakes every
+ * 50 ms to look. */
+static gboolean
+wait_until (gboolean (*done) (gpointer data),
+            gpointer   data,
+            guint      seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (50, tick_cb, NULL);
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  return done (data);
+}
+
+static gboolean
+has_toplevel (gpointer type)
+{
+  return find_toplevel ((GType) GPOINTER_TO_SIZE (type)) != NULL;
+}
+
+static gboolean
+lacks_toplevel (gpointer type)
+{
+  return !has_toplevel (type);
 }
 
 static void
@@ -1616,8 +1653,9 @@ test_open_file (void)
   g_assert_no_error (error);
   g_application_open (G_APPLICATION (app), &file, 1, "");
 
+  /* The catalog is opened in a thread; the window comes when it is open. */
+  g_assert_true (wait_until (has_toplevel, GSIZE_TO_POINTER (SKY_TYPE_WINDOW), 20));
   window = SKY_WINDOW (find_toplevel (SKY_TYPE_WINDOW));
-  g_assert_nonnull (window);
   g_object_ref (window);
   while (sky_window_get_busy (window))
     g_main_context_iteration (NULL, TRUE);
@@ -1630,6 +1668,116 @@ test_open_file (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
+}
+
+static gint64
+user_version (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 version;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return version;
+}
+
+/* Puts a catalog of schema 2 (an earlier version's) where the application looks for its own. */
+static char *
+put_older_catalog (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "catalog-2.db", NULL);
+  char *path = sky_catalog_default_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const suffixes[] = { "", "-wal", "-shm" };
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  g_assert_cmpint (user_version (path), ==, 2);
+  return path;
+}
+
+/* A catalog saved by an earlier version is converted in a thread: the application's activation
+ * returns at once, and the window comes on the converted catalog. */
+static void
+test_open_older_catalog (void)
+{
+  g_autoptr(SkyApplication) app = sky_application_new ();
+  g_autofree char *path = put_older_catalog ();
+  g_autoptr(SkyCatalog) catalog = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyWindow *window;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  g_assert_null (find_toplevel (SKY_TYPE_WINDOW));
+
+  g_assert_true (wait_until (has_toplevel, GSIZE_TO_POINTER (SKY_TYPE_WINDOW), 20));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  window = g_object_ref (SKY_WINDOW (find_toplevel (SKY_TYPE_WINDOW)));
+  g_assert_cmpint (user_version (path), ==, SKY_CATALOG_SCHEMA_VERSION);
+  catalog = sky_catalog_open (path, &error);
+  g_assert_no_error (error);
+  sheets = sky_catalog_list_sheets (catalog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sheets->len, >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+/* When opening takes a while a window says so; closing it stops the conversion, leaves the
+ * catalog as it was, and no main window comes. Another connection's write lock holds the
+ * conversion at its start until the notice has been closed. */
+static void
+test_open_cancelled (void)
+{
+  g_autoptr(SkyApplication) app = sky_application_new ();
+  g_autofree char *path = put_older_catalog ();
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  GtkWindow *notice;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL; BEGIN IMMEDIATE",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  g_assert_true (wait_until (has_toplevel, GSIZE_TO_POINTER (SKY_TYPE_OPENING_WINDOW), 4));
+  notice = find_toplevel (SKY_TYPE_OPENING_WINDOW);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (notice), "window.close", NULL));
+  /* It stays until the opening has stopped. */
+  g_assert_true (find_toplevel (SKY_TYPE_OPENING_WINDOW) == notice);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (notice)));
+
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (wait_until (lacks_toplevel, GSIZE_TO_POINTER (SKY_TYPE_OPENING_WINDOW), 20));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (find_toplevel (SKY_TYPE_WINDOW));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_cmpint (user_version (path), ==, 2);
 }
 
 /* Work run in a thread for a widget ------------------------------------------------------------ */
@@ -1731,6 +1879,8 @@ main (int    argc,
   ADD ("export-dialog", test_export_dialog);
 #undef ADD
   g_test_add_func ("/sky/window/open-file", test_open_file);
+  g_test_add_func ("/sky/window/open-older-catalog", test_open_older_catalog);
+  g_test_add_func ("/sky/window/open-cancelled", test_open_cancelled);
   g_test_add_func ("/sky/window/thread-task-owner", test_thread_task_owner);
 
   status = g_test_run ();

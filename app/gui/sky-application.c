@@ -8,7 +8,12 @@
 #include "sky-catalog.h"
 #include "skytally-resources.h"
 #include "sky-application.h"
+#include "sky-opening-window.h"
+#include "sky-thread-task.h"
 #include "sky-window.h"
+
+/* How long opening the catalog may take before a window says what is going on. */
+#define OPENING_NOTICE_MS 400
 
 struct _SkyApplication
 {
@@ -16,23 +21,168 @@ struct _SkyApplication
 
   SkyCatalog     *catalog;
   GSettings      *settings;
+
+  /* While the catalog is opened in a thread (a catalog of an earlier version is converted
+   * first): what was asked for meanwhile is done when it is open. */
+  GCancellable   *opening;
+  guint           opening_notice;
+  GtkWindow      *opening_window;
+  gboolean        activated;
+  GPtrArray      *files;
 };
 
 G_DEFINE_FINAL_TYPE (SkyApplication, sky_application, ADW_TYPE_APPLICATION)
 
 static SkyWindow *
-ensure_window (SkyApplication *self);
+find_window (SkyApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (SKY_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Shows the main window on the open catalog and does what was asked for. */
+static void
+show_window (SkyApplication *self)
+{
+  SkyWindow *window = find_window (self);
+  g_autoptr(GPtrArray) files = g_steal_pointer (&self->files);
+  gboolean activated = self->activated;
+
+  self->activated = FALSE;
+  if (window == NULL)
+    {
+      window = sky_window_new (self, self->catalog);
+      /* On the first start the catalog is empty: load the bundled sheets, with progress. */
+      sky_window_load_bundled_sheets (window);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  /* After a crash, the changes a scenario had not saved are offered back. */
+  if (activated)
+    sky_window_offer_recovery (window);
+  if (files != NULL)
+    sky_window_open_files (window, files);
+}
+
+static void
+show_open_error (SkyApplication *self,
+                 const GError   *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (NULL, _("Could Not Open the Catalog"),
+                                              error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_application_add_window (GTK_APPLICATION (self), GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Closing the notice cancels the opening; it stays, inactive, until the catalog is as it was. */
+static gboolean
+opening_window_close_request_cb (GtkWindow      *window,
+                                 SkyApplication *self)
+{
+  if (self->opening == NULL)
+    return FALSE;
+  g_cancellable_cancel (self->opening);
+  gtk_widget_set_sensitive (GTK_WIDGET (window), FALSE);
+  return TRUE;
+}
+
+static gboolean
+opening_notice_cb (gpointer user_data)
+{
+  SkyApplication *self = user_data;
+
+  self->opening_notice = 0;
+  self->opening_window = GTK_WINDOW (sky_opening_window_new (GTK_APPLICATION (self)));
+  g_object_add_weak_pointer (G_OBJECT (self->opening_window),
+                             (gpointer *) &self->opening_window);
+  g_signal_connect (self->opening_window, "close-request",
+                    G_CALLBACK (opening_window_close_request_cb), self);
+  gtk_window_present (self->opening_window);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  SkyCatalog *catalog = sky_catalog_open_cancellable (task_data, cancellable, &error);
+
+  if (catalog == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, catalog, g_object_unref);
+}
+
+static void
+opened_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  SkyApplication *self = SKY_APPLICATION (object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyCatalog) catalog = g_task_propagate_pointer (G_TASK (result), &error);
+  gboolean cancelled = g_cancellable_is_cancelled (self->opening);
+
+  g_clear_object (&self->opening);
+  g_clear_handle_id (&self->opening_notice, g_source_remove);
+
+  /* Cancelled: the catalog is left as it was, or converted if that had just finished. */
+  if (cancelled)
+    {
+      g_clear_pointer (&self->files, g_ptr_array_unref);
+      self->activated = FALSE;
+    }
+  else if (catalog == NULL)
+    {
+      g_clear_pointer (&self->files, g_ptr_array_unref);
+      self->activated = FALSE;
+      show_open_error (self, error);
+    }
+  else
+    {
+      self->catalog = g_steal_pointer (&catalog);
+      show_window (self);
+    }
+  if (self->opening_window != NULL)
+    gtk_window_destroy (self->opening_window);
+  g_application_release (G_APPLICATION (self));
+}
+
+/* Shows the main window, once the catalog is open: it is opened in a thread on first use. */
+static void
+ensure_window (SkyApplication *self)
+{
+  g_autofree char *path = NULL;
+
+  if (self->catalog != NULL)
+    {
+      show_window (self);
+      return;
+    }
+  if (self->opening != NULL)
+    return;
+
+  path = sky_catalog_default_path ();
+  self->opening = g_cancellable_new ();
+  self->opening_notice = g_timeout_add (OPENING_NOTICE_MS, opening_notice_cb, self);
+  g_application_hold (G_APPLICATION (self));
+  sky_thread_task_run (self, self->opening, ensure_window, g_steal_pointer (&path), g_free,
+                       open_thread, opened_cb);
+}
 
 static void
 sky_application_activate (GApplication *app)
 {
-  SkyWindow *window = ensure_window (SKY_APPLICATION (app));
+  SkyApplication *self = SKY_APPLICATION (app);
 
-  if (window == NULL)
-    return;
-  gtk_window_present (GTK_WINDOW (window));
-  /* After a crash, the changes a scenario had not saved are offered back. */
-  sky_window_offer_recovery (window);
+  self->activated = TRUE;
+  ensure_window (self);
 }
 
 /* Price sheets opened from the file manager or the command line are imported; scenarios are
@@ -43,53 +193,13 @@ sky_application_open (GApplication  *app,
                       int            n_files,
                       const char    *hint)
 {
-  SkyWindow *window = ensure_window (SKY_APPLICATION (app));
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  SkyApplication *self = SKY_APPLICATION (app);
 
-  if (window == NULL)
-    return;
+  if (self->files == NULL)
+    self->files = g_ptr_array_new_with_free_func (g_object_unref);
   for (int i = 0; i < n_files; i++)
-    g_ptr_array_add (list, g_object_ref (files[i]));
-  gtk_window_present (GTK_WINDOW (window));
-  sky_window_open_files (window, list);
-}
-
-/* The main window, made on first use; NULL when the catalog cannot be opened (a dialog says
- * why). */
-static SkyWindow *
-ensure_window (SkyApplication *self)
-{
-  GtkApplication *app = GTK_APPLICATION (self);
-  GtkWindow *window = gtk_application_get_active_window (app);
-  g_autoptr(GError) error = NULL;
-
-  if (SKY_IS_WINDOW (window))
-    return SKY_WINDOW (window);
-  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
-    if (SKY_IS_WINDOW (l->data))
-      return l->data;
-
-  if (self->catalog == NULL)
-    {
-      g_autofree char *path = sky_catalog_default_path ();
-
-      self->catalog = sky_catalog_open (path, &error);
-    }
-  if (self->catalog == NULL)
-    {
-      GtkWidget *dialog = adw_message_dialog_new (NULL, _("Could Not Open the Catalog"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_application_add_window (app, GTK_WINDOW (dialog));
-      gtk_window_present (GTK_WINDOW (dialog));
-      return NULL;
-    }
-
-  window = GTK_WINDOW (sky_window_new (self, self->catalog));
-  /* On the first start the catalog is empty: load the bundled sheets, with progress. */
-  sky_window_load_bundled_sheets (SKY_WINDOW (window));
-  return SKY_WINDOW (window);
+    g_ptr_array_add (self->files, g_object_ref (files[i]));
+  ensure_window (self);
 }
 
 static void
@@ -99,6 +209,8 @@ sky_application_dispose (GObject *object)
 
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->files, g_ptr_array_unref);
+  g_clear_handle_id (&self->opening_notice, g_source_remove);
 
   G_OBJECT_CLASS (sky_application_parent_class)->dispose (object);
 }
