@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -401,6 +403,59 @@ test_cancel_midway_changes_nothing (Fixture       *f,
   result = sky_catalog_import_file (f->catalog, sheet, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (result->offers, ==, 40000);
+}
+
+/* A disk that fills up during an import: the import fails and says so, and the catalog is left
+ * as it was. The child process may write no file beyond 1 MiB, as on a full disk; the sheet
+ * needs several. */
+static void
+test_import_full_disk (void)
+{
+  Fixture f = { NULL, NULL, NULL };
+  g_autofree char *sheet = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(SkyCatalog) catalog = sky_catalog_open (g_getenv ("SKYTALLY_TEST_CATALOG"),
+                                                        &error);
+      struct rlimit limit = { 1 << 20, 1 << 20 };
+
+      g_assert_no_error (error);
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      g_assert_null (sky_catalog_import_file (catalog, g_getenv ("SKYTALLY_TEST_SHEET"), NULL,
+                                              NULL, NULL, &error));
+      g_assert_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_DATABASE);
+      g_printerr ("%s\n", error->message);
+      return;
+    }
+
+  fixture_setup (&f, NULL);
+  import_fixture (&f);
+  sheet = write_long_sheet (&f, 40000);
+  g_clear_object (&f.catalog);
+  before = snapshot (f.path);
+
+  g_setenv ("SKYTALLY_TEST_CATALOG", f.path, TRUE);
+  g_setenv ("SKYTALLY_TEST_SHEET", sheet, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*long.xml: not imported (the catalog is unchanged): *"
+                             "catalog.db could not be written; the disk may be full*");
+
+  after = snapshot (f.path);
+  g_assert_cmpstr (before, ==, after);
+  f.catalog = sky_catalog_open (f.path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sky_catalog_check (f.catalog, &error));
+  g_assert_no_error (error);
+  result = import_ok (&f, sheet);
+  g_assert_cmpuint (result->offers, ==, 40000);
+  fixture_teardown (&f, NULL);
 }
 
 static void
@@ -1122,6 +1177,7 @@ main (int    argc,
   ADD ("unreadable-prices", test_unreadable_prices);
 #undef ADD
   g_test_add_func ("/sky/catalog/open-rejects", test_open_rejects);
+  g_test_add_func ("/sky/catalog/import-full-disk", test_import_full_disk);
 
   return g_test_run ();
 }

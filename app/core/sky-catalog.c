@@ -301,13 +301,40 @@ static const char * const migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SKY_CATALOG_SCHEMA_VERSION);
 
+/* SQLite's @message; when the catalog's files could not be written, also which and the likely
+ * reason, which SQLite's message leaves out (the system's own reason is lost by then). */
+static char *
+db_message (sqlite3    *db,
+            const char *message)
+{
+  const char *file = sqlite3_db_filename (db, "main");
+
+  file = file != NULL && *file != '\0' ? file : "the catalog";
+  switch (sqlite3_extended_errcode (db))
+    {
+    case SQLITE_FULL:
+      return g_strdup_printf ("%s: no room is left to write %s", message, file);
+    case SQLITE_IOERR_WRITE:
+    case SQLITE_IOERR_FSYNC:
+    case SQLITE_IOERR_DIR_FSYNC:
+    case SQLITE_IOERR_TRUNCATE:
+    case SQLITE_IOERR_SHMSIZE:
+      return g_strdup_printf ("%s: %s could not be written; the disk may be full", message,
+                              file);
+    default:
+      return g_strdup (message);
+    }
+}
+
 static gboolean
 set_db_error (sqlite3     *db,
               GError     **error,
               const char  *what)
 {
+  g_autofree char *message = db != NULL ? db_message (db, sqlite3_errmsg (db)) : NULL;
+
   g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_DATABASE, "%s: %s", what,
-               db != NULL ? sqlite3_errmsg (db) : "out of memory");
+               message != NULL ? message : "out of memory");
   return FALSE;
 }
 
@@ -337,8 +364,9 @@ exec (sqlite3     *db,
 
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     {
-      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_DATABASE, "%s",
-                   message != NULL ? message : sqlite3_errmsg (db));
+      g_autofree char *text = db_message (db, message != NULL ? message : sqlite3_errmsg (db));
+
+      g_set_error_literal (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_DATABASE, text);
       sqlite3_free (message);
       return FALSE;
     }
@@ -2467,6 +2495,7 @@ sky_catalog_import_file (SkyCatalog       *self,
   const char *sql[N_STMTS];
   gint64 first_offer_id = 0;
   gboolean ok = FALSE;
+  GError *local_error = NULL;
 
   g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -2492,7 +2521,7 @@ sky_catalog_import_file (SkyCatalog       *self,
       if (sqlite3_prepare_v3 (self->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT, &import.stmts[i],
                               NULL) != SQLITE_OK)
         {
-          set_db_error (self->db, error, "Cannot prepare the import");
+          set_db_error (self->db, &local_error, "Cannot prepare the import");
           goto out;
         }
       n = sqlite3_bind_parameter_count (import.stmts[i]);
@@ -2502,22 +2531,23 @@ sky_catalog_import_file (SkyCatalog       *self,
     }
 
   /* One transaction per sheet: any error leaves the catalog exactly as it was. */
-  if (!exec (self->db, "BEGIN IMMEDIATE", error))
+  if (!exec (self->db, "BEGIN IMMEDIATE", &local_error))
     goto out;
 
   /* Offers are numbered as they are read, from the next free id on: the transaction keeps
    * anyone else from taking one. */
   if (!query_int (self->db, "SELECT coalesce (max (id), 0) + 1 FROM offer_row", &first_offer_id,
-                  error))
+                  &local_error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       goto out;
     }
-  sha256 = read_and_write (&import, first_offer_id, cancellable, progress, progress_data, error);
-  ok = sha256 != NULL && finish_import (&import, sha256, error);
+  sha256 = read_and_write (&import, first_offer_id, cancellable, progress, progress_data,
+                           &local_error);
+  ok = sha256 != NULL && finish_import (&import, sha256, &local_error);
 
   if (ok && import.result->status == SKY_IMPORT_ADDED)
-    ok = exec (self->db, "COMMIT", error);
+    ok = exec (self->db, "COMMIT", &local_error);
   if (!ok || import.result->status == SKY_IMPORT_UNCHANGED)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 
@@ -2534,6 +2564,11 @@ out:
   g_array_unref (import.words);
   g_mutex_unlock (&self->lock);
 
+  /* The sheet's own errors name it with their line; the catalog's are said of it too. */
+  if (g_error_matches (local_error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_DATABASE))
+    g_prefix_error (&local_error, "%s: not imported (the catalog is unchanged): ", path);
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
   return ok ? g_steal_pointer (&result) : NULL;
 }
 
