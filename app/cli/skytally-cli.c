@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -773,6 +774,9 @@ main (int    argc,
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("skytally-cli");
   sky_sheet_reader_init ();
+  /* Past a file size limit, a write fails and is reported (the import rolled back) rather
+   * than the process being killed. */
+  signal (SIGXFSZ, SIG_IGN);
 
   /* Global options come before the command. */
   for (i = 1; i < argc && argv[i][0] == '-'; i++)

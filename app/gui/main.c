@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 
 #include <glib/gi18n.h>
 
@@ -16,6 +17,8 @@ main (int    argc,
   g_autoptr(SkyApplication) app = NULL;
 
   sky_application_choose_renderer ();
+  /* Past a file size limit, a write fails and is reported rather than the window killed. */
+  signal (SIGXFSZ, SIG_IGN);
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
