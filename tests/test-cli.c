@@ -5,6 +5,7 @@
 #include <locale.h>
 #include <string.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include <sqlite3.h>
@@ -37,31 +38,63 @@ run_clear (Run *r)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+static void
+cli_v (Run                  *r,
+       GSpawnChildSetupFunc  child_setup,
+       const char           *first,
+       va_list               args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli_path = g_getenv ("SKYTALLY_CLI");
+  int wait_status = 0;
+
+  g_assert_nonnull (cli_path);
+  g_ptr_array_add (argv, (char *) cli_path);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, child_setup, NULL, &r->out,
+                &r->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  r->status = WEXITSTATUS (wait_status);
+}
+
 /* Runs skytally-cli with the arguments (NULL-terminated) and returns its output and status. */
 static void
 cli (Run        *r,
      const char *first,
      ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli_path = g_getenv ("SKYTALLY_CLI");
   va_list args;
-  int wait_status = 0;
 
-  g_assert_nonnull (cli_path);
-  g_ptr_array_add (argv, (char *) cli_path);
   va_start (args, first);
-  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
+  cli_v (r, NULL, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
+}
 
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &r->out,
-                &r->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r->status = WEXITSTATUS (wait_status);
+/* In the child, before skytally-cli starts: no file may grow past 1 MiB, as on a full disk. */
+static void
+limit_file_size (gpointer data)
+{
+  struct rlimit limit = { 1 << 20, 1 << 20 };
+
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+/* cli() with files limited to 1 MiB. */
+static void
+cli_on_full_disk (Run        *r,
+                  const char *first,
+                  ...)
+{
+  va_list args;
+
+  va_start (args, first);
+  cli_v (r, limit_file_size, first, args);
+  va_end (args);
 }
 
 static void
@@ -1045,6 +1078,53 @@ test_killed_import (Fixture       *f,
   g_assert_cmpstr (offers_before.out, ==, offers_after.out);
 }
 
+/* A catalog that cannot be written midway through an import (files limited to 1 MiB, as on a
+ * full disk): skytally-cli exits with a one-line message that names the sheet and the catalog,
+ * and the catalog is as it was. */
+static void
+test_full_disk_import (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *big = g_build_filename (f->dir, "big.xml", NULL);
+  const char *gen_argv[] = { g_getenv ("SKYTALLY_GEN_SHEET"), big, "20000", NULL };
+  g_auto(Run) setup = { 0 };
+  g_auto(Run) r = { 0 };
+  g_auto(Run) sheets_before = { 0 }, sheets_after = { 0 };
+  g_auto(Run) offers_before = { 0 }, offers_after = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *check = NULL;
+  g_autofree char *expected = NULL;
+  int wait_status = 0;
+
+  cli (&setup, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
+  g_assert_cmpint (setup.status, ==, 0);
+  cli (&sheets_before, "--catalog", f->catalog, "sheets", "--format", "json", NULL);
+  cli (&offers_before, "--catalog", f->catalog, "search", "--limit", "0", "--format", "csv",
+       NULL);
+  g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status) && WEXITSTATUS (wait_status) == 0);
+
+  /* Exits (cli_v() asserts it was not killed) with a user error. */
+  cli_on_full_disk (&r, "--catalog", f->catalog, "import", big, NULL);
+  assert_one_line_error (&r);
+  expected = g_strdup_printf ("%s: not imported (the catalog is unchanged): ", big);
+  g_assert_nonnull (strstr (r.err, expected));
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s could not be written; the disk may be full", f->catalog);
+  g_assert_nonnull (strstr (r.err, expected));
+
+  check = integrity (f->catalog);
+  g_assert_cmpstr (check, ==, "ok");
+  cli (&sheets_after, "--catalog", f->catalog, "sheets", "--format", "json", NULL);
+  cli (&offers_after, "--catalog", f->catalog, "search", "--limit", "0", "--format", "csv",
+       NULL);
+  g_assert_cmpstr (sheets_before.out, ==, sheets_after.out);
+  g_assert_cmpstr (offers_before.out, ==, offers_after.out);
+}
+
 /* An error found while writing, early in a long sheet, stops the reading too and names where the
  * duplicate is. */
 static void
@@ -1172,6 +1252,7 @@ main (int    argc,
   ADD ("export-pdf", test_export_pdf);
   ADD ("validate", test_validate);
   ADD ("killed-import", test_killed_import);
+  ADD ("full-disk-import", test_full_disk_import);
   ADD ("duplicate-in-long-sheet", test_duplicate_in_long_sheet);
   ADD ("large-import", test_large_import);
 #undef ADD
