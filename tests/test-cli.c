@@ -38,21 +38,26 @@ run_clear (Run *r)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+/* Runs skytally-cli with the arguments (NULL-terminated) and returns its output and status;
+ * @child_setup (when not NULL) runs in the child before it starts. */
 static void
-cli_v (Run                  *r,
-       GSpawnChildSetupFunc  child_setup,
-       const char           *first,
-       va_list               args)
+cli_with (Run                  *r,
+          GSpawnChildSetupFunc  child_setup,
+          const char           *first,
+          ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   const char *cli_path = g_getenv ("SKYTALLY_CLI");
+  va_list args;
   int wait_status = 0;
 
   g_assert_nonnull (cli_path);
   g_ptr_array_add (argv, (char *) cli_path);
+  va_start (args, first);
   for (const char *a = first; a != NULL; a = va_arg (args, const char *))
     g_ptr_array_add (argv, (char *) a);
+  va_end (args);
   g_ptr_array_add (argv, NULL);
 
   g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, child_setup, NULL, &r->out,
@@ -62,18 +67,7 @@ cli_v (Run                  *r,
   r->status = WEXITSTATUS (wait_status);
 }
 
-/* Runs skytally-cli with the arguments (NULL-terminated) and returns its output and status. */
-static void
-cli (Run        *r,
-     const char *first,
-     ...)
-{
-  va_list args;
-
-  va_start (args, first);
-  cli_v (r, NULL, first, args);
-  va_end (args);
-}
+#define cli(r, ...) cli_with ((r), NULL, __VA_ARGS__)
 
 /* In the child, before skytally-cli starts: no file may grow past 1 MiB, as on a full disk. */
 static void
@@ -82,19 +76,6 @@ limit_file_size (gpointer data)
   struct rlimit limit = { 1 << 20, 1 << 20 };
 
   setrlimit (RLIMIT_FSIZE, &limit);
-}
-
-/* cli() with files limited to 1 MiB. */
-static void
-cli_on_full_disk (Run        *r,
-                  const char *first,
-                  ...)
-{
-  va_list args;
-
-  va_start (args, first);
-  cli_v (r, limit_file_size, first, args);
-  va_end (args);
 }
 
 static void
@@ -1018,35 +999,57 @@ test_validate (Fixture       *f,
   g_assert_cmpint (usage.status, ==, 2);
 }
 
+/* Writes a sheet of @offers generated offers to @path. */
+static void
+generate_sheet (const char *path,
+                const char *offers)
+{
+  const char *argv[] = { g_getenv ("SKYTALLY_GEN_SHEET"), path, offers, NULL };
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_assert_nonnull (argv[0]);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status) && WEXITSTATUS (wait_status) == 0);
+}
+
+/* The catalog as the CLI lists it: every sheet (JSON), then every price (CSV). */
+static char *
+listing (Fixture *f)
+{
+  g_auto(Run) sheets = { 0 };
+  g_auto(Run) prices = { 0 };
+
+  cli (&sheets, "--catalog", f->catalog, "sheets", "--format", "json", NULL);
+  g_assert_cmpint (sheets.status, ==, 0);
+  cli (&prices, "--catalog", f->catalog, "search", "--limit", "0", "--format", "csv", NULL);
+  g_assert_cmpint (prices.status, ==, 0);
+  return g_strconcat (sheets.out, prices.out, NULL);
+}
+
 static void
 test_killed_import (Fixture       *f,
                     gconstpointer  data)
 {
   g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
   g_autofree char *big = g_build_filename (f->dir, "big.xml", NULL);
-  const char *gen_argv[] = { g_getenv ("SKYTALLY_GEN_SHEET"), big, "300000", NULL };
   const char *import_argv[] = { g_getenv ("SKYTALLY_CLI"), "--catalog", f->catalog, "import",
                                 big, NULL };
   g_auto(Run) setup = { 0 };
-  g_auto(Run) sheets_before = { 0 }, sheets_after = { 0 };
-  g_auto(Run) offers_before = { 0 }, offers_after = { 0 };
   g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   g_autofree char *check = NULL;
   g_autofree char *wal = g_strconcat (f->catalog, "-wal", NULL);
   int wait_status = 0;
   GPid pid;
 
-  g_assert_nonnull (gen_argv[0]);
   cli (&setup, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
   g_assert_cmpint (setup.status, ==, 0);
-  cli (&sheets_before, "--catalog", f->catalog, "sheets", "--format", "json", NULL);
-  cli (&offers_before, "--catalog", f->catalog, "search", "--limit", "0", "--format", "csv",
-       NULL);
-
-  g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
-                NULL, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status) && WEXITSTATUS (wait_status) == 0);
+  before = listing (f);
+  generate_sheet (big, "300000");
 
   g_spawn_async (NULL, (char **) import_argv, NULL,
                  G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, &pid,
@@ -1070,12 +1073,8 @@ test_killed_import (Fixture       *f,
 
   check = integrity (f->catalog);
   g_assert_cmpstr (check, ==, "ok");
-  cli (&sheets_after, "--catalog", f->catalog, "sheets", "--format", "json", NULL);
-  cli (&offers_after, "--catalog", f->catalog, "search", "--limit", "0", "--format", "csv",
-       NULL);
-  g_assert_cmpint (sheets_after.status, ==, 0);
-  g_assert_cmpstr (sheets_before.out, ==, sheets_after.out);
-  g_assert_cmpstr (offers_before.out, ==, offers_after.out);
+  after = listing (f);
+  g_assert_cmpstr (before, ==, after);
 }
 
 /* A catalog that cannot be written midway through an import (files limited to 1 MiB, as on a
@@ -1087,28 +1086,20 @@ test_full_disk_import (Fixture       *f,
 {
   g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
   g_autofree char *big = g_build_filename (f->dir, "big.xml", NULL);
-  const char *gen_argv[] = { g_getenv ("SKYTALLY_GEN_SHEET"), big, "20000", NULL };
   g_auto(Run) setup = { 0 };
   g_auto(Run) r = { 0 };
-  g_auto(Run) sheets_before = { 0 }, sheets_after = { 0 };
-  g_auto(Run) offers_before = { 0 }, offers_after = { 0 };
-  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   g_autofree char *check = NULL;
   g_autofree char *expected = NULL;
-  int wait_status = 0;
 
   cli (&setup, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
   g_assert_cmpint (setup.status, ==, 0);
-  cli (&sheets_before, "--catalog", f->catalog, "sheets", "--format", "json", NULL);
-  cli (&offers_before, "--catalog", f->catalog, "search", "--limit", "0", "--format", "csv",
-       NULL);
-  g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
-                NULL, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status) && WEXITSTATUS (wait_status) == 0);
+  before = listing (f);
+  generate_sheet (big, "20000");
 
-  /* Exits (cli_v() asserts it was not killed) with a user error. */
-  cli_on_full_disk (&r, "--catalog", f->catalog, "import", big, NULL);
+  /* Exits (cli_with() asserts it was not killed) with a user error. */
+  cli_with (&r, limit_file_size, "--catalog", f->catalog, "import", big, NULL);
   assert_one_line_error (&r);
   expected = g_strdup_printf ("%s: not imported (the catalog is unchanged): ", big);
   g_assert_nonnull (strstr (r.err, expected));
@@ -1118,11 +1109,8 @@ test_full_disk_import (Fixture       *f,
 
   check = integrity (f->catalog);
   g_assert_cmpstr (check, ==, "ok");
-  cli (&sheets_after, "--catalog", f->catalog, "sheets", "--format", "json", NULL);
-  cli (&offers_after, "--catalog", f->catalog, "search", "--limit", "0", "--format", "csv",
-       NULL);
-  g_assert_cmpstr (sheets_before.out, ==, sheets_after.out);
-  g_assert_cmpstr (offers_before.out, ==, offers_after.out);
+  after = listing (f);
+  g_assert_cmpstr (before, ==, after);
 }
 
 /* An error found while writing, early in a long sheet, stops the reading too and names where the
@@ -1133,21 +1121,16 @@ test_duplicate_in_long_sheet (Fixture       *f,
 {
   g_autofree char *generated = g_build_filename (f->dir, "generated.xml", NULL);
   g_autofree char *sheet = g_build_filename (f->dir, "duplicate.xml", NULL);
-  const char *gen_argv[] = { g_getenv ("SKYTALLY_GEN_SHEET"), generated, "20000", NULL };
   g_autofree char *text = NULL;
   g_autofree char *block = NULL;
   g_autofree char *expected = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GString) s = NULL;
   g_auto(Run) r = { 0 };
   g_auto(Run) sheets = { 0 };
   const char *start, *end;
-  int wait_status = 0;
   long line = 1;
 
-  g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
-                NULL, &wait_status, &error);
-  g_assert_no_error (error);
+  generate_sheet (generated, "20000");
   g_assert_true (g_file_get_contents (generated, &text, NULL, NULL));
 
   /* Repeat the first offer right after itself. */
@@ -1177,20 +1160,15 @@ test_large_import (Fixture       *f,
                    gconstpointer  data)
 {
   g_autofree char *sheet = g_build_filename (f->dir, "large.xml", NULL);
-  const char *gen_argv[] = { g_getenv ("SKYTALLY_GEN_SHEET"), sheet, "180000", NULL };
   g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
   g_auto(Run) import = { 0 };
   g_auto(Run) all = { 0 };
   const char *line;
   guint rows = 0;
   guint prices = 0;
-  int wait_status = 0;
   SkyDecimal previous = sky_decimal_from_int (0);
 
-  g_spawn_sync (NULL, (char **) gen_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
-                NULL, &wait_status, &error);
-  g_assert_no_error (error);
+  generate_sheet (sheet, "180000");
   g_assert_true (g_file_get_contents (sheet, &text, NULL, NULL));
   for (const char *p = text; *p != '\0'; p++)
     prices += *p == '<' && strncmp (p, "<price ", 7) == 0;
