@@ -1065,7 +1065,8 @@ copy_catalog_2 (Fixture *f)
 }
 
 /* Opens the copy of catalog-2.db at @old_path, which converts it, and checks that it answers
- * every search and offer's details as a catalog that imports the same sheet afresh. */
+ * every search and offer's details as a catalog that imports the same sheet afresh, and that
+ * the file keeps no pages the conversion freed. */
 static void
 assert_converts (Fixture    *f,
                  const char *old_path)
@@ -1086,6 +1087,7 @@ assert_converts (Fixture    *f,
   g_assert_no_error (error);
   g_clear_object (&old);
   g_assert_cmpint (pragma (old_path, "user_version"), ==, SKY_CATALOG_SCHEMA_VERSION);
+  g_assert_cmpint (pragma (old_path, "freelist_count"), ==, 0);
 }
 
 static void

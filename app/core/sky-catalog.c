@@ -735,10 +735,11 @@ static const MigrationStep migration_steps[G_N_ELEMENTS (migrations)] = {
 };
 
 /* Brings the catalog to the current schema, all or nothing; @cancellable stops it, leaving the
- * file as it was. */
+ * file as it was. @converted says whether a catalog of an earlier schema was converted. */
 static gboolean
 migrate (SkyCatalog    *self,
          GCancellable  *cancellable,
+         gboolean      *converted,
          GError       **error)
 {
   gint64 version = 0, app_id = 0, objects = 0;
@@ -766,6 +767,7 @@ migrate (SkyCatalog    *self,
       goto fail;
     }
 
+  *converted = version > 0 && version < SKY_CATALOG_SCHEMA_VERSION;
   watch_cancellable (self->db, cancellable);
   for (; version < SKY_CATALOG_SCHEMA_VERSION; version++)
     {
@@ -818,6 +820,7 @@ sky_catalog_open_cancellable (const char    *path,
   g_autoptr(SkyCatalog) self = NULL;
   g_autofree char *dir = NULL;
   sqlite3_stmt *stmt = NULL;
+  gboolean converted = FALSE;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -872,8 +875,20 @@ sky_catalog_open_cancellable (const char    *path,
              "PRAGMA trusted_schema = OFF;"
              "PRAGMA cell_size_check = ON;"
              "PRAGMA cache_size = " G_STRINGIFY (CACHE_KIB) ";", error) ||
-      !migrate (self, cancellable, error))
+      !migrate (self, cancellable, &converted, error))
     return NULL;
+
+  /* A conversion rewrites tables and leaves the old ones' pages free in the file: give them
+   * back (for a catalog of a million offers, about half of the file). The catalog is whole
+   * either way, so only a cancellation counts as a failure here. */
+  if (converted)
+    {
+      watch_cancellable (self->db, cancellable);
+      sqlite3_exec (self->db, "VACUUM", NULL, NULL, NULL);
+      watch_cancellable (self->db, NULL);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+    }
 
   return g_steal_pointer (&self);
 }
