@@ -884,7 +884,7 @@ sky_catalog_open_cancellable (const char    *path,
   if (converted)
     {
       watch_cancellable (self->db, cancellable);
-      sqlite3_exec (self->db, "VACUUM", NULL, NULL, NULL);
+      sqlite3_exec (self->db, "VACUUM; PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL, NULL);
       watch_cancellable (self->db, NULL);
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
