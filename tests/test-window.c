@@ -1687,15 +1687,13 @@ user_version (const char *path)
   return version;
 }
 
-/* Puts a catalog of schema 2 (an earlier version's) where the application looks for its own. */
+/* Puts @contents where the application looks for its catalog, in place of what is there. */
 static char *
-put_older_catalog (void)
+put_catalog (const char *contents,
+             gsize       length)
 {
-  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "catalog-2.db", NULL);
   char *path = sky_catalog_default_path ();
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *contents = NULL;
-  gsize length;
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   for (guint i = 0; i < 3; i++)
@@ -1704,10 +1702,49 @@ put_older_catalog (void)
       g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
       g_unlink (file);
     }
-  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  return path;
+}
+
+/* Puts a catalog of schema 2 (an earlier version's) where the application looks for its own. */
+static char *
+put_older_catalog (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "catalog-2.db", NULL);
+  g_autofree char *contents = NULL;
+  char *path;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
+  path = put_catalog (contents, length);
   g_assert_cmpint (user_version (path), ==, 2);
   return path;
+}
+
+/* A file in the catalog's place that is not a catalog: a dialog says so, and no window opens
+ * on it; the file is left alone. */
+static void
+test_open_unreadable_catalog (void)
+{
+  g_autoptr(SkyApplication) app = sky_application_new ();
+  g_autofree char *garbage = g_strnfill (8192, 'x');
+  g_autofree char *path = put_catalog (garbage, 8192);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  g_assert_true (wait_until (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 20));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open the Catalog");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), path));
+  g_assert_null (find_toplevel (SKY_TYPE_WINDOW));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, garbage);
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 /* A catalog saved by an earlier version is converted in a thread: the application's activation
@@ -1881,6 +1918,7 @@ main (int    argc,
   g_test_add_func ("/sky/window/open-file", test_open_file);
   g_test_add_func ("/sky/window/open-older-catalog", test_open_older_catalog);
   g_test_add_func ("/sky/window/open-cancelled", test_open_cancelled);
+  g_test_add_func ("/sky/window/open-unreadable-catalog", test_open_unreadable_catalog);
   g_test_add_func ("/sky/window/thread-task-owner", test_thread_task_owner);
 
   status = g_test_run ();

@@ -132,22 +132,19 @@ opened_cb (GObject      *object,
   g_clear_object (&self->opening);
   g_clear_handle_id (&self->opening_notice, g_source_remove);
 
-  /* Cancelled: the catalog is left as it was, or converted if that had just finished. */
-  if (cancelled)
-    {
-      g_clear_pointer (&self->files, g_ptr_array_unref);
-      self->activated = FALSE;
-    }
-  else if (catalog == NULL)
-    {
-      g_clear_pointer (&self->files, g_ptr_array_unref);
-      self->activated = FALSE;
-      show_open_error (self, error);
-    }
-  else
+  if (catalog != NULL && !cancelled)
     {
       self->catalog = g_steal_pointer (&catalog);
       show_window (self);
+    }
+  else
+    {
+      /* Cancelled, the catalog is as it was (or converted, if that had just finished), and
+       * what was asked for is dropped with it. */
+      g_clear_pointer (&self->files, g_ptr_array_unref);
+      self->activated = FALSE;
+      if (!cancelled)
+        show_open_error (self, error);
     }
   if (self->opening_window != NULL)
     gtk_window_destroy (self->opening_window);
@@ -166,7 +163,11 @@ ensure_window (SkyApplication *self)
       return;
     }
   if (self->opening != NULL)
-    return;
+    {
+      if (self->opening_window != NULL)
+        gtk_window_present (self->opening_window);
+      return;
+    }
 
   path = sky_catalog_default_path ();
   self->opening = g_cancellable_new ();
