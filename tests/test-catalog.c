@@ -1099,6 +1099,33 @@ test_migrate_from_2 (Fixture       *f,
   assert_converts (f, old_path);
 }
 
+/* A current catalog opens, and is read, while another connection writes to it (as an import in
+ * another process does): opening it takes no write lock. */
+static void
+test_open_while_written (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(SkyCatalog) second = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  import_fixture (f);
+  g_clear_object (&f->catalog);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE; DELETE FROM price", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+
+  second = sky_catalog_open (f->path, &error);
+  g_assert_no_error (error);
+  sheets = sky_catalog_list_sheets (second, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sheets->len, ==, 1);
+
+  g_assert_cmpint (sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
 typedef struct
 {
   const char   *path;
@@ -1177,6 +1204,7 @@ main (int    argc,
   ADD ("check", test_check);
   ADD ("migrate-from-2", test_migrate_from_2);
   ADD ("migrate-cancelled", test_migrate_cancelled);
+  ADD ("open-while-written", test_open_while_written);
   ADD ("unreadable-prices", test_unreadable_prices);
 #undef ADD
   g_test_add_func ("/sky/catalog/open-rejects", test_open_rejects);

@@ -744,6 +744,13 @@ migrate (SkyCatalog    *self,
 {
   gint64 version = 0, app_id = 0, objects = 0;
 
+  /* A current catalog needs no write lock: opening it does not wait for an import that another
+   * process is writing. */
+  if (query_int (self->db, "PRAGMA user_version", &version, NULL) &&
+      query_int (self->db, "PRAGMA application_id", &app_id, NULL) &&
+      version == SKY_CATALOG_SCHEMA_VERSION && app_id == CATALOG_APPLICATION_ID)
+    return TRUE;
+
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
       !exec (self->db, "BEGIN IMMEDIATE", error))
     return FALSE;
