@@ -242,6 +242,8 @@ static const BadCase bad_cases[] = {
   { "xxe.xml", SKY_SHEET_ERROR_MALFORMED, "6:39", "references external entity 'leak'" },
   { "billion-laughs.xml", SKY_SHEET_ERROR_MALFORMED, "15:39", "entity reference loop" },
   { "bad-encoding.xml", SKY_SHEET_ERROR_MALFORMED, "3:29", "Input is not proper UTF-8" },
+  /* The first four bytes name an encoding the parser has no converter for. */
+  { "ucs4-2143.xml", SKY_SHEET_ERROR_MALFORMED, "1:1", "encoding not supported UCS4 2143" },
 };
 
 static gboolean

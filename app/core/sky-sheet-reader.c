@@ -1825,13 +1825,11 @@ parse (Reader *self)
   sax.error = NULL;
   sax.fatalError = NULL;
 
-  /* The first bytes tell the parser the encoding. */
-  n = read_input (self, 4, &buffer);
-  if (n < 0)
-    return FALSE;
   /* No user data: the callbacks get the parser's context, as the parser's own handlers that
-   * are kept (for the document and the DTD) need it, and find the reader in it. */
-  self->ctxt = xmlCreatePushParserCtxt (&sax, NULL, buffer, (int) n, self->path);
+   * are kept (for the document and the DTD) need it, and find the reader in it. No bytes yet
+   * either: the first tell the parser the encoding, which can fail, and its error must find
+   * the reader. */
+  self->ctxt = xmlCreatePushParserCtxt (&sax, NULL, NULL, 0, self->path);
   if (self->ctxt == NULL)
     {
       g_set_error (&self->error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO,
