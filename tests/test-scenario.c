@@ -262,6 +262,17 @@ test_errors (void)
       "  <widget/>\n</scenario>\n",
       SKY_SCENARIO_ERROR_INVALID, "t:2:3: unknown element <widget> in <scenario>" },
     { "", SKY_SCENARIO_ERROR_MALFORMED, "t:1:1:" },
+    /* An attribute that is there but empty is said so, whichever it is. */
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <providers><provider id=\"\"/></providers>\n</scenario>\n",
+      SKY_SCENARIO_ERROR_INVALID, "t:2:24: the attribute “id” of <provider> is empty" },
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <exchange-rate from=\"EUR\" to=\"USD\" rate=\"\" date=\"2026-11-01\"/>\n"
+      "</scenario>\n",
+      SKY_SCENARIO_ERROR_INVALID, "t:2:38: the attribute “rate” of <exchange-rate> is empty" },
+    /* The currency is read after the name; without a name it is left unread. */
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" currency=\"USD\"/>",
+      SKY_SCENARIO_ERROR_INVALID, "t:1:1: <scenario> needs the attribute “name”" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -426,16 +426,22 @@ get (xmlNode    *node,
   return copy;
 }
 
-/* FALSE, with the error, when @node lacks @attr. */
+/* FALSE, with the error, when @node lacks @attr or gives it no value. */
 static gboolean
 need (Reader     *r,
       xmlNode    *node,
       const char *attr)
 {
-  if (xmlHasProp (node, (const xmlChar *) attr))
-    return TRUE;
-  return fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID, "<%s> needs the attribute “%s”",
-               node->name, attr);
+  g_autofree char *value = NULL;
+
+  if (!xmlHasProp (node, (const xmlChar *) attr))
+    return fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID, "<%s> needs the attribute “%s”",
+                 node->name, attr);
+  value = get (node, attr);
+  if (value == NULL)
+    return fail (r, node, attr, SKY_SCENARIO_ERROR_INVALID, "the attribute “%s” of <%s> is empty",
+                 attr, node->name);
+  return TRUE;
 }
 
 static char *
@@ -1037,7 +1043,7 @@ read_root (Reader *r)
     return NULL;
   g_free (s->name);
   s->name = require (r, root, "name");
-  g_free (s->currency);
+  g_clear_pointer (&s->currency, g_free);
   if (s->name == NULL || !currency_attr (r, root, "currency", &s->currency))
     return NULL;
   if (!decimal_attr (r, root, "hours-per-month", 6, TRUE, &s->hours_per_month))
