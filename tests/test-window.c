@@ -299,7 +299,7 @@ test_preferences (Fixture       *f,
   GtkToggleButton *details_button = GTK_TOGGLE_BUTTON (page_child (f, "details_button"));
   GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (page_child (f,
                                                                                   "column_view")));
-  g_autoptr(GtkColumnViewColumn) monthly = g_list_model_get_item (columns, 6);
+  g_autoptr(GtkColumnViewColumn) monthly = g_list_model_get_item (columns, 3);
   g_autofree char *scheme = NULL;
   guint hours = 0;
 
@@ -428,6 +428,23 @@ test_catalog_page (Fixture       *f,
 
   /* On-demand prices, the default: std-2, mem-4, cpu-8, egress and two for functions. */
   wait_for_count (f, 6);
+
+  /* What a row is and what it costs come first, so the price is in view beside the details
+   * pane in the default window; the rows are cheapest first. */
+  {
+    GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (page_child (f,
+                                                                       "column_view")));
+    static const char * const titles[] = { "Provider", "Name", "Unit Price" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+        g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, titles[i]);
+      }
+    g_object_get (catalog_page (f), "sort-column", &sort_column, NULL);
+    g_assert_cmpstr (sort_column, ==, "price");
+    g_clear_pointer (&sort_column, g_free);
+  }
 
   /* The provider filter offers the providers of the current sheets. */
   providers = gtk_drop_down_get_model (GTK_DROP_DOWN (page_child (f, "provider_dropdown")));

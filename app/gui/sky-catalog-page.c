@@ -239,11 +239,12 @@ static const struct
 } columns[] = {
   { "provider", N_("Provider"), provider_text, FALSE, 150, SKY_SORT_PROVIDER },
   { "name", N_("Name"), name_text, FALSE, 170, SKY_SORT_NAME },
+  /* The prices next: in the default window, beside the details pane, they are in view. */
+  { "price", N_("Unit Price"), price_text, TRUE, 200, SKY_SORT_PRICE },
+  { "monthly", NULL, monthly_text, TRUE, 120, SKY_SORT_PRICE },  /* see monthly_title() */
   { "region", N_("Region"), region_text, FALSE, 120, SKY_SORT_REGION },
   { "vcpu", N_("vCPU"), vcpu_text, TRUE, 60, SKY_SORT_VCPU },
   { "memory", N_("Memory"), memory_text, TRUE, 90, SKY_SORT_MEMORY },
-  { "price", N_("Unit Price"), price_text, TRUE, 200, SKY_SORT_PRICE },
-  { "monthly", NULL, monthly_text, TRUE, 120, SKY_SORT_PRICE },  /* see monthly_title() */
   { "per-vcpu", N_("Per vCPU-hour"), per_vcpu_text, TRUE, 130, SKY_SORT_PER_VCPU },
   { "per-gib", N_("Per GiB-hour"), per_gib_text, TRUE, 130, SKY_SORT_PER_GIB },
   { "term", N_("Purchase Option"), term_text, FALSE, 200, SKY_SORT_TERM },
@@ -259,8 +260,8 @@ update_monthly_title (SkyCatalogPage *self)
   gtk_column_view_column_set_title (self->monthly_column, title);
 }
 
-/* Cheapest first until the user chooses otherwise. */
-#define DEFAULT_SORT_COLUMN 5
+/* Cheapest first until the user chooses otherwise: the unit price's column. */
+#define DEFAULT_SORT_COLUMN 2
 
 static SkySort
 column_sort (guint column)
