@@ -1126,6 +1126,34 @@ test_open_while_written (Fixture       *f,
   sqlite3_close (db);
 }
 
+/* An import into a catalog that another program is writing waits a few seconds for it, then
+ * gives up and says so, the catalog unchanged. */
+static void
+test_import_while_written (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *sheet = fixture_file ("valid-small.xml");
+  g_autofree char *before = snapshot (f->path);
+  g_autofree char *after = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_null (sky_catalog_import_file (f->catalog, sheet, NULL, NULL, NULL, &error));
+  g_assert_cmpint (sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_DATABASE);
+  expected = g_strdup_printf ("%s: not imported (the catalog is unchanged): database is locked: "
+                              "another program is writing to %s; try again when it has "
+                              "finished", sheet, f->path);
+  g_assert_cmpstr (error->message, ==, expected);
+  after = snapshot (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 typedef struct
 {
   const char   *path;
@@ -1205,6 +1233,7 @@ main (int    argc,
   ADD ("migrate-from-2", test_migrate_from_2);
   ADD ("migrate-cancelled", test_migrate_cancelled);
   ADD ("open-while-written", test_open_while_written);
+  ADD ("import-while-written", test_import_while_written);
   ADD ("unreadable-prices", test_unreadable_prices);
 #undef ADD
   g_test_add_func ("/sky/catalog/open-rejects", test_open_rejects);

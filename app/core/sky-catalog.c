@@ -314,6 +314,9 @@ db_message (sqlite3    *db,
     {
     case SQLITE_FULL:
       return g_strdup_printf ("%s: no room is left to write %s", message, file);
+    case SQLITE_BUSY:
+      return g_strdup_printf ("%s: another program is writing to %s; try again when it has "
+                              "finished", message, file);
     case SQLITE_IOERR_WRITE:
     case SQLITE_IOERR_FSYNC:
     case SQLITE_IOERR_DIR_FSYNC:
