@@ -34,6 +34,19 @@ typedef struct
   SkyWindow      *window;
 } Fixture;
 
+/* An application registered as a non-unique instance (no session bus in tests), with @flags. */
+static SkyApplication *
+new_app (GApplicationFlags flags)
+{
+  SkyApplication *app = sky_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | flags);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
+}
+
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -47,11 +60,7 @@ fixture_setup (Fixture       *f,
   f->catalog = sky_catalog_open (path, &error);
   g_assert_no_error (error);
 
-  /* No session bus in tests: run as a non-unique instance. */
-  f->app = sky_application_new ();
-  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (f->app), NULL, &error);
-  g_assert_no_error (error);
+  f->app = new_app (G_APPLICATION_DEFAULT_FLAGS);
 
   f->window = g_object_ref_sink (sky_window_new (f->app, f->catalog));
   gtk_window_present (GTK_WINDOW (f->window));
@@ -189,13 +198,8 @@ test_renderer_choice (void)
 static void
 test_application_actions (void)
 {
-  g_autoptr(SkyApplication) app = sky_application_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyApplication) app = new_app (G_APPLICATION_DEFAULT_FLAGS);
   g_auto(GStrv) accels = NULL;
-
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
 
   g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (app), "quit"));
   g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (app), "about"));
@@ -1655,7 +1659,7 @@ test_scenario_close_asks (Fixture       *f,
 static void
 test_open_file (void)
 {
-  g_autoptr(SkyApplication) app = sky_application_new ();
+  g_autoptr(SkyApplication) app = new_app (G_APPLICATION_HANDLES_OPEN);
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *catalog_path = sky_catalog_default_path ();
@@ -1664,10 +1668,6 @@ test_open_file (void)
   g_autoptr(GError) error = NULL;
   SkyWindow *window;
 
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
   g_application_open (G_APPLICATION (app), &file, 1, "");
 
   /* The catalog is opened in a thread; the window comes when it is open. */
@@ -1743,16 +1743,12 @@ put_older_catalog (void)
 static void
 test_open_unreadable_catalog (void)
 {
-  g_autoptr(SkyApplication) app = sky_application_new ();
+  g_autoptr(SkyApplication) app = new_app (G_APPLICATION_DEFAULT_FLAGS);
   g_autofree char *garbage = g_strnfill (8192, 'x');
   g_autofree char *path = put_catalog (garbage, 8192);
   g_autofree char *after = NULL;
-  g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
   g_assert_true (wait_until (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 20));
   dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
@@ -1769,16 +1765,13 @@ test_open_unreadable_catalog (void)
 static void
 test_open_older_catalog (void)
 {
-  g_autoptr(SkyApplication) app = sky_application_new ();
+  g_autoptr(SkyApplication) app = new_app (G_APPLICATION_DEFAULT_FLAGS);
   g_autofree char *path = put_older_catalog ();
   g_autoptr(SkyCatalog) catalog = NULL;
   g_autoptr(GPtrArray) sheets = NULL;
   g_autoptr(GError) error = NULL;
   SkyWindow *window;
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
   g_assert_null (find_toplevel (SKY_TYPE_WINDOW));
 
@@ -1802,9 +1795,8 @@ test_open_older_catalog (void)
 static void
 test_open_cancelled (void)
 {
-  g_autoptr(SkyApplication) app = sky_application_new ();
+  g_autoptr(SkyApplication) app = new_app (G_APPLICATION_DEFAULT_FLAGS);
   g_autofree char *path = put_older_catalog ();
-  g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
   GtkWindow *notice;
 
@@ -1812,9 +1804,6 @@ test_open_cancelled (void)
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL; BEGIN IMMEDIATE",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
   g_assert_true (wait_until (has_toplevel, GSIZE_TO_POINTER (SKY_TYPE_OPENING_WINDOW), 4));
   notice = find_toplevel (SKY_TYPE_OPENING_WINDOW);

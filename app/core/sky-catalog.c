@@ -737,6 +737,17 @@ static const MigrationStep migration_steps[G_N_ELEMENTS (migrations)] = {
   [3] = move_prices_into_offers,
 };
 
+/* The catalog's schema version and the application id that marks it as Skytally's. */
+static gboolean
+read_version (sqlite3  *db,
+              gint64   *version,
+              gint64   *app_id,
+              GError  **error)
+{
+  return query_int (db, "PRAGMA user_version", version, error) &&
+         query_int (db, "PRAGMA application_id", app_id, error);
+}
+
 /* Brings the catalog to the current schema, all or nothing; @cancellable stops it, leaving the
  * file as it was. @converted says whether a catalog of an earlier schema was converted. */
 static gboolean
@@ -749,16 +760,15 @@ migrate (SkyCatalog    *self,
 
   /* A current catalog needs no write lock: opening it does not wait for an import that another
    * process is writing. */
-  if (query_int (self->db, "PRAGMA user_version", &version, NULL) &&
-      query_int (self->db, "PRAGMA application_id", &app_id, NULL) &&
+  if (read_version (self->db, &version, &app_id, NULL) &&
       version == SKY_CATALOG_SCHEMA_VERSION && app_id == CATALOG_APPLICATION_ID)
     return TRUE;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
       !exec (self->db, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (!query_int (self->db, "PRAGMA user_version", &version, error) ||
-      !query_int (self->db, "PRAGMA application_id", &app_id, error) ||
+  /* Read again under the lock: another process may have converted the catalog meanwhile. */
+  if (!read_version (self->db, &version, &app_id, error) ||
       !query_int (self->db, "SELECT count(*) FROM sqlite_schema", &objects, error))
     goto fail;
 
