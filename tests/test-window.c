@@ -1888,10 +1888,20 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *data_home = g_dir_make_tmp ("skytally-data-XXXXXX", &error);
+  g_autofree char *data_home = NULL;
   int status;
 
+  /* Without a display (a build sandbox, say) there is no window to test: the whole program
+   * is reported as skipped, and why. */
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display: the window tests run under a display server "
+               "(build-aux/run-tests.sh runs them under xvfb-run)\n");
+      return 0;
+    }
+
   /* The application's own catalog goes to a fresh data folder, never the user's. */
+  data_home = g_dir_make_tmp ("skytally-data-XXXXXX", &error);
   g_assert_no_error (error);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_setenv ("XDG_STATE_HOME", data_home, TRUE);
