@@ -555,6 +555,87 @@ test_rating_errors (void)
   g_assert_true (g_str_has_prefix (error->message, "t:5:38: a rating is a whole number"));
 }
 
+/* Band Cloud: a 4 vCPU / 16 GiB offer on demand only, and a 32 vCPU / 128 GiB one that is
+ * cheaper on demand and has a three-year reservation. */
+static void
+import_band_cloud (Fixture *f)
+{
+  g_autoptr(GString) sheet = g_string_new (NULL);
+  g_autofree char *path = g_build_filename (f->dir, "band.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyImportResult) result = NULL;
+
+  sky_test_append_sheet_start (sheet, "bandcloud", "Band Cloud");
+  g_string_append (sheet,
+                   "  <region code=\"eu\" name=\"Europe\" geography=\"EU\"/>\n"
+                   "  <service id=\"vm\" name=\"VMs\" category=\"compute\">\n"
+                   "    <offer sku=\"small-4\" name=\"small\" region=\"eu\" vcpu=\"4\" "
+                   "memory-gib=\"16\" os=\"linux\">\n"
+                   "      <price unit=\"hour\" term=\"on-demand\" amount=\"0.20\"/>\n"
+                   "    </offer>\n"
+                   "    <offer sku=\"big-32\" name=\"big\" region=\"eu\" vcpu=\"32\" "
+                   "memory-gib=\"128\" os=\"linux\">\n"
+                   "      <price unit=\"hour\" term=\"on-demand\" amount=\"0.10\"/>\n"
+                   "      <price unit=\"hour\" term=\"reserved\" years=\"3\" amount=\"0.05\"/>\n"
+                   "    </offer>\n"
+                   "  </service>\n"
+                   "</price-sheet>\n");
+  g_assert_true (g_file_set_contents (path, sheet->str, -1, NULL));
+  result = sky_catalog_import_file (f->catalog, path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* A match stays within twice the size asked for, whatever is cheaper past it, unless the
+ * requirement widens the band; for a purchase option only a far larger offer has, there is no
+ * match, and the reason names the same size on demand and the offer past the band. */
+static void
+test_match_size_band (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *only[] = { "bandcloud", NULL };
+  SkyRequirement req = { .category = "compute", .min_vcpu_milli = 4000,
+                         .min_memory_mgib = 16000 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *why = NULL;
+  SkyMatchResult *r;
+
+  import_band_cloud (f);
+  results = sky_catalog_match (f->catalog, only, &req, 730, 5, &error);
+  g_assert_no_error (error);
+  r = g_ptr_array_index (results, 0);
+  g_assert_cmpuint (r->matches->len, ==, 1);
+  g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (r->matches, 0))->offer->sku, ==, "small-4");
+
+  req.max_oversize_milli = 8000;
+  g_clear_pointer (&results, g_ptr_array_unref);
+  results = sky_catalog_match (f->catalog, only, &req, 730, 5, &error);
+  g_assert_no_error (error);
+  r = g_ptr_array_index (results, 0);
+  g_assert_cmpuint (r->matches->len, ==, 2);
+  g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (r->matches, 0))->offer->sku, ==, "big-32");
+
+  req.max_oversize_milli = 0;
+  req.unit = "hour";
+  req.term = "reserved-3y-no-upfront";
+  g_assert_cmpint (sky_catalog_cheapest_offer (f->catalog, "bandcloud", NULL, &req, &error), ==,
+                   0);
+  g_assert_no_error (error);
+  why = sky_catalog_explain_no_match (f->catalog, "bandcloud", NULL, "Band Cloud", &req, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (why, ==,
+                   "none within 2 × the size asked for (4 vCPU, 16 GiB) is priced per hour "
+                   "reserved-3y-no-upfront; that size is on offer on demand: small (small-4, "
+                   "4 vCPU, 16 GiB) at 0.2 EUR per hour; the cheapest reserved-3y-no-upfront "
+                   "offer past the band is big (big-32, 32 vCPU, 128 GiB) at 0.05 EUR per hour "
+                   "(max-oversize widens the band)");
+
+  req.max_oversize_milli = 8000;
+  g_assert_cmpint (sky_catalog_cheapest_offer (f->catalog, "bandcloud", NULL, &req, &error), >,
+                   0);
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -573,6 +654,8 @@ main (int    argc,
   ADD ("score", test_score);
   ADD ("score-providers", test_score_providers);
 #undef ADD
+  g_test_add ("/sky/compare/match-size-band", Fixture, NULL, fixture_setup, test_match_size_band,
+              fixture_teardown);
   g_test_add_func ("/sky/compare/equivalents-data", test_equivalents_data);
   g_test_add_func ("/sky/compare/rating-errors", test_rating_errors);
 

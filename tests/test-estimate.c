@@ -386,6 +386,70 @@ test_published_examples (void)
   sky_test_remove_tree (dir);
 }
 
+/* On the bundled AWS sheet: three servers of 4 vCPU and 16 GiB on a three-year reservation
+ * without upfront. No offer of that size has the option, so the line is not priced (it was
+ * priced with a 128 vCPU, 4 TiB x2iedn.32xlarge), and the reason names the same size on demand
+ * and the offer past the band; a line that widens the band (max-oversize) is priced with an
+ * offer within it. */
+static void
+test_size_band (void)
+{
+  static const char *xml =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"RI\" currency=\"USD\">\n"
+    "  <providers><provider id=\"aws\"/></providers>\n"
+    "  <line label=\"API servers\" quantity=\"3\" unit=\"hour\" term=\"reserved-3y-no-upfront\">\n"
+    "    <requirement category=\"compute\" min-vcpu=\"4\" min-memory-gib=\"16\" os=\"linux\"/>\n"
+    "  </line>\n"
+    "  <line label=\"Wide\" quantity=\"3\" unit=\"hour\" term=\"reserved-3y-no-upfront\">\n"
+    "    <requirement category=\"compute\" min-vcpu=\"4\" min-memory-gib=\"16\" os=\"linux\" "
+    "max-oversize=\"256\"/>\n"
+    "  </line>\n"
+    "</scenario>\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("skytally-estimate-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "catalog.db", NULL);
+  g_autofree char *aws = g_build_filename (g_getenv ("SKYTALLY_PRICESHEETS_DIR"), "aws.xml",
+                                           NULL);
+  g_autoptr(SkyCatalog) catalog = sky_catalog_open (db, &error);
+  g_autoptr(SkyImportResult) imported = NULL;
+  g_autoptr(SkyScenario) s = NULL;
+  g_autoptr(SkyEstimate) e = NULL;
+  g_autofree char *saved = NULL;
+  SkyEstimateLine *l;
+
+  g_assert_no_error (error);
+  imported = sky_catalog_import_file (catalog, aws, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  s = sky_scenario_parse (xml, strlen (xml), "band.skytally", &error);
+  g_assert_no_error (error);
+  e = sky_estimate_compute (catalog, s, NULL, FALSE, &error);
+  g_assert_no_error (error);
+
+  l = line_of (e, 0, 0);
+  g_assert_cmpint (l->status, ==, SKY_LINE_NO_MATCH);
+  g_assert_null (l->offer);
+  g_assert_nonnull (strstr (l->reason, "none within 2 × the size asked for (4 vCPU, 16 GiB) is "
+                                       "priced per hour reserved-3y-no-upfront"));
+  g_assert_nonnull (strstr (l->reason, "that size is on offer on demand: "));
+  g_assert_nonnull (strstr (l->reason, "past the band is "));
+  g_assert_cmpuint (((SkyEstimateProvider *) g_ptr_array_index (e->providers, 0))->n_unpriced,
+                    ==, 1);
+
+  l = line_of (e, 0, 1);
+  g_assert_cmpint (l->status, ==, SKY_LINE_PRICED);
+  g_assert_cmpint (l->offer->vcpu_milli, >=, 4000);
+  g_assert_cmpint (l->offer->vcpu_milli, <=, 256 * 4000);
+  g_assert_cmpint (l->offer->memory_mgib, <=, 256 * 16000);
+
+  /* The band is kept when the scenario is saved. */
+  saved = sky_scenario_to_xml (s);
+  g_assert_nonnull (strstr (saved, " max-oversize=\"256\""));
+
+  g_clear_object (&catalog);
+  sky_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -402,6 +466,7 @@ main (int    argc,
   ADD ("service-discount", test_service_discount);
 #undef ADD
   g_test_add_func ("/sky/estimate/published-examples", test_published_examples);
+  g_test_add_func ("/sky/estimate/size-band", test_size_band);
 
   return g_test_run ();
 }

@@ -270,6 +270,11 @@ test_errors (void)
       "  <exchange-rate from=\"EUR\" to=\"USD\" rate=\"\" date=\"2026-11-01\"/>\n"
       "</scenario>\n",
       SKY_SCENARIO_ERROR_INVALID, "t:2:38: the attribute “rate” of <exchange-rate> is empty" },
+    /* The band of sizes a requirement accepts starts at the size asked for. */
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <line label=\"x\" unit=\"hour\"><requirement category=\"compute\" min-vcpu=\"2\" "
+      "max-oversize=\"0.5\"/></line>\n</scenario>\n",
+      SKY_SCENARIO_ERROR_INVALID, "t:2:76: max-oversize of <requirement> must be at least 1" },
     /* The currency is read after the name; without a name it is left unread. */
     { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" currency=\"USD\"/>",
       SKY_SCENARIO_ERROR_INVALID, "t:1:1: <scenario> needs the attribute “name”" },

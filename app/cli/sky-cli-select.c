@@ -185,6 +185,7 @@ sky_cli_match (const Globals  *globals,
   g_autofree char *region = NULL, *os = NULL, *min_sla = NULL, *unit = NULL;
   g_autofree char *format_text = NULL;
   g_autofree char *rank = NULL;
+  g_autofree char *max_oversize = NULL;
   g_auto(GStrv) features = NULL;
   g_auto(GStrv) storage = NULL;
   g_auto(GStrv) providers = NULL;
@@ -200,6 +201,8 @@ sky_cli_match (const Globals  *globals,
     { "min-memory", 0, 0, G_OPTION_ARG_STRING, &min_memory, N_("At least this much memory"),
       "GIB" },
     { "min-gpu", 0, 0, G_OPTION_ARG_INT, &min_gpu, N_("At least this many GPU"), "N" },
+    { "max-oversize", 0, 0, G_OPTION_ARG_STRING, &max_oversize,
+      N_("At most this many times the vCPU, memory and GPU asked for (default: 2)"), "FACTOR" },
     { "geo", 0, 0, G_OPTION_ARG_STRING, &geo, N_("In this geography"), "GEO" },
     { "region", 0, 0, G_OPTION_ARG_STRING, &region, N_("In this region"), "CODE" },
     { "os", 0, 0, G_OPTION_ARG_STRING, &os, N_("With this operating system"), "OS" },
@@ -245,6 +248,12 @@ sky_cli_match (const Globals  *globals,
     return usage_error ("--min-memory: %s", error != NULL ? error->message : "");
   if (min_sla != NULL && !sky_decimal_parse (min_sla, 4, FALSE, &d, &error))
     return usage_error ("--min-sla: %s", error->message);
+  if (max_oversize != NULL &&
+      (!sky_decimal_parse (max_oversize, 3, FALSE, &d, &error) ||
+       !sky_decimal_to_scaled_int64 (d, 3, &req.max_oversize_milli) ||
+       req.max_oversize_milli < 1000))
+    return usage_error (_("--max-oversize: %s"),
+                        error != NULL ? error->message : _("must be at least 1"));
 
   if (rank == NULL || strcmp (rank, "price") == 0)
     req.rank = SKY_RANK_PRICE;

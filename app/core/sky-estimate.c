@@ -261,6 +261,11 @@ describe_requirement (const SkyScenarioLine *line)
       g_autofree char *types = g_strjoinv (" or ", line->storage_types);
       g_string_append_printf (s, ", %s", types);
     }
+  if (line->max_oversize_milli > 0)
+    {
+      g_autofree char *f = num (sky_decimal_from_scaled (line->max_oversize_milli, 3));
+      g_string_append_printf (s, ", up to %s × that size", f);
+    }
   g_string_append_printf (s, ", priced per %s %s", line->unit, line->term);
   return g_string_free (s, FALSE);
 }
@@ -565,14 +570,20 @@ price_provider (Ctx         *ctx,
             .geography = line->geography,
             .os = line->os,
             .storage_types = (const char * const *) line->storage_types,
+            .max_oversize_milli = line->max_oversize_milli,
           };
           id = sky_catalog_cheapest_offer (ctx->catalog, provider, p->sheet_version, &req,
                                            &local);
           if (id == 0)
             {
               g_autofree char *what = describe_requirement (line);
-              el->reason = g_strdup_printf ("no offer of %s %s meets the requirement (%s)",
-                                            p->provider_name, p->sheet_version, what);
+              g_autofree char *why = sky_catalog_explain_no_match (ctx->catalog, provider,
+                                                                   p->sheet_version,
+                                                                   p->provider_name, &req,
+                                                                   &local);
+              if (why != NULL)
+                el->reason = g_strdup_printf ("no offer of %s %s meets the requirement (%s): %s",
+                                              p->provider_name, p->sheet_version, what, why);
             }
         }
       if (local != NULL)

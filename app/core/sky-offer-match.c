@@ -137,7 +137,21 @@ typedef enum
   OMIT_STORAGE = 1 << 6,
   OMIT_SLA = 1 << 7,
   OMIT_FEATURES = 1 << 8,
+  OMIT_BAND = 1 << 9,         /* the upper bounds of vCPU, memory and GPUs */
 } Omit;
+
+/* The most of a size an offer may have: @minimum times the requirement's band. */
+static gint64
+band_limit (const SkyRequirement *req,
+            gint64                minimum)
+{
+  gint64 factor = req->max_oversize_milli > 0 ? MAX (req->max_oversize_milli, 1000)
+                                              : SKY_MAX_OVERSIZE_DEFAULT_MILLI;
+
+  if (minimum > G_MAXINT64 / factor)
+    return G_MAXINT64;
+  return minimum * factor / 1000;
+}
 
 /* Appends to @ids the offers of sheet @sheet that meet @req but what @omit leaves out, cheapest
  * first in the requirement's unit and purchase option, at most @limit. Locked. The search walks
@@ -163,6 +177,7 @@ find_ids (sqlite3               *db,
   gboolean memory = req->min_memory_mgib > 0 && !(omit & OMIT_MEMORY);
   gboolean gpu = req->min_gpu > 0 && !(omit & OMIT_GPU);
   gboolean sla = req->min_sla != NULL && !(omit & OMIT_SLA);
+  gboolean band = !(omit & OMIT_BAND);
   int geography_code = geography ? _sky_catalog_code (sky_geographies (), req->geography) : -1;
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -182,11 +197,12 @@ find_ids (sqlite3               *db,
   if (os)
     g_string_append (sql, " AND p.os = (SELECT id FROM word WHERE text = :os)");
   if (vcpu)
-    g_string_append (sql, " AND p.vcpu >= :vcpu");
+    g_string_append (sql, band ? " AND p.vcpu BETWEEN :vcpu AND :max_vcpu" : " AND p.vcpu >= :vcpu");
   if (memory)
-    g_string_append (sql, " AND p.memory >= :memory");
+    g_string_append (sql, band ? " AND p.memory BETWEEN :memory AND :max_memory"
+                               : " AND p.memory >= :memory");
   if (gpu)
-    g_string_append (sql, " AND o.gpu >= :gpu");
+    g_string_append (sql, band ? " AND o.gpu BETWEEN :gpu AND :max_gpu" : " AND o.gpu >= :gpu");
   /* An SLA is a percentage compared as a number: a spec, not money. */
   if (sla)
     g_string_append (sql, " AND CAST (COALESCE (o.sla, sv.sla) AS REAL) >= CAST (:sla AS REAL)");
@@ -237,13 +253,21 @@ find_ids (sqlite3               *db,
       BIND (name, req->features[i]);
     }
 #undef BIND
+#define BIND_INT(name, value) \
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, name), value)
   if (vcpu)
-    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":vcpu"), req->min_vcpu_milli);
+    BIND_INT (":vcpu", req->min_vcpu_milli);
   if (memory)
-    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":memory"),
-                        req->min_memory_mgib);
+    BIND_INT (":memory", req->min_memory_mgib);
   if (gpu)
-    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":gpu"), req->min_gpu);
+    BIND_INT (":gpu", req->min_gpu);
+  if (vcpu && band)
+    BIND_INT (":max_vcpu", band_limit (req, req->min_vcpu_milli));
+  if (memory && band)
+    BIND_INT (":max_memory", band_limit (req, req->min_memory_mgib));
+  if (gpu && band)
+    BIND_INT (":max_gpu", band_limit (req, req->min_gpu));
+#undef BIND_INT
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -509,14 +533,133 @@ describe_miss (const SkyOfferDetails *offer,
     }
 }
 
-/* Why no offer of a sheet meets @req: for each constraint that, left out, lets an offer
- * through, the cheapest such offer and what it has instead. */
+/* The size a requirement asks for, or an offer has, in words: "4 vCPU, 16 GiB, 1 GPU". */
 static char *
-explain_no_match (SkyCatalog           *self,
-                  gint64                sheet,
-                  const SkyRequirement *req,
-                  const char           *provider_name,
-                  GError              **error)
+size_text (gint64 vcpu_milli,
+           gint64 memory_mgib,
+           gint64 gpu)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (vcpu_milli > 0)
+    {
+      g_autofree char *n = spec_text (vcpu_milli);
+      g_string_append_printf (text, "%s vCPU", n);
+    }
+  if (memory_mgib > 0)
+    {
+      g_autofree char *n = spec_text (memory_mgib);
+      g_string_append_printf (text, "%s%s GiB", text->len > 0 ? ", " : "", n);
+    }
+  if (gpu > 0)
+    g_string_append_printf (text, "%s%" G_GINT64_FORMAT " GPU", text->len > 0 ? ", " : "", gpu);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* "m6i.xlarge (m6i.xlarge.linux.us-east-1, 4 vCPU, 16 GiB) at 0.192 USD per hour": @offer with
+ * its size as @req counts it and its price per @req's unit in @term. */
+static char *
+offer_at_price (const SkyOfferDetails *offer,
+                const SkyRequirement  *req,
+                const char            *term)
+{
+  g_autofree char *size = size_text (req->min_vcpu_milli > 0 ? offer->vcpu_milli : 0,
+                                     req->min_memory_mgib > 0 ? offer->memory_mgib : 0,
+                                     req->min_gpu > 0 ? offer->gpu : 0);
+
+  for (guint i = 0; i < offer->prices->len; i++)
+    {
+      const SkyOfferPrice *p = g_ptr_array_index (offer->prices, i);
+      g_autofree char *price = NULL;
+
+      if (g_strcmp0 (p->term, term) != 0 || g_strcmp0 (p->unit, req->unit) != 0)
+        continue;
+      price = sky_decimal_to_string (amount (p->amount));
+      return g_strdup_printf ("%s (%s, %s) at %s %s per %s%s", offer->name, offer->sku, size,
+                              price, offer->currency, p->unit,
+                              p->has_upfront_fee ? " and an upfront fee" : "");
+    }
+  return g_strdup_printf ("%s (%s, %s)", offer->name, offer->sku, size);
+}
+
+/* The first offer of @sheet that meets @req but what @omit leaves out, or NULL; FALSE on
+ * error. */
+static gboolean
+nearest_offer (SkyCatalog            *self,
+               gint64                 sheet,
+               const SkyRequirement  *req,
+               Omit                   omit,
+               SkyOfferDetails      **out,
+               GError               **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean ok = find_ids (_sky_catalog_lock (self), sheet, req, omit, 1, ids, error);
+
+  _sky_catalog_unlock (self);
+  *out = NULL;
+  if (!ok)
+    return FALSE;
+  if (ids->len > 0)
+    *out = sky_catalog_get_offer (self, g_array_index (ids, gint64, 0), error);
+  return ids->len == 0 || *out != NULL;
+}
+
+/* When the band of sizes is what keeps every offer out: the cheapest offer past it, and, for a
+ * commitment, the same size on demand. "" when the band is not the cause; NULL on error. */
+static char *
+explain_band (SkyCatalog           *self,
+              gint64                sheet,
+              const SkyRequirement *req,
+              GError              **error)
+{
+  g_autoptr(SkyOfferDetails) past = NULL;
+  g_autoptr(SkyOfferDetails) on_demand = NULL;
+  g_autoptr(GString) why = g_string_new (NULL);
+  g_autofree char *size = size_text (req->min_vcpu_milli, req->min_memory_mgib, req->min_gpu);
+  g_autofree char *factor = spec_text (req->max_oversize_milli > 0
+                                       ? MAX (req->max_oversize_milli, 1000)
+                                       : SKY_MAX_OVERSIZE_DEFAULT_MILLI);
+  g_autofree char *past_text = NULL;
+
+  if (*size == '\0')
+    return g_strdup ("");
+  if (!nearest_offer (self, sheet, req, OMIT_BAND, &past, error))
+    return NULL;
+  if (past == NULL)
+    return g_strdup ("");
+
+  g_string_append_printf (why, "none within %s × the size asked for (%s) is priced per %s %s",
+                          factor, size, req->unit, req->term);
+  if (g_strcmp0 (req->term, "on-demand") != 0)
+    {
+      SkyRequirement same_size = *req;
+
+      same_size.term = "on-demand";
+      if (!nearest_offer (self, sheet, &same_size, KEEP_ALL, &on_demand, error))
+        return NULL;
+      if (on_demand != NULL)
+        {
+          g_autofree char *text = offer_at_price (on_demand, req, "on-demand");
+          g_string_append_printf (why, "; that size is on offer on demand: %s", text);
+        }
+    }
+  past_text = offer_at_price (past, req, req->term);
+  g_string_append_printf (why, "; the cheapest %s offer past the band is %s (max-oversize widens "
+                               "the band)", req->term, past_text);
+  return g_string_free (g_steal_pointer (&why), FALSE);
+}
+
+/* Why no offer of a sheet meets @req: when the band of sizes is the cause, the nearest offers
+ * on either side of it; otherwise, for each constraint that, left out, lets an offer through,
+ * the cheapest such offer and what it has instead (@is_list is then TRUE); otherwise a
+ * sentence of its own. */
+static char *
+explain_detail (SkyCatalog           *self,
+                gint64                sheet,
+                const SkyRequirement *req,
+                const char           *provider_name,
+                gboolean             *is_list,
+                GError              **error)
 {
   static const Omit constraints[] = { OMIT_REGION, OMIT_GEOGRAPHY, OMIT_OS, OMIT_VCPU,
                                       OMIT_MEMORY, OMIT_GPU, OMIT_STORAGE, OMIT_SLA,
@@ -528,48 +671,86 @@ explain_no_match (SkyCatalog           *self,
     req->features != NULL && req->features[0] != NULL,
   };
   g_autoptr(GString) why = g_string_new (NULL);
-  Omit everything = 0;
+  g_autofree char *band = explain_band (self, sheet, req, error);
+  Omit everything = OMIT_BAND;
+
+  *is_list = TRUE;
+  if (band == NULL)
+    return NULL;
+  if (*band != '\0')
+    return g_steal_pointer (&band);
 
   for (gsize i = 0; i < G_N_ELEMENTS (constraints); i++)
     {
-      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
       g_autoptr(SkyOfferDetails) nearest = NULL;
       g_autofree char *miss = NULL;
-      g_autofree char *price = NULL;
-      gboolean ok;
 
       if (!present[i])
         continue;
       everything |= constraints[i];
-      ok = find_ids (_sky_catalog_lock (self), sheet, req, constraints[i], 1, ids, error);
-      _sky_catalog_unlock (self);
-      if (!ok)
+      if (!nearest_offer (self, sheet, req, constraints[i], &nearest, error))
         return NULL;
-      if (ids->len == 0)
-        continue;
-      nearest = sky_catalog_get_offer (self, g_array_index (ids, gint64, 0), error);
       if (nearest == NULL)
-        return NULL;
+        continue;
       miss = describe_miss (nearest, req, constraints[i]);
       g_string_append_printf (why, "%s%s (%s) would match but %s", why->len > 0 ? "; " : "",
                               nearest->name, nearest->sku, miss);
     }
   if (why->len > 0)
-    return g_strdup_printf ("no offer of %s meets every constraint: %s", provider_name,
-                            why->str);
+    return g_string_free (g_steal_pointer (&why), FALSE);
 
+  *is_list = FALSE;
   {
-    g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-    gboolean ok = find_ids (_sky_catalog_lock (self), sheet, req, everything, 1, ids, error);
-    _sky_catalog_unlock (self);
-    if (!ok)
+    g_autoptr(SkyOfferDetails) any = NULL;
+
+    if (!nearest_offer (self, sheet, req, everything, &any, error))
       return NULL;
-    if (ids->len == 0)
+    if (any == NULL)
       return g_strdup_printf ("%s has no %s offer priced per %s %s", provider_name,
                               req->category, req->unit, req->term);
     return g_strdup_printf ("every %s offer of %s misses two or more of the constraints",
                             req->category, provider_name);
   }
+}
+
+/* Why no offer of a sheet meets @req, as a sentence. */
+static char *
+explain_no_match (SkyCatalog           *self,
+                  gint64                sheet,
+                  const SkyRequirement *req,
+                  const char           *provider_name,
+                  GError              **error)
+{
+  gboolean is_list;
+  g_autofree char *detail = explain_detail (self, sheet, req, provider_name, &is_list, error);
+
+  if (detail == NULL)
+    return NULL;
+  if (!is_list)
+    return g_steal_pointer (&detail);
+  return g_strdup_printf ("no offer of %s meets every constraint: %s", provider_name, detail);
+}
+
+/* Why no offer of @provider's sheet @version (NULL: the current one) meets @req: the nearest
+ * offers and what keeps each out. NULL on error, or when there is no such sheet. */
+char *
+sky_catalog_explain_no_match (SkyCatalog            *self,
+                              const char            *provider,
+                              const char            *version,
+                              const char            *provider_name,
+                              const SkyRequirement  *req,
+                              GError               **error)
+{
+  gboolean is_list;
+  gint64 sheet;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (req->category != NULL && req->unit != NULL && req->term != NULL, NULL);
+
+  sheet = resolve_sheet (self, provider, version, error);
+  if (sheet <= 0)
+    return NULL;
+  return explain_detail (self, sheet, req, provider_name, &is_list, error);
 }
 
 /* For each provider with a current sheet (or those of @providers), its offers that meet @req,

@@ -12,7 +12,13 @@ typedef enum
   SKY_RANK_PER_GIB,                      /* the price per GiB of memory */
 } SkyRank;
 
-/* What a workload needs of an offer; NULL or 0 leaves a field open. */
+/* How far past each minimum of vCPU, memory and GPUs a matching offer may go, in thousandths:
+ * by default twice the size asked for. */
+#define SKY_MAX_OVERSIZE_DEFAULT_MILLI 2000
+
+/* What a workload needs of an offer; NULL or 0 leaves a field open. An offer matches only
+ * within the band of the size asked for: at most max_oversize_milli / 1000 times each minimum
+ * that is set. */
 typedef struct
 {
   const char         *category;
@@ -29,6 +35,7 @@ typedef struct
   const char * const *features;          /* keys the offer must have */
   const char         *service;           /* only this service's offers (its id) */
   SkyRank             rank;              /* how matches are ordered, cheapest first */
+  gint64              max_oversize_milli; /* 0 for SKY_MAX_OVERSIZE_DEFAULT_MILLI */
 } SkyRequirement;
 
 /* One offer that meets a requirement, with its prices per purchase option in the sheet's
@@ -84,6 +91,12 @@ gint64  sky_catalog_cheapest_offer  (SkyCatalog           *self,
                                      const char           *version,
                                      const SkyRequirement *requirement,
                                      GError              **error);
+char   *sky_catalog_explain_no_match (SkyCatalog           *self,
+                                      const char           *provider,
+                                      const char           *version,
+                                      const char           *provider_name,
+                                      const SkyRequirement *requirement,
+                                      GError              **error);
 
 GPtrArray  *sky_catalog_match          (SkyCatalog           *self,
                                         const char * const   *providers,

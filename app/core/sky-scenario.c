@@ -510,8 +510,10 @@ read_requirement (Reader          *r,
                   SkyScenarioLine *line)
 {
   static const char * const known[] = { "category", "min-vcpu", "min-memory-gib", "region",
-                                        "geography", "os", "storage-types", NULL };
+                                        "geography", "os", "storage-types", "max-oversize",
+                                        NULL };
   SkyDecimal vcpu = sky_decimal_from_int (0), memory = sky_decimal_from_int (0);
+  SkyDecimal oversize = sky_decimal_from_int (0);
   g_autofree char *storage = NULL;
 
   if (!check_attributes (r, node, known))
@@ -527,6 +529,12 @@ read_requirement (Reader          *r,
       !sky_decimal_to_scaled_int64 (memory, 3, &line->min_memory_mgib))
     return fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID, "a minimum of <%s> is too large",
                  node->name);
+  if (!decimal_attr (r, node, "max-oversize", 3, FALSE, &oversize))
+    return FALSE;
+  if (!sky_decimal_to_scaled_int64 (oversize, 3, &line->max_oversize_milli) ||
+      (line->max_oversize_milli != 0 && line->max_oversize_milli < 1000))
+    return fail (r, node, "max-oversize", SKY_SCENARIO_ERROR_INVALID,
+                 "max-oversize of <%s> must be at least 1 (the size asked for)", node->name);
   line->region = get (node, "region");
   line->geography = get (node, "geography");
   line->os = get (node, "os");
@@ -1383,6 +1391,7 @@ sky_scenario_to_xml (const SkyScenario *s)
           attr (out, "geography", line->geography);
           attr (out, "os", line->os);
           attr (out, "storage-types", types != NULL && *types != '\0' ? types : NULL);
+          scaled (out, "max-oversize", line->max_oversize_milli);
         }
       g_string_append (out, "/>\n  </line>\n");
     }

@@ -78,6 +78,7 @@ typedef struct
   char        *geography;      /* NULL for any */
   char        *os;             /* NULL for any */
   GStrv        storage_types;  /* any of these; NULL for any */
+  gint64       max_oversize_milli; /* how far past its minima an offer may go; 0: 2 × */
 } SkyScenarioLine;
 
 /* The sheet a provider's prices were taken from when the scenario was last priced. */
