@@ -519,6 +519,11 @@ test_estimate_json (Fixture       *f,
   p = json_array_get_object_element (providers, 0);
   g_assert_cmpstr (json_object_get_string_member (p, "provider"), ==, "examplecloud");
   g_assert_cmpstr (json_object_get_string_member (p, "sheet_version"), ==, "2026.1");
+  /* Other Cloud cannot price two lines: it is incomplete, and never the cheapest. */
+  g_assert_true (json_object_get_boolean_member (p, "complete"));
+  g_assert_false (json_object_get_boolean_member (json_array_get_object_element (providers, 1),
+                                                  "complete"));
+  g_assert_cmpstr (json_object_get_string_member (root, "cheapest_complete"), ==, "examplecloud");
   lines = json_object_get_array_member (p, "lines");
   g_assert_cmpuint (json_array_get_length (lines), ==, 5);
   line = json_array_get_object_element (lines, 0);
@@ -534,6 +539,62 @@ test_estimate_json (Fixture       *f,
     g_assert_nonnull (strstr (project.out, "Example Cloud: no budget set\n"));
     g_assert_nonnull (strstr (project.out, "Other Cloud: no budget set; leaves out 2 lines it "
                                            "cannot price\n"));
+  }
+  /* The table marks the incomplete provider's totals and names the cheapest complete one. */
+  {
+    g_auto(Run) table = { 0 };
+
+    cli (&table, "--catalog", f->catalog, "estimate", scenario, NULL);
+    g_assert_cmpint (table.status, ==, 0);
+    g_assert_nonnull (strstr (table.out, "othercloud    Total (incomplete) "));
+    g_assert_nonnull (strstr (table.out, "Other Cloud (7): INCOMPLETE, not compared: "));
+    g_assert_nonnull (strstr (table.out, "★ Cheapest of the providers that price every line: "
+                                         "Example Cloud, 4968.82 USD a month"));
+  }
+  /* Under a budget it keeps with the lines it prices, it cannot be judged: the table says so,
+   * and so does the JSON, which names the cheapest complete provider (Other Cloud's figures are
+   * lower, leaving lines out). */
+  {
+    g_autofree char *text = NULL;
+    g_autofree char *budgeted = g_build_filename (f->dir, "budgeted.skytally", NULL);
+    g_autofree char *json = g_build_filename (f->dir, "budgeted.json", NULL);
+    g_autoptr(GString) edited = NULL;
+    g_autoptr(JsonObject) projected = NULL;
+    g_auto(Run) project = { 0 };
+    g_auto(Run) export = { 0 };
+    JsonArray *ps;
+
+    g_assert_true (g_file_get_contents (scenario, &text, NULL, NULL));
+    edited = g_string_new (text);
+    g_assert_cmpuint (g_string_replace (edited, "</scenario>",
+                                        "  <budget monthly=\"100000\"/>\n</scenario>", 1), ==, 1);
+    g_assert_true (g_file_set_contents (budgeted, edited->str, -1, NULL));
+    cli (&project, "--catalog", f->catalog, "project", budgeted, NULL);
+    g_assert_cmpint (project.status, ==, 0);
+    g_assert_nonnull (strstr (project.out, "Example Cloud: within the 100000.00 monthly budget in "
+                                           "every month (USD)"));
+    g_assert_nonnull (strstr (project.out, "Other Cloud: cannot be judged against the 100000.00 "
+                                           "monthly budget (USD), some lines not being priced"));
+    g_assert_null (strstr (project.out, "Other Cloud: within"));
+
+    cli (&export, "--catalog", f->catalog, "export", budgeted, "--json", json, NULL);
+    g_assert_cmpint (export.status, ==, 0);
+    g_clear_pointer (&text, g_free);
+    g_assert_true (g_file_get_contents (json, &text, NULL, NULL));
+    projected = parse_object (text);
+    g_assert_cmpstr (json_object_get_string_member (projected, "cheapest_complete"), ==,
+                     "examplecloud");
+    ps = json_object_get_array_member (projected, "providers");
+    g_assert_true (json_object_get_boolean_member (json_array_get_object_element (ps, 0),
+                                                   "complete"));
+    g_assert_false (json_object_get_boolean_member (json_array_get_object_element (ps, 1),
+                                                    "complete"));
+    g_assert_cmpstr (json_object_get_string_member (
+                       json_object_get_object_member (json_array_get_object_element (ps, 0),
+                                                      "budget"), "verdict"), ==, "within");
+    g_assert_cmpstr (json_object_get_string_member (
+                       json_object_get_object_member (json_array_get_object_element (ps, 1),
+                                                      "budget"), "verdict"), ==, "cannot-judge");
   }
   /* In the CSV, those two lines have empty cells rather than zeros, and the totals still add
    * up. */
@@ -556,14 +617,17 @@ test_estimate_json (Fixture       *f,
         GStrv row = g_ptr_array_index (rows, r);
         guint n = g_strv_length (row);
 
-        if (g_strcmp0 (row[3], "line") != 0 || *row[7] != '\0')
+        /* Every row says whether its provider prices every line. */
+        g_assert_cmpstr (row[3], ==, g_strcmp0 (row[0], "othercloud") == 0 ? "no" : "yes");
+        if (g_strcmp0 (row[4], "line") != 0 || *row[8] != '\0')
           continue;
         g_assert_cmpstr (row[0], ==, "othercloud");
-        for (guint c = 7; c < n; c++)
+        for (guint c = 8; c < n; c++)
           g_assert_cmpstr (row[c], ==, "");
         empty++;
       }
     g_assert_cmpuint (empty, ==, 2);
+    g_assert_cmpstr (((GStrv) g_ptr_array_index (rows, 0))[3], ==, "complete");
   }
   g_assert_cmpstr (json_object_get_string_member (line, "usage"), ==, "730");
   g_assert_cmpstr (json_object_get_string_member (line, "monthly"), ==, "210.24");
@@ -593,9 +657,9 @@ test_estimate_json (Fixture       *f,
        "--format", "csv", "--explain", NULL);
   g_assert_cmpint (one.status, ==, 0);
   g_assert_true (g_str_has_prefix (one.out, "PROVIDER,LINE,GROUP,OFFER,QUANTITY,USAGE,MONTHLY,"
-                                            "UPFRONT,YEARLY,CURRENCY,EXPLANATION\r\n"));
+                                            "UPFRONT,YEARLY,CURRENCY,COMPLETE,EXPLANATION\r\n"));
   g_assert_null (strstr (one.out, "examplecloud,"));
-  g_assert_nonnull (strstr (one.out, "othercloud,TOTAL,,,,,4785.66,0.00,57427.92,USD,\r\n"));
+  g_assert_nonnull (strstr (one.out, "othercloud,TOTAL,,,,,4785.66,0.00,57427.92,USD,no,\r\n"));
 }
 
 /* A newer sheet: the estimate keeps the version the scenario records, says a newer one is
@@ -811,20 +875,22 @@ test_export_csv (Fixture       *f,
   g_assert_no_error (error);
   header = g_ptr_array_index (rows, 0);
   g_assert_cmpstr (header[0], ==, "provider");
-  g_assert_cmpstr (header[3], ==, "row");
-  g_assert_cmpstr (header[7], ==, "M01");
-  g_assert_cmpstr (header[18], ==, "M12");
-  g_assert_cmpstr (header[19], ==, "total");
+  g_assert_cmpstr (header[3], ==, "complete");
+  g_assert_cmpstr (header[4], ==, "row");
+  g_assert_cmpstr (header[8], ==, "M01");
+  g_assert_cmpstr (header[19], ==, "M12");
+  g_assert_cmpstr (header[20], ==, "total");
   /* Two lines, then total, amortised_total, low, high. */
   g_assert_cmpuint (rows->len, ==, 7);
-  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 2))[5], ==,
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 2))[6], ==,
                    "'=HYPERLINK(\"http://x\")");
   total = g_ptr_array_index (rows, 3);
-  g_assert_cmpstr (total[3], ==, "total");
-  g_assert_cmpstr (total[6], ==, "USD");
+  g_assert_cmpstr (total[3], ==, "yes");
+  g_assert_cmpstr (total[4], ==, "total");
+  g_assert_cmpstr (total[7], ==, "USD");
   /* 140.16 + 891.00 in month 1. */
-  g_assert_cmpstr (total[7], ==, "1031.16");
-  for (guint col = 7; col <= 19; col++)
+  g_assert_cmpstr (total[8], ==, "1031.16");
+  for (guint col = 8; col <= 20; col++)
     {
       SkyDecimal sum = sky_decimal_from_int (0);
       for (guint r = 1; r <= 2; r++)
@@ -847,7 +913,7 @@ test_export_csv (Fixture       *f,
   g_assert_true (g_str_has_prefix (stext, "\xEF\xBB\xBFprovider;provider_name;"));
   srows = sky_test_parse_csv (stext, ';', &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (((char **) g_ptr_array_index (srows, 3))[7], ==, "1031.16");
+  g_assert_cmpstr (((char **) g_ptr_array_index (srows, 3))[8], ==, "1031.16");
 
   /* The budget, plainly: month 5 is 140.16 × 1.1^4 + 891 = 1096.21, month 6
    * 140.16 × 1.1^5 + 891 = 1116.73, the first over 1100. */
@@ -920,9 +986,10 @@ test_export_spreadsheet (Fixture       *f,
 
       g_assert_cmpstr (a[0], ==, b[0]);
       g_assert_cmpstr (a[3], ==, b[3]);
+      g_assert_cmpstr (a[4], ==, b[4]);
       /* The spreadsheet keeps numbers in binary floating point (916.21 may come back as
        * 916.21000000000000002): the same to the cent. */
-      for (guint col = 7; a[col] != NULL; col++)
+      for (guint col = 8; a[col] != NULL; col++)
         {
           SkyDecimal read_back = sky_decimal_from_int (0);
           g_assert_true (sky_decimal_parse (b[col], SKY_DECIMAL_MAX_SCALE, FALSE, &read_back,
@@ -932,8 +999,8 @@ test_export_spreadsheet (Fixture       *f,
         }
     }
   /* The neutralised label stays text: a formula would have come back as its value. */
-  g_test_message ("label read back: %s", ((char **) g_ptr_array_index (back_rows, 2))[5]);
-  g_assert_nonnull (strstr (((char **) g_ptr_array_index (back_rows, 2))[5],
+  g_test_message ("label read back: %s", ((char **) g_ptr_array_index (back_rows, 2))[6]);
+  g_assert_nonnull (strstr (((char **) g_ptr_array_index (back_rows, 2))[6],
                             "=HYPERLINK(\"http://x\")"));
 }
 
@@ -972,6 +1039,10 @@ test_export_pdf (Fixture       *f,
   g_assert_nonnull (strstr (out, "over the monthly budget from month"));
   /* Google Cloud has no per-server PostgreSQL offer: its figures say they leave that out. */
   g_assert_nonnull (strstr (out, "out 1 line it cannot price"));
+  /* Google Cloud cannot price the PostgreSQL server: its totals are marked, and the star goes
+   * to the cheapest provider that prices every line. */
+  g_assert_nonnull (strstr (out, "Google Cloud (incomplete): "));
+  g_assert_nonnull (strstr (out, "Services ★"));
 }
 
 static void

@@ -528,7 +528,20 @@ test_score_providers (Fixture       *f,
   /* Cost 40 to Other Cloud; performance, SLA and features equal: 100 and 60. */
   g_assert_cmpfloat_with_epsilon (other->score, 100, 1e-9);
   g_assert_cmpfloat_with_epsilon (example->score, 60, 1e-9);
-  g_assert_cmpuint (other->rank, ==, 1);
+  /* But Other Cloud cannot price two lines: its cost leaves them out, so it is incomplete,
+   * ranks after the complete Example Cloud and is not on the front. */
+  g_assert_true (other->incomplete);
+  g_assert_false (example->incomplete);
+  g_assert_cmpuint (example->rank, ==, 1);
+  g_assert_cmpuint (other->rank, ==, 2);
+  g_assert_true (example->pareto);
+  g_assert_false (other->pareto);
+  for (guint k = 0; k < scoring->sensitivity->len; k++)
+    {
+      SkySensitivity *sens = &g_array_index (scoring->sensitivity, SkySensitivity, k);
+      g_assert_cmpint (sens->below, !=, 1);
+      g_assert_cmpint (sens->above, !=, 1);
+    }
 }
 
 /* A rating must name a rated criterion given before it. */

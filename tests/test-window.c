@@ -861,6 +861,10 @@ test_scenario_edit_in_place (Fixture       *f,
   cell = find_cell (view, GTK_TYPE_LABEL, 5, 2);
   g_assert_nonnull (cell);
   g_assert_false (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (cell)), "★"));
+  /* Other Cloud's total, short of two lines, says it is incomplete. */
+  cell = find_cell (view, GTK_TYPE_LABEL, 5, 3);
+  g_assert_nonnull (cell);
+  g_assert_true (g_str_has_suffix (gtk_label_get_label (GTK_LABEL (cell)), " USD, incomplete"));
   gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)), 4, TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.remove-line", NULL));
   gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)), 3, TRUE);
@@ -1353,6 +1357,13 @@ test_budget_page (Fixture       *f,
   g_assert_cmpstr (cap, ==, "1000000.5");
   g_assert_nonnull (strstr (gtk_label_get_label (status),
                             "Example Cloud stays within the monthly budget every month"));
+  /* Other Cloud, short of two lines, is under the cap with the rest: it cannot be judged, and
+   * the status is not shown as a success. */
+  g_assert_nonnull (strstr (gtk_label_get_label (status),
+                            "Other Cloud cannot be judged against the monthly budget: not every "
+                            "line is priced"));
+  g_assert_null (strstr (gtk_label_get_label (status), "Other Cloud stays within"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (status), "success"));
   /* One undo takes back the whole run of typing, to the cap of 1 before it; one more, the cap. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (scenario_page (f)), "page.undo", NULL));
   wait_for_projection (page);
@@ -1558,12 +1569,12 @@ test_export_dialog (Fixture       *f,
     for (guint r = 1; r < rows->len; r++)
       {
         GStrv row = g_ptr_array_index (rows, r);
-        if (g_strcmp0 (row[3], "total") != 0)
+        if (g_strcmp0 (row[4], "total") != 0)
           continue;
         for (guint m = 0; m < 12; m++)
           {
             g_autofree char *on_screen = sky_decimal_to_string (shown->total_cash[m]);
-            g_assert_cmpstr (row[7 + m], ==, on_screen);
+            g_assert_cmpstr (row[8 + m], ==, on_screen);
           }
         found = TRUE;
       }

@@ -46,6 +46,12 @@ print_status (const SkyScenario   *s,
                 g_string_append_printf (line, _(": over the %s monthly budget from month %u "
                                                 "(%s)"), cap, p->first_month_over,
                                         projection->currency);
+              else if (!sky_projection_complete (p))
+                /* Translators: a provider that cannot price every line, under the cap with
+                 * the lines it prices: whether the rest would keep it there is not known. */
+                g_string_append_printf (line, _(": cannot be judged against the %s monthly "
+                                                "budget (%s), some lines not being priced"),
+                                        cap, projection->currency);
               else
                 g_string_append_printf (line, _(": within the %s monthly budget in every month "
                                                 "(%s)"), cap, projection->currency);
@@ -58,6 +64,9 @@ print_status (const SkyScenario   *s,
               if (p->first_year_over > 0)
                 g_string_append_printf (line, _("; year %u is over the %s yearly budget"),
                                         p->first_year_over, cap);
+              else if (!sky_projection_complete (p))
+                g_string_append_printf (line, _("; cannot be judged against the %s yearly "
+                                                "budget"), cap);
               else
                 g_string_append_printf (line, _("; every year is within the %s yearly budget"),
                                         cap);

@@ -83,6 +83,13 @@ print_estimate_json (const SkyScenario *s,
   json_add_decimal (builder, "hours_per_month", s->hours_per_month);
   json_builder_set_member_name (builder, "term_months");
   json_builder_add_int_value (builder, e->term_months);
+  {
+    int cheapest = sky_estimate_cheapest_complete (e);
+    sky_json_add_string (builder, "cheapest_complete",
+                         cheapest >= 0 ? ((SkyEstimateProvider *)
+                                          g_ptr_array_index (e->providers, cheapest))->provider
+                                       : NULL);
+  }
   json_builder_set_member_name (builder, "providers");
   json_builder_begin_array (builder);
   for (guint i = 0; i < e->providers->len; i++)
@@ -93,6 +100,8 @@ print_estimate_json (const SkyScenario *s,
       sky_json_add_string (builder, "provider", p->provider);
       sky_json_add_string (builder, "provider_name", p->provider_name);
       sky_json_add_string (builder, "sheet_version", p->sheet_version);
+      json_builder_set_member_name (builder, "complete");
+      json_builder_add_boolean_value (builder, sky_estimate_provider_complete (p));
       json_builder_set_member_name (builder, "lines");
       json_builder_begin_array (builder);
       for (guint j = 0; j < p->lines->len; j++)
@@ -204,12 +213,15 @@ print_estimate_table (const SkyScenario *s,
     NC_("column heading", "UPFRONT"),
     NC_("column heading", "YEARLY"),
     NC_("column heading", "CURRENCY"),
+    NC_("column heading", "COMPLETE"),
     NC_("column heading", "EXPLANATION"),
   };
   static gboolean numeric[] = { FALSE, FALSE, FALSE, FALSE, TRUE, FALSE, TRUE, TRUE, TRUE,
-                                FALSE, FALSE };
-  /* A table leaves the explanation out: --explain prints it under the table. */
-  guint n_columns = format == FORMAT_CSV ? G_N_ELEMENTS (headers) : G_N_ELEMENTS (headers) - 2;
+                                FALSE, FALSE, FALSE };
+  /* A table leaves the last three out: the summary says which providers are complete, and
+   * --explain prints the explanations under the table. */
+  guint n_columns = format == FORMAT_CSV ? G_N_ELEMENTS (headers) : G_N_ELEMENTS (headers) - 3;
+  int cheapest = sky_estimate_cheapest_complete (e);
   Table table = { 0 };
   g_autoptr(GString) notes = g_string_new (NULL);
 
@@ -236,7 +248,8 @@ print_estimate_table (const SkyScenario *s,
           if (format == FORMAT_CSV)
             {
               row[9] = g_strdup (e->currency);
-              row[10] = g_strdup (priced ? l->explanation : l->reason);
+              row[10] = g_strdup (sky_estimate_provider_complete (p) ? "yes" : "no");
+              row[11] = g_strdup (priced ? l->explanation : l->reason);
             }
           table_add_row (&table, row);
 
@@ -248,13 +261,19 @@ print_estimate_table (const SkyScenario *s,
         char **row = g_new0 (char *, G_N_ELEMENTS (headers) + 1);
 
         row[0] = g_strdup (p->provider);
-        /* Translators: the row of a provider's totals in “skytally-cli estimate”. */
-        row[1] = g_strdup (format == FORMAT_CSV ? "TOTAL" : _("Total"));
+        /* Translators: the row of a provider's totals in “skytally-cli estimate”; the second
+         * is that of a provider that cannot price every line, whose totals leave some out. */
+        row[1] = g_strdup (format == FORMAT_CSV ? "TOTAL"
+                           : sky_estimate_provider_complete (p) ? _("Total")
+                           : _("Total (incomplete)"));
         row[6] = money (e, p->monthly);
         row[7] = money (e, p->upfront);
         row[8] = money (e, p->yearly);
         if (format == FORMAT_CSV)
-          row[9] = g_strdup (e->currency);
+          {
+            row[9] = g_strdup (e->currency);
+            row[10] = g_strdup (sky_estimate_provider_complete (p) ? "yes" : "no");
+          }
         table_add_row (&table, row);
       }
     }
@@ -272,21 +291,39 @@ print_estimate_table (const SkyScenario *s,
       g_autofree char *net = money (e, p->term_net);
       g_autofree char *months = g_strdup_printf ("%u", e->term_months);
 
-      /* Translators: a provider's summary: name, sheet version, monthly total, the monthly
-       * total with upfront fees spread over their commitments, the term in months, its
-       * total and that total less credits; then the currency. */
-      g_print (_("%s (%s): %s a month, %s with upfront fees spread; %s months: %s, %s after "
-                 "credits (%s)\n"), p->provider_name,
-               p->sheet_version != NULL ? p->sheet_version : "—", monthly, effective, months,
-               term, net, e->currency);
-      if (p->n_unpriced > 0)
+      if (sky_estimate_provider_complete (p))
+        /* Translators: a provider's summary: name, sheet version, monthly total, the monthly
+         * total with upfront fees spread over their commitments, the term in months, its
+         * total and that total less credits; then the currency. */
+        g_print (_("%s (%s): %s a month, %s with upfront fees spread; %s months: %s, %s after "
+                   "credits (%s)%s\n"), p->provider_name,
+                 p->sheet_version != NULL ? p->sheet_version : "—", monthly, effective, months,
+                 term, net, e->currency, (int) i == cheapest ? " ★" : "");
+      else
         {
           g_autofree char *n = g_strdup_printf ("%u", p->n_unpriced);
+          /* Translators: as above, for a provider that cannot price every line: its figures
+           * are those of the lines it prices, and it is not compared with the others. */
+          g_print (_("%s (%s): INCOMPLETE, not compared: %s a month, %s with upfront fees "
+                     "spread; %s months: %s, %s after credits (%s), for the lines it prices\n"),
+                   p->provider_name, p->sheet_version != NULL ? p->sheet_version : "—", monthly,
+                   effective, months, term, net, e->currency);
           g_print (g_dngettext (GETTEXT_PACKAGE, "  %s line is not priced on %s: see below\n",
                                 "  %s lines are not priced on %s: see below\n", p->n_unpriced),
                    n, p->provider_name);
         }
     }
+  if (cheapest >= 0)
+    {
+      SkyEstimateProvider *p = g_ptr_array_index (e->providers, cheapest);
+      g_autofree char *effective = money (e, p->effective_monthly);
+
+      /* Translators: the provider marked ★, and its monthly total with upfront fees spread. */
+      g_print (_("★ Cheapest of the providers that price every line: %s, %s %s a month with "
+                 "upfront fees spread\n"), p->provider_name, effective, e->currency);
+    }
+  else if (e->providers->len > 0)
+    g_print (_("No provider prices every line, so none is called the cheapest.\n"));
   if (notes->len > 0)
     g_print ("\n%s", notes->str);
 }

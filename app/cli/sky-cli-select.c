@@ -539,6 +539,8 @@ print_scoring_json (const SkyScenario *s,
       sky_json_add_string (builder, "cost_per", o->cost_unit);
       json_builder_set_member_name (builder, "pareto");
       json_builder_add_boolean_value (builder, o->pareto);
+      json_builder_set_member_name (builder, "complete");
+      json_builder_add_boolean_value (builder, !o->incomplete);
       json_builder_set_member_name (builder, "criteria");
       json_builder_begin_object (builder);
       for (guint k = 0; k < s->criteria->len; k++)
@@ -597,7 +599,10 @@ print_scoring_table (const SkyScenario *s,
       char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
       row[0] = g_strdup_printf ("%u", o->rank);
-      row[1] = g_strdup (o->label);
+      /* Translators: an option whose provider cannot price every line of the scenario. */
+      row[1] = o->incomplete && format != FORMAT_CSV ? g_strdup_printf (_("%s (incomplete)"),
+                                                                        o->label)
+                                                     : g_strdup (o->label);
       row[2] = g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.2f", o->score));
       row[3] = sky_currency_format (scoring->currency, o->cost);
       row[4] = g_strdup (o->cost_unit);
@@ -636,7 +641,9 @@ print_scoring_table (const SkyScenario *s,
                  ((SkyScoredOption *) g_ptr_array_index (scoring->options, sens->above))->label);
       g_print ("\n");
     }
-  g_print (_("● marks the options no other beats on both cost and score.\n"));
+  g_print (_("● marks the options no other beats on both cost and score. An incomplete "
+             "option cannot price every line of the scenario: its cost leaves those lines out, "
+             "so it ranks after every complete option.\n"));
 }
 
 int

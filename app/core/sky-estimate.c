@@ -842,3 +842,37 @@ sky_estimate_record_sheets (const SkyEstimate *estimate,
         sky_scenario_set_sheet_version (scenario, p->provider, p->sheet_version);
     }
 }
+
+/* Whether @provider prices every line of the scenario: only then are its totals the scenario's
+ * cost, to be ranked, starred or judged against a budget. */
+gboolean
+sky_estimate_provider_complete (const SkyEstimateProvider *provider)
+{
+  g_return_val_if_fail (provider != NULL, FALSE);
+
+  return provider->sheet_version != NULL && provider->n_unpriced == 0;
+}
+
+/* The index of the complete provider whose monthly total with upfront fees spread over their
+ * commitments is lowest (the first of equals), or -1 when none is complete. */
+int
+sky_estimate_cheapest_complete (const SkyEstimate *estimate)
+{
+  int best = -1;
+
+  g_return_val_if_fail (estimate != NULL, -1);
+
+  for (guint i = 0; i < estimate->providers->len; i++)
+    {
+      const SkyEstimateProvider *p = g_ptr_array_index (estimate->providers, i);
+
+      if (!sky_estimate_provider_complete (p))
+        continue;
+      if (best < 0 ||
+          sky_decimal_compare (p->effective_monthly,
+                               ((const SkyEstimateProvider *)
+                                g_ptr_array_index (estimate->providers, best))->effective_monthly) < 0)
+        best = (int) i;
+    }
+  return best;
+}

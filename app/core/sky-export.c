@@ -62,6 +62,14 @@ projection_json_node (const SkyScenario   *s,
   sky_json_add_string (builder, "currency", projection->currency);
   json_builder_set_member_name (builder, "months");
   json_builder_add_int_value (builder, projection->months);
+  {
+    int cheapest = sky_projection_cheapest_complete (projection);
+    sky_json_add_string (builder, "cheapest_complete",
+                         cheapest >= 0 ? ((const SkyProjectionProvider *)
+                                          g_ptr_array_index (projection->providers,
+                                                             cheapest))->provider
+                                       : NULL);
+  }
   json_builder_set_member_name (builder, "providers");
   json_builder_begin_array (builder);
   for (guint i = 0; i < projection->providers->len; i++)
@@ -72,6 +80,8 @@ projection_json_node (const SkyScenario   *s,
       sky_json_add_string (builder, "provider", p->provider);
       sky_json_add_string (builder, "provider_name", p->provider_name);
       sky_json_add_string (builder, "sheet_version", p->sheet_version);
+      json_builder_set_member_name (builder, "complete");
+      json_builder_add_boolean_value (builder, sky_projection_complete (p));
       json_builder_set_member_name (builder, "lines");
       json_builder_begin_array (builder);
       for (guint l = 0; l < p->n_lines; l++)
@@ -102,7 +112,13 @@ projection_json_node (const SkyScenario   *s,
         json_builder_add_null_value (builder);
       else
         {
+          static const char * const verdicts[] = {
+            [SKY_BUDGET_NONE] = "none", [SKY_BUDGET_WITHIN] = "within",
+            [SKY_BUDGET_OVER] = "over", [SKY_BUDGET_CANNOT_JUDGE] = "cannot-judge",
+          };
+
           json_builder_begin_object (builder);
+          sky_json_add_string (builder, "verdict", verdicts[sky_projection_verdict (s, p)]);
           json_builder_set_member_name (builder, "first_month_over");
           if (p->first_month_over > 0)
             json_builder_add_int_value (builder, p->first_month_over);

@@ -415,3 +415,62 @@ sky_projection_unpriced (const SkyProjectionProvider *provider)
       unpriced++;
   return unpriced;
 }
+
+/* Whether the provider prices every line: only then are its figures the scenario's cost. */
+gboolean
+sky_projection_complete (const SkyProjectionProvider *provider)
+{
+  g_return_val_if_fail (provider != NULL, FALSE);
+
+  return provider->sheet_version != NULL && sky_projection_unpriced (provider) == 0;
+}
+
+/* The index of the complete provider whose amortised total over the projection is lowest (the
+ * first of equals), or -1 when none is complete. */
+int
+sky_projection_cheapest_complete (const SkyProjection *projection)
+{
+  int best = -1;
+  SkyDecimal best_total = sky_decimal_from_int (0);
+
+  g_return_val_if_fail (projection != NULL, -1);
+
+  for (guint i = 0; i < projection->providers->len; i++)
+    {
+      const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, i);
+      SkyDecimal total = sky_decimal_from_int (0);
+      gboolean ok = TRUE;
+
+      if (!sky_projection_complete (p))
+        continue;
+      for (guint m = 0; m < projection->months && ok; m++)
+        ok = sky_decimal_add (total, p->total_amortised[m], &total);
+      if (ok && (best < 0 || sky_decimal_compare (total, best_total) < 0))
+        {
+          best = (int) i;
+          best_total = total;
+        }
+    }
+  return best;
+}
+
+/* Whether the provider keeps the scenario's budget. A provider that cannot price every line
+ * is over when its figures, which leave those lines out, already are; otherwise it cannot be
+ * judged. */
+SkyBudgetVerdict
+sky_projection_verdict (const SkyScenario           *scenario,
+                        const SkyProjectionProvider *provider)
+{
+  const SkyBudget *b = scenario->budget;
+  gboolean over;
+
+  if (b == NULL || (!b->has_monthly && !b->has_yearly && b->group_caps->len == 0))
+    return SKY_BUDGET_NONE;
+  over = (b->has_monthly && provider->first_month_over > 0) ||
+         (b->has_yearly && provider->first_year_over > 0);
+  for (guint c = 0; c < b->group_caps->len && c < provider->group_first_over->len; c++)
+    over = over || g_array_index (provider->group_first_over, guint, c) > 0;
+  if (over)
+    return SKY_BUDGET_OVER;
+  return sky_projection_complete (provider) ? SKY_BUDGET_WITHIN : SKY_BUDGET_CANNOT_JUDGE;
+}

@@ -38,6 +38,15 @@ typedef struct
   GPtrArray *providers;           /* SkyProjectionProvider */
 } SkyProjection;
 
+/* A provider's standing against the scenario's budget. */
+typedef enum
+{
+  SKY_BUDGET_NONE,                /* no budget is set */
+  SKY_BUDGET_WITHIN,              /* every cap is kept, every month */
+  SKY_BUDGET_OVER,                /* some cap is exceeded, even with lines left out */
+  SKY_BUDGET_CANNOT_JUDGE,        /* caps are kept, but lines are not priced */
+} SkyBudgetVerdict;
+
 SkyProjection *sky_projection_compute (SkyCatalog         *catalog,
                                        const SkyScenario  *scenario,
                                        const char * const *providers,
@@ -45,6 +54,10 @@ SkyProjection *sky_projection_compute (SkyCatalog         *catalog,
                                        GError            **error);
 void           sky_projection_free    (SkyProjection      *projection);
 guint          sky_projection_unpriced (const SkyProjectionProvider *provider);
+gboolean       sky_projection_complete (const SkyProjectionProvider *provider);
+int            sky_projection_cheapest_complete (const SkyProjection *projection);
+SkyBudgetVerdict sky_projection_verdict (const SkyScenario           *scenario,
+                                         const SkyProjectionProvider *provider);
 SkyDecimal     sky_projection_year    (const SkyProjectionProvider *provider,
                                        guint               months,
                                        guint               year);

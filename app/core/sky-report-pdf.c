@@ -116,11 +116,19 @@ providers_side_by_side (Pen               *pen,
   guint n = e->providers->len + 1;
   g_autofree const char **cells = g_new0 (const char *, n);
   g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
+  int cheapest = sky_estimate_cheapest_complete (e);
 
   line_of_text (pen, "The providers side by side", "Sans Bold 13");
   cells[0] = "";
   for (guint i = 0; i < e->providers->len; i++)
-    cells[i + 1] = ((SkyEstimateProvider *) g_ptr_array_index (e->providers, i))->provider_name;
+    {
+      SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
+      char *name = g_strdup_printf ("%s%s%s", p->provider_name,
+                                    sky_estimate_provider_complete (p) ? "" : " (incomplete)",
+                                    (int) i == cheapest ? " ★" : "");
+      g_ptr_array_add (keep, name);
+      cells[i + 1] = name;
+    }
   table_row (pen, cells, n, TRUE);
 
   for (guint l = 0; l < s->lines->len; l++)
@@ -159,7 +167,10 @@ providers_side_by_side (Pen               *pen,
   {
     g_autofree char *note = g_strdup_printf ("Figures in %s a month, rounded once per line; the "
                                              "term is %u months. Lines a provider cannot price "
-                                             "show “no match” and are left out of its totals.",
+                                             "show “no match” and are left out of its totals: "
+                                             "such a provider is incomplete and not compared. "
+                                             "★ marks the cheapest of the providers that price "
+                                             "every line, with upfront fees spread.",
                                              e->currency, e->term_months);
     pen->y += 4;
     line_of_text (pen, note, "Sans Italic 8");
@@ -275,12 +286,18 @@ projection_chart (Pen               *pen,
       g_autofree char *year1 = money (projection->currency, sky_projection_year (p, M, 1));
       g_autoptr(GString) words = g_string_new (NULL);
 
-      g_string_append_printf (words, "%s: %s in the first year", p->provider_name, year1);
+      if (sky_projection_complete (p))
+        g_string_append_printf (words, "%s: %s in the first year", p->provider_name, year1);
+      else
+        g_string_append_printf (words, "%s (incomplete): %s in the first year for the lines it "
+                                "prices", p->provider_name, year1);
       if (s->budget != NULL && s->budget->has_monthly)
         {
           if (p->first_month_over > 0)
             g_string_append_printf (words, "; over the monthly budget from month %u",
                                     p->first_month_over);
+          else if (!sky_projection_complete (p))
+            g_string_append (words, "; cannot be judged against the monthly budget");
           else
             g_string_append (words, "; within the monthly budget throughout");
         }

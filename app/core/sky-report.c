@@ -35,6 +35,7 @@ add_row (SkyCsvWriter                *csv,
   sky_csv_writer_add_text (csv, p->provider);
   sky_csv_writer_add_text (csv, p->provider_name);
   sky_csv_writer_add_text (csv, p->sheet_version);
+  sky_csv_writer_add_text (csv, sky_projection_complete (p) ? "yes" : "no");
   sky_csv_writer_add_text (csv, row);
   sky_csv_writer_add_text (csv, group);
   sky_csv_writer_add_text (csv, line);
@@ -56,9 +57,9 @@ add_row (SkyCsvWriter                *csv,
   sky_csv_writer_end_row (csv);
 }
 
-/* Columns: provider, provider_name, sheet_version, row (line, total, amortised_total, low,
- * high), group, line, currency, M01 … Mnn, total. The total row is the sum of the line rows,
- * month by month and in all. */
+/* Columns: provider, provider_name, sheet_version, complete (yes when the provider prices
+ * every line), row (line, total, amortised_total, low, high), group, line, currency, M01 … Mnn,
+ * total. The total row is the sum of the line rows, month by month and in all. */
 char *
 sky_report_projection_csv (const SkyScenario   *scenario,
                            const SkyProjection *projection,
@@ -67,8 +68,8 @@ sky_report_projection_csv (const SkyScenario   *scenario,
                            gsize               *length)
 {
   SkyCsvWriter *csv = sky_csv_writer_new_with_bom (dialect, bom);
-  static const char * const headers[] = { "provider", "provider_name", "sheet_version", "row",
-                                          "group", "line", "currency" };
+  static const char * const headers[] = { "provider", "provider_name", "sheet_version",
+                                          "complete", "row", "group", "line", "currency" };
 
   for (gsize i = 0; i < G_N_ELEMENTS (headers); i++)
     sky_csv_writer_add_text (csv, headers[i]);

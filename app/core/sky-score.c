@@ -326,6 +326,7 @@ provider_option (SkyCatalog         *catalog,
   /* Lines a provider cannot price leave its total short: said beside the cost. */
   o->cost_unit = p->n_unpriced > 0 ? g_strdup_printf ("month, %u not priced", p->n_unpriced)
                                    : g_strdup ("month");
+  o->incomplete = !sky_estimate_provider_complete (p);
   for (guint i = 0; i < p->lines->len; i++)
     {
       SkyEstimateLine *l = g_ptr_array_index (p->lines, i);
@@ -353,6 +354,9 @@ compare_rank (gconstpointer a,
   SkyScoredOption *y = g_ptr_array_index (options, j);
   int cost;
 
+  /* An incomplete provider's cost is short of the scenario's: never ahead of a complete one. */
+  if (x->incomplete != y->incomplete)
+    return x->incomplete ? 1 : -1;
   if (fabs (x->score - y->score) > 1e-9)
     return x->score > y->score ? -1 : 1;
   cost = sky_decimal_compare (x->cost, y->cost);
@@ -458,12 +462,12 @@ sky_score_scenario (SkyCatalog         *catalog,
   for (guint i = 0; i < n; i++)
     {
       SkyScoredOption *a = g_ptr_array_index (scoring->options, i);
-      a->pareto = TRUE;
+      a->pareto = !a->incomplete;
       for (guint j = 0; j < n && a->pareto; j++)
         {
           SkyScoredOption *b = g_ptr_array_index (scoring->options, j);
           int cost = sky_decimal_compare (b->cost, a->cost);
-          if (i != j && cost <= 0 && b->score >= a->score - 1e-9 &&
+          if (i != j && !b->incomplete && cost <= 0 && b->score >= a->score - 1e-9 &&
               (cost < 0 || b->score > a->score + 1e-9))
             a->pareto = FALSE;
         }
@@ -488,7 +492,8 @@ sky_score_scenario (SkyCatalog         *catalog,
           SkyScoredOption *o = g_ptr_array_index (scoring->options, j);
           double aj = 0, d, c, w;
 
-          if (j == t)
+          /* An incomplete option never takes the top from a complete one. */
+          if (j == t || (o->incomplete && !top->incomplete))
             continue;
           for (guint m = 0; m < nc; m++)
             if (m != k)

@@ -32,6 +32,9 @@ typedef struct
   double           score;
   guint            rank;            /* 1 for the best */
   gboolean         pareto;          /* no other candidate costs less and scores higher */
+  gboolean         incomplete;      /* a provider that cannot price every line: its cost
+                                     * leaves lines out, so it ranks after every complete
+                                     * option and is never on the front */
 } SkyScoredOption;
 
 /* How far a criterion's weight can move, the others kept, before the top choice changes. */

@@ -129,6 +129,11 @@ status_text (SkyBudgetPage *self)
         /* Translators: a provider, and the first month over the monthly budget. */
         g_string_append_printf (text, _("%s goes over the monthly budget in month %u"),
                                 p->provider_name, p->first_month_over);
+      else if (b->has_monthly && !sky_projection_complete (p))
+        /* Translators: a provider that cannot price every line and stays under the cap with
+         * the lines it prices. */
+        g_string_append_printf (text, _("%s cannot be judged against the monthly budget: "
+                                        "not every line is priced"), p->provider_name);
       else if (b->has_monthly)
         g_string_append_printf (text, _("%s stays within the monthly budget every month"),
                                 p->provider_name);
@@ -136,6 +141,8 @@ status_text (SkyBudgetPage *self)
         g_string_append (text, p->provider_name);
       if (b->has_yearly && p->first_year_over > 0)
         g_string_append_printf (text, _("; year %u is over the yearly budget"), p->first_year_over);
+      else if (b->has_yearly && !sky_projection_complete (p))
+        g_string_append (text, _("; it cannot be judged against the yearly budget"));
       else if (b->has_yearly)
         g_string_append (text, _("; every year is within the yearly budget"));
       for (guint c = 0; c < b->group_caps->len; c++)
@@ -154,25 +161,31 @@ status_text (SkyBudgetPage *self)
   return g_string_free (text, FALSE);
 }
 
-/* 1 when some provider goes over a budget, 0 when none does, -1 with no budget. */
+/* 1 when some provider goes over a budget, 0 when every one keeps it, -1 with no budget or
+ * when some provider cannot be judged (it cannot price every line) and none is over. */
 static int
 any_over (SkyBudgetPage *self)
 {
-  const SkyBudget *b = self->projected != NULL ? self->projected->budget : NULL;
+  const SkyScenario *s = self->projected;
+  gboolean unknown = FALSE;
 
-  if (self->projection == NULL || b == NULL ||
-      (!b->has_monthly && !b->has_yearly && b->group_caps->len == 0))
+  if (self->projection == NULL || s == NULL)
     return -1;
   for (guint i = 0; i < self->projection->providers->len; i++)
-    {
-      const SkyProjectionProvider *p = g_ptr_array_index (self->projection->providers, i);
-      if ((b->has_monthly && p->first_month_over > 0) || (b->has_yearly && p->first_year_over > 0))
+    switch (sky_projection_verdict (s, g_ptr_array_index (self->projection->providers, i)))
+      {
+      case SKY_BUDGET_NONE:
+        return -1;
+      case SKY_BUDGET_OVER:
         return 1;
-      for (guint c = 0; c < b->group_caps->len; c++)
-        if (g_array_index (p->group_first_over, guint, c) > 0)
-          return 1;
-    }
-  return 0;
+      case SKY_BUDGET_CANNOT_JUDGE:
+        unknown = TRUE;
+        break;
+      case SKY_BUDGET_WITHIN:
+      default:
+        break;
+      }
+  return unknown ? -1 : 0;
 }
 
 /* The month table --------------------------------------------------------------------------- */

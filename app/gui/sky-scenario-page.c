@@ -314,7 +314,7 @@ cheapest_provider (SkyScenarioPage *self)
     {
       SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
 
-      if (p->n_unpriced > 0)
+      if (!sky_estimate_provider_complete (p))
         continue;
       complete++;
       if (best < 0 ||
@@ -371,11 +371,15 @@ bind_total_cell (SkyScenarioPage *self,
                       "spread over their commitments");
           gtk_widget_add_css_class (GTK_WIDGET (label), "success");
         }
+      else if (index == ROW_MONTHLY_TOTAL && !sky_estimate_provider_complete (p))
+        /* Translators: the monthly total of a provider that cannot price every line. */
+        text = g_strdup_printf (_("%s %s, incomplete"), money, self->estimate->currency);
       else
         text = g_strdup_printf ("%s %s", money, self->estimate->currency);
-      if (index == ROW_MONTHLY_TOTAL && p->n_unpriced > 0)
+      if (!sky_estimate_provider_complete (p))
         {
-          tooltip = _("Some lines are not priced on this provider: the total leaves them out");
+          tooltip = _("Some lines are not priced on this provider: its totals leave them out, "
+                      "so it is not compared with the others");
           gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
         }
     }

@@ -345,7 +345,10 @@ show_scoring (SkyTradeoffsPage *self)
     {
       SkyScoredOption *o = g_ptr_array_index (sc->options, g_array_index (sc->order, guint, r));
       g_autofree char *cost = sky_currency_format (sc->currency, o->cost);
-      g_autofree char *title = g_strdup_printf ("%u. %s", o->rank, o->name);
+      /* Translators: a ranked option whose provider cannot price every line. */
+      g_autofree char *title = o->incomplete
+                               ? g_strdup_printf (_("%u. %s (incomplete)"), o->rank, o->name)
+                               : g_strdup_printf ("%u. %s", o->rank, o->name);
       char buffer[G_ASCII_DTOSTR_BUF_SIZE];
       g_autofree char *subtitle = NULL;
       GtkWidget *row, *bar, *score;
@@ -355,7 +358,9 @@ show_scoring (SkyTradeoffsPage *self)
       subtitle = g_strdup_printf (_("%s · %s %s a %s%s"), o->label, cost, sc->currency,
                                   o->cost_unit,
                                   o->pareto ? _(" · no other beats it on both cost and score")
-                                            : "");
+                                  : o->incomplete ? _(" · cannot price every line, so ranked "
+                                                      "after the options that can")
+                                  : "");
       row = add_row (self, self->ranking_group, title, subtitle);
       score = gtk_label_new (g_ascii_formatd (buffer, sizeof buffer, "%.1f", o->score));
       gtk_widget_add_css_class (score, r == 0 ? "heading" : "dim-label");
