@@ -281,6 +281,10 @@ for p in native["providers"]:
     print(p["provider"], "native", p["totals"]["monthly"], p["totals"]["yearly"])
 for p in sandboxed["providers"]:
     print(p["provider"], "flatpak", p["totals"]["monthly"], p["totals"]["yearly"])
+if native != sandboxed:
+    for key in sorted(set(native) | set(sandboxed)):
+        if native.get(key) != sandboxed.get(key):
+            print("differs:", key)
 sys.exit(0 if native == sandboxed and native["providers"] else 1)
 PY
 }
