@@ -275,6 +275,14 @@ test_errors (void)
       "  <line label=\"x\" unit=\"hour\"><requirement category=\"compute\" min-vcpu=\"2\" "
       "max-oversize=\"0.5\"/></line>\n</scenario>\n",
       SKY_SCENARIO_ERROR_INVALID, "t:2:76: max-oversize of <requirement> must be at least 1" },
+    /* Growth of -100 % or less would take quantities to zero and below. */
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <projection>\n    <growth percent=\"-100\"/>\n  </projection>\n</scenario>\n",
+      SKY_SCENARIO_ERROR_INVALID, "t:3:13: percent of <growth> must be more than -100" },
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <projection>\n    <growth line=\"x\" percent=\"-250.5\" step=\"true\"/>\n"
+      "  </projection>\n</scenario>\n",
+      SKY_SCENARIO_ERROR_INVALID, "t:3:22: percent of <growth> must be more than -100" },
     /* The currency is read after the name; without a name it is left unread. */
     { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" currency=\"USD\"/>",
       SKY_SCENARIO_ERROR_INVALID, "t:1:1: <scenario> needs the attribute “name”" },
@@ -291,6 +299,22 @@ test_errors (void)
       g_assert_error (error, SKY_SCENARIO_ERROR, cases[i].code);
       g_assert_true (g_str_has_prefix (error->message, cases[i].message));
     }
+}
+
+/* A quantity may shrink by anything short of all of it each month. */
+static void
+test_growth_floor (void)
+{
+  static const char text[] =
+    "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+    "  <projection>\n    <growth percent=\"-99.999999\"/>\n  </projection>\n</scenario>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyScenario) s = sky_scenario_parse (text, strlen (text), "t", &error);
+  g_autofree char *percent = NULL;
+
+  g_assert_no_error (error);
+  percent = sky_decimal_to_string (((SkyGrowth *) g_ptr_array_index (s->growth, 0))->percent);
+  g_assert_cmpstr (percent, ==, "-99.999999");
 }
 
 /* An entity-expansion bomb without a document type cannot be written; one with a document
@@ -336,6 +360,7 @@ main (int    argc,
   g_test_add_func ("/sky/scenario/save-full-disk", test_save_full_disk);
   g_test_add_func ("/sky/scenario/errors", test_errors);
   g_test_add_func ("/sky/scenario/bomb", test_bomb);
+  g_test_add_func ("/sky/scenario/growth-floor", test_growth_floor);
 
   return g_test_run ();
 }

@@ -974,6 +974,14 @@ read_projection (Reader      *r,
               !signed_attr (r, child, "percent", &g->percent) ||
               !month_attr (r, child, "from-month", 60, &g->from_month))
             return FALSE;
+          /* At -100 % a quantity is gone after one month; below it, it turns negative. */
+          if (sky_decimal_compare (g->percent, sky_decimal_from_int (-100)) <= 0)
+            {
+              g_autofree char *percent = get (child, "percent");
+              return fail (r, child, "percent", SKY_SCENARIO_ERROR_INVALID,
+                           "percent of <growth> must be more than -100 (a quantity cannot "
+                           "shrink below nothing), not “%s”", percent);
+            }
           step = get (child, "step");
           if (step != NULL && strcmp (step, "true") != 0 && strcmp (step, "false") != 0)
             return fail (r, child, "step", SKY_SCENARIO_ERROR_INVALID,
