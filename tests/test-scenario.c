@@ -283,6 +283,18 @@ test_errors (void)
       "  <projection>\n    <growth line=\"x\" percent=\"-250.5\" step=\"true\"/>\n"
       "  </projection>\n</scenario>\n",
       SKY_SCENARIO_ERROR_INVALID, "t:3:22: percent of <growth> must be more than -100" },
+    /* One rate per pair and date: a second would be ignored without a word. */
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <exchange-rate from=\"EUR\" to=\"USD\" rate=\"1.1\" date=\"2026-11-01\"/>\n"
+      "  <exchange-rate from=\"EUR\" to=\"USD\" rate=\"1.2\" date=\"2026-11-02\"/>\n"
+      "  <exchange-rate from=\"EUR\" to=\"USD\" rate=\"1.08\" date=\"2026-11-01\"/>\n"
+      "</scenario>\n",
+      SKY_SCENARIO_ERROR_INVALID, "t:4:3: a second exchange rate from EUR to USD on 2026-11-01 "
+      "(the first is on line 2)" },
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <exchange-rate from=\"USD\" to=\"USD\" rate=\"1.5\" date=\"2026-11-01\"/>\n"
+      "</scenario>\n",
+      SKY_SCENARIO_ERROR_INVALID, "t:2:38: a rate from USD to USD itself is 1, not “1.5”" },
     /* The currency is read after the name; without a name it is left unread. */
     { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" currency=\"USD\"/>",
       SKY_SCENARIO_ERROR_INVALID, "t:1:1: <scenario> needs the attribute “name”" },
@@ -315,6 +327,25 @@ test_growth_floor (void)
   g_assert_no_error (error);
   percent = sky_decimal_to_string (((SkyGrowth *) g_ptr_array_index (s->growth, 0))->percent);
   g_assert_cmpstr (percent, ==, "-99.999999");
+}
+
+/* Rates of one pair on different dates, of a currency to itself at 1, and of the reverse pair
+ * on the same date are all read. */
+static void
+test_rates (void)
+{
+  static const char text[] =
+    "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+    "  <exchange-rate from=\"EUR\" to=\"USD\" rate=\"1.1\" date=\"2026-11-01\"/>\n"
+    "  <exchange-rate from=\"EUR\" to=\"USD\" rate=\"1.2\" date=\"2026-12-01\"/>\n"
+    "  <exchange-rate from=\"USD\" to=\"EUR\" rate=\"0.9\" date=\"2026-11-01\"/>\n"
+    "  <exchange-rate from=\"USD\" to=\"USD\" rate=\"1.000\" date=\"2026-11-01\"/>\n"
+    "</scenario>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyScenario) s = sky_scenario_parse (text, strlen (text), "t", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (s->rates->len, ==, 4);
 }
 
 /* An entity-expansion bomb without a document type cannot be written; one with a document
@@ -361,6 +392,7 @@ main (int    argc,
   g_test_add_func ("/sky/scenario/errors", test_errors);
   g_test_add_func ("/sky/scenario/bomb", test_bomb);
   g_test_add_func ("/sky/scenario/growth-floor", test_growth_floor);
+  g_test_add_func ("/sky/scenario/rates", test_rates);
 
   return g_test_run ();
 }

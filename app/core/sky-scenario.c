@@ -652,6 +652,29 @@ read_rate (Reader      *r,
       !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
     return fail (r, node, "date", SKY_SCENARIO_ERROR_INVALID,
                  "date “%s” of <exchange-rate> is not a date (YYYY-MM-DD)", rate->date);
+  if (strcmp (rate->from, rate->to) == 0 &&
+      sky_decimal_compare (rate->rate, sky_decimal_from_int (1)) != 0)
+    {
+      g_autofree char *text = get (node, "rate");
+      return fail (r, node, "rate", SKY_SCENARIO_ERROR_INVALID,
+                   "a rate from %s to %s itself is 1, not “%s”", rate->from, rate->to, text);
+    }
+  /* Which of two rates pinned for the same day applies cannot be told: both are refused. */
+  for (xmlNode *before = node->prev; before != NULL; before = before->prev)
+    {
+      g_autofree char *from = NULL, *to = NULL, *date = NULL;
+
+      if (!is_element (before, "exchange-rate"))
+        continue;
+      from = get (before, "from");
+      to = get (before, "to");
+      date = get (before, "date");
+      if (g_strcmp0 (from, rate->from) == 0 && g_strcmp0 (to, rate->to) == 0 &&
+          g_strcmp0 (date, rate->date) == 0)
+        return fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID,
+                     "a second exchange rate from %s to %s on %s (the first is on line %ld)",
+                     rate->from, rate->to, rate->date, xmlGetLineNo (before));
+    }
   return TRUE;
 }
 
