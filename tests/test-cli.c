@@ -923,6 +923,89 @@ test_export_csv (Fixture       *f,
                                         "month 6 (USD); 68.84 to spare in month 1"));
 }
 
+/* project and export stop with one line saying a figure is too large, and write nothing,
+ * rather than print wrong figures: a growth whose product overflows (months 6 to 12 were
+ * 0.00), and months that fit one by one but not summed over the projection (the CSV's total
+ * column). */
+static void
+test_project_overflow (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *huge_sheet = g_build_filename (f->dir, "huge.xml", NULL);
+  g_autofree char *growth = g_build_filename (f->dir, "growth.skytally", NULL);
+  g_autofree char *months = g_build_filename (f->dir, "months.skytally", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_auto(Run) import = { 0 };
+  g_auto(Run) import2 = { 0 };
+  g_auto(Run) table = { 0 };
+  const char * const outputs[] = { "--csv", "out.csv", "--json", "out.json", "--pdf", "out.pdf" };
+
+  sky_test_append_sheet_start (text, "hugecloud", "Huge Cloud");
+  g_string_append (text,
+    "  <region code=\"r1\" name=\"R1\" geography=\"EU\"/>\n"
+    "  <service id=\"big\" name=\"Big\" category=\"compute\">\n"
+    "    <offer sku=\"big\" name=\"big\" region=\"r1\">\n"
+    "      <price unit=\"month\" term=\"on-demand\" amount=\"1000000\"/>\n"
+    "    </offer>\n  </service>\n</price-sheet>\n");
+  g_file_set_contents (huge_sheet, text->str, -1, NULL);
+  cli (&import, "--catalog", f->catalog, "--no-seed", "import", sheet, huge_sheet, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  g_file_set_contents (growth,
+    "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Growth\" "
+    "currency=\"USD\">\n"
+    "  <providers>\n    <provider id=\"examplecloud\"/>\n  </providers>\n"
+    "  <line label=\"Servers\" quantity=\"2\" unit=\"hour\">\n"
+    "    <offer provider=\"examplecloud\" sku=\"std-2-us\"/>\n  </line>\n"
+    "  <projection>\n    <growth line=\"Servers\" percent=\"10000000000\"/>\n"
+    "  </projection>\n</scenario>\n", -1, NULL);
+  /* 10^37 a month: a year is 1.2 × 10^38, two years do not fit. */
+  g_file_set_contents (months,
+    "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Months\" "
+    "currency=\"EUR\">\n"
+    "  <providers>\n    <provider id=\"hugecloud\"/>\n  </providers>\n"
+    "  <line label=\"Big\" quantity=\"10000000000000000000000000000000\" usage=\"1\" "
+    "unit=\"month\">\n    <offer provider=\"hugecloud\" sku=\"big\"/>\n  </line>\n"
+    "  <projection months=\"24\"/>\n</scenario>\n", -1, NULL);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *scenario = i == 0 ? growth : months;
+
+      for (guint k = 0; k < G_N_ELEMENTS (outputs); k += 2)
+        {
+          g_autofree char *out = g_build_filename (f->dir, outputs[k + 1], NULL);
+          g_auto(Run) run = { 0 };
+
+          /* The JSON and the PDF have no sums of months to overflow in the second. */
+          if (i == 1 && k > 0)
+            continue;
+          cli (&run, "--catalog", f->catalog, "export", scenario, outputs[k], out, NULL);
+          g_test_message ("export %s %s: %s", scenario, outputs[k], run.err);
+          assert_one_line_error (&run);
+          g_assert_nonnull (strstr (run.err, "too large to compute exactly"));
+          g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+        }
+      for (guint k = 0; k < 2; k++)
+        {
+          g_auto(Run) run = { 0 };
+
+          if (i == 1 && k == 0)
+            continue;
+          cli (&run, "--catalog", f->catalog, "project", scenario, "--format",
+               k == 0 ? "json" : "csv", NULL);
+          g_test_message ("project %s: %s", scenario, run.err);
+          assert_one_line_error (&run);
+          g_assert_nonnull (strstr (run.err, "too large to compute exactly"));
+          g_assert_cmpstr (run.out, ==, "");
+        }
+    }
+  cli (&table, "--catalog", f->catalog, "project", growth, NULL);
+  assert_one_line_error (&table);
+  g_assert_cmpstr (table.out, ==, "");
+}
+
 /* Runs @argv and asserts it succeeds. */
 static void
 run_ok (const char * const *argv)
@@ -1299,6 +1382,7 @@ main (int    argc,
   ADD ("export-csv", test_export_csv);
   ADD ("export-spreadsheet", test_export_spreadsheet);
   ADD ("export-pdf", test_export_pdf);
+  ADD ("project-overflow", test_project_overflow);
   ADD ("validate", test_validate);
   ADD ("killed-import", test_killed_import);
   ADD ("full-disk-import", test_full_disk_import);

@@ -489,6 +489,35 @@ test_score (Fixture       *f,
   }
 }
 
+/* A cost that does not fit once converted stops the scoring with an error (it was left in
+ * dollars and shown as euros). */
+static void
+test_score_overflow (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(SkyScenario) s = sky_scenario_new ("Huge rate", "EUR");
+  g_autoptr(SkyScoring) scoring = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyExchangeRate *rate = g_new0 (SkyExchangeRate, 1);
+  SkyCandidate *c = g_new0 (SkyCandidate, 1);
+
+  rate->from = g_strdup ("USD");
+  rate->to = g_strdup ("EUR");
+  rate->date = g_strdup ("2026-11-01");
+  g_assert_true (sky_decimal_parse ("99999999999999999999999999.9999999999", 10, FALSE,
+                                    &rate->rate, NULL));
+  g_ptr_array_add (s->rates, rate);
+  c->provider = g_strdup ("examplecloud");
+  c->sku = g_strdup ("std-2-us");
+  g_ptr_array_add (s->candidates, c);
+  sky_scenario_add_default_criteria (s);
+
+  scoring = sky_score_scenario (f->catalog, s, &error);
+  g_assert_null (scoring);
+  g_assert_error (error, SKY_SCORE_ERROR, SKY_SCORE_ERROR_OVERFLOW);
+  g_assert_nonnull (strstr (error->message, "too large to compute exactly"));
+}
+
 /* Providers as the options: the scenario priced on each, its effective monthly total the cost
  * (Example Cloud 4968.82, Other Cloud 4785.66 with two lines it cannot price), and its SLA the
  * lowest of the offers it was priced with (99.95 for both: equal, so 1 for both). */
@@ -666,6 +695,7 @@ main (int    argc,
   ADD ("compare", test_compare);
   ADD ("score", test_score);
   ADD ("score-providers", test_score_providers);
+  ADD ("score-overflow", test_score_overflow);
 #undef ADD
   g_test_add ("/sky/compare/match-size-band", Fixture, NULL, fixture_setup, test_match_size_band,
               fixture_teardown);

@@ -179,10 +179,11 @@ test_months (Fixture       *f,
   ASSERT_MONEY (p->total_cash[2], "1767.90");
   ASSERT_MONEY (p->total_amortised[2], "1530.48");
   {
-    SkyDecimal year = sky_decimal_from_int (0);
+    SkyDecimal year = sky_decimal_from_int (0), year1;
     for (guint m = 0; m < 12; m++)
       sky_decimal_add (year, p->total_cash[m], &year);
-    g_assert_cmpint (sky_decimal_compare (year, sky_projection_year (p, M, 1)), ==, 0);
+    g_assert_true (sky_projection_year (p, M, 1, &year1));
+    g_assert_cmpint (sky_decimal_compare (year, year1), ==, 0);
   }
 
   /* The range: egress at 8000 GB (7900 × 0.09 = 711) and 13000 GB (921.6 + 2660 × 0.085). */
@@ -219,6 +220,37 @@ test_budget (Fixture       *f,
   g_assert_cmpuint (p->first_year_over, ==, 0);
 }
 
+/* A figure that does not fit stops the projection with an error, never a wrong figure: a
+ * growth whose product overflows (it gave 0 from month 6), one too large to turn into a factor
+ * (it gave no growth at all), and a range too large. */
+static void
+test_overflow (Fixture       *f,
+               gconstpointer  data)
+{
+  static const char * const growths[] = { "10000000000", "123456789012345678901234567890" };
+  SkyGrowth *growth = g_ptr_array_index (f->scenario->growth, 0);
+  SkyRange *range = g_ptr_array_index (f->scenario->ranges, 0);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (growths) + 1; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SkyProjection) projection = NULL;
+
+      if (i < G_N_ELEMENTS (growths))
+        growth->percent = dec (growths[i]);
+      else
+        {
+          growth->percent = dec ("10");
+          range->high = dec ("1234567890123456789012345678901234567");
+        }
+      projection = sky_projection_compute (f->catalog, f->scenario, NULL, 12, &error);
+      g_test_message ("case %" G_GSIZE_FORMAT ": %s", i, error != NULL ? error->message : "");
+      g_assert_null (projection);
+      g_assert_error (error, SKY_ESTIMATE_ERROR, SKY_ESTIMATE_ERROR_OVERFLOW);
+      g_assert_nonnull (strstr (error->message, "too large to compute exactly"));
+    }
+}
+
 /* Budget and projection are saved and read back. */
 static void
 test_file (Fixture       *f,
@@ -252,6 +284,7 @@ main (int    argc,
   ADD ("months", test_months);
   ADD ("budget", test_budget);
   ADD ("file", test_file);
+  ADD ("overflow", test_overflow);
 #undef ADD
 
   return g_test_run ();

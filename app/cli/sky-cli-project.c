@@ -207,7 +207,9 @@ sky_cli_project (const Globals  *globals,
     {
       gsize length = 0;
       g_autofree char *csv = sky_report_projection_csv (scenario, projection, SKY_CSV_STANDARD,
-                                                        FALSE, &length);
+                                                        FALSE, &length, &error);
+      if (csv == NULL)
+        return user_error (error);
       fwrite (csv, 1, length, stdout);
     }
   else

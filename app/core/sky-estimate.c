@@ -710,8 +710,8 @@ sky_estimate_compute (SkyCatalog          *catalog,
 
   if (ctx.overflow)
     {
-      g_set_error (error, SKY_ESTIMATE_ERROR, SKY_ESTIMATE_ERROR_OVERFLOW,
-                   "A figure of the scenario is too large to compute exactly");
+      g_set_error_literal (error, SKY_ESTIMATE_ERROR, SKY_ESTIMATE_ERROR_OVERFLOW,
+                           SKY_ESTIMATE_OVERFLOW_MESSAGE);
       return NULL;
     }
   return g_steal_pointer (&estimate);

@@ -8,6 +8,9 @@ G_BEGIN_DECLS
 
 #define SKY_ESTIMATE_ERROR (sky_estimate_error_quark ())
 
+/* What every computation of the scenario's figures says of one that does not fit. */
+#define SKY_ESTIMATE_OVERFLOW_MESSAGE "A figure of the scenario is too large to compute exactly"
+
 typedef enum
 {
   SKY_ESTIMATE_ERROR_NO_PROVIDER,   /* nothing to price on */

@@ -212,13 +212,15 @@ sky_export_write (SkyCatalog             *catalog,
       {
         gsize length = 0, alength = 0;
         g_autofree char *csv = sky_report_projection_csv (scenario, projection, options->dialect,
-                                                          options->bom, &length);
-        g_autofree char *assumptions = sky_report_assumptions_csv (scenario, projection,
-                                                                   options->dialect,
-                                                                   options->bom, &alength);
+                                                          options->bom, &length, error);
+        g_autofree char *assumptions = NULL;
         g_autofree char *apath = assumptions_path != NULL ? g_strdup (assumptions_path)
                                                           : sky_export_assumptions_path (path);
 
+        if (csv == NULL)
+          return FALSE;
+        assumptions = sky_report_assumptions_csv (scenario, projection, options->dialect,
+                                                  options->bom, &alength);
         if (options->no_assumptions)
           return write_file (path, csv, length, error);
         return write_file (path, csv, length, error) &&
@@ -237,8 +239,14 @@ sky_export_write (SkyCatalog             *catalog,
           {
             g_autoptr(GError) local = NULL;
 
-            /* Without a ranking the report still has everything else. */
+            /* Without a ranking the report still has everything else, but never a wrong
+             * figure. */
             scoring = sky_score_scenario (catalog, scenario, &local);
+            if (g_error_matches (local, SKY_SCORE_ERROR, SKY_SCORE_ERROR_OVERFLOW))
+              {
+                g_propagate_error (error, g_steal_pointer (&local));
+                return FALSE;
+              }
             if (scoring == NULL)
               g_debug ("The report leaves out the ranking: %s", local->message);
           }

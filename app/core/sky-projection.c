@@ -58,25 +58,38 @@ targets (const char            *line,
   return TRUE;
 }
 
+/* The arithmetic below sets *@overflow when a result does not fit, and then returns 0: the
+ * projection fails rather than show it. */
+
 /* 1 + @percent / 100. */
 static SkyDecimal
-one_plus (SkyDecimal percent)
+one_plus (SkyDecimal  percent,
+          gboolean   *overflow)
 {
-  SkyDecimal fraction = sky_decimal_from_int (0), out = sky_decimal_from_int (1);
+  SkyDecimal fraction = sky_decimal_from_int (0), out = sky_decimal_from_int (0);
 
-  sky_decimal_div (percent, sky_decimal_from_int (100), FACTOR_SCALE, SKY_ROUND_HALF_UP,
-                   &fraction);
-  sky_decimal_add (out, fraction, &out);
+  if (!sky_decimal_div (percent, sky_decimal_from_int (100), FACTOR_SCALE, SKY_ROUND_HALF_UP,
+                        &fraction) ||
+      !sky_decimal_add (sky_decimal_from_int (1), fraction, &out))
+    {
+      *overflow = TRUE;
+      return sky_decimal_from_int (0);
+    }
   return out;
 }
 
 static SkyDecimal
-times (SkyDecimal a,
-       SkyDecimal b)
+times (SkyDecimal  a,
+       SkyDecimal  b,
+       gboolean   *overflow)
 {
   SkyDecimal out = sky_decimal_from_int (0);
 
-  sky_decimal_mul (a, b, &out);
+  if (!sky_decimal_mul (a, b, &out))
+    {
+      *overflow = TRUE;
+      return sky_decimal_from_int (0);
+    }
   return sky_decimal_round (out, FACTOR_SCALE, SKY_ROUND_HALF_UP);
 }
 
@@ -84,24 +97,25 @@ times (SkyDecimal a,
 static SkyDecimal
 growth_factor (const SkyScenario     *s,
                const SkyScenarioLine *l,
-               guint                  month)
+               guint                  month,
+               gboolean              *overflow)
 {
   SkyDecimal f = sky_decimal_from_int (1);
 
-  for (guint i = 0; i < s->growth->len; i++)
+  for (guint i = 0; i < s->growth->len && !*overflow; i++)
     {
       const SkyGrowth *g = g_ptr_array_index (s->growth, i);
       SkyDecimal rate;
 
       if (!targets (g->line, g->group, l) || month < g->from_month)
         continue;
-      rate = one_plus (g->percent);
+      rate = one_plus (g->percent, overflow);
       if (g->step)
-        f = times (f, rate);
+        f = times (f, rate, overflow);
       else
         /* Compounding every month after the one it starts from. */
-        for (guint k = g->from_month; k < month; k++)
-          f = times (f, rate);
+        for (guint k = g->from_month; k < month && !*overflow; k++)
+          f = times (f, rate, overflow);
     }
   return f;
 }
@@ -110,7 +124,8 @@ growth_factor (const SkyScenario     *s,
 static SkyDecimal
 range_factor (const SkyScenario     *s,
               const SkyScenarioLine *l,
-              int                    which)
+              int                    which,
+              gboolean              *overflow)
 {
   SkyDecimal f = sky_decimal_from_int (1);
 
@@ -118,7 +133,7 @@ range_factor (const SkyScenario     *s,
     {
       const SkyRange *r = g_ptr_array_index (s->ranges, i);
       if (targets (r->line, r->group, l))
-        f = times (f, one_plus (which < 0 ? r->low : r->high));
+        f = times (f, one_plus (which < 0 ? r->low : r->high, overflow), overflow);
     }
   return f;
 }
@@ -142,16 +157,18 @@ static SkyScenario *
 month_scenario (const SkyScenario *base,
                 guint              month,
                 int                which,
-                gboolean           on_demand)
+                gboolean           on_demand,
+                gboolean          *overflow)
 {
   SkyScenario *s = sky_scenario_copy (base);
 
   for (guint i = 0; i < s->lines->len; i++)
     {
       SkyScenarioLine *l = g_ptr_array_index (s->lines, i);
-      SkyDecimal f = times (growth_factor (base, l, month), range_factor (base, l, which));
+      SkyDecimal f = times (growth_factor (base, l, month, overflow),
+                            range_factor (base, l, which, overflow), overflow);
 
-      l->quantity = times (l->quantity, f);
+      l->quantity = times (l->quantity, f, overflow);
       if (sky_term_months (l->term) > 0 && (on_demand || month < start_month (base, l)))
         {
           g_free (l->term);
@@ -170,71 +187,110 @@ price_month (SkyCatalog         *catalog,
              gboolean            on_demand,
              GError            **error)
 {
-  g_autoptr(SkyScenario) s = month_scenario (base, month, which, on_demand);
+  gboolean overflow = FALSE;
+  g_autoptr(SkyScenario) s = month_scenario (base, month, which, on_demand, &overflow);
 
+  if (overflow)
+    {
+      sky_projection_set_overflow_error (error);
+      return NULL;
+    }
   return sky_estimate_compute (catalog, s, providers, FALSE, error);
 }
 
 static SkyDecimal
-sum (SkyDecimal a,
-     SkyDecimal b)
+sum (SkyDecimal  a,
+     SkyDecimal  b,
+     gboolean   *overflow)
 {
-  SkyDecimal out = a;
+  SkyDecimal out = sky_decimal_from_int (0);
 
-  sky_decimal_add (a, b, &out);
+  if (!sky_decimal_add (a, b, &out))
+    {
+      *overflow = TRUE;
+      return sky_decimal_from_int (0);
+    }
   return out;
 }
 
-/* The cash total of months 12 × (@year − 1) + 1 to 12 × @year. */
-SkyDecimal
-sky_projection_year (const SkyProjectionProvider *p,
-                     guint                        months,
-                     guint                        year)
+/* The error of a figure that does not fit, in the words the estimate uses. */
+void
+sky_projection_set_overflow_error (GError **error)
 {
-  SkyDecimal total = sky_decimal_from_int (0);
-
-  for (guint m = (year - 1) * 12; m < year * 12 && m < months; m++)
-    total = sum (total, p->total_cash[m]);
-  return total;
+  g_set_error_literal (error, SKY_ESTIMATE_ERROR, SKY_ESTIMATE_ERROR_OVERFLOW,
+                       SKY_ESTIMATE_OVERFLOW_MESSAGE);
 }
 
-static void
+/* The cash total of months 12 × (@year − 1) + 1 to 12 × @year, in @total; FALSE when it is too
+ * large. */
+gboolean
+sky_projection_year (const SkyProjectionProvider *p,
+                     guint                        months,
+                     guint                        year,
+                     SkyDecimal                  *total)
+{
+  gboolean overflow = FALSE;
+
+  g_return_val_if_fail (p != NULL && total != NULL, FALSE);
+
+  *total = sky_decimal_from_int (0);
+  for (guint m = (year - 1) * 12; m < year * 12 && m < months && !overflow; m++)
+    *total = sum (*total, p->total_cash[m], &overflow);
+  return !overflow;
+}
+
+static gboolean
 check_budget (const SkyScenario     *s,
               SkyProjectionProvider *p,
-              guint                  months)
+              guint                  months,
+              GError               **error)
 {
   const SkyBudget *b = s->budget;
+  gboolean overflow = FALSE;
 
   p->group_first_over = g_array_new (FALSE, TRUE, sizeof (guint));
   if (b == NULL)
-    return;
+    return TRUE;
   if (b->has_monthly)
     {
-      sky_decimal_sub (b->monthly, p->total_cash[0], &p->headroom);
+      if (!sky_decimal_sub (b->monthly, p->total_cash[0], &p->headroom))
+        overflow = TRUE;
       for (guint m = 0; m < months && p->first_month_over == 0; m++)
         if (sky_decimal_compare (p->total_cash[m], b->monthly) > 0)
           p->first_month_over = m + 1;
     }
   if (b->has_yearly)
-    for (guint y = 1; (y - 1) * 12 < months && p->first_year_over == 0; y++)
-      if (sky_decimal_compare (sky_projection_year (p, months, y), b->yearly) > 0)
-        p->first_year_over = y;
-  for (guint c = 0; c < b->group_caps->len; c++)
+    for (guint y = 1; (y - 1) * 12 < months && p->first_year_over == 0 && !overflow; y++)
+      {
+        SkyDecimal year;
+
+        if (!sky_projection_year (p, months, y, &year))
+          overflow = TRUE;
+        else if (sky_decimal_compare (year, b->yearly) > 0)
+          p->first_year_over = y;
+      }
+  for (guint c = 0; c < b->group_caps->len && !overflow; c++)
     {
       const SkyGroupCap *cap = g_ptr_array_index (b->group_caps, c);
       guint first = 0;
 
-      for (guint m = 0; m < months && first == 0; m++)
+      for (guint m = 0; m < months && first == 0 && !overflow; m++)
         {
           SkyDecimal total = sky_decimal_from_int (0);
           for (guint l = 0; l < p->n_lines; l++)
             if (g_strcmp0 (g_ptr_array_index (p->groups, l), cap->group) == 0)
-              total = sum (total, p->cash[l * months + m]);
-          if (sky_decimal_compare (total, cap->monthly) > 0)
+              total = sum (total, p->cash[l * months + m], &overflow);
+          if (!overflow && sky_decimal_compare (total, cap->monthly) > 0)
             first = m + 1;
         }
       g_array_append_val (p->group_first_over, first);
     }
+  if (overflow)
+    {
+      sky_projection_set_overflow_error (error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Projects @scenario over @months (0: the scenario's own) on @providers (NULL: its own). */
@@ -250,6 +306,7 @@ sky_projection_compute (SkyCatalog          *catalog,
   guint n = scenario->lines->len;
   g_autofree SkyDecimal *od_cum = NULL;
   g_autofree SkyDecimal *commit_cum = NULL;
+  gboolean overflow = FALSE;
 
   if (months == 0)
     months = scenario->projection_months;
@@ -343,21 +400,21 @@ sky_projection_compute (SkyCatalog          *catalog,
                   /* An upfront fee falls due when the commitment starts, and again at each
                    * renewal. */
                   if (el->term_months > 0 && m >= start && (m - start) % el->term_months == 0)
-                    cash = sum (cash, el->upfront);
+                    cash = sum (cash, el->upfront, &overflow);
                 }
               else
                 g_array_index (p->priced, gboolean, l) = FALSE;
               p->cash[l * months + (m - 1)] = cash;
               p->amortised[l * months + (m - 1)] = amortised;
-              p->total_cash[m - 1] = sum (p->total_cash[m - 1], cash);
-              p->total_amortised[m - 1] = sum (p->total_amortised[m - 1], amortised);
+              p->total_cash[m - 1] = sum (p->total_cash[m - 1], cash, &overflow);
+              p->total_amortised[m - 1] = sum (p->total_amortised[m - 1], amortised, &overflow);
 
               /* Break-even: the commitment's cash so far against on demand's. */
               if (p->break_even[l] == 0 && el->status == SKY_LINE_PRICED &&
                   ol->status == SKY_LINE_PRICED)
                 {
-                  od_cum[i * n + l] = sum (od_cum[i * n + l], ol->monthly);
-                  commit_cum[i * n + l] = sum (commit_cum[i * n + l], cash);
+                  od_cum[i * n + l] = sum (od_cum[i * n + l], ol->monthly, &overflow);
+                  commit_cum[i * n + l] = sum (commit_cum[i * n + l], cash, &overflow);
                   if (m >= start && sky_decimal_compare (commit_cum[i * n + l],
                                                          od_cum[i * n + l]) <= 0)
                     p->break_even[l] = (int) m;
@@ -378,15 +435,15 @@ sky_projection_compute (SkyCatalog          *catalog,
 
                   if (a->status == SKY_LINE_PRICED)
                     {
-                      lo = sum (lo, a->monthly);
+                      lo = sum (lo, a->monthly, &overflow);
                       if (a->term_months > 0 && m >= start && (m - start) % a->term_months == 0)
-                        lo = sum (lo, a->upfront);
+                        lo = sum (lo, a->upfront, &overflow);
                     }
                   if (b->status == SKY_LINE_PRICED)
                     {
-                      hi = sum (hi, b->monthly);
+                      hi = sum (hi, b->monthly, &overflow);
                       if (b->term_months > 0 && m >= start && (m - start) % b->term_months == 0)
-                        hi = sum (hi, b->upfront);
+                        hi = sum (hi, b->upfront, &overflow);
                     }
                 }
               p->low[m - 1] = lo;
@@ -395,10 +452,16 @@ sky_projection_compute (SkyCatalog          *catalog,
           else
             p->low[m - 1] = p->high[m - 1] = p->total_cash[m - 1];
         }
+      if (overflow)
+        {
+          sky_projection_set_overflow_error (error);
+          return NULL;
+        }
     }
 
   for (guint i = 0; i < projection->providers->len; i++)
-    check_budget (scenario, g_ptr_array_index (projection->providers, i), months);
+    if (!check_budget (scenario, g_ptr_array_index (projection->providers, i), months, error))
+      return NULL;
   return g_steal_pointer (&projection);
 }
 

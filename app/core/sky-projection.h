@@ -58,9 +58,11 @@ gboolean       sky_projection_complete (const SkyProjectionProvider *provider);
 int            sky_projection_cheapest_complete (const SkyProjection *projection);
 SkyBudgetVerdict sky_projection_verdict (const SkyScenario           *scenario,
                                          const SkyProjectionProvider *provider);
-SkyDecimal     sky_projection_year    (const SkyProjectionProvider *provider,
+gboolean       sky_projection_year    (const SkyProjectionProvider *provider,
                                        guint               months,
-                                       guint               year);
+                                       guint               year,
+                                       SkyDecimal         *total);
+void           sky_projection_set_overflow_error (GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyProjection, sky_projection_free)
 

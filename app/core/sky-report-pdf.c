@@ -184,11 +184,13 @@ to_double (SkyDecimal d)
   return g_ascii_strtod (t, NULL);
 }
 
-/* Each provider's cash total month by month, its low-high band, and the monthly budget. */
+/* Each provider's cash total month by month, its low-high band, and the monthly budget, with
+ * its first year's cash (@first_year, per provider) in the legend. */
 static void
-projection_chart (Pen               *pen,
-                  const SkyScenario *s,
-                  const SkyProjection *projection)
+projection_chart (Pen                 *pen,
+                  const SkyScenario   *s,
+                  const SkyProjection *projection,
+                  const SkyDecimal    *first_year)
 {
   static const double colours[][3] = {
     { 0.21, 0.52, 0.89 }, { 0.90, 0.38, 0.00 }, { 0.18, 0.76, 0.49 }, { 0.57, 0.25, 0.67 },
@@ -283,7 +285,7 @@ projection_chart (Pen               *pen,
     {
       const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, i);
       const double *c = colours[i % G_N_ELEMENTS (colours)];
-      g_autofree char *year1 = money (projection->currency, sky_projection_year (p, M, 1));
+      g_autofree char *year1 = money (projection->currency, first_year[i]);
       g_autoptr(GString) words = g_string_new (NULL);
 
       if (sky_projection_complete (p))
@@ -359,11 +361,22 @@ sky_report_write_pdf (const SkyScenario   *scenario,
                       GError             **error)
 {
   g_autofree char *tmp = g_strconcat (path, ".part", NULL);
-  cairo_surface_t *surface = cairo_pdf_surface_create (tmp, PAGE_WIDTH, PAGE_HEIGHT);
+  g_autofree SkyDecimal *first_year = g_new0 (SkyDecimal, projection->providers->len + 1);
+  cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
   Pen pen = { NULL, MARGIN };
 
+  /* Every figure is computed before the file is begun. */
+  for (guint i = 0; i < projection->providers->len; i++)
+    if (!sky_projection_year (g_ptr_array_index (projection->providers, i), projection->months,
+                              1, &first_year[i]))
+      {
+        sky_projection_set_overflow_error (error);
+        return FALSE;
+      }
+
+  surface = cairo_pdf_surface_create (tmp, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, scenario->name);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Skytally");
   cr = pen.cr = cairo_create (surface);
@@ -396,7 +409,7 @@ sky_report_write_pdf (const SkyScenario   *scenario,
   pen.y += 10;
   providers_side_by_side (&pen, scenario, estimate);
   pen.y += 14;
-  projection_chart (&pen, scenario, projection);
+  projection_chart (&pen, scenario, projection, first_year);
   if (scoring != NULL)
     ranking (&pen, scoring);
 

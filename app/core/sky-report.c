@@ -20,7 +20,8 @@ money (SkyCsvWriter      *csv,
   sky_csv_writer_add_number (csv, text);
 }
 
-static void
+/* FALSE when the row's total is too large. */
+static gboolean
 add_row (SkyCsvWriter                *csv,
          const SkyProjection         *projection,
          const SkyProjectionProvider *p,
@@ -46,26 +47,30 @@ add_row (SkyCsvWriter                *csv,
       for (guint m = 0; m <= projection->months; m++)
         sky_csv_writer_add_text (csv, NULL);
       sky_csv_writer_end_row (csv);
-      return;
+      return TRUE;
     }
   for (guint m = 0; m < projection->months; m++)
     {
       money (csv, projection->currency, months[m]);
-      sky_decimal_add (total, months[m], &total);
+      if (!sky_decimal_add (total, months[m], &total))
+        return FALSE;
     }
   money (csv, projection->currency, total);
   sky_csv_writer_end_row (csv);
+  return TRUE;
 }
 
 /* Columns: provider, provider_name, sheet_version, complete (yes when the provider prices
  * every line), row (line, total, amortised_total, low, high), group, line, currency, M01 … Mnn,
- * total. The total row is the sum of the line rows, month by month and in all. */
+ * total. The total row is the sum of the line rows, month by month and in all. NULL, with the
+ * error, when a total is too large. */
 char *
 sky_report_projection_csv (const SkyScenario   *scenario,
                            const SkyProjection *projection,
                            SkyCsvDialect        dialect,
                            gboolean             bom,
-                           gsize               *length)
+                           gsize               *length,
+                           GError             **error)
 {
   SkyCsvWriter *csv = sky_csv_writer_new_with_bom (dialect, bom);
   static const char * const headers[] = { "provider", "provider_name", "sheet_version",
@@ -84,15 +89,23 @@ sky_report_projection_csv (const SkyScenario   *scenario,
   for (guint i = 0; i < projection->providers->len; i++)
     {
       const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, i);
+      gboolean ok = TRUE;
 
-      for (guint l = 0; l < p->n_lines; l++)
-        add_row (csv, projection, p, "line", g_ptr_array_index (p->groups, l),
-                 g_ptr_array_index (p->labels, l), g_array_index (p->priced, gboolean, l),
-                 &p->cash[l * projection->months]);
-      add_row (csv, projection, p, "total", NULL, NULL, TRUE, p->total_cash);
-      add_row (csv, projection, p, "amortised_total", NULL, NULL, TRUE, p->total_amortised);
-      add_row (csv, projection, p, "low", NULL, NULL, TRUE, p->low);
-      add_row (csv, projection, p, "high", NULL, NULL, TRUE, p->high);
+      for (guint l = 0; l < p->n_lines && ok; l++)
+        ok = add_row (csv, projection, p, "line", g_ptr_array_index (p->groups, l),
+                      g_ptr_array_index (p->labels, l), g_array_index (p->priced, gboolean, l),
+                      &p->cash[l * projection->months]);
+      ok = ok && add_row (csv, projection, p, "total", NULL, NULL, TRUE, p->total_cash) &&
+           add_row (csv, projection, p, "amortised_total", NULL, NULL, TRUE,
+                    p->total_amortised) &&
+           add_row (csv, projection, p, "low", NULL, NULL, TRUE, p->low) &&
+           add_row (csv, projection, p, "high", NULL, NULL, TRUE, p->high);
+      if (!ok)
+        {
+          g_free (sky_csv_writer_free (csv, NULL));
+          sky_projection_set_overflow_error (error);
+          return NULL;
+        }
     }
   return sky_csv_writer_free (csv, length);
 }

@@ -11,7 +11,8 @@ char *sky_report_projection_csv  (const SkyScenario   *scenario,
                                   const SkyProjection *projection,
                                   SkyCsvDialect        dialect,
                                   gboolean             bom,
-                                  gsize               *length);
+                                  gsize               *length,
+                                  GError             **error);
 char *sky_report_assumptions_csv (const SkyScenario   *scenario,
                                   const SkyProjection *projection,
                                   SkyCsvDialect        dialect,

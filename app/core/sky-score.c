@@ -75,6 +75,14 @@ to_double (SkyDecimal value)
   return g_ascii_strtod (text, NULL);
 }
 
+static gboolean
+overflow_error (GError **error)
+{
+  g_set_error_literal (error, SKY_SCORE_ERROR, SKY_SCORE_ERROR_OVERFLOW,
+                       SKY_ESTIMATE_OVERFLOW_MESSAGE);
+  return FALSE;
+}
+
 /* What a month of the offer costs on demand, or its on-demand unit price for other units, in
  * the scenario's currency. */
 static gboolean
@@ -100,7 +108,8 @@ option_cost (const SkyScenario *s,
   cost = sky_decimal_from_scaled (on_demand->amount, SKY_PRICE_SCALE);
   if (strcmp (on_demand->unit, "hour") == 0)
     {
-      sky_decimal_mul (cost, s->hours_per_month, &cost);
+      if (!sky_decimal_mul (cost, s->hours_per_month, &cost))
+        return overflow_error (error);
       o->cost_unit = g_strdup ("month");
     }
   else
@@ -122,7 +131,8 @@ option_cost (const SkyScenario *s,
                        o->label, o->offer->currency, o->offer->currency, s->currency);
           return FALSE;
         }
-      sky_decimal_mul (cost, rate->rate, &cost);
+      if (!sky_decimal_mul (cost, rate->rate, &cost))
+        return overflow_error (error);
     }
   o->cost = sky_currency_round (s->currency, cost);
   return TRUE;

@@ -14,6 +14,7 @@ typedef enum
   SKY_SCORE_ERROR_NO_CRITERIA,
   SKY_SCORE_ERROR_CANDIDATE,        /* a candidate is not in the catalog */
   SKY_SCORE_ERROR_CURRENCY,         /* no rate to the scenario's currency */
+  SKY_SCORE_ERROR_OVERFLOW,         /* a figure too large to compute exactly */
 } SkyScoreError;
 
 /* One candidate, scored. Scores are 0 to 100; each criterion's value is normalised to 0 to 1
