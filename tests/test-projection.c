@@ -220,6 +220,27 @@ test_budget (Fixture       *f,
   g_assert_cmpuint (p->first_year_over, ==, 0);
 }
 
+/* A line whose label has a tab keeps its growth: each month is a copy of the scenario by way
+ * of its file, where the tab became a space and no longer matched the rule's. */
+static void
+test_label_with_tab (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(SkyProjection) projection = NULL;
+  SkyScenarioLine *servers = g_ptr_array_index (f->scenario->lines, 0);
+  SkyGrowth *growth = g_ptr_array_index (f->scenario->growth, 0);
+  SkyProjectionProvider *p;
+
+  g_free (servers->label);
+  servers->label = g_strdup ("API\tservers");
+  g_free (growth->line);
+  growth->line = g_strdup ("API\tservers");
+  projection = project (f);
+  p = g_ptr_array_index (projection->providers, 0);
+  ASSERT_MONEY (p->cash[0 * projection->months + 0], "140.16");
+  ASSERT_MONEY (p->cash[0 * projection->months + 1], "154.18");
+}
+
 /* A figure that does not fit stops the projection with an error, never a wrong figure: a
  * growth whose product overflows (it gave 0 from month 6), one too large to turn into a factor
  * (it gave no growth at all), and a range too large. */
@@ -285,6 +306,7 @@ main (int    argc,
   ADD ("budget", test_budget);
   ADD ("file", test_file);
   ADD ("overflow", test_overflow);
+  ADD ("label-with-tab", test_label_with_tab);
 #undef ADD
 
   return g_test_run ();

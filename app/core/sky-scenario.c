@@ -1286,6 +1286,25 @@ sky_scenario_load (const char  *path,
 
 /* Writing -------------------------------------------------------------------------------- */
 
+/* @value as XML text. A parser turns a carriage return (or CR LF) into a line feed, and in an
+ * attribute a tab or a line break into a space: written as character references they read back
+ * as they were. */
+static char *
+escape (const char *value,
+        gboolean    in_attribute)
+{
+  g_autofree char *markup = g_markup_escape_text (value, -1);
+  GString *text = g_string_new (markup);
+
+  g_string_replace (text, "\r", "&#13;", 0);
+  if (in_attribute)
+    {
+      g_string_replace (text, "\t", "&#9;", 0);
+      g_string_replace (text, "\n", "&#10;", 0);
+    }
+  return g_string_free (text, FALSE);
+}
+
 static void
 attr (GString    *out,
       const char *name,
@@ -1295,7 +1314,7 @@ attr (GString    *out,
 
   if (value == NULL)
     return;
-  escaped = g_markup_escape_text (value, -1);
+  escaped = escape (value, TRUE);
   g_string_append_printf (out, " %s=\"%s\"", name, escaped);
 }
 
@@ -1335,7 +1354,7 @@ sky_scenario_to_xml (const SkyScenario *s)
 
   if (s->notes != NULL && *s->notes != '\0')
     {
-      g_autofree char *notes = g_markup_escape_text (s->notes, -1);
+      g_autofree char *notes = escape (s->notes, FALSE);
       g_string_append_printf (out, "  <notes>%s</notes>\n", notes);
     }
   if (s->providers->len > 0)
