@@ -401,6 +401,80 @@ test_rates (void)
   g_assert_cmpuint (s->rates->len, ==, 4);
 }
 
+/* A scenario of @lines lines, each a comment but the first and the last. */
+static GString *
+scenario_of_lines (guint lines)
+{
+  GString *text = g_string_new ("<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" "
+                                "name=\"a\" currency=\"USD\">\n");
+
+  for (guint i = 2; i < lines; i++)
+    g_string_append (text, "  <!-- a line -->\n");
+  g_string_append (text, "</scenario>\n");
+  return text;
+}
+
+/* A file has at most SKY_SCENARIO_MAX_LINES lines; the first past it is named. */
+static void
+test_line_limit (void)
+{
+  g_autoptr(GString) most = scenario_of_lines (SKY_SCENARIO_MAX_LINES);
+  g_autoptr(GString) more = scenario_of_lines (SKY_SCENARIO_MAX_LINES + 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyScenario) s = NULL;
+  g_autoptr(SkyScenario) too_many = NULL;
+  g_autofree char *expected = g_strdup_printf ("t:%d:1: a scenario has at most %d lines",
+                                               SKY_SCENARIO_MAX_LINES + 1,
+                                               SKY_SCENARIO_MAX_LINES);
+
+  g_assert_cmpint (SKY_SCENARIO_MAX_LINES, ==, 20000);
+  s = sky_scenario_parse (most->str, most->len, "t", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (s);
+
+  too_many = sky_scenario_parse (more->str, more->len, "t", &error);
+  g_assert_null (too_many);
+  g_assert_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+
+  /* Without its last line break it is still one line too many. */
+  g_clear_error (&error);
+  too_many = sky_scenario_parse (more->str, more->len - 1, "t", &error);
+  g_assert_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_TOO_LARGE);
+}
+
+/* A scenario whose file would be over the limit is not saved: it could not be opened again.
+ * The file on disk stays as it was. */
+static void
+test_save_too_many_lines (void)
+{
+  g_autoptr(SkyScenario) s = load_fixture ();
+  g_autoptr(SkyScenario) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("skytally-scenario-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "web.skytally", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+
+  g_assert_true (sky_scenario_save (s, path, &error));
+  g_file_get_contents (path, &before, NULL, &error);
+  g_assert_no_error (error);
+  /* Three lines each. */
+  while (s->lines->len < SKY_SCENARIO_MAX_LINES / 3 + 1)
+    g_ptr_array_add (s->lines,
+                     sky_scenario_line_copy (g_ptr_array_index (s->lines, 0)));
+  g_assert_false (sky_scenario_save (s, path, &error));
+  g_assert_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_TOO_LARGE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "at most 20000 lines"));
+  g_file_get_contents (path, &after, NULL, NULL);
+  g_assert_cmpstr (after, ==, before);
+
+  /* A copy in memory is not a file: it keeps every line. */
+  copy = sky_scenario_copy (s);
+  g_assert_cmpuint (copy->lines->len, ==, s->lines->len);
+  sky_test_remove_tree (dir);
+}
+
 /* An entity-expansion bomb without a document type cannot be written; one with a document
  * type is refused before parsing. */
 static void
@@ -447,6 +521,8 @@ main (int    argc,
   g_test_add_func ("/sky/scenario/bomb", test_bomb);
   g_test_add_func ("/sky/scenario/growth-floor", test_growth_floor);
   g_test_add_func ("/sky/scenario/rates", test_rates);
+  g_test_add_func ("/sky/scenario/line-limit", test_line_limit);
+  g_test_add_func ("/sky/scenario/save-too-many-lines", test_save_too_many_lines);
 
   return g_test_run ();
 }

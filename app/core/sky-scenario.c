@@ -1171,12 +1171,31 @@ keep_first_error (void        *user_data,
   first->message = g_strchomp (g_strdup (e->message != NULL ? e->message : "not well-formed"));
 }
 
-/* Reads a scenario from @data. Errors name @name_for_errors, the line and the column. */
-SkyScenario *
-sky_scenario_parse (const char  *data,
-                    gsize        length,
-                    const char  *name_for_errors,
-                    GError     **error)
+/* Whether @text has more than SKY_SCENARIO_MAX_LINES lines (a last line break ends the last
+ * line rather than beginning another). */
+static gboolean
+too_many_lines (const char *text)
+{
+  const char *p = text;
+
+  for (guint n = 0; n < SKY_SCENARIO_MAX_LINES; n++)
+    {
+      p = strchr (p, '\n');
+      if (p == NULL)
+        return FALSE;
+      p++;
+    }
+  return *p != '\0';
+}
+
+/* Reads a scenario from @data; a file's (@from_file) number of lines is limited, a copy's not.
+ * Errors name @name_for_errors, the line and the column. */
+static SkyScenario *
+parse (const char  *data,
+       gsize        length,
+       const char  *name_for_errors,
+       gboolean     from_file,
+       GError     **error)
 {
   g_autofree char *text = NULL;
   Reader r = { .name = name_for_errors != NULL ? name_for_errors : "scenario" };
@@ -1201,6 +1220,13 @@ sky_scenario_parse (const char  *data,
     {
       g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_MALFORMED,
                    "%s: not a text file (it holds a NUL byte)", r.name);
+      return NULL;
+    }
+  if (from_file && too_many_lines (text))
+    {
+      g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_TOO_LARGE,
+                   "%s:%d:1: a scenario has at most %d lines", r.name,
+                   SKY_SCENARIO_MAX_LINES + 1, SKY_SCENARIO_MAX_LINES);
       return NULL;
     }
 
@@ -1256,6 +1282,17 @@ sky_scenario_parse (const char  *data,
   xmlFreeParserCtxt (ctxt);
   g_free (first.message);
   return s;
+}
+
+/* Reads a scenario from @data, as from a file. Errors name @name_for_errors, the line and the
+ * column. */
+SkyScenario *
+sky_scenario_parse (const char  *data,
+                    gsize        length,
+                    const char  *name_for_errors,
+                    GError     **error)
+{
+  return parse (data, length, name_for_errors, TRUE, error);
 }
 
 SkyScenario *
@@ -1583,6 +1620,14 @@ sky_scenario_save (const SkyScenario  *s,
     mode = st.st_mode & 0777;
 
   xml = sky_scenario_to_xml (s);
+  /* A file that could not be opened again is not written. */
+  if (too_many_lines (xml))
+    {
+      g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_TOO_LARGE,
+                   "Cannot save %s: a scenario has at most %d lines, and this one has %u "
+                   "lines of workload", path, SKY_SCENARIO_MAX_LINES, s->lines->len);
+      return FALSE;
+    }
   if (!g_file_set_contents_full (target, xml, -1,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                  mode, &local))
@@ -1605,7 +1650,7 @@ sky_scenario_copy (const SkyScenario *s)
   g_return_val_if_fail (s != NULL, NULL);
 
   xml = sky_scenario_to_xml (s);
-  copy = sky_scenario_parse (xml, strlen (xml), s->name, &error);
+  copy = parse (xml, strlen (xml), s->name, FALSE, &error);
   if (copy == NULL)
     g_critical ("A scenario does not read back: %s", error->message);
   return copy;

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 #define SKY_SCENARIO_FORMAT_VERSION 1
 #define SKY_SCENARIO_NAMESPACE "urn:skytally:scenario:1"
 #define SKY_SCENARIO_MAX_SIZE (16 * 1024 * 1024)
+#define SKY_SCENARIO_MAX_LINES 20000
 
 #define SKY_SCENARIO_ERROR (sky_scenario_error_quark ())
 
