@@ -6,7 +6,9 @@
 #include <string.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -1153,6 +1155,39 @@ test_validate (Fixture       *f,
   g_assert_cmpint (usage.status, ==, 2);
 }
 
+/* In the child, before skytally-cli starts: killed after 10 s, so that a command that would
+ * wait for ever fails the test instead. */
+static void
+limit_time (gpointer data)
+{
+  alarm (10);
+}
+
+/* validate on a FIFO, a link to a device or a folder says at once that it is not a regular
+ * file, by name (a FIFO without a writer kept it waiting for ever). */
+static void
+test_validate_special (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (f->dir, "pipe.skytally", NULL);
+  g_autofree char *zero = g_build_filename (f->dir, "zero.skytally", NULL);
+  const char * const paths[] = { fifo, zero, f->dir };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (symlink ("/dev/zero", zero), ==, 0);
+  for (gsize i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("skytally-cli: %s: not a regular file",
+                                                   paths[i]);
+      g_auto(Run) run = { 0 };
+
+      cli_with (&run, limit_time, "validate", paths[i], NULL);
+      g_test_message ("%s", run.err);
+      assert_one_line_error (&run);
+      g_assert_true (g_str_has_prefix (run.err, expected));
+    }
+}
+
 /* Writes a sheet of @offers generated offers to @path. */
 static void
 generate_sheet (const char *path,
@@ -1384,6 +1419,7 @@ main (int    argc,
   ADD ("export-pdf", test_export_pdf);
   ADD ("project-overflow", test_project_overflow);
   ADD ("validate", test_validate);
+  ADD ("validate-special", test_validate_special);
   ADD ("killed-import", test_killed_import);
   ADD ("full-disk-import", test_full_disk_import);
   ADD ("duplicate-in-long-sheet", test_duplicate_in_long_sheet);

@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -475,6 +478,79 @@ test_save_too_many_lines (void)
   sky_test_remove_tree (dir);
 }
 
+/* In the subprocess, a scenario path that must be refused at once: reading it to the end
+ * would never end (a FIFO without a writer blocks in open(), /dev/zero has no end), so the
+ * subprocess may take 10 s and 256 MiB before it counts as failed. */
+static void
+assert_refused_at_once (const char *path,
+                        const char *message)
+{
+  if (g_test_subprocess ())
+    {
+      struct rlimit limit = { 256 << 20, 256 << 20 };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SkyScenario) s = NULL;
+
+      g_assert_cmpint (setrlimit (RLIMIT_AS, &limit), ==, 0);
+      s = sky_scenario_load (g_getenv ("SKYTALLY_TEST_TARGET"), &error);
+      g_assert_null (s);
+      g_printerr ("%d %s\n", error->code, error->message);
+      return;
+    }
+  g_setenv ("SKYTALLY_TEST_TARGET", path, TRUE);
+  g_test_trap_subprocess (NULL, 10 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr (message);
+}
+
+/* A FIFO is refused at once, by name, rather than waiting for ever for a writer. */
+static void
+test_load_fifo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("skytally-scenario-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "pipe.skytally", NULL);
+  g_autofree char *message = g_strdup_printf ("%d %s: not a regular file*", SKY_SCENARIO_ERROR_IO,
+                                              path);
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  assert_refused_at_once (path, message);
+  sky_test_remove_tree (dir);
+}
+
+/* A symbolic link to a device is refused: /dev/zero was read until memory ran out. */
+static void
+test_load_device (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("skytally-scenario-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "zero.skytally", NULL);
+  g_autofree char *message = g_strdup_printf ("%d %s: not a regular file*", SKY_SCENARIO_ERROR_IO,
+                                              path);
+
+  g_assert_cmpint (symlink ("/dev/zero", path), ==, 0);
+  assert_refused_at_once (path, message);
+  sky_test_remove_tree (dir);
+}
+
+/* A file one byte over the limit is refused without being read. */
+static void
+test_load_too_large (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("skytally-scenario-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "huge.skytally", NULL);
+  g_autofree char *message = g_strdup_printf ("%d %s: a scenario file is at most 16 MiB*",
+                                              SKY_SCENARIO_ERROR_TOO_LARGE, path);
+  int fd = g_open (path, O_WRONLY | O_CREAT, 0600);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, SKY_SCENARIO_MAX_SIZE + 1), ==, 0);
+  close (fd);
+  assert_refused_at_once (path, message);
+  sky_test_remove_tree (dir);
+}
+
 /* An entity-expansion bomb without a document type cannot be written; one with a document
  * type is refused before parsing. */
 static void
@@ -523,6 +599,9 @@ main (int    argc,
   g_test_add_func ("/sky/scenario/rates", test_rates);
   g_test_add_func ("/sky/scenario/line-limit", test_line_limit);
   g_test_add_func ("/sky/scenario/save-too-many-lines", test_save_too_many_lines);
+  g_test_add_func ("/sky/scenario/load-fifo", test_load_fifo);
+  g_test_add_func ("/sky/scenario/load-device", test_load_device);
+  g_test_add_func ("/sky/scenario/load-too-large", test_load_too_large);
 
   return g_test_run ();
 }

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
@@ -997,6 +998,27 @@ test_scenario_open_bad (Fixture       *f,
   g_assert_nonnull (strstr (after, "format=\"9\""));
 }
 
+/* A FIFO opened as a scenario is refused at once, by name, in a dialog: it blocked the main
+ * loop for ever, waiting for a writer. */
+static void
+test_scenario_open_fifo (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "pipe.skytally", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s: not a regular file", path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  SkyScenarioPage *page = scenario_page (f);
+  GtkWindow *dialog;
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  sky_scenario_page_open (page, file);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                                   expected));
+  g_assert_null (sky_scenario_page_get_file (page));
+}
+
 /* The line dialog makes a requirement line, and says what is wrong with a field. */
 static void
 test_line_dialog (Fixture       *f,
@@ -1934,6 +1956,7 @@ main (int    argc,
   ADD ("scenario-save-and-recover", test_scenario_save_and_recover);
   ADD ("scenario-reprice", test_scenario_reprice);
   ADD ("scenario-open-bad", test_scenario_open_bad);
+  ADD ("scenario-open-fifo", test_scenario_open_fifo);
   ADD ("line-dialog", test_line_dialog);
   ADD ("scenario-candidates", test_scenario_candidates);
   ADD ("scenario-close-asks", test_scenario_close_asks);

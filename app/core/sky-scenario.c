@@ -3,8 +3,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
@@ -1295,29 +1299,117 @@ sky_scenario_parse (const char  *data,
   return parse (data, length, name_for_errors, TRUE, error);
 }
 
-SkyScenario *
-sky_scenario_load (const char  *path,
-                   GError     **error)
+/* Reads at most SKY_SCENARIO_MAX_SIZE bytes of the regular file @path, whatever its size said
+ * when it was opened. It is opened without blocking, so that a FIFO without a writer is refused
+ * at once rather than waited on for ever; a device, a FIFO or a directory is not read. */
+static char *
+read_scenario_file (const char  *path,
+                    gsize       *length,
+                    GError     **error)
 {
   g_autofree char *data = NULL;
-  g_autoptr(GError) local = NULL;
-  gsize length = 0;
-  GStatBuf st;
+  gsize size = 0, allocated;
+  struct stat st;
+  int fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  int flags, saved;
 
-  g_return_val_if_fail (path != NULL, NULL);
+  if (fd < 0)
+    {
+      saved = errno;
+      g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_IO, "%s: %s", path,
+                   g_strerror (saved));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      saved = errno;
+      g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_IO, "%s: %s", path,
+                   g_strerror (saved));
+      close (fd);
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_IO,
+                   "%s: not a regular file (%s): a scenario is read from a file", path,
+                   S_ISDIR (st.st_mode) ? "a folder" : S_ISFIFO (st.st_mode) ? "a named pipe"
+                   : S_ISSOCK (st.st_mode) ? "a socket" : "a device");
+      close (fd);
+      return NULL;
+    }
+  if (st.st_size > SKY_SCENARIO_MAX_SIZE)
+    {
+      g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_TOO_LARGE,
+                   "%s: a scenario file is at most %d MiB", path,
+                   SKY_SCENARIO_MAX_SIZE / (1024 * 1024));
+      close (fd);
+      return NULL;
+    }
+  /* A regular file never blocks; reads wait for the disk as usual. */
+  flags = fcntl (fd, F_GETFL);
+  if (flags < 0 || fcntl (fd, F_SETFL, flags & ~O_NONBLOCK) < 0)
+    {
+      saved = errno;
+      g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_IO, "%s: %s", path,
+                   g_strerror (saved));
+      close (fd);
+      return NULL;
+    }
 
-  if (g_stat (path, &st) == 0 && st.st_size > SKY_SCENARIO_MAX_SIZE)
+  /* One byte more than the limit tells a file that grew past it since. */
+  allocated = (gsize) st.st_size + 1;
+  data = g_malloc (allocated + 1);
+  for (;;)
+    {
+      gssize n;
+
+      if (size == allocated)
+        {
+          if (allocated > SKY_SCENARIO_MAX_SIZE)
+            break;
+          allocated = MIN (allocated * 2, (gsize) SKY_SCENARIO_MAX_SIZE + 1);
+          data = g_realloc (data, allocated + 1);
+        }
+      n = read (fd, data + size, allocated - size);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          saved = errno;
+          g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_IO, "%s: %s", path,
+                       g_strerror (saved));
+          close (fd);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      size += (gsize) n;
+    }
+  close (fd);
+  if (size > SKY_SCENARIO_MAX_SIZE)
     {
       g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_TOO_LARGE,
                    "%s: a scenario file is at most %d MiB", path,
                    SKY_SCENARIO_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
-  if (!g_file_get_contents (path, &data, &length, &local))
-    {
-      g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_IO, "%s", local->message);
-      return NULL;
-    }
+  data[size] = '\0';
+  *length = size;
+  return g_steal_pointer (&data);
+}
+
+SkyScenario *
+sky_scenario_load (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  data = read_scenario_file (path, &length, error);
+  if (data == NULL)
+    return NULL;
   return sky_scenario_parse (data, length, path, error);
 }
 
