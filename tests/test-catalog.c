@@ -915,6 +915,51 @@ test_open_rejects (void)
   sky_test_remove_tree (dir);
 }
 
+/* A catalog whose schema version no migration knows, and a database without tables that claims
+ * a version, are refused as catalogs this version cannot read. */
+static void
+test_open_unknown_version (void)
+{
+  static const char * const setups[] = {
+    "PRAGMA user_version = -1",
+    "PRAGMA user_version = -2147483648",
+    "PRAGMA user_version = 3",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("skytally-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  for (gsize i = 0; i < G_N_ELEMENTS (setups); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("case-%" G_GSIZE_FORMAT ".db", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      SkyCatalog *catalog;
+      sqlite3 *db = NULL;
+
+      if (i < 2)
+        {
+          /* A real catalog, its version then changed. */
+          catalog = sky_catalog_open (path, &error);
+          g_assert_no_error (error);
+          g_object_unref (catalog);
+        }
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, setups[i], NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==,
+                       SQLITE_OK);
+      sqlite3_close (db);
+
+      catalog = sky_catalog_open (path, &error);
+      g_assert_null (catalog);
+      g_assert_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NOT_A_CATALOG);
+      g_assert_nonnull (strstr (error->message, path));
+      g_assert_nonnull (strstr (error->message, "not a catalog this version of Skytally can "
+                                                "read"));
+      g_clear_error (&error);
+    }
+  sky_test_remove_tree (dir);
+}
+
 static void
 test_check (Fixture       *f,
             gconstpointer  data)
@@ -1238,6 +1283,7 @@ main (int    argc,
 #undef ADD
   g_test_add_func ("/sky/catalog/open-rejects", test_open_rejects);
   g_test_add_func ("/sky/catalog/import-full-disk", test_import_full_disk);
+  g_test_add_func ("/sky/catalog/open-unknown-version", test_open_unknown_version);
 
   return g_test_run ();
 }

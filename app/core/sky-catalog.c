@@ -748,6 +748,47 @@ read_version (sqlite3  *db,
          query_int (db, "PRAGMA application_id", app_id, error);
 }
 
+/* Reads the catalog's schema version and application id, and refuses a database that is not
+ * a catalog this version can bring to its schema: another application's, one of a newer
+ * Skytally, or one whose version no migration starts from (negative, or claimed by a database
+ * without tables). Nothing is written. */
+static gboolean
+check_readable (SkyCatalog  *self,
+                gint64      *version,
+                GError     **error)
+{
+  gint64 app_id = 0, objects = 0;
+
+  if (!read_version (self->db, version, &app_id, error) ||
+      !query_int (self->db, "SELECT count(*) FROM sqlite_schema", &objects, error))
+    return FALSE;
+
+  if (objects > 0 && app_id != CATALOG_APPLICATION_ID)
+    {
+      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NOT_A_CATALOG,
+                   "%s is a database, but not a Skytally catalog", self->path);
+      return FALSE;
+    }
+  if (*version > SKY_CATALOG_SCHEMA_VERSION)
+    {
+      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_TOO_NEW,
+                   "%s was written by a newer version of Skytally (catalog version %"
+                   G_GINT64_FORMAT "; this one reads up to %d). Update Skytally to use it",
+                   self->path, *version, SKY_CATALOG_SCHEMA_VERSION);
+      return FALSE;
+    }
+  /* Version 0 is a new, empty file; any other version is a schema with tables. */
+  if (*version < 0 || (*version == 0) != (objects == 0))
+    {
+      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NOT_A_CATALOG,
+                   "%s is not a catalog this version of Skytally can read (catalog version %"
+                   G_GINT64_FORMAT "%s)", self->path, *version,
+                   objects == 0 ? ", with no tables" : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Brings the catalog to the current schema, all or nothing; @cancellable stops it, leaving the
  * file as it was. @converted says whether a catalog of an earlier schema was converted. */
 static gboolean
@@ -756,7 +797,7 @@ migrate (SkyCatalog    *self,
          gboolean      *converted,
          GError       **error)
 {
-  gint64 version = 0, app_id = 0, objects = 0;
+  gint64 version = 0, app_id = 0;
 
   /* A current catalog needs no write lock: opening it does not wait for an import that another
    * process is writing. */
@@ -767,25 +808,9 @@ migrate (SkyCatalog    *self,
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
       !exec (self->db, "BEGIN IMMEDIATE", error))
     return FALSE;
-  /* Read again under the lock: another process may have converted the catalog meanwhile. */
-  if (!read_version (self->db, &version, &app_id, error) ||
-      !query_int (self->db, "SELECT count(*) FROM sqlite_schema", &objects, error))
+  /* Checked again under the lock: another process may have converted the catalog meanwhile. */
+  if (!check_readable (self, &version, error))
     goto fail;
-
-  if (objects > 0 && app_id != CATALOG_APPLICATION_ID)
-    {
-      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NOT_A_CATALOG,
-                   "%s is a database, but not a Skytally catalog", self->path);
-      goto fail;
-    }
-  if (version > SKY_CATALOG_SCHEMA_VERSION)
-    {
-      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_TOO_NEW,
-                   "%s was written by a newer version of Skytally (catalog version %"
-                   G_GINT64_FORMAT "; this one reads up to %d). Update Skytally to use it",
-                   self->path, version, SKY_CATALOG_SCHEMA_VERSION);
-      goto fail;
-    }
 
   *converted = version > 0 && version < SKY_CATALOG_SCHEMA_VERSION;
   watch_cancellable (self->db, cancellable);
