@@ -916,7 +916,7 @@ test_open_rejects (void)
 }
 
 /* A catalog whose schema version no migration knows, and a database without tables that claims
- * a version, are refused as catalogs this version cannot read. */
+ * a version, are refused as catalogs this version cannot read, and left as they were. */
 static void
 test_open_unknown_version (void)
 {
@@ -933,6 +933,9 @@ test_open_unknown_version (void)
     {
       g_autofree char *name = g_strdup_printf ("case-%" G_GSIZE_FORMAT ".db", i);
       g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      gsize before_len = 0, after_len = 0;
       SkyCatalog *catalog;
       sqlite3 *db = NULL;
 
@@ -948,6 +951,8 @@ test_open_unknown_version (void)
       g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==,
                        SQLITE_OK);
       sqlite3_close (db);
+      g_file_get_contents (path, &before, &before_len, &error);
+      g_assert_no_error (error);
 
       catalog = sky_catalog_open (path, &error);
       g_assert_null (catalog);
@@ -956,7 +961,53 @@ test_open_unknown_version (void)
       g_assert_nonnull (strstr (error->message, "not a catalog this version of Skytally can "
                                                 "read"));
       g_clear_error (&error);
+
+      g_file_get_contents (path, &after, &after_len, &error);
+      g_assert_no_error (error);
+      g_assert_cmpmem (before, before_len, after, after_len);
     }
+  sky_test_remove_tree (dir);
+}
+
+/* Another application's database is refused before anything is written to it: it stays in its
+ * own journal mode, byte for byte as it was, with no write-ahead log beside it. */
+static void
+test_open_foreign_unchanged (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("skytally-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len = 0, after_len = 0;
+  SkyCatalog *catalog;
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA application_id = 42; PRAGMA user_version = 7;"
+                                     "CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT);"
+                                     "INSERT INTO note (text) VALUES ('keep me');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_file_get_contents (path, &before, &before_len, &error);
+  g_assert_no_error (error);
+
+  catalog = sky_catalog_open (path, &error);
+  g_assert_null (catalog);
+  g_assert_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NOT_A_CATALOG);
+  g_assert_nonnull (strstr (error->message, "not a Skytally catalog"));
+  g_clear_error (&error);
+
+  g_file_get_contents (path, &after, &after_len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (before, before_len, after, after_len);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (pragma (path, "user_version"), ==, 7);
+
   sky_test_remove_tree (dir);
 }
 
@@ -1284,6 +1335,7 @@ main (int    argc,
   g_test_add_func ("/sky/catalog/open-rejects", test_open_rejects);
   g_test_add_func ("/sky/catalog/import-full-disk", test_import_full_disk);
   g_test_add_func ("/sky/catalog/open-unknown-version", test_open_unknown_version);
+  g_test_add_func ("/sky/catalog/open-foreign-unchanged", test_open_foreign_unchanged);
 
   return g_test_run ();
 }

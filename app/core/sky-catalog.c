@@ -866,6 +866,7 @@ sky_catalog_open_cancellable (const char    *path,
   g_autofree char *dir = NULL;
   sqlite3_stmt *stmt = NULL;
   gboolean converted = FALSE;
+  gint64 version = 0;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -910,6 +911,13 @@ sky_catalog_open_cancellable (const char    *path,
     }
   sqlite3_finalize (stmt);
 
+  /* Another application's database, or one this version cannot read, is refused before a
+   * pragma that writes to the file (journal_mode) is run: it is left as it was. The hardening
+   * pragmas only change this connection. */
+  if (!exec (self->db, "PRAGMA trusted_schema = OFF; PRAGMA cell_size_check = ON;", error) ||
+      !check_readable (self, &version, error))
+    return NULL;
+
   /* 16 KiB pages (taken by a new catalog only): a price row is small, and bigger pages make an
    * import of a large sheet write and split fewer of them. */
   if (!exec (self->db,
@@ -917,8 +925,6 @@ sky_catalog_open_cancellable (const char    *path,
              "PRAGMA journal_mode = WAL;"
              "PRAGMA synchronous = NORMAL;"
              "PRAGMA foreign_keys = ON;"
-             "PRAGMA trusted_schema = OFF;"
-             "PRAGMA cell_size_check = ON;"
              "PRAGMA cache_size = " G_STRINGIFY (CACHE_KIB) ";", error) ||
       !migrate (self, cancellable, &converted, error))
     return NULL;
