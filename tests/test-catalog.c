@@ -4,6 +4,8 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -915,6 +917,51 @@ test_open_rejects (void)
   sky_test_remove_tree (dir);
 }
 
+/* A named pipe or a device given as a price sheet is refused at once, before the catalog's write
+ * lock is asked for: here another connection holds that lock, which an import waits five
+ * seconds for before it says so. */
+static void
+test_import_special_file (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (f->dir, "pipe.xml", NULL);
+  g_autofree char *zero = g_build_filename (f->dir, "zero.xml", NULL);
+  const char *paths[] = { fifo, zero };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *writer = NULL;
+
+  import_fixture (f);
+  before = snapshot (f->path);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (symlink ("/dev/zero", zero), ==, 0);
+  g_assert_cmpint (sqlite3_open (f->path, &writer), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (writer, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  /* Were the pipe opened for reading as it is, the import would wait for a writer for ever. */
+  alarm (20);
+  for (gsize i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *prefix = g_strconcat (paths[i], ": ", NULL);
+      gint64 start = g_get_monotonic_time ();
+
+      g_assert_null (sky_catalog_import_file (f->catalog, paths[i], NULL, NULL, NULL, &error));
+      g_assert_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO);
+      g_assert_true (g_str_has_prefix (error->message, prefix));
+      g_assert_nonnull (strstr (error->message, "not a regular file"));
+      /* Refused without waiting for the lock the other connection holds. */
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 4 * G_USEC_PER_SEC);
+      g_clear_error (&error);
+    }
+  alarm (0);
+
+  sqlite3_exec (writer, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (writer);
+  after = snapshot (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 /* A catalog whose schema version no migration knows, and a database without tables that claims
  * a version, are refused as catalogs this version cannot read, and left as they were. */
 static void
@@ -1331,6 +1378,7 @@ main (int    argc,
   ADD ("open-while-written", test_open_while_written);
   ADD ("import-while-written", test_import_while_written);
   ADD ("unreadable-prices", test_unreadable_prices);
+  ADD ("import-special-file", test_import_special_file);
 #undef ADD
   g_test_add_func ("/sky/catalog/open-rejects", test_open_rejects);
   g_test_add_func ("/sky/catalog/import-full-disk", test_import_full_disk);

@@ -260,6 +260,42 @@ test_import_bad (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (list), ==, 1);
 }
 
+/* In the child: an import that blocks is ended by SIGALRM (kept across exec) instead of
+ * hanging the tests. */
+static void
+guard_against_hang (gpointer data)
+{
+  alarm (20);
+}
+
+/* A named pipe given as a sheet is refused at once with one line naming it; the catalog keeps
+ * its sheets. */
+static void
+test_import_fifo (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *fifo = g_build_filename (f->dir, "pipe.xml", NULL);
+  g_autofree char *prefix = g_strconcat ("skytally-cli: ", fifo, ": ", NULL);
+  g_auto(Run) setup = { 0 };
+  g_auto(Run) r = { 0 };
+  g_auto(Run) sheets = { 0 };
+  g_autoptr(JsonArray) list = NULL;
+
+  cli (&setup, "--catalog", f->catalog, "--no-seed", "import", good, NULL);
+  g_assert_cmpint (setup.status, ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  cli_with (&r, guard_against_hang, "--catalog", f->catalog, "import", fifo, NULL);
+  assert_one_line_error (&r);
+  g_assert_true (g_str_has_prefix (r.err, prefix));
+  g_assert_nonnull (strstr (r.err, "not a regular file"));
+
+  cli (&sheets, "--catalog", f->catalog, "sheets", "--format", "json", NULL);
+  list = parse_array (sheets.out);
+  g_assert_cmpuint (json_array_get_length (list), ==, 1);
+}
+
 static void
 test_not_a_catalog (Fixture       *f,
                     gconstpointer  data)
@@ -1405,6 +1441,7 @@ main (int    argc,
   ADD ("no-seed", test_no_seed);
   ADD ("import", test_import);
   ADD ("import-bad", test_import_bad);
+  ADD ("import-fifo", test_import_fifo);
   ADD ("not-a-catalog", test_not_a_catalog);
   ADD ("search-json", test_search_json);
   ADD ("search-csv", test_search_csv);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -310,6 +311,45 @@ test_missing_file (void)
   g_assert_nonnull (strstr (error->message, "/nonexistent/sheet.xml"));
 }
 
+/* In the child of a test, or in the test itself: a read that blocks for ever ends the process
+ * instead of hanging the test suite. */
+#define HANG_GUARD_SECONDS 20
+
+/* A named pipe, a device through a symbolic link and a folder are refused at once, without
+ * waiting for a writer or reading the device, with a message naming the file. */
+static void
+test_special_files (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("skytally-test-XXXXXX", &error);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.xml", NULL);
+  g_autofree char *zero = g_build_filename (dir, "zero.xml", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder.xml", NULL);
+  const char *paths[] = { fifo, zero, folder };
+  SkySheetSink sink = { NULL };
+
+  g_assert_no_error (error);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (symlink ("/dev/zero", zero), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+
+  alarm (HANG_GUARD_SECONDS);
+  for (gsize i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *prefix = g_strconcat (paths[i], ": ", NULL);
+
+      g_assert_false (sky_sheet_read_file (paths[i], &sink, NULL, NULL, NULL, NULL, NULL,
+                                           &error));
+      g_assert_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO);
+      g_assert_true (g_str_has_prefix (error->message, prefix));
+      g_assert_nonnull (strstr (error->message, "not a regular file"));
+      g_clear_error (&error);
+    }
+  alarm (0);
+
+  sky_test_remove_tree (dir);
+}
+
 /* The checksum of a sheet read in many pieces (the reader hashes them in a thread of its own,
  * and reuses each once hashed) is the file's. */
 static void
@@ -492,6 +532,7 @@ main (int    argc,
     }
   g_test_add_func ("/sky/sheet-reader/bad/duplicate-sku", test_duplicate_sku_location);
   g_test_add_func ("/sky/sheet-reader/missing-file", test_missing_file);
+  g_test_add_func ("/sky/sheet-reader/special-files", test_special_files);
   g_test_add_func ("/sky/sheet-reader/cancelled", test_cancelled);
   g_test_add_func ("/sky/sheet-reader/checksum-of-long-sheet", test_checksum_of_long_sheet);
   g_test_add_func ("/sky/sheet-reader/progress", test_progress);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -1838,6 +1839,7 @@ typedef struct
   GHashTable     *words;            /* the texts numbered by queue_word(): number + 1 */
   WordMemo        memos[5];         /* the last word of each of an offer's fields */
   const char     *path;
+  int             fd;             /* the sheet, opened before the catalog's lock was taken */
   GCancellable   *cancellable;
   SkyProgressFunc progress;
   gpointer        progress_data;
@@ -2303,8 +2305,8 @@ read_sheet_thread (gpointer data)
   Pipe *pipe = data;
   Item end = { ITEM_END, NULL };
 
-  if (sky_sheet_read_file (pipe->path, &queue_sink, pipe, &pipe->sha256, pipe->cancellable,
-                           pipe->progress, pipe->progress_data, &pipe->error) &&
+  if (sky_sheet_read_fd (pipe->fd, pipe->path, &queue_sink, pipe, &pipe->sha256,
+                         pipe->cancellable, pipe->progress, pipe->progress_data, &pipe->error) &&
       !queue_prices (pipe, TRUE, &pipe->error))
     g_clear_pointer (&pipe->sha256, g_free);
   g_array_append_val (pipe->filling->items, end);
@@ -2369,6 +2371,7 @@ write_item (Import      *import,
 /* Reads the sheet in a second thread while this one writes it; returns its checksum. */
 static char *
 read_and_write (Import          *import,
+                int              fd,
                 gint64           first_offer_id,
                 GCancellable    *cancellable,
                 SkyProgressFunc  progress,
@@ -2388,6 +2391,7 @@ read_and_write (Import          *import,
   g_queue_init (&pipe.done);
   pipe.filling = batch_new ();
   pipe.path = import->file;
+  pipe.fd = fd;
   pipe.cancellable = cancellable;
   pipe.progress = progress;
   pipe.progress_data = progress_data;
@@ -2562,10 +2566,17 @@ sky_catalog_import_file (SkyCatalog       *self,
   gint64 first_offer_id = 0;
   gboolean ok = FALSE;
   GError *local_error = NULL;
+  int fd;
 
   g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* The sheet is opened before any lock is taken: a file that cannot be read, or is not a
+   * file at all (a named pipe, a device), is refused at once and holds nothing up. */
+  fd = sky_sheet_open (path, error);
+  if (fd < 0)
+    return NULL;
 
   result->file = g_strdup (path);
   import.runs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
@@ -2608,7 +2619,7 @@ sky_catalog_import_file (SkyCatalog       *self,
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       goto out;
     }
-  sha256 = read_and_write (&import, first_offer_id, cancellable, progress, progress_data,
+  sha256 = read_and_write (&import, fd, first_offer_id, cancellable, progress, progress_data,
                            &local_error);
   ok = sha256 != NULL && finish_import (&import, sha256, &local_error);
 
@@ -2629,6 +2640,7 @@ out:
   sku_set_clear (&import.skus);
   g_array_unref (import.words);
   g_mutex_unlock (&self->lock);
+  close (fd);
 
   /* The sheet's own errors name it with their line; the catalog's are said of it too. */
   if (g_error_matches (local_error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_DATABASE))

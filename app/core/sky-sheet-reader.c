@@ -1871,6 +1871,76 @@ parse (Reader *self)
   return end_document (self);
 }
 
+/* What a file that is not a regular one is, for a message. */
+static const char *
+kind_of_file (mode_t mode)
+{
+  if (S_ISFIFO (mode))
+    return "a named pipe";
+  if (S_ISCHR (mode) || S_ISBLK (mode))
+    return "a device";
+  if (S_ISDIR (mode))
+    return "a folder";
+  if (S_ISSOCK (mode))
+    return "a socket";
+  return "not a file";
+}
+
+/**
+ * sky_sheet_open:
+ *
+ * Opens @path for sky_sheet_read_fd(), or fails with %SKY_SHEET_ERROR_IO naming it. Only a
+ * regular file (a symbolic link is followed) is taken: a named pipe or a device is refused at
+ * once, as it was opened without waiting for a writer. Returns the descriptor, or -1.
+ */
+int
+sky_sheet_open (const char  *path,
+                GError     **error)
+{
+  struct stat st;
+  int fd;
+  int flags;
+
+  g_return_val_if_fail (path != NULL, -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  /* Without O_NONBLOCK, opening a named pipe waits for a writer, for ever if none comes. */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO, "%s: cannot open: %s", path,
+                   g_strerror (saved));
+      return -1;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO, "%s: cannot read: %s", path,
+                   g_strerror (saved));
+      close (fd);
+      return -1;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO,
+                   "%s: not a regular file (%s): a price sheet must be a file", path,
+                   kind_of_file (st.st_mode));
+      close (fd);
+      return -1;
+    }
+  flags = fcntl (fd, F_GETFL);
+  if (flags < 0 || fcntl (fd, F_SETFL, flags & ~O_NONBLOCK) < 0)
+    {
+      int saved = errno;
+      g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO, "%s: cannot read: %s", path,
+                   g_strerror (saved));
+      close (fd);
+      return -1;
+    }
+  return fd;
+}
+
 gboolean
 sky_sheet_read_file (const char          *path,
                      const SkySheetSink  *sink,
@@ -1881,9 +1951,43 @@ sky_sheet_read_file (const char          *path,
                      gpointer             progress_data,
                      GError             **error)
 {
+  int fd;
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (sink != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  fd = sky_sheet_open (path, error);
+  if (fd < 0)
+    return FALSE;
+  ok = sky_sheet_read_fd (fd, path, sink, user_data, sha256_out, cancellable, progress,
+                          progress_data, error);
+  close (fd);
+  return ok;
+}
+
+/**
+ * sky_sheet_read_fd:
+ *
+ * Reads the sheet open on @fd, from sky_sheet_open(), from where it stands; @path names it in
+ * messages. The descriptor stays the caller's, to close.
+ */
+gboolean
+sky_sheet_read_fd (int                  fd,
+                   const char          *path,
+                   const SkySheetSink  *sink,
+                   gpointer             user_data,
+                   char               **sha256_out,
+                   GCancellable        *cancellable,
+                   SkyProgressFunc      progress,
+                   gpointer             progress_data,
+                   GError             **error)
+{
   Reader self = { 0 };
   struct stat st;
 
+  g_return_val_if_fail (fd >= 0, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (sink != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1898,18 +2002,10 @@ sky_sheet_read_file (const char          *path,
   self.progress = progress;
   self.progress_data = progress_data;
 
-  self.fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (self.fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO, "%s: cannot open: %s", path,
-                   g_strerror (saved));
-      return FALSE;
-    }
+  self.fd = fd;
   if (fstat (self.fd, &st) != 0 || !S_ISREG (st.st_mode))
     {
       g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO, "%s: not a regular file", path);
-      close (self.fd);
       return FALSE;
     }
   self.size = st.st_size;
@@ -1938,7 +2034,6 @@ sky_sheet_read_file (const char          *path,
         xmlFreeDoc (self.ctxt->myDoc);
       xmlFreeParserCtxt (self.ctxt);
     }
-  close (self.fd);
   hasher_clear (&self.hasher);
   offer_clear (&self);
   g_free (self.offer_store.strings);

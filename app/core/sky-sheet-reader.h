@@ -130,6 +130,17 @@ gboolean    sky_sheet_read_file      (const char          *path,
                                       SkyProgressFunc      progress,
                                       gpointer             progress_data,
                                       GError             **error);
+int         sky_sheet_open           (const char          *path,
+                                      GError             **error);
+gboolean    sky_sheet_read_fd        (int                  fd,
+                                      const char          *path,
+                                      const SkySheetSink  *sink,
+                                      gpointer             user_data,
+                                      char               **sha256_out,
+                                      GCancellable        *cancellable,
+                                      SkyProgressFunc      progress,
+                                      gpointer             progress_data,
+                                      GError             **error);
 char       *sky_sheet_locate         (const char          *path,
                                       long                 line,
                                       int                  nth,
