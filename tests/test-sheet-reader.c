@@ -311,6 +311,53 @@ test_missing_file (void)
   g_assert_nonnull (strstr (error->message, "/nonexistent/sheet.xml"));
 }
 
+/* Writes @text (@len bytes, or up to its NUL when -1) as a sheet in @dir and reads it; returns
+ * the error, and the file's path in @path_out. */
+static GError *
+read_text (const char  *dir,
+           const char  *name,
+           const char  *text,
+           gssize       len,
+           char       **path_out)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  SkySheetSink sink = { NULL };
+  GError *error = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, len, &error));
+  g_assert_false (sky_sheet_read_file (path, &sink, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  *path_out = g_steal_pointer (&path);
+  return error;
+}
+
+/* An empty file, or one of blank space only, is said to be so. */
+static void
+test_empty_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("skytally-test-XXXXXX", &error);
+  g_autofree char *empty = NULL;
+  g_autofree char *blank = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_no_error (error);
+  error = read_text (dir, "empty.xml", "", 0, &empty);
+  g_assert_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_MALFORMED);
+  expected = g_strconcat (empty, ": the file is empty, not a price sheet", NULL);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+  g_clear_pointer (&expected, g_free);
+
+  error = read_text (dir, "blank.xml", "  \n\n\t \r\n", -1, &blank);
+  g_assert_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_MALFORMED);
+  expected = g_strconcat (blank, ": the file holds only blank space, not a price sheet",
+                          NULL);
+  g_assert_cmpstr (error->message, ==, expected);
+
+  sky_test_remove_tree (dir);
+}
+
 /* In the child of a test, or in the test itself: a read that blocks for ever ends the process
  * instead of hanging the test suite. */
 #define HANG_GUARD_SECONDS 20
@@ -533,6 +580,7 @@ main (int    argc,
   g_test_add_func ("/sky/sheet-reader/bad/duplicate-sku", test_duplicate_sku_location);
   g_test_add_func ("/sky/sheet-reader/missing-file", test_missing_file);
   g_test_add_func ("/sky/sheet-reader/special-files", test_special_files);
+  g_test_add_func ("/sky/sheet-reader/empty-file", test_empty_file);
   g_test_add_func ("/sky/sheet-reader/cancelled", test_cancelled);
   g_test_add_func ("/sky/sheet-reader/checksum-of-long-sheet", test_checksum_of_long_sheet);
   g_test_add_func ("/sky/sheet-reader/progress", test_progress);

@@ -1800,6 +1800,26 @@ end_document (Reader *self)
                   "the sheet has no %s", missing);
 }
 
+/* Whether the first @len bytes of the file hold only blank space (none at all, too). Only read
+ * after the parser failed before any element, so at no cost to a good sheet. */
+static gboolean
+file_is_blank (Reader  *self,
+               guint64  len)
+{
+  g_autofree char *buffer = g_malloc (READ_CHUNK);
+  guint64 offset = 0;
+
+  while (offset < len)
+    {
+      gssize n = pread (self->fd, buffer, MIN (READ_CHUNK, len - offset), offset);
+
+      if (n <= 0 || !is_blank (buffer, n))
+        return FALSE;
+      offset += n;
+    }
+  return TRUE;
+}
+
 /* Feeds the file to the parser piece by piece; FALSE when it stopped on an error. */
 static gboolean
 parse (Reader *self)
@@ -1859,8 +1879,16 @@ parse (Reader *self)
           g_autofree char *what = self->xml_message != NULL ? g_strdup (self->xml_message)
                                                             : g_strdup ("not well-formed XML");
           g_clear_error (&self->error);
-          g_set_error (&self->error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_MALFORMED, "%s:%d:%d: %s",
-                       self->path, MAX (self->xml_line, 1), MAX (self->xml_column, 1), what);
+          /* The parser says "Extra content at the end of the document" of a file with no
+           * element at all. */
+          if (self->line_of_last_start < 0 && n == 0 && file_is_blank (self, self->done))
+            g_set_error (&self->error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_MALFORMED,
+                         "%s: the file %s, not a price sheet", self->path,
+                         self->done == 0 ? "is empty" : "holds only blank space");
+          else
+            g_set_error (&self->error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_MALFORMED,
+                         "%s:%d:%d: %s", self->path, MAX (self->xml_line, 1),
+                         MAX (self->xml_column, 1), what);
           return FALSE;
         }
       if (self->error != NULL)
