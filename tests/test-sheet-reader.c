@@ -240,8 +240,9 @@ static const BadCase bad_cases[] = {
   { "future-format.xml", SKY_SHEET_ERROR_UNSUPPORTED_FORMAT, "2:49", "format 2" },
   { "doctype.xml", SKY_SHEET_ERROR_FORBIDDEN, "2:1", "DOCTYPE not allowed" },
   { "xxe-content.xml", SKY_SHEET_ERROR_FORBIDDEN, "2:1", "DOCTYPE not allowed" },
-  { "xxe.xml", SKY_SHEET_ERROR_MALFORMED, "6:39", "references external entity 'leak'" },
-  { "billion-laughs.xml", SKY_SHEET_ERROR_MALFORMED, "15:39", "entity reference loop" },
+  /* The DOCTYPE is refused where it stands, before any entity it declares is used. */
+  { "xxe.xml", SKY_SHEET_ERROR_FORBIDDEN, "2:1", "DOCTYPE not allowed" },
+  { "billion-laughs.xml", SKY_SHEET_ERROR_FORBIDDEN, "2:1", "DOCTYPE not allowed" },
   { "bad-encoding.xml", SKY_SHEET_ERROR_MALFORMED, "3:29", "Input is not proper UTF-8" },
   /* The first four bytes name an encoding the parser has no converter for. */
   { "ucs4-2143.xml", SKY_SHEET_ERROR_MALFORMED, "1:1", "encoding not supported UCS4 2143" },
@@ -354,6 +355,60 @@ test_empty_file (void)
   expected = g_strconcat (blank, ": the file holds only blank space, not a price sheet",
                           NULL);
   g_assert_cmpstr (error->message, ==, expected);
+
+  sky_test_remove_tree (dir);
+}
+
+/* A DOCTYPE is refused where it is (not where the text "<!DOCTYPE" first appears, nor where an
+ * entity it declares is used); a reference to an undefined entity is reported at its “&”. */
+static void
+test_entity_located (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *where;
+    const char *message;
+  } cases[] = {
+    { "<?xml version=\"1.0\"?>\n"
+      "<!-- no <!DOCTYPE here -->\n"
+      "  <!DOCTYPE price-sheet [\n"
+      "  <!ENTITY a \"&b;&b;&b;&b;\">\n"
+      "  <!ENTITY b \"&a;\">\n"
+      "]>\n"
+      "<price-sheet xmlns=\"urn:skytally:price-sheet:1\" format=\"1\">\n"
+      "  <provider id=\"x\" name=\"&a;\"/>\n"
+      "</price-sheet>\n",
+      "3:3", "DOCTYPE not allowed in price sheets" },
+    { "<?xml version=\"1.0\"?>\n"
+      "<price-sheet xmlns=\"urn:skytally:price-sheet:1\" format=\"1\">\n"
+      "  <provider id=\"x\" name=\"Bad &foo; Cloud\"/>\n"
+      "</price-sheet>\n",
+      "3:30", "Entity 'foo' not defined" },
+    { "<?xml version=\"1.0\"?>\n"
+      "<price-sheet xmlns=\"urn:skytally:price-sheet:1\" format=\"1\">\n"
+      "  <provider id=\"x\" name=\"X\"/>\n"
+      "  <sheet version=\"1\" effective-date=\"2026-03-01\" currency=\"EUR\"/>\n"
+      "  <source retrieved=\"2026-03-01\">Made &amp; &bar; here</source>\n"
+      "</price-sheet>\n",
+      "5:45", "Entity 'bar' not defined" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("skytally-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("entity-%" G_GSIZE_FORMAT ".xml", i);
+      g_autofree char *path = NULL;
+      g_autofree char *prefix = NULL;
+
+      error = read_text (dir, name, cases[i].text, -1, &path);
+      prefix = g_strdup_printf ("%s:%s: %s", path, cases[i].where, cases[i].message);
+      if (!g_str_has_prefix (error->message, prefix))
+        g_error ("“%s” does not start with “%s”", error->message, prefix);
+      g_clear_error (&error);
+    }
 
   sky_test_remove_tree (dir);
 }
@@ -581,6 +636,7 @@ main (int    argc,
   g_test_add_func ("/sky/sheet-reader/missing-file", test_missing_file);
   g_test_add_func ("/sky/sheet-reader/special-files", test_special_files);
   g_test_add_func ("/sky/sheet-reader/empty-file", test_empty_file);
+  g_test_add_func ("/sky/sheet-reader/entity-located", test_entity_located);
   g_test_add_func ("/sky/sheet-reader/cancelled", test_cancelled);
   g_test_add_func ("/sky/sheet-reader/checksum-of-long-sheet", test_checksum_of_long_sheet);
   g_test_add_func ("/sky/sheet-reader/progress", test_progress);

@@ -174,7 +174,6 @@ typedef struct
   gpointer            user_data;
 
   GError             *error;
-  gboolean            doctype_seen;
   char               *xml_message;
   int                 xml_line;
   int                 xml_column;
@@ -522,39 +521,115 @@ fail_at (Reader     *self,
   return FALSE;
 }
 
-/* For what comes before any element (a DOCTYPE): the first occurrence of @needle. */
-static gboolean
-fail_at_text (Reader     *self,
-              const char *needle,
-              int         code,
-              const char *message)
+/* Where the DOCTYPE is: past the XML declaration, comments, processing instructions and blank
+ * space before it, where one of those could hold the text "<!DOCTYPE" too. Only the head of the
+ * file is read: a DOCTYPE comes before the root element. */
+static void
+locate_doctype (Reader *self,
+                long   *line_out,
+                int    *column_out)
 {
-  g_autofree char *head = g_malloc (1024 * 1024 + 1);
-  gsize len = 0;
+  enum { HEAD = 1024 * 1024 };
+  g_autofree char *head = g_malloc (HEAD + 1);
+  gssize len = pread (self->fd, head, HEAD, 0);
+  const char *p = head;
+  const char *end;
   long line = 1;
   int column = 1;
-  FILE *f;
+
+  *line_out = MAX (1, self->ctxt->input->line);
+  *column_out = 1;
+  if (len <= 0)
+    return;
+  head[len] = '\0';
+  end = head + len;
+  if (g_str_has_prefix (p, "\xEF\xBB\xBF"))
+    p += 3;
+
+  while (p < end)
+    {
+      const char *next;
+
+      if (g_str_has_prefix (p, "<!DOCTYPE"))
+        {
+          *line_out = line;
+          *column_out = column;
+          return;
+        }
+      /* Past what comes before it: a declaration or processing instruction, a comment, blank
+       * space. */
+      if (g_str_has_prefix (p, "<?") && (next = strstr (p + 2, "?>")) != NULL)
+        next += 2;
+      else if (g_str_has_prefix (p, "<!--") && (next = strstr (p + 4, "-->")) != NULL)
+        next += 3;
+      else if (g_ascii_isspace (*p))
+        next = p + 1;
+      else
+        return;
+
+      for (; p < next; p++)
+        {
+          if (*p == '\n')
+            {
+              line++;
+              column = 1;
+            }
+          else if (((guchar) *p & 0xC0) != 0x80)
+            column++;
+        }
+    }
+}
+
+/* The DOCTYPE is refused where it stands. */
+static gboolean
+fail_at_doctype (Reader *self)
+{
+  long line;
+  int column;
 
   if (self->error != NULL)
     return FALSE;
-  /* Only the head of the file: a DOCTYPE sits before the root element. */
-  if ((f = fopen (self->path, "rb")) != NULL)
-    {
-      len = fread (head, 1, 1024 * 1024, f);
-      fclose (f);
-    }
-  head[len] = '\0';
-  {
-    const char *hit = g_strstr_len (head, len, needle);
-    for (const char *p = head; hit != NULL && p < hit; p++)
-      {
-        if (*p == '\n') { line++; column = 1; }
-        else if (((guchar) *p & 0xC0) != 0x80) column++;
-      }
-  }
-  g_set_error (&self->error, SKY_SHEET_ERROR, code, "%s:%ld:%d: %s", self->path, line, column,
-               message);
+  locate_doctype (self, &line, &column);
+  g_set_error (&self->error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_FORBIDDEN,
+               "%s:%ld:%d: DOCTYPE not allowed in price sheets (they never need a DTD or "
+               "entities)", self->path, line, column);
   return FALSE;
+}
+
+/* The column, on @line, of the last "&@name;" that starts before @column: where the parser saw
+ * an undefined entity, as it reports the position past it. */
+static int
+locate_reference (Reader     *self,
+                  long        line,
+                  int         column,
+                  const char *name)
+{
+  g_autofree char *needle = g_strdup_printf ("&%s;", name);
+  FILE *f = fopen (self->path, "rb");
+  char *buf = NULL;
+  size_t cap = 0;
+  long n = 0;
+  int found = column;
+
+  if (f == NULL)
+    return column;
+  while (n < line && getline (&buf, &cap, f) >= 0)
+    n++;
+  if (n == line)
+    {
+      int col = 1;
+
+      for (const char *p = buf; *p != '\0' && col < column; p++)
+        {
+          if (g_str_has_prefix (p, needle))
+            found = col;
+          if (((guchar) *p & 0xC0) != 0x80)
+            col++;
+        }
+    }
+  free (buf);
+  fclose (f);
+  return found;
 }
 
 #define fail(self, attr, code, ...) fail_at ((self), (self)->loc, (attr), (code), __VA_ARGS__)
@@ -570,6 +645,9 @@ on_xml_error (void        *user_data,
   self->xml_message = g_strstrip (g_strdup (error->message != NULL ? error->message : "error"));
   self->xml_line = error->line;
   self->xml_column = error->int2;
+  if ((error->code == XML_ERR_UNDECLARED_ENTITY || error->code == XML_WAR_UNDECLARED_ENTITY) &&
+      error->str1 != NULL && error->line > 0)
+    self->xml_column = locate_reference (self, error->line, error->int2, error->str1);
 }
 
 /* Input ------------------------------------------------------------------------------------ */
@@ -1757,8 +1835,8 @@ on_reference (void          *ctx,
   stop (self);
 }
 
-/* A DOCTYPE is refused once the piece of the file that holds it has been parsed: an error the
- * parser finds in it (an entity loop, an external entity) is reported first. */
+/* A DOCTYPE is refused at once: the parser stops before it reads the declarations in it, so
+ * no entity is declared, let alone expanded. */
 static void
 on_internal_subset (void          *ctx,
                     const xmlChar *name,
@@ -1767,13 +1845,10 @@ on_internal_subset (void          *ctx,
 {
   Reader *self = ((xmlParserCtxtPtr) ctx)->_private;
 
-  /* The parser still records the declarations, as it checks the entities it meets. */
-  xmlSAX2InternalSubset (ctx, name, external_id, system_id);
   if (self->error != NULL)
     return;
-  self->doctype_seen = TRUE;
-  fail_at_text (self, "<!DOCTYPE", SKY_SHEET_ERROR_FORBIDDEN,
-                "DOCTYPE not allowed in price sheets (they never need a DTD or entities)");
+  fail_at_doctype (self);
+  stop (self);
 }
 
 static gboolean
@@ -1872,7 +1947,7 @@ parse (Reader *self)
       if (n < 0)
         return FALSE;
       ret = xmlParseChunk (self->ctxt, buffer, (int) n, n == 0);
-      if (self->error != NULL && !self->doctype_seen)
+      if (self->error != NULL)
         return FALSE;
       if (ret != 0 || !self->ctxt->wellFormed)
         {
