@@ -413,6 +413,154 @@ test_entity_located (void)
   sky_test_remove_tree (dir);
 }
 
+static void record_progress (guint64  done,
+                             guint64  total,
+                             gpointer user_data);
+
+/* valid-small.xml with @from replaced by @to (once). */
+static char *
+small_sheet_with (const char *from,
+                  const char *to)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *text = NULL;
+  GString *s;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  s = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (s, from, to, 1), ==, 1);
+  return g_string_free (s, FALSE);
+}
+
+/* What is shown of a hostile value: its first 40 characters, then “…”. */
+#define SHOWN_X "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…"
+
+/* Elements with far more attributes than the format has, whether they come in one piece of the
+ * file or in many, are refused at the element, as soon as the count is over the limit. */
+static void
+test_many_attributes (void)
+{
+  static const guint counts[] = { 65, 5000, 300000 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("skytally-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  for (gsize i = 0; i < G_N_ELEMENTS (counts); i++)
+    for (int ns = 0; ns < 2; ns++)
+      {
+        g_autoptr(GString) attrs = g_string_new ("id=\"examplecloud\"");
+        g_autofree char *text = NULL;
+        g_autofree char *name = g_strdup_printf ("attrs-%u-%d.xml", counts[i], ns);
+        g_autofree char *path = NULL;
+        g_autofree char *expected = NULL;
+
+        for (guint k = 0; k < counts[i]; k++)
+          g_string_append_printf (attrs, ns ? " xmlns:n%u=\"urn:x:%u\"" : " a%u=\"v\"", k, k);
+        text = small_sheet_with ("id=\"examplecloud\"", attrs->str);
+        error = read_text (dir, name, text, -1, &path);
+        g_assert_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_TOO_LARGE);
+        expected = g_strdup_printf ("%s:4:3: <provider> has more than 64 attributes", path);
+        if (!g_str_has_prefix (error->message, expected))
+          g_error ("“%s” does not start with “%s”", error->message, expected);
+        g_clear_error (&error);
+      }
+
+  sky_test_remove_tree (dir);
+}
+
+/* Text where the format has none is refused at its first character: the rest of the file is
+ * not read (nor kept). */
+static void
+test_long_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("skytally-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "text.xml", NULL);
+  g_autofree char *filler = g_strnfill (20 * 1024 * 1024, 'x');
+  g_autofree char *with_text = g_strconcat ("\n  ", filler, "\n  <sheet ", NULL);
+  g_autofree char *text = small_sheet_with ("\n  <sheet ", with_text);
+  g_autofree char *expected = NULL;
+  SkySheetSink sink = { NULL };
+  guint64 last = 0;
+
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_false (sky_sheet_read_file (path, &sink, NULL, NULL, NULL, record_progress, &last,
+                                       &error));
+  g_assert_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_UNEXPECTED_ELEMENT);
+  expected = g_strdup_printf ("%s:5:3: unexpected text “" SHOWN_X "” (only <source> holds "
+                              "text)", path);
+  g_assert_cmpstr (error->message, ==, expected);
+  /* Progress is reported by the MiB: the reader stopped in the first. */
+  g_assert_cmpuint (last, <, 1024 * 1024);
+
+  sky_test_remove_tree (dir);
+}
+
+/* Long names and values are shown by their first 40 characters only, wherever the message
+ * names them. */
+static void
+test_long_names_and_values (void)
+{
+  static const struct
+  {
+    const char *from;
+    const char *to;      /* X is replaced by 40,000 x */
+    int         code;
+    const char *message;
+  } cases[] = {
+    { "<provider ", "<X ", SKY_SHEET_ERROR_TOO_LARGE,
+      "4:3: an element name is at most 64 characters long: <" SHOWN_X ">" },
+    { "id=\"examplecloud\"", "id=\"examplecloud\" X=\"1\"", SKY_SHEET_ERROR_TOO_LARGE,
+      "4:31: an attribute name is at most 64 characters long: “" SHOWN_X "”" },
+    { "id=\"examplecloud\"", "id=\"X\"", SKY_SHEET_ERROR_INVALID_VALUE,
+      "4:13: id “" SHOWN_X "” of <provider> is not an identifier" },
+    { "version=\"2026.1\"", "version=\"X\"", SKY_SHEET_ERROR_INVALID_VALUE,
+      "5:10: version “" SHOWN_X "” of <sheet> must start" },
+    { "effective-date=\"2026-01-01\"", "effective-date=\"X\"", SKY_SHEET_ERROR_INVALID_VALUE,
+      "5:27: effective-date “" SHOWN_X "” of <sheet> is not a date" },
+    { "currency=\"USD\"", "currency=\"X\"", SKY_SHEET_ERROR_INVALID_VALUE,
+      "5:55: unknown currency “" SHOWN_X "”" },
+    { "geography=\"US\"", "geography=\"X\"", SKY_SHEET_ERROR_INVALID_VALUE,
+      "7:41: unknown geography “" SHOWN_X "” in <region>" },
+    { "sku=\"std-2-us\"", "sku=\"X\"", SKY_SHEET_ERROR_INVALID_VALUE,
+      "11:12: sku “" SHOWN_X "” must be 1 to 200" },
+    { "region=\"us-east\" vcpu", "region=\"X\" vcpu", SKY_SHEET_ERROR_UNDECLARED,
+      "11:65: offer “std-2-us” is in region “" SHOWN_X "”, which" },
+    { "unit=\"hour\" term=\"on-demand\" amount=\"0.0960\"",
+      "unit=\"X\" term=\"on-demand\" amount=\"0.0960\"", SKY_SHEET_ERROR_INVALID_VALUE,
+      "13:14: unknown unit “" SHOWN_X "”" },
+    { "amount=\"0.0960\"", "amount=\"X\"", SKY_SHEET_ERROR_INVALID_VALUE,
+      "13:43: amount of <price>: “" SHOWN_X "” is not a decimal number" },
+    { "format=\"1\"", "format=\"X\"", SKY_SHEET_ERROR_INVALID_VALUE,
+      "3:49: format “" SHOWN_X "” of <price-sheet>" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("skytally-test-XXXXXX", &error);
+  g_autofree char *xs = g_strnfill (40000, 'x');
+
+  g_assert_no_error (error);
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) to = g_string_new (cases[i].to);
+      g_autofree char *text = NULL;
+      g_autofree char *name = g_strdup_printf ("long-%" G_GSIZE_FORMAT ".xml", i);
+      g_autofree char *path = NULL;
+      g_autofree char *expected = NULL;
+
+      g_string_replace (to, "X", xs, 1);
+      text = small_sheet_with (cases[i].from, to->str);
+      error = read_text (dir, name, text, -1, &path);
+      expected = g_strdup_printf ("%s:%s", path, cases[i].message);
+      if (!g_str_has_prefix (error->message, expected))
+        g_error ("“%.300s” does not start with “%s”", error->message, expected);
+      g_assert_cmpuint (strlen (error->message), <, strlen (path) + 300);
+      g_assert_error (error, SKY_SHEET_ERROR, cases[i].code);
+      g_clear_error (&error);
+    }
+
+  sky_test_remove_tree (dir);
+}
+
 /* In the child of a test, or in the test itself: a read that blocks for ever ends the process
  * instead of hanging the test suite. */
 #define HANG_GUARD_SECONDS 20
@@ -637,6 +785,10 @@ main (int    argc,
   g_test_add_func ("/sky/sheet-reader/special-files", test_special_files);
   g_test_add_func ("/sky/sheet-reader/empty-file", test_empty_file);
   g_test_add_func ("/sky/sheet-reader/entity-located", test_entity_located);
+  g_test_add_func ("/sky/sheet-reader/hostile/many-attributes", test_many_attributes);
+  g_test_add_func ("/sky/sheet-reader/hostile/long-text", test_long_text);
+  g_test_add_func ("/sky/sheet-reader/hostile/long-names-and-values",
+                   test_long_names_and_values);
   g_test_add_func ("/sky/sheet-reader/cancelled", test_cancelled);
   g_test_add_func ("/sky/sheet-reader/checksum-of-long-sheet", test_checksum_of_long_sheet);
   g_test_add_func ("/sky/sheet-reader/progress", test_progress);

@@ -26,6 +26,15 @@ G_DEFINE_QUARK (sky-sheet-error-quark, sky_sheet_error)
 #define READ_CHUNK (64 * 1024)
 #define MAX_LABEL_CHARS 500
 #define MAX_SOURCE_CHARS 10000
+/* Limits well above what the format uses (at most 10 attributes, names of at most 14
+ * characters): the parser takes time that grows with the square of an element's attributes. */
+#define MAX_ATTRIBUTES 64
+#define MAX_NAME_CHARS 64
+/* What a message shows of a value or name, which may be hostile: its first characters, "…". */
+#define SHOWN_CHARS 40
+#define SHOWN_SLOTS 4
+/* What a message of the parser's is cut to: it may quote names. */
+#define MAX_XML_MESSAGE_CHARS 200
 /* 99,999,999.9999999999: stored as a 64-bit count of 10^-10 units. */
 #define MAX_AMOUNT G_GINT64_CONSTANT (999999999999999999)
 
@@ -174,6 +183,8 @@ typedef struct
   gpointer            user_data;
 
   GError             *error;
+  char                shown[SHOWN_SLOTS][SHOWN_CHARS * 4 + sizeof "…"];
+  int                 next_shown;
   char               *xml_message;
   int                 xml_line;
   int                 xml_column;
@@ -186,13 +197,20 @@ typedef struct
   const xmlChar      *element_ns;
   const xmlChar     **attributes;
   int                 n_attributes;
+  int                 n_namespaces;
   GString            *values;        /* the attributes' values, each NUL-terminated */
 
-  /* Text since the last tag, comment or processing instruction: what a document tree would
-   * hold as one text node. */
+  /* The start tag the parser holds, incomplete, until its ">" comes: where it starts in the
+   * (decoded) input, how far it was scanned, its attributes so far. */
+  guint64             pending_start;
+  guint64             pending_scanned;
+  guint               pending_attributes;
+  char                pending_quote;
+
+  /* Text in <source> since the last tag, comment or processing instruction: what a document
+   * tree would hold as one text node. */
   GString            *text;
   gboolean            in_text;
-  long                text_line;
 
   Stage               stage;
   char               *provider_id;
@@ -487,6 +505,34 @@ sky_sheet_locate (const char *path,
 
 /* Errors ----------------------------------------------------------------------------------- */
 
+/* @value as a message shows it: whole when short, else its first SHOWN_CHARS characters and
+ * "…". The text is kept in one of the reader's SHOWN_SLOTS slots, used in turn: enough for the
+ * values of one message. */
+static const char *
+shown (Reader     *self,
+       const char *value)
+{
+  const char *end = value;
+  char *slot;
+
+  if (value == NULL)
+    return NULL;
+  for (int i = 0; i < SHOWN_CHARS; i++)
+    {
+      if (*end == '\0')
+        return value;
+      end = g_utf8_next_char (end);
+    }
+  if (*end == '\0')
+    return value;
+
+  slot = self->shown[self->next_shown];
+  self->next_shown = (self->next_shown + 1) % SHOWN_SLOTS;
+  memcpy (slot, value, end - value);
+  strcpy (slot + (end - value), "…");
+  return slot;
+}
+
 static gboolean
 fail_at (Reader     *self,
          Loc         loc,
@@ -643,6 +689,16 @@ on_xml_error (void        *user_data,
   if (self->xml_message != NULL || error == NULL || error->level < XML_ERR_ERROR)
     return;
   self->xml_message = g_strstrip (g_strdup (error->message != NULL ? error->message : "error"));
+  /* Its messages can quote names, which may be long. */
+  if (g_utf8_validate (self->xml_message, -1, NULL) &&
+      g_utf8_strlen (self->xml_message, -1) > MAX_XML_MESSAGE_CHARS)
+    {
+      char *cut = g_utf8_offset_to_pointer (self->xml_message, MAX_XML_MESSAGE_CHARS);
+
+      *cut = '\0';
+      self->xml_message = g_realloc (self->xml_message, cut - self->xml_message + sizeof "…");
+      strcat (self->xml_message, "…");
+    }
   self->xml_line = error->line;
   self->xml_column = error->int2;
   if ((error->code == XML_ERR_UNDECLARED_ENTITY || error->code == XML_WAR_UNDECLARED_ENTITY) &&
@@ -801,6 +857,11 @@ read_attrs (Reader  *self,
         {
           g_autofree char *qname = prefix != NULL ? g_strconcat (prefix, ":", name, NULL)
                                                   : g_strdup (name);
+
+          if (g_utf8_strlen (qname, MAX_NAME_CHARS * 4 + 1) > MAX_NAME_CHARS)
+            return fail (self, qname, SKY_SHEET_ERROR_TOO_LARGE,
+                         "an attribute name is at most %d characters long: “%s”",
+                         MAX_NAME_CHARS, shown (self, qname));
           return fail (self, qname, SKY_SHEET_ERROR_UNKNOWN_ATTRIBUTE,
                        "<%s> has an unknown attribute “%s”", element_names[element], qname);
         }
@@ -861,7 +922,7 @@ check_identifier (Reader     *self,
 bad:
   return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE,
                "%s “%s” of <%s> is not an identifier (lowercase letters, digits, “.”, “_”, “-”; "
-               "at most 64)", attr, value, element);
+               "at most 64)", attr, shown (self, value), element);
 }
 
 static gboolean
@@ -889,7 +950,7 @@ check_choice (Reader             *self,
   if (in_list (value, choices, n))
     return TRUE;
   return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE, "unknown %s “%s” in <%s>", attr,
-               value, element);
+               shown (self, value), element);
 }
 
 static gboolean
@@ -905,7 +966,8 @@ check_date (Reader     *self,
       value[4] != '-' || value[7] != '-' ||
       !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
     return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE,
-                 "%s “%s” of <%s> is not a date (YYYY-MM-DD)", attr, value, element);
+                 "%s “%s” of <%s> is not a date (YYYY-MM-DD)", attr, shown (self, value),
+                 element);
   return TRUE;
 }
 
@@ -918,11 +980,22 @@ parse_decimal (Reader     *self,
                SkyDecimal *out)
 {
   g_autoptr(GError) error = NULL;
+  const char *value_shown;
 
-  if (!sky_decimal_parse (value, max_scale, FALSE, out, &error))
-    return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE, "%s of <%s>: %s", attr, element,
-                 error->message);
-  return TRUE;
+  if (sky_decimal_parse (value, max_scale, FALSE, out, &error))
+    return TRUE;
+  /* The message quotes the value: only its start, when long. */
+  value_shown = shown (self, value);
+  if (value_shown != value)
+    {
+      g_autoptr(GString) message = g_string_new (error->message);
+
+      g_string_replace (message, value, value_shown, 0);
+      return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE, "%s of <%s>: %s", attr, element,
+                   message->str);
+    }
+  return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE, "%s of <%s>: %s", attr, element,
+               error->message);
 }
 
 /* A decimal stored as an integer count of 10^-scale, at most @max of them. */
@@ -943,7 +1016,7 @@ parse_scaled (Reader     *self,
     return FALSE;
   if (!sky_decimal_to_scaled_int64 (d, scale, out) || *out > max)
     return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE,
-                 "%s “%s” of <%s> is too large", attr, value, element);
+                 "%s “%s” of <%s> is too large", attr, shown (self, value), element);
   return TRUE;
 }
 
@@ -984,7 +1057,7 @@ check_percentage (Reader     *self,
     return FALSE;
   if (sky_decimal_compare (d, sky_decimal_from_int (100)) > 0)
     return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE,
-                 "%s “%s” of <%s> is more than 100 %%", attr, value, element);
+                 "%s “%s” of <%s> is more than 100 %%", attr, shown (self, value), element);
   return TRUE;
 }
 
@@ -1071,7 +1144,7 @@ start_root (Reader *self)
     return FALSE;
   if (!g_ascii_string_to_signed (format, 10, 1, G_MAXINT, &version, NULL))
     return fail (self, "format", SKY_SHEET_ERROR_INVALID_VALUE,
-                 "format “%s” of <price-sheet> is not a format number", format);
+                 "format “%s” of <price-sheet> is not a format number", shown (self, format));
   if (version != SKY_SHEET_FORMAT_VERSION)
     return fail (self, "format", SKY_SHEET_ERROR_UNSUPPORTED_FORMAT,
                  "this price sheet is in format %s; this version of Skytally reads format %d. "
@@ -1120,16 +1193,17 @@ start_sheet (Reader *self)
   if (len == 0 || len > 64 || !g_ascii_isalnum (version[0]))
     return fail (self, "version", SKY_SHEET_ERROR_INVALID_VALUE,
                  "version “%s” of <sheet> must start with a letter or digit and be at most 64 "
-                 "characters", version);
+                 "characters", shown (self, version));
   for (const char *p = version; *p != '\0'; p++)
     if (!g_ascii_isalnum (*p) && strchr ("._+-", *p) == NULL)
       return fail (self, "version", SKY_SHEET_ERROR_INVALID_VALUE,
                    "version “%s” of <sheet> may hold only letters, digits, “.”, “_”, “+” and “-”",
-                   version);
+                   shown (self, version));
 
   if (!sky_currency_lookup (currency, NULL))
     return fail (self, "currency", SKY_SHEET_ERROR_INVALID_VALUE,
-                 "unknown currency “%s”: use an ISO 4217 code such as USD or EUR", currency);
+                 "unknown currency “%s”: use an ISO 4217 code such as USD or EUR",
+                 shown (self, currency));
 
   self->version = g_strdup (version);
   self->effective_date = g_strdup (date);
@@ -1278,13 +1352,13 @@ start_offer (Reader *self)
   sku_len = strlen (sku);
   if (sku_len == 0 || sku_len > 200 || strpbrk (sku, " \t\r\n") != NULL)
     return fail (self, "sku", SKY_SHEET_ERROR_INVALID_VALUE,
-                 "sku “%s” must be 1 to 200 characters without spaces", sku);
+                 "sku “%s” must be 1 to 200 characters without spaces", shown (self, sku));
 
   region = g_hash_table_lookup (self->regions, region_code);
   if (region == NULL)
     return fail (self, "region", SKY_SHEET_ERROR_UNDECLARED,
                  "offer “%s” is in region “%s”, which the sheet does not declare", sku,
-                 region_code);
+                 shown (self, region_code));
 
   family = a.values[OFFER_FAMILY];
   storage_type = a.values[OFFER_STORAGE_TYPE];
@@ -1421,7 +1495,7 @@ purchase_option (Reader      *self,
   if (t == G_N_ELEMENTS (terms))
     return (fail (self, "term", SKY_SHEET_ERROR_INVALID_VALUE,
                   "unknown purchase option “%s”: use on-demand, spot, reserved or savings-plan",
-                  term), NULL);
+                  shown (self, term)), NULL);
 
   if (t < 2)
     {
@@ -1439,13 +1513,13 @@ purchase_option (Reader      *self,
                   "a %s price needs “years” (1 or 3)", term), NULL);
   if (strcmp (years, "1") != 0 && strcmp (years, "3") != 0)
     return (fail (self, "years", SKY_SHEET_ERROR_INVALID_VALUE,
-                  "years “%s” must be 1 or 3", years), NULL);
+                  "years “%s” must be 1 or 3", shown (self, years)), NULL);
   if (upfront == NULL)
     upfront = "none";
   u = index_in (upfront, upfronts, G_N_ELEMENTS (upfronts));
   if (u == G_N_ELEMENTS (upfronts))
     return (fail (self, "upfront", SKY_SHEET_ERROR_INVALID_VALUE,
-                  "unknown upfront “%s”: use none, partial or all", upfront), NULL);
+                  "unknown upfront “%s”: use none, partial or all", shown (self, upfront)), NULL);
   if (u == 0 && fee != NULL)
     return (fail (self, "upfront-fee", SKY_SHEET_ERROR_INVALID_VALUE,
                   "an upfront-fee needs upfront=\"partial\" or \"all\""), NULL);
@@ -1474,7 +1548,7 @@ start_price (Reader *self)
     return fail (self, "unit", SKY_SHEET_ERROR_INVALID_VALUE,
                  "unknown unit “%s”: use hour, second, month, gb, gb-month, gb-second, gib-hour, "
                  "vcpu-hour, request, 1k-requests, 10k-requests, million-requests, iops-month or "
-                 "mibps-month", unit);
+                 "mibps-month", shown (self, unit));
 
   if (self->spare_prices->len > 0)
     price = g_ptr_array_steal_index_fast (self->spare_prices, self->spare_prices->len - 1);
@@ -1572,7 +1646,7 @@ start_tier (Reader *self)
                  "a tier follows the open-ended tier (the one without “to”)");
   if (price->tiers->len == 0 && !sky_decimal_is_zero (from))
     return fail (self, "from", SKY_SHEET_ERROR_TIERS,
-                 "the first tier must start at 0, not at %s", from_s);
+                 "the first tier must start at 0, not at %s", shown (self, from_s));
   if (price->tiers->len > 0)
     {
       int cmp = sky_decimal_compare (from, self->tier_end);
@@ -1581,15 +1655,16 @@ start_tier (Reader *self)
       if (cmp < 0)
         return fail (self, "from", SKY_SHEET_ERROR_TIERS,
                      "this tier overlaps the previous one: it starts at %s, the previous one "
-                     "ends at %s", from_s, end);
+                     "ends at %s", shown (self, from_s), end);
       if (cmp > 0)
         return fail (self, "from", SKY_SHEET_ERROR_TIERS,
                      "gap between tiers: the previous one ends at %s, this one starts at %s",
-                     end, from_s);
+                     end, shown (self, from_s));
     }
   if (to_s != NULL && sky_decimal_compare (to, from) <= 0)
     return fail (self, "to", SKY_SHEET_ERROR_TIERS,
-                 "a tier must end after it starts (from %s, to %s)", from_s, to_s);
+                 "a tier must end after it starts (from %s, to %s)", shown (self, from_s),
+                 shown (self, to_s));
 
   tier.from = sky_decimal_to_string (from);
   tier.to = to_s != NULL ? sky_decimal_to_string (to) : NULL;
@@ -1611,6 +1686,29 @@ is (Reader     *self,
   return (const xmlChar *) name == self->names[element];
 }
 
+/* An element name that is not the format's, before a message quotes it: one too long is
+ * refused for that (and shown by its start). The format's own names are short. */
+static gboolean
+check_name (Reader     *self,
+            const char *name)
+{
+  if (strnlen (name, MAX_NAME_CHARS + 1) <= MAX_NAME_CHARS ||
+      g_utf8_strlen (name, MAX_NAME_CHARS * 4 + 1) <= MAX_NAME_CHARS)
+    return TRUE;
+  return fail (self, NULL, SKY_SHEET_ERROR_TOO_LARGE,
+               "an element name is at most %d characters long: <%s>", MAX_NAME_CHARS,
+               shown (self, name));
+}
+
+static gboolean
+too_many_attributes (Reader     *self,
+                     const char *name)
+{
+  return fail (self, NULL, SKY_SHEET_ERROR_TOO_LARGE,
+               "<%s> has more than %d attributes (an element of the format has at most %d)",
+               name, MAX_ATTRIBUTES, MAX_ATTRS);
+}
+
 static gboolean
 start_element (Reader     *self,
                const char *name,
@@ -1620,23 +1718,30 @@ start_element (Reader     *self,
   gboolean ours = ns != NULL && ((const xmlChar *) ns == self->namespace_uri ||
                                  strcmp (ns, SKY_SHEET_NAMESPACE) == 0);
 
+  /* Namespace declarations count: to the parser they are attributes, and cost as much. */
+  if (self->n_attributes + self->n_namespaces > MAX_ATTRIBUTES)
+    return check_name (self, name) && too_many_attributes (self, name);
+
   if (depth == 0)
     {
       if (!ours || (const xmlChar *) name != self->names[EL_PRICE_SHEET])
-        return fail (self, NULL, SKY_SHEET_ERROR_WRONG_ROOT,
+        return check_name (self, name) &&
+               fail (self, NULL, SKY_SHEET_ERROR_WRONG_ROOT,
                      "this is not a Skytally price sheet: the root element is <%s>%s%s, not "
                      "<price-sheet xmlns=\"" SKY_SHEET_NAMESPACE "\">", name,
-                     ns != NULL ? " in namespace " : "", ns != NULL ? ns : "");
+                     ns != NULL ? " in namespace " : "", ns != NULL ? shown (self, ns) : "");
       return start_root (self);
     }
 
   if (!ours)
-    return fail (self, NULL, SKY_SHEET_ERROR_UNKNOWN_ELEMENT,
+    return check_name (self, name) &&
+           fail (self, NULL, SKY_SHEET_ERROR_UNKNOWN_ELEMENT,
                  "<%s> is not part of the price-sheet format (namespace %s)", name,
-                 ns != NULL ? ns : "none");
+                 ns != NULL ? shown (self, ns) : "none");
 
   if (self->in_source)
-    return unexpected (self, name, "inside <source>, which holds text only");
+    return check_name (self, name) &&
+           unexpected (self, name, "inside <source>, which holds text only");
 
   switch (depth)
     {
@@ -1663,8 +1768,8 @@ start_element (Reader     *self,
 
   {
     if (!in_list (name, element_names, G_N_ELEMENTS (element_names)))
-      return fail (self, NULL, SKY_SHEET_ERROR_UNKNOWN_ELEMENT,
-                   "unknown element <%s>", name);
+      return check_name (self, name) && fail (self, NULL, SKY_SHEET_ERROR_UNKNOWN_ELEMENT,
+                                              "unknown element <%s>", name);
     return unexpected (self, name, "here");
   }
 }
@@ -1699,27 +1804,89 @@ is_blank (const char *text,
   return TRUE;
 }
 
-/* Ends the run of text since the last tag: <source> keeps it, anywhere else it must be blank. */
-static gboolean
+/* Ends the run of text in <source> since the last tag, comment or processing instruction: a
+ * run of blank space alone is dropped. */
+static void
 end_text (Reader *self)
 {
-  g_autofree char *shown = NULL;
-
   if (!self->in_text)
-    return TRUE;
+    return;
   self->in_text = FALSE;
-  if (is_blank (self->text->str, self->text->len))
-    return TRUE;
-  if (self->in_source)
+  if (!is_blank (self->text->str, self->text->len))
+    g_string_append_len (self->source_text, self->text->str, self->text->len);
+}
+
+/* Where @text[@i], which the parser has just reported, is in the file. The parser's position
+ * is past the text: in its input when the text points there, else where it copied the text
+ * from. Line 1, column 1 at worst. */
+static void
+locate_text (Reader     *self,
+             const char *text,
+             int         len,
+             int         i,
+             long       *line_out,
+             int        *column_out)
+{
+  xmlParserInputPtr in = self->ctxt->input;
+  const char *base = (const char *) in->base;
+  const char *end = (const char *) in->end;
+  const char *at, *past, *p;
+  long line = in->line;
+  int column = 1;
+
+  *line_out = MAX (1, line);
+  *column_out = 1;
+  if (text >= base && text + len <= end)
     {
-      g_string_append_len (self->source_text, self->text->str, self->text->len);
-      return TRUE;
+      at = text + i;
+      past = text + len;
     }
-  self->loc.line = self->text_line;
-  self->loc.nth = -1;
-  shown = g_strstrip (g_strndup (self->text->str, self->text->len));
-  return fail (self, NULL, SKY_SHEET_ERROR_UNEXPECTED_ELEMENT,
-               "unexpected text “%.40s” (only <source> holds text)", shown);
+  else
+    {
+      past = (const char *) in->cur;
+      at = past - (len - i);
+    }
+  if (at < base || past > end || at >= past || *at != text[i])
+    return;
+
+  for (p = at; p < past; p++)
+    if (*p == '\n')
+      line--;
+  for (p = at; p > base && p[-1] != '\n'; p--)
+    ;
+  /* The start of the line is gone from the parser's input: the column is not known. */
+  if (p == base && in->consumed > 0)
+    p = at;
+  for (; p < at; p++)
+    if (((guchar) *p & 0xC0) != 0x80)
+      column++;
+
+  *line_out = MAX (1, line);
+  *column_out = column;
+}
+
+/* Text outside <source>, where the format has none, refused at its first character @text[@i]
+ * before any more is read. */
+static gboolean
+fail_at_text (Reader     *self,
+              const char *text,
+              int         len,
+              int         i)
+{
+  g_autofree char *head = g_strndup (text + i, MIN (len - i, SHOWN_CHARS * 4 + 1));
+  const char *valid_end;
+  long line;
+  int column;
+
+  /* The text as shown: from its first character, whole characters only, no blank at the end. */
+  g_utf8_validate (head, -1, &valid_end);
+  head[valid_end - head] = '\0';
+  g_strchomp (head);
+  locate_text (self, text, len, i, &line, &column);
+  g_set_error (&self->error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_UNEXPECTED_ELEMENT,
+               "%s:%ld:%d: unexpected text “%s” (only <source> holds text)", self->path, line,
+               column, shown (self, head));
+  return FALSE;
 }
 
 /* A check failed: the parser stops here. */
@@ -1745,8 +1912,7 @@ on_start_element (void           *ctx,
 
   if (self->error != NULL)
     return;
-  if (!end_text (self))
-    return stop (self);
+  end_text (self);
 
   /* The line the start tag ends on, as a document tree would record it. */
   line = self->ctxt->input->line;
@@ -1760,6 +1926,7 @@ on_start_element (void           *ctx,
   self->element_ns = uri;
   self->attributes = attributes;
   self->n_attributes = n_attributes;
+  self->n_namespaces = n_namespaces;
   if (!start_element (self, (const char *) localname, self->depth))
     return stop (self);
   self->attributes = NULL;
@@ -1777,8 +1944,7 @@ on_end_element (void          *ctx,
 
   if (self->error != NULL)
     return;
-  if (!end_text (self))
-    return stop (self);
+  end_text (self);
   self->depth--;
   if (!end_element (self, (const char *) localname, self->depth))
     stop (self);
@@ -1790,18 +1956,30 @@ on_characters (void          *ctx,
                int            len)
 {
   Reader *self = ((xmlParserCtxtPtr) ctx)->_private;
+  int i;
 
   if (self->error != NULL)
     return;
-  if (!self->in_text)
+  if (self->in_source)
     {
-      self->in_text = TRUE;
-      self->text_line = self->ctxt->input->line;
-      g_string_truncate (self->text, 0);
+      if (!self->in_text)
+        {
+          self->in_text = TRUE;
+          g_string_truncate (self->text, 0);
+        }
+      g_string_append_len (self->text, (const char *) text, len);
+      return;
     }
-  /* Blank text between elements is all a sheet has outside <source>: no need to keep it. */
-  if (self->in_source || self->text->len > 0 || !is_blank ((const char *) text, len))
-    g_string_append_len (self->text, (const char *) text, len);
+
+  /* Blank text between elements is all a sheet has outside <source>; anything else is refused
+   * at its first character, not kept. */
+  for (i = 0; i < len && g_ascii_isspace (text[i]); i++)
+    ;
+  if (i < len)
+    {
+      fail_at_text (self, (const char *) text, len, i);
+      stop (self);
+    }
 }
 
 static void
@@ -1810,8 +1988,8 @@ on_comment (void          *ctx,
 {
   Reader *self = ((xmlParserCtxtPtr) ctx)->_private;
 
-  if (self->error == NULL && !end_text (self))
-    stop (self);
+  if (self->error == NULL)
+    end_text (self);
 }
 
 static void
@@ -1856,8 +2034,7 @@ end_document (Reader *self)
 {
   const char *missing = NULL;
 
-  if (!end_text (self))
-    return FALSE;
+  end_text (self);
 
   switch (self->stage)
     {
@@ -1891,6 +2068,76 @@ file_is_blank (Reader  *self,
       if (n <= 0 || !is_blank (buffer, n))
         return FALSE;
       offset += n;
+    }
+  return TRUE;
+}
+
+/* The parser holds a start tag until its ">" has come, then reads all its attributes at once,
+ * in a time that grows with the square of their number (an element of 300,000 took 48 s).
+ * So the attributes of the start tag it holds are counted as its pieces come, and too many are
+ * refused before the tag is whole. */
+static gboolean
+check_pending_tag (Reader *self)
+{
+  xmlParserInputPtr in = self->ctxt->input;
+  const char *p, *end;
+  guint64 start;
+
+  if (self->ctxt->instate != XML_PARSER_START_TAG || in == NULL || in->cur == NULL ||
+      in->cur >= in->end)
+    return TRUE;
+
+  start = in->consumed + (in->cur - in->base);
+  if (start != self->pending_start)
+    {
+      self->pending_start = start;
+      self->pending_scanned = start + 1;
+      self->pending_attributes = 0;
+      self->pending_quote = 0;
+    }
+  p = (const char *) in->base + (self->pending_scanned - in->consumed);
+  end = (const char *) in->end;
+
+  /* Outside quoted values, a start tag has a "=" per attribute and no ">" before its end. */
+  for (; p < end && self->pending_attributes <= MAX_ATTRIBUTES; p++)
+    {
+      if (self->pending_quote != 0)
+        {
+          const char *close = memchr (p, self->pending_quote, end - p);
+
+          if (close == NULL)
+            {
+              p = end;
+              break;
+            }
+          p = close;
+          self->pending_quote = 0;
+        }
+      else if (*p == '"' || *p == '\'')
+        self->pending_quote = *p;
+      else if (*p == '=')
+        self->pending_attributes++;
+      else if (*p == '>')
+        break;
+    }
+  self->pending_scanned = in->consumed + (p - (const char *) in->base);
+
+  if (self->pending_attributes > MAX_ATTRIBUTES)
+    {
+      const char *name = (const char *) in->cur + 1;
+      gsize name_len = 0;
+      g_autofree char *element = NULL;
+
+      while (name + name_len < end && name_len < MAX_NAME_CHARS * 4 &&
+             !g_ascii_isspace (name[name_len]) && name[name_len] != '/')
+        name_len++;
+      element = g_strndup (name, name_len);
+      g_set_error (&self->error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_TOO_LARGE,
+                   "%s:%d:%d: <%s> has more than %d attributes (an element of the format has at "
+                   "most %d)", self->path, MAX (in->line, 1), MAX (in->col, 1),
+                   g_utf8_validate (element, -1, NULL) ? shown (self, element) : "?",
+                   MAX_ATTRIBUTES, MAX_ATTRS);
+      return FALSE;
     }
   return TRUE;
 }
@@ -1966,7 +2213,7 @@ parse (Reader *self)
                          MAX (self->xml_column, 1), what);
           return FALSE;
         }
-      if (self->error != NULL)
+      if (self->error != NULL || (n > 0 && !check_pending_tag (self)))
         return FALSE;
     }
   while (n > 0);
@@ -2117,6 +2364,7 @@ sky_sheet_read_fd (int                  fd,
   self.regions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, region_free);
   self.service_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.line_of_last_start = -1;
+  self.pending_start = G_MAXUINT64;
   self.values = g_string_sized_new (256);
   self.text = g_string_sized_new (256);
   self.offer_store.features = g_ptr_array_new_with_free_func (g_free);
