@@ -224,6 +224,94 @@ test_same_version_other_content (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* valid-small.xml with each pair of @replacements (NULL-terminated) replaced, every time, in
+ * the file @name of the fixture's folder. */
+static char *
+write_edited (Fixture            *f,
+              const char         *name,
+              const char * const *replacements)
+{
+  g_autofree char *source = fixture_file ("valid-small.xml");
+  g_autofree char *text = NULL;
+  g_autoptr(GString) s = NULL;
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_get_contents (source, &text, NULL, &error));
+  s = g_string_new (text);
+  for (gsize i = 0; replacements[i] != NULL; i += 2)
+    g_assert_cmpuint (g_string_replace (s, replacements[i], replacements[i + 1], 0), >, 0);
+  g_assert_true (g_file_set_contents (path, s->str, s->len, &error));
+  return path;
+}
+
+/* A sheet that differs from an imported one only in how it is written (blank space, quotes, a
+ * comment) is the same sheet: importing it changes nothing and says so. One that differs in
+ * anything stored is refused. */
+static void
+test_reimport_same_content (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char * const layout[] = {
+    "<source retrieved=\"2026-01-02\" url=\"https://example.com/prices\">",
+    "<source retrieved='2026-01-02' url='https://example.com/prices'>\n  <!-- here -->  ",
+    "amount=\"0.0960\"", "amount='0.0960'",
+    "/>", " />",
+    "\" ", "\"\n        ",
+    "\n", "\n\n  \t",
+    NULL
+  };
+  static const char * const region[] = { "name=\"US East\"", "name=\"US-East\"", NULL };
+  static const char * const service[] = { "sla=\"99.95\"", "sla=\"99.96\"", NULL };
+  static const char * const source[] = { "by hand", "by hand,", NULL };
+  static const char * const feature[] = { "Up to 10 Gbps", "Up to 25 Gbps", NULL };
+  static const char * const price[] = {
+    "\n      <price unit=\"gb-second\" term=\"on-demand\" free-quantity=\"400000\" "
+    "amount=\"0.0000166667\"/>", "",
+    NULL
+  };
+  static const char * const offer[] = {
+    "\n  <service id=\"functions\" name=\"Functions\" category=\"serverless\" "
+    "sla=\"99.95\">\n"
+    "    <offer sku=\"fn-us\" name=\"Function invocations\" region=\"us-east\">\n"
+    "      <price unit=\"million-requests\" term=\"on-demand\" free-quantity=\"1\" "
+    "amount=\"0.20\"/>\n"
+    "      <price unit=\"gb-second\" term=\"on-demand\" free-quantity=\"400000\" "
+    "amount=\"0.0000166667\"/>\n"
+    "    </offer>\n"
+    "  </service>", "",
+    NULL
+  };
+  static const char * const * const changes[] = { region, service, source, feature, price,
+                                                  offer };
+  g_autofree char *same = write_edited (f, "same.xml", layout);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(SkyImportResult) result = NULL;
+
+  import_fixture (f);
+  before = snapshot (f->path);
+
+  result = import_ok (f, same);
+  g_assert_cmpint (result->status, ==, SKY_IMPORT_UNCHANGED);
+  g_assert_cmpuint (result->offers, ==, 5);
+  after = snapshot (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (changes); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("changed-%" G_GSIZE_FORMAT ".xml", i);
+      g_autofree char *changed = write_edited (f, name, changes[i]);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *now = NULL;
+
+      g_assert_null (sky_catalog_import_file (f->catalog, changed, NULL, NULL, NULL, &error));
+      g_assert_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_VERSION_CONFLICT);
+      now = snapshot (f->path);
+      g_assert_cmpstr (before, ==, now);
+    }
+}
+
 static GPtrArray *
 search (Fixture              *f,
         const SkySearchQuery *query)
@@ -1359,6 +1447,7 @@ main (int    argc,
   ADD ("import-async", test_import_async);
   ADD ("reimport-unchanged", test_reimport_unchanged);
   ADD ("same-version-other-content", test_same_version_other_content);
+  ADD ("reimport-same-content", test_reimport_same_content);
   ADD ("version-history", test_version_history);
   ADD ("bad-sheet-changes-nothing", test_bad_sheet_changes_nothing);
   ADD ("cancel-changes-nothing", test_cancel_changes_nothing);

@@ -1239,6 +1239,12 @@ typedef struct
   gint64           sheet_id;
   gint64           service_id;
   char            *existing_sha256;  /* set when this provider and version are loaded already */
+  /* A sheet loaded already is compared with this one, which changes nothing: it is the same
+   * sheet when what would be stored is the same, however the file is written. */
+  gboolean         differs;
+  sqlite3_stmt    *stored_offers;    /* the loaded sheet's offers, in the order it listed them */
+  guint            regions;
+  guint            services;
   guint64          offers;
   GPtrArray       *runs;             /* sorted runs of prices of the batch in the making */
   PriceMerge       merge;            /* the batch being written */
@@ -1304,6 +1310,99 @@ run (Import       *import,
   return set_db_error (import->db, error, "Cannot store the sheet in the catalog");
 }
 
+/* Whether column @column of @stmt's row is @text (NULL for none). */
+static gboolean
+same_text (sqlite3_stmt *stmt,
+           int           column,
+           const char   *text,
+           gssize        len)
+{
+  const char *stored = (const char *) sqlite3_column_text (stmt, column);
+
+  if (text == NULL || stored == NULL)
+    return text == NULL && stored == NULL;
+  if (len < 0)
+    len = strlen (text);
+  return sqlite3_column_bytes (stmt, column) == len && memcmp (stored, text, len) == 0;
+}
+
+/* Whether column @column of @stmt's row is @value (BIND_NULL for none). */
+static gboolean
+same_int (sqlite3_stmt *stmt,
+          int           column,
+          gint64        value)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return value == BIND_NULL;
+  return value != BIND_NULL && sqlite3_column_int64 (stmt, column) == value;
+}
+
+/* Runs @sql with the loaded sheet's id and @key, and tells whether its one row holds @texts
+ * (@n of them, NULL for none) from its column @first on; sets *@id_out to its column 0. */
+static gboolean
+stored_row_is (Import             *import,
+               const char         *sql,
+               const char         *key,
+               const char * const *texts,
+               int                 n,
+               int                 first,
+               gint64             *id_out,
+               GError            **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean same = FALSE;
+  int rc;
+
+  if (sqlite3_prepare_v2 (import->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return set_db_error (import->db, error, "Cannot compare the sheet with the catalog's");
+  sqlite3_bind_int64 (stmt, 1, import->sheet_id);
+  bind_text (stmt, 2, key);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      same = TRUE;
+      for (int i = 0; i < n; i++)
+        same = same && same_text (stmt, first + i, texts[i], -1);
+      if (id_out != NULL)
+        *id_out = sqlite3_column_int64 (stmt, 0);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return set_db_error (import->db, error, "Cannot compare the sheet with the catalog's");
+  if (!same)
+    import->differs = TRUE;
+  return TRUE;
+}
+
+/* For a sheet loaded already: compares the header with the loaded one's, and starts reading its
+ * offers to compare them too. */
+static gboolean
+compare_header (const SkySheetHeader  *header,
+                Import                *import,
+                GError               **error)
+{
+  const char *texts[] = {
+    header->effective_date, header->currency, header->source, header->source_url,
+    header->retrieved, header->provider_name,
+  };
+
+  if (!stored_row_is (import,
+                      "SELECT s.id, s.effective_date, s.currency, s.source, s.source_url, "
+                      "  s.retrieved, p.name "
+                      "FROM sheet s JOIN provider p ON p.id = s.provider "
+                      "WHERE s.id = ?1 AND s.version = ?2",
+                      header->version, texts, G_N_ELEMENTS (texts), 1, NULL, error))
+    return FALSE;
+  if (sqlite3_prepare_v2 (import->db,
+                          "SELECT service_id, sku, name, family, region, vcpu, memory, gpu, "
+                          "  storage_type, os, sla, features, prices "
+                          "FROM offer_row WHERE sheet_id = ?1 ORDER BY id",
+                          -1, &import->stored_offers, NULL) != SQLITE_OK)
+    return set_db_error (import->db, error, "Cannot compare the sheet with the catalog's");
+  sqlite3_bind_int64 (import->stored_offers, 1, import->sheet_id);
+  return TRUE;
+}
+
 static gboolean
 import_header (const SkySheetHeader  *header,
                gpointer               user_data,
@@ -1321,14 +1420,18 @@ import_header (const SkySheetHeader  *header,
   bind_text (stmt, 1, header->provider_id);
   bind_text (stmt, 2, header->version);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    import->existing_sha256 = column_dup (stmt, 1);
+    {
+      import->sheet_id = sqlite3_column_int64 (stmt, 0);
+      import->existing_sha256 = column_dup (stmt, 1);
+    }
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
 
-  /* The sheet is still read to the end, so that its checksum can tell a re-import of the same
-   * file from a different sheet that reuses the version. */
+  /* The sheet is still read to the end, and compared with the loaded one, to tell a re-import
+   * of the same sheet (the same file, or written otherwise) from a different sheet that reuses
+   * the version. */
   if (import->existing_sha256 != NULL)
-    return TRUE;
+    return compare_header (header, import, error);
 
   stmt = import->stmts[STMT_PROVIDER];
   bind_text (stmt, 1, header->provider_id);
@@ -1360,7 +1463,15 @@ import_region (const SkySheetRegion  *region,
   sqlite3_stmt *stmt = import->stmts[STMT_REGION];
 
   if (import->existing_sha256 != NULL)
-    return TRUE;
+    {
+      const char *texts[] = { region->name, region->geography };
+
+      import->regions++;
+      return stored_row_is (import,
+                            "SELECT 0, name, geography FROM region "
+                            "WHERE sheet_id = ?1 AND code = ?2",
+                            region->code, texts, G_N_ELEMENTS (texts), 1, NULL, error);
+    }
   sqlite3_bind_int64 (stmt, 1, import->sheet_id);
   bind_text (stmt, 2, region->code);
   bind_text (stmt, 3, region->name);
@@ -1377,7 +1488,18 @@ import_service (const SkySheetService  *service,
   sqlite3_stmt *stmt = import->stmts[STMT_SERVICE];
 
   if (import->existing_sha256 != NULL)
-    return TRUE;
+    {
+      const char *texts[] = { service->name, service->category, service->sla };
+
+      /* Its offers are compared with the loaded ones, which name the loaded service. */
+      import->services++;
+      import->service_id = -1;
+      return stored_row_is (import,
+                            "SELECT id, name, category, sla FROM service "
+                            "WHERE sheet_id = ?1 AND code = ?2",
+                            service->id, texts, G_N_ELEMENTS (texts), 1, &import->service_id,
+                            error);
+    }
   sqlite3_bind_int64 (stmt, 1, import->sheet_id);
   bind_text (stmt, 2, service->id);
   bind_text (stmt, 3, service->name);
@@ -1400,15 +1522,17 @@ import_word (const char  *text,
   gint64 id;
   int rc;
 
-  if (import->existing_sha256 != NULL)
-    return TRUE;
   bind_text (stmt, 1, text);
   rc = sqlite3_step (stmt);
   id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return set_db_error (import->db, error, "Cannot store the sheet in the catalog");
-  if (id < 0)
+  /* A sheet loaded already is only compared with: a word not in the catalog is one of no
+   * stored offer. */
+  if (id < 0 && import->existing_sha256 != NULL)
+    import->differs = TRUE;
+  else if (id < 0)
     {
       stmt = import->stmts[STMT_WORD];
       bind_text (stmt, 1, text);
@@ -2314,8 +2438,48 @@ read_sheet_thread (gpointer data)
   return NULL;
 }
 
-/* Counts @n offers of @batch from @first on, and writes them unless the sheet is in the catalog
- * already. */
+/* Compares @n offers of @batch from @first on with the next ones of the sheet loaded already,
+ * as they would be stored. */
+static gboolean
+compare_offers (Import       *import,
+                const Batch  *batch,
+                guint         first,
+                guint         n,
+                GError      **error)
+{
+  sqlite3_stmt *stmt = import->stored_offers;
+  const char *text = batch->text->str;
+
+  for (guint i = first; i < first + n && !import->differs; i++)
+    {
+      const QueuedOffer *q = &g_array_index (batch->offers, QueuedOffer, i);
+      int rc = sqlite3_step (stmt);
+
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return set_db_error (import->db, error, "Cannot compare the sheet with the catalog's");
+      import->differs =
+        rc != SQLITE_ROW ||
+        !same_int (stmt, 0, import->service_id) ||
+        !same_text (stmt, 1, text + q->sku.start, q->sku.len) ||
+        !same_text (stmt, 2, text + q->name.start, q->name.len) ||
+        !same_int (stmt, 3, word_id (import, q->family)) ||
+        !same_int (stmt, 4, word_id (import, q->region)) ||
+        !same_int (stmt, 5, optional (q->vcpu_milli)) ||
+        !same_int (stmt, 6, optional (q->memory_mgib)) ||
+        !same_int (stmt, 7, optional (q->gpu)) ||
+        !same_int (stmt, 8, word_id (import, q->storage_type)) ||
+        !same_int (stmt, 9, word_id (import, q->os)) ||
+        !same_int (stmt, 10, word_id (import, q->sla)) ||
+        !same_text (stmt, 11, q->features.len >= 0 ? text + q->features.start : NULL,
+                    q->features.len) ||
+        !same_text (stmt, 12, q->prices.len >= 0 ? text + q->prices.start : NULL,
+                    q->prices.len);
+    }
+  return TRUE;
+}
+
+/* Counts @n offers of @batch from @first on, and writes them, or compares them with the sheet
+ * in the catalog already. */
 static gboolean
 write_offers (Import       *import,
               const Batch  *batch,
@@ -2324,7 +2488,9 @@ write_offers (Import       *import,
               GError      **error)
 {
   import->offers += n;
-  return import->existing_sha256 != NULL || import_offers (import, batch, first, n, error);
+  if (import->existing_sha256 != NULL)
+    return compare_offers (import, batch, first, n, error);
+  return import_offers (import, batch, first, n, error);
 }
 
 static gboolean
@@ -2509,6 +2675,37 @@ update_current (Import      *import,
   return TRUE;
 }
 
+/* Whether the sheet, compared with the one loaded already as it was read, is the same: nothing
+ * differed, and it has no fewer offers, regions or services. */
+static gboolean
+same_as_stored (Import  *import,
+                GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean same;
+  int rc;
+
+  if (import->differs)
+    return FALSE;
+  rc = sqlite3_step (import->stored_offers);
+  if (rc == SQLITE_ROW)
+    return FALSE;
+  if (rc != SQLITE_DONE ||
+      sqlite3_prepare_v2 (import->db,
+                          "SELECT (SELECT count(*) FROM region WHERE sheet_id = ?1), "
+                          "  (SELECT count(*) FROM service WHERE sheet_id = ?1)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return set_db_error (import->db, error, "Cannot compare the sheet with the catalog's");
+  sqlite3_bind_int64 (stmt, 1, import->sheet_id);
+  rc = sqlite3_step (stmt);
+  same = rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) == import->regions &&
+         sqlite3_column_int64 (stmt, 1) == import->services;
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return set_db_error (import->db, error, "Cannot compare the sheet with the catalog's");
+  return same;
+}
+
 static gboolean
 finish_import (Import      *import,
                const char  *sha256,
@@ -2519,10 +2716,13 @@ finish_import (Import      *import,
 
   if (import->existing_sha256 != NULL)
     {
-      if (strcmp (import->existing_sha256, sha256) != 0)
+      if (strcmp (import->existing_sha256, sha256) != 0 &&
+          !same_as_stored (import, error))
         {
+          if (error != NULL && *error != NULL)
+            return FALSE;
           g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_VERSION_CONFLICT,
-                       "%s: the catalog already holds %s version %s with different prices. "
+                       "%s: the catalog already holds %s version %s with different content. "
                        "Give the changed sheet a new version to import it", import->file,
                        import->result->provider, import->result->version);
           return FALSE;
@@ -2635,6 +2835,7 @@ out:
       g_free (import.bound[i]);
     }
   g_free (import.existing_sha256);
+  sqlite3_finalize (import.stored_offers);
   g_ptr_array_unref (import.runs);
   merge_clear (&import.merge);
   sku_set_clear (&import.skus);
