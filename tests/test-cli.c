@@ -1338,6 +1338,36 @@ test_full_disk_import (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* In the child: no file may grow past 1 KiB, as on a disk that is full already. */
+static void
+limit_file_size_tiny (gpointer data)
+{
+  struct rlimit limit = { 1024, 1024 };
+
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+/* A catalog that cannot be read because the file SQLite keeps beside it cannot be written (a
+ * full disk): the message says which file, and why, rather than "disk I/O error" alone. */
+static void
+test_full_disk_read (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s-shm, which reading the catalog needs, could "
+                                               "not be written", f->catalog);
+  g_auto(Run) setup = { 0 };
+  g_auto(Run) r = { 0 };
+
+  cli (&setup, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
+  g_assert_cmpint (setup.status, ==, 0);
+
+  cli_with (&r, limit_file_size_tiny, "--catalog", f->catalog, "sheets", NULL);
+  assert_one_line_error (&r);
+  g_assert_nonnull (strstr (r.err, expected));
+  g_assert_nonnull (strstr (r.err, "the disk may be full"));
+}
+
 /* An error found while writing, early in a long sheet, stops the reading too and names where the
  * duplicate is. */
 static void
@@ -1459,6 +1489,7 @@ main (int    argc,
   ADD ("validate-special", test_validate_special);
   ADD ("killed-import", test_killed_import);
   ADD ("full-disk-import", test_full_disk_import);
+  ADD ("full-disk-read", test_full_disk_read);
   ADD ("duplicate-in-long-sheet", test_duplicate_in_long_sheet);
   ADD ("large-import", test_large_import);
 #undef ADD

@@ -302,8 +302,8 @@ static const char * const migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SKY_CATALOG_SCHEMA_VERSION);
 
-/* SQLite's @message; when the catalog's files could not be written, also which and the likely
- * reason, which SQLite's message leaves out (the system's own reason is lost by then). */
+/* SQLite's @message; when the catalog's files could not be written or read, also which and the
+ * likely reason, which SQLite's message leaves out (the system's own reason is lost by then). */
 static char *
 db_message (sqlite3    *db,
             const char *message)
@@ -322,9 +322,18 @@ db_message (sqlite3    *db,
     case SQLITE_IOERR_FSYNC:
     case SQLITE_IOERR_DIR_FSYNC:
     case SQLITE_IOERR_TRUNCATE:
-    case SQLITE_IOERR_SHMSIZE:
       return g_strdup_printf ("%s: %s could not be written; the disk may be full", message,
                               file);
+    /* Reading a catalog in write-ahead-log mode takes a small file beside it, which the first
+     * reader creates and sizes: on a full disk, it fails there. */
+    case SQLITE_IOERR_SHMOPEN:
+    case SQLITE_IOERR_SHMSIZE:
+    case SQLITE_IOERR_SHMMAP:
+      return g_strdup_printf ("%s: %s-shm, which reading the catalog needs, could not be "
+                              "written; the disk may be full", message, file);
+    case SQLITE_IOERR_READ:
+    case SQLITE_IOERR_SHORT_READ:
+      return g_strdup_printf ("%s: %s could not be read", message, file);
     default:
       return g_strdup (message);
     }
@@ -905,8 +914,12 @@ sky_catalog_open_cancellable (const char    *path,
         g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NOT_A_CATALOG,
                      "%s is not a Skytally catalog (%s)", path, sqlite3_errmsg (self->db));
       else
-        g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_CORRUPT,
-                     "%s cannot be read as a catalog: %s", path, sqlite3_errmsg (self->db));
+        {
+          g_autofree char *message = db_message (self->db, sqlite3_errmsg (self->db));
+
+          g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_CORRUPT,
+                       "%s cannot be read as a catalog: %s", path, message);
+        }
       sqlite3_finalize (stmt);
       return NULL;
     }
