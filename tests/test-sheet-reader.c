@@ -476,7 +476,7 @@ test_long_text (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("skytally-test-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "text.xml", NULL);
-  g_autofree char *filler = g_strnfill (20 * 1024 * 1024, 'x');
+  g_autofree char *filler = g_strnfill (4 * 1024 * 1024, 'x');
   g_autofree char *with_text = g_strconcat ("\n  ", filler, "\n  <sheet ", NULL);
   g_autofree char *text = small_sheet_with ("\n  <sheet ", with_text);
   g_autofree char *expected = NULL;
@@ -492,6 +492,55 @@ test_long_text (void)
   g_assert_cmpstr (error->message, ==, expected);
   /* Progress is reported by the MiB: the reader stopped in the first. */
   g_assert_cmpuint (last, <, 1024 * 1024);
+
+  sky_test_remove_tree (dir);
+}
+
+/* A <source> far longer than the format allows is refused once it is, not kept whole. */
+static void
+test_long_source (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("skytally-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "source.xml", NULL);
+  g_autofree char *filler = g_strnfill (4 * 1024 * 1024, 'x');
+  g_autofree char *text = small_sheet_with ("Written by hand for tests.", filler);
+  g_autofree char *expected = NULL;
+  SkySheetSink sink = { NULL };
+  guint64 last = 0;
+
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_false (sky_sheet_read_file (path, &sink, NULL, NULL, NULL, record_progress, &last,
+                                       &error));
+  g_assert_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_INVALID_VALUE);
+  expected = g_strdup_printf ("%s:6:3: <source> must say where the prices came from (1 to "
+                              "10000 characters)", path);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+  g_assert_cmpuint (last, <, 1024 * 1024);
+  g_clear_error (&error);
+
+  /* 10,000 characters with blank space around them are a source; 1 MiB of blank space is too
+   * much of it. */
+  {
+    g_autofree char *blank = g_strnfill (100 * 1024, ' ');
+    g_autofree char *chars = g_strnfill (10000, 'y');
+    g_autofree char *padded = g_strconcat (blank, chars, blank, NULL);
+    g_autofree char *fine = small_sheet_with ("Written by hand for tests.", padded);
+    g_autofree char *more = g_strnfill (1024 * 1024, ' ');
+    g_autofree char *too_much = g_strconcat ("Written", more, NULL);
+    g_autofree char *bad = small_sheet_with ("Written", too_much);
+
+    g_assert_true (g_file_set_contents (path, fine, -1, &error));
+    g_assert_true (sky_sheet_read_file (path, &sink, NULL, NULL, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+
+    g_assert_true (g_file_set_contents (path, bad, -1, &error));
+    g_assert_false (sky_sheet_read_file (path, &sink, NULL, NULL, NULL, NULL, NULL, &error));
+    g_assert_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_TOO_LARGE);
+    g_clear_pointer (&expected, g_free);
+    expected = g_strdup_printf ("%s:6:3: <source> takes more than 256 KiB", path);
+    g_assert_true (g_str_has_prefix (error->message, expected));
+  }
 
   sky_test_remove_tree (dir);
 }
@@ -787,6 +836,7 @@ main (int    argc,
   g_test_add_func ("/sky/sheet-reader/entity-located", test_entity_located);
   g_test_add_func ("/sky/sheet-reader/hostile/many-attributes", test_many_attributes);
   g_test_add_func ("/sky/sheet-reader/hostile/long-text", test_long_text);
+  g_test_add_func ("/sky/sheet-reader/hostile/long-source", test_long_source);
   g_test_add_func ("/sky/sheet-reader/hostile/long-names-and-values",
                    test_long_names_and_values);
   g_test_add_func ("/sky/sheet-reader/cancelled", test_cancelled);

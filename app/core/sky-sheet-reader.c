@@ -26,6 +26,10 @@ G_DEFINE_QUARK (sky-sheet-error-quark, sky_sheet_error)
 #define READ_CHUNK (64 * 1024)
 #define MAX_LABEL_CHARS 500
 #define MAX_SOURCE_CHARS 10000
+/* What <source> may take with the blank space around and in its text, and how often, as it
+ * comes, its characters are counted. */
+#define MAX_SOURCE_BYTES (256 * 1024)
+#define SOURCE_CHECK_STEP (16 * 1024)
 /* Limits well above what the format uses (at most 10 attributes, names of at most 14
  * characters): the parser takes time that grows with the square of an element's attributes. */
 #define MAX_ATTRIBUTES 64
@@ -221,6 +225,7 @@ typedef struct
   char               *retrieved;
   char               *source_url;
   GString            *source_text;
+  gsize               source_checked;  /* the bytes of it and of text when last counted */
   gboolean            in_source;
   Loc                 source_loc;
 
@@ -1233,6 +1238,37 @@ start_source (Reader *self)
 }
 
 static gboolean
+source_too_long (Reader *self)
+{
+  return fail_at (self, self->source_loc, NULL, SKY_SHEET_ERROR_INVALID_VALUE,
+                  "<source> must say where the prices came from (1 to %d characters)",
+                  MAX_SOURCE_CHARS);
+}
+
+/* Refuses the text of <source> as soon as it is sure to be too long, so that it is not kept
+ * whole: when what has come so far, without the blank space that the end strips, has too many
+ * characters already, or when it takes too many bytes, blank space included. Counted every
+ * SOURCE_CHECK_STEP bytes. */
+static gboolean
+check_source_length (Reader *self)
+{
+  gsize len = self->source_text->len + self->text->len;
+  g_autofree char *so_far = NULL;
+
+  if (len < self->source_checked + SOURCE_CHECK_STEP)
+    return TRUE;
+  self->source_checked = len;
+  if (len > MAX_SOURCE_BYTES)
+    return fail_at (self, self->source_loc, NULL, SKY_SHEET_ERROR_TOO_LARGE,
+                    "<source> takes more than %d KiB, blank space included",
+                    MAX_SOURCE_BYTES / 1024);
+  so_far = g_strstrip (g_strconcat (self->source_text->str, self->text->str, NULL));
+  if (g_utf8_strlen (so_far, -1) > MAX_SOURCE_CHARS)
+    return source_too_long (self);
+  return TRUE;
+}
+
+static gboolean
 end_source (Reader *self)
 {
   SkySheetHeader header;
@@ -1240,9 +1276,7 @@ end_source (Reader *self)
 
   self->in_source = FALSE;
   if (*text == '\0' || g_utf8_strlen (text, -1) > MAX_SOURCE_CHARS)
-    return fail_at (self, self->source_loc, NULL, SKY_SHEET_ERROR_INVALID_VALUE,
-                    "<source> must say where the prices came from (1 to %d characters)",
-                    MAX_SOURCE_CHARS);
+    return source_too_long (self);
 
   header = (SkySheetHeader) {
     .provider_id = self->provider_id,
@@ -1968,6 +2002,8 @@ on_characters (void          *ctx,
           g_string_truncate (self->text, 0);
         }
       g_string_append_len (self->text, (const char *) text, len);
+      if (!check_source_length (self))
+        stop (self);
       return;
     }
 
@@ -2320,7 +2356,7 @@ sky_sheet_read_file (const char          *path,
 /**
  * sky_sheet_read_fd:
  *
- * Reads the sheet open on @fd, from sky_sheet_open(), from where it stands; @path names it in
+ * Reads the sheet open on @fd, from sky_sheet_open() and not read from yet; @path names it in
  * messages. The descriptor stays the caller's, to close.
  */
 gboolean
