@@ -1104,44 +1104,53 @@ test_open_unknown_version (void)
   sky_test_remove_tree (dir);
 }
 
-/* Another application's database is refused before anything is written to it: it stays in its
- * own journal mode, byte for byte as it was, with no write-ahead log beside it. */
+/* Another application's database, with tables or still empty but marked as its own, is refused
+ * before anything is written to it: it stays in its own journal mode, byte for byte as it was,
+ * with no write-ahead log beside it. */
 static void
 test_open_foreign_unchanged (void)
 {
+  static const char * const setups[] = {
+    "PRAGMA application_id = 42; PRAGMA user_version = 7;"
+    "CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT);"
+    "INSERT INTO note (text) VALUES ('keep me');",
+    "PRAGMA application_id = 42;",
+  };
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("skytally-test-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "other.db", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  gsize before_len = 0, after_len = 0;
-  SkyCatalog *catalog;
-  sqlite3 *db = NULL;
 
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA application_id = 42; PRAGMA user_version = 7;"
-                                     "CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT);"
-                                     "INSERT INTO note (text) VALUES ('keep me');",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-  g_file_get_contents (path, &before, &before_len, &error);
-  g_assert_no_error (error);
+  for (gsize i = 0; i < G_N_ELEMENTS (setups); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("other-%" G_GSIZE_FORMAT ".db", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      gsize before_len = 0, after_len = 0;
+      SkyCatalog *catalog;
+      sqlite3 *db = NULL;
 
-  catalog = sky_catalog_open (path, &error);
-  g_assert_null (catalog);
-  g_assert_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NOT_A_CATALOG);
-  g_assert_nonnull (strstr (error->message, "not a Skytally catalog"));
-  g_clear_error (&error);
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, setups[i], NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+      g_file_get_contents (path, &before, &before_len, &error);
+      g_assert_no_error (error);
 
-  g_file_get_contents (path, &after, &after_len, &error);
-  g_assert_no_error (error);
-  g_assert_cmpmem (before, before_len, after, after_len);
-  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
-  g_assert_cmpint (pragma (path, "user_version"), ==, 7);
+      catalog = sky_catalog_open (path, &error);
+      g_assert_null (catalog);
+      g_assert_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NOT_A_CATALOG);
+      g_assert_nonnull (strstr (error->message, "not a Skytally catalog"));
+      g_clear_error (&error);
+
+      g_file_get_contents (path, &after, &after_len, &error);
+      g_assert_no_error (error);
+      g_assert_cmpmem (before, before_len, after, after_len);
+      g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+      g_assert_cmpint (pragma (path, "application_id"), ==, 42);
+    }
 
   sky_test_remove_tree (dir);
 }

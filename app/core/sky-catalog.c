@@ -773,7 +773,8 @@ check_readable (SkyCatalog  *self,
       !query_int (self->db, "SELECT count(*) FROM sqlite_schema", &objects, error))
     return FALSE;
 
-  if (objects > 0 && app_id != CATALOG_APPLICATION_ID)
+  /* A database with tables, or one another application has marked as its own. */
+  if ((objects > 0 || app_id != 0) && app_id != CATALOG_APPLICATION_ID)
     {
       g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NOT_A_CATALOG,
                    "%s is a database, but not a Skytally catalog", self->path);
