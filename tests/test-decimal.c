@@ -472,6 +472,8 @@ test_parse_plain_scaled (void)
     { "64", 3, TRUE, 64000 },
     { "3", 0, TRUE, 3 },
     { "123456789", 10, FALSE, 0 },      /* 19 digits once scaled: the long path decides */
+    /* More digits than a 64-bit count holds, read without overflowing on the way. */
+    { "99999999999999999999999999", 0, FALSE, 0 },
     { "0.00000000001", 10, FALSE, 0 },  /* more fractional digits than the scale */
     { "1.5", 0, FALSE, 0 },
     { "1.", 10, FALSE, 0 },

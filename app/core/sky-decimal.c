@@ -378,9 +378,14 @@ sky_decimal_parse_plain_scaled (const char *text,
 
   g_return_val_if_fail (text != NULL && out != NULL, FALSE);
 
+  /* Stops at the digit that would make the count 19 digits long, before it could overflow. */
   for (; *p >= '0' && *p <= '9'; p++, whole++)
-    value = value * 10 + (*p - '0');
-  if (whole == 0 || whole + scale > 18)
+    {
+      if (whole + scale >= 18)
+        return FALSE;
+      value = value * 10 + (*p - '0');
+    }
+  if (whole == 0)
     return FALSE;
   if (*p == '.')
     for (p++; *p >= '0' && *p <= '9'; p++, fraction++)
