@@ -865,7 +865,9 @@ test_scenario_edit_in_place (Fixture       *f,
   /* Other Cloud's total, short of two lines, says it is incomplete. */
   cell = find_cell (view, GTK_TYPE_LABEL, 5, 3);
   g_assert_nonnull (cell);
-  g_assert_true (g_str_has_suffix (gtk_label_get_label (GTK_LABEL (cell)), " USD, incomplete"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (cell)), "⚠ "));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (scenario_child (f, "status_label"))),
+                            "⚠ Other Cloud is incomplete: 2 lines not priced"));
   gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)), 4, TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.remove-line", NULL));
   gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)), 3, TRUE);

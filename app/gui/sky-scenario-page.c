@@ -372,8 +372,9 @@ bind_total_cell (SkyScenarioPage *self,
           gtk_widget_add_css_class (GTK_WIDGET (label), "success");
         }
       else if (index == ROW_MONTHLY_TOTAL && !sky_estimate_provider_complete (p))
-        /* Translators: the monthly total of a provider that cannot price every line. */
-        text = g_strdup_printf (_("%s %s, incomplete"), money, self->estimate->currency);
+        /* Translators: the monthly total of a provider that cannot price every line,
+         * marked as incomplete. */
+        text = g_strdup_printf (_("⚠ %s %s"), money, self->estimate->currency);
       else
         text = g_strdup_printf ("%s %s", money, self->estimate->currency);
       if (!sky_estimate_provider_complete (p))
@@ -1001,10 +1002,28 @@ update_status (SkyScenarioPage *self)
       g_autofree char *lines = g_strdup_printf ("%u", self->scenario->lines->len);
       g_autofree char *providers = g_strdup_printf ("%u", self->estimate->providers->len);
       /* Translators: "3 lines on 2 providers, in USD". */
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s line on %s providers, in %s",
-                                           "%s lines on %s providers, in %s",
-                                           self->scenario->lines->len),
-                              lines, providers, self->estimate->currency);
+      g_autoptr(GString) status = g_string_new (NULL);
+
+      g_string_printf (status, g_dngettext (GETTEXT_PACKAGE, "%s line on %s providers, in %s",
+                                            "%s lines on %s providers, in %s",
+                                            self->scenario->lines->len),
+                       lines, providers, self->estimate->currency);
+      for (guint i = 0; i < self->estimate->providers->len; i++)
+        {
+          SkyEstimateProvider *p = g_ptr_array_index (self->estimate->providers, i);
+
+          if (sky_estimate_provider_complete (p))
+            continue;
+          /* Translators: after "7 lines on 3 providers, in USD": a provider that cannot price
+           * every line, whose totals are marked ⚠ and left out of the comparison. */
+          g_string_append_printf (status, g_dngettext (GETTEXT_PACKAGE,
+                                                       " · ⚠ %s is incomplete: %u line not "
+                                                       "priced",
+                                                       " · ⚠ %s is incomplete: %u lines not "
+                                                       "priced", p->n_unpriced),
+                                  p->provider_name, p->n_unpriced);
+        }
+      text = g_string_free (g_steal_pointer (&status), FALSE);
     }
   else if (self->scenario->providers->len == 0)
     text = g_strdup (_("Choose the providers to price on"));
