@@ -327,6 +327,27 @@ test_service_discount (Fixture       *f,
   ASSERT_MONEY (e, line_of (e, 1, 1)->monthly, "1184.04");
 }
 
+/* A catalog in a new folder (@dir, to remove) holding the bundled AWS sheet. */
+static SkyCatalog *
+aws_catalog (char **dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *aws = g_build_filename (g_getenv ("SKYTALLY_PRICESHEETS_DIR"), "aws.xml",
+                                           NULL);
+  g_autoptr(SkyImportResult) imported = NULL;
+  SkyCatalog *catalog;
+
+  *dir = g_dir_make_tmp ("skytally-estimate-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (*dir, "catalog.db", NULL);
+  catalog = sky_catalog_open (db, &error);
+  g_assert_no_error (error);
+  imported = sky_catalog_import_file (catalog, aws, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return catalog;
+}
+
 /* Against the bundled AWS sheet, the example on AWS's Lambda pricing page: 512 MB, 3 million
  * requests a month, 1 second each. Compute: 3,000,000 s × 0.5 GB = 1,500,000 GB-s, less
  * 400,000 free = 1,100,000 × 0.0000166667 = 18.33337 (the page, rounding the rate to
@@ -336,12 +357,8 @@ static void
 test_published_examples (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("skytally-estimate-XXXXXX", &error);
-  g_autofree char *db = g_build_filename (dir, "catalog.db", NULL);
-  g_autofree char *aws = g_build_filename (g_getenv ("SKYTALLY_PRICESHEETS_DIR"), "aws.xml",
-                                           NULL);
-  g_autoptr(SkyCatalog) catalog = sky_catalog_open (db, &error);
-  g_autoptr(SkyImportResult) imported = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(SkyCatalog) catalog = aws_catalog (&dir);
   g_autoptr(SkyScenario) s = sky_scenario_new ("Lambda", "USD");
   g_autoptr(SkyEstimate) e = NULL;
   struct { const char *label, *unit, *usage, *sku; } lines[] = {
@@ -351,9 +368,6 @@ test_published_examples (void)
     { "Egress", "gb", "60000", "egress.internet.us-east-1" },
   };
 
-  g_assert_no_error (error);
-  imported = sky_catalog_import_file (catalog, aws, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
   g_ptr_array_add (s->providers, g_strdup ("aws"));
   for (gsize i = 0; i < G_N_ELEMENTS (lines); i++)
     {
@@ -407,20 +421,13 @@ test_size_band (void)
     "  </line>\n"
     "</scenario>\n";
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("skytally-estimate-XXXXXX", &error);
-  g_autofree char *db = g_build_filename (dir, "catalog.db", NULL);
-  g_autofree char *aws = g_build_filename (g_getenv ("SKYTALLY_PRICESHEETS_DIR"), "aws.xml",
-                                           NULL);
-  g_autoptr(SkyCatalog) catalog = sky_catalog_open (db, &error);
-  g_autoptr(SkyImportResult) imported = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(SkyCatalog) catalog = aws_catalog (&dir);
   g_autoptr(SkyScenario) s = NULL;
   g_autoptr(SkyEstimate) e = NULL;
   g_autofree char *saved = NULL;
   SkyEstimateLine *l;
 
-  g_assert_no_error (error);
-  imported = sky_catalog_import_file (catalog, aws, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
   s = sky_scenario_parse (xml, strlen (xml), "band.skytally", &error);
   g_assert_no_error (error);
   e = sky_estimate_compute (catalog, s, NULL, FALSE, &error);
