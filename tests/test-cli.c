@@ -1166,6 +1166,317 @@ test_export_pdf (Fixture       *f,
   g_assert_nonnull (strstr (out, "Services ★"));
 }
 
+/* Exports where files already are --------------------------------------------------------- */
+
+/* A catalog with the small sheet, and the scenario for exports in @f->dir. */
+static char *
+export_setup (Fixture *f)
+{
+  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_auto(Run) import = { 0 };
+
+  cli (&import, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  return write_growth_scenario (f);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in @dir, sorted, separated by spaces. */
+static char *
+names_in (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, (char *) name);
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static char *
+contents_of (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+/* A symbolic link given as the output (a chain of two) stays a link, and the file it ends at
+ * is replaced: CSV, its assumptions, JSON and PDF. */
+static void
+test_export_keeps_links (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *scenario = export_setup (f);
+  g_autofree char *dir = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *real = g_build_filename (f->dir, "real", NULL);
+  static const char * const names[] = { "months.csv", "months.assumptions.csv", "months.json",
+                                        "report.pdf" };
+  g_auto(Run) run = { 0 };
+
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir (real, 0755), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *link = g_build_filename (dir, names[i], NULL);
+      g_autofree char *middle = g_strconcat (link, ".link", NULL);
+      g_autofree char *target = g_build_filename (real, names[i], NULL);
+      g_autofree char *middle_name = g_strconcat (names[i], ".link", NULL);
+
+      g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+      g_assert_cmpint (symlink (target, middle), ==, 0);
+      g_assert_cmpint (symlink (middle_name, link), ==, 0);
+    }
+  {
+    g_autofree char *csv = g_build_filename (dir, "months.csv", NULL);
+    g_autofree char *json = g_build_filename (dir, "months.json", NULL);
+    g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+
+    cli (&run, "--catalog", f->catalog, "export", scenario, "--csv", csv, "--json", json,
+         "--pdf", pdf, NULL);
+  }
+  g_assert_cmpint (run.status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *link = g_build_filename (dir, names[i], NULL);
+      g_autofree char *middle = g_strconcat (link, ".link", NULL);
+      g_autofree char *target = g_build_filename (real, names[i], NULL);
+      g_autofree char *text = contents_of (target);
+
+      g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+      g_assert_true (g_file_test (middle, G_FILE_TEST_IS_SYMLINK));
+      g_assert_false (g_file_test (target, G_FILE_TEST_IS_SYMLINK));
+      g_assert_cmpstr (text, !=, "old");
+    }
+  {
+    g_autofree char *listed = names_in (real);
+    g_assert_cmpstr (listed, ==, "months.assumptions.csv months.csv months.json report.pdf");
+  }
+}
+
+/* A link planted where the PDF used to be drawn before it was put in place (OUT.pdf.part) is
+ * not followed: the file it points to is left alone, and so is the link. */
+static void
+test_export_planted_link (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *scenario = export_setup (f);
+  g_autofree char *pdf = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autofree char *part = g_build_filename (f->dir, "report.pdf.part", NULL);
+  g_autofree char *victim = g_build_filename (f->dir, "victim", NULL);
+  g_autofree char *text = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_assert_true (g_file_set_contents (victim, "precious", -1, NULL));
+  g_assert_cmpint (symlink (victim, part), ==, 0);
+  cli (&run, "--catalog", f->catalog, "export", scenario, "--pdf", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  text = contents_of (victim);
+  g_assert_cmpstr (text, ==, "precious");
+  g_assert_true (g_file_test (part, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+set_umask_027 (gpointer data)
+{
+  umask (027);
+}
+
+/* A file exported again keeps its mode; a new one gets the usual mode of the umask. */
+static void
+test_export_keeps_mode (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *scenario = export_setup (f);
+  g_autofree char *csv = g_build_filename (f->dir, "months.csv", NULL);
+  g_autofree char *assumptions = g_build_filename (f->dir, "months.assumptions.csv", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autofree char *json = g_build_filename (f->dir, "months.json", NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) again = { 0 };
+  GStatBuf st;
+
+  cli_with (&run, set_umask_027, "--catalog", f->catalog, "export", scenario, "--csv", csv,
+            "--pdf", pdf, "--json", json, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  for (const char * const *p = (const char *[]) { csv, assumptions, pdf, json, NULL }; *p; p++)
+    {
+      g_assert_cmpint (g_stat (*p, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+      g_assert_cmpint (g_chmod (*p, 0600), ==, 0);
+    }
+  cli (&again, "--catalog", f->catalog, "export", scenario, "--csv", csv, "--pdf", pdf,
+       "--json", json, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  for (const char * const *p = (const char *[]) { csv, assumptions, pdf, json, NULL }; *p; p++)
+    {
+      g_assert_cmpint (g_stat (*p, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    }
+}
+
+/* Standard output (-, /dev/stdout or a link to it) is written to, never replaced; the assumptions, which
+ * have no folder there to go beside the CSV, are not written. */
+static void
+test_export_to_stdout (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *scenario = export_setup (f);
+  g_autofree char *link = g_build_filename (f->dir, "to-stdout.csv", NULL);
+  g_autofree char *before = names_in ("/dev");
+  g_autofree char *listed = NULL;
+
+  g_assert_cmpint (symlink ("/dev/stdout", link), ==, 0);
+  for (const char * const *p = (const char *[]) { "-", link, "/dev/stdout", NULL }; *p; p++)
+    {
+      g_auto(Run) csv = { 0 };
+      g_auto(Run) json = { 0 };
+      g_autofree char *after = NULL;
+
+      cli (&csv, "--catalog", f->catalog, "export", scenario, "--csv", *p, NULL);
+      g_assert_cmpint (csv.status, ==, 0);
+      g_assert_true (g_str_has_prefix (csv.out, "provider,provider_name,"));
+      cli (&json, "--catalog", f->catalog, "export", scenario, "--json", *p, NULL);
+      g_assert_cmpint (json.status, ==, 0);
+      g_assert_true (g_str_has_prefix (json.out, "{"));
+      g_assert_true (g_file_test ("/dev/stdout", G_FILE_TEST_IS_SYMLINK));
+      after = names_in ("/dev");
+      g_assert_cmpstr (after, ==, before);
+      g_assert_false (g_file_test ("-", G_FILE_TEST_EXISTS));
+    }
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  listed = names_in (f->dir);
+  g_assert_cmpstr (listed, ==, "growth.skytally sub to-stdout.csv");
+}
+
+static gpointer
+read_fifo_thread (gpointer data)
+{
+  char *text = NULL;
+
+  g_file_get_contents (data, &text, NULL, NULL);
+  return text;
+}
+
+/* A named pipe is written to, and stays a pipe. */
+static void
+test_export_to_fifo (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *scenario = export_setup (f);
+  g_autofree char *fifo = g_build_filename (f->dir, "pipe.json", NULL);
+  g_autofree char *text = NULL;
+  g_auto(Run) run = { 0 };
+  GThread *reader;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  reader = g_thread_new ("reader", read_fifo_thread, fifo);
+  cli (&run, "--catalog", f->catalog, "export", scenario, "--json", fifo, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  text = g_thread_join (reader);
+  g_assert_nonnull (text);
+  g_assert_true (g_str_has_prefix (text, "{"));
+  g_assert_nonnull (strstr (text, "\"scenario\" : \"Growth\""));
+  g_assert_true (g_file_test (fifo, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (fifo, G_FILE_TEST_IS_REGULAR));
+}
+
+/* In the child: no file may grow past 33 KiB, room for the catalog's shared memory file (32
+ * KiB) but not for the report or the JSON of 60 months. */
+static void
+limit_file_size_small (gpointer data)
+{
+  struct rlimit limit = { 33 << 10, 33 << 10 };
+
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+/* An export that cannot be written (files limited to 33 KiB; a folder that is a file) fails
+ * naming the file, leaves the old file as it was and no temporary file behind. */
+static void
+test_export_fails_cleanly (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *growth = export_setup (f);
+  g_autofree char *scenario = g_test_build_filename (G_TEST_DIST, "data", "web.skytally", NULL);
+  g_autofree char *dir = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *json = g_build_filename (dir, "months.json", NULL);
+  g_autofree char *not_dir = g_build_filename (dir, "report.pdf", "months.csv", NULL);
+  g_autofree char *listed = NULL;
+  g_auto(Run) big = { 0 };
+  g_auto(Run) json_run = { 0 };
+  g_auto(Run) nowhere = { 0 };
+
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (pdf, "old pdf", -1, NULL));
+  g_assert_true (g_file_set_contents (json, "old json", -1, NULL));
+
+  cli_with (&big, limit_file_size_small, "--catalog", f->catalog, "export", scenario, "--pdf",
+            pdf, "--months", "60", NULL);
+  assert_one_line_error (&big);
+  g_assert_nonnull (strstr (big.err, pdf));
+  cli_with (&json_run, limit_file_size_small, "--catalog", f->catalog, "export", scenario,
+            "--json", json, "--months", "60", NULL);
+  assert_one_line_error (&json_run);
+  g_assert_nonnull (strstr (json_run.err, json));
+  cli (&nowhere, "--catalog", f->catalog, "export", scenario, "--csv", not_dir, NULL);
+  assert_one_line_error (&nowhere);
+  g_assert_nonnull (strstr (nowhere.err, not_dir));
+
+  {
+    g_autofree char *text = contents_of (pdf);
+    g_assert_cmpstr (text, ==, "old pdf");
+  }
+  {
+    g_autofree char *text = contents_of (json);
+    g_assert_cmpstr (text, ==, "old json");
+  }
+  listed = names_in (dir);
+  g_assert_cmpstr (listed, ==, "months.json report.pdf");
+}
+
+/* The CSV and its assumptions are put in place together: when the assumptions cannot be
+ * written (a folder has their name), neither file changes. */
+static void
+test_export_csv_all_or_nothing (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *scenario = export_setup (f);
+  g_autofree char *dir = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *csv = g_build_filename (dir, "months.csv", NULL);
+  g_autofree char *assumptions = g_build_filename (dir, "months.assumptions.csv", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *listed = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (csv, "old csv", -1, NULL));
+  g_assert_cmpint (g_mkdir (assumptions, 0755), ==, 0);
+  cli (&run, "--catalog", f->catalog, "export", scenario, "--csv", csv, NULL);
+  assert_one_line_error (&run);
+  g_assert_nonnull (strstr (run.err, assumptions));
+  text = contents_of (csv);
+  g_assert_cmpstr (text, ==, "old csv");
+  g_assert_true (g_file_test (assumptions, G_FILE_TEST_IS_DIR));
+  listed = names_in (dir);
+  g_assert_cmpstr (listed, ==, "months.assumptions.csv months.csv");
+}
+
 static void
 test_validate (Fixture       *f,
                gconstpointer  data)
@@ -1485,6 +1796,13 @@ main (int    argc,
   ADD ("export-spreadsheet", test_export_spreadsheet);
   ADD ("export-pdf", test_export_pdf);
   ADD ("project-overflow", test_project_overflow);
+  ADD ("export-keeps-links", test_export_keeps_links);
+  ADD ("export-planted-link", test_export_planted_link);
+  ADD ("export-keeps-mode", test_export_keeps_mode);
+  ADD ("export-to-stdout", test_export_to_stdout);
+  ADD ("export-to-fifo", test_export_to_fifo);
+  ADD ("export-fails-cleanly", test_export_fails_cleanly);
+  ADD ("export-csv-all-or-nothing", test_export_csv_all_or_nothing);
   ADD ("validate", test_validate);
   ADD ("validate-special", test_validate_special);
   ADD ("killed-import", test_killed_import);

@@ -9,6 +9,7 @@
 
 #include "sky-currency.h"
 #include "sky-export.h"
+#include "sky-file-writer.h"
 #include "sky-report.h"
 #include "sky-score.h"
 
@@ -168,25 +169,47 @@ sky_export_assumptions_path (const char *csv_path)
   return g_strconcat (stem, ".assumptions.csv", NULL);
 }
 
+/* Writes the CSV and its assumptions: both are put in place, or neither. A CSV written
+ * directly (standard output, a device, a pipe) has no folder to put its assumptions beside,
+ * so they go only where @assumptions_path says. */
 static gboolean
-write_file (const char  *path,
-            const char  *data,
-            gsize        length,
-            GError     **error)
+write_csv_pair (const char    *path,
+                const char    *csv,
+                gsize          length,
+                const char    *assumptions_path,
+                const char    *assumptions,
+                gsize          alength,
+                GCancellable  *cancellable,
+                GError       **error)
 {
-  g_autoptr(GError) local = NULL;
+  g_autoptr(SkyFileWrite) main = sky_file_write_begin (path, SKY_FILE_WRITE_DEFAULT, error);
+  g_autoptr(SkyFileWrite) beside = NULL;
+  g_autofree char *apath = NULL;
 
-  if (g_file_set_contents_full (path, data, length,
-                                G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                0644, &local))
-    return TRUE;
-  g_set_error (error, local->domain, local->code, "Cannot write %s: %s", path, local->message);
-  return FALSE;
+  if (main == NULL)
+    return FALSE;
+  if (assumptions_path != NULL)
+    apath = g_strdup (assumptions_path);
+  else if (!sky_file_write_is_direct (main))
+    apath = sky_export_assumptions_path (path);
+  if (apath != NULL)
+    {
+      beside = sky_file_write_begin (apath, SKY_FILE_WRITE_DEFAULT, error);
+      if (beside == NULL || !sky_file_write_append (beside, assumptions, alength, error))
+        return FALSE;
+    }
+  if (!sky_file_write_append (main, csv, length, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (beside == NULL)
+    return sky_file_write_commit (main, error);
+  return sky_file_write_commit_all ((SkyFileWrite *[]) { beside, main }, 2, error);
 }
 
 /* Projects @scenario and writes it to @path as @options say. A CSV's assumptions go to
- * @assumptions_path, or beside it when that is NULL. Each file is replaced whole or not at
- * all; once @cancellable is cancelled no further file is written. */
+ * @assumptions_path, or beside it when that is NULL. Each file is written through the safe
+ * writer (sky-file-writer.c): replaced whole or not at all, a CSV and its assumptions
+ * together; once @cancellable is cancelled no further file is written. */
 gboolean
 sky_export_write (SkyCatalog             *catalog,
                   const SkyScenario      *scenario,
@@ -214,18 +237,15 @@ sky_export_write (SkyCatalog             *catalog,
         g_autofree char *csv = sky_report_projection_csv (scenario, projection, options->dialect,
                                                           options->bom, &length, error);
         g_autofree char *assumptions = NULL;
-        g_autofree char *apath = assumptions_path != NULL ? g_strdup (assumptions_path)
-                                                          : sky_export_assumptions_path (path);
 
         if (csv == NULL)
           return FALSE;
         assumptions = sky_report_assumptions_csv (scenario, projection, options->dialect,
                                                   options->bom, &alength);
         if (options->no_assumptions)
-          return write_file (path, csv, length, error);
-        return write_file (path, csv, length, error) &&
-               !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-               write_file (apath, assumptions, alength, error);
+          return sky_file_write_contents (path, csv, length, SKY_FILE_WRITE_DEFAULT, error);
+        return write_csv_pair (path, csv, length, assumptions_path, assumptions, alength,
+                               cancellable, error);
       }
     case SKY_EXPORT_PDF:
       {
@@ -259,7 +279,7 @@ sky_export_write (SkyCatalog             *catalog,
         gsize length = 0;
         g_autofree char *text = sky_export_projection_json (scenario, projection, &length);
 
-        return write_file (path, text, length, error);
+        return sky_file_write_contents (path, text, length, SKY_FILE_WRITE_DEFAULT, error);
       }
     default:
       g_return_val_if_reached (FALSE);

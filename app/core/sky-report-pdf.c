@@ -3,17 +3,16 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <math.h>
 #include <string.h>
 
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
 #include "sky-currency.h"
+#include "sky-file-writer.h"
 #include "sky-report.h"
 
 /* A comparison report to read or print: the scenario, its providers side by side, the
@@ -351,7 +350,26 @@ ranking (Pen              *pen,
                      "the options no other beats on both cost and score.", "Sans Italic 8");
 }
 
-/* Writes the report of @scenario to @path. @scoring may be NULL (no ranking). */
+typedef struct
+{
+  SkyFileWrite *file;
+  GError       *error;
+} Output;
+
+static cairo_status_t
+write_pdf_cb (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  Output *out = closure;
+
+  if (out->error != NULL || !sky_file_write_append (out->file, data, length, &out->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Writes the report of @scenario to @path, through the safe writer: the PDF is drawn into a
+ * private temporary file, put in place when whole. @scoring may be NULL (no ranking). */
 gboolean
 sky_report_write_pdf (const SkyScenario   *scenario,
                       const SkyEstimate   *estimate,
@@ -360,12 +378,13 @@ sky_report_write_pdf (const SkyScenario   *scenario,
                       const char          *path,
                       GError             **error)
 {
-  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
-  g_autofree SkyDecimal *first_year = g_new0 (SkyDecimal, projection->providers->len + 1);
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
   Pen pen = { NULL, MARGIN };
+  g_autofree SkyDecimal *first_year = g_new0 (SkyDecimal, projection->providers->len + 1);
+  g_autoptr(SkyFileWrite) file = NULL;
+  Output out = { NULL, NULL };
 
   /* Every figure is computed before the file is begun. */
   for (guint i = 0; i < projection->providers->len; i++)
@@ -376,7 +395,11 @@ sky_report_write_pdf (const SkyScenario   *scenario,
         return FALSE;
       }
 
-  surface = cairo_pdf_surface_create (tmp, PAGE_WIDTH, PAGE_HEIGHT);
+  file = sky_file_write_begin (path, SKY_FILE_WRITE_DEFAULT, error);
+  if (file == NULL)
+    return FALSE;
+  out.file = file;
+  surface = cairo_pdf_surface_create_for_stream (write_pdf_cb, &out, PAGE_WIDTH, PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, scenario->name);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Skytally");
   cr = pen.cr = cairo_create (surface);
@@ -418,21 +441,16 @@ sky_report_write_pdf (const SkyScenario   *scenario,
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if (out.error != NULL)
+    {
+      g_propagate_error (error, out.error);
+      return FALSE;
+    }
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_unlink (tmp);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Cannot write %s: %s", path,
                    cairo_status_to_string (status));
       return FALSE;
     }
-  /* Written whole, then put in place. */
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_unlink (tmp);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "Cannot write %s: %s", path,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return sky_file_write_commit (file, error);
 }
