@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "sky-file-writer.h"
+#include "sky-scenario.h"
 #include "sky-test-util.h"
 
 static char *
@@ -411,6 +412,37 @@ test_all_or_nothing (void)
   sky_test_remove_tree (dir);
 }
 
+/* Saving a scenario goes through the writer: through a chain of links to the file they end
+ * at, keeping its mode. */
+static void
+test_scenario_save (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *real = g_build_filename (dir, "real.skytally", NULL);
+  g_autofree char *middle = g_build_filename (dir, "middle.skytally", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.skytally", NULL);
+  g_autoptr(SkyScenario) s = sky_scenario_new ("Linked", "USD");
+  g_autoptr(SkyScenario) back = NULL;
+  g_autofree char *listed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (real, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (real, 0600), ==, 0);
+  g_assert_cmpint (symlink ("real.skytally", middle), ==, 0);
+  g_assert_cmpint (symlink ("middle.skytally", link), ==, 0);
+  g_assert_true (sky_scenario_save (s, link, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_test (middle, G_FILE_TEST_IS_SYMLINK));
+  g_assert_cmpuint (mode_of (real), ==, 0600);
+  back = sky_scenario_load (real, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->name, ==, "Linked");
+  listed = names_in (dir);
+  g_assert_cmpstr (listed, ==, "link.skytally middle.skytally real.skytally");
+  sky_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -427,6 +459,7 @@ main (int    argc,
   g_test_add_func ("/sky/file-writer/cannot-write", test_cannot_write);
   g_test_add_func ("/sky/file-writer/full-disk", test_full_disk);
   g_test_add_func ("/sky/file-writer/all-or-nothing", test_all_or_nothing);
+  g_test_add_func ("/sky/file-writer/scenario-save", test_scenario_save);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include <libxml/tree.h>
 
 #include "sky-currency.h"
+#include "sky-file-writer.h"
 #include "sky-scenario.h"
 #include "sky-sheet-reader.h"
 #include "sky-xml-private.h"
@@ -1681,8 +1682,9 @@ sky_scenario_to_xml (const SkyScenario *s)
   return g_string_free (out, FALSE);
 }
 
-/* Writes @scenario to @path so that a crash or a full disk leaves the previous file whole: a
- * temporary file, synced, renamed over it. A symbolic link is followed, and the file keeps its
+/* Writes @scenario to @path so that a crash or a full disk leaves the previous file whole,
+ * through the safe writer (sky-file-writer.c): a private temporary file, synced, renamed over
+ * it. A chain of symbolic links is followed to the file it ends at, and the file keeps its
  * permissions. */
 gboolean
 sky_scenario_save (const SkyScenario  *s,
@@ -1690,26 +1692,11 @@ sky_scenario_save (const SkyScenario  *s,
                    GError            **error)
 {
   g_autofree char *xml = NULL;
-  g_autofree char *target = NULL;
+  g_autofree char *prefix = NULL;
   g_autoptr(GError) local = NULL;
-  GStatBuf st;
-  int mode = 0644;
 
   g_return_val_if_fail (s != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
-
-  target = g_file_read_link (path, NULL);
-  if (target != NULL && !g_path_is_absolute (target))
-    {
-      g_autofree char *dir = g_path_get_dirname (path);
-      g_autofree char *joined = g_build_filename (dir, target, NULL);
-      g_free (target);
-      target = g_steal_pointer (&joined);
-    }
-  if (target == NULL)
-    target = g_strdup (path);
-  if (g_stat (target, &st) == 0)
-    mode = st.st_mode & 0777;
 
   xml = sky_scenario_to_xml (s);
   /* A file that could not be opened again is not written. */
@@ -1720,12 +1707,13 @@ sky_scenario_save (const SkyScenario  *s,
                    "lines of workload", path, SKY_SCENARIO_MAX_LINES, s->lines->len);
       return FALSE;
     }
-  if (!g_file_set_contents_full (target, xml, -1,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 mode, &local))
+  if (!sky_file_write_contents (path, xml, -1, SKY_FILE_WRITE_DEFAULT, &local))
     {
-      g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_IO,
-                   "Cannot save %s: %s", path, local->message);
+      /* The writer's message names the file already: only its reason is added. */
+      prefix = g_strdup_printf ("Cannot write %s: ", path);
+      g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_IO, "Cannot save %s: %s", path,
+                   g_str_has_prefix (local->message, prefix)
+                   ? local->message + strlen (prefix) : local->message);
       return FALSE;
     }
   return TRUE;
