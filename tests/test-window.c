@@ -16,6 +16,7 @@
 #include "sky-opening-window.h"
 #include "sky-preferences-window.h"
 #include "sky-price-sheets-window.h"
+#include "sky-recovery.h"
 #include "sky-line-dialog.h"
 #include "sky-scenario-page.h"
 #include "sky-tradeoffs-page.h"
@@ -911,6 +912,24 @@ test_scenario_save_and_recover (Fixture       *f,
   while (!g_file_test (recovery, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (g_file_test (recovery, G_FILE_TEST_EXISTS));
+  /* It is one file, only its owner may read it, and it names the file the changes belong
+   * to: the two are never kept one without the other. */
+  {
+    g_autofree char *source_path = g_file_get_path (source);
+    g_autofree char *origin = NULL;
+    g_autofree char *dir = g_path_get_dirname (recovery);
+    g_autofree char *beside = g_build_filename (dir, "recovery.origin", NULL);
+    g_autoptr(SkyScenario) kept = NULL;
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (recovery, &st), ==, 0);
+    g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+    kept = sky_recovery_read (recovery, &origin, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (kept->lines->len, ==, 6);
+    g_assert_cmpstr (origin, ==, source_path);
+    g_assert_false (g_file_test (beside, G_FILE_TEST_EXISTS));
+  }
 
   /* Saving writes the file, records the sheets it was priced against, and drops the copy. */
   g_assert_true (sky_scenario_page_save_to (page, saved, &error));
@@ -926,7 +945,7 @@ test_scenario_save_and_recover (Fixture       *f,
   /* After a crash the recovery copy is offered back. */
   sky_scenario_page_new_scenario (page);
   wait_for_estimate (f);
-  g_assert_true (sky_scenario_save (reread, recovery, &error));
+  g_assert_true (sky_recovery_write (recovery, reread, saved_path, &error));
   sky_scenario_page_offer_recovery (page);
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
@@ -936,6 +955,32 @@ test_scenario_save_and_recover (Fixture       *f,
   wait_for_estimate (f);
   g_assert_cmpuint (sky_scenario_page_get_scenario (page)->lines->len, ==, 6);
   g_assert_true (sky_scenario_page_get_modified (page));
+  g_assert_true (g_file_equal (sky_scenario_page_get_file (page), saved));
+  gtk_window_destroy (dialog);
+
+  /* Changes an earlier version kept, in two files, are offered back too, and discarding them
+   * removes both. */
+  {
+    g_autofree char *dir = g_path_get_dirname (recovery);
+    g_autofree char *legacy = g_build_filename (dir, "recovery.skytally", NULL);
+    g_autofree char *legacy_origin = g_build_filename (dir, "recovery.origin", NULL);
+
+    sky_scenario_page_discard_recovery (page);
+    sky_scenario_page_new_scenario (page);
+    wait_for_estimate (f);
+    g_assert_true (sky_scenario_save (reread, legacy, &error));
+    g_assert_true (g_file_set_contents (legacy_origin, saved_path, -1, &error));
+    g_assert_true (sky_scenario_page_offer_recovery (page));
+    dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+    wait_for_estimate (f);
+    g_assert_cmpuint (sky_scenario_page_get_scenario (page)->lines->len, ==, 6);
+    g_assert_true (g_file_equal (sky_scenario_page_get_file (page), saved));
+    gtk_window_destroy (dialog);
+    sky_scenario_page_discard_recovery (page);
+    g_assert_false (g_file_test (legacy, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (legacy_origin, G_FILE_TEST_EXISTS));
+  }
 }
 
 /* A newer sheet: opening offers to re-price, saying what changes and why. */

@@ -13,6 +13,7 @@
 #include "sky-line-dialog.h"
 #include "sky-listing-item.h"
 #include "sky-offer-match.h"
+#include "sky-recovery.h"
 #include "sky-scenario-page.h"
 #include "sky-index-item.h"
 #include "sky-side-pane.h"
@@ -91,28 +92,64 @@ static void fill_widgets (SkyScenarioPage *self);
 
 /* Recovery ------------------------------------------------------------------------------- */
 
-/* Where unsaved changes are kept until they are saved: $XDG_STATE_HOME/skytally. */
+/* Where unsaved changes are kept until they are saved or discarded, with the name of the file
+ * they belong to: one file (see sky-recovery.c) in $XDG_STATE_HOME/skytally. */
 char *
 sky_scenario_page_recovery_path (void)
 {
-  return g_build_filename (g_get_user_state_dir (), "skytally", "recovery.skytally", NULL);
+  return g_build_filename (g_get_user_state_dir (), "skytally", "unsaved.skytally-recovery",
+                           NULL);
 }
 
+/* Earlier versions kept them in two files: the scenario, and its file's name. */
 static char *
-recovery_origin_path (void)
+legacy_recovery_path (const char *name)
 {
-  return g_build_filename (g_get_user_state_dir (), "skytally", "recovery.origin", NULL);
+  return g_build_filename (g_get_user_state_dir (), "skytally", name, NULL);
+}
+
+static gboolean
+recovery_exists (void)
+{
+  g_autofree char *path = sky_scenario_page_recovery_path ();
+  g_autofree char *legacy = legacy_recovery_path ("recovery.skytally");
+
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR) ||
+         g_file_test (legacy, G_FILE_TEST_IS_REGULAR);
+}
+
+/* The changes kept, and in @origin the file they belong to (NULL for a scenario never saved). */
+static SkyScenario *
+read_recovery (char   **origin,
+               GError **error)
+{
+  g_autofree char *path = sky_scenario_page_recovery_path ();
+  g_autofree char *legacy = legacy_recovery_path ("recovery.skytally");
+  g_autofree char *legacy_origin = legacy_recovery_path ("recovery.origin");
+  g_autofree char *text = NULL;
+  SkyScenario *scenario;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return sky_recovery_read (path, origin, error);
+  scenario = sky_scenario_load (legacy, error);
+  *origin = NULL;
+  if (scenario != NULL && g_file_get_contents (legacy_origin, &text, NULL, NULL) &&
+      *text != '\0')
+    *origin = g_steal_pointer (&text);
+  return scenario;
 }
 
 void
 sky_scenario_page_discard_recovery (SkyScenarioPage *self)
 {
   g_autofree char *path = sky_scenario_page_recovery_path ();
-  g_autofree char *origin = recovery_origin_path ();
+  g_autofree char *legacy = legacy_recovery_path ("recovery.skytally");
+  g_autofree char *legacy_origin = legacy_recovery_path ("recovery.origin");
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_unlink (path);
-  g_unlink (origin);
+  g_unlink (legacy);
+  g_unlink (legacy_origin);
 }
 
 static gboolean
@@ -121,14 +158,13 @@ autosave_cb (gpointer user_data)
   SkyScenarioPage *self = user_data;
   g_autofree char *path = sky_scenario_page_recovery_path ();
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *origin = recovery_origin_path ();
   g_autofree char *file = self->file != NULL ? g_file_get_path (self->file) : NULL;
   g_autoptr(GError) error = NULL;
 
   self->autosave_id = 0;
+  /* The scenario and its file's name in one file, put in place whole, private. */
   if (g_mkdir_with_parents (dir, 0700) != 0 ||
-      !sky_scenario_save (self->scenario, path, &error) ||
-      !g_file_set_contents (origin, file != NULL ? file : "", -1, &error))
+      !sky_recovery_write (path, self->scenario, file, &error))
     g_warning ("Cannot keep a recovery copy of the scenario: %s",
                error != NULL ? error->message : g_strerror (errno));
   return G_SOURCE_REMOVE;
@@ -1717,8 +1753,6 @@ recovery_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
                       SkyScenarioPage  *self)
 {
-  g_autofree char *path = sky_scenario_page_recovery_path ();
-  g_autofree char *origin_path = recovery_origin_path ();
   g_autofree char *origin = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
@@ -1729,30 +1763,29 @@ recovery_response_cb (AdwMessageDialog *dialog,
       sky_scenario_page_discard_recovery (self);
       return;
     }
-  scenario = sky_scenario_load (path, &error);
+  scenario = read_recovery (&origin, &error);
   if (scenario == NULL)
     {
       show_error (self, _("Cannot Restore the Scenario"), error->message);
       return;
     }
-  if (g_file_get_contents (origin_path, &origin, NULL, NULL) && *origin != '\0')
+  if (origin != NULL)
     file = g_file_new_for_path (origin);
   set_scenario (self, scenario, file, TRUE);
   estimate_now (self, FALSE);
 }
 
-/* After a crash: offers back the changes that were not saved. */
-void
+/* After a crash: offers back the changes that were not saved, if any were kept (TRUE). */
+gboolean
 sky_scenario_page_offer_recovery (SkyScenarioPage *self)
 {
-  g_autofree char *path = sky_scenario_page_recovery_path ();
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
 
-  g_return_if_fail (SKY_IS_SCENARIO_PAGE (self));
+  g_return_val_if_fail (SKY_IS_SCENARIO_PAGE (self), FALSE);
 
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    return;
+  if (!recovery_exists ())
+    return FALSE;
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("Restore Unsaved Changes?"),
                                    _("Skytally closed before a scenario's changes were saved. "
@@ -1768,6 +1801,7 @@ sky_scenario_page_offer_recovery (SkyScenarioPage *self)
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
   g_signal_connect (dialog, "response", G_CALLBACK (recovery_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 /* Public ----------------------------------------------------------------------------------- */

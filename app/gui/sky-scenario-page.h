@@ -28,7 +28,7 @@ gboolean           sky_scenario_page_save_to          (SkyScenarioPage  *self,
                                                        GError          **error);
 void               sky_scenario_page_save             (SkyScenarioPage  *self);
 void               sky_scenario_page_save_as          (SkyScenarioPage  *self);
-void               sky_scenario_page_offer_recovery   (SkyScenarioPage  *self);
+gboolean           sky_scenario_page_offer_recovery   (SkyScenarioPage  *self);
 void               sky_scenario_page_discard_recovery (SkyScenarioPage  *self);
 
 const SkyScenario *sky_scenario_page_get_scenario     (SkyScenarioPage  *self);

@@ -470,14 +470,10 @@ sky_window_open_files (SkyWindow *self,
 void
 sky_window_offer_recovery (SkyWindow *self)
 {
-  g_autofree char *path = sky_scenario_page_recovery_path ();
-
   g_return_if_fail (SKY_IS_WINDOW (self));
 
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    return;
-  show_scenario (self);
-  sky_scenario_page_offer_recovery (self->scenario_page);
+  if (sky_scenario_page_offer_recovery (self->scenario_page))
+    show_scenario (self);
 }
 
 static void
