@@ -1767,6 +1767,67 @@ test_open_file (void)
   g_assert_finalize_object (window);
 }
 
+/* Runs the main loop until no pricing is under way on @window's Scenario page. */
+static void
+wait_for_page (SkyWindow *window)
+{
+  SkyScenarioPage *page = SKY_SCENARIO_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                            SKY_TYPE_WINDOW,
+                                                                            "scenario_page"));
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  while ((sky_scenario_page_get_busy (page) || sky_window_get_busy (window)) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (sky_scenario_page_get_busy (page));
+}
+
+/* After a crash, starting by opening a file (a double-click) opens it and offers the changes
+ * kept back; the recovery file stays until they are restored or discarded. */
+static void
+test_recovery_on_open_start (void)
+{
+  g_autoptr(SkyApplication) app = new_app (G_APPLICATION_HANDLES_OPEN);
+  g_autoptr(GFile) file = data_gfile ("web.skytally");
+  g_autofree char *recovery = sky_scenario_page_recovery_path ();
+  g_autofree char *dir = g_path_get_dirname (recovery);
+  g_autoptr(SkyScenario) kept = sky_scenario_new ("Kept after a crash", "USD");
+  g_autoptr(GError) error = NULL;
+  SkyScenarioPage *page;
+  SkyWindow *window;
+  GtkWindow *dialog;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (sky_recovery_write (recovery, kept, NULL, &error));
+  g_assert_no_error (error);
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  g_assert_true (wait_until (has_toplevel, GSIZE_TO_POINTER (SKY_TYPE_WINDOW), 20));
+  window = g_object_ref (SKY_WINDOW (find_toplevel (SKY_TYPE_WINDOW)));
+  page = SKY_SCENARIO_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), SKY_TYPE_WINDOW,
+                                                           "scenario_page"));
+  wait_for_page (window);
+  g_assert_true (g_file_equal (sky_scenario_page_get_file (page), file));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Restore Unsaved Changes?");
+  g_assert_true (g_file_test (recovery, G_FILE_TEST_EXISTS));
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  wait_for_page (window);
+  g_assert_cmpstr (sky_scenario_page_get_scenario (page)->name, ==, "Kept after a crash");
+  g_assert_true (sky_scenario_page_get_modified (page));
+  g_assert_null (sky_scenario_page_get_file (page));
+
+  gtk_window_destroy (dialog);
+  sky_scenario_page_discard_recovery (page);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 static gint64
 user_version (const char *path)
 {
@@ -2013,6 +2074,7 @@ main (int    argc,
   ADD ("export-dialog", test_export_dialog);
 #undef ADD
   g_test_add_func ("/sky/window/open-file", test_open_file);
+  g_test_add_func ("/sky/window/recovery-on-open-start", test_recovery_on_open_start);
   g_test_add_func ("/sky/window/open-older-catalog", test_open_older_catalog);
   g_test_add_func ("/sky/window/open-cancelled", test_open_cancelled);
   g_test_add_func ("/sky/window/open-unreadable-catalog", test_open_unreadable_catalog);

@@ -27,7 +27,6 @@ struct _SkyApplication
   GCancellable   *opening;
   guint           opening_notice;
   GtkWindow      *opening_window;
-  gboolean        activated;
   GPtrArray      *files;
 };
 
@@ -48,21 +47,21 @@ show_window (SkyApplication *self)
 {
   SkyWindow *window = find_window (self);
   g_autoptr(GPtrArray) files = g_steal_pointer (&self->files);
-  gboolean activated = self->activated;
+  gboolean started = window == NULL;
 
-  self->activated = FALSE;
-  if (window == NULL)
+  if (started)
     {
       window = sky_window_new (self, self->catalog);
       /* On the first start the catalog is empty: load the bundled sheets, with progress. */
       sky_window_load_bundled_sheets (window);
     }
   gtk_window_present (GTK_WINDOW (window));
-  /* After a crash, the changes a scenario had not saved are offered back. */
-  if (activated)
-    sky_window_offer_recovery (window);
   if (files != NULL)
     sky_window_open_files (window, files);
+  /* After a crash, the changes a scenario had not saved are offered back at every start, also
+   * one that opened a file; opening it left them where they were. */
+  if (started)
+    sky_window_offer_recovery (window);
 }
 
 static void
@@ -142,7 +141,6 @@ opened_cb (GObject      *object,
       /* Cancelled, the catalog is as it was (or converted, if that had just finished), and
        * what was asked for is dropped with it. */
       g_clear_pointer (&self->files, g_ptr_array_unref);
-      self->activated = FALSE;
       if (!cancelled)
         show_open_error (self, error);
     }
@@ -180,10 +178,7 @@ ensure_window (SkyApplication *self)
 static void
 sky_application_activate (GApplication *app)
 {
-  SkyApplication *self = SKY_APPLICATION (app);
-
-  self->activated = TRUE;
-  ensure_window (self);
+  ensure_window (SKY_APPLICATION (app));
 }
 
 /* Price sheets opened from the file manager or the command line are imported; scenarios are

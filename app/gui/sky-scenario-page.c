@@ -39,6 +39,7 @@ struct _SkyScenarioPage
   GtkSingleSelection *selection;
   GPtrArray          *provider_columns;
   guint               autosave_id;
+  gboolean            recovery_written; /* the recovery file holds this page's changes */
   gboolean            filling;      /* the widgets are being set from the scenario */
   GPtrArray          *undo;         /* the scenario's text before each change, oldest first */
   GPtrArray          *redo;
@@ -150,6 +151,17 @@ sky_scenario_page_discard_recovery (SkyScenarioPage *self)
   g_unlink (path);
   g_unlink (legacy);
   g_unlink (legacy_origin);
+  self->recovery_written = FALSE;
+}
+
+/* The scenario was saved or replaced: the changes this page kept go. A recovery file it did
+ * not write (a crash's, not yet offered back or answered) stays. */
+static void
+forget_recovery (SkyScenarioPage *self)
+{
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->recovery_written)
+    sky_scenario_page_discard_recovery (self);
 }
 
 static gboolean
@@ -167,6 +179,8 @@ autosave_cb (gpointer user_data)
       !sky_recovery_write (path, self->scenario, file, &error))
     g_warning ("Cannot keep a recovery copy of the scenario: %s",
                error != NULL ? error->message : g_strerror (errno));
+  else
+    self->recovery_written = TRUE;
   return G_SOURCE_REMOVE;
 }
 
@@ -1640,7 +1654,7 @@ sky_scenario_page_new_scenario (SkyScenarioPage *self)
       if (info->current)
         g_ptr_array_add (scenario->providers, g_strdup (info->provider));
     }
-  sky_scenario_page_discard_recovery (self);
+  forget_recovery (self);
   set_scenario (self, scenario, NULL, FALSE);
   estimate_now (self, FALSE);
 }
@@ -1663,7 +1677,7 @@ sky_scenario_page_open (SkyScenarioPage *self,
                   error != NULL ? error->message : _("Only local files can be opened."));
       return;
     }
-  sky_scenario_page_discard_recovery (self);
+  forget_recovery (self);
   set_scenario (self, scenario, file, FALSE);
   estimate_now (self, TRUE);
 }
@@ -1688,7 +1702,7 @@ sky_scenario_page_save_to (SkyScenarioPage  *self,
   g_set_object (&self->file, file);
   /* Told even when it is the same file: it was saved again. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-  sky_scenario_page_discard_recovery (self);
+  forget_recovery (self);
   set_modified (self, FALSE);
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
@@ -1771,6 +1785,8 @@ recovery_response_cb (AdwMessageDialog *dialog,
     }
   if (origin != NULL)
     file = g_file_new_for_path (origin);
+  /* The changes kept are this page's now: saving or replacing them removes the file. */
+  self->recovery_written = TRUE;
   set_scenario (self, scenario, file, TRUE);
   estimate_now (self, FALSE);
 }
