@@ -1828,6 +1828,158 @@ test_recovery_on_open_start (void)
   g_assert_finalize_object (window);
 }
 
+/* What replaces the open scenario: New, Open (the file chooser, a drop), a recent file, the
+ * application's open (the command line, a second launch). @other is what is opened. */
+typedef void (*ReplaceFunc) (SkyWindow *window,
+                             GFile     *other);
+
+static void
+replace_by_new (SkyWindow *window,
+                GFile     *other)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-scenario", NULL));
+}
+
+static void
+replace_by_open (SkyWindow *window,
+                 GFile     *other)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (files, g_object_ref (other));
+  sky_window_open_files (window, files);
+}
+
+static void
+replace_by_recent (SkyWindow *window,
+                   GFile     *other)
+{
+  g_autofree char *uri = g_file_get_uri (other);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", uri));
+}
+
+static void
+replace_by_application (SkyWindow *window,
+                        GFile     *other)
+{
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+
+  g_application_open (app, &other, 1, "");
+}
+
+/* Edits a copy of web.skytally in @dir on @window, then replaces it by @replace three times,
+ * answering the question Cancel (the edit stays), Discard (@other replaces it, or a new
+ * scenario when @other is NULL) and Save (the edit is written first). */
+static void
+check_replace_asks (SkyWindow   *window,
+                    const char  *dir,
+                    ReplaceFunc  replace,
+                    GFile       *other)
+{
+  static const char * const answers[] = { "cancel", "discard", "save" };
+  SkyScenarioPage *page = SKY_SCENARIO_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                            SKY_TYPE_WINDOW,
+                                                                            "scenario_page"));
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "web.skytally", NULL);
+  g_autofree char *mine_path = g_build_filename (dir, "mine.skytally", NULL);
+  g_autoptr(GFile) mine = g_file_new_for_path (mine_path);
+  g_autofree char *original = NULL;
+
+  g_assert_true (g_file_get_contents (source, &original, NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_autoptr(SkyScenario) on_disk = NULL;
+      g_autoptr(GError) error = NULL;
+      SkyScenarioLine *line = sky_scenario_line_new (SKY_LINE_REQUIREMENT);
+      GtkWindow *dialog;
+
+      g_test_message ("answering %s", answers[i]);
+      g_assert_true (g_file_set_contents (mine_path, original, -1, NULL));
+      sky_scenario_page_open (page, mine);
+      wait_for_page (window);
+      line->label = g_strdup ("Added");
+      line->unit = g_strdup ("hour");
+      line->category = g_strdup ("compute");
+      sky_scenario_page_add_line (page, line);
+      wait_for_page (window);
+      g_assert_true (sky_scenario_page_get_modified (page));
+      g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+      replace (window, other);
+      dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+      g_assert_nonnull (dialog);
+      g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                       "Save Changes?");
+      /* Nothing is replaced until it is answered. */
+      g_assert_true (sky_scenario_page_get_modified (page));
+      g_assert_true (g_file_equal (sky_scenario_page_get_file (page), mine));
+      g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), answers[i]);
+      if (dialog != NULL)
+        gtk_window_destroy (dialog);
+      wait_for_page (window);
+
+      on_disk = sky_scenario_load (mine_path, &error);
+      g_assert_no_error (error);
+      if (i == 0)
+        {
+          g_assert_true (sky_scenario_page_get_modified (page));
+          g_assert_true (g_file_equal (sky_scenario_page_get_file (page), mine));
+          g_assert_cmpuint (sky_scenario_page_get_scenario (page)->lines->len, ==, 6);
+        }
+      else
+        {
+          GFile *shown = sky_scenario_page_get_file (page);
+
+          g_assert_false (sky_scenario_page_get_modified (page));
+          if (other == NULL)
+            g_assert_null (shown);
+          else
+            g_assert_true (shown != NULL && g_file_equal (shown, other));
+        }
+      g_assert_cmpuint (on_disk->lines->len, ==, i == 2 ? 6 : 5);
+    }
+  sky_scenario_page_discard_recovery (page);
+}
+
+/* New, Open and a recent file ask before they replace a scenario with unsaved changes. */
+static void
+test_replace_asks (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) other = data_gfile ("web.skytally");
+
+  import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
+  check_replace_asks (f->window, f->dir, replace_by_new, NULL);
+  check_replace_asks (f->window, f->dir, replace_by_open, other);
+  check_replace_asks (f->window, f->dir, replace_by_recent, other);
+}
+
+/* A scenario opened from the command line or by a second launch while one with unsaved
+ * changes is open asks first too. */
+static void
+test_application_open_asks (void)
+{
+  g_autoptr(SkyApplication) app = new_app (G_APPLICATION_HANDLES_OPEN);
+  g_autoptr(GFile) other = data_gfile ("web.skytally");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("skytally-window-XXXXXX", &error);
+  SkyWindow *window;
+
+  g_application_open (G_APPLICATION (app), &other, 1, "");
+  g_assert_true (wait_until (has_toplevel, GSIZE_TO_POINTER (SKY_TYPE_WINDOW), 20));
+  window = g_object_ref (SKY_WINDOW (find_toplevel (SKY_TYPE_WINDOW)));
+  wait_for_page (window);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  check_replace_asks (window, dir, replace_by_application, other);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  sky_test_remove_tree (dir);
+}
+
 static gint64
 user_version (const char *path)
 {
@@ -2068,6 +2220,7 @@ main (int    argc,
   ADD ("line-dialog", test_line_dialog);
   ADD ("scenario-candidates", test_scenario_candidates);
   ADD ("scenario-close-asks", test_scenario_close_asks);
+  ADD ("replace-asks", test_replace_asks);
   ADD ("tradeoffs-page", test_tradeoffs_page);
   ADD ("compare-page", test_compare_page);
   ADD ("budget-page", test_budget_page);
@@ -2075,6 +2228,7 @@ main (int    argc,
 #undef ADD
   g_test_add_func ("/sky/window/open-file", test_open_file);
   g_test_add_func ("/sky/window/recovery-on-open-start", test_recovery_on_open_start);
+  g_test_add_func ("/sky/window/application-open-asks", test_application_open_asks);
   g_test_add_func ("/sky/window/open-older-catalog", test_open_older_catalog);
   g_test_add_func ("/sky/window/open-cancelled", test_open_cancelled);
   g_test_add_func ("/sky/window/open-unreadable-catalog", test_open_unreadable_catalog);

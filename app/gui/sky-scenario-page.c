@@ -1712,30 +1712,43 @@ sky_scenario_page_save_to (SkyScenarioPage  *self,
 static void
 save_chosen_cb (GtkNativeDialog *chooser,
                 int              response,
-                SkyScenarioPage *self)
+                GTask           *task)
 {
+  SkyScenarioPage *self = g_task_get_source_object (task);
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean saved = FALSE;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      if (file != NULL && !sky_scenario_page_save_to (self, file, &error))
+      saved = file != NULL && sky_scenario_page_save_to (self, file, &error);
+      if (error != NULL)
         show_error (self, _("Cannot Save the Scenario"), error->message);
     }
+  g_task_return_boolean (task, saved);
+  g_object_unref (task);
   g_object_unref (chooser);
 }
 
+/* Asks where to save the scenario and saves it there; @callback learns whether it was saved
+ * (not when the user cancelled, nor when saving failed, which is shown). */
 void
-sky_scenario_page_save_as (SkyScenarioPage *self)
+sky_scenario_page_save_as_async (SkyScenarioPage     *self,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = g_strdup_printf ("%s.skytally", self->scenario->name);
+  g_autofree char *name = NULL;
+  GTask *task;
 
   g_return_if_fail (SKY_IS_SCENARIO_PAGE (self));
 
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, sky_scenario_page_save_as_async);
+  name = g_strdup_printf ("%s.skytally", self->scenario->name);
   chooser = gtk_file_chooser_native_new (_("Save Scenario"),
                                          GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
@@ -1745,8 +1758,23 @@ sky_scenario_page_save_as (SkyScenarioPage *self)
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_strdelimit (name, "/", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (save_chosen_cb), self);
+  g_signal_connect (chooser, "response", G_CALLBACK (save_chosen_cb), task);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+gboolean
+sky_scenario_page_save_as_finish (SkyScenarioPage  *self,
+                                  GAsyncResult     *result,
+                                  GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+sky_scenario_page_save_as (SkyScenarioPage *self)
+{
+  sky_scenario_page_save_as_async (self, NULL, NULL);
 }
 
 void

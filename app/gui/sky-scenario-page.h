@@ -28,6 +28,12 @@ gboolean           sky_scenario_page_save_to          (SkyScenarioPage  *self,
                                                        GError          **error);
 void               sky_scenario_page_save             (SkyScenarioPage  *self);
 void               sky_scenario_page_save_as          (SkyScenarioPage  *self);
+void               sky_scenario_page_save_as_async    (SkyScenarioPage     *self,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean           sky_scenario_page_save_as_finish   (SkyScenarioPage     *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
 gboolean           sky_scenario_page_offer_recovery   (SkyScenarioPage  *self);
 void               sky_scenario_page_discard_recovery (SkyScenarioPage  *self);
 

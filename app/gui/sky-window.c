@@ -51,6 +51,7 @@ struct _SkyWindow
   SkyBudgetPage    *budget_page;
   SkyComparePage  *compare_page;
   gboolean         close_confirmed;
+  GtkWidget       *question;       /* asking whether to save before the scenario goes */
   GMenu           *recent_menu;    /* a section of the primary menu */
   GMenu           *primary_menu;
 };
@@ -415,6 +416,146 @@ on_drop_target_drop (GtkDropTarget *target,
   return TRUE;
 }
 
+static void
+show_scenario (SkyWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->content_stack, "catalog");
+  adw_view_stack_set_visible_child_name (self->view_stack, "scenario");
+}
+
+/* Replacing the scenario -------------------------------------------------------------------- */
+
+/* What replaces the open scenario (or closes the window), once it may. */
+typedef void (*ReplaceFunc) (SkyWindow *self,
+                             gpointer   data);
+
+typedef struct
+{
+  SkyWindow      *self;
+  ReplaceFunc     func;
+  gpointer        data;
+  GDestroyNotify  destroy;
+} Replacement;
+
+static void
+replacement_free (Replacement *r)
+{
+  if (r->destroy != NULL)
+    r->destroy (r->data);
+  g_object_unref (r->self);
+  g_free (r);
+}
+
+static void
+replacement_run (Replacement *r)
+{
+  r->func (r->self, r->data);
+  replacement_free (r);
+}
+
+static void
+saved_as_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Replacement *r = user_data;
+
+  if (sky_scenario_page_save_as_finish (SKY_SCENARIO_PAGE (object), result, NULL))
+    replacement_run (r);
+  else
+    replacement_free (r);
+}
+
+static void
+replace_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     SkyWindow        *self)
+{
+  Replacement *r = g_object_steal_data (G_OBJECT (dialog), "replacement");
+
+  if (r == NULL)
+    return;
+  if (g_strcmp0 (response, "discard") == 0)
+    replacement_run (r);
+  else if (g_strcmp0 (response, "save") == 0 &&
+           sky_scenario_page_get_file (self->scenario_page) == NULL)
+    sky_scenario_page_save_as_async (self->scenario_page, saved_as_cb, r);
+  else if (g_strcmp0 (response, "save") == 0)
+    {
+      /* A failure is shown, and the scenario stays. */
+      sky_scenario_page_save (self->scenario_page);
+      if (!sky_scenario_page_get_modified (self->scenario_page))
+        replacement_run (r);
+      else
+        replacement_free (r);
+    }
+  else
+    replacement_free (r);
+}
+
+/* Does @func (with @data, which @destroy frees) at once when the scenario has no unsaved
+ * changes; otherwise asks first, as @body says, whether to save them (then does it once they
+ * are saved), discard them (then does it), or cancel (then does nothing). New, Open, a recent
+ * file, a file opened from elsewhere and closing the window all ask this one question. */
+static void
+confirm_replace (SkyWindow      *self,
+                 const char     *body,
+                 ReplaceFunc     func,
+                 gpointer        data,
+                 GDestroyNotify  destroy)
+{
+  Replacement *r = g_new0 (Replacement, 1);
+  GtkWidget *dialog;
+
+  r->self = g_object_ref (self);
+  r->func = func;
+  r->data = data;
+  r->destroy = destroy;
+  if (!sky_scenario_page_get_modified (self->scenario_page))
+    {
+      replacement_run (r);
+      return;
+    }
+  /* A question already asked gives way to the newer one. */
+  if (self->question != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->question));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "replacement", r,
+                          (GDestroyNotify) replacement_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (replace_response_cb), self);
+  self->question = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->question);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+close_now (SkyWindow *self,
+           gpointer   data)
+{
+  sky_scenario_page_discard_recovery (self->scenario_page);
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+open_scenario_now (SkyWindow *self,
+                   gpointer   file)
+{
+  sky_scenario_page_open (self->scenario_page, file);
+  show_scenario (self);
+}
+
 /* Scenarios --------------------------------------------------------------------------------- */
 
 static gboolean
@@ -429,13 +570,6 @@ is_scenario_file (GFile *file)
                             NULL, NULL);
   return info != NULL &&
          g_strcmp0 (g_file_info_get_content_type (info), "application/x-skytally-scenario") == 0;
-}
-
-static void
-show_scenario (SkyWindow *self)
-{
-  gtk_stack_set_visible_child_name (self->content_stack, "catalog");
-  adw_view_stack_set_visible_child_name (self->view_stack, "scenario");
 }
 
 /* Opens what @files hold: a scenario (the last one given) on the Scenario page, price sheets
@@ -458,10 +592,9 @@ sky_window_open_files (SkyWindow *self,
         g_ptr_array_add (sheets, g_object_ref (file));
     }
   if (scenario != NULL)
-    {
-      sky_scenario_page_open (self->scenario_page, scenario);
-      show_scenario (self);
-    }
+    confirm_replace (self, _("The scenario has changes that are not saved. Opening another "
+                             "without saving loses them."),
+                     open_scenario_now, g_object_ref (scenario), g_object_unref);
   if (sheets->len > 0)
     sky_window_import_files (self, sheets);
 }
@@ -477,14 +610,21 @@ sky_window_offer_recovery (SkyWindow *self)
 }
 
 static void
+new_scenario_now (SkyWindow *self,
+                  gpointer   data)
+{
+  sky_scenario_page_new_scenario (self->scenario_page);
+  show_scenario (self);
+}
+
+static void
 new_scenario_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  SkyWindow *self = SKY_WINDOW (widget);
-
-  sky_scenario_page_new_scenario (self->scenario_page);
-  show_scenario (self);
+  confirm_replace (SKY_WINDOW (widget), _("The scenario has changes that are not saved. "
+                                          "Starting a new one without saving loses them."),
+                   new_scenario_now, NULL, NULL);
 }
 
 static void
@@ -668,61 +808,20 @@ open_recent_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  SkyWindow *self = SKY_WINDOW (widget);
-  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
-
-  sky_scenario_page_open (self->scenario_page, file);
-  show_scenario (self);
-}
-
-static void
-close_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   SkyWindow        *self)
-{
-  if (g_strcmp0 (response, "discard") == 0)
-    {
-      sky_scenario_page_discard_recovery (self->scenario_page);
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
-  else if (g_strcmp0 (response, "save") == 0)
-    {
-      if (sky_scenario_page_get_file (self->scenario_page) == NULL)
-        sky_scenario_page_save_as (self->scenario_page);
-      else
-        {
-          sky_scenario_page_save (self->scenario_page);
-          if (!sky_scenario_page_get_modified (self->scenario_page))
-            gtk_window_close (GTK_WINDOW (self));
-        }
-    }
+  confirm_replace (SKY_WINDOW (widget), _("The scenario has changes that are not saved. "
+                                          "Opening another without saving loses them."),
+                   open_scenario_now, g_file_new_for_uri (g_variant_get_string (parameter, NULL)),
+                   g_object_unref);
 }
 
 /* Unsaved changes: save, discard, or stay. */
 static gboolean
 confirm_close (SkyWindow *self)
 {
-  GtkWidget *dialog;
-
   if (self->close_confirmed || !sky_scenario_page_get_modified (self->scenario_page))
     return TRUE;
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"),
-                                   _("The scenario has changes that are not saved. Closing "
-                                     "without saving loses them."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  confirm_replace (self, _("The scenario has changes that are not saved. Closing without "
+                           "saving loses them."), close_now, NULL, NULL);
   return FALSE;
 }
 
@@ -826,6 +925,9 @@ sky_window_dispose (GObject *object)
 {
   SkyWindow *self = SKY_WINDOW (object);
 
+  /* An unanswered question goes with the window, and what it would have done. */
+  if (self->question != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->question));
   gtk_widget_dispose_template (GTK_WIDGET (object), SKY_TYPE_WINDOW);
   g_clear_handle_id (&self->progress_timer, g_source_remove);
   g_queue_clear_full (&self->queue, g_object_unref);
