@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -203,6 +204,33 @@ test_temporary_file (void)
   listed = names_in (dir);
   g_assert_cmpstr (listed, ==, ".report.pdf.XXXXXX .report.pdf.tmp report.pdf report.pdf.part "
                                "victim");
+  sky_test_remove_tree (dir);
+}
+
+/* A file whose name is as long as names may be is written too: the temporary file's name is
+ * shorter. */
+static void
+test_long_name (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *stem = g_strnfill (245, 'a');
+  g_autofree char *name = g_strconcat (stem, "é.csv", NULL);
+  FILE *old;
+  g_autofree char *out = g_build_filename (dir, name, NULL);
+  g_autofree char *listed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (strlen (name), ==, 251);
+  /* Written in place: g_file_set_contents() cannot write it, its temporary name too long. */
+  old = fopen (out, "w");
+  g_assert_nonnull (old);
+  g_assert_cmpint (fputs ("old", old), >=, 0);
+  g_assert_cmpint (fclose (old), ==, 0);
+  g_assert_true (sky_file_write_contents (out, "new", -1, SKY_FILE_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  assert_contents (out, "new");
+  listed = names_in (dir);
+  g_assert_cmpstr (listed, ==, name);
   sky_test_remove_tree (dir);
 }
 
@@ -453,6 +481,7 @@ main (int    argc,
   g_test_add_func ("/sky/file-writer/keeps-mode", test_keeps_mode);
   g_test_add_func ("/sky/file-writer/link-chain", test_link_chain);
   g_test_add_func ("/sky/file-writer/temporary-file", test_temporary_file);
+  g_test_add_func ("/sky/file-writer/long-name", test_long_name);
   g_test_add_func ("/sky/file-writer/abandoned", test_abandoned);
   g_test_add_func ("/sky/file-writer/fifo-and-device", test_fifo_and_device);
   g_test_add_func ("/sky/file-writer/standard-output", test_standard_output);

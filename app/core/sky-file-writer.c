@@ -131,6 +131,21 @@ resolve (const char  *path,
   return NULL;
 }
 
+/* The start of a temporary file's name, from its file's: as long a name as the file's own
+ * would not fit with the rest (255 bytes in all), so a long one is cut, between characters. */
+static char *
+name_stem (const char *target)
+{
+  g_autofree char *base = g_path_get_basename (target);
+  gsize n = strlen (base);
+
+  if (n <= 200)
+    return g_steal_pointer (&base);
+  for (n = 200; n > 0 && ((guchar) base[n] & 0xC0) == 0x80; n--)
+    ;
+  return g_strndup (base, n);
+}
+
 /* The umask, read without changing it (umask() would change it for every thread). */
 static mode_t
 current_umask (void)
@@ -209,7 +224,7 @@ sky_file_write_begin (const char         *path,
     self->mode = 0600;
 
   dir = g_path_get_dirname (target);
-  base = g_path_get_basename (target);
+  base = name_stem (target);
   self->temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
   /* O_EXCL: a new file of a name not known before, never a link or a file planted there. */
   self->fd = g_mkstemp_full (self->temp, O_WRONLY | O_CLOEXEC, 0600);
@@ -318,7 +333,7 @@ static char *
 keep_aside (const char *target)
 {
   g_autofree char *dir = g_path_get_dirname (target);
-  g_autofree char *base = g_path_get_basename (target);
+  g_autofree char *base = name_stem (target);
 
   if (!g_file_test (target, G_FILE_TEST_EXISTS))
     return NULL;
