@@ -327,7 +327,7 @@ test_standard_output (void)
 }
 
 /* What cannot be written fails with a message naming the file, and changes nothing: a folder
- * that is a file, a folder in the file's place. */
+ * that is a file, a folder in the file's place, a loop of links. */
 static void
 test_cannot_write (void)
 {
@@ -335,6 +335,8 @@ test_cannot_write (void)
   g_autofree char *file = g_build_filename (dir, "file", NULL);
   g_autofree char *under = g_build_filename (file, "out.csv", NULL);
   g_autofree char *folder = g_build_filename (dir, "folder", NULL);
+  g_autofree char *loop_a = g_build_filename (dir, "loop-a", NULL);
+  g_autofree char *loop_b = g_build_filename (dir, "loop-b", NULL);
   g_autofree char *listed = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -347,9 +349,17 @@ test_cannot_write (void)
   g_assert_false (sky_file_write_contents (folder, "new", -1, SKY_FILE_WRITE_DEFAULT, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
   g_assert_nonnull (strstr (error->message, folder));
+  g_clear_error (&error);
+  /* Links that point at each other lead nowhere. */
+  g_assert_cmpint (symlink ("loop-b", loop_a), ==, 0);
+  g_assert_cmpint (symlink ("loop-a", loop_b), ==, 0);
+  g_assert_false (sky_file_write_contents (loop_a, "new", -1, SKY_FILE_WRITE_DEFAULT, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS);
+  g_assert_nonnull (strstr (error->message, loop_a));
   assert_contents (file, "old");
+  g_assert_true (g_file_test (loop_a, G_FILE_TEST_IS_SYMLINK));
   listed = names_in (dir);
-  g_assert_cmpstr (listed, ==, "file folder");
+  g_assert_cmpstr (listed, ==, "file folder loop-a loop-b");
   sky_test_remove_tree (dir);
 }
 
