@@ -1329,8 +1329,8 @@ test_export_keeps_mode (Fixture       *f,
     }
 }
 
-/* Standard output (-, /dev/stdout or a link to it) is written to, never replaced; the assumptions, which
- * have no folder there to go beside the CSV, are not written. */
+/* Standard output (-, /dev/stdout or a link to it) is written to, never replaced; the
+ * assumptions, which have no folder there to go beside the CSV, are not written. */
 static void
 test_export_to_stdout (Fixture       *f,
                        gconstpointer  data)
