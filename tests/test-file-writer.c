@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -326,6 +327,54 @@ test_standard_output (void)
   g_assert_false (g_file_test ("-", G_FILE_TEST_EXISTS));
 }
 
+/* A pipe named by its descriptor (as a shell's >(command) names it), directly or through a
+ * link, is written to; a regular file's descriptor is not written (it could be one Skytally
+ * has open itself), nor is a file made in its place. */
+static void
+test_descriptors (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *link = g_build_filename (dir, "to-pipe", NULL);
+  g_autofree char *file = g_build_filename (dir, "file", NULL);
+  g_autofree char *listed = NULL;
+  g_autoptr(GError) error = NULL;
+  char buffer[32] = { 0 };
+  int ends[2];
+  int file_fd;
+
+  g_assert_cmpint (pipe (ends), ==, 0);
+  {
+    g_autofree char *by_fd = g_strdup_printf ("/dev/fd/%d", ends[1]);
+    g_autofree char *by_proc = g_strdup_printf ("/proc/self/fd/%d", ends[1]);
+
+    g_assert_cmpint (symlink (by_proc, link), ==, 0);
+    g_assert_true (sky_file_write_contents (by_fd, "one;", -1, SKY_FILE_WRITE_DEFAULT, &error));
+    g_assert_no_error (error);
+    g_assert_true (sky_file_write_contents (link, "two", -1, SKY_FILE_WRITE_DEFAULT, &error));
+    g_assert_no_error (error);
+  }
+  close (ends[1]);
+  g_assert_cmpint (read (ends[0], buffer, sizeof buffer - 1), ==, 7);
+  close (ends[0]);
+  g_assert_cmpstr (buffer, ==, "one;two");
+
+  g_assert_true (g_file_set_contents (file, "old", -1, NULL));
+  file_fd = g_open (file, O_RDWR, 0);
+  g_assert_cmpint (file_fd, >=, 0);
+  {
+    g_autofree char *by_fd = g_strdup_printf ("/dev/fd/%d", file_fd);
+
+    g_assert_false (sky_file_write_contents (by_fd, "new", -1, SKY_FILE_WRITE_DEFAULT, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+    g_assert_nonnull (strstr (error->message, by_fd));
+  }
+  close (file_fd);
+  assert_contents (file, "old");
+  listed = names_in (dir);
+  g_assert_cmpstr (listed, ==, "file to-pipe");
+  sky_test_remove_tree (dir);
+}
+
 /* What cannot be written fails with a message naming the file, and changes nothing: a folder
  * that is a file, a folder in the file's place, a loop of links. */
 static void
@@ -495,6 +544,7 @@ main (int    argc,
   g_test_add_func ("/sky/file-writer/abandoned", test_abandoned);
   g_test_add_func ("/sky/file-writer/fifo-and-device", test_fifo_and_device);
   g_test_add_func ("/sky/file-writer/standard-output", test_standard_output);
+  g_test_add_func ("/sky/file-writer/descriptors", test_descriptors);
   g_test_add_func ("/sky/file-writer/cannot-write", test_cannot_write);
   g_test_add_func ("/sky/file-writer/full-disk", test_full_disk);
   g_test_add_func ("/sky/file-writer/all-or-nothing", test_all_or_nothing);

@@ -23,8 +23,8 @@
  *   failure removes the temporary file and leaves the file as it was.
  * - A symbolic link, or a chain of them, is followed to the file it ends at, which is replaced
  *   as above; the links stay links.
- * - Standard output ("-", /dev/stdout, /dev/fd/N), a device, a named pipe are written to
- *   directly, never replaced.
+ * - Standard output ("-", /dev/stdout), a device, a named pipe, and a pipe or terminal named
+ *   by a descriptor (/dev/fd/N) are written to directly, never replaced.
  *
  * A replaced file keeps its mode (and its owner, where that can be kept); a new one gets the
  * usual mode, 0666 less the umask, or 0600 with SKY_FILE_WRITE_PRIVATE. */
@@ -55,48 +55,59 @@ fail (GError     **error,
   return FALSE;
 }
 
-/* The descriptor @path names when it is one of the process's own: "-" (only as given, not
- * as a link's target), /dev/stdout, /dev/stderr, /dev/fd/N or /proc/self/fd/N; else -1. */
+/* Standard output or error, when @path names it: "-" (only as given, not as a link's target),
+ * /dev/stdout, /dev/stderr, /dev/fd/1 or 2, /proc/self/fd/1 or 2; else -1. */
 static int
-own_descriptor (const char *path,
-                gboolean    given)
+standard_descriptor (const char *path,
+                     gboolean    given)
 {
-  const char *number = NULL;
-  char *end = NULL;
-  gint64 fd;
-
   if (given && strcmp (path, "-") == 0)
     return STDOUT_FILENO;
-  if (strcmp (path, "/dev/stdout") == 0)
-    return STDOUT_FILENO;
-  if (strcmp (path, "/dev/stderr") == 0)
-    return STDERR_FILENO;
-  if (g_str_has_prefix (path, "/dev/fd/"))
-    number = path + strlen ("/dev/fd/");
-  else if (g_str_has_prefix (path, "/proc/self/fd/"))
-    number = path + strlen ("/proc/self/fd/");
-  if (number == NULL || !g_ascii_isdigit (*number))
-    return -1;
-  fd = g_ascii_strtoll (number, &end, 10);
-  return *end == '\0' && fd <= G_MAXINT ? (int) fd : -1;
+  for (int fd = STDOUT_FILENO; fd <= STDERR_FILENO; fd++)
+    {
+      const char *names[] = { fd == STDOUT_FILENO ? "/dev/stdout" : "/dev/stderr",
+                              fd == STDOUT_FILENO ? "/dev/fd/1" : "/dev/fd/2",
+                              fd == STDOUT_FILENO ? "/proc/self/fd/1" : "/proc/self/fd/2" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        if (strcmp (path, names[i]) == 0)
+          return fd;
+    }
+  return -1;
 }
 
-/* Follows the symbolic links of @path to the name they end at (which may not exist yet), or
- * sets @fd to the process's descriptor they lead to. */
+/* Whether @path is in the kernel's /proc (as /dev/fd is): a link there names an open file
+ * ("pipe:[1234]") rather than a path, so it is opened, not followed. */
+static gboolean
+is_kernel_path (const char *path)
+{
+  return g_str_has_prefix (path, "/proc/") || g_str_has_prefix (path, "/dev/fd/");
+}
+
+/* Follows the symbolic links of @path to the name they end at (which may not exist yet) or to
+ * a name in /proc (@kernel set), or sets @fd to standard output or error when they lead
+ * there. */
 static char *
 resolve (const char  *path,
          int         *fd,
+         gboolean    *kernel,
          GError     **error)
 {
   g_autofree char *current = g_strdup (path);
 
-  *fd = own_descriptor (path, TRUE);
+  *fd = standard_descriptor (path, TRUE);
+  *kernel = FALSE;
   for (guint i = 0; *fd < 0 && i <= MAX_LINKS; i++)
     {
       GStatBuf st;
       g_autofree char *next = NULL;
       g_autoptr(GError) local = NULL;
 
+      if (is_kernel_path (current))
+        {
+          *kernel = TRUE;
+          return g_steal_pointer (&current);
+        }
       if (g_lstat (current, &st) != 0)
         {
           if (errno == ENOENT)
@@ -123,7 +134,7 @@ resolve (const char  *path,
         }
       g_free (current);
       current = g_steal_pointer (&next);
-      *fd = own_descriptor (current, FALSE);
+      *fd = standard_descriptor (current, FALSE);
     }
   if (*fd >= 0)
     return NULL;
@@ -176,6 +187,7 @@ sky_file_write_begin (const char         *path,
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   GStatBuf st;
+  gboolean kernel = FALSE;
   int fd = -1;
 
   g_return_val_if_fail (path != NULL && *path != '\0', NULL);
@@ -183,7 +195,7 @@ sky_file_write_begin (const char         *path,
   self = g_new0 (SkyFileWrite, 1);
   self->path = g_strdup (path);
   self->fd = -1;
-  target = resolve (path, &fd, error);
+  target = resolve (path, &fd, &kernel, error);
   if (fd >= 0)
     {
       /* What the program printed before goes first. */
@@ -195,6 +207,20 @@ sky_file_write_begin (const char         *path,
   if (target == NULL)
     return NULL;
 
+  if (kernel && g_stat (target, &st) != 0)
+    {
+      fail (error, errno, path);
+      return NULL;
+    }
+  if (kernel && S_ISREG (st.st_mode))
+    {
+      /* A descriptor of a file (which may be one Skytally itself has open, its catalog) is
+       * neither written in place nor replaced. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   "Cannot write %s: through a descriptor only a pipe, a terminal or a device "
+                   "is written; name the file instead", path);
+      return NULL;
+    }
   if (g_stat (target, &st) == 0)
     {
       if (S_ISDIR (st.st_mode))
