@@ -1943,6 +1943,61 @@ check_replace_asks (SkyWindow   *window,
   sky_scenario_page_discard_recovery (page);
 }
 
+/* Closing with unsaved changes: Discard closes and leaves the file as it was, Save writes it
+ * and closes. */
+static void
+test_scenario_close_answers (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const char * const answers[] = { "discard", "save" };
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "web.skytally", NULL);
+  g_autofree char *mine_path = g_build_filename (f->dir, "mine.skytally", NULL);
+  g_autoptr(GFile) mine = g_file_new_for_path (mine_path);
+  g_autofree char *original = NULL;
+
+  import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
+  g_assert_true (g_file_get_contents (source, &original, NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      SkyWindow *window = g_object_ref_sink (sky_window_new (f->app, f->catalog));
+      SkyScenarioPage *page =
+        SKY_SCENARIO_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), SKY_TYPE_WINDOW,
+                                                          "scenario_page"));
+      SkyScenarioLine *line = sky_scenario_line_new (SKY_LINE_REQUIREMENT);
+      g_autoptr(SkyScenario) on_disk = NULL;
+      g_autoptr(GError) error = NULL;
+      GtkWindow *dialog;
+
+      gtk_window_present (GTK_WINDOW (window));
+      g_assert_true (g_file_set_contents (mine_path, original, -1, NULL));
+      sky_scenario_page_open (page, mine);
+      wait_for_page (window);
+      line->label = g_strdup ("Added");
+      line->unit = g_strdup ("hour");
+      line->category = g_strdup ("compute");
+      sky_scenario_page_add_line (page, line);
+      wait_for_page (window);
+
+      gtk_window_close (GTK_WINDOW (window));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+      dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+      g_assert_nonnull (dialog);
+      g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), answers[i]);
+      if (dialog != NULL)
+        gtk_window_destroy (dialog);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+      on_disk = sky_scenario_load (mine_path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (on_disk->lines->len, ==, i == 1 ? 6 : 5);
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_assert_finalize_object (window);
+    }
+}
+
 /* New, Open and a recent file ask before they replace a scenario with unsaved changes. */
 static void
 test_replace_asks (Fixture       *f,
@@ -2220,6 +2275,7 @@ main (int    argc,
   ADD ("line-dialog", test_line_dialog);
   ADD ("scenario-candidates", test_scenario_candidates);
   ADD ("scenario-close-asks", test_scenario_close_asks);
+  ADD ("scenario-close-answers", test_scenario_close_answers);
   ADD ("replace-asks", test_replace_asks);
   ADD ("tradeoffs-page", test_tradeoffs_page);
   ADD ("compare-page", test_compare_page);
