@@ -3,6 +3,7 @@
 
 #include <langinfo.h>
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -1612,6 +1613,287 @@ test_killed_import (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* Where test_import_killed_anywhere stops an import, as seen from outside the process: how much
+ * of the sheet it has read, how large the catalog's write-ahead log has grown, or the catalog
+ * file itself growing, which only a checkpoint after the commit does. */
+typedef enum
+{
+  KILL_AT_READ,
+  KILL_AT_WAL,
+  KILL_AT_CHECKPOINT,
+} KillAt;
+
+typedef struct
+{
+  const char *what;
+  KillAt      at;
+  guint       amount;   /* per cent of the sheet read, or MiB of write-ahead log */
+} KillPoint;
+
+static const KillPoint kill_points[] = {
+  { "the sheet open", KILL_AT_READ, 0 },
+  { "a quarter of the sheet read", KILL_AT_READ, 25 },
+  { "half of the sheet read", KILL_AT_READ, 50 },
+  { "three quarters of the sheet read", KILL_AT_READ, 75 },
+  { "the whole sheet read", KILL_AT_READ, 100 },
+  { "1 MiB of write-ahead log", KILL_AT_WAL, 1 },
+  { "8 MiB of write-ahead log", KILL_AT_WAL, 8 },
+  { "24 MiB of write-ahead log", KILL_AT_WAL, 24 },
+  { "the catalog file growing", KILL_AT_CHECKPOINT, 0 },
+};
+
+static gint64
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? (gint64) st.st_size : -1;
+}
+
+/* How far process @pid has read the file at @path (its offset in it), or -1 while it does not
+ * have it open. Linux only: the offset is in /proc/PID/fdinfo. */
+static gint64
+read_offset (GPid        pid,
+             const char *path)
+{
+  g_autofree char *fds = g_strdup_printf ("/proc/%d/fd", (int) pid);
+  g_autoptr(GDir) dir = g_dir_open (fds, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *link = g_build_filename (fds, name, NULL);
+      g_autofree char *target = g_file_read_link (link, NULL);
+      g_autofree char *info_path = NULL;
+      g_autofree char *info = NULL;
+      const char *pos;
+
+      if (g_strcmp0 (target, path) != 0)
+        continue;
+      info_path = g_strdup_printf ("/proc/%d/fdinfo/%s", (int) pid, name);
+      if (!g_file_get_contents (info_path, &info, NULL, NULL) ||
+          (pos = strstr (info, "pos:")) == NULL)
+        return -1;
+      return g_ascii_strtoll (pos + strlen ("pos:"), NULL, 10);
+    }
+  return -1;
+}
+
+/* Every row of every table of the catalog at @path, as one checksum. The time each sheet was
+ * imported is left out, since two imports of the same sheet differ only there, and so are
+ * SQLite's own tables (statistics that depend on when they were gathered). */
+static char *
+catalog_fingerprint (const char *path)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                       "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (tables->len, >, 0);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      const char *table = g_ptr_array_index (tables, t);
+      g_autofree char *select = g_strdup_printf ("SELECT * FROM \"%s\"", table);
+
+      g_checksum_update (sum, (const guchar *) table, -1);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, select, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        for (int c = 0; c < sqlite3_column_count (stmt); c++)
+          {
+            guchar type = sqlite3_column_type (stmt, c);
+            int length;
+            const void *bytes;
+
+            if (strcmp (sqlite3_column_name (stmt, c), "imported_at") == 0)
+              continue;
+            bytes = sqlite3_column_blob (stmt, c);
+            length = sqlite3_column_bytes (stmt, c);
+            g_checksum_update (sum, &type, 1);
+            g_checksum_update (sum, (const guchar *) &length, sizeof length);
+            if (length > 0)
+              g_checksum_update (sum, bytes, length);
+          }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+/* Puts the catalog back to @contents, the catalog file alone (written with nothing in its
+ * write-ahead log). */
+static void
+restore_catalog (Fixture    *f,
+                 const char *contents,
+                 gsize       length)
+{
+  g_autofree char *wal = g_strconcat (f->catalog, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->catalog, "-shm", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_unlink (wal);
+  g_unlink (shm);
+  g_file_set_contents (f->catalog, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+/* Starts importing @sheet, stops the import at @point and kills it (SIGKILL). Returns whether
+ * it had read the whole sheet by then: until it has, it cannot have committed anything. */
+static gboolean
+import_killed_at (Fixture         *f,
+                  const char      *sheet,
+                  const KillPoint *point,
+                  gint64           catalog_size)
+{
+  const char *argv[] = { g_getenv ("SKYTALLY_CLI"), "--catalog", f->catalog, "import", sheet,
+                         NULL };
+  g_autofree char *wal = g_strconcat (f->catalog, "-wal", NULL);
+  gint64 sheet_size = file_size (sheet);
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  g_autoptr(GError) error = NULL;
+  gint64 offset;
+  int wait_status = 0;
+  GPid pid;
+
+  g_spawn_async (NULL, (char **) argv, NULL,
+                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, &pid,
+                 &error);
+  g_assert_no_error (error);
+  for (;;)
+    {
+      gboolean reached = FALSE;
+
+      switch (point->at)
+        {
+        case KILL_AT_READ:
+          offset = read_offset (pid, sheet);
+          reached = offset >= 0 && offset >= sheet_size * point->amount / 100;
+          break;
+        case KILL_AT_WAL:
+          reached = file_size (wal) >= (gint64) point->amount << 20;
+          break;
+        case KILL_AT_CHECKPOINT:
+          reached = file_size (f->catalog) > catalog_size;
+          break;
+        }
+      if (reached)
+        break;
+      if (waitpid (pid, &wait_status, WNOHANG) == pid)
+        g_error ("the import ended before %s", point->what);
+      if (g_get_monotonic_time () > deadline)
+        {
+          kill (pid, SIGKILL);
+          g_error ("the import did not reach %s in 60 s", point->what);
+        }
+      g_usleep (G_USEC_PER_SEC / 1000);
+    }
+
+  /* Stopped first, so that how far it had read is known exactly when it dies. */
+  kill (pid, SIGSTOP);
+  g_assert_cmpint (waitpid (pid, &wait_status, WUNTRACED), ==, pid);
+  if (!WIFSTOPPED (wait_status))
+    g_error ("the import ended at %s before it could be killed", point->what);
+  offset = read_offset (pid, sheet);
+  kill (pid, SIGKILL);
+  g_assert_cmpint (waitpid (pid, &wait_status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  g_assert_true (WIFSIGNALED (wait_status) && WTERMSIG (wait_status) == SIGKILL);
+  /* A sheet no longer open has been read whole: it is opened before the catalog is written. */
+  return offset < 0 || offset >= sheet_size;
+}
+
+/* An import killed (kill -9) at any point leaves the catalog holding the sheets it had before,
+ * or, killed after its commit, those and the new sheet whole: never a part of the new sheet,
+ * and never a sheet current that should not be. The old version of a provider's sheet is in
+ * the catalog, the new one is a large generated sheet; the catalog is checked (integrity_check
+ * and every row of every table) after kills at points through the reading, the writing and
+ * the checkpoint after the commit. */
+static void
+test_import_killed_anywhere (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *old_sheet = g_build_filename (f->dir, "old.xml", NULL);
+  g_autofree char *new_sheet = g_build_filename (f->dir, "new.xml", NULL);
+  const char old_header[] = "<sheet version=\"2026.1\" effective-date=\"2026-01-01\"";
+  const char new_header[] = "<sheet version=\"2026.2\" effective-date=\"2026-06-01\"";
+  g_auto(Run) setup = { 0 };
+  g_auto(Run) whole = { 0 };
+  g_autofree char *old_catalog = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *old_fingerprint = NULL;
+  g_autofree char *new_fingerprint = NULL;
+  gsize old_length = 0;
+  char *header;
+  FILE *file;
+
+  /* The new version: the generated sheet, made a later version of the same provider. */
+  generate_sheet (old_sheet, "2000");
+  generate_sheet (new_sheet, "300000");
+  head = g_malloc0 (4097);
+  file = fopen (new_sheet, "r+");
+  g_assert_nonnull (file);
+  g_assert_cmpuint (fread (head, 1, 4096, file), ==, 4096);
+  header = strstr (head, old_header);
+  g_assert_nonnull (header);
+  g_assert_cmpint (fseek (file, header - head, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (new_header, 1, strlen (new_header), file), ==, strlen (new_header));
+  g_assert_cmpint (fclose (file), ==, 0);
+
+  cli (&setup, "--catalog", f->catalog, "--no-seed", "import", old_sheet, NULL);
+  g_assert_cmpint (setup.status, ==, 0);
+  g_assert_true (g_file_get_contents (f->catalog, &old_catalog, &old_length, NULL));
+  before = listing (f);
+  old_fingerprint = catalog_fingerprint (f->catalog);
+
+  /* What the catalog holds once the new version is imported whole. */
+  restore_catalog (f, old_catalog, old_length);
+  cli (&whole, "--catalog", f->catalog, "import", new_sheet, NULL);
+  g_assert_cmpint (whole.status, ==, 0);
+  g_assert_nonnull (strstr (whole.out, "added benchcloud 2026.2"));
+  new_fingerprint = catalog_fingerprint (f->catalog);
+  g_assert_cmpstr (old_fingerprint, !=, new_fingerprint);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (kill_points); i++)
+    {
+      const KillPoint *point = &kill_points[i];
+      g_autofree char *check = NULL;
+      g_autofree char *fingerprint = NULL;
+      gboolean read_whole;
+
+      restore_catalog (f, old_catalog, old_length);
+      read_whole = import_killed_at (f, new_sheet, point, (gint64) old_length);
+
+      check = integrity (f->catalog);
+      g_assert_cmpstr (check, ==, "ok");
+      fingerprint = catalog_fingerprint (f->catalog);
+      g_test_message ("killed at %s (the sheet %s): the catalog holds %s", point->what,
+                      read_whole ? "read whole" : "not read whole",
+                      g_str_equal (fingerprint, old_fingerprint) ? "the old version" :
+                      g_str_equal (fingerprint, new_fingerprint) ? "the new version" :
+                      "neither version whole");
+      if (point->at == KILL_AT_CHECKPOINT)
+        /* The catalog file grows only when the committed import is copied into it. */
+        g_assert_cmpstr (fingerprint, ==, new_fingerprint);
+      else if (!read_whole || !g_str_equal (fingerprint, new_fingerprint))
+        {
+          g_autofree char *after = NULL;
+
+          g_assert_cmpstr (fingerprint, ==, old_fingerprint);
+          after = listing (f);
+          g_assert_cmpstr (before, ==, after);
+        }
+    }
+}
+
 /* A catalog that cannot be written midway through an import (files limited to 1 MiB, as on a
  * full disk): skytally-cli exits with a one-line message that names the sheet and the catalog,
  * and the catalog is as it was. */
@@ -1805,6 +2087,7 @@ main (int    argc,
   ADD ("validate", test_validate);
   ADD ("validate-special", test_validate_special);
   ADD ("killed-import", test_killed_import);
+  ADD ("import-killed-anywhere", test_import_killed_anywhere);
   ADD ("full-disk-import", test_full_disk_import);
   ADD ("full-disk-read", test_full_disk_read);
   ADD ("duplicate-in-long-sheet", test_duplicate_in_long_sheet);
