@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libFuzzer target: the scenario reader on arbitrary bytes, and what it reads written and read
- * again. Build with -Dfuzzing=true and clang (see README), run with:
- * build-fuzz/tests/fuzz/fuzz-scenario CORPUS_DIR */
+ * again. build-aux/fuzz.sh builds it and runs it from a copy of tests/fuzz/corpus/scenario/.
+ * libFuzzer adds what it finds to the first folder it is given: never the committed corpus. */
 #include "config.h"
 
 #include <stdlib.h>

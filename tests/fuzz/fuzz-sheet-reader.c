@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* libFuzzer target: the price-sheet reader on arbitrary bytes. Build with -Dfuzzing=true and
- * clang (see README), run with: build-fuzz/tests/fuzz/fuzz-sheet-reader tests/data */
+/* libFuzzer target: the price-sheet reader on arbitrary bytes.
+ * build-aux/fuzz.sh builds it and runs it from a copy of tests/fuzz/corpus/sheet-reader/.
+ * libFuzzer adds what it finds to the first folder it is given: never the committed corpus. */
 #include "config.h"
 
 #include <stdlib.h>
