@@ -10,6 +10,7 @@ packages=(
   libxml2-dev libxml2-utils libsqlite3-dev nettle-dev libjson-glib-dev libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream flatpak-builder xvfb xauth
   gnumeric poppler-utils
+  clang-14 libclang-rt-14-dev
 )
 
 as_root=()
