@@ -15,6 +15,7 @@
 # Each target's runs, coverage (cov: edges, ft: features) and speed are printed, with one TAP
 # line per target (also written to FILE with --tap). Exits 1 when a target failed.
 set -uo pipefail
+caller=$PWD
 cd "$(dirname "$0")/.." || exit 1
 
 CLANG=clang-14
@@ -30,7 +31,7 @@ TAP_FILE=
 SECONDS_EACH=60
 while [ $# -gt 0 ]; do
   case $1 in
-    --tap) TAP_FILE=$2; shift 2 ;;
+    --tap) TAP_FILE=$2; [[ $TAP_FILE = /* ]] || TAP_FILE=$caller/$TAP_FILE; shift 2 ;;
     [0-9]*) SECONDS_EACH=$1; shift ;;
     *) echo "usage: $0 [--tap FILE] [SECONDS]" >&2; exit 2 ;;
   esac
@@ -57,7 +58,10 @@ fail_all() {
 }
 
 start=$SECONDS
-mkdir -p "$BUILD"
+# Logs from before build-fuzz/ is configured go elsewhere: meson marks a folder it makes as one
+# for git to ignore, but not one that holds a file already.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -68,21 +72,21 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -eq 0 ] || as_root=(sudo)
   if ! { "${as_root[@]}" apt-get update -q &&
          DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -q "${missing[@]}"; } \
-       > "$BUILD/fuzz-install.log" 2>&1; then
+       > "$tmp/install.log" 2>&1; then
     fail_all "clang and its libFuzzer runtime (${missing[*]}) could not be installed" \
-             "$BUILD/fuzz-install.log"
+             "$tmp/install.log"
   fi
 fi
 
 if [ ! -f "$BUILD/build.ninja" ]; then
   if ! CC=$CLANG meson setup "$BUILD" -Dfuzzing=true -Dgui=disabled \
-         -Db_sanitize=address,undefined -Db_lundef=false > "$BUILD/fuzz-setup.log" 2>&1; then
-    fail_all "meson setup $BUILD failed" "$BUILD/fuzz-setup.log"
+         -Db_sanitize=address,undefined -Db_lundef=false > "$tmp/setup.log" 2>&1; then
+    fail_all "meson setup $BUILD failed" "$tmp/setup.log"
   fi
 fi
-if ! ninja -C "$BUILD" "${TARGETS[@]/#/tests/fuzz/fuzz-}" > "$BUILD/fuzz-build.log" 2>&1; then
+if ! ninja -C "$BUILD" "${TARGETS[@]/#/tests/fuzz/fuzz-}" > "$tmp/build.log" 2>&1; then
   fail_all "the targets did not build (is $BUILD configured with -Dfuzzing=true?)" \
-           "$BUILD/fuzz-build.log"
+           "$tmp/build.log"
 fi
 echo "# fuzz targets built in $((SECONDS - start)) s"
 
