@@ -331,6 +331,10 @@ test_errors (void)
       "  <line label=\"x\" unit=\"hour\"><requirement category=\"compute\" min-vcpu=\"2\" "
       "max-oversize=\"0.5\"/></line>\n</scenario>\n",
       SKY_SCENARIO_ERROR_INVALID, "t:2:76: max-oversize of <requirement> must be at least 1" },
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <line label=\"x\" unit=\"hour\"><requirement category=\"compute\" min-vcpu=\"2\" "
+      "max-oversize=\"99999999999999999999999999\"/></line>\n</scenario>\n",
+      SKY_SCENARIO_ERROR_INVALID, "t:2:76: max-oversize of <requirement> is too large" },
     /* Growth of -100 % or less would take quantities to zero and below. */
     { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
       "  <projection>\n    <growth percent=\"-100\"/>\n  </projection>\n</scenario>\n",

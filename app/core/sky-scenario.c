@@ -536,8 +536,10 @@ read_requirement (Reader          *r,
                  node->name);
   if (!decimal_attr (r, node, "max-oversize", 3, FALSE, &oversize))
     return FALSE;
-  if (!sky_decimal_to_scaled_int64 (oversize, 3, &line->max_oversize_milli) ||
-      (line->max_oversize_milli != 0 && line->max_oversize_milli < 1000))
+  if (!sky_decimal_to_scaled_int64 (oversize, 3, &line->max_oversize_milli))
+    return fail (r, node, "max-oversize", SKY_SCENARIO_ERROR_INVALID,
+                 "max-oversize of <%s> is too large", node->name);
+  if (line->max_oversize_milli != 0 && line->max_oversize_milli < 1000)
     return fail (r, node, "max-oversize", SKY_SCENARIO_ERROR_INVALID,
                  "max-oversize of <%s> must be at least 1 (the size asked for)", node->name);
   line->region = get (node, "region");
