@@ -2059,6 +2059,44 @@ test_large_import (Fixture       *f,
   g_assert_cmpuint (rows, ==, prices);
 }
 
+/* While another program holds the catalog's write lock (as an import does), reading commands
+ * finish at once: a connection that wrote nothing neither optimizes nor checkpoints the catalog
+ * when it closes, which would wait for the lock (five seconds, then give up). The bound is
+ * generous: it only tells waiting from not waiting. */
+static void
+test_readers_not_held_up (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_auto(Run) setup = { 0 };
+  sqlite3 *db = NULL;
+
+  cli (&setup, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
+  g_assert_cmpint (setup.status, ==, 0);
+
+  g_assert_cmpint (sqlite3_open (f->catalog, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE; DELETE FROM price", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  {
+    g_auto(Run) sheets = { 0 };
+    g_auto(Run) match = { 0 };
+    gint64 start = g_get_monotonic_time ();
+
+    cli (&sheets, "--catalog", f->catalog, "sheets", NULL);
+    g_assert_cmpint (sheets.status, ==, 0);
+    g_assert_nonnull (strstr (sheets.out, "2026.1"));
+    g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+
+    start = g_get_monotonic_time ();
+    cli (&match, "--catalog", f->catalog, "match", "--category", "compute", NULL);
+    g_assert_cmpint (match.status, ==, 0);
+    g_assert_nonnull (strstr (match.out, "std-2"));
+    g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+  }
+  g_assert_cmpint (sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2102,6 +2140,7 @@ main (int    argc,
   ADD ("full-disk-read", test_full_disk_read);
   ADD ("duplicate-in-long-sheet", test_duplicate_in_long_sheet);
   ADD ("large-import", test_large_import);
+  ADD ("readers-not-held-up", test_readers_not_held_up);
 #undef ADD
 
   return g_test_run ();

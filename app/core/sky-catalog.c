@@ -29,6 +29,9 @@ struct _SkyCatalog
   char     *path;
   sqlite3  *db;
   GMutex    lock;
+  /* Whether this connection has written to the catalog: only then is there anything for it to
+   * optimize or to move from the log into the catalog when it closes. */
+  gboolean  wrote;
 };
 
 G_DEFINE_FINAL_TYPE (SkyCatalog, sky_catalog, G_TYPE_OBJECT)
@@ -420,10 +423,13 @@ sky_catalog_finalize (GObject *object)
 
   if (self->db != NULL)
     {
-      /* A bounded analysis: optimize may otherwise read every row of a large catalog. */
-      sqlite3_exec (self->db, "PRAGMA analysis_limit = 1000; PRAGMA optimize; "
-                    "PRAGMA wal_checkpoint(TRUNCATE);",
-                    NULL, NULL, NULL);
+      /* A bounded analysis: optimize may otherwise read every row of a large catalog. Both
+       * wait for the write lock, which another program's import may hold for long: a
+       * connection that only read skips them. */
+      if (self->wrote)
+        sqlite3_exec (self->db, "PRAGMA analysis_limit = 1000; PRAGMA optimize; "
+                      "PRAGMA wal_checkpoint(TRUNCATE);",
+                      NULL, NULL, NULL);
       sqlite3_close (self->db);
     }
   g_mutex_clear (&self->lock);
@@ -841,6 +847,7 @@ migrate (SkyCatalog    *self,
     }
   watch_cancellable (self->db, NULL);
 
+  self->wrote = TRUE;
   return exec (self->db, "COMMIT", error);
 
 fail:
@@ -2838,7 +2845,10 @@ sky_catalog_import_file (SkyCatalog       *self,
   ok = sha256 != NULL && finish_import (&import, sha256, &local_error);
 
   if (ok && import.result->status == SKY_IMPORT_ADDED)
-    ok = exec (self->db, "COMMIT", &local_error);
+    {
+      ok = exec (self->db, "COMMIT", &local_error);
+      self->wrote = self->wrote || ok;
+    }
   if (!ok || import.result->status == SKY_IMPORT_UNCHANGED)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 
