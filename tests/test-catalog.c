@@ -1442,6 +1442,118 @@ test_migrate_cancelled (Fixture       *f,
   assert_converts (f, old_path);
 }
 
+/* Seeding a catalog with the bundled sheets is all or nothing: when the disk fills up midway
+ * (files limited in a child process, as on a full disk), the catalog holds none of them and
+ * knows it is still to be seeded; seeding it again loads them all, and once only. */
+static void
+test_seed_full_disk (void)
+{
+  Fixture f = { NULL, NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) seeded = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
+  SkyBundledSheets state;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(SkyCatalog) catalog = sky_catalog_open (g_getenv ("SKYTALLY_TEST_CATALOG"),
+                                                        &error);
+      struct rlimit limit = { 300 << 10, 300 << 10 };
+
+      g_assert_no_error (error);
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      seeded = sky_catalog_seed (catalog, sky_catalog_bundled_sheets_dir (), NULL, &error);
+      g_assert_null (seeded);
+      g_printerr ("%s\n", error->message);
+      return;
+    }
+
+  fixture_setup (&f, NULL);
+  g_clear_object (&f.catalog);
+  g_setenv ("SKYTALLY_TEST_CATALOG", f.path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*the disk may be full*");
+
+  f.catalog = sky_catalog_open (f.path, &error);
+  g_assert_no_error (error);
+  g_assert_false (sky_catalog_has_sheets (f.catalog, &error));
+  g_assert_no_error (error);
+  g_assert_true (sky_catalog_get_bundled_sheets (f.catalog, &state, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (state, ==, SKY_BUNDLED_SHEETS_PENDING);
+
+  seeded = sky_catalog_seed (f.catalog, sky_catalog_bundled_sheets_dir (), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (seeded->len, ==, 4);
+  g_clear_object (&f.catalog);
+  f.catalog = sky_catalog_open (f.path, &error);
+  g_assert_no_error (error);
+  sheets = sky_catalog_list_sheets (f.catalog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sheets->len, ==, 4);
+  g_assert_true (sky_catalog_get_bundled_sheets (f.catalog, &state, &error));
+  g_assert_cmpint (state, ==, SKY_BUNDLED_SHEETS_LOADED);
+  g_clear_pointer (&seeded, g_ptr_array_unref);
+  seeded = sky_catalog_seed (f.catalog, sky_catalog_bundled_sheets_dir (), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (seeded->len, ==, 0);
+  fixture_teardown (&f, NULL);
+}
+
+/* Declining the bundled sheets is remembered; it changes nothing once they are loaded. */
+static void
+test_decline_bundled (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) seeded = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyBundledSheets state;
+
+  g_assert_true (sky_catalog_decline_bundled_sheets (f->catalog, &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->catalog);
+  f->catalog = sky_catalog_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sky_catalog_get_bundled_sheets (f->catalog, &state, &error));
+  g_assert_cmpint (state, ==, SKY_BUNDLED_SHEETS_DECLINED);
+  seeded = sky_catalog_seed (f->catalog, sky_catalog_bundled_sheets_dir (), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (seeded->len, ==, 0);
+  g_assert_false (sky_catalog_has_sheets (f->catalog, NULL));
+}
+
+/* A catalog of schema 5 (the one before the catalog remembered its bundled sheets) that holds
+ * sheets is taken as seeded; an empty one is still to be seeded. */
+static void
+test_migrate_from_5 (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SkyBundledSheets state;
+  sqlite3 *db = NULL;
+
+  for (int with_sheet = 0; with_sheet < 2; with_sheet++)
+    {
+      if (with_sheet)
+        import_fixture (f);
+      g_clear_object (&f->catalog);
+      g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, "DROP TABLE setting; PRAGMA user_version = 5",
+                                     NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+
+      f->catalog = sky_catalog_open (f->path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (pragma (f->path, "user_version"), ==, SKY_CATALOG_SCHEMA_VERSION);
+      g_assert_true (sky_catalog_get_bundled_sheets (f->catalog, &state, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (state, ==, with_sheet ? SKY_BUNDLED_SHEETS_LOADED
+                                             : SKY_BUNDLED_SHEETS_PENDING);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1473,6 +1585,8 @@ main (int    argc,
   ADD ("check", test_check);
   ADD ("migrate-from-2", test_migrate_from_2);
   ADD ("migrate-cancelled", test_migrate_cancelled);
+  ADD ("migrate-from-5", test_migrate_from_5);
+  ADD ("decline-bundled", test_decline_bundled);
   ADD ("open-while-written", test_open_while_written);
   ADD ("import-while-written", test_import_while_written);
   ADD ("unreadable-prices", test_unreadable_prices);
@@ -1480,6 +1594,7 @@ main (int    argc,
 #undef ADD
   g_test_add_func ("/sky/catalog/open-rejects", test_open_rejects);
   g_test_add_func ("/sky/catalog/import-full-disk", test_import_full_disk);
+  g_test_add_func ("/sky/catalog/seed-full-disk", test_seed_full_disk);
   g_test_add_func ("/sky/catalog/open-unknown-version", test_open_unknown_version);
   g_test_add_func ("/sky/catalog/open-foreign-unchanged", test_open_foreign_unchanged);
 

@@ -209,6 +209,55 @@ test_no_seed (Fixture       *f,
   g_assert_cmpint (r.status, ==, 0);
   sheets = parse_array (r.out);
   g_assert_cmpuint (json_array_get_length (sheets), ==, 0);
+
+  /* Remembered: the catalog is not seeded later either. */
+  {
+    g_auto(Run) later = { 0 };
+    g_autoptr(JsonArray) still = NULL;
+
+    cli (&later, "--catalog", f->catalog, "sheets", "--format", "json", NULL);
+    g_assert_cmpint (later.status, ==, 0);
+    g_assert_cmpstr (later.err, ==, "");
+    still = parse_array (later.out);
+    g_assert_cmpuint (json_array_get_length (still), ==, 0);
+  }
+}
+
+/* In the child: no file may grow past 256 KiB, less than the bundled sheets take. */
+static void
+limit_file_size_seed (gpointer data)
+{
+  struct rlimit limit = { 256 << 10, 256 << 10 };
+
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+/* A catalog file left empty (a first start interrupted before it wrote anything) is seeded;
+ * a seeding that fails midway (the disk full) leaves it to be seeded whole at the next
+ * start. */
+static void
+test_seed_interrupted (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (f->catalog);
+  g_auto(Run) failed = { 0 };
+  g_auto(Run) r = { 0 };
+  g_autoptr(JsonArray) sheets = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (f->catalog, "", 0, &error);
+  g_assert_no_error (error);
+
+  cli_with (&failed, limit_file_size_seed, "--catalog", f->catalog, "sheets", NULL);
+  assert_one_line_error (&failed);
+  g_assert_nonnull (strstr (failed.err, "Cannot load the bundled price sheets"));
+
+  cli (&r, "--catalog", f->catalog, "sheets", "--format", "json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, "Loaded 4 bundled price sheets"));
+  sheets = parse_array (r.out);
+  g_assert_cmpuint (json_array_get_length (sheets), ==, 4);
 }
 
 static void
@@ -2109,6 +2158,7 @@ main (int    argc,
   ADD ("usage-errors", test_usage_errors);
   ADD ("seeds-new-catalog", test_seeds_new_catalog);
   ADD ("no-seed", test_no_seed);
+  ADD ("seed-interrupted", test_seed_interrupted);
   ADD ("import", test_import);
   ADD ("import-bad", test_import_bad);
   ADD ("import-fifo", test_import_fifo);

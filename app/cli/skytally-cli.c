@@ -41,7 +41,7 @@ static const char usage_text[] =
      "\n"
      "Options:\n"
      "  --catalog PATH   The catalog to use (default: $XDG_DATA_HOME/skytally/catalog.db)\n"
-     "  --no-seed        Do not load the bundled price sheets into a new catalog\n"
+     "  --no-seed        Do not load the bundled price sheets into a new catalog, now or later\n"
      "  --version        Print the version\n"
      "  -h, --help       Show this help; COMMAND --help shows a command's options\n");
 
@@ -124,55 +124,47 @@ parse_options (GOptionContext  *context,
 
 /* Opening the catalog ---------------------------------------------------------------------- */
 
-static void
-remove_catalog_files (const char *path)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm" };
-
-  for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-}
-
 SkyCatalog *
 open_catalog (const Globals  *globals,
               GError        **error)
 {
   g_autofree char *path = globals->catalog_path != NULL ? g_strdup (globals->catalog_path)
                                                          : sky_catalog_default_path ();
-  gboolean is_new = !g_file_test (path, G_FILE_TEST_EXISTS);
   g_autoptr(SkyCatalog) catalog = NULL;
   g_autoptr(GPtrArray) seeded = NULL;
   g_autofree char *message = NULL;
+  SkyBundledSheets state;
   const char *dir;
 
   catalog = sky_catalog_open (path, error);
-  if (catalog == NULL)
+  if (catalog == NULL || !sky_catalog_get_bundled_sheets (catalog, &state, error))
     return NULL;
-  if (!is_new || globals->no_seed)
+  if (state != SKY_BUNDLED_SHEETS_PENDING)
     return g_steal_pointer (&catalog);
+  if (globals->no_seed)
+    return sky_catalog_decline_bundled_sheets (catalog, error) ? g_steal_pointer (&catalog)
+                                                                : NULL;
 
+  /* A new catalog, or one whose seeding was interrupted: the sheets go in all at once, and a
+   * failure leaves the catalog to be seeded at the next start. */
   dir = sky_catalog_bundled_sheets_dir ();
   seeded = sky_catalog_seed (catalog, dir, NULL, error);
   if (seeded == NULL)
     {
-      /* A new catalog that could not be seeded is not left behind half-made. */
-      g_clear_object (&catalog);
-      remove_catalog_files (path);
       /* Translators: %s is a folder. Keep SKYTALLY_PRICESHEETS_DIR and --no-seed as they are. */
       g_prefix_error (error, _("Cannot load the bundled price sheets from %s "
                                "(SKYTALLY_PRICESHEETS_DIR names another folder; --no-seed skips "
                                "them): "), dir);
       return NULL;
     }
+  if (seeded->len == 0)
+    return g_steal_pointer (&catalog);
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          /* Translators: %s is the catalog file, %u the
-                                           * number of price sheets loaded into it. */
-                                          "Created %s with %u bundled price sheet.",
-                                          "Created %s with %u bundled price sheets.", seeded->len),
-                             path, seeded->len);
+                                          /* Translators: %u is the number of price sheets
+                                           * loaded, %s the catalog file. */
+                                          "Loaded %u bundled price sheet into %s.",
+                                          "Loaded %u bundled price sheets into %s.", seeded->len),
+                             seeded->len, path);
   g_printerr ("%s\n", message);
   return g_steal_pointer (&catalog);
 }

@@ -301,6 +301,17 @@ static const char * const migrations[] = {
   "  ORDER BY p.term, p.geography, p.category, p.amount, p.offer_id, p.seq;"
   "DROP TABLE price;"
   "ALTER TABLE price_5 RENAME TO price;",
+  /* What the catalog remembers of itself, as text keyed by name. "bundled-sheets" is "loaded"
+   * once the bundled price sheets are all in, "declined" when the user did not want them (or
+   * removed one); without it, the next start loads them. A catalog of an earlier version that
+   * holds sheets had its bundled sheets loaded, or its user declined them: it keeps what it
+   * has. */
+  "CREATE TABLE setting ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "INSERT INTO setting (key, value) SELECT 'bundled-sheets', 'loaded' "
+  "  WHERE EXISTS (SELECT 1 FROM sheet);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SKY_CATALOG_SCHEMA_VERSION);
@@ -2770,13 +2781,17 @@ finish_import (Import      *import,
   return update_current (import, error);
 }
 
-SkyImportResult *
-sky_catalog_import_file (SkyCatalog       *self,
-                         const char       *path,
-                         GCancellable     *cancellable,
-                         SkyProgressFunc   progress,
-                         gpointer          progress_data,
-                         GError          **error)
+/* Imports the sheet open as @fd in one transaction, or in a savepoint of the transaction under
+ * way when @nested; the caller holds the catalog's lock. */
+static SkyImportResult *
+import_locked (SkyCatalog       *self,
+               const char       *path,
+               int               fd,
+               gboolean          nested,
+               GCancellable     *cancellable,
+               SkyProgressFunc   progress,
+               gpointer          progress_data,
+               GError          **error)
 {
   Import import = { 0 };
   g_autofree char *sha256 = NULL;
@@ -2784,20 +2799,10 @@ sky_catalog_import_file (SkyCatalog       *self,
   g_autofree char *offers_sql = make_insert_sql (import_sql[STMT_OFFER], OFFER_COLUMNS);
   g_autofree char *prices_sql = make_insert_sql (import_sql[STMT_PRICE], PRICE_COLUMNS);
   const char *sql[N_STMTS];
+  const char *rollback = nested ? "ROLLBACK TO sheet; RELEASE sheet" : "ROLLBACK";
   gint64 first_offer_id = 0;
   gboolean ok = FALSE;
   GError *local_error = NULL;
-  int fd;
-
-  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  /* The sheet is opened before any lock is taken: a file that cannot be read, or is not a
-   * file at all (a named pipe, a device), is refused at once and holds nothing up. */
-  fd = sky_sheet_open (path, error);
-  if (fd < 0)
-    return NULL;
 
   result->file = g_strdup (path);
   import.runs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
@@ -2806,8 +2811,6 @@ sky_catalog_import_file (SkyCatalog       *self,
   import.result = result;
   sku_set_init (&import.skus);
   import.words = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  g_mutex_lock (&self->lock);
 
   memcpy (sql, import_sql, sizeof sql);
   sql[STMT_OFFERS] = offers_sql;
@@ -2829,7 +2832,7 @@ sky_catalog_import_file (SkyCatalog       *self,
     }
 
   /* One transaction per sheet: any error leaves the catalog exactly as it was. */
-  if (!exec (self->db, "BEGIN IMMEDIATE", &local_error))
+  if (!exec (self->db, nested ? "SAVEPOINT sheet" : "BEGIN IMMEDIATE", &local_error))
     goto out;
 
   /* Offers are numbered as they are read, from the next free id on: the transaction keeps
@@ -2837,7 +2840,7 @@ sky_catalog_import_file (SkyCatalog       *self,
   if (!query_int (self->db, "SELECT coalesce (max (id), 0) + 1 FROM offer_row", &first_offer_id,
                   &local_error))
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      sqlite3_exec (self->db, rollback, NULL, NULL, NULL);
       goto out;
     }
   sha256 = read_and_write (&import, fd, first_offer_id, cancellable, progress, progress_data,
@@ -2846,11 +2849,11 @@ sky_catalog_import_file (SkyCatalog       *self,
 
   if (ok && import.result->status == SKY_IMPORT_ADDED)
     {
-      ok = exec (self->db, "COMMIT", &local_error);
-      self->wrote = self->wrote || ok;
+      ok = exec (self->db, nested ? "RELEASE sheet" : "COMMIT", &local_error);
+      self->wrote = self->wrote || (ok && !nested);
     }
   if (!ok || import.result->status == SKY_IMPORT_UNCHANGED)
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_exec (self->db, rollback, NULL, NULL, NULL);
 
 out:
   for (int i = 0; i < N_STMTS; i++)
@@ -2864,8 +2867,6 @@ out:
   merge_clear (&import.merge);
   sku_set_clear (&import.skus);
   g_array_unref (import.words);
-  g_mutex_unlock (&self->lock);
-  close (fd);
 
   /* The sheet's own errors name it with their line; the catalog's are said of it too. */
   if (g_error_matches (local_error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_DATABASE))
@@ -2873,6 +2874,34 @@ out:
   if (local_error != NULL)
     g_propagate_error (error, local_error);
   return ok ? g_steal_pointer (&result) : NULL;
+}
+
+SkyImportResult *
+sky_catalog_import_file (SkyCatalog       *self,
+                         const char       *path,
+                         GCancellable     *cancellable,
+                         SkyProgressFunc   progress,
+                         gpointer          progress_data,
+                         GError          **error)
+{
+  SkyImportResult *result;
+  int fd;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* The sheet is opened before any lock is taken: a file that cannot be read, or is not a
+   * file at all (a named pipe, a device), is refused at once and holds nothing up. */
+  fd = sky_sheet_open (path, error);
+  if (fd < 0)
+    return NULL;
+
+  g_mutex_lock (&self->lock);
+  result = import_locked (self, path, fd, FALSE, cancellable, progress, progress_data, error);
+  g_mutex_unlock (&self->lock);
+  close (fd);
+  return result;
 }
 
 typedef struct
@@ -2981,6 +3010,124 @@ sky_catalog_list_sheet_files (const char  *directory,
   return g_steal_pointer (&files);
 }
 
+static const char * const bundled_states[] = {
+  [SKY_BUNDLED_SHEETS_PENDING] = "pending",
+  [SKY_BUNDLED_SHEETS_LOADED] = "loaded",
+  [SKY_BUNDLED_SHEETS_DECLINED] = "declined",
+};
+
+/* The catalog's "bundled-sheets" setting; the caller holds the lock. */
+static gboolean
+read_bundled_state (SkyCatalog        *self,
+                    SkyBundledSheets  *state,
+                    GError           **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  *state = SKY_BUNDLED_SHEETS_PENDING;
+  if (sqlite3_prepare_v2 (self->db, "SELECT value FROM setting WHERE key = 'bundled-sheets'",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return set_db_error (self->db, error, "Cannot read the catalog's settings");
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      const char *value = (const char *) sqlite3_column_text (stmt, 0);
+
+      for (gsize i = 0; i < G_N_ELEMENTS (bundled_states); i++)
+        if (g_strcmp0 (value, bundled_states[i]) == 0)
+          *state = i;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return set_db_error (self->db, error, "Cannot read the catalog's settings");
+  return TRUE;
+}
+
+/* Sets the "bundled-sheets" setting, in the transaction under way; the caller holds the
+ * lock. */
+static gboolean
+write_bundled_state (SkyCatalog        *self,
+                     SkyBundledSheets   state,
+                     GError           **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "INSERT INTO setting (key, value) VALUES ('bundled-sheets', ?1) "
+                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return set_db_error (self->db, error, "Cannot write the catalog's settings");
+  sqlite3_bind_text (stmt, 1, bundled_states[state], -1, SQLITE_STATIC);
+  ok = sqlite3_step (stmt) == SQLITE_DONE;
+  sqlite3_finalize (stmt);
+  if (!ok)
+    return set_db_error (self->db, error, "Cannot write the catalog's settings");
+  return TRUE;
+}
+
+/**
+ * sky_catalog_get_bundled_sheets:
+ *
+ * Whether the bundled price sheets were all loaded into the catalog, declined by the user, or
+ * neither (a new catalog, or one whose loading was interrupted): then they are to be loaded.
+ */
+gboolean
+sky_catalog_get_bundled_sheets (SkyCatalog        *self,
+                                SkyBundledSheets  *state,
+                                GError           **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (state != NULL, FALSE);
+
+  g_mutex_lock (&self->lock);
+  ok = read_bundled_state (self, state, error);
+  g_mutex_unlock (&self->lock);
+  return ok;
+}
+
+/**
+ * sky_catalog_decline_bundled_sheets:
+ *
+ * Records that the user does not want the bundled price sheets, unless they were loaded
+ * already: they are not loaded at the next start.
+ */
+gboolean
+sky_catalog_decline_bundled_sheets (SkyCatalog  *self,
+                                    GError     **error)
+{
+  SkyBundledSheets state;
+  gboolean ok;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), FALSE);
+
+  g_mutex_lock (&self->lock);
+  ok = exec (self->db, "BEGIN IMMEDIATE", error);
+  if (ok)
+    {
+      ok = read_bundled_state (self, &state, error) &&
+           (state != SKY_BUNDLED_SHEETS_PENDING ||
+            write_bundled_state (self, SKY_BUNDLED_SHEETS_DECLINED, error)) &&
+           exec (self->db, "COMMIT", error);
+      if (!ok)
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      self->wrote = self->wrote || ok;
+    }
+  g_mutex_unlock (&self->lock);
+  return ok;
+}
+
+/**
+ * sky_catalog_seed:
+ *
+ * Loads the price sheets in @directory, all in one transaction with the record that they are
+ * loaded: an error, a full disk or a process killed midway leaves none of them, and the
+ * catalog is still to be seeded. A catalog seeded already, or whose user declined the bundled
+ * sheets, is left as it is: the result is then empty.
+ */
 GPtrArray *
 sky_catalog_seed (SkyCatalog    *self,
                   const char    *directory,
@@ -2989,6 +3136,8 @@ sky_catalog_seed (SkyCatalog    *self,
 {
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GPtrArray) results = NULL;
+  SkyBundledSheets state;
+  gboolean ok;
 
   g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
   g_return_val_if_fail (directory != NULL, NULL);
@@ -2998,15 +3147,39 @@ sky_catalog_seed (SkyCatalog    *self,
     return NULL;
 
   results = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_import_result_free);
-  for (guint i = 0; i < files->len; i++)
+  g_mutex_lock (&self->lock);
+  if (!exec (self->db, "BEGIN IMMEDIATE", error))
     {
-      SkyImportResult *result = sky_catalog_import_file (self, g_ptr_array_index (files, i),
-                                                         cancellable, NULL, NULL, error);
-      if (result == NULL)
-        return NULL;
-      g_ptr_array_add (results, result);
+      g_mutex_unlock (&self->lock);
+      return NULL;
     }
-  return g_steal_pointer (&results);
+  /* Read under the write lock: another process may have seeded the catalog meanwhile. */
+  ok = read_bundled_state (self, &state, error);
+  for (guint i = 0; ok && state == SKY_BUNDLED_SHEETS_PENDING && i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+      SkyImportResult *result = NULL;
+      int fd = sky_sheet_open (path, error);
+
+      if (fd >= 0)
+        {
+          result = import_locked (self, path, fd, TRUE, cancellable, NULL, NULL, error);
+          close (fd);
+        }
+      ok = result != NULL;
+      if (ok)
+        g_ptr_array_add (results, result);
+    }
+  if (ok && state == SKY_BUNDLED_SHEETS_PENDING)
+    ok = write_bundled_state (self, SKY_BUNDLED_SHEETS_LOADED, error) &&
+         exec (self->db, "COMMIT", error);
+  else if (ok)
+    g_ptr_array_set_size (results, 0);
+  if (!ok || state != SKY_BUNDLED_SHEETS_PENDING)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->wrote = self->wrote || (ok && results->len > 0);
+  g_mutex_unlock (&self->lock);
+  return ok ? g_steal_pointer (&results) : NULL;
 }
 
 /* Queries ---------------------------------------------------------------------------------- */

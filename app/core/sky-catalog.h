@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-#define SKY_CATALOG_SCHEMA_VERSION 5
+#define SKY_CATALOG_SCHEMA_VERSION 6
 #define SKY_HOURS_PER_MONTH 730
 
 #define SKY_CATALOG_ERROR (sky_catalog_error_quark ())
@@ -29,6 +29,14 @@ typedef enum
   SKY_IMPORT_ADDED,
   SKY_IMPORT_UNCHANGED,
 } SkyImportStatus;
+
+/* Whether the bundled price sheets are in the catalog. */
+typedef enum
+{
+  SKY_BUNDLED_SHEETS_PENDING,   /* never all loaded: the next start loads them */
+  SKY_BUNDLED_SHEETS_LOADED,
+  SKY_BUNDLED_SHEETS_DECLINED,  /* the user did not want them, or removed one */
+} SkyBundledSheets;
 
 typedef struct
 {
@@ -207,6 +215,11 @@ GPtrArray        *sky_catalog_seed             (SkyCatalog          *self,
                                                 const char          *directory,
                                                 GCancellable        *cancellable,
                                                 GError             **error);
+gboolean          sky_catalog_get_bundled_sheets (SkyCatalog        *self,
+                                                  SkyBundledSheets  *state,
+                                                  GError           **error);
+gboolean          sky_catalog_decline_bundled_sheets (SkyCatalog     *self,
+                                                      GError        **error);
 GPtrArray        *sky_catalog_list_sheets      (SkyCatalog          *self,
                                                 GError             **error);
 GPtrArray        *sky_catalog_list_regions     (SkyCatalog          *self,
