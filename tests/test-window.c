@@ -588,6 +588,22 @@ test_bundled_sheets (Fixture       *f,
   g_assert_false (sky_window_get_busy (f->window));
 }
 
+/* A catalog whose user declined the bundled sheets (skytally-cli --no-seed) stays without
+ * them. */
+static void
+test_bundled_sheets_declined (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sky_catalog_decline_bundled_sheets (f->catalog, &error));
+  g_assert_no_error (error);
+  sky_window_load_bundled_sheets (f->window);
+  g_assert_false (sky_window_get_busy (f->window));
+  wait_until_idle (f);
+  g_assert_false (sky_catalog_has_sheets (f->catalog, NULL));
+}
+
 /* A price sheet opened from the file manager is imported, after the bundled ones on a first
  * start. */
 /* The Scenario page --------------------------------------------------------------------------- */
@@ -2264,6 +2280,7 @@ main (int    argc,
   ADD ("import-bad", test_import_bad);
   ADD ("price-sheets-window", test_price_sheets_window);
   ADD ("bundled-sheets", test_bundled_sheets);
+  ADD ("bundled-sheets-declined", test_bundled_sheets_declined);
   ADD ("catalog-page", test_catalog_page);
   ADD ("preferences", test_preferences);
   ADD ("scenario-open-and-edit", test_scenario_open_and_edit);

@@ -3120,31 +3120,44 @@ sky_catalog_decline_bundled_sheets (SkyCatalog  *self,
   return ok;
 }
 
-/**
- * sky_catalog_seed:
- *
- * Loads the price sheets in @directory, all in one transaction with the record that they are
- * loaded: an error, a full disk or a process killed midway leaves none of them, and the
- * catalog is still to be seeded. A catalog seeded already, or whose user declined the bundled
- * sheets, is left as it is: the result is then empty.
- */
-GPtrArray *
-sky_catalog_seed (SkyCatalog    *self,
-                  const char    *directory,
-                  GCancellable  *cancellable,
-                  GError       **error)
+/* Reports a seeding's progress over all its sheets, a thousand steps per sheet. */
+typedef struct
+{
+  SkyProgressFunc progress;
+  gpointer        data;
+  guint           index;
+  guint           count;
+} SeedProgress;
+
+static void
+seed_progress (guint64  done,
+               guint64  total,
+               gpointer user_data)
+{
+  SeedProgress *p = user_data;
+
+  if (total > 0)
+    p->progress (p->index * 1000 + done * 1000 / total, p->count * 1000, p->data);
+}
+
+static GPtrArray *
+seed (SkyCatalog      *self,
+      const char      *directory,
+      GCancellable    *cancellable,
+      SkyProgressFunc  progress,
+      gpointer         progress_data,
+      GError         **error)
 {
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GPtrArray) results = NULL;
+  SeedProgress seed_progress_data = { progress, progress_data, 0, 0 };
   SkyBundledSheets state;
   gboolean ok;
-
-  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
-  g_return_val_if_fail (directory != NULL, NULL);
 
   files = sky_catalog_list_sheet_files (directory, error);
   if (files == NULL)
     return NULL;
+  seed_progress_data.count = files->len;
 
   results = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_import_result_free);
   g_mutex_lock (&self->lock);
@@ -3161,9 +3174,12 @@ sky_catalog_seed (SkyCatalog    *self,
       SkyImportResult *result = NULL;
       int fd = sky_sheet_open (path, error);
 
+      seed_progress_data.index = i;
       if (fd >= 0)
         {
-          result = import_locked (self, path, fd, TRUE, cancellable, NULL, NULL, error);
+          result = import_locked (self, path, fd, TRUE, cancellable,
+                                  progress != NULL ? seed_progress : NULL, &seed_progress_data,
+                                  error);
           close (fd);
         }
       ok = result != NULL;
@@ -3180,6 +3196,94 @@ sky_catalog_seed (SkyCatalog    *self,
   self->wrote = self->wrote || (ok && results->len > 0);
   g_mutex_unlock (&self->lock);
   return ok ? g_steal_pointer (&results) : NULL;
+}
+
+/**
+ * sky_catalog_seed:
+ *
+ * Loads the price sheets in @directory, all in one transaction with the record that they are
+ * loaded: an error, a full disk or a process killed midway leaves none of them, and the
+ * catalog is still to be seeded. A catalog seeded already, or whose user declined the bundled
+ * sheets, is left as it is: the result is then empty.
+ */
+GPtrArray *
+sky_catalog_seed (SkyCatalog    *self,
+                  const char    *directory,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (directory != NULL, NULL);
+
+  return seed (self, directory, cancellable, NULL, NULL, error);
+}
+
+/* As the import, the seeding writes through a connection of its own in a worker thread. */
+static void
+seed_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SkyCatalog *self = source_object;
+  ImportTask *data = task_data;
+  g_autoptr(SkyCatalog) writer = NULL;
+  GError *error = NULL;
+  GPtrArray *results = NULL;
+
+  writer = sky_catalog_open (self->path, &error);
+  if (writer != NULL)
+    results = seed (writer, data->path, cancellable, data->progress, data->progress_data,
+                    &error);
+  if (results == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * sky_catalog_seed_async:
+ * @progress: (nullable): called in the worker thread, over all the sheets
+ *
+ * Seeds the catalog as sky_catalog_seed() does, in a worker thread.
+ */
+void
+sky_catalog_seed_async (SkyCatalog          *self,
+                        const char          *directory,
+                        SkyProgressFunc      progress,
+                        gpointer             progress_data,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportTask *data;
+
+  g_return_if_fail (SKY_IS_CATALOG (self));
+  g_return_if_fail (directory != NULL);
+
+  data = g_new0 (ImportTask, 1);
+  data->path = g_strdup (directory);
+  data->progress = progress;
+  data->progress_data = progress_data;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sky_catalog_seed_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) import_task_free);
+  g_task_run_in_thread (task, seed_thread);
+}
+
+/* Returns: (element-type SkyImportResult): as sky_catalog_seed(). */
+GPtrArray *
+sky_catalog_seed_finish (SkyCatalog    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sky_catalog_seed_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* Queries ---------------------------------------------------------------------------------- */

@@ -215,6 +215,16 @@ GPtrArray        *sky_catalog_seed             (SkyCatalog          *self,
                                                 const char          *directory,
                                                 GCancellable        *cancellable,
                                                 GError             **error);
+void              sky_catalog_seed_async       (SkyCatalog          *self,
+                                                const char          *directory,
+                                                SkyProgressFunc      progress,
+                                                gpointer             progress_data,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+GPtrArray        *sky_catalog_seed_finish      (SkyCatalog          *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 gboolean          sky_catalog_get_bundled_sheets (SkyCatalog        *self,
                                                   SkyBundledSheets  *state,
                                                   GError           **error);

@@ -52,7 +52,8 @@ show_window (SkyApplication *self)
   if (started)
     {
       window = sky_window_new (self, self->catalog);
-      /* On the first start the catalog is empty: load the bundled sheets, with progress. */
+      /* On the first start (or after one that was interrupted), load the bundled sheets, with
+       * progress. */
       sky_window_load_bundled_sheets (window);
     }
   gtk_window_present (GTK_WINDOW (window));

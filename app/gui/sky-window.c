@@ -34,9 +34,6 @@ struct _SkyWindow
   Progress        *progress;
   guint            progress_timer;
   gboolean         busy;
-  /* While the bundled sheets load on the first start, one toast says so at the end. */
-  gboolean         loading_bundled;
-  guint            bundled_loaded;
 
   AdwToastOverlay *toast_overlay;
   GtkRevealer     *progress_revealer;
@@ -196,8 +193,6 @@ import_finished_cb (GObject      *object,
     }
   else if (error != NULL)
     show_error (self, _("Could Not Import the Price Sheet"), error->message);
-  else if (self->loading_bundled)
-    self->bundled_loaded++;
   else
     {
       if (imported->status == SKY_IMPORT_UNCHANGED)
@@ -234,15 +229,6 @@ import_next (SkyWindow *self)
 
   if (file == NULL)
     {
-      if (self->loading_bundled && self->bundled_loaded > 0)
-        {
-          g_autofree char *loaded =
-            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Loaded %u bundled price sheet",
-                                          "Loaded %u bundled price sheets",
-                                          self->bundled_loaded), self->bundled_loaded);
-          show_toast (self, loaded);
-        }
-      self->loading_bundled = FALSE;
       g_clear_handle_id (&self->progress_timer, g_source_remove);
       g_clear_object (&self->cancellable);
       set_busy (self, FALSE);
@@ -261,8 +247,7 @@ import_next (SkyWindow *self)
     }
 
   name = g_file_get_basename (file);
-  label = self->loading_bundled ? g_strdup_printf (_("Loading bundled price sheets (%s)…"), name)
-                                : g_strdup_printf (_("Importing %s…"), name);
+  label = g_strdup_printf (_("Importing %s…"), name);
   gtk_label_set_label (self->progress_label, label);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
 
@@ -297,30 +282,74 @@ sky_window_import_files (SkyWindow *self,
     import_next (self);
 }
 
-/* Loads the bundled price sheets when the catalog has none: the first start. */
+static void
+seed_finished_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(SkyWindow) self = user_data;
+  g_autoptr(GPtrArray) seeded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  seeded = sky_catalog_seed_finish (SKY_CATALOG (object), result, &error);
+  g_clear_pointer (&self->progress, g_free);
+  g_clear_object (&self->cancellable);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_queue_clear_full (&self->queue, g_object_unref);
+      show_toast (self, _("Loading the bundled price sheets cancelled; they load at the next "
+                          "start"));
+    }
+  else if (error != NULL)
+    show_error (self, _("Could Not Load the Bundled Price Sheets"), error->message);
+  else if (seeded->len > 0)
+    {
+      g_autofree char *loaded =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Loaded %u bundled price sheet",
+                                      "Loaded %u bundled price sheets", seeded->len),
+                         seeded->len);
+
+      show_toast (self, loaded);
+      sky_catalog_page_refresh (self->catalog_page);
+      sky_listing_model_reload (sky_catalog_page_get_model (self->catalog_page));
+      sky_scenario_page_refresh (self->scenario_page);
+    }
+  update_summary (self);
+  /* Then the sheets opened meanwhile, if any. */
+  import_next (self);
+}
+
+/* Loads the bundled price sheets, all at once, into a catalog that was never seeded with
+ * them: the first start, or one that was interrupted. A catalog whose user declined them is
+ * left alone. */
 void
 sky_window_load_bundled_sheets (SkyWindow *self)
 {
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) paths = NULL;
   g_autoptr(GError) error = NULL;
+  SkyBundledSheets state;
 
   g_return_if_fail (SKY_IS_WINDOW (self));
 
-  if (sky_catalog_has_sheets (self->catalog, NULL))
-    return;
-
-  paths = sky_catalog_list_sheet_files (sky_catalog_bundled_sheets_dir (), &error);
-  if (paths == NULL)
+  if (!sky_catalog_get_bundled_sheets (self->catalog, &state, &error))
     {
       show_error (self, _("Could Not Load the Bundled Price Sheets"), error->message);
       return;
     }
-  for (guint i = 0; i < paths->len; i++)
-    g_ptr_array_add (files, g_file_new_for_path (g_ptr_array_index (paths, i)));
-  self->loading_bundled = files->len > 0;
-  self->bundled_loaded = 0;
-  sky_window_import_files (self, files);
+  if (state != SKY_BUNDLED_SHEETS_PENDING || self->busy)
+    return;
+
+  gtk_label_set_label (self->progress_label, _("Loading the bundled price sheets…"));
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  self->cancellable = g_cancellable_new ();
+  if (self->progress_timer == 0)
+    self->progress_timer = g_timeout_add (100, progress_tick_cb, self);
+  self->progress = g_new0 (Progress, 1);
+  set_busy (self, TRUE);
+
+  sky_catalog_seed_async (self->catalog, sky_catalog_bundled_sheets_dir (), record_progress,
+                          self->progress, self->cancellable, seed_finished_cb,
+                          g_object_ref (self));
 }
 
 /* Actions ----------------------------------------------------------------------------------- */
