@@ -376,6 +376,100 @@ test_version_history (Fixture       *f,
   g_assert_false (((SkySheetInfo *) g_ptr_array_index (sheets, 2))->current);
 }
 
+/* A sheet of @provider @version effective on @date, with a region and no offer. */
+static char *
+write_empty_sheet (Fixture    *f,
+                   const char *version,
+                   const char *date)
+{
+  g_autofree char *name = g_strdup_printf ("empty-%s.xml", version);
+  g_autofree char *text = g_strdup_printf (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<price-sheet xmlns=\"urn:skytally:price-sheet:1\" format=\"1\">\n"
+    "  <provider id=\"examplecloud\" name=\"Example Cloud\"/>\n"
+    "  <sheet version=\"%s\" effective-date=\"%s\" currency=\"USD\"/>\n"
+    "  <source retrieved=\"2026-01-02\">Nothing yet.</source>\n"
+    "  <region code=\"us-east\" name=\"US East\" geography=\"US\"/>\n"
+    "</price-sheet>\n", version, date);
+  char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* A sheet without offers would become current and hide the provider's prices: it is refused,
+ * the catalog unchanged. */
+static void
+test_import_empty_refused (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *empty = write_empty_sheet (f, "2026.9", "2026-02-01");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import_fixture (f);
+  before = snapshot (f->path);
+  result = sky_catalog_import_file (f->catalog, empty, NULL, NULL, NULL, &error);
+  g_assert_null (result);
+  g_assert_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NO_OFFERS);
+  g_assert_nonnull (strstr (error->message, "has no offers"));
+  after = snapshot (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (960000000));
+
+  /* Forced, it is imported, and current. */
+  g_clear_error (&error);
+  result = sky_catalog_import_file_full (f->catalog, empty, SKY_IMPORT_FLAGS_FORCE, NULL, NULL,
+                                         NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result->status, ==, SKY_IMPORT_ADDED);
+  g_assert_cmpuint (result->offers, ==, 0);
+  g_assert_true (result->current);
+  g_assert_cmpstr (result->superseded, ==, "2026.1");
+}
+
+/* A sheet is current from its effective date on, not before: of a provider's sheets, the one
+ * with the latest effective date that is not after today. */
+static void
+test_current_from_effective_date (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *future = write_variant (f, "version=\"2099.1\"",
+                                           "effective-date=\"2099-01-01\"",
+                                           "term=\"on-demand\" amount=\"0.0500\"");
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("SKYTALLY_TODAY", "2026-06-01", TRUE);
+  import_fixture (f);
+  result = import_ok (f, future);
+  g_assert_cmpint (result->status, ==, SKY_IMPORT_ADDED);
+  g_assert_false (result->current);
+  g_assert_true (result->upcoming);
+  g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (960000000));
+  sheets = sky_catalog_list_sheets (f->catalog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((SkySheetInfo *) g_ptr_array_index (sheets, 0))->version, ==, "2099.1");
+  g_assert_false (((SkySheetInfo *) g_ptr_array_index (sheets, 0))->current);
+  g_assert_true (((SkySheetInfo *) g_ptr_array_index (sheets, 0))->upcoming);
+  g_assert_true (((SkySheetInfo *) g_ptr_array_index (sheets, 1))->current);
+
+  /* On its date, it is current. */
+  g_setenv ("SKYTALLY_TODAY", "2099-01-01", TRUE);
+  g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (500000000));
+  g_clear_pointer (&sheets, g_ptr_array_unref);
+  sheets = sky_catalog_list_sheets (f->catalog, &error);
+  g_assert_true (((SkySheetInfo *) g_ptr_array_index (sheets, 0))->current);
+  g_assert_false (((SkySheetInfo *) g_ptr_array_index (sheets, 0))->upcoming);
+  g_assert_false (((SkySheetInfo *) g_ptr_array_index (sheets, 1))->current);
+  g_unsetenv ("SKYTALLY_TODAY");
+}
+
 static void
 test_bad_sheet_changes_nothing (Fixture       *f,
                                 gconstpointer  data)
@@ -1524,8 +1618,9 @@ test_decline_bundled (Fixture       *f,
   g_assert_false (sky_catalog_has_sheets (f->catalog, NULL));
 }
 
-/* A catalog of schema 5 (the one before the catalog remembered its bundled sheets) that holds
- * sheets is taken as seeded; an empty one is still to be seeded. */
+/* A catalog of schema 5 (the one before the catalog remembered its bundled sheets, and kept
+ * which sheet is current) that holds sheets is taken as seeded; an empty one is still to be
+ * seeded. Its current sheet stays current. */
 static void
 test_migrate_from_5 (Fixture       *f,
                      gconstpointer  data)
@@ -1540,7 +1635,11 @@ test_migrate_from_5 (Fixture       *f,
         import_fixture (f);
       g_clear_object (&f->catalog);
       g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-      g_assert_cmpint (sqlite3_exec (db, "DROP TABLE setting; PRAGMA user_version = 5",
+      g_assert_cmpint (sqlite3_exec (db,
+                                     "DROP TABLE setting; ALTER TABLE sheet ADD COLUMN "
+                                     "is_current INTEGER NOT NULL DEFAULT 0 "
+                                     "CHECK (is_current IN (0, 1)); "
+                                     "UPDATE sheet SET is_current = 1; PRAGMA user_version = 5",
                                      NULL, NULL, NULL), ==, SQLITE_OK);
       sqlite3_close (db);
 
@@ -1551,6 +1650,8 @@ test_migrate_from_5 (Fixture       *f,
       g_assert_no_error (error);
       g_assert_cmpint (state, ==, with_sheet ? SKY_BUNDLED_SHEETS_LOADED
                                              : SKY_BUNDLED_SHEETS_PENDING);
+      if (with_sheet)
+        g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (960000000));
     }
 }
 
@@ -1570,6 +1671,8 @@ main (int    argc,
   ADD ("same-version-other-content", test_same_version_other_content);
   ADD ("reimport-same-content", test_reimport_same_content);
   ADD ("version-history", test_version_history);
+  ADD ("import-empty-refused", test_import_empty_refused);
+  ADD ("current-from-effective-date", test_current_from_effective_date);
   ADD ("bad-sheet-changes-nothing", test_bad_sheet_changes_nothing);
   ADD ("cancel-changes-nothing", test_cancel_changes_nothing);
   ADD ("cancel-midway-changes-nothing", test_cancel_midway_changes_nothing);

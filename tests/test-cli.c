@@ -2146,6 +2146,65 @@ test_readers_not_held_up (Fixture       *f,
   sqlite3_close (db);
 }
 
+/* A sheet without offers is refused, as it would hide the provider's prices, unless --force
+ * is given; a sheet dated after today waits for its date to become current. */
+static void
+test_import_empty_and_upcoming (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *empty = g_build_filename (f->dir, "empty.xml", NULL);
+  g_autofree char *future = g_build_filename (f->dir, "future.xml", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) s = NULL;
+  g_auto(Run) setup = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) upcoming = { 0 };
+  g_auto(Run) listed = { 0 };
+  g_auto(Run) forced = { 0 };
+
+  g_file_get_contents (sheet, &text, NULL, &error);
+  g_assert_no_error (error);
+  s = g_string_new (text);
+  g_string_replace (s, "version=\"2026.1\" effective-date=\"2026-01-01\"",
+                    "version=\"2099.1\" effective-date=\"2099-01-01\"", 1);
+  g_file_set_contents (future, s->str, s->len, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (empty,
+                       "<price-sheet xmlns=\"urn:skytally:price-sheet:1\" format=\"1\">\n"
+                       "  <provider id=\"examplecloud\" name=\"Example Cloud\"/>\n"
+                       "  <sheet version=\"2026.9\" effective-date=\"2026-02-01\" "
+                       "currency=\"USD\"/>\n"
+                       "  <source retrieved=\"2026-01-02\">Nothing yet.</source>\n"
+                       "  <region code=\"us-east\" name=\"US East\" geography=\"US\"/>\n"
+                       "</price-sheet>\n", -1, &error);
+  g_assert_no_error (error);
+
+  g_setenv ("SKYTALLY_TODAY", "2026-06-01", TRUE);
+  cli (&setup, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
+  g_assert_cmpint (setup.status, ==, 0);
+
+  cli (&refused, "--catalog", f->catalog, "import", empty, NULL);
+  assert_one_line_error (&refused);
+  g_assert_nonnull (strstr (refused.err, "examplecloud 2026.9 has no offers"));
+  g_assert_nonnull (strstr (refused.err, "--force"));
+
+  cli (&upcoming, "--catalog", f->catalog, "import", future, NULL);
+  g_assert_cmpint (upcoming.status, ==, 0);
+  g_assert_nonnull (strstr (upcoming.out, "current from 2099-01-01 on"));
+
+  cli (&listed, "--catalog", f->catalog, "sheets", NULL);
+  g_assert_cmpint (listed.status, ==, 0);
+  g_assert_nonnull (strstr (listed.out, "upcoming"));
+  g_assert_true (g_regex_match_simple ("2026\\.1 .*current", listed.out, 0, 0));
+
+  cli (&forced, "--catalog", f->catalog, "import", "--force", empty, NULL);
+  g_assert_cmpint (forced.status, ==, 0);
+  g_assert_nonnull (strstr (forced.out, "now current, replacing 2026.1"));
+  g_unsetenv ("SKYTALLY_TODAY");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2161,6 +2220,7 @@ main (int    argc,
   ADD ("seed-interrupted", test_seed_interrupted);
   ADD ("import", test_import);
   ADD ("import-bad", test_import_bad);
+  ADD ("import-empty-and-upcoming", test_import_empty_and_upcoming);
   ADD ("import-fifo", test_import_fifo);
   ADD ("not-a-catalog", test_not_a_catalog);
   ADD ("search-json", test_search_json);

@@ -341,13 +341,20 @@ cmd_import (const Globals  *globals,
   g_autoptr(GOptionContext) context = g_option_context_new (N_("FILE… — load price sheets"));
   g_autoptr(GError) error = NULL;
   g_autoptr(SkyCatalog) catalog = NULL;
+  gboolean force = FALSE;
   int status = 0;
+  GOptionEntry entries[] = {
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Import a sheet without offers too (it hides the provider's prices)"), NULL },
+    { NULL }
+  };
 
   g_option_context_set_description (context,
     N_("Each sheet is imported whole or not at all. Importing a sheet that is already in the\n"
        "catalog changes nothing. Of a provider's sheets, the one with the latest effective date\n"
-       "is current; older ones stay listed.\n"));
-  if (!parse_options (context, NULL, &argc, &argv, &status))
+       "that is not after today is current; older ones stay listed, later ones wait for their\n"
+       "date. A sheet without offers is refused unless --force is given.\n"));
+  if (!parse_options (context, entries, &argc, &argv, &status))
     return status;
   if (argc < 2)
     return usage_error (_("import needs at least one FILE"));
@@ -363,11 +370,22 @@ cmd_import (const Globals  *globals,
 
       g_clear_error (&error);
       /* Progress only for a person watching: never in a pipe or a log. */
-      result = sky_catalog_import_file (catalog, argv[i], NULL,
-                                        isatty (STDERR_FILENO) ? show_progress : NULL, argv[i],
-                                        &error);
+      result = sky_catalog_import_file_full (catalog, argv[i],
+                                             force ? SKY_IMPORT_FLAGS_FORCE
+                                                   : SKY_IMPORT_FLAGS_NONE,
+                                             NULL, isatty (STDERR_FILENO) ? show_progress : NULL,
+                                             argv[i], &error);
       if (isatty (STDERR_FILENO))
         g_printerr ("\r\033[K");
+      if (g_error_matches (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NO_OFFERS))
+        {
+          /* Translators: %s is the message that a sheet has no offers; keep --force as it
+           * is. */
+          char *hinted = g_strdup_printf (_("%s (--force imports it)"), error->message);
+
+          g_free (error->message);
+          error->message = hinted;
+        }
       if (result == NULL)
         {
           status = user_error (error);
@@ -381,7 +399,18 @@ cmd_import (const Globals  *globals,
         {
           g_autofree char *offers = g_strdup_printf ("%" G_GUINT64_FORMAT, result->offers);
 
-          if (!result->current)
+          if (result->upcoming)
+            line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 /* Translators: “FILE: added PROVIDER VERSION
+                                                  * (effective DATE), N offers; …” */
+                                                 "%s: added %s %s (effective %s), %s offer; "
+                                                 "current from %s on",
+                                                 "%s: added %s %s (effective %s), %s offers; "
+                                                 "current from %s on",
+                                                 result->offers),
+                                    argv[i], result->provider, result->version,
+                                    result->effective_date, offers, result->effective_date);
+          else if (!result->current)
             line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                  /* Translators: “FILE: added PROVIDER VERSION
                                                   * (effective DATE), N offers; …” */
@@ -473,6 +502,8 @@ cmd_sheets (const Globals  *globals,
           json_builder_add_int_value (builder, info->offers);
           json_builder_set_member_name (builder, "current");
           json_builder_add_boolean_value (builder, info->current);
+          json_builder_set_member_name (builder, "upcoming");
+          json_builder_add_boolean_value (builder, info->upcoming);
           sky_json_add_string (builder, "retrieved", info->retrieved);
           sky_json_add_string (builder, "imported_at", info->imported_at);
           sky_json_add_string (builder, "source", info->source);
@@ -510,8 +541,9 @@ cmd_sheets (const Globals  *globals,
         row[3] = g_strdup (info->currency);
         row[4] = g_strdup_printf ("%" G_GUINT64_FORMAT, info->offers);
         row[5] = g_strdup (format == FORMAT_CSV ? (info->current ? "true" : "false")
-                                                : info->current ? C_("sheet state", "current")
-                                                                : C_("sheet state", "superseded"));
+                           : info->current ? C_("sheet state", "current")
+                           : info->upcoming ? C_("sheet state", "upcoming")
+                                            : C_("sheet state", "superseded"));
         row[6] = g_strdup (info->retrieved);
         table_add_row (&table, row);
       }

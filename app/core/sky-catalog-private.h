@@ -20,6 +20,14 @@ G_BEGIN_DECLS
 #define PRICE_OFFER_ID_SQL "(p.offer_seq >> 10)"
 #define PRICE_SEQ_SQL "(p.offer_seq & 1023)"
 
+/* The ids of the current sheets, as a subquery whose rows are providers (cp): each provider's
+ * sheet with the latest effective date that is not after today (the SQL function sky_today()),
+ * the last imported on a tie; NULL for a provider whose sheets all start later. */
+#define SKY_CURRENT_SHEETS_SQL \
+  "SELECT (SELECT cs.id FROM sheet cs WHERE cs.provider = cp.id " \
+  "  AND cs.effective_date <= sky_today () ORDER BY cs.effective_date DESC, cs.id DESC " \
+  "  LIMIT 1) FROM provider cp"
+
 /* The catalog's connection, held for one caller until _sky_catalog_unlock(). */
 sqlite3  *_sky_catalog_lock    (SkyCatalog  *self);
 void      _sky_catalog_unlock  (SkyCatalog  *self);

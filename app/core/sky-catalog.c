@@ -312,6 +312,9 @@ static const char * const migrations[] = {
   ") WITHOUT ROWID;"
   "INSERT INTO setting (key, value) SELECT 'bundled-sheets', 'loaded' "
   "  WHERE EXISTS (SELECT 1 FROM sheet);",
+  /* A sheet is current from its effective date on, which depends on the day: which sheet is
+   * current is worked out when asked (SKY_CURRENT_SHEETS_SQL), not kept. */
+  "ALTER TABLE sheet DROP COLUMN is_current;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SKY_CATALOG_SCHEMA_VERSION);
@@ -418,6 +421,31 @@ query_int (sqlite3     *db,
     set_db_error (db, error, sql);
   sqlite3_finalize (stmt);
   return ok;
+}
+
+/* Today's date in local time, YYYY-MM-DD: the day a sheet must have reached to be current.
+ * SKYTALLY_TODAY, when it holds such a date, stands for it, so that tests can see a sheet
+ * become current on its date. */
+static char *
+catalog_today (void)
+{
+  const char *forced = g_getenv ("SKYTALLY_TODAY");
+  g_autoptr(GDateTime) now = NULL;
+
+  if (forced != NULL &&
+      g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", forced, 0, 0))
+    return g_strdup (forced);
+  now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* sky_today(), in SQL. */
+static void
+today_function (sqlite3_context  *context,
+                int               argc,
+                sqlite3_value   **argv)
+{
+  sqlite3_result_text (context, catalog_today (), -1, g_free);
 }
 
 static char *
@@ -923,6 +951,8 @@ sky_catalog_open_cancellable (const char    *path,
     }
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_create_function_v2 (self->db, "sky_today", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL,
+                              today_function, NULL, NULL, NULL);
 
   /* Reading the header is enough to refuse a file that is not a database; a full
    * integrity check is sky_catalog_check()'s job, as it reads every page. */
@@ -1282,6 +1312,7 @@ typedef struct
   PriceMerge       merge;            /* the batch being written */
   SkuSet           skus;
   GArray          *words;            /* gint64: the word ids of the sheet's words, in order */
+  SkyImportFlags   flags;
   SkyImportResult *result;
 } Import;
 
@@ -2664,44 +2695,43 @@ read_and_write (Import          *import,
   return sha256;
 }
 
-/* Marks the provider's newest sheet (by effective date, then import order) as current. */
+/* Tells whether the new sheet is current, or is to be from its effective date on, and which
+ * sheet was current before it. */
 static gboolean
-update_current (Import      *import,
-                GError     **error)
+find_current (Import  *import,
+              GError **error)
 {
   SkyImportResult *result = import->result;
   sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
+  int rc;
 
   if (sqlite3_prepare_v2 (import->db,
-                          "SELECT version FROM sheet WHERE provider = ?1 AND is_current = 1",
+                          "SELECT version FROM sheet WHERE provider = ?1 AND id != ?2 "
+                          "  AND effective_date <= sky_today () "
+                          "ORDER BY effective_date DESC, id DESC LIMIT 1",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return set_db_error (import->db, error, "Cannot update the current sheet");
+    return set_db_error (import->db, error, "Cannot find the current sheet");
   bind_text (stmt, 1, result->provider);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  sqlite3_bind_int64 (stmt, 2, import->sheet_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     result->superseded = column_dup (stmt, 0);
   sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return set_db_error (import->db, error, "Cannot find the current sheet");
 
   if (sqlite3_prepare_v2 (import->db,
-                          "UPDATE sheet SET is_current = (id = (SELECT id FROM sheet "
-                          "  WHERE provider = ?1 ORDER BY effective_date DESC, id DESC LIMIT 1)) "
-                          "WHERE provider = ?1", -1, &stmt, NULL) != SQLITE_OK)
-    return set_db_error (import->db, error, "Cannot update the current sheet");
-  bind_text (stmt, 1, result->provider);
-  ok = sqlite3_step (stmt) == SQLITE_DONE;
-  sqlite3_finalize (stmt);
-  if (!ok)
-    return set_db_error (import->db, error, "Cannot update the current sheet");
-
-  if (sqlite3_prepare_v2 (import->db, "SELECT is_current FROM sheet WHERE id = ?1",
+                          "SELECT id IN (" SKY_CURRENT_SHEETS_SQL "), "
+                          "  effective_date > sky_today () FROM sheet WHERE id = ?1",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return set_db_error (import->db, error, "Cannot update the current sheet");
+    return set_db_error (import->db, error, "Cannot find the current sheet");
   sqlite3_bind_int64 (stmt, 1, import->sheet_id);
-  ok = sqlite3_step (stmt) == SQLITE_ROW;
-  result->current = ok && sqlite3_column_int (stmt, 0) != 0;
+  rc = sqlite3_step (stmt);
+  result->current = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  result->upcoming = rc == SQLITE_ROW && sqlite3_column_int (stmt, 1) != 0;
   sqlite3_finalize (stmt);
-  if (!ok)
-    return set_db_error (import->db, error, "Cannot update the current sheet");
+  if (rc != SQLITE_ROW)
+    return set_db_error (import->db, error, "Cannot find the current sheet");
   if (!result->current || g_strcmp0 (result->superseded, result->version) == 0)
     g_clear_pointer (&result->superseded, g_free);
   return TRUE;
@@ -2764,6 +2794,17 @@ finish_import (Import      *import,
       return TRUE;
     }
 
+  /* Current from its date on, a sheet without offers would hide every price the provider's
+   * other sheets hold: only asked for explicitly. */
+  if (import->offers == 0 && !(import->flags & SKY_IMPORT_FLAGS_FORCE))
+    {
+      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NO_OFFERS,
+                   "%s: %s %s has no offers, and as the current sheet it would hide every price "
+                   "of %s; not imported", import->file, import->result->provider,
+                   import->result->version, import->result->provider_name);
+      return FALSE;
+    }
+
   if (sqlite3_prepare_v2 (import->db,
                           "UPDATE sheet SET sha256 = ?1, offer_count = ?2 WHERE id = ?3",
                           -1, &stmt, NULL) != SQLITE_OK)
@@ -2778,7 +2819,7 @@ finish_import (Import      *import,
 
   import->result->status = SKY_IMPORT_ADDED;
   import->result->offers = import->offers;
-  return update_current (import, error);
+  return find_current (import, error);
 }
 
 /* Imports the sheet open as @fd in one transaction, or in a savepoint of the transaction under
@@ -2787,6 +2828,7 @@ static SkyImportResult *
 import_locked (SkyCatalog       *self,
                const char       *path,
                int               fd,
+               SkyImportFlags    flags,
                gboolean          nested,
                GCancellable     *cancellable,
                SkyProgressFunc   progress,
@@ -2809,6 +2851,7 @@ import_locked (SkyCatalog       *self,
   import.db = self->db;
   import.file = path;
   import.result = result;
+  import.flags = flags;
   sku_set_init (&import.skus);
   import.words = g_array_new (FALSE, FALSE, sizeof (gint64));
 
@@ -2884,6 +2927,25 @@ sky_catalog_import_file (SkyCatalog       *self,
                          gpointer          progress_data,
                          GError          **error)
 {
+  return sky_catalog_import_file_full (self, path, SKY_IMPORT_FLAGS_NONE, cancellable, progress,
+                                       progress_data, error);
+}
+
+/**
+ * sky_catalog_import_file_full:
+ * @flags: %SKY_IMPORT_FLAGS_FORCE imports a sheet without offers, which is refused otherwise
+ *
+ * Imports a price sheet as sky_catalog_import_file() does.
+ */
+SkyImportResult *
+sky_catalog_import_file_full (SkyCatalog       *self,
+                              const char       *path,
+                              SkyImportFlags    flags,
+                              GCancellable     *cancellable,
+                              SkyProgressFunc   progress,
+                              gpointer          progress_data,
+                              GError          **error)
+{
   SkyImportResult *result;
   int fd;
 
@@ -2898,7 +2960,8 @@ sky_catalog_import_file (SkyCatalog       *self,
     return NULL;
 
   g_mutex_lock (&self->lock);
-  result = import_locked (self, path, fd, FALSE, cancellable, progress, progress_data, error);
+  result = import_locked (self, path, fd, flags, FALSE, cancellable, progress, progress_data,
+                          error);
   g_mutex_unlock (&self->lock);
   close (fd);
   return result;
@@ -3177,7 +3240,7 @@ seed (SkyCatalog      *self,
       seed_progress_data.index = i;
       if (fd >= 0)
         {
-          result = import_locked (self, path, fd, TRUE, cancellable,
+          result = import_locked (self, path, fd, SKY_IMPORT_FLAGS_NONE, TRUE, cancellable,
                                   progress != NULL ? seed_progress : NULL, &seed_progress_data,
                                   error);
           close (fd);
@@ -3302,7 +3365,8 @@ sky_catalog_list_sheets (SkyCatalog  *self,
   if (sqlite3_prepare_v2 (self->db,
                           "SELECT s.provider, p.name, s.version, s.effective_date, s.currency, "
                           "       s.source, s.retrieved, s.imported_at, s.offer_count, "
-                          "       s.is_current "
+                          "       s.id IN (" SKY_CURRENT_SHEETS_SQL "), "
+                          "       s.effective_date > sky_today () "
                           "FROM sheet s JOIN provider p ON p.id = s.provider "
                           "ORDER BY s.provider, s.effective_date DESC, s.id DESC",
                           -1, &stmt, NULL) != SQLITE_OK)
@@ -3327,6 +3391,7 @@ sky_catalog_list_sheets (SkyCatalog  *self,
       info->imported_at = column_dup (stmt, 7);
       info->offers = sqlite3_column_int64 (stmt, 8);
       info->current = sqlite3_column_int (stmt, 9) != 0;
+      info->upcoming = sqlite3_column_int (stmt, 10) != 0;
       g_ptr_array_add (sheets, info);
     }
   if (rc != SQLITE_DONE)
@@ -3353,7 +3418,7 @@ sky_catalog_list_regions (SkyCatalog  *self,
   g_mutex_lock (&self->lock);
   if (sqlite3_prepare_v2 (self->db,
                           "SELECT code, min (name) FROM region "
-                          "WHERE sheet_id IN (SELECT id FROM sheet WHERE is_current = 1) "
+                          "WHERE sheet_id IN (" SKY_CURRENT_SHEETS_SQL ") "
                           "GROUP BY code ORDER BY min (name), code",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
@@ -3452,7 +3517,7 @@ query_geographies (sqlite3              *db,
     }
   /* Only to narrow the search: the region's own filter decides which prices are in it. */
   if (sqlite3_prepare_v2 (db, "SELECT DISTINCT geography FROM region WHERE code = ?1 "
-                              "AND sheet_id IN (SELECT id FROM sheet WHERE is_current = 1)",
+                              "AND sheet_id IN (" SKY_CURRENT_SHEETS_SQL ")",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       g_array_unref (codes);
@@ -3502,9 +3567,9 @@ append_filters (GString              *sql,
     g_string_append (sql, " AND p.amount <= :max_price");
   /* Conditions are tested in the order they are written: a look-up of the price's sheet costs
    * more than comparing a number, and goes after them. */
-  g_string_append (sql, " AND p.sheet_id IN (SELECT id FROM sheet WHERE is_current = 1");
+  g_string_append (sql, " AND p.sheet_id IN (" SKY_CURRENT_SHEETS_SQL);
   if (query->provider != NULL)
-    g_string_append (sql, " AND provider = :provider");
+    g_string_append (sql, " WHERE cp.id = :provider");
   g_string_append (sql, ")");
   /* The offers whose text matches are found once, reading the offer table in its own order,
    * rather than by joining every price with its offer. */

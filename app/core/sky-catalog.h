@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-#define SKY_CATALOG_SCHEMA_VERSION 6
+#define SKY_CATALOG_SCHEMA_VERSION 7
 #define SKY_HOURS_PER_MONTH 730
 
 #define SKY_CATALOG_ERROR (sky_catalog_error_quark ())
@@ -22,7 +22,14 @@ typedef enum
   SKY_CATALOG_ERROR_VERSION_CONFLICT,
   SKY_CATALOG_ERROR_DATABASE,
   SKY_CATALOG_ERROR_INVALID_QUERY,
+  SKY_CATALOG_ERROR_NO_OFFERS,
 } SkyCatalogError;
+
+typedef enum
+{
+  SKY_IMPORT_FLAGS_NONE = 0,
+  SKY_IMPORT_FLAGS_FORCE = 1 << 0,   /* import a sheet without offers too */
+} SkyImportFlags;
 
 typedef enum
 {
@@ -48,6 +55,7 @@ typedef struct
   char           *effective_date;
   guint64         offers;
   gboolean        current;
+  gboolean        upcoming;      /* effective after today: current from that date on */
   char           *superseded;    /* the version that was current before, if this one replaced it */
 } SkyImportResult;
 
@@ -63,6 +71,7 @@ typedef struct
   char     *imported_at;
   guint64   offers;
   gboolean  current;
+  gboolean  upcoming;       /* effective after today: current from that date on */
 } SkySheetInfo;
 
 typedef enum
@@ -195,6 +204,13 @@ gboolean          sky_catalog_has_sheets       (SkyCatalog          *self,
                                                 GError             **error);
 SkyImportResult  *sky_catalog_import_file      (SkyCatalog          *self,
                                                 const char          *path,
+                                                GCancellable        *cancellable,
+                                                SkyProgressFunc      progress,
+                                                gpointer             progress_data,
+                                                GError             **error);
+SkyImportResult  *sky_catalog_import_file_full (SkyCatalog          *self,
+                                                const char          *path,
+                                                SkyImportFlags       flags,
                                                 GCancellable        *cancellable,
                                                 SkyProgressFunc      progress,
                                                 gpointer             progress_data,

@@ -195,7 +195,7 @@ sky_catalog_find_sku (SkyCatalog  *catalog,
 
   if (sqlite3_prepare_v2 (db,
                           "SELECT o.id FROM offer o JOIN sheet s ON s.id = o.sheet_id "
-                          "WHERE s.is_current = 1 AND o.sku = ?1 "
+                          "WHERE s.id IN (" SKY_CURRENT_SHEETS_SQL ") AND o.sku = ?1 "
                           "  AND (?2 IS NULL OR s.provider = ?2) LIMIT 2",
                           -1, &stmt, NULL) != SQLITE_OK)
     {

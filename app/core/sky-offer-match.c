@@ -23,7 +23,8 @@ sky_catalog_current_version (SkyCatalog  *self,
   char *version = NULL;
   int rc;
 
-  if (sqlite3_prepare_v2 (db, "SELECT version FROM sheet WHERE provider = ?1 AND is_current = 1",
+  if (sqlite3_prepare_v2 (db, "SELECT version FROM sheet "
+                              "WHERE provider = ?1 AND id IN (" SKY_CURRENT_SHEETS_SQL ")",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       _sky_catalog_db_error (db, error, "Cannot read the price sheets");
@@ -101,7 +102,8 @@ sky_catalog_find_offer (SkyCatalog  *self,
   if (sqlite3_prepare_v2 (db,
                           "SELECT o.id FROM offer o JOIN sheet s ON s.id = o.sheet_id "
                           "WHERE s.provider = ?1 AND o.sku = ?3 "
-                          "  AND (?2 IS NULL AND s.is_current = 1 OR s.version = ?2)",
+                          "  AND (?2 IS NULL AND s.id IN (" SKY_CURRENT_SHEETS_SQL ") "
+                          "    OR s.version = ?2)",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       _sky_catalog_db_error (db, error, "Cannot find the offer");

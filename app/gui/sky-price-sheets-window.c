@@ -8,7 +8,7 @@
 #include "sky-price-sheets-window.h"
 
 /* Lists every price sheet in the catalog: provider, version, effective date, offers, and
- * whether it is current or kept as an older version. */
+ * whether it is current, kept as an older version, or waiting for its effective date. */
 struct _SkyPriceSheetsWindow
 {
   AdwWindow   parent_instance;
@@ -45,7 +45,8 @@ create_row (const SkySheetInfo *info)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
-  state = gtk_label_new (info->current ? _("Current") : _("Superseded"));
+  state = gtk_label_new (info->current ? _("Current")
+                         : info->upcoming ? _("Upcoming") : _("Superseded"));
   if (!info->current)
     gtk_widget_add_css_class (state, "dim-label");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
