@@ -470,6 +470,106 @@ test_current_from_effective_date (Fixture       *f,
   g_unsetenv ("SKYTALLY_TODAY");
 }
 
+/* The rows of the catalog's tables that name a sheet it no longer holds. */
+static gint64
+orphans (const char *path)
+{
+  static const char sql[] =
+    "SELECT (SELECT count(*) FROM price WHERE sheet_id NOT IN (SELECT id FROM sheet))"
+    " + (SELECT count(*) FROM offer_row WHERE sheet_id NOT IN (SELECT id FROM sheet))"
+    " + (SELECT count(*) FROM service WHERE sheet_id NOT IN (SELECT id FROM sheet))"
+    " + (SELECT count(*) FROM region WHERE sheet_id NOT IN (SELECT id FROM sheet))"
+    " + (SELECT count(*) FROM provider WHERE id NOT IN (SELECT provider FROM sheet))";
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* Removing a sheet takes its offers and prices with it, and the provider's latest other sheet
+ * is current again; a sheet the catalog does not hold is an error that changes nothing. */
+static void
+test_remove_sheet (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *newer = write_variant (f, "version=\"2026.2\"", "effective-date=\"2026-02-01\"",
+                                          "term=\"on-demand\" amount=\"0.0900\"");
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  import_fixture (f);
+  result = import_ok (f, newer);
+  g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (900000000));
+
+  g_assert_true (sky_catalog_remove_sheet (f->catalog, "examplecloud", "2026.2", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (960000000));
+  sheets = sky_catalog_list_sheets (f->catalog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sheets->len, ==, 1);
+  g_assert_cmpstr (((SkySheetInfo *) g_ptr_array_index (sheets, 0))->version, ==, "2026.1");
+  g_assert_true (((SkySheetInfo *) g_ptr_array_index (sheets, 0))->current);
+  g_assert_cmpint (orphans (f->path), ==, 0);
+  g_assert_true (sky_catalog_check (f->catalog, &error));
+
+  before = snapshot (f->path);
+  g_assert_false (sky_catalog_remove_sheet (f->catalog, "examplecloud", "2026.2", &error));
+  g_assert_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NO_SUCH_SHEET);
+  after = snapshot (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_error (&error);
+
+  /* The last one: the provider is gone too. */
+  g_assert_true (sky_catalog_remove_sheet (f->catalog, "examplecloud", "2026.1", &error));
+  g_assert_no_error (error);
+  g_assert_false (sky_catalog_has_sheets (f->catalog, NULL));
+  g_assert_cmpint (orphans (f->path), ==, 0);
+
+  /* It can be imported again. */
+  g_clear_pointer (&result, sky_import_result_free);
+  result = import_ok (f, newer);
+  g_assert_cmpint (result->status, ==, SKY_IMPORT_ADDED);
+  g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (900000000));
+}
+
+/* Removing a bundled sheet records that the user declined them: it is not loaded again. */
+static void
+test_remove_bundled_declines (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) seeded = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyImportResult *aws = NULL;
+  SkyBundledSheets state;
+
+  seeded = sky_catalog_seed (f->catalog, sky_catalog_bundled_sheets_dir (), NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < seeded->len; i++)
+    if (g_strcmp0 (((SkyImportResult *) g_ptr_array_index (seeded, i))->provider, "aws") == 0)
+      aws = g_ptr_array_index (seeded, i);
+  g_assert_nonnull (aws);
+
+  g_assert_true (sky_catalog_remove_sheet (f->catalog, "aws", aws->version, &error));
+  g_assert_no_error (error);
+  g_assert_true (sky_catalog_get_bundled_sheets (f->catalog, &state, &error));
+  g_assert_cmpint (state, ==, SKY_BUNDLED_SHEETS_DECLINED);
+  again = sky_catalog_seed (f->catalog, sky_catalog_bundled_sheets_dir (), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->len, ==, 0);
+  g_assert_cmpint (orphans (f->path), ==, 0);
+}
+
 static void
 test_bad_sheet_changes_nothing (Fixture       *f,
                                 gconstpointer  data)
@@ -1671,6 +1771,8 @@ main (int    argc,
   ADD ("same-version-other-content", test_same_version_other_content);
   ADD ("reimport-same-content", test_reimport_same_content);
   ADD ("version-history", test_version_history);
+  ADD ("remove-sheet", test_remove_sheet);
+  ADD ("remove-bundled-declines", test_remove_bundled_declines);
   ADD ("import-empty-refused", test_import_empty_refused);
   ADD ("current-from-effective-date", test_current_from_effective_date);
   ADD ("bad-sheet-changes-nothing", test_bad_sheet_changes_nothing);

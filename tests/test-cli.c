@@ -2205,6 +2205,46 @@ test_import_empty_and_upcoming (Fixture       *f,
   g_unsetenv ("SKYTALLY_TODAY");
 }
 
+/* sheets remove takes a sheet out of the catalog with its offers and prices: the provider's
+ * previous sheet is current again. A scenario priced against the removed sheet says so. */
+static void
+test_sheets_remove (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *newer = g_test_build_filename (G_TEST_DIST, "data", "valid-small-2026.2.xml",
+                                                  NULL);
+  g_autofree char *check = NULL;
+  g_auto(Run) setup = { 0 };
+  g_auto(Run) removed = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) r = { 0 };
+  g_autoptr(JsonArray) sheets = NULL;
+  JsonObject *o;
+
+  cli (&setup, "--catalog", f->catalog, "--no-seed", "import", sheet, newer, NULL);
+  g_assert_cmpint (setup.status, ==, 0);
+
+  cli (&removed, "--catalog", f->catalog, "sheets", "remove", "examplecloud", "2026.2", NULL);
+  g_assert_cmpint (removed.status, ==, 0);
+  g_assert_nonnull (strstr (removed.out, "removed examplecloud 2026.2"));
+  g_assert_nonnull (strstr (removed.out, "2026.1 is current"));
+
+  cli (&r, "--catalog", f->catalog, "sheets", "--format", "json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  sheets = parse_array (r.out);
+  g_assert_cmpuint (json_array_get_length (sheets), ==, 1);
+  o = json_array_get_object_element (sheets, 0);
+  g_assert_cmpstr (json_object_get_string_member (o, "version"), ==, "2026.1");
+  g_assert_true (json_object_get_boolean_member (o, "current"));
+  check = integrity (f->catalog);
+  g_assert_cmpstr (check, ==, "ok");
+
+  cli (&again, "--catalog", f->catalog, "sheets", "remove", "examplecloud", "2026.2", NULL);
+  assert_one_line_error (&again);
+  g_assert_nonnull (strstr (again.err, "examplecloud 2026.2"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2220,6 +2260,7 @@ main (int    argc,
   ADD ("seed-interrupted", test_seed_interrupted);
   ADD ("import", test_import);
   ADD ("import-bad", test_import_bad);
+  ADD ("sheets-remove", test_sheets_remove);
   ADD ("import-empty-and-upcoming", test_import_empty_and_upcoming);
   ADD ("import-fifo", test_import_fifo);
   ADD ("not-a-catalog", test_not_a_catalog);

@@ -288,6 +288,7 @@ test_sheet_versions (Fixture       *f,
   g_assert_null (sky_estimate_compute (f->catalog, f->scenario, NULL, FALSE, &error));
   g_assert_error (error, SKY_ESTIMATE_ERROR, SKY_ESTIMATE_ERROR_NO_SHEET);
   g_assert_nonnull (strstr (error->message, "Example Cloud 2025.9"));
+  g_assert_nonnull (strstr (error->message, "removed or never imported"));
 }
 
 /* Without a pinned rate, a line priced in another currency is not priced, and says why. */

@@ -280,6 +280,88 @@ test_price_sheets_window (Fixture       *f,
   g_assert_null (gtk_widget_get_next_sibling (row));
 }
 
+/* The button in @widget, or a widget inside it, whose action is @action. */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_one_row (gpointer list)
+{
+  GtkWidget *first = gtk_widget_get_first_child (list);
+
+  return first != NULL && gtk_widget_get_next_sibling (first) == NULL;
+}
+
+/* Each sheet of the Price Sheets window has a Remove button, which asks first; removing the
+ * current sheet makes the previous one current, in the list and in the main window. */
+static void
+test_price_sheets_remove (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) left = NULL;
+  GtkWindow *sheets, *dialog;
+  GtkWidget *list, *row, *button;
+  GVariant *target;
+
+  import_fixture (f, "valid-small.xml", "valid-small-2026.2.xml", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.price-sheets", NULL));
+  sheets = find_toplevel (SKY_TYPE_PRICE_SHEETS_WINDOW);
+  g_assert_nonnull (sheets);
+  list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (sheets),
+                                                    SKY_TYPE_PRICE_SHEETS_WINDOW, "list"));
+  row = gtk_widget_get_first_child (list);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Example Cloud 2026.2");
+  button = find_action_button (row, "sheets.remove");
+  g_assert_nonnull (button);
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+  g_assert_true (g_variant_is_of_type (target, G_VARIANT_TYPE ("(ss)")));
+
+  /* Cancelled, nothing changes. */
+  g_signal_emit_by_name (button, "clicked");
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Remove Example Cloud 2026.2?");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_destroy (dialog);
+  left = sky_catalog_list_sheets (f->catalog, NULL);
+  g_assert_cmpuint (left->len, ==, 2);
+  g_clear_pointer (&left, g_ptr_array_unref);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheets), "sheets.remove", "(ss)",
+                                             "examplecloud", "2026.2"));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "remove");
+  gtk_window_destroy (dialog);
+  g_assert_true (wait_until (has_one_row, list, 10));
+
+  row = gtk_widget_get_first_child (list);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Example Cloud 2026.1");
+  left = sky_catalog_list_sheets (f->catalog, NULL);
+  g_assert_cmpuint (left->len, ==, 1);
+  g_assert_true (((SkySheetInfo *) g_ptr_array_index (left, 0))->current);
+  g_assert_nonnull (strstr (summary (f), "1 current price sheet from 1 provider"));
+  gtk_window_destroy (sheets);
+}
+
 static SkyCatalogPage *
 catalog_page (Fixture *f)
 {
@@ -2279,6 +2361,7 @@ main (int    argc,
   ADD ("import-good", test_import_good);
   ADD ("import-bad", test_import_bad);
   ADD ("price-sheets-window", test_price_sheets_window);
+  ADD ("price-sheets-remove", test_price_sheets_remove);
   ADD ("bundled-sheets", test_bundled_sheets);
   ADD ("bundled-sheets-declined", test_bundled_sheets_declined);
   ADD ("catalog-page", test_catalog_page);

@@ -17,6 +17,7 @@
 #include "sky-csv.h"
 #include "sky-currency.h"
 #include "sky-cli.h"
+#include "sky-offer-match.h"
 
 #define DEFAULT_SEARCH_LIMIT 50
 
@@ -29,7 +30,7 @@ static const char usage_text[] =
      "\n"
      "Commands:\n"
      "  import FILE…   Load price sheets into the catalog\n"
-     "  sheets         List the price sheets in the catalog\n"
+     "  sheets         List the price sheets in the catalog (sheets remove: remove one)\n"
      "  search         Find offers in the current price sheets\n"
      "  estimate FILE  Price a scenario on each of its providers\n"
      "  validate FILE  Check a scenario file\n"
@@ -451,6 +452,31 @@ cmd_import (const Globals  *globals,
 
 /* sheets ----------------------------------------------------------------------------------- */
 
+/* sheets remove PROVIDER VERSION */
+static int
+remove_sheet (const Globals  *globals,
+              const char     *provider,
+              const char     *version)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyCatalog) catalog = NULL;
+  g_autofree char *current = NULL;
+
+  catalog = open_catalog (globals, &error);
+  if (catalog == NULL || !sky_catalog_remove_sheet (catalog, provider, version, &error))
+    return user_error (error);
+  current = sky_catalog_current_version (catalog, provider, &error);
+  if (error != NULL)
+    return user_error (error);
+  if (current != NULL)
+    /* Translators: “removed PROVIDER VERSION; PROVIDER VERSION is current”. */
+    g_print (_("removed %s %s; %s %s is current\n"), provider, version, provider, current);
+  else
+    /* Translators: “removed PROVIDER VERSION; PROVIDER has no current sheet”. */
+    g_print (_("removed %s %s; %s has no current sheet\n"), provider, version, provider);
+  return 0;
+}
+
 static int
 cmd_sheets (const Globals  *globals,
             int             argc,
@@ -469,10 +495,21 @@ cmd_sheets (const Globals  *globals,
     { NULL }
   };
 
+  g_option_context_set_description (context,
+    /* Translators: keep “sheets remove” as it is. */
+    N_("“sheets remove PROVIDER VERSION” removes a sheet, its offers and prices; the provider's\n"
+       "previous sheet is current again. A bundled sheet removed is not loaded again.\n"));
   if (!parse_options (context, entries, &argc, &argv, &status))
     return status;
+  if (argc > 1 && strcmp (argv[1], "remove") == 0)
+    {
+      if (argc != 4)
+        /* Translators: keep “sheets remove” as it is. */
+        return usage_error (_("sheets remove needs a PROVIDER and a VERSION"));
+      return remove_sheet (globals, argv[2], argv[3]);
+    }
   if (argc > 1)
-    return usage_error (_("sheets takes no arguments"));
+    return usage_error (_("sheets takes no arguments but “remove PROVIDER VERSION”"));
   if (!format_option (format_text, &format, &status))
     return status;
 

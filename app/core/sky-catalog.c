@@ -3349,6 +3349,182 @@ sky_catalog_seed_finish (SkyCatalog    *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Whether @sha256 is the checksum of one of the bundled sheets' files. */
+static gboolean
+is_bundled (const char *sha256)
+{
+  g_autoptr(GPtrArray) files = sky_catalog_list_sheet_files (sky_catalog_bundled_sheets_dir (),
+                                                             NULL);
+
+  for (guint i = 0; files != NULL && i < files->len; i++)
+    {
+      g_autofree char *contents = NULL;
+      g_autofree char *checksum = NULL;
+      gsize length;
+
+      if (!g_file_get_contents (g_ptr_array_index (files, i), &contents, &length, NULL))
+        continue;
+      checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents,
+                                              length);
+      if (g_strcmp0 (checksum, sha256) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Runs @sql with @id bound to ?1 and @text to ?2. */
+static gboolean
+exec_bound (sqlite3     *db,
+            const char  *sql,
+            gint64       id,
+            const char  *text,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return set_db_error (db, error, "Cannot remove the sheet");
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
+  ok = sqlite3_step (stmt) == SQLITE_DONE;
+  sqlite3_finalize (stmt);
+  if (!ok)
+    return set_db_error (db, error, "Cannot remove the sheet");
+  return TRUE;
+}
+
+/**
+ * sky_catalog_remove_sheet:
+ *
+ * Removes @provider's sheet @version with its regions, services, offers and prices, in one
+ * transaction: the provider's current sheet is then its latest other one. Removing a bundled
+ * sheet records that the user declined the bundled sheets, so that it is not loaded again.
+ */
+gboolean
+sky_catalog_remove_sheet (SkyCatalog  *self,
+                          const char  *provider,
+                          const char  *version,
+                          GError     **error)
+{
+  static const char * const deletions[] = {
+    "DELETE FROM price WHERE sheet_id = ?1",
+    "DELETE FROM offer_row WHERE sheet_id = ?1",
+    "DELETE FROM service WHERE sheet_id = ?1",
+    "DELETE FROM region WHERE sheet_id = ?1",
+    "DELETE FROM sheet WHERE id = ?1",
+    "DELETE FROM provider WHERE id = ?2 AND NOT EXISTS "
+    "  (SELECT 1 FROM sheet WHERE provider = ?2 AND id != ?1)",
+  };
+  g_autofree char *sha256 = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 id = -1;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (provider != NULL, FALSE);
+  g_return_val_if_fail (version != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_mutex_lock (&self->lock);
+  if (!exec (self->db, "BEGIN IMMEDIATE", error))
+    {
+      g_mutex_unlock (&self->lock);
+      return FALSE;
+    }
+  ok = sqlite3_prepare_v2 (self->db,
+                           "SELECT id, sha256 FROM sheet WHERE provider = ?1 AND version = ?2",
+                           -1, &stmt, NULL) == SQLITE_OK;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, version, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
+      if (rc == SQLITE_ROW)
+        {
+          id = sqlite3_column_int64 (stmt, 0);
+          sha256 = column_dup (stmt, 1);
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (!ok)
+    set_db_error (self->db, error, "Cannot remove the sheet");
+  else if (id < 0)
+    {
+      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NO_SUCH_SHEET,
+                   "The catalog holds no sheet %s %s", provider, version);
+      ok = FALSE;
+    }
+  for (gsize i = 0; ok && i < G_N_ELEMENTS (deletions); i++)
+    ok = exec_bound (self->db, deletions[i], id, provider, error);
+  if (ok && is_bundled (sha256))
+    ok = write_bundled_state (self, SKY_BUNDLED_SHEETS_DECLINED, error);
+  if (ok)
+    ok = exec (self->db, "COMMIT", error);
+  if (!ok)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->wrote = self->wrote || ok;
+  g_mutex_unlock (&self->lock);
+  return ok;
+}
+
+/* As the import, the removal writes through a connection of its own in a worker thread. */
+static void
+remove_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SkyCatalog *self = source_object;
+  GStrv sheet = task_data;
+  g_autoptr(SkyCatalog) writer = NULL;
+  GError *error = NULL;
+
+  writer = sky_catalog_open (self->path, &error);
+  if (writer != NULL && sky_catalog_remove_sheet (writer, sheet[0], sheet[1], &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Removes a sheet as sky_catalog_remove_sheet() does, in a worker thread. */
+void
+sky_catalog_remove_sheet_async (SkyCatalog          *self,
+                                const char          *provider,
+                                const char          *version,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  const char *sheet[] = { provider, version, NULL };
+
+  g_return_if_fail (SKY_IS_CATALOG (self));
+  g_return_if_fail (provider != NULL);
+  g_return_if_fail (version != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sky_catalog_remove_sheet_async);
+  g_task_set_task_data (task, g_strdupv ((GStrv) sheet), (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, remove_thread);
+}
+
+gboolean
+sky_catalog_remove_sheet_finish (SkyCatalog    *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (SKY_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        sky_catalog_remove_sheet_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* Queries ---------------------------------------------------------------------------------- */
 
 GPtrArray *

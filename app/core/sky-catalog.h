@@ -23,6 +23,7 @@ typedef enum
   SKY_CATALOG_ERROR_DATABASE,
   SKY_CATALOG_ERROR_INVALID_QUERY,
   SKY_CATALOG_ERROR_NO_OFFERS,
+  SKY_CATALOG_ERROR_NO_SUCH_SHEET,
 } SkyCatalogError;
 
 typedef enum
@@ -241,6 +242,19 @@ void              sky_catalog_seed_async       (SkyCatalog          *self,
 GPtrArray        *sky_catalog_seed_finish      (SkyCatalog          *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
+gboolean          sky_catalog_remove_sheet     (SkyCatalog          *self,
+                                                const char          *provider,
+                                                const char          *version,
+                                                GError             **error);
+void              sky_catalog_remove_sheet_async  (SkyCatalog          *self,
+                                                   const char          *provider,
+                                                   const char          *version,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+gboolean          sky_catalog_remove_sheet_finish (SkyCatalog          *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
 gboolean          sky_catalog_get_bundled_sheets (SkyCatalog        *self,
                                                   SkyBundledSheets  *state,
                                                   GError           **error);

@@ -510,8 +510,9 @@ price_provider (Ctx         *ctx,
             g_propagate_error (error, local);
           else
             g_set_error (error, SKY_ESTIMATE_ERROR, SKY_ESTIMATE_ERROR_NO_SHEET,
-                         "The scenario was priced against %s %s, which is not in the catalog: "
-                         "import that sheet, or price the scenario against the current sheets",
+                         "The scenario was priced against %s %s, which is not in the catalog (it "
+                         "was removed or never imported here): import that sheet, or price the "
+                         "scenario against the current sheets",
                          p->provider_name, recorded);
           return FALSE;
         }

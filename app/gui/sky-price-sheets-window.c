@@ -8,12 +8,14 @@
 #include "sky-price-sheets-window.h"
 
 /* Lists every price sheet in the catalog: provider, version, effective date, offers, and
- * whether it is current, kept as an older version, or waiting for its effective date. */
+ * whether it is current, kept as an older version, or waiting for its effective date; each
+ * can be removed. */
 struct _SkyPriceSheetsWindow
 {
   AdwWindow   parent_instance;
 
   SkyCatalog *catalog;
+  GPtrArray  *sheets;       /* SkySheetInfo, as listed */
 
   GtkStack   *stack;
   GtkListBox *list;
@@ -29,14 +31,26 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SHEET_REMOVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static GtkWidget *
 create_row (const SkySheetInfo *info)
 {
   g_autofree char *title = g_strdup_printf ("%s %s", info->provider_name, info->version);
   g_autofree char *subtitle = NULL;
   g_autofree char *offers = NULL;
+  /* Translators: the Remove button's name for screen readers; %s %s is a provider's name and
+   * a sheet's version. */
+  g_autofree char *remove_label = g_strdup_printf (_("Remove %s %s"), info->provider_name,
+                                                   info->version);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *state;
+  GtkWidget *remove;
 
   offers = g_strdup_printf ("%" G_GUINT64_FORMAT, info->offers);
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Effective %s · %s offer · %s",
@@ -50,6 +64,17 @@ create_row (const SkySheetInfo *info)
   if (!info->current)
     gtk_widget_add_css_class (state, "dim-label");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
+
+  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  remove_label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "sheets.remove");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "(ss)", info->provider,
+                                    info->version);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
   return row;
 }
 
@@ -66,12 +91,100 @@ reload (SkyPriceSheetsWindow *self)
   sheets = sky_catalog_list_sheets (self->catalog, &error);
   if (sheets == NULL)
     g_warning ("Cannot list the price sheets: %s", error->message);
+  g_clear_pointer (&self->sheets, g_ptr_array_unref);
+  if (sheets != NULL)
+    self->sheets = g_ptr_array_ref (sheets);
 
   for (guint i = 0; sheets != NULL && i < sheets->len; i++)
     gtk_list_box_append (self->list, create_row (g_ptr_array_index (sheets, i)));
 
   gtk_stack_set_visible_child_name (self->stack,
                                     sheets != NULL && sheets->len > 0 ? "list" : "empty");
+}
+
+static void
+show_error (SkyPriceSheetsWindow *self,
+            const char           *heading,
+            const char           *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+removed_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(SkyPriceSheetsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->list), TRUE);
+  if (!sky_catalog_remove_sheet_finish (SKY_CATALOG (object), result, &error))
+    {
+      show_error (self, _("Could Not Remove the Price Sheet"), error->message);
+      return;
+    }
+  reload (self);
+  g_signal_emit (self, signals[SHEET_REMOVED], 0);
+}
+
+static void
+remove_response_cb (AdwMessageDialog     *dialog,
+                    const char           *response,
+                    SkyPriceSheetsWindow *self)
+{
+  GStrv sheet = g_object_get_data (G_OBJECT (dialog), "sheet");
+
+  if (g_strcmp0 (response, "remove") != 0)
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->list), FALSE);
+  sky_catalog_remove_sheet_async (self->catalog, sheet[0], sheet[1], NULL, removed_cb,
+                                  g_object_ref (self));
+}
+
+/* sheets.remove (ss): asks, then removes the provider's sheet of that version. */
+static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SkyPriceSheetsWindow *self = SKY_PRICE_SHEETS_WINDOW (widget);
+  const char *sheet[3] = { NULL, NULL, NULL };
+  const char *name = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  g_variant_get (parameter, "(&s&s)", &sheet[0], &sheet[1]);
+  for (guint i = 0; self->sheets != NULL && i < self->sheets->len; i++)
+    {
+      SkySheetInfo *info = g_ptr_array_index (self->sheets, i);
+
+      if (g_strcmp0 (info->provider, sheet[0]) == 0)
+        name = info->provider_name;
+    }
+
+  /* Translators: %s %s is a provider's name and a sheet's version. */
+  heading = g_strdup_printf (_("Remove %s %s?"), name != NULL ? name : sheet[0], sheet[1]);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("Its offers and prices leave the catalog, and the "
+                                     "provider's previous sheet is current again. A scenario "
+                                     "priced against it can be re-priced against the current "
+                                     "sheets. A bundled sheet removed is not loaded again."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "sheet", g_strdupv ((GStrv) sheet),
+                          (GDestroyNotify) g_strfreev);
+  g_signal_connect (dialog, "response", G_CALLBACK (remove_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -126,6 +239,7 @@ sky_price_sheets_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SKY_TYPE_PRICE_SHEETS_WINDOW);
   g_clear_object (&self->catalog);
+  g_clear_pointer (&self->sheets, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sky_price_sheets_window_parent_class)->dispose (object);
 }
@@ -146,11 +260,17 @@ sky_price_sheets_window_class_init (SkyPriceSheetsWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* A sheet was removed from the catalog. */
+  signals[SHEET_REMOVED] =
+    g_signal_new ("sheet-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class,
     "/io/github/skytally/Skytally/sky-price-sheets-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SkyPriceSheetsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SkyPriceSheetsWindow, list);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "sheets.remove", "(ss)", remove_action);
 }
 
 static void

@@ -391,6 +391,17 @@ cancel_import_action (GtkWidget  *widget,
     g_cancellable_cancel (self->cancellable);
 }
 
+/* A sheet removed in the Price Sheets window: the pages show the catalog as it is now. */
+static void
+sheet_removed_cb (SkyPriceSheetsWindow *sheets,
+                  SkyWindow            *self)
+{
+  update_summary (self);
+  sky_catalog_page_refresh (self->catalog_page);
+  sky_listing_model_reload (sky_catalog_page_get_model (self->catalog_page));
+  sky_scenario_page_refresh (self->scenario_page);
+}
+
 static void
 price_sheets_action (GtkWidget  *widget,
                      const char *action_name,
@@ -398,6 +409,8 @@ price_sheets_action (GtkWidget  *widget,
 {
   SkyWindow *self = SKY_WINDOW (widget);
   SkyPriceSheetsWindow *sheets = sky_price_sheets_window_new (self->catalog);
+
+  g_signal_connect_object (sheets, "sheet-removed", G_CALLBACK (sheet_removed_cb), self, 0);
 
   gtk_window_set_transient_for (GTK_WINDOW (sheets), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (sheets));
