@@ -1755,6 +1755,123 @@ test_migrate_from_5 (Fixture       *f,
     }
 }
 
+/* Opened read-only, a catalog is searched as usual and nothing is written to it: an import is
+ * refused at once, saying why. */
+static void
+test_open_read_only (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *sheet = fixture_file ("valid-small.xml");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(SkyCatalog) reader = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import_fixture (f);
+  g_clear_object (&f->catalog);
+  before = snapshot (f->path);
+
+  reader = sky_catalog_open_full (f->path, SKY_CATALOG_OPEN_READ_ONLY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (sky_catalog_is_read_only (reader));
+  g_assert_false (sky_catalog_is_unchanging (reader));
+  f->catalog = g_object_ref (reader);
+  g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (960000000));
+  g_assert_null (sky_catalog_import_file (reader, sheet, NULL, NULL, NULL, &error));
+  g_assert_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (sky_catalog_remove_sheet (reader, "examplecloud", "2026.1", &error));
+  g_assert_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_READ_ONLY);
+  g_clear_object (&f->catalog);
+  g_clear_object (&reader);
+
+  after = snapshot (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Removes the files SQLite keeps beside the catalog at @path. */
+static void
+remove_beside (const char *path)
+{
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  g_unlink (shm);
+  g_unlink (wal);
+}
+
+/* Runs @argv (a command such as chattr) and tells whether it succeeded. */
+static gboolean
+run_quietly (const char * const *argv)
+{
+  int status = 0;
+
+  return g_spawn_sync (NULL, (char **) argv, NULL,
+                       G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                       G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL) &&
+         g_spawn_check_wait_status (status, NULL);
+}
+
+/* A catalog its user may not write, in a folder they may not write (made immutable, which
+ * stops root too; skipped where chattr cannot do it): it is opened by default as unchanging,
+ * and searched. The checks run in a child process, so that the files are made writable again
+ * whatever happens. */
+static void
+test_open_unwritable (void)
+{
+  Fixture f = { NULL, NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gboolean locked;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(SkyCatalog) catalog = sky_catalog_open (g_getenv ("SKYTALLY_TEST_CATALOG"),
+                                                        &error);
+      SkySearchQuery q = { .text = "std-2", .term = "on-demand" };
+      g_autoptr(GPtrArray) rows = NULL;
+
+      g_assert_no_error (error);
+      g_assert_true (sky_catalog_is_read_only (catalog));
+      g_assert_true (sky_catalog_is_unchanging (catalog));
+      rows = sky_catalog_search (catalog, &q, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (rows->len, ==, 1);
+      return;
+    }
+
+  fixture_setup (&f, NULL);
+  import_fixture (&f);
+  g_clear_object (&f.catalog);
+  before = snapshot (f.path);
+  /* As the last program to close it leaves it: the files beside it gone (the snapshot's
+   * read-only connection left them, empty). */
+  remove_beside (f.path);
+  {
+    const char *lock[] = { "chattr", "+i", f.path, f.dir, NULL };
+    const char *unlock[] = { "chattr", "-i", f.path, f.dir, NULL };
+
+    locked = run_quietly (lock);
+    if (locked)
+      {
+        g_setenv ("SKYTALLY_TEST_CATALOG", f.path, TRUE);
+        g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      }
+    run_quietly (unlock);
+  }
+  if (!locked)
+    {
+      g_test_skip ("chattr +i does not work here");
+      fixture_teardown (&f, NULL);
+      return;
+    }
+  g_test_trap_assert_passed ();
+  after = snapshot (f.path);
+  g_assert_cmpstr (before, ==, after);
+  fixture_teardown (&f, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1796,10 +1913,12 @@ main (int    argc,
   ADD ("import-while-written", test_import_while_written);
   ADD ("unreadable-prices", test_unreadable_prices);
   ADD ("import-special-file", test_import_special_file);
+  ADD ("open-read-only", test_open_read_only);
 #undef ADD
   g_test_add_func ("/sky/catalog/open-rejects", test_open_rejects);
   g_test_add_func ("/sky/catalog/import-full-disk", test_import_full_disk);
   g_test_add_func ("/sky/catalog/seed-full-disk", test_seed_full_disk);
+  g_test_add_func ("/sky/catalog/open-unwritable", test_open_unwritable);
   g_test_add_func ("/sky/catalog/open-unknown-version", test_open_unknown_version);
   g_test_add_func ("/sky/catalog/open-foreign-unchanged", test_open_foreign_unchanged);
 

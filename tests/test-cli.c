@@ -2245,6 +2245,83 @@ test_sheets_remove (Fixture       *f,
   g_assert_nonnull (strstr (again.err, "examplecloud 2026.2"));
 }
 
+/* Runs @argv (a command such as chattr) and tells whether it succeeded. */
+static gboolean
+run_quietly (const char * const *argv)
+{
+  int status = 0;
+
+  return g_spawn_sync (NULL, (char **) argv, NULL,
+                       G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                       G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL) &&
+         g_spawn_check_wait_status (status, NULL);
+}
+
+/* A catalog its user may not write, in a folder they may not write, is searched and prices a
+ * scenario, opened as unchanging with a notice on standard error. The files are made immutable
+ * (which stops root too); the test is skipped where chattr cannot do that. --read-only opens a
+ * catalog without writing to it, and refuses an import. */
+static void
+test_read_only_catalog (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *other = g_test_build_filename (G_TEST_DIST, "data", "other-small.xml", NULL);
+  g_autofree char *scenario = g_test_build_filename (G_TEST_DIST, "data", "web.skytally", NULL);
+  g_autofree char *dir = g_path_get_dirname (f->catalog);
+  const char *lock[] = { "chattr", "+i", f->catalog, dir, NULL };
+  const char *unlock[] = { "chattr", "-i", f->catalog, dir, NULL };
+  g_auto(Run) setup = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) listed = { 0 };
+  g_auto(Run) search = { 0 };
+  g_auto(Run) estimate = { 0 };
+  g_auto(Run) match = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  cli (&setup, "--catalog", f->catalog, "--no-seed", "import", sheet, other, NULL);
+  g_assert_cmpint (setup.status, ==, 0);
+  before = listing (f);
+
+  cli (&refused, "--catalog", f->catalog, "--read-only", "import", sheet, NULL);
+  assert_one_line_error (&refused);
+  g_assert_nonnull (strstr (refused.err, "read-only"));
+  cli (&listed, "--catalog", f->catalog, "--read-only", "sheets", NULL);
+  g_assert_cmpint (listed.status, ==, 0);
+  g_assert_nonnull (strstr (listed.out, "2026.1"));
+
+  /* As the last program to close it leaves it: the files beside it gone (the read-only
+   * commands left them, empty). */
+  {
+    g_autofree char *shm = g_strconcat (f->catalog, "-shm", NULL);
+    g_autofree char *wal = g_strconcat (f->catalog, "-wal", NULL);
+
+    g_unlink (shm);
+    g_unlink (wal);
+  }
+  if (!run_quietly (lock))
+    {
+      run_quietly (unlock);
+      g_test_skip ("chattr +i does not work here");
+      return;
+    }
+  cli (&search, "--catalog", f->catalog, "search", "--text", "std-2", NULL);
+  cli (&estimate, "--catalog", f->catalog, "estimate", scenario, NULL);
+  cli (&match, "--catalog", f->catalog, "match", "--category", "compute", NULL);
+  run_quietly (unlock);
+
+  g_assert_cmpint (search.status, ==, 0);
+  g_assert_nonnull (strstr (search.out, "std-2-us"));
+  g_assert_nonnull (strstr (search.err, "opened as unchanging"));
+  g_assert_cmpint (estimate.status, ==, 0);
+  g_assert_nonnull (strstr (estimate.out, "Example Cloud"));
+  g_assert_cmpint (match.status, ==, 0);
+  g_assert_nonnull (strstr (match.out, "std-2"));
+  after = listing (f);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2292,6 +2369,7 @@ main (int    argc,
   ADD ("duplicate-in-long-sheet", test_duplicate_in_long_sheet);
   ADD ("large-import", test_large_import);
   ADD ("readers-not-held-up", test_readers_not_held_up);
+  ADD ("read-only-catalog", test_read_only_catalog);
 #undef ADD
 
   return g_test_run ();

@@ -26,6 +26,7 @@ typedef struct
 {
   char     *catalog_path;
   gboolean  no_seed;
+  gboolean  read_only;
 } Globals;
 
 typedef struct

@@ -23,10 +23,10 @@
 
 static const char usage_text[] =
   /* Translators: keep the command and option names (import, sheets, search, --catalog,
-   * --no-seed, --version, -h, --help) as they are; PATH, COMMAND, OPTIONS and FILE may be
+   * --no-seed, --read-only, --version, -h, --help) as they are; PATH, COMMAND, OPTIONS and FILE may be
    * translated. */
   N_("Usage:\n"
-     "  skytally-cli [--catalog PATH] [--no-seed] COMMAND [OPTIONS…]\n"
+     "  skytally-cli [--catalog PATH] [--no-seed] [--read-only] COMMAND [OPTIONS…]\n"
      "\n"
      "Commands:\n"
      "  import FILE…   Load price sheets into the catalog\n"
@@ -43,6 +43,7 @@ static const char usage_text[] =
      "Options:\n"
      "  --catalog PATH   The catalog to use (default: $XDG_DATA_HOME/skytally/catalog.db)\n"
      "  --no-seed        Do not load the bundled price sheets into a new catalog, now or later\n"
+     "  --read-only      Write nothing to the catalog\n"
      "  --version        Print the version\n"
      "  -h, --help       Show this help; COMMAND --help shows a command's options\n");
 
@@ -137,8 +138,23 @@ open_catalog (const Globals  *globals,
   SkyBundledSheets state;
   const char *dir;
 
-  catalog = sky_catalog_open (path, error);
-  if (catalog == NULL || !sky_catalog_get_bundled_sheets (catalog, &state, error))
+  catalog = sky_catalog_open_full (path, globals->read_only ? SKY_CATALOG_OPEN_READ_ONLY
+                                                           : SKY_CATALOG_OPEN_DEFAULT,
+                                   NULL, error);
+  if (catalog == NULL)
+    return NULL;
+  /* A catalog that cannot be written is read as it is, and said to be so unless asked for. */
+  if (sky_catalog_is_unchanging (catalog))
+    /* Translators: %s is the catalog file. */
+    g_printerr (_("skytally-cli: %s and its folder cannot be written: the catalog is opened as "
+                  "unchanging (read-only)\n"), path);
+  else if (sky_catalog_is_read_only (catalog) && !globals->read_only)
+    /* Translators: %s is the catalog file. */
+    g_printerr (_("skytally-cli: %s cannot be written: the catalog is opened read-only\n"),
+                path);
+  if (sky_catalog_is_read_only (catalog))
+    return g_steal_pointer (&catalog);
+  if (!sky_catalog_get_bundled_sheets (catalog, &state, error))
     return NULL;
   if (state != SKY_BUNDLED_SHEETS_PENDING)
     return g_steal_pointer (&catalog);
@@ -854,6 +870,8 @@ main (int    argc,
         }
       else if (strcmp (argv[i], "--no-seed") == 0)
         globals.no_seed = TRUE;
+      else if (strcmp (argv[i], "--read-only") == 0)
+        globals.read_only = TRUE;
       else if (strcmp (argv[i], "--catalog") == 0 && i + 1 < argc)
         globals.catalog_path = argv[++i];
       else if (g_str_has_prefix (argv[i], "--catalog="))

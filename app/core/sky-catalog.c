@@ -32,6 +32,8 @@ struct _SkyCatalog
   /* Whether this connection has written to the catalog: only then is there anything for it to
    * optimize or to move from the log into the catalog when it closes. */
   gboolean  wrote;
+  gboolean  read_only;
+  gboolean  unchanging;   /* read as a file nobody changes (SQLite's immutable) */
 };
 
 G_DEFINE_FINAL_TYPE (SkyCatalog, sky_catalog, G_TYPE_OBJECT)
@@ -919,11 +921,48 @@ sky_catalog_open_cancellable (const char    *path,
                               GCancellable  *cancellable,
                               GError       **error)
 {
+  return sky_catalog_open_full (path, SKY_CATALOG_OPEN_DEFAULT, cancellable, error);
+}
+
+/* Whether the catalog at @path, opened read-only, is to be read as unchanging: SQLite keeps a
+ * small file beside a catalog in write-ahead-log mode (@path-shm), which its folder cannot
+ * hold, and nothing waits in the log (@path-wal), which would be missed. No one can write to
+ * the catalog then: it does not change while it is read. */
+static gboolean
+read_as_unchanging (const char *path,
+                    const char *dir)
+{
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  if (g_file_test (shm, G_FILE_TEST_IS_REGULAR) || access (dir, W_OK) == 0)
+    return FALSE;
+  return g_stat (wal, &st) != 0 || st.st_size == 0;
+}
+
+/**
+ * sky_catalog_open_full:
+ * @flags: %SKY_CATALOG_OPEN_READ_ONLY to write nothing to the catalog
+ *
+ * Opens @path as sky_catalog_open_cancellable() does. A catalog the user may not write is
+ * opened read-only, as with %SKY_CATALOG_OPEN_READ_ONLY: it can be searched and used to price,
+ * but not converted, imported into or seeded. When its folder cannot hold the file SQLite
+ * keeps beside it either, it is read as unchanging (see sky_catalog_is_unchanging()).
+ */
+SkyCatalog *
+sky_catalog_open_full (const char           *path,
+                       SkyCatalogOpenFlags   flags,
+                       GCancellable         *cancellable,
+                       GError              **error)
+{
   g_autoptr(SkyCatalog) self = NULL;
   g_autofree char *dir = NULL;
+  g_autofree char *uri = NULL;
   sqlite3_stmt *stmt = NULL;
   gboolean converted = FALSE;
   gint64 version = 0;
+  int open_flags = SQLITE_OPEN_NOMUTEX;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -931,9 +970,11 @@ sky_catalog_open_cancellable (const char    *path,
 
   self = g_object_new (SKY_TYPE_CATALOG, NULL);
   self->path = g_strdup (path);
+  self->read_only = (flags & SKY_CATALOG_OPEN_READ_ONLY) != 0 ||
+                    (g_file_test (path, G_FILE_TEST_EXISTS) && access (path, W_OK) != 0);
 
   dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  if (!self->read_only && g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved = errno;
       g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_OPEN,
@@ -941,8 +982,23 @@ sky_catalog_open_cancellable (const char    *path,
       return NULL;
     }
 
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (self->read_only && read_as_unchanging (path, dir))
+    {
+      g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+
+      uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+      self->unchanging = TRUE;
+      open_flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+    }
+  else if (self->read_only)
+    open_flags |= SQLITE_OPEN_READONLY;
+  else
+    open_flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+
+  rc = sqlite3_open_v2 (uri != NULL ? uri : path, &self->db, open_flags, NULL);
+  /* SQLite opens a file it may not write read-only by itself. */
+  if (rc == SQLITE_OK && sqlite3_db_readonly (self->db, "main") == 1)
+    self->read_only = TRUE;
   if (rc != SQLITE_OK)
     {
       g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_OPEN, "Cannot open %s: %s",
@@ -981,14 +1037,31 @@ sky_catalog_open_cancellable (const char    *path,
       !check_readable (self, &version, error))
     return NULL;
 
+  if (!exec (self->db,
+             "PRAGMA foreign_keys = ON;"
+             "PRAGMA cache_size = " G_STRINGIFY (CACHE_KIB) ";", error))
+    return NULL;
+  /* A catalog read-only is read as it is: one of an earlier schema cannot be converted. */
+  if (self->read_only)
+    {
+      if (version == SKY_CATALOG_SCHEMA_VERSION)
+        return g_steal_pointer (&self);
+      if (version == 0)
+        g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_READ_ONLY,
+                     "%s is empty and read-only: it cannot be made a catalog", path);
+      else
+        g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_READ_ONLY,
+                   "%s was written by an earlier version of Skytally and is read-only: it "
+                   "cannot be converted to this version's catalog", path);
+      return NULL;
+    }
+
   /* 16 KiB pages (taken by a new catalog only): a price row is small, and bigger pages make an
    * import of a large sheet write and split fewer of them. */
   if (!exec (self->db,
              "PRAGMA page_size = 16384;"
              "PRAGMA journal_mode = WAL;"
-             "PRAGMA synchronous = NORMAL;"
-             "PRAGMA foreign_keys = ON;"
-             "PRAGMA cache_size = " G_STRINGIFY (CACHE_KIB) ";", error) ||
+             "PRAGMA synchronous = NORMAL;", error) ||
       !migrate (self, cancellable, &converted, error))
     return NULL;
 
@@ -1033,6 +1106,35 @@ sky_catalog_check (SkyCatalog  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Whether the catalog was opened read-only: asked for, or a file its user may not write. */
+gboolean
+sky_catalog_is_read_only (SkyCatalog *self)
+{
+  g_return_val_if_fail (SKY_IS_CATALOG (self), FALSE);
+  return self->read_only;
+}
+
+/* Whether the catalog is read as a file nobody changes: it is read-only, and so is its folder,
+ * which cannot hold the file SQLite otherwise keeps beside it to see other programs' changes. */
+gboolean
+sky_catalog_is_unchanging (SkyCatalog *self)
+{
+  g_return_val_if_fail (SKY_IS_CATALOG (self), FALSE);
+  return self->unchanging;
+}
+
+/* Refuses to write to a catalog opened read-only. */
+static gboolean
+check_writable (SkyCatalog  *self,
+                GError     **error)
+{
+  if (!self->read_only)
+    return TRUE;
+  g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_READ_ONLY,
+               "%s is opened read-only: nothing can be written to it", self->path);
+  return FALSE;
 }
 
 const char *
@@ -2953,6 +3055,8 @@ sky_catalog_import_file_full (SkyCatalog       *self,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (!check_writable (self, error))
+    return NULL;
   /* The sheet is opened before any lock is taken: a file that cannot be read, or is not a
    * file at all (a named pipe, a device), is refused at once and holds nothing up. */
   fd = sky_sheet_open (path, error);
@@ -3167,6 +3271,8 @@ sky_catalog_decline_bundled_sheets (SkyCatalog  *self,
 
   g_return_val_if_fail (SKY_IS_CATALOG (self), FALSE);
 
+  if (!check_writable (self, error))
+    return FALSE;
   g_mutex_lock (&self->lock);
   ok = exec (self->db, "BEGIN IMMEDIATE", error);
   if (ok)
@@ -3217,6 +3323,8 @@ seed (SkyCatalog      *self,
   SkyBundledSheets state;
   gboolean ok;
 
+  if (!check_writable (self, error))
+    return NULL;
   files = sky_catalog_list_sheet_files (directory, error);
   if (files == NULL)
     return NULL;
@@ -3428,6 +3536,8 @@ sky_catalog_remove_sheet (SkyCatalog  *self,
   g_return_val_if_fail (version != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!check_writable (self, error))
+    return FALSE;
   g_mutex_lock (&self->lock);
   if (!exec (self->db, "BEGIN IMMEDIATE", error))
     {

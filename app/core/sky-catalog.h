@@ -24,7 +24,14 @@ typedef enum
   SKY_CATALOG_ERROR_INVALID_QUERY,
   SKY_CATALOG_ERROR_NO_OFFERS,
   SKY_CATALOG_ERROR_NO_SUCH_SHEET,
+  SKY_CATALOG_ERROR_READ_ONLY,
 } SkyCatalogError;
+
+typedef enum
+{
+  SKY_CATALOG_OPEN_DEFAULT = 0,
+  SKY_CATALOG_OPEN_READ_ONLY = 1 << 0,   /* write nothing, even where the catalog could be */
+} SkyCatalogOpenFlags;
 
 typedef enum
 {
@@ -198,6 +205,12 @@ SkyCatalog       *sky_catalog_open             (const char          *path,
 SkyCatalog       *sky_catalog_open_cancellable (const char          *path,
                                                 GCancellable        *cancellable,
                                                 GError             **error);
+SkyCatalog       *sky_catalog_open_full        (const char          *path,
+                                                SkyCatalogOpenFlags  flags,
+                                                GCancellable        *cancellable,
+                                                GError             **error);
+gboolean          sky_catalog_is_read_only     (SkyCatalog          *self);
+gboolean          sky_catalog_is_unchanging    (SkyCatalog          *self);
 const char       *sky_catalog_get_path         (SkyCatalog          *self);
 gboolean          sky_catalog_check            (SkyCatalog          *self,
                                                 GError             **error);

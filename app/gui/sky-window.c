@@ -336,7 +336,8 @@ sky_window_load_bundled_sheets (SkyWindow *self)
       show_error (self, _("Could Not Load the Bundled Price Sheets"), error->message);
       return;
     }
-  if (state != SKY_BUNDLED_SHEETS_PENDING || self->busy)
+  if (state != SKY_BUNDLED_SHEETS_PENDING || self->busy ||
+      sky_catalog_is_read_only (self->catalog))
     return;
 
   gtk_label_set_label (self->progress_label, _("Loading the bundled price sheets…"));
