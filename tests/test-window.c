@@ -1082,6 +1082,45 @@ test_scenario_save_and_recover (Fixture       *f,
 }
 
 /* A newer sheet: opening offers to re-price, saying what changes and why. */
+/* A scenario priced against a sheet that was removed from the catalog says so when it is
+ * opened, and offers to re-price it against the current sheets. */
+static void
+test_scenario_sheet_removed (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "pinned.skytally", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) source = data_gfile ("web.skytally");
+  g_autofree char *source_path = g_file_get_path (source);
+  g_autoptr(SkyScenario) s = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyScenarioPage *page = scenario_page (f);
+  GtkWindow *dialog;
+  const char *body;
+
+  import_fixture (f, "valid-small.xml", "other-small.xml", "valid-small-2026.2.xml", NULL);
+  s = sky_scenario_load (source_path, &error);
+  g_assert_no_error (error);
+  sky_scenario_set_sheet_version (s, "examplecloud", "2026.2");
+  g_assert_true (sky_scenario_save (s, path, &error));
+  g_assert_true (sky_catalog_remove_sheet (f->catalog, "examplecloud", "2026.2", &error));
+  g_assert_no_error (error);
+
+  sky_scenario_page_open (page, file);
+  wait_for_estimate (f);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (body, "Example Cloud 2026.2, which is not in the catalog (it was "
+                                  "removed or never imported here)"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "reprice");
+  gtk_window_destroy (dialog);
+  wait_for_estimate (f);
+  g_assert_cmpstr (money_of (sky_scenario_page_get_estimate (page), 0, 0), ==, "210.24");
+  g_assert_cmpstr (sky_scenario_get_sheet_version (sky_scenario_page_get_scenario (page),
+                                                   "examplecloud"), ==, "2026.1");
+}
+
 static void
 test_scenario_reprice (Fixture       *f,
                        gconstpointer  data)
@@ -2370,6 +2409,7 @@ main (int    argc,
   ADD ("scenario-edit-in-place", test_scenario_edit_in_place);
   ADD ("scenario-save-and-recover", test_scenario_save_and_recover);
   ADD ("scenario-reprice", test_scenario_reprice);
+  ADD ("scenario-sheet-removed", test_scenario_sheet_removed);
   ADD ("scenario-open-bad", test_scenario_open_bad);
   ADD ("scenario-open-fifo", test_scenario_open_fifo);
   ADD ("line-dialog", test_line_dialog);
