@@ -1696,6 +1696,41 @@ test_seed_full_disk (void)
   fixture_teardown (&f, NULL);
 }
 
+/* A catalog still to be seeded that holds its own sheet of a bundled provider and version
+ * (other prices) is seeded with the other bundled sheets, and keeps its own. */
+static void
+test_seed_keeps_own_version (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *bundled = g_build_filename (sky_catalog_bundled_sheets_dir (), "aws.xml",
+                                               NULL);
+  g_autofree char *own = g_build_filename (f->dir, "own-aws.xml", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) s = NULL;
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GPtrArray) seeded = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyBundledSheets state;
+
+  g_file_get_contents (bundled, &text, NULL, &error);
+  g_assert_no_error (error);
+  s = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (s, "term=\"on-demand\" amount=\"0.096\"",
+                                      "term=\"on-demand\" amount=\"0.095\"", 1), ==, 1);
+  g_file_set_contents (own, s->str, s->len, &error);
+  g_assert_no_error (error);
+  result = import_ok (f, own);
+
+  seeded = sky_catalog_seed (f->catalog, sky_catalog_bundled_sheets_dir (), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (seeded->len, ==, 3);
+  sheets = sky_catalog_list_sheets (f->catalog, &error);
+  g_assert_cmpuint (sheets->len, ==, 4);
+  g_assert_true (sky_catalog_get_bundled_sheets (f->catalog, &state, &error));
+  g_assert_cmpint (state, ==, SKY_BUNDLED_SHEETS_LOADED);
+}
+
 /* Declining the bundled sheets is remembered; it changes nothing once they are loaded. */
 static void
 test_decline_bundled (Fixture       *f,
@@ -1909,6 +1944,7 @@ main (int    argc,
   ADD ("migrate-cancelled", test_migrate_cancelled);
   ADD ("migrate-from-5", test_migrate_from_5);
   ADD ("decline-bundled", test_decline_bundled);
+  ADD ("seed-keeps-own-version", test_seed_keeps_own_version);
   ADD ("open-while-written", test_open_while_written);
   ADD ("import-while-written", test_import_while_written);
   ADD ("unreadable-prices", test_unreadable_prices);

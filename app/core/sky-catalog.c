@@ -3343,19 +3343,28 @@ seed (SkyCatalog      *self,
     {
       const char *path = g_ptr_array_index (files, i);
       SkyImportResult *result = NULL;
-      int fd = sky_sheet_open (path, error);
+      GError *local_error = NULL;
+      int fd = sky_sheet_open (path, &local_error);
 
       seed_progress_data.index = i;
       if (fd >= 0)
         {
           result = import_locked (self, path, fd, SKY_IMPORT_FLAGS_NONE, TRUE, cancellable,
                                   progress != NULL ? seed_progress : NULL, &seed_progress_data,
-                                  error);
+                                  &local_error);
           close (fd);
+        }
+      /* The catalog's own sheet of that provider and version stands. */
+      if (g_error_matches (local_error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_VERSION_CONFLICT))
+        {
+          g_clear_error (&local_error);
+          continue;
         }
       ok = result != NULL;
       if (ok)
         g_ptr_array_add (results, result);
+      else
+        g_propagate_error (error, local_error);
     }
   if (ok && state == SKY_BUNDLED_SHEETS_PENDING)
     ok = write_bundled_state (self, SKY_BUNDLED_SHEETS_LOADED, error) &&
