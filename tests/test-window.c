@@ -257,6 +257,41 @@ test_import_bad (Fixture       *f,
   g_assert_cmpstr (summary (f), ==, before);
 }
 
+/* A sheet without offers, which would hide the provider's prices, is refused with the
+ * catalog's message; the catalog is unchanged. */
+static void
+test_import_empty_refused (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "empty.xml", NULL);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *before = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+
+  import_fixture (f, "valid-small.xml", NULL);
+  before = g_strdup (summary (f));
+  g_file_set_contents (path,
+                       "<price-sheet xmlns=\"urn:skytally:price-sheet:1\" format=\"1\">\n"
+                       "  <provider id=\"examplecloud\" name=\"Example Cloud\"/>\n"
+                       "  <sheet version=\"2026.9\" effective-date=\"2026-02-01\" "
+                       "currency=\"USD\"/>\n"
+                       "  <source retrieved=\"2026-01-02\">Nothing yet.</source>\n"
+                       "  <region code=\"us-east\" name=\"US East\" geography=\"US\"/>\n"
+                       "</price-sheet>\n", -1, &error);
+  g_assert_no_error (error);
+
+  g_ptr_array_add (files, g_file_new_for_path (path));
+  sky_window_import_files (f->window, files);
+  wait_until_idle (f);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "examplecloud 2026.9 has no offers"));
+  g_assert_cmpstr (summary (f), ==, before);
+  gtk_window_destroy (dialog);
+}
+
 static void
 test_price_sheets_window (Fixture       *f,
                           gconstpointer  data)
@@ -2399,6 +2434,7 @@ main (int    argc,
   ADD ("empty-catalog", test_empty_catalog);
   ADD ("import-good", test_import_good);
   ADD ("import-bad", test_import_bad);
+  ADD ("import-empty-refused", test_import_empty_refused);
   ADD ("price-sheets-window", test_price_sheets_window);
   ADD ("price-sheets-remove", test_price_sheets_remove);
   ADD ("bundled-sheets", test_bundled_sheets);
