@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 
 #include "sky-test-util.h"
@@ -120,4 +122,33 @@ sky_test_parse_csv (const char  *text,
       record++;
     }
   return g_steal_pointer (&rows);
+}
+
+/* Runs @argv (a command such as chattr) and tells whether it succeeded. */
+static gboolean
+run_quietly (const char * const *argv)
+{
+  int status = 0;
+
+  return g_spawn_sync (NULL, (char **) argv, NULL,
+                       G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                       G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL) &&
+         g_spawn_check_wait_status (status, NULL);
+}
+
+/* Makes @file and its folder @dir unwritable, or writable again: by their modes for a user,
+ * who cannot write past them; for root, whom modes do not stop, by making them immutable
+ * (chattr +i). FALSE when that cannot be done here (no chattr, or a file system without
+ * it). */
+gboolean
+sky_test_set_writable (const char *file,
+                       const char *dir,
+                       gboolean    writable)
+{
+  const char *argv[] = { "chattr", writable ? "-i" : "+i", file, dir, NULL };
+
+  if (geteuid () != 0)
+    return g_chmod (file, writable ? 0600 : 0400) == 0 &&
+           g_chmod (dir, writable ? 0700 : 0500) == 0;
+  return run_quietly (argv);
 }

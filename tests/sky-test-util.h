@@ -7,6 +7,10 @@ G_BEGIN_DECLS
 
 void sky_test_remove_tree (const char *dir);
 
+gboolean sky_test_set_writable (const char *file,
+                                const char *dir,
+                                gboolean    writable);
+
 void sky_test_append_sheet_start (GString    *sheet,
                                   const char *provider_id,
                                   const char *provider_name);

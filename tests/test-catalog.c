@@ -1835,22 +1835,10 @@ remove_beside (const char *path)
   g_unlink (wal);
 }
 
-/* Runs @argv (a command such as chattr) and tells whether it succeeded. */
-static gboolean
-run_quietly (const char * const *argv)
-{
-  int status = 0;
-
-  return g_spawn_sync (NULL, (char **) argv, NULL,
-                       G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
-                       G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL) &&
-         g_spawn_check_wait_status (status, NULL);
-}
-
-/* A catalog its user may not write, in a folder they may not write (made immutable, which
- * stops root too; skipped where chattr cannot do it): it is opened by default as unchanging,
- * and searched. The checks run in a child process, so that the files are made writable again
- * whatever happens. */
+/* A catalog its user may not write, in a folder they may not write (for root, made immutable;
+ * skipped where chattr cannot do that): it is opened by default as unchanging, and searched.
+ * The checks run in a child process, so that the files are made writable again whatever
+ * happens. */
 static void
 test_open_unwritable (void)
 {
@@ -1883,21 +1871,16 @@ test_open_unwritable (void)
   /* As the last program to close it leaves it: the files beside it gone (the snapshot's
    * read-only connection left them, empty). */
   remove_beside (f.path);
-  {
-    const char *lock[] = { "chattr", "+i", f.path, f.dir, NULL };
-    const char *unlock[] = { "chattr", "-i", f.path, f.dir, NULL };
-
-    locked = run_quietly (lock);
-    if (locked)
-      {
-        g_setenv ("SKYTALLY_TEST_CATALOG", f.path, TRUE);
-        g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
-      }
-    run_quietly (unlock);
-  }
+  locked = sky_test_set_writable (f.path, f.dir, FALSE);
+  if (locked)
+    {
+      g_setenv ("SKYTALLY_TEST_CATALOG", f.path, TRUE);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+    }
+  sky_test_set_writable (f.path, f.dir, TRUE);
   if (!locked)
     {
-      g_test_skip ("chattr +i does not work here");
+      g_test_skip ("the catalog cannot be made unwritable here (chattr +i failed)");
       fixture_teardown (&f, NULL);
       return;
     }

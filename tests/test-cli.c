@@ -2245,22 +2245,10 @@ test_sheets_remove (Fixture       *f,
   g_assert_nonnull (strstr (again.err, "examplecloud 2026.2"));
 }
 
-/* Runs @argv (a command such as chattr) and tells whether it succeeded. */
-static gboolean
-run_quietly (const char * const *argv)
-{
-  int status = 0;
-
-  return g_spawn_sync (NULL, (char **) argv, NULL,
-                       G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
-                       G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL) &&
-         g_spawn_check_wait_status (status, NULL);
-}
-
 /* A catalog its user may not write, in a folder they may not write, is searched and prices a
- * scenario, opened as unchanging with a notice on standard error. The files are made immutable
- * (which stops root too); the test is skipped where chattr cannot do that. --read-only opens a
- * catalog without writing to it, and refuses an import. */
+ * scenario, opened as unchanging with a notice on standard error. For root, the files are made
+ * immutable; that part is skipped where chattr cannot do that. --read-only opens a catalog
+ * without writing to it, and refuses an import. */
 static void
 test_read_only_catalog (Fixture       *f,
                         gconstpointer  data)
@@ -2269,8 +2257,6 @@ test_read_only_catalog (Fixture       *f,
   g_autofree char *other = g_test_build_filename (G_TEST_DIST, "data", "other-small.xml", NULL);
   g_autofree char *scenario = g_test_build_filename (G_TEST_DIST, "data", "web.skytally", NULL);
   g_autofree char *dir = g_path_get_dirname (f->catalog);
-  const char *lock[] = { "chattr", "+i", f->catalog, dir, NULL };
-  const char *unlock[] = { "chattr", "-i", f->catalog, dir, NULL };
   g_auto(Run) setup = { 0 };
   g_auto(Run) refused = { 0 };
   g_auto(Run) listed = { 0 };
@@ -2300,16 +2286,16 @@ test_read_only_catalog (Fixture       *f,
     g_unlink (shm);
     g_unlink (wal);
   }
-  if (!run_quietly (lock))
+  if (!sky_test_set_writable (f->catalog, dir, FALSE))
     {
-      run_quietly (unlock);
-      g_test_skip ("chattr +i does not work here");
+      sky_test_set_writable (f->catalog, dir, TRUE);
+      g_test_skip ("the catalog cannot be made unwritable here (chattr +i failed)");
       return;
     }
   cli (&search, "--catalog", f->catalog, "search", "--text", "std-2", NULL);
   cli (&estimate, "--catalog", f->catalog, "estimate", scenario, NULL);
   cli (&match, "--catalog", f->catalog, "match", "--category", "compute", NULL);
-  run_quietly (unlock);
+  sky_test_set_writable (f->catalog, dir, TRUE);
 
   g_assert_cmpint (search.status, ==, 0);
   g_assert_nonnull (strstr (search.out, "std-2-us"));
