@@ -2243,6 +2243,35 @@ test_sheets_remove (Fixture       *f,
   cli (&again, "--catalog", f->catalog, "sheets", "remove", "examplecloud", "2026.2", NULL);
   assert_one_line_error (&again);
   g_assert_nonnull (strstr (again.err, "examplecloud 2026.2"));
+
+  /* A scenario priced against the removed sheet says so; --current prices it. */
+  {
+    g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "web.skytally", NULL);
+    g_autofree char *scenario = g_build_filename (f->dir, "pinned.skytally", NULL);
+    g_autofree char *text = NULL;
+    g_autoptr(GString) pinned = NULL;
+    g_autoptr(GError) error = NULL;
+    g_auto(Run) missing = { 0 };
+    g_auto(Run) current = { 0 };
+
+    g_file_get_contents (source, &text, NULL, &error);
+    g_assert_no_error (error);
+    pinned = g_string_new (text);
+    g_string_replace (pinned, "  <exchange-rate",
+                      "  <priced-against>\n    <sheet provider=\"examplecloud\" "
+                      "version=\"2026.2\"/>\n  </priced-against>\n  <exchange-rate", 1);
+    g_string_replace (pinned, "<provider id=\"othercloud\"/>", "", 1);
+    g_file_set_contents (scenario, pinned->str, -1, &error);
+    g_assert_no_error (error);
+
+    cli (&missing, "--catalog", f->catalog, "estimate", scenario, NULL);
+    assert_one_line_error (&missing);
+    g_assert_nonnull (strstr (missing.err, "priced against Example Cloud 2026.2, which is not in "
+                                           "the catalog (it was removed or never imported "
+                                           "here)"));
+    cli (&current, "--catalog", f->catalog, "estimate", scenario, "--current", NULL);
+    g_assert_cmpint (current.status, ==, 0);
+  }
 }
 
 /* A catalog its user may not write, in a folder they may not write, is searched and prices a
