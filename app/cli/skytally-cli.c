@@ -23,8 +23,8 @@
 
 static const char usage_text[] =
   /* Translators: keep the command and option names (import, sheets, search, --catalog,
-   * --no-seed, --read-only, --version, -h, --help) as they are; PATH, COMMAND, OPTIONS and FILE may be
-   * translated. */
+   * --no-seed, --read-only, --version, -h, --help) as they are; PATH, COMMAND, OPTIONS and
+   * FILE may be translated. */
   N_("Usage:\n"
      "  skytally-cli [--catalog PATH] [--no-seed] [--read-only] COMMAND [OPTIONS…]\n"
      "\n"
