@@ -397,6 +397,62 @@ test_price_sheets_remove (Fixture       *f,
   gtk_window_destroy (sheets);
 }
 
+/* Whether @widget, or a widget inside it, is a label that shows @text. */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A sheet dated after today is listed as upcoming, and the current one stays current. */
+static void
+test_price_sheets_upcoming (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "future.xml", NULL);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) s = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *sheets;
+  GtkWidget *list, *row;
+
+  g_file_get_contents (source, &text, NULL, &error);
+  g_assert_no_error (error);
+  s = g_string_new (text);
+  g_string_replace (s, "version=\"2026.1\" effective-date=\"2026-01-01\"",
+                    "version=\"2099.1\" effective-date=\"2099-01-01\"", 1);
+  g_file_set_contents (path, s->str, s->len, &error);
+  g_assert_no_error (error);
+
+  import_fixture (f, "valid-small.xml", NULL);
+  g_ptr_array_add (files, g_file_new_for_path (path));
+  sky_window_import_files (f->window, files);
+  wait_until_idle (f);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.price-sheets", NULL));
+  sheets = find_toplevel (SKY_TYPE_PRICE_SHEETS_WINDOW);
+  g_assert_nonnull (sheets);
+  list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (sheets),
+                                                    SKY_TYPE_PRICE_SHEETS_WINDOW, "list"));
+  row = gtk_widget_get_first_child (list);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Example Cloud 2099.1");
+  g_assert_true (shows_label (row, "Upcoming"));
+  row = gtk_widget_get_next_sibling (row);
+  g_assert_true (shows_label (row, "Current"));
+  gtk_window_destroy (sheets);
+}
+
 static SkyCatalogPage *
 catalog_page (Fixture *f)
 {
@@ -2437,6 +2493,7 @@ main (int    argc,
   ADD ("import-empty-refused", test_import_empty_refused);
   ADD ("price-sheets-window", test_price_sheets_window);
   ADD ("price-sheets-remove", test_price_sheets_remove);
+  ADD ("price-sheets-upcoming", test_price_sheets_upcoming);
   ADD ("bundled-sheets", test_bundled_sheets);
   ADD ("bundled-sheets-declined", test_bundled_sheets_declined);
   ADD ("catalog-page", test_catalog_page);
