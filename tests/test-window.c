@@ -397,6 +397,41 @@ test_price_sheets_remove (Fixture       *f,
   gtk_window_destroy (sheets);
 }
 
+static gboolean
+holds_one_sheet (gpointer data)
+{
+  g_autoptr(GPtrArray) sheets = sky_catalog_list_sheets (data, NULL);
+
+  return sheets != NULL && sheets->len == 1;
+}
+
+/* The Price Sheets window closed while a sheet is being removed: the removal ends quietly. */
+static void
+test_price_sheets_closed_while_removing (Fixture       *f,
+                                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) left = NULL;
+  GtkWindow *sheets, *dialog;
+
+  import_fixture (f, "valid-small.xml", "valid-small-2026.2.xml", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.price-sheets", NULL));
+  sheets = find_toplevel (SKY_TYPE_PRICE_SHEETS_WINDOW);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheets), "sheets.remove", "(ss)",
+                                             "examplecloud", "2026.2"));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "remove");
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (sheets);
+
+  g_assert_true (wait_until (holds_one_sheet, f->catalog, 10));
+  left = sky_catalog_list_sheets (f->catalog, NULL);
+  g_assert_cmpstr (((SkySheetInfo *) g_ptr_array_index (left, 0))->version, ==, "2026.1");
+  /* The removal's end is handled, with no message. */
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
 /* Whether @widget, or a widget inside it, is a label that shows @text. */
 static gboolean
 shows_label (GtkWidget  *widget,
@@ -2494,6 +2529,7 @@ main (int    argc,
   ADD ("price-sheets-window", test_price_sheets_window);
   ADD ("price-sheets-remove", test_price_sheets_remove);
   ADD ("price-sheets-upcoming", test_price_sheets_upcoming);
+  ADD ("price-sheets-closed-while-removing", test_price_sheets_closed_while_removing);
   ADD ("bundled-sheets", test_bundled_sheets);
   ADD ("bundled-sheets-declined", test_bundled_sheets_declined);
   ADD ("catalog-page", test_catalog_page);
