@@ -488,6 +488,33 @@ test_price_sheets_upcoming (Fixture       *f,
   gtk_window_destroy (sheets);
 }
 
+/* A window on a catalog opened read-only says so at the start, and loads no bundled sheets
+ * into it. */
+static void
+test_read_only_catalog (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(SkyCatalog) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyWindow *window;
+
+  reader = sky_catalog_open_full (sky_catalog_get_path (f->catalog), SKY_CATALOG_OPEN_READ_ONLY,
+                                  NULL, &error);
+  g_assert_no_error (error);
+  window = g_object_ref_sink (sky_window_new (f->app, reader));
+  gtk_window_present (GTK_WINDOW (window));
+  sky_window_load_bundled_sheets (window);
+  g_assert_false (sky_window_get_busy (window));
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (shows_label (GTK_WIDGET (window),
+                              "The catalog cannot be written: it is opened read-only"));
+  g_assert_false (sky_catalog_has_sheets (f->catalog, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 static SkyCatalogPage *
 catalog_page (Fixture *f)
 {
@@ -2532,6 +2559,7 @@ main (int    argc,
   ADD ("price-sheets-closed-while-removing", test_price_sheets_closed_while_removing);
   ADD ("bundled-sheets", test_bundled_sheets);
   ADD ("bundled-sheets-declined", test_bundled_sheets_declined);
+  ADD ("read-only-catalog", test_read_only_catalog);
   ADD ("catalog-page", test_catalog_page);
   ADD ("preferences", test_preferences);
   ADD ("scenario-open-and-edit", test_scenario_open_and_edit);

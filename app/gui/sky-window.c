@@ -322,7 +322,7 @@ seed_finished_cb (GObject      *object,
 
 /* Loads the bundled price sheets, all at once, into a catalog that was never seeded with
  * them: the first start, or one that was interrupted. A catalog whose user declined them is
- * left alone. */
+ * left alone; one that cannot be written is said to be read-only. */
 void
 sky_window_load_bundled_sheets (SkyWindow *self)
 {
@@ -336,8 +336,16 @@ sky_window_load_bundled_sheets (SkyWindow *self)
       show_error (self, _("Could Not Load the Bundled Price Sheets"), error->message);
       return;
     }
-  if (state != SKY_BUNDLED_SHEETS_PENDING || self->busy ||
-      sky_catalog_is_read_only (self->catalog))
+  /* Nothing can be loaded into a catalog that cannot be written; it is said once, here. */
+  if (sky_catalog_is_read_only (self->catalog))
+    {
+      show_toast (self, sky_catalog_is_unchanging (self->catalog)
+                        ? _("The catalog and its folder cannot be written: it is read as "
+                            "unchanging")
+                        : _("The catalog cannot be written: it is opened read-only"));
+      return;
+    }
+  if (state != SKY_BUNDLED_SHEETS_PENDING || self->busy)
     return;
 
   gtk_label_set_label (self->progress_label, _("Loading the bundled price sheets…"));
