@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "sky-catalog.h"
 #include "sky-decimal.h"
 #include "sky-test-util.h"
 
@@ -1953,6 +1954,71 @@ test_import_killed_anywhere (Fixture       *f,
     }
 }
 
+/* A first start killed while it loads the bundled sheets leaves none of them, and the next
+ * command loads them all. The bundled folder of the killed start holds a large sheet first, so
+ * that it is killed midway through the seeding. */
+static void
+test_seed_killed (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *bundled = g_build_filename (f->dir, "bundled", NULL);
+  g_autofree char *big = g_build_filename (bundled, "00-big.xml", NULL);
+  g_autofree char *wal = g_strconcat (f->catalog, "-wal", NULL);
+  g_autofree char *check = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  const char *argv[] = { g_getenv ("SKYTALLY_CLI"), "--catalog", f->catalog, "sheets", NULL };
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) sheets = NULL;
+  g_auto(Run) r = { 0 };
+  int wait_status = 0;
+  GPid pid;
+
+  g_assert_cmpint (g_mkdir_with_parents (bundled, 0700), ==, 0);
+  files = sky_catalog_list_sheet_files (g_getenv ("SKYTALLY_PRICESHEETS_DIR"), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *name = g_path_get_basename (g_ptr_array_index (files, i));
+      g_autofree char *copy = g_build_filename (bundled, name, NULL);
+      g_autofree char *text = NULL;
+      gsize len;
+
+      g_file_get_contents (g_ptr_array_index (files, i), &text, &len, &error);
+      g_assert_no_error (error);
+      g_file_set_contents (copy, text, len, &error);
+      g_assert_no_error (error);
+    }
+  generate_sheet (big, "300000");
+  env = g_environ_setenv (env, "SKYTALLY_PRICESHEETS_DIR", bundled, TRUE);
+
+  g_spawn_async (NULL, (char **) argv, env,
+                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
+                 G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  /* Killed once the seeding has written part of the large sheet to the write-ahead log. */
+  for (int i = 0; i < 6000; i++)
+    {
+      GStatBuf st;
+
+      if (g_stat (wal, &st) == 0 && st.st_size > 8 * 1024 * 1024)
+        break;
+      g_usleep (G_USEC_PER_SEC / 200);
+    }
+  kill (pid, SIGKILL);
+  g_assert_cmpint (waitpid (pid, &wait_status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  g_assert_true (WIFSIGNALED (wait_status));
+  check = integrity (f->catalog);
+  g_assert_cmpstr (check, ==, "ok");
+
+  cli (&r, "--catalog", f->catalog, "sheets", "--format", "json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, "Loaded 4 bundled price sheets"));
+  sheets = parse_array (r.out);
+  g_assert_cmpuint (json_array_get_length (sheets), ==, 4);
+}
+
 /* A catalog that cannot be written midway through an import (files limited to 1 MiB, as on a
  * full disk): skytally-cli exits with a one-line message that names the sheet and the catalog,
  * and the catalog is as it was. */
@@ -2379,6 +2445,7 @@ main (int    argc,
   ADD ("validate-special", test_validate_special);
   ADD ("killed-import", test_killed_import);
   ADD ("import-killed-anywhere", test_import_killed_anywhere);
+  ADD ("seed-killed", test_seed_killed);
   ADD ("full-disk-import", test_full_disk_import);
   ADD ("full-disk-read", test_full_disk_read);
   ADD ("duplicate-in-long-sheet", test_duplicate_in_long_sheet);
