@@ -629,6 +629,23 @@ test_estimate_json (Fixture       *f,
     g_assert_nonnull (strstr (project.out, "Other Cloud: no budget set; leaves out 2 lines it "
                                            "cannot price\n"));
   }
+  /* --compare-by names what the cheapest is chosen by; an unknown choice is bad usage. */
+  {
+    g_auto(Run) by_term = { 0 };
+    g_auto(Run) bad = { 0 };
+    g_autoptr(JsonObject) termed = NULL;
+
+    g_assert_cmpstr (json_object_get_string_member (root, "compare_by"), ==, "effective-monthly");
+    cli (&by_term, "--catalog", f->catalog, "estimate", scenario, "--compare-by", "term-total",
+         "--format", "json", NULL);
+    g_assert_cmpint (by_term.status, ==, 0);
+    termed = parse_object (by_term.out);
+    g_assert_cmpstr (json_object_get_string_member (termed, "compare_by"), ==, "term-total");
+    g_assert_cmpstr (json_object_get_string_member (termed, "cheapest_complete"), ==,
+                     "examplecloud");
+    cli (&bad, "--catalog", f->catalog, "estimate", scenario, "--compare-by", "cheapest", NULL);
+    g_assert_cmpint (bad.status, ==, 2);
+  }
   /* The table marks the incomplete provider's totals and names the cheapest complete one. */
   {
     g_auto(Run) table = { 0 };

@@ -458,6 +458,67 @@ test_size_band (void)
   sky_test_remove_tree (dir);
 }
 
+/* The cheapest of the providers that price every line is named by their monthly totals with
+ * upfront fees spread, or, when the scenario compares by the term total, by the term's total
+ * less credits: a credit that makes the dearer provider cheaper over the term changes the
+ * latter only. */
+static void
+test_compare_by (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char *xml =
+    "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Two\" currency=\"USD\">\n"
+    "  <providers><provider id=\"examplecloud\"/><provider id=\"othercloud\"/></providers>\n"
+    "  <exchange-rate from=\"EUR\" to=\"USD\" rate=\"1.1\" date=\"2026-11-01\"/>\n"
+    "  <line label=\"API servers\" quantity=\"3\" unit=\"hour\" term=\"on-demand\">\n"
+    "    <requirement category=\"compute\" min-vcpu=\"2\" os=\"linux\"/>\n"
+    "  </line>\n"
+    "</scenario>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyScenario) s = sky_scenario_parse (xml, strlen (xml), "two", &error);
+  g_autoptr(SkyEstimate) before = NULL;
+  g_autoptr(SkyEstimate) by_month = NULL;
+  g_autoptr(SkyEstimate) by_term = NULL;
+  g_autoptr(SkyScenario) again = NULL;
+  g_autofree char *saved = NULL;
+  SkyEstimateProvider *cheap, *dear;
+  SkyCredit *credit;
+  int x;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (s->compare_by, ==, SKY_COMPARE_EFFECTIVE_MONTHLY);
+  before = sky_estimate_compute (f->catalog, s, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  x = sky_estimate_cheapest_complete (before);
+  g_assert_cmpint (x, >=, 0);
+  cheap = g_ptr_array_index (before->providers, x);
+  dear = g_ptr_array_index (before->providers, 1 - x);
+  g_assert_true (sky_estimate_provider_complete (dear));
+
+  /* A credit for the dearer provider, one more than the difference over the term. */
+  credit = g_new0 (SkyCredit, 1);
+  credit->provider = g_strdup (dear->provider);
+  g_assert_true (sky_decimal_sub (dear->term_net, cheap->term_net, &credit->amount));
+  g_assert_true (sky_decimal_add (credit->amount, sky_decimal_from_int (1), &credit->amount));
+  g_ptr_array_add (s->credits, credit);
+
+  by_month = sky_estimate_compute (f->catalog, s, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sky_estimate_cheapest_complete (by_month), ==, x);
+
+  s->compare_by = SKY_COMPARE_TERM_TOTAL;
+  by_term = sky_estimate_compute (f->catalog, s, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sky_estimate_cheapest_complete (by_term), ==, 1 - x);
+
+  /* The choice is kept in the file. */
+  saved = sky_scenario_to_xml (s);
+  g_assert_nonnull (strstr (saved, " compare-by=\"term-total\""));
+  again = sky_scenario_parse (saved, strlen (saved), "again", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again->compare_by, ==, SKY_COMPARE_TERM_TOTAL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -472,6 +533,7 @@ main (int    argc,
   ADD ("sheet-versions", test_sheet_versions);
   ADD ("missing-rate", test_missing_rate);
   ADD ("service-discount", test_service_discount);
+  ADD ("compare-by", test_compare_by);
 #undef ADD
   g_test_add_func ("/sky/estimate/published-examples", test_published_examples);
   g_test_add_func ("/sky/estimate/size-band", test_size_band);

@@ -83,6 +83,9 @@ print_estimate_json (const SkyScenario *s,
   json_add_decimal (builder, "hours_per_month", s->hours_per_month);
   json_builder_set_member_name (builder, "term_months");
   json_builder_add_int_value (builder, e->term_months);
+  sky_json_add_string (builder, "compare_by",
+                       e->compare_by == SKY_COMPARE_TERM_TOTAL ? "term-total"
+                                                               : "effective-monthly");
   {
     int cheapest = sky_estimate_cheapest_complete (e);
     sky_json_add_string (builder, "cheapest_complete",
@@ -313,7 +316,17 @@ print_estimate_table (const SkyScenario *s,
                    n, p->provider_name);
         }
     }
-  if (cheapest >= 0)
+  if (cheapest >= 0 && e->compare_by == SKY_COMPARE_TERM_TOTAL)
+    {
+      SkyEstimateProvider *p = g_ptr_array_index (e->providers, cheapest);
+      g_autofree char *net = money (e, p->term_net);
+
+      /* Translators: the provider marked ★, the term in months and its total less credits. */
+      g_print (_("★ Cheapest of the providers that price every line over the term: %s, %s %s "
+                 "over %u months, less credits\n"), p->provider_name, net, e->currency,
+               e->term_months);
+    }
+  else if (cheapest >= 0)
     {
       SkyEstimateProvider *p = g_ptr_array_index (e->providers, cheapest);
       g_autofree char *effective = money (e, p->effective_monthly);
@@ -364,6 +377,7 @@ sky_cli_estimate (const Globals  *globals,
   g_autoptr(SkyEstimate) estimate = NULL;
   g_auto(GStrv) providers = NULL;
   g_autofree char *format_text = NULL;
+  g_autofree char *compare_by = NULL;
   gboolean explain = FALSE;
   gboolean current = FALSE;
   Format format;
@@ -371,6 +385,10 @@ sky_cli_estimate (const Globals  *globals,
   GOptionEntry entries[] = {
     { "provider", 0, 0, G_OPTION_ARG_STRING_ARRAY, &providers,
       N_("Price on this provider (again for more; default: the scenario's)"), "ID" },
+    { "compare-by", 0, 0, G_OPTION_ARG_STRING, &compare_by,
+      N_("Name the cheapest by the monthly total with upfront fees spread, or by the term total "
+         "less credits (default: the scenario's, else effective-monthly)"),
+      "effective-monthly|term-total" },
     { "explain", 0, 0, G_OPTION_ARG_NONE, &explain,
       N_("Show the arithmetic of every figure"), NULL },
     { "current", 0, 0, G_OPTION_ARG_NONE, &current,
@@ -386,9 +404,17 @@ sky_cli_estimate (const Globals  *globals,
   if (!format_option (format_text, &format, &status))
     return status;
 
+  if (compare_by != NULL && strcmp (compare_by, "effective-monthly") != 0 &&
+      strcmp (compare_by, "term-total") != 0)
+    return usage_error (_("unknown --compare-by “%s”: use effective-monthly or term-total"),
+                        compare_by);
+
   scenario = sky_scenario_load (argv[1], &error);
   if (scenario == NULL)
     return user_error (error);
+  if (compare_by != NULL)
+    scenario->compare_by = strcmp (compare_by, "term-total") == 0 ? SKY_COMPARE_TERM_TOTAL
+                                                                  : SKY_COMPARE_EFFECTIVE_MONTHLY;
   catalog = open_catalog (globals, &error);
   if (catalog == NULL)
     return user_error (error);

@@ -683,6 +683,7 @@ sky_estimate_compute (SkyCatalog          *catalog,
   g_return_val_if_fail (scenario != NULL, NULL);
 
   estimate->currency = g_strdup (scenario->currency);
+  estimate->compare_by = scenario->compare_by;
   estimate->term_months = 12;
   estimate->providers = g_ptr_array_new_with_free_func ((GDestroyNotify) estimate_provider_free);
 
@@ -854,8 +855,17 @@ sky_estimate_provider_complete (const SkyEstimateProvider *provider)
   return provider->sheet_version != NULL && provider->n_unpriced == 0;
 }
 
-/* The index of the complete provider whose monthly total with upfront fees spread over their
- * commitments is lowest (the first of equals), or -1 when none is complete. */
+/* What @p is compared by: its monthly total with upfront fees spread over their commitments,
+ * or its total over the term less credits, as the scenario chose. */
+static SkyDecimal
+compared_figure (const SkyEstimate         *estimate,
+                 const SkyEstimateProvider *p)
+{
+  return estimate->compare_by == SKY_COMPARE_TERM_TOTAL ? p->term_net : p->effective_monthly;
+}
+
+/* The index of the complete provider whose figure is lowest (the first of equals), by the
+ * scenario's choice (compared_figure()), or -1 when none is complete. */
 int
 sky_estimate_cheapest_complete (const SkyEstimate *estimate)
 {
@@ -870,9 +880,10 @@ sky_estimate_cheapest_complete (const SkyEstimate *estimate)
       if (!sky_estimate_provider_complete (p))
         continue;
       if (best < 0 ||
-          sky_decimal_compare (p->effective_monthly,
-                               ((const SkyEstimateProvider *)
-                                g_ptr_array_index (estimate->providers, best))->effective_monthly) < 0)
+          sky_decimal_compare (compared_figure (estimate, p),
+                               compared_figure (estimate,
+                                                g_ptr_array_index (estimate->providers,
+                                                                   best))) < 0)
         best = (int) i;
     }
   return best;

@@ -83,6 +83,7 @@ typedef struct
 {
   char       *currency;
   guint       term_months;         /* the longest commitment of a priced line; at least 12 */
+  SkyCompareBy compare_by;         /* the scenario's: what the cheapest is named by */
   GPtrArray  *providers;           /* SkyEstimateProvider */
 } SkyEstimate;
 

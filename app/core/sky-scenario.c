@@ -1053,7 +1053,10 @@ read_projection (Reader      *r,
 static SkyScenario *
 read_root (Reader *r)
 {
-  static const char * const known[] = { "format", "name", "currency", "hours-per-month", NULL };
+  static const char * const known[] = { "format", "name", "currency", "hours-per-month",
+                                        "compare-by", NULL };
+  static const char * const compare_by[] = { "effective-monthly", "term-total", NULL };
+  g_autofree char *compare = NULL;
   g_autoptr(SkyScenario) s = sky_scenario_new (NULL, NULL);
   xmlNode *root = r->root;
   g_autofree char *format = NULL;
@@ -1100,6 +1103,11 @@ read_root (Reader *r)
             "a month has at most 744 hours");
       return NULL;
     }
+  compare = get (root, "compare-by");
+  if (!choice_attr (r, root, "compare-by", compare_by, &compare))
+    return NULL;
+  s->compare_by = g_strcmp0 (compare, "term-total") == 0 ? SKY_COMPARE_TERM_TOTAL
+                                                         : SKY_COMPARE_EFFECTIVE_MONTHLY;
 
   for (xmlNode *node = root->children; node != NULL; node = node->next)
     {
@@ -1482,6 +1490,7 @@ sky_scenario_to_xml (const SkyScenario *s)
   attr (out, "name", s->name);
   attr (out, "currency", s->currency);
   decimal (out, "hours-per-month", s->hours_per_month);
+  attr (out, "compare-by", s->compare_by == SKY_COMPARE_TERM_TOTAL ? "term-total" : NULL);
   g_string_append (out, ">\n");
 
   if (s->notes != NULL && *s->notes != '\0')

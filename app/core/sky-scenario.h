@@ -167,12 +167,20 @@ typedef struct
   guint  month;
 } SkyStart;
 
+/* What providers are compared by when the cheapest is named. */
+typedef enum
+{
+  SKY_COMPARE_EFFECTIVE_MONTHLY,  /* a month, with upfront fees spread over their commitments */
+  SKY_COMPARE_TERM_TOTAL,         /* the whole term, renewals and upfront fees in, credits out */
+} SkyCompareBy;
+
 typedef struct
 {
   char       *name;
   char       *notes;           /* may be NULL */
   char       *currency;        /* the currency results are reported in */
   SkyDecimal  hours_per_month;
+  SkyCompareBy compare_by;
   GPtrArray  *providers;       /* char *: the providers priced side by side, in order */
   GPtrArray  *lines;           /* SkyScenarioLine */
   GPtrArray  *rates;           /* SkyExchangeRate */

@@ -351,29 +351,19 @@ is_total_row (guint index)
   return index >= ROW_MONTHLY_TOTAL;
 }
 
-/* The provider whose monthly total is lowest among those that price every line; -1 when
- * none does, or there is only one to compare. */
+/* The cheapest of the providers that price every line, by what the scenario compares them by
+ * (their monthly totals with upfront fees spread, or their term totals); -1 when none does, or
+ * there is only one to compare. */
 static int
 cheapest_provider (SkyScenarioPage *self)
 {
   const SkyEstimate *e = self->estimate;
-  int best = -1;
   guint complete = 0;
 
   for (guint i = 0; e != NULL && i < e->providers->len; i++)
-    {
-      SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
-
-      if (!sky_estimate_provider_complete (p))
-        continue;
+    if (sky_estimate_provider_complete (g_ptr_array_index (e->providers, i)))
       complete++;
-      if (best < 0 ||
-          sky_decimal_compare (p->effective_monthly,
-                               ((SkyEstimateProvider *) g_ptr_array_index (e->providers,
-                                                                           best))->effective_monthly) < 0)
-        best = (int) i;
-    }
-  return complete > 1 ? best : -1;
+  return complete > 1 ? sky_estimate_cheapest_complete (e) : -1;
 }
 
 static void
@@ -417,8 +407,11 @@ bind_total_cell (SkyScenarioPage *self,
         {
           /* Translators: the cheapest provider's monthly total, marked; then the currency. */
           text = g_strdup_printf (_("★ %s %s"), money, self->estimate->currency);
-          tooltip = _("The cheapest of the providers that price every line, with upfront fees "
-                      "spread over their commitments");
+          tooltip = self->estimate->compare_by == SKY_COMPARE_TERM_TOTAL
+                    ? _("The cheapest of the providers that price every line over the whole "
+                        "term, less credits")
+                    : _("The cheapest of the providers that price every line, with upfront fees "
+                        "spread over their commitments");
           gtk_widget_add_css_class (GTK_WIDGET (label), "success");
         }
       else if (index == ROW_MONTHLY_TOTAL && !sky_estimate_provider_complete (p))
