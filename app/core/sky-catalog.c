@@ -3109,6 +3109,30 @@ import_thread (GTask        *task,
     g_task_return_pointer (task, result, (GDestroyNotify) sky_import_result_free);
 }
 
+/* Runs @thread on a task for @self, tagged @source_tag, with @path and the progress callback
+ * as its data: an import or a seeding in a worker thread. */
+static void
+run_import_task (SkyCatalog          *self,
+                 const char          *path,
+                 SkyProgressFunc      progress,
+                 gpointer             progress_data,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data,
+                 gpointer             source_tag,
+                 GTaskThreadFunc      thread)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  ImportTask *data = g_new0 (ImportTask, 1);
+
+  data->path = g_strdup (path);
+  data->progress = progress;
+  data->progress_data = progress_data;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, data, (GDestroyNotify) import_task_free);
+  g_task_run_in_thread (task, thread);
+}
+
 /* @progress, if given, is called in the worker thread. */
 void
 sky_catalog_import_file_async (SkyCatalog          *self,
@@ -3119,21 +3143,11 @@ sky_catalog_import_file_async (SkyCatalog          *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  ImportTask *data;
-
   g_return_if_fail (SKY_IS_CATALOG (self));
   g_return_if_fail (path != NULL);
 
-  data = g_new0 (ImportTask, 1);
-  data->path = g_strdup (path);
-  data->progress = progress;
-  data->progress_data = progress_data;
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sky_catalog_import_file_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) import_task_free);
-  g_task_run_in_thread (task, import_thread);
+  run_import_task (self, path, progress, progress_data, cancellable, callback, user_data,
+                   sky_catalog_import_file_async, import_thread);
 }
 
 SkyImportResult *
@@ -3436,21 +3450,11 @@ sky_catalog_seed_async (SkyCatalog          *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  ImportTask *data;
-
   g_return_if_fail (SKY_IS_CATALOG (self));
   g_return_if_fail (directory != NULL);
 
-  data = g_new0 (ImportTask, 1);
-  data->path = g_strdup (directory);
-  data->progress = progress;
-  data->progress_data = progress_data;
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sky_catalog_seed_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) import_task_free);
-  g_task_run_in_thread (task, seed_thread);
+  run_import_task (self, directory, progress, progress_data, cancellable, callback, user_data,
+                   sky_catalog_seed_async, seed_thread);
 }
 
 /* Returns: (element-type SkyImportResult): as sky_catalog_seed(). */
