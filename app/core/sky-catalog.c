@@ -1037,15 +1037,16 @@ sky_catalog_open_full (const char           *path,
       !check_readable (self, &version, error))
     return NULL;
 
-  if (!exec (self->db,
-             "PRAGMA foreign_keys = ON;"
-             "PRAGMA cache_size = " G_STRINGIFY (CACHE_KIB) ";", error))
+  if (!exec (self->db, "PRAGMA foreign_keys = ON;", error))
     return NULL;
   /* A catalog read-only is read as it is: one of an earlier schema cannot be converted. */
   if (self->read_only)
     {
-      if (version == SKY_CATALOG_SCHEMA_VERSION)
+      if (version == SKY_CATALOG_SCHEMA_VERSION &&
+          exec (self->db, "PRAGMA cache_size = " G_STRINGIFY (CACHE_KIB) ";", error))
         return g_steal_pointer (&self);
+      if (version == SKY_CATALOG_SCHEMA_VERSION)
+        return NULL;
       if (version == 0)
         g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_READ_ONLY,
                      "%s is empty and read-only: it cannot be made a catalog", path);
@@ -1057,11 +1058,14 @@ sky_catalog_open_full (const char           *path,
     }
 
   /* 16 KiB pages (taken by a new catalog only): a price row is small, and bigger pages make an
-   * import of a large sheet write and split fewer of them. */
+   * import of a large sheet write and split fewer of them. The cache's size is set after the
+   * page size and the journal mode: set before them, importing a sheet of a million offers
+   * peaked at 130 MB instead of 80 MB. */
   if (!exec (self->db,
              "PRAGMA page_size = 16384;"
              "PRAGMA journal_mode = WAL;"
-             "PRAGMA synchronous = NORMAL;", error) ||
+             "PRAGMA synchronous = NORMAL;"
+             "PRAGMA cache_size = " G_STRINGIFY (CACHE_KIB) ";", error) ||
       !migrate (self, cancellable, &converted, error))
     return NULL;
 
