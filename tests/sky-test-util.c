@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -151,4 +152,51 @@ sky_test_set_writable (const char *file,
     return g_chmod (file, writable ? 0600 : 0400) == 0 &&
            g_chmod (dir, writable ? 0700 : 0500) == 0;
   return run_quietly (argv);
+}
+
+/* Writes to @dir a sheet of Example Cloud, version @version from @date, with no offers, and
+ * returns its path. */
+char *
+sky_test_write_empty_sheet (const char *dir,
+                            const char *version,
+                            const char *date)
+{
+  g_autofree char *name = g_strdup_printf ("empty-%s.xml", version);
+  g_autofree char *text = g_strdup_printf (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<price-sheet xmlns=\"urn:skytally:price-sheet:1\" format=\"1\">\n"
+    "  <provider id=\"examplecloud\" name=\"Example Cloud\"/>\n"
+    "  <sheet version=\"%s\" effective-date=\"%s\" currency=\"USD\"/>\n"
+    "  <source retrieved=\"2026-01-02\">Nothing yet.</source>\n"
+    "  <region code=\"us-east\" name=\"US East\" geography=\"US\"/>\n"
+    "</price-sheet>\n", version, date);
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in @dir, sorted, separated by spaces. */
+char *
+sky_test_names_in (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, (char *) name);
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
 }

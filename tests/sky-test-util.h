@@ -19,4 +19,10 @@ GPtrArray *sky_test_parse_csv (const char *text,
                                char        delimiter,
                                GError    **error);
 
+char *sky_test_write_empty_sheet (const char *dir,
+                                  const char *version,
+                                  const char *date);
+
+char *sky_test_names_in (const char *dir);
+
 G_END_DECLS

@@ -125,11 +125,11 @@ snapshot (const char *path)
   return g_string_free (s, FALSE);
 }
 
+/* The first column of the first row @sql gives, read from the catalog at @path. */
 static gint64
-pragma (const char *path,
-        const char *name)
+query_int (const char *path,
+           const char *sql)
 {
-  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", name);
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   gint64 value;
@@ -141,6 +141,15 @@ pragma (const char *path,
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return value;
+}
+
+static gint64
+pragma (const char *path,
+        const char *name)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", name);
+
+  return query_int (path, sql);
 }
 
 static void
@@ -382,21 +391,7 @@ write_empty_sheet (Fixture    *f,
                    const char *version,
                    const char *date)
 {
-  g_autofree char *name = g_strdup_printf ("empty-%s.xml", version);
-  g_autofree char *text = g_strdup_printf (
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<price-sheet xmlns=\"urn:skytally:price-sheet:1\" format=\"1\">\n"
-    "  <provider id=\"examplecloud\" name=\"Example Cloud\"/>\n"
-    "  <sheet version=\"%s\" effective-date=\"%s\" currency=\"USD\"/>\n"
-    "  <source retrieved=\"2026-01-02\">Nothing yet.</source>\n"
-    "  <region code=\"us-east\" name=\"US East\" geography=\"US\"/>\n"
-    "</price-sheet>\n", version, date);
-  char *path = g_build_filename (f->dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-  return path;
+  return sky_test_write_empty_sheet (f->dir, version, date);
 }
 
 /* A sheet without offers would become current and hide the provider's prices: it is refused,
@@ -480,17 +475,8 @@ orphans (const char *path)
     " + (SELECT count(*) FROM service WHERE sheet_id NOT IN (SELECT id FROM sheet))"
     " + (SELECT count(*) FROM region WHERE sheet_id NOT IN (SELECT id FROM sheet))"
     " + (SELECT count(*) FROM provider WHERE id NOT IN (SELECT provider FROM sheet))";
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
+  return query_int (path, sql);
 }
 
 /* Removing a sheet takes its offers and prices with it, and the provider's latest other sheet

@@ -768,6 +768,29 @@ test_estimate_json (Fixture       *f,
   g_assert_nonnull (strstr (one.out, "othercloud,TOTAL,,,,,4785.66,0.00,57427.92,USD,no,\r\n"));
 }
 
+/* Writes to @path the web fixture priced on Example Cloud alone, pinned to its sheet
+ * @version. */
+static void
+write_pinned_scenario (const char *path,
+                       const char *version)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "web.skytally", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *pin = NULL;
+  g_autoptr(GString) pinned = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (source, &text, NULL, &error);
+  g_assert_no_error (error);
+  pinned = g_string_new (text);
+  pin = g_strdup_printf ("  <priced-against>\n    <sheet provider=\"examplecloud\" "
+                         "version=\"%s\"/>\n  </priced-against>\n  <exchange-rate", version);
+  g_string_replace (pinned, "  <exchange-rate", pin, 1);
+  g_string_replace (pinned, "<provider id=\"othercloud\"/>", "", 1);
+  g_file_set_contents (path, pinned->str, -1, &error);
+  g_assert_no_error (error);
+}
+
 /* A newer sheet: the estimate keeps the version the scenario records, says a newer one is
  * current, and --current prices against it. */
 static void
@@ -777,25 +800,13 @@ test_estimate_versions (Fixture       *f,
   g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
   g_autofree char *newer = g_test_build_filename (G_TEST_DIST, "data", "valid-small-2026.2.xml",
                                                   NULL);
-  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "web.skytally", NULL);
   g_autofree char *scenario = g_build_filename (f->dir, "pinned.skytally", NULL);
-  g_autofree char *text = NULL;
-  g_autoptr(GString) pinned = NULL;
-  g_autoptr(GError) error = NULL;
   g_auto(Run) import = { 0 };
   g_auto(Run) recorded = { 0 };
   g_auto(Run) current = { 0 };
   g_auto(Run) missing = { 0 };
 
-  g_file_get_contents (source, &text, NULL, &error);
-  g_assert_no_error (error);
-  pinned = g_string_new (text);
-  g_string_replace (pinned, "  <exchange-rate",
-                    "  <priced-against>\n    <sheet provider=\"examplecloud\" version=\"2026.1\"/>\n"
-                    "  </priced-against>\n  <exchange-rate", 1);
-  g_string_replace (pinned, "<provider id=\"othercloud\"/>", "", 1);
-  g_file_set_contents (scenario, pinned->str, -1, &error);
-  g_assert_no_error (error);
+  write_pinned_scenario (scenario, "2026.1");
 
   cli (&missing, "--catalog", f->catalog, "--no-seed", "estimate", scenario, NULL);
   assert_one_line_error (&missing);
@@ -1248,29 +1259,6 @@ export_setup (Fixture *f)
   return write_growth_scenario (f);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names in @dir, sorted, separated by spaces. */
-static char *
-names_in (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  const char *name;
-
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, (char *) name);
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
 static char *
 contents_of (const char *path)
 {
@@ -1330,7 +1318,7 @@ test_export_keeps_links (Fixture       *f,
       g_assert_cmpstr (text, !=, "old");
     }
   {
-    g_autofree char *listed = names_in (real);
+    g_autofree char *listed = sky_test_names_in (real);
     g_assert_cmpstr (listed, ==, "months.assumptions.csv months.csv months.json report.pdf");
   }
 }
@@ -1426,7 +1414,7 @@ test_export_to_stdout (Fixture       *f,
       g_assert_false (g_file_test ("-", G_FILE_TEST_EXISTS));
     }
   g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
-  listed = names_in (f->dir);
+  listed = sky_test_names_in (f->dir);
   g_assert_cmpstr (listed, ==, "growth.skytally sub to-stdout.csv");
 }
 
@@ -1522,7 +1510,7 @@ test_export_fails_cleanly (Fixture       *f,
     g_autofree char *text = contents_of (json);
     g_assert_cmpstr (text, ==, "old json");
   }
-  listed = names_in (dir);
+  listed = sky_test_names_in (dir);
   g_assert_cmpstr (listed, ==, "months.json report.pdf");
 }
 
@@ -1549,7 +1537,7 @@ test_export_csv_all_or_nothing (Fixture       *f,
   text = contents_of (csv);
   g_assert_cmpstr (text, ==, "old csv");
   g_assert_true (g_file_test (assumptions, G_FILE_TEST_IS_DIR));
-  listed = names_in (dir);
+  listed = sky_test_names_in (dir);
   g_assert_cmpstr (listed, ==, "months.assumptions.csv months.csv");
 }
 
@@ -2236,7 +2224,7 @@ test_import_empty_and_upcoming (Fixture       *f,
                                 gconstpointer  data)
 {
   g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
-  g_autofree char *empty = g_build_filename (f->dir, "empty.xml", NULL);
+  g_autofree char *empty = sky_test_write_empty_sheet (f->dir, "2026.9", "2026-02-01");
   g_autofree char *future = g_build_filename (f->dir, "future.xml", NULL);
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
@@ -2253,15 +2241,6 @@ test_import_empty_and_upcoming (Fixture       *f,
   g_string_replace (s, "version=\"2026.1\" effective-date=\"2026-01-01\"",
                     "version=\"2099.1\" effective-date=\"2099-01-01\"", 1);
   g_file_set_contents (future, s->str, s->len, &error);
-  g_assert_no_error (error);
-  g_file_set_contents (empty,
-                       "<price-sheet xmlns=\"urn:skytally:price-sheet:1\" format=\"1\">\n"
-                       "  <provider id=\"examplecloud\" name=\"Example Cloud\"/>\n"
-                       "  <sheet version=\"2026.9\" effective-date=\"2026-02-01\" "
-                       "currency=\"USD\"/>\n"
-                       "  <source retrieved=\"2026-01-02\">Nothing yet.</source>\n"
-                       "  <region code=\"us-east\" name=\"US East\" geography=\"US\"/>\n"
-                       "</price-sheet>\n", -1, &error);
   g_assert_no_error (error);
 
   g_setenv ("SKYTALLY_TODAY", "2026-06-01", TRUE);
@@ -2329,23 +2308,11 @@ test_sheets_remove (Fixture       *f,
 
   /* A scenario priced against the removed sheet says so; --current prices it. */
   {
-    g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "web.skytally", NULL);
     g_autofree char *scenario = g_build_filename (f->dir, "pinned.skytally", NULL);
-    g_autofree char *text = NULL;
-    g_autoptr(GString) pinned = NULL;
-    g_autoptr(GError) error = NULL;
     g_auto(Run) missing = { 0 };
     g_auto(Run) current = { 0 };
 
-    g_file_get_contents (source, &text, NULL, &error);
-    g_assert_no_error (error);
-    pinned = g_string_new (text);
-    g_string_replace (pinned, "  <exchange-rate",
-                      "  <priced-against>\n    <sheet provider=\"examplecloud\" "
-                      "version=\"2026.2\"/>\n  </priced-against>\n  <exchange-rate", 1);
-    g_string_replace (pinned, "<provider id=\"othercloud\"/>", "", 1);
-    g_file_set_contents (scenario, pinned->str, -1, &error);
-    g_assert_no_error (error);
+    write_pinned_scenario (scenario, "2026.2");
 
     cli (&missing, "--catalog", f->catalog, "estimate", scenario, NULL);
     assert_one_line_error (&missing);

@@ -27,29 +27,6 @@ make_dir (void)
   return dir;
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names in @dir, sorted, separated by spaces. */
-static char *
-names_in (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  const char *name;
-
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, (char *) name);
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
 static void
 assert_contents (const char *path,
                  const char *expected)
@@ -149,7 +126,7 @@ test_link_chain (void)
   g_assert_no_error (error);
   g_assert_true (g_file_test (dangling, G_FILE_TEST_IS_SYMLINK));
   assert_contents (made, "made");
-  listed = names_in (sub);
+  listed = sky_test_names_in (sub);
   g_assert_cmpstr (listed, ==, "made.csv real.csv");
   sky_test_remove_tree (dir);
 }
@@ -182,7 +159,7 @@ test_temporary_file (void)
   g_assert_false (sky_file_write_is_direct (w));
   g_assert_true (sky_file_write_append (w, "%PDF", 4, &error));
   /* While it is written: one more file, a regular one that only its owner may read. */
-  listed = names_in (dir);
+  listed = sky_test_names_in (dir);
   names = g_strsplit (listed, " ", -1);
   g_assert_cmpuint (g_strv_length (names), ==, 5);
   for (guint i = 0; names[i] != NULL; i++)
@@ -202,7 +179,7 @@ test_temporary_file (void)
   assert_contents (out, "%PDF");
   assert_contents (victim, "precious");
   g_clear_pointer (&listed, g_free);
-  listed = names_in (dir);
+  listed = sky_test_names_in (dir);
   g_assert_cmpstr (listed, ==, ".report.pdf.XXXXXX .report.pdf.tmp report.pdf report.pdf.part "
                                "victim");
   sky_test_remove_tree (dir);
@@ -230,7 +207,7 @@ test_long_name (void)
   g_assert_true (sky_file_write_contents (out, "new", -1, SKY_FILE_WRITE_DEFAULT, &error));
   g_assert_no_error (error);
   assert_contents (out, "new");
-  listed = names_in (dir);
+  listed = sky_test_names_in (dir);
   g_assert_cmpstr (listed, ==, name);
   sky_test_remove_tree (dir);
 }
@@ -251,7 +228,7 @@ test_abandoned (void)
   g_assert_true (sky_file_write_append (w, "new", 3, &error));
   sky_file_write_free (w);
   assert_contents (out, "old");
-  listed = names_in (dir);
+  listed = sky_test_names_in (dir);
   g_assert_cmpstr (listed, ==, "out.json");
   sky_test_remove_tree (dir);
 }
@@ -370,7 +347,7 @@ test_descriptors (void)
   }
   close (file_fd);
   assert_contents (file, "old");
-  listed = names_in (dir);
+  listed = sky_test_names_in (dir);
   g_assert_cmpstr (listed, ==, "file to-pipe");
   sky_test_remove_tree (dir);
 }
@@ -407,7 +384,7 @@ test_cannot_write (void)
   g_assert_nonnull (strstr (error->message, loop_a));
   assert_contents (file, "old");
   g_assert_true (g_file_test (loop_a, G_FILE_TEST_IS_SYMLINK));
-  listed = names_in (dir);
+  listed = sky_test_names_in (dir);
   g_assert_cmpstr (listed, ==, "file folder loop-a loop-b");
   sky_test_remove_tree (dir);
 }
@@ -443,7 +420,7 @@ test_full_disk (void)
   g_test_trap_assert_passed ();
   g_test_trap_assert_stderr ("*Cannot write*out.csv: File too large*");
   assert_contents (out, "old");
-  listed = names_in (dir);
+  listed = sky_test_names_in (dir);
   g_assert_cmpstr (listed, ==, "out.csv");
   sky_test_remove_tree (dir);
 }
@@ -477,7 +454,7 @@ test_all_or_nothing (void)
     sky_file_write_free (writes[i]);
   assert_contents (first, "old");
   g_assert_cmpuint (mode_of (first), ==, 0600);
-  listed = names_in (dir);
+  listed = sky_test_names_in (dir);
   g_assert_cmpstr (listed, ==, "first.csv second.csv");
 
   /* And when all can be, all are. */
@@ -494,7 +471,7 @@ test_all_or_nothing (void)
   assert_contents (first, "new");
   assert_contents (second, "new");
   g_clear_pointer (&listed, g_free);
-  listed = names_in (dir);
+  listed = sky_test_names_in (dir);
   g_assert_cmpstr (listed, ==, "first.csv second.csv");
   sky_test_remove_tree (dir);
 }
@@ -525,7 +502,7 @@ test_scenario_save (void)
   back = sky_scenario_load (real, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (back->name, ==, "Linked");
-  listed = names_in (dir);
+  listed = sky_test_names_in (dir);
   g_assert_cmpstr (listed, ==, "link.skytally middle.skytally real.skytally");
   sky_test_remove_tree (dir);
 }

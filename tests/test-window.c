@@ -263,23 +263,13 @@ static void
 test_import_empty_refused (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "empty.xml", NULL);
+  g_autofree char *path = sky_test_write_empty_sheet (f->dir, "2026.9", "2026-02-01");
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *before = NULL;
-  g_autoptr(GError) error = NULL;
   GtkWindow *dialog;
 
   import_fixture (f, "valid-small.xml", NULL);
   before = g_strdup (summary (f));
-  g_file_set_contents (path,
-                       "<price-sheet xmlns=\"urn:skytally:price-sheet:1\" format=\"1\">\n"
-                       "  <provider id=\"examplecloud\" name=\"Example Cloud\"/>\n"
-                       "  <sheet version=\"2026.9\" effective-date=\"2026-02-01\" "
-                       "currency=\"USD\"/>\n"
-                       "  <source retrieved=\"2026-01-02\">Nothing yet.</source>\n"
-                       "  <region code=\"us-east\" name=\"US East\" geography=\"US\"/>\n"
-                       "</price-sheet>\n", -1, &error);
-  g_assert_no_error (error);
 
   g_ptr_array_add (files, g_file_new_for_path (path));
   sky_window_import_files (f->window, files);
@@ -1234,7 +1224,22 @@ test_scenario_save_and_recover (Fixture       *f,
   }
 }
 
-/* A newer sheet: opening offers to re-price, saying what changes and why. */
+/* Saves the web fixture at @path, priced against Example Cloud's sheet @version. */
+static void
+save_pinned (const char *path,
+             const char *version)
+{
+  g_autoptr(GFile) source = data_gfile ("web.skytally");
+  g_autofree char *source_path = g_file_get_path (source);
+  g_autoptr(SkyScenario) s = NULL;
+  g_autoptr(GError) error = NULL;
+
+  s = sky_scenario_load (source_path, &error);
+  g_assert_no_error (error);
+  sky_scenario_set_sheet_version (s, "examplecloud", version);
+  g_assert_true (sky_scenario_save (s, path, &error));
+}
+
 /* A scenario priced against a sheet that was removed from the catalog says so when it is
  * opened, and offers to re-price it against the current sheets. */
 static void
@@ -1243,19 +1248,13 @@ test_scenario_sheet_removed (Fixture       *f,
 {
   g_autofree char *path = g_build_filename (f->dir, "pinned.skytally", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFile) source = data_gfile ("web.skytally");
-  g_autofree char *source_path = g_file_get_path (source);
-  g_autoptr(SkyScenario) s = NULL;
   g_autoptr(GError) error = NULL;
   SkyScenarioPage *page = scenario_page (f);
   GtkWindow *dialog;
   const char *body;
 
   import_fixture (f, "valid-small.xml", "other-small.xml", "valid-small-2026.2.xml", NULL);
-  s = sky_scenario_load (source_path, &error);
-  g_assert_no_error (error);
-  sky_scenario_set_sheet_version (s, "examplecloud", "2026.2");
-  g_assert_true (sky_scenario_save (s, path, &error));
+  save_pinned (path, "2026.2");
   g_assert_true (sky_catalog_remove_sheet (f->catalog, "examplecloud", "2026.2", &error));
   g_assert_no_error (error);
 
@@ -1274,25 +1273,19 @@ test_scenario_sheet_removed (Fixture       *f,
                                                    "examplecloud"), ==, "2026.1");
 }
 
+/* A newer sheet: opening offers to re-price, saying what changes and why. */
 static void
 test_scenario_reprice (Fixture       *f,
                        gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (f->dir, "pinned.skytally", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFile) source = data_gfile ("web.skytally");
-  g_autofree char *source_path = g_file_get_path (source);
-  g_autoptr(SkyScenario) s = NULL;
-  g_autoptr(GError) error = NULL;
   SkyScenarioPage *page = scenario_page (f);
   GtkWindow *dialog;
   const char *body;
 
   import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
-  s = sky_scenario_load (source_path, &error);
-  g_assert_no_error (error);
-  sky_scenario_set_sheet_version (s, "examplecloud", "2026.1");
-  g_assert_true (sky_scenario_save (s, path, &error));
+  save_pinned (path, "2026.1");
   import_fixture (f, "valid-small-2026.2.xml", NULL);
 
   sky_scenario_page_open (page, file);
