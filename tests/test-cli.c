@@ -1615,6 +1615,35 @@ generate_sheet (const char *path,
   g_assert_true (WIFEXITED (wait_status) && WEXITSTATUS (wait_status) == 0);
 }
 
+/* Runs @argv with @env (NULL: this one), kills it once @wal has passed 8 MiB, and asserts it
+ * was killed while it ran, not after it had finished. */
+static void
+kill_at_wal (const char * const *argv,
+             char              **env,
+             const char         *wal)
+{
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+  int wait_status;
+
+  g_spawn_async (NULL, (char **) argv, env,
+                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
+                 G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 6000; i++)
+    {
+      GStatBuf st;
+
+      if (g_stat (wal, &st) == 0 && st.st_size > 8 * 1024 * 1024)
+        break;
+      g_usleep (G_USEC_PER_SEC / 200);
+    }
+  kill (pid, SIGKILL);
+  g_assert_cmpint (waitpid (pid, &wait_status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  g_assert_true (WIFSIGNALED (wait_status));
+}
+
 /* The catalog as the CLI lists it: every sheet (JSON), then every price (CSV). */
 static char *
 listing (Fixture *f)
@@ -1643,33 +1672,15 @@ test_killed_import (Fixture       *f,
   g_autofree char *after = NULL;
   g_autofree char *check = NULL;
   g_autofree char *wal = g_strconcat (f->catalog, "-wal", NULL);
-  int wait_status = 0;
-  GPid pid;
 
   cli (&setup, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
   g_assert_cmpint (setup.status, ==, 0);
   before = listing (f);
   generate_sheet (big, "300000");
 
-  g_spawn_async (NULL, (char **) import_argv, NULL,
-                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, &pid,
-                 &error);
-  g_assert_no_error (error);
   /* Killed once the import has written part of the sheet to the catalog's write-ahead log:
    * pages go there when they no longer fit the cache, long before the end. */
-  for (int i = 0; i < 6000; i++)
-    {
-      GStatBuf st;
-
-      if (g_stat (wal, &st) == 0 && st.st_size > 8 * 1024 * 1024)
-        break;
-      g_usleep (G_USEC_PER_SEC / 200);
-    }
-  kill (pid, SIGKILL);
-  g_assert_cmpint (waitpid (pid, &wait_status, 0), ==, pid);
-  g_spawn_close_pid (pid);
-  /* Killed while it ran, not after it had finished. */
-  g_assert_true (WIFSIGNALED (wait_status));
+  kill_at_wal (import_argv, NULL, wal);
 
   check = integrity (f->catalog);
   g_assert_cmpstr (check, ==, "ok");
@@ -1976,8 +1987,6 @@ test_seed_killed (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonArray) sheets = NULL;
   g_auto(Run) r = { 0 };
-  int wait_status = 0;
-  GPid pid;
 
   g_assert_cmpint (g_mkdir_with_parents (bundled, 0700), ==, 0);
   files = sky_catalog_list_sheet_files (g_getenv ("SKYTALLY_PRICESHEETS_DIR"), &error);
@@ -1997,23 +2006,8 @@ test_seed_killed (Fixture       *f,
   generate_sheet (big, "300000");
   env = g_environ_setenv (env, "SKYTALLY_PRICESHEETS_DIR", bundled, TRUE);
 
-  g_spawn_async (NULL, (char **) argv, env,
-                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
-                 G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &pid, &error);
-  g_assert_no_error (error);
   /* Killed once the seeding has written part of the large sheet to the write-ahead log. */
-  for (int i = 0; i < 6000; i++)
-    {
-      GStatBuf st;
-
-      if (g_stat (wal, &st) == 0 && st.st_size > 8 * 1024 * 1024)
-        break;
-      g_usleep (G_USEC_PER_SEC / 200);
-    }
-  kill (pid, SIGKILL);
-  g_assert_cmpint (waitpid (pid, &wait_status, 0), ==, pid);
-  g_spawn_close_pid (pid);
-  g_assert_true (WIFSIGNALED (wait_status));
+  kill_at_wal (argv, env, wal);
   check = integrity (f->catalog);
   g_assert_cmpstr (check, ==, "ok");
 
