@@ -7,6 +7,23 @@
 
 G_BEGIN_DECLS
 
+struct _SkyCatalog
+{
+  GObject   parent_instance;
+
+  char     *path;
+  sqlite3  *db;
+  GMutex    lock;
+  /* Whether this connection has written to the catalog: only then is there anything for it to
+   * optimize or to move from the log into the catalog when it closes. */
+  gboolean  wrote;
+  gboolean  read_only;
+  gboolean  unchanging;   /* read as a file nobody changes (SQLite's immutable) */
+};
+
+/* The code of the unit "hour", the first of sky_units(). */
+#define HOUR_CODE 0
+
 /* The price table's key (see the catalog's schema 5): a price's purchase option, geography and
  * category in one number, its offer and its place among the offer's prices in another; codes
  * as _sky_catalog_code() gives them. The parts of both in SQL, for the price table as p. */
@@ -31,9 +48,30 @@ G_BEGIN_DECLS
 /* The catalog's connection, held for one caller until _sky_catalog_unlock(). */
 sqlite3  *_sky_catalog_lock    (SkyCatalog  *self);
 void      _sky_catalog_unlock  (SkyCatalog  *self);
+
+/* Sets @error to SQLite's last error on @db, said of @what; returns FALSE. */
 gboolean  _sky_catalog_db_error (sqlite3    *db,
                                  GError    **error,
                                  const char *what);
+/* Runs @sql, which returns no rows. */
+gboolean  _sky_catalog_exec      (sqlite3     *db,
+                                  const char  *sql,
+                                  GError     **error);
+/* The one integer @sql returns. */
+gboolean  _sky_catalog_query_int (sqlite3     *db,
+                                  const char  *sql,
+                                  gint64      *out,
+                                  GError     **error);
+void      _sky_catalog_watch_cancellable (sqlite3      *db,
+                                          GCancellable *cancellable);
+char     *_sky_catalog_column_dup        (sqlite3_stmt *stmt,
+                                          int           column);
+/* Binds @text, or NULL, as a static string. */
+void      _sky_catalog_bind_text         (sqlite3_stmt *stmt,
+                                          int           index,
+                                          const char   *text);
+gboolean  _sky_catalog_check_writable    (SkyCatalog  *self,
+                                          GError     **error);
 int       _sky_catalog_code     (const char * const *names,
                                  const char         *name);
 void      _sky_catalog_append_buckets (GString    *sql,

@@ -16,25 +16,8 @@
 /* The page cache, in KiB (negative, as SQLite takes it). */
 #define CACHE_KIB -16384
 
-/* The code of the unit "hour", the first of sky_units(). */
-#define HOUR_CODE 0
-
 /* "SkyT": marks a database file as a Skytally catalog. */
 #define CATALOG_APPLICATION_ID 0x536b7954
-
-struct _SkyCatalog
-{
-  GObject   parent_instance;
-
-  char     *path;
-  sqlite3  *db;
-  GMutex    lock;
-  /* Whether this connection has written to the catalog: only then is there anything for it to
-   * optimize or to move from the log into the catalog when it closes. */
-  gboolean  wrote;
-  gboolean  read_only;
-  gboolean  unchanging;   /* read as a file nobody changes (SQLite's immutable) */
-};
 
 G_DEFINE_FINAL_TYPE (SkyCatalog, sky_catalog, G_TYPE_OBJECT)
 
@@ -358,10 +341,10 @@ db_message (sqlite3    *db,
     }
 }
 
-static gboolean
-set_db_error (sqlite3     *db,
-              GError     **error,
-              const char  *what)
+gboolean
+_sky_catalog_db_error (sqlite3     *db,
+                       GError     **error,
+                       const char  *what)
 {
   g_autofree char *message = db != NULL ? db_message (db, sqlite3_errmsg (db)) : NULL;
 
@@ -377,9 +360,9 @@ cancel_handler (void *cancellable)
 }
 
 /* Makes a statement on @db stop soon after @cancellable is cancelled; NULL stops watching. */
-static void
-watch_cancellable (sqlite3      *db,
-                   GCancellable *cancellable)
+void
+_sky_catalog_watch_cancellable (sqlite3      *db,
+                                GCancellable *cancellable)
 {
   if (cancellable != NULL)
     sqlite3_progress_handler (db, 1000, cancel_handler, cancellable);
@@ -387,10 +370,10 @@ watch_cancellable (sqlite3      *db,
     sqlite3_progress_handler (db, 0, NULL, NULL);
 }
 
-static gboolean
-exec (sqlite3     *db,
-      const char  *sql,
-      GError     **error)
+gboolean
+_sky_catalog_exec (sqlite3     *db,
+                   const char  *sql,
+                   GError     **error)
 {
   char *message = NULL;
 
@@ -405,22 +388,22 @@ exec (sqlite3     *db,
   return TRUE;
 }
 
-static gboolean
-query_int (sqlite3     *db,
-           const char  *sql,
-           gint64      *out,
-           GError     **error)
+gboolean
+_sky_catalog_query_int (sqlite3     *db,
+                        const char  *sql,
+                        gint64      *out,
+                        GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
   gboolean ok;
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return set_db_error (db, error, sql);
+    return _sky_catalog_db_error (db, error, sql);
   ok = sqlite3_step (stmt) == SQLITE_ROW;
   if (ok)
     *out = sqlite3_column_int64 (stmt, 0);
   else
-    set_db_error (db, error, sql);
+    _sky_catalog_db_error (db, error, sql);
   sqlite3_finalize (stmt);
   return ok;
 }
@@ -450,9 +433,9 @@ today_function (sqlite3_context  *context,
   sqlite3_result_text (context, catalog_today (), -1, g_free);
 }
 
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
+char *
+_sky_catalog_column_dup (sqlite3_stmt *stmt,
+                         int           column)
 {
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
@@ -775,11 +758,11 @@ move_prices_into_offers (sqlite3  *db,
             append_no_tiers (text);
         }
     }
-  ok = exec (db, "DROP TABLE offer_price; DROP TABLE tier;", error);
+  ok = _sky_catalog_exec (db, "DROP TABLE offer_price; DROP TABLE tier;", error);
 
 out:
   if (!ok && (error == NULL || *error == NULL))
-    set_db_error (db, error, "Cannot convert the catalog");
+    _sky_catalog_db_error (db, error, "Cannot convert the catalog");
   sqlite3_finalize (prices);
   sqlite3_finalize (tiers);
   sqlite3_finalize (update);
@@ -801,8 +784,8 @@ read_version (sqlite3  *db,
               gint64   *app_id,
               GError  **error)
 {
-  return query_int (db, "PRAGMA user_version", version, error) &&
-         query_int (db, "PRAGMA application_id", app_id, error);
+  return _sky_catalog_query_int (db, "PRAGMA user_version", version, error) &&
+         _sky_catalog_query_int (db, "PRAGMA application_id", app_id, error);
 }
 
 /* Reads the catalog's schema version and application id, and refuses a database that is not
@@ -817,7 +800,7 @@ check_readable (SkyCatalog  *self,
   gint64 app_id = 0, objects = 0;
 
   if (!read_version (self->db, version, &app_id, error) ||
-      !query_int (self->db, "SELECT count(*) FROM sqlite_schema", &objects, error))
+      !_sky_catalog_query_int (self->db, "SELECT count(*) FROM sqlite_schema", &objects, error))
     return FALSE;
 
   /* A database with tables, or one another application has marked as its own. */
@@ -864,35 +847,35 @@ migrate (SkyCatalog    *self,
     return TRUE;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !exec (self->db, "BEGIN IMMEDIATE", error))
+      !_sky_catalog_exec (self->db, "BEGIN IMMEDIATE", error))
     return FALSE;
   /* Checked again under the lock: another process may have converted the catalog meanwhile. */
   if (!check_readable (self, &version, error))
     goto fail;
 
   *converted = version > 0 && version < SKY_CATALOG_SCHEMA_VERSION;
-  watch_cancellable (self->db, cancellable);
+  _sky_catalog_watch_cancellable (self->db, cancellable);
   for (; version < SKY_CATALOG_SCHEMA_VERSION; version++)
     {
       g_autofree char *set_version = NULL;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !exec (self->db, migrations[version], error) ||
+          !_sky_catalog_exec (self->db, migrations[version], error) ||
           (migration_steps[version] != NULL && !migration_steps[version] (self->db, error)))
         goto fail;
       set_version = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT "; "
                                      "PRAGMA application_id = %d;",
                                      version + 1, CATALOG_APPLICATION_ID);
-      if (!exec (self->db, set_version, error))
+      if (!_sky_catalog_exec (self->db, set_version, error))
         goto fail;
     }
-  watch_cancellable (self->db, NULL);
+  _sky_catalog_watch_cancellable (self->db, NULL);
 
   self->wrote = TRUE;
-  return exec (self->db, "COMMIT", error);
+  return _sky_catalog_exec (self->db, "COMMIT", error);
 
 fail:
-  watch_cancellable (self->db, NULL);
+  _sky_catalog_watch_cancellable (self->db, NULL);
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   if (g_cancellable_is_cancelled (cancellable))
     {
@@ -1033,17 +1016,18 @@ sky_catalog_open_full (const char           *path,
   /* Another application's database, or one this version cannot read, is refused before a
    * pragma that writes to the file (journal_mode) is run: it is left as it was. The hardening
    * pragmas only change this connection. */
-  if (!exec (self->db, "PRAGMA trusted_schema = OFF; PRAGMA cell_size_check = ON;", error) ||
+  if (!_sky_catalog_exec (self->db, "PRAGMA trusted_schema = OFF; PRAGMA cell_size_check = ON;",
+                          error) ||
       !check_readable (self, &version, error))
     return NULL;
 
-  if (!exec (self->db, "PRAGMA foreign_keys = ON;", error))
+  if (!_sky_catalog_exec (self->db, "PRAGMA foreign_keys = ON;", error))
     return NULL;
   /* A catalog read-only is read as it is: one of an earlier schema cannot be converted. */
   if (self->read_only)
     {
       if (version == SKY_CATALOG_SCHEMA_VERSION &&
-          exec (self->db, "PRAGMA cache_size = " G_STRINGIFY (CACHE_KIB) ";", error))
+          _sky_catalog_exec (self->db, "PRAGMA cache_size = " G_STRINGIFY (CACHE_KIB) ";", error))
         return g_steal_pointer (&self);
       if (version == SKY_CATALOG_SCHEMA_VERSION)
         return NULL;
@@ -1061,11 +1045,11 @@ sky_catalog_open_full (const char           *path,
    * import of a large sheet write and split fewer of them. The cache's size is set after the
    * page size and the journal mode: set before them, importing a sheet of a million offers
    * peaked at 130 MB instead of 80 MB. */
-  if (!exec (self->db,
-             "PRAGMA page_size = 16384;"
-             "PRAGMA journal_mode = WAL;"
-             "PRAGMA synchronous = NORMAL;"
-             "PRAGMA cache_size = " G_STRINGIFY (CACHE_KIB) ";", error) ||
+  if (!_sky_catalog_exec (self->db,
+                          "PRAGMA page_size = 16384;"
+                          "PRAGMA journal_mode = WAL;"
+                          "PRAGMA synchronous = NORMAL;"
+                          "PRAGMA cache_size = " G_STRINGIFY (CACHE_KIB) ";", error) ||
       !migrate (self, cancellable, &converted, error))
     return NULL;
 
@@ -1074,9 +1058,9 @@ sky_catalog_open_full (const char           *path,
    * either way, so only a cancellation counts as a failure here. */
   if (converted)
     {
-      watch_cancellable (self->db, cancellable);
+      _sky_catalog_watch_cancellable (self->db, cancellable);
       sqlite3_exec (self->db, "VACUUM; PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL, NULL);
-      watch_cancellable (self->db, NULL);
+      _sky_catalog_watch_cancellable (self->db, NULL);
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
     }
@@ -1096,7 +1080,7 @@ sky_catalog_check (SkyCatalog  *self,
   g_mutex_lock (&self->lock);
   if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
-    result = column_dup (stmt, 0);
+    result = _sky_catalog_column_dup (stmt, 0);
   else
     result = g_strdup (sqlite3_errmsg (self->db));
   sqlite3_finalize (stmt);
@@ -1130,9 +1114,9 @@ sky_catalog_is_unchanging (SkyCatalog *self)
 }
 
 /* Refuses to write to a catalog opened read-only. */
-static gboolean
-check_writable (SkyCatalog  *self,
-                GError     **error)
+gboolean
+_sky_catalog_check_writable (SkyCatalog  *self,
+                             GError     **error)
 {
   if (!self->read_only)
     return TRUE;
@@ -1158,7 +1142,7 @@ sky_catalog_has_sheets (SkyCatalog  *self,
   g_return_val_if_fail (SKY_IS_CATALOG (self), FALSE);
 
   g_mutex_lock (&self->lock);
-  ok = query_int (self->db, "SELECT count(*) FROM sheet", &count, error);
+  ok = _sky_catalog_query_int (self->db, "SELECT count(*) FROM sheet", &count, error);
   g_mutex_unlock (&self->lock);
   return ok && count > 0;
 }
@@ -1422,10 +1406,10 @@ typedef struct
   SkyImportResult *result;
 } Import;
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
+void
+_sky_catalog_bind_text (sqlite3_stmt *stmt,
+                        int           index,
+                        const char   *text)
 {
   if (text != NULL)
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
@@ -1476,7 +1460,7 @@ run (Import       *import,
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
     return TRUE;
-  return set_db_error (import->db, error, "Cannot store the sheet in the catalog");
+  return _sky_catalog_db_error (import->db, error, "Cannot store the sheet in the catalog");
 }
 
 /* Whether column @column of @stmt's row is @text (NULL for none). */
@@ -1523,9 +1507,9 @@ stored_row_is (Import             *import,
   int rc;
 
   if (sqlite3_prepare_v2 (import->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return set_db_error (import->db, error, "Cannot compare the sheet with the catalog's");
+    return _sky_catalog_db_error (import->db, error, "Cannot compare the sheet with the catalog's");
   sqlite3_bind_int64 (stmt, 1, import->sheet_id);
-  bind_text (stmt, 2, key);
+  _sky_catalog_bind_text (stmt, 2, key);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
@@ -1537,7 +1521,7 @@ stored_row_is (Import             *import,
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return set_db_error (import->db, error, "Cannot compare the sheet with the catalog's");
+    return _sky_catalog_db_error (import->db, error, "Cannot compare the sheet with the catalog's");
   if (!same)
     import->differs = TRUE;
   return TRUE;
@@ -1567,7 +1551,7 @@ compare_header (const SkySheetHeader  *header,
                           "  storage_type, os, sla, features, prices "
                           "FROM offer_row WHERE sheet_id = ?1 ORDER BY id",
                           -1, &import->stored_offers, NULL) != SQLITE_OK)
-    return set_db_error (import->db, error, "Cannot compare the sheet with the catalog's");
+    return _sky_catalog_db_error (import->db, error, "Cannot compare the sheet with the catalog's");
   sqlite3_bind_int64 (import->stored_offers, 1, import->sheet_id);
   return TRUE;
 }
@@ -1586,12 +1570,12 @@ import_header (const SkySheetHeader  *header,
   import->result->version = g_strdup (header->version);
   import->result->effective_date = g_strdup (header->effective_date);
 
-  bind_text (stmt, 1, header->provider_id);
-  bind_text (stmt, 2, header->version);
+  _sky_catalog_bind_text (stmt, 1, header->provider_id);
+  _sky_catalog_bind_text (stmt, 2, header->version);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       import->sheet_id = sqlite3_column_int64 (stmt, 0);
-      import->existing_sha256 = column_dup (stmt, 1);
+      import->existing_sha256 = _sky_catalog_column_dup (stmt, 1);
     }
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
@@ -1603,20 +1587,20 @@ import_header (const SkySheetHeader  *header,
     return compare_header (header, import, error);
 
   stmt = import->stmts[STMT_PROVIDER];
-  bind_text (stmt, 1, header->provider_id);
-  bind_text (stmt, 2, header->provider_name);
+  _sky_catalog_bind_text (stmt, 1, header->provider_id);
+  _sky_catalog_bind_text (stmt, 2, header->provider_name);
   if (!run (import, stmt, error))
     return FALSE;
 
   stmt = import->stmts[STMT_SHEET];
-  bind_text (stmt, 1, header->provider_id);
-  bind_text (stmt, 2, header->version);
-  bind_text (stmt, 3, header->effective_date);
-  bind_text (stmt, 4, header->currency);
-  bind_text (stmt, 5, header->source);
-  bind_text (stmt, 6, header->source_url);
-  bind_text (stmt, 7, header->retrieved);
-  bind_text (stmt, 8, basename);
+  _sky_catalog_bind_text (stmt, 1, header->provider_id);
+  _sky_catalog_bind_text (stmt, 2, header->version);
+  _sky_catalog_bind_text (stmt, 3, header->effective_date);
+  _sky_catalog_bind_text (stmt, 4, header->currency);
+  _sky_catalog_bind_text (stmt, 5, header->source);
+  _sky_catalog_bind_text (stmt, 6, header->source_url);
+  _sky_catalog_bind_text (stmt, 7, header->retrieved);
+  _sky_catalog_bind_text (stmt, 8, basename);
   if (!run (import, stmt, error))
     return FALSE;
   import->sheet_id = sqlite3_last_insert_rowid (import->db);
@@ -1642,9 +1626,9 @@ import_region (const SkySheetRegion  *region,
                             region->code, texts, G_N_ELEMENTS (texts), 1, NULL, error);
     }
   sqlite3_bind_int64 (stmt, 1, import->sheet_id);
-  bind_text (stmt, 2, region->code);
-  bind_text (stmt, 3, region->name);
-  bind_text (stmt, 4, region->geography);
+  _sky_catalog_bind_text (stmt, 2, region->code);
+  _sky_catalog_bind_text (stmt, 3, region->name);
+  _sky_catalog_bind_text (stmt, 4, region->geography);
   return run (import, stmt, error);
 }
 
@@ -1670,10 +1654,10 @@ import_service (const SkySheetService  *service,
                             error);
     }
   sqlite3_bind_int64 (stmt, 1, import->sheet_id);
-  bind_text (stmt, 2, service->id);
-  bind_text (stmt, 3, service->name);
-  bind_text (stmt, 4, service->category);
-  bind_text (stmt, 5, service->sla);
+  _sky_catalog_bind_text (stmt, 2, service->id);
+  _sky_catalog_bind_text (stmt, 3, service->name);
+  _sky_catalog_bind_text (stmt, 4, service->category);
+  _sky_catalog_bind_text (stmt, 5, service->sla);
   if (!run (import, stmt, error))
     return FALSE;
   import->service_id = sqlite3_last_insert_rowid (import->db);
@@ -1691,12 +1675,12 @@ import_word (const char  *text,
   gint64 id;
   int rc;
 
-  bind_text (stmt, 1, text);
+  _sky_catalog_bind_text (stmt, 1, text);
   rc = sqlite3_step (stmt);
   id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return set_db_error (import->db, error, "Cannot store the sheet in the catalog");
+    return _sky_catalog_db_error (import->db, error, "Cannot store the sheet in the catalog");
   /* A sheet loaded already is only compared with: a word not in the catalog is one of no
    * stored offer. */
   if (id < 0 && import->existing_sha256 != NULL)
@@ -1704,7 +1688,7 @@ import_word (const char  *text,
   else if (id < 0)
     {
       stmt = import->stmts[STMT_WORD];
-      bind_text (stmt, 1, text);
+      _sky_catalog_bind_text (stmt, 1, text);
       if (!run (import, stmt, error))
         return FALSE;
       id = sqlite3_last_insert_rowid (import->db);
@@ -1985,7 +1969,7 @@ check_sku (const QueuedOffer  *queued,
       return FALSE;
     }
   if (rc != SQLITE_DONE)
-    return set_db_error (import->db, error, "Cannot store the sheet in the catalog");
+    return _sky_catalog_db_error (import->db, error, "Cannot store the sheet in the catalog");
   return TRUE;
 }
 
@@ -2625,7 +2609,8 @@ compare_offers (Import       *import,
       int rc = sqlite3_step (stmt);
 
       if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return set_db_error (import->db, error, "Cannot compare the sheet with the catalog's");
+        return _sky_catalog_db_error (import->db, error,
+                                      "Cannot compare the sheet with the catalog's");
       import->differs =
         rc != SQLITE_ROW ||
         !same_int (stmt, 0, import->service_id) ||
@@ -2816,28 +2801,28 @@ find_current (Import  *import,
                           "  AND effective_date <= sky_today () "
                           "ORDER BY effective_date DESC, id DESC LIMIT 1",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return set_db_error (import->db, error, "Cannot find the current sheet");
-  bind_text (stmt, 1, result->provider);
+    return _sky_catalog_db_error (import->db, error, "Cannot find the current sheet");
+  _sky_catalog_bind_text (stmt, 1, result->provider);
   sqlite3_bind_int64 (stmt, 2, import->sheet_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    result->superseded = column_dup (stmt, 0);
+    result->superseded = _sky_catalog_column_dup (stmt, 0);
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return set_db_error (import->db, error, "Cannot find the current sheet");
+    return _sky_catalog_db_error (import->db, error, "Cannot find the current sheet");
 
   if (sqlite3_prepare_v2 (import->db,
                           "SELECT id IN (" SKY_CURRENT_SHEETS_SQL "), "
                           "  effective_date > sky_today () FROM sheet WHERE id = ?1",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return set_db_error (import->db, error, "Cannot find the current sheet");
+    return _sky_catalog_db_error (import->db, error, "Cannot find the current sheet");
   sqlite3_bind_int64 (stmt, 1, import->sheet_id);
   rc = sqlite3_step (stmt);
   result->current = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
   result->upcoming = rc == SQLITE_ROW && sqlite3_column_int (stmt, 1) != 0;
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW)
-    return set_db_error (import->db, error, "Cannot find the current sheet");
+    return _sky_catalog_db_error (import->db, error, "Cannot find the current sheet");
   if (!result->current || g_strcmp0 (result->superseded, result->version) == 0)
     g_clear_pointer (&result->superseded, g_free);
   return TRUE;
@@ -2863,14 +2848,14 @@ same_as_stored (Import  *import,
                           "SELECT (SELECT count(*) FROM region WHERE sheet_id = ?1), "
                           "  (SELECT count(*) FROM service WHERE sheet_id = ?1)",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return set_db_error (import->db, error, "Cannot compare the sheet with the catalog's");
+    return _sky_catalog_db_error (import->db, error, "Cannot compare the sheet with the catalog's");
   sqlite3_bind_int64 (stmt, 1, import->sheet_id);
   rc = sqlite3_step (stmt);
   same = rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) == import->regions &&
          sqlite3_column_int64 (stmt, 1) == import->services;
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW)
-    return set_db_error (import->db, error, "Cannot compare the sheet with the catalog's");
+    return _sky_catalog_db_error (import->db, error, "Cannot compare the sheet with the catalog's");
   return same;
 }
 
@@ -2914,14 +2899,14 @@ finish_import (Import      *import,
   if (sqlite3_prepare_v2 (import->db,
                           "UPDATE sheet SET sha256 = ?1, offer_count = ?2 WHERE id = ?3",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return set_db_error (import->db, error, "Cannot finish the import");
-  bind_text (stmt, 1, sha256);
+    return _sky_catalog_db_error (import->db, error, "Cannot finish the import");
+  _sky_catalog_bind_text (stmt, 1, sha256);
   sqlite3_bind_int64 (stmt, 2, import->offers);
   sqlite3_bind_int64 (stmt, 3, import->sheet_id);
   ok = sqlite3_step (stmt) == SQLITE_DONE;
   sqlite3_finalize (stmt);
   if (!ok)
-    return set_db_error (import->db, error, "Cannot finish the import");
+    return _sky_catalog_db_error (import->db, error, "Cannot finish the import");
 
   import->result->status = SKY_IMPORT_ADDED;
   import->result->offers = import->offers;
@@ -2971,7 +2956,7 @@ import_locked (SkyCatalog       *self,
       if (sqlite3_prepare_v3 (self->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT, &import.stmts[i],
                               NULL) != SQLITE_OK)
         {
-          set_db_error (self->db, &local_error, "Cannot prepare the import");
+          _sky_catalog_db_error (self->db, &local_error, "Cannot prepare the import");
           goto out;
         }
       n = sqlite3_bind_parameter_count (import.stmts[i]);
@@ -2981,13 +2966,13 @@ import_locked (SkyCatalog       *self,
     }
 
   /* One transaction per sheet: any error leaves the catalog exactly as it was. */
-  if (!exec (self->db, nested ? "SAVEPOINT sheet" : "BEGIN IMMEDIATE", &local_error))
+  if (!_sky_catalog_exec (self->db, nested ? "SAVEPOINT sheet" : "BEGIN IMMEDIATE", &local_error))
     goto out;
 
   /* Offers are numbered as they are read, from the next free id on: the transaction keeps
    * anyone else from taking one. */
-  if (!query_int (self->db, "SELECT coalesce (max (id), 0) + 1 FROM offer_row", &first_offer_id,
-                  &local_error))
+  if (!_sky_catalog_query_int (self->db, "SELECT coalesce (max (id), 0) + 1 FROM offer_row",
+                               &first_offer_id, &local_error))
     {
       sqlite3_exec (self->db, rollback, NULL, NULL, NULL);
       goto out;
@@ -2998,7 +2983,7 @@ import_locked (SkyCatalog       *self,
 
   if (ok && import.result->status == SKY_IMPORT_ADDED)
     {
-      ok = exec (self->db, nested ? "RELEASE sheet" : "COMMIT", &local_error);
+      ok = _sky_catalog_exec (self->db, nested ? "RELEASE sheet" : "COMMIT", &local_error);
       self->wrote = self->wrote || (ok && !nested);
     }
   if (!ok || import.result->status == SKY_IMPORT_UNCHANGED)
@@ -3059,7 +3044,7 @@ sky_catalog_import_file_full (SkyCatalog       *self,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_writable (self, error))
+  if (!_sky_catalog_check_writable (self, error))
     return NULL;
   /* The sheet is opened before any lock is taken: a file that cannot be read, or is not a
    * file at all (a named pipe, a device), is refused at once and holds nothing up. */
@@ -3213,7 +3198,7 @@ read_bundled_state (SkyCatalog        *self,
   *state = SKY_BUNDLED_SHEETS_PENDING;
   if (sqlite3_prepare_v2 (self->db, "SELECT value FROM setting WHERE key = 'bundled-sheets'",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return set_db_error (self->db, error, "Cannot read the catalog's settings");
+    return _sky_catalog_db_error (self->db, error, "Cannot read the catalog's settings");
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
@@ -3225,7 +3210,7 @@ read_bundled_state (SkyCatalog        *self,
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return set_db_error (self->db, error, "Cannot read the catalog's settings");
+    return _sky_catalog_db_error (self->db, error, "Cannot read the catalog's settings");
   return TRUE;
 }
 
@@ -3243,12 +3228,12 @@ write_bundled_state (SkyCatalog        *self,
                           "INSERT INTO setting (key, value) VALUES ('bundled-sheets', ?1) "
                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return set_db_error (self->db, error, "Cannot write the catalog's settings");
+    return _sky_catalog_db_error (self->db, error, "Cannot write the catalog's settings");
   sqlite3_bind_text (stmt, 1, bundled_states[state], -1, SQLITE_STATIC);
   ok = sqlite3_step (stmt) == SQLITE_DONE;
   sqlite3_finalize (stmt);
   if (!ok)
-    return set_db_error (self->db, error, "Cannot write the catalog's settings");
+    return _sky_catalog_db_error (self->db, error, "Cannot write the catalog's settings");
   return TRUE;
 }
 
@@ -3289,16 +3274,16 @@ sky_catalog_decline_bundled_sheets (SkyCatalog  *self,
 
   g_return_val_if_fail (SKY_IS_CATALOG (self), FALSE);
 
-  if (!check_writable (self, error))
+  if (!_sky_catalog_check_writable (self, error))
     return FALSE;
   g_mutex_lock (&self->lock);
-  ok = exec (self->db, "BEGIN IMMEDIATE", error);
+  ok = _sky_catalog_exec (self->db, "BEGIN IMMEDIATE", error);
   if (ok)
     {
       ok = read_bundled_state (self, &state, error) &&
            (state != SKY_BUNDLED_SHEETS_PENDING ||
             write_bundled_state (self, SKY_BUNDLED_SHEETS_DECLINED, error)) &&
-           exec (self->db, "COMMIT", error);
+           _sky_catalog_exec (self->db, "COMMIT", error);
       if (!ok)
         sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       self->wrote = self->wrote || ok;
@@ -3341,7 +3326,7 @@ seed (SkyCatalog      *self,
   SkyBundledSheets state;
   gboolean ok;
 
-  if (!check_writable (self, error))
+  if (!_sky_catalog_check_writable (self, error))
     return NULL;
   files = sky_catalog_list_sheet_files (directory, error);
   if (files == NULL)
@@ -3350,7 +3335,7 @@ seed (SkyCatalog      *self,
 
   results = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_import_result_free);
   g_mutex_lock (&self->lock);
-  if (!exec (self->db, "BEGIN IMMEDIATE", error))
+  if (!_sky_catalog_exec (self->db, "BEGIN IMMEDIATE", error))
     {
       g_mutex_unlock (&self->lock);
       return NULL;
@@ -3386,7 +3371,7 @@ seed (SkyCatalog      *self,
     }
   if (ok && state == SKY_BUNDLED_SHEETS_PENDING)
     ok = write_bundled_state (self, SKY_BUNDLED_SHEETS_LOADED, error) &&
-         exec (self->db, "COMMIT", error);
+         _sky_catalog_exec (self->db, "COMMIT", error);
   else if (ok)
     g_ptr_array_set_size (results, 0);
   if (!ok || state != SKY_BUNDLED_SHEETS_PENDING)
@@ -3509,14 +3494,14 @@ exec_bound (sqlite3     *db,
   gboolean ok;
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return set_db_error (db, error, "Cannot remove the sheet");
+    return _sky_catalog_db_error (db, error, "Cannot remove the sheet");
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_bind_parameter_count (stmt) >= 2)
     sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
   ok = sqlite3_step (stmt) == SQLITE_DONE;
   sqlite3_finalize (stmt);
   if (!ok)
-    return set_db_error (db, error, "Cannot remove the sheet");
+    return _sky_catalog_db_error (db, error, "Cannot remove the sheet");
   return TRUE;
 }
 
@@ -3553,10 +3538,10 @@ sky_catalog_remove_sheet (SkyCatalog  *self,
   g_return_val_if_fail (version != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_writable (self, error))
+  if (!_sky_catalog_check_writable (self, error))
     return FALSE;
   g_mutex_lock (&self->lock);
-  if (!exec (self->db, "BEGIN IMMEDIATE", error))
+  if (!_sky_catalog_exec (self->db, "BEGIN IMMEDIATE", error))
     {
       g_mutex_unlock (&self->lock);
       return FALSE;
@@ -3573,12 +3558,12 @@ sky_catalog_remove_sheet (SkyCatalog  *self,
       if (rc == SQLITE_ROW)
         {
           id = sqlite3_column_int64 (stmt, 0);
-          sha256 = column_dup (stmt, 1);
+          sha256 = _sky_catalog_column_dup (stmt, 1);
         }
     }
   sqlite3_finalize (stmt);
   if (!ok)
-    set_db_error (self->db, error, "Cannot remove the sheet");
+    _sky_catalog_db_error (self->db, error, "Cannot remove the sheet");
   else if (id < 0)
     {
       g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NO_SUCH_SHEET,
@@ -3590,7 +3575,7 @@ sky_catalog_remove_sheet (SkyCatalog  *self,
   if (ok && is_bundled (sha256))
     ok = write_bundled_state (self, SKY_BUNDLED_SHEETS_DECLINED, error);
   if (ok)
-    ok = exec (self->db, "COMMIT", error);
+    ok = _sky_catalog_exec (self->db, "COMMIT", error);
   if (!ok)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->wrote = self->wrote || ok;
@@ -3674,7 +3659,7 @@ sky_catalog_list_sheets (SkyCatalog  *self,
                           "ORDER BY s.provider, s.effective_date DESC, s.id DESC",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_db_error (self->db, error, "Cannot list the price sheets");
+      _sky_catalog_db_error (self->db, error, "Cannot list the price sheets");
       g_mutex_unlock (&self->lock);
       return NULL;
     }
@@ -3684,14 +3669,14 @@ sky_catalog_list_sheets (SkyCatalog  *self,
     {
       SkySheetInfo *info = g_new0 (SkySheetInfo, 1);
 
-      info->provider = column_dup (stmt, 0);
-      info->provider_name = column_dup (stmt, 1);
-      info->version = column_dup (stmt, 2);
-      info->effective_date = column_dup (stmt, 3);
-      info->currency = column_dup (stmt, 4);
-      info->source = column_dup (stmt, 5);
-      info->retrieved = column_dup (stmt, 6);
-      info->imported_at = column_dup (stmt, 7);
+      info->provider = _sky_catalog_column_dup (stmt, 0);
+      info->provider_name = _sky_catalog_column_dup (stmt, 1);
+      info->version = _sky_catalog_column_dup (stmt, 2);
+      info->effective_date = _sky_catalog_column_dup (stmt, 3);
+      info->currency = _sky_catalog_column_dup (stmt, 4);
+      info->source = _sky_catalog_column_dup (stmt, 5);
+      info->retrieved = _sky_catalog_column_dup (stmt, 6);
+      info->imported_at = _sky_catalog_column_dup (stmt, 7);
       info->offers = sqlite3_column_int64 (stmt, 8);
       info->current = sqlite3_column_int (stmt, 9) != 0;
       info->upcoming = sqlite3_column_int (stmt, 10) != 0;
@@ -3700,7 +3685,7 @@ sky_catalog_list_sheets (SkyCatalog  *self,
   if (rc != SQLITE_DONE)
     g_clear_pointer (&sheets, g_ptr_array_unref);
   if (sheets == NULL)
-    set_db_error (self->db, error, "Cannot list the price sheets");
+    _sky_catalog_db_error (self->db, error, "Cannot list the price sheets");
   sqlite3_finalize (stmt);
   g_mutex_unlock (&self->lock);
 
@@ -3725,18 +3710,18 @@ sky_catalog_list_regions (SkyCatalog  *self,
                           "GROUP BY code ORDER BY min (name), code",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_db_error (self->db, error, "Cannot list the regions");
+      _sky_catalog_db_error (self->db, error, "Cannot list the regions");
       g_mutex_unlock (&self->lock);
       return NULL;
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_ptr_array_add (regions, column_dup (stmt, 0));
-      g_ptr_array_add (regions, column_dup (stmt, 1));
+      g_ptr_array_add (regions, _sky_catalog_column_dup (stmt, 0));
+      g_ptr_array_add (regions, _sky_catalog_column_dup (stmt, 1));
     }
   if (rc != SQLITE_DONE)
     {
-      set_db_error (self->db, error, "Cannot list the regions");
+      _sky_catalog_db_error (self->db, error, "Cannot list the regions");
       g_clear_pointer (&regions, g_ptr_array_unref);
     }
   sqlite3_finalize (stmt);
@@ -3826,7 +3811,7 @@ query_geographies (sqlite3              *db,
       g_array_unref (codes);
       return NULL;
     }
-  bind_text (stmt, 1, query->region);
+  _sky_catalog_bind_text (stmt, 1, query->region);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       int code = _sky_catalog_code (sky_geographies (),
@@ -3892,7 +3877,7 @@ bind_filters (sqlite3_stmt         *stmt,
   char *like = NULL;
 
 #define BIND_TEXT(name, value) \
-  bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), value)
+  _sky_catalog_bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), value)
   if (query->provider != NULL) BIND_TEXT (":provider", query->provider);
   if (query->region != NULL) BIND_TEXT (":region", query->region);
   if (query->os != NULL) BIND_TEXT (":os", query->os);
@@ -3990,7 +3975,7 @@ sky_catalog_count (SkyCatalog            *self,
 
   g_mutex_lock (&self->lock);
   append_filters (sql, self->db, query, has_text);
-  watch_cancellable (self->db, query->cancellable);
+  _sky_catalog_watch_cancellable (self->db, query->cancellable);
   ok = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) == SQLITE_OK;
   if (ok)
     {
@@ -4000,9 +3985,9 @@ sky_catalog_count (SkyCatalog            *self,
   if (ok)
     *count = sqlite3_column_int64 (stmt, 0);
   else if (!g_cancellable_set_error_if_cancelled (query->cancellable, error))
-    set_db_error (self->db, error, "Cannot count the search's results");
+    _sky_catalog_db_error (self->db, error, "Cannot count the search's results");
   sqlite3_finalize (stmt);
-  watch_cancellable (self->db, NULL);
+  _sky_catalog_watch_cancellable (self->db, NULL);
   g_mutex_unlock (&self->lock);
   return ok;
 }
@@ -4071,11 +4056,11 @@ sky_catalog_search (SkyCatalog            *self,
 
   if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_db_error (self->db, error, "Cannot search the catalog");
+      _sky_catalog_db_error (self->db, error, "Cannot search the catalog");
       g_mutex_unlock (&self->lock);
       return NULL;
     }
-  watch_cancellable (self->db, query->cancellable);
+  _sky_catalog_watch_cancellable (self->db, query->cancellable);
 
   like = bind_filters (stmt, query, has_text);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"),
@@ -4087,24 +4072,24 @@ sky_catalog_search (SkyCatalog            *self,
     {
       SkyListing *l = g_new0 (SkyListing, 1);
 
-      l->provider = column_dup (stmt, 0);
-      l->provider_name = column_dup (stmt, 1);
-      l->sheet_version = column_dup (stmt, 2);
-      l->currency = column_dup (stmt, 3);
-      l->region = column_dup (stmt, 4);
-      l->region_name = column_dup (stmt, 5);
+      l->provider = _sky_catalog_column_dup (stmt, 0);
+      l->provider_name = _sky_catalog_column_dup (stmt, 1);
+      l->sheet_version = _sky_catalog_column_dup (stmt, 2);
+      l->currency = _sky_catalog_column_dup (stmt, 3);
+      l->region = _sky_catalog_column_dup (stmt, 4);
+      l->region_name = _sky_catalog_column_dup (stmt, 5);
       l->geography = code_name (sky_geographies (),
                                 PRICE_BUCKET_GEOGRAPHY (sqlite3_column_int64 (stmt, 6)));
-      l->service = column_dup (stmt, 7);
-      l->service_name = column_dup (stmt, 8);
+      l->service = _sky_catalog_column_dup (stmt, 7);
+      l->service_name = _sky_catalog_column_dup (stmt, 8);
       l->category = code_name (sky_categories (),
                                PRICE_BUCKET_CATEGORY (sqlite3_column_int64 (stmt, 9)));
-      l->sku = column_dup (stmt, 10);
-      l->name = column_dup (stmt, 11);
-      l->family = column_dup (stmt, 12);
-      l->os = column_dup (stmt, 13);
-      l->storage_type = column_dup (stmt, 14);
-      l->sla = column_dup (stmt, 15);
+      l->sku = _sky_catalog_column_dup (stmt, 10);
+      l->name = _sky_catalog_column_dup (stmt, 11);
+      l->family = _sky_catalog_column_dup (stmt, 12);
+      l->os = _sky_catalog_column_dup (stmt, 13);
+      l->storage_type = _sky_catalog_column_dup (stmt, 14);
+      l->sla = _sky_catalog_column_dup (stmt, 15);
       l->vcpu_milli = sqlite3_column_type (stmt, 16) == SQLITE_NULL ? -1
                       : sqlite3_column_int64 (stmt, 16);
       l->memory_mgib = sqlite3_column_type (stmt, 17) == SQLITE_NULL ? -1
@@ -4141,11 +4126,11 @@ sky_catalog_search (SkyCatalog            *self,
   else if (rc != SQLITE_DONE)
     {
       if (!g_cancellable_set_error_if_cancelled (query->cancellable, error))
-        set_db_error (self->db, error, "Cannot search the catalog");
+        _sky_catalog_db_error (self->db, error, "Cannot search the catalog");
       g_clear_pointer (&listings, g_ptr_array_unref);
     }
   sqlite3_finalize (stmt);
-  watch_cancellable (self->db, NULL);
+  _sky_catalog_watch_cancellable (self->db, NULL);
   g_mutex_unlock (&self->lock);
 
   return g_steal_pointer (&listings);
@@ -4180,7 +4165,7 @@ sky_catalog_get_offer (SkyCatalog  *self,
                            "JOIN region r ON r.sheet_id = o.sheet_id AND r.code = o.region "
                            "WHERE o.id = ?1", -1, &stmt, NULL) == SQLITE_OK;
   if (!ok)
-    set_db_error (self->db, error, "Cannot read the offer");
+    _sky_catalog_db_error (self->db, error, "Cannot read the offer");
   else
     {
       sqlite3_bind_int64 (stmt, 1, offer_id);
@@ -4198,25 +4183,25 @@ sky_catalog_get_offer (SkyCatalog  *self,
 
       details = g_new0 (SkyOfferDetails, 1);
       details->offer_id = offer_id;
-      details->provider = column_dup (stmt, 0);
-      details->provider_name = column_dup (stmt, 1);
-      details->sheet_version = column_dup (stmt, 2);
-      details->effective_date = column_dup (stmt, 3);
-      details->currency = column_dup (stmt, 4);
-      details->source = column_dup (stmt, 5);
-      details->retrieved = column_dup (stmt, 6);
-      details->service = column_dup (stmt, 7);
-      details->service_name = column_dup (stmt, 8);
-      details->category = column_dup (stmt, 9);
-      details->sku = column_dup (stmt, 10);
-      details->name = column_dup (stmt, 11);
-      details->family = column_dup (stmt, 12);
-      details->region = column_dup (stmt, 13);
-      details->region_name = column_dup (stmt, 14);
-      details->geography = column_dup (stmt, 15);
-      details->os = column_dup (stmt, 16);
-      details->storage_type = column_dup (stmt, 17);
-      details->sla = column_dup (stmt, 18);
+      details->provider = _sky_catalog_column_dup (stmt, 0);
+      details->provider_name = _sky_catalog_column_dup (stmt, 1);
+      details->sheet_version = _sky_catalog_column_dup (stmt, 2);
+      details->effective_date = _sky_catalog_column_dup (stmt, 3);
+      details->currency = _sky_catalog_column_dup (stmt, 4);
+      details->source = _sky_catalog_column_dup (stmt, 5);
+      details->retrieved = _sky_catalog_column_dup (stmt, 6);
+      details->service = _sky_catalog_column_dup (stmt, 7);
+      details->service_name = _sky_catalog_column_dup (stmt, 8);
+      details->category = _sky_catalog_column_dup (stmt, 9);
+      details->sku = _sky_catalog_column_dup (stmt, 10);
+      details->name = _sky_catalog_column_dup (stmt, 11);
+      details->family = _sky_catalog_column_dup (stmt, 12);
+      details->region = _sky_catalog_column_dup (stmt, 13);
+      details->region_name = _sky_catalog_column_dup (stmt, 14);
+      details->geography = _sky_catalog_column_dup (stmt, 15);
+      details->os = _sky_catalog_column_dup (stmt, 16);
+      details->storage_type = _sky_catalog_column_dup (stmt, 17);
+      details->sla = _sky_catalog_column_dup (stmt, 18);
       details->vcpu_milli = sqlite3_column_type (stmt, 19) == SQLITE_NULL ? -1
                             : sqlite3_column_int64 (stmt, 19);
       details->memory_mgib = sqlite3_column_type (stmt, 20) == SQLITE_NULL ? -1
@@ -4335,14 +4320,6 @@ void
 _sky_catalog_unlock (SkyCatalog *self)
 {
   g_mutex_unlock (&self->lock);
-}
-
-gboolean
-_sky_catalog_db_error (sqlite3     *db,
-                       GError     **error,
-                       const char  *what)
-{
-  return set_db_error (db, error, what);
 }
 
 /* Locations -------------------------------------------------------------------------------- */
