@@ -11,6 +11,7 @@
 
 #include "sky-catalog.h"
 #include "sky-catalog-private.h"
+#include "sky-catalog-codec-private.h"
 #include "sky-currency.h"
 
 /* The page cache, in KiB (negative, as SQLite takes it). */
@@ -183,9 +184,9 @@ static const char * const migrations[] = {
   "DROP TABLE price;"
   "ALTER TABLE price_3 RENAME TO price;",
 
-  /* An offer's prices move into the offer's row (see append_price()), and the price table
-   * gains the unit, as a code of sky_units(); the tables with a row per price and per tier go
-   * once move_prices_into_offers() has filled the new column. An import writes a row less per
+  /* An offer's prices move into the offer's row (see _sky_catalog_append_price()), and the price
+   * table gains the unit, as a code of sky_units(); the tables with a row per price and per tier
+   * go once move_prices_into_offers() has filled the new column. An import writes a row less per
    * price, and an offer's details are one row. */
   "ALTER TABLE offer ADD COLUMN prices TEXT;"
   "CREATE TABLE price_4 ("
@@ -482,208 +483,6 @@ sky_catalog_init (SkyCatalog *self)
   g_mutex_init (&self->lock);
 }
 
-/* Prices in an offer's row --------------------------------------------------------------- */
-
-/* An offer's prices, as its row keeps them: a line per price in the sheet's order, with six
- * fields separated by spaces,
- *
- *   TERM UNIT AMOUNT FEE FREE TIERS
- *
- * TERM and UNIT are codes (_sky_catalog_code() of sky_terms() and sky_units()); AMOUNT and FEE
- * count units of 10^-SKY_PRICE_SCALE; FREE is the free quantity as exact decimal text; TIERS is
- * FROM:TO:AMOUNT per tier, separated by commas, TO empty on the last one. "-" stands for a fee,
- * a free quantity or tiers the price does not have. */
-
-/* Writes @value in decimal so that it ends just before @end; returns where it starts. @end has
- * room for 20 characters before it. */
-static char *
-format_int (char   *end,
-            gint64  value)
-{
-  static const char pairs[] =
-    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-    "8081828384858687888990919293949596979899";
-  guint64 v = value < 0 ? -(guint64) value : (guint64) value;
-  char *p = end;
-
-  /* Two digits at a time. */
-  while (v >= 100)
-    {
-      guint d = v % 100;
-
-      v /= 100;
-      *--p = pairs[2 * d + 1];
-      *--p = pairs[2 * d];
-    }
-  if (v >= 10)
-    {
-      *--p = pairs[2 * v + 1];
-      *--p = pairs[2 * v];
-    }
-  else
-    *--p = '0' + v;
-  if (value < 0)
-    *--p = '-';
-  return p;
-}
-
-static void
-append_int (GString *out,
-            gint64   value)
-{
-  char digits[24];
-  char *start = format_int (digits + sizeof digits, value);
-
-  g_string_append_len (out, start, digits + sizeof digits - start);
-}
-
-/* Begins a price's line, after a newline unless it is the offer's @first; append_tier() or
- * append_no_tiers() ends it. */
-static void
-append_price (GString    *out,
-              gboolean    first,
-              int         term,
-              int         unit,
-              gint64      amount,
-              gboolean    has_fee,
-              gint64      fee,
-              const char *free_quantity)
-{
-  /* Written backwards from the end of @line, then appended at once. */
-  char line[4 * 24];
-  char *p = line + sizeof line;
-
-  *--p = ' ';
-  if (has_fee)
-    p = format_int (p, fee);
-  else
-    *--p = '-';
-  *--p = ' ';
-  p = format_int (p, amount);
-  *--p = ' ';
-  p = format_int (p, unit);
-  *--p = ' ';
-  p = format_int (p, term);
-  if (!first)
-    *--p = '\n';
-  g_string_append_len (out, p, line + sizeof line - p);
-  g_string_append (out, free_quantity != NULL ? free_quantity : "-");
-  g_string_append_c (out, ' ');
-}
-
-static void
-append_tier (GString    *out,
-             gboolean    first,
-             const char *from,
-             const char *to,
-             gint64      amount)
-{
-  if (!first)
-    g_string_append_c (out, ',');
-  g_string_append (out, from);
-  g_string_append_c (out, ':');
-  if (to != NULL)
-    g_string_append (out, to);
-  g_string_append_c (out, ':');
-  append_int (out, amount);
-}
-
-static void
-append_no_tiers (GString *out)
-{
-  g_string_append_c (out, '-');
-}
-
-static gboolean
-parse_count (const char *text,
-             gint64      max,
-             gint64     *out)
-{
-  return g_ascii_string_to_signed (text, 10, 0, max, out, NULL);
-}
-
-/* The name _sky_catalog_code() gave @code; NULL when there is none. */
-static const char *
-name_for_code (const char * const *names,
-               gint64              code)
-{
-  return code >= 0 && code < g_strv_length ((GStrv) names) ? names[code] : NULL;
-}
-
-/* The name of a code written as text, or NULL. */
-static char *
-name_of_code (const char * const *names,
-              const char         *text)
-{
-  gint64 code;
-
-  return parse_count (text, G_MAXINT64, &code) ? g_strdup (name_for_code (names, code)) : NULL;
-}
-
-static gboolean
-unreadable_prices (GError **error,
-                   gint64   offer_id)
-{
-  g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_CORRUPT,
-               "The prices of offer %" G_GINT64_FORMAT " cannot be read from the catalog",
-               offer_id);
-  return FALSE;
-}
-
-/* The prices append_price() wrote; NULL when @text is not in that form. */
-static GPtrArray *
-decode_prices (const char *text)
-{
-  g_autoptr(GPtrArray) prices = NULL;
-  g_auto(GStrv) lines = NULL;
-
-  if (text == NULL || *text == '\0')
-    return NULL;
-  prices = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_offer_price_free);
-  lines = g_strsplit (text, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) f = g_strsplit (lines[i], " ", -1);
-      SkyOfferPrice *price;
-
-      if (g_strv_length (f) != 6)
-        return NULL;
-      price = g_new0 (SkyOfferPrice, 1);
-      price->tiers = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_offer_tier_free);
-      g_ptr_array_add (prices, price);
-      price->term = name_of_code (sky_terms (), f[0]);
-      price->unit = name_of_code (sky_units (), f[1]);
-      price->has_upfront_fee = strcmp (f[3], "-") != 0;
-      if (price->term == NULL || price->unit == NULL ||
-          !parse_count (f[2], G_MAXINT64, &price->amount) ||
-          (price->has_upfront_fee && !parse_count (f[3], G_MAXINT64, &price->upfront_fee)))
-        return NULL;
-      if (strcmp (f[4], "-") != 0)
-        price->free_quantity = g_strdup (f[4]);
-      if (strcmp (f[5], "-") != 0)
-        {
-          g_auto(GStrv) tiers = g_strsplit (f[5], ",", -1);
-
-          for (guint t = 0; tiers[t] != NULL; t++)
-            {
-              g_auto(GStrv) parts = g_strsplit (tiers[t], ":", -1);
-              SkyOfferTier *tier;
-
-              if (g_strv_length (parts) != 3 || *parts[0] == '\0')
-                return NULL;
-              tier = g_new0 (SkyOfferTier, 1);
-              g_ptr_array_add (price->tiers, tier);
-              tier->from = g_strdup (parts[0]);
-              tier->to = *parts[1] != '\0' ? g_strdup (parts[1]) : NULL;
-              if (!parse_count (parts[2], G_MAXINT64, &tier->amount))
-                return NULL;
-            }
-        }
-    }
-  return g_steal_pointer (&prices);
-}
-
 /* Writes every offer's prices into its row from the tables of schema 3 (see migrations[3]). */
 static gboolean
 move_prices_into_offers (sqlite3  *db,
@@ -732,12 +531,13 @@ move_prices_into_offers (sqlite3  *db,
                        "of an unknown purchase option or unit", offer);
           goto out;
         }
-      append_price (text, text->len == 0, term, unit, sqlite3_column_int64 (prices, 4),
-                    sqlite3_column_type (prices, 5) != SQLITE_NULL,
-                    sqlite3_column_int64 (prices, 5),
-                    (const char *) sqlite3_column_text (prices, 6));
+      _sky_catalog_append_price (text, text->len == 0, term, unit,
+                                 sqlite3_column_int64 (prices, 4),
+                                 sqlite3_column_type (prices, 5) != SQLITE_NULL,
+                                 sqlite3_column_int64 (prices, 5),
+                                 (const char *) sqlite3_column_text (prices, 6));
       if (sqlite3_column_int (prices, 7) == 0)
-        append_no_tiers (text);
+        _sky_catalog_append_no_tiers (text);
       else
         {
           gboolean first = TRUE;
@@ -746,16 +546,16 @@ move_prices_into_offers (sqlite3  *db,
           sqlite3_bind_int64 (tiers, 2, sqlite3_column_int64 (prices, 1));
           while ((rc = sqlite3_step (tiers)) == SQLITE_ROW)
             {
-              append_tier (text, first, (const char *) sqlite3_column_text (tiers, 0),
-                           (const char *) sqlite3_column_text (tiers, 1),
-                           sqlite3_column_int64 (tiers, 2));
+              _sky_catalog_append_tier (text, first, (const char *) sqlite3_column_text (tiers, 0),
+                                        (const char *) sqlite3_column_text (tiers, 1),
+                                        sqlite3_column_int64 (tiers, 2));
               first = FALSE;
             }
           sqlite3_reset (tiers);
           if (rc != SQLITE_DONE)
             goto out;
           if (first)
-            append_no_tiers (text);
+            _sky_catalog_append_no_tiers (text);
         }
     }
   ok = _sky_catalog_exec (db, "DROP TABLE offer_price; DROP TABLE tier;", error);
@@ -1724,43 +1524,14 @@ typedef struct
   gint32      memory_mgib;
 } PendingPrice;
 
-/* The position of @name in @names (sky_terms(), sky_geographies() or sky_categories()), which is
- * how the price table stores it: those lists only ever grow at their end. -1 when it is not
- * there. */
-int
-_sky_catalog_code (const char * const *names,
-                   const char         *name)
-{
-  if (name == NULL)
-    return -1;
-  for (int i = 0; names[i] != NULL; i++)
-    if (names[i] == name)
-      return i;
-  for (int i = 0; names[i] != NULL; i++)
-    if (strcmp (names[i], name) == 0)
-      return i;
-  return -1;
-}
-
 /* The name stored as @code, or the code itself when a damaged catalog holds another. */
 static char *
 code_name (const char * const *names,
            gint64              code)
 {
-  const char *name = name_for_code (names, code);
+  const char *name = _sky_catalog_name_for_code (names, code);
 
   return name != NULL ? g_strdup (name) : g_strdup_printf ("%" G_GINT64_FORMAT, code);
-}
-
-/* Binds @name's code, as _sky_catalog_code() gives it, to the parameter @parameter. */
-void
-_sky_catalog_bind_code (sqlite3_stmt       *stmt,
-                        const char         *parameter,
-                        const char * const *names,
-                        const char         *name)
-{
-  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, parameter),
-                    _sky_catalog_code (names, name));
 }
 
 /* @p's key, with @position for its place among prices equal in the rest. */
@@ -2548,15 +2319,16 @@ queue_offer (const SkySheetOffer  *offer,
         .memory_mgib = offer->memory_mgib,
       };
 
-      append_price (batch->text, i == 0, term, unit, price->amount, price->has_upfront_fee,
-                    price->upfront_fee, price->free_quantity);
+      _sky_catalog_append_price (batch->text, i == 0, term, unit, price->amount,
+                                 price->has_upfront_fee, price->upfront_fee,
+                                 price->free_quantity);
       if (price->tiers->len == 0)
-        append_no_tiers (batch->text);
+        _sky_catalog_append_no_tiers (batch->text);
       for (guint t = 0; t < price->tiers->len; t++)
         {
           const SkySheetTier *tier = &g_array_index (price->tiers, SkySheetTier, t);
 
-          append_tier (batch->text, t == 0, tier->from, tier->to, tier->amount);
+          _sky_catalog_append_tier (batch->text, t == 0, tier->from, tier->to, tier->amount);
         }
       g_array_append_val (pipe->pending, pending);
     }
@@ -4104,7 +3876,7 @@ sky_catalog_search (SkyCatalog            *self,
 
       /* The rest of the price, from the offer's. */
       g_clear_pointer (&prices, g_ptr_array_unref);
-      prices = decode_prices ((const char *) sqlite3_column_text (stmt, 23));
+      prices = _sky_catalog_decode_prices ((const char *) sqlite3_column_text (stmt, 23));
       seq = sqlite3_column_int64 (stmt, 22);
       if (prices == NULL || seq < 0 || seq >= prices->len)
         {
@@ -4119,8 +3891,9 @@ sky_catalog_search (SkyCatalog            *self,
     }
   if (rc == SQLITE_CORRUPT)
     {
-      unreadable_prices (error, ((SkyListing *) g_ptr_array_index (listings,
-                                                                   listings->len - 1))->offer_id);
+      const SkyListing *last = g_ptr_array_index (listings, listings->len - 1);
+
+      _sky_catalog_unreadable_prices (error, last->offer_id);
       g_clear_pointer (&listings, g_ptr_array_unref);
     }
   else if (rc != SQLITE_DONE)
@@ -4217,9 +3990,9 @@ sky_catalog_get_offer (SkyCatalog  *self,
           g_ptr_array_add (details->features, g_strndup (lines[i], eq - lines[i]));
           g_ptr_array_add (details->features, g_strdup (eq + 1));
         }
-      details->prices = decode_prices ((const char *) sqlite3_column_text (stmt, 23));
+      details->prices = _sky_catalog_decode_prices ((const char *) sqlite3_column_text (stmt, 23));
       if (details->prices == NULL)
-        ok = unreadable_prices (error, offer_id);
+        ok = _sky_catalog_unreadable_prices (error, offer_id);
     }
   sqlite3_finalize (stmt);
   g_mutex_unlock (&self->lock);
