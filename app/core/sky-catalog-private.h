@@ -72,6 +72,18 @@ void      _sky_catalog_bind_text         (sqlite3_stmt *stmt,
                                           const char   *text);
 gboolean  _sky_catalog_check_writable    (SkyCatalog  *self,
                                           GError     **error);
+
+/* The schema (sky-catalog-schema.c). _sky_catalog_check_readable() reads the catalog's
+ * version and refuses a file this version cannot bring to its schema, writing nothing;
+ * _sky_catalog_migrate() brings it there, all or nothing, and says whether it converted one
+ * of an earlier schema. */
+gboolean  _sky_catalog_check_readable (SkyCatalog    *self,
+                                       gint64        *version,
+                                       GError       **error);
+gboolean  _sky_catalog_migrate        (SkyCatalog    *self,
+                                       GCancellable  *cancellable,
+                                       gboolean      *converted,
+                                       GError       **error);
 int       _sky_catalog_code     (const char * const *names,
                                  const char         *name);
 void      _sky_catalog_append_buckets (GString    *sql,
