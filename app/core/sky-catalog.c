@@ -12,6 +12,8 @@
 #include "sky-catalog.h"
 #include "sky-catalog-private.h"
 #include "sky-catalog-codec-private.h"
+#include "sky-run-merge-private.h"
+#include "sky-sku-set-private.h"
 #include "sky-currency.h"
 
 /* The page cache, in KiB (negative, as SQLite takes it). */
@@ -511,6 +513,7 @@ static const char * const import_sql[N_STMTS] = {
 /* Offers and prices go in INSERT_ROWS to a statement while there are as many: each statement run
  * has a cost of its own, apart from its rows'. */
 #define INSERT_ROWS 64
+G_STATIC_ASSERT (INSERT_ROWS <= SKY_SKU_SET_MAX_ADD);
 #define OFFER_COLUMNS 14
 #define PRICE_COLUMNS 9
 
@@ -532,170 +535,6 @@ make_insert_sql (const char *single,
   return g_string_free (sql, FALSE);
 }
 
-/* A pending price's place in the price table's key as two numbers, compared high first:
- * purchase option, geography, category and the amount's top 48 bits, then the amount's lower 12
- * bits and a position that orders prices equal in all that by offer id and sequence: within a
- * run, the price's index; among runs, the run's. */
-typedef struct
-{
-  guint64 hi;
-  guint64 lo;
-} SortKey;
-
-#define SORT_POSITION_MASK ((G_GUINT64_CONSTANT (1) << 52) - 1)
-
-static inline gboolean
-key_less (const SortKey *a,
-          const SortKey *b)
-{
-  return a->hi < b->hi || (a->hi == b->hi && a->lo < b->lo);
-}
-
-/* The sorted runs of a batch of prices, merged as they are inserted. Runs hold the prices of
- * consecutive offers, in the order they came: among prices of equal purchase option, geography,
- * category and amount, the one of the earlier run comes first. */
-typedef struct
-{
-  GPtrArray *runs;      /* GArray of PendingPrice, each sorted */
-  guint     *next;      /* per run: the first price not written yet */
-  SortKey   *heap;      /* the key of each run's next price, its position the run's index: */
-  guint      heap_len;  /* a heap of the runs with prices left, smallest first */
-} PriceMerge;
-
-/* The SKUs of the sheet being imported, as 64-bit hashes in an open-addressing table: 8 bytes
- * per slot where a set of strings would take some 60 per SKU. A SKU whose hash is there already
- * is checked against the catalog before it is stored; with a keyed hash, chosen at random for
- * each import, that happens only for real duplicates, or for one sheet in billions. */
-typedef struct
-{
-  guint64 key[2];
-  guint64 *slots;       /* 0 marks an empty slot */
-  gsize    mask;
-  gsize    count;
-} SkuSet;
-
-#define ROTL(x, b) (((x) << (b)) | ((x) >> (64 - (b))))
-#define SIPROUND G_STMT_START { \
-    v0 += v1; v1 = ROTL (v1, 13); v1 ^= v0; v0 = ROTL (v0, 32); \
-    v2 += v3; v3 = ROTL (v3, 16); v3 ^= v2; \
-    v0 += v3; v3 = ROTL (v3, 21); v3 ^= v0; \
-    v2 += v1; v1 = ROTL (v1, 17); v1 ^= v2; v2 = ROTL (v2, 32); } G_STMT_END
-
-/* SipHash-1-3 of a string. */
-static guint64
-sku_hash (const guint64  key[2],
-          const char    *text)
-{
-  guint64 v0 = key[0] ^ G_GUINT64_CONSTANT (0x736f6d6570736575);
-  guint64 v1 = key[1] ^ G_GUINT64_CONSTANT (0x646f72616e646f6d);
-  guint64 v2 = key[0] ^ G_GUINT64_CONSTANT (0x6c7967656e657261);
-  guint64 v3 = key[1] ^ G_GUINT64_CONSTANT (0x7465646279746573);
-  gsize len = strlen (text);
-  const guchar *p = (const guchar *) text;
-  gsize left = len;
-  guint64 m;
-
-  for (; left >= 8; p += 8, left -= 8)
-    {
-      memcpy (&m, p, 8);
-      m = GUINT64_FROM_LE (m);
-      v3 ^= m;
-      SIPROUND;
-      v0 ^= m;
-    }
-  m = (guint64) len << 56;
-  for (gsize i = 0; i < left; i++)
-    m |= (guint64) p[i] << (8 * i);
-  v3 ^= m;
-  SIPROUND;
-  v0 ^= m;
-  v2 ^= 0xff;
-  SIPROUND;
-  SIPROUND;
-  SIPROUND;
-  return v0 ^ v1 ^ v2 ^ v3;
-}
-
-#undef SIPROUND
-#undef ROTL
-
-static void
-sku_set_init (SkuSet *set)
-{
-  for (int i = 0; i < 2; i++)
-    set->key[i] = (guint64) g_random_int () << 32 | g_random_int ();
-  set->mask = 1024 - 1;
-  set->slots = g_new0 (guint64, set->mask + 1);
-  set->count = 0;
-}
-
-static void
-sku_set_clear (SkuSet *set)
-{
-  g_clear_pointer (&set->slots, g_free);
-}
-
-static gboolean
-sku_set_insert (SkuSet  *set,
-                guint64  hash)
-{
-  gsize i = hash & set->mask;
-
-  while (set->slots[i] != 0)
-    {
-      if (set->slots[i] == hash)
-        return FALSE;
-      i = (i + 1) & set->mask;
-    }
-  set->slots[i] = hash;
-  set->count++;
-  return TRUE;
-}
-
-/* Makes room for @n more hashes, so that the set stays at most half full. */
-static void
-sku_set_reserve (SkuSet *set,
-                 gsize   n)
-{
-  while (set->count + n > (set->mask + 1) / 2)
-    {
-      guint64 *old = set->slots;
-      gsize size = set->mask + 1;
-
-      set->mask = size * 2 - 1;
-      set->slots = g_new0 (guint64, size * 2);
-      set->count = 0;
-      for (gsize i = 0; i < size; i++)
-        if (old[i] != 0)
-          sku_set_insert (set, old[i]);
-      g_free (old);
-    }
-}
-
-/* Adds the SKUs @skus[0 … @n - 1]; @seen[i] says whether the hash of @skus[i] was in the set
- * already. The slots are asked for all at once, before they are looked at: each is a read from
- * anywhere in a table of several megabytes, and the processor fetches them together. */
-static void
-sku_set_add (SkuSet      *set,
-             const char **skus,
-             guint        n,
-             gboolean    *seen)
-{
-  guint64 hashes[INSERT_ROWS];
-
-  g_assert (n <= G_N_ELEMENTS (hashes));
-  sku_set_reserve (set, n);
-  for (guint i = 0; i < n; i++)
-    {
-      hashes[i] = sku_hash (set->key, skus[i]);
-      if (hashes[i] == 0)
-        hashes[i] = 1;
-      __builtin_prefetch (&set->slots[hashes[i] & set->mask]);
-    }
-  for (guint i = 0; i < n; i++)
-    seen[i] = !sku_set_insert (set, hashes[i]);
-}
-
 typedef struct
 {
   sqlite3         *db;
@@ -713,8 +552,8 @@ typedef struct
   guint            services;
   guint64          offers;
   GPtrArray       *runs;             /* sorted runs of prices of the batch in the making */
-  PriceMerge       merge;            /* the batch being written */
-  SkuSet           skus;
+  SkyRunMerge      merge;            /* the batch being written */
+  SkySkuSet        skus;
   GArray          *words;            /* gint64: the word ids of the sheet's words, in order */
   SkyImportFlags   flags;
   SkyImportResult *result;
@@ -1023,21 +862,6 @@ import_word (const char  *text,
 #define PENDING_PRICES 262144
 #define PRICE_RUN 16384
 
-typedef struct
-{
-  guint8      term;         /* codes, as _sky_catalog_code() gives them: the order of the */
-  guint8      geography;    /* price table's key */
-  guint8      category;
-  guint8      unit;
-  gint32      seq;
-  gint64      amount;
-  gint64      offer_id;
-  gint32      region;       /* the sheet's words by number (see queue_word()); os -1 for */
-  gint32      os;           /* none */
-  gint32      vcpu_milli;   /* the reader keeps specs within G_MAXINT32; -1 when unknown */
-  gint32      memory_mgib;
-} PendingPrice;
-
 /* The name stored as @code, or the code itself when a damaged catalog holds another. */
 static char *
 code_name (const char * const *names,
@@ -1046,77 +870,6 @@ code_name (const char * const *names,
   const char *name = _sky_catalog_name_for_code (names, code);
 
   return name != NULL ? g_strdup (name) : g_strdup_printf ("%" G_GINT64_FORMAT, code);
-}
-
-/* @p's key, with @position for its place among prices equal in the rest. */
-static inline SortKey
-price_key (const PendingPrice *p,
-           guint64             position)
-{
-  /* Room for 64 purchase options, 32 geographies and categories; the reader keeps amounts below
-   * 10^18 < 2^60. */
-  g_assert (p->term < 64 && p->geography < 32 && p->category < 32 &&
-            p->amount >= 0 && p->amount < G_GINT64_CONSTANT (1) << 60);
-  return (SortKey) {
-    .hi = (guint64) p->term << 58 | (guint64) p->geography << 53 |
-          (guint64) p->category << 48 | (guint64) p->amount >> 12,
-    .lo = ((guint64) p->amount & 0xfff) << 52 | position,
-  };
-}
-
-static const PendingPrice *
-merge_head (const PriceMerge *m,
-            guint             run)
-{
-  return &g_array_index ((GArray *) g_ptr_array_index (m->runs, run), PendingPrice,
-                         m->next[run]);
-}
-
-static void
-merge_sift_down (PriceMerge *m,
-                 guint       i)
-{
-  for (;;)
-    {
-      guint smallest = i, l = 2 * i + 1, r = 2 * i + 2;
-      SortKey tmp;
-
-      if (l < m->heap_len && key_less (&m->heap[l], &m->heap[smallest]))
-        smallest = l;
-      if (r < m->heap_len && key_less (&m->heap[r], &m->heap[smallest]))
-        smallest = r;
-      if (smallest == i)
-        return;
-      tmp = m->heap[i];
-      m->heap[i] = m->heap[smallest];
-      m->heap[smallest] = tmp;
-      i = smallest;
-    }
-}
-
-static void
-merge_clear (PriceMerge *m)
-{
-  g_clear_pointer (&m->runs, g_ptr_array_unref);
-  g_clear_pointer (&m->next, g_free);
-  g_clear_pointer (&m->heap, g_free);
-  m->heap_len = 0;
-}
-
-/* Takes the runs. */
-static void
-merge_start (PriceMerge *m,
-             GPtrArray  *runs)
-{
-  merge_clear (m);
-  m->runs = runs;
-  m->next = g_new0 (guint, runs->len);
-  m->heap = g_new0 (SortKey, runs->len);
-  for (guint i = 0; i < runs->len; i++)
-    if (((GArray *) g_ptr_array_index (runs, i))->len > 0)
-      m->heap[m->heap_len++] = price_key (merge_head (m, i), i);
-  for (guint i = m->heap_len / 2; i-- > 0;)
-    merge_sift_down (m, i);
 }
 
 /* The catalog's id of the sheet's word @number (see import_word()); BIND_NULL for -1. */
@@ -1129,10 +882,10 @@ word_id (const Import *import,
 
 /* Binds @p as the row that starts at parameter @first of statement @which. */
 static void
-bind_price (Import             *import,
-            int                 which,
-            int                 first,
-            const PendingPrice *p)
+bind_price (Import                *import,
+            int                    which,
+            int                    first,
+            const SkyPendingPrice *p)
 {
   bind_int (import, which, first, PRICE_BUCKET (p->term, p->geography, p->category));
   bind_int (import, which, first + 1, p->amount);
@@ -1145,43 +898,37 @@ bind_price (Import             *import,
   bind_int (import, which, first + 8, p->unit);
 }
 
-/* Writes up to @max prices of the merge, in key order (all of them for G_MAXUINT). */
+/* Writes up to @max prices of the merge, in key order (all of them for G_MAXUINT): INSERT_ROWS
+ * to a statement while there are as many, the rest one by one. */
 static gboolean
-import_prices (Import      *import,
-               PriceMerge  *m,
-               guint        max,
-               GError     **error)
+import_prices (Import       *import,
+               SkyRunMerge  *m,
+               guint         max,
+               GError      **error)
 {
-  const PendingPrice *rows[INSERT_ROWS];
-  guint n_rows = 0;
+  const SkyPendingPrice *rows[INSERT_ROWS];
+  guint n_rows = INSERT_ROWS;
 
-  for (guint n = 0; n < max && m->heap_len > 0; n++)
+  for (guint n = 0; n < max && n_rows == INSERT_ROWS; n += n_rows)
     {
-      guint head = m->heap[0].lo & SORT_POSITION_MASK;
-
-      rows[n_rows++] = merge_head (m, head);
+      n_rows = _sky_run_merge_take (m, rows, MIN (max - n, INSERT_ROWS));
       if (n_rows == INSERT_ROWS)
         {
           for (guint i = 0; i < n_rows; i++)
             bind_price (import, STMT_PRICES, 1 + i * PRICE_COLUMNS, rows[i]);
           if (!run (import, import->stmts[STMT_PRICES], error))
             return FALSE;
-          n_rows = 0;
+          continue;
         }
-      if (++m->next[head] == ((GArray *) g_ptr_array_index (m->runs, head))->len)
-        m->heap[0] = m->heap[--m->heap_len];
-      else
-        m->heap[0] = price_key (merge_head (m, head), head);
-      merge_sift_down (m, 0);
+      for (guint i = 0; i < n_rows; i++)
+        {
+          bind_price (import, STMT_PRICE, 1, rows[i]);
+          if (!run (import, import->stmts[STMT_PRICE], error))
+            return FALSE;
+        }
     }
-  for (guint i = 0; i < n_rows; i++)
-    {
-      bind_price (import, STMT_PRICE, 1, rows[i]);
-      if (!run (import, import->stmts[STMT_PRICE], error))
-        return FALSE;
-    }
-  if (m->heap_len == 0)
-    merge_clear (m);
+  if (_sky_run_merge_is_done (m))
+    _sky_run_merge_clear (m);
   return TRUE;
 }
 
@@ -1323,7 +1070,7 @@ import_offers (Import       *import,
   g_assert (n <= INSERT_ROWS);
   for (guint i = 0; i < n; i++)
     skus[i] = batch->text->str + queued[i].sku.start;
-  sku_set_add (&import->skus, skus, n, seen);
+  _sky_sku_set_add (&import->skus, skus, n, seen);
   for (guint i = 0; i < n && together; i++)
     together = !seen[i];
   if (together)
@@ -1358,7 +1105,7 @@ typedef enum
   ITEM_SERVICE,
   ITEM_WORD,            /* a text the catalog keeps as a number: the sheet's next word */
   ITEM_OFFER,
-  ITEM_PRICE_RUN,       /* a sorted GArray of PendingPrice */
+  ITEM_PRICE_RUN,       /* a sorted GArray of SkyPendingPrice */
   ITEM_PRICE_BATCH_END, /* the runs since the last one make a batch */
   ITEM_END,
 } ItemKind;
@@ -1394,9 +1141,8 @@ typedef struct
 
   Batch          *filling;          /* the reader's batch in the making */
   gint64          next_offer_id;
-  GArray         *pending;          /* PendingPrice */
-  SortKey        *sort_keys;        /* two arrays of sort_keys_size, for sort_run() */
-  guint           sort_keys_size;
+  GArray         *pending;          /* SkyPendingPrice */
+  SkyRunSorter    sorter;
   guint           batch_prices;     /* in the runs sent since the last batch end */
   GHashTable     *words;            /* the texts numbered by queue_word(): number + 1 */
   WordMemo        memos[5];         /* the last word of each of an offer's fields */
@@ -1641,58 +1387,6 @@ queue_word (Pipe        *pipe,
   return pipe_push (pipe, ITEM_WORD, g_strdup (text), error);
 }
 
-/* Returns @run's prices in key order, in a new array. A merge sort of keys: no comparison
- * through a function pointer, nothing but the keys moved until the end, and no input that makes
- * it slow. */
-static GArray *
-sort_run (Pipe   *pipe,
-          GArray *run)
-{
-  guint n = run->len;
-  SortKey *src, *dst;
-  GArray *sorted;
-
-  if (pipe->sort_keys_size < n)
-    {
-      g_free (pipe->sort_keys);
-      pipe->sort_keys_size = MAX (n, PRICE_RUN + PRICE_RUN / 8);
-      pipe->sort_keys = g_new (SortKey, 2 * pipe->sort_keys_size);
-    }
-  src = pipe->sort_keys;
-  dst = src + pipe->sort_keys_size;
-
-  for (guint i = 0; i < n; i++)
-    src[i] = price_key (&g_array_index (run, PendingPrice, i), i);
-
-  for (guint width = 1; width < n; width *= 2)
-    {
-      SortKey *swap;
-
-      for (guint lo = 0; lo < n; lo += 2 * width)
-        {
-          guint mid = MIN (lo + width, n), hi = MIN (lo + 2 * width, n);
-          guint a = lo, b = mid, out = lo;
-
-          while (a < mid && b < hi)
-            dst[out++] = key_less (&src[b], &src[a]) ? src[b++] : src[a++];
-          while (a < mid)
-            dst[out++] = src[a++];
-          while (b < hi)
-            dst[out++] = src[b++];
-        }
-      swap = src;
-      src = dst;
-      dst = swap;
-    }
-
-  sorted = g_array_sized_new (FALSE, FALSE, sizeof (PendingPrice), n);
-  g_array_set_size (sorted, n);
-  for (guint i = 0; i < n; i++)
-    g_array_index (sorted, PendingPrice, i) =
-      g_array_index (run, PendingPrice, src[i].lo & SORT_POSITION_MASK);
-  return sorted;
-}
-
 /* Sorts the prices collected since the last run and hands them to the writer; at the end of a
  * batch, or when @last, says that the batch is complete. */
 static gboolean
@@ -1703,7 +1397,7 @@ queue_prices (Pipe      *pipe,
   pipe->batch_prices += pipe->pending->len;
   if (pipe->pending->len > 0)
     {
-      GArray *run = sort_run (pipe, pipe->pending);
+      GArray *run = _sky_run_sort (&pipe->sorter, pipe->pending);
 
       g_array_set_size (pipe->pending, 0);
       if (!pipe_push (pipe, ITEM_PRICE_RUN, run, error))
@@ -1819,7 +1513,7 @@ queue_offer (const SkySheetOffer  *offer,
       const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
       int term = _sky_catalog_code (sky_terms (), price->term);
       int unit = _sky_catalog_code (sky_units (), price->unit);
-      PendingPrice pending = {
+      SkyPendingPrice pending = {
         .term = term,
         .unit = unit,
         .geography = geography,
@@ -1965,7 +1659,7 @@ write_item (Import      *import,
       if (import->existing_sha256 == NULL &&
           !import_prices (import, &import->merge, G_MAXUINT, error))
         return FALSE;
-      merge_start (&import->merge, g_steal_pointer (&import->runs));
+      _sky_run_merge_start (&import->merge, g_steal_pointer (&import->runs));
       import->runs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
       return TRUE;
     case ITEM_END:
@@ -2002,7 +1696,8 @@ read_and_write (Import          *import,
   pipe.progress = progress;
   pipe.progress_data = progress_data;
   pipe.next_offer_id = first_offer_id;
-  pipe.pending = g_array_sized_new (FALSE, FALSE, sizeof (PendingPrice), PRICE_RUN);
+  _sky_run_sorter_init (&pipe.sorter, PRICE_RUN + PRICE_RUN / 8);
+  pipe.pending = g_array_sized_new (FALSE, FALSE, sizeof (SkyPendingPrice), PRICE_RUN);
   pipe.words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   reader = g_thread_new ("sky-sheet-reader", read_sheet_thread, &pipe);
@@ -2046,7 +1741,7 @@ read_and_write (Import          *import,
   /* The last batch of prices, while the text they point to is still there. */
   if (write_error == NULL && pipe.error == NULL && import->existing_sha256 == NULL)
     import_prices (import, &import->merge, G_MAXUINT, &write_error);
-  merge_clear (&import->merge);
+  _sky_run_merge_clear (&import->merge);
 
   /* The writer's error comes first: the reader then only says that it was stopped. */
   if (write_error != NULL)
@@ -2061,7 +1756,7 @@ read_and_write (Import          *import,
 
   g_free (pipe.sha256);
   g_array_unref (pipe.pending);
-  g_free (pipe.sort_keys);
+  _sky_run_sorter_clear (&pipe.sorter);
   if (pipe.filling != NULL)
     batch_free (pipe.filling);
   g_queue_clear_full (&pipe.ready, (GDestroyNotify) batch_free);
@@ -2229,7 +1924,7 @@ import_locked (SkyCatalog       *self,
   import.file = path;
   import.result = result;
   import.flags = flags;
-  sku_set_init (&import.skus);
+  _sky_sku_set_init (&import.skus);
   import.words = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   memcpy (sql, import_sql, sizeof sql);
@@ -2284,8 +1979,8 @@ out:
   g_free (import.existing_sha256);
   sqlite3_finalize (import.stored_offers);
   g_ptr_array_unref (import.runs);
-  merge_clear (&import.merge);
-  sku_set_clear (&import.skus);
+  _sky_run_merge_clear (&import.merge);
+  _sky_sku_set_clear (&import.skus);
   g_array_unref (import.words);
 
   /* The sheet's own errors name it with their line; the catalog's are said of it too. */
