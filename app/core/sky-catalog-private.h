@@ -84,6 +84,15 @@ gboolean  _sky_catalog_migrate        (SkyCatalog    *self,
                                        GCancellable  *cancellable,
                                        gboolean      *converted,
                                        GError       **error);
+
+/* The catalog's "bundled-sheets" setting (sky-catalog-sheets.c); the caller holds the lock,
+ * and writes in the transaction under way. */
+gboolean  _sky_catalog_read_bundled_state  (SkyCatalog        *self,
+                                            SkyBundledSheets  *state,
+                                            GError           **error);
+gboolean  _sky_catalog_write_bundled_state (SkyCatalog        *self,
+                                            SkyBundledSheets   state,
+                                            GError           **error);
 int       _sky_catalog_code     (const char * const *names,
                                  const char         *name);
 void      _sky_catalog_append_buckets (GString    *sql,
