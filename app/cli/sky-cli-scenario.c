@@ -9,7 +9,7 @@
 
 #include "sky-cli.h"
 #include "sky-estimate.h"
-#include "sky-offer-match.h"
+#include "sky-catalog-match.h"
 #include "sky-scenario.h"
 
 /* skytally-cli estimate and validate: scenarios from the command line. */

@@ -17,7 +17,7 @@
 #include "sky-csv.h"
 #include "sky-currency.h"
 #include "sky-cli.h"
-#include "sky-offer-match.h"
+#include "sky-catalog-match.h"
 
 #define DEFAULT_SEARCH_LIMIT 50
 

@@ -7,7 +7,7 @@
 
 #include "sky-currency.h"
 #include "sky-estimate.h"
-#include "sky-offer-match.h"
+#include "sky-catalog-match.h"
 #include "sky-sheet-reader.h"
 
 /* The pricing engine: a scenario's lines on each provider, from the catalog's prices, in exact

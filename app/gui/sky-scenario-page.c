@@ -12,7 +12,7 @@
 #include "sky-currency.h"
 #include "sky-line-dialog.h"
 #include "sky-listing-item.h"
-#include "sky-offer-match.h"
+#include "sky-catalog-match.h"
 #include "sky-recovery.h"
 #include "sky-scenario-page.h"
 #include "sky-index-item.h"

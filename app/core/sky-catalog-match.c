@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "sky-offer-match"
+#define G_LOG_DOMAIN "sky-catalog-match"
 
 #include "config.h"
 
 #include <string.h>
 
 #include "sky-catalog-private.h"
-#include "sky-offer-match.h"
+#include "sky-catalog-match.h"
 #include "sky-sheet-reader.h"
 
 /* Finding the offer a scenario's line is priced with, in one sheet of one provider: the
