@@ -206,7 +206,7 @@ stored_row_is (Import             *import,
                gint64             *id_out,
                GError            **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean same = FALSE;
   int rc;
 
@@ -223,7 +223,7 @@ stored_row_is (Import             *import,
       if (id_out != NULL)
         *id_out = sqlite3_column_int64 (stmt, 0);
     }
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return _sky_catalog_db_error (import->db, error, "Cannot compare the sheet with the catalog's");
   if (!same)
@@ -754,24 +754,26 @@ pipe_flush (Pipe *pipe)
   gboolean accepted = TRUE;
   GList *written;
 
-  g_mutex_lock (&pipe->lock);
-  while (pipe->ready.length >= PIPE_CAPACITY && !pipe->aborted)
-    {
-      pipe->reader_waiting = TRUE;
-      g_cond_wait (&pipe->cond, &pipe->lock);
-    }
-  pipe->reader_waiting = FALSE;
-  if (pipe->aborted && !end)
-    accepted = FALSE;
-  else
-    {
-      g_queue_push_tail (&pipe->ready, batch);
-      if (pipe->writer_waiting)
-        g_cond_signal (&pipe->cond);
-    }
-  written = pipe->done.head;
-  g_queue_init (&pipe->done);
-  g_mutex_unlock (&pipe->lock);
+  {
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&pipe->lock);
+
+    while (pipe->ready.length >= PIPE_CAPACITY && !pipe->aborted)
+      {
+        pipe->reader_waiting = TRUE;
+        g_cond_wait (&pipe->cond, &pipe->lock);
+      }
+    pipe->reader_waiting = FALSE;
+    if (pipe->aborted && !end)
+      accepted = FALSE;
+    else
+      {
+        g_queue_push_tail (&pipe->ready, batch);
+        if (pipe->writer_waiting)
+          g_cond_signal (&pipe->cond);
+      }
+    written = pipe->done.head;
+    g_queue_init (&pipe->done);
+  }
 
   /* A written batch is emptied and filled again: a new one each time would be a large
    * allocation after many small frees, which makes malloc sort them all. */
@@ -820,9 +822,9 @@ static Batch *
 pipe_next (Pipe  *pipe,
            Batch *written)
 {
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&pipe->lock);
   Batch *batch;
 
-  g_mutex_lock (&pipe->lock);
   if (written != NULL)
     g_queue_push_tail (&pipe->done, written);
   while (pipe->ready.length == 0)
@@ -834,17 +836,16 @@ pipe_next (Pipe  *pipe,
   batch = g_queue_pop_head (&pipe->ready);
   if (pipe->reader_waiting && pipe->ready.length <= PIPE_CAPACITY / 2)
     g_cond_signal (&pipe->cond);
-  g_mutex_unlock (&pipe->lock);
   return batch;
 }
 
 static void
 pipe_abort (Pipe *pipe)
 {
-  g_mutex_lock (&pipe->lock);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&pipe->lock);
+
   pipe->aborted = TRUE;
   g_cond_broadcast (&pipe->cond);
-  g_mutex_unlock (&pipe->lock);
 }
 
 static gboolean
@@ -1315,7 +1316,7 @@ find_current (Import  *import,
               GError **error)
 {
   SkyImportResult *result = import->result;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
   if (sqlite3_prepare_v2 (import->db,
@@ -1329,7 +1330,7 @@ find_current (Import  *import,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     result->superseded = _sky_catalog_column_dup (stmt, 0);
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return _sky_catalog_db_error (import->db, error, "Cannot find the current sheet");
 
@@ -1342,7 +1343,7 @@ find_current (Import  *import,
   rc = sqlite3_step (stmt);
   result->current = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
   result->upcoming = rc == SQLITE_ROW && sqlite3_column_int (stmt, 1) != 0;
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   if (rc != SQLITE_ROW)
     return _sky_catalog_db_error (import->db, error, "Cannot find the current sheet");
   if (!result->current || g_strcmp0 (result->superseded, result->version) == 0)
@@ -1356,7 +1357,7 @@ static gboolean
 same_as_stored (Import  *import,
                 GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean same;
   int rc;
 
@@ -1375,7 +1376,7 @@ same_as_stored (Import  *import,
   rc = sqlite3_step (stmt);
   same = rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) == import->regions &&
          sqlite3_column_int64 (stmt, 1) == import->services;
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   if (rc != SQLITE_ROW)
     return _sky_catalog_db_error (import->db, error, "Cannot compare the sheet with the catalog's");
   return same;
@@ -1386,7 +1387,7 @@ finish_import (Import      *import,
                const char  *sha256,
                GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean ok;
 
   if (import->existing_sha256 != NULL)
@@ -1426,7 +1427,7 @@ finish_import (Import      *import,
   sqlite3_bind_int64 (stmt, 2, import->offers);
   sqlite3_bind_int64 (stmt, 3, import->sheet_id);
   ok = sqlite3_step (stmt) == SQLITE_DONE;
-  sqlite3_finalize (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
   if (!ok)
     return _sky_catalog_db_error (import->db, error, "Cannot finish the import");
 
@@ -1574,10 +1575,12 @@ sky_catalog_import_file_full (SkyCatalog       *self,
   if (fd < 0)
     return NULL;
 
-  g_mutex_lock (&self->lock);
-  result = import_locked (self, path, fd, flags, FALSE, cancellable, progress, progress_data,
-                          error);
-  g_mutex_unlock (&self->lock);
+  {
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+    result = import_locked (self, path, fd, flags, FALSE, cancellable, progress, progress_data,
+                            error);
+  }
   close (fd);
   return result;
 }
@@ -1704,6 +1707,7 @@ seed (SkyCatalog      *self,
 {
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GMutexLocker) locker = NULL;
   SeedProgress seed_progress_data = { progress, progress_data, 0, 0 };
   SkyBundledSheets state;
   gboolean ok;
@@ -1716,12 +1720,9 @@ seed (SkyCatalog      *self,
   seed_progress_data.count = files->len;
 
   results = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_import_result_free);
-  g_mutex_lock (&self->lock);
+  locker = g_mutex_locker_new (&self->lock);
   if (!_sky_catalog_exec (self->db, "BEGIN IMMEDIATE", error))
-    {
-      g_mutex_unlock (&self->lock);
-      return NULL;
-    }
+    return NULL;
   /* Read under the write lock: another process may have seeded the catalog meanwhile. */
   ok = _sky_catalog_read_bundled_state (self, &state, error);
   for (guint i = 0; ok && state == SKY_BUNDLED_SHEETS_PENDING && i < files->len; i++)
@@ -1759,7 +1760,6 @@ seed (SkyCatalog      *self,
   if (!ok || state != SKY_BUNDLED_SHEETS_PENDING)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->wrote = self->wrote || (ok && results->len > 0);
-  g_mutex_unlock (&self->lock);
   return ok ? g_steal_pointer (&results) : NULL;
 }
 

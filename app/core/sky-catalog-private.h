@@ -45,9 +45,25 @@ struct _SkyCatalog
   "  AND cs.effective_date <= sky_today () ORDER BY cs.effective_date DESC, cs.id DESC " \
   "  LIMIT 1) FROM provider cp"
 
+/* A statement finalized when it goes out of scope: g_autoptr(sqlite3_stmt). Declare it after
+ * anything it binds as static text, and after the lock it runs under, so that it goes first. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
 /* The catalog's connection, held for one caller until _sky_catalog_unlock(). */
 sqlite3  *_sky_catalog_lock    (SkyCatalog  *self);
 void      _sky_catalog_unlock  (SkyCatalog  *self);
+
+/* The catalog's lock held for a scope, for the core's files that query the catalog:
+ *
+ *   g_autoptr(SkyCatalogLocker) locker = _sky_catalog_locker_new (self, &db);
+ *
+ * takes it and sets @db to the connection; leaving the scope releases it. */
+typedef struct _SkyCatalogLocker SkyCatalogLocker;
+
+SkyCatalogLocker *_sky_catalog_locker_new  (SkyCatalog        *self,
+                                            sqlite3          **db);
+void              _sky_catalog_locker_free (SkyCatalogLocker  *locker);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyCatalogLocker, _sky_catalog_locker_free)
 
 /* Sets @error to SQLite's last error on @db, said of @what; returns FALSE. */
 gboolean  _sky_catalog_db_error (sqlite3    *db,

@@ -300,8 +300,10 @@ static gboolean
 move_prices_into_offers (sqlite3  *db,
                          GError  **error)
 {
-  sqlite3_stmt *prices = NULL, *tiers = NULL, *update = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) prices = NULL;
+  g_autoptr(sqlite3_stmt) tiers = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
   gint64 offer = -1;
   gboolean ok = FALSE;
   int rc, term, unit;
@@ -375,9 +377,6 @@ move_prices_into_offers (sqlite3  *db,
 out:
   if (!ok && (error == NULL || *error == NULL))
     _sky_catalog_db_error (db, error, "Cannot convert the catalog");
-  sqlite3_finalize (prices);
-  sqlite3_finalize (tiers);
-  sqlite3_finalize (update);
   return ok;
 }
 

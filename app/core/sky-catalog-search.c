@@ -30,12 +30,13 @@ sky_catalog_list_regions (SkyCatalog  *self,
                           GError     **error)
 {
   g_autoptr(GPtrArray) regions = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
 
-  g_mutex_lock (&self->lock);
+  locker = g_mutex_locker_new (&self->lock);
   if (sqlite3_prepare_v2 (self->db,
                           "SELECT code, min (name) FROM region "
                           "WHERE sheet_id IN (" SKY_CURRENT_SHEETS_SQL ") "
@@ -43,7 +44,6 @@ sky_catalog_list_regions (SkyCatalog  *self,
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       _sky_catalog_db_error (self->db, error, "Cannot list the regions");
-      g_mutex_unlock (&self->lock);
       return NULL;
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -56,8 +56,6 @@ sky_catalog_list_regions (SkyCatalog  *self,
       _sky_catalog_db_error (self->db, error, "Cannot list the regions");
       g_clear_pointer (&regions, g_ptr_array_unref);
     }
-  sqlite3_finalize (stmt);
-  g_mutex_unlock (&self->lock);
   return g_steal_pointer (&regions);
 }
 
@@ -122,7 +120,7 @@ query_geographies (sqlite3              *db,
                    const SkySearchQuery *query)
 {
   GArray *codes;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   if (query->geography == NULL && query->region == NULL)
     return NULL;
@@ -152,7 +150,6 @@ query_geographies (sqlite3              *db,
       if (code >= 0)
         g_array_append_val (codes, code);
     }
-  sqlite3_finalize (stmt);
   return codes;
 }
 
@@ -294,7 +291,8 @@ sky_catalog_count (SkyCatalog            *self,
   g_autoptr(GString) sql = g_string_new ("SELECT count(*) ");
   g_autofree char *like = NULL;
   gboolean has_text;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean ok;
 
   g_return_val_if_fail (SKY_IS_CATALOG (self), FALSE);
@@ -305,7 +303,7 @@ sky_catalog_count (SkyCatalog            *self,
     return FALSE;
   has_text = query->text != NULL && *query->text != '\0';
 
-  g_mutex_lock (&self->lock);
+  locker = g_mutex_locker_new (&self->lock);
   append_filters (sql, self->db, query, has_text);
   _sky_catalog_watch_cancellable (self->db, query->cancellable);
   ok = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) == SQLITE_OK;
@@ -318,9 +316,7 @@ sky_catalog_count (SkyCatalog            *self,
     *count = sqlite3_column_int64 (stmt, 0);
   else if (!g_cancellable_set_error_if_cancelled (query->cancellable, error))
     _sky_catalog_db_error (self->db, error, "Cannot count the search's results");
-  sqlite3_finalize (stmt);
   _sky_catalog_watch_cancellable (self->db, NULL);
-  g_mutex_unlock (&self->lock);
   return ok;
 }
 
@@ -337,7 +333,8 @@ sky_catalog_search (SkyCatalog            *self,
   const SkyOfferPrice *price;
   const char *key;
   gboolean has_text;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 seq;
   int rc;
 
@@ -362,7 +359,7 @@ sky_catalog_search (SkyCatalog            *self,
     order = g_strdup_printf ("k %s NULLS LAST, p.amount, p.offer_seq",
                              query->descending ? "DESC" : "ASC");
 
-  g_mutex_lock (&self->lock);
+  locker = g_mutex_locker_new (&self->lock);
   g_string_append (sql, "SELECT p.* ");
   if (key != NULL)
     g_string_append_printf (sql, ", %s AS k ", key);
@@ -389,7 +386,6 @@ sky_catalog_search (SkyCatalog            *self,
   if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
     {
       _sky_catalog_db_error (self->db, error, "Cannot search the catalog");
-      g_mutex_unlock (&self->lock);
       return NULL;
     }
   _sky_catalog_watch_cancellable (self->db, query->cancellable);
@@ -462,9 +458,7 @@ sky_catalog_search (SkyCatalog            *self,
         _sky_catalog_db_error (self->db, error, "Cannot search the catalog");
       g_clear_pointer (&listings, g_ptr_array_unref);
     }
-  sqlite3_finalize (stmt);
   _sky_catalog_watch_cancellable (self->db, NULL);
-  g_mutex_unlock (&self->lock);
 
   return g_steal_pointer (&listings);
 }
@@ -479,12 +473,13 @@ sky_catalog_get_offer (SkyCatalog  *self,
                        GError     **error)
 {
   g_autoptr(SkyOfferDetails) details = NULL;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean ok;
 
   g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
 
-  g_mutex_lock (&self->lock);
+  locker = g_mutex_locker_new (&self->lock);
   ok = sqlite3_prepare_v2 (self->db,
                            "SELECT s.provider, pv.name, s.version, s.effective_date, s.currency, "
                            "       s.source, s.retrieved, sv.code, sv.name, sv.category, o.sku, "
@@ -554,9 +549,6 @@ sky_catalog_get_offer (SkyCatalog  *self,
       if (details->prices == NULL)
         ok = _sky_catalog_unreadable_prices (error, offer_id);
     }
-  sqlite3_finalize (stmt);
-  g_mutex_unlock (&self->lock);
-
   return ok ? g_steal_pointer (&details) : NULL;
 }
 

@@ -50,7 +50,7 @@ _sky_catalog_read_bundled_state (SkyCatalog        *self,
                                  SkyBundledSheets  *state,
                                  GError           **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
   *state = SKY_BUNDLED_SHEETS_PENDING;
@@ -66,7 +66,6 @@ _sky_catalog_read_bundled_state (SkyCatalog        *self,
         if (g_strcmp0 (value, bundled_states[i]) == 0)
           *state = i;
     }
-  sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return _sky_catalog_db_error (self->db, error, "Cannot read the catalog's settings");
   return TRUE;
@@ -79,8 +78,7 @@ _sky_catalog_write_bundled_state (SkyCatalog        *self,
                                   SkyBundledSheets   state,
                                   GError           **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   if (sqlite3_prepare_v2 (self->db,
                           "INSERT INTO setting (key, value) VALUES ('bundled-sheets', ?1) "
@@ -88,9 +86,7 @@ _sky_catalog_write_bundled_state (SkyCatalog        *self,
                           -1, &stmt, NULL) != SQLITE_OK)
     return _sky_catalog_db_error (self->db, error, "Cannot write the catalog's settings");
   sqlite3_bind_text (stmt, 1, bundled_states[state], -1, SQLITE_STATIC);
-  ok = sqlite3_step (stmt) == SQLITE_DONE;
-  sqlite3_finalize (stmt);
-  if (!ok)
+  if (sqlite3_step (stmt) != SQLITE_DONE)
     return _sky_catalog_db_error (self->db, error, "Cannot write the catalog's settings");
   return TRUE;
 }
@@ -106,15 +102,13 @@ sky_catalog_get_bundled_sheets (SkyCatalog        *self,
                                 SkyBundledSheets  *state,
                                 GError           **error)
 {
-  gboolean ok;
+  g_autoptr(GMutexLocker) locker = NULL;
 
   g_return_val_if_fail (SKY_IS_CATALOG (self), FALSE);
   g_return_val_if_fail (state != NULL, FALSE);
 
-  g_mutex_lock (&self->lock);
-  ok = _sky_catalog_read_bundled_state (self, state, error);
-  g_mutex_unlock (&self->lock);
-  return ok;
+  locker = g_mutex_locker_new (&self->lock);
+  return _sky_catalog_read_bundled_state (self, state, error);
 }
 
 /**
@@ -127,6 +121,7 @@ gboolean
 sky_catalog_decline_bundled_sheets (SkyCatalog  *self,
                                     GError     **error)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
   SkyBundledSheets state;
   gboolean ok;
 
@@ -134,7 +129,7 @@ sky_catalog_decline_bundled_sheets (SkyCatalog  *self,
 
   if (!_sky_catalog_check_writable (self, error))
     return FALSE;
-  g_mutex_lock (&self->lock);
+  locker = g_mutex_locker_new (&self->lock);
   ok = _sky_catalog_exec (self->db, "BEGIN IMMEDIATE", error);
   if (ok)
     {
@@ -146,7 +141,6 @@ sky_catalog_decline_bundled_sheets (SkyCatalog  *self,
         sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       self->wrote = self->wrote || ok;
     }
-  g_mutex_unlock (&self->lock);
   return ok;
 }
 
@@ -181,17 +175,14 @@ exec_bound (sqlite3     *db,
             const char  *text,
             GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     return _sky_catalog_db_error (db, error, "Cannot remove the sheet");
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_bind_parameter_count (stmt) >= 2)
     sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
-  ok = sqlite3_step (stmt) == SQLITE_DONE;
-  sqlite3_finalize (stmt);
-  if (!ok)
+  if (sqlite3_step (stmt) != SQLITE_DONE)
     return _sky_catalog_db_error (db, error, "Cannot remove the sheet");
   return TRUE;
 }
@@ -219,7 +210,8 @@ sky_catalog_remove_sheet (SkyCatalog  *self,
     "  (SELECT 1 FROM sheet WHERE provider = ?2 AND id != ?1)",
   };
   g_autofree char *sha256 = NULL;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 id = -1;
   gboolean ok;
   int rc;
@@ -231,12 +223,9 @@ sky_catalog_remove_sheet (SkyCatalog  *self,
 
   if (!_sky_catalog_check_writable (self, error))
     return FALSE;
-  g_mutex_lock (&self->lock);
+  locker = g_mutex_locker_new (&self->lock);
   if (!_sky_catalog_exec (self->db, "BEGIN IMMEDIATE", error))
-    {
-      g_mutex_unlock (&self->lock);
-      return FALSE;
-    }
+    return FALSE;
   ok = sqlite3_prepare_v2 (self->db,
                            "SELECT id, sha256 FROM sheet WHERE provider = ?1 AND version = ?2",
                            -1, &stmt, NULL) == SQLITE_OK;
@@ -252,7 +241,8 @@ sky_catalog_remove_sheet (SkyCatalog  *self,
           sha256 = _sky_catalog_column_dup (stmt, 1);
         }
     }
-  sqlite3_finalize (stmt);
+  /* Done with before the sheet's rows go. */
+  g_clear_pointer (&stmt, sqlite3_finalize);
   if (!ok)
     _sky_catalog_db_error (self->db, error, "Cannot remove the sheet");
   else if (id < 0)
@@ -270,7 +260,6 @@ sky_catalog_remove_sheet (SkyCatalog  *self,
   if (!ok)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->wrote = self->wrote || ok;
-  g_mutex_unlock (&self->lock);
   return ok;
 }
 
@@ -335,12 +324,13 @@ sky_catalog_list_sheets (SkyCatalog  *self,
                          GError     **error)
 {
   g_autoptr(GPtrArray) sheets = NULL;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
 
-  g_mutex_lock (&self->lock);
+  locker = g_mutex_locker_new (&self->lock);
   if (sqlite3_prepare_v2 (self->db,
                           "SELECT s.provider, p.name, s.version, s.effective_date, s.currency, "
                           "       s.source, s.retrieved, s.imported_at, s.offer_count, "
@@ -351,7 +341,6 @@ sky_catalog_list_sheets (SkyCatalog  *self,
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       _sky_catalog_db_error (self->db, error, "Cannot list the price sheets");
-      g_mutex_unlock (&self->lock);
       return NULL;
     }
 
@@ -377,9 +366,6 @@ sky_catalog_list_sheets (SkyCatalog  *self,
     g_clear_pointer (&sheets, g_ptr_array_unref);
   if (sheets == NULL)
     _sky_catalog_db_error (self->db, error, "Cannot list the price sheets");
-  sqlite3_finalize (stmt);
-  g_mutex_unlock (&self->lock);
-
   return g_steal_pointer (&sheets);
 }
 

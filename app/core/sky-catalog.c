@@ -109,18 +109,13 @@ _sky_catalog_query_int (sqlite3     *db,
                         gint64      *out,
                         GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
     return _sky_catalog_db_error (db, error, sql);
-  ok = sqlite3_step (stmt) == SQLITE_ROW;
-  if (ok)
-    *out = sqlite3_column_int64 (stmt, 0);
-  else
-    _sky_catalog_db_error (db, error, sql);
-  sqlite3_finalize (stmt);
-  return ok;
+  *out = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
 }
 
 /* Today's date in local time, YYYY-MM-DD: the day a sheet must have reached to be current.
@@ -254,7 +249,7 @@ sky_catalog_open_full (const char           *path,
   g_autoptr(SkyCatalog) self = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *uri = NULL;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean converted = FALSE;
   gint64 version = 0;
   int open_flags = SQLITE_OPEN_NOMUTEX;
@@ -320,10 +315,10 @@ sky_catalog_open_full (const char           *path,
           g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_CORRUPT,
                        "%s cannot be read as a catalog: %s", path, message);
         }
-      sqlite3_finalize (stmt);
       return NULL;
     }
-  sqlite3_finalize (stmt);
+  /* Done with before the pragmas below, which need no statement under way. */
+  g_clear_pointer (&stmt, sqlite3_finalize);
 
   /* Another application's database, or one this version cannot read, is refused before a
    * pragma that writes to the file (journal_mode) is run: it is left as it was. The hardening
@@ -385,18 +380,19 @@ sky_catalog_check (SkyCatalog  *self,
                    GError     **error)
 {
   g_autofree char *result = NULL;
-  sqlite3_stmt *stmt = NULL;
 
   g_return_val_if_fail (SKY_IS_CATALOG (self), FALSE);
 
-  g_mutex_lock (&self->lock);
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    result = _sky_catalog_column_dup (stmt, 0);
-  else
-    result = g_strdup (sqlite3_errmsg (self->db));
-  sqlite3_finalize (stmt);
-  g_mutex_unlock (&self->lock);
+  {
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+    g_autoptr(sqlite3_stmt) stmt = NULL;
+
+    if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK &&
+        sqlite3_step (stmt) == SQLITE_ROW)
+      result = _sky_catalog_column_dup (stmt, 0);
+    else
+      result = g_strdup (sqlite3_errmsg (self->db));
+  }
 
   if (g_strcmp0 (result, "ok") != 0)
     {
@@ -448,15 +444,14 @@ gboolean
 sky_catalog_has_sheets (SkyCatalog  *self,
                         GError     **error)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
   gint64 count = 0;
-  gboolean ok;
 
   g_return_val_if_fail (SKY_IS_CATALOG (self), FALSE);
 
-  g_mutex_lock (&self->lock);
-  ok = _sky_catalog_query_int (self->db, "SELECT count(*) FROM sheet", &count, error);
-  g_mutex_unlock (&self->lock);
-  return ok && count > 0;
+  locker = g_mutex_locker_new (&self->lock);
+  return _sky_catalog_query_int (self->db, "SELECT count(*) FROM sheet", &count, error) &&
+         count > 0;
 }
 
 /* For the other parts of the core that query the catalog ---------------------------------- */
@@ -472,6 +467,21 @@ void
 _sky_catalog_unlock (SkyCatalog *self)
 {
   g_mutex_unlock (&self->lock);
+}
+
+/* The locker is the catalog itself, under another name: it holds no reference. */
+SkyCatalogLocker *
+_sky_catalog_locker_new (SkyCatalog  *self,
+                         sqlite3    **db)
+{
+  *db = _sky_catalog_lock (self);
+  return (SkyCatalogLocker *) self;
+}
+
+void
+_sky_catalog_locker_free (SkyCatalogLocker *locker)
+{
+  _sky_catalog_unlock ((SkyCatalog *) locker);
 }
 
 /* Locations -------------------------------------------------------------------------------- */
