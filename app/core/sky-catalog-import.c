@@ -1438,16 +1438,16 @@ finish_import (Import      *import,
 
 /* Imports the sheet open as @fd in one transaction, or in a savepoint of the transaction under
  * way when @nested; the caller holds the catalog's lock. */
-static SkyImportResult *
-import_locked (SkyCatalog       *self,
-               const char       *path,
-               int               fd,
-               SkyImportFlags    flags,
-               gboolean          nested,
-               GCancellable     *cancellable,
-               SkyProgressFunc   progress,
-               gpointer          progress_data,
-               GError          **error)
+SkyImportResult *
+_sky_catalog_import_locked (SkyCatalog       *self,
+                            const char       *path,
+                            int               fd,
+                            SkyImportFlags    flags,
+                            gboolean          nested,
+                            GCancellable     *cancellable,
+                            SkyProgressFunc   progress,
+                            gpointer          progress_data,
+                            GError          **error)
 {
   Import import = { 0 };
   g_autofree char *sha256 = NULL;
@@ -1578,22 +1578,15 @@ sky_catalog_import_file_full (SkyCatalog       *self,
   {
     g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
-    result = import_locked (self, path, fd, flags, FALSE, cancellable, progress, progress_data,
-                            error);
+    result = _sky_catalog_import_locked (self, path, fd, flags, FALSE, cancellable, progress,
+                                         progress_data, error);
   }
   close (fd);
   return result;
 }
 
-typedef struct
-{
-  char            *path;
-  SkyProgressFunc  progress;
-  gpointer         progress_data;
-} ImportTask;
-
 static void
-import_task_free (ImportTask *data)
+import_task_free (SkyImportTask *data)
 {
   g_free (data->path);
   g_free (data);
@@ -1608,7 +1601,7 @@ import_thread (GTask        *task,
                GCancellable *cancellable)
 {
   SkyCatalog *self = source_object;
-  ImportTask *data = task_data;
+  SkyImportTask *data = task_data;
   g_autoptr(SkyCatalog) writer = NULL;
   GError *error = NULL;
   SkyImportResult *result = NULL;
@@ -1625,19 +1618,19 @@ import_thread (GTask        *task,
 
 /* Runs @thread on a task for @self, tagged @source_tag, with @path and the progress callback
  * as its data: an import or a seeding in a worker thread. */
-static void
-run_import_task (SkyCatalog          *self,
-                 const char          *path,
-                 SkyProgressFunc      progress,
-                 gpointer             progress_data,
-                 GCancellable        *cancellable,
-                 GAsyncReadyCallback  callback,
-                 gpointer             user_data,
-                 gpointer             source_tag,
-                 GTaskThreadFunc      thread)
+void
+_sky_catalog_run_import_task (SkyCatalog          *self,
+                              const char          *path,
+                              SkyProgressFunc      progress,
+                              gpointer             progress_data,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data,
+                              gpointer             source_tag,
+                              GTaskThreadFunc      thread)
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  ImportTask *data = g_new0 (ImportTask, 1);
+  SkyImportTask *data = g_new0 (SkyImportTask, 1);
 
   data->path = g_strdup (path);
   data->progress = progress;
@@ -1660,8 +1653,8 @@ sky_catalog_import_file_async (SkyCatalog          *self,
   g_return_if_fail (SKY_IS_CATALOG (self));
   g_return_if_fail (path != NULL);
 
-  run_import_task (self, path, progress, progress_data, cancellable, callback, user_data,
-                   sky_catalog_import_file_async, import_thread);
+  _sky_catalog_run_import_task (self, path, progress, progress_data, cancellable, callback,
+                                user_data, sky_catalog_import_file_async, import_thread);
 }
 
 SkyImportResult *
@@ -1673,170 +1666,6 @@ sky_catalog_import_file_finish (SkyCatalog    *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sky_catalog_import_file_async,
                         NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* Reports a seeding's progress over all its sheets, a thousand steps per sheet. */
-typedef struct
-{
-  SkyProgressFunc progress;
-  gpointer        data;
-  guint           index;
-  guint           count;
-} SeedProgress;
-
-static void
-seed_progress (guint64  done,
-               guint64  total,
-               gpointer user_data)
-{
-  SeedProgress *p = user_data;
-
-  if (total > 0)
-    p->progress (p->index * 1000 + done * 1000 / total, p->count * 1000, p->data);
-}
-
-static GPtrArray *
-seed (SkyCatalog      *self,
-      const char      *directory,
-      GCancellable    *cancellable,
-      SkyProgressFunc  progress,
-      gpointer         progress_data,
-      GError         **error)
-{
-  g_autoptr(GPtrArray) files = NULL;
-  g_autoptr(GPtrArray) results = NULL;
-  g_autoptr(GMutexLocker) locker = NULL;
-  SeedProgress seed_progress_data = { progress, progress_data, 0, 0 };
-  SkyBundledSheets state;
-  gboolean ok;
-
-  if (!_sky_catalog_check_writable (self, error))
-    return NULL;
-  files = sky_catalog_list_sheet_files (directory, error);
-  if (files == NULL)
-    return NULL;
-  seed_progress_data.count = files->len;
-
-  results = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_import_result_free);
-  locker = g_mutex_locker_new (&self->lock);
-  if (!_sky_catalog_exec (self->db, "BEGIN IMMEDIATE", error))
-    return NULL;
-  /* Read under the write lock: another process may have seeded the catalog meanwhile. */
-  ok = _sky_catalog_read_bundled_state (self, &state, error);
-  for (guint i = 0; ok && state == SKY_BUNDLED_SHEETS_PENDING && i < files->len; i++)
-    {
-      const char *path = g_ptr_array_index (files, i);
-      SkyImportResult *result = NULL;
-      GError *local_error = NULL;
-      int fd = sky_sheet_open (path, &local_error);
-
-      seed_progress_data.index = i;
-      if (fd >= 0)
-        {
-          result = import_locked (self, path, fd, SKY_IMPORT_FLAGS_NONE, TRUE, cancellable,
-                                  progress != NULL ? seed_progress : NULL, &seed_progress_data,
-                                  &local_error);
-          close (fd);
-        }
-      /* The catalog's own sheet of that provider and version stands. */
-      if (g_error_matches (local_error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_VERSION_CONFLICT))
-        {
-          g_clear_error (&local_error);
-          continue;
-        }
-      ok = result != NULL;
-      if (ok)
-        g_ptr_array_add (results, result);
-      else
-        g_propagate_error (error, local_error);
-    }
-  if (ok && state == SKY_BUNDLED_SHEETS_PENDING)
-    ok = _sky_catalog_write_bundled_state (self, SKY_BUNDLED_SHEETS_LOADED, error) &&
-         _sky_catalog_exec (self->db, "COMMIT", error);
-  else if (ok)
-    g_ptr_array_set_size (results, 0);
-  if (!ok || state != SKY_BUNDLED_SHEETS_PENDING)
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  self->wrote = self->wrote || (ok && results->len > 0);
-  return ok ? g_steal_pointer (&results) : NULL;
-}
-
-/**
- * sky_catalog_seed:
- *
- * Loads the price sheets in @directory, all in one transaction with the record that they are
- * loaded: an error, a full disk or a process killed midway leaves none of them, and the
- * catalog is still to be seeded. A catalog seeded already, or whose user declined the bundled
- * sheets, is left as it is: the result is then empty.
- */
-GPtrArray *
-sky_catalog_seed (SkyCatalog    *self,
-                  const char    *directory,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
-  g_return_val_if_fail (directory != NULL, NULL);
-
-  return seed (self, directory, cancellable, NULL, NULL, error);
-}
-
-/* As the import, the seeding writes through a connection of its own in a worker thread. */
-static void
-seed_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  SkyCatalog *self = source_object;
-  ImportTask *data = task_data;
-  g_autoptr(SkyCatalog) writer = NULL;
-  GError *error = NULL;
-  GPtrArray *results = NULL;
-
-  writer = sky_catalog_open (self->path, &error);
-  if (writer != NULL)
-    results = seed (writer, data->path, cancellable, data->progress, data->progress_data,
-                    &error);
-  if (results == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
-}
-
-/**
- * sky_catalog_seed_async:
- * @progress: (nullable): called in the worker thread, over all the sheets
- *
- * Seeds the catalog as sky_catalog_seed() does, in a worker thread.
- */
-void
-sky_catalog_seed_async (SkyCatalog          *self,
-                        const char          *directory,
-                        SkyProgressFunc      progress,
-                        gpointer             progress_data,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
-{
-  g_return_if_fail (SKY_IS_CATALOG (self));
-  g_return_if_fail (directory != NULL);
-
-  run_import_task (self, directory, progress, progress_data, cancellable, callback, user_data,
-                   sky_catalog_seed_async, seed_thread);
-}
-
-/* Returns: (element-type SkyImportResult): as sky_catalog_seed(). */
-GPtrArray *
-sky_catalog_seed_finish (SkyCatalog    *self,
-                         GAsyncResult  *result,
-                         GError       **error)
-{
-  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sky_catalog_seed_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

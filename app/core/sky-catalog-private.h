@@ -101,14 +101,37 @@ gboolean  _sky_catalog_migrate        (SkyCatalog    *self,
                                        gboolean      *converted,
                                        GError       **error);
 
-/* The catalog's "bundled-sheets" setting (sky-catalog-sheets.c); the caller holds the lock,
- * and writes in the transaction under way. */
-gboolean  _sky_catalog_read_bundled_state  (SkyCatalog        *self,
-                                            SkyBundledSheets  *state,
-                                            GError           **error);
-gboolean  _sky_catalog_write_bundled_state (SkyCatalog        *self,
-                                            SkyBundledSheets   state,
-                                            GError           **error);
+/* An import or a seeding in a worker thread (sky-catalog-import.c): the sheet or the folder,
+ * and the progress callback. */
+typedef struct
+{
+  char            *path;
+  SkyProgressFunc  progress;
+  gpointer         progress_data;
+} SkyImportTask;
+
+/* Imports the sheet open as @fd in one transaction, or in a savepoint of the transaction under
+ * way when @nested; the caller holds the catalog's lock. */
+SkyImportResult *_sky_catalog_import_locked   (SkyCatalog          *self,
+                                               const char          *path,
+                                               int                  fd,
+                                               SkyImportFlags       flags,
+                                               gboolean             nested,
+                                               GCancellable        *cancellable,
+                                               SkyProgressFunc      progress,
+                                               gpointer             progress_data,
+                                               GError             **error);
+/* Runs @thread on a task for @self, tagged @source_tag, with a SkyImportTask of @path and the
+ * progress callback as its data. */
+void             _sky_catalog_run_import_task (SkyCatalog          *self,
+                                               const char          *path,
+                                               SkyProgressFunc      progress,
+                                               gpointer             progress_data,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data,
+                                               gpointer             source_tag,
+                                               GTaskThreadFunc      thread);
 int       _sky_catalog_code     (const char * const *names,
                                  const char         *name);
 void      _sky_catalog_append_buckets (GString    *sql,

@@ -3,12 +3,15 @@
 
 #include "config.h"
 
+#include <unistd.h>
+
 #include <sqlite3.h>
 
 #include "sky-catalog-private.h"
 
-/* The catalog's sheets as a whole: the sheet files of a folder, whether the bundled sheets are
- * to be loaded, removing a sheet, and the list of what the catalog holds. */
+/* The catalog's sheets as a whole: the sheet files of a folder, the bundled sheets (loading
+ * them all at once, or recording that the user declined them), removing a sheet, and the list
+ * of what the catalog holds. */
 
 static int
 compare_paths (gconstpointer a,
@@ -45,10 +48,10 @@ static const char * const bundled_states[] = {
 };
 
 /* The catalog's "bundled-sheets" setting; the caller holds the lock. */
-gboolean
-_sky_catalog_read_bundled_state (SkyCatalog        *self,
-                                 SkyBundledSheets  *state,
-                                 GError           **error)
+static gboolean
+read_bundled_state (SkyCatalog        *self,
+                    SkyBundledSheets  *state,
+                    GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
@@ -73,10 +76,10 @@ _sky_catalog_read_bundled_state (SkyCatalog        *self,
 
 /* Sets the "bundled-sheets" setting, in the transaction under way; the caller holds the
  * lock. */
-gboolean
-_sky_catalog_write_bundled_state (SkyCatalog        *self,
-                                  SkyBundledSheets   state,
-                                  GError           **error)
+static gboolean
+write_bundled_state (SkyCatalog        *self,
+                     SkyBundledSheets   state,
+                     GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -108,7 +111,7 @@ sky_catalog_get_bundled_sheets (SkyCatalog        *self,
   g_return_val_if_fail (state != NULL, FALSE);
 
   locker = g_mutex_locker_new (&self->lock);
-  return _sky_catalog_read_bundled_state (self, state, error);
+  return read_bundled_state (self, state, error);
 }
 
 /**
@@ -133,15 +136,180 @@ sky_catalog_decline_bundled_sheets (SkyCatalog  *self,
   ok = _sky_catalog_exec (self->db, "BEGIN IMMEDIATE", error);
   if (ok)
     {
-      ok = _sky_catalog_read_bundled_state (self, &state, error) &&
+      ok = read_bundled_state (self, &state, error) &&
            (state != SKY_BUNDLED_SHEETS_PENDING ||
-            _sky_catalog_write_bundled_state (self, SKY_BUNDLED_SHEETS_DECLINED, error)) &&
+            write_bundled_state (self, SKY_BUNDLED_SHEETS_DECLINED, error)) &&
            _sky_catalog_exec (self->db, "COMMIT", error);
       if (!ok)
         sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       self->wrote = self->wrote || ok;
     }
   return ok;
+}
+
+/* Reports a seeding's progress over all its sheets, a thousand steps per sheet. */
+typedef struct
+{
+  SkyProgressFunc progress;
+  gpointer        data;
+  guint           index;
+  guint           count;
+} SeedProgress;
+
+static void
+seed_progress (guint64  done,
+               guint64  total,
+               gpointer user_data)
+{
+  SeedProgress *p = user_data;
+
+  if (total > 0)
+    p->progress (p->index * 1000 + done * 1000 / total, p->count * 1000, p->data);
+}
+
+static GPtrArray *
+seed (SkyCatalog      *self,
+      const char      *directory,
+      GCancellable    *cancellable,
+      SkyProgressFunc  progress,
+      gpointer         progress_data,
+      GError         **error)
+{
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GMutexLocker) locker = NULL;
+  SeedProgress seed_progress_data = { progress, progress_data, 0, 0 };
+  SkyBundledSheets state;
+  gboolean ok;
+
+  if (!_sky_catalog_check_writable (self, error))
+    return NULL;
+  files = sky_catalog_list_sheet_files (directory, error);
+  if (files == NULL)
+    return NULL;
+  seed_progress_data.count = files->len;
+
+  results = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_import_result_free);
+  locker = g_mutex_locker_new (&self->lock);
+  if (!_sky_catalog_exec (self->db, "BEGIN IMMEDIATE", error))
+    return NULL;
+  /* Read under the write lock: another process may have seeded the catalog meanwhile. */
+  ok = read_bundled_state (self, &state, error);
+  for (guint i = 0; ok && state == SKY_BUNDLED_SHEETS_PENDING && i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+      SkyImportResult *result = NULL;
+      GError *local_error = NULL;
+      int fd = sky_sheet_open (path, &local_error);
+
+      seed_progress_data.index = i;
+      if (fd >= 0)
+        {
+          result = _sky_catalog_import_locked (self, path, fd, SKY_IMPORT_FLAGS_NONE, TRUE,
+                                               cancellable,
+                                               progress != NULL ? seed_progress : NULL,
+                                               &seed_progress_data, &local_error);
+          close (fd);
+        }
+      /* The catalog's own sheet of that provider and version stands. */
+      if (g_error_matches (local_error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_VERSION_CONFLICT))
+        {
+          g_clear_error (&local_error);
+          continue;
+        }
+      ok = result != NULL;
+      if (ok)
+        g_ptr_array_add (results, result);
+      else
+        g_propagate_error (error, local_error);
+    }
+  if (ok && state == SKY_BUNDLED_SHEETS_PENDING)
+    ok = write_bundled_state (self, SKY_BUNDLED_SHEETS_LOADED, error) &&
+         _sky_catalog_exec (self->db, "COMMIT", error);
+  else if (ok)
+    g_ptr_array_set_size (results, 0);
+  if (!ok || state != SKY_BUNDLED_SHEETS_PENDING)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->wrote = self->wrote || (ok && results->len > 0);
+  return ok ? g_steal_pointer (&results) : NULL;
+}
+
+/**
+ * sky_catalog_seed:
+ *
+ * Loads the price sheets in @directory, all in one transaction with the record that they are
+ * loaded: an error, a full disk or a process killed midway leaves none of them, and the
+ * catalog is still to be seeded. A catalog seeded already, or whose user declined the bundled
+ * sheets, is left as it is: the result is then empty.
+ */
+GPtrArray *
+sky_catalog_seed (SkyCatalog    *self,
+                  const char    *directory,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (directory != NULL, NULL);
+
+  return seed (self, directory, cancellable, NULL, NULL, error);
+}
+
+/* As the import, the seeding writes through a connection of its own in a worker thread. */
+static void
+seed_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SkyCatalog *self = source_object;
+  SkyImportTask *data = task_data;
+  g_autoptr(SkyCatalog) writer = NULL;
+  GError *error = NULL;
+  GPtrArray *results = NULL;
+
+  writer = sky_catalog_open (self->path, &error);
+  if (writer != NULL)
+    results = seed (writer, data->path, cancellable, data->progress, data->progress_data,
+                    &error);
+  if (results == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * sky_catalog_seed_async:
+ * @progress: (nullable): called in the worker thread, over all the sheets
+ *
+ * Seeds the catalog as sky_catalog_seed() does, in a worker thread.
+ */
+void
+sky_catalog_seed_async (SkyCatalog          *self,
+                        const char          *directory,
+                        SkyProgressFunc      progress,
+                        gpointer             progress_data,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_return_if_fail (SKY_IS_CATALOG (self));
+  g_return_if_fail (directory != NULL);
+
+  _sky_catalog_run_import_task (self, directory, progress, progress_data, cancellable, callback,
+                                user_data, sky_catalog_seed_async, seed_thread);
+}
+
+/* Returns: (element-type SkyImportResult): as sky_catalog_seed(). */
+GPtrArray *
+sky_catalog_seed_finish (SkyCatalog    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sky_catalog_seed_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* Whether @sha256 is the checksum of one of the bundled sheets' files. */
@@ -254,7 +422,7 @@ sky_catalog_remove_sheet (SkyCatalog  *self,
   for (gsize i = 0; ok && i < G_N_ELEMENTS (deletions); i++)
     ok = exec_bound (self->db, deletions[i], id, provider, error);
   if (ok && is_bundled (sha256))
-    ok = _sky_catalog_write_bundled_state (self, SKY_BUNDLED_SHEETS_DECLINED, error);
+    ok = write_bundled_state (self, SKY_BUNDLED_SHEETS_DECLINED, error);
   if (ok)
     ok = _sky_catalog_exec (self->db, "COMMIT", error);
   if (!ok)
