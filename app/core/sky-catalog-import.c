@@ -10,11 +10,13 @@
 
 #include "sky-catalog-private.h"
 #include "sky-catalog-codec-private.h"
+#include "sky-catalog-import-private.h"
 #include "sky-run-merge-private.h"
 #include "sky-sku-set-private.h"
 
-/* Importing a price sheet: one thread reads and checks it, and the calling one writes what it
- * has read to the catalog, in one transaction; seeding imports the bundled sheets. */
+/* Importing a price sheet: one thread reads and checks it (sky-catalog-import-reader.c), and
+ * the calling one, here, writes what it has read to the catalog in one transaction, or compares
+ * it with the same sheet loaded already. */
 
 enum {
   STMT_FIND_SHEET,
@@ -401,18 +403,6 @@ import_word (const char  *text,
   return TRUE;
 }
 
-/* Prices wait here and go into the price table sorted by its key, a batch at a time: inserted
- * in the order the sheet lists them, they would land all over the table's B-tree, and a large
- * import would spend most of its time moving pages in and out of the cache. A batch takes about
- * 12 MB.
- *
- * The reading thread sorts runs of prices as they come; the writing thread merges a batch's runs
- * and inserts them a slice at a time between offers, a little more than the offers bring, so
- * that the batch is written about when the next one is complete: the queue between the threads
- * holds only a few thousand offers, and a longer stop of either thread leaves the other idle. */
-#define PENDING_PRICES 262144
-#define PRICE_RUN 16384
-
 /* The catalog's id of the sheet's word @number (see import_word()); BIND_NULL for -1. */
 static inline gint64
 word_id (const Import *import,
@@ -442,10 +432,10 @@ bind_price (Import                *import,
 /* Writes up to @max prices of the merge, in key order (all of them for G_MAXUINT): INSERT_ROWS
  * to a statement while there are as many, the rest one by one. */
 static gboolean
-import_prices (Import       *import,
-               SkyRunMerge  *m,
-               guint         max,
-               GError      **error)
+import_prices (Import      *import,
+               SkyRunMerge *m,
+               guint        max,
+               GError     **error)
 {
   const SkyPendingPrice *rows[INSERT_ROWS];
   guint n_rows = INSERT_ROWS;
@@ -473,43 +463,11 @@ import_prices (Import       *import,
   return TRUE;
 }
 
-/* Text copied into a batch: where it starts in the batch's text, NUL-terminated there, and its
- * length; -1 for none. */
-typedef struct
-{
-  guint32 start;
-  gint32  len;
-} Text;
-
-/* An offer as the writing thread gets it: the reading thread has numbered it, copied its text
- * into the batch's and written its features and prices as the offer table stores them. */
-typedef struct
-{
-  gint64   id;
-  gint64   vcpu_milli;
-  gint64   memory_mgib;
-  gint64   gpu;
-  long     line;
-  int      nth;
-  guint    n_prices;
-  Text     sku, name, features, prices;
-  gint32   family, region, storage_type, os, sla;  /* the sheet's words by number, or -1 */
-} QueuedOffer;
-
-/* What travels between the threads: items, and the offers they name, whose text is all in one
- * string. A written batch goes back to the reader to be emptied and filled again. */
-typedef struct
-{
-  GArray  *items;       /* Item */
-  GArray  *offers;      /* QueuedOffer */
-  GString *text;
-} Batch;
-
 static void
 bind_batch_text (sqlite3_stmt  *stmt,
                  int            index,
                  const GString *text,
-                 Text           t)
+                 SkyImportText  t)
 {
   if (t.len >= 0)
     sqlite3_bind_text (stmt, index, text->str + t.start, t.len, SQLITE_STATIC);
@@ -519,10 +477,10 @@ bind_batch_text (sqlite3_stmt  *stmt,
 
 /* Refuses an offer whose SKU the sheet listed before: one whose SKU's hash came before. */
 static gboolean
-check_sku (const QueuedOffer  *queued,
-           const GString      *text,
-           Import             *import,
-           GError            **error)
+check_sku (const SkyQueuedOffer *queued,
+           const GString        *text,
+           Import               *import,
+           GError              **error)
 {
   sqlite3_stmt *find = import->stmts[STMT_FIND_SKU];
   int rc;
@@ -548,11 +506,11 @@ check_sku (const QueuedOffer  *queued,
 
 /* Binds @queued as the row that starts at parameter @first of statement @which. */
 static void
-bind_offer (Import            *import,
-            int                which,
-            int                first,
-            const QueuedOffer *queued,
-            const GString     *text)
+bind_offer (Import               *import,
+            int                   which,
+            int                   first,
+            const SkyQueuedOffer *queued,
+            const GString        *text)
 {
   sqlite3_stmt *stmt = import->stmts[which];
 
@@ -576,10 +534,10 @@ bind_offer (Import            *import,
  * next free id on, which is the id SQLite gives each new row (the largest one's, plus one): the
  * offer table's ids are not written, which spares a look-up per row. */
 static gboolean
-run_offers (Import            *import,
-            sqlite3_stmt      *stmt,
-            const QueuedOffer *last,
-            GError           **error)
+run_offers (Import               *import,
+            sqlite3_stmt         *stmt,
+            const SkyQueuedOffer *last,
+            GError              **error)
 {
   if (!run (import, stmt, error))
     return FALSE;
@@ -597,13 +555,13 @@ run_offers (Import            *import,
 /* Writes @n offers of @batch from @first on, all in one statement when @n is INSERT_ROWS and no
  * SKU among them needs a look at the offers written before. */
 static gboolean
-import_offers (Import       *import,
-               const Batch  *batch,
-               guint         first,
-               guint         n,
-               GError      **error)
+import_offers (Import               *import,
+               const SkyImportBatch *batch,
+               guint                 first,
+               guint                 n,
+               GError              **error)
 {
-  const QueuedOffer *queued = &g_array_index (batch->offers, QueuedOffer, first);
+  const SkyQueuedOffer *queued = &g_array_index (batch->offers, SkyQueuedOffer, first);
   const char *skus[INSERT_ROWS];
   gboolean seen[INSERT_ROWS];
   gboolean together = n == INSERT_ROWS;
@@ -631,503 +589,21 @@ import_offers (Import       *import,
   return TRUE;
 }
 
-/* The import runs in two threads: one reads and checks the sheet, the calling one writes what
- * it has read to the catalog, in order. Items travel in batches, so that the threads meet once
- * per batch rather than once per offer, and every batch goes back to the reading thread to be
- * filled again or freed there. (The runs of prices, which the writer keeps until their batch of
- * prices is written, are freed by the writer.) */
-#define BATCH_SIZE 512
-#define PIPE_CAPACITY 8
-
-typedef enum
-{
-  ITEM_HEADER,
-  ITEM_REGION,
-  ITEM_SERVICE,
-  ITEM_WORD,            /* a text the catalog keeps as a number: the sheet's next word */
-  ITEM_OFFER,
-  ITEM_PRICE_RUN,       /* a sorted GArray of SkyPendingPrice */
-  ITEM_PRICE_BATCH_END, /* the runs since the last one make a batch */
-  ITEM_END,
-} ItemKind;
-
-typedef struct
-{
-  ItemKind kind;
-  gpointer data;        /* for an offer, its index in the batch's offers */
-} Item;
-
-typedef struct
-{
-  SkySheetHeader header;
-  GStrv          strings;
-} HeaderCopy;
-
-/* A word and its number (see queue_word()): the text is the words table's own. */
-typedef struct
-{
-  const char *text;
-  gint32      number;
-} WordMemo;
-
-typedef struct
-{
-  GMutex          lock;
-  GCond           cond;
-  GQueue          ready;            /* batches (GArray of Item) for the writer */
-  GQueue          done;             /* batches written, to be freed by the reader */
-  gboolean        aborted;
-  gboolean        reader_waiting;
-  gboolean        writer_waiting;
-
-  Batch          *filling;          /* the reader's batch in the making */
-  gint64          next_offer_id;
-  GArray         *pending;          /* SkyPendingPrice */
-  SkyRunSorter    sorter;
-  guint           batch_prices;     /* in the runs sent since the last batch end */
-  GHashTable     *words;            /* the texts numbered by queue_word(): number + 1 */
-  WordMemo        memos[5];         /* the last word of each of an offer's fields */
-  const char     *path;
-  int             fd;             /* the sheet, opened before the catalog's lock was taken */
-  GCancellable   *cancellable;
-  SkyProgressFunc progress;
-  gpointer        progress_data;
-  char           *sha256;
-  GError         *error;
-} Pipe;
-
-static void
-item_clear (Item *item)
-{
-  switch (item->kind)
-    {
-    case ITEM_HEADER:
-      g_strfreev (((HeaderCopy *) item->data)->strings);
-      g_free (item->data);
-      break;
-    case ITEM_REGION:
-    case ITEM_SERVICE:
-      g_strfreev (item->data);
-      break;
-    case ITEM_WORD:
-      g_free (item->data);
-      break;
-    case ITEM_PRICE_RUN:
-      g_clear_pointer ((GArray **) &item->data, g_array_unref);
-      break;
-    case ITEM_OFFER:
-    case ITEM_PRICE_BATCH_END:
-    case ITEM_END:
-    default:
-      break;
-    }
-}
-
-static Batch *
-batch_new (void)
-{
-  Batch *batch = g_new0 (Batch, 1);
-
-  batch->items = g_array_sized_new (FALSE, FALSE, sizeof (Item), BATCH_SIZE);
-  g_array_set_clear_func (batch->items, (GDestroyNotify) item_clear);
-  batch->offers = g_array_sized_new (FALSE, FALSE, sizeof (QueuedOffer), BATCH_SIZE);
-  batch->text = g_string_sized_new (BATCH_SIZE * 256);
-  return batch;
-}
-
-static void
-batch_free (Batch *batch)
-{
-  g_array_unref (batch->items);
-  g_array_unref (batch->offers);
-  g_string_free (batch->text, TRUE);
-  g_free (batch);
-}
-
-/* Hands the reader's batch to the writer and frees what it has written; FALSE once the writer
- * has stopped (the end marker still goes through: the writer waits for it). */
-static gboolean
-pipe_flush (Pipe *pipe)
-{
-  Batch *batch = g_steal_pointer (&pipe->filling);
-  gboolean end = g_array_index (batch->items, Item, batch->items->len - 1).kind == ITEM_END;
-  gboolean accepted = TRUE;
-  GList *written;
-
-  {
-    g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&pipe->lock);
-
-    while (pipe->ready.length >= PIPE_CAPACITY && !pipe->aborted)
-      {
-        pipe->reader_waiting = TRUE;
-        g_cond_wait (&pipe->cond, &pipe->lock);
-      }
-    pipe->reader_waiting = FALSE;
-    if (pipe->aborted && !end)
-      accepted = FALSE;
-    else
-      {
-        g_queue_push_tail (&pipe->ready, batch);
-        if (pipe->writer_waiting)
-          g_cond_signal (&pipe->cond);
-      }
-    written = pipe->done.head;
-    g_queue_init (&pipe->done);
-  }
-
-  /* A written batch is emptied and filled again: a new one each time would be a large
-   * allocation after many small frees, which makes malloc sort them all. */
-  for (GList *l = written; l != NULL; l = l->next)
-    {
-      Batch *done = l->data;
-
-      if (pipe->filling == NULL)
-        {
-          g_array_set_size (done->items, 0);
-          g_array_set_size (done->offers, 0);
-          g_string_truncate (done->text, 0);
-          pipe->filling = done;
-        }
-      else
-        batch_free (done);
-    }
-  g_list_free (written);
-  if (!accepted)
-    batch_free (batch);
-  if (pipe->filling == NULL)
-    pipe->filling = batch_new ();
-  return accepted;
-}
-
-static gboolean
-pipe_push (Pipe     *pipe,
-           ItemKind  kind,
-           gpointer  data,
-           GError  **error)
-{
-  Item item = { kind, data };
-
-  g_array_append_val (pipe->filling->items, item);
-  if (pipe->filling->items->len >= BATCH_SIZE && !pipe_flush (pipe))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The import stopped");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Returns the batch written before (if any) and takes the next one. A waiting reader is woken
- * once the queue is half empty. */
-static Batch *
-pipe_next (Pipe  *pipe,
-           Batch *written)
-{
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&pipe->lock);
-  Batch *batch;
-
-  if (written != NULL)
-    g_queue_push_tail (&pipe->done, written);
-  while (pipe->ready.length == 0)
-    {
-      pipe->writer_waiting = TRUE;
-      g_cond_wait (&pipe->cond, &pipe->lock);
-    }
-  pipe->writer_waiting = FALSE;
-  batch = g_queue_pop_head (&pipe->ready);
-  if (pipe->reader_waiting && pipe->ready.length <= PIPE_CAPACITY / 2)
-    g_cond_signal (&pipe->cond);
-  return batch;
-}
-
-static void
-pipe_abort (Pipe *pipe)
-{
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&pipe->lock);
-
-  pipe->aborted = TRUE;
-  g_cond_broadcast (&pipe->cond);
-}
-
-static gboolean
-queue_header (const SkySheetHeader  *header,
-              gpointer               user_data,
-              GError               **error)
-{
-  HeaderCopy *copy = g_new0 (HeaderCopy, 1);
-  /* source_url may be NULL: it goes last, where a NULL ends the vector. */
-  const char *fields[] = { header->provider_id, header->provider_name, header->version,
-                           header->effective_date, header->currency, header->source,
-                           header->retrieved, header->source_url, NULL };
-
-  copy->strings = g_strdupv ((char **) fields);
-  copy->header = (SkySheetHeader) {
-    .provider_id = copy->strings[0],
-    .provider_name = copy->strings[1],
-    .version = copy->strings[2],
-    .effective_date = copy->strings[3],
-    .currency = copy->strings[4],
-    .source = copy->strings[5],
-    .retrieved = copy->strings[6],
-    .source_url = copy->strings[7],
-  };
-  return pipe_push (user_data, ITEM_HEADER, copy, error);
-}
-
-static gboolean
-queue_region (const SkySheetRegion  *region,
-              gpointer               user_data,
-              GError               **error)
-{
-  const char *fields[] = { region->code, region->name, region->geography, NULL };
-
-  return pipe_push (user_data, ITEM_REGION, g_strdupv ((char **) fields), error);
-}
-
-static gboolean
-queue_service (const SkySheetService  *service,
-               gpointer                user_data,
-               GError                **error)
-{
-  /* sla may be NULL: it goes last. */
-  const char *fields[] = { service->id, service->name, service->category, service->sla, NULL };
-
-  return pipe_push (user_data, ITEM_SERVICE, g_strdupv ((char **) fields), error);
-}
-
-/* The number of @text among the sheet's words, which the writer turns into the catalog's id
- * of the text (see import_word()): the first word the sheet uses is 0, the next new one 1, … */
-static gboolean
-queue_word (Pipe        *pipe,
-            WordMemo    *memo,
-            const char  *text,
-            gint32      *number,
-            GError     **error)
-{
-  gpointer key, value;
-
-  if (text == NULL)
-    {
-      *number = -1;
-      return TRUE;
-    }
-  /* Offers in a row often share a field's value: the last one is compared first. */
-  if (memo->text != NULL && strcmp (memo->text, text) == 0)
-    {
-      *number = memo->number;
-      return TRUE;
-    }
-  if (g_hash_table_lookup_extended (pipe->words, text, &key, &value))
-    {
-      *memo = (WordMemo) { key, GPOINTER_TO_UINT (value) - 1 };
-      *number = memo->number;
-      return TRUE;
-    }
-  key = g_strdup (text);
-  *number = g_hash_table_size (pipe->words);
-  g_hash_table_insert (pipe->words, key, GUINT_TO_POINTER (*number + 1));
-  *memo = (WordMemo) { key, *number };
-  return pipe_push (pipe, ITEM_WORD, g_strdup (text), error);
-}
-
-/* Sorts the prices collected since the last run and hands them to the writer; at the end of a
- * batch, or when @last, says that the batch is complete. */
-static gboolean
-queue_prices (Pipe      *pipe,
-              gboolean   last,
-              GError   **error)
-{
-  pipe->batch_prices += pipe->pending->len;
-  if (pipe->pending->len > 0)
-    {
-      GArray *run = _sky_run_sort (&pipe->sorter, pipe->pending);
-
-      g_array_set_size (pipe->pending, 0);
-      if (!pipe_push (pipe, ITEM_PRICE_RUN, run, error))
-        return FALSE;
-    }
-  if (last || pipe->batch_prices >= PENDING_PRICES)
-    {
-      pipe->batch_prices = 0;
-      return pipe_push (pipe, ITEM_PRICE_BATCH_END, NULL, error);
-    }
-  return TRUE;
-}
-
-/* A text that starts at the end of the batch's; batch_end_text() ends it. */
-static Text
-batch_start_text (const Batch *batch)
-{
-  return (Text) { batch->text->len, -1 };
-}
-
-/* Where @field of @offer is in a batch whose text has @offer's strings from @strings on. */
-static Text
-offer_text (const SkySheetOffer *offer,
-            guint32              strings,
-            const char          *field)
-{
-  Text t = { strings, -1 };
-
-  if (field != NULL)
-    {
-      g_assert (field >= offer->strings && field < offer->strings + offer->strings_len);
-      t.start = strings + (field - offer->strings);
-      t.len = strlen (field);
-    }
-  return t;
-}
-
-/* Ends a text that was written into the batch from @t.start on. */
-static Text
-batch_end_text (Batch *batch,
-                Text   t)
-{
-  t.len = batch->text->len - t.start;
-  g_string_append_c (batch->text, '\0');
-  return t;
-}
-
-static gboolean
-queue_offer (const SkySheetOffer  *offer,
-             gpointer              user_data,
-             GError              **error)
-{
-  Pipe *pipe = user_data;
-  gint32 family, region, storage_type, os, sla;
-  Batch *batch;
-  guint index;
-  QueuedOffer *queued;
-  guint32 strings;
-  guint8 geography, category;
-
-  /* Words first: a new one goes into the batch as an item of its own, which may hand the batch
-   * to the writer. */
-  if (!queue_word (pipe, &pipe->memos[0], offer->family, &family, error) ||
-      !queue_word (pipe, &pipe->memos[1], offer->region, &region, error) ||
-      !queue_word (pipe, &pipe->memos[2], offer->storage_type, &storage_type, error) ||
-      !queue_word (pipe, &pipe->memos[3], offer->os, &os, error) ||
-      !queue_word (pipe, &pipe->memos[4], offer->sla, &sla, error))
-    return FALSE;
-
-  batch = pipe->filling;
-  index = batch->offers->len;
-  g_array_set_size (batch->offers, index + 1);
-  queued = &g_array_index (batch->offers, QueuedOffer, index);
-  queued->id = pipe->next_offer_id++;
-  queued->vcpu_milli = offer->vcpu_milli;
-  queued->memory_mgib = offer->memory_mgib;
-  queued->gpu = offer->gpu;
-  queued->line = offer->line;
-  queued->nth = offer->nth;
-  queued->n_prices = offer->prices->len;
-  /* The offer's text fields, which are all in its block of strings, copied at once. */
-  strings = batch->text->len;
-  g_string_append_len (batch->text, offer->strings, offer->strings_len);
-  queued->sku = offer_text (offer, strings, offer->sku);
-  queued->name = offer_text (offer, strings, offer->name);
-  queued->family = family;
-  queued->region = region;
-  queued->storage_type = storage_type;
-  queued->os = os;
-  queued->sla = sla;
-
-  queued->features = batch_start_text (batch);
-  if (offer->features->len > 0)
-    {
-      for (guint i = 0; i + 1 < offer->features->len; i += 2)
-        {
-          if (i > 0)
-            g_string_append_c (batch->text, '\n');
-          g_string_append (batch->text, g_ptr_array_index (offer->features, i));
-          g_string_append_c (batch->text, '=');
-          g_string_append (batch->text, g_ptr_array_index (offer->features, i + 1));
-        }
-      queued->features = batch_end_text (batch, queued->features);
-    }
-
-  /* The offer's prices, as the offer table keeps them and as rows of the price table. The sheet
-   * reader lets only known names through. */
-  geography = _sky_catalog_code (sky_geographies (), offer->geography);
-  category = _sky_catalog_code (sky_categories (), offer->category);
-  queued->prices = batch_start_text (batch);
-  for (guint i = 0; i < offer->prices->len; i++)
-    {
-      const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
-      int term = _sky_catalog_code (sky_terms (), price->term);
-      int unit = _sky_catalog_code (sky_units (), price->unit);
-      SkyPendingPrice pending = {
-        .term = term,
-        .unit = unit,
-        .geography = geography,
-        .category = category,
-        .seq = i,
-        .amount = price->amount,
-        .offer_id = queued->id,
-        .region = region,
-        .os = os,
-        .vcpu_milli = offer->vcpu_milli,
-        .memory_mgib = offer->memory_mgib,
-      };
-
-      _sky_catalog_append_price (batch->text, i == 0, term, unit, price->amount,
-                                 price->has_upfront_fee, price->upfront_fee,
-                                 price->free_quantity);
-      if (price->tiers->len == 0)
-        _sky_catalog_append_no_tiers (batch->text);
-      for (guint t = 0; t < price->tiers->len; t++)
-        {
-          const SkySheetTier *tier = &g_array_index (price->tiers, SkySheetTier, t);
-
-          _sky_catalog_append_tier (batch->text, t == 0, tier->from, tier->to, tier->amount);
-        }
-      g_array_append_val (pipe->pending, pending);
-    }
-  queued->prices = batch_end_text (batch, queued->prices);
-
-  if (!pipe_push (pipe, ITEM_OFFER, GUINT_TO_POINTER (index), error))
-    return FALSE;
-  if (pipe->pending->len >= PRICE_RUN)
-    return queue_prices (pipe, FALSE, error);
-  return TRUE;
-}
-
-static const SkySheetSink queue_sink = {
-  .header = queue_header,
-  .region = queue_region,
-  .service = queue_service,
-  .offer = queue_offer,
-};
-
-static gpointer
-read_sheet_thread (gpointer data)
-{
-  Pipe *pipe = data;
-  Item end = { ITEM_END, NULL };
-
-  if (sky_sheet_read_fd (pipe->fd, pipe->path, &queue_sink, pipe, &pipe->sha256,
-                         pipe->cancellable, pipe->progress, pipe->progress_data, &pipe->error) &&
-      !queue_prices (pipe, TRUE, &pipe->error))
-    g_clear_pointer (&pipe->sha256, g_free);
-  g_array_append_val (pipe->filling->items, end);
-  pipe_flush (pipe);
-  return NULL;
-}
-
 /* Compares @n offers of @batch from @first on with the next ones of the sheet loaded already,
  * as they would be stored. */
 static gboolean
-compare_offers (Import       *import,
-                const Batch  *batch,
-                guint         first,
-                guint         n,
-                GError      **error)
+compare_offers (Import               *import,
+                const SkyImportBatch *batch,
+                guint                 first,
+                guint                 n,
+                GError              **error)
 {
   sqlite3_stmt *stmt = import->stored_offers;
   const char *text = batch->text->str;
 
   for (guint i = first; i < first + n && !import->differs; i++)
     {
-      const QueuedOffer *q = &g_array_index (batch->offers, QueuedOffer, i);
+      const SkyQueuedOffer *q = &g_array_index (batch->offers, SkyQueuedOffer, i);
       int rc = sqlite3_step (stmt);
 
       if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -1157,11 +633,11 @@ compare_offers (Import       *import,
 /* Counts @n offers of @batch from @first on, and writes them, or compares them with the sheet
  * in the catalog already. */
 static gboolean
-write_offers (Import       *import,
-              const Batch  *batch,
-              guint         first,
-              guint         n,
-              GError      **error)
+write_offers (Import               *import,
+              const SkyImportBatch *batch,
+              guint                 first,
+              guint                 n,
+              GError              **error)
 {
   import->offers += n;
   if (import->existing_sha256 != NULL)
@@ -1170,33 +646,33 @@ write_offers (Import       *import,
 }
 
 static gboolean
-write_item (Import      *import,
-            Batch       *batch,
-            Item        *item,
-            GError     **error)
+write_item (Import         *import,
+            SkyImportBatch *batch,
+            SkyImportItem  *item,
+            GError        **error)
 {
   char **fields = item->data;
 
   switch (item->kind)
     {
-    case ITEM_HEADER:
-      return import_header (&((HeaderCopy *) item->data)->header, import, error);
-    case ITEM_REGION:
+    case SKY_IMPORT_ITEM_HEADER:
+      return import_header (&((SkyImportHeader *) item->data)->header, import, error);
+    case SKY_IMPORT_ITEM_REGION:
       return import_region (&(SkySheetRegion) { fields[0], fields[1], fields[2] }, import,
                             error);
-    case ITEM_SERVICE:
+    case SKY_IMPORT_ITEM_SERVICE:
       return import_service (&(SkySheetService) { fields[0], fields[1], fields[2], fields[3] },
                              import, error);
-    case ITEM_WORD:
+    case SKY_IMPORT_ITEM_WORD:
       return import_word (item->data, import, error);
-    case ITEM_OFFER:
+    case SKY_IMPORT_ITEM_OFFER:
       return write_offers (import, batch, GPOINTER_TO_UINT (item->data), 1, error);
-    case ITEM_PRICE_RUN:
+    case SKY_IMPORT_ITEM_PRICE_RUN:
       /* The writer keeps the run until it has merged it, and frees it then. */
       if (import->existing_sha256 == NULL)
         g_ptr_array_add (import->runs, g_steal_pointer (&item->data));
       return TRUE;
-    case ITEM_PRICE_BATCH_END:
+    case SKY_IMPORT_ITEM_PRICE_BATCH_END:
       /* What is left of the batch before has to go first. */
       if (import->existing_sha256 == NULL &&
           !import_prices (import, &import->merge, G_MAXUINT, error))
@@ -1204,7 +680,7 @@ write_item (Import      *import,
       _sky_run_merge_start (&import->merge, g_steal_pointer (&import->runs));
       import->runs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
       return TRUE;
-    case ITEM_END:
+    case SKY_IMPORT_ITEM_END:
     default:
       g_assert_not_reached ();
     }
@@ -1220,68 +696,56 @@ read_and_write (Import          *import,
                 gpointer         progress_data,
                 GError         **error)
 {
-  Pipe pipe = { 0 };
+  SkyImportPipe *pipe;
   GError *write_error = NULL;
-  Batch *batch = NULL;
-  GThread *reader;
+  GError *read_error = NULL;
+  SkyImportBatch *batch = NULL;
   gboolean done = FALSE;
-  char *sha256 = NULL;
+  g_autofree char *sha256 = NULL;
 
-  g_mutex_init (&pipe.lock);
-  g_cond_init (&pipe.cond);
-  g_queue_init (&pipe.ready);
-  g_queue_init (&pipe.done);
-  pipe.filling = batch_new ();
-  pipe.path = import->file;
-  pipe.fd = fd;
-  pipe.cancellable = cancellable;
-  pipe.progress = progress;
-  pipe.progress_data = progress_data;
-  pipe.next_offer_id = first_offer_id;
-  _sky_run_sorter_init (&pipe.sorter, PRICE_RUN + PRICE_RUN / 8);
-  pipe.pending = g_array_sized_new (FALSE, FALSE, sizeof (SkyPendingPrice), PRICE_RUN);
-  pipe.words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  reader = g_thread_new ("sky-sheet-reader", read_sheet_thread, &pipe);
+  pipe = _sky_import_pipe_start (import->file, fd, first_offer_id, cancellable, progress,
+                                 progress_data);
 
   while (!done)
     {
       guint prices = 0;
 
-      batch = pipe_next (&pipe, batch);
+      batch = _sky_import_pipe_next (pipe, batch);
       for (guint i = 0; i < batch->offers->len; i++)
-        prices += g_array_index (batch->offers, QueuedOffer, i).n_prices;
+        prices += g_array_index (batch->offers, SkyQueuedOffer, i).n_prices;
       for (guint i = 0; i < batch->items->len; i++)
         {
-          Item *item = &g_array_index (batch->items, Item, i);
+          SkyImportItem *item = &g_array_index (batch->items, SkyImportItem, i);
+          SkyImportItem *last = i + INSERT_ROWS <= batch->items->len
+                                ? &g_array_index (batch->items, SkyImportItem,
+                                                  i + INSERT_ROWS - 1)
+                                : NULL;
 
           /* INSERT_ROWS offers in a row are written together. */
-          if (item->kind == ITEM_OFFER && i + INSERT_ROWS <= batch->items->len &&
-              g_array_index (batch->items, Item, i + INSERT_ROWS - 1).kind == ITEM_OFFER &&
-              GPOINTER_TO_UINT (g_array_index (batch->items, Item, i + INSERT_ROWS - 1).data) ==
-              GPOINTER_TO_UINT (item->data) + INSERT_ROWS - 1)
+          if (item->kind == SKY_IMPORT_ITEM_OFFER && last != NULL &&
+              last->kind == SKY_IMPORT_ITEM_OFFER &&
+              GPOINTER_TO_UINT (last->data) == GPOINTER_TO_UINT (item->data) + INSERT_ROWS - 1)
             {
               if (write_error == NULL &&
                   !write_offers (import, batch, GPOINTER_TO_UINT (item->data), INSERT_ROWS,
                                  &write_error))
-                pipe_abort (&pipe);
+                _sky_import_pipe_abort (pipe);
               i += INSERT_ROWS - 1;
               continue;
             }
-          if (item->kind == ITEM_END)
+          if (item->kind == SKY_IMPORT_ITEM_END)
             done = TRUE;
           else if (write_error == NULL && !write_item (import, batch, item, &write_error))
-            pipe_abort (&pipe);
+            _sky_import_pipe_abort (pipe);
         }
       if (write_error == NULL && import->existing_sha256 == NULL &&
           !import_prices (import, &import->merge, prices + prices / 8 + 64, &write_error))
-        pipe_abort (&pipe);
+        _sky_import_pipe_abort (pipe);
     }
-  g_thread_join (reader);
-  batch_free (batch);
+  sha256 = _sky_import_pipe_finish (pipe, batch, &read_error);
 
-  /* The last batch of prices, while the text they point to is still there. */
-  if (write_error == NULL && pipe.error == NULL && import->existing_sha256 == NULL)
+  /* The last batch of prices. */
+  if (write_error == NULL && read_error == NULL && import->existing_sha256 == NULL)
     import_prices (import, &import->merge, G_MAXUINT, &write_error);
   _sky_run_merge_clear (&import->merge);
 
@@ -1289,24 +753,15 @@ read_and_write (Import          *import,
   if (write_error != NULL)
     {
       g_propagate_error (error, write_error);
-      g_clear_error (&pipe.error);
+      g_clear_error (&read_error);
+      return NULL;
     }
-  else if (pipe.error != NULL)
-    g_propagate_error (error, pipe.error);
-  else
-    sha256 = g_steal_pointer (&pipe.sha256);
-
-  g_free (pipe.sha256);
-  g_array_unref (pipe.pending);
-  _sky_run_sorter_clear (&pipe.sorter);
-  if (pipe.filling != NULL)
-    batch_free (pipe.filling);
-  g_queue_clear_full (&pipe.ready, (GDestroyNotify) batch_free);
-  g_queue_clear_full (&pipe.done, (GDestroyNotify) batch_free);
-  g_hash_table_unref (pipe.words);
-  g_cond_clear (&pipe.cond);
-  g_mutex_clear (&pipe.lock);
-  return sha256;
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, read_error);
+      return NULL;
+    }
+  return g_steal_pointer (&sha256);
 }
 
 /* Tells whether the new sheet is current, or is to be from its effective date on, and which
@@ -1439,15 +894,15 @@ finish_import (Import      *import,
 /* Imports the sheet open as @fd in one transaction, or in a savepoint of the transaction under
  * way when @nested; the caller holds the catalog's lock. */
 SkyImportResult *
-_sky_catalog_import_locked (SkyCatalog       *self,
-                            const char       *path,
-                            int               fd,
-                            SkyImportFlags    flags,
-                            gboolean          nested,
-                            GCancellable     *cancellable,
-                            SkyProgressFunc   progress,
-                            gpointer          progress_data,
-                            GError          **error)
+_sky_catalog_import_locked (SkyCatalog     *self,
+                            const char     *path,
+                            int             fd,
+                            SkyImportFlags  flags,
+                            gboolean        nested,
+                            GCancellable   *cancellable,
+                            SkyProgressFunc progress,
+                            gpointer        progress_data,
+                            GError        **error)
 {
   Import import = { 0 };
   g_autofree char *sha256 = NULL;
@@ -1552,13 +1007,13 @@ sky_catalog_import_file (SkyCatalog       *self,
  * Imports a price sheet as sky_catalog_import_file() does.
  */
 SkyImportResult *
-sky_catalog_import_file_full (SkyCatalog       *self,
-                              const char       *path,
-                              SkyImportFlags    flags,
-                              GCancellable     *cancellable,
-                              SkyProgressFunc   progress,
-                              gpointer          progress_data,
-                              GError          **error)
+sky_catalog_import_file_full (SkyCatalog     *self,
+                              const char     *path,
+                              SkyImportFlags  flags,
+                              GCancellable   *cancellable,
+                              SkyProgressFunc progress,
+                              gpointer        progress_data,
+                              GError        **error)
 {
   SkyImportResult *result;
   int fd;
