@@ -132,6 +132,10 @@ void             _sky_catalog_run_import_task (SkyCatalog          *self,
                                                gpointer             user_data,
                                                gpointer             source_tag,
                                                GTaskThreadFunc      thread);
+
+/* The code the catalog stores for @name of @names, -1 when it has none (sky-catalog-codec.c);
+ * the price table's buckets of a purchase option, geographies and a category, as SQL
+ * (sky-catalog-search.c); binding a name's code to a statement's parameter. */
 int       _sky_catalog_code     (const char * const *names,
                                  const char         *name);
 void      _sky_catalog_append_buckets (GString    *sql,

@@ -12,6 +12,20 @@
 #include "sky-catalog.h"
 #include "sky-catalog-private.h"
 
+/* The catalog object: opening a catalog (converting one of an earlier schema), checking it, its
+ * lock, and where catalogs and the bundled sheets are. Its other parts, each a file:
+ *
+ *   sky-catalog-schema.c         the schema and its migrations
+ *   sky-catalog-codec.c          stored codes and the text of an offer's prices
+ *   sky-catalog-import.c         an import's writer: one transaction per sheet
+ *   sky-catalog-import-reader.c  an import's reading thread and its batches
+ *   sky-sku-set.c                the SKUs an import has seen
+ *   sky-run-merge.c              sorted runs of prices and their merge
+ *   sky-catalog-sheets.c         the sheets as a whole: seeding, removing, listing
+ *   sky-catalog-search.c         search, count and an offer's details
+ *   sky-catalog-match.c          offers that meet a requirement
+ */
+
 /* The page cache, in KiB (negative, as SQLite takes it). */
 #define CACHE_KIB -16384
 
