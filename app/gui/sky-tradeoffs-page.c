@@ -405,13 +405,6 @@ show_scoring (SkyTradeoffsPage *self)
 
 /* The chart ----------------------------------------------------------------------------------- */
 
-static double
-cost_value (SkyDecimal cost)
-{
-  g_autofree char *text = sky_decimal_to_string (cost);
-  return g_ascii_strtod (text, NULL);
-}
-
 static void
 draw_chart (GtkDrawingArea *area,
             cairo_t        *cr,
@@ -432,7 +425,8 @@ draw_chart (GtkDrawingArea *area,
     return;
   for (guint i = 0; i < sc->options->len; i++)
     {
-      double c = cost_value (((SkyScoredOption *) g_ptr_array_index (sc->options, i))->cost);
+      const SkyScoredOption *o = g_ptr_array_index (sc->options, i);
+      double c = sky_decimal_to_double (o->cost);
       lo = MIN (lo, c);
       hi = MAX (hi, c);
     }
@@ -486,16 +480,16 @@ draw_chart (GtkDrawingArea *area,
     {
       SkyScoredOption *o = g_ptr_array_index (sc->options, g_array_index (front, guint, a));
       if (a == 0)
-        cairo_move_to (cr, X (cost_value (o->cost)), Y (o->score));
+        cairo_move_to (cr, X (sky_decimal_to_double (o->cost)), Y (o->score));
       else
-        cairo_line_to (cr, X (cost_value (o->cost)), Y (o->score));
+        cairo_line_to (cr, X (sky_decimal_to_double (o->cost)), Y (o->score));
     }
   cairo_stroke (cr);
 
   for (guint i = 0; i < sc->options->len; i++)
     {
       SkyScoredOption *o = g_ptr_array_index (sc->options, i);
-      double x = X (cost_value (o->cost)), y = Y (o->score);
+      double x = X (sky_decimal_to_double (o->cost)), y = Y (o->score);
 
       cairo_new_path (cr);
       cairo_arc (cr, x, y, 6, 0, 2 * G_PI);
