@@ -125,23 +125,45 @@ assert_one_line_error (const Run *r)
   g_assert_true (strchr (r->err, '\n') == r->err + strlen (r->err) - 1);
 }
 
+/* The usage lists every command with its one line of help, in one column; each command has
+ * its own --help; “help” prints the usage too. */
 static void
 test_help (void)
 {
-  static const char * const commands[] = { "import", "sheets", "search" };
+  static const char * const commands[][2] = {
+    { "import", "  import FILE…   Load price sheets into the catalog\n" },
+    { "sheets", "  sheets         List the price sheets in the catalog (sheets remove: remove "
+                "one)\n" },
+    { "search", "  search         Find offers in the current price sheets\n" },
+    { "estimate", "  estimate FILE  Price a scenario on each of its providers\n" },
+    { "validate", "  validate FILE  Check a scenario file\n" },
+    { "match", "  match          Each provider's offers that meet a requirement\n" },
+    { "compare", "  compare SKU…   Offers side by side\n" },
+    { "score", "  score FILE     Rank a scenario's candidates by its criteria\n" },
+    { "project", "  project FILE   A scenario month by month, against its budget\n" },
+    { "export", "  export FILE    Write a projection for finance (CSV, JSON, PDF)\n" },
+  };
   g_auto(Run) top = { 0 };
+  g_auto(Run) help = { 0 };
 
   cli (&top, "--help", NULL);
   g_assert_cmpint (top.status, ==, 0);
+  g_assert_true (g_str_has_prefix (top.out, "Usage:\n  skytally-cli [--catalog PATH] "
+                                            "[--no-seed] [--read-only] COMMAND [OPTIONS…]\n\n"
+                                            "Commands:\n"));
+  g_assert_nonnull (strstr (top.out, "\nOptions:\n  --catalog PATH   "));
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_auto(Run) r = { 0 };
 
-      g_assert_nonnull (strstr (top.out, commands[i]));
-      cli (&r, commands[i], "--help", NULL);
+      g_assert_nonnull (strstr (top.out, commands[i][1]));
+      cli (&r, commands[i][0], "--help", NULL);
       g_assert_cmpint (r.status, ==, 0);
       g_assert_nonnull (strstr (r.out, "Usage:"));
     }
+  cli (&help, "help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_cmpstr (help.out, ==, top.out);
 }
 
 static void

@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "skytally-cli"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "sky-cli.h"
+#include "sky-export.h"
+
+/* skytally-cli export: a projection written for finance, through the report library. */
+
+int
+sky_cli_export (const SkyCliGlobals *globals,
+                int                  argc,
+                char               **argv)
+{
+  g_autoptr(GOptionContext) context =
+    /* Translators: what “skytally-cli export” does. */
+    g_option_context_new (N_("FILE.skytally — write a projection for finance"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyScenario) scenario = NULL;
+  g_autoptr(SkyCatalog) catalog = NULL;
+  g_autofree char *csv_path = NULL, *json_path = NULL, *pdf_path = NULL, *delimiter = NULL;
+  SkyExportOptions options = { 0 };
+  g_auto(GStrv) providers = NULL;
+  gboolean bom = FALSE;
+  int months = 0;
+  int status = 0;
+  SkyCsvDialect dialect = SKY_CSV_STANDARD;
+  GOptionEntry entries[] = {
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path,
+      N_("Write the months as CSV here, and the assumptions beside it"), "OUT.csv" },
+    { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path, N_("Write the months as JSON here"),
+      "OUT.json" },
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf_path,
+      N_("Write a report to read or print here"), "OUT.pdf" },
+    { "months", 0, 0, G_OPTION_ARG_INT, &months,
+      N_("How many months, 12 to 60 (default: the scenario's)"), "N" },
+    { "provider", 0, 0, G_OPTION_ARG_STRING_ARRAY, &providers,
+      N_("Only this provider (again for more)"), "ID" },
+    { "delimiter", 0, 0, G_OPTION_ARG_STRING, &delimiter,
+      N_("Between CSV fields: , (default) or ;"), ",|;" },
+    { "bom", 0, 0, G_OPTION_ARG_NONE, &bom,
+      N_("Start the CSV with a byte-order mark, for Excel"), NULL },
+    { NULL }
+  };
+
+  if (!sky_cli_parse_options (context, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return sky_cli_usage_error (_("export takes one scenario file"));
+  if (csv_path == NULL && json_path == NULL && pdf_path == NULL)
+    return sky_cli_usage_error (_("export needs --csv, --pdf or --json"));
+  if (months != 0 && (months < 12 || months > 60))
+    return sky_cli_usage_error (_("--months must be 12 to 60"));
+  if (delimiter != NULL && strcmp (delimiter, ";") == 0)
+    dialect = SKY_CSV_SEMICOLON;
+  else if (delimiter != NULL && strcmp (delimiter, ",") != 0)
+    return sky_cli_usage_error (_("--delimiter is , or ;"));
+
+  scenario = sky_scenario_load (argv[1], &error);
+  if (scenario == NULL)
+    return sky_cli_user_error (error);
+  catalog = sky_cli_open_catalog (globals, &error);
+  if (catalog == NULL)
+    return sky_cli_user_error (error);
+  struct { const char *path; SkyExportFormat format; } outputs[] = {
+    { csv_path, SKY_EXPORT_CSV }, { pdf_path, SKY_EXPORT_PDF }, { json_path, SKY_EXPORT_JSON },
+  };
+
+  options.months = (guint) months;
+  options.providers = (const char * const *) providers;
+  options.dialect = dialect;
+  options.bom = bom;
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    {
+      if (outputs[i].path == NULL)
+        continue;
+      options.format = outputs[i].format;
+      if (!sky_export_write (catalog, scenario, &options, outputs[i].path, NULL, NULL,
+                             &error))
+        return sky_cli_user_error (error);
+    }
+  return 0;
+}
