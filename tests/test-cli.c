@@ -1563,6 +1563,61 @@ test_export_csv_all_or_nothing (Fixture       *f,
   g_assert_cmpstr (listed, ==, "months.assumptions.csv months.csv");
 }
 
+/* Runs skytally-cli with the dynamic loader telling on standard error which files it loads,
+ * and returns that. */
+static char *
+loaded_by (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LD_DEBUG", "files", TRUE);
+  g_autoptr(GError) error = NULL;
+  char *err = NULL;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("SKYTALLY_CLI"));
+  for (const char * const *a = args; *a != NULL; a++)
+    g_ptr_array_add (argv, (char *) *a);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                &err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  return err;
+}
+
+/* Only export loads the report library, and with it cairo and Pango: the other commands start
+ * without them. */
+static void
+test_report_loaded_for_export_only (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autofree char *scenario = export_setup (f);
+  g_autofree char *json = g_build_filename (f->dir, "months.json", NULL);
+  g_autofree char *version = loaded_by ((const char *[]) { "--version", NULL });
+  g_autofree char *search = loaded_by ((const char *[]) { "--catalog", f->catalog, "search",
+                                                          NULL });
+  g_autofree char *estimate = loaded_by ((const char *[]) { "--catalog", f->catalog, "estimate",
+                                                            scenario, NULL });
+  g_autofree char *export = loaded_by ((const char *[]) { "--catalog", f->catalog, "export",
+                                                          scenario, "--json", json, NULL });
+
+  if (strstr (version, "libglib-2.0") == NULL)
+    {
+      g_test_skip ("the dynamic loader does not tell what it loads (LD_DEBUG) here");
+      return;
+    }
+  for (const char * const *err = (const char *[]) { version, search, estimate, NULL }; *err;
+       err++)
+    {
+      g_assert_null (strstr (*err, "libskytally-cli-export"));
+      g_assert_null (strstr (*err, "libcairo"));
+      g_assert_null (strstr (*err, "libpango"));
+    }
+  g_assert_nonnull (strstr (export, "libskytally-cli-export"));
+  g_assert_nonnull (strstr (export, "libcairo"));
+  g_assert_true (g_file_test (json, G_FILE_TEST_IS_REGULAR));
+}
+
 static void
 test_validate (Fixture       *f,
                gconstpointer  data)
@@ -2441,6 +2496,7 @@ main (int    argc,
   ADD ("export-to-fifo", test_export_to_fifo);
   ADD ("export-fails-cleanly", test_export_fails_cleanly);
   ADD ("export-csv-all-or-nothing", test_export_csv_all_or_nothing);
+  ADD ("report-loaded-for-export-only", test_report_loaded_for_export_only);
   ADD ("validate", test_validate);
   ADD ("validate-special", test_validate_special);
   ADD ("killed-import", test_killed_import);

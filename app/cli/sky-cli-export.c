@@ -6,11 +6,56 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <gmodule.h>
 
 #include "sky-cli.h"
 #include "sky-export.h"
 
-/* skytally-cli export: a projection written for finance, through the report library. */
+/* skytally-cli export: a projection written for finance, through the report library. That
+ * library draws with cairo and Pango, which no other command needs: it is a module, loaded
+ * here and only here, so that a search or an estimate starts without them. */
+
+#define EXPORT_MODULE "libskytally-cli-export." G_MODULE_SUFFIX
+
+typedef gboolean (*ExportWriteFunc) (SkyCatalog             *catalog,
+                                     const SkyScenario      *scenario,
+                                     const SkyExportOptions *options,
+                                     const char             *path,
+                                     const char             *assumptions_path,
+                                     GCancellable           *cancellable,
+                                     GError                **error);
+
+/* The module beside the program (where it is built) or else where it is installed. */
+static ExportWriteFunc
+load_export (GError **error)
+{
+  g_autofree char *program = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *beside = NULL;
+  g_autofree char *installed = g_build_filename (SKY_CLI_MODULEDIR, EXPORT_MODULE, NULL);
+  const char *path = installed;
+  GModule *module;
+  gpointer symbol = NULL;
+
+  if (program != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (program);
+
+      beside = g_build_filename (dir, EXPORT_MODULE, NULL);
+      if (g_file_test (beside, G_FILE_TEST_IS_REGULAR))
+        path = beside;
+    }
+  module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  if (module == NULL || !g_module_symbol (module, "sky_export_write", &symbol))
+    {
+      /* Translators: %s is the reason the export module did not load. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Cannot load the export: %s"),
+                   g_module_error ());
+      g_clear_pointer (&module, g_module_close);
+      return NULL;
+    }
+  g_module_make_resident (module);
+  return (ExportWriteFunc) symbol;
+}
 
 int
 sky_cli_export (const SkyCliGlobals *globals,
@@ -30,6 +75,7 @@ sky_cli_export (const SkyCliGlobals *globals,
   int months = 0;
   int status = 0;
   SkyCsvDialect dialect = SKY_CSV_STANDARD;
+  ExportWriteFunc export_write;
   GOptionEntry entries[] = {
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path,
       N_("Write the months as CSV here, and the assumptions beside it"), "OUT.csv" },
@@ -67,6 +113,9 @@ sky_cli_export (const SkyCliGlobals *globals,
   catalog = sky_cli_open_catalog (globals, &error);
   if (catalog == NULL)
     return sky_cli_user_error (error);
+  export_write = load_export (&error);
+  if (export_write == NULL)
+    return sky_cli_user_error (error);
   struct { const char *path; SkyExportFormat format; } outputs[] = {
     { csv_path, SKY_EXPORT_CSV }, { pdf_path, SKY_EXPORT_PDF }, { json_path, SKY_EXPORT_JSON },
   };
@@ -80,8 +129,7 @@ sky_cli_export (const SkyCliGlobals *globals,
       if (outputs[i].path == NULL)
         continue;
       options.format = outputs[i].format;
-      if (!sky_export_write (catalog, scenario, &options, outputs[i].path, NULL, NULL,
-                             &error))
+      if (!export_write (catalog, scenario, &options, outputs[i].path, NULL, NULL, &error))
         return sky_cli_user_error (error);
     }
   return 0;
