@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -16,8 +18,9 @@
 #include "sky-test-util.h"
 
 /* The export: a projection written as CSV with its assumptions, as JSON, or as a PDF report,
- * through the one serialiser of each record. (skytally-cli export's own tests, of the files
- * it replaces and how, are in test-cli.c.) */
+ * through the one serialiser of each record, and how it replaces files already there.
+ * (test-cli.c runs skytally-cli export through the same cases, and through standard output
+ * and a full disk.) */
 
 /* valid-small.xml: std-2 at 0.096 USD an hour, egress 100 GB free then 0.09; the budget is
  * 1100 a month. The second line has no offer on othercloud's sheet. */
@@ -332,6 +335,207 @@ test_cancelled (Fixture       *f,
   g_assert_cmpstr (listed, ==, "");
 }
 
+/* Where files already are --------------------------------------------------------------- */
+
+static void
+export_all (Fixture    *f,
+            const char *csv,
+            const char *json,
+            const char *pdf)
+{
+  static const SkyExportFormat formats[] = { SKY_EXPORT_CSV, SKY_EXPORT_JSON, SKY_EXPORT_PDF };
+  const char *paths[] = { csv, json, pdf };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      SkyExportOptions options = { .format = formats[i] };
+      export (f, &options, paths[i], NULL);
+    }
+}
+
+/* A symbolic link given as the output (a chain of two) stays a link, and the file it ends at
+ * is replaced: CSV, its assumptions, JSON and PDF. */
+static void
+test_keeps_links (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char * const names[] = { "months.csv", "months.assumptions.csv", "months.json",
+                                        "report.pdf" };
+  g_autofree char *real = g_build_filename (f->dir, "real", NULL);
+  g_autofree char *csv = g_build_filename (f->out, "months.csv", NULL);
+  g_autofree char *json = g_build_filename (f->out, "months.json", NULL);
+  g_autofree char *pdf = g_build_filename (f->out, "report.pdf", NULL);
+  g_autofree char *listed = NULL;
+
+  g_assert_cmpint (g_mkdir (real, 0755), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *link = g_build_filename (f->out, names[i], NULL);
+      g_autofree char *middle = g_strconcat (link, ".link", NULL);
+      g_autofree char *target = g_build_filename (real, names[i], NULL);
+      g_autofree char *middle_name = g_strconcat (names[i], ".link", NULL);
+
+      g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+      g_assert_cmpint (symlink (target, middle), ==, 0);
+      g_assert_cmpint (symlink (middle_name, link), ==, 0);
+    }
+  export_all (f, csv, json, pdf);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *link = g_build_filename (f->out, names[i], NULL);
+      g_autofree char *middle = g_strconcat (link, ".link", NULL);
+      g_autofree char *target = g_build_filename (real, names[i], NULL);
+      g_autofree char *text = contents_of (target, NULL);
+
+      g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+      g_assert_true (g_file_test (middle, G_FILE_TEST_IS_SYMLINK));
+      g_assert_false (g_file_test (target, G_FILE_TEST_IS_SYMLINK));
+      g_assert_cmpstr (text, !=, "old");
+    }
+  listed = sky_test_names_in (real);
+  g_assert_cmpstr (listed, ==, "months.assumptions.csv months.csv months.json report.pdf");
+}
+
+/* A link planted at OUT.part (where the PDF was once drawn before it was put in place) is not
+ * followed: the file it points to is left alone, and so is the link; the temporary files the
+ * export writes through are gone. */
+static void
+test_planted_link (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const SkyExportFormat formats[] = { SKY_EXPORT_CSV, SKY_EXPORT_JSON, SKY_EXPORT_PDF };
+  g_autofree char *victim = g_build_filename (f->dir, "victim", NULL);
+
+  g_assert_true (g_file_set_contents (victim, "precious", -1, NULL));
+  for (gsize i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      SkyExportOptions options = { .format = formats[i], .no_assumptions = TRUE };
+      g_autofree char *path = g_strdup_printf ("%s/out-%" G_GSIZE_FORMAT, f->out, i);
+      g_autofree char *part = g_strconcat (path, ".part", NULL);
+      g_autofree char *text = NULL;
+
+      g_assert_cmpint (symlink (victim, part), ==, 0);
+      export (f, &options, path, NULL);
+      text = contents_of (victim, NULL);
+      g_assert_cmpstr (text, ==, "precious");
+      g_assert_true (g_file_test (part, G_FILE_TEST_IS_SYMLINK));
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+    }
+  {
+    g_autofree char *listed = sky_test_names_in (f->out);
+    g_assert_cmpstr (listed, ==, "out-0 out-0.part out-1 out-1.part out-2 out-2.part");
+  }
+}
+
+/* A file exported again keeps its mode; a new one gets the usual mode of the umask. */
+static void
+test_keeps_mode (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (f->out, "months.csv", NULL);
+  g_autofree char *assumptions = g_build_filename (f->out, "months.assumptions.csv", NULL);
+  g_autofree char *json = g_build_filename (f->out, "months.json", NULL);
+  g_autofree char *pdf = g_build_filename (f->out, "report.pdf", NULL);
+  const char * const paths[] = { csv, assumptions, json, pdf };
+  mode_t old = umask (027);
+  GStatBuf st;
+
+  export_all (f, csv, json, pdf);
+  umask (old);
+  for (gsize i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_assert_cmpint (g_stat (paths[i], &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+      g_assert_cmpint (g_chmod (paths[i], 0600), ==, 0);
+    }
+  export_all (f, csv, json, pdf);
+  for (gsize i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_assert_cmpint (g_stat (paths[i], &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    }
+}
+
+static gpointer
+read_fifo_thread (gpointer data)
+{
+  char *text = NULL;
+
+  g_file_get_contents (data, &text, NULL, NULL);
+  return text;
+}
+
+/* A named pipe is written to, and stays a pipe. */
+static void
+test_to_fifo (Fixture       *f,
+              gconstpointer  data)
+{
+  SkyExportOptions options = { .format = SKY_EXPORT_JSON };
+  g_autofree char *fifo = g_build_filename (f->out, "pipe.json", NULL);
+  g_autofree char *text = NULL;
+  GThread *reader;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  reader = g_thread_new ("reader", read_fifo_thread, fifo);
+  export (f, &options, fifo, NULL);
+  text = g_thread_join (reader);
+  g_assert_nonnull (text);
+  g_assert_true (g_str_has_prefix (text, "{\n  \"scenario\" : \"Growth\""));
+  g_assert_true (g_file_test (fifo, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (fifo, G_FILE_TEST_IS_REGULAR));
+}
+
+/* An export that cannot be written (its folder is a file) fails naming the file, in every
+ * format, and leaves nothing behind. */
+static void
+test_fails_cleanly (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *not_dir = g_build_filename (f->out, "file", NULL);
+  g_autofree char *listed = NULL;
+
+  g_assert_true (g_file_set_contents (not_dir, "a file", -1, NULL));
+  for (SkyExportFormat format = SKY_EXPORT_CSV; format <= SKY_EXPORT_JSON; format++)
+    {
+      SkyExportOptions options = { .format = format };
+      g_autofree char *path = g_build_filename (not_dir, "out", NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (sky_export_write (f->catalog, f->scenario, &options, path, NULL, NULL,
+                                        &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, path));
+    }
+  listed = sky_test_names_in (f->out);
+  g_assert_cmpstr (listed, ==, "file");
+}
+
+/* The CSV and its assumptions are put in place together: when the assumptions cannot be
+ * written (a folder has their name), neither file changes. */
+static void
+test_csv_all_or_nothing (Fixture       *f,
+                         gconstpointer  data)
+{
+  SkyExportOptions options = { .format = SKY_EXPORT_CSV };
+  g_autofree char *csv = g_build_filename (f->out, "months.csv", NULL);
+  g_autofree char *assumptions = g_build_filename (f->out, "months.assumptions.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *listed = NULL;
+
+  g_assert_true (g_file_set_contents (csv, "old csv", -1, NULL));
+  g_assert_cmpint (g_mkdir (assumptions, 0755), ==, 0);
+  g_assert_false (sky_export_write (f->catalog, f->scenario, &options, csv, NULL, NULL,
+                                    &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, assumptions));
+  text = contents_of (csv, NULL);
+  g_assert_cmpstr (text, ==, "old csv");
+  g_assert_true (g_file_test (assumptions, G_FILE_TEST_IS_DIR));
+  listed = sky_test_names_in (f->out);
+  g_assert_cmpstr (listed, ==, "months.assumptions.csv months.csv");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -347,6 +551,12 @@ main (int    argc,
   ADD ("json-estimate", test_json_estimate);
   ADD ("pdf", test_pdf);
   ADD ("cancelled", test_cancelled);
+  ADD ("keeps-links", test_keeps_links);
+  ADD ("planted-link", test_planted_link);
+  ADD ("keeps-mode", test_keeps_mode);
+  ADD ("to-fifo", test_to_fifo);
+  ADD ("fails-cleanly", test_fails_cleanly);
+  ADD ("csv-all-or-nothing", test_csv_all_or_nothing);
 #undef ADD
 
   return g_test_run ();
