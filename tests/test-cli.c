@@ -766,7 +766,7 @@ test_estimate_json (Fixture       *f,
                                                   "sku"), ==, "std-2-us");
   line = json_array_get_object_element (lines, 3);
   g_assert_cmpstr (json_object_get_string_member (line, "upfront"), ==, "518.00");
-  g_assert_cmpstr (json_object_get_string_member (line, "break_even_hours"), ==, "449.9");
+  g_assert_cmpstr (json_object_get_string_member (line, "break_even_hours"), ==, "449.91");
   totals = json_object_get_object_member (p, "totals");
   g_assert_cmpstr (json_object_get_string_member (totals, "monthly"), ==, "4925.66");
   g_assert_cmpstr (json_object_get_string_member (totals, "yearly"), ==, "59625.92");

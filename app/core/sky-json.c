@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "sky-currency.h"
+#include "sky-explain.h"
 #include "sky-json.h"
 
 /* An estimate and a projection as JSON: written here only, for skytally-cli's --format json
@@ -121,7 +122,11 @@ add_estimate_line (JsonBuilder           *builder,
     for (gsize k = 0; k < G_N_ELEMENTS (figures); k++)
       sky_json_add_string (builder, figures[k], NULL);
   if (l->has_break_even)
-    sky_json_add_decimal (builder, "break_even_hours", l->break_even_hours);
+    {
+      g_autofree char *hours = sky_explain_hours (l->break_even_hours);
+
+      sky_json_add_string (builder, "break_even_hours", hours);
+    }
   else
     sky_json_add_string (builder, "break_even_hours", NULL);
   sky_json_add_string (builder, "explanation", l->explanation);

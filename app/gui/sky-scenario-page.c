@@ -1020,7 +1020,7 @@ update_details (SkyScenarioPage *self)
                                      detail_row (_("How It Is Computed"), l->explanation));
           if (l->has_break_even)
             {
-              g_autofree char *hours = decimal_text (l->break_even_hours);
+              g_autofree char *hours = sky_explain_hours (l->break_even_hours);
               g_autofree char *text = g_strdup_printf (_("Below %s hours a month, the same offer "
                                                          "on demand costs less"), hours);
               adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
