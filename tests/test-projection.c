@@ -274,8 +274,8 @@ test_amortised_adds_up (Fixture       *f,
   ASSERT_MONEY (p->amortised[1 * M + 1], "70.08");
 }
 
-/* A line whose label has a tab keeps its growth: each month is a copy of the scenario by way
- * of its file, where the tab became a space and no longer matched the rule's. */
+/* A line whose label has a tab keeps its growth: each month was once a copy of the scenario by
+ * way of its file, where the tab became a space and no longer matched the rule's. */
 static void
 test_label_with_tab (Fixture       *f,
                      gconstpointer  data)
