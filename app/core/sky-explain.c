@@ -46,7 +46,7 @@ explain_step (GString            *why,
     case SKY_PRICE_STEP_USAGE:
       {
         g_autofree char *q = num (s->quantity), *u = num (s->usage);
-        /* TRANSLATORS: quantity × usage and unit, as in "3 × 730 hour" */
+        /* Translators: quantity × usage and unit, as in "3 × 730 hour" */
         g_string_append_printf (why, _("%s × %s %s"), q, u, s->unit);
         if (s->committed)
           g_string_append (why, _(" (a commitment bills every hour)"));
@@ -74,10 +74,10 @@ explain_step (GString            *why,
       {
         g_autofree char *q = num (s->quantity), *a = num (s->price);
         if (s->count == 0)
-          /* TRANSLATORS: times a unit price, as in " × 0.096 USD/hour" */
+          /* Translators: times a unit price, as in " × 0.096 USD/hour" */
           g_string_append_printf (why, _(" × %s %s/%s"), a, s->currency, s->unit);
         else
-          /* TRANSLATORS: one tier's units at its price, as in "10240 gb × 0.09 USD/gb" */
+          /* Translators: one tier's units at its price, as in "10240 gb × 0.09 USD/gb" */
           g_string_append_printf (why, _("%s%s %s × %s %s/%s"), s->count > 1 ? " + " : " = ",
                                   q, s->unit, a, s->currency, s->unit);
       }
@@ -94,14 +94,14 @@ explain_step (GString            *why,
     case SKY_PRICE_STEP_DISCOUNT:
       {
         g_autofree char *p = num (s->factor), *c = amount_text (s->result, s->currency);
-        /* TRANSLATORS: less a discount in percent, as in " − 10 % = 394.20 EUR" */
+        /* Translators: less a discount in percent, as in " − 10 % = 394.20 EUR" */
         g_string_append_printf (why, _(" − %s %% = %s %s"), p, c, s->currency);
       }
       break;
     case SKY_PRICE_STEP_EXCHANGE:
       {
         g_autofree char *r = num (s->factor), *c = amount_text (s->result, s->currency);
-        /* TRANSLATORS: an exchange rate and its date, as in
+        /* Translators: an exchange rate and its date, as in
          * " × 1.1 USD/EUR (2026-11-01) = 433.62 USD" */
         g_string_append_printf (why, _(" × %s %s/%s (%s) = %s %s"), r, s->currency,
                                 s->from_currency, s->date, c, s->currency);
@@ -117,11 +117,13 @@ explain_step (GString            *why,
       {
         g_autofree char *q = num (s->quantity), *fee = num (s->price);
         g_autofree char *total = sky_currency_format (s->currency, s->result);
-        /* TRANSLATORS: quantity × upfront fee = the fee paid, and the commitment's months */
-        g_string_append_printf (why, g_dngettext (GETTEXT_PACKAGE,
-                                                  "; upfront %s × %s %s = %s %s, over %u month",
-                                                  "; upfront %s × %s %s = %s %s, over %u months",
-                                                  s->months),
+        g_string_append_printf (why,
+                                /* Translators: quantity × upfront fee = the fee paid, and the
+                                 * commitment's months */
+                                g_dngettext (GETTEXT_PACKAGE,
+                                             "; upfront %s × %s %s = %s %s, over %u month",
+                                             "; upfront %s × %s %s = %s %s, over %u months",
+                                             s->months),
                                 q, fee, s->from_currency, total, s->currency, s->months);
       }
       break;
@@ -136,7 +138,7 @@ explain_step (GString            *why,
                                           SKY_ROUND_HALF_UP, &spread) &&
                          sky_decimal_add (s->price, spread, &sum) &&
                          sky_decimal_compare (sum, s->result) == 0;
-        /* TRANSLATORS: the month's cost plus the upfront fee spread over the commitment's
+        /* Translators: the month's cost plus the upfront fee spread over the commitment's
          * months, as in "; amortised 43.216 USD + 518.00 USD / 12 ≈ 86.38 USD a month" */
         g_string_append_printf (why, _("; amortised %s %s + %s %s / %u %s %s %s a month"),
                                 m, s->currency, u, s->currency, s->months, exact ? "=" : "≈", e,
@@ -146,7 +148,7 @@ explain_step (GString            *why,
     case SKY_PRICE_STEP_BREAK_EVEN:
       {
         g_autofree char *h = sky_explain_hours (s->result), *od = num (s->price);
-        /* TRANSLATORS: below this many hours a month the same offer on demand costs less */
+        /* Translators: below this many hours a month the same offer on demand costs less */
         g_string_append_printf (why, _("; break-even at %s hours a month against %s %s/%s on "
                                        "demand"), h, od, s->currency, s->unit);
       }
@@ -155,7 +157,7 @@ explain_step (GString            *why,
       {
         g_autofree char *m = sky_currency_format (s->currency, s->price);
         g_autofree char *t = sky_currency_format (s->currency, s->result);
-        /* TRANSLATORS: over the scenario's term, as in "; over the 12-month term, 43.22 USD × 12"
+        /* Translators: over the scenario's term, as in "; over the 12-month term, 43.22 USD × 12"
          * (followed by any upfront fee times the commitments, then the total) */
         g_string_append_printf (why, _("; over the %u-month term, %s %s × %u"), s->months, m,
                                 s->currency, s->months);
