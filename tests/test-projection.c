@@ -274,6 +274,38 @@ test_amortised_adds_up (Fixture       *f,
   ASSERT_MONEY (p->amortised[1 * M + 1], "70.08");
 }
 
+/* A scenario without lines projects to zero every month, on each of its providers; one without
+ * providers is the estimate's error. */
+static void
+test_empty (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(SkyProjection) projection = NULL;
+  g_autoptr(SkyProjection) none = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyProjectionProvider *p;
+
+  g_ptr_array_set_size (f->scenario->lines, 0);
+  projection = sky_projection_compute (f->catalog, f->scenario, NULL, 12, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (projection->providers->len, ==, 1);
+  p = g_ptr_array_index (projection->providers, 0);
+  g_assert_cmpuint (p->n_lines, ==, 0);
+  for (guint m = 0; m < projection->months; m++)
+    {
+      ASSERT_MONEY (p->total_cash[m], "0.00");
+      ASSERT_MONEY (p->total_amortised[m], "0.00");
+      ASSERT_MONEY (p->low[m], "0.00");
+      ASSERT_MONEY (p->high[m], "0.00");
+    }
+  g_assert_true (sky_projection_complete (p));
+
+  g_ptr_array_set_size (f->scenario->providers, 0);
+  none = sky_projection_compute (f->catalog, f->scenario, NULL, 12, &error);
+  g_assert_null (none);
+  g_assert_error (error, SKY_ESTIMATE_ERROR, SKY_ESTIMATE_ERROR_NO_PROVIDER);
+}
+
 /* A line whose label has a tab keeps its growth: each month was once a copy of the scenario by
  * way of its file, where the tab became a space and no longer matched the rule's. */
 static void
@@ -362,6 +394,7 @@ main (int    argc,
   ADD ("overflow", test_overflow);
   ADD ("label-with-tab", test_label_with_tab);
   ADD ("amortised-adds-up", test_amortised_adds_up);
+  ADD ("empty", test_empty);
 #undef ADD
 
   return g_test_run ();
