@@ -18,6 +18,7 @@
 #include "sky-price-sheets-window.h"
 #include "sky-recovery.h"
 #include "sky-line-dialog.h"
+#include "sky-scenario-document.h"
 #include "sky-scenario-page.h"
 #include "sky-tradeoffs-page.h"
 #include "sky-compare-page.h"
@@ -140,6 +141,68 @@ wait_until (gboolean (*done) (gpointer data),
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (tick);
   return done (data);
+}
+
+/* The scenario a Scenario page shows. */
+static SkyScenarioDocument *
+document_of (SkyScenarioPage *page)
+{
+  SkyScenarioDocument *document = sky_scenario_page_get_document (page);
+
+  g_assert_nonnull (document);
+  return document;
+}
+
+static void
+async_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Runs the main loop until @result is set, at most 10 seconds. */
+static void
+wait_for_result (GAsyncResult **result)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (*result == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (*result);
+}
+
+/* Opens @file on @page as it is, asking nothing, and waits until it is read. */
+static void
+open_scenario (SkyScenarioPage *page,
+               GFile           *file)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sky_scenario_document_load_async (document_of (page), file, NULL, async_done_cb, &result);
+  wait_for_result (&result);
+  g_assert_true (sky_scenario_document_load_finish (document_of (page), result, &error));
+  g_assert_no_error (error);
+}
+
+/* Saves @page's scenario to @file and waits until it is written. */
+static gboolean
+save_scenario (SkyScenarioPage  *page,
+               GFile            *file,
+               GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sky_scenario_document_save_async (document_of (page), file, NULL, async_done_cb, &result);
+  wait_for_result (&result);
+  return sky_scenario_document_save_finish (document_of (page), result, error);
+}
+
+static gboolean
+is_hidden (gpointer widget)
+{
+  return !gtk_widget_get_visible (GTK_WIDGET (widget));
 }
 
 static gboolean
@@ -857,9 +920,9 @@ wait_for_estimate (Fixture *f)
   /* A pricing is started at once; let it begin, then end. */
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  while (sky_scenario_page_get_busy (scenario_page (f)) && g_get_monotonic_time () < deadline)
+  while (sky_scenario_document_get_busy (document_of (scenario_page (f))) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_false (sky_scenario_page_get_busy (scenario_page (f)));
+  g_assert_false (sky_scenario_document_get_busy (document_of (scenario_page (f))));
   while (g_main_context_iteration (NULL, FALSE))
     ;
 }
@@ -908,7 +971,7 @@ test_scenario_open_and_edit (Fixture       *f,
                                                                     "view_stack"))),
                    ==, "scenario");
   wait_for_estimate (f);
-  e = sky_scenario_page_get_estimate (page);
+  e = sky_scenario_document_get_estimate (document_of (page));
   g_assert_nonnull (e);
   g_assert_cmpuint (e->providers->len, ==, 2);
   g_assert_cmpstr (money_of (e, 0, 0), ==, "210.24");
@@ -916,7 +979,7 @@ test_scenario_open_and_edit (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==, 7);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))),
                     ==, 8);
-  g_assert_false (sky_scenario_page_get_modified (page));
+  g_assert_false (sky_scenario_document_get_modified (document_of (page)));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "web.skytally — Skytally");
   /* It is among the recent files, and in the primary menu. */
   {
@@ -951,39 +1014,39 @@ test_scenario_open_and_edit (Fixture       *f,
   line->unit = g_strdup ("hour");
   line->category = g_strdup ("compute");
   line->min_vcpu_milli = 8000;
-  sky_scenario_page_add_line (page, line);
-  g_assert_true (sky_scenario_page_get_modified (page));
+  sky_scenario_document_add_line (document_of (page), line);
+  g_assert_true (sky_scenario_document_get_modified (document_of (page)));
   wait_for_estimate (f);
-  e = sky_scenario_page_get_estimate (page);
+  e = sky_scenario_document_get_estimate (document_of (page));
   /* cpu-8 at 0.736: 730 × 0.736 = 537.28. */
   g_assert_cmpstr (money_of (e, 0, 5), ==, "537.28");
-  g_object_get (page, "title", &title, NULL);
+  g_object_get (document_of (page), "title", &title, NULL);
   g_assert_cmpstr (title, ==, "• web.skytally");
 
   /* Moving it up swaps it with the line above. */
   gtk_selection_model_select_item (gtk_column_view_get_model (view), 5, TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.move-up", NULL));
   wait_for_estimate (f);
-  g_assert_cmpstr (((SkyScenarioLine *) g_ptr_array_index (sky_scenario_page_get_scenario (page)->lines,
+  g_assert_cmpstr (((SkyScenarioLine *) g_ptr_array_index (sky_scenario_document_get_scenario (document_of (page))->lines,
                                                            4))->label, ==, "Big server");
 
   /* Undo puts it back below, undo again takes it away; redo brings it back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.undo", NULL));
   wait_for_estimate (f);
-  g_assert_cmpstr (((SkyScenarioLine *) g_ptr_array_index (sky_scenario_page_get_scenario (page)->lines,
+  g_assert_cmpstr (((SkyScenarioLine *) g_ptr_array_index (sky_scenario_document_get_scenario (document_of (page))->lines,
                                                            5))->label, ==, "Big server");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.undo", NULL));
   wait_for_estimate (f);
-  g_assert_cmpuint (sky_scenario_page_get_scenario (page)->lines->len, ==, 5);
+  g_assert_cmpuint (sky_scenario_document_get_scenario (document_of (page))->lines->len, ==, 5);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.redo", NULL));
   wait_for_estimate (f);
-  g_assert_cmpuint (sky_scenario_page_get_scenario (page)->lines->len, ==, 6);
+  g_assert_cmpuint (sky_scenario_document_get_scenario (document_of (page))->lines->len, ==, 6);
 
   /* Removing the selected line prices again. */
   gtk_selection_model_select_item (gtk_column_view_get_model (view), 5, TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.remove-line", NULL));
   wait_for_estimate (f);
-  g_assert_cmpuint (sky_scenario_page_get_scenario (page)->lines->len, ==, 5);
+  g_assert_cmpuint (sky_scenario_document_get_scenario (document_of (page))->lines->len, ==, 5);
 }
 
 /* Prices, then lets the table lay out its rows again. */
@@ -1046,12 +1109,12 @@ test_scenario_edit_in_place (Fixture       *f,
   GtkWidget *cell;
 
   import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
-  sky_scenario_page_open (page, file);
+  open_scenario (page, file);
   adw_view_stack_set_visible_child_name (
     ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
                                                    "view_stack")), "scenario");
   wait_for_rows (f);
-  line = g_ptr_array_index (sky_scenario_page_get_scenario (page)->lines, 0);
+  line = g_ptr_array_index (sky_scenario_document_get_scenario (document_of (page))->lines, 0);
 
   /* The first text cell of row 0 is its quantity. */
   cell = find_cell (view, GTK_TYPE_TEXT, 0, 0);
@@ -1061,14 +1124,14 @@ test_scenario_edit_in_place (Fixture       *f,
   g_signal_emit_by_name (cell, "activate");
   wait_for_rows (f);
   /* 4 × 730 × 0.096 = 280.32. */
-  g_assert_cmpstr (money_of (sky_scenario_page_get_estimate (page), 0, 0), ==, "280.32");
+  g_assert_cmpstr (money_of (sky_scenario_document_get_estimate (document_of (page)), 0, 0), ==, "280.32");
 
   /* Not a number: the line keeps its quantity. */
   cell = find_cell (view, GTK_TYPE_TEXT, 0, 0);
   g_assert_nonnull (cell);
   gtk_editable_set_text (GTK_EDITABLE (cell), "lots");
   g_signal_emit_by_name (cell, "activate");
-  line = g_ptr_array_index (sky_scenario_page_get_scenario (page)->lines, 0);
+  line = g_ptr_array_index (sky_scenario_document_get_scenario (document_of (page))->lines, 0);
   {
     g_autofree char *q = sky_decimal_to_string (line->quantity);
     g_assert_cmpstr (q, ==, "4");
@@ -1082,21 +1145,21 @@ test_scenario_edit_in_place (Fixture       *f,
   g_signal_emit_by_name (cell, "activate");
   wait_for_rows (f);
   /* 4 × 100 × 0.096 = 38.40. */
-  g_assert_cmpstr (money_of (sky_scenario_page_get_estimate (page), 0, 0), ==, "38.40");
+  g_assert_cmpstr (money_of (sky_scenario_document_get_estimate (document_of (page)), 0, 0), ==, "38.40");
 
   /* Purchase option: spot, at 0.0288: 4 × 100 × 0.0288 = 11.52. */
   cell = find_cell (view, GTK_TYPE_DROP_DOWN, 0, 0);
   g_assert_nonnull (cell);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (cell), 1);
   wait_for_rows (f);
-  line = g_ptr_array_index (sky_scenario_page_get_scenario (page)->lines, 0);
+  line = g_ptr_array_index (sky_scenario_document_get_scenario (document_of (page))->lines, 0);
   g_assert_cmpstr (line->term, ==, "spot");
-  g_assert_cmpstr (money_of (sky_scenario_page_get_estimate (page), 0, 0), ==, "11.52");
+  g_assert_cmpstr (money_of (sky_scenario_document_get_estimate (document_of (page)), 0, 0), ==, "11.52");
 
   /* Each edit is one step of undo. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.undo", NULL));
   wait_for_rows (f);
-  g_assert_cmpstr (money_of (sky_scenario_page_get_estimate (page), 0, 0), ==, "38.40");
+  g_assert_cmpstr (money_of (sky_scenario_document_get_estimate (document_of (page)), 0, 0), ==, "38.40");
 
   /* Only when both providers price every line is the cheapest total marked: without the
    * reserved worker and the jobs, Other Cloud's 79.20 (4 × 100 × 0.20 EUR − 10 % × 1.1) +
@@ -1129,7 +1192,7 @@ test_scenario_save_and_recover (Fixture       *f,
   g_autoptr(GFile) source = data_gfile ("web.skytally");
   g_autofree char *saved_path = g_build_filename (f->dir, "saved.skytally", NULL);
   g_autoptr(GFile) saved = g_file_new_for_path (saved_path);
-  g_autofree char *recovery = sky_scenario_page_recovery_path ();
+  g_autofree char *recovery = sky_scenario_document_recovery_path ();
   g_autoptr(SkyScenario) reread = NULL;
   g_autoptr(GError) error = NULL;
   SkyScenarioPage *page = scenario_page (f);
@@ -1138,14 +1201,14 @@ test_scenario_save_and_recover (Fixture       *f,
   gint64 deadline;
 
   import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
-  sky_scenario_page_open (page, source);
+  open_scenario (page, source);
   wait_for_estimate (f);
 
   line = sky_scenario_line_new (SKY_LINE_REQUIREMENT);
   line->label = g_strdup ("Backups");
   line->unit = g_strdup ("gb");
   line->category = g_strdup ("network");
-  sky_scenario_page_add_line (page, line);
+  sky_scenario_document_add_line (document_of (page), line);
   wait_for_estimate (f);
 
   /* Unsaved changes are kept in a recovery file a few seconds after the last edit. */
@@ -1173,9 +1236,9 @@ test_scenario_save_and_recover (Fixture       *f,
   }
 
   /* Saving writes the file, records the sheets it was priced against, and drops the copy. */
-  g_assert_true (sky_scenario_page_save_to (page, saved, &error));
+  g_assert_true (save_scenario (page, saved, &error));
   g_assert_no_error (error);
-  g_assert_false (sky_scenario_page_get_modified (page));
+  g_assert_false (sky_scenario_document_get_modified (document_of (page)));
   g_assert_false (g_file_test (recovery, G_FILE_TEST_EXISTS));
   reread = sky_scenario_load (saved_path, &error);
   g_assert_no_error (error);
@@ -1184,19 +1247,19 @@ test_scenario_save_and_recover (Fixture       *f,
   g_assert_cmpstr (sky_scenario_get_sheet_version (reread, "othercloud"), ==, "7");
 
   /* After a crash the recovery copy is offered back. */
-  sky_scenario_page_new_scenario (page);
+  sky_scenario_document_new_scenario (document_of (page));
   wait_for_estimate (f);
   g_assert_true (sky_recovery_write (recovery, reread, saved_path, &error));
-  sky_scenario_page_offer_recovery (page);
+  sky_window_offer_recovery (f->window);
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Restore Unsaved Changes?");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
   wait_for_estimate (f);
-  g_assert_cmpuint (sky_scenario_page_get_scenario (page)->lines->len, ==, 6);
-  g_assert_true (sky_scenario_page_get_modified (page));
-  g_assert_true (g_file_equal (sky_scenario_page_get_file (page), saved));
+  g_assert_cmpuint (sky_scenario_document_get_scenario (document_of (page))->lines->len, ==, 6);
+  g_assert_true (sky_scenario_document_get_modified (document_of (page)));
+  g_assert_true (g_file_equal (sky_scenario_document_get_file (document_of (page)), saved));
   gtk_window_destroy (dialog);
 
   /* Changes an earlier version kept, in two files, are offered back too, and discarding them
@@ -1206,19 +1269,19 @@ test_scenario_save_and_recover (Fixture       *f,
     g_autofree char *legacy = g_build_filename (dir, "recovery.skytally", NULL);
     g_autofree char *legacy_origin = g_build_filename (dir, "recovery.origin", NULL);
 
-    sky_scenario_page_discard_recovery (page);
-    sky_scenario_page_new_scenario (page);
+    sky_scenario_document_discard_recovery (document_of (page));
+    sky_scenario_document_new_scenario (document_of (page));
     wait_for_estimate (f);
     g_assert_true (sky_scenario_save (reread, legacy, &error));
     g_assert_true (g_file_set_contents (legacy_origin, saved_path, -1, &error));
-    g_assert_true (sky_scenario_page_offer_recovery (page));
+    g_assert_true (sky_window_offer_recovery (f->window));
     dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
     wait_for_estimate (f);
-    g_assert_cmpuint (sky_scenario_page_get_scenario (page)->lines->len, ==, 6);
-    g_assert_true (g_file_equal (sky_scenario_page_get_file (page), saved));
+    g_assert_cmpuint (sky_scenario_document_get_scenario (document_of (page))->lines->len, ==, 6);
+    g_assert_true (g_file_equal (sky_scenario_document_get_file (document_of (page)), saved));
     gtk_window_destroy (dialog);
-    sky_scenario_page_discard_recovery (page);
+    sky_scenario_document_discard_recovery (document_of (page));
     g_assert_false (g_file_test (legacy, G_FILE_TEST_EXISTS));
     g_assert_false (g_file_test (legacy_origin, G_FILE_TEST_EXISTS));
   }
@@ -1258,7 +1321,7 @@ test_scenario_sheet_removed (Fixture       *f,
   g_assert_true (sky_catalog_remove_sheet (f->catalog, "examplecloud", "2026.2", &error));
   g_assert_no_error (error);
 
-  sky_scenario_page_open (page, file);
+  open_scenario (page, file);
   wait_for_estimate (f);
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
@@ -1268,8 +1331,8 @@ test_scenario_sheet_removed (Fixture       *f,
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "reprice");
   gtk_window_destroy (dialog);
   wait_for_estimate (f);
-  g_assert_cmpstr (money_of (sky_scenario_page_get_estimate (page), 0, 0), ==, "210.24");
-  g_assert_cmpstr (sky_scenario_get_sheet_version (sky_scenario_page_get_scenario (page),
+  g_assert_cmpstr (money_of (sky_scenario_document_get_estimate (document_of (page)), 0, 0), ==, "210.24");
+  g_assert_cmpstr (sky_scenario_get_sheet_version (sky_scenario_document_get_scenario (document_of (page)),
                                                    "examplecloud"), ==, "2026.1");
 }
 
@@ -1288,10 +1351,10 @@ test_scenario_reprice (Fixture       *f,
   save_pinned (path, "2026.1");
   import_fixture (f, "valid-small-2026.2.xml", NULL);
 
-  sky_scenario_page_open (page, file);
+  open_scenario (page, file);
   wait_for_estimate (f);
   /* Until the user chooses, the recorded prices stand. */
-  g_assert_cmpstr (money_of (sky_scenario_page_get_estimate (page), 0, 0), ==, "210.24");
+  g_assert_cmpstr (money_of (sky_scenario_document_get_estimate (document_of (page)), 0, 0), ==, "210.24");
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
@@ -1299,10 +1362,26 @@ test_scenario_reprice (Fixture       *f,
                                   "on-demand price went from 0.096 to 0.1 USD/hour)"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "reprice");
   wait_for_estimate (f);
-  g_assert_cmpstr (money_of (sky_scenario_page_get_estimate (page), 0, 0), ==, "219.00");
-  g_assert_cmpstr (sky_scenario_get_sheet_version (sky_scenario_page_get_scenario (page),
+  g_assert_cmpstr (money_of (sky_scenario_document_get_estimate (document_of (page)), 0, 0), ==, "219.00");
+  g_assert_cmpstr (sky_scenario_get_sheet_version (sky_scenario_document_get_scenario (document_of (page)),
                                                    "examplecloud"), ==, "2026.2");
-  g_assert_true (sky_scenario_page_get_modified (page));
+  g_assert_true (sky_scenario_document_get_modified (document_of (page)));
+}
+
+/* Opens @file as the window does (it is read in a thread) and runs the main loop until it is
+ * read or refused. */
+static void
+open_in_window (SkyWindow *window,
+                GFile     *file)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (files, g_object_ref (file));
+  sky_window_open_files (window, files);
+  g_assert_true (sky_scenario_document_get_busy (
+                   document_of (SKY_SCENARIO_PAGE (gtk_widget_get_template_child (
+                     GTK_WIDGET (window), SKY_TYPE_WINDOW, "scenario_page")))));
+  g_assert_true (wait_until (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 10));
 }
 
 /* A file that is not a scenario is reported, with its line and column, and nothing changes. */
@@ -1318,12 +1397,12 @@ test_scenario_open_bad (Fixture       *f,
 
   g_file_set_contents (path, "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"9\" "
                              "name=\"x\" currency=\"USD\"/>\n", -1, NULL);
-  sky_scenario_page_open (page, file);
+  open_in_window (f->window, file);
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                             "bad.skytally:1:43: this scenario is in format 9, newer than"));
-  g_assert_null (sky_scenario_page_get_file (page));
+  g_assert_null (sky_scenario_document_get_file (document_of (page)));
   g_file_get_contents (path, &after, NULL, NULL);
   g_assert_nonnull (strstr (after, "format=\"9\""));
 }
@@ -1341,12 +1420,12 @@ test_scenario_open_fifo (Fixture       *f,
   GtkWindow *dialog;
 
   g_assert_cmpint (mkfifo (path, 0600), ==, 0);
-  sky_scenario_page_open (page, file);
+  open_in_window (f->window, file);
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                                    expected));
-  g_assert_null (sky_scenario_page_get_file (page));
+  g_assert_null (sky_scenario_document_get_file (document_of (page)));
 }
 
 /* The line dialog makes a requirement line, and says what is wrong with a field. */
@@ -1359,7 +1438,7 @@ test_line_dialog (Fixture       *f,
   GtkWidget *error_label;
 
   import_fixture (f, "valid-small.xml", NULL);
-  sky_scenario_page_new_scenario (page);
+  sky_scenario_document_new_scenario (document_of (page));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.add-line", NULL));
   dialog = SKY_LINE_DIALOG (find_toplevel (SKY_TYPE_LINE_DIALOG));
   g_assert_nonnull (dialog);
@@ -1373,15 +1452,15 @@ test_line_dialog (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.done", NULL);
   g_assert_true (gtk_widget_get_visible (error_label));
   g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (error_label)), "Quantity: "));
-  g_assert_cmpuint (sky_scenario_page_get_scenario (page)->lines->len, ==, 0);
+  g_assert_cmpuint (sky_scenario_document_get_scenario (document_of (page))->lines->len, ==, 0);
 
   gtk_editable_set_text (FIELD ("quantity_row"), "2");
   gtk_editable_set_text (FIELD ("vcpu_row"), "4");
 #undef FIELD
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.done", NULL);
-  g_assert_cmpuint (sky_scenario_page_get_scenario (page)->lines->len, ==, 1);
+  g_assert_cmpuint (sky_scenario_document_get_scenario (document_of (page))->lines->len, ==, 1);
   {
-    SkyScenarioLine *line = g_ptr_array_index (sky_scenario_page_get_scenario (page)->lines, 0);
+    SkyScenarioLine *line = g_ptr_array_index (sky_scenario_document_get_scenario (document_of (page))->lines, 0);
     g_assert_cmpstr (line->label, ==, "Workers");
     g_assert_cmpint (line->min_vcpu_milli, ==, 4000);
     g_assert_cmpstr (line->category, ==, "compute");
@@ -1389,7 +1468,7 @@ test_line_dialog (Fixture       *f,
   }
   /* mem-4 is the cheapest with 4 vCPU: 2 × 730 × 0.252 = 367.92. */
   wait_for_estimate (f);
-  g_assert_cmpstr (money_of (sky_scenario_page_get_estimate (page), 0, 0), ==, "367.92");
+  g_assert_cmpstr (money_of (sky_scenario_document_get_estimate (document_of (page)), 0, 0), ==, "367.92");
 }
 
 /* Offers kept in the catalog become lines priced with those very offers. */
@@ -1411,17 +1490,17 @@ test_scenario_candidates (Fixture       *f,
   candidates = sky_catalog_page_get_candidates (catalog_page (f));
   g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 1);
 
-  sky_scenario_page_new_scenario (page);
+  sky_scenario_document_new_scenario (document_of (page));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.add-candidates", NULL));
-  g_assert_cmpuint (sky_scenario_page_get_scenario (page)->lines->len, ==, 1);
-  line = g_ptr_array_index (sky_scenario_page_get_scenario (page)->lines, 0);
+  g_assert_cmpuint (sky_scenario_document_get_scenario (document_of (page))->lines->len, ==, 1);
+  line = g_ptr_array_index (sky_scenario_document_get_scenario (document_of (page))->lines, 0);
   g_assert_cmpint (line->kind, ==, SKY_LINE_OFFER);
   g_assert_cmpstr (line->provider, ==, "examplecloud");
   g_assert_cmpstr (line->sheet_version, ==, "2026.1");
   wait_for_estimate (f);
   g_assert_cmpint (((SkyEstimateLine *) g_ptr_array_index (
                       ((SkyEstimateProvider *) g_ptr_array_index (
-                         sky_scenario_page_get_estimate (page)->providers, 0))->lines, 0))->status,
+                         sky_scenario_document_get_estimate (document_of (page))->providers, 0))->lines, 0))->status,
                    ==, SKY_LINE_PRICED);
 }
 
@@ -1474,17 +1553,17 @@ test_tradeoffs_page (Fixture       *f,
   import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
   /* Nothing kept in the catalog: nothing to use. */
   gtk_widget_activate_action (GTK_WIDGET (page), "page.use-candidates", NULL);
-  g_assert_cmpuint (sky_scenario_page_get_scenario (scenario)->candidates->len, ==, 0);
+  g_assert_cmpuint (sky_scenario_document_get_scenario (document_of (scenario))->candidates->len, ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (adw_bin_get_child (ADW_BIN (page)))),
                    ==, "empty");
 
   keep_candidate (f, "std-2-us");
   keep_candidate (f, "mem-4-eu");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.use-candidates", NULL));
-  s = sky_scenario_page_get_scenario (scenario);
+  s = sky_scenario_document_get_scenario (document_of (scenario));
   g_assert_cmpuint (s->candidates->len, ==, 2);
   g_assert_cmpuint (s->criteria->len, ==, 4);
-  g_assert_true (sky_scenario_page_get_modified (scenario));
+  g_assert_true (sky_scenario_document_get_modified (document_of (scenario)));
   wait_for_scoring (page);
   scoring = sky_tradeoffs_page_get_scoring (page);
   g_assert_nonnull (scoring);
@@ -1496,7 +1575,7 @@ test_tradeoffs_page (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (entry), "Support");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.add-criterion", NULL));
   wait_for_scoring (page);
-  s = sky_scenario_page_get_scenario (scenario);
+  s = sky_scenario_document_get_scenario (document_of (scenario));
   g_assert_cmpuint (s->criteria->len, ==, 5);
   g_assert_cmpstr (((SkyCriterion *) g_ptr_array_index (s->criteria, 4))->id, ==, "support");
   g_assert_cmpint (((SkyCriterion *) g_ptr_array_index (s->criteria, 4))->kind, ==,
@@ -1512,16 +1591,16 @@ test_tradeoffs_page (Fixture       *f,
 
   /* A weight moved in the scenario re-ranks. */
   {
-    SkyScenario *edit = sky_scenario_page_edit (scenario, NULL);
+    SkyScenario *edit = sky_scenario_document_edit (document_of (scenario), NULL);
     ((SkyCriterion *) g_ptr_array_index (edit->criteria, 0))->weight = sky_decimal_from_int (0);
-    sky_scenario_page_edited (scenario);
+    sky_scenario_document_edited (document_of (scenario));
   }
   wait_for_scoring (page);
   scoring = sky_tradeoffs_page_get_scoring (page);
   top = g_ptr_array_index (scoring->options, g_array_index (scoring->order, guint, 0));
   g_assert_cmpfloat (top->score, !=, before);
 
-  xml = sky_scenario_to_xml (sky_scenario_page_get_scenario (scenario));
+  xml = sky_scenario_to_xml (sky_scenario_document_get_scenario (document_of (scenario)));
   g_assert_nonnull (strstr (xml, "<candidate provider=\"examplecloud\" sku=\"std-2-us\"/>"));
   /* o-4 is priced in euros and the scenario pins no rate: the page says so. */
   keep_candidate (f, "o-4");
@@ -1534,7 +1613,7 @@ test_tradeoffs_page (Fixture       *f,
                             "pins no exchange rate from EUR to USD"));
   g_assert_nonnull (strstr (xml, "<criterion id=\"support\" name=\"Support\" kind=\"rated\" "
                                  "weight=\"10\"/>"));
-  sky_scenario_page_discard_recovery (scenario);
+  sky_scenario_document_discard_recovery (document_of (scenario));
 }
 
 static void
@@ -1665,11 +1744,11 @@ test_budget_page (Fixture       *f,
   p = g_ptr_array_index (projection->providers, 0);
   g_assert_cmpint (sky_decimal_compare (p->total_cash[0], sky_decimal_from_int (1)), >, 0);
   gtk_editable_set_text (monthly, "1");
-  s = sky_scenario_page_get_scenario (scenario_page (f));
+  s = sky_scenario_document_get_scenario (document_of (scenario_page (f)));
   g_assert_nonnull (s->budget);
   g_assert_true (s->budget->has_monthly);
   g_assert_false (s->budget->has_yearly);
-  g_assert_true (sky_scenario_page_get_modified (scenario_page (f)));
+  g_assert_true (sky_scenario_document_get_modified (document_of (scenario_page (f))));
   wait_for_projection (page);
   g_assert_nonnull (strstr (gtk_label_get_label (status),
                             "Example Cloud goes over the monthly budget in month 1."));
@@ -1680,13 +1759,13 @@ test_budget_page (Fixture       *f,
 
   /* A group's own cap, set in the scenario, is followed too. */
   {
-    SkyScenario *edit = sky_scenario_page_edit (scenario_page (f), NULL);
+    SkyScenario *edit = sky_scenario_document_edit (document_of (scenario_page (f)), NULL);
     SkyGroupCap *network = g_new0 (SkyGroupCap, 1);
 
     network->group = g_strdup ("Network");
     network->monthly = sky_decimal_from_int (1);
     g_ptr_array_add (edit->budget->group_caps, network);
-    sky_scenario_page_edited (scenario_page (f));
+    sky_scenario_document_edited (document_of (scenario_page (f)));
   }
   wait_for_projection (page);
   g_assert_nonnull (strstr (gtk_label_get_label (status),
@@ -1704,7 +1783,7 @@ test_budget_page (Fixture       *f,
   wait_for_projection (page);
   /* What was typed stays as typed. */
   g_assert_cmpstr (gtk_editable_get_text (monthly), ==, "1000000.50");
-  s = sky_scenario_page_get_scenario (scenario_page (f));
+  s = sky_scenario_document_get_scenario (document_of (scenario_page (f)));
   cap = sky_decimal_to_string (sky_decimal_normalize (s->budget->monthly));
   g_assert_cmpstr (cap, ==, "1000000.5");
   g_assert_nonnull (strstr (gtk_label_get_label (status),
@@ -1719,19 +1798,19 @@ test_budget_page (Fixture       *f,
   /* One undo takes back the whole run of typing, to the cap of 1 before it; one more, the cap. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (scenario_page (f)), "page.undo", NULL));
   wait_for_projection (page);
-  s = sky_scenario_page_get_scenario (scenario_page (f));
+  s = sky_scenario_document_get_scenario (document_of (scenario_page (f)));
   g_assert_nonnull (s->budget);
   g_assert_cmpint (sky_decimal_compare (s->budget->monthly, sky_decimal_from_int (1)), ==, 0);
   g_assert_cmpstr (gtk_editable_get_text (monthly), ==, "1");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (scenario_page (f)), "page.undo", NULL));
   wait_for_projection (page);
-  s = sky_scenario_page_get_scenario (scenario_page (f));
+  s = sky_scenario_document_get_scenario (document_of (scenario_page (f)));
   g_assert_null (s->budget);
   g_assert_cmpstr (gtk_editable_get_text (monthly), ==, "");
 
   /* Two years. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (budget_child (page, "months_spin")), 24);
-  g_assert_cmpuint (sky_scenario_page_get_scenario (scenario_page (f))->projection_months, ==, 24);
+  g_assert_cmpuint (sky_scenario_document_get_scenario (document_of (scenario_page (f)))->projection_months, ==, 24);
   wait_for_projection (page);
   g_assert_cmpuint (sky_budget_page_get_projection (page)->months, ==, 24);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))),
@@ -1759,11 +1838,11 @@ test_budget_page (Fixture       *f,
   gtk_editable_set_text (monthly, "5");
   g_assert_true (sky_budget_page_get_busy (page));
   {
-    SkyScenario *edit = sky_scenario_page_edit (scenario_page (f), NULL);
+    SkyScenario *edit = sky_scenario_document_edit (document_of (scenario_page (f)), NULL);
     gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC;
 
     g_ptr_array_set_size (edit->lines, 0);
-    sky_scenario_page_edited (scenario_page (f));
+    sky_scenario_document_edited (document_of (scenario_page (f)));
     g_assert_false (sky_budget_page_get_busy (page));
     while (g_get_monotonic_time () < until)
       g_main_context_iteration (NULL, FALSE);
@@ -1774,22 +1853,22 @@ test_budget_page (Fixture       *f,
 
   /* The same on the Scenario page: pricing under way when the last provider goes. */
   {
-    SkyScenario *edit = sky_scenario_page_edit (scenario_page (f), NULL);
+    SkyScenario *edit = sky_scenario_document_edit (document_of (scenario_page (f)), NULL);
     gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC;
 
     edit->hours_per_month = sky_decimal_from_int (700);
-    sky_scenario_page_edited (scenario_page (f));
-    g_assert_true (sky_scenario_page_get_busy (scenario_page (f)));
-    edit = sky_scenario_page_edit (scenario_page (f), NULL);
+    sky_scenario_document_edited (document_of (scenario_page (f)));
+    g_assert_true (sky_scenario_document_get_busy (document_of (scenario_page (f))));
+    edit = sky_scenario_document_edit (document_of (scenario_page (f)), NULL);
     g_ptr_array_set_size (edit->providers, 0);
-    sky_scenario_page_edited (scenario_page (f));
-    g_assert_false (sky_scenario_page_get_busy (scenario_page (f)));
+    sky_scenario_document_edited (document_of (scenario_page (f)));
+    g_assert_false (sky_scenario_document_get_busy (document_of (scenario_page (f))));
     while (g_get_monotonic_time () < until)
       g_main_context_iteration (NULL, FALSE);
-    g_assert_false (sky_scenario_page_get_busy (scenario_page (f)));
-    g_assert_null (sky_scenario_page_get_estimate (scenario_page (f)));
+    g_assert_false (sky_scenario_document_get_busy (document_of (scenario_page (f))));
+    g_assert_null (sky_scenario_document_get_estimate (document_of (scenario_page (f))));
   }
-  sky_scenario_page_discard_recovery (scenario_page (f));
+  sky_scenario_document_discard_recovery (document_of (scenario_page (f)));
 }
 
 static void
@@ -1989,7 +2068,7 @@ test_export_dialog (Fixture       *f,
   g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_true (find_toplevel (SKY_TYPE_EXPORT_DIALOG) == GTK_WINDOW (dialog));
   g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
-  sky_scenario_page_discard_recovery (scenario_page (f));
+  sky_scenario_document_discard_recovery (document_of (scenario_page (f)));
 }
 
 static void
@@ -2001,11 +2080,11 @@ test_scenario_close_asks (Fixture       *f,
   GtkWindow *dialog;
 
   import_fixture (f, "valid-small.xml", NULL);
-  sky_scenario_page_new_scenario (page);
+  sky_scenario_document_new_scenario (document_of (page));
   line->label = g_strdup ("Server");
   line->unit = g_strdup ("hour");
   line->category = g_strdup ("compute");
-  sky_scenario_page_add_line (page, line);
+  sky_scenario_document_add_line (document_of (page), line);
   wait_for_estimate (f);
 
   gtk_window_close (GTK_WINDOW (f->window));
@@ -2016,7 +2095,7 @@ test_scenario_close_asks (Fixture       *f,
                    "Save Changes?");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
-  sky_scenario_page_discard_recovery (page);
+  sky_scenario_document_discard_recovery (document_of (page));
 }
 
 static void
@@ -2061,10 +2140,10 @@ wait_for_page (SkyWindow *window)
 
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  while ((sky_scenario_page_get_busy (page) || sky_window_get_busy (window)) &&
+  while ((sky_scenario_document_get_busy (document_of (page)) || sky_window_get_busy (window)) &&
          g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_false (sky_scenario_page_get_busy (page));
+  g_assert_false (sky_scenario_document_get_busy (document_of (page)));
 }
 
 /* After a crash, starting by opening a file (a double-click) opens it and offers the changes
@@ -2074,7 +2153,7 @@ test_recovery_on_open_start (void)
 {
   g_autoptr(SkyApplication) app = new_app (G_APPLICATION_HANDLES_OPEN);
   g_autoptr(GFile) file = data_gfile ("web.skytally");
-  g_autofree char *recovery = sky_scenario_page_recovery_path ();
+  g_autofree char *recovery = sky_scenario_document_recovery_path ();
   g_autofree char *dir = g_path_get_dirname (recovery);
   g_autoptr(SkyScenario) kept = sky_scenario_new ("Kept after a crash", "USD");
   g_autoptr(GError) error = NULL;
@@ -2092,7 +2171,7 @@ test_recovery_on_open_start (void)
   page = SKY_SCENARIO_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), SKY_TYPE_WINDOW,
                                                            "scenario_page"));
   wait_for_page (window);
-  g_assert_true (g_file_equal (sky_scenario_page_get_file (page), file));
+  g_assert_true (g_file_equal (sky_scenario_document_get_file (document_of (page)), file));
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
@@ -2101,12 +2180,12 @@ test_recovery_on_open_start (void)
 
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
   wait_for_page (window);
-  g_assert_cmpstr (sky_scenario_page_get_scenario (page)->name, ==, "Kept after a crash");
-  g_assert_true (sky_scenario_page_get_modified (page));
-  g_assert_null (sky_scenario_page_get_file (page));
+  g_assert_cmpstr (sky_scenario_document_get_scenario (document_of (page))->name, ==, "Kept after a crash");
+  g_assert_true (sky_scenario_document_get_modified (document_of (page)));
+  g_assert_null (sky_scenario_document_get_file (document_of (page)));
 
   gtk_window_destroy (dialog);
-  sky_scenario_page_discard_recovery (page);
+  sky_scenario_document_discard_recovery (document_of (page));
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
 }
@@ -2179,14 +2258,14 @@ check_replace_asks (SkyWindow   *window,
 
       g_test_message ("answering %s", answers[i]);
       g_assert_true (g_file_set_contents (mine_path, original, -1, NULL));
-      sky_scenario_page_open (page, mine);
+      open_scenario (page, mine);
       wait_for_page (window);
       line->label = g_strdup ("Added");
       line->unit = g_strdup ("hour");
       line->category = g_strdup ("compute");
-      sky_scenario_page_add_line (page, line);
+      sky_scenario_document_add_line (document_of (page), line);
       wait_for_page (window);
-      g_assert_true (sky_scenario_page_get_modified (page));
+      g_assert_true (sky_scenario_document_get_modified (document_of (page)));
       g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
       replace (window, other);
@@ -2195,8 +2274,8 @@ check_replace_asks (SkyWindow   *window,
       g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                        "Save Changes?");
       /* Nothing is replaced until it is answered. */
-      g_assert_true (sky_scenario_page_get_modified (page));
-      g_assert_true (g_file_equal (sky_scenario_page_get_file (page), mine));
+      g_assert_true (sky_scenario_document_get_modified (document_of (page)));
+      g_assert_true (g_file_equal (sky_scenario_document_get_file (document_of (page)), mine));
       g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
       adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), answers[i]);
       if (dialog != NULL)
@@ -2207,15 +2286,15 @@ check_replace_asks (SkyWindow   *window,
       g_assert_no_error (error);
       if (i == 0)
         {
-          g_assert_true (sky_scenario_page_get_modified (page));
-          g_assert_true (g_file_equal (sky_scenario_page_get_file (page), mine));
-          g_assert_cmpuint (sky_scenario_page_get_scenario (page)->lines->len, ==, 6);
+          g_assert_true (sky_scenario_document_get_modified (document_of (page)));
+          g_assert_true (g_file_equal (sky_scenario_document_get_file (document_of (page)), mine));
+          g_assert_cmpuint (sky_scenario_document_get_scenario (document_of (page))->lines->len, ==, 6);
         }
       else
         {
-          GFile *shown = sky_scenario_page_get_file (page);
+          GFile *shown = sky_scenario_document_get_file (document_of (page));
 
-          g_assert_false (sky_scenario_page_get_modified (page));
+          g_assert_false (sky_scenario_document_get_modified (document_of (page)));
           if (other == NULL)
             g_assert_null (shown);
           else
@@ -2223,7 +2302,7 @@ check_replace_asks (SkyWindow   *window,
         }
       g_assert_cmpuint (on_disk->lines->len, ==, i == 2 ? 6 : 5);
     }
-  sky_scenario_page_discard_recovery (page);
+  sky_scenario_document_discard_recovery (document_of (page));
 }
 
 /* Closing with unsaved changes: Discard closes and leaves the file as it was, Save writes it
@@ -2253,12 +2332,12 @@ test_scenario_close_answers (Fixture       *f,
 
       gtk_window_present (GTK_WINDOW (window));
       g_assert_true (g_file_set_contents (mine_path, original, -1, NULL));
-      sky_scenario_page_open (page, mine);
+      open_scenario (page, mine);
       wait_for_page (window);
       line->label = g_strdup ("Added");
       line->unit = g_strdup ("hour");
       line->category = g_strdup ("compute");
-      sky_scenario_page_add_line (page, line);
+      sky_scenario_document_add_line (document_of (page), line);
       wait_for_page (window);
 
       gtk_window_close (GTK_WINDOW (window));
@@ -2269,9 +2348,8 @@ test_scenario_close_answers (Fixture       *f,
       adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), answers[i]);
       if (dialog != NULL)
         gtk_window_destroy (dialog);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+      /* Saving is done in a thread: the window closes once the file is written. */
+      g_assert_true (wait_until (is_hidden, window, 10));
       on_disk = sky_scenario_load (mine_path, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (on_disk->lines->len, ==, i == 1 ? 6 : 5);

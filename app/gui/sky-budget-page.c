@@ -22,7 +22,7 @@ struct _SkyBudgetPage
 {
   AdwBin           parent_instance;
 
-  SkyScenarioPage *scenario_page;
+  SkyScenarioDocument *document;
   SkyProjection   *projection;
   SkyScenario     *projected;     /* the copy the projection was made from, for its budget */
   guint            generation;
@@ -43,6 +43,7 @@ G_DEFINE_FINAL_TYPE (SkyBudgetPage, sky_budget_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
+  PROP_DOCUMENT,
   PROP_BUSY,
   N_PROPS
 };
@@ -579,10 +580,10 @@ fill_budget (SkyBudgetPage     *self,
 static void
 refresh (SkyBudgetPage *self)
 {
-  const SkyScenario *s = self->scenario_page != NULL
-                         ? sky_scenario_page_get_scenario (self->scenario_page) : NULL;
-  SkyCatalog *catalog = self->scenario_page != NULL
-                        ? sky_scenario_page_get_catalog (self->scenario_page) : NULL;
+  const SkyScenario *s = self->document != NULL
+                         ? sky_scenario_document_get_scenario (self->document) : NULL;
+  SkyCatalog *catalog = self->document != NULL
+                        ? sky_scenario_document_get_catalog (self->document) : NULL;
   Job *job;
 
   /* A projection still under way is of an older scenario: its result will be dropped. */
@@ -627,7 +628,7 @@ on_budget_changed (SkyBudgetPage *self)
   yearly_ok = *yearly == '\0' || (sky_decimal_parse (yearly, 10, FALSE, &y, NULL) &&
                                   sky_decimal_compare (y, sky_decimal_from_int (0)) >= 0);
 
-  if (self->filling || self->scenario_page == NULL)
+  if (self->filling || self->document == NULL)
     return;
   if (monthly_ok)
     gtk_widget_remove_css_class (GTK_WIDGET (self->monthly_entry), "error");
@@ -639,7 +640,7 @@ on_budget_changed (SkyBudgetPage *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->yearly_entry), "error");
   if (!monthly_ok || !yearly_ok)
     return;
-  s = sky_scenario_page_edit (self->scenario_page, "budget");
+  s = sky_scenario_document_edit (self->document, "budget");
   if (s->budget == NULL)
     s->budget = sky_budget_new ();
   s->budget->has_monthly = *monthly != '\0';
@@ -648,7 +649,7 @@ on_budget_changed (SkyBudgetPage *self)
   s->budget->yearly = y;
   if (!s->budget->has_monthly && !s->budget->has_yearly && s->budget->group_caps->len == 0)
     g_clear_pointer (&s->budget, sky_budget_free);
-  sky_scenario_page_edited (self->scenario_page);
+  sky_scenario_document_edited (self->document);
 }
 
 static void
@@ -656,11 +657,11 @@ on_months_changed (SkyBudgetPage *self)
 {
   SkyScenario *s;
 
-  if (self->filling || self->scenario_page == NULL)
+  if (self->filling || self->document == NULL)
     return;
-  s = sky_scenario_page_edit (self->scenario_page, "months");
+  s = sky_scenario_document_edit (self->document, "months");
   s->projection_months = (guint) gtk_spin_button_get_value_as_int (self->months_spin);
-  sky_scenario_page_edited (self->scenario_page);
+  sky_scenario_document_edited (self->document);
 }
 
 static void
@@ -673,19 +674,19 @@ on_provider_chosen (SkyBudgetPage *self)
 
 /* Public -------------------------------------------------------------------------------------- */
 
-void
-sky_budget_page_set_scenario_page (SkyBudgetPage   *self,
-                                   SkyScenarioPage *page)
+static void
+set_document (SkyBudgetPage       *self,
+              SkyScenarioDocument *document)
 {
-  g_return_if_fail (SKY_IS_BUDGET_PAGE (self));
-
-  if (self->scenario_page != NULL)
-    g_signal_handlers_disconnect_by_data (self->scenario_page, self);
-  /* A sibling in the window: watched, not held. */
-  g_set_weak_pointer (&self->scenario_page, page);
-  if (page != NULL)
-    g_signal_connect_swapped (page, "changed", G_CALLBACK (refresh), self);
+  if (self->document == document)
+    return;
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    g_signal_connect_swapped (document, "changed", G_CALLBACK (refresh), self);
   refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 const SkyProjection *
@@ -712,8 +713,27 @@ sky_budget_page_get_property (GObject    *object,
 {
   switch (prop_id)
     {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, SKY_BUDGET_PAGE (object)->document);
+      break;
     case PROP_BUSY:
       g_value_set_boolean (value, SKY_BUDGET_PAGE (object)->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sky_budget_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      set_document (SKY_BUDGET_PAGE (object), g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -726,9 +746,9 @@ sky_budget_page_dispose (GObject *object)
   SkyBudgetPage *self = SKY_BUDGET_PAGE (object);
 
   self->generation++;
-  if (self->scenario_page != NULL)
-    g_signal_handlers_disconnect_by_data (self->scenario_page, self);
-  g_clear_weak_pointer (&self->scenario_page);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), SKY_TYPE_BUDGET_PAGE);
   g_clear_object (&self->rows);
 
@@ -753,9 +773,14 @@ sky_budget_page_class_init (SkyBudgetPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->get_property = sky_budget_page_get_property;
+  object_class->set_property = sky_budget_page_set_property;
   object_class->dispose = sky_budget_page_dispose;
   object_class->finalize = sky_budget_page_finalize;
 
+  /* The scenario projected, and whose budget is edited. */
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, SKY_TYPE_SCENARIO_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* The projection is being made. */
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
