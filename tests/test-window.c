@@ -1016,7 +1016,11 @@ test_scenario_open_and_edit (Fixture       *f,
   line->min_vcpu_milli = 8000;
   sky_scenario_document_add_line (document_of (page), line);
   g_assert_true (sky_scenario_document_get_modified (document_of (page)));
+  /* While it is priced, the page's spinner turns. */
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (scenario_child (f, "busy_spinner"))));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (scenario_child (f, "busy_spinner"))));
   wait_for_estimate (f);
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (scenario_child (f, "busy_spinner"))));
   e = sky_scenario_document_get_estimate (document_of (page));
   /* cpu-8 at 0.736: 730 × 0.736 = 537.28. */
   g_assert_cmpstr (money_of (e, 0, 5), ==, "537.28");

@@ -37,6 +37,7 @@ struct _SkyScenarioPage
   GtkMenuButton       *providers_button;
   GtkBox              *providers_box;
   GtkLabel            *status_label;
+  GtkSpinner          *busy_spinner;
   GtkStack            *stack;
   GtkPaned            *paned;
   GtkColumnView       *lines_view;
@@ -1436,6 +1437,7 @@ sky_scenario_page_class_init (SkyScenarioPageClass *klass)
   CHILD (providers_button);
   CHILD (providers_box);
   CHILD (status_label);
+  CHILD (busy_spinner);
   CHILD (stack);
   CHILD (paned);
   CHILD (lines_view);
