@@ -49,6 +49,7 @@ G_DEFINE_FINAL_TYPE (SkyScenarioPage, sky_scenario_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_CANDIDATES,
   N_PROPS
 };
 
@@ -1332,12 +1333,12 @@ set_document (SkyScenarioPage     *self,
 /* Public ----------------------------------------------------------------------------------- */
 
 /* The catalog's kept offers, which page.add-candidates adds as lines. */
-void
-sky_scenario_page_set_candidates (SkyScenarioPage *self,
-                                  GListModel      *candidates)
+static void
+set_candidates (SkyScenarioPage *self,
+                GListModel      *candidates)
 {
-  g_return_if_fail (SKY_IS_SCENARIO_PAGE (self));
-
+  if (self->candidates == candidates)
+    return;
   if (self->candidates != NULL)
     g_signal_handlers_disconnect_by_data (self->candidates, self);
   g_set_object (&self->candidates, candidates);
@@ -1345,6 +1346,7 @@ sky_scenario_page_set_candidates (SkyScenarioPage *self,
     g_signal_connect_swapped (candidates, "items-changed",
                               G_CALLBACK (update_candidates_action), self);
   update_candidates_action (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANDIDATES]);
 }
 
 SkyScenarioDocument *
@@ -1369,6 +1371,9 @@ sky_scenario_page_get_property (GObject    *object,
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
       break;
+    case PROP_CANDIDATES:
+      g_value_set_object (value, self->candidates);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1386,6 +1391,9 @@ sky_scenario_page_set_property (GObject      *object,
     {
     case PROP_DOCUMENT:
       set_document (self, g_value_get_object (value));
+      break;
+    case PROP_CANDIDATES:
+      set_candidates (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1425,6 +1433,10 @@ sky_scenario_page_class_init (SkyScenarioPageClass *klass)
   /* The scenario shown and edited. */
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, SKY_TYPE_SCENARIO_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The catalog's kept offers (SkyListingItem), which page.add-candidates adds as lines. */
+  properties[PROP_CANDIDATES] =
+    g_param_spec_object ("candidates", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -11,8 +11,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SkyScenarioPage, sky_scenario_page, SKY, SCENARIO_PAGE, AdwBin)
 
-void                 sky_scenario_page_set_candidates (SkyScenarioPage *self,
-                                                       GListModel      *candidates);
-SkyScenarioDocument *sky_scenario_page_get_document   (SkyScenarioPage *self);
+SkyScenarioDocument *sky_scenario_page_get_document (SkyScenarioPage *self);
 
 G_END_DECLS

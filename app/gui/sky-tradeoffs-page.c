@@ -46,6 +46,7 @@ G_DEFINE_FINAL_TYPE (SkyTradeoffsPage, sky_tradeoffs_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_CANDIDATES,
   PROP_BUSY,
   N_PROPS
 };
@@ -702,12 +703,12 @@ set_document (SkyTradeoffsPage    *self,
 }
 
 /* Takes candidates from @candidates, the catalog's kept offers. */
-void
-sky_tradeoffs_page_set_candidates (SkyTradeoffsPage *self,
-                                   GListModel       *candidates)
+static void
+set_candidates (SkyTradeoffsPage *self,
+                GListModel       *candidates)
 {
-  g_return_if_fail (SKY_IS_TRADEOFFS_PAGE (self));
-
+  if (self->candidates == candidates)
+    return;
   if (self->candidates != NULL)
     g_signal_handlers_disconnect_by_data (self->candidates, self);
   g_set_object (&self->candidates, candidates);
@@ -715,6 +716,7 @@ sky_tradeoffs_page_set_candidates (SkyTradeoffsPage *self,
     g_signal_connect_swapped (candidates, "items-changed", G_CALLBACK (update_use_candidates),
                               self);
   update_use_candidates (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANDIDATES]);
 }
 
 const SkyScoring *
@@ -746,6 +748,9 @@ sky_tradeoffs_page_get_property (GObject    *object,
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
       break;
+    case PROP_CANDIDATES:
+      g_value_set_object (value, self->candidates);
+      break;
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
       break;
@@ -764,6 +769,9 @@ sky_tradeoffs_page_set_property (GObject      *object,
     {
     case PROP_DOCUMENT:
       set_document (SKY_TRADEOFFS_PAGE (object), g_value_get_object (value));
+      break;
+    case PROP_CANDIDATES:
+      set_candidates (SKY_TRADEOFFS_PAGE (object), g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -814,6 +822,11 @@ sky_tradeoffs_page_class_init (SkyTradeoffsPageClass *klass)
   /* The scenario whose candidates are ranked, and whose weights and ratings are edited. */
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, SKY_TYPE_SCENARIO_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The catalog's kept offers (SkyListingItem), which page.use-candidates makes the
+   * scenario's. */
+  properties[PROP_CANDIDATES] =
+    g_param_spec_object ("candidates", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* Scoring is under way. */
   properties[PROP_BUSY] =

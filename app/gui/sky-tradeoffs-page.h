@@ -12,9 +12,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SkyTradeoffsPage, sky_tradeoffs_page, SKY, TRADEOFFS_PAGE, AdwBin)
 
-void              sky_tradeoffs_page_set_candidates (SkyTradeoffsPage *self,
-                                                     GListModel       *candidates);
-const SkyScoring *sky_tradeoffs_page_get_scoring    (SkyTradeoffsPage *self);
-gboolean          sky_tradeoffs_page_get_busy       (SkyTradeoffsPage *self);
+const SkyScoring *sky_tradeoffs_page_get_scoring (SkyTradeoffsPage *self);
+gboolean          sky_tradeoffs_page_get_busy    (SkyTradeoffsPage *self);
 
 G_END_DECLS

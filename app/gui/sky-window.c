@@ -1086,11 +1086,6 @@ sky_window_constructed (GObject *object)
   if (!sky_scenario_document_set_catalog_path (self->document,
                                                sky_catalog_get_path (self->catalog), &error))
     g_warning ("Cannot open the catalog for pricing: %s", error->message);
-  /* The catalog's kept offers become lines on the Scenario page, candidates on Trade-offs. */
-  sky_scenario_page_set_candidates (self->scenario_page,
-                                    sky_catalog_page_get_candidates (self->catalog_page));
-  sky_tradeoffs_page_set_candidates (self->tradeoffs_page,
-                                     sky_catalog_page_get_candidates (self->catalog_page));
   g_clear_error (&error);
   if (!sky_compare_page_set_sources (self->compare_page, sky_catalog_get_path (self->catalog),
                                      sky_catalog_page_get_candidates (self->catalog_page),
