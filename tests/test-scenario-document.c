@@ -501,6 +501,45 @@ test_estimate (void)
   sky_test_remove_tree (dir);
 }
 
+/* A document let go while it reads the recovery copy (its window closed) still finishes, is
+ * then finalized, and leaves no recovery copy to be written after it. */
+static void
+test_let_go_while_loading (void)
+{
+  SkyScenarioDocument *document = sky_scenario_document_new ();
+  g_autofree char *recovery = sky_scenario_document_recovery_path ();
+  g_autofree char *dir = g_path_get_dirname (recovery);
+  g_autoptr(SkyScenario) kept = sky_scenario_new ("Kept", "USD");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 until;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (sky_recovery_write (recovery, kept, NULL, &error));
+  g_assert_no_error (error);
+
+  sky_scenario_document_restore_recovery_async (document, NULL, async_done_cb, &result);
+  /* What the window's dispose does to it. */
+  g_object_run_dispose (G_OBJECT (document));
+  wait_for_result (&result);
+  g_assert_true (sky_scenario_document_restore_recovery_finish (document, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  wait_until_released (document);
+  g_assert_finalize_object (document);
+
+  /* Past the few seconds after which a recovery copy would be written. */
+  g_assert_cmpint (g_unlink (recovery), ==, 0);
+  until = g_get_monotonic_time () + 4 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < until)
+    {
+      guint tick = g_timeout_add (50, tick_cb, NULL);
+      g_main_context_iteration (NULL, TRUE);
+      g_source_remove (tick);
+    }
+  g_assert_false (g_file_test (recovery, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -515,6 +554,7 @@ main (int    argc,
   g_test_add_func ("/sky/scenario-document/save-failure", test_save_failure);
   g_test_add_func ("/sky/scenario-document/changed-signal", test_changed_signal);
   g_test_add_func ("/sky/scenario-document/estimate", test_estimate);
+  g_test_add_func ("/sky/scenario-document/let-go-while-loading", test_let_go_while_loading);
 
   return g_test_run ();
 }
