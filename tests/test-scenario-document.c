@@ -131,9 +131,10 @@ test_load_save_round_trip (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *expected_xml = NULL;
   g_autofree char *reread_xml = NULL;
-  guint file_notifies = 0;
+  guint file_notifies = 0, saves = 0;
 
   g_signal_connect (document, "notify::file", G_CALLBACK (count_cb), &file_notifies);
+  g_signal_connect (document, "saved", G_CALLBACK (count_signal_cb), &saves);
   g_assert_null (sky_scenario_document_get_file (document));
   g_assert_cmpstr (sky_scenario_document_get_title (document), ==, "Untitled Scenario");
 
@@ -153,6 +154,7 @@ test_load_save_round_trip (void)
   g_assert_no_error (error);
   g_assert_true (g_file_equal (sky_scenario_document_get_file (document), saved));
   g_assert_cmpuint (file_notifies, ==, 2);
+  g_assert_cmpuint (saves, ==, 1);
   g_assert_cmpstr (sky_scenario_document_get_title (document), ==, "saved.skytally");
   reread = sky_scenario_load (saved_path, &error);
   g_assert_no_error (error);
@@ -160,9 +162,10 @@ test_load_save_round_trip (void)
   reread_xml = sky_scenario_to_xml (reread);
   g_assert_cmpstr (reread_xml, ==, expected_xml);
 
-  /* Saving the same file again is told too: it was written again. */
+  /* Saving the same file again: the file is the same, and it was saved. */
   g_assert_true (save (document, saved, &error));
-  g_assert_cmpuint (file_notifies, ==, 3);
+  g_assert_cmpuint (file_notifies, ==, 2);
+  g_assert_cmpuint (saves, ==, 2);
 
   /* A file that does not read leaves the document as it was, and says why. */
   {
@@ -379,17 +382,19 @@ test_save_failure (void)
   g_autofree char *path = g_build_filename (not_a_folder, "costs.skytally", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  guint modified = 0;
+  guint modified = 0, saves = 0;
 
   g_assert_true (g_file_set_contents (not_a_folder, "", -1, NULL));
   sky_scenario_document_add_line (document, new_line ("Web"));
   g_signal_connect (document, "notify::modified", G_CALLBACK (count_cb), &modified);
+  g_signal_connect (document, "saved", G_CALLBACK (count_signal_cb), &saves);
 
   g_assert_false (save (document, file, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "costs.skytally"));
   g_assert_true (sky_scenario_document_get_modified (document));
   g_assert_cmpuint (modified, ==, 0);
+  g_assert_cmpuint (saves, ==, 0);
   g_assert_null (sky_scenario_document_get_file (document));
   g_assert_false (sky_scenario_document_get_busy (document));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));

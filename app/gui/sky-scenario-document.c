@@ -71,6 +71,7 @@ enum {
   SIGNAL_CHANGED,
   SIGNAL_LOADED,
   SIGNAL_NEWER_PRICES,
+  SIGNAL_SAVED,
   N_SIGNALS
 };
 
@@ -861,9 +862,8 @@ saved_cb (GObject      *object,
       g_task_return_error (task, g_steal_pointer (&save->error));
       return;
     }
-  g_set_object (&self->file, save->file);
-  /* Told even when it is the same file: it was saved again. */
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  if (g_set_object (&self->file, save->file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   /* Changes made while it was being written are still to be saved. */
   if (save->serial == self->serial)
     {
@@ -872,6 +872,7 @@ saved_cb (GObject      *object,
     }
   update_title (self);
   update_busy (self);
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -1177,6 +1178,14 @@ sky_scenario_document_class_init (SkyScenarioDocumentClass *klass)
                                                G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                                G_TYPE_NONE, 3, G_TYPE_POINTER, G_TYPE_POINTER,
                                                G_TYPE_STRING);
+  /**
+   * SkyScenarioDocument::saved:
+   *
+   * The scenario was written to its file, which may be the one it was in before.
+   */
+  signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 0);
 }
 
 static void

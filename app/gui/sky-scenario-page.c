@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "sky-terms.h"
 #include "sky-currency.h"

@@ -1259,7 +1259,10 @@ sky_window_init (SkyWindow *self)
                             G_CALLBACK (on_scenario_title_changed), self);
   g_signal_connect_swapped (self->document, "changed",
                             G_CALLBACK (on_scenario_title_changed), self);
+  /* A file opened or saved, also saved again, is a recent one. */
   g_signal_connect_swapped (self->document, "notify::file",
+                            G_CALLBACK (on_scenario_file_changed), self);
+  g_signal_connect_swapped (self->document, "saved",
                             G_CALLBACK (on_scenario_file_changed), self);
   /* Recent scenarios, between the scenario's items and the others. */
   self->recent_menu = g_menu_new ();
