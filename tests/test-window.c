@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The window tests of the window itself: importing, price sheets, preferences, opening, replacing and closing a scenario, recovery at start. */
+/* The window tests of the window itself: importing, price sheets, preferences, opening,
+ * replacing and closing a scenario, recovery at start, opening the catalog. */
 #include "config.h"
 
 #include <string.h>
