@@ -475,6 +475,52 @@ test_scenario_open_bad (Fixture       *f,
   g_assert_nonnull (strstr (after, "format=\"9\""));
 }
 
+/* Saving is done in a thread; when it fails the window says so, and the changes stay unsaved
+ * in the file they belong to. */
+static void
+test_scenario_save_fails (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "scenarios", NULL);
+  g_autofree char *moved = g_build_filename (f->dir, "moved", NULL);
+  g_autofree char *path = g_build_filename (folder, "mine.skytally", NULL);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "web.skytally", NULL);
+  g_autofree char *original = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  SkyScenarioPage *page = scenario_page (f);
+  SkyScenarioLine *line = sky_scenario_line_new (SKY_LINE_REQUIREMENT);
+  GtkWindow *dialog;
+
+  import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
+  g_assert_true (g_file_get_contents (source, &original, NULL, NULL));
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, original, -1, NULL));
+  open_scenario (page, file);
+  wait_for_estimate (f);
+  line->label = g_strdup ("Added");
+  line->unit = g_strdup ("hour");
+  line->category = g_strdup ("compute");
+  sky_scenario_document_add_line (document_of (page), line);
+  wait_for_estimate (f);
+
+  /* Its folder is now a file: nothing can be written in it, whoever runs the test. */
+  g_assert_cmpint (g_rename (folder, moved), ==, 0);
+  g_assert_true (g_file_set_contents (folder, "", -1, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save-scenario",
+                                             NULL));
+  g_assert_true (sky_scenario_document_get_busy (document_of (page)));
+  g_assert_true (wait_until (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 10));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Cannot Save the Scenario");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "mine.skytally"));
+  g_assert_true (sky_scenario_document_get_modified (document_of (page)));
+  g_assert_true (g_file_equal (sky_scenario_document_get_file (document_of (page)), file));
+  g_assert_false (sky_scenario_document_get_busy (document_of (page)));
+  sky_scenario_document_discard_recovery (document_of (page));
+}
+
 /* A FIFO opened as a scenario is refused at once, by name, in a dialog: it blocked the main
  * loop for ever, waiting for a writer. */
 static void
@@ -589,6 +635,7 @@ main (int    argc,
   ADD ("scenario-reprice", test_scenario_reprice);
   ADD ("scenario-open-bad", test_scenario_open_bad);
   ADD ("scenario-open-fifo", test_scenario_open_fifo);
+  ADD ("scenario-save-fails", test_scenario_save_fails);
   ADD ("line-dialog", test_line_dialog);
   ADD ("scenario-candidates", test_scenario_candidates);
 
