@@ -125,23 +125,45 @@ assert_one_line_error (const Run *r)
   g_assert_true (strchr (r->err, '\n') == r->err + strlen (r->err) - 1);
 }
 
+/* The usage lists every command with its one line of help, in one column; each command has
+ * its own --help; “help” prints the usage too. */
 static void
 test_help (void)
 {
-  static const char * const commands[] = { "import", "sheets", "search" };
+  static const char * const commands[][2] = {
+    { "import", "  import FILE…   Load price sheets into the catalog\n" },
+    { "sheets", "  sheets         List the price sheets in the catalog (sheets remove: remove "
+                "one)\n" },
+    { "search", "  search         Find offers in the current price sheets\n" },
+    { "estimate", "  estimate FILE  Price a scenario on each of its providers\n" },
+    { "validate", "  validate FILE  Check a scenario file\n" },
+    { "match", "  match          Each provider's offers that meet a requirement\n" },
+    { "compare", "  compare SKU…   Offers side by side\n" },
+    { "score", "  score FILE     Rank a scenario's candidates by its criteria\n" },
+    { "project", "  project FILE   A scenario month by month, against its budget\n" },
+    { "export", "  export FILE    Write a projection for finance (CSV, JSON, PDF)\n" },
+  };
   g_auto(Run) top = { 0 };
+  g_auto(Run) help = { 0 };
 
   cli (&top, "--help", NULL);
   g_assert_cmpint (top.status, ==, 0);
+  g_assert_true (g_str_has_prefix (top.out, "Usage:\n  skytally-cli [--catalog PATH] "
+                                            "[--no-seed] [--read-only] COMMAND [OPTIONS…]\n\n"
+                                            "Commands:\n"));
+  g_assert_nonnull (strstr (top.out, "\nOptions:\n  --catalog PATH   "));
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_auto(Run) r = { 0 };
 
-      g_assert_nonnull (strstr (top.out, commands[i]));
-      cli (&r, commands[i], "--help", NULL);
+      g_assert_nonnull (strstr (top.out, commands[i][1]));
+      cli (&r, commands[i][0], "--help", NULL);
       g_assert_cmpint (r.status, ==, 0);
       g_assert_nonnull (strstr (r.out, "Usage:"));
     }
+  cli (&help, "help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_cmpstr (help.out, ==, top.out);
 }
 
 static void
@@ -744,7 +766,7 @@ test_estimate_json (Fixture       *f,
                                                   "sku"), ==, "std-2-us");
   line = json_array_get_object_element (lines, 3);
   g_assert_cmpstr (json_object_get_string_member (line, "upfront"), ==, "518.00");
-  g_assert_cmpstr (json_object_get_string_member (line, "break_even_hours"), ==, "449.9");
+  g_assert_cmpstr (json_object_get_string_member (line, "break_even_hours"), ==, "449.91");
   totals = json_object_get_object_member (p, "totals");
   g_assert_cmpstr (json_object_get_string_member (totals, "monthly"), ==, "4925.66");
   g_assert_cmpstr (json_object_get_string_member (totals, "yearly"), ==, "59625.92");
@@ -1539,6 +1561,61 @@ test_export_csv_all_or_nothing (Fixture       *f,
   g_assert_true (g_file_test (assumptions, G_FILE_TEST_IS_DIR));
   listed = sky_test_names_in (dir);
   g_assert_cmpstr (listed, ==, "months.assumptions.csv months.csv");
+}
+
+/* Runs skytally-cli with the dynamic loader telling on standard error which files it loads,
+ * and returns that. */
+static char *
+loaded_by (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LD_DEBUG", "files", TRUE);
+  g_autoptr(GError) error = NULL;
+  char *err = NULL;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("SKYTALLY_CLI"));
+  for (const char * const *a = args; *a != NULL; a++)
+    g_ptr_array_add (argv, (char *) *a);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                &err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  return err;
+}
+
+/* Only export loads the report library, and with it cairo and Pango: the other commands start
+ * without them. */
+static void
+test_report_loaded_for_export_only (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autofree char *scenario = export_setup (f);
+  g_autofree char *json = g_build_filename (f->dir, "months.json", NULL);
+  g_autofree char *version = loaded_by ((const char *[]) { "--version", NULL });
+  g_autofree char *search = loaded_by ((const char *[]) { "--catalog", f->catalog, "search",
+                                                          NULL });
+  g_autofree char *estimate = loaded_by ((const char *[]) { "--catalog", f->catalog, "estimate",
+                                                            scenario, NULL });
+  g_autofree char *export = loaded_by ((const char *[]) { "--catalog", f->catalog, "export",
+                                                          scenario, "--json", json, NULL });
+
+  if (strstr (version, "libglib-2.0") == NULL)
+    {
+      g_test_skip ("the dynamic loader does not tell what it loads (LD_DEBUG) here");
+      return;
+    }
+  for (const char * const *err = (const char *[]) { version, search, estimate, NULL }; *err;
+       err++)
+    {
+      g_assert_null (strstr (*err, "libskytally-cli-export"));
+      g_assert_null (strstr (*err, "libcairo"));
+      g_assert_null (strstr (*err, "libpango"));
+    }
+  g_assert_nonnull (strstr (export, "libskytally-cli-export"));
+  g_assert_nonnull (strstr (export, "libcairo"));
+  g_assert_true (g_file_test (json, G_FILE_TEST_IS_REGULAR));
 }
 
 static void
@@ -2419,6 +2496,7 @@ main (int    argc,
   ADD ("export-to-fifo", test_export_to_fifo);
   ADD ("export-fails-cleanly", test_export_fails_cleanly);
   ADD ("export-csv-all-or-nothing", test_export_csv_all_or_nothing);
+  ADD ("report-loaded-for-export-only", test_report_loaded_for_export_only);
   ADD ("validate", test_validate);
   ADD ("validate-special", test_validate_special);
   ADD ("killed-import", test_killed_import);

@@ -6,13 +6,10 @@
 #include "sky-catalog.h"
 #include "sky-compare.h"
 #include "sky-catalog-match.h"
-#include "sky-score.h"
 #include "sky-scenario.h"
-
-#include <math.h>
 #include "sky-test-util.h"
 
-/* Equivalent services, comparisons and scores, on valid-small.xml (Example Cloud) and
+/* Equivalent services and comparisons, on valid-small.xml (Example Cloud) and
  * other-small.xml (Other Cloud); matching has test-catalog-match.c. */
 
 typedef struct
@@ -201,186 +198,6 @@ test_compare (Fixture       *f,
   g_assert_error (error, SKY_COMPARE_ERROR, SKY_COMPARE_ERROR_NOT_FOUND);
 }
 
-/* Three candidates scored on five criteria, worked out by hand:
- *   std-2: 70.08 USD a month, 2 vCPU, 8 GiB, SLA 99.99, the feature "network", rated 2;
- *   mem-4: 183.96 USD, 4 vCPU, 32 GiB, SLA 99.9, no feature, rated 4 (itself);
- *   o-4: 146 EUR × 1.1 = 160.60 USD, 4 vCPU, 16 GiB, SLA 99.95, no feature, rated 5.
- * Normalised (best 1): cost 1, 0, 23.36 / 113.88; performance 0, 1, (1 + 1/3) / 2; SLA 1, 0,
- * 0.05 / 0.09; features 1, 0, 0; rating 0, 2/3, 1. Weights 40, 20, 20, 10, 10 give 70,
- * 26.67 and 42.65. The cost weight can fall to 4.4444 / 0.794872 = 5.5914 before o-4 wins. */
-static void
-test_score (Fixture       *f,
-            gconstpointer  data)
-{
-  g_autoptr(SkyScenario) s = sky_scenario_new ("Choice", "USD");
-  g_autoptr(SkyScoring) scoring = NULL;
-  g_autoptr(GError) error = NULL;
-  static const char *candidates[][2] = {
-    { "examplecloud", "std-2-us" }, { "examplecloud", "mem-4-eu" }, { "othercloud", "o-4" },
-  };
-  static const struct { const char *target; int value; } ratings[] = {
-    { "examplecloud", 2 }, { "examplecloud:mem-4-eu", 4 }, { "othercloud", 5 },
-  };
-  SkyExchangeRate *rate = g_new0 (SkyExchangeRate, 1);
-  SkyCriterion *lock_in = g_new0 (SkyCriterion, 1);
-  SkyScoredOption *std2, *mem4, *o4;
-  SkySensitivity *cost;
-
-  rate->from = g_strdup ("EUR");
-  rate->to = g_strdup ("USD");
-  rate->date = g_strdup ("2026-11-01");
-  sky_decimal_parse ("1.1", 10, FALSE, &rate->rate, NULL);
-  g_ptr_array_add (s->rates, rate);
-  for (gsize i = 0; i < G_N_ELEMENTS (candidates); i++)
-    {
-      SkyCandidate *c = g_new0 (SkyCandidate, 1);
-      c->provider = g_strdup (candidates[i][0]);
-      c->sku = g_strdup (candidates[i][1]);
-      g_ptr_array_add (s->candidates, c);
-    }
-  sky_scenario_add_default_criteria (s);
-  /* Cost 40, performance 20, SLA 20, features 10, lock-in 10. */
-  ((SkyCriterion *) g_ptr_array_index (s->criteria, 3))->weight = sky_decimal_from_int (10);
-  lock_in->id = g_strdup ("lock-in");
-  lock_in->name = g_strdup ("Lock-in risk");
-  lock_in->kind = SKY_CRITERION_RATED;
-  lock_in->weight = sky_decimal_from_int (10);
-  g_ptr_array_add (s->criteria, lock_in);
-  for (gsize i = 0; i < G_N_ELEMENTS (ratings); i++)
-    {
-      SkyRating *r = g_new0 (SkyRating, 1);
-      r->criterion = g_strdup ("lock-in");
-      r->target = g_strdup (ratings[i].target);
-      r->value = ratings[i].value;
-      g_ptr_array_add (s->ratings, r);
-    }
-
-  scoring = sky_score_scenario (f->catalog, s, &error);
-  g_assert_no_error (error);
-  std2 = g_ptr_array_index (scoring->options, 0);
-  mem4 = g_ptr_array_index (scoring->options, 1);
-  o4 = g_ptr_array_index (scoring->options, 2);
-  {
-    g_autofree char *c = sky_decimal_format (o4->cost, 2);
-    g_assert_cmpstr (c, ==, "160.60");
-  }
-  g_assert_cmpfloat_with_epsilon (std2->score, 70.0, 1e-6);
-  g_assert_cmpfloat_with_epsilon (mem4->score, 80.0 / 3, 1e-6);
-  g_assert_cmpfloat_with_epsilon (o4->score, 40 * (23.36 / 113.88) + 20 * (2.0 / 3) +
-                                              20 * (0.05 / 0.09) + 10, 1e-6);
-  g_assert_cmpuint (std2->rank, ==, 1);
-  g_assert_cmpuint (o4->rank, ==, 2);
-  g_assert_cmpuint (mem4->rank, ==, 3);
-  /* std-2 costs least and scores most: it alone is on the front. */
-  g_assert_true (std2->pareto);
-  g_assert_false (mem4->pareto);
-  g_assert_false (o4->pareto);
-
-  cost = &g_array_index (scoring->sensitivity, SkySensitivity, 0);
-  g_assert_cmpfloat_with_epsilon (cost->low, (34.0 + 4.0 / 9 - 30) / (1 - 23.36 / 113.88),
-                                  1e-6);
-  g_assert_true (isinf (cost->high));
-  g_assert_cmpint (cost->below, ==, 2);
-
-  /* Written and read back, the criteria, ratings and candidates are the same. */
-  {
-    g_autofree char *xml = sky_scenario_to_xml (s);
-    g_autoptr(SkyScenario) again = sky_scenario_parse (xml, strlen (xml), "again", &error);
-    g_autofree char *xml2 = NULL;
-
-    g_assert_no_error (error);
-    g_assert_cmpuint (again->criteria->len, ==, 5);
-    g_assert_cmpuint (again->ratings->len, ==, 3);
-    g_assert_cmpuint (again->candidates->len, ==, 3);
-    xml2 = sky_scenario_to_xml (again);
-    g_assert_cmpstr (xml, ==, xml2);
-  }
-}
-
-/* A cost that does not fit once converted stops the scoring with an error (it was left in
- * dollars and shown as euros). */
-static void
-test_score_overflow (Fixture       *f,
-                     gconstpointer  data)
-{
-  g_autoptr(SkyScenario) s = sky_scenario_new ("Huge rate", "EUR");
-  g_autoptr(SkyScoring) scoring = NULL;
-  g_autoptr(GError) error = NULL;
-  SkyExchangeRate *rate = g_new0 (SkyExchangeRate, 1);
-  SkyCandidate *c = g_new0 (SkyCandidate, 1);
-
-  rate->from = g_strdup ("USD");
-  rate->to = g_strdup ("EUR");
-  rate->date = g_strdup ("2026-11-01");
-  g_assert_true (sky_decimal_parse ("99999999999999999999999999.9999999999", 10, FALSE,
-                                    &rate->rate, NULL));
-  g_ptr_array_add (s->rates, rate);
-  c->provider = g_strdup ("examplecloud");
-  c->sku = g_strdup ("std-2-us");
-  g_ptr_array_add (s->candidates, c);
-  sky_scenario_add_default_criteria (s);
-
-  scoring = sky_score_scenario (f->catalog, s, &error);
-  g_assert_null (scoring);
-  g_assert_error (error, SKY_SCORE_ERROR, SKY_SCORE_ERROR_OVERFLOW);
-  g_assert_nonnull (strstr (error->message, "too large to compute exactly"));
-}
-
-/* Providers as the options: the scenario priced on each, its effective monthly total the cost
- * (Example Cloud 4968.82, Other Cloud 4785.66 with two lines it cannot price), and its SLA the
- * lowest of the offers it was priced with (99.95 for both: equal, so 1 for both). */
-static void
-test_score_providers (Fixture       *f,
-                      gconstpointer  data)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "web.skytally", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SkyScenario) s = sky_scenario_load (path, &error);
-  g_autoptr(SkyScoring) scoring = NULL;
-  SkyScoredOption *example, *other;
-  static const char *providers[] = { "examplecloud", "othercloud" };
-
-  g_assert_no_error (error);
-  for (gsize i = 0; i < G_N_ELEMENTS (providers); i++)
-    {
-      SkyCandidate *c = g_new0 (SkyCandidate, 1);
-      c->provider = g_strdup (providers[i]);
-      g_ptr_array_add (s->candidates, c);
-    }
-  sky_scenario_add_default_criteria (s);
-  scoring = sky_score_scenario (f->catalog, s, &error);
-  g_assert_no_error (error);
-  example = g_ptr_array_index (scoring->options, 0);
-  other = g_ptr_array_index (scoring->options, 1);
-  g_assert_null (example->offer);
-  g_assert_cmpstr (example->name, ==, "Example Cloud");
-  {
-    g_autofree char *a = sky_decimal_format (example->cost, 2);
-    g_autofree char *b = sky_decimal_format (other->cost, 2);
-    g_assert_cmpstr (a, ==, "4968.82");
-    g_assert_cmpstr (b, ==, "4785.66");
-  }
-  g_assert_cmpstr (other->cost_unit, ==, "month, 2 not priced");
-  g_assert_cmpstr (example->sla, ==, "99.95");
-  /* Cost 40 to Other Cloud; performance, SLA and features equal: 100 and 60. */
-  g_assert_cmpfloat_with_epsilon (other->score, 100, 1e-9);
-  g_assert_cmpfloat_with_epsilon (example->score, 60, 1e-9);
-  /* But Other Cloud cannot price two lines: its cost leaves them out, so it is incomplete,
-   * ranks after the complete Example Cloud and is not on the front. */
-  g_assert_true (other->incomplete);
-  g_assert_false (example->incomplete);
-  g_assert_cmpuint (example->rank, ==, 1);
-  g_assert_cmpuint (other->rank, ==, 2);
-  g_assert_true (example->pareto);
-  g_assert_false (other->pareto);
-  for (guint k = 0; k < scoring->sensitivity->len; k++)
-    {
-      SkySensitivity *sens = &g_array_index (scoring->sensitivity, SkySensitivity, k);
-      g_assert_cmpint (sens->below, !=, 1);
-      g_assert_cmpint (sens->above, !=, 1);
-    }
-}
-
 /* A rating must name a rated criterion given before it. */
 static void
 test_rating_errors (void)
@@ -415,9 +232,6 @@ main (int    argc,
   g_test_add ("/sky/compare/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("equivalents", test_equivalents);
   ADD ("compare", test_compare);
-  ADD ("score", test_score);
-  ADD ("score-providers", test_score_providers);
-  ADD ("score-overflow", test_score_overflow);
 #undef ADD
   g_test_add_func ("/sky/compare/equivalents-data", test_equivalents_data);
   g_test_add_func ("/sky/compare/rating-errors", test_rating_errors);

@@ -611,6 +611,49 @@ test_div (void)
                                    SKY_ROUND_HALF_UP, &q));
 }
 
+/* Thousands separators in the whole part only, after the sign, and none below 1,000. */
+static void
+test_format_grouped (void)
+{
+  static const struct { const char *value; guint min_scale; const char *expected; } cases[] = {
+    { "0", 0, "0" },
+    { "999", 0, "999" },
+    { "1000", 0, "1,000" },
+    { "12345", 2, "12,345.00" },
+    { "123456.5", 2, "123,456.50" },
+    { "1234567.125", 0, "1,234,567.125" },
+    { "-1234.5", 2, "-1,234.50" },
+    { "-999", 0, "-999" },
+    { "0.0005", 0, "0.0005" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      SkyDecimal d;
+      g_autofree char *text = NULL;
+
+      g_assert_true (sky_decimal_parse (cases[i].value, 10, TRUE, &d, NULL));
+      text = sky_decimal_format_grouped (d, cases[i].min_scale, ",");
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+  {
+    g_autofree char *text = sky_decimal_format_grouped (dec ("1234567"), 0, "\u202f");
+    g_assert_cmpstr (text, ==, "1\u202f234\u202f567");
+  }
+}
+
+/* The nearest double, whatever the scale. */
+static void
+test_to_double (void)
+{
+  g_assert_cmpfloat (sky_decimal_to_double (dec ("0")), ==, 0.0);
+  g_assert_cmpfloat (sky_decimal_to_double (dec ("843.61")), ==, 843.61);
+  g_assert_cmpfloat (sky_decimal_to_double (dec ("0.0000000001")), ==, 1e-10);
+  g_assert_cmpfloat (sky_decimal_to_double (sky_decimal_from_scaled (-125, 2)), ==, -1.25);
+  g_assert_cmpfloat (sky_decimal_to_double (sky_decimal_from_int (G_GINT64_CONSTANT (1) << 53)),
+                     ==, 9007199254740992.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -621,6 +664,8 @@ main (int   argc,
   g_test_add_func ("/sky/decimal/to-string-canonical", test_to_string_canonical);
   g_test_add_func ("/sky/decimal/to-string-round-trip", test_to_string_round_trip);
   g_test_add_func ("/sky/decimal/format-min-scale", test_format_min_scale);
+  g_test_add_func ("/sky/decimal/format-grouped", test_format_grouped);
+  g_test_add_func ("/sky/decimal/to-double", test_to_double);
   g_test_add_func ("/sky/decimal/parse-invalid", test_parse_invalid);
   g_test_add_func ("/sky/decimal/parse-negative-refused", test_parse_negative_refused);
   g_test_add_func ("/sky/decimal/parse-negative-allowed", test_parse_negative_allowed);

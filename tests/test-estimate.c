@@ -125,8 +125,8 @@ test_lines (Fixture       *f,
   g_assert_nonnull (strstr (l->explanation, "after 15000 gb on lines above"));
 
   /* Reserved worker: 2 × 730 × 0.0296 = 43.216 a month; 2 × 259 upfront; effective
-   * 43.216 + 518 / 12 = 86.3826…; first year 43.22 × 12 + 518; break-even
-   * (0.0296 × 730 + 259 / 12) / 0.096 = 449.9 hours. */
+   * 43.216 + 518 / 12 = 86.3826…; first year 43.22 × 12 + 518; break-even, to two decimals,
+   * (0.0296 × 730 + 259 / 12) / 0.096 = 449.9097… ≈ 449.91 hours. */
   l = line_of (e, 0, 3);
   g_assert_cmpuint (l->term_months, ==, 12);
   ASSERT_MONEY (e, l->monthly, "43.22");
@@ -136,9 +136,16 @@ test_lines (Fixture       *f,
   g_assert_true (l->has_break_even);
   {
     g_autofree char *hours = sky_decimal_to_string (l->break_even_hours);
-    g_assert_cmpstr (hours, ==, "449.9");
+    g_assert_cmpstr (hours, ==, "449.91");
   }
-  g_assert_nonnull (strstr (l->explanation, "upfront 2 × 259 USD = 518.00 USD, over 12 months"));
+  /* The explanation goes on from the month to the amortised figure, the break-even and the
+   * term's total: 43.22 × 12 + 518 × 1. */
+  g_assert_cmpstr (l->explanation, ==,
+                   "2 × 730 hour (a commitment bills every hour) × 0.0296 USD/hour = 43.216 USD "
+                   "≈ 43.22 USD; upfront 2 × 259 USD = 518.00 USD, over 12 months; amortised "
+                   "43.216 USD + 518.00 USD / 12 ≈ 86.38 USD a month; break-even at 449.91 hours "
+                   "a month against 0.096 USD/hour on demand; over the 12-month term, 43.22 USD "
+                   "× 12 + 518.00 USD × 1 = 1036.64 USD");
 
   /* Jobs: 1,000,000 GB-seconds, 400,000 free: 600000 × 0.0000166667 = 10.00002. */
   l = line_of (e, 0, 4);
@@ -234,9 +241,18 @@ test_term (Fixture       *f,
   ASSERT_MONEY (e, l->upfront, "1060.00");
   ASSERT_MONEY (e, l->effective_monthly, "29.44");
   ASSERT_MONEY (e, l->term_total, "1060.00");
+  /* Break-even: (0 × 730 + 1060 / 36) / 0.096 = 306.7129… ≈ 306.71 hours. */
+  g_assert_cmpstr (l->explanation, ==,
+                   "1 × 730 hour (a commitment bills every hour) × 0 USD/hour = 0.00 USD; upfront "
+                   "1 × 1060 USD = 1060.00 USD, over 36 months; amortised 0.00 USD + 1060.00 USD "
+                   "/ 36 ≈ 29.44 USD a month; break-even at 306.71 hours a month against 0.096 "
+                   "USD/hour on demand; over the 36-month term, 0.00 USD × 36 + 1060.00 USD × 1 "
+                   "= 1060.00 USD");
   /* The one-year reservation renews twice: 43.22 × 36 + 518 × 3. */
   l = line_of (e, 0, 3);
   ASSERT_MONEY (e, l->term_total, "3109.92");
+  g_assert_true (g_str_has_suffix (l->explanation, "; over the 36-month term, 43.22 USD × 36 + "
+                                                   "518.00 USD × 3 = 3109.92 USD"));
 }
 
 /* Re-pricing: against the sheet the scenario was priced with, or the current one. */

@@ -220,8 +220,94 @@ test_budget (Fixture       *f,
   g_assert_cmpuint (p->first_year_over, ==, 0);
 }
 
-/* A line whose label has a tab keeps its growth: each month is a copy of the scenario by way
- * of its file, where the tab became a space and no longer matched the rule's. */
+static SkyDecimal
+sum_of (const SkyDecimal *values,
+        guint             n)
+{
+  SkyDecimal total = sky_decimal_from_int (0);
+
+  for (guint i = 0; i < n; i++)
+    g_assert_true (sky_decimal_add (total, values[i], &total));
+  return total;
+}
+
+/* Amortised months add up to what is paid: over a commitment, the upfront fee's shares are the
+ * fee divided by the months, cut to the cent, and the last month takes the remainder. A
+ * three-year reservation paid 1060.00 upfront: 29.44 for 35 months and 29.60 in the 36th; the
+ * one-year worker's 259.00 from month 3: 21.58 for 11 months and 21.62 in the 12th. */
+static void
+test_amortised_adds_up (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(SkyProjection) projection = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyProjectionProvider *p;
+  guint M;
+
+  g_ptr_array_add (f->scenario->lines, offer_line ("Three-year", "Compute", "1", "hour", NULL,
+                                                   "reserved-3y-all-upfront", "std-2-us"));
+  projection = sky_projection_compute (f->catalog, f->scenario, NULL, 60, &error);
+  g_assert_no_error (error);
+  p = g_ptr_array_index (projection->providers, 0);
+  M = projection->months;
+  g_assert_cmpuint (M, ==, 60);
+
+  /* All upfront: the cash is the fee in months 1 and 37, the amortised months share it. */
+  ASSERT_MONEY (p->cash[3 * M + 0], "1060.00");
+  ASSERT_MONEY (p->cash[3 * M + 1], "0.00");
+  ASSERT_MONEY (p->cash[3 * M + 36], "1060.00");
+  ASSERT_MONEY (p->amortised[3 * M + 0], "29.44");
+  ASSERT_MONEY (p->amortised[3 * M + 34], "29.44");
+  ASSERT_MONEY (p->amortised[3 * M + 35], "29.60");
+  ASSERT_MONEY (p->amortised[3 * M + 36], "29.44");
+  ASSERT_MONEY (sum_of (&p->amortised[3 * M], 36), "1060.00");
+  g_assert_cmpint (sky_decimal_compare (sum_of (&p->amortised[3 * M], 36),
+                                        sum_of (&p->cash[3 * M], 36)), ==, 0);
+
+  /* The worker: 21.61 a month and 259.00 in month 3 (index 2), again in month 15. */
+  ASSERT_MONEY (p->amortised[1 * M + 12], "43.19");
+  ASSERT_MONEY (p->amortised[1 * M + 13], "43.23");
+  ASSERT_MONEY (p->amortised[1 * M + 14], "43.19");
+  g_assert_cmpint (sky_decimal_compare (sum_of (&p->amortised[1 * M + 2], 12),
+                                        sum_of (&p->cash[1 * M + 2], 12)), ==, 0);
+  /* Before its reservation starts, the worker is on demand: nothing to spread. */
+  ASSERT_MONEY (p->amortised[1 * M + 1], "70.08");
+}
+
+/* A scenario without lines projects to zero every month, on each of its providers; one without
+ * providers is the estimate's error. */
+static void
+test_empty (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(SkyProjection) projection = NULL;
+  g_autoptr(SkyProjection) none = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyProjectionProvider *p;
+
+  g_ptr_array_set_size (f->scenario->lines, 0);
+  projection = sky_projection_compute (f->catalog, f->scenario, NULL, 12, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (projection->providers->len, ==, 1);
+  p = g_ptr_array_index (projection->providers, 0);
+  g_assert_cmpuint (p->n_lines, ==, 0);
+  for (guint m = 0; m < projection->months; m++)
+    {
+      ASSERT_MONEY (p->total_cash[m], "0.00");
+      ASSERT_MONEY (p->total_amortised[m], "0.00");
+      ASSERT_MONEY (p->low[m], "0.00");
+      ASSERT_MONEY (p->high[m], "0.00");
+    }
+  g_assert_true (sky_projection_complete (p));
+
+  g_ptr_array_set_size (f->scenario->providers, 0);
+  none = sky_projection_compute (f->catalog, f->scenario, NULL, 12, &error);
+  g_assert_null (none);
+  g_assert_error (error, SKY_ESTIMATE_ERROR, SKY_ESTIMATE_ERROR_NO_PROVIDER);
+}
+
+/* A line whose label has a tab keeps its growth: each month was once a copy of the scenario by
+ * way of its file, where the tab became a space and no longer matched the rule's. */
 static void
 test_label_with_tab (Fixture       *f,
                      gconstpointer  data)
@@ -307,6 +393,8 @@ main (int    argc,
   ADD ("file", test_file);
   ADD ("overflow", test_overflow);
   ADD ("label-with-tab", test_label_with_tab);
+  ADD ("amortised-adds-up", test_amortised_adds_up);
+  ADD ("empty", test_empty);
 #undef ADD
 
   return g_test_run ();

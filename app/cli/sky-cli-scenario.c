@@ -8,18 +8,13 @@
 #include <glib/gi18n.h>
 
 #include "sky-cli.h"
+#include "sky-currency.h"
 #include "sky-estimate.h"
 #include "sky-catalog-match.h"
+#include "sky-json.h"
 #include "sky-scenario.h"
 
 /* skytally-cli estimate and validate: scenarios from the command line. */
-
-static char *
-money (const SkyEstimate *e,
-       SkyDecimal         amount)
-{
-  return sky_estimate_money (e, amount);
-}
 
 static char *
 line_offer (const SkyEstimateLine *l)
@@ -36,171 +31,9 @@ usage_text (const SkyEstimateLine *l)
 }
 
 static void
-json_add_money (JsonBuilder       *builder,
-                const SkyEstimate *e,
-                const char        *member,
-                SkyDecimal         amount)
-{
-  g_autofree char *text = money (e, amount);
-
-  sky_json_add_string (builder, member, text);
-}
-
-static void
-json_add_decimal (JsonBuilder *builder,
-                  const char  *member,
-                  SkyDecimal   value)
-{
-  g_autofree char *text = sky_decimal_to_string (sky_decimal_normalize (value));
-
-  sky_json_add_string (builder, member, text);
-}
-
-static const char *
-status_name (SkyLineStatus status)
-{
-  switch (status)
-    {
-    case SKY_LINE_PRICED:
-      return "priced";
-    case SKY_LINE_NO_MATCH:
-      return "no-match";
-    case SKY_LINE_NOT_PRICED:
-    default:
-      return "not-priced";
-    }
-}
-
-static void
-print_estimate_json (const SkyScenario *s,
-                     const SkyEstimate *e)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  json_builder_begin_object (builder);
-  sky_json_add_string (builder, "scenario", s->name);
-  sky_json_add_string (builder, "currency", e->currency);
-  json_add_decimal (builder, "hours_per_month", s->hours_per_month);
-  json_builder_set_member_name (builder, "term_months");
-  json_builder_add_int_value (builder, e->term_months);
-  sky_json_add_string (builder, "compare_by",
-                       e->compare_by == SKY_COMPARE_TERM_TOTAL ? "term-total"
-                                                               : "effective-monthly");
-  {
-    int cheapest = sky_estimate_cheapest_complete (e);
-    sky_json_add_string (builder, "cheapest_complete",
-                         cheapest >= 0 ? ((SkyEstimateProvider *)
-                                          g_ptr_array_index (e->providers, cheapest))->provider
-                                       : NULL);
-  }
-  json_builder_set_member_name (builder, "providers");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < e->providers->len; i++)
-    {
-      SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
-
-      json_builder_begin_object (builder);
-      sky_json_add_string (builder, "provider", p->provider);
-      sky_json_add_string (builder, "provider_name", p->provider_name);
-      sky_json_add_string (builder, "sheet_version", p->sheet_version);
-      json_builder_set_member_name (builder, "complete");
-      json_builder_add_boolean_value (builder, sky_estimate_provider_complete (p));
-      json_builder_set_member_name (builder, "lines");
-      json_builder_begin_array (builder);
-      for (guint j = 0; j < p->lines->len; j++)
-        {
-          SkyEstimateLine *l = g_ptr_array_index (p->lines, j);
-          gboolean priced = l->status == SKY_LINE_PRICED;
-
-          json_builder_begin_object (builder);
-          sky_json_add_string (builder, "label", l->label);
-          sky_json_add_string (builder, "group", *l->group != '\0' ? l->group : NULL);
-          sky_json_add_string (builder, "status", status_name (l->status));
-          sky_json_add_string (builder, "reason", l->reason);
-          json_builder_set_member_name (builder, "offer");
-          if (l->offer != NULL)
-            {
-              json_builder_begin_object (builder);
-              sky_json_add_string (builder, "provider", l->offer->provider);
-              sky_json_add_string (builder, "sheet_version", l->offer->sheet_version);
-              sky_json_add_string (builder, "sku", l->offer->sku);
-              sky_json_add_string (builder, "name", l->offer->name);
-              sky_json_add_string (builder, "region", l->offer->region);
-              sky_json_add_string (builder, "service", l->offer->service);
-              json_builder_end_object (builder);
-            }
-          else
-            json_builder_add_null_value (builder);
-          json_add_decimal (builder, "quantity", l->quantity);
-          json_add_decimal (builder, "usage", l->usage);
-          sky_json_add_string (builder, "unit", l->unit);
-          sky_json_add_string (builder, "term", l->term);
-          if (priced)
-            {
-              json_add_money (builder, e, "monthly", l->monthly);
-              json_add_money (builder, e, "upfront", l->upfront);
-              json_add_money (builder, e, "effective_monthly", l->effective_monthly);
-              json_add_money (builder, e, "yearly", l->yearly);
-              json_add_money (builder, e, "term_total", l->term_total);
-            }
-          else
-            {
-              sky_json_add_string (builder, "monthly", NULL);
-              sky_json_add_string (builder, "upfront", NULL);
-              sky_json_add_string (builder, "effective_monthly", NULL);
-              sky_json_add_string (builder, "yearly", NULL);
-              sky_json_add_string (builder, "term_total", NULL);
-            }
-          if (l->has_break_even)
-            json_add_decimal (builder, "break_even_hours", l->break_even_hours);
-          else
-            sky_json_add_string (builder, "break_even_hours", NULL);
-          sky_json_add_string (builder, "explanation", l->explanation);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-
-      json_builder_set_member_name (builder, "groups");
-      json_builder_begin_array (builder);
-      for (guint j = 0; j < p->groups->len; j++)
-        {
-          SkyEstimateGroup *g = g_ptr_array_index (p->groups, j);
-
-          json_builder_begin_object (builder);
-          sky_json_add_string (builder, "group", *g->name != '\0' ? g->name : NULL);
-          json_add_money (builder, e, "monthly", g->monthly);
-          json_add_money (builder, e, "upfront", g->upfront);
-          json_add_money (builder, e, "effective_monthly", g->effective_monthly);
-          json_add_money (builder, e, "yearly", g->yearly);
-          json_add_money (builder, e, "term_total", g->term_total);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-
-      json_builder_set_member_name (builder, "totals");
-      json_builder_begin_object (builder);
-      json_add_money (builder, e, "monthly", p->monthly);
-      json_add_money (builder, e, "upfront", p->upfront);
-      json_add_money (builder, e, "effective_monthly", p->effective_monthly);
-      json_add_money (builder, e, "yearly", p->yearly);
-      json_add_money (builder, e, "term_total", p->term_total);
-      json_add_money (builder, e, "credits", p->credits);
-      json_add_money (builder, e, "yearly_net", p->yearly_net);
-      json_add_money (builder, e, "term_net", p->term_net);
-      json_builder_end_object (builder);
-      json_builder_set_member_name (builder, "unpriced_lines");
-      json_builder_add_int_value (builder, p->n_unpriced);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  print_json (builder);
-}
-
-static void
 print_estimate_table (const SkyScenario *s,
                       const SkyEstimate *e,
-                      Format             format,
+                      SkyCliFormat       format,
                       gboolean           explain)
 {
   static const char *headers[] = {
@@ -223,12 +56,13 @@ print_estimate_table (const SkyScenario *s,
                                 FALSE, FALSE, FALSE };
   /* A table leaves the last three out: the summary says which providers are complete, and
    * --explain prints the explanations under the table. */
-  guint n_columns = format == FORMAT_CSV ? G_N_ELEMENTS (headers) : G_N_ELEMENTS (headers) - 3;
+  guint n_columns = format == SKY_CLI_FORMAT_CSV ? G_N_ELEMENTS (headers)
+                                                 : G_N_ELEMENTS (headers) - 3;
   int cheapest = sky_estimate_cheapest_complete (e);
-  Table table = { 0 };
+  SkyCliTable table = { 0 };
   g_autoptr(GString) notes = g_string_new (NULL);
 
-  table_init (&table, format, headers, numeric, n_columns);
+  sky_cli_table_init (&table, format, headers, numeric, n_columns);
   for (guint i = 0; i < e->providers->len; i++)
     {
       SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
@@ -245,18 +79,19 @@ print_estimate_table (const SkyScenario *s,
           row[3] = line_offer (l);
           row[4] = sky_decimal_to_string (sky_decimal_normalize (l->quantity));
           row[5] = usage_text (l);
-          row[6] = priced ? money (e, l->monthly) : g_strdup (format == FORMAT_CSV ? NULL : "—");
-          row[7] = priced ? money (e, l->upfront) : NULL;
-          row[8] = priced ? money (e, l->yearly) : NULL;
-          if (format == FORMAT_CSV)
+          row[6] = priced ? sky_currency_format (e->currency, l->monthly)
+                          : g_strdup (format == SKY_CLI_FORMAT_CSV ? NULL : "—");
+          row[7] = priced ? sky_currency_format (e->currency, l->upfront) : NULL;
+          row[8] = priced ? sky_currency_format (e->currency, l->yearly) : NULL;
+          if (format == SKY_CLI_FORMAT_CSV)
             {
               row[9] = g_strdup (e->currency);
               row[10] = g_strdup (sky_estimate_provider_complete (p) ? "yes" : "no");
               row[11] = g_strdup (priced ? l->explanation : l->reason);
             }
-          table_add_row (&table, row);
+          sky_cli_table_add_row (&table, row);
 
-          if (format == FORMAT_TABLE && (!priced || explain))
+          if (format == SKY_CLI_FORMAT_TABLE && (!priced || explain))
             g_string_append_printf (notes, "%s, %s: %s\n", p->provider, l->label,
                                     priced ? l->explanation : l->reason);
         }
@@ -266,32 +101,32 @@ print_estimate_table (const SkyScenario *s,
         row[0] = g_strdup (p->provider);
         /* Translators: the row of a provider's totals in “skytally-cli estimate”; the second
          * is that of a provider that cannot price every line, whose totals leave some out. */
-        row[1] = g_strdup (format == FORMAT_CSV ? "TOTAL"
+        row[1] = g_strdup (format == SKY_CLI_FORMAT_CSV ? "TOTAL"
                            : sky_estimate_provider_complete (p) ? _("Total")
                            : _("Total (incomplete)"));
-        row[6] = money (e, p->monthly);
-        row[7] = money (e, p->upfront);
-        row[8] = money (e, p->yearly);
-        if (format == FORMAT_CSV)
+        row[6] = sky_currency_format (e->currency, p->monthly);
+        row[7] = sky_currency_format (e->currency, p->upfront);
+        row[8] = sky_currency_format (e->currency, p->yearly);
+        if (format == SKY_CLI_FORMAT_CSV)
           {
             row[9] = g_strdup (e->currency);
             row[10] = g_strdup (sky_estimate_provider_complete (p) ? "yes" : "no");
           }
-        table_add_row (&table, row);
+        sky_cli_table_add_row (&table, row);
       }
     }
-  table_print (&table);
+  sky_cli_table_print (&table);
 
-  if (format != FORMAT_TABLE)
+  if (format != SKY_CLI_FORMAT_TABLE)
     return;
   g_print ("\n");
   for (guint i = 0; i < e->providers->len; i++)
     {
       SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
-      g_autofree char *monthly = money (e, p->monthly);
-      g_autofree char *effective = money (e, p->effective_monthly);
-      g_autofree char *term = money (e, p->term_total);
-      g_autofree char *net = money (e, p->term_net);
+      g_autofree char *monthly = sky_currency_format (e->currency, p->monthly);
+      g_autofree char *effective = sky_currency_format (e->currency, p->effective_monthly);
+      g_autofree char *term = sky_currency_format (e->currency, p->term_total);
+      g_autofree char *net = sky_currency_format (e->currency, p->term_net);
       g_autofree char *months = g_strdup_printf ("%u", e->term_months);
 
       if (sky_estimate_provider_complete (p))
@@ -319,7 +154,7 @@ print_estimate_table (const SkyScenario *s,
   if (cheapest >= 0 && e->compare_by == SKY_COMPARE_TERM_TOTAL)
     {
       SkyEstimateProvider *p = g_ptr_array_index (e->providers, cheapest);
-      g_autofree char *net = money (e, p->term_net);
+      g_autofree char *net = sky_currency_format (e->currency, p->term_net);
 
       /* Translators: the provider marked ★, the term in months and its total less credits. */
       g_print (_("★ Cheapest of the providers that price every line over the term: %s, %s %s "
@@ -329,7 +164,7 @@ print_estimate_table (const SkyScenario *s,
   else if (cheapest >= 0)
     {
       SkyEstimateProvider *p = g_ptr_array_index (e->providers, cheapest);
-      g_autofree char *effective = money (e, p->effective_monthly);
+      g_autofree char *effective = sky_currency_format (e->currency, p->effective_monthly);
 
       /* Translators: the provider marked ★, and its monthly total with upfront fees spread. */
       g_print (_("★ Cheapest of the providers that price every line: %s, %s %s a month with "
@@ -364,9 +199,9 @@ note_newer_sheets (SkyCatalog        *catalog,
 }
 
 int
-sky_cli_estimate (const Globals  *globals,
-                  int             argc,
-                  char          **argv)
+sky_cli_estimate (const SkyCliGlobals *globals,
+                  int                  argc,
+                  char               **argv)
 {
   g_autoptr(GOptionContext) context =
     /* Translators: what “skytally-cli estimate” does. */
@@ -380,7 +215,7 @@ sky_cli_estimate (const Globals  *globals,
   g_autofree char *compare_by = NULL;
   gboolean explain = FALSE;
   gboolean current = FALSE;
-  Format format;
+  SkyCliFormat format;
   int status = 0;
   GOptionEntry entries[] = {
     { "provider", 0, 0, G_OPTION_ARG_STRING_ARRAY, &providers,
@@ -397,45 +232,49 @@ sky_cli_estimate (const Globals  *globals,
     { NULL }
   };
 
-  if (!parse_options (context, entries, &argc, &argv, &status))
+  if (!sky_cli_parse_options (context, entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error (_("estimate takes one scenario file"));
-  if (!format_option (format_text, &format, &status))
+    return sky_cli_usage_error (_("estimate takes one scenario file"));
+  if (!sky_cli_format_option (format_text, &format, &status))
     return status;
 
   if (compare_by != NULL && strcmp (compare_by, "effective-monthly") != 0 &&
       strcmp (compare_by, "term-total") != 0)
-    return usage_error (_("unknown --compare-by “%s”: use effective-monthly or term-total"),
-                        compare_by);
+    return sky_cli_usage_error (_("unknown --compare-by “%s”: use effective-monthly or "
+                                  "term-total"), compare_by);
 
   scenario = sky_scenario_load (argv[1], &error);
   if (scenario == NULL)
-    return user_error (error);
+    return sky_cli_user_error (error);
   if (compare_by != NULL)
     scenario->compare_by = strcmp (compare_by, "term-total") == 0 ? SKY_COMPARE_TERM_TOTAL
                                                                   : SKY_COMPARE_EFFECTIVE_MONTHLY;
-  catalog = open_catalog (globals, &error);
+  catalog = sky_cli_open_catalog (globals, &error);
   if (catalog == NULL)
-    return user_error (error);
+    return sky_cli_user_error (error);
   estimate = sky_estimate_compute (catalog, scenario, (const char * const *) providers, current,
                                    &error);
   if (estimate == NULL)
-    return user_error (error);
+    return sky_cli_user_error (error);
   if (!current)
     note_newer_sheets (catalog, estimate);
 
-  if (format == FORMAT_JSON)
-    print_estimate_json (scenario, estimate);
+  if (format == SKY_CLI_FORMAT_JSON)
+    {
+      g_autoptr(JsonNode) root = sky_json_estimate (scenario, estimate);
+
+      sky_cli_print_json (root);
+    }
   else
     print_estimate_table (scenario, estimate, format, explain);
   return 0;
 }
 
 int
-sky_cli_validate (const Globals  *globals,
-                  int             argc,
-                  char          **argv)
+sky_cli_validate (const SkyCliGlobals *globals,
+                  int                  argc,
+                  char               **argv)
 {
   g_autoptr(GOptionContext) context =
     /* Translators: what “skytally-cli validate” does. */
@@ -446,14 +285,14 @@ sky_cli_validate (const Globals  *globals,
   g_autofree char *message = NULL;
   int status = 0;
 
-  if (!parse_options (context, NULL, &argc, &argv, &status))
+  if (!sky_cli_parse_options (context, NULL, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error (_("validate takes one scenario file"));
+    return sky_cli_usage_error (_("validate takes one scenario file"));
 
   scenario = sky_scenario_load (argv[1], &error);
   if (scenario == NULL)
-    return user_error (error);
+    return sky_cli_user_error (error);
   lines = g_strdup_printf ("%u", scenario->lines->len);
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           /* Translators: %s are the file, the scenario's

@@ -10,6 +10,7 @@
 #include "sky-cli.h"
 #include "sky-compare.h"
 #include "sky-currency.h"
+#include "sky-json.h"
 #include "sky-scenario.h"
 #include "sky-score.h"
 
@@ -98,12 +99,16 @@ print_matches_json (GPtrArray *results)
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  print_json (builder);
+  {
+    g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+    sky_cli_print_json (root);
+  }
 }
 
 static void
-print_matches_table (GPtrArray *results,
-                     Format     format)
+print_matches_table (GPtrArray   *results,
+                     SkyCliFormat format)
 {
   static const char *headers[] = {
     /* Translators: the column headings of “skytally-cli match”; CSV output keeps them in
@@ -126,10 +131,10 @@ print_matches_table (GPtrArray *results,
   };
   static gboolean numeric[] = { FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE,
                                 TRUE, TRUE, TRUE, TRUE, FALSE };
-  Table table = { 0 };
+  SkyCliTable table = { 0 };
   g_autoptr(GString) notes = g_string_new (NULL);
 
-  table_init (&table, format, headers, numeric, G_N_ELEMENTS (headers));
+  sky_cli_table_init (&table, format, headers, numeric, G_N_ELEMENTS (headers));
   for (guint i = 0; i < results->len; i++)
     {
       SkyMatchResult *r = g_ptr_array_index (results, i);
@@ -162,18 +167,18 @@ print_matches_table (GPtrArray *results,
                                      sky_decimal_round (m->per_gib_month, 4, SKY_ROUND_HALF_UP),
                                      0);
           row[14] = g_strdup (r->currency);
-          table_add_row (&table, row);
+          sky_cli_table_add_row (&table, row);
         }
     }
-  table_print (&table);
+  sky_cli_table_print (&table);
   if (notes->len > 0)
     g_printerr ("%s", notes->str);
 }
 
 int
-sky_cli_match (const Globals  *globals,
-               int             argc,
-               char          **argv)
+sky_cli_match (const SkyCliGlobals *globals,
+               int                  argc,
+               char               **argv)
 {
   g_autoptr(GOptionContext) context =
     /* Translators: what “skytally-cli match” does. */
@@ -192,7 +197,7 @@ sky_cli_match (const Globals  *globals,
   int min_gpu = 0;
   int limit = 5;
   SkyRequirement req = { 0 };
-  Format format;
+  SkyCliFormat format;
   int status = 0;
   SkyDecimal d;
   GOptionEntry entries[] = {
@@ -224,36 +229,36 @@ sky_cli_match (const Globals  *globals,
     { NULL }
   };
 
-  if (!parse_options (context, entries, &argc, &argv, &status))
+  if (!sky_cli_parse_options (context, entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return usage_error (_("match takes no arguments"));
+    return sky_cli_usage_error (_("match takes no arguments"));
   if (category == NULL)
-    return usage_error (_("match needs --category"));
+    return sky_cli_usage_error (_("match needs --category"));
   if (!g_strv_contains (sky_categories (), category))
-    return usage_error (_("unknown category “%s”"), category);
+    return sky_cli_usage_error (_("unknown category “%s”"), category);
   if (geo != NULL && !g_strv_contains (sky_geographies (), geo))
-    return usage_error (_("unknown geography “%s”"), geo);
+    return sky_cli_usage_error (_("unknown geography “%s”"), geo);
   if (unit != NULL && !sky_unit_is_known (unit))
-    return usage_error (_("unknown unit “%s”"), unit);
+    return sky_cli_usage_error (_("unknown unit “%s”"), unit);
   if (limit < 1)
-    return usage_error (_("--limit must be 1 or more"));
-  if (!format_option (format_text, &format, &status))
+    return sky_cli_usage_error (_("--limit must be 1 or more"));
+  if (!sky_cli_format_option (format_text, &format, &status))
     return status;
   if (min_vcpu != NULL && (!sky_decimal_parse (min_vcpu, 3, FALSE, &d, &error) ||
                            !sky_decimal_to_scaled_int64 (d, 3, &req.min_vcpu_milli)))
-    return usage_error ("--min-vcpu: %s", error != NULL ? error->message : "");
+    return sky_cli_usage_error ("--min-vcpu: %s", error != NULL ? error->message : "");
   if (min_memory != NULL && (!sky_decimal_parse (min_memory, 3, FALSE, &d, &error) ||
                              !sky_decimal_to_scaled_int64 (d, 3, &req.min_memory_mgib)))
-    return usage_error ("--min-memory: %s", error != NULL ? error->message : "");
+    return sky_cli_usage_error ("--min-memory: %s", error != NULL ? error->message : "");
   if (min_sla != NULL && !sky_decimal_parse (min_sla, 4, FALSE, &d, &error))
-    return usage_error ("--min-sla: %s", error->message);
+    return sky_cli_usage_error ("--min-sla: %s", error->message);
   if (max_oversize != NULL &&
       (!sky_decimal_parse (max_oversize, 3, FALSE, &d, &error) ||
        !sky_decimal_to_scaled_int64 (d, 3, &req.max_oversize_milli) ||
        req.max_oversize_milli < 1000))
-    return usage_error (_("--max-oversize: %s"),
-                        error != NULL ? error->message : _("must be at least 1"));
+    return sky_cli_usage_error (_("--max-oversize: %s"),
+                                error != NULL ? error->message : _("must be at least 1"));
 
   if (rank == NULL || strcmp (rank, "price") == 0)
     req.rank = SKY_RANK_PRICE;
@@ -262,7 +267,7 @@ sky_cli_match (const Globals  *globals,
   else if (strcmp (rank, "per-gib") == 0)
     req.rank = SKY_RANK_PER_GIB;
   else
-    return usage_error (_("unknown rank “%s”: use price, per-vcpu or per-gib"), rank);
+    return sky_cli_usage_error (_("unknown rank “%s”: use price, per-vcpu or per-gib"), rank);
   req.category = category;
   req.unit = unit;
   req.geography = geo;
@@ -273,14 +278,14 @@ sky_cli_match (const Globals  *globals,
   req.features = (const char * const *) features;
   req.storage_types = (const char * const *) storage;
 
-  catalog = open_catalog (globals, &error);
+  catalog = sky_cli_open_catalog (globals, &error);
   if (catalog == NULL)
-    return user_error (error);
+    return sky_cli_user_error (error);
   results = sky_catalog_match (catalog, (const char * const *) providers, &req,
                                SKY_HOURS_PER_MONTH, (guint) limit, &error);
   if (results == NULL)
-    return user_error (error);
-  if (format == FORMAT_JSON)
+    return sky_cli_user_error (error);
+  if (format == SKY_CLI_FORMAT_JSON)
     print_matches_json (results);
   else
     print_matches_table (results, format);
@@ -343,18 +348,22 @@ print_comparison_json (SkyComparison *c)
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-  print_json (builder);
+  {
+    g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+    sky_cli_print_json (root);
+  }
 }
 
 static void
 print_comparison_table (SkyComparison *c,
-                        Format         format)
+                        SkyCliFormat   format)
 {
   guint n = c->offers->len;
   g_autofree const char **headers = g_new0 (const char *, n + 2);
   g_autofree gboolean *numeric = g_new0 (gboolean, n + 2);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  Table table = { 0 };
+  SkyCliTable table = { 0 };
 
   /* Translators: column headings of “skytally-cli compare”; CSV output keeps them in English. */
   headers[0] = NC_("column heading", "ATTRIBUTE");
@@ -366,14 +375,14 @@ print_comparison_table (SkyComparison *c,
       g_ptr_array_add (names, name);
       headers[i + 2] = name;
     }
-  table_init (&table, format, headers, numeric, n + 2);
+  sky_cli_table_init (&table, format, headers, numeric, n + 2);
   for (guint r = 0; r < c->rows->len; r++)
     {
       SkyComparisonRow *row = g_ptr_array_index (c->rows, r);
       char **cells = g_new0 (char *, n + 3);
 
       cells[0] = g_strdup (row->label);
-      cells[1] = g_strdup (format == FORMAT_CSV ? (row->differs ? "true" : "false")
+      cells[1] = g_strdup (format == SKY_CLI_FORMAT_CSV ? (row->differs ? "true" : "false")
                                                 : (row->differs ? "≠" : ""));
       for (guint i = 0; i < n; i++)
         {
@@ -381,22 +390,22 @@ print_comparison_table (SkyComparison *c,
           gboolean best = g_array_index (row->best, gboolean, i);
 
           /* A table marks what is missing and what is best; CSV leaves them to the columns. */
-          if (format == FORMAT_CSV)
+          if (format == SKY_CLI_FORMAT_CSV)
             cells[i + 2] = g_strdup (v);
           else if (v == NULL)
             cells[i + 2] = g_strdup (row->is_feature ? _("— missing") : "—");
           else
             cells[i + 2] = g_strdup_printf ("%s%s", v, best ? " ★" : "");
         }
-      table_add_row (&table, cells);
+      sky_cli_table_add_row (&table, cells);
     }
-  table_print (&table);
+  sky_cli_table_print (&table);
 }
 
 int
-sky_cli_compare (const Globals  *globals,
-                 int             argc,
-                 char          **argv)
+sky_cli_compare (const SkyCliGlobals *globals,
+                 int                  argc,
+                 char               **argv)
 {
   g_autoptr(GOptionContext) context =
     /* Translators: what “skytally-cli compare” does. */
@@ -407,7 +416,7 @@ sky_cli_compare (const Globals  *globals,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *format_text = NULL;
   gboolean equivalents = FALSE;
-  Format format;
+  SkyCliFormat format;
   int status = 0;
   GOptionEntry entries[] = {
     { "equivalents", 0, 0, G_OPTION_ARG_NONE, &equivalents,
@@ -416,21 +425,21 @@ sky_cli_compare (const Globals  *globals,
     { NULL }
   };
 
-  if (!parse_options (context, entries, &argc, &argv, &status))
+  if (!sky_cli_parse_options (context, entries, &argc, &argv, &status))
     return status;
   if (argc < 2)
-    return usage_error (_("compare needs at least one SKU"));
-  if (!format_option (format_text, &format, &status))
+    return sky_cli_usage_error (_("compare needs at least one SKU"));
+  if (!sky_cli_format_option (format_text, &format, &status))
     return status;
 
-  catalog = open_catalog (globals, &error);
+  catalog = sky_cli_open_catalog (globals, &error);
   if (catalog == NULL)
-    return user_error (error);
+    return sky_cli_user_error (error);
   for (int i = 1; i < argc; i++)
     {
       gint64 id = sky_catalog_find_sku (catalog, argv[i], &error);
       if (id == 0)
-        return user_error (error);
+        return sky_cli_user_error (error);
       g_array_append_val (ids, id);
     }
   if (equivalents)
@@ -440,10 +449,10 @@ sky_cli_compare (const Globals  *globals,
       g_autoptr(GPtrArray) found = NULL;
 
       if (eq == NULL)
-        return user_error (error);
+        return sky_cli_user_error (error);
       found = sky_catalog_equivalent_offers (catalog, eq, g_array_index (ids, gint64, 0), &error);
       if (found == NULL)
-        return user_error (error);
+        return sky_cli_user_error (error);
       for (guint i = 0; i < found->len && ids->len < SKY_COMPARE_MAX; i++)
         {
           SkyMatchResult *r = g_ptr_array_index (found, i);
@@ -457,8 +466,8 @@ sky_cli_compare (const Globals  *globals,
   comparison = sky_catalog_compare (catalog, (const gint64 *) ids->data, ids->len,
                                     SKY_HOURS_PER_MONTH, &error);
   if (comparison == NULL)
-    return user_error (error);
-  if (format == FORMAT_JSON)
+    return sky_cli_user_error (error);
+  if (format == SKY_CLI_FORMAT_JSON)
     print_comparison_json (comparison);
   else
     print_comparison_table (comparison, format);
@@ -559,19 +568,23 @@ print_scoring_json (const SkyScenario *s,
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-  print_json (builder);
+  {
+    g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+    sky_cli_print_json (root);
+  }
 }
 
 static void
 print_scoring_table (const SkyScenario *s,
                      SkyScoring        *scoring,
-                     Format             format)
+                     SkyCliFormat       format)
 {
   guint nc = s->criteria->len;
   g_autofree const char **headers = g_new0 (const char *, nc + 7);
   g_autofree gboolean *numeric = g_new0 (gboolean, nc + 7);
   g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
-  Table table = { 0 };
+  SkyCliTable table = { 0 };
 
   /* Translators: column headings of “skytally-cli score”; CSV output keeps them in English. */
   headers[0] = NC_("column heading", "RANK");
@@ -590,7 +603,7 @@ print_scoring_table (const SkyScenario *s,
       g_ptr_array_add (titles, title);
       headers[7 + k] = title;
     }
-  table_init (&table, format, headers, numeric, nc + 7);
+  sky_cli_table_init (&table, format, headers, numeric, nc + 7);
   for (guint r = 0; r < scoring->order->len; r++)
     {
       SkyScoredOption *o = g_ptr_array_index (scoring->options,
@@ -600,21 +613,21 @@ print_scoring_table (const SkyScenario *s,
 
       row[0] = g_strdup_printf ("%u", o->rank);
       /* Translators: an option whose provider cannot price every line of the scenario. */
-      row[1] = o->incomplete && format != FORMAT_CSV ? g_strdup_printf (_("%s (incomplete)"),
+      row[1] = o->incomplete && format != SKY_CLI_FORMAT_CSV ? g_strdup_printf (_("%s (incomplete)"),
                                                                         o->label)
                                                      : g_strdup (o->label);
       row[2] = g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.2f", o->score));
       row[3] = sky_currency_format (scoring->currency, o->cost);
       row[4] = g_strdup (o->cost_unit);
       row[5] = g_strdup (scoring->currency);
-      row[6] = g_strdup (format == FORMAT_CSV ? (o->pareto ? "true" : "false")
+      row[6] = g_strdup (format == SKY_CLI_FORMAT_CSV ? (o->pareto ? "true" : "false")
                                               : (o->pareto ? "●" : ""));
       for (guint k = 0; k < nc; k++)
         row[7 + k] = g_strdup (g_ptr_array_index (o->raw, k));
-      table_add_row (&table, row);
+      sky_cli_table_add_row (&table, row);
     }
-  table_print (&table);
-  if (format != FORMAT_TABLE)
+  sky_cli_table_print (&table);
+  if (format != SKY_CLI_FORMAT_TABLE)
     return;
 
   g_print ("\n");
@@ -647,9 +660,9 @@ print_scoring_table (const SkyScenario *s,
 }
 
 int
-sky_cli_score (const Globals  *globals,
-               int             argc,
-               char          **argv)
+sky_cli_score (const SkyCliGlobals *globals,
+               int                  argc,
+               char               **argv)
 {
   g_autoptr(GOptionContext) context =
     /* Translators: what “skytally-cli score” does. */
@@ -659,23 +672,23 @@ sky_cli_score (const Globals  *globals,
   g_autoptr(SkyScenario) scenario = NULL;
   g_autoptr(SkyScoring) scoring = NULL;
   g_autofree char *format_text = NULL;
-  Format format;
+  SkyCliFormat format;
   int status = 0;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format"), "table|csv|json" },
     { NULL }
   };
 
-  if (!parse_options (context, entries, &argc, &argv, &status))
+  if (!sky_cli_parse_options (context, entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error (_("score takes one scenario file"));
-  if (!format_option (format_text, &format, &status))
+    return sky_cli_usage_error (_("score takes one scenario file"));
+  if (!sky_cli_format_option (format_text, &format, &status))
     return status;
 
   scenario = sky_scenario_load (argv[1], &error);
   if (scenario == NULL)
-    return user_error (error);
+    return sky_cli_user_error (error);
   if (scenario->criteria->len == 0)
     {
       g_printerr ("skytally-cli: %s\n",
@@ -683,13 +696,13 @@ sky_cli_score (const Globals  *globals,
                     "and features 20"));
       sky_scenario_add_default_criteria (scenario);
     }
-  catalog = open_catalog (globals, &error);
+  catalog = sky_cli_open_catalog (globals, &error);
   if (catalog == NULL)
-    return user_error (error);
+    return sky_cli_user_error (error);
   scoring = sky_score_scenario (catalog, scenario, &error);
   if (scoring == NULL)
-    return user_error (error);
-  if (format == FORMAT_JSON)
+    return sky_cli_user_error (error);
+  if (format == SKY_CLI_FORMAT_JSON)
     print_scoring_json (scenario, scoring);
   else
     print_scoring_table (scenario, scoring, format);

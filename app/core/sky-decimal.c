@@ -425,3 +425,42 @@ sky_decimal_is_zero (SkyDecimal value)
 {
   return value.coef == 0;
 }
+
+/* As sky_decimal_format(), with @separator between each group of three digits of the whole
+ * part (1,234,567.50): for figures people read, never for files programs read back. */
+char *
+sky_decimal_format_grouped (SkyDecimal  value,
+                            guint       min_scale,
+                            const char *separator)
+{
+  g_autofree char *plain = sky_decimal_format (value, min_scale);
+  const char *digits = plain[0] == '-' ? plain + 1 : plain;
+  const char *point = strchr (digits, '.');
+  gsize whole = point != NULL ? (gsize) (point - digits) : strlen (digits);
+  GString *s;
+
+  g_return_val_if_fail (separator != NULL, NULL);
+
+  s = g_string_sized_new (strlen (plain) + whole / 3 * strlen (separator));
+  if (digits != plain)
+    g_string_append_c (s, '-');
+  for (gsize i = 0; i < whole; i++)
+    {
+      if (i > 0 && (whole - i) % 3 == 0)
+        g_string_append (s, separator);
+      g_string_append_c (s, digits[i]);
+    }
+  if (point != NULL)
+    g_string_append (s, point);
+  return g_string_free (s, FALSE);
+}
+
+/* The nearest double, for drawing and scoring: never for money arithmetic, which stays
+ * exact. */
+double
+sky_decimal_to_double (SkyDecimal value)
+{
+  g_autofree char *text = sky_decimal_to_string (value);
+
+  return g_ascii_strtod (text, NULL);
+}

@@ -76,5 +76,9 @@ int         sky_decimal_compare         (SkyDecimal        a,
                                          SkyDecimal        b);
 gboolean    sky_decimal_is_zero         (SkyDecimal        value);
 SkyDecimal  sky_decimal_normalize       (SkyDecimal        value);
+char       *sky_decimal_format_grouped  (SkyDecimal        value,
+                                         guint             min_scale,
+                                         const char       *separator);
+double      sky_decimal_to_double       (SkyDecimal        value);
 
 G_END_DECLS

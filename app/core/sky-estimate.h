@@ -2,6 +2,8 @@
 #pragma once
 
 #include "sky-catalog.h"
+#include "sky-explain.h"
+#include "sky-pricing.h"
 #include "sky-scenario.h"
 
 G_BEGIN_DECLS
@@ -48,7 +50,9 @@ typedef struct
   SkyDecimal       term_total;     /* over the scenario's term, renewing shorter commitments */
   gboolean         has_break_even;
   SkyDecimal       break_even_hours; /* below this many hours a month, on-demand costs less */
-  char            *explanation;    /* one line of arithmetic */
+  char            *explanation;    /* one line of arithmetic, written from @steps */
+  GArray          *steps;          /* SkyPriceStep: how the figures were made; NULL unless
+                                    * priced */
 } SkyEstimateLine;
 
 typedef struct

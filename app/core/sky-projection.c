@@ -6,13 +6,17 @@
 #include <string.h>
 
 #include "sky-projection.h"
+#include "sky-resolve.h"
 
-/* A scenario over 12 to 60 months: each month is the scenario priced again with every line's
+/* A scenario over 12 to 60 months: each month prices the scenario's lines with every line's
  * quantity grown as its growth says, commitments started in their month, on the sheets the
- * scenario records; so tiers and free allowances count each month's real totals. Low and high
- * estimates price the same months with each range's quantities. Cash pays an upfront fee in the
- * month its commitment starts (and at each renewal); the amortised view spreads it. Money stays
- * exact: every month's figures are the engine's, rounded once per line. */
+ * scenario records; so tiers and free allowances count each month's real totals. Each line is
+ * resolved once for its own purchase option and, for a commitment, once on demand (before it
+ * starts, and to find its break-even); the months only price. Low and high estimates price
+ * the same months with each range's quantities. Cash pays an upfront fee in the month its
+ * commitment starts (and at each renewal); the amortised view spreads it over the
+ * commitment's months so that they add up to it. Money stays exact: every month's figures are
+ * the engine's, rounded once per line. */
 
 #define FACTOR_SCALE 10
 
@@ -151,53 +155,6 @@ start_month (const SkyScenario     *s,
   return 1;
 }
 
-/* The scenario as month @month has it: @which selects the low, expected or high quantities;
- * @on_demand bills every commitment on demand instead. */
-static SkyScenario *
-month_scenario (const SkyScenario *base,
-                guint              month,
-                int                which,
-                gboolean           on_demand,
-                gboolean          *overflow)
-{
-  SkyScenario *s = sky_scenario_copy (base);
-
-  for (guint i = 0; i < s->lines->len; i++)
-    {
-      SkyScenarioLine *l = g_ptr_array_index (s->lines, i);
-      SkyDecimal f = times (growth_factor (base, l, month, overflow),
-                            range_factor (base, l, which, overflow), overflow);
-
-      l->quantity = times (l->quantity, f, overflow);
-      if (sky_term_months (l->term) > 0 && (on_demand || month < start_month (base, l)))
-        {
-          g_free (l->term);
-          l->term = g_strdup ("on-demand");
-        }
-    }
-  return s;
-}
-
-static SkyEstimate *
-price_month (SkyCatalog         *catalog,
-             const SkyScenario  *base,
-             const char * const *providers,
-             guint               month,
-             int                 which,
-             gboolean            on_demand,
-             GError            **error)
-{
-  gboolean overflow = FALSE;
-  g_autoptr(SkyScenario) s = month_scenario (base, month, which, on_demand, &overflow);
-
-  if (overflow)
-    {
-      sky_projection_set_overflow_error (error);
-      return NULL;
-    }
-  return sky_estimate_compute (catalog, s, providers, FALSE, error);
-}
-
 static SkyDecimal
 sum (SkyDecimal  a,
      SkyDecimal  b,
@@ -293,6 +250,324 @@ check_budget (const SkyScenario     *s,
   return TRUE;
 }
 
+/* What every provider's months share: each line's quantities month by month (expected, and low
+ * and high when the scenario has ranges), usage, start and whether it is a commitment. */
+typedef struct
+{
+  guint       n;
+  guint       months;
+  SkyDecimal *expected;           /* [line × months + month − 1] */
+  SkyDecimal *low;                /* NULL without ranges */
+  SkyDecimal *high;
+  SkyDecimal *usage;              /* per line */
+  guint      *start;              /* per line: the month its commitment starts */
+  gboolean   *committed;          /* per line: its purchase option is a commitment */
+} Plan;
+
+static void
+plan_clear (Plan *plan)
+{
+  g_free (plan->expected);
+  g_free (plan->low);
+  g_free (plan->high);
+  g_free (plan->usage);
+  g_free (plan->start);
+  g_free (plan->committed);
+}
+
+/* The growth rules that apply to @l, as a key: lines with the same key grow alike. */
+static char *
+growth_key (const SkyScenario     *s,
+            const SkyScenarioLine *l)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; i < s->growth->len; i++)
+    {
+      const SkyGrowth *g = g_ptr_array_index (s->growth, i);
+      if (targets (g->line, g->group, l))
+        g_string_append_printf (key, "%u,", i);
+    }
+  return g_string_free (key, FALSE);
+}
+
+/* Every line's quantity in every month: its quantity × its growth that month × its range's
+ * factor, each product rounded as the factors are. FALSE when a figure does not fit. */
+static gboolean
+plan_quantities (Plan              *plan,
+                 const SkyScenario *s,
+                 gboolean           ranges)
+{
+  g_autoptr(GHashTable) growths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         g_free);
+  gboolean overflow = FALSE;
+  guint months = plan->months;
+
+  plan->expected = g_new0 (SkyDecimal, (gsize) MAX (plan->n, 1) * months);
+  if (ranges)
+    {
+      plan->low = g_new0 (SkyDecimal, (gsize) MAX (plan->n, 1) * months);
+      plan->high = g_new0 (SkyDecimal, (gsize) MAX (plan->n, 1) * months);
+    }
+  for (guint l = 0; l < plan->n && !overflow; l++)
+    {
+      const SkyScenarioLine *line = g_ptr_array_index (s->lines, l);
+      g_autofree char *key = growth_key (s, line);
+      SkyDecimal *growth = g_hash_table_lookup (growths, key);
+      SkyDecimal one = range_factor (s, line, 0, &overflow);
+      SkyDecimal lo = ranges ? range_factor (s, line, -1, &overflow) : one;
+      SkyDecimal hi = ranges ? range_factor (s, line, 1, &overflow) : one;
+
+      if (growth == NULL)
+        {
+          growth = g_new0 (SkyDecimal, months);
+          for (guint m = 1; m <= months; m++)
+            growth[m - 1] = growth_factor (s, line, m, &overflow);
+          g_hash_table_insert (growths, g_steal_pointer (&key), growth);
+        }
+      for (guint m = 0; m < months && !overflow; m++)
+        {
+          gsize at = (gsize) l * months + m;
+
+          plan->expected[at] = times (line->quantity, times (growth[m], one, &overflow),
+                                      &overflow);
+          if (ranges)
+            {
+              plan->low[at] = times (line->quantity, times (growth[m], lo, &overflow),
+                                     &overflow);
+              plan->high[at] = times (line->quantity, times (growth[m], hi, &overflow),
+                                      &overflow);
+            }
+        }
+    }
+  return !overflow;
+}
+
+/* One line's figures in one month. */
+typedef struct
+{
+  gboolean      priced;
+  guint         term_months;      /* of the commitment it is priced with; 0 on demand */
+  SkyPricedLine figures;
+} MonthLine;
+
+/* Prices every line of @rp's provider in month @m with @quantities, each with the price
+ * resolved for its own purchase option once its commitment has started, and the on-demand
+ * one (@od) before, or always with @on_demand. Lines are priced in order, so tiers and free
+ * allowances count the month's real totals. */
+static void
+price_month (SkyPricing          *pricing,
+             const Plan          *plan,
+             SkyResolvedProvider *rp,
+             GPtrArray           *od,
+             guint                m,
+             const SkyDecimal    *quantities,
+             gboolean             on_demand,
+             MonthLine           *out)
+{
+  sky_pricing_reset (pricing);
+  for (guint l = 0; l < plan->n; l++)
+    {
+      SkyResolvedLine *rl = plan->committed[l] && (on_demand || m < plan->start[l])
+                            ? g_ptr_array_index (od, l) : g_ptr_array_index (rp->lines, l);
+
+      out[l].priced = rl->status == SKY_LINE_PRICED;
+      out[l].term_months = rl->has_terms ? rl->terms.term_months : 0;
+      if (out[l].priced)
+        sky_pricing_price_line (pricing, &rl->terms, quantities[(gsize) l * plan->months + m - 1],
+                                plan->usage[l], &out[l].figures, NULL);
+    }
+}
+
+/* Whether month @m (from 1) starts a commitment of @line_months begun in month @start, or
+ * renews it. */
+static gboolean
+starts_commitment (guint line_months,
+                   guint start,
+                   guint m)
+{
+  return line_months > 0 && m >= start && (m - start) % line_months == 0;
+}
+
+/* The cash of @ml in month @m: the month, and the upfront fee when its commitment starts or
+ * renews. */
+static SkyDecimal
+month_cash (const MonthLine *ml,
+            guint            start,
+            guint            m,
+            gboolean        *overflow)
+{
+  if (!ml->priced)
+    return sky_decimal_from_int (0);
+  if (starts_commitment (ml->term_months, start, m))
+    return sum (ml->figures.monthly, ml->figures.upfront, overflow);
+  return ml->figures.monthly;
+}
+
+static SkyProjectionProvider *
+provider_new (const SkyScenario   *scenario,
+              SkyResolvedProvider *rp,
+              guint                months)
+{
+  SkyProjectionProvider *p = g_new0 (SkyProjectionProvider, 1);
+  guint n = scenario->lines->len;
+
+  p->provider = g_strdup (rp->provider);
+  p->provider_name = g_strdup (rp->provider_name);
+  p->sheet_version = g_strdup (rp->sheet_version);
+  p->n_lines = n;
+  p->labels = g_ptr_array_new_with_free_func (g_free);
+  p->groups = g_ptr_array_new_with_free_func (g_free);
+  p->priced = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  p->cash = g_new0 (SkyDecimal, (gsize) n * months + 1);
+  p->amortised = g_new0 (SkyDecimal, (gsize) n * months + 1);
+  p->total_cash = g_new0 (SkyDecimal, months);
+  p->total_amortised = g_new0 (SkyDecimal, months);
+  p->low = g_new0 (SkyDecimal, months);
+  p->high = g_new0 (SkyDecimal, months);
+  p->break_even = g_new0 (int, MAX (n, 1));
+  for (guint l = 0; l < n; l++)
+    {
+      const SkyScenarioLine *sl = g_ptr_array_index (scenario->lines, l);
+      gboolean yes = TRUE;
+
+      g_ptr_array_add (p->labels, g_strdup (sl->label));
+      g_ptr_array_add (p->groups, g_strdup (sl->group != NULL ? sl->group : ""));
+      g_array_append_val (p->priced, yes);
+      p->break_even[l] = sky_resolve_term_months (sl->term) > 0 ? 0 : -1;
+    }
+  for (guint k = 0; k < months; k++)
+    p->total_cash[k] = p->total_amortised[k] = p->low[k] = p->high[k] =
+      sky_decimal_from_int (0);
+  return p;
+}
+
+/* Projects one provider: its lines resolved once for their own purchase options and once on
+ * demand (commitments only), then priced month by month. */
+static SkyProjectionProvider *
+project_provider (SkyCatalog         *catalog,
+                  const SkyScenario  *scenario,
+                  const Plan         *plan,
+                  const char         *provider,
+                  SkyPricing         *pricing,
+                  GError            **error)
+{
+  g_autoptr(SkyResolvedProvider) rp = sky_resolve_provider (catalog, scenario, provider, FALSE,
+                                                            error);
+  g_autoptr(GPtrArray) od = NULL;
+  g_autofree MonthLine *expected = NULL, *on_demand = NULL, *low = NULL, *high = NULL;
+  g_autofree SkyDecimal *od_cum = NULL, *commit_cum = NULL, *paid = NULL;
+  SkyProjectionProvider *p;
+  guint n = plan->n, months = plan->months;
+  gboolean overflow = FALSE;
+
+  if (rp == NULL)
+    return NULL;
+  od = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_resolved_line_free);
+  for (guint l = 0; l < n; l++)
+    {
+      SkyResolvedLine *rl = NULL;
+
+      if (plan->committed[l])
+        {
+          rl = sky_resolve_line (catalog, scenario, rp, g_ptr_array_index (scenario->lines, l),
+                                 "on-demand", error);
+          if (rl == NULL)
+            return NULL;
+        }
+      g_ptr_array_add (od, rl);
+    }
+
+  p = provider_new (scenario, rp, months);
+  expected = g_new0 (MonthLine, MAX (n, 1));
+  on_demand = g_new0 (MonthLine, MAX (n, 1));
+  low = g_new0 (MonthLine, MAX (n, 1));
+  high = g_new0 (MonthLine, MAX (n, 1));
+  od_cum = g_new0 (SkyDecimal, MAX (n, 1));
+  commit_cum = g_new0 (SkyDecimal, MAX (n, 1));
+  paid = g_new0 (SkyDecimal, MAX (n, 1));
+  for (guint l = 0; l < n; l++)
+    od_cum[l] = commit_cum[l] = paid[l] = sky_decimal_from_int (0);
+
+  for (guint m = 1; m <= months && !overflow; m++)
+    {
+      gboolean open = FALSE;
+
+      for (guint l = 0; l < n && !open; l++)
+        open = p->break_even[l] == 0;
+      price_month (pricing, plan, rp, od, m, plan->expected, FALSE, expected);
+      /* Every commitment on demand, for the break-even of those not yet even. */
+      if (open)
+        price_month (pricing, plan, rp, od, m, plan->expected, TRUE, on_demand);
+
+      for (guint l = 0; l < n; l++)
+        {
+          const MonthLine *el = &expected[l];
+          guint start = plan->start[l];
+          SkyDecimal cash = month_cash (el, start, m, &overflow);
+          SkyDecimal amortised = sky_decimal_from_int (0);
+
+          if (el->priced)
+            {
+              amortised = el->figures.monthly;
+              /* The upfront fee paid when the commitment started or last renewed, spread over
+               * its months so that they add up to it. */
+              if (el->term_months > 0 && m >= start)
+                {
+                  guint k = (m - start) % el->term_months;
+                  SkyDecimal share;
+
+                  if (k == 0)
+                    paid[l] = el->figures.upfront;
+                  if (!sky_pricing_amortised_share (scenario->currency, paid[l],
+                                                    el->term_months, k, &share))
+                    overflow = TRUE;
+                  else
+                    amortised = sum (amortised, share, &overflow);
+                }
+            }
+          else
+            g_array_index (p->priced, gboolean, l) = FALSE;
+          p->cash[l * months + (m - 1)] = cash;
+          p->amortised[l * months + (m - 1)] = amortised;
+          p->total_cash[m - 1] = sum (p->total_cash[m - 1], cash, &overflow);
+          p->total_amortised[m - 1] = sum (p->total_amortised[m - 1], amortised, &overflow);
+
+          /* Break-even: the commitment's cash so far against on demand's. */
+          if (p->break_even[l] == 0 && el->priced && on_demand[l].priced)
+            {
+              od_cum[l] = sum (od_cum[l], on_demand[l].figures.monthly, &overflow);
+              commit_cum[l] = sum (commit_cum[l], cash, &overflow);
+              if (m >= start && sky_decimal_compare (commit_cum[l], od_cum[l]) <= 0)
+                p->break_even[l] = (int) m;
+            }
+        }
+      if (plan->low != NULL)
+        {
+          SkyDecimal lo = sky_decimal_from_int (0), hi = lo;
+
+          price_month (pricing, plan, rp, od, m, plan->low, FALSE, low);
+          price_month (pricing, plan, rp, od, m, plan->high, FALSE, high);
+          for (guint l = 0; l < n; l++)
+            {
+              lo = sum (lo, month_cash (&low[l], plan->start[l], m, &overflow), &overflow);
+              hi = sum (hi, month_cash (&high[l], plan->start[l], m, &overflow), &overflow);
+            }
+          p->low[m - 1] = lo;
+          p->high[m - 1] = hi;
+        }
+      else
+        p->low[m - 1] = p->high[m - 1] = p->total_cash[m - 1];
+    }
+  if (overflow || sky_pricing_overflowed (pricing))
+    {
+      provider_free (p);
+      sky_projection_set_overflow_error (error);
+      return NULL;
+    }
+  return p;
+}
+
 /* Projects @scenario over @months (0: the scenario's own) on @providers (NULL: its own). */
 SkyProjection *
 sky_projection_compute (SkyCatalog          *catalog,
@@ -301,163 +576,60 @@ sky_projection_compute (SkyCatalog          *catalog,
                         guint                months,
                         GError             **error)
 {
-  g_autoptr(SkyProjection) projection = g_new0 (SkyProjection, 1);
-  gboolean ranges = scenario->ranges->len > 0;
-  guint n = scenario->lines->len;
-  g_autofree SkyDecimal *od_cum = NULL;
-  g_autofree SkyDecimal *commit_cum = NULL;
-  gboolean overflow = FALSE;
+  g_autoptr(SkyProjection) projection = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) resolved = NULL;
+  g_autoptr(SkyPricing) pricing = NULL;
+  Plan plan = { 0 };
+
+  g_return_val_if_fail (SKY_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (scenario != NULL, NULL);
 
   if (months == 0)
     months = scenario->projection_months;
   months = CLAMP (months, 12, 60);
+  projection = g_new0 (SkyProjection, 1);
   projection->currency = g_strdup (scenario->currency);
   projection->months = months;
   projection->providers = g_ptr_array_new_with_free_func ((GDestroyNotify) provider_free);
 
-  for (guint m = 1; m <= months; m++)
+  list = sky_resolve_providers (scenario, providers, error);
+  if (list == NULL)
+    return NULL;
+
+  plan.n = scenario->lines->len;
+  plan.months = months;
+  plan.usage = g_new0 (SkyDecimal, MAX (plan.n, 1));
+  plan.start = g_new0 (guint, MAX (plan.n, 1));
+  plan.committed = g_new0 (gboolean, MAX (plan.n, 1));
+  for (guint l = 0; l < plan.n; l++)
     {
-      g_autoptr(SkyEstimate) expected = price_month (catalog, scenario, providers, m, 0, FALSE,
-                                                     error);
-      g_autoptr(SkyEstimate) low = NULL, high = NULL, on_demand = NULL;
+      const SkyScenarioLine *line = g_ptr_array_index (scenario->lines, l);
 
-      if (expected == NULL)
-        return NULL;
-      if (ranges)
+      plan.usage[l] = sky_scenario_line_usage (scenario, line);
+      plan.start[l] = start_month (scenario, line);
+      plan.committed[l] = sky_resolve_term_months (line->term) > 0;
+    }
+  if (!plan_quantities (&plan, scenario, scenario->ranges->len > 0))
+    {
+      plan_clear (&plan);
+      sky_projection_set_overflow_error (error);
+      return NULL;
+    }
+
+  pricing = sky_pricing_new (scenario->currency, scenario->hours_per_month);
+  for (guint i = 0; i < list->len; i++)
+    {
+      SkyProjectionProvider *p = project_provider (catalog, scenario, &plan,
+                                                   g_ptr_array_index (list, i), pricing, error);
+      if (p == NULL)
         {
-          low = price_month (catalog, scenario, providers, m, -1, FALSE, error);
-          high = low != NULL ? price_month (catalog, scenario, providers, m, 1, FALSE, error)
-                             : NULL;
-          if (high == NULL)
-            return NULL;
-        }
-      on_demand = price_month (catalog, scenario, providers, m, 0, TRUE, error);
-      if (on_demand == NULL)
-        return NULL;
-
-      if (m == 1)
-        {
-          od_cum = g_new0 (SkyDecimal, (gsize) expected->providers->len * MAX (n, 1));
-          commit_cum = g_new0 (SkyDecimal, (gsize) expected->providers->len * MAX (n, 1));
-          for (guint i = 0; i < expected->providers->len; i++)
-            {
-              SkyEstimateProvider *ep = g_ptr_array_index (expected->providers, i);
-              SkyProjectionProvider *p = g_new0 (SkyProjectionProvider, 1);
-
-              p->provider = g_strdup (ep->provider);
-              p->provider_name = g_strdup (ep->provider_name);
-              p->sheet_version = g_strdup (ep->sheet_version);
-              p->n_lines = n;
-              p->labels = g_ptr_array_new_with_free_func (g_free);
-              p->groups = g_ptr_array_new_with_free_func (g_free);
-              p->priced = g_array_new (FALSE, TRUE, sizeof (gboolean));
-              for (guint l = 0; l < n; l++)
-                {
-                  SkyEstimateLine *el = g_ptr_array_index (ep->lines, l);
-                  gboolean yes = TRUE;
-                  g_ptr_array_add (p->labels, g_strdup (el->label));
-                  g_ptr_array_add (p->groups, g_strdup (el->group));
-                  g_array_append_val (p->priced, yes);
-                }
-              p->cash = g_new0 (SkyDecimal, (gsize) n * months + 1);
-              p->amortised = g_new0 (SkyDecimal, (gsize) n * months + 1);
-              p->total_cash = g_new0 (SkyDecimal, months);
-              p->total_amortised = g_new0 (SkyDecimal, months);
-              p->low = g_new0 (SkyDecimal, months);
-              p->high = g_new0 (SkyDecimal, months);
-              p->break_even = g_new0 (int, MAX (n, 1));
-              for (guint l = 0; l < n; l++)
-                {
-                  const SkyScenarioLine *sl = g_ptr_array_index (scenario->lines, l);
-                  p->break_even[l] = sky_term_months (sl->term) > 0 ? 0 : -1;
-                  od_cum[i * n + l] = commit_cum[i * n + l] = sky_decimal_from_int (0);
-                }
-              for (guint k = 0; k < months; k++)
-                p->total_cash[k] = p->total_amortised[k] = p->low[k] = p->high[k] =
-                  sky_decimal_from_int (0);
-              g_ptr_array_add (projection->providers, p);
-            }
-        }
-
-      for (guint i = 0; i < projection->providers->len; i++)
-        {
-          SkyProjectionProvider *p = g_ptr_array_index (projection->providers, i);
-          SkyEstimateProvider *ep = g_ptr_array_index (expected->providers, i);
-          SkyEstimateProvider *od = g_ptr_array_index (on_demand->providers, i);
-
-          for (guint l = 0; l < n; l++)
-            {
-              const SkyScenarioLine *sl = g_ptr_array_index (scenario->lines, l);
-              SkyEstimateLine *el = g_ptr_array_index (ep->lines, l);
-              SkyEstimateLine *ol = g_ptr_array_index (od->lines, l);
-              guint start = start_month (scenario, sl);
-              SkyDecimal cash = sky_decimal_from_int (0), amortised = cash;
-
-              if (el->status == SKY_LINE_PRICED)
-                {
-                  cash = el->monthly;
-                  amortised = el->effective_monthly;
-                  /* An upfront fee falls due when the commitment starts, and again at each
-                   * renewal. */
-                  if (el->term_months > 0 && m >= start && (m - start) % el->term_months == 0)
-                    cash = sum (cash, el->upfront, &overflow);
-                }
-              else
-                g_array_index (p->priced, gboolean, l) = FALSE;
-              p->cash[l * months + (m - 1)] = cash;
-              p->amortised[l * months + (m - 1)] = amortised;
-              p->total_cash[m - 1] = sum (p->total_cash[m - 1], cash, &overflow);
-              p->total_amortised[m - 1] = sum (p->total_amortised[m - 1], amortised, &overflow);
-
-              /* Break-even: the commitment's cash so far against on demand's. */
-              if (p->break_even[l] == 0 && el->status == SKY_LINE_PRICED &&
-                  ol->status == SKY_LINE_PRICED)
-                {
-                  od_cum[i * n + l] = sum (od_cum[i * n + l], ol->monthly, &overflow);
-                  commit_cum[i * n + l] = sum (commit_cum[i * n + l], cash, &overflow);
-                  if (m >= start && sky_decimal_compare (commit_cum[i * n + l],
-                                                         od_cum[i * n + l]) <= 0)
-                    p->break_even[l] = (int) m;
-                }
-            }
-          if (ranges)
-            {
-              SkyEstimateProvider *lp = g_ptr_array_index (low->providers, i);
-              SkyEstimateProvider *hp = g_ptr_array_index (high->providers, i);
-              SkyDecimal lo = sky_decimal_from_int (0), hi = lo;
-
-              for (guint l = 0; l < n; l++)
-                {
-                  SkyEstimateLine *a = g_ptr_array_index (lp->lines, l);
-                  SkyEstimateLine *b = g_ptr_array_index (hp->lines, l);
-                  const SkyScenarioLine *sl = g_ptr_array_index (scenario->lines, l);
-                  guint start = start_month (scenario, sl);
-
-                  if (a->status == SKY_LINE_PRICED)
-                    {
-                      lo = sum (lo, a->monthly, &overflow);
-                      if (a->term_months > 0 && m >= start && (m - start) % a->term_months == 0)
-                        lo = sum (lo, a->upfront, &overflow);
-                    }
-                  if (b->status == SKY_LINE_PRICED)
-                    {
-                      hi = sum (hi, b->monthly, &overflow);
-                      if (b->term_months > 0 && m >= start && (m - start) % b->term_months == 0)
-                        hi = sum (hi, b->upfront, &overflow);
-                    }
-                }
-              p->low[m - 1] = lo;
-              p->high[m - 1] = hi;
-            }
-          else
-            p->low[m - 1] = p->high[m - 1] = p->total_cash[m - 1];
-        }
-      if (overflow)
-        {
-          sky_projection_set_overflow_error (error);
+          plan_clear (&plan);
           return NULL;
         }
+      g_ptr_array_add (projection->providers, p);
     }
+  plan_clear (&plan);
 
   for (guint i = 0; i < projection->providers->len; i++)
     if (!check_budget (scenario, g_ptr_array_index (projection->providers, i), months, error))

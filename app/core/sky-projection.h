@@ -16,7 +16,8 @@ typedef struct
   GPtrArray  *groups;             /* char *, per line; "" without one */
   GArray     *priced;             /* gboolean per line: priced in every month */
   SkyDecimal *cash;               /* what is paid that month: upfront fees in their month */
-  SkyDecimal *amortised;          /* upfront fees spread over their commitments */
+  SkyDecimal *amortised;          /* upfront fees spread over their commitments, whose months
+                                   * add up to the fee paid (the last takes the remainder) */
   SkyDecimal *total_cash;         /* per month, the sum of the lines */
   SkyDecimal *total_amortised;
   SkyDecimal *low;                /* per month: the cash total with every low estimate */

@@ -10,10 +10,11 @@
  * plain with a decimal point and the currency's minor digits, a currency column; and beside it,
  * the assumptions the figures rest on. The README documents both, column by column. */
 
+/* A money cell, in the currency's digits. */
 static void
-money (SkyCsvWriter      *csv,
-       const char        *currency,
-       SkyDecimal         amount)
+add_money (SkyCsvWriter *csv,
+           const char   *currency,
+           SkyDecimal    amount)
 {
   g_autofree char *text = sky_currency_format (currency, amount);
 
@@ -51,11 +52,11 @@ add_row (SkyCsvWriter                *csv,
     }
   for (guint m = 0; m < projection->months; m++)
     {
-      money (csv, projection->currency, months[m]);
+      add_money (csv, projection->currency, months[m]);
       if (!sky_decimal_add (total, months[m], &total))
         return FALSE;
     }
-  money (csv, projection->currency, total);
+  add_money (csv, projection->currency, total);
   sky_csv_writer_end_row (csv);
   return TRUE;
 }

@@ -19,11 +19,4 @@ char *sky_report_assumptions_csv (const SkyScenario   *scenario,
                                   gboolean             bom,
                                   gsize               *length);
 
-gboolean sky_report_write_pdf    (const SkyScenario   *scenario,
-                                  const SkyEstimate   *estimate,
-                                  const SkyProjection *projection,
-                                  const SkyScoring    *scoring,
-                                  const char          *path,
-                                  GError             **error);
-
 G_END_DECLS

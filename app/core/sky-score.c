@@ -67,14 +67,6 @@ sky_scenario_add_default_criteria (SkyScenario *scenario)
     }
 }
 
-static double
-to_double (SkyDecimal value)
-{
-  g_autofree char *text = sky_decimal_to_string (value);
-
-  return g_ascii_strtod (text, NULL);
-}
-
 static gboolean
 overflow_error (GError **error)
 {
@@ -223,7 +215,7 @@ score_criterion (const SkyScenario  *s,
       for (guint i = 0; i < n; i++)
         {
           SkyScoredOption *o = g_ptr_array_index (options, i);
-          v[i] = to_double (o->cost);
+          v[i] = sky_decimal_to_double (o->cost);
           g_ptr_array_add (o->raw, sky_currency_format (s->currency, o->cost));
         }
       normalise (v, n, FALSE);
@@ -447,7 +439,7 @@ sky_score_scenario (SkyCatalog         *catalog,
   for (guint k = 0; k < nc; k++)
     {
       const SkyCriterion *c = g_ptr_array_index (s->criteria, k);
-      weights[k] = to_double (c->weight);
+      weights[k] = sky_decimal_to_double (c->weight);
       total += weights[k];
       score_criterion (s, c, scoring->options, keys);
     }

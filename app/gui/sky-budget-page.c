@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sky-budget-page.h"
+#include "sky-chart.h"
 #include "sky-currency.h"
 #include "sky-index-item.h"
 #include "sky-thread-task.h"
@@ -21,7 +22,7 @@ struct _SkyBudgetPage
 {
   AdwBin           parent_instance;
 
-  SkyScenarioPage *scenario_page;
+  SkyScenarioDocument *document;
   SkyProjection   *projection;
   SkyScenario     *projected;     /* the copy the projection was made from, for its budget */
   guint            generation;
@@ -42,6 +43,7 @@ G_DEFINE_FINAL_TYPE (SkyBudgetPage, sky_budget_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
+  PROP_DOCUMENT,
   PROP_BUSY,
   N_PROPS
 };
@@ -309,167 +311,13 @@ set_columns (SkyBudgetPage *self)
 
 /* The chart ----------------------------------------------------------------------------------- */
 
-static double
-to_double (SkyDecimal d)
-{
-  g_autofree char *t = sky_decimal_to_string (d);
-  return g_ascii_strtod (t, NULL);
-}
-
-static const double colours[][3] = {
-  { 0.21, 0.52, 0.89 }, { 0.90, 0.38, 0.00 }, { 0.18, 0.76, 0.49 }, { 0.57, 0.25, 0.67 },
-  { 0.96, 0.76, 0.07 }, { 0.39, 0.27, 0.18 },
+static const SkyChartColour colours[] = {
+  { 0.21, 0.52, 0.89, 1 }, { 0.90, 0.38, 0.00, 1 }, { 0.18, 0.76, 0.49, 1 },
+  { 0.57, 0.25, 0.67, 1 }, { 0.96, 0.76, 0.07, 1 }, { 0.39, 0.27, 0.18, 1 },
 };
 
-/* Draws the legend along the bottom (a swatch and a name per entry, then the monthly budget)
- * and the scale at the top left; returns the rectangle left for the bars or lines. */
-static void
-draw_frame (SkyBudgetPage      *self,
-            cairo_t            *cr,
-            int                 width,
-            int                 height,
-            const char * const *names,
-            double              hi,
-            double             *top,
-            double             *bottom)
-{
-  const SkyBudget *budget = self->projected != NULL ? self->projected->budget : NULL;
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->chart),
-                                                                  NULL);
-  g_autofree char *top_text = NULL;
-  double x = 12;
-  GdkRGBA fg;
-  int tw, th;
-
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self->chart)), &fg);
-  pango_layout_set_text (layout, "Mg", -1);
-  pango_layout_get_pixel_size (layout, NULL, &th);
-  for (guint g = 0; names[g] != NULL; g++)
-    {
-      const double *c = colours[g % G_N_ELEMENTS (colours)];
-
-      cairo_set_source_rgb (cr, c[0], c[1], c[2]);
-      cairo_rectangle (cr, x, height - 12 - th / 2.0 - 5, 10, 10);
-      cairo_fill (cr);
-      pango_layout_set_text (layout, *names[g] != '\0' ? names[g] : _("No group"), -1);
-      pango_layout_get_pixel_size (layout, &tw, NULL);
-      gdk_cairo_set_source_rgba (cr, &fg);
-      cairo_move_to (cr, x + 14, height - 12 - th);
-      pango_cairo_show_layout (cr, layout);
-      x += 14 + tw + 16;
-    }
-  if (budget != NULL && budget->has_monthly)
-    {
-      double dash[] = { 6, 4 };
-      g_autofree char *cap = money (self, budget->monthly);
-      g_autofree char *label = g_strdup_printf (_("Monthly budget %s"), cap);
-
-      cairo_save (cr);
-      cairo_set_dash (cr, dash, 2, 0);
-      cairo_set_source_rgb (cr, 0.75, 0.11, 0.16);
-      cairo_set_line_width (cr, 2);
-      cairo_move_to (cr, x, height - 12 - th / 2.0);
-      cairo_line_to (cr, x + 20, height - 12 - th / 2.0);
-      cairo_stroke (cr);
-      cairo_restore (cr);
-      pango_layout_set_text (layout, label, -1);
-      gdk_cairo_set_source_rgba (cr, &fg);
-      cairo_move_to (cr, x + 24, height - 12 - th);
-      pango_cairo_show_layout (cr, layout);
-    }
-  top_text = money (self, sky_decimal_from_int ((gint64) ceil (hi)));
-  pango_layout_set_text (layout, top_text, -1);
-  gdk_cairo_set_source_rgba (cr, &fg);
-  cairo_move_to (cr, 12, 12);
-  pango_cairo_show_layout (cr, layout);
-  *top = 12 + th + 4;
-  *bottom = 12 + th + 8;
-}
-
-static void
-draw_budget_line (SkyBudgetPage *self,
-                  cairo_t       *cr,
-                  double         left,
-                  double         right,
-                  double         y)
-{
-  double dash[] = { 6, 4 };
-
-  cairo_save (cr);
-  cairo_set_dash (cr, dash, 2, 0);
-  cairo_set_source_rgb (cr, 0.75, 0.11, 0.16);
-  cairo_set_line_width (cr, 2);
-  cairo_move_to (cr, left, y);
-  cairo_line_to (cr, right, y);
-  cairo_stroke (cr);
-  cairo_restore (cr);
-}
-
-/* Every provider side by side: a line of its cash each month, over a band from its low to its
- * high estimate. */
-static void
-draw_all (SkyBudgetPage *self,
-          cairo_t       *cr,
-          int            width,
-          int            height)
-{
-  const SkyBudget *budget = self->projected->budget;
-  GPtrArray *providers = self->projection->providers;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) names = NULL;
-  const double left = 12, right = 12;
-  double top, bottom, hi = 0, step;
-  guint M = self->projection->months;
-
-  for (guint i = 0; i < providers->len; i++)
-    {
-      const SkyProjectionProvider *p = g_ptr_array_index (providers, i);
-
-      g_autofree char *name = NULL;
-
-      if (sky_projection_unpriced (p) > 0)
-        /* Translators: in the chart's legend, a provider whose figures leave lines out. */
-        name = g_strdup_printf (_("%s (incomplete)"), p->provider_name);
-      g_strv_builder_add (builder, name != NULL ? name : p->provider_name);
-      for (guint m = 0; m < M; m++)
-        hi = MAX (hi, to_double (p->high[m]));
-    }
-  if (budget != NULL && budget->has_monthly)
-    hi = MAX (hi, to_double (budget->monthly));
-  hi = hi > 0 ? hi * 1.1 : 1;
-  names = g_strv_builder_end (builder);
-  draw_frame (self, cr, width, height, (const char * const *) names, hi, &top, &bottom);
-  step = M > 1 ? (width - left - right) / (double) (M - 1) : 0;
-
-#define Y(v) (top + (height - top - bottom) * (1 - (v) / hi))
-#define X(m) (left + (m) * step)
-  for (guint i = 0; i < providers->len; i++)
-    {
-      const SkyProjectionProvider *p = g_ptr_array_index (providers, i);
-      const double *c = colours[i % G_N_ELEMENTS (colours)];
-
-      /* The band: along the high figures, back along the low ones. */
-      cairo_set_source_rgba (cr, c[0], c[1], c[2], 0.15);
-      for (guint m = 0; m < M; m++)
-        cairo_line_to (cr, X (m), Y (to_double (p->high[m])));
-      for (guint m = M; m > 0; m--)
-        cairo_line_to (cr, X (m - 1), Y (to_double (p->low[m - 1])));
-      cairo_close_path (cr);
-      cairo_fill (cr);
-      cairo_set_source_rgb (cr, c[0], c[1], c[2]);
-      cairo_set_line_width (cr, 2.5);
-      for (guint m = 0; m < M; m++)
-        cairo_line_to (cr, X (m), Y (to_double (p->total_cash[m])));
-      cairo_stroke (cr);
-    }
-  if (budget != NULL && budget->has_monthly)
-    draw_budget_line (self, cr, left, width - right, Y (to_double (budget->monthly)));
-#undef X
-#undef Y
-}
-
-/* One provider: a bar a month stacked by group, a line over each bar from the low to the high
- * estimate, and the monthly budget dashed across. */
+/* The shared chart (sky-chart.c) in the theme's colours: every provider side by side, a line
+ * of its cash each month over its low-high band; or one provider's months stacked by group. */
 static void
 draw_chart (GtkDrawingArea *area,
             cairo_t        *cr,
@@ -480,66 +328,62 @@ draw_chart (GtkDrawingArea *area,
   SkyBudgetPage *self = user_data;
   const SkyProjectionProvider *p = shown_provider (self);
   const SkyBudget *budget = self->projected != NULL ? self->projected->budget : NULL;
-  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
-  g_autofree double *base = NULL;
-  const double left = 12, right = 12;
-  double top, bottom, hi = 0, bar;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *budget_label = NULL;
+  SkyChartStyle style = {
+    .series = colours,
+    .n_series = G_N_ELEMENTS (colours),
+    .budget = { 0.75, 0.11, 0.16, 1 },
+    .line_width = 2.5,
+  };
+  SkyChartData data = { 0 };
   GdkRGBA fg;
-  guint M;
 
-  if (showing_all (self))
-    {
-      draw_all (self, cr, width, height);
-      return;
-    }
-  if (p == NULL)
+  if (!showing_all (self) && p == NULL)
     return;
-  M = self->projection->months;
-  for (guint m = 0; m < M; m++)
-    hi = MAX (hi, to_double (p->high[m]));
-  if (budget != NULL && budget->has_monthly)
-    hi = MAX (hi, to_double (budget->monthly));
-  hi = hi > 0 ? hi * 1.1 : 1;
-  for (guint l = 0; l < p->n_lines; l++)
-    if (!g_ptr_array_find_with_equal_func (groups, g_ptr_array_index (p->groups, l), g_str_equal,
-                                           NULL))
-      g_ptr_array_add (groups, g_ptr_array_index (p->groups, l));
-  g_ptr_array_add (groups, NULL);
-  draw_frame (self, cr, width, height, (const char * const *) groups->pdata, hi, &top, &bottom);
-  g_ptr_array_set_size (groups, groups->len - 1);
-  bar = (width - left - right) / (double) M;
-  base = g_new0 (double, M);
-
-#define Y(v) (top + (height - top - bottom) * (1 - (v) / hi))
-  for (guint g = 0; g < groups->len; g++)
-    {
-      const double *c = colours[g % G_N_ELEMENTS (colours)];
-      cairo_set_source_rgb (cr, c[0], c[1], c[2]);
-      for (guint m = 0; m < M; m++)
-        {
-          double v = 0;
-          for (guint l = 0; l < p->n_lines; l++)
-            if (strcmp (g_ptr_array_index (p->groups, l), g_ptr_array_index (groups, g)) == 0)
-              v += to_double (p->cash[l * M + m]);
-          cairo_rectangle (cr, left + m * bar + 1, Y (base[m] + v), MAX (bar - 2, 1),
-                           Y (base[m]) - Y (base[m] + v));
-          base[m] += v;
-        }
-      cairo_fill (cr);
-    }
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
-  gdk_cairo_set_source_rgba (cr, &fg);
-  cairo_set_line_width (cr, 1);
-  for (guint m = 0; m < M; m++)
+  style.foreground = (SkyChartColour) { fg.red, fg.green, fg.blue, fg.alpha };
+  style.grid = (SkyChartColour) { fg.red, fg.green, fg.blue, fg.alpha * 0.15 };
+
+  if (p != NULL)
     {
-      double x = left + m * bar + bar / 2;
-      cairo_move_to (cr, x, Y (to_double (p->low[m])));
-      cairo_line_to (cr, x, Y (to_double (p->high[m])));
+      g_autoptr(GPtrArray) groups = sky_chart_groups (p);
+
+      for (guint g = 0; g < groups->len; g++)
+        {
+          const char *group = g_ptr_array_index (groups, g);
+          g_ptr_array_add (names, g_strdup (*group != '\0' ? group : _("No group")));
+        }
     }
-  cairo_stroke (cr);
+  else
+    for (guint i = 0; i < self->projection->providers->len; i++)
+      {
+        const SkyProjectionProvider *q = g_ptr_array_index (self->projection->providers, i);
+
+        g_ptr_array_add (names, sky_projection_unpriced (q) > 0
+                                /* Translators: in the chart's legend, a provider whose
+                                 * figures leave lines out. */
+                                ? g_strdup_printf (_("%s (incomplete)"), q->provider_name)
+                                : g_strdup (q->provider_name));
+      }
+  g_ptr_array_add (names, NULL);
+
+  data.projection = self->projection;
+  data.provider = p;
+  data.names = (const char * const *) names->pdata;
+  data.value_title = self->projection->currency;
+  data.month_title = _("Month");
   if (budget != NULL && budget->has_monthly)
-    draw_budget_line (self, cr, left, width - right, Y (to_double (budget->monthly)));
-#undef Y
+    {
+      g_autofree char *cap = money (self, budget->monthly);
+
+      data.has_budget = TRUE;
+      data.budget = budget->monthly;
+      budget_label = g_strdup_printf (_("Monthly budget %s"), cap);
+      data.budget_label = budget_label;
+    }
+  sky_chart_draw (cr, gtk_widget_get_pango_context (GTK_WIDGET (area)), width, height, &style,
+                  &data);
 }
 
 /* The chart's text for screen readers: every month's figures. */
@@ -736,10 +580,10 @@ fill_budget (SkyBudgetPage     *self,
 static void
 refresh (SkyBudgetPage *self)
 {
-  const SkyScenario *s = self->scenario_page != NULL
-                         ? sky_scenario_page_get_scenario (self->scenario_page) : NULL;
-  SkyCatalog *catalog = self->scenario_page != NULL
-                        ? sky_scenario_page_get_catalog (self->scenario_page) : NULL;
+  const SkyScenario *s = self->document != NULL
+                         ? sky_scenario_document_get_scenario (self->document) : NULL;
+  SkyCatalog *catalog = self->document != NULL
+                        ? sky_scenario_document_get_catalog (self->document) : NULL;
   Job *job;
 
   /* A projection still under way is of an older scenario: its result will be dropped. */
@@ -784,7 +628,7 @@ on_budget_changed (SkyBudgetPage *self)
   yearly_ok = *yearly == '\0' || (sky_decimal_parse (yearly, 10, FALSE, &y, NULL) &&
                                   sky_decimal_compare (y, sky_decimal_from_int (0)) >= 0);
 
-  if (self->filling || self->scenario_page == NULL)
+  if (self->filling || self->document == NULL)
     return;
   if (monthly_ok)
     gtk_widget_remove_css_class (GTK_WIDGET (self->monthly_entry), "error");
@@ -796,7 +640,7 @@ on_budget_changed (SkyBudgetPage *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->yearly_entry), "error");
   if (!monthly_ok || !yearly_ok)
     return;
-  s = sky_scenario_page_edit (self->scenario_page, "budget");
+  s = sky_scenario_document_edit (self->document, "budget");
   if (s->budget == NULL)
     s->budget = sky_budget_new ();
   s->budget->has_monthly = *monthly != '\0';
@@ -805,7 +649,7 @@ on_budget_changed (SkyBudgetPage *self)
   s->budget->yearly = y;
   if (!s->budget->has_monthly && !s->budget->has_yearly && s->budget->group_caps->len == 0)
     g_clear_pointer (&s->budget, sky_budget_free);
-  sky_scenario_page_edited (self->scenario_page);
+  sky_scenario_document_edited (self->document);
 }
 
 static void
@@ -813,11 +657,11 @@ on_months_changed (SkyBudgetPage *self)
 {
   SkyScenario *s;
 
-  if (self->filling || self->scenario_page == NULL)
+  if (self->filling || self->document == NULL)
     return;
-  s = sky_scenario_page_edit (self->scenario_page, "months");
+  s = sky_scenario_document_edit (self->document, "months");
   s->projection_months = (guint) gtk_spin_button_get_value_as_int (self->months_spin);
-  sky_scenario_page_edited (self->scenario_page);
+  sky_scenario_document_edited (self->document);
 }
 
 static void
@@ -830,19 +674,19 @@ on_provider_chosen (SkyBudgetPage *self)
 
 /* Public -------------------------------------------------------------------------------------- */
 
-void
-sky_budget_page_set_scenario_page (SkyBudgetPage   *self,
-                                   SkyScenarioPage *page)
+static void
+set_document (SkyBudgetPage       *self,
+              SkyScenarioDocument *document)
 {
-  g_return_if_fail (SKY_IS_BUDGET_PAGE (self));
-
-  if (self->scenario_page != NULL)
-    g_signal_handlers_disconnect_by_data (self->scenario_page, self);
-  /* A sibling in the window: watched, not held. */
-  g_set_weak_pointer (&self->scenario_page, page);
-  if (page != NULL)
-    g_signal_connect_swapped (page, "changed", G_CALLBACK (refresh), self);
+  if (self->document == document)
+    return;
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    g_signal_connect_swapped (document, "changed", G_CALLBACK (refresh), self);
   refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 const SkyProjection *
@@ -869,8 +713,27 @@ sky_budget_page_get_property (GObject    *object,
 {
   switch (prop_id)
     {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, SKY_BUDGET_PAGE (object)->document);
+      break;
     case PROP_BUSY:
       g_value_set_boolean (value, SKY_BUDGET_PAGE (object)->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sky_budget_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      set_document (SKY_BUDGET_PAGE (object), g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -883,9 +746,9 @@ sky_budget_page_dispose (GObject *object)
   SkyBudgetPage *self = SKY_BUDGET_PAGE (object);
 
   self->generation++;
-  if (self->scenario_page != NULL)
-    g_signal_handlers_disconnect_by_data (self->scenario_page, self);
-  g_clear_weak_pointer (&self->scenario_page);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), SKY_TYPE_BUDGET_PAGE);
   g_clear_object (&self->rows);
 
@@ -910,9 +773,14 @@ sky_budget_page_class_init (SkyBudgetPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->get_property = sky_budget_page_get_property;
+  object_class->set_property = sky_budget_page_set_property;
   object_class->dispose = sky_budget_page_dispose;
   object_class->finalize = sky_budget_page_finalize;
 
+  /* The scenario projected, and whose budget is edited. */
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, SKY_TYPE_SCENARIO_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* The projection is being made. */
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,

@@ -4,7 +4,7 @@
 #include <adwaita.h>
 
 #include "sky-projection.h"
-#include "sky-scenario-page.h"
+#include "sky-scenario-document.h"
 
 G_BEGIN_DECLS
 
@@ -12,8 +12,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SkyBudgetPage, sky_budget_page, SKY, BUDGET_PAGE, AdwBin)
 
-void                 sky_budget_page_set_scenario_page (SkyBudgetPage   *self,
-                                                        SkyScenarioPage *page);
 const SkyProjection *sky_budget_page_get_projection    (SkyBudgetPage   *self);
 gboolean             sky_budget_page_get_busy          (SkyBudgetPage   *self);
 

@@ -55,6 +55,7 @@ enum {
   PROP_SORT_COLUMN,
   PROP_SORT_DESCENDING,
   PROP_HOURS_PER_MONTH,
+  PROP_CANDIDATES,
   N_PROPS
 };
 
@@ -547,6 +548,9 @@ sky_catalog_page_get_property (GObject    *object,
     case PROP_HOURS_PER_MONTH:
       g_value_set_uint (value, self->hours_per_month);
       break;
+    case PROP_CANDIDATES:
+      g_value_set_object (value, self->candidates);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -630,6 +634,11 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
   properties[PROP_HOURS_PER_MONTH] =
     g_param_spec_uint ("hours-per-month", NULL, NULL, 1, 744, SKY_HOURS_PER_MONTH,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The offers kept (SkyListingItem), for the other pages; the same list for the page's
+   * life. */
+  properties[PROP_CANDIDATES] =
+    g_param_spec_object ("candidates", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SKY_TYPE_OFFER_VIEW);

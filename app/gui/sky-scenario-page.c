@@ -6,77 +6,53 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "sky-terms.h"
 #include "sky-currency.h"
 #include "sky-line-dialog.h"
 #include "sky-listing-item.h"
-#include "sky-catalog-match.h"
-#include "sky-recovery.h"
 #include "sky-scenario-page.h"
 #include "sky-index-item.h"
 #include "sky-side-pane.h"
-#include "sky-thread-task.h"
 
 /* The Scenario page: a workload's lines, priced on each provider side by side, with every
- * figure's arithmetic for the selected line and each provider's totals. Pricing runs in a
- * worker thread on a catalog connection of the page's own, on a copy of the scenario. */
+ * figure's arithmetic for the selected line and each provider's totals. It shows and edits
+ * its document's scenario, and shows what the document priced. */
 struct _SkyScenarioPage
 {
-  AdwBin              parent_instance;
+  AdwBin               parent_instance;
 
-  SkyCatalog         *catalog;
-  SkyScenario        *scenario;
-  GFile              *file;
-  gboolean            modified;
-  SkyEstimate        *estimate;
-  char               *estimate_error;
-  guint               generation;
-  gboolean            busy;
-  GListModel         *candidates;
-  GListStore         *rows;         /* SkyIndexItem */
-  GtkSingleSelection *selection;
-  GPtrArray          *provider_columns;
-  guint               autosave_id;
-  gboolean            recovery_written; /* the recovery file holds this page's changes */
-  gboolean            filling;      /* the widgets are being set from the scenario */
-  GPtrArray          *undo;         /* the scenario's text before each change, oldest first */
-  GPtrArray          *redo;
-  const char         *last_edit;    /* consecutive edits of this kind are undone together */
-  GHashTable         *bound;        /* GtkListItem → its factory: the cells shown */
+  SkyScenarioDocument *document;
+  GListModel          *candidates;
+  GListStore          *rows;         /* SkyIndexItem */
+  GtkSingleSelection  *selection;
+  GPtrArray           *provider_columns;
+  gboolean             filling;      /* the widgets are being set from the scenario */
+  GHashTable          *bound;        /* GtkListItem → its factory: the cells shown */
 
-  GtkEntry           *name_entry;
-  GtkDropDown        *currency_dropdown;
-  GtkSpinButton      *hours_spin;
-  GtkMenuButton      *providers_button;
-  GtkBox             *providers_box;
-  GtkLabel           *status_label;
-  GtkStack           *stack;
-  GtkPaned           *paned;
-  GtkColumnView      *lines_view;
-  GtkBox             *details_box;
+  GtkEntry            *name_entry;
+  GtkDropDown         *currency_dropdown;
+  GtkSpinButton       *hours_spin;
+  GtkMenuButton       *providers_button;
+  GtkBox              *providers_box;
+  GtkLabel            *status_label;
+  GtkSpinner          *busy_spinner;
+  GtkStack            *stack;
+  GtkPaned            *paned;
+  GtkColumnView       *lines_view;
+  GtkBox              *details_box;
 };
 
 G_DEFINE_FINAL_TYPE (SkyScenarioPage, sky_scenario_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
-  PROP_TITLE,
-  PROP_MODIFIED,
-  PROP_BUSY,
-  PROP_FILE,
+  PROP_DOCUMENT,
+  PROP_CANDIDATES,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-enum {
-  SIGNAL_CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 /* The currencies offered for reporting; a scenario's own is added when it is another. */
 static const char * const currencies[] = {
@@ -84,187 +60,33 @@ static const char * const currencies[] = {
   "SGD", "HKD", "CNY", NULL
 };
 
-#define AUTOSAVE_SECONDS 3
-
-static void estimate_now (SkyScenarioPage *self,
-                          gboolean         check_newer);
 static void update_rows  (SkyScenarioPage *self);
 static void fill_widgets (SkyScenarioPage *self);
 
-/* Recovery ------------------------------------------------------------------------------- */
-
-/* Where unsaved changes are kept until they are saved or discarded, with the name of the file
- * they belong to: one file (see sky-recovery.c) in $XDG_STATE_HOME/skytally. */
-char *
-sky_scenario_page_recovery_path (void)
+/* The document's scenario, and its estimate, as shown. */
+static const SkyScenario *
+scenario (SkyScenarioPage *self)
 {
-  return g_build_filename (g_get_user_state_dir (), "skytally", "unsaved.skytally-recovery",
-                           NULL);
+  return sky_scenario_document_get_scenario (self->document);
 }
 
-/* Earlier versions kept them in two files: the scenario, and its file's name. */
-static char *
-legacy_recovery_path (const char *name)
+static const SkyEstimate *
+estimate (SkyScenarioPage *self)
 {
-  return g_build_filename (g_get_user_state_dir (), "skytally", name, NULL);
-}
-
-static gboolean
-recovery_exists (void)
-{
-  g_autofree char *path = sky_scenario_page_recovery_path ();
-  g_autofree char *legacy = legacy_recovery_path ("recovery.skytally");
-
-  return g_file_test (path, G_FILE_TEST_IS_REGULAR) ||
-         g_file_test (legacy, G_FILE_TEST_IS_REGULAR);
-}
-
-/* The changes kept, and in @origin the file they belong to (NULL for a scenario never saved). */
-static SkyScenario *
-read_recovery (char   **origin,
-               GError **error)
-{
-  g_autofree char *path = sky_scenario_page_recovery_path ();
-  g_autofree char *legacy = legacy_recovery_path ("recovery.skytally");
-  g_autofree char *legacy_origin = legacy_recovery_path ("recovery.origin");
-  g_autofree char *text = NULL;
-  SkyScenario *scenario;
-
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    return sky_recovery_read (path, origin, error);
-  scenario = sky_scenario_load (legacy, error);
-  *origin = NULL;
-  if (scenario != NULL && g_file_get_contents (legacy_origin, &text, NULL, NULL) &&
-      *text != '\0')
-    *origin = g_steal_pointer (&text);
-  return scenario;
-}
-
-void
-sky_scenario_page_discard_recovery (SkyScenarioPage *self)
-{
-  g_autofree char *path = sky_scenario_page_recovery_path ();
-  g_autofree char *legacy = legacy_recovery_path ("recovery.skytally");
-  g_autofree char *legacy_origin = legacy_recovery_path ("recovery.origin");
-
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  g_unlink (path);
-  g_unlink (legacy);
-  g_unlink (legacy_origin);
-  self->recovery_written = FALSE;
-}
-
-/* The scenario was saved or replaced: the changes this page kept go. A recovery file it did
- * not write (a crash's, not yet offered back or answered) stays. */
-static void
-forget_recovery (SkyScenarioPage *self)
-{
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  if (self->recovery_written)
-    sky_scenario_page_discard_recovery (self);
-}
-
-static gboolean
-autosave_cb (gpointer user_data)
-{
-  SkyScenarioPage *self = user_data;
-  g_autofree char *path = sky_scenario_page_recovery_path ();
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *file = self->file != NULL ? g_file_get_path (self->file) : NULL;
-  g_autoptr(GError) error = NULL;
-
-  self->autosave_id = 0;
-  /* The scenario and its file's name in one file, put in place whole, private. */
-  if (g_mkdir_with_parents (dir, 0700) != 0 ||
-      !sky_recovery_write (path, self->scenario, file, &error))
-    g_warning ("Cannot keep a recovery copy of the scenario: %s",
-               error != NULL ? error->message : g_strerror (errno));
-  else
-    self->recovery_written = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* State ------------------------------------------------------------------------------------ */
-
-static void
-set_modified (SkyScenarioPage *self,
-              gboolean         modified)
-{
-  if (modified)
-    {
-      g_clear_handle_id (&self->autosave_id, g_source_remove);
-      self->autosave_id = g_timeout_add_seconds (AUTOSAVE_SECONDS, autosave_cb, self);
-    }
-  if (self->modified == modified)
-    return;
-  self->modified = modified;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-}
-
-/* Something the user changed: price again, keep a recovery copy. */
-static void
-changed (SkyScenarioPage *self)
-{
-  set_modified (self, TRUE);
-  estimate_now (self, FALSE);
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  return sky_scenario_document_get_estimate (self->document);
 }
 
 /* Undo ------------------------------------------------------------------------------------- */
 
-#define MAX_UNDO 200
-
 static void
 update_undo_actions (SkyScenarioPage *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.undo", self->undo->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.redo", self->redo->len > 0);
-}
-
-/* Keeps the scenario as it is before a change, for undo. Edits of one @kind in a row (typing
- * a name) are one step; NULL always starts a new one. */
-static void
-remember (SkyScenarioPage *self,
-          const char      *kind)
-{
-  if (kind != NULL && kind == self->last_edit)
-    return;
-  self->last_edit = kind;
-  g_ptr_array_add (self->undo, sky_scenario_to_xml (self->scenario));
-  if (self->undo->len > MAX_UNDO)
-    g_ptr_array_remove_index (self->undo, 0);
-  g_ptr_array_set_size (self->redo, 0);
-  update_undo_actions (self);
-}
-
-static void
-forget_undo (SkyScenarioPage *self)
-{
-  g_ptr_array_set_size (self->undo, 0);
-  g_ptr_array_set_size (self->redo, 0);
-  self->last_edit = NULL;
-  update_undo_actions (self);
-}
-
-static void restore (SkyScenarioPage *self,
-                     const char      *xml);
-
-/* Moves the scenario's text from the top of @from to the page, and the page's onto @to. */
-static void
-step (SkyScenarioPage *self,
-      GPtrArray       *from,
-      GPtrArray       *to)
-{
-  g_autofree char *xml = NULL;
-
-  if (from->len == 0)
-    return;
-  xml = g_ptr_array_steal_index (from, from->len - 1);
-  g_ptr_array_add (to, sky_scenario_to_xml (self->scenario));
-  self->last_edit = NULL;
-  restore (self, xml);
-  update_undo_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.undo",
+                                 self->document != NULL &&
+                                 sky_scenario_document_get_can_undo (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.redo",
+                                 self->document != NULL &&
+                                 sky_scenario_document_get_can_redo (self->document));
 }
 
 static void
@@ -274,7 +96,8 @@ undo_action (GtkWidget  *widget,
 {
   SkyScenarioPage *self = SKY_SCENARIO_PAGE (widget);
 
-  step (self, self->undo, self->redo);
+  if (self->document != NULL)
+    sky_scenario_document_undo (self->document);
 }
 
 static void
@@ -284,27 +107,8 @@ redo_action (GtkWidget  *widget,
 {
   SkyScenarioPage *self = SKY_SCENARIO_PAGE (widget);
 
-  step (self, self->redo, self->undo);
-}
-
-static void
-set_busy (SkyScenarioPage *self,
-          gboolean         busy)
-{
-  if (self->busy == busy)
-    return;
-  self->busy = busy;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-/* The file's name, or the scenario's until it is saved; marked while changes are unsaved. */
-static char *
-page_title (SkyScenarioPage *self)
-{
-  g_autofree char *name = self->file != NULL ? g_file_get_basename (self->file) : NULL;
-
-  return g_strdup_printf ("%s%s", self->modified ? "• " : "",
-                          name != NULL ? name : self->scenario->name);
+  if (self->document != NULL)
+    sky_scenario_document_redo (self->document);
 }
 
 /* Table ------------------------------------------------------------------------------------ */
@@ -316,9 +120,9 @@ estimate_line (SkyScenarioPage *self,
 {
   SkyEstimateProvider *p;
 
-  if (self->estimate == NULL || provider >= self->estimate->providers->len)
+  if (estimate (self) == NULL || provider >= estimate (self)->providers->len)
     return NULL;
-  p = g_ptr_array_index (self->estimate->providers, provider);
+  p = g_ptr_array_index (estimate (self)->providers, provider);
   return line < p->lines->len ? g_ptr_array_index (p->lines, line) : NULL;
 }
 
@@ -357,7 +161,7 @@ is_total_row (guint index)
 static int
 cheapest_provider (SkyScenarioPage *self)
 {
-  const SkyEstimate *e = self->estimate;
+  const SkyEstimate *e = estimate (self);
   guint complete = 0;
 
   for (guint i = 0; e != NULL && i < e->providers->len; i++)
@@ -394,20 +198,20 @@ bind_total_cell (SkyScenarioPage *self,
     text = g_strdup (index == ROW_MONTHLY_TOTAL ? _("Total a month")
                      : index == ROW_UPFRONT_TOTAL ? _("Upfront")
                      : _("First year"));
-  else if (column >= COLUMN_PROVIDER && self->estimate != NULL &&
-           (guint) (column - COLUMN_PROVIDER) < self->estimate->providers->len)
+  else if (column >= COLUMN_PROVIDER && estimate (self) != NULL &&
+           (guint) (column - COLUMN_PROVIDER) < estimate (self)->providers->len)
     {
       guint provider = column - COLUMN_PROVIDER;
-      SkyEstimateProvider *p = g_ptr_array_index (self->estimate->providers, provider);
+      SkyEstimateProvider *p = g_ptr_array_index (estimate (self)->providers, provider);
       SkyDecimal amount = index == ROW_MONTHLY_TOTAL ? p->monthly
                           : index == ROW_UPFRONT_TOTAL ? p->upfront : p->yearly;
-      g_autofree char *money = sky_estimate_money (self->estimate, amount);
+      g_autofree char *money = sky_estimate_money (estimate (self), amount);
 
       if (index == ROW_MONTHLY_TOTAL && (int) provider == cheapest_provider (self))
         {
           /* Translators: the cheapest provider's monthly total, marked; then the currency. */
-          text = g_strdup_printf (_("★ %s %s"), money, self->estimate->currency);
-          tooltip = self->estimate->compare_by == SKY_COMPARE_TERM_TOTAL
+          text = g_strdup_printf (_("★ %s %s"), money, estimate (self)->currency);
+          tooltip = estimate (self)->compare_by == SKY_COMPARE_TERM_TOTAL
                     ? _("The cheapest of the providers that price every line over the whole "
                         "term, less credits")
                     : _("The cheapest of the providers that price every line, with upfront fees "
@@ -417,9 +221,9 @@ bind_total_cell (SkyScenarioPage *self,
       else if (index == ROW_MONTHLY_TOTAL && !sky_estimate_provider_complete (p))
         /* Translators: the monthly total of a provider that cannot price every line,
          * marked as incomplete. */
-        text = g_strdup_printf (_("⚠ %s %s"), money, self->estimate->currency);
+        text = g_strdup_printf (_("⚠ %s %s"), money, estimate (self)->currency);
       else
-        text = g_strdup_printf ("%s %s", money, self->estimate->currency);
+        text = g_strdup_printf ("%s %s", money, estimate (self)->currency);
       if (!sky_estimate_provider_complete (p))
         {
           tooltip = _("Some lines are not priced on this provider: its totals leave them out, "
@@ -452,9 +256,9 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       bind_total_cell (self, column, index, label);
       return;
     }
-  if (index >= self->scenario->lines->len)
+  if (index >= scenario (self)->lines->len)
     return;
-  line = g_ptr_array_index (self->scenario->lines, index);
+  line = g_ptr_array_index (scenario (self)->lines, index);
 
   if (column == COLUMN_LABEL)
     text = g_strdup (line->label);
@@ -468,8 +272,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
         text = g_strdup ("…");
       else if (l->status == SKY_LINE_PRICED)
         {
-          g_autofree char *money = sky_estimate_money (self->estimate, l->monthly);
-          text = g_strdup_printf ("%s %s", money, self->estimate->currency);
+          g_autofree char *money = sky_estimate_money (estimate (self), l->monthly);
+          text = g_strdup_printf ("%s %s", money, estimate (self)->currency);
           tooltip = l->explanation;
         }
       else
@@ -493,10 +297,11 @@ cell_line (SkyScenarioPage *self,
   GtkListItem *item = g_object_get_data (G_OBJECT (cell), "list-item");
   gpointer row = item != NULL ? gtk_list_item_get_item (item) : NULL;
 
-  if (row == NULL)
+  if (row == NULL || self->document == NULL)
     return NULL;
   *index = sky_index_item_get_index (row);
-  return *index < self->scenario->lines->len ? g_ptr_array_index (self->scenario->lines, *index)
+  return *index < scenario (self)->lines->len ? g_ptr_array_index (scenario (self)->lines,
+                                                                   *index)
                                               : NULL;
 }
 
@@ -512,7 +317,7 @@ show_number (SkyScenarioPage       *self,
     text = decimal_text (line->quantity);
   else
     {
-      g_autofree char *usage = decimal_text (sky_scenario_line_usage (self->scenario, line));
+      g_autofree char *usage = decimal_text (sky_scenario_line_usage (scenario (self), line));
       /* Translators: a line's usage a month and its unit, e.g. "730 hour". */
       text = g_strdup_printf (_("%s %s"), usage, line->unit);
     }
@@ -541,9 +346,9 @@ commit_number (GtkText         *cell,
     {
       if (line->has_usage)
         {
-          remember (self, NULL);
+          sky_scenario_document_edit (self->document, NULL);
           line->has_usage = FALSE;
-          changed (self);
+          sky_scenario_document_edited (self->document);
         }
       show_number (self, GTK_WIDGET (cell), column, line);
       return;
@@ -559,17 +364,17 @@ commit_number (GtkText         *cell,
     }
   if (column == COLUMN_QUANTITY && sky_decimal_compare (value, line->quantity) != 0)
     {
-      remember (self, NULL);
+      sky_scenario_document_edit (self->document, NULL);
       line->quantity = value;
-      changed (self);
+      sky_scenario_document_edited (self->document);
     }
   else if (column == COLUMN_USAGE &&
            (!line->has_usage || sky_decimal_compare (value, line->usage) != 0))
     {
-      remember (self, NULL);
+      sky_scenario_document_edit (self->document, NULL);
       line->usage = value;
       line->has_usage = TRUE;
-      changed (self);
+      sky_scenario_document_edited (self->document);
     }
   show_number (self, GTK_WIDGET (cell), column, line);
 }
@@ -641,10 +446,10 @@ on_term_chosen (GtkDropDown     *dropdown,
       (line = cell_line (self, GTK_WIDGET (dropdown), &index)) == NULL ||
       g_strcmp0 (line->term, terms[selected]) == 0)
     return;
-  remember (self, NULL);
+  sky_scenario_document_edit (self->document, NULL);
   g_free (line->term);
   line->term = g_strdup (terms[selected]);
-  changed (self);
+  sky_scenario_document_edited (self->document);
 }
 
 static void
@@ -753,12 +558,12 @@ add_column (SkyScenarioPage *self,
 static void
 update_provider_columns (SkyScenarioPage *self)
 {
-  guint n = self->estimate != NULL ? self->estimate->providers->len : 0;
+  guint n = estimate (self) != NULL ? estimate (self)->providers->len : 0;
   gboolean same = n == self->provider_columns->len;
 
   for (guint i = 0; same && i < n; i++)
     {
-      SkyEstimateProvider *p = g_ptr_array_index (self->estimate->providers, i);
+      SkyEstimateProvider *p = g_ptr_array_index (estimate (self)->providers, i);
       same = g_strcmp0 (gtk_column_view_column_get_title (g_ptr_array_index (self->provider_columns, i)),
                         p->provider_name) == 0;
     }
@@ -771,7 +576,7 @@ update_provider_columns (SkyScenarioPage *self)
   g_ptr_array_set_size (self->provider_columns, 0);
   for (guint i = 0; i < n; i++)
     {
-      SkyEstimateProvider *p = g_ptr_array_index (self->estimate->providers, i);
+      SkyEstimateProvider *p = g_ptr_array_index (estimate (self)->providers, i);
       GtkColumnViewColumn *column = add_column (self, p->provider_name, COLUMN_PROVIDER + i, 130);
 
       /* What each provider costs comes right after the line and its group, so that it shows
@@ -788,11 +593,11 @@ static void
 update_rows (SkyScenarioPage *self)
 {
   GListModel *model = G_LIST_MODEL (self->rows);
-  guint n = self->scenario->lines->len;
+  guint n = scenario (self)->lines->len;
   guint n_items = g_list_model_get_n_items (model);
   guint n_totals = 0;
   guint n_line_rows;
-  gboolean want_totals = n > 0 && self->estimate != NULL;
+  gboolean want_totals = n > 0 && estimate (self) != NULL;
   GHashTableIter iter;
   gpointer item, factory;
 
@@ -874,7 +679,7 @@ detail_row (const char *title,
 static void
 show_summary (SkyScenarioPage *self)
 {
-  const SkyEstimate *e = self->estimate;
+  const SkyEstimate *e = estimate (self);
 
   gtk_box_append (self->details_box, label_new (_("Totals"), "title-3"));
   gtk_box_append (self->details_box,
@@ -947,26 +752,26 @@ static void
 update_details (SkyScenarioPage *self)
 {
   guint index = gtk_single_selection_get_selected (self->selection);
-  const SkyEstimate *e = self->estimate;
+  const SkyEstimate *e = estimate (self);
   const SkyScenarioLine *line;
   GtkWidget *title;
 
   remove_children (GTK_WIDGET (self->details_box));
   {
-    gboolean is_line = index < self->scenario->lines->len;
+    gboolean is_line = index < scenario (self)->lines->len;
 
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit-line", is_line);
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.remove-line", is_line);
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.move-up", is_line && index > 0);
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.move-down",
-                                   is_line && index + 1 < self->scenario->lines->len);
+                                   is_line && index + 1 < scenario (self)->lines->len);
   }
-  if (index == GTK_INVALID_LIST_POSITION || index >= self->scenario->lines->len)
+  if (index == GTK_INVALID_LIST_POSITION || index >= scenario (self)->lines->len)
     {
       show_summary (self);
       return;
     }
-  line = g_ptr_array_index (self->scenario->lines, index);
+  line = g_ptr_array_index (scenario (self)->lines, index);
   title = label_new (line->label, "title-3");
   gtk_box_append (self->details_box, title);
   if (e == NULL)
@@ -1020,7 +825,7 @@ update_details (SkyScenarioPage *self)
                                      detail_row (_("How It Is Computed"), l->explanation));
           if (l->has_break_even)
             {
-              g_autofree char *hours = decimal_text (l->break_even_hours);
+              g_autofree char *hours = sky_explain_hours (l->break_even_hours);
               g_autofree char *text = g_strdup_printf (_("Below %s hours a month, the same offer "
                                                          "on demand costs less"), hours);
               adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
@@ -1036,24 +841,27 @@ update_status (SkyScenarioPage *self)
 {
   g_autofree char *text = NULL;
 
-  if (self->estimate_error != NULL)
-    text = g_strdup (self->estimate_error);
-  else if (self->busy)
+  if (self->document == NULL)
+    return;
+
+  if (sky_scenario_document_get_estimate_error (self->document) != NULL)
+    text = g_strdup (sky_scenario_document_get_estimate_error (self->document));
+  else if (sky_scenario_document_get_busy (self->document))
     text = g_strdup (_("Pricing…"));
-  else if (self->estimate != NULL)
+  else if (estimate (self) != NULL)
     {
-      g_autofree char *lines = g_strdup_printf ("%u", self->scenario->lines->len);
-      g_autofree char *providers = g_strdup_printf ("%u", self->estimate->providers->len);
+      g_autofree char *lines = g_strdup_printf ("%u", scenario (self)->lines->len);
+      g_autofree char *providers = g_strdup_printf ("%u", estimate (self)->providers->len);
       /* Translators: "3 lines on 2 providers, in USD". */
       g_autoptr(GString) status = g_string_new (NULL);
 
       g_string_printf (status, g_dngettext (GETTEXT_PACKAGE, "%s line on %s providers, in %s",
                                             "%s lines on %s providers, in %s",
-                                            self->scenario->lines->len),
-                       lines, providers, self->estimate->currency);
-      for (guint i = 0; i < self->estimate->providers->len; i++)
+                                            scenario (self)->lines->len),
+                       lines, providers, estimate (self)->currency);
+      for (guint i = 0; i < estimate (self)->providers->len; i++)
         {
-          SkyEstimateProvider *p = g_ptr_array_index (self->estimate->providers, i);
+          SkyEstimateProvider *p = g_ptr_array_index (estimate (self)->providers, i);
 
           if (sky_estimate_provider_complete (p))
             continue;
@@ -1068,7 +876,7 @@ update_status (SkyScenarioPage *self)
         }
       text = g_string_free (g_steal_pointer (&status), FALSE);
     }
-  else if (self->scenario->providers->len == 0)
+  else if (scenario (self)->providers->len == 0)
     text = g_strdup (_("Choose the providers to price on"));
   gtk_label_set_label (self->status_label, text != NULL ? text : "");
 }
@@ -1076,89 +884,42 @@ update_status (SkyScenarioPage *self)
 static void
 show_estimate (SkyScenarioPage *self)
 {
+  if (self->document == NULL)
+    return;
   update_provider_columns (self);
   update_rows (self);
   update_details (self);
   update_status (self);
 }
 
-/* Pricing ---------------------------------------------------------------------------------- */
-
-typedef struct
-{
-  SkyCatalog  *catalog;
-  SkyScenario *scenario;
-  guint        generation;
-  gboolean     check_newer;
-  SkyEstimate *recorded;
-  SkyEstimate *current;
-  GPtrArray   *changes;     /* what pricing against the current sheets changes */
-  GError      *error;
-} Job;
-
-static void
-job_free (Job *job)
-{
-  g_clear_object (&job->catalog);
-  sky_scenario_free (job->scenario);
-  g_clear_pointer (&job->recorded, sky_estimate_free);
-  g_clear_pointer (&job->current, sky_estimate_free);
-  g_clear_pointer (&job->changes, g_ptr_array_unref);
-  g_clear_error (&job->error);
-  g_free (job);
-}
-
-static void
-estimate_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  Job *job = task_data;
-
-  job->recorded = sky_estimate_compute (job->catalog, job->scenario, NULL, FALSE, &job->error);
-  if (job->check_newer && (job->recorded != NULL ||
-                           g_error_matches (job->error, SKY_ESTIMATE_ERROR,
-                                            SKY_ESTIMATE_ERROR_NO_SHEET)))
-    job->current = sky_estimate_compute (job->catalog, job->scenario, NULL, TRUE, NULL);
-  if (job->recorded != NULL && job->current != NULL)
-    job->changes = sky_estimate_changes (job->recorded, job->current);
-  g_task_return_boolean (task, TRUE);
-}
+/* Re-pricing ------------------------------------------------------------------------------- */
 
 static void
 reprice_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      SkyScenarioPage  *self)
 {
-  if (g_strcmp0 (response, "reprice") != 0)
-    return;
-  remember (self, NULL);
-  /* Forget the versions recorded: the next pricing takes the current sheets and records
-   * them. */
-  g_ptr_array_set_size (self->scenario->priced_against, 0);
-  changed (self);
+  if (g_strcmp0 (response, "reprice") == 0 && self->document != NULL)
+    sky_scenario_document_reprice (self->document);
 }
 
 /* The scenario was priced against older sheets than the current ones: say what re-pricing
  * would change, and offer it. */
 static void
-offer_reprice (SkyScenarioPage *self,
-               Job             *job)
+on_newer_prices (SkyScenarioDocument *document,
+                 GPtrArray           *changes,
+                 const SkyEstimate   *current,
+                 const char          *error,
+                 SkyScenarioPage     *self)
 {
-  GPtrArray *changes = job->changes;
   g_autoptr(GString) body = g_string_new (NULL);
   GtkWidget *dialog;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (job->current == NULL)
-    return;
   if (changes == NULL)
-    g_string_append_printf (body, "%s\n\n", job->error->message);
+    g_string_append_printf (body, "%s\n\n", error);
   else
     {
-      if (changes->len == 0)
-        return;
       g_string_append (body, _("Newer price sheets are loaded. Re-pricing against them changes "
                                "these monthly figures:\n\n"));
       for (guint i = 0; i < changes->len && i < 12; i++)
@@ -1166,7 +927,7 @@ offer_reprice (SkyScenarioPage *self,
           SkyEstimateChange *c = g_ptr_array_index (changes, i);
           /* Translators: provider, line, old and new figure, currency, and why. */
           g_string_append_printf (body, _("%s, %s: %s → %s %s (%s)\n"), c->provider_name,
-                                  c->label, c->before, c->after, job->current->currency, c->why);
+                                  c->label, c->before, c->after, current->currency, c->why);
         }
       if (changes->len > 12)
         {
@@ -1185,65 +946,8 @@ offer_reprice (SkyScenarioPage *self,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reprice",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "reprice");
-  g_signal_connect (dialog, "response", G_CALLBACK (reprice_response_cb), self);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reprice_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-estimated_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  SkyScenarioPage *self = SKY_SCENARIO_PAGE (object);
-  Job *job = g_task_get_task_data (G_TASK (result));
-
-  if (job->generation != self->generation)
-    return;
-  set_busy (self, FALSE);
-  g_clear_pointer (&self->estimate_error, g_free);
-  if (job->recorded != NULL)
-    {
-      g_clear_pointer (&self->estimate, sky_estimate_free);
-      self->estimate = g_steal_pointer (&job->recorded);
-      /* Saving records the sheets these figures come from. */
-      sky_estimate_record_sheets (self->estimate, self->scenario);
-    }
-  else
-    {
-      g_clear_pointer (&self->estimate, sky_estimate_free);
-      self->estimate_error = g_strdup (job->error->message);
-    }
-  show_estimate (self);
-  if (job->check_newer)
-    offer_reprice (self, job);
-}
-
-static void
-estimate_now (SkyScenarioPage *self,
-              gboolean         check_newer)
-{
-  Job *job;
-
-  /* Pricing under way is of an older scenario: its result will be dropped. */
-  self->generation++;
-  if (self->catalog == NULL || self->scenario->providers->len == 0)
-    {
-      set_busy (self, FALSE);
-      g_clear_pointer (&self->estimate, sky_estimate_free);
-      show_estimate (self);
-      return;
-    }
-
-  job = g_new0 (Job, 1);
-  job->catalog = g_object_ref (self->catalog);
-  job->scenario = sky_scenario_copy (self->scenario);
-  job->generation = self->generation;
-  job->check_newer = check_newer;
-  set_busy (self, TRUE);
-  update_status (self);
-
-  sky_thread_task_run (self, NULL, estimate_now, job, (GDestroyNotify) job_free, estimate_thread,
-                       estimated_cb);
 }
 
 /* Settings --------------------------------------------------------------------------------- */
@@ -1256,14 +960,15 @@ provider_toggled_cb (GtkCheckButton  *check,
   gboolean active = gtk_check_button_get_active (check);
   guint position;
   g_autoptr(GPtrArray) ordered = g_ptr_array_new_with_free_func (g_free);
+  SkyScenario *s;
 
-  if (self->filling)
+  if (self->filling || self->document == NULL)
     return;
-  remember (self, NULL);
-  if (g_ptr_array_find_with_equal_func (self->scenario->providers, id, g_str_equal, &position))
+  s = sky_scenario_document_edit (self->document, NULL);
+  if (g_ptr_array_find_with_equal_func (s->providers, id, g_str_equal, &position))
     {
       if (!active)
-        g_ptr_array_remove_index (self->scenario->providers, position);
+        g_ptr_array_remove_index (s->providers, position);
     }
   else if (active)
     {
@@ -1272,11 +977,11 @@ provider_toggled_cb (GtkCheckButton  *check,
            c != NULL; c = gtk_widget_get_next_sibling (c))
         if (gtk_check_button_get_active (GTK_CHECK_BUTTON (c)))
           g_ptr_array_add (ordered, g_strdup (g_object_get_data (G_OBJECT (c), "provider")));
-      g_ptr_array_set_size (self->scenario->providers, 0);
-      g_ptr_array_extend_and_steal (self->scenario->providers, g_steal_pointer (&ordered));
+      g_ptr_array_set_size (s->providers, 0);
+      g_ptr_array_extend_and_steal (s->providers, g_steal_pointer (&ordered));
     }
   fill_widgets (self);
-  changed (self);
+  sky_scenario_document_edited (self->document);
 }
 
 /* The providers of the current sheets, and any the scenario names that the catalog lacks. */
@@ -1287,12 +992,14 @@ fill_providers (SkyScenarioPage *self)
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *label = NULL;
+  SkyCatalog *catalog;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->providers_box))) != NULL)
     gtk_box_remove (self->providers_box, child);
 
-  sheets = self->catalog != NULL ? sky_catalog_list_sheets (self->catalog, NULL) : NULL;
+  catalog = sky_scenario_document_get_catalog (self->document);
+  sheets = catalog != NULL ? sky_catalog_list_sheets (catalog, NULL) : NULL;
   for (guint i = 0; sheets != NULL && i < sheets->len; i++)
     {
       SkySheetInfo *info = g_ptr_array_index (sheets, i);
@@ -1301,9 +1008,9 @@ fill_providers (SkyScenarioPage *self)
       g_ptr_array_add (ids, g_strdup (info->provider));
       g_ptr_array_add (names, g_strdup (info->provider_name));
     }
-  for (guint i = 0; i < self->scenario->providers->len; i++)
+  for (guint i = 0; i < scenario (self)->providers->len; i++)
     {
-      const char *id = g_ptr_array_index (self->scenario->providers, i);
+      const char *id = g_ptr_array_index (scenario (self)->providers, i);
       if (!g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL))
         {
           g_ptr_array_add (ids, g_strdup (id));
@@ -1318,13 +1025,13 @@ fill_providers (SkyScenarioPage *self)
 
       g_object_set_data_full (G_OBJECT (check), "provider", g_strdup (id), g_free);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   g_ptr_array_find_with_equal_func (self->scenario->providers,
+                                   g_ptr_array_find_with_equal_func (scenario (self)->providers,
                                                                      id, g_str_equal, NULL));
       g_signal_connect (check, "toggled", G_CALLBACK (provider_toggled_cb), self);
       gtk_box_append (self->providers_box, check);
     }
 
-  label = g_strdup_printf (_("Providers (%u)"), self->scenario->providers->len);
+  label = g_strdup_printf (_("Providers (%u)"), scenario (self)->providers->len);
   gtk_menu_button_set_label (self->providers_button, label);
 }
 
@@ -1334,19 +1041,26 @@ fill_widgets (SkyScenarioPage *self)
   g_autoptr(GtkStringList) list = gtk_string_list_new ((const char * const *) currencies);
   guint position = 0;
   double hours = 730;
-  g_autofree char *hours_text = decimal_text (self->scenario->hours_per_month);
+  g_autofree char *hours_text = decimal_text (scenario (self)->hours_per_month);
+
+  GtkStringObject *shown = gtk_drop_down_get_selected_item (self->currency_dropdown);
 
   self->filling = TRUE;
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->name_entry)),
-                 self->scenario->name) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->name_entry), self->scenario->name);
-  if (!g_strv_contains (currencies, self->scenario->currency))
-    gtk_string_list_append (list, self->scenario->currency);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
-    if (g_strcmp0 (gtk_string_list_get_string (list, i), self->scenario->currency) == 0)
-      position = i;
-  gtk_drop_down_set_model (self->currency_dropdown, G_LIST_MODEL (list));
-  gtk_drop_down_set_selected (self->currency_dropdown, position);
+                 scenario (self)->name) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->name_entry), scenario (self)->name);
+  /* The list is made again only for another currency. */
+  if (shown == NULL ||
+      g_strcmp0 (gtk_string_object_get_string (shown), scenario (self)->currency) != 0)
+    {
+      if (!g_strv_contains (currencies, scenario (self)->currency))
+        gtk_string_list_append (list, scenario (self)->currency);
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+        if (g_strcmp0 (gtk_string_list_get_string (list, i), scenario (self)->currency) == 0)
+          position = i;
+      gtk_drop_down_set_model (self->currency_dropdown, G_LIST_MODEL (list));
+      gtk_drop_down_set_selected (self->currency_dropdown, position);
+    }
   /* Hours are shown whole; a file's fractional month (730.5) is kept until changed here. */
   hours = g_ascii_strtod (hours_text, NULL);
   if ((int) gtk_spin_button_get_value (self->hours_spin) != (int) hours)
@@ -1364,58 +1078,49 @@ on_settings_changed (SkyScenarioPage *self)
   gboolean dirty = FALSE;
   g_autofree char *old_hours = NULL;
 
-  if (self->filling || self->scenario == NULL)
+  SkyScenario *s;
+
+  if (self->filling || self->document == NULL)
     return;
 
+  /* A name changes no figure: the document keeps it without pricing again. */
   name = gtk_editable_get_text (GTK_EDITABLE (self->name_entry));
-  if (*name != '\0' && g_strcmp0 (name, self->scenario->name) != 0)
-    {
-      remember (self, "name");
-      g_free (self->scenario->name);
-      self->scenario->name = g_strdup (name);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-      set_modified (self, TRUE);
-    }
+  sky_scenario_document_set_name (self->document, name);
 
   currency = gtk_drop_down_get_selected_item (self->currency_dropdown);
   if (currency != NULL &&
-      g_strcmp0 (gtk_string_object_get_string (currency), self->scenario->currency) != 0)
+      g_strcmp0 (gtk_string_object_get_string (currency), scenario (self)->currency) != 0)
     {
-      remember (self, NULL);
-      g_free (self->scenario->currency);
-      self->scenario->currency = g_strdup (gtk_string_object_get_string (currency));
+      s = sky_scenario_document_edit (self->document, NULL);
+      g_free (s->currency);
+      s->currency = g_strdup (gtk_string_object_get_string (currency));
       dirty = TRUE;
     }
 
   hours = gtk_spin_button_get_value_as_int (self->hours_spin);
-  old_hours = decimal_text (self->scenario->hours_per_month);
+  old_hours = decimal_text (scenario (self)->hours_per_month);
   if (g_ascii_strtoll (old_hours, NULL, 10) != hours || strchr (old_hours, '.') != NULL)
     {
       if ((int) g_ascii_strtod (old_hours, NULL) != hours)
         {
-          remember (self, "hours");
-          self->scenario->hours_per_month = sky_decimal_from_int (hours);
+          s = sky_scenario_document_edit (self->document, "hours");
+          s->hours_per_month = sky_decimal_from_int (hours);
           dirty = TRUE;
         }
     }
   if (dirty)
-    changed (self);
+    sky_scenario_document_edited (self->document);
 }
 
 /* Lines ------------------------------------------------------------------------------------ */
 
-/* Takes @line and prices the scenario again. */
-void
-sky_scenario_page_add_line (SkyScenarioPage *self,
-                            SkyScenarioLine *line)
+/* Takes @line, prices the scenario again and selects the line. */
+static void
+add_line (SkyScenarioPage *self,
+          SkyScenarioLine *line)
 {
-  g_return_if_fail (SKY_IS_SCENARIO_PAGE (self));
-
-  remember (self, NULL);
-  g_ptr_array_add (self->scenario->lines, line);
-  update_rows (self);
-  gtk_single_selection_set_selected (self->selection, self->scenario->lines->len - 1);
-  changed (self);
+  sky_scenario_document_add_line (self->document, line);
+  gtk_single_selection_set_selected (self->selection, scenario (self)->lines->len - 1);
 }
 
 static void
@@ -1425,17 +1130,18 @@ line_dialog_done_cb (SkyLineDialog   *dialog,
   SkyScenarioLine *line = sky_line_dialog_get_line (dialog);
   int index = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "index"));
 
-  if (line == NULL)
+  if (line == NULL || self->document == NULL)
     return;
-  if (index < 0 || (guint) index >= self->scenario->lines->len)
-    sky_scenario_page_add_line (self, line);
+  if (index < 0 || (guint) index >= scenario (self)->lines->len)
+    add_line (self, line);
   else
     {
-      remember (self, NULL);
-      sky_scenario_line_free (g_ptr_array_index (self->scenario->lines, index));
-      g_ptr_array_index (self->scenario->lines, index) = line;
+      SkyScenario *s = sky_scenario_document_edit (self->document, NULL);
+
+      sky_scenario_line_free (g_ptr_array_index (s->lines, index));
+      g_ptr_array_index (s->lines, index) = line;
       update_rows (self);
-      changed (self);
+      sky_scenario_document_edited (self->document);
     }
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -1471,8 +1177,8 @@ edit_line_action (GtkWidget  *widget,
   SkyScenarioPage *self = SKY_SCENARIO_PAGE (widget);
   guint index = gtk_single_selection_get_selected (self->selection);
 
-  if (index < self->scenario->lines->len)
-    open_line_dialog (self, g_ptr_array_index (self->scenario->lines, index), (int) index);
+  if (self->document != NULL && index < scenario (self)->lines->len)
+    open_line_dialog (self, g_ptr_array_index (scenario (self)->lines, index), (int) index);
 }
 
 static void
@@ -1483,12 +1189,11 @@ remove_line_action (GtkWidget  *widget,
   SkyScenarioPage *self = SKY_SCENARIO_PAGE (widget);
   guint index = gtk_single_selection_get_selected (self->selection);
 
-  if (index >= self->scenario->lines->len)
+  if (self->document == NULL || index >= scenario (self)->lines->len)
     return;
-  remember (self, NULL);
-  g_ptr_array_remove_index (self->scenario->lines, index);
+  g_ptr_array_remove_index (sky_scenario_document_edit (self->document, NULL)->lines, index);
   update_rows (self);
-  changed (self);
+  sky_scenario_document_edited (self->document);
 }
 
 /* Moves the selected line one place up (@by -1) or down (1). */
@@ -1497,18 +1202,19 @@ move_line (SkyScenarioPage *self,
            int              by)
 {
   guint index = gtk_single_selection_get_selected (self->selection);
-  guint n = self->scenario->lines->len;
+  guint n = self->document != NULL ? scenario (self)->lines->len : 0;
+  SkyScenario *s;
   gpointer line;
 
   if (index >= n || (by < 0 && index == 0) || (by > 0 && index + 1 >= n))
     return;
-  remember (self, NULL);
-  line = self->scenario->lines->pdata[index];
-  self->scenario->lines->pdata[index] = self->scenario->lines->pdata[index + by];
-  self->scenario->lines->pdata[index + by] = line;
+  s = sky_scenario_document_edit (self->document, NULL);
+  line = s->lines->pdata[index];
+  s->lines->pdata[index] = s->lines->pdata[index + by];
+  s->lines->pdata[index + by] = line;
   update_rows (self);
   gtk_single_selection_set_selected (self->selection, index + by);
-  changed (self);
+  sky_scenario_document_edited (self->document);
 }
 
 static void
@@ -1535,9 +1241,11 @@ add_candidates_action (GtkWidget  *widget,
 {
   SkyScenarioPage *self = SKY_SCENARIO_PAGE (widget);
   guint n = self->candidates != NULL ? g_list_model_get_n_items (self->candidates) : 0;
+  SkyScenario *s;
 
-  if (n > 0)
-    remember (self, NULL);
+  if (n == 0 || self->document == NULL)
+    return;
+  s = sky_scenario_document_edit (self->document, NULL);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SkyListingItem) item = g_list_model_get_item (self->candidates, i);
@@ -1551,17 +1259,14 @@ add_candidates_action (GtkWidget  *widget,
       line->provider = g_strdup (l->provider);
       line->sheet_version = g_strdup (l->sheet_version);
       line->sku = g_strdup (l->sku);
-      g_ptr_array_add (self->scenario->lines, line);
+      g_ptr_array_add (s->lines, line);
       /* A provider of a kept offer is priced too. */
-      if (!g_ptr_array_find_with_equal_func (self->scenario->providers, l->provider,
-                                             g_str_equal, NULL))
-        g_ptr_array_add (self->scenario->providers, g_strdup (l->provider));
+      if (!g_ptr_array_find_with_equal_func (s->providers, l->provider, g_str_equal, NULL))
+        g_ptr_array_add (s->providers, g_strdup (l->provider));
     }
-  if (n == 0)
-    return;
   fill_widgets (self);
   update_rows (self);
-  changed (self);
+  sky_scenario_document_edited (self->document);
 }
 
 static void
@@ -1572,339 +1277,67 @@ update_candidates_action (SkyScenarioPage *self)
                                  g_list_model_get_n_items (self->candidates) > 0);
 }
 
-/* Puts back the scenario @xml holds, keeping the file it is saved in. */
-static void
-restore (SkyScenarioPage *self,
-         const char      *xml)
-{
-  g_autoptr(GError) error = NULL;
-  SkyScenario *scenario = sky_scenario_parse (xml, strlen (xml), self->scenario->name, &error);
+/* The document ------------------------------------------------------------------------------ */
 
-  if (scenario == NULL)
-    {
-      g_critical ("A scenario kept for undo does not read back: %s", error->message);
-      return;
-    }
-  sky_scenario_free (self->scenario);
-  self->scenario = scenario;
+static void
+show_all (SkyScenarioPage *self)
+{
+  if (self->document == NULL)
+    return;
   fill_widgets (self);
+  update_provider_columns (self);
   update_rows (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-  changed (self);
+  update_details (self);
+  update_status (self);
 }
 
-/* Files ------------------------------------------------------------------------------------ */
-
+/* Another scenario: nothing of the one before stays selected. */
 static void
-show_error (SkyScenarioPage *self,
-            const char      *heading,
-            const char      *body)
+on_document_loaded (SkyScenarioPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-set_scenario (SkyScenarioPage *self,
-              SkyScenario     *scenario,
-              GFile           *file,
-              gboolean         modified)
-{
-  sky_scenario_free (self->scenario);
-  self->scenario = scenario;
-  if (g_set_object (&self->file, file))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-  forget_undo (self);
-  g_clear_pointer (&self->estimate, sky_estimate_free);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  fill_widgets (self);
-  update_rows (self);
-  self->modified = !modified;
-  set_modified (self, modified);
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
-  if (!modified)
-    g_clear_handle_id (&self->autosave_id, g_source_remove);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-}
-
-void
-sky_scenario_page_new_scenario (SkyScenarioPage *self)
-{
-  SkyScenario *scenario = sky_scenario_new (_("Untitled Scenario"), "USD");
-  g_autoptr(GPtrArray) sheets = NULL;
-
-  g_return_if_fail (SKY_IS_SCENARIO_PAGE (self));
-
-  /* Priced on every provider of the catalog until the user picks. */
-  sheets = self->catalog != NULL ? sky_catalog_list_sheets (self->catalog, NULL) : NULL;
-  for (guint i = 0; sheets != NULL && i < sheets->len; i++)
-    {
-      SkySheetInfo *info = g_ptr_array_index (sheets, i);
-      if (info->current)
-        g_ptr_array_add (scenario->providers, g_strdup (info->provider));
-    }
-  forget_recovery (self);
-  set_scenario (self, scenario, NULL, FALSE);
-  estimate_now (self, FALSE);
-}
-
-/* Opens @file; a file that cannot be read is reported and left as it is. */
-void
-sky_scenario_page_open (SkyScenarioPage *self,
-                        GFile           *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GError) error = NULL;
-  SkyScenario *scenario;
-
-  g_return_if_fail (SKY_IS_SCENARIO_PAGE (self));
-
-  scenario = path != NULL ? sky_scenario_load (path, &error) : NULL;
-  if (scenario == NULL)
-    {
-      show_error (self, _("Cannot Open the Scenario"),
-                  error != NULL ? error->message : _("Only local files can be opened."));
-      return;
-    }
-  forget_recovery (self);
-  set_scenario (self, scenario, file, FALSE);
-  estimate_now (self, TRUE);
-}
-
-gboolean
-sky_scenario_page_save_to (SkyScenarioPage  *self,
-                           GFile            *file,
-                           GError          **error)
-{
-  g_autofree char *path = g_file_get_path (file);
-
-  g_return_val_if_fail (SKY_IS_SCENARIO_PAGE (self), FALSE);
-
-  if (path == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Scenarios can be saved to local files only"));
-      return FALSE;
-    }
-  if (!sky_scenario_save (self->scenario, path, error))
-    return FALSE;
-  g_set_object (&self->file, file);
-  /* Told even when it is the same file: it was saved again. */
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-  forget_recovery (self);
-  set_modified (self, FALSE);
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-  return TRUE;
 }
 
 static void
-save_chosen_cb (GtkNativeDialog *chooser,
-                int              response,
-                GTask           *task)
+set_document (SkyScenarioPage     *self,
+              SkyScenarioDocument *document)
 {
-  SkyScenarioPage *self = g_task_get_source_object (task);
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean saved = FALSE;
-
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (self->document == document)
+    return;
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  if (document != NULL)
     {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      saved = file != NULL && sky_scenario_page_save_to (self, file, &error);
-      if (error != NULL)
-        show_error (self, _("Cannot Save the Scenario"), error->message);
+      g_signal_connect_swapped (document, "loaded", G_CALLBACK (on_document_loaded), self);
+      g_signal_connect_swapped (document, "changed", G_CALLBACK (show_all), self);
+      g_signal_connect_swapped (document, "notify::estimate", G_CALLBACK (show_estimate), self);
+      g_signal_connect_swapped (document, "notify::busy", G_CALLBACK (update_status), self);
+      g_signal_connect_swapped (document, "notify::can-undo", G_CALLBACK (update_undo_actions),
+                                self);
+      g_signal_connect_swapped (document, "notify::can-redo", G_CALLBACK (update_undo_actions),
+                                self);
+      g_signal_connect (document, "newer-prices", G_CALLBACK (on_newer_prices), self);
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      show_all (self);
     }
-  g_task_return_boolean (task, saved);
-  g_object_unref (task);
-  g_object_unref (chooser);
-}
-
-/* Asks where to save the scenario and saves it there; @callback learns whether it was saved
- * (not when the user cancelled, nor when saving failed, which is shown). */
-void
-sky_scenario_page_save_as_async (SkyScenarioPage     *self,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
-  GTask *task;
-
-  g_return_if_fail (SKY_IS_SCENARIO_PAGE (self));
-
-  task = g_task_new (self, NULL, callback, user_data);
-  g_task_set_source_tag (task, sky_scenario_page_save_as_async);
-  name = g_strdup_printf ("%s.skytally", self->scenario->name);
-  chooser = gtk_file_chooser_native_new (_("Save Scenario"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Skytally scenarios"));
-  gtk_file_filter_add_mime_type (filter, "application/x-skytally-scenario");
-  gtk_file_filter_add_pattern (filter, "*.skytally");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_strdelimit (name, "/", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (save_chosen_cb), task);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-gboolean
-sky_scenario_page_save_as_finish (SkyScenarioPage  *self,
-                                  GAsyncResult     *result,
-                                  GError          **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-void
-sky_scenario_page_save_as (SkyScenarioPage *self)
-{
-  sky_scenario_page_save_as_async (self, NULL, NULL);
-}
-
-void
-sky_scenario_page_save (SkyScenarioPage *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (SKY_IS_SCENARIO_PAGE (self));
-
-  if (self->file == NULL)
-    sky_scenario_page_save_as (self);
-  else if (!sky_scenario_page_save_to (self, self->file, &error))
-    show_error (self, _("Cannot Save the Scenario"), error->message);
-}
-
-static void
-recovery_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      SkyScenarioPage  *self)
-{
-  g_autofree char *origin = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  SkyScenario *scenario;
-
-  if (g_strcmp0 (response, "restore") != 0)
-    {
-      sky_scenario_page_discard_recovery (self);
-      return;
-    }
-  scenario = read_recovery (&origin, &error);
-  if (scenario == NULL)
-    {
-      show_error (self, _("Cannot Restore the Scenario"), error->message);
-      return;
-    }
-  if (origin != NULL)
-    file = g_file_new_for_path (origin);
-  /* The changes kept are this page's now: saving or replacing them removes the file. */
-  self->recovery_written = TRUE;
-  set_scenario (self, scenario, file, TRUE);
-  estimate_now (self, FALSE);
-}
-
-/* After a crash: offers back the changes that were not saved, if any were kept (TRUE). */
-gboolean
-sky_scenario_page_offer_recovery (SkyScenarioPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
-
-  g_return_val_if_fail (SKY_IS_SCENARIO_PAGE (self), FALSE);
-
-  if (!recovery_exists ())
-    return FALSE;
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Restore Unsaved Changes?"),
-                                   _("Skytally closed before a scenario's changes were saved. "
-                                     "They were kept and can be restored."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "discard", _("_Discard"),
-                                    "restore", _("_Restore"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
-  g_signal_connect (dialog, "response", G_CALLBACK (recovery_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return TRUE;
+  else
+    g_list_store_remove_all (self->rows);
+  gtk_widget_set_sensitive (GTK_WIDGET (self), document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-line", document != NULL);
+  update_undo_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 /* Public ----------------------------------------------------------------------------------- */
 
-/* For other pages that change the scenario in place: sky_scenario_page_edit() before the
- * change keeps it for undo (@kind as for consecutive edits, or NULL), and
- * sky_scenario_page_edited() after it marks it changed and prices it again. */
-SkyScenario *
-sky_scenario_page_edit (SkyScenarioPage *self,
-                        const char      *kind)
+/* The catalog's kept offers, which page.add-candidates adds as lines. */
+static void
+set_candidates (SkyScenarioPage *self,
+                GListModel      *candidates)
 {
-  g_return_val_if_fail (SKY_IS_SCENARIO_PAGE (self), NULL);
-  remember (self, kind != NULL ? g_intern_string (kind) : NULL);
-  return self->scenario;
-}
-
-void
-sky_scenario_page_edited (SkyScenarioPage *self)
-{
-  g_return_if_fail (SKY_IS_SCENARIO_PAGE (self));
-  changed (self);
-}
-
-SkyCatalog *
-sky_scenario_page_get_catalog (SkyScenarioPage *self)
-{
-  g_return_val_if_fail (SKY_IS_SCENARIO_PAGE (self), NULL);
-  return self->catalog;
-}
-
-/* Opens a catalog connection of the page's own at @path, for pricing in a worker thread. */
-gboolean
-sky_scenario_page_set_catalog_path (SkyScenarioPage  *self,
-                                    const char       *path,
-                                    GError          **error)
-{
-  SkyCatalog *catalog;
-
-  g_return_val_if_fail (SKY_IS_SCENARIO_PAGE (self), FALSE);
-
-  catalog = sky_catalog_open (path, error);
-  if (catalog == NULL)
-    return FALSE;
-  g_clear_object (&self->catalog);
-  self->catalog = catalog;
-  sky_scenario_page_refresh (self);
-  return TRUE;
-}
-
-/* The catalog changed: list its providers and price again. */
-void
-sky_scenario_page_refresh (SkyScenarioPage *self)
-{
-  g_return_if_fail (SKY_IS_SCENARIO_PAGE (self));
-
-  fill_widgets (self);
-  estimate_now (self, FALSE);
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
-}
-
-void
-sky_scenario_page_set_candidates (SkyScenarioPage *self,
-                                  GListModel      *candidates)
-{
-  g_return_if_fail (SKY_IS_SCENARIO_PAGE (self));
-
+  if (self->candidates == candidates)
+    return;
   if (self->candidates != NULL)
     g_signal_handlers_disconnect_by_data (self->candidates, self);
   g_set_object (&self->candidates, candidates);
@@ -1912,41 +1345,14 @@ sky_scenario_page_set_candidates (SkyScenarioPage *self,
     g_signal_connect_swapped (candidates, "items-changed",
                               G_CALLBACK (update_candidates_action), self);
   update_candidates_action (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANDIDATES]);
 }
 
-const SkyScenario *
-sky_scenario_page_get_scenario (SkyScenarioPage *self)
+SkyScenarioDocument *
+sky_scenario_page_get_document (SkyScenarioPage *self)
 {
   g_return_val_if_fail (SKY_IS_SCENARIO_PAGE (self), NULL);
-  return self->scenario;
-}
-
-const SkyEstimate *
-sky_scenario_page_get_estimate (SkyScenarioPage *self)
-{
-  g_return_val_if_fail (SKY_IS_SCENARIO_PAGE (self), NULL);
-  return self->estimate;
-}
-
-GFile *
-sky_scenario_page_get_file (SkyScenarioPage *self)
-{
-  g_return_val_if_fail (SKY_IS_SCENARIO_PAGE (self), NULL);
-  return self->file;
-}
-
-gboolean
-sky_scenario_page_get_modified (SkyScenarioPage *self)
-{
-  g_return_val_if_fail (SKY_IS_SCENARIO_PAGE (self), FALSE);
-  return self->modified;
-}
-
-gboolean
-sky_scenario_page_get_busy (SkyScenarioPage *self)
-{
-  g_return_val_if_fail (SKY_IS_SCENARIO_PAGE (self), FALSE);
-  return self->busy;
+  return self->document;
 }
 
 /* GObject ---------------------------------------------------------------------------------- */
@@ -1961,17 +1367,32 @@ sky_scenario_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_TITLE:
-      g_value_take_string (value, page_title (self));
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
       break;
-    case PROP_MODIFIED:
-      g_value_set_boolean (value, self->modified);
+    case PROP_CANDIDATES:
+      g_value_set_object (value, self->candidates);
       break;
-    case PROP_BUSY:
-      g_value_set_boolean (value, self->busy);
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sky_scenario_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  SkyScenarioPage *self = SKY_SCENARIO_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      set_document (self, g_value_get_object (value));
       break;
-    case PROP_FILE:
-      g_value_set_object (value, self->file);
+    case PROP_CANDIDATES:
+      set_candidates (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1983,9 +1404,9 @@ sky_scenario_page_dispose (GObject *object)
 {
   SkyScenarioPage *self = SKY_SCENARIO_PAGE (object);
 
-  /* Pricing under way finds a newer generation and drops its result. */
-  self->generation++;
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
   if (self->candidates != NULL)
     g_signal_handlers_disconnect_by_data (self->candidates, self);
   g_clear_object (&self->candidates);
@@ -1993,25 +1414,9 @@ sky_scenario_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->provider_columns, g_ptr_array_unref);
-  g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->bound, g_hash_table_unref);
-  g_clear_pointer (&self->redo, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sky_scenario_page_parent_class)->dispose (object);
-}
-
-static void
-sky_scenario_page_finalize (GObject *object)
-{
-  SkyScenarioPage *self = SKY_SCENARIO_PAGE (object);
-
-  g_clear_pointer (&self->scenario, sky_scenario_free);
-  g_clear_pointer (&self->estimate, sky_estimate_free);
-  g_clear_pointer (&self->estimate_error, g_free);
-  g_clear_object (&self->file);
-  g_clear_object (&self->catalog);
-
-  G_OBJECT_CLASS (sky_scenario_page_parent_class)->finalize (object);
 }
 
 static void
@@ -2021,31 +1426,18 @@ sky_scenario_page_class_init (SkyScenarioPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->get_property = sky_scenario_page_get_property;
+  object_class->set_property = sky_scenario_page_set_property;
   object_class->dispose = sky_scenario_page_dispose;
-  object_class->finalize = sky_scenario_page_finalize;
 
-  /* The scenario's name, marked while it has unsaved changes. */
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MODIFIED] =
-    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* Pricing is under way. */
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* The file the scenario is saved in; NULL until it is. */
-  properties[PROP_FILE] =
-    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The scenario shown and edited. */
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, SKY_TYPE_SCENARIO_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The catalog's kept offers (SkyListingItem), which page.add-candidates adds as lines. */
+  properties[PROP_CANDIDATES] =
+    g_param_spec_object ("candidates", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /* The scenario changed, another replaced it, or the catalog it is priced from changed: what
-   * shows it should show it again. */
-  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
-                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                          G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
     "/io/github/skytally/Skytally/sky-scenario-page.ui");
@@ -2056,6 +1448,7 @@ sky_scenario_page_class_init (SkyScenarioPageClass *klass)
   CHILD (providers_button);
   CHILD (providers_box);
   CHILD (status_label);
+  CHILD (busy_spinner);
   CHILD (stack);
   CHILD (paned);
   CHILD (lines_view);
@@ -2085,7 +1478,8 @@ sky_scenario_page_class_init (SkyScenarioPageClass *klass)
 static void
 on_selection_changed (SkyScenarioPage *self)
 {
-  update_details (self);
+  if (self->document != NULL)
+    update_details (self);
 }
 
 static void
@@ -2101,9 +1495,7 @@ sky_scenario_page_init (SkyScenarioPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->provider_columns = g_ptr_array_new ();
-  self->undo = g_ptr_array_new_with_free_func (g_free);
   self->bound = g_hash_table_new (NULL, NULL);
-  self->redo = g_ptr_array_new_with_free_func (g_free);
   self->rows = g_list_store_new (SKY_TYPE_INDEX_ITEM);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -2120,11 +1512,13 @@ sky_scenario_page_init (SkyScenarioPage *self)
   add_column (self, _("Purchase Option"), COLUMN_TERM, 270);
   sky_side_pane_attach (self->paned, 360);
 
-  self->scenario = sky_scenario_new (_("Untitled Scenario"), "USD");
-  fill_widgets (self);
-  update_rows (self);
-  update_details (self);
+  /* Until it has a document, the page shows nothing and cannot be used. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-line", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit-line", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.remove-line", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.move-up", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.move-down", FALSE);
   update_candidates_action (self);
   update_undo_actions (self);
-  update_status (self);
 }

@@ -22,7 +22,7 @@ struct _SkyTradeoffsPage
 {
   AdwBin               parent_instance;
 
-  SkyScenarioPage     *scenario_page;
+  SkyScenarioDocument *document;
   GListModel          *candidates;   /* the catalog's */
   SkyScoring          *scoring;
   char                *error;
@@ -45,6 +45,8 @@ G_DEFINE_FINAL_TYPE (SkyTradeoffsPage, sky_tradeoffs_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
+  PROP_DOCUMENT,
+  PROP_CANDIDATES,
   PROP_BUSY,
   N_PROPS
 };
@@ -56,8 +58,7 @@ static void refresh (SkyTradeoffsPage *self);
 static const SkyScenario *
 scenario (SkyTradeoffsPage *self)
 {
-  return self->scenario_page != NULL ? sky_scenario_page_get_scenario (self->scenario_page)
-                                     : NULL;
+  return self->document != NULL ? sky_scenario_document_get_scenario (self->document) : NULL;
 }
 
 static const char *
@@ -117,7 +118,7 @@ on_weight_changed (GtkRange         *scale,
 {
   const char *id = g_object_get_data (G_OBJECT (scale), "criterion");
   g_autofree char *kind = g_strdup_printf ("weight:%s", id);
-  SkyScenario *s = sky_scenario_page_edit (self->scenario_page, kind);
+  SkyScenario *s = sky_scenario_document_edit (self->document, kind);
   int weight = (int) round (gtk_range_get_value (scale));
 
   for (guint i = 0; i < s->criteria->len; i++)
@@ -126,7 +127,7 @@ on_weight_changed (GtkRange         *scale,
       if (strcmp (c->id, id) == 0)
         c->weight = sky_decimal_from_int (weight);
     }
-  sky_scenario_page_edited (self->scenario_page);
+  sky_scenario_document_edited (self->document);
 }
 
 static void
@@ -134,7 +135,7 @@ remove_criterion_cb (GtkButton        *button,
                      SkyTradeoffsPage *self)
 {
   const char *id = g_object_get_data (G_OBJECT (button), "criterion");
-  SkyScenario *s = sky_scenario_page_edit (self->scenario_page, NULL);
+  SkyScenario *s = sky_scenario_document_edit (self->document, NULL);
 
   for (guint i = s->criteria->len; i > 0; i--)
     if (strcmp (((SkyCriterion *) g_ptr_array_index (s->criteria, i - 1))->id, id) == 0)
@@ -142,7 +143,7 @@ remove_criterion_cb (GtkButton        *button,
   for (guint i = s->ratings->len; i > 0; i--)
     if (strcmp (((SkyRating *) g_ptr_array_index (s->ratings, i - 1))->criterion, id) == 0)
       g_ptr_array_remove_index (s->ratings, i - 1);
-  sky_scenario_page_edited (self->scenario_page);
+  sky_scenario_document_edited (self->document);
 }
 
 static int
@@ -166,7 +167,7 @@ on_rating_changed (GtkSpinButton    *spin,
   const char *criterion = g_object_get_data (G_OBJECT (spin), "criterion");
   const char *target = g_object_get_data (G_OBJECT (spin), "target");
   g_autofree char *kind = g_strdup_printf ("rating:%s:%s", criterion, target);
-  SkyScenario *s = sky_scenario_page_edit (self->scenario_page, kind);
+  SkyScenario *s = sky_scenario_document_edit (self->document, kind);
   int value = gtk_spin_button_get_value_as_int (spin);
   SkyRating *rating = NULL;
 
@@ -184,7 +185,7 @@ on_rating_changed (GtkSpinButton    *spin,
       g_ptr_array_add (s->ratings, rating);
     }
   rating->value = value;
-  sky_scenario_page_edited (self->scenario_page);
+  sky_scenario_document_edited (self->document);
 }
 
 /* A text of the criteria and rated providers: the weight and rating rows are made again only
@@ -405,13 +406,6 @@ show_scoring (SkyTradeoffsPage *self)
 
 /* The chart ----------------------------------------------------------------------------------- */
 
-static double
-cost_value (SkyDecimal cost)
-{
-  g_autofree char *text = sky_decimal_to_string (cost);
-  return g_ascii_strtod (text, NULL);
-}
-
 static void
 draw_chart (GtkDrawingArea *area,
             cairo_t        *cr,
@@ -432,7 +426,8 @@ draw_chart (GtkDrawingArea *area,
     return;
   for (guint i = 0; i < sc->options->len; i++)
     {
-      double c = cost_value (((SkyScoredOption *) g_ptr_array_index (sc->options, i))->cost);
+      const SkyScoredOption *o = g_ptr_array_index (sc->options, i);
+      double c = sky_decimal_to_double (o->cost);
       lo = MIN (lo, c);
       hi = MAX (hi, c);
     }
@@ -486,16 +481,16 @@ draw_chart (GtkDrawingArea *area,
     {
       SkyScoredOption *o = g_ptr_array_index (sc->options, g_array_index (front, guint, a));
       if (a == 0)
-        cairo_move_to (cr, X (cost_value (o->cost)), Y (o->score));
+        cairo_move_to (cr, X (sky_decimal_to_double (o->cost)), Y (o->score));
       else
-        cairo_line_to (cr, X (cost_value (o->cost)), Y (o->score));
+        cairo_line_to (cr, X (sky_decimal_to_double (o->cost)), Y (o->score));
     }
   cairo_stroke (cr);
 
   for (guint i = 0; i < sc->options->len; i++)
     {
       SkyScoredOption *o = g_ptr_array_index (sc->options, i);
-      double x = X (cost_value (o->cost)), y = Y (o->score);
+      double x = X (sky_decimal_to_double (o->cost)), y = Y (o->score);
 
       cairo_new_path (cr);
       cairo_arc (cr, x, y, 6, 0, 2 * G_PI);
@@ -574,8 +569,8 @@ static void
 refresh (SkyTradeoffsPage *self)
 {
   const SkyScenario *s = scenario (self);
-  SkyCatalog *catalog = self->scenario_page != NULL
-                        ? sky_scenario_page_get_catalog (self->scenario_page) : NULL;
+  SkyCatalog *catalog = self->document != NULL
+                        ? sky_scenario_document_get_catalog (self->document) : NULL;
   Job *job;
 
   self->generation++;
@@ -608,9 +603,9 @@ use_candidates_action (GtkWidget  *widget,
   guint n = self->candidates != NULL ? g_list_model_get_n_items (self->candidates) : 0;
   SkyScenario *s;
 
-  if (n == 0 || self->scenario_page == NULL)
+  if (n == 0 || self->document == NULL)
     return;
-  s = sky_scenario_page_edit (self->scenario_page, NULL);
+  s = sky_scenario_document_edit (self->document, NULL);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SkyListingItem) item = g_list_model_get_item (self->candidates, i);
@@ -632,7 +627,7 @@ use_candidates_action (GtkWidget  *widget,
     }
   if (s->criteria->len == 0)
     sky_scenario_add_default_criteria (s);
-  sky_scenario_page_edited (self->scenario_page);
+  sky_scenario_document_edited (self->document);
 }
 
 static void
@@ -648,9 +643,9 @@ add_criterion_action (GtkWidget  *widget,
   SkyCriterion *c;
   guint n = 1;
 
-  if (*name == '\0' || self->scenario_page == NULL)
+  if (*name == '\0' || self->document == NULL)
     return;
-  s = sky_scenario_page_edit (self->scenario_page, NULL);
+  s = sky_scenario_document_edit (self->document, NULL);
   /* An id from the name: lower case letters and digits, dashes between words. */
   id = g_ascii_strdown (name, -1);
   g_strcanon (id, "abcdefghijklmnopqrstuvwxyz0123456789", '-');
@@ -678,7 +673,7 @@ add_criterion_action (GtkWidget  *widget,
   c->weight = sky_decimal_from_int (10);
   g_ptr_array_add (s->criteria, c);
   gtk_editable_set_text (GTK_EDITABLE (self->criterion_entry), "");
-  sky_scenario_page_edited (self->scenario_page);
+  sky_scenario_document_edited (self->document);
 }
 
 static void
@@ -691,29 +686,37 @@ update_use_candidates (SkyTradeoffsPage *self)
 
 /* Public -------------------------------------------------------------------------------------- */
 
-/* Shows and edits the scenario of @page, and takes candidates from @candidates. */
-void
-sky_tradeoffs_page_set_sources (SkyTradeoffsPage *self,
-                                SkyScenarioPage  *page,
-                                GListModel       *candidates)
+static void
+set_document (SkyTradeoffsPage    *self,
+              SkyScenarioDocument *document)
 {
-  g_return_if_fail (SKY_IS_TRADEOFFS_PAGE (self));
+  if (self->document == document)
+    return;
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    g_signal_connect_swapped (document, "changed", G_CALLBACK (refresh), self);
+  g_clear_pointer (&self->shape, g_free);
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
 
-  if (self->scenario_page != NULL)
-    g_signal_handlers_disconnect_by_data (self->scenario_page, self);
+/* Takes candidates from @candidates, the catalog's kept offers. */
+static void
+set_candidates (SkyTradeoffsPage *self,
+                GListModel       *candidates)
+{
+  if (self->candidates == candidates)
+    return;
   if (self->candidates != NULL)
     g_signal_handlers_disconnect_by_data (self->candidates, self);
-  /* A sibling in the window: watched, not held. */
-  g_set_weak_pointer (&self->scenario_page, page);
   g_set_object (&self->candidates, candidates);
-  if (page != NULL)
-    g_signal_connect_swapped (page, "changed", G_CALLBACK (refresh), self);
   if (candidates != NULL)
     g_signal_connect_swapped (candidates, "items-changed", G_CALLBACK (update_use_candidates),
                               self);
   update_use_candidates (self);
-  g_clear_pointer (&self->shape, g_free);
-  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANDIDATES]);
 }
 
 const SkyScoring *
@@ -742,8 +745,33 @@ sky_tradeoffs_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_CANDIDATES:
+      g_value_set_object (value, self->candidates);
+      break;
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sky_tradeoffs_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      set_document (SKY_TRADEOFFS_PAGE (object), g_value_get_object (value));
+      break;
+    case PROP_CANDIDATES:
+      set_candidates (SKY_TRADEOFFS_PAGE (object), g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -756,11 +784,11 @@ sky_tradeoffs_page_dispose (GObject *object)
   SkyTradeoffsPage *self = SKY_TRADEOFFS_PAGE (object);
 
   self->generation++;
-  if (self->scenario_page != NULL)
-    g_signal_handlers_disconnect_by_data (self->scenario_page, self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->candidates != NULL)
     g_signal_handlers_disconnect_by_data (self->candidates, self);
-  g_clear_weak_pointer (&self->scenario_page);
+  g_clear_object (&self->document);
   g_clear_object (&self->candidates);
   gtk_widget_dispose_template (GTK_WIDGET (self), SKY_TYPE_TRADEOFFS_PAGE);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
@@ -787,9 +815,19 @@ sky_tradeoffs_page_class_init (SkyTradeoffsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->get_property = sky_tradeoffs_page_get_property;
+  object_class->set_property = sky_tradeoffs_page_set_property;
   object_class->dispose = sky_tradeoffs_page_dispose;
   object_class->finalize = sky_tradeoffs_page_finalize;
 
+  /* The scenario whose candidates are ranked, and whose weights and ratings are edited. */
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, SKY_TYPE_SCENARIO_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The catalog's kept offers (SkyListingItem), which page.use-candidates makes the
+   * scenario's. */
+  properties[PROP_CANDIDATES] =
+    g_param_spec_object ("candidates", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* Scoring is under way. */
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "sky-scenario-page.h"
+#include "sky-scenario-document.h"
 #include "sky-score.h"
 
 G_BEGIN_DECLS
@@ -12,9 +12,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SkyTradeoffsPage, sky_tradeoffs_page, SKY, TRADEOFFS_PAGE, AdwBin)
 
-void              sky_tradeoffs_page_set_sources (SkyTradeoffsPage *self,
-                                                  SkyScenarioPage  *page,
-                                                  GListModel       *candidates);
 const SkyScoring *sky_tradeoffs_page_get_scoring (SkyTradeoffsPage *self);
 gboolean          sky_tradeoffs_page_get_busy    (SkyTradeoffsPage *self);
 

@@ -8,6 +8,7 @@
 #include "sky-catalog-page.h"
 #include "sky-preferences-window.h"
 #include "sky-price-sheets-window.h"
+#include "sky-scenario-document.h"
 #include "sky-scenario-page.h"
 #include "sky-tradeoffs-page.h"
 #include "sky-budget-page.h"
@@ -27,6 +28,7 @@ struct _SkyWindow
 
   SkyCatalog      *catalog;
   GSettings       *settings;
+  SkyScenarioDocument *document;  /* the scenario the pages show */
 
   /* The files waiting to be imported, and the one being imported. */
   GQueue           queue;
@@ -58,6 +60,7 @@ G_DEFINE_FINAL_TYPE (SkyWindow, sky_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_CATALOG,
+  PROP_DOCUMENT,
   PROP_BUSY,
   N_PROPS
 };
@@ -214,7 +217,7 @@ import_finished_cb (GObject      *object,
     {
       sky_catalog_page_refresh (self->catalog_page);
       sky_listing_model_reload (sky_catalog_page_get_model (self->catalog_page));
-      sky_scenario_page_refresh (self->scenario_page);
+      sky_scenario_document_catalog_changed (self->document);
     }
   import_next (self);
 }
@@ -313,7 +316,7 @@ seed_finished_cb (GObject      *object,
       show_toast (self, loaded);
       sky_catalog_page_refresh (self->catalog_page);
       sky_listing_model_reload (sky_catalog_page_get_model (self->catalog_page));
-      sky_scenario_page_refresh (self->scenario_page);
+      sky_scenario_document_catalog_changed (self->document);
     }
   update_summary (self);
   /* Then the sheets opened meanwhile, if any. */
@@ -408,7 +411,7 @@ sheet_removed_cb (SkyPriceSheetsWindow *sheets,
   update_summary (self);
   sky_catalog_page_refresh (self->catalog_page);
   sky_listing_model_reload (sky_catalog_page_get_model (self->catalog_page));
-  sky_scenario_page_refresh (self->scenario_page);
+  sky_scenario_document_catalog_changed (self->document);
 }
 
 static void
@@ -504,14 +507,129 @@ replacement_run (Replacement *r)
   replacement_free (r);
 }
 
-static void
-saved_as_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  Replacement *r = user_data;
+/* Saving ------------------------------------------------------------------------------------ */
 
-  if (sky_scenario_page_save_as_finish (SKY_SCENARIO_PAGE (object), result, NULL))
+/* What is done once the scenario is saved (@saved), or is not (cancelled or failed, and a
+ * failure shown). */
+typedef void (*SavedFunc) (SkyWindow *self,
+                           gboolean   saved,
+                           gpointer   data);
+
+typedef struct
+{
+  SkyWindow *self;
+  SavedFunc  func;
+  gpointer   data;
+} Saving;
+
+static void
+saving_done (Saving   *saving,
+             gboolean  saved)
+{
+  if (saving->func != NULL)
+    saving->func (saving->self, saved, saving->data);
+  g_object_unref (saving->self);
+  g_free (saving);
+}
+
+static void
+document_saved_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Saving *saving = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean saved;
+
+  saved = sky_scenario_document_save_finish (SKY_SCENARIO_DOCUMENT (object), result, &error);
+  if (!saved)
+    show_error (saving->self, _("Cannot Save the Scenario"), error->message);
+  saving_done (saving, saved);
+}
+
+static void
+save_to (SkyWindow *self,
+         GFile     *file,
+         Saving    *saving)
+{
+  sky_scenario_document_save_async (self->document, file, NULL, document_saved_cb, saving);
+}
+
+static void
+save_chosen_cb (GtkNativeDialog *chooser,
+                int              response,
+                gpointer         user_data)
+{
+  Saving *saving = user_data;
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    save_to (saving->self, file, saving);
+  else
+    saving_done (saving, FALSE);
+  g_object_unref (chooser);
+}
+
+/* Asks where to save the scenario and saves it there; then @func learns whether it was saved
+ * (not when the user cancelled, nor when saving failed, which is shown). */
+static void
+save_as (SkyWindow *self,
+         SavedFunc  func,
+         gpointer   data)
+{
+  Saving *saving = g_new0 (Saving, 1);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  saving->self = g_object_ref (self);
+  saving->func = func;
+  saving->data = data;
+  name = g_strdup_printf ("%s.skytally",
+                          sky_scenario_document_get_scenario (self->document)->name);
+  chooser = gtk_file_chooser_native_new (_("Save Scenario"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Skytally scenarios"));
+  gtk_file_filter_add_mime_type (filter, "application/x-skytally-scenario");
+  gtk_file_filter_add_pattern (filter, "*.skytally");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_strdelimit (name, "/", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (save_chosen_cb), saving);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Saves the scenario in its file, or asks where first when it has none. */
+static void
+save (SkyWindow *self,
+      SavedFunc  func,
+      gpointer   data)
+{
+  GFile *file = sky_scenario_document_get_file (self->document);
+  Saving *saving;
+
+  if (file == NULL)
+    {
+      save_as (self, func, data);
+      return;
+    }
+  saving = g_new0 (Saving, 1);
+  saving->self = g_object_ref (self);
+  saving->func = func;
+  saving->data = data;
+  save_to (self, file, saving);
+}
+
+static void
+saved_then_replace (SkyWindow *self,
+                    gboolean   saved,
+                    gpointer   data)
+{
+  Replacement *r = data;
+
+  if (saved)
     replacement_run (r);
   else
     replacement_free (r);
@@ -528,18 +646,9 @@ replace_response_cb (AdwMessageDialog *dialog,
     return;
   if (g_strcmp0 (response, "discard") == 0)
     replacement_run (r);
-  else if (g_strcmp0 (response, "save") == 0 &&
-           sky_scenario_page_get_file (self->scenario_page) == NULL)
-    sky_scenario_page_save_as_async (self->scenario_page, saved_as_cb, r);
   else if (g_strcmp0 (response, "save") == 0)
-    {
-      /* A failure is shown, and the scenario stays. */
-      sky_scenario_page_save (self->scenario_page);
-      if (!sky_scenario_page_get_modified (self->scenario_page))
-        replacement_run (r);
-      else
-        replacement_free (r);
-    }
+    /* A failure is shown, and the scenario stays. */
+    save (self, saved_then_replace, r);
   else
     replacement_free (r);
 }
@@ -562,7 +671,7 @@ confirm_replace (SkyWindow      *self,
   r->func = func;
   r->data = data;
   r->destroy = destroy;
-  if (!sky_scenario_page_get_modified (self->scenario_page))
+  if (!sky_scenario_document_get_modified (self->document))
     {
       replacement_run (r);
       return;
@@ -594,16 +703,30 @@ static void
 close_now (SkyWindow *self,
            gpointer   data)
 {
-  sky_scenario_page_discard_recovery (self->scenario_page);
+  sky_scenario_document_discard_recovery (self->document);
   self->close_confirmed = TRUE;
   gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+document_loaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(SkyWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* A file that cannot be read is reported, and the scenario stays as it was. */
+  if (!sky_scenario_document_load_finish (SKY_SCENARIO_DOCUMENT (object), result, &error))
+    show_error (self, _("Cannot Open the Scenario"), error->message);
 }
 
 static void
 open_scenario_now (SkyWindow *self,
                    gpointer   file)
 {
-  sky_scenario_page_open (self->scenario_page, file);
+  sky_scenario_document_load_async (self->document, file, NULL, document_loaded_cb,
+                                    g_object_ref (self));
   show_scenario (self);
 }
 
@@ -650,21 +773,70 @@ sky_window_open_files (SkyWindow *self,
     sky_window_import_files (self, sheets);
 }
 
-/* Offers back a scenario's unsaved changes kept before a crash. */
-void
+static void
+recovery_restored_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(SkyWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!sky_scenario_document_restore_recovery_finish (SKY_SCENARIO_DOCUMENT (object), result,
+                                                      &error))
+    show_error (self, _("Cannot Restore the Scenario"), error->message);
+}
+
+static void
+recovery_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      SkyWindow        *self)
+{
+  if (g_strcmp0 (response, "restore") != 0)
+    sky_scenario_document_discard_recovery (self->document);
+  else
+    sky_scenario_document_restore_recovery_async (self->document, NULL, recovery_restored_cb,
+                                                  g_object_ref (self));
+}
+
+/**
+ * sky_window_offer_recovery:
+ *
+ * After a crash: offers back a scenario's unsaved changes, if any were kept.
+ *
+ * Returns: whether there were any to offer
+ */
+gboolean
 sky_window_offer_recovery (SkyWindow *self)
 {
-  g_return_if_fail (SKY_IS_WINDOW (self));
+  GtkWidget *dialog;
 
-  if (sky_scenario_page_offer_recovery (self->scenario_page))
-    show_scenario (self);
+  g_return_val_if_fail (SKY_IS_WINDOW (self), FALSE);
+
+  if (!sky_scenario_document_has_recovery (self->document))
+    return FALSE;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Changes?"),
+                                   _("Skytally closed before a scenario's changes were saved. "
+                                     "They were kept and can be restored."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (recovery_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  show_scenario (self);
+  return TRUE;
 }
 
 static void
 new_scenario_now (SkyWindow *self,
                   gpointer   data)
 {
-  sky_scenario_page_new_scenario (self->scenario_page);
+  sky_scenario_document_new_scenario (self->document);
   show_scenario (self);
 }
 
@@ -748,8 +920,8 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   SkyWindow *self = SKY_WINDOW (widget);
-  const SkyScenario *s = sky_scenario_page_get_scenario (self->scenario_page);
-  SkyCatalog *catalog = sky_scenario_page_get_catalog (self->scenario_page);
+  const SkyScenario *s = sky_scenario_document_get_scenario (self->document);
+  SkyCatalog *catalog = sky_scenario_document_get_catalog (self->document);
   SkyExportDialog *dialog;
 
   if (s == NULL || catalog == NULL || s->lines->len == 0 || s->providers->len == 0)
@@ -757,7 +929,7 @@ export_action (GtkWidget  *widget,
       show_toast (self, _("Add lines and providers to the scenario to export it"));
       return;
     }
-  dialog = sky_export_dialog_new (catalog, s, sky_scenario_page_get_file (self->scenario_page));
+  dialog = sky_export_dialog_new (catalog, s, sky_scenario_document_get_file (self->document));
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -768,9 +940,7 @@ save_scenario_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  SkyWindow *self = SKY_WINDOW (widget);
-
-  sky_scenario_page_save (self->scenario_page);
+  save (SKY_WINDOW (widget), NULL, NULL);
 }
 
 static void
@@ -778,28 +948,25 @@ save_scenario_as_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  SkyWindow *self = SKY_WINDOW (widget);
-
-  sky_scenario_page_save_as (self->scenario_page);
+  save_as (SKY_WINDOW (widget), NULL, NULL);
 }
 
 static void
 on_scenario_title_changed (SkyWindow *self)
 {
-  g_autofree char *title = NULL;
   g_autofree char *window_title = NULL;
 
   /* Until a scenario is begun, the window is just the application's. */
-  if (sky_scenario_page_get_file (self->scenario_page) == NULL &&
-      !sky_scenario_page_get_modified (self->scenario_page) &&
-      sky_scenario_page_get_scenario (self->scenario_page)->lines->len == 0)
+  if (sky_scenario_document_get_file (self->document) == NULL &&
+      !sky_scenario_document_get_modified (self->document) &&
+      sky_scenario_document_get_scenario (self->document)->lines->len == 0)
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Skytally"));
       return;
     }
-  g_object_get (self->scenario_page, "title", &title, NULL);
   /* Translators: the window's title: the scenario's name, then the application's. */
-  window_title = g_strdup_printf (_("%s — Skytally"), title);
+  window_title = g_strdup_printf (_("%s — Skytally"),
+                                  sky_scenario_document_get_title (self->document));
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
@@ -838,7 +1005,7 @@ update_recent_menu (SkyWindow *self)
 static void
 on_scenario_file_changed (SkyWindow *self)
 {
-  GFile *file = sky_scenario_page_get_file (self->scenario_page);
+  GFile *file = sky_scenario_document_get_file (self->document);
   g_autofree char *uri = NULL;
   GtkRecentData data = {
     .mime_type = (char *) "application/x-skytally-scenario",
@@ -869,7 +1036,7 @@ open_recent_action (GtkWidget  *widget,
 static gboolean
 confirm_close (SkyWindow *self)
 {
-  if (self->close_confirmed || !sky_scenario_page_get_modified (self->scenario_page))
+  if (self->close_confirmed || !sky_scenario_document_get_modified (self->document))
     return TRUE;
   confirm_replace (self, _("The scenario has changes that are not saved. Closing without "
                            "saving loses them."), close_now, NULL, NULL);
@@ -916,14 +1083,9 @@ sky_window_constructed (GObject *object)
   else
     g_warning ("Cannot open the catalog for browsing: %s", error->message);
   g_clear_error (&error);
-  if (!sky_scenario_page_set_catalog_path (self->scenario_page,
-                                           sky_catalog_get_path (self->catalog), &error))
+  if (!sky_scenario_document_set_catalog_path (self->document,
+                                               sky_catalog_get_path (self->catalog), &error))
     g_warning ("Cannot open the catalog for pricing: %s", error->message);
-  sky_scenario_page_set_candidates (self->scenario_page,
-                                    sky_catalog_page_get_candidates (self->catalog_page));
-  sky_tradeoffs_page_set_sources (self->tradeoffs_page, self->scenario_page,
-                                  sky_catalog_page_get_candidates (self->catalog_page));
-  sky_budget_page_set_scenario_page (self->budget_page, self->scenario_page);
   g_clear_error (&error);
   if (!sky_compare_page_set_sources (self->compare_page, sky_catalog_get_path (self->catalog),
                                      sky_catalog_page_get_candidates (self->catalog_page),
@@ -963,6 +1125,9 @@ sky_window_get_property (GObject    *object,
     case PROP_CATALOG:
       g_value_set_object (value, self->catalog);
       break;
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
       break;
@@ -986,6 +1151,9 @@ sky_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->recent_menu);
   g_clear_object (&self->catalog);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (sky_window_parent_class)->dispose (object);
 }
@@ -1012,6 +1180,10 @@ sky_window_class_init (SkyWindowClass *klass)
   properties[PROP_CATALOG] =
     g_param_spec_object ("catalog", NULL, NULL, SKY_TYPE_CATALOG,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The scenario the window's pages show and edit. */
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, SKY_TYPE_SCENARIO_DOCUMENT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -1070,6 +1242,8 @@ sky_window_init (SkyWindow *self)
 {
   GtkDropTarget *target;
 
+  /* Before the template, whose pages are bound to it. */
+  self->document = sky_scenario_document_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   g_queue_init (&self->queue);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
@@ -1081,9 +1255,14 @@ sky_window_init (SkyWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
   sky_catalog_page_bind_settings (self->catalog_page, self->settings);
-  g_signal_connect_swapped (self->scenario_page, "notify::title",
+  g_signal_connect_swapped (self->document, "notify::title",
                             G_CALLBACK (on_scenario_title_changed), self);
-  g_signal_connect_swapped (self->scenario_page, "notify::file",
+  g_signal_connect_swapped (self->document, "changed",
+                            G_CALLBACK (on_scenario_title_changed), self);
+  /* A file opened or saved, also saved again, is a recent one. */
+  g_signal_connect_swapped (self->document, "notify::file",
+                            G_CALLBACK (on_scenario_file_changed), self);
+  g_signal_connect_swapped (self->document, "saved",
                             G_CALLBACK (on_scenario_file_changed), self);
   /* Recent scenarios, between the scenario's items and the others. */
   self->recent_menu = g_menu_new ();

@@ -19,7 +19,7 @@ void       sky_window_import_files         (SkyWindow      *self,
 void       sky_window_open_files           (SkyWindow      *self,
                                             GPtrArray      *files);
 void       sky_window_load_bundled_sheets  (SkyWindow      *self);
-void       sky_window_offer_recovery       (SkyWindow      *self);
+gboolean   sky_window_offer_recovery       (SkyWindow      *self);
 gboolean   sky_window_get_busy             (SkyWindow      *self);
 
 G_END_DECLS

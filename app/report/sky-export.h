@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <json-glib/json-glib.h>
-
 #include "sky-csv.h"
 #include "sky-projection.h"
 
@@ -26,13 +24,7 @@ typedef struct
   gboolean            no_assumptions; /* a CSV without its assumptions file */
 } SkyExportOptions;
 
-void      sky_json_add_string         (JsonBuilder            *builder,
-                                       const char             *member,
-                                       const char             *value);
-char     *sky_export_projection_json (const SkyScenario      *scenario,
-                                      const SkyProjection    *projection,
-                                      gsize                  *length);
-char     *sky_export_assumptions_path (const char            *csv_path);
+char     *sky_export_assumptions_path (const char             *csv_path);
 gboolean  sky_export_write            (SkyCatalog             *catalog,
                                        const SkyScenario      *scenario,
                                        const SkyExportOptions *options,

@@ -11,9 +11,10 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "sky-chart.h"
 #include "sky-currency.h"
 #include "sky-file-writer.h"
-#include "sky-report.h"
+#include "sky-report-pdf.h"
 
 /* A comparison report to read or print: the scenario, its providers side by side, the
  * projection drawn month by month against the budget with its low-high band, and the
@@ -100,13 +101,6 @@ table_row (Pen          *pen,
   pen->y += height + 3;
 }
 
-static char *
-money (const char *currency,
-       SkyDecimal  amount)
-{
-  return sky_currency_format (currency, amount);
-}
-
 static void
 providers_side_by_side (Pen               *pen,
                         const SkyScenario *s,
@@ -137,7 +131,7 @@ providers_side_by_side (Pen               *pen,
         {
           SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
           SkyEstimateLine *el = g_ptr_array_index (p->lines, l);
-          char *cell = el->status == SKY_LINE_PRICED ? money (e->currency, el->monthly)
+          char *cell = el->status == SKY_LINE_PRICED ? sky_currency_format (e->currency, el->monthly)
                                                      : g_strdup ("no match");
           g_ptr_array_add (keep, cell);
           cells[i + 1] = cell;
@@ -156,7 +150,7 @@ providers_side_by_side (Pen               *pen,
             SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
             SkyDecimal v = k == 0 ? p->monthly : k == 1 ? p->effective_monthly
                            : k == 2 ? p->upfront : k == 3 ? p->yearly : p->term_total;
-            char *cell = money (e->currency, v);
+            char *cell = sky_currency_format (e->currency, v);
             g_ptr_array_add (keep, cell);
             cells[i + 1] = cell;
           }
@@ -176,12 +170,10 @@ providers_side_by_side (Pen               *pen,
   }
 }
 
-static double
-to_double (SkyDecimal d)
-{
-  g_autofree char *t = sky_decimal_to_string (d);
-  return g_ascii_strtod (t, NULL);
-}
+static const SkyChartColour colours[] = {
+  { 0.21, 0.52, 0.89, 1 }, { 0.90, 0.38, 0.00, 1 }, { 0.18, 0.76, 0.49, 1 },
+  { 0.57, 0.25, 0.67, 1 }, { 0.75, 0.11, 0.16, 1 }, { 0.39, 0.27, 0.18, 1 },
+};
 
 /* Each provider's cash total month by month, its low-high band, and the monthly budget, with
  * its first year's cash (@first_year, per provider) in the legend. */
@@ -191,13 +183,25 @@ projection_chart (Pen                 *pen,
                   const SkyProjection *projection,
                   const SkyDecimal    *first_year)
 {
-  static const double colours[][3] = {
-    { 0.21, 0.52, 0.89 }, { 0.90, 0.38, 0.00 }, { 0.18, 0.76, 0.49 }, { 0.57, 0.25, 0.67 },
-    { 0.75, 0.11, 0.16 }, { 0.39, 0.27, 0.18 },
+  static const SkyChartStyle style = {
+    .foreground = { 0.3, 0.3, 0.3, 1 },
+    .grid = { 0.85, 0.85, 0.85, 1 },
+    .budget = { 0.75, 0.11, 0.16, 1 },
+    .series = colours,
+    .n_series = G_N_ELEMENTS (colours),
+    .line_width = 1.5,
+    .font = "Sans 6",
+  };
+  SkyChartData data = {
+    .projection = projection,
+    .has_budget = s->budget != NULL && s->budget->has_monthly,
+    .budget = s->budget != NULL ? s->budget->monthly : sky_decimal_from_int (0),
+    .value_title = projection->currency,
+    .month_title = "Month",
   };
   cairo_t *cr = pen->cr;
-  double x0 = MARGIN + 40, y0, w = PAGE_WIDTH - 2 * MARGIN - 40, h = 240;
-  double hi = 0;
+  PangoContext *context;
+  double h = 260;
   guint M = projection->months;
 
   new_page_if (pen, h + 120);
@@ -210,81 +214,19 @@ projection_chart (Pen                 *pen,
                                             ? ", the monthly budget dashed" : "");
     line_of_text (pen, sub, "Sans 8");
   }
-  y0 = pen->y + 8;
-
-  for (guint i = 0; i < projection->providers->len; i++)
-    {
-      const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, i);
-      for (guint m = 0; m < M; m++)
-        hi = MAX (hi, to_double (p->high[m]));
-    }
-  if (s->budget != NULL && s->budget->has_monthly)
-    hi = MAX (hi, to_double (s->budget->monthly));
-  hi = hi > 0 ? hi * 1.1 : 1;
-
-#define PX(m) (x0 + (double) (m) / MAX (M - 1, 1) * w)
-#define PY(v) (y0 + h - (v) / hi * h)
-  cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
-  cairo_set_line_width (cr, 0.8);
-  cairo_move_to (cr, x0, y0);
-  cairo_line_to (cr, x0, y0 + h);
-  cairo_line_to (cr, x0 + w, y0 + h);
-  cairo_stroke (cr);
-  for (int k = 0; k <= 4; k++)
-    {
-      char label[64];
-      Pen tick = { cr, PY (hi / 1.1 * k / 4) - 5 };
-      g_snprintf (label, sizeof label, "%.0f", hi / 1.1 * k / 4);
-      cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-      text (&tick, label, FALSE, MARGIN, 36, "Sans 6", PANGO_ALIGN_RIGHT);
-    }
-
-  for (guint i = 0; i < projection->providers->len; i++)
-    {
-      const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, i);
-      const double *c = colours[i % G_N_ELEMENTS (colours)];
-
-      /* The band. */
-      cairo_new_path (cr);
-      for (guint m = 0; m < M; m++)
-        cairo_line_to (cr, PX (m), PY (to_double (p->high[m])));
-      for (guint m = M; m > 0; m--)
-        cairo_line_to (cr, PX (m - 1), PY (to_double (p->low[m - 1])));
-      cairo_close_path (cr);
-      cairo_set_source_rgba (cr, c[0], c[1], c[2], 0.15);
-      cairo_fill (cr);
-      /* The expected cash. */
-      cairo_new_path (cr);
-      for (guint m = 0; m < M; m++)
-        cairo_line_to (cr, PX (m), PY (to_double (p->total_cash[m])));
-      cairo_set_source_rgb (cr, c[0], c[1], c[2]);
-      cairo_set_line_width (cr, 1.5);
-      cairo_stroke (cr);
-    }
-  if (s->budget != NULL && s->budget->has_monthly)
-    {
-      double dash[] = { 4, 3 };
-      cairo_set_dash (cr, dash, 2, 0);
-      cairo_set_source_rgb (cr, 0.75, 0.11, 0.16);
-      cairo_move_to (cr, x0, PY (to_double (s->budget->monthly)));
-      cairo_line_to (cr, x0 + w, PY (to_double (s->budget->monthly)));
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-    }
-#undef PX
-#undef PY
-  pen->y = y0 + h + 8;
-  {
-    g_autofree char *axis = g_strdup_printf ("Months 1 to %u", M);
-    cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-    line_of_text (pen, axis, "Sans 7");
-  }
+  cairo_save (cr);
+  cairo_translate (cr, MARGIN, pen->y + 4);
+  context = pango_cairo_create_context (cr);
+  sky_chart_draw (cr, context, PAGE_WIDTH - 2 * MARGIN, h, &style, &data);
+  g_object_unref (context);
+  cairo_restore (cr);
+  pen->y += 4 + h + 8;
   /* The legend, with each provider's budget status in words. */
   for (guint i = 0; i < projection->providers->len; i++)
     {
       const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, i);
-      const double *c = colours[i % G_N_ELEMENTS (colours)];
-      g_autofree char *year1 = money (projection->currency, first_year[i]);
+      const SkyChartColour *c = &colours[i % G_N_ELEMENTS (colours)];
+      g_autofree char *year1 = sky_currency_format (projection->currency, first_year[i]);
       g_autoptr(GString) words = g_string_new (NULL);
 
       if (sky_projection_complete (p))
@@ -310,7 +252,7 @@ projection_chart (Pen                 *pen,
           g_string_append_printf (words, "; leaves out %u line%s it cannot price", unpriced,
                                   unpriced == 1 ? "" : "s");
       }
-      cairo_set_source_rgb (cr, c[0], c[1], c[2]);
+      cairo_set_source_rgb (cr, c->red, c->green, c->blue);
       cairo_rectangle (cr, MARGIN, pen->y + 3, 8, 8);
       cairo_fill (cr);
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
@@ -336,7 +278,7 @@ ranking (Pen              *pen,
                                                                                 guint, r));
       g_autofree char *label = g_strdup_printf ("%u. %s (%s)", o->rank, o->name, o->label);
       g_autofree char *score = g_strdup_printf ("%.1f", o->score);
-      g_autofree char *cost = money (scoring->currency, o->cost);
+      g_autofree char *cost = sky_currency_format (scoring->currency, o->cost);
       g_autofree char *cost_text = g_strdup_printf ("%s a %s", cost, o->cost_unit);
 
       cells[0] = label;

@@ -1,0 +1,558 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "skytally-cli"
+
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+
+#include "sky-catalog.h"
+#include "sky-cli.h"
+#include "sky-currency.h"
+#include "sky-json.h"
+#include "sky-catalog-match.h"
+#include "sky-sheet-reader.h"
+
+/* skytally-cli import, sheets and search: the catalog's price sheets and their offers. */
+
+#define DEFAULT_SEARCH_LIMIT 50
+
+static char *
+scaled_to_string (gint64 value,
+                  guint  scale)
+{
+  return value < 0 ? NULL : sky_decimal_to_string (sky_decimal_from_scaled (value, scale));
+}
+
+static void
+json_add_scaled (JsonBuilder *builder,
+                 const char  *member,
+                 gint64       value,
+                 guint        scale)
+{
+  json_builder_set_member_name (builder, member);
+  if (value < 0)
+    json_builder_add_null_value (builder);
+  else if (value % (scale == 3 ? 1000 : 1) == 0)
+    json_builder_add_int_value (builder, scale == 3 ? value / 1000 : value);
+  else
+    {
+      /* A spec such as 0.25 vCPU; specs are not money, and three decimals print exactly. */
+      g_autofree char *text = scaled_to_string (value, scale);
+      json_builder_add_double_value (builder, g_ascii_strtod (text, NULL));
+    }
+}
+
+/* import ----------------------------------------------------------------------------------- */
+
+static void
+show_progress (guint64  done,
+               guint64  total,
+               gpointer user_data)
+{
+  const char *file = user_data;
+
+  if (total > 0)
+    {
+      /* Translators: a progress line; %s is the file, %3u%% the percentage done. */
+      g_autofree char *line = g_strdup_printf (_("Importing %s… %3u%%"), file,
+                                               (guint) (done * 100 / total));
+      g_printerr ("\r%s", line);
+    }
+}
+
+int
+sky_cli_import (const SkyCliGlobals *globals,
+                int                  argc,
+                char               **argv)
+{
+  /* Translators: the arguments of “skytally-cli import” and what it does. */
+  g_autoptr(GOptionContext) context = g_option_context_new (N_("FILE… — load price sheets"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyCatalog) catalog = NULL;
+  gboolean force = FALSE;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Import a sheet without offers too (it hides the provider's prices)"), NULL },
+    { NULL }
+  };
+
+  g_option_context_set_description (context,
+    N_("Each sheet is imported whole or not at all. Importing a sheet that is already in the\n"
+       "catalog changes nothing. Of a provider's sheets, the one with the latest effective date\n"
+       "that is not after today is current; older ones stay listed, later ones wait for their\n"
+       "date. A sheet without offers is refused unless --force is given.\n"));
+  if (!sky_cli_parse_options (context, entries, &argc, &argv, &status))
+    return status;
+  if (argc < 2)
+    return sky_cli_usage_error (_("import needs at least one FILE"));
+
+  catalog = sky_cli_open_catalog (globals, &error);
+  if (catalog == NULL)
+    return sky_cli_user_error (error);
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(SkyImportResult) result = NULL;
+      g_autofree char *line = NULL;
+
+      g_clear_error (&error);
+      /* Progress only for a person watching: never in a pipe or a log. */
+      result = sky_catalog_import_file_full (catalog, argv[i],
+                                             force ? SKY_IMPORT_FLAGS_FORCE
+                                                   : SKY_IMPORT_FLAGS_NONE,
+                                             NULL, isatty (STDERR_FILENO) ? show_progress : NULL,
+                                             argv[i], &error);
+      if (isatty (STDERR_FILENO))
+        g_printerr ("\r\033[K");
+      if (g_error_matches (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NO_OFFERS))
+        {
+          /* Translators: %s is the message that a sheet has no offers; keep --force as it
+           * is. */
+          char *hinted = g_strdup_printf (_("%s (--force imports it)"), error->message);
+
+          g_free (error->message);
+          error->message = hinted;
+        }
+      if (result == NULL)
+        {
+          status = sky_cli_user_error (error);
+          continue;
+        }
+      if (result->status == SKY_IMPORT_UNCHANGED)
+        /* Translators: “FILE: PROVIDER VERSION is already…” */
+        line = g_strdup_printf (_("%s: %s %s is already in the catalog; nothing changed"),
+                                argv[i], result->provider, result->version);
+      else
+        {
+          g_autofree char *offers = g_strdup_printf ("%" G_GUINT64_FORMAT, result->offers);
+
+          if (result->upcoming)
+            line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 /* Translators: “FILE: added PROVIDER VERSION
+                                                  * (effective DATE), N offers; …” */
+                                                 "%s: added %s %s (effective %s), %s offer; "
+                                                 "current from %s on",
+                                                 "%s: added %s %s (effective %s), %s offers; "
+                                                 "current from %s on",
+                                                 result->offers),
+                                    argv[i], result->provider, result->version,
+                                    result->effective_date, offers, result->effective_date);
+          else if (!result->current)
+            line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 /* Translators: “FILE: added PROVIDER VERSION
+                                                  * (effective DATE), N offers; …” */
+                                                 "%s: added %s %s (effective %s), %s offer; "
+                                                 "kept as an older version",
+                                                 "%s: added %s %s (effective %s), %s offers; "
+                                                 "kept as an older version",
+                                                 result->offers),
+                                    argv[i], result->provider, result->version,
+                                    result->effective_date, offers);
+          else if (result->superseded == NULL)
+            line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 /* Translators: “FILE: added PROVIDER VERSION
+                                                  * (effective DATE), N offers; …” */
+                                                 "%s: added %s %s (effective %s), %s offer; "
+                                                 "now current",
+                                                 "%s: added %s %s (effective %s), %s offers; "
+                                                 "now current",
+                                                 result->offers),
+                                    argv[i], result->provider, result->version,
+                                    result->effective_date, offers);
+          else
+            line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 /* Translators: “FILE: added PROVIDER VERSION
+                                                  * (effective DATE), N offers; …” */
+                                                 "%s: added %s %s (effective %s), %s offer; "
+                                                 "now current, replacing %s",
+                                                 "%s: added %s %s (effective %s), %s offers; "
+                                                 "now current, replacing %s",
+                                                 result->offers),
+                                    argv[i], result->provider, result->version,
+                                    result->effective_date, offers, result->superseded);
+        }
+      g_print ("%s\n", line);
+    }
+  return status;
+}
+
+/* sheets ----------------------------------------------------------------------------------- */
+
+/* sheets remove PROVIDER VERSION */
+static int
+remove_sheet (const SkyCliGlobals *globals,
+              const char          *provider,
+              const char          *version)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyCatalog) catalog = NULL;
+  g_autofree char *current = NULL;
+
+  catalog = sky_cli_open_catalog (globals, &error);
+  if (catalog == NULL || !sky_catalog_remove_sheet (catalog, provider, version, &error))
+    return sky_cli_user_error (error);
+  current = sky_catalog_current_version (catalog, provider, &error);
+  if (error != NULL)
+    return sky_cli_user_error (error);
+  if (current != NULL)
+    /* Translators: “removed PROVIDER VERSION; PROVIDER VERSION is current”. */
+    g_print (_("removed %s %s; %s %s is current\n"), provider, version, provider, current);
+  else
+    /* Translators: “removed PROVIDER VERSION; PROVIDER has no current sheet”. */
+    g_print (_("removed %s %s; %s has no current sheet\n"), provider, version, provider);
+  return 0;
+}
+
+int
+sky_cli_sheets (const SkyCliGlobals *globals,
+                int                  argc,
+                char               **argv)
+{
+  /* Translators: what “skytally-cli sheets” does. */
+  g_autoptr(GOptionContext) context = g_option_context_new (N_("— list the price sheets"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyCatalog) catalog = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autofree char *format_text = NULL;
+  SkyCliFormat format;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format"), "table|csv|json" },
+    { NULL }
+  };
+
+  g_option_context_set_description (context,
+    /* Translators: keep “sheets remove” as it is. */
+    N_("“sheets remove PROVIDER VERSION” removes a sheet, its offers and prices; the provider's\n"
+       "previous sheet is current again. A bundled sheet removed is not loaded again.\n"));
+  if (!sky_cli_parse_options (context, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1 && strcmp (argv[1], "remove") == 0)
+    {
+      if (argc != 4)
+        /* Translators: keep “sheets remove” as it is. */
+        return sky_cli_usage_error (_("sheets remove needs a PROVIDER and a VERSION"));
+      return remove_sheet (globals, argv[2], argv[3]);
+    }
+  if (argc > 1)
+    return sky_cli_usage_error (_("sheets takes no arguments but “remove PROVIDER VERSION”"));
+  if (!sky_cli_format_option (format_text, &format, &status))
+    return status;
+
+  catalog = sky_cli_open_catalog (globals, &error);
+  if (catalog == NULL)
+    return sky_cli_user_error (error);
+  sheets = sky_catalog_list_sheets (catalog, &error);
+  if (sheets == NULL)
+    return sky_cli_user_error (error);
+
+  if (format == SKY_CLI_FORMAT_JSON)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < sheets->len; i++)
+        {
+          SkySheetInfo *info = g_ptr_array_index (sheets, i);
+
+          json_builder_begin_object (builder);
+          sky_json_add_string (builder, "provider", info->provider);
+          sky_json_add_string (builder, "provider_name", info->provider_name);
+          sky_json_add_string (builder, "version", info->version);
+          sky_json_add_string (builder, "effective_date", info->effective_date);
+          sky_json_add_string (builder, "currency", info->currency);
+          json_builder_set_member_name (builder, "offers");
+          json_builder_add_int_value (builder, info->offers);
+          json_builder_set_member_name (builder, "current");
+          json_builder_add_boolean_value (builder, info->current);
+          json_builder_set_member_name (builder, "upcoming");
+          json_builder_add_boolean_value (builder, info->upcoming);
+          sky_json_add_string (builder, "retrieved", info->retrieved);
+          sky_json_add_string (builder, "imported_at", info->imported_at);
+          sky_json_add_string (builder, "source", info->source);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      {
+        g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+        sky_cli_print_json (root);
+      }
+      return 0;
+    }
+
+  {
+    static const char *headers[] = {
+      /* Translators: the column headings of “skytally-cli sheets”; CSV output keeps them in
+       * English. */
+      NC_("column heading", "PROVIDER"),
+      NC_("column heading", "VERSION"),
+      NC_("column heading", "EFFECTIVE"),
+      NC_("column heading", "CURRENCY"),
+      NC_("column heading", "OFFERS"),
+      NC_("column heading", "CURRENT"),
+      NC_("column heading", "RETRIEVED"),
+    };
+    static gboolean numeric[] = { FALSE, FALSE, FALSE, FALSE, TRUE, FALSE, FALSE };
+    SkyCliTable table = { 0 };
+
+    sky_cli_table_init (&table, format, headers, numeric, G_N_ELEMENTS (headers));
+    for (guint i = 0; i < sheets->len; i++)
+      {
+        SkySheetInfo *info = g_ptr_array_index (sheets, i);
+        char **row = g_new0 (char *, G_N_ELEMENTS (headers) + 1);
+
+        row[0] = g_strdup (info->provider);
+        row[1] = g_strdup (info->version);
+        row[2] = g_strdup (info->effective_date);
+        row[3] = g_strdup (info->currency);
+        row[4] = g_strdup_printf ("%" G_GUINT64_FORMAT, info->offers);
+        row[5] = g_strdup (format == SKY_CLI_FORMAT_CSV ? (info->current ? "true" : "false")
+                           : info->current ? C_("sheet state", "current")
+                           : info->upcoming ? C_("sheet state", "upcoming")
+                                            : C_("sheet state", "superseded"));
+        row[6] = g_strdup (info->retrieved);
+        sky_cli_table_add_row (&table, row);
+      }
+    sky_cli_table_print (&table);
+  }
+  return 0;
+}
+
+/* search ----------------------------------------------------------------------------------- */
+
+static gboolean
+parse_spec_option (const char *name,
+                   const char *text,
+                   gint64     *out,
+                   int        *status)
+{
+  SkyDecimal d;
+  g_autoptr(GError) error = NULL;
+
+  *out = 0;
+  if (text == NULL)
+    return TRUE;
+  if (!sky_decimal_parse (text, 3, FALSE, &d, &error) ||
+      !sky_decimal_to_scaled_int64 (d, 3, out))
+    {
+      *status = sky_cli_usage_error ("--%s: %s", name,
+                                     error != NULL ? error->message : _("the number is too large"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+sky_cli_search (const SkyCliGlobals *globals,
+                int                  argc,
+                char               **argv)
+{
+  g_autoptr(GOptionContext) context =
+    /* Translators: what “skytally-cli search” does. */
+    g_option_context_new (N_("— find offers in the current price sheets"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyCatalog) catalog = NULL;
+  g_autoptr(GPtrArray) listings = NULL;
+  g_autofree char *provider = NULL;
+  g_autofree char *region = NULL;
+  g_autofree char *geo = NULL;
+  g_autofree char *category = NULL;
+  g_autofree char *os = NULL;
+  g_autofree char *term = NULL;
+  g_autofree char *max_price = NULL;
+  g_autofree char *sort = NULL;
+  g_autofree char *format_text = NULL;
+  g_autofree char *min_vcpu = NULL;
+  g_autofree char *min_memory = NULL;
+  g_autofree char *text = NULL;
+  int limit = DEFAULT_SEARCH_LIMIT;
+  SkySearchQuery query = { 0 };
+  SkyCliFormat format;
+  int status = 0;
+  GOptionEntry entries[] = {
+    { "provider", 0, 0, G_OPTION_ARG_STRING, &provider, N_("Only this provider"), "ID" },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &region, N_("Only this region"), "CODE" },
+    { "geo", 0, 0, G_OPTION_ARG_STRING, &geo, N_("Only this geography"),
+      "US|CA|SA|EU|ME|AF|APAC|GLOBAL" },
+    { "category", 0, 0, G_OPTION_ARG_STRING, &category, N_("Only this category"), "CAT" },
+    { "min-vcpu", 0, 0, G_OPTION_ARG_STRING, &min_vcpu, N_("At least this many vCPUs"), "N" },
+    { "min-memory", 0, 0, G_OPTION_ARG_STRING, &min_memory, N_("At least this much memory"),
+      "GIB" },
+    { "os", 0, 0, G_OPTION_ARG_STRING, &os, N_("Only this operating system"), "OS" },
+    { "term", 0, 0, G_OPTION_ARG_STRING, &term, N_("Only this purchase option"), "TERM" },
+    { "max-price", 0, 0, G_OPTION_ARG_STRING, &max_price, N_("Unit price at most"), "AMOUNT" },
+    { "text", 0, 0, G_OPTION_ARG_STRING, &text, N_("Name, SKU or service containing"), "TEXT" },
+    { "sort", 0, 0, G_OPTION_ARG_STRING, &sort, N_("Order (default: price)"), "price|vcpu|memory" },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most N results (0: all; default 50)"), "N" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format"), "table|csv|json" },
+    { NULL }
+  };
+
+  g_option_context_set_description (context,
+    /* Translators: keep the purchase options (on-demand, spot, …) and the categories (compute,
+     * storage, …) as they are: they are the values the options take. */
+    N_("Prices are unit prices in the sheet's currency; “monthly” is 730 hours of an hourly "
+       "price.\n"
+       "TERM is on-demand, spot, reserved-1y-no-upfront, reserved-1y-partial-upfront,\n"
+       "reserved-1y-all-upfront, reserved-3y-…, savings-plan-1y-no-upfront, savings-plan-3y-….\n"
+       "Categories: compute, storage, database, network, serverless, containers, analytics, ai,\n"
+       "other.\n"));
+  if (!sky_cli_parse_options (context, entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return sky_cli_usage_error (_("search takes options only, not “%s”"), argv[1]);
+  if (!sky_cli_format_option (format_text, &format, &status))
+    return status;
+  if (limit < 0)
+    /* Translators: keep --limit as it is. */
+    return sky_cli_usage_error (_("--limit must be 0 or more"));
+  if (!parse_spec_option ("min-vcpu", min_vcpu, &query.min_vcpu_milli, &status) ||
+      !parse_spec_option ("min-memory", min_memory, &query.min_memory_mgib, &status))
+    return status;
+  if (term != NULL && !sky_term_is_known (term))
+    return sky_cli_usage_error (_("unknown purchase option “%s” (see %s)"), term,
+                                "skytally-cli search --help");
+  if (max_price != NULL)
+    {
+      SkyDecimal d;
+      g_autoptr(GError) parse_error = NULL;
+
+      if (!sky_decimal_parse (max_price, SKY_PRICE_SCALE, FALSE, &d, &parse_error) ||
+          !sky_decimal_to_scaled_int64 (d, SKY_PRICE_SCALE, &query.max_price))
+        return sky_cli_usage_error ("--max-price: %s",
+                                    parse_error != NULL ? parse_error->message : _("too large"));
+      query.has_max_price = TRUE;
+    }
+  if (sort == NULL || strcmp (sort, "price") == 0)
+    query.sort = SKY_SORT_PRICE;
+  else if (strcmp (sort, "vcpu") == 0)
+    query.sort = SKY_SORT_VCPU;
+  else if (strcmp (sort, "memory") == 0)
+    query.sort = SKY_SORT_MEMORY;
+  else
+    /* Translators: keep price, vcpu and memory as they are. */
+    return sky_cli_usage_error (_("unknown sort “%s”: use price, vcpu or memory"), sort);
+
+  query.provider = provider;
+  query.region = region;
+  query.geography = geo;
+  query.category = category;
+  query.os = os;
+  query.term = term;
+  query.text = text;
+  query.limit = limit;
+
+  catalog = sky_cli_open_catalog (globals, &error);
+  if (catalog == NULL)
+    return sky_cli_user_error (error);
+  listings = sky_catalog_search (catalog, &query, &error);
+  if (listings == NULL)
+    return sky_cli_user_error (error);
+
+  if (format == SKY_CLI_FORMAT_JSON)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < listings->len; i++)
+        {
+          SkyListing *l = g_ptr_array_index (listings, i);
+          g_autofree char *price = scaled_to_string (l->price, SKY_PRICE_SCALE);
+          g_autofree char *fee = l->has_upfront_fee
+                                 ? scaled_to_string (l->upfront_fee, SKY_PRICE_SCALE) : NULL;
+          g_autofree char *monthly = NULL;
+          SkyDecimal m;
+
+          if (sky_listing_monthly (l, &m))
+            monthly = sky_currency_format (l->currency, m);
+
+          json_builder_begin_object (builder);
+          sky_json_add_string (builder, "provider", l->provider);
+          sky_json_add_string (builder, "sheet_version", l->sheet_version);
+          sky_json_add_string (builder, "region", l->region);
+          sky_json_add_string (builder, "geography", l->geography);
+          sky_json_add_string (builder, "service", l->service);
+          sky_json_add_string (builder, "sku", l->sku);
+          sky_json_add_string (builder, "name", l->name);
+          sky_json_add_string (builder, "family", l->family);
+          sky_json_add_string (builder, "category", l->category);
+          json_add_scaled (builder, "vcpu", l->vcpu_milli, 3);
+          json_add_scaled (builder, "memory_gib", l->memory_mgib, 3);
+          json_add_scaled (builder, "gpu", l->gpu, 0);
+          sky_json_add_string (builder, "os", l->os);
+          sky_json_add_string (builder, "sla", l->sla);
+          sky_json_add_string (builder, "term", l->term);
+          sky_json_add_string (builder, "price", price);
+          json_builder_set_member_name (builder, "tiered");
+          json_builder_add_boolean_value (builder, l->tiered);
+          sky_json_add_string (builder, "unit", l->unit);
+          sky_json_add_string (builder, "currency", l->currency);
+          sky_json_add_string (builder, "monthly", monthly);
+          sky_json_add_string (builder, "upfront_fee", fee);
+          sky_json_add_string (builder, "free_quantity", l->free_quantity);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      {
+        g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+        sky_cli_print_json (root);
+      }
+      return 0;
+    }
+
+  {
+    static const char *headers[] = {
+      /* Translators: the column headings of “skytally-cli search”; CSV output keeps them in
+       * English. */
+      NC_("column heading", "PROVIDER"),
+      NC_("column heading", "REGION"),
+      NC_("column heading", "SKU"),
+      NC_("column heading", "NAME"),
+      NC_("column heading", "VCPU"),
+      NC_("column heading", "MEMORY_GIB"),
+      NC_("column heading", "TERM"),
+      NC_("column heading", "PRICE"),
+      NC_("column heading", "UNIT"),
+      NC_("column heading", "CURRENCY"),
+      NC_("column heading", "MONTHLY"),
+      NC_("column heading", "UPFRONT_FEE"),
+    };
+    static gboolean numeric[] = { FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, TRUE, FALSE,
+                                  FALSE, TRUE, TRUE };
+    SkyCliTable table = { 0 };
+
+    sky_cli_table_init (&table, format, headers, numeric, G_N_ELEMENTS (headers));
+    for (guint i = 0; i < listings->len; i++)
+      {
+        SkyListing *l = g_ptr_array_index (listings, i);
+        char **row = g_new0 (char *, G_N_ELEMENTS (headers) + 1);
+        SkyDecimal m;
+
+        row[0] = g_strdup (l->provider);
+        row[1] = g_strdup (l->region);
+        row[2] = g_strdup (l->sku);
+        row[3] = g_strdup (l->name);
+        row[4] = scaled_to_string (l->vcpu_milli, 3);
+        row[5] = scaled_to_string (l->memory_mgib, 3);
+        row[6] = g_strdup (l->term);
+        row[7] = scaled_to_string (l->price, SKY_PRICE_SCALE);
+        /* Translators: %s is a price unit such as “hour”; tiered prices depend on the quantity. */
+        row[8] = l->tiered && format == SKY_CLI_FORMAT_TABLE
+                 ? g_strdup_printf (_("%s (tiered)"), l->unit) : g_strdup (l->unit);
+        row[9] = g_strdup (l->currency);
+        row[10] = sky_listing_monthly (l, &m) ? sky_currency_format (l->currency, m) : NULL;
+        row[11] = l->has_upfront_fee ? scaled_to_string (l->upfront_fee, SKY_PRICE_SCALE) : NULL;
+        sky_cli_table_add_row (&table, row);
+      }
+    sky_cli_table_print (&table);
+    if (format == SKY_CLI_FORMAT_TABLE && listings->len == 0)
+      g_printerr ("%s\n", _("No offer matches. Remove a filter or lower a minimum to see more."));
+  }
+  return 0;
+}

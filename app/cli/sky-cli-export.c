@@ -1,0 +1,136 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "skytally-cli"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <gmodule.h>
+
+#include "sky-cli.h"
+#include "sky-export.h"
+
+/* skytally-cli export: a projection written for finance, through the report library. That
+ * library draws with cairo and Pango, which no other command needs: it is a module, loaded
+ * here and only here, so that a search or an estimate starts without them. */
+
+#define EXPORT_MODULE "libskytally-cli-export." G_MODULE_SUFFIX
+
+typedef gboolean (*ExportWriteFunc) (SkyCatalog             *catalog,
+                                     const SkyScenario      *scenario,
+                                     const SkyExportOptions *options,
+                                     const char             *path,
+                                     const char             *assumptions_path,
+                                     GCancellable           *cancellable,
+                                     GError                **error);
+
+/* The module beside the program (where it is built) or else where it is installed. */
+static ExportWriteFunc
+load_export (GError **error)
+{
+  g_autofree char *program = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *beside = NULL;
+  g_autofree char *installed = g_build_filename (SKY_CLI_MODULEDIR, EXPORT_MODULE, NULL);
+  const char *path = installed;
+  GModule *module;
+  gpointer symbol = NULL;
+
+  if (program != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (program);
+
+      beside = g_build_filename (dir, EXPORT_MODULE, NULL);
+      if (g_file_test (beside, G_FILE_TEST_IS_REGULAR))
+        path = beside;
+    }
+  module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  if (module == NULL || !g_module_symbol (module, "sky_export_write", &symbol))
+    {
+      /* Translators: %s is the reason the export module did not load. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Cannot load the export: %s"),
+                   g_module_error ());
+      g_clear_pointer (&module, g_module_close);
+      return NULL;
+    }
+  g_module_make_resident (module);
+  return (ExportWriteFunc) symbol;
+}
+
+int
+sky_cli_export (const SkyCliGlobals *globals,
+                int                  argc,
+                char               **argv)
+{
+  g_autoptr(GOptionContext) context =
+    /* Translators: what “skytally-cli export” does. */
+    g_option_context_new (N_("FILE.skytally — write a projection for finance"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyScenario) scenario = NULL;
+  g_autoptr(SkyCatalog) catalog = NULL;
+  g_autofree char *csv_path = NULL, *json_path = NULL, *pdf_path = NULL, *delimiter = NULL;
+  SkyExportOptions options = { 0 };
+  g_auto(GStrv) providers = NULL;
+  gboolean bom = FALSE;
+  int months = 0;
+  int status = 0;
+  SkyCsvDialect dialect = SKY_CSV_STANDARD;
+  ExportWriteFunc export_write;
+  GOptionEntry entries[] = {
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path,
+      N_("Write the months as CSV here, and the assumptions beside it"), "OUT.csv" },
+    { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path, N_("Write the months as JSON here"),
+      "OUT.json" },
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf_path,
+      N_("Write a report to read or print here"), "OUT.pdf" },
+    { "months", 0, 0, G_OPTION_ARG_INT, &months,
+      N_("How many months, 12 to 60 (default: the scenario's)"), "N" },
+    { "provider", 0, 0, G_OPTION_ARG_STRING_ARRAY, &providers,
+      N_("Only this provider (again for more)"), "ID" },
+    { "delimiter", 0, 0, G_OPTION_ARG_STRING, &delimiter,
+      N_("Between CSV fields: , (default) or ;"), ",|;" },
+    { "bom", 0, 0, G_OPTION_ARG_NONE, &bom,
+      N_("Start the CSV with a byte-order mark, for Excel"), NULL },
+    { NULL }
+  };
+
+  if (!sky_cli_parse_options (context, entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return sky_cli_usage_error (_("export takes one scenario file"));
+  if (csv_path == NULL && json_path == NULL && pdf_path == NULL)
+    return sky_cli_usage_error (_("export needs --csv, --pdf or --json"));
+  if (months != 0 && (months < 12 || months > 60))
+    return sky_cli_usage_error (_("--months must be 12 to 60"));
+  if (delimiter != NULL && strcmp (delimiter, ";") == 0)
+    dialect = SKY_CSV_SEMICOLON;
+  else if (delimiter != NULL && strcmp (delimiter, ",") != 0)
+    return sky_cli_usage_error (_("--delimiter is , or ;"));
+
+  scenario = sky_scenario_load (argv[1], &error);
+  if (scenario == NULL)
+    return sky_cli_user_error (error);
+  catalog = sky_cli_open_catalog (globals, &error);
+  if (catalog == NULL)
+    return sky_cli_user_error (error);
+  export_write = load_export (&error);
+  if (export_write == NULL)
+    return sky_cli_user_error (error);
+  struct { const char *path; SkyExportFormat format; } outputs[] = {
+    { csv_path, SKY_EXPORT_CSV }, { pdf_path, SKY_EXPORT_PDF }, { json_path, SKY_EXPORT_JSON },
+  };
+
+  options.months = (guint) months;
+  options.providers = (const char * const *) providers;
+  options.dialect = dialect;
+  options.bom = bom;
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    {
+      if (outputs[i].path == NULL)
+        continue;
+      options.format = outputs[i].format;
+      if (!export_write (catalog, scenario, &options, outputs[i].path, NULL, NULL, &error))
+        return sky_cli_user_error (error);
+    }
+  return 0;
+}

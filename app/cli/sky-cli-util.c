@@ -1,0 +1,268 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "skytally-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "sky-cli-util.h"
+#include "sky-json.h"
+
+/* What every command of skytally-cli uses; this file calls none of them. */
+
+int
+sky_cli_usage_error (const char *format,
+                     ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *hint = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* Translators: %s is the command “skytally-cli --help”. */
+  hint = g_strdup_printf (_("Try “%s”."), "skytally-cli --help");
+  g_printerr ("skytally-cli: %s\n%s\n", message, hint);
+  return SKY_CLI_EXIT_USAGE;
+}
+
+int
+sky_cli_user_error (const GError *error)
+{
+  g_autofree char *line = g_strdup (error->message);
+
+  /* One line, whatever the message holds. */
+  g_strdelimit (line, "\r\n", ' ');
+  g_printerr ("skytally-cli: %s\n", line);
+  return SKY_CLI_EXIT_USER_ERROR;
+}
+
+gboolean
+sky_cli_parse_format (const char   *text,
+                      SkyCliFormat *format)
+{
+  if (text == NULL || strcmp (text, "table") == 0)
+    *format = SKY_CLI_FORMAT_TABLE;
+  else if (strcmp (text, "csv") == 0)
+    *format = SKY_CLI_FORMAT_CSV;
+  else if (strcmp (text, "json") == 0)
+    *format = SKY_CLI_FORMAT_JSON;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* --format: FALSE, with the usage error's exit status in @status, when it is not one we have. */
+gboolean
+sky_cli_format_option (const char   *text,
+                       SkyCliFormat *format,
+                       int          *status)
+{
+  if (sky_cli_parse_format (text, format))
+    return TRUE;
+  /* Translators: keep table, csv and json as they are. */
+  *status = sky_cli_usage_error (_("unknown format “%s”: use table, csv or json"), text);
+  return FALSE;
+}
+
+gboolean
+sky_cli_parse_options (GOptionContext *context,
+                       GOptionEntry   *entries,
+                       int            *argc,
+                       char         ***argv,
+                       int            *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = sky_cli_usage_error ("%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Opening the catalog ---------------------------------------------------------------------- */
+
+SkyCatalog *
+sky_cli_open_catalog (const SkyCliGlobals *globals,
+                      GError             **error)
+{
+  g_autofree char *path = globals->catalog_path != NULL ? g_strdup (globals->catalog_path)
+                                                         : sky_catalog_default_path ();
+  g_autoptr(SkyCatalog) catalog = NULL;
+  g_autoptr(GPtrArray) seeded = NULL;
+  g_autofree char *message = NULL;
+  SkyBundledSheets state;
+  const char *dir;
+
+  catalog = sky_catalog_open_full (path, globals->read_only ? SKY_CATALOG_OPEN_READ_ONLY
+                                                           : SKY_CATALOG_OPEN_DEFAULT,
+                                   NULL, error);
+  if (catalog == NULL)
+    return NULL;
+  /* A catalog that cannot be written is read as it is, and said to be so unless asked for. */
+  if (sky_catalog_is_unchanging (catalog))
+    /* Translators: %s is the catalog file. */
+    g_printerr (_("skytally-cli: %s and its folder cannot be written: the catalog is opened as "
+                  "unchanging (read-only)\n"), path);
+  else if (sky_catalog_is_read_only (catalog) && !globals->read_only)
+    /* Translators: %s is the catalog file. */
+    g_printerr (_("skytally-cli: %s cannot be written: the catalog is opened read-only\n"),
+                path);
+  if (sky_catalog_is_read_only (catalog))
+    return g_steal_pointer (&catalog);
+  if (!sky_catalog_get_bundled_sheets (catalog, &state, error))
+    return NULL;
+  if (state != SKY_BUNDLED_SHEETS_PENDING)
+    return g_steal_pointer (&catalog);
+  if (globals->no_seed)
+    return sky_catalog_decline_bundled_sheets (catalog, error) ? g_steal_pointer (&catalog)
+                                                                : NULL;
+
+  /* A new catalog, or one whose seeding was interrupted: the sheets go in all at once, and a
+   * failure leaves the catalog to be seeded at the next start. */
+  dir = sky_catalog_bundled_sheets_dir ();
+  seeded = sky_catalog_seed (catalog, dir, NULL, error);
+  if (seeded == NULL)
+    {
+      /* Translators: %s is a folder. Keep SKYTALLY_PRICESHEETS_DIR and --no-seed as they are. */
+      g_prefix_error (error, _("Cannot load the bundled price sheets from %s "
+                               "(SKYTALLY_PRICESHEETS_DIR names another folder; --no-seed skips "
+                               "them): "), dir);
+      return NULL;
+    }
+  if (seeded->len == 0)
+    return g_steal_pointer (&catalog);
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          /* Translators: %u is the number of price sheets
+                                           * loaded, %s the catalog file. */
+                                          "Loaded %u bundled price sheet into %s.",
+                                          "Loaded %u bundled price sheets into %s.", seeded->len),
+                             seeded->len, path);
+  g_printerr ("%s\n", message);
+  return g_steal_pointer (&catalog);
+}
+
+/* Output ----------------------------------------------------------------------------------- */
+
+
+void
+sky_cli_table_init (SkyCliTable *table,
+                    SkyCliFormat format,
+                    const char **headers,
+                    gboolean    *numeric,
+                    guint        n_columns)
+{
+  table->format = format;
+  table->headers = headers;
+  table->numeric = numeric;
+  table->n_columns = n_columns;
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  if (format == SKY_CLI_FORMAT_CSV)
+    {
+      table->csv = sky_csv_writer_new (SKY_CSV_STANDARD);
+      for (guint i = 0; i < n_columns; i++)
+        sky_csv_writer_add_text (table->csv, headers[i]);
+      sky_csv_writer_end_row (table->csv);
+    }
+}
+
+/* Takes the values (NULL for an empty cell). */
+void
+sky_cli_table_add_row (SkyCliTable *table,
+                       char       **values)
+{
+  if (table->format == SKY_CLI_FORMAT_CSV)
+    {
+      for (guint i = 0; i < table->n_columns; i++)
+        {
+          if (table->numeric[i])
+            sky_csv_writer_add_number (table->csv, values[i]);
+          else
+            sky_csv_writer_add_text (table->csv, values[i]);
+          g_free (values[i]);
+        }
+      sky_csv_writer_end_row (table->csv);
+      g_free (values);
+      return;
+    }
+  for (guint i = 0; i < table->n_columns; i++)
+    if (values[i] == NULL)
+      values[i] = g_strdup ("");
+  g_ptr_array_add (table->rows, values);
+}
+
+void
+sky_cli_table_print (SkyCliTable *table)
+{
+  g_autofree gsize *widths = g_new0 (gsize, table->n_columns);
+  g_autofree const char **headers = g_new0 (const char *, table->n_columns);
+
+  if (table->format == SKY_CLI_FORMAT_CSV)
+    {
+      gsize len;
+      g_autofree char *text = sky_csv_writer_free (table->csv, &len);
+      fwrite (text, 1, len, stdout);
+      g_ptr_array_unref (table->rows);
+      return;
+    }
+
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      headers[c] = g_dpgettext2 (GETTEXT_PACKAGE, "column heading", table->headers[c]);
+      widths[c] = g_utf8_strlen (headers[c], -1);
+    }
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (table->rows, r);
+      for (guint c = 0; c < table->n_columns; c++)
+        widths[c] = MAX (widths[c], (gsize) g_utf8_strlen (row[c], -1));
+    }
+
+  for (guint r = 0; r <= table->rows->len; r++)
+    {
+      const char * const *row = r == 0 ? headers : g_ptr_array_index (table->rows, r - 1);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          gsize pad = widths[c] - g_utf8_strlen (row[c], -1);
+
+          if (c > 0)
+            g_string_append (line, "  ");
+          if (table->numeric[c] && r > 0)
+            {
+              for (gsize i = 0; i < pad; i++)
+                g_string_append_c (line, ' ');
+              g_string_append (line, row[c]);
+            }
+          else
+            {
+              g_string_append (line, row[c]);
+              if (c + 1 < table->n_columns)
+                for (gsize i = 0; i < pad; i++)
+                  g_string_append_c (line, ' ');
+            }
+        }
+      g_print ("%s\n", line->str);
+    }
+  g_ptr_array_unref (table->rows);
+}
+
+/* Prints @root indented, with a newline after it. */
+void
+sky_cli_print_json (JsonNode *root)
+{
+  g_autofree char *text = sky_json_to_data (root, NULL);
+
+  g_print ("%s\n", text);
+}

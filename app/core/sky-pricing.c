@@ -1,0 +1,395 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sky-pricing"
+
+#include "config.h"
+
+#include "sky-currency.h"
+#include "sky-pricing.h"
+
+/* How a line is billed (docs/scenario-format.md says the same for users):
+ *
+ * - A line costs quantity × usage units a month at its price. Reserved and savings-plan prices
+ *   per hour bill every hour of the month, whatever the usage: that is the commitment.
+ * - A price's free allowance and volume tiers count the month's total of every line priced
+ *   with that same price of that same offer (one slot), in the order the lines are priced: the
+ *   first line uses the free allowance and the first tier first. Tiers start after the free
+ *   allowance.
+ * - An upfront fee is per unit of quantity, for the whole commitment; shown as paid when the
+ *   commitment starts (cash) and spread over its months (effective monthly).
+ * - The discount comes off the price and the upfront fee; then the exchange rate; then each
+ *   figure is rounded once, half up, to the currency's minor unit.
+ *
+ * Arithmetic that does not fit sets the overflow flag, which the caller turns into an error:
+ * no figure is shown then. */
+
+struct _SkyPricing
+{
+  const char *currency;
+  SkyDecimal  hours_per_month;
+  GArray     *consumed;           /* SkyDecimal per slot: units billed so far */
+  gboolean    overflow;
+};
+
+#define D(x) sky_decimal_from_int (x)
+
+SkyPricing *
+sky_pricing_new (const char *currency,
+                 SkyDecimal  hours_per_month)
+{
+  SkyPricing *self = g_new0 (SkyPricing, 1);
+
+  g_return_val_if_fail (currency != NULL, NULL);
+
+  self->currency = g_intern_string (currency);
+  self->hours_per_month = hours_per_month;
+  self->consumed = g_array_new (FALSE, TRUE, sizeof (SkyDecimal));
+  return self;
+}
+
+void
+sky_pricing_free (SkyPricing *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->consumed);
+  g_free (self);
+}
+
+/* Forgets the units counted so far: for another provider, or another month. */
+void
+sky_pricing_reset (SkyPricing *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_array_set_size (self->consumed, 0);
+}
+
+/* Whether a figure priced since sky_pricing_new() did not fit. */
+gboolean
+sky_pricing_overflowed (const SkyPricing *self)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+
+  return self->overflow;
+}
+
+void
+sky_price_terms_clear (SkyPriceTerms *terms)
+{
+  g_clear_pointer (&terms->tiers, g_array_unref);
+}
+
+/* An array for sky_pricing_price_line()'s steps. */
+GArray *
+sky_price_steps_new (void)
+{
+  return g_array_new (FALSE, TRUE, sizeof (SkyPriceStep));
+}
+
+static SkyDecimal
+add (SkyPricing *self, SkyDecimal a, SkyDecimal b)
+{
+  SkyDecimal r = D (0);
+  if (!sky_decimal_add (a, b, &r))
+    self->overflow = TRUE;
+  return r;
+}
+
+static SkyDecimal
+sub (SkyPricing *self, SkyDecimal a, SkyDecimal b)
+{
+  SkyDecimal r = D (0);
+  if (!sky_decimal_sub (a, b, &r))
+    self->overflow = TRUE;
+  return r;
+}
+
+static SkyDecimal
+mul (SkyPricing *self, SkyDecimal a, SkyDecimal b)
+{
+  SkyDecimal r = D (0);
+  if (!sky_decimal_mul (a, b, &r))
+    self->overflow = TRUE;
+  return sky_decimal_normalize (r);
+}
+
+static SkyDecimal
+dmax (SkyDecimal a, SkyDecimal b)
+{
+  return sky_decimal_compare (a, b) >= 0 ? a : b;
+}
+
+static SkyDecimal
+dmin (SkyDecimal a, SkyDecimal b)
+{
+  return sky_decimal_compare (a, b) <= 0 ? a : b;
+}
+
+static SkyPriceStep *
+push (GArray           *steps,
+      SkyPriceStepKind  kind)
+{
+  SkyPriceStep step = { .kind = kind };
+
+  if (steps == NULL)
+    return NULL;
+  step.quantity = step.usage = step.price = step.factor = step.result = D (0);
+  g_array_append_val (steps, step);
+  return &g_array_index (steps, SkyPriceStep, steps->len - 1);
+}
+
+static SkyDecimal *
+counter (SkyPricing *self,
+         guint       slot)
+{
+  if (slot >= self->consumed->len)
+    {
+      guint old = self->consumed->len;
+
+      g_array_set_size (self->consumed, slot + 1);
+      for (guint i = old; i <= slot; i++)
+        g_array_index (self->consumed, SkyDecimal, i) = D (0);
+    }
+  return &g_array_index (self->consumed, SkyDecimal, slot);
+}
+
+/* Prices @quantity × @usage (per unit per month; an hourly commitment bills the month's hours
+ * instead) with @terms, after the units the lines priced before it used of the same slot.
+ * Appends the arithmetic to @steps (SkyPriceStep) unless it is NULL. */
+void
+sky_pricing_price_line (SkyPricing          *self,
+                        const SkyPriceTerms *t,
+                        SkyDecimal           quantity,
+                        SkyDecimal           usage,
+                        SkyPricedLine       *out,
+                        GArray              *steps)
+{
+  SkyDecimal *consumed;
+  SkyDecimal units, start, end, b0, b1, cost = D (0), upfront = D (0);
+  guint n_pieces = 0;
+  SkyPriceStep *step;
+
+  g_return_if_fail (self != NULL && t != NULL && out != NULL);
+
+  out->usage = t->committed ? self->hours_per_month : usage;
+  out->has_break_even = FALSE;
+  out->break_even_hours = D (0);
+  units = mul (self, quantity, out->usage);
+  consumed = counter (self, t->slot);
+  start = *consumed;
+  end = add (self, start, units);
+  *consumed = end;
+
+  if ((step = push (steps, SKY_PRICE_STEP_USAGE)) != NULL)
+    {
+      step->quantity = sky_decimal_normalize (quantity);
+      step->usage = sky_decimal_normalize (out->usage);
+      step->result = units;
+      step->unit = t->unit;
+      step->committed = t->committed;
+    }
+  if (sky_decimal_compare (start, D (0)) > 0 && (step = push (steps, SKY_PRICE_STEP_AFTER)))
+    {
+      step->quantity = sky_decimal_normalize (start);
+      step->unit = t->unit;
+    }
+  if (!sky_decimal_is_zero (t->free_units) && (step = push (steps, SKY_PRICE_STEP_FREE)))
+    {
+      step->quantity = t->free_units;
+      step->unit = t->unit;
+    }
+
+  /* The units billed: what lies past the free allowance, through the tiers. */
+  b0 = dmax (D (0), sub (self, start, t->free_units));
+  b1 = dmax (D (0), sub (self, end, t->free_units));
+  if (t->tiers == NULL || t->tiers->len == 0)
+    {
+      SkyDecimal len = sub (self, b1, b0);
+
+      cost = mul (self, len, t->amount);
+      if (sky_decimal_compare (len, units) != 0 && (step = push (steps, SKY_PRICE_STEP_BILLABLE)))
+        {
+          step->quantity = sky_decimal_normalize (len);
+          step->unit = t->unit;
+        }
+      if ((step = push (steps, SKY_PRICE_STEP_RATE)) != NULL)
+        {
+          step->quantity = sky_decimal_normalize (len);
+          step->price = t->amount;
+          step->unit = t->unit;
+          step->currency = t->currency;
+        }
+    }
+  else
+    {
+      for (guint i = 0; i < t->tiers->len; i++)
+        {
+          const SkyPriceTier *tier = &g_array_index (t->tiers, SkyPriceTier, i);
+          SkyDecimal lo = dmax (b0, tier->from);
+          SkyDecimal hi = tier->has_to ? dmin (b1, tier->to) : b1;
+          SkyDecimal len;
+
+          if (sky_decimal_compare (hi, lo) <= 0)
+            continue;
+          len = sub (self, hi, lo);
+          cost = add (self, cost, mul (self, len, tier->amount));
+          n_pieces++;
+          if ((step = push (steps, SKY_PRICE_STEP_RATE)) != NULL)
+            {
+              step->quantity = sky_decimal_normalize (len);
+              step->price = tier->amount;
+              step->count = n_pieces;
+              step->unit = t->unit;
+              step->currency = t->currency;
+            }
+        }
+      if (n_pieces == 0)
+        push (steps, SKY_PRICE_STEP_NOTHING);
+    }
+  if ((step = push (steps, SKY_PRICE_STEP_COST)) != NULL)
+    {
+      step->result = cost;
+      step->currency = t->currency;
+    }
+  if (t->has_upfront_fee)
+    upfront = mul (self, quantity, t->upfront_fee);
+
+  if (t->has_discount && !sky_decimal_is_zero (t->discount))
+    {
+      SkyDecimal factor = mul (self, sub (self, D (100), t->discount),
+                               sky_decimal_from_scaled (1, 2));
+
+      cost = mul (self, cost, factor);
+      upfront = mul (self, upfront, factor);
+      if ((step = push (steps, SKY_PRICE_STEP_DISCOUNT)) != NULL)
+        {
+          step->factor = sky_decimal_normalize (t->discount);
+          step->result = cost;
+          step->currency = t->currency;
+        }
+    }
+  if (t->has_rate)
+    {
+      cost = mul (self, cost, t->rate);
+      upfront = mul (self, upfront, t->rate);
+      if ((step = push (steps, SKY_PRICE_STEP_EXCHANGE)) != NULL)
+        {
+          step->factor = sky_decimal_normalize (t->rate);
+          step->result = cost;
+          step->currency = self->currency;
+          step->from_currency = t->currency;
+          step->date = t->rate_date;
+        }
+    }
+
+  out->monthly = sky_currency_round (self->currency, cost);
+  out->upfront = sky_currency_round (self->currency, upfront);
+  if (sky_decimal_compare (cost, out->monthly) != 0 && (step = push (steps, SKY_PRICE_STEP_ROUND)))
+    {
+      step->result = out->monthly;
+      step->currency = self->currency;
+    }
+  if (t->term_months > 0 && !sky_decimal_is_zero (upfront))
+    {
+      SkyDecimal spread = D (0);
+
+      if (!sky_decimal_div (upfront, D (t->term_months), 10, SKY_ROUND_HALF_UP, &spread))
+        self->overflow = TRUE;
+      out->effective_monthly = sky_currency_round (self->currency, add (self, cost, spread));
+      if ((step = push (steps, SKY_PRICE_STEP_UPFRONT)) != NULL)
+        {
+          step->quantity = sky_decimal_normalize (quantity);
+          step->price = t->upfront_fee;
+          step->result = out->upfront;
+          step->months = t->term_months;
+          step->currency = self->currency;
+          step->from_currency = t->currency;
+        }
+      if ((step = push (steps, SKY_PRICE_STEP_AMORTISED)) != NULL)
+        {
+          step->price = cost;
+          step->factor = upfront;
+          step->months = t->term_months;
+          step->result = out->effective_monthly;
+          step->currency = self->currency;
+        }
+    }
+  else
+    out->effective_monthly = out->monthly;
+  out->yearly = add (self, mul (self, out->monthly, D (12)), out->upfront);
+
+  /* Against the same offer on demand: the hours a month at which the commitment pays. */
+  if (t->committed && t->has_on_demand && sky_decimal_compare (t->on_demand, D (0)) > 0)
+    {
+      SkyDecimal per_month = mul (self, t->amount, self->hours_per_month);
+      SkyDecimal spread = D (0);
+
+      if (t->has_upfront_fee)
+        sky_decimal_div (t->upfront_fee, D (t->term_months), 10, SKY_ROUND_HALF_UP, &spread);
+      out->has_break_even = sky_decimal_div (add (self, per_month, spread), t->on_demand, 2,
+                                             SKY_ROUND_HALF_UP, &out->break_even_hours);
+      if (out->has_break_even && (step = push (steps, SKY_PRICE_STEP_BREAK_EVEN)) != NULL)
+        {
+          step->result = out->break_even_hours;
+          step->price = t->on_demand;
+          step->currency = t->currency;
+          step->unit = g_intern_static_string ("hour");
+        }
+    }
+}
+
+/* What @line costs over @term_months (the scenario's term): its monthly figure every month and,
+ * for a commitment of @line_months, its upfront fee at every renewal. */
+SkyDecimal
+sky_pricing_term_total (SkyPricing          *self,
+                        const SkyPricedLine *line,
+                        guint                line_months,
+                        guint                term_months,
+                        GArray              *steps)
+{
+  guint renewals = line_months > 0 ? (term_months + line_months - 1) / line_months : 0;
+  SkyDecimal total;
+  SkyPriceStep *step;
+
+  g_return_val_if_fail (self != NULL && line != NULL, D (0));
+
+  total = add (self, mul (self, line->monthly, D (term_months)),
+               renewals > 0 ? mul (self, line->upfront, D (renewals)) : D (0));
+  if (line_months > 0 && (step = push (steps, SKY_PRICE_STEP_TERM_TOTAL)) != NULL)
+    {
+      step->price = line->monthly;
+      step->months = term_months;
+      step->factor = line->upfront;
+      step->count = renewals;
+      step->result = total;
+      step->currency = self->currency;
+    }
+  return total;
+}
+
+/* The share of an @upfront fee (already rounded to @currency's minor unit) that month @month
+ * (from 0) of a commitment of @months carries: the fee divided by the months, cut to the minor
+ * unit, and the last month the remainder, so that the months add up to the fee exactly. FALSE
+ * when the fee does not fit. */
+gboolean
+sky_pricing_amortised_share (const char *currency,
+                             SkyDecimal  upfront,
+                             guint       months,
+                             guint       month,
+                             SkyDecimal *share)
+{
+  guint minor = 2;
+  gint64 total, each;
+
+  g_return_val_if_fail (share != NULL, FALSE);
+  g_return_val_if_fail (months > 0 && month < months, FALSE);
+
+  sky_currency_lookup (currency, &minor);
+  if (!sky_decimal_to_scaled_int64 (upfront, minor, &total))
+    return FALSE;
+  each = total / (gint64) months;
+  *share = sky_decimal_from_scaled (month + 1 < months ? each
+                                                       : total - each * (gint64) (months - 1),
+                                    minor);
+  return TRUE;
+}

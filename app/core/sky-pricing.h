@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "sky-decimal.h"
+
+G_BEGIN_DECLS
+
+/* Pricing: the arithmetic of a line's figures from the price resolving chose for it, with no
+ * catalog and no scenario file. It returns the figures and, when asked, the steps that made
+ * them, from which the explanation is written (sky-explain.h). */
+
+typedef struct
+{
+  SkyDecimal from;
+  SkyDecimal to;
+  gboolean   has_to;              /* FALSE for the last, open-ended tier */
+  SkyDecimal amount;              /* per unit */
+} SkyPriceTier;
+
+/* The price a line uses, in numbers. Strings are interned (g_intern_string). */
+typedef struct
+{
+  guint        slot;              /* lines of a provider with the same slot (the same price of
+                                   * the same offer) count their units together */
+  const char  *unit;              /* the price's */
+  const char  *currency;          /* the offer's */
+  SkyDecimal   amount;            /* per unit, for a flat price */
+  GArray      *tiers;             /* SkyPriceTier; empty for a flat price */
+  SkyDecimal   free_units;        /* a month, before the first tier */
+  gboolean     has_upfront_fee;
+  SkyDecimal   upfront_fee;       /* per unit of quantity, for the whole commitment */
+  guint        term_months;       /* the commitment's; 0 without one */
+  gboolean     committed;         /* an hourly commitment bills every hour of the month */
+  gboolean     has_discount;
+  SkyDecimal   discount;          /* in percent, off the price and the upfront fee */
+  gboolean     has_rate;          /* the offer's currency is not the scenario's */
+  SkyDecimal   rate;              /* scenario currency per offer currency */
+  const char  *rate_date;
+  gboolean     has_on_demand;
+  SkyDecimal   on_demand;         /* the same offer's hourly on-demand price: for break-even */
+} SkyPriceTerms;
+
+/* A line's figures, in the scenario's currency, each rounded once to its minor unit. */
+typedef struct
+{
+  SkyDecimal usage;               /* per unit of quantity per month, as billed */
+  SkyDecimal monthly;
+  SkyDecimal upfront;
+  SkyDecimal effective_monthly;   /* monthly plus the upfront spread over the commitment */
+  SkyDecimal yearly;              /* twelve months and the upfront */
+  gboolean   has_break_even;
+  SkyDecimal break_even_hours;    /* two decimals */
+} SkyPricedLine;
+
+typedef enum
+{
+  SKY_PRICE_STEP_USAGE,           /* quantity × usage = result units; committed */
+  SKY_PRICE_STEP_AFTER,           /* quantity units already used by lines above */
+  SKY_PRICE_STEP_FREE,            /* quantity units a month free */
+  SKY_PRICE_STEP_BILLABLE,        /* quantity units left to bill at a flat price */
+  SKY_PRICE_STEP_RATE,            /* quantity units × price; count: 0 flat, else the piece */
+  SKY_PRICE_STEP_NOTHING,         /* no unit to bill */
+  SKY_PRICE_STEP_COST,            /* result, in currency */
+  SKY_PRICE_STEP_DISCOUNT,        /* less factor percent = result */
+  SKY_PRICE_STEP_EXCHANGE,        /* × factor currency per from_currency (date) = result */
+  SKY_PRICE_STEP_ROUND,           /* ≈ result, rounded to the currency's minor unit */
+  SKY_PRICE_STEP_UPFRONT,         /* quantity × price = result, over months */
+  SKY_PRICE_STEP_AMORTISED,       /* price (the month) + factor (the upfront) / months =
+                                   * result a month */
+  SKY_PRICE_STEP_BREAK_EVEN,      /* result hours a month against price on demand */
+  SKY_PRICE_STEP_TERM_TOTAL,      /* price × months + factor × count = result */
+} SkyPriceStepKind;
+
+/* One step of a line's arithmetic. Which fields a kind uses is said beside it above; strings
+ * are interned. */
+typedef struct
+{
+  SkyPriceStepKind  kind;
+  SkyDecimal        quantity;
+  SkyDecimal        usage;
+  SkyDecimal        price;
+  SkyDecimal        factor;
+  SkyDecimal        result;
+  guint             months;
+  guint             count;
+  gboolean          committed;
+  const char       *unit;
+  const char       *currency;
+  const char       *from_currency;
+  const char       *date;
+} SkyPriceStep;
+
+typedef struct _SkyPricing SkyPricing;
+
+SkyPricing *sky_pricing_new            (const char          *currency,
+                                        SkyDecimal           hours_per_month);
+void        sky_pricing_free           (SkyPricing          *self);
+void        sky_pricing_reset          (SkyPricing          *self);
+gboolean    sky_pricing_overflowed     (const SkyPricing    *self);
+void        sky_pricing_price_line     (SkyPricing          *self,
+                                        const SkyPriceTerms *terms,
+                                        SkyDecimal           quantity,
+                                        SkyDecimal           usage,
+                                        SkyPricedLine       *out,
+                                        GArray              *steps);
+SkyDecimal  sky_pricing_term_total     (SkyPricing          *self,
+                                        const SkyPricedLine *line,
+                                        guint                line_months,
+                                        guint                term_months,
+                                        GArray              *steps);
+gboolean    sky_pricing_amortised_share (const char         *currency,
+                                         SkyDecimal          upfront,
+                                         guint               months,
+                                         guint               month,
+                                         SkyDecimal         *share);
+void        sky_price_terms_clear      (SkyPriceTerms       *terms);
+GArray     *sky_price_steps_new        (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyPricing, sky_pricing_free)
+
+G_END_DECLS

@@ -1,0 +1,436 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sky-resolve"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sky-catalog-match.h"
+#include "sky-resolve.h"
+
+/* For each line: the offer (the one a line names, or the cheapest that meets its requirement,
+ * on the sheet the scenario was priced against or the provider's current one), the price of
+ * that offer for the line's unit and purchase option, the discount for the offer's service (its
+ * own, else the provider's) and the exchange rate the scenario pins from the offer's currency.
+ * A line that finds none of these says why. */
+
+#define D(x) sky_decimal_from_int (x)
+
+/* The months of a purchase option's commitment (0 for none): every reading of them in pricing
+ * and projections goes through here. */
+guint
+sky_resolve_term_months (const char *term)
+{
+  return sky_term_months (term);
+}
+
+void
+sky_resolved_line_free (SkyResolvedLine *line)
+{
+  if (line == NULL)
+    return;
+  g_free (line->reason);
+  g_clear_pointer (&line->offer, sky_offer_details_free);
+  sky_price_terms_clear (&line->terms);
+  g_free (line);
+}
+
+void
+sky_resolved_provider_free (SkyResolvedProvider *p)
+{
+  if (p == NULL)
+    return;
+  g_free (p->provider);
+  g_free (p->provider_name);
+  g_free (p->sheet_version);
+  g_clear_pointer (&p->lines, g_ptr_array_unref);
+  g_clear_pointer (&p->slots, g_hash_table_unref);
+  g_free (p);
+}
+
+/* The providers to price @scenario on: @providers, or NULL for the scenario's own. */
+GPtrArray *
+sky_resolve_providers (const SkyScenario   *scenario,
+                       const char * const  *providers,
+                       GError             **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+
+  g_return_val_if_fail (scenario != NULL, NULL);
+
+  if (providers != NULL)
+    for (guint i = 0; providers[i] != NULL; i++)
+      g_ptr_array_add (list, (gpointer) providers[i]);
+  else
+    for (guint i = 0; i < scenario->providers->len; i++)
+      g_ptr_array_add (list, g_ptr_array_index (scenario->providers, i));
+  if (list->len == 0)
+    {
+      g_set_error (error, SKY_ESTIMATE_ERROR, SKY_ESTIMATE_ERROR_NO_PROVIDER,
+                   "The scenario names no provider to price it on");
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+static char *
+num (SkyDecimal value)
+{
+  return sky_decimal_to_string (sky_decimal_normalize (value));
+}
+
+static SkyDecimal
+price_amount (gint64 amount)
+{
+  return sky_decimal_normalize (sky_decimal_from_scaled (amount, SKY_PRICE_SCALE));
+}
+
+static SkyDecimal
+parse_quantity (const char *text)
+{
+  SkyDecimal value = D (0);
+
+  if (text != NULL)
+    sky_decimal_parse (text, SKY_DECIMAL_MAX_SCALE, FALSE, &value, NULL);
+  return sky_decimal_normalize (value);
+}
+
+/* The discount in percent for @service of @provider: its own, else the provider's. */
+static SkyDecimal
+discount_for (const SkyScenario *s,
+              const char        *provider,
+              const char        *service,
+              gboolean          *found)
+{
+  const SkyDiscount *general = NULL;
+
+  for (guint i = 0; i < s->discounts->len; i++)
+    {
+      const SkyDiscount *d = g_ptr_array_index (s->discounts, i);
+      if (g_strcmp0 (d->provider, provider) != 0)
+        continue;
+      if (d->service != NULL && g_strcmp0 (d->service, service) == 0)
+        {
+          *found = TRUE;
+          return d->percent;
+        }
+      if (d->service == NULL && general == NULL)
+        general = d;
+    }
+  *found = general != NULL;
+  return general != NULL ? general->percent : D (0);
+}
+
+static const SkyExchangeRate *
+rate_for (const SkyScenario *s,
+          const char        *from,
+          const char        *to)
+{
+  for (guint i = 0; i < s->rates->len; i++)
+    {
+      const SkyExchangeRate *r = g_ptr_array_index (s->rates, i);
+      if (g_strcmp0 (r->from, from) == 0 && g_strcmp0 (r->to, to) == 0)
+        return r;
+    }
+  return NULL;
+}
+
+static SkyOfferPrice *
+find_price (SkyOfferDetails *offer,
+            const char      *unit,
+            const char      *term,
+            guint           *index)
+{
+  for (guint i = 0; i < offer->prices->len; i++)
+    {
+      SkyOfferPrice *p = g_ptr_array_index (offer->prices, i);
+      if (g_strcmp0 (p->unit, unit) == 0 && g_strcmp0 (p->term, term) == 0)
+        {
+          if (index != NULL)
+            *index = i;
+          return p;
+        }
+    }
+  return NULL;
+}
+
+/* What a requirement asks for, for a message. */
+static char *
+describe_requirement (const SkyScenarioLine *line,
+                      const char            *term)
+{
+  GString *s = g_string_new (line->category);
+
+  if (line->min_vcpu_milli > 0)
+    {
+      g_autofree char *v = num (sky_decimal_from_scaled (line->min_vcpu_milli, 3));
+      g_string_append_printf (s, ", ≥ %s vCPU", v);
+    }
+  if (line->min_memory_mgib > 0)
+    {
+      g_autofree char *m = num (sky_decimal_from_scaled (line->min_memory_mgib, 3));
+      g_string_append_printf (s, ", ≥ %s GiB", m);
+    }
+  if (line->region != NULL)
+    g_string_append_printf (s, ", in %s", line->region);
+  if (line->geography != NULL)
+    g_string_append_printf (s, ", in %s", line->geography);
+  if (line->os != NULL)
+    g_string_append_printf (s, ", %s", line->os);
+  if (line->storage_types != NULL && line->storage_types[0] != NULL)
+    {
+      g_autofree char *types = g_strjoinv (" or ", line->storage_types);
+      g_string_append_printf (s, ", %s", types);
+    }
+  if (line->max_oversize_milli > 0)
+    {
+      g_autofree char *f = num (sky_decimal_from_scaled (line->max_oversize_milli, 3));
+      g_string_append_printf (s, ", up to %s × that size", f);
+    }
+  g_string_append_printf (s, ", priced per %s %s", line->unit, term);
+  return g_string_free (s, FALSE);
+}
+
+static char *
+provider_name (SkyCatalog *catalog,
+               const char *provider)
+{
+  g_autoptr(GPtrArray) sheets = sky_catalog_list_sheets (catalog, NULL);
+
+  for (guint i = 0; sheets != NULL && i < sheets->len; i++)
+    {
+      SkySheetInfo *info = g_ptr_array_index (sheets, i);
+      if (g_strcmp0 (info->provider, provider) == 0)
+        return g_strdup (info->provider_name);
+    }
+  return g_strdup (provider);
+}
+
+/* The slot of @price_index of @offer_id: lines priced with the same price of the same offer
+ * share the free allowance and the tiers. */
+static guint
+slot_of (SkyResolvedProvider *p,
+         gint64               offer_id,
+         guint                price_index)
+{
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%u", offer_id, price_index);
+  guint slot = GPOINTER_TO_UINT (g_hash_table_lookup (p->slots, key));
+
+  if (slot == 0)
+    {
+      slot = g_hash_table_size (p->slots) + 1;
+      g_hash_table_insert (p->slots, g_steal_pointer (&key), GUINT_TO_POINTER (slot));
+    }
+  return slot - 1;
+}
+
+/* The numbers of @price of @rl's offer, for the line's @term; FALSE, with the reason in @rl,
+ * when the offer's currency cannot be turned into the scenario's. */
+static gboolean
+fill_terms (SkyResolvedProvider   *p,
+            const SkyScenario     *s,
+            const SkyScenarioLine *line,
+            const char            *term,
+            SkyResolvedLine       *rl,
+            SkyOfferPrice         *price)
+{
+  SkyOfferDetails *offer = rl->offer;
+  SkyPriceTerms *t = &rl->terms;
+
+  rl->has_terms = TRUE;
+  t->slot = slot_of (p, offer->offer_id, rl->price_index);
+  t->unit = g_intern_string (price->unit);
+  t->currency = g_intern_string (offer->currency);
+  t->amount = price_amount (price->amount);
+  t->tiers = g_array_sized_new (FALSE, TRUE, sizeof (SkyPriceTier), price->tiers->len);
+  for (guint i = 0; i < price->tiers->len; i++)
+    {
+      SkyOfferTier *ot = g_ptr_array_index (price->tiers, i);
+      SkyPriceTier tier = {
+        .from = parse_quantity (ot->from),
+        .to = parse_quantity (ot->to),
+        .has_to = ot->to != NULL,
+        .amount = price_amount (ot->amount),
+      };
+      g_array_append_val (t->tiers, tier);
+    }
+  t->free_units = parse_quantity (price->free_quantity);
+  t->has_upfront_fee = price->has_upfront_fee;
+  t->upfront_fee = price_amount (price->upfront_fee);
+  t->term_months = sky_resolve_term_months (term);
+  t->committed = t->term_months > 0 && g_strcmp0 (line->unit, "hour") == 0;
+  t->discount = discount_for (s, p->provider, offer->service, &t->has_discount);
+  if (t->committed)
+    {
+      SkyOfferPrice *od = find_price (offer, "hour", "on-demand", NULL);
+      t->has_on_demand = od != NULL;
+      t->on_demand = od != NULL ? price_amount (od->amount) : D (0);
+    }
+
+  if (g_strcmp0 (offer->currency, s->currency) != 0)
+    {
+      const SkyExchangeRate *rate = rate_for (s, offer->currency, s->currency);
+
+      if (rate == NULL)
+        {
+          rl->status = SKY_LINE_NOT_PRICED;
+          rl->reason = g_strdup_printf ("the offer is priced in %s and the scenario pins no "
+                                        "exchange rate from %s to %s", offer->currency,
+                                        offer->currency, s->currency);
+          return FALSE;
+        }
+      t->has_rate = TRUE;
+      t->rate = rate->rate;
+      t->rate_date = g_intern_string (rate->date);
+    }
+  return TRUE;
+}
+
+/* Resolves @line of @scenario on @resolved's provider as if its purchase option were @term
+ * (NULL: its own). */
+SkyResolvedLine *
+sky_resolve_line (SkyCatalog            *catalog,
+                  const SkyScenario     *s,
+                  SkyResolvedProvider   *p,
+                  const SkyScenarioLine *line,
+                  const char            *term,
+                  GError               **error)
+{
+  g_autoptr(SkyResolvedLine) rl = g_new0 (SkyResolvedLine, 1);
+  const char *provider;
+  GError *local = NULL;
+  gint64 id = 0;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (s != NULL && p != NULL && line != NULL, NULL);
+
+  provider = p->provider;
+  if (term == NULL)
+    term = line->term;
+  rl->status = SKY_LINE_NO_MATCH;
+
+  if (p->sheet_version == NULL)
+    rl->reason = g_strdup_printf ("the catalog has no price sheet of %s", p->provider_name);
+  else if (line->kind == SKY_LINE_OFFER && g_strcmp0 (line->provider, provider) != 0)
+    rl->reason = g_strdup_printf ("the line names an offer of %s (%s)", line->provider,
+                                  line->sku);
+  else if (line->kind == SKY_LINE_OFFER)
+    {
+      const char *version = line->sheet_version != NULL && !p->current_sheets
+                            ? line->sheet_version : p->sheet_version;
+      id = sky_catalog_find_offer (catalog, provider, version, line->sku, &local);
+      if (id == 0)
+        rl->reason = g_strdup_printf ("%s %s has no offer %s", p->provider_name, version,
+                                      line->sku);
+    }
+  else
+    {
+      SkyRequirement req = {
+        .category = line->category,
+        .unit = line->unit,
+        .term = term,
+        .min_vcpu_milli = line->min_vcpu_milli,
+        .min_memory_mgib = line->min_memory_mgib,
+        .region = line->region,
+        .geography = line->geography,
+        .os = line->os,
+        .storage_types = (const char * const *) line->storage_types,
+        .max_oversize_milli = line->max_oversize_milli,
+      };
+      id = sky_catalog_cheapest_offer (catalog, provider, p->sheet_version, &req, &local);
+      if (id == 0)
+        {
+          g_autofree char *what = describe_requirement (line, term);
+          g_autofree char *why = sky_catalog_explain_no_match (catalog, provider,
+                                                               p->sheet_version,
+                                                               p->provider_name, &req,
+                                                               &local);
+          if (why != NULL)
+            rl->reason = g_strdup_printf ("no offer of %s %s meets the requirement (%s): %s",
+                                          p->provider_name, p->sheet_version, what, why);
+        }
+    }
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return NULL;
+    }
+
+  if (id > 0)
+    {
+      SkyOfferPrice *price;
+
+      rl->offer = sky_catalog_get_offer (catalog, id, error);
+      if (rl->offer == NULL)
+        return NULL;
+      price = find_price (rl->offer, line->unit, term, &rl->price_index);
+      if (price == NULL)
+        {
+          rl->status = SKY_LINE_NOT_PRICED;
+          rl->reason = g_strdup_printf ("%s has no %s price per %s", rl->offer->sku, term,
+                                        line->unit);
+        }
+      else if (fill_terms (p, s, line, term, rl, price))
+        rl->status = SKY_LINE_PRICED;
+    }
+  return g_steal_pointer (&rl);
+}
+
+/* Resolves every line of @scenario on @provider, against the sheet the scenario was priced
+ * against, or with @current_sheets against the provider's current sheet. */
+SkyResolvedProvider *
+sky_resolve_provider (SkyCatalog         *catalog,
+                      const SkyScenario  *s,
+                      const char         *provider,
+                      gboolean            current_sheets,
+                      GError            **error)
+{
+  g_autoptr(SkyResolvedProvider) p = g_new0 (SkyResolvedProvider, 1);
+  const char *recorded = current_sheets ? NULL : sky_scenario_get_sheet_version (s, provider);
+  GError *local = NULL;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (s != NULL && provider != NULL, NULL);
+
+  p->provider = g_strdup (provider);
+  p->provider_name = provider_name (catalog, provider);
+  p->current_sheets = current_sheets;
+  p->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_resolved_line_free);
+  p->slots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (recorded != NULL)
+    {
+      if (!sky_catalog_has_sheet (catalog, provider, recorded, &local))
+        {
+          if (local != NULL)
+            g_propagate_error (error, local);
+          else
+            g_set_error (error, SKY_ESTIMATE_ERROR, SKY_ESTIMATE_ERROR_NO_SHEET,
+                         "The scenario was priced against %s %s, which is not in the catalog (it "
+                         "was removed or never imported here): import that sheet, or price the "
+                         "scenario against the current sheets",
+                         p->provider_name, recorded);
+          return NULL;
+        }
+      p->sheet_version = g_strdup (recorded);
+    }
+  else
+    {
+      p->sheet_version = sky_catalog_current_version (catalog, provider, &local);
+      if (local != NULL)
+        {
+          g_propagate_error (error, local);
+          return NULL;
+        }
+    }
+
+  for (guint i = 0; i < s->lines->len; i++)
+    {
+      SkyResolvedLine *rl = sky_resolve_line (catalog, s, p, g_ptr_array_index (s->lines, i),
+                                              NULL, error);
+      if (rl == NULL)
+        return NULL;
+      g_ptr_array_add (p->lines, rl);
+    }
+  return g_steal_pointer (&p);
+}

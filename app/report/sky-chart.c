@@ -1,0 +1,590 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sky-chart"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <pango/pangocairo.h>
+
+#include "sky-chart.h"
+
+/* The axes are computed by the functions below, which the tests call; the drawing only places
+ * what they say. */
+
+#define PAD 4.0
+#define TICK 3.0
+
+/* The axis ------------------------------------------------------------------------------- */
+
+/* Ticks on the first of 1, 2 or 5 times a power of ten that needs at most @max_intervals
+ * steps to reach @highest, each labelled exactly (as a decimal, never through printf's
+ * rounding) with thousands separators. Nothing to show (@highest 0 or less) gives 0 to 1. */
+SkyChartValueAxis *
+sky_chart_value_axis_new (double highest,
+                          guint  max_intervals)
+{
+  static const int multiples[] = { 1, 2, 5, 10 };
+  SkyChartValueAxis *axis;
+  double raw, power;
+  int exponent, multiple = 10;
+  guint n;
+
+  g_return_val_if_fail (max_intervals > 0, NULL);
+
+  if (!isfinite (highest) || highest <= 0)
+    highest = 1;
+  raw = highest / max_intervals;
+  exponent = (int) floor (log10 (raw));
+  /* Decimals hold 30 fractional digits and 38 whole ones. */
+  exponent = CLAMP (exponent, -SKY_DECIMAL_MAX_SCALE + 1, 35);
+  power = pow (10, exponent);
+  for (gsize i = 0; i < G_N_ELEMENTS (multiples); i++)
+    if (multiples[i] * power >= raw * (1 - 1e-9))
+      {
+        multiple = multiples[i];
+        break;
+      }
+  if (multiple == 10)
+    {
+      multiple = 1;
+      exponent++;
+      power *= 10;
+    }
+
+  axis = g_new0 (SkyChartValueAxis, 1);
+  axis->step = multiple * power;
+  n = (guint) ceil (highest / axis->step * (1 - 1e-9));
+  n = MAX (n, 1);
+  axis->top = n * axis->step;
+  axis->n_ticks = n + 1;
+  axis->values = g_new0 (double, axis->n_ticks);
+  axis->labels = g_new0 (char *, axis->n_ticks + 1);
+  for (guint i = 0; i <= n; i++)
+    {
+      SkyDecimal value;
+
+      if (exponent >= 0)
+        {
+          __int128 coef = (__int128) i * multiple;
+          for (int e = 0; e < exponent; e++)
+            coef *= 10;
+          value = sky_decimal_from_int (0);
+          value.coef = coef;
+        }
+      else
+        value = sky_decimal_from_scaled ((gint64) i * multiple, (guint) -exponent);
+      axis->values[i] = i * axis->step;
+      axis->labels[i] = sky_decimal_format_grouped (value, 0, ",");
+    }
+  return axis;
+}
+
+void
+sky_chart_value_axis_free (SkyChartValueAxis *axis)
+{
+  if (axis == NULL)
+    return;
+  g_free (axis->values);
+  g_strfreev (axis->labels);
+  g_free (axis);
+}
+
+/* The least of 1, 2, 3, 6, 12 and 24 months between labels at which labels @label_width wide
+ * (a gap included) fit side by side in @width. */
+guint
+sky_chart_month_step (guint  months,
+                      double width,
+                      double label_width)
+{
+  static const guint steps[] = { 1, 2, 3, 6, 12, 24 };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      guint labels = (months + steps[i] - 1) / steps[i];
+
+      if (labels * label_width <= width)
+        return steps[i];
+    }
+  return steps[G_N_ELEMENTS (steps) - 1];
+}
+
+/* Labels every @step months from the first: the month's number (1, 7, 13…), or, given the
+ * first month (@start_month 1 to 12 of @start_year), the calendar month, with its year at
+ * the first label and wherever the year has changed since the label before (“Nov 2027”,
+ * “Feb 2028”, “May”). */
+SkyChartMonthAxis *
+sky_chart_month_axis_new (guint months,
+                          guint step,
+                          guint start_year,
+                          guint start_month)
+{
+  SkyChartMonthAxis *axis;
+  gboolean calendar = start_year > 0 && start_month >= 1 && start_month <= 12;
+
+  g_return_val_if_fail (step > 0, NULL);
+
+  axis = g_new0 (SkyChartMonthAxis, 1);
+  axis->step = step;
+  axis->n_labels = (months + step - 1) / step;
+  axis->months = g_new0 (guint, MAX (axis->n_labels, 1));
+  axis->labels = g_new0 (char *, axis->n_labels + 1);
+  for (guint i = 0; i < axis->n_labels; i++)
+    {
+      guint m = i * step;
+
+      axis->months[i] = m;
+      if (calendar)
+        {
+          guint index = start_month - 1 + m;
+          g_autoptr(GDateTime) date = g_date_time_new_utc ((int) (start_year + index / 12),
+                                                           (int) (index % 12 + 1), 1, 0, 0, 0);
+          gboolean new_year = i == 0 || index / 12 != (index - step) / 12;
+
+          axis->labels[i] = date == NULL ? g_strdup_printf ("%u", m + 1)
+                            : g_date_time_format (date, new_year ? "%b %Y" : "%b");
+        }
+      else
+        axis->labels[i] = g_strdup_printf ("%u", m + 1);
+    }
+  return axis;
+}
+
+void
+sky_chart_month_axis_free (SkyChartMonthAxis *axis)
+{
+  if (axis == NULL)
+    return;
+  g_free (axis->months);
+  g_strfreev (axis->labels);
+  g_free (axis);
+}
+
+/* The provider's groups in the order they first appear among its lines ("" for lines without
+ * one): the order of the stacked bars and of their legend. The strings are the provider's. */
+GPtrArray *
+sky_chart_groups (const SkyProjectionProvider *provider)
+{
+  GPtrArray *groups = g_ptr_array_new ();
+
+  g_return_val_if_fail (provider != NULL, groups);
+
+  for (guint l = 0; l < provider->n_lines; l++)
+    if (!g_ptr_array_find_with_equal_func (groups, g_ptr_array_index (provider->groups, l),
+                                           g_str_equal, NULL))
+      g_ptr_array_add (groups, g_ptr_array_index (provider->groups, l));
+  return groups;
+}
+
+/* The drawing ------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  cairo_t             *cr;
+  PangoLayout         *layout;
+  const SkyChartStyle *style;
+  const SkyChartData  *data;
+  guint                months;
+  double               left, right, top, bottom;   /* the plot */
+  double               top_value;
+  gboolean             bars;
+} Chart;
+
+static void
+set_colour (cairo_t              *cr,
+            const SkyChartColour *c,
+            double                alpha)
+{
+  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha * alpha);
+}
+
+static const SkyChartColour *
+series_colour (const Chart *chart,
+               guint        i)
+{
+  static const SkyChartColour grey = { 0.5, 0.5, 0.5, 1 };
+
+  return chart->style->n_series > 0 ? &chart->style->series[i % chart->style->n_series] : &grey;
+}
+
+static void
+text_size (Chart      *chart,
+           const char *text,
+           double     *width,
+           double     *height)
+{
+  int w, h;
+
+  pango_layout_set_text (chart->layout, text, -1);
+  pango_layout_get_size (chart->layout, &w, &h);
+  if (width != NULL)
+    *width = (double) w / PANGO_SCALE;
+  if (height != NULL)
+    *height = (double) h / PANGO_SCALE;
+}
+
+/* Shows @text with its left edge at @x plus @align times its width (0 left, 0.5 centred,
+ * 1 right-aligned at @x) and its top at @y. */
+static void
+show_text (Chart      *chart,
+           const char *text,
+           double      x,
+           double      y,
+           double      align)
+{
+  double w;
+
+  text_size (chart, text, &w, NULL);
+  set_colour (chart->cr, &chart->style->foreground, 1);
+  cairo_move_to (chart->cr, x - align * w, y);
+  pango_cairo_show_layout (chart->cr, chart->layout);
+}
+
+static double
+x_of (const Chart *chart,
+      double       m)
+{
+  double width = chart->right - chart->left;
+
+  if (chart->bars)
+    return chart->left + (m + 0.5) * width / chart->months;
+  if (chart->months <= 1)
+    return chart->left + width / 2;
+  return chart->left + m * width / (chart->months - 1);
+}
+
+static double
+y_of (const Chart *chart,
+      double       value)
+{
+  return chart->bottom - value / chart->top_value * (chart->bottom - chart->top);
+}
+
+static double
+highest (const Chart *chart)
+{
+  const SkyProjection *projection = chart->data->projection;
+  double hi = 0;
+
+  for (guint i = 0; i < projection->providers->len; i++)
+    {
+      const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, i);
+
+      if (chart->data->provider != NULL && p != chart->data->provider)
+        continue;
+      for (guint m = 0; m < chart->months; m++)
+        hi = MAX (hi, MAX (sky_decimal_to_double (p->high[m]),
+                           sky_decimal_to_double (p->total_cash[m])));
+    }
+  if (chart->data->has_budget)
+    hi = MAX (hi, sky_decimal_to_double (chart->data->budget));
+  return hi;
+}
+
+/* The legend's height at @width: a swatch and a name per entry, then the budget, in rows. */
+static double
+legend (Chart   *chart,
+        double   width,
+        double   y,
+        gboolean draw)
+{
+  const SkyChartData *data = chart->data;
+  double x = 0, line, rows = 0;
+
+  if (data->names == NULL && data->budget_label == NULL)
+    return 0;
+  text_size (chart, "Mg", NULL, &line);
+  line += 4;
+  for (guint i = 0; data->names != NULL && data->names[i] != NULL; i++)
+    {
+      double w;
+
+      text_size (chart, data->names[i], &w, NULL);
+      if (x > 0 && x + 14 + w > width)
+        {
+          x = 0;
+          rows++;
+        }
+      if (draw)
+        {
+          const SkyChartColour *c = series_colour (chart, i);
+
+          set_colour (chart->cr, c, 1);
+          cairo_rectangle (chart->cr, x, y + rows * line + (line - 4) / 2 - 4, 9, 9);
+          cairo_fill (chart->cr);
+          show_text (chart, data->names[i], x + 14, y + rows * line, 0);
+        }
+      x += 14 + w + 14;
+    }
+  if (data->has_budget && data->budget_label != NULL)
+    {
+      double w, mid, dash[] = { 5, 3 };
+
+      text_size (chart, data->budget_label, &w, NULL);
+      if (x > 0 && x + 24 + w > width)
+        {
+          x = 0;
+          rows++;
+        }
+      mid = y + rows * line + (line - 4) / 2;
+      if (draw)
+        {
+          cairo_save (chart->cr);
+          cairo_set_dash (chart->cr, dash, 2, 0);
+          set_colour (chart->cr, &chart->style->budget, 1);
+          cairo_set_line_width (chart->cr, 2);
+          cairo_move_to (chart->cr, x, mid);
+          cairo_line_to (chart->cr, x + 18, mid);
+          cairo_stroke (chart->cr);
+          cairo_restore (chart->cr);
+          show_text (chart, data->budget_label, x + 24, y + rows * line, 0);
+        }
+    }
+  return (rows + 1) * line;
+}
+
+static void
+draw_value_axis (Chart                   *chart,
+                 const SkyChartValueAxis *axis,
+                 double                   text_height)
+{
+  cairo_t *cr = chart->cr;
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, 1);
+  set_colour (cr, &chart->style->grid, 1);
+  for (guint i = 1; i < axis->n_ticks; i++)
+    {
+      double y = round (y_of (chart, axis->values[i])) + 0.5;
+
+      cairo_move_to (cr, chart->left, y);
+      cairo_line_to (cr, chart->right, y);
+    }
+  cairo_stroke (cr);
+  for (guint i = 0; i < axis->n_ticks; i++)
+    show_text (chart, axis->labels[i], chart->left - TICK - 2,
+               y_of (chart, axis->values[i]) - text_height / 2, 1);
+  cairo_restore (cr);
+}
+
+static void
+draw_month_axis (Chart                   *chart,
+                 const SkyChartMonthAxis *axis)
+{
+  cairo_t *cr = chart->cr;
+
+  cairo_save (cr);
+  set_colour (cr, &chart->style->foreground, 0.6);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, chart->left + 0.5, chart->top);
+  cairo_line_to (cr, chart->left + 0.5, chart->bottom + 0.5);
+  cairo_line_to (cr, chart->right, chart->bottom + 0.5);
+  for (guint i = 0; i < axis->n_labels; i++)
+    {
+      double x = round (x_of (chart, axis->months[i])) + 0.5;
+
+      cairo_move_to (cr, x, chart->bottom);
+      cairo_line_to (cr, x, chart->bottom + TICK);
+    }
+  cairo_stroke (cr);
+  for (guint i = 0; i < axis->n_labels; i++)
+    show_text (chart, axis->labels[i], x_of (chart, axis->months[i]),
+               chart->bottom + TICK + 1, 0.5);
+  cairo_restore (cr);
+}
+
+/* Each provider: a line of its cash each month over a band from its low to its high figures. */
+static void
+draw_lines (Chart *chart)
+{
+  const SkyProjection *projection = chart->data->projection;
+  cairo_t *cr = chart->cr;
+
+  for (guint i = 0; i < projection->providers->len; i++)
+    {
+      const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, i);
+      const SkyChartColour *c = series_colour (chart, i);
+
+      cairo_new_path (cr);
+      for (guint m = 0; m < chart->months; m++)
+        cairo_line_to (cr, x_of (chart, m), y_of (chart, sky_decimal_to_double (p->high[m])));
+      for (guint m = chart->months; m > 0; m--)
+        cairo_line_to (cr, x_of (chart, m - 1),
+                       y_of (chart, sky_decimal_to_double (p->low[m - 1])));
+      cairo_close_path (cr);
+      set_colour (cr, c, 0.15);
+      cairo_fill (cr);
+
+      cairo_new_path (cr);
+      for (guint m = 0; m < chart->months; m++)
+        cairo_line_to (cr, x_of (chart, m),
+                       y_of (chart, sky_decimal_to_double (p->total_cash[m])));
+      set_colour (cr, c, 1);
+      cairo_set_line_width (cr, chart->style->line_width > 0 ? chart->style->line_width : 2);
+      cairo_stroke (cr);
+    }
+}
+
+/* One provider: a bar a month stacked by group, a line over each bar from its low to its high
+ * figure. */
+static void
+draw_bars (Chart *chart)
+{
+  const SkyProjectionProvider *p = chart->data->provider;
+  g_autoptr(GPtrArray) groups = sky_chart_groups (p);
+  g_autofree double *base = g_new0 (double, chart->months);
+  double bar = (chart->right - chart->left) / chart->months;
+  cairo_t *cr = chart->cr;
+
+  for (guint g = 0; g < groups->len; g++)
+    {
+      cairo_new_path (cr);
+      for (guint m = 0; m < chart->months; m++)
+        {
+          double v = 0, x = x_of (chart, m) - bar / 2;
+
+          for (guint l = 0; l < p->n_lines; l++)
+            if (strcmp (g_ptr_array_index (p->groups, l), g_ptr_array_index (groups, g)) == 0)
+              v += sky_decimal_to_double (p->cash[l * chart->months + m]);
+          cairo_rectangle (cr, x + 1, y_of (chart, base[m] + v), MAX (bar - 2, 1),
+                           y_of (chart, base[m]) - y_of (chart, base[m] + v));
+          base[m] += v;
+        }
+      set_colour (cr, series_colour (chart, g), 1);
+      cairo_fill (cr);
+    }
+  cairo_new_path (cr);
+  for (guint m = 0; m < chart->months; m++)
+    {
+      cairo_move_to (cr, x_of (chart, m), y_of (chart, sky_decimal_to_double (p->low[m])));
+      cairo_line_to (cr, x_of (chart, m), y_of (chart, sky_decimal_to_double (p->high[m])));
+    }
+  set_colour (cr, &chart->style->foreground, 1);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+}
+
+static void
+draw_budget (Chart *chart)
+{
+  double dash[] = { 6, 4 };
+  double y = y_of (chart, sky_decimal_to_double (chart->data->budget));
+
+  cairo_save (chart->cr);
+  cairo_set_dash (chart->cr, dash, 2, 0);
+  set_colour (chart->cr, &chart->style->budget, 1);
+  cairo_set_line_width (chart->cr, 1.5);
+  cairo_move_to (chart->cr, chart->left, y);
+  cairo_line_to (chart->cr, chart->right, y);
+  cairo_stroke (chart->cr);
+  cairo_restore (chart->cr);
+}
+
+/* Draws the chart of @data in the rectangle from (0, 0) to (@width, @height) of @cr, its text
+ * set in @context. */
+void
+sky_chart_draw (cairo_t             *cr,
+                PangoContext        *context,
+                double               width,
+                double               height,
+                const SkyChartStyle *style,
+                const SkyChartData  *data)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(SkyChartValueAxis) values = NULL;
+  g_autoptr(SkyChartMonthAxis) months = NULL;
+  Chart chart = { 0 };
+  double text_height, widest = 0, legend_height, caption = 0;
+
+  g_return_if_fail (cr != NULL && PANGO_IS_CONTEXT (context));
+  g_return_if_fail (style != NULL && data != NULL && data->projection != NULL);
+
+  if (data->projection->months == 0 || data->projection->providers->len == 0)
+    return;
+
+  layout = pango_layout_new (context);
+  if (style->font != NULL)
+    {
+      PangoFontDescription *desc = pango_font_description_from_string (style->font);
+
+      pango_layout_set_font_description (layout, desc);
+      pango_font_description_free (desc);
+    }
+  chart.cr = cr;
+  chart.layout = layout;
+  chart.style = style;
+  chart.data = data;
+  chart.months = data->projection->months;
+  chart.bars = data->provider != NULL;
+
+  cairo_save (cr);
+  text_size (&chart, "Mg", NULL, &text_height);
+
+  /* From the outside in: the legend and the months' labels take the bottom, the money's
+   * labels the left. */
+  legend_height = legend (&chart, width - 2 * PAD, 0, FALSE);
+  if (data->value_title != NULL)
+    caption = text_height + 2;
+  chart.top = PAD + caption + text_height / 2;
+  chart.bottom = height - PAD - legend_height - (legend_height > 0 ? 4 : 0) - TICK - 1 -
+                 text_height - (data->month_title != NULL ? text_height : 0);
+  /* Room for about a label every 1.5 lines of text, at most 8 steps. */
+  values = sky_chart_value_axis_new (highest (&chart),
+                                     CLAMP ((guint) ((chart.bottom - chart.top) /
+                                                     (text_height * 1.5)), 1, 8));
+  chart.top_value = values->top;
+  for (guint i = 0; i < values->n_ticks; i++)
+    {
+      double w;
+
+      text_size (&chart, values->labels[i], &w, NULL);
+      widest = MAX (widest, w);
+    }
+  chart.left = PAD + widest + TICK + 2;
+
+  /* The months: labels as wide as the widest of them all, thinned until they fit. */
+  {
+    g_autoptr(SkyChartMonthAxis) every = sky_chart_month_axis_new (chart.months, 1,
+                                                                   data->start_year,
+                                                                   data->start_month);
+    double label = 0, last;
+
+    for (guint i = 0; i < every->n_labels; i++)
+      {
+        double w;
+
+        text_size (&chart, every->labels[i], &w, NULL);
+        label = MAX (label, w);
+      }
+    last = chart.bars ? 0 : label / 2;
+    chart.right = width - PAD - last;
+    months = sky_chart_month_axis_new (chart.months,
+                                       sky_chart_month_step (chart.months,
+                                                             chart.right - chart.left,
+                                                             label + text_height),
+                                       data->start_year, data->start_month);
+  }
+  if (chart.right - chart.left < 1 || chart.bottom - chart.top < 1)
+    {
+      cairo_restore (cr);
+      return;
+    }
+
+  if (data->value_title != NULL)
+    show_text (&chart, data->value_title, PAD, PAD, 0);
+  draw_value_axis (&chart, values, text_height);
+  if (chart.bars)
+    draw_bars (&chart);
+  else
+    draw_lines (&chart);
+  if (data->has_budget)
+    draw_budget (&chart);
+  draw_month_axis (&chart, months);
+  if (data->month_title != NULL)
+    show_text (&chart, data->month_title, (chart.left + chart.right) / 2,
+               chart.bottom + TICK + 1 + text_height, 0.5);
+  cairo_translate (cr, PAD, 0);
+  legend (&chart, width - 2 * PAD, height - PAD - legend_height, TRUE);
+  cairo_restore (cr);
+}

@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pango.h>
+
+#include "sky-projection.h"
+
+G_BEGIN_DECLS
+
+/* The projection chart, drawn the same on the Budget page and in the PDF report: the months
+ * along the bottom, the money up the side on round steps, the monthly budget dashed across. */
+
+typedef struct
+{
+  double red, green, blue, alpha;
+} SkyChartColour;
+
+typedef struct
+{
+  SkyChartColour        foreground;   /* text and axes */
+  SkyChartColour        grid;         /* the lines across at each value tick */
+  SkyChartColour        budget;
+  const SkyChartColour *series;       /* a provider's or a group's colour, in turn */
+  guint                 n_series;
+  double                line_width;   /* of a provider's line */
+  const char           *font;         /* a Pango font description; NULL for the context's */
+} SkyChartStyle;
+
+typedef struct
+{
+  const SkyProjection         *projection;
+  const SkyProjectionProvider *provider;     /* NULL: a line per provider over its low-high
+                                              * band; else its months in bars stacked by
+                                              * group, each with its low-high range */
+  gboolean                     has_budget;
+  SkyDecimal                   budget;       /* the monthly budget */
+  guint                        start_year;   /* the first month's; 0: months are numbered */
+  guint                        start_month;  /* 1 to 12 */
+  const char * const          *names;        /* the legend, one per provider or group (as
+                                              * sky_chart_groups() lists them); NULL for none */
+  const char                  *budget_label; /* the budget's entry in the legend, or NULL */
+  const char                  *value_title;  /* above the money, such as the currency */
+  const char                  *month_title;  /* under the months, or NULL */
+} SkyChartData;
+
+/* The money axis: ticks from 0 to @top, every @step. */
+typedef struct
+{
+  double   step;
+  double   top;          /* the last tick: the highest value or just above it */
+  guint    n_ticks;
+  double  *values;
+  char   **labels;       /* with thousands separators; NULL-terminated */
+} SkyChartValueAxis;
+
+/* The month axis: the months (from 0) that are labelled, every @step. */
+typedef struct
+{
+  guint    step;
+  guint    n_labels;
+  guint   *months;
+  char   **labels;       /* NULL-terminated */
+} SkyChartMonthAxis;
+
+SkyChartValueAxis *sky_chart_value_axis_new  (double               highest,
+                                              guint                max_intervals);
+void               sky_chart_value_axis_free (SkyChartValueAxis   *axis);
+guint              sky_chart_month_step      (guint                months,
+                                              double               width,
+                                              double               label_width);
+SkyChartMonthAxis *sky_chart_month_axis_new  (guint                months,
+                                              guint                step,
+                                              guint                start_year,
+                                              guint                start_month);
+void               sky_chart_month_axis_free (SkyChartMonthAxis   *axis);
+GPtrArray         *sky_chart_groups          (const SkyProjectionProvider *provider);
+void               sky_chart_draw            (cairo_t             *cr,
+                                              PangoContext        *context,
+                                              double               width,
+                                              double               height,
+                                              const SkyChartStyle *style,
+                                              const SkyChartData  *data);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyChartValueAxis, sky_chart_value_axis_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyChartMonthAxis, sky_chart_month_axis_free)
+
+G_END_DECLS

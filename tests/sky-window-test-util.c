@@ -1,0 +1,422 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the window tests share: an application and its window on a catalog of their
+ * own, and running the main loop until what they wait for is done. */
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <json-glib/json-glib.h>
+
+#include "sky-window-test-util.h"
+
+/* An application registered as a non-unique instance (no session bus in tests), with @flags. */
+SkyApplication *
+new_app (GApplicationFlags flags)
+{
+  SkyApplication *app = sky_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | flags);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
+}
+
+void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("skytally-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "catalog.db", NULL);
+  f->catalog = sky_catalog_open (path, &error);
+  g_assert_no_error (error);
+
+  f->app = new_app (G_APPLICATION_DEFAULT_FLAGS);
+
+  f->window = g_object_ref_sink (sky_window_new (f->app, f->catalog));
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  /* Close whatever the test opened besides the window. */
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) other = g_list_model_get_item (toplevels, i - 1);
+      if (other != GTK_WINDOW (f->window))
+        gtk_window_destroy (other);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_assert_finalize_object (f->window);
+  g_clear_object (&f->catalog);
+  g_clear_object (&f->app);
+  sky_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+void
+wait_until_idle (Fixture *f)
+{
+  while (sky_window_get_busy (f->window))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+const char *
+summary (Fixture *f)
+{
+  AdwStatusPage *page = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                                        SKY_TYPE_WINDOW,
+                                                                        "status_page"));
+  return adw_status_page_get_description (page);
+}
+
+GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @done (of @data) is true, at most @seconds; the loop wakes every
+ * 50 ms to look. */
+gboolean
+wait_until (gboolean (*done) (gpointer data),
+            gpointer   data,
+            guint      seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (50, tick_cb, NULL);
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  return done (data);
+}
+
+/* The scenario a Scenario page shows. */
+SkyScenarioDocument *
+document_of (SkyScenarioPage *page)
+{
+  SkyScenarioDocument *document = sky_scenario_page_get_document (page);
+
+  g_assert_nonnull (document);
+  return document;
+}
+
+static void
+async_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Runs the main loop until @result is set, at most 10 seconds. */
+/* The scenario a Scenario page shows, and its estimate. */
+const SkyScenario *
+shown_scenario (SkyScenarioPage *page)
+{
+  return sky_scenario_document_get_scenario (document_of (page));
+}
+
+const SkyEstimate *
+shown_estimate (SkyScenarioPage *page)
+{
+  return sky_scenario_document_get_estimate (document_of (page));
+}
+
+void
+wait_for_result (GAsyncResult **result)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (*result == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (*result);
+}
+
+/* Opens @file on @page as it is, asking nothing, and waits until it is read. */
+void
+open_scenario (SkyScenarioPage *page,
+               GFile           *file)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sky_scenario_document_load_async (document_of (page), file, NULL, async_done_cb, &result);
+  wait_for_result (&result);
+  g_assert_true (sky_scenario_document_load_finish (document_of (page), result, &error));
+  g_assert_no_error (error);
+}
+
+/* Saves @page's scenario to @file and waits until it is written. */
+gboolean
+save_scenario (SkyScenarioPage  *page,
+               GFile            *file,
+               GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sky_scenario_document_save_async (document_of (page), file, NULL, async_done_cb, &result);
+  wait_for_result (&result);
+  return sky_scenario_document_save_finish (document_of (page), result, error);
+}
+
+gboolean
+is_hidden (gpointer widget)
+{
+  return !gtk_widget_get_visible (GTK_WIDGET (widget));
+}
+
+gboolean
+has_toplevel (gpointer type)
+{
+  return find_toplevel ((GType) GPOINTER_TO_SIZE (type)) != NULL;
+}
+
+gboolean
+lacks_toplevel (gpointer type)
+{
+  return !has_toplevel (type);
+}
+
+void
+import_fixture (Fixture    *f,
+                const char *first,
+                ...)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  va_list args;
+
+  va_start (args, first);
+  for (const char *name = first; name != NULL; name = va_arg (args, const char *))
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+  va_end (args);
+
+  sky_window_import_files (f->window, files);
+  g_assert_true (sky_window_get_busy (f->window));
+  wait_until_idle (f);
+}
+
+SkyCatalogPage *
+catalog_page (Fixture *f)
+{
+  return SKY_CATALOG_PAGE (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                          SKY_TYPE_WINDOW, "catalog_page"));
+}
+
+GObject *
+page_child (Fixture    *f,
+            const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (catalog_page (f)), SKY_TYPE_CATALOG_PAGE,
+                                        name);
+}
+
+/* Waits, for a few seconds at most, until the catalog page lists @expected prices. */
+void
+wait_for_count (Fixture *f,
+                guint    expected)
+{
+  SkyListingModel *model = sky_catalog_page_get_model (catalog_page (f));
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  g_autofree char *label = g_strdup_printf ("%u matching price", expected);
+
+  while (g_get_monotonic_time () < deadline &&
+         (sky_listing_model_get_counting (model) ||
+          sky_listing_model_get_count (model) != expected))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (sky_listing_model_get_counting (model));
+  g_assert_cmpuint (sky_listing_model_get_count (model), ==, expected);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (page_child (f,
+                                                                               "count_label"))),
+                                   label));
+}
+
+/* The SKU of the first row, once the list has been counted and the row loaded. */
+const char *
+first_sku (Fixture         *f,
+           SkyListingModel *model)
+{
+  g_autoptr(SkyListingItem) first = NULL;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (sky_listing_model_get_counting (model) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (sky_listing_model_get_count (model), >, 0);
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  while (sky_listing_item_get_listing (first) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (sky_listing_item_get_listing (first));
+  /* The model keeps the item while its page is loaded. */
+  return sky_listing_item_get_listing (first)->sku;
+}
+
+/* A price sheet opened from the file manager is imported, after the bundled ones on a first
+ * start. */
+/* The Scenario page --------------------------------------------------------------------------- */
+
+SkyScenarioPage *
+scenario_page (Fixture *f)
+{
+  return SKY_SCENARIO_PAGE (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                           SKY_TYPE_WINDOW, "scenario_page"));
+}
+
+GObject *
+scenario_child (Fixture    *f,
+                const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (scenario_page (f)), SKY_TYPE_SCENARIO_PAGE,
+                                        name);
+}
+
+/* Runs the main loop until the page has priced the scenario. */
+void
+wait_for_estimate (Fixture *f)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  /* A pricing is started at once; let it begin, then end. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  while (sky_scenario_document_get_busy (document_of (scenario_page (f))) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (sky_scenario_document_get_busy (document_of (scenario_page (f))));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+GFile *
+data_gfile (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  return g_file_new_for_path (path);
+}
+
+const char *
+money_of (const SkyEstimate *e,
+          guint              provider,
+          guint              line)
+{
+  static char text[64];
+  SkyEstimateProvider *p = g_ptr_array_index (e->providers, provider);
+  SkyEstimateLine *l = g_ptr_array_index (p->lines, line);
+  g_autofree char *money = sky_estimate_money (e, l->monthly);
+
+  g_strlcpy (text, money, sizeof text);
+  return text;
+}
+
+void
+keep_candidate (Fixture    *f,
+                const char *sku)
+{
+  SkySearchQuery query = { .text = sku, .term = "on-demand" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = sky_catalog_search (f->catalog, &query, &error);
+  GListStore *candidates = G_LIST_STORE (sky_catalog_page_get_candidates (catalog_page (f)));
+  g_autoptr(SkyListingItem) item = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  item = sky_listing_item_new (sky_listing_copy (g_ptr_array_index (rows, 0)));
+  g_list_store_append (candidates, item);
+}
+
+/* Closing with unsaved changes asks first. */
+void
+wait_for_projection (SkyBudgetPage *page)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  while (sky_budget_page_get_busy (page) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_false (sky_budget_page_get_busy (page));
+}
+
+GtkWidget *
+budget_child (SkyBudgetPage *page,
+              const char    *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), SKY_TYPE_BUDGET_PAGE,
+                                                    name));
+}
+
+/* Runs the main loop until no pricing is under way on @window's Scenario page. */
+void
+wait_for_page (SkyWindow *window)
+{
+  SkyScenarioPage *page = SKY_SCENARIO_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                            SKY_TYPE_WINDOW,
+                                                                            "scenario_page"));
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  while ((sky_scenario_document_get_busy (document_of (page)) || sky_window_get_busy (window)) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (sky_scenario_document_get_busy (document_of (page)));
+}
+
+/* Sets up a window test program; returns the data folder to remove when it is done, or NULL
+ * when there is no display to test on (then the program is reported as skipped). */
+char *
+window_test_init (int    *argc,
+                  char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *data_home;
+
+  /* Without a display (a build sandbox, say) there is no window to test: the whole program
+   * is reported as skipped, and why. */
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display: the window tests run under a display server "
+               "(build-aux/run-tests.sh runs them under xvfb-run)\n");
+      return NULL;
+    }
+
+  /* The application's own catalog goes to a fresh data folder, never the user's. */
+  data_home = g_dir_make_tmp ("skytally-data-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("XDG_STATE_HOME", data_home, TRUE);
+  gtk_test_init (argc, argv, NULL);
+  return data_home;
+}

@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "sky-explain.h"
+
+/* The one formatter of pricing's steps: each kind of step in its words, and whole lines as the
+ * estimate shows them. The tests run in the C locale: the words are the untranslated ones. */
+
+static SkyDecimal
+dec (const char *text)
+{
+  SkyDecimal d = sky_decimal_from_int (0);
+
+  g_assert_true (sky_decimal_parse (text, 20, TRUE, &d, NULL));
+  return sky_decimal_normalize (d);
+}
+
+static SkyPriceStep
+make (SkyPriceStepKind kind)
+{
+  SkyPriceStep s = { .kind = kind };
+
+  s.quantity = s.usage = s.price = s.factor = s.result = sky_decimal_from_int (0);
+  s.currency = s.from_currency = g_intern_static_string ("USD");
+  s.unit = g_intern_static_string ("gb");
+  return s;
+}
+
+static char *
+explain_one (const SkyPriceStep *s)
+{
+  g_autoptr(GArray) steps = sky_price_steps_new ();
+
+  g_array_append_val (steps, *s);
+  return sky_explain_steps (steps);
+}
+
+#define ASSERT_EXPLAINS(step, expected) G_STMT_START { \
+    g_autofree char *t_ = explain_one (&(step));       \
+    g_assert_cmpstr (t_, ==, (expected));              \
+  } G_STMT_END
+
+static void
+test_each_step (void)
+{
+  SkyPriceStep s;
+
+  s = make (SKY_PRICE_STEP_USAGE);
+  s.quantity = dec ("3");
+  s.usage = dec ("730");
+  s.unit = g_intern_static_string ("hour");
+  ASSERT_EXPLAINS (s, "3 × 730 hour");
+  s.committed = TRUE;
+  ASSERT_EXPLAINS (s, "3 × 730 hour (a commitment bills every hour)");
+
+  s = make (SKY_PRICE_STEP_AFTER);
+  s.quantity = dec ("15000");
+  ASSERT_EXPLAINS (s, " after 15000 gb on lines above");
+
+  s = make (SKY_PRICE_STEP_FREE);
+  s.quantity = dec ("100");
+  ASSERT_EXPLAINS (s, ", 100 gb a month free");
+
+  s = make (SKY_PRICE_STEP_BILLABLE);
+  s.quantity = dec ("600000");
+  ASSERT_EXPLAINS (s, " = 600000 gb");
+
+  s = make (SKY_PRICE_STEP_RATE);
+  s.quantity = dec ("10240");
+  s.price = dec ("0.09");
+  ASSERT_EXPLAINS (s, " × 0.09 USD/gb");
+  s.count = 1;
+  ASSERT_EXPLAINS (s, " = 10240 gb × 0.09 USD/gb");
+  s.count = 2;
+  ASSERT_EXPLAINS (s, " + 10240 gb × 0.09 USD/gb");
+
+  s = make (SKY_PRICE_STEP_NOTHING);
+  ASSERT_EXPLAINS (s, ": nothing to bill");
+
+  /* Money before rounding keeps every digit, and at least the currency's minor ones. */
+  s = make (SKY_PRICE_STEP_COST);
+  s.result = dec ("10.00002");
+  ASSERT_EXPLAINS (s, " = 10.00002 USD");
+  s.result = dec ("1234");
+  s.currency = g_intern_static_string ("JPY");
+  ASSERT_EXPLAINS (s, " = 1234 JPY");
+
+  s = make (SKY_PRICE_STEP_DISCOUNT);
+  s.factor = dec ("10");
+  s.result = dec ("394.2");
+  s.currency = g_intern_static_string ("EUR");
+  ASSERT_EXPLAINS (s, " − 10 % = 394.20 EUR");
+
+  s = make (SKY_PRICE_STEP_EXCHANGE);
+  s.factor = dec ("1.1");
+  s.result = dec ("433.62");
+  s.from_currency = g_intern_static_string ("EUR");
+  s.date = g_intern_static_string ("2026-11-01");
+  ASSERT_EXPLAINS (s, " × 1.1 USD/EUR (2026-11-01) = 433.62 USD");
+
+  s = make (SKY_PRICE_STEP_ROUND);
+  s.result = dec ("10");
+  ASSERT_EXPLAINS (s, " ≈ 10.00 USD");
+
+  s = make (SKY_PRICE_STEP_UPFRONT);
+  s.quantity = dec ("2");
+  s.price = dec ("259");
+  s.result = dec ("518");
+  s.months = 12;
+  ASSERT_EXPLAINS (s, "; upfront 2 × 259 USD = 518.00 USD, over 12 months");
+  s.months = 1;
+  ASSERT_EXPLAINS (s, "; upfront 2 × 259 USD = 518.00 USD, over 1 month");
+
+  /* "=" when the spread adds up exactly, "≈" when the figure is rounded. */
+  s = make (SKY_PRICE_STEP_AMORTISED);
+  s.price = dec ("10");
+  s.factor = dec ("120");
+  s.months = 12;
+  s.result = dec ("20");
+  ASSERT_EXPLAINS (s, "; amortised 10.00 USD + 120.00 USD / 12 = 20.00 USD a month");
+  s.price = dec ("43.216");
+  s.factor = dec ("518");
+  s.result = dec ("86.38");
+  ASSERT_EXPLAINS (s, "; amortised 43.216 USD + 518.00 USD / 12 ≈ 86.38 USD a month");
+
+  s = make (SKY_PRICE_STEP_BREAK_EVEN);
+  s.result = dec ("365");
+  s.price = dec ("0.096");
+  s.unit = g_intern_static_string ("hour");
+  ASSERT_EXPLAINS (s, "; break-even at 365.00 hours a month against 0.096 USD/hour on demand");
+
+  s = make (SKY_PRICE_STEP_TERM_TOTAL);
+  s.price = dec ("43.22");
+  s.months = 36;
+  s.factor = dec ("518");
+  s.count = 3;
+  s.result = dec ("3109.92");
+  ASSERT_EXPLAINS (s, "; over the 36-month term, 43.22 USD × 36 + 518.00 USD × 3 = 3109.92 USD");
+  /* A commitment without an upfront fee. */
+  s.factor = dec ("0");
+  s.result = dec ("1555.92");
+  ASSERT_EXPLAINS (s, "; over the 36-month term, 43.22 USD × 36 = 1555.92 USD");
+}
+
+/* Whole lines, from the steps pricing takes: the texts the estimate shows. */
+static void
+test_lines (void)
+{
+  g_autoptr(SkyPricing) pricing = sky_pricing_new ("USD", dec ("730"));
+  g_autoptr(GArray) steps = sky_price_steps_new ();
+  SkyPriceTerms t = { 0 };
+  SkyPricedLine out;
+  g_autofree char *flat = NULL, *committed = NULL;
+
+  t.unit = g_intern_static_string ("hour");
+  t.currency = g_intern_static_string ("EUR");
+  t.amount = dec ("0.2");
+  t.free_units = t.upfront_fee = t.on_demand = sky_decimal_from_int (0);
+  t.has_discount = TRUE;
+  t.discount = dec ("10");
+  t.has_rate = TRUE;
+  t.rate = dec ("1.1");
+  t.rate_date = g_intern_static_string ("2026-11-01");
+  sky_pricing_price_line (pricing, &t, dec ("3"), dec ("730"), &out, steps);
+  flat = sky_explain_steps (steps);
+  g_assert_cmpstr (flat, ==, "3 × 730 hour × 0.2 EUR/hour = 438.00 EUR − 10 % = 394.20 EUR × "
+                             "1.1 USD/EUR (2026-11-01) = 433.62 USD");
+
+  g_array_set_size (steps, 0);
+  t = (SkyPriceTerms) { 0 };
+  t.slot = 1;
+  t.unit = g_intern_static_string ("hour");
+  t.currency = g_intern_static_string ("USD");
+  t.amount = dec ("0.0296");
+  t.free_units = t.discount = t.rate = sky_decimal_from_int (0);
+  t.term_months = 12;
+  t.committed = TRUE;
+  t.has_upfront_fee = TRUE;
+  t.upfront_fee = dec ("259");
+  t.has_on_demand = TRUE;
+  t.on_demand = dec ("0.096");
+  sky_pricing_price_line (pricing, &t, dec ("2"), dec ("730"), &out, steps);
+  sky_pricing_term_total (pricing, &out, 12, 12, steps);
+  committed = sky_explain_steps (steps);
+  g_assert_cmpstr (committed, ==,
+                   "2 × 730 hour (a commitment bills every hour) × 0.0296 USD/hour = 43.216 USD "
+                   "≈ 43.22 USD; upfront 2 × 259 USD = 518.00 USD, over 12 months; amortised "
+                   "43.216 USD + 518.00 USD / 12 ≈ 86.38 USD a month; break-even at 449.91 hours "
+                   "a month against 0.096 USD/hour on demand; over the 12-month term, 43.22 USD "
+                   "× 12 + 518.00 USD × 1 = 1036.64 USD");
+}
+
+/* Break-even hours are always shown with two decimals, rounded half up. */
+static void
+test_hours (void)
+{
+  static const char *cases[][2] = {
+    { "449.9097", "449.91" }, { "365", "365.00" }, { "0.5", "0.50" }, { "2.005", "2.01" },
+    { "0", "0.00" }, { "730", "730.00" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = sky_explain_hours (dec (cases[i][0]));
+      g_assert_cmpstr (text, ==, cases[i][1]);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/sky/explain/each-step", test_each_step);
+  g_test_add_func ("/sky/explain/lines", test_lines);
+  g_test_add_func ("/sky/explain/hours", test_hours);
+
+  return g_test_run ();
+}

@@ -1,0 +1,563 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "sky-catalog.h"
+#include "sky-estimate.h"
+#include "sky-export.h"
+#include "sky-json.h"
+#include "sky-projection.h"
+#include "sky-report.h"
+#include "sky-scenario.h"
+#include "sky-test-util.h"
+
+/* The export: a projection written as CSV with its assumptions, as JSON, or as a PDF report,
+ * through the one serialiser of each record, and how it replaces files already there.
+ * (test-cli.c runs skytally-cli export through the same cases, and through standard output
+ * and a full disk.) */
+
+/* valid-small.xml: std-2 at 0.096 USD an hour, egress 100 GB free then 0.09; the budget is
+ * 1100 a month. The second line has no offer on othercloud's sheet. */
+static const char growth_scenario[] =
+  "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Growth\" currency=\"USD\">\n"
+  "  <providers>\n    <provider id=\"examplecloud\"/>\n  </providers>\n"
+  "  <line label=\"Servers\" group=\"API\" quantity=\"2\" unit=\"hour\">\n"
+  "    <offer provider=\"examplecloud\" sku=\"std-2-us\"/>\n  </line>\n"
+  "  <line label=\"Egress\" group=\"Net\" usage=\"10000\" unit=\"gb\">\n"
+  "    <offer provider=\"examplecloud\" sku=\"egress-us\"/>\n  </line>\n"
+  "  <budget monthly=\"1100\"/>\n"
+  "  <projection months=\"12\">\n"
+  "    <growth line=\"Servers\" percent=\"10\"/>\n"
+  "    <range group=\"Net\" low=\"-20\" high=\"30\"/>\n"
+  "  </projection>\n"
+  "</scenario>\n";
+
+typedef struct
+{
+  char        *dir;
+  char        *out;            /* where the files are written: nothing else is there */
+  SkyCatalog  *catalog;
+  SkyScenario *scenario;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+
+  f->dir = g_dir_make_tmp ("skytally-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (f->dir, "catalog.db", NULL);
+  f->out = g_build_filename (f->dir, "out", NULL);
+  g_assert_cmpint (g_mkdir (f->out, 0755), ==, 0);
+  f->catalog = sky_catalog_open (db, &error);
+  g_assert_no_error (error);
+  for (const char * const *name = (const char *[]) { "valid-small.xml", "other-small.xml", NULL };
+       *name != NULL; name++)
+    {
+      g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", *name, NULL);
+      g_autoptr(SkyImportResult) imported = sky_catalog_import_file (f->catalog, sheet, NULL,
+                                                                     NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+  f->scenario = sky_scenario_parse (growth_scenario, strlen (growth_scenario), "growth",
+                                    &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  sky_scenario_free (f->scenario);
+  g_clear_object (&f->catalog);
+  sky_test_remove_tree (f->dir);
+  g_free (f->out);
+  g_free (f->dir);
+}
+
+static char *
+contents_of (const char *path,
+             gsize      *length)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, length, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+static void
+export (Fixture                *f,
+        const SkyExportOptions *options,
+        const char             *path,
+        const char             *assumptions_path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sky_export_write (f->catalog, f->scenario, options, path, assumptions_path,
+                                   NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* OUT.csv's assumptions go to OUT.assumptions.csv; a name without .csv gets the suffix. */
+static void
+test_assumptions_path (void)
+{
+  static const char * const cases[][2] = {
+    { "out.csv", "out.assumptions.csv" },
+    { "/a/b.c/months.csv", "/a/b.c/months.assumptions.csv" },
+    { "months", "months.assumptions.csv" },
+    { "months.CSV", "months.CSV.assumptions.csv" },
+    { "a.csv.csv", "a.csv.assumptions.csv" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = sky_export_assumptions_path (cases[i][0]);
+      g_assert_cmpstr (path, ==, cases[i][1]);
+    }
+}
+
+/* The CSV is the report's, byte for byte, and its assumptions are written beside it. */
+static void
+test_csv_with_assumptions (Fixture       *f,
+                           gconstpointer  data)
+{
+  SkyExportOptions options = { .format = SKY_EXPORT_CSV, .dialect = SKY_CSV_SEMICOLON,
+                               .bom = TRUE };
+  g_autofree char *csv = g_build_filename (f->out, "months.csv", NULL);
+  g_autofree char *beside = g_build_filename (f->out, "months.assumptions.csv", NULL);
+  g_autoptr(SkyProjection) projection = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL, *expected_assumptions = NULL, *text = NULL, *atext = NULL;
+  gsize length = 0, alength = 0, read = 0, aread = 0;
+
+  export (f, &options, csv, NULL);
+  projection = sky_projection_compute (f->catalog, f->scenario, NULL, 0, &error);
+  g_assert_no_error (error);
+  expected = sky_report_projection_csv (f->scenario, projection, SKY_CSV_SEMICOLON, TRUE,
+                                        &length, &error);
+  g_assert_no_error (error);
+  expected_assumptions = sky_report_assumptions_csv (f->scenario, projection,
+                                                     SKY_CSV_SEMICOLON, TRUE, &alength);
+  text = contents_of (csv, &read);
+  atext = contents_of (beside, &aread);
+  g_assert_cmpmem (text, read, expected, length);
+  g_assert_cmpmem (atext, aread, expected_assumptions, alength);
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBFprovider;provider_name;"));
+  g_assert_nonnull (strstr (atext, "budget.monthly;1100\r\n"));
+}
+
+/* Assumptions go where they are asked to go, or nowhere when left out. */
+static void
+test_csv_assumptions_elsewhere (Fixture       *f,
+                                gconstpointer  data)
+{
+  SkyExportOptions options = { .format = SKY_EXPORT_CSV };
+  g_autofree char *csv = g_build_filename (f->out, "months.csv", NULL);
+  g_autofree char *there = g_build_filename (f->out, "there.csv", NULL);
+  g_autofree char *alone = g_build_filename (f->out, "alone.csv", NULL);
+  g_autofree char *listed = NULL;
+
+  export (f, &options, csv, there);
+  options.no_assumptions = TRUE;
+  export (f, &options, alone, NULL);
+  listed = sky_test_names_in (f->out);
+  g_assert_cmpstr (listed, ==, "alone.csv months.csv there.csv");
+}
+
+static GStrv
+member_names (JsonObject *object)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    g_strv_builder_add (builder, l->data);
+  return g_strv_builder_end (builder);
+}
+
+static void
+assert_members (JsonObject *object,
+                const char *expected)
+{
+  g_auto(GStrv) names = member_names (object);
+  g_autofree char *joined = g_strjoinv (" ", names);
+
+  g_assert_cmpstr (joined, ==, expected);
+}
+
+/* The JSON file is the projection's one serialiser, byte for byte, with its members in their
+ * order and money as strings; --months is honoured. */
+static void
+test_json_projection (Fixture       *f,
+                      gconstpointer  data)
+{
+  SkyExportOptions options = { .format = SKY_EXPORT_JSON, .months = 24 };
+  g_autofree char *path = g_build_filename (f->out, "months.json", NULL);
+  g_autoptr(SkyProjection) projection = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL, *text = NULL;
+  gsize length = 0, read = 0;
+  JsonObject *top, *provider, *line, *budget;
+
+  export (f, &options, path, NULL);
+  projection = sky_projection_compute (f->catalog, f->scenario, NULL, 24, &error);
+  g_assert_no_error (error);
+  root = sky_json_projection (f->scenario, projection);
+  expected = sky_json_to_data (root, &length);
+  text = contents_of (path, &read);
+  g_assert_cmpmem (text, read, expected, length);
+
+  json_parser_load_from_data (parser, text, read, &error);
+  g_assert_no_error (error);
+  top = json_node_get_object (json_parser_get_root (parser));
+  assert_members (top, "scenario currency months cheapest_complete providers");
+  g_assert_cmpint (json_object_get_int_member (top, "months"), ==, 24);
+  provider = json_array_get_object_element (json_object_get_array_member (top, "providers"), 0);
+  assert_members (provider, "provider provider_name sheet_version complete lines total_cash "
+                            "total_amortised low high budget");
+  line = json_array_get_object_element (json_object_get_array_member (provider, "lines"), 1);
+  assert_members (line, "label group priced cash amortised break_even_month");
+  g_assert_cmpstr (json_object_get_string_member (line, "group"), ==, "Net");
+  g_assert_true (json_object_get_null_member (line, "break_even_month"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (line, "cash")), ==, 24);
+  /* 10000 GB less 100 free at 0.09. */
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (line, "cash"),
+                                                  0), ==, "891.00");
+  budget = json_object_get_object_member (provider, "budget");
+  assert_members (budget, "verdict first_month_over first_year_over headroom");
+  g_assert_cmpstr (json_object_get_string_member (budget, "verdict"), ==, "over");
+  g_assert_cmpint (json_object_get_int_member (budget, "first_month_over"), ==, 6);
+  g_assert_cmpstr (json_object_get_string_member (budget, "headroom"), ==, "68.84");
+}
+
+/* The estimate's serialiser, as skytally-cli estimate --format json writes it: members in
+ * their order, money in the currency's digits, no figures for a line a provider cannot price. */
+static void
+test_json_estimate (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char * const providers[] = { "examplecloud", "othercloud", NULL };
+  g_autoptr(SkyEstimate) estimate = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *top, *example, *other, *line;
+
+  estimate = sky_estimate_compute (f->catalog, f->scenario, providers, FALSE, &error);
+  g_assert_no_error (error);
+  root = sky_json_estimate (f->scenario, estimate);
+  text = sky_json_to_data (root, NULL);
+  g_assert_true (g_str_has_prefix (text, "{\n  \"scenario\" : \"Growth\",\n"));
+  top = json_node_get_object (root);
+  assert_members (top, "scenario currency hours_per_month term_months compare_by "
+                       "cheapest_complete providers");
+  g_assert_cmpstr (json_object_get_string_member (top, "hours_per_month"), ==, "730");
+  g_assert_cmpstr (json_object_get_string_member (top, "cheapest_complete"), ==,
+                   "examplecloud");
+  example = json_array_get_object_element (json_object_get_array_member (top, "providers"), 0);
+  assert_members (example, "provider provider_name sheet_version complete lines groups totals "
+                           "unpriced_lines");
+  line = json_array_get_object_element (json_object_get_array_member (example, "lines"), 0);
+  assert_members (line, "label group status reason offer quantity usage unit term monthly "
+                        "upfront effective_monthly yearly term_total break_even_hours "
+                        "explanation");
+  /* 2 × 730 × 0.096. */
+  g_assert_cmpstr (json_object_get_string_member (line, "monthly"), ==, "140.16");
+  g_assert_cmpstr (json_object_get_string_member (line, "status"), ==, "priced");
+  assert_members (json_object_get_object_member (example, "totals"),
+                  "monthly upfront effective_monthly yearly term_total credits yearly_net "
+                  "term_net");
+  other = json_array_get_object_element (json_object_get_array_member (top, "providers"), 1);
+  g_assert_false (json_object_get_boolean_member (other, "complete"));
+  g_assert_cmpint (json_object_get_int_member (other, "unpriced_lines"), ==, 2);
+  line = json_array_get_object_element (json_object_get_array_member (other, "lines"), 0);
+  g_assert_cmpstr (json_object_get_string_member (line, "status"), !=, "priced");
+  g_assert_true (json_object_get_null_member (line, "monthly"));
+  g_assert_true (json_object_get_null_member (line, "term_total"));
+  g_assert_true (json_object_get_null_member (line, "offer"));
+}
+
+/* The PDF is a PDF, written whole. */
+static void
+test_pdf (Fixture       *f,
+          gconstpointer  data)
+{
+  SkyExportOptions options = { .format = SKY_EXPORT_PDF };
+  g_autofree char *path = g_build_filename (f->out, "report.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *listed = NULL;
+  gsize length = 0;
+
+  export (f, &options, path, NULL);
+  text = contents_of (path, &length);
+  g_assert_true (g_str_has_prefix (text, "%PDF-"));
+  /* Ends as a whole PDF ends. */
+  g_assert_cmpuint (length, >, 7);
+  g_assert_cmpmem (text + length - 6, 6, "%%EOF\n", 6);
+  listed = sky_test_names_in (f->out);
+  g_assert_cmpstr (listed, ==, "report.pdf");
+}
+
+/* Cancelled before it writes, no file is written, in any format. */
+static void
+test_cancelled (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *listed = NULL;
+
+  g_cancellable_cancel (cancellable);
+  for (SkyExportFormat format = SKY_EXPORT_CSV; format <= SKY_EXPORT_JSON; format++)
+    {
+      SkyExportOptions options = { .format = format };
+      g_autofree char *path = g_build_filename (f->out, "out", NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (sky_export_write (f->catalog, f->scenario, &options, path, NULL,
+                                        cancellable, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    }
+  listed = sky_test_names_in (f->out);
+  g_assert_cmpstr (listed, ==, "");
+}
+
+/* Where files already are --------------------------------------------------------------- */
+
+static void
+export_all (Fixture    *f,
+            const char *csv,
+            const char *json,
+            const char *pdf)
+{
+  static const SkyExportFormat formats[] = { SKY_EXPORT_CSV, SKY_EXPORT_JSON, SKY_EXPORT_PDF };
+  const char *paths[] = { csv, json, pdf };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      SkyExportOptions options = { .format = formats[i] };
+      export (f, &options, paths[i], NULL);
+    }
+}
+
+/* A symbolic link given as the output (a chain of two) stays a link, and the file it ends at
+ * is replaced: CSV, its assumptions, JSON and PDF. */
+static void
+test_keeps_links (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char * const names[] = { "months.csv", "months.assumptions.csv", "months.json",
+                                        "report.pdf" };
+  g_autofree char *real = g_build_filename (f->dir, "real", NULL);
+  g_autofree char *csv = g_build_filename (f->out, "months.csv", NULL);
+  g_autofree char *json = g_build_filename (f->out, "months.json", NULL);
+  g_autofree char *pdf = g_build_filename (f->out, "report.pdf", NULL);
+  g_autofree char *listed = NULL;
+
+  g_assert_cmpint (g_mkdir (real, 0755), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *link = g_build_filename (f->out, names[i], NULL);
+      g_autofree char *middle = g_strconcat (link, ".link", NULL);
+      g_autofree char *target = g_build_filename (real, names[i], NULL);
+      g_autofree char *middle_name = g_strconcat (names[i], ".link", NULL);
+
+      g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+      g_assert_cmpint (symlink (target, middle), ==, 0);
+      g_assert_cmpint (symlink (middle_name, link), ==, 0);
+    }
+  export_all (f, csv, json, pdf);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *link = g_build_filename (f->out, names[i], NULL);
+      g_autofree char *middle = g_strconcat (link, ".link", NULL);
+      g_autofree char *target = g_build_filename (real, names[i], NULL);
+      g_autofree char *text = contents_of (target, NULL);
+
+      g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+      g_assert_true (g_file_test (middle, G_FILE_TEST_IS_SYMLINK));
+      g_assert_false (g_file_test (target, G_FILE_TEST_IS_SYMLINK));
+      g_assert_cmpstr (text, !=, "old");
+    }
+  listed = sky_test_names_in (real);
+  g_assert_cmpstr (listed, ==, "months.assumptions.csv months.csv months.json report.pdf");
+}
+
+/* A link planted at OUT.part (where the PDF was once drawn before it was put in place) is not
+ * followed: the file it points to is left alone, and so is the link; the temporary files the
+ * export writes through are gone. */
+static void
+test_planted_link (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const SkyExportFormat formats[] = { SKY_EXPORT_CSV, SKY_EXPORT_JSON, SKY_EXPORT_PDF };
+  g_autofree char *victim = g_build_filename (f->dir, "victim", NULL);
+
+  g_assert_true (g_file_set_contents (victim, "precious", -1, NULL));
+  for (gsize i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      SkyExportOptions options = { .format = formats[i], .no_assumptions = TRUE };
+      g_autofree char *path = g_strdup_printf ("%s/out-%" G_GSIZE_FORMAT, f->out, i);
+      g_autofree char *part = g_strconcat (path, ".part", NULL);
+      g_autofree char *text = NULL;
+
+      g_assert_cmpint (symlink (victim, part), ==, 0);
+      export (f, &options, path, NULL);
+      text = contents_of (victim, NULL);
+      g_assert_cmpstr (text, ==, "precious");
+      g_assert_true (g_file_test (part, G_FILE_TEST_IS_SYMLINK));
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+    }
+  {
+    g_autofree char *listed = sky_test_names_in (f->out);
+    g_assert_cmpstr (listed, ==, "out-0 out-0.part out-1 out-1.part out-2 out-2.part");
+  }
+}
+
+/* A file exported again keeps its mode; a new one gets the usual mode of the umask. */
+static void
+test_keeps_mode (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (f->out, "months.csv", NULL);
+  g_autofree char *assumptions = g_build_filename (f->out, "months.assumptions.csv", NULL);
+  g_autofree char *json = g_build_filename (f->out, "months.json", NULL);
+  g_autofree char *pdf = g_build_filename (f->out, "report.pdf", NULL);
+  const char * const paths[] = { csv, assumptions, json, pdf };
+  mode_t old = umask (027);
+  GStatBuf st;
+
+  export_all (f, csv, json, pdf);
+  umask (old);
+  for (gsize i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_assert_cmpint (g_stat (paths[i], &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+      g_assert_cmpint (g_chmod (paths[i], 0600), ==, 0);
+    }
+  export_all (f, csv, json, pdf);
+  for (gsize i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_assert_cmpint (g_stat (paths[i], &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    }
+}
+
+static gpointer
+read_fifo_thread (gpointer data)
+{
+  char *text = NULL;
+
+  g_file_get_contents (data, &text, NULL, NULL);
+  return text;
+}
+
+/* A named pipe is written to, and stays a pipe. */
+static void
+test_to_fifo (Fixture       *f,
+              gconstpointer  data)
+{
+  SkyExportOptions options = { .format = SKY_EXPORT_JSON };
+  g_autofree char *fifo = g_build_filename (f->out, "pipe.json", NULL);
+  g_autofree char *text = NULL;
+  GThread *reader;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  reader = g_thread_new ("reader", read_fifo_thread, fifo);
+  export (f, &options, fifo, NULL);
+  text = g_thread_join (reader);
+  g_assert_nonnull (text);
+  g_assert_true (g_str_has_prefix (text, "{\n  \"scenario\" : \"Growth\""));
+  g_assert_true (g_file_test (fifo, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (fifo, G_FILE_TEST_IS_REGULAR));
+}
+
+/* An export that cannot be written (its folder is a file) fails naming the file, in every
+ * format, and leaves nothing behind. */
+static void
+test_fails_cleanly (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *not_dir = g_build_filename (f->out, "file", NULL);
+  g_autofree char *listed = NULL;
+
+  g_assert_true (g_file_set_contents (not_dir, "a file", -1, NULL));
+  for (SkyExportFormat format = SKY_EXPORT_CSV; format <= SKY_EXPORT_JSON; format++)
+    {
+      SkyExportOptions options = { .format = format };
+      g_autofree char *path = g_build_filename (not_dir, "out", NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (sky_export_write (f->catalog, f->scenario, &options, path, NULL, NULL,
+                                        &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, path));
+    }
+  listed = sky_test_names_in (f->out);
+  g_assert_cmpstr (listed, ==, "file");
+}
+
+/* The CSV and its assumptions are put in place together: when the assumptions cannot be
+ * written (a folder has their name), neither file changes. */
+static void
+test_csv_all_or_nothing (Fixture       *f,
+                         gconstpointer  data)
+{
+  SkyExportOptions options = { .format = SKY_EXPORT_CSV };
+  g_autofree char *csv = g_build_filename (f->out, "months.csv", NULL);
+  g_autofree char *assumptions = g_build_filename (f->out, "months.assumptions.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *listed = NULL;
+
+  g_assert_true (g_file_set_contents (csv, "old csv", -1, NULL));
+  g_assert_cmpint (g_mkdir (assumptions, 0755), ==, 0);
+  g_assert_false (sky_export_write (f->catalog, f->scenario, &options, csv, NULL, NULL,
+                                    &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, assumptions));
+  text = contents_of (csv, NULL);
+  g_assert_cmpstr (text, ==, "old csv");
+  g_assert_true (g_file_test (assumptions, G_FILE_TEST_IS_DIR));
+  listed = sky_test_names_in (f->out);
+  g_assert_cmpstr (listed, ==, "months.assumptions.csv months.csv");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/sky/export/assumptions-path", test_assumptions_path);
+#define ADD(name, func) \
+  g_test_add ("/sky/export/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("csv-with-assumptions", test_csv_with_assumptions);
+  ADD ("csv-assumptions-elsewhere", test_csv_assumptions_elsewhere);
+  ADD ("json-projection", test_json_projection);
+  ADD ("json-estimate", test_json_estimate);
+  ADD ("pdf", test_pdf);
+  ADD ("cancelled", test_cancelled);
+  ADD ("keeps-links", test_keeps_links);
+  ADD ("planted-link", test_planted_link);
+  ADD ("keeps-mode", test_keeps_mode);
+  ADD ("to-fifo", test_to_fifo);
+  ADD ("fails-cleanly", test_fails_cleanly);
+  ADD ("csv-all-or-nothing", test_csv_all_or_nothing);
+#undef ADD
+
+  return g_test_run ();
+}

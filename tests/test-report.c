@@ -1,0 +1,422 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "sky-catalog.h"
+#include "sky-chart.h"
+#include "sky-estimate.h"
+#include "sky-projection.h"
+#include "sky-report-pdf.h"
+#include "sky-scenario.h"
+#include "sky-test-util.h"
+
+/* The projection chart's axes, its drawing, and the PDF report that holds it. */
+
+/* Servers growing 10 % a month from 140.16 and egress of 891.00 against a budget of 1100 a
+ * month, on valid-small.xml: month 1 is 1031.16, month 12 about 1290. */
+static const char growth_scenario[] =
+  "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Growth\" currency=\"USD\">\n"
+  "  <providers>\n    <provider id=\"examplecloud\"/>\n  </providers>\n"
+  "  <line label=\"Servers\" group=\"API\" quantity=\"2\" unit=\"hour\">\n"
+  "    <offer provider=\"examplecloud\" sku=\"std-2-us\"/>\n  </line>\n"
+  "  <line label=\"Egress\" group=\"Net\" usage=\"10000\" unit=\"gb\">\n"
+  "    <offer provider=\"examplecloud\" sku=\"egress-us\"/>\n  </line>\n"
+  "  <budget monthly=\"1100\"/>\n"
+  "  <projection months=\"12\">\n"
+  "    <growth line=\"Servers\" percent=\"10\"/>\n"
+  "    <range group=\"Net\" low=\"-20\" high=\"30\"/>\n"
+  "  </projection>\n"
+  "</scenario>\n";
+
+typedef struct
+{
+  char          *dir;
+  SkyCatalog    *catalog;
+  SkyScenario   *scenario;
+  SkyProjection *projection;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autoptr(SkyImportResult) imported = NULL;
+
+  f->dir = g_dir_make_tmp ("skytally-report-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (f->dir, "catalog.db", NULL);
+  f->catalog = sky_catalog_open (db, &error);
+  g_assert_no_error (error);
+  imported = sky_catalog_import_file (f->catalog, sheet, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  f->scenario = sky_scenario_parse (growth_scenario, strlen (growth_scenario), "growth",
+                                    &error);
+  g_assert_no_error (error);
+  f->projection = sky_projection_compute (f->catalog, f->scenario, NULL, 0, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  sky_projection_free (f->projection);
+  sky_scenario_free (f->scenario);
+  g_clear_object (&f->catalog);
+  sky_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+/* The axis ---------------------------------------------------------------------------------- */
+
+static void
+assert_value_axis (double              highest,
+                   guint               max_intervals,
+                   double              step,
+                   const char * const *labels)
+{
+  g_autoptr(SkyChartValueAxis) axis = sky_chart_value_axis_new (highest, max_intervals);
+  g_autofree char *joined = g_strjoinv (" ", axis->labels);
+  g_autofree char *expected = g_strjoinv (" ", (char **) labels);
+
+  g_test_message ("highest %g, at most %u steps: %s", highest, max_intervals, joined);
+  g_assert_cmpstr (joined, ==, expected);
+  g_assert_cmpfloat_with_epsilon (axis->step, step, step * 1e-9);
+  g_assert_cmpuint (axis->n_ticks, ==, g_strv_length ((char **) labels));
+  g_assert_cmpfloat_with_epsilon (axis->top, step * (axis->n_ticks - 1), step * 1e-9);
+  for (guint i = 0; i < axis->n_ticks; i++)
+    g_assert_cmpfloat_with_epsilon (axis->values[i], i * step, step * 1e-9);
+}
+
+/* The money goes up in steps of 1, 2 or 5 times a power of ten, from 0 to the first tick at or
+ * above the highest figure, labelled exactly with thousands separators. */
+static void
+test_value_axis_round_steps (void)
+{
+  assert_value_axis (843.61, 5, 200,
+                     (const char *[]) { "0", "200", "400", "600", "800", "1,000", NULL });
+  assert_value_axis (1000, 5, 200,
+                     (const char *[]) { "0", "200", "400", "600", "800", "1,000", NULL });
+  assert_value_axis (12345, 5, 5000,
+                     (const char *[]) { "0", "5,000", "10,000", "15,000", NULL });
+  assert_value_axis (1290.5, 6, 500,
+                     (const char *[]) { "0", "500", "1,000", "1,500", NULL });
+  assert_value_axis (2400000, 5, 500000,
+                     (const char *[]) { "0", "500,000", "1,000,000", "1,500,000", "2,000,000",
+                                        "2,500,000", NULL });
+  assert_value_axis (0.3, 4, 0.1, (const char *[]) { "0", "0.1", "0.2", "0.3", NULL });
+  assert_value_axis (7, 8, 1,
+                     (const char *[]) { "0", "1", "2", "3", "4", "5", "6", "7", NULL });
+  assert_value_axis (1, 1, 1, (const char *[]) { "0", "1", NULL });
+}
+
+/* Nothing to show (no figures, or all zero) still gives an axis to draw: 0 to 1. */
+static void
+test_value_axis_nothing (void)
+{
+  assert_value_axis (0, 5, 0.2,
+                     (const char *[]) { "0", "0.2", "0.4", "0.6", "0.8", "1", NULL });
+  assert_value_axis (-5, 5, 0.2,
+                     (const char *[]) { "0", "0.2", "0.4", "0.6", "0.8", "1", NULL });
+  assert_value_axis (NAN, 5, 0.2,
+                     (const char *[]) { "0", "0.2", "0.4", "0.6", "0.8", "1", NULL });
+}
+
+/* For any highest figure: at most the steps asked for, the top at or above it and less than
+ * a step beyond, a round step, and labels that read back as the ticks. */
+static void
+test_value_axis_any (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (14);
+
+  for (guint n = 0; n < 2000; n++)
+    {
+      double highest = pow (10, g_rand_double_range (rand, -3, 12));
+      guint max_intervals = (guint) g_rand_int_range (rand, 1, 9);
+      g_autoptr(SkyChartValueAxis) axis = sky_chart_value_axis_new (highest, max_intervals);
+      double mantissa = axis->step / pow (10, floor (log10 (axis->step) + 1e-9));
+
+      g_assert_cmpuint (axis->n_ticks - 1, <=, max_intervals);
+      g_assert_cmpuint (axis->n_ticks, >=, 2);
+      g_assert_cmpfloat (axis->top, >=, highest * (1 - 1e-9));
+      g_assert_cmpfloat (axis->top - axis->step, <, highest);
+      g_assert_true (fabs (mantissa - 1) < 1e-6 || fabs (mantissa - 2) < 1e-6 ||
+                     fabs (mantissa - 5) < 1e-6);
+      for (guint i = 0; i < axis->n_ticks; i++)
+        {
+          g_autoptr(GString) plain = g_string_new (axis->labels[i]);
+          SkyDecimal d;
+
+          g_string_replace (plain, ",", "", 0);
+          g_assert_true (sky_decimal_parse (plain->str, SKY_DECIMAL_MAX_SCALE, FALSE, &d, NULL));
+          g_assert_cmpfloat_with_epsilon (sky_decimal_to_double (d), axis->values[i],
+                                          axis->step * 1e-6);
+        }
+    }
+}
+
+static char *
+month_labels (guint months,
+              guint step,
+              guint start_year,
+              guint start_month)
+{
+  g_autoptr(SkyChartMonthAxis) axis = sky_chart_month_axis_new (months, step, start_year,
+                                                                start_month);
+
+  g_assert_cmpuint (axis->n_labels, ==, (months + step - 1) / step);
+  for (guint i = 0; i < axis->n_labels; i++)
+    g_assert_cmpuint (axis->months[i], ==, i * step);
+  return g_strjoinv (" ", axis->labels);
+}
+
+/* Without a first month, months are numbered from 1, every step from the first. */
+static void
+test_month_axis_numbers (void)
+{
+  g_autofree char *twelve = month_labels (12, 1, 0, 0);
+  g_autofree char *sixty = month_labels (60, 6, 0, 0);
+  g_autofree char *odd = month_labels (13, 3, 0, 0);
+
+  g_assert_cmpstr (twelve, ==, "1 2 3 4 5 6 7 8 9 10 11 12");
+  g_assert_cmpstr (sixty, ==, "1 7 13 19 25 31 37 43 49 55");
+  g_assert_cmpstr (odd, ==, "1 4 7 10 13");
+}
+
+/* With a first month, the calendar months, the year given at the first label and wherever it
+ * has changed since the label before. */
+static void
+test_month_axis_calendar (void)
+{
+  g_autofree char *quarters = month_labels (24, 3, 2027, 3);
+  g_autofree char *monthly = month_labels (14, 1, 2026, 11);
+  g_autofree char *yearly = month_labels (36, 12, 2027, 1);
+
+  g_assert_cmpstr (quarters, ==, "Mar 2027 Jun Sep Dec Mar 2028 Jun Sep Dec");
+  g_assert_cmpstr (monthly, ==, "Nov 2026 Dec Jan 2027 Feb Mar Apr May Jun Jul Aug Sep Oct Nov "
+                                "Dec");
+  g_assert_cmpstr (yearly, ==, "Jan 2027 Jan 2028 Jan 2029");
+}
+
+/* Labels are thinned to the least of 1, 2, 3, 6, 12 or 24 months apart at which they fit. */
+static void
+test_month_step_thinning (void)
+{
+  g_assert_cmpuint (sky_chart_month_step (12, 500, 20), ==, 1);
+  g_assert_cmpuint (sky_chart_month_step (24, 300, 20), ==, 2);
+  g_assert_cmpuint (sky_chart_month_step (60, 500, 20), ==, 3);
+  g_assert_cmpuint (sky_chart_month_step (60, 200, 20), ==, 6);
+  g_assert_cmpuint (sky_chart_month_step (60, 100, 20), ==, 12);
+  /* Whatever the room, never sparser than every two years. */
+  g_assert_cmpuint (sky_chart_month_step (60, 10, 40), ==, 24);
+}
+
+/* The groups of a provider's stacked bars, in the order they first appear. */
+static void
+test_groups_in_order (Fixture       *f,
+                      gconstpointer  data)
+{
+  const SkyProjectionProvider *p = g_ptr_array_index (f->projection->providers, 0);
+  g_autoptr(GPtrArray) groups = sky_chart_groups (p);
+
+  g_assert_cmpuint (groups->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (groups, 0), ==, "API");
+  g_assert_cmpstr (g_ptr_array_index (groups, 1), ==, "Net");
+}
+
+/* The drawing ------------------------------------------------------------------------------- */
+
+static const SkyChartColour series[] = { { 0, 0, 1, 1 }, { 0, 1, 0, 1 } };
+
+/* Counts the pixels of the image close to @red, @green, @blue. */
+static guint
+count_colour (cairo_surface_t *surface,
+              double           red,
+              double           green,
+              double           blue)
+{
+  guchar *pixels = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint n = 0;
+
+  cairo_surface_flush (surface);
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      {
+        guint32 px = *(guint32 *) (pixels + y * stride + x * 4);
+        double r = ((px >> 16) & 0xff) / 255.0, g = ((px >> 8) & 0xff) / 255.0,
+               b = (px & 0xff) / 255.0;
+
+        if (fabs (r - red) < 0.1 && fabs (g - green) < 0.1 && fabs (b - blue) < 0.1)
+          n++;
+      }
+  return n;
+}
+
+static cairo_surface_t *
+draw (const SkyChartData *data)
+{
+  static const SkyChartStyle style = {
+    .foreground = { 0, 0, 0, 1 },
+    .grid = { 0.8, 0.8, 0.8, 1 },
+    .budget = { 1, 0, 0, 1 },
+    .series = series,
+    .n_series = G_N_ELEMENTS (series),
+    .line_width = 2,
+    .font = "Sans 8",
+  };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 480, 280);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *context = pango_cairo_create_context (cr);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  sky_chart_draw (cr, context, 480, 280, &style, data);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  g_object_unref (context);
+  cairo_destroy (cr);
+  return surface;
+}
+
+/* Every provider as a line over its band, the budget dashed across in its colour when there
+ * is one and not otherwise. */
+static void
+test_draw_lines (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char * const names[] = { "Example Cloud", NULL };
+  SkyChartData chart = {
+    .projection = f->projection,
+    .has_budget = TRUE,
+    .budget = f->scenario->budget->monthly,
+    .names = names,
+    .budget_label = "Monthly budget",
+    .value_title = "USD",
+    .month_title = "Month",
+  };
+  cairo_surface_t *with_budget = draw (&chart);
+  cairo_surface_t *without;
+
+  chart.has_budget = FALSE;
+  without = draw (&chart);
+  g_assert_cmpuint (count_colour (with_budget, 0, 0, 1), >, 100);
+  g_assert_cmpuint (count_colour (with_budget, 1, 0, 0), >, 100);
+  g_assert_cmpuint (count_colour (without, 0, 0, 1), >, 100);
+  g_assert_cmpuint (count_colour (without, 1, 0, 0), ==, 0);
+  cairo_surface_destroy (with_budget);
+  cairo_surface_destroy (without);
+}
+
+/* One provider's months stacked by group: both groups' colours are drawn. */
+static void
+test_draw_stacked (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char * const names[] = { "API", "Net", NULL };
+  SkyChartData chart = {
+    .projection = f->projection,
+    .provider = g_ptr_array_index (f->projection->providers, 0),
+    .names = names,
+    .start_year = 2027,
+    .start_month = 3,
+  };
+  cairo_surface_t *surface = draw (&chart);
+
+  g_assert_cmpuint (count_colour (surface, 0, 0, 1), >, 500);
+  g_assert_cmpuint (count_colour (surface, 0, 1, 0), >, 500);
+  cairo_surface_destroy (surface);
+}
+
+/* Too small to hold a plot, nothing is drawn and nothing fails. */
+static void
+test_draw_tiny (Fixture       *f,
+                gconstpointer  data)
+{
+  static const SkyChartStyle style = { .foreground = { 0, 0, 0, 1 } };
+  SkyChartData chart = { .projection = f->projection };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 4, 4);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *context = pango_cairo_create_context (cr);
+
+  sky_chart_draw (cr, context, 4, 4, &style, &chart);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* The PDF ----------------------------------------------------------------------------------- */
+
+/* The report is written and read back: its chart has the months and money on its axes, the
+ * money with thousands separators, and the legend says when the budget is first exceeded. */
+static void
+test_pdf_read_back (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *pdftotext = g_getenv ("SKYTALLY_PDFTOTEXT");
+  g_autofree char *pdf = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autoptr(SkyEstimate) estimate = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) thousands = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *out = NULL;
+  int wait_status = 0;
+
+  estimate = sky_estimate_compute (f->catalog, f->scenario, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (sky_report_write_pdf (f->scenario, estimate, f->projection, NULL, pdf,
+                                       &error));
+  g_assert_no_error (error);
+  g_file_get_contents (pdf, &head, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (head, "%PDF-"));
+  if (pdftotext == NULL || *pdftotext == '\0')
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed: build-aux/setup-debian.sh "
+                   "installs it");
+      return;
+    }
+  g_spawn_sync (NULL, (char *[]) { (char *) pdftotext, pdf, (char *) "-", NULL }, NULL,
+                G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, "The projection"));
+  g_assert_nonnull (strstr (out, "Month"));
+  /* Month 1 is 1031.16 and the budget 1100: the money's axis passes 1,000. */
+  thousands = g_regex_new ("(^|\\s)1,[0-9]00(\\s|$)", G_REGEX_MULTILINE, 0, NULL);
+  g_assert_true (g_regex_match (thousands, out, 0, NULL));
+  g_assert_nonnull (strstr (out, "over the monthly budget from month 6"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/sky/report/value-axis-round-steps", test_value_axis_round_steps);
+  g_test_add_func ("/sky/report/value-axis-nothing", test_value_axis_nothing);
+  g_test_add_func ("/sky/report/value-axis-any", test_value_axis_any);
+  g_test_add_func ("/sky/report/month-axis-numbers", test_month_axis_numbers);
+  g_test_add_func ("/sky/report/month-axis-calendar", test_month_axis_calendar);
+  g_test_add_func ("/sky/report/month-step-thinning", test_month_step_thinning);
+#define ADD(name, func) \
+  g_test_add ("/sky/report/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("groups-in-order", test_groups_in_order);
+  ADD ("draw-lines", test_draw_lines);
+  ADD ("draw-stacked", test_draw_stacked);
+  ADD ("draw-tiny", test_draw_tiny);
+  ADD ("pdf-read-back", test_pdf_read_back);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,255 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "sky-catalog.h"
+#include "sky-resolve.h"
+#include "sky-scenario.h"
+#include "sky-test-util.h"
+
+/* Resolving, the catalog's part of pricing: which offer and price each line of
+ * tests/data/web.skytally uses on valid-small.xml (Example Cloud, USD) and other-small.xml
+ * (Other Cloud, EUR, 10 % off, 1.1 USD/EUR), handed on as numbers. */
+
+typedef struct
+{
+  char        *dir;
+  SkyCatalog  *catalog;
+  SkyScenario *scenario;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  static const char *sheets[] = { "valid-small.xml", "other-small.xml" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *scenario = g_test_build_filename (G_TEST_DIST, "data", "web.skytally", NULL);
+
+  f->dir = g_dir_make_tmp ("skytally-resolve-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (f->dir, "catalog.db", NULL);
+  f->catalog = sky_catalog_open (db, &error);
+  g_assert_no_error (error);
+  for (gsize i = 0; i < G_N_ELEMENTS (sheets); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", sheets[i], NULL);
+      g_autoptr(SkyImportResult) result = sky_catalog_import_file (f->catalog, path, NULL,
+                                                                   NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+  f->scenario = sky_scenario_load (scenario, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  sky_scenario_free (f->scenario);
+  g_clear_object (&f->catalog);
+  sky_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static SkyResolvedProvider *
+resolve (Fixture    *f,
+         const char *provider)
+{
+  g_autoptr(GError) error = NULL;
+  SkyResolvedProvider *p = sky_resolve_provider (f->catalog, f->scenario, provider, FALSE,
+                                                 &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (p);
+  return p;
+}
+
+static SkyResolvedLine *
+line_of (SkyResolvedProvider *p,
+         guint                i)
+{
+  return g_ptr_array_index (p->lines, i);
+}
+
+#define ASSERT_DEC(value, expected) G_STMT_START {                         \
+    g_autofree char *t_ = sky_decimal_to_string (sky_decimal_normalize (value)); \
+    g_assert_cmpstr (t_, ==, (expected));                                   \
+  } G_STMT_END
+
+/* Each line's offer and price, in numbers; the two egress lines share one slot. */
+static void
+test_lines (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(SkyResolvedProvider) p = resolve (f, "examplecloud");
+  SkyResolvedLine *l;
+
+  g_assert_cmpstr (p->provider_name, ==, "Example Cloud");
+  g_assert_cmpstr (p->sheet_version, ==, "2026.1");
+  g_assert_cmpuint (p->lines->len, ==, 5);
+
+  l = line_of (p, 0);
+  g_assert_cmpint (l->status, ==, SKY_LINE_PRICED);
+  g_assert_cmpstr (l->offer->sku, ==, "std-2-us");
+  g_assert_cmpstr (l->terms.unit, ==, "hour");
+  g_assert_cmpstr (l->terms.currency, ==, "USD");
+  ASSERT_DEC (l->terms.amount, "0.096");
+  g_assert_cmpuint (l->terms.term_months, ==, 0);
+  g_assert_false (l->terms.committed);
+  g_assert_false (l->terms.has_rate);
+  g_assert_false (l->terms.has_discount);
+
+  /* Egress: 100 free, three tiers; both lines count their units together. */
+  l = line_of (p, 1);
+  g_assert_cmpstr (l->offer->sku, ==, "egress-us");
+  ASSERT_DEC (l->terms.free_units, "100");
+  g_assert_cmpuint (l->terms.tiers->len, ==, 3);
+  ASSERT_DEC (g_array_index (l->terms.tiers, SkyPriceTier, 1).from, "10240");
+  ASSERT_DEC (g_array_index (l->terms.tiers, SkyPriceTier, 1).to, "51200");
+  ASSERT_DEC (g_array_index (l->terms.tiers, SkyPriceTier, 1).amount, "0.085");
+  g_assert_false (g_array_index (l->terms.tiers, SkyPriceTier, 2).has_to);
+  g_assert_cmpuint (line_of (p, 2)->terms.slot, ==, l->terms.slot);
+  g_assert_cmpuint (line_of (p, 0)->terms.slot, !=, l->terms.slot);
+
+  /* The reserved worker: a one-year hourly commitment, its fee, and the same offer on demand
+   * for its break-even. */
+  l = line_of (p, 3);
+  g_assert_cmpuint (l->terms.term_months, ==, 12);
+  g_assert_true (l->terms.committed);
+  g_assert_true (l->terms.has_upfront_fee);
+  ASSERT_DEC (l->terms.upfront_fee, "259");
+  ASSERT_DEC (l->terms.amount, "0.0296");
+  g_assert_true (l->terms.has_on_demand);
+  ASSERT_DEC (l->terms.on_demand, "0.096");
+}
+
+/* Another currency brings the scenario's pinned rate and the provider's discount; without a
+ * rate the line is not priced, though its price was found, and says why. */
+static void
+test_rate_and_discount (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(SkyResolvedProvider) p = resolve (f, "othercloud");
+  g_autoptr(SkyResolvedProvider) q = NULL;
+  SkyResolvedLine *l = line_of (p, 0);
+
+  g_assert_cmpint (l->status, ==, SKY_LINE_PRICED);
+  g_assert_cmpstr (l->terms.currency, ==, "EUR");
+  g_assert_true (l->terms.has_rate);
+  ASSERT_DEC (l->terms.rate, "1.1");
+  g_assert_cmpstr (l->terms.rate_date, ==, "2026-11-01");
+  g_assert_true (l->terms.has_discount);
+  ASSERT_DEC (l->terms.discount, "10");
+  /* An offer of another provider, and a category this one lacks. */
+  g_assert_cmpint (line_of (p, 3)->status, ==, SKY_LINE_NO_MATCH);
+  g_assert_cmpstr (line_of (p, 3)->reason, ==, "the line names an offer of examplecloud "
+                                               "(std-2-us)");
+  g_assert_cmpint (line_of (p, 4)->status, ==, SKY_LINE_NO_MATCH);
+  g_assert_null (line_of (p, 4)->offer);
+
+  g_ptr_array_set_size (f->scenario->rates, 0);
+  q = resolve (f, "othercloud");
+  l = line_of (q, 0);
+  g_assert_cmpint (l->status, ==, SKY_LINE_NOT_PRICED);
+  g_assert_true (l->has_terms);
+  g_assert_nonnull (l->offer);
+  g_assert_cmpstr (l->reason, ==, "the offer is priced in EUR and the scenario pins no exchange "
+                                  "rate from EUR to USD");
+}
+
+/* A line resolved again as if bought on demand: the on-demand price of the same offer, no
+ * commitment, a slot of its own (another price); an option the offer lacks is not priced. */
+static void
+test_other_term (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(SkyResolvedProvider) p = resolve (f, "examplecloud");
+  g_autoptr(GError) error = NULL;
+  const SkyScenarioLine *worker = g_ptr_array_index (f->scenario->lines, 3);
+  g_autoptr(SkyResolvedLine) od = sky_resolve_line (f->catalog, f->scenario, p, worker,
+                                                    "on-demand", &error);
+  g_autoptr(SkyResolvedLine) none = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (od->status, ==, SKY_LINE_PRICED);
+  g_assert_cmpstr (od->offer->sku, ==, "std-2-us");
+  g_assert_cmpuint (od->terms.term_months, ==, 0);
+  g_assert_false (od->terms.committed);
+  ASSERT_DEC (od->terms.amount, "0.096");
+  /* The API servers' price: the same offer and price, so the same slot. */
+  g_assert_cmpuint (od->terms.slot, ==, line_of (p, 0)->terms.slot);
+  g_assert_cmpuint (od->terms.slot, !=, line_of (p, 3)->terms.slot);
+
+  none = sky_resolve_line (f->catalog, f->scenario, p, worker, "savings-plan-3y-no-upfront",
+                           &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (none->status, ==, SKY_LINE_NOT_PRICED);
+  g_assert_cmpstr (none->reason, ==, "std-2-us has no savings-plan-3y-no-upfront price per hour");
+}
+
+/* Which providers, and the errors of none and of a sheet the catalog lacks; a provider with no
+ * sheet at all resolves every line as unmatched. */
+static void
+test_providers (Fixture       *f,
+                gconstpointer  data)
+{
+  static const char * const only[] = { "othercloud", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = sky_resolve_providers (f->scenario, NULL, &error);
+  g_autoptr(GPtrArray) given = sky_resolve_providers (f->scenario, only, &error);
+  g_autoptr(GPtrArray) empty = NULL;
+  g_autoptr(SkyResolvedProvider) nowhere = NULL;
+  SkyResolvedProvider *missing;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (list, 1), ==, "othercloud");
+  g_assert_cmpuint (given->len, ==, 1);
+
+  g_ptr_array_set_size (f->scenario->providers, 0);
+  empty = sky_resolve_providers (f->scenario, NULL, &error);
+  g_assert_null (empty);
+  g_assert_error (error, SKY_ESTIMATE_ERROR, SKY_ESTIMATE_ERROR_NO_PROVIDER);
+  g_clear_error (&error);
+
+  sky_scenario_set_sheet_version (f->scenario, "examplecloud", "1999.1");
+  missing = sky_resolve_provider (f->catalog, f->scenario, "examplecloud", FALSE, &error);
+  g_assert_null (missing);
+  g_assert_error (error, SKY_ESTIMATE_ERROR, SKY_ESTIMATE_ERROR_NO_SHEET);
+  g_clear_error (&error);
+
+  nowhere = resolve (f, "nocloud");
+  g_assert_null (nowhere->sheet_version);
+  g_assert_cmpstr (line_of (nowhere, 0)->reason, ==, "the catalog has no price sheet of nocloud");
+}
+
+static void
+test_term_months (void)
+{
+  g_assert_cmpuint (sky_resolve_term_months ("on-demand"), ==, 0);
+  g_assert_cmpuint (sky_resolve_term_months ("spot"), ==, 0);
+  g_assert_cmpuint (sky_resolve_term_months ("reserved-1y-partial-upfront"), ==, 12);
+  g_assert_cmpuint (sky_resolve_term_months ("savings-plan-3y-no-upfront"), ==, 36);
+  g_assert_cmpuint (sky_resolve_term_months (NULL), ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/sky/resolve/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("lines", test_lines);
+  ADD ("rate-and-discount", test_rate_and_discount);
+  ADD ("other-term", test_other_term);
+  ADD ("providers", test_providers);
+#undef ADD
+  g_test_add_func ("/sky/resolve/term-months", test_term_months);
+
+  return g_test_run ();
+}

@@ -1,0 +1,201 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window tests of the Budget page. */
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <json-glib/json-glib.h>
+
+#include "sky-window-test-util.h"
+
+/* The Budget page shows the scenario month by month, says plainly whether and when the budget
+ * is exceeded, and its budget and months land in the scenario. */
+static void
+test_budget_page (Fixture       *f,
+                  gconstpointer  data)
+{
+  SkyBudgetPage *page = SKY_BUDGET_PAGE (gtk_widget_get_template_child (
+                          GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "budget_page"));
+  g_autoptr(GFile) file = data_gfile ("web.skytally");
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkLabel *status = GTK_LABEL (budget_child (page, "status_label"));
+  GtkColumnView *view = GTK_COLUMN_VIEW (budget_child (page, "months_view"));
+  GtkEditable *monthly = GTK_EDITABLE (budget_child (page, "monthly_entry"));
+  GtkEditable *yearly = GTK_EDITABLE (budget_child (page, "yearly_entry"));
+  const SkyProjection *projection;
+  const SkyProjectionProvider *p;
+  const SkyScenario *s;
+  g_autofree char *cap = NULL;
+
+  /* Nothing to project yet. */
+  g_assert_null (sky_budget_page_get_projection (page));
+  g_assert_nonnull (strstr (gtk_label_get_label (status), "Add lines and providers"));
+
+  import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
+  g_ptr_array_add (files, g_object_ref (file));
+  sky_window_open_files (f->window, files);
+  wait_for_estimate (f);
+  wait_for_projection (page);
+  projection = sky_budget_page_get_projection (page);
+  g_assert_nonnull (projection);
+  g_assert_cmpuint (projection->months, ==, 12);
+  g_assert_cmpuint (projection->providers->len, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))),
+                    ==, 12);
+  g_assert_nonnull (strstr (gtk_label_get_label (status), "No budget is set"));
+  /* Other Cloud's figures leave out two lines: said even without a budget. */
+  g_assert_nonnull (strstr (gtk_label_get_label (status),
+                            "\nOther Cloud cannot price 2 lines: its figures leave them out."));
+  g_assert_null (strstr (gtk_label_get_label (status), "Example Cloud cannot"));
+
+  /* A cap under month 1's total: over from month 1. */
+  p = g_ptr_array_index (projection->providers, 0);
+  g_assert_cmpint (sky_decimal_compare (p->total_cash[0], sky_decimal_from_int (1)), >, 0);
+  gtk_editable_set_text (monthly, "1");
+  s = shown_scenario (scenario_page (f));
+  g_assert_nonnull (s->budget);
+  g_assert_true (s->budget->has_monthly);
+  g_assert_false (s->budget->has_yearly);
+  g_assert_true (sky_scenario_document_get_modified (document_of (scenario_page (f))));
+  wait_for_projection (page);
+  g_assert_nonnull (strstr (gtk_label_get_label (status),
+                            "Example Cloud goes over the monthly budget in month 1."));
+  /* Other Cloud cannot price two of the lines: its figures leave them out, and it says so. */
+  g_assert_nonnull (strstr (gtk_label_get_label (status),
+                            "Other Cloud goes over the monthly budget in month 1 (leaving out 2 "
+                            "lines it cannot price)."));
+
+  /* A group's own cap, set in the scenario, is followed too. */
+  {
+    SkyScenario *edit = sky_scenario_document_edit (document_of (scenario_page (f)), NULL);
+    SkyGroupCap *network = g_new0 (SkyGroupCap, 1);
+
+    network->group = g_strdup ("Network");
+    network->monthly = sky_decimal_from_int (1);
+    g_ptr_array_add (edit->budget->group_caps, network);
+    sky_scenario_document_edited (document_of (scenario_page (f)));
+  }
+  wait_for_projection (page);
+  g_assert_nonnull (strstr (gtk_label_get_label (status),
+                            "; Network goes over its cap in month 1"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (scenario_page (f)), "page.undo", NULL));
+  wait_for_projection (page);
+  g_assert_null (strstr (gtk_label_get_label (status), "Network"));
+
+  /* Typing on is one edit; a cap above every month: within it. */
+  gtk_editable_set_text (monthly, "1000000.50");
+  gtk_editable_set_text (yearly, "abc");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (yearly), "error"));
+  gtk_editable_set_text (yearly, "");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (yearly), "error"));
+  wait_for_projection (page);
+  /* What was typed stays as typed. */
+  g_assert_cmpstr (gtk_editable_get_text (monthly), ==, "1000000.50");
+  s = shown_scenario (scenario_page (f));
+  cap = sky_decimal_to_string (sky_decimal_normalize (s->budget->monthly));
+  g_assert_cmpstr (cap, ==, "1000000.5");
+  g_assert_nonnull (strstr (gtk_label_get_label (status),
+                            "Example Cloud stays within the monthly budget every month"));
+  /* Other Cloud, short of two lines, is under the cap with the rest: it cannot be judged, and
+   * the status is not shown as a success. */
+  g_assert_nonnull (strstr (gtk_label_get_label (status),
+                            "Other Cloud cannot be judged against the monthly budget: not every "
+                            "line is priced"));
+  g_assert_null (strstr (gtk_label_get_label (status), "Other Cloud stays within"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (status), "success"));
+  /* One undo takes back the whole run of typing, to the cap of 1 before it; one more, the cap. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (scenario_page (f)), "page.undo", NULL));
+  wait_for_projection (page);
+  s = shown_scenario (scenario_page (f));
+  g_assert_nonnull (s->budget);
+  g_assert_cmpint (sky_decimal_compare (s->budget->monthly, sky_decimal_from_int (1)), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (monthly), ==, "1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (scenario_page (f)), "page.undo", NULL));
+  wait_for_projection (page);
+  s = shown_scenario (scenario_page (f));
+  g_assert_null (s->budget);
+  g_assert_cmpstr (gtk_editable_get_text (monthly), ==, "");
+
+  /* Two years. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (budget_child (page, "months_spin")), 24);
+  g_assert_cmpuint (shown_scenario (scenario_page (f))->projection_months, ==, 24);
+  wait_for_projection (page);
+  g_assert_cmpuint (sky_budget_page_get_projection (page)->months, ==, 24);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))),
+                    ==, 24);
+
+  /* All providers side by side at first: a column of each one's cash; then one provider with
+   * its cash, amortised, low and high figures. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (budget_child (page,
+                                                                              "provider_dropdown"))),
+                    ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==, 3);
+  {
+    g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (
+                                              gtk_column_view_get_columns (view), 2);
+    g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, "Other Cloud");
+  }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (budget_child (page, "provider_dropdown")), 2);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))),
+                    ==, 24);
+  g_assert_true (GTK_IS_DRAWING_AREA (budget_child (page, "chart")));
+
+  /* A projection under way when the last line goes: the page is not left busy, and the late
+   * result does not come back. */
+  gtk_editable_set_text (monthly, "5");
+  g_assert_true (sky_budget_page_get_busy (page));
+  {
+    SkyScenario *edit = sky_scenario_document_edit (document_of (scenario_page (f)), NULL);
+    gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+    g_ptr_array_set_size (edit->lines, 0);
+    sky_scenario_document_edited (document_of (scenario_page (f)));
+    g_assert_false (sky_budget_page_get_busy (page));
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  g_assert_false (sky_budget_page_get_busy (page));
+  g_assert_null (sky_budget_page_get_projection (page));
+  g_assert_nonnull (strstr (gtk_label_get_label (status), "Add lines and providers"));
+
+  /* The same on the Scenario page: pricing under way when the last provider goes. */
+  {
+    SkyScenario *edit = sky_scenario_document_edit (document_of (scenario_page (f)), NULL);
+    gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+    edit->hours_per_month = sky_decimal_from_int (700);
+    sky_scenario_document_edited (document_of (scenario_page (f)));
+    g_assert_true (sky_scenario_document_get_busy (document_of (scenario_page (f))));
+    edit = sky_scenario_document_edit (document_of (scenario_page (f)), NULL);
+    g_ptr_array_set_size (edit->providers, 0);
+    sky_scenario_document_edited (document_of (scenario_page (f)));
+    g_assert_false (sky_scenario_document_get_busy (document_of (scenario_page (f))));
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_false (sky_scenario_document_get_busy (document_of (scenario_page (f))));
+    g_assert_null (shown_estimate (scenario_page (f)));
+  }
+  sky_scenario_document_discard_recovery (document_of (scenario_page (f)));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *data_home = window_test_init (&argc, &argv);
+  int status;
+
+  if (data_home == NULL)
+    return 0;
+
+  ADD ("budget-page", test_budget_page);
+
+  status = g_test_run ();
+  sky_test_remove_tree (data_home);
+  return status;
+}

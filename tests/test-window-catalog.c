@@ -1,0 +1,201 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window tests of the Catalog page. */
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <json-glib/json-glib.h>
+
+#include "sky-window-test-util.h"
+
+static GtkColumnViewColumn *
+column_titled (Fixture    *f,
+               const char *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (page_child (f,
+                                                                                  "column_view")));
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_catalog_page (Fixture       *f,
+                   gconstpointer  data)
+{
+  SkyListingModel *model;
+  g_autoptr(SkyListingItem) first = NULL;
+  GtkSelectionModel *selection;
+  GtkWidget *offer_view, *group;
+  GtkStack *offer_stack;
+  GListModel *candidates;
+  GListModel *providers;
+  GListModel *regions;
+  GtkWidget *focus;
+  g_autofree char *sort_column = NULL;
+  gboolean descending;
+  gint64 deadline;
+
+  import_fixture (f, "valid-small.xml", NULL);
+
+  /* On-demand prices, the default: std-2, mem-4, cpu-8, egress and two for functions. */
+  wait_for_count (f, 6);
+
+  /* What a row is and what it costs come first, so the price is in view beside the details
+   * pane in the default window; the rows are cheapest first. */
+  {
+    GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (page_child (f,
+                                                                       "column_view")));
+    static const char * const titles[] = { "Provider", "Name", "Unit Price" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+        g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, titles[i]);
+      }
+    g_object_get (catalog_page (f), "sort-column", &sort_column, NULL);
+    g_assert_cmpstr (sort_column, ==, "price");
+    g_clear_pointer (&sort_column, g_free);
+  }
+
+  /* The provider filter offers the providers of the current sheets. */
+  providers = gtk_drop_down_get_model (GTK_DROP_DOWN (page_child (f, "provider_dropdown")));
+  g_assert_cmpuint (g_list_model_get_n_items (providers), ==, 2);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (providers), 1), ==,
+                   "Example Cloud");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "provider_dropdown")), 1);
+  wait_for_count (f, 6);
+
+  /* Regions of the current sheets, by name; and the operating system. */
+  regions = gtk_drop_down_get_model (GTK_DROP_DOWN (page_child (f, "region_dropdown")));
+  g_assert_cmpuint (g_list_model_get_n_items (regions), ==, 4);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (regions), 2), ==,
+                   "EU Central (Frankfurt) (eu-central)");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "region_dropdown")), 2);
+  wait_for_count (f, 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "region_dropdown")), 0);
+  wait_for_count (f, 6);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "os_dropdown")), 2);
+  wait_for_count (f, 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "os_dropdown")), 0);
+  wait_for_count (f, 6);
+
+  /* Ctrl+F puts the keyboard in the search entry. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == GTK_WIDGET (page_child (f, "search_entry")) ||
+                 gtk_widget_is_ancestor (focus, GTK_WIDGET (page_child (f, "search_entry"))));
+
+  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "search_entry")), "mem-4");
+  wait_for_count (f, 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "search_entry")), "std-2");
+  wait_for_count (f, 1);
+  /* Any purchase option: std-2 has six. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "term_dropdown")), 0);
+  wait_for_count (f, 6);
+
+  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "search_entry")), "");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "term_dropdown")), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (page_child (f, "vcpu_spin")), 4);
+  wait_for_count (f, 2);
+
+  /* Nothing matches: the page says so instead of an empty table. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (page_child (f, "vcpu_spin")), 64);
+  wait_for_count (f, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (page_child (f, "stack"))), ==,
+                   "empty");
+
+  /* Rows load when asked for: the first is the cheapest on-demand offer with >= 4 vCPU. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (page_child (f, "vcpu_spin")), 4);
+  wait_for_count (f, 2);
+  model = sky_catalog_page_get_model (catalog_page (f));
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (sky_listing_item_get_listing (first) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (sky_listing_item_get_listing (first));
+  g_assert_cmpstr (sky_listing_item_get_listing (first)->sku, ==, "mem-4-eu");
+
+  /* Selecting it shows its details, from every attribute to the sheet it comes from. */
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (page_child (f, "column_view")));
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  offer_view = GTK_WIDGET (page_child (f, "offer_view"));
+  offer_stack = GTK_STACK (gtk_widget_get_template_child (offer_view, SKY_TYPE_OFFER_VIEW,
+                                                          "stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (offer_stack), ==, "offer");
+  group = gtk_widget_get_first_child (GTK_WIDGET (gtk_widget_get_template_child (offer_view,
+                                                                                 SKY_TYPE_OFFER_VIEW,
+                                                                                 "groups")));
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, "mem-4");
+
+  /* Add to Candidates keeps it, once. */
+  candidates = sky_catalog_page_get_candidates (catalog_page (f));
+  g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (catalog_page (f)),
+                                             "page.add-to-candidates", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (catalog_page (f)), "page.add-to-candidates", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 1);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (page_child (f,
+                                                                           "candidates_button"))),
+                   ==, "Candidates (1)");
+
+  /* Nothing selected: the pane says so. */
+  gtk_selection_model_unselect_all (selection);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (offer_stack), ==, "none");
+
+  /* Sorting by vCPU, largest first, from the Sort menu, puts the 8-vCPU offer on top and
+   * shows the order in the vCPU column's header. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (catalog_page (f)), "page.sort-column",
+                                             "s", "vcpu"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (catalog_page (f)),
+                                             "page.sort-descending", NULL));
+  g_object_get (catalog_page (f), "sort-column", &sort_column, "sort-descending", &descending,
+                NULL);
+  g_assert_cmpstr (sort_column, ==, "vcpu");
+  g_assert_true (descending);
+  g_clear_pointer (&sort_column, g_free);
+  g_assert_cmpstr (first_sku (f, model), ==, "cpu-8-ap-win");
+
+  /* A click on a column's header sorts by it: the Name column, then again for Z to A. */
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (page_child (f, "column_view")),
+                                  column_titled (f, "Name"), GTK_SORT_ASCENDING);
+  g_object_get (catalog_page (f), "sort-column", &sort_column, "sort-descending", &descending,
+                NULL);
+  g_assert_cmpstr (sort_column, ==, "name");
+  g_assert_false (descending);
+  g_assert_cmpstr (first_sku (f, model), ==, "cpu-8-ap-win");
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (page_child (f, "column_view")),
+                                  column_titled (f, "Name"), GTK_SORT_DESCENDING);
+  g_object_get (catalog_page (f), "sort-descending", &descending, NULL);
+  g_assert_true (descending);
+  g_assert_cmpstr (first_sku (f, model), ==, "mem-4-eu");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *data_home = window_test_init (&argc, &argv);
+  int status;
+
+  if (data_home == NULL)
+    return 0;
+
+  ADD ("catalog-page", test_catalog_page);
+
+  status = g_test_run ();
+  sky_test_remove_tree (data_home);
+  return status;
+}

@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window tests of the Compare page. */
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <json-glib/json-glib.h>
+
+#include "sky-window-test-util.h"
+
+static void
+wait_for_comparison (SkyComparePage *page)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  while (sky_compare_page_get_busy (page) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (sky_compare_page_get_busy (page));
+}
+
+/* The Compare page: a requirement found on every provider, and the kept candidates. */
+static void
+test_compare_page (Fixture       *f,
+                   gconstpointer  data)
+{
+  SkyComparePage *page = SKY_COMPARE_PAGE (gtk_widget_get_template_child (
+                           GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "compare_page"));
+  const SkyComparison *c;
+  GtkWidget *status;
+
+#define CHILD(name) gtk_widget_get_template_child (GTK_WIDGET (page), SKY_TYPE_COMPARE_PAGE, name)
+  import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
+  status = GTK_WIDGET (CHILD ("status_label"));
+
+  /* Compute (the first category), at least 4 vCPU, in Europe (after "Any" and US, CA, SA). */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (CHILD ("category_dropdown")), 0);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (CHILD ("vcpu_spin")), 4);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (CHILD ("geography_dropdown")), 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.match", NULL));
+  wait_for_comparison (page);
+  c = sky_compare_page_get_comparison (page);
+  g_assert_nonnull (c);
+  g_assert_cmpuint (c->offers->len, ==, 2);
+  g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (c->offers, 0))->offer->sku, ==, "mem-4-eu");
+  g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (c->offers, 1))->offer->sku, ==, "o-4");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (CHILD ("stack"))), ==, "matrix");
+  /* An attribute column and one per offer. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (
+                      GTK_COLUMN_VIEW (CHILD ("matrix")))), ==, 3);
+
+  /* A minimum SLA no offer meets in the EU on Example Cloud: said why. */
+  gtk_editable_set_text (GTK_EDITABLE (CHILD ("sla_entry")), "99.95");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.match", NULL));
+  wait_for_comparison (page);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (status)),
+                            "its SLA is 99.9 %, below 99.95 %"));
+
+  /* The kept candidates. */
+  keep_candidate (f, "std-2-us");
+  keep_candidate (f, "cpu-8");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.compare-candidates", NULL));
+  wait_for_comparison (page);
+  c = sky_compare_page_get_comparison (page);
+  g_assert_cmpuint (c->offers->len, ==, 2);
+  g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (c->offers, 1))->offer->sku, ==,
+                   "cpu-8-ap-win");
+#undef CHILD
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *data_home = window_test_init (&argc, &argv);
+  int status;
+
+  if (data_home == NULL)
+    return 0;
+
+  ADD ("compare-page", test_compare_page);
+
+  status = g_test_run ();
+  sky_test_remove_tree (data_home);
+  return status;
+}

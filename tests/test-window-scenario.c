@@ -1,0 +1,645 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window tests of the Scenario page and its document in the window. */
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <json-glib/json-glib.h>
+
+#include "sky-window-test-util.h"
+
+static void
+test_scenario_open_and_edit (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GFile) file = data_gfile ("web.skytally");
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  SkyScenarioPage *page = scenario_page (f);
+  GtkColumnView *view = GTK_COLUMN_VIEW (scenario_child (f, "lines_view"));
+  const SkyEstimate *e;
+  SkyScenarioLine *line;
+  g_autofree char *title = NULL;
+
+  import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
+
+  /* Opening a .skytally file shows it on the Scenario page, priced on both providers. */
+  g_ptr_array_add (files, g_object_ref (file));
+  sky_window_open_files (f->window, files);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (
+                     ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                                    SKY_TYPE_WINDOW,
+                                                                    "view_stack"))),
+                   ==, "scenario");
+  wait_for_estimate (f);
+  e = shown_estimate (page);
+  g_assert_nonnull (e);
+  g_assert_cmpuint (e->providers->len, ==, 2);
+  g_assert_cmpstr (money_of (e, 0, 0), ==, "210.24");
+  /* Five columns, one per provider; five lines and three rows of totals. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==, 7);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))),
+                    ==, 8);
+  g_assert_false (sky_scenario_document_get_modified (document_of (page)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "web.skytally — Skytally");
+  /* It is among the recent files, and in the primary menu. */
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+    GMenuModel *menu = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                                    SKY_TYPE_WINDOW,
+                                                                    "primary_menu"));
+    GMenuModel *recent = g_menu_model_get_item_link (menu, 1, G_MENU_LINK_SECTION);
+    g_autofree char *label = NULL;
+
+    g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    g_assert_cmpint (g_menu_model_get_n_items (recent), >=, 1);
+    g_menu_model_get_item_attribute (recent, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+    g_assert_cmpstr (label, ==, "web.skytally");
+    g_object_unref (recent);
+  }
+
+  /* Selecting a line shows each provider's arithmetic. */
+  gtk_selection_model_select_item (gtk_column_view_get_model (view), 0, TRUE);
+  {
+    GtkWidget *details = GTK_WIDGET (scenario_child (f, "details_box"));
+    GtkWidget *heading = gtk_widget_get_first_child (details);
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (heading)), ==, "API servers");
+    g_assert_true (ADW_IS_PREFERENCES_GROUP (gtk_widget_get_next_sibling (heading)));
+  }
+
+  /* A new line is priced, and marks the scenario changed. */
+  line = sky_scenario_line_new (SKY_LINE_REQUIREMENT);
+  line->label = g_strdup ("Big server");
+  line->unit = g_strdup ("hour");
+  line->category = g_strdup ("compute");
+  line->min_vcpu_milli = 8000;
+  sky_scenario_document_add_line (document_of (page), line);
+  g_assert_true (sky_scenario_document_get_modified (document_of (page)));
+  /* While it is priced, the page's spinner turns. */
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (scenario_child (f, "busy_spinner"))));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (scenario_child (f, "busy_spinner"))));
+  wait_for_estimate (f);
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (scenario_child (f, "busy_spinner"))));
+  e = shown_estimate (page);
+  /* cpu-8 at 0.736: 730 × 0.736 = 537.28. */
+  g_assert_cmpstr (money_of (e, 0, 5), ==, "537.28");
+  g_object_get (document_of (page), "title", &title, NULL);
+  g_assert_cmpstr (title, ==, "• web.skytally");
+
+  /* Moving it up swaps it with the line above. */
+  gtk_selection_model_select_item (gtk_column_view_get_model (view), 5, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.move-up", NULL));
+  wait_for_estimate (f);
+  g_assert_cmpstr (((SkyScenarioLine *) g_ptr_array_index (shown_scenario (page)->lines,
+                                                           4))->label, ==, "Big server");
+
+  /* Undo puts it back below, undo again takes it away; redo brings it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.undo", NULL));
+  wait_for_estimate (f);
+  g_assert_cmpstr (((SkyScenarioLine *) g_ptr_array_index (shown_scenario (page)->lines,
+                                                           5))->label, ==, "Big server");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.undo", NULL));
+  wait_for_estimate (f);
+  g_assert_cmpuint (shown_scenario (page)->lines->len, ==, 5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.redo", NULL));
+  wait_for_estimate (f);
+  g_assert_cmpuint (shown_scenario (page)->lines->len, ==, 6);
+
+  /* Removing the selected line prices again. */
+  gtk_selection_model_select_item (gtk_column_view_get_model (view), 5, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.remove-line", NULL));
+  wait_for_estimate (f);
+  g_assert_cmpuint (shown_scenario (page)->lines->len, ==, 5);
+}
+
+/* Prices, then lets the table lay out its rows again. */
+static void
+wait_for_rows (Fixture *f)
+{
+  gint64 until;
+
+  wait_for_estimate (f);
+  until = g_get_monotonic_time () + G_USEC_PER_SEC / 4;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Finds the @nth widget of @type inside @root whose "list-item" shows row @index. */
+static GtkWidget *
+find_cell_from (GtkWidget *root,
+                GType      type,
+                guint      index,
+                guint     *nth)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListItem *item = g_object_get_data (G_OBJECT (child), "list-item");
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && item != NULL &&
+          gtk_list_item_get_position (item) == index)
+        {
+          if (*nth == 0)
+            return child;
+          (*nth)--;
+        }
+      found = find_cell_from (child, type, index, nth);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_cell (GtkWidget *root,
+           GType      type,
+           guint      index,
+           guint      nth)
+{
+  return find_cell_from (root, type, index, &nth);
+}
+
+/* Quantity, usage and purchase option change in place; the cheapest total is marked. */
+static void
+test_scenario_edit_in_place (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GFile) file = data_gfile ("web.skytally");
+  SkyScenarioPage *page = scenario_page (f);
+  GtkWidget *view = GTK_WIDGET (scenario_child (f, "lines_view"));
+  SkyScenarioLine *line;
+  GtkWidget *cell;
+
+  import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
+  open_scenario (page, file);
+  adw_view_stack_set_visible_child_name (
+    ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
+                                                   "view_stack")), "scenario");
+  wait_for_rows (f);
+  line = g_ptr_array_index (shown_scenario (page)->lines, 0);
+
+  /* The first text cell of row 0 is its quantity. */
+  cell = find_cell (view, GTK_TYPE_TEXT, 0, 0);
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "3");
+  gtk_editable_set_text (GTK_EDITABLE (cell), "4");
+  g_signal_emit_by_name (cell, "activate");
+  wait_for_rows (f);
+  /* 4 × 730 × 0.096 = 280.32. */
+  g_assert_cmpstr (money_of (shown_estimate (page), 0, 0), ==, "280.32");
+
+  /* Not a number: the line keeps its quantity. */
+  cell = find_cell (view, GTK_TYPE_TEXT, 0, 0);
+  g_assert_nonnull (cell);
+  gtk_editable_set_text (GTK_EDITABLE (cell), "lots");
+  g_signal_emit_by_name (cell, "activate");
+  line = g_ptr_array_index (shown_scenario (page)->lines, 0);
+  {
+    g_autofree char *q = sky_decimal_to_string (line->quantity);
+    g_assert_cmpstr (q, ==, "4");
+  }
+
+  /* Usage: 100 hours a month. */
+  cell = find_cell (view, GTK_TYPE_TEXT, 0, 1);
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "730 hour");
+  gtk_editable_set_text (GTK_EDITABLE (cell), "100 hour");
+  g_signal_emit_by_name (cell, "activate");
+  wait_for_rows (f);
+  /* 4 × 100 × 0.096 = 38.40. */
+  g_assert_cmpstr (money_of (shown_estimate (page), 0, 0), ==, "38.40");
+
+  /* Purchase option: spot, at 0.0288: 4 × 100 × 0.0288 = 11.52. */
+  cell = find_cell (view, GTK_TYPE_DROP_DOWN, 0, 0);
+  g_assert_nonnull (cell);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (cell), 1);
+  wait_for_rows (f);
+  line = g_ptr_array_index (shown_scenario (page)->lines, 0);
+  g_assert_cmpstr (line->term, ==, "spot");
+  g_assert_cmpstr (money_of (shown_estimate (page), 0, 0), ==, "11.52");
+
+  /* Each edit is one step of undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.undo", NULL));
+  wait_for_rows (f);
+  g_assert_cmpstr (money_of (shown_estimate (page), 0, 0), ==, "38.40");
+
+  /* Only when both providers price every line is the cheapest total marked: without the
+   * reserved worker and the jobs, Other Cloud's 79.20 (4 × 100 × 0.20 EUR − 10 % × 1.1) +
+   * 1184.04 + 3168.00 = 4431.24 is below Example Cloud's 38.40 + 1317.70 + 3344.50. */
+  cell = find_cell (view, GTK_TYPE_LABEL, 5, 2);
+  g_assert_nonnull (cell);
+  g_assert_false (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (cell)), "★"));
+  /* Other Cloud's total, short of two lines, says it is incomplete. */
+  cell = find_cell (view, GTK_TYPE_LABEL, 5, 3);
+  g_assert_nonnull (cell);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (cell)), "⚠ "));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (scenario_child (f, "status_label"))),
+                            "⚠ Other Cloud is incomplete: 2 lines not priced"));
+  gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)), 4, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.remove-line", NULL));
+  gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)), 3, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.remove-line", NULL));
+  wait_for_rows (f);
+  cell = find_cell (view, GTK_TYPE_LABEL, 3, 2);
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (cell)), ==, "4700.60 USD");
+  cell = find_cell (view, GTK_TYPE_LABEL, 3, 3);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (cell)), ==, "★ 4431.24 USD");
+}
+
+static void
+test_scenario_save_and_recover (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GFile) source = data_gfile ("web.skytally");
+  g_autofree char *saved_path = g_build_filename (f->dir, "saved.skytally", NULL);
+  g_autoptr(GFile) saved = g_file_new_for_path (saved_path);
+  g_autofree char *recovery = sky_scenario_document_recovery_path ();
+  g_autoptr(SkyScenario) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyScenarioPage *page = scenario_page (f);
+  SkyScenarioLine *line;
+  GtkWindow *dialog;
+  gint64 deadline;
+
+  import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
+  open_scenario (page, source);
+  wait_for_estimate (f);
+
+  line = sky_scenario_line_new (SKY_LINE_REQUIREMENT);
+  line->label = g_strdup ("Backups");
+  line->unit = g_strdup ("gb");
+  line->category = g_strdup ("network");
+  sky_scenario_document_add_line (document_of (page), line);
+  wait_for_estimate (f);
+
+  /* Unsaved changes are kept in a recovery file a few seconds after the last edit. */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!g_file_test (recovery, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_test (recovery, G_FILE_TEST_EXISTS));
+  /* It is one file, only its owner may read it, and it names the file the changes belong
+   * to: the two are never kept one without the other. */
+  {
+    g_autofree char *source_path = g_file_get_path (source);
+    g_autofree char *origin = NULL;
+    g_autofree char *dir = g_path_get_dirname (recovery);
+    g_autofree char *beside = g_build_filename (dir, "recovery.origin", NULL);
+    g_autoptr(SkyScenario) kept = NULL;
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (recovery, &st), ==, 0);
+    g_assert_cmpuint (st.st_mode & 0777, ==, 0600);
+    kept = sky_recovery_read (recovery, &origin, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (kept->lines->len, ==, 6);
+    g_assert_cmpstr (origin, ==, source_path);
+    g_assert_false (g_file_test (beside, G_FILE_TEST_EXISTS));
+  }
+
+  /* Saving writes the file, records the sheets it was priced against, and drops the copy. */
+  g_assert_true (save_scenario (page, saved, &error));
+  g_assert_no_error (error);
+  g_assert_false (sky_scenario_document_get_modified (document_of (page)));
+  g_assert_false (g_file_test (recovery, G_FILE_TEST_EXISTS));
+  reread = sky_scenario_load (saved_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reread->lines->len, ==, 6);
+  g_assert_cmpstr (sky_scenario_get_sheet_version (reread, "examplecloud"), ==, "2026.1");
+  g_assert_cmpstr (sky_scenario_get_sheet_version (reread, "othercloud"), ==, "7");
+
+  /* After a crash the recovery copy is offered back. */
+  sky_scenario_document_new_scenario (document_of (page));
+  wait_for_estimate (f);
+  g_assert_true (sky_recovery_write (recovery, reread, saved_path, &error));
+  sky_window_offer_recovery (f->window);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Restore Unsaved Changes?");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  wait_for_estimate (f);
+  g_assert_cmpuint (shown_scenario (page)->lines->len, ==, 6);
+  g_assert_true (sky_scenario_document_get_modified (document_of (page)));
+  g_assert_true (g_file_equal (sky_scenario_document_get_file (document_of (page)), saved));
+  gtk_window_destroy (dialog);
+
+  /* Changes an earlier version kept, in two files, are offered back too, and discarding them
+   * removes both. */
+  {
+    g_autofree char *dir = g_path_get_dirname (recovery);
+    g_autofree char *legacy = g_build_filename (dir, "recovery.skytally", NULL);
+    g_autofree char *legacy_origin = g_build_filename (dir, "recovery.origin", NULL);
+
+    sky_scenario_document_discard_recovery (document_of (page));
+    sky_scenario_document_new_scenario (document_of (page));
+    wait_for_estimate (f);
+    g_assert_true (sky_scenario_save (reread, legacy, &error));
+    g_assert_true (g_file_set_contents (legacy_origin, saved_path, -1, &error));
+    g_assert_true (sky_window_offer_recovery (f->window));
+    dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+    wait_for_estimate (f);
+    g_assert_cmpuint (shown_scenario (page)->lines->len, ==, 6);
+    g_assert_true (g_file_equal (sky_scenario_document_get_file (document_of (page)), saved));
+    gtk_window_destroy (dialog);
+    sky_scenario_document_discard_recovery (document_of (page));
+    g_assert_false (g_file_test (legacy, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (legacy_origin, G_FILE_TEST_EXISTS));
+  }
+}
+
+/* Saves the web fixture at @path, priced against Example Cloud's sheet @version. */
+static void
+save_pinned (const char *path,
+             const char *version)
+{
+  g_autoptr(GFile) source = data_gfile ("web.skytally");
+  g_autofree char *source_path = g_file_get_path (source);
+  g_autoptr(SkyScenario) s = NULL;
+  g_autoptr(GError) error = NULL;
+
+  s = sky_scenario_load (source_path, &error);
+  g_assert_no_error (error);
+  sky_scenario_set_sheet_version (s, "examplecloud", version);
+  g_assert_true (sky_scenario_save (s, path, &error));
+}
+
+/* A scenario priced against a sheet that was removed from the catalog says so when it is
+ * opened, and offers to re-price it against the current sheets. */
+static void
+test_scenario_sheet_removed (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "pinned.skytally", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  SkyScenarioPage *page = scenario_page (f);
+  GtkWindow *dialog;
+  const char *body;
+
+  import_fixture (f, "valid-small.xml", "other-small.xml", "valid-small-2026.2.xml", NULL);
+  save_pinned (path, "2026.2");
+  g_assert_true (sky_catalog_remove_sheet (f->catalog, "examplecloud", "2026.2", &error));
+  g_assert_no_error (error);
+
+  open_scenario (page, file);
+  wait_for_estimate (f);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (body, "Example Cloud 2026.2, which is not in the catalog (it was "
+                                  "removed or never imported here)"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "reprice");
+  gtk_window_destroy (dialog);
+  wait_for_estimate (f);
+  g_assert_cmpstr (money_of (shown_estimate (page), 0, 0), ==, "210.24");
+  g_assert_cmpstr (sky_scenario_get_sheet_version (shown_scenario (page),
+                                                   "examplecloud"), ==, "2026.1");
+}
+
+/* A newer sheet: opening offers to re-price, saying what changes and why. */
+static void
+test_scenario_reprice (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "pinned.skytally", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  SkyScenarioPage *page = scenario_page (f);
+  GtkWindow *dialog;
+  const char *body;
+
+  import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
+  save_pinned (path, "2026.1");
+  import_fixture (f, "valid-small-2026.2.xml", NULL);
+
+  open_scenario (page, file);
+  wait_for_estimate (f);
+  /* Until the user chooses, the recorded prices stand. */
+  g_assert_cmpstr (money_of (shown_estimate (page), 0, 0), ==, "210.24");
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (body, "Example Cloud, API servers: 210.24 → 219.00 USD (std-2-us: "
+                                  "on-demand price went from 0.096 to 0.1 USD/hour)"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "reprice");
+  wait_for_estimate (f);
+  g_assert_cmpstr (money_of (shown_estimate (page), 0, 0), ==, "219.00");
+  g_assert_cmpstr (sky_scenario_get_sheet_version (shown_scenario (page),
+                                                   "examplecloud"), ==, "2026.2");
+  g_assert_true (sky_scenario_document_get_modified (document_of (page)));
+}
+
+/* Opens @file as the window does (it is read in a thread) and runs the main loop until it is
+ * read or refused. */
+static void
+open_in_window (SkyWindow *window,
+                GFile     *file)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (files, g_object_ref (file));
+  sky_window_open_files (window, files);
+  g_assert_true (sky_scenario_document_get_busy (
+                   document_of (SKY_SCENARIO_PAGE (gtk_widget_get_template_child (
+                     GTK_WIDGET (window), SKY_TYPE_WINDOW, "scenario_page")))));
+  g_assert_true (wait_until (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 10));
+}
+
+/* A file that is not a scenario is reported, with its line and column, and nothing changes. */
+static void
+test_scenario_open_bad (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "bad.skytally", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *after = NULL;
+  SkyScenarioPage *page = scenario_page (f);
+  GtkWindow *dialog;
+
+  g_file_set_contents (path, "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"9\" "
+                             "name=\"x\" currency=\"USD\"/>\n", -1, NULL);
+  open_in_window (f->window, file);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "bad.skytally:1:43: this scenario is in format 9, newer than"));
+  g_assert_null (sky_scenario_document_get_file (document_of (page)));
+  g_file_get_contents (path, &after, NULL, NULL);
+  g_assert_nonnull (strstr (after, "format=\"9\""));
+}
+
+/* Saving is done in a thread; when it fails the window says so, and the changes stay unsaved
+ * in the file they belong to. */
+static void
+test_scenario_save_fails (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "scenarios", NULL);
+  g_autofree char *moved = g_build_filename (f->dir, "moved", NULL);
+  g_autofree char *path = g_build_filename (folder, "mine.skytally", NULL);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "web.skytally", NULL);
+  g_autofree char *original = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  SkyScenarioPage *page = scenario_page (f);
+  SkyScenarioLine *line = sky_scenario_line_new (SKY_LINE_REQUIREMENT);
+  GtkWindow *dialog;
+
+  import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
+  g_assert_true (g_file_get_contents (source, &original, NULL, NULL));
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, original, -1, NULL));
+  open_scenario (page, file);
+  wait_for_estimate (f);
+  line->label = g_strdup ("Added");
+  line->unit = g_strdup ("hour");
+  line->category = g_strdup ("compute");
+  sky_scenario_document_add_line (document_of (page), line);
+  wait_for_estimate (f);
+
+  /* Its folder is now a file: nothing can be written in it, whoever runs the test. */
+  g_assert_cmpint (g_rename (folder, moved), ==, 0);
+  g_assert_true (g_file_set_contents (folder, "", -1, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save-scenario",
+                                             NULL));
+  g_assert_true (sky_scenario_document_get_busy (document_of (page)));
+  g_assert_true (wait_until (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 10));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Cannot Save the Scenario");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "mine.skytally"));
+  g_assert_true (sky_scenario_document_get_modified (document_of (page)));
+  g_assert_true (g_file_equal (sky_scenario_document_get_file (document_of (page)), file));
+  g_assert_false (sky_scenario_document_get_busy (document_of (page)));
+  sky_scenario_document_discard_recovery (document_of (page));
+}
+
+/* A FIFO opened as a scenario is refused at once, by name, in a dialog: it blocked the main
+ * loop for ever, waiting for a writer. */
+static void
+test_scenario_open_fifo (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "pipe.skytally", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s: not a regular file", path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  SkyScenarioPage *page = scenario_page (f);
+  GtkWindow *dialog;
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  open_in_window (f->window, file);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                                   expected));
+  g_assert_null (sky_scenario_document_get_file (document_of (page)));
+}
+
+/* The line dialog makes a requirement line, and says what is wrong with a field. */
+static void
+test_line_dialog (Fixture       *f,
+                  gconstpointer  data)
+{
+  SkyScenarioPage *page = scenario_page (f);
+  SkyLineDialog *dialog;
+  GtkWidget *error_label;
+
+  import_fixture (f, "valid-small.xml", NULL);
+  sky_scenario_document_new_scenario (document_of (page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.add-line", NULL));
+  dialog = SKY_LINE_DIALOG (find_toplevel (SKY_TYPE_LINE_DIALOG));
+  g_assert_nonnull (dialog);
+
+#define FIELD(name) GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog), \
+                                                                 SKY_TYPE_LINE_DIALOG, name))
+  error_label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                           SKY_TYPE_LINE_DIALOG, "error_label"));
+  gtk_editable_set_text (FIELD ("quantity_row"), "two");
+  gtk_editable_set_text (FIELD ("label_row"), "Workers");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.done", NULL);
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (error_label)), "Quantity: "));
+  g_assert_cmpuint (shown_scenario (page)->lines->len, ==, 0);
+
+  gtk_editable_set_text (FIELD ("quantity_row"), "2");
+  gtk_editable_set_text (FIELD ("vcpu_row"), "4");
+#undef FIELD
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.done", NULL);
+  g_assert_cmpuint (shown_scenario (page)->lines->len, ==, 1);
+  {
+    SkyScenarioLine *line = g_ptr_array_index (shown_scenario (page)->lines, 0);
+    g_assert_cmpstr (line->label, ==, "Workers");
+    g_assert_cmpint (line->min_vcpu_milli, ==, 4000);
+    g_assert_cmpstr (line->category, ==, "compute");
+    g_assert_cmpstr (line->unit, ==, "hour");
+  }
+  /* mem-4 is the cheapest with 4 vCPU: 2 × 730 × 0.252 = 367.92. */
+  wait_for_estimate (f);
+  g_assert_cmpstr (money_of (shown_estimate (page), 0, 0), ==, "367.92");
+}
+
+/* Offers kept in the catalog become lines priced with those very offers. */
+static void
+test_scenario_candidates (Fixture       *f,
+                          gconstpointer  data)
+{
+  SkyScenarioPage *page = scenario_page (f);
+  GListModel *candidates;
+  SkyScenarioLine *line;
+
+  import_fixture (f, "valid-small.xml", NULL);
+  wait_for_count (f, 6);
+  first_sku (f, sky_catalog_page_get_model (catalog_page (f)));
+  gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (page_child (f, "column_view"))),
+                                   0, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (catalog_page (f)),
+                                             "page.add-to-candidates", NULL));
+  candidates = sky_catalog_page_get_candidates (catalog_page (f));
+  g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 1);
+
+  sky_scenario_document_new_scenario (document_of (page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.add-candidates", NULL));
+  g_assert_cmpuint (shown_scenario (page)->lines->len, ==, 1);
+  line = g_ptr_array_index (shown_scenario (page)->lines, 0);
+  g_assert_cmpint (line->kind, ==, SKY_LINE_OFFER);
+  g_assert_cmpstr (line->provider, ==, "examplecloud");
+  g_assert_cmpstr (line->sheet_version, ==, "2026.1");
+  wait_for_estimate (f);
+  g_assert_cmpint (((SkyEstimateLine *) g_ptr_array_index (
+                      ((SkyEstimateProvider *) g_ptr_array_index (
+                         shown_estimate (page)->providers, 0))->lines, 0))->status,
+                   ==, SKY_LINE_PRICED);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *data_home = window_test_init (&argc, &argv);
+  int status;
+
+  if (data_home == NULL)
+    return 0;
+
+  ADD ("scenario-open-and-edit", test_scenario_open_and_edit);
+  ADD ("scenario-edit-in-place", test_scenario_edit_in_place);
+  ADD ("scenario-save-and-recover", test_scenario_save_and_recover);
+  ADD ("scenario-sheet-removed", test_scenario_sheet_removed);
+  ADD ("scenario-reprice", test_scenario_reprice);
+  ADD ("scenario-open-bad", test_scenario_open_bad);
+  ADD ("scenario-open-fifo", test_scenario_open_fifo);
+  ADD ("scenario-save-fails", test_scenario_save_fails);
+  ADD ("line-dialog", test_line_dialog);
+  ADD ("scenario-candidates", test_scenario_candidates);
+
+  status = g_test_run ();
+  sky_test_remove_tree (data_home);
+  return status;
+}
