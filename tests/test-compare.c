@@ -5,12 +5,12 @@
 
 #include "sky-catalog.h"
 #include "sky-compare.h"
-#include "sky-offer-match.h"
+#include "sky-catalog-match.h"
 #include "sky-scenario.h"
 #include "sky-test-util.h"
 
-/* Requirement matching, no-match explanations, equivalent services and comparisons, on
- * valid-small.xml (Example Cloud) and other-small.xml (Other Cloud). */
+/* Equivalent services and comparisons, on valid-small.xml (Example Cloud) and
+ * other-small.xml (Other Cloud); matching has test-catalog-match.c. */
 
 typedef struct
 {
@@ -52,198 +52,6 @@ fixture_teardown (Fixture       *f,
   g_clear_object (&f->catalog);
   sky_test_remove_tree (f->dir);
   g_free (f->dir);
-}
-
-static GPtrArray *
-match (Fixture              *f,
-       const SkyRequirement *req)
-{
-  g_autoptr(GError) error = NULL;
-  GPtrArray *results = sky_catalog_match (f->catalog, NULL, req, 730, 5, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpuint (results->len, ==, 2);
-  return results;
-}
-
-static SkyMatchResult *
-result_of (GPtrArray  *results,
-           const char *provider)
-{
-  for (guint i = 0; i < results->len; i++)
-    if (strcmp (((SkyMatchResult *) g_ptr_array_index (results, i))->provider, provider) == 0)
-      return g_ptr_array_index (results, i);
-  g_assert_not_reached ();
-}
-
-static char *
-text (SkyDecimal value)
-{
-  return sky_decimal_to_string (sky_decimal_normalize (value));
-}
-
-#define ASSERT_DECIMAL(value, expected) G_STMT_START { \
-    g_autofree char *t_ = text (value);                \
-    g_assert_cmpstr (t_, ==, (expected));              \
-  } G_STMT_END
-
-/* At least 4 vCPU in the EU: mem-4 at 0.252 USD and o-4 at 0.20 EUR, with their normalised
- * prices: 0.252 × 730 = 183.96 a month, 0.063 per vCPU-hour, 183.96 / 32 = 5.74875 per
- * GiB-month; o-4 also on a one-year reservation at 0.13. */
-static void
-test_match (Fixture       *f,
-            gconstpointer  data)
-{
-  SkyRequirement req = { .category = "compute", .min_vcpu_milli = 4000, .geography = "EU" };
-  g_autoptr(GPtrArray) results = match (f, &req);
-  SkyMatchResult *example = result_of (results, "examplecloud");
-  SkyMatchResult *other = result_of (results, "othercloud");
-  SkyMatch *m;
-
-  g_assert_cmpuint (example->matches->len, ==, 1);
-  m = g_ptr_array_index (example->matches, 0);
-  g_assert_cmpstr (m->offer->sku, ==, "mem-4-eu");
-  ASSERT_DECIMAL (m->on_demand, "0.252");
-  ASSERT_DECIMAL (m->monthly, "183.96");
-  ASSERT_DECIMAL (m->per_vcpu_hour, "0.063");
-  ASSERT_DECIMAL (m->per_gib_month, "5.74875");
-  g_assert_false (m->has_one_year);
-  g_assert_null (example->no_match);
-
-  m = g_ptr_array_index (other->matches, 0);
-  g_assert_cmpstr (m->offer->sku, ==, "o-4");
-  g_assert_cmpstr (other->currency, ==, "EUR");
-  g_assert_true (m->has_one_year);
-  ASSERT_DECIMAL (m->one_year, "0.13");
-  g_assert_cmpstr (m->one_year_term, ==, "reserved-1y-no-upfront");
-  g_assert_false (m->has_spot);
-}
-
-/* Ranked per GiB: mem-4 (0.252 / 32) before std-2 (0.096 / 8) before cpu-8 (0.736 / 16);
- * per vCPU: std-2 (0.048), mem-4 (0.063), cpu-8 (0.092). */
-static void
-test_match_rank (Fixture       *f,
-                 gconstpointer  data)
-{
-  SkyRequirement by_gib = { .category = "compute", .rank = SKY_RANK_PER_GIB };
-  SkyRequirement by_vcpu = { .category = "compute", .rank = SKY_RANK_PER_VCPU };
-  g_autoptr(GPtrArray) gib = match (f, &by_gib);
-  g_autoptr(GPtrArray) vcpu = match (f, &by_vcpu);
-  GPtrArray *m = result_of (gib, "examplecloud")->matches;
-
-  g_assert_cmpuint (m->len, ==, 3);
-  g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (m, 0))->offer->sku, ==, "mem-4-eu");
-  g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (m, 1))->offer->sku, ==, "std-2-us");
-  g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (m, 2))->offer->sku, ==, "cpu-8-ap-win");
-  m = result_of (vcpu, "examplecloud")->matches;
-  g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (m, 0))->offer->sku, ==, "std-2-us");
-  g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (m, 1))->offer->sku, ==, "mem-4-eu");
-}
-
-/* std-2's partial-upfront reservation is effective at 0.0296 + 259 / (12 × 730) = 0.05916621,
- * cheaper than its no-upfront 0.0605; its spot price is 0.0288. */
-static void
-test_match_commitments (Fixture       *f,
-                        gconstpointer  data)
-{
-  SkyRequirement req = { .category = "compute", .geography = "US" };
-  g_autoptr(GPtrArray) results = match (f, &req);
-  SkyMatch *m = g_ptr_array_index (result_of (results, "examplecloud")->matches, 0);
-
-  g_assert_cmpstr (m->offer->sku, ==, "std-2-us");
-  g_assert_cmpstr (m->one_year_term, ==, "reserved-1y-partial-upfront");
-  ASSERT_DECIMAL (m->one_year, "0.05916621");
-  /* All upfront for three years: 1060 / (36 × 730) = 0.0403348554. */
-  g_assert_cmpstr (m->three_year_term, ==, "reserved-3y-all-upfront");
-  ASSERT_DECIMAL (m->three_year, "0.0403348554");
-  ASSERT_DECIMAL (m->spot, "0.0288");
-}
-
-/* Each constraint that excludes the nearest offer is named, with what the offer has. */
-static void
-test_no_match (Fixture       *f,
-               gconstpointer  data)
-{
-  SkyRequirement by_place = { .category = "compute", .geography = "US" };
-  SkyRequirement by_sla = { .category = "compute", .geography = "EU", .min_sla = "99.95" };
-  const char *network[] = { "network", NULL };
-  SkyRequirement by_feature = { .category = "compute", .features = network };
-  SkyRequirement by_two = { .category = "compute", .geography = "APAC", .min_vcpu_milli = 16000 };
-  SkyRequirement nothing = { .category = "database" };
-  g_autoptr(GPtrArray) place = match (f, &by_place);
-  g_autoptr(GPtrArray) sla = match (f, &by_sla);
-  g_autoptr(GPtrArray) feature = match (f, &by_feature);
-  g_autoptr(GPtrArray) two = match (f, &by_two);
-  g_autoptr(GPtrArray) none = match (f, &nothing);
-
-  g_assert_cmpstr (result_of (place, "othercloud")->no_match, ==,
-                   "no offer of Other Cloud meets every constraint: o-4 (o-4) would match but "
-                   "it is in eu-west (EU), not US");
-  /* Left out one at a time, the geography lets std-2 through and the SLA mem-4 (its own SLA is
-   * 99.9); o-4 has its service's 99.95. */
-  g_assert_cmpstr (result_of (sla, "examplecloud")->no_match, ==,
-                   "no offer of Example Cloud meets every constraint: std-2 (std-2-us) would "
-                   "match but it is in us-east (US), not EU; mem-4 (mem-4-eu) would match but "
-                   "its SLA is 99.9 %, below 99.95 %");
-  g_assert_cmpuint (result_of (sla, "othercloud")->matches->len, ==, 1);
-  g_assert_cmpstr (result_of (feature, "othercloud")->no_match, ==,
-                   "no offer of Other Cloud meets every constraint: o-4 (o-4) would match but "
-                   "it lacks the feature network");
-  g_assert_cmpuint (result_of (feature, "examplecloud")->matches->len, ==, 1);
-  g_assert_cmpstr (result_of (two, "othercloud")->no_match, ==,
-                   "every compute offer of Other Cloud misses two or more of the constraints");
-  g_assert_cmpstr (result_of (none, "examplecloud")->no_match, ==,
-                   "Example Cloud has no database offer priced per hour on-demand");
-}
-
-/* Each constraint on its own: who meets it, and what the other's nearest offer has. */
-static void
-test_each_constraint (Fixture       *f,
-                      gconstpointer  data)
-{
-  const char *ssd[] = { "ssd", NULL };
-  static const struct
-  {
-    SkyRequirement req;
-    const char    *example_sku;       /* NULL: no match */
-    const char    *why;               /* a part of the explanation of the one with none */
-  } cases[] = {
-    { { .category = "compute", .region = "eu-central" }, "mem-4-eu", "it is in eu-west, not eu-central" },
-    { { .category = "compute", .os = "windows" }, "cpu-8-ap-win", "its operating system is linux, not windows" },
-    { { .category = "compute", .min_memory_mgib = 32000 }, "mem-4-eu", "it has 16 GiB of memory, less than 32" },
-    { { .category = "compute", .min_vcpu_milli = 8000 }, "cpu-8-ap-win", "it has 4 vCPU, fewer than 8" },
-    { { .category = "compute", .min_gpu = 1 }, NULL, "it has 0 GPU, fewer than 1" },
-  };
-
-  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(GPtrArray) results = match (f, &cases[i].req);
-      SkyMatchResult *example = result_of (results, "examplecloud");
-      SkyMatchResult *other = result_of (results, "othercloud");
-
-      g_test_message ("case %" G_GSIZE_FORMAT ": %s / %s", i,
-                      example->no_match != NULL ? example->no_match : "",
-                      other->no_match != NULL ? other->no_match : "");
-      if (cases[i].example_sku != NULL)
-        {
-          g_assert_cmpuint (example->matches->len, ==, 1);
-          g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (example->matches, 0))->offer->sku, ==,
-                           cases[i].example_sku);
-          g_assert_nonnull (strstr (other->no_match, cases[i].why));
-        }
-      else
-        g_assert_nonnull (strstr (example->no_match, cases[i].why));
-    }
-
-  /* A storage type: std-2 is on SSD; o-4 says none. */
-  {
-    SkyRequirement req = { .category = "compute", .storage_types = ssd };
-    g_autoptr(GPtrArray) results = match (f, &req);
-    g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (result_of (results, "examplecloud")->matches,
-                                                      0))->offer->sku, ==, "std-2-us");
-    g_assert_nonnull (strstr (result_of (results, "othercloud")->no_match,
-                              "its storage type is unstated, not ssd"));
-  }
 }
 
 static gint64
@@ -414,87 +222,6 @@ test_rating_errors (void)
   g_assert_true (g_str_has_prefix (error->message, "t:5:38: a rating is a whole number"));
 }
 
-/* Band Cloud: a 4 vCPU / 16 GiB offer on demand only, and a 32 vCPU / 128 GiB one that is
- * cheaper on demand and has a three-year reservation. */
-static void
-import_band_cloud (Fixture *f)
-{
-  g_autoptr(GString) sheet = g_string_new (NULL);
-  g_autofree char *path = g_build_filename (f->dir, "band.xml", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SkyImportResult) result = NULL;
-
-  sky_test_append_sheet_start (sheet, "bandcloud", "Band Cloud");
-  g_string_append (sheet,
-                   "  <region code=\"eu\" name=\"Europe\" geography=\"EU\"/>\n"
-                   "  <service id=\"vm\" name=\"VMs\" category=\"compute\">\n"
-                   "    <offer sku=\"small-4\" name=\"small\" region=\"eu\" vcpu=\"4\" "
-                   "memory-gib=\"16\" os=\"linux\">\n"
-                   "      <price unit=\"hour\" term=\"on-demand\" amount=\"0.20\"/>\n"
-                   "    </offer>\n"
-                   "    <offer sku=\"big-32\" name=\"big\" region=\"eu\" vcpu=\"32\" "
-                   "memory-gib=\"128\" os=\"linux\">\n"
-                   "      <price unit=\"hour\" term=\"on-demand\" amount=\"0.10\"/>\n"
-                   "      <price unit=\"hour\" term=\"reserved\" years=\"3\" amount=\"0.05\"/>\n"
-                   "    </offer>\n"
-                   "  </service>\n"
-                   "</price-sheet>\n");
-  g_assert_true (g_file_set_contents (path, sheet->str, -1, NULL));
-  result = sky_catalog_import_file (f->catalog, path, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-}
-
-/* A match stays within twice the size asked for, whatever is cheaper past it, unless the
- * requirement widens the band; for a purchase option only a far larger offer has, there is no
- * match, and the reason names the same size on demand and the offer past the band. */
-static void
-test_match_size_band (Fixture       *f,
-                      gconstpointer  data)
-{
-  const char *only[] = { "bandcloud", NULL };
-  SkyRequirement req = { .category = "compute", .min_vcpu_milli = 4000,
-                         .min_memory_mgib = 16000 };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) results = NULL;
-  g_autofree char *why = NULL;
-  SkyMatchResult *r;
-
-  import_band_cloud (f);
-  results = sky_catalog_match (f->catalog, only, &req, 730, 5, &error);
-  g_assert_no_error (error);
-  r = g_ptr_array_index (results, 0);
-  g_assert_cmpuint (r->matches->len, ==, 1);
-  g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (r->matches, 0))->offer->sku, ==, "small-4");
-
-  req.max_oversize_milli = 8000;
-  g_clear_pointer (&results, g_ptr_array_unref);
-  results = sky_catalog_match (f->catalog, only, &req, 730, 5, &error);
-  g_assert_no_error (error);
-  r = g_ptr_array_index (results, 0);
-  g_assert_cmpuint (r->matches->len, ==, 2);
-  g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (r->matches, 0))->offer->sku, ==, "big-32");
-
-  req.max_oversize_milli = 0;
-  req.unit = "hour";
-  req.term = "reserved-3y-no-upfront";
-  g_assert_cmpint (sky_catalog_cheapest_offer (f->catalog, "bandcloud", NULL, &req, &error), ==,
-                   0);
-  g_assert_no_error (error);
-  why = sky_catalog_explain_no_match (f->catalog, "bandcloud", NULL, "Band Cloud", &req, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (why, ==,
-                   "none within 2 × the size asked for (4 vCPU, 16 GiB) is priced per hour "
-                   "reserved-3y-no-upfront; that size is on offer on demand: small (small-4, "
-                   "4 vCPU, 16 GiB) at 0.2 EUR per hour; the cheapest reserved-3y-no-upfront "
-                   "offer past the band is big (big-32, 32 vCPU, 128 GiB) at 0.05 EUR per hour "
-                   "(max-oversize widens the band)");
-
-  req.max_oversize_milli = 8000;
-  g_assert_cmpint (sky_catalog_cheapest_offer (f->catalog, "bandcloud", NULL, &req, &error), >,
-                   0);
-  g_assert_no_error (error);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -503,16 +230,9 @@ main (int    argc,
 
 #define ADD(name, func) \
   g_test_add ("/sky/compare/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
-  ADD ("match", test_match);
-  ADD ("match-commitments", test_match_commitments);
-  ADD ("match-rank", test_match_rank);
-  ADD ("no-match", test_no_match);
-  ADD ("each-constraint", test_each_constraint);
   ADD ("equivalents", test_equivalents);
   ADD ("compare", test_compare);
 #undef ADD
-  g_test_add ("/sky/compare/match-size-band", Fixture, NULL, fixture_setup, test_match_size_band,
-              fixture_teardown);
   g_test_add_func ("/sky/compare/equivalents-data", test_equivalents_data);
   g_test_add_func ("/sky/compare/rating-errors", test_rating_errors);
 

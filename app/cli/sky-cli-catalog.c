@@ -12,7 +12,7 @@
 #include "sky-cli.h"
 #include "sky-currency.h"
 #include "sky-json.h"
-#include "sky-offer-match.h"
+#include "sky-catalog-match.h"
 #include "sky-sheet-reader.h"
 
 /* skytally-cli import, sheets and search: the catalog's price sheets and their offers. */

@@ -10,8 +10,8 @@
 #include "sky-cli.h"
 #include "sky-currency.h"
 #include "sky-estimate.h"
+#include "sky-catalog-match.h"
 #include "sky-json.h"
-#include "sky-offer-match.h"
 #include "sky-scenario.h"
 
 /* skytally-cli estimate and validate: scenarios from the command line. */

@@ -15,7 +15,7 @@
 #include "sky-score.h"
 
 #include <math.h>
-#include "sky-offer-match.h"
+#include "sky-catalog-match.h"
 #include "sky-sheet-reader.h"
 
 /* skytally-cli match: each provider's offers that meet a requirement, side by side. */

@@ -7,6 +7,23 @@
 
 G_BEGIN_DECLS
 
+struct _SkyCatalog
+{
+  GObject   parent_instance;
+
+  char     *path;
+  sqlite3  *db;
+  GMutex    lock;
+  /* Whether this connection has written to the catalog: only then is there anything for it to
+   * optimize or to move from the log into the catalog when it closes. */
+  gboolean  wrote;
+  gboolean  read_only;
+  gboolean  unchanging;   /* read as a file nobody changes (SQLite's immutable) */
+};
+
+/* The code of the unit "hour", the first of sky_units(). */
+#define HOUR_CODE 0
+
 /* The price table's key (see the catalog's schema 5): a price's purchase option, geography and
  * category in one number, its offer and its place among the offer's prices in another; codes
  * as _sky_catalog_code() gives them. The parts of both in SQL, for the price table as p. */
@@ -28,12 +45,97 @@ G_BEGIN_DECLS
   "  AND cs.effective_date <= sky_today () ORDER BY cs.effective_date DESC, cs.id DESC " \
   "  LIMIT 1) FROM provider cp"
 
+/* A statement finalized when it goes out of scope: g_autoptr(sqlite3_stmt). Declare it after
+ * anything it binds as static text, and after the lock it runs under, so that it goes first. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
 /* The catalog's connection, held for one caller until _sky_catalog_unlock(). */
 sqlite3  *_sky_catalog_lock    (SkyCatalog  *self);
 void      _sky_catalog_unlock  (SkyCatalog  *self);
+
+/* The catalog's lock held for a scope, for the core's files that query the catalog:
+ *
+ *   g_autoptr(SkyCatalogLocker) locker = _sky_catalog_locker_new (self, &db);
+ *
+ * takes it and sets @db to the connection; leaving the scope releases it. */
+typedef struct _SkyCatalogLocker SkyCatalogLocker;
+
+SkyCatalogLocker *_sky_catalog_locker_new  (SkyCatalog        *self,
+                                            sqlite3          **db);
+void              _sky_catalog_locker_free (SkyCatalogLocker  *locker);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyCatalogLocker, _sky_catalog_locker_free)
+
+/* Sets @error to SQLite's last error on @db, said of @what; returns FALSE. */
 gboolean  _sky_catalog_db_error (sqlite3    *db,
                                  GError    **error,
                                  const char *what);
+/* Runs @sql, which returns no rows. */
+gboolean  _sky_catalog_exec      (sqlite3     *db,
+                                  const char  *sql,
+                                  GError     **error);
+/* The one integer @sql returns. */
+gboolean  _sky_catalog_query_int (sqlite3     *db,
+                                  const char  *sql,
+                                  gint64      *out,
+                                  GError     **error);
+void      _sky_catalog_watch_cancellable (sqlite3      *db,
+                                          GCancellable *cancellable);
+char     *_sky_catalog_column_dup        (sqlite3_stmt *stmt,
+                                          int           column);
+/* Binds @text, or NULL, as a static string. */
+void      _sky_catalog_bind_text         (sqlite3_stmt *stmt,
+                                          int           index,
+                                          const char   *text);
+gboolean  _sky_catalog_check_writable    (SkyCatalog  *self,
+                                          GError     **error);
+
+/* The schema (sky-catalog-schema.c). _sky_catalog_check_readable() reads the catalog's
+ * version and refuses a file this version cannot bring to its schema, writing nothing;
+ * _sky_catalog_migrate() brings it there, all or nothing, and says whether it converted one
+ * of an earlier schema. */
+gboolean  _sky_catalog_check_readable (SkyCatalog    *self,
+                                       gint64        *version,
+                                       GError       **error);
+gboolean  _sky_catalog_migrate        (SkyCatalog    *self,
+                                       GCancellable  *cancellable,
+                                       gboolean      *converted,
+                                       GError       **error);
+
+/* An import or a seeding in a worker thread (sky-catalog-import.c): the sheet or the folder,
+ * and the progress callback. */
+typedef struct
+{
+  char            *path;
+  SkyProgressFunc  progress;
+  gpointer         progress_data;
+} SkyImportTask;
+
+/* Imports the sheet open as @fd in one transaction, or in a savepoint of the transaction under
+ * way when @nested; the caller holds the catalog's lock. */
+SkyImportResult *_sky_catalog_import_locked   (SkyCatalog          *self,
+                                               const char          *path,
+                                               int                  fd,
+                                               SkyImportFlags       flags,
+                                               gboolean             nested,
+                                               GCancellable        *cancellable,
+                                               SkyProgressFunc      progress,
+                                               gpointer             progress_data,
+                                               GError             **error);
+/* Runs @thread on a task for @self, tagged @source_tag, with a SkyImportTask of @path and the
+ * progress callback as its data. */
+void             _sky_catalog_run_import_task (SkyCatalog          *self,
+                                               const char          *path,
+                                               SkyProgressFunc      progress,
+                                               gpointer             progress_data,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data,
+                                               gpointer             source_tag,
+                                               GTaskThreadFunc      thread);
+
+/* The code the catalog stores for @name of @names, -1 when it has none (sky-catalog-codec.c);
+ * the price table's buckets of a purchase option, geographies and a category, as SQL
+ * (sky-catalog-search.c); binding a name's code to a statement's parameter. */
 int       _sky_catalog_code     (const char * const *names,
                                  const char         *name);
 void      _sky_catalog_append_buckets (GString    *sql,

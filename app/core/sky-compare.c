@@ -187,8 +187,9 @@ sky_catalog_find_sku (SkyCatalog  *catalog,
   const char *colon = strchr (reference, ':');
   g_autofree char *provider = colon != NULL ? g_strndup (reference, colon - reference) : NULL;
   const char *sku = colon != NULL ? colon + 1 : reference;
-  sqlite3 *db = _sky_catalog_lock (catalog);
-  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  g_autoptr(SkyCatalogLocker) locker = _sky_catalog_locker_new (catalog, &db);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 id = 0;
   guint n = 0;
   int rc;
@@ -200,7 +201,6 @@ sky_catalog_find_sku (SkyCatalog  *catalog,
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       _sky_catalog_db_error (db, error, "Cannot find the offer");
-      _sky_catalog_unlock (catalog);
       return 0;
     }
   sqlite3_bind_text (stmt, 1, sku, -1, SQLITE_STATIC);
@@ -210,8 +210,8 @@ sky_catalog_find_sku (SkyCatalog  *catalog,
       id = sqlite3_column_int64 (stmt, 0);
       n++;
     }
-  sqlite3_finalize (stmt);
-  _sky_catalog_unlock (catalog);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&locker, _sky_catalog_locker_free);
 
   if (rc != SQLITE_DONE)
     {

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "sky-catalog.h"
-#include "sky-offer-match.h"
+#include "sky-catalog-match.h"
 
 G_BEGIN_DECLS
 

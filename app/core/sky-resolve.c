@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "sky-offer-match.h"
+#include "sky-catalog-match.h"
 #include "sky-resolve.h"
 
 /* For each line: the offer (the one a line names, or the cheapest that meets its requirement,

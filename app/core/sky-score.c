@@ -8,7 +8,7 @@
 
 #include "sky-currency.h"
 #include "sky-estimate.h"
-#include "sky-offer-match.h"
+#include "sky-catalog-match.h"
 #include "sky-score.h"
 
 /* Weighted trade-offs between candidates: each criterion's values normalised across them,

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "sky-offer-match"
+#define G_LOG_DOMAIN "sky-catalog-match"
 
 #include "config.h"
 
 #include <string.h>
 
 #include "sky-catalog-private.h"
-#include "sky-offer-match.h"
+#include "sky-catalog-match.h"
 #include "sky-sheet-reader.h"
 
 /* Finding the offer a scenario's line is priced with, in one sheet of one provider: the
@@ -18,8 +18,9 @@ sky_catalog_current_version (SkyCatalog  *self,
                              const char  *provider,
                              GError     **error)
 {
-  sqlite3 *db = _sky_catalog_lock (self);
-  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  g_autoptr(SkyCatalogLocker) locker = _sky_catalog_locker_new (self, &db);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   char *version = NULL;
   int rc;
 
@@ -28,7 +29,6 @@ sky_catalog_current_version (SkyCatalog  *self,
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       _sky_catalog_db_error (db, error, "Cannot read the price sheets");
-      _sky_catalog_unlock (self);
       return NULL;
     }
   sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_STATIC);
@@ -37,8 +37,6 @@ sky_catalog_current_version (SkyCatalog  *self,
     version = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   else if (rc != SQLITE_DONE)
     _sky_catalog_db_error (db, error, "Cannot read the price sheets");
-  sqlite3_finalize (stmt);
-  _sky_catalog_unlock (self);
   return version;
 }
 
@@ -49,7 +47,7 @@ sheet_id (sqlite3     *db,
           const char  *version,
           GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 id = -1;
   int rc;
 
@@ -68,7 +66,6 @@ sheet_id (sqlite3     *db,
     id = 0;
   else
     _sky_catalog_db_error (db, error, "Cannot read the price sheets");
-  sqlite3_finalize (stmt);
   return id;
 }
 
@@ -78,11 +75,10 @@ sky_catalog_has_sheet (SkyCatalog  *self,
                        const char  *version,
                        GError     **error)
 {
-  sqlite3 *db = _sky_catalog_lock (self);
-  gint64 id = sheet_id (db, provider, version, error);
+  sqlite3 *db;
+  g_autoptr(SkyCatalogLocker) locker = _sky_catalog_locker_new (self, &db);
 
-  _sky_catalog_unlock (self);
-  return id > 0;
+  return sheet_id (db, provider, version, error) > 0;
 }
 
 /* The offer @sku of @provider's sheet @version (NULL: the current one); 0 when there is none,
@@ -94,8 +90,9 @@ sky_catalog_find_offer (SkyCatalog  *self,
                         const char  *sku,
                         GError     **error)
 {
-  sqlite3 *db = _sky_catalog_lock (self);
-  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  g_autoptr(SkyCatalogLocker) locker = _sky_catalog_locker_new (self, &db);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 id = -1;
   int rc;
 
@@ -107,7 +104,6 @@ sky_catalog_find_offer (SkyCatalog  *self,
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       _sky_catalog_db_error (db, error, "Cannot find the offer");
-      _sky_catalog_unlock (self);
       return -1;
     }
   sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_STATIC);
@@ -120,8 +116,6 @@ sky_catalog_find_offer (SkyCatalog  *self,
     id = 0;
   else
     _sky_catalog_db_error (db, error, "Cannot find the offer");
-  sqlite3_finalize (stmt);
-  _sky_catalog_unlock (self);
   return id;
 }
 
@@ -181,7 +175,7 @@ find_ids (sqlite3               *db,
   gboolean sla = req->min_sla != NULL && !(omit & OMIT_SLA);
   gboolean band = !(omit & OMIT_BAND);
   int geography_code = geography ? _sky_catalog_code (sky_geographies (), req->geography) : -1;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
   g_string_append (sql, "SELECT " PRICE_OFFER_ID_SQL " FROM price p "
@@ -278,10 +272,25 @@ find_ids (sqlite3               *db,
       if (ids->len == 0 || g_array_index (ids, gint64, ids->len - 1) != id)
         g_array_append_val (ids, id);
     }
-  sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     return _sky_catalog_db_error (db, error, "Cannot search the catalog");
   return TRUE;
+}
+
+/* find_ids() under the catalog's lock. */
+static gboolean
+find_ids_locked (SkyCatalog            *self,
+                 gint64                 sheet,
+                 const SkyRequirement  *req,
+                 Omit                   omit,
+                 guint                  limit,
+                 GArray                *ids,
+                 GError               **error)
+{
+  sqlite3 *db;
+  g_autoptr(SkyCatalogLocker) locker = _sky_catalog_locker_new (self, &db);
+
+  return find_ids (db, sheet, req, omit, limit, ids, error);
 }
 
 /* The id of @provider's sheet @version, or of its current one when @version is NULL; 0 when
@@ -293,8 +302,8 @@ resolve_sheet (SkyCatalog  *self,
                GError     **error)
 {
   g_autofree char *current = NULL;
+  g_autoptr(SkyCatalogLocker) locker = NULL;
   sqlite3 *db;
-  gint64 sheet;
 
   if (version == NULL)
     {
@@ -309,10 +318,8 @@ resolve_sheet (SkyCatalog  *self,
         return 0;
       version = current;
     }
-  db = _sky_catalog_lock (self);
-  sheet = sheet_id (db, provider, version, error);
-  _sky_catalog_unlock (self);
-  return sheet;
+  locker = _sky_catalog_locker_new (self, &db);
+  return sheet_id (db, provider, version, error);
 }
 
 /* The offer of @provider's sheet @version (NULL: the current one) whose price in the
@@ -334,8 +341,7 @@ sky_catalog_cheapest_offer (SkyCatalog            *self,
   sheet = resolve_sheet (self, provider, version, error);
   if (sheet <= 0)
     return sheet;
-  ok = find_ids (_sky_catalog_lock (self), sheet, req, KEEP_ALL, 1, ids, error);
-  _sky_catalog_unlock (self);
+  ok = find_ids_locked (self, sheet, req, KEEP_ALL, 1, ids, error);
   if (!ok)
     return -1;
   return ids->len > 0 ? g_array_index (ids, gint64, 0) : 0;
@@ -595,9 +601,8 @@ nearest_offer (SkyCatalog            *self,
                GError               **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gboolean ok = find_ids (_sky_catalog_lock (self), sheet, req, omit, 1, ids, error);
+  gboolean ok = find_ids_locked (self, sheet, req, omit, 1, ids, error);
 
-  _sky_catalog_unlock (self);
   *out = NULL;
   if (!ok)
     return FALSE;
@@ -801,9 +806,8 @@ sky_catalog_match (SkyCatalog            *self,
       sheet = resolve_sheet (self, info->provider, info->version, error);
       if (sheet < 0)
         return NULL;
-      ok = find_ids (_sky_catalog_lock (self), sheet, &on_demand, KEEP_ALL, limit > 0 ? limit : 10,
-                     ids, error);
-      _sky_catalog_unlock (self);
+      ok = find_ids_locked (self, sheet, &on_demand, KEEP_ALL, limit > 0 ? limit : 10, ids,
+                            error);
       if (!ok)
         return NULL;
       for (guint j = 0; j < ids->len; j++)

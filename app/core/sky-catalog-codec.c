@@ -1,0 +1,244 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sky-catalog"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "sky-catalog-private.h"
+#include "sky-catalog-codec-private.h"
+
+/* How the catalog stores what it does not store as plain columns: names of fixed lists as codes,
+ * and an offer's prices as text. */
+
+/* The position of @name in @names (sky_terms(), sky_geographies() or sky_categories()), which is
+ * how the price table stores it: those lists only ever grow at their end. -1 when it is not
+ * there. */
+int
+_sky_catalog_code (const char * const *names,
+                   const char         *name)
+{
+  if (name == NULL)
+    return -1;
+  for (int i = 0; names[i] != NULL; i++)
+    if (names[i] == name)
+      return i;
+  for (int i = 0; names[i] != NULL; i++)
+    if (strcmp (names[i], name) == 0)
+      return i;
+  return -1;
+}
+
+/* Binds @name's code, as _sky_catalog_code() gives it, to the parameter @parameter. */
+void
+_sky_catalog_bind_code (sqlite3_stmt       *stmt,
+                        const char         *parameter,
+                        const char * const *names,
+                        const char         *name)
+{
+  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, parameter),
+                    _sky_catalog_code (names, name));
+}
+
+/* An offer's prices, as its row keeps them: a line per price in the sheet's order, with six
+ * fields separated by spaces,
+ *
+ *   TERM UNIT AMOUNT FEE FREE TIERS
+ *
+ * TERM and UNIT are codes (_sky_catalog_code() of sky_terms() and sky_units()); AMOUNT and FEE
+ * count units of 10^-SKY_PRICE_SCALE; FREE is the free quantity as exact decimal text; TIERS is
+ * FROM:TO:AMOUNT per tier, separated by commas, TO empty on the last one. "-" stands for a fee,
+ * a free quantity or tiers the price does not have. */
+
+/* Writes @value in decimal so that it ends just before @end; returns where it starts. @end has
+ * room for 20 characters before it. */
+static char *
+format_int (char   *end,
+            gint64  value)
+{
+  static const char pairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+  guint64 v = value < 0 ? -(guint64) value : (guint64) value;
+  char *p = end;
+
+  /* Two digits at a time. */
+  while (v >= 100)
+    {
+      guint d = v % 100;
+
+      v /= 100;
+      *--p = pairs[2 * d + 1];
+      *--p = pairs[2 * d];
+    }
+  if (v >= 10)
+    {
+      *--p = pairs[2 * v + 1];
+      *--p = pairs[2 * v];
+    }
+  else
+    *--p = '0' + v;
+  if (value < 0)
+    *--p = '-';
+  return p;
+}
+
+static void
+append_int (GString *out,
+            gint64   value)
+{
+  char digits[24];
+  char *start = format_int (digits + sizeof digits, value);
+
+  g_string_append_len (out, start, digits + sizeof digits - start);
+}
+
+/* Begins a price's line, after a newline unless it is the offer's @first;
+ * _sky_catalog_append_tier() or _sky_catalog_append_no_tiers() ends it. */
+void
+_sky_catalog_append_price (GString    *out,
+                           gboolean    first,
+                           int         term,
+                           int         unit,
+                           gint64      amount,
+                           gboolean    has_fee,
+                           gint64      fee,
+                           const char *free_quantity)
+{
+  /* Written backwards from the end of @line, then appended at once. */
+  char line[4 * 24];
+  char *p = line + sizeof line;
+
+  *--p = ' ';
+  if (has_fee)
+    p = format_int (p, fee);
+  else
+    *--p = '-';
+  *--p = ' ';
+  p = format_int (p, amount);
+  *--p = ' ';
+  p = format_int (p, unit);
+  *--p = ' ';
+  p = format_int (p, term);
+  if (!first)
+    *--p = '\n';
+  g_string_append_len (out, p, line + sizeof line - p);
+  g_string_append (out, free_quantity != NULL ? free_quantity : "-");
+  g_string_append_c (out, ' ');
+}
+
+void
+_sky_catalog_append_tier (GString    *out,
+                          gboolean    first,
+                          const char *from,
+                          const char *to,
+                          gint64      amount)
+{
+  if (!first)
+    g_string_append_c (out, ',');
+  g_string_append (out, from);
+  g_string_append_c (out, ':');
+  if (to != NULL)
+    g_string_append (out, to);
+  g_string_append_c (out, ':');
+  append_int (out, amount);
+}
+
+void
+_sky_catalog_append_no_tiers (GString *out)
+{
+  g_string_append_c (out, '-');
+}
+
+static gboolean
+parse_count (const char *text,
+             gint64      max,
+             gint64     *out)
+{
+  return g_ascii_string_to_signed (text, 10, 0, max, out, NULL);
+}
+
+/* The name _sky_catalog_code() gave @code; NULL when there is none. */
+const char *
+_sky_catalog_name_for_code (const char * const *names,
+                            gint64              code)
+{
+  return code >= 0 && code < g_strv_length ((GStrv) names) ? names[code] : NULL;
+}
+
+/* The name of a code written as text, or NULL. */
+static char *
+name_of_code (const char * const *names,
+              const char         *text)
+{
+  gint64 code;
+
+  return parse_count (text, G_MAXINT64, &code) ?
+         g_strdup (_sky_catalog_name_for_code (names, code)) : NULL;
+}
+
+gboolean
+_sky_catalog_unreadable_prices (GError **error,
+                                gint64   offer_id)
+{
+  g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_CORRUPT,
+               "The prices of offer %" G_GINT64_FORMAT " cannot be read from the catalog",
+               offer_id);
+  return FALSE;
+}
+
+/* The prices _sky_catalog_append_price() wrote; NULL when @text is not in that form. */
+GPtrArray *
+_sky_catalog_decode_prices (const char *text)
+{
+  g_autoptr(GPtrArray) prices = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+  prices = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_offer_price_free);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], " ", -1);
+      SkyOfferPrice *price;
+
+      if (g_strv_length (f) != 6)
+        return NULL;
+      price = g_new0 (SkyOfferPrice, 1);
+      price->tiers = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_offer_tier_free);
+      g_ptr_array_add (prices, price);
+      price->term = name_of_code (sky_terms (), f[0]);
+      price->unit = name_of_code (sky_units (), f[1]);
+      price->has_upfront_fee = strcmp (f[3], "-") != 0;
+      if (price->term == NULL || price->unit == NULL ||
+          !parse_count (f[2], G_MAXINT64, &price->amount) ||
+          (price->has_upfront_fee && !parse_count (f[3], G_MAXINT64, &price->upfront_fee)))
+        return NULL;
+      if (strcmp (f[4], "-") != 0)
+        price->free_quantity = g_strdup (f[4]);
+      if (strcmp (f[5], "-") != 0)
+        {
+          g_auto(GStrv) tiers = g_strsplit (f[5], ",", -1);
+
+          for (guint t = 0; tiers[t] != NULL; t++)
+            {
+              g_auto(GStrv) parts = g_strsplit (tiers[t], ":", -1);
+              SkyOfferTier *tier;
+
+              if (g_strv_length (parts) != 3 || *parts[0] == '\0')
+                return NULL;
+              tier = g_new0 (SkyOfferTier, 1);
+              g_ptr_array_add (price->tiers, tier);
+              tier->from = g_strdup (parts[0]);
+              tier->to = *parts[1] != '\0' ? g_strdup (parts[1]) : NULL;
+              if (!parse_count (parts[2], G_MAXINT64, &tier->amount))
+                return NULL;
+            }
+        }
+    }
+  return g_steal_pointer (&prices);
+}

@@ -1,0 +1,497 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sky-catalog"
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "sky-catalog-private.h"
+#include "sky-catalog-codec-private.h"
+
+/* The catalog's schema: the migrations that build it, one version after the other, and the
+ * checks that a file is a catalog this version can read and bring to its schema. */
+
+/* "SkyT": marks a database file as a Skytally catalog. */
+#define CATALOG_APPLICATION_ID 0x536b7954
+
+/* Each entry moves the schema from version i to i + 1, in one transaction with user_version. */
+static const char * const migrations[] = {
+  "CREATE TABLE provider ("
+  "  id   TEXT PRIMARY KEY,"
+  "  name TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE sheet ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  provider       TEXT NOT NULL REFERENCES provider (id),"
+  "  version        TEXT NOT NULL,"
+  "  effective_date TEXT NOT NULL,"
+  "  currency       TEXT NOT NULL CHECK (length (currency) = 3),"
+  "  source         TEXT NOT NULL,"
+  "  source_url     TEXT,"
+  "  retrieved      TEXT NOT NULL,"
+  "  sha256         TEXT NOT NULL,"
+  "  file_name      TEXT,"
+  "  imported_at    TEXT NOT NULL,"
+  "  offer_count    INTEGER NOT NULL DEFAULT 0,"
+  "  is_current     INTEGER NOT NULL DEFAULT 0 CHECK (is_current IN (0, 1)),"
+  "  UNIQUE (provider, version)"
+  ");"
+  "CREATE TABLE region ("
+  "  sheet_id  INTEGER NOT NULL REFERENCES sheet (id) ON DELETE CASCADE,"
+  "  code      TEXT NOT NULL,"
+  "  name      TEXT NOT NULL,"
+  "  geography TEXT NOT NULL,"
+  "  PRIMARY KEY (sheet_id, code)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE service ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  sheet_id INTEGER NOT NULL REFERENCES sheet (id) ON DELETE CASCADE,"
+  "  code     TEXT NOT NULL,"
+  "  name     TEXT NOT NULL,"
+  "  category TEXT NOT NULL,"
+  "  sla      TEXT,"
+  "  UNIQUE (sheet_id, code)"
+  ");"
+  /* vcpu in thousandths of a vCPU, memory in thousandths of a GiB. features holds
+   * "key=value" lines (keys are identifiers; attribute values hold no newline).
+   * The tables with a row per offer, price or tier declare no foreign keys: checking them
+   * costs a lookup per row on every import, and rows only ever come in through the importer,
+   * which takes their keys from the rows it has just written. */
+  "CREATE TABLE offer ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  sheet_id     INTEGER NOT NULL,"
+  "  service_id   INTEGER NOT NULL,"
+  "  sku          TEXT NOT NULL,"
+  "  name         TEXT NOT NULL,"
+  "  family       TEXT,"
+  "  region       TEXT NOT NULL,"
+  "  vcpu         INTEGER CHECK (vcpu >= 0),"
+  "  memory       INTEGER CHECK (memory >= 0),"
+  "  gpu          INTEGER CHECK (gpu >= 0),"
+  "  storage_type TEXT,"
+  "  os           TEXT,"
+  "  sla          TEXT,"
+  "  features     TEXT,"
+  "  UNIQUE (sheet_id, sku)"
+  ");"
+  /* Every price of an offer, in the order the sheet lists them: what an offer's details and a
+   * scenario read. Amounts are integers in units of 10^-10 of the sheet's currency; quantities
+   * are exact decimal text. */
+  "CREATE TABLE offer_price ("
+  "  offer_id      INTEGER NOT NULL,"
+  "  seq           INTEGER NOT NULL,"
+  "  term          TEXT NOT NULL,"
+  "  unit          TEXT NOT NULL,"
+  "  amount        INTEGER NOT NULL CHECK (amount >= 0),"
+  "  upfront_fee   INTEGER CHECK (upfront_fee >= 0),"
+  "  free_quantity TEXT,"
+  "  tiered        INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (offer_id, seq)"
+  ") WITHOUT ROWID;"
+  /* The same prices again, stored in the order searches read them: purchase option, geography,
+   * category, then price. The columns a search filters on repeat the offer's, so a search walks
+   * this one B-tree in price order and stops at its limit. */
+  "CREATE TABLE price ("
+  "  term          TEXT NOT NULL,"
+  "  geography     TEXT NOT NULL,"
+  "  category      TEXT NOT NULL,"
+  "  amount        INTEGER NOT NULL,"
+  "  offer_id      INTEGER NOT NULL,"
+  "  seq           INTEGER NOT NULL,"
+  "  sheet_id      INTEGER NOT NULL,"
+  "  region        TEXT NOT NULL,"
+  "  os            TEXT,"
+  "  vcpu          INTEGER,"
+  "  memory        INTEGER,"
+  "  PRIMARY KEY (term, geography, category, amount, offer_id, seq)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE tier ("
+  "  offer_id  INTEGER NOT NULL,"
+  "  price_seq INTEGER NOT NULL,"
+  "  seq       INTEGER NOT NULL,"
+  "  begin     TEXT NOT NULL,"
+  "  end       TEXT,"
+  "  amount    INTEGER NOT NULL CHECK (amount >= 0),"
+  "  PRIMARY KEY (offer_id, price_seq, seq)"
+  ") WITHOUT ROWID;",
+
+  /* The offer table without its unique index on (sheet_id, sku): the index took a random
+   * insertion per offer, the slowest part of an import, and nothing reads offers by SKU. The
+   * importer refuses a SKU that appears twice in a sheet itself. */
+  "CREATE TABLE offer_2 ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  sheet_id     INTEGER NOT NULL,"
+  "  service_id   INTEGER NOT NULL,"
+  "  sku          TEXT NOT NULL,"
+  "  name         TEXT NOT NULL,"
+  "  family       TEXT,"
+  "  region       TEXT NOT NULL,"
+  "  vcpu         INTEGER CHECK (vcpu >= 0),"
+  "  memory       INTEGER CHECK (memory >= 0),"
+  "  gpu          INTEGER CHECK (gpu >= 0),"
+  "  storage_type TEXT,"
+  "  os           TEXT,"
+  "  sla          TEXT,"
+  "  features     TEXT"
+  ");"
+  "INSERT INTO offer_2 SELECT id, sheet_id, service_id, sku, name, family, region, vcpu, memory,"
+  "  gpu, storage_type, os, sla, features FROM offer;"
+  "DROP TABLE offer;"
+  "ALTER TABLE offer_2 RENAME TO offer;",
+
+  /* The price table's purchase option, geography and category as integers: their positions in
+   * sky_terms(), sky_geographies() and sky_categories() (see _sky_catalog_code()). The key is
+   * some 20 bytes shorter and compares as numbers. */
+  "CREATE TABLE price_3 ("
+  "  term          INTEGER NOT NULL,"
+  "  geography     INTEGER NOT NULL,"
+  "  category      INTEGER NOT NULL,"
+  "  amount        INTEGER NOT NULL,"
+  "  offer_id      INTEGER NOT NULL,"
+  "  seq           INTEGER NOT NULL,"
+  "  sheet_id      INTEGER NOT NULL,"
+  "  region        TEXT NOT NULL,"
+  "  os            TEXT,"
+  "  vcpu          INTEGER,"
+  "  memory        INTEGER,"
+  "  PRIMARY KEY (term, geography, category, amount, offer_id, seq)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO price_3 SELECT"
+  "  CASE term WHEN 'on-demand' THEN 0 WHEN 'spot' THEN 1"
+  "    WHEN 'reserved-1y-no-upfront' THEN 2 WHEN 'reserved-1y-partial-upfront' THEN 3"
+  "    WHEN 'reserved-1y-all-upfront' THEN 4 WHEN 'reserved-3y-no-upfront' THEN 5"
+  "    WHEN 'reserved-3y-partial-upfront' THEN 6 WHEN 'reserved-3y-all-upfront' THEN 7"
+  "    WHEN 'savings-plan-1y-no-upfront' THEN 8 WHEN 'savings-plan-1y-partial-upfront' THEN 9"
+  "    WHEN 'savings-plan-1y-all-upfront' THEN 10 WHEN 'savings-plan-3y-no-upfront' THEN 11"
+  "    WHEN 'savings-plan-3y-partial-upfront' THEN 12 WHEN 'savings-plan-3y-all-upfront' THEN 13"
+  "  END,"
+  "  CASE geography WHEN 'US' THEN 0 WHEN 'CA' THEN 1 WHEN 'SA' THEN 2 WHEN 'EU' THEN 3"
+  "    WHEN 'ME' THEN 4 WHEN 'AF' THEN 5 WHEN 'APAC' THEN 6 WHEN 'GLOBAL' THEN 7 END,"
+  "  CASE category WHEN 'compute' THEN 0 WHEN 'storage' THEN 1 WHEN 'database' THEN 2"
+  "    WHEN 'network' THEN 3 WHEN 'serverless' THEN 4 WHEN 'containers' THEN 5"
+  "    WHEN 'analytics' THEN 6 WHEN 'ai' THEN 7 WHEN 'other' THEN 8 END,"
+  "  amount, offer_id, seq, sheet_id, region, os, vcpu, memory FROM price;"
+  "DROP TABLE price;"
+  "ALTER TABLE price_3 RENAME TO price;",
+
+  /* An offer's prices move into the offer's row (see _sky_catalog_append_price()), and the price
+   * table gains the unit, as a code of sky_units(); the tables with a row per price and per tier
+   * go once move_prices_into_offers() has filled the new column. An import writes a row less per
+   * price, and an offer's details are one row. */
+  "ALTER TABLE offer ADD COLUMN prices TEXT;"
+  "CREATE TABLE price_4 ("
+  "  term          INTEGER NOT NULL,"
+  "  geography     INTEGER NOT NULL,"
+  "  category      INTEGER NOT NULL,"
+  "  amount        INTEGER NOT NULL,"
+  "  offer_id      INTEGER NOT NULL,"
+  "  seq           INTEGER NOT NULL,"
+  "  sheet_id      INTEGER NOT NULL,"
+  "  region        TEXT NOT NULL,"
+  "  os            TEXT,"
+  "  vcpu          INTEGER,"
+  "  memory        INTEGER,"
+  "  unit          INTEGER NOT NULL,"
+  "  PRIMARY KEY (term, geography, category, amount, offer_id, seq)"
+  ") WITHOUT ROWID;"
+  /* Read and written in the key's order, the new table is only ever appended to. */
+  "INSERT INTO price_4 SELECT p.term, p.geography, p.category, p.amount, p.offer_id, p.seq,"
+  "  p.sheet_id, p.region, p.os, p.vcpu, p.memory,"
+  "  CASE op.unit WHEN 'hour' THEN 0 WHEN 'second' THEN 1 WHEN 'month' THEN 2 WHEN 'gb' THEN 3"
+  "    WHEN 'gb-month' THEN 4 WHEN 'gb-second' THEN 5 WHEN 'gib-hour' THEN 6"
+  "    WHEN 'vcpu-hour' THEN 7 WHEN 'request' THEN 8 WHEN '1k-requests' THEN 9"
+  "    WHEN '10k-requests' THEN 10 WHEN 'million-requests' THEN 11 WHEN 'iops-month' THEN 12"
+  "    WHEN 'mibps-month' THEN 13 END"
+  "  FROM price p JOIN offer_price op ON op.offer_id = p.offer_id AND op.seq = p.seq"
+  "  ORDER BY p.term, p.geography, p.category, p.amount, p.offer_id, p.seq;"
+  "DROP TABLE price;"
+  "ALTER TABLE price_4 RENAME TO price;",
+
+  /* Region, family, storage type, operating system and SLA, which most offers share with many
+   * others, as numbers: the ids of their text in the word table, which holds each such text
+   * once for the whole catalog. Offers are stored in offer_row, and read through the view
+   * offer, which shows them as text. A price row is some 16 bytes shorter and an offer's some
+   * 40, so an import writes and moves fewer pages, and a search by region compares numbers. */
+  "CREATE TABLE word ("
+  "  id   INTEGER PRIMARY KEY,"
+  "  text TEXT NOT NULL UNIQUE"
+  ");"
+  "INSERT INTO word (text) SELECT w FROM (SELECT region AS w FROM offer"
+  "  UNION SELECT family FROM offer UNION SELECT storage_type FROM offer"
+  "  UNION SELECT os FROM offer UNION SELECT sla FROM offer) WHERE w IS NOT NULL;"
+  "CREATE TABLE offer_row ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  sheet_id     INTEGER NOT NULL,"
+  "  service_id   INTEGER NOT NULL,"
+  "  sku          TEXT NOT NULL,"
+  "  name         TEXT NOT NULL,"
+  "  family       INTEGER,"
+  "  region       INTEGER NOT NULL,"
+  "  vcpu         INTEGER CHECK (vcpu >= 0),"
+  "  memory       INTEGER CHECK (memory >= 0),"
+  "  gpu          INTEGER CHECK (gpu >= 0),"
+  "  storage_type INTEGER,"
+  "  os           INTEGER,"
+  "  sla          INTEGER,"
+  "  features     TEXT,"
+  "  prices       TEXT"
+  ");"
+  "INSERT INTO offer_row SELECT o.id, o.sheet_id, o.service_id, o.sku, o.name,"
+  "  (SELECT id FROM word WHERE text = o.family), (SELECT id FROM word WHERE text = o.region),"
+  "  o.vcpu, o.memory, o.gpu, (SELECT id FROM word WHERE text = o.storage_type),"
+  "  (SELECT id FROM word WHERE text = o.os), (SELECT id FROM word WHERE text = o.sla),"
+  "  o.features, o.prices FROM offer o ORDER BY o.id;"
+  "DROP TABLE offer;"
+  "CREATE VIEW offer AS SELECT r.id, r.sheet_id, r.service_id, r.sku, r.name,"
+  "  (SELECT w.text FROM word w WHERE w.id = r.family) AS family,"
+  "  (SELECT w.text FROM word w WHERE w.id = r.region) AS region,"
+  "  r.vcpu, r.memory, r.gpu,"
+  "  (SELECT w.text FROM word w WHERE w.id = r.storage_type) AS storage_type,"
+  "  (SELECT w.text FROM word w WHERE w.id = r.os) AS os,"
+  "  (SELECT w.text FROM word w WHERE w.id = r.sla) AS sla,"
+  "  r.features, r.prices FROM offer_row r;"
+  /* The price table's key in three numbers rather than six: bucket is the purchase option,
+   * geography and category as term * 1024 + geography * 32 + category (PRICE_BUCKET()), and
+   * offer_seq the offer and the price's place in it as offer_id * 1024 + seq
+   * (PRICE_OFFER_SEQ()). Both keep the order of what they hold; SQLite compares half as many
+   * values on each of the import's B-tree insertions. Every column holds an integer, and all
+   * but os, vcpu and memory always one; they declare neither, as the importer, their only
+   * writer, binds integers, and SQLite would otherwise check and convert each value of each
+   * row. */
+  "CREATE TABLE price_5 ("
+  "  bucket,"
+  "  amount,"
+  "  offer_seq,"
+  "  sheet_id,"
+  "  region,"
+  "  os,"
+  "  vcpu,"
+  "  memory,"
+  "  unit,"
+  "  PRIMARY KEY (bucket, amount, offer_seq)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO price_5 SELECT p.term * 1024 + p.geography * 32 + p.category, p.amount,"
+  "  p.offer_id * 1024 + p.seq, p.sheet_id, (SELECT id FROM word WHERE text = p.region),"
+  "  (SELECT id FROM word WHERE text = p.os), p.vcpu, p.memory, p.unit"
+  "  FROM price p"
+  "  ORDER BY p.term, p.geography, p.category, p.amount, p.offer_id, p.seq;"
+  "DROP TABLE price;"
+  "ALTER TABLE price_5 RENAME TO price;",
+  /* What the catalog remembers of itself, as text keyed by name. "bundled-sheets" is "loaded"
+   * once the bundled price sheets are all in, "declined" when the user did not want them (or
+   * removed one); without it, the next start loads them. A catalog of an earlier version that
+   * holds sheets had its bundled sheets loaded, or its user declined them: it keeps what it
+   * has. */
+  "CREATE TABLE setting ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "INSERT INTO setting (key, value) SELECT 'bundled-sheets', 'loaded' "
+  "  WHERE EXISTS (SELECT 1 FROM sheet);",
+  /* A sheet is current from its effective date on, which depends on the day: which sheet is
+   * current is worked out when asked (SKY_CURRENT_SHEETS_SQL), not kept. */
+  "ALTER TABLE sheet DROP COLUMN is_current;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SKY_CATALOG_SCHEMA_VERSION);
+
+/* Writes every offer's prices into its row from the tables of schema 3 (see migrations[3]). */
+static gboolean
+move_prices_into_offers (sqlite3  *db,
+                         GError  **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) prices = NULL;
+  g_autoptr(sqlite3_stmt) tiers = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  gint64 offer = -1;
+  gboolean ok = FALSE;
+  int rc, term, unit;
+
+  if (sqlite3_prepare_v2 (db, "SELECT offer_id, seq, term, unit, amount, upfront_fee, "
+                              "free_quantity, tiered FROM offer_price ORDER BY offer_id, seq",
+                          -1, &prices, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "SELECT begin, end, amount FROM tier "
+                              "WHERE offer_id = ?1 AND price_seq = ?2 ORDER BY seq",
+                          -1, &tiers, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "UPDATE offer SET prices = ?2 WHERE id = ?1",
+                          -1, &update, NULL) != SQLITE_OK)
+    goto out;
+
+  for (;;)
+    {
+      rc = sqlite3_step (prices);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        goto out;
+      if (offer >= 0 && (rc == SQLITE_DONE || sqlite3_column_int64 (prices, 0) != offer))
+        {
+          sqlite3_bind_int64 (update, 1, offer);
+          sqlite3_bind_text (update, 2, text->str, text->len, SQLITE_STATIC);
+          if (sqlite3_step (update) != SQLITE_DONE)
+            goto out;
+          sqlite3_reset (update);
+          g_string_truncate (text, 0);
+        }
+      if (rc == SQLITE_DONE)
+        break;
+
+      offer = sqlite3_column_int64 (prices, 0);
+      term = _sky_catalog_code (sky_terms (), (const char *) sqlite3_column_text (prices, 2));
+      unit = _sky_catalog_code (sky_units (), (const char *) sqlite3_column_text (prices, 3));
+      if (term < 0 || unit < 0)
+        {
+          g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_CORRUPT,
+                       "Cannot convert the catalog: offer %" G_GINT64_FORMAT " has a price "
+                       "of an unknown purchase option or unit", offer);
+          goto out;
+        }
+      _sky_catalog_append_price (text, text->len == 0, term, unit,
+                                 sqlite3_column_int64 (prices, 4),
+                                 sqlite3_column_type (prices, 5) != SQLITE_NULL,
+                                 sqlite3_column_int64 (prices, 5),
+                                 (const char *) sqlite3_column_text (prices, 6));
+      if (sqlite3_column_int (prices, 7) == 0)
+        _sky_catalog_append_no_tiers (text);
+      else
+        {
+          gboolean first = TRUE;
+
+          sqlite3_bind_int64 (tiers, 1, offer);
+          sqlite3_bind_int64 (tiers, 2, sqlite3_column_int64 (prices, 1));
+          while ((rc = sqlite3_step (tiers)) == SQLITE_ROW)
+            {
+              _sky_catalog_append_tier (text, first, (const char *) sqlite3_column_text (tiers, 0),
+                                        (const char *) sqlite3_column_text (tiers, 1),
+                                        sqlite3_column_int64 (tiers, 2));
+              first = FALSE;
+            }
+          sqlite3_reset (tiers);
+          if (rc != SQLITE_DONE)
+            goto out;
+          if (first)
+            _sky_catalog_append_no_tiers (text);
+        }
+    }
+  ok = _sky_catalog_exec (db, "DROP TABLE offer_price; DROP TABLE tier;", error);
+
+out:
+  if (!ok && (error == NULL || *error == NULL))
+    _sky_catalog_db_error (db, error, "Cannot convert the catalog");
+  return ok;
+}
+
+/* What a migration does after its SQL, where SQL alone will not do. */
+typedef gboolean (*MigrationStep) (sqlite3  *db,
+                                   GError  **error);
+
+static const MigrationStep migration_steps[G_N_ELEMENTS (migrations)] = {
+  [3] = move_prices_into_offers,
+};
+
+/* The catalog's schema version and the application id that marks it as Skytally's. */
+static gboolean
+read_version (sqlite3  *db,
+              gint64   *version,
+              gint64   *app_id,
+              GError  **error)
+{
+  return _sky_catalog_query_int (db, "PRAGMA user_version", version, error) &&
+         _sky_catalog_query_int (db, "PRAGMA application_id", app_id, error);
+}
+
+/* Reads the catalog's schema version and application id, and refuses a database that is not
+ * a catalog this version can bring to its schema: another application's, one of a newer
+ * Skytally, or one whose version no migration starts from (negative, or claimed by a database
+ * without tables). Nothing is written. */
+gboolean
+_sky_catalog_check_readable (SkyCatalog  *self,
+                             gint64      *version,
+                             GError     **error)
+{
+  gint64 app_id = 0, objects = 0;
+
+  if (!read_version (self->db, version, &app_id, error) ||
+      !_sky_catalog_query_int (self->db, "SELECT count(*) FROM sqlite_schema", &objects, error))
+    return FALSE;
+
+  /* A database with tables, or one another application has marked as its own. */
+  if ((objects > 0 || app_id != 0) && app_id != CATALOG_APPLICATION_ID)
+    {
+      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NOT_A_CATALOG,
+                   "%s is a database, but not a Skytally catalog", self->path);
+      return FALSE;
+    }
+  if (*version > SKY_CATALOG_SCHEMA_VERSION)
+    {
+      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_TOO_NEW,
+                   "%s was written by a newer version of Skytally (catalog version %"
+                   G_GINT64_FORMAT "; this one reads up to %d). Update Skytally to use it",
+                   self->path, *version, SKY_CATALOG_SCHEMA_VERSION);
+      return FALSE;
+    }
+  /* Version 0 is a new, empty file; any other version is a schema with tables. */
+  if (*version < 0 || (*version == 0) != (objects == 0))
+    {
+      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NOT_A_CATALOG,
+                   "%s is not a catalog this version of Skytally can read (catalog version %"
+                   G_GINT64_FORMAT "%s)", self->path, *version,
+                   objects == 0 ? ", with no tables" : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Brings the catalog to the current schema, all or nothing; @cancellable stops it, leaving the
+ * file as it was. @converted says whether a catalog of an earlier schema was converted. */
+gboolean
+_sky_catalog_migrate (SkyCatalog    *self,
+                      GCancellable  *cancellable,
+                      gboolean      *converted,
+                      GError       **error)
+{
+  gint64 version = 0, app_id = 0;
+
+  /* A current catalog needs no write lock: opening it does not wait for an import that another
+   * process is writing. */
+  if (read_version (self->db, &version, &app_id, NULL) &&
+      version == SKY_CATALOG_SCHEMA_VERSION && app_id == CATALOG_APPLICATION_ID)
+    return TRUE;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !_sky_catalog_exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  /* Checked again under the lock: another process may have converted the catalog meanwhile. */
+  if (!_sky_catalog_check_readable (self, &version, error))
+    goto fail;
+
+  *converted = version > 0 && version < SKY_CATALOG_SCHEMA_VERSION;
+  _sky_catalog_watch_cancellable (self->db, cancellable);
+  for (; version < SKY_CATALOG_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *set_version = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !_sky_catalog_exec (self->db, migrations[version], error) ||
+          (migration_steps[version] != NULL && !migration_steps[version] (self->db, error)))
+        goto fail;
+      set_version = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT "; "
+                                     "PRAGMA application_id = %d;",
+                                     version + 1, CATALOG_APPLICATION_ID);
+      if (!_sky_catalog_exec (self->db, set_version, error))
+        goto fail;
+    }
+  _sky_catalog_watch_cancellable (self->db, NULL);
+
+  self->wrote = TRUE;
+  return _sky_catalog_exec (self->db, "COMMIT", error);
+
+fail:
+  _sky_catalog_watch_cancellable (self->db, NULL);
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_clear_error (error);
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+    }
+  return FALSE;
+}

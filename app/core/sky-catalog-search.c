@@ -1,0 +1,692 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sky-catalog"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "sky-catalog-private.h"
+#include "sky-catalog-codec-private.h"
+#include "sky-currency.h"
+
+/* What the catalog answers from the current sheets: their regions, a search for prices and its
+ * count, an offer's details, and the records they come in. */
+
+/* The name stored as @code, or the code itself when a damaged catalog holds another. */
+static char *
+code_name (const char * const *names,
+           gint64              code)
+{
+  const char *name = _sky_catalog_name_for_code (names, code);
+
+  return name != NULL ? g_strdup (name) : g_strdup_printf ("%" G_GINT64_FORMAT, code);
+}
+
+/* The regions of the current sheets, code then name, sorted by name; one entry per code. */
+GPtrArray *
+sky_catalog_list_regions (SkyCatalog  *self,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) regions = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+
+  locker = g_mutex_locker_new (&self->lock);
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT code, min (name) FROM region "
+                          "WHERE sheet_id IN (" SKY_CURRENT_SHEETS_SQL ") "
+                          "GROUP BY code ORDER BY min (name), code",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _sky_catalog_db_error (self->db, error, "Cannot list the regions");
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (regions, _sky_catalog_column_dup (stmt, 0));
+      g_ptr_array_add (regions, _sky_catalog_column_dup (stmt, 1));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _sky_catalog_db_error (self->db, error, "Cannot list the regions");
+      g_clear_pointer (&regions, g_ptr_array_unref);
+    }
+  return g_steal_pointer (&regions);
+}
+
+static char *
+like_pattern (const char *text)
+{
+  GString *s = g_string_new ("%");
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (s, '\\');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '%');
+  return g_string_free (s, FALSE);
+}
+
+/* " AND p.bucket IN (…)": the price table's buckets (PRICE_BUCKET()) of purchase option @term,
+ * the @n_geographies geographies @geographies (codes) and category @category. NULL stands for
+ * every purchase option or category, and @n_geographies -1 for every geography; a name no
+ * price has makes the condition false. */
+void
+_sky_catalog_append_buckets (GString    *sql,
+                             const char *term,
+                             const int  *geographies,
+                             int         n_geographies,
+                             const char *category)
+{
+  int t0 = 0, t1 = g_strv_length ((GStrv) sky_terms ());
+  int c0 = 0, c1 = g_strv_length ((GStrv) sky_categories ());
+  gboolean all_geographies = n_geographies < 0;
+  gboolean first = TRUE;
+
+  if (term != NULL && (t0 = _sky_catalog_code (sky_terms (), term)) >= 0)
+    t1 = t0 + 1;
+  if (category != NULL && (c0 = _sky_catalog_code (sky_categories (), category)) >= 0)
+    c1 = c0 + 1;
+  if (t0 < 0 || c0 < 0)
+    {
+      g_string_append (sql, " AND 0");
+      return;
+    }
+  if (all_geographies)
+    n_geographies = g_strv_length ((GStrv) sky_geographies ());
+  g_string_append (sql, " AND p.bucket IN (");
+  for (int t = t0; t < t1; t++)
+    for (int g = 0; g < n_geographies; g++)
+      for (int c = c0; c < c1; c++)
+        {
+          g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, first ? "" : ", ",
+                                  PRICE_BUCKET (t, all_geographies ? g : geographies[g], c));
+          first = FALSE;
+        }
+  g_string_append_c (sql, ')');
+}
+
+/* The codes of the geographies @query's prices can be in: its own, or those of its region in
+ * the current sheets; NULL for every one. */
+static GArray *
+query_geographies (sqlite3              *db,
+                   const SkySearchQuery *query)
+{
+  GArray *codes;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (query->geography == NULL && query->region == NULL)
+    return NULL;
+  codes = g_array_new (FALSE, FALSE, sizeof (int));
+  if (query->geography != NULL)
+    {
+      int code = _sky_catalog_code (sky_geographies (), query->geography);
+
+      if (code >= 0)
+        g_array_append_val (codes, code);
+      return codes;
+    }
+  /* Only to narrow the search: the region's own filter decides which prices are in it. */
+  if (sqlite3_prepare_v2 (db, "SELECT DISTINCT geography FROM region WHERE code = ?1 "
+                              "AND sheet_id IN (" SKY_CURRENT_SHEETS_SQL ")",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_array_unref (codes);
+      return NULL;
+    }
+  _sky_catalog_bind_text (stmt, 1, query->region);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int code = _sky_catalog_code (sky_geographies (),
+                                    (const char *) sqlite3_column_text (stmt, 0));
+
+      if (code >= 0)
+        g_array_append_val (codes, code);
+    }
+  return codes;
+}
+
+/* "FROM price p … WHERE …": the prices a query keeps. Assembled from fixed fragments and the
+ * codes of names the query gives; every other value from the query is bound by
+ * bind_filters(). */
+static void
+append_filters (GString              *sql,
+                sqlite3              *db,
+                const SkySearchQuery *query,
+                gboolean              has_text)
+{
+  g_autoptr(GArray) geographies = query_geographies (db, query);
+
+  /* The price key starts with the bucket of purchase option, geography and category. Those
+   * left open become every value they can take, so the key still narrows the search to the
+   * rows of the ones given, rather than every price in the catalog. */
+  g_string_append (sql, "FROM price p WHERE 1");
+  _sky_catalog_append_buckets (sql, query->term,
+                               geographies != NULL ? (const int *) geographies->data : NULL,
+                               geographies != NULL ? (int) geographies->len : -1,
+                               query->category);
+  if (query->region != NULL)
+    g_string_append (sql, " AND p.region = (SELECT id FROM word WHERE text = :region)");
+  if (query->os != NULL)
+    g_string_append (sql, " AND p.os = (SELECT id FROM word WHERE text = :os)");
+  if (query->min_vcpu_milli > 0)
+    g_string_append (sql, " AND p.vcpu >= :vcpu");
+  if (query->min_memory_mgib > 0)
+    g_string_append (sql, " AND p.memory >= :memory");
+  if (query->has_max_price)
+    g_string_append (sql, " AND p.amount <= :max_price");
+  /* Conditions are tested in the order they are written: a look-up of the price's sheet costs
+   * more than comparing a number, and goes after them. */
+  g_string_append (sql, " AND p.sheet_id IN (" SKY_CURRENT_SHEETS_SQL);
+  if (query->provider != NULL)
+    g_string_append (sql, " WHERE cp.id = :provider");
+  g_string_append (sql, ")");
+  /* The offers whose text matches are found once, reading the offer table in its own order,
+   * rather than by joining every price with its offer. */
+  if (has_text)
+    g_string_append (sql, " AND " PRICE_OFFER_ID_SQL " IN (SELECT o.id FROM offer o "
+                          "WHERE o.name LIKE :text ESCAPE '\\' OR o.sku LIKE :text ESCAPE '\\' "
+                          "OR o.service_id IN (SELECT id FROM service "
+                          "                    WHERE name LIKE :text ESCAPE '\\'))");
+}
+
+/* Returns the LIKE pattern it bound, which must live as long as the statement. */
+static char *
+bind_filters (sqlite3_stmt         *stmt,
+              const SkySearchQuery *query,
+              gboolean              has_text)
+{
+  char *like = NULL;
+
+#define BIND_TEXT(name, value) \
+  _sky_catalog_bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), value)
+  if (query->provider != NULL) BIND_TEXT (":provider", query->provider);
+  if (query->region != NULL) BIND_TEXT (":region", query->region);
+  if (query->os != NULL) BIND_TEXT (":os", query->os);
+  if (has_text)
+    {
+      like = like_pattern (query->text);
+      BIND_TEXT (":text", like);
+    }
+#undef BIND_TEXT
+  if (query->min_vcpu_milli > 0)
+    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":vcpu"),
+                        query->min_vcpu_milli);
+  if (query->min_memory_mgib > 0)
+    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":memory"),
+                        query->min_memory_mgib);
+  if (query->has_max_price)
+    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":max_price"),
+                        query->max_price);
+  return like;
+}
+
+/* The value a search sorts by, for orders other than the price key's own; fixed text. Names
+ * compare without regard to case; prices per vCPU or GiB only for hourly prices. */
+static const char *
+sort_key (SkySort sort)
+{
+  switch (sort)
+    {
+    case SKY_SORT_VCPU:
+      return "p.vcpu";
+    case SKY_SORT_MEMORY:
+      return "p.memory";
+    case SKY_SORT_PROVIDER:
+      return "(SELECT pv.name FROM sheet s JOIN provider pv ON pv.id = s.provider "
+             " WHERE s.id = p.sheet_id) COLLATE NOCASE";
+    case SKY_SORT_NAME:
+      return "(SELECT name FROM offer WHERE id = " PRICE_OFFER_ID_SQL ") COLLATE NOCASE";
+    case SKY_SORT_REGION:
+      return "(SELECT text FROM word WHERE id = p.region)";
+    case SKY_SORT_SERVICE:
+      return "(SELECT sv.name FROM offer o JOIN service sv ON sv.id = o.service_id "
+             " WHERE o.id = " PRICE_OFFER_ID_SQL ") COLLATE NOCASE";
+    case SKY_SORT_TERM:
+      return PRICE_TERM_SQL;
+    case SKY_SORT_PER_VCPU:
+      /* An order, not an amount: the quotient never reaches what is shown. */
+      return "CASE WHEN p.vcpu > 0 AND p.unit = " G_STRINGIFY (HOUR_CODE) " "
+             "THEN CAST (p.amount AS REAL) / p.vcpu END";
+    case SKY_SORT_PER_GIB:
+      return "CASE WHEN p.memory > 0 AND p.unit = " G_STRINGIFY (HOUR_CODE) " "
+             "THEN CAST (p.amount AS REAL) / p.memory END";
+    case SKY_SORT_PRICE:
+    default:
+      return NULL;
+    }
+}
+
+static gboolean
+check_query (const SkySearchQuery  *query,
+             GError               **error)
+{
+  if (g_cancellable_set_error_if_cancelled (query->cancellable, error))
+    return FALSE;
+  if (query->term != NULL && !sky_term_is_known (query->term))
+    {
+      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_INVALID_QUERY,
+                   "Unknown purchase option “%s”: use on-demand, spot, "
+                   "reserved-1y-no-upfront, reserved-3y-all-upfront, savings-plan-1y-no-upfront, "
+                   "…", query->term);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* How many prices a search would list, without its limit. */
+gboolean
+sky_catalog_count (SkyCatalog            *self,
+                   const SkySearchQuery  *query,
+                   guint64               *count,
+                   GError               **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT count(*) ");
+  g_autofree char *like = NULL;
+  gboolean has_text;
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+  g_return_val_if_fail (count != NULL, FALSE);
+
+  if (!check_query (query, error))
+    return FALSE;
+  has_text = query->text != NULL && *query->text != '\0';
+
+  locker = g_mutex_locker_new (&self->lock);
+  append_filters (sql, self->db, query, has_text);
+  _sky_catalog_watch_cancellable (self->db, query->cancellable);
+  ok = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) == SQLITE_OK;
+  if (ok)
+    {
+      like = bind_filters (stmt, query, has_text);
+      ok = sqlite3_step (stmt) == SQLITE_ROW;
+    }
+  if (ok)
+    *count = sqlite3_column_int64 (stmt, 0);
+  else if (!g_cancellable_set_error_if_cancelled (query->cancellable, error))
+    _sky_catalog_db_error (self->db, error, "Cannot count the search's results");
+  _sky_catalog_watch_cancellable (self->db, NULL);
+  return ok;
+}
+
+GPtrArray *
+sky_catalog_search (SkyCatalog            *self,
+                    const SkySearchQuery  *query,
+                    GError               **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GPtrArray) listings = NULL;
+  g_autofree char *like = NULL;
+  g_autofree char *order = NULL;
+  g_autoptr(GPtrArray) prices = NULL;
+  const SkyOfferPrice *price;
+  const char *key;
+  gboolean has_text;
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 seq;
+  int rc;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  has_text = query->text != NULL && *query->text != '\0';
+  if (!check_query (query, error))
+    return NULL;
+
+  /* The statement is assembled from fixed fragments; every value from the query is bound.
+   * The inner query picks the prices, walking the price key so that a search naming a purchase
+   * option, a geography and a category reads them in price order and stops at its limit; only
+   * the prices it keeps are joined with the rest of what a listing shows. */
+  key = sort_key (query->sort);
+  if (key == NULL)
+    /* Ties in import order: stable, and still the order of the price key. */
+    order = g_strdup (query->descending ? "p.amount DESC, p.offer_seq DESC"
+                                        : "p.amount, p.offer_seq");
+  else
+    /* "k" in the inner query, "p.k" outside it. */
+    order = g_strdup_printf ("k %s NULLS LAST, p.amount, p.offer_seq",
+                             query->descending ? "DESC" : "ASC");
+
+  locker = g_mutex_locker_new (&self->lock);
+  g_string_append (sql, "SELECT p.* ");
+  if (key != NULL)
+    g_string_append_printf (sql, ", %s AS k ", key);
+  append_filters (sql, self->db, query, has_text);
+  g_string_append_printf (sql, " ORDER BY %s LIMIT :limit OFFSET :offset", order);
+
+  /* The bucket is decoded below. */
+  g_string_prepend (sql,
+                    "SELECT s.provider, pv.name, s.version, s.currency, o.region, r.name, "
+                    "       p.bucket, sv.code, sv.name, p.bucket, o.sku, o.name, o.family, "
+                    "       o.os, o.storage_type, o.sla, p.vcpu, p.memory, o.gpu, p.bucket, "
+                    "       p.unit, "
+                    "       p.amount, " PRICE_SEQ_SQL ", o.prices, " PRICE_OFFER_ID_SQL " "
+                    "FROM (");
+  g_string_append_printf (sql,
+                          ") AS p "
+                          "CROSS JOIN offer o ON o.id = " PRICE_OFFER_ID_SQL " "
+                          "CROSS JOIN sheet s ON s.id = p.sheet_id "
+                          "CROSS JOIN provider pv ON pv.id = s.provider "
+                          "CROSS JOIN service sv ON sv.id = o.service_id "
+                          "CROSS JOIN region r ON r.sheet_id = p.sheet_id AND r.code = o.region "
+                          "ORDER BY %s%s", key != NULL ? "p." : "", order);
+
+  if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _sky_catalog_db_error (self->db, error, "Cannot search the catalog");
+      return NULL;
+    }
+  _sky_catalog_watch_cancellable (self->db, query->cancellable);
+
+  like = bind_filters (stmt, query, has_text);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"),
+                      query->limit > 0 ? (gint64) query->limit : -1);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), query->offset);
+
+  listings = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_listing_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SkyListing *l = g_new0 (SkyListing, 1);
+
+      l->provider = _sky_catalog_column_dup (stmt, 0);
+      l->provider_name = _sky_catalog_column_dup (stmt, 1);
+      l->sheet_version = _sky_catalog_column_dup (stmt, 2);
+      l->currency = _sky_catalog_column_dup (stmt, 3);
+      l->region = _sky_catalog_column_dup (stmt, 4);
+      l->region_name = _sky_catalog_column_dup (stmt, 5);
+      l->geography = code_name (sky_geographies (),
+                                PRICE_BUCKET_GEOGRAPHY (sqlite3_column_int64 (stmt, 6)));
+      l->service = _sky_catalog_column_dup (stmt, 7);
+      l->service_name = _sky_catalog_column_dup (stmt, 8);
+      l->category = code_name (sky_categories (),
+                               PRICE_BUCKET_CATEGORY (sqlite3_column_int64 (stmt, 9)));
+      l->sku = _sky_catalog_column_dup (stmt, 10);
+      l->name = _sky_catalog_column_dup (stmt, 11);
+      l->family = _sky_catalog_column_dup (stmt, 12);
+      l->os = _sky_catalog_column_dup (stmt, 13);
+      l->storage_type = _sky_catalog_column_dup (stmt, 14);
+      l->sla = _sky_catalog_column_dup (stmt, 15);
+      l->vcpu_milli = sqlite3_column_type (stmt, 16) == SQLITE_NULL ? -1
+                      : sqlite3_column_int64 (stmt, 16);
+      l->memory_mgib = sqlite3_column_type (stmt, 17) == SQLITE_NULL ? -1
+                       : sqlite3_column_int64 (stmt, 17);
+      l->gpu = sqlite3_column_type (stmt, 18) == SQLITE_NULL ? -1
+               : sqlite3_column_int64 (stmt, 18);
+      l->term = code_name (sky_terms (), PRICE_BUCKET_TERM (sqlite3_column_int64 (stmt, 19)));
+      l->unit = code_name (sky_units (), sqlite3_column_int64 (stmt, 20));
+      l->price = sqlite3_column_int64 (stmt, 21);
+      l->offer_id = sqlite3_column_int64 (stmt, 24);
+      g_ptr_array_add (listings, l);
+
+      /* The rest of the price, from the offer's. */
+      g_clear_pointer (&prices, g_ptr_array_unref);
+      prices = _sky_catalog_decode_prices ((const char *) sqlite3_column_text (stmt, 23));
+      seq = sqlite3_column_int64 (stmt, 22);
+      if (prices == NULL || seq < 0 || seq >= prices->len)
+        {
+          rc = SQLITE_CORRUPT;
+          break;
+        }
+      price = g_ptr_array_index (prices, seq);
+      l->tiered = price->tiers->len > 0;
+      l->has_upfront_fee = price->has_upfront_fee;
+      l->upfront_fee = price->upfront_fee;
+      l->free_quantity = g_strdup (price->free_quantity);
+    }
+  if (rc == SQLITE_CORRUPT)
+    {
+      const SkyListing *last = g_ptr_array_index (listings, listings->len - 1);
+
+      _sky_catalog_unreadable_prices (error, last->offer_id);
+      g_clear_pointer (&listings, g_ptr_array_unref);
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      if (!g_cancellable_set_error_if_cancelled (query->cancellable, error))
+        _sky_catalog_db_error (self->db, error, "Cannot search the catalog");
+      g_clear_pointer (&listings, g_ptr_array_unref);
+    }
+  _sky_catalog_watch_cancellable (self->db, NULL);
+
+  return g_steal_pointer (&listings);
+}
+
+/* Offer details ------------------------------------------------------------------------------ */
+
+/* Everything the catalog knows of one offer: attributes, features, every price with its tiers,
+ * and the sheet it comes from. */
+SkyOfferDetails *
+sky_catalog_get_offer (SkyCatalog  *self,
+                       gint64       offer_id,
+                       GError     **error)
+{
+  g_autoptr(SkyOfferDetails) details = NULL;
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+
+  locker = g_mutex_locker_new (&self->lock);
+  ok = sqlite3_prepare_v2 (self->db,
+                           "SELECT s.provider, pv.name, s.version, s.effective_date, s.currency, "
+                           "       s.source, s.retrieved, sv.code, sv.name, sv.category, o.sku, "
+                           "       o.name, o.family, o.region, r.name, r.geography, o.os, "
+                           "       o.storage_type, o.sla, o.vcpu, o.memory, o.gpu, o.features, "
+                           "       o.prices "
+                           "FROM offer o "
+                           "JOIN sheet s ON s.id = o.sheet_id "
+                           "JOIN provider pv ON pv.id = s.provider "
+                           "JOIN service sv ON sv.id = o.service_id "
+                           "JOIN region r ON r.sheet_id = o.sheet_id AND r.code = o.region "
+                           "WHERE o.id = ?1", -1, &stmt, NULL) == SQLITE_OK;
+  if (!ok)
+    _sky_catalog_db_error (self->db, error, "Cannot read the offer");
+  else
+    {
+      sqlite3_bind_int64 (stmt, 1, offer_id);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          ok = FALSE;
+          g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_INVALID_QUERY,
+                       "The catalog has no offer %" G_GINT64_FORMAT, offer_id);
+        }
+    }
+  if (ok)
+    {
+      const char *features = (const char *) sqlite3_column_text (stmt, 22);
+      g_auto(GStrv) lines = g_strsplit (features != NULL ? features : "", "\n", -1);
+
+      details = g_new0 (SkyOfferDetails, 1);
+      details->offer_id = offer_id;
+      details->provider = _sky_catalog_column_dup (stmt, 0);
+      details->provider_name = _sky_catalog_column_dup (stmt, 1);
+      details->sheet_version = _sky_catalog_column_dup (stmt, 2);
+      details->effective_date = _sky_catalog_column_dup (stmt, 3);
+      details->currency = _sky_catalog_column_dup (stmt, 4);
+      details->source = _sky_catalog_column_dup (stmt, 5);
+      details->retrieved = _sky_catalog_column_dup (stmt, 6);
+      details->service = _sky_catalog_column_dup (stmt, 7);
+      details->service_name = _sky_catalog_column_dup (stmt, 8);
+      details->category = _sky_catalog_column_dup (stmt, 9);
+      details->sku = _sky_catalog_column_dup (stmt, 10);
+      details->name = _sky_catalog_column_dup (stmt, 11);
+      details->family = _sky_catalog_column_dup (stmt, 12);
+      details->region = _sky_catalog_column_dup (stmt, 13);
+      details->region_name = _sky_catalog_column_dup (stmt, 14);
+      details->geography = _sky_catalog_column_dup (stmt, 15);
+      details->os = _sky_catalog_column_dup (stmt, 16);
+      details->storage_type = _sky_catalog_column_dup (stmt, 17);
+      details->sla = _sky_catalog_column_dup (stmt, 18);
+      details->vcpu_milli = sqlite3_column_type (stmt, 19) == SQLITE_NULL ? -1
+                            : sqlite3_column_int64 (stmt, 19);
+      details->memory_mgib = sqlite3_column_type (stmt, 20) == SQLITE_NULL ? -1
+                             : sqlite3_column_int64 (stmt, 20);
+      details->gpu = sqlite3_column_type (stmt, 21) == SQLITE_NULL ? -1
+                     : sqlite3_column_int64 (stmt, 21);
+      details->features = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          char *eq = strchr (lines[i], '=');
+          if (eq == NULL)
+            continue;
+          g_ptr_array_add (details->features, g_strndup (lines[i], eq - lines[i]));
+          g_ptr_array_add (details->features, g_strdup (eq + 1));
+        }
+      details->prices = _sky_catalog_decode_prices ((const char *) sqlite3_column_text (stmt, 23));
+      if (details->prices == NULL)
+        ok = _sky_catalog_unreadable_prices (error, offer_id);
+    }
+  return ok ? g_steal_pointer (&details) : NULL;
+}
+
+void
+sky_offer_tier_free (SkyOfferTier *tier)
+{
+  if (tier == NULL)
+    return;
+  g_free (tier->from);
+  g_free (tier->to);
+  g_free (tier);
+}
+
+void
+sky_offer_price_free (SkyOfferPrice *price)
+{
+  if (price == NULL)
+    return;
+  g_free (price->term);
+  g_free (price->unit);
+  g_free (price->free_quantity);
+  g_clear_pointer (&price->tiers, g_ptr_array_unref);
+  g_free (price);
+}
+
+void
+sky_offer_details_free (SkyOfferDetails *d)
+{
+  if (d == NULL)
+    return;
+  g_free (d->provider);
+  g_free (d->provider_name);
+  g_free (d->sheet_version);
+  g_free (d->effective_date);
+  g_free (d->currency);
+  g_free (d->source);
+  g_free (d->retrieved);
+  g_free (d->service);
+  g_free (d->service_name);
+  g_free (d->category);
+  g_free (d->sku);
+  g_free (d->name);
+  g_free (d->family);
+  g_free (d->region);
+  g_free (d->region_name);
+  g_free (d->geography);
+  g_free (d->os);
+  g_free (d->storage_type);
+  g_free (d->sla);
+  g_clear_pointer (&d->features, g_ptr_array_unref);
+  g_clear_pointer (&d->prices, g_ptr_array_unref);
+  g_free (d);
+}
+
+/* The price of 730 hours for hourly prices, rounded once to the currency's minor unit. */
+gboolean
+sky_listing_monthly (const SkyListing *listing,
+                     SkyDecimal       *monthly)
+{
+  return sky_listing_monthly_hours (listing, SKY_HOURS_PER_MONTH, monthly);
+}
+
+/* An hourly price for @hours a month, rounded once to the currency's minor unit. FALSE for
+ * prices in other units. */
+gboolean
+sky_listing_monthly_hours (const SkyListing *listing,
+                           guint             hours,
+                           SkyDecimal       *monthly)
+{
+  SkyDecimal product;
+
+  g_return_val_if_fail (listing != NULL, FALSE);
+  g_return_val_if_fail (monthly != NULL, FALSE);
+
+  if (g_strcmp0 (listing->unit, "hour") != 0)
+    return FALSE;
+  if (!sky_decimal_mul (sky_decimal_from_scaled (listing->price, SKY_PRICE_SCALE),
+                        sky_decimal_from_int (hours), &product))
+    return FALSE;
+  *monthly = sky_currency_round (listing->currency, product);
+  return TRUE;
+}
+
+/* Records ---------------------------------------------------------------------------------- */
+
+SkyListing *
+sky_listing_copy (const SkyListing *l)
+{
+  SkyListing *copy;
+
+  g_return_val_if_fail (l != NULL, NULL);
+
+  copy = g_memdup2 (l, sizeof *l);
+  copy->provider = g_strdup (l->provider);
+  copy->provider_name = g_strdup (l->provider_name);
+  copy->sheet_version = g_strdup (l->sheet_version);
+  copy->currency = g_strdup (l->currency);
+  copy->region = g_strdup (l->region);
+  copy->region_name = g_strdup (l->region_name);
+  copy->geography = g_strdup (l->geography);
+  copy->service = g_strdup (l->service);
+  copy->service_name = g_strdup (l->service_name);
+  copy->category = g_strdup (l->category);
+  copy->sku = g_strdup (l->sku);
+  copy->name = g_strdup (l->name);
+  copy->family = g_strdup (l->family);
+  copy->os = g_strdup (l->os);
+  copy->storage_type = g_strdup (l->storage_type);
+  copy->sla = g_strdup (l->sla);
+  copy->term = g_strdup (l->term);
+  copy->unit = g_strdup (l->unit);
+  copy->free_quantity = g_strdup (l->free_quantity);
+  return copy;
+}
+
+void
+sky_listing_free (SkyListing *l)
+{
+  if (l == NULL)
+    return;
+  g_free (l->provider);
+  g_free (l->provider_name);
+  g_free (l->sheet_version);
+  g_free (l->currency);
+  g_free (l->region);
+  g_free (l->region_name);
+  g_free (l->geography);
+  g_free (l->service);
+  g_free (l->service_name);
+  g_free (l->category);
+  g_free (l->sku);
+  g_free (l->name);
+  g_free (l->family);
+  g_free (l->os);
+  g_free (l->storage_type);
+  g_free (l->sla);
+  g_free (l->term);
+  g_free (l->unit);
+  g_free (l->free_quantity);
+  g_free (l);
+}

@@ -1,0 +1,554 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sky-catalog"
+
+#include "config.h"
+
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "sky-catalog-private.h"
+
+/* The catalog's sheets as a whole: the sheet files of a folder, the bundled sheets (loading
+ * them all at once, or recording that the user declined them), removing a sheet, and the list
+ * of what the catalog holds. */
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* The price sheets (*.xml) in @directory, as paths in name order. */
+GPtrArray *
+sky_catalog_list_sheet_files (const char  *directory,
+                              GError     **error)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_return_val_if_fail (directory != NULL, NULL);
+
+  dir = g_dir_open (directory, 0, error);
+  if (dir == NULL)
+    return NULL;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".xml"))
+      g_ptr_array_add (files, g_build_filename (directory, name, NULL));
+  g_ptr_array_sort (files, compare_paths);
+  return g_steal_pointer (&files);
+}
+
+static const char * const bundled_states[] = {
+  [SKY_BUNDLED_SHEETS_PENDING] = "pending",
+  [SKY_BUNDLED_SHEETS_LOADED] = "loaded",
+  [SKY_BUNDLED_SHEETS_DECLINED] = "declined",
+};
+
+/* The catalog's "bundled-sheets" setting; the caller holds the lock. */
+static gboolean
+read_bundled_state (SkyCatalog        *self,
+                    SkyBundledSheets  *state,
+                    GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  *state = SKY_BUNDLED_SHEETS_PENDING;
+  if (sqlite3_prepare_v2 (self->db, "SELECT value FROM setting WHERE key = 'bundled-sheets'",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return _sky_catalog_db_error (self->db, error, "Cannot read the catalog's settings");
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      const char *value = (const char *) sqlite3_column_text (stmt, 0);
+
+      for (gsize i = 0; i < G_N_ELEMENTS (bundled_states); i++)
+        if (g_strcmp0 (value, bundled_states[i]) == 0)
+          *state = i;
+    }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _sky_catalog_db_error (self->db, error, "Cannot read the catalog's settings");
+  return TRUE;
+}
+
+/* Sets the "bundled-sheets" setting, in the transaction under way; the caller holds the
+ * lock. */
+static gboolean
+write_bundled_state (SkyCatalog        *self,
+                     SkyBundledSheets   state,
+                     GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "INSERT INTO setting (key, value) VALUES ('bundled-sheets', ?1) "
+                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return _sky_catalog_db_error (self->db, error, "Cannot write the catalog's settings");
+  sqlite3_bind_text (stmt, 1, bundled_states[state], -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return _sky_catalog_db_error (self->db, error, "Cannot write the catalog's settings");
+  return TRUE;
+}
+
+/**
+ * sky_catalog_get_bundled_sheets:
+ *
+ * Whether the bundled price sheets were all loaded into the catalog, declined by the user, or
+ * neither (a new catalog, or one whose loading was interrupted): then they are to be loaded.
+ */
+gboolean
+sky_catalog_get_bundled_sheets (SkyCatalog        *self,
+                                SkyBundledSheets  *state,
+                                GError           **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (state != NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->lock);
+  return read_bundled_state (self, state, error);
+}
+
+/**
+ * sky_catalog_decline_bundled_sheets:
+ *
+ * Records that the user does not want the bundled price sheets, unless they were loaded
+ * already: they are not loaded at the next start.
+ */
+gboolean
+sky_catalog_decline_bundled_sheets (SkyCatalog  *self,
+                                    GError     **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  SkyBundledSheets state;
+  gboolean ok;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), FALSE);
+
+  if (!_sky_catalog_check_writable (self, error))
+    return FALSE;
+  locker = g_mutex_locker_new (&self->lock);
+  ok = _sky_catalog_exec (self->db, "BEGIN IMMEDIATE", error);
+  if (ok)
+    {
+      ok = read_bundled_state (self, &state, error) &&
+           (state != SKY_BUNDLED_SHEETS_PENDING ||
+            write_bundled_state (self, SKY_BUNDLED_SHEETS_DECLINED, error)) &&
+           _sky_catalog_exec (self->db, "COMMIT", error);
+      if (!ok)
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      self->wrote = self->wrote || ok;
+    }
+  return ok;
+}
+
+/* Reports a seeding's progress over all its sheets, a thousand steps per sheet. */
+typedef struct
+{
+  SkyProgressFunc progress;
+  gpointer        data;
+  guint           index;
+  guint           count;
+} SeedProgress;
+
+static void
+seed_progress (guint64  done,
+               guint64  total,
+               gpointer user_data)
+{
+  SeedProgress *p = user_data;
+
+  if (total > 0)
+    p->progress (p->index * 1000 + done * 1000 / total, p->count * 1000, p->data);
+}
+
+static GPtrArray *
+seed (SkyCatalog      *self,
+      const char      *directory,
+      GCancellable    *cancellable,
+      SkyProgressFunc  progress,
+      gpointer         progress_data,
+      GError         **error)
+{
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GMutexLocker) locker = NULL;
+  SeedProgress seed_progress_data = { progress, progress_data, 0, 0 };
+  SkyBundledSheets state;
+  gboolean ok;
+
+  if (!_sky_catalog_check_writable (self, error))
+    return NULL;
+  files = sky_catalog_list_sheet_files (directory, error);
+  if (files == NULL)
+    return NULL;
+  seed_progress_data.count = files->len;
+
+  results = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_import_result_free);
+  locker = g_mutex_locker_new (&self->lock);
+  if (!_sky_catalog_exec (self->db, "BEGIN IMMEDIATE", error))
+    return NULL;
+  /* Read under the write lock: another process may have seeded the catalog meanwhile. */
+  ok = read_bundled_state (self, &state, error);
+  for (guint i = 0; ok && state == SKY_BUNDLED_SHEETS_PENDING && i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+      SkyImportResult *result = NULL;
+      GError *local_error = NULL;
+      int fd = sky_sheet_open (path, &local_error);
+
+      seed_progress_data.index = i;
+      if (fd >= 0)
+        {
+          result = _sky_catalog_import_locked (self, path, fd, SKY_IMPORT_FLAGS_NONE, TRUE,
+                                               cancellable,
+                                               progress != NULL ? seed_progress : NULL,
+                                               &seed_progress_data, &local_error);
+          close (fd);
+        }
+      /* The catalog's own sheet of that provider and version stands. */
+      if (g_error_matches (local_error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_VERSION_CONFLICT))
+        {
+          g_clear_error (&local_error);
+          continue;
+        }
+      ok = result != NULL;
+      if (ok)
+        g_ptr_array_add (results, result);
+      else
+        g_propagate_error (error, local_error);
+    }
+  if (ok && state == SKY_BUNDLED_SHEETS_PENDING)
+    ok = write_bundled_state (self, SKY_BUNDLED_SHEETS_LOADED, error) &&
+         _sky_catalog_exec (self->db, "COMMIT", error);
+  else if (ok)
+    g_ptr_array_set_size (results, 0);
+  if (!ok || state != SKY_BUNDLED_SHEETS_PENDING)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->wrote = self->wrote || (ok && results->len > 0);
+  return ok ? g_steal_pointer (&results) : NULL;
+}
+
+/**
+ * sky_catalog_seed:
+ *
+ * Loads the price sheets in @directory, all in one transaction with the record that they are
+ * loaded: an error, a full disk or a process killed midway leaves none of them, and the
+ * catalog is still to be seeded. A catalog seeded already, or whose user declined the bundled
+ * sheets, is left as it is: the result is then empty.
+ */
+GPtrArray *
+sky_catalog_seed (SkyCatalog    *self,
+                  const char    *directory,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (directory != NULL, NULL);
+
+  return seed (self, directory, cancellable, NULL, NULL, error);
+}
+
+/* As the import, the seeding writes through a connection of its own in a worker thread. */
+static void
+seed_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SkyCatalog *self = source_object;
+  SkyImportTask *data = task_data;
+  g_autoptr(SkyCatalog) writer = NULL;
+  GError *error = NULL;
+  GPtrArray *results = NULL;
+
+  writer = sky_catalog_open (self->path, &error);
+  if (writer != NULL)
+    results = seed (writer, data->path, cancellable, data->progress, data->progress_data,
+                    &error);
+  if (results == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * sky_catalog_seed_async:
+ * @progress: (nullable): called in the worker thread, over all the sheets
+ *
+ * Seeds the catalog as sky_catalog_seed() does, in a worker thread.
+ */
+void
+sky_catalog_seed_async (SkyCatalog          *self,
+                        const char          *directory,
+                        SkyProgressFunc      progress,
+                        gpointer             progress_data,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_return_if_fail (SKY_IS_CATALOG (self));
+  g_return_if_fail (directory != NULL);
+
+  _sky_catalog_run_import_task (self, directory, progress, progress_data, cancellable, callback,
+                                user_data, sky_catalog_seed_async, seed_thread);
+}
+
+/* Returns: (element-type SkyImportResult): as sky_catalog_seed(). */
+GPtrArray *
+sky_catalog_seed_finish (SkyCatalog    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sky_catalog_seed_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Whether @sha256 is the checksum of one of the bundled sheets' files. */
+static gboolean
+is_bundled (const char *sha256)
+{
+  g_autoptr(GPtrArray) files = sky_catalog_list_sheet_files (sky_catalog_bundled_sheets_dir (),
+                                                             NULL);
+
+  for (guint i = 0; files != NULL && i < files->len; i++)
+    {
+      g_autofree char *contents = NULL;
+      g_autofree char *checksum = NULL;
+      gsize length;
+
+      if (!g_file_get_contents (g_ptr_array_index (files, i), &contents, &length, NULL))
+        continue;
+      checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents,
+                                              length);
+      if (g_strcmp0 (checksum, sha256) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Runs @sql with @id bound to ?1 and @text to ?2. */
+static gboolean
+exec_bound (sqlite3     *db,
+            const char  *sql,
+            gint64       id,
+            const char  *text,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return _sky_catalog_db_error (db, error, "Cannot remove the sheet");
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return _sky_catalog_db_error (db, error, "Cannot remove the sheet");
+  return TRUE;
+}
+
+/**
+ * sky_catalog_remove_sheet:
+ *
+ * Removes @provider's sheet @version with its regions, services, offers and prices, in one
+ * transaction: the provider's current sheet is then its latest other one. Removing a bundled
+ * sheet records that the user declined the bundled sheets, so that it is not loaded again.
+ */
+gboolean
+sky_catalog_remove_sheet (SkyCatalog  *self,
+                          const char  *provider,
+                          const char  *version,
+                          GError     **error)
+{
+  static const char * const deletions[] = {
+    "DELETE FROM price WHERE sheet_id = ?1",
+    "DELETE FROM offer_row WHERE sheet_id = ?1",
+    "DELETE FROM service WHERE sheet_id = ?1",
+    "DELETE FROM region WHERE sheet_id = ?1",
+    "DELETE FROM sheet WHERE id = ?1",
+    "DELETE FROM provider WHERE id = ?2 AND NOT EXISTS "
+    "  (SELECT 1 FROM sheet WHERE provider = ?2 AND id != ?1)",
+  };
+  g_autofree char *sha256 = NULL;
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 id = -1;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (provider != NULL, FALSE);
+  g_return_val_if_fail (version != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_sky_catalog_check_writable (self, error))
+    return FALSE;
+  locker = g_mutex_locker_new (&self->lock);
+  if (!_sky_catalog_exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  ok = sqlite3_prepare_v2 (self->db,
+                           "SELECT id, sha256 FROM sheet WHERE provider = ?1 AND version = ?2",
+                           -1, &stmt, NULL) == SQLITE_OK;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, version, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
+      if (rc == SQLITE_ROW)
+        {
+          id = sqlite3_column_int64 (stmt, 0);
+          sha256 = _sky_catalog_column_dup (stmt, 1);
+        }
+    }
+  /* Done with before the sheet's rows go. */
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!ok)
+    _sky_catalog_db_error (self->db, error, "Cannot remove the sheet");
+  else if (id < 0)
+    {
+      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NO_SUCH_SHEET,
+                   "The catalog holds no sheet %s %s", provider, version);
+      ok = FALSE;
+    }
+  for (gsize i = 0; ok && i < G_N_ELEMENTS (deletions); i++)
+    ok = exec_bound (self->db, deletions[i], id, provider, error);
+  if (ok && is_bundled (sha256))
+    ok = write_bundled_state (self, SKY_BUNDLED_SHEETS_DECLINED, error);
+  if (ok)
+    ok = _sky_catalog_exec (self->db, "COMMIT", error);
+  if (!ok)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->wrote = self->wrote || ok;
+  return ok;
+}
+
+/* As the import, the removal writes through a connection of its own in a worker thread. */
+static void
+remove_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SkyCatalog *self = source_object;
+  GStrv sheet = task_data;
+  g_autoptr(SkyCatalog) writer = NULL;
+  GError *error = NULL;
+
+  writer = sky_catalog_open (self->path, &error);
+  if (writer != NULL && sky_catalog_remove_sheet (writer, sheet[0], sheet[1], &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Removes a sheet as sky_catalog_remove_sheet() does, in a worker thread. */
+void
+sky_catalog_remove_sheet_async (SkyCatalog          *self,
+                                const char          *provider,
+                                const char          *version,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  const char *sheet[] = { provider, version, NULL };
+
+  g_return_if_fail (SKY_IS_CATALOG (self));
+  g_return_if_fail (provider != NULL);
+  g_return_if_fail (version != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sky_catalog_remove_sheet_async);
+  g_task_set_task_data (task, g_strdupv ((GStrv) sheet), (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, remove_thread);
+}
+
+gboolean
+sky_catalog_remove_sheet_finish (SkyCatalog    *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (SKY_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        sky_catalog_remove_sheet_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Queries ---------------------------------------------------------------------------------- */
+
+GPtrArray *
+sky_catalog_list_sheets (SkyCatalog  *self,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+
+  locker = g_mutex_locker_new (&self->lock);
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT s.provider, p.name, s.version, s.effective_date, s.currency, "
+                          "       s.source, s.retrieved, s.imported_at, s.offer_count, "
+                          "       s.id IN (" SKY_CURRENT_SHEETS_SQL "), "
+                          "       s.effective_date > sky_today () "
+                          "FROM sheet s JOIN provider p ON p.id = s.provider "
+                          "ORDER BY s.provider, s.effective_date DESC, s.id DESC",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _sky_catalog_db_error (self->db, error, "Cannot list the price sheets");
+      return NULL;
+    }
+
+  sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_sheet_info_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SkySheetInfo *info = g_new0 (SkySheetInfo, 1);
+
+      info->provider = _sky_catalog_column_dup (stmt, 0);
+      info->provider_name = _sky_catalog_column_dup (stmt, 1);
+      info->version = _sky_catalog_column_dup (stmt, 2);
+      info->effective_date = _sky_catalog_column_dup (stmt, 3);
+      info->currency = _sky_catalog_column_dup (stmt, 4);
+      info->source = _sky_catalog_column_dup (stmt, 5);
+      info->retrieved = _sky_catalog_column_dup (stmt, 6);
+      info->imported_at = _sky_catalog_column_dup (stmt, 7);
+      info->offers = sqlite3_column_int64 (stmt, 8);
+      info->current = sqlite3_column_int (stmt, 9) != 0;
+      info->upcoming = sqlite3_column_int (stmt, 10) != 0;
+      g_ptr_array_add (sheets, info);
+    }
+  if (rc != SQLITE_DONE)
+    g_clear_pointer (&sheets, g_ptr_array_unref);
+  if (sheets == NULL)
+    _sky_catalog_db_error (self->db, error, "Cannot list the price sheets");
+  return g_steal_pointer (&sheets);
+}
+
+void
+sky_sheet_info_free (SkySheetInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->provider);
+  g_free (info->provider_name);
+  g_free (info->version);
+  g_free (info->effective_date);
+  g_free (info->currency);
+  g_free (info->source);
+  g_free (info->retrieved);
+  g_free (info->imported_at);
+  g_free (info);
+}

@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A price on its way into the price table: an import sorts them in runs as it reads them, and
+ * writes a batch of runs merged, in the order of the table's key (see sky-run-merge.c). */
+typedef struct
+{
+  guint8      term;         /* codes, as _sky_catalog_code() gives them: the order of the */
+  guint8      geography;    /* price table's key */
+  guint8      category;
+  guint8      unit;
+  gint32      seq;
+  gint64      amount;
+  gint64      offer_id;
+  gint32      region;       /* the sheet's words by number (see queue_word()); os -1 for */
+  gint32      os;           /* none */
+  gint32      vcpu_milli;   /* the reader keeps specs within G_MAXINT32; -1 when unknown */
+  gint32      memory_mgib;
+} SkyPendingPrice;
+
+/* A pending price's place in the price table's key as two numbers, compared high first:
+ * purchase option, geography, category and the amount's top 48 bits, then the amount's lower 12
+ * bits and a position that orders prices equal in all that by offer id and sequence: within a
+ * run, the price's index; among runs, the run's. */
+typedef struct
+{
+  guint64 hi;
+  guint64 lo;
+} SkySortKey;
+
+/* Sorts runs, reusing the room it takes for their keys from one run to the next. */
+typedef struct
+{
+  SkySortKey *keys;         /* two arrays of size, for _sky_run_sort() */
+  guint       size;
+  guint       min_size;     /* the least it makes room for: about a run's size */
+} SkyRunSorter;
+
+/* The sorted runs of a batch of prices, merged as they are inserted. Runs hold the prices of
+ * consecutive offers, in the order they came: among prices of equal purchase option, geography,
+ * category and amount, the one of the earlier run comes first. */
+typedef struct
+{
+  GPtrArray  *runs;         /* GArray of SkyPendingPrice, each sorted */
+  guint      *next;         /* per run: the first price not written yet */
+  SkySortKey *heap;         /* the key of each run's next price, its position the run's index: */
+  guint       heap_len;     /* a heap of the runs with prices left, smallest first */
+} SkyRunMerge;
+
+void      _sky_run_sorter_init  (SkyRunSorter           *sorter,
+                                 guint                   min_size);
+void      _sky_run_sorter_clear (SkyRunSorter           *sorter);
+GArray   *_sky_run_sort         (SkyRunSorter           *sorter,
+                                 GArray                 *run);
+
+void      _sky_run_merge_start  (SkyRunMerge            *m,
+                                 GPtrArray              *runs);
+guint     _sky_run_merge_take   (SkyRunMerge            *m,
+                                 const SkyPendingPrice **out,
+                                 guint                   n);
+gboolean  _sky_run_merge_is_done (SkyRunMerge          *m);
+void      _sky_run_merge_clear  (SkyRunMerge            *m);
+
+G_END_DECLS

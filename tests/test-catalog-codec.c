@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "sky-catalog-private.h"
+#include "sky-catalog-codec-private.h"
+#include "sky-sheet-reader.h"
+
+/* The catalog's stored codes and the text an offer's row keeps its prices in, on their own:
+ * what is written reads back the same, the text keeps its layout, and text in another form is
+ * refused rather than half read. */
+
+static int
+term (const char *name)
+{
+  int code = _sky_catalog_code (sky_terms (), name);
+
+  g_assert_cmpint (code, >=, 0);
+  return code;
+}
+
+static int
+unit (const char *name)
+{
+  int code = _sky_catalog_code (sky_units (), name);
+
+  g_assert_cmpint (code, >=, 0);
+  return code;
+}
+
+/* A name's code is its place in its list, found by pointer or by text; a name not there, or
+ * none, has no code, and a code past the list has no name. */
+static void
+test_codes (void)
+{
+  const char * const *terms = sky_terms ();
+  g_autofree char *copy = g_strdup (terms[1]);
+
+  for (int i = 0; terms[i] != NULL; i++)
+    {
+      g_assert_cmpint (_sky_catalog_code (terms, terms[i]), ==, i);
+      g_assert_true (_sky_catalog_name_for_code (terms, i) == terms[i]);
+    }
+  g_assert_cmpint (_sky_catalog_code (terms, copy), ==, 1);
+  g_assert_cmpint (_sky_catalog_code (terms, "reserved-7y-no-upfront"), ==, -1);
+  g_assert_cmpint (_sky_catalog_code (terms, NULL), ==, -1);
+  g_assert_null (_sky_catalog_name_for_code (terms, -1));
+  g_assert_null (_sky_catalog_name_for_code (terms, g_strv_length ((GStrv) terms)));
+  g_assert_null (_sky_catalog_name_for_code (terms, G_MAXINT64));
+  g_assert_cmpint (_sky_catalog_code (sky_units (), "hour"), ==, HOUR_CODE);
+}
+
+/* Three prices: flat, with an upfront fee and a free quantity, and tiered with an open last
+ * tier; the text has a line per price, six fields each, "-" for what a price lacks. */
+static void
+test_layout (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *expected = NULL;
+  int od = term ("on-demand"), ri = term ("reserved-1y-partial-upfront");
+  int hour = unit ("hour"), gb = unit ("gb-month");
+
+  _sky_catalog_append_price (text, TRUE, od, hour, 96000000, FALSE, 0, NULL);
+  _sky_catalog_append_no_tiers (text);
+  _sky_catalog_append_price (text, FALSE, ri, hour, 0, TRUE, 2590000000000, "1.5");
+  _sky_catalog_append_no_tiers (text);
+  _sky_catalog_append_price (text, FALSE, od, gb, 230000000, FALSE, 0, NULL);
+  _sky_catalog_append_tier (text, TRUE, "0", "51200", 230000000);
+  _sky_catalog_append_tier (text, FALSE, "51200", NULL, 220000000);
+
+  expected = g_strdup_printf ("%d %d 96000000 - - -\n"
+                              "%d %d 0 2590000000000 1.5 -\n"
+                              "%d %d 230000000 - - 0:51200:230000000,51200::220000000",
+                              od, hour, ri, hour, od, gb);
+  g_assert_cmpstr (text->str, ==, expected);
+}
+
+/* What is written reads back field by field, down to the largest amount there is. */
+static void
+test_round_trip (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) prices = NULL;
+  const SkyOfferPrice *p;
+  const SkyOfferTier *t;
+
+  _sky_catalog_append_price (text, TRUE, term ("spot"), unit ("second"), G_MAXINT64, TRUE, 0,
+                             NULL);
+  _sky_catalog_append_no_tiers (text);
+  _sky_catalog_append_price (text, FALSE, term ("savings-plan-3y-all-upfront"),
+                             unit ("million-requests"), 7, FALSE, 0, "1000000");
+  _sky_catalog_append_tier (text, TRUE, "0", "10", 7);
+  _sky_catalog_append_tier (text, FALSE, "10", "20", 6);
+  _sky_catalog_append_tier (text, FALSE, "20", NULL, 0);
+
+  prices = _sky_catalog_decode_prices (text->str);
+  g_assert_nonnull (prices);
+  g_assert_cmpuint (prices->len, ==, 2);
+
+  p = g_ptr_array_index (prices, 0);
+  g_assert_cmpstr (p->term, ==, "spot");
+  g_assert_cmpstr (p->unit, ==, "second");
+  g_assert_cmpint (p->amount, ==, G_MAXINT64);
+  g_assert_true (p->has_upfront_fee);
+  g_assert_cmpint (p->upfront_fee, ==, 0);
+  g_assert_null (p->free_quantity);
+  g_assert_cmpuint (p->tiers->len, ==, 0);
+
+  p = g_ptr_array_index (prices, 1);
+  g_assert_cmpstr (p->term, ==, "savings-plan-3y-all-upfront");
+  g_assert_cmpstr (p->unit, ==, "million-requests");
+  g_assert_cmpint (p->amount, ==, 7);
+  g_assert_false (p->has_upfront_fee);
+  g_assert_cmpstr (p->free_quantity, ==, "1000000");
+  g_assert_cmpuint (p->tiers->len, ==, 3);
+  t = g_ptr_array_index (p->tiers, 1);
+  g_assert_cmpstr (t->from, ==, "10");
+  g_assert_cmpstr (t->to, ==, "20");
+  g_assert_cmpint (t->amount, ==, 6);
+  t = g_ptr_array_index (p->tiers, 2);
+  g_assert_cmpstr (t->from, ==, "20");
+  g_assert_null (t->to);
+  g_assert_cmpint (t->amount, ==, 0);
+}
+
+/* Text in another form is refused whole. */
+static void
+test_refused (void)
+{
+  g_autofree char *flat = g_strdup_printf ("%d %d 5 - - -", term ("on-demand"), unit ("hour"));
+  const char *bad[] = {
+    "",
+    "0 0 5 - -",                   /* five fields */
+    "0 0 5 - - - x",               /* seven */
+    "999 0 5 - - -",               /* no such purchase option */
+    "0 999 5 - - -",               /* no such unit */
+    "-1 0 5 - - -",
+    "0 0 -5 - - -",                /* a negative amount */
+    "0 0 5x - - -",
+    "0 0 99999999999999999999 - - -",
+    "0 0 5 fee - -",
+    "0 0 5 - - 0:10",              /* a tier of two parts */
+    "0 0 5 - - :10:5",             /* a tier from nowhere */
+    "0 0 5 - - 0:10:x",
+  };
+  g_autofree char *two_lines_one_bad = g_strconcat (flat, "\n0 0 5 - -", NULL);
+
+  g_assert_null (_sky_catalog_decode_prices (NULL));
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_test_message ("“%s”", bad[i]);
+      g_assert_null (_sky_catalog_decode_prices (bad[i]));
+    }
+  g_assert_null (_sky_catalog_decode_prices (two_lines_one_bad));
+  /* The same line, well formed, is read. */
+  {
+    g_autoptr(GPtrArray) prices = _sky_catalog_decode_prices (flat);
+
+    g_assert_nonnull (prices);
+    g_assert_cmpuint (prices->len, ==, 1);
+  }
+}
+
+/* The error that says an offer's prices cannot be read names it. */
+static void
+test_unreadable (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (_sky_catalog_unreadable_prices (&error, 42));
+  g_assert_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_CORRUPT);
+  g_assert_cmpstr (error->message, ==, "The prices of offer 42 cannot be read from the catalog");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/sky/catalog-codec/codes", test_codes);
+  g_test_add_func ("/sky/catalog-codec/layout", test_layout);
+  g_test_add_func ("/sky/catalog-codec/round-trip", test_round_trip);
+  g_test_add_func ("/sky/catalog-codec/refused", test_refused);
+  g_test_add_func ("/sky/catalog-codec/unreadable", test_unreadable);
+
+  return g_test_run ();
+}

@@ -1,0 +1,304 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "sky-run-merge-private.h"
+
+/* Sorting runs of pending prices and merging them, on their own: the result is in the order of
+ * the price table's key (purchase option, geography, category, amount, then offer and the
+ * price's place in it), whatever the runs hold. */
+
+static SkyPendingPrice
+price (guint8 term,
+       guint8 geography,
+       guint8 category,
+       gint64 amount,
+       gint64 offer_id,
+       gint32 seq)
+{
+  return (SkyPendingPrice) {
+    .term = term, .geography = geography, .category = category, .amount = amount,
+    .offer_id = offer_id, .seq = seq, .region = -1, .os = -1, .vcpu_milli = -1,
+    .memory_mgib = -1,
+  };
+}
+
+/* -1, 0 or 1 as @a comes before @b in the price table's key. */
+static int
+compare_keys (const SkyPendingPrice *a,
+              const SkyPendingPrice *b)
+{
+#define CMP(field) if (a->field != b->field) return a->field < b->field ? -1 : 1
+  CMP (term);
+  CMP (geography);
+  CMP (category);
+  CMP (amount);
+  CMP (offer_id);
+  CMP (seq);
+#undef CMP
+  return 0;
+}
+
+/* A price with a key drawn from few values, so that many are equal in all but the offer. */
+static SkyPendingPrice
+random_price (gint64 offer_id,
+              gint32 seq)
+{
+  static const gint64 amounts[] = {
+    0, 1, 4095, 4096, 4097, 123456789, G_GINT64_CONSTANT (1) << 59,
+    (G_GINT64_CONSTANT (1) << 59) + 1, (G_GINT64_CONSTANT (1) << 60) - 1,
+  };
+
+  return price (g_test_rand_int_range (0, 3) * 20, g_test_rand_int_range (0, 2) * 31,
+                g_test_rand_int_range (0, 3) * 15,
+                amounts[g_test_rand_int_range (0, G_N_ELEMENTS (amounts))], offer_id, seq);
+}
+
+/* A run of @n prices of consecutive offers from *@offer_id on, a few prices each, in the order
+ * an import reads them. */
+static GArray *
+random_run (guint   n,
+            gint64 *offer_id)
+{
+  GArray *run = g_array_sized_new (FALSE, FALSE, sizeof (SkyPendingPrice), n);
+  gint32 seq = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      SkyPendingPrice p;
+
+      if (seq > 0 && g_test_rand_int_range (0, 3) == 0)
+        {
+          ++*offer_id;
+          seq = 0;
+        }
+      p = random_price (*offer_id, seq++);
+      g_array_append_val (run, p);
+    }
+  ++*offer_id;
+  return run;
+}
+
+static void
+assert_sorted (const SkyPendingPrice * const *prices,
+               guint                          n)
+{
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpint (compare_keys (prices[i - 1], prices[i]), <, 0);
+}
+
+/* A run comes back sorted, with every price it had; the run itself is left as it was. */
+static void
+test_sort (void)
+{
+  SkyRunSorter sorter;
+  gint64 offer_id = 1;
+  g_autoptr(GArray) run = random_run (1000, &offer_id);
+  g_autoptr(GArray) before = g_array_copy (run);
+  g_autoptr(GArray) sorted = NULL;
+  g_autofree const SkyPendingPrice **order = NULL;
+  gint64 sum_before = 0, sum_after = 0;
+
+  _sky_run_sorter_init (&sorter, 16);
+  sorted = _sky_run_sort (&sorter, run);
+  g_assert_cmpuint (sorted->len, ==, run->len);
+  g_assert_cmpmem (run->data, run->len * sizeof (SkyPendingPrice),
+                   before->data, before->len * sizeof (SkyPendingPrice));
+
+  order = g_new (const SkyPendingPrice *, sorted->len);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      order[i] = &g_array_index (sorted, SkyPendingPrice, i);
+      sum_before += g_array_index (run, SkyPendingPrice, i).offer_id * 1024 +
+                    g_array_index (run, SkyPendingPrice, i).seq;
+      sum_after += order[i]->offer_id * 1024 + order[i]->seq;
+    }
+  /* The order of the key: as the offers and their prices are unique, every pair is strictly
+   * ordered, and prices equal in all but those keep the order they came in. */
+  assert_sorted (order, sorted->len);
+  g_assert_cmpint (sum_before, ==, sum_after);
+  _sky_run_sorter_clear (&sorter);
+}
+
+/* Runs of no price, one price, two and more; the sorter makes room for its least size at
+ * first, grows for a run larger than it made room for, and does not shrink for a smaller one. */
+static void
+test_sort_sizes (void)
+{
+  SkyRunSorter sorter;
+  gint64 offer_id = 1;
+
+  _sky_run_sorter_init (&sorter, 4);
+  g_assert_null (sorter.keys);
+  for (guint n = 0; n <= 40; n++)
+    {
+      g_autoptr(GArray) run = random_run (n, &offer_id);
+      g_autoptr(GArray) sorted = _sky_run_sort (&sorter, run);
+      g_autofree const SkyPendingPrice **order = g_new (const SkyPendingPrice *, n + 1);
+
+      g_assert_cmpuint (sorted->len, ==, n);
+      if (n > 0)
+        g_assert_cmpuint (sorter.size, >=, MAX (n, 4));
+      for (guint i = 0; i < n; i++)
+        order[i] = &g_array_index (sorted, SkyPendingPrice, i);
+      assert_sorted (order, n);
+    }
+  {
+    g_autoptr(GArray) run = random_run (2, &offer_id);
+    g_autoptr(GArray) sorted = _sky_run_sort (&sorter, run);
+
+    g_assert_cmpuint (sorted->len, ==, 2);
+    g_assert_cmpuint (sorter.size, >=, 40);
+  }
+  _sky_run_sorter_clear (&sorter);
+  g_assert_null (sorter.keys);
+}
+
+/* Sorted runs of consecutive offers, some empty, merged. */
+static GPtrArray *
+sorted_runs (guint   n_runs,
+             guint   max_len,
+             guint  *total)
+{
+  GPtrArray *runs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  SkyRunSorter sorter;
+  gint64 offer_id = 1;
+
+  _sky_run_sorter_init (&sorter, 64);
+  *total = 0;
+  for (guint r = 0; r < n_runs; r++)
+    {
+      /* Every fourth run empty. */
+      g_autoptr(GArray) run = random_run (r % 4 == 3 ? 0 : g_test_rand_int_range (1, max_len + 1),
+                                          &offer_id);
+
+      *total += run->len;
+      g_ptr_array_add (runs, _sky_run_sort (&sorter, run));
+    }
+  _sky_run_sorter_clear (&sorter);
+  return runs;
+}
+
+/* Takes everything from @m, @slice at a time. */
+static GPtrArray *
+take_all (SkyRunMerge *m,
+          guint        slice)
+{
+  GPtrArray *all = g_ptr_array_new ();
+  const SkyPendingPrice *out[64];
+  guint n;
+
+  g_assert (slice <= G_N_ELEMENTS (out));
+  do
+    {
+      n = _sky_run_merge_take (m, out, slice);
+      g_assert_cmpuint (n, <=, slice);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (all, (gpointer) out[i]);
+      /* Fewer than asked for only at the end. */
+      g_assert_true (n == slice || _sky_run_merge_is_done (m));
+    }
+  while (n == slice);
+  g_assert_true (_sky_run_merge_is_done (m));
+  g_assert_cmpuint (_sky_run_merge_take (m, out, slice), ==, 0);
+  return all;
+}
+
+/* Many runs, merged: every price once, in the key's order, in whatever slices they are
+ * taken. */
+static void
+test_merge_order (void)
+{
+  static const guint slices[] = { 1, 7, 64 };
+  g_autoptr(GPtrArray) first = NULL;
+
+  for (gsize s = 0; s < G_N_ELEMENTS (slices); s++)
+    {
+      SkyRunMerge m = { 0 };
+      guint total;
+      g_autoptr(GPtrArray) all = NULL;
+
+      _sky_run_merge_start (&m, sorted_runs (300, 50, &total));
+      g_assert_cmpuint (total, >, 1000);
+      g_assert_false (_sky_run_merge_is_done (&m));
+      all = take_all (&m, slices[s]);
+      g_assert_cmpuint (all->len, ==, total);
+      assert_sorted ((const SkyPendingPrice * const *) all->pdata, all->len);
+      g_test_message ("%u prices in slices of %u", all->len, slices[s]);
+      _sky_run_merge_clear (&m);
+    }
+}
+
+/* Equal in all but their offer, prices come out in the order of their runs, which hold
+ * consecutive offers: the import's order. */
+static void
+test_merge_ties (void)
+{
+  GPtrArray *runs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  const SkyPendingPrice *out[64];
+  SkyRunMerge m = { 0 };
+  guint n;
+
+  for (gint64 r = 0; r < 10; r++)
+    {
+      GArray *run = g_array_new (FALSE, FALSE, sizeof (SkyPendingPrice));
+
+      for (gint32 seq = 0; seq < 3; seq++)
+        {
+          SkyPendingPrice p = price (2, 3, 4, 100, r + 1, seq);
+
+          g_array_append_val (run, p);
+        }
+      g_ptr_array_add (runs, run);
+    }
+  /* Taken by the merge as they are: each run is in order already. */
+  _sky_run_merge_start (&m, runs);
+  n = _sky_run_merge_take (&m, out, G_N_ELEMENTS (out));
+  g_assert_cmpuint (n, ==, 30);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpint (out[i]->offer_id, ==, i / 3 + 1);
+      g_assert_cmpint (out[i]->seq, ==, i % 3);
+    }
+  g_assert_true (_sky_run_merge_is_done (&m));
+  _sky_run_merge_clear (&m);
+}
+
+/* No runs, or only empty ones: the merge is done from the start; clearing it twice, or
+ * starting it again without clearing it, is fine. */
+static void
+test_merge_empty (void)
+{
+  const SkyPendingPrice *out[4];
+  SkyRunMerge m = { 0 };
+  GPtrArray *runs;
+
+  g_assert_true (_sky_run_merge_is_done (&m));
+  _sky_run_merge_start (&m, g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref));
+  g_assert_true (_sky_run_merge_is_done (&m));
+  g_assert_cmpuint (_sky_run_merge_take (&m, out, G_N_ELEMENTS (out)), ==, 0);
+
+  runs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < 5; i++)
+    g_ptr_array_add (runs, g_array_new (FALSE, FALSE, sizeof (SkyPendingPrice)));
+  _sky_run_merge_start (&m, runs);
+  g_assert_true (_sky_run_merge_is_done (&m));
+  g_assert_cmpuint (_sky_run_merge_take (&m, out, G_N_ELEMENTS (out)), ==, 0);
+  _sky_run_merge_clear (&m);
+  _sky_run_merge_clear (&m);
+  g_assert_null (m.runs);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/sky/run-merge/sort", test_sort);
+  g_test_add_func ("/sky/run-merge/sort-sizes", test_sort_sizes);
+  g_test_add_func ("/sky/run-merge/merge-order", test_merge_order);
+  g_test_add_func ("/sky/run-merge/merge-ties", test_merge_ties);
+  g_test_add_func ("/sky/run-merge/merge-empty", test_merge_empty);
+
+  return g_test_run ();
+}
