@@ -34,20 +34,6 @@ G_DEFINE_QUARK (sky-estimate-error-quark, sky_estimate_error)
 
 #define D(x) sky_decimal_from_int (x)
 
-/* Twelve or thirty-six months for a commitment's purchase option, else 0. */
-guint
-sky_term_months (const char *term)
-{
-  if (term == NULL || (!g_str_has_prefix (term, "reserved-") &&
-                       !g_str_has_prefix (term, "savings-plan-")))
-    return 0;
-  if (strstr (term, "-3y") != NULL)
-    return 36;
-  if (strstr (term, "-1y") != NULL)
-    return 12;
-  return 0;
-}
-
 static void
 estimate_line_free (SkyEstimateLine *line)
 {

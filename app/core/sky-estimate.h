@@ -116,7 +116,6 @@ void         sky_estimate_record_sheets (const SkyEstimate *estimate,
                                          SkyScenario       *scenario);
 gboolean     sky_estimate_provider_complete (const SkyEstimateProvider *provider);
 int          sky_estimate_cheapest_complete (const SkyEstimate *estimate);
-guint        sky_term_months          (const char         *term);
 char        *sky_estimate_money       (const SkyEstimate  *estimate,
                                        SkyDecimal          amount);
 

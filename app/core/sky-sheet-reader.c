@@ -17,6 +17,7 @@
 
 #include "sky-currency.h"
 #include "sky-sheet-reader.h"
+#include "sky-vocabulary.h"
 #include "sky-xml-private.h"
 
 G_DEFINE_QUARK (sky-sheet-error-quark, sky_sheet_error)
@@ -45,24 +46,6 @@ G_DEFINE_QUARK (sky-sheet-error-quark, sky_sheet_error)
 /* Price sheets are read with the parser's defaults plus these: no network, no entity
  * substitution, no DTD loading. DOCTYPEs and entity references are refused outright. */
 #define READER_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
-
-static const char * const units[] = {
-  "hour", "second", "month", "gb", "gb-month", "gb-second", "gib-hour", "vcpu-hour",
-  "request", "1k-requests", "10k-requests", "million-requests", "iops-month", "mibps-month",
-  NULL
-};
-#define N_UNITS (G_N_ELEMENTS (units) - 1)
-
-/* The catalog stores a category, geography or purchase option as its position in its list:
- * new names go at the end of a list, never between. */
-static const char * const categories[] = {
-  "compute", "storage", "database", "network", "serverless", "containers", "analytics", "ai",
-  "other", NULL
-};
-
-static const char * const geographies[] = {
-  "US", "CA", "SA", "EU", "ME", "AF", "APAC", "GLOBAL", NULL
-};
 
 typedef enum
 {
@@ -290,74 +273,15 @@ sky_sheet_reader_init (void)
     }
 }
 
-/* The position of @value in @list, or @n when it is not there. */
-static gsize
-index_in (const char         *value,
-          const char * const *list,
-          gsize               n)
-{
-  for (gsize i = 0; i < n; i++)
-    if (strcmp (value, list[i]) == 0)
-      return i;
-  return n;
-}
-
 static gboolean
 in_list (const char         *value,
          const char * const *list,
          gsize               n)
 {
-  return index_in (value, list, n) < n;
-}
-
-gboolean
-sky_unit_is_known (const char *unit)
-{
-  g_return_val_if_fail (unit != NULL, FALSE);
-  return in_list (unit, units, N_UNITS);
-}
-
-/* Every canonical purchase option: on-demand, spot, then reserved and savings plans by term
- * and upfront payment. NULL-terminated. */
-const char * const *
-sky_terms (void)
-{
-  static const char * const terms[] = {
-    "on-demand", "spot",
-    "reserved-1y-no-upfront", "reserved-1y-partial-upfront", "reserved-1y-all-upfront",
-    "reserved-3y-no-upfront", "reserved-3y-partial-upfront", "reserved-3y-all-upfront",
-    "savings-plan-1y-no-upfront", "savings-plan-1y-partial-upfront",
-    "savings-plan-1y-all-upfront", "savings-plan-3y-no-upfront",
-    "savings-plan-3y-partial-upfront", "savings-plan-3y-all-upfront",
-    NULL
-  };
-  return terms;
-}
-
-const char * const *
-sky_geographies (void)
-{
-  return geographies;
-}
-
-/* The units a price can be per, NULL-terminated. */
-const char * const *
-sky_units (void)
-{
-  return units;
-}
-
-const char * const *
-sky_categories (void)
-{
-  return categories;
-}
-
-gboolean
-sky_term_is_known (const char *term)
-{
-  g_return_val_if_fail (term != NULL, FALSE);
-  return g_strv_contains (sky_terms (), term);
+  for (gsize i = 0; i < n; i++)
+    if (strcmp (value, list[i]) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* Locating an error's column ------------------------------------------------------------- */
@@ -944,18 +868,20 @@ check_label (Reader     *self,
   return TRUE;
 }
 
-static gboolean
-check_choice (Reader             *self,
-              const char         *element,
-              const char         *attr,
-              const char         *value,
-              const char * const *choices,
-              gsize               n)
+/* The entry of @vocabulary @value is; NULL, with the error set, when it is none. */
+static const SkyWord *
+check_word (Reader        *self,
+            const char    *element,
+            const char    *attr,
+            const char    *value,
+            SkyVocabulary  vocabulary)
 {
-  if (in_list (value, choices, n))
-    return TRUE;
-  return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE, "unknown %s “%s” in <%s>", attr,
-               shown (self, value), element);
+  const SkyWord *word = sky_vocabulary_lookup (vocabulary, value);
+
+  if (word == NULL)
+    fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE, "unknown %s “%s” in <%s>", attr,
+          shown (self, value), element);
+  return word;
 }
 
 static gboolean
@@ -1300,6 +1226,7 @@ start_region (Reader *self)
 {
   Attrs a;
   const char *code, *name, *geo;
+  const SkyWord *geography;
   SkySheetRegion *region;
 
   if (self->stage != STAGE_SOURCE && self->stage != STAGE_REGIONS)
@@ -1310,8 +1237,7 @@ start_region (Reader *self)
       !(geo = attr_require (self, &a, REGION_GEOGRAPHY)) ||
       !check_identifier (self, "region", "code", code) ||
       !check_label (self, "region", "name", name) ||
-      !check_choice (self, "region", "geography", geo, geographies,
-                     G_N_ELEMENTS (geographies) - 1))
+      !(geography = check_word (self, "region", "geography", geo, SKY_VOCABULARY_GEOGRAPHY)))
     return FALSE;
   if (g_hash_table_contains (self->regions, code))
     return fail (self, "code", SKY_SHEET_ERROR_DUPLICATE,
@@ -1320,8 +1246,8 @@ start_region (Reader *self)
   region = g_new0 (SkySheetRegion, 1);
   region->code = g_strdup (code);
   region->name = g_strdup (name);
-  /* The list's own string, as an offer's geography is too. */
-  region->geography = geographies[index_in (geo, geographies, G_N_ELEMENTS (geographies) - 1)];
+  /* The vocabulary's own string, as an offer's geography is too. */
+  region->geography = geography->id;
   g_hash_table_insert (self->regions, (char *) region->code, region);
   self->stage = STAGE_REGIONS;
 
@@ -1336,6 +1262,7 @@ start_service (Reader *self)
 {
   Attrs a;
   const char *id, *name, *category;
+  const SkyWord *category_word;
 
   if (self->stage != STAGE_REGIONS && self->stage != STAGE_SERVICES)
     return unexpected (self, "service", "here: services come after the regions");
@@ -1345,8 +1272,8 @@ start_service (Reader *self)
       !(category = attr_require (self, &a, SERVICE_CATEGORY)) ||
       !check_identifier (self, "service", "id", id) ||
       !check_label (self, "service", "name", name) ||
-      !check_choice (self, "service", "category", category, categories,
-                     G_N_ELEMENTS (categories) - 1) ||
+      !(category_word = check_word (self, "service", "category", category,
+                                    SKY_VOCABULARY_CATEGORY)) ||
       !check_percentage (self, "service", "sla", a.values[SERVICE_SLA]))
     return FALSE;
   if (!g_hash_table_add (self->service_ids, g_strdup (id)))
@@ -1355,8 +1282,7 @@ start_service (Reader *self)
   service_clear (&self->service);
   self->service.id = g_strdup (id);
   self->service.name = g_strdup (name);
-  self->service.category = categories[index_in (category, categories,
-                                                G_N_ELEMENTS (categories) - 1)];
+  self->service.category = category_word->id;
   self->service.sla = g_strdup (a.values[SERVICE_SLA]);
   self->in_service = TRUE;
   self->stage = STAGE_SERVICES;
@@ -1509,7 +1435,51 @@ start_feature (Reader *self)
   return TRUE;
 }
 
-/* The canonical name of the price's purchase option, one of sky_terms(). */
+/* The months of the commitment @years, as a sheet writes it, of a purchase option of
+ * @purchase_class; 0 when the class has no commitment of that many years. */
+static guint
+commitment_months (SkyPurchaseClass  purchase_class,
+                   const char       *years)
+{
+  for (guint i = 0; i < sky_vocabulary_size (SKY_VOCABULARY_PURCHASE_OPTION); i++)
+    {
+      const SkyPurchaseOption *o = sky_purchase_option_nth (i);
+      char text[16];
+
+      if (o->purchase_class != purchase_class || o->months == 0 || o->months % 12 != 0)
+        continue;
+      g_snprintf (text, sizeof text, "%u", o->months / 12);
+      if (strcmp (text, years) == 0)
+        return o->months;
+    }
+  return 0;
+}
+
+/* The classes of purchase options that commit, as a message names them: "reserved and
+ * savings-plan". */
+static char *
+committing_classes (void)
+{
+  GString *text = g_string_new (NULL);
+  const char *last = NULL;
+
+  for (guint i = 0; i < sky_vocabulary_size (SKY_VOCABULARY_PURCHASE_CLASS); i++)
+    {
+      const SkyWord *klass = sky_vocabulary_nth (SKY_VOCABULARY_PURCHASE_CLASS, i);
+
+      if (sky_purchase_option_find (klass->code, 0, SKY_UPFRONT_NONE) != NULL)
+        continue;
+      if (last != NULL)
+        g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "", last);
+      last = klass->id;
+    }
+  if (last != NULL)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? " and " : "", last);
+  return g_string_free (text, FALSE);
+}
+
+/* The canonical name of the price's purchase option, the id of an entry of the vocabulary's
+ * purchase options, built from its class, years and upfront payment. */
 static const char *
 purchase_option (Reader      *self,
                  const Attrs *a)
@@ -1518,51 +1488,67 @@ purchase_option (Reader      *self,
   const char *years = a->values[PRICE_YEARS];
   const char *upfront = a->values[PRICE_UPFRONT];
   const char *fee = a->values[PRICE_UPFRONT_FEE];
-  static const char * const terms[] = { "on-demand", "spot", "reserved", "savings-plan" };
-  static const char * const upfronts[] = { "none", "partial", "all" };
-  gsize t, u;
+  const SkyWord *klass, *paid;
+  const SkyPurchaseOption *option;
+  g_autofree char *choices = NULL;
+  guint months;
 
   if (term == NULL)
     return (fail (self, NULL, SKY_SHEET_ERROR_MISSING_ATTRIBUTE,
                   "<price> needs the attribute “term”"), NULL);
-  t = index_in (term, terms, G_N_ELEMENTS (terms));
-  if (t == G_N_ELEMENTS (terms))
-    return (fail (self, "term", SKY_SHEET_ERROR_INVALID_VALUE,
-                  "unknown purchase option “%s”: use on-demand, spot, reserved or savings-plan",
-                  shown (self, term)), NULL);
+  klass = sky_vocabulary_lookup (SKY_VOCABULARY_PURCHASE_CLASS, term);
+  if (klass == NULL)
+    {
+      choices = sky_vocabulary_describe (SKY_VOCABULARY_PURCHASE_CLASS);
+      return (fail (self, "term", SKY_SHEET_ERROR_INVALID_VALUE,
+                    "unknown purchase option “%s”: use %s", shown (self, term), choices), NULL);
+    }
 
-  if (t < 2)
+  option = sky_purchase_option_find (klass->code, 0, SKY_UPFRONT_NONE);
+  if (option != NULL)
     {
       const char *extra = years != NULL ? "years" : upfront != NULL ? "upfront"
                         : fee != NULL ? "upfront-fee" : NULL;
       if (extra != NULL)
-        return (fail (self, extra, SKY_SHEET_ERROR_INVALID_VALUE,
-                      "“%s” is only for reserved and savings-plan prices", extra), NULL);
-      /* sky_terms() starts with on-demand and spot. */
-      return sky_terms ()[t];
+        {
+          choices = committing_classes ();
+          return (fail (self, extra, SKY_SHEET_ERROR_INVALID_VALUE,
+                        "“%s” is only for %s prices", extra, choices), NULL);
+        }
+      return option->word.id;
     }
 
+  choices = sky_purchase_class_years (klass->code);
   if (years == NULL)
     return (fail (self, NULL, SKY_SHEET_ERROR_MISSING_ATTRIBUTE,
-                  "a %s price needs “years” (1 or 3)", term), NULL);
-  if (strcmp (years, "1") != 0 && strcmp (years, "3") != 0)
+                  "a %s price needs “years” (%s)", term, choices), NULL);
+  months = commitment_months (klass->code, years);
+  if (months == 0)
     return (fail (self, "years", SKY_SHEET_ERROR_INVALID_VALUE,
-                  "years “%s” must be 1 or 3", shown (self, years)), NULL);
+                  "years “%s” must be %s", shown (self, years), choices), NULL);
+  g_clear_pointer (&choices, g_free);
   if (upfront == NULL)
     upfront = "none";
-  u = index_in (upfront, upfronts, G_N_ELEMENTS (upfronts));
-  if (u == G_N_ELEMENTS (upfronts))
-    return (fail (self, "upfront", SKY_SHEET_ERROR_INVALID_VALUE,
-                  "unknown upfront “%s”: use none, partial or all", shown (self, upfront)), NULL);
-  if (u == 0 && fee != NULL)
+  paid = sky_vocabulary_lookup (SKY_VOCABULARY_UPFRONT, upfront);
+  if (paid == NULL)
+    {
+      choices = sky_vocabulary_describe (SKY_VOCABULARY_UPFRONT);
+      return (fail (self, "upfront", SKY_SHEET_ERROR_INVALID_VALUE,
+                    "unknown upfront “%s”: use %s", shown (self, upfront), choices), NULL);
+    }
+  if (paid->code == SKY_UPFRONT_NONE && fee != NULL)
     return (fail (self, "upfront-fee", SKY_SHEET_ERROR_INVALID_VALUE,
                   "an upfront-fee needs upfront=\"partial\" or \"all\""), NULL);
-  if (u != 0 && fee == NULL)
+  if (paid->code != SKY_UPFRONT_NONE && fee == NULL)
     return (fail (self, NULL, SKY_SHEET_ERROR_MISSING_ATTRIBUTE,
                   "upfront=\"%s\" needs the attribute “upfront-fee”", upfront), NULL);
 
-  /* Then reserved and savings plans, by years, then by upfront payment: none, partial, all. */
-  return sky_terms ()[2 + (t - 2) * 6 + (years[0] == '3' ? 3 : 0) + u];
+  option = sky_purchase_option_find (klass->code, months, paid->code);
+  if (option == NULL)
+    return (fail (self, "upfront", SKY_SHEET_ERROR_INVALID_VALUE,
+                  "a %s price for %s years cannot be paid with upfront “%s”", term, years,
+                  upfront), NULL);
+  return option->word.id;
 }
 
 static gboolean
@@ -1570,19 +1556,21 @@ start_price (Reader *self)
 {
   Attrs a;
   const char *unit, *amount, *fee, *free_quantity;
-  gsize unit_index;
+  const SkyUnit *priced_unit;
   SkySheetPrice *price;
   SkyDecimal free_q;
 
   if (!read_attrs (self, EL_PRICE, &a) ||
       !(unit = attr_require (self, &a, PRICE_UNIT)))
     return FALSE;
-  unit_index = index_in (unit, units, N_UNITS);
-  if (unit_index == N_UNITS)
-    return fail (self, "unit", SKY_SHEET_ERROR_INVALID_VALUE,
-                 "unknown unit “%s”: use hour, second, month, gb, gb-month, gb-second, gib-hour, "
-                 "vcpu-hour, request, 1k-requests, 10k-requests, million-requests, iops-month or "
-                 "mibps-month", shown (self, unit));
+  priced_unit = sky_unit_lookup (unit);
+  if (priced_unit == NULL || !priced_unit->priced)
+    {
+      g_autofree char *choices = sky_vocabulary_describe (SKY_VOCABULARY_UNIT);
+
+      return fail (self, "unit", SKY_SHEET_ERROR_INVALID_VALUE, "unknown unit “%s”: use %s",
+                   shown (self, unit), choices);
+    }
 
   if (self->spare_prices->len > 0)
     price = g_ptr_array_steal_index_fast (self->spare_prices, self->spare_prices->len - 1);
@@ -1600,7 +1588,7 @@ start_price (Reader *self)
   self->tier_open = FALSE;
   self->tier_end = sky_decimal_from_int (0);
 
-  price->unit = units[unit_index];
+  price->unit = priced_unit->word.id;
   if (!(price->term = purchase_option (self, &a)))
     return FALSE;
 

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "sky-decimal.h"
+#include "sky-vocabulary.h"
 
 G_BEGIN_DECLS
 
@@ -46,14 +47,14 @@ typedef struct
 {
   const char *code;
   const char *name;
-  const char *geography;     /* one of sky_geographies(), that very string */
+  const char *geography;     /* a geography's id, the vocabulary's own string */
 } SkySheetRegion;
 
 typedef struct
 {
   const char *id;
   const char *name;
-  const char *category;      /* one of sky_categories(), that very string */
+  const char *category;      /* a category's id, the vocabulary's own string */
   const char *sla;
 } SkySheetService;
 
@@ -67,7 +68,7 @@ typedef struct
 typedef struct
 {
   const char *unit;
-  const char *term;          /* canonical purchase option, one of sky_terms() */
+  const char *term;          /* a purchase option's id, the vocabulary's own */
   gint64      amount;        /* flat price, or the first tier's */
   gboolean    has_upfront_fee;
   gint64      upfront_fee;
@@ -81,8 +82,8 @@ typedef struct
   const char *sku;
   const char *name;
   const char *region;        /* the code of a region the sheet declared */
-  const char *geography;     /* that region's, one of sky_geographies() */
-  const char *category;      /* the service's, one of sky_categories() */
+  const char *geography;     /* that region's, the vocabulary's string */
+  const char *category;      /* the service's, the vocabulary's string */
   const char *family;
   const char *storage_type;
   const char *os;
@@ -145,12 +146,6 @@ char       *sky_sheet_locate         (const char          *path,
                                       long                 line,
                                       int                  nth,
                                       const char          *attr);
-gboolean    sky_unit_is_known        (const char          *unit);
-gboolean    sky_term_is_known        (const char          *term);
-const char * const *sky_terms       (void);
-const char * const *sky_geographies (void);
-const char * const *sky_categories  (void);
-const char * const *sky_units       (void);
 
 
 G_END_DECLS

@@ -1,0 +1,440 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sky-vocabulary"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "sky-vocabulary.h"
+
+/* Each table in the order lists show it. A new entry takes the next free code of its table,
+ * wherever it goes: the catalog stores codes (tests/test-vocabulary.c pins every one). */
+
+static const SkyPurchaseOption purchase_options[] = {
+  { { "on-demand", N_("On demand"), 0 }, SKY_PURCHASE_ON_DEMAND, 0, SKY_UPFRONT_NONE },
+  { { "spot", N_("Spot"), 1 }, SKY_PURCHASE_SPOT, 0, SKY_UPFRONT_NONE },
+  { { "reserved-1y-no-upfront", N_("Reserved 1 yr, no upfront"), 2 },
+    SKY_PURCHASE_RESERVATION, 12, SKY_UPFRONT_NONE },
+  { { "reserved-1y-partial-upfront", N_("Reserved 1 yr, partial upfront"), 3 },
+    SKY_PURCHASE_RESERVATION, 12, SKY_UPFRONT_PARTIAL },
+  { { "reserved-1y-all-upfront", N_("Reserved 1 yr, all upfront"), 4 },
+    SKY_PURCHASE_RESERVATION, 12, SKY_UPFRONT_ALL },
+  { { "reserved-3y-no-upfront", N_("Reserved 3 yr, no upfront"), 5 },
+    SKY_PURCHASE_RESERVATION, 36, SKY_UPFRONT_NONE },
+  { { "reserved-3y-partial-upfront", N_("Reserved 3 yr, partial upfront"), 6 },
+    SKY_PURCHASE_RESERVATION, 36, SKY_UPFRONT_PARTIAL },
+  { { "reserved-3y-all-upfront", N_("Reserved 3 yr, all upfront"), 7 },
+    SKY_PURCHASE_RESERVATION, 36, SKY_UPFRONT_ALL },
+  { { "savings-plan-1y-no-upfront", N_("Savings plan 1 yr, no upfront"), 8 },
+    SKY_PURCHASE_SAVINGS_PLAN, 12, SKY_UPFRONT_NONE },
+  { { "savings-plan-1y-partial-upfront", N_("Savings plan 1 yr, partial upfront"), 9 },
+    SKY_PURCHASE_SAVINGS_PLAN, 12, SKY_UPFRONT_PARTIAL },
+  { { "savings-plan-1y-all-upfront", N_("Savings plan 1 yr, all upfront"), 10 },
+    SKY_PURCHASE_SAVINGS_PLAN, 12, SKY_UPFRONT_ALL },
+  { { "savings-plan-3y-no-upfront", N_("Savings plan 3 yr, no upfront"), 11 },
+    SKY_PURCHASE_SAVINGS_PLAN, 36, SKY_UPFRONT_NONE },
+  { { "savings-plan-3y-partial-upfront", N_("Savings plan 3 yr, partial upfront"), 12 },
+    SKY_PURCHASE_SAVINGS_PLAN, 36, SKY_UPFRONT_PARTIAL },
+  { { "savings-plan-3y-all-upfront", N_("Savings plan 3 yr, all upfront"), 13 },
+    SKY_PURCHASE_SAVINGS_PLAN, 36, SKY_UPFRONT_ALL },
+};
+
+#define GB G_GUINT64_CONSTANT (1000000000)
+#define GIB (G_GUINT64_CONSTANT (1) << 30)
+#define MIB (G_GUINT64_CONSTANT (1) << 20)
+
+static const SkyUnit units[] = {
+  { { "hour", N_("Hour"), 0 }, SKY_DIMENSION_TIME, 3600, 1, TRUE },
+  { { "second", N_("Second"), 1 }, SKY_DIMENSION_TIME, 1, 1, TRUE },
+  { { "month", N_("Month"), 2 }, SKY_DIMENSION_MONTHS, 1, 1, TRUE },
+  { { "gb", N_("GB"), 3 }, SKY_DIMENSION_DATA, GB, 1, TRUE },
+  { { "gib", N_("GiB"), 14 }, SKY_DIMENSION_DATA, GIB, 1, FALSE },
+  { { "tb", N_("TB"), 15 }, SKY_DIMENSION_DATA, 1000 * GB, 1, FALSE },
+  { { "tib", N_("TiB"), 16 }, SKY_DIMENSION_DATA, 1024 * GIB, 1, FALSE },
+  { { "gb-month", N_("GB-month"), 4 }, SKY_DIMENSION_DATA_MONTHS, GB, 1, TRUE },
+  { { "gb-second", N_("GB-second"), 5 }, SKY_DIMENSION_DATA_TIME, GB, 1, TRUE },
+  { { "gib-hour", N_("GiB-hour"), 6 }, SKY_DIMENSION_DATA_TIME, GIB * 3600, 1, TRUE },
+  { { "vcpu-hour", N_("vCPU-hour"), 7 }, SKY_DIMENSION_VCPU_TIME, 3600, 1, TRUE },
+  { { "request", N_("Request"), 8 }, SKY_DIMENSION_REQUESTS, 1, 1, TRUE },
+  { { "1k-requests", N_("1,000 requests"), 9 }, SKY_DIMENSION_REQUESTS, 1000, 1, TRUE },
+  { { "10k-requests", N_("10,000 requests"), 10 }, SKY_DIMENSION_REQUESTS, 10000, 1, TRUE },
+  { { "million-requests", N_("Million requests"), 11 }, SKY_DIMENSION_REQUESTS, 1000000, 1,
+    TRUE },
+  { { "iops-month", N_("IOPS-month"), 12 }, SKY_DIMENSION_IOPS_MONTHS, 1, 1, TRUE },
+  { { "mibps-month", N_("MiB/s-month"), 13 }, SKY_DIMENSION_THROUGHPUT_MONTHS, MIB, 1, TRUE },
+};
+
+static const SkyWord geographies[] = {
+  { "US", N_("United States"), 0 },
+  { "CA", N_("Canada"), 1 },
+  { "SA", N_("South America"), 2 },
+  { "EU", N_("Europe"), 3 },
+  { "ME", N_("Middle East"), 4 },
+  { "AF", N_("Africa"), 5 },
+  { "APAC", N_("Asia-Pacific"), 6 },
+  { "GLOBAL", N_("Global"), 7 },
+};
+
+static const SkyWord categories[] = {
+  { "compute", N_("Compute"), 0 },
+  { "storage", N_("Storage"), 1 },
+  { "database", N_("Database"), 2 },
+  { "network", N_("Network"), 3 },
+  { "serverless", N_("Serverless"), 4 },
+  { "containers", N_("Containers"), 5 },
+  { "analytics", N_("Analytics"), 6 },
+  { "ai", N_("AI"), 7 },
+  { "other", N_("Other"), 8 },
+};
+
+/* An offer's os is any identifier; these are the ones lists offer and name. */
+static const SkyWord operating_systems[] = {
+  { "linux", N_("Linux"), 0 },
+  { "windows", N_("Windows"), 1 },
+  { "rhel", N_("Red Hat Enterprise Linux"), 2 },
+  { "sles", N_("SUSE Linux Enterprise"), 3 },
+};
+
+static const SkyWord purchase_classes[] = {
+  { "on-demand", N_("On demand"), SKY_PURCHASE_ON_DEMAND },
+  { "spot", N_("Spot"), SKY_PURCHASE_SPOT },
+  { "reserved", N_("Reservation"), SKY_PURCHASE_RESERVATION },
+  { "savings-plan", N_("Savings plan"), SKY_PURCHASE_SAVINGS_PLAN },
+};
+
+static const SkyWord upfronts[] = {
+  { "none", N_("No upfront"), SKY_UPFRONT_NONE },
+  { "partial", N_("Partial upfront"), SKY_UPFRONT_PARTIAL },
+  { "all", N_("All upfront"), SKY_UPFRONT_ALL },
+};
+
+typedef struct
+{
+  const void *entries;
+  gsize       stride;
+  guint       n;
+} Table;
+
+#define TABLE(array) { array, sizeof (array[0]), G_N_ELEMENTS (array) }
+
+/* Every entry starts with its SkyWord. */
+G_STATIC_ASSERT (G_STRUCT_OFFSET (SkyPurchaseOption, word) == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (SkyUnit, word) == 0);
+
+static const Table tables[SKY_N_VOCABULARIES] = {
+  [SKY_VOCABULARY_PURCHASE_OPTION] = TABLE (purchase_options),
+  [SKY_VOCABULARY_UNIT] = TABLE (units),
+  [SKY_VOCABULARY_GEOGRAPHY] = TABLE (geographies),
+  [SKY_VOCABULARY_CATEGORY] = TABLE (categories),
+  [SKY_VOCABULARY_OPERATING_SYSTEM] = TABLE (operating_systems),
+  [SKY_VOCABULARY_PURCHASE_CLASS] = TABLE (purchase_classes),
+  [SKY_VOCABULARY_UPFRONT] = TABLE (upfronts),
+};
+
+static inline const SkyWord *
+entry (const Table *table,
+       guint        index)
+{
+  return (const SkyWord *) ((const char *) table->entries + (gsize) index * table->stride);
+}
+
+guint
+sky_vocabulary_size (SkyVocabulary vocabulary)
+{
+  g_return_val_if_fail (vocabulary < SKY_N_VOCABULARIES, 0);
+  return tables[vocabulary].n;
+}
+
+/* The entry at @index in the table's order; NULL past its end. */
+const SkyWord *
+sky_vocabulary_nth (SkyVocabulary vocabulary,
+                    guint         index)
+{
+  g_return_val_if_fail (vocabulary < SKY_N_VOCABULARIES, NULL);
+  return index < tables[vocabulary].n ? entry (&tables[vocabulary], index) : NULL;
+}
+
+/* The entry whose id is @id; NULL when there is none. The ids the entries hold themselves (as
+ * the readers hand them on) are found without comparing text. */
+const SkyWord *
+sky_vocabulary_lookup (SkyVocabulary  vocabulary,
+                       const char    *id)
+{
+  const Table *table;
+
+  g_return_val_if_fail (vocabulary < SKY_N_VOCABULARIES, NULL);
+  if (id == NULL)
+    return NULL;
+  table = &tables[vocabulary];
+  for (guint i = 0; i < table->n; i++)
+    if (entry (table, i)->id == id)
+      return entry (table, i);
+  for (guint i = 0; i < table->n; i++)
+    if (strcmp (entry (table, i)->id, id) == 0)
+      return entry (table, i);
+  return NULL;
+}
+
+/* The entry stored as @code; NULL when there is none. */
+const SkyWord *
+sky_vocabulary_lookup_code (SkyVocabulary vocabulary,
+                            gint64        code)
+{
+  const Table *table;
+
+  g_return_val_if_fail (vocabulary < SKY_N_VOCABULARIES, NULL);
+  table = &tables[vocabulary];
+  for (guint i = 0; i < table->n; i++)
+    if (entry (table, i)->code == code)
+      return entry (table, i);
+  return NULL;
+}
+
+/* The code of @id, or -1 when it is not in the table. */
+int
+sky_vocabulary_code (SkyVocabulary  vocabulary,
+                     const char    *id)
+{
+  const SkyWord *word = sky_vocabulary_lookup (vocabulary, id);
+
+  return word != NULL ? (int) word->code : -1;
+}
+
+/* One more than the largest code in the table: what a key that packs codes must leave room
+ * for. */
+guint
+sky_vocabulary_code_limit (SkyVocabulary vocabulary)
+{
+  const Table *table;
+  guint limit = 0;
+
+  g_return_val_if_fail (vocabulary < SKY_N_VOCABULARIES, 0);
+  table = &tables[vocabulary];
+  for (guint i = 0; i < table->n; i++)
+    limit = MAX (limit, entry (table, i)->code + 1);
+  return limit;
+}
+
+static gboolean
+listed (SkyVocabulary  vocabulary,
+        const SkyWord *word)
+{
+  return vocabulary != SKY_VOCABULARY_UNIT || ((const SkyUnit *) word)->priced;
+}
+
+/* The ids a message offers, in the table's order: "a, b, c or d". Units are those that are
+ * priced. */
+char *
+sky_vocabulary_describe (SkyVocabulary vocabulary)
+{
+  const Table *table;
+  GString *text = g_string_new (NULL);
+  const char *last = NULL;
+
+  g_return_val_if_fail (vocabulary < SKY_N_VOCABULARIES, NULL);
+  table = &tables[vocabulary];
+  for (guint i = 0; i < table->n; i++)
+    {
+      if (!listed (vocabulary, entry (table, i)))
+        continue;
+      if (last != NULL)
+        g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "", last);
+      last = entry (table, i)->id;
+    }
+  if (last != NULL)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? " or " : "", last);
+  return g_string_free (text, FALSE);
+}
+
+/* Purchase options ----------------------------------------------------------------------- */
+
+const SkyPurchaseOption *
+sky_purchase_option_nth (guint index)
+{
+  return (const SkyPurchaseOption *) sky_vocabulary_nth (SKY_VOCABULARY_PURCHASE_OPTION, index);
+}
+
+const SkyPurchaseOption *
+sky_purchase_option_lookup (const char *id)
+{
+  return (const SkyPurchaseOption *) sky_vocabulary_lookup (SKY_VOCABULARY_PURCHASE_OPTION, id);
+}
+
+/* The purchase option of @purchase_class committed for @months with @upfront paid; NULL when
+ * there is none. */
+const SkyPurchaseOption *
+sky_purchase_option_find (SkyPurchaseClass purchase_class,
+                          guint            months,
+                          SkyUpfront       upfront)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (purchase_options); i++)
+    {
+      const SkyPurchaseOption *o = &purchase_options[i];
+
+      if (o->purchase_class == purchase_class && o->months == months && o->upfront == upfront)
+        return o;
+    }
+  return NULL;
+}
+
+/* The months @id commits to: 0 for on-demand, spot and ids that are not purchase options. */
+guint
+sky_term_months (const char *id)
+{
+  const SkyPurchaseOption *o = sky_purchase_option_lookup (id);
+
+  return o != NULL ? o->months : 0;
+}
+
+/* The whole years @purchase_class can commit to, as a message offers them: "1 or 3"; "" when
+ * it commits to none. */
+char *
+sky_purchase_class_years (SkyPurchaseClass purchase_class)
+{
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (guint));
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (purchase_options); i++)
+    {
+      const SkyPurchaseOption *o = &purchase_options[i];
+      guint y = o->months / 12;
+      gboolean seen = FALSE;
+
+      if (o->purchase_class != purchase_class || o->months == 0 || o->months % 12 != 0)
+        continue;
+      for (guint k = 0; k < years->len; k++)
+        seen |= g_array_index (years, guint, k) == y;
+      if (!seen)
+        g_array_append_val (years, y);
+    }
+  for (guint k = 0; k < years->len; k++)
+    g_string_append_printf (text, "%s%u",
+                            k == 0 ? "" : k + 1 == years->len ? " or " : ", ",
+                            g_array_index (years, guint, k));
+  return g_string_free (text, FALSE);
+}
+
+/* Units ---------------------------------------------------------------------------------- */
+
+const SkyUnit *
+sky_unit_nth (guint index)
+{
+  return (const SkyUnit *) sky_vocabulary_nth (SKY_VOCABULARY_UNIT, index);
+}
+
+const SkyUnit *
+sky_unit_lookup (const char *id)
+{
+  return (const SkyUnit *) sky_vocabulary_lookup (SKY_VOCABULARY_UNIT, id);
+}
+
+/* @value in @from as so many @to, which must be of the same dimension: @value is multiplied
+ * by @from's numerator and @to's denominator, divided once at the end by @from's denominator
+ * and @to's numerator, and rounded once, to @scale digits by @rounding. FALSE when the units'
+ * dimensions differ or the figure does not fit. */
+gboolean
+sky_unit_convert (SkyDecimal     value,
+                  const SkyUnit *from,
+                  const SkyUnit *to,
+                  guint          scale,
+                  SkyRounding    rounding,
+                  SkyDecimal    *out)
+{
+  SkyDecimal numerator = { 0, 0 }, denominator = { 0, 0 }, product;
+
+  g_return_val_if_fail (from != NULL && to != NULL && out != NULL, FALSE);
+  g_return_val_if_fail (scale <= SKY_DECIMAL_MAX_SCALE, FALSE);
+
+  if (from->dimension != to->dimension)
+    return FALSE;
+  /* Factors are below 2^64: their products fit in the 128 bits of a coefficient. */
+  numerator.coef = (__int128) from->numerator * to->denominator;
+  denominator.coef = (__int128) from->denominator * to->numerator;
+  return sky_decimal_mul (value, numerator, &product) &&
+         sky_decimal_div (product, denominator, scale, rounding, out);
+}
+
+/* Lists of ids --------------------------------------------------------------------------- */
+
+/* Built once each, on first use. */
+static const char **id_lists[SKY_N_VOCABULARIES];
+
+static const char * const *
+ids (SkyVocabulary vocabulary)
+{
+  const char **list = g_atomic_pointer_get (&id_lists[vocabulary]);
+
+  if (list == NULL)
+    {
+      const Table *table = &tables[vocabulary];
+      guint n = 0;
+
+      list = g_new0 (const char *, table->n + 1);
+      for (guint i = 0; i < table->n; i++)
+        if (listed (vocabulary, entry (table, i)))
+          list[n++] = entry (table, i)->id;
+      if (!g_atomic_pointer_compare_and_exchange (&id_lists[vocabulary], NULL, list))
+        {
+          g_free (list);
+          list = g_atomic_pointer_get (&id_lists[vocabulary]);
+        }
+    }
+  return list;
+}
+
+const char * const *
+sky_vocabulary_ids (SkyVocabulary vocabulary)
+{
+  g_return_val_if_fail (vocabulary < SKY_N_VOCABULARIES, NULL);
+  return ids (vocabulary);
+}
+
+const char * const *
+sky_terms (void)
+{
+  return ids (SKY_VOCABULARY_PURCHASE_OPTION);
+}
+
+const char * const *
+sky_units (void)
+{
+  return ids (SKY_VOCABULARY_UNIT);
+}
+
+const char * const *
+sky_geographies (void)
+{
+  return ids (SKY_VOCABULARY_GEOGRAPHY);
+}
+
+const char * const *
+sky_categories (void)
+{
+  return ids (SKY_VOCABULARY_CATEGORY);
+}
+
+const char * const *
+sky_operating_systems (void)
+{
+  return ids (SKY_VOCABULARY_OPERATING_SYSTEM);
+}
+
+gboolean
+sky_term_is_known (const char *term)
+{
+  g_return_val_if_fail (term != NULL, FALSE);
+  return sky_purchase_option_lookup (term) != NULL;
+}
+
+/* Whether prices and scenario lines may be per @unit. */
+gboolean
+sky_unit_is_known (const char *unit)
+{
+  const SkyUnit *u;
+
+  g_return_val_if_fail (unit != NULL, FALSE);
+  u = sky_unit_lookup (unit);
+  return u != NULL && u->priced;
+}

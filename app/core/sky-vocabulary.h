@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "sky-decimal.h"
+
+G_BEGIN_DECLS
+
+/* The closed word lists Skytally interprets: purchase options, units, geographies, categories,
+ * operating systems, and the parts a price sheet writes a purchase option with. Each kind is
+ * one table; every reader, the catalog, the pricing, the window and the command line go
+ * through it.
+ *
+ * An entry has
+ * - an id: the string price sheets, scenarios and the command line write;
+ * - a title for people, marked with N_() and translated by whoever shows it;
+ * - a code: how the catalog stores it. A code is given once and never changes nor is reused;
+ *   a new entry takes a new code, wherever it goes in its table. The existing entries kept
+ *   their places in the lists the catalog used to store, so no stored price was rewritten.
+ *
+ * The tables' order is the order in which lists are shown. */
+typedef enum
+{
+  SKY_VOCABULARY_PURCHASE_OPTION,
+  SKY_VOCABULARY_UNIT,
+  SKY_VOCABULARY_GEOGRAPHY,
+  SKY_VOCABULARY_CATEGORY,
+  SKY_VOCABULARY_OPERATING_SYSTEM,
+  SKY_VOCABULARY_PURCHASE_CLASS,   /* a price sheet's term attribute */
+  SKY_VOCABULARY_UPFRONT,          /* a price sheet's upfront attribute */
+  SKY_N_VOCABULARIES
+} SkyVocabulary;
+
+typedef struct
+{
+  const char *id;
+  const char *title;   /* untranslated: pass it through gettext to show it */
+  guint       code;
+} SkyWord;
+
+/* The ids of SKY_VOCABULARY_PURCHASE_CLASS are on-demand, spot, reserved and savings-plan; the
+ * codes are these values. */
+typedef enum
+{
+  SKY_PURCHASE_ON_DEMAND,
+  SKY_PURCHASE_SPOT,
+  SKY_PURCHASE_RESERVATION,
+  SKY_PURCHASE_SAVINGS_PLAN,
+} SkyPurchaseClass;
+
+/* The ids of SKY_VOCABULARY_UPFRONT are none, partial and all; the codes are these values. */
+typedef enum
+{
+  SKY_UPFRONT_NONE,
+  SKY_UPFRONT_PARTIAL,
+  SKY_UPFRONT_ALL,
+} SkyUpfront;
+
+typedef struct
+{
+  SkyWord          word;
+  SkyPurchaseClass purchase_class;
+  guint            months;    /* the commitment; 0 for on-demand and spot */
+  SkyUpfront       upfront;   /* SKY_UPFRONT_NONE for on-demand and spot */
+} SkyPurchaseOption;
+
+/* What a unit measures. Units of one dimension convert into each other; a month is as many
+ * hours as a scenario says, so the units that count months are dimensions of their own. */
+typedef enum
+{
+  SKY_DIMENSION_TIME,               /* base: one second */
+  SKY_DIMENSION_MONTHS,             /* base: one month */
+  SKY_DIMENSION_DATA,               /* base: one byte */
+  SKY_DIMENSION_DATA_TIME,          /* base: one byte for one second */
+  SKY_DIMENSION_DATA_MONTHS,        /* base: one byte for one month */
+  SKY_DIMENSION_VCPU_TIME,          /* base: one vCPU for one second */
+  SKY_DIMENSION_REQUESTS,           /* base: one request */
+  SKY_DIMENSION_IOPS_MONTHS,        /* base: one provisioned IOPS for one month */
+  SKY_DIMENSION_THROUGHPUT_MONTHS,  /* base: one byte per second provisioned for one month */
+} SkyDimension;
+
+typedef struct
+{
+  SkyWord      word;
+  SkyDimension dimension;
+  guint64      numerator;     /* one unit is numerator / denominator of its dimension's base, */
+  guint64      denominator;   /* exactly */
+  gboolean     priced;        /* prices and scenario lines may be per it; the others are known
+                               * for conversions only */
+} SkyUnit;
+
+/* Any table, by entry. */
+guint               sky_vocabulary_size        (SkyVocabulary       vocabulary);
+const SkyWord      *sky_vocabulary_nth         (SkyVocabulary       vocabulary,
+                                                guint               index);
+const SkyWord      *sky_vocabulary_lookup      (SkyVocabulary       vocabulary,
+                                                const char         *id);
+const SkyWord      *sky_vocabulary_lookup_code (SkyVocabulary       vocabulary,
+                                                gint64              code);
+int                 sky_vocabulary_code        (SkyVocabulary       vocabulary,
+                                                const char         *id);
+guint               sky_vocabulary_code_limit  (SkyVocabulary       vocabulary);
+char               *sky_vocabulary_describe    (SkyVocabulary       vocabulary);
+
+/* Purchase options. */
+const SkyPurchaseOption *sky_purchase_option_nth    (guint              index);
+const SkyPurchaseOption *sky_purchase_option_lookup (const char        *id);
+const SkyPurchaseOption *sky_purchase_option_find   (SkyPurchaseClass   purchase_class,
+                                                     guint              months,
+                                                     SkyUpfront         upfront);
+guint               sky_term_months            (const char         *id);
+char               *sky_purchase_class_years   (SkyPurchaseClass    purchase_class);
+
+/* Units. */
+const SkyUnit      *sky_unit_nth               (guint               index);
+const SkyUnit      *sky_unit_lookup            (const char         *id);
+/* Converts @value in @from into @to, of the same dimension, by one rule: multiply by the
+ * numerators (@from's numerator, @to's denominator), divide once at the end by the
+ * denominators (@from's denominator, @to's numerator), round once, to @scale digits by
+ * @rounding. Exact whenever @scale holds the digits. FALSE when the dimensions differ or the
+ * figure does not fit 128 bits (the value's digits, the factors and @scale together). */
+gboolean            sky_unit_convert           (SkyDecimal          value,
+                                                const SkyUnit      *from,
+                                                const SkyUnit      *to,
+                                                guint               scale,
+                                                SkyRounding         rounding,
+                                                SkyDecimal         *out);
+
+/* The ids of a table, in its order and NULL-terminated: for lists shown to people and for
+ * membership. Never a position to store: store codes. Units are those that are priced. */
+const char * const *sky_vocabulary_ids         (SkyVocabulary       vocabulary);
+const char * const *sky_terms                  (void);
+const char * const *sky_units                  (void);
+const char * const *sky_geographies            (void);
+const char * const *sky_categories             (void);
+const char * const *sky_operating_systems      (void);
+gboolean            sky_term_is_known          (const char         *term);
+gboolean            sky_unit_is_known          (const char         *unit);
+
+G_END_DECLS

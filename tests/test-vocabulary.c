@@ -1,0 +1,525 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
+#include "sky-catalog-private.h"
+#include "sky-vocabulary.h"
+
+typedef struct
+{
+  const char *id;
+  guint       code;
+} Pinned;
+
+/* Every code the catalog may have stored. A code never changes: a catalog written by any
+ * earlier version holds these numbers. New entries are added here with their new codes; no
+ * line is ever edited or removed. */
+static const Pinned pinned_purchase_options[] = {
+  { "on-demand", 0 }, { "spot", 1 },
+  { "reserved-1y-no-upfront", 2 }, { "reserved-1y-partial-upfront", 3 },
+  { "reserved-1y-all-upfront", 4 }, { "reserved-3y-no-upfront", 5 },
+  { "reserved-3y-partial-upfront", 6 }, { "reserved-3y-all-upfront", 7 },
+  { "savings-plan-1y-no-upfront", 8 }, { "savings-plan-1y-partial-upfront", 9 },
+  { "savings-plan-1y-all-upfront", 10 }, { "savings-plan-3y-no-upfront", 11 },
+  { "savings-plan-3y-partial-upfront", 12 }, { "savings-plan-3y-all-upfront", 13 },
+};
+
+static const Pinned pinned_units[] = {
+  { "hour", 0 }, { "second", 1 }, { "month", 2 }, { "gb", 3 }, { "gb-month", 4 },
+  { "gb-second", 5 }, { "gib-hour", 6 }, { "vcpu-hour", 7 }, { "request", 8 },
+  { "1k-requests", 9 }, { "10k-requests", 10 }, { "million-requests", 11 },
+  { "iops-month", 12 }, { "mibps-month", 13 }, { "gib", 14 }, { "tb", 15 }, { "tib", 16 },
+};
+
+static const Pinned pinned_geographies[] = {
+  { "US", 0 }, { "CA", 1 }, { "SA", 2 }, { "EU", 3 }, { "ME", 4 }, { "AF", 5 }, { "APAC", 6 },
+  { "GLOBAL", 7 },
+};
+
+static const Pinned pinned_categories[] = {
+  { "compute", 0 }, { "storage", 1 }, { "database", 2 }, { "network", 3 }, { "serverless", 4 },
+  { "containers", 5 }, { "analytics", 6 }, { "ai", 7 }, { "other", 8 },
+};
+
+static const Pinned pinned_operating_systems[] = {
+  { "linux", 0 }, { "windows", 1 }, { "rhel", 2 }, { "sles", 3 },
+};
+
+static const Pinned pinned_purchase_classes[] = {
+  { "on-demand", SKY_PURCHASE_ON_DEMAND }, { "spot", SKY_PURCHASE_SPOT },
+  { "reserved", SKY_PURCHASE_RESERVATION }, { "savings-plan", SKY_PURCHASE_SAVINGS_PLAN },
+};
+
+static const Pinned pinned_upfronts[] = {
+  { "none", SKY_UPFRONT_NONE }, { "partial", SKY_UPFRONT_PARTIAL }, { "all", SKY_UPFRONT_ALL },
+};
+
+static const struct
+{
+  const Pinned *pinned;
+  guint         n;
+} pinned[SKY_N_VOCABULARIES] = {
+#define PINNED(array) { array, G_N_ELEMENTS (array) }
+  [SKY_VOCABULARY_PURCHASE_OPTION] = PINNED (pinned_purchase_options),
+  [SKY_VOCABULARY_UNIT] = PINNED (pinned_units),
+  [SKY_VOCABULARY_GEOGRAPHY] = PINNED (pinned_geographies),
+  [SKY_VOCABULARY_CATEGORY] = PINNED (pinned_categories),
+  [SKY_VOCABULARY_OPERATING_SYSTEM] = PINNED (pinned_operating_systems),
+  [SKY_VOCABULARY_PURCHASE_CLASS] = PINNED (pinned_purchase_classes),
+  [SKY_VOCABULARY_UPFRONT] = PINNED (pinned_upfronts),
+#undef PINNED
+};
+
+/* Each pinned id has its pinned code, found both ways; every entry of every table is pinned. */
+static void
+test_codes_pinned (void)
+{
+  for (SkyVocabulary v = 0; v < SKY_N_VOCABULARIES; v++)
+    {
+      g_assert_nonnull (pinned[v].pinned);
+      for (guint i = 0; i < pinned[v].n; i++)
+        {
+          const Pinned *p = &pinned[v].pinned[i];
+          const SkyWord *word = sky_vocabulary_lookup (v, p->id);
+
+          g_test_message ("%d: %s", v, p->id);
+          g_assert_nonnull (word);
+          g_assert_cmpstr (word->id, ==, p->id);
+          g_assert_cmpuint (word->code, ==, p->code);
+          g_assert_cmpint (sky_vocabulary_code (v, p->id), ==, (int) p->code);
+          g_assert_true (sky_vocabulary_lookup_code (v, p->code) == word);
+        }
+      for (guint i = 0; i < sky_vocabulary_size (v); i++)
+        {
+          const SkyWord *word = sky_vocabulary_nth (v, i);
+          gboolean found = FALSE;
+
+          for (guint k = 0; k < pinned[v].n; k++)
+            found |= strcmp (pinned[v].pinned[k].id, word->id) == 0;
+          g_test_message ("%d: %s", v, word->id);
+          g_assert_true (found);
+        }
+      g_assert_cmpuint (sky_vocabulary_size (v), ==, pinned[v].n);
+    }
+}
+
+/* Within a table, no two entries share an id or a code; each has a title. */
+static void
+test_codes_unique (void)
+{
+  for (SkyVocabulary v = 0; v < SKY_N_VOCABULARIES; v++)
+    for (guint i = 0; i < sky_vocabulary_size (v); i++)
+      {
+        const SkyWord *a = sky_vocabulary_nth (v, i);
+
+        g_assert_nonnull (a->title);
+        g_assert_cmpstr (a->title, !=, "");
+        for (guint k = i + 1; k < sky_vocabulary_size (v); k++)
+          {
+            const SkyWord *b = sky_vocabulary_nth (v, k);
+
+            g_assert_cmpstr (a->id, !=, b->id);
+            g_assert_cmpuint (a->code, !=, b->code);
+          }
+      }
+}
+
+/* Every code fits the price table's key: a geography and a category in 5 bits each, and an
+ * offer's prices, one per purchase option and unit at most, numbered in 10 bits. */
+static void
+test_codes_fit_the_price_key (void)
+{
+  guint terms = sky_vocabulary_code_limit (SKY_VOCABULARY_PURCHASE_OPTION);
+  guint units = sky_vocabulary_code_limit (SKY_VOCABULARY_UNIT);
+
+  g_assert_cmpuint (sky_vocabulary_code_limit (SKY_VOCABULARY_GEOGRAPHY), <=, 32);
+  g_assert_cmpuint (sky_vocabulary_code_limit (SKY_VOCABULARY_CATEGORY), <=, 32);
+  g_assert_cmpuint (terms * units, <=, 1024);
+
+  /* The key gives each part back. */
+  for (guint t = 0; t < sky_vocabulary_size (SKY_VOCABULARY_PURCHASE_OPTION); t++)
+    for (guint g = 0; g < sky_vocabulary_size (SKY_VOCABULARY_GEOGRAPHY); g++)
+      for (guint c = 0; c < sky_vocabulary_size (SKY_VOCABULARY_CATEGORY); c++)
+        {
+          guint tc = sky_vocabulary_nth (SKY_VOCABULARY_PURCHASE_OPTION, t)->code;
+          guint gc = sky_vocabulary_nth (SKY_VOCABULARY_GEOGRAPHY, g)->code;
+          guint cc = sky_vocabulary_nth (SKY_VOCABULARY_CATEGORY, c)->code;
+          gint64 bucket = PRICE_BUCKET (tc, gc, cc);
+
+          g_assert_cmpint (PRICE_BUCKET_TERM (bucket), ==, tc);
+          g_assert_cmpint (PRICE_BUCKET_GEOGRAPHY (bucket), ==, gc);
+          g_assert_cmpint (PRICE_BUCKET_CATEGORY (bucket), ==, cc);
+        }
+  /* The catalog's SQL counts on the unit hour's code. */
+  g_assert_cmpint (sky_vocabulary_code (SKY_VOCABULARY_UNIT, "hour"), ==, 0);
+}
+
+/* Lookups of what is not there find nothing. */
+static void
+test_lookup_unknown (void)
+{
+  g_assert_null (sky_vocabulary_lookup (SKY_VOCABULARY_PURCHASE_OPTION, "reserved-2y-no-upfront"));
+  g_assert_null (sky_vocabulary_lookup (SKY_VOCABULARY_UNIT, "HOUR"));
+  g_assert_null (sky_vocabulary_lookup (SKY_VOCABULARY_GEOGRAPHY, NULL));
+  g_assert_cmpint (sky_vocabulary_code (SKY_VOCABULARY_CATEGORY, "food"), ==, -1);
+  g_assert_null (sky_vocabulary_lookup_code (SKY_VOCABULARY_GEOGRAPHY, 31));
+  g_assert_null (sky_vocabulary_lookup_code (SKY_VOCABULARY_UNIT, -1));
+  g_assert_null (sky_vocabulary_nth (SKY_VOCABULARY_UPFRONT, 3));
+  g_assert_false (sky_term_is_known ("reserved"));
+  g_assert_false (sky_term_is_known (""));
+  /* Units known for conversions only are not priced. */
+  g_assert_nonnull (sky_unit_lookup ("tib"));
+  g_assert_false (sky_unit_is_known ("tib"));
+  g_assert_true (sky_unit_is_known ("gb"));
+}
+
+/* The lists of ids follow the tables' order; units are those that are priced. */
+static void
+test_id_lists (void)
+{
+  const char * const *units = sky_units ();
+  guint n = 0;
+  g_autofree char *upfronts = sky_vocabulary_describe (SKY_VOCABULARY_UPFRONT);
+  g_autofree char *geographies = sky_vocabulary_describe (SKY_VOCABULARY_GEOGRAPHY);
+
+  g_assert_cmpuint (g_strv_length ((GStrv) sky_terms ()), ==,
+                    sky_vocabulary_size (SKY_VOCABULARY_PURCHASE_OPTION));
+  for (guint i = 0; sky_terms ()[i] != NULL; i++)
+    g_assert_true (sky_terms ()[i] == sky_purchase_option_nth (i)->word.id);
+  g_assert_cmpstr (sky_geographies ()[6], ==, "APAC");
+  g_assert_cmpstr (sky_categories ()[8], ==, "other");
+  g_assert_cmpstr (sky_operating_systems ()[1], ==, "windows");
+
+  for (guint i = 0; i < sky_vocabulary_size (SKY_VOCABULARY_UNIT); i++)
+    if (sky_unit_nth (i)->priced)
+      g_assert_cmpstr (units[n++], ==, sky_unit_nth (i)->word.id);
+  g_assert_null (units[n]);
+  g_assert_cmpuint (n, ==, 14);
+
+  g_assert_cmpstr (upfronts, ==, "none, partial or all");
+  g_assert_cmpstr (geographies, ==, "US, CA, SA, EU, ME, AF, APAC or GLOBAL");
+}
+
+/* Each purchase option's class, months and upfront payment, and its id built from them. */
+static void
+test_purchase_option_facts (void)
+{
+  static const char * const classes[] = { "on-demand", "spot", "reserved", "savings-plan" };
+  static const char * const paid[] = { "no", "partial", "all" };
+  g_autofree char *reserved_years = sky_purchase_class_years (SKY_PURCHASE_RESERVATION);
+  g_autofree char *spot_years = sky_purchase_class_years (SKY_PURCHASE_SPOT);
+
+  for (guint i = 0; i < sky_vocabulary_size (SKY_VOCABULARY_PURCHASE_OPTION); i++)
+    {
+      const SkyPurchaseOption *o = sky_purchase_option_nth (i);
+      g_autofree char *id = NULL;
+
+      if (o->months == 0)
+        {
+          g_assert_true (o->purchase_class == SKY_PURCHASE_ON_DEMAND ||
+                         o->purchase_class == SKY_PURCHASE_SPOT);
+          g_assert_cmpint (o->upfront, ==, SKY_UPFRONT_NONE);
+          id = g_strdup (classes[o->purchase_class]);
+        }
+      else
+        {
+          g_assert_true (o->purchase_class == SKY_PURCHASE_RESERVATION ||
+                         o->purchase_class == SKY_PURCHASE_SAVINGS_PLAN);
+          g_assert_cmpuint (o->months % 12, ==, 0);
+          id = g_strdup_printf ("%s-%uy-%s-upfront", classes[o->purchase_class], o->months / 12,
+                                paid[o->upfront]);
+        }
+      g_assert_cmpstr (o->word.id, ==, id);
+      g_assert_cmpuint (sky_term_months (id), ==, o->months);
+      g_assert_true (sky_purchase_option_find (o->purchase_class, o->months, o->upfront) == o);
+      g_assert_cmpstr (sky_vocabulary_nth (SKY_VOCABULARY_PURCHASE_CLASS,
+                                           o->purchase_class)->id, ==,
+                       classes[o->purchase_class]);
+    }
+
+  g_assert_cmpuint (sky_term_months ("on-demand"), ==, 0);
+  g_assert_cmpuint (sky_term_months ("spot"), ==, 0);
+  g_assert_cmpuint (sky_term_months ("reserved-1y-all-upfront"), ==, 12);
+  g_assert_cmpuint (sky_term_months ("reserved-3y-partial-upfront"), ==, 36);
+  g_assert_cmpuint (sky_term_months ("savings-plan-1y-no-upfront"), ==, 12);
+  g_assert_cmpuint (sky_term_months ("savings-plan-3y-all-upfront"), ==, 36);
+  g_assert_cmpuint (sky_term_months ("reserved-3y"), ==, 0);
+  g_assert_cmpuint (sky_term_months (NULL), ==, 0);
+  g_assert_cmpint (sky_purchase_option_lookup ("reserved-3y-all-upfront")->upfront, ==,
+                   SKY_UPFRONT_ALL);
+  g_assert_cmpint (sky_purchase_option_lookup ("savings-plan-1y-partial-upfront")->upfront, ==,
+                   SKY_UPFRONT_PARTIAL);
+  g_assert_cmpint (sky_purchase_option_lookup ("spot")->purchase_class, ==, SKY_PURCHASE_SPOT);
+  g_assert_null (sky_purchase_option_find (SKY_PURCHASE_RESERVATION, 24, SKY_UPFRONT_NONE));
+  g_assert_cmpstr (reserved_years, ==, "1 or 3");
+  g_assert_cmpstr (spot_years, ==, "");
+}
+
+static SkyDecimal
+dec (const char *text)
+{
+  SkyDecimal d;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sky_decimal_parse (text, SKY_DECIMAL_MAX_SCALE, TRUE, &d, &error));
+  g_assert_no_error (error);
+  return d;
+}
+
+static void
+assert_converts (const char  *value,
+                 const char  *from,
+                 const char  *to,
+                 guint        scale,
+                 SkyRounding  rounding,
+                 const char  *expected)
+{
+  SkyDecimal out;
+
+  g_assert_true (sky_unit_convert (dec (value), sky_unit_lookup (from), sky_unit_lookup (to),
+                                   scale, rounding, &out));
+  g_assert_cmpuint (out.scale, ==, scale);
+  if (sky_decimal_compare (out, dec (expected)) != 0)
+    {
+      g_autofree char *got = sky_decimal_to_string (out);
+
+      g_error ("%s %s in %s: %s, not %s", value, from, to, got, expected);
+    }
+}
+
+/* Units of a dimension convert exactly, when the digits allow it. */
+static void
+test_unit_convert_exact (void)
+{
+  /* GB and GiB: 10^9 and 2^30 bytes. */
+  assert_converts ("1", "gib", "gb", 9, SKY_ROUND_HALF_UP, "1.073741824");
+  assert_converts ("1", "gb", "gib", 21, SKY_ROUND_HALF_UP, "0.931322574615478515625");
+  assert_converts ("1.073741824", "gb", "gib", 0, SKY_ROUND_HALF_UP, "1");
+  /* TB and TiB: 10^12 and 2^40 bytes. */
+  assert_converts ("1", "tib", "tb", 12, SKY_ROUND_HALF_UP, "1.099511627776");
+  assert_converts ("1.099511627776", "tb", "tib", 0, SKY_ROUND_HALF_UP, "1");
+  /* 0.9094947017729282379150390625 exactly, rounded to the 20 digits asked for. */
+  assert_converts ("1", "tb", "tib", 20, SKY_ROUND_HALF_UP, "0.90949470177292823792");
+  assert_converts ("1", "tib", "gib", 0, SKY_ROUND_HALF_UP, "1024");
+  assert_converts ("2.5", "tb", "gb", 0, SKY_ROUND_HALF_UP, "2500");
+  /* Hours and seconds. */
+  assert_converts ("1", "hour", "second", 0, SKY_ROUND_HALF_UP, "3600");
+  assert_converts ("0.25", "hour", "second", 0, SKY_ROUND_HALF_UP, "900");
+  assert_converts ("5400", "second", "hour", 1, SKY_ROUND_HALF_UP, "1.5");
+  assert_converts ("1", "second", "hour", 10, SKY_ROUND_HALF_UP, "0.0002777778");
+  /* Memory for a time: a GiB-hour is 2^30 × 3600 GB-seconds / 10^9. */
+  assert_converts ("1", "gib-hour", "gb-second", 7, SKY_ROUND_HALF_UP, "3865.4705664");
+  /* Requests. */
+  assert_converts ("3", "million-requests", "1k-requests", 0, SKY_ROUND_HALF_UP, "3000");
+  assert_converts ("1", "request", "10k-requests", 4, SKY_ROUND_HALF_UP, "0.0001");
+  /* A unit in itself. */
+  assert_converts ("0.0000166667", "gb-second", "gb-second", 10, SKY_ROUND_HALF_UP,
+                   "0.0000166667");
+}
+
+/* The figure is rounded once, at the end, by the rounding asked for: going through another
+ * unit, rounded on the way, can give another figure. */
+static void
+test_unit_convert_rounds_once (void)
+{
+  SkyDecimal gib, tib, out;
+
+  /* 574 GB is 0.52203…… TiB; through GiB rounded to 4 digits (534.5792) it would be 0.5221. */
+  assert_converts ("574", "gb", "tib", 4, SKY_ROUND_HALF_UP, "0.522");
+  g_assert_true (sky_unit_convert (dec ("574"), sky_unit_lookup ("gb"), sky_unit_lookup ("gib"),
+                                   4, SKY_ROUND_HALF_UP, &gib));
+  g_assert_true (sky_unit_convert (gib, sky_unit_lookup ("gib"), sky_unit_lookup ("tib"), 4,
+                                   SKY_ROUND_HALF_UP, &tib));
+  g_assert_cmpint (sky_decimal_compare (tib, dec ("0.5221")), ==, 0);
+
+  /* A half: half up goes away from zero, half even to the even digit. */
+  assert_converts ("1800", "second", "hour", 0, SKY_ROUND_HALF_UP, "1");
+  assert_converts ("1800", "second", "hour", 0, SKY_ROUND_HALF_EVEN, "0");
+  assert_converts ("5400", "second", "hour", 0, SKY_ROUND_HALF_EVEN, "2");
+  assert_converts ("-1800", "second", "hour", 0, SKY_ROUND_HALF_UP, "-1");
+
+  /* Units of other dimensions do not convert. */
+  g_assert_false (sky_unit_convert (dec ("1"), sky_unit_lookup ("gb"),
+                                    sky_unit_lookup ("gb-month"), 2, SKY_ROUND_HALF_UP, &out));
+  g_assert_false (sky_unit_convert (dec ("1"), sky_unit_lookup ("hour"),
+                                    sky_unit_lookup ("month"), 2, SKY_ROUND_HALF_UP, &out));
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The values @xpath selects in the schema @doc, sorted, NULL-terminated. */
+static GStrv
+schema_values (xmlDoc     *doc,
+               const char *xpath)
+{
+  xmlXPathContext *context = xmlXPathNewContext (doc);
+  xmlXPathObject *result;
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+
+  xmlXPathRegisterNs (context, (const xmlChar *) "r",
+                      (const xmlChar *) "http://relaxng.org/ns/structure/1.0");
+  result = xmlXPathEvalExpression ((const xmlChar *) xpath, context);
+  g_assert_nonnull (result);
+  for (int i = 0; result->nodesetval != NULL && i < result->nodesetval->nodeNr; i++)
+    {
+      xmlChar *text = xmlNodeGetContent (result->nodesetval->nodeTab[i]);
+
+      g_ptr_array_add (values, g_strdup ((const char *) text));
+      xmlFree (text);
+    }
+  xmlXPathFreeObject (result);
+  xmlXPathFreeContext (context);
+  g_ptr_array_sort (values, compare_strings);
+  g_ptr_array_add (values, NULL);
+  g_test_message ("%s: %u values", xpath, values->len - 1);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&values), FALSE);
+}
+
+/* @ids, sorted, in a new NULL-terminated list. */
+static GStrv
+sorted (const char * const *ids)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    g_ptr_array_add (list, g_strdup (ids[i]));
+  g_ptr_array_sort (list, compare_strings);
+  g_ptr_array_add (list, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&list), FALSE);
+}
+
+/* The values @xpath selects in @doc are @ids, in any order. */
+static void
+assert_schema_values (xmlDoc             *doc,
+                      const char         *xpath,
+                      const char * const *ids)
+{
+  g_auto(GStrv) values = schema_values (doc, xpath);
+  g_auto(GStrv) expected = sorted (ids);
+  g_autofree char *values_text = g_strjoinv (" ", values);
+  g_autofree char *expected_text = g_strjoinv (" ", expected);
+
+  g_assert_cmpstr (values_text, ==, expected_text);
+}
+
+static xmlDoc *
+read_schema (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", name, NULL);
+  xmlDoc *doc = xmlReadFile (path, NULL, XML_PARSE_NONET);
+
+  g_assert_nonnull (doc);
+  return doc;
+}
+
+/* The price sheets' schema offers the vocabulary's units, geographies, categories, purchase
+ * classes, years and upfront payments, no more, no less. */
+static void
+test_price_sheet_schema_agrees (void)
+{
+  xmlDoc *doc = read_schema ("price-sheet-1.rng");
+  g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < sky_vocabulary_size (SKY_VOCABULARY_PURCHASE_OPTION); i++)
+    {
+      const SkyPurchaseOption *o = sky_purchase_option_nth (i);
+      g_autofree char *y = g_strdup_printf ("%u", o->months / 12);
+
+      if (o->months > 0 && !g_ptr_array_find_with_equal_func (years, y, g_str_equal, NULL))
+        g_ptr_array_add (years, g_steal_pointer (&y));
+    }
+  g_ptr_array_add (years, NULL);
+
+  assert_schema_values (doc, "//r:attribute[@name='unit']//r:value", sky_units ());
+  assert_schema_values (doc, "//r:attribute[@name='geography']//r:value", sky_geographies ());
+  assert_schema_values (doc, "//r:attribute[@name='category']//r:value", sky_categories ());
+  assert_schema_values (doc, "//r:attribute[@name='term']//r:value",
+                        sky_vocabulary_ids (SKY_VOCABULARY_PURCHASE_CLASS));
+  assert_schema_values (doc, "//r:attribute[@name='years']//r:value",
+                        (const char * const *) years->pdata);
+  assert_schema_values (doc, "//r:attribute[@name='upfront']//r:value",
+                        sky_vocabulary_ids (SKY_VOCABULARY_UPFRONT));
+  xmlFreeDoc (doc);
+}
+
+/* The scenarios' schema offers the vocabulary's units, geographies and categories, and its
+ * pattern of purchase options takes every id. */
+static void
+test_scenario_schema_agrees (void)
+{
+  xmlDoc *doc = read_schema ("scenario-1.rng");
+  g_auto(GStrv) pattern = NULL;
+  g_autofree char *anchored = NULL;
+  g_autoptr(GRegex) regex = NULL;
+
+  assert_schema_values (doc, "//r:element[@name='line']/r:attribute[@name='unit']//r:value",
+                        sky_units ());
+  assert_schema_values (doc, "//r:attribute[@name='geography']//r:value", sky_geographies ());
+  assert_schema_values (doc, "//r:attribute[@name='category']//r:value", sky_categories ());
+
+  pattern = schema_values (doc, "//r:attribute[@name='term']//r:param[@name='pattern']");
+  g_assert_cmpuint (g_strv_length (pattern), ==, 1);
+  anchored = g_strdup_printf ("^(?:%s)$", pattern[0]);
+  regex = g_regex_new (anchored, 0, 0, NULL);
+  g_assert_nonnull (regex);
+  for (guint i = 0; sky_terms ()[i] != NULL; i++)
+    {
+      g_test_message ("%s", sky_terms ()[i]);
+      g_assert_true (g_regex_match (regex, sky_terms ()[i], 0, NULL));
+    }
+  g_assert_false (g_regex_match (regex, "reserved-2y-no-upfront", 0, NULL));
+  xmlFreeDoc (doc);
+}
+
+/* The documents of both formats name every unit a price or line may be per. */
+static void
+test_docs_name_every_unit (void)
+{
+  static const char * const docs[] = { "price-sheet-format.md", "scenario-format.md" };
+
+  for (guint d = 0; d < G_N_ELEMENTS (docs); d++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "docs", docs[d], NULL);
+      g_autofree char *text = NULL;
+
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      for (guint i = 0; sky_units ()[i] != NULL; i++)
+        {
+          g_autofree char *quoted = g_strdup_printf ("`%s`", sky_units ()[i]);
+
+          g_test_message ("%s: %s", docs[d], quoted);
+          g_assert_nonnull (strstr (text, quoted));
+        }
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/sky/vocabulary/codes-pinned", test_codes_pinned);
+  g_test_add_func ("/sky/vocabulary/codes-unique", test_codes_unique);
+  g_test_add_func ("/sky/vocabulary/codes-fit-the-price-key", test_codes_fit_the_price_key);
+  g_test_add_func ("/sky/vocabulary/lookup-unknown", test_lookup_unknown);
+  g_test_add_func ("/sky/vocabulary/id-lists", test_id_lists);
+  g_test_add_func ("/sky/vocabulary/purchase-option-facts", test_purchase_option_facts);
+  g_test_add_func ("/sky/vocabulary/unit-convert-exact", test_unit_convert_exact);
+  g_test_add_func ("/sky/vocabulary/unit-convert-rounds-once", test_unit_convert_rounds_once);
+  g_test_add_func ("/sky/vocabulary/price-sheet-schema-agrees", test_price_sheet_schema_agrees);
+  g_test_add_func ("/sky/vocabulary/scenario-schema-agrees", test_scenario_schema_agrees);
+  g_test_add_func ("/sky/vocabulary/docs-name-every-unit", test_docs_name_every_unit);
+
+  return g_test_run ();
+}
