@@ -12,7 +12,7 @@
 static int
 term (const char *name)
 {
-  int code = _sky_catalog_code (sky_terms (), name);
+  int code = sky_vocabulary_code (SKY_VOCABULARY_PURCHASE_OPTION, name);
 
   g_assert_cmpint (code, >=, 0);
   return code;
@@ -21,32 +21,38 @@ term (const char *name)
 static int
 unit (const char *name)
 {
-  int code = _sky_catalog_code (sky_units (), name);
+  int code = sky_vocabulary_code (SKY_VOCABULARY_UNIT, name);
 
   g_assert_cmpint (code, >=, 0);
   return code;
 }
 
-/* A name's code is its place in its list, found by pointer or by text; a name not there, or
- * none, has no code, and a code past the list has no name. */
+/* A stored code reads back as its entry's id, for every entry of every table the catalog
+ * stores; a code no entry has, or none, reads as no name. */
 static void
 test_codes (void)
 {
-  const char * const *terms = sky_terms ();
-  g_autofree char *copy = g_strdup (terms[1]);
+  static const SkyVocabulary stored[] = {
+    SKY_VOCABULARY_PURCHASE_OPTION, SKY_VOCABULARY_UNIT, SKY_VOCABULARY_GEOGRAPHY,
+    SKY_VOCABULARY_CATEGORY,
+  };
 
-  for (int i = 0; terms[i] != NULL; i++)
+  for (gsize v = 0; v < G_N_ELEMENTS (stored); v++)
     {
-      g_assert_cmpint (_sky_catalog_code (terms, terms[i]), ==, i);
-      g_assert_true (_sky_catalog_name_for_code (terms, i) == terms[i]);
+      for (guint i = 0; i < sky_vocabulary_size (stored[v]); i++)
+        {
+          const SkyWord *word = sky_vocabulary_nth (stored[v], i);
+
+          g_assert_cmpint (sky_vocabulary_code (stored[v], word->id), ==, word->code);
+          g_assert_cmpstr (_sky_catalog_name_for_code (stored[v], word->code), ==, word->id);
+        }
+      g_assert_null (_sky_catalog_name_for_code (stored[v], -1));
+      g_assert_null (_sky_catalog_name_for_code (stored[v], sky_vocabulary_code_limit (stored[v])));
+      g_assert_null (_sky_catalog_name_for_code (stored[v], G_MAXINT64));
     }
-  g_assert_cmpint (_sky_catalog_code (terms, copy), ==, 1);
-  g_assert_cmpint (_sky_catalog_code (terms, "reserved-7y-no-upfront"), ==, -1);
-  g_assert_cmpint (_sky_catalog_code (terms, NULL), ==, -1);
-  g_assert_null (_sky_catalog_name_for_code (terms, -1));
-  g_assert_null (_sky_catalog_name_for_code (terms, g_strv_length ((GStrv) terms)));
-  g_assert_null (_sky_catalog_name_for_code (terms, G_MAXINT64));
-  g_assert_cmpint (_sky_catalog_code (sky_units (), "hour"), ==, HOUR_CODE);
+  g_assert_cmpint (sky_vocabulary_code (SKY_VOCABULARY_PURCHASE_OPTION, "reserved-7y-no-upfront"),
+                   ==, -1);
+  g_assert_cmpint (sky_vocabulary_code (SKY_VOCABULARY_UNIT, "hour"), ==, HOUR_CODE);
 }
 
 /* Three prices: flat, with an upfront fee and a free quantity, and tiered with an open last

@@ -27,8 +27,8 @@ GPtrArray  *_sky_catalog_decode_prices     (const char         *text);
 /* Sets @error to say that the prices of @offer_id cannot be read; returns FALSE. */
 gboolean    _sky_catalog_unreadable_prices (GError            **error,
                                             gint64              offer_id);
-/* The name _sky_catalog_code() gave @code in @names; NULL when there is none. */
-const char *_sky_catalog_name_for_code     (const char * const *names,
+/* The id of @vocabulary's entry stored as @code; NULL when there is none. */
+const char *_sky_catalog_name_for_code     (SkyVocabulary       vocabulary,
                                             gint64              code);
 
 G_END_DECLS

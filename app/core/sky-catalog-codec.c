@@ -10,36 +10,18 @@
 #include "sky-catalog-private.h"
 #include "sky-catalog-codec-private.h"
 
-/* How the catalog stores what it does not store as plain columns: names of fixed lists as codes,
- * and an offer's prices as text. */
+/* How the catalog stores what it does not store as plain columns: the vocabulary's entries as
+ * their codes, and an offer's prices as text. */
 
-/* The position of @name in @names (sky_terms(), sky_geographies() or sky_categories()), which is
- * how the price table stores it: those lists only ever grow at their end. -1 when it is not
- * there. */
-int
-_sky_catalog_code (const char * const *names,
-                   const char         *name)
-{
-  if (name == NULL)
-    return -1;
-  for (int i = 0; names[i] != NULL; i++)
-    if (names[i] == name)
-      return i;
-  for (int i = 0; names[i] != NULL; i++)
-    if (strcmp (names[i], name) == 0)
-      return i;
-  return -1;
-}
-
-/* Binds @name's code, as _sky_catalog_code() gives it, to the parameter @parameter. */
+/* Binds the code of @vocabulary's @name (-1 when it has none) to the parameter @parameter. */
 void
-_sky_catalog_bind_code (sqlite3_stmt       *stmt,
-                        const char         *parameter,
-                        const char * const *names,
-                        const char         *name)
+_sky_catalog_bind_code (sqlite3_stmt  *stmt,
+                        const char    *parameter,
+                        SkyVocabulary  vocabulary,
+                        const char    *name)
 {
   sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, parameter),
-                    _sky_catalog_code (names, name));
+                    sky_vocabulary_code (vocabulary, name));
 }
 
 /* An offer's prices, as its row keeps them: a line per price in the sheet's order, with six
@@ -47,7 +29,7 @@ _sky_catalog_bind_code (sqlite3_stmt       *stmt,
  *
  *   TERM UNIT AMOUNT FEE FREE TIERS
  *
- * TERM and UNIT are codes (_sky_catalog_code() of sky_terms() and sky_units()); AMOUNT and FEE
+ * TERM and UNIT are the vocabulary's codes of the purchase option and unit; AMOUNT and FEE
  * count units of 10^-SKY_PRICE_SCALE; FREE is the free quantity as exact decimal text; TIERS is
  * FROM:TO:AMOUNT per tier, separated by commas, TO empty on the last one. "-" stands for a fee,
  * a free quantity or tiers the price does not have. */
@@ -161,23 +143,25 @@ parse_count (const char *text,
   return g_ascii_string_to_signed (text, 10, 0, max, out, NULL);
 }
 
-/* The name _sky_catalog_code() gave @code; NULL when there is none. */
+/* The id of @vocabulary's entry stored as @code; NULL when there is none. */
 const char *
-_sky_catalog_name_for_code (const char * const *names,
-                            gint64              code)
+_sky_catalog_name_for_code (SkyVocabulary vocabulary,
+                            gint64        code)
 {
-  return code >= 0 && code < g_strv_length ((GStrv) names) ? names[code] : NULL;
+  const SkyWord *word = sky_vocabulary_lookup_code (vocabulary, code);
+
+  return word != NULL ? word->id : NULL;
 }
 
-/* The name of a code written as text, or NULL. */
+/* The id of a code written as text, or NULL. */
 static char *
-name_of_code (const char * const *names,
-              const char         *text)
+name_of_code (SkyVocabulary  vocabulary,
+              const char    *text)
 {
   gint64 code;
 
   return parse_count (text, G_MAXINT64, &code) ?
-         g_strdup (_sky_catalog_name_for_code (names, code)) : NULL;
+         g_strdup (_sky_catalog_name_for_code (vocabulary, code)) : NULL;
 }
 
 gboolean
@@ -211,8 +195,8 @@ _sky_catalog_decode_prices (const char *text)
       price = g_new0 (SkyOfferPrice, 1);
       price->tiers = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_offer_tier_free);
       g_ptr_array_add (prices, price);
-      price->term = name_of_code (sky_terms (), f[0]);
-      price->unit = name_of_code (sky_units (), f[1]);
+      price->term = name_of_code (SKY_VOCABULARY_PURCHASE_OPTION, f[0]);
+      price->unit = name_of_code (SKY_VOCABULARY_UNIT, f[1]);
       price->has_upfront_fee = strcmp (f[3], "-") != 0;
       if (price->term == NULL || price->unit == NULL ||
           !parse_count (f[2], G_MAXINT64, &price->amount) ||

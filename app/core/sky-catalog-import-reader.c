@@ -415,14 +415,14 @@ queue_offer (const SkySheetOffer  *offer,
 
   /* The offer's prices, as the offer table keeps them and as rows of the price table. The sheet
    * reader lets only known names through. */
-  geography = _sky_catalog_code (sky_geographies (), offer->geography);
-  category = _sky_catalog_code (sky_categories (), offer->category);
+  geography = sky_vocabulary_code (SKY_VOCABULARY_GEOGRAPHY, offer->geography);
+  category = sky_vocabulary_code (SKY_VOCABULARY_CATEGORY, offer->category);
   queued->prices = batch_start_text (batch);
   for (guint i = 0; i < offer->prices->len; i++)
     {
       const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
-      int term = _sky_catalog_code (sky_terms (), price->term);
-      int unit = _sky_catalog_code (sky_units (), price->unit);
+      int term = sky_vocabulary_code (SKY_VOCABULARY_PURCHASE_OPTION, price->term);
+      int unit = sky_vocabulary_code (SKY_VOCABULARY_UNIT, price->unit);
       SkyPendingPrice pending = {
         .term = term,
         .unit = unit,

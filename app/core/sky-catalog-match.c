@@ -8,6 +8,7 @@
 #include "sky-catalog-private.h"
 #include "sky-catalog-match.h"
 #include "sky-sheet-reader.h"
+#include "sky-vocabulary.h"
 
 /* Finding the offer a scenario's line is priced with, in one sheet of one provider: the
  * current one, or the version the scenario was priced against. */
@@ -174,7 +175,8 @@ find_ids (sqlite3               *db,
   gboolean gpu = req->min_gpu > 0 && !(omit & OMIT_GPU);
   gboolean sla = req->min_sla != NULL && !(omit & OMIT_SLA);
   gboolean band = !(omit & OMIT_BAND);
-  int geography_code = geography ? _sky_catalog_code (sky_geographies (), req->geography) : -1;
+  int geography_code = geography ? sky_vocabulary_code (SKY_VOCABULARY_GEOGRAPHY, req->geography)
+                                 : -1;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
@@ -227,7 +229,7 @@ find_ids (sqlite3               *db,
 
 #define BIND(name, value) \
   sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), value, -1, SQLITE_STATIC)
-  _sky_catalog_bind_code (stmt, ":unit", sky_units (), req->unit);
+  _sky_catalog_bind_code (stmt, ":unit", SKY_VOCABULARY_UNIT, req->unit);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":sheet"), sheet);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit);
   if (region)
@@ -424,8 +426,7 @@ sky_match_new (SkyOfferDetails *offer,
   for (guint i = 0; i < offer->prices->len; i++)
     {
       SkyOfferPrice *p = g_ptr_array_index (offer->prices, i);
-      guint months = g_str_has_suffix (p->term, "upfront") ? (strstr (p->term, "-3y") ? 36 : 12)
-                                                           : 0;
+      guint months = sky_term_months (p->term);
       SkyDecimal value;
 
       if (g_strcmp0 (p->unit, unit) != 0)

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "sky-catalog.h"
+#include "sky-vocabulary.h"
 
 G_BEGIN_DECLS
 
@@ -21,12 +22,12 @@ struct _SkyCatalog
   gboolean  unchanging;   /* read as a file nobody changes (SQLite's immutable) */
 };
 
-/* The code of the unit "hour", the first of sky_units(). */
+/* The vocabulary's code of the unit "hour" (checked in class_init), for SQL text. */
 #define HOUR_CODE 0
 
 /* The price table's key (see the catalog's schema 5): a price's purchase option, geography and
- * category in one number, its offer and its place among the offer's prices in another; codes
- * as _sky_catalog_code() gives them. The parts of both in SQL, for the price table as p. */
+ * category in one number, its offer and its place among the offer's prices in another; the
+ * vocabulary's codes (sky-vocabulary.h). The parts of both in SQL, for the price table as p. */
 #define PRICE_BUCKET(term, geography, category) \
   ((gint64) (term) << 10 | (gint64) (geography) << 5 | (gint64) (category))
 #define PRICE_BUCKET_TERM(bucket) ((bucket) >> 10)
@@ -133,11 +134,9 @@ void             _sky_catalog_run_import_task (SkyCatalog          *self,
                                                gpointer             source_tag,
                                                GTaskThreadFunc      thread);
 
-/* The code the catalog stores for @name of @names, -1 when it has none (sky-catalog-codec.c);
- * the price table's buckets of a purchase option, geographies and a category, as SQL
- * (sky-catalog-search.c); binding a name's code to a statement's parameter. */
-int       _sky_catalog_code     (const char * const *names,
-                                 const char         *name);
+/* The price table's buckets of a purchase option, geographies and a category, as SQL
+ * (sky-catalog-search.c); binding a vocabulary entry's code to a statement's parameter
+ * (sky-catalog-codec.c). */
 void      _sky_catalog_append_buckets (GString    *sql,
                                        const char *term,
                                        const int  *geographies,
@@ -145,7 +144,7 @@ void      _sky_catalog_append_buckets (GString    *sql,
                                        const char *category);
 void      _sky_catalog_bind_code    (sqlite3_stmt       *stmt,
                                      const char         *parameter,
-                                     const char * const *names,
+                                     SkyVocabulary       vocabulary,
                                      const char         *name);
 
 G_END_DECLS

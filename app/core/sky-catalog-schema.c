@@ -139,9 +139,9 @@ static const char * const migrations[] = {
   "DROP TABLE offer;"
   "ALTER TABLE offer_2 RENAME TO offer;",
 
-  /* The price table's purchase option, geography and category as integers: their positions in
-   * sky_terms(), sky_geographies() and sky_categories() (see _sky_catalog_code()). The key is
-   * some 20 bytes shorter and compares as numbers. */
+  /* The price table's purchase option, geography and category as integers: their codes in the
+   * vocabulary (sky-vocabulary.c), which were their positions in the lists of the time. The
+   * key is some 20 bytes shorter and compares as numbers. */
   "CREATE TABLE price_3 ("
   "  term          INTEGER NOT NULL,"
   "  geography     INTEGER NOT NULL,"
@@ -175,9 +175,9 @@ static const char * const migrations[] = {
   "ALTER TABLE price_3 RENAME TO price;",
 
   /* An offer's prices move into the offer's row (see _sky_catalog_append_price()), and the price
-   * table gains the unit, as a code of sky_units(); the tables with a row per price and per tier
-   * go once move_prices_into_offers() has filled the new column. An import writes a row less per
-   * price, and an offer's details are one row. */
+   * table gains the unit, as its code in the vocabulary; the tables with a row per price and
+   * per tier go once move_prices_into_offers() has filled the new column. An import writes a
+   * row less per price, and an offer's details are one row. */
   "ALTER TABLE offer ADD COLUMN prices TEXT;"
   "CREATE TABLE price_4 ("
   "  term          INTEGER NOT NULL,"
@@ -336,8 +336,10 @@ move_prices_into_offers (sqlite3  *db,
         break;
 
       offer = sqlite3_column_int64 (prices, 0);
-      term = _sky_catalog_code (sky_terms (), (const char *) sqlite3_column_text (prices, 2));
-      unit = _sky_catalog_code (sky_units (), (const char *) sqlite3_column_text (prices, 3));
+      term = sky_vocabulary_code (SKY_VOCABULARY_PURCHASE_OPTION,
+                                  (const char *) sqlite3_column_text (prices, 2));
+      unit = sky_vocabulary_code (SKY_VOCABULARY_UNIT,
+                                  (const char *) sqlite3_column_text (prices, 3));
       if (term < 0 || unit < 0)
         {
           g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_CORRUPT,

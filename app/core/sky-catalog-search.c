@@ -14,14 +14,34 @@
 /* What the catalog answers from the current sheets: their regions, a search for prices and its
  * count, an offer's details, and the records they come in. */
 
-/* The name stored as @code, or the code itself when a damaged catalog holds another. */
+/* The id stored as @code, or the code itself when a damaged catalog holds another. */
 static char *
-code_name (const char * const *names,
-           gint64              code)
+code_name (SkyVocabulary vocabulary,
+           gint64        code)
 {
-  const char *name = _sky_catalog_name_for_code (names, code);
+  const char *name = _sky_catalog_name_for_code (vocabulary, code);
 
   return name != NULL ? g_strdup (name) : g_strdup_printf ("%" G_GINT64_FORMAT, code);
+}
+
+/* A price's place among the purchase options in the vocabulary's order, in SQL, for the price
+ * table as p: codes are not places. Built once. */
+static const char *
+term_order_sql (void)
+{
+  static char *sql;
+
+  if (g_once_init_enter (&sql))
+    {
+      GString *text = g_string_new ("CASE " PRICE_TERM_SQL);
+
+      for (guint i = 0; i < sky_vocabulary_size (SKY_VOCABULARY_PURCHASE_OPTION); i++)
+        g_string_append_printf (text, " WHEN %u THEN %u",
+                                sky_vocabulary_nth (SKY_VOCABULARY_PURCHASE_OPTION, i)->code, i);
+      g_string_append (text, " END");
+      g_once_init_leave (&sql, g_string_free (text, FALSE));
+    }
+  return sql;
 }
 
 /* The regions of the current sheets, code then name, sorted by name; one entry per code. */
@@ -85,29 +105,36 @@ _sky_catalog_append_buckets (GString    *sql,
                              int         n_geographies,
                              const char *category)
 {
-  int t0 = 0, t1 = g_strv_length ((GStrv) sky_terms ());
-  int c0 = 0, c1 = g_strv_length ((GStrv) sky_categories ());
+  /* The entries of each vocabulary: a named one only, or all of them. */
+  const SkyWord *t0 = term != NULL ? sky_vocabulary_lookup (SKY_VOCABULARY_PURCHASE_OPTION, term)
+                                   : NULL;
+  const SkyWord *c0 = category != NULL ? sky_vocabulary_lookup (SKY_VOCABULARY_CATEGORY, category)
+                                       : NULL;
+  guint n_terms = term != NULL ? 1 : sky_vocabulary_size (SKY_VOCABULARY_PURCHASE_OPTION);
+  guint n_categories = category != NULL ? 1 : sky_vocabulary_size (SKY_VOCABULARY_CATEGORY);
   gboolean all_geographies = n_geographies < 0;
   gboolean first = TRUE;
 
-  if (term != NULL && (t0 = _sky_catalog_code (sky_terms (), term)) >= 0)
-    t1 = t0 + 1;
-  if (category != NULL && (c0 = _sky_catalog_code (sky_categories (), category)) >= 0)
-    c1 = c0 + 1;
-  if (t0 < 0 || c0 < 0)
+  if ((term != NULL && t0 == NULL) || (category != NULL && c0 == NULL))
     {
       g_string_append (sql, " AND 0");
       return;
     }
   if (all_geographies)
-    n_geographies = g_strv_length ((GStrv) sky_geographies ());
+    n_geographies = sky_vocabulary_size (SKY_VOCABULARY_GEOGRAPHY);
   g_string_append (sql, " AND p.bucket IN (");
-  for (int t = t0; t < t1; t++)
+  for (guint t = 0; t < n_terms; t++)
     for (int g = 0; g < n_geographies; g++)
-      for (int c = c0; c < c1; c++)
+      for (guint c = 0; c < n_categories; c++)
         {
+          const SkyWord *tw = t0 != NULL ? t0
+                              : sky_vocabulary_nth (SKY_VOCABULARY_PURCHASE_OPTION, t);
+          const SkyWord *cw = c0 != NULL ? c0 : sky_vocabulary_nth (SKY_VOCABULARY_CATEGORY, c);
+          int gc = all_geographies ? (int) sky_vocabulary_nth (SKY_VOCABULARY_GEOGRAPHY, g)->code
+                                   : geographies[g];
+
           g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, first ? "" : ", ",
-                                  PRICE_BUCKET (t, all_geographies ? g : geographies[g], c));
+                                  PRICE_BUCKET (tw->code, gc, cw->code));
           first = FALSE;
         }
   g_string_append_c (sql, ')');
@@ -127,7 +154,7 @@ query_geographies (sqlite3              *db,
   codes = g_array_new (FALSE, FALSE, sizeof (int));
   if (query->geography != NULL)
     {
-      int code = _sky_catalog_code (sky_geographies (), query->geography);
+      int code = sky_vocabulary_code (SKY_VOCABULARY_GEOGRAPHY, query->geography);
 
       if (code >= 0)
         g_array_append_val (codes, code);
@@ -144,8 +171,8 @@ query_geographies (sqlite3              *db,
   _sky_catalog_bind_text (stmt, 1, query->region);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      int code = _sky_catalog_code (sky_geographies (),
-                                    (const char *) sqlite3_column_text (stmt, 0));
+      int code = sky_vocabulary_code (SKY_VOCABULARY_GEOGRAPHY,
+                                      (const char *) sqlite3_column_text (stmt, 0));
 
       if (code >= 0)
         g_array_append_val (codes, code);
@@ -250,7 +277,7 @@ sort_key (SkySort sort)
       return "(SELECT sv.name FROM offer o JOIN service sv ON sv.id = o.service_id "
              " WHERE o.id = " PRICE_OFFER_ID_SQL ") COLLATE NOCASE";
     case SKY_SORT_TERM:
-      return PRICE_TERM_SQL;
+      return term_order_sql ();
     case SKY_SORT_PER_VCPU:
       /* An order, not an amount: the quotient never reaches what is shown. */
       return "CASE WHEN p.vcpu > 0 AND p.unit = " G_STRINGIFY (HOUR_CODE) " "
@@ -272,10 +299,10 @@ check_query (const SkySearchQuery  *query,
     return FALSE;
   if (query->term != NULL && !sky_term_is_known (query->term))
     {
+      g_autofree char *terms = sky_vocabulary_describe (SKY_VOCABULARY_PURCHASE_OPTION);
+
       g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_INVALID_QUERY,
-                   "Unknown purchase option “%s”: use on-demand, spot, "
-                   "reserved-1y-no-upfront, reserved-3y-all-upfront, savings-plan-1y-no-upfront, "
-                   "…", query->term);
+                   "Unknown purchase option “%s”: use %s", query->term, terms);
       return FALSE;
     }
   return TRUE;
@@ -406,11 +433,11 @@ sky_catalog_search (SkyCatalog            *self,
       l->currency = _sky_catalog_column_dup (stmt, 3);
       l->region = _sky_catalog_column_dup (stmt, 4);
       l->region_name = _sky_catalog_column_dup (stmt, 5);
-      l->geography = code_name (sky_geographies (),
+      l->geography = code_name (SKY_VOCABULARY_GEOGRAPHY,
                                 PRICE_BUCKET_GEOGRAPHY (sqlite3_column_int64 (stmt, 6)));
       l->service = _sky_catalog_column_dup (stmt, 7);
       l->service_name = _sky_catalog_column_dup (stmt, 8);
-      l->category = code_name (sky_categories (),
+      l->category = code_name (SKY_VOCABULARY_CATEGORY,
                                PRICE_BUCKET_CATEGORY (sqlite3_column_int64 (stmt, 9)));
       l->sku = _sky_catalog_column_dup (stmt, 10);
       l->name = _sky_catalog_column_dup (stmt, 11);
@@ -424,8 +451,9 @@ sky_catalog_search (SkyCatalog            *self,
                        : sqlite3_column_int64 (stmt, 17);
       l->gpu = sqlite3_column_type (stmt, 18) == SQLITE_NULL ? -1
                : sqlite3_column_int64 (stmt, 18);
-      l->term = code_name (sky_terms (), PRICE_BUCKET_TERM (sqlite3_column_int64 (stmt, 19)));
-      l->unit = code_name (sky_units (), sqlite3_column_int64 (stmt, 20));
+      l->term = code_name (SKY_VOCABULARY_PURCHASE_OPTION,
+                           PRICE_BUCKET_TERM (sqlite3_column_int64 (stmt, 19)));
+      l->unit = code_name (SKY_VOCABULARY_UNIT, sqlite3_column_int64 (stmt, 20));
       l->price = sqlite3_column_int64 (stmt, 21);
       l->offer_id = sqlite3_column_int64 (stmt, 24);
       g_ptr_array_add (listings, l);

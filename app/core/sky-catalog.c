@@ -192,12 +192,13 @@ sky_catalog_class_init (SkyCatalogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = sky_catalog_finalize;
-  g_assert (_sky_catalog_code (sky_units (), "hour") == HOUR_CODE);
+  g_assert (sky_vocabulary_code (SKY_VOCABULARY_UNIT, "hour") == HOUR_CODE);
   /* What PRICE_BUCKET() and PRICE_OFFER_SEQ() leave room for: an offer has one price per
    * purchase option and unit at most. */
-  g_assert (g_strv_length ((GStrv) sky_geographies ()) <= 32 &&
-            g_strv_length ((GStrv) sky_categories ()) <= 32 &&
-            g_strv_length ((GStrv) sky_terms ()) * g_strv_length ((GStrv) sky_units ()) <= 1024);
+  g_assert (sky_vocabulary_code_limit (SKY_VOCABULARY_GEOGRAPHY) <= 32 &&
+            sky_vocabulary_code_limit (SKY_VOCABULARY_CATEGORY) <= 32 &&
+            sky_vocabulary_code_limit (SKY_VOCABULARY_PURCHASE_OPTION) *
+            sky_vocabulary_code_limit (SKY_VOCABULARY_UNIT) <= 1024);
 }
 
 static void

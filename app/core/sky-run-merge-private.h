@@ -9,8 +9,8 @@ G_BEGIN_DECLS
  * writes a batch of runs merged, in the order of the table's key (see sky-run-merge.c). */
 typedef struct
 {
-  guint8      term;         /* codes, as _sky_catalog_code() gives them: the order of the */
-  guint8      geography;    /* price table's key */
+  guint8      term;         /* the vocabulary's codes, in the order of the price table's */
+  guint8      geography;    /* key */
   guint8      category;
   guint8      unit;
   gint32      seq;

@@ -611,17 +611,23 @@ read_line (Reader      *r,
   if (line->unit == NULL)
     return FALSE;
   if (!sky_unit_is_known (line->unit))
-    return fail (r, node, "unit", SKY_SCENARIO_ERROR_INVALID,
-                 "unknown unit “%s” in <line>: use hour, gb-month, gb, million-requests, …",
-                 line->unit);
+    {
+      g_autofree char *units = sky_vocabulary_describe (SKY_VOCABULARY_UNIT);
+
+      return fail (r, node, "unit", SKY_SCENARIO_ERROR_INVALID,
+                   "unknown unit “%s” in <line>: use %s", line->unit, units);
+    }
   {
     g_autofree char *term = get (node, "term");
     if (term != NULL)
       {
         if (!sky_term_is_known (term))
-          return fail (r, node, "term", SKY_SCENARIO_ERROR_INVALID,
-                       "unknown purchase option “%s” in <line>: use on-demand, spot, "
-                       "reserved-1y-no-upfront, savings-plan-3y-all-upfront, …", term);
+          {
+            g_autofree char *terms = sky_vocabulary_describe (SKY_VOCABULARY_PURCHASE_OPTION);
+
+            return fail (r, node, "term", SKY_SCENARIO_ERROR_INVALID,
+                         "unknown purchase option “%s” in <line>: use %s", term, terms);
+          }
         g_free (line->term);
         line->term = g_steal_pointer (&term);
       }
