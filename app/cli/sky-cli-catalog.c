@@ -14,6 +14,7 @@
 #include "sky-json.h"
 #include "sky-catalog-match.h"
 #include "sky-sheet-reader.h"
+#include "sky-vocabulary.h"
 
 /* skytally-cli import, sheets and search: the catalog's price sheets and their offers. */
 
@@ -347,6 +348,30 @@ parse_spec_option (const char *name,
   return TRUE;
 }
 
+/* @vocabulary's ids as a help text lists them, "a, b or c", in lines of at most 80
+ * characters. */
+static char *
+wrapped_ids (SkyVocabulary vocabulary,
+             gsize         first_line)
+{
+  char *text = sky_vocabulary_describe (vocabulary);
+  gsize column = first_line;
+  char *space = NULL;
+
+  for (char *p = text; *p != '\0'; p++, column++)
+    {
+      if (*p == ' ')
+        space = p;
+      if (column >= 80 && space != NULL)
+        {
+          column = p - space;
+          *space = '\n';
+          space = NULL;
+        }
+    }
+  return text;
+}
+
 int
 sky_cli_search (const SkyCliGlobals *globals,
                 int                  argc,
@@ -370,6 +395,10 @@ sky_cli_search (const SkyCliGlobals *globals,
   g_autofree char *min_vcpu = NULL;
   g_autofree char *min_memory = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *geographies = g_strjoinv ("|", (char **) sky_geographies ());
+  g_autofree char *terms = wrapped_ids (SKY_VOCABULARY_PURCHASE_OPTION, strlen ("TERM is "));
+  g_autofree char *categories = wrapped_ids (SKY_VOCABULARY_CATEGORY, strlen ("Categories: "));
+  g_autofree char *description = NULL;
   int limit = DEFAULT_SEARCH_LIMIT;
   SkySearchQuery query = { 0 };
   SkyCliFormat format;
@@ -377,8 +406,7 @@ sky_cli_search (const SkyCliGlobals *globals,
   GOptionEntry entries[] = {
     { "provider", 0, 0, G_OPTION_ARG_STRING, &provider, N_("Only this provider"), "ID" },
     { "region", 0, 0, G_OPTION_ARG_STRING, &region, N_("Only this region"), "CODE" },
-    { "geo", 0, 0, G_OPTION_ARG_STRING, &geo, N_("Only this geography"),
-      "US|CA|SA|EU|ME|AF|APAC|GLOBAL" },
+    { "geo", 0, 0, G_OPTION_ARG_STRING, &geo, N_("Only this geography"), geographies },
     { "category", 0, 0, G_OPTION_ARG_STRING, &category, N_("Only this category"), "CAT" },
     { "min-vcpu", 0, 0, G_OPTION_ARG_STRING, &min_vcpu, N_("At least this many vCPUs"), "N" },
     { "min-memory", 0, 0, G_OPTION_ARG_STRING, &min_memory, N_("At least this much memory"),
@@ -393,15 +421,14 @@ sky_cli_search (const SkyCliGlobals *globals,
     { NULL }
   };
 
-  g_option_context_set_description (context,
-    /* Translators: keep the purchase options (on-demand, spot, …) and the categories (compute,
-     * storage, …) as they are: they are the values the options take. */
-    N_("Prices are unit prices in the sheet's currency; “monthly” is 730 hours of an hourly "
-       "price.\n"
-       "TERM is on-demand, spot, reserved-1y-no-upfront, reserved-1y-partial-upfront,\n"
-       "reserved-1y-all-upfront, reserved-3y-…, savings-plan-1y-no-upfront, savings-plan-3y-….\n"
-       "Categories: compute, storage, database, network, serverless, containers, analytics, ai,\n"
-       "other.\n"));
+  description = g_strdup_printf (
+    /* Translators: the purchase options (on-demand, spot, …) and the categories (compute,
+     * storage, …) the options take follow “TERM is” and “Categories:”. */
+    _("Prices are unit prices in the sheet's currency; “monthly” is 730 hours of an hourly "
+      "price.\n"
+      "TERM is %s.\n"
+      "Categories: %s.\n"), terms, categories);
+  g_option_context_set_description (context, description);
   if (!sky_cli_parse_options (context, entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
