@@ -63,25 +63,7 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (SkyCatalogPage, sky_catalog_page, ADW_TYPE_BIN)
 
-/* The choices of the filters, after "Any" at position 0. */
-static const struct
-{
-  const char *value;
-  const char *label;
-} geographies[] = {
-  { "US", N_("United States") }, { "CA", N_("Canada") }, { "SA", N_("South America") },
-  { "EU", N_("Europe") }, { "ME", N_("Middle East") }, { "AF", N_("Africa") },
-  { "APAC", N_("Asia-Pacific") }, { "GLOBAL", N_("Global") },
-}, systems[] = {
-  { "linux", N_("Linux") }, { "windows", N_("Windows") },
-  { "rhel", N_("Red Hat Enterprise Linux") }, { "sles", N_("SUSE Linux Enterprise") },
-}, categories[] = {
-  { "compute", N_("Compute") }, { "storage", N_("Storage") }, { "database", N_("Database") },
-  { "network", N_("Network") }, { "serverless", N_("Serverless") },
-  { "containers", N_("Containers") }, { "analytics", N_("Analytics") }, { "ai", N_("AI") },
-  { "other", N_("Other") },
-};
-
+/* The choices of the filters are the vocabulary's, after "Any" at position 0. */
 static const char *
 selected_value (GtkDropDown        *dropdown,
                 const char * const *values)
@@ -96,21 +78,11 @@ static SkySort column_sort (guint column);
 static void
 on_filter_changed (SkyCatalogPage *self)
 {
-  static const char *geography_values[G_N_ELEMENTS (geographies)];
-  static const char *category_values[G_N_ELEMENTS (categories)];
-  static const char *os_values[G_N_ELEMENTS (systems)];
   SkySearchQuery query = { 0 };
   const char *text;
 
   if (self->model == NULL)
     return;
-
-  for (gsize i = 0; i < G_N_ELEMENTS (geographies); i++)
-    geography_values[i] = geographies[i].value;
-  for (gsize i = 0; i < G_N_ELEMENTS (categories); i++)
-    category_values[i] = categories[i].value;
-  for (gsize i = 0; i < G_N_ELEMENTS (systems); i++)
-    os_values[i] = systems[i].value;
 
   text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   query.text = text != NULL && *text != '\0' ? text : NULL;
@@ -122,9 +94,9 @@ on_filter_changed (SkyCatalogPage *self)
                                        (const char * const *) self->provider_ids->pdata);
       g_ptr_array_remove_index (self->provider_ids, self->provider_ids->len - 1);
     }
-  query.geography = selected_value (self->geography_dropdown, geography_values);
-  query.category = selected_value (self->category_dropdown, category_values);
-  query.os = selected_value (self->os_dropdown, os_values);
+  query.geography = selected_value (self->geography_dropdown, sky_geographies ());
+  query.category = selected_value (self->category_dropdown, sky_categories ());
+  query.os = selected_value (self->os_dropdown, sky_operating_systems ());
   if (self->region_codes != NULL)
     {
       g_ptr_array_add (self->region_codes, NULL);
@@ -698,8 +670,9 @@ sky_catalog_page_init (SkyCatalogPage *self)
   gtk_drop_down_set_selected (self->term_dropdown, 1);
 
   list = choices (_("Any geography"));
-  for (gsize i = 0; i < G_N_ELEMENTS (geographies); i++)
-    gtk_string_list_append (list, _(geographies[i].label));
+  for (const char * const *title = sky_word_titles (SKY_VOCABULARY_GEOGRAPHY); *title != NULL;
+       title++)
+    gtk_string_list_append (list, *title);
   gtk_drop_down_set_model (self->geography_dropdown, G_LIST_MODEL (list));
   g_object_unref (list);
 
@@ -708,14 +681,16 @@ sky_catalog_page_init (SkyCatalogPage *self)
                                                              "string"));
 
   list = choices (_("Any OS"));
-  for (gsize i = 0; i < G_N_ELEMENTS (systems); i++)
-    gtk_string_list_append (list, _(systems[i].label));
+  for (const char * const *title = sky_word_titles (SKY_VOCABULARY_OPERATING_SYSTEM);
+       *title != NULL; title++)
+    gtk_string_list_append (list, *title);
   gtk_drop_down_set_model (self->os_dropdown, G_LIST_MODEL (list));
   g_object_unref (list);
 
   list = choices (_("Any category"));
-  for (gsize i = 0; i < G_N_ELEMENTS (categories); i++)
-    gtk_string_list_append (list, _(categories[i].label));
+  for (const char * const *title = sky_word_titles (SKY_VOCABULARY_CATEGORY); *title != NULL;
+       title++)
+    gtk_string_list_append (list, *title);
   gtk_drop_down_set_model (self->category_dropdown, G_LIST_MODEL (list));
   g_object_unref (list);
 

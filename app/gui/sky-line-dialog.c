@@ -46,9 +46,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The operating systems a requirement can ask for, after "Any". */
-static const char * const systems[] = { "linux", "windows", "rhel", "sles", NULL };
-
 static void
 fill_combo_titled (AdwComboRow        *row,
                    const char         *any,
@@ -205,7 +202,7 @@ sky_line_dialog_get_line (SkyLineDialog *self)
       g_free (line->geography);
       line->geography = g_strdup (combo_value (self->geography_row, TRUE, sky_geographies ()));
       g_free (line->os);
-      line->os = g_strdup (combo_value (self->os_row, TRUE, systems));
+      line->os = g_strdup (combo_value (self->os_row, TRUE, sky_operating_systems ()));
       g_free (line->region);
       line->region = get_text (self->region_row);
       storage = get_text (self->storage_row);
@@ -336,7 +333,7 @@ sky_line_dialog_new (const SkyScenarioLine *line)
                    l->min_memory_mgib > 0);
       fill_combo (self->geography_row, _("Any"), sky_geographies (), l->geography);
       set_text (self->region_row, l->region);
-      fill_combo (self->os_row, _("Any"), systems, l->os);
+      fill_combo (self->os_row, _("Any"), sky_operating_systems (), l->os);
       if (l->storage_types != NULL)
         {
           g_autofree char *types = g_strjoinv (" ", l->storage_types);

@@ -5,51 +5,51 @@
 
 #include <glib/gi18n.h>
 
-#include "sky-sheet-reader.h"
 #include "sky-terms.h"
 
-/* Purchase options as people read them. The files and the command line keep the canonical
- * names (sky_terms ()); the window shows these, in the same order. */
-static const char * const titles[] = {
-  N_("On demand"), N_("Spot"),
-  N_("Reserved 1 yr, no upfront"), N_("Reserved 1 yr, partial upfront"),
-  N_("Reserved 1 yr, all upfront"),
-  N_("Reserved 3 yr, no upfront"), N_("Reserved 3 yr, partial upfront"),
-  N_("Reserved 3 yr, all upfront"),
-  N_("Savings plan 1 yr, no upfront"), N_("Savings plan 1 yr, partial upfront"),
-  N_("Savings plan 1 yr, all upfront"),
-  N_("Savings plan 3 yr, no upfront"), N_("Savings plan 3 yr, partial upfront"),
-  N_("Savings plan 3 yr, all upfront"),
-  NULL
-};
+/* The vocabulary's titles as people read them, translated. The files and the command line keep
+ * the ids; lists show these titles in the order of sky_vocabulary_ids(). */
 
-G_STATIC_ASSERT (G_N_ELEMENTS (titles) == 15);
+/* The translated title of @vocabulary's @id; an id it does not know comes back as it is. */
+const char *
+sky_word_title (SkyVocabulary  vocabulary,
+                const char    *id)
+{
+  const SkyWord *word = sky_vocabulary_lookup (vocabulary, id);
 
-/* The translated title of @term; a term it does not know comes back as it is. */
+  return word != NULL ? _(word->title) : id;
+}
+
+/* Every title of @vocabulary, translated, in the order of sky_vocabulary_ids();
+ * NULL-terminated. */
+const char * const *
+sky_word_titles (SkyVocabulary vocabulary)
+{
+  static const char **translated[SKY_N_VOCABULARIES];
+
+  g_return_val_if_fail (vocabulary < SKY_N_VOCABULARIES, NULL);
+  if (g_once_init_enter (&translated[vocabulary]))
+    {
+      const char * const *ids = sky_vocabulary_ids (vocabulary);
+      const char **list = g_new0 (const char *, g_strv_length ((GStrv) ids) + 1);
+
+      for (guint i = 0; ids[i] != NULL; i++)
+        list[i] = sky_word_title (vocabulary, ids[i]);
+      g_once_init_leave (&translated[vocabulary], list);
+    }
+  return translated[vocabulary];
+}
+
+/* The translated title of the purchase option @term. */
 const char *
 sky_term_title (const char *term)
 {
-  const char * const *terms = sky_terms ();
-
-  for (guint i = 0; terms[i] != NULL && titles[i] != NULL; i++)
-    if (g_strcmp0 (terms[i], term) == 0)
-      return _(titles[i]);
-  return term;
+  return sky_word_title (SKY_VOCABULARY_PURCHASE_OPTION, term);
 }
 
-/* Every title, translated, in the order of sky_terms (); NULL-terminated. */
+/* Every purchase option's title, translated, in the order of sky_terms (); NULL-terminated. */
 const char * const *
 sky_term_titles (void)
 {
-  static const char **translated;
-
-  if (g_once_init_enter (&translated))
-    {
-      const char **list = g_new0 (const char *, G_N_ELEMENTS (titles));
-
-      for (guint i = 0; titles[i] != NULL; i++)
-        list[i] = _(titles[i]);
-      g_once_init_leave (&translated, list);
-    }
-  return translated;
+  return sky_word_titles (SKY_VOCABULARY_PURCHASE_OPTION);
 }

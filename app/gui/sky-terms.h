@@ -3,9 +3,14 @@
 
 #include <glib.h>
 
+#include "sky-vocabulary.h"
+
 G_BEGIN_DECLS
 
-const char         *sky_term_title  (const char *term);
+const char         *sky_word_title  (SkyVocabulary  vocabulary,
+                                     const char    *id);
+const char * const *sky_word_titles (SkyVocabulary  vocabulary);
+const char         *sky_term_title  (const char    *term);
 const char * const *sky_term_titles (void);
 
 G_END_DECLS
