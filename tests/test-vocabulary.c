@@ -279,6 +279,26 @@ test_purchase_option_facts (void)
   g_assert_cmpstr (spot_years, ==, "");
 }
 
+/* Each category's offers are compared by a priced unit: hour unless they are priced by data. */
+static void
+test_category_default_unit (void)
+{
+  g_assert_cmpstr (sky_category_default_unit ("compute"), ==, "hour");
+  g_assert_cmpstr (sky_category_default_unit ("storage"), ==, "gb-month");
+  g_assert_cmpstr (sky_category_default_unit ("network"), ==, "gb");
+  g_assert_cmpstr (sky_category_default_unit ("serverless"), ==, "gb-second");
+  g_assert_cmpstr (sky_category_default_unit ("database"), ==, "hour");
+  g_assert_cmpstr (sky_category_default_unit ("food"), ==, "hour");
+  g_assert_cmpstr (sky_category_default_unit (NULL), ==, "hour");
+  for (guint i = 0; i < sky_vocabulary_size (SKY_VOCABULARY_CATEGORY); i++)
+    {
+      const char *unit = sky_category_default_unit (sky_categories ()[i]);
+
+      g_test_message ("%s: %s", sky_categories ()[i], unit);
+      g_assert_true (sky_unit_is_known (unit));
+    }
+}
+
 static SkyDecimal
 dec (const char *text)
 {
@@ -534,6 +554,7 @@ main (int   argc,
   g_test_add_func ("/sky/vocabulary/lookup-unknown", test_lookup_unknown);
   g_test_add_func ("/sky/vocabulary/id-lists", test_id_lists);
   g_test_add_func ("/sky/vocabulary/purchase-option-facts", test_purchase_option_facts);
+  g_test_add_func ("/sky/vocabulary/category-default-unit", test_category_default_unit);
   g_test_add_func ("/sky/vocabulary/unit-convert-exact", test_unit_convert_exact);
   g_test_add_func ("/sky/vocabulary/unit-convert-rounds-once", test_unit_convert_rounds_once);
   g_test_add_func ("/sky/vocabulary/price-sheet-schema-agrees", test_price_sheet_schema_agrees);

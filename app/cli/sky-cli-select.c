@@ -17,6 +17,7 @@
 #include <math.h>
 #include "sky-catalog-match.h"
 #include "sky-sheet-reader.h"
+#include "sky-vocabulary.h"
 
 /* skytally-cli match: each provider's offers that meet a requirement, side by side. */
 
@@ -175,6 +176,27 @@ print_matches_table (GPtrArray   *results,
     g_printerr ("%s", notes->str);
 }
 
+/* The help of match's --unit: hour, or the unit a category's offers are compared by. */
+static char *
+unit_option_help (void)
+{
+  g_autoptr(GString) defaults = g_string_new ("hour");
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < sky_vocabulary_size (SKY_VOCABULARY_CATEGORY); i++)
+    {
+      const char *category = sky_vocabulary_nth (SKY_VOCABULARY_CATEGORY, i)->id;
+      const char *unit = sky_category_default_unit (category);
+
+      if (strcmp (unit, "hour") == 0)
+        continue;
+      g_string_append_printf (defaults, "%s%s for %s", first ? "; " : ", ", unit, category);
+      first = FALSE;
+    }
+  /* Translators: the units by category follow “default:”. */
+  return g_strdup_printf (_("Priced per this unit (default: %s)"), defaults->str);
+}
+
 int
 sky_cli_match (const SkyCliGlobals *globals,
                int                  argc,
@@ -191,6 +213,7 @@ sky_cli_match (const SkyCliGlobals *globals,
   g_autofree char *format_text = NULL;
   g_autofree char *rank = NULL;
   g_autofree char *max_oversize = NULL;
+  g_autofree char *unit_help = unit_option_help ();
   g_auto(GStrv) features = NULL;
   g_auto(GStrv) storage = NULL;
   g_auto(GStrv) providers = NULL;
@@ -216,9 +239,7 @@ sky_cli_match (const SkyCliGlobals *globals,
       N_("With this feature (again for more)"), "KEY" },
     { "storage-type", 0, 0, G_OPTION_ARG_STRING_ARRAY, &storage,
       N_("Of this storage type (again for any of more)"), "TYPE" },
-    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit,
-      N_("Priced per this unit (default: hour; gb-month for storage, gb for network, "
-         "gb-second for serverless)"), "UNIT" },
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &unit, unit_help, "UNIT" },
     { "provider", 0, 0, G_OPTION_ARG_STRING_ARRAY, &providers,
       N_("Only this provider (again for more)"), "ID" },
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("Offers per provider (default: 5)"), "N" },

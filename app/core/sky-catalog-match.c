@@ -377,19 +377,6 @@ sky_match_result_free (SkyMatchResult *result)
   g_free (result);
 }
 
-/* The unit a category's offers are usually compared by. */
-const char *
-sky_category_default_unit (const char *category)
-{
-  if (g_strcmp0 (category, "storage") == 0)
-    return "gb-month";
-  if (g_strcmp0 (category, "network") == 0)
-    return "gb";
-  if (g_strcmp0 (category, "serverless") == 0)
-    return "gb-second";
-  return "hour";
-}
-
 static SkyDecimal
 amount (gint64 value)
 {

@@ -104,7 +104,6 @@ GPtrArray  *sky_catalog_match          (SkyCatalog           *self,
                                         guint                 hours_per_month,
                                         guint                 limit,
                                         GError              **error);
-const char *sky_category_default_unit  (const char           *category);
 SkyMatch   *sky_match_new              (SkyOfferDetails      *offer,
                                         const char           *unit,
                                         guint                 hours_per_month);

@@ -10,7 +10,12 @@
 #include "sky-vocabulary.h"
 
 /* Each table in the order lists show it. A new entry takes the next free code of its table,
- * wherever it goes: the catalog stores codes (tests/test-vocabulary.c pins every one). */
+ * wherever it goes: the catalog stores codes (tests/test-vocabulary.c pins every one).
+ *
+ * A new purchase option, unit, geography or category is its entry here, its pinned code in
+ * tests/test-vocabulary.c, its word in the schemas data/price-sheet-1.rng and
+ * data/scenario-1.rng, and a line in docs/price-sheet-format.md (and docs/scenario-format.md);
+ * test-vocabulary checks that the schemas and the documents agree with the tables. */
 
 static const SkyPurchaseOption purchase_options[] = {
   { { "on-demand", N_("On demand"), 0 }, SKY_PURCHASE_ON_DEMAND, 0, SKY_UPFRONT_NONE },
@@ -77,16 +82,16 @@ static const SkyWord geographies[] = {
   { "GLOBAL", N_("Global"), 7 },
 };
 
-static const SkyWord categories[] = {
-  { "compute", N_("Compute"), 0 },
-  { "storage", N_("Storage"), 1 },
-  { "database", N_("Database"), 2 },
-  { "network", N_("Network"), 3 },
-  { "serverless", N_("Serverless"), 4 },
-  { "containers", N_("Containers"), 5 },
-  { "analytics", N_("Analytics"), 6 },
-  { "ai", N_("AI"), 7 },
-  { "other", N_("Other"), 8 },
+static const SkyCategory categories[] = {
+  { { "compute", N_("Compute"), 0 }, "hour" },
+  { { "storage", N_("Storage"), 1 }, "gb-month" },
+  { { "database", N_("Database"), 2 }, "hour" },
+  { { "network", N_("Network"), 3 }, "gb" },
+  { { "serverless", N_("Serverless"), 4 }, "gb-second" },
+  { { "containers", N_("Containers"), 5 }, "hour" },
+  { { "analytics", N_("Analytics"), 6 }, "hour" },
+  { { "ai", N_("AI"), 7 }, "hour" },
+  { { "other", N_("Other"), 8 }, "hour" },
 };
 
 /* An offer's os is any identifier; these are the ones lists offer and name. */
@@ -122,6 +127,7 @@ typedef struct
 /* Every entry starts with its SkyWord. */
 G_STATIC_ASSERT (G_STRUCT_OFFSET (SkyPurchaseOption, word) == 0);
 G_STATIC_ASSERT (G_STRUCT_OFFSET (SkyUnit, word) == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (SkyCategory, word) == 0);
 
 static const Table tables[SKY_N_VOCABULARIES] = {
   [SKY_VOCABULARY_PURCHASE_OPTION] = TABLE (purchase_options),
@@ -354,6 +360,19 @@ sky_unit_convert (SkyDecimal     value,
   denominator.coef = (__int128) from->denominator * to->numerator;
   return sky_decimal_mul (value, numerator, &product) &&
          sky_decimal_div (product, denominator, scale, rounding, out);
+}
+
+/* Categories ----------------------------------------------------------------------------- */
+
+/* The unit @category's offers are usually compared by; hour for a category it does not
+ * know. */
+const char *
+sky_category_default_unit (const char *category)
+{
+  const SkyCategory *c;
+
+  c = (const SkyCategory *) sky_vocabulary_lookup (SKY_VOCABULARY_CATEGORY, category);
+  return c != NULL ? c->default_unit : "hour";
 }
 
 /* Lists of ids --------------------------------------------------------------------------- */

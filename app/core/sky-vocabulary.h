@@ -90,6 +90,12 @@ typedef struct
                                * for conversions only */
 } SkyUnit;
 
+typedef struct
+{
+  SkyWord     word;
+  const char *default_unit;   /* the unit its offers are usually compared by */
+} SkyCategory;
+
 /* Any table, by entry. */
 guint               sky_vocabulary_size        (SkyVocabulary       vocabulary);
 const SkyWord      *sky_vocabulary_nth         (SkyVocabulary       vocabulary,
@@ -126,6 +132,9 @@ gboolean            sky_unit_convert           (SkyDecimal          value,
                                                 guint               scale,
                                                 SkyRounding         rounding,
                                                 SkyDecimal         *out);
+
+/* Categories. */
+const char         *sky_category_default_unit  (const char         *category);
 
 /* The ids of a table, in its order and NULL-terminated: for lists shown to people and for
  * membership. Never a position to store: store codes. Units are those that are priced. */
