@@ -6,6 +6,7 @@
 #include "sky-catalog.h"
 #include "sky-resolve.h"
 #include "sky-scenario.h"
+#include "sky-vocabulary.h"
 #include "sky-test-util.h"
 
 /* Resolving, the catalog's part of pricing: which offer and price each line of
@@ -229,11 +230,11 @@ test_providers (Fixture       *f,
 static void
 test_term_months (void)
 {
-  g_assert_cmpuint (sky_resolve_term_months ("on-demand"), ==, 0);
-  g_assert_cmpuint (sky_resolve_term_months ("spot"), ==, 0);
-  g_assert_cmpuint (sky_resolve_term_months ("reserved-1y-partial-upfront"), ==, 12);
-  g_assert_cmpuint (sky_resolve_term_months ("savings-plan-3y-no-upfront"), ==, 36);
-  g_assert_cmpuint (sky_resolve_term_months (NULL), ==, 0);
+  g_assert_cmpuint (sky_term_months ("on-demand"), ==, 0);
+  g_assert_cmpuint (sky_term_months ("spot"), ==, 0);
+  g_assert_cmpuint (sky_term_months ("reserved-1y-partial-upfront"), ==, 12);
+  g_assert_cmpuint (sky_term_months ("savings-plan-3y-no-upfront"), ==, 36);
+  g_assert_cmpuint (sky_term_months (NULL), ==, 0);
 }
 
 int

@@ -7,6 +7,7 @@
 
 #include "sky-projection.h"
 #include "sky-resolve.h"
+#include "sky-vocabulary.h"
 
 /* A scenario over 12 to 60 months: each month prices the scenario's lines with every line's
  * quantity grown as its growth says, commitments started in their month, on the sheets the
@@ -434,7 +435,7 @@ provider_new (const SkyScenario   *scenario,
       g_ptr_array_add (p->labels, g_strdup (sl->label));
       g_ptr_array_add (p->groups, g_strdup (sl->group != NULL ? sl->group : ""));
       g_array_append_val (p->priced, yes);
-      p->break_even[l] = sky_resolve_term_months (sl->term) > 0 ? 0 : -1;
+      p->break_even[l] = sky_term_months (sl->term) > 0 ? 0 : -1;
     }
   for (guint k = 0; k < months; k++)
     p->total_cash[k] = p->total_amortised[k] = p->low[k] = p->high[k] =
@@ -608,7 +609,7 @@ sky_projection_compute (SkyCatalog          *catalog,
 
       plan.usage[l] = sky_scenario_line_usage (scenario, line);
       plan.start[l] = start_month (scenario, line);
-      plan.committed[l] = sky_resolve_term_months (line->term) > 0;
+      plan.committed[l] = sky_term_months (line->term) > 0;
     }
   if (!plan_quantities (&plan, scenario, scenario->ranges->len > 0))
     {

@@ -7,6 +7,7 @@
 
 #include "sky-catalog-match.h"
 #include "sky-resolve.h"
+#include "sky-vocabulary.h"
 
 /* For each line: the offer (the one a line names, or the cheapest that meets its requirement,
  * on the sheet the scenario was priced against or the provider's current one), the price of
@@ -15,14 +16,6 @@
  * A line that finds none of these says why. */
 
 #define D(x) sky_decimal_from_int (x)
-
-/* The months of a purchase option's commitment (0 for none): every reading of them in pricing
- * and projections goes through here. */
-guint
-sky_resolve_term_months (const char *term)
-{
-  return sky_term_months (term);
-}
 
 void
 sky_resolved_line_free (SkyResolvedLine *line)
@@ -257,7 +250,7 @@ fill_terms (SkyResolvedProvider   *p,
   t->free_units = parse_quantity (price->free_quantity);
   t->has_upfront_fee = price->has_upfront_fee;
   t->upfront_fee = price_amount (price->upfront_fee);
-  t->term_months = sky_resolve_term_months (term);
+  t->term_months = sky_term_months (term);
   t->committed = t->term_months > 0 && g_strcmp0 (line->unit, "hour") == 0;
   t->discount = discount_for (s, p->provider, offer->service, &t->has_discount);
   if (t->committed)

@@ -48,7 +48,6 @@ SkyResolvedLine     *sky_resolve_line          (SkyCatalog          *catalog,
                                                 GError             **error);
 void                 sky_resolved_line_free    (SkyResolvedLine     *line);
 void                 sky_resolved_provider_free (SkyResolvedProvider *provider);
-guint                sky_resolve_term_months   (const char          *term);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyResolvedLine, sky_resolved_line_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyResolvedProvider, sky_resolved_provider_free)
