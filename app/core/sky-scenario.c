@@ -480,6 +480,18 @@ decimal_attr (Reader     *r,
   return TRUE;
 }
 
+/* decimal_attr for an attribute that must be there. */
+static gboolean
+needed_decimal_attr (Reader     *r,
+                     xmlNode    *node,
+                     const char *attr,
+                     guint       max_scale,
+                     gboolean    positive,
+                     SkyDecimal *out)
+{
+  return need (r, node, attr) && decimal_attr (r, node, attr, max_scale, positive, out);
+}
+
 static gboolean
 currency_attr (Reader     *r,
                xmlNode    *node,
@@ -654,8 +666,7 @@ read_rate (Reader      *r,
   if (!check_attributes (r, node, known) || !currency_attr (r, node, "from", &rate->from) ||
       !currency_attr (r, node, "to", &rate->to))
     return FALSE;
-  if (!need (r, node, "rate") ||
-      !decimal_attr (r, node, "rate", 10, TRUE, &rate->rate))
+  if (!needed_decimal_attr (r, node, "rate", 10, TRUE, &rate->rate))
     return FALSE;
   rate->date = require (r, node, "date");
   if (rate->date == NULL)
@@ -706,8 +717,7 @@ read_discount (Reader      *r,
   if (discount->provider == NULL)
     return FALSE;
   discount->service = get (node, "service");
-  if (!need (r, node, "percent") ||
-      !decimal_attr (r, node, "percent", 6, FALSE, &discount->percent))
+  if (!needed_decimal_attr (r, node, "percent", 6, FALSE, &discount->percent))
     return FALSE;
   if (sky_decimal_compare (discount->percent, sky_decimal_from_int (100)) > 0)
     return fail (r, node, "percent", SKY_SCENARIO_ERROR_INVALID,
@@ -730,136 +740,121 @@ read_credit (Reader      *r,
   if (credit->provider == NULL)
     return FALSE;
   credit->note = get (node, "note");
-  return need (r, node, "amount") &&
-         decimal_attr (r, node, "amount", 10, FALSE, &credit->amount);
+  return needed_decimal_attr (r, node, "amount", 10, FALSE, &credit->amount);
 }
 
-/* <providers> and <priced-against>: lists of one kind of element. */
-static gboolean
-read_providers (Reader      *r,
-                xmlNode     *node,
-                SkyScenario *s)
-{
-  static const char * const known[] = { "id", NULL };
+typedef gboolean (*ReadFunc) (Reader      *r,
+                              xmlNode     *node,
+                              SkyScenario *s);
 
+/* <providers>, <priced-against>, <candidates>, <criteria> and the caps of <budget>: lists of
+ * one kind of element, @item, each read by @read. */
+static gboolean
+read_list (Reader      *r,
+           xmlNode     *node,
+           const char  *item,
+           ReadFunc     read,
+           SkyScenario *s)
+{
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
-      char *id;
-
       if (child->type != XML_ELEMENT_NODE)
         continue;
-      if (!is_element (child, "provider"))
-        return fail (r, child, NULL, SKY_SCENARIO_ERROR_INVALID,
-                     "unexpected <%s> in <providers>", child->name);
-      if (!check_attributes (r, child, known) || (id = require (r, child, "id")) == NULL)
+      if (!is_element (child, item))
+        return fail (r, child, NULL, SKY_SCENARIO_ERROR_INVALID, "unexpected <%s> in <%s>",
+                     child->name, node->name);
+      if (!read (r, child, s))
         return FALSE;
-      for (guint i = 0; i < s->providers->len; i++)
-        if (strcmp (g_ptr_array_index (s->providers, i), id) == 0)
-          {
-            fail (r, child, "id", SKY_SCENARIO_ERROR_INVALID, "provider “%s” is listed twice",
-                  id);
-            g_free (id);
-            return FALSE;
-          }
-      g_ptr_array_add (s->providers, id);
     }
   return TRUE;
 }
 
 static gboolean
-read_priced_against (Reader      *r,
-                     xmlNode     *node,
-                     SkyScenario *s)
-{
-  static const char * const known[] = { "provider", "version", NULL };
-
-  for (xmlNode *child = node->children; child != NULL; child = child->next)
-    {
-      g_autofree char *provider = NULL;
-      g_autofree char *version = NULL;
-
-      if (child->type != XML_ELEMENT_NODE)
-        continue;
-      if (!is_element (child, "sheet"))
-        return fail (r, child, NULL, SKY_SCENARIO_ERROR_INVALID,
-                     "unexpected <%s> in <priced-against>", child->name);
-      if (!check_attributes (r, child, known) ||
-          (provider = require (r, child, "provider")) == NULL ||
-          (version = require (r, child, "version")) == NULL)
-        return FALSE;
-      sky_scenario_set_sheet_version (s, provider, version);
-    }
-  return TRUE;
-}
-
-static gboolean
-read_candidates (Reader      *r,
-                 xmlNode     *node,
-                 SkyScenario *s)
-{
-  static const char * const known[] = { "provider", "sku", "sheet-version", NULL };
-
-  for (xmlNode *child = node->children; child != NULL; child = child->next)
-    {
-      SkyCandidate *c;
-
-      if (child->type != XML_ELEMENT_NODE)
-        continue;
-      if (!is_element (child, "candidate"))
-        return fail (r, child, NULL, SKY_SCENARIO_ERROR_INVALID,
-                     "unexpected <%s> in <candidates>", child->name);
-      c = g_new0 (SkyCandidate, 1);
-      g_ptr_array_add (s->candidates, c);
-      if (!check_attributes (r, child, known) ||
-          (c->provider = require (r, child, "provider")) == NULL)
-        return FALSE;
-      /* Without a SKU, the candidate is the provider: the scenario priced on it. */
-      c->sku = get (child, "sku");
-      c->sheet_version = get (child, "sheet-version");
-    }
-  return TRUE;
-}
-
-static gboolean
-read_criteria (Reader      *r,
+read_provider (Reader      *r,
                xmlNode     *node,
                SkyScenario *s)
 {
+  static const char * const known[] = { "id", NULL };
+  char *id;
+
+  if (!check_attributes (r, node, known) || (id = require (r, node, "id")) == NULL)
+    return FALSE;
+  for (guint i = 0; i < s->providers->len; i++)
+    if (strcmp (g_ptr_array_index (s->providers, i), id) == 0)
+      {
+        fail (r, node, "id", SKY_SCENARIO_ERROR_INVALID, "provider “%s” is listed twice", id);
+        g_free (id);
+        return FALSE;
+      }
+  g_ptr_array_add (s->providers, id);
+  return TRUE;
+}
+
+static gboolean
+read_sheet (Reader      *r,
+            xmlNode     *node,
+            SkyScenario *s)
+{
+  static const char * const known[] = { "provider", "version", NULL };
+  g_autofree char *provider = NULL;
+  g_autofree char *version = NULL;
+
+  if (!check_attributes (r, node, known) ||
+      (provider = require (r, node, "provider")) == NULL ||
+      (version = require (r, node, "version")) == NULL)
+    return FALSE;
+  sky_scenario_set_sheet_version (s, provider, version);
+  return TRUE;
+}
+
+static gboolean
+read_candidate (Reader      *r,
+                xmlNode     *node,
+                SkyScenario *s)
+{
+  static const char * const known[] = { "provider", "sku", "sheet-version", NULL };
+  SkyCandidate *c = g_new0 (SkyCandidate, 1);
+
+  g_ptr_array_add (s->candidates, c);
+  if (!check_attributes (r, node, known) ||
+      (c->provider = require (r, node, "provider")) == NULL)
+    return FALSE;
+  /* Without a SKU, the candidate is the provider: the scenario priced on it. */
+  c->sku = get (node, "sku");
+  c->sheet_version = get (node, "sheet-version");
+  return TRUE;
+}
+
+static gboolean
+read_criterion (Reader      *r,
+                xmlNode     *node,
+                SkyScenario *s)
+{
   static const char * const known[] = { "id", "name", "kind", "weight", NULL };
+  SkyCriterion *c = g_new0 (SkyCriterion, 1);
+  g_autofree char *kind = NULL;
 
-  for (xmlNode *child = node->children; child != NULL; child = child->next)
-    {
-      SkyCriterion *c;
-      g_autofree char *kind = NULL;
-
-      if (child->type != XML_ELEMENT_NODE)
-        continue;
-      if (!is_element (child, "criterion"))
-        return fail (r, child, NULL, SKY_SCENARIO_ERROR_INVALID,
-                     "unexpected <%s> in <criteria>", child->name);
-      c = g_new0 (SkyCriterion, 1);
-      c->weight = sky_decimal_from_int (1);
-      g_ptr_array_add (s->criteria, c);
-      if (!check_attributes (r, child, known) ||
-          (c->id = require (r, child, "id")) == NULL ||
-          (kind = require (r, child, "kind")) == NULL)
-        return FALSE;
-      for (guint i = 0; criterion_kinds[i] != NULL; i++)
-        if (strcmp (kind, criterion_kinds[i]) == 0)
-          c->kind = i + 1;
-      if (c->kind == 0)
-        return fail (r, child, "kind", SKY_SCENARIO_ERROR_INVALID,
-                     "unknown kind “%s” of <criterion>: use cost, sla, performance, features "
-                     "or rated", kind);
-      c->kind--;
-      c->name = get (child, "name");
-      if (!decimal_attr (r, child, "weight", 6, FALSE, &c->weight))
-        return FALSE;
-      for (guint i = 0; i + 1 < s->criteria->len; i++)
-        if (strcmp (((SkyCriterion *) g_ptr_array_index (s->criteria, i))->id, c->id) == 0)
-          return fail (r, child, "id", SKY_SCENARIO_ERROR_INVALID,
-                       "criterion “%s” is given twice", c->id);
-    }
+  c->weight = sky_decimal_from_int (1);
+  g_ptr_array_add (s->criteria, c);
+  if (!check_attributes (r, node, known) ||
+      (c->id = require (r, node, "id")) == NULL ||
+      (kind = require (r, node, "kind")) == NULL)
+    return FALSE;
+  for (guint i = 0; criterion_kinds[i] != NULL; i++)
+    if (strcmp (kind, criterion_kinds[i]) == 0)
+      c->kind = i + 1;
+  if (c->kind == 0)
+    return fail (r, node, "kind", SKY_SCENARIO_ERROR_INVALID,
+                 "unknown kind “%s” of <criterion>: use cost, sla, performance, features "
+                 "or rated", kind);
+  c->kind--;
+  c->name = get (node, "name");
+  if (!decimal_attr (r, node, "weight", 6, FALSE, &c->weight))
+    return FALSE;
+  for (guint i = 0; i + 1 < s->criteria->len; i++)
+    if (strcmp (((SkyCriterion *) g_ptr_array_index (s->criteria, i))->id, c->id) == 0)
+      return fail (r, node, "id", SKY_SCENARIO_ERROR_INVALID,
+                   "criterion “%s” is given twice", c->id);
   return TRUE;
 }
 
@@ -931,13 +926,27 @@ month_attr (Reader     *r,
   return TRUE;
 }
 
+/* A <cap> of the <budget> read before it. */
+static gboolean
+read_cap (Reader      *r,
+          xmlNode     *node,
+          SkyScenario *s)
+{
+  static const char * const known[] = { "group", "monthly", NULL };
+  SkyGroupCap *cap = g_new0 (SkyGroupCap, 1);
+
+  g_ptr_array_add (s->budget->group_caps, cap);
+  return check_attributes (r, node, known) &&
+         (cap->group = require (r, node, "group")) != NULL &&
+         needed_decimal_attr (r, node, "monthly", 10, FALSE, &cap->monthly);
+}
+
 static gboolean
 read_budget (Reader      *r,
              xmlNode     *node,
              SkyScenario *s)
 {
   static const char * const known[] = { "monthly", "yearly", NULL };
-  static const char * const cap_known[] = { "group", "monthly", NULL };
   SkyBudget *b;
 
   if (s->budget != NULL)
@@ -947,28 +956,9 @@ read_budget (Reader      *r,
     return FALSE;
   b->has_monthly = xmlHasProp (node, (const xmlChar *) "monthly") != NULL;
   b->has_yearly = xmlHasProp (node, (const xmlChar *) "yearly") != NULL;
-  if (!decimal_attr (r, node, "monthly", 10, FALSE, &b->monthly) ||
-      !decimal_attr (r, node, "yearly", 10, FALSE, &b->yearly))
-    return FALSE;
-  for (xmlNode *child = node->children; child != NULL; child = child->next)
-    {
-      SkyGroupCap *cap;
-
-      if (child->type != XML_ELEMENT_NODE)
-        continue;
-      if (!is_element (child, "cap"))
-        return fail (r, child, NULL, SKY_SCENARIO_ERROR_INVALID, "unexpected <%s> in <budget>",
-                     child->name);
-      cap = g_new0 (SkyGroupCap, 1);
-      g_ptr_array_add (b->group_caps, cap);
-      if (!check_attributes (r, child, cap_known) ||
-          (cap->group = require (r, child, "group")) == NULL)
-        return FALSE;
-      if (!need (r, child, "monthly") ||
-          !decimal_attr (r, child, "monthly", 10, FALSE, &cap->monthly))
-        return FALSE;
-    }
-  return TRUE;
+  return decimal_attr (r, node, "monthly", 10, FALSE, &b->monthly) &&
+         decimal_attr (r, node, "yearly", 10, FALSE, &b->yearly) &&
+         read_list (r, node, "cap", read_cap, s);
 }
 
 static gboolean
@@ -1056,6 +1046,43 @@ read_projection (Reader      *r,
   return TRUE;
 }
 
+/* An element of <scenario> other than <notes>: one read by itself, or a list of items. */
+static gboolean
+read_element (Reader      *r,
+              xmlNode     *node,
+              SkyScenario *s)
+{
+  static const struct
+  {
+    const char *name;
+    const char *item;
+    ReadFunc    read;
+  } elements[] = {
+    { "providers", "provider", read_provider },
+    { "priced-against", "sheet", read_sheet },
+    { "exchange-rate", NULL, read_rate },
+    { "discount", NULL, read_discount },
+    { "credit", NULL, read_credit },
+    { "line", NULL, read_line },
+    { "budget", NULL, read_budget },
+    { "projection", NULL, read_projection },
+    { "candidates", "candidate", read_candidate },
+    { "criteria", "criterion", read_criterion },
+    { "rating", NULL, read_rating },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (elements); i++)
+    {
+      if (!is_element (node, elements[i].name))
+        continue;
+      if (elements[i].item != NULL)
+        return read_list (r, node, elements[i].item, elements[i].read, s);
+      return elements[i].read (r, node, s);
+    }
+  return fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID, "unknown element <%s> in <scenario>",
+               node->name);
+}
+
 static SkyScenario *
 read_root (Reader *r)
 {
@@ -1139,31 +1166,8 @@ read_root (Reader *r)
           xmlFree (text);
           has_notes = TRUE;
         }
-      else if (is_element (node, "providers"))
-        ok = read_providers (r, node, s);
-      else if (is_element (node, "priced-against"))
-        ok = read_priced_against (r, node, s);
-      else if (is_element (node, "exchange-rate"))
-        ok = read_rate (r, node, s);
-      else if (is_element (node, "discount"))
-        ok = read_discount (r, node, s);
-      else if (is_element (node, "credit"))
-        ok = read_credit (r, node, s);
-      else if (is_element (node, "line"))
-        ok = read_line (r, node, s);
-      else if (is_element (node, "budget"))
-        ok = read_budget (r, node, s);
-      else if (is_element (node, "projection"))
-        ok = read_projection (r, node, s);
-      else if (is_element (node, "candidates"))
-        ok = read_candidates (r, node, s);
-      else if (is_element (node, "criteria"))
-        ok = read_criteria (r, node, s);
-      else if (is_element (node, "rating"))
-        ok = read_rating (r, node, s);
       else
-        ok = fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID,
-                   "unknown element <%s> in <scenario>", node->name);
+        ok = read_element (r, node, s);
       if (!ok)
         return NULL;
     }
