@@ -278,11 +278,7 @@ sky_cli_sheets (const SkyCliGlobals *globals,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      {
-        g_autoptr(JsonNode) root = json_builder_get_root (builder);
-
-        sky_cli_print_json (root);
-      }
+      sky_cli_print_json_builder (builder);
       return 0;
     }
 
@@ -399,7 +395,9 @@ sky_cli_search (const SkyCliGlobals *globals,
   g_autofree char *terms = wrapped_ids (SKY_VOCABULARY_PURCHASE_OPTION, strlen ("TERM is "));
   g_autofree char *categories = wrapped_ids (SKY_VOCABULARY_CATEGORY, strlen ("Categories: "));
   g_autofree char *description = NULL;
+  static const char * const sorts[] = { "price", "vcpu", "memory", NULL };
   int limit = DEFAULT_SEARCH_LIMIT;
+  int sort_choice;
   SkySearchQuery query = { 0 };
   SkyCliFormat format;
   int status = 0;
@@ -455,15 +453,11 @@ sky_cli_search (const SkyCliGlobals *globals,
                                     parse_error != NULL ? parse_error->message : _("too large"));
       query.has_max_price = TRUE;
     }
-  if (sort == NULL || strcmp (sort, "price") == 0)
-    query.sort = SKY_SORT_PRICE;
-  else if (strcmp (sort, "vcpu") == 0)
-    query.sort = SKY_SORT_VCPU;
-  else if (strcmp (sort, "memory") == 0)
-    query.sort = SKY_SORT_MEMORY;
-  else
+  sort_choice = sky_cli_parse_choice (sort, sorts);
+  if (sort_choice < 0)
     /* Translators: keep price, vcpu and memory as they are. */
     return sky_cli_usage_error (_("unknown sort “%s”: use price, vcpu or memory"), sort);
+  query.sort = (SkySort) sort_choice;
 
   query.provider = provider;
   query.region = region;
@@ -525,11 +519,7 @@ sky_cli_search (const SkyCliGlobals *globals,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      {
-        g_autoptr(JsonNode) root = json_builder_get_root (builder);
-
-        sky_cli_print_json (root);
-      }
+      sky_cli_print_json_builder (builder);
       return 0;
     }
 

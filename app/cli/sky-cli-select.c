@@ -100,11 +100,7 @@ print_matches_json (GPtrArray *results)
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  {
-    g_autoptr(JsonNode) root = json_builder_get_root (builder);
-
-    sky_cli_print_json (root);
-  }
+  sky_cli_print_json_builder (builder);
 }
 
 static void
@@ -217,8 +213,10 @@ sky_cli_match (const SkyCliGlobals *globals,
   g_auto(GStrv) features = NULL;
   g_auto(GStrv) storage = NULL;
   g_auto(GStrv) providers = NULL;
+  static const char * const ranks[] = { "price", "per-vcpu", "per-gib", NULL };
   int min_gpu = 0;
   int limit = 5;
+  int rank_choice;
   SkyRequirement req = { 0 };
   SkyCliFormat format;
   int status = 0;
@@ -281,14 +279,10 @@ sky_cli_match (const SkyCliGlobals *globals,
     return sky_cli_usage_error (_("--max-oversize: %s"),
                                 error != NULL ? error->message : _("must be at least 1"));
 
-  if (rank == NULL || strcmp (rank, "price") == 0)
-    req.rank = SKY_RANK_PRICE;
-  else if (strcmp (rank, "per-vcpu") == 0)
-    req.rank = SKY_RANK_PER_VCPU;
-  else if (strcmp (rank, "per-gib") == 0)
-    req.rank = SKY_RANK_PER_GIB;
-  else
+  rank_choice = sky_cli_parse_choice (rank, ranks);
+  if (rank_choice < 0)
     return sky_cli_usage_error (_("unknown rank “%s”: use price, per-vcpu or per-gib"), rank);
+  req.rank = (SkyRank) rank_choice;
   req.category = category;
   req.unit = unit;
   req.geography = geo;
@@ -369,11 +363,7 @@ print_comparison_json (SkyComparison *c)
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-  {
-    g_autoptr(JsonNode) root = json_builder_get_root (builder);
-
-    sky_cli_print_json (root);
-  }
+  sky_cli_print_json_builder (builder);
 }
 
 static void
@@ -589,11 +579,7 @@ print_scoring_json (const SkyScenario *s,
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-  {
-    g_autoptr(JsonNode) root = json_builder_get_root (builder);
-
-    sky_cli_print_json (root);
-  }
+  sky_cli_print_json_builder (builder);
 }
 
 static void

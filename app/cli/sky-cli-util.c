@@ -41,18 +41,32 @@ sky_cli_user_error (const GError *error)
   return SKY_CLI_EXIT_USER_ERROR;
 }
 
+/* The place of @text among @choices, which are NULL-terminated and listed in the order of the
+ * enumeration they name; no text is the first choice. -1 when @text is none of them. */
+int
+sky_cli_parse_choice (const char         *text,
+                      const char * const *choices)
+{
+  g_return_val_if_fail (choices != NULL && choices[0] != NULL, -1);
+
+  if (text == NULL)
+    return 0;
+  for (int i = 0; choices[i] != NULL; i++)
+    if (strcmp (text, choices[i]) == 0)
+      return i;
+  return -1;
+}
+
 gboolean
 sky_cli_parse_format (const char   *text,
                       SkyCliFormat *format)
 {
-  if (text == NULL || strcmp (text, "table") == 0)
-    *format = SKY_CLI_FORMAT_TABLE;
-  else if (strcmp (text, "csv") == 0)
-    *format = SKY_CLI_FORMAT_CSV;
-  else if (strcmp (text, "json") == 0)
-    *format = SKY_CLI_FORMAT_JSON;
-  else
+  static const char * const formats[] = { "table", "csv", "json", NULL };
+  int i = sky_cli_parse_choice (text, formats);
+
+  if (i < 0)
     return FALSE;
+  *format = (SkyCliFormat) i;
   return TRUE;
 }
 
@@ -265,4 +279,13 @@ sky_cli_print_json (JsonNode *root)
   g_autofree char *text = sky_json_to_data (root, NULL);
 
   g_print ("%s\n", text);
+}
+
+/* Prints what @builder built, as sky_cli_print_json. */
+void
+sky_cli_print_json_builder (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  sky_cli_print_json (root);
 }

@@ -41,6 +41,8 @@ typedef struct
 int         sky_cli_usage_error   (const char           *format,
                                    ...) G_GNUC_PRINTF (1, 2);
 int         sky_cli_user_error    (const GError         *error);
+int         sky_cli_parse_choice  (const char           *text,
+                                   const char * const   *choices);
 gboolean    sky_cli_parse_format  (const char           *text,
                                    SkyCliFormat         *format);
 gboolean    sky_cli_format_option (const char           *text,
@@ -62,5 +64,6 @@ void        sky_cli_table_add_row (SkyCliTable          *table,
                                    char                **values);
 void        sky_cli_table_print   (SkyCliTable          *table);
 void        sky_cli_print_json    (JsonNode             *root);
+void        sky_cli_print_json_builder (JsonBuilder     *builder);
 
 G_END_DECLS
