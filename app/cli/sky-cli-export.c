@@ -17,13 +17,8 @@
 
 #define EXPORT_MODULE "libskytally-cli-export." G_MODULE_SUFFIX
 
-typedef gboolean (*ExportWriteFunc) (SkyCatalog             *catalog,
-                                     const SkyScenario      *scenario,
-                                     const SkyExportOptions *options,
-                                     const char             *path,
-                                     const char             *assumptions_path,
-                                     GCancellable           *cancellable,
-                                     GError                **error);
+/* The module's sky_export_write(), of the type its declaration gives it. */
+typedef __typeof__ (&sky_export_write) ExportWriteFunc;
 
 /* The module beside the program (where it is built) or else where it is installed. */
 static ExportWriteFunc
