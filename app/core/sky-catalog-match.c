@@ -41,6 +41,24 @@ sky_catalog_current_version (SkyCatalog  *self,
   return version;
 }
 
+/* The id that @stmt, a query of one row at most, reads; 0 when it reads none, -1 on error,
+ * which is called @message. */
+static gint64
+step_id (sqlite3       *db,
+         sqlite3_stmt  *stmt,
+         const char    *message,
+         GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc == SQLITE_DONE)
+    return 0;
+  _sky_catalog_db_error (db, error, message);
+  return -1;
+}
+
 /* The id of @provider's sheet @version, 0 when there is none, -1 on error. Locked. */
 static gint64
 sheet_id (sqlite3     *db,
@@ -49,8 +67,6 @@ sheet_id (sqlite3     *db,
           GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 id = -1;
-  int rc;
 
   if (sqlite3_prepare_v2 (db, "SELECT id FROM sheet WHERE provider = ?1 AND version = ?2",
                           -1, &stmt, NULL) != SQLITE_OK)
@@ -60,14 +76,7 @@ sheet_id (sqlite3     *db,
     }
   sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, version, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  else if (rc == SQLITE_DONE)
-    id = 0;
-  else
-    _sky_catalog_db_error (db, error, "Cannot read the price sheets");
-  return id;
+  return step_id (db, stmt, "Cannot read the price sheets", error);
 }
 
 gboolean
@@ -94,8 +103,6 @@ sky_catalog_find_offer (SkyCatalog  *self,
   sqlite3 *db;
   g_autoptr(SkyCatalogLocker) locker = _sky_catalog_locker_new (self, &db);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 id = -1;
-  int rc;
 
   if (sqlite3_prepare_v2 (db,
                           "SELECT o.id FROM offer o JOIN sheet s ON s.id = o.sheet_id "
@@ -110,14 +117,7 @@ sky_catalog_find_offer (SkyCatalog  *self,
   sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, version, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, sku, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  else if (rc == SQLITE_DONE)
-    id = 0;
-  else
-    _sky_catalog_db_error (db, error, "Cannot find the offer");
-  return id;
+  return step_id (db, stmt, "Cannot find the offer", error);
 }
 
 /* The constraints of a requirement, each of which a search can leave out to find the offer
