@@ -24,6 +24,15 @@ code_name (SkyVocabulary vocabulary,
   return name != NULL ? g_strdup (name) : g_strdup_printf ("%" G_GINT64_FORMAT, code);
 }
 
+/* A size (vCPU, memory, GPUs) in @column: -1 when the offer gives none. */
+static gint64
+column_size (sqlite3_stmt *stmt,
+             int           column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? -1
+                                                           : sqlite3_column_int64 (stmt, column);
+}
+
 /* A price's place among the purchase options in the vocabulary's order, in SQL, for the price
  * table as p: codes are not places. Built once. */
 static const char *
@@ -445,12 +454,9 @@ sky_catalog_search (SkyCatalog            *self,
       l->os = _sky_catalog_column_dup (stmt, 13);
       l->storage_type = _sky_catalog_column_dup (stmt, 14);
       l->sla = _sky_catalog_column_dup (stmt, 15);
-      l->vcpu_milli = sqlite3_column_type (stmt, 16) == SQLITE_NULL ? -1
-                      : sqlite3_column_int64 (stmt, 16);
-      l->memory_mgib = sqlite3_column_type (stmt, 17) == SQLITE_NULL ? -1
-                       : sqlite3_column_int64 (stmt, 17);
-      l->gpu = sqlite3_column_type (stmt, 18) == SQLITE_NULL ? -1
-               : sqlite3_column_int64 (stmt, 18);
+      l->vcpu_milli = column_size (stmt, 16);
+      l->memory_mgib = column_size (stmt, 17);
+      l->gpu = column_size (stmt, 18);
       l->term = code_name (SKY_VOCABULARY_PURCHASE_OPTION,
                            PRICE_BUCKET_TERM (sqlite3_column_int64 (stmt, 19)));
       l->unit = code_name (SKY_VOCABULARY_UNIT, sqlite3_column_int64 (stmt, 20));
@@ -558,12 +564,9 @@ sky_catalog_get_offer (SkyCatalog  *self,
       details->os = _sky_catalog_column_dup (stmt, 16);
       details->storage_type = _sky_catalog_column_dup (stmt, 17);
       details->sla = _sky_catalog_column_dup (stmt, 18);
-      details->vcpu_milli = sqlite3_column_type (stmt, 19) == SQLITE_NULL ? -1
-                            : sqlite3_column_int64 (stmt, 19);
-      details->memory_mgib = sqlite3_column_type (stmt, 20) == SQLITE_NULL ? -1
-                             : sqlite3_column_int64 (stmt, 20);
-      details->gpu = sqlite3_column_type (stmt, 21) == SQLITE_NULL ? -1
-                     : sqlite3_column_int64 (stmt, 21);
+      details->vcpu_milli = column_size (stmt, 19);
+      details->memory_mgib = column_size (stmt, 20);
+      details->gpu = column_size (stmt, 21);
       details->features = g_ptr_array_new_with_free_func (g_free);
       for (guint i = 0; lines[i] != NULL; i++)
         {
