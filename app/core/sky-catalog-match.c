@@ -400,6 +400,23 @@ effective_price (const SkyOfferPrice *p,
   return sky_decimal_add (amount (p->amount), spread, out);
 }
 
+/* Keeps @value, the price of @term, as the best of a commitment when there is none yet or it
+ * is cheaper. */
+static void
+keep_cheaper (gboolean    *has_best,
+              SkyDecimal  *best,
+              char       **best_term,
+              SkyDecimal   value,
+              const char  *term)
+{
+  if (*has_best && sky_decimal_compare (value, *best) >= 0)
+    return;
+  *has_best = TRUE;
+  *best = value;
+  g_free (*best_term);
+  *best_term = g_strdup (term);
+}
+
 /* Takes @offer; its prices in @unit, by purchase option. */
 SkyMatch *
 sky_match_new (SkyOfferDetails *offer,
@@ -428,22 +445,10 @@ sky_match_new (SkyOfferDetails *offer,
           m->has_spot = TRUE;
           m->spot = amount (p->amount);
         }
-      else if (months == 12 && effective_price (p, months, hours_per_month, &value) &&
-               (!m->has_one_year || sky_decimal_compare (value, m->one_year) < 0))
-        {
-          m->has_one_year = TRUE;
-          m->one_year = value;
-          g_free (m->one_year_term);
-          m->one_year_term = g_strdup (p->term);
-        }
-      else if (months == 36 && effective_price (p, months, hours_per_month, &value) &&
-               (!m->has_three_year || sky_decimal_compare (value, m->three_year) < 0))
-        {
-          m->has_three_year = TRUE;
-          m->three_year = value;
-          g_free (m->three_year_term);
-          m->three_year_term = g_strdup (p->term);
-        }
+      else if (months == 12 && effective_price (p, months, hours_per_month, &value))
+        keep_cheaper (&m->has_one_year, &m->one_year, &m->one_year_term, value, p->term);
+      else if (months == 36 && effective_price (p, months, hours_per_month, &value))
+        keep_cheaper (&m->has_three_year, &m->three_year, &m->three_year_term, value, p->term);
     }
 
   if (m->has_on_demand && strcmp (unit, "hour") == 0)
