@@ -137,7 +137,6 @@ async_done_cb (GObject      *object,
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
-/* Runs the main loop until @result is set, at most 10 seconds. */
 /* The scenario a Scenario page shows, and its estimate. */
 const SkyScenario *
 shown_scenario (SkyScenarioPage *page)
@@ -151,6 +150,7 @@ shown_estimate (SkyScenarioPage *page)
   return sky_scenario_document_get_estimate (document_of (page));
 }
 
+/* Runs the main loop until @result is set, at most 10 seconds. */
 void
 wait_for_result (GAsyncResult **result)
 {
@@ -281,8 +281,6 @@ first_sku (Fixture         *f,
   return sky_listing_item_get_listing (first)->sku;
 }
 
-/* A price sheet opened from the file manager is imported, after the bundled ones on a first
- * start. */
 /* The Scenario page --------------------------------------------------------------------------- */
 
 SkyScenarioPage *
@@ -300,19 +298,49 @@ scenario_child (Fixture    *f,
                                         name);
 }
 
+static gboolean
+any_busy (GPtrArray *objects)
+{
+  for (guint i = 0; i < objects->len; i++)
+    {
+      gboolean busy = FALSE;
+
+      g_object_get (g_ptr_array_index (objects, i), "busy", &busy, NULL);
+      if (busy)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Runs the main loop while any of the objects given, ended by NULL, is busy (their "busy"
+ * property), for 10 seconds at most. What is pending runs first: work started just before
+ * begins. Returns whether one of them is still busy. */
+gboolean
+run_while_busy (gpointer first,
+                ...)
+{
+  g_autoptr(GPtrArray) objects = g_ptr_array_new ();
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  va_list args;
+
+  va_start (args, first);
+  for (gpointer object = first; object != NULL; object = va_arg (args, gpointer))
+    g_ptr_array_add (objects, object);
+  va_end (args);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  while (any_busy (objects) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  return any_busy (objects);
+}
+
 /* Runs the main loop until the page has priced the scenario. */
 void
 wait_for_estimate (Fixture *f)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
   /* A pricing is started at once; let it begin, then end. */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  while (sky_scenario_document_get_busy (document_of (scenario_page (f))) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (sky_scenario_document_get_busy (document_of (scenario_page (f))));
+  g_assert_false (run_while_busy (document_of (scenario_page (f)), NULL));
   while (g_main_context_iteration (NULL, FALSE))
     ;
 }
@@ -354,16 +382,11 @@ keep_candidate (Fixture    *f,
   g_list_store_append (candidates, item);
 }
 
-/* Closing with unsaved changes asks first. */
+/* Runs the main loop until the Budget page has projected the scenario. */
 void
 wait_for_projection (SkyBudgetPage *page)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  while (sky_budget_page_get_busy (page) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  run_while_busy (page, NULL);
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_false (sky_budget_page_get_busy (page));
@@ -384,13 +407,8 @@ wait_for_page (SkyWindow *window)
   SkyScenarioPage *page = SKY_SCENARIO_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window),
                                                                             SKY_TYPE_WINDOW,
                                                                             "scenario_page"));
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  while ((sky_scenario_document_get_busy (document_of (page)) || sky_window_get_busy (window)) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  run_while_busy (document_of (page), window, NULL);
   g_assert_false (sky_scenario_document_get_busy (document_of (page)));
 }
 
@@ -419,4 +437,35 @@ window_test_init (int    *argc,
   g_setenv ("XDG_STATE_HOME", data_home, TRUE);
   gtk_test_init (argc, argv, NULL);
   return data_home;
+}
+
+/* The whole main () of a window test program: the tests given as pairs of a name (under
+ * /sky/window/) and a function taking a Fixture, ended by NULL, are run on a display with a
+ * data folder of their own, removed when they are done. */
+int
+window_test_main (int          argc,
+                  char       **argv,
+                  const char  *first_name,
+                  ...)
+{
+  g_autofree char *data_home = window_test_init (&argc, &argv);
+  va_list args;
+  int status;
+
+  if (data_home == NULL)
+    return 0;
+
+  va_start (args, first_name);
+  for (const char *name = first_name; name != NULL; name = va_arg (args, const char *))
+    {
+      g_autofree char *path = g_strconcat ("/sky/window/", name, NULL);
+      WindowTestFunc func = va_arg (args, WindowTestFunc);
+
+      g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown);
+    }
+  va_end (args);
+
+  status = g_test_run ();
+  sky_test_remove_tree (data_home);
+  return status;
 }

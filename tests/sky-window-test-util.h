@@ -36,8 +36,15 @@ typedef struct
 #define ADD(name, func) \
   g_test_add ("/sky/window/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
+typedef void (*WindowTestFunc) (Fixture       *f,
+                                gconstpointer  data);
+
 char *window_test_init (int    *argc,
                         char ***argv);
+int window_test_main (int          argc,
+                      char       **argv,
+                      const char  *first_name,
+                      ...) G_GNUC_NULL_TERMINATED;
 SkyApplication *new_app (GApplicationFlags flags);
 void fixture_setup (Fixture       *f,
                     gconstpointer  data);
@@ -74,6 +81,8 @@ const char *first_sku (Fixture         *f,
 SkyScenarioPage *scenario_page (Fixture *f);
 GObject *scenario_child (Fixture    *f,
                          const char *name);
+gboolean run_while_busy (gpointer first,
+                         ...) G_GNUC_NULL_TERMINATED;
 void wait_for_estimate (Fixture *f);
 GFile *data_gfile (const char *name);
 const char *money_of (const SkyEstimate *e,

@@ -187,15 +187,5 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *data_home = window_test_init (&argc, &argv);
-  int status;
-
-  if (data_home == NULL)
-    return 0;
-
-  ADD ("budget-page", test_budget_page);
-
-  status = g_test_run ();
-  sky_test_remove_tree (data_home);
-  return status;
+  return window_test_main (argc, argv, "budget-page", test_budget_page, NULL);
 }

@@ -15,13 +15,7 @@
 static void
 wait_for_comparison (SkyComparePage *page)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  while (sky_compare_page_get_busy (page) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (sky_compare_page_get_busy (page));
+  g_assert_false (run_while_busy (page, NULL));
 }
 
 /* The Compare page: a requirement found on every provider, and the kept candidates. */
@@ -77,15 +71,5 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *data_home = window_test_init (&argc, &argv);
-  int status;
-
-  if (data_home == NULL)
-    return 0;
-
-  ADD ("compare-page", test_compare_page);
-
-  status = g_test_run ();
-  sky_test_remove_tree (data_home);
-  return status;
+  return window_test_main (argc, argv, "compare-page", test_compare_page, NULL);
 }

@@ -216,15 +216,5 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *data_home = window_test_init (&argc, &argv);
-  int status;
-
-  if (data_home == NULL)
-    return 0;
-
-  ADD ("export-dialog", test_export_dialog);
-
-  status = g_test_run ();
-  sky_test_remove_tree (data_home);
-  return status;
+  return window_test_main (argc, argv, "export-dialog", test_export_dialog, NULL);
 }

@@ -622,24 +622,16 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *data_home = window_test_init (&argc, &argv);
-  int status;
-
-  if (data_home == NULL)
-    return 0;
-
-  ADD ("scenario-open-and-edit", test_scenario_open_and_edit);
-  ADD ("scenario-edit-in-place", test_scenario_edit_in_place);
-  ADD ("scenario-save-and-recover", test_scenario_save_and_recover);
-  ADD ("scenario-sheet-removed", test_scenario_sheet_removed);
-  ADD ("scenario-reprice", test_scenario_reprice);
-  ADD ("scenario-open-bad", test_scenario_open_bad);
-  ADD ("scenario-open-fifo", test_scenario_open_fifo);
-  ADD ("scenario-save-fails", test_scenario_save_fails);
-  ADD ("line-dialog", test_line_dialog);
-  ADD ("scenario-candidates", test_scenario_candidates);
-
-  status = g_test_run ();
-  sky_test_remove_tree (data_home);
-  return status;
+  return window_test_main (argc, argv,
+                           "scenario-open-and-edit", test_scenario_open_and_edit,
+                           "scenario-edit-in-place", test_scenario_edit_in_place,
+                           "scenario-save-and-recover", test_scenario_save_and_recover,
+                           "scenario-sheet-removed", test_scenario_sheet_removed,
+                           "scenario-reprice", test_scenario_reprice,
+                           "scenario-open-bad", test_scenario_open_bad,
+                           "scenario-open-fifo", test_scenario_open_fifo,
+                           "scenario-save-fails", test_scenario_save_fails,
+                           "line-dialog", test_line_dialog,
+                           "scenario-candidates", test_scenario_candidates,
+                           NULL);
 }

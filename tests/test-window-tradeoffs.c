@@ -15,12 +15,7 @@
 static void
 wait_for_scoring (SkyTradeoffsPage *page)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  while (sky_tradeoffs_page_get_busy (page) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  run_while_busy (page, NULL);
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_false (sky_tradeoffs_page_get_busy (page));
@@ -112,15 +107,5 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *data_home = window_test_init (&argc, &argv);
-  int status;
-
-  if (data_home == NULL)
-    return 0;
-
-  ADD ("tradeoffs-page", test_tradeoffs_page);
-
-  status = g_test_run ();
-  sky_test_remove_tree (data_home);
-  return status;
+  return window_test_main (argc, argv, "tradeoffs-page", test_tradeoffs_page, NULL);
 }
