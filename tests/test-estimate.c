@@ -6,65 +6,14 @@
 #include "sky-catalog.h"
 #include "sky-estimate.h"
 #include "sky-scenario.h"
+#include "sky-catalog-test-util.h"
 #include "sky-test-util.h"
 
 /* The pricing engine against tests/data/web.skytally, on valid-small.xml (Example Cloud, USD)
  * and other-small.xml (Other Cloud, EUR). Every expected figure is worked out by hand in the
  * comments beside it. */
 
-typedef struct
-{
-  char        *dir;
-  SkyCatalog  *catalog;
-  SkyScenario *scenario;
-} Fixture;
-
-static char *
-data_file (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-}
-
-static void
-import (Fixture    *f,
-        const char *name)
-{
-  g_autofree char *path = data_file (name);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SkyImportResult) result = sky_catalog_import_file (f->catalog, path, NULL, NULL,
-                                                               NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (result);
-}
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
-  g_autofree char *scenario = data_file ("web.skytally");
-
-  f->dir = g_dir_make_tmp ("skytally-estimate-XXXXXX", &error);
-  g_assert_no_error (error);
-  db = g_build_filename (f->dir, "catalog.db", NULL);
-  f->catalog = sky_catalog_open (db, &error);
-  g_assert_no_error (error);
-  import (f, "valid-small.xml");
-  import (f, "other-small.xml");
-  f->scenario = sky_scenario_load (scenario, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  sky_scenario_free (f->scenario);
-  g_clear_object (&f->catalog);
-  sky_test_remove_tree (f->dir);
-  g_free (f->dir);
-}
+typedef SkyCatalogFixture Fixture;
 
 static SkyEstimate *
 estimate (Fixture  *f,
@@ -265,7 +214,7 @@ test_sheet_versions (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   sky_scenario_set_sheet_version (f->scenario, "examplecloud", "2026.1");
-  import (f, "valid-small-2026.2.xml");
+  sky_test_import (f->catalog, "valid-small-2026.2.xml");
 
   old = estimate (f, FALSE);
   g_assert_cmpstr (((SkyEstimateProvider *) g_ptr_array_index (old->providers, 0))->sheet_version,
@@ -542,7 +491,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/sky/estimate/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/sky/estimate/" name, Fixture, NULL, sky_catalog_fixture_setup_web, func, \
+              sky_catalog_fixture_teardown)
   ADD ("lines", test_lines);
   ADD ("totals", test_totals);
   ADD ("term", test_term);

@@ -15,28 +15,13 @@
 #include "sky-projection.h"
 #include "sky-report.h"
 #include "sky-scenario.h"
+#include "sky-catalog-test-util.h"
 #include "sky-test-util.h"
 
 /* The export: a projection written as CSV with its assumptions, as JSON, or as a PDF report,
  * through the one serialiser of each record, and how it replaces files already there.
  * (test-cli.c runs skytally-cli export through the same cases, and through standard output
  * and a full disk.) */
-
-/* valid-small.xml: std-2 at 0.096 USD an hour, egress 100 GB free then 0.09; the budget is
- * 1100 a month. The second line has no offer on othercloud's sheet. */
-static const char growth_scenario[] =
-  "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Growth\" currency=\"USD\">\n"
-  "  <providers>\n    <provider id=\"examplecloud\"/>\n  </providers>\n"
-  "  <line label=\"Servers\" group=\"API\" quantity=\"2\" unit=\"hour\">\n"
-  "    <offer provider=\"examplecloud\" sku=\"std-2-us\"/>\n  </line>\n"
-  "  <line label=\"Egress\" group=\"Net\" usage=\"10000\" unit=\"gb\">\n"
-  "    <offer provider=\"examplecloud\" sku=\"egress-us\"/>\n  </line>\n"
-  "  <budget monthly=\"1100\"/>\n"
-  "  <projection months=\"12\">\n"
-  "    <growth line=\"Servers\" percent=\"10\"/>\n"
-  "    <range group=\"Net\" low=\"-20\" high=\"30\"/>\n"
-  "  </projection>\n"
-  "</scenario>\n";
 
 typedef struct
 {
@@ -46,31 +31,16 @@ typedef struct
   SkyScenario *scenario;
 } Fixture;
 
+/* The growth scenario on valid-small.xml: std-2 at 0.096 USD an hour, egress 100 GB free then
+ * 0.09; the budget is 1100 a month. The second line has no offer on othercloud's sheet. */
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
-
-  f->dir = g_dir_make_tmp ("skytally-export-XXXXXX", &error);
-  g_assert_no_error (error);
-  db = g_build_filename (f->dir, "catalog.db", NULL);
+  f->catalog = sky_test_open_catalog (&f->dir, "valid-small.xml", "other-small.xml", NULL);
   f->out = g_build_filename (f->dir, "out", NULL);
   g_assert_cmpint (g_mkdir (f->out, 0755), ==, 0);
-  f->catalog = sky_catalog_open (db, &error);
-  g_assert_no_error (error);
-  for (const char * const *name = (const char *[]) { "valid-small.xml", "other-small.xml", NULL };
-       *name != NULL; name++)
-    {
-      g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", *name, NULL);
-      g_autoptr(SkyImportResult) imported = sky_catalog_import_file (f->catalog, sheet, NULL,
-                                                                     NULL, NULL, &error);
-      g_assert_no_error (error);
-    }
-  f->scenario = sky_scenario_parse (growth_scenario, strlen (growth_scenario), "growth",
-                                    &error);
-  g_assert_no_error (error);
+  f->scenario = sky_test_growth_scenario ();
 }
 
 static void
@@ -78,10 +48,8 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   sky_scenario_free (f->scenario);
-  g_clear_object (&f->catalog);
-  sky_test_remove_tree (f->dir);
   g_free (f->out);
-  g_free (f->dir);
+  sky_test_close_catalog (&f->dir, &f->catalog);
 }
 
 static char *

@@ -6,6 +6,7 @@
 #include "sky-catalog.h"
 #include "sky-projection.h"
 #include "sky-scenario.h"
+#include "sky-catalog-test-util.h"
 #include "sky-test-util.h"
 
 /* Projections over months, worked out by hand on valid-small.xml (std-2 at 0.096 USD an hour on
@@ -59,22 +60,12 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
-  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
-  g_autoptr(SkyImportResult) imported = NULL;
   SkyScenario *s;
   SkyGrowth *growth, *step;
   SkyRange *range;
   SkyStart *start;
 
-  f->dir = g_dir_make_tmp ("skytally-projection-XXXXXX", &error);
-  g_assert_no_error (error);
-  db = g_build_filename (f->dir, "catalog.db", NULL);
-  f->catalog = sky_catalog_open (db, &error);
-  g_assert_no_error (error);
-  imported = sky_catalog_import_file (f->catalog, sheet, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  f->catalog = sky_test_open_catalog (&f->dir, "valid-small.xml", NULL);
 
   s = f->scenario = sky_scenario_new ("Growing", "USD");
   g_ptr_array_add (s->providers, g_strdup ("examplecloud"));
@@ -126,9 +117,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   sky_scenario_free (f->scenario);
-  g_clear_object (&f->catalog);
-  sky_test_remove_tree (f->dir);
-  g_free (f->dir);
+  sky_test_close_catalog (&f->dir, &f->catalog);
 }
 
 #define ASSERT_MONEY(value, expected) G_STMT_START {          \

@@ -13,25 +13,10 @@
 #include "sky-projection.h"
 #include "sky-report-pdf.h"
 #include "sky-scenario.h"
+#include "sky-catalog-test-util.h"
 #include "sky-test-util.h"
 
 /* The projection chart's axes, its drawing, and the PDF report that holds it. */
-
-/* Servers growing 10 % a month from 140.16 and egress of 891.00 against a budget of 1100 a
- * month, on valid-small.xml: month 1 is 1031.16, month 12 about 1290. */
-static const char growth_scenario[] =
-  "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Growth\" currency=\"USD\">\n"
-  "  <providers>\n    <provider id=\"examplecloud\"/>\n  </providers>\n"
-  "  <line label=\"Servers\" group=\"API\" quantity=\"2\" unit=\"hour\">\n"
-  "    <offer provider=\"examplecloud\" sku=\"std-2-us\"/>\n  </line>\n"
-  "  <line label=\"Egress\" group=\"Net\" usage=\"10000\" unit=\"gb\">\n"
-  "    <offer provider=\"examplecloud\" sku=\"egress-us\"/>\n  </line>\n"
-  "  <budget monthly=\"1100\"/>\n"
-  "  <projection months=\"12\">\n"
-  "    <growth line=\"Servers\" percent=\"10\"/>\n"
-  "    <range group=\"Net\" low=\"-20\" high=\"30\"/>\n"
-  "  </projection>\n"
-  "</scenario>\n";
 
 typedef struct
 {
@@ -41,25 +26,16 @@ typedef struct
   SkyProjection *projection;
 } Fixture;
 
+/* The growth scenario: servers growing 10 % a month from 140.16 and egress of 891.00 against a
+ * budget of 1100 a month, on valid-small.xml: month 1 is 1031.16, month 12 about 1290. */
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
-  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
-  g_autoptr(SkyImportResult) imported = NULL;
 
-  f->dir = g_dir_make_tmp ("skytally-report-XXXXXX", &error);
-  g_assert_no_error (error);
-  db = g_build_filename (f->dir, "catalog.db", NULL);
-  f->catalog = sky_catalog_open (db, &error);
-  g_assert_no_error (error);
-  imported = sky_catalog_import_file (f->catalog, sheet, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  f->scenario = sky_scenario_parse (growth_scenario, strlen (growth_scenario), "growth",
-                                    &error);
-  g_assert_no_error (error);
+  f->catalog = sky_test_open_catalog (&f->dir, "valid-small.xml", NULL);
+  f->scenario = sky_test_growth_scenario ();
   f->projection = sky_projection_compute (f->catalog, f->scenario, NULL, 0, &error);
   g_assert_no_error (error);
 }
@@ -70,9 +46,7 @@ fixture_teardown (Fixture       *f,
 {
   sky_projection_free (f->projection);
   sky_scenario_free (f->scenario);
-  g_clear_object (&f->catalog);
-  sky_test_remove_tree (f->dir);
-  g_free (f->dir);
+  sky_test_close_catalog (&f->dir, &f->catalog);
 }
 
 /* The axis ---------------------------------------------------------------------------------- */

@@ -6,6 +6,7 @@
 #include "sky-catalog.h"
 #include "sky-resolve.h"
 #include "sky-scenario.h"
+#include "sky-catalog-test-util.h"
 #include "sky-vocabulary.h"
 #include "sky-test-util.h"
 
@@ -13,47 +14,7 @@
  * tests/data/web.skytally uses on valid-small.xml (Example Cloud, USD) and other-small.xml
  * (Other Cloud, EUR, 10 % off, 1.1 USD/EUR), handed on as numbers. */
 
-typedef struct
-{
-  char        *dir;
-  SkyCatalog  *catalog;
-  SkyScenario *scenario;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  static const char *sheets[] = { "valid-small.xml", "other-small.xml" };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
-  g_autofree char *scenario = g_test_build_filename (G_TEST_DIST, "data", "web.skytally", NULL);
-
-  f->dir = g_dir_make_tmp ("skytally-resolve-XXXXXX", &error);
-  g_assert_no_error (error);
-  db = g_build_filename (f->dir, "catalog.db", NULL);
-  f->catalog = sky_catalog_open (db, &error);
-  g_assert_no_error (error);
-  for (gsize i = 0; i < G_N_ELEMENTS (sheets); i++)
-    {
-      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", sheets[i], NULL);
-      g_autoptr(SkyImportResult) result = sky_catalog_import_file (f->catalog, path, NULL,
-                                                                   NULL, NULL, &error);
-      g_assert_no_error (error);
-    }
-  f->scenario = sky_scenario_load (scenario, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  sky_scenario_free (f->scenario);
-  g_clear_object (&f->catalog);
-  sky_test_remove_tree (f->dir);
-  g_free (f->dir);
-}
+typedef SkyCatalogFixture Fixture;
 
 static SkyResolvedProvider *
 resolve (Fixture    *f,
@@ -244,7 +205,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/sky/resolve/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/sky/resolve/" name, Fixture, NULL, sky_catalog_fixture_setup_web, func, \
+              sky_catalog_fixture_teardown)
   ADD ("lines", test_lines);
   ADD ("rate-and-discount", test_rate_and_discount);
   ADD ("other-term", test_other_term);

@@ -7,52 +7,13 @@
 #include "sky-catalog.h"
 #include "sky-scenario.h"
 #include "sky-score.h"
+#include "sky-catalog-test-util.h"
 #include "sky-test-util.h"
 
 /* Scoring candidates (offers, or a scenario priced on each provider) on weighted criteria, on
  * valid-small.xml (Example Cloud, USD) and other-small.xml (Other Cloud, EUR). */
 
-typedef struct
-{
-  char       *dir;
-  SkyCatalog *catalog;
-} Fixture;
-
-static void
-import (Fixture    *f,
-        const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SkyImportResult) result = sky_catalog_import_file (f->catalog, path, NULL, NULL,
-                                                               NULL, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
-
-  f->dir = g_dir_make_tmp ("skytally-score-XXXXXX", &error);
-  g_assert_no_error (error);
-  db = g_build_filename (f->dir, "catalog.db", NULL);
-  f->catalog = sky_catalog_open (db, &error);
-  g_assert_no_error (error);
-  import (f, "valid-small.xml");
-  import (f, "other-small.xml");
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_object (&f->catalog);
-  sky_test_remove_tree (f->dir);
-  g_free (f->dir);
-}
+typedef SkyCatalogFixture Fixture;
 
 static void
 add_candidate (SkyScenario *s,
@@ -425,7 +386,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/sky/score/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/sky/score/" name, Fixture, NULL, sky_catalog_fixture_setup, func, \
+              sky_catalog_fixture_teardown)
   ADD ("criteria", test_score);
   ADD ("providers", test_score_providers);
   ADD ("overflow", test_score_overflow);
