@@ -2,13 +2,13 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
 
 #include "sky-test-util.h"
 
-/* Removes a test's temporary folder and everything in it. */
 /* Appends the start of a price sheet in EUR, through its <source>: the regions come next. */
 void
 sky_test_append_sheet_start (GString    *sheet,
@@ -25,6 +25,7 @@ sky_test_append_sheet_start (GString    *sheet,
                           provider_id, provider_name);
 }
 
+/* Removes a test's temporary folder and everything in it. */
 void
 sky_test_remove_tree (const char *dir)
 {
@@ -199,4 +200,58 @@ sky_test_names_in (const char *dir)
   g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
   return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static gpointer
+read_fifo_thread (gpointer data)
+{
+  char *text = NULL;
+
+  g_file_get_contents (data, &text, NULL, NULL);
+  return text;
+}
+
+/* Makes a named pipe at @path and reads it in a thread: g_thread_join() gives what was written
+ * to it (to free), once its writer has closed it. @path is kept until then. */
+GThread *
+sky_test_read_fifo (const char *path)
+{
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  return g_thread_new ("reader", read_fifo_thread, (gpointer) path);
+}
+
+/* The text of the PDF file @pdf, read back with pdftotext ($SKYTALLY_PDFTOTEXT); NULL, and the
+ * test marked as skipped, where that is not installed. */
+char *
+sky_test_pdf_text (const char *pdf)
+{
+  const char *pdftotext = g_getenv ("SKYTALLY_PDFTOTEXT");
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int wait_status = 0;
+
+  if (pdftotext == NULL || *pdftotext == '\0')
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed: build-aux/setup-debian.sh "
+                   "installs it");
+      return NULL;
+    }
+  g_spawn_sync (NULL, (char *[]) { (char *) pdftotext, (char *) pdf, (char *) "-", NULL }, NULL,
+                G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  return out;
+}
+
+/* What the file at @path holds (to free), its length in @length (if not NULL). */
+char *
+sky_test_contents_of (const char *path,
+                      gsize      *length)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, length, &error);
+  g_assert_no_error (error);
+  return text;
 }

@@ -25,4 +25,11 @@ char *sky_test_write_empty_sheet (const char *dir,
 
 char *sky_test_names_in (const char *dir);
 
+GThread *sky_test_read_fifo (const char *path);
+
+char *sky_test_pdf_text (const char *pdf);
+
+char *sky_test_contents_of (const char *path,
+                            gsize      *length);
+
 G_END_DECLS

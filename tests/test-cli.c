@@ -42,26 +42,21 @@ run_clear (Run *r)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
-/* Runs skytally-cli with the arguments (NULL-terminated) and returns its output and status;
- * @child_setup (when not NULL) runs in the child before it starts. */
 static void
-cli_with (Run                  *r,
-          GSpawnChildSetupFunc  child_setup,
-          const char           *first,
-          ...)
+cli_valist (Run                  *r,
+            GSpawnChildSetupFunc  child_setup,
+            const char           *first,
+            va_list               args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   const char *cli_path = g_getenv ("SKYTALLY_CLI");
-  va_list args;
   int wait_status = 0;
 
   g_assert_nonnull (cli_path);
   g_ptr_array_add (argv, (char *) cli_path);
-  va_start (args, first);
   for (const char *a = first; a != NULL; a = va_arg (args, const char *))
     g_ptr_array_add (argv, (char *) a);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
   g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, child_setup, NULL, &r->out,
@@ -71,15 +66,49 @@ cli_with (Run                  *r,
   r->status = WEXITSTATUS (wait_status);
 }
 
+/* Runs skytally-cli with the arguments (NULL-terminated) and returns its output and status;
+ * @child_setup (when not NULL) runs in the child before it starts. */
+static void
+cli_with (Run                  *r,
+          GSpawnChildSetupFunc  child_setup,
+          const char           *first,
+          ...)
+{
+  va_list args;
+
+  va_start (args, first);
+  cli_valist (r, child_setup, first, args);
+  va_end (args);
+}
+
 #define cli(r, ...) cli_with ((r), NULL, __VA_ARGS__)
 
-/* In the child, before skytally-cli starts: no file may grow past 1 MiB, as on a full disk. */
+/* What cli_limited() lets a file of the child grow to. */
+static rlim_t file_size_limit;
+
+/* In the child, before skytally-cli starts: no file may grow past file_size_limit. */
 static void
 limit_file_size (gpointer data)
 {
-  struct rlimit limit = { 1 << 20, 1 << 20 };
+  struct rlimit limit = { file_size_limit, file_size_limit };
 
   setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+/* Runs skytally-cli as cli() does, where no file may grow past @max_bytes, as on a full
+ * disk. */
+static void
+cli_limited (Run        *r,
+             rlim_t      max_bytes,
+             const char *first,
+             ...)
+{
+  va_list args;
+
+  file_size_limit = max_bytes;
+  va_start (args, first);
+  cli_valist (r, limit_file_size, first, args);
+  va_end (args);
 }
 
 static void
@@ -102,18 +131,34 @@ fixture_teardown (Fixture       *f,
   g_free (f->dir);
 }
 
-static JsonArray *
-parse_array (const char *text)
+/* The root of @text, read as JSON. */
+static JsonNode *
+parse_json (const char *text)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  JsonNode *root;
 
   json_parser_load_from_data (parser, text, -1, &error);
   g_assert_no_error (error);
-  root = json_parser_get_root (parser);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static JsonArray *
+parse_array (const char *text)
+{
+  g_autoptr(JsonNode) root = parse_json (text);
+
   g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
   return json_array_ref (json_node_get_array (root));
+}
+
+static JsonObject *
+parse_object (const char *text)
+{
+  g_autoptr(JsonNode) root = parse_json (text);
+
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  return json_object_ref (json_node_get_object (root));
 }
 
 static void
@@ -246,15 +291,6 @@ test_no_seed (Fixture       *f,
   }
 }
 
-/* In the child: no file may grow past 256 KiB, less than the bundled sheets take. */
-static void
-limit_file_size_seed (gpointer data)
-{
-  struct rlimit limit = { 256 << 10, 256 << 10 };
-
-  setrlimit (RLIMIT_FSIZE, &limit);
-}
-
 /* A catalog file left empty (a first start interrupted before it wrote anything) is seeded;
  * a seeding that fails midway (the disk full) leaves it to be seeded whole at the next
  * start. */
@@ -272,7 +308,8 @@ test_seed_interrupted (Fixture       *f,
   g_file_set_contents (f->catalog, "", 0, &error);
   g_assert_no_error (error);
 
-  cli_with (&failed, limit_file_size_seed, "--catalog", f->catalog, "sheets", NULL);
+  /* No file may grow past 256 KiB, less than the bundled sheets take. */
+  cli_limited (&failed, 256 << 10, "--catalog", f->catalog, "sheets", NULL);
   assert_one_line_error (&failed);
   g_assert_nonnull (strstr (failed.err, "Cannot load the bundled price sheets"));
 
@@ -585,21 +622,6 @@ integrity (const char *path)
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return result;
-}
-
-/* A kill -9 in the middle of an import leaves the catalog as it was before. */
-static JsonObject *
-parse_object (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  JsonNode *root;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  root = json_parser_get_root (parser);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
-  return json_object_ref (json_node_get_object (root));
 }
 
 /* estimate --format json: per provider the lines and totals, money as decimal strings; the
@@ -1231,27 +1253,18 @@ static void
 test_export_pdf (Fixture       *f,
                  gconstpointer  data)
 {
-  const char *pdftotext = g_getenv ("SKYTALLY_PDFTOTEXT");
   g_autofree char *scenario = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data",
                                                 "scenarios", "web-product.skytally", NULL);
   g_autofree char *pdf = g_build_filename (f->dir, "report.pdf", NULL);
   g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
   g_auto(Run) run = { 0 };
-  int wait_status = 0;
 
   cli (&run, "--catalog", f->catalog, "export", scenario, "--pdf", pdf, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
-  if (pdftotext == NULL || *pdftotext == '\0')
-    {
-      g_test_skip ("pdftotext (poppler-utils) is not installed: build-aux/setup-debian.sh "
-                   "installs it");
-      return;
-    }
-  g_spawn_sync (NULL, (char *[]) { (char *) pdftotext, pdf, (char *) "-", NULL }, NULL,
-                G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &wait_status, &error);
-  g_assert_no_error (error);
+  out = sky_test_pdf_text (pdf);
+  if (out == NULL)
+    return;
   g_assert_nonnull (strstr (out, "Web product in the US"));
   g_assert_nonnull (strstr (out, "The providers side by side"));
   /* Azure's API servers: 3 × 730 × 0.096 = 210.24; the example's monthly totals. */
@@ -1279,17 +1292,6 @@ export_setup (Fixture *f)
   cli (&import, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
   g_assert_cmpint (import.status, ==, 0);
   return write_growth_scenario (f);
-}
-
-static char *
-contents_of (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *text = NULL;
-
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  return text;
 }
 
 /* A symbolic link given as the output (a chain of two) stays a link, and the file it ends at
@@ -1332,7 +1334,7 @@ test_export_keeps_links (Fixture       *f,
       g_autofree char *link = g_build_filename (dir, names[i], NULL);
       g_autofree char *middle = g_strconcat (link, ".link", NULL);
       g_autofree char *target = g_build_filename (real, names[i], NULL);
-      g_autofree char *text = contents_of (target);
+      g_autofree char *text = sky_test_contents_of (target, NULL);
 
       g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
       g_assert_true (g_file_test (middle, G_FILE_TEST_IS_SYMLINK));
@@ -1362,7 +1364,7 @@ test_export_planted_link (Fixture       *f,
   g_assert_cmpint (symlink (victim, part), ==, 0);
   cli (&run, "--catalog", f->catalog, "export", scenario, "--pdf", pdf, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  text = contents_of (victim);
+  text = sky_test_contents_of (victim, NULL);
   g_assert_cmpstr (text, ==, "precious");
   g_assert_true (g_file_test (part, G_FILE_TEST_IS_SYMLINK));
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
@@ -1440,15 +1442,6 @@ test_export_to_stdout (Fixture       *f,
   g_assert_cmpstr (listed, ==, "growth.skytally sub to-stdout.csv");
 }
 
-static gpointer
-read_fifo_thread (gpointer data)
-{
-  char *text = NULL;
-
-  g_file_get_contents (data, &text, NULL, NULL);
-  return text;
-}
-
 /* A named pipe is written to, and stays a pipe. */
 static void
 test_export_to_fifo (Fixture       *f,
@@ -1460,8 +1453,7 @@ test_export_to_fifo (Fixture       *f,
   g_auto(Run) run = { 0 };
   GThread *reader;
 
-  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
-  reader = g_thread_new ("reader", read_fifo_thread, fifo);
+  reader = sky_test_read_fifo (fifo);
   cli (&run, "--catalog", f->catalog, "export", scenario, "--json", fifo, NULL);
   g_assert_cmpint (run.status, ==, 0);
   text = g_thread_join (reader);
@@ -1470,16 +1462,6 @@ test_export_to_fifo (Fixture       *f,
   g_assert_nonnull (strstr (text, "\"scenario\" : \"Growth\""));
   g_assert_true (g_file_test (fifo, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (fifo, G_FILE_TEST_IS_REGULAR));
-}
-
-/* In the child: no file may grow past 33 KiB, room for the catalog's shared memory file (32
- * KiB) but not for the report or the JSON of 60 months. */
-static void
-limit_file_size_small (gpointer data)
-{
-  struct rlimit limit = { 4 << 10, 4 << 10 };
-
-  setrlimit (RLIMIT_FSIZE, &limit);
 }
 
 /* An export that cannot be written (files limited to 4 KiB, far less than any report, whatever
@@ -1510,12 +1492,12 @@ test_export_fails_cleanly (Fixture       *f,
   g_assert_true (g_file_set_contents (pdf, "old pdf", -1, NULL));
   g_assert_true (g_file_set_contents (json, "old json", -1, NULL));
 
-  cli_with (&big, limit_file_size_small, "--catalog", f->catalog, "export", scenario, "--pdf",
-            pdf, "--months", "60", NULL);
+  cli_limited (&big, 4 << 10, "--catalog", f->catalog, "export", scenario, "--pdf", pdf,
+               "--months", "60", NULL);
   assert_one_line_error (&big);
   g_assert_nonnull (strstr (big.err, pdf));
-  cli_with (&json_run, limit_file_size_small, "--catalog", f->catalog, "export", scenario,
-            "--json", json, "--months", "60", NULL);
+  cli_limited (&json_run, 4 << 10, "--catalog", f->catalog, "export", scenario, "--json",
+               json, "--months", "60", NULL);
   assert_one_line_error (&json_run);
   g_assert_nonnull (strstr (json_run.err, json));
   sqlite3_exec (holder, "COMMIT", NULL, NULL, NULL);
@@ -1525,11 +1507,11 @@ test_export_fails_cleanly (Fixture       *f,
   g_assert_nonnull (strstr (nowhere.err, not_dir));
 
   {
-    g_autofree char *text = contents_of (pdf);
+    g_autofree char *text = sky_test_contents_of (pdf, NULL);
     g_assert_cmpstr (text, ==, "old pdf");
   }
   {
-    g_autofree char *text = contents_of (json);
+    g_autofree char *text = sky_test_contents_of (json, NULL);
     g_assert_cmpstr (text, ==, "old json");
   }
   listed = sky_test_names_in (dir);
@@ -1556,7 +1538,7 @@ test_export_csv_all_or_nothing (Fixture       *f,
   cli (&run, "--catalog", f->catalog, "export", scenario, "--csv", csv, NULL);
   assert_one_line_error (&run);
   g_assert_nonnull (strstr (run.err, assumptions));
-  text = contents_of (csv);
+  text = sky_test_contents_of (csv, NULL);
   g_assert_cmpstr (text, ==, "old csv");
   g_assert_true (g_file_test (assumptions, G_FILE_TEST_IS_DIR));
   listed = sky_test_names_in (dir);
@@ -2116,8 +2098,9 @@ test_full_disk_import (Fixture       *f,
   before = listing (f);
   generate_sheet (big, "20000");
 
-  /* Exits (cli_with() asserts it was not killed) with a user error. */
-  cli_with (&r, limit_file_size, "--catalog", f->catalog, "import", big, NULL);
+  /* Exits (cli_with() asserts it was not killed) with a user error: no file may grow past
+   * 1 MiB, as on a full disk. */
+  cli_limited (&r, 1 << 20, "--catalog", f->catalog, "import", big, NULL);
   assert_one_line_error (&r);
   expected = g_strdup_printf ("%s: not imported (the catalog is unchanged): ", big);
   g_assert_nonnull (strstr (r.err, expected));
@@ -2129,15 +2112,6 @@ test_full_disk_import (Fixture       *f,
   g_assert_cmpstr (check, ==, "ok");
   after = listing (f);
   g_assert_cmpstr (before, ==, after);
-}
-
-/* In the child: no file may grow past 1 KiB, as on a disk that is full already. */
-static void
-limit_file_size_tiny (gpointer data)
-{
-  struct rlimit limit = { 1024, 1024 };
-
-  setrlimit (RLIMIT_FSIZE, &limit);
 }
 
 /* A catalog that cannot be read because the file SQLite keeps beside it cannot be written (a
@@ -2155,7 +2129,8 @@ test_full_disk_read (Fixture       *f,
   cli (&setup, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
   g_assert_cmpint (setup.status, ==, 0);
 
-  cli_with (&r, limit_file_size_tiny, "--catalog", f->catalog, "sheets", NULL);
+  /* No file may grow past 1 KiB, as on a disk that is full already. */
+  cli_limited (&r, 1024, "--catalog", f->catalog, "sheets", NULL);
   assert_one_line_error (&r);
   g_assert_nonnull (strstr (r.err, expected));
   g_assert_nonnull (strstr (r.err, "the disk may be full"));

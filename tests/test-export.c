@@ -52,18 +52,6 @@ fixture_teardown (Fixture       *f,
   sky_test_close_catalog (&f->dir, &f->catalog);
 }
 
-static char *
-contents_of (const char *path,
-             gsize      *length)
-{
-  g_autoptr(GError) error = NULL;
-  char *text = NULL;
-
-  g_file_get_contents (path, &text, length, &error);
-  g_assert_no_error (error);
-  return text;
-}
-
 static void
 export (Fixture                *f,
         const SkyExportOptions *options,
@@ -118,8 +106,8 @@ test_csv_with_assumptions (Fixture       *f,
   g_assert_no_error (error);
   expected_assumptions = sky_report_assumptions_csv (f->scenario, projection,
                                                      SKY_CSV_SEMICOLON, TRUE, &alength);
-  text = contents_of (csv, &read);
-  atext = contents_of (beside, &aread);
+  text = sky_test_contents_of (csv, &read);
+  atext = sky_test_contents_of (beside, &aread);
   g_assert_cmpmem (text, read, expected, length);
   g_assert_cmpmem (atext, aread, expected_assumptions, alength);
   g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBFprovider;provider_name;"));
@@ -186,7 +174,7 @@ test_json_projection (Fixture       *f,
   g_assert_no_error (error);
   root = sky_json_projection (f->scenario, projection);
   expected = sky_json_to_data (root, &length);
-  text = contents_of (path, &read);
+  text = sky_test_contents_of (path, &read);
   g_assert_cmpmem (text, read, expected, length);
 
   json_parser_load_from_data (parser, text, read, &error);
@@ -271,7 +259,7 @@ test_pdf (Fixture       *f,
   gsize length = 0;
 
   export (f, &options, path, NULL);
-  text = contents_of (path, &length);
+  text = sky_test_contents_of (path, &length);
   g_assert_true (g_str_has_prefix (text, "%PDF-"));
   /* Ends as a whole PDF ends. */
   g_assert_cmpuint (length, >, 7);
@@ -353,7 +341,7 @@ test_keeps_links (Fixture       *f,
       g_autofree char *link = g_build_filename (f->out, names[i], NULL);
       g_autofree char *middle = g_strconcat (link, ".link", NULL);
       g_autofree char *target = g_build_filename (real, names[i], NULL);
-      g_autofree char *text = contents_of (target, NULL);
+      g_autofree char *text = sky_test_contents_of (target, NULL);
 
       g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
       g_assert_true (g_file_test (middle, G_FILE_TEST_IS_SYMLINK));
@@ -384,7 +372,7 @@ test_planted_link (Fixture       *f,
 
       g_assert_cmpint (symlink (victim, part), ==, 0);
       export (f, &options, path, NULL);
-      text = contents_of (victim, NULL);
+      text = sky_test_contents_of (victim, NULL);
       g_assert_cmpstr (text, ==, "precious");
       g_assert_true (g_file_test (part, G_FILE_TEST_IS_SYMLINK));
       g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
@@ -424,15 +412,6 @@ test_keeps_mode (Fixture       *f,
     }
 }
 
-static gpointer
-read_fifo_thread (gpointer data)
-{
-  char *text = NULL;
-
-  g_file_get_contents (data, &text, NULL, NULL);
-  return text;
-}
-
 /* A named pipe is written to, and stays a pipe. */
 static void
 test_to_fifo (Fixture       *f,
@@ -443,8 +422,7 @@ test_to_fifo (Fixture       *f,
   g_autofree char *text = NULL;
   GThread *reader;
 
-  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
-  reader = g_thread_new ("reader", read_fifo_thread, fifo);
+  reader = sky_test_read_fifo (fifo);
   export (f, &options, fifo, NULL);
   text = g_thread_join (reader);
   g_assert_nonnull (text);
@@ -497,7 +475,7 @@ test_csv_all_or_nothing (Fixture       *f,
                                     &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, assumptions));
-  text = contents_of (csv, NULL);
+  text = sky_test_contents_of (csv, NULL);
   g_assert_cmpstr (text, ==, "old csv");
   g_assert_true (g_file_test (assumptions, G_FILE_TEST_IS_DIR));
   listed = sky_test_names_in (f->out);

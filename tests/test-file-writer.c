@@ -233,15 +233,6 @@ test_abandoned (void)
   sky_test_remove_tree (dir);
 }
 
-static gpointer
-read_fifo_thread (gpointer data)
-{
-  char *text = NULL;
-
-  g_file_get_contents (data, &text, NULL, NULL);
-  return text;
-}
-
 /* A named pipe and a device are written to directly, and stay what they are. */
 static void
 test_fifo_and_device (void)
@@ -255,9 +246,8 @@ test_fifo_and_device (void)
   GThread *reader;
   GStatBuf st;
 
-  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  reader = sky_test_read_fifo (fifo);
   g_assert_cmpint (symlink ("pipe", link), ==, 0);
-  reader = g_thread_new ("reader", read_fifo_thread, fifo);
   w = sky_file_write_begin (link, SKY_FILE_WRITE_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_true (sky_file_write_is_direct (w));
