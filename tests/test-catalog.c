@@ -1230,6 +1230,29 @@ test_import_special_file (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* Opening @path is refused as not a catalog, with a message naming the file and saying
+ * @reason, and the file is left byte for byte as it was. */
+static void
+assert_refused_unchanged (const char *path,
+                          const char *reason)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len = 0, after_len = 0;
+
+  g_file_get_contents (path, &before, &before_len, &error);
+  g_assert_no_error (error);
+  g_assert_null (sky_catalog_open (path, &error));
+  g_assert_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NOT_A_CATALOG);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, reason));
+  g_clear_error (&error);
+  g_file_get_contents (path, &after, &after_len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (before, before_len, after, after_len);
+}
+
 /* A catalog whose schema version no migration knows, and a database without tables that claims
  * a version, are refused as catalogs this version cannot read, and left as they were. */
 static void
@@ -1248,38 +1271,21 @@ test_open_unknown_version (void)
     {
       g_autofree char *name = g_strdup_printf ("case-%" G_GSIZE_FORMAT ".db", i);
       g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *before = NULL;
-      g_autofree char *after = NULL;
-      gsize before_len = 0, after_len = 0;
-      SkyCatalog *catalog;
       sqlite3 *db = NULL;
 
       if (i < 2)
         {
           /* A real catalog, its version then changed. */
-          catalog = sky_catalog_open (path, &error);
+          g_autoptr(SkyCatalog) catalog = sky_catalog_open (path, &error);
+
           g_assert_no_error (error);
-          g_object_unref (catalog);
         }
       g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
       g_assert_cmpint (sqlite3_exec (db, setups[i], NULL, NULL, NULL), ==, SQLITE_OK);
       g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==,
                        SQLITE_OK);
       sqlite3_close (db);
-      g_file_get_contents (path, &before, &before_len, &error);
-      g_assert_no_error (error);
-
-      catalog = sky_catalog_open (path, &error);
-      g_assert_null (catalog);
-      g_assert_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NOT_A_CATALOG);
-      g_assert_nonnull (strstr (error->message, path));
-      g_assert_nonnull (strstr (error->message, "not a catalog this version of Skytally can "
-                                                "read"));
-      g_clear_error (&error);
-
-      g_file_get_contents (path, &after, &after_len, &error);
-      g_assert_no_error (error);
-      g_assert_cmpmem (before, before_len, after, after_len);
+      assert_refused_unchanged (path, "not a catalog this version of Skytally can read");
     }
   sky_test_remove_tree (dir);
 }
@@ -1306,27 +1312,12 @@ test_open_foreign_unchanged (void)
       g_autofree char *path = g_build_filename (dir, name, NULL);
       g_autofree char *wal = g_strconcat (path, "-wal", NULL);
       g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-      g_autofree char *before = NULL;
-      g_autofree char *after = NULL;
-      gsize before_len = 0, after_len = 0;
-      SkyCatalog *catalog;
       sqlite3 *db = NULL;
 
       g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
       g_assert_cmpint (sqlite3_exec (db, setups[i], NULL, NULL, NULL), ==, SQLITE_OK);
       sqlite3_close (db);
-      g_file_get_contents (path, &before, &before_len, &error);
-      g_assert_no_error (error);
-
-      catalog = sky_catalog_open (path, &error);
-      g_assert_null (catalog);
-      g_assert_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NOT_A_CATALOG);
-      g_assert_nonnull (strstr (error->message, "not a Skytally catalog"));
-      g_clear_error (&error);
-
-      g_file_get_contents (path, &after, &after_len, &error);
-      g_assert_no_error (error);
-      g_assert_cmpmem (before, before_len, after, after_len);
+      assert_refused_unchanged (path, "not a Skytally catalog");
       g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
       g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
       g_assert_cmpint (pragma (path, "application_id"), ==, 42);
