@@ -165,6 +165,23 @@ find_cell (GtkWidget *root,
   return find_cell_from (root, type, index, &nth);
 }
 
+/* Types @text into the @nth text cell of row 0 in @root, which shows @shown before (when not
+ * NULL), and activates it. */
+static void
+enter_in_cell (GtkWidget  *root,
+               guint       nth,
+               const char *shown,
+               const char *text)
+{
+  GtkWidget *cell = find_cell (root, GTK_TYPE_TEXT, 0, nth);
+
+  g_assert_nonnull (cell);
+  if (shown != NULL)
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, shown);
+  gtk_editable_set_text (GTK_EDITABLE (cell), text);
+  g_signal_emit_by_name (cell, "activate");
+}
+
 /* Quantity, usage and purchase option change in place; the cheapest total is marked. */
 static void
 test_scenario_edit_in_place (Fixture       *f,
@@ -185,20 +202,13 @@ test_scenario_edit_in_place (Fixture       *f,
   line = g_ptr_array_index (shown_scenario (page)->lines, 0);
 
   /* The first text cell of row 0 is its quantity. */
-  cell = find_cell (view, GTK_TYPE_TEXT, 0, 0);
-  g_assert_nonnull (cell);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "3");
-  gtk_editable_set_text (GTK_EDITABLE (cell), "4");
-  g_signal_emit_by_name (cell, "activate");
+  enter_in_cell (view, 0, "3", "4");
   wait_for_rows (f);
   /* 4 × 730 × 0.096 = 280.32. */
   g_assert_cmpstr (money_of (shown_estimate (page), 0, 0), ==, "280.32");
 
   /* Not a number: the line keeps its quantity. */
-  cell = find_cell (view, GTK_TYPE_TEXT, 0, 0);
-  g_assert_nonnull (cell);
-  gtk_editable_set_text (GTK_EDITABLE (cell), "lots");
-  g_signal_emit_by_name (cell, "activate");
+  enter_in_cell (view, 0, NULL, "lots");
   line = g_ptr_array_index (shown_scenario (page)->lines, 0);
   {
     g_autofree char *q = sky_decimal_to_string (line->quantity);
@@ -206,11 +216,7 @@ test_scenario_edit_in_place (Fixture       *f,
   }
 
   /* Usage: 100 hours a month. */
-  cell = find_cell (view, GTK_TYPE_TEXT, 0, 1);
-  g_assert_nonnull (cell);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "730 hour");
-  gtk_editable_set_text (GTK_EDITABLE (cell), "100 hour");
-  g_signal_emit_by_name (cell, "activate");
+  enter_in_cell (view, 1, "730 hour", "100 hour");
   wait_for_rows (f);
   /* 4 × 100 × 0.096 = 38.40. */
   g_assert_cmpstr (money_of (shown_estimate (page), 0, 0), ==, "38.40");

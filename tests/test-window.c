@@ -120,6 +120,18 @@ test_import_empty_refused (Fixture       *f,
   gtk_window_destroy (dialog);
 }
 
+/* Opens the Price sheets window (@sheets) from the main window; returns its list of sheets. */
+static GtkWidget *
+open_price_sheets (Fixture    *f,
+                   GtkWindow **sheets)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.price-sheets", NULL));
+  *sheets = find_toplevel (SKY_TYPE_PRICE_SHEETS_WINDOW);
+  g_assert_nonnull (*sheets);
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (*sheets),
+                                                    SKY_TYPE_PRICE_SHEETS_WINDOW, "list"));
+}
+
 static void
 test_price_sheets_window (Fixture       *f,
                           gconstpointer  data)
@@ -128,12 +140,7 @@ test_price_sheets_window (Fixture       *f,
   GtkWidget *list, *row;
 
   import_fixture (f, "valid-small.xml", NULL);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.price-sheets", NULL));
-
-  sheets = find_toplevel (SKY_TYPE_PRICE_SHEETS_WINDOW);
-  g_assert_nonnull (sheets);
-  list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (sheets),
-                                                    SKY_TYPE_PRICE_SHEETS_WINDOW, "list"));
+  list = open_price_sheets (f, &sheets);
   row = gtk_widget_get_first_child (list);
   g_assert_true (ADW_IS_ACTION_ROW (row));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
@@ -182,11 +189,7 @@ test_price_sheets_remove (Fixture       *f,
   GVariant *target;
 
   import_fixture (f, "valid-small.xml", "valid-small-2026.2.xml", NULL);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.price-sheets", NULL));
-  sheets = find_toplevel (SKY_TYPE_PRICE_SHEETS_WINDOW);
-  g_assert_nonnull (sheets);
-  list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (sheets),
-                                                    SKY_TYPE_PRICE_SHEETS_WINDOW, "list"));
+  list = open_price_sheets (f, &sheets);
   row = gtk_widget_get_first_child (list);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Example Cloud 2026.2");
@@ -302,11 +305,7 @@ test_price_sheets_upcoming (Fixture       *f,
   wait_until_idle (f);
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.price-sheets", NULL));
-  sheets = find_toplevel (SKY_TYPE_PRICE_SHEETS_WINDOW);
-  g_assert_nonnull (sheets);
-  list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (sheets),
-                                                    SKY_TYPE_PRICE_SHEETS_WINDOW, "list"));
+  list = open_price_sheets (f, &sheets);
   row = gtk_widget_get_first_child (list);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Example Cloud 2099.1");
@@ -580,6 +579,27 @@ replace_by_application (SkyWindow *window,
   g_application_open (app, &other, 1, "");
 }
 
+/* Opens @file on @window's Scenario @page, holding @original again, and adds a line to it:
+ * it has unsaved changes. */
+static void
+open_modified (SkyWindow       *window,
+               SkyScenarioPage *page,
+               GFile           *file,
+               const char      *original)
+{
+  g_autofree char *path = g_file_get_path (file);
+  SkyScenarioLine *line = sky_scenario_line_new (SKY_LINE_REQUIREMENT);
+
+  g_assert_true (g_file_set_contents (path, original, -1, NULL));
+  open_scenario (page, file);
+  wait_for_page (window);
+  line->label = g_strdup ("Added");
+  line->unit = g_strdup ("hour");
+  line->category = g_strdup ("compute");
+  sky_scenario_document_add_line (document_of (page), line);
+  wait_for_page (window);
+}
+
 /* Edits a copy of web.skytally in @dir on @window, then replaces it by @replace three times,
  * answering the question Cancel (the edit stays), Discard (@other replaces it, or a new
  * scenario when @other is NULL) and Save (the edit is written first). */
@@ -603,18 +623,10 @@ check_replace_asks (SkyWindow   *window,
     {
       g_autoptr(SkyScenario) on_disk = NULL;
       g_autoptr(GError) error = NULL;
-      SkyScenarioLine *line = sky_scenario_line_new (SKY_LINE_REQUIREMENT);
       GtkWindow *dialog;
 
       g_test_message ("answering %s", answers[i]);
-      g_assert_true (g_file_set_contents (mine_path, original, -1, NULL));
-      open_scenario (page, mine);
-      wait_for_page (window);
-      line->label = g_strdup ("Added");
-      line->unit = g_strdup ("hour");
-      line->category = g_strdup ("compute");
-      sky_scenario_document_add_line (document_of (page), line);
-      wait_for_page (window);
+      open_modified (window, page, mine, original);
       g_assert_true (sky_scenario_document_get_modified (document_of (page)));
       g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
@@ -675,20 +687,12 @@ test_scenario_close_answers (Fixture       *f,
       SkyScenarioPage *page =
         SKY_SCENARIO_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), SKY_TYPE_WINDOW,
                                                           "scenario_page"));
-      SkyScenarioLine *line = sky_scenario_line_new (SKY_LINE_REQUIREMENT);
       g_autoptr(SkyScenario) on_disk = NULL;
       g_autoptr(GError) error = NULL;
       GtkWindow *dialog;
 
       gtk_window_present (GTK_WINDOW (window));
-      g_assert_true (g_file_set_contents (mine_path, original, -1, NULL));
-      open_scenario (page, mine);
-      wait_for_page (window);
-      line->label = g_strdup ("Added");
-      line->unit = g_strdup ("hour");
-      line->category = g_strdup ("compute");
-      sky_scenario_document_add_line (document_of (page), line);
-      wait_for_page (window);
+      open_modified (window, page, mine, original);
 
       gtk_window_close (GTK_WINDOW (window));
       g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
