@@ -220,6 +220,20 @@ sky_test_read_fifo (const char *path)
   return g_thread_new ("reader", read_fifo_thread, (gpointer) path);
 }
 
+/* What @reader (of sky_test_read_fifo()) read from the named pipe at @path, which is still
+ * there and still not a regular file. */
+char *
+sky_test_fifo_text (GThread    *reader,
+                    const char *path)
+{
+  char *text = g_thread_join (reader);
+
+  g_assert_nonnull (text);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  return text;
+}
+
 /* The text of the PDF file @pdf, read back with pdftotext ($SKYTALLY_PDFTOTEXT); NULL, and the
  * test marked as skipped, where that is not installed. */
 char *

@@ -26,6 +26,8 @@ char *sky_test_write_empty_sheet (const char *dir,
 char *sky_test_names_in (const char *dir);
 
 GThread *sky_test_read_fifo (const char *path);
+char *sky_test_fifo_text (GThread    *reader,
+                          const char *path);
 
 char *sky_test_pdf_text (const char *pdf);
 

@@ -291,6 +291,20 @@ test_no_seed (Fixture       *f,
   }
 }
 
+/* skytally-cli loads the four bundled sheets into the catalog, which then lists them. */
+static void
+assert_seeds_bundled (Fixture *f)
+{
+  g_auto(Run) r = { 0 };
+  g_autoptr(JsonArray) sheets = NULL;
+
+  cli (&r, "--catalog", f->catalog, "sheets", "--format", "json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, "Loaded 4 bundled price sheets"));
+  sheets = parse_array (r.out);
+  g_assert_cmpuint (json_array_get_length (sheets), ==, 4);
+}
+
 /* A catalog file left empty (a first start interrupted before it wrote anything) is seeded;
  * a seeding that fails midway (the disk full) leaves it to be seeded whole at the next
  * start. */
@@ -300,8 +314,6 @@ test_seed_interrupted (Fixture       *f,
 {
   g_autofree char *dir = g_path_get_dirname (f->catalog);
   g_auto(Run) failed = { 0 };
-  g_auto(Run) r = { 0 };
-  g_autoptr(JsonArray) sheets = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
@@ -313,11 +325,7 @@ test_seed_interrupted (Fixture       *f,
   assert_one_line_error (&failed);
   g_assert_nonnull (strstr (failed.err, "Cannot load the bundled price sheets"));
 
-  cli (&r, "--catalog", f->catalog, "sheets", "--format", "json", NULL);
-  g_assert_cmpint (r.status, ==, 0);
-  g_assert_nonnull (strstr (r.err, "Loaded 4 bundled price sheets"));
-  sheets = parse_array (r.out);
-  g_assert_cmpuint (json_array_get_length (sheets), ==, 4);
+  assert_seeds_bundled (f);
 }
 
 static void
@@ -1456,12 +1464,9 @@ test_export_to_fifo (Fixture       *f,
   reader = sky_test_read_fifo (fifo);
   cli (&run, "--catalog", f->catalog, "export", scenario, "--json", fifo, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  text = g_thread_join (reader);
-  g_assert_nonnull (text);
+  text = sky_test_fifo_text (reader, fifo);
   g_assert_true (g_str_has_prefix (text, "{"));
   g_assert_nonnull (strstr (text, "\"scenario\" : \"Growth\""));
-  g_assert_true (g_file_test (fifo, G_FILE_TEST_EXISTS));
-  g_assert_false (g_file_test (fifo, G_FILE_TEST_IS_REGULAR));
 }
 
 /* An export that cannot be written (files limited to 4 KiB, far less than any report, whatever
@@ -2044,8 +2049,6 @@ test_seed_killed (Fixture       *f,
   const char *argv[] = { g_getenv ("SKYTALLY_CLI"), "--catalog", f->catalog, "sheets", NULL };
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonArray) sheets = NULL;
-  g_auto(Run) r = { 0 };
 
   g_assert_cmpint (g_mkdir_with_parents (bundled, 0700), ==, 0);
   files = sky_catalog_list_sheet_files (g_getenv ("SKYTALLY_PRICESHEETS_DIR"), &error);
@@ -2070,11 +2073,7 @@ test_seed_killed (Fixture       *f,
   check = integrity (f->catalog);
   g_assert_cmpstr (check, ==, "ok");
 
-  cli (&r, "--catalog", f->catalog, "sheets", "--format", "json", NULL);
-  g_assert_cmpint (r.status, ==, 0);
-  g_assert_nonnull (strstr (r.err, "Loaded 4 bundled price sheets"));
-  sheets = parse_array (r.out);
-  g_assert_cmpuint (json_array_get_length (sheets), ==, 4);
+  assert_seeds_bundled (f);
 }
 
 /* A catalog that cannot be written midway through an import (files limited to 1 MiB, as on a
