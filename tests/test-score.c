@@ -27,6 +27,57 @@ add_candidate (SkyScenario *s,
   g_ptr_array_add (s->candidates, c);
 }
 
+/* Adds to @s the exchange rate of @rate @to for one @from, pinned on 2026-11-01. */
+static void
+add_rate (SkyScenario *s,
+          const char  *from,
+          const char  *to,
+          const char  *rate)
+{
+  SkyExchangeRate *r = g_new0 (SkyExchangeRate, 1);
+
+  r->from = g_strdup (from);
+  r->to = g_strdup (to);
+  r->date = g_strdup ("2026-11-01");
+  g_assert_true (sky_decimal_parse (rate, 10, FALSE, &r->rate, NULL));
+  g_ptr_array_add (s->rates, r);
+}
+
+typedef struct
+{
+  const char *target;
+  int         value;
+} Rating;
+
+/* Adds to @s the rated criterion @id, named @name, of @weight, and @n_ratings @ratings of it;
+ * returns the criterion, which @s holds. */
+static SkyCriterion *
+add_rated_criterion (SkyScenario  *s,
+                     const char   *id,
+                     const char   *name,
+                     int           weight,
+                     const Rating *ratings,
+                     gsize         n_ratings)
+{
+  SkyCriterion *criterion = g_new0 (SkyCriterion, 1);
+
+  criterion->id = g_strdup (id);
+  criterion->name = g_strdup (name);
+  criterion->kind = SKY_CRITERION_RATED;
+  criterion->weight = sky_decimal_from_int (weight);
+  g_ptr_array_add (s->criteria, criterion);
+  for (gsize i = 0; i < n_ratings; i++)
+    {
+      SkyRating *r = g_new0 (SkyRating, 1);
+
+      r->criterion = g_strdup (id);
+      r->target = g_strdup (ratings[i].target);
+      r->value = ratings[i].value;
+      g_ptr_array_add (s->ratings, r);
+    }
+  return criterion;
+}
+
 /* Three candidates scored on five criteria, worked out by hand:
  *   std-2: 70.08 USD a month, 2 vCPU, 8 GiB, SLA 99.99, the feature "network", rated 2;
  *   mem-4: 183.96 USD, 4 vCPU, 32 GiB, SLA 99.9, no feature, rated 4 (itself);
@@ -41,45 +92,20 @@ test_score (Fixture       *f,
   g_autoptr(SkyScenario) s = sky_scenario_new ("Choice", "USD");
   g_autoptr(SkyScoring) scoring = NULL;
   g_autoptr(GError) error = NULL;
-  static const char *candidates[][2] = {
-    { "examplecloud", "std-2-us" }, { "examplecloud", "mem-4-eu" }, { "othercloud", "o-4" },
-  };
-  static const struct { const char *target; int value; } ratings[] = {
+  static const Rating ratings[] = {
     { "examplecloud", 2 }, { "examplecloud:mem-4-eu", 4 }, { "othercloud", 5 },
   };
-  SkyExchangeRate *rate = g_new0 (SkyExchangeRate, 1);
-  SkyCriterion *lock_in = g_new0 (SkyCriterion, 1);
   SkyScoredOption *std2, *mem4, *o4;
   SkySensitivity *cost;
 
-  rate->from = g_strdup ("EUR");
-  rate->to = g_strdup ("USD");
-  rate->date = g_strdup ("2026-11-01");
-  sky_decimal_parse ("1.1", 10, FALSE, &rate->rate, NULL);
-  g_ptr_array_add (s->rates, rate);
-  for (gsize i = 0; i < G_N_ELEMENTS (candidates); i++)
-    {
-      SkyCandidate *c = g_new0 (SkyCandidate, 1);
-      c->provider = g_strdup (candidates[i][0]);
-      c->sku = g_strdup (candidates[i][1]);
-      g_ptr_array_add (s->candidates, c);
-    }
+  add_rate (s, "EUR", "USD", "1.1");
+  add_candidate (s, "examplecloud", "std-2-us");
+  add_candidate (s, "examplecloud", "mem-4-eu");
+  add_candidate (s, "othercloud", "o-4");
   sky_scenario_add_default_criteria (s);
   /* Cost 40, performance 20, SLA 20, features 10, lock-in 10. */
   ((SkyCriterion *) g_ptr_array_index (s->criteria, 3))->weight = sky_decimal_from_int (10);
-  lock_in->id = g_strdup ("lock-in");
-  lock_in->name = g_strdup ("Lock-in risk");
-  lock_in->kind = SKY_CRITERION_RATED;
-  lock_in->weight = sky_decimal_from_int (10);
-  g_ptr_array_add (s->criteria, lock_in);
-  for (gsize i = 0; i < G_N_ELEMENTS (ratings); i++)
-    {
-      SkyRating *r = g_new0 (SkyRating, 1);
-      r->criterion = g_strdup ("lock-in");
-      r->target = g_strdup (ratings[i].target);
-      r->value = ratings[i].value;
-      g_ptr_array_add (s->ratings, r);
-    }
+  add_rated_criterion (s, "lock-in", "Lock-in risk", 10, ratings, G_N_ELEMENTS (ratings));
 
   scoring = sky_score_scenario (f->catalog, s, &error);
   g_assert_no_error (error);
@@ -132,18 +158,9 @@ test_score_overflow (Fixture       *f,
   g_autoptr(SkyScenario) s = sky_scenario_new ("Huge rate", "EUR");
   g_autoptr(SkyScoring) scoring = NULL;
   g_autoptr(GError) error = NULL;
-  SkyExchangeRate *rate = g_new0 (SkyExchangeRate, 1);
-  SkyCandidate *c = g_new0 (SkyCandidate, 1);
 
-  rate->from = g_strdup ("USD");
-  rate->to = g_strdup ("EUR");
-  rate->date = g_strdup ("2026-11-01");
-  g_assert_true (sky_decimal_parse ("99999999999999999999999999.9999999999", 10, FALSE,
-                                    &rate->rate, NULL));
-  g_ptr_array_add (s->rates, rate);
-  c->provider = g_strdup ("examplecloud");
-  c->sku = g_strdup ("std-2-us");
-  g_ptr_array_add (s->candidates, c);
+  add_rate (s, "USD", "EUR", "99999999999999999999999999.9999999999");
+  add_candidate (s, "examplecloud", "std-2-us");
   sky_scenario_add_default_criteria (s);
 
   scoring = sky_score_scenario (f->catalog, s, &error);
@@ -164,15 +181,10 @@ test_score_providers (Fixture       *f,
   g_autoptr(SkyScenario) s = sky_scenario_load (path, &error);
   g_autoptr(SkyScoring) scoring = NULL;
   SkyScoredOption *example, *other;
-  static const char *providers[] = { "examplecloud", "othercloud" };
 
   g_assert_no_error (error);
-  for (gsize i = 0; i < G_N_ELEMENTS (providers); i++)
-    {
-      SkyCandidate *c = g_new0 (SkyCandidate, 1);
-      c->provider = g_strdup (providers[i]);
-      g_ptr_array_add (s->candidates, c);
-    }
+  add_candidate (s, "examplecloud", NULL);
+  add_candidate (s, "othercloud", NULL);
   sky_scenario_add_default_criteria (s);
   scoring = sky_score_scenario (f->catalog, s, &error);
   g_assert_no_error (error);
@@ -329,33 +341,16 @@ test_score_ratings (Fixture       *f,
   g_autoptr(SkyScenario) s = sky_scenario_new ("Rated", "USD");
   g_autoptr(SkyScoring) scoring = NULL;
   g_autoptr(GError) error = NULL;
-  SkyCriterion *support = g_new0 (SkyCriterion, 1);
-  static const struct { const char *target; int value; } ratings[] = {
+  static const Rating ratings[] = {
     { "examplecloud", 1 }, { "examplecloud:mem-4-eu", 5 },
   };
-  SkyExchangeRate *rate = g_new0 (SkyExchangeRate, 1);
+  SkyCriterion *support;
 
-  rate->from = g_strdup ("EUR");
-  rate->to = g_strdup ("USD");
-  rate->date = g_strdup ("2026-11-01");
-  sky_decimal_parse ("1.1", 10, FALSE, &rate->rate, NULL);
-  g_ptr_array_add (s->rates, rate);
+  add_rate (s, "EUR", "USD", "1.1");
   add_candidate (s, "examplecloud", "std-2-us");
   add_candidate (s, "examplecloud", "mem-4-eu");
   add_candidate (s, "othercloud", "o-4");
-  support->id = g_strdup ("support");
-  support->name = g_strdup ("Support");
-  support->kind = SKY_CRITERION_RATED;
-  support->weight = sky_decimal_from_int (7);
-  g_ptr_array_add (s->criteria, support);
-  for (gsize i = 0; i < G_N_ELEMENTS (ratings); i++)
-    {
-      SkyRating *r = g_new0 (SkyRating, 1);
-      r->criterion = g_strdup ("support");
-      r->target = g_strdup (ratings[i].target);
-      r->value = ratings[i].value;
-      g_ptr_array_add (s->ratings, r);
-    }
+  support = add_rated_criterion (s, "support", "Support", 7, ratings, G_N_ELEMENTS (ratings));
 
   scoring = sky_score_scenario (f->catalog, s, &error);
   g_assert_no_error (error);
