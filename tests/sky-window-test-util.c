@@ -412,6 +412,27 @@ wait_for_page (SkyWindow *window)
   g_assert_false (sky_scenario_document_get_busy (document_of (page)));
 }
 
+/* Opens @file on @window's Scenario @page, holding @original again, and adds a line to it:
+ * it has unsaved changes. */
+void
+open_modified (SkyWindow       *window,
+               SkyScenarioPage *page,
+               GFile           *file,
+               const char      *original)
+{
+  g_autofree char *path = g_file_get_path (file);
+  SkyScenarioLine *line = sky_scenario_line_new (SKY_LINE_REQUIREMENT);
+
+  g_assert_true (g_file_set_contents (path, original, -1, NULL));
+  open_scenario (page, file);
+  wait_for_page (window);
+  line->label = g_strdup ("Added");
+  line->unit = g_strdup ("hour");
+  line->category = g_strdup ("compute");
+  sky_scenario_document_add_line (document_of (page), line);
+  wait_for_page (window);
+}
+
 /* Sets up a window test program; returns the data folder to remove when it is done, or NULL
  * when there is no display to test on (then the program is reported as skipped). */
 char *

@@ -94,5 +94,9 @@ void wait_for_projection (SkyBudgetPage *page);
 GtkWidget *budget_child (SkyBudgetPage *page,
                          const char    *name);
 void wait_for_page (SkyWindow *window);
+void open_modified (SkyWindow       *window,
+                    SkyScenarioPage *page,
+                    GFile           *file,
+                    const char      *original);
 
 G_END_DECLS

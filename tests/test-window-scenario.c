@@ -494,19 +494,12 @@ test_scenario_save_fails (Fixture       *f,
   g_autofree char *original = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
   SkyScenarioPage *page = scenario_page (f);
-  SkyScenarioLine *line = sky_scenario_line_new (SKY_LINE_REQUIREMENT);
   GtkWindow *dialog;
 
   import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
   g_assert_true (g_file_get_contents (source, &original, NULL, NULL));
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (path, original, -1, NULL));
-  open_scenario (page, file);
-  wait_for_estimate (f);
-  line->label = g_strdup ("Added");
-  line->unit = g_strdup ("hour");
-  line->category = g_strdup ("compute");
-  sky_scenario_document_add_line (document_of (page), line);
+  open_modified (f->window, page, file, original);
   wait_for_estimate (f);
 
   /* Its folder is now a file: nothing can be written in it, whoever runs the test. */

@@ -579,27 +579,6 @@ replace_by_application (SkyWindow *window,
   g_application_open (app, &other, 1, "");
 }
 
-/* Opens @file on @window's Scenario @page, holding @original again, and adds a line to it:
- * it has unsaved changes. */
-static void
-open_modified (SkyWindow       *window,
-               SkyScenarioPage *page,
-               GFile           *file,
-               const char      *original)
-{
-  g_autofree char *path = g_file_get_path (file);
-  SkyScenarioLine *line = sky_scenario_line_new (SKY_LINE_REQUIREMENT);
-
-  g_assert_true (g_file_set_contents (path, original, -1, NULL));
-  open_scenario (page, file);
-  wait_for_page (window);
-  line->label = g_strdup ("Added");
-  line->unit = g_strdup ("hour");
-  line->category = g_strdup ("compute");
-  sky_scenario_document_add_line (document_of (page), line);
-  wait_for_page (window);
-}
-
 /* Edits a copy of web.skytally in @dir on @window, then replaces it by @replace three times,
  * answering the question Cancel (the edit stays), Discard (@other replaces it, or a new
  * scenario when @other is NULL) and Save (the edit is written first). */
