@@ -25,6 +25,17 @@ sky_test_append_sheet_start (GString    *sheet,
                           provider_id, provider_name);
 }
 
+/* A new temporary folder for a test (to free, and to remove with sky_test_remove_tree()). */
+char *
+sky_test_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("skytally-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
 /* Removes a test's temporary folder and everything in it. */
 void
 sky_test_remove_tree (const char *dir)

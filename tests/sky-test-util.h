@@ -5,6 +5,8 @@
 
 G_BEGIN_DECLS
 
+char *sky_test_make_dir (void);
+
 void sky_test_remove_tree (const char *dir);
 
 gboolean sky_test_set_writable (const char *file,

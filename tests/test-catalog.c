@@ -57,8 +57,7 @@ fixture_setup (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("skytally-test-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = sky_test_make_dir ();
   f->path = g_build_filename (f->dir, "catalog.db", NULL);
   f->catalog = sky_catalog_open (f->path, &error);
   g_assert_no_error (error);
@@ -1144,15 +1143,13 @@ static void
 test_open_rejects (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("skytally-test-XXXXXX", &error);
+  g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *garbage = g_build_filename (dir, "garbage.db", NULL);
   g_autofree char *foreign = g_build_filename (dir, "foreign.db", NULL);
   g_autofree char *future = g_build_filename (dir, "future.db", NULL);
   g_autofree char *filler = g_strnfill (8192, 'x');
   SkyCatalog *catalog;
   sqlite3 *db = NULL;
-
-  g_assert_no_error (error);
 
   g_file_set_contents (garbage, filler, -1, &error);
   g_assert_no_error (error);
@@ -1264,9 +1261,8 @@ test_open_unknown_version (void)
     "PRAGMA user_version = 3",
   };
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("skytally-test-XXXXXX", &error);
+  g_autofree char *dir = sky_test_make_dir ();
 
-  g_assert_no_error (error);
   for (gsize i = 0; i < G_N_ELEMENTS (setups); i++)
     {
       g_autofree char *name = g_strdup_printf ("case-%" G_GSIZE_FORMAT ".db", i);
@@ -1302,10 +1298,8 @@ test_open_foreign_unchanged (void)
     "INSERT INTO note (text) VALUES ('keep me');",
     "PRAGMA application_id = 42;",
   };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("skytally-test-XXXXXX", &error);
+  g_autofree char *dir = sky_test_make_dir ();
 
-  g_assert_no_error (error);
   for (gsize i = 0; i < G_N_ELEMENTS (setups); i++)
     {
       g_autofree char *name = g_strdup_printf ("other-%" G_GSIZE_FORMAT ".db", i);

@@ -115,10 +115,7 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("skytally-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = sky_test_make_dir ();
   f->catalog = g_build_filename (f->dir, "sub", "catalog.db", NULL);
 }
 

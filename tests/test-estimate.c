@@ -304,8 +304,7 @@ aws_catalog (char **dir)
   g_autoptr(SkyImportResult) imported = NULL;
   SkyCatalog *catalog;
 
-  *dir = g_dir_make_tmp ("skytally-estimate-XXXXXX", &error);
-  g_assert_no_error (error);
+  *dir = sky_test_make_dir ();
   db = g_build_filename (*dir, "catalog.db", NULL);
   catalog = sky_catalog_open (db, &error);
   g_assert_no_error (error);

@@ -17,16 +17,6 @@
 #include "sky-scenario.h"
 #include "sky-test-util.h"
 
-static char *
-make_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("skytally-writer-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
 static void
 assert_contents (const char *path,
                  const char *expected)
@@ -52,7 +42,7 @@ mode_of (const char *path)
 static void
 test_new_file_mode (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *plain = g_build_filename (dir, "plain.csv", NULL);
   g_autofree char *private = g_build_filename (dir, "private", NULL);
   g_autoptr(GError) error = NULL;
@@ -73,7 +63,7 @@ test_new_file_mode (void)
 static void
 test_keeps_mode (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *narrow = g_build_filename (dir, "narrow", NULL);
   g_autofree char *wide = g_build_filename (dir, "wide", NULL);
   g_autoptr(GError) error = NULL;
@@ -98,7 +88,7 @@ test_keeps_mode (void)
 static void
 test_link_chain (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *sub = g_build_filename (dir, "sub", NULL);
   g_autofree char *real = g_build_filename (sub, "real.csv", NULL);
   g_autofree char *middle = g_build_filename (dir, "middle", NULL);
@@ -136,7 +126,7 @@ test_link_chain (void)
 static void
 test_temporary_file (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *out = g_build_filename (dir, "report.pdf", NULL);
   g_autofree char *victim = g_build_filename (dir, "victim", NULL);
   g_autoptr(SkyFileWrite) w = NULL;
@@ -190,7 +180,7 @@ test_temporary_file (void)
 static void
 test_long_name (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *stem = g_strnfill (245, 'a');
   g_autofree char *name = g_strconcat (stem, "é.csv", NULL);
   FILE *old;
@@ -216,7 +206,7 @@ test_long_name (void)
 static void
 test_abandoned (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *out = g_build_filename (dir, "out.json", NULL);
   g_autofree char *listed = NULL;
   g_autoptr(GError) error = NULL;
@@ -237,7 +227,7 @@ test_abandoned (void)
 static void
 test_fifo_and_device (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *fifo = g_build_filename (dir, "pipe", NULL);
   g_autofree char *link = g_build_filename (dir, "to-pipe", NULL);
   g_autofree char *text = NULL;
@@ -300,7 +290,7 @@ test_standard_output (void)
 static void
 test_descriptors (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *link = g_build_filename (dir, "to-pipe", NULL);
   g_autofree char *file = g_build_filename (dir, "file", NULL);
   g_autofree char *listed = NULL;
@@ -347,7 +337,7 @@ test_descriptors (void)
 static void
 test_cannot_write (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *file = g_build_filename (dir, "file", NULL);
   g_autofree char *under = g_build_filename (file, "out.csv", NULL);
   g_autofree char *folder = g_build_filename (dir, "folder", NULL);
@@ -402,7 +392,7 @@ test_full_disk (void)
       g_printerr ("%s\n", error->message);
       return;
     }
-  dir = make_dir ();
+  dir = sky_test_make_dir ();
   out = g_build_filename (dir, "out.csv", NULL);
   g_assert_true (g_file_set_contents (out, "old", -1, NULL));
   g_setenv ("SKYTALLY_TEST_TARGET", out, TRUE);
@@ -420,7 +410,7 @@ test_full_disk (void)
 static void
 test_all_or_nothing (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *first = g_build_filename (dir, "first.csv", NULL);
   g_autofree char *new_one = g_build_filename (dir, "new.csv", NULL);
   g_autofree char *second = g_build_filename (dir, "second.csv", NULL);
@@ -471,7 +461,7 @@ test_all_or_nothing (void)
 static void
 test_scenario_save (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *real = g_build_filename (dir, "real.skytally", NULL);
   g_autofree char *middle = g_build_filename (dir, "middle.skytally", NULL);
   g_autofree char *link = g_build_filename (dir, "link.skytally", NULL);

@@ -15,7 +15,7 @@ static void
 test_round_trip (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("skytally-recovery-XXXXXX", &error);
+  g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "recovery", NULL);
   g_autoptr(SkyScenario) s = sky_scenario_new ("Unsaved = \\ changes", "EUR");
   g_autoptr(SkyScenario) back = NULL;
@@ -56,7 +56,7 @@ static void
 test_errors (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("skytally-recovery-XXXXXX", &error);
+  g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *missing = g_build_filename (dir, "missing", NULL);
   g_autofree char *garbage = g_build_filename (dir, "garbage", NULL);
 

@@ -123,7 +123,7 @@ test_load_save_round_trip (void)
   g_autoptr(SkyScenarioDocument) document = sky_scenario_document_new ();
   g_autoptr(GFile) source = data_gfile ("web.skytally");
   g_autofree char *source_path = g_file_get_path (source);
-  g_autofree char *dir = g_dir_make_tmp ("skytally-document-XXXXXX", NULL);
+  g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *saved_path = g_build_filename (dir, "saved.skytally", NULL);
   g_autoptr(GFile) saved = g_file_new_for_path (saved_path);
   g_autoptr(SkyScenario) expected = NULL;
@@ -191,7 +191,7 @@ static void
 test_modified_title_notifies (void)
 {
   g_autoptr(SkyScenarioDocument) document = sky_scenario_document_new ();
-  g_autofree char *dir = g_dir_make_tmp ("skytally-document-XXXXXX", NULL);
+  g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "costs.skytally", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -375,7 +375,7 @@ static void
 test_save_failure (void)
 {
   g_autoptr(SkyScenarioDocument) document = sky_scenario_document_new ();
-  g_autofree char *dir = g_dir_make_tmp ("skytally-document-XXXXXX", NULL);
+  g_autofree char *dir = sky_test_make_dir ();
   /* A folder that is a file cannot be written, whoever runs the test (root writes anywhere
    * else). */
   g_autofree char *not_a_folder = g_build_filename (dir, "plain-file", NULL);
@@ -458,7 +458,7 @@ static void
 test_estimate (void)
 {
   g_autoptr(SkyScenarioDocument) document = sky_scenario_document_new ();
-  g_autofree char *dir = g_dir_make_tmp ("skytally-document-XXXXXX", NULL);
+  g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *catalog_path = g_build_filename (dir, "catalog.db", NULL);
   g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml",
                                                   NULL);

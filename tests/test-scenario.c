@@ -171,7 +171,7 @@ test_file_round_trip (void)
   g_autoptr(SkyScenario) s = load_fixture ();
   g_autoptr(SkyScenario) opened = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("skytally-scenario-XXXXXX", &error);
+  g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *first = g_build_filename (dir, "first.skytally", NULL);
   g_autofree char *second = g_build_filename (dir, "second.skytally", NULL);
   g_autofree char *a = NULL, *b = NULL;
@@ -193,7 +193,7 @@ test_save (void)
 {
   g_autoptr(SkyScenario) s = load_fixture ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("skytally-scenario-XXXXXX", &error);
+  g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "web.skytally", NULL);
   g_autofree char *link = g_build_filename (dir, "link.skytally", NULL);
   g_autofree char *text = NULL;
@@ -228,7 +228,7 @@ static void
 test_save_full_disk (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("skytally-scenario-XXXXXX", &error);
+  g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "web.skytally", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -458,7 +458,7 @@ test_save_too_many_lines (void)
   g_autoptr(SkyScenario) s = load_fixture ();
   g_autoptr(SkyScenario) copy = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("skytally-scenario-XXXXXX", &error);
+  g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "web.skytally", NULL);
   g_autofree char *before = NULL, *after = NULL;
 
@@ -523,8 +523,7 @@ assert_refused_at_once (const char *path,
 static void
 test_load_fifo (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("skytally-scenario-XXXXXX", &error);
+  g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "pipe.skytally", NULL);
   g_autofree char *message = g_strdup_printf ("%d %s: not a regular file*", SKY_SCENARIO_ERROR_IO,
                                               path);
@@ -538,8 +537,7 @@ test_load_fifo (void)
 static void
 test_load_device (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("skytally-scenario-XXXXXX", &error);
+  g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "zero.skytally", NULL);
   g_autofree char *message = g_strdup_printf ("%d %s: not a regular file*", SKY_SCENARIO_ERROR_IO,
                                               path);
@@ -553,8 +551,7 @@ test_load_device (void)
 static void
 test_load_too_large (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("skytally-scenario-XXXXXX", &error);
+  g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "huge.skytally", NULL);
   g_autofree char *message = g_strdup_printf ("%d %s: a scenario file is at most 16 MiB*",
                                               SKY_SCENARIO_ERROR_TOO_LARGE, path);

@@ -337,12 +337,11 @@ static void
 test_empty_file (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("skytally-test-XXXXXX", &error);
+  g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *empty = NULL;
   g_autofree char *blank = NULL;
   g_autofree char *expected = NULL;
 
-  g_assert_no_error (error);
   error = read_text (dir, "empty.xml", "", 0, &empty);
   g_assert_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_MALFORMED);
   expected = g_strconcat (empty, ": the file is empty, not a price sheet", NULL);
@@ -394,9 +393,8 @@ test_entity_located (void)
       "5:45", "Entity 'bar' not defined" },
   };
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("skytally-test-XXXXXX", &error);
+  g_autofree char *dir = sky_test_make_dir ();
 
-  g_assert_no_error (error);
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("entity-%" G_GSIZE_FORMAT ".xml", i);
@@ -442,9 +440,8 @@ test_many_attributes (void)
 {
   static const guint counts[] = { 65, 5000, 300000 };
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("skytally-test-XXXXXX", &error);
+  g_autofree char *dir = sky_test_make_dir ();
 
-  g_assert_no_error (error);
   for (gsize i = 0; i < G_N_ELEMENTS (counts); i++)
     for (int ns = 0; ns < 2; ns++)
       {
@@ -474,7 +471,7 @@ static void
 test_long_text (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("skytally-test-XXXXXX", &error);
+  g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "text.xml", NULL);
   g_autofree char *filler = g_strnfill (4 * 1024 * 1024, 'x');
   g_autofree char *with_text = g_strconcat ("\n  ", filler, "\n  <sheet ", NULL);
@@ -501,7 +498,7 @@ static void
 test_long_source (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("skytally-test-XXXXXX", &error);
+  g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "source.xml", NULL);
   g_autofree char *filler = g_strnfill (4 * 1024 * 1024, 'x');
   g_autofree char *text = small_sheet_with ("Written by hand for tests.", filler);
@@ -584,10 +581,9 @@ test_long_names_and_values (void)
       "3:49: format “" SHOWN_X "” of <price-sheet>" },
   };
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("skytally-test-XXXXXX", &error);
+  g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *xs = g_strnfill (40000, 'x');
 
-  g_assert_no_error (error);
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GString) to = g_string_new (cases[i].to);
@@ -620,14 +616,13 @@ static void
 test_special_files (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("skytally-test-XXXXXX", &error);
+  g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *fifo = g_build_filename (dir, "pipe.xml", NULL);
   g_autofree char *zero = g_build_filename (dir, "zero.xml", NULL);
   g_autofree char *folder = g_build_filename (dir, "folder.xml", NULL);
   const char *paths[] = { fifo, zero, folder };
   SkySheetSink sink = { NULL };
 
-  g_assert_no_error (error);
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
   g_assert_cmpint (symlink ("/dev/zero", zero), ==, 0);
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
@@ -656,13 +651,12 @@ test_checksum_of_long_sheet (void)
 {
   g_autoptr(GString) s = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("skytally-test-XXXXXX", &error);
+  g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "long.xml", NULL);
   g_autofree char *expected = NULL;
   g_autofree char *sha = NULL;
   SkySheetSink sink = { NULL };
 
-  g_assert_no_error (error);
   sky_test_append_sheet_start (s, "longcloud", "Long Cloud");
   g_string_append (s,
                    "  <region code=\"eu\" name=\"Europe\" geography=\"EU\"/>\n"

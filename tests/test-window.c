@@ -17,12 +17,10 @@
 static void
 test_renderer_choice (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("skytally-dev-XXXXXX", &error);
+  g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *missing = g_build_filename (dir, "none", NULL);
   g_autofree char *node = g_build_filename (dir, "renderD128", NULL);
 
-  g_assert_no_error (error);
   g_assert_cmpstr (sky_renderer_for_machine (8, dir), ==, "cairo");
   g_assert_cmpstr (sky_renderer_for_machine (8, missing), ==, "cairo");
   /* GTK 4.14 and later decide this themselves. */
@@ -712,8 +710,7 @@ test_application_open_asks (void)
 {
   g_autoptr(SkyApplication) app = new_app (G_APPLICATION_HANDLES_OPEN);
   g_autoptr(GFile) other = data_gfile ("web.skytally");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("skytally-window-XXXXXX", &error);
+  g_autofree char *dir = sky_test_make_dir ();
   SkyWindow *window;
 
   g_application_open (G_APPLICATION (app), &other, 1, "");
