@@ -8,6 +8,7 @@
 #include "sky-catalog.h"
 #include "skytally-resources.h"
 #include "sky-application.h"
+#include "sky-gui-util.h"
 #include "sky-opening-window.h"
 #include "sky-thread-task.h"
 #include "sky-window.h"
@@ -69,10 +70,9 @@ static void
 show_open_error (SkyApplication *self,
                  const GError   *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (NULL, _("Could Not Open the Catalog"),
-                                              error->message);
+  GtkWidget *dialog = sky_gui_util_error_dialog_new (NULL, _("Could Not Open the Catalog"),
+                                                     error->message);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_application_add_window (GTK_APPLICATION (self), GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -9,6 +9,7 @@
 
 #include "sky-export.h"
 #include "sky-export-dialog.h"
+#include "sky-gui-util.h"
 #include "sky-thread-task.h"
 
 /* The Export dialog: a scenario's projection written for finance (CSV, with its assumptions in
@@ -174,7 +175,6 @@ exported_cb (GObject      *object,
   Job *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   gboolean written = g_task_propagate_boolean (G_TASK (result), &error);
-  GtkWidget *dialog;
 
   /* Closed meanwhile: the export was cancelled, unless it had finished already. */
   if (self->catalog == NULL)
@@ -193,9 +193,7 @@ exported_cb (GObject      *object,
     }
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Export"), error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  sky_gui_util_show_error (GTK_WINDOW (self), _("Cannot Export"), error->message);
 }
 
 /* Writes the projection to @file, and for a CSV its assumptions to @assumptions (none when

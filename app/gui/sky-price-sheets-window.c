@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sky-gui-util.h"
 #include "sky-price-sheets-window.h"
 
 /* Lists every price sheet in the catalog: provider, version, effective date, offers, and
@@ -103,17 +104,6 @@ reload (SkyPriceSheetsWindow *self)
 }
 
 static void
-show_error (SkyPriceSheetsWindow *self,
-            const char           *heading,
-            const char           *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 removed_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
@@ -124,7 +114,8 @@ removed_cb (GObject      *object,
   gtk_widget_set_sensitive (GTK_WIDGET (self->list), TRUE);
   if (!sky_catalog_remove_sheet_finish (SKY_CATALOG (object), result, &error))
     {
-      show_error (self, _("Could Not Remove the Price Sheet"), error->message);
+      sky_gui_util_show_error (GTK_WINDOW (self), _("Could Not Remove the Price Sheet"),
+                               error->message);
       return;
     }
   reload (self);

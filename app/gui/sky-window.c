@@ -13,6 +13,7 @@
 #include "sky-tradeoffs-page.h"
 #include "sky-budget-page.h"
 #include "sky-export-dialog.h"
+#include "sky-gui-util.h"
 #include "sky-compare-page.h"
 #include "sky-window.h"
 
@@ -141,17 +142,6 @@ show_toast (SkyWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
-static void
-show_error (SkyWindow  *self,
-            const char *heading,
-            const char *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* Importing --------------------------------------------------------------------------------- */
 
 static void
@@ -195,7 +185,8 @@ import_finished_cb (GObject      *object,
       show_toast (self, _("Import cancelled; the catalog is unchanged"));
     }
   else if (error != NULL)
-    show_error (self, _("Could Not Import the Price Sheet"), error->message);
+    sky_gui_util_show_error (GTK_WINDOW (self), _("Could Not Import the Price Sheet"),
+                             error->message);
   else
     {
       if (imported->status == SKY_IMPORT_UNCHANGED)
@@ -244,7 +235,7 @@ import_next (SkyWindow *self)
       g_autofree char *uri = g_file_get_uri (file);
       g_autofree char *body = g_strdup_printf (_("%s is not a local file."), uri);
 
-      show_error (self, _("Could Not Import the Price Sheet"), body);
+      sky_gui_util_show_error (GTK_WINDOW (self), _("Could Not Import the Price Sheet"), body);
       import_next (self);
       return;
     }
@@ -305,7 +296,8 @@ seed_finished_cb (GObject      *object,
                           "start"));
     }
   else if (error != NULL)
-    show_error (self, _("Could Not Load the Bundled Price Sheets"), error->message);
+    sky_gui_util_show_error (GTK_WINDOW (self), _("Could Not Load the Bundled Price Sheets"),
+                             error->message);
   else if (seeded->len > 0)
     {
       g_autofree char *loaded =
@@ -336,7 +328,8 @@ sky_window_load_bundled_sheets (SkyWindow *self)
 
   if (!sky_catalog_get_bundled_sheets (self->catalog, &state, &error))
     {
-      show_error (self, _("Could Not Load the Bundled Price Sheets"), error->message);
+      sky_gui_util_show_error (GTK_WINDOW (self), _("Could Not Load the Bundled Price Sheets"),
+                               error->message);
       return;
     }
   /* Nothing can be loaded into a catalog that cannot be written; it is said once, here. */
@@ -543,7 +536,8 @@ document_saved_cb (GObject      *object,
 
   saved = sky_scenario_document_save_finish (SKY_SCENARIO_DOCUMENT (object), result, &error);
   if (!saved)
-    show_error (saving->self, _("Cannot Save the Scenario"), error->message);
+    sky_gui_util_show_error (GTK_WINDOW (saving->self), _("Cannot Save the Scenario"),
+                             error->message);
   saving_done (saving, saved);
 }
 
@@ -718,7 +712,7 @@ document_loaded_cb (GObject      *object,
 
   /* A file that cannot be read is reported, and the scenario stays as it was. */
   if (!sky_scenario_document_load_finish (SKY_SCENARIO_DOCUMENT (object), result, &error))
-    show_error (self, _("Cannot Open the Scenario"), error->message);
+    sky_gui_util_show_error (GTK_WINDOW (self), _("Cannot Open the Scenario"), error->message);
 }
 
 static void
@@ -783,7 +777,7 @@ recovery_restored_cb (GObject      *object,
 
   if (!sky_scenario_document_restore_recovery_finish (SKY_SCENARIO_DOCUMENT (object), result,
                                                       &error))
-    show_error (self, _("Cannot Restore the Scenario"), error->message);
+    sky_gui_util_show_error (GTK_WINDOW (self), _("Cannot Restore the Scenario"), error->message);
 }
 
 static void
