@@ -11,6 +11,7 @@
 #include "sky-budget-page.h"
 #include "sky-chart.h"
 #include "sky-currency.h"
+#include "sky-gui-util.h"
 #include "sky-index-item.h"
 #include "sky-thread-task.h"
 
@@ -484,10 +485,7 @@ static void
 set_busy (SkyBudgetPage *self,
           gboolean       busy)
 {
-  if (self->busy == busy)
-    return;
-  self->busy = busy;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  sky_gui_util_set_flag (G_OBJECT (self), &self->busy, busy, properties[PROP_BUSY]);
 }
 
 /* Projecting ---------------------------------------------------------------------------------- */
@@ -678,11 +676,8 @@ static void
 set_document (SkyBudgetPage       *self,
               SkyScenarioDocument *document)
 {
-  if (self->document == document)
+  if (!sky_gui_util_watch (&self->document, document, self))
     return;
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_set_object (&self->document, document);
   if (document != NULL)
     g_signal_connect_swapped (document, "changed", G_CALLBACK (refresh), self);
   refresh (self);
@@ -746,9 +741,7 @@ sky_budget_page_dispose (GObject *object)
   SkyBudgetPage *self = SKY_BUDGET_PAGE (object);
 
   self->generation++;
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_clear_object (&self->document);
+  sky_gui_util_watch (&self->document, NULL, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SKY_TYPE_BUDGET_PAGE);
   g_clear_object (&self->rows);
 

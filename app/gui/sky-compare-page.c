@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "sky-compare-page.h"
+#include "sky-gui-util.h"
 #include "sky-index-item.h"
 #include "sky-listing-item.h"
 #include "sky-sheet-reader.h"
@@ -53,10 +54,7 @@ static void
 set_busy (SkyComparePage *self,
           gboolean        busy)
 {
-  if (self->busy == busy)
-    return;
-  self->busy = busy;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  sky_gui_util_set_flag (G_OBJECT (self), &self->busy, busy, properties[PROP_BUSY]);
 }
 
 /* The matrix ---------------------------------------------------------------------------------- */
@@ -431,10 +429,7 @@ sky_compare_page_set_sources (SkyComparePage  *self,
     return FALSE;
   g_clear_object (&self->catalog);
   self->catalog = catalog;
-  if (self->candidates != NULL)
-    g_signal_handlers_disconnect_by_data (self->candidates, self);
-  g_set_object (&self->candidates, candidates);
-  if (candidates != NULL)
+  if (sky_gui_util_watch (&self->candidates, candidates, self) && candidates != NULL)
     g_signal_connect_swapped (candidates, "items-changed", G_CALLBACK (update_actions), self);
   update_actions (self);
   return TRUE;
@@ -478,9 +473,7 @@ sky_compare_page_dispose (GObject *object)
   SkyComparePage *self = SKY_COMPARE_PAGE (object);
 
   self->generation++;
-  if (self->candidates != NULL)
-    g_signal_handlers_disconnect_by_data (self->candidates, self);
-  g_clear_object (&self->candidates);
+  sky_gui_util_watch (&self->candidates, NULL, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SKY_TYPE_COMPARE_PAGE);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->columns, g_ptr_array_unref);

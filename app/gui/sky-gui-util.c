@@ -7,7 +7,8 @@
 
 #include "sky-gui-util.h"
 
-/* Small pieces the windows and pages share: the error dialog. */
+/* Small pieces the windows and pages share: the error dialog, following an object whose
+ * signals a widget listens to, and a boolean property that notifies only on a change. */
 
 /**
  * sky_gui_util_error_dialog_new:
@@ -46,4 +47,61 @@ sky_gui_util_show_error (GtkWindow  *parent,
 
   dialog = sky_gui_util_error_dialog_new (parent, heading, body);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * sky_gui_util_watch:
+ * @slot: (inout): a `GObject *` field of @watcher holding a reference, or %NULL
+ * @object: (nullable): the object to hold instead
+ * @watcher: the object whose handlers are connected to the one held
+ *
+ * Makes @slot hold @object. The handlers @watcher connected to the object held before (those
+ * with @watcher as their data) are disconnected from it first; connecting to @object is the
+ * caller's, when this returns %TRUE. Setting %NULL lets the object go, as in a dispose.
+ *
+ * Returns: %FALSE when @slot held @object already, and nothing was done
+ */
+gboolean
+sky_gui_util_watch (gpointer slot,
+                    gpointer object,
+                    gpointer watcher)
+{
+  GObject **held = slot;
+
+  g_return_val_if_fail (held != NULL, FALSE);
+  g_return_val_if_fail (object == NULL || G_IS_OBJECT (object), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (watcher), FALSE);
+
+  if (*held == object)
+    return FALSE;
+  if (*held != NULL)
+    g_signal_handlers_disconnect_by_data (*held, watcher);
+  g_set_object (held, object);
+  return TRUE;
+}
+
+/**
+ * sky_gui_util_set_flag:
+ * @flag: the field of @object that holds the property @pspec
+ *
+ * Sets a boolean property's field, and notifies @pspec when its value changed.
+ *
+ * Returns: whether the value changed
+ */
+gboolean
+sky_gui_util_set_flag (GObject    *object,
+                       gboolean   *flag,
+                       gboolean    value,
+                       GParamSpec *pspec)
+{
+  g_return_val_if_fail (G_IS_OBJECT (object), FALSE);
+  g_return_val_if_fail (flag != NULL, FALSE);
+  g_return_val_if_fail (G_IS_PARAM_SPEC (pspec), FALSE);
+
+  value = value != FALSE;
+  if (*flag == value)
+    return FALSE;
+  *flag = value;
+  g_object_notify_by_pspec (object, pspec);
+  return TRUE;
 }

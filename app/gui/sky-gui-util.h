@@ -11,5 +11,12 @@ GtkWidget *sky_gui_util_error_dialog_new (GtkWindow  *parent,
 void       sky_gui_util_show_error       (GtkWindow  *parent,
                                           const char *heading,
                                           const char *body);
+gboolean   sky_gui_util_watch            (gpointer    slot,
+                                          gpointer    object,
+                                          gpointer    watcher);
+gboolean   sky_gui_util_set_flag         (GObject    *object,
+                                          gboolean   *flag,
+                                          gboolean    value,
+                                          GParamSpec *pspec);
 
 G_END_DECLS

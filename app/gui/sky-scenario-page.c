@@ -9,6 +9,7 @@
 
 #include "sky-terms.h"
 #include "sky-currency.h"
+#include "sky-gui-util.h"
 #include "sky-line-dialog.h"
 #include "sky-listing-item.h"
 #include "sky-scenario-page.h"
@@ -1302,11 +1303,8 @@ static void
 set_document (SkyScenarioPage     *self,
               SkyScenarioDocument *document)
 {
-  if (self->document == document)
+  if (!sky_gui_util_watch (&self->document, document, self))
     return;
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_set_object (&self->document, document);
   if (document != NULL)
     {
       g_signal_connect_swapped (document, "loaded", G_CALLBACK (on_document_loaded), self);
@@ -1336,11 +1334,8 @@ static void
 set_candidates (SkyScenarioPage *self,
                 GListModel      *candidates)
 {
-  if (self->candidates == candidates)
+  if (!sky_gui_util_watch (&self->candidates, candidates, self))
     return;
-  if (self->candidates != NULL)
-    g_signal_handlers_disconnect_by_data (self->candidates, self);
-  g_set_object (&self->candidates, candidates);
   if (candidates != NULL)
     g_signal_connect_swapped (candidates, "items-changed",
                               G_CALLBACK (update_candidates_action), self);
@@ -1404,12 +1399,8 @@ sky_scenario_page_dispose (GObject *object)
 {
   SkyScenarioPage *self = SKY_SCENARIO_PAGE (object);
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_clear_object (&self->document);
-  if (self->candidates != NULL)
-    g_signal_handlers_disconnect_by_data (self->candidates, self);
-  g_clear_object (&self->candidates);
+  sky_gui_util_watch (&self->document, NULL, self);
+  sky_gui_util_watch (&self->candidates, NULL, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SKY_TYPE_SCENARIO_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sky-currency.h"
+#include "sky-gui-util.h"
 #include "sky-listing-item.h"
 #include "sky-score.h"
 #include "sky-thread-task.h"
@@ -71,10 +72,7 @@ static void
 set_busy (SkyTradeoffsPage *self,
           gboolean          busy)
 {
-  if (self->busy == busy)
-    return;
-  self->busy = busy;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  sky_gui_util_set_flag (G_OBJECT (self), &self->busy, busy, properties[PROP_BUSY]);
 }
 
 /* Rows ---------------------------------------------------------------------------------------- */
@@ -690,11 +688,8 @@ static void
 set_document (SkyTradeoffsPage    *self,
               SkyScenarioDocument *document)
 {
-  if (self->document == document)
+  if (!sky_gui_util_watch (&self->document, document, self))
     return;
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_set_object (&self->document, document);
   if (document != NULL)
     g_signal_connect_swapped (document, "changed", G_CALLBACK (refresh), self);
   g_clear_pointer (&self->shape, g_free);
@@ -707,11 +702,8 @@ static void
 set_candidates (SkyTradeoffsPage *self,
                 GListModel       *candidates)
 {
-  if (self->candidates == candidates)
+  if (!sky_gui_util_watch (&self->candidates, candidates, self))
     return;
-  if (self->candidates != NULL)
-    g_signal_handlers_disconnect_by_data (self->candidates, self);
-  g_set_object (&self->candidates, candidates);
   if (candidates != NULL)
     g_signal_connect_swapped (candidates, "items-changed", G_CALLBACK (update_use_candidates),
                               self);
@@ -784,12 +776,8 @@ sky_tradeoffs_page_dispose (GObject *object)
   SkyTradeoffsPage *self = SKY_TRADEOFFS_PAGE (object);
 
   self->generation++;
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  if (self->candidates != NULL)
-    g_signal_handlers_disconnect_by_data (self->candidates, self);
-  g_clear_object (&self->document);
-  g_clear_object (&self->candidates);
+  sky_gui_util_watch (&self->document, NULL, self);
+  sky_gui_util_watch (&self->candidates, NULL, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SKY_TYPE_TRADEOFFS_PAGE);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 

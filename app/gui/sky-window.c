@@ -1145,9 +1145,7 @@ sky_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->recent_menu);
   g_clear_object (&self->catalog);
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_clear_object (&self->document);
+  sky_gui_util_watch (&self->document, NULL, self);
 
   G_OBJECT_CLASS (sky_window_parent_class)->dispose (object);
 }
