@@ -13,7 +13,7 @@
 #include "sky-currency.h"
 #include "sky-gui-util.h"
 #include "sky-index-item.h"
-#include "sky-thread-task.h"
+#include "sky-scenario-task.h"
 
 /* The Budget page: the scenario month by month on one provider, stacked by group, with its
  * low-high range and the monthly budget, a table of the months, and a line that says plainly
@@ -490,35 +490,12 @@ set_busy (SkyBudgetPage *self,
 
 /* Projecting ---------------------------------------------------------------------------------- */
 
-typedef struct
+static gpointer
+project (SkyCatalog         *catalog,
+         const SkyScenario  *scenario,
+         GError            **error)
 {
-  SkyScenario   *scenario;
-  SkyCatalog    *catalog;
-  guint          generation;
-  SkyProjection *projection;
-  GError        *error;
-} Job;
-
-static void
-job_free (Job *job)
-{
-  g_clear_pointer (&job->scenario, sky_scenario_free);
-  g_clear_object (&job->catalog);
-  g_clear_pointer (&job->projection, sky_projection_free);
-  g_clear_error (&job->error);
-  g_free (job);
-}
-
-static void
-project_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  Job *job = task_data;
-
-  job->projection = sky_projection_compute (job->catalog, job->scenario, NULL, 0, &job->error);
-  g_task_return_boolean (task, TRUE);
+  return sky_projection_compute (catalog, scenario, NULL, 0, error);
 }
 
 static void
@@ -527,18 +504,21 @@ projected_cb (GObject      *object,
               gpointer      user_data)
 {
   SkyBudgetPage *self = SKY_BUDGET_PAGE (object);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  SkyProjection *projection;
+  SkyScenario *projected = NULL;
 
-  if (job->generation != self->generation)
+  if (sky_scenario_task_is_stale (result, self->generation))
     return;
+  projection = sky_scenario_task_finish (result, &projected, &error);
   set_busy (self, FALSE);
   g_clear_pointer (&self->projection, sky_projection_free);
   g_clear_pointer (&self->projected, sky_scenario_free);
-  self->projection = g_steal_pointer (&job->projection);
-  self->projected = g_steal_pointer (&job->scenario);
+  self->projection = projection;
+  self->projected = projected;
   show_projection (self);
-  if (job->error != NULL)
-    gtk_label_set_label (self->status_label, job->error->message);
+  if (error != NULL)
+    gtk_label_set_label (self->status_label, error->message);
 }
 
 /* Puts the scenario's caps in the entries, unless an entry already says the same amount in
@@ -582,7 +562,6 @@ refresh (SkyBudgetPage *self)
                          ? sky_scenario_document_get_scenario (self->document) : NULL;
   SkyCatalog *catalog = self->document != NULL
                         ? sky_scenario_document_get_catalog (self->document) : NULL;
-  Job *job;
 
   /* A projection still under way is of an older scenario: its result will be dropped. */
   self->generation++;
@@ -599,13 +578,9 @@ refresh (SkyBudgetPage *self)
                              "by month."));
       return;
     }
-  job = g_new0 (Job, 1);
-  job->scenario = sky_scenario_copy (s);
-  job->catalog = g_object_ref (catalog);
-  job->generation = self->generation;
   set_busy (self, TRUE);
-  sky_thread_task_run (self, NULL, refresh, job, (GDestroyNotify) job_free, project_thread,
-                       projected_cb);
+  sky_scenario_task_run (self, refresh, catalog, s, self->generation, project,
+                         (GDestroyNotify) sky_projection_free, projected_cb);
 }
 
 /* Edits --------------------------------------------------------------------------------------- */

@@ -11,8 +11,8 @@
 #include "sky-currency.h"
 #include "sky-gui-util.h"
 #include "sky-listing-item.h"
+#include "sky-scenario-task.h"
 #include "sky-score.h"
-#include "sky-thread-task.h"
 #include "sky-tradeoffs-page.h"
 
 /* The Trade-offs page: the scenario's candidates ranked by its weighted criteria, the weights
@@ -513,35 +513,12 @@ draw_chart (GtkDrawingArea *area,
 
 /* Scoring ------------------------------------------------------------------------------------- */
 
-typedef struct
+static gpointer
+score (SkyCatalog         *catalog,
+       const SkyScenario  *scenario,
+       GError            **error)
 {
-  SkyScenario *scenario;
-  SkyCatalog  *catalog;
-  guint        generation;
-  SkyScoring  *scoring;
-  GError      *error;
-} Job;
-
-static void
-job_free (Job *job)
-{
-  sky_scenario_free (job->scenario);
-  g_clear_object (&job->catalog);
-  g_clear_pointer (&job->scoring, sky_scoring_free);
-  g_clear_error (&job->error);
-  g_free (job);
-}
-
-static void
-score_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  Job *job = task_data;
-
-  job->scoring = sky_score_scenario (job->catalog, job->scenario, &job->error);
-  g_task_return_boolean (task, TRUE);
+  return sky_score_scenario (catalog, scenario, error);
 }
 
 static void
@@ -550,16 +527,18 @@ scored_cb (GObject      *object,
            gpointer      user_data)
 {
   SkyTradeoffsPage *self = SKY_TRADEOFFS_PAGE (object);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  SkyScoring *scoring;
 
-  if (job->generation != self->generation)
+  if (sky_scenario_task_is_stale (result, self->generation))
     return;
+  scoring = sky_scenario_task_finish (result, NULL, &error);
   set_busy (self, FALSE);
   g_clear_pointer (&self->scoring, sky_scoring_free);
   g_clear_pointer (&self->error, g_free);
-  self->scoring = g_steal_pointer (&job->scoring);
-  if (job->error != NULL)
-    self->error = g_strdup (job->error->message);
+  self->scoring = scoring;
+  if (error != NULL)
+    self->error = g_strdup (error->message);
   show_scoring (self);
 }
 
@@ -569,7 +548,6 @@ refresh (SkyTradeoffsPage *self)
   const SkyScenario *s = scenario (self);
   SkyCatalog *catalog = self->document != NULL
                         ? sky_scenario_document_get_catalog (self->document) : NULL;
-  Job *job;
 
   self->generation++;
   if (s == NULL || catalog == NULL || s->candidates->len == 0 || s->criteria->len == 0)
@@ -580,13 +558,9 @@ refresh (SkyTradeoffsPage *self)
       set_busy (self, FALSE);
       return;
     }
-  job = g_new0 (Job, 1);
-  job->scenario = sky_scenario_copy (s);
-  job->catalog = g_object_ref (catalog);
-  job->generation = self->generation;
   set_busy (self, TRUE);
-  sky_thread_task_run (self, NULL, refresh, job, (GDestroyNotify) job_free, score_thread,
-                       scored_cb);
+  sky_scenario_task_run (self, refresh, catalog, s, self->generation, score,
+                         (GDestroyNotify) sky_scoring_free, scored_cb);
 }
 
 /* Actions ------------------------------------------------------------------------------------- */

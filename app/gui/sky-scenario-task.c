@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sky-scenario-task"
+
+#include "config.h"
+
+#include "sky-scenario-task.h"
+#include "sky-thread-task.h"
+
+/* A page that shows what is computed from its scenario (a projection, a scoring) does the work
+ * in a worker thread on a copy of the scenario, and counts its requests: a result that comes
+ * back after a newer request, or after the page has gone, is of an older scenario and is
+ * dropped. */
+
+typedef struct
+{
+  SkyCatalog          *catalog;
+  SkyScenario         *scenario;
+  guint                generation;
+  SkyScenarioTaskFunc  func;
+  gpointer             result;
+  GDestroyNotify       result_free;
+  GError              *error;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_clear_object (&job->catalog);
+  g_clear_pointer (&job->scenario, sky_scenario_free);
+  if (job->result != NULL)
+    job->result_free (job->result);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+static void
+work_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Job *job = task_data;
+
+  job->result = job->func (job->catalog, job->scenario, &job->error);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * sky_scenario_task_run:
+ * @owner: the object the work is for, passed to @callback as its source object
+ * @scenario: copied, so that the work reads it while the owner edits its own
+ * @generation: the owner's count of requests, when this one is made
+ * @func: the work, run in a thread with @catalog and the copy of @scenario
+ * @result_free: frees a result of @func that the callback did not take
+ *
+ * Runs @func in a worker thread, then @callback in the main thread (see sky_thread_task_run()).
+ * The callback first asks sky_scenario_task_is_stale(), then takes the result with
+ * sky_scenario_task_finish().
+ */
+void
+sky_scenario_task_run (gpointer             owner,
+                       gpointer             source_tag,
+                       SkyCatalog          *catalog,
+                       const SkyScenario   *scenario,
+                       guint                generation,
+                       SkyScenarioTaskFunc  func,
+                       GDestroyNotify       result_free,
+                       GAsyncReadyCallback  callback)
+{
+  Job *job;
+
+  g_return_if_fail (G_IS_OBJECT (owner));
+  g_return_if_fail (SKY_IS_CATALOG (catalog));
+  g_return_if_fail (scenario != NULL);
+  g_return_if_fail (func != NULL && result_free != NULL && callback != NULL);
+
+  job = g_new0 (Job, 1);
+  job->scenario = sky_scenario_copy (scenario);
+  job->catalog = g_object_ref (catalog);
+  job->generation = generation;
+  job->func = func;
+  job->result_free = result_free;
+  sky_thread_task_run (owner, NULL, source_tag, job, (GDestroyNotify) job_free, work_thread,
+                       callback);
+}
+
+/**
+ * sky_scenario_task_is_stale:
+ * @generation: the owner's count of requests now
+ *
+ * Returns: whether a newer request was made since the one @result answers
+ */
+gboolean
+sky_scenario_task_is_stale (GAsyncResult *result,
+                            guint         generation)
+{
+  Job *job;
+
+  g_return_val_if_fail (G_IS_TASK (result), TRUE);
+
+  job = g_task_get_task_data (G_TASK (result));
+  return job->generation != generation;
+}
+
+/**
+ * sky_scenario_task_finish:
+ * @scenario: (out) (optional) (transfer full): the copy of the scenario the work read
+ *
+ * Returns: (transfer full): the result of the work, or %NULL with @error set where the work
+ *   set it
+ */
+gpointer
+sky_scenario_task_finish (GAsyncResult  *result,
+                          SkyScenario  **scenario,
+                          GError       **error)
+{
+  Job *job;
+
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  job = g_task_get_task_data (G_TASK (result));
+  if (scenario != NULL)
+    *scenario = g_steal_pointer (&job->scenario);
+  if (job->error != NULL)
+    g_propagate_error (error, g_steal_pointer (&job->error));
+  return g_steal_pointer (&job->result);
+}

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sky-catalog.h"
+#include "sky-scenario.h"
+
+G_BEGIN_DECLS
+
+/* Work on a scenario against a catalog, run in a worker thread: its result, or NULL with
+ * @error set. */
+typedef gpointer (*SkyScenarioTaskFunc) (SkyCatalog         *catalog,
+                                         const SkyScenario  *scenario,
+                                         GError            **error);
+
+void     sky_scenario_task_run      (gpointer              owner,
+                                     gpointer              source_tag,
+                                     SkyCatalog           *catalog,
+                                     const SkyScenario    *scenario,
+                                     guint                 generation,
+                                     SkyScenarioTaskFunc   func,
+                                     GDestroyNotify        result_free,
+                                     GAsyncReadyCallback   callback);
+gboolean sky_scenario_task_is_stale (GAsyncResult         *result,
+                                     guint                 generation);
+gpointer sky_scenario_task_finish   (GAsyncResult         *result,
+                                     SkyScenario         **scenario,
+                                     GError              **error);
+
+G_END_DECLS
