@@ -307,13 +307,18 @@ run (SkyComparePage *self,
   sky_thread_task_run (self, NULL, run, job, (GDestroyNotify) job_free, work_thread, work_done_cb);
 }
 
-/* Adds the candidates' offer ids to @job, at most six. */
-static gboolean
-candidate_ids (SkyComparePage *self,
-               Job            *job)
+/* A job of @kind with the candidates' offer ids, at most six; NULL when there is no
+ * catalog. */
+static Job *
+candidates_job (SkyComparePage *self,
+                JobKind         kind)
 {
   guint n = self->candidates != NULL ? g_list_model_get_n_items (self->candidates) : 0;
+  Job *job;
 
+  if (self->catalog == NULL)
+    return NULL;
+  job = job_new (self, kind);
   for (guint i = 0; i < n && job->ids->len < SKY_COMPARE_MAX; i++)
     {
       g_autoptr(SkyListingItem) item = g_list_model_get_item (self->candidates, i);
@@ -325,7 +330,7 @@ candidate_ids (SkyComparePage *self,
       if (!seen)
         g_array_append_val (job->ids, id);
     }
-  return job->ids->len > 0;
+  return job;
 }
 
 static void
@@ -334,13 +339,10 @@ compare_candidates_action (GtkWidget  *widget,
                            GVariant   *parameter)
 {
   SkyComparePage *self = SKY_COMPARE_PAGE (widget);
-  Job *job;
+  Job *job = candidates_job (self, JOB_COMPARE);
 
-  if (self->catalog == NULL)
-    return;
-  job = job_new (self, JOB_COMPARE);
-  candidate_ids (self, job);
-  run (self, job);
+  if (job != NULL)
+    run (self, job);
 }
 
 static void
@@ -349,13 +351,12 @@ add_equivalents_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   SkyComparePage *self = SKY_COMPARE_PAGE (widget);
-  Job *job;
+  Job *job = candidates_job (self, JOB_EQUIVALENTS);
 
-  if (self->catalog == NULL)
+  if (job == NULL)
     return;
-  job = job_new (self, JOB_EQUIVALENTS);
   /* The first candidate, or the first offer compared. */
-  if (!candidate_ids (self, job) && self->comparison != NULL)
+  if (job->ids->len == 0 && self->comparison != NULL)
     {
       gint64 id = ((SkyMatch *) g_ptr_array_index (self->comparison->offers, 0))->offer->offer_id;
       g_array_append_val (job->ids, id);
