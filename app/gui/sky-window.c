@@ -363,26 +363,37 @@ static void open_chosen_cb (GtkNativeDialog *chooser,
                             int              response,
                             gpointer         user_data);
 
+/* Asks for files to open, offering @filters (up to NULL), the first one chosen. */
+static void
+choose_files (SkyWindow            *self,
+              const char           *title,
+              const char           *accept_label,
+              GtkFileFilter *const *filters)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         accept_label, NULL);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  for (; *filters != NULL; filters++)
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), *filters);
+  g_signal_connect (chooser, "response", G_CALLBACK (open_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  SkyWindow *self = SKY_WINDOW (widget);
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Import Price Sheet"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   gtk_file_filter_set_name (filter, _("Price Sheets (XML)"));
   gtk_file_filter_add_mime_type (filter, "application/xml");
   gtk_file_filter_add_mime_type (filter, "text/xml");
   gtk_file_filter_add_suffix (filter, "xml");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-
-  g_signal_connect (chooser, "response", G_CALLBACK (open_chosen_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_files (SKY_WINDOW (widget), _("Import Price Sheet"), _("_Import"),
+                (GtkFileFilter *[]) { filter, NULL });
 }
 
 static void
@@ -724,6 +735,16 @@ open_scenario_now (SkyWindow *self,
   show_scenario (self);
 }
 
+/* Opens @file, a scenario, once the changes of the one shown are saved or given up. */
+static void
+confirm_open_scenario (SkyWindow *self,
+                       GFile     *file)
+{
+  confirm_replace (self, _("The scenario has changes that are not saved. Opening another "
+                           "without saving loses them."),
+                   open_scenario_now, g_object_ref (file), g_object_unref);
+}
+
 /* Scenarios --------------------------------------------------------------------------------- */
 
 static gboolean
@@ -760,9 +781,7 @@ sky_window_open_files (SkyWindow *self,
         g_ptr_array_add (sheets, g_object_ref (file));
     }
   if (scenario != NULL)
-    confirm_replace (self, _("The scenario has changes that are not saved. Opening another "
-                             "without saving loses them."),
-                     open_scenario_now, g_object_ref (scenario), g_object_unref);
+    confirm_open_scenario (self, scenario);
   if (sheets->len > 0)
     sky_window_import_files (self, sheets);
 }
@@ -869,15 +888,10 @@ open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  SkyWindow *self = SKY_WINDOW (widget);
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) scenarios = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) sheets = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Open a Scenario or Price Sheets"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   gtk_file_filter_set_name (all, _("Scenarios and price sheets"));
   gtk_file_filter_set_name (scenarios, _("Scenarios"));
   gtk_file_filter_set_name (sheets, _("Price sheets (XML)"));
@@ -892,11 +906,8 @@ open_action (GtkWidget  *widget,
       gtk_file_filter_add_mime_type (*f, "application/xml");
       gtk_file_filter_add_suffix (*f, "xml");
     }
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), scenarios);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), sheets);
-  g_signal_connect (chooser, "response", G_CALLBACK (open_chosen_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_files (SKY_WINDOW (widget), _("Open a Scenario or Price Sheets"), _("_Open"),
+                (GtkFileFilter *[]) { all, scenarios, sheets, NULL });
 }
 
 static void
@@ -1020,10 +1031,9 @@ open_recent_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  confirm_replace (SKY_WINDOW (widget), _("The scenario has changes that are not saved. "
-                                          "Opening another without saving loses them."),
-                   open_scenario_now, g_file_new_for_uri (g_variant_get_string (parameter, NULL)),
-                   g_object_unref);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  confirm_open_scenario (SKY_WINDOW (widget), file);
 }
 
 /* Unsaved changes: save, discard, or stay. */
