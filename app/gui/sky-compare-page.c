@@ -313,16 +313,16 @@ static Job *
 candidates_job (SkyComparePage *self,
                 JobKind         kind)
 {
-  guint n = self->candidates != NULL ? g_list_model_get_n_items (self->candidates) : 0;
+  g_autoptr(GPtrArray) kept = NULL;
   Job *job;
 
   if (self->catalog == NULL)
     return NULL;
   job = job_new (self, kind);
-  for (guint i = 0; i < n && job->ids->len < SKY_COMPARE_MAX; i++)
+  kept = sky_listing_item_copy_listings (self->candidates);
+  for (guint i = 0; i < kept->len && job->ids->len < SKY_COMPARE_MAX; i++)
     {
-      g_autoptr(SkyListingItem) item = g_list_model_get_item (self->candidates, i);
-      gint64 id = sky_listing_item_get_listing (item)->offer_id;
+      gint64 id = ((const SkyListing *) g_ptr_array_index (kept, i))->offer_id;
       gboolean seen = FALSE;
 
       for (guint j = 0; j < job->ids->len && !seen; j++)

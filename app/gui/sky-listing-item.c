@@ -100,3 +100,30 @@ sky_listing_item_set_listing (SkyListingItem *self,
   self->listing = listing;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
 }
+
+/**
+ * sky_listing_item_copy_listings:
+ * @items: (nullable): a model of #SkyListingItem whose listings are all loaded, such as the
+ *   catalog's kept offers
+ *
+ * Returns: (transfer full) (element-type SkyListing): copies of the listings of @items, in
+ *   their order; empty for %NULL
+ */
+GPtrArray *
+sky_listing_item_copy_listings (GListModel *items)
+{
+  guint n;
+  GPtrArray *listings;
+
+  g_return_val_if_fail (items == NULL || G_IS_LIST_MODEL (items), NULL);
+
+  n = items != NULL ? g_list_model_get_n_items (items) : 0;
+  listings = g_ptr_array_new_full (n, (GDestroyNotify) sky_listing_free);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SkyListingItem) item = g_list_model_get_item (items, i);
+
+      g_ptr_array_add (listings, sky_listing_copy (sky_listing_item_get_listing (item)));
+    }
+  return listings;
+}

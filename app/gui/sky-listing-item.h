@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "sky-catalog.h"
 
@@ -11,9 +11,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SkyListingItem, sky_listing_item, SKY, LISTING_ITEM, GObject)
 
-SkyListingItem   *sky_listing_item_new          (SkyListing     *listing);
-const SkyListing *sky_listing_item_get_listing  (SkyListingItem *self);
-void              sky_listing_item_set_listing  (SkyListingItem *self,
-                                                 SkyListing     *listing);
+SkyListingItem   *sky_listing_item_new           (SkyListing     *listing);
+const SkyListing *sky_listing_item_get_listing   (SkyListingItem *self);
+void              sky_listing_item_set_listing   (SkyListingItem *self,
+                                                  SkyListing     *listing);
+GPtrArray        *sky_listing_item_copy_listings (GListModel     *items);
 
 G_END_DECLS

@@ -572,16 +572,15 @@ use_candidates_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   SkyTradeoffsPage *self = SKY_TRADEOFFS_PAGE (widget);
-  guint n = self->candidates != NULL ? g_list_model_get_n_items (self->candidates) : 0;
+  g_autoptr(GPtrArray) kept = sky_listing_item_copy_listings (self->candidates);
   SkyScenario *s;
 
-  if (n == 0 || self->document == NULL)
+  if (kept->len == 0 || self->document == NULL)
     return;
   s = sky_scenario_document_edit (self->document, NULL);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < kept->len; i++)
     {
-      g_autoptr(SkyListingItem) item = g_list_model_get_item (self->candidates, i);
-      const SkyListing *l = sky_listing_item_get_listing (item);
+      const SkyListing *l = g_ptr_array_index (kept, i);
       gboolean known = FALSE;
 
       for (guint j = 0; j < s->candidates->len && !known; j++)
