@@ -579,7 +579,7 @@ refresh (SkyBudgetPage *self)
       return;
     }
   set_busy (self, TRUE);
-  sky_scenario_task_run (self, refresh, catalog, s, self->generation, project,
+  sky_scenario_task_run (self, self->document, self->generation, project,
                          (GDestroyNotify) sky_projection_free, projected_cb);
 }
 

@@ -48,9 +48,10 @@ work_thread (GTask        *task,
 /**
  * sky_scenario_task_run:
  * @owner: the object the work is for, passed to @callback as its source object
- * @scenario: copied, so that the work reads it while the owner edits its own
+ * @document: a document with a catalog; its scenario is copied, so that the work reads it while
+ *   the document is edited
  * @generation: the owner's count of requests, when this one is made
- * @func: the work, run in a thread with @catalog and the copy of @scenario
+ * @func: the work, run in a thread with the document's catalog and the copy of its scenario
  * @result_free: frees a result of @func that the callback did not take
  *
  * Runs @func in a worker thread, then @callback in the main thread (see sky_thread_task_run()).
@@ -59,9 +60,7 @@ work_thread (GTask        *task,
  */
 void
 sky_scenario_task_run (gpointer             owner,
-                       gpointer             source_tag,
-                       SkyCatalog          *catalog,
-                       const SkyScenario   *scenario,
+                       SkyScenarioDocument *document,
                        guint                generation,
                        SkyScenarioTaskFunc  func,
                        GDestroyNotify       result_free,
@@ -70,18 +69,18 @@ sky_scenario_task_run (gpointer             owner,
   Job *job;
 
   g_return_if_fail (G_IS_OBJECT (owner));
-  g_return_if_fail (SKY_IS_CATALOG (catalog));
-  g_return_if_fail (scenario != NULL);
+  g_return_if_fail (SKY_IS_SCENARIO_DOCUMENT (document));
+  g_return_if_fail (sky_scenario_document_get_catalog (document) != NULL);
   g_return_if_fail (func != NULL && result_free != NULL && callback != NULL);
 
   job = g_new0 (Job, 1);
-  job->scenario = sky_scenario_copy (scenario);
-  job->catalog = g_object_ref (catalog);
+  job->scenario = sky_scenario_copy (sky_scenario_document_get_scenario (document));
+  job->catalog = g_object_ref (sky_scenario_document_get_catalog (document));
   job->generation = generation;
   job->func = func;
   job->result_free = result_free;
-  sky_thread_task_run (owner, NULL, source_tag, job, (GDestroyNotify) job_free, work_thread,
-                       callback);
+  sky_thread_task_run (owner, NULL, sky_scenario_task_run, job, (GDestroyNotify) job_free,
+                       work_thread, callback);
 }
 
 /**

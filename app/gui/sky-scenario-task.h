@@ -3,8 +3,7 @@
 
 #include <gio/gio.h>
 
-#include "sky-catalog.h"
-#include "sky-scenario.h"
+#include "sky-scenario-document.h"
 
 G_BEGIN_DECLS
 
@@ -15,9 +14,7 @@ typedef gpointer (*SkyScenarioTaskFunc) (SkyCatalog         *catalog,
                                          GError            **error);
 
 void     sky_scenario_task_run      (gpointer              owner,
-                                     gpointer              source_tag,
-                                     SkyCatalog           *catalog,
-                                     const SkyScenario    *scenario,
+                                     SkyScenarioDocument  *document,
                                      guint                 generation,
                                      SkyScenarioTaskFunc   func,
                                      GDestroyNotify        result_free,

@@ -559,7 +559,7 @@ refresh (SkyTradeoffsPage *self)
       return;
     }
   set_busy (self, TRUE);
-  sky_scenario_task_run (self, refresh, catalog, s, self->generation, score,
+  sky_scenario_task_run (self, self->document, self->generation, score,
                          (GDestroyNotify) sky_scoring_free, scored_cb);
 }
 
