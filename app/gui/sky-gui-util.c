@@ -41,12 +41,9 @@ sky_gui_util_show_error (GtkWindow  *parent,
                          const char *heading,
                          const char *body)
 {
-  GtkWidget *dialog;
-
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
 
-  dialog = sky_gui_util_error_dialog_new (parent, heading, body);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (sky_gui_util_error_dialog_new (parent, heading, body)));
 }
 
 /**
