@@ -290,6 +290,62 @@ test_add_overflow (void)
   g_assert_false (sky_decimal_add (huge (), dec ("0.5"), &r));
 }
 
+/* The arithmetic of a chain: each step's result while it fits; once one does not, 0 and the
+ * flag set, and the flag stays set through steps that fit. */
+static void
+test_or_flag (void)
+{
+  gboolean overflow = FALSE;
+  SkyDecimal r;
+
+  r = sky_decimal_add_or_flag (dec ("1.25"), dec ("2.5"), &overflow);
+  g_assert_false (overflow);
+  assert_decimal_text (r, "3.75");
+  r = sky_decimal_sub_or_flag (dec ("1.25"), dec ("2.5"), &overflow);
+  g_assert_false (overflow);
+  assert_decimal_text (r, "-1.25");
+  r = sky_decimal_mul_or_flag (dec ("1.5"), dec ("0.20"), &overflow);
+  g_assert_false (overflow);
+  assert_decimal_text (r, "0.3");
+
+  r = sky_decimal_mul_or_flag (huge (), dec ("10"), &overflow);
+  g_assert_true (overflow);
+  g_assert_cmpint (sky_decimal_compare (r, sky_decimal_from_int (0)), ==, 0);
+  r = sky_decimal_add_or_flag (dec ("1"), dec ("1"), &overflow);
+  g_assert_true (overflow);
+  assert_decimal_text (r, "2");
+
+  overflow = FALSE;
+  r = sky_decimal_add_or_flag (huge (), huge (), &overflow);
+  g_assert_true (overflow);
+  g_assert_cmpint (sky_decimal_compare (r, sky_decimal_from_int (0)), ==, 0);
+  overflow = FALSE;
+  r = sky_decimal_sub_or_flag (mul (huge (), sky_decimal_from_int (-1)), huge (), &overflow);
+  g_assert_true (overflow);
+  g_assert_cmpint (sky_decimal_compare (r, sky_decimal_from_int (0)), ==, 0);
+}
+
+/* The short text drops trailing zeros whatever the scale; a stored price reads back in its
+ * fewest digits, down to the smallest step a price has. */
+static void
+test_short_string_and_price (void)
+{
+  SkyDecimal wide = sky_decimal_from_scaled (125000, 5);
+  g_autofree char *wide_text = sky_decimal_to_short_string (wide);
+  g_autofree char *whole = sky_decimal_to_short_string (sky_decimal_from_scaled (1200, 2));
+  g_autofree char *zero = sky_decimal_to_short_string (sky_decimal_from_scaled (0, 4));
+  g_autofree char *price = sky_decimal_to_short_string (sky_decimal_from_price (960000000));
+  g_autofree char *smallest = sky_decimal_to_short_string (sky_decimal_from_price (1));
+  SkyDecimal stored = sky_decimal_from_price (960000000);
+
+  g_assert_cmpstr (wide_text, ==, "1.25");
+  g_assert_cmpstr (whole, ==, "12");
+  g_assert_cmpstr (zero, ==, "0");
+  g_assert_cmpstr (price, ==, "0.096");
+  g_assert_cmpuint (stored.scale, ==, 3);
+  g_assert_cmpstr (smallest, ==, "0.0000000001");
+}
+
 static void
 test_sub_overflow (void)
 {
@@ -677,6 +733,8 @@ main (int   argc,
   g_test_add_func ("/sky/decimal/mul-overflow", test_mul_overflow);
   g_test_add_func ("/sky/decimal/add-overflow", test_add_overflow);
   g_test_add_func ("/sky/decimal/sub-overflow", test_sub_overflow);
+  g_test_add_func ("/sky/decimal/or-flag", test_or_flag);
+  g_test_add_func ("/sky/decimal/short-string-and-price", test_short_string_and_price);
   g_test_add_func ("/sky/decimal/compare", test_compare);
   g_test_add_func ("/sky/decimal/round-half-up", test_round_half_up);
   g_test_add_func ("/sky/decimal/round-half-even", test_round_half_even);

@@ -377,12 +377,6 @@ sky_match_result_free (SkyMatchResult *result)
   g_free (result);
 }
 
-static SkyDecimal
-amount (gint64 value)
-{
-  return sky_decimal_normalize (sky_decimal_from_scaled (value, SKY_PRICE_SCALE));
-}
-
 /* A commitment's price per unit with its upfront fee spread over the term's hours. */
 static gboolean
 effective_price (const SkyOfferPrice *p,
@@ -393,11 +387,11 @@ effective_price (const SkyOfferPrice *p,
   SkyDecimal spread = sky_decimal_from_int (0);
 
   if (p->has_upfront_fee &&
-      !sky_decimal_div (amount (p->upfront_fee),
+      !sky_decimal_div (sky_decimal_from_price (p->upfront_fee),
                         sky_decimal_from_int ((gint64) months * hours_per_month), 10,
                         SKY_ROUND_HALF_UP, &spread))
     return FALSE;
-  return sky_decimal_add (amount (p->amount), spread, out);
+  return sky_decimal_add (sky_decimal_from_price (p->amount), spread, out);
 }
 
 /* Keeps @value, the price of @term, as the best of a commitment when there is none yet or it
@@ -438,12 +432,12 @@ sky_match_new (SkyOfferDetails *offer,
       if (strcmp (p->term, "on-demand") == 0 && !m->has_on_demand)
         {
           m->has_on_demand = TRUE;
-          m->on_demand = amount (p->amount);
+          m->on_demand = sky_decimal_from_price (p->amount);
         }
       else if (strcmp (p->term, "spot") == 0 && !m->has_spot)
         {
           m->has_spot = TRUE;
-          m->spot = amount (p->amount);
+          m->spot = sky_decimal_from_price (p->amount);
         }
       else if (months == 12 && effective_price (p, months, hours_per_month, &value))
         keep_cheaper (&m->has_one_year, &m->one_year, &m->one_year_term, value, p->term);
@@ -470,8 +464,8 @@ sky_match_new (SkyOfferDetails *offer,
 static char *
 spec_text (gint64 milli)
 {
-  return milli < 0 ? g_strdup ("none") : sky_decimal_to_string (sky_decimal_normalize (
-                                           sky_decimal_from_scaled (milli, 3)));
+  return milli < 0 ? g_strdup ("none")
+                 : sky_decimal_to_short_string (sky_decimal_from_scaled (milli, 3));
 }
 
 /* What @offer has where @omit's constraint asked for something else. */
@@ -575,7 +569,7 @@ offer_at_price (const SkyOfferDetails *offer,
 
       if (g_strcmp0 (p->term, term) != 0 || g_strcmp0 (p->unit, req->unit) != 0)
         continue;
-      price = sky_decimal_to_string (amount (p->amount));
+      price = sky_decimal_to_string (sky_decimal_from_price (p->amount));
       return g_strdup_printf ("%s (%s, %s) at %s %s per %s%s", offer->name, offer->sku, size,
                               price, offer->currency, p->unit,
                               p->has_upfront_fee ? " and an upfront fee" : "");

@@ -166,6 +166,21 @@ sky_decimal_to_string (SkyDecimal value)
   return sky_decimal_format (value, 0);
 }
 
+/* @value in its fewest digits, without trailing zeros: "0.5" for 0.500, "12" for 12.00. */
+char *
+sky_decimal_to_short_string (SkyDecimal value)
+{
+  return sky_decimal_to_string (sky_decimal_normalize (value));
+}
+
+/* A price's amount as the catalog stores it, in units of 10^-SKY_PRICE_SCALE, in its fewest
+ * digits. */
+SkyDecimal
+sky_decimal_from_price (gint64 amount)
+{
+  return sky_decimal_normalize (sky_decimal_from_scaled (amount, SKY_PRICE_SCALE));
+}
+
 SkyDecimal
 sky_decimal_normalize (SkyDecimal value)
 {
@@ -271,6 +286,47 @@ sky_decimal_mul (SkyDecimal  a,
   r.scale = a.scale + b.scale;
   *out = sky_decimal_normalize (r);
   return TRUE;
+}
+
+static SkyDecimal
+or_flag (gboolean  (*op) (SkyDecimal, SkyDecimal, SkyDecimal *),
+         SkyDecimal  a,
+         SkyDecimal  b,
+         gboolean   *overflow)
+{
+  SkyDecimal r;
+
+  g_return_val_if_fail (overflow != NULL, sky_decimal_from_int (0));
+  if (!op (a, b, &r))
+    {
+      *overflow = TRUE;
+      return sky_decimal_from_int (0);
+    }
+  return r;
+}
+
+SkyDecimal
+sky_decimal_add_or_flag (SkyDecimal  a,
+                         SkyDecimal  b,
+                         gboolean   *overflow)
+{
+  return or_flag (sky_decimal_add, a, b, overflow);
+}
+
+SkyDecimal
+sky_decimal_sub_or_flag (SkyDecimal  a,
+                         SkyDecimal  b,
+                         gboolean   *overflow)
+{
+  return or_flag (sky_decimal_sub, a, b, overflow);
+}
+
+SkyDecimal
+sky_decimal_mul_or_flag (SkyDecimal  a,
+                         SkyDecimal  b,
+                         gboolean   *overflow)
+{
+  return or_flag (sky_decimal_mul, a, b, overflow);
 }
 
 /* a / b, rounded once to @scale fractional digits. FALSE when b is zero or the result does not

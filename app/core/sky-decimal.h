@@ -44,6 +44,8 @@ gboolean    sky_decimal_parse           (const char       *text,
                                          SkyDecimal       *out,
                                          GError          **error);
 char       *sky_decimal_to_string       (SkyDecimal        value);
+char       *sky_decimal_to_short_string (SkyDecimal        value);
+SkyDecimal  sky_decimal_from_price      (gint64            amount);
 char       *sky_decimal_format          (SkyDecimal        value,
                                          guint             min_scale);
 gboolean    sky_decimal_add             (SkyDecimal        a,
@@ -55,6 +57,17 @@ gboolean    sky_decimal_sub             (SkyDecimal        a,
 gboolean    sky_decimal_mul             (SkyDecimal        a,
                                          SkyDecimal        b,
                                          SkyDecimal       *out);
+/* The same arithmetic for a chain of steps that fails as a whole: the result, or 0 with
+ * *@overflow set to TRUE when it does not fit; an *@overflow already TRUE stays so. */
+SkyDecimal  sky_decimal_add_or_flag     (SkyDecimal        a,
+                                         SkyDecimal        b,
+                                         gboolean         *overflow);
+SkyDecimal  sky_decimal_sub_or_flag     (SkyDecimal        a,
+                                         SkyDecimal        b,
+                                         gboolean         *overflow);
+SkyDecimal  sky_decimal_mul_or_flag     (SkyDecimal        a,
+                                         SkyDecimal        b,
+                                         gboolean         *overflow);
 gboolean    sky_decimal_div             (SkyDecimal        a,
                                          SkyDecimal        b,
                                          guint             scale,

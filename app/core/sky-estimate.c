@@ -96,37 +96,19 @@ typedef struct
 static SkyDecimal
 add (Ctx *ctx, SkyDecimal a, SkyDecimal b)
 {
-  SkyDecimal r = D (0);
-  if (!sky_decimal_add (a, b, &r))
-    ctx->overflow = TRUE;
-  return r;
+  return sky_decimal_add_or_flag (a, b, &ctx->overflow);
 }
 
 static SkyDecimal
 sub (Ctx *ctx, SkyDecimal a, SkyDecimal b)
 {
-  SkyDecimal r = D (0);
-  if (!sky_decimal_sub (a, b, &r))
-    ctx->overflow = TRUE;
-  return r;
+  return sky_decimal_sub_or_flag (a, b, &ctx->overflow);
 }
 
 static SkyDecimal
 dmin (SkyDecimal a, SkyDecimal b)
 {
   return sky_decimal_compare (a, b) <= 0 ? a : b;
-}
-
-static char *
-num (SkyDecimal value)
-{
-  return sky_decimal_to_string (sky_decimal_normalize (value));
-}
-
-static SkyDecimal
-price_amount (gint64 amount)
-{
-  return sky_decimal_normalize (sky_decimal_from_scaled (amount, SKY_PRICE_SCALE));
 }
 
 static SkyEstimateGroup *
@@ -354,16 +336,16 @@ line_change_reason (const SkyEstimateLine *a,
   pb = g_ptr_array_index (b->offer->prices, b->price_index);
   if (pa->amount != pb->amount || pa->tiers->len != pb->tiers->len)
     {
-      g_autofree char *x = num (price_amount (pa->amount));
-      g_autofree char *y = num (price_amount (pb->amount));
+      g_autofree char *x = sky_decimal_to_short_string (sky_decimal_from_price (pa->amount));
+      g_autofree char *y = sky_decimal_to_short_string (sky_decimal_from_price (pb->amount));
       return g_strdup_printf ("%s: %s %s went from %s to %s %s/%s", b->offer->sku, pb->term,
                               pb->tiers->len > 0 ? "first-tier price" : "price", x, y,
                               b->offer->currency, pb->unit);
     }
   if (pa->upfront_fee != pb->upfront_fee)
     {
-      g_autofree char *x = num (price_amount (pa->upfront_fee));
-      g_autofree char *y = num (price_amount (pb->upfront_fee));
+      g_autofree char *x = sky_decimal_to_short_string (sky_decimal_from_price (pa->upfront_fee));
+      g_autofree char *y = sky_decimal_to_short_string (sky_decimal_from_price (pb->upfront_fee));
       return g_strdup_printf ("%s: the upfront fee went from %s to %s %s", b->offer->sku, x, y,
                               b->offer->currency);
     }

@@ -16,7 +16,7 @@
 static char *
 num (SkyDecimal value)
 {
-  return sky_decimal_to_string (sky_decimal_normalize (value));
+  return sky_decimal_to_short_string (value);
 }
 
 /* An amount of money before rounding: every digit, and at least the currency's minor ones. */

@@ -89,28 +89,19 @@ sky_price_steps_new (void)
 static SkyDecimal
 add (SkyPricing *self, SkyDecimal a, SkyDecimal b)
 {
-  SkyDecimal r = D (0);
-  if (!sky_decimal_add (a, b, &r))
-    self->overflow = TRUE;
-  return r;
+  return sky_decimal_add_or_flag (a, b, &self->overflow);
 }
 
 static SkyDecimal
 sub (SkyPricing *self, SkyDecimal a, SkyDecimal b)
 {
-  SkyDecimal r = D (0);
-  if (!sky_decimal_sub (a, b, &r))
-    self->overflow = TRUE;
-  return r;
+  return sky_decimal_sub_or_flag (a, b, &self->overflow);
 }
 
 static SkyDecimal
 mul (SkyPricing *self, SkyDecimal a, SkyDecimal b)
 {
-  SkyDecimal r = D (0);
-  if (!sky_decimal_mul (a, b, &r))
-    self->overflow = TRUE;
-  return sky_decimal_normalize (r);
+  return sky_decimal_mul_or_flag (a, b, &self->overflow);
 }
 
 static SkyDecimal

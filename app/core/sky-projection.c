@@ -88,14 +88,8 @@ times (SkyDecimal  a,
        SkyDecimal  b,
        gboolean   *overflow)
 {
-  SkyDecimal out = sky_decimal_from_int (0);
-
-  if (!sky_decimal_mul (a, b, &out))
-    {
-      *overflow = TRUE;
-      return sky_decimal_from_int (0);
-    }
-  return sky_decimal_round (out, FACTOR_SCALE, SKY_ROUND_HALF_UP);
+  return sky_decimal_round (sky_decimal_mul_or_flag (a, b, overflow), FACTOR_SCALE,
+                            SKY_ROUND_HALF_UP);
 }
 
 /* How many times a line's quantity month @month (from 1) has, by its growth. */

@@ -66,18 +66,6 @@ sky_resolve_providers (const SkyScenario   *scenario,
   return g_steal_pointer (&list);
 }
 
-static char *
-num (SkyDecimal value)
-{
-  return sky_decimal_to_string (sky_decimal_normalize (value));
-}
-
-static SkyDecimal
-price_amount (gint64 amount)
-{
-  return sky_decimal_normalize (sky_decimal_from_scaled (amount, SKY_PRICE_SCALE));
-}
-
 static SkyDecimal
 parse_quantity (const char *text)
 {
@@ -156,12 +144,14 @@ describe_requirement (const SkyScenarioLine *line,
 
   if (line->min_vcpu_milli > 0)
     {
-      g_autofree char *v = num (sky_decimal_from_scaled (line->min_vcpu_milli, 3));
+      g_autofree char *v =
+          sky_decimal_to_short_string (sky_decimal_from_scaled (line->min_vcpu_milli, 3));
       g_string_append_printf (s, ", ≥ %s vCPU", v);
     }
   if (line->min_memory_mgib > 0)
     {
-      g_autofree char *m = num (sky_decimal_from_scaled (line->min_memory_mgib, 3));
+      g_autofree char *m =
+          sky_decimal_to_short_string (sky_decimal_from_scaled (line->min_memory_mgib, 3));
       g_string_append_printf (s, ", ≥ %s GiB", m);
     }
   if (line->region != NULL)
@@ -177,7 +167,8 @@ describe_requirement (const SkyScenarioLine *line,
     }
   if (line->max_oversize_milli > 0)
     {
-      g_autofree char *f = num (sky_decimal_from_scaled (line->max_oversize_milli, 3));
+      g_autofree char *f =
+          sky_decimal_to_short_string (sky_decimal_from_scaled (line->max_oversize_milli, 3));
       g_string_append_printf (s, ", up to %s × that size", f);
     }
   g_string_append_printf (s, ", priced per %s %s", line->unit, term);
@@ -234,7 +225,7 @@ fill_terms (SkyResolvedProvider   *p,
   t->slot = slot_of (p, offer->offer_id, rl->price_index);
   t->unit = g_intern_string (price->unit);
   t->currency = g_intern_string (offer->currency);
-  t->amount = price_amount (price->amount);
+  t->amount = sky_decimal_from_price (price->amount);
   t->tiers = g_array_sized_new (FALSE, TRUE, sizeof (SkyPriceTier), price->tiers->len);
   for (guint i = 0; i < price->tiers->len; i++)
     {
@@ -243,13 +234,13 @@ fill_terms (SkyResolvedProvider   *p,
         .from = parse_quantity (ot->from),
         .to = parse_quantity (ot->to),
         .has_to = ot->to != NULL,
-        .amount = price_amount (ot->amount),
+        .amount = sky_decimal_from_price (ot->amount),
       };
       g_array_append_val (t->tiers, tier);
     }
   t->free_units = parse_quantity (price->free_quantity);
   t->has_upfront_fee = price->has_upfront_fee;
-  t->upfront_fee = price_amount (price->upfront_fee);
+  t->upfront_fee = sky_decimal_from_price (price->upfront_fee);
   t->term_months = sky_term_months (term);
   t->committed = t->term_months > 0 && g_strcmp0 (line->unit, "hour") == 0;
   t->discount = discount_for (s, p->provider, offer->service, &t->has_discount);
@@ -257,7 +248,7 @@ fill_terms (SkyResolvedProvider   *p,
     {
       SkyOfferPrice *od = find_price (offer, "hour", "on-demand", NULL);
       t->has_on_demand = od != NULL;
-      t->on_demand = od != NULL ? price_amount (od->amount) : D (0);
+      t->on_demand = od != NULL ? sky_decimal_from_price (od->amount) : D (0);
     }
 
   if (g_strcmp0 (offer->currency, s->currency) != 0)

@@ -196,8 +196,8 @@ normalise (double   *values,
 static char *
 spec (gint64 milli)
 {
-  return milli < 0 ? g_strdup ("—") : sky_decimal_to_string (sky_decimal_normalize (
-                                        sky_decimal_from_scaled (milli, 3)));
+  return milli < 0 ? g_strdup ("—")
+                 : sky_decimal_to_short_string (sky_decimal_from_scaled (milli, 3));
 }
 
 static void

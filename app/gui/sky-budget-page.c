@@ -538,7 +538,7 @@ fill_entry (GtkEntry   *entry,
       sky_decimal_compare (parsed, value) == 0)
     return;
   if (has)
-    text = sky_decimal_to_string (sky_decimal_normalize (value));
+    text = sky_decimal_to_short_string (value);
   gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
 }
 

@@ -144,12 +144,6 @@ typedef enum
   COLUMN_PROVIDER,   /* one per provider, from here */
 } Column;
 
-static char *
-decimal_text (SkyDecimal value)
-{
-  return sky_decimal_to_string (sky_decimal_normalize (value));
-}
-
 static gboolean
 is_total_row (guint index)
 {
@@ -315,10 +309,11 @@ show_number (SkyScenarioPage       *self,
   g_autofree char *text = NULL;
 
   if (column == COLUMN_QUANTITY)
-    text = decimal_text (line->quantity);
+    text = sky_decimal_to_short_string (line->quantity);
   else
     {
-      g_autofree char *usage = decimal_text (sky_scenario_line_usage (scenario (self), line));
+      g_autofree char *usage =
+          sky_decimal_to_short_string (sky_scenario_line_usage (scenario (self), line));
       /* Translators: a line's usage a month and its unit, e.g. "730 hour". */
       text = g_strdup_printf (_("%s %s"), usage, line->unit);
     }
@@ -1042,7 +1037,7 @@ fill_widgets (SkyScenarioPage *self)
   g_autoptr(GtkStringList) list = gtk_string_list_new ((const char * const *) currencies);
   guint position = 0;
   double hours = 730;
-  g_autofree char *hours_text = decimal_text (scenario (self)->hours_per_month);
+  g_autofree char *hours_text = sky_decimal_to_short_string (scenario (self)->hours_per_month);
 
   GtkStringObject *shown = gtk_drop_down_get_selected_item (self->currency_dropdown);
 
@@ -1099,7 +1094,7 @@ on_settings_changed (SkyScenarioPage *self)
     }
 
   hours = gtk_spin_button_get_value_as_int (self->hours_spin);
-  old_hours = decimal_text (scenario (self)->hours_per_month);
+  old_hours = sky_decimal_to_short_string (scenario (self)->hours_per_month);
   if (g_ascii_strtoll (old_hours, NULL, 10) != hours || strchr (old_hours, '.') != NULL)
     {
       if ((int) g_ascii_strtod (old_hours, NULL) != hours)

@@ -350,7 +350,7 @@ sky_report_write_pdf (const SkyScenario   *scenario,
   line_of_text (&pen, scenario->name, "Sans Bold 18");
   {
     g_autoptr(GString) about = g_string_new (NULL);
-    g_autofree char *hours = sky_decimal_to_string (sky_decimal_normalize (scenario->hours_per_month));
+    g_autofree char *hours = sky_decimal_to_short_string (scenario->hours_per_month);
 
     g_string_append_printf (about, "In %s, %s hours a month. Price sheets: ", scenario->currency,
                             hours);
@@ -364,7 +364,7 @@ sky_report_write_pdf (const SkyScenario   *scenario,
     for (guint i = 0; i < scenario->rates->len; i++)
       {
         SkyExchangeRate *r = g_ptr_array_index (scenario->rates, i);
-        g_autofree char *rate = sky_decimal_to_string (sky_decimal_normalize (r->rate));
+        g_autofree char *rate = sky_decimal_to_short_string (r->rate);
         g_string_append_printf (about, " 1 %s = %s %s (%s).", r->from, rate, r->to, r->date);
       }
     line_of_text (&pen, about->str, "Sans 9");
