@@ -334,7 +334,6 @@ draw_chart (GtkDrawingArea *area,
   SkyChartStyle style = {
     .series = colours,
     .n_series = G_N_ELEMENTS (colours),
-    .budget = { 0.75, 0.11, 0.16, 1 },
     .line_width = 2.5,
   };
   SkyChartData data = { 0 };
@@ -343,6 +342,10 @@ draw_chart (GtkDrawingArea *area,
   if (!showing_all (self) && p == NULL)
     return;
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
+  /* The budget's red, lighter on a dark background so that the dashes stay visible. */
+  style.budget = adw_style_manager_get_dark (adw_style_manager_get_default ())
+                 ? (SkyChartColour) { 0.96, 0.38, 0.32, 1 }
+                 : (SkyChartColour) { 0.75, 0.11, 0.16, 1 };
   style.foreground = (SkyChartColour) { fg.red, fg.green, fg.blue, fg.alpha };
   style.grid = (SkyChartColour) { fg.red, fg.green, fg.blue, fg.alpha * 0.15 };
 
