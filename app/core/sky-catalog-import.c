@@ -891,6 +891,88 @@ finish_import (Import      *import,
   return find_current (import, error);
 }
 
+static void
+import_clear (Import *import)
+{
+  for (int i = 0; i < N_STMTS; i++)
+    {
+      g_clear_pointer (&import->stmts[i], sqlite3_finalize);
+      g_clear_pointer (&import->bound[i], g_free);
+    }
+  g_clear_pointer (&import->existing_sha256, g_free);
+  g_clear_pointer (&import->stored_offers, sqlite3_finalize);
+  g_clear_pointer (&import->runs, g_ptr_array_unref);
+  _sky_run_merge_clear (&import->merge);
+  _sky_sku_set_clear (&import->skus);
+  g_clear_pointer (&import->words, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
+
+/* Prepares the import's statements, @sql, each with no value bound yet. */
+static gboolean
+prepare_statements (Import      *import,
+                    const char  *sql[N_STMTS],
+                    GError     **error)
+{
+  for (int i = 0; i < N_STMTS; i++)
+    {
+      int n;
+
+      if (sqlite3_prepare_v3 (import->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+                              &import->stmts[i], NULL) != SQLITE_OK)
+        return _sky_catalog_db_error (import->db, error, "Cannot prepare the import");
+      n = sqlite3_bind_parameter_count (import->stmts[i]);
+      import->bound[i] = g_new (gint64, n + 1);
+      for (int k = 0; k <= n; k++)
+        import->bound[i][k] = UNBOUND;
+    }
+  return TRUE;
+}
+
+/* Reads the sheet open as @fd and writes it in one transaction, or in a savepoint of the one
+ * under way when @nested: any error, or a sheet that changes nothing, leaves the catalog exactly
+ * as it was. */
+static gboolean
+import_in_transaction (SkyCatalog      *self,
+                       Import          *import,
+                       int              fd,
+                       gboolean         nested,
+                       GCancellable    *cancellable,
+                       SkyProgressFunc  progress,
+                       gpointer         progress_data,
+                       GError         **error)
+{
+  const char *rollback = nested ? "ROLLBACK TO sheet; RELEASE sheet" : "ROLLBACK";
+  g_autofree char *sha256 = NULL;
+  gint64 first_offer_id = 0;
+  gboolean ok;
+
+  if (!_sky_catalog_exec (self->db, nested ? "SAVEPOINT sheet" : "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  /* Offers are numbered as they are read, from the next free id on: the transaction keeps
+   * anyone else from taking one. */
+  if (!_sky_catalog_query_int (self->db, "SELECT coalesce (max (id), 0) + 1 FROM offer_row",
+                               &first_offer_id, error))
+    {
+      sqlite3_exec (self->db, rollback, NULL, NULL, NULL);
+      return FALSE;
+    }
+  sha256 = read_and_write (import, fd, first_offer_id, cancellable, progress, progress_data,
+                           error);
+  ok = sha256 != NULL && finish_import (import, sha256, error);
+
+  if (ok && import->result->status == SKY_IMPORT_ADDED)
+    {
+      ok = _sky_catalog_exec (self->db, nested ? "RELEASE sheet" : "COMMIT", error);
+      self->wrote = self->wrote || (ok && !nested);
+    }
+  if (!ok || import->result->status == SKY_IMPORT_UNCHANGED)
+    sqlite3_exec (self->db, rollback, NULL, NULL, NULL);
+  return ok;
+}
+
 /* Imports the sheet open as @fd in one transaction, or in a savepoint of the transaction under
  * way when @nested; the caller holds the catalog's lock. */
 SkyImportResult *
@@ -904,16 +986,12 @@ _sky_catalog_import_locked (SkyCatalog     *self,
                             gpointer        progress_data,
                             GError        **error)
 {
-  Import import = { 0 };
-  g_autofree char *sha256 = NULL;
+  g_auto(Import) import = { 0 };
   g_autoptr(SkyImportResult) result = g_new0 (SkyImportResult, 1);
   g_autofree char *offers_sql = make_insert_sql (import_sql[STMT_OFFER], OFFER_COLUMNS);
   g_autofree char *prices_sql = make_insert_sql (import_sql[STMT_PRICE], PRICE_COLUMNS);
+  g_autoptr(GError) local_error = NULL;
   const char *sql[N_STMTS];
-  const char *rollback = nested ? "ROLLBACK TO sheet; RELEASE sheet" : "ROLLBACK";
-  gint64 first_offer_id = 0;
-  gboolean ok = FALSE;
-  GError *local_error = NULL;
 
   result->file = g_strdup (path);
   import.runs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
@@ -927,65 +1005,18 @@ _sky_catalog_import_locked (SkyCatalog     *self,
   memcpy (sql, import_sql, sizeof sql);
   sql[STMT_OFFERS] = offers_sql;
   sql[STMT_PRICES] = prices_sql;
-  for (int i = 0; i < N_STMTS; i++)
+  if (!prepare_statements (&import, sql, &local_error) ||
+      !import_in_transaction (self, &import, fd, nested, cancellable, progress, progress_data,
+                              &local_error))
     {
-      int n;
-
-      if (sqlite3_prepare_v3 (self->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT, &import.stmts[i],
-                              NULL) != SQLITE_OK)
-        {
-          _sky_catalog_db_error (self->db, &local_error, "Cannot prepare the import");
-          goto out;
-        }
-      n = sqlite3_bind_parameter_count (import.stmts[i]);
-      import.bound[i] = g_new (gint64, n + 1);
-      for (int k = 0; k <= n; k++)
-        import.bound[i][k] = UNBOUND;
+      /* The sheet's own errors name it with their line; the catalog's are said of it too. */
+      if (g_error_matches (local_error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_DATABASE))
+        g_prefix_error (&local_error, "%s: not imported (the catalog is unchanged): ", path);
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
     }
-
-  /* One transaction per sheet: any error leaves the catalog exactly as it was. */
-  if (!_sky_catalog_exec (self->db, nested ? "SAVEPOINT sheet" : "BEGIN IMMEDIATE", &local_error))
-    goto out;
-
-  /* Offers are numbered as they are read, from the next free id on: the transaction keeps
-   * anyone else from taking one. */
-  if (!_sky_catalog_query_int (self->db, "SELECT coalesce (max (id), 0) + 1 FROM offer_row",
-                               &first_offer_id, &local_error))
-    {
-      sqlite3_exec (self->db, rollback, NULL, NULL, NULL);
-      goto out;
-    }
-  sha256 = read_and_write (&import, fd, first_offer_id, cancellable, progress, progress_data,
-                           &local_error);
-  ok = sha256 != NULL && finish_import (&import, sha256, &local_error);
-
-  if (ok && import.result->status == SKY_IMPORT_ADDED)
-    {
-      ok = _sky_catalog_exec (self->db, nested ? "RELEASE sheet" : "COMMIT", &local_error);
-      self->wrote = self->wrote || (ok && !nested);
-    }
-  if (!ok || import.result->status == SKY_IMPORT_UNCHANGED)
-    sqlite3_exec (self->db, rollback, NULL, NULL, NULL);
-
-out:
-  for (int i = 0; i < N_STMTS; i++)
-    {
-      sqlite3_finalize (import.stmts[i]);
-      g_free (import.bound[i]);
-    }
-  g_free (import.existing_sha256);
-  sqlite3_finalize (import.stored_offers);
-  g_ptr_array_unref (import.runs);
-  _sky_run_merge_clear (&import.merge);
-  _sky_sku_set_clear (&import.skus);
-  g_array_unref (import.words);
-
-  /* The sheet's own errors name it with their line; the catalog's are said of it too. */
-  if (g_error_matches (local_error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_DATABASE))
-    g_prefix_error (&local_error, "%s: not imported (the catalog is unchanged): ", path);
-  if (local_error != NULL)
-    g_propagate_error (error, local_error);
-  return ok ? g_steal_pointer (&result) : NULL;
+  return g_steal_pointer (&result);
 }
 
 SkyImportResult *
