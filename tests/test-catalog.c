@@ -1745,7 +1745,9 @@ test_migrate_from_5 (Fixture       *f,
                                      "DROP TABLE setting; ALTER TABLE sheet ADD COLUMN "
                                      "is_current INTEGER NOT NULL DEFAULT 0 "
                                      "CHECK (is_current IN (0, 1)); "
-                                     "UPDATE sheet SET is_current = 1; PRAGMA user_version = 5",
+                                     "UPDATE sheet SET is_current = 1; "
+                                     "ALTER TABLE provider DROP COLUMN short_name; "
+                                     "PRAGMA user_version = 5",
                                      NULL, NULL, NULL), ==, SQLITE_OK);
       sqlite3_close (db);
 
@@ -1759,6 +1761,122 @@ test_migrate_from_5 (Fixture       *f,
       if (with_sheet)
         g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (960000000));
     }
+}
+
+/* A copy of valid-small.xml of version 2026.2 whose provider has the short name "Example". */
+static char *
+write_short_named (Fixture *f)
+{
+  g_autofree char *variant = write_variant (f, "version=\"2026.2\"",
+                                            "effective-date=\"2026-02-01\"",
+                                            "term=\"on-demand\" amount=\"0.0900\"");
+  g_autofree char *text = NULL;
+  g_autoptr(GString) s = NULL;
+
+  g_assert_true (g_file_get_contents (variant, &text, NULL, NULL));
+  s = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (s, "name=\"Example Cloud\"/>",
+                                      "name=\"Example Cloud\" short-name=\"Example\"/>", 1),
+                    ==, 1);
+  g_assert_true (g_file_set_contents (variant, s->str, s->len, NULL));
+  return g_steal_pointer (&variant);
+}
+
+/* The provider's short names in the list of sheets, a search and an offer's details, with its
+ * names beside them. */
+static void
+assert_short_names (Fixture    *f,
+                    const char *expected)
+{
+  SkySearchQuery std2 = { .text = "std-2", .term = "on-demand" };
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(SkyOfferDetails) d = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyListing *l;
+
+  sheets = sky_catalog_list_sheets (f->catalog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sheets->len, >, 0);
+  for (guint i = 0; i < sheets->len; i++)
+    {
+      SkySheetInfo *info = g_ptr_array_index (sheets, i);
+      g_assert_cmpstr (info->provider_name, ==, "Example Cloud");
+      g_assert_cmpstr (info->provider_short_name, ==, expected);
+    }
+  rows = search (f, &std2);
+  g_assert_cmpuint (rows->len, ==, 1);
+  l = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (l->provider_name, ==, "Example Cloud");
+  g_assert_cmpstr (l->provider_short_name, ==, expected);
+  {
+    g_autoptr(SkyListing) copy = sky_listing_copy (l);
+    g_assert_cmpstr (copy->provider_short_name, ==, expected);
+  }
+  d = sky_catalog_get_offer (f->catalog, l->offer_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (d->provider_name, ==, "Example Cloud");
+  g_assert_cmpstr (d->provider_short_name, ==, expected);
+}
+
+/* Without a short name in its sheet, a provider's short name is its name; a sheet imported
+ * with one sets it for the provider. */
+static void
+test_short_name (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *named = write_short_named (f);
+  g_autoptr(SkyImportResult) result = NULL;
+
+  import_fixture (f);
+  assert_short_names (f, "Example Cloud");
+  result = import_ok (f, named);
+  g_assert_cmpint (result->status, ==, SKY_IMPORT_ADDED);
+  assert_short_names (f, "Example");
+  g_assert_cmpint (query_int (f->path,
+                              "SELECT count(*) FROM provider WHERE short_name = 'Example'"),
+                   ==, 1);
+}
+
+/* A catalog of schema 7 (the one before providers had short names), as that version wrote it,
+ * converts keeping its sheets and prices; its providers' short names are their names until a
+ * sheet with one is imported. */
+static void
+test_migrate_from_7 (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *named = write_short_named (f);
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autofree char *before = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  import_fixture (f);
+  g_clear_object (&f->catalog);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "ALTER TABLE provider DROP COLUMN short_name; "
+                                 "PRAGMA user_version = 7",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_table_info ('provider') "
+                                       "WHERE name = 'short_name'"), ==, 0);
+  before = snapshot (f->path);
+
+  f->catalog = sky_catalog_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma (f->path, "user_version"), ==, SKY_CATALOG_SCHEMA_VERSION);
+  g_assert_true (sky_catalog_check (f->catalog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM provider WHERE short_name IS NULL"),
+                   ==, 1);
+  g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (960000000));
+  assert_short_names (f, "Example Cloud");
+
+  result = import_ok (f, named);
+  g_assert_cmpint (result->status, ==, SKY_IMPORT_ADDED);
+  assert_short_names (f, "Example");
+  g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (900000000));
 }
 
 /* Opened read-only, a catalog is searched as usual and nothing is written to it: an import is
@@ -1897,6 +2015,8 @@ main (int    argc,
   ADD ("migrate-from-2", test_migrate_from_2);
   ADD ("migrate-cancelled", test_migrate_cancelled);
   ADD ("migrate-from-5", test_migrate_from_5);
+  ADD ("migrate-from-7", test_migrate_from_7);
+  ADD ("short-name", test_short_name);
   ADD ("decline-bundled", test_decline_bundled);
   ADD ("seed-keeps-own-version", test_seed_keeps_own_version);
   ADD ("open-while-written", test_open_while_written);

@@ -258,6 +258,7 @@ test_seeds_new_catalog (Fixture       *f,
                         gconstpointer  data)
 {
   static const char * const providers[] = { "aws", "azure", "digitalocean", "gcp" };
+  static const char * const short_names[] = { "AWS", "Azure", "DigitalOcean", "Google Cloud" };
   g_autoptr(JsonArray) sheets = seed_bundled (f);
 
   g_assert_cmpuint (json_array_get_length (sheets), ==, G_N_ELEMENTS (providers));
@@ -266,6 +267,8 @@ test_seeds_new_catalog (Fixture       *f,
       JsonObject *o = json_array_get_object_element (sheets, i);
 
       g_assert_cmpstr (json_object_get_string_member (o, "provider"), ==, providers[i]);
+      g_assert_cmpstr (json_object_get_string_member (o, "provider_short_name"), ==,
+                       short_names[i]);
       g_assert_true (json_object_get_boolean_member (o, "current"));
       g_assert_cmpint (json_object_get_int_member (o, "offers"), >, 0);
       g_assert_nonnull (json_object_get_string_member (o, "version"));
@@ -652,6 +655,9 @@ test_estimate_json (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (providers), ==, 2);
   p = json_array_get_object_element (providers, 0);
   g_assert_cmpstr (json_object_get_string_member (p, "provider"), ==, "examplecloud");
+  g_assert_cmpstr (json_object_get_string_member (p, "provider_name"), ==, "Example Cloud");
+  /* The sheet gives no short name: the name stands for it. */
+  g_assert_cmpstr (json_object_get_string_member (p, "provider_short_name"), ==, "Example Cloud");
   g_assert_cmpstr (json_object_get_string_member (p, "sheet_version"), ==, "2026.1");
   /* Other Cloud cannot price two lines: it is incomplete, and never the cheapest. */
   g_assert_true (json_object_get_boolean_member (p, "complete"));

@@ -133,6 +133,11 @@ test_totals (Fixture       *f,
   SkyDecimal sum = sky_decimal_from_int (0);
 
   g_assert_cmpuint (e->term_months, ==, 12);
+  /* Each provider's names, the short one the name when the sheet gives none. */
+  g_assert_cmpstr (p->provider_name, ==, "Example Cloud");
+  g_assert_cmpstr (p->provider_short_name, ==, "Example Cloud");
+  g_assert_cmpstr (o->provider_name, ==, "Other Cloud");
+  g_assert_cmpstr (o->provider_short_name, ==, "Other");
   /* 210.24 + 1317.70 + 3344.50 + 43.22 + 10.00 */
   ASSERT_MONEY (e, p->monthly, "4925.66");
   ASSERT_MONEY (e, p->effective_monthly, "4968.82");

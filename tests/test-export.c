@@ -225,8 +225,10 @@ test_json_estimate (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (top, "cheapest_complete"), ==,
                    "examplecloud");
   example = json_array_get_object_element (json_object_get_array_member (top, "providers"), 0);
-  assert_members (example, "provider provider_name sheet_version complete lines groups totals "
-                           "unpriced_lines");
+  assert_members (example, "provider provider_name provider_short_name sheet_version complete "
+                           "lines groups totals unpriced_lines");
+  g_assert_cmpstr (json_object_get_string_member (example, "provider_short_name"), ==,
+                   "Example Cloud");
   line = json_array_get_object_element (json_object_get_array_member (example, "lines"), 0);
   assert_members (line, "label group status reason offer quantity usage unit term monthly "
                         "upfront effective_monthly yearly term_total break_even_hours "

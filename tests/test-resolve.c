@@ -50,6 +50,8 @@ test_lines (Fixture       *f,
   SkyResolvedLine *l;
 
   g_assert_cmpstr (p->provider_name, ==, "Example Cloud");
+  /* valid-small.xml gives no short name: the name stands for it. */
+  g_assert_cmpstr (p->provider_short_name, ==, "Example Cloud");
   g_assert_cmpstr (p->sheet_version, ==, "2026.1");
   g_assert_cmpuint (p->lines->len, ==, 5);
 
@@ -98,6 +100,8 @@ test_rate_and_discount (Fixture       *f,
   g_autoptr(SkyResolvedProvider) q = NULL;
   SkyResolvedLine *l = line_of (p, 0);
 
+  g_assert_cmpstr (p->provider_name, ==, "Other Cloud");
+  g_assert_cmpstr (p->provider_short_name, ==, "Other");
   g_assert_cmpint (l->status, ==, SKY_LINE_PRICED);
   g_assert_cmpstr (l->terms.currency, ==, "EUR");
   g_assert_true (l->terms.has_rate);

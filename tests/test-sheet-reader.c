@@ -13,6 +13,7 @@
 typedef struct
 {
   char      *provider;
+  char      *provider_short_name;
   char      *version;
   char      *currency;
   char      *source;
@@ -39,6 +40,7 @@ collect_header (const SkySheetHeader  *header,
   Collected *c = user_data;
 
   c->provider = g_strdup (header->provider_id);
+  c->provider_short_name = g_strdup (header->provider_short_name);
   c->version = g_strdup (header->version);
   c->currency = g_strdup (header->currency);
   c->source = g_strdup (header->source);
@@ -124,6 +126,7 @@ static void
 collected_clear (Collected *c)
 {
   g_free (c->provider);
+  g_free (c->provider_short_name);
   g_free (c->version);
   g_free (c->currency);
   g_free (c->source);
@@ -809,6 +812,107 @@ test_offers_one_by_one (void)
                    "| on-demand gb 100000000 fee=none/0 free=none tiers=0");
 }
 
+/* valid-small.xml with its <provider> line replaced by @provider, read in @dir. */
+static gboolean
+read_with_provider (const char  *dir,
+                    const char  *provider,
+                    Collected   *c,
+                    char       **path_out,
+                    GError     **error)
+{
+  g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *path = g_build_filename (dir, "short-name.xml", NULL);
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_get_contents (valid, &contents, NULL, NULL));
+  parts = g_strsplit (contents, "<provider id=\"examplecloud\" name=\"Example Cloud\"/>", 2);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  text = g_strconcat (parts[0], provider, parts[1], NULL);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  c->skus = g_ptr_array_new_with_free_func (g_free);
+  c->terms = g_ptr_array_new_with_free_func (g_free);
+  *path_out = g_steal_pointer (&path);
+  return sky_sheet_read_file (*path_out, &collect_sink, c, NULL, NULL, NULL, NULL, error);
+}
+
+static void
+test_short_name (void)
+{
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  Collected c = { 0 };
+
+  g_assert_true (read_with_provider (dir, "<provider id=\"examplecloud\" name=\"Example Cloud\" "
+                                     "short-name=\"Example\"/>", &c, &path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (c.provider_short_name, ==, "Example");
+  collected_clear (&c);
+  g_clear_pointer (&path, g_free);
+
+  /* Twenty characters, not bytes: each “é” takes two. */
+  g_assert_true (read_with_provider (dir, "<provider id=\"examplecloud\" name=\"Example Cloud\" "
+                                     "short-name=\"ééééééééééééééééééé1\"/>", &c, &path,
+                                     &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (c.provider_short_name, ==, "ééééééééééééééééééé1");
+  collected_clear (&c);
+  g_clear_pointer (&path, g_free);
+
+  sky_test_remove_tree (dir);
+}
+
+static void
+test_short_name_absent (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  Collected c = { 0 };
+
+  c.skus = g_ptr_array_new_with_free_func (g_free);
+  c.terms = g_ptr_array_new_with_free_func (g_free);
+  g_assert_true (sky_sheet_read_file (path, &collect_sink, &c, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* Without a short name, the name is the short name. */
+  g_assert_cmpstr (c.provider_short_name, ==, "Example Cloud");
+  collected_clear (&c);
+}
+
+static void
+test_short_name_refused (void)
+{
+  static const char * const values[] = { "", "Twenty-one characters" };
+  g_autofree char *dir = sky_test_make_dir ();
+
+  g_assert_cmpint (g_utf8_strlen (values[1], -1), ==, 21);
+  for (gsize i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *provider = g_strdup_printf ("<provider id=\"examplecloud\" "
+                                                   "name=\"Example Cloud\" short-name=\"%s\"/>",
+                                                   values[i]);
+      g_autofree char *path = NULL;
+      g_autofree char *prefix = NULL;
+      g_autoptr(GError) error = NULL;
+      Collected c = { 0 };
+
+      g_assert_false (read_with_provider (dir, provider, &c, &path, &error));
+      g_assert_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_INVALID_VALUE);
+      g_test_message ("%s", error->message);
+      /* The file, the line and the column of the attribute. */
+      prefix = g_strdup_printf ("%s:4:52: ", path);
+      g_assert_true (g_str_has_prefix (error->message, prefix));
+      g_assert_nonnull (strstr (error->message,
+                                "short-name “"));
+      g_assert_nonnull (strstr (error->message,
+                                "” of <provider> must be 1 to 20 characters long"));
+      g_assert_null (c.provider_short_name);
+      collected_clear (&c);
+    }
+  sky_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -824,6 +928,9 @@ main (int    argc,
       g_test_add_data_func (test_path, &bad_cases[i], test_bad_sheet);
     }
   g_test_add_func ("/sky/sheet-reader/bad/duplicate-sku", test_duplicate_sku_location);
+  g_test_add_func ("/sky/sheet-reader/short-name", test_short_name);
+  g_test_add_func ("/sky/sheet-reader/short-name/absent", test_short_name_absent);
+  g_test_add_func ("/sky/sheet-reader/short-name/refused", test_short_name_refused);
   g_test_add_func ("/sky/sheet-reader/missing-file", test_missing_file);
   g_test_add_func ("/sky/sheet-reader/special-files", test_special_files);
   g_test_add_func ("/sky/sheet-reader/empty-file", test_empty_file);

@@ -263,6 +263,7 @@ sky_cli_sheets (const SkyCliGlobals *globals,
           json_builder_begin_object (builder);
           sky_json_add_string (builder, "provider", info->provider);
           sky_json_add_string (builder, "provider_name", info->provider_name);
+          sky_json_add_string (builder, "provider_short_name", info->provider_short_name);
           sky_json_add_string (builder, "version", info->version);
           sky_json_add_string (builder, "effective_date", info->effective_date);
           sky_json_add_string (builder, "currency", info->currency);

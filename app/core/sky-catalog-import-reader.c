@@ -225,7 +225,8 @@ queue_header (const SkySheetHeader  *header,
   /* source_url may be NULL: it goes last, where a NULL ends the vector. */
   const char *fields[] = { header->provider_id, header->provider_name, header->version,
                            header->effective_date, header->currency, header->source,
-                           header->retrieved, header->source_url, NULL };
+                           header->retrieved, header->provider_short_name,
+                           header->source_url, NULL };
 
   copy->strings = g_strdupv ((char **) fields);
   copy->header = (SkySheetHeader) {
@@ -236,7 +237,8 @@ queue_header (const SkySheetHeader  *header,
     .currency = copy->strings[4],
     .source = copy->strings[5],
     .retrieved = copy->strings[6],
-    .source_url = copy->strings[7],
+    .provider_short_name = copy->strings[7],
+    .source_url = copy->strings[8],
   };
   return pipe_push (user_data, SKY_IMPORT_ITEM_HEADER, copy, error);
 }

@@ -36,8 +36,9 @@ enum {
 
 static const char * const import_sql[N_STMTS] = {
   [STMT_FIND_SHEET] = "SELECT id, sha256 FROM sheet WHERE provider = ?1 AND version = ?2",
-  [STMT_PROVIDER] = "INSERT INTO provider (id, name) VALUES (?1, ?2) "
-                    "ON CONFLICT (id) DO UPDATE SET name = excluded.name",
+  [STMT_PROVIDER] = "INSERT INTO provider (id, name, short_name) VALUES (?1, ?2, ?3) "
+                    "ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
+                    "  short_name = excluded.short_name",
   [STMT_SHEET] = "INSERT INTO sheet (provider, version, effective_date, currency, source, "
                  "source_url, retrieved, sha256, file_name, imported_at) "
                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '', ?8, "
@@ -295,6 +296,7 @@ import_header (const SkySheetHeader  *header,
   stmt = import->stmts[STMT_PROVIDER];
   _sky_catalog_bind_text (stmt, 1, header->provider_id);
   _sky_catalog_bind_text (stmt, 2, header->provider_name);
+  _sky_catalog_bind_text (stmt, 3, header->provider_short_name);
   if (!run (import, stmt, error))
     return FALSE;
 

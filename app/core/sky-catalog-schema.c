@@ -291,6 +291,9 @@ static const char * const migrations[] = {
   /* A sheet is current from its effective date on, which depends on the day: which sheet is
    * current is worked out when asked (SKY_CURRENT_SHEETS_SQL), not kept. */
   "ALTER TABLE sheet DROP COLUMN is_current;",
+  /* The provider's name for narrow places, from the sheet imported last; NULL (the name is
+   * shown) until a sheet that gives one is imported. */
+  "ALTER TABLE provider ADD COLUMN short_name TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SKY_CATALOG_SCHEMA_VERSION);

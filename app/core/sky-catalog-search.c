@@ -408,7 +408,8 @@ sky_catalog_search (SkyCatalog            *self,
                     "       p.bucket, sv.code, sv.name, p.bucket, o.sku, o.name, o.family, "
                     "       o.os, o.storage_type, o.sla, p.vcpu, p.memory, o.gpu, p.bucket, "
                     "       p.unit, "
-                    "       p.amount, " PRICE_SEQ_SQL ", o.prices, " PRICE_OFFER_ID_SQL " "
+                    "       p.amount, " PRICE_SEQ_SQL ", o.prices, " PRICE_OFFER_ID_SQL ", "
+                    "       coalesce (pv.short_name, pv.name) "
                     "FROM (");
   g_string_append_printf (sql,
                           ") AS p "
@@ -462,6 +463,7 @@ sky_catalog_search (SkyCatalog            *self,
       l->unit = code_name (SKY_VOCABULARY_UNIT, sqlite3_column_int64 (stmt, 20));
       l->price = sqlite3_column_int64 (stmt, 21);
       l->offer_id = sqlite3_column_int64 (stmt, 24);
+      l->provider_short_name = _sky_catalog_column_dup (stmt, 25);
       g_ptr_array_add (listings, l);
 
       /* The rest of the price, from the offer's. */
@@ -519,7 +521,7 @@ sky_catalog_get_offer (SkyCatalog  *self,
                            "       s.source, s.retrieved, sv.code, sv.name, sv.category, o.sku, "
                            "       o.name, o.family, o.region, r.name, r.geography, o.os, "
                            "       o.storage_type, o.sla, o.vcpu, o.memory, o.gpu, o.features, "
-                           "       o.prices "
+                           "       o.prices, coalesce (pv.short_name, pv.name) "
                            "FROM offer o "
                            "JOIN sheet s ON s.id = o.sheet_id "
                            "JOIN provider pv ON pv.id = s.provider "
@@ -564,6 +566,7 @@ sky_catalog_get_offer (SkyCatalog  *self,
       details->os = _sky_catalog_column_dup (stmt, 16);
       details->storage_type = _sky_catalog_column_dup (stmt, 17);
       details->sla = _sky_catalog_column_dup (stmt, 18);
+      details->provider_short_name = _sky_catalog_column_dup (stmt, 24);
       details->vcpu_milli = column_size (stmt, 19);
       details->memory_mgib = column_size (stmt, 20);
       details->gpu = column_size (stmt, 21);
@@ -612,6 +615,7 @@ sky_offer_details_free (SkyOfferDetails *d)
     return;
   g_free (d->provider);
   g_free (d->provider_name);
+  g_free (d->provider_short_name);
   g_free (d->sheet_version);
   g_free (d->effective_date);
   g_free (d->currency);
@@ -675,6 +679,7 @@ sky_listing_copy (const SkyListing *l)
   copy = g_memdup2 (l, sizeof *l);
   copy->provider = g_strdup (l->provider);
   copy->provider_name = g_strdup (l->provider_name);
+  copy->provider_short_name = g_strdup (l->provider_short_name);
   copy->sheet_version = g_strdup (l->sheet_version);
   copy->currency = g_strdup (l->currency);
   copy->region = g_strdup (l->region);
@@ -702,6 +707,7 @@ sky_listing_free (SkyListing *l)
     return;
   g_free (l->provider);
   g_free (l->provider_name);
+  g_free (l->provider_short_name);
   g_free (l->sheet_version);
   g_free (l->currency);
   g_free (l->region);

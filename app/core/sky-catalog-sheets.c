@@ -503,7 +503,8 @@ sky_catalog_list_sheets (SkyCatalog  *self,
                           "SELECT s.provider, p.name, s.version, s.effective_date, s.currency, "
                           "       s.source, s.retrieved, s.imported_at, s.offer_count, "
                           "       s.id IN (" SKY_CURRENT_SHEETS_SQL "), "
-                          "       s.effective_date > sky_today () "
+                          "       s.effective_date > sky_today (), "
+                          "       coalesce (p.short_name, p.name) "
                           "FROM sheet s JOIN provider p ON p.id = s.provider "
                           "ORDER BY s.provider, s.effective_date DESC, s.id DESC",
                           -1, &stmt, NULL) != SQLITE_OK)
@@ -528,6 +529,7 @@ sky_catalog_list_sheets (SkyCatalog  *self,
       info->offers = sqlite3_column_int64 (stmt, 8);
       info->current = sqlite3_column_int (stmt, 9) != 0;
       info->upcoming = sqlite3_column_int (stmt, 10) != 0;
+      info->provider_short_name = _sky_catalog_column_dup (stmt, 11);
       g_ptr_array_add (sheets, info);
     }
   if (rc != SQLITE_DONE)
@@ -544,6 +546,7 @@ sky_sheet_info_free (SkySheetInfo *info)
     return;
   g_free (info->provider);
   g_free (info->provider_name);
+  g_free (info->provider_short_name);
   g_free (info->version);
   g_free (info->effective_date);
   g_free (info->currency);

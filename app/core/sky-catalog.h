@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-#define SKY_CATALOG_SCHEMA_VERSION 7
+#define SKY_CATALOG_SCHEMA_VERSION 8
 #define SKY_HOURS_PER_MONTH 730
 
 #define SKY_CATALOG_ERROR (sky_catalog_error_quark ())
@@ -71,6 +71,7 @@ typedef struct
 {
   char     *provider;
   char     *provider_name;
+  char     *provider_short_name;  /* for narrow places; the name when the sheet gave none */
   char     *version;
   char     *effective_date;
   char     *currency;
@@ -120,6 +121,7 @@ typedef struct
 {
   char     *provider;
   char     *provider_name;
+  char     *provider_short_name;  /* for narrow places; the name when the sheet gave none */
   char     *sheet_version;
   char     *currency;
   char     *region;
@@ -170,6 +172,7 @@ typedef struct
   gint64     offer_id;
   char      *provider;
   char      *provider_name;
+  char      *provider_short_name;  /* for narrow places; the name when the sheet gave none */
   char      *sheet_version;
   char      *effective_date;
   char      *currency;

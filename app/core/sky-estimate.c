@@ -60,6 +60,7 @@ estimate_provider_free (SkyEstimateProvider *p)
 {
   g_free (p->provider);
   g_free (p->provider_name);
+  g_free (p->provider_short_name);
   g_free (p->sheet_version);
   g_ptr_array_unref (p->lines);
   g_ptr_array_unref (p->groups);
@@ -148,6 +149,7 @@ price_provider (Ctx         *ctx,
   p = g_new0 (SkyEstimateProvider, 1);
   p->provider = g_strdup (provider);
   p->provider_name = g_steal_pointer (&rp->provider_name);
+  p->provider_short_name = g_steal_pointer (&rp->provider_short_name);
   p->sheet_version = g_steal_pointer (&rp->sheet_version);
   p->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) estimate_line_free);
   p->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) estimate_group_free);

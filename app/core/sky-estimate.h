@@ -69,6 +69,7 @@ typedef struct
 {
   char       *provider;
   char       *provider_name;
+  char       *provider_short_name; /* for narrow places; the name when the sheet gave none */
   char       *sheet_version;       /* the sheet requirements were resolved in; NULL if none */
   GPtrArray  *lines;               /* SkyEstimateLine, in the scenario's order */
   GPtrArray  *groups;              /* SkyEstimateGroup, in order of first appearance */

@@ -141,6 +141,7 @@ add_estimate_provider (JsonBuilder               *builder,
   json_builder_begin_object (builder);
   sky_json_add_string (builder, "provider", p->provider);
   sky_json_add_string (builder, "provider_name", p->provider_name);
+  sky_json_add_string (builder, "provider_short_name", p->provider_short_name);
   sky_json_add_string (builder, "sheet_version", p->sheet_version);
   json_builder_set_member_name (builder, "complete");
   json_builder_add_boolean_value (builder, sky_estimate_provider_complete (p));

@@ -35,6 +35,7 @@ sky_resolved_provider_free (SkyResolvedProvider *p)
     return;
   g_free (p->provider);
   g_free (p->provider_name);
+  g_free (p->provider_short_name);
   g_free (p->sheet_version);
   g_clear_pointer (&p->lines, g_ptr_array_unref);
   g_clear_pointer (&p->slots, g_hash_table_unref);
@@ -175,9 +176,12 @@ describe_requirement (const SkyScenarioLine *line,
   return g_string_free (s, FALSE);
 }
 
-static char *
-provider_name (SkyCatalog *catalog,
-               const char *provider)
+/* The provider's name and short name; its id for both when the catalog has no sheet of it. */
+static void
+provider_names (SkyCatalog  *catalog,
+                const char  *provider,
+                char       **name,
+                char       **short_name)
 {
   g_autoptr(GPtrArray) sheets = sky_catalog_list_sheets (catalog, NULL);
 
@@ -185,9 +189,14 @@ provider_name (SkyCatalog *catalog,
     {
       SkySheetInfo *info = g_ptr_array_index (sheets, i);
       if (g_strcmp0 (info->provider, provider) == 0)
-        return g_strdup (info->provider_name);
+        {
+          *name = g_strdup (info->provider_name);
+          *short_name = g_strdup (info->provider_short_name);
+          return;
+        }
     }
-  return g_strdup (provider);
+  *name = g_strdup (provider);
+  *short_name = g_strdup (provider);
 }
 
 /* The slot of @price_index of @offer_id: lines priced with the same price of the same offer
@@ -377,7 +386,7 @@ sky_resolve_provider (SkyCatalog         *catalog,
   g_return_val_if_fail (s != NULL && provider != NULL, NULL);
 
   p->provider = g_strdup (provider);
-  p->provider_name = provider_name (catalog, provider);
+  provider_names (catalog, provider, &p->provider_name, &p->provider_short_name);
   p->current_sheets = current_sheets;
   p->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_resolved_line_free);
   p->slots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

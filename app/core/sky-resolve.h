@@ -26,6 +26,7 @@ typedef struct
 {
   char       *provider;
   char       *provider_name;
+  char       *provider_short_name; /* for narrow places; the name when the sheet gave none */
   char       *sheet_version;       /* NULL when the catalog has no sheet of the provider */
   gboolean    current_sheets;
   GPtrArray  *lines;               /* SkyResolvedLine, in the scenario's order */

@@ -26,6 +26,7 @@ G_DEFINE_QUARK (sky-sheet-error-quark, sky_sheet_error)
 /* How much of the file is read and handed to the parser at a time. */
 #define READ_CHUNK (64 * 1024)
 #define MAX_LABEL_CHARS 500
+#define MAX_SHORT_NAME_CHARS 20
 #define MAX_SOURCE_CHARS 10000
 /* What <source> may take with the blank space around and in its text, and how often, as it
  * comes, its characters are counted. */
@@ -90,7 +91,7 @@ static const char * const element_names[N_ELEMENTS] = {
 
 /* The attributes of each element, by their positions in attr_names. */
 enum { FORMAT };
-enum { PROVIDER_ID, PROVIDER_NAME };
+enum { PROVIDER_ID, PROVIDER_NAME, PROVIDER_SHORT_NAME };
 enum { SHEET_VERSION, SHEET_EFFECTIVE_DATE, SHEET_CURRENCY };
 enum { SOURCE_RETRIEVED, SOURCE_URL };
 enum { REGION_CODE, REGION_NAME, REGION_GEOGRAPHY };
@@ -107,7 +108,8 @@ enum { TIER_FROM, TIER_TO, TIER_AMOUNT };
 /* Like the elements' names, these are looked up once in the parser's dictionary. */
 static const char * const attr_names[N_ELEMENTS][MAX_ATTRS] = {
   [EL_PRICE_SHEET] = { [FORMAT] = "format" },
-  [EL_PROVIDER] = { [PROVIDER_ID] = "id", [PROVIDER_NAME] = "name" },
+  [EL_PROVIDER] = { [PROVIDER_ID] = "id", [PROVIDER_NAME] = "name",
+                    [PROVIDER_SHORT_NAME] = "short-name" },
   [EL_SHEET] = { [SHEET_VERSION] = "version", [SHEET_EFFECTIVE_DATE] = "effective-date",
                  [SHEET_CURRENCY] = "currency" },
   [EL_SOURCE] = { [SOURCE_RETRIEVED] = "retrieved", [SOURCE_URL] = "url" },
@@ -202,6 +204,7 @@ typedef struct
   Stage               stage;
   char               *provider_id;
   char               *provider_name;
+  char               *provider_short_name;
   char               *version;
   char               *effective_date;
   char               *currency;
@@ -1088,7 +1091,7 @@ static gboolean
 start_provider (Reader *self)
 {
   Attrs a;
-  const char *id, *name;
+  const char *id, *name, *short_name;
 
   if (self->stage != STAGE_ROOT)
     return unexpected (self, "provider", "here: <provider> comes first, once");
@@ -1098,8 +1101,18 @@ start_provider (Reader *self)
       !check_identifier (self, "provider", "id", id) ||
       !check_label (self, "provider", "name", name))
     return FALSE;
+  /* The name for narrow places, such as a column's header; without one, the name is shown. */
+  short_name = a.values[PROVIDER_SHORT_NAME];
+  if (short_name != NULL &&
+      (*short_name == '\0' ||
+       (strlen (short_name) > MAX_SHORT_NAME_CHARS &&
+        g_utf8_strlen (short_name, -1) > MAX_SHORT_NAME_CHARS)))
+    return fail (self, "short-name", SKY_SHEET_ERROR_INVALID_VALUE,
+                 "short-name “%s” of <provider> must be 1 to %d characters long",
+                 shown (self, short_name), MAX_SHORT_NAME_CHARS);
   self->provider_id = g_strdup (id);
   self->provider_name = g_strdup (name);
+  self->provider_short_name = g_strdup (short_name != NULL ? short_name : name);
   self->stage = STAGE_PROVIDER;
   return TRUE;
 }
@@ -1207,6 +1220,7 @@ end_source (Reader *self)
   header = (SkySheetHeader) {
     .provider_id = self->provider_id,
     .provider_name = self->provider_name,
+    .provider_short_name = self->provider_short_name,
     .version = self->version,
     .effective_date = self->effective_date,
     .currency = self->currency,
@@ -2424,6 +2438,7 @@ sky_sheet_read_fd (int                  fd,
   g_string_free (self.text, TRUE);
   g_free (self.provider_id);
   g_free (self.provider_name);
+  g_free (self.provider_short_name);
   g_free (self.version);
   g_free (self.effective_date);
   g_free (self.currency);

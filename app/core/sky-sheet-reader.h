@@ -35,6 +35,7 @@ typedef struct
 {
   const char *provider_id;
   const char *provider_name;
+  const char *provider_short_name;  /* the name when the sheet gives none */
   const char *version;
   const char *effective_date;
   const char *currency;
