@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include <json-glib/json-glib.h>
 
+#include "sky-gui-util.h"
 #include "sky-window-test-util.h"
 
 static void
@@ -47,6 +48,19 @@ test_compare_page (Fixture       *f,
   /* An attribute column and one per offer. */
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (
                       GTK_COLUMN_VIEW (CHILD ("matrix")))), ==, 3);
+  /* Headed by the provider's short name and the offer's; the provider's name on hover. */
+  {
+    GtkColumnView *matrix = GTK_COLUMN_VIEW (CHILD ("matrix"));
+    g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (
+                                              gtk_column_view_get_columns (matrix), 2);
+    const SkyOfferDetails *o = ((SkyMatch *) g_ptr_array_index (c->offers, 1))->offer;
+    g_autofree char *title = g_strdup_printf ("Other · %s", o->name);
+    g_autofree char *tooltip = g_strdup_printf ("Other Cloud · %s", o->name);
+
+    g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, title);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (sky_gui_util_column_header (matrix, column)),
+                     ==, tooltip);
+  }
 
   /* A minimum SLA no offer meets in the EU on Example Cloud: said why. */
   gtk_editable_set_text (GTK_EDITABLE (CHILD ("sla_entry")), "99.95");

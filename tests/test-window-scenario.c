@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include <json-glib/json-glib.h>
 
+#include "sky-gui-util.h"
 #include "sky-window-test-util.h"
 
 static void
@@ -617,6 +618,81 @@ test_scenario_candidates (Fixture       *f,
                    ==, SKY_LINE_PRICED);
 }
 
+/* The text of the first label in @widget's tree. */
+static const char *
+label_in (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_label (GTK_LABEL (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text = label_in (child);
+      if (text != NULL)
+        return text;
+    }
+  return NULL;
+}
+
+/* A provider's column is headed by its short name ("AWS" for the bundled sheet, where
+ * "Amazon Web Services" would be cut), and its header's tooltip says its name; a provider
+ * whose sheet gives none is headed by its name. */
+static void
+test_scenario_short_names (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *aws = g_build_filename (g_getenv ("SKYTALLY_PRICESHEETS_DIR"), "aws.xml",
+                                           NULL);
+  g_autofree char *example = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml",
+                                                    NULL);
+  g_autofree char *other = g_test_build_filename (G_TEST_DIST, "data", "other-small.xml", NULL);
+  g_autoptr(GPtrArray) sheets = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SkyScenario) scenario = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkColumnView *view = GTK_COLUMN_VIEW (scenario_child (f, "lines_view"));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  static const char * const titles[] = { "AWS", "Example Cloud", "Other" };
+  static const char * const names[] = { "Amazon Web Services", "Example Cloud", "Other Cloud" };
+
+  g_ptr_array_add (sheets, g_file_new_for_path (aws));
+  g_ptr_array_add (sheets, g_file_new_for_path (example));
+  g_ptr_array_add (sheets, g_file_new_for_path (other));
+  sky_window_import_files (f->window, sheets);
+  wait_until_idle (f);
+
+  /* web.skytally priced on the three providers. */
+  {
+    g_autoptr(GFile) web = data_gfile ("web.skytally");
+    g_autofree char *web_path = g_file_get_path (web);
+    scenario = sky_scenario_load (web_path, &error);
+    g_assert_no_error (error);
+    g_ptr_array_set_size (scenario->providers, 0);
+    g_ptr_array_add (scenario->providers, g_strdup ("aws"));
+    g_ptr_array_add (scenario->providers, g_strdup ("examplecloud"));
+    g_ptr_array_add (scenario->providers, g_strdup ("othercloud"));
+    path = g_build_filename (f->dir, "three.skytally", NULL);
+    g_assert_true (sky_scenario_save (scenario, path, &error));
+    g_assert_no_error (error);
+  }
+  g_ptr_array_add (files, g_file_new_for_path (path));
+  sky_window_open_files (f->window, files);
+  wait_for_estimate (f);
+  g_assert_cmpuint (shown_estimate (scenario_page (f))->providers->len, ==, 3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 2 + i);
+      GtkWidget *header = sky_gui_util_column_header (view, column);
+
+      g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, titles[i]);
+      g_assert_nonnull (header);
+      g_assert_cmpstr (label_in (header), ==, titles[i]);
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (header), ==, names[i]);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -632,5 +708,6 @@ main (int    argc,
                            "scenario-save-fails", test_scenario_save_fails,
                            "line-dialog", test_line_dialog,
                            "scenario-candidates", test_scenario_candidates,
+                           "scenario-short-names", test_scenario_short_names,
                            NULL);
 }

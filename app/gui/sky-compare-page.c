@@ -119,7 +119,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (label), text);
 }
 
-static void
+static GtkColumnViewColumn *
 add_column (SkyComparePage *self,
             const char     *title,
             int             column,
@@ -136,6 +136,7 @@ add_column (SkyComparePage *self,
   gtk_column_view_column_set_fixed_width (view_column, width);
   gtk_column_view_append_column (self->matrix, view_column);
   g_ptr_array_add (self->columns, view_column);
+  return view_column;
 }
 
 static void
@@ -156,9 +157,14 @@ show_comparison (SkyComparePage *self)
   for (guint i = 0; i < c->offers->len; i++)
     {
       SkyMatch *m = g_ptr_array_index (c->offers, i);
-      g_autofree char *title = g_strdup_printf ("%s · %s", m->offer->provider_name,
+      /* The provider's short name, where room is short; its name on hover. */
+      g_autofree char *title = g_strdup_printf ("%s · %s", m->offer->provider_short_name,
                                                 m->offer->name);
-      add_column (self, title, (int) i, 190);
+      g_autofree char *tooltip = g_strdup_printf ("%s · %s", m->offer->provider_name,
+                                                  m->offer->name);
+
+      sky_gui_util_set_column_tooltip (self->matrix, add_column (self, title, (int) i, 190),
+                                       tooltip);
     }
   for (guint r = 0; r < c->rows->len; r++)
     g_ptr_array_add (items, sky_index_item_new (r));

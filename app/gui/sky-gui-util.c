@@ -102,3 +102,69 @@ sky_gui_util_set_flag (GObject    *object,
   g_object_notify_by_pspec (object, pspec);
   return TRUE;
 }
+
+/**
+ * sky_gui_util_column_header:
+ * @view: a column view
+ * @column: one of @view's columns
+ *
+ * GTK 4.8 gives a column's header no tooltip of its own: the header's widget is found among
+ * the view's, in the order of its columns.
+ *
+ * Returns: (transfer none) (nullable): the widget showing @column's title in @view's header.
+ */
+GtkWidget *
+sky_gui_util_column_header (GtkColumnView       *view,
+                            GtkColumnViewColumn *column)
+{
+  GListModel *columns;
+  GtkWidget *header = NULL;
+  GtkWidget *title;
+  guint position = 0;
+
+  g_return_val_if_fail (GTK_IS_COLUMN_VIEW (view), NULL);
+  g_return_val_if_fail (GTK_IS_COLUMN_VIEW_COLUMN (column), NULL);
+
+  columns = gtk_column_view_get_columns (view);
+  for (; position < g_list_model_get_n_items (columns); position++)
+    {
+      g_autoptr(GtkColumnViewColumn) c = g_list_model_get_item (columns, position);
+      if (c == column)
+        break;
+    }
+  if (position == g_list_model_get_n_items (columns))
+    return NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (gtk_widget_get_css_name (child), "header") == 0)
+      {
+        header = child;
+        break;
+      }
+  if (header == NULL)
+    return NULL;
+
+  title = gtk_widget_get_first_child (header);
+  for (guint i = 0; title != NULL && i < position; i++)
+    title = gtk_widget_get_next_sibling (title);
+  return title;
+}
+
+/**
+ * sky_gui_util_set_column_tooltip:
+ * @view: a column view
+ * @column: one of @view's columns
+ * @tooltip: (nullable): the text its header shows on hover, such as the full name of what a
+ *   short title names
+ */
+void
+sky_gui_util_set_column_tooltip (GtkColumnView       *view,
+                                 GtkColumnViewColumn *column,
+                                 const char          *tooltip)
+{
+  GtkWidget *header = sky_gui_util_column_header (view, column);
+
+  if (header != NULL)
+    gtk_widget_set_tooltip_text (header, tooltip);
+}

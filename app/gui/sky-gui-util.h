@@ -18,5 +18,10 @@ gboolean   sky_gui_util_set_flag         (GObject    *object,
                                           gboolean   *flag,
                                           gboolean    value,
                                           GParamSpec *pspec);
+GtkWidget *sky_gui_util_column_header    (GtkColumnView       *view,
+                                          GtkColumnViewColumn *column);
+void       sky_gui_util_set_column_tooltip (GtkColumnView       *view,
+                                            GtkColumnViewColumn *column,
+                                            const char          *tooltip);
 
 G_END_DECLS

@@ -550,7 +550,8 @@ add_column (SkyScenarioPage *self,
   return view_column;
 }
 
-/* One column per provider priced, titled with its name. */
+/* One column per provider priced, titled with its short name; its header's tooltip says its
+ * name. */
 static void
 update_provider_columns (SkyScenarioPage *self)
 {
@@ -560,7 +561,10 @@ update_provider_columns (SkyScenarioPage *self)
   for (guint i = 0; same && i < n; i++)
     {
       SkyEstimateProvider *p = g_ptr_array_index (estimate (self)->providers, i);
-      same = g_strcmp0 (gtk_column_view_column_get_title (g_ptr_array_index (self->provider_columns, i)),
+      GtkColumnViewColumn *column = g_ptr_array_index (self->provider_columns, i);
+
+      same = g_strcmp0 (gtk_column_view_column_get_title (column), p->provider_short_name) == 0 &&
+             g_strcmp0 (g_object_get_data (G_OBJECT (column), "provider-name"),
                         p->provider_name) == 0;
     }
   if (same)
@@ -573,11 +577,15 @@ update_provider_columns (SkyScenarioPage *self)
   for (guint i = 0; i < n; i++)
     {
       SkyEstimateProvider *p = g_ptr_array_index (estimate (self)->providers, i);
-      GtkColumnViewColumn *column = add_column (self, p->provider_name, COLUMN_PROVIDER + i, 130);
+      GtkColumnViewColumn *column = add_column (self, p->provider_short_name,
+                                                COLUMN_PROVIDER + i, 130);
 
       /* What each provider costs comes right after the line and its group, so that it shows
        * in a window of ordinary width; the inputs follow. */
       gtk_column_view_insert_column (self->lines_view, 2 + i, column);
+      g_object_set_data_full (G_OBJECT (column), "provider-name", g_strdup (p->provider_name),
+                              g_free);
+      sky_gui_util_set_column_tooltip (self->lines_view, column, p->provider_name);
       g_ptr_array_add (self->provider_columns, column);
     }
 }
