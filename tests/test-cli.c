@@ -938,6 +938,10 @@ test_selection (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (results), ==, 2);
   first = json_array_get_object_element (results, 0);
   g_assert_cmpstr (json_object_get_string_member (first, "provider"), ==, "examplecloud");
+  g_assert_cmpstr (json_object_get_string_member (first, "provider_short_name"), ==,
+                   "Example Cloud");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (results, 1),
+                                                  "provider_short_name"), ==, "Other");
   g_assert_nonnull (strstr (json_object_get_string_member (first, "no_match"),
                             "its SLA is 99.9 %, below 99.95 %"));
   first = json_array_get_object_element (

@@ -60,6 +60,7 @@ print_matches_json (GPtrArray *results)
       json_builder_begin_object (builder);
       sky_json_add_string (builder, "provider", r->provider);
       sky_json_add_string (builder, "provider_name", r->provider_name);
+      sky_json_add_string (builder, "provider_short_name", r->provider_short_name);
       sky_json_add_string (builder, "sheet_version", r->sheet_version);
       sky_json_add_string (builder, "currency", r->currency);
       sky_json_add_string (builder, "no_match", r->no_match);

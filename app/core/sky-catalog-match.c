@@ -370,6 +370,7 @@ sky_match_result_free (SkyMatchResult *result)
     return;
   g_free (result->provider);
   g_free (result->provider_name);
+  g_free (result->provider_short_name);
   g_free (result->sheet_version);
   g_free (result->currency);
   g_ptr_array_unref (result->matches);
@@ -785,6 +786,7 @@ sky_catalog_match (SkyCatalog            *self,
       r = g_new0 (SkyMatchResult, 1);
       r->provider = g_strdup (info->provider);
       r->provider_name = g_strdup (info->provider_name);
+      r->provider_short_name = g_strdup (info->provider_short_name);
       r->sheet_version = g_strdup (info->version);
       r->currency = g_strdup (info->currency);
       r->matches = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_match_free);
@@ -825,6 +827,7 @@ sky_catalog_match (SkyCatalog            *self,
           SkyMatchResult *r = g_new0 (SkyMatchResult, 1);
           r->provider = g_strdup (providers[i]);
           r->provider_name = g_strdup (providers[i]);
+          r->provider_short_name = g_strdup (providers[i]);
           r->matches = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_match_free);
           r->no_match = g_strdup_printf ("the catalog has no current price sheet of %s",
                                          providers[i]);

@@ -68,6 +68,7 @@ typedef struct
 {
   char      *provider;
   char      *provider_name;
+  char      *provider_short_name;  /* for narrow places; the name when the sheet gave none */
   char      *sheet_version;
   char      *currency;
   GPtrArray *matches;              /* SkyMatch */
