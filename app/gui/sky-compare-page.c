@@ -135,6 +135,8 @@ add_column (SkyComparePage *self,
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_column_set_fixed_width (view_column, width);
   gtk_column_view_append_column (self->matrix, view_column);
+  /* The view holds the column from now on: the pointer returned is valid while it is there. */
+  g_object_unref (view_column);
   g_ptr_array_add (self->columns, view_column);
   return view_column;
 }

@@ -309,11 +309,11 @@ show_number (SkyScenarioPage       *self,
   g_autofree char *text = NULL;
 
   if (column == COLUMN_QUANTITY)
-    text = sky_decimal_to_short_string (line->quantity);
+    text = sky_decimal_to_string (line->quantity);
   else
     {
       g_autofree char *usage =
-          sky_decimal_to_short_string (sky_scenario_line_usage (scenario (self), line));
+          sky_decimal_to_string (sky_scenario_line_usage (scenario (self), line));
       /* Translators: a line's usage a month and its unit, e.g. "730 hour". */
       text = g_strdup_printf (_("%s %s"), usage, line->unit);
     }
@@ -547,6 +547,8 @@ add_column (SkyScenarioPage *self,
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_column_set_fixed_width (view_column, width);
   gtk_column_view_append_column (self->lines_view, view_column);
+  /* The view holds the column from now on: the pointer returned is valid while it is there. */
+  g_object_unref (view_column);
   return view_column;
 }
 
@@ -1045,7 +1047,7 @@ fill_widgets (SkyScenarioPage *self)
   g_autoptr(GtkStringList) list = gtk_string_list_new ((const char * const *) currencies);
   guint position = 0;
   double hours = 730;
-  g_autofree char *hours_text = sky_decimal_to_short_string (scenario (self)->hours_per_month);
+  g_autofree char *hours_text = sky_decimal_to_string (scenario (self)->hours_per_month);
 
   GtkStringObject *shown = gtk_drop_down_get_selected_item (self->currency_dropdown);
 
@@ -1102,7 +1104,7 @@ on_settings_changed (SkyScenarioPage *self)
     }
 
   hours = gtk_spin_button_get_value_as_int (self->hours_spin);
-  old_hours = sky_decimal_to_short_string (scenario (self)->hours_per_month);
+  old_hours = sky_decimal_to_string (scenario (self)->hours_per_month);
   if (g_ascii_strtoll (old_hours, NULL, 10) != hours || strchr (old_hours, '.') != NULL)
     {
       if ((int) g_ascii_strtod (old_hours, NULL) != hours)
