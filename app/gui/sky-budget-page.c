@@ -312,11 +312,6 @@ set_columns (SkyBudgetPage *self)
 
 /* The chart ----------------------------------------------------------------------------------- */
 
-static const SkyChartColour colours[] = {
-  { 0.21, 0.52, 0.89, 1 }, { 0.90, 0.38, 0.00, 1 }, { 0.18, 0.76, 0.49, 1 },
-  { 0.57, 0.25, 0.67, 1 }, { 0.96, 0.76, 0.07, 1 }, { 0.39, 0.27, 0.18, 1 },
-};
-
 /* The shared chart (sky-chart.c) in the theme's colours: every provider side by side, a line
  * of its cash each month over its low-high band; or one provider's months stacked by group. */
 static void
@@ -332,8 +327,6 @@ draw_chart (GtkDrawingArea *area,
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *budget_label = NULL;
   SkyChartStyle style = {
-    .series = colours,
-    .n_series = G_N_ELEMENTS (colours),
     .line_width = 2.5,
   };
   SkyChartData data = { 0 };
@@ -541,7 +534,7 @@ fill_entry (GtkEntry   *entry,
       sky_decimal_compare (parsed, value) == 0)
     return;
   if (has)
-    text = sky_decimal_to_short_string (value);
+    text = sky_decimal_to_string (value);
   gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
 }
 

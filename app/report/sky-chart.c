@@ -199,13 +199,30 @@ set_colour (cairo_t              *cr,
   cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha * alpha);
 }
 
+/* The providers' or groups' colours in turn, when the style names none: distinct from each
+ * other and from the budget's red, on a light or a dark background. */
+static const SkyChartColour series_colours[] = {
+  { 0.21, 0.52, 0.89, 1 }, { 0.90, 0.38, 0.00, 1 }, { 0.18, 0.76, 0.49, 1 },
+  { 0.57, 0.25, 0.67, 1 }, { 0.96, 0.76, 0.07, 1 }, { 0.39, 0.27, 0.18, 1 },
+};
+
+/* The colour of the @i-th provider or group in @style: its own in turn, or the chart's. */
+const SkyChartColour *
+sky_chart_series_colour (const SkyChartStyle *style,
+                         guint                i)
+{
+  g_return_val_if_fail (style != NULL, &series_colours[0]);
+
+  if (style->n_series == 0)
+    return &series_colours[i % G_N_ELEMENTS (series_colours)];
+  return &style->series[i % style->n_series];
+}
+
 static const SkyChartColour *
 series_colour (const Chart *chart,
                guint        i)
 {
-  static const SkyChartColour grey = { 0.5, 0.5, 0.5, 1 };
-
-  return chart->style->n_series > 0 ? &chart->style->series[i % chart->style->n_series] : &grey;
+  return sky_chart_series_colour (chart->style, i);
 }
 
 static void

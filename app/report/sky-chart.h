@@ -21,7 +21,8 @@ typedef struct
   SkyChartColour        foreground;   /* text and axes */
   SkyChartColour        grid;         /* the lines across at each value tick */
   SkyChartColour        budget;
-  const SkyChartColour *series;       /* a provider's or a group's colour, in turn */
+  const SkyChartColour *series;       /* a provider's or a group's colour, in turn; none:
+                                       * the chart's own */
   guint                 n_series;
   double                line_width;   /* of a provider's line */
   const char           *font;         /* a Pango font description; NULL for the context's */
@@ -81,6 +82,9 @@ void               sky_chart_draw            (cairo_t             *cr,
                                               double               height,
                                               const SkyChartStyle *style,
                                               const SkyChartData  *data);
+
+const SkyChartColour *sky_chart_series_colour (const SkyChartStyle *style,
+                                              guint                i);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyChartValueAxis, sky_chart_value_axis_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyChartMonthAxis, sky_chart_month_axis_free)

@@ -170,11 +170,6 @@ providers_side_by_side (Pen               *pen,
   }
 }
 
-static const SkyChartColour colours[] = {
-  { 0.21, 0.52, 0.89, 1 }, { 0.90, 0.38, 0.00, 1 }, { 0.18, 0.76, 0.49, 1 },
-  { 0.57, 0.25, 0.67, 1 }, { 0.75, 0.11, 0.16, 1 }, { 0.39, 0.27, 0.18, 1 },
-};
-
 /* Each provider's cash total month by month, its low-high band, and the monthly budget, with
  * its first year's cash (@first_year, per provider) in the legend. */
 static void
@@ -187,8 +182,6 @@ projection_chart (Pen                 *pen,
     .foreground = { 0.3, 0.3, 0.3, 1 },
     .grid = { 0.85, 0.85, 0.85, 1 },
     .budget = { 0.75, 0.11, 0.16, 1 },
-    .series = colours,
-    .n_series = G_N_ELEMENTS (colours),
     .line_width = 1.5,
     .font = "Sans 6",
   };
@@ -225,7 +218,7 @@ projection_chart (Pen                 *pen,
   for (guint i = 0; i < projection->providers->len; i++)
     {
       const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, i);
-      const SkyChartColour *c = &colours[i % G_N_ELEMENTS (colours)];
+      const SkyChartColour *c = sky_chart_series_colour (&style, i);
       g_autofree char *year1 = sky_currency_format (projection->currency, first_year[i]);
       g_autoptr(GString) words = g_string_new (NULL);
 
@@ -350,7 +343,7 @@ sky_report_write_pdf (const SkyScenario   *scenario,
   line_of_text (&pen, scenario->name, "Sans Bold 18");
   {
     g_autoptr(GString) about = g_string_new (NULL);
-    g_autofree char *hours = sky_decimal_to_short_string (scenario->hours_per_month);
+    g_autofree char *hours = sky_decimal_to_string (scenario->hours_per_month);
 
     g_string_append_printf (about, "In %s, %s hours a month. Price sheets: ", scenario->currency,
                             hours);
@@ -364,7 +357,7 @@ sky_report_write_pdf (const SkyScenario   *scenario,
     for (guint i = 0; i < scenario->rates->len; i++)
       {
         SkyExchangeRate *r = g_ptr_array_index (scenario->rates, i);
-        g_autofree char *rate = sky_decimal_to_short_string (r->rate);
+        g_autofree char *rate = sky_decimal_to_string (r->rate);
         g_string_append_printf (about, " 1 %s = %s %s (%s).", r->from, rate, r->to, r->date);
       }
     line_of_text (&pen, about->str, "Sans 9");
