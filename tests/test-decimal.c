@@ -325,17 +325,17 @@ test_or_flag (void)
   g_assert_cmpint (sky_decimal_compare (r, sky_decimal_from_int (0)), ==, 0);
 }
 
-/* The short text drops trailing zeros whatever the scale; a stored price reads back in its
+/* The text drops trailing zeros whatever the scale; a stored price reads back in its
  * fewest digits, down to the smallest step a price has. */
 static void
-test_short_string_and_price (void)
+test_to_string_shortest_and_price (void)
 {
   SkyDecimal wide = sky_decimal_from_scaled (125000, 5);
-  g_autofree char *wide_text = sky_decimal_to_short_string (wide);
-  g_autofree char *whole = sky_decimal_to_short_string (sky_decimal_from_scaled (1200, 2));
-  g_autofree char *zero = sky_decimal_to_short_string (sky_decimal_from_scaled (0, 4));
-  g_autofree char *price = sky_decimal_to_short_string (sky_decimal_from_price (960000000));
-  g_autofree char *smallest = sky_decimal_to_short_string (sky_decimal_from_price (1));
+  g_autofree char *wide_text = sky_decimal_to_string (wide);
+  g_autofree char *whole = sky_decimal_to_string (sky_decimal_from_scaled (1200, 2));
+  g_autofree char *zero = sky_decimal_to_string (sky_decimal_from_scaled (0, 4));
+  g_autofree char *price = sky_decimal_to_string (sky_decimal_from_price (960000000));
+  g_autofree char *smallest = sky_decimal_to_string (sky_decimal_from_price (1));
   SkyDecimal stored = sky_decimal_from_price (960000000);
 
   g_assert_cmpstr (wide_text, ==, "1.25");
@@ -734,7 +734,7 @@ main (int   argc,
   g_test_add_func ("/sky/decimal/add-overflow", test_add_overflow);
   g_test_add_func ("/sky/decimal/sub-overflow", test_sub_overflow);
   g_test_add_func ("/sky/decimal/or-flag", test_or_flag);
-  g_test_add_func ("/sky/decimal/short-string-and-price", test_short_string_and_price);
+  g_test_add_func ("/sky/decimal/to-string-shortest-and-price", test_to_string_shortest_and_price);
   g_test_add_func ("/sky/decimal/compare", test_compare);
   g_test_add_func ("/sky/decimal/round-half-up", test_round_half_up);
   g_test_add_func ("/sky/decimal/round-half-even", test_round_half_even);

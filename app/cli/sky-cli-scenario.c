@@ -25,7 +25,7 @@ line_offer (const SkyEstimateLine *l)
 static char *
 usage_text (const SkyEstimateLine *l)
 {
-  g_autofree char *usage = sky_decimal_to_short_string (l->usage);
+  g_autofree char *usage = sky_decimal_to_string (l->usage);
 
   return g_strdup_printf ("%s %s", usage, l->unit);
 }
@@ -77,7 +77,7 @@ print_estimate_table (const SkyScenario *s,
           row[1] = g_strdup (l->label);
           row[2] = g_strdup (l->group);
           row[3] = line_offer (l);
-          row[4] = sky_decimal_to_short_string (l->quantity);
+          row[4] = sky_decimal_to_string (l->quantity);
           row[5] = usage_text (l);
           row[6] = priced ? sky_currency_format (e->currency, l->monthly)
                           : g_strdup (format == SKY_CLI_FORMAT_CSV ? NULL : "—");

@@ -32,7 +32,7 @@ decimal_or_null (gboolean   has,
 static char *
 spec_or_null (gint64 milli)
 {
-  return milli < 0 ? NULL : sky_decimal_to_short_string (sky_decimal_from_scaled (milli, 3));
+  return milli < 0 ? NULL : sky_decimal_to_string (sky_decimal_from_scaled (milli, 3));
 }
 
 static void

@@ -466,7 +466,7 @@ static char *
 spec_text (gint64 milli)
 {
   return milli < 0 ? g_strdup ("none")
-                 : sky_decimal_to_short_string (sky_decimal_from_scaled (milli, 3));
+                 : sky_decimal_to_string (sky_decimal_from_scaled (milli, 3));
 }
 
 /* What @offer has where @omit's constraint asked for something else. */

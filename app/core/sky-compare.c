@@ -258,14 +258,14 @@ sky_comparison_free (SkyComparison *comparison)
 static char *
 spec (gint64 milli)
 {
-  return milli < 0 ? NULL : sky_decimal_to_short_string (sky_decimal_from_scaled (milli, 3));
+  return milli < 0 ? NULL : sky_decimal_to_string (sky_decimal_from_scaled (milli, 3));
 }
 
 static char *
 price (gboolean    has,
        SkyDecimal  value)
 {
-  return has ? sky_decimal_to_short_string (value) : NULL;
+  return has ? sky_decimal_to_string (value) : NULL;
 }
 
 /* Adds a row from @values (taken), marking where they differ and, by @better, the best: among

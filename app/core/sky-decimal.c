@@ -166,13 +166,6 @@ sky_decimal_to_string (SkyDecimal value)
   return sky_decimal_format (value, 0);
 }
 
-/* @value in its fewest digits, without trailing zeros: "0.5" for 0.500, "12" for 12.00. */
-char *
-sky_decimal_to_short_string (SkyDecimal value)
-{
-  return sky_decimal_to_string (sky_decimal_normalize (value));
-}
-
 /* A price's amount as the catalog stores it, in units of 10^-SKY_PRICE_SCALE, in its fewest
  * digits. */
 SkyDecimal

@@ -44,7 +44,6 @@ gboolean    sky_decimal_parse           (const char       *text,
                                          SkyDecimal       *out,
                                          GError          **error);
 char       *sky_decimal_to_string       (SkyDecimal        value);
-char       *sky_decimal_to_short_string (SkyDecimal        value);
 SkyDecimal  sky_decimal_from_price      (gint64            amount);
 char       *sky_decimal_format          (SkyDecimal        value,
                                          guint             min_scale);

@@ -338,16 +338,16 @@ line_change_reason (const SkyEstimateLine *a,
   pb = g_ptr_array_index (b->offer->prices, b->price_index);
   if (pa->amount != pb->amount || pa->tiers->len != pb->tiers->len)
     {
-      g_autofree char *x = sky_decimal_to_short_string (sky_decimal_from_price (pa->amount));
-      g_autofree char *y = sky_decimal_to_short_string (sky_decimal_from_price (pb->amount));
+      g_autofree char *x = sky_decimal_to_string (sky_decimal_from_price (pa->amount));
+      g_autofree char *y = sky_decimal_to_string (sky_decimal_from_price (pb->amount));
       return g_strdup_printf ("%s: %s %s went from %s to %s %s/%s", b->offer->sku, pb->term,
                               pb->tiers->len > 0 ? "first-tier price" : "price", x, y,
                               b->offer->currency, pb->unit);
     }
   if (pa->upfront_fee != pb->upfront_fee)
     {
-      g_autofree char *x = sky_decimal_to_short_string (sky_decimal_from_price (pa->upfront_fee));
-      g_autofree char *y = sky_decimal_to_short_string (sky_decimal_from_price (pb->upfront_fee));
+      g_autofree char *x = sky_decimal_to_string (sky_decimal_from_price (pa->upfront_fee));
+      g_autofree char *y = sky_decimal_to_string (sky_decimal_from_price (pb->upfront_fee));
       return g_strdup_printf ("%s: the upfront fee went from %s to %s %s", b->offer->sku, x, y,
                               b->offer->currency);
     }

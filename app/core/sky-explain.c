@@ -16,7 +16,7 @@
 static char *
 num (SkyDecimal value)
 {
-  return sky_decimal_to_short_string (value);
+  return sky_decimal_to_string (value);
 }
 
 /* An amount of money before rounding: every digit, and at least the currency's minor ones. */
@@ -178,10 +178,11 @@ explain_step (GString            *why,
 char *
 sky_explain_steps (const GArray *steps)
 {
-  GString *why = g_string_new (NULL);
+  GString *why;
 
   g_return_val_if_fail (steps != NULL, NULL);
 
+  why = g_string_new (NULL);
   for (guint i = 0; i < steps->len; i++)
     explain_step (why, &g_array_index (steps, SkyPriceStep, i));
   return g_string_free (why, FALSE);

@@ -32,7 +32,7 @@ sky_json_add_decimal (JsonBuilder *builder,
                       const char  *member,
                       SkyDecimal   value)
 {
-  g_autofree char *text = sky_decimal_to_short_string (value);
+  g_autofree char *text = sky_decimal_to_string (value);
 
   sky_json_add_string (builder, member, text);
 }

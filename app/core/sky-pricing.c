@@ -36,10 +36,11 @@ SkyPricing *
 sky_pricing_new (const char *currency,
                  SkyDecimal  hours_per_month)
 {
-  SkyPricing *self = g_new0 (SkyPricing, 1);
+  SkyPricing *self;
 
   g_return_val_if_fail (currency != NULL, NULL);
 
+  self = g_new0 (SkyPricing, 1);
   self->currency = g_intern_string (currency);
   self->hours_per_month = hours_per_month;
   self->consumed = g_array_new (FALSE, TRUE, sizeof (SkyDecimal));
@@ -315,8 +316,9 @@ sky_pricing_price_line (SkyPricing          *self,
       SkyDecimal per_month = mul (self, t->amount, self->hours_per_month);
       SkyDecimal spread = D (0);
 
-      if (t->has_upfront_fee)
-        sky_decimal_div (t->upfront_fee, D (t->term_months), 10, SKY_ROUND_HALF_UP, &spread);
+      if (t->has_upfront_fee &&
+          !sky_decimal_div (t->upfront_fee, D (t->term_months), 10, SKY_ROUND_HALF_UP, &spread))
+        self->overflow = TRUE;
       out->has_break_even = sky_decimal_div (add (self, per_month, spread), t->on_demand, 2,
                                              SKY_ROUND_HALF_UP, &out->break_even_hours);
       if (out->has_break_even && (step = push (steps, SKY_PRICE_STEP_BREAK_EVEN)) != NULL)

@@ -150,21 +150,6 @@ start_month (const SkyScenario     *s,
   return 1;
 }
 
-static SkyDecimal
-sum (SkyDecimal  a,
-     SkyDecimal  b,
-     gboolean   *overflow)
-{
-  SkyDecimal out = sky_decimal_from_int (0);
-
-  if (!sky_decimal_add (a, b, &out))
-    {
-      *overflow = TRUE;
-      return sky_decimal_from_int (0);
-    }
-  return out;
-}
-
 /* The error of a figure that does not fit, in the words the estimate uses. */
 void
 sky_projection_set_overflow_error (GError **error)
@@ -187,7 +172,7 @@ sky_projection_year (const SkyProjectionProvider *p,
 
   *total = sky_decimal_from_int (0);
   for (guint m = (year - 1) * 12; m < year * 12 && m < months && !overflow; m++)
-    *total = sum (*total, p->total_cash[m], &overflow);
+    *total = sky_decimal_add_or_flag (*total, p->total_cash[m], &overflow);
   return !overflow;
 }
 
@@ -231,7 +216,7 @@ check_budget (const SkyScenario     *s,
           SkyDecimal total = sky_decimal_from_int (0);
           for (guint l = 0; l < p->n_lines; l++)
             if (g_strcmp0 (g_ptr_array_index (p->groups, l), cap->group) == 0)
-              total = sum (total, p->cash[l * months + m], &overflow);
+              total = sky_decimal_add_or_flag (total, p->cash[l * months + m], &overflow);
           if (!overflow && sky_decimal_compare (total, cap->monthly) > 0)
             first = m + 1;
         }
@@ -395,7 +380,7 @@ month_cash (const MonthLine *ml,
   if (!ml->priced)
     return sky_decimal_from_int (0);
   if (starts_commitment (ml->term_months, start, m))
-    return sum (ml->figures.monthly, ml->figures.upfront, overflow);
+    return sky_decimal_add_or_flag (ml->figures.monthly, ml->figures.upfront, overflow);
   return ml->figures.monthly;
 }
 
@@ -518,21 +503,23 @@ project_provider (SkyCatalog         *catalog,
                                                     el->term_months, k, &share))
                     overflow = TRUE;
                   else
-                    amortised = sum (amortised, share, &overflow);
+                    amortised = sky_decimal_add_or_flag (amortised, share, &overflow);
                 }
             }
           else
             g_array_index (p->priced, gboolean, l) = FALSE;
           p->cash[l * months + (m - 1)] = cash;
           p->amortised[l * months + (m - 1)] = amortised;
-          p->total_cash[m - 1] = sum (p->total_cash[m - 1], cash, &overflow);
-          p->total_amortised[m - 1] = sum (p->total_amortised[m - 1], amortised, &overflow);
+          p->total_cash[m - 1] = sky_decimal_add_or_flag (p->total_cash[m - 1], cash, &overflow);
+          p->total_amortised[m - 1] = sky_decimal_add_or_flag (p->total_amortised[m - 1], amortised,
+                                                               &overflow);
 
           /* Break-even: the commitment's cash so far against on demand's. */
           if (p->break_even[l] == 0 && el->priced && on_demand[l].priced)
             {
-              od_cum[l] = sum (od_cum[l], on_demand[l].figures.monthly, &overflow);
-              commit_cum[l] = sum (commit_cum[l], cash, &overflow);
+              od_cum[l] = sky_decimal_add_or_flag (od_cum[l], on_demand[l].figures.monthly,
+                                                   &overflow);
+              commit_cum[l] = sky_decimal_add_or_flag (commit_cum[l], cash, &overflow);
               if (m >= start && sky_decimal_compare (commit_cum[l], od_cum[l]) <= 0)
                 p->break_even[l] = (int) m;
             }
@@ -545,8 +532,10 @@ project_provider (SkyCatalog         *catalog,
           price_month (pricing, plan, rp, od, m, plan->high, FALSE, high);
           for (guint l = 0; l < n; l++)
             {
-              lo = sum (lo, month_cash (&low[l], plan->start[l], m, &overflow), &overflow);
-              hi = sum (hi, month_cash (&high[l], plan->start[l], m, &overflow), &overflow);
+              lo = sky_decimal_add_or_flag (lo, month_cash (&low[l], plan->start[l], m, &overflow),
+                                            &overflow);
+              hi = sky_decimal_add_or_flag (hi, month_cash (&high[l], plan->start[l], m, &overflow),
+                                            &overflow);
             }
           p->low[m - 1] = lo;
           p->high[m - 1] = hi;

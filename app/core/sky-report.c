@@ -126,7 +126,7 @@ pair_decimal (SkyCsvWriter *csv,
               const char   *key,
               SkyDecimal    value)
 {
-  g_autofree char *text = sky_decimal_to_short_string (value);
+  g_autofree char *text = sky_decimal_to_string (value);
 
   sky_csv_writer_add_text (csv, key);
   sky_csv_writer_add_number (csv, text);

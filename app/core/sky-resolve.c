@@ -146,13 +146,13 @@ describe_requirement (const SkyScenarioLine *line,
   if (line->min_vcpu_milli > 0)
     {
       g_autofree char *v =
-          sky_decimal_to_short_string (sky_decimal_from_scaled (line->min_vcpu_milli, 3));
+          sky_decimal_to_string (sky_decimal_from_scaled (line->min_vcpu_milli, 3));
       g_string_append_printf (s, ", ≥ %s vCPU", v);
     }
   if (line->min_memory_mgib > 0)
     {
       g_autofree char *m =
-          sky_decimal_to_short_string (sky_decimal_from_scaled (line->min_memory_mgib, 3));
+          sky_decimal_to_string (sky_decimal_from_scaled (line->min_memory_mgib, 3));
       g_string_append_printf (s, ", ≥ %s GiB", m);
     }
   if (line->region != NULL)
@@ -169,7 +169,7 @@ describe_requirement (const SkyScenarioLine *line,
   if (line->max_oversize_milli > 0)
     {
       g_autofree char *f =
-          sky_decimal_to_short_string (sky_decimal_from_scaled (line->max_oversize_milli, 3));
+          sky_decimal_to_string (sky_decimal_from_scaled (line->max_oversize_milli, 3));
       g_string_append_printf (s, ", up to %s × that size", f);
     }
   g_string_append_printf (s, ", priced per %s %s", line->unit, term);

@@ -197,7 +197,7 @@ static char *
 spec (gint64 milli)
 {
   return milli < 0 ? g_strdup ("—")
-                 : sky_decimal_to_short_string (sky_decimal_from_scaled (milli, 3));
+                 : sky_decimal_to_string (sky_decimal_from_scaled (milli, 3));
 }
 
 static void
