@@ -188,6 +188,8 @@ test_score_providers (Fixture       *f,
   sky_scenario_add_default_criteria (s);
   scoring = sky_score_scenario (f->catalog, s, &error);
   g_assert_no_error (error);
+  g_assert_cmpuint (scoring->options->len, ==, 2);
+  g_assert_cmpuint (scoring->sensitivity->len, ==, s->criteria->len);
   example = g_ptr_array_index (scoring->options, 0);
   other = g_ptr_array_index (scoring->options, 1);
   g_assert_null (example->offer);
@@ -309,6 +311,8 @@ test_score_ties (Fixture       *f,
   sky_scenario_add_default_criteria (s);
   scoring = sky_score_scenario (f->catalog, s, &error);
   g_assert_no_error (error);
+  g_assert_cmpuint (scoring->options->len, ==, 2);
+  g_assert_cmpuint (scoring->sensitivity->len, ==, s->criteria->len);
   for (guint i = 0; i < 2; i++)
     {
       SkyScoredOption *o = g_ptr_array_index (scoring->options, i);
@@ -316,6 +320,7 @@ test_score_ties (Fixture       *f,
       g_assert_cmpfloat_with_epsilon (o->score, 100, 1e-9);
       g_assert_cmpuint (o->rank, ==, i + 1);
       g_assert_true (o->pareto);
+      g_assert_cmpuint (o->normalised->len, ==, s->criteria->len);
       for (guint k = 0; k < o->normalised->len; k++)
         g_assert_cmpfloat (g_array_index (o->normalised, double, k), ==, 1);
     }
@@ -369,6 +374,7 @@ test_score_ratings (Fixture       *f,
   g_clear_pointer (&scoring, sky_scoring_free);
   scoring = sky_score_scenario (f->catalog, s, &error);
   g_assert_no_error (error);
+  g_assert_cmpuint (scoring->options->len, ==, 3);
   for (guint i = 0; i < scoring->options->len; i++)
     g_assert_cmpfloat (((SkyScoredOption *) g_ptr_array_index (scoring->options, i))->score, ==,
                        0);

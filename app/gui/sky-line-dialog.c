@@ -95,7 +95,7 @@ set_decimal (AdwEntryRow *row,
              SkyDecimal   value,
              gboolean     show)
 {
-  g_autofree char *text = show ? sky_decimal_to_short_string (value) : NULL;
+  g_autofree char *text = show ? sky_decimal_to_string (value) : NULL;
 
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
 }

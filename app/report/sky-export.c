@@ -96,10 +96,10 @@ sky_export_write (SkyCatalog             *catalog,
 
         if (csv == NULL)
           return FALSE;
-        assumptions = sky_report_assumptions_csv (scenario, projection, options->dialect,
-                                                  options->bom, &alength);
         if (options->no_assumptions)
           return sky_file_write_contents (path, csv, length, SKY_FILE_WRITE_DEFAULT, error);
+        assumptions = sky_report_assumptions_csv (scenario, projection, options->dialect,
+                                                  options->bom, &alength);
         return write_csv_pair (path, csv, length, assumptions_path, assumptions, alength,
                                cancellable, error);
       }

@@ -190,6 +190,12 @@ main (int    argc,
     }
   g_print ("scenario: %u lines on %u providers, %u line prices found\n", n_lines,
            estimate->providers->len, priced);
+  /* Figures of a scenario nothing prices would measure nothing. */
+  if (priced == 0)
+    {
+      g_printerr ("bench-pricing: no line of the scenario was priced\n");
+      return 1;
+    }
   g_print ("estimate: %.3f s elapsed, %.3f s processor\n", (t1 - t0) / 1e6, c1 - c0);
   g_print ("projection (%u months): %.3f s elapsed, %.3f s processor\n", projection->months,
            (t2 - t1) / 1e6, c2 - c1);
