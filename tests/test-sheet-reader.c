@@ -812,6 +812,57 @@ test_offers_one_by_one (void)
                    "| on-demand gb 100000000 fee=none/0 free=none tiers=0");
 }
 
+/* A commitment's years are the table's, written as digits: 3 is a three-year reservation; 2,
+ * 03, +3 and "3 " are refused with the years there are. */
+static void
+test_years (void)
+{
+  static const char * const refused[] = { "2", "03", "+3", "3 ", "" };
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  int fd = g_file_open_tmp ("years-XXXXXX.xml", &path, &error);
+
+  g_assert_no_error (error);
+  close (fd);
+  for (gsize i = 0; i <= G_N_ELEMENTS (refused); i++)
+    {
+      const char *years = i < G_N_ELEMENTS (refused) ? refused[i] : "3";
+      g_autofree char *sheet = g_strdup_printf (
+        "<price-sheet xmlns=\"urn:skytally:price-sheet:1\" format=\"1\">"
+        "<provider id=\"p\" name=\"P\"/>"
+        "<sheet version=\"1\" effective-date=\"2026-01-01\" currency=\"USD\"/>"
+        "<source retrieved=\"2026-01-02\">Test.</source>"
+        "<region code=\"r\" name=\"R\" geography=\"EU\"/>"
+        "<service id=\"s\" name=\"S\" category=\"compute\">"
+        "<offer sku=\"vm\" name=\"VM\" region=\"r\">"
+        "<price unit=\"hour\" term=\"reserved\" years=\"%s\" amount=\"0.05\"/>"
+        "</offer></service></price-sheet>", years);
+      g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+      SkySheetSink sink = { .offer = describe_offer };
+      gboolean read;
+
+      g_assert_true (g_file_set_contents (path, sheet, -1, NULL));
+      read = sky_sheet_read_file (path, &sink, seen, NULL, NULL, NULL, NULL, &error);
+      if (i == G_N_ELEMENTS (refused))
+        {
+          g_assert_no_error (error);
+          g_assert_true (read);
+          g_assert_cmpuint (seen->len, ==, 1);
+          g_assert_nonnull (strstr (seen->pdata[0], "| reserved-3y-no-upfront hour "));
+        }
+      else
+        {
+          g_autofree char *message = g_strdup_printf ("years “%s” must be 1 or 3", years);
+
+          g_assert_false (read);
+          g_assert_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_INVALID_VALUE);
+          g_assert_nonnull (strstr (error->message, message));
+          g_clear_error (&error);
+        }
+    }
+  g_unlink (path);
+}
+
 /* valid-small.xml with its <provider> line replaced by @provider, read in @dir. */
 static gboolean
 read_with_provider (const char  *dir,
@@ -945,6 +996,7 @@ main (int    argc,
   g_test_add_func ("/sky/sheet-reader/progress", test_progress);
   g_test_add_func ("/sky/sheet-reader/terms", test_terms);
   g_test_add_func ("/sky/sheet-reader/offers-one-by-one", test_offers_one_by_one);
+  g_test_add_func ("/sky/sheet-reader/years", test_years);
 
   return g_test_run ();
 }

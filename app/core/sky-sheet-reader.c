@@ -1455,15 +1455,17 @@ static guint
 commitment_months (SkyPurchaseClass  purchase_class,
                    const char       *years)
 {
+  guint64 n;
+
+  /* Written as a sheet writes it: digits only, no sign, no leading zero. */
+  if (!g_ascii_isdigit (years[0]) || years[0] == '0' ||
+      !g_ascii_string_to_unsigned (years, 10, 1, G_MAXUINT / 12, &n, NULL))
+    return 0;
   for (guint i = 0; i < sky_vocabulary_size (SKY_VOCABULARY_PURCHASE_OPTION); i++)
     {
       const SkyPurchaseOption *o = sky_purchase_option_nth (i);
-      char text[16];
 
-      if (o->purchase_class != purchase_class || o->months == 0 || o->months % 12 != 0)
-        continue;
-      g_snprintf (text, sizeof text, "%u", o->months / 12);
-      if (strcmp (text, years) == 0)
+      if (o->purchase_class == purchase_class && o->months == n * 12)
         return o->months;
     }
   return 0;
@@ -1532,15 +1534,20 @@ purchase_option (Reader      *self,
       return option->word.id;
     }
 
-  choices = sky_purchase_class_years (klass->code);
+  /* The years a class offers are written out only for a message: not for every price. */
   if (years == NULL)
-    return (fail (self, NULL, SKY_SHEET_ERROR_MISSING_ATTRIBUTE,
-                  "a %s price needs “years” (%s)", term, choices), NULL);
+    {
+      choices = sky_purchase_class_years (klass->code);
+      return (fail (self, NULL, SKY_SHEET_ERROR_MISSING_ATTRIBUTE,
+                    "a %s price needs “years” (%s)", term, choices), NULL);
+    }
   months = commitment_months (klass->code, years);
   if (months == 0)
-    return (fail (self, "years", SKY_SHEET_ERROR_INVALID_VALUE,
-                  "years “%s” must be %s", shown (self, years), choices), NULL);
-  g_clear_pointer (&choices, g_free);
+    {
+      choices = sky_purchase_class_years (klass->code);
+      return (fail (self, "years", SKY_SHEET_ERROR_INVALID_VALUE,
+                    "years “%s” must be %s", shown (self, years), choices), NULL);
+    }
   if (upfront == NULL)
     upfront = "none";
   paid = sky_vocabulary_lookup (SKY_VOCABULARY_UPFRONT, upfront);
