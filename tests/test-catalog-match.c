@@ -191,7 +191,10 @@ test_each_constraint (Fixture       *f,
           g_assert_nonnull (strstr (other->no_match, cases[i].why));
         }
       else
-        g_assert_nonnull (strstr (example->no_match, cases[i].why));
+        {
+          g_assert_cmpuint (example->matches->len, ==, 0);
+          g_assert_nonnull (strstr (example->no_match, cases[i].why));
+        }
     }
 
   /* A storage type: std-2 is on SSD; o-4 says none. */

@@ -593,10 +593,11 @@ test_scenario_candidates (Fixture       *f,
   SkyScenarioPage *page = scenario_page (f);
   GListModel *candidates;
   SkyScenarioLine *line;
+  g_autofree char *sku = NULL;
 
   import_fixture (f, "valid-small.xml", NULL);
   wait_for_count (f, 6);
-  first_sku (f, sky_catalog_page_get_model (catalog_page (f)));
+  sku = g_strdup (first_sku (f, sky_catalog_page_get_model (catalog_page (f))));
   gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (page_child (f, "column_view"))),
                                    0, TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (catalog_page (f)),
@@ -610,6 +611,7 @@ test_scenario_candidates (Fixture       *f,
   line = g_ptr_array_index (shown_scenario (page)->lines, 0);
   g_assert_cmpint (line->kind, ==, SKY_LINE_OFFER);
   g_assert_cmpstr (line->provider, ==, "examplecloud");
+  g_assert_cmpstr (line->sku, ==, sku);
   g_assert_cmpstr (line->sheet_version, ==, "2026.1");
   wait_for_estimate (f);
   g_assert_cmpint (((SkyEstimateLine *) g_ptr_array_index (
