@@ -2309,10 +2309,53 @@ test_import_empty_and_upcoming (Fixture       *f,
   g_assert_nonnull (strstr (listed.out, "upcoming"));
   g_assert_true (g_regex_match_simple ("2026\\.1 .*current", listed.out, 0, 0));
 
+  /* Forced, it is imported; it lists no service, so it is current for none. */
   cli (&forced, "--catalog", f->catalog, "import", "--force", empty, NULL);
   g_assert_cmpint (forced.status, ==, 0);
-  g_assert_nonnull (strstr (forced.out, "now current, replacing 2026.1"));
+  g_assert_nonnull (strstr (forced.out, "without offers; it is current for no service"));
   g_unsetenv ("SKYTALLY_TODAY");
+}
+
+/* sheets says, of a sheet current for some of its services only, which: in the table and in
+ * its JSON. */
+static void
+test_sheets_current_per_service (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *compute = g_test_build_filename (G_TEST_DIST, "data",
+                                                    "compute-only-2026.3.xml", NULL);
+  g_auto(Run) setup = { 0 };
+  g_auto(Run) table = { 0 };
+  g_auto(Run) r = { 0 };
+  g_autoptr(JsonArray) sheets = NULL;
+  JsonArray *current, *superseded;
+  JsonObject *o;
+
+  cli (&setup, "--catalog", f->catalog, "--no-seed", "import", sheet, compute, NULL);
+  g_assert_cmpint (setup.status, ==, 0);
+
+  cli (&table, "--catalog", f->catalog, "sheets", NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_nonnull (strstr (table.out,
+                            "current for egress, functions; superseded for vm by 2026.3"));
+
+  cli (&r, "--catalog", f->catalog, "sheets", "--format", "json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  sheets = parse_array (r.out);
+  g_assert_cmpuint (json_array_get_length (sheets), ==, 2);
+  o = json_array_get_object_element (sheets, 1);
+  g_assert_cmpstr (json_object_get_string_member (o, "version"), ==, "2026.1");
+  g_assert_true (json_object_get_boolean_member (o, "current"));
+  current = json_object_get_array_member (o, "current_services");
+  g_assert_cmpuint (json_array_get_length (current), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (current, 0), ==, "egress");
+  superseded = json_object_get_array_member (o, "superseded_services");
+  g_assert_cmpuint (json_array_get_length (superseded), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (superseded, 0),
+                                                  "service"), ==, "vm");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (superseded, 0),
+                                                  "by"), ==, "2026.3");
 }
 
 /* sheets remove takes a sheet out of the catalog with its offers and prices: the provider's
@@ -2451,6 +2494,7 @@ main (int    argc,
   ADD ("import", test_import);
   ADD ("import-bad", test_import_bad);
   ADD ("sheets-remove", test_sheets_remove);
+  ADD ("sheets-current-per-service", test_sheets_current_per_service);
   ADD ("import-empty-and-upcoming", test_import_empty_and_upcoming);
   ADD ("import-fifo", test_import_fifo);
   ADD ("not-a-catalog", test_not_a_catalog);

@@ -55,8 +55,8 @@ static const char * const import_sql[N_STMTS] = {
   /* INSERT_ROWS rows at a time: make_insert_sql() writes these. */
   [STMT_OFFERS] = NULL,
   [STMT_PRICE] = "INSERT OR FAIL INTO price (bucket, amount, offer_seq, sheet_id, region, os, "
-                 "vcpu, memory, unit) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                 "vcpu, memory, unit, service_id) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
   [STMT_PRICES] = NULL,
   /* No index: it only runs for a SKU whose hash was seen before in the sheet. */
   [STMT_FIND_SKU] = "SELECT 1 FROM offer_row WHERE sheet_id = ?1 AND sku = ?2 LIMIT 1",
@@ -69,7 +69,7 @@ static const char * const import_sql[N_STMTS] = {
 #define INSERT_ROWS 64
 G_STATIC_ASSERT (INSERT_ROWS <= SKY_SKU_SET_MAX_ADD);
 #define OFFER_COLUMNS 14
-#define PRICE_COLUMNS 9
+#define PRICE_COLUMNS 10
 
 /* The single-row INSERT statement @single, with INSERT_ROWS rows of parameters. */
 static char *
@@ -109,6 +109,7 @@ typedef struct
   SkyRunMerge      merge;            /* the batch being written */
   SkySkuSet        skus;
   GArray          *words;            /* gint64: the word ids of the sheet's words, in order */
+  GArray          *service_ids;      /* gint64: the ids of the sheet's services, in order */
   SkyImportFlags   flags;
   SkyImportResult *result;
 } Import;
@@ -355,11 +356,14 @@ import_service (const SkySheetService  *service,
       /* Its offers are compared with the loaded ones, which name the loaded service. */
       import->services++;
       import->service_id = -1;
-      return stored_row_is (import,
-                            "SELECT id, name, category, sla FROM service "
-                            "WHERE sheet_id = ?1 AND code = ?2",
-                            service->id, texts, G_N_ELEMENTS (texts), 1, &import->service_id,
-                            error);
+      if (!stored_row_is (import,
+                          "SELECT id, name, category, sla FROM service "
+                          "WHERE sheet_id = ?1 AND code = ?2",
+                          service->id, texts, G_N_ELEMENTS (texts), 1, &import->service_id,
+                          error))
+        return FALSE;
+      g_array_append_val (import->service_ids, import->service_id);
+      return TRUE;
     }
   sqlite3_bind_int64 (stmt, 1, import->sheet_id);
   _sky_catalog_bind_text (stmt, 2, service->id);
@@ -369,6 +373,7 @@ import_service (const SkySheetService  *service,
   if (!run (import, stmt, error))
     return FALSE;
   import->service_id = sqlite3_last_insert_rowid (import->db);
+  g_array_append_val (import->service_ids, import->service_id);
   return TRUE;
 }
 
@@ -429,6 +434,7 @@ bind_price (Import                *import,
   bind_int (import, which, first + 6, optional (p->vcpu_milli));
   bind_int (import, which, first + 7, optional (p->memory_mgib));
   bind_int (import, which, first + 8, p->unit);
+  bind_int (import, which, first + 9, g_array_index (import->service_ids, gint64, p->service));
 }
 
 /* Writes up to @max prices of the merge, in key order (all of them for G_MAXUINT): INSERT_ROWS
@@ -779,6 +785,8 @@ find_current (Import  *import,
   if (sqlite3_prepare_v2 (import->db,
                           "SELECT version FROM sheet WHERE provider = ?1 AND id != ?2 "
                           "  AND effective_date <= sky_today () "
+                          "  AND EXISTS (SELECT 1 FROM service a JOIN service b ON b.code = a.code "
+                          "              WHERE a.sheet_id = sheet.id AND b.sheet_id = ?2) "
                           "ORDER BY effective_date DESC, id DESC LIMIT 1",
                           -1, &stmt, NULL) != SQLITE_OK)
     return _sky_catalog_db_error (import->db, error, "Cannot find the current sheet");
@@ -907,6 +915,7 @@ import_clear (Import *import)
   _sky_run_merge_clear (&import->merge);
   _sky_sku_set_clear (&import->skus);
   g_clear_pointer (&import->words, g_array_unref);
+  g_clear_pointer (&import->service_ids, g_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
@@ -1003,6 +1012,7 @@ _sky_catalog_import_locked (SkyCatalog     *self,
   import.flags = flags;
   _sky_sku_set_init (&import.skus);
   import.words = g_array_new (FALSE, FALSE, sizeof (gint64));
+  import.service_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   memcpy (sql, import_sql, sizeof sql);
   sql[STMT_OFFERS] = offers_sql;

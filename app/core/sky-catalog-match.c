@@ -10,10 +10,12 @@
 #include "sky-sheet-reader.h"
 #include "sky-vocabulary.h"
 
-/* Finding the offer a scenario's line is priced with, in one sheet of one provider: the
- * current one, or the version the scenario was priced against. */
+/* Finding the offer a scenario's line is priced with, among one provider's services: each in
+ * its current sheet, or in the version the scenario was priced against. */
 
-/* The version of @provider's current sheet, or NULL (and no error) when it has none. */
+/* The version of @provider's newest current sheet (the latest effective date not after today,
+ * the last imported on a tie), which is current for every service it lists; NULL (and no
+ * error) when it has none. Other sheets may be current for services this one does not list. */
 char *
 sky_catalog_current_version (SkyCatalog  *self,
                              const char  *provider,
@@ -26,7 +28,8 @@ sky_catalog_current_version (SkyCatalog  *self,
   int rc;
 
   if (sqlite3_prepare_v2 (db, "SELECT version FROM sheet "
-                              "WHERE provider = ?1 AND id IN (" SKY_CURRENT_SHEETS_SQL ")",
+                              "WHERE provider = ?1 AND id IN (" SKY_CURRENT_SHEETS_SQL ") "
+                              "ORDER BY effective_date DESC, id DESC LIMIT 1",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       _sky_catalog_db_error (db, error, "Cannot read the price sheets");
@@ -91,8 +94,105 @@ sky_catalog_has_sheet (SkyCatalog  *self,
   return sheet_id (db, provider, version, error) > 0;
 }
 
-/* The offer @sku of @provider's sheet @version (NULL: the current one); 0 when there is none,
- * -1 on error. */
+/* The ids (in the service table) of @provider's services that @pins (NULL: none) chooses: for
+ * each service id the provider's sheets list, the one of the version pinned for it, else of
+ * the version pinned for every service, else the current one. A service the pinned sheet does
+ * not list has none. NULL on error. Locked. */
+static GArray *
+scope_services (sqlite3             *db,
+                const char          *provider,
+                const SkySheetPins  *pins,
+                GError             **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT ks.code, ks.id, kh.version, "
+                          "  ks.id IN (" SKY_CURRENT_SERVICES_SQL " WHERE cv.provider = ?1) "
+                          "FROM service ks JOIN sheet kh ON kh.id = ks.sheet_id "
+                          "WHERE kh.provider = ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _sky_catalog_db_error (db, error, "Cannot read the price sheets");
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *code = (const char *) sqlite3_column_text (stmt, 0);
+      const char *version = (const char *) sqlite3_column_text (stmt, 2);
+      const char *pinned = NULL;
+      gint64 id = sqlite3_column_int64 (stmt, 1);
+
+      if (pins != NULL && pins->services != NULL)
+        pinned = g_hash_table_lookup (pins->services, code);
+      if (pinned == NULL && pins != NULL)
+        pinned = pins->version;
+      if (pinned != NULL ? g_strcmp0 (pinned, version) == 0 : sqlite3_column_int (stmt, 3) != 0)
+        g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _sky_catalog_db_error (db, error, "Cannot read the price sheets");
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* " AND @column IN (…)": the services of @ids, integers the catalog gave, as SQL text. */
+static void
+append_services (GString      *sql,
+                 const char   *column,
+                 const GArray *ids)
+{
+  if (ids->len == 0)
+    {
+      g_string_append (sql, " AND 0");
+      return;
+    }
+  g_string_append_printf (sql, " AND %s IN (", column);
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, i > 0 ? ", " : "",
+                            g_array_index (ids, gint64, i));
+  g_string_append_c (sql, ')');
+}
+
+/* The offer @sku of @provider's services that @pins chooses; 0 when there is none, -1 on
+ * error. */
+gint64
+sky_catalog_find_offer_pinned (SkyCatalog          *self,
+                               const char          *provider,
+                               const SkySheetPins  *pins,
+                               const char          *sku,
+                               GError             **error)
+{
+  sqlite3 *db;
+  g_autoptr(SkyCatalogLocker) locker = _sky_catalog_locker_new (self, &db);
+  g_autoptr(GString) sql = g_string_new ("SELECT o.id FROM offer o WHERE o.sku = ?1");
+  g_autoptr(GArray) scope = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), -1);
+  g_return_val_if_fail (provider != NULL && sku != NULL, -1);
+
+  scope = scope_services (db, provider, pins, error);
+  if (scope == NULL)
+    return -1;
+  append_services (sql, "o.service_id", scope);
+  g_string_append (sql, " LIMIT 1");
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _sky_catalog_db_error (db, error, "Cannot find the offer");
+      return -1;
+    }
+  sqlite3_bind_text (stmt, 1, sku, -1, SQLITE_STATIC);
+  return step_id (db, stmt, "Cannot find the offer", error);
+}
+
+/* The offer @sku of @provider's sheet @version (NULL: of the current sheets, each for its
+ * services); 0 when there is none, -1 on error. */
 gint64
 sky_catalog_find_offer (SkyCatalog  *self,
                         const char  *provider,
@@ -100,24 +200,9 @@ sky_catalog_find_offer (SkyCatalog  *self,
                         const char  *sku,
                         GError     **error)
 {
-  sqlite3 *db;
-  g_autoptr(SkyCatalogLocker) locker = _sky_catalog_locker_new (self, &db);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  SkySheetPins pins = { version, NULL };
 
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT o.id FROM offer o JOIN sheet s ON s.id = o.sheet_id "
-                          "WHERE s.provider = ?1 AND o.sku = ?3 "
-                          "  AND (?2 IS NULL AND s.id IN (" SKY_CURRENT_SHEETS_SQL ") "
-                          "    OR s.version = ?2)",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _sky_catalog_db_error (db, error, "Cannot find the offer");
-      return -1;
-    }
-  sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, version, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, sku, -1, SQLITE_STATIC);
-  return step_id (db, stmt, "Cannot find the offer", error);
+  return sky_catalog_find_offer_pinned (self, provider, &pins, sku, error);
 }
 
 /* The constraints of a requirement, each of which a search can leave out to find the offer
@@ -150,12 +235,12 @@ band_limit (const SkyRequirement *req,
   return minimum * factor / 1000;
 }
 
-/* Appends to @ids the offers of sheet @sheet that meet @req but what @omit leaves out, cheapest
- * first in the requirement's unit and purchase option, at most @limit. Locked. The search walks
- * the price key in price order and stops at the limit. */
+/* Appends to @ids the offers of the services @scope (ids in the service table) that meet @req
+ * but what @omit leaves out, cheapest first in the requirement's unit and purchase option, at
+ * most @limit. Locked. The search walks the price key in price order and stops at the limit. */
 static gboolean
 find_ids (sqlite3               *db,
-          gint64                 sheet,
+          const GArray          *scope,
           const SkyRequirement  *req,
           Omit                   omit,
           guint                  limit,
@@ -183,11 +268,12 @@ find_ids (sqlite3               *db,
   g_string_append (sql, "SELECT " PRICE_OFFER_ID_SQL " FROM price p "
                         "JOIN offer o ON o.id = " PRICE_OFFER_ID_SQL " "
                         "JOIN service sv ON sv.id = o.service_id "
-                        "WHERE p.sheet_id = :sheet AND p.unit = :unit");
+                        "WHERE p.unit = :unit");
   /* The buckets of the purchase option and category in the geography, or in every one, so
    * that the price key leads the search. */
   _sky_catalog_append_buckets (sql, req->term, &geography_code,
                                !geography ? -1 : geography_code >= 0 ? 1 : 0, req->category);
+  append_services (sql, "p.service_id", scope);
   if (region)
     g_string_append (sql, " AND p.region = (SELECT id FROM word WHERE text = :region)");
   if (req->service != NULL)
@@ -230,7 +316,6 @@ find_ids (sqlite3               *db,
 #define BIND(name, value) \
   sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), value, -1, SQLITE_STATIC)
   _sky_catalog_bind_code (stmt, ":unit", SKY_VOCABULARY_UNIT, req->unit);
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":sheet"), sheet);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit);
   if (region)
     BIND (":region", req->region);
@@ -282,7 +367,7 @@ find_ids (sqlite3               *db,
 /* find_ids() under the catalog's lock. */
 static gboolean
 find_ids_locked (SkyCatalog            *self,
-                 gint64                 sheet,
+                 const GArray          *scope,
                  const SkyRequirement  *req,
                  Omit                   omit,
                  guint                  limit,
@@ -292,41 +377,51 @@ find_ids_locked (SkyCatalog            *self,
   sqlite3 *db;
   g_autoptr(SkyCatalogLocker) locker = _sky_catalog_locker_new (self, &db);
 
-  return find_ids (db, sheet, req, omit, limit, ids, error);
+  return find_ids (db, scope, req, omit, limit, ids, error);
 }
 
-/* The id of @provider's sheet @version, or of its current one when @version is NULL; 0 when
- * there is none, -1 on error. */
-static gint64
-resolve_sheet (SkyCatalog  *self,
-               const char  *provider,
-               const char  *version,
-               GError     **error)
+/* scope_services() under the catalog's lock: the services of @provider that @pins chooses,
+ * empty when there are none; NULL on error. */
+static GArray *
+resolve_scope (SkyCatalog          *self,
+               const char          *provider,
+               const SkySheetPins  *pins,
+               GError             **error)
 {
-  g_autofree char *current = NULL;
-  g_autoptr(SkyCatalogLocker) locker = NULL;
   sqlite3 *db;
+  g_autoptr(SkyCatalogLocker) locker = _sky_catalog_locker_new (self, &db);
 
-  if (version == NULL)
-    {
-      g_autoptr(GError) local = NULL;
-      current = sky_catalog_current_version (self, provider, &local);
-      if (local != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          return -1;
-        }
-      if (current == NULL)
-        return 0;
-      version = current;
-    }
-  locker = _sky_catalog_locker_new (self, &db);
-  return sheet_id (db, provider, version, error);
+  return scope_services (db, provider, pins, error);
 }
 
-/* The offer of @provider's sheet @version (NULL: the current one) whose price in the
- * requirement's unit and purchase option is lowest among those that meet it; ties go to the
- * offer listed first. 0 when none does, -1 on error. */
+/* The offer of @provider's services that @pins chooses (NULL: each service's current sheet)
+ * whose price in the requirement's unit and purchase option is lowest among those that meet
+ * it; ties go to the offer listed first. 0 when none does, -1 on error. */
+gint64
+sky_catalog_cheapest_offer_pinned (SkyCatalog            *self,
+                                   const char            *provider,
+                                   const SkySheetPins    *pins,
+                                   const SkyRequirement  *req,
+                                   GError               **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) scope = NULL;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), -1);
+  g_return_val_if_fail (req->category != NULL && req->unit != NULL && req->term != NULL, -1);
+
+  scope = resolve_scope (self, provider, pins, error);
+  if (scope == NULL)
+    return -1;
+  if (scope->len == 0)
+    return 0;
+  if (!find_ids_locked (self, scope, req, KEEP_ALL, 1, ids, error))
+    return -1;
+  return ids->len > 0 ? g_array_index (ids, gint64, 0) : 0;
+}
+
+/* As sky_catalog_cheapest_offer_pinned(), in @provider's sheet @version, or (NULL) in each
+ * service's current sheet. */
 gint64
 sky_catalog_cheapest_offer (SkyCatalog            *self,
                             const char            *provider,
@@ -334,19 +429,9 @@ sky_catalog_cheapest_offer (SkyCatalog            *self,
                             const SkyRequirement  *req,
                             GError               **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gint64 sheet;
-  gboolean ok;
+  SkySheetPins pins = { version, NULL };
 
-  g_return_val_if_fail (req->category != NULL && req->unit != NULL && req->term != NULL, -1);
-
-  sheet = resolve_sheet (self, provider, version, error);
-  if (sheet <= 0)
-    return sheet;
-  ok = find_ids_locked (self, sheet, req, KEEP_ALL, 1, ids, error);
-  if (!ok)
-    return -1;
-  return ids->len > 0 ? g_array_index (ids, gint64, 0) : 0;
+  return sky_catalog_cheapest_offer_pinned (self, provider, &pins, req, error);
 }
 
 /* Matching on every provider ------------------------------------------------------------- */
@@ -582,14 +667,14 @@ offer_at_price (const SkyOfferDetails *offer,
  * error. */
 static gboolean
 nearest_offer (SkyCatalog            *self,
-               gint64                 sheet,
+               const GArray          *scope,
                const SkyRequirement  *req,
                Omit                   omit,
                SkyOfferDetails      **out,
                GError               **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gboolean ok = find_ids_locked (self, sheet, req, omit, 1, ids, error);
+  gboolean ok = find_ids_locked (self, scope, req, omit, 1, ids, error);
 
   *out = NULL;
   if (!ok)
@@ -603,7 +688,7 @@ nearest_offer (SkyCatalog            *self,
  * commitment, the same size on demand. "" when the band is not the cause; NULL on error. */
 static char *
 explain_band (SkyCatalog           *self,
-              gint64                sheet,
+              const GArray         *scope,
               const SkyRequirement *req,
               GError              **error)
 {
@@ -618,7 +703,7 @@ explain_band (SkyCatalog           *self,
 
   if (*size == '\0')
     return g_strdup ("");
-  if (!nearest_offer (self, sheet, req, OMIT_BAND, &past, error))
+  if (!nearest_offer (self, scope, req, OMIT_BAND, &past, error))
     return NULL;
   if (past == NULL)
     return g_strdup ("");
@@ -630,7 +715,7 @@ explain_band (SkyCatalog           *self,
       SkyRequirement same_size = *req;
 
       same_size.term = "on-demand";
-      if (!nearest_offer (self, sheet, &same_size, KEEP_ALL, &on_demand, error))
+      if (!nearest_offer (self, scope, &same_size, KEEP_ALL, &on_demand, error))
         return NULL;
       if (on_demand != NULL)
         {
@@ -650,7 +735,7 @@ explain_band (SkyCatalog           *self,
  * sentence of its own. */
 static char *
 explain_detail (SkyCatalog           *self,
-                gint64                sheet,
+                const GArray         *scope,
                 const SkyRequirement *req,
                 const char           *provider_name,
                 gboolean             *is_list,
@@ -666,7 +751,7 @@ explain_detail (SkyCatalog           *self,
     req->features != NULL && req->features[0] != NULL,
   };
   g_autoptr(GString) why = g_string_new (NULL);
-  g_autofree char *band = explain_band (self, sheet, req, error);
+  g_autofree char *band = explain_band (self, scope, req, error);
   Omit everything = OMIT_BAND;
 
   *is_list = TRUE;
@@ -683,7 +768,7 @@ explain_detail (SkyCatalog           *self,
       if (!present[i])
         continue;
       everything |= constraints[i];
-      if (!nearest_offer (self, sheet, req, constraints[i], &nearest, error))
+      if (!nearest_offer (self, scope, req, constraints[i], &nearest, error))
         return NULL;
       if (nearest == NULL)
         continue;
@@ -698,7 +783,7 @@ explain_detail (SkyCatalog           *self,
   {
     g_autoptr(SkyOfferDetails) any = NULL;
 
-    if (!nearest_offer (self, sheet, req, everything, &any, error))
+    if (!nearest_offer (self, scope, req, everything, &any, error))
       return NULL;
     if (any == NULL)
       return g_strdup_printf ("%s has no %s offer priced per %s %s", provider_name,
@@ -711,13 +796,13 @@ explain_detail (SkyCatalog           *self,
 /* Why no offer of a sheet meets @req, as a sentence. */
 static char *
 explain_no_match (SkyCatalog           *self,
-                  gint64                sheet,
+                  const GArray         *scope,
                   const SkyRequirement *req,
                   const char           *provider_name,
                   GError              **error)
 {
   gboolean is_list;
-  g_autofree char *detail = explain_detail (self, sheet, req, provider_name, &is_list, error);
+  g_autofree char *detail = explain_detail (self, scope, req, provider_name, &is_list, error);
 
   if (detail == NULL)
     return NULL;
@@ -726,8 +811,31 @@ explain_no_match (SkyCatalog           *self,
   return g_strdup_printf ("no offer of %s meets every constraint: %s", provider_name, detail);
 }
 
-/* Why no offer of @provider's sheet @version (NULL: the current one) meets @req: the nearest
- * offers and what keeps each out. NULL on error, or when there is no such sheet. */
+/* Why no offer of @provider's services that @pins chooses (NULL: each service's current
+ * sheet) meets @req: the nearest offers and what keeps each out. NULL on error, or when no
+ * sheet holds any of them. */
+char *
+sky_catalog_explain_no_match_pinned (SkyCatalog            *self,
+                                     const char            *provider,
+                                     const SkySheetPins    *pins,
+                                     const char            *provider_name,
+                                     const SkyRequirement  *req,
+                                     GError               **error)
+{
+  g_autoptr(GArray) scope = NULL;
+  gboolean is_list;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (req->category != NULL && req->unit != NULL && req->term != NULL, NULL);
+
+  scope = resolve_scope (self, provider, pins, error);
+  if (scope == NULL || scope->len == 0)
+    return NULL;
+  return explain_detail (self, scope, req, provider_name, &is_list, error);
+}
+
+/* As sky_catalog_explain_no_match_pinned(), in @provider's sheet @version, or (NULL) in each
+ * service's current sheet. */
 char *
 sky_catalog_explain_no_match (SkyCatalog            *self,
                               const char            *provider,
@@ -736,19 +844,13 @@ sky_catalog_explain_no_match (SkyCatalog            *self,
                               const SkyRequirement  *req,
                               GError               **error)
 {
-  gboolean is_list;
-  gint64 sheet;
+  SkySheetPins pins = { version, NULL };
 
-  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
-  g_return_val_if_fail (req->category != NULL && req->unit != NULL && req->term != NULL, NULL);
-
-  sheet = resolve_sheet (self, provider, version, error);
-  if (sheet <= 0)
-    return NULL;
-  return explain_detail (self, sheet, req, provider_name, &is_list, error);
+  return sky_catalog_explain_no_match_pinned (self, provider, &pins, provider_name, req, error);
 }
 
-/* For each provider with a current sheet (or those of @providers), its offers that meet @req,
+/* For each provider with a current sheet (or those of @providers), its offers that meet @req
+ * in each service's current sheet,
  * cheapest on demand first, at most @limit; or why none does. @req's purchase option is
  * ignored: on-demand prices rank, and every option is reported. SkyMatchResult. */
 GPtrArray *
@@ -762,6 +864,7 @@ sky_catalog_match (SkyCatalog            *self,
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_match_result_free);
   g_autoptr(GPtrArray) sheets = NULL;
   SkyRequirement on_demand = *req;
+  const char *done = NULL;
 
   g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
   g_return_val_if_fail (req->category != NULL, NULL);
@@ -778,11 +881,15 @@ sky_catalog_match (SkyCatalog            *self,
       SkySheetInfo *info = g_ptr_array_index (sheets, i);
       SkyMatchResult *r;
       g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      gint64 sheet;
+      g_autoptr(GArray) scope = NULL;
       gboolean ok;
 
-      if (!info->current || (providers != NULL && !g_strv_contains (providers, info->provider)))
+      /* Sheets come by provider, the newest first: the first current one of a provider stands
+       * for it, and its offers are looked for in every current sheet of the provider. */
+      if (!info->current || (providers != NULL && !g_strv_contains (providers, info->provider)) ||
+          (done != NULL && strcmp (done, info->provider) == 0))
         continue;
+      done = info->provider;
       r = g_new0 (SkyMatchResult, 1);
       r->provider = g_strdup (info->provider);
       r->provider_name = g_strdup (info->provider_name);
@@ -792,10 +899,10 @@ sky_catalog_match (SkyCatalog            *self,
       r->matches = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_match_free);
       g_ptr_array_add (results, r);
 
-      sheet = resolve_sheet (self, info->provider, info->version, error);
-      if (sheet < 0)
+      scope = resolve_scope (self, info->provider, NULL, error);
+      if (scope == NULL)
         return NULL;
-      ok = find_ids_locked (self, sheet, &on_demand, KEEP_ALL, limit > 0 ? limit : 10, ids,
+      ok = find_ids_locked (self, scope, &on_demand, KEEP_ALL, limit > 0 ? limit : 10, ids,
                             error);
       if (!ok)
         return NULL;
@@ -809,7 +916,7 @@ sky_catalog_match (SkyCatalog            *self,
         }
       if (ids->len == 0)
         {
-          r->no_match = explain_no_match (self, sheet, &on_demand, info->provider_name, error);
+          r->no_match = explain_no_match (self, scope, &on_demand, info->provider_name, error);
           if (r->no_match == NULL)
             return NULL;
         }

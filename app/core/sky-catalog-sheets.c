@@ -7,6 +7,8 @@
 
 #include <sqlite3.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "sky-catalog-private.h"
 
 /* The catalog's sheets as a whole: the sheet files of a folder, the bundled sheets (loading
@@ -487,6 +489,86 @@ sky_catalog_remove_sheet_finish (SkyCatalog    *self,
 
 /* Queries ---------------------------------------------------------------------------------- */
 
+/* Fills @info's services: those sheet @sheet is current for, and the others, each with the
+ * version of the sheet current for it (none while @sheet is upcoming and no other sheet is).
+ * FALSE on a database error. */
+static gboolean
+list_services (sqlite3      *db,
+               gint64        sheet,
+               SkySheetInfo *info)
+{
+  g_autoptr(GPtrArray) current = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  g_autoptr(GPtrArray) superseded = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  g_autoptr(GPtrArray) by = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db,
+                          "WITH now (id) AS (" SKY_CURRENT_SERVICES_SQL ") "
+                          "SELECT sv.code, sv.id IN now, "
+                          "  (SELECT oh.version FROM service os JOIN sheet oh ON oh.id = os.sheet_id "
+                          "   WHERE os.id IN now AND os.code = sv.code "
+                          "     AND oh.provider = (SELECT provider FROM sheet WHERE id = ?1)) "
+                          "FROM service sv WHERE sv.sheet_id = ?1 ORDER BY sv.id",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, sheet);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (sqlite3_column_int (stmt, 1) != 0)
+        g_ptr_array_add (current, _sky_catalog_column_dup (stmt, 0));
+      else if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        {
+          g_ptr_array_add (superseded, _sky_catalog_column_dup (stmt, 0));
+          g_ptr_array_add (by, _sky_catalog_column_dup (stmt, 2));
+        }
+    }
+  info->current_services = (GStrv) g_ptr_array_steal (current, NULL);
+  info->superseded_services = (GStrv) g_ptr_array_steal (superseded, NULL);
+  info->superseded_by = (GStrv) g_ptr_array_steal (by, NULL);
+  return rc == SQLITE_DONE;
+}
+
+/* How @info's sheet stands when it is current for some of its services and superseded for
+ * others: "current for ec2, s3; superseded for rds-postgres by 2026.01"; NULL when it is
+ * current for all of them, or for none. */
+char *
+sky_sheet_info_describe (const SkySheetInfo *info)
+{
+  g_autoptr(GString) text = NULL;
+  g_autofree char *current = NULL;
+
+  g_return_val_if_fail (info != NULL, NULL);
+
+  if (info->current_services == NULL || info->current_services[0] == NULL ||
+      info->superseded_services == NULL || info->superseded_services[0] == NULL)
+    return NULL;
+  current = g_strjoinv (", ", info->current_services);
+  text = g_string_new (NULL);
+  /* Translators: %s is a list of service ids, "ec2, s3". */
+  g_string_append_printf (text, _("current for %s"), current);
+  for (guint i = 0; info->superseded_services[i] != NULL; i++)
+    {
+      const char *version = info->superseded_by[i];
+      g_autoptr(GString) services = NULL;
+      gboolean named = FALSE;
+
+      /* Services superseded by the same version are named together, where it first comes. */
+      for (guint j = 0; j < i && !named; j++)
+        named = g_strcmp0 (info->superseded_by[j], version) == 0;
+      if (named)
+        continue;
+      services = g_string_new (info->superseded_services[i]);
+      for (guint j = i + 1; info->superseded_services[j] != NULL; j++)
+        if (g_strcmp0 (info->superseded_by[j], version) == 0)
+          g_string_append_printf (services, ", %s", info->superseded_services[j]);
+      /* Translators: the first %s is a list of service ids, the second a sheet's version. */
+      g_string_append (text, "; ");
+      g_string_append_printf (text, _("superseded for %s by %s"), services->str, version);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 GPtrArray *
 sky_catalog_list_sheets (SkyCatalog  *self,
                          GError     **error)
@@ -504,7 +586,7 @@ sky_catalog_list_sheets (SkyCatalog  *self,
                           "       s.source, s.retrieved, s.imported_at, s.offer_count, "
                           "       s.id IN (" SKY_CURRENT_SHEETS_SQL "), "
                           "       s.effective_date > sky_today (), "
-                          "       coalesce (p.short_name, p.name) "
+                          "       coalesce (p.short_name, p.name), s.id "
                           "FROM sheet s JOIN provider p ON p.id = s.provider "
                           "ORDER BY s.provider, s.effective_date DESC, s.id DESC",
                           -1, &stmt, NULL) != SQLITE_OK)
@@ -531,6 +613,11 @@ sky_catalog_list_sheets (SkyCatalog  *self,
       info->upcoming = sqlite3_column_int (stmt, 10) != 0;
       info->provider_short_name = _sky_catalog_column_dup (stmt, 11);
       g_ptr_array_add (sheets, info);
+      if (!list_services (self->db, sqlite3_column_int64 (stmt, 12), info))
+        {
+          rc = SQLITE_ERROR;
+          break;
+        }
     }
   if (rc != SQLITE_DONE)
     g_clear_pointer (&sheets, g_ptr_array_unref);
@@ -553,5 +640,8 @@ sky_sheet_info_free (SkySheetInfo *info)
   g_free (info->source);
   g_free (info->retrieved);
   g_free (info->imported_at);
+  g_strfreev (info->current_services);
+  g_strfreev (info->superseded_services);
+  g_strfreev (info->superseded_by);
   g_free (info);
 }

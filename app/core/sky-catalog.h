@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-#define SKY_CATALOG_SCHEMA_VERSION 8
+#define SKY_CATALOG_SCHEMA_VERSION 9
 #define SKY_HOURS_PER_MONTH 730
 
 #define SKY_CATALOG_ERROR (sky_catalog_error_quark ())
@@ -79,8 +79,14 @@ typedef struct
   char     *retrieved;
   char     *imported_at;
   guint64   offers;
-  gboolean  current;
+  gboolean  current;        /* current for at least one of its services */
   gboolean  upcoming;       /* effective after today: current from that date on */
+  /* Which sheet is current is decided per service: the ids of the services this sheet is
+   * current for, and of those another sheet is current for, with that sheet's version at the
+   * same index of superseded_by; in the order the sheet lists them. Never NULL. */
+  GStrv     current_services;
+  GStrv     superseded_services;
+  GStrv     superseded_by;
 } SkySheetInfo;
 
 typedef enum
@@ -305,6 +311,7 @@ void              sky_offer_tier_free          (SkyOfferTier        *tier);
 
 void              sky_import_result_free       (SkyImportResult     *result);
 void              sky_sheet_info_free          (SkySheetInfo        *info);
+char             *sky_sheet_info_describe      (const SkySheetInfo  *info);
 SkyListing       *sky_listing_copy             (const SkyListing    *listing);
 void              sky_listing_free             (SkyListing          *listing);
 

@@ -52,6 +52,7 @@ create_row (const SkySheetInfo *info)
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *state;
   GtkWidget *remove;
+  g_autofree char *partly = sky_sheet_info_describe (info);
 
   offers = g_strdup_printf ("%" G_GUINT64_FORMAT, info->offers);
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Effective %s · %s offer · %s",
@@ -60,8 +61,13 @@ create_row (const SkySheetInfo *info)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
-  state = gtk_label_new (info->current ? _("Current")
+  /* A sheet current for some of its services only says which: "current for ec2, s3;
+   * superseded for rds-postgres by 2026.01". */
+  state = gtk_label_new (partly != NULL ? partly
+                         : info->current ? _("Current")
                          : info->upcoming ? _("Upcoming") : _("Superseded"));
+  gtk_label_set_wrap (GTK_LABEL (state), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (state), 40);
   if (!info->current)
     gtk_widget_add_css_class (state, "dim-label");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
