@@ -209,6 +209,42 @@ test_term (Fixture       *f,
                                                    "518.00 USD × 3 = 3109.92 USD"));
 }
 
+/* With a newer sheet of the compute service only, each service is recorded with the sheet its
+ * lines were priced from, in the per-service form; priced again against what was recorded,
+ * each line comes from the same sheet at the same figure. */
+static void
+test_record_per_service (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(SkyEstimate) now = NULL;
+  g_autoptr(SkyEstimate) again = NULL;
+  g_autofree char *xml = NULL;
+
+  sky_test_import (f->catalog, "compute-only-2026.3.xml");
+  now = estimate (f, TRUE);
+  /* 3 × 730 × 0.08 = 175.20. */
+  ASSERT_MONEY (now, line_of (now, 0, 0)->monthly, "175.20");
+  g_assert_cmpstr (line_of (now, 0, 0)->offer->sheet_version, ==, "2026.3");
+  g_assert_cmpstr (line_of (now, 0, 1)->offer->sheet_version, ==, "2026.1");
+
+  sky_estimate_record_sheets (now, f->scenario);
+  g_assert_cmpstr (sky_scenario_get_service_version (f->scenario, "examplecloud", "vm"), ==,
+                   "2026.3");
+  g_assert_cmpstr (sky_scenario_get_service_version (f->scenario, "examplecloud", "egress"), ==,
+                   "2026.1");
+  g_assert_null (sky_scenario_get_sheet_version (f->scenario, "examplecloud"));
+  xml = sky_scenario_to_xml (f->scenario);
+  g_assert_nonnull (strstr (xml, "<sheet provider=\"examplecloud\" service=\"vm\" "
+                                 "version=\"2026.3\"/>"));
+  g_assert_nonnull (strstr (xml, "<sheet provider=\"examplecloud\" service=\"egress\" "
+                                 "version=\"2026.1\"/>"));
+
+  /* Priced against what was recorded, the figures are the same. */
+  again = estimate (f, FALSE);
+  ASSERT_MONEY (again, line_of (again, 0, 0)->monthly, "175.20");
+  g_assert_cmpstr (line_of (again, 0, 1)->offer->sheet_version, ==, "2026.1");
+}
+
 /* Re-pricing: against the sheet the scenario was priced with, or the current one. */
 static void
 test_sheet_versions (Fixture       *f,
@@ -252,6 +288,15 @@ test_sheet_versions (Fixture       *f,
   sky_estimate_record_sheets (now, f->scenario);
   g_assert_cmpstr (sky_scenario_get_sheet_version (f->scenario, "examplecloud"), ==, "2026.2");
   g_assert_cmpstr (sky_scenario_get_sheet_version (f->scenario, "othercloud"), ==, "7");
+
+  /* Recorded per service, for the services the lines were priced from. */
+  g_assert_cmpstr (sky_scenario_get_service_version (f->scenario, "examplecloud", "vm"), ==,
+                   "2026.2");
+  g_assert_cmpstr (sky_scenario_get_service_version (f->scenario, "examplecloud", "egress"), ==,
+                   "2026.2");
+  for (guint i = 0; i < f->scenario->priced_against->len; i++)
+    g_assert_nonnull (((SkySheetRef *) g_ptr_array_index (f->scenario->priced_against,
+                                                          i))->service);
 
   /* A sheet the catalog does not have is an error that says what to do. */
   sky_scenario_set_sheet_version (f->scenario, "examplecloud", "2025.9");
@@ -501,6 +546,7 @@ main (int    argc,
   ADD ("totals", test_totals);
   ADD ("term", test_term);
   ADD ("sheet-versions", test_sheet_versions);
+  ADD ("record-per-service", test_record_per_service);
   ADD ("missing-rate", test_missing_rate);
   ADD ("service-discount", test_service_discount);
   ADD ("compare-by", test_compare_by);

@@ -411,7 +411,9 @@ sky_estimate_changes (const SkyEstimate *before,
   return changes;
 }
 
-/* Records in @scenario the sheet each provider of @estimate was priced against. */
+/* Records in @scenario the sheet each service of each provider of @estimate was priced
+ * against: the sheet of each line's offer, for the offer's service. A provider none of whose
+ * lines found an offer keeps its sheet for every service. */
 void
 sky_estimate_record_sheets (const SkyEstimate *estimate,
                             SkyScenario       *scenario)
@@ -419,7 +421,22 @@ sky_estimate_record_sheets (const SkyEstimate *estimate,
   for (guint i = 0; i < estimate->providers->len; i++)
     {
       SkyEstimateProvider *p = g_ptr_array_index (estimate->providers, i);
-      if (p->sheet_version != NULL)
+      gboolean any = FALSE;
+
+      if (p->sheet_version == NULL)
+        continue;
+      sky_scenario_set_sheet_version (scenario, p->provider, NULL);
+      for (guint k = 0; k < p->lines->len; k++)
+        {
+          const SkyEstimateLine *line = g_ptr_array_index (p->lines, k);
+
+          if (line->offer == NULL)
+            continue;
+          sky_scenario_set_service_version (scenario, p->provider, line->offer->service,
+                                            line->offer->sheet_version);
+          any = TRUE;
+        }
+      if (!any)
         sky_scenario_set_sheet_version (scenario, p->provider, p->sheet_version);
     }
 }

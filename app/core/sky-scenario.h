@@ -82,10 +82,13 @@ typedef struct
   gint64       max_oversize_milli; /* how far past its minima an offer may go; 0: 2 × */
 } SkyScenarioLine;
 
-/* The sheet a provider's prices were taken from when the scenario was last priced. */
+/* The sheet a provider's prices of one service were taken from when the scenario was last
+ * priced; without a service (as files of the earlier form say), the sheet of every service of
+ * the provider. A service's own pin wins over its provider's. */
 typedef struct
 {
   char *provider;
+  char *service;   /* NULL: every service of the provider */
   char *version;
 } SkySheetRef;
 
@@ -236,6 +239,13 @@ const char      *sky_scenario_get_sheet_version (const SkyScenario *scenario,
 void             sky_scenario_set_sheet_version (SkyScenario       *scenario,
                                                  const char        *provider,
                                                  const char        *version);
+const char      *sky_scenario_get_service_version (const SkyScenario *scenario,
+                                                   const char        *provider,
+                                                   const char        *service);
+void             sky_scenario_set_service_version (SkyScenario       *scenario,
+                                                   const char        *provider,
+                                                   const char        *service,
+                                                   const char        *version);
 SkyDecimal       sky_scenario_line_usage        (const SkyScenario     *scenario,
                                                  const SkyScenarioLine *line);
 
