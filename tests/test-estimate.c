@@ -58,12 +58,14 @@ test_lines (Fixture       *f,
   g_assert_cmpstr (l->offer->sku, ==, "std-2-us");
   ASSERT_MONEY (e, l->monthly, "210.24");
   ASSERT_MONEY (e, l->yearly, "2522.88");
-  g_assert_cmpstr (l->explanation, ==, "3 × 730 hour × 0.096 USD/hour = 210.24 USD");
+  g_assert_cmpstr (l->explanation, ==,
+                   "From Example Cloud 2026.1: 3 × 730 hour × 0.096 USD/hour = 210.24 USD");
 
   /* Egress, 15000 GB: 100 GB free, then 10240 × 0.09 + 4660 × 0.085 = 921.6 + 396.1. */
   l = line_of (e, 0, 1);
   ASSERT_MONEY (e, l->monthly, "1317.70");
   g_assert_cmpstr (l->explanation, ==,
+                   "From Example Cloud 2026.1: "
                    "1 × 15000 gb, 100 gb a month free = 10240 gb × 0.09 USD/gb + 4660 gb × "
                    "0.085 USD/gb = 1317.70 USD");
 
@@ -90,6 +92,7 @@ test_lines (Fixture       *f,
   /* The explanation goes on from the month to the amortised figure, the break-even and the
    * term's total: 43.22 × 12 + 518 × 1. */
   g_assert_cmpstr (l->explanation, ==,
+                   "From Example Cloud 2026.1: "
                    "2 × 730 hour (a commitment bills every hour) × 0.0296 USD/hour = 43.216 USD "
                    "≈ 43.22 USD; upfront 2 × 259 USD = 518.00 USD, over 12 months; amortised "
                    "43.216 USD + 518.00 USD / 12 ≈ 86.38 USD a month; break-even at 449.91 hours "
@@ -100,6 +103,7 @@ test_lines (Fixture       *f,
   l = line_of (e, 0, 4);
   ASSERT_MONEY (e, l->monthly, "10.00");
   g_assert_cmpstr (l->explanation, ==,
+                   "From Example Cloud 2026.1: "
                    "1 × 1000000 gb-second, 400000 gb-second a month free = 600000 gb-second × "
                    "0.0000166667 USD/gb-second = 10.00002 USD ≈ 10.00 USD");
 
@@ -108,6 +112,7 @@ test_lines (Fixture       *f,
   g_assert_cmpstr (l->offer->sku, ==, "o-4");
   ASSERT_MONEY (e, l->monthly, "433.62");
   g_assert_cmpstr (l->explanation, ==,
+                   "From Other Cloud 7: "
                    "3 × 730 hour × 0.2 EUR/hour = 438.00 EUR − 10 % = 394.20 EUR × 1.1 USD/EUR "
                    "(2026-11-01) = 433.62 USD");
   /* 50 GB free: (15000 − 50) × 0.08 = 1196; 1076.4; 1184.04. Then 40000 × 0.08 = 3200; 3168. */
@@ -197,6 +202,7 @@ test_term (Fixture       *f,
   ASSERT_MONEY (e, l->term_total, "1060.00");
   /* Break-even: (0 × 730 + 1060 / 36) / 0.096 = 306.7129… ≈ 306.71 hours. */
   g_assert_cmpstr (l->explanation, ==,
+                   "From Example Cloud 2026.1: "
                    "1 × 730 hour (a commitment bills every hour) × 0 USD/hour = 0.00 USD; upfront "
                    "1 × 1060 USD = 1060.00 USD, over 36 months; amortised 0.00 USD + 1060.00 USD "
                    "/ 36 ≈ 29.44 USD a month; break-even at 306.71 hours a month against 0.096 "
@@ -406,6 +412,7 @@ test_published_examples (void)
   /* 60,000 GB, 100 free: 10240 × 0.09 + 40960 × 0.085 + 8700 × 0.07 = 921.6 + 3481.6 + 609. */
   ASSERT_MONEY (e, line_of (e, 0, 3)->monthly, "5012.20");
   g_assert_cmpstr (line_of (e, 0, 3)->explanation, ==,
+                   "From Amazon Web Services 2025.06: "
                    "1 × 60000 gb, 100 gb a month free = 10240 gb × 0.09 USD/gb + 40960 gb × "
                    "0.085 USD/gb + 8700 gb × 0.07 USD/gb = 5012.20 USD");
   ASSERT_MONEY (e, ((SkyEstimateProvider *) g_ptr_array_index (e->providers, 0))->monthly,

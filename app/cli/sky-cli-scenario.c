@@ -128,6 +128,8 @@ print_estimate_table (const SkyScenario *s,
       g_autofree char *term = sky_currency_format (e->currency, p->term_total);
       g_autofree char *net = sky_currency_format (e->currency, p->term_net);
       g_autofree char *months = g_strdup_printf ("%u", e->term_months);
+      /* The sheets its lines were priced from: each service has its own current one. */
+      g_autofree char *sheets = sky_estimate_provider_sheets (p);
 
       if (sky_estimate_provider_complete (p))
         /* Translators: a provider's summary: name, sheet version, monthly total, the monthly
@@ -135,7 +137,7 @@ print_estimate_table (const SkyScenario *s,
          * total and that total less credits; then the currency. */
         g_print (_("%s (%s): %s a month, %s with upfront fees spread; %s months: %s, %s after "
                    "credits (%s)%s\n"), p->provider_name,
-                 p->sheet_version != NULL ? p->sheet_version : "—", monthly, effective, months,
+                 sheets != NULL ? sheets : "—", monthly, effective, months,
                  term, net, e->currency, (int) i == cheapest ? " ★" : "");
       else
         {
@@ -144,7 +146,7 @@ print_estimate_table (const SkyScenario *s,
            * are those of the lines it prices, and it is not compared with the others. */
           g_print (_("%s (%s): INCOMPLETE, not compared: %s a month, %s with upfront fees "
                      "spread; %s months: %s, %s after credits (%s), for the lines it prices\n"),
-                   p->provider_name, p->sheet_version != NULL ? p->sheet_version : "—", monthly,
+                   p->provider_name, sheets != NULL ? sheets : "—", monthly,
                    effective, months, term, net, e->currency);
           g_print (g_dngettext (GETTEXT_PACKAGE, "  %s line is not priced on %s: see below\n",
                                 "  %s lines are not priced on %s: see below\n", p->n_unpriced),

@@ -506,7 +506,8 @@ list_services (sqlite3      *db,
   if (sqlite3_prepare_v2 (db,
                           "WITH now (id) AS (" SKY_CURRENT_SERVICES_SQL ") "
                           "SELECT sv.code, sv.id IN now, "
-                          "  (SELECT oh.version FROM service os JOIN sheet oh ON oh.id = os.sheet_id "
+                          "  (SELECT oh.version FROM service os "
+                          "   JOIN sheet oh ON oh.id = os.sheet_id "
                           "   WHERE os.id IN now AND os.code = sv.code "
                           "     AND oh.provider = (SELECT provider FROM sheet WHERE id = ?1)) "
                           "FROM service sv WHERE sv.sheet_id = ?1 ORDER BY sv.id",

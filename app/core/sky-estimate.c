@@ -223,12 +223,16 @@ total_provider (Ctx                 *ctx,
       SkyEstimateLine *el = g_ptr_array_index (p->lines, i);
       SkyPricedLine figures = { .monthly = el->monthly, .upfront = el->upfront };
       SkyEstimateGroup *g;
+      g_autofree char *arithmetic = NULL;
 
       if (el->status != SKY_LINE_PRICED)
         continue;
       el->term_total = sky_pricing_term_total (ctx->pricing, &figures, el->term_months, term,
                                                el->steps);
-      el->explanation = sky_explain_steps (el->steps);
+      arithmetic = sky_explain_steps (el->steps);
+      el->explanation = sky_explain_source (p->provider_name,
+                                            el->offer != NULL ? el->offer->sheet_version : NULL,
+                                            arithmetic);
 
       g = group_named (p, el->group);
 #define SUM(field) \
@@ -439,6 +443,33 @@ sky_estimate_record_sheets (const SkyEstimate *estimate,
       if (!any)
         sky_scenario_set_sheet_version (scenario, p->provider, p->sheet_version);
     }
+}
+
+/* The versions of the sheets @provider's lines were priced from, each once, in the order of the
+ * lines: "2026.3, 2026.1" (each service has its own current sheet); the provider's version
+ * when no line found an offer; NULL when it has none. */
+char *
+sky_estimate_provider_sheets (const SkyEstimateProvider *provider)
+{
+  g_autoptr(GPtrArray) versions = g_ptr_array_new_null_terminated (2, NULL, TRUE);
+
+  g_return_val_if_fail (provider != NULL, NULL);
+
+  for (guint i = 0; i < provider->lines->len; i++)
+    {
+      const SkyEstimateLine *l = g_ptr_array_index (provider->lines, i);
+      gboolean seen = FALSE;
+
+      if (l->offer == NULL)
+        continue;
+      for (guint k = 0; k < versions->len && !seen; k++)
+        seen = strcmp (g_ptr_array_index (versions, k), l->offer->sheet_version) == 0;
+      if (!seen)
+        g_ptr_array_add (versions, l->offer->sheet_version);
+    }
+  if (versions->len == 0)
+    return g_strdup (provider->sheet_version);
+  return g_strjoinv (", ", (GStrv) versions->pdata);
 }
 
 /* Whether @provider prices every line of the scenario: only then are its totals the scenario's

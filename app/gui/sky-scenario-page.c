@@ -710,7 +710,11 @@ show_summary (SkyScenarioPage *self)
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), p->provider_name);
       if (p->sheet_version != NULL)
         {
-          g_autofree char *sheet = g_strdup_printf (_("Price sheet %s"), p->sheet_version);
+          /* Lines may come from several sheets: each service has its own current one. */
+          g_autofree char *versions = sky_estimate_provider_sheets (p);
+          g_autofree char *sheet = strchr (versions, ',') != NULL
+                                   ? g_strdup_printf (_("Price sheets %s"), versions)
+                                   : g_strdup_printf (_("Price sheet %s"), versions);
           adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), sheet);
         }
       /* Translators: the monthly totals, then the currency. */
@@ -792,7 +796,10 @@ update_details (SkyScenarioPage *self)
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), p->provider_name);
       if (p->sheet_version != NULL)
         {
-          g_autofree char *sheet = g_strdup_printf (_("Price sheet %s"), p->sheet_version);
+          /* The sheet this line's offer came from, which may not be the provider's newest. */
+          const char *version = l != NULL && l->offer != NULL ? l->offer->sheet_version
+                                                              : p->sheet_version;
+          g_autofree char *sheet = g_strdup_printf (_("Price sheet %s"), version);
           adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), sheet);
         }
       if (l == NULL)
