@@ -1016,7 +1016,9 @@ fill_providers (SkyScenarioPage *self)
   for (guint i = 0; sheets != NULL && i < sheets->len; i++)
     {
       SkySheetInfo *info = g_ptr_array_index (sheets, i);
-      if (!info->current)
+      /* A provider may have several current sheets, each for some of its services. */
+      if (!info->current || g_ptr_array_find_with_equal_func (ids, info->provider, g_str_equal,
+                                                              NULL))
         continue;
       g_ptr_array_add (ids, g_strdup (info->provider));
       g_ptr_array_add (names, g_strdup (info->provider_name));
