@@ -605,6 +605,8 @@ test_current_per_service (Fixture       *f,
   g_assert_cmpint (result->status, ==, SKY_IMPORT_ADDED);
   g_assert_true (result->current);
   g_assert_cmpstr (result->superseded, ==, "2026.1");
+  g_assert_cmpstrv (result->current_services, ((const char *[]) { "vm", NULL }));
+  g_assert_null (sky_import_result_describe (result));
 
   g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (800000000));
   g_assert_cmpint (egress_price (f), >, 0);
@@ -638,6 +640,55 @@ test_current_per_service (Fixture       *f,
   g_assert_cmpstrv (old->superseded_by, ((const char *[]) { "2026.2", NULL }));
   state = sky_sheet_info_describe (old);
   g_assert_cmpstr (state, ==, "current for egress, functions; superseded for vm by 2026.2");
+
+  /* Matching looks in every current sheet of the provider, which it lists once. */
+  {
+    SkyRequirement servers_req = { .category = "compute", .min_vcpu_milli = 2000 };
+    g_autoptr(GPtrArray) found = sky_catalog_match (f->catalog, NULL, &network, 730, 5, &error);
+    g_autoptr(GPtrArray) servers = NULL;
+    SkyMatchResult *r;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, 1);
+    r = g_ptr_array_index (found, 0);
+    g_assert_cmpuint (r->matches->len, ==, 1);
+    g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (r->matches, 0))->offer->sheet_version, ==,
+                     "2026.1");
+    servers = sky_catalog_match (f->catalog, NULL, &servers_req, 730, 5, &error);
+    g_assert_no_error (error);
+    r = g_ptr_array_index (servers, 0);
+    g_assert_cmpuint (r->matches->len, >=, 1);
+    for (guint i = 0; i < r->matches->len; i++)
+      g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (r->matches, i))->offer->sheet_version,
+                       ==, "2026.2");
+  }
+}
+
+/* An older sheet imported after a newer one of some of its services is current for the others
+ * only, and replaces no sheet: the import says so. */
+static void
+test_current_per_service_older_later (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autofree char *compute = write_compute_only (f, "2026.2", "2026-02-01", "0.0800");
+  g_autofree char *sheet = fixture_file ("valid-small.xml");
+  g_autoptr(SkyImportResult) first = NULL;
+  g_autoptr(SkyImportResult) older = NULL;
+  g_autofree char *state = NULL;
+
+  first = import_ok (f, compute);
+  g_assert_true (first->current);
+  g_assert_null (first->superseded);
+  older = import_ok (f, sheet);
+  g_assert_true (older->current);
+  g_assert_false (older->upcoming);
+  g_assert_null (older->superseded);
+  g_assert_cmpstrv (older->current_services, ((const char *[]) { "egress", "functions", NULL }));
+  g_assert_cmpstrv (older->superseded_by, ((const char *[]) { "2026.2", NULL }));
+  state = sky_import_result_describe (older);
+  g_assert_cmpstr (state, ==, "current for egress, functions; superseded for vm by 2026.2");
+  g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (800000000));
+  g_assert_cmpint (egress_price (f), >, 0);
 }
 
 /* Of two sheets of one service with the same effective date, the one imported last is
@@ -2279,6 +2330,7 @@ main (int    argc,
   ADD ("current-per-service-tie", test_current_per_service_tie);
   ADD ("current-per-service-upcoming", test_current_per_service_upcoming);
   ADD ("current-per-service-remove", test_current_per_service_remove);
+  ADD ("current-per-service-older-later", test_current_per_service_older_later);
   ADD ("short-name", test_short_name);
   ADD ("decline-bundled", test_decline_bundled);
   ADD ("seed-keeps-own-version", test_seed_keeps_own_version);

@@ -2317,8 +2317,8 @@ test_import_empty_and_upcoming (Fixture       *f,
   g_unsetenv ("SKYTALLY_TODAY");
 }
 
-/* sheets says, of a sheet current for some of its services only, which: in the table and in
- * its JSON. */
+/* import and sheets say, of a sheet current for some of its services only, which: in the
+ * import's line, the table and the JSON. */
 static void
 test_sheets_current_per_service (Fixture       *f,
                                  gconstpointer  data)
@@ -2333,8 +2333,12 @@ test_sheets_current_per_service (Fixture       *f,
   JsonArray *current, *superseded;
   JsonObject *o;
 
-  cli (&setup, "--catalog", f->catalog, "--no-seed", "import", sheet, compute, NULL);
+  /* The older sheet, imported after the newer one of its compute, is current for the rest. */
+  cli (&setup, "--catalog", f->catalog, "--no-seed", "import", compute, sheet, NULL);
   g_assert_cmpint (setup.status, ==, 0);
+  g_assert_nonnull (strstr (setup.out, "examplecloud 2026.1 (effective 2026-01-01), 5 offers; "
+                                       "now current (current for egress, functions; "
+                                       "superseded for vm by 2026.3)"));
 
   cli (&table, "--catalog", f->catalog, "sheets", NULL);
   g_assert_cmpint (table.status, ==, 0);

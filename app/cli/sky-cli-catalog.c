@@ -181,6 +181,18 @@ sky_cli_import (const SkyCliGlobals *globals,
                                                  result->offers),
                                     argv[i], result->provider, result->version,
                                     result->effective_date, offers, result->superseded);
+          /* A sheet current for some of its services only says which. */
+          if (result->current)
+            {
+              g_autofree char *partly = sky_import_result_describe (result);
+
+              if (partly != NULL)
+                {
+                  char *longer = g_strdup_printf ("%s (%s)", line, partly);
+                  g_free (line);
+                  line = longer;
+                }
+            }
         }
       g_print ("%s\n", line);
     }

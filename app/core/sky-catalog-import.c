@@ -783,11 +783,16 @@ find_current (Import  *import,
   int rc;
 
   if (sqlite3_prepare_v2 (import->db,
-                          "SELECT version FROM sheet WHERE provider = ?1 AND id != ?2 "
-                          "  AND effective_date <= sky_today () "
-                          "  AND EXISTS (SELECT 1 FROM service a JOIN service b ON b.code = a.code "
-                          "              WHERE a.sheet_id = sheet.id AND b.sheet_id = ?2) "
-                          "ORDER BY effective_date DESC, id DESC LIMIT 1",
+                          /* Of the services the sheet is current for, the sheet that was
+                           * current for one before it. */
+                          "SELECT (SELECT oh.version FROM service os "
+                          "        JOIN sheet oh ON oh.id = os.sheet_id "
+                          "        WHERE os.code = sv.code AND oh.provider = ?1 AND oh.id != ?2 "
+                          "          AND oh.effective_date <= sky_today () "
+                          "        ORDER BY oh.effective_date DESC, oh.id DESC LIMIT 1) AS before "
+                          "FROM service sv WHERE sv.sheet_id = ?2 "
+                          "  AND sv.id IN (" SKY_CURRENT_SERVICES_SQL ") AND before IS NOT NULL "
+                          "ORDER BY sv.id LIMIT 1",
                           -1, &stmt, NULL) != SQLITE_OK)
     return _sky_catalog_db_error (import->db, error, "Cannot find the current sheet");
   _sky_catalog_bind_text (stmt, 1, result->provider);
@@ -813,6 +818,9 @@ find_current (Import  *import,
     return _sky_catalog_db_error (import->db, error, "Cannot find the current sheet");
   if (!result->current || g_strcmp0 (result->superseded, result->version) == 0)
     g_clear_pointer (&result->superseded, g_free);
+  if (!_sky_catalog_sheet_services (import->db, import->sheet_id, &result->current_services,
+                                    &result->superseded_services, &result->superseded_by))
+    return _sky_catalog_db_error (import->db, error, "Cannot find the current sheet");
   return TRUE;
 }
 
@@ -1179,5 +1187,8 @@ sky_import_result_free (SkyImportResult *result)
   g_free (result->version);
   g_free (result->effective_date);
   g_free (result->superseded);
+  g_strfreev (result->current_services);
+  g_strfreev (result->superseded_services);
+  g_strfreev (result->superseded_by);
   g_free (result);
 }

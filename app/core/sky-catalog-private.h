@@ -60,6 +60,14 @@ struct _SkyCatalog
 #define SKY_CURRENT_SHEETS_SQL \
   "SELECT cw.sheet_id FROM service cw WHERE cw.id IN (" SKY_CURRENT_SERVICES_SQL ")"
 
+/* The service ids sheet @sheet is current for, those it is not, and the version current for
+ * each of these (sky-catalog-sheets.c). */
+gboolean  _sky_catalog_sheet_services (sqlite3  *db,
+                                       gint64    sheet,
+                                       GStrv    *current_services,
+                                       GStrv    *superseded_services,
+                                       GStrv    *superseded_by);
+
 /* A statement finalized when it goes out of scope: g_autoptr(sqlite3_stmt). Declare it after
  * anything it binds as static text, and after the lock it runs under, so that it goes first. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)

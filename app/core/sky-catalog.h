@@ -64,7 +64,13 @@ typedef struct
   guint64         offers;
   gboolean        current;
   gboolean        upcoming;      /* effective after today: current from that date on */
-  char           *superseded;    /* the version that was current before, if this one replaced it */
+  char           *superseded;    /* the version that was current before for a service this one
+                                 * is current for now, if it replaced one */
+  /* As in SkySheetInfo, after the import: the services it is current for, and the others with
+   * the version current for each. NULL when the sheet was not added. */
+  GStrv           current_services;
+  GStrv           superseded_services;
+  GStrv           superseded_by;
 } SkyImportResult;
 
 typedef struct
@@ -312,6 +318,7 @@ void              sky_offer_tier_free          (SkyOfferTier        *tier);
 void              sky_import_result_free       (SkyImportResult     *result);
 void              sky_sheet_info_free          (SkySheetInfo        *info);
 char             *sky_sheet_info_describe      (const SkySheetInfo  *info);
+char             *sky_import_result_describe   (const SkyImportResult *result);
 SkyListing       *sky_listing_copy             (const SkyListing    *listing);
 void              sky_listing_free             (SkyListing          *listing);
 
