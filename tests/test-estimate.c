@@ -249,6 +249,18 @@ test_record_per_service (Fixture       *f,
   again = estimate (f, FALSE);
   ASSERT_MONEY (again, line_of (again, 0, 0)->monthly, "175.20");
   g_assert_cmpstr (line_of (again, 0, 1)->offer->sheet_version, ==, "2026.1");
+
+  /* Against every service pinned to 2026.1, re-pricing names the sheets each side used. */
+  sky_scenario_set_sheet_version (f->scenario, "examplecloud", "2026.1");
+  {
+    g_autoptr(SkyEstimate) old = estimate (f, FALSE);
+    g_autoptr(GPtrArray) changes = sky_estimate_changes (old, now);
+    SkyEstimateChange *total = g_ptr_array_index (changes, changes->len - 1);
+
+    ASSERT_MONEY (old, line_of (old, 0, 0)->monthly, "210.24");
+    g_assert_cmpstr (total->label, ==, "Total");
+    g_assert_cmpstr (total->why, ==, "Example Cloud 2026.3, 2026.1 instead of 2026.1");
+  }
 }
 
 /* Re-pricing: against the sheet the scenario was priced with, or the current one. */

@@ -402,13 +402,17 @@ sky_estimate_changes (const SkyEstimate *before,
       if (sky_decimal_compare (pa->monthly, pb->monthly) != 0)
         {
           SkyEstimateChange *c = g_new0 (SkyEstimateChange, 1);
+          /* The sheets of the lines: a provider's lines may come from several. */
+          g_autofree char *sheets_a = sky_estimate_provider_sheets (pa);
+          g_autofree char *sheets_b = sky_estimate_provider_sheets (pb);
+
           c->provider_name = g_strdup (pb->provider_name);
           c->label = g_strdup ("Total");
           c->before = sky_estimate_money (before, pa->monthly);
           c->after = sky_estimate_money (after, pb->monthly);
           c->why = g_strdup_printf ("%s %s instead of %s", pb->provider_name,
-                                    pb->sheet_version != NULL ? pb->sheet_version : "—",
-                                    pa->sheet_version != NULL ? pa->sheet_version : "—");
+                                    sheets_b != NULL ? sheets_b : "—",
+                                    sheets_a != NULL ? sheets_a : "—");
           g_ptr_array_add (changes, c);
         }
     }
