@@ -882,6 +882,75 @@ test_estimate_versions (Fixture       *f,
   g_assert_cmpstr (current.err, ==, "");
 }
 
+/* A scenario pinned per service: the compute line stays on the version pinned for vm while a
+ * newer sheet of compute is current, which the note names by service; the egress line, pinned
+ * to the sheet still current for it, draws no note. The JSON says each line's sheet. */
+static void
+test_estimate_pinned_per_service (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *compute = g_test_build_filename (G_TEST_DIST, "data",
+                                                    "compute-only-2026.3.xml", NULL);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "web.skytally", NULL);
+  g_autofree char *scenario = g_build_filename (f->dir, "services.skytally", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) pinned = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  g_auto(Run) import = { 0 };
+  g_auto(Run) recorded = { 0 };
+  JsonArray *lines;
+
+  g_assert_true (g_file_get_contents (source, &text, NULL, NULL));
+  pinned = g_string_new (text);
+  g_string_replace (pinned, "  <exchange-rate",
+                    "  <priced-against>\n"
+                    "    <sheet provider=\"examplecloud\" service=\"vm\" version=\"2026.1\"/>\n"
+                    "    <sheet provider=\"examplecloud\" service=\"egress\" version=\"2026.1\"/>\n"
+                    "  </priced-against>\n  <exchange-rate", 1);
+  g_string_replace (pinned, "<provider id=\"othercloud\"/>", "", 1);
+  g_assert_true (g_file_set_contents (scenario, pinned->str, -1, NULL));
+
+  cli (&import, "--catalog", f->catalog, "--no-seed", "import", sheet, compute, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  cli (&recorded, "--catalog", f->catalog, "estimate", scenario, "--format", "json", NULL);
+  g_assert_cmpint (recorded.status, ==, 0);
+  g_assert_nonnull (strstr (recorded.err, "Example Cloud: priced against 2026.1, as the scenario "
+                                          "records; 2026.3 is current"));
+  root = parse_object (recorded.out);
+  lines = json_object_get_array_member (json_array_get_object_element (
+    json_object_get_array_member (root, "providers"), 0), "lines");
+  /* 3 × 730 × 0.096 = 210.24, from 2026.1 as pinned. */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (lines, 0),
+                                                  "monthly"), ==, "210.24");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (lines, 0),
+                                                  "sheet_version"), ==, "2026.1");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (lines, 1),
+                                                  "sheet_version"), ==, "2026.1");
+
+  /* Lines of two sheets, each service moved on to 2026.2: the note names each. */
+  {
+    g_autofree char *newer = g_test_build_filename (G_TEST_DIST, "data", "valid-small-2026.2.xml",
+                                                    NULL);
+    g_auto(Run) more = { 0 };
+    g_auto(Run) mixed = { 0 };
+
+    g_string_replace (pinned, "service=\"vm\" version=\"2026.1\"",
+                      "service=\"vm\" version=\"2026.3\"", 1);
+    g_assert_true (g_file_set_contents (scenario, pinned->str, -1, NULL));
+    cli (&more, "--catalog", f->catalog, "import", newer, NULL);
+    g_assert_cmpint (more.status, ==, 0);
+    cli (&mixed, "--catalog", f->catalog, "estimate", scenario, NULL);
+    g_assert_cmpint (mixed.status, ==, 0);
+    g_test_message ("%s", mixed.err);
+    g_assert_nonnull (strstr (mixed.err, "Example Cloud: priced against the sheets the scenario "
+                                         "records; newer sheets are current for "
+                                         "vm (2026.3, now 2026.2), egress (2026.1, now 2026.2) "
+                                         "(--current prices against them)"));
+    g_assert_nonnull (strstr (mixed.out, "Example Cloud (2026.3, 2026.1"));
+  }
+}
+
 /* The example scenarios price on the bundled sheets: the web product's API servers on Azure are
  * 3 × 730 h × 0.096 USD (D2s v5, eastus) = 210.24. */
 static void
@@ -2500,6 +2569,7 @@ main (int    argc,
   ADD ("import-bad", test_import_bad);
   ADD ("sheets-remove", test_sheets_remove);
   ADD ("sheets-current-per-service", test_sheets_current_per_service);
+  ADD ("estimate-pinned-per-service", test_estimate_pinned_per_service);
   ADD ("import-empty-and-upcoming", test_import_empty_and_upcoming);
   ADD ("import-fifo", test_import_fifo);
   ADD ("not-a-catalog", test_not_a_catalog);

@@ -44,6 +44,42 @@ sky_catalog_current_version (SkyCatalog  *self,
   return version;
 }
 
+/* The version of the sheet current for @service of @provider, or NULL (and no error) when none
+ * is. */
+char *
+sky_catalog_current_service_version (SkyCatalog  *self,
+                                     const char  *provider,
+                                     const char  *service,
+                                     GError     **error)
+{
+  sqlite3 *db;
+  g_autoptr(SkyCatalogLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  char *version = NULL;
+  int rc;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (provider != NULL && service != NULL, NULL);
+
+  locker = _sky_catalog_locker_new (self, &db);
+  if (sqlite3_prepare_v2 (db, "SELECT h.version FROM service s JOIN sheet h ON h.id = s.sheet_id "
+                              "WHERE h.provider = ?1 AND s.code = ?2 "
+                              "  AND s.id IN (" SKY_CURRENT_SERVICES_SQL " WHERE cv.provider = ?1)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _sky_catalog_db_error (db, error, "Cannot read the price sheets");
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, service, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    version = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    _sky_catalog_db_error (db, error, "Cannot read the price sheets");
+  return version;
+}
+
 /* The id that @stmt, a query of one row at most, reads; 0 when it reads none, -1 on error,
  * which is called @message. */
 static gint64

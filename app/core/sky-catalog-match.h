@@ -88,6 +88,10 @@ typedef struct
 char   *sky_catalog_current_version (SkyCatalog           *self,
                                      const char           *provider,
                                      GError              **error);
+char   *sky_catalog_current_service_version (SkyCatalog  *self,
+                                             const char  *provider,
+                                             const char  *service,
+                                             GError     **error);
 gboolean sky_catalog_has_sheet      (SkyCatalog           *self,
                                      const char           *provider,
                                      const char           *version,
