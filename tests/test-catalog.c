@@ -2149,7 +2149,7 @@ test_migrate_from_7 (Fixture       *f,
  * from the offers: each price names its offer's service, and searches find the prices of the
  * current services as before. */
 static void
-test_migrate_from_8 (Fixture       *f,
+test_migrate_from_8_services (Fixture       *f,
                      gconstpointer  data)
 {
   g_autofree char *newer = write_variant (f, "version=\"2026.2\"",
@@ -2325,7 +2325,7 @@ main (int    argc,
   ADD ("migrate-cancelled", test_migrate_cancelled);
   ADD ("migrate-from-5", test_migrate_from_5);
   ADD ("migrate-from-7", test_migrate_from_7);
-  ADD ("migrate-from-8", test_migrate_from_8);
+  ADD ("migrate-from-8-services", test_migrate_from_8_services);
   ADD ("current-per-service", test_current_per_service);
   ADD ("current-per-service-tie", test_current_per_service_tie);
   ADD ("current-per-service-upcoming", test_current_per_service_upcoming);
