@@ -2150,7 +2150,7 @@ test_migrate_from_7 (Fixture       *f,
  * current services as before. */
 static void
 test_migrate_from_8_services (Fixture       *f,
-                     gconstpointer  data)
+                              gconstpointer  data)
 {
   g_autofree char *newer = write_variant (f, "version=\"2026.2\"",
                                           "effective-date=\"2026-02-01\"",
