@@ -47,7 +47,7 @@ sky_resolved_provider_free (SkyResolvedProvider *p)
 /* Replaces *@field with a copy of @value. */
 static void
 replace_text (char       **field,
-                  const char  *value)
+              const char  *value)
 {
   char *copy = g_strdup (value);
 
