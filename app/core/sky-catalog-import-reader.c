@@ -73,6 +73,7 @@ item_clear (SkyImportItem *item)
       break;
     case SKY_IMPORT_ITEM_REGION:
     case SKY_IMPORT_ITEM_SERVICE:
+    case SKY_IMPORT_ITEM_USAGE_DISCOUNT:
       g_strfreev (item->data);
       break;
     case SKY_IMPORT_ITEM_WORD:
@@ -264,6 +265,18 @@ queue_service (const SkySheetService  *service,
   return pipe_push (user_data, SKY_IMPORT_ITEM_SERVICE, g_strdupv ((char **) fields), error);
 }
 
+static gboolean
+queue_usage_discount (const SkySheetUsageDiscount  *discount,
+                      gpointer                      user_data,
+                      GError                      **error)
+{
+  char **fields = g_new0 (char *, 3);
+
+  fields[0] = g_strdup (discount->id);
+  fields[1] = sky_sheet_bands_to_string (discount->bands);
+  return pipe_push (user_data, SKY_IMPORT_ITEM_USAGE_DISCOUNT, fields, error);
+}
+
 /* The number of @text among the sheet's words, which the writer turns into the catalog's id
  * of the text (see import_word()): the first word the sheet uses is 0, the next new one 1, … */
 static gboolean
@@ -450,6 +463,8 @@ queue_offer (const SkySheetOffer  *offer,
 
           _sky_catalog_append_tier (batch->text, t == 0, tier->from, tier->to, tier->amount);
         }
+      _sky_catalog_append_price_rules (batch->text, price->has_monthly_cap, price->monthly_cap,
+                                       price->usage_discount);
       g_array_append_val (pipe->pending, pending);
     }
   queued->prices = batch_end_text (batch, queued->prices);
@@ -466,6 +481,7 @@ static const SkySheetSink queue_sink = {
   .region = queue_region,
   .service = queue_service,
   .offer = queue_offer,
+  .usage_discount = queue_usage_discount,
 };
 
 static gpointer

@@ -217,6 +217,25 @@ slot_of (SkyResolvedProvider *p,
   return slot - 1;
 }
 
+/* The usage discount of @price, for @t; the sheet allows one on on-demand prices only. */
+static void
+copy_usage_bands (SkyPriceTerms       *t,
+                  const SkyOfferPrice *price)
+{
+  if (price->usage_bands == NULL || price->usage_bands->len == 0)
+    return;
+  t->usage_discount = g_intern_string (price->usage_discount);
+  t->usage_bands = g_array_sized_new (FALSE, TRUE, sizeof (SkyUsageBand),
+                                      price->usage_bands->len);
+  for (guint i = 0; i < price->usage_bands->len; i++)
+    {
+      const SkySheetBand *b = &g_array_index (price->usage_bands, SkySheetBand, i);
+      SkyUsageBand band = { .from = b->from, .to = b->to, .percent = b->percent };
+
+      g_array_append_val (t->usage_bands, band);
+    }
+}
+
 /* The numbers of @price of @rl's offer, for the line's @term; FALSE, with the reason in @rl,
  * when the offer's currency cannot be turned into the scenario's. */
 static gboolean
@@ -248,6 +267,9 @@ fill_terms (SkyResolvedProvider   *p,
       g_array_append_val (t->tiers, tier);
     }
   t->free_units = parse_quantity (price->free_quantity);
+  t->has_monthly_cap = price->has_monthly_cap;
+  t->monthly_cap = sky_decimal_from_price (price->monthly_cap);
+  copy_usage_bands (t, price);
   t->has_upfront_fee = price->has_upfront_fee;
   t->upfront_fee = sky_decimal_from_price (price->upfront_fee);
   t->term_months = sky_term_months (term);
