@@ -289,6 +289,160 @@ test_match_size_band (Fixture       *f,
   g_assert_no_error (error);
 }
 
+
+/* Parts Cloud: a database priced by components (0.04 per vCPU-hour and 0.005 per GiB-hour on
+ * demand, 0.025 and 0.003 on a one-year reservation with fees of 100 and 10 per unit), a fixed
+ * 4 vCPU / 16 GiB one at 0.20 an hour, and storage priced per GB-month. */
+static void
+import_parts_cloud (Fixture *f)
+{
+  g_autoptr(GString) sheet = g_string_new (NULL);
+  g_autofree char *path = g_build_filename (f->dir, "parts.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyImportResult) result = NULL;
+
+  sky_test_append_sheet_start (sheet, "partscloud", "Parts Cloud");
+  g_string_append (sheet,
+                   "  <region code=\"eu\" name=\"Europe\" geography=\"EU\"/>\n"
+                   "  <service id=\"db\" name=\"Databases\" category=\"database\">\n"
+                   "    <offer sku=\"db-fixed-4\" name=\"fixed\" region=\"eu\" vcpu=\"4\" "
+                   "memory-gib=\"16\">\n"
+                   "      <price unit=\"hour\" term=\"on-demand\" amount=\"0.20\"/>\n"
+                   "    </offer>\n"
+                   "    <offer sku=\"db-parts\" name=\"parts\" region=\"eu\">\n"
+                   "      <price unit=\"vcpu-hour\" term=\"on-demand\" amount=\"0.04\"/>\n"
+                   "      <price unit=\"gib-hour\" term=\"on-demand\" amount=\"0.005\"/>\n"
+                   "      <price unit=\"vcpu-hour\" term=\"reserved\" years=\"1\" upfront=\"partial\" "
+                   "upfront-fee=\"100\" amount=\"0.025\"/>\n"
+                   "      <price unit=\"gib-hour\" term=\"reserved\" years=\"1\" upfront=\"partial\" "
+                   "upfront-fee=\"10\" amount=\"0.003\"/>\n"
+                   "    </offer>\n"
+                   "    <offer sku=\"db-storage\" name=\"storage\" region=\"eu\">\n"
+                   "      <price unit=\"gb-month\" term=\"on-demand\" amount=\"0.1\"/>\n"
+                   "    </offer>\n"
+                   "  </service>\n"
+                   "</price-sheet>\n");
+  g_assert_true (g_file_set_contents (path, sheet->str, -1, NULL));
+  result = sky_catalog_import_file (f->catalog, path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static const char *
+cheapest_sku (Fixture              *f,
+              const SkyRequirement *req)
+{
+  static char sku[64];
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyOfferDetails) offer = NULL;
+  gint64 id = sky_catalog_cheapest_offer (f->catalog, "partscloud", NULL, req, &error);
+
+  g_assert_no_error (error);
+  if (id == 0)
+    return "none";
+  offer = sky_catalog_get_offer (f->catalog, id, &error);
+  g_assert_no_error (error);
+  g_strlcpy (sku, offer->sku, sizeof sku);
+  return sku;
+}
+
+/* An offer priced by components meets a requirement of N vCPU and M GiB per hour at N × its
+ * vCPU-hour price + M × its GiB-hour price, and is chosen when that is cheaper than every
+ * fixed-size offer; only with both a vCPU and a memory size, per hour. */
+static void
+test_components (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *only[] = { "partscloud", NULL };
+  SkyRequirement req = { .category = "database", .unit = "hour", .term = "on-demand",
+                         .min_vcpu_milli = 4000, .min_memory_mgib = 16000 };
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyMatchResult *r;
+  SkyMatch *m;
+
+  import_parts_cloud (f);
+
+  /* 4 × 0.04 + 16 × 0.005 = 0.24, dearer than the fixed offer's 0.20. */
+  g_assert_cmpstr (cheapest_sku (f, &req), ==, "db-fixed-4");
+  /* 2 × 0.04 + 16 × 0.005 = 0.16, cheaper than the fixed offer (within twice 2 vCPU). */
+  req.min_vcpu_milli = 2000;
+  g_assert_cmpstr (cheapest_sku (f, &req), ==, "db-parts");
+  /* 3 × 0.04 + 16 × 0.005 = 0.20, a tie, which goes to the fixed offer. */
+  req.min_vcpu_milli = 3000;
+  g_assert_cmpstr (cheapest_sku (f, &req), ==, "db-fixed-4");
+  /* 4 vCPU and 40 GiB: no fixed offer that size; the parts at 0.16 + 0.2 = 0.36. */
+  req.min_vcpu_milli = 4000;
+  req.min_memory_mgib = 40000;
+  g_assert_cmpstr (cheapest_sku (f, &req), ==, "db-parts");
+
+  /* Without a memory size, or of another category: no parts. */
+  req.min_memory_mgib = 0;
+  g_assert_cmpstr (cheapest_sku (f, &req), ==, "db-fixed-4");
+  req.min_vcpu_milli = 8000;
+  g_assert_cmpstr (cheapest_sku (f, &req), ==, "none");
+  req.min_memory_mgib = 40000;
+  req.category = "compute";
+  g_assert_cmpstr (cheapest_sku (f, &req), ==, "none");
+  req.category = "database";
+  req.unit = "gb-month";
+  g_assert_cmpstr (cheapest_sku (f, &req), ==, "none");
+
+  /* Matching ranks them by the price for the size: the parts first, sized as asked. */
+  req.unit = "hour";
+  req.min_vcpu_milli = 2000;
+  req.min_memory_mgib = 16000;
+  results = sky_catalog_match (f->catalog, only, &req, 730, 5, &error);
+  g_assert_no_error (error);
+  r = g_ptr_array_index (results, 0);
+  g_assert_null (r->no_match);
+  g_assert_cmpuint (r->matches->len, ==, 2);
+  m = g_ptr_array_index (r->matches, 0);
+  g_assert_cmpstr (m->offer->sku, ==, "db-parts");
+  g_assert_cmpint (m->offer->vcpu_milli, ==, 2000);
+  g_assert_cmpint (m->offer->memory_mgib, ==, 16000);
+  ASSERT_DECIMAL (m->on_demand, "0.16");
+  /* 0.16 × 730 = 116.8 a month; 0.16 / 2 = 0.08 per vCPU-hour. */
+  ASSERT_DECIMAL (m->monthly, "116.8");
+  ASSERT_DECIMAL (m->per_vcpu_hour, "0.08");
+  /* One year: 2 × 0.025 + 16 × 0.003 = 0.098 an hour, with 2 × 100 + 16 × 10 = 360 upfront
+   * spread over 12 × 730 hours: 0.098 + 0.0410958904 = 0.1390958904. */
+  g_assert_true (m->has_one_year);
+  ASSERT_DECIMAL (m->one_year, "0.1390958904");
+  g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (r->matches, 1))->offer->sku, ==,
+                   "db-fixed-4");
+
+  /* With 4 vCPU, the fixed offer at 0.20 comes first, the parts at 0.24 after it. */
+  g_clear_pointer (&results, g_ptr_array_unref);
+  req.min_vcpu_milli = 4000;
+  results = sky_catalog_match (f->catalog, only, &req, 730, 5, &error);
+  g_assert_no_error (error);
+  r = g_ptr_array_index (results, 0);
+  g_assert_cmpuint (r->matches->len, ==, 2);
+  g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (r->matches, 0))->offer->sku, ==,
+                   "db-fixed-4");
+  m = g_ptr_array_index (r->matches, 1);
+  g_assert_cmpstr (m->offer->sku, ==, "db-parts");
+  ASSERT_DECIMAL (m->on_demand, "0.24");
+
+  /* The same size: the offer's details as the catalog keeps them have no size. */
+  {
+    g_autoptr(SkyOfferDetails) parts = sky_catalog_get_offer (f->catalog, m->offer->offer_id,
+                                                              &error);
+    SkyComponentPrice cp;
+
+    g_assert_no_error (error);
+    g_assert_true (sky_offer_is_sized_by_components (parts));
+    g_assert_cmpint (parts->vcpu_milli, ==, -1);
+    g_assert_false (sky_offer_add_component_price (parts, "spot", 4000, 16000, &cp));
+    g_assert_false (sky_offer_add_component_price (parts, "on-demand", 0, 16000, &cp));
+    g_assert_true (sky_offer_add_component_price (parts, "on-demand", 2500, 7500, &cp));
+    /* 2.5 × 0.04 + 7.5 × 0.005 = 0.1375. */
+    ASSERT_DECIMAL (cp.amount, "0.1375");
+    g_assert_cmpuint (cp.price_index, ==, 4);
+    g_assert_cmpuint (parts->prices->len, ==, 5);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -304,6 +458,7 @@ main (int    argc,
   ADD ("no-match", test_no_match);
   ADD ("each-constraint", test_each_constraint);
   ADD ("match-size-band", test_match_size_band);
+  ADD ("components", test_components);
 #undef ADD
 
   return g_test_run ();

@@ -301,6 +301,32 @@ fill_terms (SkyResolvedProvider   *p,
   return TRUE;
 }
 
+/* The exact figures of a price built from components, over the ones fill_terms() took from the
+ * price per hour added to the offer (rounded to 10 decimals); the on-demand price per hour of
+ * the same size, for a commitment's break-even. */
+static void
+fill_components (SkyPriceTerms           *t,
+                 SkyOfferDetails         *offer,
+                 const SkyScenarioLine   *line,
+                 const SkyComponentPrice *cp)
+{
+  t->has_components = TRUE;
+  t->amount = cp->amount;
+  t->upfront_fee = cp->upfront_fee;
+  t->vcpus = cp->vcpus;
+  t->vcpu_price = cp->vcpu_price;
+  t->memory_gib = cp->memory_gib;
+  t->gib_price = cp->gib_price;
+  if (t->committed)
+    {
+      SkyComponentPrice od;
+
+      t->has_on_demand = sky_offer_add_component_price (offer, "on-demand", line->min_vcpu_milli,
+                                                        line->min_memory_mgib, &od);
+      t->on_demand = t->has_on_demand ? od.amount : D (0);
+    }
+}
+
 /* Resolves @line of @scenario on @resolved's provider as if its purchase option were @term
  * (NULL: its own). */
 SkyResolvedLine *
@@ -379,7 +405,30 @@ sky_resolve_line (SkyCatalog            *catalog,
       if (rl->offer == NULL)
         return NULL;
       price = find_price (rl->offer, line->unit, term, &rl->price_index);
-      if (price == NULL)
+      if (price == NULL && line->kind != SKY_LINE_OFFER)
+        {
+          SkyComponentPrice cp;
+
+          if (sky_offer_add_component_price (rl->offer, term, line->min_vcpu_milli,
+                                             line->min_memory_mgib, &cp))
+            {
+              rl->price_index = cp.price_index;
+              if (fill_terms (p, s, line, term, rl, g_ptr_array_index (rl->offer->prices,
+                                                                       cp.price_index)))
+                rl->status = SKY_LINE_PRICED;
+              fill_components (&rl->terms, rl->offer, line, &cp);
+              return g_steal_pointer (&rl);
+            }
+        }
+      if (price == NULL && line->kind == SKY_LINE_OFFER &&
+          g_strcmp0 (line->unit, "hour") == 0 && sky_offer_is_sized_by_components (rl->offer))
+        {
+          rl->status = SKY_LINE_NOT_PRICED;
+          rl->reason = g_strdup_printf ("%s is priced per vcpu-hour and per gib-hour: ask for its "
+                                        "size with a requirement (min-vcpu and min-memory-gib) "
+                                        "to price it per hour", rl->offer->sku);
+        }
+      else if (price == NULL)
         {
           rl->status = SKY_LINE_NOT_PRICED;
           rl->reason = g_strdup_printf ("%s has no %s price per %s", rl->offer->sku, term,
