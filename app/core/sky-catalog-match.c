@@ -477,8 +477,8 @@ component_offers (SkyCatalog            *self,
     return NULL;
   for (guint i = 0; i < ids->len; i++)
     {
-      g_autoptr(SkyOfferDetails) offer = sky_catalog_get_offer (self, g_array_index (ids, gint64, i),
-                                                                error);
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(SkyOfferDetails) offer = sky_catalog_get_offer (self, id, error);
       SkyComponentPrice cp;
       guint at = 0;
 

@@ -173,8 +173,9 @@ explain_step (GString            *why,
       {
         g_autofree char *v = num (s->quantity), *vp = num (s->price);
         g_autofree char *m = num (s->usage), *mp = num (s->factor), *r = num (s->result);
-        /* Translators: an hourly price made of a price per vCPU and one per GiB of memory, as
-         * in "(4 vCPU × 0.0413 USD/vcpu-hour + 16 GiB × 0.007 USD/gib-hour = 0.2772 USD/hour) " */
+        /* Translators: an hourly price made of a price per vCPU and one per GiB of memory,
+         * as in
+         * "(4 vCPU × 0.0413 USD/vcpu-hour + 16 GiB × 0.007 USD/gib-hour = 0.2772 USD/hour) " */
         g_string_append_printf (why, _("(%s vCPU × %s %s/vcpu-hour + %s GiB × %s %s/gib-hour = "
                                        "%s %s/hour) "), v, vp, s->currency, m, mp, s->currency,
                                 r, s->currency);

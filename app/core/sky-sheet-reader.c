@@ -1690,10 +1690,10 @@ purchase_option (Reader      *self,
 /* A price's monthly cap and usage discount: only on a flat price without a free quantity, a
  * cap per time without a commitment, a usage discount per hour on demand. */
 static gboolean
-price_rules (Reader              *self,
-             const Attrs         *a,
-             const SkyUnit       *unit,
-             SkySheetPrice       *price)
+price_rules (Reader        *self,
+             const Attrs   *a,
+             const SkyUnit *unit,
+             SkySheetPrice *price)
 {
   const char *cap = a->values[PRICE_MONTHLY_CAP];
   const char *table = a->values[PRICE_USAGE_DISCOUNT];
