@@ -443,6 +443,66 @@ test_components (Fixture       *f,
   }
 }
 
+
+/* A month on demand of a match is what an instance that runs all month costs: at most its
+ * monthly cap, less its usage discount. Droplet-like: 0.03571 an hour, at most 24 a month;
+ * n2-like: 0.194236 an hour less 0, 13.22, 26.7 and 40 % a quarter of the month. */
+static void
+test_match_month_rules (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *only[] = { "rulescloud", NULL };
+  SkyRequirement req = { .category = "compute", .min_vcpu_milli = 2000 };
+  g_autoptr(GString) sheet = g_string_new (NULL);
+  g_autofree char *path = g_build_filename (f->dir, "rules.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  SkyMatchResult *r;
+  SkyMatch *m;
+
+  sky_test_append_sheet_start (sheet, "rulescloud", "Rules Cloud");
+  g_string_append (sheet,
+                   "  <region code=\"us\" name=\"US\" geography=\"US\"/>\n"
+                   "  <usage-discount id=\"n2\">\n"
+                   "    <band from=\"0\" to=\"25\" percent=\"0\"/>\n"
+                   "    <band from=\"25\" to=\"50\" percent=\"13.22\"/>\n"
+                   "    <band from=\"50\" to=\"75\" percent=\"26.7\"/>\n"
+                   "    <band from=\"75\" to=\"100\" percent=\"40\"/>\n"
+                   "  </usage-discount>\n"
+                   "  <service id=\"vm\" name=\"VMs\" category=\"compute\">\n"
+                   "    <offer sku=\"droplet\" name=\"droplet\" region=\"us\" vcpu=\"2\" "
+                   "memory-gib=\"4\">\n"
+                   "      <price unit=\"hour\" term=\"on-demand\" amount=\"0.03571\" "
+                   "monthly-cap=\"24\"/>\n"
+                   "    </offer>\n"
+                   "    <offer sku=\"n2\" name=\"n2\" region=\"us\" vcpu=\"4\" memory-gib=\"16\">\n"
+                   "      <price unit=\"hour\" term=\"on-demand\" amount=\"0.194236\" "
+                   "usage-discount=\"n2\"/>\n"
+                   "    </offer>\n"
+                   "  </service>\n"
+                   "</price-sheet>\n");
+  g_assert_true (g_file_set_contents (path, sheet->str, -1, NULL));
+  result = sky_catalog_import_file (f->catalog, path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  results = sky_catalog_match (f->catalog, only, &req, 730, 5, &error);
+  g_assert_no_error (error);
+  r = g_ptr_array_index (results, 0);
+  g_assert_cmpuint (r->matches->len, ==, 2);
+  /* 730 × 0.03571 = 26.0683, capped: 24; per GiB-month 24 / 4 = 6. */
+  m = g_ptr_array_index (r->matches, 0);
+  g_assert_cmpstr (m->offer->sku, ==, "droplet");
+  ASSERT_DECIMAL (m->on_demand, "0.03571");
+  ASSERT_DECIMAL (m->monthly, "24");
+  ASSERT_DECIMAL (m->per_gib_month, "6");
+  /* 730 × (25 × 100 + 25 × 86.78 + 25 × 73.3 + 25 × 60) / 10000 = 584.146 hours × 0.194236 =
+   * 113.462182456, pricing.yml's month for n2-standard-4. */
+  m = g_ptr_array_index (r->matches, 1);
+  g_assert_cmpstr (m->offer->sku, ==, "n2");
+  ASSERT_DECIMAL (m->monthly, "113.462182456");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -459,6 +519,7 @@ main (int    argc,
   ADD ("each-constraint", test_each_constraint);
   ADD ("match-size-band", test_match_size_band);
   ADD ("components", test_components);
+  ADD ("match-month-rules", test_match_month_rules);
 #undef ADD
 
   return g_test_run ();

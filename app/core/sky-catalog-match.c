@@ -610,6 +610,44 @@ keep_cheaper (gboolean    *has_best,
   *best_term = g_strdup (term);
 }
 
+/* A month of @hours_per_month on demand at @p: every hour at the price, less the usage
+ * discount's bands (an instance that runs all month has every band's share of the hours), and
+ * at most the monthly cap. */
+static gboolean
+always_on_month (const SkyOfferPrice *p,
+                 guint                hours_per_month,
+                 SkyDecimal          *out)
+{
+  SkyDecimal hours = sky_decimal_from_int (hours_per_month);
+  gboolean overflow = FALSE;
+
+  if (p->usage_bands != NULL && p->usage_bands->len > 0)
+    {
+      /* Σ (to − from) × (100 − percent), in ten-thousandths of the month's hours. */
+      SkyDecimal share = sky_decimal_from_int (0);
+
+      for (guint i = 0; i < p->usage_bands->len; i++)
+        {
+          const SkySheetBand *b = &g_array_index (p->usage_bands, SkySheetBand, i);
+          SkyDecimal width = sky_decimal_sub_or_flag (b->to, b->from, &overflow);
+          SkyDecimal paid = sky_decimal_sub_or_flag (sky_decimal_from_int (100), b->percent,
+                                                     &overflow);
+
+          share = sky_decimal_add_or_flag (share, sky_decimal_mul_or_flag (width, paid,
+                                                                           &overflow),
+                                           &overflow);
+        }
+      hours = sky_decimal_mul_or_flag (sky_decimal_mul_or_flag (hours, share, &overflow),
+                                       sky_decimal_from_scaled (1, 4), &overflow);
+    }
+  *out = sky_decimal_mul_or_flag (sky_decimal_from_price (p->amount), hours, &overflow);
+  if (p->has_monthly_cap &&
+      sky_decimal_compare (*out, sky_decimal_from_price (p->monthly_cap)) > 0)
+    *out = sky_decimal_from_price (p->monthly_cap);
+  *out = sky_decimal_normalize (*out);
+  return !overflow;
+}
+
 /* Takes @offer; its prices in @unit, by purchase option. */
 SkyMatch *
 sky_match_new (SkyOfferDetails *offer,
@@ -617,6 +655,7 @@ sky_match_new (SkyOfferDetails *offer,
                guint            hours_per_month)
 {
   SkyMatch *m = g_new0 (SkyMatch, 1);
+  const SkyOfferPrice *on_demand = NULL;
 
   m->offer = offer;
   m->unit = g_strdup (unit);
@@ -632,6 +671,7 @@ sky_match_new (SkyOfferDetails *offer,
         {
           m->has_on_demand = TRUE;
           m->on_demand = sky_decimal_from_price (p->amount);
+          on_demand = p;
         }
       else if (strcmp (p->term, "spot") == 0 && !m->has_spot)
         {
@@ -646,8 +686,7 @@ sky_match_new (SkyOfferDetails *offer,
 
   if (m->has_on_demand && strcmp (unit, "hour") == 0)
     {
-      m->has_monthly = sky_decimal_mul (m->on_demand, sky_decimal_from_int (hours_per_month),
-                                        &m->monthly);
+      m->has_monthly = always_on_month (on_demand, hours_per_month, &m->monthly);
       if (offer->vcpu_milli > 0)
         m->has_per_vcpu = sky_decimal_div (m->on_demand,
                                            sky_decimal_from_scaled (offer->vcpu_milli, 3), 10,

@@ -55,7 +55,9 @@ typedef struct
   char            *three_year_term;
   gboolean         has_spot;
   SkyDecimal       spot;
-  gboolean         has_monthly;      /* on demand, for a month of hourly use */
+  gboolean         has_monthly;      /* on demand, for a month of hourly use: with the usage
+                                      * discount and the monthly cap of the price, if it has
+                                      * them */
   SkyDecimal       monthly;
   gboolean         has_per_vcpu;     /* hourly on-demand price per vCPU */
   SkyDecimal       per_vcpu_hour;
