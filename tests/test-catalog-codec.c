@@ -147,6 +147,11 @@ test_refused (void)
     "0 0 5 - - 0:10",              /* a tier of two parts */
     "0 0 5 - - :10:5",             /* a tier from nowhere */
     "0 0 5 - - 0:10:x",
+    "0 0 5 - - - date=2026-13-01",  /* not a date */
+    "0 0 5 - - - date=",
+    "0 0 5 - - - date=2026-1-01x",
+    "0 0 5 - - - date=2026-01-01 date=2026-01-02", /* two */
+    "0 0 5 - - - dated=2026-01-01",
   };
   g_autofree char *two_lines_one_bad = g_strconcat (flat, "\n0 0 5 - -", NULL);
 
@@ -164,6 +169,59 @@ test_refused (void)
     g_assert_nonnull (prices);
     g_assert_cmpuint (prices->len, ==, 1);
   }
+}
+
+/* A price's own effective date follows its tiers, only when it has one: a price without it is
+ * written as before, and a price written before reads with none. */
+static void
+test_price_date (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) prices = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autofree char *expected = NULL;
+  int od = term ("on-demand"), hour = unit ("hour"), gb = unit ("gb");
+  const SkyOfferPrice *p;
+
+  _sky_catalog_append_price (text, TRUE, od, hour, 96000000, FALSE, 0, NULL);
+  _sky_catalog_append_no_tiers (text);
+  _sky_catalog_append_price_date (text, "2026-03-01");
+  _sky_catalog_append_price (text, FALSE, od, gb, 900000000, FALSE, 0, "100");
+  _sky_catalog_append_tier (text, TRUE, "0", "10240", 900000000);
+  _sky_catalog_append_tier (text, FALSE, "10240", NULL, 850000000);
+  _sky_catalog_append_price_date (text, "2025-12-15");
+  _sky_catalog_append_price (text, FALSE, term ("spot"), hour, 28800000, FALSE, 0, NULL);
+  _sky_catalog_append_no_tiers (text);
+  _sky_catalog_append_price_date (text, "");
+  _sky_catalog_append_price_date (text, NULL);
+
+  expected = g_strdup_printf ("%d %d 96000000 - - - date=2026-03-01\n"
+                              "%d %d 900000000 - 100 0:10240:900000000,10240::850000000 "
+                              "date=2025-12-15\n"
+                              "%d %d 28800000 - - -",
+                              od, hour, od, gb, term ("spot"), hour);
+  g_assert_cmpstr (text->str, ==, expected);
+
+  prices = _sky_catalog_decode_prices (text->str);
+  g_assert_nonnull (prices);
+  g_assert_cmpuint (prices->len, ==, 3);
+  p = g_ptr_array_index (prices, 0);
+  g_assert_cmpstr (p->effective_date, ==, "2026-03-01");
+  g_assert_cmpint (p->amount, ==, 96000000);
+  p = g_ptr_array_index (prices, 1);
+  g_assert_cmpstr (p->effective_date, ==, "2025-12-15");
+  g_assert_cmpuint (p->tiers->len, ==, 2);
+  g_assert_null (((SkyOfferTier *) g_ptr_array_index (p->tiers, 1))->to);
+  p = g_ptr_array_index (prices, 2);
+  g_assert_null (p->effective_date);
+  g_assert_cmpstr (p->term, ==, "spot");
+
+  /* Text as catalogs wrote it before prices had dates. */
+  before = _sky_catalog_decode_prices ("0 0 96000000 - - -\n0 3 900000000 - 100 0::9");
+  g_assert_nonnull (before);
+  g_assert_cmpuint (before->len, ==, 2);
+  for (guint i = 0; i < before->len; i++)
+    g_assert_null (((SkyOfferPrice *) g_ptr_array_index (before, i))->effective_date);
 }
 
 /* The error that says an offer's prices cannot be read names it. */
@@ -245,6 +303,7 @@ main (int    argc,
   g_test_add_func ("/sky/catalog-codec/layout", test_layout);
   g_test_add_func ("/sky/catalog-codec/round-trip", test_round_trip);
   g_test_add_func ("/sky/catalog-codec/refused", test_refused);
+  g_test_add_func ("/sky/catalog-codec/price-date", test_price_date);
   g_test_add_func ("/sky/catalog-codec/unreadable", test_unreadable);
   g_test_add_func ("/sky/catalog-codec/price-rules", test_price_rules);
 

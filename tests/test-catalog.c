@@ -2008,6 +2008,83 @@ test_migrate_from_8 (Fixture       *f,
   g_assert_nonnull (((SkyOfferPrice *) g_ptr_array_index (offer->prices, 0))->usage_bands);
 }
 
+/* The on-demand price per hour of std-2-us in the current sheet, from the offer's details. */
+static SkyOfferPrice *
+std2_details_price (Fixture          *f,
+                    SkyOfferDetails **details)
+{
+  SkySearchQuery q = { .text = "std-2", .term = "on-demand" };
+  g_autoptr(GPtrArray) rows = search (f, &q);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_assert_cmpuint (rows->len, ==, 1);
+  id = ((SkyListing *) g_ptr_array_index (rows, 0))->offer_id;
+  *details = sky_catalog_get_offer (f->catalog, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*details);
+  for (guint i = 0; i < (*details)->prices->len; i++)
+    {
+      SkyOfferPrice *p = g_ptr_array_index ((*details)->prices, i);
+      if (g_strcmp0 (p->term, "on-demand") == 0 && g_strcmp0 (p->unit, "hour") == 0)
+        return p;
+    }
+  g_assert_not_reached ();
+}
+
+/* A catalog of version 8, whose prices have no dates of their own, opens as the current
+ * version without a row of its own rewritten; its prices read as before, with none; a sheet imported
+ * then keeps the dates its prices give. */
+static void
+test_migrate_from_8_dates (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *dated = write_variant (f, "version=\"2026.2\"", "effective-date=\"2026-02-01\"",
+                                          "term=\"on-demand\" amount=\"0.0900\" "
+                                          "effective-date=\"2026-03-01\"");
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(SkyOfferDetails) before = NULL;
+  g_autoptr(SkyOfferDetails) after = NULL;
+  g_autofree char *rows_before = NULL;
+  g_autofree char *rows_after = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyOfferPrice *price;
+  sqlite3 *db = NULL;
+
+  import_fixture (f);
+  g_clear_object (&f->catalog);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE usage_discount; PRAGMA user_version = 8",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  rows_before = snapshot (f->path);
+
+  f->catalog = sky_catalog_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma (f->path, "user_version"), ==, SKY_CATALOG_SCHEMA_VERSION);
+  g_assert_true (sky_catalog_check (f->catalog, &error));
+  g_assert_no_error (error);
+  rows_after = snapshot (f->path);
+  g_assert_cmpstr (rows_before, ==, rows_after);
+  price = std2_details_price (f, &before);
+  g_assert_cmpint (price->amount, ==, G_GINT64_CONSTANT (960000000));
+  g_assert_null (price->effective_date);
+
+  result = import_ok (f, dated);
+  g_assert_cmpint (result->status, ==, SKY_IMPORT_ADDED);
+  price = std2_details_price (f, &after);
+  g_assert_cmpint (price->amount, ==, G_GINT64_CONSTANT (900000000));
+  g_assert_cmpstr (price->effective_date, ==, "2026-03-01");
+  g_assert_cmpstr (after->effective_date, ==, "2026-02-01");
+  /* The offer's other prices give none. */
+  for (guint i = 0; i < after->prices->len; i++)
+    {
+      SkyOfferPrice *p = g_ptr_array_index (after->prices, i);
+      if (p != price)
+        g_assert_null (p->effective_date);
+    }
+}
+
 /* Opened read-only, a catalog is searched as usual and nothing is written to it: an import is
  * refused at once, saying why. */
 static void
@@ -2146,6 +2223,7 @@ main (int    argc,
   ADD ("migrate-from-5", test_migrate_from_5);
   ADD ("migrate-from-7", test_migrate_from_7);
   ADD ("migrate-from-8", test_migrate_from_8);
+  ADD ("migrate-from-8-dates", test_migrate_from_8_dates);
   ADD ("usage-discount-and-cap", test_usage_discount_and_cap);
   ADD ("short-name", test_short_name);
   ADD ("decline-bundled", test_decline_bundled);

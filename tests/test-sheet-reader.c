@@ -1189,6 +1189,66 @@ test_rules_refused (gconstpointer data)
   sky_test_remove_tree (dir);
 }
 
+/* Each price's own effective date, "" for none, as "sku unit term date" lines. */
+static gboolean
+collect_price_dates (const SkySheetOffer  *offer,
+                     gpointer             user_data,
+                     GError             **error)
+{
+  GString *dates = user_data;
+
+  for (guint i = 0; i < offer->prices->len; i++)
+    {
+      const SkySheetPrice *p = g_ptr_array_index (offer->prices, i);
+      g_string_append_printf (dates, "%s %s %s %s\n", offer->sku, p->unit, p->term,
+                              p->effective_date);
+    }
+  return TRUE;
+}
+
+/* A price may give its own effective date, later than the sheet's too; one that is not a date
+ * is refused where it stands. */
+static void
+test_price_effective_date (void)
+{
+  static const char * const bad[] = { "2026-02-30", "2026-3-1", "01/03/2026", "2026-03-01T00:00",
+                                      "" };
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *text = small_sheet_with ("term=\"on-demand\" amount=\"0.0960\"",
+                                            "term=\"on-demand\" amount=\"0.0960\" "
+                                            "effective-date=\"2026-03-01\"");
+  g_autofree char *path = g_build_filename (dir, "dated.xml", NULL);
+  g_autoptr(GString) dates = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  SkySheetSink sink = { .offer = collect_price_dates };
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_true (sky_sheet_read_file (path, &sink, dates, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* Only the price that gives one has a date of its own; the sheet's is 2026-01-01. */
+  g_assert_true (g_str_has_prefix (dates->str, "std-2-us hour on-demand 2026-03-01\n"
+                                               "std-2-us hour spot \n"));
+  g_assert_nonnull (strstr (dates->str, "egress-us gb on-demand \n"));
+
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *to = g_strdup_printf ("term=\"on-demand\" amount=\"0.0960\" "
+                                             "effective-date=\"%s\"", bad[i]);
+      g_autofree char *name = g_strdup_printf ("bad-date-%" G_GSIZE_FORMAT ".xml", i);
+      g_autofree char *bad_text = small_sheet_with ("term=\"on-demand\" amount=\"0.0960\"", to);
+      g_autofree char *bad_path = NULL;
+      g_autofree char *expected = NULL;
+      g_autoptr(GError) bad_error = read_text (dir, name, bad_text, -1, &bad_path);
+
+      g_test_message ("%s", bad_error->message);
+      g_assert_error (bad_error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_INVALID_VALUE);
+      expected = g_strdup_printf ("%s:13:59: effective-date “%s” of <price> is not a date "
+                                  "(YYYY-MM-DD)", bad_path, bad[i]);
+      g_assert_cmpstr (bad_error->message, ==, expected);
+    }
+  sky_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1230,5 +1290,6 @@ main (int    argc,
       g_test_add_data_func (test_path, &rules_cases[i], test_rules_refused);
     }
 
+  g_test_add_func ("/sky/sheet-reader/price-effective-date", test_price_effective_date);
   return g_test_run ();
 }

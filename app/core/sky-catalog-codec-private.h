@@ -34,6 +34,8 @@ gboolean    _sky_catalog_load_usage_bands  (sqlite3            *db,
                                             gint64              offer_id,
                                             GPtrArray          *prices,
                                             GError            **error);
+void        _sky_catalog_append_price_date (GString            *out,
+                                            const char         *date);
 /* Returns: (element-type SkyOfferPrice) (nullable): NULL when @text is not in that form. */
 GPtrArray  *_sky_catalog_decode_prices     (const char         *text);
 /* Sets @error to say that the prices of @offer_id cannot be read; returns FALSE. */

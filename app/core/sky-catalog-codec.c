@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <sqlite3.h>
@@ -32,9 +33,15 @@ _sky_catalog_bind_code (sqlite3_stmt  *stmt,
  * TERM and UNIT are the vocabulary's codes of the purchase option and unit; AMOUNT and FEE
  * count units of 10^-SKY_PRICE_SCALE; FREE is the free quantity as exact decimal text; TIERS is
  * FROM:TO:AMOUNT per tier, separated by commas, TO empty on the last one. "-" stands for a fee,
- * a free quantity or tiers the price does not have. Fields named by a prefix may follow, each
- * only when the price has it: "c=CAP", the monthly cap in units of 10^-SKY_PRICE_SCALE, and
- * "u=ID", the id of the sheet's usage discount (the usage_discount table holds its bands). */
+ * a free quantity or tiers the price does not have.
+ *
+ * Fields a price may have beside those follow them, each as NAME=VALUE, only when the price has
+ * it, so that a price without them is written as before:
+ *
+ *   c=CAP             the monthly cap, in units of 10^-SKY_PRICE_SCALE
+ *   u=ID              the id of the sheet's usage discount (the usage_discount table holds its
+ *                     bands)
+ *   date=YYYY-MM-DD   the price's own effective date, when its source gives one */
 
 /* Writes @value in decimal so that it ends just before @end; returns where it starts. @end has
  * room for 20 characters before it. */
@@ -137,6 +144,30 @@ _sky_catalog_append_no_tiers (GString *out)
   g_string_append_c (out, '-');
 }
 
+/* Ends a price's line, after its tiers, with its own effective date @date (YYYY-MM-DD); nothing
+ * when it is NULL or "". */
+void
+_sky_catalog_append_price_date (GString    *out,
+                                const char *date)
+{
+  if (date == NULL || *date == '\0')
+    return;
+  g_string_append (out, " date=");
+  g_string_append (out, date);
+}
+
+/* Whether @text is a date as YYYY-MM-DD. */
+static gboolean
+is_date (const char *text)
+{
+  unsigned y, m, d;
+  char end;
+
+  return strlen (text) == 10 && text[4] == '-' && text[7] == '-' &&
+         sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &end) == 3 &&
+         g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+}
+
 static gboolean
 parse_count (const char *text,
              gint64      max,
@@ -208,9 +239,10 @@ _sky_catalog_decode_prices (const char *text)
   for (guint i = 0; lines[i] != NULL; i++)
     {
       g_auto(GStrv) f = g_strsplit (lines[i], " ", -1);
+      guint n_fields = g_strv_length (f);
       SkyOfferPrice *price;
 
-      if (g_strv_length (f) < 6)
+      if (n_fields < 6)
         return NULL;
       price = g_new0 (SkyOfferPrice, 1);
       price->tiers = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_offer_tier_free);
@@ -243,7 +275,7 @@ _sky_catalog_decode_prices (const char *text)
                 return NULL;
             }
         }
-      for (guint k = 6; f[k] != NULL; k++)
+      for (guint k = 6; k < n_fields; k++)
         {
           if (g_str_has_prefix (f[k], "c=") && !price->has_monthly_cap &&
               parse_count (f[k] + 2, G_MAXINT64, &price->monthly_cap))
@@ -251,6 +283,9 @@ _sky_catalog_decode_prices (const char *text)
           else if (g_str_has_prefix (f[k], "u=") && price->usage_discount == NULL &&
                    f[k][2] != '\0')
             price->usage_discount = g_strdup (f[k] + 2);
+          else if (g_str_has_prefix (f[k], "date=") && price->effective_date == NULL &&
+                   is_date (f[k] + 5))
+            price->effective_date = g_strdup (f[k] + 5);
           else
             return NULL;
         }

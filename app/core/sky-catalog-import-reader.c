@@ -465,6 +465,7 @@ queue_offer (const SkySheetOffer  *offer,
         }
       _sky_catalog_append_price_rules (batch->text, price->has_monthly_cap, price->monthly_cap,
                                        price->usage_discount);
+      _sky_catalog_append_price_date (batch->text, price->effective_date);
       g_array_append_val (pipe->pending, pending);
     }
   queued->prices = batch_end_text (batch, queued->prices);

@@ -295,7 +295,10 @@ static const char * const migrations[] = {
    * shown) until a sheet that gives one is imported. */
   "ALTER TABLE provider ADD COLUMN short_name TEXT;",
   /* A sheet's usage discounts: the bands of each, as "FROM:TO:PERCENT" separated by commas
-   * (sky_sheet_bands_to_string()); a price names one by its code (see the prices' text). */
+   * (sky_sheet_bands_to_string()); a price names one by its code (see the prices' text).
+   * Schema 9 also marks the catalogs whose prices' text may hold a monthly cap, a usage
+   * discount or a price's own effective date (see sky-catalog-codec.c), so that an earlier
+   * Skytally says it is too old rather than that the prices are unreadable. */
   "CREATE TABLE usage_discount ("
   "  sheet_id INTEGER NOT NULL REFERENCES sheet (id) ON DELETE CASCADE,"
   "  code     TEXT NOT NULL,"

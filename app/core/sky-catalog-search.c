@@ -606,6 +606,7 @@ sky_offer_price_free (SkyOfferPrice *price)
   g_free (price->term);
   g_free (price->unit);
   g_free (price->free_quantity);
+  g_free (price->effective_date);
   g_clear_pointer (&price->tiers, g_ptr_array_unref);
   g_free (price->usage_discount);
   g_clear_pointer (&price->usage_bands, g_array_unref);

@@ -169,6 +169,8 @@ typedef struct
   gint64     monthly_cap;   /* what one unit of quantity costs a month at most */
   char      *usage_discount; /* the id of the sheet's usage discount, or NULL */
   GArray    *usage_bands;   /* its SkySheetBand, from 0 to 100; NULL without one */
+  char      *effective_date; /* YYYY-MM-DD, the price's own when its source gave one; NULL:
+                              * the sheet's */
 } SkyOfferPrice;
 
 typedef struct

@@ -103,7 +103,8 @@ enum { OFFER_SKU, OFFER_NAME, OFFER_REGION, OFFER_FAMILY, OFFER_VCPU, OFFER_MEMO
        OFFER_STORAGE_TYPE, OFFER_OS, OFFER_SLA };
 enum { FEATURE_KEY, FEATURE_VALUE };
 enum { PRICE_UNIT, PRICE_TERM, PRICE_YEARS, PRICE_UPFRONT, PRICE_UPFRONT_FEE,
-       PRICE_FREE_QUANTITY, PRICE_AMOUNT, PRICE_MONTHLY_CAP, PRICE_USAGE_DISCOUNT };
+       PRICE_FREE_QUANTITY, PRICE_AMOUNT, PRICE_MONTHLY_CAP, PRICE_USAGE_DISCOUNT,
+       PRICE_EFFECTIVE_DATE };
 enum { TIER_FROM, TIER_TO, TIER_AMOUNT };
 enum { USAGE_DISCOUNT_ID };
 enum { BAND_FROM, BAND_TO, BAND_PERCENT };
@@ -130,7 +131,8 @@ static const char * const attr_names[N_ELEMENTS][MAX_ATTRS] = {
   [EL_PRICE] = { [PRICE_UNIT] = "unit", [PRICE_TERM] = "term", [PRICE_YEARS] = "years",
                  [PRICE_UPFRONT] = "upfront", [PRICE_UPFRONT_FEE] = "upfront-fee",
                  [PRICE_FREE_QUANTITY] = "free-quantity", [PRICE_AMOUNT] = "amount",
-                 [PRICE_MONTHLY_CAP] = "monthly-cap", [PRICE_USAGE_DISCOUNT] = "usage-discount" },
+                 [PRICE_MONTHLY_CAP] = "monthly-cap", [PRICE_USAGE_DISCOUNT] = "usage-discount",
+                 [PRICE_EFFECTIVE_DATE] = "effective-date" },
   [EL_TIER] = { [TIER_FROM] = "from", [TIER_TO] = "to", [TIER_AMOUNT] = "amount" },
   [EL_USAGE_DISCOUNT] = { [USAGE_DISCOUNT_ID] = "id" },
   [EL_BAND] = { [BAND_FROM] = "from", [BAND_TO] = "to", [BAND_PERCENT] = "percent" },
@@ -1734,7 +1736,7 @@ static gboolean
 start_price (Reader *self)
 {
   Attrs a;
-  const char *unit, *amount, *fee, *free_quantity;
+  const char *unit, *amount, *fee, *free_quantity, *date;
   const SkyUnit *priced_unit;
   SkySheetPrice *price;
   SkyDecimal free_q;
@@ -1762,6 +1764,7 @@ start_price (Reader *self)
   price->has_monthly_cap = FALSE;
   price->monthly_cap = 0;
   price->usage_discount = NULL;
+  price->effective_date[0] = '\0';
   g_ptr_array_add (self->offer->prices, price);
   self->price = price;
   self->price_loc = self->loc;
@@ -1791,6 +1794,14 @@ start_price (Reader *self)
 
   if (!price_rules (self, &a, priced_unit, price))
     return FALSE;
+  /* The source's date for this price; it may be later than the sheet's. */
+  date = a.values[PRICE_EFFECTIVE_DATE];
+  if (date != NULL)
+    {
+      if (!check_date (self, "price", "effective-date", date))
+        return FALSE;
+      memcpy (price->effective_date, date, sizeof price->effective_date);
+    }
 
   amount = a.values[PRICE_AMOUNT];
   self->price_has_amount = amount != NULL;

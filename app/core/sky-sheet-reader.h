@@ -79,6 +79,7 @@ typedef struct
   gboolean    has_monthly_cap;
   gint64      monthly_cap;   /* what one unit of quantity costs a month at most */
   const char *usage_discount; /* the id of a <usage-discount> of the sheet, or NULL */
+  char        effective_date[11]; /* YYYY-MM-DD, the price's own; "" when it has none */
 } SkySheetPrice;
 
 /* One band of a usage discount: from and to are shares of the month in percent. */
