@@ -628,6 +628,81 @@ integrity (const char *path)
   return result;
 }
 
+/* A price's own effective date in search --format json, and in estimate --format json with
+ * the price's unit beside the line's: a line in seconds priced per hour. */
+static void
+test_price_dates_and_units (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char scenario_text[] =
+    "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Jobs\" currency=\"USD\">\n"
+    "  <providers><provider id=\"unitcloud\"/></providers>\n"
+    "  <line label=\"Jobs\" quantity=\"2\" usage=\"50000\" unit=\"second\">\n"
+    "    <requirement category=\"compute\" min-vcpu=\"2\"/>\n"
+    "  </line>\n"
+    "  <line label=\"Disk\" usage=\"2000\" unit=\"gb-month\">\n"
+    "    <offer provider=\"unitcloud\" sku=\"disk-gb\"/>\n"
+    "  </line>\n"
+    "</scenario>\n";
+  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "units-small.xml", NULL);
+  g_autofree char *scenario = g_build_filename (f->dir, "jobs.skytally", NULL);
+  g_auto(Run) import = { 0 };
+  g_auto(Run) search = { 0 };
+  g_auto(Run) estimate = { 0 };
+  g_autoptr(JsonArray) rows = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  JsonArray *lines;
+  JsonObject *line;
+  guint dated = 0, undated = 0;
+
+  g_assert_true (g_file_set_contents (scenario, scenario_text, -1, NULL));
+  cli (&import, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  cli (&search, "--catalog", f->catalog, "search", "--format", "json", NULL);
+  g_assert_cmpint (search.status, ==, 0);
+  rows = parse_array (search.out);
+  g_assert_cmpuint (json_array_get_length (rows), ==, 4);
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *o = json_array_get_object_element (rows, i);
+      const char *sku = json_object_get_string_member (o, "sku");
+
+      if (g_strcmp0 (sku, "vm-2") == 0)
+        {
+          g_assert_cmpstr (json_object_get_string_member (o, "price_effective_date"), ==,
+                           "2026-03-01");
+          dated++;
+        }
+      else if (g_strcmp0 (sku, "disk-gb") == 0)
+        {
+          g_assert_true (json_object_get_null_member (o, "price_effective_date"));
+          undated++;
+        }
+    }
+  g_assert_cmpuint (dated, ==, 1);
+  g_assert_cmpuint (undated, ==, 1);
+
+  cli (&estimate, "--catalog", f->catalog, "estimate", scenario, "--format", "json", NULL);
+  g_assert_cmpint (estimate.status, ==, 0);
+  root = parse_object (estimate.out);
+  lines = json_object_get_array_member (json_array_get_object_element (
+      json_object_get_array_member (root, "providers"), 0), "lines");
+  line = json_array_get_object_element (lines, 0);
+  /* 100000 × 0.0416 / 3600 = 1.1555… */
+  g_assert_cmpstr (json_object_get_string_member (line, "monthly"), ==, "1.16");
+  g_assert_cmpstr (json_object_get_string_member (line, "unit"), ==, "second");
+  g_assert_cmpstr (json_object_get_string_member (line, "price_unit"), ==, "hour");
+  g_assert_cmpstr (json_object_get_string_member (line, "price_effective_date"), ==,
+                   "2026-03-01");
+  /* A price without a date of its own holds from its sheet's: 2000 × 0.095 = 190. */
+  line = json_array_get_object_element (lines, 1);
+  g_assert_cmpstr (json_object_get_string_member (line, "monthly"), ==, "190.00");
+  g_assert_cmpstr (json_object_get_string_member (line, "price_unit"), ==, "gb-month");
+  g_assert_cmpstr (json_object_get_string_member (line, "price_effective_date"), ==,
+                   "2026-01-01");
+}
+
 /* estimate --format json: per provider the lines and totals, money as decimal strings; the
  * figures are those tests/test-estimate.c works out by hand. */
 static void
@@ -2463,6 +2538,7 @@ main (int    argc,
   ADD ("search-empty", test_search_empty);
   ADD ("numbers-ignore-locale", test_numbers_ignore_locale);
   ADD ("estimate-json", test_estimate_json);
+  ADD ("price-dates-and-units", test_price_dates_and_units);
   ADD ("estimate-versions", test_estimate_versions);
   ADD ("estimate-examples", test_estimate_examples);
   ADD ("selection", test_selection);

@@ -672,11 +672,14 @@ test_units (void)
   ASSERT_MONEY (e, l->monthly, "1317.70");
   g_assert_nonnull (strstr (l->explanation, "= 15 tb = 15000 gb (× 10¹² / 10⁹)"));
 
-  /* 2 × 50000 s at 0.0416 USD/hour: 100000 × 0.0416 / 3600 = 1.1555… ≈ 1.16. */
+  /* 2 × 50000 s at 0.0416 USD/hour: 100000 × 0.0416 / 3600 = 1.1555… ≈ 1.16. The price holds
+   * from 2026-03-01, not from its sheet's 2026-01-01: the explanation says so. */
   l = line_of (e, 0, 3);
   g_assert_cmpstr (l->offer->sku, ==, "vm-2");
   ASSERT_MONEY (e, l->monthly, "1.16");
-  g_assert_nonnull (strstr (l->explanation, "≈ 27.7777777778 hour (× 1 / 3600)"));
+  g_assert_cmpstr (l->explanation, ==,
+                   "2 × 50000 second = 100000 second ≈ 27.7777777778 hour (× 1 / 3600) × "
+                   "0.0416 USD/hour (price as of 2026-03-01) ≈ 1.1555555556 USD ≈ 1.16 USD");
 
   /* Data transferred is not data stored: the line is refused, and says why. */
   l = line_of (e, 0, 4);

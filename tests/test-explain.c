@@ -77,6 +77,10 @@ test_each_step (void)
   s = make (SKY_PRICE_STEP_NOTHING);
   ASSERT_EXPLAINS (s, ": nothing to bill");
 
+  s = make (SKY_PRICE_STEP_PRICE_DATE);
+  s.date = g_intern_static_string ("2026-03-01");
+  ASSERT_EXPLAINS (s, " (price as of 2026-03-01)");
+
   /* Money before rounding keeps every digit, and at least the currency's minor ones. */
   s = make (SKY_PRICE_STEP_COST);
   s.result = dec ("10.00002");

@@ -183,9 +183,72 @@ test_catalog_page (Fixture       *f,
   g_assert_cmpstr (first_sku (f, model), ==, "mem-4-eu");
 }
 
+/* The subtitles of the rows under @widget, one a line. */
+static void
+append_subtitles (GtkWidget *widget,
+                  GString   *out)
+{
+  if (ADW_IS_ACTION_ROW (widget))
+    g_string_append_printf (out, "%s\n", adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    append_subtitles (c, out);
+}
+
+/* What the details pane shows of the offer @sku, the only row the search for it finds. */
+static char *
+details_of (Fixture    *f,
+            const char *sku)
+{
+  SkyListingModel *model;
+  g_autoptr(SkyListingItem) first = NULL;
+  GtkSelectionModel *selection;
+  GtkWidget *offer_view;
+  GString *out = g_string_new (NULL);
+  gint64 deadline;
+
+  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "search_entry")), sku);
+  wait_for_count (f, 1);
+  model = sky_catalog_page_get_model (catalog_page (f));
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (sky_listing_item_get_listing (first) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (sky_listing_item_get_listing (first));
+  g_assert_cmpstr (sky_listing_item_get_listing (first)->sku, ==, sku);
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (page_child (f, "column_view")));
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  offer_view = GTK_WIDGET (page_child (f, "offer_view"));
+  append_subtitles (GTK_WIDGET (gtk_widget_get_template_child (offer_view, SKY_TYPE_OFFER_VIEW,
+                                                               "groups")), out);
+  gtk_selection_model_unselect_all (selection);
+  return g_string_free (out, FALSE);
+}
+
+/* An offer's details name the date a price holds from when it is not the sheet's. */
+static void
+test_price_date (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *vm = NULL, *disk = NULL;
+
+  import_fixture (f, "units-small.xml", NULL);
+  wait_for_count (f, 4);
+
+  vm = details_of (f, "vm-2");
+  g_test_message ("%s", vm);
+  g_assert_nonnull (strstr (vm, "0.0416 USD/hour\nprice as of 2026-03-01\n"));
+  g_assert_nonnull (strstr (vm, "2026-01-01\n"));
+  /* A price dated as its sheet is: nothing more to say. */
+  disk = details_of (f, "disk-gib");
+  g_assert_nonnull (strstr (disk, "0.1 USD/gib-month\n"));
+  g_assert_null (strstr (disk, "price as of"));
+}
+
 int
 main (int    argc,
       char **argv)
 {
-  return window_test_main (argc, argv, "catalog-page", test_catalog_page, NULL);
+  return window_test_main (argc, argv, "catalog-page", test_catalog_page, "price-date",
+                           test_price_date, NULL);
 }

@@ -517,6 +517,7 @@ sky_cli_search (const SkyCliGlobals *globals,
           sky_json_add_string (builder, "monthly", monthly);
           sky_json_add_string (builder, "upfront_fee", fee);
           sky_json_add_string (builder, "free_quantity", l->free_quantity);
+          sky_json_add_string (builder, "price_effective_date", l->effective_date);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

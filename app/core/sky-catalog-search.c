@@ -480,6 +480,7 @@ sky_catalog_search (SkyCatalog            *self,
       l->has_upfront_fee = price->has_upfront_fee;
       l->upfront_fee = price->upfront_fee;
       l->free_quantity = g_strdup (price->free_quantity);
+      l->effective_date = g_strdup (price->effective_date);
     }
   if (rc == SQLITE_CORRUPT)
     {
@@ -702,6 +703,7 @@ sky_listing_copy (const SkyListing *l)
   copy->term = g_strdup (l->term);
   copy->unit = g_strdup (l->unit);
   copy->free_quantity = g_strdup (l->free_quantity);
+  copy->effective_date = g_strdup (l->effective_date);
   return copy;
 }
 
@@ -730,5 +732,6 @@ sky_listing_free (SkyListing *l)
   g_free (l->term);
   g_free (l->unit);
   g_free (l->free_quantity);
+  g_free (l->effective_date);
   g_free (l);
 }

@@ -146,6 +146,7 @@ typedef struct
   gboolean  has_upfront_fee;
   gint64    upfront_fee;
   char     *free_quantity;
+  char     *effective_date; /* the price's own, YYYY-MM-DD; NULL: the sheet's */
   gint64    offer_id;       /* for sky_catalog_get_offer() */
 } SkyListing;
 

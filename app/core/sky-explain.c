@@ -136,6 +136,11 @@ explain_step (GString            *why,
     case SKY_PRICE_STEP_NOTHING:
       g_string_append (why, _(": nothing to bill"));
       break;
+    case SKY_PRICE_STEP_PRICE_DATE:
+      /* Translators: the date a price holds from, when it is not its price sheet's, as in
+       * " (price as of 2026-03-01)" */
+      g_string_append_printf (why, _(" (price as of %s)"), s->date);
+      break;
     case SKY_PRICE_STEP_COST:
       {
         g_autofree char *c = amount_text (s->result, s->currency);

@@ -438,6 +438,8 @@ sky_pricing_price_line (SkyPricing          *self,
       if (n_pieces == 0)
         push (steps, SKY_PRICE_STEP_NOTHING);
     }
+  if (t->price_date != NULL && (step = push (steps, SKY_PRICE_STEP_PRICE_DATE)) != NULL)
+    step->date = t->price_date;
   if ((step = push (steps, SKY_PRICE_STEP_COST)) != NULL)
     {
       step->result = shown (cost, common, &step->approximate);

@@ -35,6 +35,8 @@ typedef struct
   const char  *line_unit;         /* the line's, when it is another unit of the price's
                                    * dimension: its usage is converted; NULL otherwise */
   const char  *currency;          /* the offer's */
+  const char  *price_date;        /* the price's own effective date when it is not its
+                                   * sheet's; NULL otherwise */
   SkyDecimal   amount;            /* per unit, for a flat price */
   GArray      *tiers;             /* SkyPriceTier; empty for a flat price */
   SkyDecimal   free_units;        /* a month, before the first tier */
@@ -83,6 +85,7 @@ typedef enum
   SKY_PRICE_STEP_BILLABLE,        /* quantity units left to bill at a flat price */
   SKY_PRICE_STEP_RATE,            /* quantity units × price; count: 0 flat, else the piece */
   SKY_PRICE_STEP_NOTHING,         /* no unit to bill */
+  SKY_PRICE_STEP_PRICE_DATE,      /* the price holds from date, not from its sheet's date */
   SKY_PRICE_STEP_COST,            /* result, in currency */
   SKY_PRICE_STEP_DISCOUNT,        /* less factor percent = result */
   SKY_PRICE_STEP_EXCHANGE,        /* × factor currency per from_currency (date) = result */

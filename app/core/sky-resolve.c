@@ -301,6 +301,9 @@ fill_terms (SkyResolvedProvider   *p,
   t->unit = g_intern_string (price->unit);
   t->line_unit = g_strcmp0 (line->unit, price->unit) != 0 ? g_intern_string (line->unit) : NULL;
   t->currency = g_intern_string (offer->currency);
+  t->price_date = price->effective_date != NULL &&
+                  g_strcmp0 (price->effective_date, offer->effective_date) != 0
+                  ? g_intern_string (price->effective_date) : NULL;
   t->amount = sky_decimal_from_price (price->amount);
   t->tiers = g_array_sized_new (FALSE, TRUE, sizeof (SkyPriceTier), price->tiers->len);
   for (guint i = 0; i < price->tiers->len; i++)

@@ -111,6 +111,9 @@ describe_price (const SkyOfferDetails *d,
         g_string_append (s, ", ");
       g_string_append_printf (s, _("%s–%s %% of the month %s %% off"), from, to, percent);
     }
+  if (price->effective_date != NULL && g_strcmp0 (price->effective_date, d->effective_date) != 0)
+    /* Translators: the date a price holds from, when it is not the price sheet's */
+    g_string_append_printf (s, _("\nprice as of %s"), price->effective_date);
   return g_string_free (s, FALSE);
 }
 
