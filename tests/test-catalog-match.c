@@ -503,6 +503,57 @@ test_match_month_rules (Fixture       *f,
   ASSERT_DECIMAL (m->monthly, "113.462182456");
 }
 
+/* Offers priced in other units of the requirement's dimension match too, ranked by the price of
+ * the same quantity, each with its price in its own unit: per GB-month, disk-gib's 0.10 USD
+ * per GiB-month is 0.10 × 10⁹ / 2³⁰ = 0.0931…, below disk-gb's 0.095, though its amount is the
+ * larger; per GiB-month, disk-gb's is 0.095 × 2³⁰ / 10⁹ = 0.102…, still the dearer. */
+static void
+test_match_other_units (void)
+{
+  static const char * const units[] = { "gb-month", "gib-month", "tb-month", "tib-month" };
+  g_autofree char *dir = NULL;
+  g_autoptr(SkyCatalog) catalog = sky_test_open_catalog (&dir, "units-small.xml", NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      SkyRequirement req = { .category = "storage", .unit = units[i], .term = "on-demand" };
+      g_autoptr(GPtrArray) results = sky_catalog_match (catalog, NULL, &req, 730, 5, &error);
+      SkyMatchResult *r;
+      SkyMatch *m;
+      gint64 cheapest;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (results->len, ==, 1);
+      r = g_ptr_array_index (results, 0);
+      g_assert_cmpuint (r->matches->len, ==, 2);
+      m = g_ptr_array_index (r->matches, 0);
+      g_assert_cmpstr (m->offer->sku, ==, "disk-gib");
+      g_assert_cmpstr (m->unit, ==, "gib-month");
+      ASSERT_DECIMAL (m->on_demand, "0.1");
+      cheapest = m->offer->offer_id;
+      m = g_ptr_array_index (r->matches, 1);
+      g_assert_cmpstr (m->offer->sku, ==, "disk-gb");
+      g_assert_cmpstr (m->unit, ==, "gb-month");
+      ASSERT_DECIMAL (m->on_demand, "0.095");
+      g_assert_cmpint (sky_catalog_cheapest_offer (catalog, "unitcloud", NULL, &req, &error), ==,
+                       cheapest);
+      g_assert_no_error (error);
+    }
+
+  /* Units of another dimension do not: data stored is not data transferred. */
+  {
+    SkyRequirement req = { .category = "storage", .unit = "gb", .term = "on-demand" };
+    g_autoptr(GPtrArray) results = sky_catalog_match (catalog, NULL, &req, 730, 5, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (((SkyMatchResult *) g_ptr_array_index (results, 0))->matches->len, ==, 0);
+    g_assert_cmpint (sky_catalog_cheapest_offer (catalog, "unitcloud", NULL, &req, &error), ==,
+                     0);
+  }
+  sky_test_close_catalog (&dir, (SkyCatalog **) &catalog);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -521,6 +572,7 @@ main (int    argc,
   ADD ("components", test_components);
   ADD ("match-month-rules", test_match_month_rules);
 #undef ADD
+  g_test_add_func ("/sky/catalog-match/match-other-units", test_match_other_units);
 
   return g_test_run ();
 }
