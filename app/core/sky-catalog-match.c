@@ -333,13 +333,72 @@ compare_rows (gconstpointer a,
   return x->offer_seq < y->offer_seq ? -1 : x->offer_seq > y->offer_seq;
 }
 
+/* The units sheet @sheet's prices are in, as a mask of their codes: read once, with a look at
+ * every price, then kept (a sheet's prices never change; a sheet imported again has another
+ * checksum or import time). Locked. */
+static gboolean
+sheet_units (SkyCatalog  *self,
+             sqlite3     *db,
+             gint64       sheet,
+             guint64     *units,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) key_stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *key = NULL;
+  guint64 *cached, mask = 0;
+  int rc;
+
+  G_STATIC_ASSERT (sizeof mask * 8 >= 64);
+  if (sqlite3_prepare_v2 (db, "SELECT sha256, imported_at FROM sheet WHERE id = ?1", -1,
+                          &key_stmt, NULL) != SQLITE_OK)
+    return _sky_catalog_db_error (db, error, "Cannot read the price sheets");
+  sqlite3_bind_int64 (key_stmt, 1, sheet);
+  rc = sqlite3_step (key_stmt);
+  if (rc != SQLITE_ROW)
+    {
+      *units = G_MAXUINT64;
+      return rc == SQLITE_DONE ||
+             _sky_catalog_db_error (db, error, "Cannot read the price sheets");
+    }
+  key = g_strdup_printf ("%" G_GINT64_FORMAT " %s %s", sheet,
+                         (const char *) sqlite3_column_text (key_stmt, 0),
+                         (const char *) sqlite3_column_text (key_stmt, 1));
+  if (self->sheet_units == NULL)
+    self->sheet_units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  cached = g_hash_table_lookup (self->sheet_units, key);
+  if (cached != NULL)
+    {
+      *units = *cached;
+      return TRUE;
+    }
+
+  if (sqlite3_prepare_v2 (db, "SELECT DISTINCT unit FROM price WHERE sheet_id = ?1", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    return _sky_catalog_db_error (db, error, "Cannot search the catalog");
+  sqlite3_bind_int64 (stmt, 1, sheet);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 code = sqlite3_column_int64 (stmt, 0);
+      /* A code past the mask's bits counts as every unit: searched, never left out. */
+      mask |= code >= 0 && code < 64 ? G_GUINT64_CONSTANT (1) << code : G_MAXUINT64;
+    }
+  if (rc != SQLITE_DONE)
+    return _sky_catalog_db_error (db, error, "Cannot search the catalog");
+  g_hash_table_insert (self->sheet_units, g_steal_pointer (&key), g_memdup2 (&mask, sizeof mask));
+  *units = mask;
+  return TRUE;
+}
+
 /* Appends to @ids the offers of sheet @sheet that meet @req but what @omit leaves out, cheapest
  * first in the requirement's purchase option, at most @limit: those priced in the
- * requirement's unit and in every other unit of its dimension, into which a line's usage
- * converts, compared by the price of the same quantity. Locked. */
+ * requirement's unit and in every other unit of its dimension the sheet has prices in
+ * (@units), into which a line's usage converts, compared by the price of the same quantity.
+ * Locked. */
 static gboolean
 find_ids (sqlite3               *db,
           gint64                 sheet,
+          guint64                units,
           const SkyRequirement  *req,
           Omit                   omit,
           guint                  limit,
@@ -349,14 +408,19 @@ find_ids (sqlite3               *db,
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
   const SkyUnit *unit = sky_unit_lookup (req->unit);
 
+  /* No price is in a unit the vocabulary lacks. */
   if (unit == NULL)
-    return find_rows (db, sheet, req, omit, limit, rows, error);
+    return TRUE;
   for (guint i = 0; i < sky_vocabulary_size (SKY_VOCABULARY_UNIT); i++)
     {
       const SkyUnit *other = sky_unit_nth (i);
       SkyRequirement in_other = *req;
 
       if (!other->priced || other->dimension != unit->dimension)
+        continue;
+      /* Each unit's search reads its buckets to the end when the sheet has no price in it. */
+      if (other != unit && other->word.code < 64 &&
+          !(units & G_GUINT64_CONSTANT (1) << other->word.code))
         continue;
       in_other.unit = other->word.id;
       if (!find_rows (db, sheet, &in_other, omit, limit, rows, error))
@@ -389,8 +453,10 @@ find_ids_locked (SkyCatalog            *self,
 {
   sqlite3 *db;
   g_autoptr(SkyCatalogLocker) locker = _sky_catalog_locker_new (self, &db);
+  guint64 units = G_MAXUINT64;
 
-  return find_ids (db, sheet, req, omit, limit, ids, error);
+  return sheet_units (self, db, sheet, &units, error) &&
+         find_ids (db, sheet, units, req, omit, limit, ids, error);
 }
 
 /* The id of @provider's sheet @version, or of its current one when @version is NULL; 0 when

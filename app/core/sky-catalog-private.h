@@ -20,6 +20,9 @@ struct _SkyCatalog
   gboolean  wrote;
   gboolean  read_only;
   gboolean  unchanging;   /* read as a file nobody changes (SQLite's immutable) */
+  /* The units each sheet's prices are in, as a mask of their codes, keyed by the sheet's id,
+   * checksum and import time: worked out once, under the lock (sky-catalog-match.c). */
+  GHashTable *sheet_units;
 };
 
 /* The vocabulary's code of the unit "hour" (checked in class_init), for SQL text. */

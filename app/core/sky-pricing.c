@@ -204,7 +204,8 @@ shown (SkyDecimal  value,
   for (guint scale = SKY_DECIMAL_MAX_SCALE; scale >= 10; scale -= 4)
     if (sky_decimal_div (value, D ((gint64) divisor), scale, SKY_ROUND_HALF_UP, &q))
       {
-        if (sky_decimal_mul (q, D ((gint64) divisor), &back) && sky_decimal_compare (back, value) == 0)
+        if (sky_decimal_mul (q, D ((gint64) divisor), &back) &&
+            sky_decimal_compare (back, value) == 0)
           return sky_decimal_normalize (q);
         break;
       }
