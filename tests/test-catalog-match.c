@@ -554,6 +554,53 @@ test_match_other_units (void)
   sky_test_close_catalog (&dir, (SkyCatalog **) &catalog);
 }
 
+/* The units a sheet's prices are in are kept per sheet as imported: a sheet removed and
+ * imported again with its prices in other units (taking the same id) is searched in those. */
+static void
+test_match_units_of_sheet_imported_again (void)
+{
+  SkyRequirement req = { .category = "storage", .unit = "gb-month", .term = "on-demand" };
+  g_autofree char *dir = NULL;
+  g_autoptr(SkyCatalog) catalog = sky_test_open_catalog (&dir, "units-small.xml", NULL);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "units-small.xml", NULL);
+  g_autofree char *variant = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyImportResult) result = NULL;
+  gint64 first, again;
+
+  first = sky_catalog_cheapest_offer (catalog, "unitcloud", NULL, &req, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first, >, 0);
+
+  /* disk-gib per TiB-month now: 0.10 × 1024 = 102.4 USD per TiB-month is the same price. */
+  g_assert_true (g_file_get_contents (source, &text, NULL, NULL));
+  edited = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (edited, "unit=\"gib-month\" term=\"on-demand\" "
+                                      "amount=\"0.10\"", "unit=\"tib-month\" "
+                                      "term=\"on-demand\" amount=\"102.4\"", 1), ==, 1);
+  variant = g_build_filename (dir, "units-tib.xml", NULL);
+  g_assert_true (g_file_set_contents (variant, edited->str, edited->len, NULL));
+  g_assert_true (sky_catalog_remove_sheet (catalog, "unitcloud", "2026.1", &error));
+  g_assert_no_error (error);
+  result = sky_catalog_import_file (catalog, variant, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+
+  again = sky_catalog_cheapest_offer (catalog, "unitcloud", NULL, &req, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(SkyOfferDetails) offer = sky_catalog_get_offer (catalog, again, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (offer->sku, ==, "disk-gib");
+    g_assert_cmpstr (((SkyOfferPrice *) g_ptr_array_index (offer->prices, 0))->unit, ==,
+                     "tib-month");
+  }
+  sky_test_close_catalog (&dir, (SkyCatalog **) &catalog);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -573,6 +620,8 @@ main (int    argc,
   ADD ("match-month-rules", test_match_month_rules);
 #undef ADD
   g_test_add_func ("/sky/catalog-match/match-other-units", test_match_other_units);
+  g_test_add_func ("/sky/catalog-match/match-units-of-sheet-imported-again",
+                   test_match_units_of_sheet_imported_again);
 
   return g_test_run ();
 }
