@@ -695,6 +695,51 @@ test_units (void)
   sky_test_remove_tree (dir);
 }
 
+/* An hourly commitment bills every hour of the month whatever unit of time its line counts in:
+ * 2 × 730 × 0.13 = 189.80 EUR, the usage 730 hours as seconds; priced or not (no exchange
+ * rate), the line's usage is in its own unit. */
+static void
+test_commitment_in_seconds (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char * const currencies[] = { "EUR", "USD" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (currencies); i++)
+    {
+      g_autofree char *xml = g_strdup_printf (
+        "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"s\" currency=\"%s\">\n"
+        "  <providers><provider id=\"othercloud\"/></providers>\n"
+        "  <line label=\"Worker\" quantity=\"2\" unit=\"second\" term=\"reserved-1y-no-upfront\">\n"
+        "    <offer provider=\"othercloud\" sku=\"o-4\"/>\n"
+        "  </line>\n"
+        "</scenario>\n", currencies[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SkyScenario) s = sky_scenario_parse (xml, strlen (xml), "s", &error);
+      g_autoptr(SkyEstimate) e = NULL;
+      SkyEstimateLine *l;
+
+      g_assert_no_error (error);
+      e = sky_estimate_compute (f->catalog, s, NULL, FALSE, &error);
+      g_assert_no_error (error);
+      l = line_of (e, 0, 0);
+      {
+        g_autofree char *usage = sky_decimal_to_string (l->usage);
+        g_assert_cmpstr (usage, ==, "2628000");
+      }
+      g_assert_cmpstr (l->unit, ==, "second");
+      g_assert_cmpuint (l->term_months, ==, 12);
+      if (i == 0)
+        {
+          g_assert_cmpint (l->status, ==, SKY_LINE_PRICED);
+          ASSERT_MONEY (e, l->monthly, "189.80");
+          g_assert_true (g_str_has_prefix (l->explanation, "2 × 730 hour (a commitment bills "
+                                                           "every hour) × 0.13 EUR/hour"));
+        }
+      else
+        g_assert_cmpint (l->status, ==, SKY_LINE_NOT_PRICED);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -711,6 +756,7 @@ main (int    argc,
   ADD ("missing-rate", test_missing_rate);
   ADD ("service-discount", test_service_discount);
   ADD ("compare-by", test_compare_by);
+  ADD ("commitment-in-seconds", test_commitment_in_seconds);
 #undef ADD
   g_test_add_func ("/sky/estimate/published-examples", test_published_examples);
   g_test_add_func ("/sky/estimate/size-band", test_size_band);
