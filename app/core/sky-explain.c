@@ -80,6 +80,9 @@ explain_step (GString            *why,
           /* Translators: one tier's units at its price, as in "10240 gb × 0.09 USD/gb" */
           g_string_append_printf (why, _("%s%s %s × %s %s/%s"), s->count > 1 ? " + " : " = ",
                                   q, s->unit, a, s->currency, s->unit);
+        if (s->dev_test)
+          /* Translators: after a unit price the scenario's dev/test setting chose */
+          g_string_append (why, _(" (dev/test price)"));
       }
       break;
     case SKY_PRICE_STEP_NOTHING:

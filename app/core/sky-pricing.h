@@ -38,6 +38,7 @@ typedef struct
   const char  *rate_date;
   gboolean     has_on_demand;
   SkyDecimal   on_demand;         /* the same offer's hourly on-demand price: for break-even */
+  gboolean     dev_test;          /* a dev/test price, in place of the on-demand one */
 } SkyPriceTerms;
 
 /* A line's figures, in the scenario's currency, each rounded once to its minor unit. */
@@ -84,6 +85,7 @@ typedef struct
   guint             months;
   guint             count;
   gboolean          committed;
+  gboolean          dev_test;     /* RATE: the price is a dev/test price */
   const char       *unit;
   const char       *currency;
   const char       *from_currency;
