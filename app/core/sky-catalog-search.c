@@ -294,6 +294,8 @@ sort_key (SkySort sort)
     {
     case SKY_SORT_VCPU:
       return "p.vcpu";
+    case SKY_SORT_ARCHITECTURE:
+      return "p.arch";
     case SKY_SORT_MEMORY:
       return "p.memory";
     case SKY_SORT_PROVIDER:

@@ -95,6 +95,7 @@ typedef enum
   SKY_SORT_TERM,             /* by purchase option */
   SKY_SORT_PER_VCPU,         /* hourly price per vCPU; other prices last */
   SKY_SORT_PER_GIB,          /* hourly price per GiB of memory; other prices last */
+  SKY_SORT_ARCHITECTURE,     /* by processor architecture; offers that state none last */
 } SkySort;
 
 /* A search's attribute that takes every value. */
