@@ -571,6 +571,22 @@ test_line_dialog (Fixture       *f,
   gtk_editable_set_text (FIELD ("quantity_row"), "2");
   gtk_editable_set_text (FIELD ("vcpu_row"), "4");
 #undef FIELD
+  /* A line's purchase options: convertible reservations, not dev/test, which is the scenario's
+   * choice as a whole. */
+  {
+    GListModel *terms = adw_combo_row_get_model (ADW_COMBO_ROW (gtk_widget_get_template_child (
+      GTK_WIDGET (dialog), SKY_TYPE_LINE_DIALOG, "term_row")));
+    gboolean convertible = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (terms); i++)
+      {
+        const char *title = gtk_string_list_get_string (GTK_STRING_LIST (terms), i);
+
+        g_assert_cmpstr (title, !=, "Dev/test");
+        convertible |= g_strcmp0 (title, "Reserved convertible 1 yr, no upfront") == 0;
+      }
+    g_assert_true (convertible);
+  }
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.done", NULL);
   g_assert_cmpuint (shown_scenario (page)->lines->len, ==, 1);
   {

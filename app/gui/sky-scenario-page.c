@@ -433,7 +433,7 @@ on_term_chosen (GtkDropDown     *dropdown,
                 SkyScenarioPage *self)
 {
   guint selected = gtk_drop_down_get_selected (dropdown);
-  const char * const *terms = sky_terms ();
+  const char * const *terms = sky_line_terms ();
   SkyScenarioLine *line;
   guint index;
 
@@ -453,7 +453,7 @@ setup_term_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                SkyScenarioPage          *self)
 {
-  GtkWidget *dropdown = gtk_drop_down_new_from_strings (sky_term_titles ());
+  GtkWidget *dropdown = gtk_drop_down_new_from_strings (sky_line_term_titles ());
 
   gtk_widget_add_css_class (dropdown, "flat");
   g_object_set_data (G_OBJECT (dropdown), "list-item", item);
@@ -467,7 +467,7 @@ bind_term_cb (GtkSignalListItemFactory *factory,
               SkyScenarioPage          *self)
 {
   GtkWidget *dropdown = gtk_list_item_get_child (item);
-  const char * const *terms = sky_terms ();
+  const char * const *terms = sky_line_terms ();
   guint index;
   SkyScenarioLine *line = cell_line (self, dropdown, &index);
 
