@@ -2501,7 +2501,7 @@ test_search_rows (Fixture       *f,
   cli (&bad, "--catalog", f->catalog, "search", "--tenancy", "private", NULL);
   g_assert_cmpint (bad.status, ==, 2);
   g_assert_nonnull (strstr (bad.err, "--tenancy: unknown value “private”: use shared, "
-                                     "dedicated or host or any"));
+                                     "dedicated or host, or any"));
 
   cli (&matched, "--catalog", f->catalog, "match", "--category", "compute", "--min-vcpu", "4",
        "--licence", "byol", "--format", "json", NULL);

@@ -324,7 +324,7 @@ sky_cli_rows_check (SkyCliRows *rows,
       ids = sky_vocabulary_describe (options[i].vocabulary);
       /* Translators: an option's name, the value given, and the values it takes. */
       *status = sky_cli_usage_error (_("--%s: unknown value “%s”: use %s%s"), options[i].option,
-                                     value, ids, options[i].any ? " or any" : "");
+                                     value, ids, options[i].any ? ", or any" : "");
       return FALSE;
     }
   if (rows->software == NULL && rows->all_rows)

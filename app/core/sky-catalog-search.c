@@ -362,7 +362,7 @@ _sky_catalog_check_attribute (SkyVocabulary   vocabulary,
     return TRUE;
   ids = sky_vocabulary_describe (vocabulary);
   g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_INVALID_QUERY,
-               "Unknown %s “%s”: use %s or " SKY_SEARCH_ANY, what, value, ids);
+               "Unknown %s “%s”: use %s, or " SKY_SEARCH_ANY, what, value, ids);
   return FALSE;
 }
 
