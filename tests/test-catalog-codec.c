@@ -177,6 +177,64 @@ test_unreadable (void)
   g_assert_cmpstr (error->message, ==, "The prices of offer 42 cannot be read from the catalog");
 }
 
+
+/* A monthly cap and a usage discount follow a price's six fields, each only when it has one,
+ * and read back; the text of a price without them is as before. */
+static void
+test_price_rules (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) prices = NULL;
+  g_autofree char *expected = NULL;
+  int od = term ("on-demand"), hour = unit ("hour");
+  SkyOfferPrice *p;
+
+  _sky_catalog_append_price (text, TRUE, od, hour, 357100000, FALSE, 0, NULL);
+  _sky_catalog_append_no_tiers (text);
+  _sky_catalog_append_price_rules (text, TRUE, 240000000000, NULL);
+  _sky_catalog_append_price (text, FALSE, od, hour, 1942360000, FALSE, 0, NULL);
+  _sky_catalog_append_no_tiers (text);
+  _sky_catalog_append_price_rules (text, FALSE, 0, "n2");
+  _sky_catalog_append_price (text, FALSE, od, hour, 1, FALSE, 0, NULL);
+  _sky_catalog_append_no_tiers (text);
+  _sky_catalog_append_price_rules (text, TRUE, 5, "n1");
+  _sky_catalog_append_price (text, FALSE, od, hour, 2, FALSE, 0, NULL);
+  _sky_catalog_append_no_tiers (text);
+  _sky_catalog_append_price_rules (text, FALSE, 0, NULL);
+
+  expected = g_strdup_printf ("%d %d 357100000 - - - c=240000000000\n"
+                              "%d %d 1942360000 - - - u=n2\n"
+                              "%d %d 1 - - - c=5 u=n1\n"
+                              "%d %d 2 - - -", od, hour, od, hour, od, hour, od, hour);
+  g_assert_cmpstr (text->str, ==, expected);
+
+  prices = _sky_catalog_decode_prices (text->str);
+  g_assert_nonnull (prices);
+  g_assert_cmpuint (prices->len, ==, 4);
+  p = g_ptr_array_index (prices, 0);
+  g_assert_true (p->has_monthly_cap);
+  g_assert_cmpint (p->monthly_cap, ==, G_GINT64_CONSTANT (240000000000));
+  g_assert_null (p->usage_discount);
+  p = g_ptr_array_index (prices, 1);
+  g_assert_false (p->has_monthly_cap);
+  g_assert_cmpstr (p->usage_discount, ==, "n2");
+  p = g_ptr_array_index (prices, 2);
+  g_assert_cmpint (p->monthly_cap, ==, 5);
+  g_assert_cmpstr (p->usage_discount, ==, "n1");
+  p = g_ptr_array_index (prices, 3);
+  g_assert_false (p->has_monthly_cap);
+  g_assert_null (p->usage_discount);
+
+  /* A field of another name, a cap that is no count, a field twice: refused. */
+  {
+    const char *bad[] = { "0 0 1 - - - x=1", "0 0 1 - - - c=", "0 0 1 - - - c=-", "0 0 1 - - - u=",
+                          "0 0 1 - - - c=1 c=2", "0 0 1 - - - u=a u=b", "0 0 1 - - - c=1.5" };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+      g_assert_null (_sky_catalog_decode_prices (bad[i]));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -188,6 +246,7 @@ main (int    argc,
   g_test_add_func ("/sky/catalog-codec/round-trip", test_round_trip);
   g_test_add_func ("/sky/catalog-codec/refused", test_refused);
   g_test_add_func ("/sky/catalog-codec/unreadable", test_unreadable);
+  g_test_add_func ("/sky/catalog-codec/price-rules", test_price_rules);
 
   return g_test_run ();
 }

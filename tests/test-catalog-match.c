@@ -289,11 +289,225 @@ test_match_size_band (Fixture       *f,
   g_assert_no_error (error);
 }
 
+
+/* Parts Cloud: a database priced by components (0.04 per vCPU-hour and 0.005 per GiB-hour on
+ * demand, 0.025 and 0.003 on a one-year reservation with fees of 100 and 10 per unit), a fixed
+ * 4 vCPU / 16 GiB one at 0.20 an hour, and storage priced per GB-month. */
+static void
+import_parts_cloud (Fixture *f)
+{
+  g_autoptr(GString) sheet = g_string_new (NULL);
+  g_autofree char *path = g_build_filename (f->dir, "parts.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyImportResult) result = NULL;
+
+  sky_test_append_sheet_start (sheet, "partscloud", "Parts Cloud");
+  g_string_append (sheet,
+                   "  <region code=\"eu\" name=\"Europe\" geography=\"EU\"/>\n"
+                   "  <service id=\"db\" name=\"Databases\" category=\"database\">\n"
+                   "    <offer sku=\"db-fixed-4\" name=\"fixed\" region=\"eu\" vcpu=\"4\" "
+                   "memory-gib=\"16\">\n"
+                   "      <price unit=\"hour\" term=\"on-demand\" amount=\"0.20\"/>\n"
+                   "    </offer>\n"
+                   "    <offer sku=\"db-parts\" name=\"parts\" region=\"eu\">\n"
+                   "      <price unit=\"vcpu-hour\" term=\"on-demand\" amount=\"0.04\"/>\n"
+                   "      <price unit=\"gib-hour\" term=\"on-demand\" amount=\"0.005\"/>\n"
+                   "      <price unit=\"vcpu-hour\" term=\"reserved\" years=\"1\" "
+                   "upfront=\"partial\" upfront-fee=\"100\" amount=\"0.025\"/>\n"
+                   "      <price unit=\"gib-hour\" term=\"reserved\" years=\"1\" "
+                   "upfront=\"partial\" upfront-fee=\"10\" amount=\"0.003\"/>\n"
+                   "    </offer>\n"
+                   "    <offer sku=\"db-storage\" name=\"storage\" region=\"eu\">\n"
+                   "      <price unit=\"gb-month\" term=\"on-demand\" amount=\"0.1\"/>\n"
+                   "    </offer>\n"
+                   "  </service>\n"
+                   "</price-sheet>\n");
+  g_assert_true (g_file_set_contents (path, sheet->str, -1, NULL));
+  result = sky_catalog_import_file (f->catalog, path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static const char *
+cheapest_sku (Fixture              *f,
+              const SkyRequirement *req)
+{
+  static char sku[64];
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyOfferDetails) offer = NULL;
+  gint64 id = sky_catalog_cheapest_offer (f->catalog, "partscloud", NULL, req, &error);
+
+  g_assert_no_error (error);
+  if (id == 0)
+    return "none";
+  offer = sky_catalog_get_offer (f->catalog, id, &error);
+  g_assert_no_error (error);
+  g_strlcpy (sku, offer->sku, sizeof sku);
+  return sku;
+}
+
+/* An offer priced by components meets a requirement of N vCPU and M GiB per hour at N × its
+ * vCPU-hour price + M × its GiB-hour price, and is chosen when that is cheaper than every
+ * fixed-size offer; only with both a vCPU and a memory size, per hour. */
+static void
+test_components (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *only[] = { "partscloud", NULL };
+  SkyRequirement req = { .category = "database", .unit = "hour", .term = "on-demand",
+                         .min_vcpu_milli = 4000, .min_memory_mgib = 16000 };
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyMatchResult *r;
+  SkyMatch *m;
+
+  import_parts_cloud (f);
+
+  /* 4 × 0.04 + 16 × 0.005 = 0.24, dearer than the fixed offer's 0.20. */
+  g_assert_cmpstr (cheapest_sku (f, &req), ==, "db-fixed-4");
+  /* 2 × 0.04 + 16 × 0.005 = 0.16, cheaper than the fixed offer (within twice 2 vCPU). */
+  req.min_vcpu_milli = 2000;
+  g_assert_cmpstr (cheapest_sku (f, &req), ==, "db-parts");
+  /* 3 × 0.04 + 16 × 0.005 = 0.20, a tie, which goes to the fixed offer. */
+  req.min_vcpu_milli = 3000;
+  g_assert_cmpstr (cheapest_sku (f, &req), ==, "db-fixed-4");
+  /* 4 vCPU and 40 GiB: no fixed offer that size; the parts at 0.16 + 0.2 = 0.36. */
+  req.min_vcpu_milli = 4000;
+  req.min_memory_mgib = 40000;
+  g_assert_cmpstr (cheapest_sku (f, &req), ==, "db-parts");
+
+  /* Without a memory size, or of another category: no parts. */
+  req.min_memory_mgib = 0;
+  g_assert_cmpstr (cheapest_sku (f, &req), ==, "db-fixed-4");
+  req.min_vcpu_milli = 8000;
+  g_assert_cmpstr (cheapest_sku (f, &req), ==, "none");
+  req.min_memory_mgib = 40000;
+  req.category = "compute";
+  g_assert_cmpstr (cheapest_sku (f, &req), ==, "none");
+  req.category = "database";
+  req.unit = "gb-month";
+  g_assert_cmpstr (cheapest_sku (f, &req), ==, "none");
+
+  /* Matching ranks them by the price for the size: the parts first, sized as asked. */
+  req.unit = "hour";
+  req.min_vcpu_milli = 2000;
+  req.min_memory_mgib = 16000;
+  results = sky_catalog_match (f->catalog, only, &req, 730, 5, &error);
+  g_assert_no_error (error);
+  r = g_ptr_array_index (results, 0);
+  g_assert_null (r->no_match);
+  g_assert_cmpuint (r->matches->len, ==, 2);
+  m = g_ptr_array_index (r->matches, 0);
+  g_assert_cmpstr (m->offer->sku, ==, "db-parts");
+  g_assert_cmpint (m->offer->vcpu_milli, ==, 2000);
+  g_assert_cmpint (m->offer->memory_mgib, ==, 16000);
+  ASSERT_DECIMAL (m->on_demand, "0.16");
+  /* 0.16 × 730 = 116.8 a month; 0.16 / 2 = 0.08 per vCPU-hour. */
+  ASSERT_DECIMAL (m->monthly, "116.8");
+  ASSERT_DECIMAL (m->per_vcpu_hour, "0.08");
+  /* One year: 2 × 0.025 + 16 × 0.003 = 0.098 an hour, with 2 × 100 + 16 × 10 = 360 upfront
+   * spread over 12 × 730 hours: 0.098 + 0.0410958904 = 0.1390958904. */
+  g_assert_true (m->has_one_year);
+  ASSERT_DECIMAL (m->one_year, "0.1390958904");
+  g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (r->matches, 1))->offer->sku, ==,
+                   "db-fixed-4");
+
+  /* With 4 vCPU, the fixed offer at 0.20 comes first, the parts at 0.24 after it. */
+  g_clear_pointer (&results, g_ptr_array_unref);
+  req.min_vcpu_milli = 4000;
+  results = sky_catalog_match (f->catalog, only, &req, 730, 5, &error);
+  g_assert_no_error (error);
+  r = g_ptr_array_index (results, 0);
+  g_assert_cmpuint (r->matches->len, ==, 2);
+  g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (r->matches, 0))->offer->sku, ==,
+                   "db-fixed-4");
+  m = g_ptr_array_index (r->matches, 1);
+  g_assert_cmpstr (m->offer->sku, ==, "db-parts");
+  ASSERT_DECIMAL (m->on_demand, "0.24");
+
+  /* The same size: the offer's details as the catalog keeps them have no size. */
+  {
+    g_autoptr(SkyOfferDetails) parts = sky_catalog_get_offer (f->catalog, m->offer->offer_id,
+                                                              &error);
+    SkyComponentPrice cp;
+
+    g_assert_no_error (error);
+    g_assert_true (sky_offer_is_sized_by_components (parts));
+    g_assert_cmpint (parts->vcpu_milli, ==, -1);
+    g_assert_false (sky_offer_add_component_price (parts, "spot", 4000, 16000, &cp));
+    g_assert_false (sky_offer_add_component_price (parts, "on-demand", 0, 16000, &cp));
+    g_assert_true (sky_offer_add_component_price (parts, "on-demand", 2500, 7500, &cp));
+    /* 2.5 × 0.04 + 7.5 × 0.005 = 0.1375. */
+    ASSERT_DECIMAL (cp.amount, "0.1375");
+    g_assert_cmpuint (cp.price_index, ==, 4);
+    g_assert_cmpuint (parts->prices->len, ==, 5);
+  }
+}
+
+
+/* A month on demand of a match is what an instance that runs all month costs: at most its
+ * monthly cap, less its usage discount. Droplet-like: 0.03571 an hour, at most 24 a month;
+ * n2-like: 0.194236 an hour less 0, 13.22, 26.7 and 40 % a quarter of the month. */
+static void
+test_match_month_rules (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *only[] = { "rulescloud", NULL };
+  SkyRequirement req = { .category = "compute", .min_vcpu_milli = 2000 };
+  g_autoptr(GString) sheet = g_string_new (NULL);
+  g_autofree char *path = g_build_filename (f->dir, "rules.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  SkyMatchResult *r;
+  SkyMatch *m;
+
+  sky_test_append_sheet_start (sheet, "rulescloud", "Rules Cloud");
+  g_string_append (sheet,
+                   "  <region code=\"us\" name=\"US\" geography=\"US\"/>\n"
+                   "  <usage-discount id=\"n2\">\n"
+                   "    <band from=\"0\" to=\"25\" percent=\"0\"/>\n"
+                   "    <band from=\"25\" to=\"50\" percent=\"13.22\"/>\n"
+                   "    <band from=\"50\" to=\"75\" percent=\"26.7\"/>\n"
+                   "    <band from=\"75\" to=\"100\" percent=\"40\"/>\n"
+                   "  </usage-discount>\n"
+                   "  <service id=\"vm\" name=\"VMs\" category=\"compute\">\n"
+                   "    <offer sku=\"droplet\" name=\"droplet\" region=\"us\" vcpu=\"2\" "
+                   "memory-gib=\"4\">\n"
+                   "      <price unit=\"hour\" term=\"on-demand\" amount=\"0.03571\" "
+                   "monthly-cap=\"24\"/>\n"
+                   "    </offer>\n"
+                   "    <offer sku=\"n2\" name=\"n2\" region=\"us\" vcpu=\"4\" memory-gib=\"16\">\n"
+                   "      <price unit=\"hour\" term=\"on-demand\" amount=\"0.194236\" "
+                   "usage-discount=\"n2\"/>\n"
+                   "    </offer>\n"
+                   "  </service>\n"
+                   "</price-sheet>\n");
+  g_assert_true (g_file_set_contents (path, sheet->str, -1, NULL));
+  result = sky_catalog_import_file (f->catalog, path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  results = sky_catalog_match (f->catalog, only, &req, 730, 5, &error);
+  g_assert_no_error (error);
+  r = g_ptr_array_index (results, 0);
+  g_assert_cmpuint (r->matches->len, ==, 2);
+  /* 730 × 0.03571 = 26.0683, capped: 24; per GiB-month 24 / 4 = 6. */
+  m = g_ptr_array_index (r->matches, 0);
+  g_assert_cmpstr (m->offer->sku, ==, "droplet");
+  ASSERT_DECIMAL (m->on_demand, "0.03571");
+  ASSERT_DECIMAL (m->monthly, "24");
+  ASSERT_DECIMAL (m->per_gib_month, "6");
+  /* 730 × (25 × 100 + 25 × 86.78 + 25 × 73.3 + 25 × 60) / 10000 = 584.146 hours × 0.194236 =
+   * 113.462182456, pricing.yml's month for n2-standard-4. */
+  m = g_ptr_array_index (r->matches, 1);
+  g_assert_cmpstr (m->offer->sku, ==, "n2");
+  ASSERT_DECIMAL (m->monthly, "113.462182456");
+}
+
 /* The SKU of the cheapest offer of attributes.xml on demand that meets @req, or "" when none
  * does. */
 static char *
-cheapest_sku (SkyCatalog     *catalog,
-              SkyRequirement  req)
+cheapest_attrcloud_sku (SkyCatalog     *catalog,
+                        SkyRequirement  req)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SkyOfferDetails) d = NULL;
@@ -349,7 +563,7 @@ test_match_defaults (void)
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *sku = cheapest_sku (catalog, cases[i].req);
+      g_autofree char *sku = cheapest_attrcloud_sku (catalog, cases[i].req);
 
       g_test_message ("case %" G_GSIZE_FORMAT ": %s", i, sku);
       g_assert_cmpstr (sku, ==, cases[i].sku);
@@ -401,6 +615,8 @@ main (int    argc,
   ADD ("no-match", test_no_match);
   ADD ("each-constraint", test_each_constraint);
   ADD ("match-size-band", test_match_size_band);
+  ADD ("components", test_components);
+  ADD ("match-month-rules", test_match_month_rules);
 #undef ADD
   g_test_add_func ("/sky/catalog-match/match-defaults", test_match_defaults);
 

@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "sky-catalog.h"
+#include "sky-catalog-match.h"
 #include "sky-test-util.h"
 
 typedef struct
@@ -1724,9 +1725,9 @@ test_decline_bundled (Fixture       *f,
   g_assert_false (sky_catalog_has_sheets (f->catalog, NULL));
 }
 
-/* SQL that takes a catalog of schema 9 back to schema 8: the offers' attributes and the price
+/* SQL that takes a catalog of schema 10 back to schema 9: the offers' attributes and the price
  * table's variant and architecture go, and the view of offers is schema 5's again. */
-#define UNDO_SCHEMA_9 \
+#define UNDO_SCHEMA_10 \
   "DROP VIEW offer; " \
   "ALTER TABLE offer_row DROP COLUMN architecture; " \
   "ALTER TABLE offer_row DROP COLUMN tenancy; " \
@@ -1762,12 +1763,13 @@ test_migrate_from_5 (Fixture       *f,
       g_clear_object (&f->catalog);
       g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
       g_assert_cmpint (sqlite3_exec (db,
-                                     UNDO_SCHEMA_9
                                      "DROP TABLE setting; ALTER TABLE sheet ADD COLUMN "
                                      "is_current INTEGER NOT NULL DEFAULT 0 "
                                      "CHECK (is_current IN (0, 1)); "
                                      "UPDATE sheet SET is_current = 1; "
                                      "ALTER TABLE provider DROP COLUMN short_name; "
+                                     UNDO_SCHEMA_10
+                                     "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 5",
                                      NULL, NULL, NULL), ==, SQLITE_OK);
       sqlite3_close (db);
@@ -1876,8 +1878,9 @@ test_migrate_from_7 (Fixture       *f,
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
-                                 UNDO_SCHEMA_9
                                  "ALTER TABLE provider DROP COLUMN short_name; "
+                                 UNDO_SCHEMA_10
+                                 "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 7",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -1899,6 +1902,133 @@ test_migrate_from_7 (Fixture       *f,
   g_assert_cmpint (result->status, ==, SKY_IMPORT_ADDED);
   assert_short_names (f, "Example");
   g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (900000000));
+}
+
+
+/* A sheet with a usage discount, a price that names it and one with a monthly cap; @percent is
+ * the discount's second band. */
+static char *
+write_rules_sheet (Fixture    *f,
+                   const char *name,
+                   const char *percent)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  sky_test_append_sheet_start (s, "rulescloud", "Rules Cloud");
+  g_string_append_printf (s,
+                          "  <region code=\"r1\" name=\"R1\" geography=\"US\"/>\n"
+                          "  <usage-discount id=\"n2\">\n"
+                          "    <band from=\"0\" to=\"50\" percent=\"0\"/>\n"
+                          "    <band from=\"50\" to=\"100\" percent=\"%s\"/>\n"
+                          "  </usage-discount>\n"
+                          "  <service id=\"vm\" name=\"VMs\" category=\"compute\">\n"
+                          "    <offer sku=\"n2-4\" name=\"n2-4\" region=\"r1\" vcpu=\"4\" "
+                          "memory-gib=\"16\">\n"
+                          "      <price unit=\"hour\" term=\"on-demand\" amount=\"0.2\" "
+                          "usage-discount=\"n2\"/>\n"
+                          "      <price unit=\"hour\" term=\"spot\" amount=\"0.05\" "
+                          "monthly-cap=\"30\"/>\n"
+                          "    </offer>\n"
+                          "  </service>\n"
+                          "</price-sheet>\n", percent);
+  g_assert_true (g_file_set_contents (path, s->str, s->len, NULL));
+  return path;
+}
+
+/* The offer n2-4 of the rules sheet as the catalog gives it. */
+static SkyOfferDetails *
+rules_offer (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = sky_catalog_find_offer (f->catalog, "rulescloud", NULL, "n2-4", &error);
+  SkyOfferDetails *offer;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  offer = sky_catalog_get_offer (f->catalog, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (offer);
+  return offer;
+}
+
+/* An offer's details give each price's monthly cap and the bands of its usage discount; the
+ * same sheet again changes nothing, one whose bands differ is refused, and removing the sheet
+ * takes its usage discounts with it. */
+static void
+test_usage_discount_and_cap (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *sheet = write_rules_sheet (f, "rules.xml", "20");
+  g_autofree char *changed = write_rules_sheet (f, "rules-changed.xml", "25");
+  g_autoptr(SkyImportResult) result = import_ok (f, sheet);
+  g_autoptr(SkyImportResult) again = NULL;
+  g_autoptr(SkyOfferDetails) offer = rules_offer (f);
+  g_autoptr(GError) error = NULL;
+  SkyOfferPrice *on_demand, *spot;
+  g_autofree char *bands = NULL;
+
+  g_assert_cmpint (result->status, ==, SKY_IMPORT_ADDED);
+  g_assert_cmpuint (offer->prices->len, ==, 2);
+  on_demand = g_ptr_array_index (offer->prices, 0);
+  spot = g_ptr_array_index (offer->prices, 1);
+  g_assert_cmpstr (on_demand->usage_discount, ==, "n2");
+  g_assert_false (on_demand->has_monthly_cap);
+  g_assert_nonnull (on_demand->usage_bands);
+  bands = sky_sheet_bands_to_string (on_demand->usage_bands);
+  g_assert_cmpstr (bands, ==, "0:50:0,50:100:20");
+  g_assert_null (spot->usage_discount);
+  g_assert_null (spot->usage_bands);
+  g_assert_true (spot->has_monthly_cap);
+  g_assert_cmpint (spot->monthly_cap, ==, G_GINT64_CONSTANT (300000000000));
+
+  again = import_ok (f, sheet);
+  g_assert_cmpint (again->status, ==, SKY_IMPORT_UNCHANGED);
+
+  g_assert_null (sky_catalog_import_file (f->catalog, changed, NULL, NULL, NULL, &error));
+  g_assert_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_VERSION_CONFLICT);
+  g_clear_error (&error);
+
+  g_assert_true (sky_catalog_remove_sheet (f->catalog, "rulescloud", "1", &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->catalog);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM usage_discount"), ==, 0);
+}
+
+/* A catalog of schema 8 gains the table of usage discounts, empty; its prices read as before,
+ * and a sheet with a usage discount imports into it. */
+static void
+test_migrate_from_8 (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *sheet = write_rules_sheet (f, "rules.xml", "20");
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(SkyOfferDetails) offer = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  import_fixture (f);
+  g_clear_object (&f->catalog);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_10 "DROP TABLE usage_discount; "
+                                     "PRAGMA user_version = 8",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
+                                       "WHERE name = 'usage_discount'"), ==, 0);
+
+  f->catalog = sky_catalog_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma (f->path, "user_version"), ==, SKY_CATALOG_SCHEMA_VERSION);
+  g_assert_true (sky_catalog_check (f->catalog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM usage_discount"), ==, 0);
+  g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (960000000));
+
+  result = import_ok (f, sheet);
+  g_assert_cmpint (result->status, ==, SKY_IMPORT_ADDED);
+  offer = rules_offer (f);
+  g_assert_nonnull (((SkyOfferPrice *) g_ptr_array_index (offer->prices, 0))->usage_bands);
 }
 
 /* The SKUs of @rows, in order, joined by spaces. */
@@ -2091,10 +2221,10 @@ test_attributes_compared (Fixture       *f,
     }
 }
 
-/* A catalog of schema 8, before offers had attributes: its rows are default rows of no stated
+/* A catalog of schema 9, before offers had attributes: its rows are default rows of no stated
  * architecture, found by a search as before; a sheet with attributes goes in after it. */
 static void
-test_migrate_from_8 (Fixture       *f,
+test_migrate_from_9 (Fixture       *f,
                      gconstpointer  data)
 {
   g_autofree char *attributes = fixture_file ("attributes.xml");
@@ -2108,7 +2238,7 @@ test_migrate_from_8 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_9 "PRAGMA user_version = 8", NULL, NULL, NULL),
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_10 "PRAGMA user_version = 9", NULL, NULL, NULL),
                    ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_table_info ('price') "
@@ -2278,6 +2408,8 @@ main (int    argc,
   ADD ("migrate-from-5", test_migrate_from_5);
   ADD ("migrate-from-7", test_migrate_from_7);
   ADD ("migrate-from-8", test_migrate_from_8);
+  ADD ("usage-discount-and-cap", test_usage_discount_and_cap);
+  ADD ("migrate-from-9", test_migrate_from_9);
   ADD ("attributes/round-trip", test_attributes_round_trip);
   ADD ("attributes/compared", test_attributes_compared);
   ADD ("short-name", test_short_name);

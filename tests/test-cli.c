@@ -1286,11 +1286,15 @@ test_export_pdf (Fixture       *f,
   g_assert_nonnull (strstr (out, "843.61"));
   g_assert_nonnull (strstr (out, "The projection"));
   g_assert_nonnull (strstr (out, "over the monthly budget from month"));
-  /* Google Cloud has no per-server PostgreSQL offer: its figures say they leave that out. */
-  g_assert_nonnull (strstr (out, "out 1 line it cannot price"));
-  /* Google Cloud cannot price the PostgreSQL server: its totals are marked, and the star goes
-   * to the cheapest provider that prices every line. */
-  g_assert_nonnull (strstr (out, "Google Cloud (incomplete): "));
+  /* Google Cloud prices the PostgreSQL server (2 vCPU, 8 GiB) with Cloud SQL, priced per
+   * vCPU-hour and GiB-hour: (2 × 0.0413 + 8 × 0.007) × 730 = 0.1386 × 730 = 101.178; its
+   * total is 146.76 + 101.18 + 9.00 + 40.00 + 560.24 + 6.60 + 3.20 = 866.98, every line
+   * priced. */
+  g_assert_nonnull (strstr (out, "101.18"));
+  g_assert_nonnull (strstr (out, "866.98"));
+  g_assert_null (strstr (out, "out 1 line it cannot price"));
+  g_assert_null (strstr (out, "Google Cloud (incomplete): "));
+  /* The star goes to the cheapest provider that prices every line: AWS at 843.61. */
   g_assert_nonnull (strstr (out, "Services ★"));
 }
 

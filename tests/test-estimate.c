@@ -488,6 +488,126 @@ test_compare_by (Fixture       *f,
   g_assert_cmpint (again->compare_by, ==, SKY_COMPARE_TERM_TOTAL);
 }
 
+
+/* A catalog in a new folder (@dir, to remove) holding the bundled sheet @name. */
+static SkyCatalog *
+bundled_catalog (char       **dir,
+                 const char  *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *sheet = g_build_filename (g_getenv ("SKYTALLY_PRICESHEETS_DIR"), name, NULL);
+  g_autoptr(SkyImportResult) imported = NULL;
+  SkyCatalog *catalog;
+
+  *dir = sky_test_make_dir ();
+  db = g_build_filename (*dir, "catalog.db", NULL);
+  catalog = sky_catalog_open (db, &error);
+  g_assert_no_error (error);
+  imported = sky_catalog_import_file (catalog, sheet, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return catalog;
+}
+
+static SkyScenarioLine *
+offer_line (const char *provider,
+            const char *sku,
+            const char *unit,
+            const char *usage)
+{
+  SkyScenarioLine *line = sky_scenario_line_new (SKY_LINE_OFFER);
+
+  line->label = g_strdup (sku);
+  line->unit = g_strdup (unit);
+  line->has_usage = usage != NULL;
+  if (usage != NULL)
+    g_assert_true (sky_decimal_parse (usage, 10, FALSE, &line->usage, NULL));
+  line->provider = g_strdup (provider);
+  line->sku = g_strdup (sku);
+  return line;
+}
+
+/* Against the bundled Google Cloud sheet: an always-on n2-standard-4 in us-central1 costs
+ * pricing.yml's month for it, 584.146 hours × 0.194236 = 113.462182456 (the N2 sustained-use
+ * discount); half a month, 365 hours, is 182.5 + 182.5 × 0.8678 = 340.8735 hours × 0.194236 =
+ * 66.209905146; an e2-standard-4 has no such discount: 730 × 0.13402284 = 97.8366732. A Cloud
+ * SQL database of 2 vCPU and 8 GiB is 2 × 0.0413 + 8 × 0.007 = 0.1386 an hour, 101.178 a
+ * month; named as an offer per hour, it is not priced, and says why. */
+static void
+test_bundled_google_rules (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(SkyCatalog) catalog = bundled_catalog (&dir, "gcp.xml");
+  g_autoptr(SkyScenario) s = sky_scenario_new ("Rules", "USD");
+  g_autoptr(SkyEstimate) e = NULL;
+  SkyScenarioLine *db = sky_scenario_line_new (SKY_LINE_REQUIREMENT);
+
+  g_ptr_array_add (s->providers, g_strdup ("gcp"));
+  g_ptr_array_add (s->lines, offer_line ("gcp", "n2-standard-4.linux.us-central1", "hour", NULL));
+  g_ptr_array_add (s->lines, offer_line ("gcp", "n2-standard-4.linux.us-central1", "hour",
+                                         "365"));
+  g_ptr_array_add (s->lines, offer_line ("gcp", "e2-standard-4.linux.us-central1", "hour", NULL));
+  db->label = g_strdup ("database");
+  db->unit = g_strdup ("hour");
+  db->category = g_strdup ("database");
+  db->min_vcpu_milli = 2000;
+  db->min_memory_mgib = 8000;
+  g_ptr_array_add (s->lines, db);
+  g_ptr_array_add (s->lines, offer_line ("gcp", "cloud-sql-pg.enterprise.zonal.us-central1",
+                                         "hour", NULL));
+
+  e = sky_estimate_compute (catalog, s, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  ASSERT_MONEY (e, line_of (e, 0, 0)->monthly, "113.46");
+  g_assert_nonnull (strstr (line_of (e, 0, 0)->explanation,
+                            "usage discount n2, each: 182.5 hour at 0 % off + 182.5 hour at "
+                            "13.22 % off + 182.5 hour at 26.7 % off + 182.5 hour at 40 % off = "
+                            "584.146 hour at full price"));
+  ASSERT_MONEY (e, line_of (e, 0, 1)->monthly, "66.21");
+  ASSERT_MONEY (e, line_of (e, 0, 2)->monthly, "97.84");
+  g_assert_null (strstr (line_of (e, 0, 2)->explanation, "usage discount"));
+  g_assert_cmpint (line_of (e, 0, 3)->status, ==, SKY_LINE_PRICED);
+  g_assert_cmpstr (line_of (e, 0, 3)->offer->sku, ==, "cloud-sql-pg.enterprise.zonal.us-central1");
+  ASSERT_MONEY (e, line_of (e, 0, 3)->monthly, "101.18");
+  g_assert_cmpstr (line_of (e, 0, 3)->explanation, ==,
+                   "(2 vCPU × 0.0413 USD/vcpu-hour + 8 GiB × 0.007 USD/gib-hour = 0.1386 "
+                   "USD/hour) 1 × 730 hour × 0.1386 USD/hour = 101.178 USD ≈ 101.18 USD");
+  g_assert_cmpint (line_of (e, 0, 4)->status, ==, SKY_LINE_NOT_PRICED);
+  g_assert_nonnull (strstr (line_of (e, 0, 4)->reason,
+                            "is priced per vcpu-hour and per gib-hour: ask for its size"));
+  sky_test_remove_tree (dir);
+}
+
+/* Against the bundled DigitalOcean sheet: an always-on s-2vcpu-4gb costs its monthly price,
+ * 24.00 (730 × 0.03571 = 26.0683 is past the cap); 100 hours cost 3.571; an always-on
+ * m-16vcpu-128gb 672 (730 × 1 = 730 is past it). */
+static void
+test_bundled_droplet_caps (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(SkyCatalog) catalog = bundled_catalog (&dir, "digitalocean.xml");
+  g_autoptr(SkyScenario) s = sky_scenario_new ("Caps", "USD");
+  g_autoptr(SkyEstimate) e = NULL;
+
+  g_ptr_array_add (s->providers, g_strdup ("digitalocean"));
+  g_ptr_array_add (s->lines, offer_line ("digitalocean", "s-2vcpu-4gb.nyc3", "hour", NULL));
+  g_ptr_array_add (s->lines, offer_line ("digitalocean", "s-2vcpu-4gb.fra1", "hour", "100"));
+  g_ptr_array_add (s->lines, offer_line ("digitalocean", "m-16vcpu-128gb.sgp1", "hour", NULL));
+
+  e = sky_estimate_compute (catalog, s, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  ASSERT_MONEY (e, line_of (e, 0, 0)->monthly, "24.00");
+  g_assert_cmpstr (line_of (e, 0, 0)->explanation, ==,
+                   "1 × 730 hour × 0.03571 USD/hour = 26.0683 USD; capped at 24 USD a month "
+                   "each: 1 × 24 = 24.00 USD");
+  ASSERT_MONEY (e, line_of (e, 0, 1)->monthly, "3.57");
+  g_assert_null (strstr (line_of (e, 0, 1)->explanation, "capped"));
+  ASSERT_MONEY (e, line_of (e, 0, 2)->monthly, "672.00");
+  sky_test_remove_tree (dir);
+}
+
 /* On attributes.xml: requirement lines match the rows and architectures they ask for, a
  * convertible reservation is priced at its own price, and a scenario that opts in prices
  * on-demand lines at the dev/test price where the offer has one, and says so. */
@@ -582,6 +702,8 @@ main (int    argc,
   g_test_add_func ("/sky/estimate/published-examples", test_published_examples);
   g_test_add_func ("/sky/estimate/size-band", test_size_band);
   g_test_add_func ("/sky/estimate/attributes-and-dev-test", test_attributes_and_dev_test);
+  g_test_add_func ("/sky/estimate/bundled-google-rules", test_bundled_google_rules);
+  g_test_add_func ("/sky/estimate/bundled-droplet-caps", test_bundled_droplet_caps);
 
   return g_test_run ();
 }

@@ -206,6 +206,74 @@ test_hours (void)
     }
 }
 
+
+/* A usage discount shows each band's hours and what is left at full price; a monthly cap
+ * shows the uncapped month and the cap; a price from components shows its parts. */
+static void
+test_rules (void)
+{
+  g_autoptr(SkyPricing) pricing = sky_pricing_new ("USD", dec ("730"));
+  g_autoptr(GArray) steps = sky_price_steps_new ();
+  SkyPriceTerms t = { 0 };
+  SkyPricedLine out;
+  static const char *n2[][3] = {
+    { "0", "25", "0" }, { "25", "50", "13.22" }, { "50", "75", "26.7" }, { "75", "100", "40" },
+  };
+  g_autofree char *discounted = NULL, *capped = NULL, *components = NULL;
+
+  t.unit = g_intern_static_string ("hour");
+  t.currency = g_intern_static_string ("USD");
+  t.amount = dec ("0.194236");
+  t.free_units = t.upfront_fee = t.on_demand = sky_decimal_from_int (0);
+  t.usage_discount = g_intern_static_string ("n2");
+  t.usage_bands = g_array_new (FALSE, TRUE, sizeof (SkyUsageBand));
+  for (gsize i = 0; i < G_N_ELEMENTS (n2); i++)
+    {
+      SkyUsageBand band = { dec (n2[i][0]), dec (n2[i][1]), dec (n2[i][2]) };
+      g_array_append_val (t.usage_bands, band);
+    }
+  sky_pricing_price_line (pricing, &t, dec ("2"), dec ("730"), &out, steps);
+  discounted = sky_explain_steps (steps);
+  g_assert_cmpstr (discounted, ==,
+                   "2 × 730 hour; usage discount n2, each: 182.5 hour at 0 % off + 182.5 hour at "
+                   "13.22 % off + 182.5 hour at 26.7 % off + 182.5 hour at 40 % off = 584.146 "
+                   "hour at full price, × 2 = 1168.292 hour × 0.194236 USD/hour = "
+                   "226.924364912 USD ≈ 226.92 USD");
+  sky_price_terms_clear (&t);
+
+  g_array_set_size (steps, 0);
+  sky_pricing_reset (pricing);
+  t = (SkyPriceTerms) { 0 };
+  t.unit = g_intern_static_string ("hour");
+  t.currency = g_intern_static_string ("USD");
+  t.amount = dec ("0.03571");
+  t.free_units = t.upfront_fee = t.on_demand = sky_decimal_from_int (0);
+  t.has_monthly_cap = TRUE;
+  t.monthly_cap = dec ("24");
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("730"), &out, steps);
+  capped = sky_explain_steps (steps);
+  g_assert_cmpstr (capped, ==, "1 × 730 hour × 0.03571 USD/hour = 26.0683 USD; capped at 24 "
+                               "USD a month each: 1 × 24 = 24.00 USD");
+
+  g_array_set_size (steps, 0);
+  sky_pricing_reset (pricing);
+  t = (SkyPriceTerms) { 0 };
+  t.unit = g_intern_static_string ("hour");
+  t.currency = g_intern_static_string ("USD");
+  t.amount = dec ("0.2772");
+  t.free_units = t.upfront_fee = t.on_demand = sky_decimal_from_int (0);
+  t.has_components = TRUE;
+  t.vcpus = dec ("4");
+  t.vcpu_price = dec ("0.0413");
+  t.memory_gib = dec ("16");
+  t.gib_price = dec ("0.007");
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("730"), &out, steps);
+  components = sky_explain_steps (steps);
+  g_assert_cmpstr (components, ==,
+                   "(4 vCPU × 0.0413 USD/vcpu-hour + 16 GiB × 0.007 USD/gib-hour = 0.2772 "
+                   "USD/hour) 1 × 730 hour × 0.2772 USD/hour = 202.356 USD ≈ 202.36 USD");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -215,6 +283,7 @@ main (int    argc,
   g_test_add_func ("/sky/explain/each-step", test_each_step);
   g_test_add_func ("/sky/explain/lines", test_lines);
   g_test_add_func ("/sky/explain/hours", test_hours);
+  g_test_add_func ("/sky/explain/rules", test_rules);
 
   return g_test_run ();
 }

@@ -318,6 +318,168 @@ test_amortised_share (void)
     }
 }
 
+
+/* A usage discount's bands, in percent of the month: "from:to:percent" each. */
+static GArray *
+bands (const char * const *table)
+{
+  GArray *out = g_array_new (FALSE, TRUE, sizeof (SkyUsageBand));
+
+  for (guint i = 0; table[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (table[i], ":", 3);
+      SkyUsageBand band = { dec (f[0]), dec (f[1]), dec (f[2]) };
+
+      g_array_append_val (out, band);
+    }
+  return out;
+}
+
+/* Google Cloud's N2 table as its pricing.yml applies it, and its N1 table. */
+static const char * const n2_table[] = { "0:25:0", "25:50:13.22", "50:75:26.7", "75:100:40", NULL };
+static const char * const n1_table[] = { "0:25:0", "25:50:20", "50:75:40", "75:100:60", NULL };
+
+/* Each instance's hours fall into the bands by their share of the month's 730 hours (182.5 a
+ * quarter), each band's hours less its percent; rounded once. */
+static void
+test_usage_discount (void)
+{
+  g_autoptr(SkyPricing) pricing = sky_pricing_new ("USD", dec ("730"));
+  g_autoptr(GArray) steps = sky_price_steps_new ();
+  SkyPriceTerms t = flat ("0.194236", "hour");
+  SkyPricedLine out;
+
+  t.usage_discount = g_intern_static_string ("n2");
+  t.usage_bands = bands (n2_table);
+
+  /* Always on: 182.5 × (1 + 0.8678 + 0.733 + 0.6) = 584.146 hours at full price;
+   * × 0.194236 = 113.462182456, pricing.yml's month for n2-standard-4 in us-central1. */
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("730"), &out, steps);
+  ASSERT_MONEY (out.monthly, "113.46");
+  g_assert_cmpuint (steps->len, ==, 9);
+  g_assert_cmpint (step (steps, 1)->kind, ==, SKY_PRICE_STEP_USAGE_BAND);
+  g_assert_cmpuint (step (steps, 1)->count, ==, 1);
+  ASSERT_DEC (step (steps, 1)->quantity, "182.5");
+  ASSERT_DEC (step (steps, 1)->factor, "0");
+  g_assert_cmpstr (step (steps, 1)->name, ==, "n2");
+  ASSERT_DEC (step (steps, 4)->factor, "40");
+  g_assert_cmpint (step (steps, 5)->kind, ==, SKY_PRICE_STEP_DISCOUNTED);
+  ASSERT_DEC (step (steps, 5)->quantity, "584.146");
+  ASSERT_DEC (step (steps, 5)->result, "584.146");
+  g_assert_cmpint (step (steps, 6)->kind, ==, SKY_PRICE_STEP_RATE);
+  ASSERT_DEC (step (steps, 7)->result, "113.462182456");
+  g_assert_cmpint (step (steps, 8)->kind, ==, SKY_PRICE_STEP_ROUND);
+
+  /* Three instances half the month: 182.5 + 182.5 × 0.8678 = 340.8735 hours each, × 3 =
+   * 1022.6205 × 0.194236 = 198.629715438. */
+  g_array_set_size (steps, 0);
+  sky_pricing_reset (pricing);
+  sky_pricing_price_line (pricing, &t, dec ("3"), dec ("365"), &out, steps);
+  ASSERT_MONEY (out.monthly, "198.63");
+  ASSERT_DEC (step (steps, 3)->quantity, "340.8735");
+  ASSERT_DEC (step (steps, 3)->result, "1022.6205");
+
+  /* 100 hours lie in the first band: no discount, 19.4236. */
+  g_array_set_size (steps, 0);
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("100"), &out, steps);
+  ASSERT_MONEY (out.monthly, "19.42");
+
+  /* The N1 table, always on: 182.5 × 2.8 = 511 hours × 0.189999 = 97.089489, pricing.yml's
+   * month for n1-standard-4 in us-central1. */
+  g_clear_pointer (&t.usage_bands, g_array_unref);
+  t.usage_bands = bands (n1_table);
+  t.amount = dec ("0.189999");
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("730"), &out, NULL);
+  ASSERT_MONEY (out.monthly, "97.09");
+
+  /* Bands are shares of the scenario's month: of 720 hours, 180 a quarter; always on is
+   * 180 × 2.8 = 504 hours × 0.189999 = 95.759496. */
+  {
+    g_autoptr(SkyPricing) short_month = sky_pricing_new ("USD", dec ("720"));
+
+    sky_pricing_price_line (short_month, &t, dec ("1"), dec ("720"), &out, NULL);
+    ASSERT_MONEY (out.monthly, "95.76");
+  }
+
+  /* A commitment bills every hour at its price: no usage discount. 730 × 0.189999. */
+  t.committed = TRUE;
+  t.term_months = 12;
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("730"), &out, NULL);
+  ASSERT_MONEY (out.monthly, "138.70");
+  g_assert_false (sky_pricing_overflowed (pricing));
+  sky_price_terms_clear (&t);
+}
+
+/* One instance's month costs at most the cap; below it, the hours at the price. */
+static void
+test_monthly_cap (void)
+{
+  g_autoptr(SkyPricing) pricing = sky_pricing_new ("USD", dec ("730"));
+  g_autoptr(GArray) steps = sky_price_steps_new ();
+  SkyPriceTerms t = flat ("0.03571", "hour");
+  SkyPricedLine out;
+
+  t.has_monthly_cap = TRUE;
+  t.monthly_cap = dec ("24");
+
+  /* 730 × 0.03571 = 26.0683, over the cap: 24.00. */
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("730"), &out, steps);
+  ASSERT_MONEY (out.monthly, "24.00");
+  g_assert_cmpuint (steps->len, ==, 4);
+  g_assert_cmpint (step (steps, 2)->kind, ==, SKY_PRICE_STEP_COST);
+  ASSERT_DEC (step (steps, 2)->result, "26.0683");
+  g_assert_cmpint (step (steps, 3)->kind, ==, SKY_PRICE_STEP_CAP);
+  ASSERT_DEC (step (steps, 3)->price, "24");
+  ASSERT_DEC (step (steps, 3)->quantity, "1");
+  ASSERT_DEC (step (steps, 3)->result, "24");
+
+  /* Two droplets 100 hours each: 200 × 0.03571 = 7.142, under the cap of 48. */
+  g_array_set_size (steps, 0);
+  sky_pricing_price_line (pricing, &t, dec ("2"), dec ("100"), &out, steps);
+  ASSERT_MONEY (out.monthly, "7.14");
+  for (guint i = 0; i < steps->len; i++)
+    g_assert_cmpint (step (steps, i)->kind, !=, SKY_PRICE_STEP_CAP);
+
+  /* 672.1 hours: 24.000691, just over; 672 hours: 23.99712, just under. */
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("672.1"), &out, NULL);
+  ASSERT_MONEY (out.monthly, "24.00");
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("672"), &out, NULL);
+  ASSERT_MONEY (out.monthly, "24.00");
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("600"), &out, NULL);
+  ASSERT_MONEY (out.monthly, "21.43");
+
+  /* The scenario's discount comes off the capped month: 3 × 24 = 72, less 10 % = 64.80. */
+  t.has_discount = TRUE;
+  t.discount = dec ("10");
+  sky_pricing_price_line (pricing, &t, dec ("3"), dec ("730"), &out, NULL);
+  ASSERT_MONEY (out.monthly, "64.80");
+  g_assert_false (sky_pricing_overflowed (pricing));
+}
+
+/* A price built from components bills like an hourly one: its steps start with its parts. */
+static void
+test_components (void)
+{
+  g_autoptr(SkyPricing) pricing = sky_pricing_new ("USD", dec ("730"));
+  g_autoptr(GArray) steps = sky_price_steps_new ();
+  SkyPriceTerms t = flat ("0.2772", "hour");
+  SkyPricedLine out;
+
+  /* 4 × 0.0413 + 16 × 0.007 = 0.1652 + 0.112 = 0.2772 an hour; × 730 × 2 = 404.712. */
+  t.has_components = TRUE;
+  t.vcpus = dec ("4");
+  t.vcpu_price = dec ("0.0413");
+  t.memory_gib = dec ("16");
+  t.gib_price = dec ("0.007");
+  sky_pricing_price_line (pricing, &t, dec ("2"), dec ("730"), &out, steps);
+  ASSERT_MONEY (out.monthly, "404.71");
+  g_assert_cmpint (step (steps, 0)->kind, ==, SKY_PRICE_STEP_COMPONENTS);
+  ASSERT_DEC (step (steps, 0)->quantity, "4");
+  ASSERT_DEC (step (steps, 0)->usage, "16");
+  ASSERT_DEC (step (steps, 0)->result, "0.2772");
+  g_assert_cmpint (step (steps, 1)->kind, ==, SKY_PRICE_STEP_USAGE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -329,6 +491,9 @@ main (int    argc,
   g_test_add_func ("/sky/pricing/free-flat", test_free_flat);
   g_test_add_func ("/sky/pricing/discount-and-rate", test_discount_and_rate);
   g_test_add_func ("/sky/pricing/commitment", test_commitment);
+  g_test_add_func ("/sky/pricing/usage-discount", test_usage_discount);
+  g_test_add_func ("/sky/pricing/monthly-cap", test_monthly_cap);
+  g_test_add_func ("/sky/pricing/components", test_components);
   g_test_add_func ("/sky/pricing/overflow", test_overflow);
   g_test_add_func ("/sky/pricing/amortised-share", test_amortised_share);
 

@@ -964,6 +964,231 @@ test_short_name_refused (void)
   sky_test_remove_tree (dir);
 }
 
+
+/* Usage discounts and monthly caps ----------------------------------------------------------- */
+
+/* A sheet with @discounts (whole <usage-discount> elements, on line 7 on) and one offer whose
+ * one price has the attributes @price_attrs. */
+static char *
+rules_sheet (const char *discounts,
+             const char *price_attrs)
+{
+  GString *sheet = g_string_new (NULL);
+
+  sky_test_append_sheet_start (sheet, "testcloud", "Test Cloud");
+  g_string_append (sheet, "  <region code=\"r1\" name=\"R1\" geography=\"US\"/>\n");
+  g_string_append (sheet, discounts);
+  g_string_append_printf (sheet,
+                          "  <service id=\"vm\" name=\"VMs\" category=\"compute\">\n"
+                          "    <offer sku=\"vm-1\" name=\"vm-1\" region=\"r1\">\n"
+                          "      <price %s/>\n"
+                          "    </offer>\n"
+                          "  </service>\n"
+                          "</price-sheet>\n", price_attrs);
+  return g_string_free (sheet, FALSE);
+}
+
+#define N2_BANDS \
+  "  <usage-discount id=\"n2\">\n" \
+  "    <band from=\"0\" to=\"25\" percent=\"0\"/>\n" \
+  "    <band from=\"25\" to=\"50\" percent=\"13.22\"/>\n" \
+  "    <band from=\"50\" to=\"75\" percent=\"26.7\"/>\n" \
+  "    <band from=\"75\" to=\"100\" percent=\"40\"/>\n" \
+  "  </usage-discount>\n"
+
+typedef struct
+{
+  GPtrArray *discounts;   /* "id=bands" */
+  GPtrArray *prices;      /* "unit term cap=… usage=…" */
+} Rules;
+
+static gboolean
+collect_usage_discount (const SkySheetUsageDiscount  *discount,
+                        gpointer                      user_data,
+                        GError                      **error)
+{
+  Rules *r = user_data;
+  g_autofree char *bands = sky_sheet_bands_to_string (discount->bands);
+
+  g_ptr_array_add (r->discounts, g_strdup_printf ("%s=%s", discount->id, bands));
+  return TRUE;
+}
+
+static gboolean
+collect_rules (const SkySheetOffer  *offer,
+               gpointer              user_data,
+               GError              **error)
+{
+  Rules *r = user_data;
+
+  for (guint i = 0; i < offer->prices->len; i++)
+    {
+      const SkySheetPrice *p = g_ptr_array_index (offer->prices, i);
+
+      g_ptr_array_add (r->prices,
+                       g_strdup_printf ("%s %s cap=%s%" G_GINT64_FORMAT " usage=%s", p->unit,
+                                        p->term, p->has_monthly_cap ? "" : "none/",
+                                        p->monthly_cap, OR_NONE (p->usage_discount)));
+    }
+  return TRUE;
+}
+
+/* A sheet's usage discounts come whole, their bands exact, before the offers that name them;
+ * a price keeps its monthly cap exactly. */
+static void
+test_usage_discount_and_cap (void)
+{
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "rules.xml", NULL);
+  g_autofree char *text = NULL;
+  GString *sheet = g_string_new (NULL);
+  SkySheetSink sink = { .offer = collect_rules, .usage_discount = collect_usage_discount };
+  Rules r = { g_ptr_array_new_with_free_func (g_free), g_ptr_array_new_with_free_func (g_free) };
+  g_autoptr(GError) error = NULL;
+
+  sky_test_append_sheet_start (sheet, "testcloud", "Test Cloud");
+  g_string_append (sheet, "  <region code=\"r1\" name=\"R1\" geography=\"US\"/>\n" N2_BANDS
+                          "  <usage-discount id=\"flat\"><band from=\"0\" to=\"100\" "
+                          "percent=\"12.5\"/></usage-discount>\n"
+                          "  <service id=\"vm\" name=\"VMs\" category=\"compute\">\n"
+                          "    <offer sku=\"vm-1\" name=\"vm-1\" region=\"r1\">\n"
+                          "      <price unit=\"hour\" term=\"on-demand\" amount=\"0.194236\" "
+                          "usage-discount=\"n2\"/>\n"
+                          "      <price unit=\"hour\" term=\"spot\" amount=\"0.09\" "
+                          "monthly-cap=\"24.005\"/>\n"
+                          "      <price unit=\"second\" term=\"on-demand\" amount=\"0.00001\" "
+                          "monthly-cap=\"24\"/>\n"
+                          "      <price unit=\"vcpu-hour\" term=\"on-demand\" amount=\"0.03\" "
+                          "usage-discount=\"flat\"/>\n"
+                          "      <price unit=\"hour\" term=\"reserved\" years=\"1\" "
+                          "amount=\"0.12\"/>\n"
+                          "    </offer>\n"
+                          "  </service>\n"
+                          "</price-sheet>\n");
+  text = g_string_free (sheet, FALSE);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+
+  g_assert_true (sky_sheet_read_file (path, &sink, &r, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (r.discounts->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (r.discounts, 0), ==,
+                   "n2=0:25:0,25:50:13.22,50:75:26.7,75:100:40");
+  g_assert_cmpstr (g_ptr_array_index (r.discounts, 1), ==, "flat=0:100:12.5");
+  g_assert_cmpuint (r.prices->len, ==, 5);
+  g_assert_cmpstr (g_ptr_array_index (r.prices, 0), ==,
+                   "hour on-demand cap=none/0 usage=n2");
+  g_assert_cmpstr (g_ptr_array_index (r.prices, 1), ==,
+                   "hour spot cap=240050000000 usage=none");
+  g_assert_cmpstr (g_ptr_array_index (r.prices, 2), ==,
+                   "second on-demand cap=240000000000 usage=none");
+  g_assert_cmpstr (g_ptr_array_index (r.prices, 3), ==,
+                   "vcpu-hour on-demand cap=none/0 usage=flat");
+  /* A price read after one with a cap and a discount has neither of its own. */
+  g_assert_cmpstr (g_ptr_array_index (r.prices, 4), ==,
+                   "hour reserved-1y-no-upfront cap=none/0 usage=none");
+
+  /* The bands' text reads back as the same bands. */
+  {
+    g_autoptr(GArray) bands = sky_sheet_bands_parse ("0:25:0,25:50:13.22,50:75:26.7,75:100:40");
+    g_autofree char *again = NULL;
+
+    g_assert_nonnull (bands);
+    g_assert_cmpuint (bands->len, ==, 4);
+    again = sky_sheet_bands_to_string (bands);
+    g_assert_cmpstr (again, ==, "0:25:0,25:50:13.22,50:75:26.7,75:100:40");
+    g_assert_null (sky_sheet_bands_parse ("0:25"));
+    g_assert_null (sky_sheet_bands_parse (""));
+  }
+
+  g_ptr_array_unref (r.discounts);
+  g_ptr_array_unref (r.prices);
+  sky_test_remove_tree (dir);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *discounts;
+  const char *price;
+  int         code;
+  const char *where;     /* "line:column" */
+  const char *message;
+} RulesCase;
+
+static const RulesCase rules_cases[] = {
+  { "unknown-id", N2_BANDS, "unit=\"hour\" term=\"on-demand\" amount=\"1\" usage-discount=\"n1\"",
+    SKY_SHEET_ERROR_UNDECLARED, "15:", "usage discount “n1” is not declared" },
+  { "gap", "  <usage-discount id=\"g\">\n    <band from=\"0\" to=\"25\" percent=\"0\"/>\n"
+    "    <band from=\"30\" to=\"100\" percent=\"20\"/>\n  </usage-discount>\n",
+    "unit=\"hour\" term=\"on-demand\" amount=\"1\"", SKY_SHEET_ERROR_BANDS, "9:11",
+    "gap between bands: the previous one ends at 25, this one starts at 30" },
+  { "overlap", "  <usage-discount id=\"o\">\n    <band from=\"0\" to=\"50\" percent=\"0\"/>\n"
+    "    <band from=\"25\" to=\"100\" percent=\"20\"/>\n  </usage-discount>\n",
+    "unit=\"hour\" term=\"on-demand\" amount=\"1\"", SKY_SHEET_ERROR_BANDS, "9:11",
+    "overlaps the previous one: it starts at 25, the previous one ends at 50" },
+  { "not-from-zero", "  <usage-discount id=\"z\">\n    <band from=\"5\" to=\"100\" "
+    "percent=\"0\"/>\n  </usage-discount>\n", "unit=\"hour\" term=\"on-demand\" amount=\"1\"",
+    SKY_SHEET_ERROR_BANDS, "8:11", "the first band must start at 0, not at 5" },
+  { "short-of-100", "  <usage-discount id=\"s\">\n    <band from=\"0\" to=\"75\" "
+    "percent=\"0\"/>\n  </usage-discount>\n", "unit=\"hour\" term=\"on-demand\" amount=\"1\"",
+    SKY_SHEET_ERROR_BANDS, "8:", "the last band must end at 100" },
+  { "no-band", "  <usage-discount id=\"e\">\n  </usage-discount>\n",
+    "unit=\"hour\" term=\"on-demand\" amount=\"1\"", SKY_SHEET_ERROR_BANDS, "",
+    "usage discount “e” has no <band>" },
+  { "empty-band", "  <usage-discount id=\"b\">\n    <band from=\"0\" to=\"0\" percent=\"0\"/>\n"
+    "  </usage-discount>\n", "unit=\"hour\" term=\"on-demand\" amount=\"1\"",
+    SKY_SHEET_ERROR_BANDS, "8:", "a band must end after it starts" },
+  { "percent-over-100", "  <usage-discount id=\"p\">\n    <band from=\"0\" to=\"100\" "
+    "percent=\"120\"/>\n  </usage-discount>\n", "unit=\"hour\" term=\"on-demand\" amount=\"1\"",
+    SKY_SHEET_ERROR_INVALID_VALUE, "8:", "is more than 100 %" },
+  { "twice", N2_BANDS N2_BANDS, "unit=\"hour\" term=\"on-demand\" amount=\"1\"",
+    SKY_SHEET_ERROR_DUPLICATE, "13:", "usage discount “n2” is declared twice" },
+  { "after-services", "", "unit=\"hour\" term=\"on-demand\" amount=\"1\"/>\n    </offer>\n"
+    "  </service>\n" N2_BANDS "  <service id=\"x\" name=\"X\" category=\"compute\">\n"
+    "    <offer sku=\"vm-2\" name=\"vm-2\" region=\"r1\">\n      <price unit=\"hour\" "
+    "term=\"on-demand\" amount=\"1\"", SKY_SHEET_ERROR_UNEXPECTED_ELEMENT, "12:3:",
+    "usage discounts come after the regions and before services" },
+  { "discount-on-spot", N2_BANDS,
+    "unit=\"hour\" term=\"spot\" amount=\"1\" usage-discount=\"n2\"",
+    SKY_SHEET_ERROR_INVALID_VALUE, "15:", "only for on-demand prices per hour" },
+  { "discount-per-gb", N2_BANDS,
+    "unit=\"gb\" term=\"on-demand\" amount=\"1\" usage-discount=\"n2\"",
+    SKY_SHEET_ERROR_INVALID_VALUE, "15:", "only for on-demand prices per hour" },
+  { "cap-on-commitment", "", "unit=\"hour\" term=\"reserved\" years=\"1\" amount=\"1\" "
+    "monthly-cap=\"24\"", SKY_SHEET_ERROR_INVALID_VALUE, "9:",
+    "a monthly-cap is only for prices per running time without a commitment" },
+  { "cap-per-gb-month", "", "unit=\"gb-month\" term=\"on-demand\" amount=\"1\" "
+    "monthly-cap=\"24\"", SKY_SHEET_ERROR_INVALID_VALUE, "9:",
+    "a monthly-cap is only for prices per running time" },
+  { "cap-negative", "", "unit=\"hour\" term=\"on-demand\" amount=\"1\" monthly-cap=\"-24\"",
+    SKY_SHEET_ERROR_INVALID_VALUE, "9:", "is negative" },
+  { "cap-with-free", "", "unit=\"hour\" term=\"on-demand\" amount=\"1\" free-quantity=\"10\" "
+    "monthly-cap=\"24\"", SKY_SHEET_ERROR_INVALID_VALUE, "9:",
+    "a price with “monthly-cap” cannot have a free-quantity" },
+  { "cap-with-tiers", "", "unit=\"hour\" term=\"on-demand\" monthly-cap=\"24\"><tier from=\"0\" "
+    "amount=\"1\"/></price><price unit=\"gb\" term=\"on-demand\" amount=\"1\"",
+    SKY_SHEET_ERROR_INVALID_VALUE, "9:",
+    "a price with tiers cannot have “monthly-cap”" },
+};
+
+static void
+test_rules_refused (gconstpointer data)
+{
+  const RulesCase *c = data;
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *text = rules_sheet (c->discounts, c->price);
+  g_autofree char *path = NULL;
+  g_autofree char *prefix = NULL;
+  g_autoptr(GError) error = read_text (dir, "bad.xml", text, -1, &path);
+
+  g_assert_error (error, SKY_SHEET_ERROR, c->code);
+  prefix = g_strdup_printf ("%s:%s", path, c->where);
+  /* Compared whole when they differ, so that a failure shows the message. */
+  if (!g_str_has_prefix (error->message, prefix) || strstr (error->message, c->message) == NULL)
+    g_assert_cmpstr (error->message, ==, c->message);
+  sky_test_remove_tree (dir);
+}
+
 /* A sheet of one compute service whose offers, from line 7 on, are @offers; read with
  * describe_attributes(). Its path is set in @path_out. */
 static gboolean
@@ -1230,6 +1455,13 @@ main (int    argc,
   g_test_add_func ("/sky/sheet-reader/offer-attributes/refused", test_offer_attributes_refused);
   g_test_add_func ("/sky/sheet-reader/convertible", test_convertible);
   g_test_add_func ("/sky/sheet-reader/dev-test", test_dev_test);
+  g_test_add_func ("/sky/sheet-reader/usage-discount-and-cap", test_usage_discount_and_cap);
+  for (gsize i = 0; i < G_N_ELEMENTS (rules_cases); i++)
+    {
+      g_autofree char *test_path = g_strdup_printf ("/sky/sheet-reader/bad/rules/%s",
+                                                    rules_cases[i].name);
+      g_test_add_data_func (test_path, &rules_cases[i], test_rules_refused);
+    }
 
   return g_test_run ();
 }

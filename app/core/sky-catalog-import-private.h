@@ -62,6 +62,7 @@ typedef enum
   SKY_IMPORT_ITEM_PRICE_RUN,       /* a sorted GArray of SkyPendingPrice */
   SKY_IMPORT_ITEM_PRICE_BATCH_END, /* the runs since the last one make a batch */
   SKY_IMPORT_ITEM_END,
+  SKY_IMPORT_ITEM_USAGE_DISCOUNT,  /* its id and its bands as text (a GStrv) */
 } SkyImportItemKind;
 
 typedef struct

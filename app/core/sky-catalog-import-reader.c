@@ -73,6 +73,7 @@ item_clear (SkyImportItem *item)
       break;
     case SKY_IMPORT_ITEM_REGION:
     case SKY_IMPORT_ITEM_SERVICE:
+    case SKY_IMPORT_ITEM_USAGE_DISCOUNT:
       g_strfreev (item->data);
       break;
     case SKY_IMPORT_ITEM_WORD:
@@ -262,6 +263,18 @@ queue_service (const SkySheetService  *service,
   const char *fields[] = { service->id, service->name, service->category, service->sla, NULL };
 
   return pipe_push (user_data, SKY_IMPORT_ITEM_SERVICE, g_strdupv ((char **) fields), error);
+}
+
+static gboolean
+queue_usage_discount (const SkySheetUsageDiscount  *discount,
+                      gpointer                      user_data,
+                      GError                      **error)
+{
+  char **fields = g_new0 (char *, 3);
+
+  fields[0] = g_strdup (discount->id);
+  fields[1] = sky_sheet_bands_to_string (discount->bands);
+  return pipe_push (user_data, SKY_IMPORT_ITEM_USAGE_DISCOUNT, fields, error);
 }
 
 /* The number of @text among the sheet's words, which the writer turns into the catalog's id
@@ -464,6 +477,8 @@ queue_offer (const SkySheetOffer  *offer,
 
           _sky_catalog_append_tier (batch->text, t == 0, tier->from, tier->to, tier->amount);
         }
+      _sky_catalog_append_price_rules (batch->text, price->has_monthly_cap, price->monthly_cap,
+                                       price->usage_discount);
       g_array_append_val (pipe->pending, pending);
     }
   queued->prices = batch_end_text (batch, queued->prices);
@@ -480,6 +495,7 @@ static const SkySheetSink queue_sink = {
   .region = queue_region,
   .service = queue_service,
   .offer = queue_offer,
+  .usage_discount = queue_usage_discount,
 };
 
 static gpointer

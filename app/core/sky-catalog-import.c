@@ -31,6 +31,7 @@ enum {
   STMT_FIND_SKU,
   STMT_FIND_WORD,
   STMT_WORD,
+  STMT_USAGE_DISCOUNT,
   N_STMTS
 };
 
@@ -44,6 +45,8 @@ static const char * const import_sql[N_STMTS] = {
                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '', ?8, "
                  "strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'))",
   [STMT_REGION] = "INSERT INTO region (sheet_id, code, name, geography) VALUES (?1, ?2, ?3, ?4)",
+  [STMT_USAGE_DISCOUNT] = "INSERT INTO usage_discount (sheet_id, code, bands) "
+                          "VALUES (?1, ?2, ?3)",
   [STMT_SERVICE] = "INSERT INTO service (sheet_id, code, name, category, sla) "
                    "VALUES (?1, ?2, ?3, ?4, ?5)",
   /* OR FAIL: a row that fails stops its statement and leaves the rows before it, which the
@@ -106,6 +109,7 @@ typedef struct
   sqlite3_stmt    *stored_offers;    /* the loaded sheet's offers, in the order it listed them */
   guint            regions;
   guint            services;
+  guint            usage_discounts;
   guint64          offers;
   GPtrArray       *runs;             /* sorted runs of prices of the batch in the making */
   SkyRunMerge      merge;            /* the batch being written */
@@ -340,6 +344,30 @@ import_region (const SkySheetRegion  *region,
   _sky_catalog_bind_text (stmt, 2, region->code);
   _sky_catalog_bind_text (stmt, 3, region->name);
   _sky_catalog_bind_text (stmt, 4, region->geography);
+  return run (import, stmt, error);
+}
+
+static gboolean
+import_usage_discount (const char  *code,
+                       const char  *bands,
+                       Import      *import,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt = import->stmts[STMT_USAGE_DISCOUNT];
+
+  if (import->existing_sha256 != NULL)
+    {
+      const char *texts[] = { bands };
+
+      import->usage_discounts++;
+      return stored_row_is (import,
+                            "SELECT 0, bands FROM usage_discount "
+                            "WHERE sheet_id = ?1 AND code = ?2",
+                            code, texts, G_N_ELEMENTS (texts), 1, NULL, error);
+    }
+  sqlite3_bind_int64 (stmt, 1, import->sheet_id);
+  _sky_catalog_bind_text (stmt, 2, code);
+  _sky_catalog_bind_text (stmt, 3, bands);
   return run (import, stmt, error);
 }
 
@@ -684,6 +712,8 @@ write_item (Import         *import,
                              import, error);
     case SKY_IMPORT_ITEM_WORD:
       return import_word (item->data, import, error);
+    case SKY_IMPORT_ITEM_USAGE_DISCOUNT:
+      return import_usage_discount (fields[0], fields[1], import, error);
     case SKY_IMPORT_ITEM_OFFER:
       return write_offers (import, batch, GPOINTER_TO_UINT (item->data), 1, error);
     case SKY_IMPORT_ITEM_PRICE_RUN:
@@ -843,13 +873,15 @@ same_as_stored (Import  *import,
   if (rc != SQLITE_DONE ||
       sqlite3_prepare_v2 (import->db,
                           "SELECT (SELECT count(*) FROM region WHERE sheet_id = ?1), "
-                          "  (SELECT count(*) FROM service WHERE sheet_id = ?1)",
+                          "  (SELECT count(*) FROM service WHERE sheet_id = ?1), "
+                          "  (SELECT count(*) FROM usage_discount WHERE sheet_id = ?1)",
                           -1, &stmt, NULL) != SQLITE_OK)
     return _sky_catalog_db_error (import->db, error, "Cannot compare the sheet with the catalog's");
   sqlite3_bind_int64 (stmt, 1, import->sheet_id);
   rc = sqlite3_step (stmt);
   same = rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) == import->regions &&
-         sqlite3_column_int64 (stmt, 1) == import->services;
+         sqlite3_column_int64 (stmt, 1) == import->services &&
+         sqlite3_column_int64 (stmt, 2) == import->usage_discounts;
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (rc != SQLITE_ROW)
     return _sky_catalog_db_error (import->db, error, "Cannot compare the sheet with the catalog's");

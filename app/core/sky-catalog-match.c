@@ -135,8 +135,10 @@ typedef enum
   OMIT_SLA = 1 << 7,
   OMIT_FEATURES = 1 << 8,
   OMIT_BAND = 1 << 9,         /* the upper bounds of vCPU, memory and GPUs */
-  OMIT_ARCHITECTURE = 1 << 10,
-  OMIT_VARIANT = 1 << 11,     /* tenancy, licence, software and capacity */
+  COMPONENTS = 1 << 10,       /* offers priced by components instead, by their vCPU-hour
+                               * price, with no size to meet */
+  OMIT_ARCHITECTURE = 1 << 11,
+  OMIT_VARIANT = 1 << 12,     /* tenancy, licence, software and capacity */
 } Omit;
 
 /* The most of a size an offer may have: @minimum times the requirement's band. */
@@ -172,8 +174,9 @@ find_ids (sqlite3               *db,
   gboolean geography = req->geography != NULL && !(omit & OMIT_GEOGRAPHY);
   gboolean region = req->region != NULL && !(omit & OMIT_REGION);
   gboolean os = req->os != NULL && !(omit & OMIT_OS);
-  gboolean vcpu = req->min_vcpu_milli > 0 && !(omit & OMIT_VCPU);
-  gboolean memory = req->min_memory_mgib > 0 && !(omit & OMIT_MEMORY);
+  gboolean components = (omit & COMPONENTS) != 0;
+  gboolean vcpu = req->min_vcpu_milli > 0 && !(omit & OMIT_VCPU) && !components;
+  gboolean memory = req->min_memory_mgib > 0 && !(omit & OMIT_MEMORY) && !components;
   gboolean gpu = req->min_gpu > 0 && !(omit & OMIT_GPU);
   gboolean sla = req->min_sla != NULL && !(omit & OMIT_SLA);
   gboolean band = !(omit & OMIT_BAND);
@@ -196,6 +199,8 @@ find_ids (sqlite3               *db,
    * that the price key leads the search. */
   _sky_catalog_append_buckets (sql, req->term, &geography_code,
                                !geography ? -1 : geography_code >= 0 ? 1 : 0, req->category);
+  if (components)
+    g_string_append (sql, " AND p.vcpu IS NULL AND p.memory IS NULL");
   if (region)
     g_string_append (sql, " AND p.region = (SELECT id FROM word WHERE text = :region)");
   /* The default row unless the requirement asks for another; the price table holds both. */
@@ -243,7 +248,8 @@ find_ids (sqlite3               *db,
 
 #define BIND(name, value) \
   sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), value, -1, SQLITE_STATIC)
-  _sky_catalog_bind_code (stmt, ":unit", SKY_VOCABULARY_UNIT, req->unit);
+  _sky_catalog_bind_code (stmt, ":unit", SKY_VOCABULARY_UNIT,
+                          components ? "vcpu-hour" : req->unit);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":sheet"), sheet);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit);
   if (region)
@@ -340,9 +346,176 @@ resolve_sheet (SkyCatalog  *self,
   return sheet_id (db, provider, version, error);
 }
 
+/* Prices built from components ------------------------------------------------------------ */
+
+/* @offer's price per @unit in @term, when it is flat (no tiers, no free quantity). */
+static const SkyOfferPrice *
+flat_price (const SkyOfferDetails *offer,
+            const char            *unit,
+            const char            *term)
+{
+  for (guint i = 0; i < offer->prices->len; i++)
+    {
+      const SkyOfferPrice *p = g_ptr_array_index (offer->prices, i);
+
+      if (g_strcmp0 (p->unit, unit) == 0 && g_strcmp0 (p->term, term) == 0)
+        return p->tiers->len == 0 && p->free_quantity == NULL ? p : NULL;
+    }
+  return NULL;
+}
+
+/* @offer's price per @unit in @term (the first tier's amount for a tiered one), or NULL. */
+static const SkyOfferPrice *
+flat_or_first_price (const SkyOfferDetails *offer,
+                     const char            *unit,
+                     const char            *term)
+{
+  for (guint i = 0; i < offer->prices->len; i++)
+    {
+      const SkyOfferPrice *p = g_ptr_array_index (offer->prices, i);
+
+      if (g_strcmp0 (p->unit, unit) == 0 && g_strcmp0 (p->term, term) == 0)
+        return p;
+    }
+  return NULL;
+}
+
+/* Whether @offer has no size of its own and a vCPU-hour and a GiB-hour price of one purchase
+ * option: a requirement gives it its size. */
+gboolean
+sky_offer_is_sized_by_components (const SkyOfferDetails *offer)
+{
+  g_return_val_if_fail (offer != NULL, FALSE);
+
+  if (offer->vcpu_milli >= 0 || offer->memory_mgib >= 0)
+    return FALSE;
+  for (guint i = 0; i < offer->prices->len; i++)
+    {
+      const SkyOfferPrice *p = g_ptr_array_index (offer->prices, i);
+
+      if (g_strcmp0 (p->unit, "vcpu-hour") == 0 && flat_price (offer, "vcpu-hour", p->term) &&
+          flat_price (offer, "gib-hour", p->term) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The price per hour in @term of @offer, priced by components, sized @vcpu_milli vCPU and
+ * @memory_mgib GiB: worked out exactly in @out, and added to the offer's prices (rounded to the
+ * catalog's 10 decimals, for showing) so that the offer can be shown and priced as one of that
+ * size. FALSE when the offer is not priced by components in @term. */
+gboolean
+sky_offer_add_component_price (SkyOfferDetails   *offer,
+                               const char        *term,
+                               gint64             vcpu_milli,
+                               gint64             memory_mgib,
+                               SkyComponentPrice *out)
+{
+  const SkyOfferPrice *v, *g;
+  SkyOfferPrice *hour;
+  gboolean overflow = FALSE;
+  SkyDecimal fee_v, fee_g;
+  gint64 amount, fee = 0;
+
+  g_return_val_if_fail (offer != NULL && term != NULL && out != NULL, FALSE);
+
+  if (offer->vcpu_milli >= 0 || offer->memory_mgib >= 0 || vcpu_milli <= 0 || memory_mgib <= 0)
+    return FALSE;
+  v = flat_price (offer, "vcpu-hour", term);
+  g = flat_price (offer, "gib-hour", term);
+  if (v == NULL || g == NULL)
+    return FALSE;
+
+  out->vcpus = sky_decimal_normalize (sky_decimal_from_scaled (vcpu_milli, 3));
+  out->memory_gib = sky_decimal_normalize (sky_decimal_from_scaled (memory_mgib, 3));
+  out->vcpu_price = sky_decimal_from_price (v->amount);
+  out->gib_price = sky_decimal_from_price (g->amount);
+  out->amount = sky_decimal_add_or_flag (
+      sky_decimal_mul_or_flag (out->vcpus, out->vcpu_price, &overflow),
+      sky_decimal_mul_or_flag (out->memory_gib, out->gib_price, &overflow), &overflow);
+  out->has_upfront_fee = v->has_upfront_fee || g->has_upfront_fee;
+  fee_v = sky_decimal_from_price (v->has_upfront_fee ? v->upfront_fee : 0);
+  fee_g = sky_decimal_from_price (g->has_upfront_fee ? g->upfront_fee : 0);
+  out->upfront_fee = sky_decimal_add_or_flag (
+      sky_decimal_mul_or_flag (out->vcpus, fee_v, &overflow),
+      sky_decimal_mul_or_flag (out->memory_gib, fee_g, &overflow), &overflow);
+  if (overflow ||
+      !sky_decimal_to_scaled_int64 (sky_decimal_round (out->amount, SKY_PRICE_SCALE,
+                                                       SKY_ROUND_HALF_UP),
+                                    SKY_PRICE_SCALE, &amount) ||
+      !sky_decimal_to_scaled_int64 (sky_decimal_round (out->upfront_fee, SKY_PRICE_SCALE,
+                                                       SKY_ROUND_HALF_UP),
+                                    SKY_PRICE_SCALE, &fee))
+    return FALSE;
+
+  hour = g_new0 (SkyOfferPrice, 1);
+  hour->term = g_strdup (term);
+  hour->unit = g_strdup ("hour");
+  hour->amount = amount;
+  hour->has_upfront_fee = out->has_upfront_fee;
+  hour->upfront_fee = fee;
+  hour->tiers = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_offer_tier_free);
+  hour->usage_discount = g_strdup (v->usage_discount);
+  hour->usage_bands = v->usage_bands != NULL ? g_array_copy (v->usage_bands) : NULL;
+  out->price_index = offer->prices->len;
+  g_ptr_array_add (offer->prices, hour);
+  return TRUE;
+}
+
+/* Whether offers priced by components can meet @req: a size of both vCPU and memory, priced
+ * per hour, of compute or a database. */
+static gboolean
+components_apply (const SkyRequirement *req)
+{
+  return g_strcmp0 (req->unit, "hour") == 0 && req->min_vcpu_milli > 0 &&
+         req->min_memory_mgib > 0 &&
+         (g_strcmp0 (req->category, "compute") == 0 ||
+          g_strcmp0 (req->category, "database") == 0);
+}
+
+/* The offers of @sheet priced by components that meet @req in its purchase option, each with
+ * its price per hour for @req's size added; cheapest first, ties in the catalog's order.
+ * SkyOfferDetails; NULL on error. */
+static GPtrArray *
+component_offers (SkyCatalog            *self,
+                  gint64                 sheet,
+                  const SkyRequirement  *req,
+                  GError               **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) offers =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) sky_offer_details_free);
+  g_autoptr(GArray) amounts = g_array_new (FALSE, FALSE, sizeof (SkyDecimal));
+
+  if (!components_apply (req))
+    return g_steal_pointer (&offers);
+  if (!find_ids_locked (self, sheet, req, COMPONENTS, G_MAXINT32, ids, error))
+    return NULL;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(SkyOfferDetails) offer = sky_catalog_get_offer (self, id, error);
+      SkyComponentPrice cp;
+      guint at = 0;
+
+      if (offer == NULL)
+        return NULL;
+      if (!sky_offer_add_component_price (offer, req->term, req->min_vcpu_milli,
+                                          req->min_memory_mgib, &cp))
+        continue;
+      while (at < amounts->len &&
+             sky_decimal_compare (g_array_index (amounts, SkyDecimal, at), cp.amount) <= 0)
+        at++;
+      g_array_insert_val (amounts, at, cp.amount);
+      g_ptr_array_insert (offers, at, g_steal_pointer (&offer));
+    }
+  return g_steal_pointer (&offers);
+}
+
 /* The offer of @provider's sheet @version (NULL: the current one) whose price in the
  * requirement's unit and purchase option is lowest among those that meet it; ties go to the
- * offer listed first. 0 when none does, -1 on error. */
+ * offer listed first. An offer priced by components takes part at its price for the size asked
+ * for, and wins only when it is cheaper. 0 when none does, -1 on error. */
 gint64
 sky_catalog_cheapest_offer (SkyCatalog            *self,
                             const char            *provider,
@@ -351,7 +524,8 @@ sky_catalog_cheapest_offer (SkyCatalog            *self,
                             GError               **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gint64 sheet;
+  g_autoptr(GPtrArray) components = NULL;
+  gint64 sheet, best;
   gboolean ok;
 
   g_return_val_if_fail (req->category != NULL && req->unit != NULL && req->term != NULL, -1);
@@ -362,7 +536,31 @@ sky_catalog_cheapest_offer (SkyCatalog            *self,
   ok = find_ids_locked (self, sheet, req, KEEP_ALL, 1, ids, error);
   if (!ok)
     return -1;
-  return ids->len > 0 ? g_array_index (ids, gint64, 0) : 0;
+  best = ids->len > 0 ? g_array_index (ids, gint64, 0) : 0;
+
+  components = component_offers (self, sheet, req, error);
+  if (components == NULL)
+    return -1;
+  if (components->len > 0)
+    {
+      SkyOfferDetails *sized = g_ptr_array_index (components, 0);
+      const SkyOfferPrice *hour = g_ptr_array_index (sized->prices, sized->prices->len - 1);
+
+      if (best > 0)
+        {
+          g_autoptr(SkyOfferDetails) fixed = sky_catalog_get_offer (self, best, error);
+          const SkyOfferPrice *p;
+
+          if (fixed == NULL)
+            return -1;
+          p = flat_or_first_price (fixed, req->unit, req->term);
+          if (p != NULL && p->amount <= hour->amount)
+            return best;
+        }
+      /* Compared at the catalog's 10 decimals; the line is priced exactly. */
+      best = sized->offer_id;
+    }
+  return best;
 }
 
 /* Matching on every provider ------------------------------------------------------------- */
@@ -428,6 +626,44 @@ keep_cheaper (gboolean    *has_best,
   *best_term = g_strdup (term);
 }
 
+/* A month of @hours_per_month on demand at @p: every hour at the price, less the usage
+ * discount's bands (an instance that runs all month has every band's share of the hours), and
+ * at most the monthly cap. */
+static gboolean
+always_on_month (const SkyOfferPrice *p,
+                 guint                hours_per_month,
+                 SkyDecimal          *out)
+{
+  SkyDecimal hours = sky_decimal_from_int (hours_per_month);
+  gboolean overflow = FALSE;
+
+  if (p->usage_bands != NULL && p->usage_bands->len > 0)
+    {
+      /* Σ (to − from) × (100 − percent), in ten-thousandths of the month's hours. */
+      SkyDecimal share = sky_decimal_from_int (0);
+
+      for (guint i = 0; i < p->usage_bands->len; i++)
+        {
+          const SkySheetBand *b = &g_array_index (p->usage_bands, SkySheetBand, i);
+          SkyDecimal width = sky_decimal_sub_or_flag (b->to, b->from, &overflow);
+          SkyDecimal paid = sky_decimal_sub_or_flag (sky_decimal_from_int (100), b->percent,
+                                                     &overflow);
+
+          share = sky_decimal_add_or_flag (share, sky_decimal_mul_or_flag (width, paid,
+                                                                           &overflow),
+                                           &overflow);
+        }
+      hours = sky_decimal_mul_or_flag (sky_decimal_mul_or_flag (hours, share, &overflow),
+                                       sky_decimal_from_scaled (1, 4), &overflow);
+    }
+  *out = sky_decimal_mul_or_flag (sky_decimal_from_price (p->amount), hours, &overflow);
+  if (p->has_monthly_cap &&
+      sky_decimal_compare (*out, sky_decimal_from_price (p->monthly_cap)) > 0)
+    *out = sky_decimal_from_price (p->monthly_cap);
+  *out = sky_decimal_normalize (*out);
+  return !overflow;
+}
+
 /* Takes @offer; its prices in @unit, by purchase option. */
 SkyMatch *
 sky_match_new (SkyOfferDetails *offer,
@@ -435,6 +671,7 @@ sky_match_new (SkyOfferDetails *offer,
                guint            hours_per_month)
 {
   SkyMatch *m = g_new0 (SkyMatch, 1);
+  const SkyOfferPrice *on_demand = NULL;
 
   m->offer = offer;
   m->unit = g_strdup (unit);
@@ -450,6 +687,7 @@ sky_match_new (SkyOfferDetails *offer,
         {
           m->has_on_demand = TRUE;
           m->on_demand = sky_decimal_from_price (p->amount);
+          on_demand = p;
         }
       else if (strcmp (p->term, "spot") == 0 && !m->has_spot)
         {
@@ -464,8 +702,7 @@ sky_match_new (SkyOfferDetails *offer,
 
   if (m->has_on_demand && strcmp (unit, "hour") == 0)
     {
-      m->has_monthly = sky_decimal_mul (m->on_demand, sky_decimal_from_int (hours_per_month),
-                                        &m->monthly);
+      m->has_monthly = always_on_month (on_demand, hours_per_month, &m->monthly);
       if (offer->vcpu_milli > 0)
         m->has_per_vcpu = sky_decimal_div (m->on_demand,
                                            sky_decimal_from_scaled (offer->vcpu_milli, 3), 10,
@@ -803,6 +1040,58 @@ sky_catalog_explain_no_match (SkyCatalog            *self,
   return explain_detail (self, sheet, req, provider_name, &is_list, error);
 }
 
+/* Adds to @matches (SkyMatch, cheapest on demand first) the offers of @sheet priced by
+ * components that meet @req on demand, each sized as @req asks and with its prices per hour in
+ * every purchase option it has both components of, in their place by price; keeps @limit. */
+static gboolean
+add_component_matches (SkyCatalog            *self,
+                       gint64                 sheet,
+                       const SkyRequirement  *req,
+                       guint                  hours_per_month,
+                       guint                  limit,
+                       GPtrArray             *matches,
+                       GError               **error)
+{
+  g_autoptr(GPtrArray) offers = component_offers (self, sheet, req, error);
+
+  if (offers == NULL)
+    return FALSE;
+  while (offers->len > 0)
+    {
+      SkyOfferDetails *offer = g_ptr_array_index (offers, 0);
+      g_auto(GStrv) terms = NULL;
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      SkyMatch *m;
+      guint at = 0;
+
+      /* The other purchase options of the two components. */
+      for (guint j = 0; j < offer->prices->len; j++)
+        {
+          const SkyOfferPrice *p = g_ptr_array_index (offer->prices, j);
+          if (g_strcmp0 (p->unit, "vcpu-hour") == 0 && g_strcmp0 (p->term, req->term) != 0)
+            g_strv_builder_add (builder, p->term);
+        }
+      terms = g_strv_builder_end (builder);
+      for (guint j = 0; terms[j] != NULL; j++)
+        {
+          SkyComponentPrice cp;
+          sky_offer_add_component_price (offer, terms[j], req->min_vcpu_milli,
+                                         req->min_memory_mgib, &cp);
+        }
+      offer->vcpu_milli = req->min_vcpu_milli;
+      offer->memory_mgib = req->min_memory_mgib;
+      m = sky_match_new (g_ptr_array_steal_index (offers, 0), "hour", hours_per_month);
+      while (at < matches->len &&
+             sky_decimal_compare (((SkyMatch *) g_ptr_array_index (matches, at))->on_demand,
+                                  m->on_demand) <= 0)
+        at++;
+      g_ptr_array_insert (matches, at, m);
+    }
+  if (matches->len > limit)
+    g_ptr_array_set_size (matches, limit);
+  return TRUE;
+}
+
 /* For each provider with a current sheet (or those of @providers), its offers that meet @req,
  * cheapest on demand first, at most @limit; or why none does. @req's purchase option is
  * ignored: on-demand prices rank, and every option is reported. SkyMatchResult. */
@@ -862,7 +1151,10 @@ sky_catalog_match (SkyCatalog            *self,
             return NULL;
           g_ptr_array_add (r->matches, sky_match_new (offer, on_demand.unit, hours_per_month));
         }
-      if (ids->len == 0)
+      if (!add_component_matches (self, sheet, &on_demand, hours_per_month,
+                                  limit > 0 ? limit : 10, r->matches, error))
+        return NULL;
+      if (r->matches->len == 0)
         {
           r->no_match = explain_no_match (self, sheet, &on_demand, info->provider_name, error);
           if (r->no_match == NULL)

@@ -62,7 +62,9 @@ typedef struct
   char            *three_year_term;
   gboolean         has_spot;
   SkyDecimal       spot;
-  gboolean         has_monthly;      /* on demand, for a month of hourly use */
+  gboolean         has_monthly;      /* on demand, for a month of hourly use: with the usage
+                                      * discount and the monthly cap of the price, if it has
+                                      * them */
   SkyDecimal       monthly;
   gboolean         has_per_vcpu;     /* hourly on-demand price per vCPU */
   SkyDecimal       per_vcpu_hour;
@@ -81,6 +83,27 @@ typedef struct
   GPtrArray *matches;              /* SkyMatch */
   char      *no_match;             /* when there are none: what excluded the nearest offer */
 } SkyMatchResult;
+
+/* The price per hour of an offer priced by components (docs/price-sheet-format.md), for a
+ * size, in the sheet's currency, exact. */
+typedef struct
+{
+  SkyDecimal vcpus;
+  SkyDecimal vcpu_price;      /* per vCPU-hour */
+  SkyDecimal memory_gib;
+  SkyDecimal gib_price;       /* per GiB-hour */
+  SkyDecimal amount;          /* vcpus × vcpu_price + memory_gib × gib_price */
+  gboolean   has_upfront_fee;
+  SkyDecimal upfront_fee;     /* the same sum of the two prices' fees */
+  guint      price_index;     /* of the price per hour it added to the offer */
+} SkyComponentPrice;
+
+gboolean sky_offer_is_sized_by_components (const SkyOfferDetails *offer);
+gboolean sky_offer_add_component_price (SkyOfferDetails      *offer,
+                                        const char           *term,
+                                        gint64                vcpu_milli,
+                                        gint64                memory_mgib,
+                                        SkyComponentPrice    *out);
 
 char   *sky_catalog_current_version (SkyCatalog           *self,
                                      const char           *provider,

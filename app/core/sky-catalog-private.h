@@ -35,7 +35,7 @@ struct _SkyCatalog
 #define PRICE_BUCKET_CATEGORY(bucket) ((bucket) & 31)
 #define PRICE_OFFER_SEQ(offer_id, seq) ((gint64) (offer_id) << 10 | (gint64) (seq))
 #define PRICE_TERM_SQL "(p.bucket >> 10)"
-/* A price's variant (see the catalog's schema 9): its offer's tenancy, licence and capacity
+/* A price's variant (see the catalog's schema 10): its offer's tenancy, licence and capacity
  * codes in four bits each, and its pre-installed software's word id above them (0 for none).
  * 0 is the row a requirement matches by default: shared, licence included, no software, used
  * capacity. */

@@ -294,6 +294,14 @@ static const char * const migrations[] = {
   /* The provider's name for narrow places, from the sheet imported last; NULL (the name is
    * shown) until a sheet that gives one is imported. */
   "ALTER TABLE provider ADD COLUMN short_name TEXT;",
+  /* A sheet's usage discounts: the bands of each, as "FROM:TO:PERCENT" separated by commas
+   * (sky_sheet_bands_to_string()); a price names one by its code (see the prices' text). */
+  "CREATE TABLE usage_discount ("
+  "  sheet_id INTEGER NOT NULL REFERENCES sheet (id) ON DELETE CASCADE,"
+  "  code     TEXT NOT NULL,"
+  "  bands    TEXT NOT NULL,"
+  "  PRIMARY KEY (sheet_id, code)"
+  ") WITHOUT ROWID;",
   /* The attributes that tell an offer's rows apart: its processor architecture, tenancy,
    * licence and capacity status as codes in the vocabulary (architecture NULL when the sheet
    * does not say), its pre-installed software as a word id (NULL for none). The price table

@@ -703,6 +703,8 @@ sky_catalog_get_offer (SkyCatalog  *self,
       details->prices = _sky_catalog_decode_prices ((const char *) sqlite3_column_text (stmt, 23));
       if (details->prices == NULL)
         ok = _sky_catalog_unreadable_prices (error, offer_id);
+      else
+        ok = _sky_catalog_load_usage_bands (self->db, offer_id, details->prices, error);
     }
   return ok ? g_steal_pointer (&details) : NULL;
 }
@@ -726,6 +728,8 @@ sky_offer_price_free (SkyOfferPrice *price)
   g_free (price->unit);
   g_free (price->free_quantity);
   g_clear_pointer (&price->tiers, g_ptr_array_unref);
+  g_free (price->usage_discount);
+  g_clear_pointer (&price->usage_bands, g_array_unref);
   g_free (price);
 }
 

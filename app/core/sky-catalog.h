@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-#define SKY_CATALOG_SCHEMA_VERSION 9
+#define SKY_CATALOG_SCHEMA_VERSION 10
 #define SKY_HOURS_PER_MONTH 730
 
 #define SKY_CATALOG_ERROR (sky_catalog_error_quark ())
@@ -182,6 +182,10 @@ typedef struct
   gint64     upfront_fee;
   char      *free_quantity;
   GPtrArray *tiers;         /* SkyOfferTier; empty for a flat price */
+  gboolean   has_monthly_cap;
+  gint64     monthly_cap;   /* what one unit of quantity costs a month at most */
+  char      *usage_discount; /* the id of the sheet's usage discount, or NULL */
+  GArray    *usage_bands;   /* its SkySheetBand, from 0 to 100; NULL without one */
 } SkyOfferPrice;
 
 typedef struct

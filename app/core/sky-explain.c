@@ -172,6 +172,49 @@ explain_step (GString            *why,
         g_string_append_printf (why, " = %s %s", t, s->currency);
       }
       break;
+    case SKY_PRICE_STEP_COMPONENTS:
+      {
+        g_autofree char *v = num (s->quantity), *vp = num (s->price);
+        g_autofree char *m = num (s->usage), *mp = num (s->factor), *r = num (s->result);
+        /* Translators: an hourly price made of a price per vCPU and one per GiB of memory,
+         * as in
+         * "(4 vCPU × 0.0413 USD/vcpu-hour + 16 GiB × 0.007 USD/gib-hour = 0.2772 USD/hour) " */
+        g_string_append_printf (why, _("(%s vCPU × %s %s/vcpu-hour + %s GiB × %s %s/gib-hour = "
+                                       "%s %s/hour) "), v, vp, s->currency, m, mp, s->currency,
+                                r, s->currency);
+      }
+      break;
+    case SKY_PRICE_STEP_USAGE_BAND:
+      {
+        g_autofree char *q = num (s->quantity), *p = num (s->factor);
+        if (s->count == 1)
+          /* Translators: the usage discount by its id, then each band's share of one
+           * instance's month, as in "; usage discount n2, each: 182.5 hour at 0 % off" */
+          g_string_append_printf (why, _("; usage discount %s, each: "), s->name);
+        else
+          g_string_append (why, " + ");
+        g_string_append_printf (why, _("%s %s at %s %% off"), q, s->unit, p);
+      }
+      break;
+    case SKY_PRICE_STEP_DISCOUNTED:
+      {
+        g_autofree char *q = num (s->quantity), *n = num (s->usage), *r = num (s->result);
+        /* Translators: what a usage discount leaves to bill at full price, per instance and
+         * for all of them, as in " = 584.146 hour at full price, × 3 = 1752.438 hour" */
+        g_string_append_printf (why, _(" = %s %s at full price, × %s = %s %s"), q, s->unit, n,
+                                r, s->unit);
+      }
+      break;
+    case SKY_PRICE_STEP_CAP:
+      {
+        g_autofree char *q = num (s->quantity), *cap = num (s->price);
+        g_autofree char *c = amount_text (s->result, s->currency);
+        /* Translators: a monthly cap per instance, as in
+         * "; capped at 24 USD a month each: 1 × 24 = 24.00 USD" */
+        g_string_append_printf (why, _("; capped at %s %s a month each: %s × %s = %s %s"), cap,
+                                s->currency, q, cap, c, s->currency);
+      }
+      break;
     default:
       g_assert_not_reached ();
     }

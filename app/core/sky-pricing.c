@@ -78,6 +78,7 @@ void
 sky_price_terms_clear (SkyPriceTerms *terms)
 {
   g_clear_pointer (&terms->tiers, g_array_unref);
+  g_clear_pointer (&terms->usage_bands, g_array_unref);
 }
 
 /* An array for sky_pricing_price_line()'s steps. */
@@ -145,6 +146,56 @@ counter (SkyPricing *self,
   return &g_array_index (self->consumed, SkyDecimal, slot);
 }
 
+/* The units @quantity instances of @usage each a month are billed at full price after @t's
+ * usage discount: each instance's units split into the bands by their share of the month's
+ * hours, each band's units less its percent. */
+static SkyDecimal
+discounted_units (SkyPricing          *self,
+                  const SkyPriceTerms *t,
+                  SkyDecimal           quantity,
+                  SkyDecimal           usage,
+                  GArray              *steps)
+{
+  SkyDecimal hundredth = sky_decimal_from_scaled (1, 2);
+  SkyDecimal each = D (0), total;
+  SkyPriceStep *step;
+  guint n = 0;
+
+  for (guint i = 0; i < t->usage_bands->len; i++)
+    {
+      const SkyUsageBand *band = &g_array_index (t->usage_bands, SkyUsageBand, i);
+      SkyDecimal lo = mul (self, mul (self, self->hours_per_month, band->from), hundredth);
+      SkyDecimal hi = mul (self, mul (self, self->hours_per_month, band->to), hundredth);
+      SkyDecimal in_band;
+
+      /* Hours past the month's, if a line has them, fall in the last band. */
+      if (i + 1 == t->usage_bands->len)
+        hi = dmax (hi, usage);
+      in_band = dmax (D (0), sub (self, dmin (usage, hi), lo));
+      if (sky_decimal_is_zero (in_band))
+        continue;
+      each = add (self, each, mul (self, mul (self, in_band, sub (self, D (100), band->percent)),
+                                   hundredth));
+      if ((step = push (steps, SKY_PRICE_STEP_USAGE_BAND)) != NULL)
+        {
+          step->count = ++n;
+          step->quantity = sky_decimal_normalize (in_band);
+          step->factor = sky_decimal_normalize (band->percent);
+          step->unit = t->unit;
+          step->name = t->usage_discount;
+        }
+    }
+  total = mul (self, quantity, each);
+  if ((step = push (steps, SKY_PRICE_STEP_DISCOUNTED)) != NULL)
+    {
+      step->quantity = sky_decimal_normalize (each);
+      step->usage = sky_decimal_normalize (quantity);
+      step->result = sky_decimal_normalize (total);
+      step->unit = t->unit;
+    }
+  return total;
+}
+
 /* Prices @quantity × @usage (per unit per month; an hourly commitment bills the month's hours
  * instead) with @terms, after the units the lines priced before it used of the same slot.
  * Appends the arithmetic to @steps (SkyPriceStep) unless it is NULL. */
@@ -163,6 +214,15 @@ sky_pricing_price_line (SkyPricing          *self,
 
   g_return_if_fail (self != NULL && t != NULL && out != NULL);
 
+  if (t->has_components && (step = push (steps, SKY_PRICE_STEP_COMPONENTS)) != NULL)
+    {
+      step->quantity = sky_decimal_normalize (t->vcpus);
+      step->price = t->vcpu_price;
+      step->usage = sky_decimal_normalize (t->memory_gib);
+      step->factor = t->gib_price;
+      step->result = sky_decimal_normalize (t->amount);
+      step->currency = t->currency;
+    }
   out->usage = t->committed ? self->hours_per_month : usage;
   out->has_break_even = FALSE;
   out->break_even_hours = D (0);
@@ -198,12 +258,16 @@ sky_pricing_price_line (SkyPricing          *self,
     {
       SkyDecimal len = sub (self, b1, b0);
 
-      cost = mul (self, len, t->amount);
-      if (sky_decimal_compare (len, units) != 0 && (step = push (steps, SKY_PRICE_STEP_BILLABLE)))
+      /* A usage discount bills each instance's month: never with a free allowance. */
+      if (t->usage_bands != NULL && !t->committed && sky_decimal_is_zero (t->free_units))
+        len = discounted_units (self, t, quantity, out->usage, steps);
+      else if (sky_decimal_compare (len, units) != 0 &&
+               (step = push (steps, SKY_PRICE_STEP_BILLABLE)))
         {
           step->quantity = sky_decimal_normalize (len);
           step->unit = t->unit;
         }
+      cost = mul (self, len, t->amount);
       if ((step = push (steps, SKY_PRICE_STEP_RATE)) != NULL)
         {
           step->quantity = sky_decimal_normalize (len);
@@ -244,6 +308,19 @@ sky_pricing_price_line (SkyPricing          *self,
     {
       step->result = cost;
       step->currency = t->currency;
+    }
+  /* One instance's month costs at most the cap. */
+  if (t->has_monthly_cap && !t->committed &&
+      sky_decimal_compare (cost, mul (self, quantity, t->monthly_cap)) > 0)
+    {
+      cost = mul (self, quantity, t->monthly_cap);
+      if ((step = push (steps, SKY_PRICE_STEP_CAP)) != NULL)
+        {
+          step->quantity = sky_decimal_normalize (quantity);
+          step->price = sky_decimal_normalize (t->monthly_cap);
+          step->result = cost;
+          step->currency = t->currency;
+        }
     }
   if (t->has_upfront_fee)
     upfront = mul (self, quantity, t->upfront_fee);

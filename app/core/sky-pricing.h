@@ -17,6 +17,15 @@ typedef struct
   SkyDecimal amount;              /* per unit */
 } SkyPriceTier;
 
+/* A band of a usage discount: the hours between @from and @to percent of the month's hours
+ * cost @percent less. */
+typedef struct
+{
+  SkyDecimal from;
+  SkyDecimal to;
+  SkyDecimal percent;
+} SkyUsageBand;
+
 /* The price a line uses, in numbers. Strings are interned (g_intern_string). */
 typedef struct
 {
@@ -38,6 +47,15 @@ typedef struct
   const char  *rate_date;
   gboolean     has_on_demand;
   SkyDecimal   on_demand;         /* the same offer's hourly on-demand price: for break-even */
+  gboolean     has_monthly_cap;
+  SkyDecimal   monthly_cap;       /* a unit of quantity costs at most this a month */
+  const char  *usage_discount;    /* the usage discount's id, or NULL */
+  GArray      *usage_bands;       /* SkyUsageBand of it, from 0 to 100; NULL without one */
+  gboolean     has_components;    /* amount is vcpus × vcpu_price + memory_gib × gib_price */
+  SkyDecimal   vcpus;
+  SkyDecimal   vcpu_price;
+  SkyDecimal   memory_gib;
+  SkyDecimal   gib_price;
   gboolean     dev_test;          /* a dev/test price, in place of the on-demand one */
 } SkyPriceTerms;
 
@@ -70,6 +88,14 @@ typedef enum
                                    * result a month */
   SKY_PRICE_STEP_BREAK_EVEN,      /* result hours a month against price on demand */
   SKY_PRICE_STEP_TERM_TOTAL,      /* price × months + factor × count = result */
+  SKY_PRICE_STEP_COMPONENTS,      /* quantity vCPU × price + usage GiB × factor = result per
+                                   * hour */
+  SKY_PRICE_STEP_USAGE_BAND,      /* band count of usage discount name: quantity units of one
+                                   * instance's month at factor percent off */
+  SKY_PRICE_STEP_DISCOUNTED,      /* = quantity units at full price, × usage instances =
+                                   * result units */
+  SKY_PRICE_STEP_CAP,             /* over the monthly cap price each: quantity × price =
+                                   * result */
 } SkyPriceStepKind;
 
 /* One step of a line's arithmetic. Which fields a kind uses is said beside it above; strings
@@ -90,6 +116,7 @@ typedef struct
   const char       *currency;
   const char       *from_currency;
   const char       *date;
+  const char       *name;
 } SkyPriceStep;
 
 typedef struct _SkyPricing SkyPricing;

@@ -227,6 +227,25 @@ slot_of (SkyResolvedProvider *p,
   return slot - 1;
 }
 
+/* The usage discount of @price, for @t; the sheet allows one on on-demand prices only. */
+static void
+copy_usage_bands (SkyPriceTerms       *t,
+                  const SkyOfferPrice *price)
+{
+  if (price->usage_bands == NULL || price->usage_bands->len == 0)
+    return;
+  t->usage_discount = g_intern_string (price->usage_discount);
+  t->usage_bands = g_array_sized_new (FALSE, TRUE, sizeof (SkyUsageBand),
+                                      price->usage_bands->len);
+  for (guint i = 0; i < price->usage_bands->len; i++)
+    {
+      const SkySheetBand *b = &g_array_index (price->usage_bands, SkySheetBand, i);
+      SkyUsageBand band = { .from = b->from, .to = b->to, .percent = b->percent };
+
+      g_array_append_val (t->usage_bands, band);
+    }
+}
+
 /* The numbers of @price of @rl's offer, for the line's @term; FALSE, with the reason in @rl,
  * when the offer's currency cannot be turned into the scenario's. */
 static gboolean
@@ -258,6 +277,9 @@ fill_terms (SkyResolvedProvider   *p,
       g_array_append_val (t->tiers, tier);
     }
   t->free_units = parse_quantity (price->free_quantity);
+  t->has_monthly_cap = price->has_monthly_cap;
+  t->monthly_cap = sky_decimal_from_price (price->monthly_cap);
+  copy_usage_bands (t, price);
   t->has_upfront_fee = price->has_upfront_fee;
   t->upfront_fee = sky_decimal_from_price (price->upfront_fee);
   t->term_months = sky_term_months (term);
@@ -287,6 +309,32 @@ fill_terms (SkyResolvedProvider   *p,
       t->rate_date = g_intern_string (rate->date);
     }
   return TRUE;
+}
+
+/* The exact figures of a price built from components, over the ones fill_terms() took from the
+ * price per hour added to the offer (rounded to 10 decimals); the on-demand price per hour of
+ * the same size, for a commitment's break-even. */
+static void
+fill_components (SkyPriceTerms           *t,
+                 SkyOfferDetails         *offer,
+                 const SkyScenarioLine   *line,
+                 const SkyComponentPrice *cp)
+{
+  t->has_components = TRUE;
+  t->amount = cp->amount;
+  t->upfront_fee = cp->upfront_fee;
+  t->vcpus = cp->vcpus;
+  t->vcpu_price = cp->vcpu_price;
+  t->memory_gib = cp->memory_gib;
+  t->gib_price = cp->gib_price;
+  if (t->committed)
+    {
+      SkyComponentPrice od;
+
+      t->has_on_demand = sky_offer_add_component_price (offer, "on-demand", line->min_vcpu_milli,
+                                                        line->min_memory_mgib, &od);
+      t->on_demand = t->has_on_demand ? od.amount : D (0);
+    }
 }
 
 /* Resolves @line of @scenario on @resolved's provider as if its purchase option were @term
@@ -386,7 +434,30 @@ sky_resolve_line (SkyCatalog            *catalog,
               rl->terms.dev_test = TRUE;
             }
         }
-      if (price == NULL)
+      if (price == NULL && line->kind != SKY_LINE_OFFER)
+        {
+          SkyComponentPrice cp;
+
+          if (sky_offer_add_component_price (rl->offer, term, line->min_vcpu_milli,
+                                             line->min_memory_mgib, &cp))
+            {
+              rl->price_index = cp.price_index;
+              if (fill_terms (p, s, line, term, rl, g_ptr_array_index (rl->offer->prices,
+                                                                       cp.price_index)))
+                rl->status = SKY_LINE_PRICED;
+              fill_components (&rl->terms, rl->offer, line, &cp);
+              return g_steal_pointer (&rl);
+            }
+        }
+      if (price == NULL && line->kind == SKY_LINE_OFFER &&
+          g_strcmp0 (line->unit, "hour") == 0 && sky_offer_is_sized_by_components (rl->offer))
+        {
+          rl->status = SKY_LINE_NOT_PRICED;
+          rl->reason = g_strdup_printf ("%s is priced per vcpu-hour and per gib-hour: ask for its "
+                                        "size with a requirement (min-vcpu and min-memory-gib) "
+                                        "to price it per hour", rl->offer->sku);
+        }
+      else if (price == NULL)
         {
           rl->status = SKY_LINE_NOT_PRICED;
           rl->reason = g_strdup_printf ("%s has no %s price per %s", rl->offer->sku, term,

@@ -56,6 +56,7 @@ typedef enum
   STAGE_SHEET,
   STAGE_SOURCE,
   STAGE_REGIONS,
+  STAGE_DISCOUNTS,
   STAGE_SERVICES,
 } Stage;
 
@@ -81,12 +82,14 @@ typedef enum
   EL_FEATURE,
   EL_PRICE,
   EL_TIER,
+  EL_USAGE_DISCOUNT,
+  EL_BAND,
   N_ELEMENTS
 } Element;
 
 static const char * const element_names[N_ELEMENTS] = {
   "price-sheet", "provider", "sheet", "source", "region", "service", "offer", "feature", "price",
-  "tier",
+  "tier", "usage-discount", "band",
 };
 
 /* The attributes of each element, by their positions in attr_names. */
@@ -101,8 +104,11 @@ enum { OFFER_SKU, OFFER_NAME, OFFER_REGION, OFFER_FAMILY, OFFER_VCPU, OFFER_MEMO
        OFFER_SOFTWARE, OFFER_CAPACITY };
 enum { FEATURE_KEY, FEATURE_VALUE };
 enum { PRICE_UNIT, PRICE_TERM, PRICE_YEARS, PRICE_UPFRONT, PRICE_UPFRONT_FEE,
-       PRICE_FREE_QUANTITY, PRICE_AMOUNT, PRICE_OFFERING_CLASS };
+       PRICE_FREE_QUANTITY, PRICE_AMOUNT, PRICE_MONTHLY_CAP, PRICE_USAGE_DISCOUNT,
+       PRICE_OFFERING_CLASS };
 enum { TIER_FROM, TIER_TO, TIER_AMOUNT };
+enum { USAGE_DISCOUNT_ID };
+enum { BAND_FROM, BAND_TO, BAND_PERCENT };
 
 #define MAX_ATTRS 15
 
@@ -128,8 +134,11 @@ static const char * const attr_names[N_ELEMENTS][MAX_ATTRS] = {
   [EL_PRICE] = { [PRICE_UNIT] = "unit", [PRICE_TERM] = "term", [PRICE_YEARS] = "years",
                  [PRICE_UPFRONT] = "upfront", [PRICE_UPFRONT_FEE] = "upfront-fee",
                  [PRICE_FREE_QUANTITY] = "free-quantity", [PRICE_AMOUNT] = "amount",
+                 [PRICE_MONTHLY_CAP] = "monthly-cap", [PRICE_USAGE_DISCOUNT] = "usage-discount",
                  [PRICE_OFFERING_CLASS] = "offering-class" },
   [EL_TIER] = { [TIER_FROM] = "from", [TIER_TO] = "to", [TIER_AMOUNT] = "amount" },
+  [EL_USAGE_DISCOUNT] = { [USAGE_DISCOUNT_ID] = "id" },
+  [EL_BAND] = { [BAND_FROM] = "from", [BAND_TO] = "to", [BAND_PERCENT] = "percent" },
 };
 
 /* A piece of the file as read, on its way to the parser and to the checksum. */
@@ -221,6 +230,10 @@ typedef struct
 
   GHashTable         *regions;       /* code → SkySheetRegion */
   GHashTable         *service_ids;
+  GHashTable         *usage_discounts; /* the ids of the sheet's usage discounts */
+  SkySheetUsageDiscount discount;    /* the one being read, when in_discount */
+  gboolean            in_discount;
+  Loc                 band_loc;
   SkySheetService     service;
   gboolean            in_service;
 
@@ -1299,7 +1312,8 @@ start_service (Reader *self)
   const char *id, *name, *category;
   const SkyWord *category_word;
 
-  if (self->stage != STAGE_REGIONS && self->stage != STAGE_SERVICES)
+  if (self->stage != STAGE_REGIONS && self->stage != STAGE_DISCOUNTS &&
+      self->stage != STAGE_SERVICES)
     return unexpected (self, "service", "here: services come after the regions");
   if (!read_attrs (self, EL_SERVICE, &a) ||
       !(id = attr_require (self, &a, SERVICE_ID)) ||
@@ -1324,6 +1338,108 @@ start_service (Reader *self)
 
   if (self->sink->service != NULL &&
       !self->sink->service (&self->service, self->user_data, &self->error))
+    return FALSE;
+  return TRUE;
+}
+
+/* A table of discounts by the share of the month an instance runs: its bands follow. */
+static gboolean
+start_usage_discount (Reader *self)
+{
+  Attrs a;
+  const char *id;
+
+  if (self->stage != STAGE_REGIONS && self->stage != STAGE_DISCOUNTS)
+    return unexpected (self, "usage-discount", "here: usage discounts come after the regions "
+                       "and before services");
+  if (!read_attrs (self, EL_USAGE_DISCOUNT, &a) ||
+      !(id = attr_require (self, &a, USAGE_DISCOUNT_ID)) ||
+      !check_identifier (self, "usage-discount", "id", id))
+    return FALSE;
+  if (!g_hash_table_add (self->usage_discounts, g_strdup (id)))
+    return fail (self, "id", SKY_SHEET_ERROR_DUPLICATE, "usage discount “%s” is declared twice",
+                 id);
+  g_hash_table_lookup_extended (self->usage_discounts, id, (gpointer *) &self->discount.id,
+                                NULL);
+  g_array_set_size (self->discount.bands, 0);
+  self->in_discount = TRUE;
+  self->stage = STAGE_DISCOUNTS;
+  return TRUE;
+}
+
+/* A share of the month in percent, 0 to 100, with at most 4 decimals. */
+static gboolean
+parse_share (Reader     *self,
+             const char *attr,
+             const char *value,
+             SkyDecimal *out)
+{
+  return check_percentage (self, "band", attr, value) &&
+         parse_decimal (self, "band", attr, value, 4, out);
+}
+
+static gboolean
+start_band (Reader *self)
+{
+  Attrs a;
+  const char *from_s, *to_s, *percent_s;
+  SkySheetBand band;
+  GArray *bands = self->discount.bands;
+
+  if (!read_attrs (self, EL_BAND, &a) ||
+      !(from_s = attr_require (self, &a, BAND_FROM)) ||
+      !(to_s = attr_require (self, &a, BAND_TO)) ||
+      !(percent_s = attr_require (self, &a, BAND_PERCENT)) ||
+      !parse_share (self, "from", from_s, &band.from) ||
+      !parse_share (self, "to", to_s, &band.to) ||
+      !parse_share (self, "percent", percent_s, &band.percent))
+    return FALSE;
+
+  if (bands->len == 0 && !sky_decimal_is_zero (band.from))
+    return fail (self, "from", SKY_SHEET_ERROR_BANDS,
+                 "the first band must start at 0, not at %s", shown (self, from_s));
+  if (bands->len > 0)
+    {
+      SkyDecimal end = g_array_index (bands, SkySheetBand, bands->len - 1).to;
+      int cmp = sky_decimal_compare (band.from, end);
+      g_autofree char *end_s = sky_decimal_to_string (end);
+
+      if (cmp < 0)
+        return fail (self, "from", SKY_SHEET_ERROR_BANDS,
+                     "this band overlaps the previous one: it starts at %s, the previous one "
+                     "ends at %s", shown (self, from_s), end_s);
+      if (cmp > 0)
+        return fail (self, "from", SKY_SHEET_ERROR_BANDS,
+                     "gap between bands: the previous one ends at %s, this one starts at %s",
+                     end_s, shown (self, from_s));
+    }
+  if (sky_decimal_compare (band.to, band.from) <= 0)
+    return fail (self, "to", SKY_SHEET_ERROR_BANDS,
+                 "a band must end after it starts (from %s, to %s)", shown (self, from_s),
+                 shown (self, to_s));
+  band.from = sky_decimal_normalize (band.from);
+  band.to = sky_decimal_normalize (band.to);
+  band.percent = sky_decimal_normalize (band.percent);
+  g_array_append_val (bands, band);
+  self->band_loc = self->loc;
+  return TRUE;
+}
+
+static gboolean
+end_usage_discount (Reader *self)
+{
+  GArray *bands = self->discount.bands;
+
+  self->in_discount = FALSE;
+  if (bands->len == 0)
+    return fail (self, NULL, SKY_SHEET_ERROR_BANDS,
+                 "usage discount “%s” has no <band>", self->discount.id);
+  if (sky_decimal_compare (g_array_index (bands, SkySheetBand, bands->len - 1).to,
+                           sky_decimal_from_int (100)) != 0)
+    return fail_at (self, self->band_loc, "to", SKY_SHEET_ERROR_BANDS,
+                    "the last band must end at 100: the bands cover the whole month");
+  if (self->sink->usage_discount != NULL &&
+      !self->sink->usage_discount (&self->discount, self->user_data, &self->error))
     return FALSE;
   return TRUE;
 }
@@ -1632,6 +1748,49 @@ purchase_option (Reader      *self,
   return option->word.id;
 }
 
+/* A price's monthly cap and usage discount: only on a flat price without a free quantity, a
+ * cap per time without a commitment, a usage discount per hour on demand. */
+static gboolean
+price_rules (Reader        *self,
+             const Attrs   *a,
+             const SkyUnit *unit,
+             SkySheetPrice *price)
+{
+  const char *cap = a->values[PRICE_MONTHLY_CAP];
+  const char *table = a->values[PRICE_USAGE_DISCOUNT];
+  const char *attr = cap != NULL ? "monthly-cap" : "usage-discount";
+
+  if (cap == NULL && table == NULL)
+    return TRUE;
+  if (price->free_quantity != NULL)
+    return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE,
+                 "a price with “%s” cannot have a free-quantity", attr);
+  if (cap != NULL)
+    {
+      if (unit->dimension != SKY_DIMENSION_TIME || sky_term_months (price->term) > 0)
+        return fail (self, "monthly-cap", SKY_SHEET_ERROR_INVALID_VALUE,
+                     "a monthly-cap is only for prices per running time without a commitment "
+                     "(this one is per %s, %s)", price->unit, price->term);
+      if (!parse_money (self, "price", "monthly-cap", cap, &price->monthly_cap))
+        return FALSE;
+      price->has_monthly_cap = TRUE;
+    }
+  if (table != NULL)
+    {
+      if (strcmp (price->term, "on-demand") != 0 ||
+          !(strcmp (price->unit, "hour") == 0 || strcmp (price->unit, "vcpu-hour") == 0 ||
+            strcmp (price->unit, "gib-hour") == 0))
+        return fail (self, "usage-discount", SKY_SHEET_ERROR_INVALID_VALUE,
+                     "a usage-discount is only for on-demand prices per hour, vcpu-hour or "
+                     "gib-hour (this one is per %s, %s)", price->unit, price->term);
+      if (!g_hash_table_lookup_extended (self->usage_discounts, table,
+                                         (gpointer *) &price->usage_discount, NULL))
+        return fail (self, "usage-discount", SKY_SHEET_ERROR_UNDECLARED,
+                     "usage discount “%s” is not declared in the sheet", shown (self, table));
+    }
+  return TRUE;
+}
+
 static gboolean
 start_price (Reader *self)
 {
@@ -1663,6 +1822,9 @@ start_price (Reader *self)
   price->has_upfront_fee = FALSE;
   price->upfront_fee = 0;
   price->amount = 0;
+  price->has_monthly_cap = FALSE;
+  price->monthly_cap = 0;
+  price->usage_discount = NULL;
   g_ptr_array_add (self->offer->prices, price);
   self->price = price;
   self->price_loc = self->loc;
@@ -1689,6 +1851,9 @@ start_price (Reader *self)
         return FALSE;
       price->free_quantity = sky_decimal_to_string (free_q);
     }
+
+  if (!price_rules (self, &a, priced_unit, price))
+    return FALSE;
 
   amount = a.values[PRICE_AMOUNT];
   self->price_has_amount = amount != NULL;
@@ -1718,6 +1883,11 @@ end_price (Reader *self)
   if (price->tiers->len > 0 && !self->tier_open)
     return fail_at (self, self->tier_loc, "to", SKY_SHEET_ERROR_TIERS,
                     "the last tier must have no “to”: it covers all usage above its “from”");
+  if (price->tiers->len > 0 && (price->has_monthly_cap || price->usage_discount != NULL))
+    return fail_at (self, self->price_loc, price->has_monthly_cap ? "monthly-cap"
+                                                                  : "usage-discount",
+                    SKY_SHEET_ERROR_INVALID_VALUE, "a price with tiers cannot have “%s”",
+                    price->has_monthly_cap ? "monthly-cap" : "usage-discount");
   if (price->tiers->len > 0)
     price->amount = g_array_index (price->tiers, SkySheetTier, 0).amount;
   return TRUE;
@@ -1777,6 +1947,52 @@ start_tier (Reader *self)
   if (to_s != NULL)
     self->tier_end = to;
   return TRUE;
+}
+
+/* @bands (SkySheetBand) as text, "FROM:TO:PERCENT" per band separated by commas, as the
+ * catalog keeps them. */
+char *
+sky_sheet_bands_to_string (const GArray *bands)
+{
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (bands != NULL, NULL);
+
+  for (guint i = 0; i < bands->len; i++)
+    {
+      const SkySheetBand *band = &g_array_index (bands, SkySheetBand, i);
+      g_autofree char *from = sky_decimal_to_string (band->from);
+      g_autofree char *to = sky_decimal_to_string (band->to);
+      g_autofree char *percent = sky_decimal_to_string (band->percent);
+
+      g_string_append_printf (text, "%s%s:%s:%s", i > 0 ? "," : "", from, to, percent);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The bands sky_sheet_bands_to_string() wrote; NULL when @text is not in that form. */
+GArray *
+sky_sheet_bands_parse (const char *text)
+{
+  g_autoptr(GArray) bands = g_array_new (FALSE, TRUE, sizeof (SkySheetBand));
+  g_auto(GStrv) parts = NULL;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+  parts = g_strsplit (text, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (parts[i], ":", -1);
+      SkySheetBand band;
+
+      if (g_strv_length (f) != 3 ||
+          !sky_decimal_parse (f[0], 4, FALSE, &band.from, NULL) ||
+          !sky_decimal_parse (f[1], 4, FALSE, &band.to, NULL) ||
+          !sky_decimal_parse (f[2], 4, FALSE, &band.percent, NULL))
+        return NULL;
+      g_array_append_val (bands, band);
+    }
+  return g_steal_pointer (&bands);
 }
 
 /* The loop --------------------------------------------------------------------------------- */
@@ -1853,10 +2069,12 @@ start_element (Reader     *self,
       if (is (self, name, EL_SHEET)) return start_sheet (self);
       if (is (self, name, EL_SOURCE)) return start_source (self);
       if (is (self, name, EL_REGION)) return start_region (self);
+      if (is (self, name, EL_USAGE_DISCOUNT)) return start_usage_discount (self);
       if (is (self, name, EL_SERVICE)) return start_service (self);
       break;
     case 2:
       if (is (self, name, EL_OFFER) && self->in_service) return start_offer (self);
+      if (is (self, name, EL_BAND) && self->in_discount) return start_band (self);
       break;
     case 3:
       if (is (self, name, EL_FEATURE) && self->offer != NULL) return start_feature (self);
@@ -1886,6 +2104,7 @@ end_element (Reader     *self,
     {
     case 1:
       if (self->in_source) return end_source (self);
+      if (self->in_discount) return end_usage_discount (self);
       if (is (self, name, EL_SERVICE)) self->in_service = FALSE;
       return TRUE;
     case 2:
@@ -2468,6 +2687,8 @@ sky_sheet_read_fd (int                  fd,
   hasher_init (&self.hasher, self.hashing);
   self.regions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, region_free);
   self.service_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.usage_discounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.discount.bands = g_array_new (FALSE, TRUE, sizeof (SkySheetBand));
   self.line_of_last_start = -1;
   self.pending_start = G_MAXUINT64;
   self.values = g_string_sized_new (256);
@@ -2499,6 +2720,8 @@ sky_sheet_read_fd (int                  fd,
   service_clear (&self.service);
   g_hash_table_unref (self.regions);
   g_hash_table_unref (self.service_ids);
+  g_hash_table_unref (self.usage_discounts);
+  g_array_unref (self.discount.bands);
   if (self.source_text != NULL)
     g_string_free (self.source_text, TRUE);
   g_string_free (self.values, TRUE);

@@ -29,6 +29,7 @@ typedef enum
   SKY_SHEET_ERROR_UNDECLARED,
   SKY_SHEET_ERROR_TIERS,
   SKY_SHEET_ERROR_TOO_LARGE,
+  SKY_SHEET_ERROR_BANDS,
 } SkySheetError;
 
 typedef struct
@@ -75,7 +76,24 @@ typedef struct
   gint64      upfront_fee;
   char       *free_quantity; /* NULL when there is no free tier */
   GArray     *tiers;         /* SkySheetTier; empty for a flat price */
+  gboolean    has_monthly_cap;
+  gint64      monthly_cap;   /* what one unit of quantity costs a month at most */
+  const char *usage_discount; /* the id of a <usage-discount> of the sheet, or NULL */
 } SkySheetPrice;
+
+/* One band of a usage discount: from and to are shares of the month in percent. */
+typedef struct
+{
+  SkyDecimal from;
+  SkyDecimal to;
+  SkyDecimal percent;        /* off the price, for the hours in the band */
+} SkySheetBand;
+
+typedef struct
+{
+  const char *id;
+  GArray     *bands;         /* SkySheetBand, from 0 to 100 without gaps */
+} SkySheetUsageDiscount;
 
 /* The text fields point into @strings, which the offer owns. */
 typedef struct
@@ -121,6 +139,10 @@ typedef struct
   gboolean (*offer)   (const SkySheetOffer   *offer,
                        gpointer               user_data,
                        GError               **error);
+  /* Each table whole, once its last band is read; before the services. */
+  gboolean (*usage_discount) (const SkySheetUsageDiscount *discount,
+                              gpointer                     user_data,
+                              GError                     **error);
 } SkySheetSink;
 
 typedef void (*SkyProgressFunc) (guint64  done,
@@ -148,6 +170,8 @@ gboolean    sky_sheet_read_fd        (int                  fd,
                                       SkyProgressFunc      progress,
                                       gpointer             progress_data,
                                       GError             **error);
+char       *sky_sheet_bands_to_string (const GArray       *bands);
+GArray     *sky_sheet_bands_parse    (const char          *text);
 char       *sky_sheet_locate         (const char          *path,
                                       long                 line,
                                       int                  nth,
