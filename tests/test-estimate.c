@@ -608,6 +608,90 @@ test_bundled_droplet_caps (void)
   sky_test_remove_tree (dir);
 }
 
+/* Lines in other units than their prices', on units-small.xml: each priced by converting its
+ * usage into the price's unit, the cheapest offer found by the price of the same quantity, and
+ * a line whose unit measures something else refused with its reason. */
+static void
+test_units (void)
+{
+  static const char xml[] =
+    "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Units\" currency=\"USD\">\n"
+    "  <providers><provider id=\"unitcloud\"/></providers>\n"
+    "  <line label=\"Disk\" usage=\"2000\" unit=\"gb-month\">\n"
+    "    <requirement category=\"storage\"/>\n"
+    "  </line>\n"
+    "  <line label=\"Disk (GiB)\" usage=\"2000\" unit=\"gib-month\">\n"
+    "    <requirement category=\"storage\"/>\n"
+    "  </line>\n"
+    "  <line label=\"Backups\" usage=\"15\" unit=\"tb\">\n"
+    "    <requirement category=\"network\"/>\n"
+    "  </line>\n"
+    "  <line label=\"Jobs\" quantity=\"2\" usage=\"50000\" unit=\"second\">\n"
+    "    <requirement category=\"compute\" min-vcpu=\"2\"/>\n"
+    "  </line>\n"
+    "  <line label=\"Misread\" usage=\"2000\" unit=\"gb\">\n"
+    "    <offer provider=\"unitcloud\" sku=\"disk-gib\"/>\n"
+    "  </line>\n"
+    "  <line label=\"Requests\" usage=\"5\" unit=\"million-requests\">\n"
+    "    <requirement category=\"storage\"/>\n"
+    "  </line>\n"
+    "</scenario>\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(SkyCatalog) catalog = sky_test_open_catalog (&dir, "units-small.xml", NULL);
+  g_autoptr(SkyScenario) s = sky_scenario_parse (xml, strlen (xml), "units", &error);
+  g_autoptr(SkyEstimate) e = NULL;
+  SkyEstimateLine *l;
+
+  g_assert_no_error (error);
+  e = sky_estimate_compute (catalog, s, NULL, FALSE, &error);
+  g_assert_no_error (error);
+
+  /* 0.10 USD per GiB-month is 0.0931… per GB-month, below disk-gb's 0.095: disk-gib is the
+   * cheaper, though its amount is the larger. 2000 GB = 2000 × 10⁹ / 2³⁰ GiB, × 0.10 =
+   * 186.264514923095703125 ≈ 186.26. */
+  l = line_of (e, 0, 0);
+  g_assert_cmpint (l->status, ==, SKY_LINE_PRICED);
+  g_assert_cmpstr (l->offer->sku, ==, "disk-gib");
+  ASSERT_MONEY (e, l->monthly, "186.26");
+  g_assert_cmpstr (l->unit, ==, "gb-month");
+  g_assert_cmpstr (l->explanation, ==,
+                   "1 × 2000 gb-month = 2000 gb-month = 1862.64514923095703125 gib-month "
+                   "(× 10⁹ / 2³⁰) × 0.1 USD/gib-month = 186.264514923095703125 USD ≈ 186.26 USD");
+
+  /* In GiB-months, disk-gb costs 0.095 × 2³⁰ / 10⁹ = 0.10200… per GiB-month: disk-gib again,
+   * 2000 × 0.10 = 200.00, with nothing to convert. */
+  l = line_of (e, 0, 1);
+  g_assert_cmpstr (l->offer->sku, ==, "disk-gib");
+  ASSERT_MONEY (e, l->monthly, "200.00");
+  g_assert_null (strstr (l->explanation, "(×"));
+
+  /* 15 TB of egress priced by tiers per GB: 15000 GB, 100 free, 10240 × 0.09 + 4660 × 0.085. */
+  l = line_of (e, 0, 2);
+  g_assert_cmpstr (l->offer->sku, ==, "egress-gb");
+  ASSERT_MONEY (e, l->monthly, "1317.70");
+  g_assert_nonnull (strstr (l->explanation, "= 15 tb = 15000 gb (× 10¹² / 10⁹)"));
+
+  /* 2 × 50000 s at 0.0416 USD/hour: 100000 × 0.0416 / 3600 = 1.1555… ≈ 1.16. */
+  l = line_of (e, 0, 3);
+  g_assert_cmpstr (l->offer->sku, ==, "vm-2");
+  ASSERT_MONEY (e, l->monthly, "1.16");
+  g_assert_nonnull (strstr (l->explanation, "≈ 27.7777777778 hour (× 1 / 3600)"));
+
+  /* Data transferred is not data stored: the line is refused, and says why. */
+  l = line_of (e, 0, 4);
+  g_assert_cmpint (l->status, ==, SKY_LINE_NOT_PRICED);
+  g_assert_cmpstr (l->reason, ==, "disk-gib has no on-demand price per gb nor per another unit "
+                                  "it converts into (its on-demand prices are per gib-month, "
+                                  "which measure something else)");
+  l = line_of (e, 0, 5);
+  g_assert_cmpint (l->status, ==, SKY_LINE_NO_MATCH);
+  g_assert_nonnull (strstr (l->reason, "priced per million-requests"));
+
+  g_clear_object (&catalog);
+  sky_test_remove_tree (dir);
+}
+
 /* On attributes.xml: requirement lines match the rows and architectures they ask for, a
  * convertible reservation is priced at its own price, and a scenario that opts in prices
  * on-demand lines at the dev/test price where the offer has one, and says so. */
@@ -704,6 +788,7 @@ main (int    argc,
   g_test_add_func ("/sky/estimate/attributes-and-dev-test", test_attributes_and_dev_test);
   g_test_add_func ("/sky/estimate/bundled-google-rules", test_bundled_google_rules);
   g_test_add_func ("/sky/estimate/bundled-droplet-caps", test_bundled_droplet_caps);
+  g_test_add_func ("/sky/estimate/units", test_units);
 
   return g_test_run ();
 }

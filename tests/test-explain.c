@@ -190,6 +190,55 @@ test_lines (void)
                    "× 12 + 518.00 USD × 1 = 1036.64 USD");
 }
 
+/* A line in another unit than its price's shows its units converted, with the ratio of the
+ * units' sizes, "=" when exact and "≈" when shown rounded; the figures after it too. */
+static void
+test_conversion (void)
+{
+  g_autoptr(SkyPricing) pricing = sky_pricing_new ("USD", dec ("730"));
+  g_autoptr(GArray) steps = sky_price_steps_new ();
+  SkyPriceTerms t = { 0 };
+  SkyPricedLine out;
+  g_autofree char *gib = NULL, *hours = NULL;
+  SkyPriceStep s;
+
+  s = make (SKY_PRICE_STEP_CONVERT);
+  s.quantity = dec ("2000");
+  s.result = dec ("1862.64514923095703125");
+  s.factor = dec ("1000000000");
+  s.price = dec ("1073741824");
+  s.from_unit = g_intern_static_string ("gb");
+  s.unit = g_intern_static_string ("gib");
+  ASSERT_EXPLAINS (s, " = 2000 gb = 1862.64514923095703125 gib (× 10⁹ / 2³⁰)");
+  s.approximate = TRUE;
+  s.factor = dec ("3865470566400");
+  s.price = dec ("1000000000");
+  ASSERT_EXPLAINS (s, " = 2000 gb ≈ 1862.64514923095703125 gib (× 3600 × 2³⁰ / 10⁹)");
+  s.factor = dec ("1");
+  s.price = dec ("3600");
+  ASSERT_EXPLAINS (s, " = 2000 gb ≈ 1862.64514923095703125 gib (× 1 / 3600)");
+
+  t.unit = g_intern_static_string ("gib");
+  t.line_unit = g_intern_static_string ("gb");
+  t.currency = g_intern_static_string ("USD");
+  t.amount = dec ("0.10");
+  t.free_units = t.discount = t.rate = t.upfront_fee = t.on_demand = sky_decimal_from_int (0);
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("2000"), &out, steps);
+  gib = sky_explain_steps (steps);
+  g_assert_cmpstr (gib, ==, "1 × 2000 gb = 2000 gb = 1862.64514923095703125 gib (× 10⁹ / 2³⁰) × "
+                            "0.1 USD/gib = 186.264514923095703125 USD ≈ 186.26 USD");
+
+  g_array_set_size (steps, 0);
+  t.slot = 1;
+  t.unit = g_intern_static_string ("hour");
+  t.line_unit = g_intern_static_string ("second");
+  t.amount = dec ("0.0416");
+  sky_pricing_price_line (pricing, &t, dec ("2"), dec ("50000"), &out, steps);
+  hours = sky_explain_steps (steps);
+  g_assert_cmpstr (hours, ==, "2 × 50000 second = 100000 second ≈ 27.7777777778 hour (× 1 / 3600) "
+                              "× 0.0416 USD/hour ≈ 1.1555555556 USD ≈ 1.16 USD");
+}
+
 /* Break-even hours are always shown with two decimals, rounded half up. */
 static void
 test_hours (void)
@@ -282,6 +331,7 @@ main (int    argc,
 
   g_test_add_func ("/sky/explain/each-step", test_each_step);
   g_test_add_func ("/sky/explain/lines", test_lines);
+  g_test_add_func ("/sky/explain/conversion", test_conversion);
   g_test_add_func ("/sky/explain/hours", test_hours);
   g_test_add_func ("/sky/explain/rules", test_rules);
 

@@ -480,6 +480,136 @@ test_components (void)
   g_assert_cmpint (step (steps, 1)->kind, ==, SKY_PRICE_STEP_USAGE);
 }
 
+/* A line in GB priced per GiB: 2000 GB is 2000 × 10⁹ / 2³⁰ = 1862.64514923095703125 GiB, at
+ * 0.10 USD = 186.264514923095703125 ≈ 186.26 USD. The ratio is folded into the one rounding:
+ * the converted quantity rounded first to cents of a GiB (1862.65) would have made 186.27. */
+static void
+test_convert_gb_to_gib (void)
+{
+  g_autoptr(SkyPricing) pricing = sky_pricing_new ("USD", dec ("730"));
+  g_autoptr(GArray) steps = sky_price_steps_new ();
+  SkyPriceTerms t = flat ("0.10", "gib");
+  SkyPricedLine out;
+
+  t.line_unit = g_intern_static_string ("gb");
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("2000"), &out, steps);
+  ASSERT_MONEY (out.monthly, "186.26");
+  ASSERT_MONEY (out.yearly, "2235.12");
+  ASSERT_DEC (out.usage, "2000");
+  g_assert_cmpuint (steps->len, ==, 5);
+  g_assert_cmpint (step (steps, 0)->kind, ==, SKY_PRICE_STEP_USAGE);
+  g_assert_cmpstr (step (steps, 0)->unit, ==, "gb");
+  g_assert_cmpint (step (steps, 1)->kind, ==, SKY_PRICE_STEP_CONVERT);
+  ASSERT_DEC (step (steps, 1)->quantity, "2000");
+  ASSERT_DEC (step (steps, 1)->result, "1862.64514923095703125");
+  g_assert_false (step (steps, 1)->approximate);
+  ASSERT_DEC (step (steps, 1)->factor, "1000000000");
+  ASSERT_DEC (step (steps, 1)->price, "1073741824");
+  g_assert_cmpstr (step (steps, 1)->from_unit, ==, "gb");
+  g_assert_cmpstr (step (steps, 1)->unit, ==, "gib");
+  g_assert_cmpint (step (steps, 2)->kind, ==, SKY_PRICE_STEP_RATE);
+  g_assert_cmpint (step (steps, 3)->kind, ==, SKY_PRICE_STEP_COST);
+  ASSERT_DEC (step (steps, 3)->result, "186.264514923095703125");
+  g_assert_cmpint (step (steps, 4)->kind, ==, SKY_PRICE_STEP_ROUND);
+  g_assert_false (sky_pricing_overflowed (pricing));
+}
+
+/* A line in TB priced by tiers per GB: 15 TB is 15000 GB, 100 free, 10240 × 0.09 + 4660 ×
+ * 0.085 = 1317.70, as the same usage in GB. A line in GiB of the same price then counts on from
+ * there: 10000 GiB = 10737.41824 GB, billable from 14900 on, all in the second tier: × 0.085 =
+ * 912.6805504 ≈ 912.68. */
+static void
+test_convert_tiers (void)
+{
+  g_autoptr(SkyPricing) pricing = sky_pricing_new ("USD", dec ("730"));
+  g_autoptr(GArray) steps = sky_price_steps_new ();
+  SkyPriceTerms t = egress ();
+  SkyPricedLine out;
+
+  t.line_unit = g_intern_static_string ("tb");
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("15"), &out, steps);
+  ASSERT_MONEY (out.monthly, "1317.70");
+  g_assert_cmpint (step (steps, 1)->kind, ==, SKY_PRICE_STEP_CONVERT);
+  ASSERT_DEC (step (steps, 1)->result, "15000");
+  g_assert_cmpint (step (steps, 2)->kind, ==, SKY_PRICE_STEP_FREE);
+  ASSERT_DEC (step (steps, 3)->quantity, "10240");
+  ASSERT_DEC (step (steps, 4)->quantity, "4660");
+
+  g_array_set_size (steps, 0);
+  t.line_unit = g_intern_static_string ("gib");
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("10000"), &out, steps);
+  ASSERT_MONEY (out.monthly, "912.68");
+  g_assert_cmpint (step (steps, 1)->kind, ==, SKY_PRICE_STEP_CONVERT);
+  ASSERT_DEC (step (steps, 1)->result, "10737.41824");
+  g_assert_cmpint (step (steps, 2)->kind, ==, SKY_PRICE_STEP_AFTER);
+  ASSERT_DEC (step (steps, 2)->quantity, "15000");
+  g_assert_cmpint (step (steps, 4)->kind, ==, SKY_PRICE_STEP_RATE);
+  g_assert_cmpuint (step (steps, 4)->count, ==, 1);
+  ASSERT_DEC (step (steps, 4)->quantity, "10737.41824");
+  ASSERT_DEC (step (steps, 4)->price, "0.085");
+
+  /* And a line in GB after both: from 25637.41824 on, 100 GB more = 8.50. */
+  g_array_set_size (steps, 0);
+  t.line_unit = NULL;
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("100"), &out, steps);
+  ASSERT_MONEY (out.monthly, "8.50");
+  g_assert_cmpint (step (steps, 1)->kind, ==, SKY_PRICE_STEP_AFTER);
+  ASSERT_DEC (step (steps, 1)->quantity, "25737.41824");
+  sky_price_terms_clear (&t);
+}
+
+/* A line in seconds priced per hour: 100000 s at 0.0416 USD/hour is 100000 × 0.0416 / 3600 =
+ * 1.1555… ≈ 1.16; the hours, 27.7…, are shown to 10 digits and said to be rounded. With 10
+ * free hours, (100000 − 36000) × 0.0416 / 3600 = 0.7395… ≈ 0.74. */
+static void
+test_convert_seconds_to_hours (void)
+{
+  g_autoptr(SkyPricing) pricing = sky_pricing_new ("USD", dec ("730"));
+  g_autoptr(GArray) steps = sky_price_steps_new ();
+  SkyPriceTerms t = flat ("0.0416", "hour");
+  SkyPricedLine out;
+
+  t.line_unit = g_intern_static_string ("second");
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("100000"), &out, steps);
+  ASSERT_MONEY (out.monthly, "1.16");
+  g_assert_cmpint (step (steps, 1)->kind, ==, SKY_PRICE_STEP_CONVERT);
+  ASSERT_DEC (step (steps, 1)->result, "27.7777777778");
+  g_assert_true (step (steps, 1)->approximate);
+  ASSERT_DEC (step (steps, 1)->price, "3600");
+  g_assert_cmpint (step (steps, 3)->kind, ==, SKY_PRICE_STEP_COST);
+  g_assert_true (step (steps, 3)->approximate);
+
+  t.slot = 1;
+  t.free_units = dec ("10");
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("100000"), &out, NULL);
+  ASSERT_MONEY (out.monthly, "0.74");
+
+  /* A commitment per hour bills every hour of the month, whatever unit the line counts in: 2 ×
+   * 730 × 0.0416 = 60.736; the usage is the month in seconds. */
+  t.slot = 2;
+  t.free_units = dec ("0");
+  t.committed = TRUE;
+  t.term_months = 12;
+  sky_pricing_price_line (pricing, &t, dec ("2"), dec ("5"), &out, NULL);
+  ASSERT_MONEY (out.monthly, "60.74");
+  ASSERT_DEC (out.usage, "2628000");
+  g_assert_false (sky_pricing_overflowed (pricing));
+}
+
+/* Units of other dimensions do not convert: the figure is refused as one that cannot be
+ * computed, never made up. */
+static void
+test_convert_other_dimension (void)
+{
+  g_autoptr(SkyPricing) pricing = sky_pricing_new ("USD", dec ("730"));
+  SkyPriceTerms t = flat ("0.10", "gb-month");
+  SkyPricedLine out;
+
+  t.line_unit = g_intern_static_string ("gb");
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("2000"), &out, NULL);
+  g_assert_true (sky_pricing_overflowed (pricing));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -496,6 +626,10 @@ main (int    argc,
   g_test_add_func ("/sky/pricing/components", test_components);
   g_test_add_func ("/sky/pricing/overflow", test_overflow);
   g_test_add_func ("/sky/pricing/amortised-share", test_amortised_share);
+  g_test_add_func ("/sky/pricing/convert-gb-to-gib", test_convert_gb_to_gib);
+  g_test_add_func ("/sky/pricing/convert-tiers", test_convert_tiers);
+  g_test_add_func ("/sky/pricing/convert-seconds-to-hours", test_convert_seconds_to_hours);
+  g_test_add_func ("/sky/pricing/convert-other-dimension", test_convert_other_dimension);
 
   return g_test_run ();
 }

@@ -38,6 +38,9 @@ static const Pinned pinned_units[] = {
   { "gb-second", 5 }, { "gib-hour", 6 }, { "vcpu-hour", 7 }, { "request", 8 },
   { "1k-requests", 9 }, { "10k-requests", 10 }, { "million-requests", 11 },
   { "iops-month", 12 }, { "mibps-month", 13 }, { "gib", 14 }, { "tb", 15 }, { "tib", 16 },
+  { "minute", 17 }, { "day", 18 }, { "gib-month", 19 }, { "tb-month", 20 }, { "tib-month", 21 },
+  { "gib-second", 22 }, { "vcpu-second", 23 }, { "gb-hour", 24 }, { "100-seconds", 25 },
+  { "year", 26 },
 };
 
 static const Pinned pinned_geographies[] = {
@@ -208,10 +211,14 @@ test_lookup_unknown (void)
   g_assert_null (sky_vocabulary_nth (SKY_VOCABULARY_UPFRONT, 3));
   g_assert_false (sky_term_is_known ("reserved"));
   g_assert_false (sky_term_is_known (""));
-  /* Units known for conversions only are not priced. */
-  g_assert_nonnull (sky_unit_lookup ("tib"));
-  g_assert_false (sky_unit_is_known ("tib"));
+  g_assert_null (sky_unit_lookup ("gibibyte"));
+  g_assert_false (sky_unit_is_known ("gibibyte"));
+  g_assert_false (sky_unit_is_known ("GiB"));
   g_assert_true (sky_unit_is_known ("gb"));
+  /* GiB, TB and TiB are priced, like the units the providers' lists are written in. */
+  g_assert_true (sky_unit_is_known ("tib"));
+  g_assert_true (sky_unit_is_known ("gib-month"));
+  g_assert_true (sky_unit_is_known ("day"));
 }
 
 /* The lists of ids follow the tables' order; units are those that are priced. */
@@ -235,7 +242,7 @@ test_id_lists (void)
     if (sky_unit_nth (i)->priced)
       g_assert_cmpstr (units[n++], ==, sky_unit_nth (i)->word.id);
   g_assert_null (units[n]);
-  g_assert_cmpuint (n, ==, 14);
+  g_assert_cmpuint (n, ==, 27);
 
   g_assert_cmpstr (upfronts, ==, "none, partial or all");
   g_assert_cmpstr (geographies, ==, "US, CA, SA, EU, ME, AF, APAC or GLOBAL");
@@ -411,6 +418,17 @@ test_unit_convert_exact (void)
   /* Requests. */
   assert_converts ("3", "million-requests", "1k-requests", 0, SKY_ROUND_HALF_UP, "3000");
   assert_converts ("1", "request", "10k-requests", 4, SKY_ROUND_HALF_UP, "0.0001");
+  /* The units the providers' lists are written in. */
+  assert_converts ("1", "day", "hour", 0, SKY_ROUND_HALF_UP, "24");
+  assert_converts ("90", "minute", "hour", 1, SKY_ROUND_HALF_UP, "1.5");
+  assert_converts ("1", "hour", "100-seconds", 0, SKY_ROUND_HALF_UP, "36");
+  assert_converts ("1", "year", "month", 0, SKY_ROUND_HALF_UP, "12");
+  assert_converts ("1", "gib-month", "gb-month", 9, SKY_ROUND_HALF_UP, "1.073741824");
+  assert_converts ("1", "tib-month", "gib-month", 0, SKY_ROUND_HALF_UP, "1024");
+  assert_converts ("3", "tb-month", "gb-month", 0, SKY_ROUND_HALF_UP, "3000");
+  assert_converts ("1", "gib-hour", "gib-second", 0, SKY_ROUND_HALF_UP, "3600");
+  assert_converts ("1", "gb-hour", "gb-second", 0, SKY_ROUND_HALF_UP, "3600");
+  assert_converts ("1", "vcpu-hour", "vcpu-second", 0, SKY_ROUND_HALF_UP, "3600");
   /* A unit in itself. */
   assert_converts ("0.0000166667", "gb-second", "gb-second", 10, SKY_ROUND_HALF_UP,
                    "0.0000166667");
@@ -442,6 +460,10 @@ test_unit_convert_rounds_once (void)
                                     sky_unit_lookup ("gb-month"), 2, SKY_ROUND_HALF_UP, &out));
   g_assert_false (sky_unit_convert (dec ("1"), sky_unit_lookup ("hour"),
                                     sky_unit_lookup ("month"), 2, SKY_ROUND_HALF_UP, &out));
+  g_assert_false (sky_unit_convert (dec ("1"), sky_unit_lookup ("day"),
+                                    sky_unit_lookup ("year"), 2, SKY_ROUND_HALF_UP, &out));
+  g_assert_false (sky_unit_convert (dec ("1"), sky_unit_lookup ("gib-month"),
+                                    sky_unit_lookup ("gib-hour"), 2, SKY_ROUND_HALF_UP, &out));
 }
 
 static int

@@ -154,17 +154,27 @@ band_limit (const SkyRequirement *req,
   return minimum * factor / 1000;
 }
 
-/* Appends to @ids the offers of sheet @sheet that meet @req but what @omit leaves out, cheapest
- * first in the requirement's unit and purchase option, at most @limit. Locked. The search walks
- * the price key in price order and stops at the limit. */
+/* A price that find_rows() found: its offer, and what orders it. */
+typedef struct
+{
+  gint64   offer_id;
+  gint64   amount;
+  gint64   offer_seq;
+  gint64   per;           /* its vCPU or memory, for SKY_RANK_PER_VCPU or _PER_GIB; 0: none */
+  guint64  unit_size;     /* its unit, in its dimension's base */
+} Row;
+
+/* Appends to @rows the prices of sheet @sheet in @req's unit and purchase option whose offers
+ * meet @req but what @omit leaves out, cheapest first, at most @limit. Locked. The search
+ * walks the price key in price order and stops at the limit. */
 static gboolean
-find_ids (sqlite3               *db,
-          gint64                 sheet,
-          const SkyRequirement  *req,
-          Omit                   omit,
-          guint                  limit,
-          GArray                *ids,
-          GError               **error)
+find_rows (sqlite3               *db,
+           gint64                 sheet,
+           const SkyRequirement  *req,
+           Omit                   omit,
+           guint                  limit,
+           GArray                *rows,
+           GError               **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
   guint n_types = req->storage_types != NULL && !(omit & OMIT_STORAGE)
@@ -189,9 +199,13 @@ find_ids (sqlite3               *db,
   int geography_code = geography ? sky_vocabulary_code (SKY_VOCABULARY_GEOGRAPHY, req->geography)
                                  : -1;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  const SkyUnit *unit = sky_unit_lookup (req->unit);
+  /* Every unit is a whole number of its dimension's base. */
+  guint64 size = unit != NULL ? unit->numerator / unit->denominator : 1;
   int rc;
 
-  g_string_append (sql, "SELECT " PRICE_OFFER_ID_SQL " FROM price p "
+  g_string_append (sql, "SELECT " PRICE_OFFER_ID_SQL ", p.amount, p.offer_seq, p.vcpu, "
+                        "p.memory FROM price p "
                         "JOIN offer o ON o.id = " PRICE_OFFER_ID_SQL " "
                         "JOIN service sv ON sv.id = o.service_id "
                         "WHERE p.sheet_id = :sheet AND p.unit = :unit");
@@ -291,13 +305,91 @@ find_ids (sqlite3               *db,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      /* An offer with several prices in the unit is listed once. */
-      if (ids->len == 0 || g_array_index (ids, gint64, ids->len - 1) != id)
-        g_array_append_val (ids, id);
+      Row row = {
+        .offer_id = sqlite3_column_int64 (stmt, 0),
+        .amount = sqlite3_column_int64 (stmt, 1),
+        .offer_seq = sqlite3_column_int64 (stmt, 2),
+        .per = req->rank == SKY_RANK_PER_VCPU ? sqlite3_column_int64 (stmt, 3)
+             : req->rank == SKY_RANK_PER_GIB ? sqlite3_column_int64 (stmt, 4) : 0,
+        .unit_size = size,
+      };
+      g_array_append_val (rows, row);
     }
   if (rc != SQLITE_DONE)
     return _sky_catalog_db_error (db, error, "Cannot search the catalog");
+  return TRUE;
+}
+
+/* Cheapest first, as the search orders one unit's prices, across units: by the price per
+ * vCPU or GiB when the requirement ranks so (a quotient that orders only), then by the price
+ * of one base unit of the dimension, compared exactly, then by the offer's place. */
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      data)
+{
+  const Row *x = a, *y = b;
+  const SkyRequirement *req = data;
+  unsigned __int128 left, right;
+
+  if (req->rank != SKY_RANK_PRICE && (x->per > 0) != (y->per > 0))
+    return x->per > 0 ? -1 : 1;
+  if (req->rank != SKY_RANK_PRICE && x->per > 0)
+    {
+      double qx = (double) x->amount / (double) x->unit_size / (double) x->per;
+      double qy = (double) y->amount / (double) y->unit_size / (double) y->per;
+
+      if (qx != qy)
+        return qx < qy ? -1 : 1;
+    }
+  left = (unsigned __int128) MAX (x->amount, 0) * y->unit_size;
+  right = (unsigned __int128) MAX (y->amount, 0) * x->unit_size;
+  if (left != right)
+    return left < right ? -1 : 1;
+  return x->offer_seq < y->offer_seq ? -1 : x->offer_seq > y->offer_seq;
+}
+
+/* Appends to @ids the offers of sheet @sheet that meet @req but what @omit leaves out, cheapest
+ * first in the requirement's purchase option, at most @limit: those priced in the
+ * requirement's unit and in every other unit of its dimension, into which a line's usage
+ * converts, compared by the price of the same quantity. Locked. */
+static gboolean
+find_ids (sqlite3               *db,
+          gint64                 sheet,
+          const SkyRequirement  *req,
+          Omit                   omit,
+          guint                  limit,
+          GArray                *ids,
+          GError               **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  const SkyUnit *unit = sky_unit_lookup (req->unit);
+
+  if (unit == NULL)
+    return find_rows (db, sheet, req, omit, limit, rows, error);
+  for (guint i = 0; i < sky_vocabulary_size (SKY_VOCABULARY_UNIT); i++)
+    {
+      const SkyUnit *other = sky_unit_nth (i);
+      SkyRequirement in_other = *req;
+
+      if (!other->priced || other->dimension != unit->dimension)
+        continue;
+      in_other.unit = other->word.id;
+      if (!find_rows (db, sheet, &in_other, omit, limit, rows, error))
+        return FALSE;
+    }
+  g_array_sort_with_data (rows, compare_rows, (gpointer) req);
+  for (guint i = 0; i < rows->len && ids->len < limit; i++)
+    {
+      gint64 id = g_array_index (rows, Row, i).offer_id;
+      gboolean seen = FALSE;
+
+      /* An offer with several prices in the dimension is listed once. */
+      for (guint k = 0; k < ids->len && !seen; k++)
+        seen = g_array_index (ids, gint64, k) == id;
+      if (!seen)
+        g_array_append_val (ids, id);
+    }
   return TRUE;
 }
 
@@ -664,7 +756,30 @@ always_on_month (const SkyOfferPrice *p,
   return !overflow;
 }
 
-/* Takes @offer; its prices in @unit, by purchase option. */
+/* The unit @offer is priced in for a requirement in @unit: @unit itself when it has a price
+ * in it, else the first of its units of @unit's dimension; @unit when it has neither. */
+static const char *
+offer_unit (const SkyOfferDetails *offer,
+            const char            *unit)
+{
+  const SkyUnit *u = sky_unit_lookup (unit);
+
+  for (guint i = 0; i < offer->prices->len; i++)
+    if (g_strcmp0 (((SkyOfferPrice *) g_ptr_array_index (offer->prices, i))->unit, unit) == 0)
+      return unit;
+  for (guint i = 0; u != NULL && i < offer->prices->len; i++)
+    {
+      const SkyOfferPrice *p = g_ptr_array_index (offer->prices, i);
+      const SkyUnit *pu = sky_unit_lookup (p->unit);
+
+      if (pu != NULL && pu->dimension == u->dimension)
+        return pu->word.id;
+    }
+  return unit;
+}
+
+/* Takes @offer; its prices in @unit (or the unit of its dimension it is priced in), by
+ * purchase option. */
 SkyMatch *
 sky_match_new (SkyOfferDetails *offer,
                const char      *unit,
@@ -674,6 +789,7 @@ sky_match_new (SkyOfferDetails *offer,
   const SkyOfferPrice *on_demand = NULL;
 
   m->offer = offer;
+  unit = offer_unit (offer, unit);
   m->unit = g_strdup (unit);
   for (guint i = 0; i < offer->prices->len; i++)
     {
@@ -852,12 +968,14 @@ offer_at_price (const SkyOfferDetails *offer,
                                      req->min_memory_mgib > 0 ? offer->memory_mgib : 0,
                                      req->min_gpu > 0 ? offer->gpu : 0);
 
+  const char *unit = offer_unit (offer, req->unit);
+
   for (guint i = 0; i < offer->prices->len; i++)
     {
       const SkyOfferPrice *p = g_ptr_array_index (offer->prices, i);
       g_autofree char *price = NULL;
 
-      if (g_strcmp0 (p->term, term) != 0 || g_strcmp0 (p->unit, req->unit) != 0)
+      if (g_strcmp0 (p->term, term) != 0 || g_strcmp0 (p->unit, unit) != 0)
         continue;
       price = sky_decimal_to_string (sky_decimal_from_price (p->amount));
       return g_strdup_printf ("%s (%s, %s) at %s %s per %s%s", offer->name, offer->sku, size,

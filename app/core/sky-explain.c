@@ -37,6 +37,44 @@ sky_explain_hours (SkyDecimal hours)
   return sky_decimal_format (sky_decimal_round (hours, 2, SKY_ROUND_HALF_UP), 2);
 }
 
+/* "=" for a figure shown exactly, "≈" for one rounded to be shown. */
+static const char *
+equals (const SkyPriceStep *s)
+{
+  return s->approximate ? "≈" : "=";
+}
+
+/* A unit's size as a ratio shows it: the decimal and binary prefixes' powers as such ("10⁹",
+ * "2³⁰"), with what multiplies them ("3600 × 2³⁰"); other numbers plainly. */
+static char *
+size_text (SkyDecimal value)
+{
+  static const char * const superscripts[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
+  g_autofree char *digits = NULL;
+  gint64 n, rest;
+  guint tens = 0, twos = 0;
+  GString *text;
+
+  if (!sky_decimal_to_scaled_int64 (value, 0, &n) || n <= 0)
+    return num (value);
+  /* Thousands first (10³, 10⁶, …), then 1024s (2¹⁰, 2²⁰, …). */
+  for (rest = n; rest % 1000 == 0; rest /= 1000)
+    tens += 3;
+  if (tens == 0)
+    for (rest = n; rest % 1024 == 0; rest /= 1024)
+      twos += 10;
+  if (tens == 0 && twos == 0)
+    return num (value);
+  text = g_string_new (NULL);
+  if (rest != 1)
+    g_string_append_printf (text, "%" G_GINT64_FORMAT " × ", rest);
+  g_string_append (text, tens > 0 ? "10" : "2");
+  digits = g_strdup_printf ("%u", tens > 0 ? tens : twos);
+  for (const char *d = digits; *d != '\0'; d++)
+    g_string_append (text, superscripts[*d - '0']);
+  return g_string_free (text, FALSE);
+}
+
 static void
 explain_step (GString            *why,
               const SkyPriceStep *s)
@@ -52,10 +90,21 @@ explain_step (GString            *why,
           g_string_append (why, _(" (a commitment bills every hour)"));
       }
       break;
+    case SKY_PRICE_STEP_CONVERT:
+      {
+        g_autofree char *q = num (s->quantity), *r = num (s->result);
+        g_autofree char *n = size_text (s->factor), *d = size_text (s->price);
+        /* Translators: a line's units in the price's unit, as in
+         * " = 2000 gb = 1862.645149230957031250 gib (× 10⁹ / 2³⁰)" */
+        g_string_append_printf (why, _(" = %s %s %s %s %s (× %s / %s)"), q, s->from_unit,
+                                equals (s), r, s->unit, n, d);
+      }
+      break;
     case SKY_PRICE_STEP_AFTER:
       {
         g_autofree char *q = num (s->quantity);
-        g_string_append_printf (why, _(" after %s %s on lines above"), q, s->unit);
+        g_string_append_printf (why, _(" after %s%s %s on lines above"),
+                                s->approximate ? "≈ " : "", q, s->unit);
       }
       break;
     case SKY_PRICE_STEP_FREE:
@@ -67,7 +116,7 @@ explain_step (GString            *why,
     case SKY_PRICE_STEP_BILLABLE:
       {
         g_autofree char *q = num (s->quantity);
-        g_string_append_printf (why, " = %s %s", q, s->unit);
+        g_string_append_printf (why, " %s %s %s", equals (s), q, s->unit);
       }
       break;
     case SKY_PRICE_STEP_RATE:
@@ -78,8 +127,10 @@ explain_step (GString            *why,
           g_string_append_printf (why, _(" × %s %s/%s"), a, s->currency, s->unit);
         else
           /* Translators: one tier's units at its price, as in "10240 gb × 0.09 USD/gb" */
-          g_string_append_printf (why, _("%s%s %s × %s %s/%s"), s->count > 1 ? " + " : " = ",
-                                  q, s->unit, a, s->currency, s->unit);
+          g_string_append_printf (why, _("%s%s%s %s × %s %s/%s"),
+                                  s->count > 1 ? " + " : s->approximate ? " ≈ " : " = ",
+                                  s->count > 1 && s->approximate ? "≈ " : "", q, s->unit, a,
+                                  s->currency, s->unit);
         if (s->dev_test)
           /* Translators: after a unit price the scenario's dev/test setting chose */
           g_string_append (why, _(" (dev/test price)"));
@@ -91,14 +142,14 @@ explain_step (GString            *why,
     case SKY_PRICE_STEP_COST:
       {
         g_autofree char *c = amount_text (s->result, s->currency);
-        g_string_append_printf (why, " = %s %s", c, s->currency);
+        g_string_append_printf (why, " %s %s %s", equals (s), c, s->currency);
       }
       break;
     case SKY_PRICE_STEP_DISCOUNT:
       {
         g_autofree char *p = num (s->factor), *c = amount_text (s->result, s->currency);
         /* Translators: less a discount in percent, as in " − 10 % = 394.20 EUR" */
-        g_string_append_printf (why, _(" − %s %% = %s %s"), p, c, s->currency);
+        g_string_append_printf (why, _(" − %s %% %s %s %s"), p, equals (s), c, s->currency);
       }
       break;
     case SKY_PRICE_STEP_EXCHANGE:
@@ -106,8 +157,8 @@ explain_step (GString            *why,
         g_autofree char *r = num (s->factor), *c = amount_text (s->result, s->currency);
         /* Translators: an exchange rate and its date, as in
          * " × 1.1 USD/EUR (2026-11-01) = 433.62 USD" */
-        g_string_append_printf (why, _(" × %s %s/%s (%s) = %s %s"), r, s->currency,
-                                s->from_currency, s->date, c, s->currency);
+        g_string_append_printf (why, _(" × %s %s/%s (%s) %s %s %s"), r, s->currency,
+                                s->from_currency, s->date, equals (s), c, s->currency);
       }
       break;
     case SKY_PRICE_STEP_ROUND:

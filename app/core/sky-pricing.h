@@ -32,6 +32,8 @@ typedef struct
   guint        slot;              /* lines of a provider with the same slot (the same price of
                                    * the same offer) count their units together */
   const char  *unit;              /* the price's */
+  const char  *line_unit;         /* the line's, when it is another unit of the price's
+                                   * dimension: its usage is converted; NULL otherwise */
   const char  *currency;          /* the offer's */
   SkyDecimal   amount;            /* per unit, for a flat price */
   GArray      *tiers;             /* SkyPriceTier; empty for a flat price */
@@ -74,6 +76,9 @@ typedef struct
 typedef enum
 {
   SKY_PRICE_STEP_USAGE,           /* quantity × usage = result units; committed */
+  SKY_PRICE_STEP_CONVERT,         /* quantity from_unit = result unit (× factor / price): the
+                                   * line's units in the price's; approximate when the result
+                                   * has more digits than shown */
   SKY_PRICE_STEP_AFTER,           /* quantity units already used by lines above */
   SKY_PRICE_STEP_FREE,            /* quantity units a month free */
   SKY_PRICE_STEP_BILLABLE,        /* quantity units left to bill at a flat price */
@@ -111,8 +116,10 @@ typedef struct
   guint             months;
   guint             count;
   gboolean          committed;
+  gboolean          approximate;  /* quantity or result was rounded to be shown: "≈" */
   gboolean          dev_test;     /* RATE: the price is a dev/test price */
   const char       *unit;
+  const char       *from_unit;
   const char       *currency;
   const char       *from_currency;
   const char       *date;

@@ -136,6 +136,53 @@ find_price (SkyOfferDetails *offer,
   return NULL;
 }
 
+/* The price of @offer in @term for a line in @unit: the one per @unit, else the first one per
+ * another unit of its dimension, into which the line's usage converts; NULL when there is
+ * neither. */
+static SkyOfferPrice *
+find_line_price (SkyOfferDetails *offer,
+                 const char      *unit,
+                 const char      *term,
+                 guint           *index)
+{
+  const SkyUnit *u = sky_unit_lookup (unit);
+  SkyOfferPrice *price = find_price (offer, unit, term, index);
+
+  for (guint i = 0; price == NULL && u != NULL && i < offer->prices->len; i++)
+    {
+      SkyOfferPrice *p = g_ptr_array_index (offer->prices, i);
+      const SkyUnit *pu = sky_unit_lookup (p->unit);
+
+      if (g_strcmp0 (p->term, term) == 0 && pu != NULL && pu->dimension == u->dimension)
+        {
+          *index = i;
+          price = p;
+        }
+    }
+  return price;
+}
+
+/* Why @offer has no price in @term for a line in @unit: the units it does have in @term. */
+static char *
+no_price_reason (const SkyOfferDetails *offer,
+                 const char            *unit,
+                 const char            *term)
+{
+  g_autoptr(GString) units = g_string_new (NULL);
+
+  for (guint i = 0; i < offer->prices->len; i++)
+    {
+      SkyOfferPrice *p = g_ptr_array_index (offer->prices, i);
+      if (g_strcmp0 (p->term, term) == 0)
+        g_string_append_printf (units, "%s%s", units->len > 0 ? ", " : "", p->unit);
+    }
+  if (units->len == 0)
+    return g_strdup_printf ("%s has no %s price per %s", offer->sku, term, unit);
+  return g_strdup_printf ("%s has no %s price per %s nor per another unit it converts into "
+                          "(its %s prices are per %s, which measure something else)",
+                          offer->sku, term, unit, term, units->str);
+}
+
 /* What a requirement asks for, for a message. */
 static char *
 describe_requirement (const SkyScenarioLine *line,
@@ -262,6 +309,7 @@ fill_terms (SkyResolvedProvider   *p,
   rl->has_terms = TRUE;
   t->slot = slot_of (p, offer->offer_id, rl->price_index);
   t->unit = g_intern_string (price->unit);
+  t->line_unit = g_strcmp0 (line->unit, price->unit) != 0 ? g_intern_string (line->unit) : NULL;
   t->currency = g_intern_string (offer->currency);
   t->amount = sky_decimal_from_price (price->amount);
   t->tiers = g_array_sized_new (FALSE, TRUE, sizeof (SkyPriceTier), price->tiers->len);
@@ -283,7 +331,10 @@ fill_terms (SkyResolvedProvider   *p,
   t->has_upfront_fee = price->has_upfront_fee;
   t->upfront_fee = sky_decimal_from_price (price->upfront_fee);
   t->term_months = sky_term_months (term);
-  t->committed = t->term_months > 0 && g_strcmp0 (line->unit, "hour") == 0;
+  /* An hourly commitment bills every hour, whatever unit of time the line counts in. */
+  t->committed = t->term_months > 0 && g_strcmp0 (price->unit, "hour") == 0 &&
+                 sky_unit_lookup (line->unit) != NULL &&
+                 sky_unit_lookup (line->unit)->dimension == SKY_DIMENSION_TIME;
   t->discount = discount_for (s, p->provider, offer->service, &t->has_discount);
   if (t->committed)
     {
@@ -419,13 +470,14 @@ sky_resolve_line (SkyCatalog            *catalog,
       rl->offer = sky_catalog_get_offer (catalog, id, error);
       if (rl->offer == NULL)
         return NULL;
-      price = find_price (rl->offer, line->unit, term, &rl->price_index);
+      price = find_line_price (rl->offer, line->unit, term, &rl->price_index);
       /* A scenario that opts in prices on-demand lines at the offer's dev/test price where it
        * has one. */
       if (s->dev_test && g_strcmp0 (term, "on-demand") == 0)
         {
           guint dev_index;
-          SkyOfferPrice *dev = find_price (rl->offer, line->unit, "dev-test", &dev_index);
+          SkyOfferPrice *dev = find_line_price (rl->offer, line->unit, "dev-test",
+                                                &dev_index);
 
           if (dev != NULL)
             {
@@ -460,8 +512,7 @@ sky_resolve_line (SkyCatalog            *catalog,
       else if (price == NULL)
         {
           rl->status = SKY_LINE_NOT_PRICED;
-          rl->reason = g_strdup_printf ("%s has no %s price per %s", rl->offer->sku, term,
-                                        line->unit);
+          rl->reason = no_price_reason (rl->offer, line->unit, term);
         }
       else if (fill_terms (p, s, line, term, rl, price))
         rl->status = SKY_LINE_PRICED;

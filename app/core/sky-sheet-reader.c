@@ -1805,12 +1805,10 @@ start_price (Reader *self)
     return FALSE;
   priced_unit = sky_unit_lookup (unit);
   if (priced_unit == NULL || !priced_unit->priced)
-    {
-      g_autofree char *choices = sky_vocabulary_describe (SKY_VOCABULARY_UNIT);
-
-      return fail (self, "unit", SKY_SHEET_ERROR_INVALID_VALUE, "unknown unit “%s”: use %s",
-                   shown (self, unit), choices);
-    }
+    /* The units are too many to list in a message that must stay short. */
+    return fail (self, "unit", SKY_SHEET_ERROR_INVALID_VALUE,
+                 "unknown unit “%s”: use one the price sheet format lists, such as hour, "
+                 "month, gb, gib, gb-month, gb-second or million-requests", shown (self, unit));
 
   if (self->spare_prices->len > 0)
     price = g_ptr_array_steal_index_fast (self->spare_prices, self->spare_prices->len - 1);
