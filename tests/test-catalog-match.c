@@ -601,6 +601,103 @@ test_match_units_of_sheet_imported_again (void)
   sky_test_close_catalog (&dir, (SkyCatalog **) &catalog);
 }
 
+/* The SKU of the cheapest offer of attributes.xml on demand that meets @req, or "" when none
+ * does. */
+static char *
+cheapest_attrcloud_sku (SkyCatalog     *catalog,
+                        SkyRequirement  req)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyOfferDetails) d = NULL;
+  gint64 id;
+
+  req.category = "compute";
+  req.unit = "hour";
+  req.term = req.term != NULL ? req.term : "on-demand";
+  id = sky_catalog_cheapest_offer (catalog, "attrcloud", NULL, &req, &error);
+  g_assert_no_error (error);
+  if (id == 0)
+    return g_strdup ("");
+  d = sky_catalog_get_offer (catalog, id, &error);
+  g_assert_no_error (error);
+  return g_strdup (d->sku);
+}
+
+/* A requirement matches the default row (shared tenancy, licence included, no pre-installed
+ * software, used capacity) of any architecture, though the other rows are cheaper; it matches
+ * another when it asks for it, and asks for an architecture. */
+static void
+test_match_defaults (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SkyCatalog) catalog = sky_test_open_catalog (&dir, "attributes.xml", NULL);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyRequirement any = { .category = "compute", .min_vcpu_milli = 4000 };
+  SkyMatchResult *r;
+  const struct
+  {
+    SkyRequirement  req;
+    const char     *sku;
+  } cases[] = {
+    /* g-4 (arm64, 0.16) is cheaper than m-4 (0.20); the other rows cheaper still. */
+    { { .min_vcpu_milli = 4000 }, "g-4" },
+    { { .architecture = "x86-64" }, "m-4" },
+    { { .architecture = "arm64" }, "g-4" },
+    { { .tenancy = "dedicated" }, "m-4-dedicated" },
+    { { .tenancy = "host" }, "m-4-host" },
+    { { .licence = "byol" }, "m-4-byol" },
+    { { .software = "sql-web" }, "m-4-sql" },
+    { { .software = "sql-enterprise" }, "" },
+    { { .software = "none", .architecture = "x86-64" }, "m-4" },
+    { { .capacity = "unused-reservation" }, "m-4-unused" },
+    { { .tenancy = "dedicated", .architecture = "arm64" }, "" },
+    /* Any row: the cheapest of all. */
+    { { .tenancy = SKY_SEARCH_ANY, .licence = SKY_SEARCH_ANY, .software = SKY_SEARCH_ANY,
+        .capacity = SKY_SEARCH_ANY }, "m-4-host" },
+    /* A convertible reservation is a purchase option of its own. */
+    { { .term = "reserved-convertible-1y-no-upfront" }, "m-4" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *sku = cheapest_attrcloud_sku (catalog, cases[i].req);
+
+      g_test_message ("case %" G_GSIZE_FORMAT ": %s", i, sku);
+      g_assert_cmpstr (sku, ==, cases[i].sku);
+    }
+
+  /* Matching on every provider: the default rows, cheapest first. */
+  results = sky_catalog_match (catalog, NULL, &any, 730, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 1);
+  r = g_ptr_array_index (results, 0);
+  g_assert_cmpuint (r->matches->len, ==, 2);
+  g_assert_cmpstr (((SkyMatch *) r->matches->pdata[0])->offer->sku, ==, "g-4");
+  g_assert_cmpstr (((SkyMatch *) r->matches->pdata[1])->offer->sku, ==, "m-4");
+  g_clear_pointer (&results, g_ptr_array_unref);
+
+  /* When only another row would do, the reason says which attribute keeps it out. */
+  {
+    g_autofree char *why = sky_catalog_explain_no_match (catalog, "attrcloud", NULL,
+                                                         "Attribute Cloud",
+                                                         &(SkyRequirement) {
+                                                           .category = "compute",
+                                                           .unit = "hour",
+                                                           .term = "on-demand",
+                                                           .tenancy = "dedicated",
+                                                           .architecture = "arm64" },
+                                                         &error);
+    g_assert_no_error (error);
+    g_test_message ("%s", why);
+    g_assert_nonnull (strstr (why, "g-4 (g-4) would match but its tenancy is shared, not "
+                                   "dedicated"));
+    g_assert_nonnull (strstr (why, "m-4 (m-4-dedicated) would match but its architecture is "
+                                   "x86-64, not arm64"));
+  }
+  sky_test_close_catalog (&dir, (SkyCatalog **) &catalog);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -622,6 +719,7 @@ main (int    argc,
   g_test_add_func ("/sky/catalog-match/match-other-units", test_match_other_units);
   g_test_add_func ("/sky/catalog-match/match-units-of-sheet-imported-again",
                    test_match_units_of_sheet_imported_again);
+  g_test_add_func ("/sky/catalog-match/match-defaults", test_match_defaults);
 
   return g_test_run ();
 }

@@ -505,9 +505,11 @@ test_search_csv (Fixture       *f,
   lines = g_strsplit (r.out, "\r\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 5);
   g_assert_cmpstr (lines[0], ==, "PROVIDER,REGION,SKU,NAME,VCPU,MEMORY_GIB,TERM,PRICE,UNIT,"
-                                 "CURRENCY,MONTHLY,UPFRONT_FEE");
+                                 "CURRENCY,MONTHLY,UPFRONT_FEE,ARCH,TENANCY,LICENCE,SOFTWARE,"
+                                 "CAPACITY");
   g_assert_cmpstr (lines[1], ==,
-                   "examplecloud,us-east,std-2-us,std-2,2,8,on-demand,0.096,hour,USD,70.08,");
+                   "examplecloud,us-east,std-2-us,std-2,2,8,on-demand,0.096,hour,USD,70.08,,,"
+                   "shared,included,,used");
   g_assert_cmpstr (lines[4], ==, "");
 }
 
@@ -607,8 +609,9 @@ test_numbers_ignore_locale (Fixture       *f,
   g_assert_cmpint (csv.status, ==, 0);
   g_assert_cmpstr (csv.out, ==,
                    "PROVIDER,REGION,SKU,NAME,VCPU,MEMORY_GIB,TERM,PRICE,UNIT,CURRENCY,MONTHLY,"
-                   "UPFRONT_FEE\r\n"
-                   "examplecloud,us-east,std-2-us,std-2,0.25,0.5,spot,0.0288,hour,USD,21.02,\r\n");
+                   "UPFRONT_FEE,ARCH,TENANCY,LICENCE,SOFTWARE,CAPACITY\r\n"
+                   "examplecloud,us-east,std-2-us,std-2,0.25,0.5,spot,0.0288,hour,USD,21.02,,,"
+                   "shared,included,,used\r\n");
 }
 
 static char *
@@ -2514,6 +2517,86 @@ test_read_only_catalog (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* search and match take the rows and architecture they are asked for, and say which they
+ * list; compare shows each offer's attributes. */
+static void
+test_search_rows (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "attributes.xml", NULL);
+  g_auto(Run) setup = { 0 };
+  g_auto(Run) plain = { 0 };
+  g_auto(Run) dedicated = { 0 };
+  g_auto(Run) all = { 0 };
+  g_auto(Run) arm = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) matched = { 0 };
+  g_auto(Run) compared = { 0 };
+  g_autoptr(JsonArray) rows = NULL;
+  g_autoptr(JsonArray) results = NULL;
+  JsonObject *o;
+
+  cli (&setup, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
+  g_assert_cmpint (setup.status, ==, 0);
+
+  /* The default rows, each with its architecture; ROW is empty for them. */
+  cli (&plain, "--catalog", f->catalog, "search", "--term", "on-demand", NULL);
+  g_assert_cmpint (plain.status, ==, 0);
+  g_assert_nonnull (strstr (plain.out, "ARCH"));
+  g_assert_nonnull (strstr (plain.out, "ROW"));
+  g_assert_nonnull (strstr (plain.out, "arm64"));
+  g_assert_nonnull (strstr (plain.out, "x86-64"));
+  g_assert_null (strstr (plain.out, "m-4-dedicated"));
+  g_assert_null (strstr (plain.out, "m-4-host"));
+
+  cli (&dedicated, "--catalog", f->catalog, "search", "--tenancy", "dedicated", "--format",
+       "csv", NULL);
+  g_assert_cmpint (dedicated.status, ==, 0);
+  g_assert_cmpstr (strchr (dedicated.out, '\n') + 1, ==,
+                   "attrcloud,us-east,m-4-dedicated,m-4,4,16,on-demand,0.1,hour,USD,73.00,,"
+                   "x86-64,dedicated,included,,used\r\n");
+
+  cli (&all, "--catalog", f->catalog, "search", "--all-rows", "--term", "on-demand", "--format",
+       "json", NULL);
+  g_assert_cmpint (all.status, ==, 0);
+  rows = parse_array (all.out);
+  g_assert_cmpuint (json_array_get_length (rows), ==, 7);
+  o = json_array_get_object_element (rows, 0);
+  g_assert_cmpstr (json_object_get_string_member (o, "sku"), ==, "m-4-host");
+  g_assert_cmpstr (json_object_get_string_member (o, "architecture"), ==, "x86-64");
+  g_assert_cmpstr (json_object_get_string_member (o, "tenancy"), ==, "host");
+  g_assert_cmpstr (json_object_get_string_member (o, "licence"), ==, "included");
+  g_assert_true (json_object_get_null_member (o, "software"));
+  g_assert_cmpstr (json_object_get_string_member (o, "capacity"), ==, "used");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, 2),
+                                                  "software"), ==, "sql-web");
+
+  cli (&arm, "--catalog", f->catalog, "search", "--arch", "arm64", "--all-rows", "--format",
+       "csv", NULL);
+  g_assert_cmpint (arm.status, ==, 0);
+  g_assert_nonnull (strstr (arm.out, "\r\nattrcloud,us-east,g-4,g-4,"));
+  g_assert_null (strstr (arm.out, "m-4"));
+
+  cli (&bad, "--catalog", f->catalog, "search", "--tenancy", "private", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "--tenancy: unknown value “private”: use shared, "
+                                     "dedicated or host, or any"));
+
+  cli (&matched, "--catalog", f->catalog, "match", "--category", "compute", "--min-vcpu", "4",
+       "--licence", "byol", "--format", "json", NULL);
+  g_assert_cmpint (matched.status, ==, 0);
+  results = parse_array (matched.out);
+  o = json_array_get_object_element (
+    json_object_get_array_member (json_array_get_object_element (results, 0), "matches"), 0);
+  g_assert_cmpstr (json_object_get_string_member (o, "sku"), ==, "m-4-byol");
+
+  cli (&compared, "--catalog", f->catalog, "compare", "m-4", "m-4-sql", "--format", "csv",
+       NULL);
+  g_assert_cmpint (compared.status, ==, 0);
+  g_assert_nonnull (strstr (compared.out, "Architecture,false,x86-64,x86-64\r\n"));
+  g_assert_nonnull (strstr (compared.out, "Pre-installed software,true,,sql-web\r\n"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2535,6 +2618,7 @@ main (int    argc,
   ADD ("not-a-catalog", test_not_a_catalog);
   ADD ("search-json", test_search_json);
   ADD ("search-csv", test_search_csv);
+  ADD ("search-rows", test_search_rows);
   ADD ("search-empty", test_search_empty);
   ADD ("numbers-ignore-locale", test_numbers_ignore_locale);
   ADD ("estimate-json", test_estimate_json);

@@ -740,6 +740,80 @@ test_commitment_in_seconds (Fixture       *f,
     }
 }
 
+/* On attributes.xml: requirement lines match the rows and architectures they ask for, a
+ * convertible reservation is priced at its own price, and a scenario that opts in prices
+ * on-demand lines at the dev/test price where the offer has one, and says so. */
+static void
+test_attributes_and_dev_test (void)
+{
+  static const char text[] =
+    "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Rows\" currency=\"USD\">\n"
+    "  <providers><provider id=\"attrcloud\"/></providers>\n"
+    "  <line label=\"VM\" quantity=\"3\" unit=\"hour\">\n"
+    "    <requirement category=\"compute\" min-vcpu=\"4\" architecture=\"x86-64\"/>\n"
+    "  </line>\n"
+    "  <line label=\"Arm\" quantity=\"1\" unit=\"hour\">\n"
+    "    <requirement category=\"compute\" min-vcpu=\"4\" architecture=\"arm64\"/>\n"
+    "  </line>\n"
+    "  <line label=\"SQL\" quantity=\"1\" unit=\"hour\">\n"
+    "    <requirement category=\"compute\" min-vcpu=\"4\" software=\"sql-web\"/>\n"
+    "  </line>\n"
+    "  <line label=\"Convertible\" quantity=\"1\" unit=\"hour\" "
+    "term=\"reserved-convertible-1y-no-upfront\">\n"
+    "    <requirement category=\"compute\" min-vcpu=\"4\"/>\n"
+    "  </line>\n"
+    "</scenario>\n";
+  g_autofree char *dir = NULL;
+  g_autoptr(SkyCatalog) catalog = sky_test_open_catalog (&dir, "attributes.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyScenario) s = sky_scenario_parse (text, strlen (text), "rows", &error);
+
+  g_assert_no_error (error);
+  for (int dev_test = 0; dev_test < 2; dev_test++)
+    {
+      g_autoptr(SkyEstimate) e = NULL;
+      SkyEstimateLine *l;
+
+      s->dev_test = dev_test;
+      e = sky_estimate_compute (catalog, s, NULL, FALSE, &error);
+      g_assert_no_error (error);
+
+      /* m-4, the x86-64 default row: 3 × 730 × 0.20 = 438.00 on demand; with dev/test
+       * prices 3 × 730 × 0.1234 = 270.246 ≈ 270.25. */
+      l = line_of (e, 0, 0);
+      g_assert_cmpint (l->status, ==, SKY_LINE_PRICED);
+      g_assert_cmpstr (l->offer->sku, ==, "m-4");
+      g_test_message ("%s", l->explanation);
+      if (dev_test)
+        {
+          ASSERT_MONEY (e, l->monthly, "270.25");
+          g_assert_true (g_str_has_prefix (l->explanation, "3 × 730 hour × 0.1234 USD/hour "
+                                                           "(dev/test price) = 270.246"));
+        }
+      else
+        {
+          ASSERT_MONEY (e, l->monthly, "438.00");
+          g_assert_cmpstr (l->explanation, ==, "3 × 730 hour × 0.2 USD/hour = 438.00 USD");
+        }
+      /* g-4 has no dev/test price: 730 × 0.16 = 116.80 either way. */
+      l = line_of (e, 0, 1);
+      g_assert_cmpstr (l->offer->sku, ==, "g-4");
+      ASSERT_MONEY (e, l->monthly, "116.80");
+      g_assert_null (strstr (l->explanation, "dev/test"));
+      /* The row with SQL Server Web: 730 × 0.08 = 58.40. */
+      l = line_of (e, 0, 2);
+      g_assert_cmpstr (l->offer->sku, ==, "m-4-sql");
+      ASSERT_MONEY (e, l->monthly, "58.40");
+      /* The convertible reservation of the default row (g-4 has none): 730 × 0.15 = 109.50;
+       * a commitment is never a dev/test price. */
+      l = line_of (e, 0, 3);
+      g_assert_cmpstr (l->offer->sku, ==, "m-4");
+      ASSERT_MONEY (e, l->monthly, "109.50");
+      g_assert_null (strstr (l->explanation, "dev/test"));
+    }
+  sky_test_close_catalog (&dir, (SkyCatalog **) &catalog);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -760,6 +834,7 @@ main (int    argc,
 #undef ADD
   g_test_add_func ("/sky/estimate/published-examples", test_published_examples);
   g_test_add_func ("/sky/estimate/size-band", test_size_band);
+  g_test_add_func ("/sky/estimate/attributes-and-dev-test", test_attributes_and_dev_test);
   g_test_add_func ("/sky/estimate/bundled-google-rules", test_bundled_google_rules);
   g_test_add_func ("/sky/estimate/bundled-droplet-caps", test_bundled_droplet_caps);
   g_test_add_func ("/sky/estimate/units", test_units);

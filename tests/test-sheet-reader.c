@@ -1249,6 +1249,235 @@ test_price_effective_date (void)
   sky_test_remove_tree (dir);
 }
 
+/* A sheet of one compute service whose offers, from line 7 on, are @offers; read with
+ * describe_attributes(). Its path is set in @path_out. */
+static gboolean
+read_offers (const char  *offers,
+             GPtrArray   *seen,
+             char       **path_out,
+             GError     **error);
+
+static gboolean
+describe_attributes (const SkySheetOffer  *offer,
+                     gpointer              user_data,
+                     GError              **error)
+{
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, "%s architecture=%s tenancy=%s licence=%s software=%s "
+                          "capacity=%s", offer->sku, OR_NONE (offer->architecture),
+                          offer->tenancy, offer->licence, OR_NONE (offer->software),
+                          offer->capacity);
+  for (guint i = 0; i < offer->prices->len; i++)
+    {
+      const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
+
+      g_string_append_printf (out, " | %s %s %" G_GINT64_FORMAT, price->term, price->unit,
+                              price->amount);
+    }
+  g_ptr_array_add (user_data, g_string_free (out, FALSE));
+  return TRUE;
+}
+
+static gboolean
+read_offers (const char  *offers,
+             GPtrArray   *seen,
+             char       **path_out,
+             GError     **error)
+{
+  g_autofree char *sheet = g_strdup_printf (
+    "<price-sheet xmlns=\"urn:skytally:price-sheet:1\" format=\"1\">\n"
+    "<provider id=\"p\" name=\"P\"/>\n"
+    "<sheet version=\"1\" effective-date=\"2026-01-01\" currency=\"USD\"/>\n"
+    "<source retrieved=\"2026-01-02\">Test.</source>\n"
+    "<region code=\"r\" name=\"R\" geography=\"EU\"/>\n"
+    "<service id=\"s\" name=\"S\" category=\"compute\">\n"
+    "%s\n"
+    "</service></price-sheet>\n", offers);
+  SkySheetSink sink = { .offer = describe_attributes };
+  int fd = g_file_open_tmp ("attributes-XXXXXX.xml", path_out, error);
+
+  g_assert_no_error (*error);
+  close (fd);
+  g_assert_true (g_file_set_contents (*path_out, sheet, -1, NULL));
+  return sky_sheet_read_file (*path_out, &sink, seen, NULL, NULL, NULL, NULL, error);
+}
+
+/* Reading @offers fails with @code at line @line, column @column, saying @message. */
+static void
+assert_offers_refused (const char *offers,
+                       int         code,
+                       int         line,
+                       int         column,
+                       const char *message)
+{
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *prefix = NULL;
+
+  g_assert_false (read_offers (offers, seen, &path, &error));
+  g_assert_error (error, SKY_SHEET_ERROR, code);
+  g_test_message ("%s", error->message);
+  prefix = g_strdup_printf ("%s:%d:%d: ", path, line, column);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+  g_assert_nonnull (strstr (error->message, message));
+  g_unlink (path);
+}
+
+/* An offer's architecture, tenancy, licence, pre-installed software and capacity status, each
+ * the default row's when the sheet does not say; software "none" is none. */
+static void
+test_offer_attributes (void)
+{
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert_true (read_offers (
+    "<offer sku=\"all\" name=\"All\" region=\"r\" architecture=\"arm64\" tenancy=\"host\" "
+    "licence=\"byol\" software=\"sql-enterprise\" capacity=\"unused-reservation\">"
+    "<price unit=\"hour\" term=\"on-demand\" amount=\"1.5\"/></offer>\n"
+    "<offer sku=\"bare\" name=\"Bare\" region=\"r\">"
+    "<price unit=\"hour\" term=\"on-demand\" amount=\"0.5\"/></offer>\n"
+    "<offer sku=\"said\" name=\"Said\" region=\"r\" architecture=\"x86-64\" tenancy=\"shared\" "
+    "licence=\"included\" software=\"none\" capacity=\"used\">"
+    "<price unit=\"hour\" term=\"on-demand\" amount=\"0.5\"/></offer>\n"
+    "<offer sku=\"dedicated\" name=\"Dedicated\" region=\"r\" tenancy=\"dedicated\" "
+    "capacity=\"allocated-host\" software=\"sql-web\">"
+    "<price unit=\"hour\" term=\"on-demand\" amount=\"0.7\"/></offer>",
+    seen, &path, &error));
+  g_assert_no_error (error);
+  g_unlink (path);
+
+  g_assert_cmpuint (seen->len, ==, 4);
+  g_assert_cmpstr (seen->pdata[0], ==,
+                   "all architecture=arm64 tenancy=host licence=byol software=sql-enterprise "
+                   "capacity=unused-reservation | on-demand hour 15000000000");
+  /* Nothing said is the default row, of no stated architecture; and nothing of the offer
+   * before shows in it. */
+  g_assert_cmpstr (seen->pdata[1], ==,
+                   "bare architecture=none tenancy=shared licence=included software=none "
+                   "capacity=used | on-demand hour 5000000000");
+  g_assert_cmpstr (seen->pdata[2], ==,
+                   "said architecture=x86-64 tenancy=shared licence=included software=none "
+                   "capacity=used | on-demand hour 5000000000");
+  g_assert_cmpstr (seen->pdata[3], ==,
+                   "dedicated architecture=none tenancy=dedicated licence=included "
+                   "software=sql-web capacity=allocated-host | on-demand hour 7000000000");
+}
+
+/* A value an attribute does not take is refused where it stands. */
+static void
+test_offer_attributes_refused (void)
+{
+  static const struct
+  {
+    const char *attribute;
+    const char *message;
+  } cases[] = {
+    { "architecture=\"x86_64\"", "unknown architecture “x86_64” in <offer>" },
+    { "tenancy=\"private\"", "unknown tenancy “private” in <offer>" },
+    { "licence=\"own\"", "unknown licence “own” in <offer>" },
+    { "capacity=\"spare\"", "unknown capacity “spare” in <offer>" },
+    { "software=\"SQL Web\"", "software “SQL Web” of <offer> is not an identifier" },
+    { "license=\"byol\"", "<offer> has an unknown attribute “license”" },
+  };
+  const char *start = "<offer sku=\"vm\" name=\"VM\" region=\"r\" ";
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *offer = g_strdup_printf ("%s%s><price unit=\"hour\" term=\"on-demand\" "
+                                                "amount=\"1\"/></offer>", start,
+                                                cases[i].attribute);
+
+      assert_offers_refused (offer, i + 1 < G_N_ELEMENTS (cases)
+                                    ? SKY_SHEET_ERROR_INVALID_VALUE
+                                    : SKY_SHEET_ERROR_UNKNOWN_ATTRIBUTE,
+                             7, strlen (start) + 1, cases[i].message);
+    }
+}
+
+/* A standard and a convertible reservation of the same unit, years and payment are two
+ * purchase options side by side; two of either are still refused. */
+static void
+test_convertible (void)
+{
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert_true (read_offers (
+    "<offer sku=\"vm\" name=\"VM\" region=\"r\">"
+    "<price unit=\"hour\" term=\"reserved\" years=\"1\" amount=\"0.06\"/>"
+    "<price unit=\"hour\" term=\"reserved\" offering-class=\"convertible\" years=\"1\" "
+    "amount=\"0.07\"/>"
+    "<price unit=\"hour\" term=\"reserved\" offering-class=\"standard\" years=\"3\" "
+    "upfront=\"all\" upfront-fee=\"1000\" amount=\"0\"/>"
+    "<price unit=\"hour\" term=\"reserved\" offering-class=\"convertible\" years=\"3\" "
+    "upfront=\"partial\" upfront-fee=\"600\" amount=\"0.03\"/>"
+    "</offer>", seen, &path, &error));
+  g_assert_no_error (error);
+  g_unlink (path);
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpstr (seen->pdata[0], ==,
+                   "vm architecture=none tenancy=shared licence=included software=none "
+                   "capacity=used | reserved-1y-no-upfront hour 600000000 "
+                   "| reserved-convertible-1y-no-upfront hour 700000000 "
+                   "| reserved-3y-all-upfront hour 0 "
+                   "| reserved-convertible-3y-partial-upfront hour 300000000");
+
+  assert_offers_refused (
+    "<offer sku=\"vm\" name=\"VM\" region=\"r\">"
+    "<price unit=\"hour\" term=\"reserved\" offering-class=\"convertible\" years=\"1\" "
+    "amount=\"0.07\"/>\n"
+    "<price unit=\"hour\" term=\"reserved\" offering-class=\"convertible\" years=\"1\" "
+    "amount=\"0.08\"/></offer>",
+    SKY_SHEET_ERROR_DUPLICATE, 8, 1,
+    "offer “vm” has two reserved-convertible-1y-no-upfront prices per hour");
+  assert_offers_refused (
+    "<offer sku=\"vm\" name=\"VM\" region=\"r\">\n"
+    "<price unit=\"hour\" term=\"savings-plan\" years=\"1\" offering-class=\"convertible\" "
+    "amount=\"0.07\"/></offer>",
+    SKY_SHEET_ERROR_INVALID_VALUE, 8, 50, "“offering-class” is only for reserved prices");
+  assert_offers_refused (
+    "<offer sku=\"vm\" name=\"VM\" region=\"r\">\n"
+    "<price unit=\"hour\" term=\"on-demand\" offering-class=\"standard\" amount=\"0.07\"/>"
+    "</offer>",
+    SKY_SHEET_ERROR_INVALID_VALUE, 8, 37, "“offering-class” is only for reserved prices");
+  assert_offers_refused (
+    "<offer sku=\"vm\" name=\"VM\" region=\"r\">\n"
+    "<price unit=\"hour\" term=\"reserved\" years=\"1\" offering-class=\"flexible\" "
+    "amount=\"0.07\"/></offer>",
+    SKY_SHEET_ERROR_INVALID_VALUE, 8, 46,
+    "unknown offering-class “flexible”: use standard or convertible");
+}
+
+/* A dev/test price is a purchase option of its own, with no commitment. */
+static void
+test_dev_test (void)
+{
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert_true (read_offers (
+    "<offer sku=\"vm\" name=\"VM\" region=\"r\">"
+    "<price unit=\"hour\" term=\"on-demand\" amount=\"0.2\"/>"
+    "<price unit=\"hour\" term=\"dev-test\" amount=\"0.12\"/>"
+    "</offer>", seen, &path, &error));
+  g_assert_no_error (error);
+  g_unlink (path);
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_nonnull (strstr (seen->pdata[0], "| on-demand hour 2000000000 "
+                                            "| dev-test hour 1200000000"));
+
+  assert_offers_refused (
+    "<offer sku=\"vm\" name=\"VM\" region=\"r\">\n"
+    "<price unit=\"hour\" term=\"dev-test\" years=\"1\" amount=\"0.07\"/></offer>",
+    SKY_SHEET_ERROR_INVALID_VALUE, 8, 36, "“years” is only for reserved and savings-plan prices");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1282,6 +1511,10 @@ main (int    argc,
   g_test_add_func ("/sky/sheet-reader/terms", test_terms);
   g_test_add_func ("/sky/sheet-reader/offers-one-by-one", test_offers_one_by_one);
   g_test_add_func ("/sky/sheet-reader/years", test_years);
+  g_test_add_func ("/sky/sheet-reader/offer-attributes", test_offer_attributes);
+  g_test_add_func ("/sky/sheet-reader/offer-attributes/refused", test_offer_attributes_refused);
+  g_test_add_func ("/sky/sheet-reader/convertible", test_convertible);
+  g_test_add_func ("/sky/sheet-reader/dev-test", test_dev_test);
   g_test_add_func ("/sky/sheet-reader/usage-discount-and-cap", test_usage_discount_and_cap);
   for (gsize i = 0; i < G_N_ELEMENTS (rules_cases); i++)
     {

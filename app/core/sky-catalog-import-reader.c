@@ -51,7 +51,7 @@ struct _SkyImportPipe
   SkyRunSorter    sorter;
   guint           batch_prices;     /* in the runs sent since the last batch end */
   GHashTable     *words;            /* the texts numbered by queue_word(): number + 1 */
-  WordMemo        memos[5];         /* the last word of each of an offer's fields */
+  WordMemo        memos[6];         /* the last word of each of an offer's fields */
   const char     *path;
   int             fd;             /* the sheet, opened before the catalog's lock was taken */
   GCancellable   *cancellable;
@@ -376,7 +376,7 @@ queue_offer (const SkySheetOffer  *offer,
              GError              **error)
 {
   SkyImportPipe *pipe = user_data;
-  gint32 family, region, storage_type, os, sla;
+  gint32 family, region, storage_type, os, sla, software;
   SkyImportBatch *batch;
   guint index;
   SkyQueuedOffer *queued;
@@ -389,7 +389,8 @@ queue_offer (const SkySheetOffer  *offer,
       !queue_word (pipe, &pipe->memos[1], offer->region, &region, error) ||
       !queue_word (pipe, &pipe->memos[2], offer->storage_type, &storage_type, error) ||
       !queue_word (pipe, &pipe->memos[3], offer->os, &os, error) ||
-      !queue_word (pipe, &pipe->memos[4], offer->sla, &sla, error))
+      !queue_word (pipe, &pipe->memos[4], offer->sla, &sla, error) ||
+      !queue_word (pipe, &pipe->memos[5], offer->software, &software, error))
     return FALSE;
 
   batch = pipe->filling;
@@ -413,6 +414,14 @@ queue_offer (const SkySheetOffer  *offer,
   queued->storage_type = storage_type;
   queued->os = os;
   queued->sla = sla;
+  queued->software = software;
+  /* The sheet reader lets only the vocabulary's names through. */
+  queued->architecture = offer->architecture != NULL
+                         ? sky_vocabulary_code (SKY_VOCABULARY_ARCHITECTURE, offer->architecture)
+                         : -1;
+  queued->tenancy = sky_vocabulary_code (SKY_VOCABULARY_TENANCY, offer->tenancy);
+  queued->licence = sky_vocabulary_code (SKY_VOCABULARY_LICENCE, offer->licence);
+  queued->capacity = sky_vocabulary_code (SKY_VOCABULARY_CAPACITY, offer->capacity);
 
   queued->features = batch_start_text (batch);
   if (offer->features->len > 0)
@@ -450,6 +459,11 @@ queue_offer (const SkySheetOffer  *offer,
         .os = os,
         .vcpu_milli = offer->vcpu_milli,
         .memory_mgib = offer->memory_mgib,
+        .software = software,
+        .tenancy = queued->tenancy,
+        .licence = queued->licence,
+        .capacity = queued->capacity,
+        .architecture = queued->architecture,
       };
 
       _sky_catalog_append_price (batch->text, i == 0, term, unit, price->amount,

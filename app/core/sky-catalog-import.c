@@ -53,13 +53,15 @@ static const char * const import_sql[N_STMTS] = {
    * import's rollback takes away. SQLite then keeps no statement journal (a copy of every page a
    * statement of several rows changes, so that it can undo only that statement). */
   [STMT_OFFER] = "INSERT OR FAIL INTO offer_row (sheet_id, service_id, sku, name, family, region, "
-                 "vcpu, memory, gpu, storage_type, os, sla, features, prices) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                 "vcpu, memory, gpu, storage_type, os, sla, features, prices, architecture, "
+                 "tenancy, licence, software, capacity) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+                 "?17, ?18, ?19)",
   /* INSERT_ROWS rows at a time: make_insert_sql() writes these. */
   [STMT_OFFERS] = NULL,
   [STMT_PRICE] = "INSERT OR FAIL INTO price (bucket, amount, offer_seq, sheet_id, region, os, "
-                 "vcpu, memory, unit) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                 "vcpu, memory, unit, variant, arch) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
   [STMT_PRICES] = NULL,
   /* No index: it only runs for a SKU whose hash was seen before in the sheet. */
   [STMT_FIND_SKU] = "SELECT 1 FROM offer_row WHERE sheet_id = ?1 AND sku = ?2 LIMIT 1",
@@ -71,8 +73,8 @@ static const char * const import_sql[N_STMTS] = {
  * has a cost of its own, apart from its rows'. */
 #define INSERT_ROWS 64
 G_STATIC_ASSERT (INSERT_ROWS <= SKY_SKU_SET_MAX_ADD);
-#define OFFER_COLUMNS 14
-#define PRICE_COLUMNS 9
+#define OFFER_COLUMNS 19
+#define PRICE_COLUMNS 11
 
 /* The single-row INSERT statement @single, with INSERT_ROWS rows of parameters. */
 static char *
@@ -259,7 +261,8 @@ compare_header (const SkySheetHeader  *header,
     return FALSE;
   if (sqlite3_prepare_v2 (import->db,
                           "SELECT service_id, sku, name, family, region, vcpu, memory, gpu, "
-                          "  storage_type, os, sla, features, prices "
+                          "  storage_type, os, sla, features, prices, architecture, tenancy, "
+                          "  licence, software, capacity "
                           "FROM offer_row WHERE sheet_id = ?1 ORDER BY id",
                           -1, &import->stored_offers, NULL) != SQLITE_OK)
     return _sky_catalog_db_error (import->db, error, "Cannot compare the sheet with the catalog's");
@@ -457,6 +460,10 @@ bind_price (Import                *import,
   bind_int (import, which, first + 6, optional (p->vcpu_milli));
   bind_int (import, which, first + 7, optional (p->memory_mgib));
   bind_int (import, which, first + 8, p->unit);
+  bind_int (import, which, first + 9,
+            PRICE_VARIANT (p->tenancy, p->licence, p->capacity,
+                           p->software >= 0 ? word_id (import, p->software) : 0));
+  bind_int (import, which, first + 10, optional (p->architecture));
 }
 
 /* Writes up to @max prices of the merge, in key order (all of them for G_MAXUINT): INSERT_ROWS
@@ -558,6 +565,11 @@ bind_offer (Import               *import,
   bind_int (import, which, first + 11, word_id (import, queued->sla));
   bind_batch_text (stmt, first + 12, text, queued->features);
   bind_batch_text (stmt, first + 13, text, queued->prices);
+  bind_int (import, which, first + 14, optional (queued->architecture));
+  bind_int (import, which, first + 15, queued->tenancy);
+  bind_int (import, which, first + 16, queued->licence);
+  bind_int (import, which, first + 17, word_id (import, queued->software));
+  bind_int (import, which, first + 18, queued->capacity);
 }
 
 /* Runs @stmt, which stores offers up to @last. The reading thread numbered the offers from the
@@ -655,7 +667,12 @@ compare_offers (Import               *import,
         !same_text (stmt, 11, q->features.len >= 0 ? text + q->features.start : NULL,
                     q->features.len) ||
         !same_text (stmt, 12, q->prices.len >= 0 ? text + q->prices.start : NULL,
-                    q->prices.len);
+                    q->prices.len) ||
+        !same_int (stmt, 13, optional (q->architecture)) ||
+        !same_int (stmt, 14, q->tenancy) ||
+        !same_int (stmt, 15, q->licence) ||
+        !same_int (stmt, 16, word_id (import, q->software)) ||
+        !same_int (stmt, 17, q->capacity);
     }
   return TRUE;
 }

@@ -137,6 +137,8 @@ typedef enum
   OMIT_BAND = 1 << 9,         /* the upper bounds of vCPU, memory and GPUs */
   COMPONENTS = 1 << 10,       /* offers priced by components instead, by their vCPU-hour
                                * price, with no size to meet */
+  OMIT_ARCHITECTURE = 1 << 11,
+  OMIT_VARIANT = 1 << 12,     /* tenancy, licence, software and capacity */
 } Omit;
 
 /* The most of a size an offer may have: @minimum times the requirement's band. */
@@ -188,6 +190,12 @@ find_rows (sqlite3               *db,
   gboolean gpu = req->min_gpu > 0 && !(omit & OMIT_GPU);
   gboolean sla = req->min_sla != NULL && !(omit & OMIT_SLA);
   gboolean band = !(omit & OMIT_BAND);
+  gboolean architecture = req->architecture != NULL && !(omit & OMIT_ARCHITECTURE) &&
+                          strcmp (req->architecture, SKY_SEARCH_ANY) != 0;
+  gboolean variant = !(omit & OMIT_VARIANT);
+  gboolean software = variant && req->software != NULL &&
+                      strcmp (req->software, SKY_SEARCH_ANY) != 0 &&
+                      strcmp (req->software, SKY_SOFTWARE_NONE) != 0;
   int geography_code = geography ? sky_vocabulary_code (SKY_VOCABULARY_GEOGRAPHY, req->geography)
                                  : -1;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -209,6 +217,12 @@ find_rows (sqlite3               *db,
     g_string_append (sql, " AND p.vcpu IS NULL AND p.memory IS NULL");
   if (region)
     g_string_append (sql, " AND p.region = (SELECT id FROM word WHERE text = :region)");
+  /* The default row unless the requirement asks for another; the price table holds both. */
+  if (variant)
+    _sky_catalog_append_variant (sql, req->tenancy, req->licence, req->software, req->capacity);
+  if (architecture)
+    g_string_append_printf (sql, " AND p.arch = %d",
+                            sky_vocabulary_code (SKY_VOCABULARY_ARCHITECTURE, req->architecture));
   if (req->service != NULL)
     g_string_append (sql, " AND sv.code = :service");
   if (os)
@@ -258,6 +272,8 @@ find_rows (sqlite3               *db,
     BIND (":service", req->service);
   if (os)
     BIND (":os", req->os);
+  if (software)
+    BIND (":software", req->software);
   if (sla)
     BIND (":sla", req->min_sla);
   for (guint i = 0; i < n_types; i++)
@@ -888,6 +904,36 @@ spec_text (gint64 milli)
                  : sky_decimal_to_string (sky_decimal_from_scaled (milli, 3));
 }
 
+/* @value, or the default @fallback, as a requirement or an offer states it. */
+static const char *
+or_default (const char *value,
+            const char *fallback)
+{
+  return value != NULL ? value : fallback;
+}
+
+/* Which of @offer's tenancy, licence, software and capacity differ from what @req asks for:
+ * "its tenancy is dedicated, not shared". */
+static char *
+describe_variant_miss (const SkyOfferDetails *offer,
+                       const SkyRequirement  *req)
+{
+  const char *parts[][3] = {
+    { "tenancy", or_default (offer->tenancy, "shared"), or_default (req->tenancy, "shared") },
+    { "licence", or_default (offer->licence, "included"), or_default (req->licence, "included") },
+    { "pre-installed software", or_default (offer->software, SKY_SOFTWARE_NONE),
+      or_default (req->software, SKY_SOFTWARE_NONE) },
+    { "capacity", or_default (offer->capacity, "used"), or_default (req->capacity, "used") },
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (strcmp (parts[i][2], SKY_SEARCH_ANY) != 0 && strcmp (parts[i][1], parts[i][2]) != 0)
+      g_string_append_printf (text, "%sits %s is %s, not %s", text->len > 0 ? ", and " : "",
+                              parts[i][0], parts[i][1], parts[i][2]);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /* What @offer has where @omit's constraint asked for something else. */
 static char *
 describe_miss (const SkyOfferDetails *offer,
@@ -928,6 +974,12 @@ describe_miss (const SkyOfferDetails *offer,
     case OMIT_SLA:
       return g_strdup_printf ("its SLA is %s %%, below %s %%",
                               offer->sla != NULL ? offer->sla : "unstated", req->min_sla);
+    case OMIT_ARCHITECTURE:
+      return g_strdup_printf ("its architecture is %s, not %s",
+                              offer->architecture != NULL ? offer->architecture : "unstated",
+                              req->architecture);
+    case OMIT_VARIANT:
+      return describe_variant_miss (offer, req);
     case OMIT_FEATURES:
       {
         g_autoptr(GString) missing = g_string_new (NULL);
@@ -1079,12 +1131,15 @@ explain_detail (SkyCatalog           *self,
 {
   static const Omit constraints[] = { OMIT_REGION, OMIT_GEOGRAPHY, OMIT_OS, OMIT_VCPU,
                                       OMIT_MEMORY, OMIT_GPU, OMIT_STORAGE, OMIT_SLA,
-                                      OMIT_FEATURES };
+                                      OMIT_FEATURES, OMIT_ARCHITECTURE, OMIT_VARIANT };
   const gboolean present[] = {
     req->region != NULL, req->geography != NULL, req->os != NULL, req->min_vcpu_milli > 0,
     req->min_memory_mgib > 0, req->min_gpu > 0,
     req->storage_types != NULL && req->storage_types[0] != NULL, req->min_sla != NULL,
     req->features != NULL && req->features[0] != NULL,
+    req->architecture != NULL && strcmp (req->architecture, SKY_SEARCH_ANY) != 0,
+    /* Every requirement asks for a row: the default one unless it says otherwise. */
+    TRUE,
   };
   g_autoptr(GString) why = g_string_new (NULL);
   g_autofree char *band = explain_band (self, sheet, req, error);

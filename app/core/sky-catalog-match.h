@@ -18,7 +18,9 @@ typedef enum
 
 /* What a workload needs of an offer; NULL or 0 leaves a field open. An offer matches only
  * within the band of the size asked for: at most max_oversize_milli / 1000 times each minimum
- * that is set. */
+ * that is set. Of an offer's rows, only the default one matches (shared tenancy, licence
+ * included, no pre-installed software, used capacity) unless tenancy, licence, software or
+ * capacity asks for another (SKY_SEARCH_ANY: any). */
 typedef struct
 {
   const char         *category;
@@ -36,6 +38,11 @@ typedef struct
   const char         *service;           /* only this service's offers (its id) */
   SkyRank             rank;              /* how matches are ordered, cheapest first */
   gint64              max_oversize_milli; /* 0 for SKY_MAX_OVERSIZE_DEFAULT_MILLI */
+  const char         *architecture;      /* NULL for any */
+  const char         *tenancy;           /* NULL for shared */
+  const char         *licence;           /* NULL for included */
+  const char         *software;          /* NULL or "none" for none */
+  const char         *capacity;          /* NULL for used */
 } SkyRequirement;
 
 /* One offer that meets a requirement, with its prices per purchase option in the sheet's

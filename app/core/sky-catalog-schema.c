@@ -305,6 +305,31 @@ static const char * const migrations[] = {
   "  bands    TEXT NOT NULL,"
   "  PRIMARY KEY (sheet_id, code)"
   ") WITHOUT ROWID;",
+  /* The attributes that tell an offer's rows apart: its processor architecture, tenancy,
+   * licence and capacity status as codes in the vocabulary (architecture NULL when the sheet
+   * does not say), its pre-installed software as a word id (NULL for none). The price table
+   * repeats the architecture and, as its variant (PRICE_VARIANT()), the rest, so that a search
+   * or a match filters on them without a join; 0 is the default row. Every row stored before
+   * is a default row of no stated architecture: the columns' defaults, so that no row is
+   * rewritten. The view shows the new columns too. */
+  "ALTER TABLE offer_row ADD COLUMN architecture INTEGER;"
+  "ALTER TABLE offer_row ADD COLUMN tenancy INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE offer_row ADD COLUMN licence INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE offer_row ADD COLUMN software INTEGER;"
+  "ALTER TABLE offer_row ADD COLUMN capacity INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE price ADD COLUMN variant DEFAULT 0;"
+  "ALTER TABLE price ADD COLUMN arch;"
+  "DROP VIEW offer;"
+  "CREATE VIEW offer AS SELECT r.id, r.sheet_id, r.service_id, r.sku, r.name,"
+  "  (SELECT w.text FROM word w WHERE w.id = r.family) AS family,"
+  "  (SELECT w.text FROM word w WHERE w.id = r.region) AS region,"
+  "  r.vcpu, r.memory, r.gpu,"
+  "  (SELECT w.text FROM word w WHERE w.id = r.storage_type) AS storage_type,"
+  "  (SELECT w.text FROM word w WHERE w.id = r.os) AS os,"
+  "  (SELECT w.text FROM word w WHERE w.id = r.sla) AS sla,"
+  "  r.features, r.prices, r.architecture, r.tenancy, r.licence,"
+  "  (SELECT w.text FROM word w WHERE w.id = r.software) AS software,"
+  "  r.capacity FROM offer_row r;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SKY_CATALOG_SCHEMA_VERSION);

@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-#define SKY_CATALOG_SCHEMA_VERSION 9
+#define SKY_CATALOG_SCHEMA_VERSION 10
 #define SKY_HOURS_PER_MONTH 730
 
 #define SKY_CATALOG_ERROR (sky_catalog_error_quark ())
@@ -95,7 +95,11 @@ typedef enum
   SKY_SORT_TERM,             /* by purchase option */
   SKY_SORT_PER_VCPU,         /* hourly price per vCPU; other prices last */
   SKY_SORT_PER_GIB,          /* hourly price per GiB of memory; other prices last */
+  SKY_SORT_ARCHITECTURE,     /* by processor architecture; offers that state none last */
 } SkySort;
+
+/* A search's attribute that takes every value. */
+#define SKY_SEARCH_ANY "any"
 
 typedef struct
 {
@@ -106,6 +110,14 @@ typedef struct
   const char *os;
   const char *term;
   const char *text;            /* matched in name, SKU and service name */
+  /* Which rows of offers: NULL for the default row (shared tenancy, licence included, no
+   * pre-installed software, used capacity), an id for that one, SKY_SEARCH_ANY for every one.
+   * The architecture is any when NULL. */
+  const char *architecture;
+  const char *tenancy;
+  const char *licence;
+  const char *software;        /* an identifier, or "none" */
+  const char *capacity;
   gint64      min_vcpu_milli;  /* 0 for no minimum */
   gint64      min_memory_mgib;
   gboolean    has_max_price;
@@ -148,6 +160,11 @@ typedef struct
   char     *free_quantity;
   char     *effective_date; /* the price's own, YYYY-MM-DD; NULL: the sheet's */
   gint64    offer_id;       /* for sky_catalog_get_offer() */
+  char     *architecture;   /* NULL when the sheet does not say */
+  char     *tenancy;        /* the vocabulary's ids */
+  char     *licence;
+  char     *software;       /* NULL for none */
+  char     *capacity;
 } SkyListing;
 
 typedef struct
@@ -202,6 +219,11 @@ typedef struct
   gint64     gpu;
   GPtrArray *features;      /* key, value, key, value, ... */
   GPtrArray *prices;        /* SkyOfferPrice, in the sheet's order */
+  char      *architecture;  /* NULL when the sheet does not say */
+  char      *tenancy;       /* the vocabulary's ids */
+  char      *licence;
+  char      *software;      /* NULL for none */
+  char      *capacity;
 } SkyOfferDetails;
 
 #define SKY_TYPE_CATALOG (sky_catalog_get_type ())

@@ -131,6 +131,9 @@ explain_step (GString            *why,
                                   s->count > 1 ? " + " : s->approximate ? " ≈ " : " = ",
                                   s->count > 1 && s->approximate ? "≈ " : "", q, s->unit, a,
                                   s->currency, s->unit);
+        if (s->dev_test)
+          /* Translators: after a unit price the scenario's dev/test setting chose */
+          g_string_append (why, _(" (dev/test price)"));
       }
       break;
     case SKY_PRICE_STEP_NOTHING:

@@ -411,6 +411,7 @@ sky_pricing_price_line (SkyPricing          *self,
           step->price = t->amount;
           step->unit = t->unit;
           step->currency = t->currency;
+          step->dev_test = t->dev_test;
         }
     }
   else
@@ -434,6 +435,7 @@ sky_pricing_price_line (SkyPricing          *self,
               step->count = n_pieces;
               step->unit = t->unit;
               step->currency = t->currency;
+              step->dev_test = t->dev_test;
             }
         }
       if (n_pieces == 0)

@@ -60,6 +60,7 @@ typedef struct
   SkyDecimal   vcpu_price;
   SkyDecimal   memory_gib;
   SkyDecimal   gib_price;
+  gboolean     dev_test;          /* a dev/test price, in place of the on-demand one */
 } SkyPriceTerms;
 
 /* A line's figures, in the scenario's currency, each rounded once to its minor unit. */
@@ -119,6 +120,7 @@ typedef struct
   guint             count;
   gboolean          committed;
   gboolean          approximate;  /* quantity or result was rounded to be shown: "≈" */
+  gboolean          dev_test;     /* RATE: the price is a dev/test price */
   const char       *unit;
   const char       *from_unit;
   const char       *currency;

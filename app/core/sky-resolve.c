@@ -219,6 +219,16 @@ describe_requirement (const SkyScenarioLine *line,
           sky_decimal_to_string (sky_decimal_from_scaled (line->max_oversize_milli, 3));
       g_string_append_printf (s, ", up to %s × that size", f);
     }
+  if (line->architecture != NULL)
+    g_string_append_printf (s, ", %s", line->architecture);
+  if (line->tenancy != NULL)
+    g_string_append_printf (s, ", %s tenancy", line->tenancy);
+  if (line->licence != NULL)
+    g_string_append_printf (s, ", licence %s", line->licence);
+  if (line->software != NULL)
+    g_string_append_printf (s, ", with %s", line->software);
+  if (line->capacity != NULL)
+    g_string_append_printf (s, ", %s capacity", line->capacity);
   g_string_append_printf (s, ", priced per %s %s", line->unit, term);
   return g_string_free (s, FALSE);
 }
@@ -431,6 +441,11 @@ sky_resolve_line (SkyCatalog            *catalog,
         .os = line->os,
         .storage_types = (const char * const *) line->storage_types,
         .max_oversize_milli = line->max_oversize_milli,
+        .architecture = line->architecture,
+        .tenancy = line->tenancy,
+        .licence = line->licence,
+        .software = line->software,
+        .capacity = line->capacity,
       };
       id = sky_catalog_cheapest_offer (catalog, provider, p->sheet_version, &req, &local);
       if (id == 0)
@@ -459,6 +474,21 @@ sky_resolve_line (SkyCatalog            *catalog,
       if (rl->offer == NULL)
         return NULL;
       price = find_line_price (rl->offer, line->unit, term, &rl->price_index);
+      /* A scenario that opts in prices on-demand lines at the offer's dev/test price where it
+       * has one. */
+      if (s->dev_test && g_strcmp0 (term, "on-demand") == 0)
+        {
+          guint dev_index;
+          SkyOfferPrice *dev = find_line_price (rl->offer, line->unit, "dev-test",
+                                                &dev_index);
+
+          if (dev != NULL)
+            {
+              price = dev;
+              rl->price_index = dev_index;
+              rl->terms.dev_test = TRUE;
+            }
+        }
       if (price == NULL && line->kind != SKY_LINE_OFFER)
         {
           SkyComponentPrice cp;

@@ -32,7 +32,7 @@ G_DEFINE_QUARK (sky-sheet-error-quark, sky_sheet_error)
  * comes, its characters are counted. */
 #define MAX_SOURCE_BYTES (256 * 1024)
 #define SOURCE_CHECK_STEP (16 * 1024)
-/* Limits well above what the format uses (at most 10 attributes, names of at most 14
+/* Limits well above what the format uses (at most 15 attributes, names of at most 14
  * characters): the parser takes time that grows with the square of an element's attributes. */
 #define MAX_ATTRIBUTES 64
 #define MAX_NAME_CHARS 64
@@ -100,16 +100,17 @@ enum { SOURCE_RETRIEVED, SOURCE_URL };
 enum { REGION_CODE, REGION_NAME, REGION_GEOGRAPHY };
 enum { SERVICE_ID, SERVICE_NAME, SERVICE_CATEGORY, SERVICE_SLA };
 enum { OFFER_SKU, OFFER_NAME, OFFER_REGION, OFFER_FAMILY, OFFER_VCPU, OFFER_MEMORY, OFFER_GPU,
-       OFFER_STORAGE_TYPE, OFFER_OS, OFFER_SLA };
+       OFFER_STORAGE_TYPE, OFFER_OS, OFFER_SLA, OFFER_ARCHITECTURE, OFFER_TENANCY, OFFER_LICENCE,
+       OFFER_SOFTWARE, OFFER_CAPACITY };
 enum { FEATURE_KEY, FEATURE_VALUE };
 enum { PRICE_UNIT, PRICE_TERM, PRICE_YEARS, PRICE_UPFRONT, PRICE_UPFRONT_FEE,
        PRICE_FREE_QUANTITY, PRICE_AMOUNT, PRICE_MONTHLY_CAP, PRICE_USAGE_DISCOUNT,
-       PRICE_EFFECTIVE_DATE };
+       PRICE_EFFECTIVE_DATE, PRICE_OFFERING_CLASS };
 enum { TIER_FROM, TIER_TO, TIER_AMOUNT };
 enum { USAGE_DISCOUNT_ID };
 enum { BAND_FROM, BAND_TO, BAND_PERCENT };
 
-#define MAX_ATTRS 10
+#define MAX_ATTRS 15
 
 /* Like the elements' names, these are looked up once in the parser's dictionary. */
 static const char * const attr_names[N_ELEMENTS][MAX_ATTRS] = {
@@ -126,13 +127,16 @@ static const char * const attr_names[N_ELEMENTS][MAX_ATTRS] = {
   [EL_OFFER] = { [OFFER_SKU] = "sku", [OFFER_NAME] = "name", [OFFER_REGION] = "region",
                  [OFFER_FAMILY] = "family", [OFFER_VCPU] = "vcpu", [OFFER_MEMORY] = "memory-gib",
                  [OFFER_GPU] = "gpu", [OFFER_STORAGE_TYPE] = "storage-type", [OFFER_OS] = "os",
-                 [OFFER_SLA] = "sla" },
+                 [OFFER_SLA] = "sla", [OFFER_ARCHITECTURE] = "architecture",
+                 [OFFER_TENANCY] = "tenancy", [OFFER_LICENCE] = "licence",
+                 [OFFER_SOFTWARE] = "software", [OFFER_CAPACITY] = "capacity" },
   [EL_FEATURE] = { [FEATURE_KEY] = "key", [FEATURE_VALUE] = "value" },
   [EL_PRICE] = { [PRICE_UNIT] = "unit", [PRICE_TERM] = "term", [PRICE_YEARS] = "years",
                  [PRICE_UPFRONT] = "upfront", [PRICE_UPFRONT_FEE] = "upfront-fee",
                  [PRICE_FREE_QUANTITY] = "free-quantity", [PRICE_AMOUNT] = "amount",
                  [PRICE_MONTHLY_CAP] = "monthly-cap", [PRICE_USAGE_DISCOUNT] = "usage-discount",
-                 [PRICE_EFFECTIVE_DATE] = "effective-date" },
+                 [PRICE_EFFECTIVE_DATE] = "effective-date",
+                 [PRICE_OFFERING_CLASS] = "offering-class" },
   [EL_TIER] = { [TIER_FROM] = "from", [TIER_TO] = "to", [TIER_AMOUNT] = "amount" },
   [EL_USAGE_DISCOUNT] = { [USAGE_DISCOUNT_ID] = "id" },
   [EL_BAND] = { [BAND_FROM] = "from", [BAND_TO] = "to", [BAND_PERCENT] = "percent" },
@@ -901,6 +905,23 @@ check_word (Reader        *self,
   return word;
 }
 
+/* The entry of @vocabulary that the element's attribute at @position names, or the table's
+ * first entry when the attribute is absent; NULL, with the error set, for a value that is
+ * none. */
+static const SkyWord *
+attr_word (Reader        *self,
+           const Attrs   *a,
+           int            position,
+           SkyVocabulary  vocabulary)
+{
+  const char *value = a->values[position];
+
+  if (value == NULL)
+    return sky_vocabulary_nth (vocabulary, 0);
+  return check_word (self, element_names[a->element], attr_names[a->element][position], value,
+                     vocabulary);
+}
+
 static gboolean
 check_date (Reader     *self,
             const char *element,
@@ -1428,7 +1449,8 @@ static gboolean
 start_offer (Reader *self)
 {
   Attrs a;
-  const char *sku, *name, *region_code, *family, *storage_type, *os, *sla;
+  const char *sku, *name, *region_code, *family, *storage_type, *os, *sla, *software;
+  const SkyWord *architecture = NULL, *tenancy, *licence, *capacity;
   SkySheetOffer *offer;
   SkySheetRegion *region;
   gsize sku_len;
@@ -1462,16 +1484,31 @@ start_offer (Reader *self)
       !check_percentage (self, "offer", "sla", sla))
     return FALSE;
 
+  /* The attributes that tell an offer's rows apart: each absent one means what a sheet without
+   * it meant before, the first entry of its list; software is any identifier, "none" for
+   * none. */
+  software = a.values[OFFER_SOFTWARE];
+  if ((a.values[OFFER_ARCHITECTURE] != NULL &&
+       !(architecture = check_word (self, "offer", "architecture", a.values[OFFER_ARCHITECTURE],
+                                    SKY_VOCABULARY_ARCHITECTURE))) ||
+      !(tenancy = attr_word (self, &a, OFFER_TENANCY, SKY_VOCABULARY_TENANCY)) ||
+      !(licence = attr_word (self, &a, OFFER_LICENCE, SKY_VOCABULARY_LICENCE)) ||
+      !(capacity = attr_word (self, &a, OFFER_CAPACITY, SKY_VOCABULARY_CAPACITY)) ||
+      (software != NULL && !check_identifier (self, "offer", "software", software)))
+    return FALSE;
+  if (software != NULL && strcmp (software, SKY_SOFTWARE_NONE) == 0)
+    software = NULL;
+
   offer = &self->offer_store;
   {
     /* The offer's text, in one block it owns; geography and category are the lists'. */
     const char *texts[] = {
       sku, name, region->code, family, storage_type, os,
-      sla != NULL ? sla : self->service.sla,
+      sla != NULL ? sla : self->service.sla, software,
     };
     const char **fields[G_N_ELEMENTS (texts)] = {
       &offer->sku, &offer->name, &offer->region, &offer->family, &offer->storage_type,
-      &offer->os, &offer->sla,
+      &offer->os, &offer->sla, &offer->software,
     };
     gsize lengths[G_N_ELEMENTS (texts)];
     gsize total = 0;
@@ -1502,6 +1539,10 @@ start_offer (Reader *self)
   }
   offer->geography = region->geography;
   offer->category = self->service.category;
+  offer->architecture = architecture != NULL ? architecture->id : NULL;
+  offer->tenancy = tenancy->id;
+  offer->licence = licence->id;
+  offer->capacity = capacity->id;
   offer->line = self->loc.line;
   offer->nth = self->loc.nth;
   self->offer = offer;
@@ -1621,9 +1662,11 @@ purchase_option (Reader      *self,
   const char *years = a->values[PRICE_YEARS];
   const char *upfront = a->values[PRICE_UPFRONT];
   const char *fee = a->values[PRICE_UPFRONT_FEE];
+  const char *offering_class = a->values[PRICE_OFFERING_CLASS];
   const SkyWord *klass, *paid;
   const SkyPurchaseOption *option;
   g_autofree char *choices = NULL;
+  gboolean convertible = FALSE;
   guint months;
 
   if (term == NULL)
@@ -1648,7 +1691,24 @@ purchase_option (Reader      *self,
           return (fail (self, extra, SKY_SHEET_ERROR_INVALID_VALUE,
                         "“%s” is only for %s prices", extra, choices), NULL);
         }
+      if (offering_class != NULL)
+        return (fail (self, "offering-class", SKY_SHEET_ERROR_INVALID_VALUE,
+                      "“offering-class” is only for reserved prices"), NULL);
       return option->word.id;
+    }
+
+  /* A reservation is standard or convertible: both may be on offer side by side. */
+  if (offering_class != NULL)
+    {
+      if (klass->code != SKY_PURCHASE_RESERVATION)
+        return (fail (self, "offering-class", SKY_SHEET_ERROR_INVALID_VALUE,
+                      "“offering-class” is only for reserved prices"), NULL);
+      if (strcmp (offering_class, "convertible") == 0)
+        convertible = TRUE;
+      else if (strcmp (offering_class, "standard") != 0)
+        return (fail (self, "offering-class", SKY_SHEET_ERROR_INVALID_VALUE,
+                      "unknown offering-class “%s”: use standard or convertible",
+                      shown (self, offering_class)), NULL);
     }
 
   /* The years a class offers are written out only for a message: not for every price. */
@@ -1681,7 +1741,7 @@ purchase_option (Reader      *self,
     return (fail (self, NULL, SKY_SHEET_ERROR_MISSING_ATTRIBUTE,
                   "upfront=\"%s\" needs the attribute “upfront-fee”", upfront), NULL);
 
-  option = sky_purchase_option_find (klass->code, months, paid->code);
+  option = sky_purchase_option_find_full (klass->code, months, paid->code, convertible);
   if (option == NULL)
     return (fail (self, "upfront", SKY_SHEET_ERROR_INVALID_VALUE,
                   "a %s price for %s years cannot be paid with upfront “%s”", term, years,

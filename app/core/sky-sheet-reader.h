@@ -108,6 +108,11 @@ typedef struct
   const char *storage_type;
   const char *os;
   const char *sla;           /* the offer's, or else its service's; may be NULL */
+  const char *software;      /* pre-installed software; NULL for none */
+  const char *architecture;  /* the vocabulary's string; NULL when the sheet does not say */
+  const char *tenancy;       /* the vocabulary's strings: the first entry of each when the */
+  const char *licence;       /* sheet does not say */
+  const char *capacity;
   char       *strings;
   gsize       strings_len;   /* the bytes of @strings the fields take, their NULs included */
   gint64      vcpu_milli;    /* -1 when not given */

@@ -158,6 +158,12 @@ sky_offer_view_show (SkyOfferView          *self,
     add_row (group, _("Memory"), memory_gib);
     add_row (group, _("GPU"), gpu);
     add_row (group, _("Operating System"), d->os);
+    add_row (group, _("Architecture"), sky_word_title (SKY_VOCABULARY_ARCHITECTURE,
+                                                       d->architecture));
+    add_row (group, _("Tenancy"), sky_word_title (SKY_VOCABULARY_TENANCY, d->tenancy));
+    add_row (group, _("Licence"), sky_word_title (SKY_VOCABULARY_LICENCE, d->licence));
+    add_row (group, _("Pre-installed Software"), d->software);
+    add_row (group, _("Capacity"), sky_word_title (SKY_VOCABULARY_CAPACITY, d->capacity));
     add_row (group, _("Storage"), d->storage_type);
     add_row (group, _("SLA"), sla);
   }
