@@ -174,6 +174,8 @@ test_help (void)
 {
   static const char * const commands[][2] = {
     { "import", "  import FILE…   Load price sheets into the catalog\n" },
+    { "convert", "  convert FILE…  Write a provider's price list (--from FORMAT) as a price "
+                 "sheet\n" },
     { "sheets", "  sheets         List the price sheets in the catalog (sheets remove: remove "
                 "one)\n" },
     { "search", "  search         Find offers in the current price sheets\n" },
@@ -1690,6 +1692,149 @@ test_report_loaded_for_export_only (Fixture       *f,
   g_assert_true (g_file_test (json, G_FILE_TEST_IS_REGULAR));
 }
 
+/* Only convert and import --from load the converters: the other commands start without
+ * them (and without libyaml). */
+static void
+test_sources_loaded_for_convert_only (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autofree char *sizes = g_test_build_filename (G_TEST_DIST, "data", "sources",
+                                                  "digitalocean", "sizes.json", NULL);
+  g_autofree char *sheet = g_build_filename (f->dir, "do.xml", NULL);
+  g_autofree char *search = loaded_by ((const char *[]) { "--catalog", f->catalog, "search",
+                                                          NULL });
+  g_autofree char *convert = loaded_by ((const char *[]) { "convert", "--from",
+                                                           "digitalocean-json",
+                                                           "--effective-date", "2024-01-29",
+                                                           sizes, "-o", sheet, NULL });
+
+  if (strstr (search, "libglib-2.0") == NULL)
+    {
+      g_test_skip ("the dynamic loader does not tell what it loads (LD_DEBUG) here");
+      return;
+    }
+  g_assert_null (strstr (search, "libskytally-cli-sources"));
+  g_assert_null (strstr (search, "libyaml"));
+  g_assert_nonnull (strstr (convert, "libskytally-cli-sources"));
+  g_assert_true (g_file_test (sheet, G_FILE_TEST_IS_REGULAR));
+}
+
+/* convert writes a sheet that imports, prints its summary, and lists its formats in --help. */
+static void
+test_convert (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *sizes = g_test_build_filename (G_TEST_DIST, "data", "sources",
+                                                  "digitalocean", "sizes.json", NULL);
+  g_autofree char *regions = g_test_build_filename (G_TEST_DIST, "data", "sources",
+                                                    "digitalocean", "regions.json", NULL);
+  g_autofree char *sheet = g_build_filename (f->dir, "do.xml", NULL);
+  g_auto(Run) help = { 0 };
+  g_auto(Run) r = { 0 };
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) search = { 0 };
+  g_auto(Run) missing = { 0 };
+
+  cli (&help, "convert", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "Formats (--from):\n  digitalocean-json    "));
+
+  cli (&r, "convert", "--from", "digitalocean-json", "--effective-date", "2024-01-29",
+       "--version", "2024.01", "--retrieved", "2024-01-30", sizes, regions, "-o", sheet, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "3 offers and 3 prices written, 2 rows skipped\n"
+                                          "  1 × size not available\n"));
+  g_assert_nonnull (strstr (r.out, "sizes.json:36: $.sizes[2]\n"));
+  g_assert_cmpstr (r.err, ==, "");
+
+  cli (&imported, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
+  g_assert_cmpint (imported.status, ==, 0);
+  g_assert_nonnull (strstr (imported.out, "added digitalocean 2024.01 (effective 2024-01-29), "
+                                          "3 offers; now current"));
+  cli (&search, "--catalog", f->catalog, "search", "--provider", "digitalocean", "--format",
+       "csv", "--limit", "0", NULL);
+  g_assert_cmpint (search.status, ==, 0);
+  g_assert_nonnull (strstr (search.out, "g-2vcpu-8gb.fra1"));
+  g_assert_nonnull (strstr (search.out, "0.09375"));
+
+  cli (&missing, "convert", sizes, "-o", sheet, NULL);
+  g_assert_cmpint (missing.status, ==, 2);
+}
+
+/* A bad row refuses the conversion in one line naming file and line, and writes nothing;
+ * --skip-bad-rows converts the rest and lists what it skipped. */
+static void
+test_convert_bad_rows (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "sources", "digitalocean",
+                                                "bad-rows.json", NULL);
+  g_autofree char *sheet = g_build_filename (f->dir, "do.xml", NULL);
+  g_autofree char *place = g_strdup_printf ("%s:15: $.sizes[1].regions[1]: unknown region", bad);
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) skipped = { 0 };
+  g_auto(Run) unknown = { 0 };
+
+  cli (&refused, "convert", "--from", "digitalocean-json", "--effective-date", "2024-01-29",
+       bad, "-o", sheet, NULL);
+  assert_one_line_error (&refused);
+  g_assert_nonnull (strstr (refused.err, place));
+  g_assert_false (g_file_test (sheet, G_FILE_TEST_EXISTS));
+
+  cli (&skipped, "convert", "--from", "digitalocean-json", "--effective-date", "2024-01-29",
+       "--skip-bad-rows", bad, "-o", sheet, NULL);
+  g_assert_cmpint (skipped.status, ==, 0);
+  g_assert_true (g_str_has_prefix (skipped.out, "1 offers and 1 prices written, 2 rows "
+                                                "skipped\n"));
+  g_assert_nonnull (strstr (skipped.out, "  1 × unknown region “atlantis1”\n"));
+  g_assert_nonnull (strstr (skipped.out, ":15: $.sizes[1].regions[1]\n"));
+  g_assert_true (g_file_test (sheet, G_FILE_TEST_IS_REGULAR));
+
+  cli (&unknown, "convert", "--from", "aws-price-list-xml", bad, "-o", sheet, NULL);
+  assert_one_line_error (&unknown);
+  g_assert_nonnull (strstr (unknown.err, "Unknown format “aws-price-list-xml”"));
+}
+
+/* import --from converts and imports in one step; when the conversion fails, the catalog
+ * does not change. */
+static void
+test_import_converted (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *sizes = g_test_build_filename (G_TEST_DIST, "data", "sources",
+                                                  "digitalocean", "sizes.json", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "sources", "digitalocean",
+                                                "bad-rows.json", NULL);
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) before = { 0 };
+  g_auto(Run) r = { 0 };
+  g_auto(Run) after = { 0 };
+  g_auto(Run) again = { 0 };
+
+  cli (&refused, "--catalog", f->catalog, "--no-seed", "import", "--from", "digitalocean-json",
+       "--effective-date", "2024-01-29", bad, NULL);
+  assert_one_line_error (&refused);
+  g_assert_nonnull (strstr (refused.err, ":15: $.sizes[1].regions[1]: unknown region"));
+  cli (&before, "--catalog", f->catalog, "sheets", "--format", "csv", NULL);
+  g_assert_cmpint (before.status, ==, 0);
+  g_assert_null (strstr (before.out, "digitalocean"));
+
+  cli (&r, "--catalog", f->catalog, "import", "--from", "digitalocean-json",
+       "--effective-date", "2024-01-29", sizes, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "3 offers and 3 prices written, 2 rows skipped\n"));
+  g_assert_nonnull (strstr (r.out, "added digitalocean 2024-01-29 (effective 2024-01-29), "
+                                   "3 offers; now current\n"));
+  cli (&after, "--catalog", f->catalog, "sheets", "--format", "csv", NULL);
+  g_assert_nonnull (strstr (after.out, "digitalocean"));
+
+  cli (&again, "--catalog", f->catalog, "import", "--from", "digitalocean-json",
+       "--effective-date", "2024-01-29", sizes, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "digitalocean 2024-01-29 is already in the catalog; "
+                                       "nothing changed"));
+}
+
 static void
 test_validate (Fixture       *f,
                gconstpointer  data)
@@ -2612,6 +2757,10 @@ main (int    argc,
   ADD ("seed-interrupted", test_seed_interrupted);
   ADD ("import", test_import);
   ADD ("import-bad", test_import_bad);
+  ADD ("convert", test_convert);
+  ADD ("convert-bad-rows", test_convert_bad_rows);
+  ADD ("import-converted", test_import_converted);
+  ADD ("sources-loaded-for-convert-only", test_sources_loaded_for_convert_only);
   ADD ("sheets-remove", test_sheets_remove);
   ADD ("import-empty-and-upcoming", test_import_empty_and_upcoming);
   ADD ("import-fifo", test_import_fifo);

@@ -1,0 +1,525 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "sky-sheet-reader.h"
+#include "sky-sheet-writer.h"
+#include "sky-source.h"
+#include "sky-source-private.h"
+#include "sky-test-util.h"
+
+/* The converters, on the project's own small files in each format and on the real samples in
+ * ../shared/realdata (skipped, saying so, when that folder is absent). Each converted sheet is
+ * read back with the core's reader, and its figures compared with the source rows. */
+
+typedef struct
+{
+  SkySheetHeader  header;        /* its strings are owned by @strings */
+  GPtrArray      *strings;
+  GHashTable     *regions;       /* code -> "name|geography" */
+  GHashTable     *offers;        /* sku -> "name|region|family|vcpu|memory|os" */
+  GHashTable     *features;      /* sku -> "key=value;…" */
+  GHashTable     *prices;        /* "sku unit term" -> amount, or "from-to@amount,…" */
+  GHashTable     *services;      /* sku -> service id */
+  char           *service;
+} Sheet;
+
+static void
+sheet_free (Sheet *sheet)
+{
+  g_ptr_array_unref (sheet->strings);
+  g_hash_table_unref (sheet->regions);
+  g_hash_table_unref (sheet->offers);
+  g_hash_table_unref (sheet->features);
+  g_hash_table_unref (sheet->prices);
+  g_hash_table_unref (sheet->services);
+  g_free (sheet->service);
+  g_free (sheet);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Sheet, sheet_free)
+
+static const char *
+keep (Sheet      *sheet,
+      const char *text)
+{
+  char *copy = g_strdup (text);
+
+  g_ptr_array_add (sheet->strings, copy);
+  return copy;
+}
+
+static gboolean
+on_header (const SkySheetHeader  *header,
+           gpointer               user_data,
+           GError               **error)
+{
+  Sheet *sheet = user_data;
+
+  sheet->header.provider_id = keep (sheet, header->provider_id);
+  sheet->header.provider_name = keep (sheet, header->provider_name);
+  sheet->header.provider_short_name = keep (sheet, header->provider_short_name);
+  sheet->header.version = keep (sheet, header->version);
+  sheet->header.effective_date = keep (sheet, header->effective_date);
+  sheet->header.currency = keep (sheet, header->currency);
+  sheet->header.source = keep (sheet, header->source);
+  sheet->header.source_url = keep (sheet, header->source_url);
+  sheet->header.retrieved = keep (sheet, header->retrieved);
+  return TRUE;
+}
+
+static gboolean
+on_region (const SkySheetRegion  *region,
+           gpointer               user_data,
+           GError               **error)
+{
+  Sheet *sheet = user_data;
+
+  g_hash_table_insert (sheet->regions, g_strdup (region->code),
+                       g_strdup_printf ("%s|%s", region->name, region->geography));
+  return TRUE;
+}
+
+static gboolean
+on_service (const SkySheetService  *service,
+            gpointer                user_data,
+            GError                **error)
+{
+  Sheet *sheet = user_data;
+
+  g_free (sheet->service);
+  sheet->service = g_strdup (service->id);
+  return TRUE;
+}
+
+static char *
+amount_text (gint64 amount)
+{
+  return sky_decimal_to_string (sky_decimal_normalize (sky_decimal_from_price (amount)));
+}
+
+static char *
+thousandths (gint64 value)
+{
+  if (value < 0)
+    return g_strdup ("-");
+  return sky_decimal_to_string (sky_decimal_normalize (sky_decimal_from_scaled (value, 3)));
+}
+
+static gboolean
+on_offer (const SkySheetOffer  *offer,
+          gpointer              user_data,
+          GError              **error)
+{
+  Sheet *sheet = user_data;
+  g_autofree char *vcpu = thousandths (offer->vcpu_milli);
+  g_autofree char *memory = thousandths (offer->memory_mgib);
+  GString *features = g_string_new (NULL);
+
+  g_hash_table_insert (sheet->offers, g_strdup (offer->sku),
+                       g_strdup_printf ("%s|%s|%s|%s|%s|%s", offer->name, offer->region,
+                                        offer->family != NULL ? offer->family : "-", vcpu,
+                                        memory, offer->os != NULL ? offer->os : "-"));
+  g_hash_table_insert (sheet->services, g_strdup (offer->sku), g_strdup (sheet->service));
+  for (guint i = 0; i + 1 < offer->features->len; i += 2)
+    g_string_append_printf (features, "%s%s=%s", i > 0 ? ";" : "",
+                            (const char *) g_ptr_array_index (offer->features, i),
+                            (const char *) g_ptr_array_index (offer->features, i + 1));
+  g_hash_table_insert (sheet->features, g_strdup (offer->sku), g_string_free (features, FALSE));
+  for (guint i = 0; i < offer->prices->len; i++)
+    {
+      const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
+      char *key = g_strdup_printf ("%s %s %s", offer->sku, price->unit, price->term);
+      GString *value = g_string_new (NULL);
+
+      if (price->tiers->len == 0)
+        {
+          g_autofree char *text = amount_text (price->amount);
+
+          g_string_append (value, text);
+        }
+      for (guint t = 0; t < price->tiers->len; t++)
+        {
+          const SkySheetTier *tier = &g_array_index (price->tiers, SkySheetTier, t);
+          g_autofree char *text = amount_text (tier->amount);
+
+          g_string_append_printf (value, "%s%s-%s@%s", t > 0 ? "," : "", tier->from,
+                                  tier->to != NULL ? tier->to : "", text);
+        }
+      g_hash_table_insert (sheet->prices, key, g_string_free (value, FALSE));
+    }
+  return TRUE;
+}
+
+/* The sheet at @path, read with the core's reader, which must accept it. */
+static Sheet *
+read_sheet (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  SkySheetSink sink = { on_header, on_region, on_service, on_offer };
+  Sheet *sheet = g_new0 (Sheet, 1);
+
+  sheet->strings = g_ptr_array_new_with_free_func (g_free);
+  sheet->regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sheet->offers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sheet->features = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sheet->prices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sheet->services = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sky_sheet_read_file (path, &sink, sheet, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return sheet;
+}
+
+static const char *
+price_of (Sheet      *sheet,
+          const char *sku,
+          const char *unit,
+          const char *term)
+{
+  g_autofree char *key = g_strdup_printf ("%s %s %s", sku, unit, term);
+
+  return g_hash_table_lookup (sheet->prices, key);
+}
+
+static char *
+fixture (const char *format,
+         const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "sources", format, name, NULL);
+}
+
+/* The folder of real samples, or NULL (the test is skipped, saying why). */
+static char *
+realdata (const char *folder)
+{
+  const char *root = g_getenv ("SKYTALLY_REALDATA_DIR");
+  g_autofree char *dir = NULL;
+
+  if (root == NULL || *root == '\0')
+    {
+      g_test_skip ("SKYTALLY_REALDATA_DIR is not set: no real samples to convert");
+      return NULL;
+    }
+  dir = g_build_filename (root, folder, NULL);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *message = g_strdup_printf ("%s is absent: the real samples "
+                                                  "(../shared/realdata) are not here", dir);
+
+      g_test_skip (message);
+      return NULL;
+    }
+  return g_steal_pointer (&dir);
+}
+
+/* Converts @files and returns the sheet; @summary receives the counts. */
+static Sheet *
+convert_ok (const char              *format,
+            const char * const      *files,
+            const SkyConvertOptions *options,
+            const char              *dir,
+            SkyConvertSummary       *summary)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = g_build_filename (dir, "converted.xml", NULL);
+
+  sky_source_convert (format, files, options, out, summary, NULL, &error);
+  g_assert_no_error (error);
+  return read_sheet (out);
+}
+
+/* Writer and shared rules --------------------------------------------------------------- */
+
+static void
+test_decimal_from_double (void)
+{
+  static const char * const cases[] = {
+    "0.00595", "0.00893", "6", "4", "0.0000166667", "1234.5", "0.1", "0.000001",
+    "99999999.9999999", "3.75",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      SkyDecimal value;
+      g_autofree char *text = NULL;
+
+      g_assert_true (_sky_convert_decimal_from_double (g_ascii_strtod (cases[i], NULL), &value));
+      text = sky_decimal_to_string (value);
+      g_assert_cmpstr (text, ==, cases[i]);
+    }
+  /* More digits than a double keeps: its text is lost, and the number is not taken. */
+  {
+    SkyDecimal value;
+
+    g_assert_false (_sky_convert_decimal_from_double (0.1234567890123456789, &value));
+    g_assert_false (_sky_convert_decimal_from_double (-1, &value));
+  }
+}
+
+static void
+test_writer_amounts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plain = NULL, *precise = NULL;
+
+  plain = sky_sheet_writer_amount_text (sky_decimal_from_scaled (1500, 4), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plain, ==, "0.15");
+  precise = sky_sheet_writer_amount_text (sky_decimal_from_scaled (1, 11), &error);
+  g_assert_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_BAD_ROW);
+  g_assert_null (precise);
+}
+
+/* Each region in the tables has a geography of the vocabulary; an unknown code has none. */
+static void
+test_region_tables (void)
+{
+  const char * const *geographies = sky_geographies ();
+
+  g_assert_cmpuint (sky_source_region_count ("digitalocean"), ==, 15);
+  g_assert_cmpuint (sky_source_region_count ("gcp"), ==, 43);
+  for (const char * const *provider = (const char *[]) { "digitalocean", "gcp", NULL };
+       *provider != NULL; provider++)
+    {
+      const SkySourceRegion *region = sky_source_region_lookup (*provider, "nowhere1");
+
+      g_assert_null (region);
+    }
+  g_assert_cmpstr (sky_source_region_lookup ("gcp", "europe-west4")->geography, ==, "EU");
+  g_assert_cmpstr (sky_source_region_lookup ("gcp", "northamerica-northeast1")->geography, ==,
+                   "CA");
+  g_assert_cmpstr (sky_source_region_lookup ("digitalocean", "sgp1")->geography, ==, "APAC");
+  g_assert_true (g_strv_contains (geographies, "EU"));
+}
+
+static void
+test_unknown_format (void)
+{
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *out = g_build_filename (dir, "out.xml", NULL);
+  SkyConvertOptions options = { 0 };
+
+  g_assert_false (sky_source_convert ("aws-price-list-xml", (const char *[]) { out, NULL },
+                                      &options, out, summary, NULL, &error));
+  g_assert_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_UNKNOWN_FORMAT);
+  g_clear_error (&error);
+  options.effective_date = "2026-02-30";
+  g_assert_false (sky_source_convert ("digitalocean-json", (const char *[]) { out, NULL },
+                                      &options, out, summary, NULL, &error));
+  g_assert_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_INVALID_OPTION);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  sky_test_remove_tree (dir);
+}
+
+static void
+test_summary_format (void)
+{
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autofree char *text = NULL;
+
+  sky_convert_summary_add_offer (summary, 2);
+  sky_convert_summary_add_offer (summary, 1);
+  sky_convert_summary_skip (summary, "size not available", "a.json:3: $.sizes[0]");
+  sky_convert_summary_skip (summary, "unknown region “x”", "a.json:9: $.sizes[1]");
+  sky_convert_summary_skip (summary, "size not available", "a.json:20: $.sizes[2]");
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 2);
+  g_assert_cmpuint (sky_convert_summary_prices (summary), ==, 3);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, NULL), ==, 3);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "size not available"), ==, 2);
+  g_assert_cmpuint (sky_convert_summary_n_reasons (summary), ==, 2);
+  text = sky_convert_summary_format (summary, 1);
+  g_assert_cmpstr (text, ==,
+                   "2 offers and 3 prices written, 3 rows skipped\n"
+                   "  2 × size not available\n"
+                   "    a.json:3: $.sizes[0]\n"
+                   "    … and 1 more\n"
+                   "  1 × unknown region “x”\n"
+                   "    a.json:9: $.sizes[1]\n");
+}
+
+/* digitalocean-json --------------------------------------------------------------------- */
+
+/* Each size in each region it lists is an offer: the hourly price exactly as written, the
+ * memory in GiB exactly, the monthly price kept as a feature; sizes not available or in no
+ * region are skipped and counted. */
+static void
+test_digitalocean_fixture (void)
+{
+  g_autofree char *sizes = fixture ("digitalocean", "sizes.json");
+  g_autofree char *regions = fixture ("digitalocean", "regions.json");
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  SkyConvertOptions options = { .effective_date = "2024-01-29" };
+  g_autoptr(Sheet) sheet = convert_ok ("digitalocean-json",
+                                       (const char *[]) { sizes, regions, NULL }, &options, dir,
+                                       summary);
+
+  g_assert_cmpstr (sheet->header.provider_id, ==, "digitalocean");
+  g_assert_cmpstr (sheet->header.provider_short_name, ==, "DigitalOcean");
+  g_assert_cmpstr (sheet->header.version, ==, "2024-01-29");
+  g_assert_cmpstr (sheet->header.effective_date, ==, "2024-01-29");
+  g_assert_cmpstr (sheet->header.retrieved, ==, "2024-01-29");
+  g_assert_cmpstr (sheet->header.currency, ==, "USD");
+  g_assert_cmpstr (sheet->header.source_url, ==, "https://api.digitalocean.com/v2/sizes");
+  g_assert_nonnull (strstr (sheet->header.source, "sizes.json, regions.json"));
+
+  g_assert_cmpuint (g_hash_table_size (sheet->regions), ==, 2);
+  g_assert_cmpstr (g_hash_table_lookup (sheet->regions, "fra1"), ==, "Frankfurt (FRA1)|EU");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->regions, "nyc3"), ==, "New York 3|US");
+
+  g_assert_cmpuint (g_hash_table_size (sheet->offers), ==, 3);
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 3);
+  g_assert_cmpuint (sky_convert_summary_prices (summary), ==, 3);
+  g_assert_cmpstr (g_hash_table_lookup (sheet->offers, "s-1vcpu-512mb-10gb.nyc3"), ==,
+                   "s-1vcpu-512mb-10gb|nyc3|Basic|1|0.5|linux");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->offers, "g-2vcpu-8gb.fra1"), ==,
+                   "g-2vcpu-8gb|fra1|General Purpose|2|8|linux");
+  g_assert_cmpstr (price_of (sheet, "s-1vcpu-512mb-10gb.nyc3", "hour", "on-demand"), ==,
+                   "0.00595");
+  g_assert_cmpstr (price_of (sheet, "s-1vcpu-512mb-10gb.fra1", "hour", "on-demand"), ==,
+                   "0.00595");
+  g_assert_cmpstr (price_of (sheet, "g-2vcpu-8gb.fra1", "hour", "on-demand"), ==, "0.09375");
+  g_assert_null (price_of (sheet, "g-2vcpu-8gb.fra1", "month", "on-demand"));
+  g_assert_cmpstr (g_hash_table_lookup (sheet->features, "g-2vcpu-8gb.fra1"), ==,
+                   "ssd-disk-gb=25;transfer-tb=4;monthly-price=63");
+
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, NULL), ==, 2);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "size not available"), ==, 1);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "size offered in no region"), ==, 1);
+  sky_test_remove_tree (dir);
+}
+
+/* A bad row refuses the whole conversion, naming file, line and field, and leaves the sheet
+ * as it was; with skip_bad_rows, the bad rows are counted and listed and the rest written. */
+static void
+test_digitalocean_bad_rows (void)
+{
+  g_autofree char *bad = fixture ("digitalocean", "bad-rows.json");
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *out = g_build_filename (dir, "converted.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(SkyConvertSummary) refused = sky_convert_summary_new ();
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Sheet) sheet = NULL;
+  g_autofree char *expected = NULL;
+  SkyConvertOptions options = { .effective_date = "2024-01-29" };
+
+  g_assert_true (g_file_set_contents (out, "before", -1, NULL));
+  g_assert_false (sky_source_convert ("digitalocean-json", (const char *[]) { bad, NULL },
+                                      &options, out, refused, NULL, &error));
+  g_assert_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_BAD_ROW);
+  expected = g_strdup_printf ("%s:15: $.sizes[1].regions[1]: unknown region “atlantis1” "
+                              "(--skip-bad-rows skips such rows and lists them)", bad);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "before");
+
+  options.skip_bad_rows = TRUE;
+  sheet = convert_ok ("digitalocean-json", (const char *[]) { bad, NULL }, &options, dir,
+                      summary);
+  g_assert_cmpuint (g_hash_table_size (sheet->offers), ==, 1);
+  g_assert_cmpstr (price_of (sheet, "s-1vcpu-1gb.nyc3", "hour", "on-demand"), ==, "0.00893");
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, NULL), ==, 2);
+  text = sky_convert_summary_format (summary, 0);
+  g_assert_nonnull (strstr (text, "1 × unknown region “atlantis1”\n"));
+  g_assert_nonnull (strstr (text, "1 × price_hourly is missing or not a plain positive "
+                                  "number\n"));
+  g_free (expected);
+  expected = g_strdup_printf ("    %s:28: $.sizes[2]\n", bad);
+  g_assert_nonnull (strstr (text, expected));
+  sky_test_remove_tree (dir);
+}
+
+static void
+test_digitalocean_cancelled (void)
+{
+  g_autofree char *sizes = fixture ("digitalocean", "sizes.json");
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *out = g_build_filename (dir, "converted.xml", NULL);
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  SkyConvertOptions options = { .effective_date = "2024-01-29" };
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (sky_source_convert ("digitalocean-json", (const char *[]) { sizes, NULL },
+                                      &options, out, summary, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  sky_test_remove_tree (dir);
+}
+
+/* The real answers of January 2024 (107 sizes in 11 regions) and October 2024 (29 sizes,
+ * newer schema): every size in every region, its hourly price to the cent and beyond as the
+ * API gave it. */
+static void
+test_digitalocean_realdata (void)
+{
+  g_autofree char *folder = realdata ("digitalocean-api");
+  g_autofree char *dir = NULL, *sizes = NULL, *regions = NULL, *october = NULL;
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(SkyConvertSummary) later = sky_convert_summary_new ();
+  g_autoptr(Sheet) sheet = NULL;
+  g_autoptr(Sheet) newer = NULL;
+  SkyConvertOptions options = { .effective_date = "2024-01-29" };
+
+  if (folder == NULL)
+    return;
+  dir = sky_test_make_dir ();
+  sizes = g_build_filename (folder, "v2-sizes-2024-01-29.json", NULL);
+  regions = g_build_filename (folder, "v2-regions-2024-01-29.json", NULL);
+  october = g_build_filename (folder, "v2-sizes-2024-10-18.json", NULL);
+  sheet = convert_ok ("digitalocean-json", (const char *[]) { sizes, regions, NULL }, &options,
+                      dir, summary);
+  /* 107 sizes, each in the regions it lists: 1086 offers, one price each. */
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 1086);
+  g_assert_cmpuint (sky_convert_summary_prices (summary), ==, 1086);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, NULL), ==, 0);
+  g_assert_cmpuint (g_hash_table_size (sheet->regions), ==, 11);
+  /* "price_hourly": 0.00893, "price_monthly": 6, "memory": 1024 */
+  g_assert_cmpstr (g_hash_table_lookup (sheet->offers, "s-1vcpu-1gb.nyc3"), ==,
+                   "s-1vcpu-1gb|nyc3|Basic|1|1|linux");
+  g_assert_cmpstr (price_of (sheet, "s-1vcpu-1gb.nyc3", "hour", "on-demand"), ==, "0.00893");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->features, "s-1vcpu-1gb.nyc3"), ==,
+                   "ssd-disk-gb=25;transfer-tb=1;monthly-price=6");
+  /* "price_hourly": 0.00595, "price_monthly": 4, "memory": 512 */
+  g_assert_cmpstr (g_hash_table_lookup (sheet->offers, "s-1vcpu-512mb-10gb.syd1"), ==,
+                   "s-1vcpu-512mb-10gb|syd1|Basic|1|0.5|linux");
+  g_assert_cmpstr (price_of (sheet, "s-1vcpu-512mb-10gb.syd1", "hour", "on-demand"), ==,
+                   "0.00595");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->regions, "blr1"), ==, "Bangalore 1|APAC");
+
+  options.effective_date = "2024-10-18";
+  newer = convert_ok ("digitalocean-json", (const char *[]) { october, NULL }, &options, dir,
+                      later);
+  g_assert_cmpuint (sky_convert_summary_offers (later), ==, g_hash_table_size (newer->offers));
+  g_assert_cmpstr (price_of (newer, "s-1vcpu-512mb-10gb.ams3", "hour", "on-demand"), ==,
+                   "0.00595");
+  sky_test_remove_tree (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  sky_sheet_reader_init ();
+
+  g_test_add_func ("/sky/sources/decimal-from-double", test_decimal_from_double);
+  g_test_add_func ("/sky/sources/writer-amounts", test_writer_amounts);
+  g_test_add_func ("/sky/sources/region-tables", test_region_tables);
+  g_test_add_func ("/sky/sources/unknown-format", test_unknown_format);
+  g_test_add_func ("/sky/sources/summary-format", test_summary_format);
+  g_test_add_func ("/sky/sources/digitalocean/fixture", test_digitalocean_fixture);
+  g_test_add_func ("/sky/sources/digitalocean/bad-rows", test_digitalocean_bad_rows);
+  g_test_add_func ("/sky/sources/digitalocean/cancelled", test_digitalocean_cancelled);
+  g_test_add_func ("/sky/sources/digitalocean/realdata", test_digitalocean_realdata);
+  return g_test_run ();
+}
