@@ -1738,6 +1738,8 @@ test_convert (Fixture       *f,
   cli (&help, "convert", "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "Formats (--from):\n  digitalocean-json    "));
+  /* Listed whether or not this build has libyaml, which it then says. */
+  g_assert_nonnull (strstr (help.out, "\n  gcp-pricing-yml      Google Cloud pricing.yml"));
 
   cli (&r, "convert", "--from", "digitalocean-json", "--effective-date", "2024-01-29",
        "--version", "2024.01", "--retrieved", "2024-01-30", sizes, regions, "-o", sheet, NULL);

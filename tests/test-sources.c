@@ -505,6 +505,212 @@ test_digitalocean_realdata (void)
   sky_test_remove_tree (dir);
 }
 
+/* gcp-pricing-yml ----------------------------------------------------------------------- */
+
+#ifdef HAVE_YAML
+/* Whether this build writes GiB-month prices (disks, buckets), or skips them. */
+static gboolean
+gib_month_priced (void)
+{
+  const SkyUnit *unit = sky_unit_lookup ("gib-month");
+
+  return unit != NULL && unit->priced;
+}
+
+/* Every machine type in every region it has an hourly (or spot) price in is an offer: the
+ * on-demand and spot hourly prices and the 1- and 3-year commitments per month, exactly as
+ * the file writes them; Arm series are marked so; licences, IP addresses and machine types
+ * without prices are skipped and counted. */
+static void
+test_gcp_yml_fixture (void)
+{
+  g_autofree char *file = fixture ("gcp-pricing-yml", "pricing.yml");
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  SkyConvertOptions options = { 0 };
+  g_autoptr(Sheet) sheet = convert_ok ("gcp-pricing-yml", (const char *[]) { file, NULL },
+                                       &options, dir, summary);
+  guint disks = gib_month_priced () ? 4 : 0;
+
+  /* about.timestamp 1782885600 is 2026-07-01 06:00 UTC; about.url is the source's. */
+  g_assert_cmpstr (sheet->header.provider_id, ==, "gcp");
+  g_assert_cmpstr (sheet->header.provider_short_name, ==, "Google Cloud");
+  g_assert_cmpstr (sheet->header.effective_date, ==, "2026-07-01");
+  g_assert_cmpstr (sheet->header.version, ==, "2026-07-01");
+  g_assert_cmpstr (sheet->header.source_url, ==, "https://example.com/pricing-calculator");
+  g_assert_nonnull (strstr (sheet->header.source, "generated Wed Jul 1 06:00:00 2026"));
+
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 5 + disks);
+  g_assert_cmpuint (sky_convert_summary_prices (summary), ==, 13 + disks);
+  g_assert_cmpstr (g_hash_table_lookup (sheet->regions, "europe-west4"), ==,
+                   "Netherlands (europe-west4)|EU");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->regions, "northamerica-south1"), ==,
+                   "Mexico (northamerica-south1)|SA");
+
+  /* n2-standard-4 in europe-west4: hour 0.213832, hour_spot 0.077736, month_1y 98.33684,
+   * month_3y 70.24644, cpu 4, ram 16. */
+  g_assert_cmpstr (g_hash_table_lookup (sheet->offers, "n2-standard-4.linux.europe-west4"), ==,
+                   "n2-standard-4|europe-west4|n2|4|16|linux");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->services, "n2-standard-4.linux.europe-west4"),
+                   ==, "compute-engine");
+  g_assert_cmpstr (price_of (sheet, "n2-standard-4.linux.europe-west4", "hour", "on-demand"),
+                   ==, "0.213832");
+  g_assert_cmpstr (price_of (sheet, "n2-standard-4.linux.europe-west4", "hour", "spot"), ==,
+                   "0.077736");
+  g_assert_cmpstr (price_of (sheet, "n2-standard-4.linux.europe-west4", "month",
+                             "reserved-1y-no-upfront"), ==, "98.33684");
+  g_assert_cmpstr (price_of (sheet, "n2-standard-4.linux.europe-west4", "month",
+                             "reserved-3y-no-upfront"), ==, "70.24644");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->features, "n2-standard-4.linux.europe-west4"),
+                   ==, "architecture=x86_64");
+  /* Spot only in that region: an offer with its spot price alone. */
+  g_assert_null (price_of (sheet, "n2-standard-4.linux.northamerica-south1", "hour",
+                           "on-demand"));
+  g_assert_cmpstr (price_of (sheet, "n2-standard-4.linux.northamerica-south1", "hour", "spot"),
+                   ==, "0.13676448");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->features, "c4a-standard-1.linux.europe-west4"),
+                   ==, "architecture=arm64");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->offers, "a2-highgpu-1g.linux.us-central1"), ==,
+                   "a2-highgpu-1g|us-central1|a2|12|85|linux");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->features, "a2-highgpu-1g.linux.us-central1"), ==,
+                   "architecture=x86_64;gpu-model=a100");
+
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "machine type without prices"), ==, 1);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary,
+                                                 "no on-demand or spot price in this region"),
+                    ==, 1);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "licence: charged on top of a machine "
+                                                          "type, not an offer of its own"), ==, 1);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "IP address, Cloud NAT or VPN: not "
+                                                          "converted"), ==, 1);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "multi- or dual-region location (not "
+                                                          "a region)"), ==, 1);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "dual- and multi-region bucket (its "
+                                                          "location is not a region)"), ==, 1);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "unit not yet supported (GiB-month)"),
+                    ==, 4 - disks);
+  if (disks > 0)
+    {
+      g_assert_cmpstr (price_of (sheet, "disk-balanced.europe-west4", "gib-month", "on-demand"),
+                       ==, "0.11");
+      g_assert_cmpstr (g_hash_table_lookup (sheet->services, "gcs-standard.europe-west4"), ==,
+                       "cloud-storage");
+    }
+  sky_test_remove_tree (dir);
+}
+
+/* An unknown region and an hourly price with more decimals than a sheet keeps are bad rows,
+ * named by file, line and path; a file that is not YAML is refused with its line and
+ * column. */
+static void
+test_gcp_yml_bad_rows (void)
+{
+  g_autofree char *bad = fixture ("gcp-pricing-yml", "bad-rows.yml");
+  g_autofree char *broken = fixture ("gcp-pricing-yml", "not-yaml.yml");
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *out = g_build_filename (dir, "converted.xml", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(SkyConvertSummary) refused = sky_convert_summary_new ();
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Sheet) sheet = NULL;
+  SkyConvertOptions options = { 0 };
+
+  g_assert_false (sky_source_convert ("gcp-pricing-yml", (const char *[]) { bad, NULL },
+                                      &options, out, refused, NULL, &error));
+  g_assert_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_BAD_ROW);
+  expected = g_strdup_printf ("%s:10: compute.instance.e2-small.cost.atlantis1: unknown region "
+                              "“atlantis1” (--skip-bad-rows skips such rows and lists them)",
+                              bad);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_false (sky_source_convert ("gcp-pricing-yml", (const char *[]) { broken, NULL },
+                                      &options, out, refused, NULL, &error));
+  g_assert_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED);
+  g_free (expected);
+  expected = g_strdup_printf ("%s:3:1: ", broken);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+  g_clear_error (&error);
+
+  options.skip_bad_rows = TRUE;
+  sheet = convert_ok ("gcp-pricing-yml", (const char *[]) { bad, NULL }, &options, dir,
+                      summary);
+  g_assert_cmpuint (g_hash_table_size (sheet->offers), ==, 2);
+  g_assert_cmpstr (price_of (sheet, "e2-micro.linux.us-central1", "hour", "on-demand"), ==,
+                   "0.00837708");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->offers, "e2-micro.linux.us-central1"), ==,
+                   "e2-micro|us-central1|e2|0.25|1|linux");
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "unknown region “atlantis1”"), ==, 1);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "hour has more than 10 decimals (a "
+                                                          "sheet keeps 10; it is not rounded)"),
+                    ==, 1);
+  sky_test_remove_tree (dir);
+}
+
+/* The real pricing.yml of July 2026 (3.9 MB): every machine type and region it prices within
+ * a sheet's ten decimals, checked against the file's rows. */
+static void
+test_gcp_yml_realdata (void)
+{
+  g_autofree char *folder = realdata ("google-cloud-pricing-cost-calculator");
+  g_autofree char *dir = NULL, *file = NULL;
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(SkyConvertSummary) refused = sky_convert_summary_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Sheet) sheet = NULL;
+  g_autofree char *out = NULL;
+  SkyConvertOptions options = { 0 };
+
+  if (folder == NULL)
+    return;
+  dir = sky_test_make_dir ();
+  file = g_build_filename (folder, "pricing.yml", NULL);
+  out = g_build_filename (dir, "refused.xml", NULL);
+  /* Hourly prices of 11 to 14 decimals (a monthly price divided by 730) are refused. */
+  g_assert_false (sky_source_convert ("gcp-pricing-yml", (const char *[]) { file, NULL },
+                                      &options, out, refused, NULL, &error));
+  g_assert_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_BAD_ROW);
+  g_assert_nonnull (strstr (error->message, "pricing.yml:1416: "
+                                            "compute.instance.a2-ultragpu-1g.cost.africa-south1: "
+                                            "hour has more than 10 decimals"));
+
+  options.skip_bad_rows = TRUE;
+  sheet = convert_ok ("gcp-pricing-yml", (const char *[]) { file, NULL }, &options, dir,
+                      summary);
+  g_assert_cmpstr (sheet->header.effective_date, ==, "2026-07-30");
+  /* 17,720 machine types × regions: 14,495 written, 3,223 with a price of more than ten
+   * decimals, 2 with commitments only. */
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==,
+                    14495 + (gib_month_priced () ? 730 : 0));
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "hour has more than 10 decimals (a "
+                                                          "sheet keeps 10; it is not rounded)"),
+                    ==, 3150);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary,
+                                                 "no on-demand or spot price in this region"),
+                    ==, 2);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "machine type without prices"), ==, 8);
+  /* n2-standard-4 in europe-west4 and us-central1, as the file gives them. */
+  g_assert_cmpstr (price_of (sheet, "n2-standard-4.linux.europe-west4", "hour", "on-demand"),
+                   ==, "0.213832");
+  g_assert_cmpstr (price_of (sheet, "n2-standard-4.linux.europe-west4", "hour", "spot"), ==,
+                   "0.077736");
+  g_assert_cmpstr (price_of (sheet, "n2-standard-4.linux.europe-west4", "month",
+                             "reserved-1y-no-upfront"), ==, "98.33684");
+  g_assert_cmpstr (price_of (sheet, "n2-standard-4.linux.us-central1", "month",
+                             "reserved-3y-no-upfront"), ==, "63.81076");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->offers, "n2-standard-4.linux.us-central1"), ==,
+                   "n2-standard-4|us-central1|n2|4|16|linux");
+  g_assert_cmpstr (price_of (sheet, "a2-highgpu-1g.linux.africa-south1", "hour", "on-demand"),
+                   ==, "4.80478794");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->features, "a2-highgpu-1g.linux.africa-south1"),
+                   ==, "architecture=x86_64;gpu-model=a100");
+  g_assert_cmpuint (g_hash_table_size (sheet->regions), ==, 43);
+  sky_test_remove_tree (dir);
+}
+#endif
+
 int
 main (int    argc,
       char **argv)
@@ -521,5 +727,10 @@ main (int    argc,
   g_test_add_func ("/sky/sources/digitalocean/bad-rows", test_digitalocean_bad_rows);
   g_test_add_func ("/sky/sources/digitalocean/cancelled", test_digitalocean_cancelled);
   g_test_add_func ("/sky/sources/digitalocean/realdata", test_digitalocean_realdata);
+#ifdef HAVE_YAML
+  g_test_add_func ("/sky/sources/gcp-pricing-yml/fixture", test_gcp_yml_fixture);
+  g_test_add_func ("/sky/sources/gcp-pricing-yml/bad-rows", test_gcp_yml_bad_rows);
+  g_test_add_func ("/sky/sources/gcp-pricing-yml/realdata", test_gcp_yml_realdata);
+#endif
   return g_test_run ();
 }

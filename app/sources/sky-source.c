@@ -31,6 +31,15 @@ typedef struct
 static const Format formats[] = {
   { { "digitalocean-json", N_("DigitalOcean API /v2/sizes and /v2/regions (JSON)"), TRUE, NULL },
     _sky_convert_digitalocean_json },
+#ifdef HAVE_YAML
+  { { "gcp-pricing-yml", N_("Google Cloud pricing.yml of Cyclenerd's pricing calculator (YAML)"),
+      TRUE, NULL },
+    _sky_convert_gcp_pricing_yml },
+#else
+  { { "gcp-pricing-yml", N_("Google Cloud pricing.yml of Cyclenerd's pricing calculator (YAML)"),
+      FALSE, "libyaml" },
+    NULL },
+#endif
 };
 
 guint
