@@ -1740,6 +1740,7 @@ test_convert (Fixture       *f,
   g_assert_nonnull (strstr (help.out, "Formats (--from):\n  digitalocean-json    "));
   /* Listed whether or not this build has libyaml, which it then says. */
   g_assert_nonnull (strstr (help.out, "\n  gcp-pricing-yml      Google Cloud pricing.yml"));
+  g_assert_nonnull (strstr (help.out, "\n  gcp-skus-json        Google Cloud Billing Catalog"));
 
   cli (&r, "convert", "--from", "digitalocean-json", "--effective-date", "2024-01-29",
        "--version", "2024.01", "--retrieved", "2024-01-30", sizes, regions, "-o", sheet, NULL);
@@ -1773,6 +1774,10 @@ test_convert_bad_rows (Fixture       *f,
                                                 "bad-rows.json", NULL);
   g_autofree char *sheet = g_build_filename (f->dir, "do.xml", NULL);
   g_autofree char *place = g_strdup_printf ("%s:15: $.sizes[1].regions[1]: unknown region", bad);
+  g_autofree char *none = g_test_build_filename (G_TEST_DIST, "data", "sources",
+                                                 "gcp-skus-json", "nothing-converted.json",
+                                                 NULL);
+  g_auto(Run) nothing = { 0 };
   g_auto(Run) refused = { 0 };
   g_auto(Run) skipped = { 0 };
   g_auto(Run) unknown = { 0 };
@@ -1791,6 +1796,15 @@ test_convert_bad_rows (Fixture       *f,
   g_assert_nonnull (strstr (skipped.out, "  1 × unknown region “atlantis1”\n"));
   g_assert_nonnull (strstr (skipped.out, ":15: $.sizes[1].regions[1]\n"));
   g_assert_true (g_file_test (sheet, G_FILE_TEST_IS_REGULAR));
+
+  /* Nothing converted: what was skipped, then why nothing is written. */
+  cli (&nothing, "convert", "--from", "gcp-skus-json", none, "-o", sheet, NULL);
+  g_assert_cmpint (nothing.status, ==, 1);
+  g_assert_true (g_str_has_prefix (nothing.err, "0 offers and 0 prices written, 1 rows skipped\n"
+                                                "  1 × SKU not converted (Compute, "
+                                                "Kubernetes)\n"));
+  g_assert_true (g_str_has_suffix (nothing.err, "skytally-cli: No offers came out of the files: "
+                                                "no sheet written\n"));
 
   cli (&unknown, "convert", "--from", "aws-price-list-xml", bad, "-o", sheet, NULL);
   assert_one_line_error (&unknown);

@@ -507,6 +507,166 @@ test_digitalocean_realdata (void)
 
 /* gcp-pricing-yml ----------------------------------------------------------------------- */
 
+/* gcp-skus-json ------------------------------------------------------------------------- */
+
+/* Whether this build writes prices per @unit, or skips them. */
+static gboolean
+unit_priced (const char *id)
+{
+  const SkyUnit *unit = sky_unit_lookup (id);
+
+  return unit != NULL && unit->priced;
+}
+
+/* Core and RAM SKUs of a family and region are one offer priced per vCPU-hour and GiB-hour,
+ * on demand, spot and committed, across pages; units and nanos are read exactly; a tiered
+ * egress SKU keeps its tiers; what is not converted is skipped and counted. */
+static void
+test_gcp_skus_fixture (void)
+{
+  g_autofree char *page1 = fixture ("gcp-skus-json", "skus-page1.json");
+  g_autofree char *page2 = fixture ("gcp-skus-json", "skus-page2.json");
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  SkyConvertOptions options = { 0 };
+  g_autoptr(Sheet) sheet = convert_ok ("gcp-skus-json", (const char *[]) { page1, page2, NULL },
+                                       &options, dir, summary);
+  gboolean gib = unit_priced ("gib");
+  gboolean gib_month = unit_priced ("gib-month");
+
+  /* The latest effectiveTime of the SKUs: 2026-03-05T08:00:00Z. */
+  g_assert_cmpstr (sheet->header.effective_date, ==, "2026-03-05");
+  g_assert_cmpstr (sheet->header.provider_id, ==, "gcp");
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==,
+                    3 + (gib ? 2 : 0) + (gib_month ? 1 : 0));
+
+  g_assert_cmpstr (g_hash_table_lookup (sheet->offers, "n2.components.europe-west4"), ==,
+                   "N2 (per vCPU and GiB)|europe-west4|N2|-|-|-");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->services, "n2.components.europe-west4"), ==,
+                   "compute-engine");
+  /* "units": "0", "nanos": 34957000 and 4686000 */
+  g_assert_cmpstr (price_of (sheet, "n2.components.europe-west4", "vcpu-hour", "on-demand"), ==,
+                   "0.034957");
+  g_assert_cmpstr (price_of (sheet, "n2.components.europe-west4", "gib-hour", "on-demand"), ==,
+                   "0.004686");
+  g_assert_cmpstr (price_of (sheet, "n2.components.europe-west4", "vcpu-hour", "spot"), ==,
+                   "0.008436");
+  g_assert_cmpstr (price_of (sheet, "n2.components.europe-west4", "vcpu-hour",
+                             "reserved-1y-no-upfront"), ==, "0.022023");
+  g_assert_cmpstr (price_of (sheet, "n2.components.europe-west4", "gib-hour",
+                             "reserved-3y-no-upfront"), ==, "0.002109");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->features, "n2.components.europe-west4"), ==,
+                   "architecture=x86_64;pricing=per vCPU-hour and GiB-hour");
+  /* One SKU in two regions: an offer in each. "units": "1", "nanos": 4000000 */
+  g_assert_cmpstr (price_of (sheet, "c4a.components.us-east1", "gib-hour", "on-demand"), ==,
+                   "1.004");
+  g_assert_cmpstr (price_of (sheet, "c4a.components.us-central1", "vcpu-hour", "on-demand"), ==,
+                   "0.03555");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->features, "c4a.components.us-central1"), ==,
+                   "architecture=arm64;pricing=per vCPU-hour and GiB-hour");
+
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "sole-tenancy premium: charged on top "
+                                                          "of an instance"), ==, 1);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "SKU not converted (Compute, "
+                                                          "Kubernetes)"), ==, 1);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "purchase option not converted "
+                                                          "(Reserved)"), ==, 1);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "unit not yet supported (GiBy)"), ==,
+                    gib ? 0 : 1);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "unit not yet supported (GiBy.mo)"),
+                    ==, gib_month ? 0 : 1);
+  if (gib)
+    /* startUsageAmount 0, 1024, 10240; nanos 120000000, 110000000, 80000000 */
+    g_assert_cmpstr (price_of (sheet, "02EE-77CE-ACCD.us-central1", "gib", "on-demand"), ==,
+                     "0-1024@0.12,1024-10240@0.11,10240-@0.08");
+  sky_test_remove_tree (dir);
+}
+
+/* An unknown region, or a price that is not units and nanos, refuses the conversion naming
+ * file, line and path; with skip_bad_rows the rest is written. */
+static void
+test_gcp_skus_bad_rows (void)
+{
+  g_autofree char *bad = fixture ("gcp-skus-json", "bad-rows.json");
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *out = g_build_filename (dir, "converted.xml", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(SkyConvertSummary) refused = sky_convert_summary_new ();
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Sheet) sheet = NULL;
+  SkyConvertOptions options = { 0 };
+
+  g_assert_false (sky_source_convert ("gcp-skus-json", (const char *[]) { bad, NULL }, &options,
+                                      out, refused, NULL, &error));
+  g_assert_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_BAD_ROW);
+  expected = g_strdup_printf ("%s:3: $.skus[0].serviceRegions[0]: unknown region “atlantis1” "
+                              "(--skip-bad-rows skips such rows and lists them)", bad);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  options.skip_bad_rows = TRUE;
+  sheet = convert_ok ("gcp-skus-json", (const char *[]) { bad, NULL }, &options, dir, summary);
+  g_assert_cmpuint (g_hash_table_size (sheet->offers), ==, 1);
+  g_assert_cmpstr (price_of (sheet, "n2.components.us-central1", "vcpu-hour", "on-demand"), ==,
+                   "0.031611");
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "tieredRates[0].unitPrice is not "
+                                                          "units and nanos"), ==, 1);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "unknown region “atlantis1”"), ==, 1);
+  sky_test_remove_tree (dir);
+}
+
+/* The real pages: Compute Engine's N4A cores and RAM in us-central1 (September 2026), to the
+ * nano; Kubernetes Engine's SKUs (August 2025), none of which is converted yet. */
+static void
+test_gcp_skus_realdata (void)
+{
+  g_autofree char *folder = realdata ("gcp-billing-catalog");
+  g_autofree char *dir = NULL, *n4a = NULL, *gke = NULL, *out = NULL;
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(SkyConvertSummary) nothing = sky_convert_summary_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Sheet) sheet = NULL;
+  SkyConvertOptions options = { 0 };
+
+  if (folder == NULL)
+    return;
+  dir = sky_test_make_dir ();
+  n4a = g_build_filename (folder, "compute-engine-n4a-us-central1-skus-2026-09-22.json", NULL);
+  gke = g_build_filename (folder, "kubernetes-engine-asia-southeast2-skus-2025-08-08.json",
+                          NULL);
+  sheet = convert_ok ("gcp-skus-json", (const char *[]) { n4a, NULL }, &options, dir, summary);
+  g_assert_cmpstr (sheet->header.effective_date, ==, "2026-09-22");
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 2);
+  g_assert_cmpuint (sky_convert_summary_prices (summary), ==, 6);
+  /* 36AC-06EF-9B3D "N4A Instance Core running in Iowa": nanos 26460000; 2F59-FB4B-2285 RAM:
+   * nanos 3010000; Spot: 10550000 and 1201000; Custom: 27783000 and 3161000. */
+  g_assert_cmpstr (price_of (sheet, "n4a.components.us-central1", "vcpu-hour", "on-demand"), ==,
+                   "0.02646");
+  g_assert_cmpstr (price_of (sheet, "n4a.components.us-central1", "gib-hour", "on-demand"), ==,
+                   "0.00301");
+  g_assert_cmpstr (price_of (sheet, "n4a.components.us-central1", "vcpu-hour", "spot"), ==,
+                   "0.01055");
+  g_assert_cmpstr (price_of (sheet, "n4a.components.us-central1", "gib-hour", "spot"), ==,
+                   "0.001201");
+  g_assert_cmpstr (price_of (sheet, "n4a-custom.components.us-central1", "vcpu-hour",
+                             "on-demand"), ==, "0.027783");
+  g_assert_cmpstr (price_of (sheet, "n4a-custom.components.us-central1", "gib-hour",
+                             "on-demand"), ==, "0.003161");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->features, "n4a.components.us-central1"), ==,
+                   "architecture=arm64;pricing=per vCPU-hour and GiB-hour");
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "sole-tenancy premium: charged on top "
+                                                          "of an instance"), ==, 2);
+
+  out = g_build_filename (dir, "gke.xml", NULL);
+  g_assert_false (sky_source_convert ("gcp-skus-json", (const char *[]) { gke, NULL }, &options,
+                                      out, nothing, NULL, &error));
+  g_assert_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_NOTHING);
+  g_assert_cmpuint (sky_convert_summary_skipped (nothing, "SKU not converted (Compute, "
+                                                          "Kubernetes)"), ==, 35);
+  sky_test_remove_tree (dir);
+}
+
 #ifdef HAVE_YAML
 /* Whether this build writes GiB-month prices (disks, buckets), or skips them. */
 static gboolean
@@ -727,6 +887,9 @@ main (int    argc,
   g_test_add_func ("/sky/sources/digitalocean/bad-rows", test_digitalocean_bad_rows);
   g_test_add_func ("/sky/sources/digitalocean/cancelled", test_digitalocean_cancelled);
   g_test_add_func ("/sky/sources/digitalocean/realdata", test_digitalocean_realdata);
+  g_test_add_func ("/sky/sources/gcp-skus-json/fixture", test_gcp_skus_fixture);
+  g_test_add_func ("/sky/sources/gcp-skus-json/bad-rows", test_gcp_skus_bad_rows);
+  g_test_add_func ("/sky/sources/gcp-skus-json/realdata", test_gcp_skus_realdata);
 #ifdef HAVE_YAML
   g_test_add_func ("/sky/sources/gcp-pricing-yml/fixture", test_gcp_yml_fixture);
   g_test_add_func ("/sky/sources/gcp-pricing-yml/bad-rows", test_gcp_yml_bad_rows);

@@ -178,15 +178,13 @@ convert_files (const Request  *request,
   summary = api->summary_new ();
   ok = api->convert (request->from, (const char * const *) argv + 1, &options, sheet, summary,
                      NULL, error);
-  if (ok)
-    {
-      text = api->summary_format (summary, MAX_PLACES);
-      /* The sheet may be going to standard output: the summary is not part of it. */
-      if (strcmp (sheet, "-") == 0)
-        g_printerr ("%s", text);
-      else
-        g_print ("%s", text);
-    }
+  text = api->summary_format (summary, MAX_PLACES);
+  /* The sheet may be going to standard output: the summary is not part of it. A conversion
+   * refused shows what it skipped before, on standard error, when it skipped anything. */
+  if (ok && strcmp (sheet, "-") != 0)
+    g_print ("%s", text);
+  else if (ok || api->summary_skipped (summary) > 0)
+    g_printerr ("%s", text);
   api->summary_free (summary);
   return ok;
 }

@@ -7,8 +7,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
-
+#include "sky-source-json.h"
 #include "sky-source-private.h"
 
 /* digitalocean-json: the answers of DigitalOcean's API v2 to /v2/sizes and, optionally,
@@ -21,86 +20,12 @@
 
 typedef struct
 {
-  char       *path;
-  JsonParser *parser;
-  GHashTable *lines;     /* JsonObject -> the line it starts on */
-  GArray     *starts;    /* lines of the objects open while parsing */
-} Page;
-
-typedef struct
-{
   SkyConvertContext *context;
-  GPtrArray         *pages;        /* Page */
+  GPtrArray         *pages;        /* SkySourcePage */
   GHashTable        *names;        /* region slug -> name, from /v2/regions */
   GHashTable        *used;         /* region slug -> TRUE, regions offers are written in */
   GHashTable        *slugs;        /* size slug -> its place, to refuse one listed twice */
 } Conversion;
-
-static void
-page_free (gpointer data)
-{
-  Page *page = data;
-
-  g_clear_object (&page->parser);
-  g_hash_table_unref (page->lines);
-  g_array_unref (page->starts);
-  g_free (page->path);
-  g_free (page);
-}
-
-static void
-on_parser_object_start (JsonParser *parser,
-                        gpointer    user_data)
-{
-  Page *page = user_data;
-  guint line = json_parser_get_current_line (parser);
-
-  g_array_append_val (page->starts, line);
-}
-
-static void
-on_parser_object_end (JsonParser *parser,
-                      JsonObject *object,
-                      gpointer    user_data)
-{
-  Page *page = user_data;
-  guint line = g_array_index (page->starts, guint, page->starts->len - 1);
-
-  g_array_set_size (page->starts, page->starts->len - 1);
-  g_hash_table_insert (page->lines, object, GUINT_TO_POINTER (line));
-}
-
-/* "FILE:LINE: $.sizes[N].member", the place of a row and of the field in it. */
-static char *
-where (const Page *page,
-       JsonObject *object,
-       const char *path)
-{
-  guint line = GPOINTER_TO_UINT (g_hash_table_lookup (page->lines, object));
-
-  return g_strdup_printf ("%s:%u: %s", page->path, line, path);
-}
-
-static Page *
-read_page (const char  *path,
-           GError     **error)
-{
-  Page *page = g_new0 (Page, 1);
-
-  page->path = g_strdup (path);
-  page->parser = json_parser_new ();
-  page->lines = g_hash_table_new (NULL, NULL);
-  page->starts = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_signal_connect (page->parser, "object-start", G_CALLBACK (on_parser_object_start), page);
-  g_signal_connect (page->parser, "object-end", G_CALLBACK (on_parser_object_end), page);
-  if (!json_parser_load_from_file (page->parser, path, error))
-    {
-      g_prefix_error (error, "%s: ", path);
-      page_free (page);
-      return NULL;
-    }
-  return page;
-}
 
 static gboolean
 malformed (const char  *path,
@@ -112,71 +37,6 @@ malformed (const char  *path,
                _("%s: not an answer of DigitalOcean's API /v2/sizes or /v2/regions (%s)"),
                path, what);
   return FALSE;
-}
-
-static JsonArray *
-page_array (const Page *page,
-            const char *member)
-{
-  JsonNode *root = json_parser_get_root (page->parser);
-  JsonNode *node;
-
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-  node = json_object_get_member (json_node_get_object (root), member);
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-/* A member holding a string, or NULL. */
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-/* A member holding a number, as the exact decimal it was written as. */
-static gboolean
-member_decimal (JsonObject *object,
-                const char *name,
-                SkyDecimal *out)
-{
-  JsonNode *node = json_object_get_member (object, name);
-  GType type;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_INT64)
-    {
-      gint64 value = json_node_get_int (node);
-
-      if (value < 0)
-        return FALSE;
-      *out = sky_decimal_from_int (value);
-      return TRUE;
-    }
-  if (type == G_TYPE_DOUBLE)
-    return _sky_convert_decimal_from_double (json_node_get_double (node), out);
-  return FALSE;
-}
-
-static gboolean
-member_boolean (JsonObject *object,
-                const char *name,
-                gboolean    missing)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return missing;
-  return json_node_get_boolean (node);
 }
 
 /* Region names from a /v2/regions answer. */
@@ -191,8 +51,8 @@ read_region_names (Conversion *conversion,
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
-      slug = member_string (json_node_get_object (node), "slug");
-      name = member_string (json_node_get_object (node), "name");
+      slug = _sky_json_string (json_node_get_object (node), "slug");
+      name = _sky_json_string (json_node_get_object (node), "name");
       if (slug != NULL && name != NULL && *name != '\0')
         g_hash_table_insert (conversion->names, g_strdup (slug), g_strdup (name));
     }
@@ -217,7 +77,7 @@ typedef struct
 
 static gboolean
 read_size (Conversion  *conversion,
-           const Page  *page,
+           const SkySourcePage  *page,
            JsonObject  *size_object,
            guint        index,
            Size        *size,
@@ -226,14 +86,14 @@ read_size (Conversion  *conversion,
 {
   SkyConvertContext *context = conversion->context;
   g_autofree char *path = g_strdup_printf ("$.sizes[%u]", index);
-  g_autofree char *place = where (page, size_object, path);
+  g_autofree char *place = _sky_source_page_where (page, size_object, path);
   JsonNode *regions;
   SkyDecimal memory_mib;
   const char *numbers[] = { "price_hourly", "price_monthly", "vcpus", "memory" };
   SkyDecimal *values[] = { &size->hourly, &size->monthly, &size->vcpus, &memory_mib };
 
   *stop = FALSE;
-  size->slug = member_string (size_object, "slug");
+  size->slug = _sky_json_string (size_object, "slug");
   if (size->slug == NULL || *size->slug == '\0' || strchr (size->slug, ' ') != NULL)
     {
       *stop = !_sky_convert_bad_row (context, place, error,
@@ -241,7 +101,7 @@ read_size (Conversion  *conversion,
       return FALSE;
     }
   for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
-    if (!member_decimal (size_object, numbers[i], values[i]))
+    if (!_sky_json_decimal (size_object, numbers[i], values[i]))
       {
         *stop = !_sky_convert_bad_row (context, place, error,
                                        /* Translators: %s is a field's name (price_hourly) */
@@ -265,9 +125,9 @@ read_size (Conversion  *conversion,
                                      _("vcpus has more than 3 decimals"));
       return FALSE;
     }
-  size->has_disk = member_decimal (size_object, "disk", &size->disk);
-  size->has_transfer = member_decimal (size_object, "transfer", &size->transfer);
-  size->description = member_string (size_object, "description");
+  size->has_disk = _sky_json_decimal (size_object, "disk", &size->disk);
+  size->has_transfer = _sky_json_decimal (size_object, "transfer", &size->transfer);
+  size->description = _sky_json_string (size_object, "description");
   if (size->description != NULL && (*size->description == '\0' ||
                                     g_utf8_strlen (size->description, -1) > 500))
     size->description = NULL;
@@ -284,7 +144,7 @@ read_size (Conversion  *conversion,
 /* The regions of a size that can be written; an unknown one is a bad row. */
 static gboolean
 check_regions (Conversion  *conversion,
-               const Page  *page,
+               const SkySourcePage  *page,
                JsonObject  *size_object,
                guint        index,
                const Size  *size,
@@ -301,7 +161,7 @@ check_regions (Conversion  *conversion,
       if (code == NULL || sky_source_region_lookup (PROVIDER, code) == NULL)
         {
           g_autofree char *path = g_strdup_printf ("$.sizes[%u].regions[%u]", index, r);
-          g_autofree char *place = where (page, size_object, path);
+          g_autofree char *place = _sky_source_page_where (page, size_object, path);
 
           *stop = !_sky_convert_bad_row (conversion->context, place, error,
                                          /* Translators: %s is a region's code */
@@ -329,8 +189,8 @@ each_size (Conversion  *conversion,
   g_hash_table_remove_all (conversion->slugs);
   for (guint p = 0; p < conversion->pages->len; p++)
     {
-      const Page *page = g_ptr_array_index (conversion->pages, p);
-      JsonArray *sizes = page_array (page, "sizes");
+      const SkySourcePage *page = g_ptr_array_index (conversion->pages, p);
+      JsonArray *sizes = _sky_source_page_array (page, "sizes");
 
       for (guint i = 0; sizes != NULL && i < json_array_get_length (sizes); i++)
         {
@@ -344,7 +204,8 @@ each_size (Conversion  *conversion,
           if (_sky_convert_cancelled (context, error))
             return FALSE;
           if (!JSON_NODE_HOLDS_OBJECT (node))
-            return malformed (page->path, "$.sizes holds something else than objects", error);
+            return malformed (_sky_source_page_path (page),
+                              "$.sizes holds something else than objects", error);
           object = json_node_get_object (node);
           /* The first pass only finds the regions: bad rows are reported by the second. */
           if (!count_skips)
@@ -360,7 +221,7 @@ each_size (Conversion  *conversion,
               check_regions (conversion, page, object, i, &size, &stop, error))
             {
               g_autofree char *path = g_strdup_printf ("$.sizes[%u]", i);
-              g_autofree char *place = where (page, object, path);
+              g_autofree char *place = _sky_source_page_where (page, object, path);
               const char *first = g_hash_table_lookup (conversion->slugs, size.slug);
 
               if (first != NULL)
@@ -373,7 +234,7 @@ each_size (Conversion  *conversion,
                 {
                   g_hash_table_insert (conversion->slugs, g_strdup (size.slug),
                                        g_steal_pointer (&place));
-                  if (!member_boolean (object, "available", TRUE))
+                  if (!_sky_json_boolean (object, "available", TRUE))
                     {
                       if (count_skips)
                         sky_convert_summary_skip (context->summary, _("size not available"),
@@ -500,7 +361,8 @@ _sky_convert_digitalocean_json (SkyConvertContext   *context,
                                 const char * const  *files,
                                 GError             **error)
 {
-  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (page_free);
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) _sky_source_page_free);
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) slugs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -512,14 +374,14 @@ _sky_convert_digitalocean_json (SkyConvertContext   *context,
 
   for (guint i = 0; files[i] != NULL; i++)
     {
-      Page *page = read_page (files[i], error);
+      SkySourcePage *page = _sky_source_page_read (files[i], error);
       JsonArray *regions;
 
       if (page == NULL)
         return FALSE;
       g_ptr_array_add (pages, page);
-      regions = page_array (page, "regions");
-      if (page_array (page, "sizes") != NULL)
+      regions = _sky_source_page_array (page, "regions");
+      if (_sky_source_page_array (page, "sizes") != NULL)
         sizes_file = sizes_file != NULL ? sizes_file : files[i];
       else if (regions != NULL)
         read_region_names (&conversion, regions);

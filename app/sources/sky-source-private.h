@@ -24,6 +24,9 @@ typedef gboolean (*SkyConvertFunc) (SkyConvertContext   *context,
 gboolean _sky_convert_digitalocean_json (SkyConvertContext   *context,
                                          const char * const  *files,
                                          GError             **error);
+gboolean _sky_convert_gcp_skus_json     (SkyConvertContext   *context,
+                                         const char * const  *files,
+                                         GError             **error);
 #ifdef HAVE_YAML
 gboolean _sky_convert_gcp_pricing_yml   (SkyConvertContext   *context,
                                          const char * const  *files,

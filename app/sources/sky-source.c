@@ -31,6 +31,8 @@ typedef struct
 static const Format formats[] = {
   { { "digitalocean-json", N_("DigitalOcean API /v2/sizes and /v2/regions (JSON)"), TRUE, NULL },
     _sky_convert_digitalocean_json },
+  { { "gcp-skus-json", N_("Google Cloud Billing Catalog API SKU pages (JSON)"), TRUE, NULL },
+    _sky_convert_gcp_skus_json },
 #ifdef HAVE_YAML
   { { "gcp-pricing-yml", N_("Google Cloud pricing.yml of Cyclenerd's pricing calculator (YAML)"),
       TRUE, NULL },
@@ -369,6 +371,12 @@ sky_source_convert (const char               *format_id,
   return TRUE;
 }
 
+static guint64
+skipped_any (const SkyConvertSummary *summary)
+{
+  return sky_convert_summary_skipped (summary, NULL);
+}
+
 static const SkySourceApi api = {
   sky_source_n_formats,
   sky_source_nth_format,
@@ -376,6 +384,7 @@ static const SkySourceApi api = {
   sky_convert_summary_new,
   sky_convert_summary_free,
   sky_convert_summary_format,
+  skipped_any,
 };
 
 /* The library's functions, for a program that loads it as a module and finds this one

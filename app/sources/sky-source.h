@@ -71,6 +71,7 @@ typedef struct
   void                   (*summary_free)   (SkyConvertSummary        *summary);
   char                  *(*summary_format) (const SkyConvertSummary  *summary,
                                             guint                     max_places);
+  guint64                (*summary_skipped) (const SkyConvertSummary *summary);
 } SkySourceApi;
 
 const SkySourceApi    *sky_source_api          (void);
