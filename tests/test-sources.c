@@ -809,6 +809,26 @@ test_gcp_yml_bad_rows (void)
   sky_test_remove_tree (dir);
 }
 
+/* A cancelled conversion stops with G_IO_ERROR_CANCELLED and writes nothing. */
+static void
+test_gcp_yml_cancelled (void)
+{
+  g_autofree char *file = fixture ("gcp-pricing-yml", "pricing.yml");
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *out = g_build_filename (dir, "converted.xml", NULL);
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  SkyConvertOptions options = { 0 };
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (sky_source_convert ("gcp-pricing-yml", (const char *[]) { file, NULL },
+                                      &options, out, summary, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  sky_test_remove_tree (dir);
+}
+
 /* The real pricing.yml of July 2026 (3.9 MB): every machine type and region it prices within
  * a sheet's ten decimals, checked against the file's rows. */
 static void
@@ -893,6 +913,7 @@ main (int    argc,
 #ifdef HAVE_YAML
   g_test_add_func ("/sky/sources/gcp-pricing-yml/fixture", test_gcp_yml_fixture);
   g_test_add_func ("/sky/sources/gcp-pricing-yml/bad-rows", test_gcp_yml_bad_rows);
+  g_test_add_func ("/sky/sources/gcp-pricing-yml/cancelled", test_gcp_yml_cancelled);
   g_test_add_func ("/sky/sources/gcp-pricing-yml/realdata", test_gcp_yml_realdata);
 #endif
   return g_test_run ();

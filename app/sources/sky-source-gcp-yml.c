@@ -699,7 +699,7 @@ read_pass (Conversion  *conversion,
       yaml_event_t event;
       gulong line;
 
-      if ((++events & 0xfff) == 0 && _sky_convert_cancelled (conversion->context, &local_error))
+      if ((events++ & 0xfff) == 0 && _sky_convert_cancelled (conversion->context, &local_error))
         {
           ok = FALSE;
           break;
