@@ -691,6 +691,7 @@ test_gcp_yml_fixture (void)
   g_autoptr(Sheet) sheet = convert_ok ("gcp-pricing-yml", (const char *[]) { file, NULL },
                                        &options, dir, summary);
   guint disks = gib_month_priced () ? 4 : 0;
+  guint egress = unit_priced ("gib") ? 3 : 0;
 
   /* about.timestamp 1782885600 is 2026-07-01 06:00 UTC; about.url is the source's. */
   g_assert_cmpstr (sheet->header.provider_id, ==, "gcp");
@@ -700,8 +701,8 @@ test_gcp_yml_fixture (void)
   g_assert_cmpstr (sheet->header.source_url, ==, "https://example.com/pricing-calculator");
   g_assert_nonnull (strstr (sheet->header.source, "generated Wed Jul 1 06:00:00 2026"));
 
-  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 5 + disks);
-  g_assert_cmpuint (sky_convert_summary_prices (summary), ==, 13 + disks);
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 5 + disks + egress);
+  g_assert_cmpuint (sky_convert_summary_prices (summary), ==, 13 + disks + egress);
   g_assert_cmpstr (g_hash_table_lookup (sheet->regions, "europe-west4"), ==,
                    "Netherlands (europe-west4)|EU");
   g_assert_cmpstr (g_hash_table_lookup (sheet->regions, "northamerica-south1"), ==,
@@ -749,6 +750,18 @@ test_gcp_yml_fixture (void)
                                                           "location is not a region)"), ==, 1);
   g_assert_cmpuint (sky_convert_summary_skipped (summary, "unit not yet supported (GiB-month)"),
                     ==, 4 - disks);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "unit not yet supported (GiB)"), ==,
+                    3 - egress);
+  if (egress > 0)
+    {
+      /* Tiers of 0-1, 1-10 and 10 TiB and more a month, priced per GiB. */
+      g_assert_cmpstr (price_of (sheet, "egress-internet.europe-west4", "gib", "on-demand"), ==,
+                       "0-1024@0.12,1024-10240@0.11,10240-@0.08");
+      g_assert_cmpstr (price_of (sheet, "egress-internet-china.us-central1", "gib", "on-demand"),
+                       ==, "0-1024@0.23,1024-10240@0.22,10240-@0.2");
+      g_assert_cmpstr (g_hash_table_lookup (sheet->services, "egress-internet.us-central1"), ==,
+                       "internet-egress");
+    }
   if (disks > 0)
     {
       g_assert_cmpstr (price_of (sheet, "disk-balanced.europe-west4", "gib-month", "on-demand"),
@@ -863,7 +876,7 @@ test_gcp_yml_realdata (void)
   /* 17,720 machine types × regions: 14,495 written, 3,223 with a price of more than ten
    * decimals, 2 with commitments only. */
   g_assert_cmpuint (sky_convert_summary_offers (summary), ==,
-                    14495 + (gib_month_priced () ? 730 : 0));
+                    14495 + (gib_month_priced () ? 730 : 0) + (unit_priced ("gib") ? 129 : 0));
   g_assert_cmpuint (sky_convert_summary_skipped (summary, "hour has more than 10 decimals (a "
                                                           "sheet keeps 10; it is not rounded)"),
                     ==, 3150);

@@ -75,6 +75,11 @@ struct _Conversion
   /* The service open in the sheet, if any, and the section it is for. */
   const char        *service;
   const char        *gib_month;      /* the unit GiB-months are written in; NULL: none yet */
+  const char        *gib;            /* likewise for GiB transferred */
+
+  /* Internet egress, by destination and region, until its section ends. */
+  GPtrArray         *egress;         /* Egress */
+  GHashTable        *egress_by_key;  /* "destination region" -> Egress, borrowed */
 };
 
 static void
@@ -110,6 +115,7 @@ typedef struct
 static const Service compute_engine = { "compute-engine", "Compute Engine", "compute" };
 static const Service persistent_disk = { "persistent-disk", "Persistent Disk", "storage" };
 static const Service cloud_storage = { "cloud-storage", "Cloud Storage", "storage" };
+static const Service internet_egress = { "internet-egress", "Internet Egress", "network" };
 
 /* Opens @service in the sheet unless it is the one open; services follow the file's sections,
  * each contiguous. */
@@ -526,6 +532,198 @@ write_product (Conversion  *conversion,
   return TRUE;
 }
 
+/* Internet egress ---------------------------------------------------------------------------- */
+
+typedef struct
+{
+  char   *label;      /* "0-1", "1-10", "10n": TiB a month */
+  char   *amount;     /* per GiB */
+  gulong  line;
+} EgressTier;
+
+typedef struct
+{
+  char      *destination;   /* NULL for the worldwide prices */
+  char      *region;
+  gulong     line;
+  GPtrArray *tiers;         /* EgressTier, in the file's order */
+} Egress;
+
+static void
+egress_tier_free (gpointer data)
+{
+  EgressTier *tier = data;
+
+  g_free (tier->label);
+  g_free (tier->amount);
+  g_free (tier);
+}
+
+static void
+egress_free (gpointer data)
+{
+  Egress *egress = data;
+
+  g_free (egress->destination);
+  g_free (egress->region);
+  g_ptr_array_unref (egress->tiers);
+  g_free (egress);
+}
+
+static void
+egress_price (Conversion *conversion,
+              const char *destination,
+              const char *label,
+              const char *region,
+              const char *value,
+              gulong      line)
+{
+  g_autofree char *key = g_strdup_printf ("%s %s", destination != NULL ? destination : "",
+                                          region);
+  Egress *egress = g_hash_table_lookup (conversion->egress_by_key, key);
+  EgressTier *tier = g_new0 (EgressTier, 1);
+
+  if (egress == NULL)
+    {
+      egress = g_new0 (Egress, 1);
+      egress->destination = g_strdup (destination);
+      egress->region = g_strdup (region);
+      egress->line = line;
+      egress->tiers = g_ptr_array_new_with_free_func (egress_tier_free);
+      g_ptr_array_add (conversion->egress, egress);
+      g_hash_table_insert (conversion->egress_by_key, g_steal_pointer (&key), egress);
+    }
+  tier->label = g_strdup (label);
+  tier->amount = g_strdup (value);
+  tier->line = line;
+  g_ptr_array_add (egress->tiers, tier);
+}
+
+/* A tier's label, "A-B" or "An" (A and up), in TiB a month, as GiB: FALSE when it is
+ * neither. */
+static gboolean
+egress_bounds (const char *label,
+               SkyDecimal *from,
+               SkyDecimal *to,
+               gboolean   *open)
+{
+  g_auto(GStrv) parts = NULL;
+  guint64 start, end;
+
+  *open = g_str_has_suffix (label, "n");
+  if (*open)
+    {
+      g_autofree char *number = g_strndup (label, strlen (label) - 1);
+
+      if (!g_ascii_string_to_unsigned (number, 10, 0, 1000000, &start, NULL))
+        return FALSE;
+      *from = sky_decimal_from_int ((gint64) start * 1024);
+      return TRUE;
+    }
+  parts = g_strsplit (label, "-", 3);
+  if (g_strv_length (parts) != 2 ||
+      !g_ascii_string_to_unsigned (parts[0], 10, 0, 1000000, &start, NULL) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 0, 1000000, &end, NULL) || end <= start)
+    return FALSE;
+  *from = sky_decimal_from_int ((gint64) start * 1024);
+  *to = sky_decimal_from_int ((gint64) end * 1024);
+  return TRUE;
+}
+
+/* Each destination and region of the egress read: one offer priced per GiB in tiers. */
+static gboolean
+write_egress (Conversion  *conversion,
+              GError     **error)
+{
+  SkyConvertContext *context = conversion->context;
+  SkySheetWriter *writer = context->writer;
+
+  for (guint i = 0; i < conversion->egress->len; i++)
+    {
+      Egress *egress = g_ptr_array_index (conversion->egress, i);
+      g_autofree char *where = NULL;
+      g_autofree char *sku = NULL;
+      g_autofree char *name = NULL;
+      const char *wrong = NULL;
+      gboolean known = sky_source_region_lookup (PROVIDER, egress->region) != NULL;
+      SkyDecimal previous_end = sky_decimal_from_int (0);
+      gboolean ended = FALSE;
+
+      for (guint t = 0; wrong == NULL && t < egress->tiers->len; t++)
+        {
+          EgressTier *tier = g_ptr_array_index (egress->tiers, t);
+          SkyDecimal from, to, amount;
+          gboolean open;
+
+          if (!egress_bounds (tier->label, &from, &to, &open) ||
+              sky_decimal_compare (from, previous_end) != 0 || ended)
+            wrong = _("the tiers do not follow each other from 0");
+          else if (!_sky_convert_parse_amount (tier->amount, &amount) ||
+                   amount.scale > SKY_PRICE_SCALE)
+            wrong = _("a tier's month is not a plain decimal of at most 10 decimals");
+          previous_end = to;
+          ended = open;
+        }
+      if (wrong == NULL && !ended)
+        wrong = _("the last tier has an end");
+      if (!conversion->writing)
+        {
+          if (known && wrong == NULL && conversion->gib != NULL)
+            g_hash_table_add (conversion->regions, g_strdup (egress->region));
+          continue;
+        }
+      where = g_strdup_printf ("%s:%lu: compute.network.traffic.egress.internet%s%s.cost.*.%s",
+                               conversion->path, egress->line,
+                               egress->destination != NULL ? "." : "",
+                               egress->destination != NULL ? egress->destination : "",
+                               egress->region);
+      if (!known)
+        {
+          if (!_sky_convert_bad_row (context, where, error, _("unknown region “%s”"),
+                                     egress->region))
+            return FALSE;
+          continue;
+        }
+      if (wrong != NULL)
+        {
+          if (!_sky_convert_bad_row (context, where, error, "%s", wrong))
+            return FALSE;
+          continue;
+        }
+      if (conversion->gib == NULL)
+        {
+          sky_convert_summary_skip (context->summary, _("unit not yet supported (GiB)"), where);
+          continue;
+        }
+      sku = g_strdup_printf ("egress-internet%s%s.%s",
+                             egress->destination != NULL ? "-" : "",
+                             egress->destination != NULL ? egress->destination : "",
+                             egress->region);
+      name = egress->destination != NULL
+             ? g_strdup_printf ("Internet egress to %s", egress->destination)
+             : g_strdup ("Internet egress (worldwide, except China and Australia)");
+      if (!enter_service (conversion, &internet_egress, error) ||
+          !sky_sheet_writer_begin_offer (writer, sku, name, egress->region, error) ||
+          !sky_sheet_writer_offer_attribute (writer, "family", "Premium Tier", error) ||
+          !sky_sheet_writer_begin_tiers (writer, conversion->gib, "on-demand", 0, error))
+        return FALSE;
+      for (guint t = 0; t < egress->tiers->len; t++)
+        {
+          EgressTier *tier = g_ptr_array_index (egress->tiers, t);
+          SkyDecimal from, to, amount;
+          gboolean open;
+
+          egress_bounds (tier->label, &from, &to, &open);
+          _sky_convert_parse_amount (tier->amount, &amount);
+          if (!sky_sheet_writer_tier (writer, from, open ? NULL : &to, amount, error))
+            return FALSE;
+        }
+      if (!sky_sheet_writer_end_tiers (writer, error) || !_sky_convert_end_offer (context, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The walk ---------------------------------------------------------------------------------- */
 
 /* Whether the keys of @walk are @n_keys long and begin with @prefix (NULL-terminated, "*"
@@ -579,8 +777,9 @@ on_mapping_start (Conversion  *conversion,
 
       if (AT (walk, 5, "compute", "license", "*", "cost", "*"))
         reason = _("licence: charged on top of a machine type, not an offer of its own");
-      else if (AT (walk, 5, "compute", "network", "traffic", "egress", "*"))
-        reason = _("internet egress: not converted yet (tiers per GiB)");
+      else if (AT (walk, 5, "compute", "network", "traffic", "egress", "*") &&
+               strcmp (walk->keys[4], "internet") != 0)
+        reason = _("egress other than to the internet: not converted");
       else if (AT (walk, 4, "compute", "network", "*", "*") &&
                strcmp (walk->keys[2], "traffic") != 0)
         reason = _("IP address, Cloud NAT or VPN: not converted");
@@ -611,6 +810,14 @@ on_mapping_end (Conversion  *conversion,
       gboolean ok = write_machine (conversion, error);
 
       machine_clear (conversion);
+      return ok;
+    }
+  if (AT (walk, 5, "compute", "network", "traffic", "egress", "internet"))
+    {
+      gboolean ok = write_egress (conversion, error);
+
+      g_ptr_array_set_size (conversion->egress, 0);
+      g_hash_table_remove_all (conversion->egress_by_key);
       return ok;
     }
   if (AT (walk, 3, "compute", "storage", "*") || AT (walk, 3, "storage", "bucket", "*"))
@@ -650,6 +857,12 @@ on_value (Conversion  *conversion,
     machine_field (conversion, walk->keys[3], value);
   else if (AT (walk, 6, "compute", "instance", "*", "cost", "*", "*"))
     machine_price (conversion, walk->keys[4], walk->keys[5], value, line);
+  else if (AT (walk, 9, "compute", "network", "traffic", "egress", "internet", "cost", "*", "*",
+               "month"))
+    egress_price (conversion, NULL, walk->keys[6], walk->keys[7], value, line);
+  else if (AT (walk, 10, "compute", "network", "traffic", "egress", "internet", "*", "cost", "*",
+               "*", "month"))
+    egress_price (conversion, walk->keys[5], walk->keys[7], walk->keys[8], value, line);
   else if (AT (walk, 4, "compute", "storage", "*", "type"))
     {
       g_free (conversion->product_type);
@@ -898,6 +1111,10 @@ _sky_convert_gcp_pricing_yml (SkyConvertContext   *context,
   g_autoptr(GPtrArray) product_prices = g_ptr_array_new_with_free_func (region_prices_free);
   g_autofree const char **codes = NULL;
   const SkyUnit *gib_month = sky_unit_lookup ("gib-month");
+  const SkyUnit *gib = sky_unit_lookup ("gib");
+  g_autoptr(GPtrArray) egress = g_ptr_array_new_with_free_func (egress_free);
+  g_autoptr(GHashTable) egress_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                               NULL);
   Conversion conversion = { 0 };
   gboolean ok;
   guint n_codes;
@@ -916,6 +1133,9 @@ _sky_convert_gcp_pricing_yml (SkyConvertContext   *context,
   conversion.product_prices = product_prices;
   /* Disks and buckets are priced per GiB-month: written once the catalog has that unit. */
   conversion.gib_month = gib_month != NULL && gib_month->priced ? "gib-month" : NULL;
+  conversion.gib = gib != NULL && gib->priced ? "gib" : NULL;
+  conversion.egress = egress;
+  conversion.egress_by_key = egress_by_key;
 
   /* First pass: the date, and the regions the offers are in. */
   ok = read_pass (&conversion, error);
