@@ -9,6 +9,9 @@
 #include "sky-sheet-writer.h"
 #include "sky-source.h"
 #include "sky-source-private.h"
+#ifdef HAVE_YAML
+#include "sky-source-yaml.h"
+#endif
 #include "sky-test-util.h"
 
 /* The converters, on the project's own small files in each format and on the real samples in
@@ -668,6 +671,75 @@ test_gcp_skus_realdata (void)
 }
 
 #ifdef HAVE_YAML
+static gboolean
+walked_mapping_start (const SkyYamlPath  *path,
+                      gulong              line,
+                      gpointer            user_data,
+                      GError            **error)
+{
+  g_string_append_printf (user_data, "{%s@%lu ", path->keys[path->depth - 1], line);
+  return TRUE;
+}
+
+static gboolean
+walked_mapping_end (const SkyYamlPath  *path,
+                    gpointer            user_data,
+                    GError            **error)
+{
+  g_string_append (user_data, "} ");
+  return TRUE;
+}
+
+static gboolean
+walked_value (const SkyYamlPath  *path,
+              const char         *value,
+              gulong              line,
+              gpointer            user_data,
+              GError            **error)
+{
+  g_string_append_printf (user_data, "%s=%s@%lu ", path->keys[path->depth - 1], value, line);
+  return TRUE;
+}
+
+/* The walk tells each mapping with its key's line and each value with the keys it is at,
+ * skips the items of lists, and refuses aliases and nesting deeper than it keeps. */
+static void
+test_yaml_walk (void)
+{
+  static const SkyYamlSink sink = { walked_mapping_start, walked_mapping_end, walked_value };
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *good = g_build_filename (dir, "good.yml", NULL);
+  g_autofree char *alias = g_build_filename (dir, "alias.yml", NULL);
+  g_autofree char *deep = g_build_filename (dir, "deep.yml", NULL);
+  g_autoptr(GString) told = g_string_new (NULL);
+  g_autoptr(GString) deep_text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (good, "a:\n  b: 1\n  list:\n  - x: 2\n  - 3\n  c: 4\n",
+                                      -1, NULL));
+  g_assert_true (_sky_yaml_walk (good, &sink, told, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (told->str, ==, "{a@1 b=1@2 c=4@6 } ");
+
+  g_assert_true (g_file_set_contents (alias, "a: &x\n  b: 1\nc: *x\n", -1, NULL));
+  g_assert_false (_sky_yaml_walk (alias, &sink, told, NULL, &error));
+  g_assert_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED);
+  g_assert_true (g_str_has_suffix (error->message, ":3: YAML aliases are not read"));
+  g_clear_error (&error);
+
+  for (guint i = 0; i <= SKY_YAML_MAX_DEPTH; i++)
+    {
+      for (guint j = 0; j < i; j++)
+        g_string_append (deep_text, "  ");
+      g_string_append_printf (deep_text, "k%u:\n", i);
+    }
+  g_string_append (deep_text, "  end\n");
+  g_assert_true (g_file_set_contents (deep, deep_text->str, -1, NULL));
+  g_assert_false (_sky_yaml_walk (deep, &sink, told, NULL, &error));
+  g_assert_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED);
+  sky_test_remove_tree (dir);
+}
+
 /* Whether this build writes GiB-month prices (disks, buckets), or skips them. */
 static gboolean
 gib_month_priced (void)
@@ -924,6 +996,7 @@ main (int    argc,
   g_test_add_func ("/sky/sources/gcp-skus-json/bad-rows", test_gcp_skus_bad_rows);
   g_test_add_func ("/sky/sources/gcp-skus-json/realdata", test_gcp_skus_realdata);
 #ifdef HAVE_YAML
+  g_test_add_func ("/sky/sources/yaml-walk", test_yaml_walk);
   g_test_add_func ("/sky/sources/gcp-pricing-yml/fixture", test_gcp_yml_fixture);
   g_test_add_func ("/sky/sources/gcp-pricing-yml/bad-rows", test_gcp_yml_bad_rows);
   g_test_add_func ("/sky/sources/gcp-pricing-yml/cancelled", test_gcp_yml_cancelled);

@@ -3,16 +3,13 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <yaml.h>
 
 #include "sky-source-private.h"
+#include "sky-source-yaml.h"
 
 /* gcp-pricing-yml: the pricing.yml that Cyclenerd's Google Cloud pricing calculator publishes
  * (generated from the Cloud Billing Catalog API). It is read twice, as a stream of libyaml
@@ -22,18 +19,6 @@
  * mapping. */
 
 #define PROVIDER "gcp"
-#define MAX_DEPTH 16
-
-/* Where the event walker is: the keys of the mappings it is in. */
-typedef struct
-{
-  char     *keys[MAX_DEPTH];
-  guint     depth;             /* mappings open */
-  gboolean  want_key;          /* the next scalar of the innermost mapping is a key */
-  char     *key;               /* the key read, until its value starts */
-  gulong    key_line;
-  guint     sequences;         /* sequences open (their items are not used) */
-} Walk;
 
 typedef struct
 {
@@ -729,7 +714,7 @@ write_egress (Conversion  *conversion,
 /* Whether the keys of @walk are @n_keys long and begin with @prefix (NULL-terminated, "*"
  * for any key). */
 static gboolean
-at (const Walk         *walk,
+at (const SkyYamlPath  *walk,
     guint               n_keys,
     const char * const *prefix)
 {
@@ -746,11 +731,12 @@ at (const Walk         *walk,
 
 /* A mapping begins at @walk's keys. */
 static gboolean
-on_mapping_start (Conversion  *conversion,
-                  const Walk  *walk,
-                  gulong       line,
-                  GError     **error)
+on_mapping_start (const SkyYamlPath  *walk,
+                  gulong              line,
+                  gpointer            user_data,
+                  GError            **error)
 {
+  Conversion *conversion = user_data;
   SkyConvertContext *context = conversion->context;
 
   if (!conversion->writing &&
@@ -801,10 +787,11 @@ on_mapping_start (Conversion  *conversion,
 }
 
 static gboolean
-on_mapping_end (Conversion  *conversion,
-                const Walk  *walk,
-                GError     **error)
+on_mapping_end (const SkyYamlPath  *walk,
+                gpointer            user_data,
+                GError            **error)
 {
+  Conversion *conversion = user_data;
   if (AT (walk, 3, "compute", "instance", "*"))
     {
       gboolean ok = write_machine (conversion, error);
@@ -832,12 +819,13 @@ on_mapping_end (Conversion  *conversion,
 
 /* A scalar value, of the key last in @walk's keys. */
 static gboolean
-on_value (Conversion  *conversion,
-          const Walk  *walk,
-          const char  *value,
-          gulong       line,
-          GError     **error)
+on_value (const SkyYamlPath  *walk,
+          const char         *value,
+          gulong              line,
+          gpointer            user_data,
+          GError            **error)
 {
+  Conversion *conversion = user_data;
   if (AT (walk, 2, "about", "timestamp"))
     {
       g_free (conversion->timestamp);
@@ -874,167 +862,15 @@ on_value (Conversion  *conversion,
   return TRUE;
 }
 
-static void
-walk_clear (Walk *walk)
-{
-  for (guint i = 0; i < walk->depth; i++)
-    g_free (walk->keys[i]);
-  g_free (walk->key);
-  memset (walk, 0, sizeof *walk);
-}
-
 /* One pass over the file, event by event. */
 static gboolean
 read_pass (Conversion  *conversion,
            GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  yaml_parser_t parser;
-  Walk walk = { 0 };
-  gboolean done = FALSE;
-  gboolean ok = TRUE;
-  guint64 events = 0;
-  FILE *file;
+  static const SkyYamlSink sink = { on_mapping_start, on_mapping_end, on_value };
 
-  file = g_fopen (conversion->path, "rb");
-  if (file == NULL)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s",
-                   conversion->path, g_strerror (saved));
-      return FALSE;
-    }
-  yaml_parser_initialize (&parser);
-  yaml_parser_set_input_file (&parser, file);
-  while (ok && !done)
-    {
-      yaml_event_t event;
-      gulong line;
-
-      if ((events++ & 0xfff) == 0 && _sky_convert_cancelled (conversion->context, &local_error))
-        {
-          ok = FALSE;
-          break;
-        }
-      if (!yaml_parser_parse (&parser, &event))
-        {
-          g_set_error (&local_error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED,
-                       "%s:%lu:%lu: %s", conversion->path,
-                       (gulong) parser.problem_mark.line + 1,
-                       (gulong) parser.problem_mark.column + 1,
-                       parser.problem != NULL ? parser.problem : "not YAML");
-          ok = FALSE;
-          break;
-        }
-      line = (gulong) event.start_mark.line + 1;
-      switch (event.type)
-        {
-        case YAML_STREAM_END_EVENT:
-          done = TRUE;
-          break;
-
-        case YAML_MAPPING_START_EVENT:
-          if (walk.sequences > 0)
-            {
-              walk.sequences++;   /* a mapping in a list: not used */
-              break;
-            }
-          if (walk.depth > 0 || walk.key != NULL)
-            {
-              if (walk.key == NULL || walk.depth >= MAX_DEPTH)
-                {
-                  g_set_error (&local_error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED,
-                               "%s:%lu: %s", conversion->path, line,
-                               _("not the layout of pricing.yml"));
-                  ok = FALSE;
-                  break;
-                }
-              walk.keys[walk.depth++] = g_steal_pointer (&walk.key);
-              ok = on_mapping_start (conversion, &walk, walk.key_line, &local_error);
-            }
-          else
-            walk.depth = 0;
-          walk.want_key = TRUE;
-          break;
-
-        case YAML_MAPPING_END_EVENT:
-          if (walk.sequences > 0)
-            {
-              walk.sequences--;
-              break;
-            }
-          if (walk.depth > 0)
-            {
-              ok = on_mapping_end (conversion, &walk, &local_error);
-              g_free (walk.keys[--walk.depth]);
-            }
-          walk.want_key = TRUE;
-          break;
-
-        case YAML_SEQUENCE_START_EVENT:
-          walk.sequences++;
-          break;
-
-        case YAML_SEQUENCE_END_EVENT:
-          if (walk.sequences > 0)
-            walk.sequences--;
-          if (walk.sequences == 0)
-            {
-              g_clear_pointer (&walk.key, g_free);
-              walk.want_key = TRUE;
-            }
-          break;
-
-        case YAML_SCALAR_EVENT:
-          if (walk.sequences > 0)
-            break;
-          if (walk.want_key)
-            {
-              g_free (walk.key);
-              walk.key = g_strdup ((const char *) event.data.scalar.value);
-              walk.key_line = line;
-              walk.want_key = FALSE;
-            }
-          else
-            {
-              if (walk.depth < MAX_DEPTH && walk.key != NULL)
-                {
-                  walk.keys[walk.depth++] = g_steal_pointer (&walk.key);
-                  ok = on_value (conversion, &walk, (const char *) event.data.scalar.value,
-                                 line, &local_error);
-                  g_free (walk.keys[--walk.depth]);
-                }
-              g_clear_pointer (&walk.key, g_free);
-              walk.want_key = TRUE;
-            }
-          break;
-
-        case YAML_ALIAS_EVENT:
-          g_set_error (&local_error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED,
-                       "%s:%lu: %s", conversion->path, line,
-                       _("YAML aliases are not read in pricing.yml"));
-          ok = FALSE;
-          break;
-
-        case YAML_NO_EVENT:
-        case YAML_STREAM_START_EVENT:
-        case YAML_DOCUMENT_START_EVENT:
-        case YAML_DOCUMENT_END_EVENT:
-        default:
-          break;
-        }
-      yaml_event_delete (&event);
-    }
-  walk_clear (&walk);
-  yaml_parser_delete (&parser);
-  fclose (file);
-  if (!ok)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
+  return _sky_yaml_walk (conversion->path, &sink, conversion, conversion->context->cancellable,
+                         error);
 }
 
 static int
