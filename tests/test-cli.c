@@ -1791,7 +1791,7 @@ test_convert_bad_rows (Fixture       *f,
   cli (&skipped, "convert", "--from", "digitalocean-json", "--effective-date", "2024-01-29",
        "--skip-bad-rows", bad, "-o", sheet, NULL);
   g_assert_cmpint (skipped.status, ==, 0);
-  g_assert_true (g_str_has_prefix (skipped.out, "1 offers and 1 prices written, 2 rows "
+  g_assert_true (g_str_has_prefix (skipped.out, "1 offer and 1 price written, 2 rows "
                                                 "skipped\n"));
   g_assert_nonnull (strstr (skipped.out, "  1 × unknown region “atlantis1”\n"));
   g_assert_nonnull (strstr (skipped.out, ":15: $.sizes[1].regions[1]\n"));
@@ -1800,7 +1800,7 @@ test_convert_bad_rows (Fixture       *f,
   /* Nothing converted: what was skipped, then why nothing is written. */
   cli (&nothing, "convert", "--from", "gcp-skus-json", none, "-o", sheet, NULL);
   g_assert_cmpint (nothing.status, ==, 1);
-  g_assert_true (g_str_has_prefix (nothing.err, "0 offers and 0 prices written, 1 rows skipped\n"
+  g_assert_true (g_str_has_prefix (nothing.err, "0 offers and 0 prices written, 1 row skipped\n"
                                                 "  1 × SKU not converted (Compute, "
                                                 "Kubernetes)\n"));
   g_assert_true (g_str_has_suffix (nothing.err, "skytally-cli: No offers came out of the files: "

@@ -323,8 +323,12 @@ static void
 test_summary_format (void)
 {
   g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(SkyConvertSummary) single = sky_convert_summary_new ();
   g_autofree char *text = NULL;
+  g_autofree char *one = NULL;
 
+  sky_convert_summary_add_offer (single, 1);
+  sky_convert_summary_skip (single, "size not available", "b.json:3: $.sizes[0]");
   sky_convert_summary_add_offer (summary, 2);
   sky_convert_summary_add_offer (summary, 1);
   sky_convert_summary_skip (summary, "size not available", "a.json:3: $.sizes[0]");
@@ -335,6 +339,10 @@ test_summary_format (void)
   g_assert_cmpuint (sky_convert_summary_skipped (summary, NULL), ==, 3);
   g_assert_cmpuint (sky_convert_summary_skipped (summary, "size not available"), ==, 2);
   g_assert_cmpuint (sky_convert_summary_n_reasons (summary), ==, 2);
+  one = sky_convert_summary_format (single, 0);
+  g_assert_cmpstr (one, ==, "1 offer and 1 price written, 1 row skipped\n"
+                            "  1 × size not available\n"
+                            "    b.json:3: $.sizes[0]\n");
   text = sky_convert_summary_format (summary, 1);
   g_assert_cmpstr (text, ==,
                    "2 offers and 3 prices written, 3 rows skipped\n"

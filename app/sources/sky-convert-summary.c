@@ -139,11 +139,25 @@ sky_convert_summary_format (const SkyConvertSummary *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  g_string_append_printf (text,
-                          /* Translators: the first line of a conversion's summary. */
-                          _("%" G_GUINT64_FORMAT " offers and %" G_GUINT64_FORMAT
-                            " prices written, %" G_GUINT64_FORMAT " rows skipped\n"),
-                          self->offers, self->prices, sky_convert_summary_skipped (self, NULL));
+  {
+    guint64 skipped = sky_convert_summary_skipped (self, NULL);
+    g_autofree char *offers = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%" G_GUINT64_FORMAT " offer",
+                                                            "%" G_GUINT64_FORMAT " offers",
+                                                            self->offers), self->offers);
+    g_autofree char *prices = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%" G_GUINT64_FORMAT " price",
+                                                            "%" G_GUINT64_FORMAT " prices",
+                                                            self->prices), self->prices);
+    g_autofree char *rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%" G_GUINT64_FORMAT " row skipped",
+                                                          "%" G_GUINT64_FORMAT " rows skipped",
+                                                          skipped), skipped);
+
+    /* Translators: the first line of a conversion's summary: “3 offers and 3 prices
+     * written, 2 rows skipped”. */
+    g_string_append_printf (text, _("%s and %s written, %s\n"), offers, prices, rows);
+  }
   for (guint i = 0; i < self->reasons->len; i++)
     {
       Reason *reason = g_ptr_array_index (self->reasons, i);
