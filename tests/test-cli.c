@@ -1692,8 +1692,8 @@ test_report_loaded_for_export_only (Fixture       *f,
   g_assert_true (g_file_test (json, G_FILE_TEST_IS_REGULAR));
 }
 
-/* Only convert and import --from load the converters: the other commands start without
- * them (and without libyaml). */
+/* Only convert and import --from load the converters: the other commands, import of sheets
+ * too, start without them (and without libyaml). */
 static void
 test_sources_loaded_for_convert_only (Fixture       *f,
                                       gconstpointer  data)
@@ -1703,6 +1703,9 @@ test_sources_loaded_for_convert_only (Fixture       *f,
   g_autofree char *sheet = g_build_filename (f->dir, "do.xml", NULL);
   g_autofree char *search = loaded_by ((const char *[]) { "--catalog", f->catalog, "search",
                                                           NULL });
+  g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *import = loaded_by ((const char *[]) { "--catalog", f->catalog, "import",
+                                                          valid, NULL });
   g_autofree char *convert = loaded_by ((const char *[]) { "convert", "--from",
                                                            "digitalocean-json",
                                                            "--effective-date", "2024-01-29",
@@ -1715,6 +1718,7 @@ test_sources_loaded_for_convert_only (Fixture       *f,
     }
   g_assert_null (strstr (search, "libskytally-cli-sources"));
   g_assert_null (strstr (search, "libyaml"));
+  g_assert_null (strstr (import, "libskytally-cli-sources"));
   g_assert_nonnull (strstr (convert, "libskytally-cli-sources"));
   g_assert_true (g_file_test (sheet, G_FILE_TEST_IS_REGULAR));
 }

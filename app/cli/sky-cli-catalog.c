@@ -85,7 +85,10 @@ sky_cli_import (const SkyCliGlobals *globals,
     N_("Each sheet is imported whole or not at all. Importing a sheet that is already in the\n"
        "catalog changes nothing. Of a provider's sheets, the one with the latest effective date\n"
        "that is not after today is current; older ones stay listed, later ones wait for their\n"
-       "date. A sheet without offers is refused unless --force is given.\n"));
+       "date. A sheet without offers is refused unless --force is given.\n"
+       "\n"
+       "import --from FORMAT FILE… converts a provider's own price list and imports it in one\n"
+       "step (import --from FORMAT --help and convert --help say more).\n"));
   if (!sky_cli_parse_options (context, entries, &argc, &argv, &status))
     return status;
   if (argc < 2)
