@@ -467,6 +467,61 @@ test_digitalocean_cancelled (void)
   sky_test_remove_tree (dir);
 }
 
+static void
+converted_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* The conversion in a thread gives the same sheet and summary, and is cancelled as the
+ * conversion is. */
+static void
+test_convert_async (void)
+{
+  g_autofree char *sizes = fixture ("digitalocean", "sizes.json");
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *out = g_build_filename (dir, "converted.xml", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(SkyConvertSummary) summary = NULL;
+  g_autoptr(SkyConvertSummary) cancelled_summary = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) cancelled = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Sheet) sheet = NULL;
+  char *effective = g_strdup ("2024-01-29");
+  SkyConvertOptions options = { .effective_date = effective };
+
+  sky_source_convert_async ("digitalocean-json", (const char *[]) { sizes, NULL }, &options,
+                            out, NULL, converted_cb, &result);
+  /* The options were copied. */
+  memset (effective, 'x', strlen (effective));
+  g_free (effective);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (sky_source_convert_finish (result, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 3);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, NULL), ==, 2);
+  sheet = read_sheet (out);
+  g_assert_cmpstr (sheet->header.effective_date, ==, "2024-01-29");
+  g_assert_cmpstr (price_of (sheet, "g-2vcpu-8gb.fra1", "hour", "on-demand"), ==, "0.09375");
+  g_assert_true (g_unlink (out) == 0);
+
+  g_cancellable_cancel (cancellable);
+  options.effective_date = "2024-01-29";
+  sky_source_convert_async ("digitalocean-json", (const char *[]) { sizes, NULL }, &options,
+                            out, cancellable, converted_cb, &cancelled);
+  while (cancelled == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (sky_source_convert_finish (cancelled, &cancelled_summary, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_nonnull (cancelled_summary);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  sky_test_remove_tree (dir);
+}
+
 /* The real answers of January 2024 (107 sizes in 11 regions) and October 2024 (29 sizes,
  * newer schema): every size in every region, its hourly price to the cent and beyond as the
  * API gave it. */
@@ -999,6 +1054,7 @@ main (int    argc,
   g_test_add_func ("/sky/sources/digitalocean/fixture", test_digitalocean_fixture);
   g_test_add_func ("/sky/sources/digitalocean/bad-rows", test_digitalocean_bad_rows);
   g_test_add_func ("/sky/sources/digitalocean/cancelled", test_digitalocean_cancelled);
+  g_test_add_func ("/sky/sources/convert-async", test_convert_async);
   g_test_add_func ("/sky/sources/digitalocean/realdata", test_digitalocean_realdata);
   g_test_add_func ("/sky/sources/gcp-skus-json/fixture", test_gcp_skus_fixture);
   g_test_add_func ("/sky/sources/gcp-skus-json/bad-rows", test_gcp_skus_bad_rows);

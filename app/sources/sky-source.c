@@ -371,6 +371,104 @@ sky_source_convert (const char               *format_id,
   return TRUE;
 }
 
+/* The conversion in a thread ---------------------------------------------------------------- */
+
+typedef struct
+{
+  char              *format;
+  GStrv              files;
+  SkyConvertOptions  options;    /* its strings are owned here */
+  char              *sheet_path;
+  SkyConvertSummary *summary;
+} ConvertData;
+
+static void
+convert_data_free (gpointer data)
+{
+  ConvertData *convert = data;
+
+  g_free (convert->format);
+  g_strfreev (convert->files);
+  g_free ((char *) convert->options.version);
+  g_free ((char *) convert->options.effective_date);
+  g_free ((char *) convert->options.retrieved);
+  g_free ((char *) convert->options.source_url);
+  g_free ((char *) convert->options.short_name);
+  g_free (convert->sheet_path);
+  sky_convert_summary_free (convert->summary);
+  g_free (convert);
+}
+
+static void
+convert_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ConvertData *convert = task_data;
+  GError *error = NULL;
+
+  if (sky_source_convert (convert->format, (const char * const *) convert->files,
+                          &convert->options, convert->sheet_path, convert->summary,
+                          cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* sky_source_convert() in a thread; @options and the strings are copied. */
+void
+sky_source_convert_async (const char               *format,
+                          const char * const       *files,
+                          const SkyConvertOptions  *options,
+                          const char               *sheet_path,
+                          GCancellable             *cancellable,
+                          GAsyncReadyCallback       callback,
+                          gpointer                  user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ConvertData *convert;
+
+  g_return_if_fail (format != NULL);
+  g_return_if_fail (files != NULL && files[0] != NULL);
+  g_return_if_fail (options != NULL && sheet_path != NULL);
+
+  convert = g_new0 (ConvertData, 1);
+  convert->format = g_strdup (format);
+  convert->files = g_strdupv ((char **) files);
+  convert->options.skip_bad_rows = options->skip_bad_rows;
+  convert->options.version = g_strdup (options->version);
+  convert->options.effective_date = g_strdup (options->effective_date);
+  convert->options.retrieved = g_strdup (options->retrieved);
+  convert->options.source_url = g_strdup (options->source_url);
+  convert->options.short_name = g_strdup (options->short_name);
+  convert->sheet_path = g_strdup (sheet_path);
+  convert->summary = sky_convert_summary_new ();
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sky_source_convert_async);
+  g_task_set_task_data (task, convert, convert_data_free);
+  g_task_run_in_thread (task, convert_thread);
+}
+
+/* The conversion's result; *@summary (when not NULL) receives what it wrote and skipped,
+ * also when it failed. */
+gboolean
+sky_source_convert_finish (GAsyncResult       *result,
+                           SkyConvertSummary **summary,
+                           GError            **error)
+{
+  ConvertData *convert;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sky_source_convert_async,
+                        FALSE);
+
+  convert = g_task_get_task_data (G_TASK (result));
+  if (summary != NULL)
+    *summary = g_steal_pointer (&convert->summary);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 static guint64
 skipped_any (const SkyConvertSummary *summary)
 {

@@ -54,6 +54,16 @@ gboolean               sky_source_convert      (const char               *format
                                                 SkyConvertSummary        *summary,
                                                 GCancellable             *cancellable,
                                                 GError                  **error);
+void                   sky_source_convert_async  (const char               *format,
+                                                  const char * const       *files,
+                                                  const SkyConvertOptions  *options,
+                                                  const char               *sheet_path,
+                                                  GCancellable             *cancellable,
+                                                  GAsyncReadyCallback       callback,
+                                                  gpointer                  user_data);
+gboolean               sky_source_convert_finish (GAsyncResult             *result,
+                                                  SkyConvertSummary       **summary,
+                                                  GError                  **error);
 
 /* What skytally-cli takes from the library when it loads it as a module. */
 typedef struct
