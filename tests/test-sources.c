@@ -825,7 +825,8 @@ test_gcp_yml_fixture (void)
   SkyConvertOptions options = { 0 };
   g_autoptr(Sheet) sheet = convert_ok ("gcp-pricing-yml", (const char *[]) { file, NULL },
                                        &options, dir, summary);
-  guint disks = gib_month_priced () ? 4 : 0;
+  guint disks = gib_month_priced () ? 5 : 0;
+  guint disk_prices = gib_month_priced () ? 8 : 0;
   guint egress = unit_priced ("gib") ? 3 : 0;
 
   /* about.timestamp 1782885600 is 2026-07-01 06:00 UTC; about.url is the source's. */
@@ -837,7 +838,7 @@ test_gcp_yml_fixture (void)
   g_assert_nonnull (strstr (sheet->header.source, "generated Wed Jul 1 06:00:00 2026"));
 
   g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 5 + disks + egress);
-  g_assert_cmpuint (sky_convert_summary_prices (summary), ==, 13 + disks + egress);
+  g_assert_cmpuint (sky_convert_summary_prices (summary), ==, 13 + disk_prices + egress);
   g_assert_cmpstr (g_hash_table_lookup (sheet->regions, "europe-west4"), ==,
                    "Netherlands (europe-west4)|EU");
   g_assert_cmpstr (g_hash_table_lookup (sheet->regions, "northamerica-south1"), ==,
@@ -884,7 +885,8 @@ test_gcp_yml_fixture (void)
   g_assert_cmpuint (sky_convert_summary_skipped (summary, "dual- and multi-region bucket (its "
                                                           "location is not a region)"), ==, 1);
   g_assert_cmpuint (sky_convert_summary_skipped (summary, "unit not yet supported (GiB-month)"),
-                    ==, 4 - disks);
+                    ==, 5 - disks);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "no price in this region"), ==, 1);
   g_assert_cmpuint (sky_convert_summary_skipped (summary, "unit not yet supported (GiB)"), ==,
                     3 - egress);
   if (egress > 0)
@@ -901,6 +903,10 @@ test_gcp_yml_fixture (void)
     {
       g_assert_cmpstr (price_of (sheet, "disk-balanced.europe-west4", "gib-month", "on-demand"),
                        ==, "0.11");
+      g_assert_cmpstr (price_of (sheet, "disk-local.us-central1", "gib-month", "spot"), ==,
+                       "0.032");
+      g_assert_cmpstr (price_of (sheet, "disk-local.us-central1", "gib-month",
+                                 "reserved-3y-no-upfront"), ==, "0.048");
       g_assert_cmpstr (g_hash_table_lookup (sheet->services, "gcs-standard.europe-west4"), ==,
                        "cloud-storage");
     }

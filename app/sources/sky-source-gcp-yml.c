@@ -55,7 +55,7 @@ struct _Conversion
   char              *product;
   gulong             product_line;
   char              *product_type;
-  GPtrArray         *product_prices;   /* RegionPrices, the price in hour */
+  GPtrArray         *product_prices;   /* RegionPrices: month in hour, month_spot in hour_spot */
 
   /* The service open in the sheet, if any, and the section it is for. */
   const char        *service;
@@ -378,18 +378,47 @@ product_clear (Conversion *conversion)
   g_ptr_array_set_size (conversion->product_prices, 0);
 }
 
+/* A disk's or bucket's @field (month, month_spot, month_1y, month_3y) in @region; a NULL
+ * @field only notes the region, which may have no price. */
 static void
 product_price (Conversion *conversion,
                const char *region,
-               const char *value,
-               gulong      line)
+               const char *field,
+               const char *value)
 {
-  RegionPrices *prices = g_new0 (RegionPrices, 1);
+  RegionPrices *prices = NULL;
+  char **slot = NULL;
 
-  prices->region = g_strdup (region);
-  prices->hour = g_strdup (value);
-  prices->line = conversion->region_line;
-  g_ptr_array_add (conversion->product_prices, prices);
+  if (conversion->product_prices->len > 0)
+    {
+      prices = g_ptr_array_index (conversion->product_prices,
+                                  conversion->product_prices->len - 1);
+      if (strcmp (prices->region, region) != 0)
+        prices = NULL;
+    }
+  if (prices == NULL)
+    {
+      prices = g_new0 (RegionPrices, 1);
+      prices->region = g_strdup (region);
+      prices->line = conversion->region_line;
+      g_ptr_array_add (conversion->product_prices, prices);
+    }
+  /* The fields are a machine's, each a price per GiB-month here. */
+  if (field == NULL)
+    return;
+  if (strcmp (field, "month") == 0)
+    slot = &prices->hour;
+  else if (strcmp (field, "month_spot") == 0)
+    slot = &prices->hour_spot;
+  else if (strcmp (field, "month_1y") == 0)
+    slot = &prices->month_1y;
+  else if (strcmp (field, "month_3y") == 0)
+    slot = &prices->month_3y;
+  if (slot != NULL)
+    {
+      g_free (*slot);
+      *slot = g_strdup (value);
+    }
 }
 
 /* What a disk of pricing.yml's compute.storage is stored on. */
@@ -462,14 +491,24 @@ write_product (Conversion  *conversion,
       RegionPrices *prices = g_ptr_array_index (conversion->product_prices, i);
       g_autofree char *where = NULL;
       g_autofree char *sku = NULL;
-      SkyDecimal amount;
+      SkyDecimal month, spot, one_year, three_years;
+      struct { const char *field; const char *text; SkyDecimal *value; } fields[] = {
+        { "month", prices->hour, &month }, { "month_spot", prices->hour_spot, &spot },
+        { "month_1y", prices->month_1y, &one_year },
+        { "month_3y", prices->month_3y, &three_years },
+      };
+      const char *wrong = NULL;
       gboolean known = sky_source_region_lookup (PROVIDER, prices->region) != NULL;
-      gboolean number = _sky_convert_parse_amount (prices->hour, &amount) &&
-                        amount.scale <= SKY_PRICE_SCALE;
+      gboolean priced = prices->hour != NULL || prices->hour_spot != NULL;
 
+      for (guint f = 0; wrong == NULL && f < G_N_ELEMENTS (fields); f++)
+        if (fields[f].text != NULL &&
+            (!_sky_convert_parse_amount (fields[f].text, fields[f].value) ||
+             fields[f].value->scale > SKY_PRICE_SCALE))
+          wrong = fields[f].field;
       if (!conversion->writing)
         {
-          if (known && number && conversion->gib_month != NULL)
+          if (known && priced && wrong == NULL && conversion->gib_month != NULL)
             g_hash_table_add (conversion->regions, g_strdup (prices->region));
           continue;
         }
@@ -488,11 +527,16 @@ write_product (Conversion  *conversion,
             return FALSE;
           continue;
         }
-      if (!number)
+      if (!priced)
+        {
+          sky_convert_summary_skip (context->summary, _("no price in this region"), where);
+          continue;
+        }
+      if (wrong != NULL)
         {
           if (!_sky_convert_bad_row (context, where, error,
-                                     _("%s is missing, not a plain decimal or has more than "
-                                       "10 decimals"), "month"))
+                                     _("%s is not a plain decimal of at most 10 decimals"),
+                                     wrong))
             return FALSE;
           continue;
         }
@@ -510,7 +554,15 @@ write_product (Conversion  *conversion,
           !sky_sheet_writer_offer_attribute (writer, "storage-type", storage_type, error) ||
           (!bucket && conversion->product_type != NULL &&
            !sky_sheet_writer_feature (writer, "disk-type", conversion->product_type, error)) ||
-          !write_price (conversion, conversion->gib_month, "on-demand", 0, amount, error) ||
+          (prices->hour != NULL &&
+           !write_price (conversion, conversion->gib_month, "on-demand", 0, month, error)) ||
+          (prices->hour_spot != NULL &&
+           !write_price (conversion, conversion->gib_month, "spot", 0, spot, error)) ||
+          (prices->month_1y != NULL &&
+           !write_price (conversion, conversion->gib_month, "reserved", 1, one_year, error)) ||
+          (prices->month_3y != NULL &&
+           !write_price (conversion, conversion->gib_month, "reserved", 3, three_years,
+                         error)) ||
           !_sky_convert_end_offer (context, error))
         return FALSE;
     }
@@ -744,6 +796,9 @@ on_mapping_start (const SkyYamlPath  *walk,
     g_hash_table_add (conversion->locations, g_strdup (walk->keys[1]));
   if (AT (walk, 5, "*", "*", "*", "cost", "*"))
     conversion->region_line = line;
+  if (AT (walk, 5, "compute", "storage", "*", "cost", "*") ||
+      AT (walk, 5, "storage", "bucket", "*", "cost", "*"))
+    product_price (conversion, walk->keys[4], NULL, NULL);
   if (AT (walk, 3, "compute", "instance", "*"))
     {
       machine_clear (conversion);
@@ -856,9 +911,16 @@ on_value (const SkyYamlPath  *walk,
       g_free (conversion->product_type);
       conversion->product_type = g_strdup (value);
     }
-  else if (AT (walk, 6, "compute", "storage", "*", "cost", "*", "month") ||
-           AT (walk, 6, "storage", "bucket", "*", "cost", "*", "month"))
-    product_price (conversion, walk->keys[4], value, line);
+  else if (AT (walk, 6, "compute", "storage", "*", "cost", "*", "*") ||
+           AT (walk, 6, "storage", "bucket", "*", "cost", "*", "*"))
+    product_price (conversion, walk->keys[4], walk->keys[5], value);
+  else if (AT (walk, 5, "compute", "storage", "*", "cost", "*") ||
+           AT (walk, 5, "storage", "bucket", "*", "cost", "*"))
+    {
+      /* A region without prices: "region:" with nothing. */
+      conversion->region_line = line;
+      product_price (conversion, walk->keys[4], NULL, NULL);
+    }
   return TRUE;
 }
 
