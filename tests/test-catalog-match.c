@@ -289,6 +289,482 @@ test_match_size_band (Fixture       *f,
   g_assert_no_error (error);
 }
 
+
+/* Parts Cloud: a database priced by components (0.04 per vCPU-hour and 0.005 per GiB-hour on
+ * demand, 0.025 and 0.003 on a one-year reservation with fees of 100 and 10 per unit), a fixed
+ * 4 vCPU / 16 GiB one at 0.20 an hour, and storage priced per GB-month. */
+static void
+import_parts_cloud (Fixture *f)
+{
+  g_autoptr(GString) sheet = g_string_new (NULL);
+  g_autofree char *path = g_build_filename (f->dir, "parts.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyImportResult) result = NULL;
+
+  sky_test_append_sheet_start (sheet, "partscloud", "Parts Cloud");
+  g_string_append (sheet,
+                   "  <region code=\"eu\" name=\"Europe\" geography=\"EU\"/>\n"
+                   "  <service id=\"db\" name=\"Databases\" category=\"database\">\n"
+                   "    <offer sku=\"db-fixed-4\" name=\"fixed\" region=\"eu\" vcpu=\"4\" "
+                   "memory-gib=\"16\">\n"
+                   "      <price unit=\"hour\" term=\"on-demand\" amount=\"0.20\"/>\n"
+                   "    </offer>\n"
+                   "    <offer sku=\"db-parts\" name=\"parts\" region=\"eu\">\n"
+                   "      <price unit=\"vcpu-hour\" term=\"on-demand\" amount=\"0.04\"/>\n"
+                   "      <price unit=\"gib-hour\" term=\"on-demand\" amount=\"0.005\"/>\n"
+                   "      <price unit=\"vcpu-hour\" term=\"reserved\" years=\"1\" "
+                   "upfront=\"partial\" upfront-fee=\"100\" amount=\"0.025\"/>\n"
+                   "      <price unit=\"gib-hour\" term=\"reserved\" years=\"1\" "
+                   "upfront=\"partial\" upfront-fee=\"10\" amount=\"0.003\"/>\n"
+                   "    </offer>\n"
+                   "    <offer sku=\"db-storage\" name=\"storage\" region=\"eu\">\n"
+                   "      <price unit=\"gb-month\" term=\"on-demand\" amount=\"0.1\"/>\n"
+                   "    </offer>\n"
+                   "  </service>\n"
+                   "</price-sheet>\n");
+  g_assert_true (g_file_set_contents (path, sheet->str, -1, NULL));
+  result = sky_catalog_import_file (f->catalog, path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static const char *
+cheapest_sku (Fixture              *f,
+              const SkyRequirement *req)
+{
+  static char sku[64];
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyOfferDetails) offer = NULL;
+  gint64 id = sky_catalog_cheapest_offer (f->catalog, "partscloud", NULL, req, &error);
+
+  g_assert_no_error (error);
+  if (id == 0)
+    return "none";
+  offer = sky_catalog_get_offer (f->catalog, id, &error);
+  g_assert_no_error (error);
+  g_strlcpy (sku, offer->sku, sizeof sku);
+  return sku;
+}
+
+/* An offer priced by components meets a requirement of N vCPU and M GiB per hour at N × its
+ * vCPU-hour price + M × its GiB-hour price, and is chosen when that is cheaper than every
+ * fixed-size offer; only with both a vCPU and a memory size, per hour. */
+static void
+test_components (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *only[] = { "partscloud", NULL };
+  SkyRequirement req = { .category = "database", .unit = "hour", .term = "on-demand",
+                         .min_vcpu_milli = 4000, .min_memory_mgib = 16000 };
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyMatchResult *r;
+  SkyMatch *m;
+
+  import_parts_cloud (f);
+
+  /* 4 × 0.04 + 16 × 0.005 = 0.24, dearer than the fixed offer's 0.20. */
+  g_assert_cmpstr (cheapest_sku (f, &req), ==, "db-fixed-4");
+  /* 2 × 0.04 + 16 × 0.005 = 0.16, cheaper than the fixed offer (within twice 2 vCPU). */
+  req.min_vcpu_milli = 2000;
+  g_assert_cmpstr (cheapest_sku (f, &req), ==, "db-parts");
+  /* 3 × 0.04 + 16 × 0.005 = 0.20, a tie, which goes to the fixed offer. */
+  req.min_vcpu_milli = 3000;
+  g_assert_cmpstr (cheapest_sku (f, &req), ==, "db-fixed-4");
+  /* 4 vCPU and 40 GiB: no fixed offer that size; the parts at 0.16 + 0.2 = 0.36. */
+  req.min_vcpu_milli = 4000;
+  req.min_memory_mgib = 40000;
+  g_assert_cmpstr (cheapest_sku (f, &req), ==, "db-parts");
+
+  /* Without a memory size, or of another category: no parts. */
+  req.min_memory_mgib = 0;
+  g_assert_cmpstr (cheapest_sku (f, &req), ==, "db-fixed-4");
+  req.min_vcpu_milli = 8000;
+  g_assert_cmpstr (cheapest_sku (f, &req), ==, "none");
+  req.min_memory_mgib = 40000;
+  req.category = "compute";
+  g_assert_cmpstr (cheapest_sku (f, &req), ==, "none");
+  req.category = "database";
+  req.unit = "gb-month";
+  g_assert_cmpstr (cheapest_sku (f, &req), ==, "none");
+
+  /* Matching ranks them by the price for the size: the parts first, sized as asked. */
+  req.unit = "hour";
+  req.min_vcpu_milli = 2000;
+  req.min_memory_mgib = 16000;
+  results = sky_catalog_match (f->catalog, only, &req, 730, 5, &error);
+  g_assert_no_error (error);
+  r = g_ptr_array_index (results, 0);
+  g_assert_null (r->no_match);
+  g_assert_cmpuint (r->matches->len, ==, 2);
+  m = g_ptr_array_index (r->matches, 0);
+  g_assert_cmpstr (m->offer->sku, ==, "db-parts");
+  g_assert_cmpint (m->offer->vcpu_milli, ==, 2000);
+  g_assert_cmpint (m->offer->memory_mgib, ==, 16000);
+  ASSERT_DECIMAL (m->on_demand, "0.16");
+  /* 0.16 × 730 = 116.8 a month; 0.16 / 2 = 0.08 per vCPU-hour. */
+  ASSERT_DECIMAL (m->monthly, "116.8");
+  ASSERT_DECIMAL (m->per_vcpu_hour, "0.08");
+  /* One year: 2 × 0.025 + 16 × 0.003 = 0.098 an hour, with 2 × 100 + 16 × 10 = 360 upfront
+   * spread over 12 × 730 hours: 0.098 + 0.0410958904 = 0.1390958904. */
+  g_assert_true (m->has_one_year);
+  ASSERT_DECIMAL (m->one_year, "0.1390958904");
+  g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (r->matches, 1))->offer->sku, ==,
+                   "db-fixed-4");
+
+  /* With 4 vCPU, the fixed offer at 0.20 comes first, the parts at 0.24 after it. */
+  g_clear_pointer (&results, g_ptr_array_unref);
+  req.min_vcpu_milli = 4000;
+  results = sky_catalog_match (f->catalog, only, &req, 730, 5, &error);
+  g_assert_no_error (error);
+  r = g_ptr_array_index (results, 0);
+  g_assert_cmpuint (r->matches->len, ==, 2);
+  g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (r->matches, 0))->offer->sku, ==,
+                   "db-fixed-4");
+  m = g_ptr_array_index (r->matches, 1);
+  g_assert_cmpstr (m->offer->sku, ==, "db-parts");
+  ASSERT_DECIMAL (m->on_demand, "0.24");
+
+  /* The same size: the offer's details as the catalog keeps them have no size. */
+  {
+    g_autoptr(SkyOfferDetails) parts = sky_catalog_get_offer (f->catalog, m->offer->offer_id,
+                                                              &error);
+    SkyComponentPrice cp;
+
+    g_assert_no_error (error);
+    g_assert_true (sky_offer_is_sized_by_components (parts));
+    g_assert_cmpint (parts->vcpu_milli, ==, -1);
+    g_assert_false (sky_offer_add_component_price (parts, "spot", 4000, 16000, &cp));
+    g_assert_false (sky_offer_add_component_price (parts, "on-demand", 0, 16000, &cp));
+    g_assert_true (sky_offer_add_component_price (parts, "on-demand", 2500, 7500, &cp));
+    /* 2.5 × 0.04 + 7.5 × 0.005 = 0.1375. */
+    ASSERT_DECIMAL (cp.amount, "0.1375");
+    g_assert_cmpuint (cp.price_index, ==, 4);
+    g_assert_cmpuint (parts->prices->len, ==, 5);
+  }
+}
+
+
+/* A month on demand of a match is what an instance that runs all month costs: at most its
+ * monthly cap, less its usage discount. Droplet-like: 0.03571 an hour, at most 24 a month;
+ * n2-like: 0.194236 an hour less 0, 13.22, 26.7 and 40 % a quarter of the month. */
+static void
+test_match_month_rules (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *only[] = { "rulescloud", NULL };
+  SkyRequirement req = { .category = "compute", .min_vcpu_milli = 2000 };
+  g_autoptr(GString) sheet = g_string_new (NULL);
+  g_autofree char *path = g_build_filename (f->dir, "rules.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  SkyMatchResult *r;
+  SkyMatch *m;
+
+  sky_test_append_sheet_start (sheet, "rulescloud", "Rules Cloud");
+  g_string_append (sheet,
+                   "  <region code=\"us\" name=\"US\" geography=\"US\"/>\n"
+                   "  <usage-discount id=\"n2\">\n"
+                   "    <band from=\"0\" to=\"25\" percent=\"0\"/>\n"
+                   "    <band from=\"25\" to=\"50\" percent=\"13.22\"/>\n"
+                   "    <band from=\"50\" to=\"75\" percent=\"26.7\"/>\n"
+                   "    <band from=\"75\" to=\"100\" percent=\"40\"/>\n"
+                   "  </usage-discount>\n"
+                   "  <service id=\"vm\" name=\"VMs\" category=\"compute\">\n"
+                   "    <offer sku=\"droplet\" name=\"droplet\" region=\"us\" vcpu=\"2\" "
+                   "memory-gib=\"4\">\n"
+                   "      <price unit=\"hour\" term=\"on-demand\" amount=\"0.03571\" "
+                   "monthly-cap=\"24\"/>\n"
+                   "    </offer>\n"
+                   "    <offer sku=\"n2\" name=\"n2\" region=\"us\" vcpu=\"4\" memory-gib=\"16\">\n"
+                   "      <price unit=\"hour\" term=\"on-demand\" amount=\"0.194236\" "
+                   "usage-discount=\"n2\"/>\n"
+                   "    </offer>\n"
+                   "  </service>\n"
+                   "</price-sheet>\n");
+  g_assert_true (g_file_set_contents (path, sheet->str, -1, NULL));
+  result = sky_catalog_import_file (f->catalog, path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  results = sky_catalog_match (f->catalog, only, &req, 730, 5, &error);
+  g_assert_no_error (error);
+  r = g_ptr_array_index (results, 0);
+  g_assert_cmpuint (r->matches->len, ==, 2);
+  /* 730 × 0.03571 = 26.0683, capped: 24; per GiB-month 24 / 4 = 6. */
+  m = g_ptr_array_index (r->matches, 0);
+  g_assert_cmpstr (m->offer->sku, ==, "droplet");
+  ASSERT_DECIMAL (m->on_demand, "0.03571");
+  ASSERT_DECIMAL (m->monthly, "24");
+  ASSERT_DECIMAL (m->per_gib_month, "6");
+  /* 730 × (25 × 100 + 25 × 86.78 + 25 × 73.3 + 25 × 60) / 10000 = 584.146 hours × 0.194236 =
+   * 113.462182456, pricing.yml's month for n2-standard-4. */
+  m = g_ptr_array_index (r->matches, 1);
+  g_assert_cmpstr (m->offer->sku, ==, "n2");
+  ASSERT_DECIMAL (m->monthly, "113.462182456");
+}
+
+/* Offers priced in other units of the requirement's dimension match too, ranked by the price of
+ * the same quantity, each with its price in its own unit: per GB-month, disk-gib's 0.10 USD
+ * per GiB-month is 0.10 × 10⁹ / 2³⁰ = 0.0931…, below disk-gb's 0.095, though its amount is the
+ * larger; per GiB-month, disk-gb's is 0.095 × 2³⁰ / 10⁹ = 0.102…, still the dearer. */
+static void
+test_match_other_units (void)
+{
+  static const char * const units[] = { "gb-month", "gib-month", "tb-month", "tib-month" };
+  g_autofree char *dir = NULL;
+  g_autoptr(SkyCatalog) catalog = sky_test_open_catalog (&dir, "units-small.xml", NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      SkyRequirement req = { .category = "storage", .unit = units[i], .term = "on-demand" };
+      g_autoptr(GPtrArray) results = sky_catalog_match (catalog, NULL, &req, 730, 5, &error);
+      SkyMatchResult *r;
+      SkyMatch *m;
+      gint64 cheapest;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (results->len, ==, 1);
+      r = g_ptr_array_index (results, 0);
+      g_assert_cmpuint (r->matches->len, ==, 2);
+      m = g_ptr_array_index (r->matches, 0);
+      g_assert_cmpstr (m->offer->sku, ==, "disk-gib");
+      g_assert_cmpstr (m->unit, ==, "gib-month");
+      ASSERT_DECIMAL (m->on_demand, "0.1");
+      cheapest = m->offer->offer_id;
+      m = g_ptr_array_index (r->matches, 1);
+      g_assert_cmpstr (m->offer->sku, ==, "disk-gb");
+      g_assert_cmpstr (m->unit, ==, "gb-month");
+      ASSERT_DECIMAL (m->on_demand, "0.095");
+      g_assert_cmpint (sky_catalog_cheapest_offer (catalog, "unitcloud", NULL, &req, &error), ==,
+                       cheapest);
+      g_assert_no_error (error);
+    }
+
+  /* Units of another dimension do not: data stored is not data transferred. */
+  {
+    SkyRequirement req = { .category = "storage", .unit = "gb", .term = "on-demand" };
+    g_autoptr(GPtrArray) results = sky_catalog_match (catalog, NULL, &req, 730, 5, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (((SkyMatchResult *) g_ptr_array_index (results, 0))->matches->len, ==, 0);
+    g_assert_cmpint (sky_catalog_cheapest_offer (catalog, "unitcloud", NULL, &req, &error), ==,
+                     0);
+  }
+  sky_test_close_catalog (&dir, (SkyCatalog **) &catalog);
+}
+
+/* The units a sheet's prices are in are kept per sheet as imported: a sheet removed and
+ * imported again with its prices in other units (taking the same id) is searched in those. */
+static void
+test_match_units_of_sheet_imported_again (void)
+{
+  SkyRequirement req = { .category = "storage", .unit = "gb-month", .term = "on-demand" };
+  g_autofree char *dir = NULL;
+  g_autoptr(SkyCatalog) catalog = sky_test_open_catalog (&dir, "units-small.xml", NULL);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "units-small.xml", NULL);
+  g_autofree char *variant = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyImportResult) result = NULL;
+  gint64 first, again;
+
+  first = sky_catalog_cheapest_offer (catalog, "unitcloud", NULL, &req, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first, >, 0);
+
+  /* disk-gib per TiB-month now: 0.10 × 1024 = 102.4 USD per TiB-month is the same price. */
+  g_assert_true (g_file_get_contents (source, &text, NULL, NULL));
+  edited = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (edited, "unit=\"gib-month\" term=\"on-demand\" "
+                                      "amount=\"0.10\"", "unit=\"tib-month\" "
+                                      "term=\"on-demand\" amount=\"102.4\"", 1), ==, 1);
+  variant = g_build_filename (dir, "units-tib.xml", NULL);
+  g_assert_true (g_file_set_contents (variant, edited->str, edited->len, NULL));
+  g_assert_true (sky_catalog_remove_sheet (catalog, "unitcloud", "2026.1", &error));
+  g_assert_no_error (error);
+  result = sky_catalog_import_file (catalog, variant, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+
+  again = sky_catalog_cheapest_offer (catalog, "unitcloud", NULL, &req, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(SkyOfferDetails) offer = sky_catalog_get_offer (catalog, again, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (offer->sku, ==, "disk-gib");
+    g_assert_cmpstr (((SkyOfferPrice *) g_ptr_array_index (offer->prices, 0))->unit, ==,
+                     "tib-month");
+  }
+  sky_test_close_catalog (&dir, (SkyCatalog **) &catalog);
+}
+
+/* The units the prices are in are kept per service: with a newer sheet of unitcloud's machines
+ * only, priced per hour, its disks are still those of 2026.1, and a search per GB-month still
+ * looks in their GiB-months. */
+static void
+test_match_units_of_services (void)
+{
+  SkyRequirement req = { .category = "storage", .unit = "gb-month", .term = "on-demand" };
+  g_autofree char *dir = NULL;
+  g_autoptr(SkyCatalog) catalog = sky_test_open_catalog (&dir, "units-small.xml", NULL);
+  g_autofree char *machines = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *sheet = g_string_new (NULL);
+  SkyMatchResult *r;
+  gint64 id;
+
+  g_string_append (sheet, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                          "<price-sheet xmlns=\"urn:skytally:price-sheet:1\" format=\"1\">\n"
+                          "  <provider id=\"unitcloud\" name=\"Unit Cloud\"/>\n"
+                          "  <sheet version=\"2026.2\" effective-date=\"2026-02-01\" "
+                          "currency=\"USD\"/>\n"
+                          "  <source retrieved=\"2026-02-01\">Written by the test.</source>\n"
+                          "  <region code=\"us-east\" name=\"US East\" geography=\"US\"/>\n"
+                          "  <service id=\"vm\" name=\"Machines\" category=\"compute\">\n"
+                          "    <offer sku=\"vm-4\" name=\"vm-4\" region=\"us-east\" "
+                          "vcpu=\"4\" memory-gib=\"8\">\n"
+                          "      <price unit=\"hour\" term=\"on-demand\" amount=\"0.08\"/>\n"
+                          "    </offer>\n"
+                          "  </service>\n"
+                          "</price-sheet>\n");
+  machines = g_build_filename (dir, "machines.xml", NULL);
+  g_assert_true (g_file_set_contents (machines, sheet->str, sheet->len, NULL));
+  g_string_free (sheet, TRUE);
+  result = sky_catalog_import_file (catalog, machines, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (result->current);
+  g_assert_cmpstr (result->superseded, ==, "2026.1");
+
+  results = sky_catalog_match (catalog, NULL, &req, 730, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 1);
+  r = g_ptr_array_index (results, 0);
+  g_assert_cmpuint (r->matches->len, ==, 2);
+  g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (r->matches, 0))->offer->sku, ==, "disk-gib");
+  g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (r->matches, 0))->unit, ==, "gib-month");
+  g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (r->matches, 1))->offer->sku, ==, "disk-gb");
+
+  id = sky_catalog_cheapest_offer (catalog, "unitcloud", NULL, &req, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, ==,
+                   ((SkyMatch *) g_ptr_array_index (r->matches, 0))->offer->offer_id);
+
+  /* The machines are 2026.2's: vm-2 of 2026.1 is of a superseded service. */
+  {
+    SkyRequirement vm = { .category = "compute", .unit = "hour", .term = "on-demand" };
+    g_autoptr(SkyOfferDetails) offer = NULL;
+
+    id = sky_catalog_cheapest_offer (catalog, "unitcloud", NULL, &vm, &error);
+    g_assert_no_error (error);
+    offer = sky_catalog_get_offer (catalog, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (offer->sku, ==, "vm-4");
+  }
+  sky_test_close_catalog (&dir, (SkyCatalog **) &catalog);
+}
+
+/* The SKU of the cheapest offer of attributes.xml on demand that meets @req, or "" when none
+ * does. */
+static char *
+cheapest_attrcloud_sku (SkyCatalog     *catalog,
+                        SkyRequirement  req)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyOfferDetails) d = NULL;
+  gint64 id;
+
+  req.category = "compute";
+  req.unit = "hour";
+  req.term = req.term != NULL ? req.term : "on-demand";
+  id = sky_catalog_cheapest_offer (catalog, "attrcloud", NULL, &req, &error);
+  g_assert_no_error (error);
+  if (id == 0)
+    return g_strdup ("");
+  d = sky_catalog_get_offer (catalog, id, &error);
+  g_assert_no_error (error);
+  return g_strdup (d->sku);
+}
+
+/* A requirement matches the default row (shared tenancy, licence included, no pre-installed
+ * software, used capacity) of any architecture, though the other rows are cheaper; it matches
+ * another when it asks for it, and asks for an architecture. */
+static void
+test_match_defaults (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SkyCatalog) catalog = sky_test_open_catalog (&dir, "attributes.xml", NULL);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyRequirement any = { .category = "compute", .min_vcpu_milli = 4000 };
+  SkyMatchResult *r;
+  const struct
+  {
+    SkyRequirement  req;
+    const char     *sku;
+  } cases[] = {
+    /* g-4 (arm64, 0.16) is cheaper than m-4 (0.20); the other rows cheaper still. */
+    { { .min_vcpu_milli = 4000 }, "g-4" },
+    { { .architecture = "x86-64" }, "m-4" },
+    { { .architecture = "arm64" }, "g-4" },
+    { { .tenancy = "dedicated" }, "m-4-dedicated" },
+    { { .tenancy = "host" }, "m-4-host" },
+    { { .licence = "byol" }, "m-4-byol" },
+    { { .software = "sql-web" }, "m-4-sql" },
+    { { .software = "sql-enterprise" }, "" },
+    { { .software = "none", .architecture = "x86-64" }, "m-4" },
+    { { .capacity = "unused-reservation" }, "m-4-unused" },
+    { { .tenancy = "dedicated", .architecture = "arm64" }, "" },
+    /* Any row: the cheapest of all. */
+    { { .tenancy = SKY_SEARCH_ANY, .licence = SKY_SEARCH_ANY, .software = SKY_SEARCH_ANY,
+        .capacity = SKY_SEARCH_ANY }, "m-4-host" },
+    /* A convertible reservation is a purchase option of its own. */
+    { { .term = "reserved-convertible-1y-no-upfront" }, "m-4" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *sku = cheapest_attrcloud_sku (catalog, cases[i].req);
+
+      g_test_message ("case %" G_GSIZE_FORMAT ": %s", i, sku);
+      g_assert_cmpstr (sku, ==, cases[i].sku);
+    }
+
+  /* Matching on every provider: the default rows, cheapest first. */
+  results = sky_catalog_match (catalog, NULL, &any, 730, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 1);
+  r = g_ptr_array_index (results, 0);
+  g_assert_cmpuint (r->matches->len, ==, 2);
+  g_assert_cmpstr (((SkyMatch *) r->matches->pdata[0])->offer->sku, ==, "g-4");
+  g_assert_cmpstr (((SkyMatch *) r->matches->pdata[1])->offer->sku, ==, "m-4");
+  g_clear_pointer (&results, g_ptr_array_unref);
+
+  /* When only another row would do, the reason says which attribute keeps it out. */
+  {
+    g_autofree char *why = sky_catalog_explain_no_match (catalog, "attrcloud", NULL,
+                                                         "Attribute Cloud",
+                                                         &(SkyRequirement) {
+                                                           .category = "compute",
+                                                           .unit = "hour",
+                                                           .term = "on-demand",
+                                                           .tenancy = "dedicated",
+                                                           .architecture = "arm64" },
+                                                         &error);
+    g_assert_no_error (error);
+    g_test_message ("%s", why);
+    g_assert_nonnull (strstr (why, "g-4 (g-4) would match but its tenancy is shared, not "
+                                   "dedicated"));
+    g_assert_nonnull (strstr (why, "m-4 (m-4-dedicated) would match but its architecture is "
+                                   "x86-64, not arm64"));
+  }
+  sky_test_close_catalog (&dir, (SkyCatalog **) &catalog);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -304,7 +780,14 @@ main (int    argc,
   ADD ("no-match", test_no_match);
   ADD ("each-constraint", test_each_constraint);
   ADD ("match-size-band", test_match_size_band);
+  ADD ("components", test_components);
+  ADD ("match-month-rules", test_match_month_rules);
 #undef ADD
+  g_test_add_func ("/sky/catalog-match/match-other-units", test_match_other_units);
+  g_test_add_func ("/sky/catalog-match/match-units-of-sheet-imported-again",
+                   test_match_units_of_sheet_imported_again);
+  g_test_add_func ("/sky/catalog-match/match-units-of-services", test_match_units_of_services);
+  g_test_add_func ("/sky/catalog-match/match-defaults", test_match_defaults);
 
   return g_test_run ();
 }

@@ -1986,6 +1986,32 @@ test_decline_bundled (Fixture       *f,
   g_assert_false (sky_catalog_has_sheets (f->catalog, NULL));
 }
 
+/* SQL that takes a catalog of schema 10 back to schema 9: the offers' attributes and the price
+ * table's variant and architecture go, and the view of offers is schema 5's again. */
+#define UNDO_SCHEMA_10 \
+  "DROP VIEW offer; " \
+  "ALTER TABLE offer_row DROP COLUMN architecture; " \
+  "ALTER TABLE offer_row DROP COLUMN tenancy; " \
+  "ALTER TABLE offer_row DROP COLUMN licence; " \
+  "ALTER TABLE offer_row DROP COLUMN software; " \
+  "ALTER TABLE offer_row DROP COLUMN capacity; " \
+  "ALTER TABLE price DROP COLUMN variant; " \
+  "ALTER TABLE price DROP COLUMN arch; " \
+  "CREATE VIEW offer AS SELECT r.id, r.sheet_id, r.service_id, r.sku, r.name," \
+  "  (SELECT w.text FROM word w WHERE w.id = r.family) AS family," \
+  "  (SELECT w.text FROM word w WHERE w.id = r.region) AS region," \
+  "  r.vcpu, r.memory, r.gpu," \
+  "  (SELECT w.text FROM word w WHERE w.id = r.storage_type) AS storage_type," \
+  "  (SELECT w.text FROM word w WHERE w.id = r.os) AS os," \
+  "  (SELECT w.text FROM word w WHERE w.id = r.sla) AS sla," \
+  "  r.features, r.prices FROM offer_row r; "
+
+/* SQL that takes a catalog of schema 11 back to schema 10: the price rows no longer name their
+ * service. */
+#define UNDO_SCHEMA_11 \
+  "DROP INDEX service_by_code; " \
+  "ALTER TABLE price DROP COLUMN service_id; "
+
 /* A catalog of schema 5 (the one before the catalog remembered its bundled sheets, and kept
  * which sheet is current) that holds sheets is taken as seeded; an empty one is still to be
  * seeded. Its current sheet stays current. */
@@ -2009,8 +2035,9 @@ test_migrate_from_5 (Fixture       *f,
                                      "CHECK (is_current IN (0, 1)); "
                                      "UPDATE sheet SET is_current = 1; "
                                      "ALTER TABLE provider DROP COLUMN short_name; "
-                                     "DROP INDEX service_by_code; "
-                                     "ALTER TABLE price DROP COLUMN service_id; "
+                                     UNDO_SCHEMA_11
+                                     UNDO_SCHEMA_10
+                                     "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 5",
                                      NULL, NULL, NULL), ==, SQLITE_OK);
       sqlite3_close (db);
@@ -2120,8 +2147,9 @@ test_migrate_from_7 (Fixture       *f,
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "ALTER TABLE provider DROP COLUMN short_name; "
-                                 "DROP INDEX service_by_code; "
-                                 "ALTER TABLE price DROP COLUMN service_id; "
+                                 UNDO_SCHEMA_11
+                                 UNDO_SCHEMA_10
+                                 "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 7",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -2145,12 +2173,478 @@ test_migrate_from_7 (Fixture       *f,
   g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (900000000));
 }
 
-/* A catalog of schema 8, whose price rows do not name their service, gains the column filled
+
+/* A sheet with a usage discount, a price that names it and one with a monthly cap; @percent is
+ * the discount's second band. */
+static char *
+write_rules_sheet (Fixture    *f,
+                   const char *name,
+                   const char *percent)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  sky_test_append_sheet_start (s, "rulescloud", "Rules Cloud");
+  g_string_append_printf (s,
+                          "  <region code=\"r1\" name=\"R1\" geography=\"US\"/>\n"
+                          "  <usage-discount id=\"n2\">\n"
+                          "    <band from=\"0\" to=\"50\" percent=\"0\"/>\n"
+                          "    <band from=\"50\" to=\"100\" percent=\"%s\"/>\n"
+                          "  </usage-discount>\n"
+                          "  <service id=\"vm\" name=\"VMs\" category=\"compute\">\n"
+                          "    <offer sku=\"n2-4\" name=\"n2-4\" region=\"r1\" vcpu=\"4\" "
+                          "memory-gib=\"16\">\n"
+                          "      <price unit=\"hour\" term=\"on-demand\" amount=\"0.2\" "
+                          "usage-discount=\"n2\"/>\n"
+                          "      <price unit=\"hour\" term=\"spot\" amount=\"0.05\" "
+                          "monthly-cap=\"30\"/>\n"
+                          "    </offer>\n"
+                          "  </service>\n"
+                          "</price-sheet>\n", percent);
+  g_assert_true (g_file_set_contents (path, s->str, s->len, NULL));
+  return path;
+}
+
+/* The offer n2-4 of the rules sheet as the catalog gives it. */
+static SkyOfferDetails *
+rules_offer (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = sky_catalog_find_offer (f->catalog, "rulescloud", NULL, "n2-4", &error);
+  SkyOfferDetails *offer;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  offer = sky_catalog_get_offer (f->catalog, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (offer);
+  return offer;
+}
+
+/* An offer's details give each price's monthly cap and the bands of its usage discount; the
+ * same sheet again changes nothing, one whose bands differ is refused, and removing the sheet
+ * takes its usage discounts with it. */
+static void
+test_usage_discount_and_cap (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *sheet = write_rules_sheet (f, "rules.xml", "20");
+  g_autofree char *changed = write_rules_sheet (f, "rules-changed.xml", "25");
+  g_autoptr(SkyImportResult) result = import_ok (f, sheet);
+  g_autoptr(SkyImportResult) again = NULL;
+  g_autoptr(SkyOfferDetails) offer = rules_offer (f);
+  g_autoptr(GError) error = NULL;
+  SkyOfferPrice *on_demand, *spot;
+  g_autofree char *bands = NULL;
+
+  g_assert_cmpint (result->status, ==, SKY_IMPORT_ADDED);
+  g_assert_cmpuint (offer->prices->len, ==, 2);
+  on_demand = g_ptr_array_index (offer->prices, 0);
+  spot = g_ptr_array_index (offer->prices, 1);
+  g_assert_cmpstr (on_demand->usage_discount, ==, "n2");
+  g_assert_false (on_demand->has_monthly_cap);
+  g_assert_nonnull (on_demand->usage_bands);
+  bands = sky_sheet_bands_to_string (on_demand->usage_bands);
+  g_assert_cmpstr (bands, ==, "0:50:0,50:100:20");
+  g_assert_null (spot->usage_discount);
+  g_assert_null (spot->usage_bands);
+  g_assert_true (spot->has_monthly_cap);
+  g_assert_cmpint (spot->monthly_cap, ==, G_GINT64_CONSTANT (300000000000));
+
+  again = import_ok (f, sheet);
+  g_assert_cmpint (again->status, ==, SKY_IMPORT_UNCHANGED);
+
+  g_assert_null (sky_catalog_import_file (f->catalog, changed, NULL, NULL, NULL, &error));
+  g_assert_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_VERSION_CONFLICT);
+  g_clear_error (&error);
+
+  g_assert_true (sky_catalog_remove_sheet (f->catalog, "rulescloud", "1", &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->catalog);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM usage_discount"), ==, 0);
+}
+
+/* A catalog of schema 8 gains the table of usage discounts, empty; its prices read as before,
+ * and a sheet with a usage discount imports into it. */
+static void
+test_migrate_from_8 (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *sheet = write_rules_sheet (f, "rules.xml", "20");
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(SkyOfferDetails) offer = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  import_fixture (f);
+  g_clear_object (&f->catalog);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_11 UNDO_SCHEMA_10
+                                     "DROP TABLE usage_discount; "
+                                     "PRAGMA user_version = 8",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
+                                       "WHERE name = 'usage_discount'"), ==, 0);
+
+  f->catalog = sky_catalog_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma (f->path, "user_version"), ==, SKY_CATALOG_SCHEMA_VERSION);
+  g_assert_true (sky_catalog_check (f->catalog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM usage_discount"), ==, 0);
+  g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (960000000));
+
+  result = import_ok (f, sheet);
+  g_assert_cmpint (result->status, ==, SKY_IMPORT_ADDED);
+  offer = rules_offer (f);
+  g_assert_nonnull (((SkyOfferPrice *) g_ptr_array_index (offer->prices, 0))->usage_bands);
+}
+
+/* The SKUs of @rows, in order, joined by spaces. */
+static char *
+skus_of (GPtrArray *rows)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? " " : "",
+                            ((SkyListing *) g_ptr_array_index (rows, i))->sku);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The SKUs a search for on-demand prices of attributes.xml lists, cheapest first, and its
+ * count. */
+static char *
+search_rows (Fixture        *f,
+             SkySearchQuery *query)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 count = 0;
+
+  query->term = "on-demand";
+  rows = search (f, query);
+  g_assert_true (sky_catalog_count (f->catalog, query, &count, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, rows->len);
+  return skus_of (rows);
+}
+
+/* An offer's attributes and its standard, convertible and dev/test prices are stored, read
+ * back, and compared on a re-import; a search shows default rows unless asked for others. */
+static void
+test_attributes_round_trip (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *sheet = fixture_file ("attributes.xml");
+  g_autoptr(SkyImportResult) first = import_ok (f, sheet);
+  g_autoptr(SkyImportResult) again = NULL;
+  SkySearchQuery all = { .tenancy = SKY_SEARCH_ANY, .licence = SKY_SEARCH_ANY,
+                         .software = SKY_SEARCH_ANY, .capacity = SKY_SEARCH_ANY };
+  SkySearchQuery q = { 0 };
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *expected[][6] = {
+    /* sku, architecture, tenancy, licence, software, capacity */
+    { "m-4", "x86-64", "shared", "included", NULL, "used" },
+    { "m-4-dedicated", "x86-64", "dedicated", "included", NULL, "used" },
+    { "m-4-host", "x86-64", "host", "included", NULL, "used" },
+    { "m-4-byol", "x86-64", "shared", "byol", NULL, "used" },
+    { "m-4-sql", "x86-64", "shared", "included", "sql-web", "used" },
+    { "m-4-unused", "x86-64", "shared", "included", NULL, "unused-reservation" },
+    { "g-4", "arm64", "shared", "included", NULL, "used" },
+  };
+  char *skus;
+
+  g_assert_cmpint (first->status, ==, SKY_IMPORT_ADDED);
+  g_assert_cmpuint (first->offers, ==, 7);
+
+  /* By default, the default rows only: of any architecture. */
+  skus = search_rows (f, &q);
+  g_assert_cmpstr (skus, ==, "g-4 m-4");
+  g_free (skus);
+  rows = search (f, &(SkySearchQuery) { .text = "m-4", .term = "on-demand" });
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (((SkyListing *) rows->pdata[0])->architecture, ==, "x86-64");
+  g_assert_cmpstr (((SkyListing *) rows->pdata[0])->tenancy, ==, "shared");
+  g_assert_cmpstr (((SkyListing *) rows->pdata[0])->licence, ==, "included");
+  g_assert_null (((SkyListing *) rows->pdata[0])->software);
+  g_assert_cmpstr (((SkyListing *) rows->pdata[0])->capacity, ==, "used");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Every row, each with its attributes, in the search and in the offer's details. */
+  skus = search_rows (f, &all);
+  g_assert_cmpstr (skus, ==, "m-4-host m-4-unused m-4-sql m-4-byol m-4-dedicated g-4 m-4");
+  g_free (skus);
+  all.term = "on-demand";
+  rows = search (f, &all);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SkyListing *l = g_ptr_array_index (rows, i);
+      g_autoptr(SkyOfferDetails) d = sky_catalog_get_offer (f->catalog, l->offer_id, &error);
+      gboolean found = FALSE;
+
+      g_assert_no_error (error);
+      for (gsize e = 0; e < G_N_ELEMENTS (expected); e++)
+        {
+          if (g_strcmp0 (expected[e][0], l->sku) != 0)
+            continue;
+          found = TRUE;
+          g_assert_cmpstr (l->architecture, ==, expected[e][1]);
+          g_assert_cmpstr (d->architecture, ==, expected[e][1]);
+          g_assert_cmpstr (l->tenancy, ==, expected[e][2]);
+          g_assert_cmpstr (d->tenancy, ==, expected[e][2]);
+          g_assert_cmpstr (l->licence, ==, expected[e][3]);
+          g_assert_cmpstr (d->licence, ==, expected[e][3]);
+          g_assert_cmpstr (l->software, ==, expected[e][4]);
+          g_assert_cmpstr (d->software, ==, expected[e][4]);
+          g_assert_cmpstr (l->capacity, ==, expected[e][5]);
+          g_assert_cmpstr (d->capacity, ==, expected[e][5]);
+        }
+      g_assert_true (found);
+      /* Standard, convertible and dev/test prices side by side. */
+      if (strcmp (l->sku, "m-4") == 0)
+        {
+          g_assert_cmpuint (d->prices->len, ==, 4);
+          g_assert_cmpstr (((SkyOfferPrice *) d->prices->pdata[1])->term, ==, "dev-test");
+          g_assert_cmpint (((SkyOfferPrice *) d->prices->pdata[1])->amount, ==, 1234000000);
+          g_assert_cmpstr (((SkyOfferPrice *) d->prices->pdata[2])->term, ==,
+                           "reserved-1y-no-upfront");
+          g_assert_cmpstr (((SkyOfferPrice *) d->prices->pdata[3])->term, ==,
+                           "reserved-convertible-1y-no-upfront");
+          g_assert_cmpint (((SkyOfferPrice *) d->prices->pdata[3])->amount, ==, 1500000000);
+        }
+    }
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* One attribute asked for, the others the default row's; or any. */
+#define ROWS(expected_skus, ...) G_STMT_START { \
+    SkySearchQuery query = { __VA_ARGS__ }; \
+    g_autofree char *got = search_rows (f, &query); \
+    g_assert_cmpstr (got, ==, expected_skus); \
+  } G_STMT_END
+  ROWS ("m-4-dedicated", .tenancy = "dedicated");
+  ROWS ("m-4-host", .tenancy = "host");
+  ROWS ("m-4-host m-4-dedicated g-4 m-4", .tenancy = SKY_SEARCH_ANY);
+  ROWS ("m-4-byol", .licence = "byol");
+  ROWS ("m-4-sql", .software = "sql-web");
+  ROWS ("", .software = "sql-enterprise");
+  ROWS ("m-4-sql g-4 m-4", .software = SKY_SEARCH_ANY);
+  ROWS ("g-4 m-4", .software = "none");
+  ROWS ("m-4-unused", .capacity = "unused-reservation");
+  ROWS ("g-4", .architecture = "arm64");
+  ROWS ("m-4", .architecture = "x86-64");
+  ROWS ("m-4-sql m-4-byol m-4", .architecture = "x86-64", .licence = SKY_SEARCH_ANY,
+        .software = SKY_SEARCH_ANY);
+#undef ROWS
+
+  /* The convertible price is a purchase option to search by. */
+  rows = search (f, &(SkySearchQuery) { .term = "reserved-convertible-1y-no-upfront" });
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpint (((SkyListing *) rows->pdata[0])->price, ==, 1500000000);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* A value no row can have is refused. */
+  g_assert_null (sky_catalog_search (f->catalog, &(SkySearchQuery) { .tenancy = "private" },
+                                     &error));
+  g_assert_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_INVALID_QUERY);
+  g_assert_nonnull (strstr (error->message, "Unknown tenancy “private”"));
+  g_clear_error (&error);
+
+  /* The same sheet again changes nothing: its attributes are compared too. */
+  again = import_ok (f, sheet);
+  g_assert_cmpint (again->status, ==, SKY_IMPORT_UNCHANGED);
+}
+
+/* The same sheet with one offer's attribute changed is another sheet. */
+static void
+test_attributes_compared (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *sheet = fixture_file ("attributes.xml");
+  g_autofree char *changed = g_build_filename (f->dir, "attributes-changed.xml", NULL);
+  g_autoptr(SkyImportResult) first = import_ok (f, sheet);
+  static const char * const edits[][2] = {
+    { "architecture=\"arm64\"", "architecture=\"x86-64\"" },
+    { "tenancy=\"host\"", "tenancy=\"dedicated\"" },
+    { "licence=\"byol\"", "licence=\"included\"" },
+    { "software=\"sql-web\"", "software=\"sql-standard\"" },
+    { "capacity=\"unused-reservation\"", "capacity=\"allocated-host\"" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_autofree char *text = NULL;
+      g_autoptr(GString) s = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SkyImportResult) result = NULL;
+
+      g_assert_true (g_file_get_contents (sheet, &text, NULL, NULL));
+      s = g_string_new (text);
+      g_assert_cmpuint (g_string_replace (s, edits[i][0], edits[i][1], 1), ==, 1);
+      g_assert_true (g_file_set_contents (changed, s->str, s->len, NULL));
+      result = sky_catalog_import_file (f->catalog, changed, NULL, NULL, NULL, &error);
+      g_test_message ("%s", edits[i][0]);
+      g_assert_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_VERSION_CONFLICT);
+      g_assert_null (result);
+    }
+}
+
+/* A catalog of schema 9, before offers had attributes: its rows are default rows of no stated
+ * architecture, found by a search as before; a sheet with attributes goes in after it. */
+static void
+test_migrate_from_9 (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *attributes = fixture_file ("attributes.xml");
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(SkyOfferDetails) d = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  char *skus;
+
+  import_fixture (f);
+  g_clear_object (&f->catalog);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_11 UNDO_SCHEMA_10 "PRAGMA user_version = 9",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_table_info ('price') "
+                                       "WHERE name = 'variant'"), ==, 0);
+
+  f->catalog = sky_catalog_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma (f->path, "user_version"), ==, SKY_CATALOG_SCHEMA_VERSION);
+  g_assert_true (sky_catalog_check (f->catalog, &error));
+  g_assert_no_error (error);
+  /* No row was rewritten: each has the columns' defaults. */
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM price WHERE variant = 0 "
+                                       "AND arch IS NULL"), ==,
+                   query_int (f->path, "SELECT count(*) FROM price"));
+  g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (960000000));
+  rows = search (f, &(SkySearchQuery) { .text = "std-2", .term = "on-demand" });
+  d = sky_catalog_get_offer (f->catalog, ((SkyListing *) rows->pdata[0])->offer_id, &error);
+  g_assert_no_error (error);
+  g_assert_null (d->architecture);
+  g_assert_cmpstr (d->tenancy, ==, "shared");
+  g_assert_cmpstr (d->licence, ==, "included");
+  g_assert_null (d->software);
+  g_assert_cmpstr (d->capacity, ==, "used");
+
+  result = import_ok (f, attributes);
+  g_assert_cmpint (result->status, ==, SKY_IMPORT_ADDED);
+  skus = search_rows (f, &(SkySearchQuery) { .provider = "attrcloud", .tenancy = "host" });
+  g_assert_cmpstr (skus, ==, "m-4-host");
+  g_free (skus);
+}
+
+/* The on-demand price per hour of std-2-us in the current sheet, from the offer's details. */
+static SkyOfferPrice *
+std2_details_price (Fixture          *f,
+                    SkyOfferDetails **details)
+{
+  SkySearchQuery q = { .text = "std-2", .term = "on-demand" };
+  g_autoptr(GPtrArray) rows = search (f, &q);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_assert_cmpuint (rows->len, ==, 1);
+  id = ((SkyListing *) g_ptr_array_index (rows, 0))->offer_id;
+  *details = sky_catalog_get_offer (f->catalog, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*details);
+  for (guint i = 0; i < (*details)->prices->len; i++)
+    {
+      SkyOfferPrice *p = g_ptr_array_index ((*details)->prices, i);
+      if (g_strcmp0 (p->term, "on-demand") == 0 && g_strcmp0 (p->unit, "hour") == 0)
+        return p;
+    }
+  g_assert_not_reached ();
+}
+
+/* Every offer's prices text, in the order of the offers. */
+static char *
+offer_prices (const char *path)
+{
+  GString *s = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id, prices FROM offer_row ORDER BY id", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (s, "%s|%s\n", (const char *) sqlite3_column_text (stmt, 0),
+                            (const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (s, FALSE);
+}
+
+/* A catalog of version 8, whose prices have no dates of their own, opens as the current
+ * version without an offer's prices rewritten; its prices read as before, with none; a sheet
+ * imported then keeps the dates its prices give. */
+static void
+test_migrate_from_8_dates (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *dated = write_variant (f, "version=\"2026.2\"", "effective-date=\"2026-02-01\"",
+                                          "term=\"on-demand\" amount=\"0.0900\" "
+                                          "effective-date=\"2026-03-01\"");
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(SkyOfferDetails) before = NULL;
+  g_autoptr(SkyOfferDetails) after = NULL;
+  g_autofree char *rows_before = NULL;
+  g_autofree char *rows_after = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyOfferPrice *price;
+  sqlite3 *db = NULL;
+
+  import_fixture (f);
+  g_clear_object (&f->catalog);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_11 UNDO_SCHEMA_10
+                                 "DROP TABLE usage_discount; "
+                                 "PRAGMA user_version = 8",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  rows_before = offer_prices (f->path);
+
+  f->catalog = sky_catalog_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma (f->path, "user_version"), ==, SKY_CATALOG_SCHEMA_VERSION);
+  g_assert_true (sky_catalog_check (f->catalog, &error));
+  g_assert_no_error (error);
+  rows_after = offer_prices (f->path);
+  g_assert_cmpstr (rows_before, ==, rows_after);
+  price = std2_details_price (f, &before);
+  g_assert_cmpint (price->amount, ==, G_GINT64_CONSTANT (960000000));
+  g_assert_null (price->effective_date);
+
+  result = import_ok (f, dated);
+  g_assert_cmpint (result->status, ==, SKY_IMPORT_ADDED);
+  price = std2_details_price (f, &after);
+  g_assert_cmpint (price->amount, ==, G_GINT64_CONSTANT (900000000));
+  g_assert_cmpstr (price->effective_date, ==, "2026-03-01");
+  g_assert_cmpstr (after->effective_date, ==, "2026-02-01");
+  /* The offer's other prices give none. */
+  for (guint i = 0; i < after->prices->len; i++)
+    {
+      SkyOfferPrice *p = g_ptr_array_index (after->prices, i);
+      if (p != price)
+        g_assert_null (p->effective_date);
+    }
+}
+
+/* A catalog of schema 10, whose price rows do not name their service, gains the column filled
  * from the offers: each price names its offer's service, and searches find the prices of the
  * current services as before. */
 static void
-test_migrate_from_8_services (Fixture       *f,
-                              gconstpointer  data)
+test_migrate_from_10_services (Fixture       *f,
+                               gconstpointer  data)
 {
   g_autofree char *newer = write_variant (f, "version=\"2026.2\"",
                                           "effective-date=\"2026-02-01\"",
@@ -2162,10 +2656,7 @@ test_migrate_from_8_services (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "DROP INDEX service_by_code; "
-                                 "ALTER TABLE price DROP COLUMN service_id; "
-                                 "PRAGMA user_version = 8",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_11 "PRAGMA user_version = 10",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_table_info ('price') "
@@ -2325,7 +2816,13 @@ main (int    argc,
   ADD ("migrate-cancelled", test_migrate_cancelled);
   ADD ("migrate-from-5", test_migrate_from_5);
   ADD ("migrate-from-7", test_migrate_from_7);
-  ADD ("migrate-from-8-services", test_migrate_from_8_services);
+  ADD ("migrate-from-8", test_migrate_from_8);
+  ADD ("migrate-from-8-dates", test_migrate_from_8_dates);
+  ADD ("usage-discount-and-cap", test_usage_discount_and_cap);
+  ADD ("migrate-from-9", test_migrate_from_9);
+  ADD ("attributes/round-trip", test_attributes_round_trip);
+  ADD ("attributes/compared", test_attributes_compared);
+  ADD ("migrate-from-10-services", test_migrate_from_10_services);
   ADD ("current-per-service", test_current_per_service);
   ADD ("current-per-service-tie", test_current_per_service_tie);
   ADD ("current-per-service-upcoming", test_current_per_service_upcoming);

@@ -174,6 +174,8 @@ test_help (void)
 {
   static const char * const commands[][2] = {
     { "import", "  import FILE…   Load price sheets into the catalog\n" },
+    { "convert", "  convert FILE…  Write a provider's price list (--from FORMAT) as a price "
+                 "sheet\n" },
     { "sheets", "  sheets         List the price sheets in the catalog (sheets remove: remove "
                 "one)\n" },
     { "search", "  search         Find offers in the current price sheets\n" },
@@ -505,9 +507,11 @@ test_search_csv (Fixture       *f,
   lines = g_strsplit (r.out, "\r\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 5);
   g_assert_cmpstr (lines[0], ==, "PROVIDER,REGION,SKU,NAME,VCPU,MEMORY_GIB,TERM,PRICE,UNIT,"
-                                 "CURRENCY,MONTHLY,UPFRONT_FEE");
+                                 "CURRENCY,MONTHLY,UPFRONT_FEE,ARCH,TENANCY,LICENCE,SOFTWARE,"
+                                 "CAPACITY");
   g_assert_cmpstr (lines[1], ==,
-                   "examplecloud,us-east,std-2-us,std-2,2,8,on-demand,0.096,hour,USD,70.08,");
+                   "examplecloud,us-east,std-2-us,std-2,2,8,on-demand,0.096,hour,USD,70.08,,,"
+                   "shared,included,,used");
   g_assert_cmpstr (lines[4], ==, "");
 }
 
@@ -607,8 +611,9 @@ test_numbers_ignore_locale (Fixture       *f,
   g_assert_cmpint (csv.status, ==, 0);
   g_assert_cmpstr (csv.out, ==,
                    "PROVIDER,REGION,SKU,NAME,VCPU,MEMORY_GIB,TERM,PRICE,UNIT,CURRENCY,MONTHLY,"
-                   "UPFRONT_FEE\r\n"
-                   "examplecloud,us-east,std-2-us,std-2,0.25,0.5,spot,0.0288,hour,USD,21.02,\r\n");
+                   "UPFRONT_FEE,ARCH,TENANCY,LICENCE,SOFTWARE,CAPACITY\r\n"
+                   "examplecloud,us-east,std-2-us,std-2,0.25,0.5,spot,0.0288,hour,USD,21.02,,,"
+                   "shared,included,,used\r\n");
 }
 
 static char *
@@ -626,6 +631,81 @@ integrity (const char *path)
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return result;
+}
+
+/* A price's own effective date in search --format json, and in estimate --format json with
+ * the price's unit beside the line's: a line in seconds priced per hour. */
+static void
+test_price_dates_and_units (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char scenario_text[] =
+    "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Jobs\" currency=\"USD\">\n"
+    "  <providers><provider id=\"unitcloud\"/></providers>\n"
+    "  <line label=\"Jobs\" quantity=\"2\" usage=\"50000\" unit=\"second\">\n"
+    "    <requirement category=\"compute\" min-vcpu=\"2\"/>\n"
+    "  </line>\n"
+    "  <line label=\"Disk\" usage=\"2000\" unit=\"gb-month\">\n"
+    "    <offer provider=\"unitcloud\" sku=\"disk-gb\"/>\n"
+    "  </line>\n"
+    "</scenario>\n";
+  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "units-small.xml", NULL);
+  g_autofree char *scenario = g_build_filename (f->dir, "jobs.skytally", NULL);
+  g_auto(Run) import = { 0 };
+  g_auto(Run) search = { 0 };
+  g_auto(Run) estimate = { 0 };
+  g_autoptr(JsonArray) rows = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  JsonArray *lines;
+  JsonObject *line;
+  guint dated = 0, undated = 0;
+
+  g_assert_true (g_file_set_contents (scenario, scenario_text, -1, NULL));
+  cli (&import, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  cli (&search, "--catalog", f->catalog, "search", "--format", "json", NULL);
+  g_assert_cmpint (search.status, ==, 0);
+  rows = parse_array (search.out);
+  g_assert_cmpuint (json_array_get_length (rows), ==, 4);
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *o = json_array_get_object_element (rows, i);
+      const char *sku = json_object_get_string_member (o, "sku");
+
+      if (g_strcmp0 (sku, "vm-2") == 0)
+        {
+          g_assert_cmpstr (json_object_get_string_member (o, "price_effective_date"), ==,
+                           "2026-03-01");
+          dated++;
+        }
+      else if (g_strcmp0 (sku, "disk-gb") == 0)
+        {
+          g_assert_true (json_object_get_null_member (o, "price_effective_date"));
+          undated++;
+        }
+    }
+  g_assert_cmpuint (dated, ==, 1);
+  g_assert_cmpuint (undated, ==, 1);
+
+  cli (&estimate, "--catalog", f->catalog, "estimate", scenario, "--format", "json", NULL);
+  g_assert_cmpint (estimate.status, ==, 0);
+  root = parse_object (estimate.out);
+  lines = json_object_get_array_member (json_array_get_object_element (
+      json_object_get_array_member (root, "providers"), 0), "lines");
+  line = json_array_get_object_element (lines, 0);
+  /* 100000 × 0.0416 / 3600 = 1.1555… */
+  g_assert_cmpstr (json_object_get_string_member (line, "monthly"), ==, "1.16");
+  g_assert_cmpstr (json_object_get_string_member (line, "unit"), ==, "second");
+  g_assert_cmpstr (json_object_get_string_member (line, "price_unit"), ==, "hour");
+  g_assert_cmpstr (json_object_get_string_member (line, "price_effective_date"), ==,
+                   "2026-03-01");
+  /* A price without a date of its own holds from its sheet's: 2000 × 0.095 = 190. */
+  line = json_array_get_object_element (lines, 1);
+  g_assert_cmpstr (json_object_get_string_member (line, "monthly"), ==, "190.00");
+  g_assert_cmpstr (json_object_get_string_member (line, "price_unit"), ==, "gb-month");
+  g_assert_cmpstr (json_object_get_string_member (line, "price_effective_date"), ==,
+                   "2026-01-01");
 }
 
 /* estimate --format json: per provider the lines and totals, money as decimal strings; the
@@ -1353,11 +1433,15 @@ test_export_pdf (Fixture       *f,
   g_assert_nonnull (strstr (out, "843.61"));
   g_assert_nonnull (strstr (out, "The projection"));
   g_assert_nonnull (strstr (out, "over the monthly budget from month"));
-  /* Google Cloud has no per-server PostgreSQL offer: its figures say they leave that out. */
-  g_assert_nonnull (strstr (out, "out 1 line it cannot price"));
-  /* Google Cloud cannot price the PostgreSQL server: its totals are marked, and the star goes
-   * to the cheapest provider that prices every line. */
-  g_assert_nonnull (strstr (out, "Google Cloud (incomplete): "));
+  /* Google Cloud prices the PostgreSQL server (2 vCPU, 8 GiB) with Cloud SQL, priced per
+   * vCPU-hour and GiB-hour: (2 × 0.0413 + 8 × 0.007) × 730 = 0.1386 × 730 = 101.178; its
+   * total is 146.76 + 101.18 + 9.00 + 40.00 + 560.24 + 6.60 + 3.20 = 866.98, every line
+   * priced. */
+  g_assert_nonnull (strstr (out, "101.18"));
+  g_assert_nonnull (strstr (out, "866.98"));
+  g_assert_null (strstr (out, "out 1 line it cannot price"));
+  g_assert_null (strstr (out, "Google Cloud (incomplete): "));
+  /* The star goes to the cheapest provider that prices every line: AWS at 843.61. */
   g_assert_nonnull (strstr (out, "Services ★"));
 }
 
@@ -1676,6 +1760,169 @@ test_report_loaded_for_export_only (Fixture       *f,
   g_assert_nonnull (strstr (export, "libskytally-cli-export"));
   g_assert_nonnull (strstr (export, "libcairo"));
   g_assert_true (g_file_test (json, G_FILE_TEST_IS_REGULAR));
+}
+
+/* Only convert and import --from load the converters: the other commands, import of sheets
+ * too, start without them (and without libyaml). */
+static void
+test_sources_loaded_for_convert_only (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autofree char *sizes = g_test_build_filename (G_TEST_DIST, "data", "sources",
+                                                  "digitalocean", "sizes.json", NULL);
+  g_autofree char *sheet = g_build_filename (f->dir, "do.xml", NULL);
+  g_autofree char *search = loaded_by ((const char *[]) { "--catalog", f->catalog, "search",
+                                                          NULL });
+  g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *import = loaded_by ((const char *[]) { "--catalog", f->catalog, "import",
+                                                          valid, NULL });
+  g_autofree char *convert = loaded_by ((const char *[]) { "convert", "--from",
+                                                           "digitalocean-json",
+                                                           "--effective-date", "2024-01-29",
+                                                           sizes, "-o", sheet, NULL });
+
+  if (strstr (search, "libglib-2.0") == NULL)
+    {
+      g_test_skip ("the dynamic loader does not tell what it loads (LD_DEBUG) here");
+      return;
+    }
+  g_assert_null (strstr (search, "libskytally-cli-sources"));
+  g_assert_null (strstr (search, "libyaml"));
+  g_assert_null (strstr (import, "libskytally-cli-sources"));
+  g_assert_nonnull (strstr (convert, "libskytally-cli-sources"));
+  g_assert_true (g_file_test (sheet, G_FILE_TEST_IS_REGULAR));
+}
+
+/* convert writes a sheet that imports, prints its summary, and lists its formats in --help. */
+static void
+test_convert (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *sizes = g_test_build_filename (G_TEST_DIST, "data", "sources",
+                                                  "digitalocean", "sizes.json", NULL);
+  g_autofree char *regions = g_test_build_filename (G_TEST_DIST, "data", "sources",
+                                                    "digitalocean", "regions.json", NULL);
+  g_autofree char *sheet = g_build_filename (f->dir, "do.xml", NULL);
+  g_auto(Run) help = { 0 };
+  g_auto(Run) r = { 0 };
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) search = { 0 };
+  g_auto(Run) missing = { 0 };
+
+  cli (&help, "convert", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "Formats (--from):\n  digitalocean-json    "));
+  /* Listed whether or not this build has libyaml, which it then says. */
+  g_assert_nonnull (strstr (help.out, "\n  gcp-pricing-yml      Google Cloud pricing.yml"));
+  g_assert_nonnull (strstr (help.out, "\n  gcp-skus-json        Google Cloud Billing Catalog"));
+
+  cli (&r, "convert", "--from", "digitalocean-json", "--effective-date", "2024-01-29",
+       "--version", "2024.01", "--retrieved", "2024-01-30", sizes, regions, "-o", sheet, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "3 offers and 3 prices written, 2 rows skipped\n"
+                                          "  1 × size not available\n"));
+  g_assert_nonnull (strstr (r.out, "sizes.json:36: $.sizes[2]\n"));
+  g_assert_cmpstr (r.err, ==, "");
+
+  cli (&imported, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
+  g_assert_cmpint (imported.status, ==, 0);
+  g_assert_nonnull (strstr (imported.out, "added digitalocean 2024.01 (effective 2024-01-29), "
+                                          "3 offers; now current"));
+  cli (&search, "--catalog", f->catalog, "search", "--provider", "digitalocean", "--format",
+       "csv", "--limit", "0", NULL);
+  g_assert_cmpint (search.status, ==, 0);
+  g_assert_nonnull (strstr (search.out, "g-2vcpu-8gb.fra1"));
+  g_assert_nonnull (strstr (search.out, "0.09375"));
+
+  cli (&missing, "convert", sizes, "-o", sheet, NULL);
+  g_assert_cmpint (missing.status, ==, 2);
+}
+
+/* A bad row refuses the conversion in one line naming file and line, and writes nothing;
+ * --skip-bad-rows converts the rest and lists what it skipped. */
+static void
+test_convert_bad_rows (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "sources", "digitalocean",
+                                                "bad-rows.json", NULL);
+  g_autofree char *sheet = g_build_filename (f->dir, "do.xml", NULL);
+  g_autofree char *place = g_strdup_printf ("%s:15: $.sizes[1].regions[1]: unknown region", bad);
+  g_autofree char *none = g_test_build_filename (G_TEST_DIST, "data", "sources",
+                                                 "gcp-skus-json", "nothing-converted.json",
+                                                 NULL);
+  g_auto(Run) nothing = { 0 };
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) skipped = { 0 };
+  g_auto(Run) unknown = { 0 };
+
+  cli (&refused, "convert", "--from", "digitalocean-json", "--effective-date", "2024-01-29",
+       bad, "-o", sheet, NULL);
+  assert_one_line_error (&refused);
+  g_assert_nonnull (strstr (refused.err, place));
+  g_assert_false (g_file_test (sheet, G_FILE_TEST_EXISTS));
+
+  cli (&skipped, "convert", "--from", "digitalocean-json", "--effective-date", "2024-01-29",
+       "--skip-bad-rows", bad, "-o", sheet, NULL);
+  g_assert_cmpint (skipped.status, ==, 0);
+  g_assert_true (g_str_has_prefix (skipped.out, "1 offer and 1 price written, 2 rows "
+                                                "skipped\n"));
+  g_assert_nonnull (strstr (skipped.out, "  1 × unknown region “atlantis1”\n"));
+  g_assert_nonnull (strstr (skipped.out, ":15: $.sizes[1].regions[1]\n"));
+  g_assert_true (g_file_test (sheet, G_FILE_TEST_IS_REGULAR));
+
+  /* Nothing converted: what was skipped, then why nothing is written. */
+  cli (&nothing, "convert", "--from", "gcp-skus-json", none, "-o", sheet, NULL);
+  g_assert_cmpint (nothing.status, ==, 1);
+  g_assert_true (g_str_has_prefix (nothing.err, "0 offers and 0 prices written, 1 row skipped\n"
+                                                "  1 × SKU not converted (Compute, "
+                                                "Kubernetes)\n"));
+  g_assert_true (g_str_has_suffix (nothing.err, "skytally-cli: No offers came out of the files: "
+                                                "no sheet written\n"));
+
+  cli (&unknown, "convert", "--from", "aws-price-list-xml", bad, "-o", sheet, NULL);
+  assert_one_line_error (&unknown);
+  g_assert_nonnull (strstr (unknown.err, "Unknown format “aws-price-list-xml”"));
+}
+
+/* import --from converts and imports in one step; when the conversion fails, the catalog
+ * does not change. */
+static void
+test_import_converted (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *sizes = g_test_build_filename (G_TEST_DIST, "data", "sources",
+                                                  "digitalocean", "sizes.json", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "sources", "digitalocean",
+                                                "bad-rows.json", NULL);
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) before = { 0 };
+  g_auto(Run) r = { 0 };
+  g_auto(Run) after = { 0 };
+  g_auto(Run) again = { 0 };
+
+  cli (&refused, "--catalog", f->catalog, "--no-seed", "import", "--from", "digitalocean-json",
+       "--effective-date", "2024-01-29", bad, NULL);
+  assert_one_line_error (&refused);
+  g_assert_nonnull (strstr (refused.err, ":15: $.sizes[1].regions[1]: unknown region"));
+  cli (&before, "--catalog", f->catalog, "sheets", "--format", "csv", NULL);
+  g_assert_cmpint (before.status, ==, 0);
+  g_assert_null (strstr (before.out, "digitalocean"));
+
+  cli (&r, "--catalog", f->catalog, "import", "--from", "digitalocean-json",
+       "--effective-date", "2024-01-29", sizes, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "3 offers and 3 prices written, 2 rows skipped\n"));
+  g_assert_nonnull (strstr (r.out, "added digitalocean 2024-01-29 (effective 2024-01-29), "
+                                   "3 offers; now current\n"));
+  cli (&after, "--catalog", f->catalog, "sheets", "--format", "csv", NULL);
+  g_assert_nonnull (strstr (after.out, "digitalocean"));
+
+  cli (&again, "--catalog", f->catalog, "import", "--from", "digitalocean-json",
+       "--effective-date", "2024-01-29", sizes, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "digitalocean 2024-01-29 is already in the catalog; "
+                                       "nothing changed"));
 }
 
 static void
@@ -2552,6 +2799,86 @@ test_read_only_catalog (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* search and match take the rows and architecture they are asked for, and say which they
+ * list; compare shows each offer's attributes. */
+static void
+test_search_rows (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "attributes.xml", NULL);
+  g_auto(Run) setup = { 0 };
+  g_auto(Run) plain = { 0 };
+  g_auto(Run) dedicated = { 0 };
+  g_auto(Run) all = { 0 };
+  g_auto(Run) arm = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) matched = { 0 };
+  g_auto(Run) compared = { 0 };
+  g_autoptr(JsonArray) rows = NULL;
+  g_autoptr(JsonArray) results = NULL;
+  JsonObject *o;
+
+  cli (&setup, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
+  g_assert_cmpint (setup.status, ==, 0);
+
+  /* The default rows, each with its architecture; ROW is empty for them. */
+  cli (&plain, "--catalog", f->catalog, "search", "--term", "on-demand", NULL);
+  g_assert_cmpint (plain.status, ==, 0);
+  g_assert_nonnull (strstr (plain.out, "ARCH"));
+  g_assert_nonnull (strstr (plain.out, "ROW"));
+  g_assert_nonnull (strstr (plain.out, "arm64"));
+  g_assert_nonnull (strstr (plain.out, "x86-64"));
+  g_assert_null (strstr (plain.out, "m-4-dedicated"));
+  g_assert_null (strstr (plain.out, "m-4-host"));
+
+  cli (&dedicated, "--catalog", f->catalog, "search", "--tenancy", "dedicated", "--format",
+       "csv", NULL);
+  g_assert_cmpint (dedicated.status, ==, 0);
+  g_assert_cmpstr (strchr (dedicated.out, '\n') + 1, ==,
+                   "attrcloud,us-east,m-4-dedicated,m-4,4,16,on-demand,0.1,hour,USD,73.00,,"
+                   "x86-64,dedicated,included,,used\r\n");
+
+  cli (&all, "--catalog", f->catalog, "search", "--all-rows", "--term", "on-demand", "--format",
+       "json", NULL);
+  g_assert_cmpint (all.status, ==, 0);
+  rows = parse_array (all.out);
+  g_assert_cmpuint (json_array_get_length (rows), ==, 7);
+  o = json_array_get_object_element (rows, 0);
+  g_assert_cmpstr (json_object_get_string_member (o, "sku"), ==, "m-4-host");
+  g_assert_cmpstr (json_object_get_string_member (o, "architecture"), ==, "x86-64");
+  g_assert_cmpstr (json_object_get_string_member (o, "tenancy"), ==, "host");
+  g_assert_cmpstr (json_object_get_string_member (o, "licence"), ==, "included");
+  g_assert_true (json_object_get_null_member (o, "software"));
+  g_assert_cmpstr (json_object_get_string_member (o, "capacity"), ==, "used");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, 2),
+                                                  "software"), ==, "sql-web");
+
+  cli (&arm, "--catalog", f->catalog, "search", "--arch", "arm64", "--all-rows", "--format",
+       "csv", NULL);
+  g_assert_cmpint (arm.status, ==, 0);
+  g_assert_nonnull (strstr (arm.out, "\r\nattrcloud,us-east,g-4,g-4,"));
+  g_assert_null (strstr (arm.out, "m-4"));
+
+  cli (&bad, "--catalog", f->catalog, "search", "--tenancy", "private", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "--tenancy: unknown value “private”: use shared, "
+                                     "dedicated or host, or any"));
+
+  cli (&matched, "--catalog", f->catalog, "match", "--category", "compute", "--min-vcpu", "4",
+       "--licence", "byol", "--format", "json", NULL);
+  g_assert_cmpint (matched.status, ==, 0);
+  results = parse_array (matched.out);
+  o = json_array_get_object_element (
+    json_object_get_array_member (json_array_get_object_element (results, 0), "matches"), 0);
+  g_assert_cmpstr (json_object_get_string_member (o, "sku"), ==, "m-4-byol");
+
+  cli (&compared, "--catalog", f->catalog, "compare", "m-4", "m-4-sql", "--format", "csv",
+       NULL);
+  g_assert_cmpint (compared.status, ==, 0);
+  g_assert_nonnull (strstr (compared.out, "Architecture,false,x86-64,x86-64\r\n"));
+  g_assert_nonnull (strstr (compared.out, "Pre-installed software,true,,sql-web\r\n"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2567,6 +2894,10 @@ main (int    argc,
   ADD ("seed-interrupted", test_seed_interrupted);
   ADD ("import", test_import);
   ADD ("import-bad", test_import_bad);
+  ADD ("convert", test_convert);
+  ADD ("convert-bad-rows", test_convert_bad_rows);
+  ADD ("import-converted", test_import_converted);
+  ADD ("sources-loaded-for-convert-only", test_sources_loaded_for_convert_only);
   ADD ("sheets-remove", test_sheets_remove);
   ADD ("sheets-current-per-service", test_sheets_current_per_service);
   ADD ("estimate-pinned-per-service", test_estimate_pinned_per_service);
@@ -2575,9 +2906,11 @@ main (int    argc,
   ADD ("not-a-catalog", test_not_a_catalog);
   ADD ("search-json", test_search_json);
   ADD ("search-csv", test_search_csv);
+  ADD ("search-rows", test_search_rows);
   ADD ("search-empty", test_search_empty);
   ADD ("numbers-ignore-locale", test_numbers_ignore_locale);
   ADD ("estimate-json", test_estimate_json);
+  ADD ("price-dates-and-units", test_price_dates_and_units);
   ADD ("estimate-versions", test_estimate_versions);
   ADD ("estimate-examples", test_estimate_examples);
   ADD ("selection", test_selection);

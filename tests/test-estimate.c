@@ -552,6 +552,339 @@ test_compare_by (Fixture       *f,
   g_assert_cmpint (again->compare_by, ==, SKY_COMPARE_TERM_TOTAL);
 }
 
+
+/* A catalog in a new folder (@dir, to remove) holding the bundled sheet @name. */
+static SkyCatalog *
+bundled_catalog (char       **dir,
+                 const char  *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *sheet = g_build_filename (g_getenv ("SKYTALLY_PRICESHEETS_DIR"), name, NULL);
+  g_autoptr(SkyImportResult) imported = NULL;
+  SkyCatalog *catalog;
+
+  *dir = sky_test_make_dir ();
+  db = g_build_filename (*dir, "catalog.db", NULL);
+  catalog = sky_catalog_open (db, &error);
+  g_assert_no_error (error);
+  imported = sky_catalog_import_file (catalog, sheet, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return catalog;
+}
+
+static SkyScenarioLine *
+offer_line (const char *provider,
+            const char *sku,
+            const char *unit,
+            const char *usage)
+{
+  SkyScenarioLine *line = sky_scenario_line_new (SKY_LINE_OFFER);
+
+  line->label = g_strdup (sku);
+  line->unit = g_strdup (unit);
+  line->has_usage = usage != NULL;
+  if (usage != NULL)
+    g_assert_true (sky_decimal_parse (usage, 10, FALSE, &line->usage, NULL));
+  line->provider = g_strdup (provider);
+  line->sku = g_strdup (sku);
+  return line;
+}
+
+/* Against the bundled Google Cloud sheet: an always-on n2-standard-4 in us-central1 costs
+ * pricing.yml's month for it, 584.146 hours × 0.194236 = 113.462182456 (the N2 sustained-use
+ * discount); half a month, 365 hours, is 182.5 + 182.5 × 0.8678 = 340.8735 hours × 0.194236 =
+ * 66.209905146; an e2-standard-4 has no such discount: 730 × 0.13402284 = 97.8366732. A Cloud
+ * SQL database of 2 vCPU and 8 GiB is 2 × 0.0413 + 8 × 0.007 = 0.1386 an hour, 101.178 a
+ * month; named as an offer per hour, it is not priced, and says why. */
+static void
+test_bundled_google_rules (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(SkyCatalog) catalog = bundled_catalog (&dir, "gcp.xml");
+  g_autoptr(SkyScenario) s = sky_scenario_new ("Rules", "USD");
+  g_autoptr(SkyEstimate) e = NULL;
+  SkyScenarioLine *db = sky_scenario_line_new (SKY_LINE_REQUIREMENT);
+
+  g_ptr_array_add (s->providers, g_strdup ("gcp"));
+  g_ptr_array_add (s->lines, offer_line ("gcp", "n2-standard-4.linux.us-central1", "hour", NULL));
+  g_ptr_array_add (s->lines, offer_line ("gcp", "n2-standard-4.linux.us-central1", "hour",
+                                         "365"));
+  g_ptr_array_add (s->lines, offer_line ("gcp", "e2-standard-4.linux.us-central1", "hour", NULL));
+  db->label = g_strdup ("database");
+  db->unit = g_strdup ("hour");
+  db->category = g_strdup ("database");
+  db->min_vcpu_milli = 2000;
+  db->min_memory_mgib = 8000;
+  g_ptr_array_add (s->lines, db);
+  g_ptr_array_add (s->lines, offer_line ("gcp", "cloud-sql-pg.enterprise.zonal.us-central1",
+                                         "hour", NULL));
+
+  e = sky_estimate_compute (catalog, s, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  ASSERT_MONEY (e, line_of (e, 0, 0)->monthly, "113.46");
+  g_assert_nonnull (strstr (line_of (e, 0, 0)->explanation,
+                            "usage discount n2, each: 182.5 hour at 0 % off + 182.5 hour at "
+                            "13.22 % off + 182.5 hour at 26.7 % off + 182.5 hour at 40 % off = "
+                            "584.146 hour at full price"));
+  ASSERT_MONEY (e, line_of (e, 0, 1)->monthly, "66.21");
+  ASSERT_MONEY (e, line_of (e, 0, 2)->monthly, "97.84");
+  g_assert_null (strstr (line_of (e, 0, 2)->explanation, "usage discount"));
+  g_assert_cmpint (line_of (e, 0, 3)->status, ==, SKY_LINE_PRICED);
+  g_assert_cmpstr (line_of (e, 0, 3)->offer->sku, ==, "cloud-sql-pg.enterprise.zonal.us-central1");
+  ASSERT_MONEY (e, line_of (e, 0, 3)->monthly, "101.18");
+  g_assert_cmpstr (line_of (e, 0, 3)->explanation, ==,
+                   "From Google Cloud 2026.07.1: "
+                   "(2 vCPU × 0.0413 USD/vcpu-hour + 8 GiB × 0.007 USD/gib-hour = 0.1386 "
+                   "USD/hour) 1 × 730 hour × 0.1386 USD/hour = 101.178 USD ≈ 101.18 USD");
+  g_assert_cmpint (line_of (e, 0, 4)->status, ==, SKY_LINE_NOT_PRICED);
+  g_assert_nonnull (strstr (line_of (e, 0, 4)->reason,
+                            "is priced per vcpu-hour and per gib-hour: ask for its size"));
+  sky_test_remove_tree (dir);
+}
+
+/* Against the bundled DigitalOcean sheet: an always-on s-2vcpu-4gb costs its monthly price,
+ * 24.00 (730 × 0.03571 = 26.0683 is past the cap); 100 hours cost 3.571; an always-on
+ * m-16vcpu-128gb 672 (730 × 1 = 730 is past it). */
+static void
+test_bundled_droplet_caps (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(SkyCatalog) catalog = bundled_catalog (&dir, "digitalocean.xml");
+  g_autoptr(SkyScenario) s = sky_scenario_new ("Caps", "USD");
+  g_autoptr(SkyEstimate) e = NULL;
+
+  g_ptr_array_add (s->providers, g_strdup ("digitalocean"));
+  g_ptr_array_add (s->lines, offer_line ("digitalocean", "s-2vcpu-4gb.nyc3", "hour", NULL));
+  g_ptr_array_add (s->lines, offer_line ("digitalocean", "s-2vcpu-4gb.fra1", "hour", "100"));
+  g_ptr_array_add (s->lines, offer_line ("digitalocean", "m-16vcpu-128gb.sgp1", "hour", NULL));
+
+  e = sky_estimate_compute (catalog, s, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  ASSERT_MONEY (e, line_of (e, 0, 0)->monthly, "24.00");
+  g_assert_cmpstr (line_of (e, 0, 0)->explanation, ==,
+                   "From DigitalOcean 2025.06.1: "
+                   "1 × 730 hour × 0.03571 USD/hour = 26.0683 USD; capped at 24 USD a month "
+                   "each: 1 × 24 = 24.00 USD");
+  ASSERT_MONEY (e, line_of (e, 0, 1)->monthly, "3.57");
+  g_assert_null (strstr (line_of (e, 0, 1)->explanation, "capped"));
+  ASSERT_MONEY (e, line_of (e, 0, 2)->monthly, "672.00");
+  sky_test_remove_tree (dir);
+}
+
+/* Lines in other units than their prices', on units-small.xml: each priced by converting its
+ * usage into the price's unit, the cheapest offer found by the price of the same quantity, and
+ * a line whose unit measures something else refused with its reason. */
+static void
+test_units (void)
+{
+  static const char xml[] =
+    "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Units\" currency=\"USD\">\n"
+    "  <providers><provider id=\"unitcloud\"/></providers>\n"
+    "  <line label=\"Disk\" usage=\"2000\" unit=\"gb-month\">\n"
+    "    <requirement category=\"storage\"/>\n"
+    "  </line>\n"
+    "  <line label=\"Disk (GiB)\" usage=\"2000\" unit=\"gib-month\">\n"
+    "    <requirement category=\"storage\"/>\n"
+    "  </line>\n"
+    "  <line label=\"Backups\" usage=\"15\" unit=\"tb\">\n"
+    "    <requirement category=\"network\"/>\n"
+    "  </line>\n"
+    "  <line label=\"Jobs\" quantity=\"2\" usage=\"50000\" unit=\"second\">\n"
+    "    <requirement category=\"compute\" min-vcpu=\"2\"/>\n"
+    "  </line>\n"
+    "  <line label=\"Misread\" usage=\"2000\" unit=\"gb\">\n"
+    "    <offer provider=\"unitcloud\" sku=\"disk-gib\"/>\n"
+    "  </line>\n"
+    "  <line label=\"Requests\" usage=\"5\" unit=\"million-requests\">\n"
+    "    <requirement category=\"storage\"/>\n"
+    "  </line>\n"
+    "</scenario>\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(SkyCatalog) catalog = sky_test_open_catalog (&dir, "units-small.xml", NULL);
+  g_autoptr(SkyScenario) s = sky_scenario_parse (xml, strlen (xml), "units", &error);
+  g_autoptr(SkyEstimate) e = NULL;
+  SkyEstimateLine *l;
+
+  g_assert_no_error (error);
+  e = sky_estimate_compute (catalog, s, NULL, FALSE, &error);
+  g_assert_no_error (error);
+
+  /* 0.10 USD per GiB-month is 0.0931… per GB-month, below disk-gb's 0.095: disk-gib is the
+   * cheaper, though its amount is the larger. 2000 GB = 2000 × 10⁹ / 2³⁰ GiB, × 0.10 =
+   * 186.264514923095703125 ≈ 186.26. */
+  l = line_of (e, 0, 0);
+  g_assert_cmpint (l->status, ==, SKY_LINE_PRICED);
+  g_assert_cmpstr (l->offer->sku, ==, "disk-gib");
+  ASSERT_MONEY (e, l->monthly, "186.26");
+  g_assert_cmpstr (l->unit, ==, "gb-month");
+  g_assert_cmpstr (l->explanation, ==,
+                   "From Unit Cloud 2026.1: "
+                   "1 × 2000 gb-month = 2000 gb-month = 1862.64514923095703125 gib-month "
+                   "(× 10⁹ / 2³⁰) × 0.1 USD/gib-month = 186.264514923095703125 USD ≈ 186.26 USD");
+
+  /* In GiB-months, disk-gb costs 0.095 × 2³⁰ / 10⁹ = 0.10200… per GiB-month: disk-gib again,
+   * 2000 × 0.10 = 200.00, with nothing to convert. */
+  l = line_of (e, 0, 1);
+  g_assert_cmpstr (l->offer->sku, ==, "disk-gib");
+  ASSERT_MONEY (e, l->monthly, "200.00");
+  g_assert_null (strstr (l->explanation, "(×"));
+
+  /* 15 TB of egress priced by tiers per GB: 15000 GB, 100 free, 10240 × 0.09 + 4660 × 0.085. */
+  l = line_of (e, 0, 2);
+  g_assert_cmpstr (l->offer->sku, ==, "egress-gb");
+  ASSERT_MONEY (e, l->monthly, "1317.70");
+  g_assert_nonnull (strstr (l->explanation, "= 15 tb = 15000 gb (× 10¹² / 10⁹)"));
+
+  /* 2 × 50000 s at 0.0416 USD/hour: 100000 × 0.0416 / 3600 = 1.1555… ≈ 1.16. The price holds
+   * from 2026-03-01, not from its sheet's 2026-01-01: the explanation says so. */
+  l = line_of (e, 0, 3);
+  g_assert_cmpstr (l->offer->sku, ==, "vm-2");
+  ASSERT_MONEY (e, l->monthly, "1.16");
+  g_assert_cmpstr (l->explanation, ==,
+                   "From Unit Cloud 2026.1: "
+                   "2 × 50000 second = 100000 second ≈ 27.7777777778 hour (× 1 / 3600) × "
+                   "0.0416 USD/hour (price as of 2026-03-01) ≈ 1.1555555556 USD ≈ 1.16 USD");
+
+  /* Data transferred is not data stored: the line is refused, and says why. */
+  l = line_of (e, 0, 4);
+  g_assert_cmpint (l->status, ==, SKY_LINE_NOT_PRICED);
+  g_assert_cmpstr (l->reason, ==, "disk-gib has no on-demand price per gb nor per another unit "
+                                  "it converts into (its on-demand prices are per gib-month, "
+                                  "which measure something else)");
+  l = line_of (e, 0, 5);
+  g_assert_cmpint (l->status, ==, SKY_LINE_NO_MATCH);
+  g_assert_nonnull (strstr (l->reason, "priced per million-requests"));
+
+  g_clear_object (&catalog);
+  sky_test_remove_tree (dir);
+}
+
+/* An hourly commitment bills every hour of the month whatever unit of time its line counts in:
+ * 2 × 730 × 0.13 = 189.80 EUR, the usage 730 hours as seconds; priced or not (no exchange
+ * rate), the line's usage is in its own unit. */
+static void
+test_commitment_in_seconds (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char * const currencies[] = { "EUR", "USD" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (currencies); i++)
+    {
+      g_autofree char *xml = g_strdup_printf (
+        "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"s\" currency=\"%s\">\n"
+        "  <providers><provider id=\"othercloud\"/></providers>\n"
+        "  <line label=\"Worker\" quantity=\"2\" unit=\"second\" term=\"reserved-1y-no-upfront\">\n"
+        "    <offer provider=\"othercloud\" sku=\"o-4\"/>\n"
+        "  </line>\n"
+        "</scenario>\n", currencies[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SkyScenario) s = sky_scenario_parse (xml, strlen (xml), "s", &error);
+      g_autoptr(SkyEstimate) e = NULL;
+      SkyEstimateLine *l;
+
+      g_assert_no_error (error);
+      e = sky_estimate_compute (f->catalog, s, NULL, FALSE, &error);
+      g_assert_no_error (error);
+      l = line_of (e, 0, 0);
+      {
+        g_autofree char *usage = sky_decimal_to_string (l->usage);
+        g_assert_cmpstr (usage, ==, "2628000");
+      }
+      g_assert_cmpstr (l->unit, ==, "second");
+      g_assert_cmpuint (l->term_months, ==, 12);
+      if (i == 0)
+        {
+          g_assert_cmpint (l->status, ==, SKY_LINE_PRICED);
+          ASSERT_MONEY (e, l->monthly, "189.80");
+          g_assert_true (g_str_has_prefix (l->explanation, "From Other Cloud 7: "
+                                                           "2 × 730 hour (a commitment bills "
+                                                           "every hour) × 0.13 EUR/hour"));
+        }
+      else
+        g_assert_cmpint (l->status, ==, SKY_LINE_NOT_PRICED);
+    }
+}
+
+/* On attributes.xml: requirement lines match the rows and architectures they ask for, a
+ * convertible reservation is priced at its own price, and a scenario that opts in prices
+ * on-demand lines at the dev/test price where the offer has one, and says so. */
+static void
+test_attributes_and_dev_test (void)
+{
+  static const char text[] =
+    "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Rows\" currency=\"USD\">\n"
+    "  <providers><provider id=\"attrcloud\"/></providers>\n"
+    "  <line label=\"VM\" quantity=\"3\" unit=\"hour\">\n"
+    "    <requirement category=\"compute\" min-vcpu=\"4\" architecture=\"x86-64\"/>\n"
+    "  </line>\n"
+    "  <line label=\"Arm\" quantity=\"1\" unit=\"hour\">\n"
+    "    <requirement category=\"compute\" min-vcpu=\"4\" architecture=\"arm64\"/>\n"
+    "  </line>\n"
+    "  <line label=\"SQL\" quantity=\"1\" unit=\"hour\">\n"
+    "    <requirement category=\"compute\" min-vcpu=\"4\" software=\"sql-web\"/>\n"
+    "  </line>\n"
+    "  <line label=\"Convertible\" quantity=\"1\" unit=\"hour\" "
+    "term=\"reserved-convertible-1y-no-upfront\">\n"
+    "    <requirement category=\"compute\" min-vcpu=\"4\"/>\n"
+    "  </line>\n"
+    "</scenario>\n";
+  g_autofree char *dir = NULL;
+  g_autoptr(SkyCatalog) catalog = sky_test_open_catalog (&dir, "attributes.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyScenario) s = sky_scenario_parse (text, strlen (text), "rows", &error);
+
+  g_assert_no_error (error);
+  for (int dev_test = 0; dev_test < 2; dev_test++)
+    {
+      g_autoptr(SkyEstimate) e = NULL;
+      SkyEstimateLine *l;
+
+      s->dev_test = dev_test;
+      e = sky_estimate_compute (catalog, s, NULL, FALSE, &error);
+      g_assert_no_error (error);
+
+      /* m-4, the x86-64 default row: 3 × 730 × 0.20 = 438.00 on demand; with dev/test
+       * prices 3 × 730 × 0.1234 = 270.246 ≈ 270.25. */
+      l = line_of (e, 0, 0);
+      g_assert_cmpint (l->status, ==, SKY_LINE_PRICED);
+      g_assert_cmpstr (l->offer->sku, ==, "m-4");
+      g_test_message ("%s", l->explanation);
+      if (dev_test)
+        {
+          ASSERT_MONEY (e, l->monthly, "270.25");
+          g_assert_true (g_str_has_prefix (l->explanation, "From Attribute Cloud 2026.1: "
+                                                           "3 × 730 hour × 0.1234 USD/hour "
+                                                           "(dev/test price) = 270.246"));
+        }
+      else
+        {
+          ASSERT_MONEY (e, l->monthly, "438.00");
+          g_assert_cmpstr (l->explanation, ==,
+                           "From Attribute Cloud 2026.1: 3 × 730 hour × 0.2 USD/hour = 438.00 USD");
+        }
+      /* g-4 has no dev/test price: 730 × 0.16 = 116.80 either way. */
+      l = line_of (e, 0, 1);
+      g_assert_cmpstr (l->offer->sku, ==, "g-4");
+      ASSERT_MONEY (e, l->monthly, "116.80");
+      g_assert_null (strstr (l->explanation, "dev/test"));
+      /* The row with SQL Server Web: 730 × 0.08 = 58.40. */
+      l = line_of (e, 0, 2);
+      g_assert_cmpstr (l->offer->sku, ==, "m-4-sql");
+      ASSERT_MONEY (e, l->monthly, "58.40");
+      /* The convertible reservation of the default row (g-4 has none): 730 × 0.15 = 109.50;
+       * a commitment is never a dev/test price. */
+      l = line_of (e, 0, 3);
+      g_assert_cmpstr (l->offer->sku, ==, "m-4");
+      ASSERT_MONEY (e, l->monthly, "109.50");
+      g_assert_null (strstr (l->explanation, "dev/test"));
+    }
+  sky_test_close_catalog (&dir, (SkyCatalog **) &catalog);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -569,9 +902,14 @@ main (int    argc,
   ADD ("missing-rate", test_missing_rate);
   ADD ("service-discount", test_service_discount);
   ADD ("compare-by", test_compare_by);
+  ADD ("commitment-in-seconds", test_commitment_in_seconds);
 #undef ADD
   g_test_add_func ("/sky/estimate/published-examples", test_published_examples);
   g_test_add_func ("/sky/estimate/size-band", test_size_band);
+  g_test_add_func ("/sky/estimate/attributes-and-dev-test", test_attributes_and_dev_test);
+  g_test_add_func ("/sky/estimate/bundled-google-rules", test_bundled_google_rules);
+  g_test_add_func ("/sky/estimate/bundled-droplet-caps", test_bundled_droplet_caps);
+  g_test_add_func ("/sky/estimate/units", test_units);
 
   return g_test_run ();
 }

@@ -77,6 +77,10 @@ test_each_step (void)
   s = make (SKY_PRICE_STEP_NOTHING);
   ASSERT_EXPLAINS (s, ": nothing to bill");
 
+  s = make (SKY_PRICE_STEP_PRICE_DATE);
+  s.date = g_intern_static_string ("2026-03-01");
+  ASSERT_EXPLAINS (s, " (price as of 2026-03-01)");
+
   /* Money before rounding keeps every digit, and at least the currency's minor ones. */
   s = make (SKY_PRICE_STEP_COST);
   s.result = dec ("10.00002");
@@ -190,6 +194,55 @@ test_lines (void)
                    "× 12 + 518.00 USD × 1 = 1036.64 USD");
 }
 
+/* A line in another unit than its price's shows its units converted, with the ratio of the
+ * units' sizes, "=" when exact and "≈" when shown rounded; the figures after it too. */
+static void
+test_conversion (void)
+{
+  g_autoptr(SkyPricing) pricing = sky_pricing_new ("USD", dec ("730"));
+  g_autoptr(GArray) steps = sky_price_steps_new ();
+  SkyPriceTerms t = { 0 };
+  SkyPricedLine out;
+  g_autofree char *gib = NULL, *hours = NULL;
+  SkyPriceStep s;
+
+  s = make (SKY_PRICE_STEP_CONVERT);
+  s.quantity = dec ("2000");
+  s.result = dec ("1862.64514923095703125");
+  s.factor = dec ("1000000000");
+  s.price = dec ("1073741824");
+  s.from_unit = g_intern_static_string ("gb");
+  s.unit = g_intern_static_string ("gib");
+  ASSERT_EXPLAINS (s, " = 2000 gb = 1862.64514923095703125 gib (× 10⁹ / 2³⁰)");
+  s.approximate = TRUE;
+  s.factor = dec ("3865470566400");
+  s.price = dec ("1000000000");
+  ASSERT_EXPLAINS (s, " = 2000 gb ≈ 1862.64514923095703125 gib (× 3600 × 2³⁰ / 10⁹)");
+  s.factor = dec ("1");
+  s.price = dec ("3600");
+  ASSERT_EXPLAINS (s, " = 2000 gb ≈ 1862.64514923095703125 gib (× 1 / 3600)");
+
+  t.unit = g_intern_static_string ("gib");
+  t.line_unit = g_intern_static_string ("gb");
+  t.currency = g_intern_static_string ("USD");
+  t.amount = dec ("0.10");
+  t.free_units = t.discount = t.rate = t.upfront_fee = t.on_demand = sky_decimal_from_int (0);
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("2000"), &out, steps);
+  gib = sky_explain_steps (steps);
+  g_assert_cmpstr (gib, ==, "1 × 2000 gb = 2000 gb = 1862.64514923095703125 gib (× 10⁹ / 2³⁰) × "
+                            "0.1 USD/gib = 186.264514923095703125 USD ≈ 186.26 USD");
+
+  g_array_set_size (steps, 0);
+  t.slot = 1;
+  t.unit = g_intern_static_string ("hour");
+  t.line_unit = g_intern_static_string ("second");
+  t.amount = dec ("0.0416");
+  sky_pricing_price_line (pricing, &t, dec ("2"), dec ("50000"), &out, steps);
+  hours = sky_explain_steps (steps);
+  g_assert_cmpstr (hours, ==, "2 × 50000 second = 100000 second ≈ 27.7777777778 hour (× 1 / 3600) "
+                              "× 0.0416 USD/hour ≈ 1.1555555556 USD ≈ 1.16 USD");
+}
+
 /* Break-even hours are always shown with two decimals, rounded half up. */
 static void
 test_hours (void)
@@ -206,6 +259,74 @@ test_hours (void)
     }
 }
 
+
+/* A usage discount shows each band's hours and what is left at full price; a monthly cap
+ * shows the uncapped month and the cap; a price from components shows its parts. */
+static void
+test_rules (void)
+{
+  g_autoptr(SkyPricing) pricing = sky_pricing_new ("USD", dec ("730"));
+  g_autoptr(GArray) steps = sky_price_steps_new ();
+  SkyPriceTerms t = { 0 };
+  SkyPricedLine out;
+  static const char *n2[][3] = {
+    { "0", "25", "0" }, { "25", "50", "13.22" }, { "50", "75", "26.7" }, { "75", "100", "40" },
+  };
+  g_autofree char *discounted = NULL, *capped = NULL, *components = NULL;
+
+  t.unit = g_intern_static_string ("hour");
+  t.currency = g_intern_static_string ("USD");
+  t.amount = dec ("0.194236");
+  t.free_units = t.upfront_fee = t.on_demand = sky_decimal_from_int (0);
+  t.usage_discount = g_intern_static_string ("n2");
+  t.usage_bands = g_array_new (FALSE, TRUE, sizeof (SkyUsageBand));
+  for (gsize i = 0; i < G_N_ELEMENTS (n2); i++)
+    {
+      SkyUsageBand band = { dec (n2[i][0]), dec (n2[i][1]), dec (n2[i][2]) };
+      g_array_append_val (t.usage_bands, band);
+    }
+  sky_pricing_price_line (pricing, &t, dec ("2"), dec ("730"), &out, steps);
+  discounted = sky_explain_steps (steps);
+  g_assert_cmpstr (discounted, ==,
+                   "2 × 730 hour; usage discount n2, each: 182.5 hour at 0 % off + 182.5 hour at "
+                   "13.22 % off + 182.5 hour at 26.7 % off + 182.5 hour at 40 % off = 584.146 "
+                   "hour at full price, × 2 = 1168.292 hour × 0.194236 USD/hour = "
+                   "226.924364912 USD ≈ 226.92 USD");
+  sky_price_terms_clear (&t);
+
+  g_array_set_size (steps, 0);
+  sky_pricing_reset (pricing);
+  t = (SkyPriceTerms) { 0 };
+  t.unit = g_intern_static_string ("hour");
+  t.currency = g_intern_static_string ("USD");
+  t.amount = dec ("0.03571");
+  t.free_units = t.upfront_fee = t.on_demand = sky_decimal_from_int (0);
+  t.has_monthly_cap = TRUE;
+  t.monthly_cap = dec ("24");
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("730"), &out, steps);
+  capped = sky_explain_steps (steps);
+  g_assert_cmpstr (capped, ==, "1 × 730 hour × 0.03571 USD/hour = 26.0683 USD; capped at 24 "
+                               "USD a month each: 1 × 24 = 24.00 USD");
+
+  g_array_set_size (steps, 0);
+  sky_pricing_reset (pricing);
+  t = (SkyPriceTerms) { 0 };
+  t.unit = g_intern_static_string ("hour");
+  t.currency = g_intern_static_string ("USD");
+  t.amount = dec ("0.2772");
+  t.free_units = t.upfront_fee = t.on_demand = sky_decimal_from_int (0);
+  t.has_components = TRUE;
+  t.vcpus = dec ("4");
+  t.vcpu_price = dec ("0.0413");
+  t.memory_gib = dec ("16");
+  t.gib_price = dec ("0.007");
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("730"), &out, steps);
+  components = sky_explain_steps (steps);
+  g_assert_cmpstr (components, ==,
+                   "(4 vCPU × 0.0413 USD/vcpu-hour + 16 GiB × 0.007 USD/gib-hour = 0.2772 "
+                   "USD/hour) 1 × 730 hour × 0.2772 USD/hour = 202.356 USD ≈ 202.36 USD");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -214,7 +335,9 @@ main (int    argc,
 
   g_test_add_func ("/sky/explain/each-step", test_each_step);
   g_test_add_func ("/sky/explain/lines", test_lines);
+  g_test_add_func ("/sky/explain/conversion", test_conversion);
   g_test_add_func ("/sky/explain/hours", test_hours);
+  g_test_add_func ("/sky/explain/rules", test_rules);
 
   return g_test_run ();
 }

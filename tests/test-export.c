@@ -231,11 +231,14 @@ test_json_estimate (Fixture       *f,
                    "Example Cloud");
   line = json_array_get_object_element (json_object_get_array_member (example, "lines"), 0);
   assert_members (line, "label group status reason sheet_version offer quantity usage unit term "
-                        "monthly "
-                        "upfront effective_monthly yearly term_total break_even_hours "
-                        "explanation");
+                        "price_unit price_effective_date monthly upfront effective_monthly "
+                        "yearly term_total break_even_hours explanation");
   /* 2 × 730 × 0.096. */
   g_assert_cmpstr (json_object_get_string_member (line, "monthly"), ==, "140.16");
+  /* The price gives no date of its own: it holds from its sheet's. */
+  g_assert_cmpstr (json_object_get_string_member (line, "price_unit"), ==, "hour");
+  g_assert_cmpstr (json_object_get_string_member (line, "price_effective_date"), ==,
+                   "2026-01-01");
   g_assert_cmpstr (json_object_get_string_member (line, "status"), ==, "priced");
   assert_members (json_object_get_object_member (example, "totals"),
                   "monthly upfront effective_monthly yearly term_total credits yearly_net "
@@ -248,6 +251,8 @@ test_json_estimate (Fixture       *f,
   g_assert_true (json_object_get_null_member (line, "monthly"));
   g_assert_true (json_object_get_null_member (line, "term_total"));
   g_assert_true (json_object_get_null_member (line, "offer"));
+  g_assert_true (json_object_get_null_member (line, "price_unit"));
+  g_assert_true (json_object_get_null_member (line, "price_effective_date"));
 }
 
 /* The PDF is a PDF, written whole. */

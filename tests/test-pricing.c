@@ -318,6 +318,298 @@ test_amortised_share (void)
     }
 }
 
+
+/* A usage discount's bands, in percent of the month: "from:to:percent" each. */
+static GArray *
+bands (const char * const *table)
+{
+  GArray *out = g_array_new (FALSE, TRUE, sizeof (SkyUsageBand));
+
+  for (guint i = 0; table[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (table[i], ":", 3);
+      SkyUsageBand band = { dec (f[0]), dec (f[1]), dec (f[2]) };
+
+      g_array_append_val (out, band);
+    }
+  return out;
+}
+
+/* Google Cloud's N2 table as its pricing.yml applies it, and its N1 table. */
+static const char * const n2_table[] = { "0:25:0", "25:50:13.22", "50:75:26.7", "75:100:40", NULL };
+static const char * const n1_table[] = { "0:25:0", "25:50:20", "50:75:40", "75:100:60", NULL };
+
+/* Each instance's hours fall into the bands by their share of the month's 730 hours (182.5 a
+ * quarter), each band's hours less its percent; rounded once. */
+static void
+test_usage_discount (void)
+{
+  g_autoptr(SkyPricing) pricing = sky_pricing_new ("USD", dec ("730"));
+  g_autoptr(GArray) steps = sky_price_steps_new ();
+  SkyPriceTerms t = flat ("0.194236", "hour");
+  SkyPricedLine out;
+
+  t.usage_discount = g_intern_static_string ("n2");
+  t.usage_bands = bands (n2_table);
+
+  /* Always on: 182.5 × (1 + 0.8678 + 0.733 + 0.6) = 584.146 hours at full price;
+   * × 0.194236 = 113.462182456, pricing.yml's month for n2-standard-4 in us-central1. */
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("730"), &out, steps);
+  ASSERT_MONEY (out.monthly, "113.46");
+  g_assert_cmpuint (steps->len, ==, 9);
+  g_assert_cmpint (step (steps, 1)->kind, ==, SKY_PRICE_STEP_USAGE_BAND);
+  g_assert_cmpuint (step (steps, 1)->count, ==, 1);
+  ASSERT_DEC (step (steps, 1)->quantity, "182.5");
+  ASSERT_DEC (step (steps, 1)->factor, "0");
+  g_assert_cmpstr (step (steps, 1)->name, ==, "n2");
+  ASSERT_DEC (step (steps, 4)->factor, "40");
+  g_assert_cmpint (step (steps, 5)->kind, ==, SKY_PRICE_STEP_DISCOUNTED);
+  ASSERT_DEC (step (steps, 5)->quantity, "584.146");
+  ASSERT_DEC (step (steps, 5)->result, "584.146");
+  g_assert_cmpint (step (steps, 6)->kind, ==, SKY_PRICE_STEP_RATE);
+  ASSERT_DEC (step (steps, 7)->result, "113.462182456");
+  g_assert_cmpint (step (steps, 8)->kind, ==, SKY_PRICE_STEP_ROUND);
+
+  /* Three instances half the month: 182.5 + 182.5 × 0.8678 = 340.8735 hours each, × 3 =
+   * 1022.6205 × 0.194236 = 198.629715438. */
+  g_array_set_size (steps, 0);
+  sky_pricing_reset (pricing);
+  sky_pricing_price_line (pricing, &t, dec ("3"), dec ("365"), &out, steps);
+  ASSERT_MONEY (out.monthly, "198.63");
+  ASSERT_DEC (step (steps, 3)->quantity, "340.8735");
+  ASSERT_DEC (step (steps, 3)->result, "1022.6205");
+
+  /* 100 hours lie in the first band: no discount, 19.4236. */
+  g_array_set_size (steps, 0);
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("100"), &out, steps);
+  ASSERT_MONEY (out.monthly, "19.42");
+
+  /* The N1 table, always on: 182.5 × 2.8 = 511 hours × 0.189999 = 97.089489, pricing.yml's
+   * month for n1-standard-4 in us-central1. */
+  g_clear_pointer (&t.usage_bands, g_array_unref);
+  t.usage_bands = bands (n1_table);
+  t.amount = dec ("0.189999");
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("730"), &out, NULL);
+  ASSERT_MONEY (out.monthly, "97.09");
+
+  /* Bands are shares of the scenario's month: of 720 hours, 180 a quarter; always on is
+   * 180 × 2.8 = 504 hours × 0.189999 = 95.759496. */
+  {
+    g_autoptr(SkyPricing) short_month = sky_pricing_new ("USD", dec ("720"));
+
+    sky_pricing_price_line (short_month, &t, dec ("1"), dec ("720"), &out, NULL);
+    ASSERT_MONEY (out.monthly, "95.76");
+  }
+
+  /* A commitment bills every hour at its price: no usage discount. 730 × 0.189999. */
+  t.committed = TRUE;
+  t.term_months = 12;
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("730"), &out, NULL);
+  ASSERT_MONEY (out.monthly, "138.70");
+  g_assert_false (sky_pricing_overflowed (pricing));
+  sky_price_terms_clear (&t);
+}
+
+/* One instance's month costs at most the cap; below it, the hours at the price. */
+static void
+test_monthly_cap (void)
+{
+  g_autoptr(SkyPricing) pricing = sky_pricing_new ("USD", dec ("730"));
+  g_autoptr(GArray) steps = sky_price_steps_new ();
+  SkyPriceTerms t = flat ("0.03571", "hour");
+  SkyPricedLine out;
+
+  t.has_monthly_cap = TRUE;
+  t.monthly_cap = dec ("24");
+
+  /* 730 × 0.03571 = 26.0683, over the cap: 24.00. */
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("730"), &out, steps);
+  ASSERT_MONEY (out.monthly, "24.00");
+  g_assert_cmpuint (steps->len, ==, 4);
+  g_assert_cmpint (step (steps, 2)->kind, ==, SKY_PRICE_STEP_COST);
+  ASSERT_DEC (step (steps, 2)->result, "26.0683");
+  g_assert_cmpint (step (steps, 3)->kind, ==, SKY_PRICE_STEP_CAP);
+  ASSERT_DEC (step (steps, 3)->price, "24");
+  ASSERT_DEC (step (steps, 3)->quantity, "1");
+  ASSERT_DEC (step (steps, 3)->result, "24");
+
+  /* Two droplets 100 hours each: 200 × 0.03571 = 7.142, under the cap of 48. */
+  g_array_set_size (steps, 0);
+  sky_pricing_price_line (pricing, &t, dec ("2"), dec ("100"), &out, steps);
+  ASSERT_MONEY (out.monthly, "7.14");
+  for (guint i = 0; i < steps->len; i++)
+    g_assert_cmpint (step (steps, i)->kind, !=, SKY_PRICE_STEP_CAP);
+
+  /* 672.1 hours: 24.000691, just over; 672 hours: 23.99712, just under. */
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("672.1"), &out, NULL);
+  ASSERT_MONEY (out.monthly, "24.00");
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("672"), &out, NULL);
+  ASSERT_MONEY (out.monthly, "24.00");
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("600"), &out, NULL);
+  ASSERT_MONEY (out.monthly, "21.43");
+
+  /* The scenario's discount comes off the capped month: 3 × 24 = 72, less 10 % = 64.80. */
+  t.has_discount = TRUE;
+  t.discount = dec ("10");
+  sky_pricing_price_line (pricing, &t, dec ("3"), dec ("730"), &out, NULL);
+  ASSERT_MONEY (out.monthly, "64.80");
+  g_assert_false (sky_pricing_overflowed (pricing));
+}
+
+/* A price built from components bills like an hourly one: its steps start with its parts. */
+static void
+test_components (void)
+{
+  g_autoptr(SkyPricing) pricing = sky_pricing_new ("USD", dec ("730"));
+  g_autoptr(GArray) steps = sky_price_steps_new ();
+  SkyPriceTerms t = flat ("0.2772", "hour");
+  SkyPricedLine out;
+
+  /* 4 × 0.0413 + 16 × 0.007 = 0.1652 + 0.112 = 0.2772 an hour; × 730 × 2 = 404.712. */
+  t.has_components = TRUE;
+  t.vcpus = dec ("4");
+  t.vcpu_price = dec ("0.0413");
+  t.memory_gib = dec ("16");
+  t.gib_price = dec ("0.007");
+  sky_pricing_price_line (pricing, &t, dec ("2"), dec ("730"), &out, steps);
+  ASSERT_MONEY (out.monthly, "404.71");
+  g_assert_cmpint (step (steps, 0)->kind, ==, SKY_PRICE_STEP_COMPONENTS);
+  ASSERT_DEC (step (steps, 0)->quantity, "4");
+  ASSERT_DEC (step (steps, 0)->usage, "16");
+  ASSERT_DEC (step (steps, 0)->result, "0.2772");
+  g_assert_cmpint (step (steps, 1)->kind, ==, SKY_PRICE_STEP_USAGE);
+}
+
+/* A line in GB priced per GiB: 2000 GB is 2000 × 10⁹ / 2³⁰ = 1862.64514923095703125 GiB, at
+ * 0.10 USD = 186.264514923095703125 ≈ 186.26 USD. The ratio is folded into the one rounding:
+ * the converted quantity rounded first to cents of a GiB (1862.65) would have made 186.27. */
+static void
+test_convert_gb_to_gib (void)
+{
+  g_autoptr(SkyPricing) pricing = sky_pricing_new ("USD", dec ("730"));
+  g_autoptr(GArray) steps = sky_price_steps_new ();
+  SkyPriceTerms t = flat ("0.10", "gib");
+  SkyPricedLine out;
+
+  t.line_unit = g_intern_static_string ("gb");
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("2000"), &out, steps);
+  ASSERT_MONEY (out.monthly, "186.26");
+  ASSERT_MONEY (out.yearly, "2235.12");
+  ASSERT_DEC (out.usage, "2000");
+  g_assert_cmpuint (steps->len, ==, 5);
+  g_assert_cmpint (step (steps, 0)->kind, ==, SKY_PRICE_STEP_USAGE);
+  g_assert_cmpstr (step (steps, 0)->unit, ==, "gb");
+  g_assert_cmpint (step (steps, 1)->kind, ==, SKY_PRICE_STEP_CONVERT);
+  ASSERT_DEC (step (steps, 1)->quantity, "2000");
+  ASSERT_DEC (step (steps, 1)->result, "1862.64514923095703125");
+  g_assert_false (step (steps, 1)->approximate);
+  ASSERT_DEC (step (steps, 1)->factor, "1000000000");
+  ASSERT_DEC (step (steps, 1)->price, "1073741824");
+  g_assert_cmpstr (step (steps, 1)->from_unit, ==, "gb");
+  g_assert_cmpstr (step (steps, 1)->unit, ==, "gib");
+  g_assert_cmpint (step (steps, 2)->kind, ==, SKY_PRICE_STEP_RATE);
+  g_assert_cmpint (step (steps, 3)->kind, ==, SKY_PRICE_STEP_COST);
+  ASSERT_DEC (step (steps, 3)->result, "186.264514923095703125");
+  g_assert_cmpint (step (steps, 4)->kind, ==, SKY_PRICE_STEP_ROUND);
+  g_assert_false (sky_pricing_overflowed (pricing));
+}
+
+/* A line in TB priced by tiers per GB: 15 TB is 15000 GB, 100 free, 10240 × 0.09 + 4660 ×
+ * 0.085 = 1317.70, as the same usage in GB. A line in GiB of the same price then counts on from
+ * there: 10000 GiB = 10737.41824 GB, billable from 14900 on, all in the second tier: × 0.085 =
+ * 912.6805504 ≈ 912.68. */
+static void
+test_convert_tiers (void)
+{
+  g_autoptr(SkyPricing) pricing = sky_pricing_new ("USD", dec ("730"));
+  g_autoptr(GArray) steps = sky_price_steps_new ();
+  SkyPriceTerms t = egress ();
+  SkyPricedLine out;
+
+  t.line_unit = g_intern_static_string ("tb");
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("15"), &out, steps);
+  ASSERT_MONEY (out.monthly, "1317.70");
+  g_assert_cmpint (step (steps, 1)->kind, ==, SKY_PRICE_STEP_CONVERT);
+  ASSERT_DEC (step (steps, 1)->result, "15000");
+  g_assert_cmpint (step (steps, 2)->kind, ==, SKY_PRICE_STEP_FREE);
+  ASSERT_DEC (step (steps, 3)->quantity, "10240");
+  ASSERT_DEC (step (steps, 4)->quantity, "4660");
+
+  g_array_set_size (steps, 0);
+  t.line_unit = g_intern_static_string ("gib");
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("10000"), &out, steps);
+  ASSERT_MONEY (out.monthly, "912.68");
+  g_assert_cmpint (step (steps, 1)->kind, ==, SKY_PRICE_STEP_CONVERT);
+  ASSERT_DEC (step (steps, 1)->result, "10737.41824");
+  g_assert_cmpint (step (steps, 2)->kind, ==, SKY_PRICE_STEP_AFTER);
+  ASSERT_DEC (step (steps, 2)->quantity, "15000");
+  g_assert_cmpint (step (steps, 4)->kind, ==, SKY_PRICE_STEP_RATE);
+  g_assert_cmpuint (step (steps, 4)->count, ==, 1);
+  ASSERT_DEC (step (steps, 4)->quantity, "10737.41824");
+  ASSERT_DEC (step (steps, 4)->price, "0.085");
+
+  /* And a line in GB after both: from 25637.41824 on, 100 GB more = 8.50. */
+  g_array_set_size (steps, 0);
+  t.line_unit = NULL;
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("100"), &out, steps);
+  ASSERT_MONEY (out.monthly, "8.50");
+  g_assert_cmpint (step (steps, 1)->kind, ==, SKY_PRICE_STEP_AFTER);
+  ASSERT_DEC (step (steps, 1)->quantity, "25737.41824");
+  sky_price_terms_clear (&t);
+}
+
+/* A line in seconds priced per hour: 100000 s at 0.0416 USD/hour is 100000 × 0.0416 / 3600 =
+ * 1.1555… ≈ 1.16; the hours, 27.7…, are shown to 10 digits and said to be rounded. With 10
+ * free hours, (100000 − 36000) × 0.0416 / 3600 = 0.7395… ≈ 0.74. */
+static void
+test_convert_seconds_to_hours (void)
+{
+  g_autoptr(SkyPricing) pricing = sky_pricing_new ("USD", dec ("730"));
+  g_autoptr(GArray) steps = sky_price_steps_new ();
+  SkyPriceTerms t = flat ("0.0416", "hour");
+  SkyPricedLine out;
+
+  t.line_unit = g_intern_static_string ("second");
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("100000"), &out, steps);
+  ASSERT_MONEY (out.monthly, "1.16");
+  g_assert_cmpint (step (steps, 1)->kind, ==, SKY_PRICE_STEP_CONVERT);
+  ASSERT_DEC (step (steps, 1)->result, "27.7777777778");
+  g_assert_true (step (steps, 1)->approximate);
+  ASSERT_DEC (step (steps, 1)->price, "3600");
+  g_assert_cmpint (step (steps, 3)->kind, ==, SKY_PRICE_STEP_COST);
+  g_assert_true (step (steps, 3)->approximate);
+
+  t.slot = 1;
+  t.free_units = dec ("10");
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("100000"), &out, NULL);
+  ASSERT_MONEY (out.monthly, "0.74");
+
+  /* A commitment per hour bills every hour of the month, whatever unit the line counts in: 2 ×
+   * 730 × 0.0416 = 60.736; the usage is the month in seconds. */
+  t.slot = 2;
+  t.free_units = dec ("0");
+  t.committed = TRUE;
+  t.term_months = 12;
+  sky_pricing_price_line (pricing, &t, dec ("2"), dec ("5"), &out, NULL);
+  ASSERT_MONEY (out.monthly, "60.74");
+  ASSERT_DEC (out.usage, "2628000");
+  g_assert_false (sky_pricing_overflowed (pricing));
+}
+
+/* Units of other dimensions do not convert: the figure is refused as one that cannot be
+ * computed, never made up. */
+static void
+test_convert_other_dimension (void)
+{
+  g_autoptr(SkyPricing) pricing = sky_pricing_new ("USD", dec ("730"));
+  SkyPriceTerms t = flat ("0.10", "gb-month");
+  SkyPricedLine out;
+
+  t.line_unit = g_intern_static_string ("gb");
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("2000"), &out, NULL);
+  g_assert_true (sky_pricing_overflowed (pricing));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -329,8 +621,15 @@ main (int    argc,
   g_test_add_func ("/sky/pricing/free-flat", test_free_flat);
   g_test_add_func ("/sky/pricing/discount-and-rate", test_discount_and_rate);
   g_test_add_func ("/sky/pricing/commitment", test_commitment);
+  g_test_add_func ("/sky/pricing/usage-discount", test_usage_discount);
+  g_test_add_func ("/sky/pricing/monthly-cap", test_monthly_cap);
+  g_test_add_func ("/sky/pricing/components", test_components);
   g_test_add_func ("/sky/pricing/overflow", test_overflow);
   g_test_add_func ("/sky/pricing/amortised-share", test_amortised_share);
+  g_test_add_func ("/sky/pricing/convert-gb-to-gib", test_convert_gb_to_gib);
+  g_test_add_func ("/sky/pricing/convert-tiers", test_convert_tiers);
+  g_test_add_func ("/sky/pricing/convert-seconds-to-hours", test_convert_seconds_to_hours);
+  g_test_add_func ("/sky/pricing/convert-other-dimension", test_convert_other_dimension);
 
   return g_test_run ();
 }

@@ -437,6 +437,35 @@ test_errors (void)
       "  <exchange-rate from=\"USD\" to=\"USD\" rate=\"1.5\" date=\"2026-11-01\"/>\n"
       "</scenario>\n",
       SKY_SCENARIO_ERROR_INVALID, "t:2:38: a rate from USD to USD itself is 1, not “1.5”" },
+    /* A requirement asks for an architecture and a row that the lists have. */
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <line label=\"x\" unit=\"hour\"><requirement category=\"compute\" tenancy=\"private\"/>"
+      "</line>\n</scenario>\n",
+      SKY_SCENARIO_ERROR_INVALID, "t:2:63: unknown tenancy “private” in <requirement>" },
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <line label=\"x\" unit=\"hour\"><requirement category=\"compute\" "
+      "architecture=\"x86_64\"/></line>\n</scenario>\n",
+      SKY_SCENARIO_ERROR_INVALID, "t:2:63: unknown architecture “x86_64” in <requirement>" },
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <line label=\"x\" unit=\"hour\"><requirement category=\"compute\" licence=\"own\"/>"
+      "</line>\n</scenario>\n",
+      SKY_SCENARIO_ERROR_INVALID, "t:2:63: unknown licence “own” in <requirement>" },
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <line label=\"x\" unit=\"hour\"><requirement category=\"compute\" capacity=\"spare\"/>"
+      "</line>\n</scenario>\n",
+      SKY_SCENARIO_ERROR_INVALID, "t:2:63: unknown capacity “spare” in <requirement>" },
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <line label=\"x\" unit=\"hour\"><requirement category=\"compute\" software=\"SQL\"/>"
+      "</line>\n</scenario>\n",
+      SKY_SCENARIO_ERROR_INVALID, "t:2:63: software “SQL” of <requirement> is not an identifier" },
+    /* Dev/test prices are the scenario's choice, not a line's. */
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <line label=\"x\" unit=\"hour\" term=\"dev-test\"><requirement category=\"compute\"/>"
+      "</line>\n</scenario>\n",
+      SKY_SCENARIO_ERROR_INVALID, "t:2:31: a <line> is not priced at “dev-test” itself" },
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\" "
+      "dev-test=\"yes\"/>",
+      SKY_SCENARIO_ERROR_INVALID, "t:1:78: unknown dev-test “yes” in <scenario>" },
     /* The currency is read after the name; without a name it is left unread. */
     { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" currency=\"USD\"/>",
       SKY_SCENARIO_ERROR_INVALID, "t:1:1: <scenario> needs the attribute “name”" },
@@ -453,6 +482,71 @@ test_errors (void)
       g_assert_error (error, SKY_SCENARIO_ERROR, cases[i].code);
       g_assert_true (g_str_has_prefix (error->message, cases[i].message));
     }
+}
+
+/* A requirement's architecture and row, and the scenario's dev/test setting, read back as they
+ * were written; a scenario without them is read as before and writes none. */
+static void
+test_attributes_round_trip (void)
+{
+  static const char text[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Rows\" currency=\"USD\" "
+    "dev-test=\"true\">\n"
+    "  <line label=\"SQL\" quantity=\"1\" unit=\"hour\" term=\"on-demand\">\n"
+    "    <requirement category=\"compute\" architecture=\"x86-64\" tenancy=\"dedicated\" "
+    "licence=\"byol\" software=\"sql-web\" capacity=\"unused-reservation\"/>\n"
+    "  </line>\n"
+    "  <line label=\"Arm\" quantity=\"1\" unit=\"hour\" term=\"reserved-convertible-1y-no-upfront\">\n"
+    "    <requirement category=\"compute\" architecture=\"arm64\" software=\"none\"/>\n"
+    "  </line>\n"
+    "</scenario>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyScenario) s = sky_scenario_parse (text, strlen (text), "t", &error);
+  g_autoptr(SkyScenario) plain = load_fixture ();
+  g_autoptr(SkyScenario) copy = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *plain_text = NULL;
+  SkyScenarioLine *line;
+
+  g_assert_no_error (error);
+  g_assert_true (s->dev_test);
+  line = g_ptr_array_index (s->lines, 0);
+  g_assert_cmpstr (line->architecture, ==, "x86-64");
+  g_assert_cmpstr (line->tenancy, ==, "dedicated");
+  g_assert_cmpstr (line->licence, ==, "byol");
+  g_assert_cmpstr (line->software, ==, "sql-web");
+  g_assert_cmpstr (line->capacity, ==, "unused-reservation");
+  line = g_ptr_array_index (s->lines, 1);
+  g_assert_cmpstr (line->term, ==, "reserved-convertible-1y-no-upfront");
+  g_assert_cmpstr (line->architecture, ==, "arm64");
+  /* No software is what no attribute says. */
+  g_assert_null (line->software);
+  g_assert_null (line->tenancy);
+
+  written = sky_scenario_to_xml (s);
+  g_assert_nonnull (strstr (written, " dev-test=\"true\">\n"));
+  g_assert_nonnull (strstr (written, "<requirement category=\"compute\" architecture=\"x86-64\" "
+                                     "tenancy=\"dedicated\" licence=\"byol\" "
+                                     "software=\"sql-web\" capacity=\"unused-reservation\"/>"));
+  g_assert_nonnull (strstr (written, "<requirement category=\"compute\" "
+                                     "architecture=\"arm64\"/>"));
+  copy = sky_scenario_copy (s);
+  g_assert_true (copy->dev_test);
+  g_assert_cmpstr (((SkyScenarioLine *) copy->lines->pdata[0])->capacity, ==,
+                   "unused-reservation");
+
+  /* An older scenario: no dev/test prices, default rows of any architecture. */
+  g_assert_false (plain->dev_test);
+  line = g_ptr_array_index (plain->lines, 0);
+  g_assert_null (line->architecture);
+  g_assert_null (line->tenancy);
+  g_assert_null (line->licence);
+  g_assert_null (line->software);
+  g_assert_null (line->capacity);
+  plain_text = sky_scenario_to_xml (plain);
+  g_assert_null (strstr (plain_text, "dev-test"));
+  g_assert_null (strstr (plain_text, "tenancy"));
 }
 
 /* A quantity may shrink by anything short of all of it each month. */
@@ -691,6 +785,7 @@ main (int    argc,
   g_test_add_func ("/sky/scenario/save", test_save);
   g_test_add_func ("/sky/scenario/save-full-disk", test_save_full_disk);
   g_test_add_func ("/sky/scenario/errors", test_errors);
+  g_test_add_func ("/sky/scenario/attributes-round-trip", test_attributes_round_trip);
   g_test_add_func ("/sky/scenario/bomb", test_bomb);
   g_test_add_func ("/sky/scenario/growth-floor", test_growth_floor);
   g_test_add_func ("/sky/scenario/rates", test_rates);

@@ -1052,6 +1052,520 @@ test_bundled_service_ids (void)
     }
 }
 
+
+/* Usage discounts and monthly caps ----------------------------------------------------------- */
+
+/* A sheet with @discounts (whole <usage-discount> elements, on line 7 on) and one offer whose
+ * one price has the attributes @price_attrs. */
+static char *
+rules_sheet (const char *discounts,
+             const char *price_attrs)
+{
+  GString *sheet = g_string_new (NULL);
+
+  sky_test_append_sheet_start (sheet, "testcloud", "Test Cloud");
+  g_string_append (sheet, "  <region code=\"r1\" name=\"R1\" geography=\"US\"/>\n");
+  g_string_append (sheet, discounts);
+  g_string_append_printf (sheet,
+                          "  <service id=\"vm\" name=\"VMs\" category=\"compute\">\n"
+                          "    <offer sku=\"vm-1\" name=\"vm-1\" region=\"r1\">\n"
+                          "      <price %s/>\n"
+                          "    </offer>\n"
+                          "  </service>\n"
+                          "</price-sheet>\n", price_attrs);
+  return g_string_free (sheet, FALSE);
+}
+
+#define N2_BANDS \
+  "  <usage-discount id=\"n2\">\n" \
+  "    <band from=\"0\" to=\"25\" percent=\"0\"/>\n" \
+  "    <band from=\"25\" to=\"50\" percent=\"13.22\"/>\n" \
+  "    <band from=\"50\" to=\"75\" percent=\"26.7\"/>\n" \
+  "    <band from=\"75\" to=\"100\" percent=\"40\"/>\n" \
+  "  </usage-discount>\n"
+
+typedef struct
+{
+  GPtrArray *discounts;   /* "id=bands" */
+  GPtrArray *prices;      /* "unit term cap=… usage=…" */
+} Rules;
+
+static gboolean
+collect_usage_discount (const SkySheetUsageDiscount  *discount,
+                        gpointer                      user_data,
+                        GError                      **error)
+{
+  Rules *r = user_data;
+  g_autofree char *bands = sky_sheet_bands_to_string (discount->bands);
+
+  g_ptr_array_add (r->discounts, g_strdup_printf ("%s=%s", discount->id, bands));
+  return TRUE;
+}
+
+static gboolean
+collect_rules (const SkySheetOffer  *offer,
+               gpointer              user_data,
+               GError              **error)
+{
+  Rules *r = user_data;
+
+  for (guint i = 0; i < offer->prices->len; i++)
+    {
+      const SkySheetPrice *p = g_ptr_array_index (offer->prices, i);
+
+      g_ptr_array_add (r->prices,
+                       g_strdup_printf ("%s %s cap=%s%" G_GINT64_FORMAT " usage=%s", p->unit,
+                                        p->term, p->has_monthly_cap ? "" : "none/",
+                                        p->monthly_cap, OR_NONE (p->usage_discount)));
+    }
+  return TRUE;
+}
+
+/* A sheet's usage discounts come whole, their bands exact, before the offers that name them;
+ * a price keeps its monthly cap exactly. */
+static void
+test_usage_discount_and_cap (void)
+{
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "rules.xml", NULL);
+  g_autofree char *text = NULL;
+  GString *sheet = g_string_new (NULL);
+  SkySheetSink sink = { .offer = collect_rules, .usage_discount = collect_usage_discount };
+  Rules r = { g_ptr_array_new_with_free_func (g_free), g_ptr_array_new_with_free_func (g_free) };
+  g_autoptr(GError) error = NULL;
+
+  sky_test_append_sheet_start (sheet, "testcloud", "Test Cloud");
+  g_string_append (sheet, "  <region code=\"r1\" name=\"R1\" geography=\"US\"/>\n" N2_BANDS
+                          "  <usage-discount id=\"flat\"><band from=\"0\" to=\"100\" "
+                          "percent=\"12.5\"/></usage-discount>\n"
+                          "  <service id=\"vm\" name=\"VMs\" category=\"compute\">\n"
+                          "    <offer sku=\"vm-1\" name=\"vm-1\" region=\"r1\">\n"
+                          "      <price unit=\"hour\" term=\"on-demand\" amount=\"0.194236\" "
+                          "usage-discount=\"n2\"/>\n"
+                          "      <price unit=\"hour\" term=\"spot\" amount=\"0.09\" "
+                          "monthly-cap=\"24.005\"/>\n"
+                          "      <price unit=\"second\" term=\"on-demand\" amount=\"0.00001\" "
+                          "monthly-cap=\"24\"/>\n"
+                          "      <price unit=\"vcpu-hour\" term=\"on-demand\" amount=\"0.03\" "
+                          "usage-discount=\"flat\"/>\n"
+                          "      <price unit=\"hour\" term=\"reserved\" years=\"1\" "
+                          "amount=\"0.12\"/>\n"
+                          "    </offer>\n"
+                          "  </service>\n"
+                          "</price-sheet>\n");
+  text = g_string_free (sheet, FALSE);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+
+  g_assert_true (sky_sheet_read_file (path, &sink, &r, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (r.discounts->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (r.discounts, 0), ==,
+                   "n2=0:25:0,25:50:13.22,50:75:26.7,75:100:40");
+  g_assert_cmpstr (g_ptr_array_index (r.discounts, 1), ==, "flat=0:100:12.5");
+  g_assert_cmpuint (r.prices->len, ==, 5);
+  g_assert_cmpstr (g_ptr_array_index (r.prices, 0), ==,
+                   "hour on-demand cap=none/0 usage=n2");
+  g_assert_cmpstr (g_ptr_array_index (r.prices, 1), ==,
+                   "hour spot cap=240050000000 usage=none");
+  g_assert_cmpstr (g_ptr_array_index (r.prices, 2), ==,
+                   "second on-demand cap=240000000000 usage=none");
+  g_assert_cmpstr (g_ptr_array_index (r.prices, 3), ==,
+                   "vcpu-hour on-demand cap=none/0 usage=flat");
+  /* A price read after one with a cap and a discount has neither of its own. */
+  g_assert_cmpstr (g_ptr_array_index (r.prices, 4), ==,
+                   "hour reserved-1y-no-upfront cap=none/0 usage=none");
+
+  /* The bands' text reads back as the same bands. */
+  {
+    g_autoptr(GArray) bands = sky_sheet_bands_parse ("0:25:0,25:50:13.22,50:75:26.7,75:100:40");
+    g_autofree char *again = NULL;
+
+    g_assert_nonnull (bands);
+    g_assert_cmpuint (bands->len, ==, 4);
+    again = sky_sheet_bands_to_string (bands);
+    g_assert_cmpstr (again, ==, "0:25:0,25:50:13.22,50:75:26.7,75:100:40");
+    g_assert_null (sky_sheet_bands_parse ("0:25"));
+    g_assert_null (sky_sheet_bands_parse (""));
+  }
+
+  g_ptr_array_unref (r.discounts);
+  g_ptr_array_unref (r.prices);
+  sky_test_remove_tree (dir);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *discounts;
+  const char *price;
+  int         code;
+  const char *where;     /* "line:column" */
+  const char *message;
+} RulesCase;
+
+static const RulesCase rules_cases[] = {
+  { "unknown-id", N2_BANDS, "unit=\"hour\" term=\"on-demand\" amount=\"1\" usage-discount=\"n1\"",
+    SKY_SHEET_ERROR_UNDECLARED, "15:", "usage discount “n1” is not declared" },
+  { "gap", "  <usage-discount id=\"g\">\n    <band from=\"0\" to=\"25\" percent=\"0\"/>\n"
+    "    <band from=\"30\" to=\"100\" percent=\"20\"/>\n  </usage-discount>\n",
+    "unit=\"hour\" term=\"on-demand\" amount=\"1\"", SKY_SHEET_ERROR_BANDS, "9:11",
+    "gap between bands: the previous one ends at 25, this one starts at 30" },
+  { "overlap", "  <usage-discount id=\"o\">\n    <band from=\"0\" to=\"50\" percent=\"0\"/>\n"
+    "    <band from=\"25\" to=\"100\" percent=\"20\"/>\n  </usage-discount>\n",
+    "unit=\"hour\" term=\"on-demand\" amount=\"1\"", SKY_SHEET_ERROR_BANDS, "9:11",
+    "overlaps the previous one: it starts at 25, the previous one ends at 50" },
+  { "not-from-zero", "  <usage-discount id=\"z\">\n    <band from=\"5\" to=\"100\" "
+    "percent=\"0\"/>\n  </usage-discount>\n", "unit=\"hour\" term=\"on-demand\" amount=\"1\"",
+    SKY_SHEET_ERROR_BANDS, "8:11", "the first band must start at 0, not at 5" },
+  { "short-of-100", "  <usage-discount id=\"s\">\n    <band from=\"0\" to=\"75\" "
+    "percent=\"0\"/>\n  </usage-discount>\n", "unit=\"hour\" term=\"on-demand\" amount=\"1\"",
+    SKY_SHEET_ERROR_BANDS, "8:", "the last band must end at 100" },
+  { "no-band", "  <usage-discount id=\"e\">\n  </usage-discount>\n",
+    "unit=\"hour\" term=\"on-demand\" amount=\"1\"", SKY_SHEET_ERROR_BANDS, "",
+    "usage discount “e” has no <band>" },
+  { "empty-band", "  <usage-discount id=\"b\">\n    <band from=\"0\" to=\"0\" percent=\"0\"/>\n"
+    "  </usage-discount>\n", "unit=\"hour\" term=\"on-demand\" amount=\"1\"",
+    SKY_SHEET_ERROR_BANDS, "8:", "a band must end after it starts" },
+  { "percent-over-100", "  <usage-discount id=\"p\">\n    <band from=\"0\" to=\"100\" "
+    "percent=\"120\"/>\n  </usage-discount>\n", "unit=\"hour\" term=\"on-demand\" amount=\"1\"",
+    SKY_SHEET_ERROR_INVALID_VALUE, "8:", "is more than 100 %" },
+  { "twice", N2_BANDS N2_BANDS, "unit=\"hour\" term=\"on-demand\" amount=\"1\"",
+    SKY_SHEET_ERROR_DUPLICATE, "13:", "usage discount “n2” is declared twice" },
+  { "after-services", "", "unit=\"hour\" term=\"on-demand\" amount=\"1\"/>\n    </offer>\n"
+    "  </service>\n" N2_BANDS "  <service id=\"x\" name=\"X\" category=\"compute\">\n"
+    "    <offer sku=\"vm-2\" name=\"vm-2\" region=\"r1\">\n      <price unit=\"hour\" "
+    "term=\"on-demand\" amount=\"1\"", SKY_SHEET_ERROR_UNEXPECTED_ELEMENT, "12:3:",
+    "usage discounts come after the regions and before services" },
+  { "discount-on-spot", N2_BANDS,
+    "unit=\"hour\" term=\"spot\" amount=\"1\" usage-discount=\"n2\"",
+    SKY_SHEET_ERROR_INVALID_VALUE, "15:", "only for on-demand prices per hour" },
+  { "discount-per-gb", N2_BANDS,
+    "unit=\"gb\" term=\"on-demand\" amount=\"1\" usage-discount=\"n2\"",
+    SKY_SHEET_ERROR_INVALID_VALUE, "15:", "only for on-demand prices per hour" },
+  { "cap-on-commitment", "", "unit=\"hour\" term=\"reserved\" years=\"1\" amount=\"1\" "
+    "monthly-cap=\"24\"", SKY_SHEET_ERROR_INVALID_VALUE, "9:",
+    "a monthly-cap is only for prices per running time without a commitment" },
+  { "cap-per-gb-month", "", "unit=\"gb-month\" term=\"on-demand\" amount=\"1\" "
+    "monthly-cap=\"24\"", SKY_SHEET_ERROR_INVALID_VALUE, "9:",
+    "a monthly-cap is only for prices per running time" },
+  { "cap-negative", "", "unit=\"hour\" term=\"on-demand\" amount=\"1\" monthly-cap=\"-24\"",
+    SKY_SHEET_ERROR_INVALID_VALUE, "9:", "is negative" },
+  { "cap-with-free", "", "unit=\"hour\" term=\"on-demand\" amount=\"1\" free-quantity=\"10\" "
+    "monthly-cap=\"24\"", SKY_SHEET_ERROR_INVALID_VALUE, "9:",
+    "a price with “monthly-cap” cannot have a free-quantity" },
+  { "cap-with-tiers", "", "unit=\"hour\" term=\"on-demand\" monthly-cap=\"24\"><tier from=\"0\" "
+    "amount=\"1\"/></price><price unit=\"gb\" term=\"on-demand\" amount=\"1\"",
+    SKY_SHEET_ERROR_INVALID_VALUE, "9:",
+    "a price with tiers cannot have “monthly-cap”" },
+};
+
+static void
+test_rules_refused (gconstpointer data)
+{
+  const RulesCase *c = data;
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *text = rules_sheet (c->discounts, c->price);
+  g_autofree char *path = NULL;
+  g_autofree char *prefix = NULL;
+  g_autoptr(GError) error = read_text (dir, "bad.xml", text, -1, &path);
+
+  g_assert_error (error, SKY_SHEET_ERROR, c->code);
+  prefix = g_strdup_printf ("%s:%s", path, c->where);
+  /* Compared whole when they differ, so that a failure shows the message. */
+  if (!g_str_has_prefix (error->message, prefix) || strstr (error->message, c->message) == NULL)
+    g_assert_cmpstr (error->message, ==, c->message);
+  sky_test_remove_tree (dir);
+}
+
+/* Each price's own effective date, "" for none, as "sku unit term date" lines. */
+static gboolean
+collect_price_dates (const SkySheetOffer  *offer,
+                     gpointer             user_data,
+                     GError             **error)
+{
+  GString *dates = user_data;
+
+  for (guint i = 0; i < offer->prices->len; i++)
+    {
+      const SkySheetPrice *p = g_ptr_array_index (offer->prices, i);
+      g_string_append_printf (dates, "%s %s %s %s\n", offer->sku, p->unit, p->term,
+                              p->effective_date);
+    }
+  return TRUE;
+}
+
+/* A price may give its own effective date, later than the sheet's too; one that is not a date
+ * is refused where it stands. */
+static void
+test_price_effective_date (void)
+{
+  static const char * const bad[] = { "2026-02-30", "2026-3-1", "01/03/2026", "2026-03-01T00:00",
+                                      "" };
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *text = small_sheet_with ("term=\"on-demand\" amount=\"0.0960\"",
+                                            "term=\"on-demand\" amount=\"0.0960\" "
+                                            "effective-date=\"2026-03-01\"");
+  g_autofree char *path = g_build_filename (dir, "dated.xml", NULL);
+  g_autoptr(GString) dates = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  SkySheetSink sink = { .offer = collect_price_dates };
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_true (sky_sheet_read_file (path, &sink, dates, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* Only the price that gives one has a date of its own; the sheet's is 2026-01-01. */
+  g_assert_true (g_str_has_prefix (dates->str, "std-2-us hour on-demand 2026-03-01\n"
+                                               "std-2-us hour spot \n"));
+  g_assert_nonnull (strstr (dates->str, "egress-us gb on-demand \n"));
+
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *to = g_strdup_printf ("term=\"on-demand\" amount=\"0.0960\" "
+                                             "effective-date=\"%s\"", bad[i]);
+      g_autofree char *name = g_strdup_printf ("bad-date-%" G_GSIZE_FORMAT ".xml", i);
+      g_autofree char *bad_text = small_sheet_with ("term=\"on-demand\" amount=\"0.0960\"", to);
+      g_autofree char *bad_path = NULL;
+      g_autofree char *expected = NULL;
+      g_autoptr(GError) bad_error = read_text (dir, name, bad_text, -1, &bad_path);
+
+      g_test_message ("%s", bad_error->message);
+      g_assert_error (bad_error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_INVALID_VALUE);
+      expected = g_strdup_printf ("%s:13:59: effective-date “%s” of <price> is not a date "
+                                  "(YYYY-MM-DD)", bad_path, bad[i]);
+      g_assert_cmpstr (bad_error->message, ==, expected);
+    }
+  sky_test_remove_tree (dir);
+}
+
+/* A sheet of one compute service whose offers, from line 7 on, are @offers; read with
+ * describe_attributes(). Its path is set in @path_out. */
+static gboolean
+read_offers (const char  *offers,
+             GPtrArray   *seen,
+             char       **path_out,
+             GError     **error);
+
+static gboolean
+describe_attributes (const SkySheetOffer  *offer,
+                     gpointer              user_data,
+                     GError              **error)
+{
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, "%s architecture=%s tenancy=%s licence=%s software=%s "
+                          "capacity=%s", offer->sku, OR_NONE (offer->architecture),
+                          offer->tenancy, offer->licence, OR_NONE (offer->software),
+                          offer->capacity);
+  for (guint i = 0; i < offer->prices->len; i++)
+    {
+      const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
+
+      g_string_append_printf (out, " | %s %s %" G_GINT64_FORMAT, price->term, price->unit,
+                              price->amount);
+    }
+  g_ptr_array_add (user_data, g_string_free (out, FALSE));
+  return TRUE;
+}
+
+static gboolean
+read_offers (const char  *offers,
+             GPtrArray   *seen,
+             char       **path_out,
+             GError     **error)
+{
+  g_autofree char *sheet = g_strdup_printf (
+    "<price-sheet xmlns=\"urn:skytally:price-sheet:1\" format=\"1\">\n"
+    "<provider id=\"p\" name=\"P\"/>\n"
+    "<sheet version=\"1\" effective-date=\"2026-01-01\" currency=\"USD\"/>\n"
+    "<source retrieved=\"2026-01-02\">Test.</source>\n"
+    "<region code=\"r\" name=\"R\" geography=\"EU\"/>\n"
+    "<service id=\"s\" name=\"S\" category=\"compute\">\n"
+    "%s\n"
+    "</service></price-sheet>\n", offers);
+  SkySheetSink sink = { .offer = describe_attributes };
+  int fd = g_file_open_tmp ("attributes-XXXXXX.xml", path_out, error);
+
+  g_assert_no_error (*error);
+  close (fd);
+  g_assert_true (g_file_set_contents (*path_out, sheet, -1, NULL));
+  return sky_sheet_read_file (*path_out, &sink, seen, NULL, NULL, NULL, NULL, error);
+}
+
+/* Reading @offers fails with @code at line @line, column @column, saying @message. */
+static void
+assert_offers_refused (const char *offers,
+                       int         code,
+                       int         line,
+                       int         column,
+                       const char *message)
+{
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *prefix = NULL;
+
+  g_assert_false (read_offers (offers, seen, &path, &error));
+  g_assert_error (error, SKY_SHEET_ERROR, code);
+  g_test_message ("%s", error->message);
+  prefix = g_strdup_printf ("%s:%d:%d: ", path, line, column);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+  g_assert_nonnull (strstr (error->message, message));
+  g_unlink (path);
+}
+
+/* An offer's architecture, tenancy, licence, pre-installed software and capacity status, each
+ * the default row's when the sheet does not say; software "none" is none. */
+static void
+test_offer_attributes (void)
+{
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert_true (read_offers (
+    "<offer sku=\"all\" name=\"All\" region=\"r\" architecture=\"arm64\" tenancy=\"host\" "
+    "licence=\"byol\" software=\"sql-enterprise\" capacity=\"unused-reservation\">"
+    "<price unit=\"hour\" term=\"on-demand\" amount=\"1.5\"/></offer>\n"
+    "<offer sku=\"bare\" name=\"Bare\" region=\"r\">"
+    "<price unit=\"hour\" term=\"on-demand\" amount=\"0.5\"/></offer>\n"
+    "<offer sku=\"said\" name=\"Said\" region=\"r\" architecture=\"x86-64\" tenancy=\"shared\" "
+    "licence=\"included\" software=\"none\" capacity=\"used\">"
+    "<price unit=\"hour\" term=\"on-demand\" amount=\"0.5\"/></offer>\n"
+    "<offer sku=\"dedicated\" name=\"Dedicated\" region=\"r\" tenancy=\"dedicated\" "
+    "capacity=\"allocated-host\" software=\"sql-web\">"
+    "<price unit=\"hour\" term=\"on-demand\" amount=\"0.7\"/></offer>",
+    seen, &path, &error));
+  g_assert_no_error (error);
+  g_unlink (path);
+
+  g_assert_cmpuint (seen->len, ==, 4);
+  g_assert_cmpstr (seen->pdata[0], ==,
+                   "all architecture=arm64 tenancy=host licence=byol software=sql-enterprise "
+                   "capacity=unused-reservation | on-demand hour 15000000000");
+  /* Nothing said is the default row, of no stated architecture; and nothing of the offer
+   * before shows in it. */
+  g_assert_cmpstr (seen->pdata[1], ==,
+                   "bare architecture=none tenancy=shared licence=included software=none "
+                   "capacity=used | on-demand hour 5000000000");
+  g_assert_cmpstr (seen->pdata[2], ==,
+                   "said architecture=x86-64 tenancy=shared licence=included software=none "
+                   "capacity=used | on-demand hour 5000000000");
+  g_assert_cmpstr (seen->pdata[3], ==,
+                   "dedicated architecture=none tenancy=dedicated licence=included "
+                   "software=sql-web capacity=allocated-host | on-demand hour 7000000000");
+}
+
+/* A value an attribute does not take is refused where it stands. */
+static void
+test_offer_attributes_refused (void)
+{
+  static const struct
+  {
+    const char *attribute;
+    const char *message;
+  } cases[] = {
+    { "architecture=\"x86_64\"", "unknown architecture “x86_64” in <offer>" },
+    { "tenancy=\"private\"", "unknown tenancy “private” in <offer>" },
+    { "licence=\"own\"", "unknown licence “own” in <offer>" },
+    { "capacity=\"spare\"", "unknown capacity “spare” in <offer>" },
+    { "software=\"SQL Web\"", "software “SQL Web” of <offer> is not an identifier" },
+    { "license=\"byol\"", "<offer> has an unknown attribute “license”" },
+  };
+  const char *start = "<offer sku=\"vm\" name=\"VM\" region=\"r\" ";
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *offer = g_strdup_printf ("%s%s><price unit=\"hour\" term=\"on-demand\" "
+                                                "amount=\"1\"/></offer>", start,
+                                                cases[i].attribute);
+
+      assert_offers_refused (offer, i + 1 < G_N_ELEMENTS (cases)
+                                    ? SKY_SHEET_ERROR_INVALID_VALUE
+                                    : SKY_SHEET_ERROR_UNKNOWN_ATTRIBUTE,
+                             7, strlen (start) + 1, cases[i].message);
+    }
+}
+
+/* A standard and a convertible reservation of the same unit, years and payment are two
+ * purchase options side by side; two of either are still refused. */
+static void
+test_convertible (void)
+{
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert_true (read_offers (
+    "<offer sku=\"vm\" name=\"VM\" region=\"r\">"
+    "<price unit=\"hour\" term=\"reserved\" years=\"1\" amount=\"0.06\"/>"
+    "<price unit=\"hour\" term=\"reserved\" offering-class=\"convertible\" years=\"1\" "
+    "amount=\"0.07\"/>"
+    "<price unit=\"hour\" term=\"reserved\" offering-class=\"standard\" years=\"3\" "
+    "upfront=\"all\" upfront-fee=\"1000\" amount=\"0\"/>"
+    "<price unit=\"hour\" term=\"reserved\" offering-class=\"convertible\" years=\"3\" "
+    "upfront=\"partial\" upfront-fee=\"600\" amount=\"0.03\"/>"
+    "</offer>", seen, &path, &error));
+  g_assert_no_error (error);
+  g_unlink (path);
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpstr (seen->pdata[0], ==,
+                   "vm architecture=none tenancy=shared licence=included software=none "
+                   "capacity=used | reserved-1y-no-upfront hour 600000000 "
+                   "| reserved-convertible-1y-no-upfront hour 700000000 "
+                   "| reserved-3y-all-upfront hour 0 "
+                   "| reserved-convertible-3y-partial-upfront hour 300000000");
+
+  assert_offers_refused (
+    "<offer sku=\"vm\" name=\"VM\" region=\"r\">"
+    "<price unit=\"hour\" term=\"reserved\" offering-class=\"convertible\" years=\"1\" "
+    "amount=\"0.07\"/>\n"
+    "<price unit=\"hour\" term=\"reserved\" offering-class=\"convertible\" years=\"1\" "
+    "amount=\"0.08\"/></offer>",
+    SKY_SHEET_ERROR_DUPLICATE, 8, 1,
+    "offer “vm” has two reserved-convertible-1y-no-upfront prices per hour");
+  assert_offers_refused (
+    "<offer sku=\"vm\" name=\"VM\" region=\"r\">\n"
+    "<price unit=\"hour\" term=\"savings-plan\" years=\"1\" offering-class=\"convertible\" "
+    "amount=\"0.07\"/></offer>",
+    SKY_SHEET_ERROR_INVALID_VALUE, 8, 50, "“offering-class” is only for reserved prices");
+  assert_offers_refused (
+    "<offer sku=\"vm\" name=\"VM\" region=\"r\">\n"
+    "<price unit=\"hour\" term=\"on-demand\" offering-class=\"standard\" amount=\"0.07\"/>"
+    "</offer>",
+    SKY_SHEET_ERROR_INVALID_VALUE, 8, 37, "“offering-class” is only for reserved prices");
+  assert_offers_refused (
+    "<offer sku=\"vm\" name=\"VM\" region=\"r\">\n"
+    "<price unit=\"hour\" term=\"reserved\" years=\"1\" offering-class=\"flexible\" "
+    "amount=\"0.07\"/></offer>",
+    SKY_SHEET_ERROR_INVALID_VALUE, 8, 46,
+    "unknown offering-class “flexible”: use standard or convertible");
+}
+
+/* A dev/test price is a purchase option of its own, with no commitment. */
+static void
+test_dev_test (void)
+{
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert_true (read_offers (
+    "<offer sku=\"vm\" name=\"VM\" region=\"r\">"
+    "<price unit=\"hour\" term=\"on-demand\" amount=\"0.2\"/>"
+    "<price unit=\"hour\" term=\"dev-test\" amount=\"0.12\"/>"
+    "</offer>", seen, &path, &error));
+  g_assert_no_error (error);
+  g_unlink (path);
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_nonnull (strstr (seen->pdata[0], "| on-demand hour 2000000000 "
+                                            "| dev-test hour 1200000000"));
+
+  assert_offers_refused (
+    "<offer sku=\"vm\" name=\"VM\" region=\"r\">\n"
+    "<price unit=\"hour\" term=\"dev-test\" years=\"1\" amount=\"0.07\"/></offer>",
+    SKY_SHEET_ERROR_INVALID_VALUE, 8, 36, "“years” is only for reserved and savings-plan prices");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1087,6 +1601,18 @@ main (int    argc,
   g_test_add_func ("/sky/sheet-reader/years", test_years);
   g_test_add_func ("/sky/sheet-reader/service-ids", test_service_ids);
   g_test_add_func ("/sky/sheet-reader/bundled-service-ids", test_bundled_service_ids);
+  g_test_add_func ("/sky/sheet-reader/offer-attributes", test_offer_attributes);
+  g_test_add_func ("/sky/sheet-reader/offer-attributes/refused", test_offer_attributes_refused);
+  g_test_add_func ("/sky/sheet-reader/convertible", test_convertible);
+  g_test_add_func ("/sky/sheet-reader/dev-test", test_dev_test);
+  g_test_add_func ("/sky/sheet-reader/usage-discount-and-cap", test_usage_discount_and_cap);
+  for (gsize i = 0; i < G_N_ELEMENTS (rules_cases); i++)
+    {
+      g_autofree char *test_path = g_strdup_printf ("/sky/sheet-reader/bad/rules/%s",
+                                                    rules_cases[i].name);
+      g_test_add_data_func (test_path, &rules_cases[i], test_rules_refused);
+    }
 
+  g_test_add_func ("/sky/sheet-reader/price-effective-date", test_price_effective_date);
   return g_test_run ();
 }

@@ -27,6 +27,10 @@ static const Pinned pinned_purchase_options[] = {
   { "savings-plan-1y-no-upfront", 8 }, { "savings-plan-1y-partial-upfront", 9 },
   { "savings-plan-1y-all-upfront", 10 }, { "savings-plan-3y-no-upfront", 11 },
   { "savings-plan-3y-partial-upfront", 12 }, { "savings-plan-3y-all-upfront", 13 },
+  { "reserved-convertible-1y-no-upfront", 14 }, { "reserved-convertible-1y-partial-upfront", 15 },
+  { "reserved-convertible-1y-all-upfront", 16 }, { "reserved-convertible-3y-no-upfront", 17 },
+  { "reserved-convertible-3y-partial-upfront", 18 }, { "reserved-convertible-3y-all-upfront", 19 },
+  { "dev-test", 20 },
 };
 
 static const Pinned pinned_units[] = {
@@ -34,6 +38,9 @@ static const Pinned pinned_units[] = {
   { "gb-second", 5 }, { "gib-hour", 6 }, { "vcpu-hour", 7 }, { "request", 8 },
   { "1k-requests", 9 }, { "10k-requests", 10 }, { "million-requests", 11 },
   { "iops-month", 12 }, { "mibps-month", 13 }, { "gib", 14 }, { "tb", 15 }, { "tib", 16 },
+  { "minute", 17 }, { "day", 18 }, { "gib-month", 19 }, { "tb-month", 20 }, { "tib-month", 21 },
+  { "gib-second", 22 }, { "vcpu-second", 23 }, { "gb-hour", 24 }, { "100-seconds", 25 },
+  { "year", 26 },
 };
 
 static const Pinned pinned_geographies[] = {
@@ -53,10 +60,28 @@ static const Pinned pinned_operating_systems[] = {
 static const Pinned pinned_purchase_classes[] = {
   { "on-demand", SKY_PURCHASE_ON_DEMAND }, { "spot", SKY_PURCHASE_SPOT },
   { "reserved", SKY_PURCHASE_RESERVATION }, { "savings-plan", SKY_PURCHASE_SAVINGS_PLAN },
+  { "dev-test", 4 },
 };
 
 static const Pinned pinned_upfronts[] = {
   { "none", SKY_UPFRONT_NONE }, { "partial", SKY_UPFRONT_PARTIAL }, { "all", SKY_UPFRONT_ALL },
+};
+
+static const Pinned pinned_architectures[] = {
+  { "x86-64", 0 }, { "arm64", 1 },
+};
+
+static const Pinned pinned_tenancies[] = {
+  { "shared", 0 }, { "dedicated", 1 }, { "host", 2 },
+};
+
+static const Pinned pinned_licences[] = {
+  { "included", 0 }, { "byol", 1 },
+};
+
+static const Pinned pinned_capacities[] = {
+  { "used", 0 }, { "unused-reservation", 1 }, { "allocated-reservation", 2 },
+  { "allocated-host", 3 },
 };
 
 static const struct
@@ -72,6 +97,10 @@ static const struct
   [SKY_VOCABULARY_OPERATING_SYSTEM] = PINNED (pinned_operating_systems),
   [SKY_VOCABULARY_PURCHASE_CLASS] = PINNED (pinned_purchase_classes),
   [SKY_VOCABULARY_UPFRONT] = PINNED (pinned_upfronts),
+  [SKY_VOCABULARY_ARCHITECTURE] = PINNED (pinned_architectures),
+  [SKY_VOCABULARY_TENANCY] = PINNED (pinned_tenancies),
+  [SKY_VOCABULARY_LICENCE] = PINNED (pinned_licences),
+  [SKY_VOCABULARY_CAPACITY] = PINNED (pinned_capacities),
 #undef PINNED
 };
 
@@ -140,6 +169,16 @@ test_codes_fit_the_price_key (void)
   g_assert_cmpuint (sky_vocabulary_code_limit (SKY_VOCABULARY_GEOGRAPHY), <=, 32);
   g_assert_cmpuint (sky_vocabulary_code_limit (SKY_VOCABULARY_CATEGORY), <=, 32);
   g_assert_cmpuint (terms * units, <=, 1024);
+  /* An offer's tenancy, licence and capacity in four bits each of a price's variant. */
+  g_assert_cmpuint (sky_vocabulary_code_limit (SKY_VOCABULARY_TENANCY), <=, 16);
+  g_assert_cmpuint (sky_vocabulary_code_limit (SKY_VOCABULARY_LICENCE), <=, 16);
+  g_assert_cmpuint (sky_vocabulary_code_limit (SKY_VOCABULARY_CAPACITY), <=, 16);
+  g_assert_cmpint (PRICE_VARIANT (0, 0, 0, 0), ==, 0);
+  g_assert_cmpint (PRICE_VARIANT (2, 1, 3, 5), ==, 2 | 1 << 4 | 3 << 8 | 5 << 12);
+  /* The first entry of each is the default row's, code 0. */
+  g_assert_cmpstr (sky_vocabulary_lookup_code (SKY_VOCABULARY_TENANCY, 0)->id, ==, "shared");
+  g_assert_cmpstr (sky_vocabulary_lookup_code (SKY_VOCABULARY_LICENCE, 0)->id, ==, "included");
+  g_assert_cmpstr (sky_vocabulary_lookup_code (SKY_VOCABULARY_CAPACITY, 0)->id, ==, "used");
 
   /* The key gives each part back. */
   for (guint t = 0; t < sky_vocabulary_size (SKY_VOCABULARY_PURCHASE_OPTION); t++)
@@ -172,10 +211,14 @@ test_lookup_unknown (void)
   g_assert_null (sky_vocabulary_nth (SKY_VOCABULARY_UPFRONT, 3));
   g_assert_false (sky_term_is_known ("reserved"));
   g_assert_false (sky_term_is_known (""));
-  /* Units known for conversions only are not priced. */
-  g_assert_nonnull (sky_unit_lookup ("tib"));
-  g_assert_false (sky_unit_is_known ("tib"));
+  g_assert_null (sky_unit_lookup ("gibibyte"));
+  g_assert_false (sky_unit_is_known ("gibibyte"));
+  g_assert_false (sky_unit_is_known ("GiB"));
   g_assert_true (sky_unit_is_known ("gb"));
+  /* GiB, TB and TiB are priced, like the units the providers' lists are written in. */
+  g_assert_true (sky_unit_is_known ("tib"));
+  g_assert_true (sky_unit_is_known ("gib-month"));
+  g_assert_true (sky_unit_is_known ("day"));
 }
 
 /* The lists of ids follow the tables' order; units are those that are priced. */
@@ -199,7 +242,7 @@ test_id_lists (void)
     if (sky_unit_nth (i)->priced)
       g_assert_cmpstr (units[n++], ==, sky_unit_nth (i)->word.id);
   g_assert_null (units[n]);
-  g_assert_cmpuint (n, ==, 14);
+  g_assert_cmpuint (n, ==, 27);
 
   g_assert_cmpstr (upfronts, ==, "none, partial or all");
   g_assert_cmpstr (geographies, ==, "US, CA, SA, EU, ME, AF, APAC or GLOBAL");
@@ -209,7 +252,8 @@ test_id_lists (void)
 static void
 test_purchase_option_facts (void)
 {
-  static const char * const classes[] = { "on-demand", "spot", "reserved", "savings-plan" };
+  static const char * const classes[] = { "on-demand", "spot", "reserved", "savings-plan",
+                                          "dev-test" };
   static const char * const paid[] = { "no", "partial", "all" };
   g_autofree char *reserved_years = sky_purchase_class_years (SKY_PURCHASE_RESERVATION);
   g_autofree char *spot_years = sky_purchase_class_years (SKY_PURCHASE_SPOT);
@@ -222,8 +266,10 @@ test_purchase_option_facts (void)
       if (o->months == 0)
         {
           g_assert_true (o->purchase_class == SKY_PURCHASE_ON_DEMAND ||
-                         o->purchase_class == SKY_PURCHASE_SPOT);
+                         o->purchase_class == SKY_PURCHASE_SPOT ||
+                         o->purchase_class == SKY_PURCHASE_DEV_TEST);
           g_assert_cmpint (o->upfront, ==, SKY_UPFRONT_NONE);
+          g_assert_false (o->convertible);
           id = g_strdup (classes[o->purchase_class]);
         }
       else
@@ -231,12 +277,19 @@ test_purchase_option_facts (void)
           g_assert_true (o->purchase_class == SKY_PURCHASE_RESERVATION ||
                          o->purchase_class == SKY_PURCHASE_SAVINGS_PLAN);
           g_assert_cmpuint (o->months % 12, ==, 0);
-          id = g_strdup_printf ("%s-%uy-%s-upfront", classes[o->purchase_class], o->months / 12,
+          /* Only a reservation may be convertible. */
+          g_assert_true (!o->convertible || o->purchase_class == SKY_PURCHASE_RESERVATION);
+          id = g_strdup_printf ("%s%s-%uy-%s-upfront", classes[o->purchase_class],
+                                o->convertible ? "-convertible" : "", o->months / 12,
                                 paid[o->upfront]);
         }
       g_assert_cmpstr (o->word.id, ==, id);
       g_assert_cmpuint (sky_term_months (id), ==, o->months);
-      g_assert_true (sky_purchase_option_find (o->purchase_class, o->months, o->upfront) == o);
+      g_assert_true (sky_purchase_option_find_full (o->purchase_class, o->months, o->upfront,
+                                                    o->convertible) == o);
+      /* Without saying so, a reservation found is a standard one. */
+      if (!o->convertible)
+        g_assert_true (sky_purchase_option_find (o->purchase_class, o->months, o->upfront) == o);
       g_assert_cmpstr (sky_vocabulary_nth (SKY_VOCABULARY_PURCHASE_CLASS,
                                            o->purchase_class)->id, ==,
                        classes[o->purchase_class]);
@@ -249,6 +302,15 @@ test_purchase_option_facts (void)
   g_assert_cmpuint (sky_term_months ("savings-plan-1y-no-upfront"), ==, 12);
   g_assert_cmpuint (sky_term_months ("savings-plan-3y-all-upfront"), ==, 36);
   g_assert_cmpuint (sky_term_months ("reserved-3y"), ==, 0);
+  g_assert_cmpuint (sky_term_months ("dev-test"), ==, 0);
+  g_assert_cmpuint (sky_term_months ("reserved-convertible-3y-no-upfront"), ==, 36);
+  g_assert_true (sky_purchase_option_lookup ("reserved-convertible-1y-all-upfront")->convertible);
+  g_assert_false (sky_purchase_option_lookup ("reserved-1y-all-upfront")->convertible);
+  g_assert_cmpstr (sky_purchase_option_find (SKY_PURCHASE_RESERVATION, 12,
+                                             SKY_UPFRONT_NONE)->word.id, ==,
+                   "reserved-1y-no-upfront");
+  g_assert_cmpstr (sky_purchase_option_find (SKY_PURCHASE_DEV_TEST, 0,
+                                             SKY_UPFRONT_NONE)->word.id, ==, "dev-test");
   g_assert_cmpuint (sky_term_months (NULL), ==, 0);
   g_assert_cmpint (sky_purchase_option_lookup ("reserved-3y-all-upfront")->upfront, ==,
                    SKY_UPFRONT_ALL);
@@ -356,6 +418,17 @@ test_unit_convert_exact (void)
   /* Requests. */
   assert_converts ("3", "million-requests", "1k-requests", 0, SKY_ROUND_HALF_UP, "3000");
   assert_converts ("1", "request", "10k-requests", 4, SKY_ROUND_HALF_UP, "0.0001");
+  /* The units the providers' lists are written in. */
+  assert_converts ("1", "day", "hour", 0, SKY_ROUND_HALF_UP, "24");
+  assert_converts ("90", "minute", "hour", 1, SKY_ROUND_HALF_UP, "1.5");
+  assert_converts ("1", "hour", "100-seconds", 0, SKY_ROUND_HALF_UP, "36");
+  assert_converts ("1", "year", "month", 0, SKY_ROUND_HALF_UP, "12");
+  assert_converts ("1", "gib-month", "gb-month", 9, SKY_ROUND_HALF_UP, "1.073741824");
+  assert_converts ("1", "tib-month", "gib-month", 0, SKY_ROUND_HALF_UP, "1024");
+  assert_converts ("3", "tb-month", "gb-month", 0, SKY_ROUND_HALF_UP, "3000");
+  assert_converts ("1", "gib-hour", "gib-second", 0, SKY_ROUND_HALF_UP, "3600");
+  assert_converts ("1", "gb-hour", "gb-second", 0, SKY_ROUND_HALF_UP, "3600");
+  assert_converts ("1", "vcpu-hour", "vcpu-second", 0, SKY_ROUND_HALF_UP, "3600");
   /* A unit in itself. */
   assert_converts ("0.0000166667", "gb-second", "gb-second", 10, SKY_ROUND_HALF_UP,
                    "0.0000166667");
@@ -387,6 +460,10 @@ test_unit_convert_rounds_once (void)
                                     sky_unit_lookup ("gb-month"), 2, SKY_ROUND_HALF_UP, &out));
   g_assert_false (sky_unit_convert (dec ("1"), sky_unit_lookup ("hour"),
                                     sky_unit_lookup ("month"), 2, SKY_ROUND_HALF_UP, &out));
+  g_assert_false (sky_unit_convert (dec ("1"), sky_unit_lookup ("day"),
+                                    sky_unit_lookup ("year"), 2, SKY_ROUND_HALF_UP, &out));
+  g_assert_false (sky_unit_convert (dec ("1"), sky_unit_lookup ("gib-month"),
+                                    sky_unit_lookup ("gib-hour"), 2, SKY_ROUND_HALF_UP, &out));
 }
 
 static int
@@ -461,6 +538,21 @@ read_schema (const char *name)
   return doc;
 }
 
+/* The schema @doc offers the vocabulary's architectures, tenancies, licences and capacity
+ * statuses, no more, no less. */
+static void
+assert_attribute_values (xmlDoc *doc)
+{
+  assert_schema_values (doc, "//r:attribute[@name='architecture']//r:value",
+                        sky_vocabulary_ids (SKY_VOCABULARY_ARCHITECTURE));
+  assert_schema_values (doc, "//r:attribute[@name='tenancy']//r:value",
+                        sky_vocabulary_ids (SKY_VOCABULARY_TENANCY));
+  assert_schema_values (doc, "//r:attribute[@name='licence']//r:value",
+                        sky_vocabulary_ids (SKY_VOCABULARY_LICENCE));
+  assert_schema_values (doc, "//r:attribute[@name='capacity']//r:value",
+                        sky_vocabulary_ids (SKY_VOCABULARY_CAPACITY));
+}
+
 /* The price sheets' schema offers the vocabulary's units, geographies, categories, purchase
  * classes, years and upfront payments, no more, no less. */
 static void
@@ -488,6 +580,7 @@ test_price_sheet_schema_agrees (void)
                         (const char * const *) years->pdata);
   assert_schema_values (doc, "//r:attribute[@name='upfront']//r:value",
                         sky_vocabulary_ids (SKY_VOCABULARY_UPFRONT));
+  assert_attribute_values (doc);
   xmlFreeDoc (doc);
 }
 
@@ -511,12 +604,18 @@ test_scenario_schema_agrees (void)
   anchored = g_strdup_printf ("^(?:%s)$", pattern[0]);
   regex = g_regex_new (anchored, 0, 0, NULL);
   g_assert_nonnull (regex);
+  /* Every purchase option but dev/test, which a line is not priced at itself: a scenario opts
+   * in to it as a whole (dev-test="true"). */
   for (guint i = 0; sky_terms ()[i] != NULL; i++)
     {
+      gboolean dev_test = sky_purchase_option_nth (i)->purchase_class == SKY_PURCHASE_DEV_TEST;
+
       g_test_message ("%s", sky_terms ()[i]);
-      g_assert_true (g_regex_match (regex, sky_terms ()[i], 0, NULL));
+      g_assert_true (g_regex_match (regex, sky_terms ()[i], 0, NULL) == !dev_test);
     }
   g_assert_false (g_regex_match (regex, "reserved-2y-no-upfront", 0, NULL));
+  g_assert_false (g_regex_match (regex, "dev-test", 0, NULL));
+  assert_attribute_values (doc);
   xmlFreeDoc (doc);
 }
 

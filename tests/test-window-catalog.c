@@ -201,10 +201,150 @@ test_current_per_service (Fixture       *f,
                    "Example Cloud");
 }
 
+/* The subtitles of the rows under @widget, one a line. */
+static void
+append_subtitles (GtkWidget *widget,
+                  GString   *out)
+{
+  if (ADW_IS_ACTION_ROW (widget))
+    g_string_append_printf (out, "%s\n", adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    append_subtitles (c, out);
+}
+
+/* What the details pane shows of the offer @sku, the only row the search for it finds. */
+static char *
+details_of (Fixture    *f,
+            const char *sku)
+{
+  SkyListingModel *model;
+  g_autoptr(SkyListingItem) first = NULL;
+  GtkSelectionModel *selection;
+  GtkWidget *offer_view;
+  GString *out = g_string_new (NULL);
+  gint64 deadline;
+
+  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "search_entry")), sku);
+  wait_for_count (f, 1);
+  model = sky_catalog_page_get_model (catalog_page (f));
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (sky_listing_item_get_listing (first) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (sky_listing_item_get_listing (first));
+  g_assert_cmpstr (sky_listing_item_get_listing (first)->sku, ==, sku);
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (page_child (f, "column_view")));
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  offer_view = GTK_WIDGET (page_child (f, "offer_view"));
+  append_subtitles (GTK_WIDGET (gtk_widget_get_template_child (offer_view, SKY_TYPE_OFFER_VIEW,
+                                                               "groups")), out);
+  gtk_selection_model_unselect_all (selection);
+  return g_string_free (out, FALSE);
+}
+
+/* An offer's details name the date a price holds from when it is not the sheet's. */
+static void
+test_price_date (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *vm = NULL, *disk = NULL;
+
+  import_fixture (f, "units-small.xml", NULL);
+  wait_for_count (f, 4);
+
+  vm = details_of (f, "vm-2");
+  g_test_message ("%s", vm);
+  g_assert_nonnull (strstr (vm, "0.0416 USD/hour\nprice as of 2026-03-01\n"));
+  g_assert_nonnull (strstr (vm, "2026-01-01\n"));
+  /* A price dated as its sheet is: nothing more to say. */
+  disk = details_of (f, "disk-gib");
+  g_assert_nonnull (strstr (disk, "0.1 USD/gib-month\n"));
+  g_assert_null (strstr (disk, "price as of"));
+}
+
+/* The titles and subtitles of the rows of the offer view's first group, "title=subtitle;…". */
+static char *
+offer_rows (Fixture *f)
+{
+  GtkWidget *offer_view = GTK_WIDGET (page_child (f, "offer_view"));
+  GtkWidget *groups = GTK_WIDGET (gtk_widget_get_template_child (offer_view, SKY_TYPE_OFFER_VIEW,
+                                                                 "groups"));
+  GtkWidget *group = gtk_widget_get_first_child (groups);
+  GString *text = g_string_new (NULL);
+  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
+
+  /* Every action row under the group, wherever the group keeps them. */
+  g_ptr_array_add (pending, group);
+  while (pending->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (pending, pending->len - 1);
+
+      if (ADW_IS_ACTION_ROW (widget))
+        {
+          g_string_append_printf (text, "%s=%s;",
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                                  adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)));
+          continue;
+        }
+      for (GtkWidget *child = gtk_widget_get_last_child (widget); child != NULL;
+           child = gtk_widget_get_prev_sibling (child))
+        g_ptr_array_add (pending, child);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The catalog shows each offer's architecture in a column of its own and filters by it; the
+ * details list an offer's attributes. The default rows only, as a requirement matches. */
+static void
+test_catalog_architecture (Fixture       *f,
+                           gconstpointer  data)
+{
+  SkyListingModel *model = sky_catalog_page_get_model (catalog_page (f));
+  GtkSelectionModel *selection;
+  g_autofree char *rows = NULL;
+  g_autofree char *sort_column = NULL;
+
+  import_fixture (f, "attributes.xml", NULL);
+  /* m-4 and g-4 on demand: the other rows are not default ones. */
+  wait_for_count (f, 2);
+  g_assert_nonnull (column_titled (f, "Architecture"));
+
+  /* Arm64 only: g-4. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "architecture_dropdown")), 2);
+  wait_for_count (f, 1);
+  g_assert_cmpstr (first_sku (f, model), ==, "g-4");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "architecture_dropdown")), 1);
+  wait_for_count (f, 1);
+  g_assert_cmpstr (first_sku (f, model), ==, "m-4");
+
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (page_child (f, "column_view")));
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  rows = offer_rows (f);
+  g_test_message ("%s", rows);
+  g_assert_nonnull (strstr (rows, "Architecture=x86-64;"));
+  g_assert_nonnull (strstr (rows, "Tenancy=Shared;"));
+  g_assert_nonnull (strstr (rows, "Licence=Licence included;"));
+  g_assert_nonnull (strstr (rows, "Capacity=Used;"));
+  /* No pre-installed software: no row for it. */
+  g_assert_null (strstr (rows, "Pre-installed Software="));
+
+  /* The Sort menu sorts by architecture too. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "architecture_dropdown")), 0);
+  wait_for_count (f, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (catalog_page (f)), "page.sort-column",
+                                             "s", "architecture"));
+  g_object_get (catalog_page (f), "sort-column", &sort_column, NULL);
+  g_assert_cmpstr (sort_column, ==, "architecture");
+  g_assert_cmpstr (first_sku (f, model), ==, "m-4");
+}
+
 int
 main (int    argc,
       char **argv)
 {
   return window_test_main (argc, argv, "catalog-page", test_catalog_page,
-                           "catalog-page-current-per-service", test_current_per_service, NULL);
+                           "catalog-page-current-per-service", test_current_per_service,
+                           "price-date", test_price_date, "catalog-architecture",
+                           test_catalog_architecture, NULL);
 }

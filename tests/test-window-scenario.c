@@ -571,6 +571,22 @@ test_line_dialog (Fixture       *f,
   gtk_editable_set_text (FIELD ("quantity_row"), "2");
   gtk_editable_set_text (FIELD ("vcpu_row"), "4");
 #undef FIELD
+  /* A line's purchase options: convertible reservations, not dev/test, which is the scenario's
+   * choice as a whole. */
+  {
+    GListModel *terms = adw_combo_row_get_model (ADW_COMBO_ROW (gtk_widget_get_template_child (
+      GTK_WIDGET (dialog), SKY_TYPE_LINE_DIALOG, "term_row")));
+    gboolean convertible = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (terms); i++)
+      {
+        const char *title = gtk_string_list_get_string (GTK_STRING_LIST (terms), i);
+
+        g_assert_cmpstr (title, !=, "Dev/test");
+        convertible |= g_strcmp0 (title, "Reserved convertible 1 yr, no upfront") == 0;
+      }
+    g_assert_true (convertible);
+  }
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.done", NULL);
   g_assert_cmpuint (shown_scenario (page)->lines->len, ==, 1);
   {
@@ -738,6 +754,42 @@ test_scenario_sheet_per_line (Fixture       *f,
   g_assert_false (has_label (details, "Price sheet 2026.3"));
 }
 
+/* The scenario's dev/test setting is a check button: ticked, on-demand lines are priced at
+ * dev/test prices where the offer has one; undone, at on-demand prices again. */
+static void
+test_scenario_dev_test (Fixture       *f,
+                        gconstpointer  data)
+{
+  SkyScenarioPage *page = scenario_page (f);
+  GtkCheckButton *check = GTK_CHECK_BUTTON (scenario_child (f, "dev_test_check"));
+  SkyScenarioLine *line = sky_scenario_line_new (SKY_LINE_REQUIREMENT);
+
+  import_fixture (f, "attributes.xml", NULL);
+  sky_scenario_document_new_scenario (document_of (page));
+  line->label = g_strdup ("VM");
+  line->unit = g_strdup ("hour");
+  line->category = g_strdup ("compute");
+  line->architecture = g_strdup ("x86-64");
+  line->quantity = sky_decimal_from_int (3);
+  sky_scenario_document_add_line (document_of (page), line);
+  wait_for_estimate (f);
+  g_assert_false (gtk_check_button_get_active (check));
+  /* m-4: 3 × 730 × 0.20 on demand. */
+  g_assert_cmpstr (money_of (shown_estimate (page), 0, 0), ==, "438.00");
+
+  gtk_check_button_set_active (check, TRUE);
+  wait_for_estimate (f);
+  g_assert_true (shown_scenario (page)->dev_test);
+  /* 3 × 730 × 0.1234 = 270.246. */
+  g_assert_cmpstr (money_of (shown_estimate (page), 0, 0), ==, "270.25");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.undo", NULL));
+  wait_for_estimate (f);
+  g_assert_false (shown_scenario (page)->dev_test);
+  g_assert_false (gtk_check_button_get_active (check));
+  g_assert_cmpstr (money_of (shown_estimate (page), 0, 0), ==, "438.00");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -755,5 +807,6 @@ main (int    argc,
                            "scenario-candidates", test_scenario_candidates,
                            "scenario-short-names", test_scenario_short_names,
                            "scenario-sheet-per-line", test_scenario_sheet_per_line,
+                           "scenario-dev-test", test_scenario_dev_test,
                            NULL);
 }

@@ -85,7 +85,10 @@ sky_cli_import (const SkyCliGlobals *globals,
     N_("Each sheet is imported whole or not at all. Importing a sheet that is already in the\n"
        "catalog changes nothing. Of a provider's sheets, the one with the latest effective date\n"
        "that is not after today is current; older ones stay listed, later ones wait for their\n"
-       "date. A sheet without offers is refused unless --force is given.\n"));
+       "date. A sheet without offers is refused unless --force is given.\n"
+       "\n"
+       "import --from FORMAT FILE… converts a provider's own price list and imports it in one\n"
+       "step (import --from FORMAT --help and convert --help say more).\n"));
   if (!sky_cli_parse_options (context, entries, &argc, &argv, &status))
     return status;
   if (argc < 2)
@@ -435,6 +438,7 @@ sky_cli_search (const SkyCliGlobals *globals,
   static const char * const sorts[] = { "price", "vcpu", "memory", NULL };
   int limit = DEFAULT_SEARCH_LIMIT;
   int sort_choice;
+  g_auto(SkyCliRows) rows = { 0 };
   SkySearchQuery query = { 0 };
   SkyCliFormat format;
   int status = 0;
@@ -453,6 +457,7 @@ sky_cli_search (const SkyCliGlobals *globals,
     { "sort", 0, 0, G_OPTION_ARG_STRING, &sort, N_("Order (default: price)"), "price|vcpu|memory" },
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most N results (0: all; default 50)"), "N" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format"), "table|csv|json" },
+    SKY_CLI_ROWS_ENTRIES (&rows),
     { NULL }
   };
 
@@ -462,7 +467,12 @@ sky_cli_search (const SkyCliGlobals *globals,
     _("Prices are unit prices in the sheet's currency; “monthly” is 730 hours of an hourly "
       "price.\n"
       "TERM is %s.\n"
-      "Categories: %s.\n"), terms, categories);
+      "Categories: %s.\n"
+      "An instance type may have several rows in a region: other tenancies, licences,\n"
+      "pre-installed software or capacity statuses. Only the default row (shared, licence\n"
+      "included, no software, used capacity) is shown unless --tenancy, --licence,\n"
+      "--software, --capacity or --all-rows asks for others; ROW says how a row differs.\n"),
+    terms, categories);
   g_option_context_set_description (context, description);
   if (!sky_cli_parse_options (context, entries, &argc, &argv, &status))
     return status;
@@ -473,6 +483,8 @@ sky_cli_search (const SkyCliGlobals *globals,
   if (limit < 0)
     /* Translators: keep --limit as it is. */
     return sky_cli_usage_error (_("--limit must be 0 or more"));
+  if (!sky_cli_rows_check (&rows, &status))
+    return status;
   if (!parse_spec_option ("min-vcpu", min_vcpu, &query.min_vcpu_milli, &status) ||
       !parse_spec_option ("min-memory", min_memory, &query.min_memory_mgib, &status))
     return status;
@@ -504,6 +516,11 @@ sky_cli_search (const SkyCliGlobals *globals,
   query.term = term;
   query.text = text;
   query.limit = limit;
+  query.architecture = rows.architecture;
+  query.tenancy = rows.tenancy;
+  query.licence = rows.licence;
+  query.software = rows.software;
+  query.capacity = rows.capacity;
 
   catalog = sky_cli_open_catalog (globals, &error);
   if (catalog == NULL)
@@ -553,6 +570,12 @@ sky_cli_search (const SkyCliGlobals *globals,
           sky_json_add_string (builder, "monthly", monthly);
           sky_json_add_string (builder, "upfront_fee", fee);
           sky_json_add_string (builder, "free_quantity", l->free_quantity);
+          sky_json_add_string (builder, "price_effective_date", l->effective_date);
+          sky_json_add_string (builder, "architecture", l->architecture);
+          sky_json_add_string (builder, "tenancy", l->tenancy);
+          sky_json_add_string (builder, "licence", l->licence);
+          sky_json_add_string (builder, "software", l->software);
+          sky_json_add_string (builder, "capacity", l->capacity);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -576,16 +599,28 @@ sky_cli_search (const SkyCliGlobals *globals,
       NC_("column heading", "CURRENCY"),
       NC_("column heading", "MONTHLY"),
       NC_("column heading", "UPFRONT_FEE"),
+      NC_("column heading", "ARCH"),
+      /* A table says how a row differs from the default one; CSV gives each attribute. */
+      NC_("column heading", "ROW"),
     };
-    static gboolean numeric[] = { FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, TRUE, FALSE,
-                                  FALSE, TRUE, TRUE };
+    /* ROW's four attributes, one column each. */
+    static const char *csv_headers[G_N_ELEMENTS (headers) + 3] = {
+      "PROVIDER", "REGION", "SKU", "NAME", "VCPU", "MEMORY_GIB", "TERM", "PRICE", "UNIT",
+      "CURRENCY", "MONTHLY", "UPFRONT_FEE", "ARCH", "TENANCY", "LICENCE", "SOFTWARE",
+      "CAPACITY",
+    };
+    static gboolean numeric[G_N_ELEMENTS (csv_headers)] = {
+      FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, TRUE, FALSE, FALSE, TRUE, TRUE,
+    };
+    gboolean csv = format == SKY_CLI_FORMAT_CSV;
+    guint n_columns = csv ? G_N_ELEMENTS (csv_headers) : G_N_ELEMENTS (headers);
     SkyCliTable table = { 0 };
 
-    sky_cli_table_init (&table, format, headers, numeric, G_N_ELEMENTS (headers));
+    sky_cli_table_init (&table, format, csv ? csv_headers : headers, numeric, n_columns);
     for (guint i = 0; i < listings->len; i++)
       {
         SkyListing *l = g_ptr_array_index (listings, i);
-        char **row = g_new0 (char *, G_N_ELEMENTS (headers) + 1);
+        char **row = g_new0 (char *, n_columns + 1);
         SkyDecimal m;
 
         row[0] = g_strdup (l->provider);
@@ -602,6 +637,16 @@ sky_cli_search (const SkyCliGlobals *globals,
         row[9] = g_strdup (l->currency);
         row[10] = sky_listing_monthly (l, &m) ? sky_currency_format (l->currency, m) : NULL;
         row[11] = l->has_upfront_fee ? scaled_to_string (l->upfront_fee, SKY_PRICE_SCALE) : NULL;
+        row[12] = g_strdup (l->architecture);
+        if (csv)
+          {
+            row[13] = g_strdup (l->tenancy);
+            row[14] = g_strdup (l->licence);
+            row[15] = g_strdup (l->software);
+            row[16] = g_strdup (l->capacity);
+          }
+        else
+          row[13] = sky_cli_row_text (l->tenancy, l->licence, l->software, l->capacity);
         sky_cli_table_add_row (&table, row);
       }
     sky_cli_table_print (&table);

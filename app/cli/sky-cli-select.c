@@ -217,6 +217,7 @@ sky_cli_match (const SkyCliGlobals *globals,
   int min_gpu = 0;
   int limit = 5;
   int rank_choice;
+  g_auto(SkyCliRows) rows = { 0 };
   SkyRequirement req = { 0 };
   SkyCliFormat format;
   int status = 0;
@@ -245,13 +246,20 @@ sky_cli_match (const SkyCliGlobals *globals,
       N_("Cheapest first by unit price, per vCPU or per GiB (default: price)"),
       "price|per-vcpu|per-gib" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format"), "table|csv|json" },
+    SKY_CLI_ROWS_ENTRIES (&rows),
     { NULL }
   };
 
+  g_option_context_set_description (context,
+    _("An offer matches with its default row only (shared tenancy, licence included, no\n"
+      "pre-installed software, used capacity) unless --tenancy, --licence, --software,\n"
+      "--capacity or --all-rows asks for others; --arch asks for an architecture.\n"));
   if (!sky_cli_parse_options (context, entries, &argc, &argv, &status))
     return status;
   if (argc > 1)
     return sky_cli_usage_error (_("match takes no arguments"));
+  if (!sky_cli_rows_check (&rows, &status))
+    return status;
   if (category == NULL)
     return sky_cli_usage_error (_("match needs --category"));
   if (!g_strv_contains (sky_categories (), category))
@@ -292,6 +300,11 @@ sky_cli_match (const SkyCliGlobals *globals,
   req.min_sla = min_sla;
   req.features = (const char * const *) features;
   req.storage_types = (const char * const *) storage;
+  req.architecture = rows.architecture;
+  req.tenancy = rows.tenancy;
+  req.licence = rows.licence;
+  req.software = rows.software;
+  req.capacity = rows.capacity;
 
   catalog = sky_cli_open_catalog (globals, &error);
   if (catalog == NULL)

@@ -289,3 +289,82 @@ sky_cli_print_json_builder (JsonBuilder *builder)
 
   sky_cli_print_json (root);
 }
+
+/* Rows of offers ----------------------------------------------------------------------------- */
+
+/* Checks the values of the row options, and turns --all-rows into "any" for each attribute not
+ * given; FALSE with a usage error in @status for a value no row has. */
+gboolean
+sky_cli_rows_check (SkyCliRows *rows,
+                    int        *status)
+{
+  const struct
+  {
+    const char    *option;
+    SkyVocabulary  vocabulary;
+    char         **value;
+    gboolean       any;
+  } options[] = {
+    { "arch", SKY_VOCABULARY_ARCHITECTURE, &rows->architecture, FALSE },
+    { "tenancy", SKY_VOCABULARY_TENANCY, &rows->tenancy, TRUE },
+    { "licence", SKY_VOCABULARY_LICENCE, &rows->licence, TRUE },
+    { "capacity", SKY_VOCABULARY_CAPACITY, &rows->capacity, TRUE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      const char *value = *options[i].value;
+      g_autofree char *ids = NULL;
+
+      if (value == NULL && rows->all_rows && options[i].any)
+        *options[i].value = g_strdup (SKY_SEARCH_ANY);
+      if (value == NULL || sky_vocabulary_lookup (options[i].vocabulary, value) != NULL ||
+          (options[i].any && strcmp (value, SKY_SEARCH_ANY) == 0))
+        continue;
+      ids = sky_vocabulary_describe (options[i].vocabulary);
+      /* Translators: an option's name, the value given, and the values it takes. */
+      *status = sky_cli_usage_error (_("--%s: unknown value “%s”: use %s%s"), options[i].option,
+                                     value, ids, options[i].any ? ", or any" : "");
+      return FALSE;
+    }
+  if (rows->software == NULL && rows->all_rows)
+    rows->software = g_strdup (SKY_SEARCH_ANY);
+  return TRUE;
+}
+
+void
+sky_cli_rows_clear (SkyCliRows *rows)
+{
+  g_clear_pointer (&rows->architecture, g_free);
+  g_clear_pointer (&rows->tenancy, g_free);
+  g_clear_pointer (&rows->licence, g_free);
+  g_clear_pointer (&rows->software, g_free);
+  g_clear_pointer (&rows->capacity, g_free);
+}
+
+/* What sets a row apart from the default one, "dedicated, byol": its tenancy, licence,
+ * software and capacity where they are not the default row's; NULL for the default row. */
+char *
+sky_cli_row_text (const char *tenancy,
+                  const char *licence,
+                  const char *software,
+                  const char *capacity)
+{
+  const char *parts[] = {
+    g_strcmp0 (tenancy, "shared") != 0 ? tenancy : NULL,
+    g_strcmp0 (licence, "included") != 0 ? licence : NULL,
+    software,
+    g_strcmp0 (capacity, "used") != 0 ? capacity : NULL,
+  };
+  GString *text = g_string_new (NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL)
+      g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "", parts[i]);
+  if (text->len == 0)
+    {
+      g_string_free (text, TRUE);
+      return NULL;
+    }
+  return g_string_free (text, FALSE);
+}

@@ -63,7 +63,43 @@ void        sky_cli_table_init    (SkyCliTable          *table,
 void        sky_cli_table_add_row (SkyCliTable          *table,
                                    char                **values);
 void        sky_cli_table_print   (SkyCliTable          *table);
+/* Which rows of offers search and match take: --arch, --tenancy, --licence, --software,
+ * --capacity and --all-rows, the values as SkySearchQuery and SkyRequirement take them (NULL
+ * for the default row's, "any" for any). */
+typedef struct
+{
+  char     *architecture;
+  char     *tenancy;
+  char     *licence;
+  char     *software;
+  char     *capacity;
+  gboolean  all_rows;
+} SkyCliRows;
+
+#define SKY_CLI_ROWS_ENTRIES(rows) \
+  { "arch", 0, 0, G_OPTION_ARG_STRING, &(rows)->architecture, \
+    N_("Only this processor architecture (default: any)"), "x86-64|arm64" }, \
+  { "tenancy", 0, 0, G_OPTION_ARG_STRING, &(rows)->tenancy, \
+    N_("Rows of this tenancy (default: shared)"), "shared|dedicated|host|any" }, \
+  { "licence", 0, 0, G_OPTION_ARG_STRING, &(rows)->licence, \
+    N_("Rows of this licence model (default: included)"), "included|byol|any" }, \
+  { "software", 0, 0, G_OPTION_ARG_STRING, &(rows)->software, \
+    N_("Rows with this pre-installed software (default: none)"), "ID|none|any" }, \
+  { "capacity", 0, 0, G_OPTION_ARG_STRING, &(rows)->capacity, \
+    N_("Rows of this capacity status (default: used)"), "STATUS|any" }, \
+  { "all-rows", 0, 0, G_OPTION_ARG_NONE, &(rows)->all_rows, \
+    N_("Every row: any tenancy, licence, software and capacity"), NULL }
+
+gboolean    sky_cli_rows_check    (SkyCliRows           *rows,
+                                   int                  *status);
+void        sky_cli_rows_clear    (SkyCliRows           *rows);
+char       *sky_cli_row_text      (const char           *tenancy,
+                                   const char           *licence,
+                                   const char           *software,
+                                   const char           *capacity);
 void        sky_cli_print_json    (JsonNode             *root);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SkyCliRows, sky_cli_rows_clear)
 void        sky_cli_print_json_builder (JsonBuilder     *builder);
 
 G_END_DECLS

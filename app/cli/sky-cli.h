@@ -40,5 +40,11 @@ int sky_cli_project  (const SkyCliGlobals  *globals,
 int sky_cli_export   (const SkyCliGlobals  *globals,
                       int                   argc,
                       char                **argv);
+int sky_cli_convert  (const SkyCliGlobals  *globals,
+                      int                   argc,
+                      char                **argv);
+int sky_cli_import_converted (const SkyCliGlobals  *globals,
+                              int                   argc,
+                              char                **argv);
 
 G_END_DECLS

@@ -22,9 +22,23 @@ typedef struct
   const char        *help;        /* one line */
 } Command;
 
+/* import --from FORMAT FILE… converts and imports; import FILE… imports sheets. */
+static int
+run_import (const SkyCliGlobals  *globals,
+            int                   argc,
+            char                **argv)
+{
+  for (int i = 1; i < argc && strcmp (argv[i], "--") != 0; i++)
+    if (strcmp (argv[i], "--from") == 0 || g_str_has_prefix (argv[i], "--from="))
+      return sky_cli_import_converted (globals, argc, argv);
+  return sky_cli_import (globals, argc, argv);
+}
+
 static const Command commands[] = {
   /* Translators: the one-line help of each command in “skytally-cli --help”. */
-  { "import", N_("FILE…"), sky_cli_import, N_("Load price sheets into the catalog") },
+  { "import", N_("FILE…"), run_import, N_("Load price sheets into the catalog") },
+  { "convert", N_("FILE…"), sky_cli_convert,
+    N_("Write a provider's price list (--from FORMAT) as a price sheet") },
   { "sheets", NULL, sky_cli_sheets,
     N_("List the price sheets in the catalog (sheets remove: remove one)") },
   { "search", NULL, sky_cli_search, N_("Find offers in the current price sheets") },

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <sqlite3.h>
+
 #include "sky-catalog.h"
 
 G_BEGIN_DECLS
@@ -22,6 +24,18 @@ void        _sky_catalog_append_tier       (GString            *out,
                                             const char         *to,
                                             gint64              amount);
 void        _sky_catalog_append_no_tiers   (GString            *out);
+/* After the tiers: a price's monthly cap and usage discount, when it has them. */
+void        _sky_catalog_append_price_rules (GString           *out,
+                                             gboolean           has_monthly_cap,
+                                             gint64             monthly_cap,
+                                             const char        *usage_discount);
+/* Reads the bands of the usage discounts @prices (SkyOfferPrice of @offer_id) name. */
+gboolean    _sky_catalog_load_usage_bands  (sqlite3            *db,
+                                            gint64              offer_id,
+                                            GPtrArray          *prices,
+                                            GError            **error);
+void        _sky_catalog_append_price_date (GString            *out,
+                                            const char         *date);
 /* Returns: (element-type SkyOfferPrice) (nullable): NULL when @text is not in that form. */
 GPtrArray  *_sky_catalog_decode_prices     (const char         *text);
 /* Sets @error to say that the prices of @offer_id cannot be read; returns FALSE. */

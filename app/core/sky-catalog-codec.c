@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <sqlite3.h>
@@ -32,7 +33,15 @@ _sky_catalog_bind_code (sqlite3_stmt  *stmt,
  * TERM and UNIT are the vocabulary's codes of the purchase option and unit; AMOUNT and FEE
  * count units of 10^-SKY_PRICE_SCALE; FREE is the free quantity as exact decimal text; TIERS is
  * FROM:TO:AMOUNT per tier, separated by commas, TO empty on the last one. "-" stands for a fee,
- * a free quantity or tiers the price does not have. */
+ * a free quantity or tiers the price does not have.
+ *
+ * Fields a price may have beside those follow them, each as NAME=VALUE, only when the price has
+ * it, so that a price without them is written as before:
+ *
+ *   c=CAP             the monthly cap, in units of 10^-SKY_PRICE_SCALE
+ *   u=ID              the id of the sheet's usage discount (the usage_discount table holds its
+ *                     bands)
+ *   date=YYYY-MM-DD   the price's own effective date, when its source gives one */
 
 /* Writes @value in decimal so that it ends just before @end; returns where it starts. @end has
  * room for 20 characters before it. */
@@ -135,12 +144,54 @@ _sky_catalog_append_no_tiers (GString *out)
   g_string_append_c (out, '-');
 }
 
+/* Ends a price's line, after its tiers, with its own effective date @date (YYYY-MM-DD); nothing
+ * when it is NULL or "". */
+void
+_sky_catalog_append_price_date (GString    *out,
+                                const char *date)
+{
+  if (date == NULL || *date == '\0')
+    return;
+  g_string_append (out, " date=");
+  g_string_append (out, date);
+}
+
+/* Whether @text is a date as YYYY-MM-DD. */
+static gboolean
+is_date (const char *text)
+{
+  unsigned y, m, d;
+  char end;
+
+  return strlen (text) == 10 && text[4] == '-' && text[7] == '-' &&
+         sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &end) == 3 &&
+         g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+}
+
 static gboolean
 parse_count (const char *text,
              gint64      max,
              gint64     *out)
 {
   return g_ascii_string_to_signed (text, 10, 0, max, out, NULL);
+}
+
+void
+_sky_catalog_append_price_rules (GString    *out,
+                                 gboolean    has_monthly_cap,
+                                 gint64      monthly_cap,
+                                 const char *usage_discount)
+{
+  if (has_monthly_cap)
+    {
+      g_string_append (out, " c=");
+      append_int (out, monthly_cap);
+    }
+  if (usage_discount != NULL)
+    {
+      g_string_append (out, " u=");
+      g_string_append (out, usage_discount);
+    }
 }
 
 /* The id of @vocabulary's entry stored as @code; NULL when there is none. */
@@ -188,9 +239,10 @@ _sky_catalog_decode_prices (const char *text)
   for (guint i = 0; lines[i] != NULL; i++)
     {
       g_auto(GStrv) f = g_strsplit (lines[i], " ", -1);
+      guint n_fields = g_strv_length (f);
       SkyOfferPrice *price;
 
-      if (g_strv_length (f) != 6)
+      if (n_fields < 6)
         return NULL;
       price = g_new0 (SkyOfferPrice, 1);
       price->tiers = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_offer_tier_free);
@@ -223,6 +275,54 @@ _sky_catalog_decode_prices (const char *text)
                 return NULL;
             }
         }
+      for (guint k = 6; k < n_fields; k++)
+        {
+          if (g_str_has_prefix (f[k], "c=") && !price->has_monthly_cap &&
+              parse_count (f[k] + 2, G_MAXINT64, &price->monthly_cap))
+            price->has_monthly_cap = TRUE;
+          else if (g_str_has_prefix (f[k], "u=") && price->usage_discount == NULL &&
+                   f[k][2] != '\0')
+            price->usage_discount = g_strdup (f[k] + 2);
+          else if (g_str_has_prefix (f[k], "date=") && price->effective_date == NULL &&
+                   is_date (f[k] + 5))
+            price->effective_date = g_strdup (f[k] + 5);
+          else
+            return NULL;
+        }
     }
   return g_steal_pointer (&prices);
+}
+
+gboolean
+_sky_catalog_load_usage_bands (sqlite3    *db,
+                               gint64      offer_id,
+                               GPtrArray  *prices,
+                               GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  for (guint i = 0; i < prices->len; i++)
+    {
+      SkyOfferPrice *price = g_ptr_array_index (prices, i);
+      int rc;
+
+      if (price->usage_discount == NULL)
+        continue;
+      if (stmt == NULL &&
+          sqlite3_prepare_v2 (db, "SELECT bands FROM usage_discount "
+                                  "WHERE sheet_id = (SELECT sheet_id FROM offer_row WHERE id = ?1) "
+                                  "  AND code = ?2", -1, &stmt, NULL) != SQLITE_OK)
+        return _sky_catalog_db_error (db, error, "Cannot read the offer's usage discount");
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, offer_id);
+      sqlite3_bind_text (stmt, 2, price->usage_discount, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        price->usage_bands = sky_sheet_bands_parse ((const char *) sqlite3_column_text (stmt, 0));
+      else if (rc != SQLITE_DONE)
+        return _sky_catalog_db_error (db, error, "Cannot read the offer's usage discount");
+      if (price->usage_bands == NULL)
+        return _sky_catalog_unreadable_prices (error, offer_id);
+    }
+  return TRUE;
 }

@@ -35,6 +35,9 @@ typedef struct
   guint          n_prices;
   SkyImportText  sku, name, features, prices;
   gint32         family, region, storage_type, os, sla;  /* the sheet's words by number, or -1 */
+  gint32         software;
+  gint8          architecture;  /* the vocabulary's codes; architecture -1 when not stated */
+  guint8         tenancy, licence, capacity;
 } SkyQueuedOffer;
 
 /* What travels between the threads: items, and the offers they name, whose text is all in one
@@ -59,6 +62,7 @@ typedef enum
   SKY_IMPORT_ITEM_PRICE_RUN,       /* a sorted GArray of SkyPendingPrice */
   SKY_IMPORT_ITEM_PRICE_BATCH_END, /* the runs since the last one make a batch */
   SKY_IMPORT_ITEM_END,
+  SKY_IMPORT_ITEM_USAGE_DISCOUNT,  /* its id and its bands as text (a GStrv) */
 } SkyImportItemKind;
 
 typedef struct

@@ -52,7 +52,7 @@ struct _SkyImportPipe
   SkyRunSorter    sorter;
   guint           batch_prices;     /* in the runs sent since the last batch end */
   GHashTable     *words;            /* the texts numbered by queue_word(): number + 1 */
-  WordMemo        memos[5];         /* the last word of each of an offer's fields */
+  WordMemo        memos[6];         /* the last word of each of an offer's fields */
   const char     *path;
   int             fd;             /* the sheet, opened before the catalog's lock was taken */
   GCancellable   *cancellable;
@@ -74,6 +74,7 @@ item_clear (SkyImportItem *item)
       break;
     case SKY_IMPORT_ITEM_REGION:
     case SKY_IMPORT_ITEM_SERVICE:
+    case SKY_IMPORT_ITEM_USAGE_DISCOUNT:
       g_strfreev (item->data);
       break;
     case SKY_IMPORT_ITEM_WORD:
@@ -268,6 +269,18 @@ queue_service (const SkySheetService  *service,
   return pipe_push (user_data, SKY_IMPORT_ITEM_SERVICE, g_strdupv ((char **) fields), error);
 }
 
+static gboolean
+queue_usage_discount (const SkySheetUsageDiscount  *discount,
+                      gpointer                      user_data,
+                      GError                      **error)
+{
+  char **fields = g_new0 (char *, 3);
+
+  fields[0] = g_strdup (discount->id);
+  fields[1] = sky_sheet_bands_to_string (discount->bands);
+  return pipe_push (user_data, SKY_IMPORT_ITEM_USAGE_DISCOUNT, fields, error);
+}
+
 /* The number of @text among the sheet's words, which the writer turns into the catalog's id
  * of the text (see import_word()): the first word the sheet uses is 0, the next new one 1, … */
 static gboolean
@@ -367,7 +380,7 @@ queue_offer (const SkySheetOffer  *offer,
              GError              **error)
 {
   SkyImportPipe *pipe = user_data;
-  gint32 family, region, storage_type, os, sla;
+  gint32 family, region, storage_type, os, sla, software;
   SkyImportBatch *batch;
   guint index;
   SkyQueuedOffer *queued;
@@ -380,7 +393,8 @@ queue_offer (const SkySheetOffer  *offer,
       !queue_word (pipe, &pipe->memos[1], offer->region, &region, error) ||
       !queue_word (pipe, &pipe->memos[2], offer->storage_type, &storage_type, error) ||
       !queue_word (pipe, &pipe->memos[3], offer->os, &os, error) ||
-      !queue_word (pipe, &pipe->memos[4], offer->sla, &sla, error))
+      !queue_word (pipe, &pipe->memos[4], offer->sla, &sla, error) ||
+      !queue_word (pipe, &pipe->memos[5], offer->software, &software, error))
     return FALSE;
 
   batch = pipe->filling;
@@ -404,6 +418,14 @@ queue_offer (const SkySheetOffer  *offer,
   queued->storage_type = storage_type;
   queued->os = os;
   queued->sla = sla;
+  queued->software = software;
+  /* The sheet reader lets only the vocabulary's names through. */
+  queued->architecture = offer->architecture != NULL
+                         ? sky_vocabulary_code (SKY_VOCABULARY_ARCHITECTURE, offer->architecture)
+                         : -1;
+  queued->tenancy = sky_vocabulary_code (SKY_VOCABULARY_TENANCY, offer->tenancy);
+  queued->licence = sky_vocabulary_code (SKY_VOCABULARY_LICENCE, offer->licence);
+  queued->capacity = sky_vocabulary_code (SKY_VOCABULARY_CAPACITY, offer->capacity);
 
   queued->features = batch_start_text (batch);
   if (offer->features->len > 0)
@@ -441,6 +463,11 @@ queue_offer (const SkySheetOffer  *offer,
         .os = os,
         .vcpu_milli = offer->vcpu_milli,
         .memory_mgib = offer->memory_mgib,
+        .software = software,
+        .tenancy = queued->tenancy,
+        .licence = queued->licence,
+        .capacity = queued->capacity,
+        .architecture = queued->architecture,
         .service = pipe->services - 1,
       };
 
@@ -455,6 +482,9 @@ queue_offer (const SkySheetOffer  *offer,
 
           _sky_catalog_append_tier (batch->text, t == 0, tier->from, tier->to, tier->amount);
         }
+      _sky_catalog_append_price_rules (batch->text, price->has_monthly_cap, price->monthly_cap,
+                                       price->usage_discount);
+      _sky_catalog_append_price_date (batch->text, price->effective_date);
       g_array_append_val (pipe->pending, pending);
     }
   queued->prices = batch_end_text (batch, queued->prices);
@@ -471,6 +501,7 @@ static const SkySheetSink queue_sink = {
   .region = queue_region,
   .service = queue_service,
   .offer = queue_offer,
+  .usage_discount = queue_usage_discount,
 };
 
 static gpointer

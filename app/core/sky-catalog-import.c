@@ -31,6 +31,7 @@ enum {
   STMT_FIND_SKU,
   STMT_FIND_WORD,
   STMT_WORD,
+  STMT_USAGE_DISCOUNT,
   N_STMTS
 };
 
@@ -44,19 +45,23 @@ static const char * const import_sql[N_STMTS] = {
                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '', ?8, "
                  "strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'))",
   [STMT_REGION] = "INSERT INTO region (sheet_id, code, name, geography) VALUES (?1, ?2, ?3, ?4)",
+  [STMT_USAGE_DISCOUNT] = "INSERT INTO usage_discount (sheet_id, code, bands) "
+                          "VALUES (?1, ?2, ?3)",
   [STMT_SERVICE] = "INSERT INTO service (sheet_id, code, name, category, sla) "
                    "VALUES (?1, ?2, ?3, ?4, ?5)",
   /* OR FAIL: a row that fails stops its statement and leaves the rows before it, which the
    * import's rollback takes away. SQLite then keeps no statement journal (a copy of every page a
    * statement of several rows changes, so that it can undo only that statement). */
   [STMT_OFFER] = "INSERT OR FAIL INTO offer_row (sheet_id, service_id, sku, name, family, region, "
-                 "vcpu, memory, gpu, storage_type, os, sla, features, prices) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                 "vcpu, memory, gpu, storage_type, os, sla, features, prices, architecture, "
+                 "tenancy, licence, software, capacity) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+                 "?17, ?18, ?19)",
   /* INSERT_ROWS rows at a time: make_insert_sql() writes these. */
   [STMT_OFFERS] = NULL,
   [STMT_PRICE] = "INSERT OR FAIL INTO price (bucket, amount, offer_seq, sheet_id, region, os, "
-                 "vcpu, memory, unit, service_id) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                 "vcpu, memory, unit, variant, arch, service_id) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
   [STMT_PRICES] = NULL,
   /* No index: it only runs for a SKU whose hash was seen before in the sheet. */
   [STMT_FIND_SKU] = "SELECT 1 FROM offer_row WHERE sheet_id = ?1 AND sku = ?2 LIMIT 1",
@@ -68,8 +73,8 @@ static const char * const import_sql[N_STMTS] = {
  * has a cost of its own, apart from its rows'. */
 #define INSERT_ROWS 64
 G_STATIC_ASSERT (INSERT_ROWS <= SKY_SKU_SET_MAX_ADD);
-#define OFFER_COLUMNS 14
-#define PRICE_COLUMNS 10
+#define OFFER_COLUMNS 19
+#define PRICE_COLUMNS 12
 
 /* The single-row INSERT statement @single, with INSERT_ROWS rows of parameters. */
 static char *
@@ -104,6 +109,7 @@ typedef struct
   sqlite3_stmt    *stored_offers;    /* the loaded sheet's offers, in the order it listed them */
   guint            regions;
   guint            services;
+  guint            usage_discounts;
   guint64          offers;
   GPtrArray       *runs;             /* sorted runs of prices of the batch in the making */
   SkyRunMerge      merge;            /* the batch being written */
@@ -256,7 +262,8 @@ compare_header (const SkySheetHeader  *header,
     return FALSE;
   if (sqlite3_prepare_v2 (import->db,
                           "SELECT service_id, sku, name, family, region, vcpu, memory, gpu, "
-                          "  storage_type, os, sla, features, prices "
+                          "  storage_type, os, sla, features, prices, architecture, tenancy, "
+                          "  licence, software, capacity "
                           "FROM offer_row WHERE sheet_id = ?1 ORDER BY id",
                           -1, &import->stored_offers, NULL) != SQLITE_OK)
     return _sky_catalog_db_error (import->db, error, "Cannot compare the sheet with the catalog's");
@@ -338,6 +345,30 @@ import_region (const SkySheetRegion  *region,
   _sky_catalog_bind_text (stmt, 2, region->code);
   _sky_catalog_bind_text (stmt, 3, region->name);
   _sky_catalog_bind_text (stmt, 4, region->geography);
+  return run (import, stmt, error);
+}
+
+static gboolean
+import_usage_discount (const char  *code,
+                       const char  *bands,
+                       Import      *import,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt = import->stmts[STMT_USAGE_DISCOUNT];
+
+  if (import->existing_sha256 != NULL)
+    {
+      const char *texts[] = { bands };
+
+      import->usage_discounts++;
+      return stored_row_is (import,
+                            "SELECT 0, bands FROM usage_discount "
+                            "WHERE sheet_id = ?1 AND code = ?2",
+                            code, texts, G_N_ELEMENTS (texts), 1, NULL, error);
+    }
+  sqlite3_bind_int64 (stmt, 1, import->sheet_id);
+  _sky_catalog_bind_text (stmt, 2, code);
+  _sky_catalog_bind_text (stmt, 3, bands);
   return run (import, stmt, error);
 }
 
@@ -434,7 +465,11 @@ bind_price (Import                *import,
   bind_int (import, which, first + 6, optional (p->vcpu_milli));
   bind_int (import, which, first + 7, optional (p->memory_mgib));
   bind_int (import, which, first + 8, p->unit);
-  bind_int (import, which, first + 9, g_array_index (import->service_ids, gint64, p->service));
+  bind_int (import, which, first + 9,
+            PRICE_VARIANT (p->tenancy, p->licence, p->capacity,
+                           p->software >= 0 ? word_id (import, p->software) : 0));
+  bind_int (import, which, first + 10, optional (p->architecture));
+  bind_int (import, which, first + 11, g_array_index (import->service_ids, gint64, p->service));
 }
 
 /* Writes up to @max prices of the merge, in key order (all of them for G_MAXUINT): INSERT_ROWS
@@ -536,6 +571,11 @@ bind_offer (Import               *import,
   bind_int (import, which, first + 11, word_id (import, queued->sla));
   bind_batch_text (stmt, first + 12, text, queued->features);
   bind_batch_text (stmt, first + 13, text, queued->prices);
+  bind_int (import, which, first + 14, optional (queued->architecture));
+  bind_int (import, which, first + 15, queued->tenancy);
+  bind_int (import, which, first + 16, queued->licence);
+  bind_int (import, which, first + 17, word_id (import, queued->software));
+  bind_int (import, which, first + 18, queued->capacity);
 }
 
 /* Runs @stmt, which stores offers up to @last. The reading thread numbered the offers from the
@@ -633,7 +673,12 @@ compare_offers (Import               *import,
         !same_text (stmt, 11, q->features.len >= 0 ? text + q->features.start : NULL,
                     q->features.len) ||
         !same_text (stmt, 12, q->prices.len >= 0 ? text + q->prices.start : NULL,
-                    q->prices.len);
+                    q->prices.len) ||
+        !same_int (stmt, 13, optional (q->architecture)) ||
+        !same_int (stmt, 14, q->tenancy) ||
+        !same_int (stmt, 15, q->licence) ||
+        !same_int (stmt, 16, word_id (import, q->software)) ||
+        !same_int (stmt, 17, q->capacity);
     }
   return TRUE;
 }
@@ -673,6 +718,8 @@ write_item (Import         *import,
                              import, error);
     case SKY_IMPORT_ITEM_WORD:
       return import_word (item->data, import, error);
+    case SKY_IMPORT_ITEM_USAGE_DISCOUNT:
+      return import_usage_discount (fields[0], fields[1], import, error);
     case SKY_IMPORT_ITEM_OFFER:
       return write_offers (import, batch, GPOINTER_TO_UINT (item->data), 1, error);
     case SKY_IMPORT_ITEM_PRICE_RUN:
@@ -842,13 +889,15 @@ same_as_stored (Import  *import,
   if (rc != SQLITE_DONE ||
       sqlite3_prepare_v2 (import->db,
                           "SELECT (SELECT count(*) FROM region WHERE sheet_id = ?1), "
-                          "  (SELECT count(*) FROM service WHERE sheet_id = ?1)",
+                          "  (SELECT count(*) FROM service WHERE sheet_id = ?1), "
+                          "  (SELECT count(*) FROM usage_discount WHERE sheet_id = ?1)",
                           -1, &stmt, NULL) != SQLITE_OK)
     return _sky_catalog_db_error (import->db, error, "Cannot compare the sheet with the catalog's");
   sqlite3_bind_int64 (stmt, 1, import->sheet_id);
   rc = sqlite3_step (stmt);
   same = rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) == import->regions &&
-         sqlite3_column_int64 (stmt, 1) == import->services;
+         sqlite3_column_int64 (stmt, 1) == import->services &&
+         sqlite3_column_int64 (stmt, 2) == import->usage_discounts;
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (rc != SQLITE_ROW)
     return _sky_catalog_db_error (import->db, error, "Cannot compare the sheet with the catalog's");

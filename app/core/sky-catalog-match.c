@@ -256,6 +256,10 @@ typedef enum
   OMIT_SLA = 1 << 7,
   OMIT_FEATURES = 1 << 8,
   OMIT_BAND = 1 << 9,         /* the upper bounds of vCPU, memory and GPUs */
+  COMPONENTS = 1 << 10,       /* offers priced by components instead, by their vCPU-hour
+                               * price, with no size to meet */
+  OMIT_ARCHITECTURE = 1 << 11,
+  OMIT_VARIANT = 1 << 12,     /* tenancy, licence, software and capacity */
 } Omit;
 
 /* The most of a size an offer may have: @minimum times the requirement's band. */
@@ -271,17 +275,27 @@ band_limit (const SkyRequirement *req,
   return minimum * factor / 1000;
 }
 
-/* Appends to @ids the offers of the services @scope (ids in the service table) that meet @req
- * but what @omit leaves out, cheapest first in the requirement's unit and purchase option, at
+/* A price that find_rows() found: its offer, and what orders it. */
+typedef struct
+{
+  gint64   offer_id;
+  gint64   amount;
+  gint64   offer_seq;
+  gint64   per;           /* its vCPU or memory, for SKY_RANK_PER_VCPU or _PER_GIB; 0: none */
+  guint64  unit_size;     /* its unit, in its dimension's base */
+} Row;
+
+/* Appends to @rows the prices of the services @scope (ids in the service table) in @req's unit
+ * and purchase option whose offers meet @req but what @omit leaves out, cheapest first, at
  * most @limit. Locked. The search walks the price key in price order and stops at the limit. */
 static gboolean
-find_ids (sqlite3               *db,
-          const GArray          *scope,
-          const SkyRequirement  *req,
-          Omit                   omit,
-          guint                  limit,
-          GArray                *ids,
-          GError               **error)
+find_rows (sqlite3               *db,
+           const GArray          *scope,
+           const SkyRequirement  *req,
+           Omit                   omit,
+           guint                  limit,
+           GArray                *rows,
+           GError               **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
   guint n_types = req->storage_types != NULL && !(omit & OMIT_STORAGE)
@@ -291,17 +305,28 @@ find_ids (sqlite3               *db,
   gboolean geography = req->geography != NULL && !(omit & OMIT_GEOGRAPHY);
   gboolean region = req->region != NULL && !(omit & OMIT_REGION);
   gboolean os = req->os != NULL && !(omit & OMIT_OS);
-  gboolean vcpu = req->min_vcpu_milli > 0 && !(omit & OMIT_VCPU);
-  gboolean memory = req->min_memory_mgib > 0 && !(omit & OMIT_MEMORY);
+  gboolean components = (omit & COMPONENTS) != 0;
+  gboolean vcpu = req->min_vcpu_milli > 0 && !(omit & OMIT_VCPU) && !components;
+  gboolean memory = req->min_memory_mgib > 0 && !(omit & OMIT_MEMORY) && !components;
   gboolean gpu = req->min_gpu > 0 && !(omit & OMIT_GPU);
   gboolean sla = req->min_sla != NULL && !(omit & OMIT_SLA);
   gboolean band = !(omit & OMIT_BAND);
+  gboolean architecture = req->architecture != NULL && !(omit & OMIT_ARCHITECTURE) &&
+                          strcmp (req->architecture, SKY_SEARCH_ANY) != 0;
+  gboolean variant = !(omit & OMIT_VARIANT);
+  gboolean software = variant && req->software != NULL &&
+                      strcmp (req->software, SKY_SEARCH_ANY) != 0 &&
+                      strcmp (req->software, SKY_SOFTWARE_NONE) != 0;
   int geography_code = geography ? sky_vocabulary_code (SKY_VOCABULARY_GEOGRAPHY, req->geography)
                                  : -1;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  const SkyUnit *unit = sky_unit_lookup (req->unit);
+  /* Every unit is a whole number of its dimension's base. */
+  guint64 size = unit != NULL ? unit->numerator / unit->denominator : 1;
   int rc;
 
-  g_string_append (sql, "SELECT " PRICE_OFFER_ID_SQL " FROM price p "
+  g_string_append (sql, "SELECT " PRICE_OFFER_ID_SQL ", p.amount, p.offer_seq, p.vcpu, "
+                        "p.memory FROM price p "
                         "JOIN offer o ON o.id = " PRICE_OFFER_ID_SQL " "
                         "JOIN service sv ON sv.id = o.service_id "
                         "WHERE p.unit = :unit");
@@ -310,8 +335,16 @@ find_ids (sqlite3               *db,
   _sky_catalog_append_buckets (sql, req->term, &geography_code,
                                !geography ? -1 : geography_code >= 0 ? 1 : 0, req->category);
   append_services (sql, "p.service_id", scope);
+  if (components)
+    g_string_append (sql, " AND p.vcpu IS NULL AND p.memory IS NULL");
   if (region)
     g_string_append (sql, " AND p.region = (SELECT id FROM word WHERE text = :region)");
+  /* The default row unless the requirement asks for another; the price table holds both. */
+  if (variant)
+    _sky_catalog_append_variant (sql, req->tenancy, req->licence, req->software, req->capacity);
+  if (architecture)
+    g_string_append_printf (sql, " AND p.arch = %d",
+                            sky_vocabulary_code (SKY_VOCABULARY_ARCHITECTURE, req->architecture));
   if (req->service != NULL)
     g_string_append (sql, " AND sv.code = :service");
   if (os)
@@ -351,7 +384,8 @@ find_ids (sqlite3               *db,
 
 #define BIND(name, value) \
   sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), value, -1, SQLITE_STATIC)
-  _sky_catalog_bind_code (stmt, ":unit", SKY_VOCABULARY_UNIT, req->unit);
+  _sky_catalog_bind_code (stmt, ":unit", SKY_VOCABULARY_UNIT,
+                          components ? "vcpu-hour" : req->unit);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit);
   if (region)
     BIND (":region", req->region);
@@ -359,6 +393,8 @@ find_ids (sqlite3               *db,
     BIND (":service", req->service);
   if (os)
     BIND (":os", req->os);
+  if (software)
+    BIND (":software", req->software);
   if (sla)
     BIND (":sla", req->min_sla);
   for (guint i = 0; i < n_types; i++)
@@ -390,13 +426,222 @@ find_ids (sqlite3               *db,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      /* An offer with several prices in the unit is listed once. */
-      if (ids->len == 0 || g_array_index (ids, gint64, ids->len - 1) != id)
-        g_array_append_val (ids, id);
+      Row row = {
+        .offer_id = sqlite3_column_int64 (stmt, 0),
+        .amount = sqlite3_column_int64 (stmt, 1),
+        .offer_seq = sqlite3_column_int64 (stmt, 2),
+        .per = req->rank == SKY_RANK_PER_VCPU ? sqlite3_column_int64 (stmt, 3)
+             : req->rank == SKY_RANK_PER_GIB ? sqlite3_column_int64 (stmt, 4) : 0,
+        .unit_size = size,
+      };
+      g_array_append_val (rows, row);
     }
   if (rc != SQLITE_DONE)
     return _sky_catalog_db_error (db, error, "Cannot search the catalog");
+  return TRUE;
+}
+
+/* Cheapest first, as the search orders one unit's prices, across units: by the price per
+ * vCPU or GiB when the requirement ranks so (a quotient that orders only), then by the price
+ * of one base unit of the dimension, compared exactly, then by the offer's place. */
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      data)
+{
+  const Row *x = a, *y = b;
+  const SkyRequirement *req = data;
+  unsigned __int128 left, right;
+
+  if (req->rank != SKY_RANK_PRICE && (x->per > 0) != (y->per > 0))
+    return x->per > 0 ? -1 : 1;
+  if (req->rank != SKY_RANK_PRICE && x->per > 0)
+    {
+      double qx = (double) x->amount / (double) x->unit_size / (double) x->per;
+      double qy = (double) y->amount / (double) y->unit_size / (double) y->per;
+
+      if (qx != qy)
+        return qx < qy ? -1 : 1;
+    }
+  left = (unsigned __int128) MAX (x->amount, 0) * y->unit_size;
+  right = (unsigned __int128) MAX (y->amount, 0) * x->unit_size;
+  if (left != right)
+    return left < right ? -1 : 1;
+  return x->offer_seq < y->offer_seq ? -1 : x->offer_seq > y->offer_seq;
+}
+
+/* The key under which the mask of the units of service @service's prices is kept: its sheet's
+ * id, checksum and import time (a sheet's prices never change; a sheet imported again has
+ * another checksum or import time) and its own id. */
+static char *
+units_key (gint64      sheet,
+           const char *sha256,
+           const char *imported_at,
+           gint64      service)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT " %s %s %" G_GINT64_FORMAT, sheet, sha256,
+                          imported_at, service);
+}
+
+/* Reads the units of the prices of each service of sheet @sheet, with a look at every price
+ * of the sheet, and keeps them. Locked. */
+static gboolean
+read_sheet_units (SkyCatalog  *self,
+                  sqlite3     *db,
+                  gint64       sheet,
+                  const char  *sha256,
+                  const char  *imported_at,
+                  GError     **error)
+{
+  g_autoptr(GHashTable) masks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       g_free);
+  g_autoptr(sqlite3_stmt) services = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GHashTableIter iter;
+  gpointer id, mask;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT id FROM service WHERE sheet_id = ?1", -1, &services,
+                          NULL) != SQLITE_OK)
+    return _sky_catalog_db_error (db, error, "Cannot read the price sheets");
+  sqlite3_bind_int64 (services, 1, sheet);
+  while ((rc = sqlite3_step (services)) == SQLITE_ROW)
+    {
+      gint64 service = sqlite3_column_int64 (services, 0);
+      guint64 none = 0;
+
+      g_hash_table_insert (masks, g_memdup2 (&service, sizeof service),
+                           g_memdup2 (&none, sizeof none));
+    }
+  if (rc != SQLITE_DONE)
+    return _sky_catalog_db_error (db, error, "Cannot read the price sheets");
+
+  if (sqlite3_prepare_v2 (db, "SELECT DISTINCT service_id, unit FROM price WHERE sheet_id = ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return _sky_catalog_db_error (db, error, "Cannot search the catalog");
+  sqlite3_bind_int64 (stmt, 1, sheet);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 service = sqlite3_column_int64 (stmt, 0);
+      gint64 code = sqlite3_column_int64 (stmt, 1);
+      guint64 *of_service = g_hash_table_lookup (masks, &service);
+
+      if (of_service == NULL)
+        continue;
+      /* A code past the mask's bits counts as every unit: searched, never left out. */
+      *of_service |= code >= 0 && code < 64 ? G_GUINT64_CONSTANT (1) << code : G_MAXUINT64;
+    }
+  if (rc != SQLITE_DONE)
+    return _sky_catalog_db_error (db, error, "Cannot search the catalog");
+
+  if (self->sheet_units == NULL)
+    self->sheet_units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_iter_init (&iter, masks);
+  while (g_hash_table_iter_next (&iter, &id, &mask))
+    {
+      g_hash_table_insert (self->sheet_units,
+                           units_key (sheet, sha256, imported_at, *(gint64 *) id),
+                           mask);
+      g_hash_table_iter_steal (&iter);
+      g_free (id);
+    }
+  return TRUE;
+}
+
+/* The units the prices of the services @scope (ids in the service table) are in, as a mask of
+ * their codes: each sheet's read once per service, then kept. Locked. */
+static gboolean
+scope_units (SkyCatalog    *self,
+             sqlite3       *db,
+             const GArray  *scope,
+             guint64       *units,
+             GError       **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT s.id, h.id, h.sha256, h.imported_at "
+                                         "FROM service s JOIN sheet h ON h.id = s.sheet_id "
+                                         "WHERE 1");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint64 mask = 0;
+  int rc;
+
+  G_STATIC_ASSERT (sizeof mask * 8 >= 64);
+  append_services (sql, "s.id", scope);
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    return _sky_catalog_db_error (db, error, "Cannot read the price sheets");
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 service = sqlite3_column_int64 (stmt, 0);
+      gint64 sheet = sqlite3_column_int64 (stmt, 1);
+      const char *sha256 = (const char *) sqlite3_column_text (stmt, 2);
+      const char *imported_at = (const char *) sqlite3_column_text (stmt, 3);
+      g_autofree char *key = units_key (sheet, sha256, imported_at, service);
+      guint64 *cached = self->sheet_units != NULL
+                        ? g_hash_table_lookup (self->sheet_units, key) : NULL;
+
+      if (cached == NULL)
+        {
+          if (!read_sheet_units (self, db, sheet, sha256, imported_at, error))
+            return FALSE;
+          cached = g_hash_table_lookup (self->sheet_units, key);
+        }
+      /* A service the sheet no longer lists is searched in every unit, never left out. */
+      mask |= cached != NULL ? *cached : G_MAXUINT64;
+    }
+  if (rc != SQLITE_DONE)
+    return _sky_catalog_db_error (db, error, "Cannot read the price sheets");
+  *units = mask;
+  return TRUE;
+}
+
+/* Appends to @ids the offers of the services @scope that meet @req but what @omit leaves out,
+ * cheapest first in the requirement's purchase option, at most @limit: those priced in the
+ * requirement's unit and in every other unit of its dimension the services have prices in
+ * (@units), into which a line's usage converts, compared by the price of the same quantity.
+ * Locked. */
+static gboolean
+find_ids (sqlite3               *db,
+          const GArray          *scope,
+          guint64                units,
+          const SkyRequirement  *req,
+          Omit                   omit,
+          guint                  limit,
+          GArray                *ids,
+          GError               **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  const SkyUnit *unit = sky_unit_lookup (req->unit);
+
+  /* No price is in a unit the vocabulary lacks. */
+  if (unit == NULL)
+    return TRUE;
+  for (guint i = 0; i < sky_vocabulary_size (SKY_VOCABULARY_UNIT); i++)
+    {
+      const SkyUnit *other = sky_unit_nth (i);
+      SkyRequirement in_other = *req;
+
+      if (!other->priced || other->dimension != unit->dimension)
+        continue;
+      /* Each unit's search reads its buckets to the end when the services have no price in
+       * it. */
+      if (other != unit && other->word.code < 64 &&
+          !(units & G_GUINT64_CONSTANT (1) << other->word.code))
+        continue;
+      in_other.unit = other->word.id;
+      if (!find_rows (db, scope, &in_other, omit, limit, rows, error))
+        return FALSE;
+    }
+  g_array_sort_with_data (rows, compare_rows, (gpointer) req);
+  for (guint i = 0; i < rows->len && ids->len < limit; i++)
+    {
+      gint64 id = g_array_index (rows, Row, i).offer_id;
+      gboolean seen = FALSE;
+
+      /* An offer with several prices in the dimension is listed once. */
+      for (guint k = 0; k < ids->len && !seen; k++)
+        seen = g_array_index (ids, gint64, k) == id;
+      if (!seen)
+        g_array_append_val (ids, id);
+    }
   return TRUE;
 }
 
@@ -412,8 +657,10 @@ find_ids_locked (SkyCatalog            *self,
 {
   sqlite3 *db;
   g_autoptr(SkyCatalogLocker) locker = _sky_catalog_locker_new (self, &db);
+  guint64 units = G_MAXUINT64;
 
-  return find_ids (db, scope, req, omit, limit, ids, error);
+  return scope_units (self, db, scope, &units, error) &&
+         find_ids (db, scope, units, req, omit, limit, ids, error);
 }
 
 /* scope_services() under the catalog's lock: the services of @provider that @pins chooses,
@@ -430,9 +677,176 @@ resolve_scope (SkyCatalog          *self,
   return scope_services (db, provider, pins, error);
 }
 
+/* Prices built from components ------------------------------------------------------------ */
+
+/* @offer's price per @unit in @term, when it is flat (no tiers, no free quantity). */
+static const SkyOfferPrice *
+flat_price (const SkyOfferDetails *offer,
+            const char            *unit,
+            const char            *term)
+{
+  for (guint i = 0; i < offer->prices->len; i++)
+    {
+      const SkyOfferPrice *p = g_ptr_array_index (offer->prices, i);
+
+      if (g_strcmp0 (p->unit, unit) == 0 && g_strcmp0 (p->term, term) == 0)
+        return p->tiers->len == 0 && p->free_quantity == NULL ? p : NULL;
+    }
+  return NULL;
+}
+
+/* @offer's price per @unit in @term (the first tier's amount for a tiered one), or NULL. */
+static const SkyOfferPrice *
+flat_or_first_price (const SkyOfferDetails *offer,
+                     const char            *unit,
+                     const char            *term)
+{
+  for (guint i = 0; i < offer->prices->len; i++)
+    {
+      const SkyOfferPrice *p = g_ptr_array_index (offer->prices, i);
+
+      if (g_strcmp0 (p->unit, unit) == 0 && g_strcmp0 (p->term, term) == 0)
+        return p;
+    }
+  return NULL;
+}
+
+/* Whether @offer has no size of its own and a vCPU-hour and a GiB-hour price of one purchase
+ * option: a requirement gives it its size. */
+gboolean
+sky_offer_is_sized_by_components (const SkyOfferDetails *offer)
+{
+  g_return_val_if_fail (offer != NULL, FALSE);
+
+  if (offer->vcpu_milli >= 0 || offer->memory_mgib >= 0)
+    return FALSE;
+  for (guint i = 0; i < offer->prices->len; i++)
+    {
+      const SkyOfferPrice *p = g_ptr_array_index (offer->prices, i);
+
+      if (g_strcmp0 (p->unit, "vcpu-hour") == 0 && flat_price (offer, "vcpu-hour", p->term) &&
+          flat_price (offer, "gib-hour", p->term) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The price per hour in @term of @offer, priced by components, sized @vcpu_milli vCPU and
+ * @memory_mgib GiB: worked out exactly in @out, and added to the offer's prices (rounded to the
+ * catalog's 10 decimals, for showing) so that the offer can be shown and priced as one of that
+ * size. FALSE when the offer is not priced by components in @term. */
+gboolean
+sky_offer_add_component_price (SkyOfferDetails   *offer,
+                               const char        *term,
+                               gint64             vcpu_milli,
+                               gint64             memory_mgib,
+                               SkyComponentPrice *out)
+{
+  const SkyOfferPrice *v, *g;
+  SkyOfferPrice *hour;
+  gboolean overflow = FALSE;
+  SkyDecimal fee_v, fee_g;
+  gint64 amount, fee = 0;
+
+  g_return_val_if_fail (offer != NULL && term != NULL && out != NULL, FALSE);
+
+  if (offer->vcpu_milli >= 0 || offer->memory_mgib >= 0 || vcpu_milli <= 0 || memory_mgib <= 0)
+    return FALSE;
+  v = flat_price (offer, "vcpu-hour", term);
+  g = flat_price (offer, "gib-hour", term);
+  if (v == NULL || g == NULL)
+    return FALSE;
+
+  out->vcpus = sky_decimal_normalize (sky_decimal_from_scaled (vcpu_milli, 3));
+  out->memory_gib = sky_decimal_normalize (sky_decimal_from_scaled (memory_mgib, 3));
+  out->vcpu_price = sky_decimal_from_price (v->amount);
+  out->gib_price = sky_decimal_from_price (g->amount);
+  out->amount = sky_decimal_add_or_flag (
+      sky_decimal_mul_or_flag (out->vcpus, out->vcpu_price, &overflow),
+      sky_decimal_mul_or_flag (out->memory_gib, out->gib_price, &overflow), &overflow);
+  out->has_upfront_fee = v->has_upfront_fee || g->has_upfront_fee;
+  fee_v = sky_decimal_from_price (v->has_upfront_fee ? v->upfront_fee : 0);
+  fee_g = sky_decimal_from_price (g->has_upfront_fee ? g->upfront_fee : 0);
+  out->upfront_fee = sky_decimal_add_or_flag (
+      sky_decimal_mul_or_flag (out->vcpus, fee_v, &overflow),
+      sky_decimal_mul_or_flag (out->memory_gib, fee_g, &overflow), &overflow);
+  if (overflow ||
+      !sky_decimal_to_scaled_int64 (sky_decimal_round (out->amount, SKY_PRICE_SCALE,
+                                                       SKY_ROUND_HALF_UP),
+                                    SKY_PRICE_SCALE, &amount) ||
+      !sky_decimal_to_scaled_int64 (sky_decimal_round (out->upfront_fee, SKY_PRICE_SCALE,
+                                                       SKY_ROUND_HALF_UP),
+                                    SKY_PRICE_SCALE, &fee))
+    return FALSE;
+
+  hour = g_new0 (SkyOfferPrice, 1);
+  hour->term = g_strdup (term);
+  hour->unit = g_strdup ("hour");
+  hour->amount = amount;
+  hour->has_upfront_fee = out->has_upfront_fee;
+  hour->upfront_fee = fee;
+  hour->tiers = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_offer_tier_free);
+  hour->usage_discount = g_strdup (v->usage_discount);
+  hour->usage_bands = v->usage_bands != NULL ? g_array_copy (v->usage_bands) : NULL;
+  out->price_index = offer->prices->len;
+  g_ptr_array_add (offer->prices, hour);
+  return TRUE;
+}
+
+/* Whether offers priced by components can meet @req: a size of both vCPU and memory, priced
+ * per hour, of compute or a database. */
+static gboolean
+components_apply (const SkyRequirement *req)
+{
+  return g_strcmp0 (req->unit, "hour") == 0 && req->min_vcpu_milli > 0 &&
+         req->min_memory_mgib > 0 &&
+         (g_strcmp0 (req->category, "compute") == 0 ||
+          g_strcmp0 (req->category, "database") == 0);
+}
+
+/* The offers of the services @scope priced by components that meet @req in its purchase
+ * option, each with its price per hour for @req's size added; cheapest first, ties in the
+ * catalog's order. SkyOfferDetails; NULL on error. */
+static GPtrArray *
+component_offers (SkyCatalog            *self,
+                  const GArray          *scope,
+                  const SkyRequirement  *req,
+                  GError               **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) offers =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) sky_offer_details_free);
+  g_autoptr(GArray) amounts = g_array_new (FALSE, FALSE, sizeof (SkyDecimal));
+
+  if (!components_apply (req))
+    return g_steal_pointer (&offers);
+  if (!find_ids_locked (self, scope, req, COMPONENTS, G_MAXINT32, ids, error))
+    return NULL;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(SkyOfferDetails) offer = sky_catalog_get_offer (self, id, error);
+      SkyComponentPrice cp;
+      guint at = 0;
+
+      if (offer == NULL)
+        return NULL;
+      if (!sky_offer_add_component_price (offer, req->term, req->min_vcpu_milli,
+                                          req->min_memory_mgib, &cp))
+        continue;
+      while (at < amounts->len &&
+             sky_decimal_compare (g_array_index (amounts, SkyDecimal, at), cp.amount) <= 0)
+        at++;
+      g_array_insert_val (amounts, at, cp.amount);
+      g_ptr_array_insert (offers, at, g_steal_pointer (&offer));
+    }
+  return g_steal_pointer (&offers);
+}
+
 /* The offer of @provider's services that @pins chooses (NULL: each service's current sheet)
  * whose price in the requirement's unit and purchase option is lowest among those that meet
- * it; ties go to the offer listed first. 0 when none does, -1 on error. */
+ * it; ties go to the offer listed first. An offer priced by components takes part at its price
+ * for the size asked for, and wins only when it is cheaper. 0 when none does, -1 on error. */
 gint64
 sky_catalog_cheapest_offer_pinned (SkyCatalog            *self,
                                    const char            *provider,
@@ -442,6 +856,8 @@ sky_catalog_cheapest_offer_pinned (SkyCatalog            *self,
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) scope = NULL;
+  g_autoptr(GPtrArray) components = NULL;
+  gint64 best;
 
   g_return_val_if_fail (SKY_IS_CATALOG (self), -1);
   g_return_val_if_fail (req->category != NULL && req->unit != NULL && req->term != NULL, -1);
@@ -453,7 +869,31 @@ sky_catalog_cheapest_offer_pinned (SkyCatalog            *self,
     return 0;
   if (!find_ids_locked (self, scope, req, KEEP_ALL, 1, ids, error))
     return -1;
-  return ids->len > 0 ? g_array_index (ids, gint64, 0) : 0;
+  best = ids->len > 0 ? g_array_index (ids, gint64, 0) : 0;
+
+  components = component_offers (self, scope, req, error);
+  if (components == NULL)
+    return -1;
+  if (components->len > 0)
+    {
+      SkyOfferDetails *sized = g_ptr_array_index (components, 0);
+      const SkyOfferPrice *hour = g_ptr_array_index (sized->prices, sized->prices->len - 1);
+
+      if (best > 0)
+        {
+          g_autoptr(SkyOfferDetails) fixed = sky_catalog_get_offer (self, best, error);
+          const SkyOfferPrice *p;
+
+          if (fixed == NULL)
+            return -1;
+          p = flat_or_first_price (fixed, req->unit, req->term);
+          if (p != NULL && p->amount <= hour->amount)
+            return best;
+        }
+      /* Compared at the catalog's 10 decimals; the line is priced exactly. */
+      best = sized->offer_id;
+    }
+  return best;
 }
 
 /* As sky_catalog_cheapest_offer_pinned(), in @provider's sheet @version, or (NULL) in each
@@ -533,15 +973,78 @@ keep_cheaper (gboolean    *has_best,
   *best_term = g_strdup (term);
 }
 
-/* Takes @offer; its prices in @unit, by purchase option. */
+/* A month of @hours_per_month on demand at @p: every hour at the price, less the usage
+ * discount's bands (an instance that runs all month has every band's share of the hours), and
+ * at most the monthly cap. */
+static gboolean
+always_on_month (const SkyOfferPrice *p,
+                 guint                hours_per_month,
+                 SkyDecimal          *out)
+{
+  SkyDecimal hours = sky_decimal_from_int (hours_per_month);
+  gboolean overflow = FALSE;
+
+  if (p->usage_bands != NULL && p->usage_bands->len > 0)
+    {
+      /* Σ (to − from) × (100 − percent), in ten-thousandths of the month's hours. */
+      SkyDecimal share = sky_decimal_from_int (0);
+
+      for (guint i = 0; i < p->usage_bands->len; i++)
+        {
+          const SkySheetBand *b = &g_array_index (p->usage_bands, SkySheetBand, i);
+          SkyDecimal width = sky_decimal_sub_or_flag (b->to, b->from, &overflow);
+          SkyDecimal paid = sky_decimal_sub_or_flag (sky_decimal_from_int (100), b->percent,
+                                                     &overflow);
+
+          share = sky_decimal_add_or_flag (share, sky_decimal_mul_or_flag (width, paid,
+                                                                           &overflow),
+                                           &overflow);
+        }
+      hours = sky_decimal_mul_or_flag (sky_decimal_mul_or_flag (hours, share, &overflow),
+                                       sky_decimal_from_scaled (1, 4), &overflow);
+    }
+  *out = sky_decimal_mul_or_flag (sky_decimal_from_price (p->amount), hours, &overflow);
+  if (p->has_monthly_cap &&
+      sky_decimal_compare (*out, sky_decimal_from_price (p->monthly_cap)) > 0)
+    *out = sky_decimal_from_price (p->monthly_cap);
+  *out = sky_decimal_normalize (*out);
+  return !overflow;
+}
+
+/* The unit @offer is priced in for a requirement in @unit: @unit itself when it has a price
+ * in it, else the first of its units of @unit's dimension; @unit when it has neither. */
+static const char *
+offer_unit (const SkyOfferDetails *offer,
+            const char            *unit)
+{
+  const SkyUnit *u = sky_unit_lookup (unit);
+
+  for (guint i = 0; i < offer->prices->len; i++)
+    if (g_strcmp0 (((SkyOfferPrice *) g_ptr_array_index (offer->prices, i))->unit, unit) == 0)
+      return unit;
+  for (guint i = 0; u != NULL && i < offer->prices->len; i++)
+    {
+      const SkyOfferPrice *p = g_ptr_array_index (offer->prices, i);
+      const SkyUnit *pu = sky_unit_lookup (p->unit);
+
+      if (pu != NULL && pu->dimension == u->dimension)
+        return pu->word.id;
+    }
+  return unit;
+}
+
+/* Takes @offer; its prices in @unit (or the unit of its dimension it is priced in), by
+ * purchase option. */
 SkyMatch *
 sky_match_new (SkyOfferDetails *offer,
                const char      *unit,
                guint            hours_per_month)
 {
   SkyMatch *m = g_new0 (SkyMatch, 1);
+  const SkyOfferPrice *on_demand = NULL;
 
   m->offer = offer;
+  unit = offer_unit (offer, unit);
   m->unit = g_strdup (unit);
   for (guint i = 0; i < offer->prices->len; i++)
     {
@@ -555,6 +1058,7 @@ sky_match_new (SkyOfferDetails *offer,
         {
           m->has_on_demand = TRUE;
           m->on_demand = sky_decimal_from_price (p->amount);
+          on_demand = p;
         }
       else if (strcmp (p->term, "spot") == 0 && !m->has_spot)
         {
@@ -569,8 +1073,7 @@ sky_match_new (SkyOfferDetails *offer,
 
   if (m->has_on_demand && strcmp (unit, "hour") == 0)
     {
-      m->has_monthly = sky_decimal_mul (m->on_demand, sky_decimal_from_int (hours_per_month),
-                                        &m->monthly);
+      m->has_monthly = always_on_month (on_demand, hours_per_month, &m->monthly);
       if (offer->vcpu_milli > 0)
         m->has_per_vcpu = sky_decimal_div (m->on_demand,
                                            sky_decimal_from_scaled (offer->vcpu_milli, 3), 10,
@@ -588,6 +1091,36 @@ spec_text (gint64 milli)
 {
   return milli < 0 ? g_strdup ("none")
                  : sky_decimal_to_string (sky_decimal_from_scaled (milli, 3));
+}
+
+/* @value, or the default @fallback, as a requirement or an offer states it. */
+static const char *
+or_default (const char *value,
+            const char *fallback)
+{
+  return value != NULL ? value : fallback;
+}
+
+/* Which of @offer's tenancy, licence, software and capacity differ from what @req asks for:
+ * "its tenancy is dedicated, not shared". */
+static char *
+describe_variant_miss (const SkyOfferDetails *offer,
+                       const SkyRequirement  *req)
+{
+  const char *parts[][3] = {
+    { "tenancy", or_default (offer->tenancy, "shared"), or_default (req->tenancy, "shared") },
+    { "licence", or_default (offer->licence, "included"), or_default (req->licence, "included") },
+    { "pre-installed software", or_default (offer->software, SKY_SOFTWARE_NONE),
+      or_default (req->software, SKY_SOFTWARE_NONE) },
+    { "capacity", or_default (offer->capacity, "used"), or_default (req->capacity, "used") },
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (strcmp (parts[i][2], SKY_SEARCH_ANY) != 0 && strcmp (parts[i][1], parts[i][2]) != 0)
+      g_string_append_printf (text, "%sits %s is %s, not %s", text->len > 0 ? ", and " : "",
+                              parts[i][0], parts[i][1], parts[i][2]);
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 /* What @offer has where @omit's constraint asked for something else. */
@@ -630,6 +1163,12 @@ describe_miss (const SkyOfferDetails *offer,
     case OMIT_SLA:
       return g_strdup_printf ("its SLA is %s %%, below %s %%",
                               offer->sla != NULL ? offer->sla : "unstated", req->min_sla);
+    case OMIT_ARCHITECTURE:
+      return g_strdup_printf ("its architecture is %s, not %s",
+                              offer->architecture != NULL ? offer->architecture : "unstated",
+                              req->architecture);
+    case OMIT_VARIANT:
+      return describe_variant_miss (offer, req);
     case OMIT_FEATURES:
       {
         g_autoptr(GString) missing = g_string_new (NULL);
@@ -684,12 +1223,14 @@ offer_at_price (const SkyOfferDetails *offer,
                                      req->min_memory_mgib > 0 ? offer->memory_mgib : 0,
                                      req->min_gpu > 0 ? offer->gpu : 0);
 
+  const char *unit = offer_unit (offer, req->unit);
+
   for (guint i = 0; i < offer->prices->len; i++)
     {
       const SkyOfferPrice *p = g_ptr_array_index (offer->prices, i);
       g_autofree char *price = NULL;
 
-      if (g_strcmp0 (p->term, term) != 0 || g_strcmp0 (p->unit, req->unit) != 0)
+      if (g_strcmp0 (p->term, term) != 0 || g_strcmp0 (p->unit, unit) != 0)
         continue;
       price = sky_decimal_to_string (sky_decimal_from_price (p->amount));
       return g_strdup_printf ("%s (%s, %s) at %s %s per %s%s", offer->name, offer->sku, size,
@@ -699,7 +1240,7 @@ offer_at_price (const SkyOfferDetails *offer,
   return g_strdup_printf ("%s (%s, %s)", offer->name, offer->sku, size);
 }
 
-/* The first offer of @sheet that meets @req but what @omit leaves out, or NULL; FALSE on
+/* The first offer of the services @scope that meets @req but what @omit leaves out, or NULL; FALSE on
  * error. */
 static gboolean
 nearest_offer (SkyCatalog            *self,
@@ -779,12 +1320,15 @@ explain_detail (SkyCatalog           *self,
 {
   static const Omit constraints[] = { OMIT_REGION, OMIT_GEOGRAPHY, OMIT_OS, OMIT_VCPU,
                                       OMIT_MEMORY, OMIT_GPU, OMIT_STORAGE, OMIT_SLA,
-                                      OMIT_FEATURES };
+                                      OMIT_FEATURES, OMIT_ARCHITECTURE, OMIT_VARIANT };
   const gboolean present[] = {
     req->region != NULL, req->geography != NULL, req->os != NULL, req->min_vcpu_milli > 0,
     req->min_memory_mgib > 0, req->min_gpu > 0,
     req->storage_types != NULL && req->storage_types[0] != NULL, req->min_sla != NULL,
     req->features != NULL && req->features[0] != NULL,
+    req->architecture != NULL && strcmp (req->architecture, SKY_SEARCH_ANY) != 0,
+    /* Every requirement asks for a row: the default one unless it says otherwise. */
+    TRUE,
   };
   g_autoptr(GString) why = g_string_new (NULL);
   g_autofree char *band = explain_band (self, scope, req, error);
@@ -885,6 +1429,58 @@ sky_catalog_explain_no_match (SkyCatalog            *self,
   return sky_catalog_explain_no_match_pinned (self, provider, &pins, provider_name, req, error);
 }
 
+/* Adds to @matches (SkyMatch, cheapest on demand first) the offers of the services @scope
+ * priced by components that meet @req on demand, each sized as @req asks and with its prices per hour in
+ * every purchase option it has both components of, in their place by price; keeps @limit. */
+static gboolean
+add_component_matches (SkyCatalog            *self,
+                       const GArray          *scope,
+                       const SkyRequirement  *req,
+                       guint                  hours_per_month,
+                       guint                  limit,
+                       GPtrArray             *matches,
+                       GError               **error)
+{
+  g_autoptr(GPtrArray) offers = component_offers (self, scope, req, error);
+
+  if (offers == NULL)
+    return FALSE;
+  while (offers->len > 0)
+    {
+      SkyOfferDetails *offer = g_ptr_array_index (offers, 0);
+      g_auto(GStrv) terms = NULL;
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      SkyMatch *m;
+      guint at = 0;
+
+      /* The other purchase options of the two components. */
+      for (guint j = 0; j < offer->prices->len; j++)
+        {
+          const SkyOfferPrice *p = g_ptr_array_index (offer->prices, j);
+          if (g_strcmp0 (p->unit, "vcpu-hour") == 0 && g_strcmp0 (p->term, req->term) != 0)
+            g_strv_builder_add (builder, p->term);
+        }
+      terms = g_strv_builder_end (builder);
+      for (guint j = 0; terms[j] != NULL; j++)
+        {
+          SkyComponentPrice cp;
+          sky_offer_add_component_price (offer, terms[j], req->min_vcpu_milli,
+                                         req->min_memory_mgib, &cp);
+        }
+      offer->vcpu_milli = req->min_vcpu_milli;
+      offer->memory_mgib = req->min_memory_mgib;
+      m = sky_match_new (g_ptr_array_steal_index (offers, 0), "hour", hours_per_month);
+      while (at < matches->len &&
+             sky_decimal_compare (((SkyMatch *) g_ptr_array_index (matches, at))->on_demand,
+                                  m->on_demand) <= 0)
+        at++;
+      g_ptr_array_insert (matches, at, m);
+    }
+  if (matches->len > limit)
+    g_ptr_array_set_size (matches, limit);
+  return TRUE;
+}
+
 /* For each provider with a current sheet (or those of @providers), its offers that meet @req
  * in each service's current sheet,
  * cheapest on demand first, at most @limit; or why none does. @req's purchase option is
@@ -950,7 +1546,10 @@ sky_catalog_match (SkyCatalog            *self,
             return NULL;
           g_ptr_array_add (r->matches, sky_match_new (offer, on_demand.unit, hours_per_month));
         }
-      if (ids->len == 0)
+      if (!add_component_matches (self, scope, &on_demand, hours_per_month,
+                                  limit > 0 ? limit : 10, r->matches, error))
+        return NULL;
+      if (r->matches->len == 0)
         {
           r->no_match = explain_no_match (self, scope, &on_demand, info->provider_name, error);
           if (r->no_match == NULL)

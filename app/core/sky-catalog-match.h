@@ -18,7 +18,9 @@ typedef enum
 
 /* What a workload needs of an offer; NULL or 0 leaves a field open. An offer matches only
  * within the band of the size asked for: at most max_oversize_milli / 1000 times each minimum
- * that is set. */
+ * that is set. Of an offer's rows, only the default one matches (shared tenancy, licence
+ * included, no pre-installed software, used capacity) unless tenancy, licence, software or
+ * capacity asks for another (SKY_SEARCH_ANY: any). */
 typedef struct
 {
   const char         *category;
@@ -36,6 +38,11 @@ typedef struct
   const char         *service;           /* only this service's offers (its id) */
   SkyRank             rank;              /* how matches are ordered, cheapest first */
   gint64              max_oversize_milli; /* 0 for SKY_MAX_OVERSIZE_DEFAULT_MILLI */
+  const char         *architecture;      /* NULL for any */
+  const char         *tenancy;           /* NULL for shared */
+  const char         *licence;           /* NULL for included */
+  const char         *software;          /* NULL or "none" for none */
+  const char         *capacity;          /* NULL for used */
 } SkyRequirement;
 
 /* One offer that meets a requirement, with its prices per purchase option in the sheet's
@@ -55,7 +62,9 @@ typedef struct
   char            *three_year_term;
   gboolean         has_spot;
   SkyDecimal       spot;
-  gboolean         has_monthly;      /* on demand, for a month of hourly use */
+  gboolean         has_monthly;      /* on demand, for a month of hourly use: with the usage
+                                      * discount and the monthly cap of the price, if it has
+                                      * them */
   SkyDecimal       monthly;
   gboolean         has_per_vcpu;     /* hourly on-demand price per vCPU */
   SkyDecimal       per_vcpu_hour;
@@ -84,6 +93,27 @@ typedef struct
   const char *version;
   GHashTable *services;
 } SkySheetPins;
+
+/* The price per hour of an offer priced by components (docs/price-sheet-format.md), for a
+ * size, in the sheet's currency, exact. */
+typedef struct
+{
+  SkyDecimal vcpus;
+  SkyDecimal vcpu_price;      /* per vCPU-hour */
+  SkyDecimal memory_gib;
+  SkyDecimal gib_price;       /* per GiB-hour */
+  SkyDecimal amount;          /* vcpus × vcpu_price + memory_gib × gib_price */
+  gboolean   has_upfront_fee;
+  SkyDecimal upfront_fee;     /* the same sum of the two prices' fees */
+  guint      price_index;     /* of the price per hour it added to the offer */
+} SkyComponentPrice;
+
+gboolean sky_offer_is_sized_by_components (const SkyOfferDetails *offer);
+gboolean sky_offer_add_component_price (SkyOfferDetails      *offer,
+                                        const char           *term,
+                                        gint64                vcpu_milli,
+                                        gint64                memory_mgib,
+                                        SkyComponentPrice    *out);
 
 char   *sky_catalog_current_version (SkyCatalog           *self,
                                      const char           *provider,

@@ -20,6 +20,9 @@ struct _SkyCatalog
   gboolean  wrote;
   gboolean  read_only;
   gboolean  unchanging;   /* read as a file nobody changes (SQLite's immutable) */
+  /* The units each sheet's prices are in, as a mask of their codes, keyed by the sheet's id,
+   * checksum and import time: worked out once, under the lock (sky-catalog-match.c). */
+  GHashTable *sheet_units;
 };
 
 /* The vocabulary's code of the unit "hour" (checked in class_init), for SQL text. */
@@ -35,6 +38,14 @@ struct _SkyCatalog
 #define PRICE_BUCKET_CATEGORY(bucket) ((bucket) & 31)
 #define PRICE_OFFER_SEQ(offer_id, seq) ((gint64) (offer_id) << 10 | (gint64) (seq))
 #define PRICE_TERM_SQL "(p.bucket >> 10)"
+/* A price's variant (see the catalog's schema 10): its offer's tenancy, licence and capacity
+ * codes in four bits each, and its pre-installed software's word id above them (0 for none).
+ * 0 is the row a requirement matches by default: shared, licence included, no software, used
+ * capacity. */
+#define PRICE_VARIANT(tenancy, licence, capacity, software) \
+  ((gint64) (software) << 12 | (gint64) (capacity) << 8 | (gint64) (licence) << 4 | \
+   (gint64) (tenancy))
+#define PRICE_VARIANT_SOFTWARE_SHIFT 12
 #define PRICE_OFFER_ID_SQL "(p.offer_seq >> 10)"
 #define PRICE_SEQ_SQL "(p.offer_seq & 1023)"
 
@@ -164,6 +175,19 @@ void      _sky_catalog_append_buckets (GString    *sql,
                                        const int  *geographies,
                                        int         n_geographies,
                                        const char *category);
+/* The rows of offers a search or a match keeps by their tenancy, licence, software and
+ * capacity, as SQL for the price table as p (sky-catalog-search.c): NULL for the default
+ * row's, SKY_SEARCH_ANY for any; software as an identifier is bound as :software. And the
+ * check of such a value, called @what. */
+void      _sky_catalog_append_variant (GString    *sql,
+                                       const char *tenancy,
+                                       const char *licence,
+                                       const char *software,
+                                       const char *capacity);
+gboolean  _sky_catalog_check_attribute (SkyVocabulary   vocabulary,
+                                        const char     *what,
+                                        const char     *value,
+                                        GError        **error);
 void      _sky_catalog_bind_code    (sqlite3_stmt       *stmt,
                                      const char         *parameter,
                                      SkyVocabulary       vocabulary,

@@ -294,6 +294,42 @@ static const char * const migrations[] = {
   /* The provider's name for narrow places, from the sheet imported last; NULL (the name is
    * shown) until a sheet that gives one is imported. */
   "ALTER TABLE provider ADD COLUMN short_name TEXT;",
+  /* A sheet's usage discounts: the bands of each, as "FROM:TO:PERCENT" separated by commas
+   * (sky_sheet_bands_to_string()); a price names one by its code (see the prices' text).
+   * Schema 9 also marks the catalogs whose prices' text may hold a monthly cap, a usage
+   * discount or a price's own effective date (see sky-catalog-codec.c), so that an earlier
+   * Skytally says it is too old rather than that the prices are unreadable. */
+  "CREATE TABLE usage_discount ("
+  "  sheet_id INTEGER NOT NULL REFERENCES sheet (id) ON DELETE CASCADE,"
+  "  code     TEXT NOT NULL,"
+  "  bands    TEXT NOT NULL,"
+  "  PRIMARY KEY (sheet_id, code)"
+  ") WITHOUT ROWID;",
+  /* The attributes that tell an offer's rows apart: its processor architecture, tenancy,
+   * licence and capacity status as codes in the vocabulary (architecture NULL when the sheet
+   * does not say), its pre-installed software as a word id (NULL for none). The price table
+   * repeats the architecture and, as its variant (PRICE_VARIANT()), the rest, so that a search
+   * or a match filters on them without a join; 0 is the default row. Every row stored before
+   * is a default row of no stated architecture: the columns' defaults, so that no row is
+   * rewritten. The view shows the new columns too. */
+  "ALTER TABLE offer_row ADD COLUMN architecture INTEGER;"
+  "ALTER TABLE offer_row ADD COLUMN tenancy INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE offer_row ADD COLUMN licence INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE offer_row ADD COLUMN software INTEGER;"
+  "ALTER TABLE offer_row ADD COLUMN capacity INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE price ADD COLUMN variant DEFAULT 0;"
+  "ALTER TABLE price ADD COLUMN arch;"
+  "DROP VIEW offer;"
+  "CREATE VIEW offer AS SELECT r.id, r.sheet_id, r.service_id, r.sku, r.name,"
+  "  (SELECT w.text FROM word w WHERE w.id = r.family) AS family,"
+  "  (SELECT w.text FROM word w WHERE w.id = r.region) AS region,"
+  "  r.vcpu, r.memory, r.gpu,"
+  "  (SELECT w.text FROM word w WHERE w.id = r.storage_type) AS storage_type,"
+  "  (SELECT w.text FROM word w WHERE w.id = r.os) AS os,"
+  "  (SELECT w.text FROM word w WHERE w.id = r.sla) AS sla,"
+  "  r.features, r.prices, r.architecture, r.tenancy, r.licence,"
+  "  (SELECT w.text FROM word w WHERE w.id = r.software) AS software,"
+  "  r.capacity FROM offer_row r;",
   /* Which sheet is current is decided per provider and service (SKY_CURRENT_SERVICES_SQL): each
    * price row names its offer's service (the service table's id), so that a search keeps the
    * prices of the current services by an integer of the row, as it kept those of the current

@@ -24,6 +24,17 @@ code_name (SkyVocabulary vocabulary,
   return name != NULL ? g_strdup (name) : g_strdup_printf ("%" G_GINT64_FORMAT, code);
 }
 
+/* The id of the code in @column, or NULL when it holds none. */
+static char *
+column_code_name (sqlite3_stmt  *stmt,
+                  int            column,
+                  SkyVocabulary  vocabulary)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+  return code_name (vocabulary, sqlite3_column_int64 (stmt, column));
+}
+
 /* A size (vCPU, memory, GPUs) in @column: -1 when the offer gives none. */
 static gint64
 column_size (sqlite3_stmt *stmt,
@@ -212,6 +223,12 @@ append_filters (GString              *sql,
     g_string_append (sql, " AND p.region = (SELECT id FROM word WHERE text = :region)");
   if (query->os != NULL)
     g_string_append (sql, " AND p.os = (SELECT id FROM word WHERE text = :os)");
+  _sky_catalog_append_variant (sql, query->tenancy, query->licence, query->software,
+                               query->capacity);
+  if (query->architecture != NULL && strcmp (query->architecture, SKY_SEARCH_ANY) != 0)
+    g_string_append_printf (sql, " AND p.arch = %d",
+                            sky_vocabulary_code (SKY_VOCABULARY_ARCHITECTURE,
+                                                 query->architecture));
   if (query->min_vcpu_milli > 0)
     g_string_append (sql, " AND p.vcpu >= :vcpu");
   if (query->min_memory_mgib > 0)
@@ -246,6 +263,10 @@ bind_filters (sqlite3_stmt         *stmt,
   if (query->provider != NULL) BIND_TEXT (":provider", query->provider);
   if (query->region != NULL) BIND_TEXT (":region", query->region);
   if (query->os != NULL) BIND_TEXT (":os", query->os);
+  if (query->software != NULL &&
+      strcmp (query->software, SKY_SEARCH_ANY) != 0 &&
+      strcmp (query->software, SKY_SOFTWARE_NONE) != 0)
+    BIND_TEXT (":software", query->software);
   if (has_text)
     {
       like = like_pattern (query->text);
@@ -273,6 +294,8 @@ sort_key (SkySort sort)
     {
     case SKY_SORT_VCPU:
       return "p.vcpu";
+    case SKY_SORT_ARCHITECTURE:
+      return "p.arch";
     case SKY_SORT_MEMORY:
       return "p.memory";
     case SKY_SORT_PROVIDER:
@@ -314,7 +337,93 @@ check_query (const SkySearchQuery  *query,
                    "Unknown purchase option “%s”: use %s", query->term, terms);
       return FALSE;
     }
-  return TRUE;
+  return _sky_catalog_check_attribute (SKY_VOCABULARY_ARCHITECTURE, "architecture",
+                                       query->architecture, error) &&
+         _sky_catalog_check_attribute (SKY_VOCABULARY_TENANCY, "tenancy", query->tenancy,
+                                       error) &&
+         _sky_catalog_check_attribute (SKY_VOCABULARY_LICENCE, "licence", query->licence,
+                                       error) &&
+         _sky_catalog_check_attribute (SKY_VOCABULARY_CAPACITY, "capacity", query->capacity,
+                                       error);
+}
+
+/* Refuses @value for an attribute of @vocabulary, called @what, unless it is one of its ids,
+ * SKY_SEARCH_ANY or NULL. */
+gboolean
+_sky_catalog_check_attribute (SkyVocabulary   vocabulary,
+                              const char     *what,
+                              const char     *value,
+                              GError        **error)
+{
+  g_autofree char *ids = NULL;
+
+  if (value == NULL || strcmp (value, SKY_SEARCH_ANY) == 0 ||
+      sky_vocabulary_lookup (vocabulary, value) != NULL)
+    return TRUE;
+  ids = sky_vocabulary_describe (vocabulary);
+  g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_INVALID_QUERY,
+               "Unknown %s “%s”: use %s, or " SKY_SEARCH_ANY, what, value, ids);
+  return FALSE;
+}
+
+/* " AND …": the rows of offers whose tenancy, licence, software and capacity are those given;
+ * NULL for the default row's, SKY_SEARCH_ANY for any, "none" software for none. Every default
+ * is the variant 0, which the price table compares as a number; software is bound as
+ * :software when it is an identifier. */
+void
+_sky_catalog_append_variant (GString    *sql,
+                             const char *tenancy,
+                             const char *licence,
+                             const char *software,
+                             const char *capacity)
+{
+  const struct
+  {
+    SkyVocabulary  vocabulary;
+    const char    *value;
+    int            shift;
+  } parts[] = {
+    { SKY_VOCABULARY_TENANCY, tenancy, 0 },
+    { SKY_VOCABULARY_LICENCE, licence, 4 },
+    { SKY_VOCABULARY_CAPACITY, capacity, 8 },
+  };
+  gboolean any_software = software != NULL && strcmp (software, SKY_SEARCH_ANY) == 0;
+  gboolean no_software = software == NULL || strcmp (software, SKY_SOFTWARE_NONE) == 0;
+  gint64 fixed = 0, mask = 0;
+
+  /* The parts asked for one value each: compared at once, under a mask of their bits. */
+  for (gsize i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      int code;
+
+      if (parts[i].value != NULL && strcmp (parts[i].value, SKY_SEARCH_ANY) == 0)
+        continue;
+      code = parts[i].value != NULL ? sky_vocabulary_code (parts[i].vocabulary, parts[i].value)
+                                    : 0;
+      if (code < 0)
+        {
+          g_string_append (sql, " AND 0");
+          return;
+        }
+      fixed |= (gint64) code << parts[i].shift;
+      mask |= (gint64) 15 << parts[i].shift;
+    }
+
+  /* The default row, or another one whole: one number. */
+  if (no_software && mask == (1 << PRICE_VARIANT_SOFTWARE_SHIFT) - 1)
+    {
+      g_string_append_printf (sql, " AND p.variant = %" G_GINT64_FORMAT, fixed);
+      return;
+    }
+  if (mask != 0)
+    g_string_append_printf (sql, " AND (p.variant & %" G_GINT64_FORMAT ") = %" G_GINT64_FORMAT,
+                            mask, fixed);
+  if (no_software)
+    g_string_append (sql, " AND (p.variant >> " G_STRINGIFY (PRICE_VARIANT_SOFTWARE_SHIFT)
+                          ") = 0");
+  else if (!any_software)
+    g_string_append (sql, " AND (p.variant >> " G_STRINGIFY (PRICE_VARIANT_SOFTWARE_SHIFT)
+                          ") = (SELECT id FROM word WHERE text = :software)");
 }
 
 /* How many prices a search would list, without its limit. */
@@ -409,7 +518,8 @@ sky_catalog_search (SkyCatalog            *self,
                     "       o.os, o.storage_type, o.sla, p.vcpu, p.memory, o.gpu, p.bucket, "
                     "       p.unit, "
                     "       p.amount, " PRICE_SEQ_SQL ", o.prices, " PRICE_OFFER_ID_SQL ", "
-                    "       coalesce (pv.short_name, pv.name) "
+                    "       coalesce (pv.short_name, pv.name), o.architecture, o.tenancy, "
+                    "       o.licence, o.software, o.capacity "
                     "FROM (");
   g_string_append_printf (sql,
                           ") AS p "
@@ -464,6 +574,11 @@ sky_catalog_search (SkyCatalog            *self,
       l->price = sqlite3_column_int64 (stmt, 21);
       l->offer_id = sqlite3_column_int64 (stmt, 24);
       l->provider_short_name = _sky_catalog_column_dup (stmt, 25);
+      l->architecture = column_code_name (stmt, 26, SKY_VOCABULARY_ARCHITECTURE);
+      l->tenancy = code_name (SKY_VOCABULARY_TENANCY, sqlite3_column_int64 (stmt, 27));
+      l->licence = code_name (SKY_VOCABULARY_LICENCE, sqlite3_column_int64 (stmt, 28));
+      l->software = _sky_catalog_column_dup (stmt, 29);
+      l->capacity = code_name (SKY_VOCABULARY_CAPACITY, sqlite3_column_int64 (stmt, 30));
       g_ptr_array_add (listings, l);
 
       /* The rest of the price, from the offer's. */
@@ -480,6 +595,7 @@ sky_catalog_search (SkyCatalog            *self,
       l->has_upfront_fee = price->has_upfront_fee;
       l->upfront_fee = price->upfront_fee;
       l->free_quantity = g_strdup (price->free_quantity);
+      l->effective_date = g_strdup (price->effective_date);
     }
   if (rc == SQLITE_CORRUPT)
     {
@@ -521,7 +637,8 @@ sky_catalog_get_offer (SkyCatalog  *self,
                            "       s.source, s.retrieved, sv.code, sv.name, sv.category, o.sku, "
                            "       o.name, o.family, o.region, r.name, r.geography, o.os, "
                            "       o.storage_type, o.sla, o.vcpu, o.memory, o.gpu, o.features, "
-                           "       o.prices, coalesce (pv.short_name, pv.name) "
+                           "       o.prices, coalesce (pv.short_name, pv.name), o.architecture, "
+                           "       o.tenancy, o.licence, o.software, o.capacity "
                            "FROM offer o "
                            "JOIN sheet s ON s.id = o.sheet_id "
                            "JOIN provider pv ON pv.id = s.provider "
@@ -570,6 +687,11 @@ sky_catalog_get_offer (SkyCatalog  *self,
       details->vcpu_milli = column_size (stmt, 19);
       details->memory_mgib = column_size (stmt, 20);
       details->gpu = column_size (stmt, 21);
+      details->architecture = column_code_name (stmt, 25, SKY_VOCABULARY_ARCHITECTURE);
+      details->tenancy = code_name (SKY_VOCABULARY_TENANCY, sqlite3_column_int64 (stmt, 26));
+      details->licence = code_name (SKY_VOCABULARY_LICENCE, sqlite3_column_int64 (stmt, 27));
+      details->software = _sky_catalog_column_dup (stmt, 28);
+      details->capacity = code_name (SKY_VOCABULARY_CAPACITY, sqlite3_column_int64 (stmt, 29));
       details->features = g_ptr_array_new_with_free_func (g_free);
       for (guint i = 0; lines[i] != NULL; i++)
         {
@@ -582,6 +704,8 @@ sky_catalog_get_offer (SkyCatalog  *self,
       details->prices = _sky_catalog_decode_prices ((const char *) sqlite3_column_text (stmt, 23));
       if (details->prices == NULL)
         ok = _sky_catalog_unreadable_prices (error, offer_id);
+      else
+        ok = _sky_catalog_load_usage_bands (self->db, offer_id, details->prices, error);
     }
   return ok ? g_steal_pointer (&details) : NULL;
 }
@@ -604,7 +728,10 @@ sky_offer_price_free (SkyOfferPrice *price)
   g_free (price->term);
   g_free (price->unit);
   g_free (price->free_quantity);
+  g_free (price->effective_date);
   g_clear_pointer (&price->tiers, g_ptr_array_unref);
+  g_free (price->usage_discount);
+  g_clear_pointer (&price->usage_bands, g_array_unref);
   g_free (price);
 }
 
@@ -633,6 +760,11 @@ sky_offer_details_free (SkyOfferDetails *d)
   g_free (d->os);
   g_free (d->storage_type);
   g_free (d->sla);
+  g_free (d->architecture);
+  g_free (d->tenancy);
+  g_free (d->licence);
+  g_free (d->software);
+  g_free (d->capacity);
   g_clear_pointer (&d->features, g_ptr_array_unref);
   g_clear_pointer (&d->prices, g_ptr_array_unref);
   g_free (d);
@@ -697,6 +829,12 @@ sky_listing_copy (const SkyListing *l)
   copy->term = g_strdup (l->term);
   copy->unit = g_strdup (l->unit);
   copy->free_quantity = g_strdup (l->free_quantity);
+  copy->effective_date = g_strdup (l->effective_date);
+  copy->architecture = g_strdup (l->architecture);
+  copy->tenancy = g_strdup (l->tenancy);
+  copy->licence = g_strdup (l->licence);
+  copy->software = g_strdup (l->software);
+  copy->capacity = g_strdup (l->capacity);
   return copy;
 }
 
@@ -725,5 +863,11 @@ sky_listing_free (SkyListing *l)
   g_free (l->term);
   g_free (l->unit);
   g_free (l->free_quantity);
+  g_free (l->effective_date);
+  g_free (l->architecture);
+  g_free (l->tenancy);
+  g_free (l->licence);
+  g_free (l->software);
+  g_free (l->capacity);
   g_free (l);
 }

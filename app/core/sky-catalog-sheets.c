@@ -375,6 +375,7 @@ sky_catalog_remove_sheet (SkyCatalog  *self,
     "DELETE FROM offer_row WHERE sheet_id = ?1",
     "DELETE FROM service WHERE sheet_id = ?1",
     "DELETE FROM region WHERE sheet_id = ?1",
+    "DELETE FROM usage_discount WHERE sheet_id = ?1",
     "DELETE FROM sheet WHERE id = ?1",
     "DELETE FROM provider WHERE id = ?2 AND NOT EXISTS "
     "  (SELECT 1 FROM sheet WHERE provider = ?2 AND id != ?1)",

@@ -182,6 +182,7 @@ sky_catalog_finalize (GObject *object)
     }
   g_mutex_clear (&self->lock);
   g_free (self->path);
+  g_clear_pointer (&self->sheet_units, g_hash_table_unref);
 
   G_OBJECT_CLASS (sky_catalog_parent_class)->finalize (object);
 }

@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-#define SKY_CATALOG_SCHEMA_VERSION 9
+#define SKY_CATALOG_SCHEMA_VERSION 11
 #define SKY_HOURS_PER_MONTH 730
 
 #define SKY_CATALOG_ERROR (sky_catalog_error_quark ())
@@ -107,7 +107,11 @@ typedef enum
   SKY_SORT_TERM,             /* by purchase option */
   SKY_SORT_PER_VCPU,         /* hourly price per vCPU; other prices last */
   SKY_SORT_PER_GIB,          /* hourly price per GiB of memory; other prices last */
+  SKY_SORT_ARCHITECTURE,     /* by processor architecture; offers that state none last */
 } SkySort;
+
+/* A search's attribute that takes every value. */
+#define SKY_SEARCH_ANY "any"
 
 typedef struct
 {
@@ -118,6 +122,14 @@ typedef struct
   const char *os;
   const char *term;
   const char *text;            /* matched in name, SKU and service name */
+  /* Which rows of offers: NULL for the default row (shared tenancy, licence included, no
+   * pre-installed software, used capacity), an id for that one, SKY_SEARCH_ANY for every one.
+   * The architecture is any when NULL. */
+  const char *architecture;
+  const char *tenancy;
+  const char *licence;
+  const char *software;        /* an identifier, or "none" */
+  const char *capacity;
   gint64      min_vcpu_milli;  /* 0 for no minimum */
   gint64      min_memory_mgib;
   gboolean    has_max_price;
@@ -158,7 +170,13 @@ typedef struct
   gboolean  has_upfront_fee;
   gint64    upfront_fee;
   char     *free_quantity;
+  char     *effective_date; /* the price's own, YYYY-MM-DD; NULL: the sheet's */
   gint64    offer_id;       /* for sky_catalog_get_offer() */
+  char     *architecture;   /* NULL when the sheet does not say */
+  char     *tenancy;        /* the vocabulary's ids */
+  char     *licence;
+  char     *software;       /* NULL for none */
+  char     *capacity;
 } SkyListing;
 
 typedef struct
@@ -177,6 +195,12 @@ typedef struct
   gint64     upfront_fee;
   char      *free_quantity;
   GPtrArray *tiers;         /* SkyOfferTier; empty for a flat price */
+  gboolean   has_monthly_cap;
+  gint64     monthly_cap;   /* what one unit of quantity costs a month at most */
+  char      *usage_discount; /* the id of the sheet's usage discount, or NULL */
+  GArray    *usage_bands;   /* its SkySheetBand, from 0 to 100; NULL without one */
+  char      *effective_date; /* YYYY-MM-DD, the price's own when its source gave one; NULL:
+                              * the sheet's */
 } SkyOfferPrice;
 
 typedef struct
@@ -207,6 +231,11 @@ typedef struct
   gint64     gpu;
   GPtrArray *features;      /* key, value, key, value, ... */
   GPtrArray *prices;        /* SkyOfferPrice, in the sheet's order */
+  char      *architecture;  /* NULL when the sheet does not say */
+  char      *tenancy;       /* the vocabulary's ids */
+  char      *licence;
+  char      *software;      /* NULL for none */
+  char      *capacity;
 } SkyOfferDetails;
 
 #define SKY_TYPE_CATALOG (sky_catalog_get_type ())

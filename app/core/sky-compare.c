@@ -353,6 +353,11 @@ static char *cell_memory (SkyMatch *m) { return spec (m->offer->memory_mgib); }
 static char *cell_storage (SkyMatch *m) { return g_strdup (m->offer->storage_type); }
 static char *cell_os (SkyMatch *m) { return g_strdup (m->offer->os); }
 static char *cell_sla (SkyMatch *m) { return g_strdup (m->offer->sla); }
+static char *cell_architecture (SkyMatch *m) { return g_strdup (m->offer->architecture); }
+static char *cell_tenancy (SkyMatch *m) { return g_strdup (m->offer->tenancy); }
+static char *cell_licence (SkyMatch *m) { return g_strdup (m->offer->licence); }
+static char *cell_software (SkyMatch *m) { return g_strdup (m->offer->software); }
+static char *cell_capacity (SkyMatch *m) { return g_strdup (m->offer->capacity); }
 static char *cell_unit (SkyMatch *m)
 {
   return g_strdup_printf ("%s/%s", m->offer->currency, m->unit);
@@ -430,6 +435,11 @@ sky_catalog_compare (SkyCatalog    *catalog,
   add_cells (c, "GPU", cell_gpu, SKY_BETTER_HIGHER, FALSE);
   add_cells (c, "Storage type", cell_storage, SKY_BETTER_NONE, FALSE);
   add_cells (c, "Operating system", cell_os, SKY_BETTER_NONE, FALSE);
+  add_cells (c, "Architecture", cell_architecture, SKY_BETTER_NONE, FALSE);
+  add_cells (c, "Tenancy", cell_tenancy, SKY_BETTER_NONE, FALSE);
+  add_cells (c, "Licence", cell_licence, SKY_BETTER_NONE, FALSE);
+  add_cells (c, "Pre-installed software", cell_software, SKY_BETTER_NONE, FALSE);
+  add_cells (c, "Capacity", cell_capacity, SKY_BETTER_NONE, FALSE);
   add_cells (c, "SLA (%)", cell_sla, SKY_BETTER_HIGHER, FALSE);
   add_cells (c, "Priced per", cell_unit, SKY_BETTER_NONE, FALSE);
   add_cells (c, "On demand", cell_on_demand, SKY_BETTER_LOWER, TRUE);

@@ -9,6 +9,7 @@
 #include "sky-estimate.h"
 #include "sky-explain.h"
 #include "sky-resolve.h"
+#include "sky-vocabulary.h"
 
 /* The pricing engine: a scenario's lines on each provider, from the catalog's prices, in exact
  * decimals. Each provider's lines are resolved (sky-resolve.c: which offer and price), then
@@ -180,8 +181,13 @@ price_provider (Ctx         *ctx,
       if (rl->has_terms)
         {
           el->term_months = rl->terms.term_months;
-          if (rl->terms.committed)
+          /* A commitment bills the month's hours, counted in the line's unit of time. */
+          if (rl->terms.committed &&
+              !sky_unit_convert (s->hours_per_month, sky_unit_lookup ("hour"),
+                                 sky_unit_lookup (line->unit), 10, SKY_ROUND_HALF_UP,
+                                 &el->usage))
             el->usage = s->hours_per_month;
+          el->usage = sky_decimal_normalize (el->usage);
         }
       if (el->status == SKY_LINE_PRICED)
         {

@@ -53,6 +53,44 @@ sky_explain_source (const char *provider_name,
   return g_strdup_printf (_("From %s %s: %s"), provider_name, sheet_version, arithmetic);
 }
 
+/* "=" for a figure shown exactly, "≈" for one rounded to be shown. */
+static const char *
+equals (const SkyPriceStep *s)
+{
+  return s->approximate ? "≈" : "=";
+}
+
+/* A unit's size as a ratio shows it: the decimal and binary prefixes' powers as such ("10⁹",
+ * "2³⁰"), with what multiplies them ("3600 × 2³⁰"); other numbers plainly. */
+static char *
+size_text (SkyDecimal value)
+{
+  static const char * const superscripts[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
+  g_autofree char *digits = NULL;
+  gint64 n, rest;
+  guint tens = 0, twos = 0;
+  GString *text;
+
+  if (!sky_decimal_to_scaled_int64 (value, 0, &n) || n <= 0)
+    return num (value);
+  /* Thousands first (10³, 10⁶, …), then 1024s (2¹⁰, 2²⁰, …). */
+  for (rest = n; rest % 1000 == 0; rest /= 1000)
+    tens += 3;
+  if (tens == 0)
+    for (rest = n; rest % 1024 == 0; rest /= 1024)
+      twos += 10;
+  if (tens == 0 && twos == 0)
+    return num (value);
+  text = g_string_new (NULL);
+  if (rest != 1)
+    g_string_append_printf (text, "%" G_GINT64_FORMAT " × ", rest);
+  g_string_append (text, tens > 0 ? "10" : "2");
+  digits = g_strdup_printf ("%u", tens > 0 ? tens : twos);
+  for (const char *d = digits; *d != '\0'; d++)
+    g_string_append (text, superscripts[*d - '0']);
+  return g_string_free (text, FALSE);
+}
+
 static void
 explain_step (GString            *why,
               const SkyPriceStep *s)
@@ -68,10 +106,21 @@ explain_step (GString            *why,
           g_string_append (why, _(" (a commitment bills every hour)"));
       }
       break;
+    case SKY_PRICE_STEP_CONVERT:
+      {
+        g_autofree char *q = num (s->quantity), *r = num (s->result);
+        g_autofree char *n = size_text (s->factor), *d = size_text (s->price);
+        /* Translators: a line's units in the price's unit, as in
+         * " = 2000 gb = 1862.645149230957031250 gib (× 10⁹ / 2³⁰)" */
+        g_string_append_printf (why, _(" = %s %s %s %s %s (× %s / %s)"), q, s->from_unit,
+                                equals (s), r, s->unit, n, d);
+      }
+      break;
     case SKY_PRICE_STEP_AFTER:
       {
         g_autofree char *q = num (s->quantity);
-        g_string_append_printf (why, _(" after %s %s on lines above"), q, s->unit);
+        g_string_append_printf (why, _(" after %s%s %s on lines above"),
+                                s->approximate ? "≈ " : "", q, s->unit);
       }
       break;
     case SKY_PRICE_STEP_FREE:
@@ -83,7 +132,7 @@ explain_step (GString            *why,
     case SKY_PRICE_STEP_BILLABLE:
       {
         g_autofree char *q = num (s->quantity);
-        g_string_append_printf (why, " = %s %s", q, s->unit);
+        g_string_append_printf (why, " %s %s %s", equals (s), q, s->unit);
       }
       break;
     case SKY_PRICE_STEP_RATE:
@@ -94,24 +143,34 @@ explain_step (GString            *why,
           g_string_append_printf (why, _(" × %s %s/%s"), a, s->currency, s->unit);
         else
           /* Translators: one tier's units at its price, as in "10240 gb × 0.09 USD/gb" */
-          g_string_append_printf (why, _("%s%s %s × %s %s/%s"), s->count > 1 ? " + " : " = ",
-                                  q, s->unit, a, s->currency, s->unit);
+          g_string_append_printf (why, _("%s%s%s %s × %s %s/%s"),
+                                  s->count > 1 ? " + " : s->approximate ? " ≈ " : " = ",
+                                  s->count > 1 && s->approximate ? "≈ " : "", q, s->unit, a,
+                                  s->currency, s->unit);
+        if (s->dev_test)
+          /* Translators: after a unit price the scenario's dev/test setting chose */
+          g_string_append (why, _(" (dev/test price)"));
       }
       break;
     case SKY_PRICE_STEP_NOTHING:
       g_string_append (why, _(": nothing to bill"));
       break;
+    case SKY_PRICE_STEP_PRICE_DATE:
+      /* Translators: the date a price holds from, when it is not its price sheet's, as in
+       * " (price as of 2026-03-01)" */
+      g_string_append_printf (why, _(" (price as of %s)"), s->date);
+      break;
     case SKY_PRICE_STEP_COST:
       {
         g_autofree char *c = amount_text (s->result, s->currency);
-        g_string_append_printf (why, " = %s %s", c, s->currency);
+        g_string_append_printf (why, " %s %s %s", equals (s), c, s->currency);
       }
       break;
     case SKY_PRICE_STEP_DISCOUNT:
       {
         g_autofree char *p = num (s->factor), *c = amount_text (s->result, s->currency);
         /* Translators: less a discount in percent, as in " − 10 % = 394.20 EUR" */
-        g_string_append_printf (why, _(" − %s %% = %s %s"), p, c, s->currency);
+        g_string_append_printf (why, _(" − %s %% %s %s %s"), p, equals (s), c, s->currency);
       }
       break;
     case SKY_PRICE_STEP_EXCHANGE:
@@ -119,8 +178,8 @@ explain_step (GString            *why,
         g_autofree char *r = num (s->factor), *c = amount_text (s->result, s->currency);
         /* Translators: an exchange rate and its date, as in
          * " × 1.1 USD/EUR (2026-11-01) = 433.62 USD" */
-        g_string_append_printf (why, _(" × %s %s/%s (%s) = %s %s"), r, s->currency,
-                                s->from_currency, s->date, c, s->currency);
+        g_string_append_printf (why, _(" × %s %s/%s (%s) %s %s %s"), r, s->currency,
+                                s->from_currency, s->date, equals (s), c, s->currency);
       }
       break;
     case SKY_PRICE_STEP_ROUND:
@@ -183,6 +242,49 @@ explain_step (GString            *why,
             g_string_append_printf (why, " + %s %s × %u", u, s->currency, s->count);
           }
         g_string_append_printf (why, " = %s %s", t, s->currency);
+      }
+      break;
+    case SKY_PRICE_STEP_COMPONENTS:
+      {
+        g_autofree char *v = num (s->quantity), *vp = num (s->price);
+        g_autofree char *m = num (s->usage), *mp = num (s->factor), *r = num (s->result);
+        /* Translators: an hourly price made of a price per vCPU and one per GiB of memory,
+         * as in
+         * "(4 vCPU × 0.0413 USD/vcpu-hour + 16 GiB × 0.007 USD/gib-hour = 0.2772 USD/hour) " */
+        g_string_append_printf (why, _("(%s vCPU × %s %s/vcpu-hour + %s GiB × %s %s/gib-hour = "
+                                       "%s %s/hour) "), v, vp, s->currency, m, mp, s->currency,
+                                r, s->currency);
+      }
+      break;
+    case SKY_PRICE_STEP_USAGE_BAND:
+      {
+        g_autofree char *q = num (s->quantity), *p = num (s->factor);
+        if (s->count == 1)
+          /* Translators: the usage discount by its id, then each band's share of one
+           * instance's month, as in "; usage discount n2, each: 182.5 hour at 0 % off" */
+          g_string_append_printf (why, _("; usage discount %s, each: "), s->name);
+        else
+          g_string_append (why, " + ");
+        g_string_append_printf (why, _("%s %s at %s %% off"), q, s->unit, p);
+      }
+      break;
+    case SKY_PRICE_STEP_DISCOUNTED:
+      {
+        g_autofree char *q = num (s->quantity), *n = num (s->usage), *r = num (s->result);
+        /* Translators: what a usage discount leaves to bill at full price, per instance and
+         * for all of them, as in " = 584.146 hour at full price, × 3 = 1752.438 hour" */
+        g_string_append_printf (why, _(" = %s %s at full price, × %s = %s %s"), q, s->unit, n,
+                                r, s->unit);
+      }
+      break;
+    case SKY_PRICE_STEP_CAP:
+      {
+        g_autofree char *q = num (s->quantity), *cap = num (s->price);
+        g_autofree char *c = amount_text (s->result, s->currency);
+        /* Translators: a monthly cap per instance, as in
+         * "; capped at 24 USD a month each: 1 × 24 = 24.00 USD" */
+        g_string_append_printf (why, _("; capped at %s %s a month each: %s × %s = %s %s"), cap,
+                                s->currency, q, cap, c, s->currency);
       }
       break;
     default:

@@ -112,6 +112,22 @@ add_estimate_line (JsonBuilder           *builder,
   sky_json_add_decimal (builder, "usage", l->usage);
   sky_json_add_string (builder, "unit", l->unit);
   sky_json_add_string (builder, "term", l->term);
+  /* The price the line is priced with: its unit, and the date it holds from (its own, else the
+   * sheet's). */
+  if (l->status == SKY_LINE_PRICED)
+    {
+      const SkyOfferPrice *price = g_ptr_array_index (l->offer->prices, l->price_index);
+
+      sky_json_add_string (builder, "price_unit", price->unit);
+      sky_json_add_string (builder, "price_effective_date",
+                           price->effective_date != NULL ? price->effective_date
+                                                         : l->offer->effective_date);
+    }
+  else
+    {
+      sky_json_add_string (builder, "price_unit", NULL);
+      sky_json_add_string (builder, "price_effective_date", NULL);
+    }
   if (l->status == SKY_LINE_PRICED)
     {
       sky_json_add_money (builder, "monthly", e->currency, l->monthly);

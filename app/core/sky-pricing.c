@@ -5,6 +5,7 @@
 
 #include "sky-currency.h"
 #include "sky-pricing.h"
+#include "sky-vocabulary.h"
 
 /* How a line is billed (docs/scenario-format.md says the same for users):
  *
@@ -22,11 +23,18 @@
  * Arithmetic that does not fit sets the overflow flag, which the caller turns into an error:
  * no figure is shown then. */
 
+/* Units of a price's unit counted so far: numerator / denominator, exactly. */
+typedef struct
+{
+  SkyDecimal numerator;
+  guint64    denominator;
+} SkyCount;
+
 struct _SkyPricing
 {
   const char *currency;
   SkyDecimal  hours_per_month;
-  GArray     *consumed;           /* SkyDecimal per slot: units billed so far */
+  GArray     *consumed;           /* SkyCount per slot: units billed so far */
   gboolean    overflow;
 };
 
@@ -43,7 +51,7 @@ sky_pricing_new (const char *currency,
   self = g_new0 (SkyPricing, 1);
   self->currency = g_intern_string (currency);
   self->hours_per_month = hours_per_month;
-  self->consumed = g_array_new (FALSE, TRUE, sizeof (SkyDecimal));
+  self->consumed = g_array_new (FALSE, TRUE, sizeof (SkyCount));
   return self;
 }
 
@@ -78,6 +86,7 @@ void
 sky_price_terms_clear (SkyPriceTerms *terms)
 {
   g_clear_pointer (&terms->tiers, g_array_unref);
+  g_clear_pointer (&terms->usage_bands, g_array_unref);
 }
 
 /* An array for sky_pricing_price_line()'s steps. */
@@ -130,7 +139,7 @@ push (GArray           *steps,
   return &g_array_index (steps, SkyPriceStep, steps->len - 1);
 }
 
-static SkyDecimal *
+static SkyCount *
 counter (SkyPricing *self,
          guint       slot)
 {
@@ -140,14 +149,152 @@ counter (SkyPricing *self,
 
       g_array_set_size (self->consumed, slot + 1);
       for (guint i = old; i <= slot; i++)
-        g_array_index (self->consumed, SkyDecimal, i) = D (0);
+        g_array_index (self->consumed, SkyCount, i) = (SkyCount) { D (0), 1 };
     }
-  return &g_array_index (self->consumed, SkyDecimal, slot);
+  return &g_array_index (self->consumed, SkyCount, slot);
+}
+
+static guint64
+gcd (guint64 a,
+     guint64 b)
+{
+  while (b != 0)
+    {
+      guint64 r = a % b;
+
+      a = b;
+      b = r;
+    }
+  return a;
+}
+
+/* A line's units in @from are so many @to times @numerator / @denominator, in lowest terms.
+ * Both units are of one dimension; their sizes are below 2^64, and so are the products
+ * (checked), as the vocabulary's sizes are. */
+static gboolean
+unit_ratio (const char *from,
+            const char *to,
+            guint64    *numerator,
+            guint64    *denominator)
+{
+  const SkyUnit *f = sky_unit_lookup (from), *t = sky_unit_lookup (to);
+  guint64 n, d, g;
+
+  if (f == NULL || t == NULL || f->dimension != t->dimension ||
+      __builtin_mul_overflow (f->numerator, t->denominator, &n) ||
+      __builtin_mul_overflow (f->denominator, t->numerator, &d) || n == 0 || d == 0)
+    return FALSE;
+  g = gcd (n, d);
+  *numerator = n / g;
+  *denominator = d / g;
+  return TRUE;
+}
+
+/* @value / @divisor as a step shows it: exactly when it has at most SKY_DECIMAL_MAX_SCALE
+ * digits and fits, otherwise to 10 digits, with *@approximate set. Never used for a figure. */
+static SkyDecimal
+shown (SkyDecimal  value,
+       guint64     divisor,
+       gboolean   *approximate)
+{
+  SkyDecimal q = D (0), back;
+
+  if (divisor == 1)
+    return sky_decimal_normalize (value);
+  for (guint scale = SKY_DECIMAL_MAX_SCALE; scale >= 10; scale -= 4)
+    if (sky_decimal_div (value, D ((gint64) divisor), scale, SKY_ROUND_HALF_UP, &q))
+      {
+        if (sky_decimal_mul (q, D ((gint64) divisor), &back) &&
+            sky_decimal_compare (back, value) == 0)
+          return sky_decimal_normalize (q);
+        break;
+      }
+  *approximate = TRUE;
+  if (!sky_decimal_div (value, D ((gint64) divisor), 10, SKY_ROUND_HALF_UP, &q))
+    q = D (0);
+  return sky_decimal_normalize (q);
+}
+
+/* @value / @divisor rounded once to the currency's minor unit. */
+static SkyDecimal
+round_money (SkyPricing *self,
+             SkyDecimal  value,
+             guint64     divisor)
+{
+  SkyDecimal out = D (0);
+  guint minor = 2;
+
+  if (divisor == 1)
+    return sky_currency_round (self->currency, value);
+  sky_currency_lookup (self->currency, &minor);
+  if (!sky_decimal_div (value, D ((gint64) divisor), minor, SKY_ROUND_HALF_UP, &out))
+    self->overflow = TRUE;
+  return out;
+}
+
+/* The units @quantity instances of @usage each a month are billed at full price after @t's
+ * usage discount: each instance's units split into the bands by their share of the month's
+ * hours, each band's units less its percent. @usage and the result are in the price's unit
+ * times @common (see sky_pricing_price_line()), so a line in another unit of time is split
+ * exactly too. */
+static SkyDecimal
+discounted_units (SkyPricing          *self,
+                  const SkyPriceTerms *t,
+                  SkyDecimal           quantity,
+                  SkyDecimal           usage,
+                  guint64              common,
+                  GArray              *steps)
+{
+  SkyDecimal hundredth = sky_decimal_from_scaled (1, 2);
+  SkyDecimal month = mul (self, self->hours_per_month, D ((gint64) common));
+  SkyDecimal each = D (0), total;
+  SkyPriceStep *step;
+  guint n = 0;
+
+  for (guint i = 0; i < t->usage_bands->len; i++)
+    {
+      const SkyUsageBand *band = &g_array_index (t->usage_bands, SkyUsageBand, i);
+      SkyDecimal lo = mul (self, mul (self, month, band->from), hundredth);
+      SkyDecimal hi = mul (self, mul (self, month, band->to), hundredth);
+      SkyDecimal in_band;
+
+      /* Hours past the month's, if a line has them, fall in the last band. */
+      if (i + 1 == t->usage_bands->len)
+        hi = dmax (hi, usage);
+      in_band = dmax (D (0), sub (self, dmin (usage, hi), lo));
+      if (sky_decimal_is_zero (in_band))
+        continue;
+      each = add (self, each, mul (self, mul (self, in_band, sub (self, D (100), band->percent)),
+                                   hundredth));
+      if ((step = push (steps, SKY_PRICE_STEP_USAGE_BAND)) != NULL)
+        {
+          step->count = ++n;
+          step->quantity = shown (in_band, common, &step->approximate);
+          step->factor = sky_decimal_normalize (band->percent);
+          step->unit = t->unit;
+          step->name = t->usage_discount;
+        }
+    }
+  total = mul (self, quantity, each);
+  if ((step = push (steps, SKY_PRICE_STEP_DISCOUNTED)) != NULL)
+    {
+      step->quantity = shown (each, common, &step->approximate);
+      step->usage = sky_decimal_normalize (quantity);
+      step->result = shown (total, common, &step->approximate);
+      step->unit = t->unit;
+    }
+  return total;
 }
 
 /* Prices @quantity × @usage (per unit per month; an hourly commitment bills the month's hours
  * instead) with @terms, after the units the lines priced before it used of the same slot.
- * Appends the arithmetic to @steps (SkyPriceStep) unless it is NULL. */
+ * Appends the arithmetic to @steps (SkyPriceStep) unless it is NULL.
+ *
+ * A line in another unit than the price's (@terms' line_unit) is converted by folding the
+ * ratio into the line's one rounding: its units are multiplied by the ratio's numerator, the
+ * free quantity, the tiers and the units counted so far by its denominator (all exact), and
+ * the cost is divided by that denominator only when it is rounded to the minor unit. The
+ * quantities in the price's unit are worked out for the steps only. */
 void
 sky_pricing_price_line (SkyPricing          *self,
                         const SkyPriceTerms *t,
@@ -156,33 +303,80 @@ sky_pricing_price_line (SkyPricing          *self,
                         SkyPricedLine       *out,
                         GArray              *steps)
 {
-  SkyDecimal *consumed;
-  SkyDecimal units, start, end, b0, b1, cost = D (0), upfront = D (0);
+  SkyCount *consumed;
+  SkyDecimal units, scaled, start, end, b0, b1, free_units, cost = D (0), upfront = D (0);
+  guint64 numerator = 1, denominator = 1, common;
+  gboolean approximate = FALSE;
   guint n_pieces = 0;
   SkyPriceStep *step;
 
   g_return_if_fail (self != NULL && t != NULL && out != NULL);
 
-  out->usage = t->committed ? self->hours_per_month : usage;
+  if (t->has_components && (step = push (steps, SKY_PRICE_STEP_COMPONENTS)) != NULL)
+    {
+      step->quantity = sky_decimal_normalize (t->vcpus);
+      step->price = t->vcpu_price;
+      step->usage = sky_decimal_normalize (t->memory_gib);
+      step->factor = t->gib_price;
+      step->result = sky_decimal_normalize (t->amount);
+      step->currency = t->currency;
+    }
+  if (t->committed)
+    {
+      /* The month's hours, in the price's unit; the line's usage in its own. */
+      out->usage = self->hours_per_month;
+      if (t->line_unit != NULL && t->line_unit != t->unit &&
+          !sky_unit_convert (self->hours_per_month, sky_unit_lookup (t->unit),
+                             sky_unit_lookup (t->line_unit), 10, SKY_ROUND_HALF_UP,
+                             &out->usage))
+        self->overflow = TRUE;
+      out->usage = sky_decimal_normalize (out->usage);
+    }
+  else
+    {
+      out->usage = usage;
+      if (t->line_unit != NULL && t->line_unit != t->unit &&
+          !unit_ratio (t->line_unit, t->unit, &numerator, &denominator))
+        self->overflow = TRUE;
+    }
   out->has_break_even = FALSE;
   out->break_even_hours = D (0);
-  units = mul (self, quantity, out->usage);
+  units = mul (self, quantity, t->committed ? self->hours_per_month : usage);
+
+  /* The units counted so far and this line's, over one denominator: a divisor of the price
+   * unit's size, as every line's denominator is. */
   consumed = counter (self, t->slot);
-  start = *consumed;
-  end = add (self, start, units);
-  *consumed = end;
+  common = consumed->denominator / gcd (consumed->denominator, denominator) * denominator;
+  start = mul (self, consumed->numerator, D ((gint64) (common / consumed->denominator)));
+  scaled = mul (self, mul (self, units, D ((gint64) numerator)),
+                D ((gint64) (common / denominator)));
+  end = add (self, start, scaled);
+  consumed->numerator = end;
+  consumed->denominator = common;
+  free_units = mul (self, t->free_units, D ((gint64) common));
 
   if ((step = push (steps, SKY_PRICE_STEP_USAGE)) != NULL)
     {
       step->quantity = sky_decimal_normalize (quantity);
-      step->usage = sky_decimal_normalize (out->usage);
+      step->usage = sky_decimal_normalize (t->committed ? self->hours_per_month : out->usage);
       step->result = units;
-      step->unit = t->unit;
+      step->unit = t->committed || numerator == denominator ? t->unit : t->line_unit;
       step->committed = t->committed;
+    }
+  if (numerator != denominator && (step = push (steps, SKY_PRICE_STEP_CONVERT)) != NULL)
+    {
+      const SkyUnit *from = sky_unit_lookup (t->line_unit), *to = sky_unit_lookup (t->unit);
+
+      step->quantity = sky_decimal_normalize (units);
+      step->result = shown (scaled, common, &step->approximate);
+      step->factor = D ((gint64) (from->numerator * to->denominator));
+      step->price = D ((gint64) (from->denominator * to->numerator));
+      step->unit = t->unit;
+      step->from_unit = t->line_unit;
     }
   if (sky_decimal_compare (start, D (0)) > 0 && (step = push (steps, SKY_PRICE_STEP_AFTER)))
     {
-      step->quantity = sky_decimal_normalize (start);
+      step->quantity = shown (start, common, &step->approximate);
       step->unit = t->unit;
     }
   if (!sky_decimal_is_zero (t->free_units) && (step = push (steps, SKY_PRICE_STEP_FREE)))
@@ -192,24 +386,32 @@ sky_pricing_price_line (SkyPricing          *self,
     }
 
   /* The units billed: what lies past the free allowance, through the tiers. */
-  b0 = dmax (D (0), sub (self, start, t->free_units));
-  b1 = dmax (D (0), sub (self, end, t->free_units));
+  b0 = dmax (D (0), sub (self, start, free_units));
+  b1 = dmax (D (0), sub (self, end, free_units));
   if (t->tiers == NULL || t->tiers->len == 0)
     {
       SkyDecimal len = sub (self, b1, b0);
 
-      cost = mul (self, len, t->amount);
-      if (sky_decimal_compare (len, units) != 0 && (step = push (steps, SKY_PRICE_STEP_BILLABLE)))
+      /* A usage discount bills each instance's month: never with a free allowance. */
+      if (t->usage_bands != NULL && !t->committed && sky_decimal_is_zero (t->free_units))
+        len = discounted_units (self, t, quantity,
+                                mul (self, mul (self, usage, D ((gint64) numerator)),
+                                     D ((gint64) (common / denominator))),
+                                common, steps);
+      else if (sky_decimal_compare (len, scaled) != 0 &&
+               (step = push (steps, SKY_PRICE_STEP_BILLABLE)))
         {
-          step->quantity = sky_decimal_normalize (len);
+          step->quantity = shown (len, common, &step->approximate);
           step->unit = t->unit;
         }
+      cost = mul (self, len, t->amount);
       if ((step = push (steps, SKY_PRICE_STEP_RATE)) != NULL)
         {
-          step->quantity = sky_decimal_normalize (len);
+          step->quantity = shown (len, common, &step->approximate);
           step->price = t->amount;
           step->unit = t->unit;
           step->currency = t->currency;
+          step->dev_test = t->dev_test;
         }
     }
   else
@@ -217,8 +419,8 @@ sky_pricing_price_line (SkyPricing          *self,
       for (guint i = 0; i < t->tiers->len; i++)
         {
           const SkyPriceTier *tier = &g_array_index (t->tiers, SkyPriceTier, i);
-          SkyDecimal lo = dmax (b0, tier->from);
-          SkyDecimal hi = tier->has_to ? dmin (b1, tier->to) : b1;
+          SkyDecimal lo = dmax (b0, mul (self, tier->from, D ((gint64) common)));
+          SkyDecimal hi = tier->has_to ? dmin (b1, mul (self, tier->to, D ((gint64) common))) : b1;
           SkyDecimal len;
 
           if (sky_decimal_compare (hi, lo) <= 0)
@@ -228,20 +430,37 @@ sky_pricing_price_line (SkyPricing          *self,
           n_pieces++;
           if ((step = push (steps, SKY_PRICE_STEP_RATE)) != NULL)
             {
-              step->quantity = sky_decimal_normalize (len);
+              step->quantity = shown (len, common, &step->approximate);
               step->price = tier->amount;
               step->count = n_pieces;
               step->unit = t->unit;
               step->currency = t->currency;
+              step->dev_test = t->dev_test;
             }
         }
       if (n_pieces == 0)
         push (steps, SKY_PRICE_STEP_NOTHING);
     }
+  if (t->price_date != NULL && (step = push (steps, SKY_PRICE_STEP_PRICE_DATE)) != NULL)
+    step->date = t->price_date;
   if ((step = push (steps, SKY_PRICE_STEP_COST)) != NULL)
     {
-      step->result = cost;
+      step->result = shown (cost, common, &step->approximate);
       step->currency = t->currency;
+    }
+  /* One instance's month costs at most the cap. */
+  if (t->has_monthly_cap && !t->committed &&
+      sky_decimal_compare (cost, mul (self, mul (self, quantity, t->monthly_cap),
+                                      D ((gint64) common))) > 0)
+    {
+      cost = mul (self, mul (self, quantity, t->monthly_cap), D ((gint64) common));
+      if ((step = push (steps, SKY_PRICE_STEP_CAP)) != NULL)
+        {
+          step->quantity = sky_decimal_normalize (quantity);
+          step->price = sky_decimal_normalize (t->monthly_cap);
+          step->result = shown (cost, common, &step->approximate);
+          step->currency = t->currency;
+        }
     }
   if (t->has_upfront_fee)
     upfront = mul (self, quantity, t->upfront_fee);
@@ -256,7 +475,7 @@ sky_pricing_price_line (SkyPricing          *self,
       if ((step = push (steps, SKY_PRICE_STEP_DISCOUNT)) != NULL)
         {
           step->factor = sky_decimal_normalize (t->discount);
-          step->result = cost;
+          step->result = shown (cost, common, &step->approximate);
           step->currency = t->currency;
         }
     }
@@ -267,16 +486,17 @@ sky_pricing_price_line (SkyPricing          *self,
       if ((step = push (steps, SKY_PRICE_STEP_EXCHANGE)) != NULL)
         {
           step->factor = sky_decimal_normalize (t->rate);
-          step->result = cost;
+          step->result = shown (cost, common, &step->approximate);
           step->currency = self->currency;
           step->from_currency = t->currency;
           step->date = t->rate_date;
         }
     }
 
-  out->monthly = sky_currency_round (self->currency, cost);
+  out->monthly = round_money (self, cost, common);
   out->upfront = sky_currency_round (self->currency, upfront);
-  if (sky_decimal_compare (cost, out->monthly) != 0 && (step = push (steps, SKY_PRICE_STEP_ROUND)))
+  if (sky_decimal_compare (shown (cost, common, &approximate), out->monthly) != 0 &&
+      (step = push (steps, SKY_PRICE_STEP_ROUND)))
     {
       step->result = out->monthly;
       step->currency = self->currency;
@@ -287,7 +507,9 @@ sky_pricing_price_line (SkyPricing          *self,
 
       if (!sky_decimal_div (upfront, D (t->term_months), 10, SKY_ROUND_HALF_UP, &spread))
         self->overflow = TRUE;
-      out->effective_monthly = sky_currency_round (self->currency, add (self, cost, spread));
+      out->effective_monthly = round_money (self, add (self, cost,
+                                                       mul (self, spread, D ((gint64) common))),
+                                            common);
       if ((step = push (steps, SKY_PRICE_STEP_UPFRONT)) != NULL)
         {
           step->quantity = sky_decimal_normalize (quantity);
@@ -299,7 +521,7 @@ sky_pricing_price_line (SkyPricing          *self,
         }
       if ((step = push (steps, SKY_PRICE_STEP_AMORTISED)) != NULL)
         {
-          step->price = cost;
+          step->price = shown (cost, common, &step->approximate);
           step->factor = upfront;
           step->months = t->term_months;
           step->result = out->effective_monthly;

@@ -17,13 +17,26 @@ typedef struct
   SkyDecimal amount;              /* per unit */
 } SkyPriceTier;
 
+/* A band of a usage discount: the hours between @from and @to percent of the month's hours
+ * cost @percent less. */
+typedef struct
+{
+  SkyDecimal from;
+  SkyDecimal to;
+  SkyDecimal percent;
+} SkyUsageBand;
+
 /* The price a line uses, in numbers. Strings are interned (g_intern_string). */
 typedef struct
 {
   guint        slot;              /* lines of a provider with the same slot (the same price of
                                    * the same offer) count their units together */
   const char  *unit;              /* the price's */
+  const char  *line_unit;         /* the line's, when it is another unit of the price's
+                                   * dimension: its usage is converted; NULL otherwise */
   const char  *currency;          /* the offer's */
+  const char  *price_date;        /* the price's own effective date when it is not its
+                                   * sheet's; NULL otherwise */
   SkyDecimal   amount;            /* per unit, for a flat price */
   GArray      *tiers;             /* SkyPriceTier; empty for a flat price */
   SkyDecimal   free_units;        /* a month, before the first tier */
@@ -38,6 +51,16 @@ typedef struct
   const char  *rate_date;
   gboolean     has_on_demand;
   SkyDecimal   on_demand;         /* the same offer's hourly on-demand price: for break-even */
+  gboolean     has_monthly_cap;
+  SkyDecimal   monthly_cap;       /* a unit of quantity costs at most this a month */
+  const char  *usage_discount;    /* the usage discount's id, or NULL */
+  GArray      *usage_bands;       /* SkyUsageBand of it, from 0 to 100; NULL without one */
+  gboolean     has_components;    /* amount is vcpus × vcpu_price + memory_gib × gib_price */
+  SkyDecimal   vcpus;
+  SkyDecimal   vcpu_price;
+  SkyDecimal   memory_gib;
+  SkyDecimal   gib_price;
+  gboolean     dev_test;          /* a dev/test price, in place of the on-demand one */
 } SkyPriceTerms;
 
 /* A line's figures, in the scenario's currency, each rounded once to its minor unit. */
@@ -55,11 +78,15 @@ typedef struct
 typedef enum
 {
   SKY_PRICE_STEP_USAGE,           /* quantity × usage = result units; committed */
+  SKY_PRICE_STEP_CONVERT,         /* quantity from_unit = result unit (× factor / price): the
+                                   * line's units in the price's; approximate when the result
+                                   * has more digits than shown */
   SKY_PRICE_STEP_AFTER,           /* quantity units already used by lines above */
   SKY_PRICE_STEP_FREE,            /* quantity units a month free */
   SKY_PRICE_STEP_BILLABLE,        /* quantity units left to bill at a flat price */
   SKY_PRICE_STEP_RATE,            /* quantity units × price; count: 0 flat, else the piece */
   SKY_PRICE_STEP_NOTHING,         /* no unit to bill */
+  SKY_PRICE_STEP_PRICE_DATE,      /* the price holds from date, not from its sheet's date */
   SKY_PRICE_STEP_COST,            /* result, in currency */
   SKY_PRICE_STEP_DISCOUNT,        /* less factor percent = result */
   SKY_PRICE_STEP_EXCHANGE,        /* × factor currency per from_currency (date) = result */
@@ -69,6 +96,14 @@ typedef enum
                                    * result a month */
   SKY_PRICE_STEP_BREAK_EVEN,      /* result hours a month against price on demand */
   SKY_PRICE_STEP_TERM_TOTAL,      /* price × months + factor × count = result */
+  SKY_PRICE_STEP_COMPONENTS,      /* quantity vCPU × price + usage GiB × factor = result per
+                                   * hour */
+  SKY_PRICE_STEP_USAGE_BAND,      /* band count of usage discount name: quantity units of one
+                                   * instance's month at factor percent off */
+  SKY_PRICE_STEP_DISCOUNTED,      /* = quantity units at full price, × usage instances =
+                                   * result units */
+  SKY_PRICE_STEP_CAP,             /* over the monthly cap price each: quantity × price =
+                                   * result */
 } SkyPriceStepKind;
 
 /* One step of a line's arithmetic. Which fields a kind uses is said beside it above; strings
@@ -84,10 +119,14 @@ typedef struct
   guint             months;
   guint             count;
   gboolean          committed;
+  gboolean          approximate;  /* quantity or result was rounded to be shown: "≈" */
+  gboolean          dev_test;     /* RATE: the price is a dev/test price */
   const char       *unit;
+  const char       *from_unit;
   const char       *currency;
   const char       *from_currency;
   const char       *date;
+  const char       *name;
 } SkyPriceStep;
 
 typedef struct _SkyPricing SkyPricing;

@@ -149,6 +149,53 @@ find_price (SkyOfferDetails *offer,
   return NULL;
 }
 
+/* The price of @offer in @term for a line in @unit: the one per @unit, else the first one per
+ * another unit of its dimension, into which the line's usage converts; NULL when there is
+ * neither. */
+static SkyOfferPrice *
+find_line_price (SkyOfferDetails *offer,
+                 const char      *unit,
+                 const char      *term,
+                 guint           *index)
+{
+  const SkyUnit *u = sky_unit_lookup (unit);
+  SkyOfferPrice *price = find_price (offer, unit, term, index);
+
+  for (guint i = 0; price == NULL && u != NULL && i < offer->prices->len; i++)
+    {
+      SkyOfferPrice *p = g_ptr_array_index (offer->prices, i);
+      const SkyUnit *pu = sky_unit_lookup (p->unit);
+
+      if (g_strcmp0 (p->term, term) == 0 && pu != NULL && pu->dimension == u->dimension)
+        {
+          *index = i;
+          price = p;
+        }
+    }
+  return price;
+}
+
+/* Why @offer has no price in @term for a line in @unit: the units it does have in @term. */
+static char *
+no_price_reason (const SkyOfferDetails *offer,
+                 const char            *unit,
+                 const char            *term)
+{
+  g_autoptr(GString) units = g_string_new (NULL);
+
+  for (guint i = 0; i < offer->prices->len; i++)
+    {
+      SkyOfferPrice *p = g_ptr_array_index (offer->prices, i);
+      if (g_strcmp0 (p->term, term) == 0)
+        g_string_append_printf (units, "%s%s", units->len > 0 ? ", " : "", p->unit);
+    }
+  if (units->len == 0)
+    return g_strdup_printf ("%s has no %s price per %s", offer->sku, term, unit);
+  return g_strdup_printf ("%s has no %s price per %s nor per another unit it converts into "
+                          "(its %s prices are per %s, which measure something else)",
+                          offer->sku, term, unit, term, units->str);
+}
+
 /* What a requirement asks for, for a message. */
 static char *
 describe_requirement (const SkyScenarioLine *line,
@@ -185,6 +232,16 @@ describe_requirement (const SkyScenarioLine *line,
           sky_decimal_to_string (sky_decimal_from_scaled (line->max_oversize_milli, 3));
       g_string_append_printf (s, ", up to %s × that size", f);
     }
+  if (line->architecture != NULL)
+    g_string_append_printf (s, ", %s", line->architecture);
+  if (line->tenancy != NULL)
+    g_string_append_printf (s, ", %s tenancy", line->tenancy);
+  if (line->licence != NULL)
+    g_string_append_printf (s, ", licence %s", line->licence);
+  if (line->software != NULL)
+    g_string_append_printf (s, ", with %s", line->software);
+  if (line->capacity != NULL)
+    g_string_append_printf (s, ", %s capacity", line->capacity);
   g_string_append_printf (s, ", priced per %s %s", line->unit, term);
   return g_string_free (s, FALSE);
 }
@@ -230,6 +287,25 @@ slot_of (SkyResolvedProvider *p,
   return slot - 1;
 }
 
+/* The usage discount of @price, for @t; the sheet allows one on on-demand prices only. */
+static void
+copy_usage_bands (SkyPriceTerms       *t,
+                  const SkyOfferPrice *price)
+{
+  if (price->usage_bands == NULL || price->usage_bands->len == 0)
+    return;
+  t->usage_discount = g_intern_string (price->usage_discount);
+  t->usage_bands = g_array_sized_new (FALSE, TRUE, sizeof (SkyUsageBand),
+                                      price->usage_bands->len);
+  for (guint i = 0; i < price->usage_bands->len; i++)
+    {
+      const SkySheetBand *b = &g_array_index (price->usage_bands, SkySheetBand, i);
+      SkyUsageBand band = { .from = b->from, .to = b->to, .percent = b->percent };
+
+      g_array_append_val (t->usage_bands, band);
+    }
+}
+
 /* The numbers of @price of @rl's offer, for the line's @term; FALSE, with the reason in @rl,
  * when the offer's currency cannot be turned into the scenario's. */
 static gboolean
@@ -246,7 +322,11 @@ fill_terms (SkyResolvedProvider   *p,
   rl->has_terms = TRUE;
   t->slot = slot_of (p, offer->offer_id, rl->price_index);
   t->unit = g_intern_string (price->unit);
+  t->line_unit = g_strcmp0 (line->unit, price->unit) != 0 ? g_intern_string (line->unit) : NULL;
   t->currency = g_intern_string (offer->currency);
+  t->price_date = price->effective_date != NULL &&
+                  g_strcmp0 (price->effective_date, offer->effective_date) != 0
+                  ? g_intern_string (price->effective_date) : NULL;
   t->amount = sky_decimal_from_price (price->amount);
   t->tiers = g_array_sized_new (FALSE, TRUE, sizeof (SkyPriceTier), price->tiers->len);
   for (guint i = 0; i < price->tiers->len; i++)
@@ -261,10 +341,16 @@ fill_terms (SkyResolvedProvider   *p,
       g_array_append_val (t->tiers, tier);
     }
   t->free_units = parse_quantity (price->free_quantity);
+  t->has_monthly_cap = price->has_monthly_cap;
+  t->monthly_cap = sky_decimal_from_price (price->monthly_cap);
+  copy_usage_bands (t, price);
   t->has_upfront_fee = price->has_upfront_fee;
   t->upfront_fee = sky_decimal_from_price (price->upfront_fee);
   t->term_months = sky_term_months (term);
-  t->committed = t->term_months > 0 && g_strcmp0 (line->unit, "hour") == 0;
+  /* An hourly commitment bills every hour, whatever unit of time the line counts in. */
+  t->committed = t->term_months > 0 && g_strcmp0 (price->unit, "hour") == 0 &&
+                 sky_unit_lookup (line->unit) != NULL &&
+                 sky_unit_lookup (line->unit)->dimension == SKY_DIMENSION_TIME;
   t->discount = discount_for (s, p->provider, offer->service, &t->has_discount);
   if (t->committed)
     {
@@ -290,6 +376,32 @@ fill_terms (SkyResolvedProvider   *p,
       t->rate_date = g_intern_string (rate->date);
     }
   return TRUE;
+}
+
+/* The exact figures of a price built from components, over the ones fill_terms() took from the
+ * price per hour added to the offer (rounded to 10 decimals); the on-demand price per hour of
+ * the same size, for a commitment's break-even. */
+static void
+fill_components (SkyPriceTerms           *t,
+                 SkyOfferDetails         *offer,
+                 const SkyScenarioLine   *line,
+                 const SkyComponentPrice *cp)
+{
+  t->has_components = TRUE;
+  t->amount = cp->amount;
+  t->upfront_fee = cp->upfront_fee;
+  t->vcpus = cp->vcpus;
+  t->vcpu_price = cp->vcpu_price;
+  t->memory_gib = cp->memory_gib;
+  t->gib_price = cp->gib_price;
+  if (t->committed)
+    {
+      SkyComponentPrice od;
+
+      t->has_on_demand = sky_offer_add_component_price (offer, "on-demand", line->min_vcpu_milli,
+                                                        line->min_memory_mgib, &od);
+      t->on_demand = t->has_on_demand ? od.amount : D (0);
+    }
 }
 
 /* Resolves @line of @scenario on @resolved's provider as if its purchase option were @term
@@ -356,6 +468,11 @@ sky_resolve_line (SkyCatalog            *catalog,
         .os = line->os,
         .storage_types = (const char * const *) line->storage_types,
         .max_oversize_milli = line->max_oversize_milli,
+        .architecture = line->architecture,
+        .tenancy = line->tenancy,
+        .licence = line->licence,
+        .software = line->software,
+        .capacity = line->capacity,
       };
       id = sky_catalog_cheapest_offer_pinned (catalog, provider, &pins, &req, &local);
       if (id == 0)
@@ -382,12 +499,49 @@ sky_resolve_line (SkyCatalog            *catalog,
       rl->offer = sky_catalog_get_offer (catalog, id, error);
       if (rl->offer == NULL)
         return NULL;
-      price = find_price (rl->offer, line->unit, term, &rl->price_index);
-      if (price == NULL)
+      price = find_line_price (rl->offer, line->unit, term, &rl->price_index);
+      /* A scenario that opts in prices on-demand lines at the offer's dev/test price where it
+       * has one. */
+      if (s->dev_test && g_strcmp0 (term, "on-demand") == 0)
+        {
+          guint dev_index;
+          SkyOfferPrice *dev = find_line_price (rl->offer, line->unit, "dev-test",
+                                                &dev_index);
+
+          if (dev != NULL)
+            {
+              price = dev;
+              rl->price_index = dev_index;
+              rl->terms.dev_test = TRUE;
+            }
+        }
+      if (price == NULL && line->kind != SKY_LINE_OFFER)
+        {
+          SkyComponentPrice cp;
+
+          if (sky_offer_add_component_price (rl->offer, term, line->min_vcpu_milli,
+                                             line->min_memory_mgib, &cp))
+            {
+              rl->price_index = cp.price_index;
+              if (fill_terms (p, s, line, term, rl, g_ptr_array_index (rl->offer->prices,
+                                                                       cp.price_index)))
+                rl->status = SKY_LINE_PRICED;
+              fill_components (&rl->terms, rl->offer, line, &cp);
+              return g_steal_pointer (&rl);
+            }
+        }
+      if (price == NULL && line->kind == SKY_LINE_OFFER &&
+          g_strcmp0 (line->unit, "hour") == 0 && sky_offer_is_sized_by_components (rl->offer))
         {
           rl->status = SKY_LINE_NOT_PRICED;
-          rl->reason = g_strdup_printf ("%s has no %s price per %s", rl->offer->sku, term,
-                                        line->unit);
+          rl->reason = g_strdup_printf ("%s is priced per vcpu-hour and per gib-hour: ask for its "
+                                        "size with a requirement (min-vcpu and min-memory-gib) "
+                                        "to price it per hour", rl->offer->sku);
+        }
+      else if (price == NULL)
+        {
+          rl->status = SKY_LINE_NOT_PRICED;
+          rl->reason = no_price_reason (rl->offer, line->unit, term);
         }
       else if (fill_terms (p, s, line, term, rl, price))
         rl->status = SKY_LINE_PRICED;

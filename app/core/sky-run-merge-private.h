@@ -21,6 +21,11 @@ typedef struct
   gint32      vcpu_milli;   /* the reader keeps specs within G_MAXINT32; -1 when unknown */
   gint32      memory_mgib;
   gint32      service;      /* the sheet's services by number: the first it lists is 0 */
+  gint32      software;     /* the sheet's word by number, -1 for none; with the three codes */
+  guint8      tenancy;      /* after it, the price's variant (PRICE_VARIANT()) */
+  guint8      licence;
+  guint8      capacity;
+  gint8       architecture; /* the vocabulary's code; -1 when the offer states none */
 } SkyPendingPrice;
 
 /* A pending price's place in the price table's key as two numbers, compared high first:

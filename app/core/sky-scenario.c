@@ -106,6 +106,11 @@ sky_scenario_line_free (SkyScenarioLine *line)
   g_free (line->geography);
   g_free (line->os);
   g_strfreev (line->storage_types);
+  g_free (line->architecture);
+  g_free (line->tenancy);
+  g_free (line->licence);
+  g_free (line->capacity);
+  g_free (line->software);
   g_free (line);
 }
 
@@ -126,6 +131,11 @@ sky_scenario_line_copy (const SkyScenarioLine *line)
   copy->geography = g_strdup (line->geography);
   copy->os = g_strdup (line->os);
   copy->storage_types = g_strdupv (line->storage_types);
+  copy->architecture = g_strdup (line->architecture);
+  copy->tenancy = g_strdup (line->tenancy);
+  copy->licence = g_strdup (line->licence);
+  copy->capacity = g_strdup (line->capacity);
+  copy->software = g_strdup (line->software);
   return copy;
 }
 
@@ -589,6 +599,21 @@ choice_attr (Reader             *r,
                node->name);
 }
 
+/* An identifier as sheets write one: lowercase letters, digits, ".", "_" and "-", starting
+ * with a letter or digit, at most 64 characters. */
+static gboolean
+is_identifier (const char *value)
+{
+  gsize len = strlen (value);
+
+  if (len == 0 || len > 64 || !(g_ascii_islower (value[0]) || g_ascii_isdigit (value[0])))
+    return FALSE;
+  for (const char *p = value; *p != '\0'; p++)
+    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '.' || *p == '_' || *p == '-'))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 read_requirement (Reader          *r,
                   xmlNode         *node,
@@ -596,7 +621,8 @@ read_requirement (Reader          *r,
 {
   static const char * const known[] = { "category", "min-vcpu", "min-memory-gib", "region",
                                         "geography", "os", "storage-types", "max-oversize",
-                                        NULL };
+                                        "architecture", "tenancy", "licence", "software",
+                                        "capacity", NULL };
   SkyDecimal vcpu = sky_decimal_from_int (0), memory = sky_decimal_from_int (0);
   SkyDecimal oversize = sky_decimal_from_int (0);
   g_autofree char *storage = NULL;
@@ -630,6 +656,29 @@ read_requirement (Reader          *r,
   storage = get (node, "storage-types");
   if (storage != NULL)
     line->storage_types = g_strsplit_set (g_strstrip (storage), " \t\n", -1);
+
+  /* Which rows of offers: any architecture, and the default row's tenancy, licence, software
+   * and capacity unless the requirement asks for others. */
+  line->architecture = get (node, "architecture");
+  line->tenancy = get (node, "tenancy");
+  line->licence = get (node, "licence");
+  line->capacity = get (node, "capacity");
+  line->software = get (node, "software");
+  if (!choice_attr (r, node, "architecture", sky_vocabulary_ids (SKY_VOCABULARY_ARCHITECTURE),
+                    &line->architecture) ||
+      !choice_attr (r, node, "tenancy", sky_vocabulary_ids (SKY_VOCABULARY_TENANCY),
+                    &line->tenancy) ||
+      !choice_attr (r, node, "licence", sky_vocabulary_ids (SKY_VOCABULARY_LICENCE),
+                    &line->licence) ||
+      !choice_attr (r, node, "capacity", sky_vocabulary_ids (SKY_VOCABULARY_CAPACITY),
+                    &line->capacity))
+    return FALSE;
+  if (line->software != NULL && !is_identifier (line->software))
+    return fail (r, node, "software", SKY_SCENARIO_ERROR_INVALID,
+                 "software “%s” of <%s> is not an identifier (lowercase letters, digits, “.”, "
+                 "“_”, “-”; at most 64)", line->software, node->name);
+  if (g_strcmp0 (line->software, SKY_SOFTWARE_NONE) == 0)
+    g_clear_pointer (&line->software, g_free);
   return TRUE;
 }
 
@@ -708,6 +757,12 @@ read_line (Reader      *r,
             return fail (r, node, "term", SKY_SCENARIO_ERROR_INVALID,
                          "unknown purchase option “%s” in <line>: use %s", term, terms);
           }
+        /* Dev/test prices stand in for on-demand ones, for the whole scenario or not at all. */
+        if (sky_purchase_option_lookup (term)->purchase_class == SKY_PURCHASE_DEV_TEST)
+          return fail (r, node, "term", SKY_SCENARIO_ERROR_INVALID,
+                       "a <line> is not priced at “%s” itself: give <scenario> dev-test=\"true\" "
+                       "and on-demand lines are priced at dev/test prices where there are any",
+                       term);
         g_free (line->term);
         line->term = g_steal_pointer (&term);
       }
@@ -1158,7 +1213,9 @@ static SkyScenario *
 read_root (Reader *r)
 {
   static const char * const known[] = { "format", "name", "currency", "hours-per-month",
-                                        "compare-by", NULL };
+                                        "compare-by", "dev-test", NULL };
+  static const char * const booleans[] = { "true", "false", NULL };
+  g_autofree char *dev_test = NULL;
   static const char * const compare_by[] = { "effective-monthly", "term-total", NULL };
   g_autofree char *compare = NULL;
   g_autoptr(SkyScenario) s = sky_scenario_new (NULL, NULL);
@@ -1212,6 +1269,10 @@ read_root (Reader *r)
     return NULL;
   s->compare_by = g_strcmp0 (compare, "term-total") == 0 ? SKY_COMPARE_TERM_TOTAL
                                                          : SKY_COMPARE_EFFECTIVE_MONTHLY;
+  dev_test = get (root, "dev-test");
+  if (!choice_attr (r, root, "dev-test", booleans, &dev_test))
+    return NULL;
+  s->dev_test = g_strcmp0 (dev_test, "true") == 0;
 
   for (xmlNode *node = root->children; node != NULL; node = node->next)
     {
@@ -1572,6 +1633,7 @@ sky_scenario_to_xml (const SkyScenario *s)
   attr (out, "currency", s->currency);
   decimal (out, "hours-per-month", s->hours_per_month);
   attr (out, "compare-by", s->compare_by == SKY_COMPARE_TERM_TOTAL ? "term-total" : NULL);
+  attr (out, "dev-test", s->dev_test ? "true" : NULL);
   g_string_append (out, ">\n");
 
   if (s->notes != NULL && *s->notes != '\0')
@@ -1665,6 +1727,11 @@ sky_scenario_to_xml (const SkyScenario *s)
           attr (out, "os", line->os);
           attr (out, "storage-types", types != NULL && *types != '\0' ? types : NULL);
           scaled (out, "max-oversize", line->max_oversize_milli);
+          attr (out, "architecture", line->architecture);
+          attr (out, "tenancy", line->tenancy);
+          attr (out, "licence", line->licence);
+          attr (out, "software", line->software);
+          attr (out, "capacity", line->capacity);
         }
       g_string_append (out, "/>\n  </line>\n");
     }

@@ -80,6 +80,11 @@ typedef struct
   char        *os;             /* NULL for any */
   GStrv        storage_types;  /* any of these; NULL for any */
   gint64       max_oversize_milli; /* how far past its minima an offer may go; 0: 2 × */
+  char        *architecture;   /* NULL for any */
+  char        *tenancy;        /* the vocabulary's ids; NULL for the default row's: shared, */
+  char        *licence;        /* licence included, used capacity */
+  char        *capacity;
+  char        *software;       /* pre-installed software; NULL for none */
 } SkyScenarioLine;
 
 /* The sheet a provider's prices of one service were taken from when the scenario was last
@@ -184,6 +189,8 @@ typedef struct
   char       *currency;        /* the currency results are reported in */
   SkyDecimal  hours_per_month;
   SkyCompareBy compare_by;
+  gboolean    dev_test;        /* on-demand lines priced at dev/test prices where offers have
+                                * them */
   GPtrArray  *providers;       /* char *: the providers priced side by side, in order */
   GPtrArray  *lines;           /* SkyScenarioLine */
   GPtrArray  *rates;           /* SkyExchangeRate */

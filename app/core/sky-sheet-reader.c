@@ -32,7 +32,7 @@ G_DEFINE_QUARK (sky-sheet-error-quark, sky_sheet_error)
  * comes, its characters are counted. */
 #define MAX_SOURCE_BYTES (256 * 1024)
 #define SOURCE_CHECK_STEP (16 * 1024)
-/* Limits well above what the format uses (at most 10 attributes, names of at most 14
+/* Limits well above what the format uses (at most 15 attributes, names of at most 14
  * characters): the parser takes time that grows with the square of an element's attributes. */
 #define MAX_ATTRIBUTES 64
 #define MAX_NAME_CHARS 64
@@ -56,6 +56,7 @@ typedef enum
   STAGE_SHEET,
   STAGE_SOURCE,
   STAGE_REGIONS,
+  STAGE_DISCOUNTS,
   STAGE_SERVICES,
 } Stage;
 
@@ -81,12 +82,14 @@ typedef enum
   EL_FEATURE,
   EL_PRICE,
   EL_TIER,
+  EL_USAGE_DISCOUNT,
+  EL_BAND,
   N_ELEMENTS
 } Element;
 
 static const char * const element_names[N_ELEMENTS] = {
   "price-sheet", "provider", "sheet", "source", "region", "service", "offer", "feature", "price",
-  "tier",
+  "tier", "usage-discount", "band",
 };
 
 /* The attributes of each element, by their positions in attr_names. */
@@ -97,13 +100,17 @@ enum { SOURCE_RETRIEVED, SOURCE_URL };
 enum { REGION_CODE, REGION_NAME, REGION_GEOGRAPHY };
 enum { SERVICE_ID, SERVICE_NAME, SERVICE_CATEGORY, SERVICE_SLA };
 enum { OFFER_SKU, OFFER_NAME, OFFER_REGION, OFFER_FAMILY, OFFER_VCPU, OFFER_MEMORY, OFFER_GPU,
-       OFFER_STORAGE_TYPE, OFFER_OS, OFFER_SLA };
+       OFFER_STORAGE_TYPE, OFFER_OS, OFFER_SLA, OFFER_ARCHITECTURE, OFFER_TENANCY, OFFER_LICENCE,
+       OFFER_SOFTWARE, OFFER_CAPACITY };
 enum { FEATURE_KEY, FEATURE_VALUE };
 enum { PRICE_UNIT, PRICE_TERM, PRICE_YEARS, PRICE_UPFRONT, PRICE_UPFRONT_FEE,
-       PRICE_FREE_QUANTITY, PRICE_AMOUNT };
+       PRICE_FREE_QUANTITY, PRICE_AMOUNT, PRICE_MONTHLY_CAP, PRICE_USAGE_DISCOUNT,
+       PRICE_EFFECTIVE_DATE, PRICE_OFFERING_CLASS };
 enum { TIER_FROM, TIER_TO, TIER_AMOUNT };
+enum { USAGE_DISCOUNT_ID };
+enum { BAND_FROM, BAND_TO, BAND_PERCENT };
 
-#define MAX_ATTRS 10
+#define MAX_ATTRS 15
 
 /* Like the elements' names, these are looked up once in the parser's dictionary. */
 static const char * const attr_names[N_ELEMENTS][MAX_ATTRS] = {
@@ -120,12 +127,19 @@ static const char * const attr_names[N_ELEMENTS][MAX_ATTRS] = {
   [EL_OFFER] = { [OFFER_SKU] = "sku", [OFFER_NAME] = "name", [OFFER_REGION] = "region",
                  [OFFER_FAMILY] = "family", [OFFER_VCPU] = "vcpu", [OFFER_MEMORY] = "memory-gib",
                  [OFFER_GPU] = "gpu", [OFFER_STORAGE_TYPE] = "storage-type", [OFFER_OS] = "os",
-                 [OFFER_SLA] = "sla" },
+                 [OFFER_SLA] = "sla", [OFFER_ARCHITECTURE] = "architecture",
+                 [OFFER_TENANCY] = "tenancy", [OFFER_LICENCE] = "licence",
+                 [OFFER_SOFTWARE] = "software", [OFFER_CAPACITY] = "capacity" },
   [EL_FEATURE] = { [FEATURE_KEY] = "key", [FEATURE_VALUE] = "value" },
   [EL_PRICE] = { [PRICE_UNIT] = "unit", [PRICE_TERM] = "term", [PRICE_YEARS] = "years",
                  [PRICE_UPFRONT] = "upfront", [PRICE_UPFRONT_FEE] = "upfront-fee",
-                 [PRICE_FREE_QUANTITY] = "free-quantity", [PRICE_AMOUNT] = "amount" },
+                 [PRICE_FREE_QUANTITY] = "free-quantity", [PRICE_AMOUNT] = "amount",
+                 [PRICE_MONTHLY_CAP] = "monthly-cap", [PRICE_USAGE_DISCOUNT] = "usage-discount",
+                 [PRICE_EFFECTIVE_DATE] = "effective-date",
+                 [PRICE_OFFERING_CLASS] = "offering-class" },
   [EL_TIER] = { [TIER_FROM] = "from", [TIER_TO] = "to", [TIER_AMOUNT] = "amount" },
+  [EL_USAGE_DISCOUNT] = { [USAGE_DISCOUNT_ID] = "id" },
+  [EL_BAND] = { [BAND_FROM] = "from", [BAND_TO] = "to", [BAND_PERCENT] = "percent" },
 };
 
 /* A piece of the file as read, on its way to the parser and to the checksum. */
@@ -217,6 +231,10 @@ typedef struct
 
   GHashTable         *regions;       /* code → SkySheetRegion */
   GHashTable         *service_ids;
+  GHashTable         *usage_discounts; /* the ids of the sheet's usage discounts */
+  SkySheetUsageDiscount discount;    /* the one being read, when in_discount */
+  gboolean            in_discount;
+  Loc                 band_loc;
   SkySheetService     service;
   gboolean            in_service;
 
@@ -887,6 +905,23 @@ check_word (Reader        *self,
   return word;
 }
 
+/* The entry of @vocabulary that the element's attribute at @position names, or the table's
+ * first entry when the attribute is absent; NULL, with the error set, for a value that is
+ * none. */
+static const SkyWord *
+attr_word (Reader        *self,
+           const Attrs   *a,
+           int            position,
+           SkyVocabulary  vocabulary)
+{
+  const char *value = a->values[position];
+
+  if (value == NULL)
+    return sky_vocabulary_nth (vocabulary, 0);
+  return check_word (self, element_names[a->element], attr_names[a->element][position], value,
+                     vocabulary);
+}
+
 static gboolean
 check_date (Reader     *self,
             const char *element,
@@ -1278,7 +1313,8 @@ start_service (Reader *self)
   const char *id, *name, *category;
   const SkyWord *category_word;
 
-  if (self->stage != STAGE_REGIONS && self->stage != STAGE_SERVICES)
+  if (self->stage != STAGE_REGIONS && self->stage != STAGE_DISCOUNTS &&
+      self->stage != STAGE_SERVICES)
     return unexpected (self, "service", "here: services come after the regions");
   if (!read_attrs (self, EL_SERVICE, &a) ||
       !(id = attr_require (self, &a, SERVICE_ID)) ||
@@ -1325,11 +1361,114 @@ start_service (Reader *self)
   return TRUE;
 }
 
+/* A table of discounts by the share of the month an instance runs: its bands follow. */
+static gboolean
+start_usage_discount (Reader *self)
+{
+  Attrs a;
+  const char *id;
+
+  if (self->stage != STAGE_REGIONS && self->stage != STAGE_DISCOUNTS)
+    return unexpected (self, "usage-discount", "here: usage discounts come after the regions "
+                       "and before services");
+  if (!read_attrs (self, EL_USAGE_DISCOUNT, &a) ||
+      !(id = attr_require (self, &a, USAGE_DISCOUNT_ID)) ||
+      !check_identifier (self, "usage-discount", "id", id))
+    return FALSE;
+  if (!g_hash_table_add (self->usage_discounts, g_strdup (id)))
+    return fail (self, "id", SKY_SHEET_ERROR_DUPLICATE, "usage discount “%s” is declared twice",
+                 id);
+  g_hash_table_lookup_extended (self->usage_discounts, id, (gpointer *) &self->discount.id,
+                                NULL);
+  g_array_set_size (self->discount.bands, 0);
+  self->in_discount = TRUE;
+  self->stage = STAGE_DISCOUNTS;
+  return TRUE;
+}
+
+/* A share of the month in percent, 0 to 100, with at most 4 decimals. */
+static gboolean
+parse_share (Reader     *self,
+             const char *attr,
+             const char *value,
+             SkyDecimal *out)
+{
+  return check_percentage (self, "band", attr, value) &&
+         parse_decimal (self, "band", attr, value, 4, out);
+}
+
+static gboolean
+start_band (Reader *self)
+{
+  Attrs a;
+  const char *from_s, *to_s, *percent_s;
+  SkySheetBand band;
+  GArray *bands = self->discount.bands;
+
+  if (!read_attrs (self, EL_BAND, &a) ||
+      !(from_s = attr_require (self, &a, BAND_FROM)) ||
+      !(to_s = attr_require (self, &a, BAND_TO)) ||
+      !(percent_s = attr_require (self, &a, BAND_PERCENT)) ||
+      !parse_share (self, "from", from_s, &band.from) ||
+      !parse_share (self, "to", to_s, &band.to) ||
+      !parse_share (self, "percent", percent_s, &band.percent))
+    return FALSE;
+
+  if (bands->len == 0 && !sky_decimal_is_zero (band.from))
+    return fail (self, "from", SKY_SHEET_ERROR_BANDS,
+                 "the first band must start at 0, not at %s", shown (self, from_s));
+  if (bands->len > 0)
+    {
+      SkyDecimal end = g_array_index (bands, SkySheetBand, bands->len - 1).to;
+      int cmp = sky_decimal_compare (band.from, end);
+      g_autofree char *end_s = sky_decimal_to_string (end);
+
+      if (cmp < 0)
+        return fail (self, "from", SKY_SHEET_ERROR_BANDS,
+                     "this band overlaps the previous one: it starts at %s, the previous one "
+                     "ends at %s", shown (self, from_s), end_s);
+      if (cmp > 0)
+        return fail (self, "from", SKY_SHEET_ERROR_BANDS,
+                     "gap between bands: the previous one ends at %s, this one starts at %s",
+                     end_s, shown (self, from_s));
+    }
+  if (sky_decimal_compare (band.to, band.from) <= 0)
+    return fail (self, "to", SKY_SHEET_ERROR_BANDS,
+                 "a band must end after it starts (from %s, to %s)", shown (self, from_s),
+                 shown (self, to_s));
+  band.from = sky_decimal_normalize (band.from);
+  band.to = sky_decimal_normalize (band.to);
+  band.percent = sky_decimal_normalize (band.percent);
+  g_array_append_val (bands, band);
+  self->band_loc = self->loc;
+  return TRUE;
+}
+
+static gboolean
+end_usage_discount (Reader *self)
+{
+  GArray *bands = self->discount.bands;
+
+  self->in_discount = FALSE;
+  if (bands->len == 0)
+    return fail (self, NULL, SKY_SHEET_ERROR_BANDS,
+                 "usage discount “%s” has no <band>", self->discount.id);
+  if (sky_decimal_compare (g_array_index (bands, SkySheetBand, bands->len - 1).to,
+                           sky_decimal_from_int (100)) != 0)
+    return fail_at (self, self->band_loc, "to", SKY_SHEET_ERROR_BANDS,
+                    "the last band must end at 100: the bands cover the whole month");
+  if (self->sink->usage_discount != NULL &&
+      !self->sink->usage_discount (&self->discount, self->user_data, &self->error))
+    return FALSE;
+  return TRUE;
+}
+
 static gboolean
 start_offer (Reader *self)
 {
   Attrs a;
-  const char *sku, *name, *region_code, *family, *storage_type, *os, *sla;
+  const char *sku, *name, *region_code, *family, *storage_type, *os, *sla, *software;
+  const SkyWord *architecture = NULL, *tenancy, *licence, *capacity;
   SkySheetOffer *offer;
   SkySheetRegion *region;
   gsize sku_len;
@@ -1363,16 +1502,31 @@ start_offer (Reader *self)
       !check_percentage (self, "offer", "sla", sla))
     return FALSE;
 
+  /* The attributes that tell an offer's rows apart: each absent one means what a sheet without
+   * it meant before, the first entry of its list; software is any identifier, "none" for
+   * none. */
+  software = a.values[OFFER_SOFTWARE];
+  if ((a.values[OFFER_ARCHITECTURE] != NULL &&
+       !(architecture = check_word (self, "offer", "architecture", a.values[OFFER_ARCHITECTURE],
+                                    SKY_VOCABULARY_ARCHITECTURE))) ||
+      !(tenancy = attr_word (self, &a, OFFER_TENANCY, SKY_VOCABULARY_TENANCY)) ||
+      !(licence = attr_word (self, &a, OFFER_LICENCE, SKY_VOCABULARY_LICENCE)) ||
+      !(capacity = attr_word (self, &a, OFFER_CAPACITY, SKY_VOCABULARY_CAPACITY)) ||
+      (software != NULL && !check_identifier (self, "offer", "software", software)))
+    return FALSE;
+  if (software != NULL && strcmp (software, SKY_SOFTWARE_NONE) == 0)
+    software = NULL;
+
   offer = &self->offer_store;
   {
     /* The offer's text, in one block it owns; geography and category are the lists'. */
     const char *texts[] = {
       sku, name, region->code, family, storage_type, os,
-      sla != NULL ? sla : self->service.sla,
+      sla != NULL ? sla : self->service.sla, software,
     };
     const char **fields[G_N_ELEMENTS (texts)] = {
       &offer->sku, &offer->name, &offer->region, &offer->family, &offer->storage_type,
-      &offer->os, &offer->sla,
+      &offer->os, &offer->sla, &offer->software,
     };
     gsize lengths[G_N_ELEMENTS (texts)];
     gsize total = 0;
@@ -1403,6 +1557,10 @@ start_offer (Reader *self)
   }
   offer->geography = region->geography;
   offer->category = self->service.category;
+  offer->architecture = architecture != NULL ? architecture->id : NULL;
+  offer->tenancy = tenancy->id;
+  offer->licence = licence->id;
+  offer->capacity = capacity->id;
   offer->line = self->loc.line;
   offer->nth = self->loc.nth;
   self->offer = offer;
@@ -1522,9 +1680,11 @@ purchase_option (Reader      *self,
   const char *years = a->values[PRICE_YEARS];
   const char *upfront = a->values[PRICE_UPFRONT];
   const char *fee = a->values[PRICE_UPFRONT_FEE];
+  const char *offering_class = a->values[PRICE_OFFERING_CLASS];
   const SkyWord *klass, *paid;
   const SkyPurchaseOption *option;
   g_autofree char *choices = NULL;
+  gboolean convertible = FALSE;
   guint months;
 
   if (term == NULL)
@@ -1549,7 +1709,24 @@ purchase_option (Reader      *self,
           return (fail (self, extra, SKY_SHEET_ERROR_INVALID_VALUE,
                         "“%s” is only for %s prices", extra, choices), NULL);
         }
+      if (offering_class != NULL)
+        return (fail (self, "offering-class", SKY_SHEET_ERROR_INVALID_VALUE,
+                      "“offering-class” is only for reserved prices"), NULL);
       return option->word.id;
+    }
+
+  /* A reservation is standard or convertible: both may be on offer side by side. */
+  if (offering_class != NULL)
+    {
+      if (klass->code != SKY_PURCHASE_RESERVATION)
+        return (fail (self, "offering-class", SKY_SHEET_ERROR_INVALID_VALUE,
+                      "“offering-class” is only for reserved prices"), NULL);
+      if (strcmp (offering_class, "convertible") == 0)
+        convertible = TRUE;
+      else if (strcmp (offering_class, "standard") != 0)
+        return (fail (self, "offering-class", SKY_SHEET_ERROR_INVALID_VALUE,
+                      "unknown offering-class “%s”: use standard or convertible",
+                      shown (self, offering_class)), NULL);
     }
 
   /* The years a class offers are written out only for a message: not for every price. */
@@ -1582,7 +1759,7 @@ purchase_option (Reader      *self,
     return (fail (self, NULL, SKY_SHEET_ERROR_MISSING_ATTRIBUTE,
                   "upfront=\"%s\" needs the attribute “upfront-fee”", upfront), NULL);
 
-  option = sky_purchase_option_find (klass->code, months, paid->code);
+  option = sky_purchase_option_find_full (klass->code, months, paid->code, convertible);
   if (option == NULL)
     return (fail (self, "upfront", SKY_SHEET_ERROR_INVALID_VALUE,
                   "a %s price for %s years cannot be paid with upfront “%s”", term, years,
@@ -1590,11 +1767,54 @@ purchase_option (Reader      *self,
   return option->word.id;
 }
 
+/* A price's monthly cap and usage discount: only on a flat price without a free quantity, a
+ * cap per time without a commitment, a usage discount per hour on demand. */
+static gboolean
+price_rules (Reader        *self,
+             const Attrs   *a,
+             const SkyUnit *unit,
+             SkySheetPrice *price)
+{
+  const char *cap = a->values[PRICE_MONTHLY_CAP];
+  const char *table = a->values[PRICE_USAGE_DISCOUNT];
+  const char *attr = cap != NULL ? "monthly-cap" : "usage-discount";
+
+  if (cap == NULL && table == NULL)
+    return TRUE;
+  if (price->free_quantity != NULL)
+    return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE,
+                 "a price with “%s” cannot have a free-quantity", attr);
+  if (cap != NULL)
+    {
+      if (unit->dimension != SKY_DIMENSION_TIME || sky_term_months (price->term) > 0)
+        return fail (self, "monthly-cap", SKY_SHEET_ERROR_INVALID_VALUE,
+                     "a monthly-cap is only for prices per running time without a commitment "
+                     "(this one is per %s, %s)", price->unit, price->term);
+      if (!parse_money (self, "price", "monthly-cap", cap, &price->monthly_cap))
+        return FALSE;
+      price->has_monthly_cap = TRUE;
+    }
+  if (table != NULL)
+    {
+      if (strcmp (price->term, "on-demand") != 0 ||
+          !(strcmp (price->unit, "hour") == 0 || strcmp (price->unit, "vcpu-hour") == 0 ||
+            strcmp (price->unit, "gib-hour") == 0))
+        return fail (self, "usage-discount", SKY_SHEET_ERROR_INVALID_VALUE,
+                     "a usage-discount is only for on-demand prices per hour, vcpu-hour or "
+                     "gib-hour (this one is per %s, %s)", price->unit, price->term);
+      if (!g_hash_table_lookup_extended (self->usage_discounts, table,
+                                         (gpointer *) &price->usage_discount, NULL))
+        return fail (self, "usage-discount", SKY_SHEET_ERROR_UNDECLARED,
+                     "usage discount “%s” is not declared in the sheet", shown (self, table));
+    }
+  return TRUE;
+}
+
 static gboolean
 start_price (Reader *self)
 {
   Attrs a;
-  const char *unit, *amount, *fee, *free_quantity;
+  const char *unit, *amount, *fee, *free_quantity, *date;
   const SkyUnit *priced_unit;
   SkySheetPrice *price;
   SkyDecimal free_q;
@@ -1604,12 +1824,10 @@ start_price (Reader *self)
     return FALSE;
   priced_unit = sky_unit_lookup (unit);
   if (priced_unit == NULL || !priced_unit->priced)
-    {
-      g_autofree char *choices = sky_vocabulary_describe (SKY_VOCABULARY_UNIT);
-
-      return fail (self, "unit", SKY_SHEET_ERROR_INVALID_VALUE, "unknown unit “%s”: use %s",
-                   shown (self, unit), choices);
-    }
+    /* The units are too many to list in a message that must stay short. */
+    return fail (self, "unit", SKY_SHEET_ERROR_INVALID_VALUE,
+                 "unknown unit “%s”: use one the price sheet format lists, such as hour, "
+                 "month, gb, gib, gb-month, gb-second or million-requests", shown (self, unit));
 
   if (self->spare_prices->len > 0)
     price = g_ptr_array_steal_index_fast (self->spare_prices, self->spare_prices->len - 1);
@@ -1621,6 +1839,10 @@ start_price (Reader *self)
   price->has_upfront_fee = FALSE;
   price->upfront_fee = 0;
   price->amount = 0;
+  price->has_monthly_cap = FALSE;
+  price->monthly_cap = 0;
+  price->usage_discount = NULL;
+  price->effective_date[0] = '\0';
   g_ptr_array_add (self->offer->prices, price);
   self->price = price;
   self->price_loc = self->loc;
@@ -1646,6 +1868,17 @@ start_price (Reader *self)
                           &free_q))
         return FALSE;
       price->free_quantity = sky_decimal_to_string (free_q);
+    }
+
+  if (!price_rules (self, &a, priced_unit, price))
+    return FALSE;
+  /* The source's date for this price; it may be later than the sheet's. */
+  date = a.values[PRICE_EFFECTIVE_DATE];
+  if (date != NULL)
+    {
+      if (!check_date (self, "price", "effective-date", date))
+        return FALSE;
+      memcpy (price->effective_date, date, sizeof price->effective_date);
     }
 
   amount = a.values[PRICE_AMOUNT];
@@ -1676,6 +1909,11 @@ end_price (Reader *self)
   if (price->tiers->len > 0 && !self->tier_open)
     return fail_at (self, self->tier_loc, "to", SKY_SHEET_ERROR_TIERS,
                     "the last tier must have no “to”: it covers all usage above its “from”");
+  if (price->tiers->len > 0 && (price->has_monthly_cap || price->usage_discount != NULL))
+    return fail_at (self, self->price_loc, price->has_monthly_cap ? "monthly-cap"
+                                                                  : "usage-discount",
+                    SKY_SHEET_ERROR_INVALID_VALUE, "a price with tiers cannot have “%s”",
+                    price->has_monthly_cap ? "monthly-cap" : "usage-discount");
   if (price->tiers->len > 0)
     price->amount = g_array_index (price->tiers, SkySheetTier, 0).amount;
   return TRUE;
@@ -1735,6 +1973,52 @@ start_tier (Reader *self)
   if (to_s != NULL)
     self->tier_end = to;
   return TRUE;
+}
+
+/* @bands (SkySheetBand) as text, "FROM:TO:PERCENT" per band separated by commas, as the
+ * catalog keeps them. */
+char *
+sky_sheet_bands_to_string (const GArray *bands)
+{
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (bands != NULL, NULL);
+
+  for (guint i = 0; i < bands->len; i++)
+    {
+      const SkySheetBand *band = &g_array_index (bands, SkySheetBand, i);
+      g_autofree char *from = sky_decimal_to_string (band->from);
+      g_autofree char *to = sky_decimal_to_string (band->to);
+      g_autofree char *percent = sky_decimal_to_string (band->percent);
+
+      g_string_append_printf (text, "%s%s:%s:%s", i > 0 ? "," : "", from, to, percent);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The bands sky_sheet_bands_to_string() wrote; NULL when @text is not in that form. */
+GArray *
+sky_sheet_bands_parse (const char *text)
+{
+  g_autoptr(GArray) bands = g_array_new (FALSE, TRUE, sizeof (SkySheetBand));
+  g_auto(GStrv) parts = NULL;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+  parts = g_strsplit (text, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (parts[i], ":", -1);
+      SkySheetBand band;
+
+      if (g_strv_length (f) != 3 ||
+          !sky_decimal_parse (f[0], 4, FALSE, &band.from, NULL) ||
+          !sky_decimal_parse (f[1], 4, FALSE, &band.to, NULL) ||
+          !sky_decimal_parse (f[2], 4, FALSE, &band.percent, NULL))
+        return NULL;
+      g_array_append_val (bands, band);
+    }
+  return g_steal_pointer (&bands);
 }
 
 /* The loop --------------------------------------------------------------------------------- */
@@ -1811,10 +2095,12 @@ start_element (Reader     *self,
       if (is (self, name, EL_SHEET)) return start_sheet (self);
       if (is (self, name, EL_SOURCE)) return start_source (self);
       if (is (self, name, EL_REGION)) return start_region (self);
+      if (is (self, name, EL_USAGE_DISCOUNT)) return start_usage_discount (self);
       if (is (self, name, EL_SERVICE)) return start_service (self);
       break;
     case 2:
       if (is (self, name, EL_OFFER) && self->in_service) return start_offer (self);
+      if (is (self, name, EL_BAND) && self->in_discount) return start_band (self);
       break;
     case 3:
       if (is (self, name, EL_FEATURE) && self->offer != NULL) return start_feature (self);
@@ -1844,6 +2130,7 @@ end_element (Reader     *self,
     {
     case 1:
       if (self->in_source) return end_source (self);
+      if (self->in_discount) return end_usage_discount (self);
       if (is (self, name, EL_SERVICE)) self->in_service = FALSE;
       return TRUE;
     case 2:
@@ -2426,6 +2713,8 @@ sky_sheet_read_fd (int                  fd,
   hasher_init (&self.hasher, self.hashing);
   self.regions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, region_free);
   self.service_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.usage_discounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.discount.bands = g_array_new (FALSE, TRUE, sizeof (SkySheetBand));
   self.line_of_last_start = -1;
   self.pending_start = G_MAXUINT64;
   self.values = g_string_sized_new (256);
@@ -2457,6 +2746,8 @@ sky_sheet_read_fd (int                  fd,
   service_clear (&self.service);
   g_hash_table_unref (self.regions);
   g_hash_table_unref (self.service_ids);
+  g_hash_table_unref (self.usage_discounts);
+  g_array_unref (self.discount.bands);
   if (self.source_text != NULL)
     g_string_free (self.source_text, TRUE);
   g_string_free (self.values, TRUE);

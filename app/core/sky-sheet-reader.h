@@ -29,6 +29,7 @@ typedef enum
   SKY_SHEET_ERROR_UNDECLARED,
   SKY_SHEET_ERROR_TIERS,
   SKY_SHEET_ERROR_TOO_LARGE,
+  SKY_SHEET_ERROR_BANDS,
 } SkySheetError;
 
 typedef struct
@@ -75,7 +76,25 @@ typedef struct
   gint64      upfront_fee;
   char       *free_quantity; /* NULL when there is no free tier */
   GArray     *tiers;         /* SkySheetTier; empty for a flat price */
+  gboolean    has_monthly_cap;
+  gint64      monthly_cap;   /* what one unit of quantity costs a month at most */
+  const char *usage_discount; /* the id of a <usage-discount> of the sheet, or NULL */
+  char        effective_date[11]; /* YYYY-MM-DD, the price's own; "" when it has none */
 } SkySheetPrice;
+
+/* One band of a usage discount: from and to are shares of the month in percent. */
+typedef struct
+{
+  SkyDecimal from;
+  SkyDecimal to;
+  SkyDecimal percent;        /* off the price, for the hours in the band */
+} SkySheetBand;
+
+typedef struct
+{
+  const char *id;
+  GArray     *bands;         /* SkySheetBand, from 0 to 100 without gaps */
+} SkySheetUsageDiscount;
 
 /* The text fields point into @strings, which the offer owns. */
 typedef struct
@@ -89,6 +108,11 @@ typedef struct
   const char *storage_type;
   const char *os;
   const char *sla;           /* the offer's, or else its service's; may be NULL */
+  const char *software;      /* pre-installed software; NULL for none */
+  const char *architecture;  /* the vocabulary's string; NULL when the sheet does not say */
+  const char *tenancy;       /* the vocabulary's strings: the first entry of each when the */
+  const char *licence;       /* sheet does not say */
+  const char *capacity;
   char       *strings;
   gsize       strings_len;   /* the bytes of @strings the fields take, their NULs included */
   gint64      vcpu_milli;    /* -1 when not given */
@@ -116,6 +140,10 @@ typedef struct
   gboolean (*offer)   (const SkySheetOffer   *offer,
                        gpointer               user_data,
                        GError               **error);
+  /* Each table whole, once its last band is read; before the services. */
+  gboolean (*usage_discount) (const SkySheetUsageDiscount *discount,
+                              gpointer                     user_data,
+                              GError                     **error);
 } SkySheetSink;
 
 typedef void (*SkyProgressFunc) (guint64  done,
@@ -143,6 +171,8 @@ gboolean    sky_sheet_read_fd        (int                  fd,
                                       SkyProgressFunc      progress,
                                       gpointer             progress_data,
                                       GError             **error);
+char       *sky_sheet_bands_to_string (const GArray       *bands);
+GArray     *sky_sheet_bands_parse    (const char          *text);
 char       *sky_sheet_locate         (const char          *path,
                                       long                 line,
                                       int                  nth,

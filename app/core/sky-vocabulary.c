@@ -18,32 +18,47 @@
  * test-vocabulary checks that the schemas and the documents agree with the tables. */
 
 static const SkyPurchaseOption purchase_options[] = {
-  { { "on-demand", N_("On demand"), 0 }, SKY_PURCHASE_ON_DEMAND, 0, SKY_UPFRONT_NONE },
-  { { "spot", N_("Spot"), 1 }, SKY_PURCHASE_SPOT, 0, SKY_UPFRONT_NONE },
+  { { "on-demand", N_("On demand"), 0 }, SKY_PURCHASE_ON_DEMAND, 0, SKY_UPFRONT_NONE, FALSE },
+  { { "spot", N_("Spot"), 1 }, SKY_PURCHASE_SPOT, 0, SKY_UPFRONT_NONE, FALSE },
+  { { "dev-test", N_("Dev/test"), 20 }, SKY_PURCHASE_DEV_TEST, 0, SKY_UPFRONT_NONE, FALSE },
   { { "reserved-1y-no-upfront", N_("Reserved 1 yr, no upfront"), 2 },
-    SKY_PURCHASE_RESERVATION, 12, SKY_UPFRONT_NONE },
+    SKY_PURCHASE_RESERVATION, 12, SKY_UPFRONT_NONE, FALSE },
   { { "reserved-1y-partial-upfront", N_("Reserved 1 yr, partial upfront"), 3 },
-    SKY_PURCHASE_RESERVATION, 12, SKY_UPFRONT_PARTIAL },
+    SKY_PURCHASE_RESERVATION, 12, SKY_UPFRONT_PARTIAL, FALSE },
   { { "reserved-1y-all-upfront", N_("Reserved 1 yr, all upfront"), 4 },
-    SKY_PURCHASE_RESERVATION, 12, SKY_UPFRONT_ALL },
+    SKY_PURCHASE_RESERVATION, 12, SKY_UPFRONT_ALL, FALSE },
   { { "reserved-3y-no-upfront", N_("Reserved 3 yr, no upfront"), 5 },
-    SKY_PURCHASE_RESERVATION, 36, SKY_UPFRONT_NONE },
+    SKY_PURCHASE_RESERVATION, 36, SKY_UPFRONT_NONE, FALSE },
   { { "reserved-3y-partial-upfront", N_("Reserved 3 yr, partial upfront"), 6 },
-    SKY_PURCHASE_RESERVATION, 36, SKY_UPFRONT_PARTIAL },
+    SKY_PURCHASE_RESERVATION, 36, SKY_UPFRONT_PARTIAL, FALSE },
   { { "reserved-3y-all-upfront", N_("Reserved 3 yr, all upfront"), 7 },
-    SKY_PURCHASE_RESERVATION, 36, SKY_UPFRONT_ALL },
+    SKY_PURCHASE_RESERVATION, 36, SKY_UPFRONT_ALL, FALSE },
+  { { "reserved-convertible-1y-no-upfront", N_("Reserved convertible 1 yr, no upfront"), 14 },
+    SKY_PURCHASE_RESERVATION, 12, SKY_UPFRONT_NONE, TRUE },
+  { { "reserved-convertible-1y-partial-upfront",
+      N_("Reserved convertible 1 yr, partial upfront"), 15 },
+    SKY_PURCHASE_RESERVATION, 12, SKY_UPFRONT_PARTIAL, TRUE },
+  { { "reserved-convertible-1y-all-upfront", N_("Reserved convertible 1 yr, all upfront"), 16 },
+    SKY_PURCHASE_RESERVATION, 12, SKY_UPFRONT_ALL, TRUE },
+  { { "reserved-convertible-3y-no-upfront", N_("Reserved convertible 3 yr, no upfront"), 17 },
+    SKY_PURCHASE_RESERVATION, 36, SKY_UPFRONT_NONE, TRUE },
+  { { "reserved-convertible-3y-partial-upfront",
+      N_("Reserved convertible 3 yr, partial upfront"), 18 },
+    SKY_PURCHASE_RESERVATION, 36, SKY_UPFRONT_PARTIAL, TRUE },
+  { { "reserved-convertible-3y-all-upfront", N_("Reserved convertible 3 yr, all upfront"), 19 },
+    SKY_PURCHASE_RESERVATION, 36, SKY_UPFRONT_ALL, TRUE },
   { { "savings-plan-1y-no-upfront", N_("Savings plan 1 yr, no upfront"), 8 },
-    SKY_PURCHASE_SAVINGS_PLAN, 12, SKY_UPFRONT_NONE },
+    SKY_PURCHASE_SAVINGS_PLAN, 12, SKY_UPFRONT_NONE, FALSE },
   { { "savings-plan-1y-partial-upfront", N_("Savings plan 1 yr, partial upfront"), 9 },
-    SKY_PURCHASE_SAVINGS_PLAN, 12, SKY_UPFRONT_PARTIAL },
+    SKY_PURCHASE_SAVINGS_PLAN, 12, SKY_UPFRONT_PARTIAL, FALSE },
   { { "savings-plan-1y-all-upfront", N_("Savings plan 1 yr, all upfront"), 10 },
-    SKY_PURCHASE_SAVINGS_PLAN, 12, SKY_UPFRONT_ALL },
+    SKY_PURCHASE_SAVINGS_PLAN, 12, SKY_UPFRONT_ALL, FALSE },
   { { "savings-plan-3y-no-upfront", N_("Savings plan 3 yr, no upfront"), 11 },
-    SKY_PURCHASE_SAVINGS_PLAN, 36, SKY_UPFRONT_NONE },
+    SKY_PURCHASE_SAVINGS_PLAN, 36, SKY_UPFRONT_NONE, FALSE },
   { { "savings-plan-3y-partial-upfront", N_("Savings plan 3 yr, partial upfront"), 12 },
-    SKY_PURCHASE_SAVINGS_PLAN, 36, SKY_UPFRONT_PARTIAL },
+    SKY_PURCHASE_SAVINGS_PLAN, 36, SKY_UPFRONT_PARTIAL, FALSE },
   { { "savings-plan-3y-all-upfront", N_("Savings plan 3 yr, all upfront"), 13 },
-    SKY_PURCHASE_SAVINGS_PLAN, 36, SKY_UPFRONT_ALL },
+    SKY_PURCHASE_SAVINGS_PLAN, 36, SKY_UPFRONT_ALL, FALSE },
 };
 
 #define GB G_GUINT64_CONSTANT (1000000000)
@@ -53,14 +68,24 @@ static const SkyPurchaseOption purchase_options[] = {
 static const SkyUnit units[] = {
   { { "hour", N_("Hour"), 0 }, SKY_DIMENSION_TIME, 3600, 1, TRUE },
   { { "second", N_("Second"), 1 }, SKY_DIMENSION_TIME, 1, 1, TRUE },
+  { { "minute", N_("Minute"), 17 }, SKY_DIMENSION_TIME, 60, 1, TRUE },
+  { { "100-seconds", N_("100 seconds"), 25 }, SKY_DIMENSION_TIME, 100, 1, TRUE },
+  { { "day", N_("Day"), 18 }, SKY_DIMENSION_TIME, 24 * 3600, 1, TRUE },
   { { "month", N_("Month"), 2 }, SKY_DIMENSION_MONTHS, 1, 1, TRUE },
+  { { "year", N_("Year"), 26 }, SKY_DIMENSION_MONTHS, 12, 1, TRUE },
   { { "gb", N_("GB"), 3 }, SKY_DIMENSION_DATA, GB, 1, TRUE },
-  { { "gib", N_("GiB"), 14 }, SKY_DIMENSION_DATA, GIB, 1, FALSE },
-  { { "tb", N_("TB"), 15 }, SKY_DIMENSION_DATA, 1000 * GB, 1, FALSE },
-  { { "tib", N_("TiB"), 16 }, SKY_DIMENSION_DATA, 1024 * GIB, 1, FALSE },
+  { { "gib", N_("GiB"), 14 }, SKY_DIMENSION_DATA, GIB, 1, TRUE },
+  { { "tb", N_("TB"), 15 }, SKY_DIMENSION_DATA, 1000 * GB, 1, TRUE },
+  { { "tib", N_("TiB"), 16 }, SKY_DIMENSION_DATA, 1024 * GIB, 1, TRUE },
   { { "gb-month", N_("GB-month"), 4 }, SKY_DIMENSION_DATA_MONTHS, GB, 1, TRUE },
+  { { "gib-month", N_("GiB-month"), 19 }, SKY_DIMENSION_DATA_MONTHS, GIB, 1, TRUE },
+  { { "tb-month", N_("TB-month"), 20 }, SKY_DIMENSION_DATA_MONTHS, 1000 * GB, 1, TRUE },
+  { { "tib-month", N_("TiB-month"), 21 }, SKY_DIMENSION_DATA_MONTHS, 1024 * GIB, 1, TRUE },
   { { "gb-second", N_("GB-second"), 5 }, SKY_DIMENSION_DATA_TIME, GB, 1, TRUE },
+  { { "gib-second", N_("GiB-second"), 22 }, SKY_DIMENSION_DATA_TIME, GIB, 1, TRUE },
+  { { "gb-hour", N_("GB-hour"), 24 }, SKY_DIMENSION_DATA_TIME, GB * 3600, 1, TRUE },
   { { "gib-hour", N_("GiB-hour"), 6 }, SKY_DIMENSION_DATA_TIME, GIB * 3600, 1, TRUE },
+  { { "vcpu-second", N_("vCPU-second"), 23 }, SKY_DIMENSION_VCPU_TIME, 1, 1, TRUE },
   { { "vcpu-hour", N_("vCPU-hour"), 7 }, SKY_DIMENSION_VCPU_TIME, 3600, 1, TRUE },
   { { "request", N_("Request"), 8 }, SKY_DIMENSION_REQUESTS, 1, 1, TRUE },
   { { "1k-requests", N_("1,000 requests"), 9 }, SKY_DIMENSION_REQUESTS, 1000, 1, TRUE },
@@ -150,12 +175,38 @@ static const SkyWord purchase_classes[] = {
   { "spot", N_("Spot"), SKY_PURCHASE_SPOT },
   { "reserved", N_("Reservation"), SKY_PURCHASE_RESERVATION },
   { "savings-plan", N_("Savings plan"), SKY_PURCHASE_SAVINGS_PLAN },
+  { "dev-test", N_("Dev/test"), SKY_PURCHASE_DEV_TEST },
 };
 
 static const SkyWord upfronts[] = {
   { "none", N_("No upfront"), SKY_UPFRONT_NONE },
   { "partial", N_("Partial upfront"), SKY_UPFRONT_PARTIAL },
   { "all", N_("All upfront"), SKY_UPFRONT_ALL },
+};
+
+/* An offer's attributes. The catalog keeps tenancy, licence and capacity in four bits each of
+ * a price's variant (PRICE_VARIANT()): their codes stay below 16. */
+static const SkyWord architectures[] = {
+  { "x86-64", N_("x86-64"), SKY_ARCHITECTURE_X86_64 },
+  { "arm64", N_("Arm64"), SKY_ARCHITECTURE_ARM64 },
+};
+
+static const SkyWord tenancies[] = {
+  { "shared", N_("Shared"), SKY_TENANCY_SHARED },
+  { "dedicated", N_("Dedicated instance"), SKY_TENANCY_DEDICATED },
+  { "host", N_("Dedicated host"), SKY_TENANCY_HOST },
+};
+
+static const SkyWord licences[] = {
+  { "included", N_("Licence included"), SKY_LICENCE_INCLUDED },
+  { "byol", N_("Bring your own licence"), SKY_LICENCE_BYOL },
+};
+
+static const SkyWord capacities[] = {
+  { "used", N_("Used"), SKY_CAPACITY_USED },
+  { "unused-reservation", N_("Unused reservation"), SKY_CAPACITY_UNUSED_RESERVATION },
+  { "allocated-reservation", N_("Allocated reservation"), SKY_CAPACITY_ALLOCATED_RESERVATION },
+  { "allocated-host", N_("Allocated host"), SKY_CAPACITY_ALLOCATED_HOST },
 };
 
 typedef struct
@@ -180,6 +231,10 @@ static const Table tables[SKY_N_VOCABULARIES] = {
   [SKY_VOCABULARY_OPERATING_SYSTEM] = TABLE (operating_systems),
   [SKY_VOCABULARY_PURCHASE_CLASS] = TABLE (purchase_classes),
   [SKY_VOCABULARY_UPFRONT] = TABLE (upfronts),
+  [SKY_VOCABULARY_ARCHITECTURE] = TABLE (architectures),
+  [SKY_VOCABULARY_TENANCY] = TABLE (tenancies),
+  [SKY_VOCABULARY_LICENCE] = TABLE (licences),
+  [SKY_VOCABULARY_CAPACITY] = TABLE (capacities),
 };
 
 static inline const SkyWord *
@@ -312,17 +367,28 @@ sky_purchase_option_lookup (const char *id)
 }
 
 /* The purchase option of @purchase_class committed for @months with @upfront paid; NULL when
- * there is none. */
+ * there is none. A reservation found so is a standard one. */
 const SkyPurchaseOption *
 sky_purchase_option_find (SkyPurchaseClass purchase_class,
                           guint            months,
                           SkyUpfront       upfront)
 {
+  return sky_purchase_option_find_full (purchase_class, months, upfront, FALSE);
+}
+
+/* As sky_purchase_option_find(), for a convertible reservation when @convertible. */
+const SkyPurchaseOption *
+sky_purchase_option_find_full (SkyPurchaseClass purchase_class,
+                               guint            months,
+                               SkyUpfront       upfront,
+                               gboolean         convertible)
+{
   for (guint i = 0; i < G_N_ELEMENTS (purchase_options); i++)
     {
       const SkyPurchaseOption *o = &purchase_options[i];
 
-      if (o->purchase_class == purchase_class && o->months == months && o->upfront == upfront)
+      if (o->purchase_class == purchase_class && o->months == months &&
+          o->upfront == upfront && o->convertible == !!convertible)
         return o;
     }
   return NULL;

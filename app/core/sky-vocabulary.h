@@ -29,6 +29,10 @@ typedef enum
   SKY_VOCABULARY_OPERATING_SYSTEM,
   SKY_VOCABULARY_PURCHASE_CLASS,   /* a price sheet's term attribute */
   SKY_VOCABULARY_UPFRONT,          /* a price sheet's upfront attribute */
+  SKY_VOCABULARY_ARCHITECTURE,     /* an offer's processor architecture */
+  SKY_VOCABULARY_TENANCY,          /* whose hardware an offer runs on */
+  SKY_VOCABULARY_LICENCE,          /* whether an offer's price includes its licences */
+  SKY_VOCABULARY_CAPACITY,         /* what capacity an offer's row bills */
   SKY_N_VOCABULARIES
 } SkyVocabulary;
 
@@ -39,14 +43,16 @@ typedef struct
   guint       code;
 } SkyWord;
 
-/* The ids of SKY_VOCABULARY_PURCHASE_CLASS are on-demand, spot, reserved and savings-plan; the
- * codes are these values. */
+/* The ids of SKY_VOCABULARY_PURCHASE_CLASS are on-demand, spot, reserved, savings-plan and
+ * dev-test; the codes are these values. A dev/test price is billed as on demand is, with no
+ * commitment, and is used only where a scenario opts in. */
 typedef enum
 {
   SKY_PURCHASE_ON_DEMAND,
   SKY_PURCHASE_SPOT,
   SKY_PURCHASE_RESERVATION,
   SKY_PURCHASE_SAVINGS_PLAN,
+  SKY_PURCHASE_DEV_TEST,
 } SkyPurchaseClass;
 
 /* The ids of SKY_VOCABULARY_UPFRONT are none, partial and all; the codes are these values. */
@@ -57,12 +63,51 @@ typedef enum
   SKY_UPFRONT_ALL,
 } SkyUpfront;
 
+/* The ids of SKY_VOCABULARY_ARCHITECTURE, x86-64 and arm64, have these codes. An offer that
+ * states none has none. */
+typedef enum
+{
+  SKY_ARCHITECTURE_X86_64,
+  SKY_ARCHITECTURE_ARM64,
+} SkyArchitecture;
+
+/* The ids of SKY_VOCABULARY_TENANCY are shared, dedicated and host; of SKY_VOCABULARY_LICENCE
+ * included and byol; of SKY_VOCABULARY_CAPACITY used, unused-reservation,
+ * allocated-reservation and allocated-host. The codes are these values; the first of each is
+ * what an offer that does not say has, and what a requirement matches unless it asks for
+ * another. */
+typedef enum
+{
+  SKY_TENANCY_SHARED,
+  SKY_TENANCY_DEDICATED,
+  SKY_TENANCY_HOST,
+} SkyTenancy;
+
+typedef enum
+{
+  SKY_LICENCE_INCLUDED,
+  SKY_LICENCE_BYOL,
+} SkyLicence;
+
+typedef enum
+{
+  SKY_CAPACITY_USED,
+  SKY_CAPACITY_UNUSED_RESERVATION,
+  SKY_CAPACITY_ALLOCATED_RESERVATION,
+  SKY_CAPACITY_ALLOCATED_HOST,
+} SkyCapacity;
+
+/* The pre-installed software an offer without any has: its software is any identifier. */
+#define SKY_SOFTWARE_NONE "none"
+
 typedef struct
 {
   SkyWord          word;
   SkyPurchaseClass purchase_class;
-  guint            months;    /* the commitment; 0 for on-demand and spot */
-  SkyUpfront       upfront;   /* SKY_UPFRONT_NONE for on-demand and spot */
+  guint            months;    /* the commitment; 0 for on-demand, spot and dev-test */
+  SkyUpfront       upfront;   /* SKY_UPFRONT_NONE for on-demand, spot and dev-test */
+  gboolean         convertible;  /* a reservation that can be exchanged for another (AWS's
+                                  * Convertible); FALSE for a standard one and all others */
 } SkyPurchaseOption;
 
 /* What a unit measures. Units of one dimension convert into each other; a month is as many
@@ -125,6 +170,10 @@ const SkyPurchaseOption *sky_purchase_option_lookup (const char        *id);
 const SkyPurchaseOption *sky_purchase_option_find   (SkyPurchaseClass   purchase_class,
                                                      guint              months,
                                                      SkyUpfront         upfront);
+const SkyPurchaseOption *sky_purchase_option_find_full (SkyPurchaseClass purchase_class,
+                                                        guint            months,
+                                                        SkyUpfront       upfront,
+                                                        gboolean         convertible);
 guint               sky_term_months            (const char         *id);
 char               *sky_purchase_class_years   (SkyPurchaseClass    purchase_class);
 

@@ -31,6 +31,7 @@ struct _SkyCatalogPage
   GtkDropDown     *geography_dropdown;
   GtkDropDown     *region_dropdown;
   GtkDropDown     *os_dropdown;
+  GtkDropDown     *architecture_dropdown;
   GtkDropDown     *category_dropdown;
   GtkSpinButton   *vcpu_spin;
   GtkSpinButton   *memory_spin;
@@ -97,6 +98,8 @@ on_filter_changed (SkyCatalogPage *self)
   query.geography = selected_value (self->geography_dropdown, sky_geographies ());
   query.category = selected_value (self->category_dropdown, sky_categories ());
   query.os = selected_value (self->os_dropdown, sky_operating_systems ());
+  query.architecture = selected_value (self->architecture_dropdown,
+                                       sky_vocabulary_ids (SKY_VOCABULARY_ARCHITECTURE));
   if (self->region_codes != NULL)
     {
       g_ptr_array_add (self->region_codes, NULL);
@@ -200,6 +203,13 @@ per_unit_text (const SkyListing *l,
 static char *per_vcpu_text (const SkyListing *l, guint hours) { return per_unit_text (l, l->vcpu_milli); }
 static char *per_gib_text (const SkyListing *l, guint hours) { return per_unit_text (l, l->memory_mgib); }
 
+static char *
+architecture_text (const SkyListing *l,
+                   guint             hours)
+{
+  return g_strdup (sky_word_title (SKY_VOCABULARY_ARCHITECTURE, l->architecture));
+}
+
 /* The table's columns, in order; each sorts the search by its own order. */
 static const struct
 {
@@ -222,6 +232,7 @@ static const struct
   { "per-gib", N_("Per GiB-hour"), per_gib_text, TRUE, 130, SKY_SORT_PER_GIB },
   { "term", N_("Purchase Option"), term_text, FALSE, 200, SKY_SORT_TERM },
   { "service", N_("Service"), service_text, FALSE, 150, SKY_SORT_SERVICE },
+  { "architecture", N_("Architecture"), architecture_text, FALSE, 110, SKY_SORT_ARCHITECTURE },
 };
 
 static void
@@ -623,6 +634,7 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, geography_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, region_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, os_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, architecture_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, vcpu_spin);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, memory_spin);
@@ -685,6 +697,13 @@ sky_catalog_page_init (SkyCatalogPage *self)
        *title != NULL; title++)
     gtk_string_list_append (list, *title);
   gtk_drop_down_set_model (self->os_dropdown, G_LIST_MODEL (list));
+  g_object_unref (list);
+
+  list = choices (_("Any architecture"));
+  for (const char * const *title = sky_word_titles (SKY_VOCABULARY_ARCHITECTURE);
+       *title != NULL; title++)
+    gtk_string_list_append (list, *title);
+  gtk_drop_down_set_model (self->architecture_dropdown, G_LIST_MODEL (list));
   g_object_unref (list);
 
   list = choices (_("Any category"));

@@ -184,7 +184,7 @@ sky_line_dialog_get_line (SkyLineDialog *self)
   g_free (line->unit);
   line->unit = g_strdup (combo_value (self->unit_row, FALSE, sky_units ()));
   g_free (line->term);
-  line->term = g_strdup (combo_value (self->term_row, FALSE, sky_terms ()));
+  line->term = g_strdup (combo_value (self->term_row, FALSE, sky_line_terms ()));
 
   if (line->kind == SKY_LINE_REQUIREMENT)
     {
@@ -312,7 +312,7 @@ sky_line_dialog_new (const SkyScenarioLine *line)
   set_decimal (self->quantity_row, l->quantity, TRUE);
   set_decimal (self->usage_row, l->usage, l->has_usage);
   fill_combo (self->unit_row, NULL, sky_units (), l->unit);
-  fill_combo_titled (self->term_row, NULL, sky_terms (), sky_term_titles (), l->term);
+  fill_combo_titled (self->term_row, NULL, sky_line_terms (), sky_line_term_titles (), l->term);
 
   gtk_widget_set_visible (GTK_WIDGET (self->offer_group), l->kind == SKY_LINE_OFFER);
   gtk_widget_set_visible (GTK_WIDGET (self->requirement_group), l->kind == SKY_LINE_REQUIREMENT);

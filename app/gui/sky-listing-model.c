@@ -55,6 +55,11 @@ query_clear (SkySearchQuery *q)
   g_free ((char *) q->os);
   g_free ((char *) q->term);
   g_free ((char *) q->text);
+  g_free ((char *) q->architecture);
+  g_free ((char *) q->tenancy);
+  g_free ((char *) q->licence);
+  g_free ((char *) q->software);
+  g_free ((char *) q->capacity);
   memset (q, 0, sizeof *q);
 }
 
@@ -70,6 +75,11 @@ query_copy (const SkySearchQuery *src,
   dst->os = g_strdup (src->os);
   dst->term = g_strdup (src->term);
   dst->text = g_strdup (src->text);
+  dst->architecture = g_strdup (src->architecture);
+  dst->tenancy = g_strdup (src->tenancy);
+  dst->licence = g_strdup (src->licence);
+  dst->software = g_strdup (src->software);
+  dst->capacity = g_strdup (src->capacity);
   dst->cancellable = NULL;
 }
 

@@ -89,6 +89,31 @@ describe_price (const SkyOfferDetails *d,
   if (price->free_quantity != NULL)
     g_string_append_printf (s, _("\nfirst %s %s each month free"), price->free_quantity,
                             price->unit);
+  if (price->has_monthly_cap)
+    {
+      g_autofree char *cap = scaled (price->monthly_cap, SKY_PRICE_SCALE);
+      /* Translators: what one instance costs a month at most, as in "at most 24 USD a month
+       * each" */
+      g_string_append_printf (s, _("\nat most %s %s a month each"), cap, d->currency);
+    }
+  for (guint i = 0; price->usage_bands != NULL && i < price->usage_bands->len; i++)
+    {
+      const SkySheetBand *band = &g_array_index (price->usage_bands, SkySheetBand, i);
+      g_autofree char *from = sky_decimal_to_string (band->from);
+      g_autofree char *to = sky_decimal_to_string (band->to);
+      g_autofree char *percent = sky_decimal_to_string (band->percent);
+
+      if (i == 0)
+        /* Translators: a usage discount by its id, then its bands, as in "usage discount n2:
+         * 0–25 % of the month 0 % off, 25–50 % of the month 13.22 % off" */
+        g_string_append_printf (s, _("\nusage discount %s: "), price->usage_discount);
+      else
+        g_string_append (s, ", ");
+      g_string_append_printf (s, _("%s–%s %% of the month %s %% off"), from, to, percent);
+    }
+  if (price->effective_date != NULL && g_strcmp0 (price->effective_date, d->effective_date) != 0)
+    /* Translators: the date a price holds from, when it is not the price sheet's */
+    g_string_append_printf (s, _("\nprice as of %s"), price->effective_date);
   return g_string_free (s, FALSE);
 }
 
@@ -133,6 +158,12 @@ sky_offer_view_show (SkyOfferView          *self,
     add_row (group, _("Memory"), memory_gib);
     add_row (group, _("GPU"), gpu);
     add_row (group, _("Operating System"), d->os);
+    add_row (group, _("Architecture"), sky_word_title (SKY_VOCABULARY_ARCHITECTURE,
+                                                       d->architecture));
+    add_row (group, _("Tenancy"), sky_word_title (SKY_VOCABULARY_TENANCY, d->tenancy));
+    add_row (group, _("Licence"), sky_word_title (SKY_VOCABULARY_LICENCE, d->licence));
+    add_row (group, _("Pre-installed Software"), d->software);
+    add_row (group, _("Capacity"), sky_word_title (SKY_VOCABULARY_CAPACITY, d->capacity));
     add_row (group, _("Storage"), d->storage_type);
     add_row (group, _("SLA"), sla);
   }

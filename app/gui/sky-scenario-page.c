@@ -34,6 +34,7 @@ struct _SkyScenarioPage
   GtkEntry            *name_entry;
   GtkDropDown         *currency_dropdown;
   GtkSpinButton       *hours_spin;
+  GtkCheckButton      *dev_test_check;
   GtkMenuButton       *providers_button;
   GtkBox              *providers_box;
   GtkLabel            *status_label;
@@ -433,7 +434,7 @@ on_term_chosen (GtkDropDown     *dropdown,
                 SkyScenarioPage *self)
 {
   guint selected = gtk_drop_down_get_selected (dropdown);
-  const char * const *terms = sky_terms ();
+  const char * const *terms = sky_line_terms ();
   SkyScenarioLine *line;
   guint index;
 
@@ -453,7 +454,7 @@ setup_term_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                SkyScenarioPage          *self)
 {
-  GtkWidget *dropdown = gtk_drop_down_new_from_strings (sky_term_titles ());
+  GtkWidget *dropdown = gtk_drop_down_new_from_strings (sky_line_term_titles ());
 
   gtk_widget_add_css_class (dropdown, "flat");
   g_object_set_data (G_OBJECT (dropdown), "list-item", item);
@@ -467,7 +468,7 @@ bind_term_cb (GtkSignalListItemFactory *factory,
               SkyScenarioPage          *self)
 {
   GtkWidget *dropdown = gtk_list_item_get_child (item);
-  const char * const *terms = sky_terms ();
+  const char * const *terms = sky_line_terms ();
   guint index;
   SkyScenarioLine *line = cell_line (self, dropdown, &index);
 
@@ -1080,6 +1081,7 @@ fill_widgets (SkyScenarioPage *self)
   hours = g_ascii_strtod (hours_text, NULL);
   if ((int) gtk_spin_button_get_value (self->hours_spin) != (int) hours)
     gtk_spin_button_set_value (self->hours_spin, hours);
+  gtk_check_button_set_active (self->dev_test_check, scenario (self)->dev_test);
   fill_providers (self);
   self->filling = FALSE;
 }
@@ -1122,6 +1124,12 @@ on_settings_changed (SkyScenarioPage *self)
           s->hours_per_month = sky_decimal_from_int (hours);
           dirty = TRUE;
         }
+    }
+  if (gtk_check_button_get_active (self->dev_test_check) != scenario (self)->dev_test)
+    {
+      s = sky_scenario_document_edit (self->document, NULL);
+      s->dev_test = gtk_check_button_get_active (self->dev_test_check);
+      dirty = TRUE;
     }
   if (dirty)
     sky_scenario_document_edited (self->document);
@@ -1449,6 +1457,7 @@ sky_scenario_page_class_init (SkyScenarioPageClass *klass)
   CHILD (name_entry);
   CHILD (currency_dropdown);
   CHILD (hours_spin);
+  CHILD (dev_test_check);
   CHILD (providers_button);
   CHILD (providers_box);
   CHILD (status_label);

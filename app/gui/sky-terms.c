@@ -53,3 +53,42 @@ sky_term_titles (void)
 {
   return sky_word_titles (SKY_VOCABULARY_PURCHASE_OPTION);
 }
+
+/* The purchase options a scenario's line may be priced at: all but dev/test, which a scenario
+ * chooses as a whole. In the order of sky_terms (); NULL-terminated. */
+const char * const *
+sky_line_terms (void)
+{
+  static const char **terms;
+
+  if (g_once_init_enter (&terms))
+    {
+      const char * const *all = sky_terms ();
+      const char **list = g_new0 (const char *, g_strv_length ((GStrv) all) + 1);
+      guint n = 0;
+
+      for (guint i = 0; all[i] != NULL; i++)
+        if (sky_purchase_option_lookup (all[i])->purchase_class != SKY_PURCHASE_DEV_TEST)
+          list[n++] = all[i];
+      g_once_init_leave (&terms, list);
+    }
+  return terms;
+}
+
+/* The titles of sky_line_terms (), translated, in its order; NULL-terminated. */
+const char * const *
+sky_line_term_titles (void)
+{
+  static const char **titles;
+
+  if (g_once_init_enter (&titles))
+    {
+      const char * const *terms = sky_line_terms ();
+      const char **list = g_new0 (const char *, g_strv_length ((GStrv) terms) + 1);
+
+      for (guint i = 0; terms[i] != NULL; i++)
+        list[i] = sky_term_title (terms[i]);
+      g_once_init_leave (&titles, list);
+    }
+  return titles;
+}

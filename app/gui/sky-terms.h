@@ -12,5 +12,7 @@ const char         *sky_word_title  (SkyVocabulary  vocabulary,
 const char * const *sky_word_titles (SkyVocabulary  vocabulary);
 const char         *sky_term_title  (const char    *term);
 const char * const *sky_term_titles (void);
+const char * const *sky_line_terms  (void);
+const char * const *sky_line_term_titles (void);
 
 G_END_DECLS
