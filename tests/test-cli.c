@@ -1925,6 +1925,91 @@ test_import_converted (Fixture       *f,
                                        "nothing changed"));
 }
 
+/* The folder of real samples @folder, or NULL (the test is skipped, saying why). */
+static char *
+realdata (const char *folder)
+{
+  const char *root = g_getenv ("SKYTALLY_REALDATA_DIR");
+  g_autofree char *dir = NULL;
+
+  if (root == NULL || *root == '\0')
+    {
+      g_test_skip ("SKYTALLY_REALDATA_DIR is not set: no real samples to convert");
+      return NULL;
+    }
+  dir = g_build_filename (root, folder, NULL);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *message = g_strdup_printf ("%s is absent: the real samples "
+                                                  "(../shared/realdata) are not here", dir);
+
+      g_test_skip (message);
+      return NULL;
+    }
+  return g_steal_pointer (&dir);
+}
+
+/* The estimate of @scenario as JSON, the lines of its one provider. */
+static JsonObject *
+estimate_lines (Fixture     *f,
+                const char  *scenario,
+                JsonArray  **lines)
+{
+  g_auto(Run) run = { 0 };
+  JsonObject *root;
+
+  cli (&run, "--catalog", f->catalog, "estimate", scenario, "--format", "json", "--explain",
+       NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (run.out);
+  *lines = json_object_get_array_member (json_array_get_object_element (
+      json_object_get_array_member (root, "providers"), 0), "lines");
+  return root;
+}
+
+/* DigitalOcean's real sizes of January 2024 imported with import --from: an always-on
+ * s-2vcpu-4gb (0.03571 USD an hour, 24 USD a month) costs its monthly price, not 730 hours
+ * of its hourly one (26.07), and 100 hours cost 100 hours. */
+static void
+test_import_converted_monthly_cap (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *folder = realdata ("digitalocean-api");
+  g_autofree char *sizes = NULL;
+  g_autofree char *scenario = g_build_filename (f->dir, "droplet.skytally", NULL);
+  g_autoptr(JsonObject) root = NULL;
+  g_auto(Run) r = { 0 };
+  JsonArray *lines;
+  JsonObject *line;
+
+  if (folder == NULL)
+    return;
+  sizes = g_build_filename (folder, "v2-sizes-2024-01-29.json", NULL);
+  cli (&r, "--catalog", f->catalog, "--no-seed", "import", "--from", "digitalocean-json",
+       "--effective-date", "2024-01-29", sizes, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "1086 offers; now current"));
+  g_assert_true (g_file_set_contents (scenario,
+    "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Droplet\" "
+    "currency=\"USD\" hours-per-month=\"730\">\n"
+    "  <providers>\n    <provider id=\"digitalocean\"/>\n  </providers>\n"
+    "  <line label=\"Always on\" quantity=\"1\" unit=\"hour\" term=\"on-demand\">\n"
+    "    <offer provider=\"digitalocean\" sku=\"s-2vcpu-4gb.nyc3\"/>\n  </line>\n"
+    "  <line label=\"Some hours\" quantity=\"1\" usage=\"100\" unit=\"hour\" "
+    "term=\"on-demand\">\n"
+    "    <offer provider=\"digitalocean\" sku=\"s-2vcpu-4gb.nyc3\"/>\n  </line>\n"
+    "</scenario>\n", -1, NULL));
+  root = estimate_lines (f, scenario, &lines);
+  line = json_array_get_object_element (lines, 0);
+  g_assert_cmpstr (json_object_get_string_member (line, "monthly"), ==, "24.00");
+  g_assert_nonnull (strstr (json_object_get_string_member (line, "explanation"),
+                            "capped at 24 USD a month"));
+  /* 100 × 0.03571 = 3.571 */
+  line = json_array_get_object_element (lines, 1);
+  g_assert_cmpstr (json_object_get_string_member (line, "monthly"), ==, "3.57");
+}
+
 static void
 test_validate (Fixture       *f,
                gconstpointer  data)
@@ -2897,6 +2982,7 @@ main (int    argc,
   ADD ("convert", test_convert);
   ADD ("convert-bad-rows", test_convert_bad_rows);
   ADD ("import-converted", test_import_converted);
+  ADD ("import-converted/monthly-cap", test_import_converted_monthly_cap);
   ADD ("sources-loaded-for-convert-only", test_sources_loaded_for_convert_only);
   ADD ("sheets-remove", test_sheets_remove);
   ADD ("sheets-current-per-service", test_sheets_current_per_service);

@@ -30,6 +30,9 @@ typedef struct
   GHashTable     *features;      /* sku -> "key=value;…" */
   GHashTable     *prices;        /* "sku unit term" -> amount, or "from-to@amount,…" */
   GHashTable     *services;      /* sku -> service id */
+  GHashTable     *architectures; /* sku -> architecture, for offers that say */
+  GHashTable     *price_rules;   /* "sku unit term" -> "monthly-cap=…" or "usage-discount=…" */
+  GHashTable     *discounts;     /* usage-discount id -> "from-to@percent,…" */
   char           *service;
 } Sheet;
 
@@ -42,6 +45,9 @@ sheet_free (Sheet *sheet)
   g_hash_table_unref (sheet->features);
   g_hash_table_unref (sheet->prices);
   g_hash_table_unref (sheet->services);
+  g_hash_table_unref (sheet->architectures);
+  g_hash_table_unref (sheet->price_rules);
+  g_hash_table_unref (sheet->discounts);
   g_free (sheet->service);
   g_free (sheet);
 }
@@ -130,6 +136,9 @@ on_offer (const SkySheetOffer  *offer,
                                         offer->family != NULL ? offer->family : "-", vcpu,
                                         memory, offer->os != NULL ? offer->os : "-"));
   g_hash_table_insert (sheet->services, g_strdup (offer->sku), g_strdup (sheet->service));
+  if (offer->architecture != NULL)
+    g_hash_table_insert (sheet->architectures, g_strdup (offer->sku),
+                         g_strdup (offer->architecture));
   for (guint i = 0; i + 1 < offer->features->len; i += 2)
     g_string_append_printf (features, "%s%s=%s", i > 0 ? ";" : "",
                             (const char *) g_ptr_array_index (offer->features, i),
@@ -140,6 +149,7 @@ on_offer (const SkySheetOffer  *offer,
       const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
       char *key = g_strdup_printf ("%s %s %s", offer->sku, price->unit, price->term);
       GString *value = g_string_new (NULL);
+      GString *rules = g_string_new (NULL);
 
       if (price->tiers->len == 0)
         {
@@ -155,8 +165,42 @@ on_offer (const SkySheetOffer  *offer,
           g_string_append_printf (value, "%s%s-%s@%s", t > 0 ? "," : "", tier->from,
                                   tier->to != NULL ? tier->to : "", text);
         }
+      if (price->has_monthly_cap)
+        {
+          g_autofree char *text = amount_text (price->monthly_cap);
+
+          g_string_append_printf (rules, "monthly-cap=%s", text);
+        }
+      if (price->usage_discount != NULL)
+        g_string_append_printf (rules, "%susage-discount=%s", rules->len > 0 ? ";" : "",
+                                price->usage_discount);
+      if (rules->len > 0)
+        g_hash_table_insert (sheet->price_rules, g_strdup (key), g_string_free (rules, FALSE));
+      else
+        g_string_free (rules, TRUE);
       g_hash_table_insert (sheet->prices, key, g_string_free (value, FALSE));
     }
+  return TRUE;
+}
+
+static gboolean
+on_usage_discount (const SkySheetUsageDiscount  *discount,
+                   gpointer                      user_data,
+                   GError                      **error)
+{
+  Sheet *sheet = user_data;
+  GString *bands = g_string_new (NULL);
+
+  for (guint i = 0; i < discount->bands->len; i++)
+    {
+      const SkySheetBand *band = &g_array_index (discount->bands, SkySheetBand, i);
+      g_autofree char *from = sky_decimal_to_string (sky_decimal_normalize (band->from));
+      g_autofree char *to = sky_decimal_to_string (sky_decimal_normalize (band->to));
+      g_autofree char *percent = sky_decimal_to_string (sky_decimal_normalize (band->percent));
+
+      g_string_append_printf (bands, "%s%s-%s@%s", i > 0 ? "," : "", from, to, percent);
+    }
+  g_hash_table_insert (sheet->discounts, g_strdup (discount->id), g_string_free (bands, FALSE));
   return TRUE;
 }
 
@@ -165,7 +209,7 @@ static Sheet *
 read_sheet (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  SkySheetSink sink = { on_header, on_region, on_service, on_offer };
+  SkySheetSink sink = { on_header, on_region, on_service, on_offer, on_usage_discount };
   Sheet *sheet = g_new0 (Sheet, 1);
 
   sheet->strings = g_ptr_array_new_with_free_func (g_free);
@@ -174,9 +218,24 @@ read_sheet (const char *path)
   sheet->features = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sheet->prices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sheet->services = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sheet->architectures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sheet->price_rules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sheet->discounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sky_sheet_read_file (path, &sink, sheet, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   return sheet;
+}
+
+/* What a price adds to its amount: "monthly-cap=…", "usage-discount=…", or NULL. */
+static const char *
+rules_of (Sheet      *sheet,
+          const char *sku,
+          const char *unit,
+          const char *term)
+{
+  g_autofree char *key = g_strdup_printf ("%s %s %s", sku, unit, term);
+
+  return g_hash_table_lookup (sheet->price_rules, key);
 }
 
 static const char *
@@ -358,9 +417,9 @@ test_summary_format (void)
 
 /* digitalocean-json --------------------------------------------------------------------- */
 
-/* Each size in each region it lists is an offer: the hourly price exactly as written, the
- * memory in GiB exactly, the monthly price kept as a feature; sizes not available or in no
- * region are skipped and counted. */
+/* Each size in each region it lists is an offer: the hourly price exactly as written, capped
+ * at the monthly price, the memory in GiB exactly, the architecture x86-64; sizes not
+ * available or in no region are skipped and counted. */
 static void
 test_digitalocean_fixture (void)
 {
@@ -399,8 +458,15 @@ test_digitalocean_fixture (void)
                    "0.00595");
   g_assert_cmpstr (price_of (sheet, "g-2vcpu-8gb.fra1", "hour", "on-demand"), ==, "0.09375");
   g_assert_null (price_of (sheet, "g-2vcpu-8gb.fra1", "month", "on-demand"));
+  g_assert_cmpstr (rules_of (sheet, "g-2vcpu-8gb.fra1", "hour", "on-demand"), ==,
+                   "monthly-cap=63");
+  g_assert_cmpstr (rules_of (sheet, "s-1vcpu-512mb-10gb.nyc3", "hour", "on-demand"), ==,
+                   "monthly-cap=4");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->architectures, "g-2vcpu-8gb.fra1"), ==,
+                   "x86-64");
   g_assert_cmpstr (g_hash_table_lookup (sheet->features, "g-2vcpu-8gb.fra1"), ==,
-                   "ssd-disk-gb=25;transfer-tb=4;monthly-price=63");
+                   "ssd-disk-gb=25;transfer-tb=4");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->services, "g-2vcpu-8gb.fra1"), ==, "droplets");
 
   g_assert_cmpuint (sky_convert_summary_skipped (summary, NULL), ==, 2);
   g_assert_cmpuint (sky_convert_summary_skipped (summary, "size not available"), ==, 1);
@@ -556,8 +622,16 @@ test_digitalocean_realdata (void)
   g_assert_cmpstr (g_hash_table_lookup (sheet->offers, "s-1vcpu-1gb.nyc3"), ==,
                    "s-1vcpu-1gb|nyc3|Basic|1|1|linux");
   g_assert_cmpstr (price_of (sheet, "s-1vcpu-1gb.nyc3", "hour", "on-demand"), ==, "0.00893");
+  g_assert_cmpstr (rules_of (sheet, "s-1vcpu-1gb.nyc3", "hour", "on-demand"), ==,
+                   "monthly-cap=6");
   g_assert_cmpstr (g_hash_table_lookup (sheet->features, "s-1vcpu-1gb.nyc3"), ==,
-                   "ssd-disk-gb=25;transfer-tb=1;monthly-price=6");
+                   "ssd-disk-gb=25;transfer-tb=1");
+  /* "price_hourly": 0.03571, "price_monthly": 24 */
+  g_assert_cmpstr (price_of (sheet, "s-2vcpu-4gb.fra1", "hour", "on-demand"), ==, "0.03571");
+  g_assert_cmpstr (rules_of (sheet, "s-2vcpu-4gb.fra1", "hour", "on-demand"), ==,
+                   "monthly-cap=24");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->architectures, "s-2vcpu-4gb.fra1"), ==,
+                   "x86-64");
   /* "price_hourly": 0.00595, "price_monthly": 4, "memory": 512 */
   g_assert_cmpstr (g_hash_table_lookup (sheet->offers, "s-1vcpu-512mb-10gb.syd1"), ==,
                    "s-1vcpu-512mb-10gb|syd1|Basic|1|0.5|linux");

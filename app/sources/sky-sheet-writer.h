@@ -20,6 +20,11 @@ gboolean        sky_sheet_writer_header         (SkySheetWriter        *writer,
 gboolean        sky_sheet_writer_region         (SkySheetWriter        *writer,
                                                  const SkySheetRegion  *region,
                                                  GError               **error);
+gboolean        sky_sheet_writer_usage_discount (SkySheetWriter        *writer,
+                                                 const char            *id,
+                                                 const SkySheetBand    *bands,
+                                                 guint                  n_bands,
+                                                 GError               **error);
 gboolean        sky_sheet_writer_begin_service  (SkySheetWriter        *writer,
                                                  const SkySheetService *service,
                                                  GError               **error);
@@ -41,6 +46,13 @@ gboolean        sky_sheet_writer_price          (SkySheetWriter        *writer,
                                                  const char            *term,
                                                  guint                  years,
                                                  SkyDecimal             amount,
+                                                 GError               **error);
+gboolean        sky_sheet_writer_running_price  (SkySheetWriter        *writer,
+                                                 const char            *unit,
+                                                 const char            *term,
+                                                 SkyDecimal             amount,
+                                                 const SkyDecimal      *monthly_cap,
+                                                 const char            *usage_discount,
                                                  GError               **error);
 gboolean        sky_sheet_writer_begin_tiers    (SkySheetWriter        *writer,
                                                  const char            *unit,
