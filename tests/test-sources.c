@@ -699,14 +699,18 @@ test_gcp_skus_fixture (void)
   g_assert_cmpstr (price_of (sheet, "n2.components.europe-west4", "gib-hour",
                              "reserved-3y-no-upfront"), ==, "0.002109");
   g_assert_cmpstr (g_hash_table_lookup (sheet->features, "n2.components.europe-west4"), ==,
-                   "architecture=x86_64;pricing=per vCPU-hour and GiB-hour");
+                   "pricing=per vCPU-hour and GiB-hour");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->architectures, "n2.components.europe-west4"), ==,
+                   "x86-64");
   /* One SKU in two regions: an offer in each. "units": "1", "nanos": 4000000 */
   g_assert_cmpstr (price_of (sheet, "c4a.components.us-east1", "gib-hour", "on-demand"), ==,
                    "1.004");
   g_assert_cmpstr (price_of (sheet, "c4a.components.us-central1", "vcpu-hour", "on-demand"), ==,
                    "0.03555");
   g_assert_cmpstr (g_hash_table_lookup (sheet->features, "c4a.components.us-central1"), ==,
-                   "architecture=arm64;pricing=per vCPU-hour and GiB-hour");
+                   "pricing=per vCPU-hour and GiB-hour");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->architectures, "c4a.components.us-central1"), ==,
+                   "arm64");
 
   g_assert_cmpuint (sky_convert_summary_skipped (summary, "sole-tenancy premium: charged on top "
                                                           "of an instance"), ==, 1);
@@ -797,7 +801,11 @@ test_gcp_skus_realdata (void)
   g_assert_cmpstr (price_of (sheet, "n4a-custom.components.us-central1", "gib-hour",
                              "on-demand"), ==, "0.003161");
   g_assert_cmpstr (g_hash_table_lookup (sheet->features, "n4a.components.us-central1"), ==,
-                   "architecture=arm64;pricing=per vCPU-hour and GiB-hour");
+                   "pricing=per vCPU-hour and GiB-hour");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->architectures, "n4a.components.us-central1"), ==,
+                   "arm64");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->architectures,
+                                        "n4a-custom.components.us-central1"), ==, "arm64");
   g_assert_cmpuint (sky_convert_summary_skipped (summary, "sole-tenancy premium: charged on top "
                                                           "of an instance"), ==, 2);
 
@@ -936,18 +944,22 @@ test_gcp_yml_fixture (void)
   g_assert_cmpstr (price_of (sheet, "n2-standard-4.linux.europe-west4", "month",
                              "reserved-3y-no-upfront"), ==, "70.24644");
   g_assert_cmpstr (g_hash_table_lookup (sheet->features, "n2-standard-4.linux.europe-west4"),
-                   ==, "architecture=x86_64");
+                   ==, "");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->architectures,
+                                        "n2-standard-4.linux.europe-west4"), ==, "x86-64");
   /* Spot only in that region: an offer with its spot price alone. */
   g_assert_null (price_of (sheet, "n2-standard-4.linux.northamerica-south1", "hour",
                            "on-demand"));
   g_assert_cmpstr (price_of (sheet, "n2-standard-4.linux.northamerica-south1", "hour", "spot"),
                    ==, "0.13676448");
-  g_assert_cmpstr (g_hash_table_lookup (sheet->features, "c4a-standard-1.linux.europe-west4"),
-                   ==, "architecture=arm64");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->architectures,
+                                        "c4a-standard-1.linux.europe-west4"), ==, "arm64");
   g_assert_cmpstr (g_hash_table_lookup (sheet->offers, "a2-highgpu-1g.linux.us-central1"), ==,
                    "a2-highgpu-1g|us-central1|a2|12|85|linux");
   g_assert_cmpstr (g_hash_table_lookup (sheet->features, "a2-highgpu-1g.linux.us-central1"), ==,
-                   "architecture=x86_64;gpu-model=a100");
+                   "gpu-model=a100");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->architectures, "a2-highgpu-1g.linux.us-central1"),
+                   ==, "x86-64");
 
   g_assert_cmpuint (sky_convert_summary_skipped (summary, "machine type without prices"), ==, 1);
   g_assert_cmpuint (sky_convert_summary_skipped (summary,
@@ -1116,7 +1128,15 @@ test_gcp_yml_realdata (void)
   g_assert_cmpstr (price_of (sheet, "a2-highgpu-1g.linux.africa-south1", "hour", "on-demand"),
                    ==, "4.80478794");
   g_assert_cmpstr (g_hash_table_lookup (sheet->features, "a2-highgpu-1g.linux.africa-south1"),
-                   ==, "architecture=x86_64;gpu-model=a100");
+                   ==, "gpu-model=a100");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->architectures,
+                                        "a2-highgpu-1g.linux.africa-south1"), ==, "x86-64");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->architectures, "t2a-standard-1.linux.us-central1"),
+                   ==, "arm64");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->architectures, "n4a-standard-2.linux.us-central1"),
+                   ==, "arm64");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->architectures, "c4-standard-4.linux.us-central1"),
+                   ==, "x86-64");
   g_assert_cmpuint (g_hash_table_size (sheet->regions), ==, 43);
   sky_test_remove_tree (dir);
 }

@@ -134,8 +134,9 @@ machine_clear (Conversion *conversion)
   g_ptr_array_set_size (conversion->machine_prices, 0);
 }
 
-/* The processor architecture of a machine type, from its series: Arm for Google's Axion and
- * Ampere series (t2a, c4a, n4a), x86-64 for every other. */
+/* The processor architecture of a machine type, from its series (the key up to its first
+ * dash): Arm for Google's Ampere Altra and Axion series (t2a, c4a, n4a), x86-64 for every
+ * other, as Google's machine families list them. */
 static const char *
 architecture (const char *machine)
 {
@@ -144,7 +145,7 @@ architecture (const char *machine)
   for (gsize i = 0; i < G_N_ELEMENTS (arm); i++)
     if (g_str_has_prefix (machine, arm[i]))
       return "arm64";
-  return "x86_64";
+  return "x86-64";
 }
 
 /* A number of vCPUs or GiB as the sheet writes it (3 decimals at most), or NULL. */
@@ -277,8 +278,8 @@ write_machine (Conversion  *conversion,
           !sky_sheet_writer_offer_attribute (writer, "memory-gib", memory, error) ||
           !sky_sheet_writer_offer_attribute (writer, "gpu", gpus, error) ||
           !sky_sheet_writer_offer_attribute (writer, "os", "linux", error) ||
-          !sky_sheet_writer_feature (writer, "architecture", architecture (conversion->machine),
-                                     error) ||
+          !sky_sheet_writer_offer_attribute (writer, "architecture",
+                                             architecture (conversion->machine), error) ||
           (conversion->gpu_model != NULL &&
            !sky_sheet_writer_feature (writer, "gpu-model", conversion->gpu_model, error)) ||
           (conversion->local_ssd != NULL && strcmp (conversion->local_ssd, "0") != 0 &&
