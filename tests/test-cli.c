@@ -1958,8 +1958,8 @@ estimate_lines (Fixture     *f,
   g_auto(Run) run = { 0 };
   JsonObject *root;
 
-  cli (&run, "--catalog", f->catalog, "estimate", scenario, "--format", "json", "--explain",
-       NULL);
+  cli (&run, "--catalog", f->catalog, "--no-seed", "estimate", scenario, "--format", "json",
+       "--explain", NULL);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
   root = parse_object (run.out);
@@ -2008,6 +2008,134 @@ test_import_converted_monthly_cap (Fixture       *f,
   /* 100 × 0.03571 = 3.571 */
   line = json_array_get_object_element (lines, 1);
   g_assert_cmpstr (json_object_get_string_member (line, "monthly"), ==, "3.57");
+}
+
+/* Writes a scenario priced on Google Cloud alone, a line of one always-on instance of each
+ * of @skus (NULL-terminated), in that order. */
+static char *
+write_gcp_scenario (Fixture            *f,
+                    const char         *name,
+                    const char * const *skus)
+{
+  char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GString) text = g_string_new (
+    "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Always on\" "
+    "currency=\"USD\" hours-per-month=\"730\">\n"
+    "  <providers>\n    <provider id=\"gcp\"/>\n  </providers>\n");
+
+  for (guint i = 0; skus[i] != NULL; i++)
+    g_string_append_printf (text, "  <line label=\"%s\" quantity=\"1\" unit=\"hour\" "
+                                  "term=\"on-demand\">\n"
+                                  "    <offer provider=\"gcp\" sku=\"%s\"/>\n  </line>\n",
+                            skus[i], skus[i]);
+  g_string_append (text, "</scenario>\n");
+  g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
+  return path;
+}
+
+/* Whether this build reads pricing.yml (it may be made without libyaml); the test is
+ * skipped, saying so, when it does not. */
+static gboolean
+reads_pricing_yml (void)
+{
+  g_auto(Run) help = { 0 };
+
+  cli (&help, "convert", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  if (strstr (help.out, "made without libyaml") == NULL)
+    return TRUE;
+  g_test_skip ("this build was made without libyaml: no gcp-pricing-yml");
+  return FALSE;
+}
+
+static const char *
+line_monthly (JsonArray *lines,
+              guint      index)
+{
+  return json_object_get_string_member (json_array_get_object_element (lines, index),
+                                        "monthly");
+}
+
+/* pricing.yml imported with import --from: an always-on machine type comes out at the month
+ * the file gives for it, to the cent: n2-standard-4 under N2's sustained-use discount
+ * (113.462182456), n1-standard-4 under N1's (97.089489), e2-standard-2 at 730 hours
+ * (48.91803), and with --round-prices, a price cut to 10 decimals still does. */
+static void
+test_import_converted_usage_discount (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", "sources",
+                                                 "gcp-pricing-yml", "discounts.yml", NULL);
+  g_autofree char *scenario = write_gcp_scenario (f, "fixture.skytally", (const char *[]) {
+    "n2-standard-4.linux.us-central1", "n1-standard-4.linux.us-central1",
+    "e2-standard-2.linux.us-central1", "c3-standard-4-lssd.linux.us-central1", NULL });
+  g_autoptr(JsonObject) root = NULL;
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) r = { 0 };
+  JsonArray *lines;
+
+  if (!reads_pricing_yml ())
+    return;
+  cli (&refused, "--catalog", f->catalog, "--no-seed", "import", "--from", "gcp-pricing-yml",
+       file, NULL);
+  assert_one_line_error (&refused);
+  g_assert_nonnull (strstr (refused.err, ":8: compute.instance.c3-standard-4-lssd.cost."
+                                         "us-central1: hour has more than 10 decimals"));
+
+  cli (&r, "--catalog", f->catalog, "--no-seed", "import", "--from", "gcp-pricing-yml",
+       "--round-prices", file, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "5 offers and 6 prices written, 0 rows skipped\n"
+                                          "4 notes on what was written\n"
+                                          "  2 × price rounded half-up to 10 decimals "
+                                          "(--round-prices)\n"));
+  g_assert_nonnull (strstr (r.out, ":9: compute.instance.c3-standard-4-lssd.cost.us-central1."
+                                   "hour: 0.263085890410959 → 0.2630858904\n"));
+  root = estimate_lines (f, scenario, &lines);
+  g_assert_cmpstr (line_monthly (lines, 0), ==, "113.46");
+  g_assert_nonnull (strstr (json_object_get_string_member (json_array_get_object_element (
+                              lines, 0), "explanation"), "usage discount n2"));
+  g_assert_cmpstr (line_monthly (lines, 1), ==, "97.09");
+  g_assert_cmpstr (line_monthly (lines, 2), ==, "48.92");
+  /* 730 × 0.2630858904 = 192.052699992, the file's month 192.0527 */
+  g_assert_cmpstr (line_monthly (lines, 3), ==, "192.05");
+}
+
+/* The real pricing.yml of July 2026, imported with --round-prices: always-on machine types
+ * cost the file's month to the cent, with a discount table, without one, and with an hourly
+ * price rounded from 14 or 11 decimals. */
+static void
+test_import_converted_usage_discount_realdata (Fixture       *f,
+                                               gconstpointer  data)
+{
+  g_autofree char *folder = realdata ("google-cloud-pricing-cost-calculator");
+  g_autofree char *file = NULL, *scenario = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  g_auto(Run) r = { 0 };
+  JsonArray *lines;
+
+  if (folder == NULL || !reads_pricing_yml ())
+    return;
+  file = g_build_filename (folder, "pricing.yml", NULL);
+  scenario = write_gcp_scenario (f, "real.skytally", (const char *[]) {
+    "n2-standard-4.linux.us-central1", "n2-standard-4.linux.europe-west4",
+    "n1-standard-4.linux.us-central1", "c4-standard-4.linux.us-central1",
+    "a2-ultragpu-1g.linux.africa-south1", "n1-standard-1.linux.me-central1", NULL });
+  cli (&r, "--catalog", f->catalog, "--no-seed", "import", "--from", "gcp-pricing-yml",
+       "--round-prices", file, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "  6354 × price rounded half-up to 10 decimals "
+                                   "(--round-prices)\n"));
+  root = estimate_lines (f, scenario, &lines);
+  /* month: 113.462182456, 124.909107472, 97.089489, 144.2991 */
+  g_assert_cmpstr (line_monthly (lines, 0), ==, "113.46");
+  g_assert_cmpstr (line_monthly (lines, 1), ==, "124.91");
+  g_assert_cmpstr (line_monthly (lines, 2), ==, "97.09");
+  g_assert_cmpstr (line_monthly (lines, 3), ==, "144.30");
+  /* month: 4830.651258 (hour 6.61733049041096 → 6.6173304904); 29.49093483875 (hour
+   * 0.05771220125 → 0.0577122013, N1's table) */
+  g_assert_cmpstr (line_monthly (lines, 4), ==, "4830.65");
+  g_assert_cmpstr (line_monthly (lines, 5), ==, "29.49");
 }
 
 static void
@@ -2983,6 +3111,8 @@ main (int    argc,
   ADD ("convert-bad-rows", test_convert_bad_rows);
   ADD ("import-converted", test_import_converted);
   ADD ("import-converted/monthly-cap", test_import_converted_monthly_cap);
+  ADD ("import-converted/usage-discount", test_import_converted_usage_discount);
+  ADD ("import-converted/usage-discount-realdata", test_import_converted_usage_discount_realdata);
   ADD ("sources-loaded-for-convert-only", test_sources_loaded_for_convert_only);
   ADD ("sheets-remove", test_sheets_remove);
   ADD ("sheets-current-per-service", test_sheets_current_per_service);

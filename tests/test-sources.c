@@ -413,6 +413,35 @@ test_summary_format (void)
                    "    … and 1 more\n"
                    "  1 × unknown region “x”\n"
                    "    a.json:9: $.sizes[1]\n");
+  g_assert_cmpuint (sky_convert_summary_noted (summary, NULL), ==, 0);
+}
+
+/* Notes on rows written are counted and listed after the rows skipped, apart from them. */
+static void
+test_summary_notes (void)
+{
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autofree char *text = NULL;
+
+  sky_convert_summary_add_offer (summary, 2);
+  sky_convert_summary_note (summary, "price rounded", "p.yml:3: a.hour: 0.12345678901 → "
+                                                      "0.123456789");
+  sky_convert_summary_note (summary, "price rounded", "p.yml:9: b.hour: 1.00000000005 → 1");
+  sky_convert_summary_note (summary, "no discount", "p.yml:12: c");
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, NULL), ==, 0);
+  g_assert_cmpuint (sky_convert_summary_noted (summary, NULL), ==, 3);
+  g_assert_cmpuint (sky_convert_summary_noted (summary, "price rounded"), ==, 2);
+  g_assert_cmpuint (sky_convert_summary_noted (summary, "no discount"), ==, 1);
+  g_assert_cmpuint (sky_convert_summary_noted (summary, "other"), ==, 0);
+  text = sky_convert_summary_format (summary, 1);
+  g_assert_cmpstr (text, ==,
+                   "1 offer and 2 prices written, 0 rows skipped\n"
+                   "3 notes on what was written\n"
+                   "  2 × price rounded\n"
+                   "    p.yml:3: a.hour: 0.12345678901 → 0.123456789\n"
+                   "    … and 1 more\n"
+                   "  1 × no discount\n"
+                   "    p.yml:12: c\n");
 }
 
 /* digitalocean-json --------------------------------------------------------------------- */
@@ -1052,6 +1081,150 @@ test_gcp_yml_bad_rows (void)
   sky_test_remove_tree (dir);
 }
 
+#define ROUNDED_REASON "price rounded half-up to 10 decimals (--round-prices)"
+#define CUT_SHORT_REASON "month is hour × 730 only once rounded to its own decimals (hour is " \
+                         "month ÷ 730, cut short): no usage discount"
+#define MISMATCH_REASON "month is neither hour × 730 nor hour under a known sustained-use " \
+                        "discount: no usage discount"
+
+/* A machine type's month tells its sustained-use discount: 511 hours at the hourly price
+ * (N1's table), 584.146 hours (N2's), or 730 (none); the sheet declares the tables used and
+ * the on-demand price names its own. A month that tells none is noted, and no discount is
+ * written. */
+static void
+test_gcp_yml_discounts (void)
+{
+  g_autofree char *file = fixture ("gcp-pricing-yml", "discounts.yml");
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  SkyConvertOptions options = { .round_prices = TRUE };
+  g_autoptr(Sheet) sheet = convert_ok ("gcp-pricing-yml", (const char *[]) { file, NULL },
+                                       &options, dir, summary);
+
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 5);
+  g_assert_cmpuint (g_hash_table_size (sheet->discounts), ==, 2);
+  g_assert_cmpstr (g_hash_table_lookup (sheet->discounts, "n1"), ==,
+                   "0-25@0,25-50@20,50-75@40,75-100@60");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->discounts, "n2"), ==,
+                   "0-25@0,25-50@13.22,50-75@26.7,75-100@40");
+  /* 0.189999 × 511 = 97.089489; 0.194236 × 584.146 = 113.462182456 */
+  g_assert_cmpstr (rules_of (sheet, "n1-standard-4.linux.us-central1", "hour", "on-demand"), ==,
+                   "usage-discount=n1");
+  g_assert_cmpstr (rules_of (sheet, "n2-standard-4.linux.us-central1", "hour", "on-demand"), ==,
+                   "usage-discount=n2");
+  g_assert_cmpstr (price_of (sheet, "n2-standard-4.linux.us-central1", "hour", "on-demand"), ==,
+                   "0.194236");
+  /* 0.067011 × 730 = 48.91803 */
+  g_assert_null (rules_of (sheet, "e2-standard-2.linux.us-central1", "hour", "on-demand"));
+  g_assert_null (rules_of (sheet, "n2d-standard-2.linux.us-central1", "hour", "on-demand"));
+  g_assert_null (rules_of (sheet, "c3-standard-4-lssd.linux.us-central1", "hour", "on-demand"));
+
+  /* 0.1 × 730 = 73, not 60, and no table gives 600 hours. */
+  g_assert_cmpuint (sky_convert_summary_noted (summary, MISMATCH_REASON), ==, 1);
+  /* 0.263085890410959 × 730 = 192.05270000000007: 192.0527 once rounded. */
+  g_assert_cmpuint (sky_convert_summary_noted (summary, CUT_SHORT_REASON), ==, 1);
+  text = sky_convert_summary_format (summary, 0);
+  expected = g_strdup_printf ("    %s:37: compute.instance.n2d-standard-2.cost.us-central1: "
+                              "month 60, hour 0.1\n", file);
+  g_assert_nonnull (strstr (text, expected));
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("    %s:8: compute.instance.c3-standard-4-lssd.cost.us-central1: "
+                              "month 192.0527, hour 0.263085890410959\n", file);
+  g_assert_nonnull (strstr (text, expected));
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, NULL), ==, 0);
+  sky_test_remove_tree (dir);
+}
+
+/* With round_prices, a price of more than 10 decimals is rounded half-up to 10 and written,
+ * each one counted and listed with its file, line, path and figures before and after;
+ * without it, its row stays a bad row. */
+static void
+test_gcp_yml_round_prices (void)
+{
+  g_autofree char *file = fixture ("gcp-pricing-yml", "discounts.yml");
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *out = g_build_filename (dir, "refused.xml", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(SkyConvertSummary) refused = sky_convert_summary_new ();
+  g_autoptr(SkyConvertSummary) skipped = sky_convert_summary_new ();
+  g_autoptr(SkyConvertSummary) rounded = sky_convert_summary_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Sheet) without = NULL;
+  g_autoptr(Sheet) sheet = NULL;
+  SkyConvertOptions options = { 0 };
+
+  g_assert_false (sky_source_convert ("gcp-pricing-yml", (const char *[]) { file, NULL },
+                                      &options, out, refused, NULL, &error));
+  g_assert_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_BAD_ROW);
+  expected = g_strdup_printf ("%s:8: compute.instance.c3-standard-4-lssd.cost.us-central1: hour "
+                              "has more than 10 decimals (a sheet keeps 10; it is not rounded) "
+                              "(--skip-bad-rows skips such rows and lists them)", file);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  options.skip_bad_rows = TRUE;
+  without = convert_ok ("gcp-pricing-yml", (const char *[]) { file, NULL }, &options, dir,
+                        skipped);
+  g_assert_cmpuint (sky_convert_summary_offers (skipped), ==, 4);
+  g_assert_null (g_hash_table_lookup (without->offers, "c3-standard-4-lssd.linux.us-central1"));
+  g_assert_cmpuint (sky_convert_summary_skipped (skipped, "hour has more than 10 decimals (a "
+                                                          "sheet keeps 10; it is not rounded)"),
+                    ==, 1);
+  g_assert_cmpuint (sky_convert_summary_noted (skipped, ROUNDED_REASON), ==, 0);
+  g_assert_cmpuint (sky_convert_summary_noted (skipped, MISMATCH_REASON), ==, 1);
+
+  options.skip_bad_rows = FALSE;
+  options.round_prices = TRUE;
+  sheet = convert_ok ("gcp-pricing-yml", (const char *[]) { file, NULL }, &options, dir,
+                      rounded);
+  g_assert_cmpuint (sky_convert_summary_offers (rounded), ==, 5);
+  g_assert_cmpuint (sky_convert_summary_skipped (rounded, NULL), ==, 0);
+  /* 0.263085890410959 → 0.2630858904 (the 11th decimal is 1); 0.0123456789015 →
+   * 0.0123456789 (…0|15 rounds down), half-up either way. */
+  g_assert_cmpstr (price_of (sheet, "c3-standard-4-lssd.linux.us-central1", "hour",
+                             "on-demand"), ==, "0.2630858904");
+  g_assert_cmpstr (price_of (sheet, "c3-standard-4-lssd.linux.us-central1", "hour", "spot"), ==,
+                   "0.0123456789");
+  g_assert_cmpuint (sky_convert_summary_noted (rounded, ROUNDED_REASON), ==, 2);
+  text = sky_convert_summary_format (rounded, 0);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("  2 × " ROUNDED_REASON "\n"
+                              "    %s:9: compute.instance.c3-standard-4-lssd.cost.us-central1."
+                              "hour: 0.263085890410959 → 0.2630858904\n"
+                              "    %s:10: compute.instance.c3-standard-4-lssd.cost.us-central1."
+                              "hour_spot: 0.0123456789015 → 0.0123456789\n", file, file);
+  g_assert_nonnull (strstr (text, expected));
+  sky_test_remove_tree (dir);
+}
+
+/* Half-up means a 5 in the 11th decimal goes up. */
+static void
+test_round_prices_half_up (void)
+{
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  SkyConvertOptions round = { .round_prices = TRUE };
+  SkyConvertOptions keep = { 0 };
+  SkyConvertContext context = { &round, summary, NULL, NULL };
+  SkyDecimal value;
+  gboolean rounded;
+  g_autofree char *text = NULL;
+
+  g_assert_true (_sky_convert_parse_amount ("0.00000000005", &value));
+  g_assert_true (_sky_convert_fit_price (&context, &value, &rounded));
+  g_assert_true (rounded);
+  text = _sky_convert_decimal_text (value);
+  g_assert_cmpstr (text, ==, "0.0000000001");
+  g_assert_true (_sky_convert_parse_amount ("1.1234567891", &value));
+  g_assert_true (_sky_convert_fit_price (&context, &value, &rounded));
+  g_assert_false (rounded);
+  context.options = &keep;
+  g_assert_true (_sky_convert_parse_amount ("1.12345678911", &value));
+  g_assert_false (_sky_convert_fit_price (&context, &value, &rounded));
+}
+
 /* A cancelled conversion stops with G_IO_ERROR_CANCELLED and writes nothing. */
 static void
 test_gcp_yml_cancelled (void)
@@ -1138,6 +1311,85 @@ test_gcp_yml_realdata (void)
   g_assert_cmpstr (g_hash_table_lookup (sheet->architectures, "c4-standard-4.linux.us-central1"),
                    ==, "x86-64");
   g_assert_cmpuint (g_hash_table_size (sheet->regions), ==, 43);
+
+  /* Sustained-use discounts: n2-standard-4's month is 584.146 hours of its hourly price
+   * (113.462182456 = 0.194236 × 584.146 in us-central1), n1-standard-4's 511 (97.089489 =
+   * 0.189999 × 511), e2's 730; 1,425 prices name N1's table (the 1,426th, n1-standard-1 in
+   * me-central1, has an hourly price of 11 decimals and is left out) and 2,605 N2's. */
+  g_assert_cmpuint (g_hash_table_size (sheet->discounts), ==, 2);
+  g_assert_cmpstr (rules_of (sheet, "n2-standard-4.linux.us-central1", "hour", "on-demand"), ==,
+                   "usage-discount=n2");
+  g_assert_cmpstr (rules_of (sheet, "n2-standard-4.linux.europe-west4", "hour", "on-demand"), ==,
+                   "usage-discount=n2");
+  g_assert_cmpstr (rules_of (sheet, "n1-standard-4.linux.us-central1", "hour", "on-demand"), ==,
+                   "usage-discount=n1");
+  g_assert_null (rules_of (sheet, "n2-standard-4.linux.us-central1", "hour", "spot"));
+  g_assert_null (rules_of (sheet, "e2-standard-4.linux.us-central1", "hour", "on-demand"));
+  g_assert_null (rules_of (sheet, "c4-standard-4.linux.us-central1", "hour", "on-demand"));
+  {
+    GHashTableIter iter;
+    gpointer value;
+    guint n1 = 0, n2 = 0;
+
+    g_hash_table_iter_init (&iter, sheet->price_rules);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      {
+        n1 += g_strcmp0 (value, "usage-discount=n1") == 0;
+        n2 += g_strcmp0 (value, "usage-discount=n2") == 0;
+      }
+    g_assert_cmpuint (n1, ==, 1425);
+    g_assert_cmpuint (n2, ==, 2605);
+  }
+  g_assert_cmpuint (sky_convert_summary_noted (summary, MISMATCH_REASON), ==, 0);
+  sky_test_remove_tree (dir);
+}
+
+/* The real pricing.yml with round_prices: its 3,223 machine types × regions with prices of
+ * 11 to 14 decimals are written, their 6,354 such prices rounded and listed; their months
+ * are their hourly prices × 730 once rounded, noted so; no month is a mismatch. */
+static void
+test_gcp_yml_realdata_rounded (void)
+{
+  g_autofree char *folder = realdata ("google-cloud-pricing-cost-calculator");
+  g_autofree char *dir = NULL, *file = NULL, *text = NULL, *expected = NULL;
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(Sheet) sheet = NULL;
+  SkyConvertOptions options = { .round_prices = TRUE };
+
+  if (folder == NULL)
+    return;
+  dir = sky_test_make_dir ();
+  file = g_build_filename (folder, "pricing.yml", NULL);
+  sheet = convert_ok ("gcp-pricing-yml", (const char *[]) { file, NULL }, &options, dir,
+                      summary);
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==,
+                    14495 + 3223 + (gib_month_priced () ? 730 : 0) +
+                    (unit_priced ("gib") ? 129 : 0));
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "hour has more than 10 decimals (a "
+                                                          "sheet keeps 10; it is not rounded)"),
+                    ==, 0);
+  /* 3,150 hour, 3,203 hour_spot, 1 month_3y */
+  g_assert_cmpuint (sky_convert_summary_noted (summary, ROUNDED_REASON), ==, 6354);
+  g_assert_cmpuint (sky_convert_summary_noted (summary, CUT_SHORT_REASON), ==, 3147);
+  g_assert_cmpuint (sky_convert_summary_noted (summary, MISMATCH_REASON), ==, 0);
+  /* hour: 6.61733049041096 (month 4830.651258 ÷ 730) */
+  g_assert_cmpstr (price_of (sheet, "a2-ultragpu-1g.linux.africa-south1", "hour", "on-demand"),
+                   ==, "6.6173304904");
+  g_assert_null (rules_of (sheet, "a2-ultragpu-1g.linux.africa-south1", "hour", "on-demand"));
+  text = sky_convert_summary_format (summary, 1);
+  expected = g_strdup_printf ("  6354 × " ROUNDED_REASON "\n"
+                              "    %s:1417: compute.instance.a2-ultragpu-1g.cost.africa-south1."
+                              "hour: 6.61733049041096 → 6.6173304904\n"
+                              "    … and 6353 more\n", file);
+  g_assert_nonnull (strstr (text, expected));
+  g_assert_cmpstr (rules_of (sheet, "n2-standard-4.linux.us-central1", "hour", "on-demand"), ==,
+                   "usage-discount=n2");
+  /* hour: 0.05771220125, month: 29.49093483875 = hour × 511, the file's own figures: N1's
+   * table, on the hourly price rounded to 0.0577122013. */
+  g_assert_cmpstr (price_of (sheet, "n1-standard-1.linux.me-central1", "hour", "on-demand"), ==,
+                   "0.0577122013");
+  g_assert_cmpstr (rules_of (sheet, "n1-standard-1.linux.me-central1", "hour", "on-demand"), ==,
+                   "usage-discount=n1");
   sky_test_remove_tree (dir);
 }
 #endif
@@ -1251,6 +1503,8 @@ main (int    argc,
   g_test_add_func ("/sky/sources/region-tables", test_region_tables);
   g_test_add_func ("/sky/sources/unknown-format", test_unknown_format);
   g_test_add_func ("/sky/sources/summary-format", test_summary_format);
+  g_test_add_func ("/sky/sources/summary-notes", test_summary_notes);
+  g_test_add_func ("/sky/sources/round-prices-half-up", test_round_prices_half_up);
   g_test_add_func ("/sky/sources/digitalocean/fixture", test_digitalocean_fixture);
   g_test_add_func ("/sky/sources/digitalocean/bad-rows", test_digitalocean_bad_rows);
   g_test_add_func ("/sky/sources/digitalocean/cancelled", test_digitalocean_cancelled);
@@ -1264,7 +1518,11 @@ main (int    argc,
   g_test_add_func ("/sky/sources/gcp-pricing-yml/fixture", test_gcp_yml_fixture);
   g_test_add_func ("/sky/sources/gcp-pricing-yml/bad-rows", test_gcp_yml_bad_rows);
   g_test_add_func ("/sky/sources/gcp-pricing-yml/cancelled", test_gcp_yml_cancelled);
+  g_test_add_func ("/sky/sources/gcp-pricing-yml/discounts", test_gcp_yml_discounts);
+  g_test_add_func ("/sky/sources/gcp-pricing-yml/round-prices", test_gcp_yml_round_prices);
   g_test_add_func ("/sky/sources/gcp-pricing-yml/realdata", test_gcp_yml_realdata);
+  g_test_add_func ("/sky/sources/gcp-pricing-yml/realdata-rounded",
+                   test_gcp_yml_realdata_rounded);
 #endif
   g_test_add_func ("/sky/sources/converted-sheets-import", test_converted_sheets_import);
   return g_test_run ();

@@ -87,6 +87,7 @@ typedef struct
   char              *from;
   char              *output;
   gboolean           skip_bad_rows;
+  gboolean           round_prices;
   char              *version;
   char              *effective_date;
   char              *retrieved;
@@ -128,6 +129,9 @@ parse_request (const char          *parameters,
       N_("The format of the files (listed below)"), "FORMAT" },
     { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &request->skip_bad_rows,
       N_("Skip rows that cannot be read, and list them, instead of refusing"), NULL },
+    { "round-prices", 0, 0, G_OPTION_ARG_NONE, &request->round_prices,
+      N_("Round prices of more than 10 decimals half-up to 10, and list them, instead of "
+         "refusing their rows"), NULL },
     { "version", 0, 0, G_OPTION_ARG_STRING, &request->version,
       N_("The sheet's version (default: the files' own, or the effective date)"), "VERSION" },
     { "effective-date", 0, 0, G_OPTION_ARG_STRING, &request->effective_date,
@@ -164,6 +168,7 @@ convert_files (const Request  *request,
   SkyConvertSummary *summary;
   SkyConvertOptions options = {
     .skip_bad_rows = request->skip_bad_rows,
+    .round_prices = request->round_prices,
     .version = request->version,
     .effective_date = request->effective_date,
     .retrieved = request->retrieved,

@@ -51,5 +51,12 @@ gboolean _sky_convert_decimal_from_double (double        value,
 gboolean _sky_convert_parse_amount  (const char         *text,
                                      SkyDecimal         *out);
 char    *_sky_convert_decimal_text  (SkyDecimal          value);
+gboolean _sky_convert_fit_price     (SkyConvertContext  *context,
+                                     SkyDecimal         *value,
+                                     gboolean           *rounded);
+void     _sky_convert_note_rounded  (SkyConvertContext  *context,
+                                     const char         *where,
+                                     const char         *text,
+                                     SkyDecimal          value);
 
 G_END_DECLS
