@@ -1815,6 +1815,9 @@ test_convert (Fixture       *f,
   /* Listed whether or not this build has libyaml, which it then says. */
   g_assert_nonnull (strstr (help.out, "\n  gcp-pricing-yml      Google Cloud pricing.yml"));
   g_assert_nonnull (strstr (help.out, "\n  gcp-skus-json        Google Cloud Billing Catalog"));
+  g_assert_nonnull (strstr (help.out, "  --round-prices "));
+  g_assert_nonnull (strstr (help.out, "unless --round-prices is\ngiven: then it is rounded "
+                                      "half-up to 10 decimals"));
 
   cli (&r, "convert", "--from", "digitalocean-json", "--effective-date", "2024-01-29",
        "--version", "2024.01", "--retrieved", "2024-01-30", sizes, regions, "-o", sheet, NULL);

@@ -339,6 +339,62 @@ test_writer_amounts (void)
 }
 
 /* Each region in the tables has a geography of the vocabulary; an unknown code has none. */
+/* The writer declares usage-discount tables between the regions and the services, and
+ * writes a price's monthly cap and usage discount; the core's reader reads them back. */
+static void
+test_writer_price_rules (void)
+{
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "rules.xml", NULL);
+  g_autoptr(SkySheetWriter) writer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Sheet) sheet = NULL;
+  SkySheetHeader header = { "examplecloud", "Example Cloud", NULL, "1", "2026-01-01", "USD",
+                            "By hand.", NULL, "2026-01-01" };
+  SkySheetRegion region = { "us-east", "US East", "US" };
+  SkySheetService service = { "vm", "Virtual Machines", "compute", NULL };
+  SkySheetBand bands[] = {
+    { sky_decimal_from_int (0), sky_decimal_from_int (50), sky_decimal_from_int (0) },
+    { sky_decimal_from_int (50), sky_decimal_from_int (100), sky_decimal_from_scaled (125, 1) },
+  };
+  SkyDecimal cap = sky_decimal_from_int (24);
+
+  writer = sky_sheet_writer_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sky_sheet_writer_header (writer, &header, &error));
+  g_assert_true (sky_sheet_writer_region (writer, &region, &error));
+  g_assert_true (sky_sheet_writer_usage_discount (writer, "half", bands, G_N_ELEMENTS (bands),
+                                                  &error));
+  g_assert_true (sky_sheet_writer_begin_service (writer, &service, &error));
+  g_assert_true (sky_sheet_writer_begin_offer (writer, "capped", "capped", "us-east", &error));
+  g_assert_true (sky_sheet_writer_running_price (writer, "hour", "on-demand",
+                                                 sky_decimal_from_scaled (3571, 5), &cap, NULL,
+                                                 &error));
+  g_assert_cmpuint (sky_sheet_writer_end_offer (writer, &error), ==, 1);
+  g_assert_true (sky_sheet_writer_begin_offer (writer, "discounted", "discounted", "us-east",
+                                               &error));
+  g_assert_true (sky_sheet_writer_running_price (writer, "hour", "on-demand",
+                                                 sky_decimal_from_scaled (2, 1), NULL, "half",
+                                                 &error));
+  g_assert_true (sky_sheet_writer_running_price (writer, "hour", "spot",
+                                                 sky_decimal_from_scaled (1, 1), NULL, NULL,
+                                                 &error));
+  g_assert_cmpuint (sky_sheet_writer_end_offer (writer, &error), ==, 2);
+  g_assert_true (sky_sheet_writer_end_service (writer, &error));
+  g_assert_true (sky_sheet_writer_finish (writer, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&writer, sky_sheet_writer_free);
+
+  sheet = read_sheet (path);
+  g_assert_cmpstr (g_hash_table_lookup (sheet->discounts, "half"), ==, "0-50@0,50-100@12.5");
+  g_assert_cmpstr (price_of (sheet, "capped", "hour", "on-demand"), ==, "0.03571");
+  g_assert_cmpstr (rules_of (sheet, "capped", "hour", "on-demand"), ==, "monthly-cap=24");
+  g_assert_cmpstr (rules_of (sheet, "discounted", "hour", "on-demand"), ==,
+                   "usage-discount=half");
+  g_assert_null (rules_of (sheet, "discounted", "hour", "spot"));
+  sky_test_remove_tree (dir);
+}
+
 static void
 test_region_tables (void)
 {
@@ -1500,6 +1556,7 @@ main (int    argc,
 
   g_test_add_func ("/sky/sources/decimal-from-double", test_decimal_from_double);
   g_test_add_func ("/sky/sources/writer-amounts", test_writer_amounts);
+  g_test_add_func ("/sky/sources/writer-price-rules", test_writer_price_rules);
   g_test_add_func ("/sky/sources/region-tables", test_region_tables);
   g_test_add_func ("/sky/sources/unknown-format", test_unknown_format);
   g_test_add_func ("/sky/sources/summary-format", test_summary_format);

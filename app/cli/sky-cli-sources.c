@@ -77,7 +77,9 @@ describe_formats (const SkySourceApi *api,
     }
   g_string_append (text,
     _("\nA bad row is reported with its file and line, and nothing is written, unless\n"
-      "--skip-bad-rows is given: then it is counted and listed in the summary. What each\n"
+      "--skip-bad-rows is given: then it is counted and listed in the summary. A price of\n"
+      "more than the 10 decimals a sheet keeps is such a row, unless --round-prices is\n"
+      "given: then it is rounded half-up to 10 decimals, counted and listed. What each\n"
       "format's fields become is in docs/converters.md.\n"));
   return g_string_free (text, FALSE);
 }
