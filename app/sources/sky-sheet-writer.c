@@ -24,6 +24,7 @@ typedef enum
   STATE_OFFER_ATTRIBUTES,
   STATE_OFFER_FEATURES,
   STATE_OFFER_PRICES,
+  STATE_PRICE,
   STATE_TIERS,
   STATE_BETWEEN_SERVICES,
   STATE_FINISHED,
@@ -36,6 +37,7 @@ struct _SkySheetWriter
   State             state;
   guint             offer_prices;
   guint64           offers;
+  gboolean          tier_written;   /* in STATE_TIERS: a tier came, no attribute may follow */
 };
 
 static gboolean
@@ -366,6 +368,7 @@ sky_sheet_writer_begin_tiers (SkySheetWriter  *self,
   if (!start_price (self, unit, term, years, error))
     return FALSE;
   self->state = STATE_TIERS;
+  self->tier_written = FALSE;
   return TRUE;
 }
 
@@ -396,6 +399,7 @@ sky_sheet_writer_tier (SkySheetWriter    *self,
     CHECK (attribute (self, "to", to_text));
   CHECK (attribute (self, "amount", amount_text));
   CHECK (xmlTextWriterEndElement (self->xml));
+  self->tier_written = TRUE;
   return TRUE;
 }
 
@@ -406,6 +410,63 @@ sky_sheet_writer_end_tiers (SkySheetWriter  *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (self->state == STATE_TIERS, FALSE);
 
+  CHECK (xmlTextWriterEndElement (self->xml));
+  self->offer_prices++;
+  self->state = STATE_OFFER_PRICES;
+  return TRUE;
+}
+
+/* A flat price with more than a unit, a purchase option and years (upfront, upfront-fee,
+ * offering-class, effective-date, ...): begun here, given its attributes with
+ * sky_sheet_writer_price_attribute(), ended with its amount by sky_sheet_writer_end_price(). */
+gboolean
+sky_sheet_writer_begin_price (SkySheetWriter  *self,
+                              const char      *unit,
+                              const char      *term,
+                              guint            years,
+                              GError         **error)
+{
+  g_return_val_if_fail (self != NULL && unit != NULL && term != NULL, FALSE);
+  g_return_val_if_fail (self->state >= STATE_OFFER_ATTRIBUTES &&
+                        self->state <= STATE_OFFER_PRICES, FALSE);
+
+  if (!start_price (self, unit, term, years, error))
+    return FALSE;
+  self->state = STATE_PRICE;
+  return TRUE;
+}
+
+/* One more attribute of the price begun by sky_sheet_writer_begin_price(), or of tiers begun
+ * by sky_sheet_writer_begin_tiers() before their first tier; a NULL value writes nothing. */
+gboolean
+sky_sheet_writer_price_attribute (SkySheetWriter  *self,
+                                  const char      *name,
+                                  const char      *value,
+                                  GError         **error)
+{
+  g_return_val_if_fail (self != NULL && name != NULL, FALSE);
+  g_return_val_if_fail (self->state == STATE_PRICE ||
+                        (self->state == STATE_TIERS && !self->tier_written), FALSE);
+
+  if (value != NULL)
+    CHECK (attribute (self, name, value));
+  return TRUE;
+}
+
+gboolean
+sky_sheet_writer_end_price (SkySheetWriter  *self,
+                            SkyDecimal       amount,
+                            GError         **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (self->state == STATE_PRICE, FALSE);
+
+  text = sky_sheet_writer_amount_text (amount, error);
+  if (text == NULL)
+    return FALSE;
+  CHECK (attribute (self, "amount", text));
   CHECK (xmlTextWriterEndElement (self->xml));
   self->offer_prices++;
   self->state = STATE_OFFER_PRICES;

@@ -66,6 +66,18 @@ gboolean        sky_sheet_writer_tier           (SkySheetWriter        *writer,
                                                  GError               **error);
 gboolean        sky_sheet_writer_end_tiers      (SkySheetWriter        *writer,
                                                  GError               **error);
+gboolean        sky_sheet_writer_begin_price    (SkySheetWriter        *writer,
+                                                 const char            *unit,
+                                                 const char            *term,
+                                                 guint                  years,
+                                                 GError               **error);
+gboolean        sky_sheet_writer_price_attribute (SkySheetWriter       *writer,
+                                                  const char           *name,
+                                                  const char           *value,
+                                                  GError              **error);
+gboolean        sky_sheet_writer_end_price      (SkySheetWriter        *writer,
+                                                 SkyDecimal             amount,
+                                                 GError               **error);
 guint           sky_sheet_writer_end_offer      (SkySheetWriter        *writer,
                                                  GError               **error);
 gboolean        sky_sheet_writer_end_service    (SkySheetWriter        *writer,

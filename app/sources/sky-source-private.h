@@ -32,6 +32,11 @@ gboolean _sky_convert_gcp_pricing_yml   (SkyConvertContext   *context,
                                          const char * const  *files,
                                          GError             **error);
 #endif
+#ifdef HAVE_CSV
+gboolean _sky_convert_aws_offer_csv     (SkyConvertContext   *context,
+                                         const char * const  *files,
+                                         GError             **error);
+#endif
 
 gboolean _sky_convert_bad_row       (SkyConvertContext  *context,
                                      const char         *where,

@@ -29,6 +29,13 @@ typedef struct
 } Format;
 
 static const Format formats[] = {
+#ifdef HAVE_CSV
+  { { "aws-offer-csv", N_("AWS Price List bulk offer file, EC2 (CSV)"), TRUE, NULL },
+    _sky_convert_aws_offer_csv },
+#else
+  { { "aws-offer-csv", N_("AWS Price List bulk offer file, EC2 (CSV)"), FALSE, "libcsv" },
+    NULL },
+#endif
   { { "digitalocean-json", N_("DigitalOcean API /v2/sizes and /v2/regions (JSON)"), TRUE, NULL },
     _sky_convert_digitalocean_json },
   { { "gcp-skus-json", N_("Google Cloud Billing Catalog API SKU pages (JSON)"), TRUE, NULL },
