@@ -29,13 +29,6 @@ typedef struct
 } Format;
 
 static const Format formats[] = {
-#ifdef HAVE_CSV
-  { { "aws-offer-csv", N_("AWS Price List bulk offer file, EC2 (CSV)"), TRUE, NULL },
-    _sky_convert_aws_offer_csv },
-#else
-  { { "aws-offer-csv", N_("AWS Price List bulk offer file, EC2 (CSV)"), FALSE, "libcsv" },
-    NULL },
-#endif
   { { "digitalocean-json", N_("DigitalOcean API /v2/sizes and /v2/regions (JSON)"), TRUE, NULL },
     _sky_convert_digitalocean_json },
   { { "gcp-skus-json", N_("Google Cloud Billing Catalog API SKU pages (JSON)"), TRUE, NULL },
@@ -47,6 +40,13 @@ static const Format formats[] = {
 #else
   { { "gcp-pricing-yml", N_("Google Cloud pricing.yml of Cyclenerd's pricing calculator (YAML)"),
       FALSE, "libyaml" },
+    NULL },
+#endif
+#ifdef HAVE_CSV
+  { { "aws-offer-csv", N_("AWS Price List bulk offer file, EC2 (CSV)"), TRUE, NULL },
+    _sky_convert_aws_offer_csv },
+#else
+  { { "aws-offer-csv", N_("AWS Price List bulk offer file, EC2 (CSV)"), FALSE, "libcsv" },
     NULL },
 #endif
 };
