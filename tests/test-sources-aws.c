@@ -374,6 +374,142 @@ test_aws_offer_realdata (void)
   sky_test_remove_tree (dir);
 }
 
+/* Savings Plans rates become savings-plan prices of the EC2 offers they discount: to the cent
+ * against the rate rows, what is not converted counted by reason. */
+static void
+test_aws_savings_plans_fixture (void)
+{
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *out = g_build_filename (dir, "ec2.xml", NULL);
+  g_autofree char *offers = g_test_build_filename (G_TEST_DIST, "data", "sources",
+                                                   "aws-offer-csv", "ec2.csv", NULL);
+  g_autofree char *rates = g_test_build_filename (G_TEST_DIST, "data", "sources",
+                                                  "aws-offer-csv", "savings-plans.csv", NULL);
+  g_autofree char *all = NULL, *partial = NULL, *none = NULL;
+  const char *files[] = { rates, offers, NULL };
+  SkyConvertOptions options = { 0 };
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Sheet) sheet = NULL;
+
+  g_assert_true (sky_source_convert ("aws-savings-plans-csv", files, &options, out, summary,
+                                     NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 2);
+  g_assert_cmpuint (sky_convert_summary_prices (summary), ==, 9);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, NULL), ==, 4);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "savings plan not converted "
+                                                 "(ComputeSavingsPlans): EC2 Instance Savings "
+                                                 "Plans are"), ==, 1);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "savings plan rate for another "
+                                                 "service (AmazonECS)"), ==, 1);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "savings plan rate of an instance not "
+                                                 "in the offer files"), ==, 1);
+
+  sheet = sheet_read (out);
+  /* The newest file's version: the offer file's. */
+  g_assert_cmpstr (g_hash_table_lookup (sheet->headers, "version"), ==, "20260302100000");
+  /* Line 7: 0.059 an hour, no upfront. */
+  g_assert_cmpstr (price (sheet, "AAAA1111BBBB2222 hour savings-plan-1y-no-upfront"), ==,
+                   "0.059@2026-02-01");
+  /* Line 8: 0.039 × 26,280 hours = 1,024.92 upfront, nothing by the hour. */
+  g_assert_cmpstr (price (sheet, "AAAA1111BBBB2222 hour savings-plan-3y-all-upfront"), ==,
+                   "0+1024.92@2026-02-01");
+  /* Line 10: 0.042 × 26,280 = 1,103.76, half upfront (551.88), half by the hour (0.021). */
+  g_assert_cmpstr (price (sheet, "AAAA1111BBBB2222 hour savings-plan-3y-partial-upfront"), ==,
+                   "0.021+551.88@2026-02-01");
+  /* The reservations are still there beside them. */
+  g_assert_cmpstr (price (sheet, "AAAA1111BBBB2222 hour reserved-1y-partial-upfront"), ==,
+                   "0.04+350@2026-03-02");
+  /* Always on over the term, each costs the rate × the hours, to the cent. */
+  none = term_cost (price (sheet, "AAAA1111BBBB2222 hour savings-plan-1y-no-upfront"), 1);
+  all = term_cost (price (sheet, "AAAA1111BBBB2222 hour savings-plan-3y-all-upfront"), 3);
+  partial = term_cost (price (sheet, "AAAA1111BBBB2222 hour savings-plan-3y-partial-upfront"),
+                       3);
+  g_assert_cmpstr (none, ==, "516.84");
+  g_assert_cmpstr (all, ==, "1024.92");
+  g_assert_cmpstr (partial, ==, "1103.76");
+  sky_test_remove_tree (dir);
+}
+
+/* A rate file needs its format and the offer files; an offer file alone is not a rate file. */
+static void
+test_aws_savings_plans_refused (void)
+{
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *out = g_build_filename (dir, "ec2.xml", NULL);
+  g_autofree char *offers = g_test_build_filename (G_TEST_DIST, "data", "sources",
+                                                   "aws-offer-csv", "ec2.csv", NULL);
+  g_autofree char *rates = g_test_build_filename (G_TEST_DIST, "data", "sources",
+                                                  "aws-offer-csv", "savings-plans.csv", NULL);
+  const char *both[] = { offers, rates, NULL };
+  const char *rates_only[] = { rates, NULL };
+  const char *offers_only[] = { offers, NULL };
+  SkyConvertOptions options = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+
+    g_assert_false (sky_source_convert ("aws-offer-csv", both, &options, out, summary, NULL,
+                                        &error));
+    g_assert_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED);
+    g_assert_nonnull (strstr (error->message, "--from aws-savings-plans-csv"));
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+
+    g_assert_false (sky_source_convert ("aws-savings-plans-csv", rates_only, &options, out,
+                                        summary, NULL, &error));
+    g_assert_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED);
+    g_assert_nonnull (strstr (error->message, "EC2 offer files"));
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+
+    g_assert_false (sky_source_convert ("aws-savings-plans-csv", offers_only, &options, out,
+                                        summary, NULL, &error));
+    g_assert_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED);
+    g_assert_nonnull (strstr (error->message, "No Savings Plans rate file"));
+    g_clear_error (&error);
+  }
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  sky_test_remove_tree (dir);
+}
+
+/* The real rate file (ap-east-2, EC2 Instance Savings Plans 3 yr Partial Upfront) is read
+ * whole; its instances are not in the real EC2 excerpt, so each rate is counted as such. */
+static void
+test_aws_savings_plans_realdata (void)
+{
+  g_autofree char *folder = realdata ("aws-price-list");
+  g_autofree char *dir = NULL, *out = NULL, *offers = NULL, *rates = NULL;
+  SkyConvertOptions options = { .skip_bad_rows = TRUE };
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(GError) error = NULL;
+  const char *files[3] = { NULL, NULL, NULL };
+
+  if (folder == NULL)
+    return;
+  dir = sky_test_make_dir ();
+  out = g_build_filename (dir, "ec2.xml", NULL);
+  offers = g_build_filename (folder, "3-global-pricing-file-sample.csv", NULL);
+  rates = g_build_filename (folder, "5-ap-east-2-savingsplan-pricing.csv", NULL);
+  files[0] = offers;
+  files[1] = rates;
+  g_assert_true (sky_source_convert ("aws-savings-plans-csv", files, &options, out, summary,
+                                     NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 15);
+  g_assert_cmpuint (sky_convert_summary_prices (summary), ==, 32);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "savings plan rate of an instance not "
+                                                 "in the offer files"), ==, 44);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, NULL), ==, 45);
+  sky_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -383,5 +519,8 @@ main (int    argc,
   g_test_add_func ("/sources/aws-offer/fixture", test_aws_offer_fixture);
   g_test_add_func ("/sources/aws-offer/bad-row", test_aws_offer_bad_row);
   g_test_add_func ("/sources/aws-offer/realdata", test_aws_offer_realdata);
+  g_test_add_func ("/sources/aws-savings-plans/fixture", test_aws_savings_plans_fixture);
+  g_test_add_func ("/sources/aws-savings-plans/refused", test_aws_savings_plans_refused);
+  g_test_add_func ("/sources/aws-savings-plans/realdata", test_aws_savings_plans_realdata);
   return g_test_run ();
 }

@@ -67,6 +67,22 @@ static const char *const column_names[N_COLUMNS] = {
 /* Columns every file must have; the others are read where there. */
 #define N_REQUIRED (COL_REGION + 1)
 
+/* The columns of a Savings Plans rate file, all required. */
+enum
+{
+  SP_PLAN, SP_UNIT, SP_EFFECTIVE, SP_RATE, SP_CURRENCY, SP_SKU, SP_SERVICE, SP_PURCHASE,
+  SP_LEASE, SP_LEASE_UNIT, SP_FAMILY, SP_REGION, N_SP_COLUMNS
+};
+
+static const char *const sp_column_names[N_SP_COLUMNS] = {
+  "SKU", "Unit", "EffectiveDate", "DiscountedRate", "Currency", "DiscountedSKU",
+  "DiscountedServiceCode", "PurchaseOption", "LeaseContractLength", "LeaseContractLengthUnit",
+  "Product Family", "DiscountedRegionCode",
+};
+
+/* A Savings Plans rate is for an instance running all the time: the hours of a year. */
+#define HOURS_A_YEAR 8760
+
 typedef struct
 {
   SkyConvertContext *context;
@@ -79,6 +95,8 @@ typedef struct
   char              *publication;    /* YYYY-MM-DD */
   char              *offer_code;
   GPtrArray         *paths;
+  gboolean           savings_plans;  /* aws-savings-plans-csv: rate files are taken */
+  guint              n_rate_files;
 
   /* The file being read */
   guint              file_index;
@@ -88,6 +106,8 @@ typedef struct
   guint64            row_index;      /* rows ended so far */
   GPtrArray         *fields;
   int                column[N_COLUMNS];
+  int                sp_column[N_SP_COLUMNS];
+  gboolean           rate_file;      /* this file is a Savings Plans rate file */
   guint              n_header;
   gboolean           stop;
   GError            *error;
@@ -351,7 +371,15 @@ metadata_row (Conversion *conversion)
     }
   else if (strcmp (key, "OfferCode") == 0)
     {
-      if (strcmp (value, "AmazonEC2") != 0)
+      if (strstr (value, "SavingsPlan") != NULL && conversion->savings_plans)
+        {
+          conversion->rate_file = TRUE;
+          conversion->n_rate_files++;
+        }
+      else if (strstr (value, "SavingsPlan") != NULL)
+        malformed (conversion, _("a Savings Plans rate file: convert it with --from "
+                                 "aws-savings-plans-csv, together with the EC2 offer files"));
+      else if (strcmp (value, "AmazonEC2") != 0)
         {
           g_autofree char *what = g_strdup_printf (_("offer code “%s” is not converted: "
                                                      "AmazonEC2 is"), value);
@@ -363,8 +391,33 @@ metadata_row (Conversion *conversion)
 }
 
 static void
+rate_header_row (Conversion *conversion)
+{
+  for (guint c = 0; c < N_SP_COLUMNS; c++)
+    {
+      conversion->sp_column[c] = -1;
+      for (guint i = 0; i < conversion->fields->len && conversion->sp_column[c] < 0; i++)
+        if (strcmp (g_ptr_array_index (conversion->fields, i), sp_column_names[c]) == 0)
+          conversion->sp_column[c] = (int) i;
+      if (conversion->sp_column[c] < 0)
+        {
+          g_autofree char *what = g_strdup_printf (_("no column “%s”"), sp_column_names[c]);
+
+          malformed (conversion, what);
+          return;
+        }
+    }
+  conversion->n_header = conversion->fields->len;
+}
+
+static void
 header_row (Conversion *conversion)
 {
+  if (conversion->rate_file)
+    {
+      rate_header_row (conversion);
+      return;
+    }
   for (guint c = 0; c < N_COLUMNS; c++)
     conversion->column[c] = -1;
   for (guint i = 0; i < conversion->fields->len; i++)
@@ -612,6 +665,106 @@ data_row (Conversion *conversion)
   }
 }
 
+/* One rate of a Savings Plans rate file: spilled beside the rows of the instance it discounts
+ * (DiscountedSKU), as a price of that offer. */
+static void
+rate_row (Conversion *conversion)
+{
+  const char *fields[N_SP_COLUMNS];
+  const char *unit, *upfront;
+  g_autofree char *amount = NULL, *day = NULL, *reason = NULL;
+  SkyDecimal value;
+  guint years;
+
+  if (conversion->fields->len != conversion->n_header)
+    {
+      bad_row (conversion, _("%u fields where the header has %u"), conversion->fields->len,
+               conversion->n_header);
+      return;
+    }
+  for (guint c = 0; c < N_SP_COLUMNS; c++)
+    fields[c] = g_ptr_array_index (conversion->fields, conversion->sp_column[c]);
+  if (strcmp (fields[SP_SERVICE], "AmazonEC2") != 0)
+    {
+      reason = g_strdup_printf (_("savings plan rate for another service (%s)"),
+                                fields[SP_SERVICE]);
+      skip_row (conversion, reason);
+      return;
+    }
+  if (strcmp (fields[SP_FAMILY], "EC2InstanceSavingsPlans") != 0)
+    {
+      reason = g_strdup_printf (_("savings plan not converted (%s): EC2 Instance Savings Plans "
+                                  "are"), fields[SP_FAMILY]);
+      skip_row (conversion, reason);
+      return;
+    }
+  unit = map_unit (fields[SP_UNIT]);
+  if (unit == NULL || strcmp (unit, "quantity") == 0)
+    {
+      bad_row (conversion, _("unknown unit “%s”"), fields[SP_UNIT]);
+      return;
+    }
+  if (!_sky_convert_parse_amount (fields[SP_RATE], &value) ||
+      (amount = sky_sheet_writer_amount_text (value, NULL)) == NULL)
+    {
+      bad_row (conversion, _("DiscountedRate “%s” is not a plain positive number of at most "
+                             "ten decimals"), fields[SP_RATE]);
+      return;
+    }
+  if (conversion->currency == NULL)
+    conversion->currency = g_strdup (fields[SP_CURRENCY]);
+  if (strcmp (fields[SP_CURRENCY], conversion->currency) != 0)
+    {
+      bad_row (conversion, _("currency “%s” where the rows before are in %s"),
+               fields[SP_CURRENCY], conversion->currency);
+      return;
+    }
+  if (strcmp (fields[SP_LEASE_UNIT], "year") != 0 ||
+      (strcmp (fields[SP_LEASE], "1") != 0 && strcmp (fields[SP_LEASE], "3") != 0))
+    {
+      bad_row (conversion, _("LeaseContractLength “%s %s” is neither 1 nor 3 years"),
+               fields[SP_LEASE], fields[SP_LEASE_UNIT]);
+      return;
+    }
+  years = fields[SP_LEASE][0] == '1' ? 1 : 3;
+  upfront = map_word (fields[SP_PURCHASE], purchases);
+  if (upfront == NULL)
+    {
+      bad_row (conversion, _("unknown PurchaseOption “%s”"), fields[SP_PURCHASE]);
+      return;
+    }
+  day = g_strndup (fields[SP_EFFECTIVE], 10);
+  if (!_sky_convert_check_date (day, "EffectiveDate", NULL))
+    {
+      bad_row (conversion, _("EffectiveDate “%s” is not a date"), fields[SP_EFFECTIVE]);
+      return;
+    }
+  if (*fields[SP_SKU] == '\0' || *fields[SP_PLAN] == '\0')
+    {
+      bad_row (conversion, _("a rate without a SKU or a DiscountedSKU"));
+      return;
+    }
+
+  sqlite3_reset (conversion->insert);
+  sqlite3_clear_bindings (conversion->insert);
+  if (sqlite3_bind_int (conversion->insert, 1, (int) conversion->file_index) != SQLITE_OK ||
+      sqlite3_bind_int64 (conversion->insert, 2, (gint64) conversion->row_line) != SQLITE_OK ||
+      sqlite3_bind_text (conversion->insert, 3, fields[SP_SKU], -1, SQLITE_TRANSIENT) ||
+      sqlite3_bind_text (conversion->insert, 4, fields[SP_PLAN], -1, SQLITE_TRANSIENT) ||
+      sqlite3_bind_text (conversion->insert, 5, "savings-plan", -1, SQLITE_STATIC) ||
+      sqlite3_bind_text (conversion->insert, 6, unit, -1, SQLITE_STATIC) ||
+      sqlite3_bind_text (conversion->insert, 7, amount, -1, SQLITE_TRANSIENT) ||
+      sqlite3_bind_text (conversion->insert, 11, day, -1, SQLITE_TRANSIENT) ||
+      sqlite3_bind_int (conversion->insert, 12, (int) years) ||
+      sqlite3_bind_text (conversion->insert, 13, upfront, -1, SQLITE_STATIC) ||
+      sqlite3_bind_text (conversion->insert, 15, fields[SP_REGION], -1, SQLITE_TRANSIENT) ||
+      sqlite3_step (conversion->insert) != SQLITE_DONE)
+    {
+      db_failed (conversion, &conversion->error);
+      conversion->stop = TRUE;
+    }
+}
+
 static void
 field_cb (void   *text,
           size_t  length,
@@ -636,7 +789,12 @@ row_cb (int   terminator,
         header_row (conversion);
       else if (!(conversion->fields->len == 1 &&
                  *(char *) g_ptr_array_index (conversion->fields, 0) == '\0'))
-        data_row (conversion);
+        {
+          if (conversion->rate_file)
+            rate_row (conversion);
+          else
+            data_row (conversion);
+        }
     }
   conversion->row_index++;
   g_ptr_array_set_size (conversion->fields, 0);
@@ -666,6 +824,7 @@ read_file (Conversion  *conversion,
   conversion->row_line = 1;
   conversion->row_index = 0;
   conversion->n_header = 0;
+  conversion->rate_file = FALSE;
   g_ptr_array_set_size (conversion->fields, 0);
 
   while (ok && !conversion->stop)
@@ -798,6 +957,13 @@ check_term (Conversion  *conversion,
         rates++;
     }
   *stop = FALSE;
+  if (strcmp (head->text[R_TERM], "savings-plan") == 0 && term->last - term->first != 1)
+    {
+      *stop = !_sky_convert_bad_row (conversion->context, place, error,
+                                     _("two rates of savings plan %s for one instance"),
+                                     head->text[R_TERM_CODE]);
+      return FALSE;
+    }
   if (strcmp (head->text[R_TERM], "reserved") == 0)
     {
       gboolean paid = strcmp (head->text[R_UPFRONT], "none") != 0;
@@ -821,6 +987,66 @@ check_term (Conversion  *conversion,
         }
     }
   return TRUE;
+}
+
+/* A Savings Plans rate is the effective hourly rate of the instance under the plan. Paid All
+ * Upfront, the whole term's hours at that rate are the upfront fee, and the hourly amount 0;
+ * Partial Upfront, half of it is paid upfront (AWS asks for at least half) and the other half
+ * by the hour; No Upfront, the rate by the hour. An always-on instance costs the rate × the
+ * term's hours either way, exactly. */
+static gboolean
+write_savings_plan (Conversion  *conversion,
+                    const Row   *rate,
+                    GError     **error)
+{
+  SkySheetWriter *writer = conversion->context->writer;
+  guint years = (guint) g_ascii_strtoull (rate->text[R_YEARS], NULL, 10);
+  const char *upfront = rate->text[R_UPFRONT];
+  SkyDecimal hourly = row_decimal (rate->text[R_AMOUNT]);
+  SkyDecimal hours = sky_decimal_from_int ((gint64) HOURS_A_YEAR * years);
+  SkyDecimal fee = { 0, 0 }, amount = hourly, whole;
+  g_autofree char *fee_text = NULL;
+
+  if (strcmp (upfront, "none") != 0)
+    {
+      if (!sky_decimal_mul (hourly, hours, &whole))
+        {
+          g_autofree char *place = row_where (conversion, rate);
+
+          g_set_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_BAD_ROW,
+                       /* Translators: “FILE:LINE: savings plan rate too large” */
+                       _("%s: savings plan rate too large"), place);
+          return FALSE;
+        }
+      if (strcmp (upfront, "all") == 0)
+        {
+          fee = whole;
+          amount = sky_decimal_from_int (0);
+        }
+      else if (!sky_decimal_div (whole, sky_decimal_from_int (2), SKY_PRICE_SCALE,
+                                 SKY_ROUND_HALF_UP, &fee) ||
+               !sky_decimal_div (hourly, sky_decimal_from_int (2), SKY_PRICE_SCALE,
+                                 SKY_ROUND_HALF_UP, &amount))
+        {
+          g_autofree char *place = row_where (conversion, rate);
+
+          g_set_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_BAD_ROW,
+                       /* Translators: “FILE:LINE: savings plan rate too large” */
+                       _("%s: savings plan rate too large"), place);
+          return FALSE;
+        }
+      fee_text = sky_sheet_writer_amount_text (fee, error);
+      if (fee_text == NULL)
+        return FALSE;
+    }
+  return sky_sheet_writer_begin_price (writer, rate->text[R_UNIT], "savings-plan", years,
+                                       error) &&
+         sky_sheet_writer_price_attribute (writer, "upfront",
+                                           fee_text != NULL ? upfront : NULL, error) &&
+         sky_sheet_writer_price_attribute (writer, "upfront-fee", fee_text, error) &&
+         sky_sheet_writer_price_attribute (writer, "effective-date", rate->text[R_EFFECTIVE],
+                                           error) &&
+         sky_sheet_writer_end_price (writer, amount, error);
 }
 
 static gboolean
@@ -861,6 +1087,9 @@ write_term (Conversion  *conversion,
              sky_sheet_writer_end_price (writer, row_decimal (rate->text[R_AMOUNT]), error);
     }
 
+  if (strcmp (rate->text[R_TERM], "savings-plan") == 0)
+    return write_savings_plan (conversion, rate, error);
+
   if (term->last - term->first == 1 && rate->text[R_FINISH] == NULL)
     return sky_sheet_writer_begin_price (writer, rate->text[R_UNIT], "on-demand", 0, error) &&
            sky_sheet_writer_price_attribute (writer, "effective-date", rate->text[R_EFFECTIVE],
@@ -900,6 +1129,18 @@ write_offer (Conversion  *conversion,
     { "family", R_FAMILY }, { "vcpu", R_VCPU }, { "memory-gib", R_MEMORY }, { "os", R_OS },
     { "architecture", R_ARCHITECTURE },
   };
+
+  if (strcmp (head->text[R_TERM], "savings-plan") == 0)
+    {
+      for (guint i = 0; i < rows->len; i++)
+        {
+          g_autofree char *place = row_where (conversion, g_ptr_array_index (rows, i));
+
+          sky_convert_summary_skip (context->summary, _("savings plan rate of an instance not "
+                                                        "in the offer files"), place);
+        }
+      return TRUE;
+    }
 
   for (guint i = 0; i < rows->len; )
     {
@@ -1049,15 +1290,17 @@ write_sheet (Conversion  *conversion,
   return ok && sky_sheet_writer_end_service (context->writer, error);
 }
 
-gboolean
-_sky_convert_aws_offer_csv (SkyConvertContext   *context,
-                            const char * const  *files,
-                            GError             **error)
+static gboolean
+convert (SkyConvertContext   *context,
+         const char * const  *files,
+         gboolean             savings_plans,
+         GError             **error)
 {
   Conversion conversion = { 0 };
   gboolean ok;
 
   conversion.context = context;
+  conversion.savings_plans = savings_plans;
   conversion.regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   conversion.fields = g_ptr_array_new_with_free_func (g_free);
   conversion.paths = g_ptr_array_new ();
@@ -1068,7 +1311,37 @@ _sky_convert_aws_offer_csv (SkyConvertContext   *context,
       g_ptr_array_add (conversion.paths, (char *) files[i]);
       ok = read_file (&conversion, files[i], error);
     }
+  if (ok && conversion.offer_code == NULL)
+    {
+      g_set_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED,
+                   _("Savings Plans rates are prices of EC2 offers: give the EC2 offer files "
+                     "(OfferCode AmazonEC2) too"));
+      ok = FALSE;
+    }
+  if (ok && savings_plans && conversion.n_rate_files == 0)
+    {
+      g_set_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED,
+                   _("No Savings Plans rate file among the files (use --from aws-offer-csv "
+                     "for offer files alone)"));
+      ok = FALSE;
+    }
   ok = ok && write_sheet (&conversion, error);
   conversion_clear (&conversion);
   return ok;
+}
+
+gboolean
+_sky_convert_aws_offer_csv (SkyConvertContext   *context,
+                            const char * const  *files,
+                            GError             **error)
+{
+  return convert (context, files, FALSE, error);
+}
+
+gboolean
+_sky_convert_aws_savings_plans_csv (SkyConvertContext   *context,
+                                    const char * const  *files,
+                                    GError             **error)
+{
+  return convert (context, files, TRUE, error);
 }

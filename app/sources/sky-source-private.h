@@ -36,6 +36,9 @@ gboolean _sky_convert_gcp_pricing_yml   (SkyConvertContext   *context,
 gboolean _sky_convert_aws_offer_csv     (SkyConvertContext   *context,
                                          const char * const  *files,
                                          GError             **error);
+gboolean _sky_convert_aws_savings_plans_csv (SkyConvertContext   *context,
+                                             const char * const  *files,
+                                             GError             **error);
 #endif
 
 gboolean _sky_convert_bad_row       (SkyConvertContext  *context,
