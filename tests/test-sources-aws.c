@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "sky-sheet-reader.h"
+#include "sky-sheet-writer.h"
 #include "sky-source.h"
 #include "sky-test-util.h"
 
@@ -300,6 +301,29 @@ test_aws_offer_bad_row (void)
   g_assert_cmpstr (price (sheet, "AAAA1111BBBB2222 hour reserved-1y-partial-upfront"), ==,
                    "0.04+350@2026-03-02");
   g_assert_null (g_hash_table_lookup (sheet->offers, "EEEE5555FFFF6666"));
+
+  /* The same file with CRLF line ends: the same line. */
+  {
+    g_autofree char *text = NULL;
+    g_autofree char *crlf_path = g_build_filename (dir, "bad-unit-crlf.csv", NULL);
+    g_autofree char *crlf_message = g_strdup_printf ("%s:10: unknown unit “Furlongs” "
+                                                     "(--skip-bad-rows skips such rows and "
+                                                     "lists them)", crlf_path);
+    g_auto(GStrv) lines = NULL;
+    g_autofree char *joined = NULL;
+    g_autoptr(SkyConvertSummary) crlf_summary = sky_convert_summary_new ();
+    const char *crlf_files[] = { crlf_path, NULL };
+
+    g_assert_true (g_file_get_contents (file, &text, NULL, NULL));
+    lines = g_strsplit (text, "\n", -1);
+    joined = g_strjoinv ("\r\n", lines);
+    g_assert_true (g_file_set_contents (crlf_path, joined, -1, NULL));
+    options.skip_bad_rows = FALSE;
+    g_assert_false (sky_source_convert ("aws-offer-csv", crlf_files, &options, out,
+                                        crlf_summary, NULL, &error));
+    g_assert_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_BAD_ROW);
+    g_assert_cmpstr (error->message, ==, crlf_message);
+  }
   sky_test_remove_tree (dir);
 }
 
@@ -510,17 +534,68 @@ test_aws_savings_plans_realdata (void)
   sky_test_remove_tree (dir);
 }
 
+/* The sheet writer's prices with more than a unit, a term and years: a price's own attributes,
+ * and an attribute of tiers before their first tier, read back as written. */
+static void
+test_writer_price_attributes (void)
+{
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "sheet.xml", NULL);
+  g_autoptr(SkySheetWriter) writer = sky_sheet_writer_new (path, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Sheet) sheet = NULL;
+  SkySheetHeader header = { "aws", "Amazon Web Services", "AWS", "1", "2026-03-02", "USD",
+                            "test", NULL, "2026-03-02" };
+  SkySheetRegion region = { "us-east-1", "US East (N. Virginia)", "US" };
+  SkySheetService service = { "ec2", "Amazon EC2", "compute", NULL };
+  SkyDecimal hundred = sky_decimal_from_int (100);
+
+  g_assert_nonnull (writer);
+  g_assert_true (sky_sheet_writer_header (writer, &header, &error) &&
+                 sky_sheet_writer_region (writer, &region, &error) &&
+                 sky_sheet_writer_begin_service (writer, &service, &error) &&
+                 sky_sheet_writer_begin_offer (writer, "S1", "m7i.large", "us-east-1", &error) &&
+                 sky_sheet_writer_begin_price (writer, "hour", "reserved", 3, &error) &&
+                 sky_sheet_writer_price_attribute (writer, "offering-class", "convertible",
+                                                   &error) &&
+                 sky_sheet_writer_price_attribute (writer, "upfront", "partial", &error) &&
+                 sky_sheet_writer_price_attribute (writer, "upfront-fee", "2843", &error) &&
+                 sky_sheet_writer_price_attribute (writer, "effective-date", NULL, &error) &&
+                 sky_sheet_writer_end_price (writer, sky_decimal_from_scaled (10817, 6),
+                                             &error) &&
+                 sky_sheet_writer_begin_tiers (writer, "hour", "on-demand", 0, &error) &&
+                 sky_sheet_writer_price_attribute (writer, "effective-date", "2026-03-01",
+                                                   &error) &&
+                 sky_sheet_writer_tier (writer, sky_decimal_from_int (0), &hundred,
+                                        sky_decimal_from_scaled (2, 1), &error) &&
+                 sky_sheet_writer_tier (writer, hundred, NULL, sky_decimal_from_scaled (1, 1),
+                                        &error) &&
+                 sky_sheet_writer_end_tiers (writer, &error));
+  g_assert_cmpuint (sky_sheet_writer_end_offer (writer, &error), ==, 2);
+  g_assert_true (sky_sheet_writer_end_service (writer, &error) &&
+                 sky_sheet_writer_finish (writer, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&writer, sky_sheet_writer_free);
+
+  sheet = sheet_read (path);
+  g_assert_cmpstr (price (sheet, "S1 hour reserved-convertible-3y-partial-upfront"), ==,
+                   "0.010817+2843");
+  g_assert_cmpstr (price (sheet, "S1 hour on-demand"), ==, "0-100@0.2,100-@0.1@2026-03-01");
+  sky_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add_func ("/sources/aws-offer/fixture", test_aws_offer_fixture);
-  g_test_add_func ("/sources/aws-offer/bad-row", test_aws_offer_bad_row);
-  g_test_add_func ("/sources/aws-offer/realdata", test_aws_offer_realdata);
-  g_test_add_func ("/sources/aws-savings-plans/fixture", test_aws_savings_plans_fixture);
-  g_test_add_func ("/sources/aws-savings-plans/refused", test_aws_savings_plans_refused);
-  g_test_add_func ("/sources/aws-savings-plans/realdata", test_aws_savings_plans_realdata);
+  g_test_add_func ("/sky/sources-aws/writer-price-attributes", test_writer_price_attributes);
+  g_test_add_func ("/sky/sources-aws/aws-offer/fixture", test_aws_offer_fixture);
+  g_test_add_func ("/sky/sources-aws/aws-offer/bad-row", test_aws_offer_bad_row);
+  g_test_add_func ("/sky/sources-aws/aws-offer/realdata", test_aws_offer_realdata);
+  g_test_add_func ("/sky/sources-aws/aws-savings-plans/fixture", test_aws_savings_plans_fixture);
+  g_test_add_func ("/sky/sources-aws/aws-savings-plans/refused", test_aws_savings_plans_refused);
+  g_test_add_func ("/sky/sources-aws/aws-savings-plans/realdata", test_aws_savings_plans_realdata);
   return g_test_run ();
 }

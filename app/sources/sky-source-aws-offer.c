@@ -798,7 +798,7 @@ row_cb (int   terminator,
     }
   conversion->row_index++;
   g_ptr_array_set_size (conversion->fields, 0);
-  conversion->row_line = conversion->line + (terminator == '\n' ? 1 : 0);
+  conversion->row_line = conversion->line + (terminator == '\n' || terminator == '\r' ? 1 : 0);
 }
 
 static gboolean
