@@ -70,6 +70,12 @@ on_region (const SkySheetRegion  *region,
   return TRUE;
 }
 
+static const char *
+or_dash (const char *text)
+{
+  return text != NULL ? text : "-";
+}
+
 static gboolean
 on_offer (const SkySheetOffer  *offer,
           gpointer              user_data,
@@ -80,8 +86,9 @@ on_offer (const SkySheetOffer  *offer,
   g_hash_table_insert (sheet->offers, g_strdup (offer->sku),
                        g_strdup_printf ("%s|%s|%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT
                                         "|%s|%s|%s|%s|%s|%s", offer->name, offer->region,
-                                        offer->family, offer->vcpu_milli, offer->memory_mgib,
-                                        offer->os, offer->architecture, offer->tenancy,
+                                        or_dash (offer->family), offer->vcpu_milli,
+                                        offer->memory_mgib, or_dash (offer->os),
+                                        or_dash (offer->architecture), offer->tenancy,
                                         offer->licence,
                                         offer->software != NULL ? offer->software : "none",
                                         offer->capacity));
@@ -208,12 +215,14 @@ test_aws_offer_fixture (void)
   g_assert_true (sky_source_convert ("aws-offer-csv", files, &options, out, summary, NULL,
                                      &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 2);
-  g_assert_cmpuint (sky_convert_summary_prices (summary), ==, 6);
-  g_assert_cmpuint (sky_convert_summary_skipped (summary, NULL), ==, 1);
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 3);
+  g_assert_cmpuint (sky_convert_summary_prices (summary), ==, 7);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, NULL), ==, 2);
   g_assert_cmpuint (sky_convert_summary_skipped (summary,
                                                  "product family not converted (Storage)"),
                     ==, 1);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "data transfer other than out to the "
+                                                 "internet: not converted"), ==, 1);
 
   sheet = sheet_read (out);
   g_assert_cmpstr (g_hash_table_lookup (sheet->headers, "provider"), ==, "aws");
@@ -244,6 +253,12 @@ test_aws_offer_fixture (void)
                    "0.063@2026-03-02");
   g_assert_cmpstr (price (sheet, "CCCC3333DDDD4444 hour on-demand"), ==,
                    "0-100@0.0918,100-@0.085@2026-03-01");
+  /* Lines 18–21, out of order in the file: data transfer out to the internet, per GB. */
+  g_assert_cmpstr (g_hash_table_lookup (sheet->offers, "DTOUT00000USE1XX"), ==,
+                   "Data transfer out to the internet|us-east-1|-|-1|-1|-|-|"
+                   "shared|included|none|used");
+  g_assert_cmpstr (price (sheet, "DTOUT00000USE1XX gb on-demand"), ==,
+                   "0-10240@0.09,10240-51200@0.085,51200-153600@0.07,153600-@0.05@2026-03-01");
 
   /* To the cent: 350 + 0.04 × 8,760 = 700.40; 420 + 0.048 × 8,760 = 840.48;
    * 1,500 + 0 × 26,280 = 1,500.00; 0.063 × 8,760 = 551.88. */
@@ -301,6 +316,37 @@ test_aws_offer_bad_row (void)
   g_assert_cmpstr (price (sheet, "AAAA1111BBBB2222 hour reserved-1y-partial-upfront"), ==,
                    "0.04+350@2026-03-02");
   g_assert_null (g_hash_table_lookup (sheet->offers, "EEEE5555FFFF6666"));
+
+  /* Tiers with one missing (the first, line 19 of ec2.csv, replaced by a row that is skipped
+   * anyway): refused at the lowest tier there is (line 21, from 10240). */
+  {
+    g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "sources",
+                                                     "aws-offer-csv", "ec2.csv", NULL);
+    g_autofree char *text = NULL;
+    g_autofree char *gap_path = g_build_filename (dir, "gap.csv", NULL);
+    g_autofree char *joined = NULL;
+    g_autofree char *gap_where = NULL;
+    g_auto(GStrv) lines = NULL;
+    g_autoptr(SkyConvertSummary) gap_summary = sky_convert_summary_new ();
+    const char *gap_files[] = { gap_path, NULL };
+
+    g_assert_true (g_file_get_contents (source, &text, NULL, NULL));
+    lines = g_strsplit (text, "\n", -1);
+    g_assert_true (strstr (lines[18], "\"0\",\"10240\"") != NULL);
+    g_free (lines[18]);
+    lines[18] = g_strdup (lines[21]);   /* the row skipped anyway takes its place */
+    joined = g_strjoinv ("\n", lines);
+    g_assert_true (g_file_set_contents (gap_path, joined, -1, NULL));
+    options.skip_bad_rows = FALSE;
+    g_assert_false (sky_source_convert ("aws-offer-csv", gap_files, &options, out, gap_summary,
+                                        NULL, &error));
+    g_assert_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_BAD_ROW);
+    gap_where = g_strdup_printf ("%s:21: tiers (offer term JRTCKXETXF) that do not follow each "
+                                 "other from 0 to an open end (--skip-bad-rows skips such rows "
+                                 "and lists them)", gap_path);
+    g_assert_cmpstr (error->message, ==, gap_where);
+    g_clear_error (&error);
+  }
 
   /* The same file with CRLF line ends: the same line. */
   {
@@ -419,9 +465,9 @@ test_aws_savings_plans_fixture (void)
   g_assert_true (sky_source_convert ("aws-savings-plans-csv", files, &options, out, summary,
                                      NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 2);
-  g_assert_cmpuint (sky_convert_summary_prices (summary), ==, 9);
-  g_assert_cmpuint (sky_convert_summary_skipped (summary, NULL), ==, 4);
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 3);
+  g_assert_cmpuint (sky_convert_summary_prices (summary), ==, 10);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, NULL), ==, 5);
   g_assert_cmpuint (sky_convert_summary_skipped (summary, "savings plan not converted "
                                                  "(ComputeSavingsPlans): EC2 Instance Savings "
                                                  "Plans are"), ==, 1);

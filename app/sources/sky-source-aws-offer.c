@@ -17,7 +17,9 @@
 
 /* aws-offer-csv: AWS Price List bulk offer files in CSV (five lines of metadata, a header row,
  * one row per price dimension). EC2's instance rows become offers, one per SKU, priced on
- * demand and reserved; docs/converters.md has the whole mapping.
+ * demand and reserved, and its rows of data transfer out to the internet tiered offers of
+ * their own service; Savings Plans rate files add prices to the instances' offers.
+ * docs/converters.md has the whole mapping.
  *
  * The files are read row by row with libcsv. The rows of one SKU may be anywhere in a file
  * (a reservation's hourly rate and its upfront fee are two rows), so each row taken is checked
@@ -53,7 +55,8 @@ enum
   COL_UNIT, COL_PRICE, COL_CURRENCY, COL_LEASE, COL_PURCHASE, COL_CLASS, COL_FAMILY_PRODUCT,
   COL_LOCATION, COL_REGION, COL_INSTANCE_TYPE, COL_INSTANCE_FAMILY, COL_VCPU, COL_MEMORY,
   COL_PROCESSOR, COL_NETWORK, COL_STORAGE, COL_TENANCY, COL_OS, COL_LICENSE, COL_SOFTWARE,
-  COL_CAPACITY, N_COLUMNS
+  COL_CAPACITY, COL_TRANSFER_TYPE, COL_FROM_LOCATION, COL_TO_LOCATION, COL_FROM_REGION,
+  N_COLUMNS
 };
 
 static const char *const column_names[N_COLUMNS] = {
@@ -62,6 +65,7 @@ static const char *const column_names[N_COLUMNS] = {
   "OfferingClass", "Product Family", "Location", "Region Code", "Instance Type",
   "Instance Family", "vCPU", "Memory", "Physical Processor", "Network Performance", "Storage",
   "Tenancy", "Operating System", "License Model", "Pre Installed S/W", "CapacityStatus",
+  "Transfer Type", "From Location", "To Location", "From Region Code",
 };
 
 /* Columns every file must have; the others are read where there. */
@@ -164,11 +168,12 @@ open_spill (Conversion  *conversion,
                     " years INTEGER, upfront TEXT, class TEXT,"
                     " region TEXT NOT NULL, name TEXT, family TEXT, vcpu TEXT, memory TEXT,"
                     " architecture TEXT, tenancy TEXT, licence TEXT, software TEXT,"
-                    " capacity TEXT, os TEXT, network TEXT, processor TEXT, storage TEXT);"
+                    " capacity TEXT, os TEXT, network TEXT, processor TEXT, storage TEXT,"
+                    " service TEXT NOT NULL);"
                     "BEGIN;", NULL, NULL, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (conversion->db,
                           "INSERT INTO row VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                          " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", -1,
+                          " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", -1,
                           &conversion->insert, NULL) != SQLITE_OK)
     return db_failed (conversion, error);
   return TRUE;
@@ -457,7 +462,7 @@ data_row (Conversion *conversion)
   const char *product, *term_type, *aws_unit, *unit, *price, *currency, *region, *location;
   const char *effective, *start, *finish, *term;
   const char *tenancy, *licence, *software, *capacity, *os = NULL, *processor;
-  const char *upfront = NULL, *class = NULL;
+  const char *upfront = NULL, *class = NULL, *service = "ec2", *name, *architecture = NULL;
   g_autofree char *amount = NULL, *memory = NULL, *start_text = NULL, *finish_text = NULL;
   g_autofree char *day = NULL, *reason = NULL;
   SkyDecimal value, start_value = { 0 };
@@ -470,8 +475,19 @@ data_row (Conversion *conversion)
       return;
     }
   product = field (conversion, COL_FAMILY_PRODUCT);
-  if (strcmp (product, "Compute Instance") != 0 &&
-      strcmp (product, "Compute Instance (bare metal)") != 0)
+  if (strcmp (product, "Data Transfer") == 0)
+    {
+      if (strcmp (field (conversion, COL_TRANSFER_TYPE), "AWS Outbound") != 0 ||
+          strcmp (field (conversion, COL_TO_LOCATION), "External") != 0)
+        {
+          skip_row (conversion, _("data transfer other than out to the internet: "
+                                  "not converted"));
+          return;
+        }
+      service = "data-transfer-out";
+    }
+  else if (strcmp (product, "Compute Instance") != 0 &&
+           strcmp (product, "Compute Instance (bare metal)") != 0)
     {
       reason = g_strdup_printf (_("product family not converted (%s)"),
                                 *product != '\0' ? product : "—");
@@ -515,6 +531,11 @@ data_row (Conversion *conversion)
     }
   region = field (conversion, COL_REGION);
   location = field (conversion, COL_LOCATION);
+  if (strcmp (service, "data-transfer-out") == 0)
+    {
+      region = field (conversion, COL_FROM_REGION);
+      location = field (conversion, COL_FROM_LOCATION);
+    }
   if (region_geography (region) == NULL)
     {
       bad_row (conversion, _("unknown region “%s”"), region);
@@ -623,12 +644,21 @@ data_row (Conversion *conversion)
                field (conversion, COL_MEMORY));
       return;
     }
-  if (optional (conversion, COL_INSTANCE_TYPE) == NULL)
-    {
-      bad_row (conversion, _("an instance row without an Instance Type"));
-      return;
-    }
   processor = optional (conversion, COL_PROCESSOR);
+  name = optional (conversion, COL_INSTANCE_TYPE);
+  if (strcmp (service, "ec2") == 0)
+    {
+      if (name == NULL)
+        {
+          bad_row (conversion, _("an instance row without an Instance Type"));
+          return;
+        }
+      architecture = processor != NULL && (strstr (processor, "Graviton") != NULL ||
+                                           g_str_has_prefix (processor, "Apple"))
+                     ? "arm64" : "x86-64";
+    }
+  else
+    name = "Data transfer out to the internet";
 
   if (!g_hash_table_contains (conversion->regions, region))
     g_hash_table_insert (conversion->regions, g_strdup (region), g_strdup (location));
@@ -637,12 +667,10 @@ data_row (Conversion *conversion)
     const char *texts[] = {
       field (conversion, COL_SKU), field (conversion, COL_TERM_CODE), term, unit, amount,
       start_text, NULL /* start_order */, finish_text, day, NULL /* years */, upfront, class,
-      region, optional (conversion, COL_INSTANCE_TYPE), optional (conversion, COL_INSTANCE_FAMILY),
-      optional (conversion, COL_VCPU), memory,
-      processor != NULL && (strstr (processor, "Graviton") != NULL ||
-                            g_str_has_prefix (processor, "Apple")) ? "arm64" : "x86-64",
+      region, name, optional (conversion, COL_INSTANCE_FAMILY),
+      optional (conversion, COL_VCPU), memory, architecture,
       tenancy, licence, software, capacity, os, optional (conversion, COL_NETWORK), processor,
-      optional (conversion, COL_STORAGE),
+      optional (conversion, COL_STORAGE), service,
     };
 
     if (*texts[0] == '\0' || strchr (texts[0], ' ') != NULL || *texts[1] == '\0')
@@ -758,6 +786,7 @@ rate_row (Conversion *conversion)
       sqlite3_bind_int (conversion->insert, 12, (int) years) ||
       sqlite3_bind_text (conversion->insert, 13, upfront, -1, SQLITE_STATIC) ||
       sqlite3_bind_text (conversion->insert, 15, fields[SP_REGION], -1, SQLITE_TRANSIENT) ||
+      sqlite3_bind_text (conversion->insert, 29, "ec2", -1, SQLITE_STATIC) ||
       sqlite3_step (conversion->insert) != SQLITE_DONE)
     {
       db_failed (conversion, &conversion->error);
@@ -879,7 +908,7 @@ enum
   R_FILE, R_LINE, R_SKU, R_TERM_CODE, R_TERM, R_UNIT, R_AMOUNT, R_START, R_START_ORDER,
   R_FINISH, R_EFFECTIVE, R_YEARS, R_UPFRONT, R_CLASS, R_REGION, R_NAME, R_FAMILY, R_VCPU,
   R_MEMORY, R_ARCHITECTURE, R_TENANCY, R_LICENCE, R_SOFTWARE, R_CAPACITY, R_OS, R_NETWORK,
-  R_PROCESSOR, R_STORAGE, N_R
+  R_PROCESSOR, R_STORAGE, R_SERVICE, N_R
 };
 
 /* One spilled row, read back. */
@@ -963,6 +992,29 @@ check_term (Conversion  *conversion,
                                      _("two rates of savings plan %s for one instance"),
                                      head->text[R_TERM_CODE]);
       return FALSE;
+    }
+  if (strcmp (head->text[R_TERM], "on-demand") == 0 &&
+      (rates > 1 || head->text[R_FINISH] != NULL))
+    {
+      /* Tiers: from 0, each from where the one before ends, the last one open. */
+      const char *end = "0";
+
+      for (guint i = term->first; i < term->last; i++)
+        {
+          Row *row = g_ptr_array_index (term->rows, i);
+
+          if (g_strcmp0 (row->text[R_START], end) != 0 ||
+              strcmp (row->text[R_UNIT], head->text[R_UNIT]) != 0 ||
+              (row->text[R_FINISH] == NULL) != (i + 1 == term->last))
+            {
+              *stop = !_sky_convert_bad_row (conversion->context, place, error,
+                                             _("tiers (offer term %s) that do not follow each "
+                                               "other from 0 to an open end"),
+                                             head->text[R_TERM_CODE]);
+              return FALSE;
+            }
+          end = row->text[R_FINISH];
+        }
     }
   if (strcmp (head->text[R_TERM], "reserved") == 0)
     {
@@ -1193,6 +1245,20 @@ write_offer (Conversion  *conversion,
   return _sky_convert_end_offer (context, error);
 }
 
+static const SkySheetService services[] = {
+  { "ec2", "Amazon EC2", "compute", NULL },
+  { "data-transfer-out", "Data Transfer Out", "network", NULL },
+};
+
+static const SkySheetService *
+service_of (const char *id)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (services); i++)
+    if (strcmp (services[i].id, id) == 0)
+      return &services[i];
+  g_assert_not_reached ();
+}
+
 static gint
 compare_strings (gconstpointer a,
                  gconstpointer b)
@@ -1223,7 +1289,7 @@ write_sheet (Conversion  *conversion,
     .source_url = options->source_url,
     .retrieved = options->retrieved,
   };
-  SkySheetService service = { "ec2", "Amazon EC2", "compute", NULL };
+  const char *service = NULL;
   gboolean ok;
   int step;
 
@@ -1260,25 +1326,28 @@ write_sheet (Conversion  *conversion,
 
   if (sqlite3_exec (conversion->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (conversion->db,
-                          "SELECT * FROM row ORDER BY sku, term, term_code, unit = 'quantity',"
-                          " start_order, file, line", -1, &select, NULL) != SQLITE_OK)
+                          "SELECT * FROM row ORDER BY service, sku, term, term_code,"
+                          " unit = 'quantity', start_order, file, line", -1, &select,
+                          NULL) != SQLITE_OK)
     return db_failed (conversion, error);
-  if (!sky_sheet_writer_begin_service (context->writer, &service, error))
-    {
-      sqlite3_finalize (select);
-      return FALSE;
-    }
   ok = TRUE;
   while (ok && (step = sqlite3_step (select)) == SQLITE_ROW)
     {
       Row *row = row_read (select);
+      Row *head = rows->len > 0 ? g_ptr_array_index (rows, 0) : NULL;
 
-      if (rows->len > 0 &&
-          strcmp (((Row *) g_ptr_array_index (rows, 0))->text[R_SKU], row->text[R_SKU]) != 0)
+      if (head != NULL && strcmp (head->text[R_SKU], row->text[R_SKU]) != 0)
         {
           ok = write_offer (conversion, rows, error) &&
                !_sky_convert_cancelled (context, error);
           g_ptr_array_set_size (rows, 0);
+        }
+      if (ok && g_strcmp0 (service, row->text[R_SERVICE]) != 0)
+        {
+          ok = (service == NULL || sky_sheet_writer_end_service (context->writer, error)) &&
+               sky_sheet_writer_begin_service (context->writer,
+                                               service_of (row->text[R_SERVICE]), error);
+          service = service_of (row->text[R_SERVICE])->id;
         }
       g_ptr_array_add (rows, row);
     }
@@ -1287,7 +1356,7 @@ write_sheet (Conversion  *conversion,
   sqlite3_finalize (select);
   if (ok && rows->len > 0)
     ok = write_offer (conversion, rows, error);
-  return ok && sky_sheet_writer_end_service (context->writer, error);
+  return ok && (service == NULL || sky_sheet_writer_end_service (context->writer, error));
 }
 
 static gboolean
