@@ -1274,8 +1274,10 @@ write_sheet (Conversion  *conversion,
   const SkyConvertOptions *options = context->options;
   g_autoptr(GPtrArray) codes = g_ptr_array_new ();
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (row_free);
-  g_autofree char *source = g_strdup_printf ("AWS Price List offer file %s (CSV), version %s",
-                                             conversion->offer_code, conversion->version);
+  g_autofree char *source = g_strdup_printf ("AWS Price List offer file %s (CSV), version %s%s",
+                                             conversion->offer_code, conversion->version,
+                                             conversion->n_rate_files > 0
+                                             ? ", with Savings Plans rates" : "");
   sqlite3_stmt *select = NULL;
   SkySheetHeader header = {
     .provider_id = PROVIDER,
