@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 
+#include "sky-catalog.h"
 #include "sky-sheet-reader.h"
 #include "sky-sheet-writer.h"
 #include "sky-source.h"
@@ -630,6 +631,63 @@ test_writer_price_attributes (void)
   sky_test_remove_tree (dir);
 }
 
+/* A converted sheet with reservations and Savings Plans imports into a catalog, where the
+ * standard and the convertible reservation of one length and payment are two purchase options
+ * of the offer, side by side, each with its upfront fee. */
+static void
+test_aws_catalog_import (void)
+{
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *out = g_build_filename (dir, "ec2.xml", NULL);
+  g_autofree char *db = g_build_filename (dir, "catalog.db", NULL);
+  g_autofree char *offers = g_test_build_filename (G_TEST_DIST, "data", "sources",
+                                                   "aws-offer-csv", "ec2.csv", NULL);
+  g_autofree char *rates = g_test_build_filename (G_TEST_DIST, "data", "sources",
+                                                  "aws-offer-csv", "savings-plans.csv", NULL);
+  const char *files[] = { offers, rates, NULL };
+  SkyConvertOptions options = { 0 };
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyCatalog) catalog = NULL;
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GPtrArray) listings = NULL;
+  g_autoptr(GHashTable) terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  SkySearchQuery query = { .text = "AAAA1111BBBB2222" };
+
+  g_assert_true (sky_source_convert ("aws-savings-plans-csv", files, &options, out, summary,
+                                     NULL, &error));
+  g_assert_no_error (error);
+  catalog = sky_catalog_open (db, &error);
+  g_assert_no_error (error);
+  result = sky_catalog_import_file (catalog, out, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+
+  listings = sky_catalog_search (catalog, &query, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (listings);
+  for (guint i = 0; i < listings->len; i++)
+    {
+      const SkyListing *listing = g_ptr_array_index (listings, i);
+      g_autofree char *amount = amount_text (listing->price);
+      g_autofree char *fee = amount_text (listing->upfront_fee);
+
+      g_assert_cmpstr (listing->provider, ==, "aws");
+      g_assert_cmpstr (listing->service, ==, "ec2");
+      g_hash_table_insert (terms, g_strdup (listing->term),
+                           listing->has_upfront_fee ? g_strdup_printf ("%s+%s", amount, fee)
+                                                    : g_strdup (amount));
+    }
+  g_assert_cmpuint (listings->len, ==, 8);
+  g_assert_cmpstr (g_hash_table_lookup (terms, "on-demand"), ==, "0.1008");
+  g_assert_cmpstr (g_hash_table_lookup (terms, "reserved-1y-partial-upfront"), ==, "0.04+350");
+  g_assert_cmpstr (g_hash_table_lookup (terms, "reserved-convertible-1y-partial-upfront"), ==,
+                   "0.048+420");
+  g_assert_cmpstr (g_hash_table_lookup (terms, "savings-plan-3y-partial-upfront"), ==,
+                   "0.021+551.88");
+  sky_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -642,6 +700,7 @@ main (int    argc,
   g_test_add_func ("/sky/sources-aws/aws-offer/realdata", test_aws_offer_realdata);
   g_test_add_func ("/sky/sources-aws/aws-savings-plans/fixture", test_aws_savings_plans_fixture);
   g_test_add_func ("/sky/sources-aws/aws-savings-plans/refused", test_aws_savings_plans_refused);
+  g_test_add_func ("/sky/sources-aws/catalog-import", test_aws_catalog_import);
   g_test_add_func ("/sky/sources-aws/aws-savings-plans/realdata", test_aws_savings_plans_realdata);
   return g_test_run ();
 }
