@@ -79,6 +79,13 @@ _sky_source_page_path (const SkySourcePage *page)
   return page->path;
 }
 
+/* The whole answer, or NULL. */
+JsonNode *
+_sky_source_page_root (const SkySourcePage *page)
+{
+  return json_parser_get_root (page->parser);
+}
+
 /* The top-level member @member, or NULL. */
 JsonNode *
 _sky_source_page_member (const SkySourcePage *page,

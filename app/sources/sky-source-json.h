@@ -15,6 +15,7 @@ SkySourcePage *_sky_source_page_read     (const char          *path,
                                           GError             **error);
 void           _sky_source_page_free     (SkySourcePage       *page);
 const char    *_sky_source_page_path     (const SkySourcePage *page);
+JsonNode      *_sky_source_page_root     (const SkySourcePage *page);
 JsonArray     *_sky_source_page_array    (const SkySourcePage *page,
                                           const char          *member);
 JsonNode      *_sky_source_page_member   (const SkySourcePage *page,

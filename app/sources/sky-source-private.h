@@ -21,6 +21,9 @@ typedef gboolean (*SkyConvertFunc) (SkyConvertContext   *context,
                                     const char * const  *files,
                                     GError             **error);
 
+gboolean _sky_convert_azure_retail_json (SkyConvertContext   *context,
+                                         const char * const  *files,
+                                         GError             **error);
 gboolean _sky_convert_digitalocean_json (SkyConvertContext   *context,
                                          const char * const  *files,
                                          GError             **error);

@@ -56,6 +56,8 @@ static const Format formats[] = {
       "libcsv" },
     NULL },
 #endif
+  { { "azure-retail-json", N_("Azure Retail Prices API pages (JSON)"), TRUE, NULL },
+    _sky_convert_azure_retail_json },
 };
 
 guint

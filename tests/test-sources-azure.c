@@ -1,0 +1,426 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "sky-sheet-reader.h"
+#include "sky-source.h"
+#include "sky-test-util.h"
+
+/* azure-retail-json, on the project's own pages and on the real samples in
+ * ../shared/realdata/az-retail-prices (skipped, saying so, when that folder is absent). Each
+ * converted sheet is read back with the core's reader and its figures compared with the items
+ * they came from, to the cent and beyond. */
+
+typedef struct
+{
+  char       *effective_date;
+  char       *currency;
+  GHashTable *regions;    /* code -> "name|geography" */
+  GHashTable *offers;     /* sku -> "service|name|region|family|os|storage-type" */
+  GHashTable *features;   /* sku -> "key=value;…" */
+  GHashTable *prices;     /* "sku unit term" -> "amount", "fee F", or "from-to@amount,…" */
+  GHashTable *dates;      /* "sku unit term" -> the price's effective-date */
+  char       *service;
+} Sheet;
+
+static void
+sheet_free (Sheet *sheet)
+{
+  g_free (sheet->effective_date);
+  g_free (sheet->currency);
+  g_hash_table_unref (sheet->regions);
+  g_hash_table_unref (sheet->offers);
+  g_hash_table_unref (sheet->features);
+  g_hash_table_unref (sheet->prices);
+  g_hash_table_unref (sheet->dates);
+  g_free (sheet->service);
+  g_free (sheet);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Sheet, sheet_free)
+
+static gboolean
+on_header (const SkySheetHeader  *header,
+           gpointer               user_data,
+           GError               **error)
+{
+  Sheet *sheet = user_data;
+
+  sheet->effective_date = g_strdup (header->effective_date);
+  sheet->currency = g_strdup (header->currency);
+  return TRUE;
+}
+
+static gboolean
+on_region (const SkySheetRegion  *region,
+           gpointer               user_data,
+           GError               **error)
+{
+  Sheet *sheet = user_data;
+
+  g_hash_table_insert (sheet->regions, g_strdup (region->code),
+                       g_strdup_printf ("%s|%s", region->name, region->geography));
+  return TRUE;
+}
+
+static gboolean
+on_service (const SkySheetService  *service,
+            gpointer                user_data,
+            GError                **error)
+{
+  Sheet *sheet = user_data;
+
+  g_free (sheet->service);
+  sheet->service = g_strdup (service->id);
+  return TRUE;
+}
+
+static char *
+amount_text (gint64 amount)
+{
+  return sky_decimal_to_string (sky_decimal_normalize (sky_decimal_from_price (amount)));
+}
+
+static gboolean
+on_offer (const SkySheetOffer  *offer,
+          gpointer              user_data,
+          GError              **error)
+{
+  Sheet *sheet = user_data;
+  GString *features = g_string_new (NULL);
+
+  g_hash_table_insert (sheet->offers, g_strdup (offer->sku),
+                       g_strdup_printf ("%s|%s|%s|%s|%s|%s", sheet->service, offer->name,
+                                        offer->region, offer->family != NULL ? offer->family
+                                                                             : "-",
+                                        offer->os != NULL ? offer->os : "-",
+                                        offer->storage_type != NULL ? offer->storage_type
+                                                                    : "-"));
+  for (guint i = 0; i + 1 < offer->features->len; i += 2)
+    g_string_append_printf (features, "%s%s=%s", i > 0 ? ";" : "",
+                            (const char *) g_ptr_array_index (offer->features, i),
+                            (const char *) g_ptr_array_index (offer->features, i + 1));
+  g_hash_table_insert (sheet->features, g_strdup (offer->sku), g_string_free (features, FALSE));
+  for (guint i = 0; i < offer->prices->len; i++)
+    {
+      const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
+      char *key = g_strdup_printf ("%s %s %s", offer->sku, price->unit, price->term);
+      GString *value = g_string_new (NULL);
+
+      if (price->has_upfront_fee)
+        {
+          g_autofree char *fee = amount_text (price->upfront_fee);
+          g_autofree char *hourly = amount_text (price->amount);
+
+          g_string_append_printf (value, "fee %s + %s", fee, hourly);
+        }
+      else if (price->tiers->len == 0)
+        {
+          g_autofree char *text = amount_text (price->amount);
+
+          g_string_append (value, text);
+        }
+      for (guint t = 0; t < price->tiers->len; t++)
+        {
+          const SkySheetTier *tier = &g_array_index (price->tiers, SkySheetTier, t);
+          g_autofree char *text = amount_text (tier->amount);
+
+          g_string_append_printf (value, "%s%s-%s@%s", t > 0 ? "," : "", tier->from,
+                                  tier->to != NULL ? tier->to : "", text);
+        }
+      g_hash_table_insert (sheet->dates, g_strdup (key), g_strdup (price->effective_date));
+      g_hash_table_insert (sheet->prices, key, g_string_free (value, FALSE));
+    }
+  return TRUE;
+}
+
+static Sheet *
+read_sheet (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  SkySheetSink sink = { on_header, on_region, on_service, on_offer };
+  Sheet *sheet = g_new0 (Sheet, 1);
+
+  sheet->regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sheet->offers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sheet->features = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sheet->prices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sheet->dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sky_sheet_read_file (path, &sink, sheet, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return sheet;
+}
+
+static const char *
+price_of (Sheet      *sheet,
+          const char *sku,
+          const char *unit,
+          const char *term)
+{
+  g_autofree char *key = g_strdup_printf ("%s %s %s", sku, unit, term);
+
+  return g_hash_table_lookup (sheet->prices, key);
+}
+
+static const char *
+date_of (Sheet      *sheet,
+         const char *sku,
+         const char *unit,
+         const char *term)
+{
+  g_autofree char *key = g_strdup_printf ("%s %s %s", sku, unit, term);
+
+  return g_hash_table_lookup (sheet->dates, key);
+}
+
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "sources", "azure-retail-json", name, NULL);
+}
+
+/* The folder of the real Azure samples, or NULL (the test is skipped, saying why). */
+static char *
+realdata (void)
+{
+  const char *root = g_getenv ("SKYTALLY_REALDATA_DIR");
+  g_autofree char *dir = NULL;
+
+  if (root == NULL || *root == '\0')
+    {
+      g_test_skip ("SKYTALLY_REALDATA_DIR is not set: no real samples to convert");
+      return NULL;
+    }
+  dir = g_build_filename (root, "az-retail-prices", NULL);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *message = g_strdup_printf ("%s is absent: the real samples "
+                                                  "(../shared/realdata) are not here", dir);
+
+      g_test_skip (message);
+      return NULL;
+    }
+  return g_steal_pointer (&dir);
+}
+
+static Sheet *
+convert_ok (const char * const      *files,
+            const SkyConvertOptions *options,
+            const char              *dir,
+            SkyConvertSummary       *summary)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = g_build_filename (dir, "converted.xml", NULL);
+
+  sky_source_convert ("azure-retail-json", files, options, out, summary, NULL, &error);
+  g_assert_no_error (error);
+  return read_sheet (out);
+}
+
+#define VM_LINUX "standard-d2s-v5.linux.eastus"
+#define VM_WINDOWS "standard-d2s-v5.windows.eastus"
+#define BLOB_HOT "22222222-0000-0000-0000-000000000001.hot-lrs.eastus"
+#define DISK_P10 "33333333-0000-0000-0000-000000000001.p10-lrs.eastus"
+#define SQL_S0 "55555555-0000-0000-0000-000000000001.s0.westeurope"
+
+/* Two pages, the items of one VM and of one tiered meter on both. */
+static void
+test_fixture (void)
+{
+  g_autofree char *page1 = fixture ("page-1.json");
+  g_autofree char *page2 = fixture ("page-2.json");
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(Sheet) sheet = NULL;
+  SkyConvertOptions options = { 0 };
+
+  sheet = convert_ok ((const char *[]) { page1, page2, NULL }, &options, dir, summary);
+
+  /* The latest effectiveStartDate of the items converted. */
+  g_assert_cmpstr (sheet->effective_date, ==, "2026-03-01");
+  g_assert_cmpstr (sheet->currency, ==, "USD");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->regions, "eastus"), ==, "East US|US");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->regions, "westeurope"), ==, "West Europe|EU");
+  g_assert_cmpuint (g_hash_table_size (sheet->offers), ==, 5);
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 5);
+  g_assert_cmpuint (sky_convert_summary_prices (summary), ==, 9);
+
+  /* A VM size: on demand, spot (its "D2s v5 Spot" SKU), and the reservations of page 2. */
+  g_assert_cmpstr (g_hash_table_lookup (sheet->offers, VM_LINUX), ==,
+                   "virtual-machines|D2s v5|eastus|Virtual Machines Dsv5 Series|linux|-");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->features, VM_LINUX), ==,
+                   "arm-sku=Standard_D2s_v5");
+  g_assert_cmpstr (price_of (sheet, VM_LINUX, "hour", "on-demand"), ==, "0.096");
+  g_assert_cmpstr (price_of (sheet, VM_LINUX, "hour", "spot"), ==, "0.0192");
+  /* "retailPrice": 519 and 997 with "unitOfMeasure": "1 Hour": the whole term's price. */
+  g_assert_cmpstr (price_of (sheet, VM_LINUX, "hour", "reserved-1y-all-upfront"), ==,
+                   "fee 519 + 0");
+  g_assert_cmpstr (price_of (sheet, VM_LINUX, "hour", "reserved-3y-all-upfront"), ==,
+                   "fee 997 + 0");
+  g_assert_cmpstr (date_of (sheet, VM_LINUX, "hour", "reserved-3y-all-upfront"), ==,
+                   "2025-06-01");
+
+  /* Windows: a product of its own; its dev/test price is without the licence. */
+  g_assert_cmpstr (g_hash_table_lookup (sheet->offers, VM_WINDOWS), ==,
+                   "virtual-machines|D2s v5|eastus|Virtual Machines Dsv5 Series|windows|-");
+  g_assert_cmpstr (price_of (sheet, VM_WINDOWS, "hour", "on-demand"), ==, "0.188");
+  g_assert_cmpstr (price_of (sheet, VM_WINDOWS, "hour", "dev-test"), ==, "0.096");
+
+  /* tierMinimumUnits 0, 51200 (page 1) and 512000 (page 2): one tiered price. */
+  g_assert_cmpstr (g_hash_table_lookup (sheet->offers, BLOB_HOT), ==,
+                   "blob-storage|Hot LRS Data Stored|eastus|General Block Blob v2|-|-");
+  g_assert_cmpstr (price_of (sheet, BLOB_HOT, "gb-month", "on-demand"), ==,
+                   "0-51200@0.0184,51200-512000@0.0177,512000-@0.0166");
+
+  g_assert_cmpstr (g_hash_table_lookup (sheet->offers, DISK_P10), ==,
+                   "managed-disks|P10 LRS Disk|eastus|Premium SSD Managed Disks|-|ssd");
+  g_assert_cmpstr (price_of (sheet, DISK_P10, "month", "on-demand"), ==, "19.71");
+
+  /* "100 Hours" at 2.0166: 0.020166 an hour, exactly. */
+  g_assert_cmpstr (price_of (sheet, SQL_S0, "hour", "on-demand"), ==, "0.020166");
+  g_assert_cmpstr (date_of (sheet, SQL_S0, "hour", "on-demand"), ==, "2026-03-01");
+
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "low-priority price (Azure Batch's; "
+                                                          "the spot price is converted)"), ==, 1);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "service not converted (Azure App "
+                                                          "Service)"), ==, 1);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "Storage product not converted "
+                                                          "(Storage Reserved Capacity)"), ==, 1);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, NULL), ==, 3);
+  sky_test_remove_tree (dir);
+}
+
+/* --effective-date names the sheet's date; each price keeps its own. */
+static void
+test_effective_date_option (void)
+{
+  g_autofree char *page1 = fixture ("page-1.json");
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(Sheet) sheet = NULL;
+  SkyConvertOptions options = { .effective_date = "2026-08-01" };
+
+  sheet = convert_ok ((const char *[]) { page1, NULL }, &options, dir, summary);
+  g_assert_cmpstr (sheet->effective_date, ==, "2026-08-01");
+  g_assert_cmpstr (date_of (sheet, VM_LINUX, "hour", "on-demand"), ==, "2025-06-01");
+  /* The 512000 tier is on the other page. */
+  g_assert_cmpstr (price_of (sheet, BLOB_HOT, "gb-month", "on-demand"), ==,
+                   "0-51200@0.0184,51200-@0.0177");
+  sky_test_remove_tree (dir);
+}
+
+/* An unknown region refuses the conversion, naming file, line and JSON path; with
+ * skip_bad_rows the unknown unit and the tiers that do not start at 0 are listed too. */
+static void
+test_bad_rows (void)
+{
+  g_autofree char *bad = fixture ("bad-rows.json");
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *out = g_build_filename (dir, "converted.xml", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(SkyConvertSummary) refused = sky_convert_summary_new ();
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Sheet) sheet = NULL;
+  SkyConvertOptions options = { 0 };
+
+  g_assert_false (sky_source_convert ("azure-retail-json", (const char *[]) { bad, NULL },
+                                      &options, out, refused, NULL, &error));
+  g_assert_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_BAD_ROW);
+  expected = g_strdup_printf ("%s:2: $[0].armRegionName: unknown region “atlantis” "
+                              "(--skip-bad-rows skips such rows and lists them)", bad);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  options.skip_bad_rows = TRUE;
+  sheet = convert_ok ((const char *[]) { bad, NULL }, &options, dir, summary);
+  g_assert_cmpuint (g_hash_table_size (sheet->offers), ==, 1);
+  g_assert_cmpstr (price_of (sheet, VM_LINUX, "hour", "on-demand"), ==, "0.096");
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "unknown region “atlantis”"), ==, 1);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "unknown unitOfMeasure “1 Furlong”"),
+                    ==, 1);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "the tiers of this meter start at "
+                                                          "51200, not 0"), ==, 1);
+  sky_test_remove_tree (dir);
+}
+
+static void
+test_not_a_page (void)
+{
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *page = g_build_filename (dir, "page.json", NULL);
+  g_autofree char *out = g_build_filename (dir, "converted.xml", NULL);
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(GError) error = NULL;
+  SkyConvertOptions options = { 0 };
+
+  g_assert_true (g_file_set_contents (page, "{\"skus\": []}", -1, NULL));
+  g_assert_false (sky_source_convert ("azure-retail-json", (const char *[]) { page, NULL },
+                                      &options, out, summary, NULL, &error));
+  g_assert_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED);
+  sky_test_remove_tree (dir);
+}
+
+/* The real samples: the first page of 2022 (envelope) and 485 items of 2026 (a bare array). */
+static void
+test_realdata (void)
+{
+  g_autofree char *folder = realdata ();
+  g_autofree char *dir = NULL, *page0 = NULL, *items = NULL;
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(SkyConvertSummary) old = sky_convert_summary_new ();
+  g_autoptr(Sheet) sheet = NULL;
+  g_autoptr(Sheet) sheet_2022 = NULL;
+  SkyConvertOptions options = { 0 };
+
+  if (folder == NULL)
+    return;
+  dir = sky_test_make_dir ();
+  page0 = g_build_filename (folder, "page0-2022-06-06-selected.json", NULL);
+  items = g_build_filename (folder, "items-2026-08-22-selected.json", NULL);
+
+  sheet = convert_ok ((const char *[]) { items, NULL }, &options, dir, summary);
+  /* skuId DZH318Z0BPVW/00QZ, D14 Spot in southindia, Windows: "retailPrice": 0.497297. */
+  g_assert_cmpstr (price_of (sheet, "standard-d14.windows.southindia", "hour", "spot"), ==,
+                   "0.497297");
+  /* Standard_D192s_v6 in canadaeast: "retailPrice": 58584.0 ("1 Year") and 110554.0
+   * ("3 Years"), "unitOfMeasure": "1 Hour": the whole term's price, paid once. */
+  g_assert_cmpstr (price_of (sheet, "standard-d192s-v6.linux.canadaeast", "hour",
+                             "reserved-1y-all-upfront"), ==, "fee 58584 + 0");
+  g_assert_cmpstr (price_of (sheet, "standard-d192s-v6.linux.canadaeast", "hour",
+                             "reserved-3y-all-upfront"), ==, "fee 110554 + 0");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->offers, "standard-d192s-v6.linux.canadaeast"),
+                   ==, "virtual-machines|D192s v6|canadaeast|Virtual Machines Dsv6 Series|"
+                       "linux|-");
+  g_assert_cmpuint (sky_convert_summary_offers (summary), >, 100);
+  {
+    g_autofree char *text = sky_convert_summary_format (summary, 2);
+
+    g_test_message ("2026-08-22 sample: %s", text);
+  }
+
+  sheet_2022 = convert_ok ((const char *[]) { page0, NULL }, &options, dir, old);
+  /* The same meter in 2022: 0.40365 on demand (spot), 0.1955 dev/test (not converted: spot). */
+  g_assert_cmpstr (price_of (sheet_2022, "standard-d14.windows.southindia", "hour", "spot"), ==,
+                   "0.40365");
+  g_assert_cmpuint (sky_convert_summary_skipped (old, "dev/test price of a spot meter: not "
+                                                      "converted"), >=, 1);
+  sky_test_remove_tree (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  sky_sheet_reader_init ();
+
+  g_test_add_func ("/sky/sources/azure-retail-json/fixture", test_fixture);
+  g_test_add_func ("/sky/sources/azure-retail-json/effective-date-option",
+                   test_effective_date_option);
+  g_test_add_func ("/sky/sources/azure-retail-json/bad-rows", test_bad_rows);
+  g_test_add_func ("/sky/sources/azure-retail-json/not-a-page", test_not_a_page);
+  g_test_add_func ("/sky/sources/azure-retail-json/realdata", test_realdata);
+  return g_test_run ();
+}
