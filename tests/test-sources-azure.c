@@ -409,6 +409,53 @@ test_realdata (void)
   sky_test_remove_tree (dir);
 }
 
+/* Both samples in one conversion: of the same meter's prices, the later effectiveStartDate's
+ * is the one written, and the earlier one is counted as superseded. */
+static void
+test_realdata_superseded (void)
+{
+  g_autofree char *folder = realdata ();
+  g_autofree char *dir = NULL, *page0 = NULL, *items = NULL;
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(Sheet) sheet = NULL;
+  SkyConvertOptions options = { 0 };
+
+  if (folder == NULL)
+    return;
+  dir = sky_test_make_dir ();
+  page0 = g_build_filename (folder, "page0-2022-06-06-selected.json", NULL);
+  items = g_build_filename (folder, "items-2026-08-22-selected.json", NULL);
+  sheet = convert_ok ((const char *[]) { page0, items, NULL }, &options, dir, summary);
+  /* 0.40365 from 2022-05-01, then 0.497297 from 2025-10-01. */
+  g_assert_cmpstr (price_of (sheet, "standard-d14.windows.southindia", "hour", "spot"), ==,
+                   "0.497297");
+  g_assert_cmpstr (date_of (sheet, "standard-d14.windows.southindia", "hour", "spot"), ==,
+                   "2025-10-01");
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "price superseded by a later one of "
+                                                          "the same meter"), >=, 1);
+  g_assert_cmpstr (sheet->effective_date, ==, "2026-08-01");
+  sky_test_remove_tree (dir);
+}
+
+static void
+test_cancelled (void)
+{
+  g_autofree char *page1 = fixture ("page-1.json");
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *out = g_build_filename (dir, "converted.xml", NULL);
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  SkyConvertOptions options = { 0 };
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (sky_source_convert ("azure-retail-json", (const char *[]) { page1, NULL },
+                                      &options, out, summary, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  sky_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -421,6 +468,9 @@ main (int    argc,
                    test_effective_date_option);
   g_test_add_func ("/sky/sources/azure-retail-json/bad-rows", test_bad_rows);
   g_test_add_func ("/sky/sources/azure-retail-json/not-a-page", test_not_a_page);
+  g_test_add_func ("/sky/sources/azure-retail-json/cancelled", test_cancelled);
   g_test_add_func ("/sky/sources/azure-retail-json/realdata", test_realdata);
+  g_test_add_func ("/sky/sources/azure-retail-json/realdata-superseded",
+                   test_realdata_superseded);
   return g_test_run ();
 }

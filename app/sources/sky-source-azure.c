@@ -416,8 +416,10 @@ read_item (Conversion           *conversion,
       g_autofree char *lower = slug (sku_name);
 
       sku = g_strdup_printf ("%s.%s.%s", meter_id, lower, region);
+      /* "P10 LRS" and "P10 LRS Disk" → "P10 LRS Disk"; "1 vCore" and "vCore" → "1 vCore". */
       name = g_str_has_prefix (meter, sku_name) ? g_strdup (meter)
-                                                : g_strdup_printf ("%s %s", sku_name, meter);
+             : g_str_has_suffix (sku_name, meter) ? g_strdup (sku_name)
+             : g_strdup_printf ("%s %s", sku_name, meter);
       family = g_strdup (product);
       if (service == MANAGED_DISKS)
         storage_type = strstr (product, "HDD") != NULL ? "hdd" : "ssd";
