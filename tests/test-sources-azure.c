@@ -18,6 +18,7 @@ typedef struct
   char       *currency;
   GHashTable *regions;    /* code -> "name|geography" */
   GHashTable *offers;     /* sku -> "service|name|region|family|os|storage-type" */
+  GHashTable *sizes;      /* sku -> "vcpu|memory-gib" ("-" for either not given) */
   GHashTable *features;   /* sku -> "key=value;…" */
   GHashTable *prices;     /* "sku unit term" -> "amount", "fee F", or "from-to@amount,…" */
   GHashTable *dates;      /* "sku unit term" -> the price's effective-date */
@@ -31,6 +32,7 @@ sheet_free (Sheet *sheet)
   g_free (sheet->currency);
   g_hash_table_unref (sheet->regions);
   g_hash_table_unref (sheet->offers);
+  g_hash_table_unref (sheet->sizes);
   g_hash_table_unref (sheet->features);
   g_hash_table_unref (sheet->prices);
   g_hash_table_unref (sheet->dates);
@@ -82,6 +84,14 @@ amount_text (gint64 amount)
   return sky_decimal_to_string (sky_decimal_normalize (sky_decimal_from_price (amount)));
 }
 
+static char *
+thousandths (gint64 value)
+{
+  if (value < 0)
+    return g_strdup ("-");
+  return sky_decimal_to_string (sky_decimal_normalize (sky_decimal_from_scaled (value, 3)));
+}
+
 static gboolean
 on_offer (const SkySheetOffer  *offer,
           gpointer              user_data,
@@ -89,6 +99,8 @@ on_offer (const SkySheetOffer  *offer,
 {
   Sheet *sheet = user_data;
   GString *features = g_string_new (NULL);
+  g_autofree char *vcpu = thousandths (offer->vcpu_milli);
+  g_autofree char *memory = thousandths (offer->memory_mgib);
 
   g_hash_table_insert (sheet->offers, g_strdup (offer->sku),
                        g_strdup_printf ("%s|%s|%s|%s|%s|%s", sheet->service, offer->name,
@@ -97,6 +109,8 @@ on_offer (const SkySheetOffer  *offer,
                                         offer->os != NULL ? offer->os : "-",
                                         offer->storage_type != NULL ? offer->storage_type
                                                                     : "-"));
+  g_hash_table_insert (sheet->sizes, g_strdup (offer->sku),
+                       g_strdup_printf ("%s|%s", vcpu, memory));
   for (guint i = 0; i + 1 < offer->features->len; i += 2)
     g_string_append_printf (features, "%s%s=%s", i > 0 ? ";" : "",
                             (const char *) g_ptr_array_index (offer->features, i),
@@ -144,6 +158,7 @@ read_sheet (const char *path)
 
   sheet->regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sheet->offers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sheet->sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sheet->features = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sheet->prices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sheet->dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -242,15 +257,25 @@ test_fixture (void)
   g_assert_cmpstr (sheet->currency, ==, "USD");
   g_assert_cmpstr (g_hash_table_lookup (sheet->regions, "eastus"), ==, "East US|US");
   g_assert_cmpstr (g_hash_table_lookup (sheet->regions, "westeurope"), ==, "West Europe|EU");
-  g_assert_cmpuint (g_hash_table_size (sheet->offers), ==, 5);
-  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 5);
-  g_assert_cmpuint (sky_convert_summary_prices (summary), ==, 9);
+  g_assert_cmpuint (g_hash_table_size (sheet->offers), ==, 7);
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 7);
+  g_assert_cmpuint (sky_convert_summary_prices (summary), ==, 11);
 
   /* A VM size: on demand, spot (its "D2s v5 Spot" SKU), and the reservations of page 2. */
   g_assert_cmpstr (g_hash_table_lookup (sheet->offers, VM_LINUX), ==,
                    "virtual-machines|D2s v5|eastus|Virtual Machines Dsv5 Series|linux|-");
   g_assert_cmpstr (g_hash_table_lookup (sheet->features, VM_LINUX), ==,
                    "arm-sku=Standard_D2s_v5");
+  /* From the table of sizes: the API does not say. */
+  g_assert_cmpstr (g_hash_table_lookup (sheet->sizes, VM_LINUX), ==, "2|8");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->sizes, DISK_P10), ==, "-|-");
+  /* The 96-vCPU E sizes have 672 GiB, not 8 × 96; a size not in the table has neither. */
+  g_assert_cmpstr (g_hash_table_lookup (sheet->sizes, "standard-e96s-v5.linux.eastus"), ==,
+                   "96|672");
+  g_assert_cmpstr (price_of (sheet, "standard-e96s-v5.linux.eastus", "hour", "on-demand"), ==,
+                   "6.048");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->sizes, "standard-e3s-v5.linux.eastus"), ==,
+                   "-|-");
   g_assert_cmpstr (price_of (sheet, VM_LINUX, "hour", "on-demand"), ==, "0.096");
   g_assert_cmpstr (price_of (sheet, VM_LINUX, "hour", "spot"), ==, "0.0192");
   /* "retailPrice": 519 and 997 with "unitOfMeasure": "1 Hour": the whole term's price. */
@@ -393,7 +418,19 @@ test_realdata (void)
   g_assert_cmpstr (g_hash_table_lookup (sheet->offers, "standard-d192s-v6.linux.canadaeast"),
                    ==, "virtual-machines|D192s v6|canadaeast|Virtual Machines Dsv6 Series|"
                        "linux|-");
-  g_assert_cmpuint (sky_convert_summary_offers (summary), >, 100);
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 166);
+  g_assert_cmpuint (sky_convert_summary_prices (summary), ==, 235);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, NULL), ==, 250);
+  g_assert_cmpstr (g_hash_table_lookup (sheet->sizes, "standard-d192s-v6.linux.canadaeast"),
+                   ==, "192|768");
+  /* "E48s v5 Spot", "retailPrice": 0.3624: 48 vCPUs, 384 GiB from the table. */
+  g_assert_cmpstr (g_hash_table_lookup (sheet->sizes, "standard-e48s-v5.linux.australiacentral2"),
+                   ==, "48|384");
+  g_assert_cmpstr (price_of (sheet, "standard-e48s-v5.linux.australiacentral2", "hour", "spot"),
+                   ==, "0.3624");
+  /* A size the table does not have. */
+  g_assert_cmpstr (g_hash_table_lookup (sheet->sizes, "standard-d14.windows.southindia"), ==,
+                   "-|-");
   {
     g_autofree char *text = sky_convert_summary_format (summary, 2);
 

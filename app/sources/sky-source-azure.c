@@ -100,6 +100,70 @@ static const char * const unpriced_units[] = {
   "1", "10", "100", "1000", "10K/Month", "1/Minute", "1 Count", "1 User", "1/User/Month",
 };
 
+/* The vCPUs and memory of the sizes of a few general-purpose, memory-optimised and
+ * compute-optimised series, as Azure documents them (the API does not give them): size N of a
+ * series is Standard_<letter>N<suffix>, with N vCPUs and N × gib_per_vcpu GiB, except the 96
+ * vCPU E sizes, which have 672 GiB. Any other size is written without vCPUs or memory. */
+typedef struct
+{
+  const char *letter;
+  const char *suffix;
+  guint       gib_per_vcpu;
+  guint       sizes[11];      /* vCPUs, up to a 0 */
+} Series;
+
+#define D_V5_SIZES { 2, 4, 8, 16, 32, 48, 64, 96 }
+#define D_V6_SIZES { 2, 4, 8, 16, 32, 48, 64, 96, 128, 192 }
+#define E_V5_SIZES { 2, 4, 8, 16, 20, 32, 48, 64, 96 }
+
+static const Series series[] = {
+  { "D", "s_v5", 4, D_V5_SIZES },
+  { "D", "ds_v5", 4, D_V5_SIZES },
+  { "D", "as_v5", 4, D_V5_SIZES },
+  { "D", "ads_v5", 4, D_V5_SIZES },
+  { "D", "s_v6", 4, D_V6_SIZES },
+  { "D", "ds_v6", 4, D_V6_SIZES },
+  { "D", "as_v6", 4, D_V5_SIZES },
+  { "D", "ads_v6", 4, D_V5_SIZES },
+  { "E", "s_v5", 8, E_V5_SIZES },
+  { "E", "ds_v5", 8, E_V5_SIZES },
+  { "E", "as_v5", 8, E_V5_SIZES },
+  { "E", "ads_v5", 8, E_V5_SIZES },
+  { "F", "s_v2", 2, { 2, 4, 8, 16, 32, 48, 64, 72 } },
+};
+
+/* The vCPUs and GiB of @arm_sku, when the table has it. */
+static gboolean
+vm_size (const char *arm_sku,
+         guint      *vcpu,
+         guint      *gib)
+{
+  const char *rest;
+  guint64 n;
+  char *end;
+
+  if (!g_str_has_prefix (arm_sku, "Standard_"))
+    return FALSE;
+  rest = arm_sku + strlen ("Standard_");
+  for (gsize i = 0; i < G_N_ELEMENTS (series); i++)
+    {
+      if (!g_str_has_prefix (rest, series[i].letter))
+        continue;
+      n = g_ascii_strtoull (rest + strlen (series[i].letter), &end, 10);
+      if (end == rest + strlen (series[i].letter) || strcmp (end, series[i].suffix) != 0)
+        continue;
+      for (gsize s = 0; s < G_N_ELEMENTS (series[i].sizes) && series[i].sizes[s] != 0; s++)
+        if (series[i].sizes[s] == n)
+          {
+            *vcpu = (guint) n;
+            *gib = strcmp (series[i].letter, "E") == 0 && n == 96 ? 672
+                   : (guint) n * series[i].gib_per_vcpu;
+            return TRUE;
+          }
+    }
+  return FALSE;
+}
+
 typedef struct
 {
   SkyConvertContext *context;
@@ -644,7 +708,8 @@ write_offer (Conversion  *conversion,
 {
   SkyConvertContext *context = conversion->context;
   SkySheetWriter *writer = context->writer;
-  guint written = 0;
+  g_autofree char *vcpu_text = NULL, *gib_text = NULL;
+  guint written = 0, vcpu, gib;
 
   for (guint p = 0; p < offer->prices->len; p++)
     {
@@ -672,8 +737,15 @@ write_offer (Conversion  *conversion,
         return FALSE;
       *service_open = TRUE;
     }
+  if (offer->arm_sku != NULL && vm_size (offer->arm_sku, &vcpu, &gib))
+    {
+      vcpu_text = g_strdup_printf ("%u", vcpu);
+      gib_text = g_strdup_printf ("%u", gib);
+    }
   if (!sky_sheet_writer_begin_offer (writer, offer->sku, offer->name, offer->region, error) ||
       !sky_sheet_writer_offer_attribute (writer, "family", offer->family, error) ||
+      !sky_sheet_writer_offer_attribute (writer, "vcpu", vcpu_text, error) ||
+      !sky_sheet_writer_offer_attribute (writer, "memory-gib", gib_text, error) ||
       !sky_sheet_writer_offer_attribute (writer, "storage-type", offer->storage_type, error) ||
       !sky_sheet_writer_offer_attribute (writer, "os", offer->os, error) ||
       (offer->arm_sku != NULL &&
