@@ -3,8 +3,12 @@
 
 #include <string.h>
 
+#include "sky-catalog.h"
+#include "sky-estimate.h"
+#include "sky-scenario.h"
 #include "sky-sheet-reader.h"
 #include "sky-source.h"
+#include "sky-source-regions.h"
 #include "sky-test-util.h"
 
 /* azure-retail-json, on the project's own pages and on the real samples in
@@ -316,6 +320,73 @@ test_fixture (void)
   sky_test_remove_tree (dir);
 }
 
+#define ASSERT_MONEY(e, value, expected) G_STMT_START {      \
+    g_autofree char *text_ = sky_estimate_money ((e), (value)); \
+    g_assert_cmpstr (text_, ==, (expected));                  \
+  } G_STMT_END
+
+/* The converted pages imported and priced: the reservation's total, the dev/test price and
+ * the tiered meter, to the cent. */
+static void
+test_priced (void)
+{
+  static const char text[] =
+    "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Azure\" currency=\"USD\"\n"
+    "          hours-per-month=\"730\" dev-test=\"true\">\n"
+    "  <providers>\n    <provider id=\"azure\"/>\n  </providers>\n"
+    "  <line label=\"Reserved\" quantity=\"3\" unit=\"hour\" term=\"reserved-3y-all-upfront\">\n"
+    "    <offer provider=\"azure\" sku=\"" VM_LINUX "\"/>\n  </line>\n"
+    "  <line label=\"Windows\" quantity=\"1\" unit=\"hour\" term=\"on-demand\">\n"
+    "    <offer provider=\"azure\" sku=\"" VM_WINDOWS "\"/>\n  </line>\n"
+    "  <line label=\"Blob\" usage=\"600000\" unit=\"gb-month\" term=\"on-demand\">\n"
+    "    <offer provider=\"azure\" sku=\"" BLOB_HOT "\"/>\n  </line>\n"
+    "</scenario>\n";
+  g_autofree char *page1 = fixture ("page-1.json");
+  g_autofree char *page2 = fixture ("page-2.json");
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *out = g_build_filename (dir, "converted.xml", NULL);
+  g_autofree char *db = g_build_filename (dir, "catalog.db", NULL);
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(SkyCatalog) catalog = NULL;
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(SkyScenario) scenario = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyEstimateProvider *provider;
+  SkyEstimateLine *line;
+  SkyEstimate *estimate;
+  SkyConvertOptions options = { 0 };
+
+  sky_source_convert ("azure-retail-json", (const char *[]) { page1, page2, NULL }, &options,
+                      out, summary, NULL, &error);
+  g_assert_no_error (error);
+  catalog = sky_catalog_open (db, &error);
+  g_assert_no_error (error);
+  result = sky_catalog_import_file (catalog, out, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  scenario = sky_scenario_parse (text, strlen (text), "azure", &error);
+  g_assert_no_error (error);
+  estimate = sky_estimate_compute (catalog, scenario, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  provider = g_ptr_array_index (estimate->providers, 0);
+
+  /* 3 × 997 USD paid once for three years ("retailPrice": 997, "3 Years"); 2991 / 36 =
+   * 83.0833… a month. */
+  line = g_ptr_array_index (provider->lines, 0);
+  g_assert_cmpint (line->status, ==, SKY_LINE_PRICED);
+  ASSERT_MONEY (estimate, line->upfront, "2991.00");
+  ASSERT_MONEY (estimate, line->monthly, "0.00");
+  ASSERT_MONEY (estimate, line->effective_monthly, "83.08");
+  /* The dev/test price of the Windows size: 730 × 0.096 = 70.08 (0.188 on demand). */
+  line = g_ptr_array_index (provider->lines, 1);
+  ASSERT_MONEY (estimate, line->monthly, "70.08");
+  /* 51200 × 0.0184 + 460800 × 0.0177 + 88000 × 0.0166 = 942.08 + 8156.16 + 1460.8. */
+  line = g_ptr_array_index (provider->lines, 2);
+  ASSERT_MONEY (estimate, line->monthly, "10559.04");
+  sky_estimate_free (estimate);
+  g_clear_object (&catalog);
+  sky_test_remove_tree (dir);
+}
+
 /* --effective-date names the sheet's date; each price keeps its own. */
 static void
 test_effective_date_option (void)
@@ -493,6 +564,30 @@ test_cancelled (void)
   sky_test_remove_tree (dir);
 }
 
+/* The format is in the table, and each Azure region has a geography of the vocabulary. */
+static void
+test_format_and_regions (void)
+{
+  const SkySourceFormat *format = sky_source_find_format ("azure-retail-json");
+  const char * const *geographies = sky_geographies ();
+  const char * const codes[] = { "eastus", "westeurope", "southindia", "canadacentral",
+                                 "brazilsouth", "uaenorth", "southafricanorth", "japaneast" };
+  const char * const expected[] = { "US", "EU", "APAC", "CA", "SA", "ME", "AF", "APAC" };
+
+  g_assert_nonnull (format);
+  g_assert_true (format->available);
+  g_assert_cmpuint (sky_source_region_count ("azure"), ==, 66);
+  for (gsize i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      const SkySourceRegion *region = sky_source_region_lookup ("azure", codes[i]);
+
+      g_assert_nonnull (region);
+      g_assert_cmpstr (region->geography, ==, expected[i]);
+      g_assert_true (g_strv_contains (geographies, region->geography));
+    }
+  g_assert_null (sky_source_region_lookup ("azure", "Zone 1"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -500,7 +595,10 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   sky_sheet_reader_init ();
 
+  g_test_add_func ("/sky/sources/azure-retail-json/format-and-regions",
+                   test_format_and_regions);
   g_test_add_func ("/sky/sources/azure-retail-json/fixture", test_fixture);
+  g_test_add_func ("/sky/sources/azure-retail-json/priced", test_priced);
   g_test_add_func ("/sky/sources/azure-retail-json/effective-date-option",
                    test_effective_date_option);
   g_test_add_func ("/sky/sources/azure-retail-json/bad-rows", test_bad_rows);
