@@ -441,6 +441,30 @@ test_bad_rows (void)
   sky_test_remove_tree (dir);
 }
 
+/* Egress to the internet, in tiers from a free first 100 GB; transfer between regions is not
+ * egress. */
+static void
+test_bandwidth (void)
+{
+  g_autofree char *page = fixture ("bandwidth.json");
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(Sheet) sheet = NULL;
+  SkyConvertOptions options = { 0 };
+  const char *sku = "88888888-0000-0000-0000-000000000001.standard.westeurope";
+
+  sheet = convert_ok ((const char *[]) { page, NULL }, &options, dir, summary);
+  g_assert_cmpuint (g_hash_table_size (sheet->offers), ==, 1);
+  g_assert_cmpstr (g_hash_table_lookup (sheet->offers, sku), ==,
+                   "bandwidth|Standard Data Transfer Out|westeurope|Rtn Preference: MGN|-|-");
+  g_assert_cmpstr (price_of (sheet, sku, "gb", "on-demand"), ==,
+                   "0-100@0,100-10340@0.087,10340-@0.083");
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "Bandwidth meter not converted "
+                                                          "(Inter-Region Data Transfer Out)"),
+                    ==, 1);
+  sky_test_remove_tree (dir);
+}
+
 static void
 test_not_a_page (void)
 {
@@ -602,6 +626,7 @@ main (int    argc,
   g_test_add_func ("/sky/sources/azure-retail-json/effective-date-option",
                    test_effective_date_option);
   g_test_add_func ("/sky/sources/azure-retail-json/bad-rows", test_bad_rows);
+  g_test_add_func ("/sky/sources/azure-retail-json/bandwidth", test_bandwidth);
   g_test_add_func ("/sky/sources/azure-retail-json/not-a-page", test_not_a_page);
   g_test_add_func ("/sky/sources/azure-retail-json/cancelled", test_cancelled);
   g_test_add_func ("/sky/sources/azure-retail-json/realdata", test_realdata);

@@ -207,6 +207,7 @@ exec (Conversion  *conversion,
 static int
 service_of (const char  *service,
             const char  *product,
+            const char  *meter,
             char       **reason)
 {
   if (strcmp (service, "Virtual Machines") == 0)
@@ -240,7 +241,15 @@ service_of (const char  *service,
   if (strcmp (service, "SQL Database") == 0)
     return SQL_DATABASE;
   if (strcmp (service, "Bandwidth") == 0)
-    return BANDWIDTH;
+    {
+      /* Transfer to the internet only: not between regions, zones or continents. */
+      if (strstr (meter, "Data Transfer Out") != NULL && strstr (meter, "Inter") == NULL &&
+          strstr (meter, "Intra") == NULL && strstr (product, "Inter") == NULL &&
+          strstr (product, "Intra") == NULL)
+        return BANDWIDTH;
+      *reason = g_strdup_printf (_("Bandwidth meter not converted (%s)"), meter);
+      return -1;
+    }
   if (strcmp (service, "Functions") == 0)
     return FUNCTIONS;
   *reason = g_strdup_printf (_("service not converted (%s)"), service);
@@ -339,7 +348,7 @@ read_item (Conversion           *conversion,
     return _sky_convert_bad_row (context, where, error,
                                  _("serviceName, productName, skuName, meterName, meterId, "
                                    "armRegionName, unitOfMeasure or type is missing"));
-  service = service_of (service_name, product, &reason);
+  service = service_of (service_name, product, meter, &reason);
   if (service < 0)
     {
       sky_convert_summary_skip (context->summary, reason, where);
