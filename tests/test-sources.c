@@ -903,6 +903,31 @@ test_gcp_skus_realdata (void)
   sky_test_remove_tree (dir);
 }
 
+/* Half-up means a 5 in the 11th decimal goes up. */
+static void
+test_round_prices_half_up (void)
+{
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  SkyConvertOptions round = { .round_prices = TRUE };
+  SkyConvertOptions keep = { 0 };
+  SkyConvertContext context = { &round, summary, NULL, NULL };
+  SkyDecimal value;
+  gboolean rounded;
+  g_autofree char *text = NULL;
+
+  g_assert_true (_sky_convert_parse_amount ("0.00000000005", &value));
+  g_assert_true (_sky_convert_fit_price (&context, &value, &rounded));
+  g_assert_true (rounded);
+  text = _sky_convert_decimal_text (value);
+  g_assert_cmpstr (text, ==, "0.0000000001");
+  g_assert_true (_sky_convert_parse_amount ("1.1234567891", &value));
+  g_assert_true (_sky_convert_fit_price (&context, &value, &rounded));
+  g_assert_false (rounded);
+  context.options = &keep;
+  g_assert_true (_sky_convert_parse_amount ("1.12345678911", &value));
+  g_assert_false (_sky_convert_fit_price (&context, &value, &rounded));
+}
+
 #ifdef HAVE_YAML
 static gboolean
 walked_mapping_start (const SkyYamlPath  *path,
@@ -1254,31 +1279,6 @@ test_gcp_yml_round_prices (void)
                               "hour_spot: 0.0123456789015 → 0.0123456789\n", file, file);
   g_assert_nonnull (strstr (text, expected));
   sky_test_remove_tree (dir);
-}
-
-/* Half-up means a 5 in the 11th decimal goes up. */
-static void
-test_round_prices_half_up (void)
-{
-  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
-  SkyConvertOptions round = { .round_prices = TRUE };
-  SkyConvertOptions keep = { 0 };
-  SkyConvertContext context = { &round, summary, NULL, NULL };
-  SkyDecimal value;
-  gboolean rounded;
-  g_autofree char *text = NULL;
-
-  g_assert_true (_sky_convert_parse_amount ("0.00000000005", &value));
-  g_assert_true (_sky_convert_fit_price (&context, &value, &rounded));
-  g_assert_true (rounded);
-  text = _sky_convert_decimal_text (value);
-  g_assert_cmpstr (text, ==, "0.0000000001");
-  g_assert_true (_sky_convert_parse_amount ("1.1234567891", &value));
-  g_assert_true (_sky_convert_fit_price (&context, &value, &rounded));
-  g_assert_false (rounded);
-  context.options = &keep;
-  g_assert_true (_sky_convert_parse_amount ("1.12345678911", &value));
-  g_assert_false (_sky_convert_fit_price (&context, &value, &rounded));
 }
 
 /* A cancelled conversion stops with G_IO_ERROR_CANCELLED and writes nothing. */
