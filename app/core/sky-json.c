@@ -149,6 +149,38 @@ add_estimate_line (JsonBuilder           *builder,
   json_builder_end_object (builder);
 }
 
+/* How old @p's prices are: its oldest sheet's date, age in days (negative: upcoming) and
+ * whether it is stale, then every sheet it was priced from. */
+static void
+add_estimate_freshness (JsonBuilder               *builder,
+                        const SkyEstimateProvider *p)
+{
+  sky_json_add_string (builder, "prices_as_of", p->prices_as_of);
+  json_builder_set_member_name (builder, "prices_age_days");
+  if (p->prices_as_of != NULL)
+    json_builder_add_int_value (builder, p->prices_age_days);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "stale");
+  json_builder_add_boolean_value (builder, p->stale);
+  json_builder_set_member_name (builder, "price_sheets");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < p->sheets->len; i++)
+    {
+      const SkyEstimateSheet *sheet = g_ptr_array_index (p->sheets, i);
+
+      json_builder_begin_object (builder);
+      sky_json_add_string (builder, "version", sheet->version);
+      sky_json_add_string (builder, "prices_as_of", sheet->effective_date);
+      json_builder_set_member_name (builder, "prices_age_days");
+      json_builder_add_int_value (builder, sheet->age_days);
+      json_builder_set_member_name (builder, "stale");
+      json_builder_add_boolean_value (builder, sheet->stale);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 static void
 add_estimate_provider (JsonBuilder               *builder,
                        const SkyEstimate         *e,
@@ -197,6 +229,7 @@ add_estimate_provider (JsonBuilder               *builder,
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "unpriced_lines");
   json_builder_add_int_value (builder, p->n_unpriced);
+  add_estimate_freshness (builder, p);
   json_builder_end_object (builder);
 }
 
@@ -231,6 +264,14 @@ sky_json_estimate (const SkyScenario *scenario,
   json_builder_begin_array (builder);
   for (guint i = 0; i < estimate->providers->len; i++)
     add_estimate_provider (builder, estimate, g_ptr_array_index (estimate->providers, i));
+  json_builder_end_array (builder);
+  sky_json_add_string (builder, "prices_aged_to", estimate->today);
+  json_builder_set_member_name (builder, "stale_after_days");
+  json_builder_add_int_value (builder, estimate->stale_after_days);
+  json_builder_set_member_name (builder, "notices");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < estimate->notices->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (estimate->notices, i));
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
