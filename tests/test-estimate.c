@@ -306,6 +306,16 @@ test_freshness (Fixture       *f,
   g_assert_false (provider_of (e, 1)->stale);
   g_assert_cmpuint (e->notices->len, ==, 0);
 
+  /* A window's own threshold gives its own notices, leaving the estimate's as they are. */
+  {
+    g_autoptr(GPtrArray) notices = sky_estimate_freshness_notices (e, 60);
+
+    g_assert_cmpuint (notices->len, ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (notices, 0), ==,
+                     "Prices more than 60 days old: Example Cloud (2026-01-01)");
+    g_assert_cmpuint (e->notices->len, ==, 0);
+  }
+
   sky_estimate_set_freshness (e, "2026-03-15", 60);
   g_assert_true (provider_of (e, 0)->stale);
   g_assert_false (provider_of (e, 1)->stale);

@@ -392,16 +392,13 @@ sky_estimate_set_freshness (SkyEstimate *estimate,
                             const char  *today,
                             guint        stale_after_days)
 {
-  g_autoptr(GString) stale = g_string_new (NULL);
-  const char *oldest = NULL, *newest = NULL;
-  guint n_dated = 0;
+  g_autoptr(GPtrArray) notices = NULL;
 
   g_return_if_fail (estimate != NULL);
 
   g_free (estimate->today);
   estimate->today = today != NULL ? g_strdup (today) : sky_freshness_today ();
   estimate->stale_after_days = stale_after_days;
-  g_ptr_array_set_size (estimate->notices, 0);
 
   for (guint i = 0; i < estimate->providers->len; i++)
     {
@@ -419,17 +416,44 @@ sky_estimate_set_freshness (SkyEstimate *estimate,
           sheet->stale = sky_freshness_is_stale (sheet->effective_date, estimate->today,
                                                  stale_after_days);
         }
-      if (p->sheets->len == 0)
+      if (p->sheets->len > 0)
+        {
+          SkyEstimateSheet *first = g_ptr_array_index (p->sheets, 0);
+
+          p->prices_as_of = g_strdup (first->effective_date);
+          p->prices_age_days = first->age_days;
+          p->stale = first->stale;
+        }
+    }
+
+  notices = sky_estimate_freshness_notices (estimate, stale_after_days);
+  g_ptr_array_set_size (estimate->notices, 0);
+  for (guint i = 0; i < notices->len; i++)
+    g_ptr_array_add (estimate->notices, g_strdup (g_ptr_array_index (notices, i)));
+}
+
+/* The notices beside @estimate, aged to its today with a threshold of @stale_after_days (a
+ * window's preference may differ from the estimate's own): the providers whose prices are
+ * stale, and compared providers' prices more than SKY_FRESHNESS_APART_MONTHS months apart.
+ * char *, possibly none. */
+GPtrArray *
+sky_estimate_freshness_notices (const SkyEstimate *estimate,
+                                guint              stale_after_days)
+{
+  GPtrArray *notices = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) stale = g_string_new (NULL);
+  const char *oldest = NULL, *newest = NULL;
+  guint n_dated = 0;
+
+  g_return_val_if_fail (estimate != NULL, notices);
+
+  for (guint i = 0; i < estimate->providers->len; i++)
+    {
+      const SkyEstimateProvider *p = g_ptr_array_index (estimate->providers, i);
+
+      if (p->prices_as_of == NULL)
         continue;
-
-      {
-        SkyEstimateSheet *first = g_ptr_array_index (p->sheets, 0);
-
-        p->prices_as_of = g_strdup (first->effective_date);
-        p->prices_age_days = first->age_days;
-        p->stale = first->stale;
-      }
-      if (p->stale)
+      if (sky_freshness_is_stale (p->prices_as_of, estimate->today, stale_after_days))
         g_string_append_printf (stale, "%s%s (%s)", stale->len > 0 ? ", " : "",
                                 p->provider_name, p->prices_as_of);
       if (oldest == NULL || strcmp (p->prices_as_of, oldest) < 0)
@@ -442,7 +466,7 @@ sky_estimate_set_freshness (SkyEstimate *estimate,
   if (stale->len > 0)
     /* Translators: the threshold in days, then providers with the date of their prices, e.g.
      * "Amazon Web Services (2025-06-01), Microsoft Azure (2025-05-01)". */
-    g_ptr_array_add (estimate->notices,
+    g_ptr_array_add (notices,
                      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                    "Prices more than %u day old: %s",
                                                    "Prices more than %u days old: %s",
@@ -450,10 +474,11 @@ sky_estimate_set_freshness (SkyEstimate *estimate,
                                       stale_after_days, stale->str));
   if (n_dated > 1 && sky_freshness_apart (oldest, newest))
     /* Translators: the number of months (6), then the oldest and the newest providers' dates. */
-    g_ptr_array_add (estimate->notices,
+    g_ptr_array_add (notices,
                      g_strdup_printf (_("The providers' prices are more than %d months apart "
                                         "(%s and %s): they may not compare like for like"),
                                       SKY_FRESHNESS_APART_MONTHS, oldest, newest));
+  return notices;
 }
 
 /* The line shown beside @provider's totals: "Prices as of 2025-06-01 (18 months old)", with

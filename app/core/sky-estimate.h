@@ -138,6 +138,8 @@ char        *sky_estimate_money       (const SkyEstimate  *estimate,
 void         sky_estimate_set_freshness (SkyEstimate   *estimate,
                                          const char    *today,
                                          guint          stale_after_days);
+GPtrArray   *sky_estimate_freshness_notices (const SkyEstimate *estimate,
+                                             guint              stale_after_days);
 char        *sky_estimate_provider_freshness (const SkyEstimate         *estimate,
                                               const SkyEstimateProvider *provider);
 
