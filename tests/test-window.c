@@ -397,6 +397,24 @@ test_preferences (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (offer_view));
   g_assert_true (g_settings_get_boolean (settings, "show-details"));
   g_assert_true (gtk_switch_get_active (details_switch));
+
+  /* Prices are old after 90 days unless set otherwise; the Scenario page follows. */
+  {
+    GtkSpinButton *stale_spin = GTK_SPIN_BUTTON (gtk_widget_get_template_child (
+                                  GTK_WIDGET (preferences), SKY_TYPE_PREFERENCES_WINDOW,
+                                  "stale_spin"));
+    guint days = 0;
+
+    g_assert_cmpint (g_settings_get_int (settings, "stale-after-days"), ==, 90);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (stale_spin), ==, 90);
+    gtk_spin_button_set_value (stale_spin, 30);
+    g_assert_cmpint (g_settings_get_int (settings, "stale-after-days"), ==, 30);
+    g_object_get (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
+                                                 "scenario_page"),
+                  "stale-after-days", &days, NULL);
+    g_assert_cmpuint (days, ==, 30);
+    g_settings_reset (settings, "stale-after-days");
+  }
 }
 
 static void
