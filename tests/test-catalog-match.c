@@ -601,6 +601,73 @@ test_match_units_of_sheet_imported_again (void)
   sky_test_close_catalog (&dir, (SkyCatalog **) &catalog);
 }
 
+/* The units the prices are in are kept per service: with a newer sheet of unitcloud's machines
+ * only, priced per hour, its disks are still those of 2026.1, and a search per GB-month still
+ * looks in their GiB-months. */
+static void
+test_match_units_of_services (void)
+{
+  SkyRequirement req = { .category = "storage", .unit = "gb-month", .term = "on-demand" };
+  g_autofree char *dir = NULL;
+  g_autoptr(SkyCatalog) catalog = sky_test_open_catalog (&dir, "units-small.xml", NULL);
+  g_autofree char *machines = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *sheet = g_string_new (NULL);
+  SkyMatchResult *r;
+  gint64 id;
+
+  g_string_append (sheet, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                          "<price-sheet xmlns=\"urn:skytally:price-sheet:1\" format=\"1\">\n"
+                          "  <provider id=\"unitcloud\" name=\"Unit Cloud\"/>\n"
+                          "  <sheet version=\"2026.2\" effective-date=\"2026-02-01\" "
+                          "currency=\"USD\"/>\n"
+                          "  <source retrieved=\"2026-02-01\">Written by the test.</source>\n"
+                          "  <region code=\"us-east\" name=\"US East\" geography=\"US\"/>\n"
+                          "  <service id=\"vm\" name=\"Machines\" category=\"compute\">\n"
+                          "    <offer sku=\"vm-4\" name=\"vm-4\" region=\"us-east\" "
+                          "vcpu=\"4\" memory-gib=\"8\">\n"
+                          "      <price unit=\"hour\" term=\"on-demand\" amount=\"0.08\"/>\n"
+                          "    </offer>\n"
+                          "  </service>\n"
+                          "</price-sheet>\n");
+  machines = g_build_filename (dir, "machines.xml", NULL);
+  g_assert_true (g_file_set_contents (machines, sheet->str, sheet->len, NULL));
+  g_string_free (sheet, TRUE);
+  result = sky_catalog_import_file (catalog, machines, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (result->current);
+  g_assert_cmpstr (result->superseded, ==, "2026.1");
+
+  results = sky_catalog_match (catalog, NULL, &req, 730, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 1);
+  r = g_ptr_array_index (results, 0);
+  g_assert_cmpuint (r->matches->len, ==, 2);
+  g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (r->matches, 0))->offer->sku, ==, "disk-gib");
+  g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (r->matches, 0))->unit, ==, "gib-month");
+  g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (r->matches, 1))->offer->sku, ==, "disk-gb");
+
+  id = sky_catalog_cheapest_offer (catalog, "unitcloud", NULL, &req, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, ==,
+                   ((SkyMatch *) g_ptr_array_index (r->matches, 0))->offer->offer_id);
+
+  /* The machines are 2026.2's: vm-2 of 2026.1 is of a superseded service. */
+  {
+    SkyRequirement vm = { .category = "compute", .unit = "hour", .term = "on-demand" };
+    g_autoptr(SkyOfferDetails) offer = NULL;
+
+    id = sky_catalog_cheapest_offer (catalog, "unitcloud", NULL, &vm, &error);
+    g_assert_no_error (error);
+    offer = sky_catalog_get_offer (catalog, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (offer->sku, ==, "vm-4");
+  }
+  sky_test_close_catalog (&dir, (SkyCatalog **) &catalog);
+}
+
 /* The SKU of the cheapest offer of attributes.xml on demand that meets @req, or "" when none
  * does. */
 static char *
@@ -719,6 +786,7 @@ main (int    argc,
   g_test_add_func ("/sky/catalog-match/match-other-units", test_match_other_units);
   g_test_add_func ("/sky/catalog-match/match-units-of-sheet-imported-again",
                    test_match_units_of_sheet_imported_again);
+  g_test_add_func ("/sky/catalog-match/match-units-of-services", test_match_units_of_services);
   g_test_add_func ("/sky/catalog-match/match-defaults", test_match_defaults);
 
   return g_test_run ();

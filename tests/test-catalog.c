@@ -416,15 +416,18 @@ test_import_empty_refused (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (960000000));
 
-  /* Forced, it is imported, and current. */
+  /* Forced, it is imported; as it lists no service, it is current for none, and hides none of
+   * the provider's prices. */
   g_clear_error (&error);
   result = sky_catalog_import_file_full (f->catalog, empty, SKY_IMPORT_FLAGS_FORCE, NULL, NULL,
                                          NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (result->status, ==, SKY_IMPORT_ADDED);
   g_assert_cmpuint (result->offers, ==, 0);
-  g_assert_true (result->current);
-  g_assert_cmpstr (result->superseded, ==, "2026.1");
+  g_assert_false (result->current);
+  g_assert_false (result->upcoming);
+  g_assert_null (result->superseded);
+  g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (960000000));
 }
 
 /* A sheet is current from its effective date on, not before: of a provider's sheets, the one
@@ -526,6 +529,264 @@ test_remove_sheet (Fixture       *f,
   result = import_ok (f, newer);
   g_assert_cmpint (result->status, ==, SKY_IMPORT_ADDED);
   g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (900000000));
+}
+
+/* A sheet of examplecloud @version, effective @date, that holds its compute service only: std-2
+ * in us-east at @amount an hour on demand. */
+static char *
+write_compute_only (Fixture    *f,
+                    const char *version,
+                    const char *date,
+                    const char *amount)
+{
+  g_autofree char *name = g_strdup_printf ("compute-%s.xml", version);
+  g_autofree char *text = g_strdup_printf (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<price-sheet xmlns=\"urn:skytally:price-sheet:1\" format=\"1\">\n"
+    "  <provider id=\"examplecloud\" name=\"Example Cloud\"/>\n"
+    "  <sheet version=\"%s\" effective-date=\"%s\" currency=\"USD\"/>\n"
+    "  <source retrieved=\"2026-01-02\">Compute only.</source>\n"
+    "  <region code=\"us-east\" name=\"US East\" geography=\"US\"/>\n"
+    "  <service id=\"vm\" name=\"Virtual Machines\" category=\"compute\">\n"
+    "    <offer sku=\"std-2-us\" name=\"std-2\" region=\"us-east\" vcpu=\"2\" memory-gib=\"8\""
+    "           os=\"linux\">\n"
+    "      <price unit=\"hour\" term=\"on-demand\" amount=\"%s\"/>\n"
+    "    </offer>\n"
+    "  </service>\n"
+    "</price-sheet>\n", version, date, amount);
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return path;
+}
+
+/* The price of the egress offer in the current sheets, 0 when none is found. */
+static gint64
+egress_price (Fixture *f)
+{
+  SkySearchQuery q = { .text = "egress-us", .term = "on-demand" };
+  g_autoptr(GPtrArray) rows = search (f, &q);
+
+  g_assert_cmpuint (rows->len, <=, 1);
+  return rows->len == 1 ? ((SkyListing *) g_ptr_array_index (rows, 0))->price : 0;
+}
+
+static SkySheetInfo *
+sheet_info (GPtrArray  *sheets,
+            const char *version)
+{
+  for (guint i = 0; i < sheets->len; i++)
+    if (g_strcmp0 (((SkySheetInfo *) g_ptr_array_index (sheets, i))->version, version) == 0)
+      return g_ptr_array_index (sheets, i);
+  g_assert_not_reached ();
+}
+
+/* Which sheet is current is decided per service: a newer sheet of the provider's compute only
+ * takes over its compute, and leaves the older sheet current for its network and serverless
+ * services, which searches, look-ups by SKU and matching still find; the sheet list says which
+ * sheet is current for what. */
+static void
+test_current_per_service (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *compute = write_compute_only (f, "2026.2", "2026-02-01", "0.0800");
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *version = NULL;
+  SkySheetInfo *old, *new;
+  SkyRequirement network = { .category = "network", .unit = "gb", .term = "on-demand" };
+  gint64 id;
+
+  import_fixture (f);
+  g_assert_cmpint (egress_price (f), >, 0);
+  result = import_ok (f, compute);
+  g_assert_cmpint (result->status, ==, SKY_IMPORT_ADDED);
+  g_assert_true (result->current);
+  g_assert_cmpstr (result->superseded, ==, "2026.1");
+  g_assert_cmpstrv (result->current_services, ((const char *[]) { "vm", NULL }));
+  g_assert_null (sky_import_result_describe (result));
+
+  g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (800000000));
+  g_assert_cmpint (egress_price (f), >, 0);
+  id = sky_catalog_find_offer (f->catalog, "examplecloud", NULL, "egress-us", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  id = sky_catalog_cheapest_offer (f->catalog, "examplecloud", NULL, &network, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  /* The older sheet's std-2 is no longer current; its version still finds it. */
+  g_assert_cmpint (sky_catalog_find_offer (f->catalog, "examplecloud", "2026.1", "std-2-us",
+                                           &error), !=,
+                   sky_catalog_find_offer (f->catalog, "examplecloud", NULL, "std-2-us",
+                                           &error));
+  g_assert_no_error (error);
+  version = sky_catalog_current_version (f->catalog, "examplecloud", &error);
+  g_assert_cmpstr (version, ==, "2026.2");
+
+  sheets = sky_catalog_list_sheets (f->catalog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sheets->len, ==, 2);
+  new = sheet_info (sheets, "2026.2");
+  old = sheet_info (sheets, "2026.1");
+  g_assert_true (new->current);
+  g_assert_true (old->current);
+  g_assert_cmpstrv (new->current_services, ((const char *[]) { "vm", NULL }));
+  g_assert_cmpuint (g_strv_length (new->superseded_services), ==, 0);
+  g_assert_null (sky_sheet_info_describe (new));
+  g_assert_cmpstrv (old->current_services, ((const char *[]) { "egress", "functions", NULL }));
+  g_assert_cmpstrv (old->superseded_services, ((const char *[]) { "vm", NULL }));
+  g_assert_cmpstrv (old->superseded_by, ((const char *[]) { "2026.2", NULL }));
+  state = sky_sheet_info_describe (old);
+  g_assert_cmpstr (state, ==, "current for egress, functions; superseded for vm by 2026.2");
+
+  /* Matching looks in every current sheet of the provider, which it lists once. */
+  {
+    SkyRequirement servers_req = { .category = "compute", .min_vcpu_milli = 2000 };
+    g_autoptr(GPtrArray) found = sky_catalog_match (f->catalog, NULL, &network, 730, 5, &error);
+    g_autoptr(GPtrArray) servers = NULL;
+    SkyMatchResult *r;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, 1);
+    r = g_ptr_array_index (found, 0);
+    g_assert_cmpuint (r->matches->len, ==, 1);
+    g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (r->matches, 0))->offer->sheet_version, ==,
+                     "2026.1");
+    servers = sky_catalog_match (f->catalog, NULL, &servers_req, 730, 5, &error);
+    g_assert_no_error (error);
+    r = g_ptr_array_index (servers, 0);
+    g_assert_cmpuint (r->matches->len, >=, 1);
+    for (guint i = 0; i < r->matches->len; i++)
+      g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (r->matches, i))->offer->sheet_version,
+                       ==, "2026.2");
+  }
+}
+
+/* An older sheet imported after a newer one of some of its services is current for the others
+ * only, and replaces no sheet: the import says so. */
+static void
+test_current_per_service_older_later (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autofree char *compute = write_compute_only (f, "2026.2", "2026-02-01", "0.0800");
+  g_autofree char *sheet = fixture_file ("valid-small.xml");
+  g_autoptr(SkyImportResult) first = NULL;
+  g_autoptr(SkyImportResult) older = NULL;
+  g_autofree char *state = NULL;
+
+  first = import_ok (f, compute);
+  g_assert_true (first->current);
+  g_assert_null (first->superseded);
+  older = import_ok (f, sheet);
+  g_assert_true (older->current);
+  g_assert_false (older->upcoming);
+  g_assert_null (older->superseded);
+  g_assert_cmpstrv (older->current_services, ((const char *[]) { "egress", "functions", NULL }));
+  g_assert_cmpstrv (older->superseded_by, ((const char *[]) { "2026.2", NULL }));
+  state = sky_import_result_describe (older);
+  g_assert_cmpstr (state, ==, "current for egress, functions; superseded for vm by 2026.2");
+  g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (800000000));
+  g_assert_cmpint (egress_price (f), >, 0);
+}
+
+/* Of two sheets of one service with the same effective date, the one imported last is
+ * current for it. */
+static void
+test_current_per_service_tie (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *first = write_compute_only (f, "2026.1a", "2026-01-01", "0.0800");
+  g_autofree char *second = write_compute_only (f, "2026.1b", "2026-01-01", "0.0700");
+  g_autoptr(SkyImportResult) r1 = NULL;
+  g_autoptr(SkyImportResult) r2 = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import_fixture (f);
+  r1 = import_ok (f, first);
+  g_assert_true (r1->current);
+  g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (800000000));
+  r2 = import_ok (f, second);
+  g_assert_true (r2->current);
+  g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (700000000));
+  g_assert_cmpint (egress_price (f), >, 0);
+
+  sheets = sky_catalog_list_sheets (f->catalog, &error);
+  g_assert_no_error (error);
+  g_assert_false (sheet_info (sheets, "2026.1a")->current);
+  g_assert_cmpstrv (sheet_info (sheets, "2026.1a")->superseded_by,
+                    ((const char *[]) { "2026.1b", NULL }));
+  g_assert_cmpstrv (sheet_info (sheets, "2026.1")->current_services,
+                    ((const char *[]) { "egress", "functions", NULL }));
+}
+
+/* A sheet of one service effective later is upcoming for it: until its date the older sheet
+ * stays current for every service, from then on for the others only. */
+static void
+test_current_per_service_upcoming (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *later = write_compute_only (f, "2099.1", "2099-01-01", "0.0500");
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("SKYTALLY_TODAY", "2026-06-01", TRUE);
+  import_fixture (f);
+  result = import_ok (f, later);
+  g_assert_false (result->current);
+  g_assert_true (result->upcoming);
+  g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (960000000));
+  sheets = sky_catalog_list_sheets (f->catalog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (sheet_info (sheets, "2026.1")->current_services,
+                    ((const char *[]) { "vm", "egress", "functions", NULL }));
+  g_assert_cmpuint (g_strv_length (sheet_info (sheets, "2099.1")->current_services), ==, 0);
+  g_assert_cmpuint (g_strv_length (sheet_info (sheets, "2099.1")->superseded_services), ==, 1);
+
+  g_setenv ("SKYTALLY_TODAY", "2099-01-01", TRUE);
+  g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (500000000));
+  g_assert_cmpint (egress_price (f), >, 0);
+  g_clear_pointer (&sheets, g_ptr_array_unref);
+  sheets = sky_catalog_list_sheets (f->catalog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (sheet_info (sheets, "2099.1")->current_services,
+                    ((const char *[]) { "vm", NULL }));
+  g_assert_cmpstrv (sheet_info (sheets, "2026.1")->superseded_services,
+                    ((const char *[]) { "vm", NULL }));
+  g_unsetenv ("SKYTALLY_TODAY");
+}
+
+/* Removing the sheet current for a service makes the next one current for it. */
+static void
+test_current_per_service_remove (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *compute = write_compute_only (f, "2026.2", "2026-02-01", "0.0800");
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import_fixture (f);
+  result = import_ok (f, compute);
+  g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (800000000));
+  g_assert_true (sky_catalog_remove_sheet (f->catalog, "examplecloud", "2026.2", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (960000000));
+  sheets = sky_catalog_list_sheets (f->catalog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (sheet_info (sheets, "2026.1")->current_services,
+                    ((const char *[]) { "vm", "egress", "functions", NULL }));
+  g_assert_cmpint (orphans (f->path), ==, 0);
+
+  /* And the other way round: without the older sheet, only compute is left. */
+  g_clear_pointer (&result, sky_import_result_free);
+  result = import_ok (f, compute);
+  g_assert_true (sky_catalog_remove_sheet (f->catalog, "examplecloud", "2026.1", &error));
+  g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (800000000));
+  g_assert_cmpint (egress_price (f), ==, 0);
 }
 
 /* Removing a bundled sheet records that the user declined them: it is not loaded again. */
@@ -1745,6 +2006,12 @@ test_decline_bundled (Fixture       *f,
   "  (SELECT w.text FROM word w WHERE w.id = r.sla) AS sla," \
   "  r.features, r.prices FROM offer_row r; "
 
+/* SQL that takes a catalog of schema 11 back to schema 10: the price rows no longer name their
+ * service. */
+#define UNDO_SCHEMA_11 \
+  "DROP INDEX service_by_code; " \
+  "ALTER TABLE price DROP COLUMN service_id; "
+
 /* A catalog of schema 5 (the one before the catalog remembered its bundled sheets, and kept
  * which sheet is current) that holds sheets is taken as seeded; an empty one is still to be
  * seeded. Its current sheet stays current. */
@@ -1768,6 +2035,7 @@ test_migrate_from_5 (Fixture       *f,
                                      "CHECK (is_current IN (0, 1)); "
                                      "UPDATE sheet SET is_current = 1; "
                                      "ALTER TABLE provider DROP COLUMN short_name; "
+                                     UNDO_SCHEMA_11
                                      UNDO_SCHEMA_10
                                      "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 5",
@@ -1879,6 +2147,7 @@ test_migrate_from_7 (Fixture       *f,
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "ALTER TABLE provider DROP COLUMN short_name; "
+                                 UNDO_SCHEMA_11
                                  UNDO_SCHEMA_10
                                  "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 7",
@@ -2010,7 +2279,8 @@ test_migrate_from_8 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_10 "DROP TABLE usage_discount; "
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_11 UNDO_SCHEMA_10
+                                     "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 8",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -2238,7 +2508,8 @@ test_migrate_from_9 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_10 "PRAGMA user_version = 9", NULL, NULL, NULL),
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_11 UNDO_SCHEMA_10 "PRAGMA user_version = 9",
+                                 NULL, NULL, NULL),
                    ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_table_info ('price') "
@@ -2335,7 +2606,8 @@ test_migrate_from_8_dates (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_10 "DROP TABLE usage_discount; "
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_11 UNDO_SCHEMA_10
+                                 "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 8",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -2365,6 +2637,46 @@ test_migrate_from_8_dates (Fixture       *f,
       if (p != price)
         g_assert_null (p->effective_date);
     }
+}
+
+/* A catalog of schema 10, whose price rows do not name their service, gains the column filled
+ * from the offers: each price names its offer's service, and searches find the prices of the
+ * current services as before. */
+static void
+test_migrate_from_10_services (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *newer = write_variant (f, "version=\"2026.2\"",
+                                          "effective-date=\"2026-02-01\"",
+                                          "term=\"on-demand\" amount=\"0.0900\"");
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  import_fixture (f);
+  g_clear_object (&f->catalog);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_11 "PRAGMA user_version = 10",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_table_info ('price') "
+                                       "WHERE name = 'service_id'"), ==, 0);
+
+  f->catalog = sky_catalog_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma (f->path, "user_version"), ==, SKY_CATALOG_SCHEMA_VERSION);
+  g_assert_true (sky_catalog_check (f->catalog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM price"), >, 0);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM price p WHERE p.service_id IS NOT "
+                                       "(SELECT o.service_id FROM offer_row o "
+                                       " WHERE o.id = p.offer_seq >> 10)"), ==, 0);
+  g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (960000000));
+
+  /* A sheet imported after the conversion takes over its services. */
+  result = import_ok (f, newer);
+  g_assert_true (result->current);
+  g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (900000000));
 }
 
 /* Opened read-only, a catalog is searched as usual and nothing is written to it: an import is
@@ -2510,6 +2822,12 @@ main (int    argc,
   ADD ("migrate-from-9", test_migrate_from_9);
   ADD ("attributes/round-trip", test_attributes_round_trip);
   ADD ("attributes/compared", test_attributes_compared);
+  ADD ("migrate-from-10-services", test_migrate_from_10_services);
+  ADD ("current-per-service", test_current_per_service);
+  ADD ("current-per-service-tie", test_current_per_service_tie);
+  ADD ("current-per-service-upcoming", test_current_per_service_upcoming);
+  ADD ("current-per-service-remove", test_current_per_service_remove);
+  ADD ("current-per-service-older-later", test_current_per_service_older_later);
   ADD ("short-name", test_short_name);
   ADD ("decline-bundled", test_decline_bundled);
   ADD ("seed-keeps-own-version", test_seed_keeps_own_version);

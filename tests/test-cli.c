@@ -870,7 +870,8 @@ test_estimate_json (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (line, "monthly"), ==, "210.24");
   g_assert_cmpstr (json_object_get_string_member (line, "yearly"), ==, "2522.88");
   g_assert_cmpstr (json_object_get_string_member (line, "explanation"), ==,
-                   "3 × 730 hour × 0.096 USD/hour = 210.24 USD");
+                   "From Example Cloud 2026.1: 3 × 730 hour × 0.096 USD/hour = 210.24 USD");
+  g_assert_cmpstr (json_object_get_string_member (line, "sheet_version"), ==, "2026.1");
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (line, "offer"),
                                                   "sku"), ==, "std-2-us");
   line = json_array_get_object_element (lines, 3);
@@ -959,6 +960,75 @@ test_estimate_versions (Fixture       *f,
   g_assert_nonnull (strstr (current.out, "examplecloud,API servers,API,std-2-us,3,730 hour,"
                                          "219.00,"));
   g_assert_cmpstr (current.err, ==, "");
+}
+
+/* A scenario pinned per service: the compute line stays on the version pinned for vm while a
+ * newer sheet of compute is current, which the note names by service; the egress line, pinned
+ * to the sheet still current for it, draws no note. The JSON says each line's sheet. */
+static void
+test_estimate_pinned_per_service (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *compute = g_test_build_filename (G_TEST_DIST, "data",
+                                                    "compute-only-2026.3.xml", NULL);
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "web.skytally", NULL);
+  g_autofree char *scenario = g_build_filename (f->dir, "services.skytally", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) pinned = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  g_auto(Run) import = { 0 };
+  g_auto(Run) recorded = { 0 };
+  JsonArray *lines;
+
+  g_assert_true (g_file_get_contents (source, &text, NULL, NULL));
+  pinned = g_string_new (text);
+  g_string_replace (pinned, "  <exchange-rate",
+                    "  <priced-against>\n"
+                    "    <sheet provider=\"examplecloud\" service=\"vm\" version=\"2026.1\"/>\n"
+                    "    <sheet provider=\"examplecloud\" service=\"egress\" version=\"2026.1\"/>\n"
+                    "  </priced-against>\n  <exchange-rate", 1);
+  g_string_replace (pinned, "<provider id=\"othercloud\"/>", "", 1);
+  g_assert_true (g_file_set_contents (scenario, pinned->str, -1, NULL));
+
+  cli (&import, "--catalog", f->catalog, "--no-seed", "import", sheet, compute, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  cli (&recorded, "--catalog", f->catalog, "estimate", scenario, "--format", "json", NULL);
+  g_assert_cmpint (recorded.status, ==, 0);
+  g_assert_nonnull (strstr (recorded.err, "Example Cloud: priced against 2026.1, as the scenario "
+                                          "records; 2026.3 is current"));
+  root = parse_object (recorded.out);
+  lines = json_object_get_array_member (json_array_get_object_element (
+    json_object_get_array_member (root, "providers"), 0), "lines");
+  /* 3 × 730 × 0.096 = 210.24, from 2026.1 as pinned. */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (lines, 0),
+                                                  "monthly"), ==, "210.24");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (lines, 0),
+                                                  "sheet_version"), ==, "2026.1");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (lines, 1),
+                                                  "sheet_version"), ==, "2026.1");
+
+  /* Lines of two sheets, each service moved on to 2026.2: the note names each. */
+  {
+    g_autofree char *newer = g_test_build_filename (G_TEST_DIST, "data", "valid-small-2026.2.xml",
+                                                    NULL);
+    g_auto(Run) more = { 0 };
+    g_auto(Run) mixed = { 0 };
+
+    g_string_replace (pinned, "service=\"vm\" version=\"2026.1\"",
+                      "service=\"vm\" version=\"2026.3\"", 1);
+    g_assert_true (g_file_set_contents (scenario, pinned->str, -1, NULL));
+    cli (&more, "--catalog", f->catalog, "import", newer, NULL);
+    g_assert_cmpint (more.status, ==, 0);
+    cli (&mixed, "--catalog", f->catalog, "estimate", scenario, NULL);
+    g_assert_cmpint (mixed.status, ==, 0);
+    g_test_message ("%s", mixed.err);
+    g_assert_nonnull (strstr (mixed.err, "Example Cloud: priced against the sheets the scenario "
+                                         "records; newer sheets are current for "
+                                         "vm (2026.3, now 2026.2), egress (2026.1, now 2026.2) "
+                                         "(--current prices against them)"));
+    g_assert_nonnull (strstr (mixed.out, "Example Cloud (2026.3, 2026.1"));
+  }
 }
 
 /* The example scenarios price on the bundled sheets: the web product's API servers on Azure are
@@ -1745,6 +1815,9 @@ test_convert (Fixture       *f,
   /* Listed whether or not this build has libyaml, which it then says. */
   g_assert_nonnull (strstr (help.out, "\n  gcp-pricing-yml      Google Cloud pricing.yml"));
   g_assert_nonnull (strstr (help.out, "\n  gcp-skus-json        Google Cloud Billing Catalog"));
+  g_assert_nonnull (strstr (help.out, "  --round-prices "));
+  g_assert_nonnull (strstr (help.out, "unless --round-prices is\ngiven: then it is rounded "
+                                      "half-up to 10 decimals"));
 
   cli (&r, "convert", "--from", "digitalocean-json", "--effective-date", "2024-01-29",
        "--version", "2024.01", "--retrieved", "2024-01-30", sizes, regions, "-o", sheet, NULL);
@@ -1853,6 +1926,219 @@ test_import_converted (Fixture       *f,
   g_assert_cmpint (again.status, ==, 0);
   g_assert_nonnull (strstr (again.out, "digitalocean 2024-01-29 is already in the catalog; "
                                        "nothing changed"));
+}
+
+/* The folder of real samples @folder, or NULL (the test is skipped, saying why). */
+static char *
+realdata (const char *folder)
+{
+  const char *root = g_getenv ("SKYTALLY_REALDATA_DIR");
+  g_autofree char *dir = NULL;
+
+  if (root == NULL || *root == '\0')
+    {
+      g_test_skip ("SKYTALLY_REALDATA_DIR is not set: no real samples to convert");
+      return NULL;
+    }
+  dir = g_build_filename (root, folder, NULL);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *message = g_strdup_printf ("%s is absent: the real samples "
+                                                  "(../shared/realdata) are not here", dir);
+
+      g_test_skip (message);
+      return NULL;
+    }
+  return g_steal_pointer (&dir);
+}
+
+/* The estimate of @scenario as JSON, the lines of its one provider. */
+static JsonObject *
+estimate_lines (Fixture     *f,
+                const char  *scenario,
+                JsonArray  **lines)
+{
+  g_auto(Run) run = { 0 };
+  JsonObject *root;
+
+  cli (&run, "--catalog", f->catalog, "--no-seed", "estimate", scenario, "--format", "json",
+       "--explain", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (run.out);
+  *lines = json_object_get_array_member (json_array_get_object_element (
+      json_object_get_array_member (root, "providers"), 0), "lines");
+  return root;
+}
+
+/* DigitalOcean's real sizes of January 2024 imported with import --from: an always-on
+ * s-2vcpu-4gb (0.03571 USD an hour, 24 USD a month) costs its monthly price, not 730 hours
+ * of its hourly one (26.07), and 100 hours cost 100 hours. */
+static void
+test_import_converted_monthly_cap (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *folder = realdata ("digitalocean-api");
+  g_autofree char *sizes = NULL;
+  g_autofree char *scenario = g_build_filename (f->dir, "droplet.skytally", NULL);
+  g_autoptr(JsonObject) root = NULL;
+  g_auto(Run) r = { 0 };
+  JsonArray *lines;
+  JsonObject *line;
+
+  if (folder == NULL)
+    return;
+  sizes = g_build_filename (folder, "v2-sizes-2024-01-29.json", NULL);
+  cli (&r, "--catalog", f->catalog, "--no-seed", "import", "--from", "digitalocean-json",
+       "--effective-date", "2024-01-29", sizes, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "1086 offers; now current"));
+  g_assert_true (g_file_set_contents (scenario,
+    "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Droplet\" "
+    "currency=\"USD\" hours-per-month=\"730\">\n"
+    "  <providers>\n    <provider id=\"digitalocean\"/>\n  </providers>\n"
+    "  <line label=\"Always on\" quantity=\"1\" unit=\"hour\" term=\"on-demand\">\n"
+    "    <offer provider=\"digitalocean\" sku=\"s-2vcpu-4gb.nyc3\"/>\n  </line>\n"
+    "  <line label=\"Some hours\" quantity=\"1\" usage=\"100\" unit=\"hour\" "
+    "term=\"on-demand\">\n"
+    "    <offer provider=\"digitalocean\" sku=\"s-2vcpu-4gb.nyc3\"/>\n  </line>\n"
+    "</scenario>\n", -1, NULL));
+  root = estimate_lines (f, scenario, &lines);
+  line = json_array_get_object_element (lines, 0);
+  g_assert_cmpstr (json_object_get_string_member (line, "monthly"), ==, "24.00");
+  g_assert_nonnull (strstr (json_object_get_string_member (line, "explanation"),
+                            "capped at 24 USD a month"));
+  /* 100 × 0.03571 = 3.571 */
+  line = json_array_get_object_element (lines, 1);
+  g_assert_cmpstr (json_object_get_string_member (line, "monthly"), ==, "3.57");
+}
+
+/* Writes a scenario priced on Google Cloud alone, a line of one always-on instance of each
+ * of @skus (NULL-terminated), in that order. */
+static char *
+write_gcp_scenario (Fixture            *f,
+                    const char         *name,
+                    const char * const *skus)
+{
+  char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GString) text = g_string_new (
+    "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Always on\" "
+    "currency=\"USD\" hours-per-month=\"730\">\n"
+    "  <providers>\n    <provider id=\"gcp\"/>\n  </providers>\n");
+
+  for (guint i = 0; skus[i] != NULL; i++)
+    g_string_append_printf (text, "  <line label=\"%s\" quantity=\"1\" unit=\"hour\" "
+                                  "term=\"on-demand\">\n"
+                                  "    <offer provider=\"gcp\" sku=\"%s\"/>\n  </line>\n",
+                            skus[i], skus[i]);
+  g_string_append (text, "</scenario>\n");
+  g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
+  return path;
+}
+
+/* Whether this build reads pricing.yml (it may be made without libyaml); the test is
+ * skipped, saying so, when it does not. */
+static gboolean
+reads_pricing_yml (void)
+{
+  g_auto(Run) help = { 0 };
+
+  cli (&help, "convert", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  if (strstr (help.out, "made without libyaml") == NULL)
+    return TRUE;
+  g_test_skip ("this build was made without libyaml: no gcp-pricing-yml");
+  return FALSE;
+}
+
+static const char *
+line_monthly (JsonArray *lines,
+              guint      index)
+{
+  return json_object_get_string_member (json_array_get_object_element (lines, index),
+                                        "monthly");
+}
+
+/* pricing.yml imported with import --from: an always-on machine type comes out at the month
+ * the file gives for it, to the cent: n2-standard-4 under N2's sustained-use discount
+ * (113.462182456), n1-standard-4 under N1's (97.089489), e2-standard-2 at 730 hours
+ * (48.91803), and with --round-prices, a price cut to 10 decimals still does. */
+static void
+test_import_converted_usage_discount (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", "sources",
+                                                 "gcp-pricing-yml", "discounts.yml", NULL);
+  g_autofree char *scenario = write_gcp_scenario (f, "fixture.skytally", (const char *[]) {
+    "n2-standard-4.linux.us-central1", "n1-standard-4.linux.us-central1",
+    "e2-standard-2.linux.us-central1", "c3-standard-4-lssd.linux.us-central1", NULL });
+  g_autoptr(JsonObject) root = NULL;
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) r = { 0 };
+  JsonArray *lines;
+
+  if (!reads_pricing_yml ())
+    return;
+  cli (&refused, "--catalog", f->catalog, "--no-seed", "import", "--from", "gcp-pricing-yml",
+       file, NULL);
+  assert_one_line_error (&refused);
+  g_assert_nonnull (strstr (refused.err, ":8: compute.instance.c3-standard-4-lssd.cost."
+                                         "us-central1: hour has more than 10 decimals"));
+
+  cli (&r, "--catalog", f->catalog, "--no-seed", "import", "--from", "gcp-pricing-yml",
+       "--round-prices", file, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "5 offers and 6 prices written, 0 rows skipped\n"
+                                          "4 notes on what was written\n"
+                                          "  2 × price rounded half-up to 10 decimals "
+                                          "(--round-prices)\n"));
+  g_assert_nonnull (strstr (r.out, ":9: compute.instance.c3-standard-4-lssd.cost.us-central1."
+                                   "hour: 0.263085890410959 → 0.2630858904\n"));
+  root = estimate_lines (f, scenario, &lines);
+  g_assert_cmpstr (line_monthly (lines, 0), ==, "113.46");
+  g_assert_nonnull (strstr (json_object_get_string_member (json_array_get_object_element (
+                              lines, 0), "explanation"), "usage discount n2"));
+  g_assert_cmpstr (line_monthly (lines, 1), ==, "97.09");
+  g_assert_cmpstr (line_monthly (lines, 2), ==, "48.92");
+  /* 730 × 0.2630858904 = 192.052699992, the file's month 192.0527 */
+  g_assert_cmpstr (line_monthly (lines, 3), ==, "192.05");
+}
+
+/* The real pricing.yml of July 2026, imported with --round-prices: always-on machine types
+ * cost the file's month to the cent, with a discount table, without one, and with an hourly
+ * price rounded from 14 or 11 decimals. */
+static void
+test_import_converted_usage_discount_realdata (Fixture       *f,
+                                               gconstpointer  data)
+{
+  g_autofree char *folder = realdata ("google-cloud-pricing-cost-calculator");
+  g_autofree char *file = NULL, *scenario = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  g_auto(Run) r = { 0 };
+  JsonArray *lines;
+
+  if (folder == NULL || !reads_pricing_yml ())
+    return;
+  file = g_build_filename (folder, "pricing.yml", NULL);
+  scenario = write_gcp_scenario (f, "real.skytally", (const char *[]) {
+    "n2-standard-4.linux.us-central1", "n2-standard-4.linux.europe-west4",
+    "n1-standard-4.linux.us-central1", "c4-standard-4.linux.us-central1",
+    "a2-ultragpu-1g.linux.africa-south1", "n1-standard-1.linux.me-central1", NULL });
+  cli (&r, "--catalog", f->catalog, "--no-seed", "import", "--from", "gcp-pricing-yml",
+       "--round-prices", file, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "  6354 × price rounded half-up to 10 decimals "
+                                   "(--round-prices)\n"));
+  root = estimate_lines (f, scenario, &lines);
+  /* month: 113.462182456, 124.909107472, 97.089489, 144.2991 */
+  g_assert_cmpstr (line_monthly (lines, 0), ==, "113.46");
+  g_assert_cmpstr (line_monthly (lines, 1), ==, "124.91");
+  g_assert_cmpstr (line_monthly (lines, 2), ==, "97.09");
+  g_assert_cmpstr (line_monthly (lines, 3), ==, "144.30");
+  /* month: 4830.651258 (hour 6.61733049041096 → 6.6173304904); 29.49093483875 (hour
+   * 0.05771220125 → 0.0577122013, N1's table) */
+  g_assert_cmpstr (line_monthly (lines, 4), ==, "4830.65");
+  g_assert_cmpstr (line_monthly (lines, 5), ==, "29.49");
 }
 
 static void
@@ -2556,9 +2842,10 @@ test_import_empty_and_upcoming (Fixture       *f,
   g_assert_nonnull (strstr (listed.out, "upcoming"));
   g_assert_true (g_regex_match_simple ("2026\\.1 .*current", listed.out, 0, 0));
 
+  /* Forced, it is imported; it lists no service, so it is current for none. */
   cli (&forced, "--catalog", f->catalog, "import", "--force", empty, NULL);
   g_assert_cmpint (forced.status, ==, 0);
-  g_assert_nonnull (strstr (forced.out, "now current, replacing 2026.1"));
+  g_assert_nonnull (strstr (forced.out, "without offers; it is current for no service"));
   g_unsetenv ("SKYTALLY_TODAY");
 }
 
@@ -2614,6 +2901,52 @@ test_estimate_freshness (Fixture       *f,
   cli (&bad, "--catalog", f->catalog, "estimate", scenario, "--stale-after", "-1", NULL);
   g_assert_cmpint (bad.status, ==, 2);
   g_unsetenv ("SKYTALLY_TODAY");
+}
+
+/* import and sheets say, of a sheet current for some of its services only, which: in the
+ * import's line, the table and the JSON. */
+static void
+test_sheets_current_per_service (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *compute = g_test_build_filename (G_TEST_DIST, "data",
+                                                    "compute-only-2026.3.xml", NULL);
+  g_auto(Run) setup = { 0 };
+  g_auto(Run) table = { 0 };
+  g_auto(Run) r = { 0 };
+  g_autoptr(JsonArray) sheets = NULL;
+  JsonArray *current, *superseded;
+  JsonObject *o;
+
+  /* The older sheet, imported after the newer one of its compute, is current for the rest. */
+  cli (&setup, "--catalog", f->catalog, "--no-seed", "import", compute, sheet, NULL);
+  g_assert_cmpint (setup.status, ==, 0);
+  g_assert_nonnull (strstr (setup.out, "examplecloud 2026.1 (effective 2026-01-01), 5 offers; "
+                                       "now current (current for egress, functions; "
+                                       "superseded for vm by 2026.3)"));
+
+  cli (&table, "--catalog", f->catalog, "sheets", NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_nonnull (strstr (table.out,
+                            "current for egress, functions; superseded for vm by 2026.3"));
+
+  cli (&r, "--catalog", f->catalog, "sheets", "--format", "json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  sheets = parse_array (r.out);
+  g_assert_cmpuint (json_array_get_length (sheets), ==, 2);
+  o = json_array_get_object_element (sheets, 1);
+  g_assert_cmpstr (json_object_get_string_member (o, "version"), ==, "2026.1");
+  g_assert_true (json_object_get_boolean_member (o, "current"));
+  current = json_object_get_array_member (o, "current_services");
+  g_assert_cmpuint (json_array_get_length (current), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (current, 0), ==, "egress");
+  superseded = json_object_get_array_member (o, "superseded_services");
+  g_assert_cmpuint (json_array_get_length (superseded), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (superseded, 0),
+                                                  "service"), ==, "vm");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (superseded, 0),
+                                                  "by"), ==, "2026.3");
 }
 
 /* sheets remove takes a sheet out of the catalog with its offers and prices: the provider's
@@ -2834,8 +3167,13 @@ main (int    argc,
   ADD ("convert", test_convert);
   ADD ("convert-bad-rows", test_convert_bad_rows);
   ADD ("import-converted", test_import_converted);
+  ADD ("import-converted/monthly-cap", test_import_converted_monthly_cap);
+  ADD ("import-converted/usage-discount", test_import_converted_usage_discount);
+  ADD ("import-converted/usage-discount-realdata", test_import_converted_usage_discount_realdata);
   ADD ("sources-loaded-for-convert-only", test_sources_loaded_for_convert_only);
   ADD ("sheets-remove", test_sheets_remove);
+  ADD ("sheets-current-per-service", test_sheets_current_per_service);
+  ADD ("estimate-pinned-per-service", test_estimate_pinned_per_service);
   ADD ("import-empty-and-upcoming", test_import_empty_and_upcoming);
   ADD ("import-fifo", test_import_fifo);
   ADD ("not-a-catalog", test_not_a_catalog);

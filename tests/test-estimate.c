@@ -58,12 +58,14 @@ test_lines (Fixture       *f,
   g_assert_cmpstr (l->offer->sku, ==, "std-2-us");
   ASSERT_MONEY (e, l->monthly, "210.24");
   ASSERT_MONEY (e, l->yearly, "2522.88");
-  g_assert_cmpstr (l->explanation, ==, "3 × 730 hour × 0.096 USD/hour = 210.24 USD");
+  g_assert_cmpstr (l->explanation, ==,
+                   "From Example Cloud 2026.1: 3 × 730 hour × 0.096 USD/hour = 210.24 USD");
 
   /* Egress, 15000 GB: 100 GB free, then 10240 × 0.09 + 4660 × 0.085 = 921.6 + 396.1. */
   l = line_of (e, 0, 1);
   ASSERT_MONEY (e, l->monthly, "1317.70");
   g_assert_cmpstr (l->explanation, ==,
+                   "From Example Cloud 2026.1: "
                    "1 × 15000 gb, 100 gb a month free = 10240 gb × 0.09 USD/gb + 4660 gb × "
                    "0.085 USD/gb = 1317.70 USD");
 
@@ -90,6 +92,7 @@ test_lines (Fixture       *f,
   /* The explanation goes on from the month to the amortised figure, the break-even and the
    * term's total: 43.22 × 12 + 518 × 1. */
   g_assert_cmpstr (l->explanation, ==,
+                   "From Example Cloud 2026.1: "
                    "2 × 730 hour (a commitment bills every hour) × 0.0296 USD/hour = 43.216 USD "
                    "≈ 43.22 USD; upfront 2 × 259 USD = 518.00 USD, over 12 months; amortised "
                    "43.216 USD + 518.00 USD / 12 ≈ 86.38 USD a month; break-even at 449.91 hours "
@@ -100,6 +103,7 @@ test_lines (Fixture       *f,
   l = line_of (e, 0, 4);
   ASSERT_MONEY (e, l->monthly, "10.00");
   g_assert_cmpstr (l->explanation, ==,
+                   "From Example Cloud 2026.1: "
                    "1 × 1000000 gb-second, 400000 gb-second a month free = 600000 gb-second × "
                    "0.0000166667 USD/gb-second = 10.00002 USD ≈ 10.00 USD");
 
@@ -108,6 +112,7 @@ test_lines (Fixture       *f,
   g_assert_cmpstr (l->offer->sku, ==, "o-4");
   ASSERT_MONEY (e, l->monthly, "433.62");
   g_assert_cmpstr (l->explanation, ==,
+                   "From Other Cloud 7: "
                    "3 × 730 hour × 0.2 EUR/hour = 438.00 EUR − 10 % = 394.20 EUR × 1.1 USD/EUR "
                    "(2026-11-01) = 433.62 USD");
   /* 50 GB free: (15000 − 50) × 0.08 = 1196; 1076.4; 1184.04. Then 40000 × 0.08 = 3200; 3168. */
@@ -197,6 +202,7 @@ test_term (Fixture       *f,
   ASSERT_MONEY (e, l->term_total, "1060.00");
   /* Break-even: (0 × 730 + 1060 / 36) / 0.096 = 306.7129… ≈ 306.71 hours. */
   g_assert_cmpstr (l->explanation, ==,
+                   "From Example Cloud 2026.1: "
                    "1 × 730 hour (a commitment bills every hour) × 0 USD/hour = 0.00 USD; upfront "
                    "1 × 1060 USD = 1060.00 USD, over 36 months; amortised 0.00 USD + 1060.00 USD "
                    "/ 36 ≈ 29.44 USD a month; break-even at 306.71 hours a month against 0.096 "
@@ -207,6 +213,54 @@ test_term (Fixture       *f,
   ASSERT_MONEY (e, l->term_total, "3109.92");
   g_assert_true (g_str_has_suffix (l->explanation, "; over the 36-month term, 43.22 USD × 36 + "
                                                    "518.00 USD × 3 = 3109.92 USD"));
+}
+
+/* With a newer sheet of the compute service only, each service is recorded with the sheet its
+ * lines were priced from, in the per-service form; priced again against what was recorded,
+ * each line comes from the same sheet at the same figure. */
+static void
+test_record_per_service (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(SkyEstimate) now = NULL;
+  g_autoptr(SkyEstimate) again = NULL;
+  g_autofree char *xml = NULL;
+
+  sky_test_import (f->catalog, "compute-only-2026.3.xml");
+  now = estimate (f, TRUE);
+  /* 3 × 730 × 0.08 = 175.20. */
+  ASSERT_MONEY (now, line_of (now, 0, 0)->monthly, "175.20");
+  g_assert_cmpstr (line_of (now, 0, 0)->offer->sheet_version, ==, "2026.3");
+  g_assert_cmpstr (line_of (now, 0, 1)->offer->sheet_version, ==, "2026.1");
+
+  sky_estimate_record_sheets (now, f->scenario);
+  g_assert_cmpstr (sky_scenario_get_service_version (f->scenario, "examplecloud", "vm"), ==,
+                   "2026.3");
+  g_assert_cmpstr (sky_scenario_get_service_version (f->scenario, "examplecloud", "egress"), ==,
+                   "2026.1");
+  g_assert_null (sky_scenario_get_sheet_version (f->scenario, "examplecloud"));
+  xml = sky_scenario_to_xml (f->scenario);
+  g_assert_nonnull (strstr (xml, "<sheet provider=\"examplecloud\" service=\"vm\" "
+                                 "version=\"2026.3\"/>"));
+  g_assert_nonnull (strstr (xml, "<sheet provider=\"examplecloud\" service=\"egress\" "
+                                 "version=\"2026.1\"/>"));
+
+  /* Priced against what was recorded, the figures are the same. */
+  again = estimate (f, FALSE);
+  ASSERT_MONEY (again, line_of (again, 0, 0)->monthly, "175.20");
+  g_assert_cmpstr (line_of (again, 0, 1)->offer->sheet_version, ==, "2026.1");
+
+  /* Against every service pinned to 2026.1, re-pricing names the sheets each side used. */
+  sky_scenario_set_sheet_version (f->scenario, "examplecloud", "2026.1");
+  {
+    g_autoptr(SkyEstimate) old = estimate (f, FALSE);
+    g_autoptr(GPtrArray) changes = sky_estimate_changes (old, now);
+    SkyEstimateChange *total = g_ptr_array_index (changes, changes->len - 1);
+
+    ASSERT_MONEY (old, line_of (old, 0, 0)->monthly, "210.24");
+    g_assert_cmpstr (total->label, ==, "Total");
+    g_assert_cmpstr (total->why, ==, "Example Cloud 2026.3, 2026.1 instead of 2026.1");
+  }
 }
 
 /* Re-pricing: against the sheet the scenario was priced with, or the current one. */
@@ -252,6 +306,15 @@ test_sheet_versions (Fixture       *f,
   sky_estimate_record_sheets (now, f->scenario);
   g_assert_cmpstr (sky_scenario_get_sheet_version (f->scenario, "examplecloud"), ==, "2026.2");
   g_assert_cmpstr (sky_scenario_get_sheet_version (f->scenario, "othercloud"), ==, "7");
+
+  /* Recorded per service, for the services the lines were priced from. */
+  g_assert_cmpstr (sky_scenario_get_service_version (f->scenario, "examplecloud", "vm"), ==,
+                   "2026.2");
+  g_assert_cmpstr (sky_scenario_get_service_version (f->scenario, "examplecloud", "egress"), ==,
+                   "2026.2");
+  for (guint i = 0; i < f->scenario->priced_against->len; i++)
+    g_assert_nonnull (((SkySheetRef *) g_ptr_array_index (f->scenario->priced_against,
+                                                          i))->service);
 
   /* A sheet the catalog does not have is an error that says what to do. */
   sky_scenario_set_sheet_version (f->scenario, "examplecloud", "2025.9");
@@ -466,6 +529,7 @@ test_published_examples (void)
   /* 60,000 GB, 100 free: 10240 × 0.09 + 40960 × 0.085 + 8700 × 0.07 = 921.6 + 3481.6 + 609. */
   ASSERT_MONEY (e, line_of (e, 0, 3)->monthly, "5012.20");
   g_assert_cmpstr (line_of (e, 0, 3)->explanation, ==,
+                   "From Amazon Web Services 2025.06: "
                    "1 × 60000 gb, 100 gb a month free = 10240 gb × 0.09 USD/gb + 40960 gb × "
                    "0.085 USD/gb + 8700 gb × 0.07 USD/gb = 5012.20 USD");
   ASSERT_MONEY (e, ((SkyEstimateProvider *) g_ptr_array_index (e->providers, 0))->monthly,
@@ -712,6 +776,7 @@ test_bundled_google_rules (void)
   g_assert_cmpstr (line_of (e, 0, 3)->offer->sku, ==, "cloud-sql-pg.enterprise.zonal.us-central1");
   ASSERT_MONEY (e, line_of (e, 0, 3)->monthly, "101.18");
   g_assert_cmpstr (line_of (e, 0, 3)->explanation, ==,
+                   "From Google Cloud 2026.07.1: "
                    "(2 vCPU × 0.0413 USD/vcpu-hour + 8 GiB × 0.007 USD/gib-hour = 0.1386 "
                    "USD/hour) 1 × 730 hour × 0.1386 USD/hour = 101.178 USD ≈ 101.18 USD");
   g_assert_cmpint (line_of (e, 0, 4)->status, ==, SKY_LINE_NOT_PRICED);
@@ -741,6 +806,7 @@ test_bundled_droplet_caps (void)
   g_assert_no_error (error);
   ASSERT_MONEY (e, line_of (e, 0, 0)->monthly, "24.00");
   g_assert_cmpstr (line_of (e, 0, 0)->explanation, ==,
+                   "From DigitalOcean 2025.06.1: "
                    "1 × 730 hour × 0.03571 USD/hour = 26.0683 USD; capped at 24 USD a month "
                    "each: 1 × 24 = 24.00 USD");
   ASSERT_MONEY (e, line_of (e, 0, 1)->monthly, "3.57");
@@ -797,6 +863,7 @@ test_units (void)
   ASSERT_MONEY (e, l->monthly, "186.26");
   g_assert_cmpstr (l->unit, ==, "gb-month");
   g_assert_cmpstr (l->explanation, ==,
+                   "From Unit Cloud 2026.1: "
                    "1 × 2000 gb-month = 2000 gb-month = 1862.64514923095703125 gib-month "
                    "(× 10⁹ / 2³⁰) × 0.1 USD/gib-month = 186.264514923095703125 USD ≈ 186.26 USD");
 
@@ -819,6 +886,7 @@ test_units (void)
   g_assert_cmpstr (l->offer->sku, ==, "vm-2");
   ASSERT_MONEY (e, l->monthly, "1.16");
   g_assert_cmpstr (l->explanation, ==,
+                   "From Unit Cloud 2026.1: "
                    "2 × 50000 second = 100000 second ≈ 27.7777777778 hour (× 1 / 3600) × "
                    "0.0416 USD/hour (price as of 2026-03-01) ≈ 1.1555555556 USD ≈ 1.16 USD");
 
@@ -873,7 +941,8 @@ test_commitment_in_seconds (Fixture       *f,
         {
           g_assert_cmpint (l->status, ==, SKY_LINE_PRICED);
           ASSERT_MONEY (e, l->monthly, "189.80");
-          g_assert_true (g_str_has_prefix (l->explanation, "2 × 730 hour (a commitment bills "
+          g_assert_true (g_str_has_prefix (l->explanation, "From Other Cloud 7: "
+                                                           "2 × 730 hour (a commitment bills "
                                                            "every hour) × 0.13 EUR/hour"));
         }
       else
@@ -928,13 +997,15 @@ test_attributes_and_dev_test (void)
       if (dev_test)
         {
           ASSERT_MONEY (e, l->monthly, "270.25");
-          g_assert_true (g_str_has_prefix (l->explanation, "3 × 730 hour × 0.1234 USD/hour "
+          g_assert_true (g_str_has_prefix (l->explanation, "From Attribute Cloud 2026.1: "
+                                                           "3 × 730 hour × 0.1234 USD/hour "
                                                            "(dev/test price) = 270.246"));
         }
       else
         {
           ASSERT_MONEY (e, l->monthly, "438.00");
-          g_assert_cmpstr (l->explanation, ==, "3 × 730 hour × 0.2 USD/hour = 438.00 USD");
+          g_assert_cmpstr (l->explanation, ==,
+                           "From Attribute Cloud 2026.1: 3 × 730 hour × 0.2 USD/hour = 438.00 USD");
         }
       /* g-4 has no dev/test price: 730 × 0.16 = 116.80 either way. */
       l = line_of (e, 0, 1);
@@ -968,6 +1039,7 @@ main (int    argc,
   ADD ("totals", test_totals);
   ADD ("term", test_term);
   ADD ("sheet-versions", test_sheet_versions);
+  ADD ("record-per-service", test_record_per_service);
   ADD ("missing-rate", test_missing_rate);
   ADD ("service-discount", test_service_discount);
   ADD ("compare-by", test_compare_by);

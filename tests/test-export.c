@@ -217,7 +217,7 @@ test_json_projection (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (provider, "prices_age_days"), ==, 151);
   g_assert_true (json_object_get_boolean_member (provider, "stale"));
   line = json_array_get_object_element (json_object_get_array_member (provider, "lines"), 1);
-  assert_members (line, "label group priced cash amortised break_even_month");
+  assert_members (line, "label group priced sheet_version cash amortised break_even_month");
   g_assert_cmpstr (json_object_get_string_member (line, "group"), ==, "Net");
   g_assert_true (json_object_get_null_member (line, "break_even_month"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (line, "cash")), ==, 24);
@@ -262,9 +262,9 @@ test_json_estimate (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (example, "provider_short_name"), ==,
                    "Example Cloud");
   line = json_array_get_object_element (json_object_get_array_member (example, "lines"), 0);
-  assert_members (line, "label group status reason offer quantity usage unit term price_unit "
-                        "price_effective_date monthly upfront effective_monthly yearly "
-                        "term_total break_even_hours explanation");
+  assert_members (line, "label group status reason sheet_version offer quantity usage unit term "
+                        "price_unit price_effective_date monthly upfront effective_monthly "
+                        "yearly term_total break_even_hours explanation");
   /* 2 × 730 × 0.096. */
   g_assert_cmpstr (json_object_get_string_member (line, "monthly"), ==, "140.16");
   /* The price gives no date of its own: it holds from its sheet's. */
@@ -554,6 +554,64 @@ test_csv_all_or_nothing (Fixture       *f,
   g_assert_cmpstr (listed, ==, "months.assumptions.csv months.csv");
 }
 
+/* Lines of one provider priced from two sheets (compute-only-2026.3.xml holds the compute
+ * service alone) each say which: the estimate's JSON per line, the explanation, the projection's
+ * JSON and the CSV's line rows, while the totals name the provider's newest sheet. */
+static void
+test_sheet_version_per_line (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const char * const providers[] = { "examplecloud", NULL };
+  g_autoptr(SkyEstimate) estimate = NULL;
+  g_autoptr(SkyProjection) projection = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) projected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sheets = NULL;
+  g_autofree char *csv = NULL;
+  JsonArray *lines;
+  SkyEstimateProvider *p;
+
+  sky_test_import (f->catalog, "compute-only-2026.3.xml");
+  estimate = sky_estimate_compute (f->catalog, f->scenario, providers, TRUE, &error);
+  g_assert_no_error (error);
+  p = g_ptr_array_index (estimate->providers, 0);
+  sheets = sky_estimate_provider_sheets (p);
+  g_assert_cmpstr (sheets, ==, "2026.3, 2026.1");
+  g_assert_true (g_str_has_prefix (((SkyEstimateLine *) g_ptr_array_index (p->lines,
+                                                                           0))->explanation,
+                                   "From Example Cloud 2026.3: 2 × 730 hour × 0.08 USD/hour"));
+  g_assert_true (g_str_has_prefix (((SkyEstimateLine *) g_ptr_array_index (p->lines,
+                                                                           1))->explanation,
+                                   "From Example Cloud 2026.1: "));
+
+  root = sky_json_estimate (f->scenario, estimate);
+  lines = json_object_get_array_member (json_array_get_object_element (
+    json_object_get_array_member (json_node_get_object (root), "providers"), 0), "lines");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (lines, 0),
+                                                  "sheet_version"), ==, "2026.3");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (lines, 1),
+                                                  "sheet_version"), ==, "2026.1");
+
+  /* The projection prices each line against the sheets the scenario pins: those just used. */
+  sky_estimate_record_sheets (estimate, f->scenario);
+  projection = sky_projection_compute (f->catalog, f->scenario, providers, 12, &error);
+  g_assert_no_error (error);
+  projected = sky_json_projection (f->scenario, projection);
+  lines = json_object_get_array_member (json_array_get_object_element (
+    json_object_get_array_member (json_node_get_object (projected), "providers"), 0), "lines");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (lines, 0),
+                                                  "sheet_version"), ==, "2026.3");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (lines, 1),
+                                                  "sheet_version"), ==, "2026.1");
+  csv = sky_report_projection_csv (f->scenario, projection, SKY_CSV_STANDARD, FALSE, NULL,
+                                   &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (csv, "\r\nexamplecloud,Example Cloud,2026.3,yes,line,API,Servers,"));
+  g_assert_nonnull (strstr (csv, "\r\nexamplecloud,Example Cloud,2026.1,yes,line,Net,Egress,"));
+  g_assert_nonnull (strstr (csv, "\r\nexamplecloud,Example Cloud,2026.3,yes,total,,,"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -576,6 +634,7 @@ main (int    argc,
   ADD ("to-fifo", test_to_fifo);
   ADD ("fails-cleanly", test_fails_cleanly);
   ADD ("csv-all-or-nothing", test_csv_all_or_nothing);
+  ADD ("sheet-version-per-line", test_sheet_version_per_line);
 #undef ADD
 
   return g_test_run ();

@@ -8,6 +8,8 @@
 #include "sky-offer-view.h"
 #include "sky-sheet-reader.h"
 #include "skytally-resources.h"
+#include "sky-test-util.h"
+#include "sky-window-test-util.h"
 
 /* The details of one offer as the catalog page shows them: each price with what bills it. */
 
@@ -148,12 +150,18 @@ int
 main (int    argc,
       char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
+  g_autofree char *data_home = window_test_init (&argc, &argv);
+  int status;
+
+  if (data_home == NULL)
+    return 0;
   adw_init ();
   skytally_register_resource ();
 
   g_test_add_func ("/sky/offer-view/price-rules", test_price_rules);
   g_test_add_func ("/sky/offer-view/freshness", test_freshness);
 
-  return g_test_run ();
+  status = g_test_run ();
+  sky_test_remove_tree (data_home);
+  return status;
 }

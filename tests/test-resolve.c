@@ -90,6 +90,75 @@ test_lines (Fixture       *f,
   ASSERT_DEC (l->terms.on_demand, "0.096");
 }
 
+/* With compute-only-2026.3.xml, a newer sheet of Example Cloud's compute service only, each
+ * line is priced from its own service's sheet: the API servers from 2026.3 (0.08), egress from
+ * 2026.1, which stays current for it. A scenario pins a version per service: the compute
+ * service pinned to 2026.1 prices its lines there while egress moves on with the catalog;
+ * egress pinned while compute is not leaves compute on its current sheet; the earlier form
+ * pins every service. Each line's offer says which sheet it came from. */
+static void
+test_pinned_per_service (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(SkyResolvedProvider) now = NULL;
+  g_autoptr(SkyResolvedProvider) compute_pinned = NULL;
+  g_autoptr(SkyResolvedProvider) egress_pinned = NULL;
+  g_autoptr(SkyResolvedProvider) all_pinned = NULL;
+
+  sky_test_import (f->catalog, "compute-only-2026.3.xml");
+
+  now = resolve (f, "examplecloud");
+  g_assert_cmpstr (line_of (now, 0)->offer->sheet_version, ==, "2026.3");
+  ASSERT_DEC (line_of (now, 0)->terms.amount, "0.08");
+  g_assert_cmpstr (line_of (now, 1)->offer->sku, ==, "egress-us");
+  g_assert_cmpstr (line_of (now, 1)->offer->sheet_version, ==, "2026.1");
+  g_assert_cmpint (line_of (now, 1)->status, ==, SKY_LINE_PRICED);
+  g_assert_cmpstr (line_of (now, 4)->offer->sheet_version, ==, "2026.1");
+  /* The newer sheet has no reservation of std-2: the line names why. */
+  g_assert_cmpstr (line_of (now, 3)->offer->sheet_version, ==, "2026.3");
+  g_assert_cmpint (line_of (now, 3)->status, ==, SKY_LINE_NOT_PRICED);
+  /* Lines of two sheets: the provider's is the newest current one. */
+  g_assert_cmpstr (now->sheet_version, ==, "2026.3");
+
+  sky_scenario_set_service_version (f->scenario, "examplecloud", "vm", "2026.1");
+  compute_pinned = resolve (f, "examplecloud");
+  g_assert_cmpstr (line_of (compute_pinned, 0)->offer->sheet_version, ==, "2026.1");
+  ASSERT_DEC (line_of (compute_pinned, 0)->terms.amount, "0.096");
+  g_assert_cmpstr (line_of (compute_pinned, 3)->offer->sheet_version, ==, "2026.1");
+  g_assert_cmpint (line_of (compute_pinned, 3)->status, ==, SKY_LINE_PRICED);
+  g_assert_cmpstr (line_of (compute_pinned, 1)->offer->sheet_version, ==, "2026.1");
+  g_assert_cmpstr (compute_pinned->sheet_version, ==, "2026.1");
+
+  sky_scenario_set_sheet_version (f->scenario, "examplecloud", NULL);
+  sky_scenario_set_service_version (f->scenario, "examplecloud", "egress", "2026.1");
+  egress_pinned = resolve (f, "examplecloud");
+  g_assert_cmpstr (line_of (egress_pinned, 0)->offer->sheet_version, ==, "2026.3");
+  ASSERT_DEC (line_of (egress_pinned, 0)->terms.amount, "0.08");
+  g_assert_cmpstr (line_of (egress_pinned, 1)->offer->sheet_version, ==, "2026.1");
+
+  sky_scenario_set_sheet_version (f->scenario, "examplecloud", "2026.1");
+  all_pinned = resolve (f, "examplecloud");
+  for (guint i = 0; i < all_pinned->lines->len; i++)
+    g_assert_cmpstr (line_of (all_pinned, i)->offer->sheet_version, ==, "2026.1");
+  ASSERT_DEC (line_of (all_pinned, 0)->terms.amount, "0.096");
+}
+
+/* A version pinned for one service that the catalog no longer holds is refused, as a version
+ * pinned for the whole provider is. */
+static void
+test_pinned_service_missing (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SkyResolvedProvider *p;
+
+  sky_scenario_set_service_version (f->scenario, "examplecloud", "vm", "1999.1");
+  p = sky_resolve_provider (f->catalog, f->scenario, "examplecloud", FALSE, &error);
+  g_assert_null (p);
+  g_assert_error (error, SKY_ESTIMATE_ERROR, SKY_ESTIMATE_ERROR_NO_SHEET);
+  g_assert_nonnull (strstr (error->message, "Example Cloud 1999.1"));
+}
+
 /* Another currency brings the scenario's pinned rate and the provider's discount; without a
  * rate the line is not priced, though its price was found, and says why. */
 static void
@@ -215,6 +284,8 @@ main (int    argc,
   ADD ("rate-and-discount", test_rate_and_discount);
   ADD ("other-term", test_other_term);
   ADD ("providers", test_providers);
+  ADD ("pinned-per-service", test_pinned_per_service);
+  ADD ("pinned-service-missing", test_pinned_service_missing);
 #undef ADD
   g_test_add_func ("/sky/resolve/term-months", test_term_months);
 

@@ -506,6 +506,49 @@ test_estimate (void)
   sky_test_remove_tree (dir);
 }
 
+/* A new scenario is priced on each provider of the catalog once, also on one with two current
+ * sheets, each current for some of its services. */
+static void
+test_new_scenario_providers_once (void)
+{
+  g_autoptr(SkyScenarioDocument) document = sky_scenario_document_new ();
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *catalog_path = g_build_filename (dir, "catalog.db", NULL);
+  g_autoptr(SkyCatalog) catalog = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char * const names[] = { "valid-small.xml", "compute-only-2026.3.xml" };
+  guint current = 0;
+
+  catalog = sky_catalog_open (catalog_path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", names[i], NULL);
+      g_autoptr(SkyImportResult) imported = sky_catalog_import_file (catalog, sheet, NULL, NULL,
+                                                                     NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (imported);
+    }
+  sheets = sky_catalog_list_sheets (catalog, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < sheets->len; i++)
+    current += ((SkySheetInfo *) g_ptr_array_index (sheets, i))->current;
+  g_assert_cmpuint (current, ==, 2);
+  g_assert_true (sky_scenario_document_set_catalog_path (document, catalog_path, &error));
+  g_assert_no_error (error);
+
+  sky_scenario_document_new_scenario (document);
+  g_assert_cmpuint (sky_scenario_document_get_scenario (document)->providers->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (sky_scenario_document_get_scenario (document)->providers,
+                                      0), ==, "examplecloud");
+
+  wait_until_released (document);
+  g_assert_finalize_object (g_steal_pointer (&document));
+  g_clear_object (&catalog);
+  sky_test_remove_tree (dir);
+}
+
 /* A document let go while it reads the recovery copy (its window closed) still finishes, is
  * then finalized, and leaves no recovery copy to be written after it. */
 static void
@@ -559,6 +602,8 @@ main (int    argc,
   g_test_add_func ("/sky/scenario-document/save-failure", test_save_failure);
   g_test_add_func ("/sky/scenario-document/changed-signal", test_changed_signal);
   g_test_add_func ("/sky/scenario-document/estimate", test_estimate);
+  g_test_add_func ("/sky/scenario-document/new-scenario-providers-once",
+                   test_new_scenario_providers_once);
   g_test_add_func ("/sky/scenario-document/let-go-while-loading", test_let_go_while_loading);
 
   return g_test_run ();

@@ -111,6 +111,88 @@ test_round_trip (void)
                                    "storage-types=\"object-standard object-hot\"/>\n"));
 }
 
+/* A file of the earlier form pins every service of a provider with one <sheet> without a
+ * service: it reads as before, each service of the provider pinned to that version, and is
+ * written back in that form. */
+static void
+test_sheet_pins_earlier_form (void)
+{
+  static const char text[] =
+    "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Old\" currency=\"USD\">\n"
+    "  <priced-against>\n"
+    "    <sheet provider=\"aws\" version=\"2025.06\"/>\n"
+    "  </priced-against>\n"
+    "</scenario>\n";
+  g_autoptr(SkyScenario) s = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = NULL;
+  SkySheetRef *ref;
+
+  s = sky_scenario_parse (text, strlen (text), "old", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (s->priced_against->len, ==, 1);
+  ref = g_ptr_array_index (s->priced_against, 0);
+  g_assert_null (ref->service);
+  g_assert_cmpstr (sky_scenario_get_sheet_version (s, "aws"), ==, "2025.06");
+  g_assert_cmpstr (sky_scenario_get_service_version (s, "aws", "ec2"), ==, "2025.06");
+  g_assert_cmpstr (sky_scenario_get_service_version (s, "aws", "s3"), ==, "2025.06");
+  g_assert_null (sky_scenario_get_service_version (s, "gcp", "compute-engine"));
+  written = sky_scenario_to_xml (s);
+  g_assert_nonnull (strstr (written, "    <sheet provider=\"aws\" version=\"2025.06\"/>\n"));
+}
+
+/* A scenario pins a sheet version per service: written with the service, read back the same;
+ * a service's own pin wins over its provider's; pinning the whole provider replaces them. */
+static void
+test_sheet_pins_per_service (void)
+{
+  g_autoptr(SkyScenario) s = sky_scenario_new ("Pins", "USD");
+  g_autoptr(SkyScenario) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  sky_scenario_set_service_version (s, "aws", "ec2", "2026.01");
+  sky_scenario_set_service_version (s, "aws", "s3", "2025.06");
+  sky_scenario_set_service_version (s, "aws", "ec2", "2026.02");
+  sky_scenario_set_sheet_version (s, "gcp", "2026.07");
+  g_assert_cmpuint (s->priced_against->len, ==, 3);
+  /* Two versions: the provider as a whole has none. */
+  g_assert_null (sky_scenario_get_sheet_version (s, "aws"));
+  g_assert_cmpstr (sky_scenario_get_service_version (s, "aws", "ec2"), ==, "2026.02");
+  g_assert_null (sky_scenario_get_service_version (s, "aws", "lambda"));
+
+  first = sky_scenario_to_xml (s);
+  g_assert_nonnull (strstr (first, "    <sheet provider=\"aws\" service=\"ec2\" "
+                                   "version=\"2026.02\"/>\n"
+                                   "    <sheet provider=\"aws\" service=\"s3\" "
+                                   "version=\"2025.06\"/>\n"
+                                   "    <sheet provider=\"gcp\" version=\"2026.07\"/>\n"));
+  again = sky_scenario_parse (first, strlen (first), "first", &error);
+  g_assert_no_error (error);
+  second = sky_scenario_to_xml (again);
+  g_assert_cmpstr (first, ==, second);
+  g_assert_cmpstr (sky_scenario_get_service_version (again, "aws", "s3"), ==, "2025.06");
+  g_assert_cmpstr (sky_scenario_get_service_version (again, "gcp", "cloud-storage"), ==,
+                   "2026.07");
+
+  /* A service's pin beside its provider's wins over it. */
+  sky_scenario_set_service_version (again, "gcp", "cloud-storage", "2026.08");
+  g_assert_cmpstr (sky_scenario_get_service_version (again, "gcp", "cloud-storage"), ==,
+                   "2026.08");
+  g_assert_cmpstr (sky_scenario_get_service_version (again, "gcp", "compute-engine"), ==,
+                   "2026.07");
+  g_assert_cmpstr (sky_scenario_get_sheet_version (again, "gcp"), ==, "2026.07");
+
+  /* Pinning every service replaces the services' own pins; NULL pins none. */
+  sky_scenario_set_sheet_version (again, "aws", "2026.03");
+  g_assert_cmpstr (sky_scenario_get_service_version (again, "aws", "s3"), ==, "2026.03");
+  g_assert_cmpstr (sky_scenario_get_sheet_version (again, "aws"), ==, "2026.03");
+  sky_scenario_set_sheet_version (again, "aws", NULL);
+  g_assert_null (sky_scenario_get_service_version (again, "aws", "s3"));
+  g_assert_cmpuint (again->priced_against->len, ==, 2);
+}
+
 /* Tabs, line breaks and carriage returns in attributes, and carriage returns in the notes, are
  * written as character references, so that they read back as they were (a parser turns them
  * into spaces, or a CR LF into LF, when written as they are): a label with a tab kept its
@@ -697,6 +779,8 @@ main (int    argc,
   g_test_add_func ("/sky/scenario/read", test_read);
   g_test_add_func ("/sky/scenario/round-trip", test_round_trip);
   g_test_add_func ("/sky/scenario/round-trip-whitespace", test_round_trip_whitespace);
+  g_test_add_func ("/sky/scenario/sheet-pins-earlier-form", test_sheet_pins_earlier_form);
+  g_test_add_func ("/sky/scenario/sheet-pins-per-service", test_sheet_pins_per_service);
   g_test_add_func ("/sky/scenario/file-round-trip", test_file_round_trip);
   g_test_add_func ("/sky/scenario/save", test_save);
   g_test_add_func ("/sky/scenario/save-full-disk", test_save_full_disk);

@@ -964,6 +964,94 @@ test_short_name_refused (void)
   sky_test_remove_tree (dir);
 }
 
+/* A sheet of @provider with one service @service in @category, as text. */
+static char *
+service_sheet (const char *provider,
+               const char *service,
+               const char *category)
+{
+  return g_strdup_printf (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<price-sheet xmlns=\"urn:skytally:price-sheet:1\" format=\"1\">\n"
+    "  <provider id=\"%s\" name=\"A provider\"/>\n"
+    "  <sheet version=\"1\" effective-date=\"2026-01-01\" currency=\"USD\"/>\n"
+    "  <source retrieved=\"2026-01-01\">Tests.</source>\n"
+    "  <region code=\"r1\" name=\"Region\" geography=\"US\"/>\n"
+    "  <service id=\"%s\" name=\"A service\" category=\"%s\">\n"
+    "    <offer sku=\"s1\" name=\"One\" region=\"r1\">\n"
+    "      <price unit=\"hour\" term=\"on-demand\" amount=\"1\"/>\n"
+    "    </offer>\n"
+    "  </service>\n"
+    "</price-sheet>\n", provider, service, category);
+}
+
+/* A sheet of a provider the vocabulary lists names its services by the vocabulary's ids, each
+ * in its category: another id, or another category, is refused where it stands, with the ids
+ * allowed. A provider the vocabulary does not list names its services freely. */
+static void
+test_service_ids (void)
+{
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *good = service_sheet ("aws", "ec2", "compute");
+  g_autofree char *other = service_sheet ("examplecloud", "ec2-ish", "storage");
+  g_autofree char *unknown = service_sheet ("aws", "ec3", "compute");
+  g_autofree char *category = service_sheet ("digitalocean", "droplets", "storage");
+  g_autofree char *path = NULL;
+  g_autofree char *prefix = NULL;
+  g_autoptr(GError) error = NULL;
+  SkySheetSink sink = { NULL };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("good-%u.xml", i);
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+
+      g_assert_true (g_file_set_contents (file, i == 0 ? good : other, -1, NULL));
+      g_assert_true (sky_sheet_read_file (file, &sink, NULL, NULL, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  error = read_text (dir, "unknown.xml", unknown, -1, &path);
+  g_assert_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_INVALID_VALUE);
+  g_test_message ("%s", error->message);
+  prefix = g_strdup_printf ("%s:7:12: ", path);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+  g_assert_nonnull (strstr (error->message, "unknown service “ec3” of aws: use ec2, ebs, s3, "
+                                            "rds-postgres, rds-mysql, data-transfer-out, lambda "
+                                            "or fargate"));
+  g_clear_error (&error);
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&prefix, g_free);
+
+  error = read_text (dir, "category.xml", category, -1, &path);
+  g_assert_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_INVALID_VALUE);
+  g_test_message ("%s", error->message);
+  prefix = g_strdup_printf ("%s:7:43: ", path);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+  g_assert_nonnull (strstr (error->message,
+                            "service “droplets” of digitalocean is in category compute, "
+                            "not storage"));
+  sky_test_remove_tree (dir);
+}
+
+/* The bundled sheets name their services by the vocabulary's ids. */
+static void
+test_bundled_service_ids (void)
+{
+  static const char * const sheets[] = { "aws.xml", "azure.xml", "gcp.xml", "digitalocean.xml" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (sheets); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "pricesheets",
+                                                     sheets[i], NULL);
+      SkySheetSink sink = { NULL };
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (sky_sheet_read_file (path, &sink, NULL, NULL, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+}
+
 
 /* Usage discounts and monthly caps ----------------------------------------------------------- */
 
@@ -1511,6 +1599,8 @@ main (int    argc,
   g_test_add_func ("/sky/sheet-reader/terms", test_terms);
   g_test_add_func ("/sky/sheet-reader/offers-one-by-one", test_offers_one_by_one);
   g_test_add_func ("/sky/sheet-reader/years", test_years);
+  g_test_add_func ("/sky/sheet-reader/service-ids", test_service_ids);
+  g_test_add_func ("/sky/sheet-reader/bundled-service-ids", test_bundled_service_ids);
   g_test_add_func ("/sky/sheet-reader/offer-attributes", test_offer_attributes);
   g_test_add_func ("/sky/sheet-reader/offer-attributes/refused", test_offer_attributes_refused);
   g_test_add_func ("/sky/sheet-reader/convertible", test_convertible);

@@ -5,6 +5,8 @@
 
 #include <glib/gstdio.h>
 
+#include "sky-catalog.h"
+#include "sky-catalog-match.h"
 #include "sky-sheet-reader.h"
 #include "sky-sheet-writer.h"
 #include "sky-source.h"
@@ -13,6 +15,7 @@
 #include "sky-source-yaml.h"
 #endif
 #include "sky-test-util.h"
+#include "sky-vocabulary.h"
 
 /* The converters, on the project's own small files in each format and on the real samples in
  * ../shared/realdata (skipped, saying so, when that folder is absent). Each converted sheet is
@@ -27,6 +30,9 @@ typedef struct
   GHashTable     *features;      /* sku -> "key=value;…" */
   GHashTable     *prices;        /* "sku unit term" -> amount, or "from-to@amount,…" */
   GHashTable     *services;      /* sku -> service id */
+  GHashTable     *architectures; /* sku -> architecture, for offers that say */
+  GHashTable     *price_rules;   /* "sku unit term" -> "monthly-cap=…" or "usage-discount=…" */
+  GHashTable     *discounts;     /* usage-discount id -> "from-to@percent,…" */
   char           *service;
 } Sheet;
 
@@ -39,6 +45,9 @@ sheet_free (Sheet *sheet)
   g_hash_table_unref (sheet->features);
   g_hash_table_unref (sheet->prices);
   g_hash_table_unref (sheet->services);
+  g_hash_table_unref (sheet->architectures);
+  g_hash_table_unref (sheet->price_rules);
+  g_hash_table_unref (sheet->discounts);
   g_free (sheet->service);
   g_free (sheet);
 }
@@ -127,6 +136,9 @@ on_offer (const SkySheetOffer  *offer,
                                         offer->family != NULL ? offer->family : "-", vcpu,
                                         memory, offer->os != NULL ? offer->os : "-"));
   g_hash_table_insert (sheet->services, g_strdup (offer->sku), g_strdup (sheet->service));
+  if (offer->architecture != NULL)
+    g_hash_table_insert (sheet->architectures, g_strdup (offer->sku),
+                         g_strdup (offer->architecture));
   for (guint i = 0; i + 1 < offer->features->len; i += 2)
     g_string_append_printf (features, "%s%s=%s", i > 0 ? ";" : "",
                             (const char *) g_ptr_array_index (offer->features, i),
@@ -137,6 +149,7 @@ on_offer (const SkySheetOffer  *offer,
       const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
       char *key = g_strdup_printf ("%s %s %s", offer->sku, price->unit, price->term);
       GString *value = g_string_new (NULL);
+      GString *rules = g_string_new (NULL);
 
       if (price->tiers->len == 0)
         {
@@ -152,8 +165,42 @@ on_offer (const SkySheetOffer  *offer,
           g_string_append_printf (value, "%s%s-%s@%s", t > 0 ? "," : "", tier->from,
                                   tier->to != NULL ? tier->to : "", text);
         }
+      if (price->has_monthly_cap)
+        {
+          g_autofree char *text = amount_text (price->monthly_cap);
+
+          g_string_append_printf (rules, "monthly-cap=%s", text);
+        }
+      if (price->usage_discount != NULL)
+        g_string_append_printf (rules, "%susage-discount=%s", rules->len > 0 ? ";" : "",
+                                price->usage_discount);
+      if (rules->len > 0)
+        g_hash_table_insert (sheet->price_rules, g_strdup (key), g_string_free (rules, FALSE));
+      else
+        g_string_free (rules, TRUE);
       g_hash_table_insert (sheet->prices, key, g_string_free (value, FALSE));
     }
+  return TRUE;
+}
+
+static gboolean
+on_usage_discount (const SkySheetUsageDiscount  *discount,
+                   gpointer                      user_data,
+                   GError                      **error)
+{
+  Sheet *sheet = user_data;
+  GString *bands = g_string_new (NULL);
+
+  for (guint i = 0; i < discount->bands->len; i++)
+    {
+      const SkySheetBand *band = &g_array_index (discount->bands, SkySheetBand, i);
+      g_autofree char *from = sky_decimal_to_string (sky_decimal_normalize (band->from));
+      g_autofree char *to = sky_decimal_to_string (sky_decimal_normalize (band->to));
+      g_autofree char *percent = sky_decimal_to_string (sky_decimal_normalize (band->percent));
+
+      g_string_append_printf (bands, "%s%s-%s@%s", i > 0 ? "," : "", from, to, percent);
+    }
+  g_hash_table_insert (sheet->discounts, g_strdup (discount->id), g_string_free (bands, FALSE));
   return TRUE;
 }
 
@@ -162,7 +209,7 @@ static Sheet *
 read_sheet (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  SkySheetSink sink = { on_header, on_region, on_service, on_offer };
+  SkySheetSink sink = { on_header, on_region, on_service, on_offer, on_usage_discount };
   Sheet *sheet = g_new0 (Sheet, 1);
 
   sheet->strings = g_ptr_array_new_with_free_func (g_free);
@@ -171,9 +218,24 @@ read_sheet (const char *path)
   sheet->features = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sheet->prices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sheet->services = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sheet->architectures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sheet->price_rules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sheet->discounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sky_sheet_read_file (path, &sink, sheet, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   return sheet;
+}
+
+/* What a price adds to its amount: "monthly-cap=…", "usage-discount=…", or NULL. */
+static const char *
+rules_of (Sheet      *sheet,
+          const char *sku,
+          const char *unit,
+          const char *term)
+{
+  g_autofree char *key = g_strdup_printf ("%s %s %s", sku, unit, term);
+
+  return g_hash_table_lookup (sheet->price_rules, key);
 }
 
 static const char *
@@ -277,6 +339,62 @@ test_writer_amounts (void)
 }
 
 /* Each region in the tables has a geography of the vocabulary; an unknown code has none. */
+/* The writer declares usage-discount tables between the regions and the services, and
+ * writes a price's monthly cap and usage discount; the core's reader reads them back. */
+static void
+test_writer_price_rules (void)
+{
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "rules.xml", NULL);
+  g_autoptr(SkySheetWriter) writer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Sheet) sheet = NULL;
+  SkySheetHeader header = { "examplecloud", "Example Cloud", NULL, "1", "2026-01-01", "USD",
+                            "By hand.", NULL, "2026-01-01" };
+  SkySheetRegion region = { "us-east", "US East", "US" };
+  SkySheetService service = { "vm", "Virtual Machines", "compute", NULL };
+  SkySheetBand bands[] = {
+    { sky_decimal_from_int (0), sky_decimal_from_int (50), sky_decimal_from_int (0) },
+    { sky_decimal_from_int (50), sky_decimal_from_int (100), sky_decimal_from_scaled (125, 1) },
+  };
+  SkyDecimal cap = sky_decimal_from_int (24);
+
+  writer = sky_sheet_writer_new (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sky_sheet_writer_header (writer, &header, &error));
+  g_assert_true (sky_sheet_writer_region (writer, &region, &error));
+  g_assert_true (sky_sheet_writer_usage_discount (writer, "half", bands, G_N_ELEMENTS (bands),
+                                                  &error));
+  g_assert_true (sky_sheet_writer_begin_service (writer, &service, &error));
+  g_assert_true (sky_sheet_writer_begin_offer (writer, "capped", "capped", "us-east", &error));
+  g_assert_true (sky_sheet_writer_running_price (writer, "hour", "on-demand",
+                                                 sky_decimal_from_scaled (3571, 5), &cap, NULL,
+                                                 &error));
+  g_assert_cmpuint (sky_sheet_writer_end_offer (writer, &error), ==, 1);
+  g_assert_true (sky_sheet_writer_begin_offer (writer, "discounted", "discounted", "us-east",
+                                               &error));
+  g_assert_true (sky_sheet_writer_running_price (writer, "hour", "on-demand",
+                                                 sky_decimal_from_scaled (2, 1), NULL, "half",
+                                                 &error));
+  g_assert_true (sky_sheet_writer_running_price (writer, "hour", "spot",
+                                                 sky_decimal_from_scaled (1, 1), NULL, NULL,
+                                                 &error));
+  g_assert_cmpuint (sky_sheet_writer_end_offer (writer, &error), ==, 2);
+  g_assert_true (sky_sheet_writer_end_service (writer, &error));
+  g_assert_true (sky_sheet_writer_finish (writer, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&writer, sky_sheet_writer_free);
+
+  sheet = read_sheet (path);
+  g_assert_cmpstr (g_hash_table_lookup (sheet->discounts, "half"), ==, "0-50@0,50-100@12.5");
+  g_assert_cmpstr (price_of (sheet, "capped", "hour", "on-demand"), ==, "0.03571");
+  g_assert_cmpstr (rules_of (sheet, "capped", "hour", "on-demand"), ==, "monthly-cap=24");
+  g_assert_cmpstr (rules_of (sheet, "discounted", "hour", "on-demand"), ==,
+                   "usage-discount=half");
+  g_assert_null (rules_of (sheet, "discounted", "hour", "spot"));
+  sky_test_remove_tree (dir);
+}
+
 static void
 test_region_tables (void)
 {
@@ -351,13 +469,42 @@ test_summary_format (void)
                    "    … and 1 more\n"
                    "  1 × unknown region “x”\n"
                    "    a.json:9: $.sizes[1]\n");
+  g_assert_cmpuint (sky_convert_summary_noted (summary, NULL), ==, 0);
+}
+
+/* Notes on rows written are counted and listed after the rows skipped, apart from them. */
+static void
+test_summary_notes (void)
+{
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autofree char *text = NULL;
+
+  sky_convert_summary_add_offer (summary, 2);
+  sky_convert_summary_note (summary, "price rounded", "p.yml:3: a.hour: 0.12345678901 → "
+                                                      "0.123456789");
+  sky_convert_summary_note (summary, "price rounded", "p.yml:9: b.hour: 1.00000000005 → 1");
+  sky_convert_summary_note (summary, "no discount", "p.yml:12: c");
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, NULL), ==, 0);
+  g_assert_cmpuint (sky_convert_summary_noted (summary, NULL), ==, 3);
+  g_assert_cmpuint (sky_convert_summary_noted (summary, "price rounded"), ==, 2);
+  g_assert_cmpuint (sky_convert_summary_noted (summary, "no discount"), ==, 1);
+  g_assert_cmpuint (sky_convert_summary_noted (summary, "other"), ==, 0);
+  text = sky_convert_summary_format (summary, 1);
+  g_assert_cmpstr (text, ==,
+                   "1 offer and 2 prices written, 0 rows skipped\n"
+                   "3 notes on what was written\n"
+                   "  2 × price rounded\n"
+                   "    p.yml:3: a.hour: 0.12345678901 → 0.123456789\n"
+                   "    … and 1 more\n"
+                   "  1 × no discount\n"
+                   "    p.yml:12: c\n");
 }
 
 /* digitalocean-json --------------------------------------------------------------------- */
 
-/* Each size in each region it lists is an offer: the hourly price exactly as written, the
- * memory in GiB exactly, the monthly price kept as a feature; sizes not available or in no
- * region are skipped and counted. */
+/* Each size in each region it lists is an offer: the hourly price exactly as written, capped
+ * at the monthly price, the memory in GiB exactly, the architecture x86-64; sizes not
+ * available or in no region are skipped and counted. */
 static void
 test_digitalocean_fixture (void)
 {
@@ -396,8 +543,15 @@ test_digitalocean_fixture (void)
                    "0.00595");
   g_assert_cmpstr (price_of (sheet, "g-2vcpu-8gb.fra1", "hour", "on-demand"), ==, "0.09375");
   g_assert_null (price_of (sheet, "g-2vcpu-8gb.fra1", "month", "on-demand"));
+  g_assert_cmpstr (rules_of (sheet, "g-2vcpu-8gb.fra1", "hour", "on-demand"), ==,
+                   "monthly-cap=63");
+  g_assert_cmpstr (rules_of (sheet, "s-1vcpu-512mb-10gb.nyc3", "hour", "on-demand"), ==,
+                   "monthly-cap=4");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->architectures, "g-2vcpu-8gb.fra1"), ==,
+                   "x86-64");
   g_assert_cmpstr (g_hash_table_lookup (sheet->features, "g-2vcpu-8gb.fra1"), ==,
-                   "ssd-disk-gb=25;transfer-tb=4;monthly-price=63");
+                   "ssd-disk-gb=25;transfer-tb=4");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->services, "g-2vcpu-8gb.fra1"), ==, "droplets");
 
   g_assert_cmpuint (sky_convert_summary_skipped (summary, NULL), ==, 2);
   g_assert_cmpuint (sky_convert_summary_skipped (summary, "size not available"), ==, 1);
@@ -553,8 +707,16 @@ test_digitalocean_realdata (void)
   g_assert_cmpstr (g_hash_table_lookup (sheet->offers, "s-1vcpu-1gb.nyc3"), ==,
                    "s-1vcpu-1gb|nyc3|Basic|1|1|linux");
   g_assert_cmpstr (price_of (sheet, "s-1vcpu-1gb.nyc3", "hour", "on-demand"), ==, "0.00893");
+  g_assert_cmpstr (rules_of (sheet, "s-1vcpu-1gb.nyc3", "hour", "on-demand"), ==,
+                   "monthly-cap=6");
   g_assert_cmpstr (g_hash_table_lookup (sheet->features, "s-1vcpu-1gb.nyc3"), ==,
-                   "ssd-disk-gb=25;transfer-tb=1;monthly-price=6");
+                   "ssd-disk-gb=25;transfer-tb=1");
+  /* "price_hourly": 0.03571, "price_monthly": 24 */
+  g_assert_cmpstr (price_of (sheet, "s-2vcpu-4gb.fra1", "hour", "on-demand"), ==, "0.03571");
+  g_assert_cmpstr (rules_of (sheet, "s-2vcpu-4gb.fra1", "hour", "on-demand"), ==,
+                   "monthly-cap=24");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->architectures, "s-2vcpu-4gb.fra1"), ==,
+                   "x86-64");
   /* "price_hourly": 0.00595, "price_monthly": 4, "memory": 512 */
   g_assert_cmpstr (g_hash_table_lookup (sheet->offers, "s-1vcpu-512mb-10gb.syd1"), ==,
                    "s-1vcpu-512mb-10gb|syd1|Basic|1|0.5|linux");
@@ -622,14 +784,18 @@ test_gcp_skus_fixture (void)
   g_assert_cmpstr (price_of (sheet, "n2.components.europe-west4", "gib-hour",
                              "reserved-3y-no-upfront"), ==, "0.002109");
   g_assert_cmpstr (g_hash_table_lookup (sheet->features, "n2.components.europe-west4"), ==,
-                   "architecture=x86_64;pricing=per vCPU-hour and GiB-hour");
+                   "pricing=per vCPU-hour and GiB-hour");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->architectures, "n2.components.europe-west4"), ==,
+                   "x86-64");
   /* One SKU in two regions: an offer in each. "units": "1", "nanos": 4000000 */
   g_assert_cmpstr (price_of (sheet, "c4a.components.us-east1", "gib-hour", "on-demand"), ==,
                    "1.004");
   g_assert_cmpstr (price_of (sheet, "c4a.components.us-central1", "vcpu-hour", "on-demand"), ==,
                    "0.03555");
   g_assert_cmpstr (g_hash_table_lookup (sheet->features, "c4a.components.us-central1"), ==,
-                   "architecture=arm64;pricing=per vCPU-hour and GiB-hour");
+                   "pricing=per vCPU-hour and GiB-hour");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->architectures, "c4a.components.us-central1"), ==,
+                   "arm64");
 
   g_assert_cmpuint (sky_convert_summary_skipped (summary, "sole-tenancy premium: charged on top "
                                                           "of an instance"), ==, 1);
@@ -720,7 +886,11 @@ test_gcp_skus_realdata (void)
   g_assert_cmpstr (price_of (sheet, "n4a-custom.components.us-central1", "gib-hour",
                              "on-demand"), ==, "0.003161");
   g_assert_cmpstr (g_hash_table_lookup (sheet->features, "n4a.components.us-central1"), ==,
-                   "architecture=arm64;pricing=per vCPU-hour and GiB-hour");
+                   "pricing=per vCPU-hour and GiB-hour");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->architectures, "n4a.components.us-central1"), ==,
+                   "arm64");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->architectures,
+                                        "n4a-custom.components.us-central1"), ==, "arm64");
   g_assert_cmpuint (sky_convert_summary_skipped (summary, "sole-tenancy premium: charged on top "
                                                           "of an instance"), ==, 2);
 
@@ -859,18 +1029,22 @@ test_gcp_yml_fixture (void)
   g_assert_cmpstr (price_of (sheet, "n2-standard-4.linux.europe-west4", "month",
                              "reserved-3y-no-upfront"), ==, "70.24644");
   g_assert_cmpstr (g_hash_table_lookup (sheet->features, "n2-standard-4.linux.europe-west4"),
-                   ==, "architecture=x86_64");
+                   ==, "");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->architectures,
+                                        "n2-standard-4.linux.europe-west4"), ==, "x86-64");
   /* Spot only in that region: an offer with its spot price alone. */
   g_assert_null (price_of (sheet, "n2-standard-4.linux.northamerica-south1", "hour",
                            "on-demand"));
   g_assert_cmpstr (price_of (sheet, "n2-standard-4.linux.northamerica-south1", "hour", "spot"),
                    ==, "0.13676448");
-  g_assert_cmpstr (g_hash_table_lookup (sheet->features, "c4a-standard-1.linux.europe-west4"),
-                   ==, "architecture=arm64");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->architectures,
+                                        "c4a-standard-1.linux.europe-west4"), ==, "arm64");
   g_assert_cmpstr (g_hash_table_lookup (sheet->offers, "a2-highgpu-1g.linux.us-central1"), ==,
                    "a2-highgpu-1g|us-central1|a2|12|85|linux");
   g_assert_cmpstr (g_hash_table_lookup (sheet->features, "a2-highgpu-1g.linux.us-central1"), ==,
-                   "architecture=x86_64;gpu-model=a100");
+                   "gpu-model=a100");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->architectures, "a2-highgpu-1g.linux.us-central1"),
+                   ==, "x86-64");
 
   g_assert_cmpuint (sky_convert_summary_skipped (summary, "machine type without prices"), ==, 1);
   g_assert_cmpuint (sky_convert_summary_skipped (summary,
@@ -963,6 +1137,150 @@ test_gcp_yml_bad_rows (void)
   sky_test_remove_tree (dir);
 }
 
+#define ROUNDED_REASON "price rounded half-up to 10 decimals (--round-prices)"
+#define CUT_SHORT_REASON "month is hour × 730 only once rounded to its own decimals (hour is " \
+                         "month ÷ 730, cut short): no usage discount"
+#define MISMATCH_REASON "month is neither hour × 730 nor hour under a known sustained-use " \
+                        "discount: no usage discount"
+
+/* A machine type's month tells its sustained-use discount: 511 hours at the hourly price
+ * (N1's table), 584.146 hours (N2's), or 730 (none); the sheet declares the tables used and
+ * the on-demand price names its own. A month that tells none is noted, and no discount is
+ * written. */
+static void
+test_gcp_yml_discounts (void)
+{
+  g_autofree char *file = fixture ("gcp-pricing-yml", "discounts.yml");
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  SkyConvertOptions options = { .round_prices = TRUE };
+  g_autoptr(Sheet) sheet = convert_ok ("gcp-pricing-yml", (const char *[]) { file, NULL },
+                                       &options, dir, summary);
+
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 5);
+  g_assert_cmpuint (g_hash_table_size (sheet->discounts), ==, 2);
+  g_assert_cmpstr (g_hash_table_lookup (sheet->discounts, "n1"), ==,
+                   "0-25@0,25-50@20,50-75@40,75-100@60");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->discounts, "n2"), ==,
+                   "0-25@0,25-50@13.22,50-75@26.7,75-100@40");
+  /* 0.189999 × 511 = 97.089489; 0.194236 × 584.146 = 113.462182456 */
+  g_assert_cmpstr (rules_of (sheet, "n1-standard-4.linux.us-central1", "hour", "on-demand"), ==,
+                   "usage-discount=n1");
+  g_assert_cmpstr (rules_of (sheet, "n2-standard-4.linux.us-central1", "hour", "on-demand"), ==,
+                   "usage-discount=n2");
+  g_assert_cmpstr (price_of (sheet, "n2-standard-4.linux.us-central1", "hour", "on-demand"), ==,
+                   "0.194236");
+  /* 0.067011 × 730 = 48.91803 */
+  g_assert_null (rules_of (sheet, "e2-standard-2.linux.us-central1", "hour", "on-demand"));
+  g_assert_null (rules_of (sheet, "n2d-standard-2.linux.us-central1", "hour", "on-demand"));
+  g_assert_null (rules_of (sheet, "c3-standard-4-lssd.linux.us-central1", "hour", "on-demand"));
+
+  /* 0.1 × 730 = 73, not 60, and no table gives 600 hours. */
+  g_assert_cmpuint (sky_convert_summary_noted (summary, MISMATCH_REASON), ==, 1);
+  /* 0.263085890410959 × 730 = 192.05270000000007: 192.0527 once rounded. */
+  g_assert_cmpuint (sky_convert_summary_noted (summary, CUT_SHORT_REASON), ==, 1);
+  text = sky_convert_summary_format (summary, 0);
+  expected = g_strdup_printf ("    %s:37: compute.instance.n2d-standard-2.cost.us-central1: "
+                              "month 60, hour 0.1\n", file);
+  g_assert_nonnull (strstr (text, expected));
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("    %s:8: compute.instance.c3-standard-4-lssd.cost.us-central1: "
+                              "month 192.0527, hour 0.263085890410959\n", file);
+  g_assert_nonnull (strstr (text, expected));
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, NULL), ==, 0);
+  sky_test_remove_tree (dir);
+}
+
+/* With round_prices, a price of more than 10 decimals is rounded half-up to 10 and written,
+ * each one counted and listed with its file, line, path and figures before and after;
+ * without it, its row stays a bad row. */
+static void
+test_gcp_yml_round_prices (void)
+{
+  g_autofree char *file = fixture ("gcp-pricing-yml", "discounts.yml");
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *out = g_build_filename (dir, "refused.xml", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(SkyConvertSummary) refused = sky_convert_summary_new ();
+  g_autoptr(SkyConvertSummary) skipped = sky_convert_summary_new ();
+  g_autoptr(SkyConvertSummary) rounded = sky_convert_summary_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Sheet) without = NULL;
+  g_autoptr(Sheet) sheet = NULL;
+  SkyConvertOptions options = { 0 };
+
+  g_assert_false (sky_source_convert ("gcp-pricing-yml", (const char *[]) { file, NULL },
+                                      &options, out, refused, NULL, &error));
+  g_assert_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_BAD_ROW);
+  expected = g_strdup_printf ("%s:8: compute.instance.c3-standard-4-lssd.cost.us-central1: hour "
+                              "has more than 10 decimals (a sheet keeps 10; it is not rounded) "
+                              "(--skip-bad-rows skips such rows and lists them)", file);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  options.skip_bad_rows = TRUE;
+  without = convert_ok ("gcp-pricing-yml", (const char *[]) { file, NULL }, &options, dir,
+                        skipped);
+  g_assert_cmpuint (sky_convert_summary_offers (skipped), ==, 4);
+  g_assert_null (g_hash_table_lookup (without->offers, "c3-standard-4-lssd.linux.us-central1"));
+  g_assert_cmpuint (sky_convert_summary_skipped (skipped, "hour has more than 10 decimals (a "
+                                                          "sheet keeps 10; it is not rounded)"),
+                    ==, 1);
+  g_assert_cmpuint (sky_convert_summary_noted (skipped, ROUNDED_REASON), ==, 0);
+  g_assert_cmpuint (sky_convert_summary_noted (skipped, MISMATCH_REASON), ==, 1);
+
+  options.skip_bad_rows = FALSE;
+  options.round_prices = TRUE;
+  sheet = convert_ok ("gcp-pricing-yml", (const char *[]) { file, NULL }, &options, dir,
+                      rounded);
+  g_assert_cmpuint (sky_convert_summary_offers (rounded), ==, 5);
+  g_assert_cmpuint (sky_convert_summary_skipped (rounded, NULL), ==, 0);
+  /* 0.263085890410959 → 0.2630858904 (the 11th decimal is 1); 0.0123456789015 →
+   * 0.0123456789 (…0|15 rounds down), half-up either way. */
+  g_assert_cmpstr (price_of (sheet, "c3-standard-4-lssd.linux.us-central1", "hour",
+                             "on-demand"), ==, "0.2630858904");
+  g_assert_cmpstr (price_of (sheet, "c3-standard-4-lssd.linux.us-central1", "hour", "spot"), ==,
+                   "0.0123456789");
+  g_assert_cmpuint (sky_convert_summary_noted (rounded, ROUNDED_REASON), ==, 2);
+  text = sky_convert_summary_format (rounded, 0);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("  2 × " ROUNDED_REASON "\n"
+                              "    %s:9: compute.instance.c3-standard-4-lssd.cost.us-central1."
+                              "hour: 0.263085890410959 → 0.2630858904\n"
+                              "    %s:10: compute.instance.c3-standard-4-lssd.cost.us-central1."
+                              "hour_spot: 0.0123456789015 → 0.0123456789\n", file, file);
+  g_assert_nonnull (strstr (text, expected));
+  sky_test_remove_tree (dir);
+}
+
+/* Half-up means a 5 in the 11th decimal goes up. */
+static void
+test_round_prices_half_up (void)
+{
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  SkyConvertOptions round = { .round_prices = TRUE };
+  SkyConvertOptions keep = { 0 };
+  SkyConvertContext context = { &round, summary, NULL, NULL };
+  SkyDecimal value;
+  gboolean rounded;
+  g_autofree char *text = NULL;
+
+  g_assert_true (_sky_convert_parse_amount ("0.00000000005", &value));
+  g_assert_true (_sky_convert_fit_price (&context, &value, &rounded));
+  g_assert_true (rounded);
+  text = _sky_convert_decimal_text (value);
+  g_assert_cmpstr (text, ==, "0.0000000001");
+  g_assert_true (_sky_convert_parse_amount ("1.1234567891", &value));
+  g_assert_true (_sky_convert_fit_price (&context, &value, &rounded));
+  g_assert_false (rounded);
+  context.options = &keep;
+  g_assert_true (_sky_convert_parse_amount ("1.12345678911", &value));
+  g_assert_false (_sky_convert_fit_price (&context, &value, &rounded));
+}
+
 /* A cancelled conversion stops with G_IO_ERROR_CANCELLED and writes nothing. */
 static void
 test_gcp_yml_cancelled (void)
@@ -1039,11 +1357,195 @@ test_gcp_yml_realdata (void)
   g_assert_cmpstr (price_of (sheet, "a2-highgpu-1g.linux.africa-south1", "hour", "on-demand"),
                    ==, "4.80478794");
   g_assert_cmpstr (g_hash_table_lookup (sheet->features, "a2-highgpu-1g.linux.africa-south1"),
-                   ==, "architecture=x86_64;gpu-model=a100");
+                   ==, "gpu-model=a100");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->architectures,
+                                        "a2-highgpu-1g.linux.africa-south1"), ==, "x86-64");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->architectures, "t2a-standard-1.linux.us-central1"),
+                   ==, "arm64");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->architectures, "n4a-standard-2.linux.us-central1"),
+                   ==, "arm64");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->architectures, "c4-standard-4.linux.us-central1"),
+                   ==, "x86-64");
   g_assert_cmpuint (g_hash_table_size (sheet->regions), ==, 43);
+
+  /* Sustained-use discounts: n2-standard-4's month is 584.146 hours of its hourly price
+   * (113.462182456 = 0.194236 × 584.146 in us-central1), n1-standard-4's 511 (97.089489 =
+   * 0.189999 × 511), e2's 730; 1,425 prices name N1's table (the 1,426th, n1-standard-1 in
+   * me-central1, has an hourly price of 11 decimals and is left out) and 2,605 N2's. */
+  g_assert_cmpuint (g_hash_table_size (sheet->discounts), ==, 2);
+  g_assert_cmpstr (rules_of (sheet, "n2-standard-4.linux.us-central1", "hour", "on-demand"), ==,
+                   "usage-discount=n2");
+  g_assert_cmpstr (rules_of (sheet, "n2-standard-4.linux.europe-west4", "hour", "on-demand"), ==,
+                   "usage-discount=n2");
+  g_assert_cmpstr (rules_of (sheet, "n1-standard-4.linux.us-central1", "hour", "on-demand"), ==,
+                   "usage-discount=n1");
+  g_assert_null (rules_of (sheet, "n2-standard-4.linux.us-central1", "hour", "spot"));
+  g_assert_null (rules_of (sheet, "e2-standard-4.linux.us-central1", "hour", "on-demand"));
+  g_assert_null (rules_of (sheet, "c4-standard-4.linux.us-central1", "hour", "on-demand"));
+  {
+    GHashTableIter iter;
+    gpointer value;
+    guint n1 = 0, n2 = 0;
+
+    g_hash_table_iter_init (&iter, sheet->price_rules);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      {
+        n1 += g_strcmp0 (value, "usage-discount=n1") == 0;
+        n2 += g_strcmp0 (value, "usage-discount=n2") == 0;
+      }
+    g_assert_cmpuint (n1, ==, 1425);
+    g_assert_cmpuint (n2, ==, 2605);
+  }
+  g_assert_cmpuint (sky_convert_summary_noted (summary, MISMATCH_REASON), ==, 0);
+  sky_test_remove_tree (dir);
+}
+
+/* The real pricing.yml with round_prices: its 3,223 machine types × regions with prices of
+ * 11 to 14 decimals are written, their 6,354 such prices rounded and listed; their months
+ * are their hourly prices × 730 once rounded, noted so; no month is a mismatch. */
+static void
+test_gcp_yml_realdata_rounded (void)
+{
+  g_autofree char *folder = realdata ("google-cloud-pricing-cost-calculator");
+  g_autofree char *dir = NULL, *file = NULL, *text = NULL, *expected = NULL;
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(Sheet) sheet = NULL;
+  SkyConvertOptions options = { .round_prices = TRUE };
+
+  if (folder == NULL)
+    return;
+  dir = sky_test_make_dir ();
+  file = g_build_filename (folder, "pricing.yml", NULL);
+  sheet = convert_ok ("gcp-pricing-yml", (const char *[]) { file, NULL }, &options, dir,
+                      summary);
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==,
+                    14495 + 3223 + (gib_month_priced () ? 730 : 0) +
+                    (unit_priced ("gib") ? 129 : 0));
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "hour has more than 10 decimals (a "
+                                                          "sheet keeps 10; it is not rounded)"),
+                    ==, 0);
+  /* 3,150 hour, 3,203 hour_spot, 1 month_3y */
+  g_assert_cmpuint (sky_convert_summary_noted (summary, ROUNDED_REASON), ==, 6354);
+  g_assert_cmpuint (sky_convert_summary_noted (summary, CUT_SHORT_REASON), ==, 3147);
+  g_assert_cmpuint (sky_convert_summary_noted (summary, MISMATCH_REASON), ==, 0);
+  /* hour: 6.61733049041096 (month 4830.651258 ÷ 730) */
+  g_assert_cmpstr (price_of (sheet, "a2-ultragpu-1g.linux.africa-south1", "hour", "on-demand"),
+                   ==, "6.6173304904");
+  g_assert_null (rules_of (sheet, "a2-ultragpu-1g.linux.africa-south1", "hour", "on-demand"));
+  text = sky_convert_summary_format (summary, 1);
+  expected = g_strdup_printf ("  6354 × " ROUNDED_REASON "\n"
+                              "    %s:1417: compute.instance.a2-ultragpu-1g.cost.africa-south1."
+                              "hour: 6.61733049041096 → 6.6173304904\n"
+                              "    … and 6353 more\n", file);
+  g_assert_nonnull (strstr (text, expected));
+  g_assert_cmpstr (rules_of (sheet, "n2-standard-4.linux.us-central1", "hour", "on-demand"), ==,
+                   "usage-discount=n2");
+  /* hour: 0.05771220125, month: 29.49093483875 = hour × 511, the file's own figures: N1's
+   * table, on the hourly price rounded to 0.0577122013. */
+  g_assert_cmpstr (price_of (sheet, "n1-standard-1.linux.me-central1", "hour", "on-demand"), ==,
+                   "0.0577122013");
+  g_assert_cmpstr (rules_of (sheet, "n1-standard-1.linux.me-central1", "hour", "on-demand"), ==,
+                   "usage-discount=n1");
   sky_test_remove_tree (dir);
 }
 #endif
+
+/* Converted sheets in the catalog ---------------------------------------------------------- */
+
+/* Converts @files of @format, dated after the bundled sheet @bundled of the same provider, and
+ * imports both into a new catalog, the bundled one first: the converted sheet names its
+ * services by the vocabulary's ids, so it is current for exactly those, and the bundled one
+ * stays current for the provider's other services. */
+static void
+assert_converted_imports (const char         *format,
+                          const char * const *files,
+                          const char         *bundled)
+{
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *out = g_build_filename (dir, "converted.xml", NULL);
+  g_autofree char *db = g_build_filename (dir, "catalog.db", NULL);
+  g_autofree char *bundled_path = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                         "pricesheets", bundled, NULL);
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  SkyConvertOptions options = { .version = "converted", .effective_date = "2026-11-01" };
+  g_autoptr(GHashTable) services = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(SkyCatalog) catalog = NULL;
+  g_autoptr(SkyImportResult) before = NULL;
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(Sheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer service;
+
+  g_assert_true (sky_source_convert (format, files, &options, out, summary, NULL, &error));
+  g_assert_no_error (error);
+  sheet = read_sheet (out);
+  g_hash_table_iter_init (&iter, sheet->services);
+  while (g_hash_table_iter_next (&iter, NULL, &service))
+    {
+      g_assert_nonnull (sky_service_lookup (sheet->header.provider_id, service));
+      g_hash_table_add (services, service);
+    }
+  g_assert_cmpuint (g_hash_table_size (services), >, 0);
+
+  catalog = sky_catalog_open (db, &error);
+  g_assert_no_error (error);
+  before = sky_catalog_import_file (catalog, bundled_path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (before->provider, ==, sheet->header.provider_id);
+  result = sky_catalog_import_file (catalog, out, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result->status, ==, SKY_IMPORT_ADDED);
+  g_assert_true (result->current);
+  g_assert_cmpuint (g_strv_length (result->current_services), ==,
+                    g_hash_table_size (services));
+  for (guint i = 0; result->current_services[i] != NULL; i++)
+    g_assert_true (g_hash_table_contains (services, result->current_services[i]));
+  g_assert_cmpstr (result->superseded, ==, before->version);
+
+  /* Each service's current sheet: the converted one for its services, the bundled one for
+   * the rest it lists. */
+  for (guint i = 0; i < sky_service_count (); i++)
+    {
+      const SkyService *s = sky_service_nth (i);
+      g_autofree char *current = NULL;
+
+      if (strcmp (s->provider, sheet->header.provider_id) != 0)
+        continue;
+      current = sky_catalog_current_service_version (catalog, s->provider, s->word.id, &error);
+      g_assert_no_error (error);
+      if (g_hash_table_contains (services, s->word.id))
+        g_assert_cmpstr (current, ==, "converted");
+      else if (current != NULL)
+        g_assert_cmpstr (current, ==, before->version);
+    }
+  g_clear_object (&catalog);
+  sky_test_remove_tree (dir);
+}
+
+/* What each converter writes imports beside the bundled sheet of its provider, current for
+ * the services it converted only. */
+static void
+test_converted_sheets_import (void)
+{
+  g_autofree char *sizes = fixture ("digitalocean", "sizes.json");
+  g_autofree char *regions = fixture ("digitalocean", "regions.json");
+  g_autofree char *page1 = fixture ("gcp-skus-json", "skus-page1.json");
+  g_autofree char *page2 = fixture ("gcp-skus-json", "skus-page2.json");
+
+  g_setenv ("SKYTALLY_TODAY", "2026-12-01", TRUE);
+  assert_converted_imports ("digitalocean-json", (const char *[]) { sizes, regions, NULL },
+                            "digitalocean.xml");
+  assert_converted_imports ("gcp-skus-json", (const char *[]) { page1, page2, NULL }, "gcp.xml");
+#ifdef HAVE_YAML
+  {
+    g_autofree char *yml = fixture ("gcp-pricing-yml", "pricing.yml");
+
+    assert_converted_imports ("gcp-pricing-yml", (const char *[]) { yml, NULL }, "gcp.xml");
+  }
+#endif
+  g_unsetenv ("SKYTALLY_TODAY");
+}
 
 int
 main (int    argc,
@@ -1054,9 +1556,12 @@ main (int    argc,
 
   g_test_add_func ("/sky/sources/decimal-from-double", test_decimal_from_double);
   g_test_add_func ("/sky/sources/writer-amounts", test_writer_amounts);
+  g_test_add_func ("/sky/sources/writer-price-rules", test_writer_price_rules);
   g_test_add_func ("/sky/sources/region-tables", test_region_tables);
   g_test_add_func ("/sky/sources/unknown-format", test_unknown_format);
   g_test_add_func ("/sky/sources/summary-format", test_summary_format);
+  g_test_add_func ("/sky/sources/summary-notes", test_summary_notes);
+  g_test_add_func ("/sky/sources/round-prices-half-up", test_round_prices_half_up);
   g_test_add_func ("/sky/sources/digitalocean/fixture", test_digitalocean_fixture);
   g_test_add_func ("/sky/sources/digitalocean/bad-rows", test_digitalocean_bad_rows);
   g_test_add_func ("/sky/sources/digitalocean/cancelled", test_digitalocean_cancelled);
@@ -1070,7 +1575,12 @@ main (int    argc,
   g_test_add_func ("/sky/sources/gcp-pricing-yml/fixture", test_gcp_yml_fixture);
   g_test_add_func ("/sky/sources/gcp-pricing-yml/bad-rows", test_gcp_yml_bad_rows);
   g_test_add_func ("/sky/sources/gcp-pricing-yml/cancelled", test_gcp_yml_cancelled);
+  g_test_add_func ("/sky/sources/gcp-pricing-yml/discounts", test_gcp_yml_discounts);
+  g_test_add_func ("/sky/sources/gcp-pricing-yml/round-prices", test_gcp_yml_round_prices);
   g_test_add_func ("/sky/sources/gcp-pricing-yml/realdata", test_gcp_yml_realdata);
+  g_test_add_func ("/sky/sources/gcp-pricing-yml/realdata-rounded",
+                   test_gcp_yml_realdata_rounded);
 #endif
+  g_test_add_func ("/sky/sources/converted-sheets-import", test_converted_sheets_import);
   return g_test_run ();
 }

@@ -641,6 +641,118 @@ test_docs_name_every_unit (void)
     }
 }
 
+/* The services of the providers whose service ids are closed, with the codes the catalog may
+ * store: like the tables above, lines are only ever added. */
+static const struct
+{
+  const char *provider;
+  const char *id;
+  const char *category;
+  guint       code;
+} pinned_services[] = {
+  { "aws", "ec2", "compute", 0 }, { "aws", "ebs", "storage", 1 }, { "aws", "s3", "storage", 2 },
+  { "aws", "rds-postgres", "database", 3 }, { "aws", "rds-mysql", "database", 4 },
+  { "aws", "data-transfer-out", "network", 5 }, { "aws", "lambda", "serverless", 6 },
+  { "aws", "fargate", "containers", 7 },
+  { "azure", "virtual-machines", "compute", 8 }, { "azure", "managed-disks", "storage", 9 },
+  { "azure", "blob-storage", "storage", 10 }, { "azure", "postgresql-flexible", "database", 11 },
+  { "azure", "postgresql-hyperscale", "database", 12 },
+  { "azure", "mysql-flexible", "database", 13 }, { "azure", "sql-database", "database", 14 },
+  { "azure", "bandwidth", "network", 15 }, { "azure", "functions", "serverless", 16 },
+  { "gcp", "compute-engine", "compute", 17 }, { "gcp", "persistent-disk", "storage", 18 },
+  { "gcp", "cloud-storage", "storage", 19 }, { "gcp", "cloud-sql-postgres", "database", 20 },
+  { "gcp", "cloud-sql-mysql", "database", 21 }, { "gcp", "internet-egress", "network", 22 },
+  { "gcp", "cloud-run-functions", "serverless", 23 },
+  { "gcp", "kubernetes-engine", "containers", 24 },
+  { "digitalocean", "droplets", "compute", 25 }, { "digitalocean", "volumes", "storage", 26 },
+  { "digitalocean", "spaces", "storage", 27 },
+  { "digitalocean", "managed-postgresql", "database", 28 },
+  { "digitalocean", "managed-mysql", "database", 29 },
+  { "digitalocean", "bandwidth", "network", 30 }, { "digitalocean", "functions", "serverless", 31 },
+  { "digitalocean", "kubernetes", "containers", 32 },
+};
+
+/* Each pinned service is its provider's, in its category, with its code, found both ways;
+ * every service of the table is pinned; ids are unique within a provider, codes in the table;
+ * each has a title and a category of the vocabulary. */
+static void
+test_services_pinned (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pinned_services); i++)
+    {
+      const SkyService *s = sky_service_lookup (pinned_services[i].provider,
+                                                pinned_services[i].id);
+
+      g_test_message ("%s %s", pinned_services[i].provider, pinned_services[i].id);
+      g_assert_nonnull (s);
+      g_assert_cmpstr (s->provider, ==, pinned_services[i].provider);
+      g_assert_cmpstr (s->word.id, ==, pinned_services[i].id);
+      g_assert_cmpstr (s->category, ==, pinned_services[i].category);
+      g_assert_cmpuint (s->word.code, ==, pinned_services[i].code);
+      g_assert_true (sky_service_lookup_code (pinned_services[i].code) == s);
+    }
+  g_assert_cmpuint (sky_service_count (), ==, G_N_ELEMENTS (pinned_services));
+  for (guint i = 0; i < sky_service_count (); i++)
+    {
+      const SkyService *a = sky_service_nth (i);
+
+      g_assert_nonnull (a->word.title);
+      g_assert_cmpstr (a->word.title, !=, "");
+      g_assert_nonnull (sky_vocabulary_lookup (SKY_VOCABULARY_CATEGORY, a->category));
+      for (guint k = i + 1; k < sky_service_count (); k++)
+        {
+          const SkyService *b = sky_service_nth (k);
+
+          g_assert_cmpuint (a->word.code, !=, b->word.code);
+          if (strcmp (a->provider, b->provider) == 0)
+            g_assert_cmpstr (a->word.id, !=, b->word.id);
+        }
+    }
+  g_assert_null (sky_service_nth (sky_service_count ()));
+}
+
+/* A provider the table lists has those services only; another has none listed, and writes
+ * its own ids. The same id may be two providers' (bandwidth). */
+static void
+test_services_by_provider (void)
+{
+  g_autofree char *aws = sky_service_describe ("aws");
+  g_autofree char *other = sky_service_describe ("examplecloud");
+
+  g_assert_true (sky_service_provider_is_listed ("aws"));
+  g_assert_true (sky_service_provider_is_listed ("digitalocean"));
+  g_assert_false (sky_service_provider_is_listed ("examplecloud"));
+  g_assert_null (sky_service_lookup ("aws", "droplets"));
+  g_assert_null (sky_service_lookup ("examplecloud", "ec2"));
+  g_assert_null (sky_service_lookup (NULL, "ec2"));
+  g_assert_null (sky_service_lookup_code (-1));
+  g_assert_true (sky_service_lookup ("azure", "bandwidth") !=
+                 sky_service_lookup ("digitalocean", "bandwidth"));
+  g_assert_cmpstr (aws, ==, "ec2, ebs, s3, rds-postgres, rds-mysql, data-transfer-out, lambda "
+                            "or fargate");
+  g_assert_cmpstr (other, ==, "");
+}
+
+/* docs/price-sheet-format.md lists every service: a row of provider, id and category. */
+static void
+test_docs_list_every_service (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "docs",
+                                                 "price-sheet-format.md", NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  for (guint i = 0; i < sky_service_count (); i++)
+    {
+      const SkyService *s = sky_service_nth (i);
+      g_autofree char *row = g_strdup_printf ("| `%s` | `%s` | %s |", s->provider, s->word.id,
+                                              s->category);
+
+      g_test_message ("%s", row);
+      g_assert_nonnull (strstr (text, row));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -648,6 +760,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sky/vocabulary/codes-pinned", test_codes_pinned);
+  g_test_add_func ("/sky/vocabulary/services-pinned", test_services_pinned);
+  g_test_add_func ("/sky/vocabulary/services-by-provider", test_services_by_provider);
+  g_test_add_func ("/sky/vocabulary/docs-list-every-service", test_docs_list_every_service);
   g_test_add_func ("/sky/vocabulary/codes-unique", test_codes_unique);
   g_test_add_func ("/sky/vocabulary/codes-fit-the-price-key", test_codes_fit_the_price_key);
   g_test_add_func ("/sky/vocabulary/lookup-unknown", test_lookup_unknown);

@@ -183,6 +183,24 @@ test_catalog_page (Fixture       *f,
   g_assert_cmpstr (first_sku (f, model), ==, "mem-4-eu");
 }
 
+/* With a newer sheet of its compute service only, a provider is offered once by the provider
+ * filter, and the page lists the newer compute prices beside the older sheet's others. */
+static void
+test_current_per_service (Fixture       *f,
+                          gconstpointer  data)
+{
+  GListModel *providers;
+
+  import_fixture (f, "valid-small.xml", "compute-only-2026.3.xml", NULL);
+  /* On demand: std-2 of 2026.3 and egress and two of functions of 2026.1; 2026.1's std-2,
+   * mem-4 and cpu-8 are of its superseded compute. */
+  wait_for_count (f, 4);
+  providers = gtk_drop_down_get_model (GTK_DROP_DOWN (page_child (f, "provider_dropdown")));
+  g_assert_cmpuint (g_list_model_get_n_items (providers), ==, 2);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (providers), 1), ==,
+                   "Example Cloud");
+}
+
 /* The subtitles of the rows under @widget, one a line. */
 static void
 append_subtitles (GtkWidget *widget,
@@ -326,7 +344,8 @@ int
 main (int    argc,
       char **argv)
 {
-  return window_test_main (argc, argv, "catalog-page", test_catalog_page, "price-date",
-                           test_price_date, "catalog-architecture", test_catalog_architecture,
-                           NULL);
+  return window_test_main (argc, argv, "catalog-page", test_catalog_page,
+                           "catalog-page-current-per-service", test_current_per_service,
+                           "price-date", test_price_date, "catalog-architecture",
+                           test_catalog_architecture, NULL);
 }

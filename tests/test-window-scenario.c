@@ -711,6 +711,49 @@ test_scenario_short_names (Fixture       *f,
     }
 }
 
+/* Whether @widget, or a widget inside it, is a label that shows @text. */
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* With a newer sheet of the compute service only, the page says which sheet each figure came
+ * from: both sheets beside the provider's totals, and each line's own in its details and its
+ * arithmetic. */
+static void
+test_scenario_sheet_per_line (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GFile) file = data_gfile ("web.skytally");
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkColumnView *view = GTK_COLUMN_VIEW (scenario_child (f, "lines_view"));
+  GtkWidget *details = GTK_WIDGET (scenario_child (f, "details_box"));
+
+  import_fixture (f, "valid-small.xml", "compute-only-2026.3.xml", NULL);
+  g_ptr_array_add (files, g_object_ref (file));
+  sky_window_open_files (f->window, files);
+  wait_for_estimate (f);
+  g_assert_true (has_label (details, "Price sheets 2026.3, 2026.1"));
+
+  /* The API servers come from 2026.3, egress from 2026.1. */
+  gtk_selection_model_select_item (gtk_column_view_get_model (view), 0, TRUE);
+  g_assert_true (has_label (details, "Price sheet 2026.3"));
+  g_assert_false (has_label (details, "Price sheet 2026.1"));
+  g_assert_true (has_label (details, "From Example Cloud 2026.3: 3 × 730 hour × 0.08 USD/hour = "
+                                     "175.20 USD"));
+  gtk_selection_model_select_item (gtk_column_view_get_model (view), 1, TRUE);
+  g_assert_true (has_label (details, "Price sheet 2026.1"));
+  g_assert_false (has_label (details, "Price sheet 2026.3"));
+}
+
 /* The scenario's dev/test setting is a check button: ticked, on-demand lines are priced at
  * dev/test prices where the offer has one; undone, at on-demand prices again. */
 static void
@@ -821,6 +864,7 @@ main (int    argc,
                            "line-dialog", test_line_dialog,
                            "scenario-candidates", test_scenario_candidates,
                            "scenario-short-names", test_scenario_short_names,
+                           "scenario-sheet-per-line", test_scenario_sheet_per_line,
                            "scenario-dev-test", test_scenario_dev_test,
                            "scenario-freshness", test_scenario_freshness,
                            NULL);

@@ -351,6 +351,29 @@ test_price_sheets_upcoming (Fixture       *f,
   gtk_window_destroy (sheets);
 }
 
+/* A sheet current for some of its services only says which, and which sheet is current for
+ * the others; the newer sheet of one service is current. */
+static void
+test_price_sheets_current_per_service (Fixture       *f,
+                                       gconstpointer  data)
+{
+  GtkWindow *sheets;
+  GtkWidget *list, *row;
+
+  import_fixture (f, "valid-small.xml", "compute-only-2026.3.xml", NULL);
+  list = open_price_sheets (f, &sheets);
+  row = gtk_widget_get_first_child (list);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Example Cloud 2026.3");
+  g_assert_true (shows_label (row, "Current"));
+  row = gtk_widget_get_next_sibling (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Example Cloud 2026.1");
+  g_assert_true (shows_label (row, "current for egress, functions; superseded for vm by 2026.3"));
+  g_assert_false (shows_label (row, "Superseded"));
+  gtk_window_destroy (sheets);
+}
+
 /* A window on a catalog opened read-only says so at the start, and loads no bundled sheets
  * into it. */
 static void
@@ -998,6 +1021,7 @@ main (int    argc,
   ADD ("price-sheets-remove", test_price_sheets_remove);
   ADD ("price-sheets-closed-while-removing", test_price_sheets_closed_while_removing);
   ADD ("price-sheets-upcoming", test_price_sheets_upcoming);
+  ADD ("price-sheets-current-per-service", test_price_sheets_current_per_service);
   ADD ("read-only-catalog", test_read_only_catalog);
   ADD ("preferences", test_preferences);
   ADD ("bundled-sheets", test_bundled_sheets);

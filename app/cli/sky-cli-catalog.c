@@ -145,6 +145,12 @@ sky_cli_import (const SkyCliGlobals *globals,
                                                  result->offers),
                                     argv[i], result->provider, result->version,
                                     result->effective_date, offers, result->effective_date);
+          else if (!result->current && result->offers == 0)
+            /* Translators: “FILE: added PROVIDER VERSION (effective DATE) …” */
+            line = g_strdup_printf (_("%s: added %s %s (effective %s) without offers; it is "
+                                      "current for no service"),
+                                    argv[i], result->provider, result->version,
+                                    result->effective_date);
           else if (!result->current)
             line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                  /* Translators: “FILE: added PROVIDER VERSION
@@ -178,6 +184,18 @@ sky_cli_import (const SkyCliGlobals *globals,
                                                  result->offers),
                                     argv[i], result->provider, result->version,
                                     result->effective_date, offers, result->superseded);
+          /* A sheet current for some of its services only says which. */
+          if (result->current)
+            {
+              g_autofree char *partly = sky_import_result_describe (result);
+
+              if (partly != NULL)
+                {
+                  char *longer = g_strdup_printf ("%s (%s)", line, partly);
+                  g_free (line);
+                  line = longer;
+                }
+            }
         }
       g_print ("%s\n", line);
     }
@@ -276,6 +294,21 @@ sky_cli_sheets (const SkyCliGlobals *globals,
           json_builder_add_boolean_value (builder, info->current);
           json_builder_set_member_name (builder, "upcoming");
           json_builder_add_boolean_value (builder, info->upcoming);
+          json_builder_set_member_name (builder, "current_services");
+          json_builder_begin_array (builder);
+          for (guint k = 0; info->current_services[k] != NULL; k++)
+            json_builder_add_string_value (builder, info->current_services[k]);
+          json_builder_end_array (builder);
+          json_builder_set_member_name (builder, "superseded_services");
+          json_builder_begin_array (builder);
+          for (guint k = 0; info->superseded_services[k] != NULL; k++)
+            {
+              json_builder_begin_object (builder);
+              sky_json_add_string (builder, "service", info->superseded_services[k]);
+              sky_json_add_string (builder, "by", info->superseded_by[k]);
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
           sky_json_add_string (builder, "retrieved", info->retrieved);
           sky_json_add_string (builder, "imported_at", info->imported_at);
           sky_json_add_string (builder, "source", info->source);
@@ -306,13 +339,16 @@ sky_cli_sheets (const SkyCliGlobals *globals,
       {
         SkySheetInfo *info = g_ptr_array_index (sheets, i);
         char **row = g_new0 (char *, G_N_ELEMENTS (headers) + 1);
+        g_autofree char *partly = sky_sheet_info_describe (info);
 
         row[0] = g_strdup (info->provider);
         row[1] = g_strdup (info->version);
         row[2] = g_strdup (info->effective_date);
         row[3] = g_strdup (info->currency);
         row[4] = g_strdup_printf ("%" G_GUINT64_FORMAT, info->offers);
+        /* A sheet current for some of its services only says which. */
         row[5] = g_strdup (format == SKY_CLI_FORMAT_CSV ? (info->current ? "true" : "false")
+                           : partly != NULL ? partly
                            : info->current ? C_("sheet state", "current")
                            : info->upcoming ? C_("sheet state", "upcoming")
                                             : C_("sheet state", "superseded"));

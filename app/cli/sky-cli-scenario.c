@@ -148,6 +148,8 @@ print_estimate_table (const SkyScenario *s,
       g_autofree char *term = sky_currency_format (e->currency, p->term_total);
       g_autofree char *net = sky_currency_format (e->currency, p->term_net);
       g_autofree char *months = g_strdup_printf ("%u", e->term_months);
+      /* The sheets its lines were priced from: each service has its own current one. */
+      g_autofree char *sheets = sky_estimate_provider_sheets (p);
 
       if (sky_estimate_provider_complete (p))
         /* Translators: a provider's summary: name, sheet version, monthly total, the monthly
@@ -155,7 +157,7 @@ print_estimate_table (const SkyScenario *s,
          * total and that total less credits; then the currency. */
         g_print (_("%s (%s): %s a month, %s with upfront fees spread; %s months: %s, %s after "
                    "credits (%s)%s\n"), p->provider_name,
-                 p->sheet_version != NULL ? p->sheet_version : "—", monthly, effective, months,
+                 sheets != NULL ? sheets : "—", monthly, effective, months,
                  term, net, e->currency, (int) i == cheapest ? " ★" : "");
       else
         {
@@ -164,7 +166,7 @@ print_estimate_table (const SkyScenario *s,
            * are those of the lines it prices, and it is not compared with the others. */
           g_print (_("%s (%s): INCOMPLETE, not compared: %s a month, %s with upfront fees "
                      "spread; %s months: %s, %s after credits (%s), for the lines it prices\n"),
-                   p->provider_name, p->sheet_version != NULL ? p->sheet_version : "—", monthly,
+                   p->provider_name, sheets != NULL ? sheets : "—", monthly,
                    effective, months, term, net, e->currency);
           g_print (g_dngettext (GETTEXT_PACKAGE, "  %s line is not priced on %s: see below\n",
                                 "  %s lines are not priced on %s: see below\n", p->n_unpriced),
@@ -200,7 +202,44 @@ print_estimate_table (const SkyScenario *s,
     g_print ("\n%s", notes->str);
 }
 
-/* Tells on stderr which providers have a newer current sheet than the one priced against. */
+/* The services of @p's lines whose current sheet is not the one they were priced from, as
+ * "vm (2026.1, now 2026.3)", and whether one version is current for all of them (@one, set to
+ * it). "" when there are none. */
+static char *
+moved_services (SkyCatalog                *catalog,
+                const SkyEstimateProvider *p,
+                char                     **one)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GString *text = g_string_new (NULL);
+  gboolean same = TRUE;
+
+  for (guint k = 0; k < p->lines->len; k++)
+    {
+      const SkyEstimateLine *l = g_ptr_array_index (p->lines, k);
+      g_autofree char *current = NULL;
+
+      if (l->offer == NULL || !g_hash_table_add (seen, l->offer->service))
+        continue;
+      current = sky_catalog_current_service_version (catalog, p->provider, l->offer->service,
+                                                     NULL);
+      if (current == NULL || strcmp (current, l->offer->sheet_version) == 0)
+        continue;
+      /* Translators: a service id, the version it was priced with and the current one. */
+      g_string_append_printf (text, "%s", text->len > 0 ? ", " : "");
+      g_string_append_printf (text, _("%s (%s, now %s)"), l->offer->service,
+                              l->offer->sheet_version, current);
+      same = same && (*one == NULL || strcmp (*one, current) == 0);
+      if (*one == NULL)
+        *one = g_steal_pointer (&current);
+    }
+  if (!same)
+    g_clear_pointer (one, g_free);
+  return g_string_free (text, FALSE);
+}
+
+/* Tells on stderr which providers have a newer current sheet than the one priced against, for
+ * a service of the scenario's lines. */
 static void
 note_newer_sheets (SkyCatalog        *catalog,
                    const SkyEstimate *e)
@@ -208,15 +247,29 @@ note_newer_sheets (SkyCatalog        *catalog,
   for (guint i = 0; i < e->providers->len; i++)
     {
       SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
-      g_autofree char *current = sky_catalog_current_version (catalog, p->provider, NULL);
+      g_autofree char *current = NULL;
+      g_autofree char *sheets = sky_estimate_provider_sheets (p);
+      g_autofree char *moved = moved_services (catalog, p, &current);
 
-      if (current != NULL && p->sheet_version != NULL && strcmp (current, p->sheet_version) != 0)
+      if (*moved == '\0')
+        continue;
+      if (current == NULL || sheets == NULL || strchr (sheets, ',') != NULL)
+        {
+          /* Translators: a provider, then its services with the versions they were priced
+           * with and the current ones, "vm (2026.1, now 2026.3)"; then an option. */
+          g_autofree char *line = g_strdup_printf (_("%s: priced against the sheets the scenario "
+                                                     "records; newer sheets are current for %s "
+                                                     "(--current prices against them)"),
+                                                   p->provider_name, moved);
+          g_printerr ("skytally-cli: %s\n", line);
+        }
+      else
         {
           /* Translators: %s are a provider, two sheet versions and an option. */
           g_autofree char *line = g_strdup_printf (_("%s: priced against %s, as the scenario "
                                                      "records; %s is current (--current prices "
                                                      "against it)"),
-                                                   p->provider_name, p->sheet_version, current);
+                                                   p->provider_name, sheets, current);
           g_printerr ("skytally-cli: %s\n", line);
         }
     }

@@ -77,7 +77,9 @@ describe_formats (const SkySourceApi *api,
     }
   g_string_append (text,
     _("\nA bad row is reported with its file and line, and nothing is written, unless\n"
-      "--skip-bad-rows is given: then it is counted and listed in the summary. What each\n"
+      "--skip-bad-rows is given: then it is counted and listed in the summary. A price of\n"
+      "more than the 10 decimals a sheet keeps is such a row, unless --round-prices is\n"
+      "given: then it is rounded half-up to 10 decimals, counted and listed. What each\n"
       "format's fields become is in docs/converters.md.\n"));
   return g_string_free (text, FALSE);
 }
@@ -87,6 +89,7 @@ typedef struct
   char              *from;
   char              *output;
   gboolean           skip_bad_rows;
+  gboolean           round_prices;
   char              *version;
   char              *effective_date;
   char              *retrieved;
@@ -128,6 +131,9 @@ parse_request (const char          *parameters,
       N_("The format of the files (listed below)"), "FORMAT" },
     { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &request->skip_bad_rows,
       N_("Skip rows that cannot be read, and list them, instead of refusing"), NULL },
+    { "round-prices", 0, 0, G_OPTION_ARG_NONE, &request->round_prices,
+      N_("Round prices of more than 10 decimals half-up to 10, and list them, instead of "
+         "refusing their rows"), NULL },
     { "version", 0, 0, G_OPTION_ARG_STRING, &request->version,
       N_("The sheet's version (default: the files' own, or the effective date)"), "VERSION" },
     { "effective-date", 0, 0, G_OPTION_ARG_STRING, &request->effective_date,
@@ -164,6 +170,7 @@ convert_files (const Request  *request,
   SkyConvertSummary *summary;
   SkyConvertOptions options = {
     .skip_bad_rows = request->skip_bad_rows,
+    .round_prices = request->round_prices,
     .version = request->version,
     .effective_date = request->effective_date,
     .retrieved = request->retrieved,

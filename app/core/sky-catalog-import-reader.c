@@ -47,6 +47,7 @@ struct _SkyImportPipe
 
   SkyImportBatch *filling;          /* the reader's batch in the making */
   gint64          next_offer_id;
+  gint32          services;         /* how many the sheet has listed so far */
   GArray         *pending;          /* SkyPendingPrice */
   SkyRunSorter    sorter;
   guint           batch_prices;     /* in the runs sent since the last batch end */
@@ -261,6 +262,9 @@ queue_service (const SkySheetService  *service,
 {
   /* sla may be NULL: it goes last. */
   const char *fields[] = { service->id, service->name, service->category, service->sla, NULL };
+  SkyImportPipe *pipe = user_data;
+
+  pipe->services++;
 
   return pipe_push (user_data, SKY_IMPORT_ITEM_SERVICE, g_strdupv ((char **) fields), error);
 }
@@ -464,6 +468,7 @@ queue_offer (const SkySheetOffer  *offer,
         .licence = queued->licence,
         .capacity = queued->capacity,
         .architecture = queued->architecture,
+        .service = pipe->services - 1,
       };
 
       _sky_catalog_append_price (batch->text, i == 0, term, unit, price->amount,

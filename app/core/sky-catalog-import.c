@@ -60,8 +60,8 @@ static const char * const import_sql[N_STMTS] = {
   /* INSERT_ROWS rows at a time: make_insert_sql() writes these. */
   [STMT_OFFERS] = NULL,
   [STMT_PRICE] = "INSERT OR FAIL INTO price (bucket, amount, offer_seq, sheet_id, region, os, "
-                 "vcpu, memory, unit, variant, arch) "
-                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                 "vcpu, memory, unit, variant, arch, service_id) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
   [STMT_PRICES] = NULL,
   /* No index: it only runs for a SKU whose hash was seen before in the sheet. */
   [STMT_FIND_SKU] = "SELECT 1 FROM offer_row WHERE sheet_id = ?1 AND sku = ?2 LIMIT 1",
@@ -74,7 +74,7 @@ static const char * const import_sql[N_STMTS] = {
 #define INSERT_ROWS 64
 G_STATIC_ASSERT (INSERT_ROWS <= SKY_SKU_SET_MAX_ADD);
 #define OFFER_COLUMNS 19
-#define PRICE_COLUMNS 11
+#define PRICE_COLUMNS 12
 
 /* The single-row INSERT statement @single, with INSERT_ROWS rows of parameters. */
 static char *
@@ -115,6 +115,7 @@ typedef struct
   SkyRunMerge      merge;            /* the batch being written */
   SkySkuSet        skus;
   GArray          *words;            /* gint64: the word ids of the sheet's words, in order */
+  GArray          *service_ids;      /* gint64: the ids of the sheet's services, in order */
   SkyImportFlags   flags;
   SkyImportResult *result;
 } Import;
@@ -386,11 +387,14 @@ import_service (const SkySheetService  *service,
       /* Its offers are compared with the loaded ones, which name the loaded service. */
       import->services++;
       import->service_id = -1;
-      return stored_row_is (import,
-                            "SELECT id, name, category, sla FROM service "
-                            "WHERE sheet_id = ?1 AND code = ?2",
-                            service->id, texts, G_N_ELEMENTS (texts), 1, &import->service_id,
-                            error);
+      if (!stored_row_is (import,
+                          "SELECT id, name, category, sla FROM service "
+                          "WHERE sheet_id = ?1 AND code = ?2",
+                          service->id, texts, G_N_ELEMENTS (texts), 1, &import->service_id,
+                          error))
+        return FALSE;
+      g_array_append_val (import->service_ids, import->service_id);
+      return TRUE;
     }
   sqlite3_bind_int64 (stmt, 1, import->sheet_id);
   _sky_catalog_bind_text (stmt, 2, service->id);
@@ -400,6 +404,7 @@ import_service (const SkySheetService  *service,
   if (!run (import, stmt, error))
     return FALSE;
   import->service_id = sqlite3_last_insert_rowid (import->db);
+  g_array_append_val (import->service_ids, import->service_id);
   return TRUE;
 }
 
@@ -464,6 +469,7 @@ bind_price (Import                *import,
             PRICE_VARIANT (p->tenancy, p->licence, p->capacity,
                            p->software >= 0 ? word_id (import, p->software) : 0));
   bind_int (import, which, first + 10, optional (p->architecture));
+  bind_int (import, which, first + 11, g_array_index (import->service_ids, gint64, p->service));
 }
 
 /* Writes up to @max prices of the merge, in key order (all of them for G_MAXUINT): INSERT_ROWS
@@ -824,9 +830,16 @@ find_current (Import  *import,
   int rc;
 
   if (sqlite3_prepare_v2 (import->db,
-                          "SELECT version FROM sheet WHERE provider = ?1 AND id != ?2 "
-                          "  AND effective_date <= sky_today () "
-                          "ORDER BY effective_date DESC, id DESC LIMIT 1",
+                          /* Of the services the sheet is current for, the sheet that was
+                           * current for one before it. */
+                          "SELECT (SELECT oh.version FROM service os "
+                          "        JOIN sheet oh ON oh.id = os.sheet_id "
+                          "        WHERE os.code = sv.code AND oh.provider = ?1 AND oh.id != ?2 "
+                          "          AND oh.effective_date <= sky_today () "
+                          "        ORDER BY oh.effective_date DESC, oh.id DESC LIMIT 1) AS before "
+                          "FROM service sv WHERE sv.sheet_id = ?2 "
+                          "  AND sv.id IN (" SKY_CURRENT_SERVICES_SQL ") AND before IS NOT NULL "
+                          "ORDER BY sv.id LIMIT 1",
                           -1, &stmt, NULL) != SQLITE_OK)
     return _sky_catalog_db_error (import->db, error, "Cannot find the current sheet");
   _sky_catalog_bind_text (stmt, 1, result->provider);
@@ -852,6 +865,9 @@ find_current (Import  *import,
     return _sky_catalog_db_error (import->db, error, "Cannot find the current sheet");
   if (!result->current || g_strcmp0 (result->superseded, result->version) == 0)
     g_clear_pointer (&result->superseded, g_free);
+  if (!_sky_catalog_sheet_services (import->db, import->sheet_id, &result->current_services,
+                                    &result->superseded_services, &result->superseded_by))
+    return _sky_catalog_db_error (import->db, error, "Cannot find the current sheet");
   return TRUE;
 }
 
@@ -956,6 +972,7 @@ import_clear (Import *import)
   _sky_run_merge_clear (&import->merge);
   _sky_sku_set_clear (&import->skus);
   g_clear_pointer (&import->words, g_array_unref);
+  g_clear_pointer (&import->service_ids, g_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Import, import_clear)
@@ -1052,6 +1069,7 @@ _sky_catalog_import_locked (SkyCatalog     *self,
   import.flags = flags;
   _sky_sku_set_init (&import.skus);
   import.words = g_array_new (FALSE, FALSE, sizeof (gint64));
+  import.service_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   memcpy (sql, import_sql, sizeof sql);
   sql[STMT_OFFERS] = offers_sql;
@@ -1218,5 +1236,8 @@ sky_import_result_free (SkyImportResult *result)
   g_free (result->version);
   g_free (result->effective_date);
   g_free (result->superseded);
+  g_strfreev (result->current_services);
+  g_strfreev (result->superseded_services);
+  g_strfreev (result->superseded_by);
   g_free (result);
 }

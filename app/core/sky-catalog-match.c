@@ -10,10 +10,12 @@
 #include "sky-sheet-reader.h"
 #include "sky-vocabulary.h"
 
-/* Finding the offer a scenario's line is priced with, in one sheet of one provider: the
- * current one, or the version the scenario was priced against. */
+/* Finding the offer a scenario's line is priced with, among one provider's services: each in
+ * its current sheet, or in the version the scenario was priced against. */
 
-/* The version of @provider's current sheet, or NULL (and no error) when it has none. */
+/* The version of @provider's newest current sheet (the latest effective date not after today,
+ * the last imported on a tie), which is current for every service it lists; NULL (and no
+ * error) when it has none. Other sheets may be current for services this one does not list. */
 char *
 sky_catalog_current_version (SkyCatalog  *self,
                              const char  *provider,
@@ -26,13 +28,50 @@ sky_catalog_current_version (SkyCatalog  *self,
   int rc;
 
   if (sqlite3_prepare_v2 (db, "SELECT version FROM sheet "
-                              "WHERE provider = ?1 AND id IN (" SKY_CURRENT_SHEETS_SQL ")",
+                              "WHERE provider = ?1 AND id IN (" SKY_CURRENT_SHEETS_SQL ") "
+                              "ORDER BY effective_date DESC, id DESC LIMIT 1",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       _sky_catalog_db_error (db, error, "Cannot read the price sheets");
       return NULL;
     }
   sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    version = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    _sky_catalog_db_error (db, error, "Cannot read the price sheets");
+  return version;
+}
+
+/* The version of the sheet current for @service of @provider, or NULL (and no error) when none
+ * is. */
+char *
+sky_catalog_current_service_version (SkyCatalog  *self,
+                                     const char  *provider,
+                                     const char  *service,
+                                     GError     **error)
+{
+  sqlite3 *db;
+  g_autoptr(SkyCatalogLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  char *version = NULL;
+  int rc;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (provider != NULL && service != NULL, NULL);
+
+  locker = _sky_catalog_locker_new (self, &db);
+  if (sqlite3_prepare_v2 (db, "SELECT h.version FROM service s JOIN sheet h ON h.id = s.sheet_id "
+                              "WHERE h.provider = ?1 AND s.code = ?2 "
+                              "  AND s.id IN (" SKY_CURRENT_SERVICES_SQL " WHERE cv.provider = ?1)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _sky_catalog_db_error (db, error, "Cannot read the price sheets");
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, service, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     version = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
@@ -91,8 +130,105 @@ sky_catalog_has_sheet (SkyCatalog  *self,
   return sheet_id (db, provider, version, error) > 0;
 }
 
-/* The offer @sku of @provider's sheet @version (NULL: the current one); 0 when there is none,
- * -1 on error. */
+/* The ids (in the service table) of @provider's services that @pins (NULL: none) chooses: for
+ * each service id the provider's sheets list, the one of the version pinned for it, else of
+ * the version pinned for every service, else the current one. A service the pinned sheet does
+ * not list has none. NULL on error. Locked. */
+static GArray *
+scope_services (sqlite3             *db,
+                const char          *provider,
+                const SkySheetPins  *pins,
+                GError             **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT ks.code, ks.id, kh.version, "
+                          "  ks.id IN (" SKY_CURRENT_SERVICES_SQL " WHERE cv.provider = ?1) "
+                          "FROM service ks JOIN sheet kh ON kh.id = ks.sheet_id "
+                          "WHERE kh.provider = ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _sky_catalog_db_error (db, error, "Cannot read the price sheets");
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *code = (const char *) sqlite3_column_text (stmt, 0);
+      const char *version = (const char *) sqlite3_column_text (stmt, 2);
+      const char *pinned = NULL;
+      gint64 id = sqlite3_column_int64 (stmt, 1);
+
+      if (pins != NULL && pins->services != NULL)
+        pinned = g_hash_table_lookup (pins->services, code);
+      if (pinned == NULL && pins != NULL)
+        pinned = pins->version;
+      if (pinned != NULL ? g_strcmp0 (pinned, version) == 0 : sqlite3_column_int (stmt, 3) != 0)
+        g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _sky_catalog_db_error (db, error, "Cannot read the price sheets");
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* " AND @column IN (…)": the services of @ids, integers the catalog gave, as SQL text. */
+static void
+append_services (GString      *sql,
+                 const char   *column,
+                 const GArray *ids)
+{
+  if (ids->len == 0)
+    {
+      g_string_append (sql, " AND 0");
+      return;
+    }
+  g_string_append_printf (sql, " AND %s IN (", column);
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, i > 0 ? ", " : "",
+                            g_array_index (ids, gint64, i));
+  g_string_append_c (sql, ')');
+}
+
+/* The offer @sku of @provider's services that @pins chooses; 0 when there is none, -1 on
+ * error. */
+gint64
+sky_catalog_find_offer_pinned (SkyCatalog          *self,
+                               const char          *provider,
+                               const SkySheetPins  *pins,
+                               const char          *sku,
+                               GError             **error)
+{
+  sqlite3 *db;
+  g_autoptr(SkyCatalogLocker) locker = _sky_catalog_locker_new (self, &db);
+  g_autoptr(GString) sql = g_string_new ("SELECT o.id FROM offer o WHERE o.sku = ?1");
+  g_autoptr(GArray) scope = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), -1);
+  g_return_val_if_fail (provider != NULL && sku != NULL, -1);
+
+  scope = scope_services (db, provider, pins, error);
+  if (scope == NULL)
+    return -1;
+  append_services (sql, "o.service_id", scope);
+  g_string_append (sql, " LIMIT 1");
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _sky_catalog_db_error (db, error, "Cannot find the offer");
+      return -1;
+    }
+  sqlite3_bind_text (stmt, 1, sku, -1, SQLITE_STATIC);
+  return step_id (db, stmt, "Cannot find the offer", error);
+}
+
+/* The offer @sku of @provider's sheet @version (NULL: of the current sheets, each for its
+ * services); 0 when there is none, -1 on error. */
 gint64
 sky_catalog_find_offer (SkyCatalog  *self,
                         const char  *provider,
@@ -100,24 +236,9 @@ sky_catalog_find_offer (SkyCatalog  *self,
                         const char  *sku,
                         GError     **error)
 {
-  sqlite3 *db;
-  g_autoptr(SkyCatalogLocker) locker = _sky_catalog_locker_new (self, &db);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  SkySheetPins pins = { version, NULL };
 
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT o.id FROM offer o JOIN sheet s ON s.id = o.sheet_id "
-                          "WHERE s.provider = ?1 AND o.sku = ?3 "
-                          "  AND (?2 IS NULL AND s.id IN (" SKY_CURRENT_SHEETS_SQL ") "
-                          "    OR s.version = ?2)",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _sky_catalog_db_error (db, error, "Cannot find the offer");
-      return -1;
-    }
-  sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, version, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, sku, -1, SQLITE_STATIC);
-  return step_id (db, stmt, "Cannot find the offer", error);
+  return sky_catalog_find_offer_pinned (self, provider, &pins, sku, error);
 }
 
 /* The constraints of a requirement, each of which a search can leave out to find the offer
@@ -164,12 +285,12 @@ typedef struct
   guint64  unit_size;     /* its unit, in its dimension's base */
 } Row;
 
-/* Appends to @rows the prices of sheet @sheet in @req's unit and purchase option whose offers
- * meet @req but what @omit leaves out, cheapest first, at most @limit. Locked. The search
- * walks the price key in price order and stops at the limit. */
+/* Appends to @rows the prices of the services @scope (ids in the service table) in @req's unit
+ * and purchase option whose offers meet @req but what @omit leaves out, cheapest first, at
+ * most @limit. Locked. The search walks the price key in price order and stops at the limit. */
 static gboolean
 find_rows (sqlite3               *db,
-           gint64                 sheet,
+           const GArray          *scope,
            const SkyRequirement  *req,
            Omit                   omit,
            guint                  limit,
@@ -208,11 +329,12 @@ find_rows (sqlite3               *db,
                         "p.memory FROM price p "
                         "JOIN offer o ON o.id = " PRICE_OFFER_ID_SQL " "
                         "JOIN service sv ON sv.id = o.service_id "
-                        "WHERE p.sheet_id = :sheet AND p.unit = :unit");
+                        "WHERE p.unit = :unit");
   /* The buckets of the purchase option and category in the geography, or in every one, so
    * that the price key leads the search. */
   _sky_catalog_append_buckets (sql, req->term, &geography_code,
                                !geography ? -1 : geography_code >= 0 ? 1 : 0, req->category);
+  append_services (sql, "p.service_id", scope);
   if (components)
     g_string_append (sql, " AND p.vcpu IS NULL AND p.memory IS NULL");
   if (region)
@@ -264,7 +386,6 @@ find_rows (sqlite3               *db,
   sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), value, -1, SQLITE_STATIC)
   _sky_catalog_bind_code (stmt, ":unit", SKY_VOCABULARY_UNIT,
                           components ? "vcpu-hour" : req->unit);
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":sheet"), sheet);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit);
   if (region)
     BIND (":region", req->region);
@@ -349,71 +470,137 @@ compare_rows (gconstpointer a,
   return x->offer_seq < y->offer_seq ? -1 : x->offer_seq > y->offer_seq;
 }
 
-/* The units sheet @sheet's prices are in, as a mask of their codes: read once, with a look at
- * every price, then kept (a sheet's prices never change; a sheet imported again has another
- * checksum or import time). Locked. */
-static gboolean
-sheet_units (SkyCatalog  *self,
-             sqlite3     *db,
-             gint64       sheet,
-             guint64     *units,
-             GError     **error)
+/* The key under which the mask of the units of service @service's prices is kept: its sheet's
+ * id, checksum and import time (a sheet's prices never change; a sheet imported again has
+ * another checksum or import time) and its own id. */
+static char *
+units_key (gint64      sheet,
+           const char *sha256,
+           const char *imported_at,
+           gint64      service)
 {
-  g_autoptr(sqlite3_stmt) key_stmt = NULL;
+  return g_strdup_printf ("%" G_GINT64_FORMAT " %s %s %" G_GINT64_FORMAT, sheet, sha256,
+                          imported_at, service);
+}
+
+/* Reads the units of the prices of each service of sheet @sheet, with a look at every price
+ * of the sheet, and keeps them. Locked. */
+static gboolean
+read_sheet_units (SkyCatalog  *self,
+                  sqlite3     *db,
+                  gint64       sheet,
+                  const char  *sha256,
+                  const char  *imported_at,
+                  GError     **error)
+{
+  g_autoptr(GHashTable) masks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       g_free);
+  g_autoptr(sqlite3_stmt) services = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *key = NULL;
-  guint64 *cached, mask = 0;
+  GHashTableIter iter;
+  gpointer id, mask;
   int rc;
 
-  G_STATIC_ASSERT (sizeof mask * 8 >= 64);
-  if (sqlite3_prepare_v2 (db, "SELECT sha256, imported_at FROM sheet WHERE id = ?1", -1,
-                          &key_stmt, NULL) != SQLITE_OK)
-    return _sky_catalog_db_error (db, error, "Cannot read the price sheets");
-  sqlite3_bind_int64 (key_stmt, 1, sheet);
-  rc = sqlite3_step (key_stmt);
-  if (rc != SQLITE_ROW)
-    {
-      *units = G_MAXUINT64;
-      return rc == SQLITE_DONE ||
-             _sky_catalog_db_error (db, error, "Cannot read the price sheets");
-    }
-  key = g_strdup_printf ("%" G_GINT64_FORMAT " %s %s", sheet,
-                         (const char *) sqlite3_column_text (key_stmt, 0),
-                         (const char *) sqlite3_column_text (key_stmt, 1));
-  if (self->sheet_units == NULL)
-    self->sheet_units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  cached = g_hash_table_lookup (self->sheet_units, key);
-  if (cached != NULL)
-    {
-      *units = *cached;
-      return TRUE;
-    }
-
-  if (sqlite3_prepare_v2 (db, "SELECT DISTINCT unit FROM price WHERE sheet_id = ?1", -1, &stmt,
+  if (sqlite3_prepare_v2 (db, "SELECT id FROM service WHERE sheet_id = ?1", -1, &services,
                           NULL) != SQLITE_OK)
+    return _sky_catalog_db_error (db, error, "Cannot read the price sheets");
+  sqlite3_bind_int64 (services, 1, sheet);
+  while ((rc = sqlite3_step (services)) == SQLITE_ROW)
+    {
+      gint64 service = sqlite3_column_int64 (services, 0);
+      guint64 none = 0;
+
+      g_hash_table_insert (masks, g_memdup2 (&service, sizeof service),
+                           g_memdup2 (&none, sizeof none));
+    }
+  if (rc != SQLITE_DONE)
+    return _sky_catalog_db_error (db, error, "Cannot read the price sheets");
+
+  if (sqlite3_prepare_v2 (db, "SELECT DISTINCT service_id, unit FROM price WHERE sheet_id = ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
     return _sky_catalog_db_error (db, error, "Cannot search the catalog");
   sqlite3_bind_int64 (stmt, 1, sheet);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 code = sqlite3_column_int64 (stmt, 0);
+      gint64 service = sqlite3_column_int64 (stmt, 0);
+      gint64 code = sqlite3_column_int64 (stmt, 1);
+      guint64 *of_service = g_hash_table_lookup (masks, &service);
+
+      if (of_service == NULL)
+        continue;
       /* A code past the mask's bits counts as every unit: searched, never left out. */
-      mask |= code >= 0 && code < 64 ? G_GUINT64_CONSTANT (1) << code : G_MAXUINT64;
+      *of_service |= code >= 0 && code < 64 ? G_GUINT64_CONSTANT (1) << code : G_MAXUINT64;
     }
   if (rc != SQLITE_DONE)
     return _sky_catalog_db_error (db, error, "Cannot search the catalog");
-  g_hash_table_insert (self->sheet_units, g_steal_pointer (&key), g_memdup2 (&mask, sizeof mask));
+
+  if (self->sheet_units == NULL)
+    self->sheet_units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_iter_init (&iter, masks);
+  while (g_hash_table_iter_next (&iter, &id, &mask))
+    {
+      g_hash_table_insert (self->sheet_units,
+                           units_key (sheet, sha256, imported_at, *(gint64 *) id),
+                           mask);
+      g_hash_table_iter_steal (&iter);
+      g_free (id);
+    }
+  return TRUE;
+}
+
+/* The units the prices of the services @scope (ids in the service table) are in, as a mask of
+ * their codes: each sheet's read once per service, then kept. Locked. */
+static gboolean
+scope_units (SkyCatalog    *self,
+             sqlite3       *db,
+             const GArray  *scope,
+             guint64       *units,
+             GError       **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT s.id, h.id, h.sha256, h.imported_at "
+                                         "FROM service s JOIN sheet h ON h.id = s.sheet_id "
+                                         "WHERE 1");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint64 mask = 0;
+  int rc;
+
+  G_STATIC_ASSERT (sizeof mask * 8 >= 64);
+  append_services (sql, "s.id", scope);
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    return _sky_catalog_db_error (db, error, "Cannot read the price sheets");
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 service = sqlite3_column_int64 (stmt, 0);
+      gint64 sheet = sqlite3_column_int64 (stmt, 1);
+      const char *sha256 = (const char *) sqlite3_column_text (stmt, 2);
+      const char *imported_at = (const char *) sqlite3_column_text (stmt, 3);
+      g_autofree char *key = units_key (sheet, sha256, imported_at, service);
+      guint64 *cached = self->sheet_units != NULL
+                        ? g_hash_table_lookup (self->sheet_units, key) : NULL;
+
+      if (cached == NULL)
+        {
+          if (!read_sheet_units (self, db, sheet, sha256, imported_at, error))
+            return FALSE;
+          cached = g_hash_table_lookup (self->sheet_units, key);
+        }
+      /* A service the sheet no longer lists is searched in every unit, never left out. */
+      mask |= cached != NULL ? *cached : G_MAXUINT64;
+    }
+  if (rc != SQLITE_DONE)
+    return _sky_catalog_db_error (db, error, "Cannot read the price sheets");
   *units = mask;
   return TRUE;
 }
 
-/* Appends to @ids the offers of sheet @sheet that meet @req but what @omit leaves out, cheapest
- * first in the requirement's purchase option, at most @limit: those priced in the
- * requirement's unit and in every other unit of its dimension the sheet has prices in
+/* Appends to @ids the offers of the services @scope that meet @req but what @omit leaves out,
+ * cheapest first in the requirement's purchase option, at most @limit: those priced in the
+ * requirement's unit and in every other unit of its dimension the services have prices in
  * (@units), into which a line's usage converts, compared by the price of the same quantity.
  * Locked. */
 static gboolean
 find_ids (sqlite3               *db,
-          gint64                 sheet,
+          const GArray          *scope,
           guint64                units,
           const SkyRequirement  *req,
           Omit                   omit,
@@ -434,12 +621,13 @@ find_ids (sqlite3               *db,
 
       if (!other->priced || other->dimension != unit->dimension)
         continue;
-      /* Each unit's search reads its buckets to the end when the sheet has no price in it. */
+      /* Each unit's search reads its buckets to the end when the services have no price in
+       * it. */
       if (other != unit && other->word.code < 64 &&
           !(units & G_GUINT64_CONSTANT (1) << other->word.code))
         continue;
       in_other.unit = other->word.id;
-      if (!find_rows (db, sheet, &in_other, omit, limit, rows, error))
+      if (!find_rows (db, scope, &in_other, omit, limit, rows, error))
         return FALSE;
     }
   g_array_sort_with_data (rows, compare_rows, (gpointer) req);
@@ -460,7 +648,7 @@ find_ids (sqlite3               *db,
 /* find_ids() under the catalog's lock. */
 static gboolean
 find_ids_locked (SkyCatalog            *self,
-                 gint64                 sheet,
+                 const GArray          *scope,
                  const SkyRequirement  *req,
                  Omit                   omit,
                  guint                  limit,
@@ -471,37 +659,22 @@ find_ids_locked (SkyCatalog            *self,
   g_autoptr(SkyCatalogLocker) locker = _sky_catalog_locker_new (self, &db);
   guint64 units = G_MAXUINT64;
 
-  return sheet_units (self, db, sheet, &units, error) &&
-         find_ids (db, sheet, units, req, omit, limit, ids, error);
+  return scope_units (self, db, scope, &units, error) &&
+         find_ids (db, scope, units, req, omit, limit, ids, error);
 }
 
-/* The id of @provider's sheet @version, or of its current one when @version is NULL; 0 when
- * there is none, -1 on error. */
-static gint64
-resolve_sheet (SkyCatalog  *self,
-               const char  *provider,
-               const char  *version,
-               GError     **error)
+/* scope_services() under the catalog's lock: the services of @provider that @pins chooses,
+ * empty when there are none; NULL on error. */
+static GArray *
+resolve_scope (SkyCatalog          *self,
+               const char          *provider,
+               const SkySheetPins  *pins,
+               GError             **error)
 {
-  g_autofree char *current = NULL;
-  g_autoptr(SkyCatalogLocker) locker = NULL;
   sqlite3 *db;
+  g_autoptr(SkyCatalogLocker) locker = _sky_catalog_locker_new (self, &db);
 
-  if (version == NULL)
-    {
-      g_autoptr(GError) local = NULL;
-      current = sky_catalog_current_version (self, provider, &local);
-      if (local != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          return -1;
-        }
-      if (current == NULL)
-        return 0;
-      version = current;
-    }
-  locker = _sky_catalog_locker_new (self, &db);
-  return sheet_id (db, provider, version, error);
+  return scope_services (db, provider, pins, error);
 }
 
 /* Prices built from components ------------------------------------------------------------ */
@@ -631,12 +804,12 @@ components_apply (const SkyRequirement *req)
           g_strcmp0 (req->category, "database") == 0);
 }
 
-/* The offers of @sheet priced by components that meet @req in its purchase option, each with
- * its price per hour for @req's size added; cheapest first, ties in the catalog's order.
- * SkyOfferDetails; NULL on error. */
+/* The offers of the services @scope priced by components that meet @req in its purchase
+ * option, each with its price per hour for @req's size added; cheapest first, ties in the
+ * catalog's order. SkyOfferDetails; NULL on error. */
 static GPtrArray *
 component_offers (SkyCatalog            *self,
-                  gint64                 sheet,
+                  const GArray          *scope,
                   const SkyRequirement  *req,
                   GError               **error)
 {
@@ -647,7 +820,7 @@ component_offers (SkyCatalog            *self,
 
   if (!components_apply (req))
     return g_steal_pointer (&offers);
-  if (!find_ids_locked (self, sheet, req, COMPONENTS, G_MAXINT32, ids, error))
+  if (!find_ids_locked (self, scope, req, COMPONENTS, G_MAXINT32, ids, error))
     return NULL;
   for (guint i = 0; i < ids->len; i++)
     {
@@ -670,33 +843,35 @@ component_offers (SkyCatalog            *self,
   return g_steal_pointer (&offers);
 }
 
-/* The offer of @provider's sheet @version (NULL: the current one) whose price in the
- * requirement's unit and purchase option is lowest among those that meet it; ties go to the
- * offer listed first. An offer priced by components takes part at its price for the size asked
- * for, and wins only when it is cheaper. 0 when none does, -1 on error. */
+/* The offer of @provider's services that @pins chooses (NULL: each service's current sheet)
+ * whose price in the requirement's unit and purchase option is lowest among those that meet
+ * it; ties go to the offer listed first. An offer priced by components takes part at its price
+ * for the size asked for, and wins only when it is cheaper. 0 when none does, -1 on error. */
 gint64
-sky_catalog_cheapest_offer (SkyCatalog            *self,
-                            const char            *provider,
-                            const char            *version,
-                            const SkyRequirement  *req,
-                            GError               **error)
+sky_catalog_cheapest_offer_pinned (SkyCatalog            *self,
+                                   const char            *provider,
+                                   const SkySheetPins    *pins,
+                                   const SkyRequirement  *req,
+                                   GError               **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) scope = NULL;
   g_autoptr(GPtrArray) components = NULL;
-  gint64 sheet, best;
-  gboolean ok;
+  gint64 best;
 
+  g_return_val_if_fail (SKY_IS_CATALOG (self), -1);
   g_return_val_if_fail (req->category != NULL && req->unit != NULL && req->term != NULL, -1);
 
-  sheet = resolve_sheet (self, provider, version, error);
-  if (sheet <= 0)
-    return sheet;
-  ok = find_ids_locked (self, sheet, req, KEEP_ALL, 1, ids, error);
-  if (!ok)
+  scope = resolve_scope (self, provider, pins, error);
+  if (scope == NULL)
+    return -1;
+  if (scope->len == 0)
+    return 0;
+  if (!find_ids_locked (self, scope, req, KEEP_ALL, 1, ids, error))
     return -1;
   best = ids->len > 0 ? g_array_index (ids, gint64, 0) : 0;
 
-  components = component_offers (self, sheet, req, error);
+  components = component_offers (self, scope, req, error);
   if (components == NULL)
     return -1;
   if (components->len > 0)
@@ -719,6 +894,20 @@ sky_catalog_cheapest_offer (SkyCatalog            *self,
       best = sized->offer_id;
     }
   return best;
+}
+
+/* As sky_catalog_cheapest_offer_pinned(), in @provider's sheet @version, or (NULL) in each
+ * service's current sheet. */
+gint64
+sky_catalog_cheapest_offer (SkyCatalog            *self,
+                            const char            *provider,
+                            const char            *version,
+                            const SkyRequirement  *req,
+                            GError               **error)
+{
+  SkySheetPins pins = { version, NULL };
+
+  return sky_catalog_cheapest_offer_pinned (self, provider, &pins, req, error);
 }
 
 /* Matching on every provider ------------------------------------------------------------- */
@@ -1051,18 +1240,18 @@ offer_at_price (const SkyOfferDetails *offer,
   return g_strdup_printf ("%s (%s, %s)", offer->name, offer->sku, size);
 }
 
-/* The first offer of @sheet that meets @req but what @omit leaves out, or NULL; FALSE on
+/* The first offer of the services @scope that meets @req but what @omit leaves out, or NULL; FALSE on
  * error. */
 static gboolean
 nearest_offer (SkyCatalog            *self,
-               gint64                 sheet,
+               const GArray          *scope,
                const SkyRequirement  *req,
                Omit                   omit,
                SkyOfferDetails      **out,
                GError               **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gboolean ok = find_ids_locked (self, sheet, req, omit, 1, ids, error);
+  gboolean ok = find_ids_locked (self, scope, req, omit, 1, ids, error);
 
   *out = NULL;
   if (!ok)
@@ -1076,7 +1265,7 @@ nearest_offer (SkyCatalog            *self,
  * commitment, the same size on demand. "" when the band is not the cause; NULL on error. */
 static char *
 explain_band (SkyCatalog           *self,
-              gint64                sheet,
+              const GArray         *scope,
               const SkyRequirement *req,
               GError              **error)
 {
@@ -1091,7 +1280,7 @@ explain_band (SkyCatalog           *self,
 
   if (*size == '\0')
     return g_strdup ("");
-  if (!nearest_offer (self, sheet, req, OMIT_BAND, &past, error))
+  if (!nearest_offer (self, scope, req, OMIT_BAND, &past, error))
     return NULL;
   if (past == NULL)
     return g_strdup ("");
@@ -1103,7 +1292,7 @@ explain_band (SkyCatalog           *self,
       SkyRequirement same_size = *req;
 
       same_size.term = "on-demand";
-      if (!nearest_offer (self, sheet, &same_size, KEEP_ALL, &on_demand, error))
+      if (!nearest_offer (self, scope, &same_size, KEEP_ALL, &on_demand, error))
         return NULL;
       if (on_demand != NULL)
         {
@@ -1123,7 +1312,7 @@ explain_band (SkyCatalog           *self,
  * sentence of its own. */
 static char *
 explain_detail (SkyCatalog           *self,
-                gint64                sheet,
+                const GArray         *scope,
                 const SkyRequirement *req,
                 const char           *provider_name,
                 gboolean             *is_list,
@@ -1142,7 +1331,7 @@ explain_detail (SkyCatalog           *self,
     TRUE,
   };
   g_autoptr(GString) why = g_string_new (NULL);
-  g_autofree char *band = explain_band (self, sheet, req, error);
+  g_autofree char *band = explain_band (self, scope, req, error);
   Omit everything = OMIT_BAND;
 
   *is_list = TRUE;
@@ -1159,7 +1348,7 @@ explain_detail (SkyCatalog           *self,
       if (!present[i])
         continue;
       everything |= constraints[i];
-      if (!nearest_offer (self, sheet, req, constraints[i], &nearest, error))
+      if (!nearest_offer (self, scope, req, constraints[i], &nearest, error))
         return NULL;
       if (nearest == NULL)
         continue;
@@ -1174,7 +1363,7 @@ explain_detail (SkyCatalog           *self,
   {
     g_autoptr(SkyOfferDetails) any = NULL;
 
-    if (!nearest_offer (self, sheet, req, everything, &any, error))
+    if (!nearest_offer (self, scope, req, everything, &any, error))
       return NULL;
     if (any == NULL)
       return g_strdup_printf ("%s has no %s offer priced per %s %s", provider_name,
@@ -1187,13 +1376,13 @@ explain_detail (SkyCatalog           *self,
 /* Why no offer of a sheet meets @req, as a sentence. */
 static char *
 explain_no_match (SkyCatalog           *self,
-                  gint64                sheet,
+                  const GArray         *scope,
                   const SkyRequirement *req,
                   const char           *provider_name,
                   GError              **error)
 {
   gboolean is_list;
-  g_autofree char *detail = explain_detail (self, sheet, req, provider_name, &is_list, error);
+  g_autofree char *detail = explain_detail (self, scope, req, provider_name, &is_list, error);
 
   if (detail == NULL)
     return NULL;
@@ -1202,8 +1391,31 @@ explain_no_match (SkyCatalog           *self,
   return g_strdup_printf ("no offer of %s meets every constraint: %s", provider_name, detail);
 }
 
-/* Why no offer of @provider's sheet @version (NULL: the current one) meets @req: the nearest
- * offers and what keeps each out. NULL on error, or when there is no such sheet. */
+/* Why no offer of @provider's services that @pins chooses (NULL: each service's current
+ * sheet) meets @req: the nearest offers and what keeps each out. NULL on error, or when no
+ * sheet holds any of them. */
+char *
+sky_catalog_explain_no_match_pinned (SkyCatalog            *self,
+                                     const char            *provider,
+                                     const SkySheetPins    *pins,
+                                     const char            *provider_name,
+                                     const SkyRequirement  *req,
+                                     GError               **error)
+{
+  g_autoptr(GArray) scope = NULL;
+  gboolean is_list;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (req->category != NULL && req->unit != NULL && req->term != NULL, NULL);
+
+  scope = resolve_scope (self, provider, pins, error);
+  if (scope == NULL || scope->len == 0)
+    return NULL;
+  return explain_detail (self, scope, req, provider_name, &is_list, error);
+}
+
+/* As sky_catalog_explain_no_match_pinned(), in @provider's sheet @version, or (NULL) in each
+ * service's current sheet. */
 char *
 sky_catalog_explain_no_match (SkyCatalog            *self,
                               const char            *provider,
@@ -1212,31 +1424,24 @@ sky_catalog_explain_no_match (SkyCatalog            *self,
                               const SkyRequirement  *req,
                               GError               **error)
 {
-  gboolean is_list;
-  gint64 sheet;
+  SkySheetPins pins = { version, NULL };
 
-  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
-  g_return_val_if_fail (req->category != NULL && req->unit != NULL && req->term != NULL, NULL);
-
-  sheet = resolve_sheet (self, provider, version, error);
-  if (sheet <= 0)
-    return NULL;
-  return explain_detail (self, sheet, req, provider_name, &is_list, error);
+  return sky_catalog_explain_no_match_pinned (self, provider, &pins, provider_name, req, error);
 }
 
-/* Adds to @matches (SkyMatch, cheapest on demand first) the offers of @sheet priced by
- * components that meet @req on demand, each sized as @req asks and with its prices per hour in
+/* Adds to @matches (SkyMatch, cheapest on demand first) the offers of the services @scope
+ * priced by components that meet @req on demand, each sized as @req asks and with its prices per hour in
  * every purchase option it has both components of, in their place by price; keeps @limit. */
 static gboolean
 add_component_matches (SkyCatalog            *self,
-                       gint64                 sheet,
+                       const GArray          *scope,
                        const SkyRequirement  *req,
                        guint                  hours_per_month,
                        guint                  limit,
                        GPtrArray             *matches,
                        GError               **error)
 {
-  g_autoptr(GPtrArray) offers = component_offers (self, sheet, req, error);
+  g_autoptr(GPtrArray) offers = component_offers (self, scope, req, error);
 
   if (offers == NULL)
     return FALSE;
@@ -1276,7 +1481,8 @@ add_component_matches (SkyCatalog            *self,
   return TRUE;
 }
 
-/* For each provider with a current sheet (or those of @providers), its offers that meet @req,
+/* For each provider with a current sheet (or those of @providers), its offers that meet @req
+ * in each service's current sheet,
  * cheapest on demand first, at most @limit; or why none does. @req's purchase option is
  * ignored: on-demand prices rank, and every option is reported. SkyMatchResult. */
 GPtrArray *
@@ -1290,6 +1496,7 @@ sky_catalog_match (SkyCatalog            *self,
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_match_result_free);
   g_autoptr(GPtrArray) sheets = NULL;
   SkyRequirement on_demand = *req;
+  const char *done = NULL;
 
   g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
   g_return_val_if_fail (req->category != NULL, NULL);
@@ -1306,11 +1513,15 @@ sky_catalog_match (SkyCatalog            *self,
       SkySheetInfo *info = g_ptr_array_index (sheets, i);
       SkyMatchResult *r;
       g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      gint64 sheet;
+      g_autoptr(GArray) scope = NULL;
       gboolean ok;
 
-      if (!info->current || (providers != NULL && !g_strv_contains (providers, info->provider)))
+      /* Sheets come by provider, the newest first: the first current one of a provider stands
+       * for it, and its offers are looked for in every current sheet of the provider. */
+      if (!info->current || (providers != NULL && !g_strv_contains (providers, info->provider)) ||
+          (done != NULL && strcmp (done, info->provider) == 0))
         continue;
+      done = info->provider;
       r = g_new0 (SkyMatchResult, 1);
       r->provider = g_strdup (info->provider);
       r->provider_name = g_strdup (info->provider_name);
@@ -1320,10 +1531,10 @@ sky_catalog_match (SkyCatalog            *self,
       r->matches = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_match_free);
       g_ptr_array_add (results, r);
 
-      sheet = resolve_sheet (self, info->provider, info->version, error);
-      if (sheet < 0)
+      scope = resolve_scope (self, info->provider, NULL, error);
+      if (scope == NULL)
         return NULL;
-      ok = find_ids_locked (self, sheet, &on_demand, KEEP_ALL, limit > 0 ? limit : 10, ids,
+      ok = find_ids_locked (self, scope, &on_demand, KEEP_ALL, limit > 0 ? limit : 10, ids,
                             error);
       if (!ok)
         return NULL;
@@ -1335,12 +1546,12 @@ sky_catalog_match (SkyCatalog            *self,
             return NULL;
           g_ptr_array_add (r->matches, sky_match_new (offer, on_demand.unit, hours_per_month));
         }
-      if (!add_component_matches (self, sheet, &on_demand, hours_per_month,
+      if (!add_component_matches (self, scope, &on_demand, hours_per_month,
                                   limit > 0 ? limit : 10, r->matches, error))
         return NULL;
       if (r->matches->len == 0)
         {
-          r->no_match = explain_no_match (self, sheet, &on_demand, info->provider_name, error);
+          r->no_match = explain_no_match (self, scope, &on_demand, info->provider_name, error);
           if (r->no_match == NULL)
             return NULL;
         }

@@ -84,6 +84,16 @@ typedef struct
   char      *no_match;             /* when there are none: what excluded the nearest offer */
 } SkyMatchResult;
 
+/* Which sheets a provider's offers are found in: @version pins every service to that version of
+ * the provider's sheets (what a scenario of the earlier form recorded), @services (service id →
+ * version) pins some services, and wins over @version; the others are found in their current
+ * sheets. NULL, or both NULL: every service's current sheet. */
+typedef struct
+{
+  const char *version;
+  GHashTable *services;
+} SkySheetPins;
+
 /* The price per hour of an offer priced by components (docs/price-sheet-format.md), for a
  * size, in the sheet's currency, exact. */
 typedef struct
@@ -108,6 +118,10 @@ gboolean sky_offer_add_component_price (SkyOfferDetails      *offer,
 char   *sky_catalog_current_version (SkyCatalog           *self,
                                      const char           *provider,
                                      GError              **error);
+char   *sky_catalog_current_service_version (SkyCatalog  *self,
+                                             const char  *provider,
+                                             const char  *service,
+                                             GError     **error);
 gboolean sky_catalog_has_sheet      (SkyCatalog           *self,
                                      const char           *provider,
                                      const char           *version,
@@ -128,6 +142,23 @@ char   *sky_catalog_explain_no_match (SkyCatalog           *self,
                                       const char           *provider_name,
                                       const SkyRequirement *requirement,
                                       GError              **error);
+
+gint64  sky_catalog_find_offer_pinned     (SkyCatalog           *self,
+                                          const char           *provider,
+                                          const SkySheetPins   *pins,
+                                          const char           *sku,
+                                          GError              **error);
+gint64  sky_catalog_cheapest_offer_pinned (SkyCatalog           *self,
+                                           const char           *provider,
+                                           const SkySheetPins   *pins,
+                                           const SkyRequirement *requirement,
+                                           GError              **error);
+char   *sky_catalog_explain_no_match_pinned (SkyCatalog           *self,
+                                             const char           *provider,
+                                             const SkySheetPins   *pins,
+                                             const char           *provider_name,
+                                             const SkyRequirement *requirement,
+                                             GError              **error);
 
 GPtrArray  *sky_catalog_match          (SkyCatalog           *self,
                                         const char * const   *providers,

@@ -49,13 +49,35 @@ struct _SkyCatalog
 #define PRICE_OFFER_ID_SQL "(p.offer_seq >> 10)"
 #define PRICE_SEQ_SQL "(p.offer_seq & 1023)"
 
-/* The ids of the current sheets, as a subquery whose rows are providers (cp): each provider's
- * sheet with the latest effective date that is not after today (the SQL function sky_today()),
- * the last imported on a tie; NULL for a provider whose sheets all start later. */
+/* Which sheet is current is decided per provider and service: of the sheets that list a
+ * service (by its id, which the vocabulary gives the bundled providers), the one with the
+ * latest effective date that is not after today (the SQL function sky_today()), the last
+ * imported on a tie. A sheet may so be current for some of its services and superseded for
+ * others.
+ *
+ * SKY_CURRENT_SERVICES_SQL is a subquery of the ids (in the service table, which the price
+ * table's service_id names) of the current services, one row per provider and service id
+ * (cv: provider, code); NULL for a service whose sheets all start later. A WHERE on cv.provider
+ * may follow it. */
+#define SKY_CURRENT_SERVICES_SQL \
+  "SELECT (SELECT cs.id FROM service cs JOIN sheet ch ON ch.id = cs.sheet_id " \
+  "  WHERE cs.code = cv.code AND ch.provider = cv.provider " \
+  "    AND ch.effective_date <= sky_today () " \
+  "  ORDER BY ch.effective_date DESC, ch.id DESC LIMIT 1) " \
+  "FROM (SELECT DISTINCT kh.provider, ks.code FROM service ks " \
+  "      JOIN sheet kh ON kh.id = ks.sheet_id) cv"
+
+/* The ids of the sheets current for at least one of their services, as a subquery. */
 #define SKY_CURRENT_SHEETS_SQL \
-  "SELECT (SELECT cs.id FROM sheet cs WHERE cs.provider = cp.id " \
-  "  AND cs.effective_date <= sky_today () ORDER BY cs.effective_date DESC, cs.id DESC " \
-  "  LIMIT 1) FROM provider cp"
+  "SELECT cw.sheet_id FROM service cw WHERE cw.id IN (" SKY_CURRENT_SERVICES_SQL ")"
+
+/* The service ids sheet @sheet is current for, those it is not, and the version current for
+ * each of these (sky-catalog-sheets.c). */
+gboolean  _sky_catalog_sheet_services (sqlite3  *db,
+                                       gint64    sheet,
+                                       GStrv    *current_services,
+                                       GStrv    *superseded_services,
+                                       GStrv    *superseded_by);
 
 /* A statement finalized when it goes out of scope: g_autoptr(sqlite3_stmt). Declare it after
  * anything it binds as static text, and after the lock it runs under, so that it goes first. */

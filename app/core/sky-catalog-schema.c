@@ -330,6 +330,14 @@ static const char * const migrations[] = {
   "  r.features, r.prices, r.architecture, r.tenancy, r.licence,"
   "  (SELECT w.text FROM word w WHERE w.id = r.software) AS software,"
   "  r.capacity FROM offer_row r;",
+  /* Which sheet is current is decided per provider and service (SKY_CURRENT_SERVICES_SQL): each
+   * price row names its offer's service (the service table's id), so that a search keeps the
+   * prices of the current services by an integer of the row, as it kept those of the current
+   * sheets. Filled from the offers once; the importer writes it from then on. */
+  "ALTER TABLE price ADD COLUMN service_id;"
+  "UPDATE price SET service_id = (SELECT o.service_id FROM offer_row o "
+  "  WHERE o.id = price.offer_seq >> 10);"
+  "CREATE INDEX service_by_code ON service (code, sheet_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SKY_CATALOG_SCHEMA_VERSION);

@@ -235,11 +235,11 @@ append_filters (GString              *sql,
     g_string_append (sql, " AND p.memory >= :memory");
   if (query->has_max_price)
     g_string_append (sql, " AND p.amount <= :max_price");
-  /* Conditions are tested in the order they are written: a look-up of the price's sheet costs
-   * more than comparing a number, and goes after them. */
-  g_string_append (sql, " AND p.sheet_id IN (" SKY_CURRENT_SHEETS_SQL);
+  /* Conditions are tested in the order they are written: a look-up of the price's service
+   * costs more than comparing a number, and goes after them. */
+  g_string_append (sql, " AND p.service_id IN (" SKY_CURRENT_SERVICES_SQL);
   if (query->provider != NULL)
-    g_string_append (sql, " WHERE cp.id = :provider");
+    g_string_append (sql, " WHERE cv.provider = :provider");
   g_string_append (sql, ")");
   /* The offers whose text matches are found once, reading the offer table in its own order,
    * rather than by joining every price with its offer. */

@@ -7,6 +7,8 @@
 
 #include <sqlite3.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "sky-catalog-private.h"
 
 /* The catalog's sheets as a whole: the sheet files of a folder, the bundled sheets (loading
@@ -488,6 +490,111 @@ sky_catalog_remove_sheet_finish (SkyCatalog    *self,
 
 /* Queries ---------------------------------------------------------------------------------- */
 
+/* The services of sheet @sheet: those it is current for, and the others, each with the version
+ * of the sheet current for it (none while @sheet is upcoming and no other sheet is). FALSE on a
+ * database error. */
+gboolean
+_sky_catalog_sheet_services (sqlite3  *db,
+                             gint64    sheet,
+                             GStrv    *current_services,
+                             GStrv    *superseded_services,
+                             GStrv    *superseded_by)
+{
+  g_autoptr(GPtrArray) current = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  g_autoptr(GPtrArray) superseded = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  g_autoptr(GPtrArray) by = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db,
+                          "WITH now (id) AS (" SKY_CURRENT_SERVICES_SQL ") "
+                          "SELECT sv.code, sv.id IN now, "
+                          "  (SELECT oh.version FROM service os "
+                          "   JOIN sheet oh ON oh.id = os.sheet_id "
+                          "   WHERE os.id IN now AND os.code = sv.code "
+                          "     AND oh.provider = (SELECT provider FROM sheet WHERE id = ?1)) "
+                          "FROM service sv WHERE sv.sheet_id = ?1 ORDER BY sv.id",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, sheet);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (sqlite3_column_int (stmt, 1) != 0)
+        g_ptr_array_add (current, _sky_catalog_column_dup (stmt, 0));
+      else if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        {
+          g_ptr_array_add (superseded, _sky_catalog_column_dup (stmt, 0));
+          g_ptr_array_add (by, _sky_catalog_column_dup (stmt, 2));
+        }
+    }
+  *current_services = (GStrv) g_ptr_array_steal (current, NULL);
+  *superseded_services = (GStrv) g_ptr_array_steal (superseded, NULL);
+  *superseded_by = (GStrv) g_ptr_array_steal (by, NULL);
+  return rc == SQLITE_DONE;
+}
+
+/* How a sheet stands when it is current for some of its services (@current_services) and
+ * superseded for others (@superseded_services, by the versions at the same index of
+ * @superseded_by): "current for ec2, s3; superseded for rds-postgres by 2026.01"; NULL when it
+ * is current for all of them, or for none. */
+static char *
+describe_services (GStrv current_services,
+                   GStrv superseded_services,
+                   GStrv superseded_by)
+{
+  g_autoptr(GString) text = NULL;
+  g_autofree char *current = NULL;
+
+  if (current_services == NULL || current_services[0] == NULL ||
+      superseded_services == NULL || superseded_services[0] == NULL)
+    return NULL;
+  current = g_strjoinv (", ", current_services);
+  text = g_string_new (NULL);
+  /* Translators: %s is a list of service ids, "ec2, s3". */
+  g_string_append_printf (text, _("current for %s"), current);
+  for (guint i = 0; superseded_services[i] != NULL; i++)
+    {
+      const char *version = superseded_by[i];
+      g_autoptr(GString) services = NULL;
+      gboolean named = FALSE;
+
+      /* Services superseded by the same version are named together, where it first comes. */
+      for (guint j = 0; j < i && !named; j++)
+        named = g_strcmp0 (superseded_by[j], version) == 0;
+      if (named)
+        continue;
+      services = g_string_new (superseded_services[i]);
+      for (guint j = i + 1; superseded_services[j] != NULL; j++)
+        if (g_strcmp0 (superseded_by[j], version) == 0)
+          g_string_append_printf (services, ", %s", superseded_services[j]);
+      /* Translators: the first %s is a list of service ids, the second a sheet's version. */
+      g_string_append (text, "; ");
+      g_string_append_printf (text, _("superseded for %s by %s"), services->str, version);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* How @info's sheet stands when it is current for some of its services and superseded for
+ * others (see describe_services()); NULL when it is current for all of them, or for none. */
+char *
+sky_sheet_info_describe (const SkySheetInfo *info)
+{
+  g_return_val_if_fail (info != NULL, NULL);
+
+  return describe_services (info->current_services, info->superseded_services,
+                            info->superseded_by);
+}
+
+/* The same of an imported sheet, as it stands after the import. */
+char *
+sky_import_result_describe (const SkyImportResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+
+  return describe_services (result->current_services, result->superseded_services,
+                            result->superseded_by);
+}
+
 GPtrArray *
 sky_catalog_list_sheets (SkyCatalog  *self,
                          GError     **error)
@@ -505,7 +612,7 @@ sky_catalog_list_sheets (SkyCatalog  *self,
                           "       s.source, s.retrieved, s.imported_at, s.offer_count, "
                           "       s.id IN (" SKY_CURRENT_SHEETS_SQL "), "
                           "       s.effective_date > sky_today (), "
-                          "       coalesce (p.short_name, p.name) "
+                          "       coalesce (p.short_name, p.name), s.id "
                           "FROM sheet s JOIN provider p ON p.id = s.provider "
                           "ORDER BY s.provider, s.effective_date DESC, s.id DESC",
                           -1, &stmt, NULL) != SQLITE_OK)
@@ -532,6 +639,13 @@ sky_catalog_list_sheets (SkyCatalog  *self,
       info->upcoming = sqlite3_column_int (stmt, 10) != 0;
       info->provider_short_name = _sky_catalog_column_dup (stmt, 11);
       g_ptr_array_add (sheets, info);
+      if (!_sky_catalog_sheet_services (self->db, sqlite3_column_int64 (stmt, 12),
+                                        &info->current_services, &info->superseded_services,
+                                        &info->superseded_by))
+        {
+          rc = SQLITE_ERROR;
+          break;
+        }
     }
   if (rc != SQLITE_DONE)
     g_clear_pointer (&sheets, g_ptr_array_unref);
@@ -554,5 +668,8 @@ sky_sheet_info_free (SkySheetInfo *info)
   g_free (info->source);
   g_free (info->retrieved);
   g_free (info->imported_at);
+  g_strfreev (info->current_services);
+  g_strfreev (info->superseded_services);
+  g_strfreev (info->superseded_by);
   g_free (info);
 }

@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-#define SKY_CATALOG_SCHEMA_VERSION 10
+#define SKY_CATALOG_SCHEMA_VERSION 11
 #define SKY_HOURS_PER_MONTH 730
 
 #define SKY_CATALOG_ERROR (sky_catalog_error_quark ())
@@ -64,7 +64,13 @@ typedef struct
   guint64         offers;
   gboolean        current;
   gboolean        upcoming;      /* effective after today: current from that date on */
-  char           *superseded;    /* the version that was current before, if this one replaced it */
+  char           *superseded;    /* the version that was current before for a service this one
+                                 * is current for now, if it replaced one */
+  /* As in SkySheetInfo, after the import: the services it is current for, and the others with
+   * the version current for each. NULL when the sheet was not added. */
+  GStrv           current_services;
+  GStrv           superseded_services;
+  GStrv           superseded_by;
 } SkyImportResult;
 
 typedef struct
@@ -79,8 +85,14 @@ typedef struct
   char     *retrieved;
   char     *imported_at;
   guint64   offers;
-  gboolean  current;
+  gboolean  current;        /* current for at least one of its services */
   gboolean  upcoming;       /* effective after today: current from that date on */
+  /* Which sheet is current is decided per service: the ids of the services this sheet is
+   * current for, and of those another sheet is current for, with that sheet's version at the
+   * same index of superseded_by; in the order the sheet lists them. Never NULL. */
+  GStrv     current_services;
+  GStrv     superseded_services;
+  GStrv     superseded_by;
 } SkySheetInfo;
 
 typedef enum
@@ -334,6 +346,8 @@ void              sky_offer_tier_free          (SkyOfferTier        *tier);
 
 void              sky_import_result_free       (SkyImportResult     *result);
 void              sky_sheet_info_free          (SkySheetInfo        *info);
+char             *sky_sheet_info_describe      (const SkySheetInfo  *info);
+char             *sky_import_result_describe   (const SkyImportResult *result);
 SkyListing       *sky_listing_copy             (const SkyListing    *listing);
 void              sky_listing_free             (SkyListing          *listing);
 

@@ -116,6 +116,7 @@ sky_catalog_equivalent_offers (SkyCatalog      *catalog,
   g_autoptr(GPtrArray) providers = NULL;
   g_autoptr(GPtrArray) sheets = NULL;
   g_auto(GStrv) types = NULL;
+  const char *done;
   const char *kind;
   const char *unit;
   const char *one_type[2] = { NULL, NULL };
@@ -143,6 +144,7 @@ sky_catalog_equivalent_offers (SkyCatalog      *catalog,
   sheets = sky_catalog_list_sheets (catalog, error);
   if (sheets == NULL)
     return NULL;
+  done = NULL;
   for (guint i = 0; i < sheets->len; i++)
     {
       SkySheetInfo *info = g_ptr_array_index (sheets, i);
@@ -151,8 +153,12 @@ sky_catalog_equivalent_offers (SkyCatalog      *catalog,
       const char *only[2] = { info->provider, NULL };
       SkyRequirement req = { 0 };
 
-      if (!info->current || strcmp (info->provider, offer->provider) == 0)
+      /* Sheets come by provider: a provider with several current sheets is matched once, on
+       * all of them. */
+      if (!info->current || strcmp (info->provider, offer->provider) == 0 ||
+          (done != NULL && strcmp (info->provider, done) == 0))
         continue;
+      done = info->provider;
       service = sky_equivalents_service (equivalents, kind, info->provider);
       if (service == NULL)
         continue;
@@ -196,7 +202,7 @@ sky_catalog_find_sku (SkyCatalog  *catalog,
 
   if (sqlite3_prepare_v2 (db,
                           "SELECT o.id FROM offer o JOIN sheet s ON s.id = o.sheet_id "
-                          "WHERE s.id IN (" SKY_CURRENT_SHEETS_SQL ") AND o.sku = ?1 "
+                          "WHERE o.service_id IN (" SKY_CURRENT_SERVICES_SQL ") AND o.sku = ?1 "
                           "  AND (?2 IS NULL OR s.provider = ?2) LIMIT 2",
                           -1, &stmt, NULL) != SQLITE_OK)
     {

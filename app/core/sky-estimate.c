@@ -300,12 +300,16 @@ total_provider (Ctx                 *ctx,
       SkyEstimateLine *el = g_ptr_array_index (p->lines, i);
       SkyPricedLine figures = { .monthly = el->monthly, .upfront = el->upfront };
       SkyEstimateGroup *g;
+      g_autofree char *arithmetic = NULL;
 
       if (el->status != SKY_LINE_PRICED)
         continue;
       el->term_total = sky_pricing_term_total (ctx->pricing, &figures, el->term_months, term,
                                                el->steps);
-      el->explanation = sky_explain_steps (el->steps);
+      arithmetic = sky_explain_steps (el->steps);
+      el->explanation = sky_explain_source (p->provider_name,
+                                            el->offer != NULL ? el->offer->sheet_version : NULL,
+                                            arithmetic);
 
       g = group_named (p, el->group);
 #define SUM(field) \
@@ -610,20 +614,26 @@ sky_estimate_changes (const SkyEstimate *before,
       if (sky_decimal_compare (pa->monthly, pb->monthly) != 0)
         {
           SkyEstimateChange *c = g_new0 (SkyEstimateChange, 1);
+          /* The sheets of the lines: a provider's lines may come from several. */
+          g_autofree char *sheets_a = sky_estimate_provider_sheets (pa);
+          g_autofree char *sheets_b = sky_estimate_provider_sheets (pb);
+
           c->provider_name = g_strdup (pb->provider_name);
           c->label = g_strdup ("Total");
           c->before = sky_estimate_money (before, pa->monthly);
           c->after = sky_estimate_money (after, pb->monthly);
           c->why = g_strdup_printf ("%s %s instead of %s", pb->provider_name,
-                                    pb->sheet_version != NULL ? pb->sheet_version : "—",
-                                    pa->sheet_version != NULL ? pa->sheet_version : "—");
+                                    sheets_b != NULL ? sheets_b : "—",
+                                    sheets_a != NULL ? sheets_a : "—");
           g_ptr_array_add (changes, c);
         }
     }
   return changes;
 }
 
-/* Records in @scenario the sheet each provider of @estimate was priced against. */
+/* Records in @scenario the sheet each service of each provider of @estimate was priced
+ * against: the sheet of each line's offer, for the offer's service. A provider none of whose
+ * lines found an offer keeps its sheet for every service. */
 void
 sky_estimate_record_sheets (const SkyEstimate *estimate,
                             SkyScenario       *scenario)
@@ -631,9 +641,51 @@ sky_estimate_record_sheets (const SkyEstimate *estimate,
   for (guint i = 0; i < estimate->providers->len; i++)
     {
       SkyEstimateProvider *p = g_ptr_array_index (estimate->providers, i);
-      if (p->sheet_version != NULL)
+      gboolean any = FALSE;
+
+      if (p->sheet_version == NULL)
+        continue;
+      sky_scenario_set_sheet_version (scenario, p->provider, NULL);
+      for (guint k = 0; k < p->lines->len; k++)
+        {
+          const SkyEstimateLine *line = g_ptr_array_index (p->lines, k);
+
+          if (line->offer == NULL)
+            continue;
+          sky_scenario_set_service_version (scenario, p->provider, line->offer->service,
+                                            line->offer->sheet_version);
+          any = TRUE;
+        }
+      if (!any)
         sky_scenario_set_sheet_version (scenario, p->provider, p->sheet_version);
     }
+}
+
+/* The versions of the sheets @provider's lines were priced from, each once, in the order of the
+ * lines: "2026.3, 2026.1" (each service has its own current sheet); the provider's version
+ * when no line found an offer; NULL when it has none. */
+char *
+sky_estimate_provider_sheets (const SkyEstimateProvider *provider)
+{
+  g_autoptr(GPtrArray) versions = g_ptr_array_new_null_terminated (2, NULL, TRUE);
+
+  g_return_val_if_fail (provider != NULL, NULL);
+
+  for (guint i = 0; i < provider->lines->len; i++)
+    {
+      const SkyEstimateLine *l = g_ptr_array_index (provider->lines, i);
+      gboolean seen = FALSE;
+
+      if (l->offer == NULL)
+        continue;
+      for (guint k = 0; k < versions->len && !seen; k++)
+        seen = strcmp (g_ptr_array_index (versions, k), l->offer->sheet_version) == 0;
+      if (!seen)
+        g_ptr_array_add (versions, l->offer->sheet_version);
+    }
+  if (versions->len == 0)
+    return g_strdup (provider->sheet_version);
+  return g_strjoinv (", ", (GStrv) versions->pdata);
 }
 
 /* Whether @provider prices every line of the scenario: only then are its totals the scenario's

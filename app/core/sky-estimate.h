@@ -132,6 +132,7 @@ void         sky_estimate_change_free (SkyEstimateChange  *change);
 void         sky_estimate_record_sheets (const SkyEstimate *estimate,
                                          SkyScenario       *scenario);
 gboolean     sky_estimate_provider_complete (const SkyEstimateProvider *provider);
+char        *sky_estimate_provider_sheets (const SkyEstimateProvider *provider);
 int          sky_estimate_cheapest_complete (const SkyEstimate *estimate);
 char        *sky_estimate_money       (const SkyEstimate  *estimate,
                                        SkyDecimal          amount);

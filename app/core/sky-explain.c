@@ -37,6 +37,22 @@ sky_explain_hours (SkyDecimal hours)
   return sky_decimal_format (sky_decimal_round (hours, 2, SKY_ROUND_HALF_UP), 2);
 }
 
+/* A line's explanation: the sheet its price came from, then its @arithmetic, so that the figure
+ * can be checked by hand against that sheet: "From Example Cloud 2026.1: 3 × 730 hour × …". */
+char *
+sky_explain_source (const char *provider_name,
+                    const char *sheet_version,
+                    const char *arithmetic)
+{
+  g_return_val_if_fail (arithmetic != NULL, NULL);
+
+  if (provider_name == NULL || sheet_version == NULL)
+    return g_strdup (arithmetic);
+  /* Translators: a provider's name, its price sheet's version, then how a line's figure is
+   * worked out. */
+  return g_strdup_printf (_("From %s %s: %s"), provider_name, sheet_version, arithmetic);
+}
+
 /* "=" for a figure shown exactly, "≈" for one rounded to be shown. */
 static const char *
 equals (const SkyPriceStep *s)

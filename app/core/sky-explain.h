@@ -7,5 +7,8 @@ G_BEGIN_DECLS
 
 char *sky_explain_steps (const GArray *steps);
 char *sky_explain_hours (SkyDecimal    hours);
+char *sky_explain_source (const char   *provider_name,
+                          const char   *sheet_version,
+                          const char   *arithmetic);
 
 G_END_DECLS

@@ -91,6 +91,9 @@ add_estimate_line (JsonBuilder           *builder,
   sky_json_add_string (builder, "group", *l->group != '\0' ? l->group : NULL);
   sky_json_add_string (builder, "status", status_name (l->status));
   sky_json_add_string (builder, "reason", l->reason);
+  /* The sheet the line's figures come from: each service has its own current sheet. */
+  sky_json_add_string (builder, "sheet_version",
+                       l->offer != NULL ? l->offer->sheet_version : NULL);
   json_builder_set_member_name (builder, "offer");
   if (l->offer != NULL)
     {
@@ -416,6 +419,7 @@ add_projection_provider (JsonBuilder                 *builder,
       sky_json_add_string (builder, "group", *group != '\0' ? group : NULL);
       json_builder_set_member_name (builder, "priced");
       json_builder_add_boolean_value (builder, g_array_index (p->priced, gboolean, l));
+      sky_json_add_string (builder, "sheet_version", g_ptr_array_index (p->sheet_versions, l));
       add_months (builder, "cash", projection, &p->cash[l * projection->months]);
       add_months (builder, "amortised", projection, &p->amortised[l * projection->months]);
       add_int_or_null (builder, "break_even_month", p->break_even[l]);

@@ -29,6 +29,7 @@ provider_free (SkyProjectionProvider *p)
   g_free (p->sheet_version);
   g_ptr_array_unref (p->labels);
   g_ptr_array_unref (p->groups);
+  g_ptr_array_unref (p->sheet_versions);
   g_array_unref (p->priced);
   g_free (p->cash);
   g_free (p->amortised);
@@ -398,6 +399,7 @@ provider_new (const SkyScenario   *scenario,
   p->n_lines = n;
   p->labels = g_ptr_array_new_with_free_func (g_free);
   p->groups = g_ptr_array_new_with_free_func (g_free);
+  p->sheet_versions = g_ptr_array_new_with_free_func (g_free);
   p->priced = g_array_new (FALSE, TRUE, sizeof (gboolean));
   p->cash = g_new0 (SkyDecimal, (gsize) n * months + 1);
   p->amortised = g_new0 (SkyDecimal, (gsize) n * months + 1);
@@ -412,7 +414,12 @@ provider_new (const SkyScenario   *scenario,
       gboolean yes = TRUE;
 
       g_ptr_array_add (p->labels, g_strdup (sl->label));
+      const SkyResolvedLine *rl = l < rp->lines->len ? g_ptr_array_index (rp->lines, l) : NULL;
+
       g_ptr_array_add (p->groups, g_strdup (sl->group != NULL ? sl->group : ""));
+      g_ptr_array_add (p->sheet_versions,
+                       g_strdup (rl != NULL && rl->offer != NULL ? rl->offer->sheet_version
+                                                                 : NULL));
       g_array_append_val (p->priced, yes);
       p->break_even[l] = sky_term_months (sl->term) > 0 ? 0 : -1;
     }

@@ -14,6 +14,8 @@ typedef struct
   guint       n_lines;
   GPtrArray  *labels;             /* char *, per line */
   GPtrArray  *groups;             /* char *, per line; "" without one */
+  GPtrArray  *sheet_versions;     /* char *, per line: the sheet its offer came from; NULL
+                                   * without an offer */
   GArray     *priced;             /* gboolean per line: priced in every month */
   SkyDecimal *cash;               /* what is paid that month: upfront fees in their month */
   SkyDecimal *amortised;          /* upfront fees spread over their commitments, whose months

@@ -26,6 +26,7 @@ static gboolean
 add_row (SkyCsvWriter                *csv,
          const SkyProjection         *projection,
          const SkyProjectionProvider *p,
+         const char                  *sheet_version,
          const char                  *row,
          const char                  *group,
          const char                  *line,
@@ -36,7 +37,7 @@ add_row (SkyCsvWriter                *csv,
 
   sky_csv_writer_add_text (csv, p->provider);
   sky_csv_writer_add_text (csv, p->provider_name);
-  sky_csv_writer_add_text (csv, p->sheet_version);
+  sky_csv_writer_add_text (csv, sheet_version);
   sky_csv_writer_add_text (csv, sky_projection_complete (p) ? "yes" : "no");
   sky_csv_writer_add_text (csv, row);
   sky_csv_writer_add_text (csv, group);
@@ -61,7 +62,9 @@ add_row (SkyCsvWriter                *csv,
   return TRUE;
 }
 
-/* Columns: provider, provider_name, sheet_version, complete (yes when the provider prices
+/* Columns: provider, provider_name, sheet_version (of a line row, the sheet its offer came
+ * from, which may differ between lines as each service has its own current sheet; of the
+ * other rows, the provider's), complete (yes when the provider prices
  * every line), row (line, total, amortised_total, low, high), group, line, currency, M01 … Mnn,
  * total. The total row is the sum of the line rows, month by month and in all. NULL, with the
  * error, when a total is too large. */
@@ -93,14 +96,18 @@ sky_report_projection_csv (const SkyScenario   *scenario,
       gboolean ok = TRUE;
 
       for (guint l = 0; l < p->n_lines && ok; l++)
-        ok = add_row (csv, projection, p, "line", g_ptr_array_index (p->groups, l),
+        ok = add_row (csv, projection, p,
+                      g_ptr_array_index (p->sheet_versions, l) != NULL
+                      ? g_ptr_array_index (p->sheet_versions, l) : p->sheet_version,
+                      "line", g_ptr_array_index (p->groups, l),
                       g_ptr_array_index (p->labels, l), g_array_index (p->priced, gboolean, l),
                       &p->cash[l * projection->months]);
-      ok = ok && add_row (csv, projection, p, "total", NULL, NULL, TRUE, p->total_cash) &&
-           add_row (csv, projection, p, "amortised_total", NULL, NULL, TRUE,
+      ok = ok && add_row (csv, projection, p, p->sheet_version, "total", NULL, NULL, TRUE,
+                          p->total_cash) &&
+           add_row (csv, projection, p, p->sheet_version, "amortised_total", NULL, NULL, TRUE,
                     p->total_amortised) &&
-           add_row (csv, projection, p, "low", NULL, NULL, TRUE, p->low) &&
-           add_row (csv, projection, p, "high", NULL, NULL, TRUE, p->high);
+           add_row (csv, projection, p, p->sheet_version, "low", NULL, NULL, TRUE, p->low) &&
+           add_row (csv, projection, p, p->sheet_version, "high", NULL, NULL, TRUE, p->high);
       if (!ok)
         {
           g_free (sky_csv_writer_free (csv, NULL));

@@ -37,9 +37,22 @@ sky_resolved_provider_free (SkyResolvedProvider *p)
   g_free (p->provider_name);
   g_free (p->provider_short_name);
   g_free (p->sheet_version);
+  g_free (p->pinned_version);
+  g_clear_pointer (&p->pinned_services, g_hash_table_unref);
   g_clear_pointer (&p->lines, g_ptr_array_unref);
   g_clear_pointer (&p->slots, g_hash_table_unref);
   g_free (p);
+}
+
+/* Replaces *@field with a copy of @value. */
+static void
+replace_text (char       **field,
+              const char  *value)
+{
+  char *copy = g_strdup (value);
+
+  g_free (*field);
+  *field = copy;
 }
 
 /* The providers to price @scenario on: @providers, or NULL for the scenario's own. */
@@ -405,6 +418,7 @@ sky_resolve_line (SkyCatalog            *catalog,
   const char *provider;
   GError *local = NULL;
   gint64 id = 0;
+  SkySheetPins pins;
 
   g_return_val_if_fail (SKY_IS_CATALOG (catalog), NULL);
   g_return_val_if_fail (s != NULL && p != NULL && line != NULL, NULL);
@@ -413,6 +427,8 @@ sky_resolve_line (SkyCatalog            *catalog,
   if (term == NULL)
     term = line->term;
   rl->status = SKY_LINE_NO_MATCH;
+  pins.version = p->pinned_version;
+  pins.services = p->pinned_services;
 
   if (p->sheet_version == NULL)
     rl->reason = g_strdup_printf ("the catalog has no price sheet of %s", p->provider_name);
@@ -421,12 +437,23 @@ sky_resolve_line (SkyCatalog            *catalog,
                                   line->sku);
   else if (line->kind == SKY_LINE_OFFER)
     {
-      const char *version = line->sheet_version != NULL && !p->current_sheets
-                            ? line->sheet_version : p->sheet_version;
-      id = sky_catalog_find_offer (catalog, provider, version, line->sku, &local);
-      if (id == 0)
-        rl->reason = g_strdup_printf ("%s %s has no offer %s", p->provider_name, version,
-                                      line->sku);
+      /* The line's own version, else the one pinned for the offer's service, else that
+       * service's current sheet. */
+      if (line->sheet_version != NULL && !p->current_sheets)
+        {
+          id = sky_catalog_find_offer (catalog, provider, line->sheet_version, line->sku,
+                                       &local);
+          if (id == 0)
+            rl->reason = g_strdup_printf ("%s %s has no offer %s", p->provider_name,
+                                          line->sheet_version, line->sku);
+        }
+      else
+        {
+          id = sky_catalog_find_offer_pinned (catalog, provider, &pins, line->sku, &local);
+          if (id == 0)
+            rl->reason = g_strdup_printf ("%s %s has no offer %s", p->provider_name,
+                                          p->sheet_version, line->sku);
+        }
     }
   else
     {
@@ -447,14 +474,13 @@ sky_resolve_line (SkyCatalog            *catalog,
         .software = line->software,
         .capacity = line->capacity,
       };
-      id = sky_catalog_cheapest_offer (catalog, provider, p->sheet_version, &req, &local);
+      id = sky_catalog_cheapest_offer_pinned (catalog, provider, &pins, &req, &local);
       if (id == 0)
         {
           g_autofree char *what = describe_requirement (line, term);
-          g_autofree char *why = sky_catalog_explain_no_match (catalog, provider,
-                                                               p->sheet_version,
-                                                               p->provider_name, &req,
-                                                               &local);
+          g_autofree char *why = sky_catalog_explain_no_match_pinned (catalog, provider, &pins,
+                                                                      p->provider_name, &req,
+                                                                      &local);
           if (why != NULL)
             rl->reason = g_strdup_printf ("no offer of %s %s meets the requirement (%s): %s",
                                           p->provider_name, p->sheet_version, what, why);
@@ -523,8 +549,34 @@ sky_resolve_line (SkyCatalog            *catalog,
   return g_steal_pointer (&rl);
 }
 
-/* Resolves every line of @scenario on @provider, against the sheet the scenario was priced
- * against, or with @current_sheets against the provider's current sheet. */
+/* Whether the catalog holds @provider's sheet @version; FALSE with @error set when it does
+ * not, or cannot say. */
+static gboolean
+check_pinned (SkyCatalog   *catalog,
+              const char   *provider,
+              const char   *provider_name,
+              const char   *version,
+              GError      **error)
+{
+  GError *local = NULL;
+
+  if (sky_catalog_has_sheet (catalog, provider, version, &local))
+    return TRUE;
+  if (local != NULL)
+    g_propagate_error (error, local);
+  else
+    g_set_error (error, SKY_ESTIMATE_ERROR, SKY_ESTIMATE_ERROR_NO_SHEET,
+                 "The scenario was priced against %s %s, which is not in the catalog (it "
+                 "was removed or never imported here): import that sheet, or price the "
+                 "scenario against the current sheets",
+                 provider_name, version);
+  return FALSE;
+}
+
+/* Resolves every line of @scenario on @provider, each against the sheet the scenario was
+ * priced against for the line's service (or for every service of the provider, as files of
+ * the earlier form say), else against that service's current sheet; with @current_sheets,
+ * every line against its service's current sheet. */
 SkyResolvedProvider *
 sky_resolve_provider (SkyCatalog         *catalog,
                       const SkyScenario  *s,
@@ -535,6 +587,8 @@ sky_resolve_provider (SkyCatalog         *catalog,
   g_autoptr(SkyResolvedProvider) p = g_new0 (SkyResolvedProvider, 1);
   const char *recorded = current_sheets ? NULL : sky_scenario_get_sheet_version (s, provider);
   GError *local = NULL;
+  const char *shared = NULL;
+  gboolean one_version = TRUE;
 
   g_return_val_if_fail (SKY_IS_CATALOG (catalog), NULL);
   g_return_val_if_fail (s != NULL && provider != NULL, NULL);
@@ -544,23 +598,25 @@ sky_resolve_provider (SkyCatalog         *catalog,
   p->current_sheets = current_sheets;
   p->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_resolved_line_free);
   p->slots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  p->pinned_services = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; !current_sheets && i < s->priced_against->len; i++)
+    {
+      const SkySheetRef *ref = g_ptr_array_index (s->priced_against, i);
+
+      if (g_strcmp0 (ref->provider, provider) != 0)
+        continue;
+      if (!check_pinned (catalog, provider, p->provider_name, ref->version, error))
+        return NULL;
+      if (ref->service == NULL)
+        replace_text (&p->pinned_version, ref->version);
+      else
+        g_hash_table_replace (p->pinned_services, g_strdup (ref->service),
+                              g_strdup (ref->version));
+    }
 
   if (recorded != NULL)
-    {
-      if (!sky_catalog_has_sheet (catalog, provider, recorded, &local))
-        {
-          if (local != NULL)
-            g_propagate_error (error, local);
-          else
-            g_set_error (error, SKY_ESTIMATE_ERROR, SKY_ESTIMATE_ERROR_NO_SHEET,
-                         "The scenario was priced against %s %s, which is not in the catalog (it "
-                         "was removed or never imported here): import that sheet, or price the "
-                         "scenario against the current sheets",
-                         p->provider_name, recorded);
-          return NULL;
-        }
-      p->sheet_version = g_strdup (recorded);
-    }
+    p->sheet_version = g_strdup (recorded);
   else
     {
       p->sheet_version = sky_catalog_current_version (catalog, provider, &local);
@@ -578,6 +634,18 @@ sky_resolve_provider (SkyCatalog         *catalog,
       if (rl == NULL)
         return NULL;
       g_ptr_array_add (p->lines, rl);
+      if (rl->offer != NULL)
+        {
+          one_version &= shared == NULL || strcmp (shared, rl->offer->sheet_version) == 0;
+          shared = rl->offer->sheet_version;
+        }
+    }
+  /* Lines priced from one sheet name the provider's version; lines of several sheets each say
+   * their own. */
+  if (one_version && shared != NULL && g_strcmp0 (p->sheet_version, shared) != 0)
+    {
+      g_free (p->sheet_version);
+      p->sheet_version = g_strdup (shared);
     }
   return g_steal_pointer (&p);
 }

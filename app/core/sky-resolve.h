@@ -27,8 +27,13 @@ typedef struct
   char       *provider;
   char       *provider_name;
   char       *provider_short_name; /* for narrow places; the name when the sheet gave none */
-  char       *sheet_version;       /* NULL when the catalog has no sheet of the provider */
+  char       *sheet_version;       /* NULL when the catalog has no sheet of the provider; the
+                                    * version every service was priced from when they were
+                                    * priced from one, else the newest current one (each line's
+                                    * offer says its own) */
   gboolean    current_sheets;
+  char       *pinned_version;      /* the version the scenario pins every service to, or NULL */
+  GHashTable *pinned_services;     /* service id → the version the scenario pins it to */
   GPtrArray  *lines;               /* SkyResolvedLine, in the scenario's order */
   GHashTable *slots;               /* "offer id:price index" → slot + 1 */
 } SkyResolvedProvider;

@@ -20,6 +20,7 @@ typedef struct
   gint32      os;           /* none */
   gint32      vcpu_milli;   /* the reader keeps specs within G_MAXINT32; -1 when unknown */
   gint32      memory_mgib;
+  gint32      service;      /* the sheet's services by number: the first it lists is 0 */
   gint32      software;     /* the sheet's word by number, -1 for none; with the three codes */
   guint8      tenancy;      /* after it, the price's variant (PRICE_VARIANT()) */
   guint8      licence;

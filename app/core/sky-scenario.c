@@ -176,6 +176,7 @@ sky_sheet_ref_free (SkySheetRef *ref)
   if (ref == NULL)
     return;
   g_free (ref->provider);
+  g_free (ref->service);
   g_free (ref->version);
   g_free (ref);
 }
@@ -276,31 +277,67 @@ sky_criterion_kind_name (SkyCriterionKind kind)
   return kind < G_N_ELEMENTS (criterion_kinds) - 1 ? criterion_kinds[kind] : NULL;
 }
 
-/* The sheet version @provider was last priced against, or NULL. */
+/* The sheet version @provider was last priced against: the one pinned for every service of
+ * it, or the one all its services' pins name; NULL when there is none, or the services were
+ * priced against different versions (see sky_scenario_get_service_version()). */
 const char *
 sky_scenario_get_sheet_version (const SkyScenario *s,
                                 const char        *provider)
 {
+  const char *shared = NULL;
+
   for (guint i = 0; i < s->priced_against->len; i++)
     {
       SkySheetRef *ref = g_ptr_array_index (s->priced_against, i);
-      if (g_strcmp0 (ref->provider, provider) == 0)
+
+      if (g_strcmp0 (ref->provider, provider) != 0)
+        continue;
+      if (ref->service == NULL)
         return ref->version;
+      if (shared != NULL && strcmp (shared, ref->version) != 0)
+        return NULL;
+      shared = ref->version;
     }
-  return NULL;
+  return shared;
 }
 
-void
-sky_scenario_set_sheet_version (SkyScenario *s,
-                                const char  *provider,
-                                const char  *version)
+/* The sheet version @service of @provider was last priced against: its own pin, else the
+ * provider's; NULL when neither is recorded. */
+const char *
+sky_scenario_get_service_version (const SkyScenario *s,
+                                  const char        *provider,
+                                  const char        *service)
+{
+  const char *general = NULL;
+
+  for (guint i = 0; i < s->priced_against->len; i++)
+    {
+      SkySheetRef *ref = g_ptr_array_index (s->priced_against, i);
+
+      if (g_strcmp0 (ref->provider, provider) != 0)
+        continue;
+      if (ref->service == NULL)
+        general = ref->version;
+      else if (service != NULL && strcmp (ref->service, service) == 0)
+        return ref->version;
+    }
+  return general;
+}
+
+/* Pins @service of @provider (NULL: every service) to sheet @version, replacing what was
+ * pinned for it. */
+static void
+put_ref (SkyScenario *s,
+         const char  *provider,
+         const char  *service,
+         const char  *version)
 {
   SkySheetRef *ref;
 
   for (guint i = 0; i < s->priced_against->len; i++)
     {
       ref = g_ptr_array_index (s->priced_against, i);
-      if (g_strcmp0 (ref->provider, provider) == 0)
+      if (g_strcmp0 (ref->provider, provider) == 0 && g_strcmp0 (ref->service, service) == 0)
         {
           g_free (ref->version);
           ref->version = g_strdup (version);
@@ -309,8 +346,39 @@ sky_scenario_set_sheet_version (SkyScenario *s,
     }
   ref = g_new0 (SkySheetRef, 1);
   ref->provider = g_strdup (provider);
+  ref->service = g_strdup (service);
   ref->version = g_strdup (version);
   g_ptr_array_add (s->priced_against, ref);
+}
+
+/* Pins every service of @provider to sheet @version, in place of what was pinned for any of
+ * them; NULL pins none. */
+void
+sky_scenario_set_sheet_version (SkyScenario *s,
+                                const char  *provider,
+                                const char  *version)
+{
+  g_return_if_fail (s != NULL && provider != NULL);
+
+  for (guint i = s->priced_against->len; i > 0; i--)
+    if (g_strcmp0 (((SkySheetRef *) g_ptr_array_index (s->priced_against, i - 1))->provider,
+                   provider) == 0)
+      g_ptr_array_remove_index (s->priced_against, i - 1);
+  if (version != NULL)
+    put_ref (s, provider, NULL, version);
+}
+
+/* Pins @service of @provider to sheet @version, which wins over a version pinned for every
+ * service of the provider. */
+void
+sky_scenario_set_service_version (SkyScenario *s,
+                                  const char  *provider,
+                                  const char  *service,
+                                  const char  *version)
+{
+  g_return_if_fail (s != NULL && provider != NULL && service != NULL && version != NULL);
+
+  put_ref (s, provider, service, version);
 }
 
 /* A line's usage per unit of quantity: as given, or every hour of the month for an hourly
@@ -850,15 +918,18 @@ read_sheet (Reader      *r,
             xmlNode     *node,
             SkyScenario *s)
 {
-  static const char * const known[] = { "provider", "version", NULL };
+  static const char * const known[] = { "provider", "service", "version", NULL };
   g_autofree char *provider = NULL;
+  g_autofree char *service = NULL;
   g_autofree char *version = NULL;
 
   if (!check_attributes (r, node, known) ||
       (provider = require (r, node, "provider")) == NULL ||
       (version = require (r, node, "version")) == NULL)
     return FALSE;
-  sky_scenario_set_sheet_version (s, provider, version);
+  /* Without a service, as files of the earlier form write it: every service of the provider. */
+  service = get (node, "service");
+  put_ref (s, provider, service, version);
   return TRUE;
 }
 
@@ -1589,6 +1660,7 @@ sky_scenario_to_xml (const SkyScenario *s)
           SkySheetRef *ref = g_ptr_array_index (s->priced_against, i);
           g_string_append (out, "    <sheet");
           attr (out, "provider", ref->provider);
+          attr (out, "service", ref->service);
           attr (out, "version", ref->version);
           g_string_append (out, "/>\n");
         }

@@ -87,10 +87,13 @@ typedef struct
   char        *software;       /* pre-installed software; NULL for none */
 } SkyScenarioLine;
 
-/* The sheet a provider's prices were taken from when the scenario was last priced. */
+/* The sheet a provider's prices of one service were taken from when the scenario was last
+ * priced; without a service (as files of the earlier form say), the sheet of every service of
+ * the provider. A service's own pin wins over its provider's. */
 typedef struct
 {
   char *provider;
+  char *service;   /* NULL: every service of the provider */
   char *version;
 } SkySheetRef;
 
@@ -243,6 +246,13 @@ const char      *sky_scenario_get_sheet_version (const SkyScenario *scenario,
 void             sky_scenario_set_sheet_version (SkyScenario       *scenario,
                                                  const char        *provider,
                                                  const char        *version);
+const char      *sky_scenario_get_service_version (const SkyScenario *scenario,
+                                                   const char        *provider,
+                                                   const char        *service);
+void             sky_scenario_set_service_version (SkyScenario       *scenario,
+                                                   const char        *provider,
+                                                   const char        *service,
+                                                   const char        *version);
 SkyDecimal       sky_scenario_line_usage        (const SkyScenario     *scenario,
                                                  const SkyScenarioLine *line);
 

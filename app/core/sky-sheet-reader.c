@@ -1328,6 +1328,24 @@ start_service (Reader *self)
     return FALSE;
   if (!g_hash_table_add (self->service_ids, g_strdup (id)))
     return fail (self, "id", SKY_SHEET_ERROR_DUPLICATE, "service “%s” is declared twice", id);
+  /* The providers the vocabulary lists write its service ids, each in its category, so that
+   * every sheet of a service, written by hand or converted, names it alike. */
+  if (self->provider_id != NULL && sky_service_provider_is_listed (self->provider_id))
+    {
+      const SkyService *known = sky_service_lookup (self->provider_id, id);
+
+      if (known == NULL)
+        {
+          g_autofree char *ids = sky_service_describe (self->provider_id);
+          return fail (self, "id", SKY_SHEET_ERROR_INVALID_VALUE,
+                       "unknown service “%s” of %s: use %s", shown (self, id),
+                       self->provider_id, ids);
+        }
+      if (strcmp (known->category, category_word->id) != 0)
+        return fail (self, "category", SKY_SHEET_ERROR_INVALID_VALUE,
+                     "service “%s” of %s is in category %s, not %s", id, self->provider_id,
+                     known->category, category_word->id);
+    }
 
   service_clear (&self->service);
   self->service.id = g_strdup (id);

@@ -119,6 +119,49 @@ static const SkyCategory categories[] = {
   { { "other", N_("Other"), 8 }, "hour" },
 };
 
+/* The services of the bundled providers, by provider, under the ids their sheets use; a
+ * provider listed here has no other service ids. Codes as in the other tables: given once,
+ * never reused (tests/test-vocabulary.c pins them). */
+static const SkyService services[] = {
+  { { "ec2", N_("Amazon EC2"), 0 }, "aws", "compute" },
+  { { "ebs", N_("Amazon EBS"), 1 }, "aws", "storage" },
+  { { "s3", N_("Amazon S3"), 2 }, "aws", "storage" },
+  { { "rds-postgres", N_("Amazon RDS for PostgreSQL"), 3 }, "aws", "database" },
+  { { "rds-mysql", N_("Amazon RDS for MySQL"), 4 }, "aws", "database" },
+  { { "data-transfer-out", N_("AWS Data Transfer Out"), 5 }, "aws", "network" },
+  { { "lambda", N_("AWS Lambda"), 6 }, "aws", "serverless" },
+  { { "fargate", N_("AWS Fargate"), 7 }, "aws", "containers" },
+  { { "virtual-machines", N_("Azure Virtual Machines"), 8 }, "azure", "compute" },
+  { { "managed-disks", N_("Azure Managed Disks"), 9 }, "azure", "storage" },
+  { { "blob-storage", N_("Azure Blob Storage"), 10 }, "azure", "storage" },
+  { { "postgresql-flexible", N_("Azure Database for PostgreSQL flexible server"), 11 },
+    "azure", "database" },
+  { { "postgresql-hyperscale", N_("Azure Database for PostgreSQL Hyperscale (Citus)"), 12 },
+    "azure", "database" },
+  { { "mysql-flexible", N_("Azure Database for MySQL flexible server"), 13 },
+    "azure", "database" },
+  { { "sql-database", N_("Azure SQL Database"), 14 }, "azure", "database" },
+  { { "bandwidth", N_("Azure Bandwidth"), 15 }, "azure", "network" },
+  { { "functions", N_("Azure Functions"), 16 }, "azure", "serverless" },
+  { { "compute-engine", N_("Compute Engine"), 17 }, "gcp", "compute" },
+  { { "persistent-disk", N_("Persistent Disk"), 18 }, "gcp", "storage" },
+  { { "cloud-storage", N_("Cloud Storage"), 19 }, "gcp", "storage" },
+  { { "cloud-sql-postgres", N_("Cloud SQL for PostgreSQL"), 20 }, "gcp", "database" },
+  { { "cloud-sql-mysql", N_("Cloud SQL for MySQL"), 21 }, "gcp", "database" },
+  { { "internet-egress", N_("Google Cloud internet egress"), 22 }, "gcp", "network" },
+  { { "cloud-run-functions", N_("Cloud Run functions"), 23 }, "gcp", "serverless" },
+  { { "kubernetes-engine", N_("Google Kubernetes Engine"), 24 }, "gcp", "containers" },
+  { { "droplets", N_("DigitalOcean Droplets"), 25 }, "digitalocean", "compute" },
+  { { "volumes", N_("DigitalOcean Volumes"), 26 }, "digitalocean", "storage" },
+  { { "spaces", N_("DigitalOcean Spaces"), 27 }, "digitalocean", "storage" },
+  { { "managed-postgresql", N_("DigitalOcean Managed PostgreSQL"), 28 }, "digitalocean",
+    "database" },
+  { { "managed-mysql", N_("DigitalOcean Managed MySQL"), 29 }, "digitalocean", "database" },
+  { { "bandwidth", N_("DigitalOcean outbound data transfer"), 30 }, "digitalocean", "network" },
+  { { "functions", N_("DigitalOcean Functions"), 31 }, "digitalocean", "serverless" },
+  { { "kubernetes", N_("DigitalOcean Kubernetes"), 32 }, "digitalocean", "containers" },
+};
+
 /* An offer's os is any identifier; these are the ones lists offer and name. */
 static const SkyWord operating_systems[] = {
   { "linux", N_("Linux"), 0 },
@@ -439,6 +482,77 @@ sky_category_default_unit (const char *category)
 
   c = (const SkyCategory *) sky_vocabulary_lookup (SKY_VOCABULARY_CATEGORY, category);
   return c != NULL ? c->default_unit : "hour";
+}
+
+/* Services ------------------------------------------------------------------------------- */
+
+guint
+sky_service_count (void)
+{
+  return G_N_ELEMENTS (services);
+}
+
+/* The service at @index in the table's order (by provider); NULL past its end. */
+const SkyService *
+sky_service_nth (guint index)
+{
+  return index < G_N_ELEMENTS (services) ? &services[index] : NULL;
+}
+
+/* @provider's service @id; NULL when the table has none (as for every provider it does not
+ * list). */
+const SkyService *
+sky_service_lookup (const char *provider,
+                    const char *id)
+{
+  if (provider == NULL || id == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (services); i++)
+    if (strcmp (services[i].provider, provider) == 0 && strcmp (services[i].word.id, id) == 0)
+      return &services[i];
+  return NULL;
+}
+
+const SkyService *
+sky_service_lookup_code (gint64 code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (services); i++)
+    if (services[i].word.code == code)
+      return &services[i];
+  return NULL;
+}
+
+/* Whether @provider's service ids are those of the table only. */
+gboolean
+sky_service_provider_is_listed (const char *provider)
+{
+  g_return_val_if_fail (provider != NULL, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (services); i++)
+    if (strcmp (services[i].provider, provider) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* @provider's service ids, as a message offers them: "a, b or c"; "" for a provider not
+ * listed. */
+char *
+sky_service_describe (const char *provider)
+{
+  GString *text = g_string_new (NULL);
+  const char *last = NULL;
+
+  g_return_val_if_fail (provider != NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (services); i++)
+    {
+      if (strcmp (services[i].provider, provider) != 0)
+        continue;
+      if (last != NULL)
+        g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "", last);
+      last = services[i].word.id;
+    }
+  if (last != NULL)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? " or " : "", last);
+  return g_string_free (text, FALSE);
 }
 
 /* Lists of ids --------------------------------------------------------------------------- */

@@ -141,6 +141,16 @@ typedef struct
   const char *default_unit;   /* the unit its offers are usually compared by */
 } SkyCategory;
 
+/* A service of a provider whose service ids are closed: the id its sheets write (hand-written
+ * or converted, so that two sheets of one service always name it alike), and the category its
+ * offers are in. Ids are unique within a provider, codes across the table. */
+typedef struct
+{
+  SkyWord     word;
+  const char *provider;   /* the provider's id */
+  const char *category;   /* an id of SKY_VOCABULARY_CATEGORY */
+} SkyService;
+
 /* Any table, by entry. */
 guint               sky_vocabulary_size        (SkyVocabulary       vocabulary);
 const SkyWord      *sky_vocabulary_nth         (SkyVocabulary       vocabulary,
@@ -184,6 +194,16 @@ gboolean            sky_unit_convert           (SkyDecimal          value,
 
 /* Categories. */
 const char         *sky_category_default_unit  (const char         *category);
+
+/* Services, of the providers whose sheets may use only the ids listed: a provider not listed
+ * writes any service id. */
+guint               sky_service_count          (void);
+const SkyService   *sky_service_nth            (guint               index);
+const SkyService   *sky_service_lookup         (const char         *provider,
+                                                const char         *id);
+const SkyService   *sky_service_lookup_code    (gint64              code);
+gboolean            sky_service_provider_is_listed (const char     *provider);
+char               *sky_service_describe       (const char         *provider);
 
 /* The ids of a table, in its order and NULL-terminated: for lists shown to people and for
  * membership. Never a position to store: store codes. Units are those that are priced. */

@@ -816,7 +816,10 @@ sky_catalog_page_refresh (SkyCatalogPage *self)
     {
       SkySheetInfo *info = g_ptr_array_index (sheets, i);
 
-      if (!info->current)
+      /* A provider may have several current sheets, each for some of its services. */
+      if (!info->current ||
+          g_ptr_array_find_with_equal_func (self->provider_ids, info->provider, g_str_equal,
+                                            NULL))
         continue;
       g_ptr_array_add (self->provider_ids, g_strdup (info->provider));
       gtk_string_list_append (list, info->provider_name);

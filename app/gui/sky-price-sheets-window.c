@@ -56,7 +56,7 @@ create_row (const SkySheetInfo *info,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *state;
   GtkWidget *remove;
-
+  g_autofree char *partly = sky_sheet_info_describe (info);
   g_autofree char *as_of = sky_freshness_describe (info->effective_date, NULL);
 
   offers = g_strdup_printf ("%" G_GUINT64_FORMAT, info->offers);
@@ -88,8 +88,13 @@ create_row (const SkySheetInfo *info,
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
     }
 
-  state = gtk_label_new (info->current ? _("Current")
+  /* A sheet current for some of its services only says which: "current for ec2, s3;
+   * superseded for rds-postgres by 2026.01". */
+  state = gtk_label_new (partly != NULL ? partly
+                         : info->current ? _("Current")
                          : info->upcoming ? _("Upcoming") : _("Superseded"));
+  gtk_label_set_wrap (GTK_LABEL (state), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (state), 40);
   if (!info->current)
     gtk_widget_add_css_class (state, "dim-label");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);

@@ -633,7 +633,10 @@ sky_scenario_document_new_scenario (SkyScenarioDocument *self)
   for (guint i = 0; sheets != NULL && i < sheets->len; i++)
     {
       SkySheetInfo *info = g_ptr_array_index (sheets, i);
-      if (info->current)
+      /* A provider may have several current sheets, each for some of its services. */
+      if (info->current &&
+          !g_ptr_array_find_with_equal_func (scenario->providers, info->provider, g_str_equal,
+                                             NULL))
         g_ptr_array_add (scenario->providers, g_strdup (info->provider));
     }
   forget_recovery (self);

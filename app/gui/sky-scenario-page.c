@@ -768,7 +768,11 @@ show_summary (SkyScenarioPage *self)
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), p->provider_name);
       if (p->sheet_version != NULL)
         {
-          g_autofree char *sheet = g_strdup_printf (_("Price sheet %s"), p->sheet_version);
+          /* Lines may come from several sheets: each service has its own current one. */
+          g_autofree char *versions = sky_estimate_provider_sheets (p);
+          g_autofree char *sheet = strchr (versions, ',') != NULL
+                                   ? g_strdup_printf (_("Price sheets %s"), versions)
+                                   : g_strdup_printf (_("Price sheet %s"), versions);
           adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), sheet);
         }
       /* Translators: the monthly totals, then the currency. */
@@ -851,7 +855,10 @@ update_details (SkyScenarioPage *self)
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), p->provider_name);
       if (p->sheet_version != NULL)
         {
-          g_autofree char *sheet = g_strdup_printf (_("Price sheet %s"), p->sheet_version);
+          /* The sheet this line's offer came from, which may not be the provider's newest. */
+          const char *version = l != NULL && l->offer != NULL ? l->offer->sheet_version
+                                                              : p->sheet_version;
+          g_autofree char *sheet = g_strdup_printf (_("Price sheet %s"), version);
           adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), sheet);
         }
       if (l == NULL)
@@ -1069,7 +1076,9 @@ fill_providers (SkyScenarioPage *self)
   for (guint i = 0; sheets != NULL && i < sheets->len; i++)
     {
       SkySheetInfo *info = g_ptr_array_index (sheets, i);
-      if (!info->current)
+      /* A provider may have several current sheets, each for some of its services. */
+      if (!info->current || g_ptr_array_find_with_equal_func (ids, info->provider, g_str_equal,
+                                                              NULL))
         continue;
       g_ptr_array_add (ids, g_strdup (info->provider));
       g_ptr_array_add (names, g_strdup (info->provider_name));

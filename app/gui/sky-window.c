@@ -93,6 +93,7 @@ update_summary (SkyWindow *self)
     {
       SkySheetInfo *info = g_ptr_array_index (sheets, i);
 
+      /* Sheets current for at least one of their services, with all their offers. */
       if (!info->current)
         continue;
       current++;

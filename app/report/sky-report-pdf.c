@@ -376,8 +376,10 @@ sky_report_write_pdf (const SkyScenario   *scenario,
     for (guint i = 0; i < estimate->providers->len; i++)
       {
         SkyEstimateProvider *p = g_ptr_array_index (estimate->providers, i);
+        g_autofree char *sheets = sky_estimate_provider_sheets (p);
+
         g_string_append_printf (about, "%s%s %s", i > 0 ? ", " : "", p->provider_name,
-                                p->sheet_version != NULL ? p->sheet_version : "(none)");
+                                sheets != NULL ? sheets : "(none)");
       }
     g_string_append (about, ".");
     for (guint i = 0; i < scenario->rates->len; i++)

@@ -6,7 +6,8 @@
 G_BEGIN_DECLS
 
 /* What a conversion did: offers and prices written, and the rows it skipped, by reason, each
- * with the place (file:line, and a path in the row where there is one) it was found. */
+ * with the place (file:line, and a path in the row where there is one) it was found; and
+ * notes on rows written (a price rounded, ...), kept the same way. */
 typedef struct _SkyConvertSummary SkyConvertSummary;
 
 SkyConvertSummary *sky_convert_summary_new        (void);
@@ -16,6 +17,11 @@ void               sky_convert_summary_add_offer  (SkyConvertSummary  *summary,
 void               sky_convert_summary_skip       (SkyConvertSummary  *summary,
                                                    const char         *reason,
                                                    const char         *where);
+void               sky_convert_summary_note       (SkyConvertSummary  *summary,
+                                                   const char         *reason,
+                                                   const char         *where);
+guint64            sky_convert_summary_noted      (const SkyConvertSummary *summary,
+                                                   const char         *reason);
 guint64            sky_convert_summary_offers     (const SkyConvertSummary *summary);
 guint64            sky_convert_summary_prices     (const SkyConvertSummary *summary);
 guint64            sky_convert_summary_skipped    (const SkyConvertSummary *summary,

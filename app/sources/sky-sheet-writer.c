@@ -10,7 +10,7 @@
 
 /* Every converter writes its sheet through here, with libxml2's text writer, so that no sheet
  * is ever held in memory whole. The calls come in the sheet's own order: the header, the
- * regions, then services, each holding offers, each offer its attributes, then its features,
+ * regions, the usage discounts, then services, each holding offers, each offer its attributes, then its features,
  * then its prices (flat, or tiers between begin and end). A call out of that order is a
  * programming error. Amounts are exact decimals, written plain, with at most the ten
  * fractional digits a sheet allows. */
@@ -19,10 +19,12 @@ typedef enum
 {
   STATE_START,
   STATE_REGIONS,
+  STATE_DISCOUNTS,
   STATE_SERVICE,
   STATE_OFFER_ATTRIBUTES,
   STATE_OFFER_FEATURES,
   STATE_OFFER_PRICES,
+  STATE_PRICE,
   STATE_TIERS,
   STATE_BETWEEN_SERVICES,
   STATE_FINISHED,
@@ -35,6 +37,7 @@ struct _SkySheetWriter
   State             state;
   guint             offer_prices;
   guint64           offers;
+  gboolean          tier_written;   /* in STATE_TIERS: a tier came, no attribute may follow */
 };
 
 static gboolean
@@ -166,14 +169,50 @@ sky_sheet_writer_region (SkySheetWriter        *self,
   return TRUE;
 }
 
+/* A usage-discount table, after the regions and before the services: @bands are the shares
+ * of the month (percent) each band covers and its percent off. */
+gboolean
+sky_sheet_writer_usage_discount (SkySheetWriter      *self,
+                                 const char          *id,
+                                 const SkySheetBand  *bands,
+                                 guint                n_bands,
+                                 GError             **error)
+{
+  g_return_val_if_fail (self != NULL && id != NULL && bands != NULL && n_bands > 0, FALSE);
+  g_return_val_if_fail (self->state == STATE_REGIONS || self->state == STATE_DISCOUNTS, FALSE);
+
+  CHECK (xmlTextWriterStartElement (self->xml, BAD_CAST "usage-discount"));
+  CHECK (attribute (self, "id", id));
+  for (guint i = 0; i < n_bands; i++)
+    {
+      g_autofree char *from = sky_sheet_writer_amount_text (bands[i].from, error);
+      g_autofree char *to = from != NULL ? sky_sheet_writer_amount_text (bands[i].to, error)
+                                         : NULL;
+      g_autofree char *percent = to != NULL ? sky_sheet_writer_amount_text (bands[i].percent,
+                                                                            error)
+                                            : NULL;
+
+      if (percent == NULL)
+        return FALSE;
+      CHECK (xmlTextWriterStartElement (self->xml, BAD_CAST "band"));
+      CHECK (attribute (self, "from", from));
+      CHECK (attribute (self, "to", to));
+      CHECK (attribute (self, "percent", percent));
+      CHECK (xmlTextWriterEndElement (self->xml));
+    }
+  CHECK (xmlTextWriterEndElement (self->xml));
+  self->state = STATE_DISCOUNTS;
+  return TRUE;
+}
+
 gboolean
 sky_sheet_writer_begin_service (SkySheetWriter        *self,
                                 const SkySheetService *service,
                                 GError               **error)
 {
   g_return_val_if_fail (self != NULL && service != NULL, FALSE);
-  g_return_val_if_fail (self->state == STATE_REGIONS || self->state == STATE_BETWEEN_SERVICES,
-                        FALSE);
+  g_return_val_if_fail (self->state == STATE_REGIONS || self->state == STATE_DISCOUNTS ||
+                        self->state == STATE_BETWEEN_SERVICES, FALSE);
 
   CHECK (xmlTextWriterStartElement (self->xml, BAD_CAST "service"));
   CHECK (attribute (self, "id", service->id));
@@ -278,6 +317,43 @@ sky_sheet_writer_price (SkySheetWriter  *self,
   return TRUE;
 }
 
+/* A flat price per running time without a commitment (on-demand, spot), with what a sheet
+ * may add to it: @monthly_cap (NULL for none), what one instance costs a month at most, and
+ * @usage_discount (NULL for none), the id of a usage-discount table written before. */
+gboolean
+sky_sheet_writer_running_price (SkySheetWriter    *self,
+                                const char        *unit,
+                                const char        *term,
+                                SkyDecimal         amount,
+                                const SkyDecimal  *monthly_cap,
+                                const char        *usage_discount,
+                                GError           **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *cap = NULL;
+
+  g_return_val_if_fail (self != NULL && unit != NULL && term != NULL, FALSE);
+  g_return_val_if_fail (self->state >= STATE_OFFER_ATTRIBUTES &&
+                        self->state <= STATE_OFFER_PRICES, FALSE);
+
+  text = sky_sheet_writer_amount_text (amount, error);
+  if (text == NULL)
+    return FALSE;
+  if (monthly_cap != NULL && (cap = sky_sheet_writer_amount_text (*monthly_cap, error)) == NULL)
+    return FALSE;
+  if (!start_price (self, unit, term, 0, error))
+    return FALSE;
+  CHECK (attribute (self, "amount", text));
+  if (cap != NULL)
+    CHECK (attribute (self, "monthly-cap", cap));
+  if (usage_discount != NULL)
+    CHECK (attribute (self, "usage-discount", usage_discount));
+  CHECK (xmlTextWriterEndElement (self->xml));
+  self->offer_prices++;
+  self->state = STATE_OFFER_PRICES;
+  return TRUE;
+}
+
 gboolean
 sky_sheet_writer_begin_tiers (SkySheetWriter  *self,
                               const char      *unit,
@@ -292,6 +368,7 @@ sky_sheet_writer_begin_tiers (SkySheetWriter  *self,
   if (!start_price (self, unit, term, years, error))
     return FALSE;
   self->state = STATE_TIERS;
+  self->tier_written = FALSE;
   return TRUE;
 }
 
@@ -322,6 +399,7 @@ sky_sheet_writer_tier (SkySheetWriter    *self,
     CHECK (attribute (self, "to", to_text));
   CHECK (attribute (self, "amount", amount_text));
   CHECK (xmlTextWriterEndElement (self->xml));
+  self->tier_written = TRUE;
   return TRUE;
 }
 
@@ -332,6 +410,63 @@ sky_sheet_writer_end_tiers (SkySheetWriter  *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (self->state == STATE_TIERS, FALSE);
 
+  CHECK (xmlTextWriterEndElement (self->xml));
+  self->offer_prices++;
+  self->state = STATE_OFFER_PRICES;
+  return TRUE;
+}
+
+/* A flat price with more than a unit, a purchase option and years (upfront, upfront-fee,
+ * offering-class, effective-date, ...): begun here, given its attributes with
+ * sky_sheet_writer_price_attribute(), ended with its amount by sky_sheet_writer_end_price(). */
+gboolean
+sky_sheet_writer_begin_price (SkySheetWriter  *self,
+                              const char      *unit,
+                              const char      *term,
+                              guint            years,
+                              GError         **error)
+{
+  g_return_val_if_fail (self != NULL && unit != NULL && term != NULL, FALSE);
+  g_return_val_if_fail (self->state >= STATE_OFFER_ATTRIBUTES &&
+                        self->state <= STATE_OFFER_PRICES, FALSE);
+
+  if (!start_price (self, unit, term, years, error))
+    return FALSE;
+  self->state = STATE_PRICE;
+  return TRUE;
+}
+
+/* One more attribute of the price begun by sky_sheet_writer_begin_price(), or of tiers begun
+ * by sky_sheet_writer_begin_tiers() before their first tier; a NULL value writes nothing. */
+gboolean
+sky_sheet_writer_price_attribute (SkySheetWriter  *self,
+                                  const char      *name,
+                                  const char      *value,
+                                  GError         **error)
+{
+  g_return_val_if_fail (self != NULL && name != NULL, FALSE);
+  g_return_val_if_fail (self->state == STATE_PRICE ||
+                        (self->state == STATE_TIERS && !self->tier_written), FALSE);
+
+  if (value != NULL)
+    CHECK (attribute (self, name, value));
+  return TRUE;
+}
+
+gboolean
+sky_sheet_writer_end_price (SkySheetWriter  *self,
+                            SkyDecimal       amount,
+                            GError         **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (self->state == STATE_PRICE, FALSE);
+
+  text = sky_sheet_writer_amount_text (amount, error);
+  if (text == NULL)
+    return FALSE;
+  CHECK (attribute (self, "amount", text));
   CHECK (xmlTextWriterEndElement (self->xml));
   self->offer_prices++;
   self->state = STATE_OFFER_PRICES;
@@ -371,7 +506,7 @@ sky_sheet_writer_finish (SkySheetWriter  *self,
                          GError         **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (self->state == STATE_REGIONS ||
+  g_return_val_if_fail (self->state == STATE_REGIONS || self->state == STATE_DISCOUNTS ||
                         self->state == STATE_BETWEEN_SERVICES, FALSE);
 
   CHECK (xmlTextWriterEndDocument (self->xml));

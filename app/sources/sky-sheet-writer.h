@@ -20,6 +20,11 @@ gboolean        sky_sheet_writer_header         (SkySheetWriter        *writer,
 gboolean        sky_sheet_writer_region         (SkySheetWriter        *writer,
                                                  const SkySheetRegion  *region,
                                                  GError               **error);
+gboolean        sky_sheet_writer_usage_discount (SkySheetWriter        *writer,
+                                                 const char            *id,
+                                                 const SkySheetBand    *bands,
+                                                 guint                  n_bands,
+                                                 GError               **error);
 gboolean        sky_sheet_writer_begin_service  (SkySheetWriter        *writer,
                                                  const SkySheetService *service,
                                                  GError               **error);
@@ -42,6 +47,13 @@ gboolean        sky_sheet_writer_price          (SkySheetWriter        *writer,
                                                  guint                  years,
                                                  SkyDecimal             amount,
                                                  GError               **error);
+gboolean        sky_sheet_writer_running_price  (SkySheetWriter        *writer,
+                                                 const char            *unit,
+                                                 const char            *term,
+                                                 SkyDecimal             amount,
+                                                 const SkyDecimal      *monthly_cap,
+                                                 const char            *usage_discount,
+                                                 GError               **error);
 gboolean        sky_sheet_writer_begin_tiers    (SkySheetWriter        *writer,
                                                  const char            *unit,
                                                  const char            *term,
@@ -53,6 +65,18 @@ gboolean        sky_sheet_writer_tier           (SkySheetWriter        *writer,
                                                  SkyDecimal             amount,
                                                  GError               **error);
 gboolean        sky_sheet_writer_end_tiers      (SkySheetWriter        *writer,
+                                                 GError               **error);
+gboolean        sky_sheet_writer_begin_price    (SkySheetWriter        *writer,
+                                                 const char            *unit,
+                                                 const char            *term,
+                                                 guint                  years,
+                                                 GError               **error);
+gboolean        sky_sheet_writer_price_attribute (SkySheetWriter       *writer,
+                                                  const char           *name,
+                                                  const char           *value,
+                                                  GError              **error);
+gboolean        sky_sheet_writer_end_price      (SkySheetWriter        *writer,
+                                                 SkyDecimal             amount,
                                                  GError               **error);
 guint           sky_sheet_writer_end_offer      (SkySheetWriter        *writer,
                                                  GError               **error);

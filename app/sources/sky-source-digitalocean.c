@@ -12,8 +12,8 @@
 
 /* digitalocean-json: the answers of DigitalOcean's API v2 to /v2/sizes and, optionally,
  * /v2/regions (for the regions' names). Each size becomes one offer in each region it lists,
- * priced by the hour; its monthly price, which caps the hours billed in a month, is kept in
- * the offer's "monthly-price" feature. docs/converters.md has the whole mapping. The pages
+ * priced by the hour up to its monthly price, the price's monthly cap. Droplets run on x86-64
+ * processors. docs/converters.md has the whole mapping. The pages
  * are of bounded size (one answer each), read whole with json-glib; the sheet is streamed. */
 
 #define PROVIDER "digitalocean"
@@ -285,7 +285,6 @@ write_size (Conversion  *conversion,
   SkySheetWriter *writer = context->writer;
   g_autofree char *vcpus = _sky_convert_decimal_text (size->vcpus);
   g_autofree char *memory = _sky_convert_decimal_text (size->memory_gib);
-  g_autofree char *monthly = _sky_convert_decimal_text (size->monthly);
   g_autofree char *disk = size->has_disk ? _sky_convert_decimal_text (size->disk) : NULL;
   g_autofree char *transfer = size->has_transfer ? _sky_convert_decimal_text (size->transfer)
                                                  : NULL;
@@ -301,11 +300,12 @@ write_size (Conversion  *conversion,
           !sky_sheet_writer_offer_attribute (writer, "memory-gib", memory, error) ||
           !sky_sheet_writer_offer_attribute (writer, "storage-type", "ssd", error) ||
           !sky_sheet_writer_offer_attribute (writer, "os", "linux", error) ||
+          !sky_sheet_writer_offer_attribute (writer, "architecture", "x86-64", error) ||
           (disk != NULL && !sky_sheet_writer_feature (writer, "ssd-disk-gb", disk, error)) ||
           (transfer != NULL &&
            !sky_sheet_writer_feature (writer, "transfer-tb", transfer, error)) ||
-          !sky_sheet_writer_feature (writer, "monthly-price", monthly, error) ||
-          !sky_sheet_writer_price (writer, "hour", "on-demand", 0, size->hourly, error) ||
+          !sky_sheet_writer_running_price (writer, "hour", "on-demand", size->hourly,
+                                           &size->monthly, NULL, error) ||
           !_sky_convert_end_offer (context, error))
         return FALSE;
     }
@@ -341,7 +341,7 @@ write_header (Conversion          *conversion,
       g_string_append_printf (source, "%s%s", i > 0 ? ", " : "", base);
     }
   g_string_append (source, "). Droplets are billed by the hour up to their monthly price, "
-                           "which each offer keeps in its monthly-price feature.");
+                           "each hourly price's monthly-cap.");
   header.provider_id = PROVIDER;
   header.provider_name = "DigitalOcean";
   header.provider_short_name = options->short_name != NULL ? options->short_name

@@ -169,6 +169,8 @@ family_sku (const char *family,
   return g_strdup_printf ("%s.components.%s", lower, region);
 }
 
+/* Arm for Google's Ampere Altra and Axion families (T2A, C4A, N4A), x86-64 for every
+ * other. */
 static const char *
 family_architecture (const char *family)
 {
@@ -177,7 +179,7 @@ family_architecture (const char *family)
   for (gsize i = 0; i < G_N_ELEMENTS (arm); i++)
     if (g_str_has_prefix (family, arm[i]))
       return "arm64";
-  return "x86_64";
+  return "x86-64";
 }
 
 /* The offer @sku, made on first use. */
@@ -476,8 +478,7 @@ write_offer (Conversion  *conversion,
 
   if (!sky_sheet_writer_begin_offer (writer, offer->sku, offer->name, offer->region, error) ||
       !sky_sheet_writer_offer_attribute (writer, "family", offer->family, error) ||
-      (offer->architecture != NULL &&
-       !sky_sheet_writer_feature (writer, "architecture", offer->architecture, error)) ||
+      !sky_sheet_writer_offer_attribute (writer, "architecture", offer->architecture, error) ||
       (offer->architecture != NULL &&
        !sky_sheet_writer_feature (writer, "pricing", "per vCPU-hour and GiB-hour", error)))
     return FALSE;

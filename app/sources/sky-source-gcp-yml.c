@@ -15,17 +15,42 @@
  * (generated from the Cloud Billing Catalog API). It is read twice, as a stream of libyaml
  * events, so that memory stays flat whatever its size: the first pass finds its date and the
  * regions the offers will be in (a sheet declares its regions first), the second writes the
- * offers. Only one machine type's prices are held at a time. docs/converters.md has the whole
- * mapping. */
+ * offers. Only one machine type's prices are held at a time. A region's month tells the
+ * sustained-use discount of its on-demand price; prices of more than 10 decimals are rounded
+ * only when asked to. docs/converters.md has the whole mapping. */
 
 #define PROVIDER "gcp"
 
+/* A machine type's (or a disk's, a bucket's) prices in a region, as the file writes them, each
+ * with its line; a disk's month and month_spot are kept in hour and hour_spot. */
 typedef struct
 {
   char  *region;
-  char  *hour, *hour_spot, *month_1y, *month_3y;
+  char  *hour, *hour_spot, *month_1y, *month_3y, *month;
+  gulong hour_line, hour_spot_line, month_1y_line, month_3y_line;
   gulong line;
 } RegionPrices;
+
+/* Sustained-use discounts: the tables Google publishes and pricing.yml applies to a month of
+ * 730 hours, as shares of the month (percent) and the percent off in each. A machine type's
+ * on-demand price names the one under which 730 hours at its hourly price cost its month. */
+typedef struct
+{
+  const char *id;
+  const char *bands[4][3];     /* from, to, percent */
+} DiscountTable;
+
+static const DiscountTable discount_tables[] = {
+  /* N1 (and M1, M2, custom, f1-micro, g1-small): 0, 20, 40 and 60 % per quarter. */
+  { "n1", { { "0", "25", "0" }, { "25", "50", "20" }, { "50", "75", "40" },
+            { "75", "100", "60" } } },
+  /* N2, N2D and C2: the base rate's 100, 86.78, 73.3 and 60 % per quarter. */
+  { "n2", { { "0", "25", "0" }, { "25", "50", "13.22" }, { "50", "75", "26.7" },
+            { "75", "100", "40" } } },
+};
+
+#define N_DISCOUNT_TABLES G_N_ELEMENTS (discount_tables)
+#define HOURS_A_MONTH 730
 
 typedef struct _Conversion Conversion;
 
@@ -50,6 +75,9 @@ struct _Conversion
   GPtrArray         *machine_prices;   /* RegionPrices */
 
   gulong             region_line;      /* of the region's key being read */
+
+  SkyDecimal         full_hours[N_DISCOUNT_TABLES];  /* of a month of 730, under each table */
+  gboolean           discount_used[N_DISCOUNT_TABLES];
 
   /* The disk or bucket class being read. */
   char              *product;
@@ -77,6 +105,7 @@ region_prices_free (gpointer data)
   g_free (prices->hour_spot);
   g_free (prices->month_1y);
   g_free (prices->month_3y);
+  g_free (prices->month);
   g_free (prices);
 }
 
@@ -134,8 +163,9 @@ machine_clear (Conversion *conversion)
   g_ptr_array_set_size (conversion->machine_prices, 0);
 }
 
-/* The processor architecture of a machine type, from its series: Arm for Google's Axion and
- * Ampere series (t2a, c4a, n4a), x86-64 for every other. */
+/* The processor architecture of a machine type, from its series (the key up to its first
+ * dash): Arm for Google's Ampere Altra and Axion series (t2a, c4a, n4a), x86-64 for every
+ * other, as Google's machine families list them. */
 static const char *
 architecture (const char *machine)
 {
@@ -144,7 +174,7 @@ architecture (const char *machine)
   for (gsize i = 0; i < G_N_ELEMENTS (arm); i++)
     if (g_str_has_prefix (machine, arm[i]))
       return "arm64";
-  return "x86_64";
+  return "x86-64";
 }
 
 /* A number of vCPUs or GiB as the sheet writes it (3 decimals at most), or NULL. */
@@ -156,6 +186,132 @@ size_text (const char *text)
   if (!_sky_convert_parse_amount (text, &value) || value.scale > 3)
     return NULL;
   return _sky_convert_decimal_text (value);
+}
+
+/* A price field of a row, read. */
+typedef struct
+{
+  const char *field;       /* its key in the file */
+  const char *text;        /* NULL when the file has none */
+  gulong      line;
+  SkyDecimal  value;
+  gboolean    rounded;     /* --round-prices rounded it to a sheet's 10 decimals */
+} Field;
+
+/* Reads the price @fields of a row: the first that is not a plain decimal, or that has more
+ * than a sheet's 10 decimals when they are not rounded, is returned (*@too_precise telling
+ * which of the two); NULL when every field given is good. */
+static Field *
+read_fields (Conversion *conversion,
+             Field      *fields,
+             guint       n_fields,
+             gboolean   *too_precise)
+{
+  *too_precise = FALSE;
+  for (guint f = 0; f < n_fields; f++)
+    {
+      if (fields[f].text == NULL)
+        continue;
+      if (!_sky_convert_parse_amount (fields[f].text, &fields[f].value))
+        return &fields[f];
+      if (!_sky_convert_fit_price (conversion->context, &fields[f].value, &fields[f].rounded))
+        {
+          *too_precise = TRUE;
+          return &fields[f];
+        }
+    }
+  return NULL;
+}
+
+/* Notes each rounded field of a row written, @path being the row's path in the file. */
+static void
+note_rounded (Conversion  *conversion,
+              const char  *path,
+              const Field *fields,
+              guint        n_fields)
+{
+  for (guint f = 0; f < n_fields; f++)
+    if (fields[f].text != NULL && fields[f].rounded)
+      {
+        g_autofree char *where = g_strdup_printf ("%s:%lu: %s.%s", conversion->path,
+                                                  fields[f].line, path, fields[f].field);
+
+        _sky_convert_note_rounded (conversion->context, where, fields[f].text, fields[f].value);
+      }
+}
+
+/* The hours billed at full price for an always-on month of 730 hours under each table:
+ * the sum of each band's hours times the share of the price paid in it, exactly. */
+static void
+compute_full_hours (Conversion *conversion)
+{
+  for (guint t = 0; t < N_DISCOUNT_TABLES; t++)
+    {
+      SkyDecimal sum = sky_decimal_from_int (0);
+      gboolean overflow = FALSE;
+
+      for (guint b = 0; b < G_N_ELEMENTS (discount_tables[t].bands); b++)
+        {
+          SkyDecimal from, to, percent;
+
+          _sky_convert_parse_amount (discount_tables[t].bands[b][0], &from);
+          _sky_convert_parse_amount (discount_tables[t].bands[b][1], &to);
+          _sky_convert_parse_amount (discount_tables[t].bands[b][2], &percent);
+          /* (to - from) % of 730 hours, at (100 - percent) % of the price */
+          sum = sky_decimal_add_or_flag (
+            sum,
+            sky_decimal_mul_or_flag (
+              sky_decimal_mul_or_flag (sky_decimal_sub_or_flag (to, from, &overflow),
+                                       sky_decimal_from_int (HOURS_A_MONTH), &overflow),
+              sky_decimal_sub_or_flag (sky_decimal_from_int (100), percent, &overflow),
+              &overflow),
+            &overflow);
+        }
+      g_assert (!overflow);
+      /* Both shares were in percent: divide by 100 × 100, exactly. */
+      sum.scale += 4;
+      conversion->full_hours[t] = sky_decimal_normalize (sum);
+    }
+}
+
+/* The usage discount of an on-demand price, told by the region's always-on month: *@table is
+ * the index of the table under which 730 hours at @hour_text cost @month_text, or -1 for
+ * none. Returns NULL, or the reason the month matches neither 730 hours nor a table (then no
+ * discount is written, and the row is noted). The file's own figures are compared, exactly. */
+static const char *
+usage_discount_of (Conversion *conversion,
+                   const char *hour_text,
+                   const char *month_text,
+                   int        *table)
+{
+  SkyDecimal hour, month, full;
+
+  *table = -1;
+  if (hour_text == NULL || month_text == NULL ||
+      !_sky_convert_parse_amount (hour_text, &hour) ||
+      !_sky_convert_parse_amount (month_text, &month) ||
+      !sky_decimal_mul (hour, sky_decimal_from_int (HOURS_A_MONTH), &full))
+    return NULL;
+  if (sky_decimal_compare (full, month) == 0)
+    return NULL;
+  for (guint t = 0; t < N_DISCOUNT_TABLES; t++)
+    {
+      SkyDecimal discounted;
+
+      if (sky_decimal_mul (hour, conversion->full_hours[t], &discounted) &&
+          sky_decimal_compare (discounted, month) == 0)
+        {
+          *table = (int) t;
+          return NULL;
+        }
+    }
+  /* An hourly price of more than 10 decimals is the month divided by 730, cut short. */
+  if (hour.scale > SKY_PRICE_SCALE &&
+      sky_decimal_compare (sky_decimal_round (full, month.scale, SKY_ROUND_HALF_UP), month) == 0)
+    return _("month is hour × 730 only once rounded to its own decimals (hour is month ÷ 730, "
+             "cut short): no usage discount");
+  return _("month is neither hour × 730 nor hour under a known sustained-use discount: no "
+           "usage discount");
 }
 
 static gboolean
@@ -203,41 +359,40 @@ write_machine (Conversion  *conversion,
   for (guint i = 0; i < conversion->machine_prices->len; i++)
     {
       RegionPrices *prices = g_ptr_array_index (conversion->machine_prices, i);
+      g_autofree char *path = g_strdup_printf ("compute.instance.%s.cost.%s",
+                                               conversion->machine, prices->region);
       g_autofree char *where = NULL;
       g_autofree char *sku = NULL;
-      SkyDecimal hour, spot, one_year, three_years;
-      struct { const char *field; const char *text; SkyDecimal *value; } fields[] = {
-        { "hour", prices->hour, &hour }, { "hour_spot", prices->hour_spot, &spot },
-        { "month_1y", prices->month_1y, &one_year },
-        { "month_3y", prices->month_3y, &three_years },
+      Field fields[] = {
+        { "hour", prices->hour, prices->hour_line },
+        { "hour_spot", prices->hour_spot, prices->hour_spot_line },
+        { "month_1y", prices->month_1y, prices->month_1y_line },
+        { "month_3y", prices->month_3y, prices->month_3y_line },
       };
+      const Field *bad;
       const char *wrong = NULL;
+      const char *mismatch;
       gboolean too_precise = FALSE;
       gboolean runnable;
       gboolean known = sky_source_region_lookup (PROVIDER, prices->region) != NULL;
+      int table;
 
-      for (guint f = 0; wrong == NULL && f < G_N_ELEMENTS (fields); f++)
-        {
-          if (fields[f].text == NULL)
-            continue;
-          if (!_sky_convert_parse_amount (fields[f].text, fields[f].value))
-            wrong = fields[f].field;
-          else if (fields[f].value->scale > SKY_PRICE_SCALE)
-            {
-              wrong = fields[f].field;
-              too_precise = TRUE;
-            }
-        }
+      bad = read_fields (conversion, fields, G_N_ELEMENTS (fields), &too_precise);
+      wrong = bad != NULL ? bad->field : NULL;
+      mismatch = usage_discount_of (conversion, prices->hour, prices->month, &table);
       /* A region with commitments only is not an offer one can run. */
       runnable = prices->hour != NULL || prices->hour_spot != NULL;
       if (!conversion->writing)
         {
           if (known && wrong == NULL && runnable)
-            g_hash_table_add (conversion->regions, g_strdup (prices->region));
+            {
+              g_hash_table_add (conversion->regions, g_strdup (prices->region));
+              if (table >= 0)
+                conversion->discount_used[table] = TRUE;
+            }
           continue;
         }
-      where = g_strdup_printf ("%s:%lu: compute.instance.%s.cost.%s", conversion->path,
-                               prices->line, conversion->machine, prices->region);
+      where = g_strdup_printf ("%s:%lu: %s", conversion->path, prices->line, path);
       if (!runnable)
         {
           sky_convert_summary_skip (context->summary,
@@ -277,22 +432,32 @@ write_machine (Conversion  *conversion,
           !sky_sheet_writer_offer_attribute (writer, "memory-gib", memory, error) ||
           !sky_sheet_writer_offer_attribute (writer, "gpu", gpus, error) ||
           !sky_sheet_writer_offer_attribute (writer, "os", "linux", error) ||
-          !sky_sheet_writer_feature (writer, "architecture", architecture (conversion->machine),
-                                     error) ||
+          !sky_sheet_writer_offer_attribute (writer, "architecture",
+                                             architecture (conversion->machine), error) ||
           (conversion->gpu_model != NULL &&
            !sky_sheet_writer_feature (writer, "gpu-model", conversion->gpu_model, error)) ||
           (conversion->local_ssd != NULL && strcmp (conversion->local_ssd, "0") != 0 &&
            !sky_sheet_writer_feature (writer, "local-ssd-gib", conversion->local_ssd, error)) ||
           (prices->hour != NULL &&
-           !write_price (conversion, "hour", "on-demand", 0, hour, error)) ||
+           !sky_sheet_writer_running_price (writer, "hour", "on-demand", fields[0].value, NULL,
+                                            table >= 0 ? discount_tables[table].id : NULL,
+                                            error)) ||
           (prices->hour_spot != NULL &&
-           !write_price (conversion, "hour", "spot", 0, spot, error)) ||
+           !write_price (conversion, "hour", "spot", 0, fields[1].value, error)) ||
           (prices->month_1y != NULL &&
-           !write_price (conversion, "month", "reserved", 1, one_year, error)) ||
+           !write_price (conversion, "month", "reserved", 1, fields[2].value, error)) ||
           (prices->month_3y != NULL &&
-           !write_price (conversion, "month", "reserved", 3, three_years, error)) ||
+           !write_price (conversion, "month", "reserved", 3, fields[3].value, error)) ||
           !_sky_convert_end_offer (context, error))
         return FALSE;
+      note_rounded (conversion, path, fields, G_N_ELEMENTS (fields));
+      if (mismatch != NULL)
+        {
+          g_autofree char *noted = g_strdup_printf ("%s: month %s, hour %s", where,
+                                                    prices->month, prices->hour);
+
+          sky_convert_summary_note (context->summary, mismatch, noted);
+        }
     }
   return TRUE;
 }
@@ -354,13 +519,27 @@ machine_price (Conversion *conversion,
       g_ptr_array_add (conversion->machine_prices, prices);
     }
   if (strcmp (field, "hour") == 0)
-    slot = &prices->hour;
+    {
+      slot = &prices->hour;
+      prices->hour_line = line;
+    }
   else if (strcmp (field, "hour_spot") == 0)
-    slot = &prices->hour_spot;
+    {
+      slot = &prices->hour_spot;
+      prices->hour_spot_line = line;
+    }
   else if (strcmp (field, "month_1y") == 0)
-    slot = &prices->month_1y;
+    {
+      slot = &prices->month_1y;
+      prices->month_1y_line = line;
+    }
   else if (strcmp (field, "month_3y") == 0)
-    slot = &prices->month_3y;
+    {
+      slot = &prices->month_3y;
+      prices->month_3y_line = line;
+    }
+  else if (strcmp (field, "month") == 0)
+    slot = &prices->month;
   if (slot != NULL)
     {
       g_free (*slot);
@@ -384,7 +563,8 @@ static void
 product_price (Conversion *conversion,
                const char *region,
                const char *field,
-               const char *value)
+               const char *value,
+               gulong      line)
 {
   RegionPrices *prices = NULL;
   char **slot = NULL;
@@ -407,13 +587,25 @@ product_price (Conversion *conversion,
   if (field == NULL)
     return;
   if (strcmp (field, "month") == 0)
-    slot = &prices->hour;
+    {
+      slot = &prices->hour;
+      prices->hour_line = line;
+    }
   else if (strcmp (field, "month_spot") == 0)
-    slot = &prices->hour_spot;
+    {
+      slot = &prices->hour_spot;
+      prices->hour_spot_line = line;
+    }
   else if (strcmp (field, "month_1y") == 0)
-    slot = &prices->month_1y;
+    {
+      slot = &prices->month_1y;
+      prices->month_1y_line = line;
+    }
   else if (strcmp (field, "month_3y") == 0)
-    slot = &prices->month_3y;
+    {
+      slot = &prices->month_3y;
+      prices->month_3y_line = line;
+    }
   if (slot != NULL)
     {
       g_free (*slot);
@@ -489,31 +681,31 @@ write_product (Conversion  *conversion,
   for (guint i = 0; i < conversion->product_prices->len; i++)
     {
       RegionPrices *prices = g_ptr_array_index (conversion->product_prices, i);
+      g_autofree char *path = g_strdup_printf ("%s.%s.cost.%s", section, conversion->product,
+                                               prices->region);
       g_autofree char *where = NULL;
       g_autofree char *sku = NULL;
-      SkyDecimal month, spot, one_year, three_years;
-      struct { const char *field; const char *text; SkyDecimal *value; } fields[] = {
-        { "month", prices->hour, &month }, { "month_spot", prices->hour_spot, &spot },
-        { "month_1y", prices->month_1y, &one_year },
-        { "month_3y", prices->month_3y, &three_years },
+      Field fields[] = {
+        { "month", prices->hour, prices->hour_line },
+        { "month_spot", prices->hour_spot, prices->hour_spot_line },
+        { "month_1y", prices->month_1y, prices->month_1y_line },
+        { "month_3y", prices->month_3y, prices->month_3y_line },
       };
-      const char *wrong = NULL;
+      const Field *bad;
+      const char *wrong;
+      gboolean too_precise;
       gboolean known = sky_source_region_lookup (PROVIDER, prices->region) != NULL;
       gboolean priced = prices->hour != NULL || prices->hour_spot != NULL;
 
-      for (guint f = 0; wrong == NULL && f < G_N_ELEMENTS (fields); f++)
-        if (fields[f].text != NULL &&
-            (!_sky_convert_parse_amount (fields[f].text, fields[f].value) ||
-             fields[f].value->scale > SKY_PRICE_SCALE))
-          wrong = fields[f].field;
+      bad = read_fields (conversion, fields, G_N_ELEMENTS (fields), &too_precise);
+      wrong = bad != NULL ? bad->field : NULL;
       if (!conversion->writing)
         {
           if (known && priced && wrong == NULL && conversion->gib_month != NULL)
             g_hash_table_add (conversion->regions, g_strdup (prices->region));
           continue;
         }
-      where = g_strdup_printf ("%s:%lu: %s.%s.cost.%s", conversion->path, prices->line,
-                               section, conversion->product, prices->region);
+      where = g_strdup_printf ("%s:%lu: %s", conversion->path, prices->line, path);
       if (!known && g_hash_table_contains (conversion->locations, prices->region))
         {
           sky_convert_summary_skip (context->summary,
@@ -555,16 +747,20 @@ write_product (Conversion  *conversion,
           (!bucket && conversion->product_type != NULL &&
            !sky_sheet_writer_feature (writer, "disk-type", conversion->product_type, error)) ||
           (prices->hour != NULL &&
-           !write_price (conversion, conversion->gib_month, "on-demand", 0, month, error)) ||
+           !write_price (conversion, conversion->gib_month, "on-demand", 0, fields[0].value,
+                         error)) ||
           (prices->hour_spot != NULL &&
-           !write_price (conversion, conversion->gib_month, "spot", 0, spot, error)) ||
+           !write_price (conversion, conversion->gib_month, "spot", 0, fields[1].value,
+                         error)) ||
           (prices->month_1y != NULL &&
-           !write_price (conversion, conversion->gib_month, "reserved", 1, one_year, error)) ||
+           !write_price (conversion, conversion->gib_month, "reserved", 1, fields[2].value,
+                         error)) ||
           (prices->month_3y != NULL &&
-           !write_price (conversion, conversion->gib_month, "reserved", 3, three_years,
+           !write_price (conversion, conversion->gib_month, "reserved", 3, fields[3].value,
                          error)) ||
           !_sky_convert_end_offer (context, error))
         return FALSE;
+      note_rounded (conversion, path, fields, G_N_ELEMENTS (fields));
     }
   return TRUE;
 }
@@ -798,7 +994,7 @@ on_mapping_start (const SkyYamlPath  *walk,
     conversion->region_line = line;
   if (AT (walk, 5, "compute", "storage", "*", "cost", "*") ||
       AT (walk, 5, "storage", "bucket", "*", "cost", "*"))
-    product_price (conversion, walk->keys[4], NULL, NULL);
+    product_price (conversion, walk->keys[4], NULL, NULL, line);
   if (AT (walk, 3, "compute", "instance", "*"))
     {
       machine_clear (conversion);
@@ -913,13 +1109,13 @@ on_value (const SkyYamlPath  *walk,
     }
   else if (AT (walk, 6, "compute", "storage", "*", "cost", "*", "*") ||
            AT (walk, 6, "storage", "bucket", "*", "cost", "*", "*"))
-    product_price (conversion, walk->keys[4], walk->keys[5], value);
+    product_price (conversion, walk->keys[4], walk->keys[5], value, line);
   else if (AT (walk, 5, "compute", "storage", "*", "cost", "*") ||
            AT (walk, 5, "storage", "bucket", "*", "cost", "*"))
     {
       /* A region without prices: "region:" with nothing. */
       conversion->region_line = line;
-      product_price (conversion, walk->keys[4], NULL, NULL);
+      product_price (conversion, walk->keys[4], NULL, NULL, line);
     }
   return TRUE;
 }
@@ -978,7 +1174,9 @@ write_header (Conversion  *conversion,
   source = g_strdup_printf ("Converted from %s (the pricing.yml of Cyclenerd's Google Cloud "
                             "pricing calculator%s%s, made from the Cloud Billing Catalog "
                             "API). Machine types on Linux, without licences; committed-use "
-                            "prices (month_1y, month_3y) are the file's monthly prices.",
+                            "prices (month_1y, month_3y) are the file's monthly prices; an "
+                            "on-demand price whose month is 730 hours under a sustained-use "
+                            "discount table names that table.",
                             base,
                             conversion->generated != NULL ? ", generated " : "",
                             conversion->generated != NULL ? conversion->generated : "");
@@ -1034,6 +1232,7 @@ _sky_convert_gcp_pricing_yml (SkyConvertContext   *context,
   conversion.gib = gib != NULL && gib->priced ? "gib" : NULL;
   conversion.egress = egress;
   conversion.egress_by_key = egress_by_key;
+  compute_full_hours (&conversion);
 
   /* First pass: the date, and the regions the offers are in. */
   ok = read_pass (&conversion, error);
@@ -1048,6 +1247,21 @@ _sky_convert_gcp_pricing_yml (SkyConvertContext   *context,
           SkySheetRegion region = { codes[i], known->name, known->geography };
 
           ok = sky_sheet_writer_region (context->writer, &region, error);
+        }
+      for (guint t = 0; ok && t < N_DISCOUNT_TABLES; t++)
+        {
+          SkySheetBand bands[G_N_ELEMENTS (discount_tables[t].bands)];
+
+          if (!conversion.discount_used[t])
+            continue;
+          for (guint b = 0; b < G_N_ELEMENTS (bands); b++)
+            {
+              _sky_convert_parse_amount (discount_tables[t].bands[b][0], &bands[b].from);
+              _sky_convert_parse_amount (discount_tables[t].bands[b][1], &bands[b].to);
+              _sky_convert_parse_amount (discount_tables[t].bands[b][2], &bands[b].percent);
+            }
+          ok = sky_sheet_writer_usage_discount (context->writer, discount_tables[t].id, bands,
+                                                G_N_ELEMENTS (bands), error);
         }
     }
   /* Second pass: the offers, and every row skipped or bad. */

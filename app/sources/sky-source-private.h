@@ -32,6 +32,14 @@ gboolean _sky_convert_gcp_pricing_yml   (SkyConvertContext   *context,
                                          const char * const  *files,
                                          GError             **error);
 #endif
+#ifdef HAVE_CSV
+gboolean _sky_convert_aws_offer_csv     (SkyConvertContext   *context,
+                                         const char * const  *files,
+                                         GError             **error);
+gboolean _sky_convert_aws_savings_plans_csv (SkyConvertContext   *context,
+                                             const char * const  *files,
+                                             GError             **error);
+#endif
 
 gboolean _sky_convert_bad_row       (SkyConvertContext  *context,
                                      const char         *where,
@@ -51,5 +59,12 @@ gboolean _sky_convert_decimal_from_double (double        value,
 gboolean _sky_convert_parse_amount  (const char         *text,
                                      SkyDecimal         *out);
 char    *_sky_convert_decimal_text  (SkyDecimal          value);
+gboolean _sky_convert_fit_price     (SkyConvertContext  *context,
+                                     SkyDecimal         *value,
+                                     gboolean           *rounded);
+void     _sky_convert_note_rounded  (SkyConvertContext  *context,
+                                     const char         *where,
+                                     const char         *text,
+                                     SkyDecimal          value);
 
 G_END_DECLS

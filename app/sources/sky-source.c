@@ -42,6 +42,20 @@ static const Format formats[] = {
       FALSE, "libyaml" },
     NULL },
 #endif
+#ifdef HAVE_CSV
+  { { "aws-offer-csv", N_("AWS Price List bulk offer file, EC2 (CSV)"), TRUE, NULL },
+    _sky_convert_aws_offer_csv },
+  { { "aws-savings-plans-csv",
+      N_("AWS Savings Plans rate file, with the EC2 offer files it discounts (CSV)"), TRUE, NULL },
+    _sky_convert_aws_savings_plans_csv },
+#else
+  { { "aws-offer-csv", N_("AWS Price List bulk offer file, EC2 (CSV)"), FALSE, "libcsv" },
+    NULL },
+  { { "aws-savings-plans-csv",
+      N_("AWS Savings Plans rate file, with the EC2 offer files it discounts (CSV)"), FALSE,
+      "libcsv" },
+    NULL },
+#endif
 };
 
 guint
@@ -237,6 +251,42 @@ char *
 _sky_convert_decimal_text (SkyDecimal value)
 {
   return sky_decimal_to_string (sky_decimal_normalize (value));
+}
+
+/* Whether the price @value fits a sheet: TRUE when it has at most 10 decimals, or when
+ * round_prices is set, which rounds it half-up to 10 (*@rounded is then TRUE: the row that
+ * is written notes it with _sky_convert_note_rounded()). FALSE leaves it a bad row. */
+gboolean
+_sky_convert_fit_price (SkyConvertContext *context,
+                        SkyDecimal        *value,
+                        gboolean          *rounded)
+{
+  SkyDecimal normal = sky_decimal_normalize (*value);
+
+  *rounded = FALSE;
+  if (normal.scale <= SKY_PRICE_SCALE)
+    return TRUE;
+  if (!context->options->round_prices)
+    return FALSE;
+  *value = sky_decimal_normalize (sky_decimal_round (normal, SKY_PRICE_SCALE,
+                                                     SKY_ROUND_HALF_UP));
+  *rounded = TRUE;
+  return TRUE;
+}
+
+/* Notes in the summary that the price @text read at @where (file:line: path) was written
+ * rounded, as @value. */
+void
+_sky_convert_note_rounded (SkyConvertContext *context,
+                           const char        *where,
+                           const char        *text,
+                           SkyDecimal         value)
+{
+  g_autofree char *after = _sky_convert_decimal_text (value);
+  g_autofree char *place = g_strdup_printf ("%s: %s → %s", where, text, after);
+
+  sky_convert_summary_note (context->summary,
+                            _("price rounded half-up to 10 decimals (--round-prices)"), place);
 }
 
 /* The conversion ---------------------------------------------------------------------------- */
@@ -437,6 +487,7 @@ sky_source_convert_async (const char               *format,
   convert->format = g_strdup (format);
   convert->files = g_strdupv ((char **) files);
   convert->options.skip_bad_rows = options->skip_bad_rows;
+  convert->options.round_prices = options->round_prices;
   convert->options.version = g_strdup (options->version);
   convert->options.effective_date = g_strdup (options->effective_date);
   convert->options.retrieved = g_strdup (options->retrieved);

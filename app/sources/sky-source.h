@@ -36,6 +36,7 @@ typedef struct
 typedef struct
 {
   gboolean    skip_bad_rows;   /* count and list bad rows instead of refusing */
+  gboolean    round_prices;    /* round prices of more than 10 decimals half-up, and note them */
   const char *version;
   const char *effective_date;  /* YYYY-MM-DD */
   const char *retrieved;       /* YYYY-MM-DD */

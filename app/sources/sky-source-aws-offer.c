@@ -1,0 +1,1418 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sky-source-aws-offer"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <csv.h>
+#include <sqlite3.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "sky-source-private.h"
+
+/* aws-offer-csv: AWS Price List bulk offer files in CSV (five lines of metadata, a header row,
+ * one row per price dimension). EC2's instance rows become offers, one per SKU, priced on
+ * demand and reserved, and its rows of data transfer out to the internet tiered offers of
+ * their own service; Savings Plans rate files add prices to the instances' offers.
+ * docs/converters.md has the whole mapping.
+ *
+ * The files are read row by row with libcsv. The rows of one SKU may be anywhere in a file
+ * (a reservation's hourly rate and its upfront fee are two rows), so each row taken is checked
+ * and spilled into a table of a temporary SQLite database on disk; the table is then read back
+ * sorted by SKU, and each SKU's rows (a few dozen at most) are held while its offer is written.
+ * Memory stays bounded by SQLite's page cache and sorter, whatever the file's size. */
+
+#define PROVIDER "aws"
+#define N_METADATA 5
+
+typedef struct
+{
+  const char *aws;
+  const char *unit;
+} UnitMap;
+
+/* The units of the offer files, exactly; "Quantity" is a reservation's upfront fee. */
+static const UnitMap units[] = {
+  { "Hrs", "hour" },
+  { "GB-Mo", "gb-month" },
+  { "GB", "gb" },
+  { "Requests", "request" },
+  { "Lambda-GB-Second", "gb-second" },
+  { "GB-Hours", "gb-hour" },
+  { "vCPU-Hours", "vcpu-hour" },
+  { "Quantity", "quantity" },
+};
+
+/* The columns read, by name. */
+enum
+{
+  COL_SKU, COL_TERM_CODE, COL_TERM_TYPE, COL_DESCRIPTION, COL_EFFECTIVE, COL_START, COL_END,
+  COL_UNIT, COL_PRICE, COL_CURRENCY, COL_LEASE, COL_PURCHASE, COL_CLASS, COL_FAMILY_PRODUCT,
+  COL_LOCATION, COL_REGION, COL_INSTANCE_TYPE, COL_INSTANCE_FAMILY, COL_VCPU, COL_MEMORY,
+  COL_PROCESSOR, COL_NETWORK, COL_STORAGE, COL_TENANCY, COL_OS, COL_LICENSE, COL_SOFTWARE,
+  COL_CAPACITY, COL_TRANSFER_TYPE, COL_FROM_LOCATION, COL_TO_LOCATION, COL_FROM_REGION,
+  N_COLUMNS
+};
+
+static const char *const column_names[N_COLUMNS] = {
+  "SKU", "OfferTermCode", "TermType", "PriceDescription", "EffectiveDate", "StartingRange",
+  "EndingRange", "Unit", "PricePerUnit", "Currency", "LeaseContractLength", "PurchaseOption",
+  "OfferingClass", "Product Family", "Location", "Region Code", "Instance Type",
+  "Instance Family", "vCPU", "Memory", "Physical Processor", "Network Performance", "Storage",
+  "Tenancy", "Operating System", "License Model", "Pre Installed S/W", "CapacityStatus",
+  "Transfer Type", "From Location", "To Location", "From Region Code",
+};
+
+/* Columns every file must have; the others are read where there. */
+#define N_REQUIRED (COL_REGION + 1)
+
+/* The columns of a Savings Plans rate file, all required. */
+enum
+{
+  SP_PLAN, SP_UNIT, SP_EFFECTIVE, SP_RATE, SP_CURRENCY, SP_SKU, SP_SERVICE, SP_PURCHASE,
+  SP_LEASE, SP_LEASE_UNIT, SP_FAMILY, SP_REGION, N_SP_COLUMNS
+};
+
+static const char *const sp_column_names[N_SP_COLUMNS] = {
+  "SKU", "Unit", "EffectiveDate", "DiscountedRate", "Currency", "DiscountedSKU",
+  "DiscountedServiceCode", "PurchaseOption", "LeaseContractLength", "LeaseContractLengthUnit",
+  "Product Family", "DiscountedRegionCode",
+};
+
+/* A Savings Plans rate is for an instance running all the time: the hours of a year. */
+#define HOURS_A_YEAR 8760
+
+typedef struct
+{
+  SkyConvertContext *context;
+  char              *db_path;
+  sqlite3           *db;
+  sqlite3_stmt      *insert;
+  GHashTable        *regions;        /* code -> location name */
+  char              *currency;
+  char              *version;
+  char              *publication;    /* YYYY-MM-DD */
+  char              *offer_code;
+  GPtrArray         *paths;
+  gboolean           savings_plans;  /* aws-savings-plans-csv: rate files are taken */
+  guint              n_rate_files;
+
+  /* The file being read */
+  guint              file_index;
+  const char        *path;
+  guint64            line;           /* the line being fed to the parser */
+  guint64            row_line;       /* the line the current row began on */
+  guint64            row_index;      /* rows ended so far */
+  GPtrArray         *fields;
+  int                column[N_COLUMNS];
+  int                sp_column[N_SP_COLUMNS];
+  gboolean           rate_file;      /* this file is a Savings Plans rate file */
+  guint              n_header;
+  gboolean           stop;
+  GError            *error;
+} Conversion;
+
+static void
+conversion_clear (Conversion *conversion)
+{
+  g_clear_pointer (&conversion->insert, sqlite3_finalize);
+  g_clear_pointer (&conversion->db, sqlite3_close);
+  if (conversion->db_path != NULL)
+    g_unlink (conversion->db_path);
+  g_free (conversion->db_path);
+  g_clear_pointer (&conversion->regions, g_hash_table_unref);
+  g_free (conversion->currency);
+  g_free (conversion->version);
+  g_free (conversion->publication);
+  g_free (conversion->offer_code);
+  g_clear_pointer (&conversion->paths, g_ptr_array_unref);
+  g_clear_pointer (&conversion->fields, g_ptr_array_unref);
+  g_clear_error (&conversion->error);
+}
+
+static gboolean
+db_failed (Conversion  *conversion,
+           GError     **error)
+{
+  g_set_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_WRITE,
+               "Cannot spill rows into %s: %s", conversion->db_path,
+               conversion->db != NULL ? sqlite3_errmsg (conversion->db) : "out of memory");
+  return FALSE;
+}
+
+static gboolean
+open_spill (Conversion  *conversion,
+            GError     **error)
+{
+  int fd = g_file_open_tmp ("skytally-aws-XXXXXX.db", &conversion->db_path, error);
+
+  if (fd < 0)
+    return FALSE;
+  close (fd);
+  if (sqlite3_open (conversion->db_path, &conversion->db) != SQLITE_OK ||
+      sqlite3_exec (conversion->db,
+                    "PRAGMA journal_mode = OFF;"
+                    "PRAGMA synchronous = OFF;"
+                    "PRAGMA cache_size = -8192;"
+                    "PRAGMA temp_store = FILE;"
+                    "CREATE TABLE row ("
+                    " file INTEGER NOT NULL, line INTEGER NOT NULL,"
+                    " sku TEXT NOT NULL, term_code TEXT NOT NULL, term TEXT NOT NULL,"
+                    " unit TEXT NOT NULL, amount TEXT NOT NULL,"
+                    " start TEXT, start_order REAL, finish TEXT, effective TEXT,"
+                    " years INTEGER, upfront TEXT, class TEXT,"
+                    " region TEXT NOT NULL, name TEXT, family TEXT, vcpu TEXT, memory TEXT,"
+                    " architecture TEXT, tenancy TEXT, licence TEXT, software TEXT,"
+                    " capacity TEXT, os TEXT, network TEXT, processor TEXT, storage TEXT,"
+                    " service TEXT NOT NULL);"
+                    "BEGIN;", NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (conversion->db,
+                          "INSERT INTO row VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                          " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", -1,
+                          &conversion->insert, NULL) != SQLITE_OK)
+    return db_failed (conversion, error);
+  return TRUE;
+}
+
+/* Mappings ---------------------------------------------------------------------------------- */
+
+static const char *
+map_unit (const char *aws)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (units); i++)
+    if (strcmp (units[i].aws, aws) == 0)
+      return units[i].unit;
+  return NULL;
+}
+
+/* The geography of an AWS region, by its code's prefix. */
+static const char *
+region_geography (const char *code)
+{
+  static const struct { const char *prefix; const char *geography; } prefixes[] = {
+    { "us-", "US" }, { "ca-", "CA" }, { "sa-", "SA" }, { "mx-", "SA" }, { "eu-", "EU" },
+    { "me-", "ME" }, { "il-", "ME" }, { "af-", "AF" }, { "ap-", "APAC" }, { "cn-", "APAC" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (code, prefixes[i].prefix) && code[strlen (prefixes[i].prefix)] != '\0')
+      return prefixes[i].geography;
+  return NULL;
+}
+
+static const char *
+map_word (const char          *value,
+          const char * const  *pairs)
+{
+  for (gsize i = 0; pairs[i] != NULL; i += 2)
+    if (strcmp (pairs[i], value) == 0)
+      return pairs[i + 1];
+  return NULL;
+}
+
+static const char * const tenancies[] = {
+  "Shared", "shared", "Dedicated", "dedicated", "Host", "host", NULL
+};
+static const char * const licences[] = {
+  "No License required", "included", "License Included", "included",
+  "Bring your own license", "byol", NULL
+};
+static const char * const softwares[] = {
+  "NA", "none", "SQL Web", "sql-web", "SQL Std", "sql-standard", "SQL Ent", "sql-enterprise",
+  NULL
+};
+static const char * const capacities[] = {
+  "Used", "used", "UnusedCapacityReservation", "unused-reservation",
+  "AllocatedCapacityReservation", "allocated-reservation", "AllocatedHost", "allocated-host",
+  NULL
+};
+static const char * const systems[] = {
+  "Linux", "linux", "Windows", "windows", "RHEL", "rhel", "SUSE", "sles",
+  "Red Hat Enterprise Linux with HA", "rhel-ha", "Ubuntu Pro", "ubuntu-pro", NULL
+};
+static const char * const purchases[] = {
+  "No Upfront", "none", "Partial Upfront", "partial", "All Upfront", "all", NULL
+};
+
+/* "4 GiB" -> "4"; NULL when it is not a number of GiB with at most 3 decimals. */
+static char *
+memory_gib (const char *memory)
+{
+  g_autofree char *number = NULL;
+  SkyDecimal value;
+
+  if (!g_str_has_suffix (memory, " GiB"))
+    return NULL;
+  number = g_strndup (memory, strlen (memory) - 4);
+  /* "1,024 GiB": the thousands separator goes. */
+  {
+    char *to = number;
+
+    for (const char *from = number; *from != '\0'; from++)
+      if (*from != ',')
+        *to++ = *from;
+    *to = '\0';
+  }
+  if (!sky_decimal_parse (number, 3, FALSE, &value, NULL))
+    return NULL;
+  return _sky_convert_decimal_text (value);
+}
+
+/* Reading rows ------------------------------------------------------------------------------ */
+
+static const char *
+field (Conversion *conversion,
+       int         column)
+{
+  int index = conversion->column[column];
+
+  const char *value;
+
+  if (index < 0 || (guint) index >= conversion->fields->len)
+    return "";
+  value = g_ptr_array_index (conversion->fields, index);
+  return value != NULL ? value : "";
+}
+
+/* An optional text column: NULL when absent, empty or "NA". */
+static const char *
+optional (Conversion *conversion,
+          int         column)
+{
+  const char *value = field (conversion, column);
+
+  return *value == '\0' || strcmp (value, "NA") == 0 ? NULL : value;
+}
+
+static char *
+where (Conversion *conversion)
+{
+  return g_strdup_printf ("%s:%" G_GUINT64_FORMAT, conversion->path, conversion->row_line);
+}
+
+/* A bad row: FALSE when the conversion stops. */
+static gboolean bad_row (Conversion *conversion, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+bad_row (Conversion *conversion,
+         const char *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *place = where (conversion);
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (!_sky_convert_bad_row (conversion->context, place, &conversion->error, "%s", message))
+    conversion->stop = TRUE;
+  return !conversion->stop;
+}
+
+static void
+skip_row (Conversion *conversion,
+          const char *reason)
+{
+  g_autofree char *place = where (conversion);
+
+  sky_convert_summary_skip (conversion->context->summary, reason, place);
+}
+
+static gboolean
+malformed (Conversion *conversion,
+           const char *what)
+{
+  g_set_error (&conversion->error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED,
+               /* Translators: “FILE:LINE: not an AWS Price List offer file in CSV (WHAT)” */
+               _("%s:%" G_GUINT64_FORMAT ": not an AWS Price List offer file in CSV (%s)"),
+               conversion->path, conversion->row_line, what);
+  conversion->stop = TRUE;
+  return FALSE;
+}
+
+static void
+replace (char       **place,
+         const char  *value)
+{
+  g_free (*place);
+  *place = g_strdup (value);
+}
+
+/* "FormatVersion", "Disclaimer", "Publication Date", "Version", "OfferCode": the newest file's
+ * version and date are the sheet's. */
+static void
+metadata_row (Conversion *conversion)
+{
+  const char *key, *value;
+
+  if (conversion->fields->len != 2)
+    {
+      malformed (conversion, _("five lines of metadata first, each a name and a value"));
+      return;
+    }
+  key = g_ptr_array_index (conversion->fields, 0);
+  value = g_ptr_array_index (conversion->fields, 1);
+  if (conversion->row_index == 0 && strcmp (key, "FormatVersion") != 0)
+    malformed (conversion, _("no FormatVersion on the first line"));
+  else if (strcmp (key, "Publication Date") == 0)
+    {
+      g_autofree char *day = g_strndup (value, 10);
+
+      if (!_sky_convert_check_date (day, "Publication Date", NULL))
+        malformed (conversion, _("the publication date is not a date"));
+      else if (conversion->publication == NULL || strcmp (day, conversion->publication) >= 0)
+        replace (&conversion->publication, day);
+    }
+  else if (strcmp (key, "Version") == 0)
+    {
+      if (conversion->version == NULL || strcmp (value, conversion->version) > 0)
+        replace (&conversion->version, value);
+    }
+  else if (strcmp (key, "OfferCode") == 0)
+    {
+      if (strstr (value, "SavingsPlan") != NULL && conversion->savings_plans)
+        {
+          conversion->rate_file = TRUE;
+          conversion->n_rate_files++;
+        }
+      else if (strstr (value, "SavingsPlan") != NULL)
+        malformed (conversion, _("a Savings Plans rate file: convert it with --from "
+                                 "aws-savings-plans-csv, together with the EC2 offer files"));
+      else if (strcmp (value, "AmazonEC2") != 0)
+        {
+          g_autofree char *what = g_strdup_printf (_("offer code “%s” is not converted: "
+                                                     "AmazonEC2 is"), value);
+          malformed (conversion, what);
+        }
+      else
+        replace (&conversion->offer_code, value);
+    }
+}
+
+static void
+rate_header_row (Conversion *conversion)
+{
+  for (guint c = 0; c < N_SP_COLUMNS; c++)
+    {
+      conversion->sp_column[c] = -1;
+      for (guint i = 0; i < conversion->fields->len && conversion->sp_column[c] < 0; i++)
+        if (strcmp (g_ptr_array_index (conversion->fields, i), sp_column_names[c]) == 0)
+          conversion->sp_column[c] = (int) i;
+      if (conversion->sp_column[c] < 0)
+        {
+          g_autofree char *what = g_strdup_printf (_("no column “%s”"), sp_column_names[c]);
+
+          malformed (conversion, what);
+          return;
+        }
+    }
+  conversion->n_header = conversion->fields->len;
+}
+
+static void
+header_row (Conversion *conversion)
+{
+  if (conversion->rate_file)
+    {
+      rate_header_row (conversion);
+      return;
+    }
+  for (guint c = 0; c < N_COLUMNS; c++)
+    conversion->column[c] = -1;
+  for (guint i = 0; i < conversion->fields->len; i++)
+    for (guint c = 0; c < N_COLUMNS; c++)
+      if (conversion->column[c] < 0 &&
+          strcmp (g_ptr_array_index (conversion->fields, i), column_names[c]) == 0)
+        conversion->column[c] = (int) i;
+  for (guint c = 0; c < N_REQUIRED; c++)
+    if (conversion->column[c] < 0)
+      {
+        g_autofree char *what = g_strdup_printf (_("no column “%s”"), column_names[c]);
+
+        malformed (conversion, what);
+        return;
+      }
+  if (conversion->offer_code == NULL)
+    malformed (conversion, _("no OfferCode in the metadata"));
+  conversion->n_header = conversion->fields->len;
+}
+
+static gboolean
+bind_texts (Conversion          *conversion,
+            const char * const  *texts,
+            guint                n)
+{
+  for (guint i = 0; i < n; i++)
+    if (sqlite3_bind_text (conversion->insert, (int) i + 3, texts[i], -1,
+                           SQLITE_TRANSIENT) != SQLITE_OK)
+      return FALSE;
+  return TRUE;
+}
+
+/* One price row: checked, then spilled. */
+static void
+data_row (Conversion *conversion)
+{
+  const char *product, *term_type, *aws_unit, *unit, *price, *currency, *region, *location;
+  const char *effective, *start, *finish, *term;
+  const char *tenancy, *licence, *software, *capacity, *os = NULL, *processor;
+  const char *upfront = NULL, *class = NULL, *service = "ec2", *name, *architecture = NULL;
+  g_autofree char *amount = NULL, *memory = NULL, *start_text = NULL, *finish_text = NULL;
+  g_autofree char *day = NULL, *reason = NULL;
+  SkyDecimal value, start_value = { 0 };
+  guint years = 0;
+
+  if (conversion->fields->len != conversion->n_header)
+    {
+      bad_row (conversion, _("%u fields where the header has %u"), conversion->fields->len,
+               conversion->n_header);
+      return;
+    }
+  product = field (conversion, COL_FAMILY_PRODUCT);
+  if (strcmp (product, "Data Transfer") == 0)
+    {
+      if (strcmp (field (conversion, COL_TRANSFER_TYPE), "AWS Outbound") != 0 ||
+          strcmp (field (conversion, COL_TO_LOCATION), "External") != 0)
+        {
+          skip_row (conversion, _("data transfer other than out to the internet: "
+                                  "not converted"));
+          return;
+        }
+      service = "data-transfer-out";
+    }
+  else if (strcmp (product, "Compute Instance") != 0 &&
+           strcmp (product, "Compute Instance (bare metal)") != 0)
+    {
+      reason = g_strdup_printf (_("product family not converted (%s)"),
+                                *product != '\0' ? product : "—");
+      skip_row (conversion, reason);
+      return;
+    }
+  term_type = field (conversion, COL_TERM_TYPE);
+  if (strcmp (term_type, "OnDemand") == 0)
+    term = "on-demand";
+  else if (strcmp (term_type, "Reserved") == 0)
+    term = "reserved";
+  else
+    {
+      bad_row (conversion, _("unknown TermType “%s”"), term_type);
+      return;
+    }
+
+  aws_unit = field (conversion, COL_UNIT);
+  unit = map_unit (aws_unit);
+  if (unit == NULL)
+    {
+      bad_row (conversion, _("unknown unit “%s”"), aws_unit);
+      return;
+    }
+  price = field (conversion, COL_PRICE);
+  if (!_sky_convert_parse_amount (price, &value) ||
+      (amount = sky_sheet_writer_amount_text (value, NULL)) == NULL)
+    {
+      bad_row (conversion, _("PricePerUnit “%s” is not a plain positive number of at most "
+                             "ten decimals"), price);
+      return;
+    }
+  currency = field (conversion, COL_CURRENCY);
+  if (conversion->currency == NULL && *currency != '\0')
+    conversion->currency = g_strdup (currency);
+  if (g_strcmp0 (currency, conversion->currency) != 0)
+    {
+      bad_row (conversion, _("currency “%s” where the rows before are in %s"), currency,
+               conversion->currency);
+      return;
+    }
+  region = field (conversion, COL_REGION);
+  location = field (conversion, COL_LOCATION);
+  if (strcmp (service, "data-transfer-out") == 0)
+    {
+      region = field (conversion, COL_FROM_REGION);
+      location = field (conversion, COL_FROM_LOCATION);
+    }
+  if (region_geography (region) == NULL)
+    {
+      bad_row (conversion, _("unknown region “%s”"), region);
+      return;
+    }
+  if (*location == '\0')
+    location = region;
+  effective = field (conversion, COL_EFFECTIVE);
+  if (*effective != '\0')
+    {
+      day = g_strndup (effective, 10);
+      if (!_sky_convert_check_date (day, "EffectiveDate", NULL))
+        {
+          bad_row (conversion, _("EffectiveDate “%s” is not a date"), effective);
+          return;
+        }
+    }
+
+  start = field (conversion, COL_START);
+  finish = field (conversion, COL_END);
+  if (*start != '\0')
+    {
+      if (!_sky_convert_parse_amount (start, &start_value))
+        {
+          bad_row (conversion, _("StartingRange “%s” is not a number"), start);
+          return;
+        }
+      start_text = _sky_convert_decimal_text (start_value);
+    }
+  if (*finish != '\0' && strcmp (finish, "Inf") != 0)
+    {
+      SkyDecimal finish_value;
+
+      if (!_sky_convert_parse_amount (finish, &finish_value) ||
+          sky_decimal_compare (finish_value, start_value) <= 0)
+        {
+          bad_row (conversion, _("EndingRange “%s” is not a number above StartingRange"),
+                   finish);
+          return;
+        }
+      finish_text = _sky_convert_decimal_text (finish_value);
+    }
+
+  if (strcmp (term, "reserved") == 0)
+    {
+      const char *lease = field (conversion, COL_LEASE);
+      const char *purchase = field (conversion, COL_PURCHASE);
+      const char *offering = field (conversion, COL_CLASS);
+
+      if (strcmp (lease, "1yr") == 0)
+        years = 1;
+      else if (strcmp (lease, "3yr") == 0)
+        years = 3;
+      else
+        {
+          bad_row (conversion, _("LeaseContractLength “%s” is neither 1yr nor 3yr"), lease);
+          return;
+        }
+      upfront = map_word (purchase, purchases);
+      if (upfront == NULL)
+        {
+          bad_row (conversion, _("unknown PurchaseOption “%s”"), purchase);
+          return;
+        }
+      if (strcmp (offering, "standard") == 0 || *offering == '\0')
+        class = "standard";
+      else if (strcmp (offering, "convertible") == 0)
+        class = "convertible";
+      else
+        {
+          bad_row (conversion, _("unknown OfferingClass “%s”"), offering);
+          return;
+        }
+    }
+  else if (strcmp (unit, "quantity") == 0)
+    {
+      bad_row (conversion, _("an on-demand price per “Quantity”"));
+      return;
+    }
+
+  tenancy = map_word (optional (conversion, COL_TENANCY) ?: "Shared", tenancies);
+  licence = map_word (optional (conversion, COL_LICENSE) ?: "No License required", licences);
+  software = map_word (optional (conversion, COL_SOFTWARE) ?: "NA", softwares);
+  capacity = map_word (optional (conversion, COL_CAPACITY) ?: "Used", capacities);
+  if (tenancy == NULL || licence == NULL || software == NULL || capacity == NULL)
+    {
+      bad_row (conversion, _("unknown tenancy, licence model, pre-installed software or "
+                             "capacity status (%s, %s, %s, %s)"),
+               field (conversion, COL_TENANCY), field (conversion, COL_LICENSE),
+               field (conversion, COL_SOFTWARE), field (conversion, COL_CAPACITY));
+      return;
+    }
+  if (optional (conversion, COL_OS) != NULL)
+    {
+      os = map_word (optional (conversion, COL_OS), systems);
+      if (os == NULL)
+        {
+          bad_row (conversion, _("unknown operating system “%s”"), field (conversion, COL_OS));
+          return;
+        }
+    }
+  if (optional (conversion, COL_MEMORY) != NULL &&
+      (memory = memory_gib (optional (conversion, COL_MEMORY))) == NULL)
+    {
+      bad_row (conversion, _("Memory “%s” is not a number of GiB"),
+               field (conversion, COL_MEMORY));
+      return;
+    }
+  processor = optional (conversion, COL_PROCESSOR);
+  name = optional (conversion, COL_INSTANCE_TYPE);
+  if (strcmp (service, "ec2") == 0)
+    {
+      if (name == NULL)
+        {
+          bad_row (conversion, _("an instance row without an Instance Type"));
+          return;
+        }
+      architecture = processor != NULL && (strstr (processor, "Graviton") != NULL ||
+                                           g_str_has_prefix (processor, "Apple"))
+                     ? "arm64" : "x86-64";
+    }
+  else
+    name = "Data transfer out to the internet";
+
+  if (!g_hash_table_contains (conversion->regions, region))
+    g_hash_table_insert (conversion->regions, g_strdup (region), g_strdup (location));
+
+  {
+    const char *texts[] = {
+      field (conversion, COL_SKU), field (conversion, COL_TERM_CODE), term, unit, amount,
+      start_text, NULL /* start_order */, finish_text, day, NULL /* years */, upfront, class,
+      region, name, optional (conversion, COL_INSTANCE_FAMILY),
+      optional (conversion, COL_VCPU), memory, architecture,
+      tenancy, licence, software, capacity, os, optional (conversion, COL_NETWORK), processor,
+      optional (conversion, COL_STORAGE), service,
+    };
+
+    if (*texts[0] == '\0' || strchr (texts[0], ' ') != NULL || *texts[1] == '\0')
+      {
+        bad_row (conversion, _("a row without a SKU or an OfferTermCode"));
+        return;
+      }
+    sqlite3_reset (conversion->insert);
+    if (sqlite3_bind_int (conversion->insert, 1, (int) conversion->file_index) != SQLITE_OK ||
+        sqlite3_bind_int64 (conversion->insert, 2, (gint64) conversion->row_line) != SQLITE_OK ||
+        !bind_texts (conversion, texts, G_N_ELEMENTS (texts)) ||
+        sqlite3_bind_double (conversion->insert, 9,
+                             sky_decimal_to_double (start_value)) != SQLITE_OK ||
+        (years > 0 && sqlite3_bind_int (conversion->insert, 12, (int) years) != SQLITE_OK) ||
+        sqlite3_step (conversion->insert) != SQLITE_DONE)
+      {
+        db_failed (conversion, &conversion->error);
+        conversion->stop = TRUE;
+      }
+  }
+}
+
+/* One rate of a Savings Plans rate file: spilled beside the rows of the instance it discounts
+ * (DiscountedSKU), as a price of that offer. */
+static void
+rate_row (Conversion *conversion)
+{
+  const char *fields[N_SP_COLUMNS];
+  const char *unit, *upfront;
+  g_autofree char *amount = NULL, *day = NULL, *reason = NULL;
+  SkyDecimal value;
+  guint years;
+
+  if (conversion->fields->len != conversion->n_header)
+    {
+      bad_row (conversion, _("%u fields where the header has %u"), conversion->fields->len,
+               conversion->n_header);
+      return;
+    }
+  for (guint c = 0; c < N_SP_COLUMNS; c++)
+    fields[c] = g_ptr_array_index (conversion->fields, conversion->sp_column[c]);
+  if (strcmp (fields[SP_SERVICE], "AmazonEC2") != 0)
+    {
+      reason = g_strdup_printf (_("savings plan rate for another service (%s)"),
+                                fields[SP_SERVICE]);
+      skip_row (conversion, reason);
+      return;
+    }
+  if (strcmp (fields[SP_FAMILY], "EC2InstanceSavingsPlans") != 0)
+    {
+      reason = g_strdup_printf (_("savings plan not converted (%s): EC2 Instance Savings Plans "
+                                  "are"), fields[SP_FAMILY]);
+      skip_row (conversion, reason);
+      return;
+    }
+  unit = map_unit (fields[SP_UNIT]);
+  if (unit == NULL || strcmp (unit, "quantity") == 0)
+    {
+      bad_row (conversion, _("unknown unit “%s”"), fields[SP_UNIT]);
+      return;
+    }
+  if (!_sky_convert_parse_amount (fields[SP_RATE], &value) ||
+      (amount = sky_sheet_writer_amount_text (value, NULL)) == NULL)
+    {
+      bad_row (conversion, _("DiscountedRate “%s” is not a plain positive number of at most "
+                             "ten decimals"), fields[SP_RATE]);
+      return;
+    }
+  if (conversion->currency == NULL)
+    conversion->currency = g_strdup (fields[SP_CURRENCY]);
+  if (strcmp (fields[SP_CURRENCY], conversion->currency) != 0)
+    {
+      bad_row (conversion, _("currency “%s” where the rows before are in %s"),
+               fields[SP_CURRENCY], conversion->currency);
+      return;
+    }
+  if (strcmp (fields[SP_LEASE_UNIT], "year") != 0 ||
+      (strcmp (fields[SP_LEASE], "1") != 0 && strcmp (fields[SP_LEASE], "3") != 0))
+    {
+      bad_row (conversion, _("LeaseContractLength “%s %s” is neither 1 nor 3 years"),
+               fields[SP_LEASE], fields[SP_LEASE_UNIT]);
+      return;
+    }
+  years = fields[SP_LEASE][0] == '1' ? 1 : 3;
+  upfront = map_word (fields[SP_PURCHASE], purchases);
+  if (upfront == NULL)
+    {
+      bad_row (conversion, _("unknown PurchaseOption “%s”"), fields[SP_PURCHASE]);
+      return;
+    }
+  day = g_strndup (fields[SP_EFFECTIVE], 10);
+  if (!_sky_convert_check_date (day, "EffectiveDate", NULL))
+    {
+      bad_row (conversion, _("EffectiveDate “%s” is not a date"), fields[SP_EFFECTIVE]);
+      return;
+    }
+  if (*fields[SP_SKU] == '\0' || *fields[SP_PLAN] == '\0')
+    {
+      bad_row (conversion, _("a rate without a SKU or a DiscountedSKU"));
+      return;
+    }
+
+  sqlite3_reset (conversion->insert);
+  sqlite3_clear_bindings (conversion->insert);
+  if (sqlite3_bind_int (conversion->insert, 1, (int) conversion->file_index) != SQLITE_OK ||
+      sqlite3_bind_int64 (conversion->insert, 2, (gint64) conversion->row_line) != SQLITE_OK ||
+      sqlite3_bind_text (conversion->insert, 3, fields[SP_SKU], -1, SQLITE_TRANSIENT) ||
+      sqlite3_bind_text (conversion->insert, 4, fields[SP_PLAN], -1, SQLITE_TRANSIENT) ||
+      sqlite3_bind_text (conversion->insert, 5, "savings-plan", -1, SQLITE_STATIC) ||
+      sqlite3_bind_text (conversion->insert, 6, unit, -1, SQLITE_STATIC) ||
+      sqlite3_bind_text (conversion->insert, 7, amount, -1, SQLITE_TRANSIENT) ||
+      sqlite3_bind_text (conversion->insert, 11, day, -1, SQLITE_TRANSIENT) ||
+      sqlite3_bind_int (conversion->insert, 12, (int) years) ||
+      sqlite3_bind_text (conversion->insert, 13, upfront, -1, SQLITE_STATIC) ||
+      sqlite3_bind_text (conversion->insert, 15, fields[SP_REGION], -1, SQLITE_TRANSIENT) ||
+      sqlite3_bind_text (conversion->insert, 29, "ec2", -1, SQLITE_STATIC) ||
+      sqlite3_step (conversion->insert) != SQLITE_DONE)
+    {
+      db_failed (conversion, &conversion->error);
+      conversion->stop = TRUE;
+    }
+}
+
+static void
+field_cb (void   *text,
+          size_t  length,
+          void   *user_data)
+{
+  Conversion *conversion = user_data;
+
+  g_ptr_array_add (conversion->fields, g_strndup (text != NULL ? text : "", length));
+}
+
+static void
+row_cb (int   terminator,
+        void *user_data)
+{
+  Conversion *conversion = user_data;
+
+  if (!conversion->stop)
+    {
+      if (conversion->row_index < N_METADATA)
+        metadata_row (conversion);
+      else if (conversion->row_index == N_METADATA)
+        header_row (conversion);
+      else if (!(conversion->fields->len == 1 &&
+                 *(char *) g_ptr_array_index (conversion->fields, 0) == '\0'))
+        {
+          if (conversion->rate_file)
+            rate_row (conversion);
+          else
+            data_row (conversion);
+        }
+    }
+  conversion->row_index++;
+  g_ptr_array_set_size (conversion->fields, 0);
+  conversion->row_line = conversion->line + (terminator == '\n' || terminator == '\r' ? 1 : 0);
+}
+
+static gboolean
+read_file (Conversion  *conversion,
+           const char  *path,
+           GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  struct csv_parser parser;
+  gboolean ok = TRUE;
+
+  stream = g_file_read (file, conversion->context->cancellable, error);
+  if (stream == NULL)
+    return FALSE;
+  lines = g_data_input_stream_new (G_INPUT_STREAM (stream));
+  g_data_input_stream_set_newline_type (lines, G_DATA_STREAM_NEWLINE_TYPE_LF);
+  if (csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
+    g_error ("libcsv: out of memory");
+  conversion->path = path;
+  conversion->line = 1;
+  conversion->row_line = 1;
+  conversion->row_index = 0;
+  conversion->n_header = 0;
+  conversion->rate_file = FALSE;
+  g_ptr_array_set_size (conversion->fields, 0);
+
+  while (ok && !conversion->stop)
+    {
+      g_autoptr(GError) read_error = NULL;
+      g_autofree char *text = NULL;
+      gsize length = 0;
+
+      text = g_data_input_stream_read_line (lines, &length, conversion->context->cancellable,
+                                            &read_error);
+      if (text == NULL)
+        {
+          if (read_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&read_error));
+              ok = FALSE;
+            }
+          break;
+        }
+      if ((conversion->line & 0xfff) == 0 && _sky_convert_cancelled (conversion->context, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      /* The line, and the newline the stream took off it. */
+      if (csv_parse (&parser, text, length, field_cb, row_cb, conversion) != length ||
+          csv_parse (&parser, "\n", 1, field_cb, row_cb, conversion) != 1)
+        {
+          conversion->row_line = conversion->line;
+          malformed (conversion, csv_strerror (csv_error (&parser)));
+        }
+      conversion->line++;
+    }
+  if (ok && !conversion->stop &&
+      csv_fini (&parser, field_cb, row_cb, conversion) != 0)
+    malformed (conversion, csv_strerror (csv_error (&parser)));
+  csv_free (&parser);
+  if (ok && !conversion->stop && conversion->n_header == 0)
+    malformed (conversion, _("no header row"));
+  if (conversion->stop)
+    {
+      g_propagate_error (error, g_steal_pointer (&conversion->error));
+      return FALSE;
+    }
+  return ok;
+}
+
+/* Writing offers ---------------------------------------------------------------------------- */
+
+enum
+{
+  R_FILE, R_LINE, R_SKU, R_TERM_CODE, R_TERM, R_UNIT, R_AMOUNT, R_START, R_START_ORDER,
+  R_FINISH, R_EFFECTIVE, R_YEARS, R_UPFRONT, R_CLASS, R_REGION, R_NAME, R_FAMILY, R_VCPU,
+  R_MEMORY, R_ARCHITECTURE, R_TENANCY, R_LICENCE, R_SOFTWARE, R_CAPACITY, R_OS, R_NETWORK,
+  R_PROCESSOR, R_STORAGE, R_SERVICE, N_R
+};
+
+/* One spilled row, read back. */
+typedef struct
+{
+  char *text[N_R];
+} Row;
+
+static void
+row_free (gpointer data)
+{
+  Row *row = data;
+
+  for (guint i = 0; i < N_R; i++)
+    g_free (row->text[i]);
+  g_free (row);
+}
+
+static Row *
+row_read (sqlite3_stmt *select)
+{
+  Row *row = g_new0 (Row, 1);
+
+  for (guint i = 0; i < N_R; i++)
+    row->text[i] = g_strdup ((const char *) sqlite3_column_text (select, (int) i));
+  return row;
+}
+
+static char *
+row_where (Conversion *conversion,
+           const Row  *row)
+{
+  guint file = (guint) g_ascii_strtoull (row->text[R_FILE], NULL, 10);
+
+  return g_strdup_printf ("%s:%s", (const char *) g_ptr_array_index (conversion->paths, file),
+                          row->text[R_LINE]);
+}
+
+static SkyDecimal
+row_decimal (const char *text)
+{
+  SkyDecimal value = { 0 };
+
+  if (text != NULL)
+    _sky_convert_parse_amount (text, &value);
+  return value;
+}
+
+/* A price of the offer, from the rows of one offer term (@first to @last, sorted by kind and
+ * range): written, or a bad row (FALSE with *@stop when the conversion stops). */
+typedef struct
+{
+  GPtrArray *rows;    /* Row */
+  guint      first;
+  guint      last;    /* past the end */
+} Term;
+
+static gboolean
+check_term (Conversion  *conversion,
+            const Term  *term,
+            gboolean    *stop,
+            GError     **error)
+{
+  Row *head = g_ptr_array_index (term->rows, term->first);
+  g_autofree char *place = row_where (conversion, head);
+  guint rates = 0, fees = 0;
+
+  for (guint i = term->first; i < term->last; i++)
+    {
+      Row *row = g_ptr_array_index (term->rows, i);
+
+      if (strcmp (row->text[R_UNIT], "quantity") == 0)
+        fees++;
+      else
+        rates++;
+    }
+  *stop = FALSE;
+  if (strcmp (head->text[R_TERM], "savings-plan") == 0 && term->last - term->first != 1)
+    {
+      *stop = !_sky_convert_bad_row (conversion->context, place, error,
+                                     _("two rates of savings plan %s for one instance"),
+                                     head->text[R_TERM_CODE]);
+      return FALSE;
+    }
+  if (strcmp (head->text[R_TERM], "on-demand") == 0 &&
+      (rates > 1 || head->text[R_FINISH] != NULL))
+    {
+      /* Tiers: from 0, each from where the one before ends, the last one open. */
+      const char *end = "0";
+
+      for (guint i = term->first; i < term->last; i++)
+        {
+          Row *row = g_ptr_array_index (term->rows, i);
+
+          if (g_strcmp0 (row->text[R_START], end) != 0 ||
+              strcmp (row->text[R_UNIT], head->text[R_UNIT]) != 0 ||
+              (row->text[R_FINISH] == NULL) != (i + 1 == term->last))
+            {
+              *stop = !_sky_convert_bad_row (conversion->context, place, error,
+                                             _("tiers (offer term %s) that do not follow each "
+                                               "other from 0 to an open end"),
+                                             head->text[R_TERM_CODE]);
+              return FALSE;
+            }
+          end = row->text[R_FINISH];
+        }
+    }
+  if (strcmp (head->text[R_TERM], "reserved") == 0)
+    {
+      gboolean paid = strcmp (head->text[R_UPFRONT], "none") != 0;
+
+      if (rates != 1 || fees > 1 || (paid && fees != 1))
+        {
+          *stop = !_sky_convert_bad_row (conversion->context, place, error,
+                                         _("a reservation (offer term %s) without exactly one "
+                                           "hourly rate and, when paid upfront, one “Upfront "
+                                           "Fee” row"), head->text[R_TERM_CODE]);
+          return FALSE;
+        }
+      if (!paid && fees == 1 &&
+          !sky_decimal_is_zero (row_decimal (((Row *) g_ptr_array_index (
+                                  term->rows, term->last - 1))->text[R_AMOUNT])))
+        {
+          *stop = !_sky_convert_bad_row (conversion->context, place, error,
+                                         _("an upfront fee on a No Upfront reservation "
+                                           "(offer term %s)"), head->text[R_TERM_CODE]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* A Savings Plans rate is the effective hourly rate of the instance under the plan. Paid All
+ * Upfront, the whole term's hours at that rate are the upfront fee, and the hourly amount 0;
+ * Partial Upfront, half of it is paid upfront (AWS asks for at least half) and the other half
+ * by the hour; No Upfront, the rate by the hour. An always-on instance costs the rate × the
+ * term's hours either way, exactly. */
+static gboolean
+write_savings_plan (Conversion  *conversion,
+                    const Row   *rate,
+                    GError     **error)
+{
+  SkySheetWriter *writer = conversion->context->writer;
+  guint years = (guint) g_ascii_strtoull (rate->text[R_YEARS], NULL, 10);
+  const char *upfront = rate->text[R_UPFRONT];
+  SkyDecimal hourly = row_decimal (rate->text[R_AMOUNT]);
+  SkyDecimal hours = sky_decimal_from_int ((gint64) HOURS_A_YEAR * years);
+  SkyDecimal fee = { 0, 0 }, amount = hourly, whole;
+  g_autofree char *fee_text = NULL;
+
+  if (strcmp (upfront, "none") != 0)
+    {
+      if (!sky_decimal_mul (hourly, hours, &whole))
+        {
+          g_autofree char *place = row_where (conversion, rate);
+
+          g_set_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_BAD_ROW,
+                       /* Translators: “FILE:LINE: savings plan rate too large” */
+                       _("%s: savings plan rate too large"), place);
+          return FALSE;
+        }
+      if (strcmp (upfront, "all") == 0)
+        {
+          fee = whole;
+          amount = sky_decimal_from_int (0);
+        }
+      else if (!sky_decimal_div (whole, sky_decimal_from_int (2), SKY_PRICE_SCALE,
+                                 SKY_ROUND_HALF_UP, &fee) ||
+               !sky_decimal_div (hourly, sky_decimal_from_int (2), SKY_PRICE_SCALE,
+                                 SKY_ROUND_HALF_UP, &amount))
+        {
+          g_autofree char *place = row_where (conversion, rate);
+
+          g_set_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_BAD_ROW,
+                       /* Translators: “FILE:LINE: savings plan rate too large” */
+                       _("%s: savings plan rate too large"), place);
+          return FALSE;
+        }
+      fee_text = sky_sheet_writer_amount_text (fee, error);
+      if (fee_text == NULL)
+        return FALSE;
+    }
+  return sky_sheet_writer_begin_price (writer, rate->text[R_UNIT], "savings-plan", years,
+                                       error) &&
+         sky_sheet_writer_price_attribute (writer, "upfront",
+                                           fee_text != NULL ? upfront : NULL, error) &&
+         sky_sheet_writer_price_attribute (writer, "upfront-fee", fee_text, error) &&
+         sky_sheet_writer_price_attribute (writer, "effective-date", rate->text[R_EFFECTIVE],
+                                           error) &&
+         sky_sheet_writer_end_price (writer, amount, error);
+}
+
+static gboolean
+write_term (Conversion  *conversion,
+            const Term  *term,
+            GError     **error)
+{
+  SkySheetWriter *writer = conversion->context->writer;
+  Row *rate = g_ptr_array_index (term->rows, term->first);
+  Row *fee = NULL;
+
+  if (strcmp (rate->text[R_TERM], "reserved") == 0)
+    {
+      guint years = (guint) g_ascii_strtoull (rate->text[R_YEARS], NULL, 10);
+
+      for (guint i = term->first; i < term->last; i++)
+        {
+          Row *row = g_ptr_array_index (term->rows, i);
+
+          if (strcmp (row->text[R_UNIT], "quantity") == 0)
+            fee = row;
+          else
+            rate = row;
+        }
+      return sky_sheet_writer_begin_price (writer, rate->text[R_UNIT], "reserved", years,
+                                           error) &&
+             sky_sheet_writer_price_attribute (writer, "offering-class",
+                                               strcmp (rate->text[R_CLASS], "convertible") == 0
+                                               ? "convertible" : NULL, error) &&
+             sky_sheet_writer_price_attribute (writer, "upfront",
+                                               strcmp (rate->text[R_UPFRONT], "none") != 0
+                                               ? rate->text[R_UPFRONT] : NULL, error) &&
+             sky_sheet_writer_price_attribute (writer, "upfront-fee",
+                                               strcmp (rate->text[R_UPFRONT], "none") != 0
+                                               ? fee->text[R_AMOUNT] : NULL, error) &&
+             sky_sheet_writer_price_attribute (writer, "effective-date",
+                                               rate->text[R_EFFECTIVE], error) &&
+             sky_sheet_writer_end_price (writer, row_decimal (rate->text[R_AMOUNT]), error);
+    }
+
+  if (strcmp (rate->text[R_TERM], "savings-plan") == 0)
+    return write_savings_plan (conversion, rate, error);
+
+  if (term->last - term->first == 1 && rate->text[R_FINISH] == NULL)
+    return sky_sheet_writer_begin_price (writer, rate->text[R_UNIT], "on-demand", 0, error) &&
+           sky_sheet_writer_price_attribute (writer, "effective-date", rate->text[R_EFFECTIVE],
+                                             error) &&
+           sky_sheet_writer_end_price (writer, row_decimal (rate->text[R_AMOUNT]), error);
+
+  if (!sky_sheet_writer_begin_tiers (writer, rate->text[R_UNIT], "on-demand", 0, error) ||
+      !sky_sheet_writer_price_attribute (writer, "effective-date", rate->text[R_EFFECTIVE],
+                                         error))
+    return FALSE;
+  for (guint i = term->first; i < term->last; i++)
+    {
+      Row *row = g_ptr_array_index (term->rows, i);
+      SkyDecimal to = row_decimal (row->text[R_FINISH]);
+
+      if (!sky_sheet_writer_tier (writer, row_decimal (row->text[R_START]),
+                                  row->text[R_FINISH] != NULL ? &to : NULL,
+                                  row_decimal (row->text[R_AMOUNT]), error))
+        return FALSE;
+    }
+  return sky_sheet_writer_end_tiers (writer, error);
+}
+
+/* The offer of one SKU, from its rows (sorted by offer term). */
+static gboolean
+write_offer (Conversion  *conversion,
+             GPtrArray   *rows,
+             GError     **error)
+{
+  SkyConvertContext *context = conversion->context;
+  g_autoptr(GArray) terms = g_array_new (FALSE, FALSE, sizeof (Term));
+  Row *head = g_ptr_array_index (rows, 0);
+  struct { const char *key; guint column; } features[] = {
+    { "network", R_NETWORK }, { "processor", R_PROCESSOR }, { "storage", R_STORAGE },
+  };
+  struct { const char *name; guint column; } attributes[] = {
+    { "family", R_FAMILY }, { "vcpu", R_VCPU }, { "memory-gib", R_MEMORY }, { "os", R_OS },
+    { "architecture", R_ARCHITECTURE },
+  };
+
+  if (strcmp (head->text[R_TERM], "savings-plan") == 0)
+    {
+      for (guint i = 0; i < rows->len; i++)
+        {
+          g_autofree char *place = row_where (conversion, g_ptr_array_index (rows, i));
+
+          sky_convert_summary_skip (context->summary, _("savings plan rate of an instance not "
+                                                        "in the offer files"), place);
+        }
+      return TRUE;
+    }
+
+  for (guint i = 0; i < rows->len; )
+    {
+      Row *row = g_ptr_array_index (rows, i);
+      Term term = { rows, i, i + 1 };
+      gboolean stop;
+
+      while (term.last < rows->len &&
+             strcmp (((Row *) g_ptr_array_index (rows, term.last))->text[R_TERM_CODE],
+                     row->text[R_TERM_CODE]) == 0)
+        term.last++;
+      if (check_term (conversion, &term, &stop, error))
+        g_array_append_val (terms, term);
+      else if (stop)
+        return FALSE;
+      i = term.last;
+    }
+  if (terms->len == 0)
+    return TRUE;
+
+  if (!sky_sheet_writer_begin_offer (context->writer, head->text[R_SKU], head->text[R_NAME],
+                                     head->text[R_REGION], error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (attributes); i++)
+    if (!sky_sheet_writer_offer_attribute (context->writer, attributes[i].name,
+                                           head->text[attributes[i].column], error))
+      return FALSE;
+  /* The defaults are not written: a sheet without them means the same. */
+  if ((strcmp (head->text[R_TENANCY], "shared") != 0 &&
+       !sky_sheet_writer_offer_attribute (context->writer, "tenancy", head->text[R_TENANCY],
+                                          error)) ||
+      (strcmp (head->text[R_LICENCE], "included") != 0 &&
+       !sky_sheet_writer_offer_attribute (context->writer, "licence", head->text[R_LICENCE],
+                                          error)) ||
+      (strcmp (head->text[R_SOFTWARE], "none") != 0 &&
+       !sky_sheet_writer_offer_attribute (context->writer, "software", head->text[R_SOFTWARE],
+                                          error)) ||
+      (strcmp (head->text[R_CAPACITY], "used") != 0 &&
+       !sky_sheet_writer_offer_attribute (context->writer, "capacity", head->text[R_CAPACITY],
+                                          error)))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (features); i++)
+    if (head->text[features[i].column] != NULL &&
+        !sky_sheet_writer_feature (context->writer, features[i].key,
+                                   head->text[features[i].column], error))
+      return FALSE;
+  for (guint i = 0; i < terms->len; i++)
+    if (!write_term (conversion, &g_array_index (terms, Term, i), error))
+      return FALSE;
+  return _sky_convert_end_offer (context, error);
+}
+
+static const SkySheetService services[] = {
+  { "ec2", "Amazon EC2", "compute", NULL },
+  { "data-transfer-out", "Data Transfer Out", "network", NULL },
+};
+
+static const SkySheetService *
+service_of (const char *id)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (services); i++)
+    if (strcmp (services[i].id, id) == 0)
+      return &services[i];
+  g_assert_not_reached ();
+}
+
+static gint
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static gboolean
+write_sheet (Conversion  *conversion,
+             GError     **error)
+{
+  SkyConvertContext *context = conversion->context;
+  const SkyConvertOptions *options = context->options;
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (row_free);
+  g_autofree char *source = g_strdup_printf ("AWS Price List offer file %s (CSV), version %s%s",
+                                             conversion->offer_code, conversion->version,
+                                             conversion->n_rate_files > 0
+                                             ? ", with Savings Plans rates" : "");
+  sqlite3_stmt *select = NULL;
+  SkySheetHeader header = {
+    .provider_id = PROVIDER,
+    .provider_name = "Amazon Web Services",
+    .provider_short_name = options->short_name != NULL ? options->short_name : "AWS",
+    .version = options->version != NULL ? options->version : conversion->version,
+    .effective_date = options->effective_date != NULL ? options->effective_date
+                                                      : conversion->publication,
+    .currency = conversion->currency != NULL ? conversion->currency : "USD",
+    .source = source,
+    .source_url = options->source_url,
+    .retrieved = options->retrieved,
+  };
+  const char *service = NULL;
+  gboolean ok;
+  int step;
+
+  GHashTableIter iter;
+  gpointer code_key;
+
+  g_hash_table_iter_init (&iter, conversion->regions);
+  while (g_hash_table_iter_next (&iter, &code_key, NULL))
+    g_ptr_array_add (codes, code_key);
+  if (header.version == NULL || header.effective_date == NULL)
+    {
+      g_set_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED,
+                   _("The offer files give no Version or Publication Date: give --version "
+                     "and --effective-date"));
+      return FALSE;
+    }
+  /* Taken the day it was published, unless told otherwise. */
+  if (header.retrieved == NULL)
+    header.retrieved = header.effective_date;
+  if (!sky_sheet_writer_header (context->writer, &header, error))
+    return FALSE;
+  g_ptr_array_sort (codes, compare_strings);
+  for (guint i = 0; i < codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (codes, i);
+      SkySheetRegion region = { code, g_hash_table_lookup (conversion->regions, code),
+                                region_geography (code) };
+
+      if (!sky_sheet_writer_region (context->writer, &region, error))
+        return FALSE;
+    }
+  if (codes->len == 0)
+    return TRUE;
+
+  if (sqlite3_exec (conversion->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (conversion->db,
+                          "SELECT * FROM row ORDER BY service, sku, term, term_code,"
+                          " unit = 'quantity', start_order, file, line", -1, &select,
+                          NULL) != SQLITE_OK)
+    return db_failed (conversion, error);
+  ok = TRUE;
+  while (ok && (step = sqlite3_step (select)) == SQLITE_ROW)
+    {
+      Row *row = row_read (select);
+      Row *head = rows->len > 0 ? g_ptr_array_index (rows, 0) : NULL;
+
+      if (head != NULL && strcmp (head->text[R_SKU], row->text[R_SKU]) != 0)
+        {
+          ok = write_offer (conversion, rows, error) &&
+               !_sky_convert_cancelled (context, error);
+          g_ptr_array_set_size (rows, 0);
+        }
+      if (ok && g_strcmp0 (service, row->text[R_SERVICE]) != 0)
+        {
+          ok = (service == NULL || sky_sheet_writer_end_service (context->writer, error)) &&
+               sky_sheet_writer_begin_service (context->writer,
+                                               service_of (row->text[R_SERVICE]), error);
+          service = service_of (row->text[R_SERVICE])->id;
+        }
+      g_ptr_array_add (rows, row);
+    }
+  if (ok && step != SQLITE_DONE)
+    ok = db_failed (conversion, error);
+  sqlite3_finalize (select);
+  if (ok && rows->len > 0)
+    ok = write_offer (conversion, rows, error);
+  return ok && (service == NULL || sky_sheet_writer_end_service (context->writer, error));
+}
+
+static gboolean
+convert (SkyConvertContext   *context,
+         const char * const  *files,
+         gboolean             savings_plans,
+         GError             **error)
+{
+  Conversion conversion = { 0 };
+  gboolean ok;
+
+  conversion.context = context;
+  conversion.savings_plans = savings_plans;
+  conversion.regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  conversion.fields = g_ptr_array_new_with_free_func (g_free);
+  conversion.paths = g_ptr_array_new ();
+  ok = open_spill (&conversion, error);
+  for (guint i = 0; ok && files[i] != NULL; i++)
+    {
+      conversion.file_index = i;
+      g_ptr_array_add (conversion.paths, (char *) files[i]);
+      ok = read_file (&conversion, files[i], error);
+    }
+  if (ok && conversion.offer_code == NULL)
+    {
+      g_set_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED,
+                   _("Savings Plans rates are prices of EC2 offers: give the EC2 offer files "
+                     "(OfferCode AmazonEC2) too"));
+      ok = FALSE;
+    }
+  if (ok && savings_plans && conversion.n_rate_files == 0)
+    {
+      g_set_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED,
+                   _("No Savings Plans rate file among the files (use --from aws-offer-csv "
+                     "for offer files alone)"));
+      ok = FALSE;
+    }
+  ok = ok && write_sheet (&conversion, error);
+  conversion_clear (&conversion);
+  return ok;
+}
+
+gboolean
+_sky_convert_aws_offer_csv (SkyConvertContext   *context,
+                            const char * const  *files,
+                            GError             **error)
+{
+  return convert (context, files, FALSE, error);
+}
+
+gboolean
+_sky_convert_aws_savings_plans_csv (SkyConvertContext   *context,
+                                    const char * const  *files,
+                                    GError             **error)
+{
+  return convert (context, files, TRUE, error);
+}

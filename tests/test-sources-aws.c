@@ -1,0 +1,706 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "sky-catalog.h"
+#include "sky-sheet-reader.h"
+#include "sky-sheet-writer.h"
+#include "sky-source.h"
+#include "sky-test-util.h"
+
+/* The AWS converters, on the project's own small offer file and on the real sample in
+ * ../shared/realdata (skipped, saying so, when that folder is absent). Each converted sheet is
+ * read back with the core's reader and its figures compared with the source rows. */
+
+typedef struct
+{
+  GHashTable *headers;   /* "version", "effective-date", ... -> value */
+  GHashTable *regions;   /* code -> "name|geography" */
+  GHashTable *offers;    /* sku -> "name|region|family|vcpu-milli|memory-mgib|os|architecture|
+                          *         tenancy|licence|software|capacity" */
+  GHashTable *prices;    /* "sku unit term" -> "amount[+fee][@date]" or "from-to@amount,…" */
+} Sheet;
+
+static void
+sheet_free (Sheet *sheet)
+{
+  g_hash_table_unref (sheet->headers);
+  g_hash_table_unref (sheet->regions);
+  g_hash_table_unref (sheet->offers);
+  g_hash_table_unref (sheet->prices);
+  g_free (sheet);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Sheet, sheet_free)
+
+/* 10^-10 units as a plain decimal. */
+static char *
+amount_text (gint64 amount)
+{
+  return sky_decimal_to_string (sky_decimal_normalize ((SkyDecimal) { amount, 10 }));
+}
+
+static gboolean
+on_header (const SkySheetHeader  *header,
+           gpointer               user_data,
+           GError               **error)
+{
+  Sheet *sheet = user_data;
+
+  g_hash_table_insert (sheet->headers, g_strdup ("provider"), g_strdup (header->provider_id));
+  g_hash_table_insert (sheet->headers, g_strdup ("version"), g_strdup (header->version));
+  g_hash_table_insert (sheet->headers, g_strdup ("effective-date"),
+                       g_strdup (header->effective_date));
+  g_hash_table_insert (sheet->headers, g_strdup ("retrieved"), g_strdup (header->retrieved));
+  g_hash_table_insert (sheet->headers, g_strdup ("currency"), g_strdup (header->currency));
+  return TRUE;
+}
+
+static gboolean
+on_region (const SkySheetRegion  *region,
+           gpointer               user_data,
+           GError               **error)
+{
+  Sheet *sheet = user_data;
+
+  g_hash_table_insert (sheet->regions, g_strdup (region->code),
+                       g_strdup_printf ("%s|%s", region->name, region->geography));
+  return TRUE;
+}
+
+static const char *
+or_dash (const char *text)
+{
+  return text != NULL ? text : "-";
+}
+
+static gboolean
+on_offer (const SkySheetOffer  *offer,
+          gpointer              user_data,
+          GError              **error)
+{
+  Sheet *sheet = user_data;
+
+  g_hash_table_insert (sheet->offers, g_strdup (offer->sku),
+                       g_strdup_printf ("%s|%s|%s|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT
+                                        "|%s|%s|%s|%s|%s|%s", offer->name, offer->region,
+                                        or_dash (offer->family), offer->vcpu_milli,
+                                        offer->memory_mgib, or_dash (offer->os),
+                                        or_dash (offer->architecture), offer->tenancy,
+                                        offer->licence,
+                                        offer->software != NULL ? offer->software : "none",
+                                        offer->capacity));
+  for (guint i = 0; i < offer->prices->len; i++)
+    {
+      const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
+      GString *text = g_string_new (NULL);
+
+      if (price->tiers->len == 0)
+        {
+          g_autofree char *amount = amount_text (price->amount);
+
+          g_string_append (text, amount);
+          if (price->has_upfront_fee)
+            {
+              g_autofree char *fee = amount_text (price->upfront_fee);
+
+              g_string_append_printf (text, "+%s", fee);
+            }
+        }
+      else
+        for (guint t = 0; t < price->tiers->len; t++)
+          {
+            const SkySheetTier *tier = &g_array_index (price->tiers, SkySheetTier, t);
+            g_autofree char *amount = amount_text (tier->amount);
+
+            g_string_append_printf (text, "%s%s-%s@%s", t > 0 ? "," : "", tier->from,
+                                    tier->to != NULL ? tier->to : "", amount);
+          }
+      if (price->effective_date[0] != '\0')
+        g_string_append_printf (text, "@%s", price->effective_date);
+      g_hash_table_insert (sheet->prices,
+                           g_strdup_printf ("%s %s %s", offer->sku, price->unit, price->term),
+                           g_string_free (text, FALSE));
+    }
+  return TRUE;
+}
+
+static Sheet *
+sheet_read (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  Sheet *sheet = g_new0 (Sheet, 1);
+  SkySheetSink sink = { .header = on_header, .region = on_region, .offer = on_offer };
+
+  sheet->headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sheet->regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sheet->offers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sheet->prices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_assert_true (sky_sheet_read_file (path, &sink, sheet, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return sheet;
+}
+
+static const char *
+price (Sheet      *sheet,
+       const char *key)
+{
+  return g_hash_table_lookup (sheet->prices, key);
+}
+
+/* The folder of real samples, or NULL (the test is skipped, saying why). */
+static char *
+realdata (const char *folder)
+{
+  const char *root = g_getenv ("SKYTALLY_REALDATA_DIR");
+  g_autofree char *dir = NULL;
+
+  if (root == NULL || *root == '\0')
+    {
+      g_test_skip ("SKYTALLY_REALDATA_DIR is not set: no real samples to convert");
+      return NULL;
+    }
+  dir = g_build_filename (root, folder, NULL);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *message = g_strdup_printf ("%s is absent: the real samples "
+                                                  "(../shared/realdata) are not here", dir);
+
+      g_test_skip (message);
+      return NULL;
+    }
+  return g_steal_pointer (&dir);
+}
+
+/* What a reservation costs over its whole term, to the cent: the upfront fee plus the hourly
+ * rate × the term's hours (8,760 a year), both as the sheet gives them. */
+static char *
+term_cost (const char *pair,
+           guint       years)
+{
+  g_auto(GStrv) parts = g_strsplit_set (pair, "+@", -1);
+  SkyDecimal hourly, fee = { 0, 0 }, hours = sky_decimal_from_int (8760 * (gint64) years);
+  SkyDecimal spent, total;
+  gint64 cents;
+
+  g_assert_true (sky_decimal_parse (parts[0], 10, FALSE, &hourly, NULL));
+  if (strchr (pair, '+') != NULL)
+    g_assert_true (sky_decimal_parse (parts[1], 10, FALSE, &fee, NULL));
+  g_assert_true (sky_decimal_mul (hourly, hours, &spent));
+  g_assert_true (sky_decimal_add (spent, fee, &total));
+  g_assert_true (sky_decimal_to_scaled_int64 (sky_decimal_round (total, 2, SKY_ROUND_HALF_UP),
+                                              2, &cents));
+  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT, cents / 100, cents % 100);
+}
+
+/* The project's own offer file: a reservation's hourly rate and its upfront fee, rows apart,
+ * make one price; a convertible reservation sits beside a standard one; a tiered row keeps its
+ * tiers; the offer attributes are mapped; the storage row is skipped and counted. */
+static void
+test_aws_offer_fixture (void)
+{
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *out = g_build_filename (dir, "ec2.xml", NULL);
+  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", "sources",
+                                                 "aws-offer-csv", "ec2.csv", NULL);
+  const char *files[] = { file, NULL };
+  SkyConvertOptions options = { 0 };
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Sheet) sheet = NULL;
+  g_autofree char *standard = NULL, *convertible = NULL, *all = NULL, *none = NULL;
+
+  g_assert_true (sky_source_convert ("aws-offer-csv", files, &options, out, summary, NULL,
+                                     &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 3);
+  g_assert_cmpuint (sky_convert_summary_prices (summary), ==, 7);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, NULL), ==, 2);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary,
+                                                 "product family not converted (Storage)"),
+                    ==, 1);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "data transfer other than out to the "
+                                                 "internet: not converted"), ==, 1);
+
+  sheet = sheet_read (out);
+  g_assert_cmpstr (g_hash_table_lookup (sheet->headers, "provider"), ==, "aws");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->headers, "version"), ==, "20260302100000");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->headers, "effective-date"), ==, "2026-03-02");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->headers, "retrieved"), ==, "2026-03-02");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->headers, "currency"), ==, "USD");
+  g_assert_cmpuint (g_hash_table_size (sheet->regions), ==, 2);
+  g_assert_cmpstr (g_hash_table_lookup (sheet->regions, "us-east-1"), ==,
+                   "US East (N. Virginia)|US");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->regions, "eu-west-1"), ==, "EU (Ireland)|EU");
+
+  g_assert_cmpstr (g_hash_table_lookup (sheet->offers, "AAAA1111BBBB2222"), ==,
+                   "m7i.large|us-east-1|General purpose|4000|8000|linux|x86-64|shared|included|"
+                   "none|used");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->offers, "CCCC3333DDDD4444"), ==,
+                   "m7g.large|eu-west-1|General purpose|2000|8000|windows|arm64|dedicated|byol|"
+                   "none|used");
+
+  g_assert_cmpstr (price (sheet, "AAAA1111BBBB2222 hour on-demand"), ==, "0.1008@2026-03-01");
+  g_assert_cmpstr (price (sheet, "AAAA1111BBBB2222 hour reserved-1y-partial-upfront"), ==,
+                   "0.04+350@2026-03-02");
+  g_assert_cmpstr (price (sheet, "AAAA1111BBBB2222 hour reserved-convertible-1y-partial-upfront"),
+                   ==, "0.048+420@2026-03-02");
+  g_assert_cmpstr (price (sheet, "AAAA1111BBBB2222 hour reserved-3y-all-upfront"), ==,
+                   "0+1500@2026-03-02");
+  g_assert_cmpstr (price (sheet, "AAAA1111BBBB2222 hour reserved-1y-no-upfront"), ==,
+                   "0.063@2026-03-02");
+  g_assert_cmpstr (price (sheet, "CCCC3333DDDD4444 hour on-demand"), ==,
+                   "0-100@0.0918,100-@0.085@2026-03-01");
+  /* Lines 18–21, out of order in the file: data transfer out to the internet, per GB. */
+  g_assert_cmpstr (g_hash_table_lookup (sheet->offers, "DTOUT00000USE1XX"), ==,
+                   "Data transfer out to the internet|us-east-1|-|-1|-1|-|-|"
+                   "shared|included|none|used");
+  g_assert_cmpstr (price (sheet, "DTOUT00000USE1XX gb on-demand"), ==,
+                   "0-10240@0.09,10240-51200@0.085,51200-153600@0.07,153600-@0.05@2026-03-01");
+
+  /* To the cent: 350 + 0.04 × 8,760 = 700.40; 420 + 0.048 × 8,760 = 840.48;
+   * 1,500 + 0 × 26,280 = 1,500.00; 0.063 × 8,760 = 551.88. */
+  standard = term_cost (price (sheet, "AAAA1111BBBB2222 hour reserved-1y-partial-upfront"), 1);
+  convertible = term_cost (price (sheet, "AAAA1111BBBB2222 hour "
+                                  "reserved-convertible-1y-partial-upfront"), 1);
+  all = term_cost (price (sheet, "AAAA1111BBBB2222 hour reserved-3y-all-upfront"), 3);
+  none = term_cost (price (sheet, "AAAA1111BBBB2222 hour reserved-1y-no-upfront"), 1);
+  g_assert_cmpstr (standard, ==, "700.40");
+  g_assert_cmpstr (convertible, ==, "840.48");
+  g_assert_cmpstr (all, ==, "1500.00");
+  g_assert_cmpstr (none, ==, "551.88");
+
+  sky_test_remove_tree (dir);
+}
+
+/* A row of an unknown unit refuses the conversion with its file and line, and leaves the
+ * sheet's place as it was; with skip_bad_rows it is counted and listed and the rest written. */
+static void
+test_aws_offer_bad_row (void)
+{
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *out = g_build_filename (dir, "ec2.xml", NULL);
+  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", "sources",
+                                                 "aws-offer-csv", "bad-unit.csv", NULL);
+  g_autofree char *message = g_strdup_printf ("%s:10: unknown unit “Furlongs” "
+                                              "(--skip-bad-rows skips such rows and lists them)",
+                                              file);
+  g_autofree char *place = g_strdup_printf ("%s:10", file);
+  g_autofree char *listed = NULL;
+  const char *files[] = { file, NULL };
+  SkyConvertOptions options = { 0 };
+  g_autoptr(SkyConvertSummary) refused = sky_convert_summary_new ();
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Sheet) sheet = NULL;
+
+  g_assert_false (sky_source_convert ("aws-offer-csv", files, &options, out, refused, NULL,
+                                      &error));
+  g_assert_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_BAD_ROW);
+  g_assert_cmpstr (error->message, ==, message);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  options.skip_bad_rows = TRUE;
+  g_assert_true (sky_source_convert ("aws-offer-csv", files, &options, out, summary, NULL,
+                                     &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 1);
+  g_assert_cmpuint (sky_convert_summary_prices (summary), ==, 2);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "unknown unit “Furlongs”"), ==, 1);
+  listed = sky_convert_summary_format (summary, 10);
+  g_assert_nonnull (strstr (listed, place));
+  sheet = sheet_read (out);
+  g_assert_cmpstr (price (sheet, "AAAA1111BBBB2222 hour reserved-1y-partial-upfront"), ==,
+                   "0.04+350@2026-03-02");
+  g_assert_null (g_hash_table_lookup (sheet->offers, "EEEE5555FFFF6666"));
+
+  /* Tiers with one missing (the first, line 19 of ec2.csv, replaced by a row that is skipped
+   * anyway): refused at the lowest tier there is (line 21, from 10240). */
+  {
+    g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "sources",
+                                                     "aws-offer-csv", "ec2.csv", NULL);
+    g_autofree char *text = NULL;
+    g_autofree char *gap_path = g_build_filename (dir, "gap.csv", NULL);
+    g_autofree char *joined = NULL;
+    g_autofree char *gap_where = NULL;
+    g_auto(GStrv) lines = NULL;
+    g_autoptr(SkyConvertSummary) gap_summary = sky_convert_summary_new ();
+    const char *gap_files[] = { gap_path, NULL };
+
+    g_assert_true (g_file_get_contents (source, &text, NULL, NULL));
+    lines = g_strsplit (text, "\n", -1);
+    g_assert_true (strstr (lines[18], "\"0\",\"10240\"") != NULL);
+    g_free (lines[18]);
+    lines[18] = g_strdup (lines[21]);   /* the row skipped anyway takes its place */
+    joined = g_strjoinv ("\n", lines);
+    g_assert_true (g_file_set_contents (gap_path, joined, -1, NULL));
+    options.skip_bad_rows = FALSE;
+    g_assert_false (sky_source_convert ("aws-offer-csv", gap_files, &options, out, gap_summary,
+                                        NULL, &error));
+    g_assert_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_BAD_ROW);
+    gap_where = g_strdup_printf ("%s:21: tiers (offer term JRTCKXETXF) that do not follow each "
+                                 "other from 0 to an open end (--skip-bad-rows skips such rows "
+                                 "and lists them)", gap_path);
+    g_assert_cmpstr (error->message, ==, gap_where);
+    g_clear_error (&error);
+  }
+
+  /* The same file with CRLF line ends: the same line. */
+  {
+    g_autofree char *text = NULL;
+    g_autofree char *crlf_path = g_build_filename (dir, "bad-unit-crlf.csv", NULL);
+    g_autofree char *crlf_message = g_strdup_printf ("%s:10: unknown unit “Furlongs” "
+                                                     "(--skip-bad-rows skips such rows and "
+                                                     "lists them)", crlf_path);
+    g_auto(GStrv) lines = NULL;
+    g_autofree char *joined = NULL;
+    g_autoptr(SkyConvertSummary) crlf_summary = sky_convert_summary_new ();
+    const char *crlf_files[] = { crlf_path, NULL };
+
+    g_assert_true (g_file_get_contents (file, &text, NULL, NULL));
+    lines = g_strsplit (text, "\n", -1);
+    joined = g_strjoinv ("\r\n", lines);
+    g_assert_true (g_file_set_contents (crlf_path, joined, -1, NULL));
+    options.skip_bad_rows = FALSE;
+    g_assert_false (sky_source_convert ("aws-offer-csv", crlf_files, &options, out,
+                                        crlf_summary, NULL, &error));
+    g_assert_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_BAD_ROW);
+    g_assert_cmpstr (error->message, ==, crlf_message);
+  }
+  sky_test_remove_tree (dir);
+}
+
+/* The real EC2 sample: an excerpt whose last reservation lost its upfront fee row, which is
+ * refused with its line, then skipped; the rest to the cent against the rows. */
+static void
+test_aws_offer_realdata (void)
+{
+  g_autofree char *folder = realdata ("aws-price-list");
+  g_autofree char *dir = NULL, *out = NULL, *file = NULL, *message = NULL;
+  g_autofree char *standard = NULL, *convertible = NULL;
+  SkyConvertOptions options = { 0 };
+  g_autoptr(SkyConvertSummary) refused = sky_convert_summary_new ();
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Sheet) sheet = NULL;
+  const char *files[2] = { NULL, NULL };
+
+  if (folder == NULL)
+    return;
+  dir = sky_test_make_dir ();
+  out = g_build_filename (dir, "ec2.xml", NULL);
+  file = g_build_filename (folder, "3-global-pricing-file-sample.csv", NULL);
+  files[0] = file;
+
+  g_assert_false (sky_source_convert ("aws-offer-csv", files, &options, out, refused, NULL,
+                                      &error));
+  g_assert_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_BAD_ROW);
+  message = g_strdup_printf ("%s:50: ", file);
+  g_assert_true (g_str_has_prefix (error->message, message));
+  g_assert_nonnull (strstr (error->message, "HU7G6KETJZ"));
+  g_clear_error (&error);
+
+  options.skip_bad_rows = TRUE;
+  g_assert_true (sky_source_convert ("aws-offer-csv", files, &options, out, summary, NULL,
+                                     &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 15);
+  g_assert_cmpuint (sky_convert_summary_prices (summary), ==, 32);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, NULL), ==, 1);
+
+  sheet = sheet_read (out);
+  g_assert_cmpstr (g_hash_table_lookup (sheet->headers, "version"), ==, "20250912225308");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->headers, "effective-date"), ==, "2025-09-12");
+  g_assert_cmpuint (g_hash_table_size (sheet->regions), ==, 15);
+  g_assert_cmpstr (g_hash_table_lookup (sheet->regions, "ap-northeast-1"), ==,
+                   "Asia Pacific (Tokyo)|APAC");
+  /* Lines 18, 7–8, 13, 14–15, 17 (fee), 12: c6i.large, Windows with SQL Web, dedicated. */
+  g_assert_cmpstr (g_hash_table_lookup (sheet->offers, "2223B6PCG6QAUYY6"), ==,
+                   "c6i.large|ap-northeast-1|Compute optimized|2000|4000|windows|x86-64|"
+                   "dedicated|included|sql-web|used");
+  g_assert_cmpstr (price (sheet, "2223B6PCG6QAUYY6 hour on-demand"), ==, "0.2773@2025-09-01");
+  g_assert_cmpstr (price (sheet, "2223B6PCG6QAUYY6 hour reserved-3y-partial-upfront"), ==,
+                   "0.10463+2750@2025-09-12");
+  g_assert_cmpstr (price (sheet, "2223B6PCG6QAUYY6 hour reserved-1y-partial-upfront"), ==,
+                   "0.11676+1023@2025-09-12");
+  g_assert_cmpstr (price (sheet, "2223B6PCG6QAUYY6 hour reserved-convertible-1y-partial-upfront"),
+                   ==, "0.12235+1072@2025-09-12");
+  g_assert_cmpstr (price (sheet, "2223B6PCG6QAUYY6 hour reserved-3y-all-upfront"), ==,
+                   "0+5421@2025-09-12");
+  /* 1,023 + 0.11676 × 8,760 = 2,045.8176 → 2,045.82; 1,072 + 0.12235 × 8,760 = 2,143.786
+   * → 2,143.79. */
+  standard = term_cost (price (sheet, "2223B6PCG6QAUYY6 hour reserved-1y-partial-upfront"), 1);
+  convertible = term_cost (price (sheet, "2223B6PCG6QAUYY6 hour "
+                                  "reserved-convertible-1y-partial-upfront"), 1);
+  g_assert_cmpstr (standard, ==, "2045.82");
+  g_assert_cmpstr (convertible, ==, "2143.79");
+  /* Graviton on a dedicated host (line 37). */
+  g_assert_cmpstr (g_hash_table_lookup (sheet->offers, "2227U2PX8M4F95R6"), ==,
+                   "c6g.4xlarge|us-west-2|Compute optimized|16000|32000|linux|arm64|host|"
+                   "included|none|used");
+  sky_test_remove_tree (dir);
+}
+
+/* Savings Plans rates become savings-plan prices of the EC2 offers they discount: to the cent
+ * against the rate rows, what is not converted counted by reason. */
+static void
+test_aws_savings_plans_fixture (void)
+{
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *out = g_build_filename (dir, "ec2.xml", NULL);
+  g_autofree char *offers = g_test_build_filename (G_TEST_DIST, "data", "sources",
+                                                   "aws-offer-csv", "ec2.csv", NULL);
+  g_autofree char *rates = g_test_build_filename (G_TEST_DIST, "data", "sources",
+                                                  "aws-offer-csv", "savings-plans.csv", NULL);
+  g_autofree char *all = NULL, *partial = NULL, *none = NULL;
+  const char *files[] = { rates, offers, NULL };
+  SkyConvertOptions options = { 0 };
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Sheet) sheet = NULL;
+
+  g_assert_true (sky_source_convert ("aws-savings-plans-csv", files, &options, out, summary,
+                                     NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 3);
+  g_assert_cmpuint (sky_convert_summary_prices (summary), ==, 10);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, NULL), ==, 5);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "savings plan not converted "
+                                                 "(ComputeSavingsPlans): EC2 Instance Savings "
+                                                 "Plans are"), ==, 1);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "savings plan rate for another "
+                                                 "service (AmazonECS)"), ==, 1);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "savings plan rate of an instance not "
+                                                 "in the offer files"), ==, 1);
+
+  sheet = sheet_read (out);
+  /* The newest file's version: the offer file's. */
+  g_assert_cmpstr (g_hash_table_lookup (sheet->headers, "version"), ==, "20260302100000");
+  /* Line 7: 0.059 an hour, no upfront. */
+  g_assert_cmpstr (price (sheet, "AAAA1111BBBB2222 hour savings-plan-1y-no-upfront"), ==,
+                   "0.059@2026-02-01");
+  /* Line 8: 0.039 × 26,280 hours = 1,024.92 upfront, nothing by the hour. */
+  g_assert_cmpstr (price (sheet, "AAAA1111BBBB2222 hour savings-plan-3y-all-upfront"), ==,
+                   "0+1024.92@2026-02-01");
+  /* Line 10: 0.042 × 26,280 = 1,103.76, half upfront (551.88), half by the hour (0.021). */
+  g_assert_cmpstr (price (sheet, "AAAA1111BBBB2222 hour savings-plan-3y-partial-upfront"), ==,
+                   "0.021+551.88@2026-02-01");
+  /* The reservations are still there beside them. */
+  g_assert_cmpstr (price (sheet, "AAAA1111BBBB2222 hour reserved-1y-partial-upfront"), ==,
+                   "0.04+350@2026-03-02");
+  /* Always on over the term, each costs the rate × the hours, to the cent. */
+  none = term_cost (price (sheet, "AAAA1111BBBB2222 hour savings-plan-1y-no-upfront"), 1);
+  all = term_cost (price (sheet, "AAAA1111BBBB2222 hour savings-plan-3y-all-upfront"), 3);
+  partial = term_cost (price (sheet, "AAAA1111BBBB2222 hour savings-plan-3y-partial-upfront"),
+                       3);
+  g_assert_cmpstr (none, ==, "516.84");
+  g_assert_cmpstr (all, ==, "1024.92");
+  g_assert_cmpstr (partial, ==, "1103.76");
+  sky_test_remove_tree (dir);
+}
+
+/* A rate file needs its format and the offer files; an offer file alone is not a rate file. */
+static void
+test_aws_savings_plans_refused (void)
+{
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *out = g_build_filename (dir, "ec2.xml", NULL);
+  g_autofree char *offers = g_test_build_filename (G_TEST_DIST, "data", "sources",
+                                                   "aws-offer-csv", "ec2.csv", NULL);
+  g_autofree char *rates = g_test_build_filename (G_TEST_DIST, "data", "sources",
+                                                  "aws-offer-csv", "savings-plans.csv", NULL);
+  const char *both[] = { offers, rates, NULL };
+  const char *rates_only[] = { rates, NULL };
+  const char *offers_only[] = { offers, NULL };
+  SkyConvertOptions options = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+
+    g_assert_false (sky_source_convert ("aws-offer-csv", both, &options, out, summary, NULL,
+                                        &error));
+    g_assert_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED);
+    g_assert_nonnull (strstr (error->message, "--from aws-savings-plans-csv"));
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+
+    g_assert_false (sky_source_convert ("aws-savings-plans-csv", rates_only, &options, out,
+                                        summary, NULL, &error));
+    g_assert_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED);
+    g_assert_nonnull (strstr (error->message, "EC2 offer files"));
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+
+    g_assert_false (sky_source_convert ("aws-savings-plans-csv", offers_only, &options, out,
+                                        summary, NULL, &error));
+    g_assert_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED);
+    g_assert_nonnull (strstr (error->message, "No Savings Plans rate file"));
+    g_clear_error (&error);
+  }
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  sky_test_remove_tree (dir);
+}
+
+/* The real rate file (ap-east-2, EC2 Instance Savings Plans 3 yr Partial Upfront) is read
+ * whole; its instances are not in the real EC2 excerpt, so each rate is counted as such. */
+static void
+test_aws_savings_plans_realdata (void)
+{
+  g_autofree char *folder = realdata ("aws-price-list");
+  g_autofree char *dir = NULL, *out = NULL, *offers = NULL, *rates = NULL;
+  SkyConvertOptions options = { .skip_bad_rows = TRUE };
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(GError) error = NULL;
+  const char *files[3] = { NULL, NULL, NULL };
+
+  if (folder == NULL)
+    return;
+  dir = sky_test_make_dir ();
+  out = g_build_filename (dir, "ec2.xml", NULL);
+  offers = g_build_filename (folder, "3-global-pricing-file-sample.csv", NULL);
+  rates = g_build_filename (folder, "5-ap-east-2-savingsplan-pricing.csv", NULL);
+  files[0] = offers;
+  files[1] = rates;
+  g_assert_true (sky_source_convert ("aws-savings-plans-csv", files, &options, out, summary,
+                                     NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 15);
+  g_assert_cmpuint (sky_convert_summary_prices (summary), ==, 32);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "savings plan rate of an instance not "
+                                                 "in the offer files"), ==, 44);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, NULL), ==, 45);
+  sky_test_remove_tree (dir);
+}
+
+/* The sheet writer's prices with more than a unit, a term and years: a price's own attributes,
+ * and an attribute of tiers before their first tier, read back as written. */
+static void
+test_writer_price_attributes (void)
+{
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "sheet.xml", NULL);
+  g_autoptr(SkySheetWriter) writer = sky_sheet_writer_new (path, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Sheet) sheet = NULL;
+  SkySheetHeader header = { "aws", "Amazon Web Services", "AWS", "1", "2026-03-02", "USD",
+                            "test", NULL, "2026-03-02" };
+  SkySheetRegion region = { "us-east-1", "US East (N. Virginia)", "US" };
+  SkySheetService service = { "ec2", "Amazon EC2", "compute", NULL };
+  SkyDecimal hundred = sky_decimal_from_int (100);
+
+  g_assert_nonnull (writer);
+  g_assert_true (sky_sheet_writer_header (writer, &header, &error) &&
+                 sky_sheet_writer_region (writer, &region, &error) &&
+                 sky_sheet_writer_begin_service (writer, &service, &error) &&
+                 sky_sheet_writer_begin_offer (writer, "S1", "m7i.large", "us-east-1", &error) &&
+                 sky_sheet_writer_begin_price (writer, "hour", "reserved", 3, &error) &&
+                 sky_sheet_writer_price_attribute (writer, "offering-class", "convertible",
+                                                   &error) &&
+                 sky_sheet_writer_price_attribute (writer, "upfront", "partial", &error) &&
+                 sky_sheet_writer_price_attribute (writer, "upfront-fee", "2843", &error) &&
+                 sky_sheet_writer_price_attribute (writer, "effective-date", NULL, &error) &&
+                 sky_sheet_writer_end_price (writer, sky_decimal_from_scaled (10817, 6),
+                                             &error) &&
+                 sky_sheet_writer_begin_tiers (writer, "hour", "on-demand", 0, &error) &&
+                 sky_sheet_writer_price_attribute (writer, "effective-date", "2026-03-01",
+                                                   &error) &&
+                 sky_sheet_writer_tier (writer, sky_decimal_from_int (0), &hundred,
+                                        sky_decimal_from_scaled (2, 1), &error) &&
+                 sky_sheet_writer_tier (writer, hundred, NULL, sky_decimal_from_scaled (1, 1),
+                                        &error) &&
+                 sky_sheet_writer_end_tiers (writer, &error));
+  g_assert_cmpuint (sky_sheet_writer_end_offer (writer, &error), ==, 2);
+  g_assert_true (sky_sheet_writer_end_service (writer, &error) &&
+                 sky_sheet_writer_finish (writer, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&writer, sky_sheet_writer_free);
+
+  sheet = sheet_read (path);
+  g_assert_cmpstr (price (sheet, "S1 hour reserved-convertible-3y-partial-upfront"), ==,
+                   "0.010817+2843");
+  g_assert_cmpstr (price (sheet, "S1 hour on-demand"), ==, "0-100@0.2,100-@0.1@2026-03-01");
+  sky_test_remove_tree (dir);
+}
+
+/* A converted sheet with reservations and Savings Plans imports into a catalog, where the
+ * standard and the convertible reservation of one length and payment are two purchase options
+ * of the offer, side by side, each with its upfront fee. */
+static void
+test_aws_catalog_import (void)
+{
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *out = g_build_filename (dir, "ec2.xml", NULL);
+  g_autofree char *db = g_build_filename (dir, "catalog.db", NULL);
+  g_autofree char *offers = g_test_build_filename (G_TEST_DIST, "data", "sources",
+                                                   "aws-offer-csv", "ec2.csv", NULL);
+  g_autofree char *rates = g_test_build_filename (G_TEST_DIST, "data", "sources",
+                                                  "aws-offer-csv", "savings-plans.csv", NULL);
+  const char *files[] = { offers, rates, NULL };
+  SkyConvertOptions options = { 0 };
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyCatalog) catalog = NULL;
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GPtrArray) listings = NULL;
+  g_autoptr(GHashTable) terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  SkySearchQuery query = { .text = "AAAA1111BBBB2222" };
+
+  g_assert_true (sky_source_convert ("aws-savings-plans-csv", files, &options, out, summary,
+                                     NULL, &error));
+  g_assert_no_error (error);
+  catalog = sky_catalog_open (db, &error);
+  g_assert_no_error (error);
+  result = sky_catalog_import_file (catalog, out, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+
+  listings = sky_catalog_search (catalog, &query, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (listings);
+  for (guint i = 0; i < listings->len; i++)
+    {
+      const SkyListing *listing = g_ptr_array_index (listings, i);
+      g_autofree char *amount = amount_text (listing->price);
+      g_autofree char *fee = amount_text (listing->upfront_fee);
+
+      g_assert_cmpstr (listing->provider, ==, "aws");
+      g_assert_cmpstr (listing->service, ==, "ec2");
+      g_hash_table_insert (terms, g_strdup (listing->term),
+                           listing->has_upfront_fee ? g_strdup_printf ("%s+%s", amount, fee)
+                                                    : g_strdup (amount));
+    }
+  g_assert_cmpuint (listings->len, ==, 8);
+  g_assert_cmpstr (g_hash_table_lookup (terms, "on-demand"), ==, "0.1008");
+  g_assert_cmpstr (g_hash_table_lookup (terms, "reserved-1y-partial-upfront"), ==, "0.04+350");
+  g_assert_cmpstr (g_hash_table_lookup (terms, "reserved-convertible-1y-partial-upfront"), ==,
+                   "0.048+420");
+  g_assert_cmpstr (g_hash_table_lookup (terms, "savings-plan-3y-partial-upfront"), ==,
+                   "0.021+551.88");
+  sky_test_remove_tree (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/sky/sources-aws/writer-price-attributes", test_writer_price_attributes);
+  g_test_add_func ("/sky/sources-aws/aws-offer/fixture", test_aws_offer_fixture);
+  g_test_add_func ("/sky/sources-aws/aws-offer/bad-row", test_aws_offer_bad_row);
+  g_test_add_func ("/sky/sources-aws/aws-offer/realdata", test_aws_offer_realdata);
+  g_test_add_func ("/sky/sources-aws/aws-savings-plans/fixture", test_aws_savings_plans_fixture);
+  g_test_add_func ("/sky/sources-aws/aws-savings-plans/refused", test_aws_savings_plans_refused);
+  g_test_add_func ("/sky/sources-aws/catalog-import", test_aws_catalog_import);
+  g_test_add_func ("/sky/sources-aws/aws-savings-plans/realdata", test_aws_savings_plans_realdata);
+  return g_test_run ();
+}
