@@ -696,6 +696,32 @@ offer_line (const char *provider,
   return line;
 }
 
+/* A provider priced from one sheet per service: 2026.3 (as of 2026-03-01) is current for its
+ * machines, 2026.1 (as of 2026-01-01) for the rest. Its prices are as of the oldest, and both
+ * are listed. */
+static void
+test_freshness_per_service (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(SkyEstimate) e = NULL;
+  SkyEstimateProvider *p;
+
+  sky_test_import (f->catalog, "compute-only-2026.3.xml");
+  e = estimate (f, TRUE);
+  sky_estimate_set_freshness (e, "2026-06-01", 100);
+  p = provider_of (e, 0);
+  g_assert_cmpuint (p->sheets->len, ==, 2);
+  g_assert_cmpstr (((SkyEstimateSheet *) g_ptr_array_index (p->sheets, 0))->version, ==,
+                   "2026.1");
+  g_assert_cmpstr (((SkyEstimateSheet *) g_ptr_array_index (p->sheets, 1))->version, ==,
+                   "2026.3");
+  g_assert_cmpint (((SkyEstimateSheet *) g_ptr_array_index (p->sheets, 1))->age_days, ==, 92);
+  g_assert_cmpstr (p->prices_as_of, ==, "2026-01-01");
+  g_assert_cmpint (p->prices_age_days, ==, 151);
+  g_assert_true (p->stale);
+  g_assert_false (((SkyEstimateSheet *) g_ptr_array_index (p->sheets, 1))->stale);
+}
+
 /* The bundled sheets are no exception: Amazon Web Services' prices are as of 2025-06-01, Google
  * Cloud's as of 2026-07-30, more than six months apart: one notice says so. */
 static void
@@ -1046,6 +1072,7 @@ main (int    argc,
   ADD ("commitment-in-seconds", test_commitment_in_seconds);
   ADD ("freshness", test_freshness);
   ADD ("freshness-several-sheets", test_freshness_several_sheets);
+  ADD ("freshness-per-service", test_freshness_per_service);
 #undef ADD
   g_test_add_func ("/sky/estimate/freshness-apart", test_freshness_apart);
   g_test_add_func ("/sky/estimate/published-examples", test_published_examples);
