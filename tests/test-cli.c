@@ -2849,6 +2849,60 @@ test_import_empty_and_upcoming (Fixture       *f,
   g_unsetenv ("SKYTALLY_TODAY");
 }
 
+/* estimate says how old each provider's prices are, one line under its summary, and gives a
+ * notice past --stale-after days (90 by default): Example Cloud's prices are as of 2026-01-01,
+ * Other Cloud's as of 2026-03-01; on 2026-06-01, 151 and 92 days old. */
+static void
+test_estimate_freshness (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *other = g_test_build_filename (G_TEST_DIST, "data", "other-small.xml", NULL);
+  g_autofree char *scenario = g_test_build_filename (G_TEST_DIST, "data", "web.skytally", NULL);
+  g_auto(Run) import = { 0 };
+  g_auto(Run) table = { 0 };
+  g_auto(Run) lenient = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_autoptr(JsonObject) root = NULL;
+  JsonObject *p;
+
+  g_setenv ("SKYTALLY_TODAY", "2026-06-01", TRUE);
+  cli (&import, "--catalog", f->catalog, "--no-seed", "import", sheet, other, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  cli (&table, "--catalog", f->catalog, "estimate", scenario, NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_nonnull (strstr (table.out, "\n  Prices as of 2026-01-01 (5 months old): older than "
+                                       "90 days\n"));
+  g_assert_nonnull (strstr (table.out, "\n  Prices as of 2026-03-01 (3 months old): older than "
+                                       "90 days\n"));
+  g_assert_nonnull (strstr (table.out, "\nNotice: Prices more than 90 days old: Example Cloud "
+                                       "(2026-01-01), Other Cloud (2026-03-01)\n"));
+
+  cli (&lenient, "--catalog", f->catalog, "estimate", scenario, "--stale-after", "100", NULL);
+  g_assert_cmpint (lenient.status, ==, 0);
+  g_assert_nonnull (strstr (lenient.out, "\n  Prices as of 2026-03-01 (3 months old)\n"));
+  g_assert_nonnull (strstr (lenient.out, "\nNotice: Prices more than 100 days old: Example "
+                                         "Cloud (2026-01-01)\n"));
+
+  cli (&json, "--catalog", f->catalog, "estimate", scenario, "--stale-after", "100",
+       "--format", "json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse_object (json.out);
+  g_assert_cmpint (json_object_get_int_member (root, "stale_after_days"), ==, 100);
+  p = json_array_get_object_element (json_object_get_array_member (root, "providers"), 1);
+  g_assert_cmpstr (json_object_get_string_member (p, "prices_as_of"), ==, "2026-03-01");
+  g_assert_cmpint (json_object_get_int_member (p, "prices_age_days"), ==, 92);
+  g_assert_false (json_object_get_boolean_member (p, "stale"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "notices")), ==,
+                    1);
+
+  cli (&bad, "--catalog", f->catalog, "estimate", scenario, "--stale-after", "-1", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_unsetenv ("SKYTALLY_TODAY");
+}
+
 /* import and sheets say, of a sheet current for some of its services only, which: in the
  * import's line, the table and the JSON. */
 static void
@@ -3129,6 +3183,7 @@ main (int    argc,
   ADD ("search-empty", test_search_empty);
   ADD ("numbers-ignore-locale", test_numbers_ignore_locale);
   ADD ("estimate-json", test_estimate_json);
+  ADD ("estimate-freshness", test_estimate_freshness);
   ADD ("price-dates-and-units", test_price_dates_and_units);
   ADD ("estimate-versions", test_estimate_versions);
   ADD ("estimate-examples", test_estimate_examples);

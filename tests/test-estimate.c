@@ -324,6 +324,111 @@ test_sheet_versions (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "removed or never imported"));
 }
 
+static SkyEstimateProvider *
+provider_of (SkyEstimate *e,
+             guint        provider)
+{
+  return g_ptr_array_index (e->providers, provider);
+}
+
+/* How old each provider's prices are: Example Cloud's sheet is as of 2026-01-01, Other Cloud's
+ * as of 2026-03-01. On 2026-06-01 they are 151 and 92 days old: both older than 90 days, one
+ * notice names both; three months apart, not six. On 2026-03-15 neither is stale, and with a
+ * threshold of 60 days only Example Cloud (73 days) is. */
+static void
+test_freshness (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(SkyEstimate) e = estimate (f, FALSE);
+  g_autofree char *line = NULL;
+  SkyEstimateProvider *p;
+
+  /* Computed against today by default, with the default threshold. */
+  g_assert_nonnull (e->today);
+  g_assert_cmpuint (e->stale_after_days, ==, 90);
+
+  sky_estimate_set_freshness (e, "2026-06-01", 90);
+  p = provider_of (e, 0);
+  g_assert_cmpuint (p->sheets->len, ==, 1);
+  g_assert_cmpstr (p->prices_as_of, ==, "2026-01-01");
+  g_assert_cmpint (p->prices_age_days, ==, 151);
+  g_assert_true (p->stale);
+  line = sky_estimate_provider_freshness (e, p);
+  g_assert_cmpstr (line, ==, "Prices as of 2026-01-01 (5 months old)");
+  p = provider_of (e, 1);
+  g_assert_cmpstr (p->prices_as_of, ==, "2026-03-01");
+  g_assert_cmpint (p->prices_age_days, ==, 92);
+  g_assert_true (p->stale);
+  g_assert_cmpuint (e->notices->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (e->notices, 0), ==,
+                   "Prices more than 90 days old: Example Cloud (2026-01-01), "
+                   "Other Cloud (2026-03-01)");
+
+  sky_estimate_set_freshness (e, "2026-03-15", 90);
+  g_assert_false (provider_of (e, 0)->stale);
+  g_assert_false (provider_of (e, 1)->stale);
+  g_assert_cmpuint (e->notices->len, ==, 0);
+
+  /* A window's own threshold gives its own notices, leaving the estimate's as they are. */
+  {
+    g_autoptr(GPtrArray) notices = sky_estimate_freshness_notices (e, 60);
+
+    g_assert_cmpuint (notices->len, ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (notices, 0), ==,
+                     "Prices more than 60 days old: Example Cloud (2026-01-01)");
+    g_assert_cmpuint (e->notices->len, ==, 0);
+  }
+
+  sky_estimate_set_freshness (e, "2026-03-15", 60);
+  g_assert_true (provider_of (e, 0)->stale);
+  g_assert_false (provider_of (e, 1)->stale);
+  g_assert_cmpuint (e->notices->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (e->notices, 0), ==,
+                   "Prices more than 60 days old: Example Cloud (2026-01-01)");
+
+  /* Upcoming prices are not stale and have no age. */
+  sky_estimate_set_freshness (e, "2025-12-01", 0);
+  g_assert_false (provider_of (e, 0)->stale);
+  g_assert_cmpint (provider_of (e, 0)->prices_age_days, ==, -31);
+  g_assert_cmpuint (e->notices->len, ==, 0);
+}
+
+/* A provider priced from two sheets: the line that names an offer keeps its own (2026.1, as of
+ * 2026-01-01) while the provider is priced against 2026.2 (2026-06-01). The oldest is its date,
+ * and the line beside its totals lists both. */
+static void
+test_freshness_several_sheets (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(SkyEstimate) e = NULL;
+  g_autofree char *line = NULL;
+  SkyScenarioLine *worker;
+  SkyEstimateProvider *p;
+
+  sky_test_import (f->catalog, "valid-small-2026.2.xml");
+  sky_scenario_set_sheet_version (f->scenario, "examplecloud", "2026.2");
+  worker = g_ptr_array_index (f->scenario->lines, 3);
+  g_assert_cmpstr (worker->label, ==, "Reserved worker");
+  g_free (worker->sheet_version);
+  worker->sheet_version = g_strdup ("2026.1");
+
+  e = estimate (f, FALSE);
+  sky_estimate_set_freshness (e, "2026-06-01", 90);
+  p = provider_of (e, 0);
+  g_assert_cmpuint (p->sheets->len, ==, 2);
+  g_assert_cmpstr (((SkyEstimateSheet *) g_ptr_array_index (p->sheets, 0))->version, ==,
+                   "2026.1");
+  g_assert_true (((SkyEstimateSheet *) g_ptr_array_index (p->sheets, 0))->stale);
+  g_assert_cmpstr (((SkyEstimateSheet *) g_ptr_array_index (p->sheets, 1))->version, ==,
+                   "2026.2");
+  g_assert_false (((SkyEstimateSheet *) g_ptr_array_index (p->sheets, 1))->stale);
+  g_assert_cmpstr (p->prices_as_of, ==, "2026-01-01");
+  g_assert_true (p->stale);
+  line = sky_estimate_provider_freshness (e, p);
+  g_assert_cmpstr (line, ==, "Prices as of 2026-01-01 (5 months old), 2026.1; "
+                             "Prices as of 2026-06-01 (from today), 2026.2");
+}
+
 /* Without a pinned rate, a line priced in another currency is not priced, and says why. */
 static void
 test_missing_rate (Fixture       *f,
@@ -589,6 +694,68 @@ offer_line (const char *provider,
   line->provider = g_strdup (provider);
   line->sku = g_strdup (sku);
   return line;
+}
+
+/* A provider priced from one sheet per service: 2026.3 (as of 2026-03-01) is current for its
+ * machines, 2026.1 (as of 2026-01-01) for the rest. Its prices are as of the oldest, and both
+ * are listed. */
+static void
+test_freshness_per_service (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(SkyEstimate) e = NULL;
+  SkyEstimateProvider *p;
+
+  sky_test_import (f->catalog, "compute-only-2026.3.xml");
+  e = estimate (f, TRUE);
+  sky_estimate_set_freshness (e, "2026-06-01", 100);
+  p = provider_of (e, 0);
+  g_assert_cmpuint (p->sheets->len, ==, 2);
+  g_assert_cmpstr (((SkyEstimateSheet *) g_ptr_array_index (p->sheets, 0))->version, ==,
+                   "2026.1");
+  g_assert_cmpstr (((SkyEstimateSheet *) g_ptr_array_index (p->sheets, 1))->version, ==,
+                   "2026.3");
+  g_assert_cmpint (((SkyEstimateSheet *) g_ptr_array_index (p->sheets, 1))->age_days, ==, 92);
+  g_assert_cmpstr (p->prices_as_of, ==, "2026-01-01");
+  g_assert_cmpint (p->prices_age_days, ==, 151);
+  g_assert_true (p->stale);
+  g_assert_false (((SkyEstimateSheet *) g_ptr_array_index (p->sheets, 1))->stale);
+}
+
+/* The bundled sheets are no exception: Amazon Web Services' prices are as of 2025-06-01, Google
+ * Cloud's as of 2026-07-30, more than six months apart: one notice says so. */
+static void
+test_freshness_apart (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(SkyCatalog) catalog = bundled_catalog (&dir, "aws.xml");
+  g_autoptr(SkyScenario) s = sky_scenario_new ("Apart", "USD");
+  g_autoptr(SkyEstimate) e = NULL;
+  g_autofree char *gcp = g_build_filename (g_getenv ("SKYTALLY_PRICESHEETS_DIR"), "gcp.xml",
+                                           NULL);
+  g_autoptr(SkyImportResult) imported = sky_catalog_import_file (catalog, gcp, NULL, NULL, NULL,
+                                                                 &error);
+
+  g_assert_no_error (error);
+  g_ptr_array_add (s->providers, g_strdup ("aws"));
+  g_ptr_array_add (s->providers, g_strdup ("gcp"));
+  e = sky_estimate_compute (catalog, s, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  sky_estimate_set_freshness (e, "2026-08-01", 3650);
+  g_assert_cmpstr (provider_of (e, 0)->prices_as_of, ==, "2025-06-01");
+  g_assert_cmpstr (provider_of (e, 1)->prices_as_of, ==, "2026-07-30");
+  g_assert_cmpuint (e->notices->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (e->notices, 0), ==,
+                   "The providers' prices are more than 6 months apart (2025-06-01 and "
+                   "2026-07-30): they may not compare like for like");
+
+  /* Both stale as well: two notices, the stale one first. */
+  sky_estimate_set_freshness (e, "2026-12-05", 90);
+  g_assert_cmpuint (e->notices->len, ==, 2);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (e->notices, 0),
+                                   "Prices more than 90 days old: Amazon Web Services"));
+  sky_test_remove_tree (dir);
 }
 
 /* Against the bundled Google Cloud sheet: an always-on n2-standard-4 in us-central1 costs
@@ -903,7 +1070,11 @@ main (int    argc,
   ADD ("service-discount", test_service_discount);
   ADD ("compare-by", test_compare_by);
   ADD ("commitment-in-seconds", test_commitment_in_seconds);
+  ADD ("freshness", test_freshness);
+  ADD ("freshness-several-sheets", test_freshness_several_sheets);
+  ADD ("freshness-per-service", test_freshness_per_service);
 #undef ADD
+  g_test_add_func ("/sky/estimate/freshness-apart", test_freshness_apart);
   g_test_add_func ("/sky/estimate/published-examples", test_published_examples);
   g_test_add_func ("/sky/estimate/size-band", test_size_band);
   g_test_add_func ("/sky/estimate/attributes-and-dev-test", test_attributes_and_dev_test);

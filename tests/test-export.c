@@ -98,20 +98,35 @@ test_csv_with_assumptions (Fixture       *f,
   g_autofree char *expected = NULL, *expected_assumptions = NULL, *text = NULL, *atext = NULL;
   gsize length = 0, alength = 0, read = 0, aread = 0;
 
+  g_autoptr(SkyEstimate) estimate = NULL;
+
+  /* The day prices are aged to, the same for the export and the expected text. */
+  g_setenv ("SKYTALLY_TODAY", "2026-06-01", TRUE);
   export (f, &options, csv, NULL);
   projection = sky_projection_compute (f->catalog, f->scenario, NULL, 0, &error);
   g_assert_no_error (error);
   expected = sky_report_projection_csv (f->scenario, projection, SKY_CSV_SEMICOLON, TRUE,
                                         &length, &error);
   g_assert_no_error (error);
-  expected_assumptions = sky_report_assumptions_csv (f->scenario, projection,
-                                                     SKY_CSV_SEMICOLON, TRUE, &alength);
+  estimate = sky_estimate_compute (f->catalog, f->scenario, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  expected_assumptions = sky_report_assumptions_csv_full (f->scenario, projection, estimate,
+                                                          SKY_CSV_SEMICOLON, TRUE, &alength);
   text = sky_test_contents_of (csv, &read);
   atext = sky_test_contents_of (beside, &aread);
   g_assert_cmpmem (text, read, expected, length);
   g_assert_cmpmem (atext, aread, expected_assumptions, alength);
   g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBFprovider;provider_name;"));
   g_assert_nonnull (strstr (atext, "budget.monthly;1100\r\n"));
+  /* How old the prices are: Example Cloud's sheet is as of 2026-01-01, 151 days before. */
+  g_assert_nonnull (strstr (atext, "\r\nprice_sheet.examplecloud;2026.1\r\n"
+                                   "prices_as_of.examplecloud;2026-01-01\r\n"
+                                   "prices_age_days.examplecloud;151\r\n"
+                                   "prices_stale.examplecloud;yes\r\n"));
+  g_assert_nonnull (strstr (atext, "\r\nprices_aged_to;2026-06-01\r\nstale_after_days;90\r\n"
+                                   "notice.1;Prices more than 90 days old: Example Cloud "
+                                   "(2026-01-01)"));
+  g_unsetenv ("SKYTALLY_TODAY");
 }
 
 /* Assumptions go where they are asked to go, or nowhere when left out. */
@@ -169,22 +184,38 @@ test_json_projection (Fixture       *f,
   gsize length = 0, read = 0;
   JsonObject *top, *provider, *line, *budget;
 
+  g_autoptr(SkyEstimate) estimate = NULL;
+
+  /* The day prices are aged to, the same for the export and the expected text. */
+  g_setenv ("SKYTALLY_TODAY", "2026-06-01", TRUE);
   export (f, &options, path, NULL);
   projection = sky_projection_compute (f->catalog, f->scenario, NULL, 24, &error);
   g_assert_no_error (error);
+  estimate = sky_estimate_compute (f->catalog, f->scenario, NULL, FALSE, &error);
+  g_assert_no_error (error);
   root = sky_json_projection (f->scenario, projection);
+  sky_json_add_freshness (root, estimate);
   expected = sky_json_to_data (root, &length);
   text = sky_test_contents_of (path, &read);
   g_assert_cmpmem (text, read, expected, length);
+  g_unsetenv ("SKYTALLY_TODAY");
 
   json_parser_load_from_data (parser, text, read, &error);
   g_assert_no_error (error);
   top = json_node_get_object (json_parser_get_root (parser));
-  assert_members (top, "scenario currency months cheapest_complete providers");
+  assert_members (top, "scenario currency months cheapest_complete providers prices_aged_to "
+                       "stale_after_days notices");
   g_assert_cmpint (json_object_get_int_member (top, "months"), ==, 24);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (top,
+                                                                                "notices"), 0),
+                   ==, "Prices more than 90 days old: Example Cloud (2026-01-01)");
   provider = json_array_get_object_element (json_object_get_array_member (top, "providers"), 0);
   assert_members (provider, "provider provider_name sheet_version complete lines total_cash "
-                            "total_amortised low high budget");
+                            "total_amortised low high budget prices_as_of prices_age_days "
+                            "stale price_sheets");
+  g_assert_cmpstr (json_object_get_string_member (provider, "prices_as_of"), ==, "2026-01-01");
+  g_assert_cmpint (json_object_get_int_member (provider, "prices_age_days"), ==, 151);
+  g_assert_true (json_object_get_boolean_member (provider, "stale"));
   line = json_array_get_object_element (json_object_get_array_member (provider, "lines"), 1);
   assert_members (line, "label group priced sheet_version cash amortised break_even_month");
   g_assert_cmpstr (json_object_get_string_member (line, "group"), ==, "Net");
@@ -220,13 +251,14 @@ test_json_estimate (Fixture       *f,
   g_assert_true (g_str_has_prefix (text, "{\n  \"scenario\" : \"Growth\",\n"));
   top = json_node_get_object (root);
   assert_members (top, "scenario currency hours_per_month term_months compare_by "
-                       "cheapest_complete providers");
+                       "cheapest_complete providers prices_aged_to stale_after_days notices");
   g_assert_cmpstr (json_object_get_string_member (top, "hours_per_month"), ==, "730");
   g_assert_cmpstr (json_object_get_string_member (top, "cheapest_complete"), ==,
                    "examplecloud");
   example = json_array_get_object_element (json_object_get_array_member (top, "providers"), 0);
   assert_members (example, "provider provider_name provider_short_name sheet_version complete "
-                           "lines groups totals unpriced_lines");
+                           "lines groups totals unpriced_lines prices_as_of prices_age_days "
+                           "stale price_sheets");
   g_assert_cmpstr (json_object_get_string_member (example, "provider_short_name"), ==,
                    "Example Cloud");
   line = json_array_get_object_element (json_object_get_array_member (example, "lines"), 0);
@@ -253,6 +285,41 @@ test_json_estimate (Fixture       *f,
   g_assert_true (json_object_get_null_member (line, "offer"));
   g_assert_true (json_object_get_null_member (line, "price_unit"));
   g_assert_true (json_object_get_null_member (line, "price_effective_date"));
+}
+
+/* How old the estimate's prices are, in its JSON: per provider the oldest sheet's date, its
+ * age and whether it is stale, each sheet, and the notices. Example Cloud's sheet is as of
+ * 2026-01-01, Other Cloud's as of 2026-03-01: on 2026-06-01, 151 and 92 days old. */
+static void
+test_json_estimate_freshness (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(SkyEstimate) estimate = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *top, *example, *sheet;
+  JsonArray *notices, *sheets;
+
+  estimate = sky_estimate_compute (f->catalog, f->scenario, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  sky_estimate_set_freshness (estimate, "2026-06-01", 120);
+  root = sky_json_estimate (f->scenario, estimate);
+  top = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (top, "prices_aged_to"), ==, "2026-06-01");
+  g_assert_cmpint (json_object_get_int_member (top, "stale_after_days"), ==, 120);
+  example = json_array_get_object_element (json_object_get_array_member (top, "providers"), 0);
+  g_assert_cmpstr (json_object_get_string_member (example, "prices_as_of"), ==, "2026-01-01");
+  g_assert_cmpint (json_object_get_int_member (example, "prices_age_days"), ==, 151);
+  g_assert_true (json_object_get_boolean_member (example, "stale"));
+  sheets = json_object_get_array_member (example, "price_sheets");
+  g_assert_cmpuint (json_array_get_length (sheets), ==, 1);
+  sheet = json_array_get_object_element (sheets, 0);
+  assert_members (sheet, "version prices_as_of prices_age_days stale");
+  g_assert_cmpstr (json_object_get_string_member (sheet, "version"), ==, "2026.1");
+  notices = json_object_get_array_member (top, "notices");
+  g_assert_cmpuint (json_array_get_length (notices), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (notices, 0), ==,
+                   "Prices more than 120 days old: Example Cloud (2026-01-01)");
 }
 
 /* The PDF is a PDF, written whole. */
@@ -558,6 +625,7 @@ main (int    argc,
   ADD ("csv-assumptions-elsewhere", test_csv_assumptions_elsewhere);
   ADD ("json-projection", test_json_projection);
   ADD ("json-estimate", test_json_estimate);
+  ADD ("json-estimate-freshness", test_json_estimate_freshness);
   ADD ("pdf", test_pdf);
   ADD ("cancelled", test_cancelled);
   ADD ("keeps-links", test_keeps_links);

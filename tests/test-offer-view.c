@@ -84,6 +84,68 @@ test_price_rules (void)
   g_assert_finalize_object (view);
 }
 
+/* The image showing @icon_name under @widget, or NULL. */
+static GtkWidget *
+find_icon (GtkWidget  *widget,
+           const char *icon_name)
+{
+  if (GTK_IS_IMAGE (widget) &&
+      g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), icon_name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_icon (child, icon_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The sheet's date and how old its prices are; marked with an icon past the view's
+ * stale-after-days (90 by default), not past 365: as of 2026-01-01, 151 days on 2026-06-01. */
+static void
+test_freshness (void)
+{
+  SkyOfferView *view = g_object_ref_sink (g_object_new (SKY_TYPE_OFFER_VIEW, NULL));
+  g_autoptr(SkyOfferDetails) d = g_new0 (SkyOfferDetails, 1);
+  g_autoptr(GString) rows = g_string_new (NULL);
+  GtkWidget *icon;
+  guint days = 0;
+
+  g_setenv ("SKYTALLY_TODAY", "2026-06-01", TRUE);
+  d->name = g_strdup ("vm");
+  d->sku = g_strdup ("vm.us");
+  d->region = g_strdup ("us");
+  d->region_name = g_strdup ("US");
+  d->geography = g_strdup ("US");
+  d->currency = g_strdup ("USD");
+  d->provider_name = g_strdup ("Example Cloud");
+  d->sheet_version = g_strdup ("2026.1");
+  d->effective_date = g_strdup ("2026-01-01");
+  d->vcpu_milli = d->memory_mgib = d->gpu = -1;
+  d->features = g_ptr_array_new_with_free_func (g_free);
+  d->prices = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_offer_price_free);
+
+  g_object_get (view, "stale-after-days", &days, NULL);
+  g_assert_cmpuint (days, ==, 90);
+  sky_offer_view_show (view, d);
+  collect_rows (GTK_WIDGET (view), rows);
+  g_assert_nonnull (strstr (rows->str, "Sheet: Example Cloud 2026.1\n"
+                                       "Prices: Prices as of 2026-01-01 (5 months old)\n"));
+  icon = find_icon (GTK_WIDGET (view), "dialog-warning-symbolic");
+  g_assert_nonnull (icon);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (icon), ==,
+                   "Older than 90 days: look for a newer price sheet");
+
+  g_object_set (view, "stale-after-days", 365, NULL);
+  sky_offer_view_show (view, d);
+  g_assert_null (find_icon (GTK_WIDGET (view), "dialog-warning-symbolic"));
+  g_unsetenv ("SKYTALLY_TODAY");
+  g_assert_finalize_object (view);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -97,6 +159,7 @@ main (int    argc,
   skytally_register_resource ();
 
   g_test_add_func ("/sky/offer-view/price-rules", test_price_rules);
+  g_test_add_func ("/sky/offer-view/freshness", test_freshness);
 
   status = g_test_run ();
   sky_test_remove_tree (data_home);

@@ -362,6 +362,32 @@ test_pdf_read_back (Fixture       *f,
   g_assert_nonnull (strstr (out, "over the monthly budget from month 6"));
 }
 
+/* The report says how old each provider's prices are, and gives the notice: Example Cloud's
+ * prices are as of 2026-01-01, 151 days before 2026-06-01. */
+static void
+test_pdf_freshness (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autoptr(SkyEstimate) estimate = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  estimate = sky_estimate_compute (f->catalog, f->scenario, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  sky_estimate_set_freshness (estimate, "2026-06-01", 90);
+  g_assert_true (sky_report_write_pdf (f->scenario, estimate, f->projection, NULL, pdf,
+                                       &error));
+  g_assert_no_error (error);
+  out = sky_test_pdf_text (pdf);
+  if (out == NULL)
+    return;
+  g_assert_nonnull (strstr (out, "Example Cloud: Prices as of 2026-01-01 (5 months old), older "
+                                 "than 90 days"));
+  g_assert_nonnull (strstr (out, "Notice: Prices more than 90 days old: Example Cloud "
+                                 "(2026-01-01)"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -381,6 +407,7 @@ main (int    argc,
   ADD ("draw-stacked", test_draw_stacked);
   ADD ("draw-tiny", test_draw_tiny);
   ADD ("pdf-read-back", test_pdf_read_back);
+  ADD ("pdf-freshness", test_pdf_freshness);
 #undef ADD
 
   return g_test_run ();

@@ -183,9 +183,50 @@ test_budget_page (Fixture       *f,
   sky_scenario_document_discard_recovery (document_of (scenario_page (f)));
 }
 
+/* Beside the totals, one line per provider says how old its prices are, and one notice says
+ * which are older than the preference: Example Cloud's prices are as of 2026-01-01, Other
+ * Cloud's as of 2026-03-01, 151 and 92 days before 2026-06-01. */
+static void
+test_budget_freshness (Fixture       *f,
+                       gconstpointer  data)
+{
+  SkyBudgetPage *page = SKY_BUDGET_PAGE (gtk_widget_get_template_child (
+                          GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "budget_page"));
+  g_autoptr(GFile) file = data_gfile ("web.skytally");
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkLabel *prices = GTK_LABEL (budget_child (page, "prices_label"));
+  GtkLabel *notice = GTK_LABEL (budget_child (page, "notice_label"));
+  GtkWidget *notice_box = GTK_WIDGET (budget_child (page, "notice_box"));
+
+  g_assert_false (gtk_widget_get_visible (notice_box));
+  g_setenv ("SKYTALLY_TODAY", "2026-06-01", TRUE);
+  import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
+  g_ptr_array_add (files, g_object_ref (file));
+  sky_window_open_files (f->window, files);
+  wait_for_estimate (f);
+  wait_for_projection (page);
+
+  g_assert_cmpstr (gtk_label_get_label (prices), ==,
+                   "Example Cloud: Prices as of 2026-01-01 (5 months old)\n"
+                   "Other Cloud: Prices as of 2026-03-01 (3 months old)");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (prices)));
+  g_assert_true (gtk_widget_get_visible (notice_box));
+  g_assert_cmpstr (gtk_label_get_label (notice), ==,
+                   "Prices more than 90 days old: Example Cloud (2026-01-01), Other Cloud "
+                   "(2026-03-01)");
+  g_settings_set_int (settings, "stale-after-days", 365);
+  g_assert_false (gtk_widget_get_visible (notice_box));
+  g_settings_reset (settings, "stale-after-days");
+  g_assert_true (gtk_widget_get_visible (notice_box));
+  g_unsetenv ("SKYTALLY_TODAY");
+  sky_scenario_document_discard_recovery (document_of (scenario_page (f)));
+}
+
 int
 main (int    argc,
       char **argv)
 {
-  return window_test_main (argc, argv, "budget-page", test_budget_page, NULL);
+  return window_test_main (argc, argv, "budget-page", test_budget_page,
+                           "budget-freshness", test_budget_freshness, NULL);
 }

@@ -790,6 +790,64 @@ test_scenario_dev_test (Fixture       *f,
   g_assert_cmpstr (money_of (shown_estimate (page), 0, 0), ==, "438.00");
 }
 
+/* The subtitles of the rows titled @title under @widget, joined by "|". */
+static void
+collect_rows (GtkWidget  *widget,
+              const char *title,
+              GString    *out)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    g_string_append_printf (out, "%s%s", out->len > 0 ? "|" : "",
+                            adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, title, out);
+}
+
+/* Beside each provider's totals, one line says how old its prices are; above the lines, one
+ * notice says which are older than the preference (90 days, then 100). Example Cloud's prices
+ * are as of 2026-01-01, Other Cloud's as of 2026-03-01: on 2026-06-01, 151 and 92 days old. */
+static void
+test_scenario_freshness (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GFile) file = data_gfile ("web.skytally");
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GString) rows = g_string_new (NULL);
+  GtkWidget *notice_box = GTK_WIDGET (scenario_child (f, "notice_box"));
+  GtkLabel *notice = GTK_LABEL (scenario_child (f, "notice_label"));
+  guint days = 0;
+
+  g_assert_cmpint (g_settings_get_int (settings, "stale-after-days"), ==, 90);
+  g_setenv ("SKYTALLY_TODAY", "2026-06-01", TRUE);
+  import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
+  g_ptr_array_add (files, g_object_ref (file));
+  sky_window_open_files (f->window, files);
+  wait_for_estimate (f);
+
+  collect_rows (GTK_WIDGET (scenario_child (f, "details_box")), "Prices", rows);
+  g_assert_cmpstr (rows->str, ==, "Prices as of 2026-01-01 (5 months old)|"
+                                  "Prices as of 2026-03-01 (3 months old)");
+  g_assert_true (gtk_widget_get_visible (notice_box));
+  g_assert_cmpstr (gtk_label_get_label (notice), ==,
+                   "Prices more than 90 days old: Example Cloud (2026-01-01), Other Cloud "
+                   "(2026-03-01)");
+
+  /* The preference takes effect at once. */
+  g_settings_set_int (settings, "stale-after-days", 100);
+  g_object_get (scenario_page (f), "stale-after-days", &days, NULL);
+  g_assert_cmpuint (days, ==, 100);
+  g_assert_cmpstr (gtk_label_get_label (notice), ==,
+                   "Prices more than 100 days old: Example Cloud (2026-01-01)");
+  g_settings_set_int (settings, "stale-after-days", 200);
+  g_assert_false (gtk_widget_get_visible (notice_box));
+  g_settings_reset (settings, "stale-after-days");
+  g_assert_true (gtk_widget_get_visible (notice_box));
+  g_unsetenv ("SKYTALLY_TODAY");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -808,5 +866,6 @@ main (int    argc,
                            "scenario-short-names", test_scenario_short_names,
                            "scenario-sheet-per-line", test_scenario_sheet_per_line,
                            "scenario-dev-test", test_scenario_dev_test,
+                           "scenario-freshness", test_scenario_freshness,
                            NULL);
 }

@@ -118,6 +118,25 @@ test_import_empty_refused (Fixture       *f,
   gtk_window_destroy (dialog);
 }
 
+/* The image showing @icon_name in @widget, or a widget inside it. */
+static GtkWidget *
+find_icon (GtkWidget  *widget,
+           const char *icon_name)
+{
+  if (GTK_IS_IMAGE (widget) &&
+      g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), icon_name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_icon (child, icon_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Opens the Price sheets window (@sheets) from the main window; returns its list of sheets. */
 static GtkWidget *
 open_price_sheets (Fixture    *f,
@@ -137,15 +156,34 @@ test_price_sheets_window (Fixture       *f,
   GtkWindow *sheets;
   GtkWidget *list, *row;
 
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkWidget *icon;
+
+  /* Example Cloud's prices are as of 2026-01-01: 151 days old on 2026-06-01. */
+  g_setenv ("SKYTALLY_TODAY", "2026-06-01", TRUE);
   import_fixture (f, "valid-small.xml", NULL);
   list = open_price_sheets (f, &sheets);
   row = gtk_widget_get_first_child (list);
   g_assert_true (ADW_IS_ACTION_ROW (row));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Example Cloud 2026.1");
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
-                            "Effective 2026-01-01 · 5 offers"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Prices as of 2026-01-01 (5 months old) · 5 offers · USD");
   g_assert_null (gtk_widget_get_next_sibling (row));
+  /* Older than 90 days: marked with an icon whose tooltip says so, no dialog. */
+  icon = find_icon (row, "dialog-warning-symbolic");
+  g_assert_nonnull (icon);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (icon), ==,
+                   "Older than 90 days: look for a newer price sheet");
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_window_destroy (sheets);
+
+  /* Under a threshold of 200 days it is not marked. */
+  g_settings_set_int (settings, "stale-after-days", 200);
+  list = open_price_sheets (f, &sheets);
+  g_assert_null (find_icon (gtk_widget_get_first_child (list), "dialog-warning-symbolic"));
+  g_settings_reset (settings, "stale-after-days");
+  g_unsetenv ("SKYTALLY_TODAY");
 }
 
 /* The button in @widget, or a widget inside it, whose action is @action. */
@@ -420,6 +458,24 @@ test_preferences (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (offer_view));
   g_assert_true (g_settings_get_boolean (settings, "show-details"));
   g_assert_true (gtk_switch_get_active (details_switch));
+
+  /* Prices are old after 90 days unless set otherwise; the Scenario page follows. */
+  {
+    GtkSpinButton *stale_spin = GTK_SPIN_BUTTON (gtk_widget_get_template_child (
+                                  GTK_WIDGET (preferences), SKY_TYPE_PREFERENCES_WINDOW,
+                                  "stale_spin"));
+    guint days = 0;
+
+    g_assert_cmpint (g_settings_get_int (settings, "stale-after-days"), ==, 90);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (stale_spin), ==, 90);
+    gtk_spin_button_set_value (stale_spin, 30);
+    g_assert_cmpint (g_settings_get_int (settings, "stale-after-days"), ==, 30);
+    g_object_get (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
+                                                 "scenario_page"),
+                  "stale-after-days", &days, NULL);
+    g_assert_cmpuint (days, ==, 30);
+    g_settings_reset (settings, "stale-after-days");
+  }
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "sky-cli.h"
 #include "sky-currency.h"
 #include "sky-estimate.h"
+#include "sky-freshness.h"
 #include "sky-catalog-match.h"
 #include "sky-json.h"
 #include "sky-scenario.h"
@@ -28,6 +29,25 @@ usage_text (const SkyEstimateLine *l)
   g_autofree char *usage = sky_decimal_to_string (l->usage);
 
   return g_strdup_printf ("%s %s", usage, l->unit);
+}
+
+/* One line under a provider's summary: how old its prices are, and whether that is stale. */
+static void
+print_freshness (const SkyEstimate         *e,
+                 const SkyEstimateProvider *p)
+{
+  g_autofree char *fresh = sky_estimate_provider_freshness (e, p);
+
+  if (fresh == NULL)
+    return;
+  if (p->stale)
+    /* Translators: how old a provider's prices are ("Prices as of 2025-06-01 (18 months
+     * old)"), then the threshold in days past which prices are stale. */
+    g_print (g_dngettext (GETTEXT_PACKAGE, "  %s: older than %u day\n",
+                          "  %s: older than %u days\n", e->stale_after_days),
+             fresh, e->stale_after_days);
+  else
+    g_print ("  %s\n", fresh);
 }
 
 static void
@@ -152,6 +172,7 @@ print_estimate_table (const SkyScenario *s,
                                 "  %s lines are not priced on %s: see below\n", p->n_unpriced),
                    n, p->provider_name);
         }
+      print_freshness (e, p);
     }
   if (cheapest >= 0 && e->compare_by == SKY_COMPARE_TERM_TOTAL)
     {
@@ -174,6 +195,9 @@ print_estimate_table (const SkyScenario *s,
     }
   else if (e->providers->len > 0)
     g_print (_("No provider prices every line, so none is called the cheapest.\n"));
+  for (guint i = 0; i < e->notices->len; i++)
+    /* Translators: a notice of the estimate, such as that its prices are old. */
+    g_print (_("Notice: %s\n"), (const char *) g_ptr_array_index (e->notices, i));
   if (notes->len > 0)
     g_print ("\n%s", notes->str);
 }
@@ -268,6 +292,7 @@ sky_cli_estimate (const SkyCliGlobals *globals,
   g_autofree char *compare_by = NULL;
   gboolean explain = FALSE;
   gboolean current = FALSE;
+  int stale_after = SKY_FRESHNESS_STALE_AFTER_DEFAULT;
   SkyCliFormat format;
   int status = 0;
   GOptionEntry entries[] = {
@@ -282,6 +307,8 @@ sky_cli_estimate (const SkyCliGlobals *globals,
     { "current", 0, 0, G_OPTION_ARG_NONE, &current,
       N_("Price against the current sheets, not those the scenario records"), NULL },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format"), "table|csv|json" },
+    { "stale-after", 0, 0, G_OPTION_ARG_INT, &stale_after,
+      N_("Give a notice for prices older than this many days (default: 90)"), "DAYS" },
     { NULL }
   };
 
@@ -289,6 +316,8 @@ sky_cli_estimate (const SkyCliGlobals *globals,
     return status;
   if (argc != 2)
     return sky_cli_usage_error (_("estimate takes one scenario file"));
+  if (stale_after < 0)
+    return sky_cli_usage_error (_("--stale-after takes a number of days, 0 or more"));
   if (!sky_cli_format_option (format_text, &format, &status))
     return status;
 
@@ -310,6 +339,7 @@ sky_cli_estimate (const SkyCliGlobals *globals,
                                    &error);
   if (estimate == NULL)
     return sky_cli_user_error (error);
+  sky_estimate_set_freshness (estimate, NULL, (guint) stale_after);
   if (!current)
     note_newer_sheets (catalog, estimate);
 

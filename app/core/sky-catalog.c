@@ -11,6 +11,7 @@
 
 #include "sky-catalog.h"
 #include "sky-catalog-private.h"
+#include "sky-freshness.h"
 
 /* The catalog object: opening a catalog (converting one of an earlier schema), checking it, its
  * lock, and where catalogs and the bundled sheets are. Its other parts, each a file:
@@ -132,29 +133,13 @@ _sky_catalog_query_int (sqlite3     *db,
   return TRUE;
 }
 
-/* Today's date in local time, YYYY-MM-DD: the day a sheet must have reached to be current.
- * SKYTALLY_TODAY, when it holds such a date, stands for it, so that tests can see a sheet
- * become current on its date. */
-static char *
-catalog_today (void)
-{
-  const char *forced = g_getenv ("SKYTALLY_TODAY");
-  g_autoptr(GDateTime) now = NULL;
-
-  if (forced != NULL &&
-      g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", forced, 0, 0))
-    return g_strdup (forced);
-  now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
-/* sky_today(), in SQL. */
+/* sky_today(), in SQL: sky_freshness_today(), which tests can set. */
 static void
 today_function (sqlite3_context  *context,
                 int               argc,
                 sqlite3_value   **argv)
 {
-  sqlite3_result_text (context, catalog_today (), -1, g_free);
+  sqlite3_result_text (context, sky_freshness_today (), -1, g_free);
 }
 
 char *

@@ -4,10 +4,12 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "sky-currency.h"
 #include "sky-estimate.h"
 #include "sky-explain.h"
+#include "sky-freshness.h"
 #include "sky-resolve.h"
 #include "sky-vocabulary.h"
 
@@ -57,6 +59,14 @@ estimate_group_free (SkyEstimateGroup *group)
 }
 
 static void
+estimate_sheet_free (SkyEstimateSheet *sheet)
+{
+  g_free (sheet->version);
+  g_free (sheet->effective_date);
+  g_free (sheet);
+}
+
+static void
 estimate_provider_free (SkyEstimateProvider *p)
 {
   g_free (p->provider);
@@ -65,6 +75,8 @@ estimate_provider_free (SkyEstimateProvider *p)
   g_free (p->sheet_version);
   g_ptr_array_unref (p->lines);
   g_ptr_array_unref (p->groups);
+  g_ptr_array_unref (p->sheets);
+  g_free (p->prices_as_of);
   g_free (p);
 }
 
@@ -75,6 +87,8 @@ sky_estimate_free (SkyEstimate *estimate)
     return;
   g_free (estimate->currency);
   g_ptr_array_unref (estimate->providers);
+  g_free (estimate->today);
+  g_ptr_array_unref (estimate->notices);
   g_free (estimate);
 }
 
@@ -92,6 +106,7 @@ typedef struct
   SkyCatalog        *catalog;
   SkyEstimate       *estimate;
   SkyPricing        *pricing;
+  GPtrArray         *sheets;     /* SkySheetInfo: the catalog's, for their dates */
   gboolean           overflow;
 } Ctx;
 
@@ -111,6 +126,60 @@ static SkyDecimal
 dmin (SkyDecimal a, SkyDecimal b)
 {
   return sky_decimal_compare (a, b) <= 0 ? a : b;
+}
+
+/* Adds the sheet @version of @p's provider dated @date, once. */
+static void
+add_sheet (SkyEstimateProvider *p,
+           const char          *version,
+           const char          *date)
+{
+  SkyEstimateSheet *sheet;
+
+  if (version == NULL || date == NULL)
+    return;
+  for (guint i = 0; i < p->sheets->len; i++)
+    if (g_strcmp0 (((SkyEstimateSheet *) g_ptr_array_index (p->sheets, i))->version,
+                   version) == 0)
+      return;
+  sheet = g_new0 (SkyEstimateSheet, 1);
+  sheet->version = g_strdup (version);
+  sheet->effective_date = g_strdup (date);
+  g_ptr_array_add (p->sheets, sheet);
+}
+
+static int
+compare_sheets (gconstpointer a,
+                gconstpointer b)
+{
+  const SkyEstimateSheet *x = *(SkyEstimateSheet * const *) a;
+  const SkyEstimateSheet *y = *(SkyEstimateSheet * const *) b;
+  int by_date = g_strcmp0 (x->effective_date, y->effective_date);
+
+  return by_date != 0 ? by_date : g_strcmp0 (x->version, y->version);
+}
+
+/* The sheets @p was priced from: the provider's, and that of every offer a line found. */
+static void
+collect_sheets (Ctx                 *ctx,
+                SkyEstimateProvider *p)
+{
+  for (guint i = 0; i < ctx->sheets->len; i++)
+    {
+      const SkySheetInfo *info = g_ptr_array_index (ctx->sheets, i);
+
+      if (g_strcmp0 (info->provider, p->provider) == 0 &&
+          g_strcmp0 (info->version, p->sheet_version) == 0)
+        add_sheet (p, info->version, info->effective_date);
+    }
+  for (guint i = 0; i < p->lines->len; i++)
+    {
+      const SkyEstimateLine *l = g_ptr_array_index (p->lines, i);
+
+      if (l->offer != NULL)
+        add_sheet (p, l->offer->sheet_version, l->offer->effective_date);
+    }
+  g_ptr_array_sort (p->sheets, compare_sheets);
 }
 
 static SkyEstimateGroup *
@@ -154,6 +223,7 @@ price_provider (Ctx         *ctx,
   p->sheet_version = g_steal_pointer (&rp->sheet_version);
   p->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) estimate_line_free);
   p->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) estimate_group_free);
+  p->sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) estimate_sheet_free);
   g_ptr_array_add (ctx->estimate->providers, p);
 
   /* Each provider counts its own usage towards free allowances and tiers. */
@@ -210,6 +280,7 @@ price_provider (Ctx         *ctx,
       else if (el->term_months > ctx->estimate->term_months)
         ctx->estimate->term_months = el->term_months;
     }
+  collect_sheets (ctx, p);
   return TRUE;
 }
 
@@ -276,6 +347,7 @@ sky_estimate_compute (SkyCatalog          *catalog,
   g_autoptr(SkyEstimate) estimate = NULL;
   g_autoptr(SkyPricing) pricing = NULL;
   g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
   Ctx ctx = { 0 };
 
   g_return_val_if_fail (SKY_IS_CATALOG (catalog), NULL);
@@ -286,13 +358,17 @@ sky_estimate_compute (SkyCatalog          *catalog,
   estimate->compare_by = scenario->compare_by;
   estimate->term_months = 12;
   estimate->providers = g_ptr_array_new_with_free_func ((GDestroyNotify) estimate_provider_free);
+  estimate->notices = g_ptr_array_new_with_free_func (g_free);
 
   list = sky_resolve_providers (scenario, providers, error);
   if (list == NULL)
     return NULL;
+  sheets = sky_catalog_list_sheets (catalog, error);
+  if (sheets == NULL)
+    return NULL;
 
   pricing = sky_pricing_new (scenario->currency, scenario->hours_per_month);
-  ctx = (Ctx) { scenario, catalog, estimate, pricing, FALSE };
+  ctx = (Ctx) { scenario, catalog, estimate, pricing, sheets, FALSE };
   for (guint i = 0; i < list->len; i++)
     if (!price_provider (&ctx, g_ptr_array_index (list, i), current_sheets, error))
       return NULL;
@@ -305,7 +381,137 @@ sky_estimate_compute (SkyCatalog          *catalog,
                            SKY_ESTIMATE_OVERFLOW_MESSAGE);
       return NULL;
     }
+  sky_estimate_set_freshness (estimate, NULL, SKY_FRESHNESS_STALE_AFTER_DEFAULT);
   return g_steal_pointer (&estimate);
+}
+
+/* Freshness -------------------------------------------------------------------------------- */
+
+/* Ages @estimate's prices to @today (NULL: sky_freshness_today()): each sheet's age and whether
+ * it is more than @stale_after_days old, each provider's oldest, and the notices beside the
+ * estimate: the providers with stale prices, and compared providers' prices more than
+ * SKY_FRESHNESS_APART_MONTHS months apart. */
+void
+sky_estimate_set_freshness (SkyEstimate *estimate,
+                            const char  *today,
+                            guint        stale_after_days)
+{
+  g_autoptr(GPtrArray) notices = NULL;
+
+  g_return_if_fail (estimate != NULL);
+
+  g_free (estimate->today);
+  estimate->today = today != NULL ? g_strdup (today) : sky_freshness_today ();
+  estimate->stale_after_days = stale_after_days;
+
+  for (guint i = 0; i < estimate->providers->len; i++)
+    {
+      SkyEstimateProvider *p = g_ptr_array_index (estimate->providers, i);
+
+      g_clear_pointer (&p->prices_as_of, g_free);
+      p->prices_age_days = 0;
+      p->stale = FALSE;
+      for (guint j = 0; j < p->sheets->len; j++)
+        {
+          SkyEstimateSheet *sheet = g_ptr_array_index (p->sheets, j);
+
+          if (!sky_freshness_age (sheet->effective_date, estimate->today, &sheet->age_days))
+            sheet->age_days = 0;
+          sheet->stale = sky_freshness_is_stale (sheet->effective_date, estimate->today,
+                                                 stale_after_days);
+        }
+      if (p->sheets->len > 0)
+        {
+          SkyEstimateSheet *first = g_ptr_array_index (p->sheets, 0);
+
+          p->prices_as_of = g_strdup (first->effective_date);
+          p->prices_age_days = first->age_days;
+          p->stale = first->stale;
+        }
+    }
+
+  notices = sky_estimate_freshness_notices (estimate, stale_after_days);
+  g_ptr_array_set_size (estimate->notices, 0);
+  for (guint i = 0; i < notices->len; i++)
+    g_ptr_array_add (estimate->notices, g_strdup (g_ptr_array_index (notices, i)));
+}
+
+/* The notices beside @estimate, aged to its today with a threshold of @stale_after_days (a
+ * window's preference may differ from the estimate's own): the providers whose prices are
+ * stale, and compared providers' prices more than SKY_FRESHNESS_APART_MONTHS months apart.
+ * char *, possibly none. */
+GPtrArray *
+sky_estimate_freshness_notices (const SkyEstimate *estimate,
+                                guint              stale_after_days)
+{
+  GPtrArray *notices = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) stale = g_string_new (NULL);
+  const char *oldest = NULL, *newest = NULL;
+  guint n_dated = 0;
+
+  g_return_val_if_fail (estimate != NULL, notices);
+
+  for (guint i = 0; i < estimate->providers->len; i++)
+    {
+      const SkyEstimateProvider *p = g_ptr_array_index (estimate->providers, i);
+
+      if (p->prices_as_of == NULL)
+        continue;
+      if (sky_freshness_is_stale (p->prices_as_of, estimate->today, stale_after_days))
+        g_string_append_printf (stale, "%s%s (%s)", stale->len > 0 ? ", " : "",
+                                p->provider_name, p->prices_as_of);
+      if (oldest == NULL || strcmp (p->prices_as_of, oldest) < 0)
+        oldest = p->prices_as_of;
+      if (newest == NULL || strcmp (p->prices_as_of, newest) > 0)
+        newest = p->prices_as_of;
+      n_dated++;
+    }
+
+  if (stale->len > 0)
+    /* Translators: the threshold in days, then providers with the date of their prices, e.g.
+     * "Amazon Web Services (2025-06-01), Microsoft Azure (2025-05-01)". */
+    g_ptr_array_add (notices,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "Prices more than %u day old: %s",
+                                                   "Prices more than %u days old: %s",
+                                                   stale_after_days),
+                                      stale_after_days, stale->str));
+  if (n_dated > 1 && sky_freshness_apart (oldest, newest))
+    /* Translators: the number of months (6), then the oldest and the newest providers' dates. */
+    g_ptr_array_add (notices,
+                     g_strdup_printf (_("The providers' prices are more than %d months apart "
+                                        "(%s and %s): they may not compare like for like"),
+                                      SKY_FRESHNESS_APART_MONTHS, oldest, newest));
+  return notices;
+}
+
+/* The line shown beside @provider's totals: "Prices as of 2025-06-01 (18 months old)", with
+ * the other sheets it was priced from after it; NULL when it has no sheet. */
+char *
+sky_estimate_provider_freshness (const SkyEstimate         *estimate,
+                                 const SkyEstimateProvider *provider)
+{
+  g_autoptr(GString) text = NULL;
+
+  g_return_val_if_fail (estimate != NULL && provider != NULL, NULL);
+
+  if (provider->prices_as_of == NULL)
+    return NULL;
+  text = g_string_new (NULL);
+  for (guint i = 0; i < provider->sheets->len; i++)
+    {
+      const SkyEstimateSheet *sheet = g_ptr_array_index (provider->sheets, i);
+      g_autofree char *words = sky_freshness_describe (sheet->effective_date, estimate->today);
+
+      if (words == NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, "; ");
+      g_string_append (text, words);
+      if (provider->sheets->len > 1)
+        g_string_append_printf (text, ", %s", sheet->version);
+    }
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 
 /* Changes ---------------------------------------------------------------------------------- */

@@ -65,6 +65,15 @@ typedef struct
   SkyDecimal  term_total;
 } SkyEstimateGroup;
 
+/* A sheet an estimate's provider was priced from, and how old its prices are. */
+typedef struct
+{
+  char       *version;
+  char       *effective_date;      /* YYYY-MM-DD: "prices as of" */
+  int         age_days;            /* negative when upcoming */
+  gboolean    stale;               /* older than the estimate's stale_after_days */
+} SkyEstimateSheet;
+
 typedef struct
 {
   char       *provider;
@@ -82,6 +91,10 @@ typedef struct
   SkyDecimal  credits;             /* credits used, at most the first year's total */
   SkyDecimal  yearly_net;          /* yearly less credits */
   SkyDecimal  term_net;            /* term total less credits */
+  GPtrArray  *sheets;              /* SkyEstimateSheet priced from, oldest first; empty if none */
+  char       *prices_as_of;        /* the oldest sheet's date; NULL when there is no sheet */
+  int         prices_age_days;
+  gboolean    stale;               /* the oldest sheet is stale */
 } SkyEstimateProvider;
 
 typedef struct
@@ -90,6 +103,9 @@ typedef struct
   guint       term_months;         /* the longest commitment of a priced line; at least 12 */
   SkyCompareBy compare_by;         /* the scenario's: what the cheapest is named by */
   GPtrArray  *providers;           /* SkyEstimateProvider */
+  char       *today;               /* the day prices are aged to */
+  guint       stale_after_days;
+  GPtrArray  *notices;             /* char *: stale prices, providers' prices far apart */
 } SkyEstimate;
 
 /* A figure that re-pricing changes, and why. */
@@ -120,6 +136,13 @@ char        *sky_estimate_provider_sheets (const SkyEstimateProvider *provider);
 int          sky_estimate_cheapest_complete (const SkyEstimate *estimate);
 char        *sky_estimate_money       (const SkyEstimate  *estimate,
                                        SkyDecimal          amount);
+void         sky_estimate_set_freshness (SkyEstimate   *estimate,
+                                         const char    *today,
+                                         guint          stale_after_days);
+GPtrArray   *sky_estimate_freshness_notices (const SkyEstimate *estimate,
+                                             guint              stale_after_days);
+char        *sky_estimate_provider_freshness (const SkyEstimate         *estimate,
+                                              const SkyEstimateProvider *provider);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyEstimate, sky_estimate_free)
 

@@ -152,6 +152,114 @@ add_estimate_line (JsonBuilder           *builder,
   json_builder_end_object (builder);
 }
 
+/* How old @p's prices are: its oldest sheet's date, age in days (negative: upcoming) and
+ * whether it is stale, then every sheet it was priced from. */
+static void
+add_estimate_freshness (JsonBuilder               *builder,
+                        const SkyEstimateProvider *p)
+{
+  sky_json_add_string (builder, "prices_as_of", p->prices_as_of);
+  json_builder_set_member_name (builder, "prices_age_days");
+  if (p->prices_as_of != NULL)
+    json_builder_add_int_value (builder, p->prices_age_days);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "stale");
+  json_builder_add_boolean_value (builder, p->stale);
+  json_builder_set_member_name (builder, "price_sheets");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < p->sheets->len; i++)
+    {
+      const SkyEstimateSheet *sheet = g_ptr_array_index (p->sheets, i);
+
+      json_builder_begin_object (builder);
+      sky_json_add_string (builder, "version", sheet->version);
+      sky_json_add_string (builder, "prices_as_of", sheet->effective_date);
+      json_builder_set_member_name (builder, "prices_age_days");
+      json_builder_add_int_value (builder, sheet->age_days);
+      json_builder_set_member_name (builder, "stale");
+      json_builder_add_boolean_value (builder, sheet->stale);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/* The day the estimate's prices were aged to, its threshold and its notices. */
+static void
+add_estimate_notices (JsonBuilder       *builder,
+                      const SkyEstimate *estimate)
+{
+  sky_json_add_string (builder, "prices_aged_to", estimate->today);
+  json_builder_set_member_name (builder, "stale_after_days");
+  json_builder_add_int_value (builder, estimate->stale_after_days);
+  json_builder_set_member_name (builder, "notices");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < estimate->notices->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (estimate->notices, i));
+  json_builder_end_array (builder);
+}
+
+/* Copies every member of @from into @to, in their order. */
+static void
+copy_members (JsonObject *from,
+              JsonObject *to)
+{
+  g_autoptr(GList) names = json_object_get_members (from);
+
+  for (GList *l = names; l != NULL; l = l->next)
+    json_object_set_member (to, l->data, json_node_copy (json_object_get_member (from,
+                                                                                 l->data)));
+}
+
+/* Adds to @root, the JSON of a record with a "providers" array (a projection's), the age of
+ * @estimate's prices as sky_json_estimate() gives them: per provider (matched by its id)
+ * prices_as_of, prices_age_days, stale and price_sheets, and at the top prices_aged_to,
+ * stale_after_days and notices. */
+void
+sky_json_add_freshness (JsonNode          *root,
+                        const SkyEstimate *estimate)
+{
+  JsonObject *top;
+  JsonArray *providers;
+
+  g_return_if_fail (JSON_NODE_HOLDS_OBJECT (root) && estimate != NULL);
+
+  top = json_node_get_object (root);
+  providers = json_object_get_array_member (top, "providers");
+  for (guint i = 0; providers != NULL && i < json_array_get_length (providers); i++)
+    {
+      JsonObject *provider = json_array_get_object_element (providers, i);
+      const char *id = json_object_get_string_member_with_default (provider, "provider", NULL);
+
+      for (guint j = 0; j < estimate->providers->len; j++)
+        {
+          const SkyEstimateProvider *p = g_ptr_array_index (estimate->providers, j);
+          g_autoptr(JsonBuilder) builder = NULL;
+          g_autoptr(JsonNode) members = NULL;
+
+          if (g_strcmp0 (p->provider, id) != 0)
+            continue;
+          builder = json_builder_new ();
+          json_builder_begin_object (builder);
+          add_estimate_freshness (builder, p);
+          json_builder_end_object (builder);
+          members = json_builder_get_root (builder);
+          copy_members (json_node_get_object (members), provider);
+          break;
+        }
+    }
+  {
+    g_autoptr(JsonBuilder) builder = json_builder_new ();
+    g_autoptr(JsonNode) members = NULL;
+
+    json_builder_begin_object (builder);
+    add_estimate_notices (builder, estimate);
+    json_builder_end_object (builder);
+    members = json_builder_get_root (builder);
+    copy_members (json_node_get_object (members), top);
+  }
+}
+
 static void
 add_estimate_provider (JsonBuilder               *builder,
                        const SkyEstimate         *e,
@@ -200,6 +308,7 @@ add_estimate_provider (JsonBuilder               *builder,
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "unpriced_lines");
   json_builder_add_int_value (builder, p->n_unpriced);
+  add_estimate_freshness (builder, p);
   json_builder_end_object (builder);
 }
 
@@ -235,6 +344,7 @@ sky_json_estimate (const SkyScenario *scenario,
   for (guint i = 0; i < estimate->providers->len; i++)
     add_estimate_provider (builder, estimate, g_ptr_array_index (estimate->providers, i));
   json_builder_end_array (builder);
+  add_estimate_notices (builder, estimate);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

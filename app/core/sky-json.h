@@ -27,6 +27,8 @@ JsonNode *sky_json_estimate       (const SkyScenario   *scenario,
                                    const SkyEstimate   *estimate);
 JsonNode *sky_json_projection     (const SkyScenario   *scenario,
                                    const SkyProjection *projection);
+void      sky_json_add_freshness  (JsonNode            *root,
+                                   const SkyEstimate   *estimate);
 
 char     *sky_json_to_data        (JsonNode            *root,
                                    gsize               *length);

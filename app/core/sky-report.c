@@ -149,6 +149,55 @@ sky_report_assumptions_csv (const SkyScenario   *s,
                             gboolean             bom,
                             gsize               *length)
 {
+  return sky_report_assumptions_csv_full (s, projection, NULL, dialect, bom, length);
+}
+
+/* How old @e's prices are, after the price sheets: per provider prices_as_of.ID,
+ * prices_age_days.ID and prices_stale.ID (yes or no), then prices_aged_to, stale_after_days
+ * and each notice as notice.N from 1. */
+static void
+freshness_pairs (SkyCsvWriter      *csv,
+                 const SkyEstimate *e)
+{
+  g_autofree char *threshold = g_strdup_printf ("%u", e->stale_after_days);
+
+  for (guint i = 0; i < e->providers->len; i++)
+    {
+      const SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
+      g_autofree char *as_of = g_strdup_printf ("prices_as_of.%s", p->provider);
+      g_autofree char *age_key = g_strdup_printf ("prices_age_days.%s", p->provider);
+      g_autofree char *stale = g_strdup_printf ("prices_stale.%s", p->provider);
+      g_autofree char *age = g_strdup_printf ("%d", p->prices_age_days);
+
+      if (p->prices_as_of == NULL)
+        continue;
+      pair (csv, as_of, p->prices_as_of);
+      sky_csv_writer_add_text (csv, age_key);
+      sky_csv_writer_add_number (csv, age);
+      sky_csv_writer_end_row (csv);
+      pair (csv, stale, p->stale ? "yes" : "no");
+    }
+  pair (csv, "prices_aged_to", e->today);
+  sky_csv_writer_add_text (csv, "stale_after_days");
+  sky_csv_writer_add_number (csv, threshold);
+  sky_csv_writer_end_row (csv);
+  for (guint i = 0; i < e->notices->len; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("notice.%u", i + 1);
+      pair (csv, key, g_ptr_array_index (e->notices, i));
+    }
+}
+
+/* As sky_report_assumptions_csv(), with how old @estimate's prices are (NULL: left out)
+ * after the price sheets. */
+char *
+sky_report_assumptions_csv_full (const SkyScenario   *s,
+                                 const SkyProjection *projection,
+                                 const SkyEstimate   *estimate,
+                                 SkyCsvDialect        dialect,
+                                 gboolean             bom,
+                                 gsize               *length)
+{
   SkyCsvWriter *csv = sky_csv_writer_new_with_bom (dialect, bom);
   g_autofree char *months = g_strdup_printf ("%u", projection->months);
 
@@ -163,6 +212,8 @@ sky_report_assumptions_csv (const SkyScenario   *s,
       g_autofree char *key = g_strdup_printf ("price_sheet.%s", p->provider);
       pair (csv, key, p->sheet_version);
     }
+  if (estimate != NULL)
+    freshness_pairs (csv, estimate);
   for (guint i = 0; i < s->rates->len; i++)
     {
       const SkyExchangeRate *r = g_ptr_array_index (s->rates, i);

@@ -18,5 +18,11 @@ char *sky_report_assumptions_csv (const SkyScenario   *scenario,
                                   SkyCsvDialect        dialect,
                                   gboolean             bom,
                                   gsize               *length);
+char *sky_report_assumptions_csv_full (const SkyScenario   *scenario,
+                                       const SkyProjection *projection,
+                                       const SkyEstimate   *estimate,
+                                       SkyCsvDialect        dialect,
+                                       gboolean             bom,
+                                       gsize               *length);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "sky-budget-page.h"
 #include "sky-chart.h"
 #include "sky-currency.h"
+#include "sky-freshness.h"
 #include "sky-gui-util.h"
 #include "sky-index-item.h"
 #include "sky-scenario-task.h"
@@ -30,8 +31,12 @@ struct _SkyBudgetPage
   gboolean         busy;
   gboolean         filling;
   GListStore      *rows;
+  guint            stale_after_days;
 
   GtkLabel        *status_label;
+  GtkLabel        *prices_label;
+  GtkBox          *notice_box;
+  GtkLabel        *notice_label;
   GtkDropDown     *provider_dropdown;
   GtkEntry        *monthly_entry;
   GtkEntry        *yearly_entry;
@@ -46,6 +51,7 @@ enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_BUSY,
+  PROP_STALE_AFTER_DAYS,
   N_PROPS
 };
 
@@ -641,6 +647,41 @@ on_provider_chosen (SkyBudgetPage *self)
   show_provider (self);
 }
 
+/* How old each provider's prices are, one line each beside the totals, and the notices in
+ * one line: from the document's estimate, priced from the same sheets as the projection. */
+static void
+show_freshness (SkyBudgetPage *self)
+{
+  const SkyEstimate *e = self->document != NULL
+                         ? sky_scenario_document_get_estimate (self->document) : NULL;
+  g_autoptr(GString) prices = g_string_new (NULL);
+  g_autoptr(GString) notice = g_string_new (NULL);
+  g_autoptr(GPtrArray) notices = NULL;
+
+  for (guint i = 0; e != NULL && i < e->providers->len; i++)
+    {
+      const SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
+      g_autofree char *fresh = sky_estimate_provider_freshness (e, p);
+
+      if (fresh == NULL)
+        continue;
+      /* Translators: a provider, and how old its prices are ("Prices as of 2025-06-01 (18
+       * months old)"). */
+      g_string_append_printf (prices, _("%s%s: %s"), prices->len > 0 ? "\n" : "",
+                              p->provider_name, fresh);
+    }
+  gtk_label_set_label (self->prices_label, prices->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->prices_label), prices->len > 0);
+
+  if (e != NULL)
+    notices = sky_estimate_freshness_notices (e, self->stale_after_days);
+  for (guint i = 0; notices != NULL && i < notices->len; i++)
+    g_string_append_printf (notice, "%s%s", i > 0 ? ". " : "",
+                            (const char *) g_ptr_array_index (notices, i));
+  gtk_label_set_label (self->notice_label, notice->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_box), notice->len > 0);
+}
+
 /* Public -------------------------------------------------------------------------------------- */
 
 static void
@@ -650,8 +691,13 @@ set_document (SkyBudgetPage       *self,
   if (!sky_gui_util_watch (&self->document, document, self))
     return;
   if (document != NULL)
-    g_signal_connect_swapped (document, "changed", G_CALLBACK (refresh), self);
+    {
+      g_signal_connect_swapped (document, "changed", G_CALLBACK (refresh), self);
+      g_signal_connect_swapped (document, "notify::estimate", G_CALLBACK (show_freshness),
+                                self);
+    }
   refresh (self);
+  show_freshness (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
@@ -685,6 +731,9 @@ sky_budget_page_get_property (GObject    *object,
     case PROP_BUSY:
       g_value_set_boolean (value, SKY_BUDGET_PAGE (object)->busy);
       break;
+    case PROP_STALE_AFTER_DAYS:
+      g_value_set_uint (value, SKY_BUDGET_PAGE (object)->stale_after_days);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -700,6 +749,14 @@ sky_budget_page_set_property (GObject      *object,
     {
     case PROP_DOCUMENT:
       set_document (SKY_BUDGET_PAGE (object), g_value_get_object (value));
+      break;
+    case PROP_STALE_AFTER_DAYS:
+      if (SKY_BUDGET_PAGE (object)->stale_after_days != g_value_get_uint (value))
+        {
+          SKY_BUDGET_PAGE (object)->stale_after_days = g_value_get_uint (value);
+          show_freshness (SKY_BUDGET_PAGE (object));
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -749,12 +806,20 @@ sky_budget_page_class_init (SkyBudgetPageClass *klass)
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Prices older than this many days get the notice. */
+  properties[PROP_STALE_AFTER_DAYS] =
+    g_param_spec_uint ("stale-after-days", NULL, NULL, 0, G_MAXINT,
+                       SKY_FRESHNESS_STALE_AFTER_DEFAULT,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
     "/io/github/skytally/Skytally/sky-budget-page.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, SkyBudgetPage, name)
   CHILD (status_label);
+  CHILD (prices_label);
+  CHILD (notice_box);
+  CHILD (notice_label);
   CHILD (provider_dropdown);
   CHILD (monthly_entry);
   CHILD (yearly_entry);
@@ -770,6 +835,7 @@ sky_budget_page_init (SkyBudgetPage *self)
   g_autoptr(GtkSelectionModel) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->stale_after_days = SKY_FRESHNESS_STALE_AFTER_DEFAULT;
   self->rows = g_list_store_new (SKY_TYPE_INDEX_ITEM);
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows))));
   gtk_column_view_set_model (self->months_view, selection);

@@ -859,6 +859,8 @@ sky_catalog_page_bind_settings (SkyCatalogPage *self,
   g_settings_bind (settings, "hours-per-month", self, "hours-per-month", G_SETTINGS_BIND_GET);
   g_settings_bind (settings, "show-details", self->details_button, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "stale-after-days", self->offer_view, "stale-after-days",
+                   G_SETTINGS_BIND_GET);
 }
 
 /* Puts the keyboard in the search entry. */

@@ -222,6 +222,12 @@ sky_export_dialog_export_to (SkyExportDialog *self,
                          ? SKY_CSV_SEMICOLON : SKY_CSV_STANDARD;
   job->options.bom = gtk_switch_get_active (self->bom_switch);
   job->options.no_assumptions = job->assumptions_path == NULL;
+  {
+    /* The preference of the Price Sheets window and the pages: when prices are old. */
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+    job->options.stale_after_days = (guint) g_settings_get_int (settings, "stale-after-days");
+  }
 
   self->cancellable = g_cancellable_new ();
   set_busy (self, TRUE);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sky-freshness.h"
 #include "sky-terms.h"
 #include "sky-offer-view.h"
 
@@ -18,9 +19,18 @@ struct _SkyOfferView
 
   GtkStack *stack;
   GtkBox   *groups;
+  guint     stale_after_days;
 };
 
 G_DEFINE_FINAL_TYPE (SkyOfferView, sky_offer_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STALE_AFTER_DAYS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static char *
 scaled (gint64 value,
@@ -29,7 +39,8 @@ scaled (gint64 value,
   return sky_decimal_to_string (sky_decimal_from_scaled (value, scale));
 }
 
-static void
+/* Adds a row of @title and @value to @group, unless @value is empty; returns it. */
+static GtkWidget *
 add_row (AdwPreferencesGroup *group,
          const char          *title,
          const char          *value)
@@ -37,11 +48,12 @@ add_row (AdwPreferencesGroup *group,
   GtkWidget *row;
 
   if (value == NULL || *value == '\0')
-    return;
+    return NULL;
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
   adw_preferences_group_add (group, row);
+  return row;
 }
 
 static AdwPreferencesGroup *
@@ -189,13 +201,73 @@ sky_offer_view_show (SkyOfferView          *self,
   {
     g_autofree char *sheet = g_strdup_printf ("%s %s", d->provider_name, d->sheet_version);
 
+    g_autofree char *as_of = sky_freshness_describe (d->effective_date, NULL);
+
+    GtkWidget *prices;
+
     add_row (group, _("Sheet"), sheet);
-    add_row (group, _("Effective"), d->effective_date);
+    prices = add_row (group, _("Prices"), as_of != NULL ? as_of : d->effective_date);
+    /* Marked, never a dialog: older than the preference. */
+    if (prices != NULL &&
+        sky_freshness_is_stale (d->effective_date, NULL, self->stale_after_days))
+      {
+        GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+        g_autofree char *tip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "Older than %u day: look for a "
+                                                             "newer price sheet",
+                                                             "Older than %u days: look for a "
+                                                             "newer price sheet",
+                                                             self->stale_after_days),
+                                                self->stale_after_days);
+
+        gtk_widget_add_css_class (icon, "warning");
+        gtk_widget_set_tooltip_text (icon, tip);
+        gtk_widget_set_tooltip_text (prices, tip);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (prices), icon);
+      }
     add_row (group, _("Retrieved"), d->retrieved);
     add_row (group, _("Source"), d->source);
   }
 
   gtk_stack_set_visible_child_name (self->stack, "offer");
+}
+
+static void
+sky_offer_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_STALE_AFTER_DAYS:
+      g_value_set_uint (value, SKY_OFFER_VIEW (object)->stale_after_days);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sky_offer_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  SkyOfferView *self = SKY_OFFER_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STALE_AFTER_DAYS:
+      if (self->stale_after_days != g_value_get_uint (value))
+        {
+          self->stale_after_days = g_value_get_uint (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -212,7 +284,16 @@ sky_offer_view_class_init (SkyOfferViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = sky_offer_view_get_property;
+  object_class->set_property = sky_offer_view_set_property;
   object_class->dispose = sky_offer_view_dispose;
+
+  /* Prices older than this many days are marked; for the offers shown from then on. */
+  properties[PROP_STALE_AFTER_DAYS] =
+    g_param_spec_uint ("stale-after-days", NULL, NULL, 0, G_MAXINT,
+                       SKY_FRESHNESS_STALE_AFTER_DEFAULT,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/skytally/Skytally/sky-offer-view.ui");
@@ -223,5 +304,6 @@ sky_offer_view_class_init (SkyOfferViewClass *klass)
 static void
 sky_offer_view_init (SkyOfferView *self)
 {
+  self->stale_after_days = SKY_FRESHNESS_STALE_AFTER_DEFAULT;
   gtk_widget_init_template (GTK_WIDGET (self));
 }

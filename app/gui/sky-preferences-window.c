@@ -16,6 +16,7 @@ struct _SkyPreferencesWindow
   AdwComboRow   *style_row;
   GtkSpinButton *hours_spin;
   GtkSwitch     *details_switch;
+  GtkSpinButton *stale_spin;
 };
 
 G_DEFINE_FINAL_TYPE (SkyPreferencesWindow, sky_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -73,6 +74,8 @@ sky_preferences_window_constructed (GObject *object)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "show-details", self->details_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "stale-after-days", self->stale_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -124,6 +127,7 @@ sky_preferences_window_class_init (SkyPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, SkyPreferencesWindow, hours_spin);
   gtk_widget_class_bind_template_child (widget_class, SkyPreferencesWindow, details_switch);
+  gtk_widget_class_bind_template_child (widget_class, SkyPreferencesWindow, stale_spin);
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sky-freshness.h"
 #include "sky-gui-util.h"
 #include "sky-price-sheets-window.h"
 
@@ -39,8 +40,11 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* A sheet: its provider and version, how old its prices are, offers and currency, its state;
+ * a current sheet whose prices are older than @stale_after_days is marked with an icon. */
 static GtkWidget *
-create_row (const SkySheetInfo *info)
+create_row (const SkySheetInfo *info,
+            guint               stale_after_days)
 {
   g_autofree char *title = g_strdup_printf ("%s %s", info->provider_name, info->version);
   g_autofree char *subtitle = NULL;
@@ -53,13 +57,36 @@ create_row (const SkySheetInfo *info)
   GtkWidget *state;
   GtkWidget *remove;
   g_autofree char *partly = sky_sheet_info_describe (info);
+  g_autofree char *as_of = sky_freshness_describe (info->effective_date, NULL);
 
   offers = g_strdup_printf ("%" G_GUINT64_FORMAT, info->offers);
-  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Effective %s · %s offer · %s",
-                                           "Effective %s · %s offers · %s", info->offers),
-                              info->effective_date, offers, info->currency);
+  /* Translators: "Prices as of 2025-06-01 (18 months old)", the number of offers, the
+   * currency. */
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s offer · %s",
+                                           "%s · %s offers · %s", info->offers),
+                              as_of != NULL ? as_of : info->effective_date, offers,
+                              info->currency);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  /* Only the prices in use: a superseded sheet is old by nature. */
+  if (info->current && sky_freshness_is_stale (info->effective_date, NULL, stale_after_days))
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      g_autofree char *tip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           "Older than %u day: look for a newer "
+                                                           "price sheet",
+                                                           "Older than %u days: look for a "
+                                                           "newer price sheet",
+                                                           stale_after_days),
+                                              stale_after_days);
+
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_widget_set_tooltip_text (icon, tip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, tip,
+                                      -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+    }
 
   /* A sheet current for some of its services only says which: "current for ec2, s3;
    * superseded for rds-postgres by 2026.01". */
@@ -90,6 +117,8 @@ reload (SkyPriceSheetsWindow *self)
 {
   g_autoptr(GPtrArray) sheets = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  guint stale_after_days = (guint) g_settings_get_int (settings, "stale-after-days");
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
@@ -103,7 +132,8 @@ reload (SkyPriceSheetsWindow *self)
     self->sheets = g_ptr_array_ref (sheets);
 
   for (guint i = 0; sheets != NULL && i < sheets->len; i++)
-    gtk_list_box_append (self->list, create_row (g_ptr_array_index (sheets, i)));
+    gtk_list_box_append (self->list, create_row (g_ptr_array_index (sheets, i),
+                                                 stale_after_days));
 
   gtk_stack_set_visible_child_name (self->stack,
                                     sheets != NULL && sheets->len > 0 ? "list" : "empty");

@@ -9,6 +9,7 @@
 
 #include "sky-terms.h"
 #include "sky-currency.h"
+#include "sky-freshness.h"
 #include "sky-gui-util.h"
 #include "sky-line-dialog.h"
 #include "sky-listing-item.h"
@@ -30,6 +31,7 @@ struct _SkyScenarioPage
   GPtrArray           *provider_columns;
   gboolean             filling;      /* the widgets are being set from the scenario */
   GHashTable          *bound;        /* GtkListItem → its factory: the cells shown */
+  guint                stale_after_days;
 
   GtkEntry            *name_entry;
   GtkDropDown         *currency_dropdown;
@@ -38,6 +40,8 @@ struct _SkyScenarioPage
   GtkMenuButton       *providers_button;
   GtkBox              *providers_box;
   GtkLabel            *status_label;
+  GtkBox              *notice_box;
+  GtkLabel            *notice_label;
   GtkSpinner          *busy_spinner;
   GtkStack            *stack;
   GtkPaned            *paned;
@@ -51,6 +55,7 @@ enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_CANDIDATES,
+  PROP_STALE_AFTER_DAYS,
   N_PROPS
 };
 
@@ -682,6 +687,58 @@ detail_row (const char *title,
   return row;
 }
 
+/* How old @p's prices are, beside its totals; marked when older than the preference. */
+static void
+add_freshness_row (SkyScenarioPage           *self,
+                   AdwPreferencesGroup       *group,
+                   const SkyEstimateProvider *p)
+{
+  g_autofree char *fresh = sky_estimate_provider_freshness (estimate (self), p);
+  GtkWidget *row;
+
+  if (fresh == NULL)
+    return;
+  row = detail_row (_("Prices"), fresh);
+  if (sky_freshness_is_stale (p->prices_as_of, estimate (self)->today, self->stale_after_days))
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      g_autofree char *tip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           "Older than %u day: look for a newer "
+                                                           "price sheet",
+                                                           "Older than %u days: look for a "
+                                                           "newer price sheet",
+                                                           self->stale_after_days),
+                                              self->stale_after_days);
+
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_widget_set_tooltip_text (icon, tip);
+      gtk_widget_set_tooltip_text (row, tip);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+    }
+  adw_preferences_group_add (group, row);
+}
+
+/* The estimate's notices as one line above the lines: stale prices, prices far apart. */
+static void
+update_notice (SkyScenarioPage *self)
+{
+  g_autoptr(GPtrArray) notices = NULL;
+  g_autoptr(GString) text = NULL;
+
+  if (self->document == NULL || estimate (self) == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->notice_box), FALSE);
+      return;
+    }
+  notices = sky_estimate_freshness_notices (estimate (self), self->stale_after_days);
+  text = g_string_new (NULL);
+  for (guint i = 0; i < notices->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? ". " : "",
+                            (const char *) g_ptr_array_index (notices, i));
+  gtk_label_set_label (self->notice_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->notice_box), notices->len > 0);
+}
+
 /* Each provider's totals, when no line is selected. */
 static void
 show_summary (SkyScenarioPage *self)
@@ -729,6 +786,7 @@ show_summary (SkyScenarioPage *self)
       c = g_strdup_printf (_("%s months: %s; less %s of credits, %s (%s)"), months, term, credits,
                            net, e->currency);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), detail_row (_("Term"), c));
+      add_freshness_row (self, ADW_PREFERENCES_GROUP (group), p);
       /* Each group's share, when the lines have groups. */
       for (guint g = 0; p->groups->len > 1 && g < p->groups->len; g++)
         {
@@ -904,6 +962,7 @@ show_estimate (SkyScenarioPage *self)
   update_rows (self);
   update_details (self);
   update_status (self);
+  update_notice (self);
 }
 
 /* Re-pricing ------------------------------------------------------------------------------- */
@@ -1389,6 +1448,9 @@ sky_scenario_page_get_property (GObject    *object,
     case PROP_CANDIDATES:
       g_value_set_object (value, self->candidates);
       break;
+    case PROP_STALE_AFTER_DAYS:
+      g_value_set_uint (value, self->stale_after_days);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1409,6 +1471,18 @@ sky_scenario_page_set_property (GObject      *object,
       break;
     case PROP_CANDIDATES:
       set_candidates (self, g_value_get_object (value));
+      break;
+    case PROP_STALE_AFTER_DAYS:
+      if (self->stale_after_days != g_value_get_uint (value))
+        {
+          self->stale_after_days = g_value_get_uint (value);
+          if (self->document != NULL)
+            {
+              update_details (self);
+              update_notice (self);
+            }
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1449,6 +1523,11 @@ sky_scenario_page_class_init (SkyScenarioPageClass *klass)
   properties[PROP_CANDIDATES] =
     g_param_spec_object ("candidates", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Prices older than this many days are marked, and the notice above the lines says so. */
+  properties[PROP_STALE_AFTER_DAYS] =
+    g_param_spec_uint ("stale-after-days", NULL, NULL, 0, G_MAXINT,
+                       SKY_FRESHNESS_STALE_AFTER_DEFAULT,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1461,6 +1540,8 @@ sky_scenario_page_class_init (SkyScenarioPageClass *klass)
   CHILD (providers_button);
   CHILD (providers_box);
   CHILD (status_label);
+  CHILD (notice_box);
+  CHILD (notice_label);
   CHILD (busy_spinner);
   CHILD (stack);
   CHILD (paned);
@@ -1507,6 +1588,7 @@ sky_scenario_page_init (SkyScenarioPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->stale_after_days = SKY_FRESHNESS_STALE_AFTER_DEFAULT;
   self->provider_columns = g_ptr_array_new ();
   self->bound = g_hash_table_new (NULL, NULL);
   self->rows = g_list_store_new (SKY_TYPE_INDEX_ITEM);

@@ -7,6 +7,7 @@
 
 #include "sky-export.h"
 #include "sky-file-writer.h"
+#include "sky-freshness.h"
 #include "sky-json.h"
 #include "sky-report.h"
 #include "sky-report-pdf.h"
@@ -76,6 +77,7 @@ sky_export_write (SkyCatalog             *catalog,
                   GError                **error)
 {
   g_autoptr(SkyProjection) projection = NULL;
+  g_autoptr(SkyEstimate) estimate = NULL;
 
   g_return_val_if_fail (SKY_IS_CATALOG (catalog), FALSE);
   g_return_val_if_fail (scenario != NULL && options != NULL && path != NULL, FALSE);
@@ -84,6 +86,13 @@ sky_export_write (SkyCatalog             *catalog,
                                        error);
   if (projection == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
+  /* Every format says how old the prices are, as the estimate of the same sheets has it. */
+  estimate = sky_estimate_compute (catalog, scenario, options->providers, FALSE, error);
+  if (estimate == NULL)
+    return FALSE;
+  sky_estimate_set_freshness (estimate, NULL,
+                              options->stale_after_days > 0 ? options->stale_after_days
+                                                            : SKY_FRESHNESS_STALE_AFTER_DEFAULT);
 
   switch (options->format)
     {
@@ -98,19 +107,15 @@ sky_export_write (SkyCatalog             *catalog,
           return FALSE;
         if (options->no_assumptions)
           return sky_file_write_contents (path, csv, length, SKY_FILE_WRITE_DEFAULT, error);
-        assumptions = sky_report_assumptions_csv (scenario, projection, options->dialect,
-                                                  options->bom, &alength);
+        assumptions = sky_report_assumptions_csv_full (scenario, projection, estimate,
+                                                       options->dialect, options->bom, &alength);
         return write_csv_pair (path, csv, length, assumptions_path, assumptions, alength,
                                cancellable, error);
       }
     case SKY_EXPORT_PDF:
       {
-        g_autoptr(SkyEstimate) estimate = NULL;
         g_autoptr(SkyScoring) scoring = NULL;
 
-        estimate = sky_estimate_compute (catalog, scenario, options->providers, FALSE, error);
-        if (estimate == NULL)
-          return FALSE;
         if (scenario->candidates->len > 0 && scenario->criteria->len > 0)
           {
             g_autoptr(GError) local = NULL;
@@ -134,7 +139,10 @@ sky_export_write (SkyCatalog             *catalog,
       {
         g_autoptr(JsonNode) root = sky_json_projection (scenario, projection);
         gsize length = 0;
-        g_autofree char *text = sky_json_to_data (root, &length);
+        g_autofree char *text = NULL;
+
+        sky_json_add_freshness (root, estimate);
+        text = sky_json_to_data (root, &length);
 
         return sky_file_write_contents (path, text, length, SKY_FILE_WRITE_DEFAULT, error);
       }

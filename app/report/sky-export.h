@@ -22,6 +22,7 @@ typedef struct
   SkyCsvDialect       dialect;
   gboolean            bom;
   gboolean            no_assumptions; /* a CSV without its assumptions file */
+  guint               stale_after_days; /* prices older are noted; 0 for the default, 90 */
 } SkyExportOptions;
 
 char     *sky_export_assumptions_path (const char             *csv_path);

@@ -101,6 +101,32 @@ table_row (Pen          *pen,
   pen->y += height + 3;
 }
 
+/* How old each provider's prices are, one line each, then the estimate's notices. */
+static void
+prices_freshness (Pen               *pen,
+                  const SkyEstimate *e)
+{
+  for (guint i = 0; i < e->providers->len; i++)
+    {
+      SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
+      g_autofree char *fresh = sky_estimate_provider_freshness (e, p);
+      g_autofree char *line = NULL;
+
+      if (fresh == NULL)
+        continue;
+      line = p->stale ? g_strdup_printf ("%s: %s, older than %u days", p->provider_name, fresh,
+                                         e->stale_after_days)
+                      : g_strdup_printf ("%s: %s", p->provider_name, fresh);
+      line_of_text (pen, line, "Sans 9");
+    }
+  for (guint i = 0; i < e->notices->len; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("⚠ Notice: %s",
+                                               (const char *) g_ptr_array_index (e->notices, i));
+      line_of_text (pen, line, "Sans Bold 9");
+    }
+}
+
 static void
 providers_side_by_side (Pen               *pen,
                         const SkyScenario *s,
@@ -363,6 +389,7 @@ sky_report_write_pdf (const SkyScenario   *scenario,
         g_string_append_printf (about, " 1 %s = %s %s (%s).", r->from, rate, r->to, r->date);
       }
     line_of_text (&pen, about->str, "Sans 9");
+    prices_freshness (&pen, estimate);
     if (scenario->notes != NULL)
       line_of_text (&pen, scenario->notes, "Sans Italic 9");
   }
