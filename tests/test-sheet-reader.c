@@ -1039,7 +1039,9 @@ test_service_ids (void)
 static void
 test_bundled_service_ids (void)
 {
-  static const char * const sheets[] = { "aws.xml", "azure.xml", "gcp.xml", "digitalocean.xml" };
+  static const char * const sheets[] = { "aws.xml", "azure.xml", "gcp-handwritten.xml",
+                                          "gcp-pricing-yml-2026-07-30.xml.gz",
+                                          "digitalocean.xml" };
 
   for (gsize i = 0; i < G_N_ELEMENTS (sheets); i++)
     {

@@ -1560,12 +1560,14 @@ test_converted_sheets_import (void)
   g_setenv ("SKYTALLY_TODAY", "2026-12-01", TRUE);
   assert_converted_imports ("digitalocean-json", (const char *[]) { sizes, regions, NULL },
                             "digitalocean.xml");
-  assert_converted_imports ("gcp-skus-json", (const char *[]) { page1, page2, NULL }, "gcp.xml");
+  assert_converted_imports ("gcp-skus-json", (const char *[]) { page1, page2, NULL },
+                            "gcp-pricing-yml-2026-07-30.xml.gz");
 #ifdef HAVE_YAML
   {
     g_autofree char *yml = fixture ("gcp-pricing-yml", "pricing.yml");
 
-    assert_converted_imports ("gcp-pricing-yml", (const char *[]) { yml, NULL }, "gcp.xml");
+    assert_converted_imports ("gcp-pricing-yml", (const char *[]) { yml, NULL },
+                              "gcp-pricing-yml-2026-07-30.xml.gz");
   }
 #endif
   g_unsetenv ("SKYTALLY_TODAY");
