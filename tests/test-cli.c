@@ -239,8 +239,9 @@ test_usage_errors (Fixture       *f,
     }
 }
 
-/* skytally-cli loads the four bundled sheets into the catalog, which then lists them; returns
- * that list. */
+/* skytally-cli loads the five bundled sheets (Google Cloud's are two: the one converted from
+ * pricing.yml, the hand-written one of the services it has no prices of) into the catalog,
+ * which then lists them; returns that list. */
 static JsonArray *
 seed_bundled (Fixture *f)
 {
@@ -249,9 +250,9 @@ seed_bundled (Fixture *f)
 
   cli (&r, "--catalog", f->catalog, "sheets", "--format", "json", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  g_assert_nonnull (strstr (r.err, "Loaded 4 bundled price sheets"));
+  g_assert_nonnull (strstr (r.err, "Loaded 5 bundled price sheets"));
   sheets = parse_array (r.out);
-  g_assert_cmpuint (json_array_get_length (sheets), ==, 4);
+  g_assert_cmpuint (json_array_get_length (sheets), ==, 5);
   return g_steal_pointer (&sheets);
 }
 
@@ -259,8 +260,9 @@ static void
 test_seeds_new_catalog (Fixture       *f,
                         gconstpointer  data)
 {
-  static const char * const providers[] = { "aws", "azure", "digitalocean", "gcp" };
-  static const char * const short_names[] = { "AWS", "Azure", "DigitalOcean", "Google Cloud" };
+  static const char * const providers[] = { "aws", "azure", "digitalocean", "gcp", "gcp" };
+  static const char * const short_names[] = { "AWS", "Azure", "DigitalOcean", "Google Cloud",
+                                              "Google Cloud" };
   g_autoptr(JsonArray) sheets = seed_bundled (f);
 
   g_assert_cmpuint (json_array_get_length (sheets), ==, G_N_ELEMENTS (providers));
@@ -1434,15 +1436,18 @@ test_export_pdf (Fixture       *f,
   g_assert_nonnull (strstr (out, "The projection"));
   g_assert_nonnull (strstr (out, "over the monthly budget from month"));
   /* Google Cloud prices the PostgreSQL server (2 vCPU, 8 GiB) with Cloud SQL, priced per
-   * vCPU-hour and GiB-hour: (2 × 0.0413 + 8 × 0.007) × 730 = 0.1386 × 730 = 101.178; its
-   * total is 146.76 + 101.18 + 9.00 + 40.00 + 560.24 + 6.60 + 3.20 = 866.98, every line
-   * priced. */
+   * vCPU-hour and GiB-hour: (2 × 0.0413 + 8 × 0.007) × 730 = 0.1386 × 730 = 101.178. Its
+   * object storage and egress are pricing.yml's, per GiB: 2000 GB = 1862.645149230957 GiB
+   * × 0.02 = 37.25; 5000 GB = 4656.612873077393 GiB = 1024 × 0.12 + 3632.612873077393 × 0.11
+   * = 522.47. Its total is 146.76 + 101.18 + 9.00 + 37.25 + 522.47 + 6.60 + 3.20 = 826.46,
+   * every line priced. */
   g_assert_nonnull (strstr (out, "101.18"));
-  g_assert_nonnull (strstr (out, "866.98"));
+  g_assert_nonnull (strstr (out, "826.46"));
   g_assert_null (strstr (out, "out 1 line it cannot price"));
   g_assert_null (strstr (out, "Google Cloud (incomplete): "));
-  /* The star goes to the cheapest provider that prices every line: AWS at 843.61. */
-  g_assert_nonnull (strstr (out, "Services ★"));
+  /* The star goes to the cheapest provider that prices every line: Google Cloud at 826.46
+   * (AWS 843.61). */
+  g_assert_nonnull (strstr (out, "Google Cloud ★"));
 }
 
 /* Exports where files already are --------------------------------------------------------- */

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 
 #include "sky-sheet-reader.h"
@@ -1038,7 +1039,9 @@ test_service_ids (void)
 static void
 test_bundled_service_ids (void)
 {
-  static const char * const sheets[] = { "aws.xml", "azure.xml", "gcp.xml", "digitalocean.xml" };
+  static const char * const sheets[] = { "aws.xml", "azure.xml", "gcp-handwritten.xml",
+                                          "gcp-pricing-yml-2026-07-30.xml.gz",
+                                          "digitalocean.xml" };
 
   for (gsize i = 0; i < G_N_ELEMENTS (sheets); i++)
     {
@@ -1052,6 +1055,134 @@ test_bundled_service_ids (void)
     }
 }
 
+
+/* Compressed sheets ---------------------------------------------------------------------------- */
+
+/* @len bytes of @text gzip-compressed into @path; the last @cut bytes of the result left off. */
+static void
+write_gzip (const char *path,
+            const char *text,
+            gsize       len,
+            gsize       cut)
+{
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP,
+                                                                 9);
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) out = g_converter_output_stream_new (memory,
+                                                                G_CONVERTER (compressor));
+  g_autoptr(GError) error = NULL;
+  const char *data;
+  gsize size;
+
+  g_assert_true (g_output_stream_write_all (out, text, len, NULL, NULL, &error));
+  g_assert_true (g_output_stream_close (out, NULL, &error));
+  g_assert_no_error (error);
+  data = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory));
+  size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory));
+  g_assert_cmpuint (size, >, cut);
+  g_assert_true (g_file_set_contents (path, data, size - cut, &error));
+  g_assert_no_error (error);
+}
+
+/* A gzip-compressed sheet (.xml.gz) reads as the same sheet uncompressed: the same offers and
+ * prices, the same SHA-256 (of the sheet, not of its compressed bytes), and its progress told
+ * in the compressed file's bytes, up to its size. */
+static void
+test_gzip_sheet (void)
+{
+  g_autofree char *plain = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *packed = g_build_filename (dir, "valid-small.xml.gz", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *plain_sha = NULL;
+  g_autofree char *packed_sha = NULL;
+  g_autoptr(GError) error = NULL;
+  Collected a = { 0 };
+  Collected b = { 0 };
+  guint64 last = 0;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (plain, &text, &len, &error));
+  write_gzip (packed, text, len, 0);
+
+  a.skus = g_ptr_array_new_with_free_func (g_free);
+  a.terms = g_ptr_array_new_with_free_func (g_free);
+  b.skus = g_ptr_array_new_with_free_func (g_free);
+  b.terms = g_ptr_array_new_with_free_func (g_free);
+  g_assert_true (sky_sheet_read_file (plain, &collect_sink, &a, &plain_sha, NULL, NULL, NULL,
+                                      &error));
+  g_assert_no_error (error);
+  g_assert_true (sky_sheet_read_file (packed, &collect_sink, &b, &packed_sha, NULL,
+                                      record_progress, &last, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (b.provider, ==, "examplecloud");
+  g_assert_cmpstr (b.version, ==, a.version);
+  g_assert_cmpuint (b.regions, ==, a.regions);
+  g_assert_cmpuint (b.services, ==, a.services);
+  g_assert_cmpuint (b.skus->len, ==, 5);
+  g_assert_cmpuint (b.terms->len, ==, a.terms->len);
+  for (guint i = 0; i < a.terms->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (b.terms, i), ==, g_ptr_array_index (a.terms, i));
+  g_assert_cmpstr (b.egress_tiers, ==, a.egress_tiers);
+  g_assert_cmpstr (packed_sha, ==, plain_sha);
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (packed, &st), ==, 0);
+    g_assert_cmpuint (last, ==, (guint64) st.st_size);
+  }
+
+  collected_clear (&a);
+  collected_clear (&b);
+  sky_test_remove_tree (dir);
+}
+
+/* A compressed sheet cut short is refused as one that cannot be decompressed, one that holds
+ * nothing as an empty file, and one that holds a bad sheet with the line of the fault. */
+static void
+test_gzip_bad (void)
+{
+  g_autofree char *plain = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *cut = g_build_filename (dir, "cut.xml.gz", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty.xml.gz", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.xml.gz", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *bad_text = NULL;
+  SkySheetSink sink = { NULL };
+  g_autoptr(GError) error = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (plain, &text, &len, &error));
+  write_gzip (cut, text, len, 40);
+  g_assert_false (sky_sheet_read_file (cut, &sink, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  expected = g_strdup_printf ("%s: ", cut);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+  g_clear_error (&error);
+  g_clear_pointer (&expected, g_free);
+
+  write_gzip (empty, "", 0, 0);
+  g_assert_false (sky_sheet_read_file (empty, &sink, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_MALFORMED);
+  expected = g_strconcat (empty, ": the file is empty, not a price sheet", NULL);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+  g_clear_pointer (&expected, g_free);
+
+  bad_text = small_sheet_with ("currency=\"USD\"", "currency=\"usd\"");
+  write_gzip (bad, bad_text, strlen (bad_text), 0);
+  g_assert_false (sky_sheet_read_file (bad, &sink, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  expected = g_strdup_printf ("%s:5:", bad);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+
+  sky_test_remove_tree (dir);
+}
 
 /* Usage discounts and monthly caps ----------------------------------------------------------- */
 
@@ -1614,5 +1745,7 @@ main (int    argc,
     }
 
   g_test_add_func ("/sky/sheet-reader/price-effective-date", test_price_effective_date);
+  g_test_add_func ("/sky/sheet-reader/gzip", test_gzip_sheet);
+  g_test_add_func ("/sky/sheet-reader/gzip/bad", test_gzip_bad);
   return g_test_run ();
 }

@@ -22,7 +22,7 @@ compare_paths (gconstpointer a,
   return g_strcmp0 (*(char * const *) a, *(char * const *) b);
 }
 
-/* The price sheets (*.xml) in @directory, as paths in name order. */
+/* The price sheets (*.xml, and *.xml.gz compressed) in @directory, as paths in name order. */
 GPtrArray *
 sky_catalog_list_sheet_files (const char  *directory,
                               GError     **error)
@@ -37,7 +37,7 @@ sky_catalog_list_sheet_files (const char  *directory,
   if (dir == NULL)
     return NULL;
   while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".xml"))
+    if (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".xml.gz"))
       g_ptr_array_add (files, g_build_filename (directory, name, NULL));
   g_ptr_array_sort (files, compare_paths);
   return g_steal_pointer (&files);

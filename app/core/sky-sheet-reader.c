@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <gio/gio.h>
+#include <gio/gunixinputstream.h>
 #include <glib/gstdio.h>
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>
@@ -172,6 +174,10 @@ typedef struct
   const xmlChar      *namespace_uri;
   int                 depth;
   int                 fd;
+  /* A gzip-compressed sheet is read through this stream, which decompresses what it reads from
+   * fd; NULL for a plain one. */
+  GInputStream       *gunzip;
+  gboolean            blank_so_far; /* of a compressed sheet: whether all read was blank */
   Hasher              hasher;
   gboolean            hashing;      /* whether the hasher's thread runs */
   guint64             size;
@@ -415,6 +421,13 @@ locate (const char *path,
 
   if (loc.line <= 0 || (f = fopen (path, "rb")) == NULL)
     return;
+  /* A compressed sheet's lines are not in its file as they are: its errors give column 1. */
+  if (getc (f) == 0x1f && getc (f) == 0x8b)
+    {
+      fclose (f);
+      return;
+    }
+  rewind (f);
   while (n < loc.line && getline (&buf, &cap, f) >= 0)
     {
       n++;
@@ -708,6 +721,8 @@ hasher_clear (Hasher *hasher)
     g_free (hasher->pieces[i].data);
 }
 
+static gboolean is_blank (const char *text, gsize len);
+
 /* Reads the next piece of the file, at most @len bytes, into *@data, hands it to the checksum
  * and reports progress. The piece stays valid until the next call. Returns the number of bytes
  * read, 0 at the end, -1 on an error or when cancelled. */
@@ -726,6 +741,17 @@ read_input (Reader  *self,
       self->cancelled = TRUE;
       n = -1;
     }
+  else if (self->gunzip != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      n = g_input_stream_read (self->gunzip, piece->data, len, self->cancellable, &local_error);
+      if (n < 0 && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        self->cancelled = TRUE;
+      else if (n < 0 && self->error == NULL)
+        g_set_error (&self->error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO,
+                     "%s: cannot decompress: %s", self->path, local_error->message);
+    }
   else
     do
       n = read (self->fd, piece->data, len);
@@ -734,6 +760,8 @@ read_input (Reader  *self,
   /* The parser copies what it is given before the next piece is read, so a piece can go back
    * to the free ones as soon as it is hashed. */
   piece->len = MAX (n, 0);
+  if (self->gunzip != NULL && self->blank_so_far && n > 0)
+    self->blank_so_far = is_blank (piece->data, n);
   if (self->hashing && n > 0)
     g_async_queue_push (self->hasher.to_hash, piece);
   else
@@ -750,7 +778,14 @@ read_input (Reader  *self,
   self->done += n;
   if (self->progress != NULL && (self->done >= self->next_report || n == 0))
     {
-      self->progress (self->done, self->size, self->progress_data);
+      /* Of a compressed sheet, progress is told in the file's own bytes: how far the stream
+       * has read into it. */
+      guint64 at = self->done;
+
+      if (self->gunzip != NULL)
+        at = n == 0 ? self->size : MIN ((guint64) MAX (lseek (self->fd, 0, SEEK_CUR), 0),
+                                        self->size);
+      self->progress (at, self->size, self->progress_data);
       self->next_report = self->done + PROGRESS_STEP;
     }
   return n;
@@ -2411,6 +2446,9 @@ file_is_blank (Reader  *self,
   g_autofree char *buffer = g_malloc (READ_CHUNK);
   guint64 offset = 0;
 
+  /* Of a compressed sheet, what was read is what the stream gave, which is no longer there. */
+  if (self->gunzip != NULL)
+    return self->blank_so_far;
   while (offset < len)
     {
       gssize n = pread (self->fd, buffer, MIN (READ_CHUNK, len - offset), offset);
@@ -2586,6 +2624,33 @@ kind_of_file (mode_t mode)
   return "not a file";
 }
 
+/* A sheet whose file starts with gzip's magic bytes is compressed (a .xml.gz): it is read
+ * through GIO's gzip decompressor, which reads from the descriptor. */
+static gboolean
+open_gunzip (Reader  *self,
+             GError **error)
+{
+  guchar magic[2];
+  gssize n = pread (self->fd, magic, sizeof magic, 0);
+  g_autoptr(GInputStream) file = NULL;
+  g_autoptr(GZlibDecompressor) decompressor = NULL;
+
+  if (n < 0)
+    {
+      int saved = errno;
+      g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO, "%s: cannot read: %s",
+                   self->path, g_strerror (saved));
+      return FALSE;
+    }
+  if (n < (gssize) sizeof magic || magic[0] != 0x1f || magic[1] != 0x8b)
+    return TRUE;
+  file = g_unix_input_stream_new (self->fd, FALSE);
+  decompressor = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+  self->gunzip = g_converter_input_stream_new (file, G_CONVERTER (decompressor));
+  self->blank_so_far = TRUE;
+  return TRUE;
+}
+
 /**
  * sky_sheet_open:
  *
@@ -2709,6 +2774,8 @@ sky_sheet_read_fd (int                  fd,
       return FALSE;
     }
   self.size = st.st_size;
+  if (!open_gunzip (&self, error))
+    return FALSE;
   self.hashing = sha256_out != NULL;
   hasher_init (&self.hasher, self.hashing);
   self.regions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, region_free);
@@ -2738,6 +2805,7 @@ sky_sheet_read_fd (int                  fd,
       xmlFreeParserCtxt (self.ctxt);
     }
   hasher_clear (&self.hasher);
+  g_clear_object (&self.gunzip);
   offer_clear (&self);
   g_free (self.offer_store.strings);
   g_ptr_array_unref (self.offer_store.features);

@@ -654,18 +654,27 @@ write_product (Conversion  *conversion,
     }
   if (bucket)
     {
-      static const char * const classes[][2] = {
-        { "standard", "Standard" }, { "nearline", "Nearline" }, { "coldline", "Coldline" },
-        { "archiv", "Archive" }, { "dra", "Durable Reduced Availability" },
+      /* The class, its title and its storage type: a requirement for object-standard storage
+       * must not be met by Archive. */
+      static const char * const classes[][3] = {
+        { "standard", "Standard", "object-standard" },
+        { "nearline", "Nearline", "object-nearline" },
+        { "coldline", "Coldline", "object-coldline" },
+        { "archiv", "Archive", "object-archive" },
+        { "dra", "Durable Reduced Availability", "object-dra" },
       };
       const char *title = conversion->product;
+      const char *type = "object-standard";
 
       for (gsize i = 0; i < G_N_ELEMENTS (classes); i++)
         if (strcmp (conversion->product, classes[i][0]) == 0)
-          title = classes[i][1];
+          {
+            title = classes[i][1];
+            type = classes[i][2];
+          }
       name = g_strdup_printf ("Cloud Storage %s", title);
       family = g_strdup (title);
-      storage_type = g_strdup ("object-standard");
+      storage_type = g_strdup (type);
     }
   else
     {

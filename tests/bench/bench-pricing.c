@@ -133,7 +133,9 @@ int
 main (int    argc,
       char **argv)
 {
-  static const char * const sheets[] = { "aws.xml", "azure.xml", "gcp.xml", "digitalocean.xml" };
+  static const char * const sheets[] = { "aws.xml", "azure.xml", "gcp-handwritten.xml",
+                                          "gcp-pricing-yml-2026-07-30.xml.gz",
+                                          "digitalocean.xml" };
   g_autoptr(GError) error = NULL;
   const char *dir = g_getenv ("SKYTALLY_PRICESHEETS_DIR");
   guint n_lines = argc > 1 ? (guint) strtoul (argv[1], NULL, 10) : 1000;
