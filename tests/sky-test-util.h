@@ -36,4 +36,6 @@ char *sky_test_pdf_text (const char *pdf);
 char *sky_test_contents_of (const char *path,
                             gsize      *length);
 
+char *sky_test_realdata (const char *folder);
+
 G_END_DECLS

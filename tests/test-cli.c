@@ -1933,30 +1933,6 @@ test_import_converted (Fixture       *f,
                                        "nothing changed"));
 }
 
-/* The folder of real samples @folder, or NULL (the test is skipped, saying why). */
-static char *
-realdata (const char *folder)
-{
-  const char *root = g_getenv ("SKYTALLY_REALDATA_DIR");
-  g_autofree char *dir = NULL;
-
-  if (root == NULL || *root == '\0')
-    {
-      g_test_skip ("SKYTALLY_REALDATA_DIR is not set: no real samples to convert");
-      return NULL;
-    }
-  dir = g_build_filename (root, folder, NULL);
-  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *message = g_strdup_printf ("%s is absent: the real samples "
-                                                  "(../shared/realdata) are not here", dir);
-
-      g_test_skip (message);
-      return NULL;
-    }
-  return g_steal_pointer (&dir);
-}
-
 /* The estimate of @scenario as JSON, the lines of its one provider. */
 static JsonObject *
 estimate_lines (Fixture     *f,
@@ -1983,7 +1959,7 @@ static void
 test_import_converted_monthly_cap (Fixture       *f,
                                    gconstpointer  data)
 {
-  g_autofree char *folder = realdata ("digitalocean-api");
+  g_autofree char *folder = sky_test_realdata ("digitalocean-api");
   g_autofree char *sizes = NULL;
   g_autofree char *scenario = g_build_filename (f->dir, "droplet.skytally", NULL);
   g_autoptr(JsonObject) root = NULL;
@@ -2116,7 +2092,7 @@ static void
 test_import_converted_usage_discount_realdata (Fixture       *f,
                                                gconstpointer  data)
 {
-  g_autofree char *folder = realdata ("google-cloud-pricing-cost-calculator");
+  g_autofree char *folder = sky_test_realdata ("google-cloud-pricing-cost-calculator");
   g_autofree char *file = NULL, *scenario = NULL;
   g_autoptr(JsonObject) root = NULL;
   g_auto(Run) r = { 0 };

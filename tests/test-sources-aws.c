@@ -9,6 +9,7 @@
 #include "sky-sheet-reader.h"
 #include "sky-sheet-writer.h"
 #include "sky-source.h"
+#include "sky-sources-test-util.h"
 #include "sky-test-util.h"
 
 /* The AWS converters, on the project's own small offer file and on the real sample in
@@ -35,13 +36,6 @@ sheet_free (Sheet *sheet)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Sheet, sheet_free)
-
-/* 10^-10 units as a plain decimal. */
-static char *
-amount_text (gint64 amount)
-{
-  return sky_decimal_to_string (sky_decimal_normalize ((SkyDecimal) { amount, 10 }));
-}
 
 static gboolean
 on_header (const SkySheetHeader  *header,
@@ -100,25 +94,18 @@ on_offer (const SkySheetOffer  *offer,
 
       if (price->tiers->len == 0)
         {
-          g_autofree char *amount = amount_text (price->amount);
+          g_autofree char *amount = sky_sources_test_amount_text (price->amount);
 
           g_string_append (text, amount);
           if (price->has_upfront_fee)
             {
-              g_autofree char *fee = amount_text (price->upfront_fee);
+              g_autofree char *fee = sky_sources_test_amount_text (price->upfront_fee);
 
               g_string_append_printf (text, "+%s", fee);
             }
         }
       else
-        for (guint t = 0; t < price->tiers->len; t++)
-          {
-            const SkySheetTier *tier = &g_array_index (price->tiers, SkySheetTier, t);
-            g_autofree char *amount = amount_text (tier->amount);
-
-            g_string_append_printf (text, "%s%s-%s@%s", t > 0 ? "," : "", tier->from,
-                                    tier->to != NULL ? tier->to : "", amount);
-          }
+        sky_sources_test_append_tiers (text, price);
       if (price->effective_date[0] != '\0')
         g_string_append_printf (text, "@%s", price->effective_date);
       g_hash_table_insert (sheet->prices,
@@ -151,30 +138,6 @@ price (Sheet      *sheet,
   return g_hash_table_lookup (sheet->prices, key);
 }
 
-/* The folder of real samples, or NULL (the test is skipped, saying why). */
-static char *
-realdata (const char *folder)
-{
-  const char *root = g_getenv ("SKYTALLY_REALDATA_DIR");
-  g_autofree char *dir = NULL;
-
-  if (root == NULL || *root == '\0')
-    {
-      g_test_skip ("SKYTALLY_REALDATA_DIR is not set: no real samples to convert");
-      return NULL;
-    }
-  dir = g_build_filename (root, folder, NULL);
-  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *message = g_strdup_printf ("%s is absent: the real samples "
-                                                  "(../shared/realdata) are not here", dir);
-
-      g_test_skip (message);
-      return NULL;
-    }
-  return g_steal_pointer (&dir);
-}
-
 /* What a reservation costs over its whole term, to the cent: the upfront fee plus the hourly
  * rate × the term's hours (8,760 a year), both as the sheet gives them. */
 static char *
@@ -204,8 +167,7 @@ test_aws_offer_fixture (void)
 {
   g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *out = g_build_filename (dir, "ec2.xml", NULL);
-  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", "sources",
-                                                 "aws-offer-csv", "ec2.csv", NULL);
+  g_autofree char *file = sky_sources_test_fixture ("aws-offer-csv", "ec2.csv");
   const char *files[] = { file, NULL };
   SkyConvertOptions options = { 0 };
   g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
@@ -283,8 +245,7 @@ test_aws_offer_bad_row (void)
 {
   g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *out = g_build_filename (dir, "ec2.xml", NULL);
-  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", "sources",
-                                                 "aws-offer-csv", "bad-unit.csv", NULL);
+  g_autofree char *file = sky_sources_test_fixture ("aws-offer-csv", "bad-unit.csv");
   g_autofree char *message = g_strdup_printf ("%s:10: unknown unit “Furlongs” "
                                               "(--skip-bad-rows skips such rows and lists them)",
                                               file);
@@ -321,8 +282,7 @@ test_aws_offer_bad_row (void)
   /* Tiers with one missing (the first, line 19 of ec2.csv, replaced by a row that is skipped
    * anyway): refused at the lowest tier there is (line 21, from 10240). */
   {
-    g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "sources",
-                                                     "aws-offer-csv", "ec2.csv", NULL);
+    g_autofree char *source = sky_sources_test_fixture ("aws-offer-csv", "ec2.csv");
     g_autofree char *text = NULL;
     g_autofree char *gap_path = g_build_filename (dir, "gap.csv", NULL);
     g_autofree char *joined = NULL;
@@ -379,7 +339,7 @@ test_aws_offer_bad_row (void)
 static void
 test_aws_offer_realdata (void)
 {
-  g_autofree char *folder = realdata ("aws-price-list");
+  g_autofree char *folder = sky_test_realdata ("aws-price-list");
   g_autofree char *dir = NULL, *out = NULL, *file = NULL, *message = NULL;
   g_autofree char *standard = NULL, *convertible = NULL;
   SkyConvertOptions options = { 0 };
@@ -452,10 +412,8 @@ test_aws_savings_plans_fixture (void)
 {
   g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *out = g_build_filename (dir, "ec2.xml", NULL);
-  g_autofree char *offers = g_test_build_filename (G_TEST_DIST, "data", "sources",
-                                                   "aws-offer-csv", "ec2.csv", NULL);
-  g_autofree char *rates = g_test_build_filename (G_TEST_DIST, "data", "sources",
-                                                  "aws-offer-csv", "savings-plans.csv", NULL);
+  g_autofree char *offers = sky_sources_test_fixture ("aws-offer-csv", "ec2.csv");
+  g_autofree char *rates = sky_sources_test_fixture ("aws-offer-csv", "savings-plans.csv");
   g_autofree char *all = NULL, *partial = NULL, *none = NULL;
   const char *files[] = { rates, offers, NULL };
   SkyConvertOptions options = { 0 };
@@ -509,10 +467,8 @@ test_aws_savings_plans_refused (void)
 {
   g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *out = g_build_filename (dir, "ec2.xml", NULL);
-  g_autofree char *offers = g_test_build_filename (G_TEST_DIST, "data", "sources",
-                                                   "aws-offer-csv", "ec2.csv", NULL);
-  g_autofree char *rates = g_test_build_filename (G_TEST_DIST, "data", "sources",
-                                                  "aws-offer-csv", "savings-plans.csv", NULL);
+  g_autofree char *offers = sky_sources_test_fixture ("aws-offer-csv", "ec2.csv");
+  g_autofree char *rates = sky_sources_test_fixture ("aws-offer-csv", "savings-plans.csv");
   const char *both[] = { offers, rates, NULL };
   const char *rates_only[] = { rates, NULL };
   const char *offers_only[] = { offers, NULL };
@@ -555,7 +511,7 @@ test_aws_savings_plans_refused (void)
 static void
 test_aws_savings_plans_realdata (void)
 {
-  g_autofree char *folder = realdata ("aws-price-list");
+  g_autofree char *folder = sky_test_realdata ("aws-price-list");
   g_autofree char *dir = NULL, *out = NULL, *offers = NULL, *rates = NULL;
   SkyConvertOptions options = { .skip_bad_rows = TRUE };
   g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
@@ -640,10 +596,8 @@ test_aws_catalog_import (void)
   g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *out = g_build_filename (dir, "ec2.xml", NULL);
   g_autofree char *db = g_build_filename (dir, "catalog.db", NULL);
-  g_autofree char *offers = g_test_build_filename (G_TEST_DIST, "data", "sources",
-                                                   "aws-offer-csv", "ec2.csv", NULL);
-  g_autofree char *rates = g_test_build_filename (G_TEST_DIST, "data", "sources",
-                                                  "aws-offer-csv", "savings-plans.csv", NULL);
+  g_autofree char *offers = sky_sources_test_fixture ("aws-offer-csv", "ec2.csv");
+  g_autofree char *rates = sky_sources_test_fixture ("aws-offer-csv", "savings-plans.csv");
   const char *files[] = { offers, rates, NULL };
   SkyConvertOptions options = { 0 };
   g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
@@ -669,8 +623,8 @@ test_aws_catalog_import (void)
   for (guint i = 0; i < listings->len; i++)
     {
       const SkyListing *listing = g_ptr_array_index (listings, i);
-      g_autofree char *amount = amount_text (listing->price);
-      g_autofree char *fee = amount_text (listing->upfront_fee);
+      g_autofree char *amount = sky_sources_test_amount_text (listing->price);
+      g_autofree char *fee = sky_sources_test_amount_text (listing->upfront_fee);
 
       g_assert_cmpstr (listing->provider, ==, "aws");
       g_assert_cmpstr (listing->service, ==, "ec2");

@@ -9,6 +9,7 @@
 #include "sky-sheet-reader.h"
 #include "sky-source.h"
 #include "sky-source-regions.h"
+#include "sky-sources-test-util.h"
 #include "sky-test-util.h"
 
 /* azure-retail-json, on the project's own pages and on the real samples in
@@ -82,29 +83,14 @@ on_service (const SkySheetService  *service,
   return TRUE;
 }
 
-static char *
-amount_text (gint64 amount)
-{
-  return sky_decimal_to_string (sky_decimal_normalize (sky_decimal_from_price (amount)));
-}
-
-static char *
-thousandths (gint64 value)
-{
-  if (value < 0)
-    return g_strdup ("-");
-  return sky_decimal_to_string (sky_decimal_normalize (sky_decimal_from_scaled (value, 3)));
-}
-
 static gboolean
 on_offer (const SkySheetOffer  *offer,
           gpointer              user_data,
           GError              **error)
 {
   Sheet *sheet = user_data;
-  GString *features = g_string_new (NULL);
-  g_autofree char *vcpu = thousandths (offer->vcpu_milli);
-  g_autofree char *memory = thousandths (offer->memory_mgib);
+  g_autofree char *vcpu = sky_sources_test_thousandths (offer->vcpu_milli);
+  g_autofree char *memory = sky_sources_test_thousandths (offer->memory_mgib);
 
   g_hash_table_insert (sheet->offers, g_strdup (offer->sku),
                        g_strdup_printf ("%s|%s|%s|%s|%s|%s", sheet->service, offer->name,
@@ -115,11 +101,8 @@ on_offer (const SkySheetOffer  *offer,
                                                                     : "-"));
   g_hash_table_insert (sheet->sizes, g_strdup (offer->sku),
                        g_strdup_printf ("%s|%s", vcpu, memory));
-  for (guint i = 0; i + 1 < offer->features->len; i += 2)
-    g_string_append_printf (features, "%s%s=%s", i > 0 ? ";" : "",
-                            (const char *) g_ptr_array_index (offer->features, i),
-                            (const char *) g_ptr_array_index (offer->features, i + 1));
-  g_hash_table_insert (sheet->features, g_strdup (offer->sku), g_string_free (features, FALSE));
+  g_hash_table_insert (sheet->features, g_strdup (offer->sku),
+                       sky_sources_test_features_text (offer));
   for (guint i = 0; i < offer->prices->len; i++)
     {
       const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
@@ -128,25 +111,18 @@ on_offer (const SkySheetOffer  *offer,
 
       if (price->has_upfront_fee)
         {
-          g_autofree char *fee = amount_text (price->upfront_fee);
-          g_autofree char *hourly = amount_text (price->amount);
+          g_autofree char *fee = sky_sources_test_amount_text (price->upfront_fee);
+          g_autofree char *hourly = sky_sources_test_amount_text (price->amount);
 
           g_string_append_printf (value, "fee %s + %s", fee, hourly);
         }
       else if (price->tiers->len == 0)
         {
-          g_autofree char *text = amount_text (price->amount);
+          g_autofree char *text = sky_sources_test_amount_text (price->amount);
 
           g_string_append (value, text);
         }
-      for (guint t = 0; t < price->tiers->len; t++)
-        {
-          const SkySheetTier *tier = &g_array_index (price->tiers, SkySheetTier, t);
-          g_autofree char *text = amount_text (tier->amount);
-
-          g_string_append_printf (value, "%s%s-%s@%s", t > 0 ? "," : "", tier->from,
-                                  tier->to != NULL ? tier->to : "", text);
-        }
+      sky_sources_test_append_tiers (value, price);
       g_hash_table_insert (sheet->dates, g_strdup (key), g_strdup (price->effective_date));
       g_hash_table_insert (sheet->prices, key, g_string_free (value, FALSE));
     }
@@ -196,31 +172,7 @@ date_of (Sheet      *sheet,
 static char *
 fixture (const char *name)
 {
-  return g_test_build_filename (G_TEST_DIST, "data", "sources", "azure-retail-json", name, NULL);
-}
-
-/* The folder of the real Azure samples, or NULL (the test is skipped, saying why). */
-static char *
-realdata (void)
-{
-  const char *root = g_getenv ("SKYTALLY_REALDATA_DIR");
-  g_autofree char *dir = NULL;
-
-  if (root == NULL || *root == '\0')
-    {
-      g_test_skip ("SKYTALLY_REALDATA_DIR is not set: no real samples to convert");
-      return NULL;
-    }
-  dir = g_build_filename (root, "az-retail-prices", NULL);
-  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *message = g_strdup_printf ("%s is absent: the real samples "
-                                                  "(../shared/realdata) are not here", dir);
-
-      g_test_skip (message);
-      return NULL;
-    }
-  return g_steal_pointer (&dir);
+  return sky_sources_test_fixture ("azure-retail-json", name);
 }
 
 static Sheet *
@@ -486,7 +438,7 @@ test_not_a_page (void)
 static void
 test_realdata (void)
 {
-  g_autofree char *folder = realdata ();
+  g_autofree char *folder = sky_test_realdata ("az-retail-prices");
   g_autofree char *dir = NULL, *page0 = NULL, *items = NULL;
   g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
   g_autoptr(SkyConvertSummary) old = sky_convert_summary_new ();
@@ -546,7 +498,7 @@ test_realdata (void)
 static void
 test_realdata_superseded (void)
 {
-  g_autofree char *folder = realdata ();
+  g_autofree char *folder = sky_test_realdata ("az-retail-prices");
   g_autofree char *dir = NULL, *page0 = NULL, *items = NULL;
   g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
   g_autoptr(Sheet) sheet = NULL;

@@ -14,6 +14,7 @@
 #ifdef HAVE_YAML
 #include "sky-source-yaml.h"
 #endif
+#include "sky-sources-test-util.h"
 #include "sky-test-util.h"
 #include "sky-vocabulary.h"
 
@@ -109,29 +110,14 @@ on_service (const SkySheetService  *service,
   return TRUE;
 }
 
-static char *
-amount_text (gint64 amount)
-{
-  return sky_decimal_to_string (sky_decimal_normalize (sky_decimal_from_price (amount)));
-}
-
-static char *
-thousandths (gint64 value)
-{
-  if (value < 0)
-    return g_strdup ("-");
-  return sky_decimal_to_string (sky_decimal_normalize (sky_decimal_from_scaled (value, 3)));
-}
-
 static gboolean
 on_offer (const SkySheetOffer  *offer,
           gpointer              user_data,
           GError              **error)
 {
   Sheet *sheet = user_data;
-  g_autofree char *vcpu = thousandths (offer->vcpu_milli);
-  g_autofree char *memory = thousandths (offer->memory_mgib);
-  GString *features = g_string_new (NULL);
+  g_autofree char *vcpu = sky_sources_test_thousandths (offer->vcpu_milli);
+  g_autofree char *memory = sky_sources_test_thousandths (offer->memory_mgib);
 
   g_hash_table_insert (sheet->offers, g_strdup (offer->sku),
                        g_strdup_printf ("%s|%s|%s|%s|%s|%s", offer->name, offer->region,
@@ -144,11 +130,8 @@ on_offer (const SkySheetOffer  *offer,
   if (offer->storage_type != NULL)
     g_hash_table_insert (sheet->storage_types, g_strdup (offer->sku),
                          g_strdup (offer->storage_type));
-  for (guint i = 0; i + 1 < offer->features->len; i += 2)
-    g_string_append_printf (features, "%s%s=%s", i > 0 ? ";" : "",
-                            (const char *) g_ptr_array_index (offer->features, i),
-                            (const char *) g_ptr_array_index (offer->features, i + 1));
-  g_hash_table_insert (sheet->features, g_strdup (offer->sku), g_string_free (features, FALSE));
+  g_hash_table_insert (sheet->features, g_strdup (offer->sku),
+                       sky_sources_test_features_text (offer));
   for (guint i = 0; i < offer->prices->len; i++)
     {
       const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
@@ -158,21 +141,14 @@ on_offer (const SkySheetOffer  *offer,
 
       if (price->tiers->len == 0)
         {
-          g_autofree char *text = amount_text (price->amount);
+          g_autofree char *text = sky_sources_test_amount_text (price->amount);
 
           g_string_append (value, text);
         }
-      for (guint t = 0; t < price->tiers->len; t++)
-        {
-          const SkySheetTier *tier = &g_array_index (price->tiers, SkySheetTier, t);
-          g_autofree char *text = amount_text (tier->amount);
-
-          g_string_append_printf (value, "%s%s-%s@%s", t > 0 ? "," : "", tier->from,
-                                  tier->to != NULL ? tier->to : "", text);
-        }
+      sky_sources_test_append_tiers (value, price);
       if (price->has_monthly_cap)
         {
-          g_autofree char *text = amount_text (price->monthly_cap);
+          g_autofree char *text = sky_sources_test_amount_text (price->monthly_cap);
 
           g_string_append_printf (rules, "monthly-cap=%s", text);
         }
@@ -253,37 +229,6 @@ price_of (Sheet      *sheet,
   g_autofree char *key = g_strdup_printf ("%s %s %s", sku, unit, term);
 
   return g_hash_table_lookup (sheet->prices, key);
-}
-
-static char *
-fixture (const char *format,
-         const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", "sources", format, name, NULL);
-}
-
-/* The folder of real samples, or NULL (the test is skipped, saying why). */
-static char *
-realdata (const char *folder)
-{
-  const char *root = g_getenv ("SKYTALLY_REALDATA_DIR");
-  g_autofree char *dir = NULL;
-
-  if (root == NULL || *root == '\0')
-    {
-      g_test_skip ("SKYTALLY_REALDATA_DIR is not set: no real samples to convert");
-      return NULL;
-    }
-  dir = g_build_filename (root, folder, NULL);
-  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *message = g_strdup_printf ("%s is absent: the real samples "
-                                                  "(../shared/realdata) are not here", dir);
-
-      g_test_skip (message);
-      return NULL;
-    }
-  return g_steal_pointer (&dir);
 }
 
 /* Converts @files and returns the sheet; @summary receives the counts. */
@@ -514,8 +459,8 @@ test_summary_notes (void)
 static void
 test_digitalocean_fixture (void)
 {
-  g_autofree char *sizes = fixture ("digitalocean", "sizes.json");
-  g_autofree char *regions = fixture ("digitalocean", "regions.json");
+  g_autofree char *sizes = sky_sources_test_fixture ("digitalocean", "sizes.json");
+  g_autofree char *regions = sky_sources_test_fixture ("digitalocean", "regions.json");
   g_autofree char *dir = sky_test_make_dir ();
   g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
   SkyConvertOptions options = { .effective_date = "2024-01-29" };
@@ -570,7 +515,7 @@ test_digitalocean_fixture (void)
 static void
 test_digitalocean_bad_rows (void)
 {
-  g_autofree char *bad = fixture ("digitalocean", "bad-rows.json");
+  g_autofree char *bad = sky_sources_test_fixture ("digitalocean", "bad-rows.json");
   g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *out = g_build_filename (dir, "converted.xml", NULL);
   g_autofree char *contents = NULL;
@@ -611,7 +556,7 @@ test_digitalocean_bad_rows (void)
 static void
 test_digitalocean_cancelled (void)
 {
-  g_autofree char *sizes = fixture ("digitalocean", "sizes.json");
+  g_autofree char *sizes = sky_sources_test_fixture ("digitalocean", "sizes.json");
   g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *out = g_build_filename (dir, "converted.xml", NULL);
   g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
@@ -640,7 +585,7 @@ converted_cb (GObject      *source,
 static void
 test_convert_async (void)
 {
-  g_autofree char *sizes = fixture ("digitalocean", "sizes.json");
+  g_autofree char *sizes = sky_sources_test_fixture ("digitalocean", "sizes.json");
   g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *out = g_build_filename (dir, "converted.xml", NULL);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -688,7 +633,7 @@ test_convert_async (void)
 static void
 test_digitalocean_realdata (void)
 {
-  g_autofree char *folder = realdata ("digitalocean-api");
+  g_autofree char *folder = sky_test_realdata ("digitalocean-api");
   g_autofree char *dir = NULL, *sizes = NULL, *regions = NULL, *october = NULL;
   g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
   g_autoptr(SkyConvertSummary) later = sky_convert_summary_new ();
@@ -758,8 +703,8 @@ unit_priced (const char *id)
 static void
 test_gcp_skus_fixture (void)
 {
-  g_autofree char *page1 = fixture ("gcp-skus-json", "skus-page1.json");
-  g_autofree char *page2 = fixture ("gcp-skus-json", "skus-page2.json");
+  g_autofree char *page1 = sky_sources_test_fixture ("gcp-skus-json", "skus-page1.json");
+  g_autofree char *page2 = sky_sources_test_fixture ("gcp-skus-json", "skus-page2.json");
   g_autofree char *dir = sky_test_make_dir ();
   g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
   SkyConvertOptions options = { 0 };
@@ -825,7 +770,7 @@ test_gcp_skus_fixture (void)
 static void
 test_gcp_skus_bad_rows (void)
 {
-  g_autofree char *bad = fixture ("gcp-skus-json", "bad-rows.json");
+  g_autofree char *bad = sky_sources_test_fixture ("gcp-skus-json", "bad-rows.json");
   g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *out = g_build_filename (dir, "converted.xml", NULL);
   g_autofree char *expected = NULL;
@@ -859,7 +804,7 @@ test_gcp_skus_bad_rows (void)
 static void
 test_gcp_skus_realdata (void)
 {
-  g_autofree char *folder = realdata ("gcp-billing-catalog");
+  g_autofree char *folder = sky_test_realdata ("gcp-billing-catalog");
   g_autofree char *dir = NULL, *n4a = NULL, *gke = NULL, *out = NULL;
   g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
   g_autoptr(SkyConvertSummary) nothing = sky_convert_summary_new ();
@@ -1020,7 +965,7 @@ gib_month_priced (void)
 static void
 test_gcp_yml_fixture (void)
 {
-  g_autofree char *file = fixture ("gcp-pricing-yml", "pricing.yml");
+  g_autofree char *file = sky_sources_test_fixture ("gcp-pricing-yml", "pricing.yml");
   g_autofree char *dir = sky_test_make_dir ();
   g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
   SkyConvertOptions options = { 0 };
@@ -1126,8 +1071,8 @@ test_gcp_yml_fixture (void)
 static void
 test_gcp_yml_bad_rows (void)
 {
-  g_autofree char *bad = fixture ("gcp-pricing-yml", "bad-rows.yml");
-  g_autofree char *broken = fixture ("gcp-pricing-yml", "not-yaml.yml");
+  g_autofree char *bad = sky_sources_test_fixture ("gcp-pricing-yml", "bad-rows.yml");
+  g_autofree char *broken = sky_sources_test_fixture ("gcp-pricing-yml", "not-yaml.yml");
   g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *out = g_build_filename (dir, "converted.xml", NULL);
   g_autofree char *expected = NULL;
@@ -1183,7 +1128,7 @@ test_gcp_yml_bad_rows (void)
 static void
 test_gcp_yml_discounts (void)
 {
-  g_autofree char *file = fixture ("gcp-pricing-yml", "discounts.yml");
+  g_autofree char *file = sky_sources_test_fixture ("gcp-pricing-yml", "discounts.yml");
   g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *expected = NULL;
   g_autofree char *text = NULL;
@@ -1232,7 +1177,7 @@ test_gcp_yml_discounts (void)
 static void
 test_gcp_yml_round_prices (void)
 {
-  g_autofree char *file = fixture ("gcp-pricing-yml", "discounts.yml");
+  g_autofree char *file = sky_sources_test_fixture ("gcp-pricing-yml", "discounts.yml");
   g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *out = g_build_filename (dir, "refused.xml", NULL);
   g_autofree char *expected = NULL;
@@ -1293,7 +1238,7 @@ test_gcp_yml_round_prices (void)
 static void
 test_gcp_yml_cancelled (void)
 {
-  g_autofree char *file = fixture ("gcp-pricing-yml", "pricing.yml");
+  g_autofree char *file = sky_sources_test_fixture ("gcp-pricing-yml", "pricing.yml");
   g_autofree char *dir = sky_test_make_dir ();
   g_autofree char *out = g_build_filename (dir, "converted.xml", NULL);
   g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
@@ -1314,7 +1259,7 @@ test_gcp_yml_cancelled (void)
 static void
 test_gcp_yml_realdata (void)
 {
-  g_autofree char *folder = realdata ("google-cloud-pricing-cost-calculator");
+  g_autofree char *folder = sky_test_realdata ("google-cloud-pricing-cost-calculator");
   g_autofree char *dir = NULL, *file = NULL;
   g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
   g_autoptr(SkyConvertSummary) refused = sky_convert_summary_new ();
@@ -1414,7 +1359,7 @@ test_gcp_yml_realdata (void)
 static void
 test_gcp_yml_realdata_rounded (void)
 {
-  g_autofree char *folder = realdata ("google-cloud-pricing-cost-calculator");
+  g_autofree char *folder = sky_test_realdata ("google-cloud-pricing-cost-calculator");
   g_autofree char *dir = NULL, *file = NULL, *text = NULL, *expected = NULL;
   g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
   g_autoptr(Sheet) sheet = NULL;
@@ -1552,10 +1497,10 @@ assert_converted_imports (const char         *format,
 static void
 test_converted_sheets_import (void)
 {
-  g_autofree char *sizes = fixture ("digitalocean", "sizes.json");
-  g_autofree char *regions = fixture ("digitalocean", "regions.json");
-  g_autofree char *page1 = fixture ("gcp-skus-json", "skus-page1.json");
-  g_autofree char *page2 = fixture ("gcp-skus-json", "skus-page2.json");
+  g_autofree char *sizes = sky_sources_test_fixture ("digitalocean", "sizes.json");
+  g_autofree char *regions = sky_sources_test_fixture ("digitalocean", "regions.json");
+  g_autofree char *page1 = sky_sources_test_fixture ("gcp-skus-json", "skus-page1.json");
+  g_autofree char *page2 = sky_sources_test_fixture ("gcp-skus-json", "skus-page2.json");
 
   g_setenv ("SKYTALLY_TODAY", "2026-12-01", TRUE);
   assert_converted_imports ("digitalocean-json", (const char *[]) { sizes, regions, NULL },
@@ -1564,7 +1509,7 @@ test_converted_sheets_import (void)
                             "gcp-pricing-yml-2026-07-30.xml.gz");
 #ifdef HAVE_YAML
   {
-    g_autofree char *yml = fixture ("gcp-pricing-yml", "pricing.yml");
+    g_autofree char *yml = sky_sources_test_fixture ("gcp-pricing-yml", "pricing.yml");
 
     assert_converted_imports ("gcp-pricing-yml", (const char *[]) { yml, NULL },
                               "gcp-pricing-yml-2026-07-30.xml.gz");
