@@ -292,6 +292,17 @@ start_price (SkySheetWriter  *self,
   return TRUE;
 }
 
+/* Ends the price element open and counts it: the offer takes another price or ends. */
+static gboolean
+close_price (SkySheetWriter  *self,
+             GError         **error)
+{
+  CHECK (xmlTextWriterEndElement (self->xml));
+  self->offer_prices++;
+  self->state = STATE_OFFER_PRICES;
+  return TRUE;
+}
+
 /* A flat price; @years is 0 for on-demand and spot. */
 gboolean
 sky_sheet_writer_price (SkySheetWriter  *self,
@@ -311,10 +322,7 @@ sky_sheet_writer_price (SkySheetWriter  *self,
   if (text == NULL || !start_price (self, unit, term, years, error))
     return FALSE;
   CHECK (attribute (self, "amount", text));
-  CHECK (xmlTextWriterEndElement (self->xml));
-  self->offer_prices++;
-  self->state = STATE_OFFER_PRICES;
-  return TRUE;
+  return close_price (self, error);
 }
 
 /* A flat price per running time without a commitment (on-demand, spot), with what a sheet
@@ -348,10 +356,7 @@ sky_sheet_writer_running_price (SkySheetWriter    *self,
     CHECK (attribute (self, "monthly-cap", cap));
   if (usage_discount != NULL)
     CHECK (attribute (self, "usage-discount", usage_discount));
-  CHECK (xmlTextWriterEndElement (self->xml));
-  self->offer_prices++;
-  self->state = STATE_OFFER_PRICES;
-  return TRUE;
+  return close_price (self, error);
 }
 
 gboolean
@@ -410,10 +415,7 @@ sky_sheet_writer_end_tiers (SkySheetWriter  *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (self->state == STATE_TIERS, FALSE);
 
-  CHECK (xmlTextWriterEndElement (self->xml));
-  self->offer_prices++;
-  self->state = STATE_OFFER_PRICES;
-  return TRUE;
+  return close_price (self, error);
 }
 
 /* A flat price with more than a unit, a purchase option and years (upfront, upfront-fee,
@@ -467,10 +469,7 @@ sky_sheet_writer_end_price (SkySheetWriter  *self,
   if (text == NULL)
     return FALSE;
   CHECK (attribute (self, "amount", text));
-  CHECK (xmlTextWriterEndElement (self->xml));
-  self->offer_prices++;
-  self->state = STATE_OFFER_PRICES;
-  return TRUE;
+  return close_price (self, error);
 }
 
 /* Ends the offer; returns how many prices it had (0 on a failure, which sets @error). */
