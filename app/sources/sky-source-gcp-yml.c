@@ -494,6 +494,28 @@ machine_field (Conversion *conversion,
     }
 }
 
+/* The prices of @region in @list: its last entry when it is that region's (a region's
+ * fields come together), else a new entry for it, begun at @line. */
+static RegionPrices *
+region_prices (GPtrArray  *list,
+               const char *region,
+               gulong      line)
+{
+  RegionPrices *prices;
+
+  if (list->len > 0)
+    {
+      prices = g_ptr_array_index (list, list->len - 1);
+      if (strcmp (prices->region, region) == 0)
+        return prices;
+    }
+  prices = g_new0 (RegionPrices, 1);
+  prices->region = g_strdup (region);
+  prices->line = line;
+  g_ptr_array_add (list, prices);
+  return prices;
+}
+
 static void
 machine_price (Conversion *conversion,
                const char *region,
@@ -501,23 +523,10 @@ machine_price (Conversion *conversion,
                const char *value,
                gulong      line)
 {
-  RegionPrices *prices = NULL;
+  RegionPrices *prices = region_prices (conversion->machine_prices, region,
+                                         conversion->region_line);
   char **slot = NULL;
 
-  if (conversion->machine_prices->len > 0)
-    {
-      prices = g_ptr_array_index (conversion->machine_prices,
-                                  conversion->machine_prices->len - 1);
-      if (strcmp (prices->region, region) != 0)
-        prices = NULL;
-    }
-  if (prices == NULL)
-    {
-      prices = g_new0 (RegionPrices, 1);
-      prices->region = g_strdup (region);
-      prices->line = conversion->region_line;
-      g_ptr_array_add (conversion->machine_prices, prices);
-    }
   if (strcmp (field, "hour") == 0)
     {
       slot = &prices->hour;
@@ -566,23 +575,10 @@ product_price (Conversion *conversion,
                const char *value,
                gulong      line)
 {
-  RegionPrices *prices = NULL;
+  RegionPrices *prices = region_prices (conversion->product_prices, region,
+                                         conversion->region_line);
   char **slot = NULL;
 
-  if (conversion->product_prices->len > 0)
-    {
-      prices = g_ptr_array_index (conversion->product_prices,
-                                  conversion->product_prices->len - 1);
-      if (strcmp (prices->region, region) != 0)
-        prices = NULL;
-    }
-  if (prices == NULL)
-    {
-      prices = g_new0 (RegionPrices, 1);
-      prices->region = g_strdup (region);
-      prices->line = conversion->region_line;
-      g_ptr_array_add (conversion->product_prices, prices);
-    }
   /* The fields are a machine's, each a price per GiB-month here. */
   if (field == NULL)
     return;
