@@ -56,3 +56,24 @@ sky_sources_test_fixture (const char *format,
 {
   return g_test_build_filename (G_TEST_DIST, "data", "sources", format, name, NULL);
 }
+
+/* A price's key in the tests' tables: "SKU UNIT TERM". */
+char *
+sky_sources_test_price_key (const char *sku,
+                            const char *unit,
+                            const char *term)
+{
+  return g_strdup_printf ("%s %s %s", sku, unit, term);
+}
+
+/* What @table holds for the price of @sku by @unit and @term, or NULL. */
+const char *
+sky_sources_test_lookup (GHashTable *table,
+                         const char *sku,
+                         const char *unit,
+                         const char *term)
+{
+  g_autofree char *key = sky_sources_test_price_key (sku, unit, term);
+
+  return g_hash_table_lookup (table, key);
+}

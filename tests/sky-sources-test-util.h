@@ -19,4 +19,13 @@ void sky_sources_test_append_tiers (GString             *text,
 char *sky_sources_test_fixture (const char *format,
                                 const char *name);
 
+char *sky_sources_test_price_key (const char *sku,
+                                  const char *unit,
+                                  const char *term);
+
+const char *sky_sources_test_lookup (GHashTable *table,
+                                     const char *sku,
+                                     const char *unit,
+                                     const char *term);
+
 G_END_DECLS

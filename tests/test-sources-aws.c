@@ -109,7 +109,7 @@ on_offer (const SkySheetOffer  *offer,
       if (price->effective_date[0] != '\0')
         g_string_append_printf (text, "@%s", price->effective_date);
       g_hash_table_insert (sheet->prices,
-                           g_strdup_printf ("%s %s %s", offer->sku, price->unit, price->term),
+                           sky_sources_test_price_key (offer->sku, price->unit, price->term),
                            g_string_free (text, FALSE));
     }
   return TRUE;

@@ -135,7 +135,7 @@ on_offer (const SkySheetOffer  *offer,
   for (guint i = 0; i < offer->prices->len; i++)
     {
       const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
-      char *key = g_strdup_printf ("%s %s %s", offer->sku, price->unit, price->term);
+      char *key = sky_sources_test_price_key (offer->sku, price->unit, price->term);
       GString *value = g_string_new (NULL);
       GString *rules = g_string_new (NULL);
 
@@ -215,9 +215,7 @@ rules_of (Sheet      *sheet,
           const char *unit,
           const char *term)
 {
-  g_autofree char *key = g_strdup_printf ("%s %s %s", sku, unit, term);
-
-  return g_hash_table_lookup (sheet->price_rules, key);
+  return sky_sources_test_lookup (sheet->price_rules, sku, unit, term);
 }
 
 static const char *
@@ -226,9 +224,7 @@ price_of (Sheet      *sheet,
           const char *unit,
           const char *term)
 {
-  g_autofree char *key = g_strdup_printf ("%s %s %s", sku, unit, term);
-
-  return g_hash_table_lookup (sheet->prices, key);
+  return sky_sources_test_lookup (sheet->prices, sku, unit, term);
 }
 
 /* Converts @files and returns the sheet; @summary receives the counts. */
