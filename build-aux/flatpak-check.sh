@@ -256,10 +256,11 @@ check_seeded_catalog() {
   python3 - "$OUT/sheets.json" "$ROOT/data/pricesheets" <<'PY'
 import json, os, sys
 sheets = json.load(open(sys.argv[1], encoding="utf-8"))
-bundled = sorted(f[:-4] for f in os.listdir(sys.argv[2]) if f.endswith(".xml"))
-current = sorted(s["provider"] for s in sheets if s["current"])
+bundled = sorted(f for f in os.listdir(sys.argv[2]) if f.endswith((".xml", ".xml.gz")))
+current = sorted(s["provider"] + " " + s["version"] for s in sheets if s["current"])
 print("bundled:", bundled, "current in the sandbox:", current)
-sys.exit(0 if current == bundled and all(s["offers"] > 0 for s in sheets) else 1)
+sys.exit(0 if len(current) == len(bundled) == len(sheets) and
+         all(s["offers"] > 0 for s in sheets) else 1)
 PY
 }
 
@@ -453,14 +454,18 @@ saved_priced() {
 import json, re, sys
 saved = open(sys.argv[1], encoding="utf-8").read()
 original = open(sys.argv[2], encoding="utf-8").read()
-versions = {s["provider"]: s["version"] for s in json.load(open(sys.argv[3], encoding="utf-8"))
-            if s["current"]}
+# The sheet current for each provider and service.
+versions = {(s["provider"], service): s["version"]
+            for s in json.load(open(sys.argv[3], encoding="utf-8")) if s["current"]
+            for service in s["current_services"]}
 block = re.search(r"  <priced-against>\n(.*?)  </priced-against>\n", saved, re.S)
 if not block:
     sys.exit("no <priced-against> in " + sys.argv[1])
 print(block.group(0), end="")
-pinned = dict(re.findall(r'<sheet provider="([^"]+)" version="([^"]+)"/>', block.group(1)))
-if pinned != {p: versions[p] for p in ("aws", "azure", "gcp")}:
+pinned = re.findall(r'<sheet provider="([^"]+)" service="([^"]+)" version="([^"]+)"/>',
+                    block.group(1))
+if not pinned or any(versions.get((p, service)) != v for p, service, v in pinned) or \
+   {p for p, _, _ in pinned} != {"aws", "azure", "gcp"}:
     sys.exit(f"priced against {pinned}, the catalog's current sheets are {versions}")
 if saved.replace(block.group(0), "") != original:
     sys.exit("the rest of the scenario changed")
