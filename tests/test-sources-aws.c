@@ -646,7 +646,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sky/sources-aws/writer-price-attributes", test_writer_price_attributes);
   g_test_add_func ("/sky/sources-aws/aws-offer/fixture", test_aws_offer_fixture);
