@@ -2222,6 +2222,44 @@ rules_offer (Fixture *f)
   return offer;
 }
 
+/* A listing carries its price's monthly cap, and its month of hours costs at most the cap:
+ * 730 h × 0.05 = 36.50 is capped at 30, 500 h × 0.05 = 25 is not; a price without a cap is
+ * not. */
+static void
+test_listing_monthly_cap (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *sheet = write_rules_sheet (f, "rules.xml", "20");
+  g_autoptr(SkyImportResult) result = import_ok (f, sheet);
+  SkySearchQuery spot_query = { .provider = "rulescloud", .term = "spot" };
+  SkySearchQuery on_demand_query = { .provider = "rulescloud", .term = "on-demand" };
+  g_autoptr(GPtrArray) spot = search (f, &spot_query);
+  g_autoptr(GPtrArray) on_demand = search (f, &on_demand_query);
+  const SkyListing *l;
+  SkyDecimal monthly;
+  g_autofree char *capped = NULL;
+  g_autofree char *under = NULL;
+  g_autofree char *uncapped = NULL;
+
+  g_assert_cmpuint (spot->len, ==, 1);
+  l = g_ptr_array_index (spot, 0);
+  g_assert_true (l->has_monthly_cap);
+  g_assert_cmpint (l->monthly_cap, ==, 30 * G_GINT64_CONSTANT (10000000000));
+  g_assert_true (sky_listing_monthly (l, &monthly));
+  capped = sky_decimal_format (monthly, 2);
+  g_assert_cmpstr (capped, ==, "30.00");
+  g_assert_true (sky_listing_monthly_hours (l, 500, &monthly));
+  under = sky_decimal_format (monthly, 2);
+  g_assert_cmpstr (under, ==, "25.00");
+
+  g_assert_cmpuint (on_demand->len, ==, 1);
+  l = g_ptr_array_index (on_demand, 0);
+  g_assert_false (l->has_monthly_cap);
+  g_assert_true (sky_listing_monthly (l, &monthly));
+  uncapped = sky_decimal_format (monthly, 2);
+  g_assert_cmpstr (uncapped, ==, "146.00");
+}
+
 /* An offer's details give each price's monthly cap and the bands of its usage discount; the
  * same sheet again changes nothing, one whose bands differ is refused, and removing the sheet
  * takes its usage discounts with it. */
@@ -2820,6 +2858,7 @@ main (int    argc,
   ADD ("migrate-from-8", test_migrate_from_8);
   ADD ("migrate-from-8-dates", test_migrate_from_8_dates);
   ADD ("usage-discount-and-cap", test_usage_discount_and_cap);
+  ADD ("listing-monthly-cap", test_listing_monthly_cap);
   ADD ("migrate-from-9", test_migrate_from_9);
   ADD ("attributes/round-trip", test_attributes_round_trip);
   ADD ("attributes/compared", test_attributes_compared);

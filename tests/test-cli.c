@@ -452,6 +452,7 @@ test_search_json (Fixture       *f,
   g_autoptr(JsonArray) rows = NULL;
   g_autoptr(GHashTable) providers = g_hash_table_new (g_str_hash, g_str_equal);
   SkyDecimal previous = sky_decimal_from_int (0);
+  guint capped = 0;
 
   cli (&r, "--catalog", f->catalog, "search", "--category", "compute", "--geo", "EU",
        "--min-vcpu", "4", "--min-memory", "16", "--os", "linux", "--term", "on-demand",
@@ -476,13 +477,24 @@ test_search_json (Fixture       *f,
       g_assert_cmpfloat (json_object_get_double_member (o, "memory_gib"), >=, 16);
       g_hash_table_add (providers, (char *) json_object_get_string_member (o, "provider"));
 
-      /* Sorted by price, and monthly is 730 hours of it, rounded once to cents. */
+      /* Sorted by price, and monthly is 730 hours of it, at most its monthly cap, rounded once
+       * to cents. */
       g_assert_cmpint (sky_decimal_compare (previous, price), <=, 0);
       previous = price;
       if (g_strcmp0 (json_object_get_string_member (o, "unit"), "hour") == 0)
         {
           monthly = decimal_member (o, "monthly");
           g_assert_true (sky_decimal_mul (price, sky_decimal_from_int (730), &expected));
+          if (!json_object_get_null_member (o, "monthly_cap"))
+            {
+              SkyDecimal cap = decimal_member (o, "monthly_cap");
+
+              if (sky_decimal_compare (expected, cap) > 0)
+                {
+                  expected = cap;
+                  capped++;
+                }
+            }
           expected = sky_decimal_round (expected, 2, SKY_ROUND_HALF_UP);
           g_assert_cmpint (sky_decimal_compare (monthly, expected), ==, 0);
         }
@@ -491,6 +503,9 @@ test_search_json (Fixture       *f,
     }
   /* The point of the search: the same need, answered by several providers. */
   g_assert_cmpuint (g_hash_table_size (providers), >=, 3);
+  /* DigitalOcean's droplets stop at their monthly price. */
+  g_assert_true (g_hash_table_contains (providers, "digitalocean"));
+  g_assert_cmpuint (capped, >, 0);
 }
 
 static void

@@ -540,6 +540,8 @@ sky_cli_search (const SkyCliGlobals *globals,
           g_autofree char *price = scaled_to_string (l->price, SKY_PRICE_SCALE);
           g_autofree char *fee = l->has_upfront_fee
                                  ? scaled_to_string (l->upfront_fee, SKY_PRICE_SCALE) : NULL;
+          g_autofree char *cap = l->has_monthly_cap
+                                 ? scaled_to_string (l->monthly_cap, SKY_PRICE_SCALE) : NULL;
           g_autofree char *monthly = NULL;
           SkyDecimal m;
 
@@ -568,6 +570,7 @@ sky_cli_search (const SkyCliGlobals *globals,
           sky_json_add_string (builder, "unit", l->unit);
           sky_json_add_string (builder, "currency", l->currency);
           sky_json_add_string (builder, "monthly", monthly);
+          sky_json_add_string (builder, "monthly_cap", cap);
           sky_json_add_string (builder, "upfront_fee", fee);
           sky_json_add_string (builder, "free_quantity", l->free_quantity);
           sky_json_add_string (builder, "price_effective_date", l->effective_date);

@@ -596,6 +596,8 @@ sky_catalog_search (SkyCatalog            *self,
       l->upfront_fee = price->upfront_fee;
       l->free_quantity = g_strdup (price->free_quantity);
       l->effective_date = g_strdup (price->effective_date);
+      l->has_monthly_cap = price->has_monthly_cap;
+      l->monthly_cap = price->monthly_cap;
     }
   if (rc == SQLITE_CORRUPT)
     {
@@ -778,8 +780,8 @@ sky_listing_monthly (const SkyListing *listing,
   return sky_listing_monthly_hours (listing, SKY_HOURS_PER_MONTH, monthly);
 }
 
-/* An hourly price for @hours a month, rounded once to the currency's minor unit. FALSE for
- * prices in other units. */
+/* An hourly price for @hours a month, at most its monthly cap, rounded once to the currency's
+ * minor unit. FALSE for prices in other units. */
 gboolean
 sky_listing_monthly_hours (const SkyListing *listing,
                            guint             hours,
@@ -795,6 +797,13 @@ sky_listing_monthly_hours (const SkyListing *listing,
   if (!sky_decimal_mul (sky_decimal_from_scaled (listing->price, SKY_PRICE_SCALE),
                         sky_decimal_from_int (hours), &product))
     return FALSE;
+  if (listing->has_monthly_cap)
+    {
+      SkyDecimal cap = sky_decimal_from_scaled (listing->monthly_cap, SKY_PRICE_SCALE);
+
+      if (sky_decimal_compare (product, cap) > 0)
+        product = cap;
+    }
   *monthly = sky_currency_round (listing->currency, product);
   return TRUE;
 }

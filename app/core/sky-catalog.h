@@ -177,6 +177,9 @@ typedef struct
   char     *licence;
   char     *software;       /* NULL for none */
   char     *capacity;
+  gboolean  has_monthly_cap;
+  gint64    monthly_cap;    /* 10^-SKY_PRICE_SCALE units: a month of the hourly price costs at
+                             * most this */
 } SkyListing;
 
 typedef struct
