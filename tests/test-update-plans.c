@@ -726,6 +726,26 @@ test_gcp_no_skus (void)
   g_assert_cmpuint (batches->len, ==, 0);
 }
 
+/* A page the fetcher cannot give fails the plan with the fetcher's error, and no batch is given
+ * of the pages before it. */
+static void
+test_gcp_fetch_fails (void)
+{
+  g_autoptr(Fetcher) fetcher = fetcher_new ();
+  g_autoptr(GPtrArray) batches = batches_new ();
+  g_autoptr(GError) error = NULL;
+
+  serve_gcp (fetcher);
+  g_hash_table_remove (fetcher->files, ENDPOINT "/v1/services/6F81-5844-456A/skus?"
+                       "currencyCode=USD&pageSize=5000&pageToken=CgsI%2Bpage%2F2%3D%3D");
+  g_assert_false (run_plan (_sky_update_plan_gcp, fetcher,
+                            (const char *[]) { "compute-engine", NULL }, NULL, API_KEY, batches,
+                            &error));
+  g_assert_error (error, SKY_UPDATE_ERROR, SKY_UPDATE_ERROR_HTTP);
+  g_assert_cmpuint (fetcher->urls->len, ==, 2);
+  g_assert_cmpuint (batches->len, ==, 0);
+}
+
 /* A page whose nextPageToken leads back to a page already read is malformed: the plan does not
  * go round for ever. */
 static void
@@ -867,6 +887,7 @@ main (int   argc,
   g_test_add_func ("/sky/update-plans/gcp/service-once", test_gcp_service_once);
   g_test_add_func ("/sky/update-plans/gcp/one-service", test_gcp_one_service);
   g_test_add_func ("/sky/update-plans/gcp/no-skus", test_gcp_no_skus);
+  g_test_add_func ("/sky/update-plans/gcp/fetch-fails", test_gcp_fetch_fails);
   g_test_add_func ("/sky/update-plans/gcp/page-loop", test_gcp_page_loop);
   g_test_add_func ("/sky/update-plans/gcp/refused", test_gcp_refused);
   g_test_add_func ("/sky/update-plans/gcp/real-page", test_gcp_real_page);
