@@ -10,6 +10,7 @@
 #include "sky-sheet-reader.h"
 #include "sky-sheet-writer.h"
 #include "sky-source.h"
+#include "sky-source-gcp-families.h"
 #include "sky-source-private.h"
 #ifdef HAVE_YAML
 #include "sky-source-yaml.h"
@@ -850,6 +851,66 @@ test_gcp_skus_realdata (void)
   sky_test_remove_tree (dir);
 }
 
+/* The family table, one for both converters: by the names pricing.yml's machine types start
+ * with and those the Billing Catalog's core and RAM SKUs use. */
+static void
+test_gcp_families (void)
+{
+  static const struct
+  {
+    const char *family;
+    const char *discount;
+    const char *architecture;
+  } families[] = {
+    { "n1-standard-4", "n1", "x86-64" },
+    { "N1 Predefined", "n1", "x86-64" },
+    { "custom-2-4096", "n1", "x86-64" },
+    { "Custom Extended", "n1", "x86-64" },
+    { "m1-megamem-96", "n1", "x86-64" },
+    { "m2-ultramem-208", "n1", "x86-64" },
+    { "Memory-optimized", "n1", "x86-64" },
+    { "f1-micro", "n1", "x86-64" },
+    { "g1-small", "n1", "x86-64" },
+    { "n2-standard-4", "n2", "x86-64" },
+    { "N2 Custom", "n2", "x86-64" },
+    { "n2d-standard-2", "n2", "x86-64" },
+    { "N2D AMD", "n2", "x86-64" },
+    { "c2-standard-4", "n2", "x86-64" },
+    { "Compute optimized", "n2", "x86-64" },
+    { "c2d-standard-2", NULL, "x86-64" },
+    { "C2D AMD", NULL, "x86-64" },
+    { "e2-standard-2", NULL, "x86-64" },
+    { "n4-standard-2", NULL, "x86-64" },
+    { "m3-megamem-64", NULL, "x86-64" },
+    { "N1X", NULL, "x86-64" },
+    { "t2a-standard-1", NULL, "arm64" },
+    { "c4a-standard-4", NULL, "arm64" },
+    { "N4A", NULL, "arm64" },
+    { "N4A Custom", NULL, "arm64" },
+    { "T2D", NULL, "x86-64" },
+  };
+  SkyDecimal n1 = _sky_gcp_discount_full_hours (0);
+  SkyDecimal n2 = _sky_gcp_discount_full_hours (1);
+  g_autofree char *n1_text = sky_decimal_to_string (n1);
+  g_autofree char *n2_text = sky_decimal_to_string (n2);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (families); i++)
+    {
+      int table = _sky_gcp_family_discount (families[i].family);
+
+      g_assert_cmpstr (table >= 0 ? _sky_gcp_discount_id ((guint) table) : NULL, ==,
+                       families[i].discount);
+      g_assert_cmpstr (_sky_gcp_family_architecture (families[i].family), ==,
+                       families[i].architecture);
+    }
+  /* An always-on month of 730 hours bills 511 hours at full price under N1's table, 584.146
+   * under N2's. */
+  g_assert_cmpstr (_sky_gcp_discount_id (0), ==, "n1");
+  g_assert_cmpstr (n1_text, ==, "511");
+  g_assert_cmpstr (_sky_gcp_discount_id (1), ==, "n2");
+  g_assert_cmpstr (n2_text, ==, "584.146");
+}
+
 /* Half-up means a 5 in the 11th decimal goes up. */
 static void
 test_round_prices_half_up (void)
@@ -1537,6 +1598,7 @@ main (int    argc,
   g_test_add_func ("/sky/sources/gcp-skus-json/fixture", test_gcp_skus_fixture);
   g_test_add_func ("/sky/sources/gcp-skus-json/bad-rows", test_gcp_skus_bad_rows);
   g_test_add_func ("/sky/sources/gcp-skus-json/realdata", test_gcp_skus_realdata);
+  g_test_add_func ("/sky/sources/gcp-families", test_gcp_families);
 #ifdef HAVE_YAML
   g_test_add_func ("/sky/sources/yaml-walk", test_yaml_walk);
   g_test_add_func ("/sky/sources/gcp-pricing-yml/fixture", test_gcp_yml_fixture);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sky-source-gcp-families.h"
 #include "sky-source-json.h"
 #include "sky-source-private.h"
 
@@ -167,19 +168,6 @@ family_sku (const char *family,
 
   g_strdelimit (lower, " ", '-');
   return g_strdup_printf ("%s.components.%s", lower, region);
-}
-
-/* Arm for Google's Ampere Altra and Axion families (T2A, C4A, N4A), x86-64 for every
- * other. */
-static const char *
-family_architecture (const char *family)
-{
-  static const char * const arm[] = { "T2A", "C4A", "N4A" };
-
-  for (gsize i = 0; i < G_N_ELEMENTS (arm); i++)
-    if (g_str_has_prefix (family, arm[i]))
-      return "arm64";
-  return "x86-64";
 }
 
 /* The offer @sku, made on first use. */
@@ -432,7 +420,7 @@ read_sku (Conversion           *conversion,
           offer_sku = family_sku (family, region);
           name = g_strdup_printf ("%s (per vCPU and GiB)", family);
           offer = offer_for (conversion, COMPUTE_ENGINE, offer_sku, name, region, family);
-          offer->architecture = family_architecture (family);
+          offer->architecture = _sky_gcp_family_architecture (family);
         }
       else
         {
