@@ -27,6 +27,7 @@ typedef struct
   GHashTable *features;   /* sku -> "key=value;…" */
   GHashTable *prices;     /* "sku unit term" -> "amount", "fee F", or "from-to@amount,…" */
   GHashTable *dates;      /* "sku unit term" -> the price's effective-date */
+  GHashTable *architectures; /* sku -> architecture, for offers that say */
   char       *service;
 } Sheet;
 
@@ -41,6 +42,7 @@ sheet_free (Sheet *sheet)
   g_hash_table_unref (sheet->features);
   g_hash_table_unref (sheet->prices);
   g_hash_table_unref (sheet->dates);
+  g_hash_table_unref (sheet->architectures);
   g_free (sheet->service);
   g_free (sheet);
 }
@@ -103,6 +105,9 @@ on_offer (const SkySheetOffer  *offer,
                        g_strdup_printf ("%s|%s", vcpu, memory));
   g_hash_table_insert (sheet->features, g_strdup (offer->sku),
                        sky_sources_test_features_text (offer));
+  if (offer->architecture != NULL)
+    g_hash_table_insert (sheet->architectures, g_strdup (offer->sku),
+                         g_strdup (offer->architecture));
   for (guint i = 0; i < offer->prices->len; i++)
     {
       const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
@@ -142,6 +147,7 @@ read_sheet (const char *path)
   sheet->features = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sheet->prices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sheet->dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sheet->architectures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sky_sheet_read_file (path, &sink, sheet, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   return sheet;
@@ -413,6 +419,142 @@ test_bandwidth (void)
   sky_test_remove_tree (dir);
 }
 
+#define EXECUTIONS "99999999-0000-0000-0000-000000000001.standard.eastus"
+#define EXECUTION_TIME "99999999-0000-0000-0000-000000000002.standard.eastus"
+
+/* Azure Functions' consumption plan: executions priced per 10 ("unitOfMeasure": "10") are
+ * priced per request, the free grant a first tier at 0 (tierMinimumUnits 100000 tens of
+ * executions: the first million requests); execution time per GB-second, free up to 400,000. */
+static void
+test_functions (void)
+{
+  g_autofree char *page = fixture ("functions.json");
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(Sheet) sheet = NULL;
+  SkyConvertOptions options = { 0 };
+
+  sheet = convert_ok ((const char *[]) { page, NULL }, &options, dir, summary);
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 4);
+  g_assert_cmpstr (g_hash_table_lookup (sheet->offers, EXECUTIONS), ==,
+                   "functions|Standard Total Executions|eastus|Functions|-|-");
+  /* "retailPrice": 0.000002 per "10": 0.0000002 a request, from 100000 × 10. */
+  g_assert_cmpstr (price_of (sheet, EXECUTIONS, "request", "on-demand"), ==,
+                   "0-1000000@0,1000000-@0.0000002");
+  /* "retailPrice": 0.000016 per "1 GB Second" from 400000; the tiers on the page out of
+   * order. */
+  g_assert_cmpstr (g_hash_table_lookup (sheet->offers, EXECUTION_TIME), ==,
+                   "functions|Standard Execution Time|eastus|Functions|-|-");
+  g_assert_cmpstr (price_of (sheet, EXECUTION_TIME, "gb-second", "on-demand"), ==,
+                   "0-400000@0,400000-@0.000016");
+  g_assert_cmpstr (price_of (sheet, "99999999-0000-0000-0000-000000000003.premium.eastus",
+                             "hour", "on-demand"), ==, "0.173");
+  g_assert_cmpstr (price_of (sheet, "99999999-0000-0000-0000-000000000005.flex-consumption."
+                             "eastus", "million-requests", "on-demand"), ==, "0.4");
+  /* A bare count is a count of requests for execution meters only. */
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "unit not in the vocabulary (10)"), ==,
+                    1);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, NULL), ==, 1);
+  sky_test_remove_tree (dir);
+}
+
+/* The month of one scenario of the single line @line, priced on @catalog; its explanation
+ * into @explanation. */
+static char *
+price_line (SkyCatalog  *catalog,
+            const char  *line_xml,
+            char       **explanation)
+{
+  g_autofree char *text = g_strdup_printf (
+    "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Functions\" "
+    "currency=\"USD\" hours-per-month=\"730\">\n"
+    "  <providers>\n    <provider id=\"azure\"/>\n  </providers>\n%s</scenario>\n", line_xml);
+  g_autoptr(SkyScenario) scenario = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyEstimateProvider *provider;
+  SkyEstimateLine *line;
+  SkyEstimate *estimate;
+  char *money;
+
+  scenario = sky_scenario_parse (text, strlen (text), "functions", &error);
+  g_assert_no_error (error);
+  estimate = sky_estimate_compute (catalog, scenario, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  provider = g_ptr_array_index (estimate->providers, 0);
+  line = g_ptr_array_index (provider->lines, 0);
+  g_assert_cmpint (line->status, ==, SKY_LINE_PRICED);
+  money = sky_estimate_money (estimate, line->monthly);
+  if (explanation != NULL)
+    *explanation = g_strdup (line->explanation);
+  sky_estimate_free (estimate);
+  return money;
+}
+
+#define FUNCTIONS_LINE(usage, unit, sku)                                                 \
+  "  <line label=\"Functions\" usage=\"" usage "\" unit=\"" unit "\">\n"                  \
+  "    <offer provider=\"azure\" sku=\"" sku "\"/>\n  </line>\n"
+
+/* The converted Functions meters imported, and lines priced per request, per million requests
+ * (converted exactly) and per GB-second against them, through the free tier, to the cent. */
+static void
+test_functions_priced (void)
+{
+  static const struct
+  {
+    const char *line;
+    const char *monthly;
+  } cases[] = {
+    /* (30,000,000 - 1,000,000) × 0.0000002 */
+    { FUNCTIONS_LINE ("30000000", "request", EXECUTIONS), "5.80" },
+    /* 30 million requests are 30,000,000 requests */
+    { FUNCTIONS_LINE ("30", "million-requests", EXECUTIONS), "5.80" },
+    /* 2.5 million: 1,500,000 × 0.0000002 = 0.30 */
+    { FUNCTIONS_LINE ("2500", "1k-requests", EXECUTIONS), "0.30" },
+    /* within the free million */
+    { FUNCTIONS_LINE ("999999", "request", EXECUTIONS), "0.00" },
+    /* (2,500,000 - 400,000) × 0.000016 */
+    { FUNCTIONS_LINE ("2500000", "gb-second", EXECUTION_TIME), "33.60" },
+    /* within the free 400,000 GB-seconds */
+    { FUNCTIONS_LINE ("350000", "gb-second", EXECUTION_TIME), "0.00" },
+    /* 1,000,000 GiB-seconds are 1,073,741,824 / 1,000 GB-seconds: (1,073,741.824 - 400,000)
+     * × 0.000016 = 10.779869184 */
+    { FUNCTIONS_LINE ("1000000", "gib-second", EXECUTION_TIME), "10.78" },
+  };
+  g_autofree char *page = fixture ("functions.json");
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *out = g_build_filename (dir, "converted.xml", NULL);
+  g_autofree char *db = g_build_filename (dir, "catalog.db", NULL);
+  g_autofree char *explanation = NULL;
+  g_autofree char *monthly = NULL;
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(SkyCatalog) catalog = NULL;
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyConvertOptions options = { 0 };
+
+  sky_source_convert ("azure-retail-json", (const char *[]) { page, NULL }, &options, out,
+                      summary, NULL, &error);
+  g_assert_no_error (error);
+  catalog = sky_catalog_open (db, &error);
+  g_assert_no_error (error);
+  result = sky_catalog_import_file (catalog, out, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = price_line (catalog, cases[i].line, NULL);
+
+      g_assert_cmpstr (text, ==, cases[i].monthly);
+    }
+  /* The explanation shows the free tier and the conversion. */
+  monthly = price_line (catalog, FUNCTIONS_LINE ("30", "million-requests", EXECUTIONS),
+                        &explanation);
+  g_assert_nonnull (strstr (explanation, "30 million-requests = 30000000 request"));
+  g_assert_nonnull (strstr (explanation, "1000000 request × 0 USD/request + 29000000 request "
+                                         "× 0.0000002 USD/request = 5.80 USD"));
+  g_clear_object (&catalog);
+  sky_test_remove_tree (dir);
+}
+
 static void
 test_not_a_page (void)
 {
@@ -575,6 +717,8 @@ main (int    argc,
                    test_effective_date_option);
   g_test_add_func ("/sky/sources/azure-retail-json/bad-rows", test_bad_rows);
   g_test_add_func ("/sky/sources/azure-retail-json/bandwidth", test_bandwidth);
+  g_test_add_func ("/sky/sources/azure-retail-json/functions", test_functions);
+  g_test_add_func ("/sky/sources/azure-retail-json/functions-priced", test_functions_priced);
   g_test_add_func ("/sky/sources/azure-retail-json/not-a-page", test_not_a_page);
   g_test_add_func ("/sky/sources/azure-retail-json/cancelled", test_cancelled);
   g_test_add_func ("/sky/sources/azure-retail-json/realdata", test_realdata);

@@ -94,6 +94,15 @@ static const Unit units[] = {
   { "10M", "million-requests", 10 },
 };
 
+/* A bare count is what Azure Functions' execution meters are priced per ("10": the price of
+ * ten executions, Azure's "Compute Requests (in 10s)"): requests, for those meters only. */
+static const Unit execution_units[] = {
+  { "1", "request", 1 },
+  { "10", "request", 10 },
+  { "100", "request", 100 },
+  { "1000", "request", 1000 },
+};
+
 /* Units Azure uses that measure what the vocabulary has no word for: their items are skipped,
  * counted; any other unit is a bad row. */
 static const char * const unpriced_units[] = {
@@ -410,6 +419,10 @@ read_item (Conversion           *conversion,
   for (gsize i = 0; unit == NULL && i < G_N_ELEMENTS (units); i++)
     if (strcmp (units[i].azure, measure) == 0)
       unit = &units[i];
+  if (service == FUNCTIONS && strstr (meter, "Executions") != NULL)
+    for (gsize i = 0; unit == NULL && i < G_N_ELEMENTS (execution_units); i++)
+      if (strcmp (execution_units[i].azure, measure) == 0)
+        unit = &execution_units[i];
   if (unit == NULL)
     {
       g_free (reason);
