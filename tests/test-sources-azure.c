@@ -555,6 +555,46 @@ test_functions_priced (void)
   sky_test_remove_tree (dir);
 }
 
+/* A "p" among a size's additive features (the small letters after its vCPUs) is an Arm
+ * processor; a name that does not follow Azure's naming says no architecture. */
+static void
+test_architectures (void)
+{
+  static const char * const expected[][2] = {
+    { "Standard_D2ps_v5", "arm64" },
+    { "Standard_D16pds_v6", "arm64" },
+    { "Standard_D4plds_v5", "arm64" },
+    { "Standard_E2pds_v5", "arm64" },
+    { "Standard_B2pts_v2", "arm64" },
+    { "Standard_D4s_v5", "x86-64" },
+    { "Standard_D2as_v5", "x86-64" },
+    { "Standard_E16-4ds_v4", "x86-64" },
+    { "Standard_NC24ads_A100_v4", "x86-64" },
+    { "Standard_HB120rs_v3", "x86-64" },
+    { "Standard_D1", "x86-64" },
+    { "Standard_DSv3-Type1", NULL },
+  };
+  g_autofree char *page = fixture ("architectures.json");
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(Sheet) sheet = NULL;
+  SkyConvertOptions options = { 0 };
+
+  sheet = convert_ok ((const char *[]) { page, NULL }, &options, dir, summary);
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, G_N_ELEMENTS (expected));
+  for (gsize i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *lower = g_ascii_strdown (expected[i][0], -1);
+      g_autofree char *sku = NULL;
+
+      g_strdelimit (lower, "_", '-');
+      sku = g_strdup_printf ("%s.linux.eastus", lower);
+      g_assert_nonnull (g_hash_table_lookup (sheet->offers, sku));
+      g_assert_cmpstr (g_hash_table_lookup (sheet->architectures, sku), ==, expected[i][1]);
+    }
+  sky_test_remove_tree (dir);
+}
+
 static void
 test_not_a_page (void)
 {
@@ -616,6 +656,48 @@ test_realdata (void)
   /* A size the table does not have. */
   g_assert_cmpstr (g_hash_table_lookup (sheet->sizes, "standard-d14.windows.southindia"), ==,
                    "-|-");
+  /* The processor architecture, from the size's name: "p" among its features is Arm. */
+  {
+    static const char * const expected[][2] = {
+      { "standard-d16pds-v6.linux.italynorth", "arm64" },
+      { "standard-d32plds-v6.linux.northeurope", "arm64" },
+      { "standard-e16ps-v6.linux.indonesiacentral", "arm64" },
+      { "standard-b2pls-v2.windows.westus", "arm64" },
+      { "standard-d192s-v6.linux.canadaeast", "x86-64" },
+      { "standard-fx48-12mds-v2.linux.germanynorth", "x86-64" },
+      { "standard-a3.windows.japaneast", "x86-64" },
+      { "standard-h8m-promo.windows.northcentralus", "x86-64" },
+      { "standard-ec4ads-cc-v5.windows.uksouth", "x86-64" },
+      { "standard-m416s-208-6-v3.windows.northeurope", "x86-64" },
+      { "standard-d14.windows.southindia", "x86-64" },
+    };
+    GHashTableIter iter;
+    gpointer sku, offer;
+    guint arm = 0, x86 = 0, vms = 0;
+
+    for (gsize i = 0; i < G_N_ELEMENTS (expected); i++)
+      g_assert_cmpstr (g_hash_table_lookup (sheet->architectures, expected[i][0]), ==,
+                       expected[i][1]);
+    /* Every size of the sample follows the naming. */
+    g_hash_table_iter_init (&iter, sheet->offers);
+    while (g_hash_table_iter_next (&iter, &sku, &offer))
+      {
+        const char *architecture = g_hash_table_lookup (sheet->architectures, sku);
+
+        if (!g_str_has_prefix (offer, "virtual-machines|"))
+          {
+            g_assert_null (architecture);
+            continue;
+          }
+        vms++;
+        g_assert_nonnull (architecture);
+        arm += strcmp (architecture, "arm64") == 0;
+        x86 += strcmp (architecture, "x86-64") == 0;
+      }
+    g_test_message ("2026-08-22 sample: %u VM offers, %u arm64, %u x86-64", vms, arm, x86);
+    g_assert_cmpuint (arm + x86, ==, vms);
+    g_assert_cmpuint (arm, >=, 4);
+  }
   {
     g_autofree char *text = sky_convert_summary_format (summary, 2);
 
@@ -719,6 +801,7 @@ main (int    argc,
   g_test_add_func ("/sky/sources/azure-retail-json/bandwidth", test_bandwidth);
   g_test_add_func ("/sky/sources/azure-retail-json/functions", test_functions);
   g_test_add_func ("/sky/sources/azure-retail-json/functions-priced", test_functions_priced);
+  g_test_add_func ("/sky/sources/azure-retail-json/architectures", test_architectures);
   g_test_add_func ("/sky/sources/azure-retail-json/not-a-page", test_not_a_page);
   g_test_add_func ("/sky/sources/azure-retail-json/cancelled", test_cancelled);
   g_test_add_func ("/sky/sources/azure-retail-json/realdata", test_realdata);

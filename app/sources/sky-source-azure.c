@@ -173,6 +173,39 @@ vm_size (const char *arm_sku,
   return FALSE;
 }
 
+/* The processor architecture of the size @arm_sku, by Azure's naming of VM sizes:
+ * Standard_<family and subfamily, capitals><vCPUs>[-<constrained vCPUs>]<additive features,
+ * small letters>[_<accelerator>][_<version>]. The feature "p" is an Arm processor (Ampere
+ * Altra, Azure Cobalt: Standard_D16ps_v6, Standard_B2pls_v2); without it the size is x86-64
+ * (Intel, or "a" for AMD). NULL for a name that does not follow the convention. */
+static const char *
+vm_architecture (const char *arm_sku)
+{
+  const char *c;
+
+  if (g_str_has_prefix (arm_sku, "Standard_"))
+    c = arm_sku + strlen ("Standard_");
+  else if (g_str_has_prefix (arm_sku, "Basic_"))
+    c = arm_sku + strlen ("Basic_");
+  else
+    return NULL;
+  if (!g_ascii_isupper (*c))
+    return NULL;
+  while (g_ascii_isupper (*c))
+    c++;
+  if (!g_ascii_isdigit (*c))
+    return NULL;
+  while (g_ascii_isdigit (*c))
+    c++;
+  if (c[0] == '-' && g_ascii_isdigit (c[1]))
+    for (c++; g_ascii_isdigit (*c); c++)
+      ;
+  for (; g_ascii_islower (*c); c++)
+    if (*c == 'p')
+      return "arm64";
+  return *c == '\0' || *c == '_' || *c == '-' ? "x86-64" : NULL;
+}
+
 typedef struct
 {
   SkyConvertContext *context;
@@ -770,6 +803,9 @@ write_offer (Conversion  *conversion,
       !sky_sheet_writer_offer_attribute (writer, "memory-gib", gib_text, error) ||
       !sky_sheet_writer_offer_attribute (writer, "storage-type", offer->storage_type, error) ||
       !sky_sheet_writer_offer_attribute (writer, "os", offer->os, error) ||
+      (offer->arm_sku != NULL &&
+       !sky_sheet_writer_offer_attribute (writer, "architecture",
+                                          vm_architecture (offer->arm_sku), error)) ||
       (offer->arm_sku != NULL &&
        !sky_sheet_writer_feature (writer, "arm-sku", offer->arm_sku, error)))
     return FALSE;
