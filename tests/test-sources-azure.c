@@ -595,6 +595,36 @@ test_architectures (void)
   sky_test_remove_tree (dir);
 }
 
+/* Hyperscale (Citus), under its old name or as Azure Cosmos DB for PostgreSQL, is service
+ * postgresql-hyperscale; Single Server is still not converted. */
+static void
+test_hyperscale (void)
+{
+  g_autofree char *page = fixture ("hyperscale.json");
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(Sheet) sheet = NULL;
+  SkyConvertOptions options = { 0 };
+  const char *compute = "77777777-0000-0000-0000-000000000001.4-vcore.westeurope";
+  const char *storage = "77777777-0000-0000-0000-000000000002.high-performance.westeurope";
+
+  sheet = convert_ok ((const char *[]) { page, NULL }, &options, dir, summary);
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 2);
+  g_assert_cmpstr (g_hash_table_lookup (sheet->offers, compute), ==,
+                   "postgresql-hyperscale|4 vCore|westeurope|Azure Cosmos DB for PostgreSQL "
+                   "Compute - General Purpose|-|-");
+  g_assert_cmpstr (price_of (sheet, compute, "hour", "on-demand"), ==, "0.44");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->offers, storage), ==,
+                   "postgresql-hyperscale|High Performance Data Stored|westeurope|Azure Database "
+                   "for PostgreSQL Hyperscale (Citus) High Performance Storage|-|-");
+  g_assert_cmpstr (price_of (sheet, storage, "gib-month", "on-demand"), ==, "0.138");
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "database product not converted "
+                                                          "(Azure Database for PostgreSQL Single "
+                                                          "Server General Purpose - Compute "
+                                                          "Gen5)"), ==, 1);
+  sky_test_remove_tree (dir);
+}
+
 static void
 test_not_a_page (void)
 {
@@ -611,6 +641,9 @@ test_not_a_page (void)
   g_assert_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED);
   sky_test_remove_tree (dir);
 }
+
+#define COSMOS_2026 "00186115-acda-57ac-bf8b-0dde4389fd7f.2m-vcore.canadacentral"
+#define HYPERSCALE_2022 "0013f4c3-6dad-4bed-affe-349302fbc795.high-performance.northeurope"
 
 /* The real samples: the first page of 2022 (envelope) and 485 items of 2026 (a bare array). */
 static void
@@ -643,9 +676,15 @@ test_realdata (void)
   g_assert_cmpstr (g_hash_table_lookup (sheet->offers, "standard-d192s-v6.linux.canadaeast"),
                    ==, "virtual-machines|D192s v6|canadaeast|Virtual Machines Dsv6 Series|"
                        "linux|-");
-  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 166);
-  g_assert_cmpuint (sky_convert_summary_prices (summary), ==, 235);
-  g_assert_cmpuint (sky_convert_summary_skipped (summary, NULL), ==, 250);
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 167);
+  g_assert_cmpuint (sky_convert_summary_prices (summary), ==, 236);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, NULL), ==, 249);
+  /* skuId DZH318Z0JX31/003R, "Azure Cosmos DB for PostgreSQL Compute- Burstable": Hyperscale
+   * (Citus) under its name since 2022, "retailPrice": 0.184 per "1 Hour". */
+  g_assert_cmpstr (g_hash_table_lookup (sheet->offers, COSMOS_2026), ==,
+                   "postgresql-hyperscale|2m vCore|canadacentral|Azure Cosmos DB for PostgreSQL "
+                   "Compute- Burstable|-|-");
+  g_assert_cmpstr (price_of (sheet, COSMOS_2026, "hour", "on-demand"), ==, "0.184");
   g_assert_cmpstr (g_hash_table_lookup (sheet->sizes, "standard-d192s-v6.linux.canadaeast"),
                    ==, "192|768");
   /* "E48s v5 Spot", "retailPrice": 0.3624: 48 vCPUs, 384 GiB from the table. */
@@ -710,6 +749,12 @@ test_realdata (void)
                    "0.40365");
   g_assert_cmpuint (sky_convert_summary_skipped (old, "dev/test price of a spot meter: not "
                                                       "converted"), >=, 1);
+  /* "Azure Database for PostgreSQL Hyperscale (Citus) High Performance Storage": 0.073 per
+   * "1 GiB/Month". */
+  g_assert_cmpstr (g_hash_table_lookup (sheet_2022->offers, HYPERSCALE_2022), ==,
+                   "postgresql-hyperscale|High Performance Data Stored|northeurope|Azure Database "
+                   "for PostgreSQL Hyperscale (Citus) High Performance Storage|-|-");
+  g_assert_cmpstr (price_of (sheet_2022, HYPERSCALE_2022, "gib-month", "on-demand"), ==, "0.073");
   sky_test_remove_tree (dir);
 }
 
@@ -802,6 +847,7 @@ main (int    argc,
   g_test_add_func ("/sky/sources/azure-retail-json/functions", test_functions);
   g_test_add_func ("/sky/sources/azure-retail-json/functions-priced", test_functions_priced);
   g_test_add_func ("/sky/sources/azure-retail-json/architectures", test_architectures);
+  g_test_add_func ("/sky/sources/azure-retail-json/hyperscale", test_hyperscale);
   g_test_add_func ("/sky/sources/azure-retail-json/not-a-page", test_not_a_page);
   g_test_add_func ("/sky/sources/azure-retail-json/cancelled", test_cancelled);
   g_test_add_func ("/sky/sources/azure-retail-json/realdata", test_realdata);

@@ -38,6 +38,7 @@ static const Service services[] = {
   { "sql-database", "Azure SQL Database", "database" },
   { "bandwidth", "Bandwidth", "network" },
   { "functions", "Azure Functions", "serverless" },
+  { "postgresql-hyperscale", "Azure Database for PostgreSQL Hyperscale (Citus)", "database" },
 };
 
 enum
@@ -50,6 +51,7 @@ enum
   SQL_DATABASE,
   BANDWIDTH,
   FUNCTIONS,
+  POSTGRESQL_HYPERSCALE,
 };
 
 /* unitOfMeasure → a unit of the vocabulary; the price is per @per of them (divided exactly). */
@@ -277,6 +279,11 @@ service_of (const char  *service,
     {
       if (strstr (product, "Flexible Server") != NULL || strstr (product, "Flex Server") != NULL)
         return strstr (service, "PostgreSQL") != NULL ? POSTGRESQL_FLEXIBLE : MYSQL_FLEXIBLE;
+      /* Hyperscale (Citus), named Azure Cosmos DB for PostgreSQL since 2022. */
+      if (strstr (service, "PostgreSQL") != NULL &&
+          (strstr (product, "Hyperscale (Citus)") != NULL ||
+           g_str_has_prefix (product, "Azure Cosmos DB for PostgreSQL")))
+        return POSTGRESQL_HYPERSCALE;
       *reason = g_strdup_printf (_("database product not converted (%s)"), product);
       return -1;
     }
