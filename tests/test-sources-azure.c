@@ -463,7 +463,8 @@ test_functions (void)
 static char *
 price_line (SkyCatalog  *catalog,
             const char  *line_xml,
-            char       **explanation)
+            char       **explanation,
+            char       **sku)
 {
   g_autofree char *text = g_strdup_printf (
     "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Functions\" "
@@ -486,6 +487,8 @@ price_line (SkyCatalog  *catalog,
   money = sky_estimate_money (estimate, line->monthly);
   if (explanation != NULL)
     *explanation = g_strdup (line->explanation);
+  if (sku != NULL)
+    *sku = g_strdup (line->offer->sku);
   sky_estimate_free (estimate);
   return money;
 }
@@ -541,16 +544,36 @@ test_functions_priced (void)
   g_assert_no_error (error);
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *text = price_line (catalog, cases[i].line, NULL);
+      g_autofree char *text = price_line (catalog, cases[i].line, NULL, NULL);
 
       g_assert_cmpstr (text, ==, cases[i].monthly);
     }
   /* The explanation shows the free tier and the conversion. */
   monthly = price_line (catalog, FUNCTIONS_LINE ("30", "million-requests", EXECUTIONS),
-                        &explanation);
+                        &explanation, NULL);
   g_assert_nonnull (strstr (explanation, "30 million-requests = 30000000 request"));
   g_assert_nonnull (strstr (explanation, "1000000 request × 0 USD/request + 29000000 request "
                                          "× 0.0000002 USD/request = 5.80 USD"));
+  /* A requirement finds the offers too: of the request meters, the consumption plan's (5.80)
+   * is cheaper than Flex Consumption's 0.4 per million (12.00). */
+  {
+    g_autofree char *requirement = NULL, *sku = NULL;
+
+    requirement = price_line (catalog,
+                              "  <line label=\"Requests\" usage=\"30\" unit=\"million-requests\">\n"
+                              "    <requirement category=\"serverless\" region=\"eastus\"/>\n"
+                              "  </line>\n", NULL, &sku);
+    g_assert_cmpstr (requirement, ==, "5.80");
+    g_assert_cmpstr (sku, ==, EXECUTIONS);
+    g_clear_pointer (&requirement, g_free);
+    g_clear_pointer (&sku, g_free);
+    requirement = price_line (catalog,
+                              "  <line label=\"Compute\" usage=\"2500000\" unit=\"gb-second\">\n"
+                              "    <requirement category=\"serverless\" region=\"eastus\"/>\n"
+                              "  </line>\n", NULL, &sku);
+    g_assert_cmpstr (requirement, ==, "33.60");
+    g_assert_cmpstr (sku, ==, EXECUTION_TIME);
+  }
   g_clear_object (&catalog);
   sky_test_remove_tree (dir);
 }
