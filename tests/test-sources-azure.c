@@ -615,6 +615,40 @@ test_architectures (void)
       g_assert_nonnull (g_hash_table_lookup (sheet->offers, sku));
       g_assert_cmpstr (g_hash_table_lookup (sheet->architectures, sku), ==, expected[i][1]);
     }
+  /* Azure Cobalt 100's Dpdsv6 sizes have 4 GiB per vCPU. */
+  g_assert_cmpstr (g_hash_table_lookup (sheet->sizes, "standard-d16pds-v6.linux.eastus"), ==,
+                   "16|64");
+
+  /* A requirement asks for an architecture: the Arm size of 16 vCPUs and 64 GiB, 730 × 0.7296
+   * = 532.608; x86-64 at 4 vCPUs and 16 GiB, D4s v5, 730 × 0.192 = 140.16. */
+  {
+    g_autofree char *out = g_build_filename (dir, "converted.xml", NULL);
+    g_autofree char *db = g_build_filename (dir, "catalog.db", NULL);
+    g_autofree char *arm = NULL, *x86 = NULL, *arm_sku = NULL, *x86_sku = NULL;
+    g_autoptr(SkyCatalog) catalog = NULL;
+    g_autoptr(SkyImportResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+
+    catalog = sky_catalog_open (db, &error);
+    g_assert_no_error (error);
+    result = sky_catalog_import_file (catalog, out, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    arm = price_line (catalog,
+                      "  <line label=\"Arm\" unit=\"hour\">\n"
+                      "    <requirement category=\"compute\" region=\"eastus\" min-vcpu=\"16\" "
+                      "min-memory-gib=\"64\" architecture=\"arm64\"/>\n  </line>\n",
+                      NULL, &arm_sku);
+    g_assert_cmpstr (arm, ==, "532.61");
+    g_assert_cmpstr (arm_sku, ==, "standard-d16pds-v6.linux.eastus");
+    x86 = price_line (catalog,
+                      "  <line label=\"x86\" unit=\"hour\">\n"
+                      "    <requirement category=\"compute\" region=\"eastus\" min-vcpu=\"4\" "
+                      "min-memory-gib=\"16\" architecture=\"x86-64\"/>\n  </line>\n",
+                      NULL, &x86_sku);
+    g_assert_cmpstr (x86, ==, "140.16");
+    g_assert_cmpstr (x86_sku, ==, "standard-d4s-v5.linux.eastus");
+    g_clear_object (&catalog);
+  }
   sky_test_remove_tree (dir);
 }
 
@@ -740,6 +774,14 @@ test_realdata (void)
     for (gsize i = 0; i < G_N_ELEMENTS (expected); i++)
       g_assert_cmpstr (g_hash_table_lookup (sheet->architectures, expected[i][0]), ==,
                        expected[i][1]);
+    /* Azure Cobalt 100 sizes: 4 GiB per vCPU (Dpdsv6), 2 (Dpldsv6), 8 (Epsv6). */
+    g_assert_cmpstr (g_hash_table_lookup (sheet->sizes, "standard-d16pds-v6.linux.italynorth"),
+                     ==, "16|64");
+    g_assert_cmpstr (g_hash_table_lookup (sheet->sizes, "standard-d32plds-v6.linux.northeurope"),
+                     ==, "32|64");
+    g_assert_cmpstr (g_hash_table_lookup (sheet->sizes,
+                                          "standard-e16ps-v6.linux.indonesiacentral"),
+                     ==, "16|128");
     /* Every size of the sample follows the naming. */
     g_hash_table_iter_init (&iter, sheet->offers);
     while (g_hash_table_iter_next (&iter, &sku, &offer))

@@ -141,6 +141,13 @@ static const Series series[] = {
   { "E", "as_v5", 8, E_V5_SIZES },
   { "E", "ads_v5", 8, E_V5_SIZES },
   { "F", "s_v2", 2, { 2, 4, 8, 16, 32, 48, 64, 72 } },
+  /* Azure Cobalt 100 (arm64): Dpsv6, Dpdsv6, Dplsv6, Dpldsv6, Epsv6, Epdsv6. */
+  { "D", "ps_v6", 4, D_V5_SIZES },
+  { "D", "pds_v6", 4, D_V5_SIZES },
+  { "D", "pls_v6", 2, D_V5_SIZES },
+  { "D", "plds_v6", 2, D_V5_SIZES },
+  { "E", "ps_v6", 8, D_V5_SIZES },
+  { "E", "pds_v6", 8, D_V5_SIZES },
 };
 
 /* The vCPUs and GiB of @arm_sku, when the table has it. */
