@@ -435,7 +435,7 @@ test_functions (void)
   SkyConvertOptions options = { 0 };
 
   sheet = convert_ok ((const char *[]) { page, NULL }, &options, dir, summary);
-  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 4);
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 5);
   g_assert_cmpstr (g_hash_table_lookup (sheet->offers, EXECUTIONS), ==,
                    "functions|Standard Total Executions|eastus|Functions|-|-");
   /* "retailPrice": 0.000002 per "10": 0.0000002 a request, from 100000 × 10. */
@@ -449,6 +449,8 @@ test_functions (void)
                    "0-400000@0,400000-@0.000016");
   g_assert_cmpstr (price_of (sheet, "99999999-0000-0000-0000-000000000003.premium.eastus",
                              "hour", "on-demand"), ==, "0.173");
+  g_assert_cmpstr (price_of (sheet, "99999999-0000-0000-0000-000000000006.premium.eastus",
+                             "gb-hour", "on-demand"), ==, "0.0123");
   g_assert_cmpstr (price_of (sheet, "99999999-0000-0000-0000-000000000005.flex-consumption."
                              "eastus", "million-requests", "on-demand"), ==, "0.4");
   /* A bare count is a count of requests for execution meters only. */

@@ -86,6 +86,8 @@ static const Unit units[] = {
   { "1 TiB/Month", "tib-month", 1 },
   { "1 GB/Hour", "gb-hour", 1 },
   { "1 GiB/Hour", "gib-hour", 1 },
+  { "1 GB Hour", "gb-hour", 1 },
+  { "1 GiB Hour", "gib-hour", 1 },
   { "1 GB Second", "gb-second", 1 },
   { "1 GiB Second", "gib-second", 1 },
   { "1K", "1k-requests", 1 },
