@@ -1831,10 +1831,25 @@ test_convert (Fixture       *f,
 
   cli (&help, "convert", "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
-  g_assert_nonnull (strstr (help.out, "Formats (--from):\n  digitalocean-json    "));
+  g_assert_nonnull (strstr (help.out, "Formats (--from):\n  digitalocean-json      DigitalOcean"));
   /* Listed whether or not this build has libyaml, which it then says. */
-  g_assert_nonnull (strstr (help.out, "\n  gcp-pricing-yml      Google Cloud pricing.yml"));
-  g_assert_nonnull (strstr (help.out, "\n  gcp-skus-json        Google Cloud Billing Catalog"));
+  g_assert_nonnull (strstr (help.out, "\n  gcp-pricing-yml        Google Cloud pricing.yml"));
+  g_assert_nonnull (strstr (help.out, "\n  gcp-skus-json          Google Cloud Billing "
+                                      "Catalog"));
+  /* The titles in one column, two spaces after the longest id. */
+  g_assert_nonnull (strstr (help.out, "\n  aws-savings-plans-csv  AWS Savings Plans"));
+  {
+    g_auto(GStrv) lines = g_strsplit (strstr (help.out, "Formats (--from):\n"), "\n", -1);
+    guint n = 0;
+
+    for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++, n++)
+      {
+        g_assert_true (g_str_has_prefix (lines[i], "  "));
+        g_assert_cmpint (lines[i][24], ==, ' ');
+        g_assert_true (g_ascii_isalpha (lines[i][25]));
+      }
+    g_assert_cmpuint (n, >=, 6);
+  }
   g_assert_nonnull (strstr (help.out, "  --round-prices "));
   g_assert_nonnull (strstr (help.out, "unless --round-prices is\ngiven: then it is rounded "
                                       "half-up to 10 decimals"));

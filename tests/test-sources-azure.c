@@ -27,6 +27,7 @@ typedef struct
   GHashTable *features;   /* sku -> "key=value;…" */
   GHashTable *prices;     /* "sku unit term" -> "amount", "fee F", or "from-to@amount,…" */
   GHashTable *dates;      /* "sku unit term" -> the price's effective-date */
+  GHashTable *architectures; /* sku -> architecture, for offers that say */
   char       *service;
 } Sheet;
 
@@ -41,6 +42,7 @@ sheet_free (Sheet *sheet)
   g_hash_table_unref (sheet->features);
   g_hash_table_unref (sheet->prices);
   g_hash_table_unref (sheet->dates);
+  g_hash_table_unref (sheet->architectures);
   g_free (sheet->service);
   g_free (sheet);
 }
@@ -103,6 +105,9 @@ on_offer (const SkySheetOffer  *offer,
                        g_strdup_printf ("%s|%s", vcpu, memory));
   g_hash_table_insert (sheet->features, g_strdup (offer->sku),
                        sky_sources_test_features_text (offer));
+  if (offer->architecture != NULL)
+    g_hash_table_insert (sheet->architectures, g_strdup (offer->sku),
+                         g_strdup (offer->architecture));
   for (guint i = 0; i < offer->prices->len; i++)
     {
       const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
@@ -142,6 +147,7 @@ read_sheet (const char *path)
   sheet->features = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sheet->prices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sheet->dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sheet->architectures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sky_sheet_read_file (path, &sink, sheet, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   return sheet;
@@ -413,6 +419,271 @@ test_bandwidth (void)
   sky_test_remove_tree (dir);
 }
 
+#define EXECUTIONS "99999999-0000-0000-0000-000000000001.standard.eastus"
+#define EXECUTION_TIME "99999999-0000-0000-0000-000000000002.standard.eastus"
+
+/* Azure Functions' consumption plan: executions priced per 10 ("unitOfMeasure": "10") are
+ * priced per request, the free grant a first tier at 0 (tierMinimumUnits 100000 tens of
+ * executions: the first million requests); execution time per GB-second, free up to 400,000. */
+static void
+test_functions (void)
+{
+  g_autofree char *page = fixture ("functions.json");
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(Sheet) sheet = NULL;
+  SkyConvertOptions options = { 0 };
+
+  sheet = convert_ok ((const char *[]) { page, NULL }, &options, dir, summary);
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 5);
+  g_assert_cmpstr (g_hash_table_lookup (sheet->offers, EXECUTIONS), ==,
+                   "functions|Standard Total Executions|eastus|Functions|-|-");
+  /* "retailPrice": 0.000002 per "10": 0.0000002 a request, from 100000 × 10. */
+  g_assert_cmpstr (price_of (sheet, EXECUTIONS, "request", "on-demand"), ==,
+                   "0-1000000@0,1000000-@0.0000002");
+  /* "retailPrice": 0.000016 per "1 GB Second" from 400000; the tiers on the page out of
+   * order. */
+  g_assert_cmpstr (g_hash_table_lookup (sheet->offers, EXECUTION_TIME), ==,
+                   "functions|Standard Execution Time|eastus|Functions|-|-");
+  g_assert_cmpstr (price_of (sheet, EXECUTION_TIME, "gb-second", "on-demand"), ==,
+                   "0-400000@0,400000-@0.000016");
+  g_assert_cmpstr (price_of (sheet, "99999999-0000-0000-0000-000000000003.premium.eastus",
+                             "hour", "on-demand"), ==, "0.173");
+  g_assert_cmpstr (price_of (sheet, "99999999-0000-0000-0000-000000000006.premium.eastus",
+                             "gb-hour", "on-demand"), ==, "0.0123");
+  g_assert_cmpstr (price_of (sheet, "99999999-0000-0000-0000-000000000005.flex-consumption."
+                             "eastus", "million-requests", "on-demand"), ==, "0.4");
+  /* A bare count is a count of requests for execution meters only. */
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "unit not in the vocabulary (10)"), ==,
+                    1);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, NULL), ==, 1);
+  sky_test_remove_tree (dir);
+}
+
+/* The month of one scenario of the single line @line, priced on @catalog; its explanation
+ * into @explanation. */
+static char *
+price_line (SkyCatalog  *catalog,
+            const char  *line_xml,
+            char       **explanation,
+            char       **sku)
+{
+  g_autofree char *text = g_strdup_printf (
+    "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Functions\" "
+    "currency=\"USD\" hours-per-month=\"730\">\n"
+    "  <providers>\n    <provider id=\"azure\"/>\n  </providers>\n%s</scenario>\n", line_xml);
+  g_autoptr(SkyScenario) scenario = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyEstimateProvider *provider;
+  SkyEstimateLine *line;
+  SkyEstimate *estimate;
+  char *money;
+
+  scenario = sky_scenario_parse (text, strlen (text), "functions", &error);
+  g_assert_no_error (error);
+  estimate = sky_estimate_compute (catalog, scenario, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  provider = g_ptr_array_index (estimate->providers, 0);
+  line = g_ptr_array_index (provider->lines, 0);
+  g_assert_cmpint (line->status, ==, SKY_LINE_PRICED);
+  money = sky_estimate_money (estimate, line->monthly);
+  if (explanation != NULL)
+    *explanation = g_strdup (line->explanation);
+  if (sku != NULL)
+    *sku = g_strdup (line->offer->sku);
+  sky_estimate_free (estimate);
+  return money;
+}
+
+#define FUNCTIONS_LINE(usage, unit, sku)                                                 \
+  "  <line label=\"Functions\" usage=\"" usage "\" unit=\"" unit "\">\n"                  \
+  "    <offer provider=\"azure\" sku=\"" sku "\"/>\n  </line>\n"
+
+/* The converted Functions meters imported, and lines priced per request, per million requests
+ * (converted exactly) and per GB-second against them, through the free tier, to the cent. */
+static void
+test_functions_priced (void)
+{
+  static const struct
+  {
+    const char *line;
+    const char *monthly;
+  } cases[] = {
+    /* (30,000,000 - 1,000,000) × 0.0000002 */
+    { FUNCTIONS_LINE ("30000000", "request", EXECUTIONS), "5.80" },
+    /* 30 million requests are 30,000,000 requests */
+    { FUNCTIONS_LINE ("30", "million-requests", EXECUTIONS), "5.80" },
+    /* 2.5 million: 1,500,000 × 0.0000002 = 0.30 */
+    { FUNCTIONS_LINE ("2500", "1k-requests", EXECUTIONS), "0.30" },
+    /* within the free million */
+    { FUNCTIONS_LINE ("999999", "request", EXECUTIONS), "0.00" },
+    /* (2,500,000 - 400,000) × 0.000016 */
+    { FUNCTIONS_LINE ("2500000", "gb-second", EXECUTION_TIME), "33.60" },
+    /* within the free 400,000 GB-seconds */
+    { FUNCTIONS_LINE ("350000", "gb-second", EXECUTION_TIME), "0.00" },
+    /* 1,000,000 GiB-seconds are 1,073,741,824 / 1,000 GB-seconds: (1,073,741.824 - 400,000)
+     * × 0.000016 = 10.779869184 */
+    { FUNCTIONS_LINE ("1000000", "gib-second", EXECUTION_TIME), "10.78" },
+  };
+  g_autofree char *page = fixture ("functions.json");
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *out = g_build_filename (dir, "converted.xml", NULL);
+  g_autofree char *db = g_build_filename (dir, "catalog.db", NULL);
+  g_autofree char *explanation = NULL;
+  g_autofree char *monthly = NULL;
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(SkyCatalog) catalog = NULL;
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyConvertOptions options = { 0 };
+
+  sky_source_convert ("azure-retail-json", (const char *[]) { page, NULL }, &options, out,
+                      summary, NULL, &error);
+  g_assert_no_error (error);
+  catalog = sky_catalog_open (db, &error);
+  g_assert_no_error (error);
+  result = sky_catalog_import_file (catalog, out, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = price_line (catalog, cases[i].line, NULL, NULL);
+
+      g_assert_cmpstr (text, ==, cases[i].monthly);
+    }
+  /* The explanation shows the free tier and the conversion. */
+  monthly = price_line (catalog, FUNCTIONS_LINE ("30", "million-requests", EXECUTIONS),
+                        &explanation, NULL);
+  g_assert_nonnull (strstr (explanation, "30 million-requests = 30000000 request"));
+  g_assert_nonnull (strstr (explanation, "1000000 request × 0 USD/request + 29000000 request "
+                                         "× 0.0000002 USD/request = 5.80 USD"));
+  /* A requirement finds the offers too: of the request meters, the consumption plan's (5.80)
+   * is cheaper than Flex Consumption's 0.4 per million (12.00). */
+  {
+    g_autofree char *requirement = NULL, *sku = NULL;
+
+    requirement = price_line (catalog,
+                              "  <line label=\"Requests\" usage=\"30\" unit=\"million-requests\">\n"
+                              "    <requirement category=\"serverless\" region=\"eastus\"/>\n"
+                              "  </line>\n", NULL, &sku);
+    g_assert_cmpstr (requirement, ==, "5.80");
+    g_assert_cmpstr (sku, ==, EXECUTIONS);
+    g_clear_pointer (&requirement, g_free);
+    g_clear_pointer (&sku, g_free);
+    requirement = price_line (catalog,
+                              "  <line label=\"Compute\" usage=\"2500000\" unit=\"gb-second\">\n"
+                              "    <requirement category=\"serverless\" region=\"eastus\"/>\n"
+                              "  </line>\n", NULL, &sku);
+    g_assert_cmpstr (requirement, ==, "33.60");
+    g_assert_cmpstr (sku, ==, EXECUTION_TIME);
+  }
+  g_clear_object (&catalog);
+  sky_test_remove_tree (dir);
+}
+
+/* A "p" among a size's additive features (the small letters after its vCPUs) is an Arm
+ * processor; a name that does not follow Azure's naming says no architecture. */
+static void
+test_architectures (void)
+{
+  static const char * const expected[][2] = {
+    { "Standard_D2ps_v5", "arm64" },
+    { "Standard_D16pds_v6", "arm64" },
+    { "Standard_D4plds_v5", "arm64" },
+    { "Standard_E2pds_v5", "arm64" },
+    { "Standard_B2pts_v2", "arm64" },
+    { "Standard_D4s_v5", "x86-64" },
+    { "Standard_D2as_v5", "x86-64" },
+    { "Standard_E16-4ds_v4", "x86-64" },
+    { "Standard_NC24ads_A100_v4", "x86-64" },
+    { "Standard_HB120rs_v3", "x86-64" },
+    { "Standard_D1", "x86-64" },
+    { "Standard_DSv3-Type1", NULL },
+  };
+  g_autofree char *page = fixture ("architectures.json");
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(Sheet) sheet = NULL;
+  SkyConvertOptions options = { 0 };
+
+  sheet = convert_ok ((const char *[]) { page, NULL }, &options, dir, summary);
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, G_N_ELEMENTS (expected));
+  for (gsize i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *lower = g_ascii_strdown (expected[i][0], -1);
+      g_autofree char *sku = NULL;
+
+      g_strdelimit (lower, "_", '-');
+      sku = g_strdup_printf ("%s.linux.eastus", lower);
+      g_assert_nonnull (g_hash_table_lookup (sheet->offers, sku));
+      g_assert_cmpstr (g_hash_table_lookup (sheet->architectures, sku), ==, expected[i][1]);
+    }
+  /* Azure Cobalt 100's Dpdsv6 sizes have 4 GiB per vCPU. */
+  g_assert_cmpstr (g_hash_table_lookup (sheet->sizes, "standard-d16pds-v6.linux.eastus"), ==,
+                   "16|64");
+
+  /* A requirement asks for an architecture: the Arm size of 16 vCPUs and 64 GiB, 730 × 0.7296
+   * = 532.608; x86-64 at 4 vCPUs and 16 GiB, D4s v5, 730 × 0.192 = 140.16. */
+  {
+    g_autofree char *out = g_build_filename (dir, "converted.xml", NULL);
+    g_autofree char *db = g_build_filename (dir, "catalog.db", NULL);
+    g_autofree char *arm = NULL, *x86 = NULL, *arm_sku = NULL, *x86_sku = NULL;
+    g_autoptr(SkyCatalog) catalog = NULL;
+    g_autoptr(SkyImportResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+
+    catalog = sky_catalog_open (db, &error);
+    g_assert_no_error (error);
+    result = sky_catalog_import_file (catalog, out, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    arm = price_line (catalog,
+                      "  <line label=\"Arm\" unit=\"hour\">\n"
+                      "    <requirement category=\"compute\" region=\"eastus\" min-vcpu=\"16\" "
+                      "min-memory-gib=\"64\" architecture=\"arm64\"/>\n  </line>\n",
+                      NULL, &arm_sku);
+    g_assert_cmpstr (arm, ==, "532.61");
+    g_assert_cmpstr (arm_sku, ==, "standard-d16pds-v6.linux.eastus");
+    x86 = price_line (catalog,
+                      "  <line label=\"x86\" unit=\"hour\">\n"
+                      "    <requirement category=\"compute\" region=\"eastus\" min-vcpu=\"4\" "
+                      "min-memory-gib=\"16\" architecture=\"x86-64\"/>\n  </line>\n",
+                      NULL, &x86_sku);
+    g_assert_cmpstr (x86, ==, "140.16");
+    g_assert_cmpstr (x86_sku, ==, "standard-d4s-v5.linux.eastus");
+    g_clear_object (&catalog);
+  }
+  sky_test_remove_tree (dir);
+}
+
+/* Hyperscale (Citus), under its old name or as Azure Cosmos DB for PostgreSQL, is service
+ * postgresql-hyperscale; Single Server is still not converted. */
+static void
+test_hyperscale (void)
+{
+  g_autofree char *page = fixture ("hyperscale.json");
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(Sheet) sheet = NULL;
+  SkyConvertOptions options = { 0 };
+  const char *compute = "77777777-0000-0000-0000-000000000001.4-vcore.westeurope";
+  const char *storage = "77777777-0000-0000-0000-000000000002.high-performance.westeurope";
+
+  sheet = convert_ok ((const char *[]) { page, NULL }, &options, dir, summary);
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 2);
+  g_assert_cmpstr (g_hash_table_lookup (sheet->offers, compute), ==,
+                   "postgresql-hyperscale|4 vCore|westeurope|Azure Cosmos DB for PostgreSQL "
+                   "Compute - General Purpose|-|-");
+  g_assert_cmpstr (price_of (sheet, compute, "hour", "on-demand"), ==, "0.44");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->offers, storage), ==,
+                   "postgresql-hyperscale|High Performance Data Stored|westeurope|Azure Database "
+                   "for PostgreSQL Hyperscale (Citus) High Performance Storage|-|-");
+  g_assert_cmpstr (price_of (sheet, storage, "gib-month", "on-demand"), ==, "0.138");
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, "database product not converted "
+                                                          "(Azure Database for PostgreSQL Single "
+                                                          "Server General Purpose - Compute "
+                                                          "Gen5)"), ==, 1);
+  sky_test_remove_tree (dir);
+}
+
 static void
 test_not_a_page (void)
 {
@@ -429,6 +700,9 @@ test_not_a_page (void)
   g_assert_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED);
   sky_test_remove_tree (dir);
 }
+
+#define COSMOS_2026 "00186115-acda-57ac-bf8b-0dde4389fd7f.2m-vcore.canadacentral"
+#define HYPERSCALE_2022 "0013f4c3-6dad-4bed-affe-349302fbc795.high-performance.northeurope"
 
 /* The real samples: the first page of 2022 (envelope) and 485 items of 2026 (a bare array). */
 static void
@@ -461,9 +735,15 @@ test_realdata (void)
   g_assert_cmpstr (g_hash_table_lookup (sheet->offers, "standard-d192s-v6.linux.canadaeast"),
                    ==, "virtual-machines|D192s v6|canadaeast|Virtual Machines Dsv6 Series|"
                        "linux|-");
-  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 166);
-  g_assert_cmpuint (sky_convert_summary_prices (summary), ==, 235);
-  g_assert_cmpuint (sky_convert_summary_skipped (summary, NULL), ==, 250);
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 167);
+  g_assert_cmpuint (sky_convert_summary_prices (summary), ==, 236);
+  g_assert_cmpuint (sky_convert_summary_skipped (summary, NULL), ==, 249);
+  /* skuId DZH318Z0JX31/003R, "Azure Cosmos DB for PostgreSQL Compute- Burstable": Hyperscale
+   * (Citus) under its name since 2022, "retailPrice": 0.184 per "1 Hour". */
+  g_assert_cmpstr (g_hash_table_lookup (sheet->offers, COSMOS_2026), ==,
+                   "postgresql-hyperscale|2m vCore|canadacentral|Azure Cosmos DB for PostgreSQL "
+                   "Compute- Burstable|-|-");
+  g_assert_cmpstr (price_of (sheet, COSMOS_2026, "hour", "on-demand"), ==, "0.184");
   g_assert_cmpstr (g_hash_table_lookup (sheet->sizes, "standard-d192s-v6.linux.canadaeast"),
                    ==, "192|768");
   /* "E48s v5 Spot", "retailPrice": 0.3624: 48 vCPUs, 384 GiB from the table. */
@@ -474,6 +754,56 @@ test_realdata (void)
   /* A size the table does not have. */
   g_assert_cmpstr (g_hash_table_lookup (sheet->sizes, "standard-d14.windows.southindia"), ==,
                    "-|-");
+  /* The processor architecture, from the size's name: "p" among its features is Arm. */
+  {
+    static const char * const expected[][2] = {
+      { "standard-d16pds-v6.linux.italynorth", "arm64" },
+      { "standard-d32plds-v6.linux.northeurope", "arm64" },
+      { "standard-e16ps-v6.linux.indonesiacentral", "arm64" },
+      { "standard-b2pls-v2.windows.westus", "arm64" },
+      { "standard-d192s-v6.linux.canadaeast", "x86-64" },
+      { "standard-fx48-12mds-v2.linux.germanynorth", "x86-64" },
+      { "standard-a3.windows.japaneast", "x86-64" },
+      { "standard-h8m-promo.windows.northcentralus", "x86-64" },
+      { "standard-ec4ads-cc-v5.windows.uksouth", "x86-64" },
+      { "standard-m416s-208-6-v3.windows.northeurope", "x86-64" },
+      { "standard-d14.windows.southindia", "x86-64" },
+    };
+    GHashTableIter iter;
+    gpointer sku, offer;
+    guint arm = 0, x86 = 0, vms = 0;
+
+    for (gsize i = 0; i < G_N_ELEMENTS (expected); i++)
+      g_assert_cmpstr (g_hash_table_lookup (sheet->architectures, expected[i][0]), ==,
+                       expected[i][1]);
+    /* Azure Cobalt 100 sizes: 4 GiB per vCPU (Dpdsv6), 2 (Dpldsv6), 8 (Epsv6). */
+    g_assert_cmpstr (g_hash_table_lookup (sheet->sizes, "standard-d16pds-v6.linux.italynorth"),
+                     ==, "16|64");
+    g_assert_cmpstr (g_hash_table_lookup (sheet->sizes, "standard-d32plds-v6.linux.northeurope"),
+                     ==, "32|64");
+    g_assert_cmpstr (g_hash_table_lookup (sheet->sizes,
+                                          "standard-e16ps-v6.linux.indonesiacentral"),
+                     ==, "16|128");
+    /* Every size of the sample follows the naming. */
+    g_hash_table_iter_init (&iter, sheet->offers);
+    while (g_hash_table_iter_next (&iter, &sku, &offer))
+      {
+        const char *architecture = g_hash_table_lookup (sheet->architectures, sku);
+
+        if (!g_str_has_prefix (offer, "virtual-machines|"))
+          {
+            g_assert_null (architecture);
+            continue;
+          }
+        vms++;
+        g_assert_nonnull (architecture);
+        arm += strcmp (architecture, "arm64") == 0;
+        x86 += strcmp (architecture, "x86-64") == 0;
+      }
+    g_test_message ("2026-08-22 sample: %u VM offers, %u arm64, %u x86-64", vms, arm, x86);
+    g_assert_cmpuint (arm + x86, ==, vms);
+    g_assert_cmpuint (arm, >=, 4);
+  }
   {
     g_autofree char *text = sky_convert_summary_format (summary, 2);
 
@@ -486,6 +816,12 @@ test_realdata (void)
                    "0.40365");
   g_assert_cmpuint (sky_convert_summary_skipped (old, "dev/test price of a spot meter: not "
                                                       "converted"), >=, 1);
+  /* "Azure Database for PostgreSQL Hyperscale (Citus) High Performance Storage": 0.073 per
+   * "1 GiB/Month". */
+  g_assert_cmpstr (g_hash_table_lookup (sheet_2022->offers, HYPERSCALE_2022), ==,
+                   "postgresql-hyperscale|High Performance Data Stored|northeurope|Azure Database "
+                   "for PostgreSQL Hyperscale (Citus) High Performance Storage|-|-");
+  g_assert_cmpstr (price_of (sheet_2022, HYPERSCALE_2022, "gib-month", "on-demand"), ==, "0.073");
   sky_test_remove_tree (dir);
 }
 
@@ -575,6 +911,10 @@ main (int    argc,
                    test_effective_date_option);
   g_test_add_func ("/sky/sources/azure-retail-json/bad-rows", test_bad_rows);
   g_test_add_func ("/sky/sources/azure-retail-json/bandwidth", test_bandwidth);
+  g_test_add_func ("/sky/sources/azure-retail-json/functions", test_functions);
+  g_test_add_func ("/sky/sources/azure-retail-json/functions-priced", test_functions_priced);
+  g_test_add_func ("/sky/sources/azure-retail-json/architectures", test_architectures);
+  g_test_add_func ("/sky/sources/azure-retail-json/hyperscale", test_hyperscale);
   g_test_add_func ("/sky/sources/azure-retail-json/not-a-page", test_not_a_page);
   g_test_add_func ("/sky/sources/azure-retail-json/cancelled", test_cancelled);
   g_test_add_func ("/sky/sources/azure-retail-json/realdata", test_realdata);

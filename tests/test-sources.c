@@ -7,9 +7,12 @@
 
 #include "sky-catalog.h"
 #include "sky-catalog-match.h"
+#include "sky-estimate.h"
+#include "sky-scenario.h"
 #include "sky-sheet-reader.h"
 #include "sky-sheet-writer.h"
 #include "sky-source.h"
+#include "sky-source-gcp-families.h"
 #include "sky-source-private.h"
 #ifdef HAVE_YAML
 #include "sky-source-yaml.h"
@@ -734,6 +737,17 @@ test_gcp_skus_fixture (void)
                    "pricing=per vCPU-hour and GiB-hour");
   g_assert_cmpstr (g_hash_table_lookup (sheet->architectures, "n2.components.europe-west4"), ==,
                    "x86-64");
+  /* N2's on-demand prices name N2's sustained-use discount; its spot and committed ones, and
+   * C4A's, none. */
+  g_assert_cmpstr (rules_of (sheet, "n2.components.europe-west4", "vcpu-hour", "on-demand"), ==,
+                   "usage-discount=n2");
+  g_assert_cmpstr (rules_of (sheet, "n2.components.europe-west4", "gib-hour", "on-demand"), ==,
+                   "usage-discount=n2");
+  g_assert_null (rules_of (sheet, "n2.components.europe-west4", "vcpu-hour", "spot"));
+  g_assert_null (rules_of (sheet, "n2.components.europe-west4", "vcpu-hour",
+                           "reserved-1y-no-upfront"));
+  g_assert_null (rules_of (sheet, "c4a.components.us-central1", "vcpu-hour", "on-demand"));
+  g_assert_cmpuint (g_hash_table_size (sheet->discounts), ==, 1);
   /* One SKU in two regions: an offer in each. "units": "1", "nanos": 4000000 */
   g_assert_cmpstr (price_of (sheet, "c4a.components.us-east1", "gib-hour", "on-demand"), ==,
                    "1.004");
@@ -840,6 +854,9 @@ test_gcp_skus_realdata (void)
                                         "n4a-custom.components.us-central1"), ==, "arm64");
   g_assert_cmpuint (sky_convert_summary_skipped (summary, "sole-tenancy premium: charged on top "
                                                           "of an instance"), ==, 2);
+  /* N4A has no sustained-use discount: no table is declared. */
+  g_assert_cmpuint (g_hash_table_size (sheet->discounts), ==, 0);
+  g_assert_null (rules_of (sheet, "n4a.components.us-central1", "vcpu-hour", "on-demand"));
 
   out = g_build_filename (dir, "gke.xml", NULL);
   g_assert_false (sky_source_convert ("gcp-skus-json", (const char *[]) { gke, NULL }, &options,
@@ -847,6 +864,255 @@ test_gcp_skus_realdata (void)
   g_assert_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_NOTHING);
   g_assert_cmpuint (sky_convert_summary_skipped (nothing, "SKU not converted (Compute, "
                                                           "Kubernetes)"), ==, 35);
+  sky_test_remove_tree (dir);
+}
+
+/* The Billing Catalog's SKUs carry no sustained-use discount: the on-demand core and RAM prices
+ * of the families Google discounts name the tables gcp-pricing-yml declares (N1's for N1,
+ * custom N1 and M1; N2's for N2, N2D and C2), and no other price names one. */
+static void
+test_gcp_skus_sustained_use (void)
+{
+  g_autofree char *n2 = sky_sources_test_fixture ("gcp-skus-json", "sustained-n2.json");
+  g_autofree char *n1 = sky_sources_test_fixture ("gcp-skus-json", "sustained-n1.json");
+  g_autofree char *others = sky_sources_test_fixture ("gcp-skus-json", "sustained-others.json");
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  SkyConvertOptions options = { 0 };
+  g_autoptr(Sheet) sheet = convert_ok ("gcp-skus-json",
+                                       (const char *[]) { n2, n1, others, NULL }, &options, dir,
+                                       summary);
+  static const char * const discounted[][2] = {
+    { "n2.components.us-central1", "usage-discount=n2" },
+    { "n2d-amd.components.us-central1", "usage-discount=n2" },
+    { "compute-optimized.components.us-central1", "usage-discount=n2" },
+    { "n1-predefined.components.us-central1", "usage-discount=n1" },
+    { "custom.components.us-central1", "usage-discount=n1" },
+  };
+
+  g_assert_cmpuint (g_hash_table_size (sheet->discounts), ==, 2);
+  g_assert_cmpstr (g_hash_table_lookup (sheet->discounts, "n1"), ==,
+                   "0-25@0,25-50@20,50-75@40,75-100@60");
+  g_assert_cmpstr (g_hash_table_lookup (sheet->discounts, "n2"), ==,
+                   "0-25@0,25-50@13.22,50-75@26.7,75-100@40");
+  for (gsize i = 0; i < G_N_ELEMENTS (discounted); i++)
+    {
+      g_assert_cmpstr (rules_of (sheet, discounted[i][0], "vcpu-hour", "on-demand"), ==,
+                       discounted[i][1]);
+      g_assert_cmpstr (rules_of (sheet, discounted[i][0], "gib-hour", "on-demand"), ==,
+                       discounted[i][1]);
+    }
+  /* "Memory-optimized Instance Core": M1's, with N1's table. */
+  g_assert_cmpstr (rules_of (sheet, "memory-optimized.components.us-central1", "vcpu-hour",
+                             "on-demand"), ==, "usage-discount=n1");
+  /* "units": "0", "nanos": 31611000 and 4237000 */
+  g_assert_cmpstr (price_of (sheet, "n2.components.us-central1", "vcpu-hour", "on-demand"), ==,
+                   "0.031611");
+  g_assert_cmpstr (price_of (sheet, "n2.components.us-central1", "gib-hour", "on-demand"), ==,
+                   "0.004237");
+  /* Neither spot prices nor commitments have one, nor E2 and C2D. */
+  g_assert_nonnull (price_of (sheet, "n2.components.us-central1", "vcpu-hour", "spot"));
+  g_assert_null (rules_of (sheet, "n2.components.us-central1", "vcpu-hour", "spot"));
+  g_assert_nonnull (price_of (sheet, "n2.components.us-central1", "vcpu-hour",
+                              "reserved-1y-no-upfront"));
+  g_assert_null (rules_of (sheet, "n2.components.us-central1", "vcpu-hour",
+                           "reserved-1y-no-upfront"));
+  g_assert_nonnull (price_of (sheet, "e2.components.us-central1", "vcpu-hour", "on-demand"));
+  g_assert_null (rules_of (sheet, "e2.components.us-central1", "vcpu-hour", "on-demand"));
+  g_assert_null (rules_of (sheet, "e2.components.us-central1", "gib-hour", "on-demand"));
+  g_assert_null (rules_of (sheet, "c2d-amd.components.us-central1", "vcpu-hour", "on-demand"));
+  sky_test_remove_tree (dir);
+}
+
+/* The family table, one for both converters: by the names pricing.yml's machine types start
+ * with and those the Billing Catalog's core and RAM SKUs use. */
+static void
+test_gcp_families (void)
+{
+  static const struct
+  {
+    const char *family;
+    const char *discount;
+    const char *architecture;
+  } families[] = {
+    { "n1-standard-4", "n1", "x86-64" },
+    { "N1 Predefined", "n1", "x86-64" },
+    { "custom-2-4096", "n1", "x86-64" },
+    { "Custom Extended", "n1", "x86-64" },
+    { "m1-megamem-96", "n1", "x86-64" },
+    { "m2-ultramem-208", "n1", "x86-64" },
+    { "Memory-optimized", "n1", "x86-64" },
+    { "f1-micro", "n1", "x86-64" },
+    { "g1-small", "n1", "x86-64" },
+    { "n2-standard-4", "n2", "x86-64" },
+    { "N2 Custom", "n2", "x86-64" },
+    { "n2d-standard-2", "n2", "x86-64" },
+    { "N2D AMD", "n2", "x86-64" },
+    { "c2-standard-4", "n2", "x86-64" },
+    { "Compute optimized", "n2", "x86-64" },
+    { "c2d-standard-2", NULL, "x86-64" },
+    { "C2D AMD", NULL, "x86-64" },
+    { "e2-standard-2", NULL, "x86-64" },
+    { "n4-standard-2", NULL, "x86-64" },
+    { "m3-megamem-64", NULL, "x86-64" },
+    { "N1X", NULL, "x86-64" },
+    { "t2a-standard-1", NULL, "arm64" },
+    { "c4a-standard-4", NULL, "arm64" },
+    { "N4A", NULL, "arm64" },
+    { "N4A Custom", NULL, "arm64" },
+    { "T2D", NULL, "x86-64" },
+  };
+  SkyDecimal n1 = _sky_gcp_discount_full_hours (0);
+  SkyDecimal n2 = _sky_gcp_discount_full_hours (1);
+  g_autofree char *n1_text = sky_decimal_to_string (n1);
+  g_autofree char *n2_text = sky_decimal_to_string (n2);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (families); i++)
+    {
+      int table = _sky_gcp_family_discount (families[i].family);
+
+      g_assert_cmpstr (table >= 0 ? _sky_gcp_discount_id ((guint) table) : NULL, ==,
+                       families[i].discount);
+      g_assert_cmpstr (_sky_gcp_family_architecture (families[i].family), ==,
+                       families[i].architecture);
+    }
+  /* An always-on month of 730 hours bills 511 hours at full price under N1's table, 584.146
+   * under N2's. */
+  g_assert_cmpstr (_sky_gcp_discount_id (0), ==, "n1");
+  g_assert_cmpstr (n1_text, ==, "511");
+  g_assert_cmpstr (_sky_gcp_discount_id (1), ==, "n2");
+  g_assert_cmpstr (n2_text, ==, "584.146");
+}
+
+/* What the first line of @scenario_text costs a month, priced on the catalog of @sheets. */
+static char *
+monthly_of (const char * const *sheets,
+            const char         *scenario_text,
+            char              **explanation)
+{
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *db = g_build_filename (dir, "catalog.db", NULL);
+  g_autoptr(SkyCatalog) catalog = NULL;
+  g_autoptr(SkyScenario) scenario = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyEstimateProvider *provider;
+  SkyEstimateLine *line;
+  SkyEstimate *estimate;
+  char *text;
+
+  catalog = sky_catalog_open (db, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; sheets[i] != NULL; i++)
+    {
+      g_autoptr(SkyImportResult) result = sky_catalog_import_file (catalog, sheets[i], NULL,
+                                                                   NULL, NULL, &error);
+
+      g_assert_no_error (error);
+    }
+  scenario = sky_scenario_parse (scenario_text, strlen (scenario_text), "gcp", &error);
+  g_assert_no_error (error);
+  estimate = sky_estimate_compute (catalog, scenario, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  provider = g_ptr_array_index (estimate->providers, 0);
+  line = g_ptr_array_index (provider->lines, 0);
+  g_assert_cmpint (line->status, ==, SKY_LINE_PRICED);
+  text = sky_estimate_money (estimate, line->monthly);
+  if (explanation != NULL)
+    *explanation = g_strdup (line->explanation);
+  sky_estimate_free (estimate);
+  g_clear_object (&catalog);
+  sky_test_remove_tree (dir);
+  return text;
+}
+
+#define GCP_SCENARIO(line)                                                                \
+  "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"GCP\" currency=\"USD\"\n" \
+  "          hours-per-month=\"730\">\n"                                                    \
+  "  <providers>\n    <provider id=\"gcp\"/>\n  </providers>\n" line "</scenario>\n"
+
+#define GCP_REQUIREMENT(usage, vcpu, gib)                                                 \
+  GCP_SCENARIO ("  <line label=\"VM\" quantity=\"1\" " usage "unit=\"hour\" "               \
+                "term=\"on-demand\">\n"                                                     \
+                "    <requirement category=\"compute\" region=\"us-central1\" min-vcpu=\""  \
+                vcpu "\" min-memory-gib=\"" gib "\" max-oversize=\"1\"/>\n  </line>\n")
+
+#define GCP_OFFER(usage, sku)                                                             \
+  GCP_SCENARIO ("  <line label=\"VM\" quantity=\"1\" " usage "unit=\"hour\" "               \
+                "term=\"on-demand\">\n"                                                     \
+                "    <offer provider=\"gcp\" sku=\"" sku "\"/>\n  </line>\n")
+
+/* An always-on n2-standard-4 in us-central1 costs the same a month from a sheet converted from
+ * the Billing Catalog's N2 core and RAM SKUs (4 × 0.031611 + 16 × 0.004237 = 0.194236 an hour)
+ * as from pricing.yml's (hour 0.194236, month 113.462182456): 584.146 hours at full price,
+ * 113.46 USD; likewise n1-standard-4 (4 × 0.031611 + 15 × 0.004237 = 0.189999, 511 hours,
+ * 97.09 USD) and half a month of each. */
+static void
+test_gcp_skus_sustained_use_priced (void)
+{
+  g_autofree char *n2 = sky_sources_test_fixture ("gcp-skus-json", "sustained-n2.json");
+  g_autofree char *n1 = sky_sources_test_fixture ("gcp-skus-json", "sustained-n1.json");
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *n2_sheet = g_build_filename (dir, "n2.xml", NULL);
+  g_autofree char *n1_sheet = g_build_filename (dir, "n1.xml", NULL);
+  g_autofree char *n2_month = NULL, *n2_half = NULL, *n1_month = NULL, *n1_half = NULL;
+  g_autofree char *explanation = NULL;
+  g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+  g_autoptr(SkyConvertSummary) n1_summary = sky_convert_summary_new ();
+  g_autoptr(GError) error = NULL;
+  SkyConvertOptions options = { 0 };
+
+  g_assert_true (sky_source_convert ("gcp-skus-json", (const char *[]) { n2, NULL }, &options,
+                                     n2_sheet, summary, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (sky_source_convert ("gcp-skus-json", (const char *[]) { n1, NULL }, &options,
+                                     n1_sheet, n1_summary, NULL, &error));
+  g_assert_no_error (error);
+
+  n2_month = monthly_of ((const char *[]) { n2_sheet, NULL }, GCP_REQUIREMENT ("", "4", "16"),
+                         &explanation);
+  g_assert_cmpstr (n2_month, ==, "113.46");
+  g_assert_nonnull (strstr (explanation, "usage discount n2"));
+  g_assert_nonnull (strstr (explanation, "584.146 hour at full price"));
+  /* 182.5 + 182.5 × 0.8678 = 340.8735 hours × 0.194236 = 66.209905146 */
+  n2_half = monthly_of ((const char *[]) { n2_sheet, NULL },
+                        GCP_REQUIREMENT ("usage=\"365\" ", "4", "16"), NULL);
+  g_assert_cmpstr (n2_half, ==, "66.21");
+  /* 0.189999 × 511 = 97.089489 */
+  n1_month = monthly_of ((const char *[]) { n1_sheet, NULL }, GCP_REQUIREMENT ("", "4", "15"),
+                         NULL);
+  g_assert_cmpstr (n1_month, ==, "97.09");
+  /* 182.5 + 182.5 × 0.8 = 328.5 hours × 0.189999 = 62.4146715 */
+  n1_half = monthly_of ((const char *[]) { n1_sheet, NULL },
+                        GCP_REQUIREMENT ("usage=\"365\" ", "4", "15"), NULL);
+  g_assert_cmpstr (n1_half, ==, "62.41");
+
+#ifdef HAVE_YAML
+  {
+    g_autofree char *yml = sky_sources_test_fixture ("gcp-pricing-yml", "discounts.yml");
+    g_autofree char *yml_sheet = g_build_filename (dir, "pricing.xml", NULL);
+    SkyConvertOptions round = { .round_prices = TRUE };
+    g_autoptr(SkyConvertSummary) yml_summary = sky_convert_summary_new ();
+    g_autofree char *month = NULL, *half = NULL;
+
+    g_assert_true (sky_source_convert ("gcp-pricing-yml", (const char *[]) { yml, NULL }, &round,
+                                       yml_sheet, yml_summary, NULL, &error));
+    g_assert_no_error (error);
+    month = monthly_of ((const char *[]) { yml_sheet, NULL },
+                        GCP_OFFER ("", "n2-standard-4.linux.us-central1"), NULL);
+    g_assert_cmpstr (month, ==, n2_month);
+    half = monthly_of ((const char *[]) { yml_sheet, NULL },
+                       GCP_OFFER ("usage=\"365\" ", "n2-standard-4.linux.us-central1"), NULL);
+    g_assert_cmpstr (half, ==, n2_half);
+    g_clear_pointer (&month, g_free);
+    g_clear_pointer (&half, g_free);
+    month = monthly_of ((const char *[]) { yml_sheet, NULL },
+                        GCP_OFFER ("", "n1-standard-4.linux.us-central1"), NULL);
+    g_assert_cmpstr (month, ==, n1_month);
+    half = monthly_of ((const char *[]) { yml_sheet, NULL },
+                       GCP_OFFER ("usage=\"365\" ", "n1-standard-4.linux.us-central1"), NULL);
+    g_assert_cmpstr (half, ==, n1_half);
+  }
+#endif
   sky_test_remove_tree (dir);
 }
 
@@ -1395,6 +1661,30 @@ test_gcp_yml_realdata_rounded (void)
                    "0.0577122013");
   g_assert_cmpstr (rules_of (sheet, "n1-standard-1.linux.me-central1", "hour", "on-demand"), ==,
                    "usage-discount=n1");
+  /* The family table gcp-skus-json names tables by agrees with the file's figures: every
+   * machine type's on-demand price names its family's table, and only those do. */
+  {
+    GHashTableIter iter;
+    gpointer sku, offer;
+    guint checked = 0;
+
+    g_hash_table_iter_init (&iter, sheet->offers);
+    while (g_hash_table_iter_next (&iter, &sku, &offer))
+      {
+        g_autofree char *name = g_strndup (offer, strcspn (offer, "|"));
+        g_autofree char *rule = NULL;
+        int table;
+
+        if (price_of (sheet, sku, "hour", "on-demand") == NULL)
+          continue;
+        table = _sky_gcp_family_discount (name);
+        if (table >= 0)
+          rule = g_strdup_printf ("usage-discount=%s", _sky_gcp_discount_id ((guint) table));
+        g_assert_cmpstr (rules_of (sheet, sku, "hour", "on-demand"), ==, rule);
+        checked++;
+      }
+    g_assert_cmpuint (checked, >, 17000);
+  }
   /* Each bucket class is a storage type of its own: a requirement for Standard storage is not
    * met by Archive. */
   if (gib_month_priced ())
@@ -1537,6 +1827,10 @@ main (int    argc,
   g_test_add_func ("/sky/sources/gcp-skus-json/fixture", test_gcp_skus_fixture);
   g_test_add_func ("/sky/sources/gcp-skus-json/bad-rows", test_gcp_skus_bad_rows);
   g_test_add_func ("/sky/sources/gcp-skus-json/realdata", test_gcp_skus_realdata);
+  g_test_add_func ("/sky/sources/gcp-skus-json/sustained-use", test_gcp_skus_sustained_use);
+  g_test_add_func ("/sky/sources/gcp-skus-json/sustained-use-priced",
+                   test_gcp_skus_sustained_use_priced);
+  g_test_add_func ("/sky/sources/gcp-families", test_gcp_families);
 #ifdef HAVE_YAML
   g_test_add_func ("/sky/sources/yaml-walk", test_yaml_walk);
   g_test_add_func ("/sky/sources/gcp-pricing-yml/fixture", test_gcp_yml_fixture);

@@ -62,13 +62,17 @@ describe_formats (const SkySourceApi *api,
                   const char         *intro)
 {
   GString *text = g_string_new (intro);
+  int width = 0;
 
+  /* The titles in one column, two spaces after the longest id. */
+  for (guint i = 0; i < api->n_formats (); i++)
+    width = MAX (width, (int) strlen (api->nth_format (i)->id));
   g_string_append (text, _("Formats (--from):\n"));
   for (guint i = 0; i < api->n_formats (); i++)
     {
       const SkySourceFormat *format = api->nth_format (i);
 
-      g_string_append_printf (text, "  %-20s %s", format->id, _(format->title));
+      g_string_append_printf (text, "  %-*s  %s", width, format->id, _(format->title));
       if (!format->available)
         /* Translators: after a format's title; %s is a library's name (libyaml). */
         g_string_append_printf (text, _(" (not in this build: made without %s)"),

@@ -38,6 +38,7 @@ static const Service services[] = {
   { "sql-database", "Azure SQL Database", "database" },
   { "bandwidth", "Bandwidth", "network" },
   { "functions", "Azure Functions", "serverless" },
+  { "postgresql-hyperscale", "Azure Database for PostgreSQL Hyperscale (Citus)", "database" },
 };
 
 enum
@@ -50,6 +51,7 @@ enum
   SQL_DATABASE,
   BANDWIDTH,
   FUNCTIONS,
+  POSTGRESQL_HYPERSCALE,
 };
 
 /* unitOfMeasure → a unit of the vocabulary; the price is per @per of them (divided exactly). */
@@ -84,6 +86,8 @@ static const Unit units[] = {
   { "1 TiB/Month", "tib-month", 1 },
   { "1 GB/Hour", "gb-hour", 1 },
   { "1 GiB/Hour", "gib-hour", 1 },
+  { "1 GB Hour", "gb-hour", 1 },
+  { "1 GiB Hour", "gib-hour", 1 },
   { "1 GB Second", "gb-second", 1 },
   { "1 GiB Second", "gib-second", 1 },
   { "1K", "1k-requests", 1 },
@@ -92,6 +96,15 @@ static const Unit units[] = {
   { "100K", "10k-requests", 10 },
   { "1M", "million-requests", 1 },
   { "10M", "million-requests", 10 },
+};
+
+/* A bare count is what Azure Functions' execution meters are priced per ("10": the price of
+ * ten executions, Azure's "Compute Requests (in 10s)"): requests, for those meters only. */
+static const Unit execution_units[] = {
+  { "1", "request", 1 },
+  { "10", "request", 10 },
+  { "100", "request", 100 },
+  { "1000", "request", 1000 },
 };
 
 /* Units Azure uses that measure what the vocabulary has no word for: their items are skipped,
@@ -130,6 +143,13 @@ static const Series series[] = {
   { "E", "as_v5", 8, E_V5_SIZES },
   { "E", "ads_v5", 8, E_V5_SIZES },
   { "F", "s_v2", 2, { 2, 4, 8, 16, 32, 48, 64, 72 } },
+  /* Azure Cobalt 100 (arm64): Dpsv6, Dpdsv6, Dplsv6, Dpldsv6, Epsv6, Epdsv6. */
+  { "D", "ps_v6", 4, D_V5_SIZES },
+  { "D", "pds_v6", 4, D_V5_SIZES },
+  { "D", "pls_v6", 2, D_V5_SIZES },
+  { "D", "plds_v6", 2, D_V5_SIZES },
+  { "E", "ps_v6", 8, D_V5_SIZES },
+  { "E", "pds_v6", 8, D_V5_SIZES },
 };
 
 /* The vCPUs and GiB of @arm_sku, when the table has it. */
@@ -162,6 +182,39 @@ vm_size (const char *arm_sku,
           }
     }
   return FALSE;
+}
+
+/* The processor architecture of the size @arm_sku, by Azure's naming of VM sizes:
+ * Standard_<family and subfamily, capitals><vCPUs>[-<constrained vCPUs>]<additive features,
+ * small letters>[_<accelerator>][_<version>]. The feature "p" is an Arm processor (Ampere
+ * Altra, Azure Cobalt: Standard_D16ps_v6, Standard_B2pls_v2); without it the size is x86-64
+ * (Intel, or "a" for AMD). NULL for a name that does not follow the convention. */
+static const char *
+vm_architecture (const char *arm_sku)
+{
+  const char *c;
+
+  if (g_str_has_prefix (arm_sku, "Standard_"))
+    c = arm_sku + strlen ("Standard_");
+  else if (g_str_has_prefix (arm_sku, "Basic_"))
+    c = arm_sku + strlen ("Basic_");
+  else
+    return NULL;
+  if (!g_ascii_isupper (*c))
+    return NULL;
+  while (g_ascii_isupper (*c))
+    c++;
+  if (!g_ascii_isdigit (*c))
+    return NULL;
+  while (g_ascii_isdigit (*c))
+    c++;
+  if (c[0] == '-' && g_ascii_isdigit (c[1]))
+    for (c++; g_ascii_isdigit (*c); c++)
+      ;
+  for (; g_ascii_islower (*c); c++)
+    if (*c == 'p')
+      return "arm64";
+  return *c == '\0' || *c == '_' || *c == '-' ? "x86-64" : NULL;
 }
 
 typedef struct
@@ -235,6 +288,11 @@ service_of (const char  *service,
     {
       if (strstr (product, "Flexible Server") != NULL || strstr (product, "Flex Server") != NULL)
         return strstr (service, "PostgreSQL") != NULL ? POSTGRESQL_FLEXIBLE : MYSQL_FLEXIBLE;
+      /* Hyperscale (Citus), named Azure Cosmos DB for PostgreSQL since 2022. */
+      if (strstr (service, "PostgreSQL") != NULL &&
+          (strstr (product, "Hyperscale (Citus)") != NULL ||
+           g_str_has_prefix (product, "Azure Cosmos DB for PostgreSQL")))
+        return POSTGRESQL_HYPERSCALE;
       *reason = g_strdup_printf (_("database product not converted (%s)"), product);
       return -1;
     }
@@ -410,6 +468,10 @@ read_item (Conversion           *conversion,
   for (gsize i = 0; unit == NULL && i < G_N_ELEMENTS (units); i++)
     if (strcmp (units[i].azure, measure) == 0)
       unit = &units[i];
+  if (service == FUNCTIONS && strstr (meter, "Executions") != NULL)
+    for (gsize i = 0; unit == NULL && i < G_N_ELEMENTS (execution_units); i++)
+      if (strcmp (execution_units[i].azure, measure) == 0)
+        unit = &execution_units[i];
   if (unit == NULL)
     {
       g_free (reason);
@@ -757,6 +819,9 @@ write_offer (Conversion  *conversion,
       !sky_sheet_writer_offer_attribute (writer, "memory-gib", gib_text, error) ||
       !sky_sheet_writer_offer_attribute (writer, "storage-type", offer->storage_type, error) ||
       !sky_sheet_writer_offer_attribute (writer, "os", offer->os, error) ||
+      (offer->arm_sku != NULL &&
+       !sky_sheet_writer_offer_attribute (writer, "architecture",
+                                          vm_architecture (offer->arm_sku), error)) ||
       (offer->arm_sku != NULL &&
        !sky_sheet_writer_feature (writer, "arm-sku", offer->arm_sku, error)))
     return FALSE;

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sky-source-gcp-families.h"
 #include "sky-source-json.h"
 #include "sky-source-private.h"
 
@@ -16,8 +17,10 @@
  * A SKU's category says what it is and how it is bought; its tiered rates, in units and
  * nanos, are exact. Core and RAM SKUs of a machine family are the vCPU-hour and GiB-hour
  * prices of one component-priced offer per family and region; network egress and storage
- * SKUs are offers of their own. docs/converters.md has the whole mapping. The pages are of
- * bounded size and read whole with json-glib; the sheet is streamed. */
+ * SKUs are offers of their own. The Billing Catalog gives no sustained-use discount: the
+ * on-demand component prices of a family that has one name its table, as gcp-pricing-yml's do.
+ * docs/converters.md has the whole mapping. The pages are of bounded size and read whole with
+ * json-glib; the sheet is streamed. */
 
 #define PROVIDER "gcp"
 
@@ -60,6 +63,7 @@ typedef struct
   char       *region;
   char       *family;
   const char *architecture;   /* components only */
+  int         discount;       /* components only: the family's usage discount table, or -1 */
   GPtrArray  *prices;         /* Price */
 } Offer;
 
@@ -169,19 +173,6 @@ family_sku (const char *family,
   return g_strdup_printf ("%s.components.%s", lower, region);
 }
 
-/* Arm for Google's Ampere Altra and Axion families (T2A, C4A, N4A), x86-64 for every
- * other. */
-static const char *
-family_architecture (const char *family)
-{
-  static const char * const arm[] = { "T2A", "C4A", "N4A" };
-
-  for (gsize i = 0; i < G_N_ELEMENTS (arm); i++)
-    if (g_str_has_prefix (family, arm[i]))
-      return "arm64";
-  return "x86-64";
-}
-
 /* The offer @sku, made on first use. */
 static Offer *
 offer_for (Conversion  *conversion,
@@ -201,6 +192,7 @@ offer_for (Conversion  *conversion,
   offer->name = g_strdup (name);
   offer->region = g_strdup (region);
   offer->family = g_strdup (family);
+  offer->discount = -1;
   offer->prices = g_ptr_array_new_with_free_func (price_free);
   g_ptr_array_add (conversion->offers, offer);
   g_hash_table_insert (conversion->by_sku, offer->sku, offer);
@@ -432,7 +424,8 @@ read_sku (Conversion           *conversion,
           offer_sku = family_sku (family, region);
           name = g_strdup_printf ("%s (per vCPU and GiB)", family);
           offer = offer_for (conversion, COMPUTE_ENGINE, offer_sku, name, region, family);
-          offer->architecture = family_architecture (family);
+          offer->architecture = _sky_gcp_family_architecture (family);
+          offer->discount = _sky_gcp_family_discount (family);
         }
       else
         {
@@ -468,6 +461,17 @@ read_sku (Conversion           *conversion,
   return TRUE;
 }
 
+/* The usage discount table @price names: its family's, for a flat on-demand price of a
+ * component-priced offer (Google applies none to spot prices or commitments); else -1. */
+static int
+discounted (const Offer *offer,
+            const Price *price)
+{
+  if (offer->discount < 0 || strcmp (price->term, "on-demand") != 0 || price->tiers->len != 1)
+    return -1;
+  return offer->discount;
+}
+
 static gboolean
 write_offer (Conversion  *conversion,
              Offer       *offer,
@@ -485,7 +489,16 @@ write_offer (Conversion  *conversion,
   for (guint p = 0; p < offer->prices->len; p++)
     {
       Price *price = g_ptr_array_index (offer->prices, p);
+      int discount = discounted (offer, price);
 
+      if (discount >= 0)
+        {
+          if (!sky_sheet_writer_running_price (writer, price->unit, price->term,
+                                               g_array_index (price->tiers, Tier, 0).amount,
+                                               NULL, _sky_gcp_discount_id (discount), error))
+            return FALSE;
+          continue;
+        }
       if (price->tiers->len == 1)
         {
           if (!sky_sheet_writer_price (writer, price->unit, price->term, price->years,
@@ -567,6 +580,7 @@ _sky_convert_gcp_skus_json (SkyConvertContext   *context,
   g_autofree char *file_date = NULL;
   const SkyUnit *gib = sky_unit_lookup ("gib");
   const SkyUnit *gib_month = sky_unit_lookup ("gib-month");
+  gboolean discount_used[SKY_GCP_N_DISCOUNTS] = { FALSE };
   Conversion conversion = { context, offers, by_sku, regions, NULL, NULL, NULL, NULL };
   SkySheetHeader header = { 0 };
   const char *effective;
@@ -625,7 +639,8 @@ _sky_convert_gcp_skus_json (SkyConvertContext   *context,
       g_string_append_printf (source, "%s%s", i > 0 ? ", " : "", base);
     }
   g_string_append (source, "). Core and RAM SKUs are priced per vCPU-hour and GiB-hour, one "
-                           "offer per machine family and region.");
+                           "offer per machine family and region; the on-demand prices of "
+                           "the families Google gives a sustained-use discount name its table.");
   header.provider_id = PROVIDER;
   header.provider_name = "Google Cloud";
   header.provider_short_name = options->short_name != NULL ? options->short_name
@@ -655,6 +670,22 @@ _sky_convert_gcp_skus_json (SkyConvertContext   *context,
 
       ok = sky_sheet_writer_region (context->writer, &region, error);
     }
+  /* The tables the prices name, declared before the services. */
+  for (guint o = 0; o < offers->len; o++)
+    {
+      Offer *offer = g_ptr_array_index (offers, o);
+
+      for (guint p = 0; p < offer->prices->len; p++)
+        {
+          int discount = discounted (offer, g_ptr_array_index (offer->prices, p));
+
+          if (discount >= 0)
+            discount_used[discount] = TRUE;
+        }
+    }
+  for (guint t = 0; ok && t < SKY_GCP_N_DISCOUNTS; t++)
+    if (discount_used[t])
+      ok = _sky_gcp_write_discount (context->writer, t, error);
   for (guint s = 0; ok && s < G_N_ELEMENTS (services); s++)
     {
       SkySheetService service = { services[s].id, services[s].name, services[s].category,

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sky-source-gcp-families.h"
 #include "sky-source-private.h"
 #include "sky-source-yaml.h"
 
@@ -31,25 +32,6 @@ typedef struct
   gulong line;
 } RegionPrices;
 
-/* Sustained-use discounts: the tables Google publishes and pricing.yml applies to a month of
- * 730 hours, as shares of the month (percent) and the percent off in each. A machine type's
- * on-demand price names the one under which 730 hours at its hourly price cost its month. */
-typedef struct
-{
-  const char *id;
-  const char *bands[4][3];     /* from, to, percent */
-} DiscountTable;
-
-static const DiscountTable discount_tables[] = {
-  /* N1 (and M1, M2, custom, f1-micro, g1-small): 0, 20, 40 and 60 % per quarter. */
-  { "n1", { { "0", "25", "0" }, { "25", "50", "20" }, { "50", "75", "40" },
-            { "75", "100", "60" } } },
-  /* N2, N2D and C2: the base rate's 100, 86.78, 73.3 and 60 % per quarter. */
-  { "n2", { { "0", "25", "0" }, { "25", "50", "13.22" }, { "50", "75", "26.7" },
-            { "75", "100", "40" } } },
-};
-
-#define N_DISCOUNT_TABLES G_N_ELEMENTS (discount_tables)
 #define HOURS_A_MONTH 730
 
 typedef struct _Conversion Conversion;
@@ -76,8 +58,8 @@ struct _Conversion
 
   gulong             region_line;      /* of the region's key being read */
 
-  SkyDecimal         full_hours[N_DISCOUNT_TABLES];  /* of a month of 730, under each table */
-  gboolean           discount_used[N_DISCOUNT_TABLES];
+  SkyDecimal         full_hours[SKY_GCP_N_DISCOUNTS];  /* of a month of 730, under each */
+  gboolean           discount_used[SKY_GCP_N_DISCOUNTS];
 
   /* The disk or bucket class being read. */
   char              *product;
@@ -163,20 +145,6 @@ machine_clear (Conversion *conversion)
   g_ptr_array_set_size (conversion->machine_prices, 0);
 }
 
-/* The processor architecture of a machine type, from its series (the key up to its first
- * dash): Arm for Google's Ampere Altra and Axion series (t2a, c4a, n4a), x86-64 for every
- * other, as Google's machine families list them. */
-static const char *
-architecture (const char *machine)
-{
-  static const char * const arm[] = { "t2a-", "c4a-", "n4a-" };
-
-  for (gsize i = 0; i < G_N_ELEMENTS (arm); i++)
-    if (g_str_has_prefix (machine, arm[i]))
-      return "arm64";
-  return "x86-64";
-}
-
 /* A number of vCPUs or GiB as the sheet writes it (3 decimals at most), or NULL. */
 static char *
 size_text (const char *text)
@@ -240,38 +208,12 @@ note_rounded (Conversion  *conversion,
       }
 }
 
-/* The hours billed at full price for an always-on month of 730 hours under each table:
- * the sum of each band's hours times the share of the price paid in it, exactly. */
+/* The hours billed at full price for an always-on month of 730 hours under each table. */
 static void
 compute_full_hours (Conversion *conversion)
 {
-  for (guint t = 0; t < N_DISCOUNT_TABLES; t++)
-    {
-      SkyDecimal sum = sky_decimal_from_int (0);
-      gboolean overflow = FALSE;
-
-      for (guint b = 0; b < G_N_ELEMENTS (discount_tables[t].bands); b++)
-        {
-          SkyDecimal from, to, percent;
-
-          _sky_convert_parse_amount (discount_tables[t].bands[b][0], &from);
-          _sky_convert_parse_amount (discount_tables[t].bands[b][1], &to);
-          _sky_convert_parse_amount (discount_tables[t].bands[b][2], &percent);
-          /* (to - from) % of 730 hours, at (100 - percent) % of the price */
-          sum = sky_decimal_add_or_flag (
-            sum,
-            sky_decimal_mul_or_flag (
-              sky_decimal_mul_or_flag (sky_decimal_sub_or_flag (to, from, &overflow),
-                                       sky_decimal_from_int (HOURS_A_MONTH), &overflow),
-              sky_decimal_sub_or_flag (sky_decimal_from_int (100), percent, &overflow),
-              &overflow),
-            &overflow);
-        }
-      g_assert (!overflow);
-      /* Both shares were in percent: divide by 100 × 100, exactly. */
-      sum.scale += 4;
-      conversion->full_hours[t] = sky_decimal_normalize (sum);
-    }
+  for (guint t = 0; t < SKY_GCP_N_DISCOUNTS; t++)
+    conversion->full_hours[t] = _sky_gcp_discount_full_hours (t);
 }
 
 /* The usage discount of an on-demand price, told by the region's always-on month: *@table is
@@ -294,7 +236,7 @@ usage_discount_of (Conversion *conversion,
     return NULL;
   if (sky_decimal_compare (full, month) == 0)
     return NULL;
-  for (guint t = 0; t < N_DISCOUNT_TABLES; t++)
+  for (guint t = 0; t < SKY_GCP_N_DISCOUNTS; t++)
     {
       SkyDecimal discounted;
 
@@ -433,14 +375,15 @@ write_machine (Conversion  *conversion,
           !sky_sheet_writer_offer_attribute (writer, "gpu", gpus, error) ||
           !sky_sheet_writer_offer_attribute (writer, "os", "linux", error) ||
           !sky_sheet_writer_offer_attribute (writer, "architecture",
-                                             architecture (conversion->machine), error) ||
+                                             _sky_gcp_family_architecture (conversion->machine),
+                                             error) ||
           (conversion->gpu_model != NULL &&
            !sky_sheet_writer_feature (writer, "gpu-model", conversion->gpu_model, error)) ||
           (conversion->local_ssd != NULL && strcmp (conversion->local_ssd, "0") != 0 &&
            !sky_sheet_writer_feature (writer, "local-ssd-gib", conversion->local_ssd, error)) ||
           (prices->hour != NULL &&
            !sky_sheet_writer_running_price (writer, "hour", "on-demand", fields[0].value, NULL,
-                                            table >= 0 ? discount_tables[table].id : NULL,
+                                            table >= 0 ? _sky_gcp_discount_id (table) : NULL,
                                             error)) ||
           (prices->hour_spot != NULL &&
            !write_price (conversion, "hour", "spot", 0, fields[1].value, error)) ||
@@ -1253,21 +1196,9 @@ _sky_convert_gcp_pricing_yml (SkyConvertContext   *context,
 
           ok = sky_sheet_writer_region (context->writer, &region, error);
         }
-      for (guint t = 0; ok && t < N_DISCOUNT_TABLES; t++)
-        {
-          SkySheetBand bands[G_N_ELEMENTS (discount_tables[t].bands)];
-
-          if (!conversion.discount_used[t])
-            continue;
-          for (guint b = 0; b < G_N_ELEMENTS (bands); b++)
-            {
-              _sky_convert_parse_amount (discount_tables[t].bands[b][0], &bands[b].from);
-              _sky_convert_parse_amount (discount_tables[t].bands[b][1], &bands[b].to);
-              _sky_convert_parse_amount (discount_tables[t].bands[b][2], &bands[b].percent);
-            }
-          ok = sky_sheet_writer_usage_discount (context->writer, discount_tables[t].id, bands,
-                                                G_N_ELEMENTS (bands), error);
-        }
+      for (guint t = 0; ok && t < SKY_GCP_N_DISCOUNTS; t++)
+        if (conversion.discount_used[t])
+          ok = _sky_gcp_write_discount (context->writer, t, error);
     }
   /* Second pass: the offers, and every row skipped or bad. */
   if (ok)
