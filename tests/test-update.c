@@ -7,6 +7,7 @@
 #include <libsoup/soup.h>
 
 #include "sky-download.h"
+#include "sky-source.h"
 #include "sky-test-util.h"
 #include "sky-update-private.h"
 
@@ -402,6 +403,13 @@ test_providers (void)
   g_assert_cmpstr (digitalocean->credential, ==, "token");
   g_assert_cmpstr (digitalocean->credential_env, ==, "DIGITALOCEAN_TOKEN");
   g_assert_true (g_strv_contains (digitalocean->services, "droplets"));
+  g_assert_cmpstr (sky_update_find_provider ("aws")->name, ==, "Amazon Web Services");
+  g_assert_true (sky_update_find_provider ("aws")->regional);
+  g_assert_cmpstr (sky_update_find_provider ("gcp")->name, ==, "Google Cloud");
+  g_assert_cmpstr (sky_update_find_provider ("gcp")->credential, ==, "API key");
+  g_assert_cmpstr (sky_update_find_provider ("gcp")->credential_env, ==, "SKYTALLY_GCP_API_KEY");
+  g_assert_false (sky_update_find_provider ("gcp")->regional);
+  g_assert_cmpuint (sky_update_n_providers (), ==, 4);
   g_assert_null (sky_update_find_provider ("nimbus"));
   for (guint i = 0; i < sky_update_n_providers (); i++)
     g_assert_true (sky_update_find_provider (sky_update_nth_provider (i)->id) ==
@@ -970,6 +978,156 @@ test_azure_malformed (void)
   sky_test_remove_tree (cache);
 }
 
+/* AWS and Google Cloud, end to end: the plans' fixtures served by path ---------------- */
+
+typedef struct
+{
+  GHashTable *files;      /* path?query as asked -> fixture in tests/data/update */
+  const char *api_key;    /* the X-Goog-Api-Key every request must carry, or NULL */
+} Files;
+
+static void
+answer_files (Server            *server,
+              SoupServerMessage *message,
+              const char        *path,
+              GHashTable        *query)
+{
+  Files *files = server->data;
+  const char *raw_query = g_uri_get_query (soup_server_message_get_uri (message));
+  g_autofree char *key = raw_query != NULL ? g_strconcat (path, "?", raw_query, NULL)
+                                           : g_strdup (path);
+  const char *name = g_hash_table_lookup (files->files, key);
+  g_autofree char *fixture = NULL;
+  g_autofree char *body = NULL;
+  gsize length = 0;
+  g_autoptr(GError) error = NULL;
+
+  if (files->api_key != NULL)
+    g_assert_cmpstr (soup_message_headers_get_one (
+                       soup_server_message_get_request_headers (message), "X-Goog-Api-Key"),
+                     ==, files->api_key);
+  if (name == NULL)
+    {
+      soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+    }
+  fixture = g_test_build_filename (G_TEST_DIST, "data", "update", name, NULL);
+  g_file_get_contents (fixture, &body, &length, &error);
+  g_assert_no_error (error);
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (message,
+                                    g_str_has_suffix (name, ".csv") ? "text/csv"
+                                                                    : "application/json",
+                                    SOUP_MEMORY_COPY, body, length);
+}
+
+static void
+files_add (Files      *files,
+           const char *path,
+           const char *name)
+{
+  g_hash_table_insert (files->files, g_strdup (path), g_strdup (name));
+}
+
+/* EC2 in two regions: the offer index, EC2's region index, the Savings Plans index, each
+ * region's offer file and the rate file, converted into one sheet. */
+static void
+test_aws_loopback (void)
+{
+  Files files = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free) };
+  g_autoptr(Server) server = server_new (answer_files, &files, NULL);
+  g_autofree char *cache = sky_test_make_dir ();
+  const char *services[] = { "ec2", NULL };
+  const char *regions[] = { "us-east-1", "eu-west-1", NULL };
+  SkyUpdateRequest request = {
+    .provider = "aws",
+    .services = services,
+    .regions = regions,
+    .endpoint = server->url,
+    .cache_dir = cache,
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyUpdateResult) result = NULL;
+  g_autofree char *text = NULL;
+
+  if (!sky_source_find_format ("aws-savings-plans-csv")->available)
+    {
+      g_test_skip ("this build reads no CSV (libcsv)");
+      g_hash_table_unref (files.files);
+      return;
+    }
+  files_add (&files, "/offers/v1.0/aws/index.json", "aws-offer-index.json");
+  files_add (&files, "/offers/v1.0/aws/AmazonEC2/current/region_index.json",
+             "aws-AmazonEC2-region-index.json");
+  files_add (&files, "/savingsPlan/v1.0/aws/AWSComputeSavingsPlan/current/region_index.json",
+             "aws-savings-plans-index.json");
+  files_add (&files, "/offers/v1.0/aws/AmazonEC2/20260302100000/us-east-1/index.csv",
+             "aws-AmazonEC2-us-east-1.csv");
+  files_add (&files, "/offers/v1.0/aws/AmazonEC2/20260302100000/eu-west-1/index.csv",
+             "aws-AmazonEC2-eu-west-1.csv");
+  files_add (&files,
+             "/savingsPlan/v1.0/aws/AWSComputeSavingsPlan/20260301080000/us-east-1/index.csv",
+             "aws-savings-plans-us-east-1.csv");
+
+  result = run_update (&request, NULL, NULL, &error);
+  g_hash_table_unref (files.files);
+  g_assert_no_error (error);
+  g_assert_cmpuint (server->requests, ==, 6);
+  g_assert_cmpuint (result->requests, ==, 6);
+  g_assert_cmpuint (result->sheets->len, ==, 1);
+  g_assert_cmpuint (sky_convert_summary_offers (result->summary), >, 0);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (result->sheets, 0), "1-aws.xml"));
+  text = sheet_text (result, 0);
+  g_assert_nonnull (strstr (text, "us-east-1"));
+  g_assert_nonnull (strstr (text, "eu-west-1"));
+  sky_test_remove_tree (cache);
+}
+
+/* Compute Engine's two pages, the key in a header of each request and in no URL or message. */
+static void
+test_gcp_loopback (void)
+{
+  Files files = {
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free), "AIzaTestKey-42"
+  };
+  g_autoptr(Server) server = server_new (answer_files, &files, NULL);
+  g_autofree char *cache = sky_test_make_dir ();
+  const char *services[] = { "compute-engine", NULL };
+  SkyUpdateRequest request = {
+    .provider = "gcp",
+    .services = services,
+    .credential = "AIzaTestKey-42",
+    .endpoint = server->url,
+    .cache_dir = cache,
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyUpdateResult) result = NULL;
+
+  files_add (&files, "/v1/services/6F81-5844-456A/skus?currencyCode=USD&pageSize=5000",
+             "gcp-compute-engine-1.json");
+  files_add (&files, "/v1/services/6F81-5844-456A/skus?currencyCode=USD&pageSize=5000"
+                     "&pageToken=CgsI%2Bpage%2F2%3D%3D", "gcp-compute-engine-2.json");
+
+  result = run_update (&request, NULL, NULL, &error);
+  g_hash_table_unref (files.files);
+  g_assert_no_error (error);
+  g_assert_cmpuint (server->requests, ==, 2);
+  g_assert_cmpuint (result->sheets->len, ==, 1);
+  g_assert_cmpuint (sky_convert_summary_offers (result->summary), >, 0);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (result->sheets, 0), "1-gcp.xml"));
+  sky_test_remove_tree (cache);
+
+  /* Without a key: refused before any request, naming the option and the variable. */
+  g_clear_pointer (&result, sky_update_result_free);
+  request.credential = NULL;
+  g_unsetenv ("SKYTALLY_GCP_API_KEY");
+  result = run_update (&request, NULL, NULL, &error);
+  g_assert_error (error, SKY_UPDATE_ERROR, SKY_UPDATE_ERROR_NO_CREDENTIALS);
+  g_assert_nonnull (strstr (error->message, "--api-key"));
+  g_assert_nonnull (strstr (error->message, "SKYTALLY_GCP_API_KEY"));
+  g_assert_cmpuint (server->requests, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -995,6 +1153,8 @@ main (int   argc,
   g_test_add_func ("/sky/update/azure/pages", test_azure_pages);
   g_test_add_func ("/sky/update/azure/service-names", test_azure_service_names);
   g_test_add_func ("/sky/update/azure/malformed", test_azure_malformed);
+  g_test_add_func ("/sky/update/aws/loopback", test_aws_loopback);
+  g_test_add_func ("/sky/update/gcp/loopback", test_gcp_loopback);
 
   return g_test_run ();
 }

@@ -15,14 +15,22 @@
 /* Updating from the providers: the request checked, the provider's plan run with the
  * downloader, and each batch it gives converted into one sheet of a private folder. */
 
+static const char * const aws_services[] = {
+  "ec2", "ebs", "rds-postgres", "rds-mysql", "s3", "lambda", "data-transfer-out", NULL
+};
 static const char * const azure_services[] = {
   "virtual-machines", "managed-disks", "blob-storage", "postgresql-flexible", "mysql-flexible",
   "sql-database", "bandwidth", "functions", NULL
 };
+static const char * const gcp_services[] = {
+  "compute-engine", "persistent-disk", "internet-egress", "cloud-storage", NULL
+};
 static const char * const digitalocean_services[] = { "droplets", NULL };
 
 static const SkyUpdateProvider providers[] = {
+  { "aws", N_("Amazon Web Services"), NULL, NULL, TRUE, aws_services },
   { "azure", N_("Microsoft Azure"), NULL, NULL, TRUE, azure_services },
+  { "gcp", N_("Google Cloud"), N_("API key"), "SKYTALLY_GCP_API_KEY", FALSE, gcp_services },
   { "digitalocean", N_("DigitalOcean"), N_("token"), "DIGITALOCEAN_TOKEN", FALSE,
     digitalocean_services },
 };
@@ -37,7 +45,11 @@ typedef struct
 } Plan;
 
 static const Plan plans[G_N_ELEMENTS (providers)] = {
+  { "https://pricing.us-east-1.amazonaws.com", NULL, _sky_update_plan_aws,
+    { "aws-offer-csv", "aws-savings-plans-csv" } },
   { "https://prices.azure.com", NULL, _sky_update_plan_azure, { "azure-retail-json" } },
+  { "https://cloudbilling.googleapis.com", "--api-key", _sky_update_plan_gcp,
+    { "gcp-skus-json" } },
   { "https://api.digitalocean.com", "--token", _sky_update_plan_digitalocean,
     { "digitalocean-json" } },
 };
