@@ -209,9 +209,23 @@ entry_init (Entry      *entry,
             const char *cache_dir,
             const char *url)
 {
-  g_autofree char *key = g_compute_checksum_for_string (G_CHECKSUM_SHA256, url, -1);
-  g_autofree char *meta = g_strconcat (key, ".ini", NULL);
+  g_autofree char *checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, url, -1);
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL);
+  g_autofree char *last = uri != NULL ? g_path_get_basename (g_uri_get_path (uri)) : NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *meta = NULL;
 
+  /* A checksum of the whole URL, and its last segment for a person (and a converter's
+   * messages) to recognise the file by: 3f2a…-sizes. */
+  if (last != NULL)
+    {
+      g_strcanon (last, G_CSET_a_2_z G_CSET_A_2_Z G_CSET_DIGITS "._-", '_');
+      if (strlen (last) > 40 || strcmp (last, "/") == 0 || strcmp (last, ".") == 0)
+        g_clear_pointer (&last, g_free);
+    }
+  key = g_strdup_printf ("%.32s%s%s", checksum, last != NULL ? "-" : "",
+                         last != NULL ? last : "");
+  meta = g_strconcat (key, ".ini", NULL);
   entry->body = g_build_filename (cache_dir, key, NULL);
   entry->meta = g_build_filename (cache_dir, meta, NULL);
 }
