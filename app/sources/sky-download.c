@@ -365,6 +365,18 @@ receive_body (SkyDownloader  *downloader,
       downloader->counts.bytes += n;
       report (downloader, what, done, total);
     }
+  /* On disk before it is renamed into place: a crash leaves the old body or the new one. */
+  if (read_error == NULL && fsync (fd) != 0)
+    {
+      int saved = errno;
+
+      close (fd);
+      g_unlink (temp);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   /* Translators: “Cannot write FILE: REASON” */
+                   _("Cannot write %s: %s"), temp, g_strerror (saved));
+      return TRY_FAILED;
+    }
   close (fd);
 
   if (read_error != NULL && g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
