@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -23,6 +24,7 @@
 #define STATUS_TOO_MANY_REQUESTS 429
 #define CHUNK                   (64 * 1024)
 #define META_GROUP              "Download"
+#define STALE_PART_S            (24 * 60 * 60)
 
 struct _SkyDownloader
 {
@@ -562,6 +564,28 @@ try_once (SkyDownloader       *downloader,
   return TRY_FAILED;
 }
 
+/* What a download that was killed left: temporary bodies older than a day (a younger one may
+ * be another update's, under way). */
+static void
+remove_stale_parts (const char *cache_dir)
+{
+  g_autoptr(GDir) dir = g_dir_open (cache_dir, 0, NULL);
+  gint64 limit = g_get_real_time () / G_USEC_PER_SEC - STALE_PART_S;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf info;
+
+      if (strstr (name, ".part-") == NULL)
+        continue;
+      path = g_build_filename (cache_dir, name, NULL);
+      if (g_lstat (path, &info) == 0 && S_ISREG (info.st_mode) && info.st_mtime < limit)
+        g_unlink (path);
+    }
+}
+
 char *
 sky_downloader_fetch (gpointer             fetcher,
                       const char          *url,
@@ -592,6 +616,7 @@ sky_downloader_fetch (gpointer             fetcher,
     }
   if (downloader->session == NULL)
     {
+      remove_stale_parts (downloader->cache_dir);
       downloader->session = soup_session_new_with_options ("user-agent",
                                                            "Skytally/" PACKAGE_VERSION,
                                                            "timeout", IO_TIMEOUT_S,
