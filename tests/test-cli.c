@@ -15,7 +15,9 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#ifdef HAVE_SOUP
 #include <libsoup/soup.h>
+#endif
 
 #include "sky-catalog.h"
 #include "sky-decimal.h"
@@ -1964,6 +1966,7 @@ test_import_converted (Fixture       *f,
                                        "nothing changed"));
 }
 
+#ifdef HAVE_SOUP
 /* update: DigitalOcean's API on the loopback interface ------------------------------------ */
 
 /* A server of DigitalOcean's /v2/sizes and /v2/regions (the converters' fixtures, with ETags),
@@ -2207,6 +2210,23 @@ test_update_fails (Fixture       *f,
   g_assert_nonnull (strstr (no_token.err, "DIGITALOCEAN_TOKEN"));
   g_assert_cmpuint (api->requests, ==, 6);
 }
+
+#else
+
+/* A build that cannot download refuses every update, saying why. */
+static void
+test_update_unavailable (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_auto(Run) r = { 0 };
+
+  cli (&r, "--catalog", f->catalog, "--no-seed", "update", "digitalocean", "--token", "t",
+       NULL);
+  assert_one_line_error (&r);
+  g_assert_nonnull (strstr (r.err, "This build cannot update DigitalOcean: it was made without "
+                                   "libsoup"));
+}
+#endif
 
 /* The estimate of @scenario as JSON, the lines of its one provider. */
 static JsonObject *
@@ -3428,8 +3448,12 @@ main (int    argc,
   ADD ("import-converted/monthly-cap", test_import_converted_monthly_cap);
   ADD ("import-converted/usage-discount", test_import_converted_usage_discount);
   ADD ("import-converted/usage-discount-realdata", test_import_converted_usage_discount_realdata);
+#ifdef HAVE_SOUP
   ADD ("update", test_update);
   ADD ("update-fails", test_update_fails);
+#else
+  ADD ("update-unavailable", test_update_unavailable);
+#endif
   ADD ("sources-loaded-for-convert-only", test_sources_loaded_for_convert_only);
   ADD ("sheets-remove", test_sheets_remove);
   ADD ("sheets-current-per-service", test_sheets_current_per_service);

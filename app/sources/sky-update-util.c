@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sky-download.h"
 #include "sky-update-private.h"
 
 /* What the provider plans share. */
@@ -71,4 +72,58 @@ _sky_update_url (const char  *endpoint,
                         g_uri_get_host (base), g_uri_get_port (base), path,
                         g_uri_get_query (link), NULL);
   return g_uri_to_string (joined);
+}
+
+static gboolean
+is_secret_parameter (const char *name,
+                     gsize       length)
+{
+  static const char * const secrets[] = {
+    "key", "api_key", "apikey", "api-key", "token", "access_token", "auth", "password",
+    "secret", "signature", "sig", "x-amz-signature", "x-amz-credential",
+    "x-amz-security-token", "code",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (secrets); i++)
+    if (strlen (secrets[i]) == length && g_ascii_strncasecmp (name, secrets[i], length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+char *
+sky_download_redact_url (const char *url)
+{
+  const char *query;
+  const char *end;
+  GString *redacted;
+
+  g_return_val_if_fail (url != NULL, NULL);
+
+  query = strchr (url, '?');
+  if (query == NULL)
+    return g_strdup (url);
+  end = strchr (query, '#');
+  if (end == NULL)
+    end = query + strlen (query);
+
+  redacted = g_string_new_len (url, query - url + 1);
+  for (const char *p = query + 1; p < end;)
+    {
+      const char *amp = memchr (p, '&', end - p);
+      const char *stop = amp != NULL ? amp : end;
+      const char *equals = memchr (p, '=', stop - p);
+
+      if (equals != NULL && is_secret_parameter (p, equals - p))
+        {
+          g_string_append_len (redacted, p, equals - p + 1);
+          g_string_append (redacted, "…");
+        }
+      else
+        g_string_append_len (redacted, p, stop - p);
+      if (amp != NULL)
+        g_string_append_c (redacted, '&');
+      p = amp != NULL ? amp + 1 : end;
+    }
+  g_string_append (redacted, end);
+  return g_string_free (redacted, FALSE);
 }

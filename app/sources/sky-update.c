@@ -8,7 +8,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#ifdef HAVE_SOUP
 #include "sky-download.h"
+#endif
 #include "sky-source.h"
 #include "sky-update-private.h"
 
@@ -151,6 +153,13 @@ check_request (const SkyUpdateRequest   *request,
         }
     }
 
+  if (!sky_update_available ())
+    {
+      g_set_error (error, SKY_UPDATE_ERROR, SKY_UPDATE_ERROR_UNAVAILABLE,
+                   _("This build cannot update %s: it was made without %s"),
+                   _(provider->name), "libsoup");
+      return FALSE;
+    }
   for (guint i = 0; plan->formats[i] != NULL; i++)
     {
       const SkySourceFormat *format = sky_source_find_format (plan->formats[i]);
@@ -204,6 +213,7 @@ sky_update_result_free (SkyUpdateResult *result)
   g_free (result);
 }
 
+#ifdef HAVE_SOUP
 static gboolean
 convert_batches (const SkyUpdateProvider  *provider,
                  GPtrArray                *batches,
@@ -246,17 +256,17 @@ convert_batches (const SkyUpdateProvider  *provider,
   return TRUE;
 }
 
-gboolean
-sky_update_fetch (const SkyUpdateRequest  *request,
-                  SkyUpdateProgressFunc    progress,
-                  gpointer                 progress_data,
-                  SkyUpdateResult        **result_out,
-                  GCancellable            *cancellable,
-                  GError                 **error)
+static gboolean
+run_update (const SkyUpdateRequest   *request,
+            const SkyUpdateProvider  *provider,
+            const Plan               *plan,
+            const char               *credential,
+            SkyUpdateProgressFunc     progress,
+            gpointer                  progress_data,
+            SkyUpdateResult         **result_out,
+            GCancellable             *cancellable,
+            GError                  **error)
 {
-  const SkyUpdateProvider *provider = NULL;
-  const Plan *plan = NULL;
-  const char *credential = NULL;
   g_autoptr(SkyUpdateResult) result = NULL;
   g_autoptr(SkyDownloader) downloader = NULL;
   g_autoptr(GPtrArray) batches = NULL;
@@ -264,12 +274,6 @@ sky_update_fetch (const SkyUpdateRequest  *request,
   SkyUpdatePlanContext context = { 0 };
   const SkyDownloadCounts *counts;
   gboolean ok;
-
-  g_return_val_if_fail (request != NULL && request->provider != NULL, FALSE);
-  g_return_val_if_fail (result_out != NULL, FALSE);
-
-  if (!check_request (request, &provider, &plan, &credential, error))
-    return FALSE;
 
   result = g_new0 (SkyUpdateResult, 1);
   result->sheets = g_ptr_array_new_with_free_func (g_free);
@@ -309,6 +313,44 @@ sky_update_fetch (const SkyUpdateRequest  *request,
     return FALSE;
   *result_out = g_steal_pointer (&result);
   return TRUE;
+}
+#endif
+
+gboolean
+sky_update_fetch (const SkyUpdateRequest  *request,
+                  SkyUpdateProgressFunc    progress,
+                  gpointer                 progress_data,
+                  SkyUpdateResult        **result_out,
+                  GCancellable            *cancellable,
+                  GError                 **error)
+{
+  const SkyUpdateProvider *provider = NULL;
+  const Plan *plan = NULL;
+  const char *credential = NULL;
+
+  g_return_val_if_fail (request != NULL && request->provider != NULL, FALSE);
+  g_return_val_if_fail (result_out != NULL, FALSE);
+
+  if (!check_request (request, &provider, &plan, &credential, error))
+    return FALSE;
+#ifdef HAVE_SOUP
+  return run_update (request, provider, plan, credential, progress, progress_data, result_out,
+                     cancellable, error);
+#else
+  /* check_request refuses every update where this build cannot download. */
+  g_assert_not_reached ();
+  return FALSE;
+#endif
+}
+
+gboolean
+sky_update_available (void)
+{
+#ifdef HAVE_SOUP
+  return TRUE;
+#else
+  return FALSE;
+#endif
 }
 
 /* The request copied for the thread. */

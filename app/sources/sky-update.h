@@ -74,6 +74,8 @@ typedef struct
 } SkyUpdateResult;
 
 GQuark                   sky_update_error_quark    (void);
+/* FALSE when this build cannot download (made without libsoup): every update is refused. */
+gboolean                 sky_update_available      (void);
 guint                    sky_update_n_providers    (void);
 const SkyUpdateProvider *sky_update_nth_provider   (guint                    index);
 const SkyUpdateProvider *sky_update_find_provider  (const char              *id);
