@@ -926,6 +926,76 @@ test_aws_offer_mixed (void)
   sky_test_remove_tree (dir);
 }
 
+/* Writes @name's fixture with @from replaced by @to into @dir, and returns its path. */
+static char *
+fixture_edited (const char *dir,
+                const char *name,
+                const char *from,
+                const char *to)
+{
+  g_autofree char *source = sky_sources_test_fixture ("aws-offer-csv", name);
+  g_autofree char *text = NULL;
+  g_autofree char *edited = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+  g_auto(GStrv) parts = NULL;
+
+  g_assert_true (g_file_get_contents (source, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, from));
+  parts = g_strsplit (text, from, 2);
+  edited = g_strjoin (to, parts[0], parts[1], NULL);
+  g_assert_true (g_file_set_contents (path, edited, -1, NULL));
+  return path;
+}
+
+/* A file of an offer code not converted is refused whole, naming the codes that are; a file
+ * without a column its offer code needs is refused naming it; an EBS throughput price that is
+ * no whole number of 10^-10 per MiB/s is a bad row. */
+static void
+test_aws_offer_refused (void)
+{
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *out = g_build_filename (dir, "aws.xml", NULL);
+  g_autofree char *dynamo = fixture_edited (dir, "rds.csv", "\"AmazonRDS\"",
+                                            "\"AmazonDynamoDB\"");
+  g_autofree char *transfer = fixture_edited (dir, "data-transfer.csv", "\"From Region Code\"",
+                                              "\"From Region\"");
+  g_autofree char *ebs = fixture_edited (dir, "ebs.csv", "\"40.9600000000\"",
+                                         "\"40.9600000001\"");
+  g_autofree char *dynamo_message = g_strdup_printf ("%s:5: not an AWS Price List offer file in "
+                                                     "CSV (offer code “AmazonDynamoDB” is not "
+                                                     "converted: AmazonEC2, AmazonRDS, AmazonS3, "
+                                                     "AWSLambda and AWSDataTransfer are)",
+                                                     dynamo);
+  g_autofree char *transfer_message = g_strdup_printf ("%s:6: not an AWS Price List offer file "
+                                                       "in CSV (no column “From Region Code”)",
+                                                       transfer);
+  g_autofree char *ebs_message = g_strdup_printf ("%s:9: PricePerUnit “40.9600000001” per "
+                                                  "GiBps-mo is not a plain positive number of at "
+                                                  "most ten decimals per mibps-month "
+                                                  "(--skip-bad-rows skips such rows and lists "
+                                                  "them)", ebs);
+  struct { const char *file, *message; GQuark domain; int code; } cases[] = {
+    { dynamo, dynamo_message, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED },
+    { transfer, transfer_message, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED },
+    { ebs, ebs_message, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_BAD_ROW },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *files[] = { cases[i].file, NULL };
+      SkyConvertOptions options = { 0 };
+      g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (sky_source_convert ("aws-offer-csv", files, &options, out, summary, NULL,
+                                          &error));
+      g_assert_error (error, cases[i].domain, cases[i].code);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
+  sky_test_remove_tree (dir);
+}
+
 static SkyEstimateLine *
 estimate_line (SkyEstimate *estimate,
                guint        index)
@@ -1246,6 +1316,7 @@ main (int    argc,
   g_test_add_func ("/sky/sources-aws/aws-offer/lambda", test_aws_offer_lambda);
   g_test_add_func ("/sky/sources-aws/aws-offer/data-transfer", test_aws_offer_data_transfer);
   g_test_add_func ("/sky/sources-aws/aws-offer/mixed", test_aws_offer_mixed);
+  g_test_add_func ("/sky/sources-aws/aws-offer/refused", test_aws_offer_refused);
   g_test_add_func ("/sky/sources-aws/aws-offer/estimate", test_aws_offer_estimate);
   g_test_add_func ("/sky/sources-aws/aws-savings-plans/fixture", test_aws_savings_plans_fixture);
   g_test_add_func ("/sky/sources-aws/aws-savings-plans/refused", test_aws_savings_plans_refused);
