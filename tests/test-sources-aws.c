@@ -1115,6 +1115,28 @@ test_aws_offer_estimate (void)
   g_assert_cmpstr (estimate_line (estimate, 9)->offer->sku, ==, "lambda.x86-64.us-east-1");
   ASSERT_MONTHLY (estimate, 10, "2.00");
 
+  /* The example scenario's database lines are priced with the offers and figures they have on
+   * the hand-written sheet (db.m5.large PostgreSQL Single-AZ 0.178 an hour, gp3 Single-AZ
+   * storage 0.115 a GB-month): the deployment and the engine's copy of any-engine storage. */
+  {
+    g_autofree char *example = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios",
+                                                      "web-product.skytally", NULL);
+    const char *aws[] = { "aws", NULL };
+    g_autoptr(SkyScenario) web = sky_scenario_load (example, &error);
+    g_autoptr(SkyEstimate) priced = NULL;
+
+    g_assert_no_error (error);
+    priced = sky_estimate_compute (catalog, web, aws, TRUE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (estimate_line (priced, 1)->label, ==, "PostgreSQL server");
+    ASSERT_MONTHLY (priced, 1, "129.94");
+    g_assert_cmpstr (estimate_line (priced, 1)->offer->sku, ==, "RDSPGM5LSINGLE01");
+    g_assert_cmpstr (estimate_line (priced, 2)->label, ==, "PostgreSQL storage");
+    ASSERT_MONTHLY (priced, 2, "11.50");
+    g_assert_cmpstr (estimate_line (priced, 2)->offer->sku, ==,
+                     "RDSGP3SINGLEANY1.rds-postgres");
+  }
+
   g_clear_object (&catalog);
   sky_test_remove_tree (dir);
 }

@@ -1783,6 +1783,7 @@ write_sheet (Conversion  *conversion,
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (row_free);
   g_autofree char *codes_text = NULL;
   g_autofree char *source = NULL;
+  g_autoptr(GString) order = NULL;
   sqlite3_stmt *select = NULL;
   SkySheetHeader header = {
     .provider_id = PROVIDER,
@@ -1839,11 +1840,15 @@ write_sheet (Conversion  *conversion,
   if (codes->len == 0)
     return TRUE;
 
+  /* The services in the order of the table, so that of equal prices in two services (RDS
+   * storage of any engine) PostgreSQL's comes first, as on the hand-written sheet. */
+  order = g_string_new ("SELECT * FROM row ORDER BY CASE service");
+  for (guint i = 0; i < G_N_ELEMENTS (services); i++)
+    g_string_append_printf (order, " WHEN '%s' THEN %u", services[i].id, i);
+  g_string_append (order, " END, offer, term, term_key, unit = 'quantity', start_order, file,"
+                          " line");
   if (sqlite3_exec (conversion->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (conversion->db,
-                          "SELECT * FROM row ORDER BY service, offer, term, term_key,"
-                          " unit = 'quantity', start_order, file, line", -1, &select,
-                          NULL) != SQLITE_OK)
+      sqlite3_prepare_v2 (conversion->db, order->str, -1, &select, NULL) != SQLITE_OK)
     return db_failed (conversion, error);
   ok = TRUE;
   while (ok && (step = sqlite3_step (select)) == SQLITE_ROW)
