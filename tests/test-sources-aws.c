@@ -948,8 +948,9 @@ fixture_edited (const char *dir,
 }
 
 /* A file of an offer code not converted is refused whole, naming the codes that are; a file
- * without a column its offer code needs is refused naming it; an EBS throughput price that is
- * no whole number of 10^-10 per MiB/s is a bad row. */
+ * without a column its offer code needs is refused naming it, and one without columns it does
+ * not need converts; an EBS throughput price that is no whole number of 10^-10 per MiB/s is a
+ * bad row. */
 static void
 test_aws_offer_refused (void)
 {
@@ -979,6 +980,39 @@ test_aws_offer_refused (void)
     { transfer, transfer_message, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED },
     { ebs, ebs_message, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_BAD_ROW },
   };
+
+  /* An RDS file without the columns of a reservation converts its rows on demand; only a
+   * reserved row would need them (EC2's files must have them). */
+  {
+    g_autofree char *path = g_build_filename (dir, "rds-on-demand.csv", NULL);
+    const char *files[] = { path, NULL };
+    SkyConvertOptions options = { 0 };
+    g_autoptr(SkyConvertSummary) summary = sky_convert_summary_new ();
+    g_autoptr(GError) error = NULL;
+    g_autoptr(Sheet) sheet = NULL;
+
+    g_assert_true (g_file_set_contents (path,
+      "\"FormatVersion\",\"v1.0\"\n\"Disclaimer\",\"Made for Skytally's tests\"\n"
+      "\"Publication Date\",\"2026-03-06T09:00:00Z\"\n\"Version\",\"20260306090000\"\n"
+      "\"OfferCode\",\"AmazonRDS\"\n"
+      "\"SKU\",\"OfferTermCode\",\"RateCode\",\"TermType\",\"PriceDescription\","
+      "\"EffectiveDate\",\"StartingRange\",\"EndingRange\",\"Unit\",\"PricePerUnit\","
+      "\"Currency\",\"Product Family\",\"Location\",\"Region Code\",\"Instance Type\","
+      "\"Database Engine\",\"Deployment Option\"\n"
+      "\"RDSPGM5LSINGLE02\",\"JRTCKXETXF\",\"RDSPGM5LSINGLE02.JRTCKXETXF.6YS6EN2CT7\","
+      "\"OnDemand\",\"$0.168 per hour\",\"2026-03-01\",\"0\",\"Inf\",\"Hrs\","
+      "\"0.1680000000\",\"USD\",\"Database Instance\",\"US East (N. Virginia)\","
+      "\"us-east-1\",\"db.m5.large\",\"PostgreSQL\",\"Single-AZ\"\n", -1, NULL));
+    g_assert_true (sky_source_convert ("aws-offer-csv", files, &options, out, summary, NULL,
+                                       &error));
+    g_assert_no_error (error);
+    sheet = sheet_read (out);
+    g_assert_cmpstr (price (sheet, "RDSPGM5LSINGLE02 hour on-demand"), ==, "0.168@2026-03-01");
+    g_assert_cmpstr (g_hash_table_lookup (sheet->offers, "RDSPGM5LSINGLE02"), ==,
+                     "db.m5.large Single-AZ|us-east-1|-|-1|-1|-|x86-64|shared|included|none|"
+                     "used");
+    g_unlink (out);
+  }
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {

@@ -89,8 +89,9 @@ static const char *const column_names[N_COLUMNS] = {
 };
 
 /* Columns a file must have, among the first ones (up to Region Code); the others are read
- * where there. The terms of a reservation only where there are reservations; the region of a
- * data transfer row is in From Region Code (and From Location). */
+ * where there. The terms of a reservation in EC2's files (elsewhere a reserved row without
+ * them is a bad row); the region of a data transfer row is in From Region Code (and From
+ * Location). */
 static gboolean
 column_required (OfferCode code,
                  guint     column)
@@ -100,7 +101,7 @@ column_required (OfferCode code,
     case COL_LEASE:
     case COL_PURCHASE:
     case COL_CLASS:
-      return code == CODE_EC2 || code == CODE_RDS;
+      return code == CODE_EC2;
     case COL_LOCATION:
     case COL_REGION:
       return code != CODE_DATA_TRANSFER;
@@ -832,7 +833,7 @@ take_lambda (Conversion *conversion,
       skip_row (conversion, _("Lambda@Edge: not converted"));
       return FALSE;
     }
-  if (strcmp (unit, "Requests") == 0 && strstr (usage, "Request") != NULL)
+  if (strcmp (unit, "Requests") == 0)
     taken->kind = "1-requests";
   else if (strcmp (unit, "Lambda-GB-Second") == 0 && strstr (usage, "Storage") == NULL)
     taken->kind = "2-duration";
