@@ -855,7 +855,8 @@ test_aws_offer_lambda (void)
 }
 
 /* The AWSDataTransfer offer file: its rows out to the internet are tiered offers of
- * data-transfer-out, as the EC2 file's are; a transfer to another region is skipped. */
+ * data-transfer-out, as the EC2 file's are; a transfer to another region is skipped; given
+ * with an EC2 file, the EC2 file's data transfer gives way to it. */
 static void
 test_aws_offer_data_transfer (void)
 {
@@ -881,6 +882,23 @@ test_aws_offer_data_transfer (void)
   /* 20,000 GB: 10,240 × 0.09 + 9,760 × 0.085 = 921.60 + 829.60. */
   cost = usage_cost (price (sheet, "DTEUW1INTERNET01 gb on-demand"), "20000");
   g_assert_cmpstr (cost, ==, "1751.20");
+
+  /* Given with an EC2 file (after it), the AWSDataTransfer file's rows are the service's: the
+   * EC2 file's data transfer rows (lines 18–22) give way to them. */
+  {
+    const char *both[] = { "ec2.csv", "data-transfer.csv", NULL };
+    g_autoptr(SkyConvertSummary) together = sky_convert_summary_new ();
+    g_autoptr(Sheet) joined = NULL;
+
+    convert_fixtures (both, out, together);
+    g_assert_cmpuint (sky_convert_summary_skipped (together, "data transfer of the AmazonEC2 "
+                                                   "file: the AWSDataTransfer file's is "
+                                                   "converted"), ==, 5);
+    joined = sheet_read (out);
+    g_assert_null (g_hash_table_lookup (joined->offers, "DTOUT00000USE1XX"));
+    g_assert_nonnull (g_hash_table_lookup (joined->offers, "DTEUW1INTERNET01"));
+    g_assert_nonnull (g_hash_table_lookup (joined->offers, "AAAA1111BBBB2222"));
+  }
   sky_test_remove_tree (dir);
 }
 
@@ -1109,7 +1127,9 @@ test_aws_offer_estimate (void)
   g_autofree char *upfront = NULL;
 
   convert_fixtures (names, out, summary);
-  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 26);
+  /* ec2.csv's 3 offers (its data transfer gives way to data-transfer.csv's), ebs.csv's 4,
+   * rds.csv's 6, s3.csv's 10, lambda.csv's 2, data-transfer.csv's 1. */
+  g_assert_cmpuint (sky_convert_summary_offers (summary), ==, 25);
   catalog = sky_catalog_open (db, &error);
   g_assert_no_error (error);
   result = sky_catalog_import_file (catalog, out, NULL, NULL, NULL, &error);

@@ -141,6 +141,7 @@ typedef struct
   char              *publication;    /* YYYY-MM-DD */
   GPtrArray         *codes;          /* the offer codes converted, in the order first met */
   gboolean           has_ec2;
+  gboolean           has_transfer;   /* an AWSDataTransfer file is among the files */
   GPtrArray         *paths;
   gboolean           savings_plans;  /* aws-savings-plans-csv: rate files are taken */
   guint              n_rate_files;
@@ -873,6 +874,12 @@ take (Conversion *conversion,
 
   if (strcmp (product, "Data Transfer") == 0)
     {
+      if (conversion->code == CODE_EC2 && conversion->has_transfer)
+        {
+          skip_row (conversion, _("data transfer of the AmazonEC2 file: the AWSDataTransfer "
+                                  "file's is converted"));
+          return FALSE;
+        }
       if (conversion->code == CODE_EC2 || conversion->code == CODE_DATA_TRANSFER)
         return take_transfer (conversion, taken);
       skip_row (conversion, _("data transfer of an offer file other than AmazonEC2 and "
@@ -1880,6 +1887,34 @@ write_sheet (Conversion  *conversion,
   return ok && (service == NULL || sky_sheet_writer_end_service (context->writer, error));
 }
 
+/* Whether @path's metadata says it is the AWSDataTransfer offer file: looked at before the
+ * files are read, so that EC2's rows of data transfer give way to that file's, the same
+ * prices under the offer code AWS now publishes them in. A file that cannot be read is
+ * reported when it is read. */
+static gboolean
+is_transfer_file (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  g_autoptr(GDataInputStream) lines = NULL;
+
+  if (stream == NULL)
+    return FALSE;
+  lines = g_data_input_stream_new (G_INPUT_STREAM (stream));
+  for (guint i = 0; i < N_METADATA; i++)
+    {
+      g_autofree char *line = g_data_input_stream_read_line (lines, NULL, NULL, NULL);
+
+      if (line == NULL)
+        return FALSE;
+      g_strchomp (line);
+      if (strcmp (line, "\"OfferCode\",\"AWSDataTransfer\"") == 0 ||
+          strcmp (line, "OfferCode,AWSDataTransfer") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 convert (SkyConvertContext   *context,
          const char * const  *files,
@@ -1895,6 +1930,8 @@ convert (SkyConvertContext   *context,
   conversion.fields = g_ptr_array_new_with_free_func (g_free);
   conversion.paths = g_ptr_array_new ();
   conversion.codes = g_ptr_array_new ();
+  for (guint i = 0; files[i] != NULL && !conversion.has_transfer; i++)
+    conversion.has_transfer = is_transfer_file (files[i]);
   ok = open_spill (&conversion, error);
   for (guint i = 0; ok && files[i] != NULL; i++)
     {
