@@ -903,7 +903,8 @@ test_aws_offer_data_transfer (void)
 }
 
 /* Files of several offer codes in one run: one sheet, each offer code's rows in their
- * services, the version and date those of the newest file, the source naming every code. */
+ * services, the version and date those of the newest file, the source naming every code; and
+ * so with Savings Plans rates too. */
 static void
 test_aws_offer_mixed (void)
 {
@@ -941,6 +942,29 @@ test_aws_offer_mixed (void)
   g_assert_no_error (error);
   g_assert_nonnull (strstr (text, "AWS Price List offer files AmazonEC2, AmazonRDS (CSV), "
                                   "version 20260306090000"));
+
+  /* With a Savings Plans rate file, the same run adds the rates to the EC2 offers: 3 prices
+   * more than the 15. */
+  {
+    g_autofree char *ec2 = sky_sources_test_fixture ("aws-offer-csv", "ec2.csv");
+    g_autofree char *rds = sky_sources_test_fixture ("aws-offer-csv", "rds.csv");
+    g_autofree char *rates = sky_sources_test_fixture ("aws-offer-csv", "savings-plans.csv");
+    const char *files[] = { rates, ec2, rds, NULL };
+    SkyConvertOptions options = { 0 };
+    g_autoptr(SkyConvertSummary) planned = sky_convert_summary_new ();
+    g_autoptr(Sheet) with_plans = NULL;
+
+    g_assert_true (sky_source_convert ("aws-savings-plans-csv", files, &options, out, planned,
+                                       NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (sky_convert_summary_offers (planned), ==, 9);
+    g_assert_cmpuint (sky_convert_summary_prices (planned), ==, 18);
+    with_plans = sheet_read (out);
+    g_assert_cmpstr (price (with_plans, "AAAA1111BBBB2222 hour savings-plan-1y-no-upfront"), ==,
+                     "0.059@2026-02-01");
+    g_assert_cmpstr (price (with_plans, "RDSPGM5LSINGLE01 hour reserved-1y-partial-upfront"),
+                     ==, "0.054+473@2026-03-06");
+  }
   sky_test_remove_tree (dir);
 }
 
