@@ -16,10 +16,12 @@
 #include "sky-source-private.h"
 
 /* aws-offer-csv: AWS Price List bulk offer files in CSV (five lines of metadata, a header row,
- * one row per price dimension). EC2's instance rows become offers, one per SKU, priced on
- * demand and reserved, and its rows of data transfer out to the internet tiered offers of
- * their own service; Savings Plans rate files add prices to the instances' offers.
- * docs/converters.md has the whole mapping.
+ * one row per price dimension), of several offer codes in one run: EC2's instances (on demand
+ * and reserved) and EBS volumes, RDS for PostgreSQL and MySQL (instances, on demand and
+ * reserved, and their storage), S3's storage classes and requests, Lambda, and data transfer
+ * out to the internet (EC2's rows and the AWSDataTransfer file's); each into its service.
+ * Savings Plans rate files add prices to the instances' offers. docs/converters.md has the
+ * whole mapping.
  *
  * The files are read row by row with libcsv. The rows of one SKU may be anywhere in a file
  * (a reservation's hourly rate and its upfront fee are two rows), so each row taken is checked
@@ -34,18 +36,32 @@ typedef struct
 {
   const char *aws;
   const char *unit;
+  guint       divisor;   /* the price is per this many of the unit */
 } UnitMap;
 
-/* The units of the offer files, exactly; "Quantity" is a reservation's upfront fee. */
+/* The units of the offer files, exactly; "Quantity" is a reservation's upfront fee. EBS's
+ * provisioned throughput is priced per GiB/s-month, that is per 1,024 MiB/s-month. */
 static const UnitMap units[] = {
-  { "Hrs", "hour" },
-  { "GB-Mo", "gb-month" },
-  { "GB", "gb" },
-  { "Requests", "request" },
-  { "Lambda-GB-Second", "gb-second" },
-  { "GB-Hours", "gb-hour" },
-  { "vCPU-Hours", "vcpu-hour" },
-  { "Quantity", "quantity" },
+  { "Hrs", "hour", 1 },
+  { "GB-Mo", "gb-month", 1 },
+  { "GB", "gb", 1 },
+  { "Requests", "request", 1 },
+  { "Lambda-GB-Second", "gb-second", 1 },
+  { "GB-Hours", "gb-hour", 1 },
+  { "vCPU-Hours", "vcpu-hour", 1 },
+  { "IOPS-Mo", "iops-month", 1 },
+  { "GiBps-mo", "mibps-month", 1024 },
+  { "Quantity", "quantity", 1 },
+};
+
+/* The offer codes converted. */
+typedef enum
+{
+  CODE_EC2, CODE_RDS, CODE_S3, CODE_LAMBDA, CODE_DATA_TRANSFER, N_CODES
+} OfferCode;
+
+static const char *const code_names[N_CODES] = {
+  "AmazonEC2", "AmazonRDS", "AmazonS3", "AWSLambda", "AWSDataTransfer",
 };
 
 /* The columns read, by name. */
@@ -56,6 +72,8 @@ enum
   COL_LOCATION, COL_REGION, COL_INSTANCE_TYPE, COL_INSTANCE_FAMILY, COL_VCPU, COL_MEMORY,
   COL_PROCESSOR, COL_NETWORK, COL_STORAGE, COL_TENANCY, COL_OS, COL_LICENSE, COL_SOFTWARE,
   COL_CAPACITY, COL_TRANSFER_TYPE, COL_FROM_LOCATION, COL_TO_LOCATION, COL_FROM_REGION,
+  COL_LOCATION_TYPE, COL_VOLUME_API, COL_VOLUME_TYPE, COL_GROUP, COL_USAGE_TYPE, COL_ENGINE,
+  COL_DEPLOYMENT, COL_ARCHITECTURE,
   N_COLUMNS
 };
 
@@ -65,11 +83,35 @@ static const char *const column_names[N_COLUMNS] = {
   "OfferingClass", "Product Family", "Location", "Region Code", "Instance Type",
   "Instance Family", "vCPU", "Memory", "Physical Processor", "Network Performance", "Storage",
   "Tenancy", "Operating System", "License Model", "Pre Installed S/W", "CapacityStatus",
-  "Transfer Type", "From Location", "To Location", "From Region Code",
+  "Transfer Type", "From Location", "To Location", "From Region Code", "Location Type",
+  "Volume API Name", "Volume Type", "Group", "usageType", "Database Engine",
+  "Deployment Option", "Processor Architecture",
 };
 
-/* Columns every file must have; the others are read where there. */
-#define N_REQUIRED (COL_REGION + 1)
+/* Columns a file must have, among the first ones (up to Region Code); the others are read
+ * where there. The terms of a reservation in EC2's files (elsewhere a reserved row without
+ * them is a bad row); the region of a data transfer row is in From Region Code (and From
+ * Location). */
+static gboolean
+column_required (OfferCode code,
+                 guint     column)
+{
+  switch (column)
+    {
+    case COL_LEASE:
+    case COL_PURCHASE:
+    case COL_CLASS:
+      return code == CODE_EC2;
+    case COL_LOCATION:
+    case COL_REGION:
+      return code != CODE_DATA_TRANSFER;
+    default:
+      return column <= COL_REGION ||
+             (code == CODE_DATA_TRANSFER && (column == COL_TRANSFER_TYPE ||
+                                             column == COL_TO_LOCATION ||
+                                             column == COL_FROM_REGION));
+    }
+}
 
 /* The columns of a Savings Plans rate file, all required. */
 enum
@@ -97,7 +139,9 @@ typedef struct
   char              *currency;
   char              *version;
   char              *publication;    /* YYYY-MM-DD */
-  char              *offer_code;
+  GPtrArray         *codes;          /* the offer codes converted, in the order first met */
+  gboolean           has_ec2;
+  gboolean           has_transfer;   /* an AWSDataTransfer file is among the files */
   GPtrArray         *paths;
   gboolean           savings_plans;  /* aws-savings-plans-csv: rate files are taken */
   guint              n_rate_files;
@@ -112,6 +156,7 @@ typedef struct
   int                column[N_COLUMNS];
   int                sp_column[N_SP_COLUMNS];
   gboolean           rate_file;      /* this file is a Savings Plans rate file */
+  int                code;           /* this offer file's OfferCode; -1 before it */
   guint              n_header;
   gboolean           stop;
   GError            *error;
@@ -129,7 +174,7 @@ conversion_clear (Conversion *conversion)
   g_free (conversion->currency);
   g_free (conversion->version);
   g_free (conversion->publication);
-  g_free (conversion->offer_code);
+  g_clear_pointer (&conversion->codes, g_ptr_array_unref);
   g_clear_pointer (&conversion->paths, g_ptr_array_unref);
   g_clear_pointer (&conversion->fields, g_ptr_array_unref);
   g_clear_error (&conversion->error);
@@ -169,11 +214,13 @@ open_spill (Conversion  *conversion,
                     " region TEXT NOT NULL, name TEXT, family TEXT, vcpu TEXT, memory TEXT,"
                     " architecture TEXT, tenancy TEXT, licence TEXT, software TEXT,"
                     " capacity TEXT, os TEXT, network TEXT, processor TEXT, storage TEXT,"
-                    " service TEXT NOT NULL);"
+                    " service TEXT NOT NULL, offer TEXT NOT NULL, term_key TEXT NOT NULL,"
+                    " storage_type TEXT, sla TEXT, features TEXT, free TEXT);"
                     "BEGIN;", NULL, NULL, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (conversion->db,
                           "INSERT INTO row VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                          " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", -1,
+                          " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          -1,
                           &conversion->insert, NULL) != SQLITE_OK)
     return db_failed (conversion, error);
   return TRUE;
@@ -219,7 +266,8 @@ static const char * const tenancies[] = {
   "Shared", "shared", "Dedicated", "dedicated", "Host", "host", NULL
 };
 static const char * const licences[] = {
-  "No License required", "included", "License Included", "included",
+  "No License required", "included", "No license required", "included",
+  "License Included", "included",
   "Bring your own license", "byol", NULL
 };
 static const char * const softwares[] = {
@@ -384,14 +432,26 @@ metadata_row (Conversion *conversion)
       else if (strstr (value, "SavingsPlan") != NULL)
         malformed (conversion, _("a Savings Plans rate file: convert it with --from "
                                  "aws-savings-plans-csv, together with the EC2 offer files"));
-      else if (strcmp (value, "AmazonEC2") != 0)
-        {
-          g_autofree char *what = g_strdup_printf (_("offer code “%s” is not converted: "
-                                                     "AmazonEC2 is"), value);
-          malformed (conversion, what);
-        }
       else
-        replace (&conversion->offer_code, value);
+        {
+          for (guint i = 0; i < N_CODES; i++)
+            if (strcmp (value, code_names[i]) == 0)
+              conversion->code = (int) i;
+          if (conversion->code < 0)
+            {
+              g_autofree char *what = g_strdup_printf (_("offer code “%s” is not converted: "
+                                                         "AmazonEC2, AmazonRDS, AmazonS3, "
+                                                         "AWSLambda and AWSDataTransfer are"),
+                                                       value);
+              malformed (conversion, what);
+              return;
+            }
+          if (!g_ptr_array_find_with_equal_func (conversion->codes, code_names[conversion->code],
+                                                 g_str_equal, NULL))
+            g_ptr_array_add (conversion->codes, (char *) code_names[conversion->code]);
+          if (conversion->code == CODE_EC2)
+            conversion->has_ec2 = TRUE;
+        }
     }
 }
 
@@ -430,16 +490,19 @@ header_row (Conversion *conversion)
       if (conversion->column[c] < 0 &&
           strcmp (g_ptr_array_index (conversion->fields, i), column_names[c]) == 0)
         conversion->column[c] = (int) i;
-  for (guint c = 0; c < N_REQUIRED; c++)
-    if (conversion->column[c] < 0)
+  if (conversion->code < 0)
+    {
+      malformed (conversion, _("no OfferCode in the metadata"));
+      return;
+    }
+  for (guint c = 0; c < N_COLUMNS; c++)
+    if (conversion->column[c] < 0 && column_required (conversion->code, c))
       {
         g_autofree char *what = g_strdup_printf (_("no column “%s”"), column_names[c]);
 
         malformed (conversion, what);
         return;
       }
-  if (conversion->offer_code == NULL)
-    malformed (conversion, _("no OfferCode in the metadata"));
   conversion->n_header = conversion->fields->len;
 }
 
@@ -455,17 +518,421 @@ bind_texts (Conversion          *conversion,
   return TRUE;
 }
 
+/* What a row becomes besides its price: its service, the offer it is a price of, which of the
+ * offer's prices it is part of, and what the offer says beyond the instance columns. */
+typedef struct
+{
+  const char *service;
+  const char *second_service;  /* an RDS storage row of any engine: written in both */
+  char       *offer;           /* the offer's sku; NULL: the row's SKU */
+  const char *kind;            /* which of the offer's prices; NULL: the offer term's own */
+  char       *name;            /* NULL: the Instance Type */
+  const char *family;          /* NULL: the Instance Family, for an instance */
+  const char *storage_type;
+  const char *sla;
+  GString    *features;        /* key US value RS …, after the instance's own */
+  const char *free;            /* the price's free quantity, for a row of one open range */
+  const char *start;           /* the row's tier, where its usage type says it */
+  const char *finish;
+  const char *architecture;
+  gboolean    instance;        /* vCPU, memory, processor, OS, … are read */
+} Taken;
+
+static void
+taken_clear (Taken *taken)
+{
+  g_free (taken->offer);
+  g_free (taken->name);
+  if (taken->features != NULL)
+    g_string_free (taken->features, TRUE);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Taken, taken_clear)
+
+static void
+add_feature (Taken      *taken,
+             const char *key,
+             const char *value)
+{
+  if (taken->features == NULL)
+    taken->features = g_string_new (NULL);
+  g_string_append_printf (taken->features, "%s\x1f%s\x1e", key, value);
+}
+
+/* A skip with the value the row was skipped for: "REASON (VALUE)". */
+static gboolean
+skip_for (Conversion *conversion,
+          const char *reason,
+          const char *value)
+{
+  g_autofree char *text = g_strdup_printf ("%s (%s)", reason, *value != '\0' ? value : "—");
+
+  skip_row (conversion, text);
+  return FALSE;
+}
+
+typedef struct
+{
+  const char *api;
+  const char *storage_type;
+  const char *title;
+} VolumeMap;
+
+static const VolumeMap volumes[] = {
+  { "gp2", "ssd", "General Purpose SSD (gp2)" },
+  { "gp3", "ssd", "General Purpose SSD (gp3)" },
+  { "io1", "ssd", "Provisioned IOPS SSD (io1)" },
+  { "io2", "ssd", "Provisioned IOPS SSD (io2)" },
+  { "st1", "hdd", "Throughput Optimized HDD (st1)" },
+  { "sc1", "hdd", "Cold HDD (sc1)" },
+  { "standard", "hdd", "Magnetic (standard)" },
+};
+
+/* EBS: a volume type's storage (Storage), provisioned IOPS (System Operation) and throughput
+ * (Provisioned Throughput) rows are prices of one offer per volume type and region. */
+static gboolean
+take_ebs (Conversion *conversion,
+          const char *product,
+          Taken      *taken)
+{
+  const char *api = field (conversion, COL_VOLUME_API);
+  const char *place = optional (conversion, COL_LOCATION_TYPE);
+  const char *usage = field (conversion, COL_USAGE_TYPE);
+  const char *unit = field (conversion, COL_UNIT);
+  const VolumeMap *volume = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (volumes); i++)
+    if (strcmp (volumes[i].api, api) == 0)
+      volume = &volumes[i];
+  if (volume == NULL)
+    return skip_for (conversion, _("EBS volume type not converted"), api);
+  if (place != NULL && strcmp (place, "AWS Region") != 0 && strcmp (place, "AWS Local Zone") != 0)
+    return skip_for (conversion, _("EBS outside AWS Regions and Local Zones"), place);
+
+  if (strcmp (product, "Storage") == 0)
+    taken->kind = "1-storage";
+  else if (strcmp (product, "System Operation") == 0 && strcmp (unit, "IOPS-Mo") == 0 &&
+           (strcmp (api, "gp3") == 0 || strcmp (api, "io1") == 0 || strcmp (api, "io2") == 0))
+    {
+      taken->kind = "2-iops";
+      if (strcmp (api, "gp3") == 0)
+        taken->free = "3000";
+      /* io2's IOPS are three SKUs, one per tier of the IOPS a volume provisions. */
+      else if (strcmp (api, "io2") == 0)
+        {
+          gboolean tier2 = g_str_has_suffix (usage, ".tier2");
+          gboolean tier3 = g_str_has_suffix (usage, ".tier3");
+
+          taken->start = tier3 ? "64000" : tier2 ? "32000" : "0";
+          taken->finish = tier3 ? "" : tier2 ? "64000" : "32000";
+        }
+    }
+  else if (strcmp (product, "Provisioned Throughput") == 0 && strcmp (api, "gp3") == 0 &&
+           strcmp (unit, "GiBps-mo") == 0)
+    {
+      taken->kind = "3-throughput";
+      taken->free = "125";
+    }
+  else
+    return skip_for (conversion, _("EBS operation not converted"),
+                     *usage != '\0' ? usage : product);
+
+  taken->service = "ebs";
+  taken->offer = g_strdup_printf ("ebs-%s.%s", api, field (conversion, COL_REGION));
+  taken->name = g_strdup_printf ("EBS %s volume", api);
+  taken->family = "Block storage";
+  taken->storage_type = volume->storage_type;
+  add_feature (taken, "volume-type", volume->title);
+  return TRUE;
+}
+
+/* RDS's Deployment Option: Single-AZ and Multi-AZ are offers of their own, named so, with the
+ * SLA AWS gives each (Multi-AZ's is the service's). */
+static gboolean
+take_deployment (Conversion *conversion,
+                 Taken      *taken,
+                 const char *before,
+                 const char *after)
+{
+  const char *deployment = field (conversion, COL_DEPLOYMENT);
+
+  if (strcmp (deployment, "Single-AZ") == 0)
+    {
+      taken->sla = "99.5";
+      add_feature (taken, "deployment", "Single-AZ");
+    }
+  else if (strcmp (deployment, "Multi-AZ") == 0)
+    add_feature (taken, "deployment", "Multi-AZ (one standby)");
+  else
+    return skip_for (conversion, _("deployment option not converted"), deployment);
+  taken->name = g_strconcat (before, deployment, after, NULL);
+  return TRUE;
+}
+
+static const char *
+rds_service (const char *engine)
+{
+  if (strcmp (engine, "PostgreSQL") == 0)
+    return "rds-postgres";
+  if (strcmp (engine, "MySQL") == 0)
+    return "rds-mysql";
+  return NULL;
+}
+
+static gboolean
+take_rds (Conversion *conversion,
+          const char *product,
+          Taken      *taken)
+{
+  const char *engine = field (conversion, COL_ENGINE);
+
+  if (strcmp (product, "Database Instance") == 0)
+    {
+      g_autofree char *before = NULL;
+
+      taken->service = rds_service (engine);
+      if (taken->service == NULL)
+        return skip_for (conversion, _("database engine not converted"), engine);
+      before = g_strconcat (field (conversion, COL_INSTANCE_TYPE), " ", NULL);
+      if (!take_deployment (conversion, taken, before, ""))
+        return FALSE;
+      taken->instance = TRUE;
+      add_feature (taken, "engine", engine);
+      return TRUE;
+    }
+  if (strcmp (product, "Database Storage") == 0)
+    {
+      static const char *const types[] = {
+        "General Purpose", "gp2", "General Purpose-GP3", "gp3", "Provisioned IOPS", "io1", NULL
+      };
+      const char *type = map_word (field (conversion, COL_VOLUME_TYPE), types);
+      g_autofree char *before = NULL;
+
+      if (type == NULL)
+        return skip_for (conversion, _("database storage type not converted"),
+                         field (conversion, COL_VOLUME_TYPE));
+      /* Storage of any engine is a price of both services. */
+      if (*engine == '\0' || strcmp (engine, "Any") == 0)
+        {
+          taken->service = "rds-postgres";
+          taken->second_service = "rds-mysql";
+        }
+      else if ((taken->service = rds_service (engine)) == NULL)
+        return skip_for (conversion, _("database engine not converted"), engine);
+      before = g_strdup_printf ("RDS %s storage, ", type);
+      if (!take_deployment (conversion, taken, before, ""))
+        return FALSE;
+      taken->family = "Database storage";
+      taken->storage_type = "ssd";
+      return TRUE;
+    }
+  return skip_for (conversion, _("product family not converted"), product);
+}
+
+typedef struct
+{
+  const char *volume_type;
+  const char *key;
+  const char *title;
+  const char *storage_type;
+} StorageClass;
+
+static const StorageClass storage_classes[] = {
+  { "Standard", "standard", "Standard", "object-standard" },
+  { "Standard - Infrequent Access", "standard-ia", "Standard-IA", "object-standard-ia" },
+  { "One Zone - Infrequent Access", "one-zone-ia", "One Zone-IA", "object-one-zone-ia" },
+  { "Glacier Instant Retrieval", "glacier-instant", "Glacier Instant Retrieval",
+    "object-glacier-instant" },
+  { "Amazon Glacier", "glacier-flexible", "Glacier Flexible Retrieval",
+    "object-glacier-flexible" },
+  { "Glacier Flexible Retrieval", "glacier-flexible", "Glacier Flexible Retrieval",
+    "object-glacier-flexible" },
+  { "Glacier Deep Archive", "glacier-deep-archive", "Glacier Deep Archive",
+    "object-glacier-deep-archive" },
+  { "Intelligent-Tiering Frequent Access", "intelligent-tiering",
+    "Intelligent-Tiering (frequent access tier)", "object-intelligent-tiering" },
+};
+
+/* The storage classes of S3's request groups: S3-API-Tier1, S3-API-SIA-Tier2, … */
+static const char * const request_classes[] = {
+  "", "Standard", "SIA-", "Standard-IA", "ZIA-", "One Zone-IA", "GIR-",
+  "Glacier Instant Retrieval", "GDA-", "Glacier Deep Archive", "INT-",
+  "Intelligent-Tiering", NULL
+};
+
+static gboolean
+take_s3 (Conversion *conversion,
+         const char *product,
+         Taken      *taken)
+{
+  if (strcmp (product, "Storage") == 0)
+    {
+      const char *volume_type = field (conversion, COL_VOLUME_TYPE);
+      const StorageClass *class = NULL;
+
+      for (gsize i = 0; i < G_N_ELEMENTS (storage_classes); i++)
+        if (strcmp (storage_classes[i].volume_type, volume_type) == 0)
+          class = &storage_classes[i];
+      if (class == NULL)
+        return skip_for (conversion, _("S3 storage class not converted"), volume_type);
+      taken->name = g_strdup_printf ("S3 %s storage", class->title);
+      taken->family = "Object storage";
+      taken->storage_type = class->storage_type;
+      add_feature (taken, "storage-class", class->title);
+    }
+  else if (strcmp (product, "API Request") == 0)
+    {
+      const char *group = field (conversion, COL_GROUP);
+      g_autofree char *middle = NULL;
+      const char *title = NULL;
+      gboolean put;
+
+      if (g_str_has_prefix (group, "S3-API-") && g_str_has_suffix (group, "Tier1"))
+        put = TRUE;
+      else if (g_str_has_prefix (group, "S3-API-") && g_str_has_suffix (group, "Tier2"))
+        put = FALSE;
+      else
+        return skip_for (conversion, _("S3 request group not converted"), group);
+      middle = g_strndup (group + strlen ("S3-API-"), strlen (group) - strlen ("S3-API-Tier1"));
+      title = map_word (middle, request_classes);
+      if (title == NULL)
+        return skip_for (conversion, _("S3 request group not converted"), group);
+      taken->name = g_strdup_printf (put ? "S3 %s PUT/COPY/POST/LIST requests"
+                                         : "S3 %s GET/SELECT requests", title);
+      taken->family = "Object storage requests";
+      add_feature (taken, "requests", put ? "PUT, COPY, POST and LIST requests"
+                                          : "GET, SELECT and all other requests");
+    }
+  else
+    return skip_for (conversion, _("product family not converted"), product);
+  taken->service = "s3";
+  return TRUE;
+}
+
+/* Lambda: requests and duration, of each architecture, are prices of one offer per
+ * architecture and region. */
+static gboolean
+take_lambda (Conversion *conversion,
+             const char *product,
+             Taken      *taken)
+{
+  const char *usage = field (conversion, COL_USAGE_TYPE);
+  const char *group = field (conversion, COL_GROUP);
+  const char *unit = field (conversion, COL_UNIT);
+  g_autofree char *processor = g_ascii_strdown (field (conversion, COL_ARCHITECTURE), -1);
+  gboolean arm = strstr (processor, "arm") != NULL || strstr (usage, "ARM") != NULL;
+
+  if (strcmp (product, "Serverless") != 0)
+    return skip_for (conversion, _("product family not converted"), product);
+  if (strstr (usage, "Provisioned") != NULL || strstr (group, "Provisioned") != NULL)
+    {
+      skip_row (conversion, _("Lambda provisioned concurrency: not converted"));
+      return FALSE;
+    }
+  if (strstr (usage, "Edge") != NULL || strstr (group, "Edge") != NULL)
+    {
+      skip_row (conversion, _("Lambda@Edge: not converted"));
+      return FALSE;
+    }
+  if (strcmp (unit, "Requests") == 0)
+    taken->kind = "1-requests";
+  else if (strcmp (unit, "Lambda-GB-Second") == 0 && strstr (usage, "Storage") == NULL)
+    taken->kind = "2-duration";
+  else
+    return skip_for (conversion, _("Lambda price not converted"),
+                     *usage != '\0' ? usage : unit);
+  taken->service = "lambda";
+  taken->architecture = arm ? "arm64" : "x86-64";
+  taken->offer = g_strdup_printf ("lambda.%s.%s", taken->architecture,
+                                  field (conversion, COL_REGION));
+  taken->name = g_strdup_printf ("Lambda functions (%s)", arm ? "arm64" : "x86_64");
+  add_feature (taken, "architecture", arm ? "arm64" : "x86_64");
+  return TRUE;
+}
+
+static gboolean
+take_transfer (Conversion *conversion,
+               Taken      *taken)
+{
+  if (strcmp (field (conversion, COL_TRANSFER_TYPE), "AWS Outbound") != 0 ||
+      strcmp (field (conversion, COL_TO_LOCATION), "External") != 0)
+    {
+      skip_row (conversion, _("data transfer other than out to the internet: not converted"));
+      return FALSE;
+    }
+  taken->service = "data-transfer-out";
+  taken->name = g_strdup ("Data transfer out to the internet");
+  return TRUE;
+}
+
+/* What the row is, by its offer file and Product Family; FALSE when it is skipped (counted). */
+static gboolean
+take (Conversion *conversion,
+      Taken      *taken)
+{
+  const char *product = field (conversion, COL_FAMILY_PRODUCT);
+
+  if (strcmp (product, "Data Transfer") == 0)
+    {
+      if (conversion->code == CODE_EC2 && conversion->has_transfer)
+        {
+          skip_row (conversion, _("data transfer of the AmazonEC2 file: the AWSDataTransfer "
+                                  "file's is converted"));
+          return FALSE;
+        }
+      if (conversion->code == CODE_EC2 || conversion->code == CODE_DATA_TRANSFER)
+        return take_transfer (conversion, taken);
+      skip_row (conversion, _("data transfer of an offer file other than AmazonEC2 and "
+                              "AWSDataTransfer: not converted"));
+      return FALSE;
+    }
+  switch ((OfferCode) conversion->code)
+    {
+    case CODE_EC2:
+      if (strcmp (product, "Compute Instance") == 0 ||
+          strcmp (product, "Compute Instance (bare metal)") == 0)
+        {
+          taken->service = "ec2";
+          taken->instance = TRUE;
+          return TRUE;
+        }
+      if (strcmp (product, "Storage Snapshot") == 0)
+        {
+          skip_row (conversion, _("EBS snapshots: not converted"));
+          return FALSE;
+        }
+      if (strcmp (product, "Storage") == 0 || strcmp (product, "System Operation") == 0 ||
+          strcmp (product, "Provisioned Throughput") == 0)
+        return take_ebs (conversion, product, taken);
+      break;
+    case CODE_RDS:
+      return take_rds (conversion, product, taken);
+    case CODE_S3:
+      return take_s3 (conversion, product, taken);
+    case CODE_LAMBDA:
+      return take_lambda (conversion, product, taken);
+    case CODE_DATA_TRANSFER:
+    case N_CODES:
+    default:
+      break;
+    }
+  return skip_for (conversion, _("product family not converted"), product);
+}
+
 /* One price row: checked, then spilled. */
 static void
 data_row (Conversion *conversion)
 {
-  const char *product, *term_type, *aws_unit, *unit, *price, *currency, *region, *location;
+  const char *term_type, *aws_unit, *unit, *price, *currency, *region, *location;
   const char *effective, *start, *finish, *term;
-  const char *tenancy, *licence, *software, *capacity, *os = NULL, *processor;
-  const char *upfront = NULL, *class = NULL, *service = "ec2", *name, *architecture = NULL;
+  const char *tenancy, *licence, *software, *capacity, *os = NULL, *processor = NULL;
+  const char *upfront = NULL, *class = NULL, *name, *architecture;
   g_autofree char *amount = NULL, *memory = NULL, *start_text = NULL, *finish_text = NULL;
-  g_autofree char *day = NULL, *reason = NULL;
+  g_autofree char *day = NULL, *term_key = NULL, *features = NULL;
+  g_auto(Taken) taken = { 0 };
   SkyDecimal value, start_value = { 0 };
+  const UnitMap *unit_map = NULL;
+  gboolean open_range;
   guint years = 0;
 
   if (conversion->fields->len != conversion->n_header)
@@ -474,26 +941,8 @@ data_row (Conversion *conversion)
                conversion->n_header);
       return;
     }
-  product = field (conversion, COL_FAMILY_PRODUCT);
-  if (strcmp (product, "Data Transfer") == 0)
-    {
-      if (strcmp (field (conversion, COL_TRANSFER_TYPE), "AWS Outbound") != 0 ||
-          strcmp (field (conversion, COL_TO_LOCATION), "External") != 0)
-        {
-          skip_row (conversion, _("data transfer other than out to the internet: "
-                                  "not converted"));
-          return;
-        }
-      service = "data-transfer-out";
-    }
-  else if (strcmp (product, "Compute Instance") != 0 &&
-           strcmp (product, "Compute Instance (bare metal)") != 0)
-    {
-      reason = g_strdup_printf (_("product family not converted (%s)"),
-                                *product != '\0' ? product : "—");
-      skip_row (conversion, reason);
-      return;
-    }
+  if (!take (conversion, &taken))
+    return;
   term_type = field (conversion, COL_TERM_TYPE);
   if (strcmp (term_type, "OnDemand") == 0)
     term = "on-demand";
@@ -506,18 +955,28 @@ data_row (Conversion *conversion)
     }
 
   aws_unit = field (conversion, COL_UNIT);
-  unit = map_unit (aws_unit);
-  if (unit == NULL)
+  for (gsize i = 0; i < G_N_ELEMENTS (units) && unit_map == NULL; i++)
+    if (strcmp (units[i].aws, aws_unit) == 0)
+      unit_map = &units[i];
+  if (unit_map == NULL)
     {
       bad_row (conversion, _("unknown unit “%s”"), aws_unit);
       return;
     }
+  unit = unit_map->unit;
   price = field (conversion, COL_PRICE);
   if (!_sky_convert_parse_amount (price, &value) ||
-      (amount = sky_sheet_writer_amount_text (value, NULL)) == NULL)
+      (unit_map->divisor > 1 &&
+       !sky_decimal_div (value, sky_decimal_from_int (unit_map->divisor),
+                         SKY_DECIMAL_MAX_SCALE, SKY_ROUND_HALF_UP, &value)) ||
+      (amount = sky_sheet_writer_amount_text (sky_decimal_normalize (value), NULL)) == NULL)
     {
-      bad_row (conversion, _("PricePerUnit “%s” is not a plain positive number of at most "
-                             "ten decimals"), price);
+      if (unit_map->divisor > 1)
+        bad_row (conversion, _("PricePerUnit “%s” per %s is not a plain positive number of at "
+                               "most ten decimals per %s"), price, aws_unit, unit);
+      else
+        bad_row (conversion, _("PricePerUnit “%s” is not a plain positive number of at most "
+                               "ten decimals"), price);
       return;
     }
   currency = field (conversion, COL_CURRENCY);
@@ -531,7 +990,7 @@ data_row (Conversion *conversion)
     }
   region = field (conversion, COL_REGION);
   location = field (conversion, COL_LOCATION);
-  if (strcmp (service, "data-transfer-out") == 0)
+  if (strcmp (taken.service, "data-transfer-out") == 0)
     {
       region = field (conversion, COL_FROM_REGION);
       location = field (conversion, COL_FROM_LOCATION);
@@ -556,6 +1015,14 @@ data_row (Conversion *conversion)
 
   start = field (conversion, COL_START);
   finish = field (conversion, COL_END);
+  open_range = (*start == '\0' || strcmp (start, "0") == 0) &&
+               (*finish == '\0' || strcmp (finish, "Inf") == 0);
+  /* A tier the usage type tells, for a row of one open range. */
+  if (taken.start != NULL && open_range)
+    {
+      start = taken.start;
+      finish = taken.finish;
+    }
   if (*start != '\0')
     {
       if (!_sky_convert_parse_amount (start, &start_value))
@@ -628,69 +1095,93 @@ data_row (Conversion *conversion)
                field (conversion, COL_SOFTWARE), field (conversion, COL_CAPACITY));
       return;
     }
-  if (optional (conversion, COL_OS) != NULL)
+  architecture = taken.architecture;
+  name = taken.name;
+  if (taken.instance)
     {
-      os = map_word (optional (conversion, COL_OS), systems);
-      if (os == NULL)
+      if (optional (conversion, COL_OS) != NULL)
         {
-          bad_row (conversion, _("unknown operating system “%s”"), field (conversion, COL_OS));
+          os = map_word (optional (conversion, COL_OS), systems);
+          if (os == NULL)
+            {
+              bad_row (conversion, _("unknown operating system “%s”"),
+                       field (conversion, COL_OS));
+              return;
+            }
+        }
+      if (optional (conversion, COL_MEMORY) != NULL &&
+          (memory = memory_gib (optional (conversion, COL_MEMORY))) == NULL)
+        {
+          bad_row (conversion, _("Memory “%s” is not a number of GiB"),
+                   field (conversion, COL_MEMORY));
           return;
         }
-    }
-  if (optional (conversion, COL_MEMORY) != NULL &&
-      (memory = memory_gib (optional (conversion, COL_MEMORY))) == NULL)
-    {
-      bad_row (conversion, _("Memory “%s” is not a number of GiB"),
-               field (conversion, COL_MEMORY));
-      return;
-    }
-  processor = optional (conversion, COL_PROCESSOR);
-  name = optional (conversion, COL_INSTANCE_TYPE);
-  if (strcmp (service, "ec2") == 0)
-    {
-      if (name == NULL)
+      processor = optional (conversion, COL_PROCESSOR);
+      if (optional (conversion, COL_INSTANCE_TYPE) == NULL)
         {
           bad_row (conversion, _("an instance row without an Instance Type"));
           return;
         }
+      if (name == NULL)
+        name = optional (conversion, COL_INSTANCE_TYPE);
       architecture = processor != NULL && (strstr (processor, "Graviton") != NULL ||
                                            g_str_has_prefix (processor, "Apple"))
                      ? "arm64" : "x86-64";
     }
-  else
-    name = "Data transfer out to the internet";
 
   if (!g_hash_table_contains (conversion->regions, region))
     g_hash_table_insert (conversion->regions, g_strdup (region), g_strdup (location));
 
-  {
-    const char *texts[] = {
-      field (conversion, COL_SKU), field (conversion, COL_TERM_CODE), term, unit, amount,
-      start_text, NULL /* start_order */, finish_text, day, NULL /* years */, upfront, class,
-      region, name, optional (conversion, COL_INSTANCE_FAMILY),
-      optional (conversion, COL_VCPU), memory, architecture,
-      tenancy, licence, software, capacity, os, optional (conversion, COL_NETWORK), processor,
-      optional (conversion, COL_STORAGE), service,
-    };
+  term_key = taken.kind != NULL
+             ? g_strdup_printf ("%s|%s", taken.kind, field (conversion, COL_TERM_CODE))
+             : g_strdup (field (conversion, COL_TERM_CODE));
+  features = taken.features != NULL ? g_string_free (g_steal_pointer (&taken.features), FALSE)
+                                    : NULL;
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *service = i == 0 ? taken.service : taken.second_service;
+      g_autofree char *offer = NULL;
 
-    if (*texts[0] == '\0' || strchr (texts[0], ' ') != NULL || *texts[1] == '\0')
+      if (service == NULL)
+        break;
+      offer = taken.second_service != NULL
+              ? g_strdup_printf ("%s.%s", field (conversion, COL_SKU), service)
+              : g_strdup (taken.offer != NULL ? taken.offer : field (conversion, COL_SKU));
       {
-        bad_row (conversion, _("a row without a SKU or an OfferTermCode"));
-        return;
+        const char *texts[] = {
+          field (conversion, COL_SKU), field (conversion, COL_TERM_CODE), term, unit, amount,
+          start_text, NULL /* start_order */, finish_text, day, NULL /* years */, upfront,
+          class, region, name,
+          taken.instance ? optional (conversion, COL_INSTANCE_FAMILY) : taken.family,
+          taken.instance ? optional (conversion, COL_VCPU) : NULL, memory, architecture,
+          tenancy, licence, software, capacity, os,
+          taken.instance ? optional (conversion, COL_NETWORK) : NULL, processor,
+          taken.instance ? optional (conversion, COL_STORAGE) : NULL, service,
+          offer, term_key, taken.storage_type, taken.sla, features,
+          open_range ? taken.free : NULL,
+        };
+
+        if (*texts[0] == '\0' || strchr (texts[0], ' ') != NULL || *texts[1] == '\0')
+          {
+            bad_row (conversion, _("a row without a SKU or an OfferTermCode"));
+            return;
+          }
+        sqlite3_reset (conversion->insert);
+        if (sqlite3_bind_int (conversion->insert, 1, (int) conversion->file_index) != SQLITE_OK ||
+            sqlite3_bind_int64 (conversion->insert, 2,
+                                (gint64) conversion->row_line) != SQLITE_OK ||
+            !bind_texts (conversion, texts, G_N_ELEMENTS (texts)) ||
+            sqlite3_bind_double (conversion->insert, 9,
+                                 sky_decimal_to_double (start_value)) != SQLITE_OK ||
+            (years > 0 && sqlite3_bind_int (conversion->insert, 12, (int) years) != SQLITE_OK) ||
+            sqlite3_step (conversion->insert) != SQLITE_DONE)
+          {
+            db_failed (conversion, &conversion->error);
+            conversion->stop = TRUE;
+            return;
+          }
       }
-    sqlite3_reset (conversion->insert);
-    if (sqlite3_bind_int (conversion->insert, 1, (int) conversion->file_index) != SQLITE_OK ||
-        sqlite3_bind_int64 (conversion->insert, 2, (gint64) conversion->row_line) != SQLITE_OK ||
-        !bind_texts (conversion, texts, G_N_ELEMENTS (texts)) ||
-        sqlite3_bind_double (conversion->insert, 9,
-                             sky_decimal_to_double (start_value)) != SQLITE_OK ||
-        (years > 0 && sqlite3_bind_int (conversion->insert, 12, (int) years) != SQLITE_OK) ||
-        sqlite3_step (conversion->insert) != SQLITE_DONE)
-      {
-        db_failed (conversion, &conversion->error);
-        conversion->stop = TRUE;
-      }
-  }
+    }
 }
 
 /* One rate of a Savings Plans rate file: spilled beside the rows of the instance it discounts
@@ -787,6 +1278,8 @@ rate_row (Conversion *conversion)
       sqlite3_bind_text (conversion->insert, 13, upfront, -1, SQLITE_STATIC) ||
       sqlite3_bind_text (conversion->insert, 15, fields[SP_REGION], -1, SQLITE_TRANSIENT) ||
       sqlite3_bind_text (conversion->insert, 29, "ec2", -1, SQLITE_STATIC) ||
+      sqlite3_bind_text (conversion->insert, 30, fields[SP_SKU], -1, SQLITE_TRANSIENT) ||
+      sqlite3_bind_text (conversion->insert, 31, fields[SP_PLAN], -1, SQLITE_TRANSIENT) ||
       sqlite3_step (conversion->insert) != SQLITE_DONE)
     {
       db_failed (conversion, &conversion->error);
@@ -854,6 +1347,7 @@ read_file (Conversion  *conversion,
   conversion->row_index = 0;
   conversion->n_header = 0;
   conversion->rate_file = FALSE;
+  conversion->code = -1;
   g_ptr_array_set_size (conversion->fields, 0);
 
   while (ok && !conversion->stop)
@@ -908,7 +1402,8 @@ enum
   R_FILE, R_LINE, R_SKU, R_TERM_CODE, R_TERM, R_UNIT, R_AMOUNT, R_START, R_START_ORDER,
   R_FINISH, R_EFFECTIVE, R_YEARS, R_UPFRONT, R_CLASS, R_REGION, R_NAME, R_FAMILY, R_VCPU,
   R_MEMORY, R_ARCHITECTURE, R_TENANCY, R_LICENCE, R_SOFTWARE, R_CAPACITY, R_OS, R_NETWORK,
-  R_PROCESSOR, R_STORAGE, R_SERVICE, N_R
+  R_PROCESSOR, R_STORAGE, R_SERVICE, R_OFFER, R_TERM_KEY, R_STORAGE_TYPE, R_SLA, R_FEATURES,
+  R_FREE, N_R
 };
 
 /* One spilled row, read back. */
@@ -1144,6 +1639,8 @@ write_term (Conversion  *conversion,
 
   if (term->last - term->first == 1 && rate->text[R_FINISH] == NULL)
     return sky_sheet_writer_begin_price (writer, rate->text[R_UNIT], "on-demand", 0, error) &&
+           sky_sheet_writer_price_attribute (writer, "free-quantity", rate->text[R_FREE],
+                                             error) &&
            sky_sheet_writer_price_attribute (writer, "effective-date", rate->text[R_EFFECTIVE],
                                              error) &&
            sky_sheet_writer_end_price (writer, row_decimal (rate->text[R_AMOUNT]), error);
@@ -1179,7 +1676,7 @@ write_offer (Conversion  *conversion,
   };
   struct { const char *name; guint column; } attributes[] = {
     { "family", R_FAMILY }, { "vcpu", R_VCPU }, { "memory-gib", R_MEMORY }, { "os", R_OS },
-    { "architecture", R_ARCHITECTURE },
+    { "architecture", R_ARCHITECTURE }, { "storage-type", R_STORAGE_TYPE }, { "sla", R_SLA },
   };
 
   if (strcmp (head->text[R_TERM], "savings-plan") == 0)
@@ -1201,8 +1698,8 @@ write_offer (Conversion  *conversion,
       gboolean stop;
 
       while (term.last < rows->len &&
-             strcmp (((Row *) g_ptr_array_index (rows, term.last))->text[R_TERM_CODE],
-                     row->text[R_TERM_CODE]) == 0)
+             strcmp (((Row *) g_ptr_array_index (rows, term.last))->text[R_TERM_KEY],
+                     row->text[R_TERM_KEY]) == 0)
         term.last++;
       if (check_term (conversion, &term, &stop, error))
         g_array_append_val (terms, term);
@@ -1213,7 +1710,7 @@ write_offer (Conversion  *conversion,
   if (terms->len == 0)
     return TRUE;
 
-  if (!sky_sheet_writer_begin_offer (context->writer, head->text[R_SKU], head->text[R_NAME],
+  if (!sky_sheet_writer_begin_offer (context->writer, head->text[R_OFFER], head->text[R_NAME],
                                      head->text[R_REGION], error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (attributes); i++)
@@ -1239,14 +1736,32 @@ write_offer (Conversion  *conversion,
         !sky_sheet_writer_feature (context->writer, features[i].key,
                                    head->text[features[i].column], error))
       return FALSE;
+  if (head->text[R_FEATURES] != NULL)
+    {
+      g_auto(GStrv) pairs = g_strsplit (head->text[R_FEATURES], "\x1e", -1);
+
+      for (guint i = 0; pairs[i] != NULL && pairs[i][0] != '\0'; i++)
+        {
+          g_auto(GStrv) pair = g_strsplit (pairs[i], "\x1f", 2);
+
+          if (!sky_sheet_writer_feature (context->writer, pair[0], pair[1], error))
+            return FALSE;
+        }
+    }
   for (guint i = 0; i < terms->len; i++)
     if (!write_term (conversion, &g_array_index (terms, Term, i), error))
       return FALSE;
   return _sky_convert_end_offer (context, error);
 }
 
+/* RDS's SLA is AWS's for Multi-AZ instances; Single-AZ offers carry their own. */
 static const SkySheetService services[] = {
   { "ec2", "Amazon EC2", "compute", NULL },
+  { "ebs", "Amazon EBS", "storage", NULL },
+  { "s3", "Amazon S3", "storage", NULL },
+  { "rds-postgres", "Amazon RDS for PostgreSQL", "database", "99.95" },
+  { "rds-mysql", "Amazon RDS for MySQL", "database", "99.95" },
+  { "lambda", "AWS Lambda", "serverless", NULL },
   { "data-transfer-out", "Data Transfer Out", "network", NULL },
 };
 
@@ -1274,10 +1789,9 @@ write_sheet (Conversion  *conversion,
   const SkyConvertOptions *options = context->options;
   g_autoptr(GPtrArray) codes = g_ptr_array_new ();
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (row_free);
-  g_autofree char *source = g_strdup_printf ("AWS Price List offer file %s (CSV), version %s%s",
-                                             conversion->offer_code, conversion->version,
-                                             conversion->n_rate_files > 0
-                                             ? ", with Savings Plans rates" : "");
+  g_autofree char *codes_text = NULL;
+  g_autofree char *source = NULL;
+  g_autoptr(GString) order = NULL;
   sqlite3_stmt *select = NULL;
   SkySheetHeader header = {
     .provider_id = PROVIDER,
@@ -1287,7 +1801,6 @@ write_sheet (Conversion  *conversion,
     .effective_date = options->effective_date != NULL ? options->effective_date
                                                       : conversion->publication,
     .currency = conversion->currency != NULL ? conversion->currency : "USD",
-    .source = source,
     .source_url = options->source_url,
     .retrieved = options->retrieved,
   };
@@ -1297,6 +1810,15 @@ write_sheet (Conversion  *conversion,
 
   GHashTableIter iter;
   gpointer code_key;
+
+  g_ptr_array_add (conversion->codes, NULL);
+  codes_text = g_strjoinv (", ", (GStrv) conversion->codes->pdata);
+  g_ptr_array_set_size (conversion->codes, conversion->codes->len - 1);
+  source = g_strdup_printf ("AWS Price List offer %s %s (CSV), version %s%s",
+                            conversion->codes->len > 1 ? "files" : "file", codes_text,
+                            conversion->version, conversion->n_rate_files > 0
+                            ? ", with Savings Plans rates" : "");
+  header.source = source;
 
   g_hash_table_iter_init (&iter, conversion->regions);
   while (g_hash_table_iter_next (&iter, &code_key, NULL))
@@ -1326,11 +1848,15 @@ write_sheet (Conversion  *conversion,
   if (codes->len == 0)
     return TRUE;
 
+  /* The services in the order of the table, so that of equal prices in two services (RDS
+   * storage of any engine) PostgreSQL's comes first, as on the hand-written sheet. */
+  order = g_string_new ("SELECT * FROM row ORDER BY CASE service");
+  for (guint i = 0; i < G_N_ELEMENTS (services); i++)
+    g_string_append_printf (order, " WHEN '%s' THEN %u", services[i].id, i);
+  g_string_append (order, " END, offer, term, term_key, unit = 'quantity', start_order, file,"
+                          " line");
   if (sqlite3_exec (conversion->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (conversion->db,
-                          "SELECT * FROM row ORDER BY service, sku, term, term_code,"
-                          " unit = 'quantity', start_order, file, line", -1, &select,
-                          NULL) != SQLITE_OK)
+      sqlite3_prepare_v2 (conversion->db, order->str, -1, &select, NULL) != SQLITE_OK)
     return db_failed (conversion, error);
   ok = TRUE;
   while (ok && (step = sqlite3_step (select)) == SQLITE_ROW)
@@ -1338,7 +1864,7 @@ write_sheet (Conversion  *conversion,
       Row *row = row_read (select);
       Row *head = rows->len > 0 ? g_ptr_array_index (rows, 0) : NULL;
 
-      if (head != NULL && strcmp (head->text[R_SKU], row->text[R_SKU]) != 0)
+      if (head != NULL && strcmp (head->text[R_OFFER], row->text[R_OFFER]) != 0)
         {
           ok = write_offer (conversion, rows, error) &&
                !_sky_convert_cancelled (context, error);
@@ -1361,6 +1887,34 @@ write_sheet (Conversion  *conversion,
   return ok && (service == NULL || sky_sheet_writer_end_service (context->writer, error));
 }
 
+/* Whether @path's metadata says it is the AWSDataTransfer offer file: looked at before the
+ * files are read, so that EC2's rows of data transfer give way to that file's, the same
+ * prices under the offer code AWS now publishes them in. A file that cannot be read is
+ * reported when it is read. */
+static gboolean
+is_transfer_file (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  g_autoptr(GDataInputStream) lines = NULL;
+
+  if (stream == NULL)
+    return FALSE;
+  lines = g_data_input_stream_new (G_INPUT_STREAM (stream));
+  for (guint i = 0; i < N_METADATA; i++)
+    {
+      g_autofree char *line = g_data_input_stream_read_line (lines, NULL, NULL, NULL);
+
+      if (line == NULL)
+        return FALSE;
+      g_strchomp (line);
+      if (strcmp (line, "\"OfferCode\",\"AWSDataTransfer\"") == 0 ||
+          strcmp (line, "OfferCode,AWSDataTransfer") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 convert (SkyConvertContext   *context,
          const char * const  *files,
@@ -1375,6 +1929,9 @@ convert (SkyConvertContext   *context,
   conversion.regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   conversion.fields = g_ptr_array_new_with_free_func (g_free);
   conversion.paths = g_ptr_array_new ();
+  conversion.codes = g_ptr_array_new ();
+  for (guint i = 0; files[i] != NULL && !conversion.has_transfer; i++)
+    conversion.has_transfer = is_transfer_file (files[i]);
   ok = open_spill (&conversion, error);
   for (guint i = 0; ok && files[i] != NULL; i++)
     {
@@ -1382,7 +1939,7 @@ convert (SkyConvertContext   *context,
       g_ptr_array_add (conversion.paths, (char *) files[i]);
       ok = read_file (&conversion, files[i], error);
     }
-  if (ok && conversion.offer_code == NULL)
+  if (ok && savings_plans && !conversion.has_ec2)
     {
       g_set_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED,
                    _("Savings Plans rates are prices of EC2 offers: give the EC2 offer files "

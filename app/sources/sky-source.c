@@ -43,13 +43,17 @@ static const Format formats[] = {
     NULL },
 #endif
 #ifdef HAVE_CSV
-  { { "aws-offer-csv", N_("AWS Price List bulk offer file, EC2 (CSV)"), TRUE, NULL },
+  { { "aws-offer-csv",
+      N_("AWS Price List bulk offer files: EC2, EBS, RDS, S3, Lambda, data transfer (CSV)"),
+      TRUE, NULL },
     _sky_convert_aws_offer_csv },
   { { "aws-savings-plans-csv",
       N_("AWS Savings Plans rate file, with the EC2 offer files it discounts (CSV)"), TRUE, NULL },
     _sky_convert_aws_savings_plans_csv },
 #else
-  { { "aws-offer-csv", N_("AWS Price List bulk offer file, EC2 (CSV)"), FALSE, "libcsv" },
+  { { "aws-offer-csv",
+      N_("AWS Price List bulk offer files: EC2, EBS, RDS, S3, Lambda, data transfer (CSV)"),
+      FALSE, "libcsv" },
     NULL },
   { { "aws-savings-plans-csv",
       N_("AWS Savings Plans rate file, with the EC2 offer files it discounts (CSV)"), FALSE,
