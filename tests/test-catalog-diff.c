@@ -109,6 +109,30 @@ test_describe (void)
                             "1 offer added, 0 removed");
 }
 
+/* The regions of one provider's current sheets, by name, each once; not another provider's. */
+static void
+test_provider_regions (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SkyCatalog) catalog = sky_test_open_catalog (&dir, "diff-old.xml", "diff-new.xml",
+                                                        "valid-small.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) regions = sky_catalog_list_provider_regions (catalog, "diffcloud",
+                                                                    &error);
+  g_autoptr(GPtrArray) none = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (regions->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (regions, 0), ==, "eu-west");
+  g_assert_cmpstr (g_ptr_array_index (regions, 1), ==, "EU West");
+  g_assert_cmpstr (g_ptr_array_index (regions, 2), ==, "us-east");
+  g_assert_cmpstr (g_ptr_array_index (regions, 3), ==, "US East");
+  none = sky_catalog_list_provider_regions (catalog, "nocloud", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+  sky_test_close_catalog (&dir, &catalog);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -119,5 +143,6 @@ main (int    argc,
   g_test_add_func ("/sky/catalog-diff/same", test_diff_same);
   g_test_add_func ("/sky/catalog-diff/no-such-sheet", test_diff_no_such_sheet);
   g_test_add_func ("/sky/catalog-diff/describe", test_describe);
+  g_test_add_func ("/sky/catalog-diff/provider-regions", test_provider_regions);
   return g_test_run ();
 }

@@ -655,6 +655,46 @@ sky_catalog_list_sheets (SkyCatalog  *self,
   return g_steal_pointer (&sheets);
 }
 
+/* The regions of @provider's current sheets, code then name, sorted by name; one entry per
+ * code. */
+GPtrArray *
+sky_catalog_list_provider_regions (SkyCatalog  *self,
+                                   const char  *provider,
+                                   GError     **error)
+{
+  g_autoptr(GPtrArray) regions = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (provider != NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->lock);
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT code, min (name) FROM region "
+                          "WHERE sheet_id IN (" SKY_CURRENT_SHEETS_SQL ") "
+                          "  AND sheet_id IN (SELECT id FROM sheet WHERE provider = ?1) "
+                          "GROUP BY code ORDER BY min (name), code",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _sky_catalog_db_error (self->db, error, "Cannot list the regions");
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (regions, _sky_catalog_column_dup (stmt, 0));
+      g_ptr_array_add (regions, _sky_catalog_column_dup (stmt, 1));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _sky_catalog_db_error (self->db, error, "Cannot list the regions");
+      return NULL;
+    }
+  return g_steal_pointer (&regions);
+}
+
 void
 sky_sheet_info_free (SkySheetInfo *info)
 {

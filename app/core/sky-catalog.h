@@ -335,6 +335,9 @@ GPtrArray        *sky_catalog_list_sheets      (SkyCatalog          *self,
                                                 GError             **error);
 GPtrArray        *sky_catalog_list_regions     (SkyCatalog          *self,
                                                 GError             **error);
+GPtrArray        *sky_catalog_list_provider_regions (SkyCatalog     *self,
+                                                     const char     *provider,
+                                                     GError        **error);
 GPtrArray        *sky_catalog_search           (SkyCatalog          *self,
                                                 const SkySearchQuery *query,
                                                 GError             **error);
