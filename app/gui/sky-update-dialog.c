@@ -36,6 +36,7 @@ struct _SkyUpdateDialog
   gboolean             busy;
   gboolean             closed;         /* the widgets are gone: late results update nothing */
 
+  AdwPreferencesGroup *intro_group;
   AdwComboRow         *provider_row;
   AdwPasswordEntryRow *credential_row;
   AdwPreferencesGroup *services_group;
@@ -312,6 +313,10 @@ add_region (SkyUpdateDialog *self,
   }
 }
 
+static const char intro[] =
+  N_("The current price lists are downloaded from the provider and added to the catalog as "
+     "new price sheets; the sheets there now stay.");
+
 /* The rows of the provider chosen: its services, by their titles, all checked; for a provider
  * whose lists are per region, the regions the catalog has of it, checked; the credential it
  * needs, from its environment variable. */
@@ -359,6 +364,20 @@ provider_changed (SkyUpdateDialog *self)
     add_region (self, g_ptr_array_index (regions, i), g_ptr_array_index (regions, i + 1), TRUE);
 
   gtk_widget_set_visible (GTK_WIDGET (self->credential_row), provider->credential != NULL);
+  if (provider->credential == NULL)
+    adw_preferences_group_set_description (self->intro_group, _(intro));
+  else
+    {
+      /* Translators: the first %s is "token" or "API key", the second an environment
+       * variable. */
+      g_autofree char *hint = g_strdup_printf (_("Your %s is used for this update only and "
+                                                 "never stored; %s fills it in."),
+                                               _(provider->credential),
+                                               provider->credential_env);
+      g_autofree char *description = g_strdup_printf ("%s %s", _(intro), hint);
+
+      adw_preferences_group_set_description (self->intro_group, description);
+    }
   if (provider->credential != NULL)
     {
       const char *from_env = provider->credential_env != NULL
@@ -592,10 +611,10 @@ changes_thread (GTask        *task,
                                        import->version, &diff, NULL))
             {
               counts = sky_sheet_diff_describe (&diff);
-              /* Translators: what changed since which version: "312 prices lower, … since
-               * 2025.06". */
+              /* Translators: what changed since which version: "Since 2025.06: 312 prices
+               * lower, …". */
               g_string_append_c (subtitle, '\n');
-              g_string_append_printf (subtitle, _("%s since %s"), counts, import->superseded);
+              g_string_append_printf (subtitle, _("Since %s: %s"), import->superseded, counts);
             }
         }
       g_ptr_array_add (texts, g_string_free (g_steal_pointer (&subtitle), FALSE));
@@ -1000,6 +1019,7 @@ sky_update_dialog_class_init (SkyUpdateDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
     "/io/github/skytally/Skytally/sky-update-dialog.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, SkyUpdateDialog, name)
+  CHILD (intro_group);
   CHILD (provider_row);
   CHILD (credential_row);
   CHILD (services_group);
