@@ -504,6 +504,71 @@ test_update_dialog_cancel (Fixture       *f,
   g_assert_null (find_toplevel (SKY_TYPE_UPDATE_DIALOG));
 }
 
+/* Sheets imported as an update's are, all or none: when the third cannot be read, the two
+ * imported before it are removed again, and the dialog says why and that the catalog was not
+ * changed. Then two that can be read are added, and what changed from the first to the
+ * second is said. */
+static void
+test_update_dialog_all_or_none (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *old = g_test_build_filename (G_TEST_DIST, "data", "diff-old.xml", NULL);
+  g_autofree char *new = g_test_build_filename (G_TEST_DIST, "data", "diff-new.xml", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad",
+                                                "negative-price.xml", NULL);
+  const char *failing[] = { old, new, bad, NULL };
+  const char *good[] = { old, new, NULL };
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  SkyUpdateDialog *dialog;
+  AdwStatusPage *page;
+  GtkWidget *list;
+  GtkWidget *row;
+
+  import_fixture (f, "valid-small.xml", NULL);
+  before = sheet_names (f->catalog);
+  dialog = open_update_dialog (f);
+  sky_update_dialog_import_files (dialog, failing);
+  g_assert_true (sky_update_dialog_get_busy (dialog));
+  g_assert_true (wait_until (is_idle, dialog, 60));
+  page = ADW_STATUS_PAGE (dialog_child (dialog, "result_page"));
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "Could Not Update the Prices");
+  g_test_message ("%s", adw_status_page_get_description (page));
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), "negative-price.xml"));
+  g_assert_true (g_str_has_suffix (adw_status_page_get_description (page),
+                                   "The catalog was not changed."));
+  after = sheet_names (f->catalog);
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < before->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (after, i), ==, g_ptr_array_index (before, i));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (find_toplevel (SKY_TYPE_PRICE_SHEETS_WINDOW));
+
+  dialog = open_update_dialog (f);
+  sky_update_dialog_import_files (dialog, good);
+  g_assert_true (wait_until (is_idle, dialog, 60));
+  page = ADW_STATUS_PAGE (dialog_child (dialog, "result_page"));
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "Prices Updated");
+  list = dialog_child (dialog, "result_list");
+  g_assert_cmpuint (count_children (list), ==, 2);
+  row = gtk_widget_get_first_child (list);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Added Diff Cloud 2026.1: 8 offers");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "The first price sheet of its services");
+  row = gtk_widget_get_next_sibling (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Added Diff Cloud 2026.2: 7 offers");
+  /* The counts of tests/test-catalog-diff.c; services outside the vocabulary go by their
+   * ids. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Replaces 2026.1 for vm, egress\n"
+                   "Since 2026.1: 3 prices lower, 1 higher, 5 new, 4 gone, 3 unchanged; "
+                   "2 offers added, 2 removed");
+  after = (g_ptr_array_unref (after), sheet_names (f->catalog));
+  g_assert_cmpuint (after->len, ==, before->len + 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -521,6 +586,7 @@ main (int    argc,
                              "update-dialog-digitalocean", test_update_dialog_digitalocean,
                              "update-dialog-error", test_update_dialog_error,
                              "update-dialog-cancel", test_update_dialog_cancel,
+                             "update-dialog-all-or-none", test_update_dialog_all_or_none,
                              NULL);
   sky_test_remove_tree (cache);
   return status;

@@ -29,6 +29,7 @@ struct _SkyUpdateDialog
   GCancellable        *cancellable;
   struct Progress     *progress;       /* of the step under way */
   SkyUpdateResult     *result;         /* the sheets downloaded, while they are imported */
+  GPtrArray           *sheets;         /* char *, the sheet files to import, in order */
   guint                next_sheet;
   GPtrArray           *imports;        /* SkyImportResult, of the sheets imported so far */
   GError              *failure;        /* why the update stopped, while it is undone */
@@ -266,6 +267,7 @@ add_check_row (SkyUpdateDialog     *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -438,15 +440,20 @@ show_result (SkyUpdateDialog *self,
              const char      *description,
              GPtrArray       *changes)
 {
+  g_autofree char *escaped = NULL;
+
   if (self->closed)
     return;
   adw_status_page_set_icon_name (self->result_page, icon);
   adw_status_page_set_title (self->result_page, title);
-  adw_status_page_set_description (self->result_page, description);
+  /* Shown as markup: an error message may quote a sheet's XML. */
+  escaped = g_markup_escape_text (description, -1);
+  adw_status_page_set_description (self->result_page, escaped);
   for (guint i = 0; changes != NULL && i + 1 < changes->len; i += 2)
     {
       GtkWidget *row = adw_action_row_new ();
 
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      g_ptr_array_index (changes, i));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), g_ptr_array_index (changes, i + 1));
@@ -710,6 +717,7 @@ imported_cb (GObject      *object,
   if (import == NULL)
     {
       self->failure = g_steal_pointer (&error);
+      g_clear_pointer (&self->sheets, g_ptr_array_unref);
       g_clear_pointer (&self->result, sky_update_result_free);
       begin_step (self, _("Undoing the update…"));
       undo_next (self);
@@ -723,7 +731,7 @@ imported_cb (GObject      *object,
 static void
 import_next (SkyUpdateDialog *self)
 {
-  GPtrArray *sheets = self->result->sheets;
+  GPtrArray *sheets = self->sheets;
 
   if (self->next_sheet < sheets->len)
     {
@@ -740,6 +748,7 @@ import_next (SkyUpdateDialog *self)
       return;
     }
 
+  g_clear_pointer (&self->sheets, g_ptr_array_unref);
   g_clear_pointer (&self->result, sky_update_result_free);
   if (self->imports->len > 0)
     g_signal_emit (self, signals[SIGNAL_UPDATED], 0);
@@ -779,6 +788,7 @@ fetched_cb (GObject      *object,
       return;
     }
   self->result = fetched;
+  self->sheets = g_ptr_array_ref (fetched->sheets);
   self->next_sheet = 0;
   import_next (self);
 }
@@ -816,6 +826,32 @@ update_action (GtkWidget  *widget,
   }
   sky_update_fetch_async (&request, update_progress_cb, p, self->cancellable, fetched_cb,
                           g_object_ref (self));
+}
+
+/**
+ * sky_update_dialog_import_files:
+ * @files: (array zero-terminated=1): price sheets, imported in this order
+ *
+ * Imports @files as an update's sheets are imported, all or none, and says what changed:
+ * for sheets had by other means than the providers' endpoints (a mirror's files, say).
+ */
+void
+sky_update_dialog_import_files (SkyUpdateDialog    *self,
+                                const char * const *files)
+{
+  g_return_if_fail (SKY_IS_UPDATE_DIALOG (self));
+  g_return_if_fail (files != NULL);
+  g_return_if_fail (!self->busy);
+
+  self->sheets = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; files[i] != NULL; i++)
+    g_ptr_array_add (self->sheets, g_strdup (files[i]));
+  self->next_sheet = 0;
+  self->cancellable = g_cancellable_new ();
+  set_busy (self, TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "progress");
+  update_actions (self);
+  import_next (self);
 }
 
 /* Cancel stops an update under way, which then changes nothing; or closes the dialog. */
@@ -971,6 +1007,7 @@ sky_update_dialog_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->catalog);
+  g_clear_pointer (&self->sheets, g_ptr_array_unref);
   g_clear_pointer (&self->result, sky_update_result_free);
   g_clear_error (&self->failure);
   g_free (self->endpoint);
