@@ -15,6 +15,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
 
 #include "sky-catalog.h"
 #include "sky-decimal.h"
@@ -1933,6 +1934,250 @@ test_import_converted (Fixture       *f,
                                        "nothing changed"));
 }
 
+/* update: DigitalOcean's API on the loopback interface ------------------------------------ */
+
+/* A server of DigitalOcean's /v2/sizes and /v2/regions (the converters' fixtures, with ETags),
+ * in a thread of its own: the test's thread waits for skytally-cli. */
+typedef struct
+{
+  GThread      *thread;
+  GMainContext *context;
+  GMainLoop    *loop;
+  GMutex        mutex;
+  GCond         cond;
+  guint         port;
+  gboolean      fail;        /* 500 to every request of the sizes */
+  guint         requests;
+} ApiServer;
+
+static void
+api_answer_cb (SoupServer        *server,
+               SoupServerMessage *message,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  ApiServer *api = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (message);
+  SoupMessageHeaders *answer = soup_server_message_get_response_headers (message);
+  const char *name = strcmp (path, "/v2/sizes") == 0 ? "sizes.json"
+                     : strcmp (path, "/v2/regions") == 0 ? "regions.json" : NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *body = NULL;
+  gsize length = 0;
+
+  g_atomic_int_inc (&api->requests);
+  if (g_strcmp0 (soup_message_headers_get_one (headers, "Authorization"), "Bearer t") != 0)
+    {
+      soup_server_message_set_status (message, SOUP_STATUS_UNAUTHORIZED, NULL);
+      return;
+    }
+  if (name == NULL)
+    {
+      soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+    }
+  if (api->fail && strcmp (name, "sizes.json") == 0)
+    {
+      /* Tried again at once: the test does not wait for the backoff. */
+      soup_message_headers_replace (answer, "Retry-After", "0");
+      soup_server_message_set_status (message, SOUP_STATUS_INTERNAL_SERVER_ERROR, NULL);
+      return;
+    }
+  etag = g_strdup_printf ("\"%s-1\"", name);
+  if (g_strcmp0 (soup_message_headers_get_one (headers, "If-None-Match"), etag) == 0)
+    {
+      soup_server_message_set_status (message, SOUP_STATUS_NOT_MODIFIED, NULL);
+      return;
+    }
+  file = g_test_build_filename (G_TEST_DIST, "data", "sources", "digitalocean", name, NULL);
+  g_assert_true (g_file_get_contents (file, &body, &length, NULL));
+  soup_message_headers_replace (answer, "ETag", etag);
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY, body,
+                                    length);
+}
+
+static gpointer
+api_server_thread (gpointer data)
+{
+  ApiServer *api = data;
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  g_main_context_push_thread_default (api->context);
+  server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (server, NULL, api_answer_cb, api, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  g_mutex_lock (&api->mutex);
+  api->port = g_uri_get_port (uris->data);
+  g_cond_signal (&api->cond);
+  g_mutex_unlock (&api->mutex);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  g_main_loop_run (api->loop);
+  soup_server_disconnect (server);
+  g_main_context_pop_thread_default (api->context);
+  return NULL;
+}
+
+static ApiServer *
+api_server_new (gboolean fail)
+{
+  ApiServer *api = g_new0 (ApiServer, 1);
+
+  api->fail = fail;
+  api->context = g_main_context_new ();
+  api->loop = g_main_loop_new (api->context, FALSE);
+  g_mutex_init (&api->mutex);
+  g_cond_init (&api->cond);
+  api->thread = g_thread_new ("api-server", api_server_thread, api);
+  g_mutex_lock (&api->mutex);
+  while (api->port == 0)
+    g_cond_wait (&api->cond, &api->mutex);
+  g_mutex_unlock (&api->mutex);
+  return api;
+}
+
+static void
+api_server_free (ApiServer *api)
+{
+  g_main_loop_quit (api->loop);
+  g_thread_join (api->thread);
+  g_main_loop_unref (api->loop);
+  g_main_context_unref (api->context);
+  g_mutex_clear (&api->mutex);
+  g_cond_clear (&api->cond);
+  g_free (api);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ApiServer, api_server_free)
+
+/* The cache skytally-cli update keeps its lists in, for the child: the fixture's own. */
+static const char *update_cache_home;
+
+static void
+set_cache_home (gpointer data)
+{
+  /* Not g_setenv (), which would say on standard output that threads ran before. */
+  setenv ("XDG_CACHE_HOME", update_cache_home, 1);
+}
+
+/* update digitalocean against the loopback server: the sheet is added and printed as import
+ * prints it; run again, every list is unchanged and nothing is imported. */
+static void
+test_update (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(ApiServer) api = api_server_new (FALSE);
+  g_autofree char *endpoint = g_strdup_printf ("http://127.0.0.1:%u", api->port);
+  g_autofree char *cache = g_build_filename (f->dir, "cache", NULL);
+  g_auto(Run) help = { 0 };
+  g_auto(Run) r = { 0 };
+  g_auto(Run) sheets = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) no_region = { 0 };
+
+  update_cache_home = cache;
+  cli (&help, "update", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "  digitalocean  DigitalOcean; needs its token (--token or "
+                                      "DIGITALOCEAN_TOKEN)\n"));
+  g_assert_nonnull (strstr (help.out, "default: the regions of the provider's current offers "
+                                      "in the catalog"));
+
+  cli_with (&r, set_cache_home, "--catalog", f->catalog, "--no-seed", "update", "digitalocean",
+            "--endpoint", endpoint, "--token", "t", NULL);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "2 requests (0 not modified, 0 retries), "));
+  g_assert_nonnull (strstr (r.out, "\n3 offers and 3 prices written, 2 rows skipped\n"));
+  g_assert_nonnull (strstr (r.out, "1-digitalocean.xml: added digitalocean "));
+  g_assert_nonnull (strstr (r.out, "3 offers; now current\n"));
+  cli (&sheets, "--catalog", f->catalog, "sheets", "--format", "csv", NULL);
+  g_assert_nonnull (strstr (sheets.out, "digitalocean"));
+
+  cli_with (&again, set_cache_home, "--catalog", f->catalog, "update", "digitalocean",
+            "--endpoint", endpoint, "--token", "t", NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_cmpstr (again.out, ==,
+                   "2 requests (2 not modified, 0 retries), 0 bytes received\n"
+                   "DigitalOcean price lists unchanged since the last update: nothing "
+                   "imported.\n");
+
+  cli (&unknown, "--catalog", f->catalog, "update", "nimbus", NULL);
+  g_assert_cmpint (unknown.status, !=, 0);
+  g_assert_nonnull (strstr (unknown.err, "unknown provider “nimbus” (one of: aws, azure, gcp, "
+                                         "digitalocean)"));
+  /* Azure's lists are per region, and the catalog has none of its offers to take them from. */
+  cli (&no_region, "--catalog", f->catalog, "update", "azure", NULL);
+  g_assert_cmpint (no_region.status, !=, 0);
+  g_assert_nonnull (strstr (no_region.err, "--region"));
+  g_assert_cmpuint (api->requests, ==, 4);
+}
+
+/* An update that fails changes nothing: the catalog's sheets are those it had. */
+static void
+test_update_fails (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(ApiServer) api = api_server_new (TRUE);
+  g_autofree char *endpoint = g_strdup_printf ("http://127.0.0.1:%u", api->port);
+  g_autofree char *cache = g_build_filename (f->dir, "cache", NULL);
+  g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) before = { 0 };
+  g_auto(Run) r = { 0 };
+  g_auto(Run) after = { 0 };
+  g_auto(Run) no_token = { 0 };
+  g_auto(Run) azure_imported = { 0 };
+  g_auto(Run) azure_update = { 0 };
+  g_autofree char *azure = g_test_build_filename (G_TEST_DIST, "data", "update",
+                                                  "azure-small.xml", NULL);
+
+  update_cache_home = cache;
+  cli (&imported, "--catalog", f->catalog, "--no-seed", "import", valid, NULL);
+  g_assert_cmpint (imported.status, ==, 0);
+  cli (&before, "--catalog", f->catalog, "sheets", "--format", "csv", NULL);
+  g_assert_cmpint (before.status, ==, 0);
+
+  cli_with (&r, set_cache_home, "--catalog", f->catalog, "update", "digitalocean",
+            "--endpoint", endpoint, "--token", "t", NULL);
+  assert_one_line_error (&r);
+  g_assert_nonnull (strstr (r.err, "/v2/sizes?per_page=200 answered 500 Internal Server Error "
+                                   "after 5 tries"));
+  g_assert_cmpstr (r.out, ==, "");
+  cli (&after, "--catalog", f->catalog, "sheets", "--format", "csv", NULL);
+  g_assert_cmpstr (after.out, ==, before.out);
+  g_assert_cmpuint (api->requests, ==, 5);
+
+  /* Azure's regions, none named: those of its current offers in the catalog (the server
+   * asks for DigitalOcean's token, and refuses the request: the error shows the query). */
+  cli (&azure_imported, "--catalog", f->catalog, "import", azure, NULL);
+  g_assert_cmpint (azure_imported.status, ==, 0);
+  cli_with (&azure_update, set_cache_home, "--catalog", f->catalog, "update", "azure",
+            "--service", "sql-database", "--endpoint", endpoint, NULL);
+  assert_one_line_error (&azure_update);
+  g_assert_nonnull (strstr (azure_update.err,
+                            "/api/retail/prices?api-version=2023-01-01-preview&$filter="
+                            "serviceName%20eq%20%27SQL%20Database%27%20and%20armRegionName"
+                            "%20eq%20%27westeurope%27 answered 401 Unauthorized"));
+  g_assert_cmpuint (api->requests, ==, 6);
+
+  /* No token, none in the environment either: refused, saying where to give it. */
+  g_unsetenv ("DIGITALOCEAN_TOKEN");
+  cli (&no_token, "--catalog", f->catalog, "update", "digitalocean", "--endpoint", endpoint,
+       NULL);
+  assert_one_line_error (&no_token);
+  g_assert_nonnull (strstr (no_token.err, "--token"));
+  g_assert_nonnull (strstr (no_token.err, "DIGITALOCEAN_TOKEN"));
+  g_assert_cmpuint (api->requests, ==, 6);
+}
+
 /* The estimate of @scenario as JSON, the lines of its one provider. */
 static JsonObject *
 estimate_lines (Fixture     *f,
@@ -3161,6 +3406,8 @@ int
 main (int    argc,
       char **argv)
 {
+  /* skytally-cli update asks the tests' servers on the loopback interface, never a proxy. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sky/cli/help", test_help);
@@ -3178,6 +3425,8 @@ main (int    argc,
   ADD ("import-converted/monthly-cap", test_import_converted_monthly_cap);
   ADD ("import-converted/usage-discount", test_import_converted_usage_discount);
   ADD ("import-converted/usage-discount-realdata", test_import_converted_usage_discount_realdata);
+  ADD ("update", test_update);
+  ADD ("update-fails", test_update_fails);
   ADD ("sources-loaded-for-convert-only", test_sources_loaded_for_convert_only);
   ADD ("sheets-remove", test_sheets_remove);
   ADD ("sheets-diff", test_sheets_diff);

@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <string.h>
+#include <time.h>
+#include <utime.h>
 
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
@@ -499,7 +501,8 @@ test_digitalocean_no_token (void)
 }
 
 /* Both pages of the sizes (the second by the API's absolute link, asked of the endpoint) and
- * the regions, converted into one sheet; the bytes counted and reported. */
+ * the regions, converted into one sheet; the bytes counted and reported; the temporary bodies
+ * a killed update left long ago removed. */
 static void
 test_digitalocean_pages (void)
 {
@@ -512,9 +515,20 @@ test_digitalocean_pages (void)
   g_autoptr(SkyUpdateResult) result = NULL;
   g_autofree char *text = NULL;
   g_autofree char *temp_dir = NULL;
+  g_autofree char *stale = g_build_filename (cache, "0123-sizes.part-AbCdEf", NULL);
+  g_autofree char *fresh = g_build_filename (cache, "4567-sizes.part-GhIjKl", NULL);
+
+  /* What a killed download left a day ago goes; one under way now stays. */
+  g_file_set_contents (stale, "{\"si", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_utime (stale, &(struct utimbuf) { 0, time (NULL) - 2 * 24 * 3600 }), ==, 0);
+  g_file_set_contents (fresh, "{\"si", -1, &error);
+  g_assert_no_error (error);
 
   result = run_update (&request, &progress, NULL, &error);
   g_assert_no_error (error);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
   g_assert_false (result->unchanged);
   g_assert_cmpuint (server_hits (server, "/v2/sizes"), ==, 2);
   g_assert_cmpuint (server_hits (server, "/v2/regions"), ==, 1);

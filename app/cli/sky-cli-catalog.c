@@ -126,77 +126,7 @@ sky_cli_import (const SkyCliGlobals *globals,
           status = sky_cli_user_error (error);
           continue;
         }
-      if (result->status == SKY_IMPORT_UNCHANGED)
-        /* Translators: “FILE: PROVIDER VERSION is already…” */
-        line = g_strdup_printf (_("%s: %s %s is already in the catalog; nothing changed"),
-                                argv[i], result->provider, result->version);
-      else
-        {
-          g_autofree char *offers = g_strdup_printf ("%" G_GUINT64_FORMAT, result->offers);
-
-          if (result->upcoming)
-            line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 /* Translators: “FILE: added PROVIDER VERSION
-                                                  * (effective DATE), N offers; …” */
-                                                 "%s: added %s %s (effective %s), %s offer; "
-                                                 "current from %s on",
-                                                 "%s: added %s %s (effective %s), %s offers; "
-                                                 "current from %s on",
-                                                 result->offers),
-                                    argv[i], result->provider, result->version,
-                                    result->effective_date, offers, result->effective_date);
-          else if (!result->current && result->offers == 0)
-            /* Translators: “FILE: added PROVIDER VERSION (effective DATE) …” */
-            line = g_strdup_printf (_("%s: added %s %s (effective %s) without offers; it is "
-                                      "current for no service"),
-                                    argv[i], result->provider, result->version,
-                                    result->effective_date);
-          else if (!result->current)
-            line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 /* Translators: “FILE: added PROVIDER VERSION
-                                                  * (effective DATE), N offers; …” */
-                                                 "%s: added %s %s (effective %s), %s offer; "
-                                                 "kept as an older version",
-                                                 "%s: added %s %s (effective %s), %s offers; "
-                                                 "kept as an older version",
-                                                 result->offers),
-                                    argv[i], result->provider, result->version,
-                                    result->effective_date, offers);
-          else if (result->superseded == NULL)
-            line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 /* Translators: “FILE: added PROVIDER VERSION
-                                                  * (effective DATE), N offers; …” */
-                                                 "%s: added %s %s (effective %s), %s offer; "
-                                                 "now current",
-                                                 "%s: added %s %s (effective %s), %s offers; "
-                                                 "now current",
-                                                 result->offers),
-                                    argv[i], result->provider, result->version,
-                                    result->effective_date, offers);
-          else
-            line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 /* Translators: “FILE: added PROVIDER VERSION
-                                                  * (effective DATE), N offers; …” */
-                                                 "%s: added %s %s (effective %s), %s offer; "
-                                                 "now current, replacing %s",
-                                                 "%s: added %s %s (effective %s), %s offers; "
-                                                 "now current, replacing %s",
-                                                 result->offers),
-                                    argv[i], result->provider, result->version,
-                                    result->effective_date, offers, result->superseded);
-          /* A sheet current for some of its services only says which. */
-          if (result->current)
-            {
-              g_autofree char *partly = sky_import_result_describe (result);
-
-              if (partly != NULL)
-                {
-                  char *longer = g_strdup_printf ("%s (%s)", line, partly);
-                  g_free (line);
-                  line = longer;
-                }
-            }
-        }
+      line = sky_cli_import_line (argv[i], result);
       g_print ("%s\n", line);
     }
   return status;

@@ -8,53 +8,17 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <gmodule.h>
 
 #include "sky-cli.h"
 #include "sky-source.h"
 
 /* skytally-cli convert, and import --from: a provider's own price list written as a price
  * sheet, or imported as one. The converters (with libyaml) are a library of their own, loaded
- * here as a module and only here, so that a search or an estimate starts without them. */
-
-#define SOURCES_MODULE "libskytally-cli-sources." G_MODULE_SUFFIX
+ * as a module by these commands and update only, so that a search or an estimate starts
+ * without them. */
 
 /* Places of skipped rows listed per reason in a summary; the counts are always whole. */
 #define MAX_PLACES 10
-
-typedef __typeof__ (&sky_source_api) SourceApiFunc;
-
-/* The module beside the program (where it is built) or else where it is installed. */
-static const SkySourceApi *
-load_sources (GError **error)
-{
-  g_autofree char *program = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *installed = g_build_filename (SKY_CLI_MODULEDIR, SOURCES_MODULE, NULL);
-  g_autofree char *beside = NULL;
-  const char *path = installed;
-  GModule *module;
-  gpointer symbol = NULL;
-
-  if (program != NULL)
-    {
-      g_autofree char *dir = g_path_get_dirname (program);
-
-      beside = g_build_filename (dir, SOURCES_MODULE, NULL);
-      if (g_file_test (beside, G_FILE_TEST_IS_REGULAR))
-        path = beside;
-    }
-  module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-  if (module == NULL || !g_module_symbol (module, "sky_source_api", &symbol))
-    {
-      /* Translators: %s is the reason the converters' module did not load. */
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Cannot load the converters: %s"),
-                   g_module_error ());
-      g_clear_pointer (&module, g_module_close);
-      return NULL;
-    }
-  g_module_make_resident (module);
-  return ((SourceApiFunc) symbol) ();
-}
 
 /* What --help says after the options: the formats this build reads. */
 static char *
@@ -152,7 +116,7 @@ parse_request (const char          *parameters,
 
   if (!with_output)
     memset (&entries[G_N_ELEMENTS (entries) - 2], 0, sizeof entries[0]);
-  api = load_sources (&error);
+  api = sky_cli_load_sources (&error);
   description = api != NULL ? describe_formats (api, intro)
                             : g_strdup_printf ("%s%s\n", intro, error->message);
   g_option_context_set_description (context, description);
@@ -166,7 +130,7 @@ convert_files (const Request  *request,
                const char     *sheet,
                GError        **error)
 {
-  const SkySourceApi *api = load_sources (error);
+  const SkySourceApi *api = sky_cli_load_sources (error);
   SkyConvertSummary *summary;
   SkyConvertOptions options = {
     .skip_bad_rows = request->skip_bad_rows,

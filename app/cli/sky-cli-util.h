@@ -5,6 +5,7 @@
 
 #include "sky-catalog.h"
 #include "sky-csv.h"
+#include "sky-source.h"
 
 G_BEGIN_DECLS
 
@@ -101,5 +102,9 @@ void        sky_cli_print_json    (JsonNode             *root);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SkyCliRows, sky_cli_rows_clear)
 void        sky_cli_print_json_builder (JsonBuilder     *builder);
+
+const SkySourceApi *sky_cli_load_sources (GError                 **error);
+char               *sky_cli_import_line  (const char              *file,
+                                          const SkyImportResult   *result);
 
 G_END_DECLS

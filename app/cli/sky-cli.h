@@ -47,4 +47,8 @@ int sky_cli_import_converted (const SkyCliGlobals  *globals,
                               int                   argc,
                               char                **argv);
 
+int sky_cli_update   (const SkyCliGlobals  *globals,
+                      int                   argc,
+                      char                **argv);
+
 G_END_DECLS

@@ -39,6 +39,8 @@ static const Command commands[] = {
   { "import", N_("FILE…"), run_import, N_("Load price sheets into the catalog") },
   { "convert", N_("FILE…"), sky_cli_convert,
     N_("Write a provider's price list (--from FORMAT) as a price sheet") },
+  { "update", N_("PROVIDER"), sky_cli_update,
+    N_("Download a provider's current price lists and import them") },
   { "sheets", NULL, sky_cli_sheets,
     N_("List the price sheets in the catalog (sheets remove: remove one)") },
   { "search", NULL, sky_cli_search, N_("Find offers in the current price sheets") },

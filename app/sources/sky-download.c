@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -23,6 +24,7 @@
 #define STATUS_TOO_MANY_REQUESTS 429
 #define CHUNK                   (64 * 1024)
 #define META_GROUP              "Download"
+#define STALE_PART_S            (24 * 60 * 60)
 
 struct _SkyDownloader
 {
@@ -209,9 +211,23 @@ entry_init (Entry      *entry,
             const char *cache_dir,
             const char *url)
 {
-  g_autofree char *key = g_compute_checksum_for_string (G_CHECKSUM_SHA256, url, -1);
-  g_autofree char *meta = g_strconcat (key, ".ini", NULL);
+  g_autofree char *checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, url, -1);
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL);
+  g_autofree char *last = uri != NULL ? g_path_get_basename (g_uri_get_path (uri)) : NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *meta = NULL;
 
+  /* A checksum of the whole URL, and its last segment for a person (and a converter's
+   * messages) to recognise the file by: 3f2a…-sizes. */
+  if (last != NULL)
+    {
+      g_strcanon (last, G_CSET_a_2_z G_CSET_A_2_Z G_CSET_DIGITS "._-", '_');
+      if (strlen (last) > 40 || strcmp (last, "/") == 0 || strcmp (last, ".") == 0)
+        g_clear_pointer (&last, g_free);
+    }
+  key = g_strdup_printf ("%.32s%s%s", checksum, last != NULL ? "-" : "",
+                         last != NULL ? last : "");
+  meta = g_strconcat (key, ".ini", NULL);
   entry->body = g_build_filename (cache_dir, key, NULL);
   entry->meta = g_build_filename (cache_dir, meta, NULL);
 }
@@ -350,6 +366,18 @@ receive_body (SkyDownloader  *downloader,
       done += n;
       downloader->counts.bytes += n;
       report (downloader, what, done, total);
+    }
+  /* On disk before it is renamed into place: a crash leaves the old body or the new one. */
+  if (read_error == NULL && fsync (fd) != 0)
+    {
+      int saved = errno;
+
+      close (fd);
+      g_unlink (temp);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   /* Translators: “Cannot write FILE: REASON” */
+                   _("Cannot write %s: %s"), temp, g_strerror (saved));
+      return TRY_FAILED;
     }
   close (fd);
 
@@ -536,6 +564,28 @@ try_once (SkyDownloader       *downloader,
   return TRY_FAILED;
 }
 
+/* What a download that was killed left: temporary bodies older than a day (a younger one may
+ * be another update's, under way). */
+static void
+remove_stale_parts (const char *cache_dir)
+{
+  g_autoptr(GDir) dir = g_dir_open (cache_dir, 0, NULL);
+  gint64 limit = g_get_real_time () / G_USEC_PER_SEC - STALE_PART_S;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf info;
+
+      if (strstr (name, ".part-") == NULL)
+        continue;
+      path = g_build_filename (cache_dir, name, NULL);
+      if (g_lstat (path, &info) == 0 && S_ISREG (info.st_mode) && info.st_mtime < limit)
+        g_unlink (path);
+    }
+}
+
 char *
 sky_downloader_fetch (gpointer             fetcher,
                       const char          *url,
@@ -566,6 +616,7 @@ sky_downloader_fetch (gpointer             fetcher,
     }
   if (downloader->session == NULL)
     {
+      remove_stale_parts (downloader->cache_dir);
       downloader->session = soup_session_new_with_options ("user-agent",
                                                            "Skytally/" PACKAGE_VERSION,
                                                            "timeout", IO_TIMEOUT_S,

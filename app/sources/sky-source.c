@@ -536,6 +536,11 @@ static const SkySourceApi api = {
   sky_convert_summary_free,
   sky_convert_summary_format,
   skipped_any,
+  sky_update_n_providers,
+  sky_update_nth_provider,
+  sky_update_fetch_async,
+  sky_update_fetch_finish,
+  sky_update_result_free,
 };
 
 /* The library's functions, for a program that loads it as a module and finds this one

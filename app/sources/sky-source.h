@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "sky-convert-summary.h"
+#include "sky-update.h"
 
 G_BEGIN_DECLS
 
@@ -83,6 +84,18 @@ typedef struct
   char                  *(*summary_format) (const SkyConvertSummary  *summary,
                                             guint                     max_places);
   guint64                (*summary_skipped) (const SkyConvertSummary *summary);
+  /* skytally-cli update */
+  guint                    (*update_n_providers)  (void);
+  const SkyUpdateProvider *(*update_nth_provider) (guint                    index);
+  void                     (*update_fetch_async)  (const SkyUpdateRequest  *request,
+                                                   SkyUpdateProgressFunc    progress,
+                                                   gpointer                 progress_data,
+                                                   GCancellable            *cancellable,
+                                                   GAsyncReadyCallback      callback,
+                                                   gpointer                 user_data);
+  SkyUpdateResult         *(*update_fetch_finish) (GAsyncResult            *result,
+                                                   GError                 **error);
+  void                     (*update_result_free)  (SkyUpdateResult         *result);
 } SkySourceApi;
 
 const SkySourceApi    *sky_source_api          (void);

@@ -19,6 +19,7 @@
 
 #define API_PATH "/api/retail/prices"
 #define API_VERSION "2023-01-01-preview"
+#define SOURCE_URL "https://prices.azure.com" API_PATH
 /* A next link that leads back, or an API that never stops, ends here. */
 #define MAX_PAGES 10000
 
@@ -146,7 +147,6 @@ _sky_update_plan_azure (SkyUpdatePlanContext  *context,
   const SkyUpdateRequest *request = context->request;
   g_autoptr(SkyUpdateBatch) batch = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autofree char *source_url = NULL;
 
   g_return_val_if_fail (request->regions != NULL && request->regions[0] != NULL, FALSE);
 
@@ -162,10 +162,8 @@ _sky_update_plan_azure (SkyUpdatePlanContext  *context,
         g_ptr_array_add (names, (gpointer) service_names[i].service_name);
     }
 
-  source_url = _sky_update_url (request->endpoint, API_PATH, error);
-  if (source_url == NULL)
-    return FALSE;
-  batch = _sky_update_batch_new ("azure-retail-json", source_url);
+  /* The public address, also when a mirror was asked: the prices are Azure's. */
+  batch = _sky_update_batch_new ("azure-retail-json", SOURCE_URL);
   for (guint i = 0; i < names->len; i++)
     for (guint j = 0; request->regions[j] != NULL; j++)
       {

@@ -16,6 +16,7 @@
 
 /* A next link that leads back, or an API that never stops, ends here. */
 #define MAX_PAGES 1000
+#define SOURCE_URL "https://api.digitalocean.com/v2/sizes"
 
 static gboolean
 malformed (const char  *url,
@@ -96,13 +97,9 @@ gboolean
 _sky_update_plan_digitalocean (SkyUpdatePlanContext  *context,
                                GError               **error)
 {
-  g_autoptr(SkyUpdateBatch) batch = NULL;
-  g_autofree char *source_url = NULL;
+  /* The public address, also when a mirror was asked: the prices are DigitalOcean's. */
+  g_autoptr(SkyUpdateBatch) batch = _sky_update_batch_new ("digitalocean-json", SOURCE_URL);
 
-  source_url = _sky_update_url (context->request->endpoint, "/v2/sizes", error);
-  if (source_url == NULL)
-    return FALSE;
-  batch = _sky_update_batch_new ("digitalocean-json", source_url);
   if (!fetch_listing (context, "/v2/sizes?per_page=200", "sizes", batch->files, error) ||
       !fetch_listing (context, "/v2/regions?per_page=200", "regions", batch->files, error))
     return FALSE;
