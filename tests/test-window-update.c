@@ -75,7 +75,15 @@ handle_cb (SoupServer        *soup,
       soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
       return;
     }
+  /* Each list has an ETag: asked again with it, it is not modified. */
+  if (g_strcmp0 (soup_message_headers_get_one (headers, "If-None-Match"), "\"v1\"") == 0)
+    {
+      soup_server_message_set_status (message, SOUP_STATUS_NOT_MODIFIED, NULL);
+      return;
+    }
   soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  soup_message_headers_replace (soup_server_message_get_response_headers (message), "ETag",
+                                "\"v1\"");
   soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC, body,
                                     strlen (body));
 }
@@ -344,7 +352,8 @@ test_update_dialog_providers (Fixture       *f,
 
 /* Update imports DigitalOcean's sheet from the server into the window's catalog, after the
  * bundled one it replaces for droplets; the dialog says what changed, with the services'
- * titles, and the Price Sheets window lists the new sheet. */
+ * titles, and the Price Sheets window lists the new sheet. Updated again, the lists are not
+ * modified, and the dialog says the prices are unchanged. */
 static void
 test_update_dialog_digitalocean (Fixture       *f,
                                  gconstpointer  data)
@@ -426,6 +435,24 @@ test_update_dialog_digitalocean (Fixture       *f,
   /* Close. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.cancel", NULL));
   g_assert_null (find_toplevel (SKY_TYPE_UPDATE_DIALOG));
+  gtk_window_destroy (find_toplevel (SKY_TYPE_PRICE_SHEETS_WINDOW));
+
+  /* Again: the server says its lists have not changed since, and the dialog says so. */
+  dialog = open_update_dialog (f);
+  sky_update_dialog_set_endpoint (dialog, server->url);
+  choose_provider (dialog, "digitalocean");
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "credential_row")), "t");
+  update_and_wait (dialog);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (dialog_child (dialog,
+                                                                             "result_page"))),
+                   ==, "Prices Unchanged");
+  g_assert_cmpstr (adw_status_page_get_description (
+                     ADW_STATUS_PAGE (dialog_child (dialog, "result_page"))),
+                   ==, "Prices unchanged since the last update");
+  g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "result_list")));
+  g_clear_pointer (&before, g_ptr_array_unref);
+  before = sheet_names (f->catalog);
+  g_assert_cmpuint (before->len, ==, after->len);
 }
 
 /* A server that answers 500: the dialog says why, and that the catalog was not changed; its
