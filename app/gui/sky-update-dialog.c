@@ -409,7 +409,7 @@ region_entered_cb (SkyUpdateDialog *self)
   update_actions (self);
 }
 
-/* The end --------------------------------------------------------------------------------------- */
+/* The end ------------------------------------------------------------------------------------- */
 
 static void
 set_busy (SkyUpdateDialog *self,
