@@ -257,7 +257,8 @@ import_bundled (Fixture    *f,
 }
 
 /* The dialog offers the four providers; each one's services by their titles, all checked;
- * DigitalOcean asks for its token (from DIGITALOCEAN_TOKEN) and has no regions to choose,
+ * DigitalOcean asks for its token (from DIGITALOCEAN_TOKEN, which the dialog names, saying the
+ * token is not stored) and has no regions to choose,
  * Azure has the regions the catalog holds of it, checked, and takes a region code typed in. */
 static void
 test_update_dialog_providers (Fixture       *f,
@@ -297,6 +298,10 @@ test_update_dialog_providers (Fixture       *f,
                    "DigitalOcean token");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (credential)), ==,
                    "from-the-environment");
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (
+                              ADW_PREFERENCES_GROUP (dialog_child (dialog, "intro_group"))),
+                            "Your token is used for this update only and never stored; "
+                            "DIGITALOCEAN_TOKEN fills it in."));
   g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "regions_group")));
   collect_checks (dialog_child (dialog, "services_group"), titles, checks);
   g_assert_cmpuint (titles->len, ==, g_strv_length ((GStrv) digitalocean->services));
@@ -323,6 +328,9 @@ test_update_dialog_providers (Fixture       *f,
   choose_provider (dialog, "azure");
   g_assert_false (gtk_widget_get_visible (credential));
   g_assert_true (gtk_widget_get_visible (dialog_child (dialog, "regions_group")));
+  g_assert_null (strstr (adw_preferences_group_get_description (
+                           ADW_PREFERENCES_GROUP (dialog_child (dialog, "intro_group"))),
+                         "never stored"));
   azure_regions = sky_catalog_list_provider_regions (f->catalog, "azure", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (azure_regions->len, >, 0);

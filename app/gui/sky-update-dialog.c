@@ -366,20 +366,7 @@ provider_changed (SkyUpdateDialog *self)
     add_region (self, g_ptr_array_index (regions, i), g_ptr_array_index (regions, i + 1), TRUE);
 
   gtk_widget_set_visible (GTK_WIDGET (self->credential_row), provider->credential != NULL);
-  if (provider->credential == NULL)
-    adw_preferences_group_set_description (self->intro_group, _(intro));
-  else
-    {
-      /* Translators: the first %s is "token" or "API key", the second an environment
-       * variable. */
-      g_autofree char *hint = g_strdup_printf (_("Your %s is used for this update only and "
-                                                 "never stored; %s fills it in."),
-                                               _(provider->credential),
-                                               provider->credential_env);
-      g_autofree char *description = g_strdup_printf ("%s %s", _(intro), hint);
-
-      adw_preferences_group_set_description (self->intro_group, description);
-    }
+  adw_preferences_group_set_description (self->intro_group, _(intro));
   if (provider->credential != NULL)
     {
       const char *from_env = provider->credential_env != NULL
@@ -387,7 +374,18 @@ provider_changed (SkyUpdateDialog *self)
       /* Translators: a provider's name and what it asks for: "DigitalOcean token". */
       g_autofree char *title = g_strdup_printf (_("%s %s"), _(provider->name),
                                                 _(provider->credential));
+      /* Translators: the first %s is "token" or "API key", the second an environment
+       * variable. */
+      g_autofree char *hint = provider->credential_env == NULL ? NULL
+                              : g_strdup_printf (_("Your %s is used for this update only and "
+                                                   "never stored; %s fills it in."),
+                                                 _(provider->credential),
+                                                 provider->credential_env);
+      g_autofree char *description = hint != NULL ? g_strdup_printf ("%s %s", _(intro), hint)
+                                                  : NULL;
 
+      if (description != NULL)
+        adw_preferences_group_set_description (self->intro_group, description);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->credential_row), title);
       gtk_editable_set_text (GTK_EDITABLE (self->credential_row),
                              from_env != NULL ? from_env : "");
