@@ -44,6 +44,7 @@ PLATFORM_PACKAGES=(
   libgtk-4-1 libgtk-4-bin libadwaita-1-0 libxml2 libsqlite3-0 libjson-glib-1.0-0 libnettle8
   libcairo2 libpango-1.0-0 libpangocairo-1.0-0 libgdk-pixbuf-2.0-0 librsvg2-common
   fontconfig fonts-cantarell fonts-dejavu-core adwaita-icon-theme hicolor-icon-theme
+  libsoup-3.0-0 glib-networking ca-certificates
 )
 # What building it needs on top. Like the real org.gnome.Sdk, no flatpak-builder, xvfb or other
 # tools that only the tests need. flatpak-builder runs appstream-compose (appstream-util),
@@ -52,7 +53,7 @@ SDK_PACKAGES=(
   "${PLATFORM_PACKAGES[@]}"
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libxml2-dev libxml2-utils
-  libsqlite3-dev nettle-dev libjson-glib-dev libcairo2-dev libpango1.0-dev
+  libsqlite3-dev nettle-dev libjson-glib-dev libcairo2-dev libpango1.0-dev libsoup-3.0-dev
   desktop-file-utils appstream appstream-util elfutils debugedit
 )
 HOST_PACKAGES=(
