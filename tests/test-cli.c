@@ -3282,6 +3282,33 @@ test_sheets_remove (Fixture       *f,
   }
 }
 
+/* sheets diff counts what changed from one sheet of a provider to another (the counts are
+ * those of tests/test-catalog-diff.c); a version the catalog does not hold is refused. */
+static void
+test_sheets_diff (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *old = g_test_build_filename (G_TEST_DIST, "data", "diff-old.xml", NULL);
+  g_autofree char *new = g_test_build_filename (G_TEST_DIST, "data", "diff-new.xml", NULL);
+  g_auto(Run) setup = { 0 };
+  g_auto(Run) r = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) usage = { 0 };
+
+  cli (&setup, "--catalog", f->catalog, "--no-seed", "import", old, new, NULL);
+  g_assert_cmpint (setup.status, ==, 0);
+  cli (&r, "--catalog", f->catalog, "sheets", "diff", "diffcloud", "2026.1", "2026.2", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "3 prices lower, 1 higher, 5 new, 4 gone, 3 unchanged; "
+                              "2 offers added, 2 removed\n");
+  cli (&missing, "--catalog", f->catalog, "sheets", "diff", "diffcloud", "2026.1", "2027.1",
+       NULL);
+  assert_one_line_error (&missing);
+  g_assert_nonnull (strstr (missing.err, "diffcloud 2027.1"));
+  cli (&usage, "--catalog", f->catalog, "sheets", "diff", "diffcloud", "2026.1", NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+}
+
 /* A catalog its user may not write, in a folder they may not write, is searched and prices a
  * scenario, opened as unchanging with a notice on standard error. For root, the files are made
  * immutable; that part is skipped where chattr cannot do that. --read-only opens a catalog
@@ -3456,6 +3483,7 @@ main (int    argc,
 #endif
   ADD ("sources-loaded-for-convert-only", test_sources_loaded_for_convert_only);
   ADD ("sheets-remove", test_sheets_remove);
+  ADD ("sheets-diff", test_sheets_diff);
   ADD ("sheets-current-per-service", test_sheets_current_per_service);
   ADD ("estimate-pinned-per-service", test_estimate_pinned_per_service);
   ADD ("import-empty-and-upcoming", test_import_empty_and_upcoming);

@@ -159,6 +159,25 @@ remove_sheet (const SkyCliGlobals *globals,
   return 0;
 }
 
+/* sheets diff PROVIDER OLD NEW */
+static int
+diff_sheets (const SkyCliGlobals *globals,
+             char               **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyCatalog) catalog = NULL;
+  g_autofree char *text = NULL;
+  SkySheetDiff diff;
+
+  catalog = sky_cli_open_catalog (globals, &error);
+  if (catalog == NULL ||
+      !sky_catalog_diff_sheets (catalog, argv[0], argv[1], argv[2], &diff, &error))
+    return sky_cli_user_error (error);
+  text = sky_sheet_diff_describe (&diff);
+  g_print ("%s\n", text);
+  return 0;
+}
+
 int
 sky_cli_sheets (const SkyCliGlobals *globals,
                 int                  argc,
@@ -180,7 +199,9 @@ sky_cli_sheets (const SkyCliGlobals *globals,
   g_option_context_set_description (context,
     /* Translators: keep “sheets remove” as it is. */
     N_("“sheets remove PROVIDER VERSION” removes a sheet, its offers and prices; the provider's\n"
-       "previous sheet is current again. A bundled sheet removed is not loaded again.\n"));
+       "previous sheet is current again. A bundled sheet removed is not loaded again.\n"
+       "“sheets diff PROVIDER OLD NEW” counts the offers added and removed and the prices\n"
+       "lower, higher, unchanged, new and gone from version OLD to NEW, in NEW's services.\n"));
   if (!sky_cli_parse_options (context, entries, &argc, &argv, &status))
     return status;
   if (argc > 1 && strcmp (argv[1], "remove") == 0)
@@ -190,8 +211,16 @@ sky_cli_sheets (const SkyCliGlobals *globals,
         return sky_cli_usage_error (_("sheets remove needs a PROVIDER and a VERSION"));
       return remove_sheet (globals, argv[2], argv[3]);
     }
+  if (argc > 1 && strcmp (argv[1], "diff") == 0)
+    {
+      if (argc != 5)
+        /* Translators: keep “sheets diff” as it is. */
+        return sky_cli_usage_error (_("sheets diff needs a PROVIDER and two VERSIONs"));
+      return diff_sheets (globals, argv + 2);
+    }
   if (argc > 1)
-    return sky_cli_usage_error (_("sheets takes no arguments but “remove PROVIDER VERSION”"));
+    return sky_cli_usage_error (_("sheets takes no arguments but “remove PROVIDER VERSION” or "
+                                  "“diff PROVIDER OLD NEW”"));
   if (!sky_cli_format_option (format_text, &format, &status))
     return status;
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sky-catalog-codec-private.h"
 #include "sky-catalog-private.h"
 
 /* The catalog's sheets as a whole: the sheet files of a folder, the bundled sheets (loading
@@ -654,6 +655,46 @@ sky_catalog_list_sheets (SkyCatalog  *self,
   return g_steal_pointer (&sheets);
 }
 
+/* The regions of @provider's current sheets, code then name, sorted by name; one entry per
+ * code. */
+GPtrArray *
+sky_catalog_list_provider_regions (SkyCatalog  *self,
+                                   const char  *provider,
+                                   GError     **error)
+{
+  g_autoptr(GPtrArray) regions = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (provider != NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->lock);
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT code, min (name) FROM region "
+                          "WHERE sheet_id IN (" SKY_CURRENT_SHEETS_SQL ") "
+                          "  AND sheet_id IN (SELECT id FROM sheet WHERE provider = ?1) "
+                          "GROUP BY code ORDER BY min (name), code",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _sky_catalog_db_error (self->db, error, "Cannot list the regions");
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (regions, _sky_catalog_column_dup (stmt, 0));
+      g_ptr_array_add (regions, _sky_catalog_column_dup (stmt, 1));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _sky_catalog_db_error (self->db, error, "Cannot list the regions");
+      return NULL;
+    }
+  return g_steal_pointer (&regions);
+}
+
 void
 sky_sheet_info_free (SkySheetInfo *info)
 {
@@ -672,4 +713,292 @@ sky_sheet_info_free (SkySheetInfo *info)
   g_strfreev (info->superseded_services);
   g_strfreev (info->superseded_by);
   g_free (info);
+}
+
+/* What changed between two sheets ----------------------------------------------------------- */
+
+/* One side of the comparison: a sheet's offers in SKU and region order. */
+typedef struct
+{
+  sqlite3_stmt *stmt;
+  gboolean      done;
+} DiffSide;
+
+static gboolean
+diff_step (sqlite3     *db,
+           DiffSide    *side,
+           GError     **error)
+{
+  int rc = sqlite3_step (side->stmt);
+
+  side->done = rc != SQLITE_ROW;
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _sky_catalog_db_error (db, error, "Cannot compare the price sheets");
+  return TRUE;
+}
+
+/* The columns of an offer: 0 id, 1 SKU, 2 region (a word id), 3 its row's variant, 4 prices. */
+static int
+diff_compare_offers (sqlite3_stmt *a,
+                     sqlite3_stmt *b)
+{
+  int c = g_strcmp0 ((const char *) sqlite3_column_text (a, 1),
+                     (const char *) sqlite3_column_text (b, 1));
+  gint64 ra, rb;
+
+  if (c != 0)
+    return c;
+  ra = sqlite3_column_int64 (a, 2);
+  rb = sqlite3_column_int64 (b, 2);
+  return ra < rb ? -1 : ra > rb ? 1 : 0;
+}
+
+static GPtrArray *
+diff_prices (sqlite3_stmt  *stmt,
+             GError       **error)
+{
+  GPtrArray *prices = _sky_catalog_decode_prices ((const char *) sqlite3_column_text (stmt, 4));
+
+  if (prices == NULL)
+    _sky_catalog_unreadable_prices (error, sqlite3_column_int64 (stmt, 0));
+  return prices;
+}
+
+/* How @b's price stands to @a's: by amount, then upfront fee (none is 0), then the tiers'
+ * amounts in order; exact, as integers of the smallest unit. */
+static int
+diff_compare_price (const SkyOfferPrice *a,
+                    const SkyOfferPrice *b)
+{
+  gint64 fa = a->has_upfront_fee ? a->upfront_fee : 0;
+  gint64 fb = b->has_upfront_fee ? b->upfront_fee : 0;
+
+  if (a->amount != b->amount)
+    return b->amount < a->amount ? -1 : 1;
+  if (fa != fb)
+    return fb < fa ? -1 : 1;
+  for (guint i = 0; i < a->tiers->len && i < b->tiers->len; i++)
+    {
+      const SkyOfferTier *ta = g_ptr_array_index (a->tiers, i);
+      const SkyOfferTier *tb = g_ptr_array_index (b->tiers, i);
+
+      if (ta->amount != tb->amount)
+        return tb->amount < ta->amount ? -1 : 1;
+    }
+  return 0;
+}
+
+/* The prices of one offer in both sheets, matched by purchase option and unit (in their order
+ * where an offer has two of the same); an offer whose row changed has new prices only. */
+static void
+diff_offer_prices (GPtrArray    *old_prices,
+                   GPtrArray    *new_prices,
+                   gboolean      same_row,
+                   SkySheetDiff *diff)
+{
+  g_autofree gboolean *matched = g_new0 (gboolean, new_prices->len + 1);
+
+  for (guint i = 0; i < old_prices->len; i++)
+    {
+      const SkyOfferPrice *a = g_ptr_array_index (old_prices, i);
+      const SkyOfferPrice *b = NULL;
+
+      for (guint j = 0; same_row && b == NULL && j < new_prices->len; j++)
+        {
+          const SkyOfferPrice *candidate = g_ptr_array_index (new_prices, j);
+
+          if (!matched[j] && g_strcmp0 (a->term, candidate->term) == 0 &&
+              g_strcmp0 (a->unit, candidate->unit) == 0)
+            {
+              matched[j] = TRUE;
+              b = candidate;
+            }
+        }
+      if (b == NULL)
+        diff->prices_gone++;
+      else
+        {
+          int c = diff_compare_price (a, b);
+
+          if (c < 0)
+            diff->prices_lower++;
+          else if (c > 0)
+            diff->prices_higher++;
+          else
+            diff->prices_unchanged++;
+        }
+    }
+  for (guint j = 0; j < new_prices->len; j++)
+    if (!matched[j])
+      diff->prices_new++;
+}
+
+static gboolean
+find_sheet (sqlite3     *db,
+            const char  *provider,
+            const char  *version,
+            gint64      *id,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT id FROM sheet WHERE provider = ?1 AND version = ?2",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return _sky_catalog_db_error (db, error, "Cannot compare the price sheets");
+  sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, version, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *id = sqlite3_column_int64 (stmt, 0);
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    return _sky_catalog_db_error (db, error, "Cannot compare the price sheets");
+  g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NO_SUCH_SHEET,
+               "The catalog holds no sheet %s %s", provider, version);
+  return FALSE;
+}
+
+/**
+ * sky_catalog_diff_sheets:
+ *
+ * Counts what changed from @provider's sheet @old_version to its sheet @new_version: offers
+ * added and removed, and prices lower, higher, unchanged, new and gone (see SkySheetDiff). Only
+ * the services the new sheet holds are compared, so that a sheet of some services of a
+ * provider does not count the others' offers as removed. The offers are read in SKU order from
+ * both sheets at once, one at a time.
+ */
+gboolean
+sky_catalog_diff_sheets (SkyCatalog    *self,
+                         const char    *provider,
+                         const char    *old_version,
+                         const char    *new_version,
+                         SkySheetDiff  *diff,
+                         GError       **error)
+{
+  /* The variant packs the row's attributes as the price table does (PRICE_VARIANT()). */
+  static const char sql[] =
+    "SELECT o.id, o.sku, o.region, "
+    "  coalesce (o.software, 0) << 12 | o.capacity << 8 | o.licence << 4 | o.tenancy, "
+    "  o.prices "
+    "FROM offer_row o JOIN service sv ON sv.id = o.service_id "
+    "WHERE o.sheet_id = ?1 AND sv.code IN (SELECT code FROM service WHERE sheet_id = ?2) "
+    "ORDER BY o.sku, o.region";
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) old_stmt = NULL;
+  g_autoptr(sqlite3_stmt) new_stmt = NULL;
+  DiffSide old_side = { NULL, FALSE }, new_side = { NULL, FALSE };
+  SkySheetDiff counts = { 0 };
+  gint64 old_id = -1, new_id = -1;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (provider != NULL, FALSE);
+  g_return_val_if_fail (old_version != NULL, FALSE);
+  g_return_val_if_fail (new_version != NULL, FALSE);
+  g_return_val_if_fail (diff != NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->lock);
+  if (!find_sheet (self->db, provider, old_version, &old_id, error) ||
+      !find_sheet (self->db, provider, new_version, &new_id, error))
+    return FALSE;
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &old_stmt, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (self->db, sql, -1, &new_stmt, NULL) != SQLITE_OK)
+    return _sky_catalog_db_error (self->db, error, "Cannot compare the price sheets");
+  sqlite3_bind_int64 (old_stmt, 1, old_id);
+  sqlite3_bind_int64 (old_stmt, 2, new_id);
+  sqlite3_bind_int64 (new_stmt, 1, new_id);
+  sqlite3_bind_int64 (new_stmt, 2, new_id);
+  old_side.stmt = old_stmt;
+  new_side.stmt = new_stmt;
+
+  if (!diff_step (self->db, &old_side, error) || !diff_step (self->db, &new_side, error))
+    return FALSE;
+  while (!old_side.done || !new_side.done)
+    {
+      int c = old_side.done ? 1 : new_side.done ? -1
+              : diff_compare_offers (old_stmt, new_stmt);
+      g_autoptr(GPtrArray) old_prices = NULL;
+      g_autoptr(GPtrArray) new_prices = NULL;
+
+      if (c <= 0 && (old_prices = diff_prices (old_stmt, error)) == NULL)
+        return FALSE;
+      if (c >= 0 && (new_prices = diff_prices (new_stmt, error)) == NULL)
+        return FALSE;
+      if (c < 0)
+        {
+          counts.offers_removed++;
+          counts.prices_gone += old_prices->len;
+        }
+      else if (c > 0)
+        {
+          counts.offers_added++;
+          counts.prices_new += new_prices->len;
+        }
+      else
+        diff_offer_prices (old_prices, new_prices,
+                           sqlite3_column_int64 (old_stmt, 3) ==
+                           sqlite3_column_int64 (new_stmt, 3), &counts);
+      if ((c <= 0 && !diff_step (self->db, &old_side, error)) ||
+          (c >= 0 && !diff_step (self->db, &new_side, error)))
+        return FALSE;
+    }
+  *diff = counts;
+  return TRUE;
+}
+
+/* A number with the locale's thousands separator: "1,020". */
+static char *
+format_count (guint64 n)
+{
+  return g_strdup_printf ("%'" G_GUINT64_FORMAT, n);
+}
+
+/**
+ * sky_sheet_diff_describe:
+ *
+ * What changed, in words: "312 prices lower, 45 higher, 1,020 new, 7 gone, 9,800 unchanged;
+ * 80 offers added, 2 removed" (the offers when any were added or removed).
+ */
+char *
+sky_sheet_diff_describe (const SkySheetDiff *diff)
+{
+  g_autofree char *lower = NULL;
+  g_autofree char *higher = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *gone = NULL;
+  g_autofree char *unchanged = NULL;
+  GString *text;
+
+  g_return_val_if_fail (diff != NULL, NULL);
+
+  lower = format_count (diff->prices_lower);
+  higher = format_count (diff->prices_higher);
+  added = format_count (diff->prices_new);
+  gone = format_count (diff->prices_gone);
+  unchanged = format_count (diff->prices_unchanged);
+  text = g_string_new (NULL);
+  /* Translators: counts of prices: "312 prices lower, 45 higher, 1,020 new, 7 gone, 9,800
+   * unchanged"; the plural form follows the first. */
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                             "%s price lower, %s higher, %s new, %s gone, "
+                                             "%s unchanged",
+                                             "%s prices lower, %s higher, %s new, %s gone, "
+                                             "%s unchanged", diff->prices_lower),
+                          lower, higher, added, gone, unchanged);
+  if (diff->offers_added > 0 || diff->offers_removed > 0)
+    {
+      g_autofree char *offers_added = format_count (diff->offers_added);
+      g_autofree char *offers_removed = format_count (diff->offers_removed);
+
+      g_string_append (text, "; ");
+      /* Translators: counts of offers: "80 offers added, 2 removed"; the plural form follows
+       * the first. */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%s offer added, %s removed",
+                                                 "%s offers added, %s removed",
+                                                 diff->offers_added),
+                              offers_added, offers_removed);
+    }
+  return g_string_free (text, FALSE);
 }

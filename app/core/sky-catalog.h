@@ -241,6 +241,20 @@ typedef struct
   char      *capacity;
 } SkyOfferDetails;
 
+/* What changed between two sheets of one provider (sky_catalog_diff_sheets()). Offers are told
+ * apart by SKU and region; a price by its offer's SKU and region, its purchase option, unit and
+ * the offer's row (tenancy, licence, pre-installed software, capacity status). */
+typedef struct
+{
+  guint64 offers_added;
+  guint64 offers_removed;
+  guint64 prices_lower;      /* of the prices in both: compared by amount, then upfront fee */
+  guint64 prices_higher;
+  guint64 prices_unchanged;
+  guint64 prices_new;        /* in the new sheet only */
+  guint64 prices_gone;       /* in the old sheet only */
+} SkySheetDiff;
+
 #define SKY_TYPE_CATALOG (sky_catalog_get_type ())
 
 G_DECLARE_FINAL_TYPE (SkyCatalog, sky_catalog, SKY, CATALOG, GObject)
@@ -324,6 +338,9 @@ GPtrArray        *sky_catalog_list_sheets      (SkyCatalog          *self,
                                                 GError             **error);
 GPtrArray        *sky_catalog_list_regions     (SkyCatalog          *self,
                                                 GError             **error);
+GPtrArray        *sky_catalog_list_provider_regions (SkyCatalog     *self,
+                                                     const char     *provider,
+                                                     GError        **error);
 GPtrArray        *sky_catalog_search           (SkyCatalog          *self,
                                                 const SkySearchQuery *query,
                                                 GError             **error);
@@ -334,6 +351,14 @@ gboolean          sky_catalog_count            (SkyCatalog          *self,
 
 const char       *sky_catalog_bundled_sheets_dir (void);
 char             *sky_catalog_default_path       (void);
+
+gboolean          sky_catalog_diff_sheets      (SkyCatalog          *self,
+                                                const char          *provider,
+                                                const char          *old_version,
+                                                const char          *new_version,
+                                                SkySheetDiff        *diff,
+                                                GError             **error);
+char             *sky_sheet_diff_describe      (const SkySheetDiff  *diff);
 
 gboolean          sky_listing_monthly          (const SkyListing    *listing,
                                                 SkyDecimal          *monthly);

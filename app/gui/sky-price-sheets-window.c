@@ -8,10 +8,11 @@
 #include "sky-freshness.h"
 #include "sky-gui-util.h"
 #include "sky-price-sheets-window.h"
+#include "sky-update-dialog.h"
 
 /* Lists every price sheet in the catalog: provider, version, effective date, offers, and
  * whether it is current, kept as an older version, or waiting for its effective date; each
- * can be removed. */
+ * can be removed. Update Prices… adds the providers' current price lists. */
 struct _SkyPriceSheetsWindow
 {
   AdwWindow   parent_instance;
@@ -35,6 +36,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   SHEET_REMOVED,
+  SHEETS_UPDATED,
   N_SIGNALS
 };
 
@@ -214,6 +216,29 @@ remove_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Sheets were added by Update Prices… (or, after a failure, could not all be removed). */
+static void
+updated_cb (SkyUpdateDialog      *dialog,
+            SkyPriceSheetsWindow *self)
+{
+  reload (self);
+  g_signal_emit (self, signals[SHEETS_UPDATED], 0);
+}
+
+/* sheets.update: the Update Prices dialog, over this window. */
+static void
+update_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SkyPriceSheetsWindow *self = SKY_PRICE_SHEETS_WINDOW (widget);
+  SkyUpdateDialog *dialog = sky_update_dialog_new (self->catalog);
+
+  g_signal_connect_object (dialog, "updated", G_CALLBACK (updated_cb), self, 0);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 sky_price_sheets_window_constructed (GObject *object)
 {
@@ -292,12 +317,18 @@ sky_price_sheets_window_class_init (SkyPriceSheetsWindowClass *klass)
     g_signal_new ("sheet-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 0);
 
+  /* Update Prices… added sheets to the catalog. */
+  signals[SHEETS_UPDATED] =
+    g_signal_new ("sheets-updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class,
     "/io/github/skytally/Skytally/sky-price-sheets-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SkyPriceSheetsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SkyPriceSheetsWindow, list);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_install_action (widget_class, "sheets.remove", "(ss)", remove_action);
+  gtk_widget_class_install_action (widget_class, "sheets.update", NULL, update_action);
 }
 
 static void

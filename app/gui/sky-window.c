@@ -408,7 +408,8 @@ cancel_import_action (GtkWidget  *widget,
     g_cancellable_cancel (self->cancellable);
 }
 
-/* A sheet removed in the Price Sheets window: the pages show the catalog as it is now. */
+/* A sheet removed or added in the Price Sheets window: the pages show the catalog as it is
+ * now. */
 static void
 sheet_removed_cb (SkyPriceSheetsWindow *sheets,
                   SkyWindow            *self)
@@ -419,18 +420,37 @@ sheet_removed_cb (SkyPriceSheetsWindow *sheets,
   sky_scenario_document_catalog_changed (self->document);
 }
 
+/* The Price Sheets window, over this one: a sheet removed or updated there is shown here. */
+static SkyPriceSheetsWindow *
+present_price_sheets (SkyWindow *self)
+{
+  SkyPriceSheetsWindow *sheets = sky_price_sheets_window_new (self->catalog);
+
+  g_signal_connect_object (sheets, "sheet-removed", G_CALLBACK (sheet_removed_cb), self, 0);
+  g_signal_connect_object (sheets, "sheets-updated", G_CALLBACK (sheet_removed_cb), self, 0);
+
+  gtk_window_set_transient_for (GTK_WINDOW (sheets), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (sheets));
+  return sheets;
+}
+
 static void
 price_sheets_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  SkyWindow *self = SKY_WINDOW (widget);
-  SkyPriceSheetsWindow *sheets = sky_price_sheets_window_new (self->catalog);
+  present_price_sheets (SKY_WINDOW (widget));
+}
 
-  g_signal_connect_object (sheets, "sheet-removed", G_CALLBACK (sheet_removed_cb), self, 0);
+/* Update Prices…: the Price Sheets window, with the Update Prices dialog over it. */
+static void
+update_prices_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SkyPriceSheetsWindow *sheets = present_price_sheets (SKY_WINDOW (widget));
 
-  gtk_window_set_transient_for (GTK_WINDOW (sheets), GTK_WINDOW (self));
-  gtk_window_present (GTK_WINDOW (sheets));
+  gtk_widget_activate_action (GTK_WIDGET (sheets), "sheets.update", NULL);
 }
 
 static void
@@ -1212,6 +1232,8 @@ sky_window_class_init (SkyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL,
                                    cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.price-sheets", NULL, price_sheets_action);
+  gtk_widget_class_install_action (widget_class, "win.update-prices", NULL,
+                                   update_prices_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.new-scenario", NULL, new_scenario_action);
