@@ -9,6 +9,7 @@
 #include "sky-gui-util.h"
 #include "sky-price-sheets-window.h"
 #include "sky-update-dialog.h"
+#include "sky-update.h"
 
 /* Lists every price sheet in the catalog: provider, version, effective date, offers, and
  * whether it is current, kept as an older version, or waiting for its effective date; each
@@ -22,6 +23,7 @@ struct _SkyPriceSheetsWindow
 
   GtkStack   *stack;
   GtkListBox *list;
+  GtkWidget  *update_button;
 };
 
 G_DEFINE_FINAL_TYPE (SkyPriceSheetsWindow, sky_price_sheets_window, ADW_TYPE_WINDOW)
@@ -326,6 +328,7 @@ sky_price_sheets_window_class_init (SkyPriceSheetsWindowClass *klass)
     "/io/github/skytally/Skytally/sky-price-sheets-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SkyPriceSheetsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SkyPriceSheetsWindow, list);
+  gtk_widget_class_bind_template_child (widget_class, SkyPriceSheetsWindow, update_button);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_install_action (widget_class, "sheets.remove", "(ss)", remove_action);
   gtk_widget_class_install_action (widget_class, "sheets.update", NULL, update_action);
@@ -335,6 +338,13 @@ static void
 sky_price_sheets_window_init (SkyPriceSheetsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A build that cannot download says so where the button is. */
+  if (!sky_update_available ())
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "sheets.update", FALSE);
+      gtk_widget_set_tooltip_text (self->update_button,
+                                   _("This build of Skytally cannot download price lists"));
+    }
 }
 
 SkyPriceSheetsWindow *

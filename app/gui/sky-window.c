@@ -15,6 +15,7 @@
 #include "sky-export-dialog.h"
 #include "sky-gui-util.h"
 #include "sky-compare-page.h"
+#include "sky-update.h"
 #include "sky-window.h"
 
 /* Progress of the running import, written by the worker thread and read by a timer here. */
@@ -1272,6 +1273,7 @@ sky_window_init (SkyWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_queue_init (&self->queue);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.update-prices", sky_update_available ());
 
   self->settings = g_settings_new (APPLICATION_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
