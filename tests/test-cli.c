@@ -2153,6 +2153,45 @@ test_update (Fixture       *f,
   g_assert_cmpuint (api->requests, ==, 4);
 }
 
+/* An update that replaces a sheet says what changed since it, as sheets diff counts it. */
+static void
+test_update_diff (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(ApiServer) api = api_server_new (FALSE);
+  g_autofree char *endpoint = g_strdup_printf ("http://127.0.0.1:%u", api->port);
+  g_autofree char *cache = g_build_filename (f->dir, "cache", NULL);
+  g_autofree char *bundled = g_test_build_filename (G_TEST_DIST, "..", "data", "pricesheets",
+                                                    "digitalocean.xml", NULL);
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) r = { 0 };
+  g_auto(Run) diff = { 0 };
+  g_autofree char *version = NULL;
+  g_autofree char *expected = NULL;
+  const char *added;
+
+  cli (&imported, "--catalog", f->catalog, "--no-seed", "import", bundled, NULL);
+  g_assert_cmpint (imported.status, ==, 0);
+  update_cache_home = cache;
+  cli_with (&r, set_cache_home, "--catalog", f->catalog, "update", "digitalocean",
+            "--endpoint", endpoint, "--token", "t", NULL);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  added = strstr (r.out, "added digitalocean ");
+  g_assert_nonnull (added);
+  added += strlen ("added digitalocean ");
+  version = g_strndup (added, strcspn (added, " "));
+
+  /* The same counts as sheets diff gives between the two versions. */
+  cli (&diff, "--catalog", f->catalog, "sheets", "diff", "digitalocean", "2025.06.1", version,
+       NULL);
+  g_assert_cmpint (diff.status, ==, 0);
+  g_assert_true (g_str_has_suffix (diff.out, "\n"));
+  expected = g_strdup_printf ("\n  since 2025.06.1: %s", diff.out);
+  g_assert_nonnull (strstr (r.out, expected));
+  g_assert_nonnull (strstr (diff.out, " gone"));
+}
+
 /* An update that fails changes nothing: the catalog's sheets are those it had. */
 static void
 test_update_fails (Fixture       *f,
@@ -3478,6 +3517,7 @@ main (int    argc,
 #ifdef HAVE_SOUP
   ADD ("update", test_update);
   ADD ("update-fails", test_update_fails);
+  ADD ("update-diff", test_update_diff);
 #else
   ADD ("update-unavailable", test_update_unavailable);
 #endif

@@ -766,6 +766,57 @@ test_changed_unchanged (void)
   sky_test_remove_tree (cache);
 }
 
+static const char sizes_bad[] =
+  "{\"sizes\": [" SIZE ("s-1vcpu-1gb", "\"free\"", "6") "], \"links\": {},"
+  " \"meta\": {\"total\": 1}}";
+
+/* Lists fetched but not made into a sheet (a conversion refused), or whose sheet was not
+ * imported (sky_update_forget), are not "unchanged" to the next update: it asks for them
+ * without their ETag and converts them. */
+static void
+test_forget (void)
+{
+  Droplets droplets = { .sizes = sizes_bad, .etag = "\"sizes-1\"" };
+  g_autoptr(Server) server = server_new (answer_digitalocean, &droplets, NULL);
+  g_autofree char *cache = sky_test_make_dir ();
+  SkyUpdateRequest request = digitalocean_request (server->url, cache);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyUpdateResult) result = NULL;
+
+  /* The sizes are fetched, but their conversion is refused. */
+  result = run_update (&request, NULL, NULL, &error);
+  g_assert_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_BAD_ROW);
+  g_assert_null (result);
+  g_clear_error (&error);
+
+  /* Mended on the server under the same ETag: asked for whole, converted. */
+  droplets.sizes = sizes_page_2;
+  result = run_update (&request, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_ptr_array_index (server->if_none_match, 2), ==, "");
+  g_assert_cmpstr (g_ptr_array_index (server->if_none_match, 3), ==, "");
+  g_assert_false (result->unchanged);
+  g_assert_cmpuint (result->sheets->len, ==, 1);
+  g_assert_cmpuint (result->cache_entries->len, ==, 2);
+
+  /* Its import failed, say: forgotten, the next update converts the lists again. */
+  sky_update_forget (result);
+  g_clear_pointer (&result, sky_update_result_free);
+  result = run_update (&request, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_ptr_array_index (server->if_none_match, 4), ==, "");
+  g_assert_cmpstr (g_ptr_array_index (server->if_none_match, 5), ==, "");
+  g_assert_false (result->unchanged);
+  g_assert_cmpuint (result->sheets->len, ==, 1);
+  g_clear_pointer (&result, sky_update_result_free);
+
+  /* Imported: the next update finds them unchanged. */
+  result = run_update (&request, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (result->unchanged);
+  sky_test_remove_tree (cache);
+}
+
 /* A certificate nothing trusts is refused, naming the host. */
 static void
 test_tls_refused (void)
@@ -1163,6 +1214,7 @@ main (int   argc,
   g_test_add_func ("/sky/update/cancel-slow", test_cancel_slow);
   g_test_add_func ("/sky/update/cancel-wait", test_cancel_wait);
   g_test_add_func ("/sky/update/changed-unchanged", test_changed_unchanged);
+  g_test_add_func ("/sky/update/forget", test_forget);
   g_test_add_func ("/sky/update/tls-refused", test_tls_refused);
   g_test_add_func ("/sky/update/azure/pages", test_azure_pages);
   g_test_add_func ("/sky/update/azure/service-names", test_azure_service_names);

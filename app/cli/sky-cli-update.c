@@ -184,6 +184,21 @@ import_sheets (SkyCatalog       *catalog,
           g_ptr_array_add (added, g_strdup (imported->version));
         }
       g_ptr_array_add (lines, sky_cli_import_line (name, imported));
+      /* What changed since the sheet it replaces. */
+      if (imported->status == SKY_IMPORT_ADDED && imported->superseded != NULL)
+        {
+          SkySheetDiff diff;
+
+          if (sky_catalog_diff_sheets (catalog, imported->provider, imported->superseded,
+                                       imported->version, &diff, NULL))
+            {
+              g_autofree char *counts = sky_sheet_diff_describe (&diff);
+
+              /* Translators: “  since VERSION: 3 prices lower, 1 higher, …” */
+              g_ptr_array_add (lines, g_strdup_printf (_("  since %s: %s"),
+                                                       imported->superseded, counts));
+            }
+        }
     }
   for (guint i = 0; i < lines->len; i++)
     g_print ("%s\n", (const char *) g_ptr_array_index (lines, i));
@@ -332,13 +347,13 @@ sky_cli_update (const SkyCliGlobals *globals,
   summary = api->summary_format (update.result->summary, MAX_PLACES);
   g_print ("%s", summary);
   imported = import_sheets (catalog, update.result, &error);
+  /* The cache forgets these lists, so that the next update fetches and imports them. */
+  if (!imported)
+    api->update_forget (update.result);
   api->update_result_free (update.result);
   if (!imported)
     {
-      /* The lists are in the cache now: unchanged, the next update would import nothing. */
-      g_autofree char *message = g_strdup_printf (_("%s; nothing changed (update --force "
-                                                    "imports these lists again)"),
-                                                  error->message);
+      g_autofree char *message = g_strdup_printf (_("%s; nothing changed"), error->message);
 
       g_free (error->message);
       error->message = g_steal_pointer (&message);

@@ -716,6 +716,9 @@ imported_cb (GObject      *object,
     {
       self->failure = g_steal_pointer (&error);
       g_clear_pointer (&self->sheets, g_ptr_array_unref);
+      /* The cache forgets these lists, so that the next update fetches and imports them. */
+      if (self->result != NULL)
+        sky_update_forget (self->result);
       g_clear_pointer (&self->result, sky_update_result_free);
       begin_step (self, _("Undoing the update…"));
       undo_next (self);

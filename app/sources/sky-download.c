@@ -36,6 +36,7 @@ struct _SkyDownloader
   gpointer               progress_data;
   SoupSession           *session;       /* made on first use, in the thread that uses it */
   SkyDownloadCounts      counts;
+  GPtrArray             *fetched;       /* the key files of the entries fetched, in order */
 };
 
 SkyDownloader *
@@ -52,6 +53,7 @@ sky_downloader_new (const char *cache_dir,
   downloader->force = force;
   downloader->max_tries = max_tries > 0 ? max_tries : DEFAULT_MAX_TRIES;
   downloader->retry_delay_ms = retry_delay_ms > 0 ? retry_delay_ms : DEFAULT_RETRY_DELAY_MS;
+  downloader->fetched = g_ptr_array_new_with_free_func (g_free);
   return downloader;
 }
 
@@ -61,6 +63,7 @@ sky_downloader_free (SkyDownloader *downloader)
   if (downloader == NULL)
     return;
   g_clear_object (&downloader->session);
+  g_clear_pointer (&downloader->fetched, g_ptr_array_unref);
   g_free (downloader->cache_dir);
   g_free (downloader);
 }
@@ -82,6 +85,14 @@ sky_downloader_get_counts (SkyDownloader *downloader)
   g_return_val_if_fail (downloader != NULL, NULL);
 
   return &downloader->counts;
+}
+
+GPtrArray *
+sky_downloader_get_fetched (SkyDownloader *downloader)
+{
+  g_return_val_if_fail (downloader != NULL, NULL);
+
+  return downloader->fetched;
 }
 
 const char *
@@ -584,6 +595,7 @@ sky_downloader_fetch (gpointer             fetcher,
                         cancellable, &try_error))
         {
         case TRY_DONE:
+          g_ptr_array_add (downloader->fetched, g_strdup (entry.meta));
           return g_strdup (entry.body);
         case TRY_FAILED:
           g_propagate_error (error, g_steal_pointer (&try_error));

@@ -37,6 +37,8 @@ void                     sky_downloader_set_progress (SkyDownloader          *do
                                                       gpointer                user_data);
 const SkyDownloadCounts *sky_downloader_get_counts   (SkyDownloader          *downloader);
 const char              *sky_downloader_get_cache_dir (SkyDownloader         *downloader);
+/* (element-type utf8) the cache's key files of the lists fetched so far, in order. */
+GPtrArray               *sky_downloader_get_fetched  (SkyDownloader          *downloader);
 
 /* A SkyUpdateFetchFunc: downloader is a SkyDownloader. Returns the path of the cached body. */
 char                    *sky_downloader_fetch        (gpointer                downloader,

@@ -545,6 +545,7 @@ static const SkySourceApi api = {
   sky_update_fetch_async,
   sky_update_fetch_finish,
   sky_update_result_free,
+  sky_update_forget,
 };
 
 /* The library's functions, for a program that loads it as a module and finds this one

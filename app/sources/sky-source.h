@@ -96,6 +96,7 @@ typedef struct
   SkyUpdateResult         *(*update_fetch_finish) (GAsyncResult            *result,
                                                    GError                 **error);
   void                     (*update_result_free)  (SkyUpdateResult         *result);
+  void                     (*update_forget)       (const SkyUpdateResult   *result);
 } SkySourceApi;
 
 const SkySourceApi    *sky_source_api          (void);

@@ -210,7 +210,17 @@ sky_update_result_free (SkyUpdateResult *result)
   g_free (result->temp_dir);
   g_clear_pointer (&result->sheets, g_ptr_array_unref);
   g_clear_pointer (&result->summary, sky_convert_summary_free);
+  g_clear_pointer (&result->cache_entries, g_ptr_array_unref);
   g_free (result);
+}
+
+void
+sky_update_forget (const SkyUpdateResult *result)
+{
+  g_return_if_fail (result != NULL);
+
+  for (guint i = 0; result->cache_entries != NULL && i < result->cache_entries->len; i++)
+    g_unlink (g_ptr_array_index (result->cache_entries, i));
 }
 
 #ifdef HAVE_SOUP
@@ -302,15 +312,23 @@ run_update (const SkyUpdateRequest   *request,
   result->not_modified = counts->not_modified;
   result->retries = counts->retries;
   result->bytes = counts->bytes;
+  result->cache_entries = g_ptr_array_ref (sky_downloader_get_fetched (downloader));
+  if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+    ok = FALSE;
+  if (ok)
+    {
+      result->unchanged = !request->force && counts->downloaded == 0 &&
+                          counts->not_modified > 0;
+      ok = result->unchanged ||
+           convert_batches (provider, batches, progress, progress_data, result, cancellable,
+                            error);
+    }
+  /* Lists fetched but not made into sheets must not look unchanged to the next update. */
   if (!ok)
-    return FALSE;
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-
-  result->unchanged = !request->force && counts->downloaded == 0 && counts->not_modified > 0;
-  if (!result->unchanged &&
-      !convert_batches (provider, batches, progress, progress_data, result, cancellable, error))
-    return FALSE;
+    {
+      sky_update_forget (result);
+      return FALSE;
+    }
   *result_out = g_steal_pointer (&result);
   return TRUE;
 }

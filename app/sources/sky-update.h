@@ -71,6 +71,8 @@ typedef struct
   guint              retries;
   guint64            bytes;         /* bytes of bodies received */
   char              *temp_dir;      /* removed, with the sheets, by sky_update_result_free */
+  GPtrArray         *cache_entries; /* (element-type utf8) the cache's key files of the lists
+                                     * fetched: see sky_update_forget */
 } SkyUpdateResult;
 
 GQuark                   sky_update_error_quark    (void);
@@ -95,6 +97,10 @@ void                     sky_update_fetch_async    (const SkyUpdateRequest  *req
 SkyUpdateResult         *sky_update_fetch_finish   (GAsyncResult            *result,
                                                     GError                 **error);
 void                     sky_update_result_free    (SkyUpdateResult         *result);
+/* After an import of the result's sheets failed: the cache forgets what the lists' servers
+ * said of them, so that the next update fetches them whole and imports them, rather than
+ * finding them unchanged. */
+void                     sky_update_forget         (const SkyUpdateResult   *result);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyUpdateResult, sky_update_result_free)
 
