@@ -34,6 +34,7 @@ static const struct
   { "managed-disks", "Storage" },
   { "blob-storage", "Storage" },
   { "postgresql-flexible", "Azure Database for PostgreSQL" },
+  { "postgresql-hyperscale", "Azure Database for PostgreSQL" },
   { "mysql-flexible", "Azure Database for MySQL" },
   { "sql-database", "SQL Database" },
   { "bandwidth", "Bandwidth" },

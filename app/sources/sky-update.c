@@ -21,8 +21,8 @@ static const char * const aws_services[] = {
   "ec2", "ebs", "rds-postgres", "rds-mysql", "s3", "lambda", "data-transfer-out", NULL
 };
 static const char * const azure_services[] = {
-  "virtual-machines", "managed-disks", "blob-storage", "postgresql-flexible", "mysql-flexible",
-  "sql-database", "bandwidth", "functions", NULL
+  "virtual-machines", "managed-disks", "blob-storage", "postgresql-flexible",
+  "postgresql-hyperscale", "mysql-flexible", "sql-database", "bandwidth", "functions", NULL
 };
 static const char * const gcp_services[] = {
   "compute-engine", "persistent-disk", "internet-egress", "cloud-storage", NULL
