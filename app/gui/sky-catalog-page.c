@@ -256,15 +256,15 @@ static const struct
   int         width;
   SkySort     sort;
 } columns[] = {
-  { "provider", N_("Provider"), provider_text, FALSE, 130, SKY_SORT_PROVIDER },
-  { "name", N_("Name"), name_text, FALSE, 170, SKY_SORT_NAME },
-  /* The prices next, and what they buy: in the default window, beside the details pane, they
-   * are in view. By unit price, the prices of each unit together. */
-  { "price", N_("Unit Price"), price_text, TRUE, 170, SKY_SORT_UNIT_PRICE },
-  { "monthly", NULL, monthly_text, TRUE, 120, SKY_SORT_UNIT_PRICE },  /* see monthly_title() */
-  { "term", N_("Purchase Option"), term_text, FALSE, 190, SKY_SORT_TERM },
-  { "upfront", N_("Upfront"), upfront_text, TRUE, 110, SKY_SORT_TERM },
-  { "architecture", N_("Architecture"), architecture_text, FALSE, 100, SKY_SORT_ARCHITECTURE },
+  { "provider", N_("Provider"), provider_text, FALSE, 110, SKY_SORT_PROVIDER },
+  { "name", N_("Name"), name_text, FALSE, 120, SKY_SORT_NAME },
+  /* The prices next, and what they buy: in a window of 1280 pixels, beside the details pane,
+   * they are in view. By unit price, the prices of each unit together. */
+  { "price", N_("Unit Price"), price_text, TRUE, 185, SKY_SORT_UNIT_PRICE },
+  { "monthly", NULL, monthly_text, TRUE, 115, SKY_SORT_UNIT_PRICE },  /* see monthly_title() */
+  { "term", N_("Purchase Option"), term_text, FALSE, 180, SKY_SORT_TERM },
+  { "upfront", N_("Upfront"), upfront_text, TRUE, 90, SKY_SORT_TERM },
+  { "architecture", N_("Architecture"), architecture_text, FALSE, 90, SKY_SORT_ARCHITECTURE },
   { "region", N_("Region"), region_text, FALSE, 120, SKY_SORT_REGION },
   { "vcpu", N_("vCPU"), vcpu_text, TRUE, 60, SKY_SORT_VCPU },
   { "memory", N_("Memory"), memory_text, TRUE, 90, SKY_SORT_MEMORY },
@@ -790,7 +790,8 @@ explain_empty (SkyCatalogPage *self)
         culprit = f;
     }
 
-  if (chosen->len == 0)
+  if (chosen->len == 0 || (self->catalog != NULL &&
+                           !has_rows (self, &(SkySearchQuery) { .sort = query.sort })))
     description = g_strdup (_("No current price sheet has an offer. Import a price sheet to "
                               "see its offers here."));
   else if (culprit >= 0)
