@@ -548,6 +548,56 @@ test_catalog_candidates_feedback (Fixture       *f,
   wait_for_cell (f, "a-2");
 }
 
+/* Candidates outside a scenario are kept in the settings and come back in a new window, as
+ * the prices of the current sheets: one kept from a sheet a newer one replaced says so. */
+static void
+test_catalog_candidates_persist (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GVariant) kept = NULL;
+  GListModel *candidates = sky_catalog_page_get_candidates (catalog_page (f));
+  g_autoptr(SkyListingItem) item = NULL;
+  GtkWidget *row;
+  const char *sku = NULL, *version = NULL;
+
+  /* Kept before: std-2 and mem-4 from sheet 2026.1, and an offer no sheet has. */
+  g_settings_set_value (settings, "catalog-candidates",
+                        g_variant_new_parsed ("[('examplecloud', '2026.1', 'std-2-us', "
+                                              "'us-east', 'on-demand', 'hour'), "
+                                              "('examplecloud', '2026.1', 'mem-4-eu', "
+                                              "'eu-central', 'on-demand', 'hour'), "
+                                              "('examplecloud', '2026.1', 'gone-1', "
+                                              "'us-east', 'on-demand', 'hour')]"));
+  /* The catalog of the next start holds sheet 2026.3, which has std-2 only. */
+  import_fixture (f, "compute-only-2026.3.xml", NULL);
+  wait_for_count (f, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 1);
+  item = g_list_model_get_item (candidates, 0);
+  g_assert_cmpstr (sky_listing_item_get_listing (item)->sku, ==, "std-2-us");
+  g_assert_cmpstr (sky_listing_item_get_listing (item)->sheet_version, ==, "2026.3");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (page_child (f, "feedback_label"))), ==,
+                   "No longer in the catalog: mem-4-eu (eu-central), gone-1 (us-east)");
+  row = gtk_widget_get_first_child (GTK_WIDGET (page_child (f, "candidates_list")));
+  g_test_message ("%s", adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            "Kept from sheet 2026.1, superseded: this is the price of sheet "
+                            "2026.3"));
+
+  /* What is kept now is written back: the successor, and nothing gone. */
+  kept = g_settings_get_value (settings, "catalog-candidates");
+  g_assert_cmpuint (g_variant_n_children (kept), ==, 1);
+  g_variant_get_child (kept, 0, "(&s&s&s&s&s&s)", NULL, &version, &sku, NULL, NULL, NULL);
+  g_assert_cmpstr (sku, ==, "std-2-us");
+  g_assert_cmpstr (version, ==, "2026.3");
+
+  /* Removing one forgets it. */
+  g_list_store_remove (G_LIST_STORE (candidates), 0);
+  g_clear_pointer (&kept, g_variant_unref);
+  kept = g_settings_get_value (settings, "catalog-candidates");
+  g_assert_cmpuint (g_variant_n_children (kept), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -560,5 +610,6 @@ main (int    argc,
                            "catalog-columns", test_catalog_columns,
                            "catalog-empty-result", test_catalog_empty_result,
                            "catalog-candidates-feedback", test_catalog_candidates_feedback,
+                           "catalog-candidates-persist", test_catalog_candidates_persist,
                            NULL);
 }

@@ -53,6 +53,8 @@ struct _SkyCatalogPage
   guint            hours_per_month;
   GtkColumnViewColumn *monthly_column;
   GHashTable      *name_labels;   /* the Name column's labels bound to a row → its item */
+  GSettings       *settings;      /* where the candidates are kept across restarts */
+  gboolean         restored;      /* the kept candidates are back from the settings */
 };
 
 enum {
@@ -516,7 +518,6 @@ on_selection_changed (SkyCatalogPage *self)
   g_autoptr(GError) error = NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-to-candidates", listing != NULL);
-  gtk_label_set_label (self->feedback_label, "");
   if (listing != NULL && self->catalog != NULL)
     {
       details = sky_catalog_get_offer (self->catalog, listing->offer_id, &error);
@@ -524,6 +525,117 @@ on_selection_changed (SkyCatalogPage *self)
         g_warning ("Cannot show the offer: %s", error->message);
     }
   sky_offer_view_show (self->offer_view, details);
+}
+
+/* The version of the sheet a restored candidate was kept from, when a newer one replaced it. */
+#define SUPERSEDED_KEY "sky-superseded-version"
+
+/* Writes the candidates into the settings, as they are kept across restarts. */
+static void
+save_candidates (SkyCatalogPage *self)
+{
+  GVariantBuilder builder;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->candidates));
+
+  if (self->settings == NULL || !self->restored)
+    return;
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ssssss)"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SkyListingItem) item = g_list_model_get_item (G_LIST_MODEL (self->candidates), i);
+      const SkyListing *l = sky_listing_item_get_listing (item);
+
+      g_variant_builder_add (&builder, "(ssssss)", l->provider, l->sheet_version, l->sku,
+                             l->region, l->term, l->unit);
+    }
+  g_settings_set_value (self->settings, "catalog-candidates", g_variant_builder_end (&builder));
+}
+
+/* The price of the current sheets with @sku in @region, of purchase option @term and @unit. */
+static SkyListing *
+find_current (SkyCatalogPage *self,
+              const char     *provider,
+              const char     *sku,
+              const char     *region,
+              const char     *term,
+              const char     *unit)
+{
+  SkySearchQuery query = {
+    .provider = provider, .region = region, .text = sku, .term = term, .unit = unit,
+    .architecture = SKY_SEARCH_ANY, .tenancy = SKY_SEARCH_ANY, .licence = SKY_SEARCH_ANY,
+    .software = SKY_SEARCH_ANY, .capacity = SKY_SEARCH_ANY,
+  };
+  g_autoptr(GPtrArray) rows = sky_catalog_search (self->catalog, &query, NULL);
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      SkyListing *l = g_ptr_array_index (rows, i);
+
+      if (g_strcmp0 (l->sku, sku) == 0)
+        return sky_listing_copy (l);
+    }
+  return NULL;
+}
+
+/* Brings back the candidates kept in the settings, once the catalog has sheets: each as the
+ * price of the current sheets, marked when that is another sheet's than the one it was kept
+ * from; the page says which are gone. */
+static void
+restore_candidates (SkyCatalogPage *self)
+{
+  g_autoptr(GVariant) kept = NULL;
+  g_autoptr(GString) gone = g_string_new (NULL);
+  GVariantIter iter;
+  const char *provider, *version, *sku, *region, *term, *unit;
+  guint n_gone = 0;
+
+  if (self->restored || self->settings == NULL || self->catalog == NULL ||
+      !sky_catalog_has_sheets (self->catalog, NULL))
+    return;
+  kept = g_settings_get_value (self->settings, "catalog-candidates");
+  g_variant_iter_init (&iter, kept);
+  while (g_variant_iter_next (&iter, "(&s&s&s&s&s&s)", &provider, &version, &sku, &region, &term,
+                              &unit))
+    {
+      SkyListing *listing = find_current (self, provider, sku, region, term, unit);
+      SkyListingItem *item;
+
+      if (listing == NULL)
+        {
+          g_string_append_printf (gone, "%s%s (%s)", n_gone > 0 ? ", " : "", sku, region);
+          n_gone++;
+          continue;
+        }
+      if (is_candidate (self, listing))
+        {
+          sky_listing_free (listing);
+          continue;
+        }
+      item = sky_listing_item_new (listing);
+      if (g_strcmp0 (listing->sheet_version, version) != 0)
+        g_object_set_data_full (G_OBJECT (item), SUPERSEDED_KEY, g_strdup (version), g_free);
+      g_list_store_append (self->candidates, item);
+      g_object_unref (item);
+    }
+  self->restored = TRUE;
+  if (n_gone > 0)
+    {
+      /* Translators: %s lists the SKUs and regions of kept offers no current sheet has */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "No longer in the catalog: %s",
+                                                            "No longer in the catalog: %s",
+                                                            n_gone), gone->str);
+
+      gtk_label_set_label (self->feedback_label, text);
+    }
+  save_candidates (self);
+}
+
+/* What the last addition said is about the rows selected then. */
+static void
+on_selection_chosen (SkyCatalogPage *self)
+{
+  gtk_label_set_label (self->feedback_label, "");
 }
 
 static void
@@ -535,6 +647,7 @@ update_candidates_button (SkyCatalogPage *self)
   gtk_menu_button_set_label (self->candidates_button, label);
   gtk_widget_set_sensitive (GTK_WIDGET (self->candidates_button), n > 0);
   update_kept_marks (self);
+  save_candidates (self);
 }
 
 static void
@@ -565,6 +678,18 @@ create_candidate_row (gpointer item,
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   GtkWidget *price_label = gtk_label_new (price);
 
+  const char *superseded = g_object_get_data (G_OBJECT (item), SUPERSEDED_KEY);
+
+  if (superseded != NULL)
+    {
+      /* Translators: a kept offer whose price sheet was replaced, under its name */
+      g_autofree char *note = g_strdup_printf (_("%s\nKept from sheet %s, superseded: "
+                                                 "this is the price of sheet %s"),
+                                               subtitle, superseded, l->sheet_version);
+
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&note);
+    }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), l->name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_add_css_class (price_label, "numeric");
@@ -916,6 +1041,7 @@ sky_catalog_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->candidates, self);
   g_clear_object (&self->candidates);
   g_clear_pointer (&self->name_labels, g_hash_table_unref);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->provider_ids, g_ptr_array_unref);
   g_clear_pointer (&self->region_codes, g_ptr_array_unref);
 
@@ -1092,6 +1218,8 @@ sky_catalog_page_set_model (SkyCatalogPage  *self,
   g_set_object (&self->selection, GTK_SELECTION_MODEL (selection));
   g_signal_connect_swapped (selection, "selection-changed", G_CALLBACK (on_selection_changed),
                             self);
+  g_signal_connect_swapped (selection, "selection-changed", G_CALLBACK (on_selection_chosen),
+                            self);
   g_signal_connect_swapped (selection, "items-changed", G_CALLBACK (on_selection_changed),
                             self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
@@ -1176,6 +1304,7 @@ sky_catalog_page_refresh (SkyCatalogPage *self)
   g_signal_handlers_unblock_by_func (self->provider_dropdown, on_filter_changed, self);
 
   refresh_regions (self);
+  restore_candidates (self);
 }
 
 /* The catalog the details pane and the provider filter read, on the main thread. */
@@ -1204,6 +1333,8 @@ sky_catalog_page_bind_settings (SkyCatalogPage *self,
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "stale-after-days", self->offer_view, "stale-after-days",
                    G_SETTINGS_BIND_GET);
+  g_set_object (&self->settings, settings);
+  restore_candidates (self);
 }
 
 /* Puts the keyboard in the search entry. */
