@@ -41,6 +41,13 @@ fixture_setup (Fixture       *f,
 
   f->app = new_app (G_APPLICATION_DEFAULT_FLAGS);
 
+  /* Each test starts without the offers an earlier one kept: the settings outlive a window. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+    g_settings_reset (settings, "catalog-candidates");
+  }
+
   f->window = g_object_ref_sink (sky_window_new (f->app, f->catalog));
   gtk_window_present (GTK_WINDOW (f->window));
 }

@@ -1163,6 +1163,53 @@ test_search_sort_and_limit (Fixture       *f,
                      ((SkyListing *) g_ptr_array_index (rows, i))->price);
 }
 
+/* By unit price: the prices of each unit together, in the vocabulary's order of units (hour,
+ * GB, GB-second, million requests), each unit's cheapest first; a unit filter keeps one. */
+static void
+test_search_sort_by_unit_price (Fixture       *f,
+                                gconstpointer  data)
+{
+  SkySearchQuery by_unit = { .term = "on-demand", .sort = SKY_SORT_UNIT_PRICE };
+  g_autoptr(GPtrArray) rows = NULL;
+
+  import_fixture (f);
+  ASSERT_SKUS (&by_unit, "std-2-us mem-4-eu cpu-8-ap-win egress-us fn-us");
+  ASSERT_SKUS ((&(SkySearchQuery) { .term = "on-demand", .sort = SKY_SORT_UNIT_PRICE,
+                                    .descending = TRUE }),
+               "cpu-8-ap-win mem-4-eu std-2-us egress-us fn-us");
+  /* By price alone, as before: the GB-second price first. */
+  ASSERT_SKUS ((&(SkySearchQuery) { .term = "on-demand" }),
+               "fn-us egress-us std-2-us fn-us mem-4-eu cpu-8-ap-win");
+  ASSERT_SKUS ((&(SkySearchQuery) { .term = "on-demand", .unit = "hour",
+                                    .sort = SKY_SORT_UNIT_PRICE }),
+               "std-2-us mem-4-eu cpu-8-ap-win");
+  ASSERT_SKUS ((&(SkySearchQuery) { .term = "on-demand", .unit = "gb-second" }), "fn-us");
+  ASSERT_SKUS ((&(SkySearchQuery) { .term = "on-demand", .unit = SKY_SEARCH_ANY,
+                                    .sort = SKY_SORT_UNIT_PRICE }),
+               "std-2-us mem-4-eu cpu-8-ap-win egress-us fn-us");
+
+  rows = search (f, &by_unit);
+  g_assert_cmpuint (rows->len, ==, 6);
+  g_assert_cmpstr (((SkyListing *) g_ptr_array_index (rows, 4))->unit, ==, "gb-second");
+  g_assert_cmpstr (((SkyListing *) g_ptr_array_index (rows, 5))->unit, ==, "million-requests");
+}
+
+/* A unit that is not in the vocabulary is refused, naming the units. */
+static void
+test_search_rejects_unknown_unit (Fixture       *f,
+                                  gconstpointer  data)
+{
+  SkySearchQuery query = { .unit = "fortnight" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  import_fixture (f);
+  rows = sky_catalog_search (f->catalog, &query, &error);
+  g_assert_null (rows);
+  g_assert_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_INVALID_QUERY);
+  g_assert_nonnull (strstr (error->message, "fortnight"));
+}
+
 static int
 term_position (const char *term)
 {
@@ -2845,6 +2892,8 @@ main (int    argc,
   ADD ("search/filters", test_search_filters);
   ADD ("search/sort-and-limit", test_search_sort_and_limit);
   ADD ("search/sort-by-column", test_search_sort_by_column);
+  ADD ("search/sort-by-unit-price", test_search_sort_by_unit_price);
+  ADD ("search/unknown-unit", test_search_rejects_unknown_unit);
   ADD ("search/cancelled", test_search_cancelled);
   ADD ("search/unknown-term", test_search_rejects_unknown_term);
   ADD ("search/count", test_count);

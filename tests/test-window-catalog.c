@@ -28,6 +28,15 @@ column_titled (Fixture    *f,
   g_assert_not_reached ();
 }
 
+/* Any category and any unit: the tests below count the prices of every one, as the page
+ * listed before it opened on compute by the hour. */
+static void
+every_category_and_unit (Fixture *f)
+{
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "category_dropdown")), 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "unit_dropdown")), 0);
+}
+
 static void
 test_catalog_page (Fixture       *f,
                    gconstpointer  data)
@@ -46,6 +55,7 @@ test_catalog_page (Fixture       *f,
   gint64 deadline;
 
   import_fixture (f, "valid-small.xml", NULL);
+  every_category_and_unit (f);
 
   /* On-demand prices, the default: std-2, mem-4, cpu-8, egress and two for functions. */
   wait_for_count (f, 6);
@@ -192,6 +202,7 @@ test_current_per_service (Fixture       *f,
   GListModel *providers;
 
   import_fixture (f, "valid-small.xml", "compute-only-2026.3.xml", NULL);
+  every_category_and_unit (f);
   /* On demand: std-2 of 2026.3 and egress and two of functions of 2026.1; 2026.1's std-2,
    * mem-4 and cpu-8 are of its superseded compute. */
   wait_for_count (f, 4);
@@ -251,6 +262,7 @@ test_price_date (Fixture       *f,
   g_autofree char *vm = NULL, *disk = NULL;
 
   import_fixture (f, "units-small.xml", NULL);
+  every_category_and_unit (f);
   wait_for_count (f, 4);
 
   vm = details_of (f, "vm-2");
@@ -340,6 +352,252 @@ test_catalog_architecture (Fixture       *f,
   g_assert_cmpstr (first_sku (f, model), ==, "m-4");
 }
 
+/* The text of every label in the table's rows on screen, "|" between them. */
+static char *
+table_text (Fixture *f)
+{
+  GString *text = g_string_new ("|");
+  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
+
+  g_ptr_array_add (pending, page_child (f, "column_view"));
+  while (pending->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (pending, 0);
+
+      if (GTK_IS_LABEL (widget))
+        g_string_append_printf (text, "%s|", gtk_label_get_label (GTK_LABEL (widget)));
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (pending, child);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Waits, for a few seconds at most, until the table shows @expected in a cell. */
+static void
+wait_for_cell (Fixture    *f,
+               const char *expected)
+{
+  g_autofree char *pattern = g_strdup_printf ("|%s|", expected);
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  g_autofree char *text = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL));
+  for (;;)
+    {
+      g_clear_pointer (&text, g_free);
+      text = table_text (f);
+      if (strstr (text, pattern) != NULL || g_get_monotonic_time () >= deadline)
+        break;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, pattern));
+}
+
+static const char *
+selected_title (Fixture    *f,
+                const char *dropdown)
+{
+  GtkDropDown *d = GTK_DROP_DOWN (page_child (f, dropdown));
+
+  return gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (d)),
+                                     gtk_drop_down_get_selected (d));
+}
+
+/* The page opens on compute by the hour on demand, cheapest first; by unit price with every
+ * unit, the prices of each unit stay together, the hourly ones first. */
+static void
+test_catalog_opens_on_compute (Fixture       *f,
+                               gconstpointer  data)
+{
+  SkyListingModel *model = sky_catalog_page_get_model (catalog_page (f));
+  g_autofree char *sort_column = NULL;
+
+  import_fixture (f, "catalog-page.xml", NULL);
+  g_assert_cmpstr (selected_title (f, "category_dropdown"), ==, "Compute");
+  g_assert_cmpstr (selected_title (f, "unit_dropdown"), ==, "Hour");
+  g_assert_cmpstr (selected_title (f, "term_dropdown"), ==, "On demand");
+  wait_for_count (f, 2);
+  g_object_get (catalog_page (f), "sort-column", &sort_column, NULL);
+  g_assert_cmpstr (sort_column, ==, "price");
+  g_assert_cmpstr (first_sku (f, model), ==, "a-2");
+
+  /* Every unit and category: the disk's 0.01 a GiB-month is the lowest figure, yet the hourly
+   * prices come first. */
+  every_category_and_unit (f);
+  wait_for_count (f, 4);
+  g_assert_cmpstr (first_sku (f, model), ==, "a-2");
+}
+
+/* The Monthly column shows a monthly price as it is, an hourly one for the month; the purchase
+ * option, the upfront fee and the architecture are in columns of their own, in view. */
+static void
+test_catalog_columns (Fixture       *f,
+                      gconstpointer  data)
+{
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (page_child (f,
+                                                                      "column_view")));
+  static const char * const titles[] = {
+    "Provider", "Name", "Unit Price", "Monthly (730 h)", "Purchase Option", "Upfront",
+    "Architecture",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, titles[i]);
+    }
+
+  import_fixture (f, "catalog-page.xml", NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "unit_dropdown")), 0);
+  wait_for_count (f, 3);
+  wait_for_cell (f, "6.00 USD");
+  wait_for_cell (f, "36.50 USD");
+  wait_for_cell (f, "Arm64");
+
+  /* Any purchase option: the reservation's fee. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "term_dropdown")), 0);
+  wait_for_count (f, 4);
+  wait_for_cell (f, "200.00 USD");
+}
+
+/* An empty result names the filter that removes every offer, and Clear Filters clears them. */
+static void
+test_catalog_empty_result (Fixture       *f,
+                           gconstpointer  data)
+{
+  AdwStatusPage *empty = ADW_STATUS_PAGE (page_child (f, "empty_page"));
+  GListModel *regions;
+  guint us_east = 0;
+
+  import_fixture (f, "catalog-page.xml", NULL);
+  wait_for_count (f, 2);
+
+  /* Arm64 in US East: a-2 is in EU West only. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "architecture_dropdown")), 2);
+  wait_for_count (f, 1);
+  regions = gtk_drop_down_get_model (GTK_DROP_DOWN (page_child (f, "region_dropdown")));
+  for (guint i = 1; i < g_list_model_get_n_items (regions); i++)
+    if (strstr (gtk_string_list_get_string (GTK_STRING_LIST (regions), i), "us-east") != NULL)
+      us_east = i;
+  g_assert_cmpuint (us_east, >, 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "region_dropdown")), us_east);
+  wait_for_count (f, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (page_child (f, "stack"))), ==,
+                   "empty");
+  g_test_message ("%s", adw_status_page_get_description (empty));
+  g_assert_nonnull (strstr (adw_status_page_get_description (empty),
+                            "architecture Arm64, category Compute, unit Hour"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (empty),
+                            ": the region filter removes them all."));
+
+  /* Two filters at fault: neither alone. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (page_child (f, "vcpu_spin")), 64);
+  wait_for_count (f, 0);
+  g_assert_nonnull (strstr (adw_status_page_get_description (empty),
+                            "no single filter removes them all"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (catalog_page (f)),
+                                             "page.clear-filters", NULL));
+  /* Every price of every purchase option. */
+  wait_for_count (f, 5);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (page_child (f,
+                                                                         "region_dropdown"))),
+                    ==, 0);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (page_child (f,
+                                                                                "vcpu_spin"))),
+                   ==, 0);
+}
+
+/* Adding says what was added; a kept row is marked in the table; the popover names each
+ * candidate's provider, region and price. */
+static void
+test_catalog_candidates_feedback (Fixture       *f,
+                                  gconstpointer  data)
+{
+  GtkSelectionModel *selection;
+  GtkLabel *feedback = GTK_LABEL (page_child (f, "feedback_label"));
+  GtkWidget *list = GTK_WIDGET (page_child (f, "candidates_list"));
+  GtkWidget *row;
+
+  import_fixture (f, "catalog-page.xml", NULL);
+  wait_for_count (f, 2);
+  wait_for_cell (f, "a-2");
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (page_child (f, "column_view")));
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  g_assert_cmpstr (first_sku (f, sky_catalog_page_get_model (catalog_page (f))), ==, "a-2");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (catalog_page (f)),
+                                             "page.add-to-candidates", NULL));
+  g_assert_cmpstr (gtk_label_get_label (feedback), ==, "Added “a-2” to Candidates");
+  wait_for_cell (f, "✓ a-2");
+  /* The other row is not kept. */
+  wait_for_cell (f, "x-2");
+
+  gtk_widget_activate_action (GTK_WIDGET (catalog_page (f)), "page.add-to-candidates", NULL);
+  g_assert_cmpstr (gtk_label_get_label (feedback), ==, "Already in Candidates");
+
+  row = gtk_widget_get_first_child (list);
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "a-2");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Page Cloud · EU West (eu-west) · On demand");
+
+  /* Removed from the candidates: the mark goes. */
+  g_list_store_remove (G_LIST_STORE (sky_catalog_page_get_candidates (catalog_page (f))), 0);
+  wait_for_cell (f, "a-2");
+}
+
+/* Candidates outside a scenario are kept in the settings and come back in a new window, as
+ * the prices of the current sheets: one kept from a sheet a newer one replaced says so. */
+static void
+test_catalog_candidates_persist (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GVariant) kept = NULL;
+  GListModel *candidates = sky_catalog_page_get_candidates (catalog_page (f));
+  g_autoptr(SkyListingItem) item = NULL;
+  GtkWidget *row;
+  const char *sku = NULL, *version = NULL;
+
+  /* Kept before: std-2 and mem-4 from sheet 2026.1, and an offer no sheet has. */
+  g_settings_set_value (settings, "catalog-candidates",
+                        g_variant_new_parsed ("[('examplecloud', '2026.1', 'std-2-us', "
+                                              "'us-east', 'on-demand', 'hour'), "
+                                              "('examplecloud', '2026.1', 'mem-4-eu', "
+                                              "'eu-central', 'on-demand', 'hour'), "
+                                              "('examplecloud', '2026.1', 'gone-1', "
+                                              "'us-east', 'on-demand', 'hour')]"));
+  /* The catalog of the next start holds sheet 2026.3, which has std-2 only. */
+  import_fixture (f, "compute-only-2026.3.xml", NULL);
+  wait_for_count (f, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 1);
+  item = g_list_model_get_item (candidates, 0);
+  g_assert_cmpstr (sky_listing_item_get_listing (item)->sku, ==, "std-2-us");
+  g_assert_cmpstr (sky_listing_item_get_listing (item)->sheet_version, ==, "2026.3");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (page_child (f, "feedback_label"))), ==,
+                   "No longer in the catalog: mem-4-eu (eu-central), gone-1 (us-east)");
+  row = gtk_widget_get_first_child (GTK_WIDGET (page_child (f, "candidates_list")));
+  g_test_message ("%s", adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            "Kept from sheet 2026.1, superseded: this is the price of sheet "
+                            "2026.3"));
+
+  /* What is kept now is written back: the successor, and nothing gone. */
+  kept = g_settings_get_value (settings, "catalog-candidates");
+  g_assert_cmpuint (g_variant_n_children (kept), ==, 1);
+  g_variant_get_child (kept, 0, "(&s&s&s&s&s&s)", NULL, &version, &sku, NULL, NULL, NULL);
+  g_assert_cmpstr (sku, ==, "std-2-us");
+  g_assert_cmpstr (version, ==, "2026.3");
+
+  /* Removing one forgets it. */
+  g_list_store_remove (G_LIST_STORE (candidates), 0);
+  g_clear_pointer (&kept, g_variant_unref);
+  kept = g_settings_get_value (settings, "catalog-candidates");
+  g_assert_cmpuint (g_variant_n_children (kept), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -347,5 +605,11 @@ main (int    argc,
   return window_test_main (argc, argv, "catalog-page", test_catalog_page,
                            "catalog-page-current-per-service", test_current_per_service,
                            "price-date", test_price_date, "catalog-architecture",
-                           test_catalog_architecture, NULL);
+                           test_catalog_architecture,
+                           "catalog-opens-on-compute", test_catalog_opens_on_compute,
+                           "catalog-columns", test_catalog_columns,
+                           "catalog-empty-result", test_catalog_empty_result,
+                           "catalog-candidates-feedback", test_catalog_candidates_feedback,
+                           "catalog-candidates-persist", test_catalog_candidates_persist,
+                           NULL);
 }

@@ -64,6 +64,26 @@ term_order_sql (void)
   return sql;
 }
 
+/* A price's unit's place in the vocabulary's order, in SQL, for the price table as p: codes
+ * are not places. Built once. */
+static const char *
+unit_order_sql (void)
+{
+  static char *sql;
+
+  if (g_once_init_enter (&sql))
+    {
+      GString *text = g_string_new ("CASE p.unit");
+
+      for (guint i = 0; i < sky_vocabulary_size (SKY_VOCABULARY_UNIT); i++)
+        g_string_append_printf (text, " WHEN %u THEN %u",
+                                sky_vocabulary_nth (SKY_VOCABULARY_UNIT, i)->code, i);
+      g_string_append (text, " END");
+      g_once_init_leave (&sql, g_string_free (text, FALSE));
+    }
+  return sql;
+}
+
 /* The regions of the current sheets, code then name, sorted by name; one entry per code. */
 GPtrArray *
 sky_catalog_list_regions (SkyCatalog  *self,
@@ -229,6 +249,9 @@ append_filters (GString              *sql,
     g_string_append_printf (sql, " AND p.arch = %d",
                             sky_vocabulary_code (SKY_VOCABULARY_ARCHITECTURE,
                                                  query->architecture));
+  if (query->unit != NULL && strcmp (query->unit, SKY_SEARCH_ANY) != 0)
+    g_string_append_printf (sql, " AND p.unit = %d",
+                            sky_vocabulary_code (SKY_VOCABULARY_UNIT, query->unit));
   if (query->min_vcpu_milli > 0)
     g_string_append (sql, " AND p.vcpu >= :vcpu");
   if (query->min_memory_mgib > 0)
@@ -318,6 +341,7 @@ sort_key (SkySort sort)
       return "CASE WHEN p.memory > 0 AND p.unit = " G_STRINGIFY (HOUR_CODE) " "
              "THEN CAST (p.amount AS REAL) / p.memory END";
     case SKY_SORT_PRICE:
+    case SKY_SORT_UNIT_PRICE:
     default:
       return NULL;
     }
@@ -337,7 +361,8 @@ check_query (const SkySearchQuery  *query,
                    "Unknown purchase option “%s”: use %s", query->term, terms);
       return FALSE;
     }
-  return _sky_catalog_check_attribute (SKY_VOCABULARY_ARCHITECTURE, "architecture",
+  return _sky_catalog_check_attribute (SKY_VOCABULARY_UNIT, "unit", query->unit, error) &&
+         _sky_catalog_check_attribute (SKY_VOCABULARY_ARCHITECTURE, "architecture",
                                        query->architecture, error) &&
          _sky_catalog_check_attribute (SKY_VOCABULARY_TENANCY, "tenancy", query->tenancy,
                                        error) &&
@@ -495,7 +520,16 @@ sky_catalog_search (SkyCatalog            *self,
    * option, a geography and a category reads them in price order and stops at its limit; only
    * the prices it keeps are joined with the rest of what a listing shows. */
   key = sort_key (query->sort);
-  if (key == NULL)
+  /* By unit, then price: a search of one unit keeps the price key's order, and stops at its
+   * limit as a search by price does. */
+  if (query->sort == SKY_SORT_UNIT_PRICE &&
+      (query->unit == NULL || strcmp (query->unit, SKY_SEARCH_ANY) == 0))
+    {
+      key = unit_order_sql ();
+      order = g_strdup (query->descending ? "k, p.amount DESC, p.offer_seq DESC"
+                                          : "k, p.amount, p.offer_seq");
+    }
+  else if (key == NULL)
     /* Ties in import order: stable, and still the order of the price key. */
     order = g_strdup (query->descending ? "p.amount DESC, p.offer_seq DESC"
                                         : "p.amount, p.offer_seq");

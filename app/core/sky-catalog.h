@@ -108,6 +108,8 @@ typedef enum
   SKY_SORT_PER_VCPU,         /* hourly price per vCPU; other prices last */
   SKY_SORT_PER_GIB,          /* hourly price per GiB of memory; other prices last */
   SKY_SORT_ARCHITECTURE,     /* by processor architecture; offers that state none last */
+  SKY_SORT_UNIT_PRICE,       /* by unit in the vocabulary's order, then by price: prices in
+                              * unlike units never mix; by price when the search names a unit */
 } SkySort;
 
 /* A search's attribute that takes every value. */
@@ -130,6 +132,7 @@ typedef struct
   const char *licence;
   const char *software;        /* an identifier, or "none" */
   const char *capacity;
+  const char *unit;            /* the unit of the prices kept; NULL for every unit */
   gint64      min_vcpu_milli;  /* 0 for no minimum */
   gint64      min_memory_mgib;
   gboolean    has_max_price;

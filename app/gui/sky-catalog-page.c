@@ -33,10 +33,13 @@ struct _SkyCatalogPage
   GtkDropDown     *os_dropdown;
   GtkDropDown     *architecture_dropdown;
   GtkDropDown     *category_dropdown;
+  GtkDropDown     *unit_dropdown;
   GtkSpinButton   *vcpu_spin;
   GtkSpinButton   *memory_spin;
   GtkLabel        *count_label;
+  GtkLabel        *feedback_label;
   GtkStack        *stack;
+  AdwStatusPage   *empty_page;
   GtkColumnView   *column_view;
   SkyOfferView    *offer_view;
   GtkMenuButton   *candidates_button;
@@ -49,6 +52,9 @@ struct _SkyCatalogPage
   guint            probed;        /* the column whose sorter was asked last, see read_sort() */
   guint            hours_per_month;
   GtkColumnViewColumn *monthly_column;
+  GHashTable      *name_labels;   /* the Name column's labels bound to a row → its item */
+  GSettings       *settings;      /* where the candidates are kept across restarts */
+  gboolean         restored;      /* the kept candidates are back from the settings */
 };
 
 enum {
@@ -76,14 +82,13 @@ selected_value (GtkDropDown        *dropdown,
 
 static SkySort column_sort (guint column);
 
+/* The search the filters make; its strings belong to the page and the vocabulary. */
 static void
-on_filter_changed (SkyCatalogPage *self)
+fill_query (SkyCatalogPage *self,
+            SkySearchQuery *query_out)
 {
   SkySearchQuery query = { 0 };
   const char *text;
-
-  if (self->model == NULL)
-    return;
 
   text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   query.text = text != NULL && *text != '\0' ? text : NULL;
@@ -109,10 +114,24 @@ on_filter_changed (SkyCatalogPage *self)
     }
   query.min_vcpu_milli = (gint64) gtk_spin_button_get_value_as_int (self->vcpu_spin) * 1000;
   query.min_memory_mgib = (gint64) gtk_spin_button_get_value_as_int (self->memory_spin) * 1000;
+  query.unit = selected_value (self->unit_dropdown, sky_vocabulary_ids (SKY_VOCABULARY_UNIT));
   query.sort = column_sort (self->sort_column);
   query.descending = self->sort_descending;
+  *query_out = query;
+}
+
+static void
+on_filter_changed (SkyCatalogPage *self)
+{
+  SkySearchQuery query;
+
+  if (self->model == NULL)
+    return;
+  fill_query (self, &query);
   sky_listing_model_set_query (self->model, &query);
 }
+
+static void explain_empty (SkyCatalogPage *self);
 
 static void
 on_model_count_changed (SkyCatalogPage *self)
@@ -128,6 +147,8 @@ on_model_count_changed (SkyCatalogPage *self)
                                          "%u matching prices", count), count);
   gtk_label_set_label (self->count_label, text);
   gtk_stack_set_visible_child_name (self->stack, counting || count > 0 ? "list" : "empty");
+  if (!counting && count == 0)
+    explain_empty (self);
 }
 
 /* Columns ------------------------------------------------------------------------------------ */
@@ -177,7 +198,11 @@ monthly_text (const SkyListing *l,
   g_autofree char *amount = NULL;
   SkyDecimal monthly;
 
-  if (!sky_listing_monthly_hours (l, hours, &monthly))
+  /* A monthly price is its own month. */
+  if (g_strcmp0 (l->unit, "month") == 0)
+    monthly = sky_currency_round (l->currency, sky_decimal_from_scaled (l->price,
+                                                                          SKY_PRICE_SCALE));
+  else if (!sky_listing_monthly_hours (l, hours, &monthly))
     return g_strdup ("");
   amount = sky_currency_format (l->currency, monthly);
   return g_strdup_printf ("%s %s", amount, l->currency);
@@ -204,6 +229,19 @@ static char *per_vcpu_text (const SkyListing *l, guint hours) { return per_unit_
 static char *per_gib_text (const SkyListing *l, guint hours) { return per_unit_text (l, l->memory_mgib); }
 
 static char *
+upfront_text (const SkyListing *l,
+              guint             hours)
+{
+  g_autofree char *amount = NULL;
+
+  if (!l->has_upfront_fee)
+    return g_strdup ("");
+  amount = sky_currency_format (l->currency, sky_decimal_from_scaled (l->upfront_fee,
+                                                                      SKY_PRICE_SCALE));
+  return g_strdup_printf ("%s %s", amount, l->currency);
+}
+
+static char *
 architecture_text (const SkyListing *l,
                    guint             hours)
 {
@@ -220,19 +258,21 @@ static const struct
   int         width;
   SkySort     sort;
 } columns[] = {
-  { "provider", N_("Provider"), provider_text, FALSE, 150, SKY_SORT_PROVIDER },
-  { "name", N_("Name"), name_text, FALSE, 170, SKY_SORT_NAME },
-  /* The prices next: in the default window, beside the details pane, they are in view. */
-  { "price", N_("Unit Price"), price_text, TRUE, 200, SKY_SORT_PRICE },
-  { "monthly", NULL, monthly_text, TRUE, 120, SKY_SORT_PRICE },  /* see monthly_title() */
+  { "provider", N_("Provider"), provider_text, FALSE, 110, SKY_SORT_PROVIDER },
+  { "name", N_("Name"), name_text, FALSE, 120, SKY_SORT_NAME },
+  /* The prices next, and what they buy: in a window of 1280 pixels, beside the details pane,
+   * they are in view. By unit price, the prices of each unit together. */
+  { "price", N_("Unit Price"), price_text, TRUE, 185, SKY_SORT_UNIT_PRICE },
+  { "monthly", NULL, monthly_text, TRUE, 115, SKY_SORT_UNIT_PRICE },  /* see monthly_title() */
+  { "term", N_("Purchase Option"), term_text, FALSE, 180, SKY_SORT_TERM },
+  { "upfront", N_("Upfront"), upfront_text, TRUE, 90, SKY_SORT_TERM },
+  { "architecture", N_("Architecture"), architecture_text, FALSE, 90, SKY_SORT_ARCHITECTURE },
   { "region", N_("Region"), region_text, FALSE, 120, SKY_SORT_REGION },
   { "vcpu", N_("vCPU"), vcpu_text, TRUE, 60, SKY_SORT_VCPU },
   { "memory", N_("Memory"), memory_text, TRUE, 90, SKY_SORT_MEMORY },
   { "per-vcpu", N_("Per vCPU-hour"), per_vcpu_text, TRUE, 130, SKY_SORT_PER_VCPU },
   { "per-gib", N_("Per GiB-hour"), per_gib_text, TRUE, 130, SKY_SORT_PER_GIB },
-  { "term", N_("Purchase Option"), term_text, FALSE, 200, SKY_SORT_TERM },
   { "service", N_("Service"), service_text, FALSE, 150, SKY_SORT_SERVICE },
-  { "architecture", N_("Architecture"), architecture_text, FALSE, 110, SKY_SORT_ARCHITECTURE },
 };
 
 static void
@@ -250,7 +290,7 @@ update_monthly_title (SkyCatalogPage *self)
 static SkySort
 column_sort (guint column)
 {
-  return column < G_N_ELEMENTS (columns) ? columns[column].sort : SKY_SORT_PRICE;
+  return column < G_N_ELEMENTS (columns) ? columns[column].sort : SKY_SORT_UNIT_PRICE;
 }
 
 static guint
@@ -323,6 +363,42 @@ sort_by (SkyCatalogPage *self,
                                   descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
 }
 
+static gboolean is_candidate (SkyCatalogPage   *self,
+                              const SkyListing *listing);
+
+/* Marks the name of a row the candidates hold already. */
+static void
+mark_kept (SkyCatalogPage *self,
+           GtkLabel       *label,
+           SkyListingItem *item)
+{
+  const SkyListing *listing = sky_listing_item_get_listing (item);
+  gboolean kept = listing != NULL && is_candidate (self, listing);
+  g_autofree char *text = NULL;
+
+  if (listing == NULL)
+    return;
+  /* Translators: the name of an offer kept in the candidates, in the catalog's table */
+  text = kept ? g_strdup_printf (_("✓ %s"), listing->name) : g_strdup (listing->name);
+  gtk_label_set_label (label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), kept ? _("Kept in Candidates") : NULL);
+  if (kept)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "accent");
+}
+
+static void
+update_kept_marks (SkyCatalogPage *self)
+{
+  GHashTableIter iter;
+  gpointer label, item;
+
+  g_hash_table_iter_init (&iter, self->name_labels);
+  while (g_hash_table_iter_next (&iter, &label, &item))
+    mark_kept (self, label, item);
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -347,6 +423,23 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
                                           : g_strdup ("…");
 
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  if (cell_text == name_text)
+    {
+      g_hash_table_insert (self->name_labels, gtk_list_item_get_child (item),
+                           g_object_ref (gtk_list_item_get_item (item)));
+      mark_kept (self, GTK_LABEL (gtk_list_item_get_child (item)),
+                 gtk_list_item_get_item (item));
+    }
+}
+
+static void
+unbind_name_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  SkyCatalogPage *self = user_data;
+
+  g_hash_table_remove (self->name_labels, gtk_list_item_get_child (item));
 }
 
 static void
@@ -362,6 +455,8 @@ add_column (SkyCatalogPage *self,
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb),
                     GINT_TO_POINTER (columns[index].numeric));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
+  if (columns[index].cell_text == name_text)
+    g_signal_connect (factory, "unbind", G_CALLBACK (unbind_name_cb), self);
   column = gtk_column_view_column_new (columns[index].title != NULL ? _(columns[index].title)
                                                                     : NULL, factory);
   if (columns[index].cell_text == monthly_text)
@@ -375,6 +470,17 @@ add_column (SkyCatalogPage *self,
   gtk_column_view_column_set_sorter (column, sorter);
   gtk_column_view_append_column (self->column_view, column);
   g_object_unref (column);
+}
+
+/* Chooses @id among @ids, which follow "Any" at position 0. */
+static void
+select_id (GtkDropDown        *dropdown,
+           const char * const *ids,
+           const char         *id)
+{
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (g_strcmp0 (ids[i], id) == 0)
+      gtk_drop_down_set_selected (dropdown, i + 1);
 }
 
 static GtkStringList *
@@ -421,6 +527,117 @@ on_selection_changed (SkyCatalogPage *self)
   sky_offer_view_show (self->offer_view, details);
 }
 
+/* The version of the sheet a restored candidate was kept from, when a newer one replaced it. */
+#define SUPERSEDED_KEY "sky-superseded-version"
+
+/* Writes the candidates into the settings, as they are kept across restarts. */
+static void
+save_candidates (SkyCatalogPage *self)
+{
+  GVariantBuilder builder;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->candidates));
+
+  if (self->settings == NULL || !self->restored)
+    return;
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ssssss)"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SkyListingItem) item = g_list_model_get_item (G_LIST_MODEL (self->candidates), i);
+      const SkyListing *l = sky_listing_item_get_listing (item);
+
+      g_variant_builder_add (&builder, "(ssssss)", l->provider, l->sheet_version, l->sku,
+                             l->region, l->term, l->unit);
+    }
+  g_settings_set_value (self->settings, "catalog-candidates", g_variant_builder_end (&builder));
+}
+
+/* The price of the current sheets with @sku in @region, of purchase option @term and @unit. */
+static SkyListing *
+find_current (SkyCatalogPage *self,
+              const char     *provider,
+              const char     *sku,
+              const char     *region,
+              const char     *term,
+              const char     *unit)
+{
+  SkySearchQuery query = {
+    .provider = provider, .region = region, .text = sku, .term = term, .unit = unit,
+    .architecture = SKY_SEARCH_ANY, .tenancy = SKY_SEARCH_ANY, .licence = SKY_SEARCH_ANY,
+    .software = SKY_SEARCH_ANY, .capacity = SKY_SEARCH_ANY,
+  };
+  g_autoptr(GPtrArray) rows = sky_catalog_search (self->catalog, &query, NULL);
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      SkyListing *l = g_ptr_array_index (rows, i);
+
+      if (g_strcmp0 (l->sku, sku) == 0)
+        return sky_listing_copy (l);
+    }
+  return NULL;
+}
+
+/* Brings back the candidates kept in the settings, once the catalog has sheets: each as the
+ * price of the current sheets, marked when that is another sheet's than the one it was kept
+ * from; the page says which are gone. */
+static void
+restore_candidates (SkyCatalogPage *self)
+{
+  g_autoptr(GVariant) kept = NULL;
+  g_autoptr(GString) gone = g_string_new (NULL);
+  GVariantIter iter;
+  const char *provider, *version, *sku, *region, *term, *unit;
+  guint n_gone = 0;
+
+  if (self->restored || self->settings == NULL || self->catalog == NULL ||
+      !sky_catalog_has_sheets (self->catalog, NULL))
+    return;
+  kept = g_settings_get_value (self->settings, "catalog-candidates");
+  g_variant_iter_init (&iter, kept);
+  while (g_variant_iter_next (&iter, "(&s&s&s&s&s&s)", &provider, &version, &sku, &region, &term,
+                              &unit))
+    {
+      SkyListing *listing = find_current (self, provider, sku, region, term, unit);
+      SkyListingItem *item;
+
+      if (listing == NULL)
+        {
+          g_string_append_printf (gone, "%s%s (%s)", n_gone > 0 ? ", " : "", sku, region);
+          n_gone++;
+          continue;
+        }
+      if (is_candidate (self, listing))
+        {
+          sky_listing_free (listing);
+          continue;
+        }
+      item = sky_listing_item_new (listing);
+      if (g_strcmp0 (listing->sheet_version, version) != 0)
+        g_object_set_data_full (G_OBJECT (item), SUPERSEDED_KEY, g_strdup (version), g_free);
+      g_list_store_append (self->candidates, item);
+      g_object_unref (item);
+    }
+  self->restored = TRUE;
+  if (n_gone > 0)
+    {
+      /* Translators: %s lists the SKUs and regions of kept offers no current sheet has */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "No longer in the catalog: %s",
+                                                            "No longer in the catalog: %s",
+                                                            n_gone), gone->str);
+
+      gtk_label_set_label (self->feedback_label, text);
+    }
+  save_candidates (self);
+}
+
+/* What the last addition said is about the rows selected then. */
+static void
+on_selection_chosen (SkyCatalogPage *self)
+{
+  gtk_label_set_label (self->feedback_label, "");
+}
+
 static void
 update_candidates_button (SkyCatalogPage *self)
 {
@@ -429,6 +646,8 @@ update_candidates_button (SkyCatalogPage *self)
 
   gtk_menu_button_set_label (self->candidates_button, label);
   gtk_widget_set_sensitive (GTK_WIDGET (self->candidates_button), n > 0);
+  update_kept_marks (self);
+  save_candidates (self);
 }
 
 static void
@@ -449,13 +668,33 @@ create_candidate_row (gpointer item,
   SkyCatalogPage *self = user_data;
   const SkyListing *l = sky_listing_item_get_listing (item);
   g_autofree char *price = price_text (l, self->hours_per_month);
-  g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s · %s", l->provider_name, l->region,
-                                               sky_term_title (l->term), price);
+  g_autofree char *region = l->region_name != NULL && *l->region_name != '\0'
+                            ? g_strdup_printf ("%s (%s)", l->region_name, l->region)
+                            : g_strdup (l->region);
+  /* Translators: a kept offer's provider, region and purchase option, under its name */
+  g_autofree char *subtitle = g_strdup_printf (_("%s · %s · %s"), l->provider_name, region,
+                                               sky_term_title (l->term));
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *price_label = gtk_label_new (price);
 
+  const char *superseded = g_object_get_data (G_OBJECT (item), SUPERSEDED_KEY);
+
+  if (superseded != NULL)
+    {
+      /* Translators: a kept offer whose price sheet was replaced, under its name */
+      g_autofree char *note = g_strdup_printf (_("%s\nKept from sheet %s, superseded: "
+                                                 "this is the price of sheet %s"),
+                                               subtitle, superseded, l->sheet_version);
+
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&note);
+    }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), l->name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_add_css_class (price_label, "numeric");
+  gtk_label_set_xalign (GTK_LABEL (price_label), 1.0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), price_label);
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_tooltip_text (remove, _("Remove from Candidates"));
@@ -494,6 +733,9 @@ add_to_candidates_action (GtkWidget  *widget,
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (self->selection);
   GtkBitsetIter iter;
   guint position;
+  guint added = 0, kept = 0;
+  g_autofree char *name = NULL;
+  g_autofree char *feedback = NULL;
 
   for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
        more = gtk_bitset_iter_next (&iter, &position))
@@ -503,11 +745,217 @@ add_to_candidates_action (GtkWidget  *widget,
       const SkyListing *listing = sky_listing_item_get_listing (item);
 
       /* A row still loading is skipped; so is an offer already kept. */
-      if (listing == NULL || is_candidate (self, listing))
+      if (listing == NULL)
         continue;
+      if (is_candidate (self, listing))
+        {
+          kept++;
+          continue;
+        }
       g_list_store_append (self->candidates,
                            sky_listing_item_new (sky_listing_copy (listing)));
+      if (added++ == 0)
+        name = g_strdup (listing->name);
     }
+
+  if (added == 1)
+    feedback = g_strdup_printf (_("Added “%s” to Candidates"), name);
+  else if (added > 1)
+    feedback = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u offer to Candidates",
+                                             "Added %u offers to Candidates", added), added);
+  else if (kept > 0)
+    feedback = g_strdup (_("Already in Candidates"));
+  if (feedback != NULL)
+    gtk_label_set_label (self->feedback_label, feedback);
+}
+
+/* An empty result ---------------------------------------------------------------------------- */
+
+/* The filters, in the order they are told. */
+typedef enum
+{
+  FILTER_TEXT,
+  FILTER_PROVIDER,
+  FILTER_TERM,
+  FILTER_GEOGRAPHY,
+  FILTER_REGION,
+  FILTER_OS,
+  FILTER_ARCHITECTURE,
+  FILTER_CATEGORY,
+  FILTER_UNIT,
+  FILTER_VCPU,
+  FILTER_MEMORY,
+  N_FILTERS
+} Filter;
+
+static const char * const filter_names[N_FILTERS] = {
+  N_("search"), N_("provider"), N_("purchase option"), N_("geography"), N_("region"),
+  N_("operating system"), N_("architecture"), N_("category"), N_("unit"), N_("vCPU"),
+  N_("memory"),
+};
+
+static GtkDropDown *
+filter_dropdown (SkyCatalogPage *self,
+                 Filter          filter)
+{
+  switch (filter)
+    {
+    case FILTER_PROVIDER: return self->provider_dropdown;
+    case FILTER_TERM: return self->term_dropdown;
+    case FILTER_GEOGRAPHY: return self->geography_dropdown;
+    case FILTER_REGION: return self->region_dropdown;
+    case FILTER_OS: return self->os_dropdown;
+    case FILTER_ARCHITECTURE: return self->architecture_dropdown;
+    case FILTER_CATEGORY: return self->category_dropdown;
+    case FILTER_UNIT: return self->unit_dropdown;
+    case FILTER_TEXT:
+    case FILTER_VCPU:
+    case FILTER_MEMORY:
+    case N_FILTERS:
+    default:
+      return NULL;
+    }
+}
+
+/* What @filter keeps, as a user reads it; NULL when it keeps everything. */
+static char *
+filter_value (SkyCatalogPage *self,
+              Filter          filter)
+{
+  GtkDropDown *dropdown = filter_dropdown (self, filter);
+  const char *text;
+  int minimum;
+
+  if (dropdown != NULL)
+    {
+      guint selected = gtk_drop_down_get_selected (dropdown);
+      GListModel *model = gtk_drop_down_get_model (dropdown);
+
+      if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || !GTK_IS_STRING_LIST (model))
+        return NULL;
+      return g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (model), selected));
+    }
+  switch (filter)
+    {
+    case FILTER_TEXT:
+      text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+      return text != NULL && *text != '\0' ? g_strdup_printf ("“%s”", text) : NULL;
+    case FILTER_VCPU:
+      minimum = gtk_spin_button_get_value_as_int (self->vcpu_spin);
+      /* Translators: a minimum, as the empty catalog tells its filters */
+      return minimum > 0 ? g_strdup_printf (_("at least %d"), minimum) : NULL;
+    case FILTER_MEMORY:
+      minimum = gtk_spin_button_get_value_as_int (self->memory_spin);
+      return minimum > 0 ? g_strdup_printf (_("at least %d GiB"), minimum) : NULL;
+    default:
+      return NULL;
+    }
+}
+
+/* Leaves @filter out of @query. */
+static void
+drop_filter (SkySearchQuery *query,
+             Filter          filter)
+{
+  switch (filter)
+    {
+    case FILTER_TEXT: query->text = NULL; break;
+    case FILTER_PROVIDER: query->provider = NULL; break;
+    case FILTER_TERM: query->term = NULL; break;
+    case FILTER_GEOGRAPHY: query->geography = NULL; break;
+    case FILTER_REGION: query->region = NULL; break;
+    case FILTER_OS: query->os = NULL; break;
+    case FILTER_ARCHITECTURE: query->architecture = NULL; break;
+    case FILTER_CATEGORY: query->category = NULL; break;
+    case FILTER_UNIT: query->unit = NULL; break;
+    case FILTER_VCPU: query->min_vcpu_milli = 0; break;
+    case FILTER_MEMORY: query->min_memory_mgib = 0; break;
+    case N_FILTERS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Whether the catalog has a price for @query: one row is enough. */
+static gboolean
+has_rows (SkyCatalogPage       *self,
+          const SkySearchQuery *query)
+{
+  SkySearchQuery one = *query;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  one.limit = 1;
+  one.offset = 0;
+  rows = sky_catalog_search (self->catalog, &one, NULL);
+  return rows != NULL && rows->len > 0;
+}
+
+/* Says which filter, left out, would give rows, among the filters the search has. */
+static void
+explain_empty (SkyCatalogPage *self)
+{
+  SkySearchQuery query;
+  g_autoptr(GString) chosen = g_string_new (NULL);
+  g_autofree char *description = NULL;
+  int culprit = -1;
+
+  fill_query (self, &query);
+  for (Filter f = 0; f < N_FILTERS; f++)
+    {
+      g_autofree char *value = filter_value (self, f);
+      SkySearchQuery without = query;
+
+      if (value == NULL)
+        continue;
+      /* Translators: one filter and what it keeps, e.g. "architecture Arm64" */
+      g_string_append_printf (chosen, chosen->len > 0 ? _(", %s %s") : _("%s %s"),
+                              _(filter_names[f]), value);
+      drop_filter (&without, f);
+      if (culprit < 0 && self->catalog != NULL && has_rows (self, &without))
+        culprit = f;
+    }
+
+  if (chosen->len == 0 || (self->catalog != NULL &&
+                           !has_rows (self, &(SkySearchQuery) { .sort = query.sort })))
+    description = g_strdup (_("No current price sheet has an offer. Import a price sheet to "
+                              "see its offers here."));
+  else if (culprit >= 0)
+    /* Translators: the filters chosen, then the one filter that removes every offer */
+    description = g_strdup_printf (_("No offers with %s: the %s filter removes them all."),
+                                   chosen->str, _(filter_names[culprit]));
+  else
+    description = g_strdup_printf (_("No offers with %s: no single filter removes them all. "
+                                     "Clear the filters to start again."), chosen->str);
+  adw_status_page_set_description (self->empty_page, description);
+}
+
+/* Every filter back to "Any", the search and the minimums emptied: one search. */
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SkyCatalogPage *self = SKY_CATALOG_PAGE (widget);
+  GtkWidget *filters[] = {
+    GTK_WIDGET (self->search_entry), GTK_WIDGET (self->vcpu_spin),
+    GTK_WIDGET (self->memory_spin),
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (filters); i++)
+    g_signal_handlers_block_by_func (filters[i], on_filter_changed, self);
+  for (Filter f = 0; f < N_FILTERS; f++)
+    if (filter_dropdown (self, f) != NULL)
+      {
+        g_signal_handlers_block_by_func (filter_dropdown (self, f), on_filter_changed, self);
+        gtk_drop_down_set_selected (filter_dropdown (self, f), 0);
+        g_signal_handlers_unblock_by_func (filter_dropdown (self, f), on_filter_changed, self);
+      }
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_spin_button_set_value (self->vcpu_spin, 0);
+  gtk_spin_button_set_value (self->memory_spin, 0);
+  for (gsize i = 0; i < G_N_ELEMENTS (filters); i++)
+    g_signal_handlers_unblock_by_func (filters[i], on_filter_changed, self);
+  on_filter_changed (self);
 }
 
 /* GObject ------------------------------------------------------------------------------------ */
@@ -589,7 +1037,11 @@ sky_catalog_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->catalog);
+  if (self->candidates != NULL)
+    g_signal_handlers_disconnect_by_data (self->candidates, self);
   g_clear_object (&self->candidates);
+  g_clear_pointer (&self->name_labels, g_hash_table_unref);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->provider_ids, g_ptr_array_unref);
   g_clear_pointer (&self->region_codes, g_ptr_array_unref);
 
@@ -636,6 +1088,9 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, os_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, architecture_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, category_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, unit_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, feedback_label);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, vcpu_spin);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, memory_spin);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, count_label);
@@ -649,6 +1104,8 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_install_action (widget_class, "page.add-to-candidates", NULL,
                                    add_to_candidates_action);
+  gtk_widget_class_install_action (widget_class, "page.clear-filters", NULL,
+                                   clear_filters_action);
   gtk_widget_class_install_property_action (widget_class, "page.sort-column", "sort-column");
   gtk_widget_class_install_property_action (widget_class, "page.sort-descending",
                                             "sort-descending");
@@ -664,6 +1121,7 @@ sky_catalog_page_init (SkyCatalogPage *self)
   g_object_bind_property (self->details_button, "active", self->offer_view, "visible",
                           G_BINDING_SYNC_CREATE);
 
+  self->name_labels = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->candidates = g_list_store_new (SKY_TYPE_LISTING_ITEM);
   gtk_list_box_bind_model (self->candidates_list, G_LIST_MODEL (self->candidates),
                            create_candidate_row, self, NULL);
@@ -713,6 +1171,17 @@ sky_catalog_page_init (SkyCatalogPage *self)
   gtk_drop_down_set_model (self->category_dropdown, G_LIST_MODEL (list));
   g_object_unref (list);
 
+  list = choices (_("Any unit"));
+  for (const char * const *title = sky_word_titles (SKY_VOCABULARY_UNIT); *title != NULL;
+       title++)
+    gtk_string_list_append (list, *title);
+  gtk_drop_down_set_model (self->unit_dropdown, G_LIST_MODEL (list));
+  g_object_unref (list);
+
+  /* The page opens on something to compare: compute, by the hour (and on demand, above). */
+  select_id (self->category_dropdown, sky_categories (), "compute");
+  select_id (self->unit_dropdown, sky_vocabulary_ids (SKY_VOCABULARY_UNIT), "hour");
+
   self->hours_per_month = SKY_HOURS_PER_MONTH;
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     add_column (self, i);
@@ -748,6 +1217,8 @@ sky_catalog_page_set_model (SkyCatalogPage  *self,
     g_signal_handlers_disconnect_by_data (self->selection, self);
   g_set_object (&self->selection, GTK_SELECTION_MODEL (selection));
   g_signal_connect_swapped (selection, "selection-changed", G_CALLBACK (on_selection_changed),
+                            self);
+  g_signal_connect_swapped (selection, "selection-changed", G_CALLBACK (on_selection_chosen),
                             self);
   g_signal_connect_swapped (selection, "items-changed", G_CALLBACK (on_selection_changed),
                             self);
@@ -833,6 +1304,7 @@ sky_catalog_page_refresh (SkyCatalogPage *self)
   g_signal_handlers_unblock_by_func (self->provider_dropdown, on_filter_changed, self);
 
   refresh_regions (self);
+  restore_candidates (self);
 }
 
 /* The catalog the details pane and the provider filter read, on the main thread. */
@@ -861,6 +1333,8 @@ sky_catalog_page_bind_settings (SkyCatalogPage *self,
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "stale-after-days", self->offer_view, "stale-after-days",
                    G_SETTINGS_BIND_GET);
+  g_set_object (&self->settings, settings);
+  restore_candidates (self);
 }
 
 /* Puts the keyboard in the search entry. */

@@ -60,6 +60,7 @@ query_clear (SkySearchQuery *q)
   g_free ((char *) q->licence);
   g_free ((char *) q->software);
   g_free ((char *) q->capacity);
+  g_free ((char *) q->unit);
   memset (q, 0, sizeof *q);
 }
 
@@ -80,6 +81,7 @@ query_copy (const SkySearchQuery *src,
   dst->licence = g_strdup (src->licence);
   dst->software = g_strdup (src->software);
   dst->capacity = g_strdup (src->capacity);
+  dst->unit = g_strdup (src->unit);
   dst->cancellable = NULL;
 }
 

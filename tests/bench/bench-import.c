@@ -362,6 +362,16 @@ bench (const char  *dir,
         "no filter, by price, 50",
         { .sort = SKY_SORT_PRICE, .limit = 50 },
       },
+      /* The catalog page's first search, and its order with every unit. */
+      {
+        "compute, hour, on-demand, by unit price, 50",
+        { .category = "compute", .unit = "hour", .term = "on-demand",
+          .sort = SKY_SORT_UNIT_PRICE, .limit = 50 },
+      },
+      {
+        "no filter, by unit price, 50",
+        { .sort = SKY_SORT_UNIT_PRICE, .limit = 50 },
+      },
     };
 
     for (gsize i = 0; i < G_N_ELEMENTS (searches); i++)
