@@ -288,7 +288,7 @@ set_columns (SkyBudgetPage *self)
   if (all)
     for (guint i = 0; i < self->projection->providers->len; i++)
       g_ptr_array_add (titles, ((SkyProjectionProvider *) g_ptr_array_index (
-                                  self->projection->providers, i))->provider_name);
+                                  self->projection->providers, i))->provider_short_name);
   else
     {
       g_ptr_array_add (titles, _("Cash"));

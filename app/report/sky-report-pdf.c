@@ -143,7 +143,7 @@ providers_side_by_side (Pen               *pen,
   for (guint i = 0; i < e->providers->len; i++)
     {
       SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
-      char *name = g_strdup_printf ("%s%s%s", p->provider_name,
+      char *name = g_strdup_printf ("%s%s%s", p->provider_short_name,
                                     sky_estimate_provider_complete (p) ? "" : " (incomplete)",
                                     (int) i == cheapest ? " ★" : "");
       g_ptr_array_add (keep, name);
