@@ -310,6 +310,47 @@ test_figures_titles (Fixture       *f,
   g_assert_null (strstr (shown->str, "/hour"));
 }
 
+/* The Compare page shows its offers' words by their titles and their prices as money. */
+static void
+test_figures_compare (Fixture       *f,
+                      gconstpointer  data)
+{
+  SkyComparePage *page = SKY_COMPARE_PAGE (gtk_widget_get_template_child (
+                           GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "compare_page"));
+  GtkWidget *matrix = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                 SKY_TYPE_COMPARE_PAGE,
+                                                                 "matrix"));
+  g_autoptr(GString) shown = g_string_new (NULL);
+  gint64 until;
+
+  import_fixture (f, "valid-small.xml", NULL);
+  keep_candidate (f, "std-2-us");
+  keep_candidate (f, "cpu-8");
+  adw_view_stack_set_visible_child_name (
+    ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
+                                                   "view_stack")), "compare");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.compare-candidates", NULL));
+  until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while ((sky_compare_page_get_busy (page) || sky_compare_page_get_comparison (page) == NULL) &&
+         g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (sky_compare_page_get_comparison (page));
+  until = g_get_monotonic_time () + G_USEC_PER_SEC / 4;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+
+  append_texts (matrix, shown);
+  g_test_message ("%s", shown->str);
+  g_assert_nonnull (strstr (shown->str, "\nLinux\n"));
+  g_assert_nonnull (strstr (shown->str, "\nWindows\n"));
+  g_assert_nonnull (strstr (shown->str, "\nHour\n"));
+  /* std-2's price on demand, in the C locale's plain form. */
+  g_assert_nonnull (strstr (shown->str, "0.096 USD"));
+  g_assert_null (strstr (shown->str, "\nlinux\n"));
+  g_assert_null (strstr (shown->str, "\nwindows\n"));
+  g_assert_null (strstr (shown->str, "USD/hour"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -317,5 +358,6 @@ main (int    argc,
   return window_test_main (argc, argv,
                            "figures-german", test_figures_german,
                            "figures-titles", test_figures_titles,
+                           "figures-compare", test_figures_compare,
                            NULL);
 }
