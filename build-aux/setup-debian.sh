@@ -9,7 +9,7 @@ packages=(
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libxml2-dev libxml2-utils libsqlite3-dev nettle-dev libjson-glib-dev libyaml-dev libcsv-dev libsoup-3.0-dev libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream flatpak-builder xvfb xauth
-  gnumeric poppler-utils
+  gnumeric poppler-utils locales
   clang-14 libclang-rt-14-dev
 )
 
@@ -25,6 +25,19 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   "${as_root[@]}" apt-get update -q
   DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -q "${missing[@]}"
+fi
+
+# The tests that read figures as English and German readers do need these locales; they skip
+# where a locale is missing.
+for l in en_US.UTF-8 de_DE.UTF-8; do
+  if ! locale -a | grep -qix "${l%%.UTF-8}.utf8"; then
+    "${as_root[@]}" sed -i -E "s/^# *(${l//./\\.} UTF-8)\$/\\1/" /etc/locale.gen
+    grep -qx "$l UTF-8" /etc/locale.gen || echo "$l UTF-8" | "${as_root[@]}" tee -a /etc/locale.gen >/dev/null
+    need_locale_gen=1
+  fi
+done
+if [ -n "${need_locale_gen:-}" ]; then
+  "${as_root[@]}" locale-gen
 fi
 
 if [ ! -f build/build.ninja ]; then

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -303,4 +304,20 @@ sky_test_realdata (const char *folder)
       return NULL;
     }
   return g_steal_pointer (&dir);
+}
+
+/* Switches the whole process to @locale for a test that reads figures as its people do; FALSE,
+ * with the test marked skipped and why, where the locale is not installed (setlocale() refuses
+ * it). The test restores the environment's with setlocale (LC_ALL, ""). */
+gboolean
+sky_test_use_locale (const char *locale)
+{
+  g_autofree char *message = NULL;
+
+  if (setlocale (LC_ALL, locale) != NULL)
+    return TRUE;
+  message = g_strdup_printf ("the locale %s is not installed (build-aux/setup-debian.sh "
+                             "generates it)", locale);
+  g_test_skip (message);
+  return FALSE;
 }

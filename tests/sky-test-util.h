@@ -38,4 +38,6 @@ char *sky_test_contents_of (const char *path,
 
 char *sky_test_realdata (const char *folder);
 
+gboolean sky_test_use_locale (const char *locale);
+
 G_END_DECLS

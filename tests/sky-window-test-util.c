@@ -3,6 +3,8 @@
  * own, and running the main loop until what they wait for is done. */
 #include "config.h"
 
+#include <locale.h>
+
 #include <string.h>
 #include <sys/stat.h>
 
@@ -464,6 +466,9 @@ window_test_init (int    *argc,
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_setenv ("XDG_STATE_HOME", data_home, TRUE);
   gtk_test_init (argc, argv, NULL);
+  /* gtk_test_init() switches to en_US.UTF-8 where it is installed: the tests read figures in
+   * the environment's locale (C.UTF-8) on every machine, and switch to another themselves. */
+  setlocale (LC_ALL, "");
   return data_home;
 }
 

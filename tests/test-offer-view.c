@@ -78,8 +78,8 @@ test_price_rules (void)
 
   sky_offer_view_show (view, d);
   collect_rows (GTK_WIDGET (view), rows);
-  g_assert_nonnull (strstr (rows->str, "0.03571 USD/hour\nat most 24 USD a month each\n"));
-  g_assert_nonnull (strstr (rows->str, "0.194236 USD/hour\nusage discount n2: 0–50 % of the "
+  g_assert_nonnull (strstr (rows->str, "0.03571 USD/Hour\nat most 24.00 USD a month each\n"));
+  g_assert_nonnull (strstr (rows->str, "0.194236 USD/Hour\nusage discount n2: 0–50 % of the "
                                        "month 0 % off, 50–100 % of the month 20 % off\n"));
   g_assert_finalize_object (view);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -388,6 +389,34 @@ test_pdf_freshness (Fixture       *f,
                                  "(2026-01-01)"));
 }
 
+/* The report's figures read as the reader's locale writes money: in German, month 1's total of
+ * 1031.16 is "1.031,16 $". */
+static void
+test_pdf_german (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autoptr(SkyEstimate) estimate = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  if (!sky_test_use_locale ("de_DE.UTF-8"))
+    return;
+  estimate = sky_estimate_compute (f->catalog, f->scenario, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (sky_report_write_pdf (f->scenario, estimate, f->projection, NULL, pdf,
+                                       &error));
+  g_assert_no_error (error);
+  setlocale (LC_ALL, "");
+  out = sky_test_pdf_text (pdf);
+  if (out == NULL)
+    return;
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, "1.031,16 $"));
+  g_assert_nonnull (strstr (out, "891,00 $"));
+  g_assert_null (strstr (out, "1031.16"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -408,6 +437,7 @@ main (int    argc,
   ADD ("draw-tiny", test_draw_tiny);
   ADD ("pdf-read-back", test_pdf_read_back);
   ADD ("pdf-freshness", test_pdf_freshness);
+  ADD ("pdf-german", test_pdf_german);
 #undef ADD
 
   return g_test_run ();

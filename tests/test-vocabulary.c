@@ -753,6 +753,30 @@ test_docs_list_every_service (void)
     }
 }
 
+/* What people read for an id: its title from the table, the id where the table has none. */
+static void
+test_titles (void)
+{
+  g_assert_cmpstr (sky_vocabulary_title (SKY_VOCABULARY_UNIT, "gib-hour"), ==, "GiB-hour");
+  g_assert_cmpstr (sky_vocabulary_title (SKY_VOCABULARY_UNIT, "gb"), ==, "GB");
+  g_assert_cmpstr (sky_vocabulary_title (SKY_VOCABULARY_UNIT, "1k-requests"), ==,
+                   "1,000 requests");
+  g_assert_cmpstr (sky_vocabulary_title (SKY_VOCABULARY_OPERATING_SYSTEM, "rhel"), ==,
+                   "Red Hat Enterprise Linux");
+  g_assert_cmpstr (sky_vocabulary_title (SKY_VOCABULARY_ARCHITECTURE, "arm64"), ==, "Arm64");
+  g_assert_cmpstr (sky_vocabulary_title (SKY_VOCABULARY_OPERATING_SYSTEM, "freebsd"), ==,
+                   "freebsd");
+  g_assert_cmpstr (sky_vocabulary_title (SKY_VOCABULARY_UNIT, NULL), ==, "");
+  /* Every entry of every table has a title of its own. */
+  for (guint v = 0; v < SKY_N_VOCABULARIES; v++)
+    for (guint i = 0; i < sky_vocabulary_size (v); i++)
+      {
+        const SkyWord *word = sky_vocabulary_nth (v, i);
+
+        g_assert_cmpstr (sky_vocabulary_title (v, word->id), ==, word->title);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -766,6 +790,7 @@ main (int   argc,
   g_test_add_func ("/sky/vocabulary/codes-unique", test_codes_unique);
   g_test_add_func ("/sky/vocabulary/codes-fit-the-price-key", test_codes_fit_the_price_key);
   g_test_add_func ("/sky/vocabulary/lookup-unknown", test_lookup_unknown);
+  g_test_add_func ("/sky/vocabulary/titles", test_titles);
   g_test_add_func ("/sky/vocabulary/id-lists", test_id_lists);
   g_test_add_func ("/sky/vocabulary/purchase-option-facts", test_purchase_option_facts);
   g_test_add_func ("/sky/vocabulary/category-default-unit", test_category_default_unit);

@@ -128,8 +128,8 @@ test_budget_page (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))),
                     ==, 24);
 
-  /* All providers side by side at first: a column of each one's cash; then one provider with
-   * its cash, amortised, low and high figures. */
+  /* All providers side by side at first: a column of each one's cash, headed by its short
+   * name; then one provider with its cash, amortised, low and high figures. */
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (budget_child (page,
                                                                               "provider_dropdown"))),
                     ==, 0);
@@ -137,7 +137,7 @@ test_budget_page (Fixture       *f,
   {
     g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (
                                               gtk_column_view_get_columns (view), 2);
-    g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, "Other Cloud");
+    g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, "Other");
   }
   gtk_drop_down_set_selected (GTK_DROP_DOWN (budget_child (page, "provider_dropdown")), 2);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==, 5);

@@ -267,12 +267,12 @@ test_price_date (Fixture       *f,
 
   vm = details_of (f, "vm-2");
   g_test_message ("%s", vm);
-  g_assert_nonnull (strstr (vm, "0.0416 USD/hour\nprice as of 2026-03-01\n"));
+  g_assert_nonnull (strstr (vm, "0.0416 USD/Hour\nprice as of 2026-03-01\n"));
   /* The sheet's date, with how old its prices are. */
   g_assert_nonnull (strstr (vm, "\nPrices as of 2026-01-01 ("));
   /* A price dated as its sheet is: nothing more to say. */
   disk = details_of (f, "disk-gib");
-  g_assert_nonnull (strstr (disk, "0.1 USD/gib-month\n"));
+  g_assert_nonnull (strstr (disk, "0.10 USD/GiB-month\n"));
   g_assert_null (strstr (disk, "price as of"));
 }
 

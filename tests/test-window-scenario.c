@@ -217,7 +217,7 @@ test_scenario_edit_in_place (Fixture       *f,
   }
 
   /* Usage: 100 hours a month. */
-  enter_in_cell (view, 1, "730 hour", "100 hour");
+  enter_in_cell (view, 1, "730 Hour", "100 hour");
   wait_for_rows (f);
   /* 4 × 100 × 0.096 = 38.40. */
   g_assert_cmpstr (money_of (shown_estimate (page), 0, 0), ==, "38.40");

@@ -13,5 +13,15 @@ SkyDecimal  sky_currency_round    (const char  *code,
                                    SkyDecimal   amount);
 char       *sky_currency_format   (const char  *code,
                                    SkyDecimal   amount);
+const char *sky_currency_symbol   (const char  *code);
+
+/* For people to read, in the locale of the process (LC_MONETARY, LC_NUMERIC). */
+char       *sky_currency_format_display       (const char *code,
+                                               SkyDecimal  amount);
+char       *sky_currency_format_price_display (const char *code,
+                                               SkyDecimal  amount);
+char       *sky_format_number                 (SkyDecimal  value,
+                                               guint       min_scale);
+char       *sky_format_count                  (gint64      count);
 
 G_END_DECLS

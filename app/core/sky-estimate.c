@@ -99,6 +99,16 @@ sky_estimate_money (const SkyEstimate *estimate,
   return sky_currency_format (estimate->currency, amount);
 }
 
+/* The same figure for people to read, in their locale and with the currency's symbol. */
+char *
+sky_estimate_money_display (const SkyEstimate *estimate,
+                            SkyDecimal         amount)
+{
+  g_return_val_if_fail (estimate != NULL, NULL);
+
+  return sky_currency_format_display (estimate->currency, amount);
+}
+
 /* Arithmetic that cannot fail within the range of real bills; an overflow is reported. */
 typedef struct
 {

@@ -134,6 +134,8 @@ void         sky_estimate_record_sheets (const SkyEstimate *estimate,
 gboolean     sky_estimate_provider_complete (const SkyEstimateProvider *provider);
 char        *sky_estimate_provider_sheets (const SkyEstimateProvider *provider);
 int          sky_estimate_cheapest_complete (const SkyEstimate *estimate);
+char        *sky_estimate_money_display (const SkyEstimate *estimate,
+                                        SkyDecimal         amount);
 char        *sky_estimate_money       (const SkyEstimate  *estimate,
                                        SkyDecimal          amount);
 void         sky_estimate_set_freshness (SkyEstimate   *estimate,

@@ -26,6 +26,7 @@ provider_free (SkyProjectionProvider *p)
 {
   g_free (p->provider);
   g_free (p->provider_name);
+  g_free (p->provider_short_name);
   g_free (p->sheet_version);
   g_ptr_array_unref (p->labels);
   g_ptr_array_unref (p->groups);
@@ -395,6 +396,7 @@ provider_new (const SkyScenario   *scenario,
 
   p->provider = g_strdup (rp->provider);
   p->provider_name = g_strdup (rp->provider_name);
+  p->provider_short_name = g_strdup (rp->provider_short_name);
   p->sheet_version = g_strdup (rp->sheet_version);
   p->n_lines = n;
   p->labels = g_ptr_array_new_with_free_func (g_free);

@@ -10,6 +10,7 @@ typedef struct
 {
   char       *provider;
   char       *provider_name;
+  char       *provider_short_name; /* for narrow places; the name when the sheet gave none */
   char       *sheet_version;
   guint       n_lines;
   GPtrArray  *labels;             /* char *, per line */

@@ -296,6 +296,22 @@ sky_vocabulary_lookup_code (SkyVocabulary vocabulary,
   return NULL;
 }
 
+/* What people read for @id: its title, translated; @id itself when the table does not have it
+ * (an operating system or a unit a sheet names freely), "" for none. */
+const char *
+sky_vocabulary_title (SkyVocabulary  vocabulary,
+                      const char    *id)
+{
+  const SkyWord *word;
+
+  g_return_val_if_fail (vocabulary < SKY_N_VOCABULARIES, id);
+
+  word = sky_vocabulary_lookup (vocabulary, id);
+  if (word == NULL)
+    return id != NULL ? id : "";
+  return g_dgettext (GETTEXT_PACKAGE, word->title);
+}
+
 /* The code of @id, or -1 when it is not in the table. */
 int
 sky_vocabulary_code (SkyVocabulary  vocabulary,

@@ -159,6 +159,8 @@ const SkyWord      *sky_vocabulary_lookup      (SkyVocabulary       vocabulary,
                                                 const char         *id);
 const SkyWord      *sky_vocabulary_lookup_code (SkyVocabulary       vocabulary,
                                                 gint64              code);
+const char         *sky_vocabulary_title       (SkyVocabulary       vocabulary,
+                                                const char         *id);
 int                 sky_vocabulary_code        (SkyVocabulary       vocabulary,
                                                 const char         *id);
 guint               sky_vocabulary_code_limit  (SkyVocabulary       vocabulary);

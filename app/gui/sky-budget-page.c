@@ -80,8 +80,7 @@ static char *
 money (SkyBudgetPage *self,
        SkyDecimal     amount)
 {
-  g_autofree char *text = sky_currency_format (self->projection->currency, amount);
-  return g_strdup_printf ("%s %s", text, self->projection->currency);
+  return sky_currency_format_display (self->projection->currency, amount);
 }
 
 /* Says how many lines the provider's figures leave out, for want of a matching offer. */
@@ -207,6 +206,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
 }
 
@@ -288,7 +288,7 @@ set_columns (SkyBudgetPage *self)
   if (all)
     for (guint i = 0; i < self->projection->providers->len; i++)
       g_ptr_array_add (titles, ((SkyProjectionProvider *) g_ptr_array_index (
-                                  self->projection->providers, i))->provider_name);
+                                  self->projection->providers, i))->provider_short_name);
   else
     {
       g_ptr_array_add (titles, _("Cash"));

@@ -143,8 +143,12 @@ on_model_count_changed (SkyCatalogPage *self)
   if (counting)
     text = g_strdup (_("Searching…"));
   else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u matching price",
-                                         "%u matching prices", count), count);
+    {
+      g_autofree char *n = sky_format_count (count);
+
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s matching price",
+                                           "%s matching prices", count), n);
+    }
   gtk_label_set_label (self->count_label, text);
   gtk_stack_set_visible_child_name (self->stack, counting || count > 0 ? "list" : "empty");
   if (!counting && count == 0)
@@ -161,8 +165,8 @@ static char *
 scaled_text (gint64 value,
              guint  scale)
 {
-  return value < 0 ? g_strdup ("") : sky_decimal_to_string (sky_decimal_from_scaled (value,
-                                                                                      scale));
+  return value < 0 ? g_strdup ("") : sky_format_number (sky_decimal_from_scaled (value, scale),
+                                                          0);
 }
 
 static char *provider_text (const SkyListing *l, guint hours) { return g_strdup (l->provider_name); }
@@ -185,17 +189,18 @@ static char *
 price_text (const SkyListing *l,
             guint             hours)
 {
-  g_autofree char *amount = scaled_text (l->price, SKY_PRICE_SCALE);
+  g_autofree char *amount =
+    sky_currency_format_price_display (l->currency, sky_decimal_from_scaled (l->price,
+                                                                             SKY_PRICE_SCALE));
 
-  /* Translators: a unit price, e.g. "0.096 USD/hour" */
-  return g_strdup_printf (_("%s %s/%s"), amount, l->currency, l->unit);
+  /* Translators: a unit price, as in "$0.096/Hour" */
+  return g_strdup_printf (_("%s/%s"), amount, sky_word_title (SKY_VOCABULARY_UNIT, l->unit));
 }
 
 static char *
 monthly_text (const SkyListing *l,
               guint             hours)
 {
-  g_autofree char *amount = NULL;
   SkyDecimal monthly;
 
   /* A monthly price is its own month. */
@@ -204,8 +209,7 @@ monthly_text (const SkyListing *l,
                                                                           SKY_PRICE_SCALE));
   else if (!sky_listing_monthly_hours (l, hours, &monthly))
     return g_strdup ("");
-  amount = sky_currency_format (l->currency, monthly);
-  return g_strdup_printf ("%s %s", amount, l->currency);
+  return sky_currency_format_display (l->currency, monthly);
 }
 
 /* An hourly price divided by the offer's vCPU or GiB, to six decimals, so that unlike offers
@@ -214,15 +218,13 @@ static char *
 per_unit_text (const SkyListing *l,
                gint64            milli_units)
 {
-  g_autofree char *amount = NULL;
   SkyDecimal per;
 
   if (g_strcmp0 (l->unit, "hour") != 0 || milli_units <= 0 ||
       !sky_decimal_div (sky_decimal_from_scaled (l->price, SKY_PRICE_SCALE),
                         sky_decimal_from_scaled (milli_units, 3), 6, SKY_ROUND_HALF_UP, &per))
     return g_strdup ("");
-  amount = sky_decimal_format (per, 6);
-  return g_strdup_printf ("%s %s", amount, l->currency);
+  return sky_currency_format_price_display (l->currency, per);
 }
 
 static char *per_vcpu_text (const SkyListing *l, guint hours) { return per_unit_text (l, l->vcpu_milli); }
@@ -407,7 +409,11 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (user_data) ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Figures are never cut: their column grows to hold them, in digits of one width. */
+  if (GPOINTER_TO_INT (user_data))
+    gtk_widget_add_css_class (label, "numeric");
+  else
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_list_item_set_child (item, label);
 }
 

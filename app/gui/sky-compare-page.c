@@ -8,10 +8,12 @@
 #include <glib/gi18n.h>
 
 #include "sky-compare-page.h"
+#include "sky-currency.h"
 #include "sky-gui-util.h"
 #include "sky-index-item.h"
 #include "sky-listing-item.h"
 #include "sky-sheet-reader.h"
+#include "sky-terms.h"
 #include "sky-thread-task.h"
 
 /* The Compare page: two to six offers side by side, from the catalog's candidates or from a
@@ -72,6 +74,41 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+/* The comparison's rows whose values are words of a vocabulary, by the row's label. */
+static const struct
+{
+  const char    *label;
+  SkyVocabulary  vocabulary;
+} word_rows[] = {
+  { "Geography", SKY_VOCABULARY_GEOGRAPHY },
+  { "Operating system", SKY_VOCABULARY_OPERATING_SYSTEM },
+  { "Architecture", SKY_VOCABULARY_ARCHITECTURE },
+  { "Tenancy", SKY_VOCABULARY_TENANCY },
+  { "Licence", SKY_VOCABULARY_LICENCE },
+  { "Capacity", SKY_VOCABULARY_CAPACITY },
+};
+
+/* A value of the comparison as people read it: prices in the offer's currency and the reader's
+ * locale, words and units by their titles. */
+static char *
+shown_value (SkyComparePage         *self,
+             const SkyComparisonRow *row,
+             guint                   column,
+             const char             *value)
+{
+  const SkyMatch *m = g_ptr_array_index (self->comparison->offers, column);
+  SkyDecimal amount;
+
+  if (row->is_price && sky_decimal_parse (value, SKY_DECIMAL_MAX_SCALE, TRUE, &amount, NULL))
+    return sky_currency_format_price_display (m->offer->currency, amount);
+  if (g_strcmp0 (row->label, "Priced per") == 0 && strchr (value, '/') != NULL)
+    return g_strdup (sky_word_title (SKY_VOCABULARY_UNIT, strchr (value, '/') + 1));
+  for (gsize i = 0; i < G_N_ELEMENTS (word_rows); i++)
+    if (g_strcmp0 (row->label, word_rows[i].label) == 0)
+      return g_strdup (sky_word_title (word_rows[i].vocabulary, value));
+  return g_strdup (value);
+}
+
 /* Column -1 is the attribute's name; others, an offer's value. */
 static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
@@ -101,6 +138,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     {
       const char *value = g_ptr_array_index (row->values, column);
       gboolean best = g_array_index (row->best, gboolean, column);
+      g_autofree char *shown = value != NULL ? shown_value (self, row, column, value) : NULL;
 
       if (value == NULL)
         {
@@ -110,11 +148,11 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       else if (best)
         {
           /* Translators: the best value of a comparison row, marked. */
-          text = g_strdup_printf (_("★ %s"), value);
+          text = g_strdup_printf (_("★ %s"), shown);
           gtk_widget_add_css_class (label, "success");
         }
       else
-        text = g_strdup (value);
+        text = g_steal_pointer (&shown);
     }
   gtk_label_set_label (GTK_LABEL (label), text);
 }

@@ -68,15 +68,6 @@ fill_combo_titled (AdwComboRow        *row,
   adw_combo_row_set_selected (row, position);
 }
 
-static void
-fill_combo (AdwComboRow        *row,
-            const char         *any,
-            const char * const *values,
-            const char         *selected)
-{
-  fill_combo_titled (row, any, values, NULL, selected);
-}
-
 /* The value chosen in @row, or NULL for "Any". */
 static const char *
 combo_value (AdwComboRow        *row,
@@ -311,7 +302,8 @@ sky_line_dialog_new (const SkyScenarioLine *line)
   set_text (self->group_row, l->group);
   set_decimal (self->quantity_row, l->quantity, TRUE);
   set_decimal (self->usage_row, l->usage, l->has_usage);
-  fill_combo (self->unit_row, NULL, sky_units (), l->unit);
+  fill_combo_titled (self->unit_row, NULL, sky_units (), sky_word_titles (SKY_VOCABULARY_UNIT),
+                     l->unit);
   fill_combo_titled (self->term_row, NULL, sky_line_terms (), sky_line_term_titles (), l->term);
 
   gtk_widget_set_visible (GTK_WIDGET (self->offer_group), l->kind == SKY_LINE_OFFER);
@@ -326,14 +318,17 @@ sky_line_dialog_new (const SkyScenarioLine *line)
     }
   else
     {
-      fill_combo (self->category_row, NULL, sky_categories (), l->category);
+      fill_combo_titled (self->category_row, NULL, sky_categories (),
+                         sky_word_titles (SKY_VOCABULARY_CATEGORY), l->category);
       set_decimal (self->vcpu_row, sky_decimal_from_scaled (l->min_vcpu_milli, 3),
                    l->min_vcpu_milli > 0);
       set_decimal (self->memory_row, sky_decimal_from_scaled (l->min_memory_mgib, 3),
                    l->min_memory_mgib > 0);
-      fill_combo (self->geography_row, _("Any"), sky_geographies (), l->geography);
+      fill_combo_titled (self->geography_row, _("Any"), sky_geographies (),
+                         sky_word_titles (SKY_VOCABULARY_GEOGRAPHY), l->geography);
       set_text (self->region_row, l->region);
-      fill_combo (self->os_row, _("Any"), sky_operating_systems (), l->os);
+      fill_combo_titled (self->os_row, _("Any"), sky_operating_systems (),
+                         sky_word_titles (SKY_VOCABULARY_OPERATING_SYSTEM), l->os);
       if (l->storage_types != NULL)
         {
           g_autofree char *types = g_strjoinv (" ", l->storage_types);

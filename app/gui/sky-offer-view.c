@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sky-currency.h"
 #include "sky-freshness.h"
 #include "sky-terms.h"
 #include "sky-offer-view.h"
@@ -37,6 +38,15 @@ scaled (gint64 value,
         guint  scale)
 {
   return sky_decimal_to_string (sky_decimal_from_scaled (value, scale));
+}
+
+/* A price of the sheet for people to read: every digit, the currency's symbol. */
+static char *
+price_money (const SkyOfferDetails *d,
+             gint64                 amount)
+{
+  return sky_currency_format_price_display (d->currency,
+                                            sky_decimal_from_scaled (amount, SKY_PRICE_SCALE));
 }
 
 /* Adds a row of @title and @value to @group, unless @value is empty; returns it. */
@@ -72,41 +82,41 @@ describe_price (const SkyOfferDetails *d,
                 const SkyOfferPrice   *price)
 {
   GString *s = g_string_new (NULL);
+  const char *unit = sky_word_title (SKY_VOCABULARY_UNIT, price->unit);
 
   if (price->tiers->len == 0)
     {
-      g_autofree char *amount = scaled (price->amount, SKY_PRICE_SCALE);
-      g_string_append_printf (s, "%s %s/%s", amount, d->currency, price->unit);
+      g_autofree char *amount = price_money (d, price->amount);
+      /* Translators: a unit price, as in "$0.096/Hour" */
+      g_string_append_printf (s, _("%s/%s"), amount, unit);
     }
   for (guint i = 0; i < price->tiers->len; i++)
     {
       const SkyOfferTier *tier = g_ptr_array_index (price->tiers, i);
-      g_autofree char *amount = scaled (tier->amount, SKY_PRICE_SCALE);
+      g_autofree char *amount = price_money (d, tier->amount);
 
       if (i > 0)
         g_string_append_c (s, '\n');
       if (tier->to != NULL)
-        /* Translators: a volume tier: "0–10240 gb: 0.09 USD" */
-        g_string_append_printf (s, _("%s–%s %s: %s %s"), tier->from, tier->to, price->unit,
-                                amount, d->currency);
+        /* Translators: a volume tier: "0–10240 GB: $0.09" */
+        g_string_append_printf (s, _("%s–%s %s: %s"), tier->from, tier->to, unit, amount);
       else
-        g_string_append_printf (s, _("over %s %s: %s %s"), tier->from, price->unit, amount,
-                                d->currency);
+        g_string_append_printf (s, _("over %s %s: %s"), tier->from, unit, amount);
     }
   if (price->has_upfront_fee)
     {
-      g_autofree char *fee = scaled (price->upfront_fee, SKY_PRICE_SCALE);
-      g_string_append_printf (s, _("\nplus %s %s up front for the term"), fee, d->currency);
+      g_autofree char *fee = price_money (d, price->upfront_fee);
+      g_string_append_printf (s, _("\nplus %s up front for the term"), fee);
     }
   if (price->free_quantity != NULL)
     g_string_append_printf (s, _("\nfirst %s %s each month free"), price->free_quantity,
-                            price->unit);
+                            unit);
   if (price->has_monthly_cap)
     {
-      g_autofree char *cap = scaled (price->monthly_cap, SKY_PRICE_SCALE);
-      /* Translators: what one instance costs a month at most, as in "at most 24 USD a month
+      g_autofree char *cap = price_money (d, price->monthly_cap);
+      /* Translators: what one instance costs a month at most, as in "at most $24.00 a month
        * each" */
-      g_string_append_printf (s, _("\nat most %s %s a month each"), cap, d->currency);
+      g_string_append_printf (s, _("\nat most %s a month each"), cap);
     }
   for (guint i = 0; price->usage_bands != NULL && i < price->usage_bands->len; i++)
     {
@@ -164,12 +174,13 @@ sky_offer_view_show (SkyOfferView          *self,
 
     add_row (group, _("SKU"), d->sku);
     add_row (group, _("Region"), region);
-    add_row (group, _("Category"), d->category);
+    add_row (group, _("Category"), sky_word_title (SKY_VOCABULARY_CATEGORY, d->category));
     add_row (group, _("Family"), d->family);
     add_row (group, _("vCPU"), vcpu);
     add_row (group, _("Memory"), memory_gib);
     add_row (group, _("GPU"), gpu);
-    add_row (group, _("Operating System"), d->os);
+    add_row (group, _("Operating System"), sky_word_title (SKY_VOCABULARY_OPERATING_SYSTEM,
+                                                           d->os));
     add_row (group, _("Architecture"), sky_word_title (SKY_VOCABULARY_ARCHITECTURE,
                                                        d->architecture));
     add_row (group, _("Tenancy"), sky_word_title (SKY_VOCABULARY_TENANCY, d->tenancy));

@@ -180,7 +180,11 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
 
   gtk_label_set_xalign (GTK_LABEL (label), column >= COLUMN_PROVIDER ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Money is never cut: its column grows to hold it, in digits of one width. */
+  if (column >= COLUMN_PROVIDER)
+    gtk_widget_add_css_class (label, "numeric");
+  else
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   g_object_set_data (G_OBJECT (label), "list-item", item);
   gtk_list_item_set_child (item, label);
 }
@@ -206,12 +210,12 @@ bind_total_cell (SkyScenarioPage *self,
       SkyEstimateProvider *p = g_ptr_array_index (estimate (self)->providers, provider);
       SkyDecimal amount = index == ROW_MONTHLY_TOTAL ? p->monthly
                           : index == ROW_UPFRONT_TOTAL ? p->upfront : p->yearly;
-      g_autofree char *money = sky_estimate_money (estimate (self), amount);
+      g_autofree char *money = sky_estimate_money_display (estimate (self), amount);
 
       if (index == ROW_MONTHLY_TOTAL && (int) provider == cheapest_provider (self))
         {
-          /* Translators: the cheapest provider's monthly total, marked; then the currency. */
-          text = g_strdup_printf (_("★ %s %s"), money, estimate (self)->currency);
+          /* Translators: the cheapest provider's monthly total, marked. */
+          text = g_strdup_printf (_("★ %s"), money);
           tooltip = estimate (self)->compare_by == SKY_COMPARE_TERM_TOTAL
                     ? _("The cheapest of the providers that price every line over the whole "
                         "term, less credits")
@@ -222,9 +226,9 @@ bind_total_cell (SkyScenarioPage *self,
       else if (index == ROW_MONTHLY_TOTAL && !sky_estimate_provider_complete (p))
         /* Translators: the monthly total of a provider that cannot price every line,
          * marked as incomplete. */
-        text = g_strdup_printf (_("⚠ %s %s"), money, estimate (self)->currency);
+        text = g_strdup_printf (_("⚠ %s"), money);
       else
-        text = g_strdup_printf ("%s %s", money, estimate (self)->currency);
+        text = g_strdup (money);
       if (!sky_estimate_provider_complete (p))
         {
           tooltip = _("Some lines are not priced on this provider: its totals leave them out, "
@@ -273,8 +277,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
         text = g_strdup ("…");
       else if (l->status == SKY_LINE_PRICED)
         {
-          g_autofree char *money = sky_estimate_money (estimate (self), l->monthly);
-          text = g_strdup_printf ("%s %s", money, estimate (self)->currency);
+          text = sky_estimate_money_display (estimate (self), l->monthly);
           tooltip = l->explanation;
         }
       else
@@ -320,8 +323,9 @@ show_number (SkyScenarioPage       *self,
     {
       g_autofree char *usage =
           sky_decimal_to_string (sky_scenario_line_usage (scenario (self), line));
-      /* Translators: a line's usage a month and its unit, e.g. "730 hour". */
-      text = g_strdup_printf (_("%s %s"), usage, line->unit);
+      /* Translators: a line's usage a month and its unit, e.g. "730 Hour". */
+      text = g_strdup_printf (_("%s %s"), usage, sky_word_title (SKY_VOCABULARY_UNIT,
+                                                                 line->unit));
     }
   gtk_editable_set_text (GTK_EDITABLE (cell), text);
 }
@@ -755,14 +759,14 @@ show_summary (SkyScenarioPage *self)
     {
       SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
       GtkWidget *group = adw_preferences_group_new ();
-      g_autofree char *monthly = sky_estimate_money (e, p->monthly);
-      g_autofree char *effective = sky_estimate_money (e, p->effective_monthly);
-      g_autofree char *yearly = sky_estimate_money (e, p->yearly);
-      g_autofree char *upfront = sky_estimate_money (e, p->upfront);
-      g_autofree char *term = sky_estimate_money (e, p->term_total);
-      g_autofree char *net = sky_estimate_money (e, p->term_net);
-      g_autofree char *credits = sky_estimate_money (e, p->credits);
-      g_autofree char *months = g_strdup_printf ("%u", e->term_months);
+      g_autofree char *monthly = sky_estimate_money_display (e, p->monthly);
+      g_autofree char *effective = sky_estimate_money_display (e, p->effective_monthly);
+      g_autofree char *yearly = sky_estimate_money_display (e, p->yearly);
+      g_autofree char *upfront = sky_estimate_money_display (e, p->upfront);
+      g_autofree char *term = sky_estimate_money_display (e, p->term_total);
+      g_autofree char *net = sky_estimate_money_display (e, p->term_net);
+      g_autofree char *credits = sky_estimate_money_display (e, p->credits);
+      g_autofree char *months = sky_format_count (e->term_months);
       g_autofree char *a = NULL, *b = NULL, *c = NULL;
 
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), p->provider_name);
@@ -775,34 +779,33 @@ show_summary (SkyScenarioPage *self)
                                    : g_strdup_printf (_("Price sheet %s"), versions);
           adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), sheet);
         }
-      /* Translators: the monthly totals, then the currency. */
-      a = g_strdup_printf (_("%s billed, %s with upfront fees spread over their commitments (%s)"),
-                           monthly, effective, e->currency);
+      /* Translators: the monthly totals. */
+      a = g_strdup_printf (_("%s billed, %s with upfront fees spread over their commitments"),
+                           monthly, effective);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), detail_row (_("A Month"), a));
-      /* Translators: the first year's total and the upfront fees in it, then the currency. */
-      b = g_strdup_printf (_("%s, of which %s upfront (%s)"), yearly, upfront, e->currency);
+      /* Translators: the first year's total and the upfront fees in it. */
+      b = g_strdup_printf (_("%s, of which %s upfront"), yearly, upfront);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), detail_row (_("First Year"), b));
       /* Translators: the term's length in months, its total, the credits and what is left. */
-      c = g_strdup_printf (_("%s months: %s; less %s of credits, %s (%s)"), months, term, credits,
-                           net, e->currency);
+      c = g_strdup_printf (_("%s months: %s; less %s of credits, %s"), months, term, credits,
+                           net);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), detail_row (_("Term"), c));
       add_freshness_row (self, ADW_PREFERENCES_GROUP (group), p);
       /* Each group's share, when the lines have groups. */
       for (guint g = 0; p->groups->len > 1 && g < p->groups->len; g++)
         {
           SkyEstimateGroup *eg = g_ptr_array_index (p->groups, g);
-          g_autofree char *gm = sky_estimate_money (e, eg->monthly);
-          g_autofree char *gy = sky_estimate_money (e, eg->yearly);
-          /* Translators: a group's monthly and first-year totals, then the currency. */
-          g_autofree char *text = g_strdup_printf (_("%s a month, %s the first year (%s)"), gm,
-                                                   gy, e->currency);
+          g_autofree char *gm = sky_estimate_money_display (e, eg->monthly);
+          g_autofree char *gy = sky_estimate_money_display (e, eg->yearly);
+          /* Translators: a group's monthly and first-year totals. */
+          g_autofree char *text = g_strdup_printf (_("%s a month, %s the first year"), gm, gy);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                                      detail_row (*eg->name != '\0' ? eg->name : _("No group"),
                                                  text));
         }
       if (p->n_unpriced > 0)
         {
-          g_autofree char *n = g_strdup_printf ("%u", p->n_unpriced);
+          g_autofree char *n = sky_format_count (p->n_unpriced);
           g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                                 "%s line is not priced here: "
                                                                 "select it to see why",
@@ -874,23 +877,22 @@ update_details (SkyScenarioPage *self)
                                    detail_row (_("Not priced"), l->reason));
       else
         {
-          g_autofree char *monthly = sky_estimate_money (e, l->monthly);
-          g_autofree char *yearly = sky_estimate_money (e, l->yearly);
+          g_autofree char *monthly = sky_estimate_money_display (e, l->monthly);
+          g_autofree char *yearly = sky_estimate_money_display (e, l->yearly);
           g_autofree char *figures = NULL;
 
           if (l->term_months > 0)
             {
-              g_autofree char *upfront = sky_estimate_money (e, l->upfront);
-              g_autofree char *effective = sky_estimate_money (e, l->effective_monthly);
-              /* Translators: a committed line's figures, then the currency. */
+              g_autofree char *upfront = sky_estimate_money_display (e, l->upfront);
+              g_autofree char *effective = sky_estimate_money_display (e, l->effective_monthly);
+              /* Translators: a committed line's figures. */
               figures = g_strdup_printf (_("%s a month, %s upfront, %s a month with the upfront "
-                                           "spread, %s the first year (%s)"),
-                                         monthly, upfront, effective, yearly, e->currency);
+                                           "spread, %s the first year"),
+                                         monthly, upfront, effective, yearly);
             }
           else
-            /* Translators: a line's figures, then the currency. */
-            figures = g_strdup_printf (_("%s a month, %s a year (%s)"), monthly, yearly,
-                                       e->currency);
+            /* Translators: a line's figures. */
+            figures = g_strdup_printf (_("%s a month, %s a year"), monthly, yearly);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                                      detail_row (_("Cost"), figures));
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
@@ -922,8 +924,8 @@ update_status (SkyScenarioPage *self)
     text = g_strdup (_("Pricing…"));
   else if (estimate (self) != NULL)
     {
-      g_autofree char *lines = g_strdup_printf ("%u", scenario (self)->lines->len);
-      g_autofree char *providers = g_strdup_printf ("%u", estimate (self)->providers->len);
+      g_autofree char *lines = sky_format_count (scenario (self)->lines->len);
+      g_autofree char *providers = sky_format_count (estimate (self)->providers->len);
       /* Translators: "3 lines on 2 providers, in USD". */
       g_autoptr(GString) status = g_string_new (NULL);
 
@@ -1004,7 +1006,7 @@ on_newer_prices (SkyScenarioDocument *document,
         }
       if (changes->len > 12)
         {
-          g_autofree char *n = g_strdup_printf ("%u", changes->len - 12);
+          g_autofree char *n = sky_format_count (changes->len - 12);
           g_string_append_printf (body, _("… and %s more\n"), n);
         }
     }

@@ -13,6 +13,7 @@
 #include "sky-listing-item.h"
 #include "sky-scenario-task.h"
 #include "sky-score.h"
+#include "sky-terms.h"
 #include "sky-tradeoffs-page.h"
 
 /* The Trade-offs page: the scenario's candidates ranked by its weighted criteria, the weights
@@ -301,12 +302,12 @@ chart_description (SkyTradeoffsPage *self)
   for (guint r = 0; sc != NULL && r < sc->order->len; r++)
     {
       SkyScoredOption *o = g_ptr_array_index (sc->options, g_array_index (sc->order, guint, r));
-      g_autofree char *cost = sky_currency_format (sc->currency, o->cost);
+      g_autofree char *cost = sky_currency_format_display (sc->currency, o->cost);
       char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-      /* Translators: an option, its cost, the currency and what it is per, and its score. */
-      g_string_append_printf (text, _("%s costs %s %s a %s and scores %s"), o->label, cost,
-                              sc->currency, o->cost_unit,
+      /* Translators: an option, its cost and what it is per, and its score. */
+      g_string_append_printf (text, _("%s costs %s a %s and scores %s"), o->label, cost,
+                              sky_word_title (SKY_VOCABULARY_UNIT, o->cost_unit),
                               g_ascii_formatd (buffer, sizeof buffer, "%.1f", o->score));
       g_string_append (text, o->pareto ? _(", on the front. ") : ". ");
     }
@@ -332,7 +333,7 @@ show_scoring (SkyTradeoffsPage *self)
     gtk_label_set_label (self->status_label, self->error);
   else if (sc != NULL)
     {
-      g_autofree char *n = g_strdup_printf ("%u", sc->options->len);
+      g_autofree char *n = sky_format_count (sc->options->len);
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                             "%s candidate, costs in %s",
                                                             "%s candidates, costs in %s",
@@ -343,7 +344,7 @@ show_scoring (SkyTradeoffsPage *self)
   for (guint r = 0; sc != NULL && r < sc->order->len; r++)
     {
       SkyScoredOption *o = g_ptr_array_index (sc->options, g_array_index (sc->order, guint, r));
-      g_autofree char *cost = sky_currency_format (sc->currency, o->cost);
+      g_autofree char *cost = sky_currency_format_display (sc->currency, o->cost);
       /* Translators: a ranked option whose provider cannot price every line. */
       g_autofree char *title = o->incomplete
                                ? g_strdup_printf (_("%u. %s (incomplete)"), o->rank, o->name)
@@ -352,10 +353,10 @@ show_scoring (SkyTradeoffsPage *self)
       g_autofree char *subtitle = NULL;
       GtkWidget *row, *bar, *score;
 
-      /* Translators: a ranked option: provider and SKU, cost, currency, what it is per, and
-       * whether it is on the Pareto front. */
-      subtitle = g_strdup_printf (_("%s · %s %s a %s%s"), o->label, cost, sc->currency,
-                                  o->cost_unit,
+      /* Translators: a ranked option: provider and SKU, cost, what it is per, and whether it
+       * is on the Pareto front. */
+      subtitle = g_strdup_printf (_("%s · %s a %s%s"), o->label, cost,
+                                  sky_word_title (SKY_VOCABULARY_UNIT, o->cost_unit),
                                   o->pareto ? _(" · no other beats it on both cost and score")
                                   : o->incomplete ? _(" · cannot price every line, so ranked "
                                                       "after the options that can")

@@ -15,6 +15,7 @@
 #include "sky-currency.h"
 #include "sky-file-writer.h"
 #include "sky-report-pdf.h"
+#include "sky-vocabulary.h"
 
 /* A comparison report to read or print: the scenario, its providers side by side, the
  * projection drawn month by month against the budget with its low-high band, and the
@@ -142,7 +143,7 @@ providers_side_by_side (Pen               *pen,
   for (guint i = 0; i < e->providers->len; i++)
     {
       SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
-      char *name = g_strdup_printf ("%s%s%s", p->provider_name,
+      char *name = g_strdup_printf ("%s%s%s", p->provider_short_name,
                                     sky_estimate_provider_complete (p) ? "" : " (incomplete)",
                                     (int) i == cheapest ? " ★" : "");
       g_ptr_array_add (keep, name);
@@ -157,7 +158,8 @@ providers_side_by_side (Pen               *pen,
         {
           SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
           SkyEstimateLine *el = g_ptr_array_index (p->lines, l);
-          char *cell = el->status == SKY_LINE_PRICED ? sky_currency_format (e->currency, el->monthly)
+          char *cell = el->status == SKY_LINE_PRICED ? sky_currency_format_display (e->currency,
+                                                                                   el->monthly)
                                                      : g_strdup ("no match");
           g_ptr_array_add (keep, cell);
           cells[i + 1] = cell;
@@ -176,7 +178,7 @@ providers_side_by_side (Pen               *pen,
             SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
             SkyDecimal v = k == 0 ? p->monthly : k == 1 ? p->effective_monthly
                            : k == 2 ? p->upfront : k == 3 ? p->yearly : p->term_total;
-            char *cell = sky_currency_format (e->currency, v);
+            char *cell = sky_currency_format_display (e->currency, v);
             g_ptr_array_add (keep, cell);
             cells[i + 1] = cell;
           }
@@ -245,7 +247,8 @@ projection_chart (Pen                 *pen,
     {
       const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, i);
       const SkyChartColour *c = sky_chart_series_colour (&style, i);
-      g_autofree char *year1 = sky_currency_format (projection->currency, first_year[i]);
+      g_autofree char *year1 = sky_currency_format_display (projection->currency,
+                                                                   first_year[i]);
       g_autoptr(GString) words = g_string_new (NULL);
 
       if (sky_projection_complete (p))
@@ -297,8 +300,10 @@ ranking (Pen              *pen,
                                                                                 guint, r));
       g_autofree char *label = g_strdup_printf ("%u. %s (%s)", o->rank, o->name, o->label);
       g_autofree char *score = g_strdup_printf ("%.1f", o->score);
-      g_autofree char *cost = sky_currency_format (scoring->currency, o->cost);
-      g_autofree char *cost_text = g_strdup_printf ("%s a %s", cost, o->cost_unit);
+      g_autofree char *cost = sky_currency_format_display (scoring->currency, o->cost);
+      g_autofree char *cost_text =
+        g_strdup_printf ("%s a %s", cost, sky_vocabulary_title (SKY_VOCABULARY_UNIT,
+                                                                o->cost_unit));
 
       cells[0] = label;
       cells[1] = score;

@@ -1,0 +1,363 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window tests of how figures and words read: money in the reader's locale, vocabulary by
+ * its titles. */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "sky-currency.h"
+#include "sky-window-test-util.h"
+
+/* Prices, then lets the table lay out its rows again. */
+static void
+wait_for_rows (Fixture *f)
+{
+  gint64 until;
+
+  wait_for_estimate (f);
+  until = g_get_monotonic_time () + G_USEC_PER_SEC / 4;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* The @nth widget of @type inside @root whose "list-item" shows row @index. */
+static GtkWidget *
+find_cell_from (GtkWidget *root,
+                GType      type,
+                guint      index,
+                guint     *nth)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListItem *item = g_object_get_data (G_OBJECT (child), "list-item");
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && item != NULL &&
+          gtk_list_item_get_position (item) == index)
+        {
+          if (*nth == 0)
+            return child;
+          (*nth)--;
+        }
+      found = find_cell_from (child, type, index, nth);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+cell_text (GtkWidget *root,
+           GType      type,
+           guint      index,
+           guint      nth)
+{
+  GtkWidget *cell = find_cell_from (root, type, index, &nth);
+
+  g_assert_nonnull (cell);
+  return GTK_IS_LABEL (cell) ? gtk_label_get_label (GTK_LABEL (cell))
+                             : gtk_editable_get_text (GTK_EDITABLE (cell));
+}
+
+/* A plain figure in US dollars as a German reader reads it, worked out here on its own:
+ * "4700.60" is "4.700,60 $". */
+static char *
+german_usd (const char *plain)
+{
+  const char *point = strchr (plain, '.');
+  gsize whole = point != NULL ? (gsize) (point - plain) : strlen (plain);
+  GString *s = g_string_new (NULL);
+
+  for (gsize i = 0; i < whole; i++)
+    {
+      if (i > 0 && (whole - i) % 3 == 0)
+        g_string_append_c (s, '.');
+      g_string_append_c (s, plain[i]);
+    }
+  if (point != NULL)
+    g_string_append_printf (s, ",%s", point + 1);
+  g_string_append (s, " $");
+  return g_string_free (s, FALSE);
+}
+
+/* Every text shown under @widget, one a line: labels, text fields and rows' subtitles. */
+static void
+append_texts (GtkWidget *widget,
+              GString   *out)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_label (GTK_LABEL (widget)));
+  else if (GTK_IS_TEXT (widget))
+    g_string_append_printf (out, "%s\n", gtk_editable_get_text (GTK_EDITABLE (widget)));
+  if (ADW_IS_ACTION_ROW (widget) && adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)) != NULL)
+    g_string_append_printf (out, "%s\n", adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    append_texts (c, out);
+}
+
+static SkyExportDialog *
+open_export_dialog (Fixture *f)
+{
+  SkyExportDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL));
+  dialog = SKY_EXPORT_DIALOG (find_toplevel (SKY_TYPE_EXPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static GtkWidget *
+export_child (SkyExportDialog *dialog,
+              const char      *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), SKY_TYPE_EXPORT_DIALOG,
+                                                    name));
+}
+
+/* Exports until the dialog has closed, which it does when the files are written. */
+static void
+export_and_wait (SkyExportDialog *dialog,
+                 GFile           *file,
+                 GFile           *assumptions)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  sky_export_dialog_export_to (dialog, file, assumptions);
+  while (dialog != NULL && sky_export_dialog_get_busy (dialog) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (dialog);
+}
+
+/* Under a German locale the Scenario page shows its figures as Germans write them, with the
+ * dollar's symbol after them; the CSV for finance of the same scenario keeps plain numbers. */
+static void
+test_figures_german (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) file = data_gfile ("web.skytally");
+  SkyScenarioPage *page = scenario_page (f);
+  GtkWidget *view = GTK_WIDGET (scenario_child (f, "lines_view"));
+  g_autofree char *csv_path = g_build_filename (f->dir, "months.csv", NULL);
+  g_autofree char *assumptions_path = g_build_filename (f->dir, "months.assumptions.csv", NULL);
+  g_autoptr(GFile) csv = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) assumptions = g_file_new_for_path (assumptions_path);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *line_plain = NULL;
+  const SkyEstimate *e;
+  const SkyEstimateProvider *p;
+  guint n_lines;
+  gboolean found = FALSE;
+
+  if (!sky_test_use_locale ("de_DE.UTF-8"))
+    return;
+
+  import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
+  open_scenario (page, file);
+  adw_view_stack_set_visible_child_name (
+    ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
+                                                   "view_stack")), "scenario");
+  wait_for_rows (f);
+  e = shown_estimate (page);
+  p = g_ptr_array_index (e->providers, 0);
+  n_lines = shown_scenario (page)->lines->len;
+
+  /* The first line on Example Cloud: 3 × 730 × 0.096 = 210.24. */
+  line_plain = g_strdup (money_of (e, 0, 0));
+  g_assert_cmpstr (line_plain, ==, "210.24");
+  g_assert_cmpstr (cell_text (view, GTK_TYPE_LABEL, 0, 2), ==, "210,24 $");
+  /* The first year's total, in the thousands: grouped with points. */
+  {
+    g_autofree char *plain = sky_estimate_money (e, p->yearly);
+    g_autofree char *german = german_usd (plain);
+
+    g_assert_cmpint (strlen (plain), >, 7);
+    g_assert_cmpstr (cell_text (view, GTK_TYPE_LABEL, n_lines + 2, 2), ==, german);
+  }
+
+  /* The CSV for finance: plain numbers, a point before the cents, the currency in its own
+   * column. */
+  {
+    SkyExportDialog *dialog = open_export_dialog (f);
+
+    adw_combo_row_set_selected (ADW_COMBO_ROW (export_child (dialog, "format_row")), 0);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (export_child (dialog, "delimiter_row")), 0);
+    gtk_switch_set_active (GTK_SWITCH (export_child (dialog, "bom_switch")), FALSE);
+    export_and_wait (dialog, csv, assumptions);
+  }
+  g_file_get_contents (csv_path, &text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (strchr (text, '$'));
+  rows = sky_test_parse_csv (text, ',', &error);
+  g_assert_no_error (error);
+  for (guint r = 1; r < rows->len; r++)
+    {
+      GStrv row = g_ptr_array_index (rows, r);
+
+      g_assert_cmpstr (row[7], ==, "USD");
+      if (g_strcmp0 (row[0], "examplecloud") == 0 && g_strcmp0 (row[4], "line") == 0 &&
+          g_strcmp0 (row[6], "API servers") == 0)
+        {
+          g_assert_cmpstr (row[8], ==, line_plain);
+          found = TRUE;
+        }
+      /* Every figure as files write them. */
+      for (guint c = 8; row[c] != NULL; c++)
+        g_assert_true (*row[c] == '\0' ||
+                       g_regex_match_simple ("^-?[0-9]+\\.[0-9]{2}$", row[c], 0, 0));
+    }
+  g_assert_true (found);
+
+  setlocale (LC_ALL, "");
+}
+
+/* The window names units and operating systems by their titles, in the table, the line editor
+ * and the offer's details, never by the ids files write. */
+static void
+test_figures_titles (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char scenario_text[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Titles\" currency=\"USD\" "
+    "hours-per-month=\"730\">\n"
+    "  <providers>\n"
+    "    <provider id=\"titlecloud\"/>\n"
+    "  </providers>\n"
+    "  <line label=\"Memory\" quantity=\"1\" usage=\"5840\" unit=\"gib-hour\" "
+    "term=\"on-demand\">\n"
+    "    <requirement category=\"compute\" os=\"rhel\"/>\n"
+    "  </line>\n"
+    "</scenario>\n";
+  g_autofree char *path = g_build_filename (f->dir, "titles.skytally", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) shown = g_string_new (NULL);
+  SkyScenarioPage *page = scenario_page (f);
+  GtkWidget *view = GTK_WIDGET (scenario_child (f, "lines_view"));
+  SkyLineDialog *dialog;
+  g_autoptr(GError) error = NULL;
+
+  import_fixture (f, "titles-small.xml", NULL);
+  g_file_set_contents (path, scenario_text, -1, &error);
+  g_assert_no_error (error);
+  open_scenario (page, file);
+  adw_view_stack_set_visible_child_name (
+    ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
+                                                   "view_stack")), "scenario");
+  wait_for_rows (f);
+  /* 5840 GiB-hours × 0.004 = 23.36. */
+  g_assert_cmpstr (money_of (shown_estimate (page), 0, 0), ==, "23.36");
+
+  /* The table: the usage's unit by its title. */
+  g_assert_cmpstr (cell_text (view, GTK_TYPE_TEXT, 0, 1), ==, "5840 GiB-hour");
+
+  gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)), 0, TRUE);
+  append_texts (view, shown);
+
+  /* The line editor: the unit and the operating system chosen by their titles. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.edit-line", NULL));
+  dialog = SKY_LINE_DIALOG (find_toplevel (SKY_TYPE_LINE_DIALOG));
+  g_assert_nonnull (dialog);
+  {
+    AdwComboRow *unit = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                      SKY_TYPE_LINE_DIALOG,
+                                                                      "unit_row"));
+    AdwComboRow *os = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                    SKY_TYPE_LINE_DIALOG,
+                                                                    "os_row"));
+
+    g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (unit)), ==,
+                     "GiB-hour");
+    g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (os)), ==,
+                     "Red Hat Enterprise Linux");
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The catalog's row and the offer's details: its operating system and unit by their
+   * titles. */
+  adw_view_stack_set_visible_child_name (
+    ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
+                                                   "view_stack")), "catalog");
+  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "search_entry")), "ent-2");
+  wait_for_count (f, 1);
+  {
+    GtkSelectionModel *selection =
+      gtk_column_view_get_model (GTK_COLUMN_VIEW (page_child (f, "column_view")));
+    gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 4;
+
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+    gtk_selection_model_select_item (selection, 0, TRUE);
+    append_texts (GTK_WIDGET (catalog_page (f)), shown);
+  }
+
+  g_test_message ("%s", shown->str);
+  g_assert_nonnull (strstr (shown->str, "Red Hat Enterprise Linux"));
+  g_assert_nonnull (strstr (shown->str, "5840 GiB-hour"));
+  g_assert_nonnull (strstr (shown->str, "/Hour"));
+  g_assert_null (strstr (shown->str, "gib-hour"));
+  g_assert_null (strstr (shown->str, "rhel"));
+  g_assert_null (strstr (shown->str, "/hour"));
+}
+
+/* The Compare page shows its offers' words by their titles and their prices as money. */
+static void
+test_figures_compare (Fixture       *f,
+                      gconstpointer  data)
+{
+  SkyComparePage *page = SKY_COMPARE_PAGE (gtk_widget_get_template_child (
+                           GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "compare_page"));
+  GtkWidget *matrix = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                 SKY_TYPE_COMPARE_PAGE,
+                                                                 "matrix"));
+  g_autoptr(GString) shown = g_string_new (NULL);
+  gint64 until;
+
+  import_fixture (f, "valid-small.xml", NULL);
+  keep_candidate (f, "std-2-us");
+  keep_candidate (f, "cpu-8");
+  adw_view_stack_set_visible_child_name (
+    ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
+                                                   "view_stack")), "compare");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.compare-candidates", NULL));
+  until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while ((sky_compare_page_get_busy (page) || sky_compare_page_get_comparison (page) == NULL) &&
+         g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (sky_compare_page_get_comparison (page));
+  until = g_get_monotonic_time () + G_USEC_PER_SEC / 4;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+
+  append_texts (matrix, shown);
+  g_test_message ("%s", shown->str);
+  g_assert_nonnull (strstr (shown->str, "\nLinux\n"));
+  g_assert_nonnull (strstr (shown->str, "\nWindows\n"));
+  g_assert_nonnull (strstr (shown->str, "\nHour\n"));
+  /* std-2's price on demand, in the C locale's plain form. */
+  g_assert_nonnull (strstr (shown->str, "0.096 USD"));
+  g_assert_null (strstr (shown->str, "\nlinux\n"));
+  g_assert_null (strstr (shown->str, "\nwindows\n"));
+  g_assert_null (strstr (shown->str, "USD/hour"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  return window_test_main (argc, argv,
+                           "figures-german", test_figures_german,
+                           "figures-titles", test_figures_titles,
+                           "figures-compare", test_figures_compare,
+                           NULL);
+}
