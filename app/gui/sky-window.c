@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "sky-catalog-page.h"
@@ -999,8 +1001,14 @@ update_header_title (SkyWindow *self)
 {
   gboolean begun = scenario_begun (self);
   const char *title = sky_scenario_document_get_title (self->document);
+  /* Room is short beside the switcher: the file's name without its extension, all of it on
+   * hover. */
+  g_autofree char *shown = g_str_has_suffix (title, ".skytally")
+                           ? g_strndup (title, strlen (title) - strlen (".skytally"))
+                           : g_strdup (title);
 
-  adw_window_title_set_title (self->document_title, begun ? title : "");
+  adw_window_title_set_title (self->document_title, begun ? shown : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->document_title), begun ? title : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->document_title),
                           begun && !adw_view_switcher_title_get_title_visible (self->switcher_title));
   adw_view_switcher_title_set_title (self->switcher_title, begun ? title : _("Skytally"));
