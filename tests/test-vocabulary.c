@@ -88,6 +88,14 @@ static const Pinned pinned_engines[] = {
   { "postgresql", 0 }, { "mysql", 1 }, { "mariadb", 2 }, { "sql-server", 3 }, { "oracle", 4 },
 };
 
+static const Pinned pinned_storage_types[] = {
+  { "ssd", 0 }, { "nvme", 1 }, { "hdd", 2 }, { "snapshot", 3 }, { "object-standard", 4 },
+  { "object-hot", 5 }, { "object-standard-ia", 6 }, { "object-cool", 7 },
+  { "object-nearline", 8 }, { "object-cold", 9 }, { "object-coldline", 10 },
+  { "object-dra", 11 }, { "object-glacier-flexible", 12 }, { "object-archive", 13 },
+  { "object-glacier-deep-archive", 14 },
+};
+
 static const struct
 {
   const Pinned *pinned;
@@ -106,6 +114,7 @@ static const struct
   [SKY_VOCABULARY_LICENCE] = PINNED (pinned_licences),
   [SKY_VOCABULARY_CAPACITY] = PINNED (pinned_capacities),
   [SKY_VOCABULARY_ENGINE] = PINNED (pinned_engines),
+  [SKY_VOCABULARY_STORAGE_TYPE] = PINNED (pinned_storage_types),
 #undef PINNED
 };
 

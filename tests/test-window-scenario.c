@@ -1053,6 +1053,71 @@ test_new_scenario_current_providers (Fixture       *f,
   wait_for_estimate (f);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_descendant (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Storage types are chosen from a list by their titles, ticked as the field holds them; what
+ * is ticked goes into the field beside any other identifier typed, and into the line. */
+static void
+test_line_dialog_storage_types (Fixture       *f,
+                                gconstpointer  data)
+{
+  SkyLineDialog *dialog = open_new_line_dialog (f);
+  GtkWidget *row = dialog_child (dialog, "storage_row");
+  GtkMenuButton *button = GTK_MENU_BUTTON (find_descendant (row, GTK_TYPE_MENU_BUTTON));
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  GtkCheckButton *checks[2] = { NULL, NULL };
+  g_autoptr(SkyScenarioLine) line = NULL;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (gtk_popover_get_child (GTK_POPOVER (popover)));
+       c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      const char *label = gtk_check_button_get_label (GTK_CHECK_BUTTON (c));
+
+      if (g_strcmp0 (label, "Object storage, standard") == 0)
+        checks[0] = GTK_CHECK_BUTTON (c);
+      else if (g_strcmp0 (label, "Object storage, hot") == 0)
+        checks[1] = GTK_CHECK_BUTTON (c);
+    }
+  g_assert_nonnull (checks[0]);
+  g_assert_nonnull (checks[1]);
+
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "label_row")), "Objects");
+  choose (dialog, "category_row", FALSE, sky_categories (), "storage");
+  gtk_editable_set_text (GTK_EDITABLE (row), "premium-blob");
+  gtk_check_button_set_active (checks[0], TRUE);
+  gtk_check_button_set_active (checks[1], TRUE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==,
+                   "premium-blob object-standard object-hot");
+  gtk_check_button_set_active (checks[0], FALSE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "premium-blob object-hot");
+  line = sky_line_dialog_get_line (dialog);
+  g_assert_cmpuint (g_strv_length (line->storage_types), ==, 2);
+  g_assert_cmpstr (line->storage_types[1], ==, "object-hot");
+
+  /* Opened, the list ticks what the field holds. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "object-standard");
+  gtk_widget_set_visible (popover, TRUE);
+  g_assert_true (gtk_check_button_get_active (checks[0]));
+  g_assert_false (gtk_check_button_get_active (checks[1]));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "object-standard");
+  gtk_widget_set_visible (popover, FALSE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1076,5 +1141,6 @@ main (int    argc,
                            "line-dialog-usage-units", test_line_dialog_usage_units,
                            "line-dialog-engine", test_line_dialog_engine,
                            "new-scenario-current-providers", test_new_scenario_current_providers,
+                           "line-dialog-storage-types", test_line_dialog_storage_types,
                            NULL);
 }

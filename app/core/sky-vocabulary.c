@@ -182,6 +182,26 @@ static const SkyWord engines[] = {
   { "oracle", N_("Oracle Database"), 4 },
 };
 
+/* An offer's storage type is any identifier; these are the ones the bundled sheets use, which
+ * lists offer by their titles. */
+static const SkyWord storage_types[] = {
+  { "ssd", N_("SSD"), 0 },
+  { "nvme", N_("NVMe SSD"), 1 },
+  { "hdd", N_("Hard disk"), 2 },
+  { "snapshot", N_("Snapshot"), 3 },
+  { "object-standard", N_("Object storage, standard"), 4 },
+  { "object-hot", N_("Object storage, hot"), 5 },
+  { "object-standard-ia", N_("Object storage, infrequent access"), 6 },
+  { "object-cool", N_("Object storage, cool"), 7 },
+  { "object-nearline", N_("Object storage, nearline"), 8 },
+  { "object-cold", N_("Object storage, cold"), 9 },
+  { "object-coldline", N_("Object storage, coldline"), 10 },
+  { "object-dra", N_("Object storage, durable reduced availability"), 11 },
+  { "object-glacier-flexible", N_("Object storage, Glacier flexible retrieval"), 12 },
+  { "object-archive", N_("Object storage, archive"), 13 },
+  { "object-glacier-deep-archive", N_("Object storage, Glacier deep archive"), 14 },
+};
+
 /* An offer's os is any identifier; these are the ones lists offer and name. */
 static const SkyWord operating_systems[] = {
   { "linux", N_("Linux"), 0 },
@@ -256,6 +276,7 @@ static const Table tables[SKY_N_VOCABULARIES] = {
   [SKY_VOCABULARY_LICENCE] = TABLE (licences),
   [SKY_VOCABULARY_CAPACITY] = TABLE (capacities),
   [SKY_VOCABULARY_ENGINE] = TABLE (engines),
+  [SKY_VOCABULARY_STORAGE_TYPE] = TABLE (storage_types),
 };
 
 static inline const SkyWord *

@@ -34,6 +34,8 @@ typedef enum
   SKY_VOCABULARY_LICENCE,          /* whether an offer's price includes its licences */
   SKY_VOCABULARY_CAPACITY,         /* what capacity an offer's row bills */
   SKY_VOCABULARY_ENGINE,           /* a database offer's engine */
+  SKY_VOCABULARY_STORAGE_TYPE,     /* the storage types lists offer by title; any identifier
+                                    * is one */
   SKY_N_VOCABULARIES
 } SkyVocabulary;
 

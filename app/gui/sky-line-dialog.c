@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "sky-terms.h"
@@ -39,6 +41,9 @@ struct _SkyLineDialog
   GtkLabel        *error_label;
 
   AdwEntryRow     *error_row;  /* the field whose error is shown beside it, or NULL */
+  GtkMenuButton   *storage_button;
+  GPtrArray       *storage_checks; /* a GtkCheckButton per storage type of the vocabulary */
+  gboolean         syncing;
 };
 
 G_DEFINE_FINAL_TYPE (SkyLineDialog, sky_line_dialog, ADW_TYPE_WINDOW)
@@ -390,6 +395,7 @@ sky_line_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SKY_TYPE_LINE_DIALOG);
   g_clear_pointer (&self->line, sky_scenario_line_free);
+  g_clear_pointer (&self->storage_checks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sky_line_dialog_parent_class)->dispose (object);
 }
@@ -432,6 +438,96 @@ sky_line_dialog_class_init (SkyLineDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* Storage types ---------------------------------------------------------------------------- */
+
+/* The storage types the field holds, as typed: ids separated by spaces or commas. */
+static GStrv
+typed_storage_types (SkyLineDialog *self)
+{
+  g_autofree char *text = get_text (self->storage_row);
+  g_auto(GStrv) parts = text != NULL ? g_strsplit_set (text, " ,", -1) : NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; parts != NULL && parts[i] != NULL; i++)
+    if (*parts[i] != '\0')
+      g_strv_builder_add (builder, parts[i]);
+  return g_strv_builder_end (builder);
+}
+
+/* Ticked in the list: the type is added to the field, or taken out of it; the others typed
+ * stay. */
+static void
+on_storage_check_toggled (GtkCheckButton *check,
+                          SkyLineDialog  *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (check), "storage-type");
+  g_auto(GStrv) types = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  g_autofree char *text = NULL;
+
+  if (self->syncing)
+    return;
+  types = typed_storage_types (self);
+  for (guint i = 0; types[i] != NULL; i++)
+    if (strcmp (types[i], id) != 0)
+      g_ptr_array_add (kept, types[i]);
+  if (gtk_check_button_get_active (check))
+    g_ptr_array_add (kept, (gpointer) id);
+  g_ptr_array_add (kept, NULL);
+  text = g_strjoinv (" ", (GStrv) kept->pdata);
+  set_text (self->storage_row, text);
+}
+
+/* The list, opened, ticks the types the field holds. */
+static void
+on_storage_popover_shown (SkyLineDialog *self)
+{
+  g_auto(GStrv) types = typed_storage_types (self);
+
+  self->syncing = TRUE;
+  for (guint i = 0; i < self->storage_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->storage_checks, i);
+      const char *id = g_object_get_data (G_OBJECT (check), "storage-type");
+
+      gtk_check_button_set_active (check, g_strv_contains ((const char * const *) types, id));
+    }
+  self->syncing = FALSE;
+}
+
+/* A button in the storage types' field opens the list of the vocabulary's types by their
+ * titles; any other identifier can still be typed. */
+static void
+add_storage_choices (SkyLineDialog *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *popover = gtk_popover_new ();
+  const char * const *ids = sky_vocabulary_ids (SKY_VOCABULARY_STORAGE_TYPE);
+
+  self->storage_checks = g_ptr_array_new ();
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const SkyWord *word = sky_vocabulary_lookup (SKY_VOCABULARY_STORAGE_TYPE, ids[i]);
+      GtkWidget *check = gtk_check_button_new_with_label (_(word->title));
+
+      g_object_set_data (G_OBJECT (check), "storage-type", (gpointer) word->id);
+      g_signal_connect (check, "toggled", G_CALLBACK (on_storage_check_toggled), self);
+      gtk_box_append (GTK_BOX (box), check);
+      g_ptr_array_add (self->storage_checks, check);
+    }
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  g_signal_connect_swapped (popover, "show", G_CALLBACK (on_storage_popover_shown), self);
+  self->storage_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_icon_name (self->storage_button, "view-list-symbolic");
+  gtk_menu_button_set_popover (self->storage_button, popover);
+  gtk_widget_set_valign (GTK_WIDGET (self->storage_button), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->storage_button), "flat");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->storage_button), _("Choose Storage Types"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->storage_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose Storage Types"), -1);
+  adw_entry_row_add_suffix (self->storage_row, GTK_WIDGET (self->storage_button));
+}
+
 /* The engine is asked of a database only. */
 static void
 on_category_selected (SkyLineDialog *self)
@@ -462,6 +558,7 @@ sky_line_dialog_init (SkyLineDialog *self)
     }
   g_signal_connect_swapped (self->category_row, "notify::selected",
                             G_CALLBACK (on_category_selected), self);
+  add_storage_choices (self);
 }
 
 /* A dialog for @line, or for a new requirement when @line is NULL. */
