@@ -765,6 +765,93 @@ test_match_defaults (void)
   sky_test_close_catalog (&dir, (SkyCatalog **) &catalog);
 }
 
+/* The SKU of @provider's cheapest database offer on demand of at least 2 vCPU in @engine (NULL:
+ * any), or "" when none is. */
+static char *
+cheapest_database_sku (SkyCatalog *catalog,
+                       const char *provider,
+                       const char *engine)
+{
+  SkyRequirement req = { .category = "database", .unit = "hour", .term = "on-demand",
+                         .min_vcpu_milli = 2000, .engine = engine };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyOfferDetails) d = NULL;
+  gint64 id = sky_catalog_cheapest_offer (catalog, provider, NULL, &req, &error);
+
+  g_assert_no_error (error);
+  if (id == 0)
+    return g_strdup ("");
+  d = sky_catalog_get_offer (catalog, id, &error);
+  g_assert_no_error (error);
+  return g_strdup (d->sku);
+}
+
+/* With RDS for PostgreSQL and for MySQL on one sheet, a requirement of an engine keeps only its
+ * offers: a listed service's engine is the table's, whatever its offer states; another
+ * provider's offers are of the engine their feature names (by id or title), and one that
+ * states none is of no engine. The reason when none is says which engine the nearest has. */
+static void
+test_match_engine (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SkyCatalog) catalog = sky_test_open_catalog (&dir, "engines-aws.xml",
+                                                         "engines-other.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  const struct
+  {
+    const char *provider, *engine, *sku;
+  } cases[] = {
+    /* Without an engine the cheapest database of either engine: MySQL. */
+    { "aws", NULL, "my.t3.large" },
+    { "aws", "mysql", "my.t3.large" },
+    /* my.t3.large states PostgreSQL, but it is an offer of RDS for MySQL. */
+    { "aws", "postgresql", "pg.m5.large" },
+    { "aws", "sql-server", "" },
+    { "dbcloud", NULL, "db-2-none" },
+    { "dbcloud", "mysql", "db-2-mysql" },
+    { "dbcloud", "postgresql", "db-2-pg" },
+    { "dbcloud", "mariadb", "" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *sku = cheapest_database_sku (catalog, cases[i].provider, cases[i].engine);
+
+      g_test_message ("case %" G_GSIZE_FORMAT ": %s", i, sku);
+      g_assert_cmpstr (sku, ==, cases[i].sku);
+    }
+
+  {
+    g_autofree char *why = sky_catalog_explain_no_match (catalog, "aws", NULL,
+                                                         "Amazon Web Services",
+                                                         &(SkyRequirement) {
+                                                           .category = "database",
+                                                           .unit = "hour",
+                                                           .term = "on-demand",
+                                                           .engine = "sql-server" },
+                                                         &error);
+    g_assert_no_error (error);
+    g_test_message ("%s", why);
+    g_assert_nonnull (strstr (why, "db.t3.large MySQL (my.t3.large) would match but its "
+                                   "database engine is mysql, not sql-server"));
+  }
+  {
+    g_autofree char *why = sky_catalog_explain_no_match (catalog, "dbcloud", NULL,
+                                                         "Database Cloud",
+                                                         &(SkyRequirement) {
+                                                           .category = "database",
+                                                           .unit = "hour",
+                                                           .term = "on-demand",
+                                                           .engine = "mariadb" },
+                                                         &error);
+    g_assert_no_error (error);
+    g_test_message ("%s", why);
+    g_assert_nonnull (strstr (why, "db-2 (engine unstated) (db-2-none) would match but its "
+                                   "database engine is unstated, not mariadb"));
+  }
+  sky_test_close_catalog (&dir, (SkyCatalog **) &catalog);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -788,6 +875,7 @@ main (int    argc,
                    test_match_units_of_sheet_imported_again);
   g_test_add_func ("/sky/catalog-match/match-units-of-services", test_match_units_of_services);
   g_test_add_func ("/sky/catalog-match/match-defaults", test_match_defaults);
+  g_test_add_func ("/sky/catalog-match/match-engine", test_match_engine);
 
   return g_test_run ();
 }

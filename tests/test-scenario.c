@@ -458,6 +458,16 @@ test_errors (void)
       "  <line label=\"x\" unit=\"hour\"><requirement category=\"compute\" software=\"SQL\"/>"
       "</line>\n</scenario>\n",
       SKY_SCENARIO_ERROR_INVALID, "t:2:63: software “SQL” of <requirement> is not an identifier" },
+    /* A database engine the vocabulary has, asked of a database only. */
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <line label=\"x\" unit=\"hour\"><requirement category=\"database\" engine=\"postgres\"/>"
+      "</line>\n</scenario>\n",
+      SKY_SCENARIO_ERROR_INVALID, "t:2:64: unknown engine “postgres” in <requirement>" },
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <line label=\"x\" unit=\"hour\"><requirement category=\"compute\" engine=\"mysql\"/>"
+      "</line>\n</scenario>\n",
+      SKY_SCENARIO_ERROR_INVALID, "t:2:63: engine of <requirement> is for a requirement of "
+      "category database, not compute" },
     /* Dev/test prices are the scenario's choice, not a line's. */
     { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
       "  <line label=\"x\" unit=\"hour\" term=\"dev-test\"><requirement category=\"compute\"/>"
@@ -547,6 +557,43 @@ test_attributes_round_trip (void)
   plain_text = sky_scenario_to_xml (plain);
   g_assert_null (strstr (plain_text, "dev-test"));
   g_assert_null (strstr (plain_text, "tenancy"));
+}
+
+/* A requirement's database engine is read back as it was written, copied with its line; one
+ * without it (as every older file) asks for none and writes none. */
+static void
+test_engine_round_trip (void)
+{
+  static const char text[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Db\" currency=\"USD\">\n"
+    "  <line label=\"PostgreSQL server\" quantity=\"1\" unit=\"hour\" term=\"on-demand\">\n"
+    "    <requirement category=\"database\" min-vcpu=\"2\" engine=\"postgresql\"/>\n"
+    "  </line>\n"
+    "  <line label=\"Any database\" quantity=\"1\" unit=\"hour\" term=\"on-demand\">\n"
+    "    <requirement category=\"database\"/>\n"
+    "  </line>\n"
+    "</scenario>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyScenario) s = sky_scenario_parse (text, strlen (text), "t", &error);
+  g_autoptr(SkyScenario) again = NULL;
+  g_autoptr(SkyScenarioLine) copy = NULL;
+  g_autofree char *written = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (((SkyScenarioLine *) s->lines->pdata[0])->engine, ==, "postgresql");
+  g_assert_null (((SkyScenarioLine *) s->lines->pdata[1])->engine);
+  copy = sky_scenario_line_copy (s->lines->pdata[0]);
+  g_assert_cmpstr (copy->engine, ==, "postgresql");
+
+  written = sky_scenario_to_xml (s);
+  g_assert_nonnull (strstr (written, "<requirement category=\"database\" min-vcpu=\"2\" "
+                                     "engine=\"postgresql\"/>"));
+  g_assert_nonnull (strstr (written, "<requirement category=\"database\"/>"));
+  again = sky_scenario_parse (written, strlen (written), "t", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((SkyScenarioLine *) again->lines->pdata[0])->engine, ==, "postgresql");
+  g_assert_null (((SkyScenarioLine *) again->lines->pdata[1])->engine);
 }
 
 /* A quantity may shrink by anything short of all of it each month. */
@@ -787,6 +834,7 @@ main (int    argc,
   g_test_add_func ("/sky/scenario/errors", test_errors);
   g_test_add_func ("/sky/scenario/attributes-round-trip", test_attributes_round_trip);
   g_test_add_func ("/sky/scenario/bomb", test_bomb);
+  g_test_add_func ("/sky/scenario/engine-round-trip", test_engine_round_trip);
   g_test_add_func ("/sky/scenario/growth-floor", test_growth_floor);
   g_test_add_func ("/sky/scenario/rates", test_rates);
   g_test_add_func ("/sky/scenario/line-limit", test_line_limit);

@@ -84,6 +84,18 @@ static const Pinned pinned_capacities[] = {
   { "allocated-host", 3 },
 };
 
+static const Pinned pinned_engines[] = {
+  { "postgresql", 0 }, { "mysql", 1 }, { "mariadb", 2 }, { "sql-server", 3 }, { "oracle", 4 },
+};
+
+static const Pinned pinned_storage_types[] = {
+  { "ssd", 0 }, { "nvme", 1 }, { "hdd", 2 }, { "snapshot", 3 }, { "object-standard", 4 },
+  { "object-hot", 5 }, { "object-standard-ia", 6 }, { "object-cool", 7 },
+  { "object-nearline", 8 }, { "object-cold", 9 }, { "object-coldline", 10 },
+  { "object-dra", 11 }, { "object-glacier-flexible", 12 }, { "object-archive", 13 },
+  { "object-glacier-deep-archive", 14 },
+};
+
 static const struct
 {
   const Pinned *pinned;
@@ -101,6 +113,8 @@ static const struct
   [SKY_VOCABULARY_TENANCY] = PINNED (pinned_tenancies),
   [SKY_VOCABULARY_LICENCE] = PINNED (pinned_licences),
   [SKY_VOCABULARY_CAPACITY] = PINNED (pinned_capacities),
+  [SKY_VOCABULARY_ENGINE] = PINNED (pinned_engines),
+  [SKY_VOCABULARY_STORAGE_TYPE] = PINNED (pinned_storage_types),
 #undef PINNED
 };
 
@@ -615,6 +629,8 @@ test_scenario_schema_agrees (void)
     }
   g_assert_false (g_regex_match (regex, "reserved-2y-no-upfront", 0, NULL));
   g_assert_false (g_regex_match (regex, "dev-test", 0, NULL));
+  assert_schema_values (doc, "//r:attribute[@name='engine']//r:value",
+                        sky_vocabulary_ids (SKY_VOCABULARY_ENGINE));
   assert_attribute_values (doc);
   xmlFreeDoc (doc);
 }
@@ -777,6 +793,56 @@ test_titles (void)
       }
 }
 
+/* Each database service of the table names its engine, the others none; an offer of another
+ * provider's service has the engine its feature names, by id or title in any case, and the
+ * table wins over a feature. */
+static void
+test_database_engines (void)
+{
+  static const struct { const char *provider, *service, *engine; } expected[] = {
+    { "aws", "rds-postgres", "postgresql" }, { "aws", "rds-mysql", "mysql" },
+    { "azure", "postgresql-flexible", "postgresql" },
+    { "azure", "postgresql-hyperscale", "postgresql" },
+    { "azure", "mysql-flexible", "mysql" }, { "azure", "sql-database", "sql-server" },
+    { "gcp", "cloud-sql-postgres", "postgresql" }, { "gcp", "cloud-sql-mysql", "mysql" },
+    { "digitalocean", "managed-postgresql", "postgresql" },
+    { "digitalocean", "managed-mysql", "mysql" },
+  };
+  guint n_database = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const SkyService *s = sky_service_lookup (expected[i].provider, expected[i].service);
+
+      g_assert_nonnull (s);
+      g_assert_cmpstr (s->engine, ==, expected[i].engine);
+      g_assert_cmpstr (sky_offer_engine (expected[i].provider, expected[i].service, NULL), ==,
+                       expected[i].engine);
+    }
+  for (guint i = 0; i < sky_service_count (); i++)
+    {
+      const SkyService *s = sky_service_nth (i);
+
+      if (strcmp (s->category, "database") == 0)
+        {
+          n_database++;
+          g_assert_nonnull (sky_vocabulary_lookup (SKY_VOCABULARY_ENGINE, s->engine));
+        }
+      else
+        g_assert_null (s->engine);
+    }
+  g_assert_cmpuint (n_database, ==, G_N_ELEMENTS (expected));
+
+  g_assert_cmpstr (sky_offer_engine ("aws", "rds-mysql", "PostgreSQL"), ==, "mysql");
+  g_assert_cmpstr (sky_offer_engine ("acme", "db", "PostgreSQL"), ==, "postgresql");
+  g_assert_cmpstr (sky_offer_engine ("acme", "db", "sql server"), ==, "sql-server");
+  g_assert_cmpstr (sky_offer_engine ("acme", "db", "mysql"), ==, "mysql");
+  g_assert_null (sky_offer_engine ("acme", "db", "Aurora"));
+  g_assert_null (sky_offer_engine ("acme", "db", NULL));
+  g_assert_cmpstr (sky_vocabulary_lookup (SKY_VOCABULARY_ENGINE, "sql-server")->title, ==,
+                   "SQL Server");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -799,6 +865,7 @@ main (int   argc,
   g_test_add_func ("/sky/vocabulary/price-sheet-schema-agrees", test_price_sheet_schema_agrees);
   g_test_add_func ("/sky/vocabulary/scenario-schema-agrees", test_scenario_schema_agrees);
   g_test_add_func ("/sky/vocabulary/docs-name-every-unit", test_docs_name_every_unit);
+  g_test_add_func ("/sky/vocabulary/database-engines", test_database_engines);
 
   return g_test_run ();
 }

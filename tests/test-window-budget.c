@@ -223,10 +223,79 @@ test_budget_freshness (Fixture       *f,
   sky_scenario_document_discard_recovery (document_of (scenario_page (f)));
 }
 
+/* What Enter in @entry's text does. */
+static void
+press_enter (GtkWidget *entry)
+{
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (entry)), "activate");
+}
+
+/* Enter in a budget field applies the cap and ends the run of typing: each cap entered so is
+ * undone on its own. Text that is no cap stays marked and changes nothing. */
+static void
+test_budget_enter_applies (Fixture       *f,
+                           gconstpointer  data)
+{
+  SkyBudgetPage *page = SKY_BUDGET_PAGE (gtk_widget_get_template_child (
+                          GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "budget_page"));
+  g_autoptr(GFile) file = data_gfile ("web.skytally");
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *monthly = budget_child (page, "monthly_entry");
+  GtkWidget *yearly = budget_child (page, "yearly_entry");
+  const SkyScenario *s;
+
+  import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
+  g_ptr_array_add (files, g_object_ref (file));
+  sky_window_open_files (f->window, files);
+  wait_for_estimate (f);
+  wait_for_projection (page);
+
+  gtk_editable_set_text (GTK_EDITABLE (monthly), "900");
+  press_enter (monthly);
+  s = shown_scenario (scenario_page (f));
+  g_assert_nonnull (s->budget);
+  g_assert_true (s->budget->has_monthly);
+  g_assert_cmpint (sky_decimal_compare (s->budget->monthly, sky_decimal_from_int (900)), ==, 0);
+  wait_for_projection (page);
+
+  gtk_editable_set_text (GTK_EDITABLE (monthly), "800");
+  press_enter (monthly);
+  gtk_editable_set_text (GTK_EDITABLE (yearly), "9000");
+  press_enter (yearly);
+  s = shown_scenario (scenario_page (f));
+  g_assert_cmpint (sky_decimal_compare (s->budget->monthly, sky_decimal_from_int (800)), ==, 0);
+  g_assert_true (s->budget->has_yearly);
+  wait_for_projection (page);
+
+  /* Each cap entered is an undo step of its own: the yearly cap, then 800, then 900. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (scenario_page (f)), "page.undo", NULL));
+  s = shown_scenario (scenario_page (f));
+  g_assert_false (s->budget->has_yearly);
+  g_assert_cmpint (sky_decimal_compare (s->budget->monthly, sky_decimal_from_int (800)), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (scenario_page (f)), "page.undo", NULL));
+  s = shown_scenario (scenario_page (f));
+  g_assert_cmpint (sky_decimal_compare (s->budget->monthly, sky_decimal_from_int (900)), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (monthly)), ==, "900");
+  wait_for_projection (page);
+
+  /* Not a cap: Enter leaves it marked, and applies nothing. */
+  gtk_editable_set_text (GTK_EDITABLE (monthly), "lots");
+  press_enter (monthly);
+  g_assert_true (gtk_widget_has_css_class (monthly, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (monthly)), ==, "lots");
+  gtk_editable_set_text (GTK_EDITABLE (monthly), "700");
+  press_enter (monthly);
+  g_assert_false (gtk_widget_has_css_class (monthly, "error"));
+  s = shown_scenario (scenario_page (f));
+  g_assert_cmpint (sky_decimal_compare (s->budget->monthly, sky_decimal_from_int (700)), ==, 0);
+  wait_for_projection (page);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   return window_test_main (argc, argv, "budget-page", test_budget_page,
-                           "budget-freshness", test_budget_freshness, NULL);
+                           "budget-freshness", test_budget_freshness,
+                           "budget-enter-applies", test_budget_enter_applies, NULL);
 }

@@ -81,9 +81,123 @@ test_compare_page (Fixture       *f,
 #undef CHILD
 }
 
+static gboolean
+can_scroll (gpointer data)
+{
+  GtkAdjustment *a = data;
+
+  return gtk_adjustment_get_upper (a) - gtk_adjustment_get_page_size (a) > 40;
+}
+
+/* Keeps the first price of the offer @sku as a candidate, as Add to Candidates does. */
+static void
+keep_offer (Fixture    *f,
+            const char *sku)
+{
+  SkySearchQuery query = { .text = sku };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = sky_catalog_search (f->catalog, &query, &error);
+  GListStore *candidates = G_LIST_STORE (sky_catalog_page_get_candidates (catalog_page (f)));
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const SkyListing *l = g_ptr_array_index (rows, i);
+
+      if (g_strcmp0 (l->sku, sku) == 0)
+        {
+          g_autoptr(SkyListingItem) item = sky_listing_item_new (sky_listing_copy (l));
+
+          g_list_store_append (candidates, item);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* More candidates than fit side by side: none is dropped without a word. The status says how
+ * many are compared of how many kept, the list to choose from shows them all with the first
+ * six ticked, the others cannot be ticked until one is unticked, and the comparison takes
+ * those ticked. New results are shown from their start, wherever the last were scrolled to. */
+static void
+test_compare_candidates_choice (Fixture       *f,
+                                gconstpointer  data)
+{
+  SkyComparePage *page = SKY_COMPARE_PAGE (gtk_widget_get_template_child (
+                           GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "compare_page"));
+  static const char * const skus[] = { "std-2-us", "mem-4-eu", "cpu-8-ap-win", "egress-us",
+                                       "fn-us", "o-4", "egress-eu" };
+  GtkListBox *list;
+  GtkWidget *rows[G_N_ELEMENTS (skus)];
+  GtkAdjustment *vadjustment;
+  const SkyComparison *c;
+  guint n = 0;
+
+#define CHILD(name) gtk_widget_get_template_child (GTK_WIDGET (page), SKY_TYPE_COMPARE_PAGE, name)
+  import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
+  for (gsize i = 0; i < G_N_ELEMENTS (skus); i++)
+    keep_offer (f, skus[i]);
+  /* One kept twice is one candidate. */
+  keep_offer (f, "o-4");
+
+  list = GTK_LIST_BOX (CHILD ("choose_list"));
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      g_assert_cmpuint (n, <, G_N_ELEMENTS (skus));
+      rows[n++] = row;
+    }
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (skus));
+  for (guint i = 0; i < n; i++)
+    {
+      GtkCheckButton *check = GTK_CHECK_BUTTON (gtk_list_box_row_get_child (
+                                GTK_LIST_BOX_ROW (rows[i])));
+
+      g_assert_true (gtk_check_button_get_active (check) == (i < 6));
+      g_assert_true (gtk_widget_get_sensitive (rows[i]) == (i < 6));
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.compare-candidates", NULL));
+  wait_for_comparison (page);
+  c = sky_compare_page_get_comparison (page);
+  g_assert_cmpuint (c->offers->len, ==, 6);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (CHILD ("status_label"))),
+                            "6 of 7 candidates are compared: choose which with Choose "
+                            "Candidates."));
+
+  /* Scrolled down, then compared again: from the start. */
+  adw_view_stack_set_visible_child (ADW_VIEW_STACK (gtk_widget_get_template_child (
+                                      GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "view_stack")),
+                                    GTK_WIDGET (page));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 500);
+  gtk_window_present (GTK_WINDOW (f->window));
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (CHILD ("matrix")));
+  g_assert_true (wait_until (can_scroll, vadjustment, 10));
+  gtk_adjustment_set_value (vadjustment, 40);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
+
+  /* The first unticked, the last ticked in its place. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_list_box_row_get_child (
+                                 GTK_LIST_BOX_ROW (rows[0]))), FALSE);
+  g_assert_true (gtk_widget_get_sensitive (rows[6]));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_list_box_row_get_child (
+                                 GTK_LIST_BOX_ROW (rows[6]))), TRUE);
+  g_assert_false (gtk_widget_get_sensitive (rows[0]));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.compare-candidates", NULL));
+  wait_for_comparison (page);
+  c = sky_compare_page_get_comparison (page);
+  g_assert_cmpuint (c->offers->len, ==, 6);
+  for (guint i = 0; i < c->offers->len; i++)
+    g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (c->offers, i))->offer->sku, !=, "std-2-us");
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==,
+                     gtk_adjustment_get_lower (vadjustment));
+#undef CHILD
+}
+
 int
 main (int    argc,
       char **argv)
 {
-  return window_test_main (argc, argv, "compare-page", test_compare_page, NULL);
+  return window_test_main (argc, argv, "compare-page", test_compare_page,
+                           "compare-candidates-choice", test_compare_candidates_choice, NULL);
 }

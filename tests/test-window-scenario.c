@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sky-gui-util.h"
+#include "sky-vocabulary.h"
 #include "sky-window-test-util.h"
 
 static void
@@ -579,8 +580,16 @@ test_line_dialog (Fixture       *f,
   gtk_editable_set_text (FIELD ("quantity_row"), "two");
   gtk_editable_set_text (FIELD ("label_row"), "Workers");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.done", NULL);
-  g_assert_true (gtk_widget_get_visible (error_label));
-  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (error_label)), "Quantity: "));
+  /* Said beside the quantity, not under the fields. */
+  g_assert_false (gtk_widget_get_visible (error_label));
+  {
+    GtkWidget *row = GTK_WIDGET (FIELD ("quantity_row"));
+    GtkLabel *beside = g_object_get_data (G_OBJECT (row), "sky-error-label");
+
+    g_assert_true (gtk_widget_has_css_class (row, "error"));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (beside)));
+    g_assert_cmpstr (gtk_label_get_label (beside), !=, "");
+  }
   g_assert_cmpuint (shown_scenario (page)->lines->len, ==, 0);
 
   gtk_editable_set_text (FIELD ("quantity_row"), "2");
@@ -864,6 +873,267 @@ test_scenario_freshness (Fixture       *f,
   g_unsetenv ("SKYTALLY_TODAY");
 }
 
+/* The line dialog of a new line, on a new scenario of valid-small.xml. */
+static SkyLineDialog *
+open_new_line_dialog (Fixture *f)
+{
+  SkyScenarioPage *page = scenario_page (f);
+  SkyLineDialog *dialog;
+
+  import_fixture (f, "valid-small.xml", NULL);
+  sky_scenario_document_new_scenario (document_of (page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.add-line", NULL));
+  dialog = SKY_LINE_DIALOG (find_toplevel (SKY_TYPE_LINE_DIALOG));
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static GtkWidget *
+dialog_child (SkyLineDialog *dialog,
+              const char    *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), SKY_TYPE_LINE_DIALOG,
+                                                    name));
+}
+
+/* Selects @id of @ids in @row, a drop-down without "Any" when @has_any is FALSE. */
+static void
+choose (SkyLineDialog      *dialog,
+        const char         *row,
+        gboolean            has_any,
+        const char * const *ids,
+        const char         *id)
+{
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (g_strcmp0 (ids[i], id) == 0)
+      {
+        adw_combo_row_set_selected (ADW_COMBO_ROW (dialog_child (dialog, row)),
+                                    i + (has_any ? 1 : 0));
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+/* An error is shown beside the field it concerns, inside its row, styled as an error, and goes
+ * when the field is edited; the label under the fields stays hidden. */
+static void
+test_line_dialog_error_beside_field (Fixture       *f,
+                                     gconstpointer  data)
+{
+  SkyLineDialog *dialog = open_new_line_dialog (f);
+  GtkWidget *label_row = dialog_child (dialog, "label_row");
+  GtkWidget *vcpu_row = dialog_child (dialog, "vcpu_row");
+  GtkWidget *bottom = dialog_child (dialog, "error_label");
+  GtkWidget *beside;
+
+  /* No label: said beside the label. */
+  g_assert_null (sky_line_dialog_get_line (dialog));
+  beside = g_object_get_data (G_OBJECT (label_row), "sky-error-label");
+  g_assert_true (gtk_widget_get_visible (beside));
+  g_assert_true (gtk_widget_is_ancestor (beside, label_row));
+  g_assert_true (gtk_widget_has_css_class (beside, "error"));
+  g_assert_true (gtk_widget_has_css_class (label_row, "error"));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (beside)), ==,
+                   "Give the line a label, such as “API servers”.");
+  g_assert_false (gtk_widget_get_visible (bottom));
+
+  /* Fixed, then a minimum that is no number: the error moves to it. */
+  gtk_editable_set_text (GTK_EDITABLE (label_row), "Workers");
+  g_assert_false (gtk_widget_has_css_class (label_row, "error"));
+  g_assert_false (gtk_widget_get_visible (beside));
+  gtk_editable_set_text (GTK_EDITABLE (vcpu_row), "four");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.done", NULL);
+  beside = g_object_get_data (G_OBJECT (vcpu_row), "sky-error-label");
+  g_assert_true (gtk_widget_get_visible (beside));
+  g_assert_true (gtk_widget_is_ancestor (beside, vcpu_row));
+  g_assert_true (gtk_widget_has_css_class (vcpu_row, "error"));
+  g_assert_false (gtk_widget_has_css_class (label_row, "error"));
+  g_assert_cmpuint (shown_scenario (scenario_page (f))->lines->len, ==, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (vcpu_row), "4");
+  g_assert_false (gtk_widget_get_visible (beside));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.done", NULL);
+  g_assert_cmpuint (shown_scenario (scenario_page (f))->lines->len, ==, 1);
+}
+
+/* Usage in a larger unit of the same measure is taken in the line's unit, exactly: 2 TB of
+ * storage for a line per GB-month is 2000, 1 TiB of egress per GB 1099.511627776. */
+static void
+test_line_dialog_usage_units (Fixture       *f,
+                              gconstpointer  data)
+{
+  SkyLineDialog *dialog = open_new_line_dialog (f);
+  GtkEditable *usage = GTK_EDITABLE (dialog_child (dialog, "usage_row"));
+  GtkWidget *beside = g_object_get_data (G_OBJECT (usage), "sky-error-label");
+  const struct
+  {
+    const char *unit, *text, *usage;
+  } cases[] = {
+    { "gb-month", "2 TB", "2000" },
+    { "gb-month", "2tb", "2000" },
+    { "gb-month", "1.5 TiB", "1649.267441664" },
+    { "gb", "1 TiB", "1099.511627776" },
+    { "gb", "5 TB", "5000" },
+    { "gib-month", "1 TiB", "1024" },
+    { "gb-month", "100", "100" },
+    { "hour", "2 Day", "48" },
+  };
+
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "label_row")), "Objects");
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SkyScenarioLine) line = NULL;
+      g_autofree char *text = NULL;
+
+      choose (dialog, "unit_row", FALSE, sky_units (), cases[i].unit);
+      gtk_editable_set_text (usage, cases[i].text);
+      line = sky_line_dialog_get_line (dialog);
+      g_test_message ("case %" G_GSIZE_FORMAT, i);
+      g_assert_nonnull (line);
+      g_assert_true (line->has_usage);
+      g_assert_cmpstr (line->unit, ==, cases[i].unit);
+      text = sky_decimal_to_string (sky_decimal_normalize (line->usage));
+      g_assert_cmpstr (text, ==, cases[i].usage);
+    }
+
+  /* A unit of another measure, or none, is said beside the usage. */
+  choose (dialog, "unit_row", FALSE, sky_units (), "gb-month");
+  gtk_editable_set_text (usage, "2 hours");
+  g_assert_null (sky_line_dialog_get_line (dialog));
+  g_assert_true (gtk_widget_get_visible (beside));
+  gtk_editable_set_text (usage, "2 Hour");
+  g_assert_null (sky_line_dialog_get_line (dialog));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (beside)), ==,
+                   "Hour cannot be counted in GB-month");
+}
+
+/* A database requirement asks for an engine chosen by its title; the field is for databases
+ * only. */
+static void
+test_line_dialog_engine (Fixture       *f,
+                         gconstpointer  data)
+{
+  SkyLineDialog *dialog = open_new_line_dialog (f);
+  GtkWidget *engine = dialog_child (dialog, "engine_row");
+  GListModel *titles = adw_combo_row_get_model (ADW_COMBO_ROW (engine));
+  g_autoptr(SkyScenarioLine) line = NULL;
+  g_autoptr(SkyScenarioLine) compute = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "label_row")), "PostgreSQL server");
+  g_assert_false (gtk_widget_get_visible (engine));
+  choose (dialog, "category_row", FALSE, sky_categories (), "database");
+  g_assert_true (gtk_widget_get_visible (engine));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (titles), 0), ==, "Any");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (titles), 1), ==, "PostgreSQL");
+  choose (dialog, "engine_row", TRUE, sky_vocabulary_ids (SKY_VOCABULARY_ENGINE), "postgresql");
+  line = sky_line_dialog_get_line (dialog);
+  g_assert_cmpstr (line->category, ==, "database");
+  g_assert_cmpstr (line->engine, ==, "postgresql");
+
+  choose (dialog, "category_row", FALSE, sky_categories (), "compute");
+  g_assert_false (gtk_widget_get_visible (engine));
+  compute = sky_line_dialog_get_line (dialog);
+  g_assert_null (compute->engine);
+}
+
+/* A new scenario made before the catalog had sheets starts with the providers of the first ones
+ * imported; a scenario that was edited keeps its own. */
+static void
+test_new_scenario_current_providers (Fixture       *f,
+                                     gconstpointer  data)
+{
+  SkyScenarioPage *page = scenario_page (f);
+  const SkyScenario *s;
+
+  sky_scenario_document_new_scenario (document_of (page));
+  g_assert_cmpuint (shown_scenario (page)->providers->len, ==, 0);
+  import_fixture (f, "valid-small.xml", NULL);
+  s = shown_scenario (page);
+  g_assert_cmpuint (s->providers->len, ==, 1);
+  g_assert_cmpstr (s->providers->pdata[0], ==, "examplecloud");
+  g_assert_false (sky_scenario_document_get_modified (document_of (page)));
+
+  /* Made now: the current providers at once. */
+  sky_scenario_document_new_scenario (document_of (page));
+  g_assert_cmpuint (shown_scenario (page)->providers->len, ==, 1);
+
+  /* Edited (its providers removed): the next sheets do not come into it. */
+  {
+    SkyScenario *edit = sky_scenario_document_edit (document_of (page), NULL);
+
+    g_ptr_array_set_size (edit->providers, 0);
+    sky_scenario_document_edited (document_of (page));
+  }
+  import_fixture (f, "other-small.xml", NULL);
+  g_assert_cmpuint (shown_scenario (page)->providers->len, ==, 0);
+  wait_for_estimate (f);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_descendant (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Storage types are chosen from a list by their titles, ticked as the field holds them; what
+ * is ticked goes into the field beside any other identifier typed, and into the line. */
+static void
+test_line_dialog_storage_types (Fixture       *f,
+                                gconstpointer  data)
+{
+  SkyLineDialog *dialog = open_new_line_dialog (f);
+  GtkWidget *row = dialog_child (dialog, "storage_row");
+  GtkMenuButton *button = GTK_MENU_BUTTON (find_descendant (row, GTK_TYPE_MENU_BUTTON));
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  GtkCheckButton *checks[2] = { NULL, NULL };
+  g_autoptr(SkyScenarioLine) line = NULL;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (gtk_popover_get_child (GTK_POPOVER (popover)));
+       c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      const char *label = gtk_check_button_get_label (GTK_CHECK_BUTTON (c));
+
+      if (g_strcmp0 (label, "Object storage, standard") == 0)
+        checks[0] = GTK_CHECK_BUTTON (c);
+      else if (g_strcmp0 (label, "Object storage, hot") == 0)
+        checks[1] = GTK_CHECK_BUTTON (c);
+    }
+  g_assert_nonnull (checks[0]);
+  g_assert_nonnull (checks[1]);
+
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "label_row")), "Objects");
+  choose (dialog, "category_row", FALSE, sky_categories (), "storage");
+  gtk_editable_set_text (GTK_EDITABLE (row), "premium-blob");
+  gtk_check_button_set_active (checks[0], TRUE);
+  gtk_check_button_set_active (checks[1], TRUE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==,
+                   "premium-blob object-standard object-hot");
+  gtk_check_button_set_active (checks[0], FALSE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "premium-blob object-hot");
+  line = sky_line_dialog_get_line (dialog);
+  g_assert_cmpuint (g_strv_length (line->storage_types), ==, 2);
+  g_assert_cmpstr (line->storage_types[1], ==, "object-hot");
+
+  /* Opened, the list ticks what the field holds. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "object-standard");
+  gtk_widget_set_visible (popover, TRUE);
+  g_assert_true (gtk_check_button_get_active (checks[0]));
+  g_assert_false (gtk_check_button_get_active (checks[1]));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "object-standard");
+  gtk_widget_set_visible (popover, FALSE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -883,5 +1153,10 @@ main (int    argc,
                            "scenario-sheet-per-line", test_scenario_sheet_per_line,
                            "scenario-dev-test", test_scenario_dev_test,
                            "scenario-freshness", test_scenario_freshness,
+                           "line-dialog-error-beside-field", test_line_dialog_error_beside_field,
+                           "line-dialog-usage-units", test_line_dialog_usage_units,
+                           "line-dialog-engine", test_line_dialog_engine,
+                           "new-scenario-current-providers", test_new_scenario_current_providers,
+                           "line-dialog-storage-types", test_line_dialog_storage_types,
                            NULL);
 }

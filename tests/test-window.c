@@ -1003,6 +1003,74 @@ test_thread_task_owner (void)
     }
 }
 
+static GtkWidget *
+window_child (Fixture    *f,
+              const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
+                                                    name));
+}
+
+/* The header bar shows the scenario's file name, with the dot while it has unsaved changes:
+ * beside the view switcher in a wide window (without its extension, all of it on hover), as
+ * its title in a narrow one. */
+static void
+test_header_bar_title (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GFile) file = data_gfile ("web.skytally");
+  SkyScenarioPage *page = scenario_page (f);
+  AdwWindowTitle *title = ADW_WINDOW_TITLE (window_child (f, "document_title"));
+  AdwViewSwitcherTitle *switcher = ADW_VIEW_SWITCHER_TITLE (window_child (f, "switcher_title"));
+
+  /* Nothing begun: the application's name only. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (title)));
+  g_assert_cmpstr (adw_view_switcher_title_get_title (switcher), ==, "Skytally");
+
+  import_fixture (f, "valid-small.xml", NULL);
+  open_scenario (page, file);
+  wait_for_estimate (f);
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "web");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (title)), ==, "web.skytally");
+  g_assert_cmpstr (adw_view_switcher_title_get_title (switcher), ==, "web.skytally");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (title)) !=
+                 adw_view_switcher_title_get_title_visible (switcher));
+
+  sky_scenario_document_set_name (document_of (page), "Renamed");
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "• web");
+  g_assert_cmpstr (adw_view_switcher_title_get_title (switcher), ==, "• web.skytally");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "• web.skytally — Skytally");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.undo", NULL));
+  wait_for_estimate (f);
+}
+
+/* The details pane is hidden and shown from the header bar on every page: the catalog's offer
+ * details and the scenario's line details at once, and the catalog's own button follows. */
+static void
+test_details_pane_hidden (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkToggleButton *toggle = GTK_TOGGLE_BUTTON (window_child (f, "details_toggle"));
+  GtkPaned *scenario_paned = GTK_PANED (scenario_child (f, "paned"));
+  GtkWidget *scenario_pane = gtk_paned_get_end_child (scenario_paned);
+  GtkWidget *offer_view = GTK_WIDGET (page_child (f, "offer_view"));
+  GtkToggleButton *catalog_button = GTK_TOGGLE_BUTTON (page_child (f, "details_button"));
+
+  g_assert_true (gtk_toggle_button_get_active (toggle));
+  g_assert_true (gtk_widget_get_visible (scenario_pane));
+  g_assert_true (gtk_widget_get_visible (offer_view));
+
+  gtk_toggle_button_set_active (toggle, FALSE);
+  g_assert_false (gtk_widget_get_visible (scenario_pane));
+  g_assert_false (gtk_widget_get_visible (offer_view));
+  g_assert_false (gtk_toggle_button_get_active (catalog_button));
+
+  gtk_toggle_button_set_active (catalog_button, TRUE);
+  g_assert_true (gtk_toggle_button_get_active (toggle));
+  g_assert_true (gtk_widget_get_visible (scenario_pane));
+  g_assert_true (gtk_widget_get_visible (offer_view));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1038,6 +1106,8 @@ main (int    argc,
   g_test_add_func ("/sky/window/open-older-catalog", test_open_older_catalog);
   g_test_add_func ("/sky/window/open-cancelled", test_open_cancelled);
   g_test_add_func ("/sky/window/thread-task-owner", test_thread_task_owner);
+  ADD ("header-bar-title", test_header_bar_title);
+  ADD ("details-pane-hidden", test_details_pane_hidden);
 
   status = g_test_run ();
   sky_test_remove_tree (data_home);

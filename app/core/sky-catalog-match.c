@@ -260,6 +260,7 @@ typedef enum
                                * price, with no size to meet */
   OMIT_ARCHITECTURE = 1 << 11,
   OMIT_VARIANT = 1 << 12,     /* tenancy, licence, software and capacity */
+  OMIT_ENGINE = 1 << 13,
 } Omit;
 
 /* The most of a size an offer may have: @minimum times the requirement's band. */
@@ -284,6 +285,53 @@ typedef struct
   gint64   per;           /* its vCPU or memory, for SKY_RANK_PER_VCPU or _PER_GIB; 0: none */
   guint64  unit_size;     /* its unit, in its dimension's base */
 } Row;
+
+/* " AND (…)": the offers of the services of @scope whose engine is @engine. A service the
+ * vocabulary lists with an engine is in or out as a whole (sky_offer_engine()); the offers of
+ * any other service are in when their "engine" feature names @engine, by id or by title.
+ * Service ids are integers the catalog gave, the engine's words are bound as :engine_id and
+ * :engine_title. Locked. */
+static gboolean
+append_engine (sqlite3       *db,
+               GString       *sql,
+               const GArray  *scope,
+               const char    *engine,
+               GError       **error)
+{
+  g_autoptr(GString) query = g_string_new ("SELECT ks.id, kh.provider, ks.code FROM service ks "
+                                           "JOIN sheet kh ON kh.id = ks.sheet_id WHERE 1");
+  g_autoptr(GArray) named = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) stated = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  append_services (query, "ks.id", scope);
+  if (sqlite3_prepare_v2 (db, query->str, -1, &stmt, NULL) != SQLITE_OK)
+    return _sky_catalog_db_error (db, error, "Cannot search the catalog");
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const SkyService *service = sky_service_lookup ((const char *) sqlite3_column_text (stmt, 1),
+                                                      (const char *) sqlite3_column_text (stmt, 2));
+
+      if (service == NULL || service->engine == NULL)
+        g_array_append_val (stated, id);
+      else if (strcmp (service->engine, engine) == 0)
+        g_array_append_val (named, id);
+    }
+  if (rc != SQLITE_DONE)
+    return _sky_catalog_db_error (db, error, "Cannot search the catalog");
+
+  g_string_append (sql, " AND ((1");
+  append_services (sql, "p.service_id", named);
+  g_string_append (sql, ") OR (1");
+  append_services (sql, "p.service_id", stated);
+  g_string_append (sql, " AND (instr (char (10) || lower (COALESCE (o.features, '')) || char (10),"
+                        " char (10) || 'engine=' || :engine_id || char (10)) > 0"
+                        " OR instr (char (10) || lower (COALESCE (o.features, '')) || char (10),"
+                        " char (10) || 'engine=' || :engine_title || char (10)) > 0)))");
+  return TRUE;
+}
 
 /* Appends to @rows the prices of the services @scope (ids in the service table) in @req's unit
  * and purchase option whose offers meet @req but what @omit leaves out, cheapest first, at
@@ -314,6 +362,11 @@ find_rows (sqlite3               *db,
   gboolean architecture = req->architecture != NULL && !(omit & OMIT_ARCHITECTURE) &&
                           strcmp (req->architecture, SKY_SEARCH_ANY) != 0;
   gboolean variant = !(omit & OMIT_VARIANT);
+  gboolean engine = req->engine != NULL && !(omit & OMIT_ENGINE) &&
+                    strcmp (req->engine, SKY_SEARCH_ANY) != 0;
+  const SkyWord *engine_word = engine ? sky_vocabulary_lookup (SKY_VOCABULARY_ENGINE, req->engine)
+                                      : NULL;
+  g_autofree char *engine_id = NULL, *engine_title = NULL;
   gboolean software = variant && req->software != NULL &&
                       strcmp (req->software, SKY_SEARCH_ANY) != 0 &&
                       strcmp (req->software, SKY_SOFTWARE_NONE) != 0;
@@ -347,6 +400,8 @@ find_rows (sqlite3               *db,
                             sky_vocabulary_code (SKY_VOCABULARY_ARCHITECTURE, req->architecture));
   if (req->service != NULL)
     g_string_append (sql, " AND sv.code = :service");
+  if (engine && !append_engine (db, sql, scope, req->engine, error))
+    return FALSE;
   if (os)
     g_string_append (sql, " AND p.os = (SELECT id FROM word WHERE text = :os)");
   if (vcpu)
@@ -395,6 +450,14 @@ find_rows (sqlite3               *db,
     BIND (":os", req->os);
   if (software)
     BIND (":software", req->software);
+  if (engine)
+    {
+      /* An engine the vocabulary does not know matches no stated feature but its own id. */
+      engine_id = g_ascii_strdown (req->engine, -1);
+      engine_title = g_ascii_strdown (engine_word != NULL ? engine_word->title : req->engine, -1);
+      BIND (":engine_id", engine_id);
+      BIND (":engine_title", engine_title);
+    }
   if (sla)
     BIND (":sla", req->min_sla);
   for (guint i = 0; i < n_types; i++)
@@ -1169,6 +1232,18 @@ describe_miss (const SkyOfferDetails *offer,
                               req->architecture);
     case OMIT_VARIANT:
       return describe_variant_miss (offer, req);
+    case OMIT_ENGINE:
+      {
+        const char *feature = NULL, *engine;
+
+        for (guint j = 0; j + 1 < offer->features->len; j += 2)
+          if (g_strcmp0 (g_ptr_array_index (offer->features, j), "engine") == 0)
+            feature = g_ptr_array_index (offer->features, j + 1);
+        engine = sky_offer_engine (offer->provider, offer->service, feature);
+        return g_strdup_printf ("its database engine is %s, not %s",
+                                engine != NULL ? engine : feature != NULL ? feature : "unstated",
+                                req->engine);
+      }
     case OMIT_FEATURES:
       {
         g_autoptr(GString) missing = g_string_new (NULL);
@@ -1320,7 +1395,8 @@ explain_detail (SkyCatalog           *self,
 {
   static const Omit constraints[] = { OMIT_REGION, OMIT_GEOGRAPHY, OMIT_OS, OMIT_VCPU,
                                       OMIT_MEMORY, OMIT_GPU, OMIT_STORAGE, OMIT_SLA,
-                                      OMIT_FEATURES, OMIT_ARCHITECTURE, OMIT_VARIANT };
+                                      OMIT_FEATURES, OMIT_ARCHITECTURE, OMIT_VARIANT,
+                                      OMIT_ENGINE };
   const gboolean present[] = {
     req->region != NULL, req->geography != NULL, req->os != NULL, req->min_vcpu_milli > 0,
     req->min_memory_mgib > 0, req->min_gpu > 0,
@@ -1329,6 +1405,7 @@ explain_detail (SkyCatalog           *self,
     req->architecture != NULL && strcmp (req->architecture, SKY_SEARCH_ANY) != 0,
     /* Every requirement asks for a row: the default one unless it says otherwise. */
     TRUE,
+    req->engine != NULL && strcmp (req->engine, SKY_SEARCH_ANY) != 0,
   };
   g_autoptr(GString) why = g_string_new (NULL);
   g_autofree char *band = explain_band (self, scope, req, error);

@@ -43,6 +43,8 @@ typedef struct
   const char         *licence;           /* NULL for included */
   const char         *software;          /* NULL or "none" for none */
   const char         *capacity;          /* NULL for used */
+  const char         *engine;            /* a database engine (SKY_VOCABULARY_ENGINE); NULL
+                                          * for any */
 } SkyRequirement;
 
 /* One offer that meets a requirement, with its prices per purchase option in the sheet's

@@ -234,6 +234,8 @@ describe_requirement (const SkyScenarioLine *line,
     }
   if (line->architecture != NULL)
     g_string_append_printf (s, ", %s", line->architecture);
+  if (line->engine != NULL)
+    g_string_append_printf (s, ", %s engine", line->engine);
   if (line->tenancy != NULL)
     g_string_append_printf (s, ", %s tenancy", line->tenancy);
   if (line->licence != NULL)
@@ -473,6 +475,7 @@ sky_resolve_line (SkyCatalog            *catalog,
         .licence = line->licence,
         .software = line->software,
         .capacity = line->capacity,
+        .engine = line->engine,
       };
       id = sky_catalog_cheapest_offer_pinned (catalog, provider, &pins, &req, &local);
       if (id == 0)

@@ -111,6 +111,7 @@ sky_scenario_line_free (SkyScenarioLine *line)
   g_free (line->licence);
   g_free (line->capacity);
   g_free (line->software);
+  g_free (line->engine);
   g_free (line);
 }
 
@@ -136,6 +137,7 @@ sky_scenario_line_copy (const SkyScenarioLine *line)
   copy->licence = g_strdup (line->licence);
   copy->capacity = g_strdup (line->capacity);
   copy->software = g_strdup (line->software);
+  copy->engine = g_strdup (line->engine);
   return copy;
 }
 
@@ -622,7 +624,7 @@ read_requirement (Reader          *r,
   static const char * const known[] = { "category", "min-vcpu", "min-memory-gib", "region",
                                         "geography", "os", "storage-types", "max-oversize",
                                         "architecture", "tenancy", "licence", "software",
-                                        "capacity", NULL };
+                                        "capacity", "engine", NULL };
   SkyDecimal vcpu = sky_decimal_from_int (0), memory = sky_decimal_from_int (0);
   SkyDecimal oversize = sky_decimal_from_int (0);
   g_autofree char *storage = NULL;
@@ -679,6 +681,15 @@ read_requirement (Reader          *r,
                  "“_”, “-”; at most 64)", line->software, node->name);
   if (g_strcmp0 (line->software, SKY_SOFTWARE_NONE) == 0)
     g_clear_pointer (&line->software, g_free);
+
+  /* A database engine; offers of any engine match without one. */
+  line->engine = get (node, "engine");
+  if (!choice_attr (r, node, "engine", sky_vocabulary_ids (SKY_VOCABULARY_ENGINE), &line->engine))
+    return FALSE;
+  if (line->engine != NULL && strcmp (line->category, "database") != 0)
+    return fail (r, node, "engine", SKY_SCENARIO_ERROR_INVALID,
+                 "engine of <%s> is for a requirement of category database, not %s",
+                 node->name, line->category);
   return TRUE;
 }
 
@@ -1732,6 +1743,7 @@ sky_scenario_to_xml (const SkyScenario *s)
           attr (out, "licence", line->licence);
           attr (out, "software", line->software);
           attr (out, "capacity", line->capacity);
+          attr (out, "engine", line->engine);
         }
       g_string_append (out, "/>\n  </line>\n");
     }

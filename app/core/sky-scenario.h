@@ -85,6 +85,7 @@ typedef struct
   char        *licence;        /* licence included, used capacity */
   char        *capacity;
   char        *software;       /* pre-installed software; NULL for none */
+  char        *engine;         /* a database engine (SKY_VOCABULARY_ENGINE); NULL for any */
 } SkyScenarioLine;
 
 /* The sheet a provider's prices of one service were taken from when the scenario was last

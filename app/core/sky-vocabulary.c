@@ -126,8 +126,10 @@ static const SkyService services[] = {
   { { "ec2", N_("Amazon EC2"), 0 }, "aws", "compute" },
   { { "ebs", N_("Amazon EBS"), 1 }, "aws", "storage" },
   { { "s3", N_("Amazon S3"), 2 }, "aws", "storage" },
-  { { "rds-postgres", N_("Amazon RDS for PostgreSQL"), 3 }, "aws", "database" },
-  { { "rds-mysql", N_("Amazon RDS for MySQL"), 4 }, "aws", "database" },
+  { { "rds-postgres", N_("Amazon RDS for PostgreSQL"), 3 }, "aws", "database",
+    "postgresql" },
+  { { "rds-mysql", N_("Amazon RDS for MySQL"), 4 }, "aws", "database",
+    "mysql" },
   { { "data-transfer-out", N_("AWS Data Transfer Out"), 5 }, "aws", "network" },
   { { "lambda", N_("AWS Lambda"), 6 }, "aws", "serverless" },
   { { "fargate", N_("AWS Fargate"), 7 }, "aws", "containers" },
@@ -135,19 +137,25 @@ static const SkyService services[] = {
   { { "managed-disks", N_("Azure Managed Disks"), 9 }, "azure", "storage" },
   { { "blob-storage", N_("Azure Blob Storage"), 10 }, "azure", "storage" },
   { { "postgresql-flexible", N_("Azure Database for PostgreSQL flexible server"), 11 },
-    "azure", "database" },
+    "azure", "database",
+    "postgresql" },
   { { "postgresql-hyperscale", N_("Azure Database for PostgreSQL Hyperscale (Citus)"), 12 },
-    "azure", "database" },
+    "azure", "database",
+    "postgresql" },
   { { "mysql-flexible", N_("Azure Database for MySQL flexible server"), 13 },
-    "azure", "database" },
-  { { "sql-database", N_("Azure SQL Database"), 14 }, "azure", "database" },
+    "azure", "database",
+    "mysql" },
+  { { "sql-database", N_("Azure SQL Database"), 14 }, "azure", "database",
+    "sql-server" },
   { { "bandwidth", N_("Azure Bandwidth"), 15 }, "azure", "network" },
   { { "functions", N_("Azure Functions"), 16 }, "azure", "serverless" },
   { { "compute-engine", N_("Compute Engine"), 17 }, "gcp", "compute" },
   { { "persistent-disk", N_("Persistent Disk"), 18 }, "gcp", "storage" },
   { { "cloud-storage", N_("Cloud Storage"), 19 }, "gcp", "storage" },
-  { { "cloud-sql-postgres", N_("Cloud SQL for PostgreSQL"), 20 }, "gcp", "database" },
-  { { "cloud-sql-mysql", N_("Cloud SQL for MySQL"), 21 }, "gcp", "database" },
+  { { "cloud-sql-postgres", N_("Cloud SQL for PostgreSQL"), 20 }, "gcp", "database",
+    "postgresql" },
+  { { "cloud-sql-mysql", N_("Cloud SQL for MySQL"), 21 }, "gcp", "database",
+    "mysql" },
   { { "internet-egress", N_("Google Cloud internet egress"), 22 }, "gcp", "network" },
   { { "cloud-run-functions", N_("Cloud Run functions"), 23 }, "gcp", "serverless" },
   { { "kubernetes-engine", N_("Google Kubernetes Engine"), 24 }, "gcp", "containers" },
@@ -155,11 +163,43 @@ static const SkyService services[] = {
   { { "volumes", N_("DigitalOcean Volumes"), 26 }, "digitalocean", "storage" },
   { { "spaces", N_("DigitalOcean Spaces"), 27 }, "digitalocean", "storage" },
   { { "managed-postgresql", N_("DigitalOcean Managed PostgreSQL"), 28 }, "digitalocean",
-    "database" },
-  { { "managed-mysql", N_("DigitalOcean Managed MySQL"), 29 }, "digitalocean", "database" },
+    "database",
+    "postgresql" },
+  { { "managed-mysql", N_("DigitalOcean Managed MySQL"), 29 }, "digitalocean", "database",
+    "mysql" },
   { { "bandwidth", N_("DigitalOcean outbound data transfer"), 30 }, "digitalocean", "network" },
   { { "functions", N_("DigitalOcean Functions"), 31 }, "digitalocean", "serverless" },
   { { "kubernetes", N_("DigitalOcean Kubernetes"), 32 }, "digitalocean", "containers" },
+};
+
+/* The engines of database offers: a listed service names its own (services[]), an offer of
+ * another provider says it with an "engine" feature. */
+static const SkyWord engines[] = {
+  { "postgresql", N_("PostgreSQL"), 0 },
+  { "mysql", N_("MySQL"), 1 },
+  { "mariadb", N_("MariaDB"), 2 },
+  { "sql-server", N_("SQL Server"), 3 },
+  { "oracle", N_("Oracle Database"), 4 },
+};
+
+/* An offer's storage type is any identifier; these are the ones the bundled sheets use, which
+ * lists offer by their titles. */
+static const SkyWord storage_types[] = {
+  { "ssd", N_("SSD"), 0 },
+  { "nvme", N_("NVMe SSD"), 1 },
+  { "hdd", N_("Hard disk"), 2 },
+  { "snapshot", N_("Snapshot"), 3 },
+  { "object-standard", N_("Object storage, standard"), 4 },
+  { "object-hot", N_("Object storage, hot"), 5 },
+  { "object-standard-ia", N_("Object storage, infrequent access"), 6 },
+  { "object-cool", N_("Object storage, cool"), 7 },
+  { "object-nearline", N_("Object storage, nearline"), 8 },
+  { "object-cold", N_("Object storage, cold"), 9 },
+  { "object-coldline", N_("Object storage, coldline"), 10 },
+  { "object-dra", N_("Object storage, durable reduced availability"), 11 },
+  { "object-glacier-flexible", N_("Object storage, Glacier flexible retrieval"), 12 },
+  { "object-archive", N_("Object storage, archive"), 13 },
+  { "object-glacier-deep-archive", N_("Object storage, Glacier deep archive"), 14 },
 };
 
 /* An offer's os is any identifier; these are the ones lists offer and name. */
@@ -235,6 +275,8 @@ static const Table tables[SKY_N_VOCABULARIES] = {
   [SKY_VOCABULARY_TENANCY] = TABLE (tenancies),
   [SKY_VOCABULARY_LICENCE] = TABLE (licences),
   [SKY_VOCABULARY_CAPACITY] = TABLE (capacities),
+  [SKY_VOCABULARY_ENGINE] = TABLE (engines),
+  [SKY_VOCABULARY_STORAGE_TYPE] = TABLE (storage_types),
 };
 
 static inline const SkyWord *
@@ -547,6 +589,29 @@ sky_service_provider_is_listed (const char *provider)
     if (strcmp (services[i].provider, provider) == 0)
       return TRUE;
   return FALSE;
+}
+
+/* The engine (an id of SKY_VOCABULARY_ENGINE) of an offer of @provider's service @service
+ * whose "engine" feature is @feature (NULL when it has none); NULL when it has none or an
+ * unknown one. The service table decides for the services it lists: a sheet of Amazon RDS for
+ * MySQL cannot offer PostgreSQL. Otherwise the feature, as an id or a title in any case
+ * ("postgresql", "PostgreSQL", as the AWS converter writes it). */
+const char *
+sky_offer_engine (const char *provider,
+                  const char *service,
+                  const char *feature)
+{
+  const SkyService *listed_service = sky_service_lookup (provider, service);
+
+  if (listed_service != NULL && listed_service->engine != NULL)
+    return listed_service->engine;
+  if (feature == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (engines); i++)
+    if (g_ascii_strcasecmp (engines[i].id, feature) == 0 ||
+        g_ascii_strcasecmp (engines[i].title, feature) == 0)
+      return engines[i].id;
+  return NULL;
 }
 
 /* @provider's service ids, as a message offers them: "a, b or c"; "" for a provider not

@@ -33,6 +33,9 @@ typedef enum
   SKY_VOCABULARY_TENANCY,          /* whose hardware an offer runs on */
   SKY_VOCABULARY_LICENCE,          /* whether an offer's price includes its licences */
   SKY_VOCABULARY_CAPACITY,         /* what capacity an offer's row bills */
+  SKY_VOCABULARY_ENGINE,           /* a database offer's engine */
+  SKY_VOCABULARY_STORAGE_TYPE,     /* the storage types lists offer by title; any identifier
+                                    * is one */
   SKY_N_VOCABULARIES
 } SkyVocabulary;
 
@@ -149,6 +152,8 @@ typedef struct
   SkyWord     word;
   const char *provider;   /* the provider's id */
   const char *category;   /* an id of SKY_VOCABULARY_CATEGORY */
+  const char *engine;     /* an id of SKY_VOCABULARY_ENGINE for a database service; NULL for
+                           * the others */
 } SkyService;
 
 /* Any table, by entry. */
@@ -205,6 +210,9 @@ const SkyService   *sky_service_lookup         (const char         *provider,
                                                 const char         *id);
 const SkyService   *sky_service_lookup_code    (gint64              code);
 gboolean            sky_service_provider_is_listed (const char     *provider);
+const char         *sky_offer_engine           (const char         *provider,
+                                                const char         *service,
+                                                const char         *feature);
 char               *sky_service_describe       (const char         *provider);
 
 /* The ids of a table, in its order and NULL-terminated: for lists shown to people and for

@@ -587,6 +587,21 @@ refresh (SkyBudgetPage *self)
 
 /* Edits --------------------------------------------------------------------------------------- */
 
+/* Whether @budget already has these caps: typing them again changes nothing to undo. */
+static gboolean
+budget_is (const SkyBudget *budget,
+           gboolean         has_monthly,
+           SkyDecimal       monthly,
+           gboolean         has_yearly,
+           SkyDecimal       yearly)
+{
+  if (budget == NULL)
+    return !has_monthly && !has_yearly;
+  return budget->has_monthly == has_monthly && budget->has_yearly == has_yearly &&
+         (!has_monthly || sky_decimal_compare (budget->monthly, monthly) == 0) &&
+         (!has_yearly || sky_decimal_compare (budget->yearly, yearly) == 0);
+}
+
 /* The budget entries: a number sets the cap, empty removes it; anything else is left. */
 static void
 on_budget_changed (SkyBudgetPage *self)
@@ -615,6 +630,9 @@ on_budget_changed (SkyBudgetPage *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->yearly_entry), "error");
   if (!monthly_ok || !yearly_ok)
     return;
+  if (budget_is (sky_scenario_document_get_scenario (self->document)->budget,
+                 *monthly != '\0', m, *yearly != '\0', y))
+    return;
   s = sky_scenario_document_edit (self->document, "budget");
   if (s->budget == NULL)
     s->budget = sky_budget_new ();
@@ -625,6 +643,32 @@ on_budget_changed (SkyBudgetPage *self)
   if (!s->budget->has_monthly && !s->budget->has_yearly && s->budget->group_caps->len == 0)
     g_clear_pointer (&s->budget, sky_budget_free);
   sky_scenario_document_edited (self->document);
+}
+
+/* Enter in a budget field, or leaving it: the cap typed is applied (as while typing) and shown
+ * as the scenario holds it, and the run of typing ends, so that the next one is undone on its
+ * own. Text that is not a cap stays, marked as an error. */
+static void
+commit_budget (SkyBudgetPage *self)
+{
+  const SkyScenario *s;
+
+  if (self->filling || self->document == NULL)
+    return;
+  on_budget_changed (self);
+  if (gtk_widget_has_css_class (GTK_WIDGET (self->monthly_entry), "error") ||
+      gtk_widget_has_css_class (GTK_WIDGET (self->yearly_entry), "error"))
+    return;
+  s = sky_scenario_document_get_scenario (self->document);
+  fill_budget (self, s);
+  sky_scenario_document_end_edit_run (self->document);
+}
+
+static void
+on_budget_focus_left (GtkEventControllerFocus *controller,
+                      SkyBudgetPage           *self)
+{
+  commit_budget (self);
 }
 
 static void
@@ -842,6 +886,19 @@ sky_budget_page_init (SkyBudgetPage *self)
   gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
   g_signal_connect_swapped (self->monthly_entry, "changed", G_CALLBACK (on_budget_changed), self);
   g_signal_connect_swapped (self->yearly_entry, "changed", G_CALLBACK (on_budget_changed), self);
+  g_signal_connect_swapped (self->monthly_entry, "activate", G_CALLBACK (commit_budget), self);
+  g_signal_connect_swapped (self->yearly_entry, "activate", G_CALLBACK (commit_budget), self);
+  {
+    GtkEntry *entries[] = { self->monthly_entry, self->yearly_entry };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (entries); i++)
+      {
+        GtkEventController *focus = gtk_event_controller_focus_new ();
+
+        g_signal_connect (focus, "leave", G_CALLBACK (on_budget_focus_left), self);
+        gtk_widget_add_controller (GTK_WIDGET (entries[i]), focus);
+      }
+  }
   g_signal_connect_swapped (self->months_spin, "value-changed", G_CALLBACK (on_months_changed),
                             self);
   g_signal_connect_swapped (self->provider_dropdown, "notify::selected",

@@ -40,6 +40,14 @@ struct _SkyComparePage
   GtkLabel       *status_label;
   GtkStack       *stack;
   GtkColumnView  *matrix;
+  GtkMenuButton  *choose_button;
+  GtkListBox     *choose_list;
+
+  GArray         *chosen;     /* offer ids of the candidates chosen to compare, at most
+                               * SKY_COMPARE_MAX */
+  guint           n_distinct; /* distinct offers among the candidates */
+  gint64         *listed;     /* the offers the list to choose from shows */
+  guint           n_listed;
 };
 
 G_DEFINE_FINAL_TYPE (SkyComparePage, sky_compare_page, ADW_TYPE_BIN)
@@ -179,12 +187,30 @@ add_column (SkyComparePage *self,
   return view_column;
 }
 
+/* New results are read from their first row and column, wherever the last ones were
+ * scrolled to. */
+static void
+scroll_to_start (SkyComparePage *self)
+{
+  GtkAdjustment *adjustments[] = {
+    gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->matrix)),
+    gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->matrix)),
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (adjustments); i++)
+    if (adjustments[i] != NULL &&
+        gtk_adjustment_get_value (adjustments[i]) != gtk_adjustment_get_lower (adjustments[i]))
+      gtk_adjustment_set_value (adjustments[i], gtk_adjustment_get_lower (adjustments[i]));
+}
+
 static void
 show_comparison (SkyComparePage *self)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   SkyComparison *c = self->comparison;
 
+  /* While the last results are still laid out to scroll in. */
+  scroll_to_start (self);
   for (guint i = 0; i < self->columns->len; i++)
     gtk_column_view_remove_column (self->matrix, g_ptr_array_index (self->columns, i));
   g_ptr_array_set_size (self->columns, 0);
@@ -253,13 +279,28 @@ static void
 add_results (Job       *job,
              GPtrArray *results)
 {
-  for (guint i = 0; i < results->len && job->ids->len < SKY_COMPARE_MAX; i++)
+  guint left_out = 0;
+
+  for (guint i = 0; i < results->len; i++)
     {
       SkyMatchResult *r = g_ptr_array_index (results, i);
-      if (r->matches->len > 0)
+      if (r->matches->len > 0 && job->ids->len < SKY_COMPARE_MAX)
         g_array_append_val (job->ids, ((SkyMatch *) g_ptr_array_index (r->matches, 0))->offer->offer_id);
+      else if (r->matches->len > 0)
+        left_out++;
       else
         g_string_append_printf (job->notes, "%s%s", job->notes->len > 0 ? " " : "", r->no_match);
+    }
+  /* Never dropped without a word. */
+  if (left_out > 0)
+    {
+      /* Translators: how many providers' offers had no room, then how many fit. */
+      g_autofree char *text = g_strdup_printf (ngettext ("%u more provider has an offer; %u fit "
+                                                         "side by side.",
+                                                         "%u more providers have an offer; %u "
+                                                         "fit side by side.", left_out),
+                                               left_out, SKY_COMPARE_MAX);
+      g_string_append_printf (job->notes, "%s%s", job->notes->len > 0 ? " " : "", text);
     }
 }
 
@@ -353,29 +394,145 @@ run (SkyComparePage *self,
   sky_thread_task_run (self, NULL, run, job, (GDestroyNotify) job_free, work_thread, work_done_cb);
 }
 
-/* A job of @kind with the candidates' offer ids, at most six; NULL when there is no
- * catalog. */
+/* The candidates chosen ------------------------------------------------------------------- */
+
+/* The candidates' offers, each once, in the order they were kept. */
+static GPtrArray *
+distinct_candidates (SkyComparePage *self)
+{
+  g_autoptr(GPtrArray) kept = self->candidates != NULL
+                              ? sky_listing_item_copy_listings (self->candidates) : NULL;
+  GPtrArray *distinct = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_listing_free);
+
+  for (guint i = 0; kept != NULL && i < kept->len; i++)
+    {
+      SkyListing *l = g_ptr_array_index (kept, i);
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < distinct->len && !seen; j++)
+        seen = ((SkyListing *) g_ptr_array_index (distinct, j))->offer_id == l->offer_id;
+      if (!seen)
+        g_ptr_array_add (distinct, g_ptr_array_steal_index (kept, i--));
+    }
+  return distinct;
+}
+
+static gboolean
+is_chosen (SkyComparePage *self,
+           gint64          id)
+{
+  for (guint i = 0; i < self->chosen->len; i++)
+    if (g_array_index (self->chosen, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* With as many chosen as fit, the others cannot be ticked until one is unticked. */
+static void
+update_choice_sensitivity (SkyComparePage *self)
+{
+  gboolean full = self->chosen->len >= SKY_COMPARE_MAX;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->choose_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *check = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+      gtk_widget_set_sensitive (row, !full ||
+                                gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+    }
+}
+
+static void
+on_choice_toggled (GtkCheckButton *check,
+                   SkyComparePage *self)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (check), "offer-id");
+
+  if (gtk_check_button_get_active (check) && !is_chosen (self, id) &&
+      self->chosen->len < SKY_COMPARE_MAX)
+    g_array_append_val (self->chosen, id);
+  else if (!gtk_check_button_get_active (check))
+    for (guint i = 0; i < self->chosen->len; i++)
+      if (g_array_index (self->chosen, gint64, i) == id)
+        g_array_remove_index (self->chosen, i--);
+  update_choice_sensitivity (self);
+}
+
+/* The candidates changed: those gone are no longer chosen, new ones are while there is room,
+ * and the list to choose from shows them all. */
+static void
+update_choices (SkyComparePage *self)
+{
+  g_autoptr(GPtrArray) distinct = distinct_candidates (self);
+  g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkWidget *child;
+
+  /* Kept in the candidates' order. */
+  for (guint i = 0; i < distinct->len; i++)
+    {
+      gint64 id = ((SkyListing *) g_ptr_array_index (distinct, i))->offer_id;
+
+      if (is_chosen (self, id))
+        g_array_append_val (chosen, id);
+    }
+  for (guint i = 0; i < distinct->len && chosen->len < SKY_COMPARE_MAX; i++)
+    {
+      gint64 id = ((SkyListing *) g_ptr_array_index (distinct, i))->offer_id;
+      gboolean known = FALSE;
+
+      for (guint k = 0; k < self->n_listed && !known; k++)
+        known = self->listed[k] == id;
+      if (!known && !is_chosen (self, id))
+        g_array_append_val (chosen, id);
+    }
+  g_array_set_size (self->chosen, 0);
+  g_array_append_vals (self->chosen, chosen->data, chosen->len);
+  self->n_distinct = distinct->len;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->choose_list))) != NULL)
+    gtk_list_box_remove (self->choose_list, child);
+  g_free (self->listed);
+  self->listed = g_new0 (gint64, distinct->len);
+  self->n_listed = distinct->len;
+  for (guint i = 0; i < distinct->len; i++)
+    {
+      SkyListing *l = g_ptr_array_index (distinct, i);
+      /* Translators: a candidate to choose: provider, offer and region. */
+      g_autofree char *label = g_strdup_printf (_("%s · %s · %s"), l->provider_short_name,
+                                                l->name, l->region);
+      GtkWidget *check = gtk_check_button_new_with_label (label);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = self->listed[i] = l->offer_id;
+      g_object_set_data_full (G_OBJECT (check), "offer-id", id, g_free);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), is_chosen (self, l->offer_id));
+      g_signal_connect (check, "toggled", G_CALLBACK (on_choice_toggled), self);
+      gtk_list_box_append (self->choose_list, check);
+    }
+  update_choice_sensitivity (self);
+}
+
+/* A job of @kind with the offer ids of the candidates chosen, at most six; NULL when there is
+ * no catalog. */
 static Job *
 candidates_job (SkyComparePage *self,
                 JobKind         kind)
 {
-  g_autoptr(GPtrArray) kept = NULL;
   Job *job;
 
   if (self->catalog == NULL)
     return NULL;
   job = job_new (self, kind);
-  kept = sky_listing_item_copy_listings (self->candidates);
-  for (guint i = 0; i < kept->len && job->ids->len < SKY_COMPARE_MAX; i++)
-    {
-      gint64 id = ((const SkyListing *) g_ptr_array_index (kept, i))->offer_id;
-      gboolean seen = FALSE;
-
-      for (guint j = 0; j < job->ids->len && !seen; j++)
-        seen = g_array_index (job->ids, gint64, j) == id;
-      if (!seen)
-        g_array_append_val (job->ids, id);
-    }
+  g_array_append_vals (job->ids, self->chosen->data, self->chosen->len);
+  if (kind == JOB_COMPARE && self->n_distinct > self->chosen->len)
+    /* Translators: how many candidates are compared, of how many kept. */
+    g_string_append_printf (job->notes, ngettext ("%u of %u candidate is compared: choose which "
+                                                  "with Choose Candidates.",
+                                                  "%u of %u candidates are compared: choose "
+                                                  "which with Choose Candidates.",
+                                                  self->n_distinct),
+                            self->chosen->len, self->n_distinct);
   return job;
 }
 
@@ -452,7 +609,10 @@ update_actions (SkyComparePage *self)
 {
   guint n = self->candidates != NULL ? g_list_model_get_n_items (self->candidates) : 0;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.compare-candidates", n >= 2);
+  update_choices (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.compare-candidates",
+                                 n >= 2 && self->chosen->len >= 2);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->choose_button), self->n_distinct >= 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-equivalents",
                                  n >= 1 || self->comparison != NULL);
 }
@@ -524,6 +684,8 @@ sky_compare_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SKY_TYPE_COMPARE_PAGE);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_clear_pointer (&self->chosen, g_array_unref);
+  g_clear_pointer (&self->listed, g_free);
 
   G_OBJECT_CLASS (sky_compare_page_parent_class)->dispose (object);
 }
@@ -566,6 +728,8 @@ sky_compare_page_class_init (SkyComparePageClass *klass)
   CHILD (status_label);
   CHILD (stack);
   CHILD (matrix);
+  CHILD (choose_button);
+  CHILD (choose_list);
 #undef CHILD
   gtk_widget_class_install_action (widget_class, "page.compare-candidates", NULL,
                                    compare_candidates_action);
@@ -581,6 +745,7 @@ sky_compare_page_init (SkyComparePage *self)
   g_autoptr(GtkSelectionModel) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->chosen = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->columns = g_ptr_array_new ();
   self->rows = g_list_store_new (SKY_TYPE_INDEX_ITEM);
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows))));

@@ -3,11 +3,14 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "sky-terms.h"
 #include "sky-line-dialog.h"
 #include "sky-sheet-reader.h"
+#include "sky-vocabulary.h"
 
 /* Adds or edits one line of a scenario: what it is, how much of it, and either the offer it is
  * priced with or the requirement each provider meets with its cheapest offer. "done" is
@@ -34,7 +37,13 @@ struct _SkyLineDialog
   AdwEntryRow     *region_row;
   AdwComboRow     *os_row;
   AdwEntryRow     *storage_row;
+  AdwComboRow     *engine_row;
   GtkLabel        *error_label;
+
+  AdwEntryRow     *error_row;  /* the field whose error is shown beside it, or NULL */
+  GtkMenuButton   *storage_button;
+  GPtrArray       *storage_checks; /* a GtkCheckButton per storage type of the vocabulary */
+  gboolean         syncing;
 };
 
 G_DEFINE_FINAL_TYPE (SkyLineDialog, sky_line_dialog, ADW_TYPE_WINDOW)
@@ -107,12 +116,65 @@ get_text (AdwEntryRow *row)
   return *text != '\0' ? g_steal_pointer (&text) : NULL;
 }
 
-static void
-show_error (SkyLineDialog *self,
-            const char    *message)
+/* The label beside @row that shows its error: one per field, made hidden with the dialog. */
+static GtkLabel *
+field_error_label (AdwEntryRow *row)
 {
-  gtk_label_set_label (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  return g_object_get_data (G_OBJECT (row), "sky-error-label");
+}
+
+static void
+add_field_error_label (AdwEntryRow *row)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_set_visible (label, FALSE);
+  adw_entry_row_add_suffix (row, label);
+  g_object_set_data (G_OBJECT (row), "sky-error-label", label);
+}
+
+/* No field shows an error any more. */
+static void
+clear_errors (SkyLineDialog *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  if (self->error_row == NULL)
+    return;
+  gtk_widget_remove_css_class (GTK_WIDGET (self->error_row), "error");
+  gtk_widget_set_visible (GTK_WIDGET (field_error_label (self->error_row)), FALSE);
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (self->error_row), GTK_ACCESSIBLE_STATE_INVALID);
+  self->error_row = NULL;
+}
+
+/* @message beside @row, which is styled as an error and focused, until it is edited. */
+static void
+show_field_error (SkyLineDialog *self,
+                  AdwEntryRow   *row,
+                  const char    *message)
+{
+  GtkLabel *label = field_error_label (row);
+
+  clear_errors (self);
+  self->error_row = row;
+  gtk_label_set_label (label, message);
+  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
+                               GTK_ACCESSIBLE_INVALID_TRUE, -1);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+static void
+on_field_changed (GtkEditable   *editable,
+                  SkyLineDialog *self)
+{
+  if ((gpointer) editable == (gpointer) self->error_row)
+    clear_errors (self);
 }
 
 /* Reads a decimal field; empty gives @fallback. FALSE, with the error shown, when it is not a
@@ -127,7 +189,6 @@ read_decimal (SkyLineDialog *self,
 {
   g_autofree char *text = get_text (row);
   g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
 
   if (given != NULL)
     *given = text != NULL;
@@ -138,12 +199,85 @@ read_decimal (SkyLineDialog *self,
     }
   if (sky_decimal_parse (text, max_scale, FALSE, out, &error))
     return TRUE;
-  /* Translators: %s is a field's title, then what is wrong with its number. */
-  message = g_strdup_printf (_("%s: %s"), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-                             error->message);
-  show_error (self, message);
-  gtk_widget_grab_focus (GTK_WIDGET (row));
+  show_field_error (self, row, error->message);
   return FALSE;
+}
+
+/* The unit whose id or title is @name, in any case ("TB", "tib", "GiB-month"); NULL when none
+ * is. */
+static const SkyUnit *
+unit_named (const char *name)
+{
+  for (guint i = 0; sky_unit_nth (i) != NULL; i++)
+    {
+      const SkyUnit *u = sky_unit_nth (i);
+
+      if (g_ascii_strcasecmp (u->word.id, name) == 0 ||
+          g_ascii_strcasecmp (u->word.title, name) == 0 ||
+          g_ascii_strcasecmp (_(u->word.title), name) == 0)
+        return u;
+    }
+  return NULL;
+}
+
+/* Reads the usage: a number in the line's unit @unit_id, or a number and a unit of the same
+ * measure ("2 TB" for a line per GB-month or GB: 2000), converted exactly where the digits
+ * allow (to 10 decimals). Data counts as data for the month: a line per GB-month takes "2 TB"
+ * as 2 TB kept all month. Empty: no usage given. FALSE, with the error beside the field, when
+ * it is neither. */
+static gboolean
+read_usage (SkyLineDialog *self,
+            const char    *unit_id,
+            SkyDecimal    *out,
+            gboolean      *given)
+{
+  g_autofree char *text = get_text (self->usage_row);
+  g_autoptr(GError) error = NULL;
+  const SkyUnit *to = sky_unit_lookup (unit_id);
+  const SkyUnit *from;
+  SkyUnit same;
+  SkyDecimal value;
+  const char *p;
+  g_autofree char *number = NULL;
+
+  *given = text != NULL;
+  *out = sky_decimal_from_int (0);
+  if (text == NULL)
+    return TRUE;
+  for (p = text; *p != '\0' && !g_ascii_isalpha (*p); p++)
+    ;
+  number = g_strstrip (g_strndup (text, p - text));
+  if (!sky_decimal_parse (number, 10, FALSE, &value, &error))
+    {
+      show_field_error (self, self->usage_row, error->message);
+      return FALSE;
+    }
+  if (*p == '\0')
+    {
+      *out = value;
+      return TRUE;
+    }
+  from = unit_named (p);
+  if (from == NULL || to == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a unit"), p);
+      show_field_error (self, self->usage_row, message);
+      return FALSE;
+    }
+  same = *from;
+  if ((from->dimension == SKY_DIMENSION_DATA && to->dimension == SKY_DIMENSION_DATA_MONTHS) ||
+      (from->dimension == SKY_DIMENSION_DATA_MONTHS && to->dimension == SKY_DIMENSION_DATA))
+    same.dimension = to->dimension;
+  if (!sky_unit_convert (value, &same, to, 10, SKY_ROUND_HALF_UP, out))
+    {
+      /* Translators: a unit the usage was written in, then the line's unit. */
+      g_autofree char *message = g_strdup_printf (_("%s cannot be counted in %s"),
+                                                  _(from->word.title), _(to->word.title));
+      show_field_error (self, self->usage_row, message);
+      return FALSE;
+    }
+  *out = sky_decimal_normalize (*out);
+  return TRUE;
 }
 
 /* The line the fields describe, or NULL (with the reason shown) when one is not valid. */
@@ -159,21 +293,20 @@ sky_line_dialog_get_line (SkyLineDialog *self)
   line = sky_scenario_line_copy (self->line);
   g_clear_pointer (&line->label, g_free);
   line->label = get_text (self->label_row);
+  clear_errors (self);
   if (line->label == NULL)
     {
-      show_error (self, _("Give the line a label, such as “API servers”."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->label_row));
+      show_field_error (self, self->label_row, _("Give the line a label, such as “API servers”."));
       return NULL;
     }
   g_free (line->group);
   line->group = get_text (self->group_row);
-  if (!read_decimal (self, self->quantity_row, 6, sky_decimal_from_int (1), &line->quantity,
-                     NULL) ||
-      !read_decimal (self, self->usage_row, 10, sky_decimal_from_int (0), &line->usage,
-                     &line->has_usage))
-    return NULL;
   g_free (line->unit);
   line->unit = g_strdup (combo_value (self->unit_row, FALSE, sky_units ()));
+  if (!read_decimal (self, self->quantity_row, 6, sky_decimal_from_int (1), &line->quantity,
+                     NULL) ||
+      !read_usage (self, line->unit, &line->usage, &line->has_usage))
+    return NULL;
   g_free (line->term);
   line->term = g_strdup (combo_value (self->term_row, FALSE, sky_line_terms ()));
 
@@ -182,10 +315,14 @@ sky_line_dialog_get_line (SkyLineDialog *self)
       if (!read_decimal (self, self->vcpu_row, 3, sky_decimal_from_int (0), &vcpu, NULL) ||
           !read_decimal (self, self->memory_row, 3, sky_decimal_from_int (0), &memory, NULL))
         return NULL;
-      if (!sky_decimal_to_scaled_int64 (vcpu, 3, &line->min_vcpu_milli) ||
-          !sky_decimal_to_scaled_int64 (memory, 3, &line->min_memory_mgib))
+      if (!sky_decimal_to_scaled_int64 (vcpu, 3, &line->min_vcpu_milli))
         {
-          show_error (self, _("A minimum is too large."));
+          show_field_error (self, self->vcpu_row, _("Too large"));
+          return NULL;
+        }
+      if (!sky_decimal_to_scaled_int64 (memory, 3, &line->min_memory_mgib))
+        {
+          show_field_error (self, self->memory_row, _("Too large"));
           return NULL;
         }
       g_free (line->category);
@@ -194,6 +331,11 @@ sky_line_dialog_get_line (SkyLineDialog *self)
       line->geography = g_strdup (combo_value (self->geography_row, TRUE, sky_geographies ()));
       g_free (line->os);
       line->os = g_strdup (combo_value (self->os_row, TRUE, sky_operating_systems ()));
+      g_free (line->engine);
+      line->engine = g_strcmp0 (line->category, "database") == 0
+                     ? g_strdup (combo_value (self->engine_row, TRUE,
+                                              sky_vocabulary_ids (SKY_VOCABULARY_ENGINE)))
+                     : NULL;
       g_free (line->region);
       line->region = get_text (self->region_row);
       storage = get_text (self->storage_row);
@@ -233,6 +375,7 @@ sky_line_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SKY_TYPE_LINE_DIALOG);
   g_clear_pointer (&self->line, sky_scenario_line_free);
+  g_clear_pointer (&self->storage_checks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sky_line_dialog_parent_class)->dispose (object);
 }
@@ -268,16 +411,134 @@ sky_line_dialog_class_init (SkyLineDialogClass *klass)
   CHILD (region_row);
   CHILD (os_row);
   CHILD (storage_row);
+  CHILD (engine_row);
   CHILD (error_label);
 #undef CHILD
   gtk_widget_class_install_action (widget_class, "dialog.done", NULL, done_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* Storage types ---------------------------------------------------------------------------- */
+
+/* The storage types the field holds, as typed: ids separated by spaces or commas. */
+static GStrv
+typed_storage_types (SkyLineDialog *self)
+{
+  g_autofree char *text = get_text (self->storage_row);
+  g_auto(GStrv) parts = text != NULL ? g_strsplit_set (text, " ,", -1) : NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; parts != NULL && parts[i] != NULL; i++)
+    if (*parts[i] != '\0')
+      g_strv_builder_add (builder, parts[i]);
+  return g_strv_builder_end (builder);
+}
+
+/* Ticked in the list: the type is added to the field, or taken out of it; the others typed
+ * stay. */
+static void
+on_storage_check_toggled (GtkCheckButton *check,
+                          SkyLineDialog  *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (check), "storage-type");
+  g_auto(GStrv) types = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  g_autofree char *text = NULL;
+
+  if (self->syncing)
+    return;
+  types = typed_storage_types (self);
+  for (guint i = 0; types[i] != NULL; i++)
+    if (strcmp (types[i], id) != 0)
+      g_ptr_array_add (kept, types[i]);
+  if (gtk_check_button_get_active (check))
+    g_ptr_array_add (kept, (gpointer) id);
+  g_ptr_array_add (kept, NULL);
+  text = g_strjoinv (" ", (GStrv) kept->pdata);
+  set_text (self->storage_row, text);
+}
+
+/* The list, opened, ticks the types the field holds. */
+static void
+on_storage_popover_shown (SkyLineDialog *self)
+{
+  g_auto(GStrv) types = typed_storage_types (self);
+
+  self->syncing = TRUE;
+  for (guint i = 0; i < self->storage_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->storage_checks, i);
+      const char *id = g_object_get_data (G_OBJECT (check), "storage-type");
+
+      gtk_check_button_set_active (check, g_strv_contains ((const char * const *) types, id));
+    }
+  self->syncing = FALSE;
+}
+
+/* A button in the storage types' field opens the list of the vocabulary's types by their
+ * titles; any other identifier can still be typed. */
+static void
+add_storage_choices (SkyLineDialog *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *popover = gtk_popover_new ();
+  const char * const *ids = sky_vocabulary_ids (SKY_VOCABULARY_STORAGE_TYPE);
+
+  self->storage_checks = g_ptr_array_new ();
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const SkyWord *word = sky_vocabulary_lookup (SKY_VOCABULARY_STORAGE_TYPE, ids[i]);
+      GtkWidget *check = gtk_check_button_new_with_label (_(word->title));
+
+      g_object_set_data (G_OBJECT (check), "storage-type", (gpointer) word->id);
+      g_signal_connect (check, "toggled", G_CALLBACK (on_storage_check_toggled), self);
+      gtk_box_append (GTK_BOX (box), check);
+      g_ptr_array_add (self->storage_checks, check);
+    }
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  g_signal_connect_swapped (popover, "show", G_CALLBACK (on_storage_popover_shown), self);
+  self->storage_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_icon_name (self->storage_button, "view-list-symbolic");
+  gtk_menu_button_set_popover (self->storage_button, popover);
+  gtk_widget_set_valign (GTK_WIDGET (self->storage_button), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->storage_button), "flat");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->storage_button), _("Choose Storage Types"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->storage_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose Storage Types"), -1);
+  adw_entry_row_add_suffix (self->storage_row, GTK_WIDGET (self->storage_button));
+}
+
+/* The engine is asked of a database only. */
+static void
+on_category_selected (SkyLineDialog *self)
+{
+  const char *category = combo_value (self->category_row, FALSE, sky_categories ());
+
+  gtk_widget_set_visible (GTK_WIDGET (self->engine_row), g_strcmp0 (category, "database") == 0);
+}
+
 static void
 sky_line_dialog_init (SkyLineDialog *self)
 {
+  AdwEntryRow *fields[8];
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  fields[0] = self->label_row;
+  fields[1] = self->group_row;
+  fields[2] = self->quantity_row;
+  fields[3] = self->usage_row;
+  fields[4] = self->vcpu_row;
+  fields[5] = self->memory_row;
+  fields[6] = self->region_row;
+  fields[7] = self->storage_row;
+  for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      add_field_error_label (fields[i]);
+      g_signal_connect (fields[i], "changed", G_CALLBACK (on_field_changed), self);
+    }
+  g_signal_connect_swapped (self->category_row, "notify::selected",
+                            G_CALLBACK (on_category_selected), self);
+  add_storage_choices (self);
 }
 
 /* A dialog for @line, or for a new requirement when @line is NULL. */
@@ -320,6 +581,9 @@ sky_line_dialog_new (const SkyScenarioLine *line)
     {
       fill_combo_titled (self->category_row, NULL, sky_categories (),
                          sky_word_titles (SKY_VOCABULARY_CATEGORY), l->category);
+      fill_combo_titled (self->engine_row, _("Any"), sky_vocabulary_ids (SKY_VOCABULARY_ENGINE),
+                         sky_word_titles (SKY_VOCABULARY_ENGINE), l->engine);
+      on_category_selected (self);
       set_decimal (self->vcpu_row, sky_decimal_from_scaled (l->min_vcpu_milli, 3),
                    l->min_vcpu_milli > 0);
       set_decimal (self->memory_row, sky_decimal_from_scaled (l->min_memory_mgib, 3),

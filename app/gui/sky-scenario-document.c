@@ -27,6 +27,8 @@ struct _SkyScenarioDocument
   GFile       *file;
   char        *title;
   gboolean     modified;
+  gboolean     new_follows_catalog; /* a new scenario not yet edited: it takes the providers of
+                                     * sheets imported later */
   guint        serial;            /* counts changes, so that a save knows what it saved */
 
   SkyEstimate *estimate;
@@ -360,6 +362,7 @@ static void
 remember (SkyScenarioDocument *self,
           const char          *kind)
 {
+  self->new_follows_catalog = FALSE;
   if (kind != NULL && kind == self->last_edit)
     return;
   self->last_edit = kind;
@@ -605,6 +608,7 @@ set_scenario (SkyScenarioDocument *self,
 {
   sky_scenario_free (self->scenario);
   self->scenario = scenario;
+  self->new_follows_catalog = FALSE;
   if (g_set_object (&self->file, file))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   forget_undo (self);
@@ -620,15 +624,14 @@ set_scenario (SkyScenarioDocument *self,
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
-void
-sky_scenario_document_new_scenario (SkyScenarioDocument *self)
+/* Adds to @scenario the providers of the catalog's current sheets it lacks, in the catalog's
+ * order. */
+static void
+add_current_providers (SkyScenarioDocument *self,
+                       SkyScenario         *scenario)
 {
-  SkyScenario *scenario = sky_scenario_new (_("Untitled Scenario"), "USD");
   g_autoptr(GPtrArray) sheets = NULL;
 
-  g_return_if_fail (SKY_IS_SCENARIO_DOCUMENT (self));
-
-  /* Priced on every provider of the catalog until the user picks. */
   sheets = self->catalog != NULL ? sky_catalog_list_sheets (self->catalog, NULL) : NULL;
   for (guint i = 0; sheets != NULL && i < sheets->len; i++)
     {
@@ -639,9 +642,38 @@ sky_scenario_document_new_scenario (SkyScenarioDocument *self)
                                              NULL))
         g_ptr_array_add (scenario->providers, g_strdup (info->provider));
     }
+}
+
+/* Whether the scenario is a new one nobody has touched: no file, no edit, no line. */
+static gboolean
+is_untouched_new (SkyScenarioDocument *self)
+{
+  return self->new_follows_catalog && self->file == NULL && !self->modified &&
+         self->scenario->lines->len == 0;
+}
+
+void
+sky_scenario_document_new_scenario (SkyScenarioDocument *self)
+{
+  SkyScenario *scenario = sky_scenario_new (_("Untitled Scenario"), "USD");
+
+  g_return_if_fail (SKY_IS_SCENARIO_DOCUMENT (self));
+
+  /* Priced on every provider of the catalog until the user picks; a catalog still empty gives
+   * its providers when its first sheets come (sky_scenario_document_catalog_changed()). */
+  add_current_providers (self, scenario);
   forget_recovery (self);
   set_scenario (self, scenario, NULL, FALSE);
+  self->new_follows_catalog = TRUE;
   estimate_now (self, FALSE);
+}
+
+/* Ends a run of edits of one kind: the next edit of that kind is undone on its own. */
+void
+sky_scenario_document_end_edit_run (SkyScenarioDocument *self)
+{
+  g_return_if_fail (SKY_IS_SCENARIO_DOCUMENT (self));
+  self->last_edit = NULL;
 }
 
 /* Loading ---------------------------------------------------------------------------------- */
@@ -961,6 +993,10 @@ sky_scenario_document_catalog_changed (SkyScenarioDocument *self)
 {
   g_return_if_fail (SKY_IS_SCENARIO_DOCUMENT (self));
 
+  /* A new scenario made before the catalog had sheets (the first start) starts with the
+   * providers that came, as if it had been made now. */
+  if (is_untouched_new (self))
+    add_current_providers (self, self->scenario);
   estimate_now (self, FALSE);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }

@@ -56,3 +56,33 @@ sky_side_pane_attach (GtkPaned *paned,
   g_signal_connect (paned, "notify::max-position", G_CALLBACK (on_paned_resized), pane);
   g_signal_connect (paned, "notify::position", G_CALLBACK (on_paned_moved), pane);
 }
+
+/* Shown again, the pane takes back the width it kept. */
+static void
+on_end_child_visible (GtkWidget  *end,
+                      GParamSpec *pspec,
+                      GtkPaned   *paned)
+{
+  SidePane *pane = g_object_get_data (G_OBJECT (paned), "sky-side-pane");
+
+  if (pane != NULL && gtk_widget_get_visible (end))
+    on_paned_resized (paned, NULL, pane);
+}
+
+/* Shows @paned's end child while the boolean @key of @settings is true: the details pane a
+ * user hides or shows on every page at once. */
+void
+sky_side_pane_bind_shown (GtkPaned   *paned,
+                          GSettings  *settings,
+                          const char *key)
+{
+  GtkWidget *end;
+
+  g_return_if_fail (GTK_IS_PANED (paned));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  end = gtk_paned_get_end_child (paned);
+  g_return_if_fail (end != NULL);
+  g_settings_bind (settings, key, end, "visible", G_SETTINGS_BIND_GET);
+  g_signal_connect_object (end, "notify::visible", G_CALLBACK (on_end_child_visible), paned, 0);
+}

@@ -5,7 +5,10 @@
 
 G_BEGIN_DECLS
 
-void sky_side_pane_attach (GtkPaned *paned,
-                           int       width);
+void sky_side_pane_attach     (GtkPaned   *paned,
+                               int         width);
+void sky_side_pane_bind_shown (GtkPaned   *paned,
+                               GSettings  *settings,
+                               const char *key);
 
 G_END_DECLS

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "sky-catalog-page.h"
@@ -10,6 +12,7 @@
 #include "sky-price-sheets-window.h"
 #include "sky-scenario-document.h"
 #include "sky-scenario-page.h"
+#include "sky-side-pane.h"
 #include "sky-tradeoffs-page.h"
 #include "sky-budget-page.h"
 #include "sky-export-dialog.h"
@@ -51,6 +54,9 @@ struct _SkyWindow
   SkyTradeoffsPage *tradeoffs_page;
   SkyBudgetPage    *budget_page;
   SkyComparePage  *compare_page;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwWindowTitle  *document_title;
+  GtkToggleButton *details_toggle;
   gboolean         close_confirmed;
   GtkWidget       *question;       /* asking whether to save before the scenario goes */
   GMenu           *recent_menu;    /* a section of the primary menu */
@@ -978,23 +984,67 @@ save_scenario_as_action (GtkWidget  *widget,
   save_as (SKY_WINDOW (widget), NULL, NULL);
 }
 
+/* The scenario's title in the header bar: beside the view switcher when the window is wide,
+ * as the switcher's own title when it is narrow (the switcher then sits at the bottom). */
+/* Whether a scenario is begun: opened, edited or given a line. Until then the window is just
+ * the application's. */
+static gboolean
+scenario_begun (SkyWindow *self)
+{
+  return sky_scenario_document_get_file (self->document) != NULL ||
+         sky_scenario_document_get_modified (self->document) ||
+         sky_scenario_document_get_scenario (self->document)->lines->len > 0;
+}
+
+static void
+update_header_title (SkyWindow *self)
+{
+  gboolean begun = scenario_begun (self);
+  const char *title = sky_scenario_document_get_title (self->document);
+  /* Room is short beside the switcher: the file's name without its extension, all of it on
+   * hover. */
+  g_autofree char *shown = g_str_has_suffix (title, ".skytally")
+                           ? g_strndup (title, strlen (title) - strlen (".skytally"))
+                           : g_strdup (title);
+
+  adw_window_title_set_title (self->document_title, begun ? shown : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->document_title), begun ? title : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->document_title),
+                          begun && !adw_view_switcher_title_get_title_visible (self->switcher_title));
+  adw_view_switcher_title_set_title (self->switcher_title, begun ? title : _("Skytally"));
+}
+
 static void
 on_scenario_title_changed (SkyWindow *self)
 {
   g_autofree char *window_title = NULL;
 
   /* Until a scenario is begun, the window is just the application's. */
-  if (sky_scenario_document_get_file (self->document) == NULL &&
-      !sky_scenario_document_get_modified (self->document) &&
-      sky_scenario_document_get_scenario (self->document)->lines->len == 0)
+  if (!scenario_begun (self))
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Skytally"));
+      update_header_title (self);
       return;
     }
   /* Translators: the window's title: the scenario's name, then the application's. */
   window_title = g_strdup_printf (_("%s — Skytally"),
                                   sky_scenario_document_get_title (self->document));
   gtk_window_set_title (GTK_WINDOW (self), window_title);
+  update_header_title (self);
+}
+
+/* The details pane beside the tables of the Catalog and Scenario pages, shown or hidden on
+ * both at once from the header bar (the setting show-details). */
+static void
+bind_details_panes (SkyWindow *self)
+{
+  GtkPaned *scenario_paned = GTK_PANED (gtk_widget_get_template_child (
+                               GTK_WIDGET (self->scenario_page), SKY_TYPE_SCENARIO_PAGE,
+                               "paned"));
+
+  g_settings_bind (self->settings, "show-details", self->details_toggle, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  sky_side_pane_bind_shown (scenario_paned, self->settings, "show-details");
 }
 
 /* Recent scenarios ----------------------------------------------------------------------- */
@@ -1228,6 +1278,9 @@ sky_window_class_init (SkyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, tradeoffs_page);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, budget_page);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, compare_page);
+  gtk_widget_class_bind_template_child (widget_class, SkyWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SkyWindow, document_title);
+  gtk_widget_class_bind_template_child (widget_class, SkyWindow, details_toggle);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL,
@@ -1301,7 +1354,10 @@ sky_window_init (SkyWindow *self)
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
   update_recent_menu (self);
+  g_signal_connect_swapped (self->switcher_title, "notify::title-visible",
+                            G_CALLBACK (update_header_title), self);
   on_scenario_title_changed (self);
+  bind_details_panes (self);
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (target, "drop", G_CALLBACK (on_drop_target_drop), self);
