@@ -327,6 +327,183 @@ test_draw_tiny (Fixture       *f,
   cairo_surface_destroy (surface);
 }
 
+/* The plot ---------------------------------------------------------------------------------- */
+
+/* The growth scenario with a three-year reservation paid 1060.00 upfront in month 1. */
+static SkyProjection *
+project_with_upfront (Fixture *f)
+{
+  static const char text[] =
+    "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Upfront\" currency=\"USD\">\n"
+    "  <providers>\n    <provider id=\"examplecloud\"/>\n  </providers>\n"
+    "  <line label=\"Servers\" group=\"API\" quantity=\"2\" unit=\"hour\">\n"
+    "    <offer provider=\"examplecloud\" sku=\"std-2-us\"/>\n  </line>\n"
+    "  <line label=\"Reserved\" group=\"API\" quantity=\"1\" unit=\"hour\" "
+    "term=\"reserved-3y-all-upfront\">\n"
+    "    <offer provider=\"examplecloud\" sku=\"std-2-us\"/>\n  </line>\n"
+    "  <line label=\"Egress\" group=\"Net\" usage=\"10000\" unit=\"gb\">\n"
+    "    <offer provider=\"examplecloud\" sku=\"egress-us\"/>\n  </line>\n"
+    "  <budget monthly=\"1100\"/>\n"
+    "  <projection months=\"12\">\n"
+    "    <range group=\"Net\" low=\"-20\" high=\"30\"/>\n"
+    "  </projection>\n"
+    "</scenario>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyScenario) scenario = sky_scenario_parse (text, strlen (text), "upfront", &error);
+  SkyProjection *projection;
+
+  g_assert_no_error (error);
+  projection = sky_projection_compute (f->catalog, scenario, NULL, 0, &error);
+  g_assert_no_error (error);
+  return projection;
+}
+
+static double
+dbl (SkyDecimal value)
+{
+  return sky_decimal_to_double (value);
+}
+
+/* Monthly cash: the upfront fee is a mark apart in its month, the line the run rate, and the
+ * money axis reaches the highest run rate, band or budget, never the fee. */
+static void
+test_plot_upfront_apart (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(SkyProjection) projection = project_with_upfront (f);
+  const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, 0);
+  SkyChartData chart = {
+    .projection = projection,
+    .has_budget = TRUE,
+    .budget = sky_decimal_from_int (1100),
+  };
+  g_autoptr(SkyChartPlot) plot = sky_chart_plot_new (&chart);
+  g_autofree char *fee = sky_decimal_format (plot->upfront[0], 2);
+  guint M = projection->months;
+  double expected = 1100;
+
+  g_assert_cmpuint (M, ==, 12);
+  g_assert_false (plot->bars);
+  g_assert_cmpuint (plot->n_series, ==, 1);
+  g_assert_cmpstr (fee, ==, "1060.00");
+  g_assert_true (sky_chart_plot_has_upfront (plot));
+  for (guint m = 1; m < M; m++)
+    g_assert_true (sky_decimal_is_zero (plot->upfront[m]));
+  /* Month 1's line is its cash less the fee: the run rate of the months after. */
+  g_assert_cmpfloat_with_epsilon (plot->values[0], dbl (p->total_cash[0]) - 1060, 1e-6);
+  g_assert_cmpfloat_with_epsilon (plot->values[0], dbl (p->total_cash[1]), 1e-6);
+  for (guint m = 0; m < M; m++)
+    {
+      g_assert_cmpfloat (plot->low[m], <=, plot->values[m]);
+      g_assert_cmpfloat (plot->high[m], >=, plot->values[m]);
+      expected = MAX (expected, dbl (p->high[m]) - dbl (p->high_upfront[m]));
+      g_assert_cmpfloat (plot->budget[m], ==, 1100);
+    }
+  g_assert_cmpfloat_with_epsilon (plot->highest, expected, 1e-6);
+  g_assert_cmpfloat (plot->highest, <, dbl (p->total_cash[0]));
+}
+
+/* Cumulative: the months' running totals, the fee included and marked where it was paid, the
+ * budget adding up month by month. */
+static void
+test_plot_cumulative (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(SkyProjection) projection = project_with_upfront (f);
+  const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, 0);
+  SkyChartData chart = {
+    .projection = projection,
+    .has_budget = TRUE,
+    .budget = sky_decimal_from_int (1100),
+    .cumulative = TRUE,
+  };
+  g_autoptr(SkyChartPlot) plot = sky_chart_plot_new (&chart);
+  guint M = projection->months;
+  double total = 0;
+
+  for (guint m = 0; m < M; m++)
+    {
+      total += dbl (p->total_cash[m]);
+      g_assert_cmpfloat_with_epsilon (plot->values[m], total, 1e-6);
+      g_assert_cmpfloat (plot->budget[m], ==, 1100.0 * (m + 1));
+    }
+  g_assert_true (sky_chart_plot_has_upfront (plot));
+  g_assert_false (sky_decimal_is_zero (plot->upfront[0]));
+  g_assert_cmpfloat (plot->highest, >=, total);
+  g_assert_cmpfloat (plot->highest, >=, 1100.0 * M);
+}
+
+/* Amortised: the fee spread over the commitment's months, nothing marked. */
+static void
+test_plot_amortised (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(SkyProjection) projection = project_with_upfront (f);
+  const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, 0);
+  SkyChartData chart = { .projection = projection, .amortised = TRUE };
+  g_autoptr(SkyChartPlot) plot = sky_chart_plot_new (&chart);
+
+  g_assert_false (sky_chart_plot_has_upfront (plot));
+  g_assert_null (plot->budget);
+  for (guint m = 0; m < projection->months; m++)
+    {
+      g_assert_cmpfloat_with_epsilon (plot->values[m], dbl (p->total_amortised[m]), 1e-6);
+      g_assert_cmpfloat (plot->high[m], >=, plot->values[m]);
+    }
+  /* 1060 over 36 months: 29.44 a month on top of the run rate. */
+  g_assert_cmpfloat_with_epsilon (plot->values[0] - dbl (p->total_cash[1]), 29.44, 1e-6);
+}
+
+/* One provider in bars: the groups' parts add up to the month's run rate, the fee marked above
+ * the stack. */
+static void
+test_plot_bars (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(SkyProjection) projection = project_with_upfront (f);
+  const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, 0);
+  SkyChartData chart = { .projection = projection, .provider = p };
+  g_autoptr(SkyChartPlot) plot = sky_chart_plot_new (&chart);
+  guint M = projection->months;
+
+  g_assert_true (plot->bars);
+  g_assert_cmpuint (plot->n_series, ==, 2);
+  g_assert_cmpfloat_with_epsilon (sky_chart_plot_top (plot, 0, 0),
+                                  dbl (p->total_cash[0]) - 1060, 1e-6);
+  g_assert_cmpfloat_with_epsilon (plot->values[0 * M + 0] + plot->values[1 * M + 0],
+                                  sky_chart_plot_top (plot, 0, 0), 1e-9);
+  g_assert_true (sky_chart_plot_has_upfront (plot));
+  g_assert_cmpfloat (plot->highest, <, dbl (p->total_cash[0]));
+}
+
+/* Each view draws, its upfront mark in the legend. */
+static void
+test_draw_views (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char * const names[] = { "Example Cloud", NULL };
+  g_autoptr(SkyProjection) projection = project_with_upfront (f);
+
+  for (guint view = 0; view < 4; view++)
+    {
+      SkyChartData chart = {
+        .projection = projection,
+        .has_budget = TRUE,
+        .budget = sky_decimal_from_int (1100),
+        .names = names,
+        .budget_label = "Monthly budget",
+        .upfront_label = "Upfront fee",
+        .cumulative = view & 1,
+        .amortised = (view & 2) != 0,
+      };
+      cairo_surface_t *surface = draw (&chart);
+
+      g_assert_cmpuint (count_colour (surface, 0, 0, 1), >, 100);
+      g_assert_cmpuint (count_colour (surface, 1, 0, 0), >, 100);
+      cairo_surface_destroy (surface);
+    }
+}
+
 /* The PDF ----------------------------------------------------------------------------------- */
 
 /* The report is written and read back: its chart has the months and money on its axes, the
@@ -406,6 +583,11 @@ main (int    argc,
   ADD ("draw-lines", test_draw_lines);
   ADD ("draw-stacked", test_draw_stacked);
   ADD ("draw-tiny", test_draw_tiny);
+  ADD ("plot-upfront-apart", test_plot_upfront_apart);
+  ADD ("plot-cumulative", test_plot_cumulative);
+  ADD ("plot-amortised", test_plot_amortised);
+  ADD ("plot-bars", test_plot_bars);
+  ADD ("draw-views", test_draw_views);
   ADD ("pdf-read-back", test_pdf_read_back);
   ADD ("pdf-freshness", test_pdf_freshness);
 #undef ADD

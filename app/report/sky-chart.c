@@ -177,6 +177,207 @@ sky_chart_groups (const SkyProjectionProvider *provider)
   return groups;
 }
 
+/* The plot ------------------------------------------------------------------------------- */
+
+static double
+to_double (SkyDecimal value)
+{
+  return sky_decimal_to_double (value);
+}
+
+/* The upfront fees @p pays in month @m, over its lines. */
+static SkyDecimal
+upfront_of (const SkyProjectionProvider *p,
+            guint                        months,
+            guint                        m)
+{
+  SkyDecimal total = sky_decimal_from_int (0);
+
+  for (guint l = 0; l < p->n_lines; l++)
+    if (!sky_decimal_add (total, p->upfront[l * months + m], &total))
+      break;
+  return total;
+}
+
+/* @p's month @m and its band in the view of @data, months apart (not yet summed). */
+static void
+provider_month (const SkyChartData          *data,
+                const SkyProjectionProvider *p,
+                guint                        months,
+                guint                        m,
+                double                      *value,
+                double                      *low,
+                double                      *high)
+{
+  double run = to_double (p->total_cash[m]) - to_double (upfront_of (p, months, m));
+  double run_low = to_double (p->low[m]) - to_double (p->low_upfront[m]);
+  double run_high = to_double (p->high[m]) - to_double (p->high_upfront[m]);
+
+  if (data->amortised)
+    {
+      /* The band keeps its distance from the month's run rate. */
+      *value = to_double (p->total_amortised[m]);
+      *low = *value + run_low - run;
+      *high = *value + run_high - run;
+    }
+  else if (data->cumulative)
+    {
+      *value = to_double (p->total_cash[m]);
+      *low = to_double (p->low[m]);
+      *high = to_double (p->high[m]);
+    }
+  else
+    {
+      *value = run;
+      *low = run_low;
+      *high = run_high;
+    }
+}
+
+/* Running totals of @n rows of @months values each. */
+static void
+accumulate (double *values,
+            guint   n,
+            guint   months)
+{
+  for (guint i = 0; values != NULL && i < n; i++)
+    for (guint m = 1; m < months; m++)
+      values[i * months + m] += values[i * months + m - 1];
+}
+
+/* The figures @data plots, computed without drawing. */
+SkyChartPlot *
+sky_chart_plot_new (const SkyChartData *data)
+{
+  const SkyProjection *projection;
+  SkyChartPlot *plot;
+  guint M, rows;
+
+  g_return_val_if_fail (data != NULL && data->projection != NULL, NULL);
+
+  projection = data->projection;
+  M = projection->months;
+  plot = g_new0 (SkyChartPlot, 1);
+  plot->months = M;
+  plot->bars = data->provider != NULL;
+  if (plot->bars)
+    {
+      const SkyProjectionProvider *p = data->provider;
+      g_autoptr(GPtrArray) groups = sky_chart_groups (p);
+
+      plot->n_series = groups->len;
+      rows = 1;
+      plot->values = g_new0 (double, (gsize) MAX (groups->len, 1) * MAX (M, 1));
+      for (guint g = 0; g < groups->len; g++)
+        for (guint l = 0; l < p->n_lines; l++)
+          {
+            if (strcmp (g_ptr_array_index (p->groups, l), g_ptr_array_index (groups, g)) != 0)
+              continue;
+            for (guint m = 0; m < M; m++)
+              {
+                double v;
+
+                if (data->amortised)
+                  v = to_double (p->amortised[l * M + m]);
+                else if (data->cumulative)
+                  v = to_double (p->cash[l * M + m]);
+                else
+                  v = to_double (p->cash[l * M + m]) - to_double (p->upfront[l * M + m]);
+                plot->values[g * M + m] += v;
+              }
+          }
+    }
+  else
+    {
+      plot->n_series = rows = projection->providers->len;
+      plot->values = g_new0 (double, (gsize) MAX (rows, 1) * MAX (M, 1));
+    }
+  plot->low = g_new0 (double, (gsize) MAX (rows, 1) * MAX (M, 1));
+  plot->high = g_new0 (double, (gsize) MAX (rows, 1) * MAX (M, 1));
+  plot->upfront = g_new0 (SkyDecimal, (gsize) MAX (rows, 1) * MAX (M, 1));
+  for (guint i = 0; i < rows; i++)
+    {
+      const SkyProjectionProvider *p = plot->bars ? data->provider
+                                                  : g_ptr_array_index (projection->providers, i);
+
+      for (guint m = 0; m < M; m++)
+        {
+          double value;
+
+          provider_month (data, p, M, m, &value, &plot->low[i * M + m], &plot->high[i * M + m]);
+          if (!plot->bars)
+            plot->values[i * M + m] = value;
+          plot->upfront[i * M + m] = data->amortised ? sky_decimal_from_int (0)
+                                                     : upfront_of (p, M, m);
+        }
+    }
+  if (data->has_budget)
+    {
+      plot->budget = g_new0 (double, MAX (M, 1));
+      for (guint m = 0; m < M; m++)
+        plot->budget[m] = to_double (data->budget) * (data->cumulative ? m + 1 : 1);
+    }
+  if (data->cumulative)
+    {
+      accumulate (plot->values, plot->n_series, M);
+      accumulate (plot->low, rows, M);
+      accumulate (plot->high, rows, M);
+    }
+
+  for (guint m = 0; m < M; m++)
+    {
+      for (guint i = 0; i < rows; i++)
+        plot->highest = MAX (plot->highest, MAX (plot->high[i * M + m],
+                                                 sky_chart_plot_top (plot, i, m)));
+      if (plot->budget != NULL)
+        plot->highest = MAX (plot->highest, plot->budget[m]);
+    }
+  return plot;
+}
+
+void
+sky_chart_plot_free (SkyChartPlot *plot)
+{
+  if (plot == NULL)
+    return;
+  g_free (plot->values);
+  g_free (plot->low);
+  g_free (plot->high);
+  g_free (plot->upfront);
+  g_free (plot->budget);
+  g_free (plot);
+}
+
+/* Whether any upfront fee is marked. */
+gboolean
+sky_chart_plot_has_upfront (const SkyChartPlot *plot)
+{
+  g_return_val_if_fail (plot != NULL, FALSE);
+
+  for (gsize k = 0; k < (gsize) (plot->bars ? 1 : plot->n_series) * plot->months; k++)
+    if (!sky_decimal_is_zero (plot->upfront[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The top of the line of @series in @month, or of the month's stacked bar (@series ignored):
+ * where an upfront fee's mark stands on. */
+double
+sky_chart_plot_top (const SkyChartPlot *plot,
+                    guint               series,
+                    guint               month)
+{
+  double top = 0;
+
+  g_return_val_if_fail (plot != NULL && month < plot->months, 0);
+
+  if (!plot->bars)
+    return series < plot->n_series ? plot->values[series * plot->months + month] : 0;
+  for (guint g = 0; g < plot->n_series; g++)
+    top += plot->values[g * plot->months + month];
+  return top;
+}
+
 /* The drawing ------------------------------------------------------------------------------- */
 
 typedef struct
@@ -185,6 +386,7 @@ typedef struct
   PangoLayout         *layout;
   const SkyChartStyle *style;
   const SkyChartData  *data;
+  const SkyChartPlot  *plot;
   guint                months;
   double               left, right, top, bottom;   /* the plot */
   double               top_value;
@@ -278,25 +480,28 @@ y_of (const Chart *chart,
   return chart->bottom - value / chart->top_value * (chart->bottom - chart->top);
 }
 
-static double
-highest (const Chart *chart)
+/* An upfront fee's mark: a diamond centred on (@x, @y), outlined in the foreground. */
+static void
+upfront_mark (Chart                *chart,
+              double                x,
+              double                y,
+              const SkyChartColour *fill)
 {
-  const SkyProjection *projection = chart->data->projection;
-  double hi = 0;
+  cairo_t *cr = chart->cr;
 
-  for (guint i = 0; i < projection->providers->len; i++)
-    {
-      const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, i);
-
-      if (chart->data->provider != NULL && p != chart->data->provider)
-        continue;
-      for (guint m = 0; m < chart->months; m++)
-        hi = MAX (hi, MAX (sky_decimal_to_double (p->high[m]),
-                           sky_decimal_to_double (p->total_cash[m])));
-    }
-  if (chart->data->has_budget)
-    hi = MAX (hi, sky_decimal_to_double (chart->data->budget));
-  return hi;
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_move_to (cr, x, y - 5.5);
+  cairo_line_to (cr, x + 5.5, y);
+  cairo_line_to (cr, x, y + 5.5);
+  cairo_line_to (cr, x - 5.5, y);
+  cairo_close_path (cr);
+  set_colour (cr, fill, 1);
+  cairo_fill_preserve (cr);
+  set_colour (cr, &chart->style->foreground, 1);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  cairo_restore (cr);
 }
 
 /* The legend's height at @width: a swatch and a name per entry, then the budget, in rows. */
@@ -331,6 +536,24 @@ legend (Chart   *chart,
           cairo_rectangle (chart->cr, x, y + rows * line + (line - 4) / 2 - 4, 9, 9);
           cairo_fill (chart->cr);
           show_text (chart, data->names[i], x + 14, y + rows * line, 0);
+        }
+      x += 14 + w + 14;
+    }
+  if (data->upfront_label != NULL && sky_chart_plot_has_upfront (chart->plot))
+    {
+      double w;
+
+      text_size (chart, data->upfront_label, &w, NULL);
+      if (x > 0 && x + 14 + w > width)
+        {
+          x = 0;
+          rows++;
+        }
+      if (draw)
+        {
+          upfront_mark (chart, x + 4.5, y + rows * line + (line - 4) / 2 + 0.5,
+                        &chart->style->foreground);
+          show_text (chart, data->upfront_label, x + 14, y + rows * line, 0);
         }
       x += 14 + w + 14;
     }
@@ -411,32 +634,30 @@ draw_month_axis (Chart                   *chart,
   cairo_restore (cr);
 }
 
-/* Each provider: a line of its cash each month over a band from its low to its high figures. */
+/* Each provider: a line of its months over a band from its low to its high figures. */
 static void
 draw_lines (Chart *chart)
 {
-  const SkyProjection *projection = chart->data->projection;
+  const SkyChartPlot *plot = chart->plot;
   cairo_t *cr = chart->cr;
+  guint M = chart->months;
 
-  for (guint i = 0; i < projection->providers->len; i++)
+  for (guint i = 0; i < plot->n_series; i++)
     {
-      const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, i);
       const SkyChartColour *c = series_colour (chart, i);
 
       cairo_new_path (cr);
-      for (guint m = 0; m < chart->months; m++)
-        cairo_line_to (cr, x_of (chart, m), y_of (chart, sky_decimal_to_double (p->high[m])));
-      for (guint m = chart->months; m > 0; m--)
-        cairo_line_to (cr, x_of (chart, m - 1),
-                       y_of (chart, sky_decimal_to_double (p->low[m - 1])));
+      for (guint m = 0; m < M; m++)
+        cairo_line_to (cr, x_of (chart, m), y_of (chart, plot->high[i * M + m]));
+      for (guint m = M; m > 0; m--)
+        cairo_line_to (cr, x_of (chart, m - 1), y_of (chart, plot->low[i * M + m - 1]));
       cairo_close_path (cr);
       set_colour (cr, c, 0.15);
       cairo_fill (cr);
 
       cairo_new_path (cr);
-      for (guint m = 0; m < chart->months; m++)
-        cairo_line_to (cr, x_of (chart, m),
-                       y_of (chart, sky_decimal_to_double (p->total_cash[m])));
+      for (guint m = 0; m < M; m++)
+        cairo_line_to (cr, x_of (chart, m), y_of (chart, plot->values[i * M + m]));
       set_colour (cr, c, 1);
       cairo_set_line_width (cr, chart->style->line_width > 0 ? chart->style->line_width : 2);
       cairo_stroke (cr);
@@ -448,22 +669,19 @@ draw_lines (Chart *chart)
 static void
 draw_bars (Chart *chart)
 {
-  const SkyProjectionProvider *p = chart->data->provider;
-  g_autoptr(GPtrArray) groups = sky_chart_groups (p);
+  const SkyChartPlot *plot = chart->plot;
   g_autofree double *base = g_new0 (double, chart->months);
   double bar = (chart->right - chart->left) / chart->months;
   cairo_t *cr = chart->cr;
+  guint M = chart->months;
 
-  for (guint g = 0; g < groups->len; g++)
+  for (guint g = 0; g < plot->n_series; g++)
     {
       cairo_new_path (cr);
-      for (guint m = 0; m < chart->months; m++)
+      for (guint m = 0; m < M; m++)
         {
-          double v = 0, x = x_of (chart, m) - bar / 2;
+          double v = plot->values[g * M + m], x = x_of (chart, m) - bar / 2;
 
-          for (guint l = 0; l < p->n_lines; l++)
-            if (strcmp (g_ptr_array_index (p->groups, l), g_ptr_array_index (groups, g)) == 0)
-              v += sky_decimal_to_double (p->cash[l * chart->months + m]);
           cairo_rectangle (cr, x + 1, y_of (chart, base[m] + v), MAX (bar - 2, 1),
                            y_of (chart, base[m]) - y_of (chart, base[m] + v));
           base[m] += v;
@@ -472,28 +690,85 @@ draw_bars (Chart *chart)
       cairo_fill (cr);
     }
   cairo_new_path (cr);
-  for (guint m = 0; m < chart->months; m++)
+  for (guint m = 0; m < M; m++)
     {
-      cairo_move_to (cr, x_of (chart, m), y_of (chart, sky_decimal_to_double (p->low[m])));
-      cairo_line_to (cr, x_of (chart, m), y_of (chart, sky_decimal_to_double (p->high[m])));
+      cairo_move_to (cr, x_of (chart, m), y_of (chart, plot->low[m]));
+      cairo_line_to (cr, x_of (chart, m), y_of (chart, plot->high[m]));
     }
   set_colour (cr, &chart->style->foreground, 1);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
 }
 
+/* The upfront fees: on the line where it includes them (cumulative); else each above its
+ * month's run rate, a dotted stem up to it, and, when it is above the axis's top, at the top
+ * with its amount beside it. */
+static void
+draw_upfront (Chart *chart)
+{
+  const SkyChartPlot *plot = chart->plot;
+  cairo_t *cr = chart->cr;
+  guint M = chart->months, rows = plot->bars ? 1 : plot->n_series;
+  double dots[] = { 1, 2 };
+
+  for (guint i = 0; i < rows; i++)
+    for (guint m = 0; m < M; m++)
+      {
+        const SkyChartColour *c = plot->bars ? &chart->style->foreground
+                                             : series_colour (chart, i);
+        SkyDecimal fee = plot->upfront[i * M + m];
+        double base = sky_chart_plot_top (plot, i, m), x = x_of (chart, m), value, y;
+
+        if (sky_decimal_is_zero (fee))
+          continue;
+        if (chart->data->cumulative)
+          {
+            upfront_mark (chart, x, y_of (chart, base), c);
+            continue;
+          }
+        value = base + to_double (fee);
+        y = value > chart->top_value ? chart->top + 6 : y_of (chart, value);
+        cairo_save (cr);
+        cairo_set_dash (cr, dots, 2, 0);
+        set_colour (cr, c, 1);
+        cairo_set_line_width (cr, 1);
+        cairo_move_to (cr, round (x) + 0.5, y_of (chart, base));
+        cairo_line_to (cr, round (x) + 0.5, y);
+        cairo_stroke (cr);
+        cairo_restore (cr);
+        upfront_mark (chart, x, y, c);
+        if (value > chart->top_value)
+          {
+            g_autofree char *amount = sky_decimal_format_grouped (fee, 0, ",");
+            double w, h;
+
+            text_size (chart, amount, &w, &h);
+            show_text (chart, amount, x + 8 + w > chart->right ? x - 8 : x + 8, y - h / 2,
+                       x + 8 + w > chart->right ? 1 : 0);
+          }
+      }
+}
+
 static void
 draw_budget (Chart *chart)
 {
   double dash[] = { 6, 4 };
-  double y = y_of (chart, sky_decimal_to_double (chart->data->budget));
+  const double *budget = chart->plot->budget;
 
   cairo_save (chart->cr);
   cairo_set_dash (chart->cr, dash, 2, 0);
   set_colour (chart->cr, &chart->style->budget, 1);
   cairo_set_line_width (chart->cr, 1.5);
-  cairo_move_to (chart->cr, chart->left, y);
-  cairo_line_to (chart->cr, chart->right, y);
+  cairo_new_path (chart->cr);
+  if (chart->data->cumulative)
+    /* So much a month adds up: a line from the first month's budget rising to the last's. */
+    for (guint m = 0; m < chart->months; m++)
+      cairo_line_to (chart->cr, x_of (chart, m), y_of (chart, budget[m]));
+  else
+    {
+      cairo_move_to (chart->cr, chart->left, y_of (chart, budget[0]));
+      cairo_line_to (chart->cr, chart->right, y_of (chart, budget[0]));
+    }
   cairo_stroke (chart->cr);
   cairo_restore (chart->cr);
 }
@@ -511,6 +786,7 @@ sky_chart_draw (cairo_t             *cr,
   g_autoptr(PangoLayout) layout = NULL;
   g_autoptr(SkyChartValueAxis) values = NULL;
   g_autoptr(SkyChartMonthAxis) months = NULL;
+  g_autoptr(SkyChartPlot) plot = NULL;
   Chart chart = { 0 };
   double text_height, widest = 0, legend_height, caption = 0;
 
@@ -532,6 +808,8 @@ sky_chart_draw (cairo_t             *cr,
   chart.layout = layout;
   chart.style = style;
   chart.data = data;
+  plot = sky_chart_plot_new (data);
+  chart.plot = plot;
   chart.months = data->projection->months;
   chart.bars = data->provider != NULL;
 
@@ -547,7 +825,7 @@ sky_chart_draw (cairo_t             *cr,
   chart.bottom = height - PAD - legend_height - (legend_height > 0 ? 4 : 0) - TICK - 1 -
                  text_height - (data->month_title != NULL ? text_height : 0);
   /* Room for about a label every 1.5 lines of text, at most 8 steps. */
-  values = sky_chart_value_axis_new (highest (&chart),
+  values = sky_chart_value_axis_new (plot->highest,
                                      CLAMP ((guint) ((chart.bottom - chart.top) /
                                                      (text_height * 1.5)), 1, 8));
   chart.top_value = values->top;
@@ -597,6 +875,7 @@ sky_chart_draw (cairo_t             *cr,
     draw_lines (&chart);
   if (data->has_budget)
     draw_budget (&chart);
+  draw_upfront (&chart);
   draw_month_axis (&chart, months);
   if (data->month_title != NULL)
     show_text (&chart, data->month_title, (chart.left + chart.right) / 2,
