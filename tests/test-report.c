@@ -137,6 +137,178 @@ test_value_axis_any (void)
     }
 }
 
+/* The scatter ------------------------------------------------------------------------------- */
+
+static void
+assert_range_axis (double              lowest,
+                   double              highest,
+                   guint               max_intervals,
+                   const char * const *labels)
+{
+  g_autoptr(SkyChartValueAxis) axis = sky_chart_value_axis_new_range (lowest, highest,
+                                                                      max_intervals);
+  g_autofree char *joined = g_strjoinv (" ", axis->labels);
+  g_autofree char *expected = g_strjoinv (" ", (char **) labels);
+
+  g_test_message ("%g to %g, at most %u steps: %s", lowest, highest, max_intervals, joined);
+  g_assert_cmpstr (joined, ==, expected);
+  g_assert_cmpfloat (axis->bottom, <=, lowest);
+  g_assert_cmpfloat (axis->top, >=, highest);
+  g_assert_cmpfloat (axis->values[0], ==, axis->bottom);
+  g_assert_cmpuint (axis->n_ticks - 1, <=, max_intervals);
+}
+
+/* A range away from 0: round ticks from at or below the lowest to at or above the highest,
+ * never more steps than asked, labelled with separators. */
+static void
+test_value_axis_range (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
+
+  assert_range_axis (120, 480, 5, (const char *[]) { "100", "200", "300", "400", "500", NULL });
+  assert_range_axis (1400, 1520, 6,
+                     (const char *[]) { "1,400", "1,420", "1,440", "1,460", "1,480", "1,500",
+                                        "1,520", NULL });
+  assert_range_axis (0.5, 0.9, 4, (const char *[]) { "0.5", "0.6", "0.7", "0.8", "0.9", NULL });
+  /* 1.5 to 6.5 by 1 would take 6 steps: by 2 instead. */
+  assert_range_axis (1.5, 6.5, 5, (const char *[]) { "0", "2", "4", "6", "8", NULL });
+  /* One value: the round steps around it. */
+  assert_range_axis (150, 150, 5, (const char *[]) { "150", "200", NULL });
+  assert_range_axis (0, 100, 5,
+                     (const char *[]) { "0", "20", "40", "60", "80", "100", NULL });
+  for (guint n = 0; n < 2000; n++)
+    {
+      double lowest = pow (10, g_rand_double_range (rand, -2, 9));
+      double highest = lowest * g_rand_double_range (rand, 1, 50);
+      guint max_intervals = (guint) g_rand_int_range (rand, 1, 9);
+      g_autoptr(SkyChartValueAxis) axis = sky_chart_value_axis_new_range (lowest, highest,
+                                                                          max_intervals);
+      double mantissa = axis->step / pow (10, floor (log10 (axis->step) + 1e-9));
+
+      g_assert_cmpuint (axis->n_ticks - 1, <=, max_intervals);
+      g_assert_cmpfloat (axis->bottom, <=, lowest * (1 + 1e-9));
+      g_assert_cmpfloat (axis->bottom + axis->step, >, lowest);
+      g_assert_cmpfloat (axis->top, >=, highest * (1 - 1e-9));
+      g_assert_true (fabs (mantissa - 1) < 1e-6 || fabs (mantissa - 2) < 1e-6 ||
+                     fabs (mantissa - 5) < 1e-6);
+    }
+}
+
+/* Labels placed never overlap each other or any point's mark, and stay inside the plot. */
+static void
+assert_placement (guint               n,
+                  const double       *x,
+                  const double       *y,
+                  const double       *w,
+                  const double       *h,
+                  double              radius,
+                  const SkyChartRect *bounds,
+                  const SkyChartRect *placed,
+                  const gboolean     *shown)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (!shown[i])
+        continue;
+      g_assert_cmpfloat (placed[i].width, ==, w[i]);
+      g_assert_cmpfloat (placed[i].height, ==, h[i]);
+      g_assert_cmpfloat (placed[i].x, >=, bounds->x);
+      g_assert_cmpfloat (placed[i].y, >=, bounds->y);
+      g_assert_cmpfloat (placed[i].x + placed[i].width, <=, bounds->x + bounds->width);
+      g_assert_cmpfloat (placed[i].y + placed[i].height, <=, bounds->y + bounds->height);
+      for (guint j = 0; j < n; j++)
+        {
+          SkyChartRect mark = { x[j] - radius, y[j] - radius, 2 * radius, 2 * radius };
+
+          g_assert_false (sky_chart_rects_overlap (&placed[i], &mark));
+          if (j != i && shown[j])
+            g_assert_false (sky_chart_rects_overlap (&placed[i], &placed[j]));
+        }
+    }
+}
+
+/* A few points apart: every label shown, beside its point; one at the right edge turns to the
+ * left of it rather than being cut. */
+static void
+test_labels_apart (void)
+{
+  const double x[] = { 50, 200, 395 }, y[] = { 100, 150, 50 };
+  const double w[] = { 60, 60, 60 }, h[] = { 14, 14, 14 };
+  const SkyChartRect bounds = { 0, 0, 400, 200 };
+  SkyChartRect placed[3];
+  gboolean shown[3];
+
+  g_assert_cmpuint (sky_chart_place_labels (3, x, y, w, h, 6, &bounds, placed, shown), ==, 3);
+  assert_placement (3, x, y, w, h, 6, &bounds, placed, shown);
+  g_assert_cmpfloat (placed[0].x, >, x[0]);
+  g_assert_cmpfloat (placed[2].x + placed[2].width, <, x[2]);
+}
+
+/* Crowded: forty points in a small plot, long labels. Whatever is shown neither overlaps nor
+ * leaves the plot; the first (the most important) is shown where it has room; some have to
+ * go. */
+static void
+test_labels_crowded (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (8);
+  const SkyChartRect bounds = { 10, 10, 300, 160 };
+  double x[40], y[40], w[40], h[40];
+  SkyChartRect placed[40];
+  gboolean shown[40];
+  guint count;
+
+  /* The first point has room to its right; the others crowd everywhere else. */
+  for (guint i = 0; i < 40; i++)
+    {
+      do
+        {
+          x[i] = g_rand_double_range (rand, 10, 310);
+          y[i] = g_rand_double_range (rand, 10, 170);
+        }
+      while (x[i] > 100 && x[i] < 240 && y[i] > 70 && y[i] < 110);
+      w[i] = g_rand_double_range (rand, 30, 140);
+      h[i] = 15;
+    }
+  x[0] = 150;
+  y[0] = 90;
+  w[0] = 60;
+  count = sky_chart_place_labels (40, x, y, w, h, 6, &bounds, placed, shown);
+  g_assert_cmpuint (count, >, 0);
+  g_assert_cmpuint (count, <, 40);
+  g_assert_true (shown[0]);
+  assert_placement (40, x, y, w, h, 6, &bounds, placed, shown);
+  /* Two points on top of each other: the second's label finds another side. */
+  {
+    const double sx[] = { 100, 100 }, sy[] = { 80, 80 }, sw[] = { 50, 50 }, sh[] = { 14, 14 };
+    SkyChartRect two[2];
+    gboolean two_shown[2];
+
+    g_assert_cmpuint (sky_chart_place_labels (2, sx, sy, sw, sh, 6, &bounds, two, two_shown),
+                      ==, 2);
+    assert_placement (2, sx, sy, sw, sh, 6, &bounds, two, two_shown);
+  }
+}
+
+/* The front: only points no other eligible one beats on both cost and score. */
+static void
+test_front (void)
+{
+  const double cost[] = { 100, 150, 120, 90, 200 };
+  const double score[] = { 60, 80, 50, 40, 95 };
+  const gboolean eligible[] = { TRUE, TRUE, TRUE, TRUE, FALSE };
+  gboolean front[5];
+
+  sky_chart_front (5, cost, score, NULL, front);
+  g_assert_true (front[0]);
+  g_assert_true (front[1]);
+  g_assert_false (front[2]);   /* 100 scores more and costs less */
+  g_assert_true (front[3]);
+  g_assert_true (front[4]);
+  sky_chart_front (5, cost, score, eligible, front);
+  g_assert_true (front[1]);
+  g_assert_false (front[4]);
+}
+
 static char *
 month_labels (guint months,
               guint step,
@@ -574,6 +746,10 @@ main (int    argc,
   g_test_add_func ("/sky/report/value-axis-round-steps", test_value_axis_round_steps);
   g_test_add_func ("/sky/report/value-axis-nothing", test_value_axis_nothing);
   g_test_add_func ("/sky/report/value-axis-any", test_value_axis_any);
+  g_test_add_func ("/sky/report/value-axis-range", test_value_axis_range);
+  g_test_add_func ("/sky/report/labels-apart", test_labels_apart);
+  g_test_add_func ("/sky/report/labels-crowded", test_labels_crowded);
+  g_test_add_func ("/sky/report/front", test_front);
   g_test_add_func ("/sky/report/month-axis-numbers", test_month_axis_numbers);
   g_test_add_func ("/sky/report/month-axis-calendar", test_month_axis_calendar);
   g_test_add_func ("/sky/report/month-step-thinning", test_month_step_thinning);

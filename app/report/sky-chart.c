@@ -25,17 +25,37 @@ SkyChartValueAxis *
 sky_chart_value_axis_new (double highest,
                           guint  max_intervals)
 {
+  g_return_val_if_fail (max_intervals > 0, NULL);
+
+  return sky_chart_value_axis_new_range (0, highest, max_intervals);
+}
+
+/* The same from the multiple of the step at or below @lowest (0 or more) to the one at or above
+ * @highest, for an axis that need not start at 0: a scatter's costs. An empty range is widened
+ * to the round value around it. */
+SkyChartValueAxis *
+sky_chart_value_axis_new_range (double lowest,
+                                double highest,
+                                guint  max_intervals)
+{
   static const int multiples[] = { 1, 2, 5, 10 };
   SkyChartValueAxis *axis;
-  double raw, power;
+  double raw, power, span;
   int exponent, multiple = 10;
+  gint64 first;
   guint n;
 
   g_return_val_if_fail (max_intervals > 0, NULL);
 
+  if (!isfinite (lowest) || lowest < 0)
+    lowest = 0;
   if (!isfinite (highest) || highest <= 0)
-    highest = 1;
-  raw = highest / max_intervals;
+    highest = MAX (lowest, 1);
+  lowest = MIN (lowest, highest);
+  span = highest - lowest;
+  if (span <= highest * 1e-9)
+    span = lowest > 0 ? lowest : 1;
+  raw = span / max_intervals;
   exponent = (int) floor (log10 (raw));
   /* Decimals hold 30 fractional digits and 38 whole ones. */
   exponent = CLAMP (exponent, -SKY_DECIMAL_MAX_SCALE + 1, 35);
@@ -54,28 +74,42 @@ sky_chart_value_axis_new (double highest,
     }
 
   axis = g_new0 (SkyChartValueAxis, 1);
-  axis->step = multiple * power;
-  n = (guint) ceil (highest / axis->step * (1 - 1e-9));
-  n = MAX (n, 1);
-  axis->top = n * axis->step;
+  /* Away from 0, the range may straddle one step more than its span: the next round step. */
+  for (;;)
+    {
+      axis->step = multiple * power;
+      first = (gint64) floor (lowest / axis->step * (1 + 1e-9));
+      n = (guint) MAX (ceil (highest / axis->step * (1 - 1e-9)) - (double) first, 1);
+      if (n <= max_intervals || exponent >= 35)
+        break;
+      multiple = multiple == 1 ? 2 : multiple == 2 ? 5 : 1;
+      if (multiple == 1)
+        {
+          exponent++;
+          power *= 10;
+        }
+    }
+  axis->bottom = first * axis->step;
+  axis->top = (first + n) * axis->step;
   axis->n_ticks = n + 1;
   axis->values = g_new0 (double, axis->n_ticks);
   axis->labels = g_new0 (char *, axis->n_ticks + 1);
   for (guint i = 0; i <= n; i++)
     {
+      gint64 k = (first + (gint64) i) * multiple;
       SkyDecimal value;
 
       if (exponent >= 0)
         {
-          __int128 coef = (__int128) i * multiple;
+          __int128 coef = k;
           for (int e = 0; e < exponent; e++)
             coef *= 10;
           value = sky_decimal_from_int (0);
           value.coef = coef;
         }
       else
-        value = sky_decimal_from_scaled ((gint64) i * multiple, (guint) -exponent);
-      axis->values[i] = i * axis->step;
+        value = sky_decimal_from_scaled (k, (guint) -exponent);
+      axis->values[i] = (first + (gint64) i) * axis->step;
       axis->labels[i] = sky_decimal_format_grouped (value, 0, ",");
     }
   return axis;
@@ -376,6 +410,113 @@ sky_chart_plot_top (const SkyChartPlot *plot,
   for (guint g = 0; g < plot->n_series; g++)
     top += plot->values[g * plot->months + month];
   return top;
+}
+
+/* The scatter ---------------------------------------------------------------------------- */
+
+/* Whether @a and @b share any area (touching edges do not). */
+gboolean
+sky_chart_rects_overlap (const SkyChartRect *a,
+                         const SkyChartRect *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+static gboolean
+inside (const SkyChartRect *r,
+        const SkyChartRect *bounds)
+{
+  return r->x >= bounds->x && r->y >= bounds->y &&
+         r->x + r->width <= bounds->x + bounds->width &&
+         r->y + r->height <= bounds->y + bounds->height;
+}
+
+/* Places the labels of @n points at (@x, @y), each @widths by @heights, in turn (the first
+ * first: the most important): beside its point (right, left, above, below, then the corners),
+ * clear of every point's mark (a square of @radius around it) and of the labels placed before,
+ * and inside @bounds. A label with no such place is not shown (@shown FALSE): its point says
+ * what it is some other way, such as a tooltip. Returns how many are shown. */
+guint
+sky_chart_place_labels (guint               n,
+                        const double       *x,
+                        const double       *y,
+                        const double       *widths,
+                        const double       *heights,
+                        double              radius,
+                        const SkyChartRect *bounds,
+                        SkyChartRect       *placed,
+                        gboolean           *shown)
+{
+  const double gap = 3;
+  guint count = 0;
+
+  g_return_val_if_fail (n == 0 || (x != NULL && y != NULL && widths != NULL &&
+                                   heights != NULL && placed != NULL && shown != NULL), 0);
+  g_return_val_if_fail (bounds != NULL, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      double w = widths[i], h = heights[i], r = radius + gap;
+      const SkyChartRect candidates[] = {
+        { x[i] + r, y[i] - h / 2, w, h },
+        { x[i] - r - w, y[i] - h / 2, w, h },
+        { x[i] - w / 2, y[i] - r - h, w, h },
+        { x[i] - w / 2, y[i] + r, w, h },
+        { x[i] + r, y[i] - r - h, w, h },
+        { x[i] + r, y[i] + r, w, h },
+        { x[i] - r - w, y[i] - r - h, w, h },
+        { x[i] - r - w, y[i] + r, w, h },
+      };
+
+      shown[i] = FALSE;
+      for (gsize c = 0; c < G_N_ELEMENTS (candidates) && !shown[i]; c++)
+        {
+          const SkyChartRect *cand = &candidates[c];
+          gboolean clear = inside (cand, bounds);
+
+          for (guint j = 0; j < n && clear; j++)
+            {
+              SkyChartRect mark = { x[j] - radius, y[j] - radius, 2 * radius, 2 * radius };
+              clear = !sky_chart_rects_overlap (cand, &mark);
+            }
+          for (guint j = 0; j < i && clear; j++)
+            clear = !shown[j] || !sky_chart_rects_overlap (cand, &placed[j]);
+          if (clear)
+            {
+              placed[i] = *cand;
+              shown[i] = TRUE;
+              count++;
+            }
+        }
+      if (!shown[i])
+        placed[i] = (SkyChartRect) { x[i], y[i], 0, 0 };
+    }
+  return count;
+}
+
+/* The points no other eligible point beats: none costs no more and scores no less, and is
+ * better on one of them. A point not @eligible (NULL: all are) is never on the front nor beats
+ * one. */
+void
+sky_chart_front (guint           n,
+                 const double   *cost,
+                 const double   *score,
+                 const gboolean *eligible,
+                 gboolean       *front)
+{
+  g_return_if_fail (n == 0 || (cost != NULL && score != NULL && front != NULL));
+
+  for (guint i = 0; i < n; i++)
+    {
+      front[i] = eligible == NULL || eligible[i];
+      for (guint j = 0; j < n && front[i]; j++)
+        if (j != i && (eligible == NULL || eligible[j]) && cost[j] <= cost[i] &&
+            score[j] >= score[i] - 1e-9 && (cost[j] < cost[i] || score[j] > score[i] + 1e-9))
+          front[i] = FALSE;
+    }
 }
 
 /* The drawing ------------------------------------------------------------------------------- */
@@ -739,7 +880,7 @@ draw_upfront (Chart *chart)
         upfront_mark (chart, x, y, c);
         if (value > chart->top_value)
           {
-            g_autofree char *amount = sky_decimal_format_grouped (fee, 0, ",");
+            g_autofree char *amount = sky_decimal_format_grouped (fee, 2, ",");
             double w, h;
 
             text_size (chart, amount, &w, &h);
@@ -788,7 +929,7 @@ sky_chart_draw (cairo_t             *cr,
   g_autoptr(SkyChartMonthAxis) months = NULL;
   g_autoptr(SkyChartPlot) plot = NULL;
   Chart chart = { 0 };
-  double text_height, widest = 0, legend_height, caption = 0;
+  double text_height, widest = 0, legend_height, caption = 0, reach;
 
   g_return_if_fail (cr != NULL && PANGO_IS_CONTEXT (context));
   g_return_if_fail (style != NULL && data != NULL && data->projection != NULL);
@@ -824,8 +965,15 @@ sky_chart_draw (cairo_t             *cr,
   chart.top = PAD + caption + text_height / 2;
   chart.bottom = height - PAD - legend_height - (legend_height > 0 ? 4 : 0) - TICK - 1 -
                  text_height - (data->month_title != NULL ? text_height : 0);
+  /* Upfront fees above the axis stand in a row of their own over the highest month. */
+  reach = plot->highest;
+  for (guint i = 0; !data->cumulative && i < (plot->bars ? 1 : plot->n_series); i++)
+    for (guint m = 0; m < chart.months; m++)
+      if (sky_chart_plot_top (plot, i, m) + to_double (plot->upfront[i * chart.months + m]) >
+          plot->highest)
+        reach = plot->highest * 1.12;
   /* Room for about a label every 1.5 lines of text, at most 8 steps. */
-  values = sky_chart_value_axis_new (plot->highest,
+  values = sky_chart_value_axis_new (reach,
                                      CLAMP ((guint) ((chart.bottom - chart.top) /
                                                      (text_height * 1.5)), 1, 8));
   chart.top_value = values->top;

@@ -69,11 +69,12 @@ typedef struct
                              * budget; never an upfront fee drawn apart */
 } SkyChartPlot;
 
-/* The money axis: ticks from 0 to @top, every @step. */
+/* The money axis: ticks from @bottom (0 unless asked otherwise) to @top, every @step. */
 typedef struct
 {
   double   step;
   double   top;          /* the last tick: the highest value or just above it */
+  double   bottom;       /* the first tick: the lowest value or just below it */
   guint    n_ticks;
   double  *values;
   char   **labels;       /* with thousands separators; NULL-terminated */
@@ -88,8 +89,17 @@ typedef struct
   char   **labels;       /* NULL-terminated */
 } SkyChartMonthAxis;
 
+/* A rectangle of the drawing: its top left corner and its size. */
+typedef struct
+{
+  double x, y, width, height;
+} SkyChartRect;
+
 SkyChartValueAxis *sky_chart_value_axis_new  (double               highest,
                                               guint                max_intervals);
+SkyChartValueAxis *sky_chart_value_axis_new_range (double          lowest,
+                                                   double          highest,
+                                                   guint           max_intervals);
 void               sky_chart_value_axis_free (SkyChartValueAxis   *axis);
 guint              sky_chart_month_step      (guint                months,
                                               double               width,
@@ -115,6 +125,24 @@ void               sky_chart_draw            (cairo_t             *cr,
 
 const SkyChartColour *sky_chart_series_colour (const SkyChartStyle *style,
                                               guint                i);
+
+/* The scatter of cost against score: where its labels go, and which points no other beats. */
+gboolean           sky_chart_rects_overlap   (const SkyChartRect  *a,
+                                              const SkyChartRect  *b);
+guint              sky_chart_place_labels    (guint                n,
+                                              const double        *x,
+                                              const double        *y,
+                                              const double        *widths,
+                                              const double        *heights,
+                                              double               radius,
+                                              const SkyChartRect  *bounds,
+                                              SkyChartRect        *placed,
+                                              gboolean            *shown);
+void               sky_chart_front           (guint                n,
+                                              const double        *cost,
+                                              const double        *score,
+                                              const gboolean      *eligible,
+                                              gboolean            *front);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyChartValueAxis, sky_chart_value_axis_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyChartMonthAxis, sky_chart_month_axis_free)
