@@ -238,7 +238,8 @@ test_labels_apart (void)
   SkyChartRect placed[3];
   gboolean shown[3];
 
-  g_assert_cmpuint (sky_chart_place_labels (3, x, y, w, h, 6, &bounds, placed, shown), ==, 3);
+  g_assert_cmpuint (sky_chart_place_labels (3, x, y, w, h, 6, &bounds, 0, NULL, NULL, placed,
+                                            shown), ==, 3);
   assert_placement (3, x, y, w, h, 6, &bounds, placed, shown);
   g_assert_cmpfloat (placed[0].x, >, x[0]);
   g_assert_cmpfloat (placed[2].x + placed[2].width, <, x[2]);
@@ -272,7 +273,7 @@ test_labels_crowded (void)
   x[0] = 150;
   y[0] = 90;
   w[0] = 60;
-  count = sky_chart_place_labels (40, x, y, w, h, 6, &bounds, placed, shown);
+  count = sky_chart_place_labels (40, x, y, w, h, 6, &bounds, 0, NULL, NULL, placed, shown);
   g_assert_cmpuint (count, >, 0);
   g_assert_cmpuint (count, <, 40);
   g_assert_true (shown[0]);
@@ -283,10 +284,35 @@ test_labels_crowded (void)
     SkyChartRect two[2];
     gboolean two_shown[2];
 
-    g_assert_cmpuint (sky_chart_place_labels (2, sx, sy, sw, sh, 6, &bounds, two, two_shown),
-                      ==, 2);
+    g_assert_cmpuint (sky_chart_place_labels (2, sx, sy, sw, sh, 6, &bounds, 0, NULL, NULL,
+                                              two, two_shown), ==, 2);
     assert_placement (2, sx, sy, sw, sh, 6, &bounds, two, two_shown);
   }
+}
+
+/* A label keeps off the line through the points where it can: beside a point on a level line
+ * it goes above or below; with no room off it, across it rather than not at all. */
+static void
+test_labels_off_line (void)
+{
+  const double x[] = { 100, 200, 300 }, y[] = { 50, 50, 50 };
+  const double w[] = { 40, 40, 40 }, h[] = { 14, 14, 14 };
+  const double line_x[] = { 0, 100, 200, 300, 400 }, line_y[] = { 50, 50, 50, 50, 50 };
+  const SkyChartRect bounds = { 0, 0, 400, 100 }, flat = { 0, 40, 400, 20 };
+  SkyChartRect placed[3];
+  gboolean shown[3];
+
+  g_assert_cmpuint (sky_chart_place_labels (3, x, y, w, h, 6, &bounds, 5, line_x, line_y,
+                                            placed, shown),
+                    ==, 3);
+  assert_placement (3, x, y, w, h, 6, &bounds, placed, shown);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (placed[i].y + placed[i].height <= 50 || placed[i].y >= 50);
+  /* No room above or below the line: beside the point, across it. */
+  g_assert_cmpuint (sky_chart_place_labels (3, x, y, w, h, 6, &flat, 5, line_x, line_y,
+                                            placed, shown),
+                    ==, 3);
+  assert_placement (3, x, y, w, h, 6, &flat, placed, shown);
 }
 
 /* The front: only points no other eligible one beats on both cost and score. */
@@ -749,6 +775,7 @@ main (int    argc,
   g_test_add_func ("/sky/report/value-axis-range", test_value_axis_range);
   g_test_add_func ("/sky/report/labels-apart", test_labels_apart);
   g_test_add_func ("/sky/report/labels-crowded", test_labels_crowded);
+  g_test_add_func ("/sky/report/labels-off-line", test_labels_off_line);
   g_test_add_func ("/sky/report/front", test_front);
   g_test_add_func ("/sky/report/month-axis-numbers", test_month_axis_numbers);
   g_test_add_func ("/sky/report/month-axis-calendar", test_month_axis_calendar);

@@ -550,8 +550,9 @@ show_text (cairo_t     *cr,
 }
 
 /* Cost across on round steps from about the cheapest to the dearest of the kind shown, score
- * up the same from about the lowest to the highest; the options no other of the kind beats joined by a line and filled; each
- * labelled where its label fits, else told by its tooltip. */
+ * up the same from about the lowest to the highest; the options no other of the kind beats
+ * joined by a line and filled; each labelled where its label fits (off that line where that
+ * leaves out no label), else told by its tooltip. */
 static void
 draw_chart (GtkDrawingArea *area,
             cairo_t        *cr,
@@ -569,6 +570,8 @@ draw_chart (GtkDrawingArea *area,
   g_autofree gboolean *eligible = NULL, *front = NULL, *labelled = NULL;
   g_autofree SkyChartRect *placed = NULL;
   g_autofree char *x_title = NULL;
+  g_autoptr(GArray) path_x = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) path_y = g_array_new (FALSE, FALSE, sizeof (double));
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   GdkRGBA fg, accent = dark ? (GdkRGBA) { 0.47, 0.68, 0.96, 1 }
                             : (GdkRGBA) { 0.11, 0.44, 0.85, 1 };
@@ -712,11 +715,17 @@ draw_chart (GtkDrawingArea *area,
     cairo_set_line_width (cr, 2);
     cairo_new_path (cr);
     for (guint a = 0; a < order->len; a++)
-      cairo_line_to (cr, px[g_array_index (order, guint, a)], py[g_array_index (order, guint, a)]);
+      {
+        guint k = g_array_index (order, guint, a);
+
+        cairo_line_to (cr, px[k], py[k]);
+        g_array_append_val (path_x, px[k]);
+        g_array_append_val (path_y, py[k]);
+      }
     cairo_stroke (cr);
   }
 
-  /* The points, and a label where one fits: the best ranked first. */
+  /* The points, and a label where one fits: the front's first, then the best ranked. */
   lw = g_new0 (double, n);
   lh = g_new0 (double, n);
   placed = g_new0 (SkyChartRect, n);
@@ -739,10 +748,43 @@ draw_chart (GtkDrawingArea *area,
           cairo_stroke (cr);
         }
     }
-  sky_chart_place_labels (n, px, py, lw, lh, RADIUS, &(SkyChartRect) { left + 1, top,
-                                                                      right - left - 1,
-                                                                      bottom - top },
-                          placed, labelled);
+  {
+    g_autofree guint *turn = g_new0 (guint, n);
+    g_autofree double *tx = g_new0 (double, n), *ty = g_new0 (double, n);
+    g_autofree double *tw = g_new0 (double, n), *th = g_new0 (double, n);
+    g_autofree SkyChartRect *rects = g_new0 (SkyChartRect, n);
+    g_autofree SkyChartRect *crossing = g_new0 (SkyChartRect, n);
+    g_autofree gboolean *fits = g_new0 (gboolean, n);
+    g_autofree gboolean *crossing_fits = g_new0 (gboolean, n);
+    const SkyChartRect plot = { left + 1, top, right - left - 1, bottom - top };
+    guint t = 0;
+
+    for (guint pass = 0; pass < 2; pass++)
+      for (guint k = 0; k < n; k++)
+        if (front[k] == (pass == 0))
+          turn[t++] = k;
+    for (t = 0; t < n; t++)
+      {
+        tx[t] = px[turn[t]];
+        ty[t] = py[turn[t]];
+        tw[t] = lw[turn[t]];
+        th[t] = lh[turn[t]];
+      }
+    /* Off the front's line where that leaves out no label, else as many as fit. */
+    if (sky_chart_place_labels (n, tx, ty, tw, th, RADIUS, &plot, path_x->len,
+                                (double *) path_x->data, (double *) path_y->data, rects, fits) <
+        sky_chart_place_labels (n, tx, ty, tw, th, RADIUS, &plot, 0, NULL, NULL, crossing,
+                                crossing_fits))
+      {
+        memcpy (rects, crossing, n * sizeof (SkyChartRect));
+        memcpy (fits, crossing_fits, n * sizeof (gboolean));
+      }
+    for (t = 0; t < n; t++)
+      {
+        placed[turn[t]] = rects[t];
+        labelled[turn[t]] = fits[t];
+      }
+  }
   cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.9);
   for (guint k = 0; k < n; k++)
     if (labelled[k])

@@ -425,6 +425,36 @@ sky_chart_rects_overlap (const SkyChartRect *a,
          a->y < b->y + b->height && b->y < a->y + a->height;
 }
 
+/* Whether the segment from (@x0, @y0) to (@x1, @y1) passes through @r (Liang-Barsky). */
+static gboolean
+segment_crosses (const SkyChartRect *r,
+                 double              x0,
+                 double              y0,
+                 double              x1,
+                 double              y1)
+{
+  const double p[] = { -(x1 - x0), x1 - x0, -(y1 - y0), y1 - y0 };
+  const double q[] = { x0 - r->x, r->x + r->width - x0, y0 - r->y, r->y + r->height - y0 };
+  double t0 = 0, t1 = 1;
+
+  for (guint k = 0; k < 4; k++)
+    {
+      if (p[k] == 0)
+        {
+          if (q[k] <= 0)
+            return FALSE;
+          continue;
+        }
+      if (p[k] < 0)
+        t0 = MAX (t0, q[k] / p[k]);
+      else
+        t1 = MIN (t1, q[k] / p[k]);
+      if (t0 >= t1)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 inside (const SkyChartRect *r,
         const SkyChartRect *bounds)
@@ -437,8 +467,9 @@ inside (const SkyChartRect *r,
 /* Places the labels of @n points at (@x, @y), each @widths by @heights, in turn (the first
  * first: the most important): beside its point (right, left, above, below, then the corners),
  * clear of every point's mark (a square of @radius around it) and of the labels placed before,
- * and inside @bounds. A label with no such place is not shown (@shown FALSE): its point says
- * what it is some other way, such as a tooltip. Returns how many are shown. */
+ * and inside @bounds; off the line through the @n_path points @path_x, @path_y where a place
+ * allows, across it where none does. A label with no such place is not shown (@shown FALSE):
+ * its point says what it is some other way, such as a tooltip. Returns how many are shown. */
 guint
 sky_chart_place_labels (guint               n,
                         const double       *x,
@@ -447,6 +478,9 @@ sky_chart_place_labels (guint               n,
                         const double       *heights,
                         double              radius,
                         const SkyChartRect *bounds,
+                        guint               n_path,
+                        const double       *path_x,
+                        const double       *path_y,
                         SkyChartRect       *placed,
                         gboolean           *shown)
 {
@@ -456,6 +490,7 @@ sky_chart_place_labels (guint               n,
   g_return_val_if_fail (n == 0 || (x != NULL && y != NULL && widths != NULL &&
                                    heights != NULL && placed != NULL && shown != NULL), 0);
   g_return_val_if_fail (bounds != NULL, 0);
+  g_return_val_if_fail (n_path == 0 || (path_x != NULL && path_y != NULL), 0);
 
   for (guint i = 0; i < n; i++)
     {
@@ -472,10 +507,14 @@ sky_chart_place_labels (guint               n,
       };
 
       shown[i] = FALSE;
-      for (gsize c = 0; c < G_N_ELEMENTS (candidates) && !shown[i]; c++)
+      /* Off the line first; across it only when nothing else is left. */
+      for (gsize c = 0; c < 2 * G_N_ELEMENTS (candidates) && !shown[i]; c++)
         {
-          const SkyChartRect *cand = &candidates[c];
+          const SkyChartRect *cand = &candidates[c % G_N_ELEMENTS (candidates)];
           gboolean clear = inside (cand, bounds);
+
+          for (guint k = 1; k < n_path && clear && c < G_N_ELEMENTS (candidates); k++)
+            clear = !segment_crosses (cand, path_x[k - 1], path_y[k - 1], path_x[k], path_y[k]);
 
           for (guint j = 0; j < n && clear; j++)
             {
