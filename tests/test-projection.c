@@ -263,6 +263,38 @@ test_amortised_adds_up (Fixture       *f,
   ASSERT_MONEY (p->amortised[1 * M + 1], "70.08");
 }
 
+/* The upfront fees within the cash, apart: the fee in the month it is paid (and renewed),
+ * nothing otherwise, the cash less it the month's run rate; the low and high totals carry their
+ * own. */
+static void
+test_upfront_apart (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(SkyProjection) projection = project (f);
+  SkyProjectionProvider *p = g_ptr_array_index (projection->providers, 0);
+  guint M = projection->months;
+  SkyDecimal run;
+
+  /* The worker's 259 in month 3 and month 15; its cash less that is 21.61 as in month 4. */
+  ASSERT_MONEY (p->upfront[1 * M + 1], "0.00");
+  ASSERT_MONEY (p->upfront[1 * M + 2], "259.00");
+  ASSERT_MONEY (p->upfront[1 * M + 3], "0.00");
+  ASSERT_MONEY (p->upfront[1 * M + 14], "259.00");
+  g_assert_true (sky_decimal_sub (p->cash[1 * M + 2], p->upfront[1 * M + 2], &run));
+  g_assert_cmpint (sky_decimal_compare (run, p->cash[1 * M + 3]), ==, 0);
+  /* Lines on demand pay nothing upfront. */
+  for (guint m = 0; m < M; m++)
+    {
+      g_assert_true (sky_decimal_is_zero (p->upfront[0 * M + m]));
+      g_assert_true (sky_decimal_is_zero (p->upfront[2 * M + m]));
+    }
+  /* The range is on egress only: the low and high months pay the same fee. */
+  ASSERT_MONEY (p->low_upfront[2], "259.00");
+  ASSERT_MONEY (p->high_upfront[2], "259.00");
+  ASSERT_MONEY (p->low_upfront[3], "0.00");
+  ASSERT_MONEY (p->high_upfront[14], "259.00");
+}
+
 /* A scenario without lines projects to zero every month, on each of its providers; one without
  * providers is the estimate's error. */
 static void
@@ -383,6 +415,7 @@ main (int    argc,
   ADD ("overflow", test_overflow);
   ADD ("label-with-tab", test_label_with_tab);
   ADD ("amortised-adds-up", test_amortised_adds_up);
+  ADD ("upfront-apart", test_upfront_apart);
   ADD ("empty", test_empty);
 #undef ADD
 

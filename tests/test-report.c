@@ -138,6 +138,204 @@ test_value_axis_any (void)
     }
 }
 
+/* The scatter ------------------------------------------------------------------------------- */
+
+static void
+assert_range_axis (double              lowest,
+                   double              highest,
+                   guint               max_intervals,
+                   const char * const *labels)
+{
+  g_autoptr(SkyChartValueAxis) axis = sky_chart_value_axis_new_range (lowest, highest,
+                                                                      max_intervals);
+  g_autofree char *joined = g_strjoinv (" ", axis->labels);
+  g_autofree char *expected = g_strjoinv (" ", (char **) labels);
+
+  g_test_message ("%g to %g, at most %u steps: %s", lowest, highest, max_intervals, joined);
+  g_assert_cmpstr (joined, ==, expected);
+  g_assert_cmpfloat (axis->bottom, <=, lowest);
+  g_assert_cmpfloat (axis->top, >=, highest);
+  g_assert_cmpfloat (axis->values[0], ==, axis->bottom);
+  g_assert_cmpuint (axis->n_ticks - 1, <=, max_intervals);
+}
+
+/* A range away from 0: round ticks from at or below the lowest to at or above the highest,
+ * never more steps than asked, labelled with separators. */
+static void
+test_value_axis_range (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
+
+  assert_range_axis (120, 480, 5, (const char *[]) { "100", "200", "300", "400", "500", NULL });
+  assert_range_axis (1400, 1520, 6,
+                     (const char *[]) { "1,400", "1,420", "1,440", "1,460", "1,480", "1,500",
+                                        "1,520", NULL });
+  assert_range_axis (0.5, 0.9, 4, (const char *[]) { "0.5", "0.6", "0.7", "0.8", "0.9", NULL });
+  /* 1.5 to 6.5 by 1 would take 6 steps: by 2 instead. */
+  assert_range_axis (1.5, 6.5, 5, (const char *[]) { "0", "2", "4", "6", "8", NULL });
+  /* One value: the round steps around it. */
+  assert_range_axis (150, 150, 5, (const char *[]) { "150", "200", NULL });
+  assert_range_axis (0, 100, 5,
+                     (const char *[]) { "0", "20", "40", "60", "80", "100", NULL });
+  for (guint n = 0; n < 2000; n++)
+    {
+      double lowest = pow (10, g_rand_double_range (rand, -2, 9));
+      double highest = lowest * g_rand_double_range (rand, 1, 50);
+      guint max_intervals = (guint) g_rand_int_range (rand, 1, 9);
+      g_autoptr(SkyChartValueAxis) axis = sky_chart_value_axis_new_range (lowest, highest,
+                                                                          max_intervals);
+      double mantissa = axis->step / pow (10, floor (log10 (axis->step) + 1e-9));
+
+      g_assert_cmpuint (axis->n_ticks - 1, <=, max_intervals);
+      g_assert_cmpfloat (axis->bottom, <=, lowest * (1 + 1e-9));
+      g_assert_cmpfloat (axis->bottom + axis->step, >, lowest);
+      g_assert_cmpfloat (axis->top, >=, highest * (1 - 1e-9));
+      g_assert_true (fabs (mantissa - 1) < 1e-6 || fabs (mantissa - 2) < 1e-6 ||
+                     fabs (mantissa - 5) < 1e-6);
+    }
+}
+
+/* Labels placed never overlap each other or any point's mark, and stay inside the plot. */
+static void
+assert_placement (guint               n,
+                  const double       *x,
+                  const double       *y,
+                  const double       *w,
+                  const double       *h,
+                  double              radius,
+                  const SkyChartRect *bounds,
+                  const SkyChartRect *placed,
+                  const gboolean     *shown)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (!shown[i])
+        continue;
+      g_assert_cmpfloat (placed[i].width, ==, w[i]);
+      g_assert_cmpfloat (placed[i].height, ==, h[i]);
+      g_assert_cmpfloat (placed[i].x, >=, bounds->x);
+      g_assert_cmpfloat (placed[i].y, >=, bounds->y);
+      g_assert_cmpfloat (placed[i].x + placed[i].width, <=, bounds->x + bounds->width);
+      g_assert_cmpfloat (placed[i].y + placed[i].height, <=, bounds->y + bounds->height);
+      for (guint j = 0; j < n; j++)
+        {
+          SkyChartRect mark = { x[j] - radius, y[j] - radius, 2 * radius, 2 * radius };
+
+          g_assert_false (sky_chart_rects_overlap (&placed[i], &mark));
+          if (j != i && shown[j])
+            g_assert_false (sky_chart_rects_overlap (&placed[i], &placed[j]));
+        }
+    }
+}
+
+/* A few points apart: every label shown, beside its point; one at the right edge turns to the
+ * left of it rather than being cut. */
+static void
+test_labels_apart (void)
+{
+  const double x[] = { 50, 200, 395 }, y[] = { 100, 150, 50 };
+  const double w[] = { 60, 60, 60 }, h[] = { 14, 14, 14 };
+  const SkyChartRect bounds = { 0, 0, 400, 200 };
+  SkyChartRect placed[3];
+  gboolean shown[3];
+
+  g_assert_cmpuint (sky_chart_place_labels (3, x, y, w, h, 6, &bounds, 0, NULL, NULL, placed,
+                                            shown), ==, 3);
+  assert_placement (3, x, y, w, h, 6, &bounds, placed, shown);
+  g_assert_cmpfloat (placed[0].x, >, x[0]);
+  g_assert_cmpfloat (placed[2].x + placed[2].width, <, x[2]);
+}
+
+/* Crowded: forty points in a small plot, long labels. Whatever is shown neither overlaps nor
+ * leaves the plot; the first (the most important) is shown where it has room; some have to
+ * go. */
+static void
+test_labels_crowded (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (8);
+  const SkyChartRect bounds = { 10, 10, 300, 160 };
+  double x[40], y[40], w[40], h[40];
+  SkyChartRect placed[40];
+  gboolean shown[40];
+  guint count;
+
+  /* The first point has room to its right; the others crowd everywhere else. */
+  for (guint i = 0; i < 40; i++)
+    {
+      do
+        {
+          x[i] = g_rand_double_range (rand, 10, 310);
+          y[i] = g_rand_double_range (rand, 10, 170);
+        }
+      while (x[i] > 100 && x[i] < 240 && y[i] > 70 && y[i] < 110);
+      w[i] = g_rand_double_range (rand, 30, 140);
+      h[i] = 15;
+    }
+  x[0] = 150;
+  y[0] = 90;
+  w[0] = 60;
+  count = sky_chart_place_labels (40, x, y, w, h, 6, &bounds, 0, NULL, NULL, placed, shown);
+  g_assert_cmpuint (count, >, 0);
+  g_assert_cmpuint (count, <, 40);
+  g_assert_true (shown[0]);
+  assert_placement (40, x, y, w, h, 6, &bounds, placed, shown);
+  /* Two points on top of each other: the second's label finds another side. */
+  {
+    const double sx[] = { 100, 100 }, sy[] = { 80, 80 }, sw[] = { 50, 50 }, sh[] = { 14, 14 };
+    SkyChartRect two[2];
+    gboolean two_shown[2];
+
+    g_assert_cmpuint (sky_chart_place_labels (2, sx, sy, sw, sh, 6, &bounds, 0, NULL, NULL,
+                                              two, two_shown), ==, 2);
+    assert_placement (2, sx, sy, sw, sh, 6, &bounds, two, two_shown);
+  }
+}
+
+/* A label keeps off the line through the points where it can: beside a point on a level line
+ * it goes above or below; with no room off it, across it rather than not at all. */
+static void
+test_labels_off_line (void)
+{
+  const double x[] = { 100, 200, 300 }, y[] = { 50, 50, 50 };
+  const double w[] = { 40, 40, 40 }, h[] = { 14, 14, 14 };
+  const double line_x[] = { 0, 100, 200, 300, 400 }, line_y[] = { 50, 50, 50, 50, 50 };
+  const SkyChartRect bounds = { 0, 0, 400, 100 }, flat = { 0, 40, 400, 20 };
+  SkyChartRect placed[3];
+  gboolean shown[3];
+
+  g_assert_cmpuint (sky_chart_place_labels (3, x, y, w, h, 6, &bounds, 5, line_x, line_y,
+                                            placed, shown),
+                    ==, 3);
+  assert_placement (3, x, y, w, h, 6, &bounds, placed, shown);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (placed[i].y + placed[i].height <= 50 || placed[i].y >= 50);
+  /* No room above or below the line: beside the point, across it. */
+  g_assert_cmpuint (sky_chart_place_labels (3, x, y, w, h, 6, &flat, 5, line_x, line_y,
+                                            placed, shown),
+                    ==, 3);
+  assert_placement (3, x, y, w, h, 6, &flat, placed, shown);
+}
+
+/* The front: only points no other eligible one beats on both cost and score. */
+static void
+test_front (void)
+{
+  const double cost[] = { 100, 150, 120, 90, 200 };
+  const double score[] = { 60, 80, 50, 40, 95 };
+  const gboolean eligible[] = { TRUE, TRUE, TRUE, TRUE, FALSE };
+  gboolean front[5];
+
+  sky_chart_front (5, cost, score, NULL, front);
+  g_assert_true (front[0]);
+  g_assert_true (front[1]);
+  g_assert_false (front[2]);   /* 100 scores more and costs less */
+  g_assert_true (front[3]);
+  g_assert_true (front[4]);
+  sky_chart_front (5, cost, score, eligible, front);
+  g_assert_true (front[1]);
+  g_assert_false (front[4]);
+}
+
 static char *
 month_labels (guint months,
               guint step,
@@ -328,6 +526,183 @@ test_draw_tiny (Fixture       *f,
   cairo_surface_destroy (surface);
 }
 
+/* The plot ---------------------------------------------------------------------------------- */
+
+/* The growth scenario with a three-year reservation paid 1060.00 upfront in month 1. */
+static SkyProjection *
+project_with_upfront (Fixture *f)
+{
+  static const char text[] =
+    "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Upfront\" currency=\"USD\">\n"
+    "  <providers>\n    <provider id=\"examplecloud\"/>\n  </providers>\n"
+    "  <line label=\"Servers\" group=\"API\" quantity=\"2\" unit=\"hour\">\n"
+    "    <offer provider=\"examplecloud\" sku=\"std-2-us\"/>\n  </line>\n"
+    "  <line label=\"Reserved\" group=\"API\" quantity=\"1\" unit=\"hour\" "
+    "term=\"reserved-3y-all-upfront\">\n"
+    "    <offer provider=\"examplecloud\" sku=\"std-2-us\"/>\n  </line>\n"
+    "  <line label=\"Egress\" group=\"Net\" usage=\"10000\" unit=\"gb\">\n"
+    "    <offer provider=\"examplecloud\" sku=\"egress-us\"/>\n  </line>\n"
+    "  <budget monthly=\"1100\"/>\n"
+    "  <projection months=\"12\">\n"
+    "    <range group=\"Net\" low=\"-20\" high=\"30\"/>\n"
+    "  </projection>\n"
+    "</scenario>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyScenario) scenario = sky_scenario_parse (text, strlen (text), "upfront", &error);
+  SkyProjection *projection;
+
+  g_assert_no_error (error);
+  projection = sky_projection_compute (f->catalog, scenario, NULL, 0, &error);
+  g_assert_no_error (error);
+  return projection;
+}
+
+static double
+dbl (SkyDecimal value)
+{
+  return sky_decimal_to_double (value);
+}
+
+/* Monthly cash: the upfront fee is a mark apart in its month, the line the run rate, and the
+ * money axis reaches the highest run rate, band or budget, never the fee. */
+static void
+test_plot_upfront_apart (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(SkyProjection) projection = project_with_upfront (f);
+  const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, 0);
+  SkyChartData chart = {
+    .projection = projection,
+    .has_budget = TRUE,
+    .budget = sky_decimal_from_int (1100),
+  };
+  g_autoptr(SkyChartPlot) plot = sky_chart_plot_new (&chart);
+  g_autofree char *fee = sky_decimal_format (plot->upfront[0], 2);
+  guint M = projection->months;
+  double expected = 1100;
+
+  g_assert_cmpuint (M, ==, 12);
+  g_assert_false (plot->bars);
+  g_assert_cmpuint (plot->n_series, ==, 1);
+  g_assert_cmpstr (fee, ==, "1060.00");
+  g_assert_true (sky_chart_plot_has_upfront (plot));
+  for (guint m = 1; m < M; m++)
+    g_assert_true (sky_decimal_is_zero (plot->upfront[m]));
+  /* Month 1's line is its cash less the fee: the run rate of the months after. */
+  g_assert_cmpfloat_with_epsilon (plot->values[0], dbl (p->total_cash[0]) - 1060, 1e-6);
+  g_assert_cmpfloat_with_epsilon (plot->values[0], dbl (p->total_cash[1]), 1e-6);
+  for (guint m = 0; m < M; m++)
+    {
+      g_assert_cmpfloat (plot->low[m], <=, plot->values[m]);
+      g_assert_cmpfloat (plot->high[m], >=, plot->values[m]);
+      expected = MAX (expected, dbl (p->high[m]) - dbl (p->high_upfront[m]));
+      g_assert_cmpfloat (plot->budget[m], ==, 1100);
+    }
+  g_assert_cmpfloat_with_epsilon (plot->highest, expected, 1e-6);
+  g_assert_cmpfloat (plot->highest, <, dbl (p->total_cash[0]));
+}
+
+/* Cumulative: the months' running totals, the fee included and marked where it was paid, the
+ * budget adding up month by month. */
+static void
+test_plot_cumulative (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(SkyProjection) projection = project_with_upfront (f);
+  const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, 0);
+  SkyChartData chart = {
+    .projection = projection,
+    .has_budget = TRUE,
+    .budget = sky_decimal_from_int (1100),
+    .cumulative = TRUE,
+  };
+  g_autoptr(SkyChartPlot) plot = sky_chart_plot_new (&chart);
+  guint M = projection->months;
+  double total = 0;
+
+  for (guint m = 0; m < M; m++)
+    {
+      total += dbl (p->total_cash[m]);
+      g_assert_cmpfloat_with_epsilon (plot->values[m], total, 1e-6);
+      g_assert_cmpfloat (plot->budget[m], ==, 1100.0 * (m + 1));
+    }
+  g_assert_true (sky_chart_plot_has_upfront (plot));
+  g_assert_false (sky_decimal_is_zero (plot->upfront[0]));
+  g_assert_cmpfloat (plot->highest, >=, total);
+  g_assert_cmpfloat (plot->highest, >=, 1100.0 * M);
+}
+
+/* Amortised: the fee spread over the commitment's months, nothing marked. */
+static void
+test_plot_amortised (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(SkyProjection) projection = project_with_upfront (f);
+  const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, 0);
+  SkyChartData chart = { .projection = projection, .amortised = TRUE };
+  g_autoptr(SkyChartPlot) plot = sky_chart_plot_new (&chart);
+
+  g_assert_false (sky_chart_plot_has_upfront (plot));
+  g_assert_null (plot->budget);
+  for (guint m = 0; m < projection->months; m++)
+    {
+      g_assert_cmpfloat_with_epsilon (plot->values[m], dbl (p->total_amortised[m]), 1e-6);
+      g_assert_cmpfloat (plot->high[m], >=, plot->values[m]);
+    }
+  /* 1060 over 36 months: 29.44 a month on top of the run rate. */
+  g_assert_cmpfloat_with_epsilon (plot->values[0] - dbl (p->total_cash[1]), 29.44, 1e-6);
+}
+
+/* One provider in bars: the groups' parts add up to the month's run rate, the fee marked above
+ * the stack. */
+static void
+test_plot_bars (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(SkyProjection) projection = project_with_upfront (f);
+  const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, 0);
+  SkyChartData chart = { .projection = projection, .provider = p };
+  g_autoptr(SkyChartPlot) plot = sky_chart_plot_new (&chart);
+  guint M = projection->months;
+
+  g_assert_true (plot->bars);
+  g_assert_cmpuint (plot->n_series, ==, 2);
+  g_assert_cmpfloat_with_epsilon (sky_chart_plot_top (plot, 0, 0),
+                                  dbl (p->total_cash[0]) - 1060, 1e-6);
+  g_assert_cmpfloat_with_epsilon (plot->values[0 * M + 0] + plot->values[1 * M + 0],
+                                  sky_chart_plot_top (plot, 0, 0), 1e-9);
+  g_assert_true (sky_chart_plot_has_upfront (plot));
+  g_assert_cmpfloat (plot->highest, <, dbl (p->total_cash[0]));
+}
+
+/* Each view draws, its upfront mark in the legend. */
+static void
+test_draw_views (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char * const names[] = { "Example Cloud", NULL };
+  g_autoptr(SkyProjection) projection = project_with_upfront (f);
+
+  for (guint view = 0; view < 4; view++)
+    {
+      SkyChartData chart = {
+        .projection = projection,
+        .has_budget = TRUE,
+        .budget = sky_decimal_from_int (1100),
+        .names = names,
+        .budget_label = "Monthly budget",
+        .upfront_label = "Upfront fee",
+        .cumulative = view & 1,
+        .amortised = (view & 2) != 0,
+      };
+      cairo_surface_t *surface = draw (&chart);
+
+      g_assert_cmpuint (count_colour (surface, 0, 0, 1), >, 100);
+      g_assert_cmpuint (count_colour (surface, 1, 0, 0), >, 100);
+      cairo_surface_destroy (surface);
+    }
+}
+
 /* The PDF ----------------------------------------------------------------------------------- */
 
 /* The report is written and read back: its chart has the months and money on its axes, the
@@ -426,6 +801,11 @@ main (int    argc,
   g_test_add_func ("/sky/report/value-axis-round-steps", test_value_axis_round_steps);
   g_test_add_func ("/sky/report/value-axis-nothing", test_value_axis_nothing);
   g_test_add_func ("/sky/report/value-axis-any", test_value_axis_any);
+  g_test_add_func ("/sky/report/value-axis-range", test_value_axis_range);
+  g_test_add_func ("/sky/report/labels-apart", test_labels_apart);
+  g_test_add_func ("/sky/report/labels-crowded", test_labels_crowded);
+  g_test_add_func ("/sky/report/labels-off-line", test_labels_off_line);
+  g_test_add_func ("/sky/report/front", test_front);
   g_test_add_func ("/sky/report/month-axis-numbers", test_month_axis_numbers);
   g_test_add_func ("/sky/report/month-axis-calendar", test_month_axis_calendar);
   g_test_add_func ("/sky/report/month-step-thinning", test_month_step_thinning);
@@ -435,6 +815,11 @@ main (int    argc,
   ADD ("draw-lines", test_draw_lines);
   ADD ("draw-stacked", test_draw_stacked);
   ADD ("draw-tiny", test_draw_tiny);
+  ADD ("plot-upfront-apart", test_plot_upfront_apart);
+  ADD ("plot-cumulative", test_plot_cumulative);
+  ADD ("plot-amortised", test_plot_amortised);
+  ADD ("plot-bars", test_plot_bars);
+  ADD ("draw-views", test_draw_views);
   ADD ("pdf-read-back", test_pdf_read_back);
   ADD ("pdf-freshness", test_pdf_freshness);
   ADD ("pdf-german", test_pdf_german);

@@ -291,11 +291,77 @@ test_budget_enter_applies (Fixture       *f,
   wait_for_projection (page);
 }
 
+/* The chart's toggles change what it draws: monthly cash with the reserved worker's upfront
+ * fee as a mark apart, then the months' running totals, then the fee spread over its year. */
+static void
+test_budget_chart_views (Fixture       *f,
+                         gconstpointer  data)
+{
+  SkyBudgetPage *page = SKY_BUDGET_PAGE (gtk_widget_get_template_child (
+                          GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "budget_page"));
+  g_autoptr(GFile) file = data_gfile ("web.skytally");
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkToggleButton *cumulative = GTK_TOGGLE_BUTTON (budget_child (page, "cumulative_toggle"));
+  GtkToggleButton *amortised = GTK_TOGGLE_BUTTON (budget_child (page, "amortised_toggle"));
+  g_autoptr(SkyChartPlot) monthly = NULL;
+  g_autoptr(SkyChartPlot) running = NULL;
+  g_autoptr(SkyChartPlot) spread = NULL;
+  g_autoptr(SkyChartPlot) one = NULL;
+  const SkyProjectionProvider *p;
+  guint M;
+  double total = 0;
+
+  g_assert_null (sky_budget_page_dup_chart_plot (page));
+  import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
+  g_ptr_array_add (files, g_object_ref (file));
+  sky_window_open_files (f->window, files);
+  wait_for_estimate (f);
+  wait_for_projection (page);
+  p = g_ptr_array_index (sky_budget_page_get_projection (page)->providers, 0);
+  M = sky_budget_page_get_projection (page)->months;
+
+  /* Monthly cash at first: a line per provider, the upfront fee apart. */
+  g_assert_false (gtk_toggle_button_get_active (cumulative));
+  g_assert_false (gtk_toggle_button_get_active (amortised));
+  monthly = sky_budget_page_dup_chart_plot (page);
+  g_assert_nonnull (monthly);
+  g_assert_false (monthly->bars);
+  g_assert_cmpuint (monthly->n_series, ==, 2);
+  g_assert_true (sky_chart_plot_has_upfront (monthly));
+  g_assert_cmpfloat (monthly->highest, <, sky_decimal_to_double (p->total_cash[0]));
+
+  /* Cumulative: the running totals. */
+  gtk_toggle_button_set_active (cumulative, TRUE);
+  running = sky_budget_page_dup_chart_plot (page);
+  for (guint m = 0; m < M; m++)
+    total += sky_decimal_to_double (p->total_cash[m]);
+  g_assert_cmpfloat_with_epsilon (running->values[M - 1], total, 1e-6);
+  g_assert_cmpfloat (running->highest, >, monthly->highest);
+
+  /* Monthly again, amortised: the fee spread, nothing marked. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (budget_child (page, "monthly_toggle")), TRUE);
+  g_assert_false (gtk_toggle_button_get_active (cumulative));
+  gtk_toggle_button_set_active (amortised, TRUE);
+  spread = sky_budget_page_dup_chart_plot (page);
+  g_assert_false (sky_chart_plot_has_upfront (spread));
+  for (guint m = 0; m < M; m++)
+    g_assert_cmpfloat_with_epsilon (spread->values[m],
+                                    sky_decimal_to_double (p->total_amortised[m]), 1e-6);
+
+  /* One provider: its groups in bars. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (budget_child (page, "provider_dropdown")), 1);
+  one = sky_budget_page_dup_chart_plot (page);
+  g_assert_true (one->bars);
+  g_assert_cmpuint (one->n_series, >, 1);
+  sky_scenario_document_discard_recovery (document_of (scenario_page (f)));
+}
+
 int
 main (int    argc,
       char **argv)
 {
   return window_test_main (argc, argv, "budget-page", test_budget_page,
                            "budget-freshness", test_budget_freshness,
-                           "budget-enter-applies", test_budget_enter_applies, NULL);
+                           "budget-enter-applies", test_budget_enter_applies,
+                           "budget-chart-views", test_budget_chart_views, NULL);
 }

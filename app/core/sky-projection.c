@@ -36,8 +36,11 @@ provider_free (SkyProjectionProvider *p)
   g_free (p->amortised);
   g_free (p->total_cash);
   g_free (p->total_amortised);
+  g_free (p->upfront);
   g_free (p->low);
   g_free (p->high);
+  g_free (p->low_upfront);
+  g_free (p->high_upfront);
   g_free (p->break_even);
   g_clear_pointer (&p->group_first_over, g_array_unref);
   g_free (p);
@@ -386,6 +389,18 @@ month_cash (const MonthLine *ml,
   return ml->figures.monthly;
 }
 
+/* The upfront fee within the cash of @ml in month @m: paid when its commitment starts or
+ * renews, else nothing. */
+static SkyDecimal
+month_upfront (const MonthLine *ml,
+               guint            start,
+               guint            m)
+{
+  if (ml->priced && starts_commitment (ml->term_months, start, m))
+    return ml->figures.upfront;
+  return sky_decimal_from_int (0);
+}
+
 static SkyProjectionProvider *
 provider_new (const SkyScenario   *scenario,
               SkyResolvedProvider *rp,
@@ -407,8 +422,11 @@ provider_new (const SkyScenario   *scenario,
   p->amortised = g_new0 (SkyDecimal, (gsize) n * months + 1);
   p->total_cash = g_new0 (SkyDecimal, months);
   p->total_amortised = g_new0 (SkyDecimal, months);
+  p->upfront = g_new0 (SkyDecimal, (gsize) n * months + 1);
   p->low = g_new0 (SkyDecimal, months);
   p->high = g_new0 (SkyDecimal, months);
+  p->low_upfront = g_new0 (SkyDecimal, months);
+  p->high_upfront = g_new0 (SkyDecimal, months);
   p->break_even = g_new0 (int, MAX (n, 1));
   for (guint l = 0; l < n; l++)
     {
@@ -426,8 +444,10 @@ provider_new (const SkyScenario   *scenario,
       p->break_even[l] = sky_term_months (sl->term) > 0 ? 0 : -1;
     }
   for (guint k = 0; k < months; k++)
-    p->total_cash[k] = p->total_amortised[k] = p->low[k] = p->high[k] =
-      sky_decimal_from_int (0);
+    p->total_cash[k] = p->total_amortised[k] = p->low[k] = p->high[k] = p->low_upfront[k] =
+      p->high_upfront[k] = sky_decimal_from_int (0);
+  for (gsize k = 0; k < (gsize) n * months + 1; k++)
+    p->upfront[k] = sky_decimal_from_int (0);
   return p;
 }
 
@@ -518,6 +538,7 @@ project_provider (SkyCatalog         *catalog,
           else
             g_array_index (p->priced, gboolean, l) = FALSE;
           p->cash[l * months + (m - 1)] = cash;
+          p->upfront[l * months + (m - 1)] = month_upfront (el, start, m);
           p->amortised[l * months + (m - 1)] = amortised;
           p->total_cash[m - 1] = sky_decimal_add_or_flag (p->total_cash[m - 1], cash, &overflow);
           p->total_amortised[m - 1] = sky_decimal_add_or_flag (p->total_amortised[m - 1], amortised,
@@ -535,7 +556,7 @@ project_provider (SkyCatalog         *catalog,
         }
       if (plan->low != NULL)
         {
-          SkyDecimal lo = sky_decimal_from_int (0), hi = lo;
+          SkyDecimal lo = sky_decimal_from_int (0), hi = lo, lo_up = lo, hi_up = lo;
 
           price_month (pricing, plan, rp, od, m, plan->low, FALSE, low);
           price_month (pricing, plan, rp, od, m, plan->high, FALSE, high);
@@ -545,12 +566,24 @@ project_provider (SkyCatalog         *catalog,
                                             &overflow);
               hi = sky_decimal_add_or_flag (hi, month_cash (&high[l], plan->start[l], m, &overflow),
                                             &overflow);
+              lo_up = sky_decimal_add_or_flag (lo_up, month_upfront (&low[l], plan->start[l], m),
+                                               &overflow);
+              hi_up = sky_decimal_add_or_flag (hi_up, month_upfront (&high[l], plan->start[l], m),
+                                               &overflow);
             }
           p->low[m - 1] = lo;
           p->high[m - 1] = hi;
+          p->low_upfront[m - 1] = lo_up;
+          p->high_upfront[m - 1] = hi_up;
         }
       else
-        p->low[m - 1] = p->high[m - 1] = p->total_cash[m - 1];
+        {
+          p->low[m - 1] = p->high[m - 1] = p->total_cash[m - 1];
+          for (guint l = 0; l < n; l++)
+            p->low_upfront[m - 1] = p->high_upfront[m - 1] =
+              sky_decimal_add_or_flag (p->low_upfront[m - 1], p->upfront[l * months + (m - 1)],
+                                       &overflow);
+        }
     }
   if (overflow || sky_pricing_overflowed (pricing))
     {

@@ -23,8 +23,11 @@ typedef struct
                                    * add up to the fee paid (the last takes the remainder) */
   SkyDecimal *total_cash;         /* per month, the sum of the lines */
   SkyDecimal *total_amortised;
+  SkyDecimal *upfront;            /* the upfront fees within cash: in the months they are paid */
   SkyDecimal *low;                /* per month: the cash total with every low estimate */
   SkyDecimal *high;               /* … and with every high one */
+  SkyDecimal *low_upfront;        /* per month: the upfront fees within low … */
+  SkyDecimal *high_upfront;       /* … and within high */
   int        *break_even;         /* per line: the month (from 1) a commitment has cost no
                                    * more than on demand would have, since month 1; 0 if
                                    * never within the projection; -1 for no commitment */

@@ -42,6 +42,10 @@ struct _SkyBudgetPage
   GtkEntry        *yearly_entry;
   GtkSpinButton   *months_spin;
   GtkDrawingArea  *chart;
+  GtkToggleButton *monthly_toggle;
+  GtkToggleButton *cumulative_toggle;
+  GtkToggleButton *cash_toggle;
+  GtkToggleButton *amortised_toggle;
   GtkColumnView   *months_view;
 };
 
@@ -318,36 +322,21 @@ set_columns (SkyBudgetPage *self)
 
 /* The chart ----------------------------------------------------------------------------------- */
 
-/* The shared chart (sky-chart.c) in the theme's colours: every provider side by side, a line
- * of its cash each month over its low-high band; or one provider's months stacked by group. */
-static void
-draw_chart (GtkDrawingArea *area,
-            cairo_t        *cr,
-            int             width,
-            int             height,
-            gpointer        user_data)
+/* What the chart shows: every provider side by side, a line of each one's months over its
+ * low-high band, or one provider's months stacked by group; monthly or cumulative, cash or
+ * amortised, as the toggles say. The names and the budget's label are kept in @names and
+ * @budget_label for as long as @data is used. */
+static gboolean
+chart_data (SkyBudgetPage *self,
+            SkyChartData  *data,
+            GPtrArray     *names,
+            char         **budget_label)
 {
-  SkyBudgetPage *self = user_data;
   const SkyProjectionProvider *p = shown_provider (self);
   const SkyBudget *budget = self->projected != NULL ? self->projected->budget : NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *budget_label = NULL;
-  SkyChartStyle style = {
-    .line_width = 2.5,
-  };
-  SkyChartData data = { 0 };
-  GdkRGBA fg;
 
   if (!showing_all (self) && p == NULL)
-    return;
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
-  /* The budget's red, lighter on a dark background so that the dashes stay visible. */
-  style.budget = adw_style_manager_get_dark (adw_style_manager_get_default ())
-                 ? (SkyChartColour) { 0.96, 0.38, 0.32, 1 }
-                 : (SkyChartColour) { 0.75, 0.11, 0.16, 1 };
-  style.foreground = (SkyChartColour) { fg.red, fg.green, fg.blue, fg.alpha };
-  style.grid = (SkyChartColour) { fg.red, fg.green, fg.blue, fg.alpha * 0.15 };
-
+    return FALSE;
   if (p != NULL)
     {
       g_autoptr(GPtrArray) groups = sky_chart_groups (p);
@@ -371,22 +360,71 @@ draw_chart (GtkDrawingArea *area,
       }
   g_ptr_array_add (names, NULL);
 
-  data.projection = self->projection;
-  data.provider = p;
-  data.names = (const char * const *) names->pdata;
-  data.value_title = self->projection->currency;
-  data.month_title = _("Month");
+  *data = (SkyChartData) { 0 };
+  data->projection = self->projection;
+  data->provider = p;
+  data->names = (const char * const *) names->pdata;
+  data->value_title = self->projection->currency;
+  data->month_title = _("Month");
+  data->cumulative = gtk_toggle_button_get_active (self->cumulative_toggle);
+  data->amortised = gtk_toggle_button_get_active (self->amortised_toggle);
+  /* Translators: in the chart's legend, the mark of an upfront fee in the month it is paid. */
+  data->upfront_label = _("Upfront fee");
   if (budget != NULL && budget->has_monthly)
     {
       g_autofree char *cap = money (self, budget->monthly);
 
-      data.has_budget = TRUE;
-      data.budget = budget->monthly;
-      budget_label = g_strdup_printf (_("Monthly budget %s"), cap);
-      data.budget_label = budget_label;
+      data->has_budget = TRUE;
+      data->budget = budget->monthly;
+      *budget_label = g_strdup_printf (_("Monthly budget %s"), cap);
+      data->budget_label = *budget_label;
     }
+  return TRUE;
+}
+
+/* The shared chart (sky-chart.c) in the theme's colours. */
+static void
+draw_chart (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        user_data)
+{
+  SkyBudgetPage *self = user_data;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *budget_label = NULL;
+  SkyChartStyle style = {
+    .line_width = 2.5,
+  };
+  SkyChartData data;
+  GdkRGBA fg;
+
+  if (!chart_data (self, &data, names, &budget_label))
+    return;
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
+  /* The budget's red, lighter on a dark background so that the dashes stay visible. */
+  style.budget = adw_style_manager_get_dark (adw_style_manager_get_default ())
+                 ? (SkyChartColour) { 0.96, 0.38, 0.32, 1 }
+                 : (SkyChartColour) { 0.75, 0.11, 0.16, 1 };
+  style.foreground = (SkyChartColour) { fg.red, fg.green, fg.blue, fg.alpha };
+  style.grid = (SkyChartColour) { fg.red, fg.green, fg.blue, fg.alpha * 0.15 };
   sky_chart_draw (cr, gtk_widget_get_pango_context (GTK_WIDGET (area)), width, height, &style,
                   &data);
+}
+
+/* The figures the chart draws now, or NULL when it draws nothing. */
+SkyChartPlot *
+sky_budget_page_dup_chart_plot (SkyBudgetPage *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *budget_label = NULL;
+  SkyChartData data;
+
+  g_return_val_if_fail (SKY_IS_BUDGET_PAGE (self), NULL);
+
+  if (!chart_data (self, &data, names, &budget_label))
+    return NULL;
+  return sky_chart_plot_new (&data);
 }
 
 /* The chart's text for screen readers: every month's figures. */
@@ -869,6 +907,10 @@ sky_budget_page_class_init (SkyBudgetPageClass *klass)
   CHILD (yearly_entry);
   CHILD (months_spin);
   CHILD (chart);
+  CHILD (monthly_toggle);
+  CHILD (cumulative_toggle);
+  CHILD (cash_toggle);
+  CHILD (amortised_toggle);
   CHILD (months_view);
 #undef CHILD
 }
@@ -903,4 +945,8 @@ sky_budget_page_init (SkyBudgetPage *self)
                             self);
   g_signal_connect_swapped (self->provider_dropdown, "notify::selected",
                             G_CALLBACK (on_provider_chosen), self);
+  g_signal_connect_swapped (self->cumulative_toggle, "notify::active",
+                            G_CALLBACK (gtk_widget_queue_draw), self->chart);
+  g_signal_connect_swapped (self->amortised_toggle, "notify::active",
+                            G_CALLBACK (gtk_widget_queue_draw), self->chart);
 }

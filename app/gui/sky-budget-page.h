@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "sky-chart.h"
 #include "sky-projection.h"
 #include "sky-scenario-document.h"
 
@@ -14,5 +15,6 @@ G_DECLARE_FINAL_TYPE (SkyBudgetPage, sky_budget_page, SKY, BUDGET_PAGE, AdwBin)
 
 const SkyProjection *sky_budget_page_get_projection    (SkyBudgetPage   *self);
 gboolean             sky_budget_page_get_busy          (SkyBudgetPage   *self);
+SkyChartPlot        *sky_budget_page_dup_chart_plot    (SkyBudgetPage   *self);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sky-chart.h"
 #include "sky-currency.h"
 #include "sky-gui-util.h"
 #include "sky-listing-item.h"
@@ -18,8 +19,10 @@
 
 /* The Trade-offs page: the scenario's candidates ranked by its weighted criteria, the weights
  * on sliders with the ranking following, ratings, how far each weight can move before the top
- * choice changes, and a chart of cost against score with the options no other beats on both.
- * Scoring runs in a worker thread on a copy of the scenario. */
+ * choice changes, and a chart of cost against score with the options no other beats on both,
+ * one kind of offer at a time (a category and what its cost is per, or whole scenarios), since
+ * a server's monthly cost and a gigabyte's price do not share an axis. Scoring runs in a worker
+ * thread on a copy of the scenario. */
 struct _SkyTradeoffsPage
 {
   AdwBin               parent_instance;
@@ -32,6 +35,9 @@ struct _SkyTradeoffsPage
   gboolean             busy;
   char                *shape;        /* the criteria and ratings the rows were made for */
   GPtrArray           *rows;         /* widgets added to the groups, to remove them again */
+  GPtrArray           *kinds;        /* char *: the kinds of offer the chart can show */
+  gboolean             filling;
+  GArray              *drawn;        /* DrawnPoint: where the chart put each option */
 
   GtkStack            *stack;
   GtkLabel            *status_label;
@@ -40,8 +46,15 @@ struct _SkyTradeoffsPage
   AdwPreferencesGroup *ratings_group;
   AdwPreferencesGroup *sensitivity_group;
   GtkDrawingArea      *chart;
+  GtkDropDown         *kind_dropdown;
   GtkEntry            *criterion_entry;
 };
+
+typedef struct
+{
+  double x, y;
+  guint  option;
+} DrawnPoint;
 
 G_DEFINE_FINAL_TYPE (SkyTradeoffsPage, sky_tradeoffs_page, ADW_TYPE_BIN)
 
@@ -56,6 +69,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void refresh (SkyTradeoffsPage *self);
+static void update_kinds (SkyTradeoffsPage *self);
 
 static const SkyScenario *
 scenario (SkyTradeoffsPage *self)
@@ -397,6 +411,7 @@ show_scoring (SkyTradeoffsPage *self)
       add_row (self, self->sensitivity_group, criterion_title (c), text->str);
     }
 
+  update_kinds (self);
   description = chart_description (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
@@ -405,6 +420,139 @@ show_scoring (SkyTradeoffsPage *self)
 
 /* The chart ----------------------------------------------------------------------------------- */
 
+/* The kind of offer @o is, for the chart: its category and what its cost is per; "" for a
+ * provider's whole scenario. */
+static char *
+option_kind (const SkyScoredOption *o)
+{
+  if (o->offer == NULL)
+    return g_strdup ("");
+  return g_strdup_printf ("%s\n%s", o->offer->category != NULL ? o->offer->category : "",
+                          o->cost_unit);
+}
+
+static char *
+kind_title (const char *kind)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (*kind == '\0')
+    return g_strdup (_("Whole scenarios"));
+  parts = g_strsplit (kind, "\n", 2);
+  /* Translators: a kind of offer compared on the chart: its category and what its cost is
+   * per, such as “Compute, per month”. */
+  return g_strdup_printf (_("%s, per %s"), sky_word_title (SKY_VOCABULARY_CATEGORY, parts[0]),
+                          strcmp (parts[1], "month") == 0
+                          ? _("month") : sky_word_title (SKY_VOCABULARY_UNIT, parts[1]));
+}
+
+static const char *
+shown_kind (SkyTradeoffsPage *self)
+{
+  guint i = gtk_drop_down_get_selected (self->kind_dropdown);
+
+  return i < self->kinds->len ? g_ptr_array_index (self->kinds, i) : NULL;
+}
+
+/* The kinds of the scored options, in the order of the ranking (the best option's first), the
+ * one chosen kept when it is still there. */
+static void
+update_kinds (SkyTradeoffsPage *self)
+{
+  SkyScoring *sc = self->scoring;
+  g_autofree char *chosen = g_strdup (shown_kind (self));
+  g_autoptr(GPtrArray) kinds = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  for (guint r = 0; sc != NULL && r < sc->order->len; r++)
+    {
+      const SkyScoredOption *o = g_ptr_array_index (sc->options,
+                                                    g_array_index (sc->order, guint, r));
+      g_autofree char *kind = option_kind (o);
+
+      if (!g_ptr_array_find_with_equal_func (kinds, kind, g_str_equal, NULL))
+        g_ptr_array_add (kinds, g_steal_pointer (&kind));
+    }
+  for (guint i = 0; i < kinds->len; i++)
+    {
+      g_autofree char *title = kind_title (g_ptr_array_index (kinds, i));
+
+      gtk_string_list_append (titles, title);
+      if (g_strcmp0 (chosen, g_ptr_array_index (kinds, i)) == 0)
+        selected = i;
+    }
+  g_ptr_array_unref (self->kinds);
+  self->kinds = g_steal_pointer (&kinds);
+  self->filling = TRUE;
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (titles));
+  gtk_drop_down_set_selected (self->kind_dropdown, selected);
+  self->filling = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->kind_dropdown), self->kinds->len > 1);
+}
+
+static void
+on_kind_chosen (SkyTradeoffsPage *self)
+{
+  if (!self->filling)
+    gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+}
+
+/* The options of the kind chosen, by rank. */
+static GArray *
+shown_options (SkyTradeoffsPage *self)
+{
+  GArray *shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  SkyScoring *sc = self->scoring;
+  const char *kind = shown_kind (self);
+
+  for (guint r = 0; sc != NULL && kind != NULL && r < sc->order->len; r++)
+    {
+      guint i = g_array_index (sc->order, guint, r);
+      g_autofree char *k = option_kind (g_ptr_array_index (sc->options, i));
+
+      if (strcmp (k, kind) == 0)
+        g_array_append_val (shown, i);
+    }
+  return shown;
+}
+
+#define PAD 8.0
+#define TICK 4.0
+#define RADIUS 6.0
+
+static double
+text_width (PangoLayout *layout,
+            const char  *text,
+            double      *height)
+{
+  int w, h;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  if (height != NULL)
+    *height = h;
+  return w;
+}
+
+static void
+show_text (cairo_t     *cr,
+           PangoLayout *layout,
+           const char  *text,
+           double       x,
+           double       y,
+           double       align)
+{
+  double w = text_width (layout, text, NULL);
+
+  cairo_move_to (cr, round (x - align * w), round (y));
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* Cost across on round steps from about the cheapest to the dearest of the kind shown, score
+ * up the same from about the lowest to the highest; the options no other of the kind beats
+ * joined by a line and filled; each labelled where its label fits (off that line where that
+ * leaves out no label), else told by its tooltip. */
 static void
 draw_chart (GtkDrawingArea *area,
             cairo_t        *cr,
@@ -414,103 +562,290 @@ draw_chart (GtkDrawingArea *area,
 {
   SkyTradeoffsPage *self = user_data;
   SkyScoring *sc = self->scoring;
-  GdkRGBA fg, accent = { 0.21, 0.52, 0.89, 1 };
-  const double left = 56, right = 24, top = 16, bottom = 40;
-  double lo = INFINITY, hi = -INFINITY;
-  g_autoptr(GArray) front = g_array_new (FALSE, FALSE, sizeof (guint));
-  PangoLayout *layout;
+  g_autoptr(GArray) shown = shown_options (self);
+  g_autoptr(SkyChartValueAxis) scores = NULL;
+  g_autoptr(SkyChartValueAxis) costs = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree double *cost = NULL, *score = NULL, *px = NULL, *py = NULL, *lw = NULL, *lh = NULL;
+  g_autofree gboolean *eligible = NULL, *front = NULL, *labelled = NULL;
+  g_autofree SkyChartRect *placed = NULL;
+  g_autofree char *x_title = NULL;
+  g_autoptr(GArray) path_x = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) path_y = g_array_new (FALSE, FALSE, sizeof (double));
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GdkRGBA fg, accent = dark ? (GdkRGBA) { 0.47, 0.68, 0.96, 1 }
+                            : (GdkRGBA) { 0.11, 0.44, 0.85, 1 };
+  double lo = INFINITY, hi = -INFINITY, low_score = 100, high_score = 0;
+  double line, widest = 0, left, right, top, bottom;
+  guint n = shown->len, steps;
 
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
-  if (sc == NULL || sc->options->len == 0)
+  g_array_set_size (self->drawn, 0);
+  if (sc == NULL || n == 0)
     return;
-  for (guint i = 0; i < sc->options->len; i++)
-    {
-      const SkyScoredOption *o = g_ptr_array_index (sc->options, i);
-      double c = sky_decimal_to_double (o->cost);
-      lo = MIN (lo, c);
-      hi = MAX (hi, c);
-    }
-  if (hi - lo < 1e-9)
-    {
-      lo -= 1;
-      hi += 1;
-    }
-
-#define X(c) (left + ((c) - lo) / (hi - lo) * (width - left - right))
-#define Y(s) (top + (100 - (s)) / 100 * (height - top - bottom))
-  /* Axes and their labels. */
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
   layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), NULL);
-  cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.4);
-  cairo_set_line_width (cr, 1);
-  cairo_move_to (cr, left, top);
-  cairo_line_to (cr, left, height - bottom);
-  cairo_line_to (cr, width - right, height - bottom);
-  cairo_stroke (cr);
-  cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.7);
+  text_width (layout, "Mg", &line);
+
+  cost = g_new0 (double, n);
+  score = g_new0 (double, n);
+  eligible = g_new0 (gboolean, n);
+  front = g_new0 (gboolean, n);
+  for (guint k = 0; k < n; k++)
+    {
+      const SkyScoredOption *o = g_ptr_array_index (sc->options, g_array_index (shown, guint, k));
+
+      cost[k] = sky_decimal_to_double (o->cost);
+      score[k] = o->score;
+      eligible[k] = !o->incomplete;
+      lo = MIN (lo, cost[k]);
+      hi = MAX (hi, cost[k]);
+      low_score = MIN (low_score, score[k]);
+      high_score = MAX (high_score, score[k]);
+    }
+  /* Within the kind shown: no other of it costs less and scores more. */
+  sky_chart_front (n, cost, score, eligible, front);
+  /* A margin either side, so that no point sits on the axis. */
   {
-    g_autofree char *x_label = g_strdup_printf (_("Cost (%s)"), sc->currency);
-    pango_layout_set_text (layout, x_label, -1);
-    cairo_move_to (cr, width / 2.0, height - bottom + 18);
-    pango_cairo_show_layout (cr, layout);
-    pango_layout_set_text (layout, _("Score"), -1);
-    cairo_move_to (cr, 6, top);
-    pango_cairo_show_layout (cr, layout);
+    double margin = hi > lo ? (hi - lo) * 0.08 : MAX (lo * 0.1, 1);
+
+    lo = MAX (lo - margin, 0);
+    hi = hi + margin;
   }
 
-  /* The front: the undominated options, by cost. */
-  for (guint i = 0; i < sc->options->len; i++)
-    if (((SkyScoredOption *) g_ptr_array_index (sc->options, i))->pareto)
-      g_array_append_val (front, i);
-  for (guint a = 0; a < front->len; a++)
-    for (guint b = a + 1; b < front->len; b++)
+  /* Scores from about the lowest to the highest shown, within 0 to 100. */
+  {
+    double margin = MAX ((high_score - low_score) * 0.1, 2);
+
+    scores = sky_chart_value_axis_new_range (MAX (low_score - margin, 0),
+                                             MIN (high_score + margin, 100), 5);
+  }
+  for (guint i = 0; i < scores->n_ticks; i++)
+    widest = MAX (widest, text_width (layout, scores->labels[i], NULL));
+  left = PAD + widest + TICK + 4;
+  top = PAD + line + 6;
+  bottom = height - PAD - 2 * line - TICK - 6;
+  /* As many cost steps as their labels leave room for. */
+  costs = sky_chart_value_axis_new_range (lo, hi, 8);
+  {
+    double label = 0;
+
+    for (guint i = 0; i < costs->n_ticks; i++)
+      label = MAX (label, text_width (layout, costs->labels[i], NULL));
+    right = width - PAD - label / 2;
+    steps = (guint) CLAMP ((right - left) / (label + 2 * line), 1, 8);
+    if (steps < costs->n_ticks - 1)
       {
-        SkyScoredOption *x = g_ptr_array_index (sc->options, g_array_index (front, guint, a));
-        SkyScoredOption *y = g_ptr_array_index (sc->options, g_array_index (front, guint, b));
-        if (sky_decimal_compare (y->cost, x->cost) < 0)
-          {
-            guint t = g_array_index (front, guint, a);
-            g_array_index (front, guint, a) = g_array_index (front, guint, b);
-            g_array_index (front, guint, b) = t;
-          }
+        g_clear_pointer (&costs, sky_chart_value_axis_free);
+        costs = sky_chart_value_axis_new_range (lo, hi, steps);
       }
-  gdk_cairo_set_source_rgba (cr, &accent);
-  cairo_set_line_width (cr, 2);
-  cairo_new_path (cr);
-  for (guint a = 0; a < front->len; a++)
+  }
+  if (right - left < 20 || bottom - top < 20)
+    return;
+
+#define X(c) (left + ((c) - costs->bottom) / (costs->top - costs->bottom) * (right - left))
+#define Y(s) (bottom - ((s) - scores->bottom) / (scores->top - scores->bottom) * (bottom - top))
+  /* The grid, the axes, their ticks and titles. */
+  cairo_set_line_width (cr, 1);
+  cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.12);
+  for (guint i = 1; i < scores->n_ticks; i++)
     {
-      SkyScoredOption *o = g_ptr_array_index (sc->options, g_array_index (front, guint, a));
-      if (a == 0)
-        cairo_move_to (cr, X (sky_decimal_to_double (o->cost)), Y (o->score));
-      else
-        cairo_line_to (cr, X (sky_decimal_to_double (o->cost)), Y (o->score));
+      cairo_move_to (cr, left, round (Y (scores->values[i])) + 0.5);
+      cairo_line_to (cr, right, round (Y (scores->values[i])) + 0.5);
+    }
+  for (guint i = 1; i < costs->n_ticks; i++)
+    {
+      cairo_move_to (cr, round (X (costs->values[i])) + 0.5, top);
+      cairo_line_to (cr, round (X (costs->values[i])) + 0.5, bottom);
     }
   cairo_stroke (cr);
-
-  for (guint i = 0; i < sc->options->len; i++)
+  cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.6);
+  cairo_move_to (cr, left + 0.5, top);
+  cairo_line_to (cr, left + 0.5, bottom + 0.5);
+  cairo_line_to (cr, right, bottom + 0.5);
+  for (guint i = 0; i < costs->n_ticks; i++)
     {
-      SkyScoredOption *o = g_ptr_array_index (sc->options, i);
-      double x = X (sky_decimal_to_double (o->cost)), y = Y (o->score);
+      cairo_move_to (cr, round (X (costs->values[i])) + 0.5, bottom);
+      cairo_line_to (cr, round (X (costs->values[i])) + 0.5, bottom + TICK);
+    }
+  for (guint i = 0; i < scores->n_ticks; i++)
+    {
+      cairo_move_to (cr, left - TICK, round (Y (scores->values[i])) + 0.5);
+      cairo_line_to (cr, left, round (Y (scores->values[i])) + 0.5);
+    }
+  cairo_stroke (cr);
+  cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.8);
+  for (guint i = 0; i < costs->n_ticks; i++)
+    show_text (cr, layout, costs->labels[i], X (costs->values[i]), bottom + TICK + 2, 0.5);
+  for (guint i = 0; i < scores->n_ticks; i++)
+    show_text (cr, layout, scores->labels[i], left - TICK - 3, Y (scores->values[i]) - line / 2,
+               1);
+  {
+    const SkyScoredOption *first = g_ptr_array_index (sc->options, g_array_index (shown, guint, 0));
 
+    /* Translators: the chart's cost axis: the currency and what the cost is per. */
+    x_title = g_strdup_printf (_("Cost (%s a %s)"), sc->currency,
+                               first->offer == NULL || strcmp (first->cost_unit, "month") == 0
+                               ? _("month") : sky_word_title (SKY_VOCABULARY_UNIT,
+                                                               first->cost_unit));
+  }
+  show_text (cr, layout, x_title, (left + right) / 2, bottom + TICK + 4 + line, 0.5);
+  show_text (cr, layout, _("Score"), PAD, PAD, 0);
+
+  /* The front, by cost. */
+  px = g_new0 (double, n);
+  py = g_new0 (double, n);
+  for (guint k = 0; k < n; k++)
+    {
+      px[k] = X (cost[k]);
+      py[k] = Y (score[k]);
+    }
+  {
+    g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+
+    for (guint k = 0; k < n; k++)
+      if (front[k])
+        {
+          guint at = 0;
+
+          while (at < order->len && cost[g_array_index (order, guint, at)] <= cost[k])
+            at++;
+          g_array_insert_val (order, at, k);
+        }
+    gdk_cairo_set_source_rgba (cr, &accent);
+    cairo_set_line_width (cr, 2);
+    cairo_new_path (cr);
+    for (guint a = 0; a < order->len; a++)
+      {
+        guint k = g_array_index (order, guint, a);
+
+        cairo_line_to (cr, px[k], py[k]);
+        g_array_append_val (path_x, px[k]);
+        g_array_append_val (path_y, py[k]);
+      }
+    cairo_stroke (cr);
+  }
+
+  /* The points, and a label where one fits: the front's first, then the best ranked. */
+  lw = g_new0 (double, n);
+  lh = g_new0 (double, n);
+  placed = g_new0 (SkyChartRect, n);
+  labelled = g_new0 (gboolean, n);
+  for (guint k = 0; k < n; k++)
+    {
+      const SkyScoredOption *o = g_ptr_array_index (sc->options, g_array_index (shown, guint, k));
+      DrawnPoint point = { px[k], py[k], g_array_index (shown, guint, k) };
+
+      lw[k] = text_width (layout, o->name, &lh[k]);
+      g_array_append_val (self->drawn, point);
       cairo_new_path (cr);
-      cairo_arc (cr, x, y, 6, 0, 2 * G_PI);
+      cairo_arc (cr, px[k], py[k], RADIUS - 1, 0, 2 * G_PI);
       gdk_cairo_set_source_rgba (cr, &accent);
-      if (o->pareto)
+      if (front[k])
         cairo_fill (cr);
       else
         {
           cairo_set_line_width (cr, 2);
           cairo_stroke (cr);
         }
-      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.9);
-      pango_layout_set_text (layout, o->name, -1);
-      cairo_new_path (cr);
-      cairo_move_to (cr, MIN (x + 9, width - right - 80), y - 9);
-      pango_cairo_show_layout (cr, layout);
     }
+  {
+    g_autofree guint *turn = g_new0 (guint, n);
+    g_autofree double *tx = g_new0 (double, n), *ty = g_new0 (double, n);
+    g_autofree double *tw = g_new0 (double, n), *th = g_new0 (double, n);
+    g_autofree SkyChartRect *rects = g_new0 (SkyChartRect, n);
+    g_autofree SkyChartRect *crossing = g_new0 (SkyChartRect, n);
+    g_autofree gboolean *fits = g_new0 (gboolean, n);
+    g_autofree gboolean *crossing_fits = g_new0 (gboolean, n);
+    const SkyChartRect plot = { left + 1, top, right - left - 1, bottom - top };
+    guint t = 0;
+
+    for (guint pass = 0; pass < 2; pass++)
+      for (guint k = 0; k < n; k++)
+        if (front[k] == (pass == 0))
+          turn[t++] = k;
+    for (t = 0; t < n; t++)
+      {
+        tx[t] = px[turn[t]];
+        ty[t] = py[turn[t]];
+        tw[t] = lw[turn[t]];
+        th[t] = lh[turn[t]];
+      }
+    /* Off the front's line where that leaves out no label, else as many as fit. */
+    if (sky_chart_place_labels (n, tx, ty, tw, th, RADIUS, &plot, path_x->len,
+                                (double *) path_x->data, (double *) path_y->data, rects, fits) <
+        sky_chart_place_labels (n, tx, ty, tw, th, RADIUS, &plot, 0, NULL, NULL, crossing,
+                                crossing_fits))
+      {
+        memcpy (rects, crossing, n * sizeof (SkyChartRect));
+        memcpy (fits, crossing_fits, n * sizeof (gboolean));
+      }
+    for (t = 0; t < n; t++)
+      {
+        placed[turn[t]] = rects[t];
+        labelled[turn[t]] = fits[t];
+      }
+  }
+  cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.9);
+  for (guint k = 0; k < n; k++)
+    if (labelled[k])
+      {
+        const SkyScoredOption *o = g_ptr_array_index (sc->options,
+                                                      g_array_index (shown, guint, k));
+
+        pango_layout_set_text (layout, o->name, -1);
+        cairo_move_to (cr, round (placed[k].x), round (placed[k].y));
+        pango_cairo_show_layout (cr, layout);
+      }
 #undef X
 #undef Y
-  g_object_unref (layout);
 }
+
+/* An option's name and figures at the pointer, for those whose label did not fit as much as
+ * for the others. */
+static gboolean
+on_chart_query_tooltip (GtkWidget        *widget,
+                        int               x,
+                        int               y,
+                        gboolean          keyboard,
+                        GtkTooltip       *tooltip,
+                        SkyTradeoffsPage *self)
+{
+  const DrawnPoint *nearest = NULL;
+  double best = (RADIUS + 4) * (RADIUS + 4);
+  const SkyScoredOption *o;
+  g_autofree char *cost = NULL;
+  g_autofree char *text = NULL;
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (keyboard || self->scoring == NULL)
+    return FALSE;
+  for (guint i = 0; i < self->drawn->len; i++)
+    {
+      const DrawnPoint *p = &g_array_index (self->drawn, DrawnPoint, i);
+      double d = (p->x - x) * (p->x - x) + (p->y - y) * (p->y - y);
+
+      if (d <= best && p->option < self->scoring->options->len)
+        {
+          best = d;
+          nearest = p;
+        }
+    }
+  if (nearest == NULL)
+    return FALSE;
+  o = g_ptr_array_index (self->scoring->options, nearest->option);
+  cost = sky_currency_format (self->scoring->currency, o->cost);
+  /* Translators: a point of the chart: the option, its cost, the currency, what the cost is
+   * per, and its score. */
+  text = g_strdup_printf (_("%s\n%s %s a %s, score %s"), o->name, cost,
+                          self->scoring->currency, o->cost_unit,
+                          g_ascii_formatd (buffer, sizeof buffer, "%.1f", o->score));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+#undef PAD
+#undef TICK
+#undef RADIUS
 
 /* Scoring ------------------------------------------------------------------------------------- */
 
@@ -692,6 +1027,14 @@ sky_tradeoffs_page_get_scoring (SkyTradeoffsPage *self)
   return self->scoring;
 }
 
+/* The options the chart shows now: those of the kind chosen, by rank. */
+GArray *
+sky_tradeoffs_page_dup_shown_options (SkyTradeoffsPage *self)
+{
+  g_return_val_if_fail (SKY_IS_TRADEOFFS_PAGE (self), NULL);
+  return shown_options (self);
+}
+
 gboolean
 sky_tradeoffs_page_get_busy (SkyTradeoffsPage *self)
 {
@@ -754,6 +1097,8 @@ sky_tradeoffs_page_dispose (GObject *object)
   sky_gui_util_watch (&self->candidates, NULL, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SKY_TYPE_TRADEOFFS_PAGE);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->kinds, g_ptr_array_unref);
+  g_clear_pointer (&self->drawn, g_array_unref);
 
   G_OBJECT_CLASS (sky_tradeoffs_page_parent_class)->dispose (object);
 }
@@ -805,6 +1150,7 @@ sky_tradeoffs_page_class_init (SkyTradeoffsPageClass *klass)
   CHILD (ratings_group);
   CHILD (sensitivity_group);
   CHILD (chart);
+  CHILD (kind_dropdown);
   CHILD (criterion_entry);
 #undef CHILD
   gtk_widget_class_install_action (widget_class, "page.use-candidates", NULL,
@@ -827,7 +1173,12 @@ sky_tradeoffs_page_init (SkyTradeoffsPage *self)
    * not let it go twice. */
   self->stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
   self->rows = g_ptr_array_new ();
+  self->kinds = g_ptr_array_new_with_free_func (g_free);
+  self->drawn = g_array_new (FALSE, FALSE, sizeof (DrawnPoint));
   gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
+  g_signal_connect (self->chart, "query-tooltip", G_CALLBACK (on_chart_query_tooltip), self);
+  g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_kind_chosen),
+                            self);
   g_signal_connect_swapped (self->criterion_entry, "activate",
                             G_CALLBACK (on_criterion_entry_activate), self);
   update_use_candidates (self);

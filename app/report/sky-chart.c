@@ -25,17 +25,37 @@ SkyChartValueAxis *
 sky_chart_value_axis_new (double highest,
                           guint  max_intervals)
 {
+  g_return_val_if_fail (max_intervals > 0, NULL);
+
+  return sky_chart_value_axis_new_range (0, highest, max_intervals);
+}
+
+/* The same from the multiple of the step at or below @lowest (0 or more) to the one at or above
+ * @highest, for an axis that need not start at 0: a scatter's costs. An empty range is widened
+ * to the round value around it. */
+SkyChartValueAxis *
+sky_chart_value_axis_new_range (double lowest,
+                                double highest,
+                                guint  max_intervals)
+{
   static const int multiples[] = { 1, 2, 5, 10 };
   SkyChartValueAxis *axis;
-  double raw, power;
+  double raw, power, span;
   int exponent, multiple = 10;
+  gint64 first;
   guint n;
 
   g_return_val_if_fail (max_intervals > 0, NULL);
 
+  if (!isfinite (lowest) || lowest < 0)
+    lowest = 0;
   if (!isfinite (highest) || highest <= 0)
-    highest = 1;
-  raw = highest / max_intervals;
+    highest = MAX (lowest, 1);
+  lowest = MIN (lowest, highest);
+  span = highest - lowest;
+  if (span <= highest * 1e-9)
+    span = lowest > 0 ? lowest : 1;
+  raw = span / max_intervals;
   exponent = (int) floor (log10 (raw));
   /* Decimals hold 30 fractional digits and 38 whole ones. */
   exponent = CLAMP (exponent, -SKY_DECIMAL_MAX_SCALE + 1, 35);
@@ -54,28 +74,42 @@ sky_chart_value_axis_new (double highest,
     }
 
   axis = g_new0 (SkyChartValueAxis, 1);
-  axis->step = multiple * power;
-  n = (guint) ceil (highest / axis->step * (1 - 1e-9));
-  n = MAX (n, 1);
-  axis->top = n * axis->step;
+  /* Away from 0, the range may straddle one step more than its span: the next round step. */
+  for (;;)
+    {
+      axis->step = multiple * power;
+      first = (gint64) floor (lowest / axis->step * (1 + 1e-9));
+      n = (guint) MAX (ceil (highest / axis->step * (1 - 1e-9)) - (double) first, 1);
+      if (n <= max_intervals || exponent >= 35)
+        break;
+      multiple = multiple == 1 ? 2 : multiple == 2 ? 5 : 1;
+      if (multiple == 1)
+        {
+          exponent++;
+          power *= 10;
+        }
+    }
+  axis->bottom = first * axis->step;
+  axis->top = (first + n) * axis->step;
   axis->n_ticks = n + 1;
   axis->values = g_new0 (double, axis->n_ticks);
   axis->labels = g_new0 (char *, axis->n_ticks + 1);
   for (guint i = 0; i <= n; i++)
     {
+      gint64 k = (first + (gint64) i) * multiple;
       SkyDecimal value;
 
       if (exponent >= 0)
         {
-          __int128 coef = (__int128) i * multiple;
+          __int128 coef = k;
           for (int e = 0; e < exponent; e++)
             coef *= 10;
           value = sky_decimal_from_int (0);
           value.coef = coef;
         }
       else
-        value = sky_decimal_from_scaled ((gint64) i * multiple, (guint) -exponent);
-      axis->values[i] = i * axis->step;
+        value = sky_decimal_from_scaled (k, (guint) -exponent);
+      axis->values[i] = (first + (gint64) i) * axis->step;
       axis->labels[i] = sky_decimal_format_grouped (value, 0, ",");
     }
   return axis;
@@ -177,6 +211,353 @@ sky_chart_groups (const SkyProjectionProvider *provider)
   return groups;
 }
 
+/* The plot ------------------------------------------------------------------------------- */
+
+static double
+to_double (SkyDecimal value)
+{
+  return sky_decimal_to_double (value);
+}
+
+/* The upfront fees @p pays in month @m, over its lines. */
+static SkyDecimal
+upfront_of (const SkyProjectionProvider *p,
+            guint                        months,
+            guint                        m)
+{
+  SkyDecimal total = sky_decimal_from_int (0);
+
+  for (guint l = 0; l < p->n_lines; l++)
+    if (!sky_decimal_add (total, p->upfront[l * months + m], &total))
+      break;
+  return total;
+}
+
+/* @p's month @m and its band in the view of @data, months apart (not yet summed). */
+static void
+provider_month (const SkyChartData          *data,
+                const SkyProjectionProvider *p,
+                guint                        months,
+                guint                        m,
+                double                      *value,
+                double                      *low,
+                double                      *high)
+{
+  double run = to_double (p->total_cash[m]) - to_double (upfront_of (p, months, m));
+  double run_low = to_double (p->low[m]) - to_double (p->low_upfront[m]);
+  double run_high = to_double (p->high[m]) - to_double (p->high_upfront[m]);
+
+  if (data->amortised)
+    {
+      /* The band keeps its distance from the month's run rate. */
+      *value = to_double (p->total_amortised[m]);
+      *low = *value + run_low - run;
+      *high = *value + run_high - run;
+    }
+  else if (data->cumulative)
+    {
+      *value = to_double (p->total_cash[m]);
+      *low = to_double (p->low[m]);
+      *high = to_double (p->high[m]);
+    }
+  else
+    {
+      *value = run;
+      *low = run_low;
+      *high = run_high;
+    }
+}
+
+/* Running totals of @n rows of @months values each. */
+static void
+accumulate (double *values,
+            guint   n,
+            guint   months)
+{
+  for (guint i = 0; values != NULL && i < n; i++)
+    for (guint m = 1; m < months; m++)
+      values[i * months + m] += values[i * months + m - 1];
+}
+
+/* The figures @data plots, computed without drawing. */
+SkyChartPlot *
+sky_chart_plot_new (const SkyChartData *data)
+{
+  const SkyProjection *projection;
+  SkyChartPlot *plot;
+  guint M, rows;
+
+  g_return_val_if_fail (data != NULL && data->projection != NULL, NULL);
+
+  projection = data->projection;
+  M = projection->months;
+  plot = g_new0 (SkyChartPlot, 1);
+  plot->months = M;
+  plot->bars = data->provider != NULL;
+  if (plot->bars)
+    {
+      const SkyProjectionProvider *p = data->provider;
+      g_autoptr(GPtrArray) groups = sky_chart_groups (p);
+
+      plot->n_series = groups->len;
+      rows = 1;
+      plot->values = g_new0 (double, (gsize) MAX (groups->len, 1) * MAX (M, 1));
+      for (guint g = 0; g < groups->len; g++)
+        for (guint l = 0; l < p->n_lines; l++)
+          {
+            if (strcmp (g_ptr_array_index (p->groups, l), g_ptr_array_index (groups, g)) != 0)
+              continue;
+            for (guint m = 0; m < M; m++)
+              {
+                double v;
+
+                if (data->amortised)
+                  v = to_double (p->amortised[l * M + m]);
+                else if (data->cumulative)
+                  v = to_double (p->cash[l * M + m]);
+                else
+                  v = to_double (p->cash[l * M + m]) - to_double (p->upfront[l * M + m]);
+                plot->values[g * M + m] += v;
+              }
+          }
+    }
+  else
+    {
+      plot->n_series = rows = projection->providers->len;
+      plot->values = g_new0 (double, (gsize) MAX (rows, 1) * MAX (M, 1));
+    }
+  plot->low = g_new0 (double, (gsize) MAX (rows, 1) * MAX (M, 1));
+  plot->high = g_new0 (double, (gsize) MAX (rows, 1) * MAX (M, 1));
+  plot->upfront = g_new0 (SkyDecimal, (gsize) MAX (rows, 1) * MAX (M, 1));
+  for (guint i = 0; i < rows; i++)
+    {
+      const SkyProjectionProvider *p = plot->bars ? data->provider
+                                                  : g_ptr_array_index (projection->providers, i);
+
+      for (guint m = 0; m < M; m++)
+        {
+          double value;
+
+          provider_month (data, p, M, m, &value, &plot->low[i * M + m], &plot->high[i * M + m]);
+          if (!plot->bars)
+            plot->values[i * M + m] = value;
+          plot->upfront[i * M + m] = data->amortised ? sky_decimal_from_int (0)
+                                                     : upfront_of (p, M, m);
+        }
+    }
+  if (data->has_budget)
+    {
+      plot->budget = g_new0 (double, MAX (M, 1));
+      for (guint m = 0; m < M; m++)
+        plot->budget[m] = to_double (data->budget) * (data->cumulative ? m + 1 : 1);
+    }
+  if (data->cumulative)
+    {
+      accumulate (plot->values, plot->n_series, M);
+      accumulate (plot->low, rows, M);
+      accumulate (plot->high, rows, M);
+    }
+
+  for (guint m = 0; m < M; m++)
+    {
+      for (guint i = 0; i < rows; i++)
+        plot->highest = MAX (plot->highest, MAX (plot->high[i * M + m],
+                                                 sky_chart_plot_top (plot, i, m)));
+      if (plot->budget != NULL)
+        plot->highest = MAX (plot->highest, plot->budget[m]);
+    }
+  return plot;
+}
+
+void
+sky_chart_plot_free (SkyChartPlot *plot)
+{
+  if (plot == NULL)
+    return;
+  g_free (plot->values);
+  g_free (plot->low);
+  g_free (plot->high);
+  g_free (plot->upfront);
+  g_free (plot->budget);
+  g_free (plot);
+}
+
+/* Whether any upfront fee is marked. */
+gboolean
+sky_chart_plot_has_upfront (const SkyChartPlot *plot)
+{
+  g_return_val_if_fail (plot != NULL, FALSE);
+
+  for (gsize k = 0; k < (gsize) (plot->bars ? 1 : plot->n_series) * plot->months; k++)
+    if (!sky_decimal_is_zero (plot->upfront[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The top of the line of @series in @month, or of the month's stacked bar (@series ignored):
+ * where an upfront fee's mark stands on. */
+double
+sky_chart_plot_top (const SkyChartPlot *plot,
+                    guint               series,
+                    guint               month)
+{
+  double top = 0;
+
+  g_return_val_if_fail (plot != NULL && month < plot->months, 0);
+
+  if (!plot->bars)
+    return series < plot->n_series ? plot->values[series * plot->months + month] : 0;
+  for (guint g = 0; g < plot->n_series; g++)
+    top += plot->values[g * plot->months + month];
+  return top;
+}
+
+/* The scatter ---------------------------------------------------------------------------- */
+
+/* Whether @a and @b share any area (touching edges do not). */
+gboolean
+sky_chart_rects_overlap (const SkyChartRect *a,
+                         const SkyChartRect *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* Whether the segment from (@x0, @y0) to (@x1, @y1) passes through @r (Liang-Barsky). */
+static gboolean
+segment_crosses (const SkyChartRect *r,
+                 double              x0,
+                 double              y0,
+                 double              x1,
+                 double              y1)
+{
+  const double p[] = { -(x1 - x0), x1 - x0, -(y1 - y0), y1 - y0 };
+  const double q[] = { x0 - r->x, r->x + r->width - x0, y0 - r->y, r->y + r->height - y0 };
+  double t0 = 0, t1 = 1;
+
+  for (guint k = 0; k < 4; k++)
+    {
+      if (p[k] == 0)
+        {
+          if (q[k] <= 0)
+            return FALSE;
+          continue;
+        }
+      if (p[k] < 0)
+        t0 = MAX (t0, q[k] / p[k]);
+      else
+        t1 = MIN (t1, q[k] / p[k]);
+      if (t0 >= t1)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+inside (const SkyChartRect *r,
+        const SkyChartRect *bounds)
+{
+  return r->x >= bounds->x && r->y >= bounds->y &&
+         r->x + r->width <= bounds->x + bounds->width &&
+         r->y + r->height <= bounds->y + bounds->height;
+}
+
+/* Places the labels of @n points at (@x, @y), each @widths by @heights, in turn (the first
+ * first: the most important): beside its point (right, left, above, below, then the corners),
+ * clear of every point's mark (a square of @radius around it) and of the labels placed before,
+ * and inside @bounds; off the line through the @n_path points @path_x, @path_y where a place
+ * allows, across it where none does. A label with no such place is not shown (@shown FALSE):
+ * its point says what it is some other way, such as a tooltip. Returns how many are shown. */
+guint
+sky_chart_place_labels (guint               n,
+                        const double       *x,
+                        const double       *y,
+                        const double       *widths,
+                        const double       *heights,
+                        double              radius,
+                        const SkyChartRect *bounds,
+                        guint               n_path,
+                        const double       *path_x,
+                        const double       *path_y,
+                        SkyChartRect       *placed,
+                        gboolean           *shown)
+{
+  const double gap = 3;
+  guint count = 0;
+
+  g_return_val_if_fail (n == 0 || (x != NULL && y != NULL && widths != NULL &&
+                                   heights != NULL && placed != NULL && shown != NULL), 0);
+  g_return_val_if_fail (bounds != NULL, 0);
+  g_return_val_if_fail (n_path == 0 || (path_x != NULL && path_y != NULL), 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      double w = widths[i], h = heights[i], r = radius + gap;
+      const SkyChartRect candidates[] = {
+        { x[i] + r, y[i] - h / 2, w, h },
+        { x[i] - r - w, y[i] - h / 2, w, h },
+        { x[i] - w / 2, y[i] - r - h, w, h },
+        { x[i] - w / 2, y[i] + r, w, h },
+        { x[i] + r, y[i] - r - h, w, h },
+        { x[i] + r, y[i] + r, w, h },
+        { x[i] - r - w, y[i] - r - h, w, h },
+        { x[i] - r - w, y[i] + r, w, h },
+      };
+
+      shown[i] = FALSE;
+      /* Off the line first; across it only when nothing else is left. */
+      for (gsize c = 0; c < 2 * G_N_ELEMENTS (candidates) && !shown[i]; c++)
+        {
+          const SkyChartRect *cand = &candidates[c % G_N_ELEMENTS (candidates)];
+          gboolean clear = inside (cand, bounds);
+
+          for (guint k = 1; k < n_path && clear && c < G_N_ELEMENTS (candidates); k++)
+            clear = !segment_crosses (cand, path_x[k - 1], path_y[k - 1], path_x[k], path_y[k]);
+
+          for (guint j = 0; j < n && clear; j++)
+            {
+              SkyChartRect mark = { x[j] - radius, y[j] - radius, 2 * radius, 2 * radius };
+              clear = !sky_chart_rects_overlap (cand, &mark);
+            }
+          for (guint j = 0; j < i && clear; j++)
+            clear = !shown[j] || !sky_chart_rects_overlap (cand, &placed[j]);
+          if (clear)
+            {
+              placed[i] = *cand;
+              shown[i] = TRUE;
+              count++;
+            }
+        }
+      if (!shown[i])
+        placed[i] = (SkyChartRect) { x[i], y[i], 0, 0 };
+    }
+  return count;
+}
+
+/* The points no other eligible point beats: none costs no more and scores no less, and is
+ * better on one of them. A point not @eligible (NULL: all are) is never on the front nor beats
+ * one. */
+void
+sky_chart_front (guint           n,
+                 const double   *cost,
+                 const double   *score,
+                 const gboolean *eligible,
+                 gboolean       *front)
+{
+  g_return_if_fail (n == 0 || (cost != NULL && score != NULL && front != NULL));
+
+  for (guint i = 0; i < n; i++)
+    {
+      front[i] = eligible == NULL || eligible[i];
+      for (guint j = 0; j < n && front[i]; j++)
+        if (j != i && (eligible == NULL || eligible[j]) && cost[j] <= cost[i] &&
+            score[j] >= score[i] - 1e-9 && (cost[j] < cost[i] || score[j] > score[i] + 1e-9))
+          front[i] = FALSE;
+    }
+}
+
 /* The drawing ------------------------------------------------------------------------------- */
 
 typedef struct
@@ -185,6 +566,7 @@ typedef struct
   PangoLayout         *layout;
   const SkyChartStyle *style;
   const SkyChartData  *data;
+  const SkyChartPlot  *plot;
   guint                months;
   double               left, right, top, bottom;   /* the plot */
   double               top_value;
@@ -278,25 +660,28 @@ y_of (const Chart *chart,
   return chart->bottom - value / chart->top_value * (chart->bottom - chart->top);
 }
 
-static double
-highest (const Chart *chart)
+/* An upfront fee's mark: a diamond centred on (@x, @y), outlined in the foreground. */
+static void
+upfront_mark (Chart                *chart,
+              double                x,
+              double                y,
+              const SkyChartColour *fill)
 {
-  const SkyProjection *projection = chart->data->projection;
-  double hi = 0;
+  cairo_t *cr = chart->cr;
 
-  for (guint i = 0; i < projection->providers->len; i++)
-    {
-      const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, i);
-
-      if (chart->data->provider != NULL && p != chart->data->provider)
-        continue;
-      for (guint m = 0; m < chart->months; m++)
-        hi = MAX (hi, MAX (sky_decimal_to_double (p->high[m]),
-                           sky_decimal_to_double (p->total_cash[m])));
-    }
-  if (chart->data->has_budget)
-    hi = MAX (hi, sky_decimal_to_double (chart->data->budget));
-  return hi;
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_move_to (cr, x, y - 5.5);
+  cairo_line_to (cr, x + 5.5, y);
+  cairo_line_to (cr, x, y + 5.5);
+  cairo_line_to (cr, x - 5.5, y);
+  cairo_close_path (cr);
+  set_colour (cr, fill, 1);
+  cairo_fill_preserve (cr);
+  set_colour (cr, &chart->style->foreground, 1);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  cairo_restore (cr);
 }
 
 /* The legend's height at @width: a swatch and a name per entry, then the budget, in rows. */
@@ -331,6 +716,24 @@ legend (Chart   *chart,
           cairo_rectangle (chart->cr, x, y + rows * line + (line - 4) / 2 - 4, 9, 9);
           cairo_fill (chart->cr);
           show_text (chart, data->names[i], x + 14, y + rows * line, 0);
+        }
+      x += 14 + w + 14;
+    }
+  if (data->upfront_label != NULL && sky_chart_plot_has_upfront (chart->plot))
+    {
+      double w;
+
+      text_size (chart, data->upfront_label, &w, NULL);
+      if (x > 0 && x + 14 + w > width)
+        {
+          x = 0;
+          rows++;
+        }
+      if (draw)
+        {
+          upfront_mark (chart, x + 4.5, y + rows * line + (line - 4) / 2 + 0.5,
+                        &chart->style->foreground);
+          show_text (chart, data->upfront_label, x + 14, y + rows * line, 0);
         }
       x += 14 + w + 14;
     }
@@ -411,32 +814,30 @@ draw_month_axis (Chart                   *chart,
   cairo_restore (cr);
 }
 
-/* Each provider: a line of its cash each month over a band from its low to its high figures. */
+/* Each provider: a line of its months over a band from its low to its high figures. */
 static void
 draw_lines (Chart *chart)
 {
-  const SkyProjection *projection = chart->data->projection;
+  const SkyChartPlot *plot = chart->plot;
   cairo_t *cr = chart->cr;
+  guint M = chart->months;
 
-  for (guint i = 0; i < projection->providers->len; i++)
+  for (guint i = 0; i < plot->n_series; i++)
     {
-      const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, i);
       const SkyChartColour *c = series_colour (chart, i);
 
       cairo_new_path (cr);
-      for (guint m = 0; m < chart->months; m++)
-        cairo_line_to (cr, x_of (chart, m), y_of (chart, sky_decimal_to_double (p->high[m])));
-      for (guint m = chart->months; m > 0; m--)
-        cairo_line_to (cr, x_of (chart, m - 1),
-                       y_of (chart, sky_decimal_to_double (p->low[m - 1])));
+      for (guint m = 0; m < M; m++)
+        cairo_line_to (cr, x_of (chart, m), y_of (chart, plot->high[i * M + m]));
+      for (guint m = M; m > 0; m--)
+        cairo_line_to (cr, x_of (chart, m - 1), y_of (chart, plot->low[i * M + m - 1]));
       cairo_close_path (cr);
       set_colour (cr, c, 0.15);
       cairo_fill (cr);
 
       cairo_new_path (cr);
-      for (guint m = 0; m < chart->months; m++)
-        cairo_line_to (cr, x_of (chart, m),
-                       y_of (chart, sky_decimal_to_double (p->total_cash[m])));
+      for (guint m = 0; m < M; m++)
+        cairo_line_to (cr, x_of (chart, m), y_of (chart, plot->values[i * M + m]));
       set_colour (cr, c, 1);
       cairo_set_line_width (cr, chart->style->line_width > 0 ? chart->style->line_width : 2);
       cairo_stroke (cr);
@@ -448,22 +849,19 @@ draw_lines (Chart *chart)
 static void
 draw_bars (Chart *chart)
 {
-  const SkyProjectionProvider *p = chart->data->provider;
-  g_autoptr(GPtrArray) groups = sky_chart_groups (p);
+  const SkyChartPlot *plot = chart->plot;
   g_autofree double *base = g_new0 (double, chart->months);
   double bar = (chart->right - chart->left) / chart->months;
   cairo_t *cr = chart->cr;
+  guint M = chart->months;
 
-  for (guint g = 0; g < groups->len; g++)
+  for (guint g = 0; g < plot->n_series; g++)
     {
       cairo_new_path (cr);
-      for (guint m = 0; m < chart->months; m++)
+      for (guint m = 0; m < M; m++)
         {
-          double v = 0, x = x_of (chart, m) - bar / 2;
+          double v = plot->values[g * M + m], x = x_of (chart, m) - bar / 2;
 
-          for (guint l = 0; l < p->n_lines; l++)
-            if (strcmp (g_ptr_array_index (p->groups, l), g_ptr_array_index (groups, g)) == 0)
-              v += sky_decimal_to_double (p->cash[l * chart->months + m]);
           cairo_rectangle (cr, x + 1, y_of (chart, base[m] + v), MAX (bar - 2, 1),
                            y_of (chart, base[m]) - y_of (chart, base[m] + v));
           base[m] += v;
@@ -472,28 +870,85 @@ draw_bars (Chart *chart)
       cairo_fill (cr);
     }
   cairo_new_path (cr);
-  for (guint m = 0; m < chart->months; m++)
+  for (guint m = 0; m < M; m++)
     {
-      cairo_move_to (cr, x_of (chart, m), y_of (chart, sky_decimal_to_double (p->low[m])));
-      cairo_line_to (cr, x_of (chart, m), y_of (chart, sky_decimal_to_double (p->high[m])));
+      cairo_move_to (cr, x_of (chart, m), y_of (chart, plot->low[m]));
+      cairo_line_to (cr, x_of (chart, m), y_of (chart, plot->high[m]));
     }
   set_colour (cr, &chart->style->foreground, 1);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
 }
 
+/* The upfront fees: on the line where it includes them (cumulative); else each above its
+ * month's run rate, a dotted stem up to it, and, when it is above the axis's top, at the top
+ * with its amount beside it. */
+static void
+draw_upfront (Chart *chart)
+{
+  const SkyChartPlot *plot = chart->plot;
+  cairo_t *cr = chart->cr;
+  guint M = chart->months, rows = plot->bars ? 1 : plot->n_series;
+  double dots[] = { 1, 2 };
+
+  for (guint i = 0; i < rows; i++)
+    for (guint m = 0; m < M; m++)
+      {
+        const SkyChartColour *c = plot->bars ? &chart->style->foreground
+                                             : series_colour (chart, i);
+        SkyDecimal fee = plot->upfront[i * M + m];
+        double base = sky_chart_plot_top (plot, i, m), x = x_of (chart, m), value, y;
+
+        if (sky_decimal_is_zero (fee))
+          continue;
+        if (chart->data->cumulative)
+          {
+            upfront_mark (chart, x, y_of (chart, base), c);
+            continue;
+          }
+        value = base + to_double (fee);
+        y = value > chart->top_value ? chart->top + 6 : y_of (chart, value);
+        cairo_save (cr);
+        cairo_set_dash (cr, dots, 2, 0);
+        set_colour (cr, c, 1);
+        cairo_set_line_width (cr, 1);
+        cairo_move_to (cr, round (x) + 0.5, y_of (chart, base));
+        cairo_line_to (cr, round (x) + 0.5, y);
+        cairo_stroke (cr);
+        cairo_restore (cr);
+        upfront_mark (chart, x, y, c);
+        if (value > chart->top_value)
+          {
+            g_autofree char *amount = sky_decimal_format_grouped (fee, 2, ",");
+            double w, h;
+
+            text_size (chart, amount, &w, &h);
+            show_text (chart, amount, x + 8 + w > chart->right ? x - 8 : x + 8, y - h / 2,
+                       x + 8 + w > chart->right ? 1 : 0);
+          }
+      }
+}
+
 static void
 draw_budget (Chart *chart)
 {
   double dash[] = { 6, 4 };
-  double y = y_of (chart, sky_decimal_to_double (chart->data->budget));
+  const double *budget = chart->plot->budget;
 
   cairo_save (chart->cr);
   cairo_set_dash (chart->cr, dash, 2, 0);
   set_colour (chart->cr, &chart->style->budget, 1);
   cairo_set_line_width (chart->cr, 1.5);
-  cairo_move_to (chart->cr, chart->left, y);
-  cairo_line_to (chart->cr, chart->right, y);
+  cairo_new_path (chart->cr);
+  if (chart->data->cumulative)
+    /* So much a month adds up: a line from the first month's budget rising to the last's. */
+    for (guint m = 0; m < chart->months; m++)
+      cairo_line_to (chart->cr, x_of (chart, m), y_of (chart, budget[m]));
+  else
+    {
+      cairo_move_to (chart->cr, chart->left, y_of (chart, budget[0]));
+      cairo_line_to (chart->cr, chart->right, y_of (chart, budget[0]));
+    }
   cairo_stroke (chart->cr);
   cairo_restore (chart->cr);
 }
@@ -511,8 +966,9 @@ sky_chart_draw (cairo_t             *cr,
   g_autoptr(PangoLayout) layout = NULL;
   g_autoptr(SkyChartValueAxis) values = NULL;
   g_autoptr(SkyChartMonthAxis) months = NULL;
+  g_autoptr(SkyChartPlot) plot = NULL;
   Chart chart = { 0 };
-  double text_height, widest = 0, legend_height, caption = 0;
+  double text_height, widest = 0, legend_height, caption = 0, reach;
 
   g_return_if_fail (cr != NULL && PANGO_IS_CONTEXT (context));
   g_return_if_fail (style != NULL && data != NULL && data->projection != NULL);
@@ -532,6 +988,8 @@ sky_chart_draw (cairo_t             *cr,
   chart.layout = layout;
   chart.style = style;
   chart.data = data;
+  plot = sky_chart_plot_new (data);
+  chart.plot = plot;
   chart.months = data->projection->months;
   chart.bars = data->provider != NULL;
 
@@ -546,8 +1004,15 @@ sky_chart_draw (cairo_t             *cr,
   chart.top = PAD + caption + text_height / 2;
   chart.bottom = height - PAD - legend_height - (legend_height > 0 ? 4 : 0) - TICK - 1 -
                  text_height - (data->month_title != NULL ? text_height : 0);
+  /* Upfront fees above the axis stand in a row of their own over the highest month. */
+  reach = plot->highest;
+  for (guint i = 0; !data->cumulative && i < (plot->bars ? 1 : plot->n_series); i++)
+    for (guint m = 0; m < chart.months; m++)
+      if (sky_chart_plot_top (plot, i, m) + to_double (plot->upfront[i * chart.months + m]) >
+          plot->highest)
+        reach = plot->highest * 1.12;
   /* Room for about a label every 1.5 lines of text, at most 8 steps. */
-  values = sky_chart_value_axis_new (highest (&chart),
+  values = sky_chart_value_axis_new (reach,
                                      CLAMP ((guint) ((chart.bottom - chart.top) /
                                                      (text_height * 1.5)), 1, 8));
   chart.top_value = values->top;
@@ -597,6 +1062,7 @@ sky_chart_draw (cairo_t             *cr,
     draw_lines (&chart);
   if (data->has_budget)
     draw_budget (&chart);
+  draw_upfront (&chart);
   draw_month_axis (&chart, months);
   if (data->month_title != NULL)
     show_text (&chart, data->month_title, (chart.left + chart.right) / 2,

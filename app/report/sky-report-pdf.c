@@ -219,6 +219,7 @@ projection_chart (Pen                 *pen,
     .budget = s->budget != NULL ? s->budget->monthly : sky_decimal_from_int (0),
     .value_title = projection->currency,
     .month_title = "Month",
+    .upfront_label = "Upfront fee",
   };
   cairo_t *cr = pen->cr;
   PangoContext *context;
@@ -229,7 +230,9 @@ projection_chart (Pen                 *pen,
   line_of_text (pen, "The projection", "Sans Bold 13");
   {
     g_autofree char *sub = g_strdup_printf ("Cash paid each month over %u months, in %s: a "
-                                            "line per provider, its low-high range shaded%s.",
+                                            "line per provider, its low-high range shaded, "
+                                            "upfront fees as marks of their own above their "
+                                            "month%s.",
                                             M, projection->currency,
                                             s->budget != NULL && s->budget->has_monthly
                                             ? ", the monthly budget dashed" : "");
