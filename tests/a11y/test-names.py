@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Every drop-down of the window (on every page, the cells of the scenario's lines among them)
 has a name for a screen reader, and so has the button inside it that takes the focus; so has
-every text field."""
+every text field, and every choice of the line editor."""
 
 import os
 import re
@@ -46,6 +46,24 @@ def main():
         tap.check(len(fields) >= 5, f"the window has text fields ({len(fields)})")
         for field in fields:
             tap.check(has_name(field), f"text field {a11y.describe(field)} has a name")
+
+        # The line editor's choices are combo rows.
+        add = a11y.find(window, "push button", "Add a Line")
+        tap.check(add is not None, "the Scenario page has Add a Line")
+        if add is not None:
+            add.queryAction().doAction(0)
+
+            def editor():
+                """the line editor"""
+                app.app.clear_cache()
+                return next((w for w in a11y.children(app.app)
+                             if w != window and a11y.name(w) == "New Line"), None)
+
+            dialog = a11y.wait_for(editor, 30)
+            rows = [n for n in a11y.walk(dialog) if a11y.role(n) == "combo box"]
+            tap.check(len(rows) >= 4, f"the line editor has its choices ({len(rows)})")
+            for row in rows:
+                tap.check(has_name(row), f"line editor choice {a11y.describe(row)} has a name")
     finally:
         app.close()
     return tap.done()
