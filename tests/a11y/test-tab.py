@@ -40,34 +40,38 @@ def main():
         def focused():
             return a11y.focused(page) or a11y.focused(window)
 
-        a11y.press("f", a11y.CONTROL)
-        focus = focused()
+        def press(key, modifiers=0):
+            """Presses a key and waits (a while) for the focus to move, then returns it."""
+            before = focused()
+            a11y.press(key, modifiers)
+            try:
+                return a11y.wait_for(lambda: (lambda now: now if now is not None and
+                                              now != before else None)(focused()), 5, 0.2)
+            except TimeoutError:
+                return focused()
+
+        focus = press("f", a11y.CONTROL)
         tap.check(focus == search, "Ctrl+F puts the focus in the search", a11y.describe(focus))
         for expected in filters:
-            a11y.press("Tab")
-            focus = holder(focused())
+            focus = holder(press("Tab"))
             tap.check(focus == expected,
                       f"Tab moves to the next filter, {a11y.describe(expected)}",
                       f"the focus is on {a11y.describe(focus)}")
 
         # On into the table, with as many presses as the buttons between take.
         for _ in range(10):
-            a11y.press("Tab")
-            if a11y.is_within(focused(), table):
+            if a11y.is_within(press("Tab"), table):
                 break
         focus = focused()
         tap.check(a11y.is_within(focus, table), "Tab reaches the table of offers",
                   a11y.describe(focus))
-        a11y.press("Tab")
-        focus = focused()
+        focus = press("Tab")
         tap.check(focus is not None and not a11y.is_within(focus, table),
                   "one Tab leaves the table", f"the focus is on {a11y.describe(focus)}")
-        a11y.press("ISO_Left_Tab")
-        focus = focused()
+        focus = press("ISO_Left_Tab")
         tap.check(a11y.is_within(focus, table), "Shift+Tab goes back into the table",
                   a11y.describe(focus))
-        a11y.press("ISO_Left_Tab")
-        focus = focused()
+        focus = press("ISO_Left_Tab")
         tap.check(focus is not None and not a11y.is_within(focus, table),
                   "one Shift+Tab leaves the table backwards",
                   f"the focus is on {a11y.describe(focus)}")
