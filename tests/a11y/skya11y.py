@@ -65,7 +65,8 @@ def children(node):
 
 
 def walk(node, showing_only=True):
-    """Every accessible under node (node included), depth first, skipping what is hidden (GTK 4.8 marks only windows showing)."""
+    """Every accessible under node (node included), depth first, skipping what is hidden
+    (GTK 4.8 marks only windows showing, so visible is what is asked)."""
     stack = [node]
     while stack:
         current = stack.pop()
