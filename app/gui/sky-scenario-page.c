@@ -11,6 +11,7 @@
 #include "sky-currency.h"
 #include "sky-freshness.h"
 #include "sky-gui-util.h"
+#include "sky-keyboard.h"
 #include "sky-line-dialog.h"
 #include "sky-listing-item.h"
 #include "sky-scenario-page.h"
@@ -466,6 +467,7 @@ setup_term_cb (GtkSignalListItemFactory *factory,
   GtkWidget *dropdown = gtk_drop_down_new_from_strings (sky_line_term_titles ());
 
   gtk_widget_add_css_class (dropdown, "flat");
+  sky_keyboard_name_drop_down (GTK_DROP_DOWN (dropdown), _("Purchase option"));
   g_object_set_data (G_OBJECT (dropdown), "list-item", item);
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_term_chosen), self);
   gtk_list_item_set_child (item, dropdown);

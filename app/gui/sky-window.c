@@ -17,6 +17,7 @@
 #include "sky-budget-page.h"
 #include "sky-export-dialog.h"
 #include "sky-gui-util.h"
+#include "sky-keyboard.h"
 #include "sky-compare-page.h"
 #include "sky-update.h"
 #include "sky-window.h"
@@ -1324,6 +1325,7 @@ sky_window_init (SkyWindow *self)
   /* Before the template, whose pages are bound to it. */
   self->document = sky_scenario_document_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  sky_keyboard_setup (GTK_WIDGET (self));
   g_queue_init (&self->queue);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.update-prices", sky_update_available ());
