@@ -206,29 +206,26 @@ sky_summary_new (const SkyScenario   *scenario,
   return g_steal_pointer (&summary);
 }
 
-/* Prices @scenario on @providers (NULL: its own), on the sheets it records or with
- * @current_sheets on the current ones, and sums it up over @term_months (0: the default term,
- * sky_summary_default_term(); otherwise in 12 to 60). */
+/* Sums up @estimate of @scenario on @providers (NULL: its own), priced on the sheets the
+ * scenario records or with @current_sheets on the current ones, over @term_months (0: the
+ * default term, sky_summary_default_term(); otherwise in 12 to 60). */
 SkySummary *
-sky_summary_compute (SkyCatalog          *catalog,
-                     const SkyScenario   *scenario,
-                     const char * const  *providers,
-                     gboolean             current_sheets,
-                     guint                term_months,
-                     GError             **error)
+sky_summary_for_estimate (SkyCatalog          *catalog,
+                          const SkyScenario   *scenario,
+                          const SkyEstimate   *estimate,
+                          const char * const  *providers,
+                          gboolean             current_sheets,
+                          guint                term_months,
+                          GError             **error)
 {
-  g_autoptr(SkyEstimate) estimate = NULL;
   g_autoptr(SkyScenario) priced = NULL;
   g_autoptr(SkyProjection) budget = NULL;
   g_autoptr(SkyProjection) term_projection = NULL;
   SkySummaryTerm term = SKY_SUMMARY_TERM_CHOSEN;
 
   g_return_val_if_fail (SKY_IS_CATALOG (catalog), NULL);
-  g_return_val_if_fail (scenario != NULL, NULL);
+  g_return_val_if_fail (scenario != NULL && estimate != NULL, NULL);
 
-  estimate = sky_estimate_compute (catalog, scenario, providers, current_sheets, error);
-  if (estimate == NULL)
-    return NULL;
   /* The projections price what the scenario records: record the sheets the estimate took. */
   priced = sky_scenario_copy (scenario);
   if (current_sheets)
@@ -249,6 +246,27 @@ sky_summary_compute (SkyCatalog          *catalog,
     }
   return sky_summary_new (priced, estimate, budget,
                           term_projection != NULL ? term_projection : budget, term, error);
+}
+
+/* Prices @scenario and sums it up: sky_estimate_compute(), then sky_summary_for_estimate(). */
+SkySummary *
+sky_summary_compute (SkyCatalog          *catalog,
+                     const SkyScenario   *scenario,
+                     const char * const  *providers,
+                     gboolean             current_sheets,
+                     guint                term_months,
+                     GError             **error)
+{
+  g_autoptr(SkyEstimate) estimate = NULL;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (scenario != NULL, NULL);
+
+  estimate = sky_estimate_compute (catalog, scenario, providers, current_sheets, error);
+  if (estimate == NULL)
+    return NULL;
+  return sky_summary_for_estimate (catalog, scenario, estimate, providers, current_sheets,
+                                   term_months, error);
 }
 
 /* Ages the providers' prices to @today (NULL: today) with @stale_after_days. */
@@ -282,7 +300,8 @@ money (const SkySummary *summary,
   return g_strdup_printf ("%s %s", text, summary->currency);
 }
 
-/* The verdict in a few words: "Within budget", "Over by 120.00 USD a month", "No budget". */
+/* The verdict in a few words: "Within budget", "Over by 120.00 USD a month" (from the first
+ * month), "Over in month 8, by 7.15 USD", "No budget". */
 char *
 sky_summary_verdict_text (const SkySummary         *summary,
                           const SkySummaryProvider *provider)
@@ -306,8 +325,13 @@ sky_summary_verdict_text (const SkySummary         *summary,
   if (provider->first_month_over > 0)
     {
       amount = money (summary, provider->monthly_excess);
-      /* Translators: how much the first month over the monthly budget exceeds it. */
-      return g_strdup_printf (_("Over by %s a month"), amount);
+      if (provider->first_month_over == 1)
+        /* Translators: how much the first month exceeds the monthly budget. */
+        return g_strdup_printf (_("Over by %s a month"), amount);
+      /* Translators: the first month over the monthly budget (a growing scenario), and by
+       * how much. */
+      return g_strdup_printf (_("Over in month %u, by %s"), provider->first_month_over,
+                              amount);
     }
   if (provider->first_year_over > 0)
     {
@@ -335,4 +359,17 @@ sky_summary_term_text (const SkySummary *summary)
     default:
       return g_strdup_printf (_("%u months"), summary->term_months);
     }
+}
+
+/* The verdict's word in records (JSON): "none", "within", "over", "cannot-judge". */
+const char *
+sky_summary_verdict_id (SkyBudgetVerdict verdict)
+{
+  static const char * const ids[] = {
+    [SKY_BUDGET_NONE] = "none", [SKY_BUDGET_WITHIN] = "within",
+    [SKY_BUDGET_OVER] = "over", [SKY_BUDGET_CANNOT_JUDGE] = "cannot-judge",
+  };
+
+  g_return_val_if_fail ((guint) verdict < G_N_ELEMENTS (ids), NULL);
+  return ids[verdict];
 }

@@ -56,6 +56,13 @@ SkySummary *sky_summary_new          (const SkyScenario  *scenario,
                                       const SkyProjection *term_projection,
                                       SkySummaryTerm      term,
                                       GError            **error);
+SkySummary *sky_summary_for_estimate (SkyCatalog         *catalog,
+                                      const SkyScenario  *scenario,
+                                      const SkyEstimate  *estimate,
+                                      const char * const *providers,
+                                      gboolean            current_sheets,
+                                      guint               term_months,
+                                      GError            **error);
 SkySummary *sky_summary_compute      (SkyCatalog         *catalog,
                                       const SkyScenario  *scenario,
                                       const char * const *providers,
@@ -69,6 +76,7 @@ void        sky_summary_set_freshness (SkySummary        *summary,
 char       *sky_summary_verdict_text (const SkySummary         *summary,
                                       const SkySummaryProvider *provider);
 char       *sky_summary_term_text    (const SkySummary         *summary);
+const char *sky_summary_verdict_id   (SkyBudgetVerdict          verdict);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkySummary, sky_summary_free)
 
