@@ -150,7 +150,7 @@ mark_cheapest (SkySummary *summary)
  * the term total from @term_projection, over its months; the verdict from @budget_projection,
  * which spans the months the budget is judged over (the scenario's projection months), as the
  * Budget page judges it. The projections are of the same scenario and providers, on the sheets
- * the estimate was priced from. */
+ * the estimate was priced from; a provider of the estimate they lack is left out. */
 SkySummary *
 sky_summary_new (const SkyScenario   *scenario,
                  const SkyEstimate   *estimate,
@@ -180,7 +180,9 @@ sky_summary_new (const SkyScenario   *scenario,
       const SkyProjectionProvider *bp = projected (budget_projection, ep->provider);
       SkySummaryProvider *sp;
 
-      g_return_val_if_fail (tp != NULL && bp != NULL, NULL);
+      /* Projections of other providers than the estimate's have nothing to say of it. */
+      if (tp == NULL || bp == NULL)
+        continue;
 
       sp = g_new0 (SkySummaryProvider, 1);
       g_ptr_array_add (summary->providers, sp);

@@ -13,6 +13,7 @@
 #include "sky-currency.h"
 #include "sky-freshness.h"
 #include "sky-gui-util.h"
+#include "sky-summary-cards.h"
 #include "sky-index-item.h"
 #include "sky-scenario-task.h"
 
@@ -813,6 +814,7 @@ sky_budget_page_class_init (SkyBudgetPageClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SKY_TYPE_SUMMARY_CARDS);
   gtk_widget_class_set_template_from_resource (widget_class,
     "/io/github/skytally/Skytally/sky-budget-page.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, SkyBudgetPage, name)
