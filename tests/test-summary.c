@@ -247,6 +247,31 @@ test_budget (Fixture       *f,
   g_assert_cmpstr (within_text, ==, "Within budget");
 }
 
+/* A group's cap broken before the monthly budget is the breach told: the servers' 146.00 is
+ * over a cap of 100 from month 1, while the 166.00 total keeps 200 a month. */
+static void
+test_group_cap (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(SkyScenario) s = scenario_on ("alpha", "on-demand",
+                                          "  <budget monthly=\"200\">\n"
+                                          "    <cap group=\"Compute\" monthly=\"100\"/>\n"
+                                          "  </budget>\n");
+  g_autoptr(SkySummary) summary = NULL;
+  g_autofree char *text = NULL;
+  SkyScenarioLine *servers = g_ptr_array_index (s->lines, 0);
+
+  g_free (servers->group);
+  servers->group = g_strdup ("Compute");
+  summary = summarize (f, s, 0);
+  text = sky_summary_verdict_text (summary, nth (summary, 0));
+  g_assert_cmpuint (nth (summary, 0)->verdict, ==, SKY_BUDGET_OVER);
+  g_assert_cmpuint (nth (summary, 0)->first_month_over, ==, 0);
+  g_assert_cmpuint (nth (summary, 0)->first_group_over, ==, 1);
+  g_assert_cmpuint (nth (summary, 0)->n_groups_over, ==, 1);
+  g_assert_cmpstr (text, ==, "A group over its cap in month 1");
+}
+
 /* Prices dated 2026-06-01 are 30 days old on 2026-07-01: fresh within 90 days, stale after 20. */
 static void
 test_freshness (Fixture       *f,
@@ -276,6 +301,7 @@ main (int   argc,
   ADD ("none-complete", test_none_complete);
   ADD ("no-budget", test_no_budget);
   ADD ("budget", test_budget);
+  ADD ("group-cap", test_group_cap);
   ADD ("freshness", test_freshness);
 #undef ADD
 

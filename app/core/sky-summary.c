@@ -116,8 +116,15 @@ judge (const SkyScenario           *scenario,
         return FALSE;
     }
   for (guint c = 0; c < bp->group_first_over->len; c++)
-    if (g_array_index (bp->group_first_over, guint, c) > 0)
+    {
+      guint first = g_array_index (bp->group_first_over, guint, c);
+
+      if (first == 0)
+        continue;
       sp->n_groups_over++;
+      if (sp->first_group_over == 0 || first < sp->first_group_over)
+        sp->first_group_over = first;
+    }
   return TRUE;
 }
 
@@ -302,8 +309,9 @@ money (const SkySummary *summary,
   return g_strdup_printf ("%s %s", text, summary->currency);
 }
 
-/* The verdict in a few words: "Within budget", "Over by 120.00 USD a month" (from the first
- * month), "Over in month 8, by 7.15 USD", "No budget". */
+/* The verdict in a few words, the first breach told: "Within budget", "Over by 120.00 USD a
+ * month" (from the first month), "Over in month 8, by 7.15 USD", "A group over its cap in
+ * month 1", "Over by 192.00 USD a year", "No budget". */
 char *
 sky_summary_verdict_text (const SkySummary         *summary,
                           const SkySummaryProvider *provider)
@@ -324,6 +332,15 @@ sky_summary_verdict_text (const SkySummary         *summary,
     default:
       break;
     }
+  /* The first breach is told: a group's cap before the monthly budget is what to fix first. */
+  if (provider->first_group_over > 0 &&
+      (provider->first_month_over == 0 ||
+       provider->first_group_over < provider->first_month_over))
+    /* Translators: the first month a group of lines goes over its own cap. */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "A group over its cap in month %u",
+                                         "Groups over their caps from month %u",
+                                         provider->n_groups_over),
+                            provider->first_group_over);
   if (provider->first_month_over > 0)
     {
       amount = money (summary, provider->monthly_excess);
@@ -341,8 +358,7 @@ sky_summary_verdict_text (const SkySummary         *summary,
       /* Translators: how much the first year over the yearly budget exceeds it. */
       return g_strdup_printf (_("Over by %s a year"), amount);
     }
-  return g_strdup (g_dngettext (GETTEXT_PACKAGE, "Over a group's cap", "Over groups' caps",
-                                provider->n_groups_over));
+  return g_strdup (_("Over budget"));
 }
 
 /* What the term is: "36 months (the longest commitment)". */

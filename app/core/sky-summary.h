@@ -32,6 +32,7 @@ typedef struct
   guint             first_year_over;  /* 0 when the yearly cap is kept (or there is none) */
   SkyDecimal        yearly_excess;    /* that year's cash less the yearly cap */
   guint             n_groups_over;    /* group caps exceeded in some month */
+  guint             first_group_over; /* the first month a group cap is exceeded; 0: never */
   char             *prices_as_of;     /* YYYY-MM-DD, the oldest sheet's; NULL without one */
   int               prices_age_days;
   gboolean          stale;
