@@ -109,6 +109,9 @@ label_with (const char *text,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* A wrapping label asks for its whole text's width: bounded, cards fit side by side on a
+   * narrow window before the flow box wraps them. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
   va_start (args, first_class);
   for (const char *c = first_class; c != NULL; c = va_arg (args, const char *))
     gtk_widget_add_css_class (label, c);
@@ -127,6 +130,9 @@ add_figure (GtkGrid    *grid,
   GtkWidget *left = label_with (name, "dim-label", NULL);
   GtkWidget *right = label_with (figure, "numeric", NULL);
 
+  /* Names and money are never cut or wrapped. */
+  gtk_label_set_wrap (GTK_LABEL (left), FALSE);
+  gtk_label_set_wrap (GTK_LABEL (right), FALSE);
   gtk_label_set_xalign (GTK_LABEL (right), 1);
   gtk_widget_set_hexpand (right, TRUE);
   gtk_widget_set_name (right, widget_name);
@@ -149,6 +155,7 @@ mark (const char *icon_name,
   GtkWidget *label = label_with (text, NULL);
 
   gtk_widget_set_name (label, widget_name);
+  gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_set_valign (image, GTK_ALIGN_START);
   if (style != NULL)
     {
@@ -198,7 +205,7 @@ new_card (const SkySummary         *summary,
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "summary-card");
-  gtk_widget_set_size_request (card, 220, -1);
+  gtk_widget_set_size_request (card, 200, -1);
   gtk_widget_set_margin_top (head, 12);
   gtk_widget_set_margin_start (head, 12);
   gtk_widget_set_margin_end (head, 12);
@@ -220,6 +227,7 @@ new_card (const SkySummary         *summary,
     }
   gtk_box_append (GTK_BOX (card), head);
 
+  gtk_label_set_wrap (GTK_LABEL (big), FALSE);
   gtk_widget_set_name (big, "monthly");
   gtk_widget_set_margin_start (big, 12);
   gtk_widget_set_margin_end (big, 12);
@@ -311,6 +319,10 @@ show_summary (SkySummaryCards *self)
       text = g_strdup_printf (_("Summary over %s"), term);
     gtk_label_set_label (self->term_label, text);
   }
+  /* Up to three cards side by side even on a narrow window (800 px): they shrink to their
+   * figures' width before the flow box wraps them onto rows of their own. */
+  gtk_flow_box_set_min_children_per_line (self->flow, CLAMP (self->summary->providers->len,
+                                                              1, 3));
   for (guint i = 0; i < self->summary->providers->len; i++)
     gtk_flow_box_append (self->flow, new_card (self->summary,
                                                g_ptr_array_index (self->summary->providers, i)));
