@@ -3491,6 +3491,107 @@ test_search_rows (Fixture       *f,
   g_assert_nonnull (strstr (compared.out, "Pre-installed software,true,,sql-web\r\n"));
 }
 
+/* estimate begins with the summary: per provider monthly, upfront, first year and term
+ * total, complete or not, the budget verdict and ★ for the cheapest complete provider, in the
+ * table and as "summary" in JSON; CSV keeps its one record per line. The figures are those
+ * tests/test-summary.c works out by hand: Alpha 166.00 a month, Beta 73.00 without disks. */
+static void
+test_estimate_summary (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char text[] =
+    "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Summary\" "
+    "currency=\"USD\" hours-per-month=\"730\">\n"
+    "  <providers>\n    <provider id=\"alpha\"/>\n    <provider id=\"beta\"/>\n"
+    "  </providers>\n"
+    "  <line label=\"Servers\" quantity=\"2\" unit=\"hour\" term=\"on-demand\">\n"
+    "    <requirement category=\"compute\"/>\n  </line>\n"
+    "  <line label=\"Disks\" quantity=\"1\" usage=\"1000\" unit=\"gb-month\" "
+    "term=\"on-demand\">\n    <requirement category=\"storage\"/>\n  </line>\n"
+    "  <budget monthly=\"150\"/>\n"
+    "</scenario>\n";
+  g_autofree char *alpha = g_test_build_filename (G_TEST_DIST, "data", "summary-alpha.xml",
+                                                  NULL);
+  g_autofree char *beta = g_test_build_filename (G_TEST_DIST, "data", "summary-beta.xml", NULL);
+  g_autofree char *scenario = g_build_filename (f->dir, "summary.skytally", NULL);
+  g_auto(Run) import = { 0 };
+  g_auto(Run) table = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) chosen = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(JsonObject) chosen_root = NULL;
+  JsonArray *summary;
+  JsonObject *a, *b;
+  const char *lines;
+
+  g_assert_true (g_file_set_contents (scenario, text, -1, NULL));
+  cli (&import, "--catalog", f->catalog, "--no-seed", "import", alpha, beta, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  cli (&table, "--catalog", f->catalog, "estimate", scenario, NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_true (g_str_has_prefix (table.out,
+                                   "Summary over 12 months (the projection), in USD:\n"
+                                   "PROVIDER       MONTHLY  UPFRONT  FIRST YEAR  TERM TOTAL  "
+                                   "COMPLETE               BUDGET\n"
+                                   "Alpha Cloud ★   166.00     0.00     1992.00     1992.00  "
+                                   "yes                    Over by 16.00 USD a month\n"
+                                   "Beta Cloud       73.00     0.00      876.00      876.00  "
+                                   "no: 1 line not priced  Cannot judge: lines not priced\n"
+                                   "\n"));
+  /* The lines follow the summary. */
+  lines = strstr (table.out, "PROVIDER  LINE");
+  g_assert_nonnull (lines);
+  g_assert_cmpint (lines - table.out, >, (int) strlen ("Summary over"));
+
+  cli (&json, "--catalog", f->catalog, "estimate", scenario, "--format", "json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse_object (json.out);
+  g_assert_cmpint (json_object_get_int_member (root, "summary_term_months"), ==, 12);
+  g_assert_cmpstr (json_object_get_string_member (root, "summary_term"), ==, "projection");
+  summary = json_object_get_array_member (root, "summary");
+  g_assert_cmpuint (json_array_get_length (summary), ==, 2);
+  a = json_array_get_object_element (summary, 0);
+  b = json_array_get_object_element (summary, 1);
+  g_assert_cmpstr (json_object_get_string_member (a, "provider"), ==, "alpha");
+  g_assert_cmpstr (json_object_get_string_member (a, "provider_short_name"), ==, "Alpha");
+  g_assert_cmpstr (json_object_get_string_member (a, "monthly"), ==, "166.00");
+  g_assert_cmpstr (json_object_get_string_member (a, "upfront"), ==, "0.00");
+  g_assert_cmpstr (json_object_get_string_member (a, "first_year"), ==, "1992.00");
+  g_assert_cmpstr (json_object_get_string_member (a, "term_total"), ==, "1992.00");
+  g_assert_true (json_object_get_boolean_member (a, "complete"));
+  g_assert_cmpstr (json_object_get_string_member (a, "verdict"), ==, "over");
+  g_assert_cmpstr (json_object_get_string_member (a, "over_monthly"), ==, "16.00");
+  g_assert_true (json_object_get_null_member (a, "over_yearly"));
+  g_assert_true (json_object_get_boolean_member (a, "cheapest"));
+  g_assert_cmpstr (json_object_get_string_member (b, "monthly"), ==, "73.00");
+  g_assert_false (json_object_get_boolean_member (b, "complete"));
+  g_assert_cmpint (json_object_get_int_member (b, "unpriced_lines"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (b, "verdict"), ==, "cannot-judge");
+  g_assert_false (json_object_get_boolean_member (b, "cheapest"));
+
+  /* CSV as it was: the lines' records from its first row. */
+  cli (&csv, "--catalog", f->catalog, "estimate", scenario, "--format", "csv", NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_true (g_str_has_prefix (csv.out, "PROVIDER,LINE,GROUP,OFFER,QUANTITY,USAGE,MONTHLY,"));
+  g_assert_null (strstr (csv.out, "FIRST YEAR"));
+
+  /* A chosen term: 36 × 166.00. */
+  cli (&chosen, "--catalog", f->catalog, "estimate", scenario, "--term", "36", "--format",
+       "json", NULL);
+  g_assert_cmpint (chosen.status, ==, 0);
+  chosen_root = parse_object (chosen.out);
+  g_assert_cmpstr (json_object_get_string_member (chosen_root, "summary_term"), ==, "chosen");
+  a = json_array_get_object_element (json_object_get_array_member (chosen_root, "summary"), 0);
+  g_assert_cmpstr (json_object_get_string_member (a, "term_total"), ==, "5976.00");
+
+  cli (&bad, "--catalog", f->catalog, "estimate", scenario, "--term", "6", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "--term takes a number of months from 12 to 60"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -3563,6 +3664,7 @@ main (int    argc,
   ADD ("large-import", test_large_import);
   ADD ("readers-not-held-up", test_readers_not_held_up);
   ADD ("read-only-catalog", test_read_only_catalog);
+  ADD ("estimate-summary", test_estimate_summary);
 #undef ADD
 
   return g_test_run ();

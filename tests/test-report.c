@@ -16,6 +16,8 @@
 #include "sky-scenario.h"
 #include "sky-catalog-test-util.h"
 #include "sky-test-util.h"
+#include "sky-currency.h"
+#include "sky-summary.h"
 
 /* The projection chart's axes, its drawing, and the PDF report that holds it. */
 
@@ -792,6 +794,68 @@ test_pdf_german (Fixture       *f,
   g_assert_null (strstr (out, "1031.16"));
 }
 
+/* The report opens with the summary: per provider monthly (2 × 730 × 0.096 + 9900 × 0.09 =
+ * 1031.16), upfront, first year and term (the growing projection's 12 months), complete, the
+ * budget verdict (month 6 is the first over 1100) and ★ for the cheapest; the summary comes
+ * before the providers side by side. */
+static void
+test_pdf_summary (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autoptr(SkyEstimate) estimate = NULL;
+  g_autoptr(SkySummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *first_year = NULL;
+  g_autofree char *verdict = NULL;
+  g_autofree char *row = NULL;
+  const SkySummaryProvider *p;
+  const char *head, *side;
+
+  estimate = sky_estimate_compute (f->catalog, f->scenario, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  summary = sky_summary_for_estimate (f->catalog, f->scenario, estimate, NULL, FALSE, 0, &error);
+  g_assert_no_error (error);
+  p = g_ptr_array_index (summary->providers, 0);
+  g_assert_cmpuint (p->first_month_over, ==, 6);
+  g_assert_true (p->cheapest);
+  g_assert_true (sky_report_write_pdf_with_summary (f->scenario, estimate, f->projection,
+                                                    summary, NULL, pdf, &error));
+  g_assert_no_error (error);
+  out = sky_test_pdf_text (pdf);
+  if (out == NULL)
+    return;
+  g_test_message ("%s", out);
+  head = strstr (out, "Summary over 12 months (the projection), in USD");
+  side = strstr (out, "The providers side by side");
+  g_assert_nonnull (head);
+  g_assert_nonnull (side);
+  g_assert_true (head < side);
+  first_year = sky_currency_format ("USD", p->first_year);
+  verdict = sky_summary_verdict_text (summary, p);
+  g_assert_true (g_str_has_prefix (verdict, "Over in month 6, by "));
+  /* pdftotext reads the table's columns as blocks: each figure is found between the summary's
+   * heading and the next section. */
+  {
+    /* A cell may wrap: the text is compared with its whitespace made single spaces. */
+    g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+    g_autofree char *block = g_strndup (head, side - head);
+
+    row = g_regex_replace_literal (spaces, block, -1, 0, " ", 0, NULL);
+  }
+  g_assert_nonnull (strstr (row, "Example Cloud ★"));
+  g_assert_nonnull (strstr (row, "Monthly"));
+  g_assert_nonnull (strstr (row, "First year"));
+  g_assert_nonnull (strstr (row, "Term total"));
+  g_assert_nonnull (strstr (row, "1031.16"));
+  g_assert_nonnull (strstr (row, first_year));
+  g_assert_nonnull (strstr (row, "yes"));
+  g_assert_nonnull (strstr (row, verdict));
+  g_assert_nonnull (strstr (row, "★ marks the cheapest of the providers that price every line, "
+                                 "over the term"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -823,6 +887,7 @@ main (int    argc,
   ADD ("pdf-read-back", test_pdf_read_back);
   ADD ("pdf-freshness", test_pdf_freshness);
   ADD ("pdf-german", test_pdf_german);
+  ADD ("pdf-summary", test_pdf_summary);
 #undef ADD
 
   return g_test_run ();

@@ -14,6 +14,7 @@
 #include "sky-catalog-match.h"
 #include "sky-json.h"
 #include "sky-scenario.h"
+#include "sky-summary.h"
 
 /* skytally-cli estimate and validate: scenarios from the command line. */
 
@@ -202,6 +203,57 @@ print_estimate_table (const SkyScenario *s,
     g_print ("\n%s", notes->str);
 }
 
+/* The answer at a glance, before the lines: per provider its monthly, upfront, first-year and
+ * term totals, whether it prices every line, its budget verdict, and ★ for the cheapest. */
+static void
+print_summary_table (const SkySummary *summary)
+{
+  static const char *headers[] = {
+    /* Translators: the column headings of the summary “skytally-cli estimate” begins with. */
+    NC_("column heading", "PROVIDER"),
+    NC_("column heading", "MONTHLY"),
+    NC_("column heading", "UPFRONT"),
+    NC_("column heading", "FIRST YEAR"),
+    NC_("column heading", "TERM TOTAL"),
+    NC_("column heading", "COMPLETE"),
+    NC_("column heading", "BUDGET"),
+  };
+  static gboolean numeric[] = { FALSE, TRUE, TRUE, TRUE, TRUE, FALSE, FALSE };
+  g_autofree char *term = sky_summary_term_text (summary);
+  SkyCliTable table = { 0 };
+
+  /* Translators: the summary's heading: its term ("36 months (the projection)") and currency. */
+  g_print (_("Summary over %s, in %s:\n"), term, summary->currency);
+  sky_cli_table_init (&table, SKY_CLI_FORMAT_TABLE, headers, numeric, G_N_ELEMENTS (headers));
+  for (guint i = 0; i < summary->providers->len; i++)
+    {
+      const SkySummaryProvider *p = g_ptr_array_index (summary->providers, i);
+      char **row = g_new0 (char *, G_N_ELEMENTS (headers) + 1);
+
+      row[0] = p->cheapest ? g_strdup_printf ("%s ★", p->provider_name)
+                           : g_strdup (p->provider_name);
+      row[1] = sky_currency_format (summary->currency, p->monthly);
+      row[2] = sky_currency_format (summary->currency, p->upfront);
+      row[3] = sky_currency_format (summary->currency, p->first_year);
+      row[4] = sky_currency_format (summary->currency, p->term_total);
+      row[5] = p->complete ? g_strdup (_("yes"))
+                           /* Translators: how many lines a provider cannot price. */
+                           : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           "no: %u line not priced",
+                                                           "no: %u lines not priced",
+                                                           p->n_unpriced), p->n_unpriced);
+      row[6] = sky_summary_verdict_text (summary, p);
+      sky_cli_table_add_row (&table, row);
+    }
+  sky_cli_table_print (&table);
+  if (summary->n_cheapest > 1)
+    /* Translators: several providers cost the same over the term. */
+    g_print (g_dngettext (GETTEXT_PACKAGE, "★ %u providers tie as the cheapest over the term\n",
+                          "★ %u providers tie as the cheapest over the term\n",
+                          summary->n_cheapest), summary->n_cheapest);
+  g_print ("\n");
+}
+
 /* The services of @p's lines whose current sheet is not the one they were priced from, as
  * "vm (2026.1, now 2026.3)", and whether one version is current for all of them (@one, set to
  * it). "" when there are none. */
@@ -293,6 +345,8 @@ sky_cli_estimate (const SkyCliGlobals *globals,
   gboolean explain = FALSE;
   gboolean current = FALSE;
   int stale_after = SKY_FRESHNESS_STALE_AFTER_DEFAULT;
+  int term_months = 0;
+  g_autoptr(SkySummary) summary = NULL;
   SkyCliFormat format;
   int status = 0;
   GOptionEntry entries[] = {
@@ -309,6 +363,9 @@ sky_cli_estimate (const SkyCliGlobals *globals,
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format"), "table|csv|json" },
     { "stale-after", 0, 0, G_OPTION_ARG_INT, &stale_after,
       N_("Give a notice for prices older than this many days (default: 90)"), "DAYS" },
+    { "term", 0, 0, G_OPTION_ARG_INT, &term_months,
+      N_("Sum the summary up over this many months, 12 to 60 (default: the longest commitment, "
+         "else the scenario's projection)"), "MONTHS" },
     { NULL }
   };
 
@@ -318,6 +375,8 @@ sky_cli_estimate (const SkyCliGlobals *globals,
     return sky_cli_usage_error (_("estimate takes one scenario file"));
   if (stale_after < 0)
     return sky_cli_usage_error (_("--stale-after takes a number of days, 0 or more"));
+  if (term_months != 0 && (term_months < 12 || term_months > 60))
+    return sky_cli_usage_error (_("--term takes a number of months from 12 to 60"));
   if (!sky_cli_format_option (format_text, &format, &status))
     return status;
 
@@ -343,14 +402,29 @@ sky_cli_estimate (const SkyCliGlobals *globals,
   if (!current)
     note_newer_sheets (catalog, estimate);
 
+  /* CSV stays one record per line, as documented: the summary is the table's and JSON's. */
+  if (format != SKY_CLI_FORMAT_CSV)
+    {
+      summary = sky_summary_for_estimate (catalog, scenario, estimate,
+                                          (const char * const *) providers, current,
+                                          (guint) term_months, &error);
+      if (summary == NULL)
+        return sky_cli_user_error (error);
+    }
+
   if (format == SKY_CLI_FORMAT_JSON)
     {
       g_autoptr(JsonNode) root = sky_json_estimate (scenario, estimate);
 
+      sky_json_add_summary (root, summary);
       sky_cli_print_json (root);
     }
   else
-    print_estimate_table (scenario, estimate, format, explain);
+    {
+      if (format == SKY_CLI_FORMAT_TABLE)
+        print_summary_table (summary);
+      print_estimate_table (scenario, estimate, format, explain);
+    }
   return 0;
 }
 

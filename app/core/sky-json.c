@@ -349,6 +349,69 @@ sky_json_estimate (const SkyScenario *scenario,
   return json_builder_get_root (builder);
 }
 
+/* The summary ------------------------------------------------------------------------------ */
+
+/* Adds @summary to the object @root: summary_term_months, summary_term (what set it:
+ * "commitment", "projection" or "chosen") and summary, per provider its figures over that
+ * term, whether it is complete, its budget verdict and whether it is (one of) the cheapest. */
+void
+sky_json_add_summary (JsonNode         *root,
+                      const SkySummary *summary)
+{
+  static const char * const terms[] = {
+    [SKY_SUMMARY_TERM_COMMITMENT] = "commitment", [SKY_SUMMARY_TERM_PROJECTION] = "projection",
+    [SKY_SUMMARY_TERM_CHOSEN] = "chosen",
+  };
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) members = NULL;
+
+  g_return_if_fail (JSON_NODE_HOLDS_OBJECT (root) && summary != NULL);
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "summary_term_months");
+  json_builder_add_int_value (builder, summary->term_months);
+  sky_json_add_string (builder, "summary_term", terms[summary->term]);
+  json_builder_set_member_name (builder, "summary");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < summary->providers->len; i++)
+    {
+      const SkySummaryProvider *p = g_ptr_array_index (summary->providers, i);
+
+      json_builder_begin_object (builder);
+      sky_json_add_string (builder, "provider", p->provider);
+      sky_json_add_string (builder, "provider_name", p->provider_name);
+      sky_json_add_string (builder, "provider_short_name", p->provider_short_name);
+      sky_json_add_money (builder, "monthly", summary->currency, p->monthly);
+      sky_json_add_money (builder, "upfront", summary->currency, p->upfront);
+      sky_json_add_money (builder, "first_year", summary->currency, p->first_year);
+      sky_json_add_money (builder, "term_total", summary->currency, p->term_total);
+      json_builder_set_member_name (builder, "complete");
+      json_builder_add_boolean_value (builder, p->complete);
+      json_builder_set_member_name (builder, "unpriced_lines");
+      json_builder_add_int_value (builder, p->n_unpriced);
+      sky_json_add_string (builder, "verdict", sky_summary_verdict_id (p->verdict));
+      if (p->first_month_over > 0)
+        sky_json_add_money (builder, "over_monthly", summary->currency, p->monthly_excess);
+      else
+        sky_json_add_string (builder, "over_monthly", NULL);
+      if (p->first_year_over > 0)
+        sky_json_add_money (builder, "over_yearly", summary->currency, p->yearly_excess);
+      else
+        sky_json_add_string (builder, "over_yearly", NULL);
+      sky_json_add_string (builder, "prices_as_of", p->prices_as_of);
+      json_builder_set_member_name (builder, "stale");
+      json_builder_add_boolean_value (builder, p->stale);
+      json_builder_set_member_name (builder, "cheapest");
+      json_builder_add_boolean_value (builder, p->cheapest);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  members = json_builder_get_root (builder);
+  copy_members (json_node_get_object (members), json_node_get_object (root));
+}
+
 /* The projection --------------------------------------------------------------------------- */
 
 static void

@@ -5,6 +5,7 @@
 
 #include "sky-estimate.h"
 #include "sky-projection.h"
+#include "sky-summary.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,8 @@ JsonNode *sky_json_projection     (const SkyScenario   *scenario,
                                    const SkyProjection *projection);
 void      sky_json_add_freshness  (JsonNode            *root,
                                    const SkyEstimate   *estimate);
+void      sky_json_add_summary    (JsonNode            *root,
+                                   const SkySummary    *summary);
 
 char     *sky_json_to_data        (JsonNode            *root,
                                    gsize               *length);

@@ -13,6 +13,7 @@
 #include "sky-currency.h"
 #include "sky-freshness.h"
 #include "sky-gui-util.h"
+#include "sky-summary-cards.h"
 #include "sky-index-item.h"
 #include "sky-scenario-task.h"
 
@@ -171,33 +172,6 @@ status_text (SkyBudgetPage *self)
       g_string_append (text, ".");
     }
   return g_string_free (text, FALSE);
-}
-
-/* 1 when some provider goes over a budget, 0 when every one keeps it, -1 with no budget or
- * when some provider cannot be judged (it cannot price every line) and none is over. */
-static int
-any_over (SkyBudgetPage *self)
-{
-  const SkyScenario *s = self->projected;
-  gboolean unknown = FALSE;
-
-  if (self->projection == NULL || s == NULL)
-    return -1;
-  for (guint i = 0; i < self->projection->providers->len; i++)
-    switch (sky_projection_verdict (s, g_ptr_array_index (self->projection->providers, i)))
-      {
-      case SKY_BUDGET_NONE:
-        return -1;
-      case SKY_BUDGET_OVER:
-        return 1;
-      case SKY_BUDGET_CANNOT_JUDGE:
-        unknown = TRUE;
-        break;
-      case SKY_BUDGET_WITHIN:
-      default:
-        break;
-      }
-  return unknown ? -1 : 0;
 }
 
 /* The month table --------------------------------------------------------------------------- */
@@ -494,12 +468,8 @@ show_projection (SkyBudgetPage *self)
   guint n = self->projection != NULL ? self->projection->providers->len : 0;
   gboolean same = shown != NULL && g_list_model_get_n_items (shown) == n + 1;
 
+  /* The verdict's colour and icon are the summary cards'; these are its details in words. */
   gtk_label_set_label (self->status_label, status);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "success");
-  if (any_over (self) >= 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->status_label),
-                              any_over (self) > 0 ? "error" : "success");
   for (guint i = 0; same && i < n; i++)
     same = g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (shown), i + 1),
                       ((SkyProjectionProvider *) g_ptr_array_index (self->projection->providers,
@@ -895,6 +865,7 @@ sky_budget_page_class_init (SkyBudgetPageClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SKY_TYPE_SUMMARY_CARDS);
   gtk_widget_class_set_template_from_resource (widget_class,
     "/io/github/skytally/Skytally/sky-budget-page.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, SkyBudgetPage, name)

@@ -12,6 +12,7 @@
 #include "sky-freshness.h"
 #include "sky-gui-util.h"
 #include "sky-keyboard.h"
+#include "sky-summary-cards.h"
 #include "sky-line-dialog.h"
 #include "sky-listing-item.h"
 #include "sky-scenario-page.h"
@@ -1534,6 +1535,7 @@ sky_scenario_page_class_init (SkyScenarioPageClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SKY_TYPE_SUMMARY_CARDS);
   gtk_widget_class_set_template_from_resource (widget_class,
     "/io/github/skytally/Skytally/sky-scenario-page.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, SkyScenarioPage, name)

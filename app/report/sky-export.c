@@ -115,6 +115,7 @@ sky_export_write (SkyCatalog             *catalog,
     case SKY_EXPORT_PDF:
       {
         g_autoptr(SkyScoring) scoring = NULL;
+        g_autoptr(SkySummary) summary = NULL;
 
         if (scenario->candidates->len > 0 && scenario->criteria->len > 0)
           {
@@ -131,9 +132,15 @@ sky_export_write (SkyCatalog             *catalog,
             if (scoring == NULL)
               g_debug ("The report leaves out the ranking: %s", local->message);
           }
+        /* The report opens with the summary, over the scenario's default term. */
+        summary = sky_summary_for_estimate (catalog, scenario, estimate, options->providers,
+                                            FALSE, 0, error);
+        if (summary == NULL)
+          return FALSE;
         if (g_cancellable_set_error_if_cancelled (cancellable, error))
           return FALSE;
-        return sky_report_write_pdf (scenario, estimate, projection, scoring, path, error);
+        return sky_report_write_pdf_with_summary (scenario, estimate, projection, summary,
+                                                  scoring, path, error);
       }
     case SKY_EXPORT_JSON:
       {

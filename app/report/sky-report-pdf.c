@@ -128,6 +128,77 @@ prices_freshness (Pen               *pen,
     }
 }
 
+/* The summary at the head of the report: per provider its monthly, upfront, first-year and
+ * term totals, whether it prices every line, its budget verdict, ★ for the cheapest. */
+static void
+summary_row (Pen         *pen,
+             const char **cells,
+             gboolean     bold)
+{
+  /* Seven columns in the page's width, the verdict the widest (it may wrap), in smaller text
+   * than the other tables' so that the figures and headings fit. */
+  static const double widths[] = { 96, 50, 50, 56, 60, 58, 129 };
+  const char *font = bold ? "Sans Bold 7" : "Sans 7";
+  double x = MARGIN, height = 0;
+
+  new_page_if (pen, 14);
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      gboolean left = i == 0 || i >= 5;
+      double h = text (pen, cells[i] != NULL ? cells[i] : "", FALSE, x + (left && i > 0 ? 6 : 0),
+                       widths[i] - 6, font, left ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+
+      height = MAX (height, h);
+      x += widths[i];
+    }
+  pen->y += height + 3;
+}
+
+static void
+summary_table (Pen              *pen,
+               const SkySummary *summary)
+{
+  static const char *headings[] = { "Provider", "Monthly", "Upfront", "First year",
+                                    "Term total", "Complete", "Budget" };
+  g_autofree char *term = sky_summary_term_text (summary);
+  g_autofree char *title = g_strdup_printf ("Summary over %s, in %s", term, summary->currency);
+
+  line_of_text (pen, title, "Sans Bold 13");
+  summary_row (pen, headings, TRUE);
+  for (guint i = 0; i < summary->providers->len; i++)
+    {
+      const SkySummaryProvider *p = g_ptr_array_index (summary->providers, i);
+      g_autofree char *name = g_strdup_printf ("%s%s", p->provider_name,
+                                               p->cheapest ? " ★" : "");
+      g_autofree char *monthly = sky_currency_format_display (summary->currency, p->monthly);
+      g_autofree char *upfront = sky_currency_format_display (summary->currency, p->upfront);
+      g_autofree char *first_year = sky_currency_format_display (summary->currency, p->first_year);
+      g_autofree char *term_total = sky_currency_format_display (summary->currency, p->term_total);
+      g_autofree char *complete = p->complete ? g_strdup ("yes")
+                                              : g_strdup_printf ("%u not priced", p->n_unpriced);
+      g_autofree char *verdict = sky_summary_verdict_display (summary, p);
+      const char *cells[] = { name, monthly, upfront, first_year, term_total, complete,
+                              verdict };
+
+      summary_row (pen, cells, FALSE);
+    }
+  {
+    g_autofree char *note = NULL;
+
+    if (summary->n_cheapest > 1)
+      note = g_strdup_printf ("★ marks the %u providers that price every line and tie as the "
+                              "cheapest over the term.", summary->n_cheapest);
+    else if (summary->n_cheapest == 1)
+      note = g_strdup ("★ marks the cheapest of the providers that price every line, over the "
+                       "term; the first year and the term are the projection's cash, upfront "
+                       "fees included.");
+    else
+      note = g_strdup ("No provider prices every line, so none is called the cheapest.");
+    pen->y += 2;
+    line_of_text (pen, note, "Sans Italic 8");
+  }
+}
+
 static void
 providers_side_by_side (Pen               *pen,
                         const SkyScenario *s,
@@ -347,6 +418,21 @@ sky_report_write_pdf (const SkyScenario   *scenario,
                       const char          *path,
                       GError             **error)
 {
+  return sky_report_write_pdf_with_summary (scenario, estimate, projection, NULL, scoring, path,
+                                            error);
+}
+
+/* As sky_report_write_pdf(), headed by @summary (when not NULL) after the scenario's
+ * description. */
+gboolean
+sky_report_write_pdf_with_summary (const SkyScenario   *scenario,
+                                   const SkyEstimate   *estimate,
+                                   const SkyProjection *projection,
+                                   const SkySummary    *summary,
+                                   const SkyScoring    *scoring,
+                                   const char          *path,
+                                   GError             **error)
+{
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -398,6 +484,13 @@ sky_report_write_pdf (const SkyScenario   *scenario,
       }
     line_of_text (&pen, about->str, "Sans 9");
     prices_freshness (&pen, estimate);
+    /* The summary is the answer: it comes before the scenario's notes. */
+    if (summary != NULL)
+      {
+        pen.y += 10;
+        summary_table (&pen, summary);
+        pen.y += 6;
+      }
     if (scenario->notes != NULL)
       line_of_text (&pen, scenario->notes, "Sans Italic 9");
   }

@@ -3,6 +3,7 @@
 
 #include "sky-projection.h"
 #include "sky-score.h"
+#include "sky-summary.h"
 
 G_BEGIN_DECLS
 
@@ -12,5 +13,12 @@ gboolean sky_report_write_pdf (const SkyScenario   *scenario,
                                const SkyScoring    *scoring,
                                const char          *path,
                                GError             **error);
+gboolean sky_report_write_pdf_with_summary (const SkyScenario   *scenario,
+                                            const SkyEstimate   *estimate,
+                                            const SkyProjection *projection,
+                                            const SkySummary    *summary,
+                                            const SkyScoring    *scoring,
+                                            const char          *path,
+                                            GError             **error);
 
 G_END_DECLS

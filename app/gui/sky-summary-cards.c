@@ -1,0 +1,553 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sky-summary-cards"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sky-currency.h"
+#include "sky-gui-util.h"
+#include "sky-summary-cards.h"
+#include "sky-thread-task.h"
+
+/* The answer at a glance, at the top of the Scenario and Budget pages: one card per provider
+ * with its monthly total, upfront, first year and term total, whether it prices every line,
+ * its budget verdict as an icon and a few words, and the cheapest complete provider marked.
+ * The summary (sky-summary.c) is made of the document's estimate and of projections made in a
+ * worker thread on a copy of the scenario, each time the estimate changes or the term is
+ * chosen, while the cards are shown. */
+struct _SkySummaryCards
+{
+  AdwBin               parent_instance;
+
+  SkyScenarioDocument *document;
+  SkySummary          *summary;
+  guint                generation;
+  gboolean             busy;
+  gboolean             dirty;     /* the estimate changed while the cards were not shown */
+
+
+  GtkLabel            *term_label;
+  GtkDropDown         *term_dropdown;
+  GtkFlowBox          *flow;
+};
+
+G_DEFINE_FINAL_TYPE (SkySummaryCards, sky_summary_cards, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The term's months for each entry of the drop-down: 0 for the scenario's own. */
+static const guint term_choices[] = { 0, 12, 24, 36, 60 };
+
+typedef struct
+{
+  SkyCatalog     *catalog;
+  SkyScenario    *scenario;
+  guint           term_months;     /* 0: the scenario's */
+  SkySummaryTerm  term;
+  guint           generation;
+  SkyProjection  *budget;
+  SkyProjection  *term_projection; /* NULL: the budget's months are the term's */
+  GError         *error;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_clear_object (&job->catalog);
+  g_clear_pointer (&job->scenario, sky_scenario_free);
+  g_clear_pointer (&job->budget, sky_projection_free);
+  g_clear_pointer (&job->term_projection, sky_projection_free);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+/* The projections the summary takes its first year, term and verdict from; the estimate is
+ * the document's own. */
+static void
+project_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Job *job = task_data;
+
+  job->term = SKY_SUMMARY_TERM_CHOSEN;
+  if (job->term_months == 0)
+    job->term_months = sky_summary_default_term (job->scenario, &job->term);
+  job->budget = sky_projection_compute (job->catalog, job->scenario, NULL, 0, &job->error);
+  if (job->budget != NULL && job->budget->months != job->term_months)
+    job->term_projection = sky_projection_compute (job->catalog, job->scenario, NULL,
+                                                   job->term_months, &job->error);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Cards --------------------------------------------------------------------------------------- */
+
+static char *
+money (const SkySummary *summary,
+       SkyDecimal        amount)
+{
+  return sky_currency_format_display (summary->currency, amount);
+}
+
+static GtkWidget *
+label_with (const char *text,
+            const char *first_class,
+            ...)
+{
+  GtkWidget *label = gtk_label_new (text);
+  va_list args;
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* A wrapping label asks for its whole text's width: bounded, cards fit side by side on a
+   * narrow window before the flow box wraps them. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+  va_start (args, first_class);
+  for (const char *c = first_class; c != NULL; c = va_arg (args, const char *))
+    gtk_widget_add_css_class (label, c);
+  va_end (args);
+  return label;
+}
+
+/* A row of the card: a dim name on the left, a figure on the right. */
+static void
+add_figure (GtkGrid    *grid,
+            int         row,
+            const char *name,
+            const char *figure,
+            const char *widget_name)
+{
+  GtkWidget *left = label_with (name, "dim-label", NULL);
+  GtkWidget *right = label_with (figure, "numeric", NULL);
+
+  /* Names and money are never cut or wrapped. */
+  gtk_label_set_wrap (GTK_LABEL (left), FALSE);
+  gtk_label_set_wrap (GTK_LABEL (right), FALSE);
+  gtk_label_set_xalign (GTK_LABEL (right), 1);
+  gtk_widget_set_hexpand (right, TRUE);
+  gtk_widget_set_name (right, widget_name);
+  if (g_strcmp0 (widget_name, "first-year") == 0 || g_strcmp0 (widget_name, "term-total") == 0)
+    gtk_widget_set_tooltip_text (left, _("The projection's cash: growth, start months and "
+                                         "upfront fees in their months"));
+  gtk_grid_attach (grid, left, 0, row, 1, 1);
+  gtk_grid_attach (grid, right, 1, row, 1, 1);
+}
+
+/* A line with an icon and a few words, in a state's colour ("success", "warning", "error"). */
+static GtkWidget *
+mark (const char *icon_name,
+      const char *text,
+      const char *style,
+      const char *widget_name)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
+  GtkWidget *label = label_with (text, NULL);
+
+  gtk_widget_set_name (label, widget_name);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_valign (image, GTK_ALIGN_START);
+  if (style != NULL)
+    {
+      gtk_widget_add_css_class (image, style);
+      gtk_widget_add_css_class (label, style);
+    }
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_box_append (GTK_BOX (box), label);
+  return box;
+}
+
+static GtkWidget *
+verdict_mark (const SkySummary         *summary,
+              const SkySummaryProvider *p)
+{
+  g_autofree char *text = sky_summary_verdict_display (summary, p);
+
+  switch (p->verdict)
+    {
+    case SKY_BUDGET_WITHIN:
+      return mark ("emblem-ok-symbolic", text, "success", "verdict");
+    case SKY_BUDGET_OVER:
+      return mark ("dialog-error-symbolic", text, "error", "verdict");
+    case SKY_BUDGET_CANNOT_JUDGE:
+      return mark ("dialog-question-symbolic", text, "warning", "verdict");
+    case SKY_BUDGET_NONE:
+    default:
+      return mark ("action-unavailable-symbolic", text, "dim-label", "verdict");
+    }
+}
+
+static GtkWidget *
+new_card (const SkySummary         *summary,
+          const SkySummaryProvider *p)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *name = label_with (p->provider_short_name, "heading", NULL);
+  g_autofree char *monthly = money (summary, p->monthly);
+  g_autofree char *upfront = money (summary, p->upfront);
+  g_autofree char *first_year = money (summary, p->first_year);
+  g_autofree char *term_total = money (summary, p->term_total);
+  g_autofree char *term_name = g_strdup_printf (_("%u months"), summary->term_months);
+  GtkWidget *big = label_with (monthly, "title-1", "numeric", NULL);
+  g_autofree char *accessible = NULL;
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "summary-card");
+  gtk_widget_set_size_request (card, 200, -1);
+  gtk_widget_set_margin_top (head, 12);
+  gtk_widget_set_margin_start (head, 12);
+  gtk_widget_set_margin_end (head, 12);
+  gtk_widget_set_tooltip_text (name, p->provider_name);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_widget_set_name (name, "provider");
+  gtk_box_append (GTK_BOX (head), name);
+  if (p->cheapest)
+    {
+      GtkWidget *badge = label_with (summary->n_cheapest > 1 ? _("★ Cheapest, tied")
+                                                             : _("★ Cheapest"),
+                                     "cheapest-badge", "accent", "caption-heading", NULL);
+
+      gtk_widget_set_name (badge, "cheapest");
+      gtk_widget_add_css_class (card, "cheapest");
+      gtk_widget_set_tooltip_text (badge, _("The lowest term total of the providers that price "
+                                            "every line"));
+      gtk_box_append (GTK_BOX (head), badge);
+    }
+  gtk_box_append (GTK_BOX (card), head);
+
+  gtk_label_set_wrap (GTK_LABEL (big), FALSE);
+  gtk_widget_set_name (big, "monthly");
+  gtk_widget_set_margin_start (big, 12);
+  gtk_widget_set_margin_end (big, 12);
+  gtk_box_append (GTK_BOX (card), big);
+  {
+    GtkWidget *a_month = label_with (_("a month"), "dim-label", "caption", NULL);
+
+    gtk_widget_set_margin_start (a_month, 12);
+    gtk_box_append (GTK_BOX (card), a_month);
+  }
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 2);
+  gtk_widget_set_margin_start (grid, 12);
+  gtk_widget_set_margin_end (grid, 12);
+  add_figure (GTK_GRID (grid), 0, _("Upfront"), upfront, "upfront");
+  add_figure (GTK_GRID (grid), 1, _("First year"), first_year, "first-year");
+  {
+    /* Translators: the term total's name on a summary card, with its months. */
+    g_autofree char *term_title = g_strdup_printf (_("Term (%s)"), term_name);
+    add_figure (GTK_GRID (grid), 2, term_title, term_total, "term-total");
+  }
+  gtk_box_append (GTK_BOX (card), grid);
+
+  {
+    GtkWidget *marks = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+    g_autofree char *unpriced = NULL;
+
+    gtk_widget_set_margin_start (marks, 12);
+    gtk_widget_set_margin_end (marks, 12);
+    gtk_widget_set_margin_bottom (marks, 12);
+    gtk_widget_set_margin_top (marks, 4);
+    if (p->complete)
+      gtk_box_append (GTK_BOX (marks), mark ("object-select-symbolic", _("Every line priced"),
+                                             NULL, "complete"));
+    else
+      {
+        /* Translators: a provider's lines that it has no offer for. */
+        unpriced = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u line not priced",
+                                                 "%u lines not priced", p->n_unpriced),
+                                    p->n_unpriced);
+        gtk_box_append (GTK_BOX (marks), mark ("dialog-warning-symbolic", unpriced, "warning",
+                                               "complete"));
+      }
+    gtk_box_append (GTK_BOX (marks), verdict_mark (summary, p));
+    if (p->prices_as_of != NULL)
+      {
+        /* Translators: the date a provider's prices hold from. */
+        g_autofree char *as_of = g_strdup_printf (p->stale ? _("Prices as of %s: old")
+                                                           : _("Prices as of %s"),
+                                                  p->prices_as_of);
+        gtk_box_append (GTK_BOX (marks), label_with (as_of, "dim-label", "caption", NULL));
+      }
+    gtk_box_append (GTK_BOX (card), marks);
+  }
+
+  /* Translators: a summary card read out: provider, monthly total, term total. */
+  accessible = g_strdup_printf (_("%s: %s a month, %s over %s"), p->provider_name, monthly,
+                                term_total, term_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  return card;
+}
+
+static void
+show_summary (SkySummaryCards *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->flow))) != NULL)
+    gtk_flow_box_remove (self->flow, child);
+  gtk_widget_set_visible (adw_bin_get_child (ADW_BIN (self)),
+                          self->summary != NULL && self->summary->providers->len > 0);
+  if (self->summary == NULL)
+    return;
+  {
+    g_autofree char *term = sky_summary_term_text (self->summary);
+    g_autofree char *text = NULL;
+
+    if (self->summary->n_cheapest > 1)
+      /* Translators: the summary's term, and that several providers cost the same. */
+      text = g_strdup_printf (_("Summary over %s; %u providers tie as the cheapest"), term,
+                              self->summary->n_cheapest);
+    else if (self->summary->n_cheapest == 0)
+      text = g_strdup_printf (_("Summary over %s; no provider prices every line, so none is "
+                                "called the cheapest"), term);
+    else
+      /* Translators: the summary's term ("36 months (the projection)"). */
+      text = g_strdup_printf (_("Summary over %s"), term);
+    gtk_label_set_label (self->term_label, text);
+  }
+  /* Up to three cards side by side even on a narrow window (800 px): they shrink to their
+   * figures' width before the flow box wraps them onto rows of their own. */
+  gtk_flow_box_set_min_children_per_line (self->flow, CLAMP (self->summary->providers->len,
+                                                              1, 3));
+  for (guint i = 0; i < self->summary->providers->len; i++)
+    gtk_flow_box_append (self->flow, new_card (self->summary,
+                                               g_ptr_array_index (self->summary->providers, i)));
+}
+
+/* Summing up ---------------------------------------------------------------------------------- */
+
+static void
+set_busy (SkySummaryCards *self,
+          gboolean         busy)
+{
+  sky_gui_util_set_flag (G_OBJECT (self), &self->busy, busy, properties[PROP_BUSY]);
+}
+
+static void
+summarized_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  SkySummaryCards *self = SKY_SUMMARY_CARDS (object);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  const SkyEstimate *estimate = self->document != NULL
+                                ? sky_scenario_document_get_estimate (self->document) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (job->generation != self->generation)
+    return;
+  set_busy (self, FALSE);
+  g_clear_pointer (&self->summary, sky_summary_free);
+  if (job->error != NULL)
+    g_debug ("No summary: %s", job->error->message);
+  else if (estimate != NULL)
+    self->summary = sky_summary_new (job->scenario, estimate, job->budget,
+                                     job->term_projection != NULL ? job->term_projection
+                                                                  : job->budget,
+                                     job->term, &error);
+  if (error != NULL)
+    g_debug ("No summary: %s", error->message);
+  show_summary (self);
+}
+
+/* Sums the document's estimate up again, in a worker thread; only while the cards are shown,
+ * else when they next are. */
+static void
+refresh (SkySummaryCards *self)
+{
+  const SkyScenario *s = self->document != NULL
+                         ? sky_scenario_document_get_scenario (self->document) : NULL;
+  SkyCatalog *catalog = self->document != NULL
+                        ? sky_scenario_document_get_catalog (self->document) : NULL;
+  guint selected = gtk_drop_down_get_selected (self->term_dropdown);
+  Job *job;
+
+  self->generation++;
+  set_busy (self, FALSE);
+  self->dirty = FALSE;
+  if (s == NULL || catalog == NULL || s->lines->len == 0 || s->providers->len == 0 ||
+      sky_scenario_document_get_estimate (self->document) == NULL)
+    {
+      g_clear_pointer (&self->summary, sky_summary_free);
+      show_summary (self);
+      return;
+    }
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->dirty = TRUE;
+      return;
+    }
+  job = g_new0 (Job, 1);
+  job->catalog = g_object_ref (catalog);
+  job->scenario = sky_scenario_copy (s);
+  job->term_months = selected < G_N_ELEMENTS (term_choices) ? term_choices[selected] : 0;
+  job->generation = self->generation;
+  set_busy (self, TRUE);
+  sky_thread_task_run (self, NULL, refresh, job, (GDestroyNotify) job_free, project_thread,
+                       summarized_cb);
+}
+
+static void
+on_map (SkySummaryCards *self)
+{
+  if (self->dirty)
+    refresh (self);
+}
+
+static void
+set_document (SkySummaryCards     *self,
+              SkyScenarioDocument *document)
+{
+  if (!sky_gui_util_watch (&self->document, document, self))
+    return;
+  if (document != NULL)
+    g_signal_connect_swapped (document, "notify::estimate", G_CALLBACK (refresh), self);
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/* Public -------------------------------------------------------------------------------------- */
+
+GtkWidget *
+sky_summary_cards_new (void)
+{
+  return g_object_new (SKY_TYPE_SUMMARY_CARDS, NULL);
+}
+
+/* The summary the cards show; NULL before the first is made (the cards make one while they
+ * are shown) or without providers. */
+const SkySummary *
+sky_summary_cards_get_summary (SkySummaryCards *self)
+{
+  g_return_val_if_fail (SKY_IS_SUMMARY_CARDS (self), NULL);
+  return self->summary;
+}
+
+gboolean
+sky_summary_cards_get_busy (SkySummaryCards *self)
+{
+  g_return_val_if_fail (SKY_IS_SUMMARY_CARDS (self), FALSE);
+  return self->busy;
+}
+
+/* The card of the summary's provider @index, or NULL. */
+GtkWidget *
+sky_summary_cards_get_card (SkySummaryCards *self,
+                            guint            index)
+{
+  GtkFlowBoxChild *child;
+
+  g_return_val_if_fail (SKY_IS_SUMMARY_CARDS (self), NULL);
+
+  child = gtk_flow_box_get_child_at_index (self->flow, (int) index);
+  return child != NULL ? gtk_flow_box_child_get_child (child) : NULL;
+}
+
+/* GObject ------------------------------------------------------------------------------------- */
+
+static void
+sky_summary_cards_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, SKY_SUMMARY_CARDS (object)->document);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, SKY_SUMMARY_CARDS (object)->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sky_summary_cards_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      set_document (SKY_SUMMARY_CARDS (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sky_summary_cards_dispose (GObject *object)
+{
+  SkySummaryCards *self = SKY_SUMMARY_CARDS (object);
+
+  self->generation++;
+  sky_gui_util_watch (&self->document, NULL, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SKY_TYPE_SUMMARY_CARDS);
+
+  G_OBJECT_CLASS (sky_summary_cards_parent_class)->dispose (object);
+}
+
+static void
+sky_summary_cards_finalize (GObject *object)
+{
+  SkySummaryCards *self = SKY_SUMMARY_CARDS (object);
+
+  g_clear_pointer (&self->summary, sky_summary_free);
+
+  G_OBJECT_CLASS (sky_summary_cards_parent_class)->finalize (object);
+}
+
+static void
+sky_summary_cards_class_init (SkySummaryCardsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = sky_summary_cards_get_property;
+  object_class->set_property = sky_summary_cards_set_property;
+  object_class->dispose = sky_summary_cards_dispose;
+  object_class->finalize = sky_summary_cards_finalize;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, SKY_TYPE_SCENARIO_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/skytally/Skytally/"
+                                               "sky-summary-cards.ui");
+  gtk_widget_class_bind_template_child (widget_class, SkySummaryCards, term_label);
+  gtk_widget_class_bind_template_child (widget_class, SkySummaryCards, term_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SkySummaryCards, flow);
+  gtk_widget_class_set_css_name (widget_class, "summarycards");
+}
+
+static void
+sky_summary_cards_init (SkySummaryCards *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->term_dropdown, "notify::selected", G_CALLBACK (refresh),
+                            self);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+}

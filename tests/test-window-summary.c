@@ -1,0 +1,182 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "sky-currency.h"
+#include "sky-summary-cards.h"
+#include "sky-window-test-util.h"
+
+/* The summary cards at the top of the Scenario and Budget pages, on tests/data/summary-*.xml
+ * (the figures are worked out in tests/test-summary.c): Alpha prices both lines at 166.00 a
+ * month, Beta only the servers at 73.00. */
+
+static const char scenario_text[] =
+  "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Summary\" currency=\"USD\" "
+  "hours-per-month=\"730\">\n"
+  "  <providers>\n    <provider id=\"alpha\"/>\n    <provider id=\"beta\"/>\n  </providers>\n"
+  "  <line label=\"Servers\" quantity=\"2\" unit=\"hour\" term=\"on-demand\">\n"
+  "    <requirement category=\"compute\"/>\n  </line>\n"
+  "  <line label=\"Disks\" quantity=\"1\" usage=\"1000\" unit=\"gb-month\" term=\"on-demand\">\n"
+  "    <requirement category=\"storage\"/>\n  </line>\n"
+  "  <budget monthly=\"150\"/>\n"
+  "</scenario>\n";
+
+/* The descendant of @widget named @name (gtk_widget_set_name()), or NULL. */
+static GtkWidget *
+named (GtkWidget  *widget,
+       const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = named (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The cards a page holds. */
+static SkySummaryCards *
+cards_in (GtkWidget *widget)
+{
+  if (SKY_IS_SUMMARY_CARDS (widget))
+    return SKY_SUMMARY_CARDS (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      SkySummaryCards *found = cards_in (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+card_text (SkySummaryCards *cards,
+           guint            index,
+           const char      *name)
+{
+  GtkWidget *card = sky_summary_cards_get_card (cards, index);
+  GtkWidget *label;
+
+  g_assert_nonnull (card);
+  label = named (card, name);
+  g_assert_nonnull (label);
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+static char *
+money (const SkyEstimate *e,
+       SkyDecimal         amount)
+{
+  g_autofree char *text = sky_currency_format (e->currency, amount);
+  return g_strdup_printf ("%s %s", text, e->currency);
+}
+
+static void
+show_page (Fixture    *f,
+           const char *name)
+{
+  adw_view_stack_set_visible_child_name (
+    ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
+                                                   "view_stack")), name);
+}
+
+static void
+wait_for_cards (SkySummaryCards *cards)
+{
+  run_while_busy (cards, NULL);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_false (sky_summary_cards_get_busy (cards));
+  g_assert_nonnull (sky_summary_cards_get_summary (cards));
+}
+
+/* Each card shows the estimate's figures for its provider (no line commits and no growth: the
+ * first year and the 12 months' term are the estimate's yearly and term totals); the cheapest
+ * complete provider's card is marked, the incomplete one says how many lines it leaves out,
+ * and the verdicts are the budget's. */
+static void
+assert_cards (SkySummaryCards   *cards,
+              const SkyEstimate *e)
+{
+  g_assert_cmpuint (sky_summary_cards_get_summary (cards)->providers->len, ==,
+                    e->providers->len);
+  for (guint i = 0; i < e->providers->len; i++)
+    {
+      const SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
+      g_autofree char *monthly = money (e, p->monthly);
+      g_autofree char *upfront = money (e, p->upfront);
+      g_autofree char *yearly = money (e, p->yearly);
+      g_autofree char *term = money (e, p->term_total);
+
+      g_assert_cmpstr (card_text (cards, i, "provider"), ==, p->provider_short_name);
+      g_assert_cmpstr (card_text (cards, i, "monthly"), ==, monthly);
+      g_assert_cmpstr (card_text (cards, i, "upfront"), ==, upfront);
+      g_assert_cmpstr (card_text (cards, i, "first-year"), ==, yearly);
+      g_assert_cmpstr (card_text (cards, i, "term-total"), ==, term);
+    }
+  g_assert_cmpstr (card_text (cards, 0, "monthly"), ==, "166.00 USD");
+  g_assert_cmpstr (card_text (cards, 0, "cheapest"), ==, "★ Cheapest");
+  g_assert_true (gtk_widget_has_css_class (sky_summary_cards_get_card (cards, 0), "cheapest"));
+  g_assert_cmpstr (card_text (cards, 0, "complete"), ==, "Every line priced");
+  g_assert_cmpstr (card_text (cards, 0, "verdict"), ==, "Over by 16.00 USD a month");
+  g_assert_null (named (sky_summary_cards_get_card (cards, 1), "cheapest"));
+  g_assert_false (gtk_widget_has_css_class (sky_summary_cards_get_card (cards, 1), "cheapest"));
+  g_assert_cmpstr (card_text (cards, 1, "complete"), ==, "1 line not priced");
+  g_assert_cmpstr (card_text (cards, 1, "verdict"), ==, "Cannot judge: lines not priced");
+}
+
+static void
+test_summary_cards (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "summary.skytally", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  SkyScenarioPage *page = scenario_page (f);
+  SkySummaryCards *cards = cards_in (GTK_WIDGET (page));
+  SkyBudgetPage *budget = SKY_BUDGET_PAGE (gtk_widget_get_template_child (
+                            GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "budget_page"));
+  SkySummaryCards *budget_cards = cards_in (GTK_WIDGET (budget));
+  GtkDropDown *term;
+
+  g_assert_nonnull (cards);
+  g_assert_nonnull (budget_cards);
+  g_assert_true (cards != budget_cards);
+  g_assert_null (sky_summary_cards_get_summary (cards));
+  g_assert_true (g_file_set_contents (path, scenario_text, -1, NULL));
+  import_fixture (f, "summary-alpha.xml", "summary-beta.xml", NULL);
+  open_scenario (page, file);
+  show_page (f, "scenario");
+  wait_for_estimate (f);
+  wait_for_cards (cards);
+  assert_cards (cards, shown_estimate (page));
+
+  /* The Budget page's cards are made when it is shown, and say the same. */
+  g_assert_null (sky_summary_cards_get_summary (budget_cards));
+  show_page (f, "budget");
+  wait_for_cards (budget_cards);
+  assert_cards (budget_cards, shown_estimate (page));
+  show_page (f, "scenario");
+
+  /* A term chosen: 36 months of 166.00. */
+  term = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (cards),
+                                                       SKY_TYPE_SUMMARY_CARDS,
+                                                       "term_dropdown"));
+  gtk_drop_down_set_selected (term, 3);
+  wait_for_cards (cards);
+  g_assert_cmpuint (sky_summary_cards_get_summary (cards)->term_months, ==, 36);
+  g_assert_cmpstr (card_text (cards, 0, "term-total"), ==, "5976.00 USD");
+  sky_scenario_document_discard_recovery (document_of (page));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  return window_test_main (argc, argv, "summary-cards", test_summary_cards, NULL);
+}
