@@ -118,26 +118,51 @@ sky_report_projection_csv (const SkyScenario   *scenario,
   return sky_csv_writer_free (csv, length);
 }
 
-static void
-pair (SkyCsvWriter *csv,
-      const char   *key,
-      const char   *value)
+/* An assumption: its key, and its value as text, a plain number when @number. */
+void
+sky_report_pair_free (SkyReportPair *pair)
 {
-  sky_csv_writer_add_text (csv, key);
-  sky_csv_writer_add_text (csv, value);
-  sky_csv_writer_end_row (csv);
+  g_free (pair->key);
+  g_free (pair->value);
+  g_free (pair);
 }
 
 static void
-pair_decimal (SkyCsvWriter *csv,
-              const char   *key,
-              SkyDecimal    value)
+add_pair (GPtrArray  *pairs,
+          char       *key,
+          char       *value,
+          gboolean    number)
 {
-  g_autofree char *text = sky_decimal_to_string (value);
+  SkyReportPair *pair = g_new0 (SkyReportPair, 1);
 
-  sky_csv_writer_add_text (csv, key);
-  sky_csv_writer_add_number (csv, text);
-  sky_csv_writer_end_row (csv);
+  pair->key = key;
+  pair->value = value;
+  pair->number = number;
+  g_ptr_array_add (pairs, pair);
+}
+
+static void
+pair (GPtrArray  *pairs,
+      const char *key,
+      const char *value)
+{
+  add_pair (pairs, g_strdup (key), g_strdup (value), FALSE);
+}
+
+static void
+pair_decimal (GPtrArray  *pairs,
+              const char *key,
+              SkyDecimal  value)
+{
+  add_pair (pairs, g_strdup (key), sky_decimal_to_string (value), TRUE);
+}
+
+static void
+pair_count (GPtrArray  *pairs,
+            const char *key,
+            gint64      value)
+{
+  add_pair (pairs, g_strdup (key), g_strdup_printf ("%" G_GINT64_FORMAT, value), TRUE);
 }
 
 /* Two columns, key and value: the scenario, its currency and hours a month, the months, each
@@ -156,36 +181,109 @@ sky_report_assumptions_csv (const SkyScenario   *s,
  * prices_age_days.ID and prices_stale.ID (yes or no), then prices_aged_to, stale_after_days
  * and each notice as notice.N from 1. */
 static void
-freshness_pairs (SkyCsvWriter      *csv,
+freshness_pairs (GPtrArray         *pairs,
                  const SkyEstimate *e)
 {
-  g_autofree char *threshold = g_strdup_printf ("%u", e->stale_after_days);
-
   for (guint i = 0; i < e->providers->len; i++)
     {
       const SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
       g_autofree char *as_of = g_strdup_printf ("prices_as_of.%s", p->provider);
       g_autofree char *age_key = g_strdup_printf ("prices_age_days.%s", p->provider);
       g_autofree char *stale = g_strdup_printf ("prices_stale.%s", p->provider);
-      g_autofree char *age = g_strdup_printf ("%d", p->prices_age_days);
 
       if (p->prices_as_of == NULL)
         continue;
-      pair (csv, as_of, p->prices_as_of);
-      sky_csv_writer_add_text (csv, age_key);
-      sky_csv_writer_add_number (csv, age);
-      sky_csv_writer_end_row (csv);
-      pair (csv, stale, p->stale ? "yes" : "no");
+      pair (pairs, as_of, p->prices_as_of);
+      pair_count (pairs, age_key, p->prices_age_days);
+      pair (pairs, stale, p->stale ? "yes" : "no");
     }
-  pair (csv, "prices_aged_to", e->today);
-  sky_csv_writer_add_text (csv, "stale_after_days");
-  sky_csv_writer_add_number (csv, threshold);
-  sky_csv_writer_end_row (csv);
+  pair (pairs, "prices_aged_to", e->today);
+  pair_count (pairs, "stale_after_days", e->stale_after_days);
   for (guint i = 0; i < e->notices->len; i++)
     {
       g_autofree char *key = g_strdup_printf ("notice.%u", i + 1);
-      pair (csv, key, g_ptr_array_index (e->notices, i));
+      pair (pairs, key, g_ptr_array_index (e->notices, i));
     }
+}
+
+/* The assumptions the figures rest on, as SkyReportPair in the order
+ * sky_report_assumptions_csv() writes them, with how old @estimate's prices are (NULL: left
+ * out) after the price sheets. */
+GPtrArray *
+sky_report_assumptions (const SkyScenario   *s,
+                        const SkyProjection *projection,
+                        const SkyEstimate   *estimate)
+{
+  GPtrArray *pairs = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_report_pair_free);
+
+  pair (pairs, "scenario", s->name);
+  pair (pairs, "currency", s->currency);
+  pair_decimal (pairs, "hours_per_month", s->hours_per_month);
+  pair_count (pairs, "months", projection->months);
+  for (guint i = 0; i < projection->providers->len; i++)
+    {
+      const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, i);
+      g_autofree char *key = g_strdup_printf ("price_sheet.%s", p->provider);
+      pair (pairs, key, p->sheet_version);
+    }
+  if (estimate != NULL)
+    freshness_pairs (pairs, estimate);
+  for (guint i = 0; i < s->rates->len; i++)
+    {
+      const SkyExchangeRate *r = g_ptr_array_index (s->rates, i);
+      g_autofree char *key = g_strdup_printf ("exchange_rate.%s_%s.%s", r->from, r->to, r->date);
+      pair_decimal (pairs, key, r->rate);
+    }
+  for (guint i = 0; i < s->discounts->len; i++)
+    {
+      const SkyDiscount *d = g_ptr_array_index (s->discounts, i);
+      g_autofree char *key = g_strdup_printf ("discount_percent.%s%s%s", d->provider,
+                                              d->service != NULL ? "." : "",
+                                              d->service != NULL ? d->service : "");
+      pair_decimal (pairs, key, d->percent);
+    }
+  for (guint i = 0; i < s->credits->len; i++)
+    {
+      const SkyCredit *c = g_ptr_array_index (s->credits, i);
+      g_autofree char *key = g_strdup_printf ("credit.%s", c->provider);
+      pair_decimal (pairs, key, c->amount);
+    }
+  if (s->budget != NULL && s->budget->has_monthly)
+    pair_decimal (pairs, "budget.monthly", s->budget->monthly);
+  if (s->budget != NULL && s->budget->has_yearly)
+    pair_decimal (pairs, "budget.yearly", s->budget->yearly);
+  for (guint i = 0; s->budget != NULL && i < s->budget->group_caps->len; i++)
+    {
+      const SkyGroupCap *cap = g_ptr_array_index (s->budget->group_caps, i);
+      g_autofree char *key = g_strdup_printf ("budget.group.%s", cap->group);
+      pair_decimal (pairs, key, cap->monthly);
+    }
+  for (guint i = 0; i < s->growth->len; i++)
+    {
+      const SkyGrowth *g = g_ptr_array_index (s->growth, i);
+      g_autofree char *key = g_strdup_printf ("%s_percent.%s.from_month_%u",
+                                              g->step ? "step" : "growth_monthly",
+                                              g->line != NULL ? g->line
+                                              : g->group != NULL ? g->group : "all",
+                                              g->from_month);
+      pair_decimal (pairs, key, g->percent);
+    }
+  for (guint i = 0; i < s->ranges->len; i++)
+    {
+      const SkyRange *r = g_ptr_array_index (s->ranges, i);
+      const char *target = r->line != NULL ? r->line : r->group != NULL ? r->group : "all";
+      g_autofree char *low = g_strdup_printf ("range_low_percent.%s", target);
+      g_autofree char *high = g_strdup_printf ("range_high_percent.%s", target);
+      pair_decimal (pairs, low, r->low);
+      pair_decimal (pairs, high, r->high);
+    }
+  for (guint i = 0; i < s->starts->len; i++)
+    {
+      const SkyStart *st = g_ptr_array_index (s->starts, i);
+      g_autofree char *key = g_strdup_printf ("commitment_start_month.%s", st->line);
+      pair_count (pairs, key, st->month);
+    }
+  return pairs;
 }
 
 /* As sky_report_assumptions_csv(), with how old @estimate's prices are (NULL: left out)
@@ -199,77 +297,20 @@ sky_report_assumptions_csv_full (const SkyScenario   *s,
                                  gsize               *length)
 {
   SkyCsvWriter *csv = sky_csv_writer_new_with_bom (dialect, bom);
-  g_autofree char *months = g_strdup_printf ("%u", projection->months);
+  g_autoptr(GPtrArray) pairs = sky_report_assumptions (s, projection, estimate);
 
-  pair (csv, "key", "value");
-  pair (csv, "scenario", s->name);
-  pair (csv, "currency", s->currency);
-  pair_decimal (csv, "hours_per_month", s->hours_per_month);
-  pair (csv, "months", months);
-  for (guint i = 0; i < projection->providers->len; i++)
+  sky_csv_writer_add_text (csv, "key");
+  sky_csv_writer_add_text (csv, "value");
+  sky_csv_writer_end_row (csv);
+  for (guint i = 0; i < pairs->len; i++)
     {
-      const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, i);
-      g_autofree char *key = g_strdup_printf ("price_sheet.%s", p->provider);
-      pair (csv, key, p->sheet_version);
-    }
-  if (estimate != NULL)
-    freshness_pairs (csv, estimate);
-  for (guint i = 0; i < s->rates->len; i++)
-    {
-      const SkyExchangeRate *r = g_ptr_array_index (s->rates, i);
-      g_autofree char *key = g_strdup_printf ("exchange_rate.%s_%s.%s", r->from, r->to, r->date);
-      pair_decimal (csv, key, r->rate);
-    }
-  for (guint i = 0; i < s->discounts->len; i++)
-    {
-      const SkyDiscount *d = g_ptr_array_index (s->discounts, i);
-      g_autofree char *key = g_strdup_printf ("discount_percent.%s%s%s", d->provider,
-                                              d->service != NULL ? "." : "",
-                                              d->service != NULL ? d->service : "");
-      pair_decimal (csv, key, d->percent);
-    }
-  for (guint i = 0; i < s->credits->len; i++)
-    {
-      const SkyCredit *c = g_ptr_array_index (s->credits, i);
-      g_autofree char *key = g_strdup_printf ("credit.%s", c->provider);
-      pair_decimal (csv, key, c->amount);
-    }
-  if (s->budget != NULL && s->budget->has_monthly)
-    pair_decimal (csv, "budget.monthly", s->budget->monthly);
-  if (s->budget != NULL && s->budget->has_yearly)
-    pair_decimal (csv, "budget.yearly", s->budget->yearly);
-  for (guint i = 0; s->budget != NULL && i < s->budget->group_caps->len; i++)
-    {
-      const SkyGroupCap *cap = g_ptr_array_index (s->budget->group_caps, i);
-      g_autofree char *key = g_strdup_printf ("budget.group.%s", cap->group);
-      pair_decimal (csv, key, cap->monthly);
-    }
-  for (guint i = 0; i < s->growth->len; i++)
-    {
-      const SkyGrowth *g = g_ptr_array_index (s->growth, i);
-      g_autofree char *key = g_strdup_printf ("%s_percent.%s.from_month_%u",
-                                              g->step ? "step" : "growth_monthly",
-                                              g->line != NULL ? g->line
-                                              : g->group != NULL ? g->group : "all",
-                                              g->from_month);
-      pair_decimal (csv, key, g->percent);
-    }
-  for (guint i = 0; i < s->ranges->len; i++)
-    {
-      const SkyRange *r = g_ptr_array_index (s->ranges, i);
-      const char *target = r->line != NULL ? r->line : r->group != NULL ? r->group : "all";
-      g_autofree char *low = g_strdup_printf ("range_low_percent.%s", target);
-      g_autofree char *high = g_strdup_printf ("range_high_percent.%s", target);
-      pair_decimal (csv, low, r->low);
-      pair_decimal (csv, high, r->high);
-    }
-  for (guint i = 0; i < s->starts->len; i++)
-    {
-      const SkyStart *st = g_ptr_array_index (s->starts, i);
-      g_autofree char *key = g_strdup_printf ("commitment_start_month.%s", st->line);
-      g_autofree char *value = g_strdup_printf ("%u", st->month);
-      sky_csv_writer_add_text (csv, key);
-      sky_csv_writer_add_number (csv, value);
+      const SkyReportPair *p = g_ptr_array_index (pairs, i);
+
+      sky_csv_writer_add_text (csv, p->key);
+      if (p->number)
+        sky_csv_writer_add_number (csv, p->value);
+      else
+        sky_csv_writer_add_text (csv, p->value);
       sky_csv_writer_end_row (csv);
     }
   return sky_csv_writer_free (csv, length);

@@ -7,6 +7,19 @@
 
 G_BEGIN_DECLS
 
+/* One assumption of an export: a key and its value, a plain number when @number. */
+typedef struct
+{
+  char     *key;
+  char     *value;
+  gboolean  number;
+} SkyReportPair;
+
+void       sky_report_pair_free   (SkyReportPair       *pair);
+GPtrArray *sky_report_assumptions (const SkyScenario   *scenario,
+                                   const SkyProjection *projection,
+                                   const SkyEstimate   *estimate);
+
 char *sky_report_projection_csv  (const SkyScenario   *scenario,
                                   const SkyProjection *projection,
                                   SkyCsvDialect        dialect,
