@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
-  libxml2-dev libxml2-utils libsqlite3-dev nettle-dev libjson-glib-dev libyaml-dev libcsv-dev libsoup-3.0-dev libcairo2-dev libpango1.0-dev
+  libxml2-dev libxml2-utils libsqlite3-dev nettle-dev libjson-glib-dev libyaml-dev libcsv-dev libsoup-3.0-dev libcairo2-dev libpango1.0-dev libxlsxwriter-dev
   desktop-file-utils appstream flatpak-builder xvfb xauth
   at-spi2-core python3-pyatspi dbus
   gnumeric poppler-utils locales

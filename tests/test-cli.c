@@ -1468,6 +1468,46 @@ test_export_pdf (Fixture       *f,
   g_assert_nonnull (strstr (out, "Google Cloud ★"));
 }
 
+/* The workbook for finance: the example web product on the bundled sheets, read back by a
+ * spreadsheet program (ssconvert) with the totals it recalculates. */
+static void
+test_export_xlsx (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *scenario = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data",
+                                                "scenarios", "web-product.skytally", NULL);
+  g_autofree char *book = g_build_filename (f->dir, "finance.xlsx", NULL);
+  g_autofree char *back = g_build_filename (f->dir, "summary.csv", NULL);
+  g_autofree char *summary = NULL;
+  const char *ssconvert = g_getenv ("SKYTALLY_SSCONVERT");
+  g_auto(Run) run = { 0 };
+
+  cli (&run, "--catalog", f->catalog, "export", scenario, "--xlsx", book, NULL);
+  if (run.status != 0 && strstr (run.err, "made without libxlsxwriter") != NULL)
+    {
+      g_test_skip ("this build writes no XLSX (made without libxlsxwriter)");
+      return;
+    }
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (book, G_FILE_TEST_IS_REGULAR));
+  if (ssconvert == NULL || *ssconvert == '\0')
+    {
+      g_test_skip ("ssconvert (Gnumeric) is not installed: build-aux/setup-debian.sh installs it");
+      return;
+    }
+  /* The first sheet, the summary, with its formulas recalculated. */
+  run_ok ((const char *[]) { ssconvert, "--recalc", "--export-type=Gnumeric_stf:stf_csv", book,
+                             back, NULL });
+  summary = sky_test_contents_of (back, NULL);
+  g_assert_true (g_str_has_prefix (summary, "Provider,Monthly,Upfront,\"First year\","));
+  /* Each provider's monthly total, as the estimate's: AWS 843.61, Azure 862.98, Google Cloud
+   * 826.46, which is the cheapest. */
+  g_assert_nonnull (strstr (summary, "\n\"Amazon Web Services\",843.61,0,"));
+  g_assert_nonnull (strstr (summary, "\n\"Microsoft Azure\",862.98,0,"));
+  g_assert_nonnull (strstr (summary, "\n\"Google Cloud\",826.46"));
+  g_assert_nonnull (strstr (summary, ",Yes,Yes,\"A group over its cap in month 1\","));
+}
+
 /* Exports where files already are --------------------------------------------------------- */
 
 /* A catalog with the small sheet, and the scenario for exports in @f->dir. */
@@ -3644,6 +3684,7 @@ main (int    argc,
   ADD ("export-csv", test_export_csv);
   ADD ("export-spreadsheet", test_export_spreadsheet);
   ADD ("export-pdf", test_export_pdf);
+  ADD ("export-xlsx", test_export_xlsx);
   ADD ("project-overflow", test_project_overflow);
   ADD ("export-keeps-links", test_export_keeps_links);
   ADD ("export-planted-link", test_export_planted_link);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
+#include <math.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -15,6 +17,7 @@
 #include "sky-projection.h"
 #include "sky-report.h"
 #include "sky-scenario.h"
+#include "sky-summary.h"
 #include "sky-catalog-test-util.h"
 #include "sky-test-util.h"
 
@@ -612,6 +615,286 @@ test_sheet_version_per_line (Fixture       *f,
   g_assert_nonnull (strstr (csv, "\r\nexamplecloud,Example Cloud,2026.3,yes,total,,,"));
 }
 
+/* One CSV record as ssconvert writes it: fields separated by commas, quoted when they hold one,
+ * quotes doubled. */
+static GStrv
+split_record (const char *line)
+{
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  GString *field = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  for (const char *c = line; *c != '\0'; c++)
+    {
+      if (quoted && *c == '"' && c[1] == '"')
+        g_string_append_c (field, *c++);
+      else if (*c == '"')
+        quoted = !quoted;
+      else if (*c == ',' && !quoted)
+        {
+          g_ptr_array_add (fields, g_string_free (field, FALSE));
+          field = g_string_new (NULL);
+        }
+      else
+        g_string_append_c (field, *c);
+    }
+  g_ptr_array_add (fields, g_string_free (field, FALSE));
+  g_ptr_array_add (fields, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&fields), FALSE);
+}
+
+/* Each sheet of @book as rows of fields, read back by Gnumeric's ssconvert (recalculating
+ * every formula first when @recalc); NULL, with the test skipped, without ssconvert. */
+static GPtrArray *
+read_book (const char *book,
+           const char *dir,
+           gboolean    recalc)
+{
+  const char *ssconvert = g_getenv ("SKYTALLY_SSCONVERT");
+  g_autofree char *stem = g_build_filename (dir, recalc ? "recalc.csv" : "cached.csv", NULL);
+  g_autoptr(GPtrArray) sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  const char *argv[] = { ssconvert, "-S", recalc ? "--recalc" : "-S", book, stem, NULL };
+
+  if (ssconvert == NULL || *ssconvert == '\0')
+    {
+      g_test_skip ("ssconvert (Gnumeric) is not installed: build-aux/setup-debian.sh installs it");
+      return NULL;
+    }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  for (guint n = 0; n < 4; n++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s.%u", stem, n);
+      g_autofree char *text = sky_test_contents_of (path, NULL);
+      g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+      GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+      for (guint l = 0; lines[l] != NULL; l++)
+        if (*lines[l] != '\0')
+          g_ptr_array_add (rows, split_record (lines[l]));
+      g_ptr_array_add (sheets, rows);
+    }
+  return g_steal_pointer (&sheets);
+}
+
+/* The cell's figure in cents: a spreadsheet holds the nearest binary number, which rounds back
+ * to the exact figure. */
+static gint64
+cents_of_cell (const char *cell)
+{
+  char *end = NULL;
+  double value = g_ascii_strtod (cell, &end);
+
+  g_assert_true (end != cell && *end == '\0');
+  return (gint64) llround (value * 100.0);
+}
+
+static gint64
+cents (SkyDecimal value)
+{
+  gint64 scaled = 0;
+
+  g_assert_true (sky_decimal_to_scaled_int64 (value, 2, &scaled));
+  return scaled;
+}
+
+/* The row of @rows whose first fields are @a and @b. */
+static GStrv
+row_of (GPtrArray  *rows,
+        const char *a,
+        const char *b)
+{
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GStrv row = g_ptr_array_index (rows, r);
+
+      if (g_strv_length (row) >= 2 && g_strcmp0 (row[0], a) == 0 &&
+          (b == NULL || g_strcmp0 (row[1], b) == 0))
+        return row;
+    }
+  g_error ("no row %s, %s", a, b != NULL ? b : "");
+}
+
+/* Every figure of the workbook equals the estimate's, the projection's and the summary's, to
+ * the cent, as written and after a spreadsheet recalculated its formulas. */
+static void
+check_book (SkyCatalog        *catalog,
+            const SkyScenario *scenario,
+            const char        *book,
+            const char        *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyEstimate) estimate = sky_estimate_compute (catalog, scenario, NULL, FALSE, &error);
+  g_autoptr(SkyProjection) projection = sky_projection_compute (catalog, scenario, NULL, 0,
+                                                                &error);
+  g_autoptr(SkySummary) summary = sky_summary_for_estimate (catalog, scenario, estimate, NULL,
+                                                            FALSE, 0, &error);
+
+  g_assert_no_error (error);
+  for (int recalc = 0; recalc <= 1; recalc++)
+    {
+      g_autoptr(GPtrArray) sheets = read_book (book, dir, recalc);
+      GPtrArray *summary_rows, *monthly_rows, *lines_rows, *assumption_rows;
+      g_autoptr(GPtrArray) pairs = NULL;
+      guint priced = 0, unpriced = 0;
+
+      if (sheets == NULL)
+        return;
+      summary_rows = g_ptr_array_index (sheets, 0);
+      monthly_rows = g_ptr_array_index (sheets, 1);
+      lines_rows = g_ptr_array_index (sheets, 2);
+      assumption_rows = g_ptr_array_index (sheets, 3);
+
+      g_assert_cmpstr (((GStrv) g_ptr_array_index (summary_rows, 0))[0], ==, "Provider");
+      for (guint i = 0; i < summary->providers->len; i++)
+        {
+          const SkySummaryProvider *s = g_ptr_array_index (summary->providers, i);
+          GStrv row = row_of (summary_rows, s->provider_name, NULL);
+
+          g_assert_cmpint (cents_of_cell (row[1]), ==, cents (s->monthly));
+          g_assert_cmpint (cents_of_cell (row[2]), ==, cents (s->upfront));
+          g_assert_cmpint (cents_of_cell (row[3]), ==, cents (s->first_year));
+          g_assert_cmpint (cents_of_cell (row[4]), ==, cents (s->term_total));
+          g_assert_cmpstr (row[5], ==, s->complete ? "Yes" : "No");
+          g_assert_cmpstr (row[8], ==, s->prices_as_of != NULL ? s->prices_as_of : "");
+        }
+
+      for (guint i = 0; i < estimate->providers->len; i++)
+        {
+          const SkyEstimateProvider *p = g_ptr_array_index (estimate->providers, i);
+          GStrv total = row_of (lines_rows, p->provider_short_name, "Total");
+
+          for (guint l = 0; l < p->lines->len; l++)
+            {
+              const SkyEstimateLine *line = g_ptr_array_index (p->lines, l);
+              GStrv row = row_of (lines_rows, p->provider_short_name, line->label);
+
+              if (line->status == SKY_LINE_PRICED)
+                {
+                  g_assert_cmpstr (row[4], ==, line->offer->sku);
+                  g_assert_cmpint (cents_of_cell (row[11]), ==, cents (line->monthly));
+                  g_assert_cmpint (cents_of_cell (row[12]), ==, cents (line->upfront));
+                  g_assert_cmpstr (row[13], ==, "");
+                  priced++;
+                }
+              else
+                {
+                  /* No figures that read as free; the reason instead. */
+                  g_assert_cmpstr (row[11], ==, "");
+                  g_assert_cmpstr (row[13], !=, "");
+                  unpriced++;
+                }
+            }
+          g_assert_cmpint (cents_of_cell (total[11]), ==, cents (p->monthly));
+          g_assert_cmpint (cents_of_cell (total[12]), ==, cents (p->upfront));
+        }
+      /* The fixture has both kinds. */
+      g_assert_cmpuint (priced, >, 0);
+      g_assert_cmpuint (unpriced, >, 0);
+
+      for (guint i = 0; i < projection->providers->len; i++)
+        {
+          const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, i);
+          GStrv total = row_of (monthly_rows, p->provider_short_name, "Total");
+          SkyDecimal sum = sky_decimal_from_int (0);
+
+          g_assert_cmpuint (g_strv_length (total), ==, 3 + projection->months + 1);
+          for (guint m = 0; m < projection->months; m++)
+            {
+              g_assert_cmpint (cents_of_cell (total[3 + m]), ==, cents (p->total_cash[m]));
+              g_assert_true (sky_decimal_add (sum, p->total_cash[m], &sum));
+            }
+          g_assert_cmpint (cents_of_cell (total[3 + projection->months]), ==, cents (sum));
+        }
+
+      pairs = sky_report_assumptions (scenario, projection, estimate);
+      g_assert_cmpuint (assumption_rows->len, ==, pairs->len + 1);
+      for (guint i = 0; i < pairs->len; i++)
+        {
+          const SkyReportPair *pair = g_ptr_array_index (pairs, i);
+          GStrv row = g_ptr_array_index (assumption_rows, i + 1);
+
+          g_assert_cmpstr (row[0], ==, pair->key);
+          if (!pair->number)
+            g_assert_cmpstr (row[1], ==, pair->value);
+          else
+            g_assert_cmpfloat_with_epsilon (g_ascii_strtod (row[1], NULL),
+                                            g_ascii_strtod (pair->value, NULL), 1e-9);
+        }
+    }
+}
+
+static SkyScenario *
+web_scenario (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "web.skytally", NULL);
+  g_autoptr(GError) error = NULL;
+  SkyScenario *scenario = sky_scenario_load (path, &error);
+
+  g_assert_no_error (error);
+  return scenario;
+}
+
+/* The workbook: a summary, the months, the lines and the assumptions, every figure the
+ * estimate's, written whole and nothing beside it. */
+static void
+test_xlsx (Fixture       *f,
+           gconstpointer  data)
+{
+  SkyExportOptions options = { .format = SKY_EXPORT_XLSX };
+  g_autofree char *path = g_build_filename (f->out, "book.xlsx", NULL);
+  g_autofree char *listed = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(SkyScenario) web = web_scenario ();
+  g_autoptr(GError) error = NULL;
+
+  if (!sky_export_can_write (SKY_EXPORT_XLSX))
+    {
+      g_assert_false (sky_export_write (f->catalog, web, &options, path, NULL, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+      return;
+    }
+  g_assert_true (sky_export_write (f->catalog, web, &options, path, NULL, NULL, &error));
+  g_assert_no_error (error);
+  listed = sky_test_names_in (f->out);
+  g_assert_cmpstr (listed, ==, "book.xlsx");
+  /* An XLSX workbook is a zip archive. */
+  text = sky_test_contents_of (path, NULL);
+  g_assert_true (g_str_has_prefix (text, "PK\003\004"));
+  check_book (f->catalog, web, path, f->dir);
+}
+
+/* Under a locale that writes numbers with a decimal comma, the workbook's numbers are still
+ * the spreadsheet format's: read back, every figure is the same. */
+static void
+test_xlsx_german (Fixture       *f,
+                  gconstpointer  data)
+{
+  SkyExportOptions options = { .format = SKY_EXPORT_XLSX };
+  g_autofree char *path = g_build_filename (f->out, "book.xlsx", NULL);
+  g_autoptr(SkyScenario) web = web_scenario ();
+  g_autofree char *previous = g_strdup (setlocale (LC_ALL, NULL));
+  g_autoptr(GError) error = NULL;
+  gboolean written;
+
+  if (!sky_export_can_write (SKY_EXPORT_XLSX))
+    {
+      g_test_skip ("this build writes no XLSX (made without libxlsxwriter)");
+      return;
+    }
+  if (!sky_test_use_locale ("de_DE.UTF-8"))
+    return;
+  written = sky_export_write (f->catalog, web, &options, path, NULL, NULL, &error);
+  setlocale (LC_ALL, previous);
+  g_assert_no_error (error);
+  g_assert_true (written);
+  check_book (f->catalog, web, path, f->dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -635,6 +918,8 @@ main (int    argc,
   ADD ("fails-cleanly", test_fails_cleanly);
   ADD ("csv-all-or-nothing", test_csv_all_or_nothing);
   ADD ("sheet-version-per-line", test_sheet_version_per_line);
+  ADD ("xlsx", test_xlsx);
+  ADD ("xlsx-german", test_xlsx_german);
 #undef ADD
 
   return g_test_run ();

@@ -64,6 +64,7 @@ sky_cli_export (const SkyCliGlobals *globals,
   g_autoptr(SkyScenario) scenario = NULL;
   g_autoptr(SkyCatalog) catalog = NULL;
   g_autofree char *csv_path = NULL, *json_path = NULL, *pdf_path = NULL, *delimiter = NULL;
+  g_autofree char *xlsx_path = NULL;
   SkyExportOptions options = { 0 };
   g_auto(GStrv) providers = NULL;
   gboolean bom = FALSE;
@@ -78,6 +79,9 @@ sky_cli_export (const SkyCliGlobals *globals,
       "OUT.json" },
     { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf_path,
       N_("Write a report to read or print here"), "OUT.pdf" },
+    { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx_path,
+      N_("Write a workbook for finance here: summary, months, lines and assumptions"),
+      "OUT.xlsx" },
     { "months", 0, 0, G_OPTION_ARG_INT, &months,
       N_("How many months, 12 to 60 (default: the scenario's)"), "N" },
     { "provider", 0, 0, G_OPTION_ARG_STRING_ARRAY, &providers,
@@ -93,8 +97,8 @@ sky_cli_export (const SkyCliGlobals *globals,
     return status;
   if (argc != 2)
     return sky_cli_usage_error (_("export takes one scenario file"));
-  if (csv_path == NULL && json_path == NULL && pdf_path == NULL)
-    return sky_cli_usage_error (_("export needs --csv, --pdf or --json"));
+  if (csv_path == NULL && json_path == NULL && pdf_path == NULL && xlsx_path == NULL)
+    return sky_cli_usage_error (_("export needs --csv, --xlsx, --pdf or --json"));
   if (months != 0 && (months < 12 || months > 60))
     return sky_cli_usage_error (_("--months must be 12 to 60"));
   if (delimiter != NULL && strcmp (delimiter, ";") == 0)
@@ -112,7 +116,8 @@ sky_cli_export (const SkyCliGlobals *globals,
   if (export_write == NULL)
     return sky_cli_user_error (error);
   struct { const char *path; SkyExportFormat format; } outputs[] = {
-    { csv_path, SKY_EXPORT_CSV }, { pdf_path, SKY_EXPORT_PDF }, { json_path, SKY_EXPORT_JSON },
+    { csv_path, SKY_EXPORT_CSV }, { xlsx_path, SKY_EXPORT_XLSX }, { pdf_path, SKY_EXPORT_PDF },
+    { json_path, SKY_EXPORT_JSON },
   };
 
   options.months = (guint) months;

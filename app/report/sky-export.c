@@ -5,16 +5,32 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "sky-export.h"
 #include "sky-file-writer.h"
 #include "sky-freshness.h"
 #include "sky-json.h"
 #include "sky-report.h"
 #include "sky-report-pdf.h"
+#ifdef HAVE_XLSX
+#include "sky-report-xlsx.h"
+#endif
 #include "sky-score.h"
 
 /* A projection written out for finance or automation: CSV with its assumptions beside it,
  * a PDF report, or JSON. skytally-cli export and the Export dialog both write through here. */
+
+/* Whether this build writes @format: XLSX needs libxlsxwriter. */
+gboolean
+sky_export_can_write (SkyExportFormat format)
+{
+#ifdef HAVE_XLSX
+  return TRUE;
+#else
+  return format != SKY_EXPORT_XLSX;
+#endif
+}
 
 /* OUT.csv's assumptions go to OUT.assumptions.csv. */
 char *
@@ -82,6 +98,13 @@ sky_export_write (SkyCatalog             *catalog,
   g_return_val_if_fail (SKY_IS_CATALOG (catalog), FALSE);
   g_return_val_if_fail (scenario != NULL && options != NULL && path != NULL, FALSE);
 
+  if (!sky_export_can_write (options->format))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("This build cannot write XLSX workbooks: it was made without "
+                             "libxlsxwriter"));
+      return FALSE;
+    }
   projection = sky_projection_compute (catalog, scenario, options->providers, options->months,
                                        error);
   if (projection == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -142,6 +165,20 @@ sky_export_write (SkyCatalog             *catalog,
         return sky_report_write_pdf_with_summary (scenario, estimate, projection, summary,
                                                   scoring, path, error);
       }
+    case SKY_EXPORT_XLSX:
+#ifdef HAVE_XLSX
+      {
+        g_autoptr(SkySummary) summary = NULL;
+
+        summary = sky_summary_for_estimate (catalog, scenario, estimate, options->providers,
+                                            FALSE, 0, error);
+        if (summary == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+          return FALSE;
+        return sky_report_write_xlsx (scenario, estimate, projection, summary, path, error);
+      }
+#else
+      g_return_val_if_reached (FALSE);
+#endif
     case SKY_EXPORT_JSON:
       {
         g_autoptr(JsonNode) root = sky_json_projection (scenario, projection);

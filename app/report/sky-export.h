@@ -12,6 +12,7 @@ typedef enum
   SKY_EXPORT_CSV,    /* the months for a spreadsheet, with the assumptions in a second file */
   SKY_EXPORT_PDF,    /* a report to read or print */
   SKY_EXPORT_JSON,   /* the months for automation */
+  SKY_EXPORT_XLSX,   /* a workbook for finance: summary, months, lines and assumptions */
 } SkyExportFormat;
 
 typedef struct
@@ -25,6 +26,7 @@ typedef struct
   guint               stale_after_days; /* prices older are noted; 0 for the default, 90 */
 } SkyExportOptions;
 
+gboolean  sky_export_can_write        (SkyExportFormat         format);
 char     *sky_export_assumptions_path (const char             *csv_path);
 gboolean  sky_export_write            (SkyCatalog             *catalog,
                                        const SkyScenario      *scenario,
