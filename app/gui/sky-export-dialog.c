@@ -29,6 +29,7 @@ struct _SkyExportDialog
   GCancellable      *cancellable;
   guint              pulse_id;
   gboolean           busy;
+  GArray            *shown_formats; /* guint: the entries of formats[] the Format row offers */
 
   AdwComboRow       *format_row;
   GtkSpinButton     *months_spin;
@@ -50,24 +51,57 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* The formats, in the order the Format row offers them. */
 static const struct
 {
-  const char *extension;
-  const char *mime_type;
-  const char *filter_name;
-  const char *title;
+  SkyExportFormat  format;
+  const char      *label;
+  const char      *extension;
+  const char      *mime_type;
+  const char      *filter_name;
+  const char      *title;
 } formats[] = {
-  [SKY_EXPORT_CSV] = { ".csv", "text/csv", N_("CSV files"), N_("Export CSV") },
-  [SKY_EXPORT_PDF] = { ".pdf", "application/pdf", N_("PDF documents"), N_("Export PDF Report") },
-  [SKY_EXPORT_JSON] = { ".json", "application/json", N_("JSON files"), N_("Export JSON") },
+  { SKY_EXPORT_XLSX, N_("Workbook for finance (XLSX)"), ".xlsx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", N_("XLSX workbooks"),
+    N_("Export Workbook") },
+  { SKY_EXPORT_CSV, N_("CSV for other programs"), ".csv", "text/csv", N_("CSV files"),
+    N_("Export CSV") },
+  { SKY_EXPORT_PDF, N_("PDF report"), ".pdf", "application/pdf", N_("PDF documents"),
+    N_("Export PDF Report") },
+  { SKY_EXPORT_JSON, N_("JSON for automation"), ".json", "application/json", N_("JSON files"),
+    N_("Export JSON") },
 };
+
+/* The entry of formats[] for @format. */
+static guint
+format_entry (SkyExportFormat format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (formats[i].format == format)
+      return i;
+  g_return_val_if_reached (0);
+}
 
 static SkyExportFormat
 chosen_format (SkyExportDialog *self)
 {
   guint i = adw_combo_row_get_selected (self->format_row);
 
-  return i < G_N_ELEMENTS (formats) ? (SkyExportFormat) i : SKY_EXPORT_CSV;
+  if (i >= self->shown_formats->len)
+    return SKY_EXPORT_CSV;
+  return formats[g_array_index (self->shown_formats, guint, i)].format;
+}
+
+/* Chooses @format in the Format row, if this build writes it. */
+void
+sky_export_dialog_select_format (SkyExportDialog *self,
+                                 SkyExportFormat  format)
+{
+  g_return_if_fail (SKY_IS_EXPORT_DIALOG (self));
+
+  for (guint i = 0; i < self->shown_formats->len; i++)
+    if (formats[g_array_index (self->shown_formats, guint, i)].format == format)
+      adw_combo_row_set_selected (self->format_row, i);
 }
 
 static GStrv
@@ -249,9 +283,11 @@ new_chooser (SkyExportDialog *self,
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *safe = g_strdelimit (g_strdup (name), "/", '-');
 
-  gtk_file_filter_set_name (filter, _(formats[format].filter_name));
-  gtk_file_filter_add_mime_type (filter, formats[format].mime_type);
-  gtk_file_filter_add_suffix (filter, formats[format].extension + 1);
+  guint entry = format_entry (format);
+
+  gtk_file_filter_set_name (filter, _(formats[entry].filter_name));
+  gtk_file_filter_add_mime_type (filter, formats[entry].mime_type);
+  gtk_file_filter_add_suffix (filter, formats[entry].extension + 1);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), safe);
   return chooser;
@@ -312,8 +348,9 @@ export_action (GtkWidget  *widget,
 {
   SkyExportDialog *self = SKY_EXPORT_DIALOG (widget);
   SkyExportFormat format = chosen_format (self);
-  g_autofree char *name = g_strconcat (self->stem, formats[format].extension, NULL);
-  GtkFileChooserNative *chooser = new_chooser (self, _(formats[format].title), format, name);
+  guint entry = format_entry (format);
+  g_autofree char *name = g_strconcat (self->stem, formats[entry].extension, NULL);
+  GtkFileChooserNative *chooser = new_chooser (self, _(formats[entry].title), format, name);
 
   g_signal_connect (chooser, "response", G_CALLBACK (file_chosen_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -432,6 +469,7 @@ sky_export_dialog_finalize (GObject *object)
   g_free (self->stem);
   g_ptr_array_unref (self->provider_ids);
   g_ptr_array_unref (self->provider_checks);
+  g_array_unref (self->shown_formats);
 
   G_OBJECT_CLASS (sky_export_dialog_parent_class)->finalize (object);
 }
@@ -474,8 +512,19 @@ sky_export_dialog_class_init (SkyExportDialogClass *klass)
 static void
 sky_export_dialog_init (SkyExportDialog *self)
 {
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), self->export_button);
+  /* The formats this build writes: a workbook only with libxlsxwriter. */
+  self->shown_formats = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (sky_export_can_write (formats[i].format))
+      {
+        g_array_append_val (self->shown_formats, i);
+        gtk_string_list_append (labels, _(formats[i].label));
+      }
+  adw_combo_row_set_model (self->format_row, G_LIST_MODEL (labels));
   self->provider_ids = g_ptr_array_new_with_free_func (g_free);
   self->provider_checks = g_ptr_array_new ();
   g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (update_actions),

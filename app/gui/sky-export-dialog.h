@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "sky-catalog.h"
+#include "sky-export.h"
 #include "sky-scenario.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,7 @@ void             sky_export_dialog_export_to (SkyExportDialog   *self,
                                               GFile             *file,
                                               GFile             *assumptions);
 gboolean         sky_export_dialog_get_busy  (SkyExportDialog   *self);
+void             sky_export_dialog_select_format (SkyExportDialog *self,
+                                                  SkyExportFormat  format);
 
 G_END_DECLS
