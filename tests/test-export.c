@@ -108,10 +108,10 @@ test_csv_with_assumptions (Fixture       *f,
   export (f, &options, csv, NULL);
   projection = sky_projection_compute (f->catalog, f->scenario, NULL, 0, &error);
   g_assert_no_error (error);
-  expected = sky_report_projection_csv (f->scenario, projection, SKY_CSV_SEMICOLON, TRUE,
-                                        &length, &error);
-  g_assert_no_error (error);
   estimate = sky_estimate_compute (f->catalog, f->scenario, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  expected = sky_report_projection_csv (f->scenario, projection, estimate, SKY_CSV_SEMICOLON,
+                                        TRUE, &length, &error);
   g_assert_no_error (error);
   expected_assumptions = sky_report_assumptions_csv_full (f->scenario, projection, estimate,
                                                           SKY_CSV_SEMICOLON, TRUE, &alength);
@@ -607,7 +607,7 @@ test_sheet_version_per_line (Fixture       *f,
                                                   "sheet_version"), ==, "2026.3");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (lines, 1),
                                                   "sheet_version"), ==, "2026.1");
-  csv = sky_report_projection_csv (f->scenario, projection, SKY_CSV_STANDARD, FALSE, NULL,
+  csv = sky_report_projection_csv (f->scenario, projection, NULL, SKY_CSV_STANDARD, FALSE, NULL,
                                    &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (csv, "\r\nexamplecloud,Example Cloud,2026.3,yes,line,API,Servers,"));
@@ -839,6 +839,73 @@ web_scenario (void)
   return scenario;
 }
 
+/* A line row of the CSV says what the line was priced with: the offer's SKU, the purchase
+ * option, the unit price and unit, or why it is not priced; other rows leave them empty. */
+static void
+test_csv_line_columns (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SkyScenario) web = web_scenario ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyProjection) projection = sky_projection_compute (f->catalog, web, NULL, 12,
+                                                                &error);
+  g_autoptr(SkyEstimate) estimate = sky_estimate_compute (f->catalog, web, NULL, FALSE, &error);
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  GStrv header;
+  guint n, found_priced = 0, found_unpriced = 0, found_total = 0;
+
+  g_assert_no_error (error);
+  csv = sky_report_projection_csv (web, projection, estimate, SKY_CSV_STANDARD, FALSE, NULL,
+                                   &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (csv, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
+    g_ptr_array_add (rows, split_record (lines[i]));
+  header = g_ptr_array_index (rows, 0);
+  n = g_strv_length (header);
+  g_assert_cmpuint (n, ==, 8 + 12 + 1 + 5);
+  g_assert_cmpstr (header[n - 6], ==, "total");
+  g_assert_cmpstr (header[n - 5], ==, "sku");
+  g_assert_cmpstr (header[n - 4], ==, "purchase_option");
+  g_assert_cmpstr (header[n - 3], ==, "unit_price");
+  g_assert_cmpstr (header[n - 2], ==, "unit");
+  g_assert_cmpstr (header[n - 1], ==, "not_priced_reason");
+  for (guint r = 1; r < rows->len; r++)
+    {
+      GStrv row = g_ptr_array_index (rows, r);
+
+      g_assert_cmpuint (g_strv_length (row), ==, n);
+      if (g_strcmp0 (row[0], "examplecloud") == 0 && g_strcmp0 (row[6], "Reserved worker") == 0)
+        {
+          /* 2 × std-2-us, reserved for a year with part upfront. */
+          g_assert_cmpstr (row[n - 5], ==, "std-2-us");
+          g_assert_cmpstr (row[n - 4], ==, "reserved-1y-partial-upfront");
+          g_assert_cmpstr (row[n - 2], ==, "hour");
+          g_assert_cmpstr (row[n - 1], ==, "");
+          g_assert_cmpstr (row[n - 3], !=, "");
+          found_priced++;
+        }
+      else if (g_strcmp0 (row[4], "line") == 0 && g_strcmp0 (row[8], "") == 0)
+        {
+          /* Not priced: no figures, no offer, the reason. */
+          g_assert_cmpstr (row[n - 5], ==, "");
+          g_assert_cmpstr (row[n - 1], !=, "");
+          found_unpriced++;
+        }
+      else if (g_strcmp0 (row[4], "total") == 0)
+        {
+          for (guint c = n - 5; c < n; c++)
+            g_assert_cmpstr (row[c], ==, "");
+          found_total++;
+        }
+    }
+  g_assert_cmpuint (found_priced, ==, 1);
+  g_assert_cmpuint (found_unpriced, >, 0);
+  g_assert_cmpuint (found_total, ==, 2);
+}
+
 /* The workbook: a summary, the months, the lines and the assumptions, every figure the
  * estimate's, written whole and nothing beside it. */
 static void
@@ -918,6 +985,7 @@ main (int    argc,
   ADD ("fails-cleanly", test_fails_cleanly);
   ADD ("csv-all-or-nothing", test_csv_all_or_nothing);
   ADD ("sheet-version-per-line", test_sheet_version_per_line);
+  ADD ("csv-line-columns", test_csv_line_columns);
   ADD ("xlsx", test_xlsx);
   ADD ("xlsx-german", test_xlsx_german);
 #undef ADD

@@ -139,6 +139,7 @@ load_and_project (const SkyCliGlobals *globals,
                   const char * const  *providers,
                   int                  months,
                   SkyScenario        **scenario_out,
+                  SkyEstimate        **estimate_out,
                   GError             **error)
 {
   g_autoptr(SkyScenario) scenario = sky_scenario_load (path, error);
@@ -151,6 +152,13 @@ load_and_project (const SkyCliGlobals *globals,
   if (catalog == NULL)
     return NULL;
   projection = sky_projection_compute (catalog, scenario, providers, (guint) months, error);
+  /* What each line was priced with, for the CSV's line columns. */
+  if (projection != NULL && estimate_out != NULL)
+    {
+      *estimate_out = sky_estimate_compute (catalog, scenario, providers, FALSE, error);
+      if (*estimate_out == NULL)
+        g_clear_pointer (&projection, sky_projection_free);
+    }
   if (projection != NULL)
     *scenario_out = g_steal_pointer (&scenario);
   return projection;
@@ -167,6 +175,7 @@ sky_cli_project (const SkyCliGlobals *globals,
   g_autoptr(GError) error = NULL;
   g_autoptr(SkyScenario) scenario = NULL;
   g_autoptr(SkyProjection) projection = NULL;
+  g_autoptr(SkyEstimate) estimate = NULL;
   g_autofree char *format_text = NULL;
   int months = 0;
   SkyCliFormat format;
@@ -187,7 +196,8 @@ sky_cli_project (const SkyCliGlobals *globals,
   if (!sky_cli_format_option (format_text, &format, &status))
     return status;
 
-  projection = load_and_project (globals, argv[1], NULL, months, &scenario, &error);
+  projection = load_and_project (globals, argv[1], NULL, months, &scenario,
+                                 format == SKY_CLI_FORMAT_CSV ? &estimate : NULL, &error);
   if (projection == NULL)
     return sky_cli_user_error (error);
   if (format == SKY_CLI_FORMAT_JSON)
@@ -199,8 +209,9 @@ sky_cli_project (const SkyCliGlobals *globals,
   else if (format == SKY_CLI_FORMAT_CSV)
     {
       gsize length = 0;
-      g_autofree char *csv = sky_report_projection_csv (scenario, projection, SKY_CSV_STANDARD,
-                                                        FALSE, &length, &error);
+      g_autofree char *csv = sky_report_projection_csv (scenario, projection, estimate,
+                                                        SKY_CSV_STANDARD, FALSE, &length,
+                                                        &error);
       if (csv == NULL)
         return sky_cli_user_error (error);
       fwrite (csv, 1, length, stdout);

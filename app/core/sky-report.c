@@ -21,6 +21,41 @@ add_money (SkyCsvWriter *csv,
   sky_csv_writer_add_number (csv, text);
 }
 
+/* What a line row says of the line beyond its months: the offer's SKU, the purchase option and
+ * unit (ids), the unit price (plain, exact), and why it is not priced. Empty for other rows. */
+static void
+add_line_columns (SkyCsvWriter          *csv,
+                  const SkyEstimateLine *line)
+{
+  const SkyOfferPrice *price = NULL;
+
+  if (line == NULL)
+    {
+      for (guint i = 0; i < 5; i++)
+        sky_csv_writer_add_text (csv, NULL);
+      return;
+    }
+  if (line->offer != NULL && line->price_index < line->offer->prices->len)
+    price = g_ptr_array_index (line->offer->prices, line->price_index);
+  sky_csv_writer_add_text (csv, line->offer != NULL ? line->offer->sku : NULL);
+  sky_csv_writer_add_text (csv, line->term);
+  if (price != NULL)
+    {
+      g_autofree char *amount = sky_decimal_to_string (
+        sky_decimal_from_scaled (price->amount, SKY_PRICE_SCALE));
+
+      sky_csv_writer_add_number (csv, amount);
+    }
+  else
+    sky_csv_writer_add_text (csv, NULL);
+  sky_csv_writer_add_text (csv, line->unit);
+  if (line->status == SKY_LINE_PRICED)
+    sky_csv_writer_add_text (csv, NULL);
+  else
+    sky_csv_writer_add_text (csv, line->reason != NULL ? line->reason
+                                                       : "no offer of this provider meets it");
+}
+
 /* FALSE when the row's total is too large. */
 static gboolean
 add_row (SkyCsvWriter                *csv,
@@ -31,7 +66,8 @@ add_row (SkyCsvWriter                *csv,
          const char                  *group,
          const char                  *line,
          gboolean                     priced,
-         const SkyDecimal            *months)
+         const SkyDecimal            *months,
+         const SkyEstimateLine       *estimate_line)
 {
   SkyDecimal total = sky_decimal_from_int (0);
 
@@ -48,29 +84,49 @@ add_row (SkyCsvWriter                *csv,
       /* No offer to price it with: no figures, rather than zeros that read as free. */
       for (guint m = 0; m <= projection->months; m++)
         sky_csv_writer_add_text (csv, NULL);
-      sky_csv_writer_end_row (csv);
-      return TRUE;
     }
-  for (guint m = 0; m < projection->months; m++)
+  else
     {
-      add_money (csv, projection->currency, months[m]);
-      if (!sky_decimal_add (total, months[m], &total))
-        return FALSE;
+      for (guint m = 0; m < projection->months; m++)
+        {
+          add_money (csv, projection->currency, months[m]);
+          if (!sky_decimal_add (total, months[m], &total))
+            return FALSE;
+        }
+      add_money (csv, projection->currency, total);
     }
-  add_money (csv, projection->currency, total);
+  add_line_columns (csv, estimate_line);
   sky_csv_writer_end_row (csv);
   return TRUE;
+}
+
+/* The line of @estimate that @p's line @l is, or NULL. */
+static const SkyEstimateLine *
+estimate_line (const SkyEstimate           *estimate,
+               const SkyProjectionProvider *p,
+               guint                        l)
+{
+  for (guint i = 0; estimate != NULL && i < estimate->providers->len; i++)
+    {
+      const SkyEstimateProvider *e = g_ptr_array_index (estimate->providers, i);
+
+      if (g_strcmp0 (e->provider, p->provider) == 0)
+        return l < e->lines->len ? g_ptr_array_index (e->lines, l) : NULL;
+    }
+  return NULL;
 }
 
 /* Columns: provider, provider_name, sheet_version (of a line row, the sheet its offer came
  * from, which may differ between lines as each service has its own current sheet; of the
  * other rows, the provider's), complete (yes when the provider prices
  * every line), row (line, total, amortised_total, low, high), group, line, currency, M01 … Mnn,
- * total. The total row is the sum of the line rows, month by month and in all. NULL, with the
- * error, when a total is too large. */
+ * total, then of a line row, from @estimate (NULL: left empty), sku, purchase_option,
+ * unit_price, unit and not_priced_reason. The total row is the sum of the line rows, month by
+ * month and in all. NULL, with the error, when a total is too large. */
 char *
 sky_report_projection_csv (const SkyScenario   *scenario,
                            const SkyProjection *projection,
+                           const SkyEstimate   *estimate,
                            SkyCsvDialect        dialect,
                            gboolean             bom,
                            gsize               *length,
@@ -88,6 +144,11 @@ sky_report_projection_csv (const SkyScenario   *scenario,
       sky_csv_writer_add_text (csv, name);
     }
   sky_csv_writer_add_text (csv, "total");
+  sky_csv_writer_add_text (csv, "sku");
+  sky_csv_writer_add_text (csv, "purchase_option");
+  sky_csv_writer_add_text (csv, "unit_price");
+  sky_csv_writer_add_text (csv, "unit");
+  sky_csv_writer_add_text (csv, "not_priced_reason");
   sky_csv_writer_end_row (csv);
 
   for (guint i = 0; i < projection->providers->len; i++)
@@ -101,13 +162,15 @@ sky_report_projection_csv (const SkyScenario   *scenario,
                       ? g_ptr_array_index (p->sheet_versions, l) : p->sheet_version,
                       "line", g_ptr_array_index (p->groups, l),
                       g_ptr_array_index (p->labels, l), g_array_index (p->priced, gboolean, l),
-                      &p->cash[l * projection->months]);
+                      &p->cash[l * projection->months], estimate_line (estimate, p, l));
       ok = ok && add_row (csv, projection, p, p->sheet_version, "total", NULL, NULL, TRUE,
-                          p->total_cash) &&
+                          p->total_cash, NULL) &&
            add_row (csv, projection, p, p->sheet_version, "amortised_total", NULL, NULL, TRUE,
-                    p->total_amortised) &&
-           add_row (csv, projection, p, p->sheet_version, "low", NULL, NULL, TRUE, p->low) &&
-           add_row (csv, projection, p, p->sheet_version, "high", NULL, NULL, TRUE, p->high);
+                    p->total_amortised, NULL) &&
+           add_row (csv, projection, p, p->sheet_version, "low", NULL, NULL, TRUE, p->low,
+                    NULL) &&
+           add_row (csv, projection, p, p->sheet_version, "high", NULL, NULL, TRUE, p->high,
+                    NULL);
       if (!ok)
         {
           g_free (sky_csv_writer_free (csv, NULL));

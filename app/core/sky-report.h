@@ -22,6 +22,7 @@ GPtrArray *sky_report_assumptions (const SkyScenario   *scenario,
 
 char *sky_report_projection_csv  (const SkyScenario   *scenario,
                                   const SkyProjection *projection,
+                                  const SkyEstimate   *estimate,
                                   SkyCsvDialect        dialect,
                                   gboolean             bom,
                                   gsize               *length,

@@ -122,7 +122,8 @@ sky_export_write (SkyCatalog             *catalog,
     case SKY_EXPORT_CSV:
       {
         gsize length = 0, alength = 0;
-        g_autofree char *csv = sky_report_projection_csv (scenario, projection, options->dialect,
+        g_autofree char *csv = sky_report_projection_csv (scenario, projection, estimate,
+                                                          options->dialect,
                                                           options->bom, &length, error);
         g_autofree char *assumptions = NULL;
 
