@@ -63,6 +63,15 @@ export_and_wait (SkyExportDialog *dialog,
   g_assert_null (dialog);
 }
 
+static void
+record_exported (SkyExportDialog *dialog,
+                 const char      *message,
+                 GFile           *file,
+                 GFile          **exported)
+{
+  g_set_object (exported, file);
+}
+
 /* The Export dialog writes what it is set to: the CSV for finance with its period, providers,
  * delimiter and byte-order mark, its assumptions in the second file, the PDF report and the
  * JSON; a file that cannot be written is said so, and the dialog stays. */
@@ -84,6 +93,7 @@ test_export_dialog (Fixture       *f,
   g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
   g_autoptr(GFile) json = g_file_new_for_path (json_path);
   g_autoptr(GFile) xlsx = g_file_new_for_path (xlsx_path);
+  g_autoptr(GFile) exported = NULL;
   g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -111,7 +121,11 @@ test_export_dialog (Fixture       *f,
       g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (export_child (dialog,
                                                                    "format_row"))), ==, 0);
       g_assert_false (gtk_widget_get_visible (export_child (dialog, "csv_group")));
+      /* The window is told which file was written, for its Open and Show in Folder. */
+      g_signal_connect (dialog, "exported", G_CALLBACK (record_exported), &exported);
       export_and_wait (dialog, xlsx, NULL);
+      g_assert_nonnull (exported);
+      g_assert_true (g_file_equal (exported, xlsx));
       g_file_get_contents (xlsx_path, &text, &length, &error);
       g_assert_no_error (error);
       g_assert_true (g_str_has_prefix (text, "PK\003\004"));
@@ -142,7 +156,9 @@ test_export_dialog (Fixture       *f,
   g_assert_no_error (error);
   header = g_ptr_array_index (rows, 0);
   g_assert_cmpstr (header[0], ==, "provider");
-  g_assert_cmpstr (header[g_strv_length (header) - 2], ==, "M24");
+  /* 24 months, their total, then the line's own columns (SKU … not-priced reason). */
+  g_assert_cmpstr (header[g_strv_length (header) - 7], ==, "M24");
+  g_assert_cmpstr (header[g_strv_length (header) - 6], ==, "total");
   g_assert_cmpuint (rows->len, >, 2);
   for (guint r = 1; r < rows->len; r++)
     g_assert_cmpstr (((GStrv) g_ptr_array_index (rows, r))[0], ==, "examplecloud");

@@ -197,7 +197,9 @@ announce (SkyExportDialog *self,
                           ? g_strdup_printf (_("Exported “%s” and “%s”"), name, assumptions)
                           : g_strdup_printf (_("Exported “%s”"), name);
 
-  g_signal_emit (self, signals[SIGNAL_EXPORTED], 0, text);
+  g_autoptr(GFile) file = g_file_new_for_path (job->path);
+
+  g_signal_emit (self, signals[SIGNAL_EXPORTED], 0, text, file);
 }
 
 static void
@@ -485,10 +487,10 @@ sky_export_dialog_class_init (SkyExportDialogClass *klass)
   object_class->finalize = sky_export_dialog_finalize;
   window_class->close_request = sky_export_dialog_close_request;
 
-  /* Files were written: @message says which, for a toast. */
+  /* Files were written: @message says which, for a toast, and @file is the export itself. */
   signals[SIGNAL_EXPORTED] =
     g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING);
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_FILE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
     "/io/github/skytally/Skytally/sky-export-dialog.ui");

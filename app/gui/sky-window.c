@@ -16,6 +16,7 @@
 #include "sky-tradeoffs-page.h"
 #include "sky-budget-page.h"
 #include "sky-export-dialog.h"
+#include "sky-file-reveal.h"
 #include "sky-gui-util.h"
 #include "sky-keyboard.h"
 #include "sky-compare-page.h"
@@ -939,12 +940,86 @@ open_action (GtkWidget  *widget,
                 (GtkFileFilter *[]) { all, scenarios, sheets, NULL });
 }
 
+/* Says what was exported, with Open and Show in Folder. */
 static void
 exported_cb (SkyExportDialog *dialog,
              const char      *message,
+             GFile           *file,
              SkyWindow       *self)
 {
-  show_toast (self, message);
+  AdwToast *toast = adw_toast_new (message);
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkWidget *title = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (message);
+  GtkWidget *show = gtk_button_new_with_mnemonic (_("Show in _Folder"));
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (show, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (show), "win.show-exported");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (show), "s", uri);
+  gtk_box_append (GTK_BOX (title), label);
+  gtk_box_append (GTK_BOX (title), show);
+  adw_toast_set_custom_title (toast, title);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-exported");
+  adw_toast_set_action_target (toast, "s", uri);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+opened_exported_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(SkyWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!sky_file_open_default_finish (result, &error))
+    {
+      /* Translators: %s says why the exported file could not be opened. */
+      g_autofree char *text = g_strdup_printf (_("Cannot open the export: %s"), error->message);
+      show_toast (self, text);
+    }
+}
+
+/* Opens an exported file with its default application. */
+static void
+open_exported_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  sky_file_open_default (GTK_WINDOW (widget), file, opened_exported_cb, g_object_ref (widget));
+}
+
+static void
+shown_exported_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(SkyWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!sky_file_show_in_folder_finish (result, &error))
+    {
+      /* Translators: %s says why the folder could not be shown. */
+      g_autofree char *text = g_strdup_printf (_("Cannot show the folder: %s"), error->message);
+      show_toast (self, text);
+    }
+}
+
+/* Shows an exported file in its folder. */
+static void
+show_exported_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  sky_file_show_in_folder (GTK_WINDOW (widget), file, shown_exported_cb, g_object_ref (widget));
 }
 
 /* The Export dialog, for the scenario as it is now. */
@@ -1295,6 +1370,8 @@ sky_window_class_init (SkyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
+  gtk_widget_class_install_action (widget_class, "win.show-exported", "s", show_exported_action);
   gtk_widget_class_install_action (widget_class, "win.save-scenario", NULL,
                                    save_scenario_action);
   gtk_widget_class_install_action (widget_class, "win.save-scenario-as", NULL,
