@@ -1680,6 +1680,42 @@ test_export_to_stdout (Fixture       *f,
   g_assert_cmpstr (listed, ==, "growth.skytally sub to-stdout.csv");
 }
 
+/* --assumptions names where the CSV's assumptions go: beside standard output only when asked,
+ * and elsewhere than beside a CSV file; it goes with --csv only. */
+static void
+test_export_assumptions_option (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *scenario = export_setup (f);
+  g_autofree char *sub = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *asked = g_build_filename (f->dir, "out", "asked.csv", NULL);
+  g_autofree char *months = g_build_filename (f->dir, "out", "months.csv", NULL);
+  g_autofree char *elsewhere = g_build_filename (f->dir, "out", "elsewhere.csv", NULL);
+  g_autofree char *text = NULL, *listed = NULL;
+  g_auto(Run) to_stdout = { 0 };
+  g_auto(Run) to_file = { 0 };
+  g_auto(Run) alone = { 0 };
+
+  g_mkdir_with_parents (sub, 0755);
+  cli (&to_stdout, "--catalog", f->catalog, "export", scenario, "--csv", "-", "--assumptions",
+       asked, NULL);
+  g_assert_cmpint (to_stdout.status, ==, 0);
+  g_assert_true (g_str_has_prefix (to_stdout.out, "provider,provider_name,"));
+  text = sky_test_contents_of (asked, NULL);
+  g_assert_true (g_str_has_prefix (text, "key,value\r\nscenario,"));
+
+  cli (&to_file, "--catalog", f->catalog, "export", scenario, "--csv", months, "--assumptions",
+       elsewhere, NULL);
+  g_assert_cmpint (to_file.status, ==, 0);
+  listed = sky_test_names_in (sub);
+  g_assert_cmpstr (listed, ==, "asked.csv elsewhere.csv months.csv");
+
+  cli (&alone, "--catalog", f->catalog, "export", scenario, "--json", months, "--assumptions",
+       elsewhere, NULL);
+  g_assert_cmpint (alone.status, ==, 2);
+  g_assert_nonnull (strstr (alone.err, "--assumptions goes with --csv"));
+}
+
 /* A named pipe is written to, and stays a pipe. */
 static void
 test_export_to_fifo (Fixture       *f,
@@ -3695,6 +3731,7 @@ main (int    argc,
   ADD ("export-spreadsheet", test_export_spreadsheet);
   ADD ("export-pdf", test_export_pdf);
   ADD ("export-xlsx", test_export_xlsx);
+  ADD ("export-assumptions-option", test_export_assumptions_option);
   ADD ("project-overflow", test_project_overflow);
   ADD ("export-keeps-links", test_export_keeps_links);
   ADD ("export-planted-link", test_export_planted_link);

@@ -64,7 +64,7 @@ sky_cli_export (const SkyCliGlobals *globals,
   g_autoptr(SkyScenario) scenario = NULL;
   g_autoptr(SkyCatalog) catalog = NULL;
   g_autofree char *csv_path = NULL, *json_path = NULL, *pdf_path = NULL, *delimiter = NULL;
-  g_autofree char *xlsx_path = NULL;
+  g_autofree char *xlsx_path = NULL, *assumptions_path = NULL;
   SkyExportOptions options = { 0 };
   g_auto(GStrv) providers = NULL;
   gboolean bom = FALSE;
@@ -79,6 +79,9 @@ sky_cli_export (const SkyCliGlobals *globals,
       "OUT.json" },
     { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf_path,
       N_("Write a report to read or print here"), "OUT.pdf" },
+    { "assumptions", 0, 0, G_OPTION_ARG_FILENAME, &assumptions_path,
+      N_("Write the CSV's assumptions here rather than beside it (with --csv -, only here)"),
+      "FILE" },
     { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx_path,
       N_("Write a workbook for finance here: summary, months, lines and assumptions"),
       "OUT.xlsx" },
@@ -99,6 +102,8 @@ sky_cli_export (const SkyCliGlobals *globals,
     return sky_cli_usage_error (_("export takes one scenario file"));
   if (csv_path == NULL && json_path == NULL && pdf_path == NULL && xlsx_path == NULL)
     return sky_cli_usage_error (_("export needs --csv, --xlsx, --pdf or --json"));
+  if (assumptions_path != NULL && csv_path == NULL)
+    return sky_cli_usage_error (_("--assumptions goes with --csv"));
   if (months != 0 && (months < 12 || months > 60))
     return sky_cli_usage_error (_("--months must be 12 to 60"));
   if (delimiter != NULL && strcmp (delimiter, ";") == 0)
@@ -129,7 +134,9 @@ sky_cli_export (const SkyCliGlobals *globals,
       if (outputs[i].path == NULL)
         continue;
       options.format = outputs[i].format;
-      if (!export_write (catalog, scenario, &options, outputs[i].path, NULL, NULL, &error))
+      if (!export_write (catalog, scenario, &options, outputs[i].path,
+                         outputs[i].format == SKY_EXPORT_CSV ? assumptions_path : NULL, NULL,
+                         &error))
         return sky_cli_user_error (error);
     }
   return 0;
