@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "sky-export-dialog.h"
+#include "sky-guide-window.h"
 #include "sky-update-dialog.h"
 #include "sky-window-test-util.h"
 
@@ -186,6 +187,7 @@ registered_accelerators (Fixture *f)
   g_ptr_array_add (windows, g_object_ref_sink (sky_price_sheets_window_new (f->catalog)));
   g_ptr_array_add (windows, g_object_ref_sink (sky_update_dialog_new (f->catalog)));
   g_ptr_array_add (windows, g_object_ref_sink (sky_preferences_window_new (settings)));
+  g_ptr_array_add (windows, g_object_ref_sink (sky_guide_window_new (NULL)));
   g_ptr_array_add (windows, g_object_ref_sink (sky_opening_window_new (GTK_APPLICATION (
                                                                          f->app))));
   for (guint i = 0; i < windows->len; i++)

@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 #include <json-glib/json-glib.h>
 
+#include "sky-guide-window.h"
 #include "sky-window-test-util.h"
 
 /* GTK before 4.14 is told to draw with cairo where OpenGL could only be rendered in software. */
@@ -513,6 +514,40 @@ test_bundled_sheets_declined (Fixture       *f,
   g_assert_false (sky_window_get_busy (f->window));
   wait_until_idle (f);
   g_assert_false (sky_catalog_has_sheets (f->catalog, NULL));
+}
+
+/* F1 opens the guide beside the window, once; its button shows the example scenario as a new
+ * scenario of no file, priced, so that Save asks where to keep it. */
+static void
+test_guide (Fixture       *f,
+            gconstpointer  data)
+{
+  SkyScenarioPage *page = scenario_page (f);
+  SkyScenarioDocument *document = document_of (page);
+  GtkWindow *guide;
+  GtkWidget *button;
+
+  import_fixture (f, "valid-small.xml", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.guide", NULL));
+  guide = find_toplevel (SKY_TYPE_GUIDE_WINDOW);
+  g_assert_nonnull (guide);
+  g_assert_true (gtk_window_get_transient_for (guide) == GTK_WINDOW (f->window));
+  /* Asked again, the same guide comes forward. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.guide", NULL));
+  g_assert_true (find_toplevel (SKY_TYPE_GUIDE_WINDOW) == guide);
+
+  button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (guide),
+                                                     SKY_TYPE_GUIDE_WINDOW, "example_button"));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_activate (button));
+  wait_for_estimate (f);
+  g_assert_null (sky_scenario_document_get_file (document));
+  g_assert_false (sky_scenario_document_get_modified (document));
+  g_assert_cmpstr (sky_scenario_document_get_scenario (document)->name, ==,
+                   "Web product in the US");
+  g_assert_cmpuint (sky_scenario_document_get_scenario (document)->lines->len, ==, 7);
+  g_assert_nonnull (sky_scenario_document_get_estimate (document));
+  gtk_window_destroy (guide);
 }
 
 static void
@@ -1084,6 +1119,7 @@ main (int    argc,
   g_test_add_func ("/sky/window/renderer-choice", test_renderer_choice);
   g_test_add_func ("/sky/window/application-actions", test_application_actions);
   ADD ("empty-catalog", test_empty_catalog);
+  ADD ("guide", test_guide);
   ADD ("import-good", test_import_good);
   ADD ("import-bad", test_import_bad);
   ADD ("import-empty-refused", test_import_empty_refused);

@@ -668,6 +668,20 @@ sky_scenario_document_new_scenario (SkyScenarioDocument *self)
   estimate_now (self, FALSE);
 }
 
+/* Shows @scenario (taken) as a new scenario of no file: a copy to start from, such as the
+ * example, which Save asks where to put. */
+void
+sky_scenario_document_new_from (SkyScenarioDocument *self,
+                                SkyScenario         *scenario)
+{
+  g_return_if_fail (SKY_IS_SCENARIO_DOCUMENT (self));
+  g_return_if_fail (scenario != NULL);
+
+  forget_recovery (self);
+  set_scenario (self, scenario, NULL, FALSE);
+  estimate_now (self, FALSE);
+}
+
 /* Ends a run of edits of one kind: the next edit of that kind is undone on its own. */
 void
 sky_scenario_document_end_edit_run (SkyScenarioDocument *self)

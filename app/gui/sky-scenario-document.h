@@ -44,6 +44,8 @@ void                 sky_scenario_document_undo               (SkyScenarioDocume
 void                 sky_scenario_document_redo               (SkyScenarioDocument  *self);
 
 void                 sky_scenario_document_new_scenario       (SkyScenarioDocument  *self);
+void                 sky_scenario_document_new_from           (SkyScenarioDocument  *self,
+                                                               SkyScenario          *scenario);
 void                 sky_scenario_document_end_edit_run       (SkyScenarioDocument  *self);
 void                 sky_scenario_document_load_async         (SkyScenarioDocument  *self,
                                                                GFile                *file,

@@ -17,6 +17,7 @@
 #include "sky-budget-page.h"
 #include "sky-export-dialog.h"
 #include "sky-file-reveal.h"
+#include "sky-guide-window.h"
 #include "sky-gui-util.h"
 #include "sky-keyboard.h"
 #include "sky-compare-page.h"
@@ -60,6 +61,7 @@ struct _SkyWindow
   AdwWindowTitle  *document_title;
   GtkToggleButton *details_toggle;
   gboolean         close_confirmed;
+  GtkWidget       *guide;           /* the guide window, while it is open */
   GtkWidget       *question;       /* asking whether to save before the scenario goes */
   GMenu           *recent_menu;    /* a section of the primary menu */
   GMenu           *primary_menu;
@@ -883,6 +885,62 @@ new_scenario_now (SkyWindow *self,
   show_scenario (self);
 }
 
+/* Where the example scenario is: beside the bundled sheets when installed. */
+static char *
+example_path (void)
+{
+  const char *dir = g_getenv ("SKYTALLY_SCENARIOS_DIR");
+
+  return g_build_filename (dir != NULL && *dir != '\0' ? dir : PKGDATADIR "/scenarios",
+                           "web-product.skytally", NULL);
+}
+
+static void
+open_example_now (SkyWindow *self,
+                  gpointer   data)
+{
+  g_autofree char *path = example_path ();
+  g_autoptr(GError) error = NULL;
+  SkyScenario *scenario = sky_scenario_load (path, &error);
+
+  if (scenario == NULL)
+    {
+      sky_gui_util_show_error (GTK_WINDOW (self), _("Cannot Open the Example"), error->message);
+      return;
+    }
+  /* A copy to start from: Save asks where to keep it. */
+  sky_scenario_document_new_from (self->document, scenario);
+  show_scenario (self);
+}
+
+/* The example scenario, as a new scenario, once the changes of the one shown are saved or
+ * given up. */
+static void
+open_example_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  confirm_replace (SKY_WINDOW (widget), _("The scenario has changes that are not saved. "
+                                          "Opening the example without saving loses them."),
+                   open_example_now, NULL, NULL);
+}
+
+/* The guide (F1), one per window, beside it. */
+static void
+guide_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SkyWindow *self = SKY_WINDOW (widget);
+
+  if (self->guide == NULL)
+    {
+      self->guide = GTK_WIDGET (sky_guide_window_new (GTK_WINDOW (self)));
+      g_object_add_weak_pointer (G_OBJECT (self->guide), (gpointer *) &self->guide);
+    }
+  gtk_window_present (GTK_WINDOW (self->guide));
+}
+
 static void
 new_scenario_action (GtkWidget  *widget,
                      const char *action_name,
@@ -1371,6 +1429,9 @@ sky_window_class_init (SkyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
+  gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action);
+  gtk_widget_class_install_action (widget_class, "win.guide", NULL, guide_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.guide", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-exported", "s", show_exported_action);
   gtk_widget_class_install_action (widget_class, "win.save-scenario", NULL,
                                    save_scenario_action);
