@@ -816,6 +816,61 @@ test_catalog_candidates_superseded_in_file (Fixture       *f,
   g_assert_false (sky_scenario_document_get_can_undo (document (f)));
 }
 
+static gboolean
+is_window_wide (gpointer widget)
+{
+  return gtk_widget_get_width (widget) >= 760;
+}
+
+static gboolean
+is_wide_pane (gpointer widget)
+{
+  return gtk_widget_get_width (widget) >= 340;
+}
+
+static gboolean
+is_shown (gpointer widget)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (widget)) && gtk_widget_get_width (widget) > 0;
+}
+
+/* In a window of 800 pixels the details pane folds away and the table takes the width; the
+ * toggle shows it beside the table all the same; wide again, the pane is back as it was. */
+static void
+test_catalog_narrow (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkWidget *details = GTK_WIDGET (page_child (f, "offer_view"));
+  GtkWidget *table = GTK_WIDGET (page_child (f, "stack"));
+  GtkToggleButton *toggle = GTK_TOGGLE_BUTTON (page_child (f, "details_button"));
+
+  g_settings_set_boolean (settings, "show-details", TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 720);
+  g_assert_true (wait_until (is_shown, details, 10));
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 720);
+  g_assert_true (wait_until (is_hidden, details, 10));
+  g_assert_false (g_settings_get_boolean (settings, "show-details"));
+  g_assert_false (gtk_toggle_button_get_active (toggle));
+  /* The table has the window's width, not what a pane leaves it. */
+  g_assert_true (wait_until (is_window_wide, table, 10));
+
+  /* Asked for, the pane is shown beside the table, narrower than it. */
+  gtk_toggle_button_set_active (toggle, TRUE);
+  g_assert_true (wait_until (is_shown, details, 10));
+  g_assert_cmpint (gtk_widget_get_width (details), <, gtk_widget_get_width (table));
+  gtk_toggle_button_set_active (toggle, FALSE);
+  g_assert_true (wait_until (is_hidden, details, 10));
+
+  /* Wide again: it is back, as it was before the window narrowed, as wide as it was. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 720);
+  g_assert_true (wait_until (is_shown, details, 10));
+  g_assert_true (g_settings_get_boolean (settings, "show-details"));
+  g_assert_true (wait_until (is_wide_pane, details, 10));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -832,5 +887,6 @@ main (int    argc,
                            "catalog-candidates-in-file", test_catalog_candidates_in_file,
                            "catalog-candidates-superseded-in-file",
                            test_catalog_candidates_superseded_in_file,
+                           "catalog-narrow", test_catalog_narrow,
                            NULL);
 }

@@ -1243,6 +1243,7 @@ sky_catalog_page_bind_settings (SkyCatalogPage *self,
   g_settings_bind (settings, "stale-after-days", self->offer_view, "stale-after-days",
                    G_SETTINGS_BIND_GET);
   sky_candidates_set_settings (self->candidates, settings);
+  sky_side_pane_fold (self->paned, settings, "show-details");
 }
 
 /* The scenario the candidates are kept with once it has a file. */
