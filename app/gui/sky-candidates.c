@@ -552,7 +552,6 @@ sky_candidates_create_row (SkyCandidates  *self,
       g_string_printf (subtitle, _("No longer in the catalog (sheet %s) · %s · %s"),
                        k->sheet_version, k->region, sky_term_title (k->term));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), k->sku);
-      gtk_widget_add_css_class (row, "dim-label");
     }
   if (successor != NULL)
     {
