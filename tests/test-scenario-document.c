@@ -294,6 +294,80 @@ test_undo_redo (void)
   g_assert_finalize_object (g_steal_pointer (&document));
 }
 
+static void
+count_changed_cb (SkyScenarioDocument *document,
+                  guint               *count)
+{
+  (*count)++;
+}
+
+static GPtrArray *
+one_kept (const char *sku)
+{
+  GPtrArray *kept = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_kept_offer_free);
+  SkyKeptOffer *k = g_new0 (SkyKeptOffer, 1);
+
+  k->provider = g_strdup ("examplecloud");
+  k->sheet_version = g_strdup ("2026.1");
+  k->sku = g_strdup (sku);
+  k->region = g_strdup ("us-east");
+  k->term = g_strdup ("on-demand");
+  k->unit = g_strdup ("hour");
+  g_ptr_array_add (kept, k);
+  return kept;
+}
+
+/* A scenario saved for the first time takes the candidates kept for it into its file, and
+ * has them from then on; setting them is then an edit, one step of undo, and says the
+ * scenario changed. */
+static void
+test_kept_offers (void)
+{
+  g_autoptr(SkyScenarioDocument) document = sky_scenario_document_new ();
+  g_autofree char *dir = g_dir_make_tmp ("skytally-kept-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "kept.skytally", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) first = one_kept ("std-2-us");
+  g_autoptr(GPtrArray) second = one_kept ("mem-4-eu");
+  g_autoptr(SkyScenario) written = NULL;
+  g_autoptr(GError) error = NULL;
+  guint changed = 0;
+
+  sky_scenario_document_set_untitled_kept_offers (document, first);
+  /* Kept apart from the scenario until it is saved: no edit. */
+  g_assert_cmpuint (sky_scenario_document_get_scenario (document)->kept_offers->len, ==, 0);
+  g_assert_false (sky_scenario_document_get_modified (document));
+  g_assert_true (save (document, file, &error));
+  g_assert_no_error (error);
+  written = sky_scenario_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (written->kept_offers->len, ==, 1);
+  g_assert_cmpstr (((SkyKeptOffer *) written->kept_offers->pdata[0])->sku, ==, "std-2-us");
+  g_assert_cmpuint (sky_scenario_document_get_scenario (document)->kept_offers->len, ==, 1);
+  g_assert_false (sky_scenario_document_get_modified (document));
+
+  /* With a file, the ones kept apart are not the scenario's. */
+  sky_scenario_document_set_untitled_kept_offers (document, second);
+  g_signal_connect (document, "changed", G_CALLBACK (count_changed_cb), &changed);
+  sky_scenario_document_set_kept_offers (document, second);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_true (sky_scenario_document_get_modified (document));
+  g_assert_cmpstr (((SkyKeptOffer *) sky_scenario_document_get_scenario (document)
+                      ->kept_offers->pdata[0])->sku, ==, "mem-4-eu");
+  sky_scenario_document_undo (document);
+  g_assert_cmpstr (((SkyKeptOffer *) sky_scenario_document_get_scenario (document)
+                      ->kept_offers->pdata[0])->sku, ==, "std-2-us");
+  g_assert_false (sky_scenario_document_get_can_undo (document));
+  g_assert_true (save (document, file, &error));
+  g_clear_pointer (&written, sky_scenario_free);
+  written = sky_scenario_load (path, &error);
+  g_assert_cmpstr (((SkyKeptOffer *) written->kept_offers->pdata[0])->sku, ==, "std-2-us");
+
+  wait_until_idle (document);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Runs the main loop until only the test holds @document, at most 10 seconds. */
 static void
 wait_until_released (SkyScenarioDocument *document)
@@ -601,6 +675,7 @@ main (int    argc,
   g_test_add_func ("/sky/scenario-document/autosave-and-discard", test_autosave_and_discard);
   g_test_add_func ("/sky/scenario-document/save-failure", test_save_failure);
   g_test_add_func ("/sky/scenario-document/changed-signal", test_changed_signal);
+  g_test_add_func ("/sky/scenario-document/kept-offers", test_kept_offers);
   g_test_add_func ("/sky/scenario-document/estimate", test_estimate);
   g_test_add_func ("/sky/scenario-document/new-scenario-providers-once",
                    test_new_scenario_providers_once);

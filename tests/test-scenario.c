@@ -596,6 +596,90 @@ test_engine_round_trip (void)
   g_assert_null (((SkyScenarioLine *) again->lines->pdata[1])->engine);
 }
 
+/* The catalog's candidates kept with a scenario read back as written, in their order, each
+ * named by provider, sheet version, service (when known), SKU, region, purchase option and
+ * unit; a copy keeps them. A file without them (as every older one) has none and writes
+ * none. */
+static void
+test_kept_offers_round_trip (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", "scenario",
+                                                 "kept-offers.skytally", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyScenario) s = sky_scenario_load (path, &error);
+  g_autoptr(SkyScenario) again = NULL;
+  g_autoptr(SkyScenario) copy = NULL;
+  g_autoptr(SkyScenario) old = NULL;
+  g_autoptr(SkyKeptOffer) dup = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *old_text = NULL;
+  SkyKeptOffer *k;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (s->kept_offers->len, ==, 2);
+  k = g_ptr_array_index (s->kept_offers, 0);
+  g_assert_cmpstr (k->provider, ==, "examplecloud");
+  g_assert_cmpstr (k->sheet_version, ==, "2026.1");
+  g_assert_cmpstr (k->service, ==, "compute");
+  g_assert_cmpstr (k->sku, ==, "std-2-us");
+  g_assert_cmpstr (k->region, ==, "us-east");
+  g_assert_cmpstr (k->term, ==, "on-demand");
+  g_assert_cmpstr (k->unit, ==, "hour");
+  k = g_ptr_array_index (s->kept_offers, 1);
+  g_assert_null (k->service);
+  g_assert_cmpstr (k->term, ==, "reserved-1y-no-upfront");
+  /* Not the scoring candidates. */
+  g_assert_cmpuint (s->candidates->len, ==, 0);
+
+  first = sky_scenario_to_xml (s);
+  g_assert_nonnull (strstr (first, "  <kept-offers>\n"
+                                   "    <offer provider=\"examplecloud\" sheet-version=\"2026.1\" "
+                                   "service=\"compute\" sku=\"std-2-us\" region=\"us-east\" "
+                                   "term=\"on-demand\" unit=\"hour\"/>\n"));
+  again = sky_scenario_parse (first, strlen (first), "first", &error);
+  g_assert_no_error (error);
+  second = sky_scenario_to_xml (again);
+  g_assert_cmpstr (first, ==, second);
+  copy = sky_scenario_copy (s);
+  g_assert_cmpuint (copy->kept_offers->len, ==, 2);
+  dup = sky_kept_offer_copy (g_ptr_array_index (s->kept_offers, 0));
+  g_assert_true (sky_kept_offer_equal (dup, g_ptr_array_index (copy->kept_offers, 0)));
+  g_assert_false (sky_kept_offer_equal (dup, g_ptr_array_index (copy->kept_offers, 1)));
+  /* A service not known (as the settings keep them) names the same price. */
+  g_clear_pointer (&dup->service, g_free);
+  g_assert_true (sky_kept_offer_equal (dup, g_ptr_array_index (copy->kept_offers, 0)));
+
+  old = load_fixture ();
+  g_assert_cmpuint (old->kept_offers->len, ==, 0);
+  old_text = sky_scenario_to_xml (old);
+  g_assert_null (strstr (old_text, "kept-offers"));
+
+  /* Each names its price whole. */
+  for (const char * const *missing = (const char * const []) { "provider", "sheet-version",
+                                                               "sku", "region", "term", "unit",
+                                                               NULL };
+       *missing != NULL; missing++)
+    {
+      g_autoptr(GString) text = g_string_new ("<scenario xmlns=\"urn:skytally:scenario:1\" "
+                                              "format=\"1\" name=\"a\" currency=\"USD\">"
+                                              "<kept-offers><offer");
+      g_autoptr(SkyScenario) bad = NULL;
+      static const char * const names[] = { "provider", "sheet-version", "sku", "region",
+                                             "term", "unit", NULL };
+
+      for (guint i = 0; names[i] != NULL; i++)
+        if (strcmp (names[i], *missing) != 0)
+          g_string_append_printf (text, " %s=\"x\"", names[i]);
+      g_string_append (text, "/></kept-offers></scenario>");
+      bad = sky_scenario_parse (text->str, text->len, "bad", &error);
+      g_assert_null (bad);
+      g_assert_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, *missing));
+      g_clear_error (&error);
+    }
+}
+
 /* A quantity may shrink by anything short of all of it each month. */
 static void
 test_growth_floor (void)
@@ -836,6 +920,7 @@ main (int    argc,
   g_test_add_func ("/sky/scenario/bomb", test_bomb);
   g_test_add_func ("/sky/scenario/engine-round-trip", test_engine_round_trip);
   g_test_add_func ("/sky/scenario/growth-floor", test_growth_floor);
+  g_test_add_func ("/sky/scenario/kept-offers-round-trip", test_kept_offers_round_trip);
   g_test_add_func ("/sky/scenario/rates", test_rates);
   g_test_add_func ("/sky/scenario/line-limit", test_line_limit);
   g_test_add_func ("/sky/scenario/save-too-many-lines", test_save_too_many_lines);

@@ -548,8 +548,56 @@ test_catalog_candidates_feedback (Fixture       *f,
   wait_for_cell (f, "a-2");
 }
 
-/* Candidates outside a scenario are kept in the settings and come back in a new window, as
- * the prices of the current sheets: one kept from a sheet a newer one replaced says so. */
+/* The widget named @name inside @widget, or NULL. */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The row of the list of candidates at @index. */
+static GtkWidget *
+candidate_row (Fixture *f,
+               guint    index)
+{
+  return GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (page_child (f,
+                                                                            "candidates_list")),
+                                                    index));
+}
+
+static const SkyListing *
+candidate (Fixture *f,
+           guint    index)
+{
+  GListModel *candidates = sky_catalog_page_get_candidates (catalog_page (f));
+  g_autoptr(SkyListingItem) item = g_list_model_get_item (candidates, index);
+
+  return sky_listing_item_get_listing (item);
+}
+
+static guint
+n_kept_in_settings (GSettings *settings)
+{
+  g_autoptr(GVariant) kept = g_settings_get_value (settings, "catalog-candidates");
+
+  return g_variant_n_children (kept);
+}
+
+/* Candidates outside a scenario are kept in the settings and come back in a new window, each
+ * at its own sheet's price: one kept from a sheet a newer one superseded says so and offers
+ * the newer price ("Update All" takes every such price at once); one the catalog no longer
+ * has says so and can be removed. Nothing is replaced without the user. */
 static void
 test_catalog_candidates_persist (Fixture       *f,
                                  gconstpointer  data)
@@ -557,45 +605,270 @@ test_catalog_candidates_persist (Fixture       *f,
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autoptr(GVariant) kept = NULL;
   GListModel *candidates = sky_catalog_page_get_candidates (catalog_page (f));
-  g_autoptr(SkyListingItem) item = NULL;
+  GtkWidget *update_all = GTK_WIDGET (page_child (f, "update_all_button"));
   GtkWidget *row;
   const char *sku = NULL, *version = NULL;
 
-  /* Kept before: std-2 and mem-4 from sheet 2026.1, and an offer no sheet has. */
+  /* Kept before: std-2 and mem-4 from sheet 2026.1, an offer no sheet has, and std-2 from a
+   * sheet the catalog no longer has. */
   g_settings_set_value (settings, "catalog-candidates",
                         g_variant_new_parsed ("[('examplecloud', '2026.1', 'std-2-us', "
                                               "'us-east', 'on-demand', 'hour'), "
                                               "('examplecloud', '2026.1', 'mem-4-eu', "
                                               "'eu-central', 'on-demand', 'hour'), "
                                               "('examplecloud', '2026.1', 'gone-1', "
+                                              "'us-east', 'on-demand', 'hour'), "
+                                              "('examplecloud', '2025.9', 'std-2-us', "
                                               "'us-east', 'on-demand', 'hour')]"));
-  /* The catalog of the next start holds sheet 2026.3, which has std-2 only. */
-  import_fixture (f, "compute-only-2026.3.xml", NULL);
+  /* The catalog of the next start holds sheet 2026.1 and 2026.3, which supersedes it for the
+   * virtual machines and has std-2 only. */
+  import_fixture (f, "valid-small.xml", "compute-only-2026.3.xml", NULL);
   wait_for_count (f, 1);
-  g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 1);
-  item = g_list_model_get_item (candidates, 0);
-  g_assert_cmpstr (sky_listing_item_get_listing (item)->sku, ==, "std-2-us");
-  g_assert_cmpstr (sky_listing_item_get_listing (item)->sheet_version, ==, "2026.3");
+  g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 2);
+  g_assert_cmpstr (candidate (f, 0)->sku, ==, "std-2-us");
+  g_assert_cmpstr (candidate (f, 0)->sheet_version, ==, "2026.1");
+  g_assert_cmpint (candidate (f, 0)->price, ==, 960000000);
+  g_assert_cmpstr (candidate (f, 1)->sku, ==, "mem-4-eu");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (page_child (f, "feedback_label"))), ==,
-                   "No longer in the catalog: mem-4-eu (eu-central), gone-1 (us-east)");
-  row = gtk_widget_get_first_child (GTK_WIDGET (page_child (f, "candidates_list")));
+                   "No longer in the catalog: gone-1 (us-east), std-2-us (us-east)");
+
+  row = candidate_row (f, 0);
   g_test_message ("%s", adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
-                            "Kept from sheet 2026.1, superseded: this is the price of sheet "
-                            "2026.3"));
+                            "\nSuperseded by 2026.3"));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find_named (row, "use-successor"))), ==,
+                   "Use 2026.3");
+  /* mem-4 has no successor; gone-1 has none either, and says it is gone. */
+  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (candidate_row (f, 1))),
+                         "Superseded"));
+  g_assert_null (find_named (candidate_row (f, 1), "use-successor"));
+  row = candidate_row (f, 2);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "gone-1");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            "No longer in the catalog (sheet 2026.1)"));
+  g_assert_null (find_named (row, "use-successor"));
+  /* The one of a sheet removed from the catalog offers the current price too. */
+  g_assert_nonnull (find_named (candidate_row (f, 3), "use-successor"));
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (page_child (f,
+                                                                         "candidates_button"))),
+                   ==, "Candidates (4)");
 
-  /* What is kept now is written back: the successor, and nothing gone. */
+  /* Nothing was replaced: the settings hold what they held. */
+  g_assert_cmpuint (n_kept_in_settings (settings), ==, 4);
   kept = g_settings_get_value (settings, "catalog-candidates");
-  g_assert_cmpuint (g_variant_n_children (kept), ==, 1);
+  g_variant_get_child (kept, 0, "(&s&s&s&s&s&s)", NULL, &version, &sku, NULL, NULL, NULL);
+  g_assert_cmpstr (version, ==, "2026.1");
+  g_clear_pointer (&kept, g_variant_unref);
+
+  /* Two superseded: "Update All" takes both newer prices; std-2 is then kept once. */
+  g_assert_true (gtk_widget_get_visible (update_all));
+  g_signal_emit_by_name (update_all, "clicked");
+  g_assert_false (gtk_widget_get_visible (update_all));
+  g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 2);
+  g_assert_cmpstr (candidate (f, 0)->sku, ==, "std-2-us");
+  g_assert_cmpstr (candidate (f, 0)->sheet_version, ==, "2026.3");
+  g_assert_cmpint (candidate (f, 0)->price, ==, 800000000);
+  g_assert_null (find_named (candidate_row (f, 0), "use-successor"));
+  g_assert_cmpuint (n_kept_in_settings (settings), ==, 3);
+  kept = g_settings_get_value (settings, "catalog-candidates");
   g_variant_get_child (kept, 0, "(&s&s&s&s&s&s)", NULL, &version, &sku, NULL, NULL, NULL);
   g_assert_cmpstr (sku, ==, "std-2-us");
   g_assert_cmpstr (version, ==, "2026.3");
+  g_clear_pointer (&kept, g_variant_unref);
+
+  /* The one gone is removed with its button. */
+  g_signal_emit_by_name (find_named (candidate_row (f, 2), "remove-candidate"), "clicked");
+  g_assert_cmpuint (n_kept_in_settings (settings), ==, 2);
+  g_assert_null (candidate_row (f, 2));
 
   /* Removing one forgets it. */
   g_list_store_remove (G_LIST_STORE (candidates), 0);
-  g_clear_pointer (&kept, g_variant_unref);
-  kept = g_settings_get_value (settings, "catalog-candidates");
-  g_assert_cmpuint (g_variant_n_children (kept), ==, 0);
+  g_assert_cmpuint (n_kept_in_settings (settings), ==, 1);
+}
+
+static SkyScenarioDocument *
+document (Fixture *f)
+{
+  return document_of (scenario_page (f));
+}
+
+/* A scenario with a file keeps the candidates: a new one takes those shown into the file it is
+ * saved in; adding one then is an edit of the scenario, undone in one step, and leaves the
+ * settings alone; another file shows its own, a new scenario the settings' again; the file
+ * saved shows them once more when opened again. */
+static void
+test_catalog_candidates_in_file (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GListModel *candidates = sky_catalog_page_get_candidates (catalog_page (f));
+  g_autofree char *path = g_build_filename (f->dir, "kept.skytally", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) other = data_gfile ("web.skytally");
+  g_autoptr(SkyScenario) written = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyKeptOffer *k;
+
+  import_fixture (f, "valid-small.xml", "compute-only-2026.3.xml", NULL);
+  wait_for_count (f, 1);
+
+  /* A new scenario nobody edited: the settings keep them, the scenario is not changed. */
+  keep_candidate (f, "std-2-us");
+  g_assert_cmpuint (n_kept_in_settings (settings), ==, 1);
+  g_assert_false (sky_scenario_document_get_modified (document (f)));
+  g_assert_false (sky_scenario_document_get_can_undo (document (f)));
+  g_assert_cmpuint (sky_scenario_document_get_scenario (document (f))->kept_offers->len, ==, 0);
+
+  /* Saved as a file: they go into it. */
+  g_assert_true (save_scenario (scenario_page (f), file, &error));
+  g_assert_no_error (error);
+  written = sky_scenario_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (written->kept_offers->len, ==, 1);
+  k = g_ptr_array_index (written->kept_offers, 0);
+  g_assert_cmpstr (k->sku, ==, "std-2-us");
+  g_assert_cmpstr (k->sheet_version, ==, "2026.3");
+  g_assert_cmpstr (k->service, ==, "vm");
+  g_assert_cmpstr (k->region, ==, "us-east");
+  g_assert_cmpstr (k->term, ==, "on-demand");
+  g_assert_cmpstr (k->unit, ==, "hour");
+  g_assert_false (sky_scenario_document_get_modified (document (f)));
+
+  /* Now an edit of the scenario, one step of undo; the settings stay as they were. */
+  keep_candidate (f, "egress-us");
+  g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 2);
+  g_assert_true (sky_scenario_document_get_modified (document (f)));
+  g_assert_true (sky_scenario_document_get_can_undo (document (f)));
+  g_assert_cmpuint (sky_scenario_document_get_scenario (document (f))->kept_offers->len, ==, 2);
+  g_assert_cmpuint (n_kept_in_settings (settings), ==, 1);
+  sky_scenario_document_undo (document (f));
+  g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 1);
+  g_assert_cmpstr (candidate (f, 0)->sku, ==, "std-2-us");
+  g_assert_false (sky_scenario_document_get_can_undo (document (f)));
+  sky_scenario_document_redo (document (f));
+  g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 2);
+  g_assert_cmpstr (candidate (f, 1)->sku, ==, "egress-us");
+  g_assert_true (save_scenario (scenario_page (f), file, &error));
+  g_assert_no_error (error);
+
+  /* Another file shows its own: none. */
+  open_scenario (scenario_page (f), other);
+  g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 0);
+  g_assert_cmpuint (n_kept_in_settings (settings), ==, 1);
+
+  /* The file saved shows them again. */
+  open_scenario (scenario_page (f), file);
+  g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 2);
+  g_assert_cmpstr (candidate (f, 0)->sku, ==, "std-2-us");
+  g_assert_cmpstr (candidate (f, 1)->sku, ==, "egress-us");
+
+  /* A new scenario: the settings' again. */
+  sky_scenario_document_new_scenario (document (f));
+  g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 1);
+  g_assert_cmpstr (candidate (f, 0)->sku, ==, "std-2-us");
+}
+
+/* A file's candidate from a superseded sheet stays at its price, marked; "Use 2026.3" takes
+ * the newer price as one step of undo. */
+static void
+test_catalog_candidates_superseded_in_file (Fixture       *f,
+                                            gconstpointer  data)
+{
+  static const char text[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Kept\" currency=\"USD\">\n"
+    "  <kept-offers>\n"
+    "    <offer provider=\"examplecloud\" sheet-version=\"2026.1\" service=\"vm\" "
+    "sku=\"std-2-us\" region=\"us-east\" term=\"on-demand\" unit=\"hour\"/>\n"
+    "  </kept-offers>\n"
+    "</scenario>\n";
+  GListModel *candidates = sky_catalog_page_get_candidates (catalog_page (f));
+  g_autofree char *path = g_build_filename (f->dir, "superseded.skytally", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row;
+  SkyKeptOffer *k;
+
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  import_fixture (f, "valid-small.xml", "compute-only-2026.3.xml", NULL);
+  wait_for_count (f, 1);
+  open_scenario (scenario_page (f), file);
+  g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 1);
+  g_assert_cmpstr (candidate (f, 0)->sheet_version, ==, "2026.1");
+  row = candidate_row (f, 0);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            "Superseded by 2026.3"));
+  /* One alone: no "Update All". */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page_child (f, "update_all_button"))));
+  g_assert_false (sky_scenario_document_get_modified (document (f)));
+
+  g_signal_emit_by_name (find_named (row, "use-successor"), "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 1);
+  g_assert_cmpstr (candidate (f, 0)->sheet_version, ==, "2026.3");
+  g_assert_true (sky_scenario_document_get_modified (document (f)));
+  k = g_ptr_array_index (sky_scenario_document_get_scenario (document (f))->kept_offers, 0);
+  g_assert_cmpstr (k->sheet_version, ==, "2026.3");
+  g_assert_null (find_named (candidate_row (f, 0), "use-successor"));
+
+  sky_scenario_document_undo (document (f));
+  g_assert_cmpstr (candidate (f, 0)->sheet_version, ==, "2026.1");
+  g_assert_nonnull (find_named (candidate_row (f, 0), "use-successor"));
+  g_assert_false (sky_scenario_document_get_can_undo (document (f)));
+}
+
+static gboolean
+is_window_wide (gpointer widget)
+{
+  return gtk_widget_get_width (widget) >= 760;
+}
+
+static gboolean
+is_wide_pane (gpointer widget)
+{
+  return gtk_widget_get_width (widget) >= 340;
+}
+
+static gboolean
+is_shown (gpointer widget)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (widget)) && gtk_widget_get_width (widget) > 0;
+}
+
+/* In a window of 800 pixels the details pane folds away and the table takes the width; the
+ * toggle shows it beside the table all the same; wide again, the pane is back as it was. */
+static void
+test_catalog_narrow (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkWidget *details = GTK_WIDGET (page_child (f, "offer_view"));
+  GtkWidget *table = GTK_WIDGET (page_child (f, "stack"));
+  GtkToggleButton *toggle = GTK_TOGGLE_BUTTON (page_child (f, "details_button"));
+
+  g_settings_set_boolean (settings, "show-details", TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 720);
+  g_assert_true (wait_until (is_shown, details, 10));
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 720);
+  g_assert_true (wait_until (is_hidden, details, 10));
+  g_assert_false (g_settings_get_boolean (settings, "show-details"));
+  g_assert_false (gtk_toggle_button_get_active (toggle));
+  /* The table has the window's width, not what a pane leaves it. */
+  g_assert_true (wait_until (is_window_wide, table, 10));
+
+  /* Asked for, the pane is shown beside the table, narrower than it. */
+  gtk_toggle_button_set_active (toggle, TRUE);
+  g_assert_true (wait_until (is_shown, details, 10));
+  g_assert_cmpint (gtk_widget_get_width (details), <, gtk_widget_get_width (table));
+  gtk_toggle_button_set_active (toggle, FALSE);
+  g_assert_true (wait_until (is_hidden, details, 10));
+
+  /* Wide again: it is back, as it was before the window narrowed, as wide as it was. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 720);
+  g_assert_true (wait_until (is_shown, details, 10));
+  g_assert_true (g_settings_get_boolean (settings, "show-details"));
+  g_assert_true (wait_until (is_wide_pane, details, 10));
 }
 
 int
@@ -611,5 +884,9 @@ main (int    argc,
                            "catalog-empty-result", test_catalog_empty_result,
                            "catalog-candidates-feedback", test_catalog_candidates_feedback,
                            "catalog-candidates-persist", test_catalog_candidates_persist,
+                           "catalog-candidates-in-file", test_catalog_candidates_in_file,
+                           "catalog-candidates-superseded-in-file",
+                           test_catalog_candidates_superseded_in_file,
+                           "catalog-narrow", test_catalog_narrow,
                            NULL);
 }

@@ -51,6 +51,7 @@ sky_scenario_new (const char *name,
   s->growth = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_growth_free);
   s->ranges = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_range_free);
   s->starts = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_start_free);
+  s->kept_offers = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_kept_offer_free);
   return s;
 }
 
@@ -75,6 +76,7 @@ sky_scenario_free (SkyScenario *s)
   g_ptr_array_unref (s->growth);
   g_ptr_array_unref (s->ranges);
   g_ptr_array_unref (s->starts);
+  g_ptr_array_unref (s->kept_offers);
   g_free (s);
 }
 
@@ -181,6 +183,53 @@ sky_sheet_ref_free (SkySheetRef *ref)
   g_free (ref->service);
   g_free (ref->version);
   g_free (ref);
+}
+
+void
+sky_kept_offer_free (SkyKeptOffer *kept)
+{
+  if (kept == NULL)
+    return;
+  g_free (kept->provider);
+  g_free (kept->sheet_version);
+  g_free (kept->service);
+  g_free (kept->sku);
+  g_free (kept->region);
+  g_free (kept->term);
+  g_free (kept->unit);
+  g_free (kept);
+}
+
+SkyKeptOffer *
+sky_kept_offer_copy (const SkyKeptOffer *kept)
+{
+  SkyKeptOffer *copy;
+
+  g_return_val_if_fail (kept != NULL, NULL);
+
+  copy = g_new0 (SkyKeptOffer, 1);
+  copy->provider = g_strdup (kept->provider);
+  copy->sheet_version = g_strdup (kept->sheet_version);
+  copy->service = g_strdup (kept->service);
+  copy->sku = g_strdup (kept->sku);
+  copy->region = g_strdup (kept->region);
+  copy->term = g_strdup (kept->term);
+  copy->unit = g_strdup (kept->unit);
+  return copy;
+}
+
+/* Whether @a and @b name the same price; a service not known matches any. */
+gboolean
+sky_kept_offer_equal (const SkyKeptOffer *a,
+                      const SkyKeptOffer *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  return g_strcmp0 (a->provider, b->provider) == 0 &&
+         g_strcmp0 (a->sheet_version, b->sheet_version) == 0 &&
+         (a->service == NULL || b->service == NULL || g_strcmp0 (a->service, b->service) == 0) &&
+         g_strcmp0 (a->sku, b->sku) == 0 && g_strcmp0 (a->region, b->region) == 0 &&
+         g_strcmp0 (a->term, b->term) == 0 && g_strcmp0 (a->unit, b->unit) == 0;
 }
 
 void
@@ -963,6 +1012,28 @@ read_candidate (Reader      *r,
 }
 
 static gboolean
+read_kept_offer (Reader      *r,
+                 xmlNode     *node,
+                 SkyScenario *s)
+{
+  static const char * const known[] = { "provider", "sheet-version", "service", "sku", "region",
+                                        "term", "unit", NULL };
+  SkyKeptOffer *k = g_new0 (SkyKeptOffer, 1);
+
+  g_ptr_array_add (s->kept_offers, k);
+  if (!check_attributes (r, node, known) ||
+      (k->provider = require (r, node, "provider")) == NULL ||
+      (k->sheet_version = require (r, node, "sheet-version")) == NULL ||
+      (k->sku = require (r, node, "sku")) == NULL ||
+      (k->region = require (r, node, "region")) == NULL ||
+      (k->term = require (r, node, "term")) == NULL ||
+      (k->unit = require (r, node, "unit")) == NULL)
+    return FALSE;
+  k->service = get (node, "service");
+  return TRUE;
+}
+
+static gboolean
 read_criterion (Reader      *r,
                 xmlNode     *node,
                 SkyScenario *s)
@@ -1206,6 +1277,7 @@ read_element (Reader      *r,
     { "candidates", "candidate", read_candidate },
     { "criteria", "criterion", read_criterion },
     { "rating", NULL, read_rating },
+    { "kept-offers", "offer", read_kept_offer },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (elements); i++)
@@ -1849,6 +1921,24 @@ sky_scenario_to_xml (const SkyScenario *s)
       attr (out, "target", rating->target);
       attr (out, "value", value);
       g_string_append (out, "/>\n");
+    }
+  if (s->kept_offers->len > 0)
+    {
+      g_string_append (out, "  <kept-offers>\n");
+      for (guint i = 0; i < s->kept_offers->len; i++)
+        {
+          SkyKeptOffer *k = g_ptr_array_index (s->kept_offers, i);
+          g_string_append (out, "    <offer");
+          attr (out, "provider", k->provider);
+          attr (out, "sheet-version", k->sheet_version);
+          attr (out, "service", k->service);
+          attr (out, "sku", k->sku);
+          attr (out, "region", k->region);
+          attr (out, "term", k->term);
+          attr (out, "unit", k->unit);
+          g_string_append (out, "/>\n");
+        }
+      g_string_append (out, "  </kept-offers>\n");
     }
   g_string_append (out, "</scenario>\n");
   return g_string_free (out, FALSE);

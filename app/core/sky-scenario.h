@@ -107,6 +107,19 @@ typedef struct
   char *sheet_version;         /* NULL: the provider's current sheet */
 } SkyCandidate;
 
+/* An offer kept in the catalog's candidates: one price of one sheet, named so that it can be
+ * found again in the catalog (sky-kept-offer.h), as the settings also keep it. */
+typedef struct
+{
+  char *provider;
+  char *sheet_version;
+  char *service;               /* NULL when not known */
+  char *sku;
+  char *region;
+  char *term;                  /* the purchase option */
+  char *unit;
+} SkyKeptOffer;
+
 typedef enum
 {
   SKY_CRITERION_COST,          /* lower is better: a month on demand, or the unit price */
@@ -206,6 +219,7 @@ typedef struct
   GPtrArray  *growth;          /* SkyGrowth */
   GPtrArray  *ranges;          /* SkyRange */
   GPtrArray  *starts;          /* SkyStart */
+  GPtrArray  *kept_offers;     /* SkyKeptOffer: the catalog's candidates kept with the scenario */
 } SkyScenario;
 
 GQuark           sky_scenario_error_quark (void);
@@ -222,6 +236,10 @@ void             sky_discount_free        (SkyDiscount        *discount);
 void             sky_credit_free          (SkyCredit          *credit);
 void             sky_sheet_ref_free       (SkySheetRef        *ref);
 void             sky_candidate_free       (SkyCandidate       *candidate);
+void             sky_kept_offer_free      (SkyKeptOffer       *kept);
+SkyKeptOffer    *sky_kept_offer_copy      (const SkyKeptOffer *kept);
+gboolean         sky_kept_offer_equal     (const SkyKeptOffer *a,
+                                           const SkyKeptOffer *b);
 void             sky_criterion_free       (SkyCriterion       *criterion);
 void             sky_rating_free          (SkyRating          *rating);
 SkyBudget       *sky_budget_new           (void);
@@ -259,5 +277,6 @@ SkyDecimal       sky_scenario_line_usage        (const SkyScenario     *scenario
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyScenario, sky_scenario_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyScenarioLine, sky_scenario_line_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyKeptOffer, sky_kept_offer_free)
 
 G_END_DECLS

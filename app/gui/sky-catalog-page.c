@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "sky-terms.h"
+#include "sky-candidates.h"
 #include "sky-catalog-page.h"
 #include "sky-currency.h"
 #include "sky-listing-item.h"
@@ -21,7 +22,7 @@ struct _SkyCatalogPage
   SkyListingModel *model;
   SkyCatalog      *catalog;       /* for details, on the main thread: quick lookups by key */
   GtkSelectionModel *selection;
-  GListStore      *candidates;    /* SkyListingItem */
+  SkyCandidates   *candidates;
   GPtrArray       *provider_ids;  /* the provider dropdown's choices after "Any" */
   GPtrArray       *region_codes;  /* the region dropdown's choices after "Any" */
 
@@ -44,6 +45,7 @@ struct _SkyCatalogPage
   SkyOfferView    *offer_view;
   GtkMenuButton   *candidates_button;
   GtkListBox      *candidates_list;
+  GtkButton       *update_all_button;
   GtkToggleButton *details_button;
   GtkPaned        *paned;
 
@@ -53,8 +55,7 @@ struct _SkyCatalogPage
   guint            hours_per_month;
   GtkColumnViewColumn *monthly_column;
   GHashTable      *name_labels;   /* the Name column's labels bound to a row → its item */
-  GSettings       *settings;      /* where the candidates are kept across restarts */
-  gboolean         restored;      /* the kept candidates are back from the settings */
+  char            *gone_told;     /* the candidates gone from the catalog, as last told */
 };
 
 enum {
@@ -533,108 +534,33 @@ on_selection_changed (SkyCatalogPage *self)
   sky_offer_view_show (self->offer_view, details);
 }
 
-/* The version of the sheet a restored candidate was kept from, when a newer one replaced it. */
-#define SUPERSEDED_KEY "sky-superseded-version"
-
-/* Writes the candidates into the settings, as they are kept across restarts. */
+/* Says which kept offers the catalog no longer has, once for each change of them. */
 static void
-save_candidates (SkyCatalogPage *self)
+tell_gone (SkyCandidates  *candidates,
+           SkyCatalogPage *self)
 {
-  GVariantBuilder builder;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->candidates));
+  g_autofree char *gone = sky_candidates_describe_gone (self->candidates);
 
-  if (self->settings == NULL || !self->restored)
+  if (gone == NULL || g_strcmp0 (gone, self->gone_told) == 0)
     return;
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ssssss)"));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SkyListingItem) item = g_list_model_get_item (G_LIST_MODEL (self->candidates), i);
-      const SkyListing *l = sky_listing_item_get_listing (item);
+  {
+    /* Translators: %s lists the SKUs and regions of kept offers no sheet of the catalog has */
+    g_autofree char *text = g_strdup_printf (_("No longer in the catalog: %s"), gone);
 
-      g_variant_builder_add (&builder, "(ssssss)", l->provider, l->sheet_version, l->sku,
-                             l->region, l->term, l->unit);
-    }
-  g_settings_set_value (self->settings, "catalog-candidates", g_variant_builder_end (&builder));
+    gtk_label_set_label (self->feedback_label, text);
+  }
+  g_free (self->gone_told);
+  self->gone_told = g_steal_pointer (&gone);
 }
 
-/* The price of the current sheets with @sku in @region, of purchase option @term and @unit. */
-static SkyListing *
-find_current (SkyCatalogPage *self,
-              const char     *provider,
-              const char     *sku,
-              const char     *region,
-              const char     *term,
-              const char     *unit)
-{
-  SkySearchQuery query = {
-    .provider = provider, .region = region, .text = sku, .term = term, .unit = unit,
-    .architecture = SKY_SEARCH_ANY, .tenancy = SKY_SEARCH_ANY, .licence = SKY_SEARCH_ANY,
-    .software = SKY_SEARCH_ANY, .capacity = SKY_SEARCH_ANY,
-  };
-  g_autoptr(GPtrArray) rows = sky_catalog_search (self->catalog, &query, NULL);
-
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
-    {
-      SkyListing *l = g_ptr_array_index (rows, i);
-
-      if (g_strcmp0 (l->sku, sku) == 0)
-        return sky_listing_copy (l);
-    }
-  return NULL;
-}
-
-/* Brings back the candidates kept in the settings, once the catalog has sheets: each as the
- * price of the current sheets, marked when that is another sheet's than the one it was kept
- * from; the page says which are gone. */
 static void
-restore_candidates (SkyCatalogPage *self)
+on_candidate_rows_changed (GListModel     *rows,
+                           guint           position,
+                           guint           removed,
+                           guint           added,
+                           SkyCatalogPage *self)
 {
-  g_autoptr(GVariant) kept = NULL;
-  g_autoptr(GString) gone = g_string_new (NULL);
-  GVariantIter iter;
-  const char *provider, *version, *sku, *region, *term, *unit;
-  guint n_gone = 0;
-
-  if (self->restored || self->settings == NULL || self->catalog == NULL ||
-      !sky_catalog_has_sheets (self->catalog, NULL))
-    return;
-  kept = g_settings_get_value (self->settings, "catalog-candidates");
-  g_variant_iter_init (&iter, kept);
-  while (g_variant_iter_next (&iter, "(&s&s&s&s&s&s)", &provider, &version, &sku, &region, &term,
-                              &unit))
-    {
-      SkyListing *listing = find_current (self, provider, sku, region, term, unit);
-      SkyListingItem *item;
-
-      if (listing == NULL)
-        {
-          g_string_append_printf (gone, "%s%s (%s)", n_gone > 0 ? ", " : "", sku, region);
-          n_gone++;
-          continue;
-        }
-      if (is_candidate (self, listing))
-        {
-          sky_listing_free (listing);
-          continue;
-        }
-      item = sky_listing_item_new (listing);
-      if (g_strcmp0 (listing->sheet_version, version) != 0)
-        g_object_set_data_full (G_OBJECT (item), SUPERSEDED_KEY, g_strdup (version), g_free);
-      g_list_store_append (self->candidates, item);
-      g_object_unref (item);
-    }
-  self->restored = TRUE;
-  if (n_gone > 0)
-    {
-      /* Translators: %s lists the SKUs and regions of kept offers no current sheet has */
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "No longer in the catalog: %s",
-                                                            "No longer in the catalog: %s",
-                                                            n_gone), gone->str);
-
-      gtk_label_set_label (self->feedback_label, text);
-    }
-  save_candidates (self);
+  tell_gone (self->candidates, self);
 }
 
 /* What the last addition said is about the rows selected then. */
@@ -647,24 +573,14 @@ on_selection_chosen (SkyCatalogPage *self)
 static void
 update_candidates_button (SkyCatalogPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->candidates));
+  guint n = g_list_model_get_n_items (sky_candidates_get_rows (self->candidates));
   g_autofree char *label = g_strdup_printf (_("Candidates (%u)"), n);
 
   gtk_menu_button_set_label (self->candidates_button, label);
   gtk_widget_set_sensitive (GTK_WIDGET (self->candidates_button), n > 0);
   update_kept_marks (self);
-  save_candidates (self);
-}
-
-static void
-remove_candidate_cb (GtkButton      *button,
-                     SkyCatalogPage *self)
-{
-  SkyListingItem *item = g_object_get_data (G_OBJECT (button), "item");
-  guint position;
-
-  if (g_list_store_find (self->candidates, item, &position))
-    g_list_store_remove (self->candidates, position);
+  gtk_widget_set_visible (GTK_WIDGET (self->update_all_button),
+                          sky_candidates_get_n_superseded (self->candidates) > 1);
 }
 
 static GtkWidget *
@@ -673,61 +589,32 @@ create_candidate_row (gpointer item,
 {
   SkyCatalogPage *self = user_data;
   const SkyListing *l = sky_listing_item_get_listing (item);
-  g_autofree char *price = price_text (l, self->hours_per_month);
-  g_autofree char *region = l->region_name != NULL && *l->region_name != '\0'
-                            ? g_strdup_printf ("%s (%s)", l->region_name, l->region)
-                            : g_strdup (l->region);
-  /* Translators: a kept offer's provider, region and purchase option, under its name */
-  g_autofree char *subtitle = g_strdup_printf (_("%s · %s · %s"), l->provider_name, region,
-                                               sky_term_title (l->term));
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  GtkWidget *price_label = gtk_label_new (price);
+  g_autofree char *price = l != NULL ? price_text (l, self->hours_per_month) : NULL;
 
-  const char *superseded = g_object_get_data (G_OBJECT (item), SUPERSEDED_KEY);
-
-  if (superseded != NULL)
-    {
-      /* Translators: a kept offer whose price sheet was replaced, under its name */
-      g_autofree char *note = g_strdup_printf (_("%s\nKept from sheet %s, superseded: "
-                                                 "this is the price of sheet %s"),
-                                               subtitle, superseded, l->sheet_version);
-
-      g_free (subtitle);
-      subtitle = g_steal_pointer (&note);
-    }
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), l->name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_add_css_class (price_label, "numeric");
-  gtk_label_set_xalign (GTK_LABEL (price_label), 1.0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), price_label);
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove from Candidates"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Remove from Candidates"), -1);
-  g_object_set_data_full (G_OBJECT (remove), "item", g_object_ref (item), g_object_unref);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_candidate_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-  return row;
+  return sky_candidates_create_row (self->candidates, item, price);
 }
 
 static gboolean
 is_candidate (SkyCatalogPage   *self,
               const SkyListing *listing)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->candidates));
+  return sky_candidates_contains (self->candidates, listing);
+}
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SkyListingItem) item = g_list_model_get_item (G_LIST_MODEL (self->candidates), i);
-      const SkyListing *c = sky_listing_item_get_listing (item);
+static void
+on_update_all_clicked (SkyCatalogPage *self)
+{
+  sky_candidates_use_all_successors (self->candidates);
+}
 
-      if (c->offer_id == listing->offer_id && g_strcmp0 (c->term, listing->term) == 0 &&
-          g_strcmp0 (c->unit, listing->unit) == 0)
-        return TRUE;
-    }
-  return FALSE;
+static gboolean
+same_price (gconstpointer a,
+            gconstpointer b)
+{
+  const SkyListing *la = a, *lb = b;
+
+  return la->offer_id == lb->offer_id && g_strcmp0 (la->term, lb->term) == 0 &&
+         g_strcmp0 (la->unit, lb->unit) == 0;
 }
 
 static void
@@ -742,6 +629,8 @@ add_to_candidates_action (GtkWidget  *widget,
   guint added = 0, kept = 0;
   g_autofree char *name = NULL;
   g_autofree char *feedback = NULL;
+  g_autoptr(GPtrArray) adding = g_ptr_array_new ();
+  g_autoptr(GPtrArray) holding = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
        more = gtk_bitset_iter_next (&iter, &position))
@@ -753,16 +642,20 @@ add_to_candidates_action (GtkWidget  *widget,
       /* A row still loading is skipped; so is an offer already kept. */
       if (listing == NULL)
         continue;
-      if (is_candidate (self, listing))
+      if (is_candidate (self, listing) ||
+          g_ptr_array_find_with_equal_func (adding, listing, same_price, NULL))
         {
           kept++;
           continue;
         }
-      g_list_store_append (self->candidates,
-                           sky_listing_item_new (sky_listing_copy (listing)));
+      /* The item holds the listing until the list takes its copy. */
+      g_ptr_array_add (adding, (gpointer) listing);
+      g_ptr_array_add (holding, g_object_ref (item));
       if (added++ == 0)
         name = g_strdup (listing->name);
     }
+  /* All at once: one step of undo. */
+  sky_candidates_add (self->candidates, adding);
 
   if (added == 1)
     feedback = g_strdup_printf (_("Added “%s” to Candidates"), name);
@@ -986,7 +879,7 @@ sky_catalog_page_get_property (GObject    *object,
       g_value_set_uint (value, self->hours_per_month);
       break;
     case PROP_CANDIDATES:
-      g_value_set_object (value, self->candidates);
+      g_value_set_object (value, sky_candidates_get_model (self->candidates));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1044,10 +937,13 @@ sky_catalog_page_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->catalog);
   if (self->candidates != NULL)
-    g_signal_handlers_disconnect_by_data (self->candidates, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->candidates, self);
+      g_signal_handlers_disconnect_by_data (sky_candidates_get_rows (self->candidates), self);
+    }
   g_clear_object (&self->candidates);
   g_clear_pointer (&self->name_labels, g_hash_table_unref);
-  g_clear_object (&self->settings);
+  g_clear_pointer (&self->gone_told, g_free);
   g_clear_pointer (&self->provider_ids, g_ptr_array_unref);
   g_clear_pointer (&self->region_codes, g_ptr_array_unref);
 
@@ -1105,9 +1001,11 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, offer_view);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, candidates_button);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, candidates_list);
+  gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, update_all_button);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, details_button);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, paned);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_update_all_clicked);
   gtk_widget_class_install_action (widget_class, "page.add-to-candidates", NULL,
                                    add_to_candidates_action);
   gtk_widget_class_install_action (widget_class, "page.clear-filters", NULL,
@@ -1128,11 +1026,15 @@ sky_catalog_page_init (SkyCatalogPage *self)
                           G_BINDING_SYNC_CREATE);
 
   self->name_labels = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  self->candidates = g_list_store_new (SKY_TYPE_LISTING_ITEM);
-  gtk_list_box_bind_model (self->candidates_list, G_LIST_MODEL (self->candidates),
+  self->candidates = sky_candidates_new ();
+  gtk_list_box_bind_model (self->candidates_list, sky_candidates_get_rows (self->candidates),
                            create_candidate_row, self, NULL);
-  g_signal_connect_swapped (self->candidates, "items-changed",
+  g_signal_connect_swapped (sky_candidates_get_rows (self->candidates), "items-changed",
                             G_CALLBACK (update_candidates_button), self);
+  g_signal_connect_swapped (self->candidates, "notify::n-superseded",
+                            G_CALLBACK (update_candidates_button), self);
+  g_signal_connect (sky_candidates_get_rows (self->candidates), "items-changed",
+                    G_CALLBACK (on_candidate_rows_changed), self);
   update_candidates_button (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-to-candidates", FALSE);
 
@@ -1310,7 +1212,8 @@ sky_catalog_page_refresh (SkyCatalogPage *self)
   g_signal_handlers_unblock_by_func (self->provider_dropdown, on_filter_changed, self);
 
   refresh_regions (self);
-  restore_candidates (self);
+  /* The kept offers are looked for again in the sheets the catalog has now. */
+  sky_candidates_set_catalog (self->candidates, self->catalog);
 }
 
 /* The catalog the details pane and the provider filter read, on the main thread. */
@@ -1339,8 +1242,19 @@ sky_catalog_page_bind_settings (SkyCatalogPage *self,
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "stale-after-days", self->offer_view, "stale-after-days",
                    G_SETTINGS_BIND_GET);
-  g_set_object (&self->settings, settings);
-  restore_candidates (self);
+  sky_candidates_set_settings (self->candidates, settings);
+  sky_side_pane_fold (self->paned, settings, "show-details");
+}
+
+/* The scenario the candidates are kept with once it has a file. */
+void
+sky_catalog_page_set_document (SkyCatalogPage      *self,
+                               SkyScenarioDocument *document)
+{
+  g_return_if_fail (SKY_IS_CATALOG_PAGE (self));
+  g_return_if_fail (SKY_IS_SCENARIO_DOCUMENT (document));
+
+  sky_candidates_set_document (self->candidates, document);
 }
 
 /* Puts the keyboard in the search entry. */
@@ -1356,7 +1270,7 @@ GListModel *
 sky_catalog_page_get_candidates (SkyCatalogPage *self)
 {
   g_return_val_if_fail (SKY_IS_CATALOG_PAGE (self), NULL);
-  return G_LIST_MODEL (self->candidates);
+  return sky_candidates_get_model (self->candidates);
 }
 
 SkyListingModel *

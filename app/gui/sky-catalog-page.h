@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "sky-listing-model.h"
+#include "sky-scenario-document.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,8 @@ void             sky_catalog_page_set_catalog (SkyCatalogPage *self,
 GListModel      *sky_catalog_page_get_candidates (SkyCatalogPage *self);
 void             sky_catalog_page_refresh        (SkyCatalogPage *self);
 void             sky_catalog_page_focus_search   (SkyCatalogPage *self);
+void             sky_catalog_page_set_document   (SkyCatalogPage      *self,
+                                                  SkyScenarioDocument *document);
 void             sky_catalog_page_bind_settings  (SkyCatalogPage *self,
                                                   GSettings      *settings);
 

@@ -50,6 +50,9 @@ struct _SkyScenarioDocument
   gboolean     autosave_again;    /* and changes came meanwhile */
   guint        recovery_epoch;    /* a copy written for an older epoch is not wanted */
   gboolean     recovery_written;  /* the recovery file holds this document's changes */
+
+  GPtrArray   *untitled_kept;     /* SkyKeptOffer: the catalog's candidates a scenario without a
+                                   * file takes into the file it is first saved in */
 };
 
 G_DEFINE_FINAL_TYPE (SkyScenarioDocument, sky_scenario_document, G_TYPE_OBJECT)
@@ -487,6 +490,38 @@ sky_scenario_document_add_line (SkyScenarioDocument *self,
   changed (self);
 }
 
+/* The catalog's candidates kept with the scenario (SkyKeptOffer, copied): one step of undo;
+ * they change no figure, so nothing is priced again. */
+void
+sky_scenario_document_set_kept_offers (SkyScenarioDocument *self,
+                                       GPtrArray           *kept)
+{
+  g_return_if_fail (SKY_IS_SCENARIO_DOCUMENT (self));
+  g_return_if_fail (kept != NULL);
+
+  remember (self, NULL);
+  g_ptr_array_set_size (self->scenario->kept_offers, 0);
+  for (guint i = 0; i < kept->len; i++)
+    g_ptr_array_add (self->scenario->kept_offers,
+                     sky_kept_offer_copy (g_ptr_array_index (kept, i)));
+  set_modified (self, TRUE);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+/* The candidates (SkyKeptOffer, copied) a scenario not yet saved takes into its file when it
+ * is: until then they are kept elsewhere, not in the scenario. */
+void
+sky_scenario_document_set_untitled_kept_offers (SkyScenarioDocument *self,
+                                                GPtrArray           *kept)
+{
+  g_return_if_fail (SKY_IS_SCENARIO_DOCUMENT (self));
+  g_return_if_fail (kept != NULL);
+
+  g_ptr_array_set_size (self->untitled_kept, 0);
+  for (guint i = 0; i < kept->len; i++)
+    g_ptr_array_add (self->untitled_kept, sky_kept_offer_copy (g_ptr_array_index (kept, i)));
+}
+
 /* Forgets the sheet versions recorded: the next pricing takes the current sheets and records
  * them. */
 void
@@ -869,6 +904,7 @@ typedef struct
   char        *path;
   GFile       *file;
   guint        serial;      /* of the changes saved */
+  gboolean     first;       /* the scenario had no file: it took the untitled candidates */
   gboolean     saved;
   GError      *error;
 } Save;
@@ -910,6 +946,15 @@ saved_cb (GObject      *object,
       update_busy (self);
       g_task_return_error (task, g_steal_pointer (&save->error));
       return;
+    }
+  /* The candidates written into the file are the scenario's from now on. */
+  if (save->first && self->file == NULL)
+    {
+      g_ptr_array_set_size (self->scenario->kept_offers, 0);
+      for (guint i = 0; i < save->scenario->kept_offers->len; i++)
+        g_ptr_array_add (self->scenario->kept_offers,
+                         sky_kept_offer_copy (g_ptr_array_index (save->scenario->kept_offers,
+                                                                 i)));
     }
   if (g_set_object (&self->file, save->file))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
@@ -959,6 +1004,15 @@ sky_scenario_document_save_async (SkyScenarioDocument *self,
       return;
     }
   save->scenario = sky_scenario_copy (self->scenario);
+  /* Saved for the first time (Save As of a new scenario): the candidates shown go with it. */
+  if (self->file == NULL)
+    {
+      save->first = TRUE;
+      g_ptr_array_set_size (save->scenario->kept_offers, 0);
+      for (guint i = 0; i < self->untitled_kept->len; i++)
+        g_ptr_array_add (save->scenario->kept_offers,
+                         sky_kept_offer_copy (g_ptr_array_index (self->untitled_kept, i)));
+    }
   save->file = g_object_ref (file);
   save->serial = self->serial;
   self->saving++;
@@ -1153,6 +1207,7 @@ sky_scenario_document_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
+  g_clear_pointer (&self->untitled_kept, g_ptr_array_unref);
   g_clear_object (&self->file);
   g_clear_object (&self->catalog);
 
@@ -1246,6 +1301,7 @@ sky_scenario_document_init (SkyScenarioDocument *self)
 {
   self->undo = g_ptr_array_new_with_free_func (g_free);
   self->redo = g_ptr_array_new_with_free_func (g_free);
+  self->untitled_kept = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_kept_offer_free);
   self->scenario = sky_scenario_new (_("Untitled Scenario"), "USD");
   update_title (self);
 }

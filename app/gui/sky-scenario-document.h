@@ -39,6 +39,11 @@ void                 sky_scenario_document_set_name           (SkyScenarioDocume
                                                                const char           *name);
 void                 sky_scenario_document_add_line           (SkyScenarioDocument  *self,
                                                                SkyScenarioLine      *line);
+void                 sky_scenario_document_set_kept_offers    (SkyScenarioDocument  *self,
+                                                               GPtrArray            *kept);
+void                 sky_scenario_document_set_untitled_kept_offers
+                                                              (SkyScenarioDocument  *self,
+                                                               GPtrArray            *kept);
 void                 sky_scenario_document_reprice            (SkyScenarioDocument  *self);
 void                 sky_scenario_document_undo               (SkyScenarioDocument  *self);
 void                 sky_scenario_document_redo               (SkyScenarioDocument  *self);

@@ -1475,6 +1475,7 @@ sky_window_init (SkyWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
   sky_catalog_page_bind_settings (self->catalog_page, self->settings);
+  sky_catalog_page_set_document (self->catalog_page, self->document);
   g_settings_bind (self->settings, "stale-after-days", self->scenario_page, "stale-after-days",
                    G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "stale-after-days", self->budget_page, "stale-after-days",
