@@ -1152,6 +1152,52 @@ test_duplicate_across_spills (Fixture       *f,
   _sky_catalog_set_import_sku_slots (0);
 }
 
+/* When the SKU set cannot spill (its temporary folder is missing), the import fails, names the
+ * sheet and leaves the catalog as it was. */
+static void
+test_sku_spill_fails (void)
+{
+  Fixture f = { NULL, NULL, NULL };
+  g_autofree char *sheet = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  long line = 0;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(SkyCatalog) catalog = sky_catalog_open (g_getenv ("SKYTALLY_TEST_CATALOG"),
+                                                        &error);
+
+      g_assert_no_error (error);
+      _sky_catalog_set_import_sku_slots (256);
+      g_assert_null (sky_catalog_import_file (catalog, g_getenv ("SKYTALLY_TEST_SHEET"), NULL,
+                                              NULL, NULL, &error));
+      g_assert_nonnull (error);
+      g_printerr ("%s\n", error->message);
+      return;
+    }
+
+  fixture_setup (&f, NULL);
+  import_fixture (&f);
+  sheet = write_sheet_with_repeat (&f, 3000, G_MAXUINT, 0, &line);
+  g_clear_object (&f.catalog);
+  before = snapshot (f.path);
+
+  g_setenv ("SKYTALLY_TEST_CATALOG", f.path, TRUE);
+  g_setenv ("SKYTALLY_TEST_SHEET", sheet, TRUE);
+  g_setenv ("TMPDIR", "/nonexistent/skytally-test", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_unsetenv ("TMPDIR");
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*long.xml: not imported (the catalog is unchanged): *"
+                             "/nonexistent/skytally-test/skytally-skus-*");
+
+  after = snapshot (f.path);
+  g_assert_cmpstr (before, ==, after);
+  fixture_teardown (&f, NULL);
+}
+
 /* The SKUs of the rows, in order, joined with spaces; each SKU once. */
 static char *
 skus (GPtrArray *rows)
@@ -3004,6 +3050,7 @@ main (int    argc,
 #undef ADD
   g_test_add_func ("/sky/catalog/open-rejects", test_open_rejects);
   g_test_add_func ("/sky/catalog/import-full-disk", test_import_full_disk);
+  g_test_add_func ("/sky/catalog/sku-spill-fails", test_sku_spill_fails);
   g_test_add_func ("/sky/catalog/seed-full-disk", test_seed_full_disk);
   g_test_add_func ("/sky/catalog/open-unwritable", test_open_unwritable);
   g_test_add_func ("/sky/catalog/open-unknown-version", test_open_unknown_version);

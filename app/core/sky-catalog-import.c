@@ -623,7 +623,10 @@ import_offers (Import               *import,
       places[i] = _sky_sku_set_place (queued[i].line, queued[i].nth);
     }
   if (!_sky_sku_set_add (&import->skus, skus, places, n, seen, error))
-    return FALSE;
+    {
+      g_prefix_error (error, "%s: not imported (the catalog is unchanged): ", import->file);
+      return FALSE;
+    }
   for (guint i = 0; i < n && together; i++)
     together = !seen[i];
   if (together)
@@ -907,7 +910,10 @@ check_repeated_skus (Import  *import,
   int rc;
 
   if (repeats == NULL)
-    return FALSE;
+    {
+      g_prefix_error (error, "%s: not imported (the catalog is unchanged): ", import->file);
+      return FALSE;
+    }
   if (repeats->len == 0)
     return TRUE;
 
