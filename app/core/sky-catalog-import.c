@@ -69,6 +69,12 @@ static const char * const import_sql[N_STMTS] = {
   [STMT_WORD] = "INSERT INTO word (text) VALUES (?1)",
 };
 
+/* The page cache of the import's connection, in KiB (negative, as SQLite takes it): the import
+ * appends offers and merges sorted batches of prices into the price table, a pass over it each,
+ * so a larger cache hardly spares any work, and its memory goes to the batches of prices
+ * instead (see sky-catalog-import-reader.c). The connection's own comes back after. */
+#define IMPORT_CACHE_KIB -8192
+
 /* Offers and prices go in INSERT_ROWS to a statement while there are as many: each statement run
  * has a cost of its own, apart from its rows'. */
 #define INSERT_ROWS 64
@@ -1169,6 +1175,8 @@ _sky_catalog_import_locked (SkyCatalog     *self,
   g_autofree char *prices_sql = make_insert_sql (import_sql[STMT_PRICE], PRICE_COLUMNS);
   g_autoptr(GError) local_error = NULL;
   const char *sql[N_STMTS];
+  gint64 cache_size = 0;
+  gboolean ok;
 
   result->file = g_strdup (path);
   import.runs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
@@ -1184,9 +1192,19 @@ _sky_catalog_import_locked (SkyCatalog     *self,
   memcpy (sql, import_sql, sizeof sql);
   sql[STMT_OFFERS] = offers_sql;
   sql[STMT_PRICES] = prices_sql;
-  if (!prepare_statements (&import, sql, &local_error) ||
-      !import_in_transaction (self, &import, fd, nested, cancellable, progress, progress_data,
-                              &local_error))
+  ok = prepare_statements (&import, sql, &local_error) &&
+       _sky_catalog_query_int (self->db, "PRAGMA cache_size", &cache_size, &local_error) &&
+       _sky_catalog_exec (self->db, "PRAGMA cache_size = " G_STRINGIFY (IMPORT_CACHE_KIB),
+                          &local_error);
+  ok = ok && import_in_transaction (self, &import, fd, nested, cancellable, progress,
+                                    progress_data, &local_error);
+  if (cache_size != 0)
+    {
+      g_autofree char *restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT,
+                                                  cache_size);
+      sqlite3_exec (self->db, restore, NULL, NULL, NULL);
+    }
+  if (!ok)
     {
       /* The sheet's own errors name it with their line; the catalog's are said of it too. */
       if (g_error_matches (local_error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_DATABASE))
