@@ -33,8 +33,8 @@ typedef struct
 
 /* The most SKUs _sky_sku_set_add() takes at once. */
 #define SKY_SKU_SET_MAX_ADD 64
-/* The table's default bound: 8 MiB, which holds 262,144 SKUs before it spills. */
-#define SKY_SKU_SET_MAX_SLOTS ((gsize) 1 << 19)
+/* The table's default bound: 4 MiB, which holds 131,072 SKUs before it spills. */
+#define SKY_SKU_SET_MAX_SLOTS ((gsize) 1 << 18)
 /* The most repeated hashes _sky_sku_set_repeats() returns. */
 #define SKY_SKU_SET_MAX_REPEATS 256
 
