@@ -12,6 +12,7 @@
 
 #include "sky-catalog.h"
 #include "sky-catalog-match.h"
+#include "sky-catalog-import-private.h"
 #include "sky-test-util.h"
 
 typedef struct
@@ -1075,6 +1076,126 @@ test_many_words (Fixture       *f,
       g_assert_cmpstr (details->os, ==, os);
       g_assert_cmpstr (details->region, ==, region);
     }
+}
+
+/* A sheet of @n offers, vm-0 … vm-(n - 1), three lines each; the offer at @dup_at (if it is
+ * below @n) takes the SKU of offer @dup_of instead, and *@dup_line says on which line. */
+static char *
+write_sheet_with_repeat (Fixture *f,
+                         guint    n,
+                         guint    dup_at,
+                         guint    dup_of,
+                         long    *dup_line)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->dir, "long.xml", NULL);
+
+  sky_test_append_sheet_start (s, "longcloud", "Long Cloud");
+  g_string_append (s, "  <region code=\"r0\" name=\"Region 0\" geography=\"EU\"/>\n"
+                      "  <service id=\"vm\" name=\"VMs\" category=\"compute\">\n");
+  for (guint i = 0; i < n; i++)
+    {
+      if (i == dup_at)
+        {
+          *dup_line = 1;
+          for (const char *p = s->str; *p != '\0'; p++)
+            *dup_line += *p == '\n';
+        }
+      g_string_append_printf (s,
+                              "    <offer sku=\"vm-%u\" name=\"vm %u\" region=\"r0\">\n"
+                              "      <price unit=\"hour\" term=\"on-demand\" amount=\"0.%04u\"/>\n"
+                              "    </offer>\n", i == dup_at ? dup_of : i, i, i % 9999 + 1);
+    }
+  g_string_append (s, "  </service>\n</price-sheet>\n");
+  g_file_set_contents (path, s->str, s->len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* With an SKU set bounded small enough to spill many times, a SKU that repeats one of long
+ * before is still refused, named where it repeats, and the catalog is left as it was; a sheet
+ * without repeats imports whole. */
+static void
+test_duplicate_across_spills (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyImportResult) result = NULL;
+  long line = 0;
+
+  import_fixture (f);
+  before = snapshot (f->path);
+  _sky_catalog_set_import_sku_slots (256);
+
+  path = write_sheet_with_repeat (f, 3000, 2500, 7, &line);
+  g_assert_cmpint (line, >, 7000);
+  result = sky_catalog_import_file (f->catalog, path, NULL, NULL, NULL, &error);
+  g_assert_null (result);
+  g_assert_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_DUPLICATE);
+  expected = g_strdup_printf ("%s:%ld:12: SKU “vm-7” appears twice in the sheet", path, line);
+  g_assert_cmpstr (error->message, ==, expected);
+  after = snapshot (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_error (&error);
+
+  g_clear_pointer (&path, g_free);
+  path = write_sheet_with_repeat (f, 3000, G_MAXUINT, 0, &line);
+  result = import_ok (f, path);
+  g_assert_cmpuint (result->offers, ==, 3000);
+  g_assert_cmpint (query_int (f->path, "SELECT count(DISTINCT sku) FROM offer_row "
+                                       "WHERE sku LIKE 'vm-%'"), ==, 3000);
+  _sky_catalog_set_import_sku_slots (0);
+}
+
+/* When the SKU set cannot spill (its temporary folder is missing), the import fails, names the
+ * sheet and leaves the catalog as it was. */
+static void
+test_sku_spill_fails (void)
+{
+  Fixture f = { NULL, NULL, NULL };
+  g_autofree char *sheet = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  long line = 0;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(SkyCatalog) catalog = sky_catalog_open (g_getenv ("SKYTALLY_TEST_CATALOG"),
+                                                        &error);
+
+      g_assert_no_error (error);
+      _sky_catalog_set_import_sku_slots (256);
+      g_assert_null (sky_catalog_import_file (catalog, g_getenv ("SKYTALLY_TEST_SHEET"), NULL,
+                                              NULL, NULL, &error));
+      g_assert_nonnull (error);
+      g_printerr ("%s\n", error->message);
+      return;
+    }
+
+  fixture_setup (&f, NULL);
+  import_fixture (&f);
+  sheet = write_sheet_with_repeat (&f, 3000, G_MAXUINT, 0, &line);
+  g_clear_object (&f.catalog);
+  before = snapshot (f.path);
+
+  g_setenv ("SKYTALLY_TEST_CATALOG", f.path, TRUE);
+  g_setenv ("SKYTALLY_TEST_SHEET", sheet, TRUE);
+  g_setenv ("TMPDIR", "/nonexistent/skytally-test", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_unsetenv ("TMPDIR");
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*long.xml: not imported (the catalog is unchanged): *"
+                             "/nonexistent/skytally-test/skytally-skus-*");
+
+  after = snapshot (f.path);
+  g_assert_cmpstr (before, ==, after);
+  fixture_teardown (&f, NULL);
 }
 
 /* The SKUs of the rows, in order, joined with spaces; each SKU once. */
@@ -2889,6 +3010,7 @@ main (int    argc,
   ADD ("cancel-changes-nothing", test_cancel_changes_nothing);
   ADD ("cancel-midway-changes-nothing", test_cancel_midway_changes_nothing);
   ADD ("many-words", test_many_words);
+  ADD ("duplicate-across-spills", test_duplicate_across_spills);
   ADD ("search/filters", test_search_filters);
   ADD ("search/sort-and-limit", test_search_sort_and_limit);
   ADD ("search/sort-by-column", test_search_sort_by_column);
@@ -2928,6 +3050,7 @@ main (int    argc,
 #undef ADD
   g_test_add_func ("/sky/catalog/open-rejects", test_open_rejects);
   g_test_add_func ("/sky/catalog/import-full-disk", test_import_full_disk);
+  g_test_add_func ("/sky/catalog/sku-spill-fails", test_sku_spill_fails);
   g_test_add_func ("/sky/catalog/seed-full-disk", test_seed_full_disk);
   g_test_add_func ("/sky/catalog/open-unwritable", test_open_unwritable);
   g_test_add_func ("/sky/catalog/open-unknown-version", test_open_unknown_version);

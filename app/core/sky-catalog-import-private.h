@@ -96,4 +96,7 @@ char           *_sky_import_pipe_finish (SkyImportPipe    *pipe,
                                          SkyImportBatch   *last,
                                          GError          **error);
 
+/* The bound of the imports' SKU set (see sky-sku-set-private.h), in slots; 0 for the default. */
+void            _sky_catalog_set_import_sku_slots (gsize max_slots);
+
 G_END_DECLS

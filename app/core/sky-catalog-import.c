@@ -69,6 +69,12 @@ static const char * const import_sql[N_STMTS] = {
   [STMT_WORD] = "INSERT INTO word (text) VALUES (?1)",
 };
 
+/* The page cache of the import's connection, in KiB (negative, as SQLite takes it): the import
+ * appends offers and merges sorted batches of prices into the price table, a pass over it each,
+ * so a larger cache hardly spares any work, and its memory goes to the batches of prices
+ * instead (see sky-catalog-import-reader.c). The connection's own comes back after. */
+#define IMPORT_CACHE_KIB -8192
+
 /* Offers and prices go in INSERT_ROWS to a statement while there are as many: each statement run
  * has a cost of its own, apart from its rows'. */
 #define INSERT_ROWS 64
@@ -102,6 +108,7 @@ typedef struct
   const char      *file;
   gint64           sheet_id;
   gint64           service_id;
+  gint64           first_offer_id;   /* the sheet's first offer's; the others follow it */
   char            *existing_sha256;  /* set when this provider and version are loaded already */
   /* A sheet loaded already is compared with this one, which changes nothing: it is the same
    * sheet when what would be stored is the same, however the file is written. */
@@ -611,13 +618,21 @@ import_offers (Import               *import,
 {
   const SkyQueuedOffer *queued = &g_array_index (batch->offers, SkyQueuedOffer, first);
   const char *skus[INSERT_ROWS];
+  guint64 places[INSERT_ROWS];
   gboolean seen[INSERT_ROWS];
   gboolean together = n == INSERT_ROWS;
 
   g_assert (n <= INSERT_ROWS);
   for (guint i = 0; i < n; i++)
-    skus[i] = batch->text->str + queued[i].sku.start;
-  _sky_sku_set_add (&import->skus, skus, n, seen);
+    {
+      skus[i] = batch->text->str + queued[i].sku.start;
+      places[i] = _sky_sku_set_place (queued[i].line, queued[i].nth);
+    }
+  if (!_sky_sku_set_add (&import->skus, skus, places, n, seen, error))
+    {
+      g_prefix_error (error, "%s: not imported (the catalog is unchanged): ", import->file);
+      return FALSE;
+    }
   for (guint i = 0; i < n && together; i++)
     together = !seen[i];
   if (together)
@@ -871,6 +886,92 @@ find_current (Import  *import,
   return TRUE;
 }
 
+/* The SKUs of one hash that the SKU set saw more than once: where they are in the sheet, and
+ * those of the stored offers read so far. */
+typedef struct
+{
+  const SkySkuSlot *places;   /* in the sheet's order */
+  guint             n_places;
+  GPtrArray        *skus;
+} Repeat;
+
+static void
+repeat_free (Repeat *repeat)
+{
+  g_ptr_array_unref (repeat->skus);
+  g_free (repeat);
+}
+
+/* Refuses a sheet with a SKU that repeats one the SKU set had spilled before it: the set names
+ * the hashes it saw more than once, and the sheet's offers, read back in order, tell which are
+ * the same SKU and where the repetition is. Reading them takes a while, but only for a sheet
+ * that is refused, or for one in billions. */
+static gboolean
+check_repeated_skus (Import  *import,
+                     GError **error)
+{
+  g_autoptr(GArray) repeats = _sky_sku_set_repeats (&import->skus, error);
+  g_autoptr(GHashTable) by_hash = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (repeats == NULL)
+    {
+      g_prefix_error (error, "%s: not imported (the catalog is unchanged): ", import->file);
+      return FALSE;
+    }
+  if (repeats->len == 0)
+    return TRUE;
+
+  by_hash = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                   (GDestroyNotify) repeat_free);
+  for (guint i = 0; i < repeats->len;)
+    {
+      const SkySkuSlot *first = &g_array_index (repeats, SkySkuSlot, i);
+      Repeat *repeat = g_new0 (Repeat, 1);
+
+      repeat->places = first;
+      while (i < repeats->len && g_array_index (repeats, SkySkuSlot, i).hash == first->hash)
+        {
+          repeat->n_places++;
+          i++;
+        }
+      repeat->skus = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (by_hash, (gpointer) &first->hash, repeat);
+    }
+
+  if (sqlite3_prepare_v2 (import->db, "SELECT sku FROM offer_row WHERE id >= ?1 ORDER BY id",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return _sky_catalog_db_error (import->db, error, "Cannot store the sheet in the catalog");
+  sqlite3_bind_int64 (stmt, 1, import->first_offer_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *sku = (const char *) sqlite3_column_text (stmt, 0);
+      guint64 hash = _sky_sku_set_hash (&import->skus, sku);
+      Repeat *repeat = g_hash_table_lookup (by_hash, &hash);
+
+      if (repeat == NULL)
+        continue;
+      for (guint i = 0; i < repeat->skus->len; i++)
+        if (strcmp (g_ptr_array_index (repeat->skus, i), sku) == 0)
+          {
+            /* The offers of this hash come in the sheet's order, as their places do. */
+            guint64 place = repeat->places[MIN (repeat->skus->len,
+                                                repeat->n_places - 1)].place;
+            g_autofree char *where = sky_sheet_locate (import->file, place >> 24,
+                                                       place & 0xffffff, "sku");
+
+            g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_DUPLICATE,
+                         "%s: SKU “%s” appears twice in the sheet", where, sku);
+            return FALSE;
+          }
+      g_ptr_array_add (repeat->skus, g_strdup (sku));
+    }
+  if (rc != SQLITE_DONE)
+    return _sky_catalog_db_error (import->db, error, "Cannot store the sheet in the catalog");
+  return TRUE;
+}
+
 /* Whether the sheet, compared with the one loaded already as it was read, is the same: nothing
  * differed, and it has no fewer offers, regions or services. */
 static gboolean
@@ -929,6 +1030,9 @@ finish_import (Import      *import,
       import->result->offers = import->offers;
       return TRUE;
     }
+
+  if (!check_repeated_skus (import, error))
+    return FALSE;
 
   /* Current from its date on, a sheet without offers would hide every price the provider's
    * other sheets hold: only asked for explicitly. */
@@ -1027,6 +1131,7 @@ import_in_transaction (SkyCatalog      *self,
       sqlite3_exec (self->db, rollback, NULL, NULL, NULL);
       return FALSE;
     }
+  import->first_offer_id = first_offer_id;
   sha256 = read_and_write (import, fd, first_offer_id, cancellable, progress, progress_data,
                            error);
   ok = sha256 != NULL && finish_import (import, sha256, error);
@@ -1043,6 +1148,16 @@ import_in_transaction (SkyCatalog      *self,
 
 /* Imports the sheet open as @fd in one transaction, or in a savepoint of the transaction under
  * way when @nested; the caller holds the catalog's lock. */
+/* The SKU set's bound for the imports that follow; 0 for the default. For tests, which make it
+ * small enough to spill. */
+static gsize sku_set_max_slots;
+
+void
+_sky_catalog_set_import_sku_slots (gsize max_slots)
+{
+  sku_set_max_slots = max_slots;
+}
+
 SkyImportResult *
 _sky_catalog_import_locked (SkyCatalog     *self,
                             const char     *path,
@@ -1060,6 +1175,8 @@ _sky_catalog_import_locked (SkyCatalog     *self,
   g_autofree char *prices_sql = make_insert_sql (import_sql[STMT_PRICE], PRICE_COLUMNS);
   g_autoptr(GError) local_error = NULL;
   const char *sql[N_STMTS];
+  gint64 cache_size = 0;
+  gboolean ok;
 
   result->file = g_strdup (path);
   import.runs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
@@ -1067,16 +1184,27 @@ _sky_catalog_import_locked (SkyCatalog     *self,
   import.file = path;
   import.result = result;
   import.flags = flags;
-  _sky_sku_set_init (&import.skus);
+  _sky_sku_set_init_bounded (&import.skus,
+                             sku_set_max_slots > 0 ? sku_set_max_slots : SKY_SKU_SET_MAX_SLOTS);
   import.words = g_array_new (FALSE, FALSE, sizeof (gint64));
   import.service_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   memcpy (sql, import_sql, sizeof sql);
   sql[STMT_OFFERS] = offers_sql;
   sql[STMT_PRICES] = prices_sql;
-  if (!prepare_statements (&import, sql, &local_error) ||
-      !import_in_transaction (self, &import, fd, nested, cancellable, progress, progress_data,
-                              &local_error))
+  ok = prepare_statements (&import, sql, &local_error) &&
+       _sky_catalog_query_int (self->db, "PRAGMA cache_size", &cache_size, &local_error) &&
+       _sky_catalog_exec (self->db, "PRAGMA cache_size = " G_STRINGIFY (IMPORT_CACHE_KIB),
+                          &local_error);
+  ok = ok && import_in_transaction (self, &import, fd, nested, cancellable, progress,
+                                    progress_data, &local_error);
+  if (cache_size != 0)
+    {
+      g_autofree char *restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT,
+                                                  cache_size);
+      sqlite3_exec (self->db, restore, NULL, NULL, NULL);
+    }
+  if (!ok)
     {
       /* The sheet's own errors name it with their line; the catalog's are said of it too. */
       if (g_error_matches (local_error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_DATABASE))

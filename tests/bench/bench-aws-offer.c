@@ -26,7 +26,8 @@
  * not judge: only a program that cannot run or fails makes it exit non-zero.
  *
  * Environment: SKYTALLY_CLI (skytally-cli's path), SKYTALLY_BENCH_SQLITE3 (default: sqlite3
- * from PATH), SKYTALLY_BENCH_ROWS, SKYTALLY_BENCH_KEEP=1 to keep the files. */
+ * from PATH), SKYTALLY_BENCH_ROWS (or else SKYTALLY_BENCH_OFFERS, which sizes every benchmark),
+ * SKYTALLY_BENCH_KEEP=1 to keep the files. */
 
 #define DEFAULT_ROWS 1000000
 #define ROWS_PER_SKU 10
@@ -229,13 +230,16 @@ main (int    argc,
   const char *cli = g_getenv ("SKYTALLY_CLI");
   const char *sqlite3 = g_getenv ("SKYTALLY_BENCH_SQLITE3");
   const char *rows_text = g_getenv ("SKYTALLY_BENCH_ROWS");
-  guint64 rows = rows_text != NULL ? g_ascii_strtoull (rows_text, NULL, 10) : DEFAULT_ROWS;
+  guint64 rows;
   g_autofree char *dir = g_dir_make_tmp ("skytally-bench-aws-XXXXXX", NULL);
   g_autofree char *csv = NULL, *sheet = NULL, *catalog = NULL, *import_command = NULL;
   Run yardstick, convert, import;
   GStatBuf st;
   gboolean ok;
 
+  if (rows_text == NULL)
+    rows_text = g_getenv ("SKYTALLY_BENCH_OFFERS");
+  rows = rows_text != NULL ? g_ascii_strtoull (rows_text, NULL, 10) : DEFAULT_ROWS;
   if (cli == NULL || dir == NULL)
     {
       g_printerr ("SKYTALLY_CLI is not set, or no temporary folder\n");
