@@ -149,6 +149,96 @@ _sky_catalog_column_dup (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
+void
+_sky_catalog_bind_text (sqlite3_stmt *stmt,
+                        int           index,
+                        const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* The bundled sheets' setting --------------------------------------------------------------- */
+
+/* Here rather than in sky-catalog-sheets.c, as _sky_catalog_bind_text() is: skytally-cli links
+ * only the core's files a search reaches, and the sheets' file reaches the sheet reader
+ * (libxml2). */
+
+static const char * const bundled_states[] = {
+  [SKY_BUNDLED_SHEETS_PENDING] = "pending",
+  [SKY_BUNDLED_SHEETS_LOADED] = "loaded",
+  [SKY_BUNDLED_SHEETS_DECLINED] = "declined",
+};
+
+/* The catalog's "bundled-sheets" setting; the caller holds the lock. */
+gboolean
+_sky_catalog_read_bundled_state (SkyCatalog        *self,
+                                 SkyBundledSheets  *state,
+                                 GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  *state = SKY_BUNDLED_SHEETS_PENDING;
+  if (sqlite3_prepare_v2 (self->db, "SELECT value FROM setting WHERE key = 'bundled-sheets'",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return _sky_catalog_db_error (self->db, error, "Cannot read the catalog's settings");
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      const char *value = (const char *) sqlite3_column_text (stmt, 0);
+
+      for (gsize i = 0; i < G_N_ELEMENTS (bundled_states); i++)
+        if (g_strcmp0 (value, bundled_states[i]) == 0)
+          *state = i;
+    }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _sky_catalog_db_error (self->db, error, "Cannot read the catalog's settings");
+  return TRUE;
+}
+
+/* Sets the "bundled-sheets" setting, in the transaction under way; the caller holds the
+ * lock. */
+gboolean
+_sky_catalog_write_bundled_state (SkyCatalog        *self,
+                                  SkyBundledSheets   state,
+                                  GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "INSERT INTO setting (key, value) VALUES ('bundled-sheets', ?1) "
+                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return _sky_catalog_db_error (self->db, error, "Cannot write the catalog's settings");
+  sqlite3_bind_text (stmt, 1, bundled_states[state], -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return _sky_catalog_db_error (self->db, error, "Cannot write the catalog's settings");
+  return TRUE;
+}
+
+/**
+ * sky_catalog_get_bundled_sheets:
+ *
+ * Whether the bundled price sheets were all loaded into the catalog, declined by the user, or
+ * neither (a new catalog, or one whose loading was interrupted): then they are to be loaded.
+ */
+gboolean
+sky_catalog_get_bundled_sheets (SkyCatalog        *self,
+                                SkyBundledSheets  *state,
+                                GError           **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (state != NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->lock);
+  return _sky_catalog_read_bundled_state (self, state, error);
+}
+
 static void
 sky_catalog_finalize (GObject *object)
 {
