@@ -1858,6 +1858,38 @@ test_search_loads_only_what_it_needs (Fixture       *f,
   g_assert_nonnull (strstr (sheets, "skytally-cli-full"));
 }
 
+/* SKYTALLY_TRACE_SQL=FILE: the statements a command ran on the catalog, values in place, as a
+ * script sqlite3 runs to the same result. */
+static void
+test_trace_sql (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *trace = g_build_filename (f->dir, "trace.sql", NULL);
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "SKYTALLY_TRACE_SQL", trace, TRUE);
+  const char *argv[] = { g_getenv ("SKYTALLY_CLI"), "--catalog", f->catalog, "search",
+                         "--region", "no-such-region", NULL };
+  g_autofree char *script = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) r = { 0 };
+  int wait_status = 0;
+
+  cli (&r, "--catalog", f->catalog, "--no-seed", "import", valid, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_false (g_file_test (trace, G_FILE_TEST_EXISTS));
+
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  g_assert_true (g_file_get_contents (trace, &script, NULL, NULL));
+  /* The header check first; the search's value bound and shown in place; each a statement. */
+  g_assert_true (g_str_has_prefix (script, "PRAGMA schema_version;\n"));
+  g_assert_nonnull (strstr (script, "'no-such-region'"));
+  g_assert_true (g_str_has_suffix (script, ";\n"));
+  g_assert_null (strstr (script, ";;"));
+}
+
 /* convert writes a sheet that imports, prints its summary, and lists its formats in --help. */
 static void
 test_convert (Fixture       *f,
@@ -3666,6 +3698,7 @@ main (int    argc,
 #endif
   ADD ("sources-loaded-for-convert-only", test_sources_loaded_for_convert_only);
   ADD ("search-loads-only-what-it-needs", test_search_loads_only_what_it_needs);
+  ADD ("trace-sql", test_trace_sql);
   ADD ("sheets-remove", test_sheets_remove);
   ADD ("sheets-diff", test_sheets_diff);
   ADD ("sheets-current-per-service", test_sheets_current_per_service);
