@@ -218,7 +218,7 @@ sky_cli_search (const SkyCliGlobals *globals,
   query.capacity = rows.capacity;
 
   catalog = sky_cli_open_catalog (globals, &error);
-  if (catalog == NULL)
+  if (catalog == NULL || !sky_catalog_set_query_only (catalog, &error))
     return sky_cli_user_error (error);
   listings = sky_catalog_search (catalog, &query, &error);
   if (listings == NULL)
