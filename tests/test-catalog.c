@@ -2920,6 +2920,35 @@ test_open_read_only (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* Set to be only read, a catalog opened to be written is searched as usual and nothing more is
+ * written to it: an import and a removal are refused, saying why. */
+static void
+test_set_query_only (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *sheet = fixture_file ("valid-small.xml");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import_fixture (f);
+  g_assert_false (sky_catalog_is_read_only (f->catalog));
+  g_assert_true (sky_catalog_set_query_only (f->catalog, &error));
+  g_assert_no_error (error);
+  g_assert_true (sky_catalog_is_read_only (f->catalog));
+  before = snapshot (f->path);
+  g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (960000000));
+  g_assert_null (sky_catalog_import_file (f->catalog, sheet, NULL, NULL, NULL, &error));
+  g_assert_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (sky_catalog_remove_sheet (f->catalog, "examplecloud", "2026.1", &error));
+  g_assert_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_READ_ONLY);
+  g_clear_object (&f->catalog);
+
+  after = snapshot (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 /* Removes the files SQLite keeps beside the catalog at @path. */
 static void
 remove_beside (const char *path)
@@ -3047,6 +3076,7 @@ main (int    argc,
   ADD ("unreadable-prices", test_unreadable_prices);
   ADD ("import-special-file", test_import_special_file);
   ADD ("open-read-only", test_open_read_only);
+  ADD ("set-query-only", test_set_query_only);
 #undef ADD
   g_test_add_func ("/sky/catalog/open-rejects", test_open_rejects);
   g_test_add_func ("/sky/catalog/import-full-disk", test_import_full_disk);

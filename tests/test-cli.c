@@ -1902,6 +1902,80 @@ test_sources_loaded_for_convert_only (Fixture       *f,
   g_assert_true (g_file_test (sheet, G_FILE_TEST_IS_REGULAR));
 }
 
+/* A search, --version and --help run in skytally-cli alone, which loads none of the libraries
+ * that only reports (cairo, Pango), downloads (libsoup), sheets and scenarios (libxml2 and the
+ * ICU and C++ runtime it brings, nettle) need; another command runs in skytally-cli-full. */
+static void
+test_search_loads_only_what_it_needs (Fixture       *f,
+                                      gconstpointer  data)
+{
+  static const char * const unneeded[] = {
+    "libcairo", "libpango", "libsoup", "libxml2", "libicu", "libstdc++", "libnettle",
+    "libskytally-cli-export", "libskytally-cli-sources", "skytally-cli-full",
+  };
+  g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *import = loaded_by ((const char *[]) { "--catalog", f->catalog, "--no-seed",
+                                                          "import", valid, NULL });
+  g_autofree char *version = loaded_by ((const char *[]) { "--version", NULL });
+  g_autofree char *help = loaded_by ((const char *[]) { "--help", NULL });
+  g_autofree char *search = loaded_by ((const char *[]) { "--catalog", f->catalog, "search",
+                                                          "--text", "a", NULL });
+  g_autofree char *json = loaded_by ((const char *[]) { "--catalog", f->catalog, "search",
+                                                        "--format", "json", NULL });
+  g_autofree char *sheets = loaded_by ((const char *[]) { "--catalog", f->catalog, "sheets",
+                                                          NULL });
+  const char * const runs[] = { version, help, search, json };
+  const char * const names[] = { "--version", "--help", "search", "search --format json" };
+
+  if (strstr (version, "libglib-2.0") == NULL)
+    {
+      g_test_skip ("the dynamic loader does not tell what it loads (LD_DEBUG) here");
+      return;
+    }
+  g_assert_nonnull (strstr (search, "libsqlite3"));
+  g_assert_nonnull (strstr (json, "libjson-glib"));
+  for (gsize r = 0; r < G_N_ELEMENTS (runs); r++)
+    for (gsize i = 0; i < G_N_ELEMENTS (unneeded); i++)
+      if (strstr (runs[r], unneeded[i]) != NULL)
+        g_error ("skytally-cli %s loads %s", names[r], unneeded[i]);
+  /* The other commands are skytally-cli-full's, and load what they need. */
+  g_assert_nonnull (strstr (import, "skytally-cli-full"));
+  g_assert_nonnull (strstr (import, "libxml2"));
+  g_assert_nonnull (strstr (sheets, "skytally-cli-full"));
+}
+
+/* SKYTALLY_TRACE_SQL=FILE: the statements a command ran on the catalog, values in place, as a
+ * script sqlite3 runs to the same result. */
+static void
+test_trace_sql (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *trace = g_build_filename (f->dir, "trace.sql", NULL);
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "SKYTALLY_TRACE_SQL", trace, TRUE);
+  const char *argv[] = { g_getenv ("SKYTALLY_CLI"), "--catalog", f->catalog, "search",
+                         "--region", "no-such-region", NULL };
+  g_autofree char *script = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) r = { 0 };
+  int wait_status = 0;
+
+  cli (&r, "--catalog", f->catalog, "--no-seed", "import", valid, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_false (g_file_test (trace, G_FILE_TEST_EXISTS));
+
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  g_assert_true (g_file_get_contents (trace, &script, NULL, NULL));
+  /* The header check first; the search's value bound and shown in place; each a statement. */
+  g_assert_true (g_str_has_prefix (script, "PRAGMA schema_version;\n"));
+  g_assert_nonnull (strstr (script, "'no-such-region'"));
+  g_assert_true (g_str_has_suffix (script, ";\n"));
+  g_assert_null (strstr (script, ";;"));
+}
+
 /* convert writes a sheet that imports, prints its summary, and lists its formats in --help. */
 static void
 test_convert (Fixture       *f,
@@ -3709,6 +3783,8 @@ main (int    argc,
   ADD ("update-unavailable", test_update_unavailable);
 #endif
   ADD ("sources-loaded-for-convert-only", test_sources_loaded_for_convert_only);
+  ADD ("search-loads-only-what-it-needs", test_search_loads_only_what_it_needs);
+  ADD ("trace-sql", test_trace_sql);
   ADD ("sheets-remove", test_sheets_remove);
   ADD ("sheets-diff", test_sheets_diff);
   ADD ("sheets-current-per-service", test_sheets_current_per_service);

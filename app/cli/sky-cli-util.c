@@ -7,10 +7,8 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <gmodule.h>
 
 #include "sky-cli-util.h"
-#include "sky-json.h"
 
 /* What every command of skytally-cli uses; this file calls none of them. */
 
@@ -114,10 +112,7 @@ sky_cli_open_catalog (const SkyCliGlobals *globals,
   g_autofree char *path = globals->catalog_path != NULL ? g_strdup (globals->catalog_path)
                                                          : sky_catalog_default_path ();
   g_autoptr(SkyCatalog) catalog = NULL;
-  g_autoptr(GPtrArray) seeded = NULL;
-  g_autofree char *message = NULL;
   SkyBundledSheets state;
-  const char *dir;
 
   catalog = sky_catalog_open_full (path, globals->read_only ? SKY_CATALOG_OPEN_READ_ONLY
                                                            : SKY_CATALOG_OPEN_DEFAULT,
@@ -139,32 +134,7 @@ sky_cli_open_catalog (const SkyCliGlobals *globals,
     return NULL;
   if (state != SKY_BUNDLED_SHEETS_PENDING)
     return g_steal_pointer (&catalog);
-  if (globals->no_seed)
-    return sky_catalog_decline_bundled_sheets (catalog, error) ? g_steal_pointer (&catalog)
-                                                                : NULL;
-
-  /* A new catalog, or one whose seeding was interrupted: the sheets go in all at once, and a
-   * failure leaves the catalog to be seeded at the next start. */
-  dir = sky_catalog_bundled_sheets_dir ();
-  seeded = sky_catalog_seed (catalog, dir, NULL, error);
-  if (seeded == NULL)
-    {
-      /* Translators: %s is a folder. Keep SKYTALLY_PRICESHEETS_DIR and --no-seed as they are. */
-      g_prefix_error (error, _("Cannot load the bundled price sheets from %s "
-                               "(SKYTALLY_PRICESHEETS_DIR names another folder; --no-seed skips "
-                               "them): "), dir);
-      return NULL;
-    }
-  if (seeded->len == 0)
-    return g_steal_pointer (&catalog);
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          /* Translators: %u is the number of price sheets
-                                           * loaded, %s the catalog file. */
-                                          "Loaded %u bundled price sheet into %s.",
-                                          "Loaded %u bundled price sheets into %s.", seeded->len),
-                             seeded->len, path);
-  g_printerr ("%s\n", message);
-  return g_steal_pointer (&catalog);
+  return sky_cli_seed_catalog (globals, g_steal_pointer (&catalog), path, error);
 }
 
 /* Output ----------------------------------------------------------------------------------- */
@@ -273,12 +243,17 @@ sky_cli_table_print (SkyCliTable *table)
   g_ptr_array_unref (table->rows);
 }
 
-/* Prints @root indented, with a newline after it. */
+/* Prints @root indented, as sky_json_to_data() writes it, with a newline after it. (That
+ * function's file holds the reports' JSON, which skytally-cli, for a search, does not link.) */
 void
 sky_cli_print_json (JsonNode *root)
 {
-  g_autofree char *text = sky_json_to_data (root, NULL);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
 
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
   g_print ("%s\n", text);
 }
 
@@ -368,123 +343,4 @@ sky_cli_row_text (const char *tenancy,
       return NULL;
     }
   return g_string_free (text, FALSE);
-}
-
-/* The converters' module, which convert, import --from and update load. */
-#define SOURCES_MODULE "libskytally-cli-sources." G_MODULE_SUFFIX
-
-typedef __typeof__ (&sky_source_api) SourceApiFunc;
-
-/* The module beside the program (where it is built) or else where it is installed. */
-const SkySourceApi *
-sky_cli_load_sources (GError **error)
-{
-  g_autofree char *program = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *installed = g_build_filename (SKY_CLI_MODULEDIR, SOURCES_MODULE, NULL);
-  g_autofree char *beside = NULL;
-  const char *path = installed;
-  GModule *module;
-  gpointer symbol = NULL;
-
-  if (program != NULL)
-    {
-      g_autofree char *dir = g_path_get_dirname (program);
-
-      beside = g_build_filename (dir, SOURCES_MODULE, NULL);
-      if (g_file_test (beside, G_FILE_TEST_IS_REGULAR))
-        path = beside;
-    }
-  module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-  if (module == NULL || !g_module_symbol (module, "sky_source_api", &symbol))
-    {
-      /* Translators: %s is the reason the converters' module did not load. */
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Cannot load the converters: %s"),
-                   g_module_error ());
-      g_clear_pointer (&module, g_module_close);
-      return NULL;
-    }
-  g_module_make_resident (module);
-  return ((SourceApiFunc) symbol) ();
-}
-
-/* What importing a sheet did, as import prints it for FILE (what it supersedes, or which of
- * its services it is current for). */
-char *
-sky_cli_import_line (const char            *file,
-                     const SkyImportResult *result)
-{
-  char *line;
-
-  if (result->status == SKY_IMPORT_UNCHANGED)
-    /* Translators: “FILE: PROVIDER VERSION is already…” */
-    line = g_strdup_printf (_("%s: %s %s is already in the catalog; nothing changed"),
-                            file, result->provider, result->version);
-  else
-    {
-      g_autofree char *offers = g_strdup_printf ("%" G_GUINT64_FORMAT, result->offers);
-
-      if (result->upcoming)
-        line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             /* Translators: “FILE: added PROVIDER VERSION
-                                              * (effective DATE), N offers; …” */
-                                             "%s: added %s %s (effective %s), %s offer; "
-                                             "current from %s on",
-                                             "%s: added %s %s (effective %s), %s offers; "
-                                             "current from %s on",
-                                             result->offers),
-                                file, result->provider, result->version,
-                                result->effective_date, offers, result->effective_date);
-      else if (!result->current && result->offers == 0)
-        /* Translators: “FILE: added PROVIDER VERSION (effective DATE) …” */
-        line = g_strdup_printf (_("%s: added %s %s (effective %s) without offers; it is "
-                                  "current for no service"),
-                                file, result->provider, result->version,
-                                result->effective_date);
-      else if (!result->current)
-        line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             /* Translators: “FILE: added PROVIDER VERSION
-                                              * (effective DATE), N offers; …” */
-                                             "%s: added %s %s (effective %s), %s offer; "
-                                             "kept as an older version",
-                                             "%s: added %s %s (effective %s), %s offers; "
-                                             "kept as an older version",
-                                             result->offers),
-                                file, result->provider, result->version,
-                                result->effective_date, offers);
-      else if (result->superseded == NULL)
-        line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             /* Translators: “FILE: added PROVIDER VERSION
-                                              * (effective DATE), N offers; …” */
-                                             "%s: added %s %s (effective %s), %s offer; "
-                                             "now current",
-                                             "%s: added %s %s (effective %s), %s offers; "
-                                             "now current",
-                                             result->offers),
-                                file, result->provider, result->version,
-                                result->effective_date, offers);
-      else
-        line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             /* Translators: “FILE: added PROVIDER VERSION
-                                              * (effective DATE), N offers; …” */
-                                             "%s: added %s %s (effective %s), %s offer; "
-                                             "now current, replacing %s",
-                                             "%s: added %s %s (effective %s), %s offers; "
-                                             "now current, replacing %s",
-                                             result->offers),
-                                file, result->provider, result->version,
-                                result->effective_date, offers, result->superseded);
-      /* A sheet current for some of its services only says which. */
-      if (result->current)
-        {
-          g_autofree char *partly = sky_import_result_describe (result);
-
-          if (partly != NULL)
-            {
-              char *longer = g_strdup_printf ("%s (%s)", line, partly);
-              g_free (line);
-              line = longer;
-            }
-        }
-    }
-  return line;
 }

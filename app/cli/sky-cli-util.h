@@ -27,6 +27,7 @@ typedef struct
   char     *catalog_path;
   gboolean  no_seed;
   gboolean  read_only;
+  char    **argv;          /* the program's arguments, as given */
 } SkyCliGlobals;
 
 typedef struct
@@ -55,6 +56,10 @@ gboolean    sky_cli_parse_options (GOptionContext       *context,
                                    char               ***argv,
                                    int                  *status);
 SkyCatalog *sky_cli_open_catalog  (const SkyCliGlobals  *globals,
+                                   GError              **error);
+SkyCatalog *sky_cli_seed_catalog  (const SkyCliGlobals  *globals,
+                                   SkyCatalog           *catalog,
+                                   const char           *path,
                                    GError              **error);
 void        sky_cli_table_init    (SkyCliTable          *table,
                                    SkyCliFormat          format,

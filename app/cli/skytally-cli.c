@@ -3,16 +3,34 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 
 #include "sky-cli.h"
+#ifdef SKY_CLI_FULL
 #include "sky-sheet-reader.h"
+#endif
 
-/* skytally-cli: the commands, their one-line help, and the usage printed from them. */
+/* skytally-cli: the commands, their one-line help, and the usage printed from them.
+ *
+ * This file makes two programs. skytally-cli itself has --version, --help and search only,
+ * and links only what a search needs (GLib, GIO, SQLite, JSON-GLib): a search starts without
+ * libxml2, ICU, the C++ runtime or nettle. Every other command, and a search that must first
+ * load the bundled sheets into a new catalog, is run by skytally-cli-full (the
+ * same commands, built with SKY_CLI_FULL), which skytally-cli executes in its place with the
+ * same arguments. */
+
+#ifdef SKY_CLI_FULL
+#define FULL(run) run
+#else
+/* Run by skytally-cli-full. */
+#define FULL(run) NULL
+#endif
 
 typedef struct
 {
@@ -22,6 +40,7 @@ typedef struct
   const char        *help;        /* one line */
 } Command;
 
+#ifdef SKY_CLI_FULL
 /* import --from FORMAT FILE… converts and imports; import FILE… imports sheets. */
 static int
 run_import (const SkyCliGlobals  *globals,
@@ -33,24 +52,28 @@ run_import (const SkyCliGlobals  *globals,
       return sky_cli_import_converted (globals, argc, argv);
   return sky_cli_import (globals, argc, argv);
 }
+#endif
 
 static const Command commands[] = {
   /* Translators: the one-line help of each command in “skytally-cli --help”. */
-  { "import", N_("FILE…"), run_import, N_("Load price sheets into the catalog") },
-  { "convert", N_("FILE…"), sky_cli_convert,
+  { "import", N_("FILE…"), FULL (run_import), N_("Load price sheets into the catalog") },
+  { "convert", N_("FILE…"), FULL (sky_cli_convert),
     N_("Write a provider's price list (--from FORMAT) as a price sheet") },
-  { "update", N_("PROVIDER"), sky_cli_update,
+  { "update", N_("PROVIDER"), FULL (sky_cli_update),
     N_("Download a provider's current price lists and import them") },
-  { "sheets", NULL, sky_cli_sheets,
+  { "sheets", NULL, FULL (sky_cli_sheets),
     N_("List the price sheets in the catalog (sheets remove: remove one)") },
   { "search", NULL, sky_cli_search, N_("Find offers in the current price sheets") },
-  { "estimate", N_("FILE"), sky_cli_estimate, N_("Price a scenario on each of its providers") },
-  { "validate", N_("FILE"), sky_cli_validate, N_("Check a scenario file") },
-  { "match", NULL, sky_cli_match, N_("Each provider's offers that meet a requirement") },
-  { "compare", N_("SKU…"), sky_cli_compare, N_("Offers side by side") },
-  { "score", N_("FILE"), sky_cli_score, N_("Rank a scenario's candidates by its criteria") },
-  { "project", N_("FILE"), sky_cli_project, N_("A scenario month by month, against its budget") },
-  { "export", N_("FILE"), sky_cli_export,
+  { "estimate", N_("FILE"), FULL (sky_cli_estimate),
+    N_("Price a scenario on each of its providers") },
+  { "validate", N_("FILE"), FULL (sky_cli_validate), N_("Check a scenario file") },
+  { "match", NULL, FULL (sky_cli_match), N_("Each provider's offers that meet a requirement") },
+  { "compare", N_("SKU…"), FULL (sky_cli_compare), N_("Offers side by side") },
+  { "score", N_("FILE"), FULL (sky_cli_score),
+    N_("Rank a scenario's candidates by its criteria") },
+  { "project", N_("FILE"), FULL (sky_cli_project),
+    N_("A scenario month by month, against its budget") },
+  { "export", N_("FILE"), FULL (sky_cli_export),
     N_("Write a projection for finance (CSV, JSON, PDF)") },
 };
 
@@ -97,6 +120,60 @@ print_usage (void)
   g_print ("%s", text->str);
 }
 
+#ifndef SKY_CLI_FULL
+/* skytally-cli-full beside this program (where it is built), or else where it is installed. */
+static char *
+full_program_path (void)
+{
+  g_autofree char *program = g_file_read_link ("/proc/self/exe", NULL);
+
+  if (program != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (program);
+      g_autofree char *beside = g_build_filename (dir, "skytally-cli-full", NULL);
+
+      if (g_file_test (beside, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&beside);
+    }
+  return g_build_filename (SKY_CLI_LIBEXECDIR, "skytally-cli-full", NULL);
+}
+
+/* Runs the whole command line again in skytally-cli-full; returns only if it cannot. */
+static gboolean
+run_full_program (char   **argv,
+                  GError **error)
+{
+  g_autofree char *path = full_program_path ();
+  g_autoptr(GPtrArray) full_argv = g_ptr_array_new ();
+  int saved;
+
+  /* Named as it is: what the system lists, and what its dynamic loader reports, is true. */
+  g_ptr_array_add (full_argv, path);
+  for (int i = 1; argv[i] != NULL; i++)
+    g_ptr_array_add (full_argv, argv[i]);
+  g_ptr_array_add (full_argv, NULL);
+  execv (path, (char **) full_argv->pdata);
+  saved = errno;
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+               /* Translators: %s is a program's file. */
+               _("Cannot run %s: %s"), path, g_strerror (saved));
+  return FALSE;
+}
+
+/* A catalog to load the bundled sheets into: skytally-cli-full does that, and the search. */
+SkyCatalog *
+sky_cli_seed_catalog (const SkyCliGlobals  *globals,
+                      SkyCatalog           *catalog,
+                      const char           *path,
+                      GError              **error)
+{
+  /* Closed before the program is replaced. */
+  g_object_unref (catalog);
+  run_full_program (globals->argv, error);
+  return NULL;
+}
+#endif
+
 static const Command *
 find_command (const char *name)
 {
@@ -110,7 +187,9 @@ int
 main (int    argc,
       char **argv)
 {
-  SkyCliGlobals globals = { 0 };
+  /* A copy: a command's option parsing takes its options out of argv. */
+  g_auto(GStrv) arguments = g_strdupv (argv);
+  SkyCliGlobals globals = { .argv = arguments };
   const Command *command;
   int i;
 
@@ -119,7 +198,9 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("skytally-cli");
+#ifdef SKY_CLI_FULL
   sky_sheet_reader_init ();
+#endif
   /* Past a file size limit, a write fails and is reported (the import rolled back) rather
    * than the process being killed. */
   signal (SIGXFSZ, SIG_IGN);
@@ -159,5 +240,14 @@ main (int    argc,
   command = find_command (argv[i]);
   if (command == NULL)
     return sky_cli_usage_error (_("unknown command “%s”"), argv[i]);
+#ifndef SKY_CLI_FULL
+  if (command->run == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      run_full_program (globals.argv, &error);
+      return sky_cli_user_error (error);
+    }
+#endif
   return command->run (&globals, argc - i, argv + i);
 }

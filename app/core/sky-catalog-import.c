@@ -127,17 +127,6 @@ typedef struct
   SkyImportResult *result;
 } Import;
 
-void
-_sky_catalog_bind_text (sqlite3_stmt *stmt,
-                        int           index,
-                        const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 /* What bind_int() binds as NULL, and what it finds for a parameter it has not bound. */
 #define BIND_NULL G_MININT64
 #define UNBOUND (G_MININT64 + 1)

@@ -120,6 +120,14 @@ char     *_sky_catalog_column_dup        (sqlite3_stmt *stmt,
 void      _sky_catalog_bind_text         (sqlite3_stmt *stmt,
                                           int           index,
                                           const char   *text);
+/* The "bundled-sheets" setting (sky-catalog.c); the caller holds the lock, and writes in the
+ * transaction under way. */
+gboolean  _sky_catalog_read_bundled_state  (SkyCatalog        *self,
+                                            SkyBundledSheets  *state,
+                                            GError           **error);
+gboolean  _sky_catalog_write_bundled_state (SkyCatalog        *self,
+                                            SkyBundledSheets   state,
+                                            GError           **error);
 gboolean  _sky_catalog_check_writable    (SkyCatalog  *self,
                                           GError     **error);
 

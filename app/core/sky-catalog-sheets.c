@@ -44,79 +44,6 @@ sky_catalog_list_sheet_files (const char  *directory,
   return g_steal_pointer (&files);
 }
 
-static const char * const bundled_states[] = {
-  [SKY_BUNDLED_SHEETS_PENDING] = "pending",
-  [SKY_BUNDLED_SHEETS_LOADED] = "loaded",
-  [SKY_BUNDLED_SHEETS_DECLINED] = "declined",
-};
-
-/* The catalog's "bundled-sheets" setting; the caller holds the lock. */
-static gboolean
-read_bundled_state (SkyCatalog        *self,
-                    SkyBundledSheets  *state,
-                    GError           **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  *state = SKY_BUNDLED_SHEETS_PENDING;
-  if (sqlite3_prepare_v2 (self->db, "SELECT value FROM setting WHERE key = 'bundled-sheets'",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return _sky_catalog_db_error (self->db, error, "Cannot read the catalog's settings");
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      const char *value = (const char *) sqlite3_column_text (stmt, 0);
-
-      for (gsize i = 0; i < G_N_ELEMENTS (bundled_states); i++)
-        if (g_strcmp0 (value, bundled_states[i]) == 0)
-          *state = i;
-    }
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _sky_catalog_db_error (self->db, error, "Cannot read the catalog's settings");
-  return TRUE;
-}
-
-/* Sets the "bundled-sheets" setting, in the transaction under way; the caller holds the
- * lock. */
-static gboolean
-write_bundled_state (SkyCatalog        *self,
-                     SkyBundledSheets   state,
-                     GError           **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (sqlite3_prepare_v2 (self->db,
-                          "INSERT INTO setting (key, value) VALUES ('bundled-sheets', ?1) "
-                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return _sky_catalog_db_error (self->db, error, "Cannot write the catalog's settings");
-  sqlite3_bind_text (stmt, 1, bundled_states[state], -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return _sky_catalog_db_error (self->db, error, "Cannot write the catalog's settings");
-  return TRUE;
-}
-
-/**
- * sky_catalog_get_bundled_sheets:
- *
- * Whether the bundled price sheets were all loaded into the catalog, declined by the user, or
- * neither (a new catalog, or one whose loading was interrupted): then they are to be loaded.
- */
-gboolean
-sky_catalog_get_bundled_sheets (SkyCatalog        *self,
-                                SkyBundledSheets  *state,
-                                GError           **error)
-{
-  g_autoptr(GMutexLocker) locker = NULL;
-
-  g_return_val_if_fail (SKY_IS_CATALOG (self), FALSE);
-  g_return_val_if_fail (state != NULL, FALSE);
-
-  locker = g_mutex_locker_new (&self->lock);
-  return read_bundled_state (self, state, error);
-}
-
 /**
  * sky_catalog_decline_bundled_sheets:
  *
@@ -139,9 +66,9 @@ sky_catalog_decline_bundled_sheets (SkyCatalog  *self,
   ok = _sky_catalog_exec (self->db, "BEGIN IMMEDIATE", error);
   if (ok)
     {
-      ok = read_bundled_state (self, &state, error) &&
+      ok = _sky_catalog_read_bundled_state (self, &state, error) &&
            (state != SKY_BUNDLED_SHEETS_PENDING ||
-            write_bundled_state (self, SKY_BUNDLED_SHEETS_DECLINED, error)) &&
+            _sky_catalog_write_bundled_state (self, SKY_BUNDLED_SHEETS_DECLINED, error)) &&
            _sky_catalog_exec (self->db, "COMMIT", error);
       if (!ok)
         sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -197,7 +124,7 @@ seed (SkyCatalog      *self,
   if (!_sky_catalog_exec (self->db, "BEGIN IMMEDIATE", error))
     return NULL;
   /* Read under the write lock: another process may have seeded the catalog meanwhile. */
-  ok = read_bundled_state (self, &state, error);
+  ok = _sky_catalog_read_bundled_state (self, &state, error);
   for (guint i = 0; ok && state == SKY_BUNDLED_SHEETS_PENDING && i < files->len; i++)
     {
       const char *path = g_ptr_array_index (files, i);
@@ -227,7 +154,7 @@ seed (SkyCatalog      *self,
         g_propagate_error (error, local_error);
     }
   if (ok && state == SKY_BUNDLED_SHEETS_PENDING)
-    ok = write_bundled_state (self, SKY_BUNDLED_SHEETS_LOADED, error) &&
+    ok = _sky_catalog_write_bundled_state (self, SKY_BUNDLED_SHEETS_LOADED, error) &&
          _sky_catalog_exec (self->db, "COMMIT", error);
   else if (ok)
     g_ptr_array_set_size (results, 0);
@@ -426,7 +353,7 @@ sky_catalog_remove_sheet (SkyCatalog  *self,
   for (gsize i = 0; ok && i < G_N_ELEMENTS (deletions); i++)
     ok = exec_bound (self->db, deletions[i], id, provider, error);
   if (ok && is_bundled (sha256))
-    ok = write_bundled_state (self, SKY_BUNDLED_SHEETS_DECLINED, error);
+    ok = _sky_catalog_write_bundled_state (self, SKY_BUNDLED_SHEETS_DECLINED, error);
   if (ok)
     ok = _sky_catalog_exec (self->db, "COMMIT", error);
   if (!ok)

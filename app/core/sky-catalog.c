@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -133,6 +134,42 @@ _sky_catalog_query_int (sqlite3     *db,
   return TRUE;
 }
 
+/* SKYTALLY_TRACE_SQL=FILE: each statement the catalog runs, its values in place, appended to
+ * FILE as a script (a statement of a trigger, which SQLite shows as a comment, left out). The
+ * CLI benchmark runs the same script with sqlite3 as its anchor. */
+static int
+trace_statement (unsigned  event,
+                 void     *file,
+                 void     *statement,
+                 void     *sql)
+{
+  char *expanded;
+
+  if (g_str_has_prefix (sql, "--"))
+    return 0;
+  expanded = sqlite3_expanded_sql (statement);
+  if (expanded != NULL)
+    sql = expanded;
+  fprintf (file, "%s%s\n", (const char *) sql, g_str_has_suffix (sql, ";") ? "" : ";");
+  fflush (file);
+  sqlite3_free (expanded);
+  return 0;
+}
+
+static void
+trace_if_asked (sqlite3 *db)
+{
+  static FILE *file;
+  const char *path = g_getenv ("SKYTALLY_TRACE_SQL");
+
+  if (path == NULL || *path == '\0')
+    return;
+  if (file == NULL)
+    file = fopen (path, "a");
+  if (file != NULL)
+    sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, trace_statement, file);
+}
+
 /* sky_today(), in SQL: sky_freshness_today(), which tests can set. */
 static void
 today_function (sqlite3_context  *context,
@@ -149,6 +186,96 @@ _sky_catalog_column_dup (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
+void
+_sky_catalog_bind_text (sqlite3_stmt *stmt,
+                        int           index,
+                        const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* The bundled sheets' setting --------------------------------------------------------------- */
+
+/* Here rather than in sky-catalog-sheets.c, as _sky_catalog_bind_text() is: skytally-cli links
+ * only the core's files a search reaches, and the sheets' file reaches the sheet reader
+ * (libxml2). */
+
+static const char * const bundled_states[] = {
+  [SKY_BUNDLED_SHEETS_PENDING] = "pending",
+  [SKY_BUNDLED_SHEETS_LOADED] = "loaded",
+  [SKY_BUNDLED_SHEETS_DECLINED] = "declined",
+};
+
+/* The catalog's "bundled-sheets" setting; the caller holds the lock. */
+gboolean
+_sky_catalog_read_bundled_state (SkyCatalog        *self,
+                                 SkyBundledSheets  *state,
+                                 GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  *state = SKY_BUNDLED_SHEETS_PENDING;
+  if (sqlite3_prepare_v2 (self->db, "SELECT value FROM setting WHERE key = 'bundled-sheets'",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return _sky_catalog_db_error (self->db, error, "Cannot read the catalog's settings");
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      const char *value = (const char *) sqlite3_column_text (stmt, 0);
+
+      for (gsize i = 0; i < G_N_ELEMENTS (bundled_states); i++)
+        if (g_strcmp0 (value, bundled_states[i]) == 0)
+          *state = i;
+    }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _sky_catalog_db_error (self->db, error, "Cannot read the catalog's settings");
+  return TRUE;
+}
+
+/* Sets the "bundled-sheets" setting, in the transaction under way; the caller holds the
+ * lock. */
+gboolean
+_sky_catalog_write_bundled_state (SkyCatalog        *self,
+                                  SkyBundledSheets   state,
+                                  GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "INSERT INTO setting (key, value) VALUES ('bundled-sheets', ?1) "
+                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return _sky_catalog_db_error (self->db, error, "Cannot write the catalog's settings");
+  sqlite3_bind_text (stmt, 1, bundled_states[state], -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return _sky_catalog_db_error (self->db, error, "Cannot write the catalog's settings");
+  return TRUE;
+}
+
+/**
+ * sky_catalog_get_bundled_sheets:
+ *
+ * Whether the bundled price sheets were all loaded into the catalog, declined by the user, or
+ * neither (a new catalog, or one whose loading was interrupted): then they are to be loaded.
+ */
+gboolean
+sky_catalog_get_bundled_sheets (SkyCatalog        *self,
+                                SkyBundledSheets  *state,
+                                GError           **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (state != NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->lock);
+  return _sky_catalog_read_bundled_state (self, state, error);
+}
+
 static void
 sky_catalog_finalize (GObject *object)
 {
@@ -158,9 +285,11 @@ sky_catalog_finalize (GObject *object)
     {
       /* A bounded analysis: optimize may otherwise read every row of a large catalog. Both
        * wait for the write lock, which another program's import may hold for long: a
-       * connection that only read skips them. */
+       * connection that only read skips them. One set to be only read after it wrote (a
+       * search that first seeded the catalog) still does them. */
       if (self->wrote)
-        sqlite3_exec (self->db, "PRAGMA analysis_limit = 1000; PRAGMA optimize; "
+        sqlite3_exec (self->db, "PRAGMA query_only = OFF; "
+                      "PRAGMA analysis_limit = 1000; PRAGMA optimize; "
                       "PRAGMA wal_checkpoint(TRUNCATE);",
                       NULL, NULL, NULL);
       sqlite3_close (self->db);
@@ -296,6 +425,7 @@ sky_catalog_open_full (const char           *path,
                    path, self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return NULL;
     }
+  trace_if_asked (self->db);
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_create_function_v2 (self->db, "sky_today", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL,
@@ -411,6 +541,35 @@ sky_catalog_is_read_only (SkyCatalog *self)
 {
   g_return_val_if_fail (SKY_IS_CATALOG (self), FALSE);
   return self->read_only;
+}
+
+/* The page cache of a catalog only read from, in KiB: a search reads an index's inner pages
+ * and a page of rows. At a million offers, a search with the import's 16 MiB took a third more
+ * time than with 1 MiB, allocating cache pages it never read again. */
+#define QUERY_CACHE_KIB -1024
+
+/**
+ * sky_catalog_set_query_only:
+ *
+ * Readies @self to be only read from now on, a statement at a time, as by a search: nothing can
+ * be written to it any more (it is read-only, and SQLite's query_only refuses a write), and its
+ * page cache is sized for reading rather than for an import.
+ */
+gboolean
+sky_catalog_set_query_only (SkyCatalog  *self,
+                            GError     **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->lock);
+  if (!_sky_catalog_exec (self->db, "PRAGMA query_only = ON; "
+                          "PRAGMA cache_size = " G_STRINGIFY (QUERY_CACHE_KIB) ";", error))
+    return FALSE;
+  self->read_only = TRUE;
+  return TRUE;
 }
 
 /* Whether the catalog is read as a file nobody changes: it is read-only, and so is its folder,

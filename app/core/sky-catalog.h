@@ -275,6 +275,8 @@ SkyCatalog       *sky_catalog_open_full        (const char          *path,
                                                 GError             **error);
 gboolean          sky_catalog_is_read_only     (SkyCatalog          *self);
 gboolean          sky_catalog_is_unchanging    (SkyCatalog          *self);
+gboolean          sky_catalog_set_query_only   (SkyCatalog          *self,
+                                                GError             **error);
 const char       *sky_catalog_get_path         (SkyCatalog          *self);
 gboolean          sky_catalog_check            (SkyCatalog          *self,
                                                 GError             **error);

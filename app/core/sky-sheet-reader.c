@@ -2031,31 +2031,6 @@ sky_sheet_bands_to_string (const GArray *bands)
   return g_string_free (text, FALSE);
 }
 
-/* The bands sky_sheet_bands_to_string() wrote; NULL when @text is not in that form. */
-GArray *
-sky_sheet_bands_parse (const char *text)
-{
-  g_autoptr(GArray) bands = g_array_new (FALSE, TRUE, sizeof (SkySheetBand));
-  g_auto(GStrv) parts = NULL;
-
-  if (text == NULL || *text == '\0')
-    return NULL;
-  parts = g_strsplit (text, ",", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      g_auto(GStrv) f = g_strsplit (parts[i], ":", -1);
-      SkySheetBand band;
-
-      if (g_strv_length (f) != 3 ||
-          !sky_decimal_parse (f[0], 4, FALSE, &band.from, NULL) ||
-          !sky_decimal_parse (f[1], 4, FALSE, &band.to, NULL) ||
-          !sky_decimal_parse (f[2], 4, FALSE, &band.percent, NULL))
-        return NULL;
-      g_array_append_val (bands, band);
-    }
-  return g_steal_pointer (&bands);
-}
-
 /* The loop --------------------------------------------------------------------------------- */
 
 static inline gboolean
