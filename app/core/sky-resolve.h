@@ -36,6 +36,8 @@ typedef struct
   GHashTable *pinned_services;     /* service id → the version the scenario pins it to */
   GPtrArray  *lines;               /* SkyResolvedLine, in the scenario's order */
   GHashTable *slots;               /* "offer id:price index" → slot + 1 */
+  GHashTable *resolved;            /* what each distinct line resolved to, for the lines that
+                                    * ask the same (sky-resolve.c) */
 } SkyResolvedProvider;
 
 GPtrArray           *sky_resolve_providers     (const SkyScenario   *scenario,
