@@ -195,6 +195,75 @@ append_services (GString      *sql,
   g_string_append_c (sql, ')');
 }
 
+struct _SkyMatchScope
+{
+  GArray   *services;     /* ids in the service table */
+  gboolean  has_units;
+  guint64   units;        /* the units their prices are in (scope_units()), once worked out */
+};
+
+/* The services of @provider that @pins (NULL: each service's current sheet) chooses, for the
+ * searches of many requirements, the lines of a scenario on one provider: worked out once, and
+ * the units of their prices the first time a search needs them. NULL on error. */
+SkyMatchScope *
+sky_catalog_match_scope_new (SkyCatalog          *self,
+                             const char          *provider,
+                             const SkySheetPins  *pins,
+                             GError             **error)
+{
+  sqlite3 *db;
+  g_autoptr(SkyCatalogLocker) locker = NULL;
+  SkyMatchScope *scope;
+  GArray *services;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (provider != NULL, NULL);
+
+  locker = _sky_catalog_locker_new (self, &db);
+  services = scope_services (db, provider, pins, error);
+  if (services == NULL)
+    return NULL;
+  scope = g_new0 (SkyMatchScope, 1);
+  scope->services = services;
+  return scope;
+}
+
+void
+sky_match_scope_free (SkyMatchScope *scope)
+{
+  if (scope == NULL)
+    return;
+  g_array_unref (scope->services);
+  g_free (scope);
+}
+
+/* The offer @sku of the services @scope; 0 when there is none, -1 on error. */
+gint64
+sky_catalog_find_offer_in (SkyCatalog           *self,
+                           const SkyMatchScope  *scope,
+                           const char           *sku,
+                           GError              **error)
+{
+  sqlite3 *db;
+  g_autoptr(SkyCatalogLocker) locker = NULL;
+  g_autoptr(GString) sql = g_string_new ("SELECT o.id FROM offer o WHERE o.sku = ?1");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), -1);
+  g_return_val_if_fail (scope != NULL && sku != NULL, -1);
+
+  locker = _sky_catalog_locker_new (self, &db);
+  append_services (sql, "o.service_id", scope->services);
+  g_string_append (sql, " LIMIT 1");
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _sky_catalog_db_error (db, error, "Cannot find the offer");
+      return -1;
+    }
+  sqlite3_bind_text (stmt, 1, sku, -1, SQLITE_STATIC);
+  return step_id (db, stmt, "Cannot find the offer", error);
+}
+
 /* The offer @sku of @provider's services that @pins chooses; 0 when there is none, -1 on
  * error. */
 gint64
@@ -204,27 +273,15 @@ sky_catalog_find_offer_pinned (SkyCatalog          *self,
                                const char          *sku,
                                GError             **error)
 {
-  sqlite3 *db;
-  g_autoptr(SkyCatalogLocker) locker = _sky_catalog_locker_new (self, &db);
-  g_autoptr(GString) sql = g_string_new ("SELECT o.id FROM offer o WHERE o.sku = ?1");
-  g_autoptr(GArray) scope = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SkyMatchScope) scope = NULL;
 
   g_return_val_if_fail (SKY_IS_CATALOG (self), -1);
   g_return_val_if_fail (provider != NULL && sku != NULL, -1);
 
-  scope = scope_services (db, provider, pins, error);
+  scope = sky_catalog_match_scope_new (self, provider, pins, error);
   if (scope == NULL)
     return -1;
-  append_services (sql, "o.service_id", scope);
-  g_string_append (sql, " LIMIT 1");
-  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _sky_catalog_db_error (db, error, "Cannot find the offer");
-      return -1;
-    }
-  sqlite3_bind_text (stmt, 1, sku, -1, SQLITE_STATIC);
-  return step_id (db, stmt, "Cannot find the offer", error);
+  return sky_catalog_find_offer_in (self, scope, sku, error);
 }
 
 /* The offer @sku of @provider's sheet @version (NULL: of the current sheets, each for its
@@ -708,10 +765,10 @@ find_ids (sqlite3               *db,
   return TRUE;
 }
 
-/* find_ids() under the catalog's lock. */
+/* find_ids() in the services of @scope, under the catalog's lock. */
 static gboolean
 find_ids_locked (SkyCatalog            *self,
-                 const GArray          *scope,
+                 SkyMatchScope         *scope,
                  const SkyRequirement  *req,
                  Omit                   omit,
                  guint                  limit,
@@ -720,24 +777,15 @@ find_ids_locked (SkyCatalog            *self,
 {
   sqlite3 *db;
   g_autoptr(SkyCatalogLocker) locker = _sky_catalog_locker_new (self, &db);
-  guint64 units = G_MAXUINT64;
 
-  return scope_units (self, db, scope, &units, error) &&
-         find_ids (db, scope, units, req, omit, limit, ids, error);
-}
-
-/* scope_services() under the catalog's lock: the services of @provider that @pins chooses,
- * empty when there are none; NULL on error. */
-static GArray *
-resolve_scope (SkyCatalog          *self,
-               const char          *provider,
-               const SkySheetPins  *pins,
-               GError             **error)
-{
-  sqlite3 *db;
-  g_autoptr(SkyCatalogLocker) locker = _sky_catalog_locker_new (self, &db);
-
-  return scope_services (db, provider, pins, error);
+  if (!scope->has_units)
+    {
+      scope->units = G_MAXUINT64;
+      if (!scope_units (self, db, scope->services, &scope->units, error))
+        return FALSE;
+      scope->has_units = TRUE;
+    }
+  return find_ids (db, scope->services, scope->units, req, omit, limit, ids, error);
 }
 
 /* Prices built from components ------------------------------------------------------------ */
@@ -872,7 +920,7 @@ components_apply (const SkyRequirement *req)
  * catalog's order. SkyOfferDetails; NULL on error. */
 static GPtrArray *
 component_offers (SkyCatalog            *self,
-                  const GArray          *scope,
+                  SkyMatchScope         *scope,
                   const SkyRequirement  *req,
                   GError               **error)
 {
@@ -906,29 +954,24 @@ component_offers (SkyCatalog            *self,
   return g_steal_pointer (&offers);
 }
 
-/* The offer of @provider's services that @pins chooses (NULL: each service's current sheet)
- * whose price in the requirement's unit and purchase option is lowest among those that meet
+/* The offer of the services @scope whose price in the requirement's unit and purchase option is lowest among those that meet
  * it; ties go to the offer listed first. An offer priced by components takes part at its price
  * for the size asked for, and wins only when it is cheaper. 0 when none does, -1 on error. */
 gint64
-sky_catalog_cheapest_offer_pinned (SkyCatalog            *self,
-                                   const char            *provider,
-                                   const SkySheetPins    *pins,
-                                   const SkyRequirement  *req,
-                                   GError               **error)
+sky_catalog_cheapest_offer_in (SkyCatalog            *self,
+                               SkyMatchScope         *scope,
+                               const SkyRequirement  *req,
+                               GError               **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) scope = NULL;
   g_autoptr(GPtrArray) components = NULL;
   gint64 best;
 
   g_return_val_if_fail (SKY_IS_CATALOG (self), -1);
+  g_return_val_if_fail (scope != NULL, -1);
   g_return_val_if_fail (req->category != NULL && req->unit != NULL && req->term != NULL, -1);
 
-  scope = resolve_scope (self, provider, pins, error);
-  if (scope == NULL)
-    return -1;
-  if (scope->len == 0)
+  if (scope->services->len == 0)
     return 0;
   if (!find_ids_locked (self, scope, req, KEEP_ALL, 1, ids, error))
     return -1;
@@ -957,6 +1000,27 @@ sky_catalog_cheapest_offer_pinned (SkyCatalog            *self,
       best = sized->offer_id;
     }
   return best;
+}
+
+/* The offer of @provider's services that @pins chooses (NULL: each service's current sheet)
+ * whose price in the requirement's unit and purchase option is lowest among those that meet
+ * it: sky_catalog_cheapest_offer_in(). 0 when none does, -1 on error. */
+gint64
+sky_catalog_cheapest_offer_pinned (SkyCatalog            *self,
+                                   const char            *provider,
+                                   const SkySheetPins    *pins,
+                                   const SkyRequirement  *req,
+                                   GError               **error)
+{
+  g_autoptr(SkyMatchScope) scope = NULL;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), -1);
+  g_return_val_if_fail (req->category != NULL && req->unit != NULL && req->term != NULL, -1);
+
+  scope = sky_catalog_match_scope_new (self, provider, pins, error);
+  if (scope == NULL)
+    return -1;
+  return sky_catalog_cheapest_offer_in (self, scope, req, error);
 }
 
 /* As sky_catalog_cheapest_offer_pinned(), in @provider's sheet @version, or (NULL) in each
@@ -1319,7 +1383,7 @@ offer_at_price (const SkyOfferDetails *offer,
  * error. */
 static gboolean
 nearest_offer (SkyCatalog            *self,
-               const GArray          *scope,
+               SkyMatchScope         *scope,
                const SkyRequirement  *req,
                Omit                   omit,
                SkyOfferDetails      **out,
@@ -1340,7 +1404,7 @@ nearest_offer (SkyCatalog            *self,
  * commitment, the same size on demand. "" when the band is not the cause; NULL on error. */
 static char *
 explain_band (SkyCatalog           *self,
-              const GArray         *scope,
+              SkyMatchScope        *scope,
               const SkyRequirement *req,
               GError              **error)
 {
@@ -1387,7 +1451,7 @@ explain_band (SkyCatalog           *self,
  * sentence of its own. */
 static char *
 explain_detail (SkyCatalog           *self,
-                const GArray         *scope,
+                SkyMatchScope        *scope,
                 const SkyRequirement *req,
                 const char           *provider_name,
                 gboolean             *is_list,
@@ -1453,7 +1517,7 @@ explain_detail (SkyCatalog           *self,
 /* Why no offer of a sheet meets @req, as a sentence. */
 static char *
 explain_no_match (SkyCatalog           *self,
-                  const GArray         *scope,
+                  SkyMatchScope        *scope,
                   const SkyRequirement *req,
                   const char           *provider_name,
                   GError              **error)
@@ -1468,9 +1532,29 @@ explain_no_match (SkyCatalog           *self,
   return g_strdup_printf ("no offer of %s meets every constraint: %s", provider_name, detail);
 }
 
+/* Why no offer of the services @scope meets @req: the nearest offers and what keeps each out.
+ * NULL on error, or when @scope holds no service. */
+char *
+sky_catalog_explain_no_match_in (SkyCatalog            *self,
+                                 SkyMatchScope         *scope,
+                                 const char            *provider_name,
+                                 const SkyRequirement  *req,
+                                 GError               **error)
+{
+  gboolean is_list;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (scope != NULL, NULL);
+  g_return_val_if_fail (req->category != NULL && req->unit != NULL && req->term != NULL, NULL);
+
+  if (scope->services->len == 0)
+    return NULL;
+  return explain_detail (self, scope, req, provider_name, &is_list, error);
+}
+
 /* Why no offer of @provider's services that @pins chooses (NULL: each service's current
- * sheet) meets @req: the nearest offers and what keeps each out. NULL on error, or when no
- * sheet holds any of them. */
+ * sheet) meets @req: sky_catalog_explain_no_match_in(). NULL on error, or when no sheet holds
+ * any of them. */
 char *
 sky_catalog_explain_no_match_pinned (SkyCatalog            *self,
                                      const char            *provider,
@@ -1479,16 +1563,15 @@ sky_catalog_explain_no_match_pinned (SkyCatalog            *self,
                                      const SkyRequirement  *req,
                                      GError               **error)
 {
-  g_autoptr(GArray) scope = NULL;
-  gboolean is_list;
+  g_autoptr(SkyMatchScope) scope = NULL;
 
   g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
   g_return_val_if_fail (req->category != NULL && req->unit != NULL && req->term != NULL, NULL);
 
-  scope = resolve_scope (self, provider, pins, error);
-  if (scope == NULL || scope->len == 0)
+  scope = sky_catalog_match_scope_new (self, provider, pins, error);
+  if (scope == NULL)
     return NULL;
-  return explain_detail (self, scope, req, provider_name, &is_list, error);
+  return sky_catalog_explain_no_match_in (self, scope, provider_name, req, error);
 }
 
 /* As sky_catalog_explain_no_match_pinned(), in @provider's sheet @version, or (NULL) in each
@@ -1511,7 +1594,7 @@ sky_catalog_explain_no_match (SkyCatalog            *self,
  * every purchase option it has both components of, in their place by price; keeps @limit. */
 static gboolean
 add_component_matches (SkyCatalog            *self,
-                       const GArray          *scope,
+                       SkyMatchScope         *scope,
                        const SkyRequirement  *req,
                        guint                  hours_per_month,
                        guint                  limit,
@@ -1590,7 +1673,7 @@ sky_catalog_match (SkyCatalog            *self,
       SkySheetInfo *info = g_ptr_array_index (sheets, i);
       SkyMatchResult *r;
       g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_autoptr(GArray) scope = NULL;
+      g_autoptr(SkyMatchScope) scope = NULL;
       gboolean ok;
 
       /* Sheets come by provider, the newest first: the first current one of a provider stands
@@ -1608,7 +1691,7 @@ sky_catalog_match (SkyCatalog            *self,
       r->matches = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_match_free);
       g_ptr_array_add (results, r);
 
-      scope = resolve_scope (self, info->provider, NULL, error);
+      scope = sky_catalog_match_scope_new (self, info->provider, NULL, error);
       if (scope == NULL)
         return NULL;
       ok = find_ids_locked (self, scope, &on_demand, KEEP_ALL, limit > 0 ? limit : 10, ids,

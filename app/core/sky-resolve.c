@@ -42,6 +42,7 @@ sky_resolved_provider_free (SkyResolvedProvider *p)
   g_clear_pointer (&p->lines, g_ptr_array_unref);
   g_clear_pointer (&p->slots, g_hash_table_unref);
   g_clear_pointer (&p->resolved, g_hash_table_unref);
+  g_clear_pointer (&p->scope, sky_match_scope_free);
   g_free (p);
 }
 
@@ -558,6 +559,22 @@ line_key (const SkyScenarioLine *line,
   return g_string_free (key, FALSE);
 }
 
+/* The services of @p's provider that its pins choose, worked out for its first line that
+ * searches them; NULL on error. */
+static SkyMatchScope *
+provider_scope (SkyCatalog           *catalog,
+                SkyResolvedProvider  *p,
+                GError              **error)
+{
+  if (p->scope == NULL)
+    {
+      SkySheetPins pins = { p->pinned_version, p->pinned_services };
+
+      p->scope = sky_catalog_match_scope_new (catalog, p->provider, &pins, error);
+    }
+  return p->scope;
+}
+
 /* Resolves @line on @p's provider in @term, with a search of its own. */
 static SkyResolvedLine *
 resolve_line (SkyCatalog            *catalog,
@@ -571,12 +588,9 @@ resolve_line (SkyCatalog            *catalog,
   const char *provider;
   GError *local = NULL;
   gint64 id = 0;
-  SkySheetPins pins;
 
   provider = p->provider;
   rl->status = SKY_LINE_NO_MATCH;
-  pins.version = p->pinned_version;
-  pins.services = p->pinned_services;
 
   if (p->sheet_version == NULL)
     rl->reason = g_strdup_printf ("the catalog has no price sheet of %s", p->provider_name);
@@ -597,7 +611,9 @@ resolve_line (SkyCatalog            *catalog,
         }
       else
         {
-          id = sky_catalog_find_offer_pinned (catalog, provider, &pins, line->sku, &local);
+          SkyMatchScope *scope = provider_scope (catalog, p, &local);
+
+          id = scope != NULL ? sky_catalog_find_offer_in (catalog, scope, line->sku, &local) : -1;
           if (id == 0)
             rl->reason = g_strdup_printf ("%s %s has no offer %s", p->provider_name,
                                           p->sheet_version, line->sku);
@@ -623,13 +639,15 @@ resolve_line (SkyCatalog            *catalog,
         .capacity = line->capacity,
         .engine = line->engine,
       };
-      id = sky_catalog_cheapest_offer_pinned (catalog, provider, &pins, &req, &local);
+      SkyMatchScope *scope = provider_scope (catalog, p, &local);
+
+      id = scope != NULL ? sky_catalog_cheapest_offer_in (catalog, scope, &req, &local) : -1;
       if (id == 0)
         {
           g_autofree char *what = describe_requirement (line, term);
-          g_autofree char *why = sky_catalog_explain_no_match_pinned (catalog, provider, &pins,
-                                                                      p->provider_name, &req,
-                                                                      &local);
+          g_autofree char *why = sky_catalog_explain_no_match_in (catalog, scope,
+                                                                  p->provider_name, &req,
+                                                                  &local);
           if (why != NULL)
             rl->reason = g_strdup_printf ("no offer of %s %s meets the requirement (%s): %s",
                                           p->provider_name, p->sheet_version, what, why);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "sky-catalog.h"
+#include "sky-catalog-match.h"
 #include "sky-estimate.h"
 #include "sky-pricing.h"
 #include "sky-scenario.h"
@@ -38,6 +39,7 @@ typedef struct
   GHashTable *slots;               /* "offer id:price index" → slot + 1 */
   GHashTable *resolved;            /* what each distinct line resolved to, for the lines that
                                     * ask the same (sky-resolve.c) */
+  SkyMatchScope *scope;            /* the services the pins choose, once a line needs them */
 } SkyResolvedProvider;
 
 GPtrArray           *sky_resolve_providers     (const SkyScenario   *scenario,
