@@ -250,15 +250,14 @@ describe_requirement (const SkyScenarioLine *line,
   return g_string_free (s, FALSE);
 }
 
-/* The provider's name and short name; its id for both when the catalog has no sheet of it. */
+/* The provider's name and short name, from @sheets (SkySheetInfo: the catalog's); its id for
+ * both when the catalog has no sheet of it. */
 static void
-provider_names (SkyCatalog  *catalog,
-                const char  *provider,
-                char       **name,
-                char       **short_name)
+provider_names (const GPtrArray  *sheets,
+                const char       *provider,
+                char            **name,
+                char            **short_name)
 {
-  g_autoptr(GPtrArray) sheets = sky_catalog_list_sheets (catalog, NULL);
-
   for (guint i = 0; sheets != NULL && i < sheets->len; i++)
     {
       SkySheetInfo *info = g_ptr_array_index (sheets, i);
@@ -783,6 +782,24 @@ sky_resolve_provider (SkyCatalog         *catalog,
                       gboolean            current_sheets,
                       GError            **error)
 {
+  g_autoptr(GPtrArray) sheets = NULL;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (catalog), NULL);
+
+  sheets = sky_catalog_list_sheets (catalog, NULL);
+  return sky_resolve_provider_with_sheets (catalog, s, provider, current_sheets, sheets, error);
+}
+
+/* As sky_resolve_provider(), with the catalog's sheets (SkySheetInfo) read by the caller, once
+ * for all the providers it resolves. */
+SkyResolvedProvider *
+sky_resolve_provider_with_sheets (SkyCatalog         *catalog,
+                                  const SkyScenario  *s,
+                                  const char         *provider,
+                                  gboolean            current_sheets,
+                                  const GPtrArray    *sheets,
+                                  GError            **error)
+{
   g_autoptr(SkyResolvedProvider) p = g_new0 (SkyResolvedProvider, 1);
   const char *recorded = current_sheets ? NULL : sky_scenario_get_sheet_version (s, provider);
   GError *local = NULL;
@@ -793,7 +810,7 @@ sky_resolve_provider (SkyCatalog         *catalog,
   g_return_val_if_fail (s != NULL && provider != NULL, NULL);
 
   p->provider = g_strdup (provider);
-  provider_names (catalog, provider, &p->provider_name, &p->provider_short_name);
+  provider_names (sheets, provider, &p->provider_name, &p->provider_short_name);
   p->current_sheets = current_sheets;
   p->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_resolved_line_free);
   p->slots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -50,6 +50,12 @@ SkyResolvedProvider *sky_resolve_provider      (SkyCatalog          *catalog,
                                                 const char          *provider,
                                                 gboolean             current_sheets,
                                                 GError             **error);
+SkyResolvedProvider *sky_resolve_provider_with_sheets (SkyCatalog        *catalog,
+                                                       const SkyScenario *scenario,
+                                                       const char        *provider,
+                                                       gboolean           current_sheets,
+                                                       const GPtrArray   *sheets,
+                                                       GError           **error);
 SkyResolvedLine     *sky_resolve_line          (SkyCatalog          *catalog,
                                                 const SkyScenario   *scenario,
                                                 SkyResolvedProvider *resolved,
