@@ -359,8 +359,9 @@ price_month (SkyPricing          *pricing,
       out[l].priced = rl->status == SKY_LINE_PRICED;
       out[l].term_months = rl->has_terms ? rl->terms.term_months : 0;
       if (out[l].priced)
-        sky_pricing_price_line (pricing, &rl->terms, quantities[(gsize) l * plan->months + m - 1],
-                                plan->usage[l], &out[l].figures, NULL);
+        sky_pricing_price_month (pricing, &rl->terms,
+                                 quantities[(gsize) l * plan->months + m - 1], plan->usage[l],
+                                 &out[l].figures);
     }
 }
 
