@@ -197,10 +197,18 @@ append_services (GString      *sql,
 
 struct _SkyMatchScope
 {
-  GArray   *services;     /* ids in the service table */
-  gboolean  has_units;
-  guint64   units;        /* the units their prices are in (scope_units()), once worked out */
+  SkyCatalog *catalog;
+  GArray     *services;     /* ids in the service table */
+  gboolean    has_units;
+  guint64     units;        /* the units their prices are in (scope_units()), once worked out */
+  GHashTable *statements;   /* SQL → the searches' statements, prepared once (find_rows()) */
 };
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
 
 /* The services of @provider that @pins (NULL: each service's current sheet) chooses, for the
  * searches of many requirements, the lines of a scenario on one provider: worked out once, and
@@ -224,7 +232,10 @@ sky_catalog_match_scope_new (SkyCatalog          *self,
   if (services == NULL)
     return NULL;
   scope = g_new0 (SkyMatchScope, 1);
+  scope->catalog = g_object_ref (self);
   scope->services = services;
+  scope->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             finalize_statement);
   return scope;
 }
 
@@ -233,7 +244,16 @@ sky_match_scope_free (SkyMatchScope *scope)
 {
   if (scope == NULL)
     return;
+  {
+    /* The connection is used by one thread at a time: its statements are finalized under the
+     * catalog's lock. */
+    sqlite3 *db;
+    g_autoptr(SkyCatalogLocker) locker = _sky_catalog_locker_new (scope->catalog, &db);
+
+    g_hash_table_unref (scope->statements);
+  }
   g_array_unref (scope->services);
+  g_object_unref (scope->catalog);
   g_free (scope);
 }
 
@@ -392,9 +412,12 @@ append_engine (sqlite3       *db,
 
 /* Appends to @rows the prices of the services @scope (ids in the service table) in @req's unit
  * and purchase option whose offers meet @req but what @omit leaves out, cheapest first, at
- * most @limit. Locked. The search walks the price key in price order and stops at the limit. */
+ * most @limit. Locked. The search walks the price key in price order and stops at the limit.
+ * Its statement is taken from @statements (SQL → statement) and kept there, when it is not
+ * NULL; values are bound, so searches of one shape share it. */
 static gboolean
 find_rows (sqlite3               *db,
+           GHashTable            *statements,
            const GArray          *scope,
            const SkyRequirement  *req,
            Omit                   omit,
@@ -429,7 +452,8 @@ find_rows (sqlite3               *db,
                       strcmp (req->software, SKY_SOFTWARE_NONE) != 0;
   int geography_code = geography ? sky_vocabulary_code (SKY_VOCABULARY_GEOGRAPHY, req->geography)
                                  : -1;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) owned = NULL;
+  sqlite3_stmt *stmt = NULL;
   const SkyUnit *unit = sky_unit_lookup (req->unit);
   /* Every unit is a whole number of its dimension's base. */
   guint64 size = unit != NULL ? unit->numerator / unit->denominator : 1;
@@ -491,8 +515,20 @@ find_rows (sqlite3               *db,
     g_string_append (sql, " ORDER BY");
   g_string_append (sql, " p.amount, p.offer_seq LIMIT :limit");
 
-  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
-    return _sky_catalog_db_error (db, error, "Cannot search the catalog");
+  if (statements != NULL)
+    stmt = g_hash_table_lookup (statements, sql->str);
+  if (stmt == NULL)
+    {
+      if (sqlite3_prepare_v3 (db, sql->str, -1,
+                              statements != NULL ? SQLITE_PREPARE_PERSISTENT : 0, &stmt,
+                              NULL) != SQLITE_OK)
+        return _sky_catalog_db_error (db, error, "Cannot search the catalog");
+      if (statements != NULL)
+        g_hash_table_insert (statements, g_strdup (sql->str), stmt);
+      else
+        owned = stmt;
+    }
+  sqlite3_clear_bindings (stmt);
 
 #define BIND(name, value) \
   sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), value, -1, SQLITE_STATIC)
@@ -557,8 +593,10 @@ find_rows (sqlite3               *db,
       g_array_append_val (rows, row);
     }
   if (rc != SQLITE_DONE)
-    return _sky_catalog_db_error (db, error, "Cannot search the catalog");
-  return TRUE;
+    _sky_catalog_db_error (db, error, "Cannot search the catalog");
+  /* A statement kept for the next search ends its read here. */
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
 }
 
 /* Cheapest first, as the search orders one unit's prices, across units: by the price per
@@ -720,6 +758,7 @@ scope_units (SkyCatalog    *self,
  * Locked. */
 static gboolean
 find_ids (sqlite3               *db,
+          GHashTable            *statements,
           const GArray          *scope,
           guint64                units,
           const SkyRequirement  *req,
@@ -747,7 +786,7 @@ find_ids (sqlite3               *db,
           !(units & G_GUINT64_CONSTANT (1) << other->word.code))
         continue;
       in_other.unit = other->word.id;
-      if (!find_rows (db, scope, &in_other, omit, limit, rows, error))
+      if (!find_rows (db, statements, scope, &in_other, omit, limit, rows, error))
         return FALSE;
     }
   g_array_sort_with_data (rows, compare_rows, (gpointer) req);
@@ -785,7 +824,8 @@ find_ids_locked (SkyCatalog            *self,
         return FALSE;
       scope->has_units = TRUE;
     }
-  return find_ids (db, scope->services, scope->units, req, omit, limit, ids, error);
+  return find_ids (db, scope->statements, scope->services, scope->units, req, omit, limit, ids,
+                   error);
 }
 
 /* Prices built from components ------------------------------------------------------------ */
