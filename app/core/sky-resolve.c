@@ -407,7 +407,6 @@ fill_components (SkyPriceTerms           *t,
     }
 }
 
-
 /* Lines that ask the same --------------------------------------------------------------------
  *
  * A scenario's lines often repeat a requirement (many servers of one size, in groups). Each
