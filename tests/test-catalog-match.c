@@ -852,6 +852,85 @@ test_match_engine (void)
   sky_test_close_catalog (&dir, (SkyCatalog **) &catalog);
 }
 
+/* One scope serves the searches of many requirements: each finds, or explains the lack of, what
+ * a search of its own in the same services finds. */
+static void
+test_scope (Fixture       *f,
+            gconstpointer  data)
+{
+  static const char * const providers[] = { "examplecloud", "othercloud" };
+  const SkyRequirement reqs[] = {
+    { .category = "compute", .unit = "hour", .term = "on-demand", .min_vcpu_milli = 4000 },
+    { .category = "compute", .unit = "hour", .term = "on-demand", .geography = "US" },
+    { .category = "compute", .unit = "hour", .term = "on-demand", .os = "windows" },
+    { .category = "compute", .unit = "hour", .term = "on-demand", .min_vcpu_milli = 16000,
+      .geography = "APAC" },
+    { .category = "database", .unit = "hour", .term = "on-demand" },
+    { .category = "compute", .unit = "hour", .term = "on-demand", .min_vcpu_milli = 4000 },
+  };
+
+  for (gsize k = 0; k < G_N_ELEMENTS (providers); k++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SkyMatchScope) scope = sky_catalog_match_scope_new (f->catalog, providers[k],
+                                                                    NULL, &error);
+      guint found = 0, explained = 0;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (scope);
+      for (gsize i = 0; i < G_N_ELEMENTS (reqs); i++)
+        {
+          gint64 in = sky_catalog_cheapest_offer_in (f->catalog, scope, &reqs[i], &error);
+          gint64 own;
+
+          g_assert_no_error (error);
+          own = sky_catalog_cheapest_offer (f->catalog, providers[k], NULL, &reqs[i], &error);
+          g_assert_no_error (error);
+          g_assert_cmpint (in, ==, own);
+          if (in > 0)
+            found++;
+          else
+            {
+              g_autofree char *why_in = sky_catalog_explain_no_match_in (f->catalog, scope,
+                                                                         "Name", &reqs[i],
+                                                                         &error);
+              g_autofree char *why_own = NULL;
+
+              g_assert_no_error (error);
+              why_own = sky_catalog_explain_no_match (f->catalog, providers[k], NULL, "Name",
+                                                      &reqs[i], &error);
+              g_assert_no_error (error);
+              g_assert_nonnull (why_in);
+              g_assert_cmpstr (why_in, ==, why_own);
+              explained++;
+            }
+        }
+      /* Both kinds were asked of each provider. */
+      g_assert_cmpuint (found, >, 0);
+      g_assert_cmpuint (explained, >, 0);
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SkyMatchScope) scope = sky_catalog_match_scope_new (f->catalog, "examplecloud",
+                                                                  NULL, &error);
+    g_autoptr(SkyMatchScope) none = sky_catalog_match_scope_new (f->catalog, "nocloud", NULL,
+                                                                 &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sky_catalog_find_offer_in (f->catalog, scope, "std-2-us", &error), ==,
+                     sky_catalog_find_offer (f->catalog, "examplecloud", NULL, "std-2-us",
+                                             &error));
+    g_assert_cmpint (sky_catalog_find_offer_in (f->catalog, scope, "std-2-us", &error), >, 0);
+    g_assert_cmpint (sky_catalog_find_offer_in (f->catalog, scope, "o-4", &error), ==, 0);
+    /* A provider the catalog has no sheet of has no service to search. */
+    g_assert_cmpint (sky_catalog_find_offer_in (f->catalog, none, "std-2-us", &error), ==, 0);
+    g_assert_cmpint (sky_catalog_cheapest_offer_in (f->catalog, none, &reqs[0], &error), ==, 0);
+    g_assert_null (sky_catalog_explain_no_match_in (f->catalog, none, "Name", &reqs[0], &error));
+    g_assert_no_error (error);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -869,6 +948,7 @@ main (int    argc,
   ADD ("match-size-band", test_match_size_band);
   ADD ("components", test_components);
   ADD ("match-month-rules", test_match_month_rules);
+  ADD ("scope", test_scope);
 #undef ADD
   g_test_add_func ("/sky/catalog-match/match-other-units", test_match_other_units);
   g_test_add_func ("/sky/catalog-match/match-units-of-sheet-imported-again",

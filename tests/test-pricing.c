@@ -610,6 +610,48 @@ test_convert_other_dimension (void)
   g_assert_true (sky_pricing_overflowed (pricing));
 }
 
+/* A projection's month: the same monthly figure and upfront fee as the whole line, through
+ * shared tiers and a commitment with its fee, counting the slot's units alike. */
+static void
+test_month_figures (void)
+{
+  g_autoptr(SkyPricing) whole = sky_pricing_new ("USD", dec ("730"));
+  g_autoptr(SkyPricing) month = sky_pricing_new ("USD", dec ("730"));
+  SkyPriceTerms tiered = egress ();
+  SkyPriceTerms committed = flat ("0.0296", "hour");
+  const char *usages[] = { "15000", "40000", "50", "100000" };
+
+  committed.slot = 1;
+  committed.term_months = 12;
+  committed.committed = TRUE;
+  committed.has_upfront_fee = TRUE;
+  committed.upfront_fee = dec ("259");
+  committed.has_on_demand = TRUE;
+  committed.on_demand = dec ("0.096");
+  for (gsize i = 0; i < G_N_ELEMENTS (usages); i++)
+    {
+      SkyPricedLine a, b;
+
+      sky_pricing_price_line (whole, &tiered, dec ("1"), dec (usages[i]), &a, NULL);
+      sky_pricing_price_month (month, &tiered, dec ("1"), dec (usages[i]), &b);
+      g_assert_cmpint (sky_decimal_compare (a.monthly, b.monthly), ==, 0);
+      g_assert_cmpint (sky_decimal_compare (a.upfront, b.upfront), ==, 0);
+
+      sky_pricing_price_line (whole, &committed, dec ("2"), dec ("100"), &a, NULL);
+      sky_pricing_price_month (month, &committed, dec ("2"), dec ("100"), &b);
+      g_assert_cmpint (sky_decimal_compare (a.monthly, b.monthly), ==, 0);
+      g_assert_cmpint (sky_decimal_compare (a.upfront, b.upfront), ==, 0);
+      g_assert_cmpint (sky_decimal_compare (a.usage, b.usage), ==, 0);
+      ASSERT_MONEY (b.upfront, "518.00");
+      /* What a month does not need is left out. */
+      g_assert_true (a.has_break_even);
+      g_assert_false (b.has_break_even);
+      g_assert_cmpint (sky_decimal_compare (b.effective_monthly, b.monthly), ==, 0);
+    }
+  g_assert_false (sky_pricing_overflowed (month));
+  g_array_unref (tiered.tiers);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -630,6 +672,7 @@ main (int    argc,
   g_test_add_func ("/sky/pricing/convert-tiers", test_convert_tiers);
   g_test_add_func ("/sky/pricing/convert-seconds-to-hours", test_convert_seconds_to_hours);
   g_test_add_func ("/sky/pricing/convert-other-dimension", test_convert_other_dimension);
+  g_test_add_func ("/sky/pricing/month-figures", test_month_figures);
 
   return g_test_run ();
 }

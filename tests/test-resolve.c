@@ -271,6 +271,130 @@ test_term_months (void)
   g_assert_cmpuint (sky_term_months (NULL), ==, 0);
 }
 
+#define ASSERT_SAME_DEC(a, b) g_assert_cmpint (sky_decimal_compare ((a), (b)), ==, 0)
+
+/* @a and @b resolved to the same offer, price and numbers. */
+static void
+assert_same_line (const SkyResolvedLine *a,
+                  const SkyResolvedLine *b)
+{
+  const SkyPriceTerms *x = &a->terms, *y = &b->terms;
+
+  g_assert_cmpint (a->status, ==, b->status);
+  g_assert_cmpstr (a->reason, ==, b->reason);
+  g_assert_true ((a->offer == NULL) == (b->offer == NULL));
+  if (a->offer != NULL)
+    {
+      g_assert_cmpint (a->offer->offer_id, ==, b->offer->offer_id);
+      g_assert_cmpstr (a->offer->sku, ==, b->offer->sku);
+      g_assert_cmpstr (a->offer->sheet_version, ==, b->offer->sheet_version);
+      g_assert_cmpstr (a->offer->region_name, ==, b->offer->region_name);
+      g_assert_cmpuint (a->offer->prices->len, ==, b->offer->prices->len);
+      g_assert_cmpuint (a->offer->features->len, ==, b->offer->features->len);
+    }
+  g_assert_cmpuint (a->price_index, ==, b->price_index);
+  g_assert_cmpint (a->has_terms, ==, b->has_terms);
+  if (!a->has_terms)
+    return;
+  g_assert_cmpstr (x->unit, ==, y->unit);
+  g_assert_cmpstr (x->line_unit, ==, y->line_unit);
+  g_assert_cmpstr (x->currency, ==, y->currency);
+  g_assert_cmpstr (x->price_date, ==, y->price_date);
+  ASSERT_SAME_DEC (x->amount, y->amount);
+  g_assert_cmpuint (x->tiers->len, ==, y->tiers->len);
+  for (guint i = 0; i < x->tiers->len; i++)
+    {
+      const SkyPriceTier *s = &g_array_index (x->tiers, SkyPriceTier, i);
+      const SkyPriceTier *t = &g_array_index (y->tiers, SkyPriceTier, i);
+
+      ASSERT_SAME_DEC (s->from, t->from);
+      ASSERT_SAME_DEC (s->to, t->to);
+      g_assert_cmpint (s->has_to, ==, t->has_to);
+      ASSERT_SAME_DEC (s->amount, t->amount);
+    }
+  ASSERT_SAME_DEC (x->free_units, y->free_units);
+  g_assert_cmpint (x->has_upfront_fee, ==, y->has_upfront_fee);
+  ASSERT_SAME_DEC (x->upfront_fee, y->upfront_fee);
+  g_assert_cmpuint (x->term_months, ==, y->term_months);
+  g_assert_cmpint (x->committed, ==, y->committed);
+  g_assert_cmpint (x->has_discount, ==, y->has_discount);
+  ASSERT_SAME_DEC (x->discount, y->discount);
+  g_assert_cmpint (x->has_rate, ==, y->has_rate);
+  ASSERT_SAME_DEC (x->rate, y->rate);
+  g_assert_cmpstr (x->rate_date, ==, y->rate_date);
+  g_assert_cmpint (x->has_on_demand, ==, y->has_on_demand);
+  ASSERT_SAME_DEC (x->on_demand, y->on_demand);
+  g_assert_cmpint (x->has_monthly_cap, ==, y->has_monthly_cap);
+  ASSERT_SAME_DEC (x->monthly_cap, y->monthly_cap);
+  g_assert_cmpstr (x->usage_discount, ==, y->usage_discount);
+  g_assert_true ((x->usage_bands == NULL) == (y->usage_bands == NULL));
+  g_assert_cmpint (x->has_components, ==, y->has_components);
+  ASSERT_SAME_DEC (x->vcpus, y->vcpus);
+  ASSERT_SAME_DEC (x->vcpu_price, y->vcpu_price);
+  ASSERT_SAME_DEC (x->memory_gib, y->memory_gib);
+  ASSERT_SAME_DEC (x->gib_price, y->gib_price);
+  g_assert_cmpint (x->dev_test, ==, y->dev_test);
+}
+
+/* Lines that ask the same are searched for once: in a scenario that repeats each line of
+ * web.skytally three times (other labels and quantities; the third time the servers in a
+ * commitment), every line resolves to what the same line resolved alone finds, and lines of
+ * one price of one offer share its slot. */
+static void
+test_repeated_lines (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char * const providers[] = { "examplecloud", "othercloud" };
+  g_autoptr(SkyScenario) s = sky_scenario_copy (f->scenario);
+  guint n = f->scenario->lines->len;
+
+  for (guint round = 1; round <= 3; round++)
+    for (guint i = 0; i < n; i++)
+      {
+        SkyScenarioLine *l = sky_scenario_line_copy (g_ptr_array_index (f->scenario->lines, i));
+
+        g_free (l->label);
+        l->label = g_strdup_printf ("Copy %u of line %u", round, i + 1);
+        l->quantity = sky_decimal_from_int (round + 1);
+        if (round == 3 && l->kind == SKY_LINE_REQUIREMENT && g_strcmp0 (l->unit, "hour") == 0)
+          {
+            g_free (l->term);
+            l->term = g_strdup ("reserved-1y-no-upfront");
+          }
+        g_ptr_array_add (s->lines, l);
+      }
+
+  for (gsize k = 0; k < G_N_ELEMENTS (providers); k++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SkyResolvedProvider) all = sky_resolve_provider (f->catalog, s, providers[k],
+                                                                 FALSE, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (all->lines->len, ==, 4 * n);
+      /* One search for each distinct line: the four of web.skytally (its two egress lines ask
+       * the same) and the servers in a commitment. */
+      g_assert_cmpuint (g_hash_table_size (all->resolved), ==, 5);
+      for (guint i = 0; i < all->lines->len; i++)
+        {
+          g_autoptr(SkyScenario) one = sky_scenario_copy (s);
+          g_autoptr(SkyResolvedProvider) alone = NULL;
+          SkyResolvedLine *l = line_of (all, i);
+
+          g_ptr_array_set_size (one->lines, 0);
+          g_ptr_array_add (one->lines, sky_scenario_line_copy (g_ptr_array_index (s->lines, i)));
+          alone = sky_resolve_provider (f->catalog, one, providers[k], FALSE, &error);
+          g_assert_no_error (error);
+          assert_same_line (l, line_of (alone, 0));
+          for (guint j = 0; j < i; j++)
+            if (l->has_terms && line_of (all, j)->has_terms &&
+                line_of (all, j)->offer->offer_id == l->offer->offer_id &&
+                line_of (all, j)->price_index == l->price_index)
+              g_assert_cmpuint (line_of (all, j)->terms.slot, ==, l->terms.slot);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -286,6 +410,7 @@ main (int    argc,
   ADD ("providers", test_providers);
   ADD ("pinned-per-service", test_pinned_per_service);
   ADD ("pinned-service-missing", test_pinned_service_missing);
+  ADD ("repeated-lines", test_repeated_lines);
 #undef ADD
   g_test_add_func ("/sky/resolve/term-months", test_term_months);
 

@@ -195,6 +195,95 @@ append_services (GString      *sql,
   g_string_append_c (sql, ')');
 }
 
+struct _SkyMatchScope
+{
+  SkyCatalog *catalog;
+  GArray     *services;     /* ids in the service table */
+  gboolean    has_units;
+  guint64     units;        /* the units their prices are in (scope_units()), once worked out */
+  GHashTable *statements;   /* SQL → the searches' statements, prepared once (find_rows()) */
+};
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+/* The services of @provider that @pins (NULL: each service's current sheet) chooses, for the
+ * searches of many requirements, the lines of a scenario on one provider: worked out once, and
+ * the units of their prices the first time a search needs them. NULL on error. */
+SkyMatchScope *
+sky_catalog_match_scope_new (SkyCatalog          *self,
+                             const char          *provider,
+                             const SkySheetPins  *pins,
+                             GError             **error)
+{
+  sqlite3 *db;
+  g_autoptr(SkyCatalogLocker) locker = NULL;
+  SkyMatchScope *scope;
+  GArray *services;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (provider != NULL, NULL);
+
+  locker = _sky_catalog_locker_new (self, &db);
+  services = scope_services (db, provider, pins, error);
+  if (services == NULL)
+    return NULL;
+  scope = g_new0 (SkyMatchScope, 1);
+  scope->catalog = g_object_ref (self);
+  scope->services = services;
+  scope->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             finalize_statement);
+  return scope;
+}
+
+void
+sky_match_scope_free (SkyMatchScope *scope)
+{
+  if (scope == NULL)
+    return;
+  {
+    /* The connection is used by one thread at a time: its statements are finalized under the
+     * catalog's lock. */
+    sqlite3 *db;
+    g_autoptr(SkyCatalogLocker) locker = _sky_catalog_locker_new (scope->catalog, &db);
+
+    g_hash_table_unref (scope->statements);
+  }
+  g_array_unref (scope->services);
+  g_object_unref (scope->catalog);
+  g_free (scope);
+}
+
+/* The offer @sku of the services @scope; 0 when there is none, -1 on error. */
+gint64
+sky_catalog_find_offer_in (SkyCatalog           *self,
+                           const SkyMatchScope  *scope,
+                           const char           *sku,
+                           GError              **error)
+{
+  sqlite3 *db;
+  g_autoptr(SkyCatalogLocker) locker = NULL;
+  g_autoptr(GString) sql = g_string_new ("SELECT o.id FROM offer o WHERE o.sku = ?1");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), -1);
+  g_return_val_if_fail (scope != NULL && sku != NULL, -1);
+
+  locker = _sky_catalog_locker_new (self, &db);
+  append_services (sql, "o.service_id", scope->services);
+  g_string_append (sql, " LIMIT 1");
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _sky_catalog_db_error (db, error, "Cannot find the offer");
+      return -1;
+    }
+  sqlite3_bind_text (stmt, 1, sku, -1, SQLITE_STATIC);
+  return step_id (db, stmt, "Cannot find the offer", error);
+}
+
 /* The offer @sku of @provider's services that @pins chooses; 0 when there is none, -1 on
  * error. */
 gint64
@@ -204,27 +293,15 @@ sky_catalog_find_offer_pinned (SkyCatalog          *self,
                                const char          *sku,
                                GError             **error)
 {
-  sqlite3 *db;
-  g_autoptr(SkyCatalogLocker) locker = _sky_catalog_locker_new (self, &db);
-  g_autoptr(GString) sql = g_string_new ("SELECT o.id FROM offer o WHERE o.sku = ?1");
-  g_autoptr(GArray) scope = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(SkyMatchScope) scope = NULL;
 
   g_return_val_if_fail (SKY_IS_CATALOG (self), -1);
   g_return_val_if_fail (provider != NULL && sku != NULL, -1);
 
-  scope = scope_services (db, provider, pins, error);
+  scope = sky_catalog_match_scope_new (self, provider, pins, error);
   if (scope == NULL)
     return -1;
-  append_services (sql, "o.service_id", scope);
-  g_string_append (sql, " LIMIT 1");
-  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _sky_catalog_db_error (db, error, "Cannot find the offer");
-      return -1;
-    }
-  sqlite3_bind_text (stmt, 1, sku, -1, SQLITE_STATIC);
-  return step_id (db, stmt, "Cannot find the offer", error);
+  return sky_catalog_find_offer_in (self, scope, sku, error);
 }
 
 /* The offer @sku of @provider's sheet @version (NULL: of the current sheets, each for its
@@ -335,9 +412,12 @@ append_engine (sqlite3       *db,
 
 /* Appends to @rows the prices of the services @scope (ids in the service table) in @req's unit
  * and purchase option whose offers meet @req but what @omit leaves out, cheapest first, at
- * most @limit. Locked. The search walks the price key in price order and stops at the limit. */
+ * most @limit. Locked. The search walks the price key in price order and stops at the limit.
+ * Its statement is taken from @statements (SQL → statement) and kept there, when it is not
+ * NULL; values are bound, so searches of one shape share it. */
 static gboolean
 find_rows (sqlite3               *db,
+           GHashTable            *statements,
            const GArray          *scope,
            const SkyRequirement  *req,
            Omit                   omit,
@@ -372,7 +452,8 @@ find_rows (sqlite3               *db,
                       strcmp (req->software, SKY_SOFTWARE_NONE) != 0;
   int geography_code = geography ? sky_vocabulary_code (SKY_VOCABULARY_GEOGRAPHY, req->geography)
                                  : -1;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) owned = NULL;
+  sqlite3_stmt *stmt = NULL;
   const SkyUnit *unit = sky_unit_lookup (req->unit);
   /* Every unit is a whole number of its dimension's base. */
   guint64 size = unit != NULL ? unit->numerator / unit->denominator : 1;
@@ -434,8 +515,20 @@ find_rows (sqlite3               *db,
     g_string_append (sql, " ORDER BY");
   g_string_append (sql, " p.amount, p.offer_seq LIMIT :limit");
 
-  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
-    return _sky_catalog_db_error (db, error, "Cannot search the catalog");
+  if (statements != NULL)
+    stmt = g_hash_table_lookup (statements, sql->str);
+  if (stmt == NULL)
+    {
+      if (sqlite3_prepare_v3 (db, sql->str, -1,
+                              statements != NULL ? SQLITE_PREPARE_PERSISTENT : 0, &stmt,
+                              NULL) != SQLITE_OK)
+        return _sky_catalog_db_error (db, error, "Cannot search the catalog");
+      if (statements != NULL)
+        g_hash_table_insert (statements, g_strdup (sql->str), stmt);
+      else
+        owned = stmt;
+    }
+  sqlite3_clear_bindings (stmt);
 
 #define BIND(name, value) \
   sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), value, -1, SQLITE_STATIC)
@@ -500,8 +593,10 @@ find_rows (sqlite3               *db,
       g_array_append_val (rows, row);
     }
   if (rc != SQLITE_DONE)
-    return _sky_catalog_db_error (db, error, "Cannot search the catalog");
-  return TRUE;
+    _sky_catalog_db_error (db, error, "Cannot search the catalog");
+  /* A statement kept for the next search ends its read here. */
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
 }
 
 /* Cheapest first, as the search orders one unit's prices, across units: by the price per
@@ -663,6 +758,7 @@ scope_units (SkyCatalog    *self,
  * Locked. */
 static gboolean
 find_ids (sqlite3               *db,
+          GHashTable            *statements,
           const GArray          *scope,
           guint64                units,
           const SkyRequirement  *req,
@@ -690,7 +786,7 @@ find_ids (sqlite3               *db,
           !(units & G_GUINT64_CONSTANT (1) << other->word.code))
         continue;
       in_other.unit = other->word.id;
-      if (!find_rows (db, scope, &in_other, omit, limit, rows, error))
+      if (!find_rows (db, statements, scope, &in_other, omit, limit, rows, error))
         return FALSE;
     }
   g_array_sort_with_data (rows, compare_rows, (gpointer) req);
@@ -708,10 +804,10 @@ find_ids (sqlite3               *db,
   return TRUE;
 }
 
-/* find_ids() under the catalog's lock. */
+/* find_ids() in the services of @scope, under the catalog's lock. */
 static gboolean
 find_ids_locked (SkyCatalog            *self,
-                 const GArray          *scope,
+                 SkyMatchScope         *scope,
                  const SkyRequirement  *req,
                  Omit                   omit,
                  guint                  limit,
@@ -720,24 +816,16 @@ find_ids_locked (SkyCatalog            *self,
 {
   sqlite3 *db;
   g_autoptr(SkyCatalogLocker) locker = _sky_catalog_locker_new (self, &db);
-  guint64 units = G_MAXUINT64;
 
-  return scope_units (self, db, scope, &units, error) &&
-         find_ids (db, scope, units, req, omit, limit, ids, error);
-}
-
-/* scope_services() under the catalog's lock: the services of @provider that @pins chooses,
- * empty when there are none; NULL on error. */
-static GArray *
-resolve_scope (SkyCatalog          *self,
-               const char          *provider,
-               const SkySheetPins  *pins,
-               GError             **error)
-{
-  sqlite3 *db;
-  g_autoptr(SkyCatalogLocker) locker = _sky_catalog_locker_new (self, &db);
-
-  return scope_services (db, provider, pins, error);
+  if (!scope->has_units)
+    {
+      scope->units = G_MAXUINT64;
+      if (!scope_units (self, db, scope->services, &scope->units, error))
+        return FALSE;
+      scope->has_units = TRUE;
+    }
+  return find_ids (db, scope->statements, scope->services, scope->units, req, omit, limit, ids,
+                   error);
 }
 
 /* Prices built from components ------------------------------------------------------------ */
@@ -872,7 +960,7 @@ components_apply (const SkyRequirement *req)
  * catalog's order. SkyOfferDetails; NULL on error. */
 static GPtrArray *
 component_offers (SkyCatalog            *self,
-                  const GArray          *scope,
+                  SkyMatchScope         *scope,
                   const SkyRequirement  *req,
                   GError               **error)
 {
@@ -906,29 +994,24 @@ component_offers (SkyCatalog            *self,
   return g_steal_pointer (&offers);
 }
 
-/* The offer of @provider's services that @pins chooses (NULL: each service's current sheet)
- * whose price in the requirement's unit and purchase option is lowest among those that meet
+/* The offer of the services @scope whose price in the requirement's unit and purchase option is lowest among those that meet
  * it; ties go to the offer listed first. An offer priced by components takes part at its price
  * for the size asked for, and wins only when it is cheaper. 0 when none does, -1 on error. */
 gint64
-sky_catalog_cheapest_offer_pinned (SkyCatalog            *self,
-                                   const char            *provider,
-                                   const SkySheetPins    *pins,
-                                   const SkyRequirement  *req,
-                                   GError               **error)
+sky_catalog_cheapest_offer_in (SkyCatalog            *self,
+                               SkyMatchScope         *scope,
+                               const SkyRequirement  *req,
+                               GError               **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) scope = NULL;
   g_autoptr(GPtrArray) components = NULL;
   gint64 best;
 
   g_return_val_if_fail (SKY_IS_CATALOG (self), -1);
+  g_return_val_if_fail (scope != NULL, -1);
   g_return_val_if_fail (req->category != NULL && req->unit != NULL && req->term != NULL, -1);
 
-  scope = resolve_scope (self, provider, pins, error);
-  if (scope == NULL)
-    return -1;
-  if (scope->len == 0)
+  if (scope->services->len == 0)
     return 0;
   if (!find_ids_locked (self, scope, req, KEEP_ALL, 1, ids, error))
     return -1;
@@ -957,6 +1040,27 @@ sky_catalog_cheapest_offer_pinned (SkyCatalog            *self,
       best = sized->offer_id;
     }
   return best;
+}
+
+/* The offer of @provider's services that @pins chooses (NULL: each service's current sheet)
+ * whose price in the requirement's unit and purchase option is lowest among those that meet
+ * it: sky_catalog_cheapest_offer_in(). 0 when none does, -1 on error. */
+gint64
+sky_catalog_cheapest_offer_pinned (SkyCatalog            *self,
+                                   const char            *provider,
+                                   const SkySheetPins    *pins,
+                                   const SkyRequirement  *req,
+                                   GError               **error)
+{
+  g_autoptr(SkyMatchScope) scope = NULL;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), -1);
+  g_return_val_if_fail (req->category != NULL && req->unit != NULL && req->term != NULL, -1);
+
+  scope = sky_catalog_match_scope_new (self, provider, pins, error);
+  if (scope == NULL)
+    return -1;
+  return sky_catalog_cheapest_offer_in (self, scope, req, error);
 }
 
 /* As sky_catalog_cheapest_offer_pinned(), in @provider's sheet @version, or (NULL) in each
@@ -1319,7 +1423,7 @@ offer_at_price (const SkyOfferDetails *offer,
  * error. */
 static gboolean
 nearest_offer (SkyCatalog            *self,
-               const GArray          *scope,
+               SkyMatchScope         *scope,
                const SkyRequirement  *req,
                Omit                   omit,
                SkyOfferDetails      **out,
@@ -1340,7 +1444,7 @@ nearest_offer (SkyCatalog            *self,
  * commitment, the same size on demand. "" when the band is not the cause; NULL on error. */
 static char *
 explain_band (SkyCatalog           *self,
-              const GArray         *scope,
+              SkyMatchScope        *scope,
               const SkyRequirement *req,
               GError              **error)
 {
@@ -1387,7 +1491,7 @@ explain_band (SkyCatalog           *self,
  * sentence of its own. */
 static char *
 explain_detail (SkyCatalog           *self,
-                const GArray         *scope,
+                SkyMatchScope        *scope,
                 const SkyRequirement *req,
                 const char           *provider_name,
                 gboolean             *is_list,
@@ -1453,7 +1557,7 @@ explain_detail (SkyCatalog           *self,
 /* Why no offer of a sheet meets @req, as a sentence. */
 static char *
 explain_no_match (SkyCatalog           *self,
-                  const GArray         *scope,
+                  SkyMatchScope        *scope,
                   const SkyRequirement *req,
                   const char           *provider_name,
                   GError              **error)
@@ -1468,9 +1572,29 @@ explain_no_match (SkyCatalog           *self,
   return g_strdup_printf ("no offer of %s meets every constraint: %s", provider_name, detail);
 }
 
+/* Why no offer of the services @scope meets @req: the nearest offers and what keeps each out.
+ * NULL on error, or when @scope holds no service. */
+char *
+sky_catalog_explain_no_match_in (SkyCatalog            *self,
+                                 SkyMatchScope         *scope,
+                                 const char            *provider_name,
+                                 const SkyRequirement  *req,
+                                 GError               **error)
+{
+  gboolean is_list;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (scope != NULL, NULL);
+  g_return_val_if_fail (req->category != NULL && req->unit != NULL && req->term != NULL, NULL);
+
+  if (scope->services->len == 0)
+    return NULL;
+  return explain_detail (self, scope, req, provider_name, &is_list, error);
+}
+
 /* Why no offer of @provider's services that @pins chooses (NULL: each service's current
- * sheet) meets @req: the nearest offers and what keeps each out. NULL on error, or when no
- * sheet holds any of them. */
+ * sheet) meets @req: sky_catalog_explain_no_match_in(). NULL on error, or when no sheet holds
+ * any of them. */
 char *
 sky_catalog_explain_no_match_pinned (SkyCatalog            *self,
                                      const char            *provider,
@@ -1479,16 +1603,15 @@ sky_catalog_explain_no_match_pinned (SkyCatalog            *self,
                                      const SkyRequirement  *req,
                                      GError               **error)
 {
-  g_autoptr(GArray) scope = NULL;
-  gboolean is_list;
+  g_autoptr(SkyMatchScope) scope = NULL;
 
   g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
   g_return_val_if_fail (req->category != NULL && req->unit != NULL && req->term != NULL, NULL);
 
-  scope = resolve_scope (self, provider, pins, error);
-  if (scope == NULL || scope->len == 0)
+  scope = sky_catalog_match_scope_new (self, provider, pins, error);
+  if (scope == NULL)
     return NULL;
-  return explain_detail (self, scope, req, provider_name, &is_list, error);
+  return sky_catalog_explain_no_match_in (self, scope, provider_name, req, error);
 }
 
 /* As sky_catalog_explain_no_match_pinned(), in @provider's sheet @version, or (NULL) in each
@@ -1511,7 +1634,7 @@ sky_catalog_explain_no_match (SkyCatalog            *self,
  * every purchase option it has both components of, in their place by price; keeps @limit. */
 static gboolean
 add_component_matches (SkyCatalog            *self,
-                       const GArray          *scope,
+                       SkyMatchScope         *scope,
                        const SkyRequirement  *req,
                        guint                  hours_per_month,
                        guint                  limit,
@@ -1590,7 +1713,7 @@ sky_catalog_match (SkyCatalog            *self,
       SkySheetInfo *info = g_ptr_array_index (sheets, i);
       SkyMatchResult *r;
       g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_autoptr(GArray) scope = NULL;
+      g_autoptr(SkyMatchScope) scope = NULL;
       gboolean ok;
 
       /* Sheets come by provider, the newest first: the first current one of a provider stands
@@ -1608,7 +1731,7 @@ sky_catalog_match (SkyCatalog            *self,
       r->matches = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_match_free);
       g_ptr_array_add (results, r);
 
-      scope = resolve_scope (self, info->provider, NULL, error);
+      scope = sky_catalog_match_scope_new (self, info->provider, NULL, error);
       if (scope == NULL)
         return NULL;
       ok = find_ids_locked (self, scope, &on_demand, KEEP_ALL, limit > 0 ? limit : 10, ids,

@@ -110,6 +110,10 @@ typedef struct
   guint      price_index;     /* of the price per hour it added to the offer */
 } SkyComponentPrice;
 
+/* The services of one provider that pins choose, for the searches of many requirements
+ * (sky_catalog_match_scope_new()). */
+typedef struct _SkyMatchScope SkyMatchScope;
+
 gboolean sky_offer_is_sized_by_components (const SkyOfferDetails *offer);
 gboolean sky_offer_add_component_price (SkyOfferDetails      *offer,
                                         const char           *term,
@@ -162,6 +166,25 @@ char   *sky_catalog_explain_no_match_pinned (SkyCatalog           *self,
                                              const SkyRequirement *requirement,
                                              GError              **error);
 
+SkyMatchScope *sky_catalog_match_scope_new     (SkyCatalog           *self,
+                                               const char           *provider,
+                                               const SkySheetPins   *pins,
+                                               GError              **error);
+void           sky_match_scope_free            (SkyMatchScope        *scope);
+gint64         sky_catalog_find_offer_in       (SkyCatalog           *self,
+                                               const SkyMatchScope  *scope,
+                                               const char           *sku,
+                                               GError              **error);
+gint64         sky_catalog_cheapest_offer_in   (SkyCatalog           *self,
+                                               SkyMatchScope        *scope,
+                                               const SkyRequirement *requirement,
+                                               GError              **error);
+char          *sky_catalog_explain_no_match_in (SkyCatalog           *self,
+                                               SkyMatchScope        *scope,
+                                               const char           *provider_name,
+                                               const SkyRequirement *requirement,
+                                               GError              **error);
+
 GPtrArray  *sky_catalog_match          (SkyCatalog           *self,
                                         const char * const   *providers,
                                         const SkyRequirement *requirement,
@@ -173,5 +196,7 @@ SkyMatch   *sky_match_new              (SkyOfferDetails      *offer,
                                         guint                 hours_per_month);
 void        sky_match_free             (SkyMatch             *match);
 void        sky_match_result_free      (SkyMatchResult       *result);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyMatchScope, sky_match_scope_free)
 
 G_END_DECLS

@@ -219,8 +219,10 @@ price_provider (Ctx         *ctx,
                 GError     **error)
 {
   const SkyScenario *s = ctx->scenario;
-  g_autoptr(SkyResolvedProvider) rp = sky_resolve_provider (ctx->catalog, s, provider,
-                                                            current_sheets, error);
+  g_autoptr(SkyResolvedProvider) rp = sky_resolve_provider_with_sheets (ctx->catalog, s,
+                                                                        provider,
+                                                                        current_sheets,
+                                                                        ctx->sheets, error);
   SkyEstimateProvider *p;
 
   if (rp == NULL)

@@ -286,22 +286,15 @@ discounted_units (SkyPricing          *self,
   return total;
 }
 
-/* Prices @quantity × @usage (per unit per month; an hourly commitment bills the month's hours
- * instead) with @terms, after the units the lines priced before it used of the same slot.
- * Appends the arithmetic to @steps (SkyPriceStep) unless it is NULL.
- *
- * A line in another unit than the price's (@terms' line_unit) is converted by folding the
- * ratio into the line's one rounding: its units are multiplied by the ratio's numerator, the
- * free quantity, the tiers and the units counted so far by its denominator (all exact), and
- * the cost is divided by that denominator only when it is rounded to the minor unit. The
- * quantities in the price's unit are worked out for the steps only. */
-void
-sky_pricing_price_line (SkyPricing          *self,
-                        const SkyPriceTerms *t,
-                        SkyDecimal           quantity,
-                        SkyDecimal           usage,
-                        SkyPricedLine       *out,
-                        GArray              *steps)
+/* sky_pricing_price_line(), or with @whole FALSE sky_pricing_price_month(). */
+static void
+price_line (SkyPricing          *self,
+            const SkyPriceTerms *t,
+            SkyDecimal           quantity,
+            SkyDecimal           usage,
+            SkyPricedLine       *out,
+            GArray              *steps,
+            gboolean             whole)
 {
   SkyCount *consumed;
   SkyDecimal units, scaled, start, end, b0, b1, free_units, cost = D (0), upfront = D (0);
@@ -309,8 +302,6 @@ sky_pricing_price_line (SkyPricing          *self,
   gboolean approximate = FALSE;
   guint n_pieces = 0;
   SkyPriceStep *step;
-
-  g_return_if_fail (self != NULL && t != NULL && out != NULL);
 
   if (t->has_components && (step = push (steps, SKY_PRICE_STEP_COMPONENTS)) != NULL)
     {
@@ -495,11 +486,17 @@ sky_pricing_price_line (SkyPricing          *self,
 
   out->monthly = round_money (self, cost, common);
   out->upfront = sky_currency_round (self->currency, upfront);
-  if (sky_decimal_compare (shown (cost, common, &approximate), out->monthly) != 0 &&
+  if (steps != NULL && sky_decimal_compare (shown (cost, common, &approximate), out->monthly) != 0 &&
       (step = push (steps, SKY_PRICE_STEP_ROUND)))
     {
       step->result = out->monthly;
       step->currency = self->currency;
+    }
+  if (!whole)
+    {
+      out->effective_monthly = out->monthly;
+      out->yearly = D (0);
+      return;
     }
   if (t->term_months > 0 && !sky_decimal_is_zero (upfront))
     {
@@ -551,6 +548,44 @@ sky_pricing_price_line (SkyPricing          *self,
           step->unit = g_intern_static_string ("hour");
         }
     }
+}
+
+/* Prices @quantity × @usage (per unit per month; an hourly commitment bills the month's hours
+ * instead) with @terms, after the units the lines priced before it used of the same slot.
+ * Appends the arithmetic to @steps (SkyPriceStep) unless it is NULL.
+ *
+ * A line in another unit than the price's (@terms' line_unit) is converted by folding the
+ * ratio into the line's one rounding: its units are multiplied by the ratio's numerator, the
+ * free quantity, the tiers and the units counted so far by its denominator (all exact), and
+ * the cost is divided by that denominator only when it is rounded to the minor unit. The
+ * quantities in the price's unit are worked out for the steps only. */
+void
+sky_pricing_price_line (SkyPricing          *self,
+                        const SkyPriceTerms *t,
+                        SkyDecimal           quantity,
+                        SkyDecimal           usage,
+                        SkyPricedLine       *out,
+                        GArray              *steps)
+{
+  g_return_if_fail (self != NULL && t != NULL && out != NULL);
+
+  price_line (self, t, quantity, usage, out, steps, TRUE);
+}
+
+/* As sky_pricing_price_line(), with no steps, for a month of a projection: only the monthly
+ * figure and the upfront fee (and the usage), which are exactly the ones
+ * sky_pricing_price_line() gives; the effective monthly figure is the monthly one, the yearly
+ * one zero and there is no break-even. */
+void
+sky_pricing_price_month (SkyPricing          *self,
+                         const SkyPriceTerms *t,
+                         SkyDecimal           quantity,
+                         SkyDecimal           usage,
+                         SkyPricedLine       *out)
+{
+  g_return_if_fail (self != NULL && t != NULL && out != NULL);
+
+  price_line (self, t, quantity, usage, out, NULL, FALSE);
 }
 
 /* What @line costs over @term_months (the scenario's term): its monthly figure every month and,

@@ -142,6 +142,11 @@ void        sky_pricing_price_line     (SkyPricing          *self,
                                         SkyDecimal           usage,
                                         SkyPricedLine       *out,
                                         GArray              *steps);
+void        sky_pricing_price_month    (SkyPricing          *self,
+                                        const SkyPriceTerms *terms,
+                                        SkyDecimal           quantity,
+                                        SkyDecimal           usage,
+                                        SkyPricedLine       *out);
 SkyDecimal  sky_pricing_term_total     (SkyPricing          *self,
                                         const SkyPricedLine *line,
                                         guint                line_months,

@@ -359,8 +359,9 @@ price_month (SkyPricing          *pricing,
       out[l].priced = rl->status == SKY_LINE_PRICED;
       out[l].term_months = rl->has_terms ? rl->terms.term_months : 0;
       if (out[l].priced)
-        sky_pricing_price_line (pricing, &rl->terms, quantities[(gsize) l * plan->months + m - 1],
-                                plan->usage[l], &out[l].figures, NULL);
+        sky_pricing_price_month (pricing, &rl->terms,
+                                 quantities[(gsize) l * plan->months + m - 1], plan->usage[l],
+                                 &out[l].figures);
     }
 }
 
@@ -458,11 +459,13 @@ project_provider (SkyCatalog         *catalog,
                   const SkyScenario  *scenario,
                   const Plan         *plan,
                   const char         *provider,
+                  const GPtrArray    *sheets,
                   SkyPricing         *pricing,
                   GError            **error)
 {
-  g_autoptr(SkyResolvedProvider) rp = sky_resolve_provider (catalog, scenario, provider, FALSE,
-                                                            error);
+  g_autoptr(SkyResolvedProvider) rp = sky_resolve_provider_with_sheets (catalog, scenario,
+                                                                        provider, FALSE, sheets,
+                                                                        error);
   g_autoptr(GPtrArray) od = NULL;
   g_autofree MonthLine *expected = NULL, *on_demand = NULL, *low = NULL, *high = NULL;
   g_autofree SkyDecimal *od_cum = NULL, *commit_cum = NULL, *paid = NULL;
@@ -605,6 +608,7 @@ sky_projection_compute (SkyCatalog          *catalog,
   g_autoptr(SkyProjection) projection = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GPtrArray) resolved = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
   g_autoptr(SkyPricing) pricing = NULL;
   Plan plan = { 0 };
 
@@ -644,10 +648,12 @@ sky_projection_compute (SkyCatalog          *catalog,
     }
 
   pricing = sky_pricing_new (scenario->currency, scenario->hours_per_month);
+  sheets = sky_catalog_list_sheets (catalog, NULL);
   for (guint i = 0; i < list->len; i++)
     {
       SkyProjectionProvider *p = project_provider (catalog, scenario, &plan,
-                                                   g_ptr_array_index (list, i), pricing, error);
+                                                   g_ptr_array_index (list, i), sheets, pricing,
+                                                   error);
       if (p == NULL)
         {
           plan_clear (&plan);

@@ -41,6 +41,8 @@ sky_resolved_provider_free (SkyResolvedProvider *p)
   g_clear_pointer (&p->pinned_services, g_hash_table_unref);
   g_clear_pointer (&p->lines, g_ptr_array_unref);
   g_clear_pointer (&p->slots, g_hash_table_unref);
+  g_clear_pointer (&p->resolved, g_hash_table_unref);
+  g_clear_pointer (&p->scope, sky_match_scope_free);
   g_free (p);
 }
 
@@ -248,15 +250,14 @@ describe_requirement (const SkyScenarioLine *line,
   return g_string_free (s, FALSE);
 }
 
-/* The provider's name and short name; its id for both when the catalog has no sheet of it. */
+/* The provider's name and short name, from @sheets (SkySheetInfo: the catalog's); its id for
+ * both when the catalog has no sheet of it. */
 static void
-provider_names (SkyCatalog  *catalog,
-                const char  *provider,
-                char       **name,
-                char       **short_name)
+provider_names (const GPtrArray  *sheets,
+                const char       *provider,
+                char            **name,
+                char            **short_name)
 {
-  g_autoptr(GPtrArray) sheets = sky_catalog_list_sheets (catalog, NULL);
-
   for (guint i = 0; sheets != NULL && i < sheets->len; i++)
     {
       SkySheetInfo *info = g_ptr_array_index (sheets, i);
@@ -406,31 +407,188 @@ fill_components (SkyPriceTerms           *t,
     }
 }
 
-/* Resolves @line of @scenario on @resolved's provider as if its purchase option were @term
- * (NULL: its own). */
-SkyResolvedLine *
-sky_resolve_line (SkyCatalog            *catalog,
-                  const SkyScenario     *s,
-                  SkyResolvedProvider   *p,
-                  const SkyScenarioLine *line,
-                  const char            *term,
-                  GError               **error)
+/* Lines that ask the same --------------------------------------------------------------------
+ *
+ * A scenario's lines often repeat a requirement (many servers of one size, in groups). Each
+ * distinct one is searched for once per provider; the lines after it get a copy of what it
+ * found, the same as a search of their own would find in the same catalog. */
+
+static gpointer
+text_copy (gconstpointer text,
+           gpointer      unused)
+{
+  return g_strdup (text);
+}
+
+static gpointer
+tier_copy (gconstpointer data,
+           gpointer      unused)
+{
+  const SkyOfferTier *tier = data;
+  SkyOfferTier *copy = g_memdup2 (tier, sizeof *tier);
+
+  copy->from = g_strdup (tier->from);
+  copy->to = g_strdup (tier->to);
+  return copy;
+}
+
+static gpointer
+price_copy (gconstpointer data,
+            gpointer      unused)
+{
+  const SkyOfferPrice *price = data;
+  SkyOfferPrice *copy = g_memdup2 (price, sizeof *price);
+
+  copy->term = g_strdup (price->term);
+  copy->unit = g_strdup (price->unit);
+  copy->free_quantity = g_strdup (price->free_quantity);
+  copy->tiers = g_ptr_array_copy (price->tiers, tier_copy, NULL);
+  copy->usage_discount = g_strdup (price->usage_discount);
+  copy->usage_bands = price->usage_bands != NULL ? g_array_copy (price->usage_bands) : NULL;
+  copy->effective_date = g_strdup (price->effective_date);
+  return copy;
+}
+
+/* A copy of @offer, every field of it. The sizes below are those of the structures this copies
+ * field by field: a field added to one of them must be copied here too. */
+#if GLIB_SIZEOF_VOID_P == 8
+G_STATIC_ASSERT (sizeof (SkyOfferDetails) == 31 * 8);
+G_STATIC_ASSERT (sizeof (SkyOfferPrice) == 12 * 8);
+G_STATIC_ASSERT (sizeof (SkyOfferTier) == 3 * 8);
+#endif
+
+static SkyOfferDetails *
+offer_copy (const SkyOfferDetails *offer)
+{
+  SkyOfferDetails *copy = g_memdup2 (offer, sizeof *offer);
+
+  copy->provider = g_strdup (offer->provider);
+  copy->provider_name = g_strdup (offer->provider_name);
+  copy->provider_short_name = g_strdup (offer->provider_short_name);
+  copy->sheet_version = g_strdup (offer->sheet_version);
+  copy->effective_date = g_strdup (offer->effective_date);
+  copy->currency = g_strdup (offer->currency);
+  copy->source = g_strdup (offer->source);
+  copy->retrieved = g_strdup (offer->retrieved);
+  copy->service = g_strdup (offer->service);
+  copy->service_name = g_strdup (offer->service_name);
+  copy->category = g_strdup (offer->category);
+  copy->sku = g_strdup (offer->sku);
+  copy->name = g_strdup (offer->name);
+  copy->family = g_strdup (offer->family);
+  copy->region = g_strdup (offer->region);
+  copy->region_name = g_strdup (offer->region_name);
+  copy->geography = g_strdup (offer->geography);
+  copy->os = g_strdup (offer->os);
+  copy->storage_type = g_strdup (offer->storage_type);
+  copy->sla = g_strdup (offer->sla);
+  copy->features = offer->features != NULL
+                   ? g_ptr_array_copy (offer->features, text_copy, NULL) : NULL;
+  copy->prices = offer->prices != NULL
+                 ? g_ptr_array_copy (offer->prices, price_copy, NULL) : NULL;
+  copy->architecture = g_strdup (offer->architecture);
+  copy->tenancy = g_strdup (offer->tenancy);
+  copy->licence = g_strdup (offer->licence);
+  copy->software = g_strdup (offer->software);
+  copy->capacity = g_strdup (offer->capacity);
+  return copy;
+}
+
+static SkyResolvedLine *
+resolved_line_copy (const SkyResolvedLine *line)
+{
+  SkyResolvedLine *copy = g_memdup2 (line, sizeof *line);
+
+  copy->reason = g_strdup (line->reason);
+  copy->offer = line->offer != NULL ? offer_copy (line->offer) : NULL;
+  if (line->terms.tiers != NULL)
+    copy->terms.tiers = g_array_copy (line->terms.tiers);
+  if (line->terms.usage_bands != NULL)
+    copy->terms.usage_bands = g_array_copy (line->terms.usage_bands);
+  return copy;
+}
+
+static void
+key_add_text (GString    *key,
+              const char *text)
+{
+  /* Text in a scenario is XML character data: it holds no control character but tab, line
+   * feed and carriage return, so 0x1e marks an absent value and 0x1f ends each. */
+  if (text == NULL)
+    g_string_append_c (key, '\x1e');
+  else
+    g_string_append (key, text);
+  g_string_append_c (key, '\x1f');
+}
+
+/* The key of @line resolved in @term: every field of a line that resolving it reads. Two lines
+ * with one key resolve alike on a provider (its pins, the scenario's discounts, rates and
+ * dev/test choice are the same for both). */
+static char *
+line_key (const SkyScenarioLine *line,
+          const char            *term)
+{
+  GString *key = g_string_new (NULL);
+
+  g_string_append_printf (key, "%d\x1f%" G_GINT64_FORMAT "\x1f%" G_GINT64_FORMAT "\x1f%"
+                          G_GINT64_FORMAT "\x1f", (int) line->kind, line->min_vcpu_milli,
+                          line->min_memory_mgib, line->max_oversize_milli);
+  key_add_text (key, term);
+  key_add_text (key, line->unit);
+  key_add_text (key, line->provider);
+  key_add_text (key, line->sheet_version);
+  key_add_text (key, line->sku);
+  key_add_text (key, line->category);
+  key_add_text (key, line->region);
+  key_add_text (key, line->geography);
+  key_add_text (key, line->os);
+  for (guint i = 0; line->storage_types != NULL && line->storage_types[i] != NULL; i++)
+    {
+      g_string_append_c (key, '\x1d');
+      key_add_text (key, line->storage_types[i]);
+    }
+  key_add_text (key, line->storage_types != NULL ? "" : NULL);
+  key_add_text (key, line->architecture);
+  key_add_text (key, line->tenancy);
+  key_add_text (key, line->licence);
+  key_add_text (key, line->capacity);
+  key_add_text (key, line->software);
+  key_add_text (key, line->engine);
+  return g_string_free (key, FALSE);
+}
+
+/* The services of @p's provider that its pins choose, worked out for its first line that
+ * searches them; NULL on error. */
+static SkyMatchScope *
+provider_scope (SkyCatalog           *catalog,
+                SkyResolvedProvider  *p,
+                GError              **error)
+{
+  if (p->scope == NULL)
+    {
+      SkySheetPins pins = { p->pinned_version, p->pinned_services };
+
+      p->scope = sky_catalog_match_scope_new (catalog, p->provider, &pins, error);
+    }
+  return p->scope;
+}
+
+/* Resolves @line on @p's provider in @term, with a search of its own. */
+static SkyResolvedLine *
+resolve_line (SkyCatalog            *catalog,
+              const SkyScenario     *s,
+              SkyResolvedProvider   *p,
+              const SkyScenarioLine *line,
+              const char            *term,
+              GError               **error)
 {
   g_autoptr(SkyResolvedLine) rl = g_new0 (SkyResolvedLine, 1);
   const char *provider;
   GError *local = NULL;
   gint64 id = 0;
-  SkySheetPins pins;
-
-  g_return_val_if_fail (SKY_IS_CATALOG (catalog), NULL);
-  g_return_val_if_fail (s != NULL && p != NULL && line != NULL, NULL);
 
   provider = p->provider;
-  if (term == NULL)
-    term = line->term;
   rl->status = SKY_LINE_NO_MATCH;
-  pins.version = p->pinned_version;
-  pins.services = p->pinned_services;
 
   if (p->sheet_version == NULL)
     rl->reason = g_strdup_printf ("the catalog has no price sheet of %s", p->provider_name);
@@ -451,7 +609,9 @@ sky_resolve_line (SkyCatalog            *catalog,
         }
       else
         {
-          id = sky_catalog_find_offer_pinned (catalog, provider, &pins, line->sku, &local);
+          SkyMatchScope *scope = provider_scope (catalog, p, &local);
+
+          id = scope != NULL ? sky_catalog_find_offer_in (catalog, scope, line->sku, &local) : -1;
           if (id == 0)
             rl->reason = g_strdup_printf ("%s %s has no offer %s", p->provider_name,
                                           p->sheet_version, line->sku);
@@ -477,13 +637,15 @@ sky_resolve_line (SkyCatalog            *catalog,
         .capacity = line->capacity,
         .engine = line->engine,
       };
-      id = sky_catalog_cheapest_offer_pinned (catalog, provider, &pins, &req, &local);
+      SkyMatchScope *scope = provider_scope (catalog, p, &local);
+
+      id = scope != NULL ? sky_catalog_cheapest_offer_in (catalog, scope, &req, &local) : -1;
       if (id == 0)
         {
           g_autofree char *what = describe_requirement (line, term);
-          g_autofree char *why = sky_catalog_explain_no_match_pinned (catalog, provider, &pins,
-                                                                      p->provider_name, &req,
-                                                                      &local);
+          g_autofree char *why = sky_catalog_explain_no_match_in (catalog, scope,
+                                                                  p->provider_name, &req,
+                                                                  &local);
           if (why != NULL)
             rl->reason = g_strdup_printf ("no offer of %s %s meets the requirement (%s): %s",
                                           p->provider_name, p->sheet_version, what, why);
@@ -552,6 +714,38 @@ sky_resolve_line (SkyCatalog            *catalog,
   return g_steal_pointer (&rl);
 }
 
+/* Resolves @line of @scenario on @resolved's provider as if its purchase option were @term
+ * (NULL: its own): a copy of what an earlier line that asks the same found, else a search of
+ * its own. */
+SkyResolvedLine *
+sky_resolve_line (SkyCatalog            *catalog,
+                  const SkyScenario     *s,
+                  SkyResolvedProvider   *p,
+                  const SkyScenarioLine *line,
+                  const char            *term,
+                  GError               **error)
+{
+  g_autofree char *key = NULL;
+  SkyResolvedLine *found, *rl;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (s != NULL && p != NULL && line != NULL, NULL);
+
+  if (term == NULL)
+    term = line->term;
+  key = line_key (line, term);
+  if (p->resolved == NULL)
+    p->resolved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) sky_resolved_line_free);
+  found = g_hash_table_lookup (p->resolved, key);
+  if (found != NULL)
+    return resolved_line_copy (found);
+  rl = resolve_line (catalog, s, p, line, term, error);
+  if (rl != NULL)
+    g_hash_table_insert (p->resolved, g_steal_pointer (&key), resolved_line_copy (rl));
+  return rl;
+}
+
 /* Whether the catalog holds @provider's sheet @version; FALSE with @error set when it does
  * not, or cannot say. */
 static gboolean
@@ -587,6 +781,24 @@ sky_resolve_provider (SkyCatalog         *catalog,
                       gboolean            current_sheets,
                       GError            **error)
 {
+  g_autoptr(GPtrArray) sheets = NULL;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (catalog), NULL);
+
+  sheets = sky_catalog_list_sheets (catalog, NULL);
+  return sky_resolve_provider_with_sheets (catalog, s, provider, current_sheets, sheets, error);
+}
+
+/* As sky_resolve_provider(), with the catalog's sheets (SkySheetInfo) read by the caller, once
+ * for all the providers it resolves. */
+SkyResolvedProvider *
+sky_resolve_provider_with_sheets (SkyCatalog         *catalog,
+                                  const SkyScenario  *s,
+                                  const char         *provider,
+                                  gboolean            current_sheets,
+                                  const GPtrArray    *sheets,
+                                  GError            **error)
+{
   g_autoptr(SkyResolvedProvider) p = g_new0 (SkyResolvedProvider, 1);
   const char *recorded = current_sheets ? NULL : sky_scenario_get_sheet_version (s, provider);
   GError *local = NULL;
@@ -597,7 +809,7 @@ sky_resolve_provider (SkyCatalog         *catalog,
   g_return_val_if_fail (s != NULL && provider != NULL, NULL);
 
   p->provider = g_strdup (provider);
-  provider_names (catalog, provider, &p->provider_name, &p->provider_short_name);
+  provider_names (sheets, provider, &p->provider_name, &p->provider_short_name);
   p->current_sheets = current_sheets;
   p->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_resolved_line_free);
   p->slots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

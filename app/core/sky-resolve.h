@@ -2,6 +2,7 @@
 #pragma once
 
 #include "sky-catalog.h"
+#include "sky-catalog-match.h"
 #include "sky-estimate.h"
 #include "sky-pricing.h"
 #include "sky-scenario.h"
@@ -36,6 +37,9 @@ typedef struct
   GHashTable *pinned_services;     /* service id → the version the scenario pins it to */
   GPtrArray  *lines;               /* SkyResolvedLine, in the scenario's order */
   GHashTable *slots;               /* "offer id:price index" → slot + 1 */
+  GHashTable *resolved;            /* what each distinct line resolved to, for the lines that
+                                    * ask the same (sky-resolve.c) */
+  SkyMatchScope *scope;            /* the services the pins choose, once a line needs them */
 } SkyResolvedProvider;
 
 GPtrArray           *sky_resolve_providers     (const SkyScenario   *scenario,
@@ -46,6 +50,12 @@ SkyResolvedProvider *sky_resolve_provider      (SkyCatalog          *catalog,
                                                 const char          *provider,
                                                 gboolean             current_sheets,
                                                 GError             **error);
+SkyResolvedProvider *sky_resolve_provider_with_sheets (SkyCatalog        *catalog,
+                                                       const SkyScenario *scenario,
+                                                       const char        *provider,
+                                                       gboolean           current_sheets,
+                                                       const GPtrArray   *sheets,
+                                                       GError           **error);
 SkyResolvedLine     *sky_resolve_line          (SkyCatalog          *catalog,
                                                 const SkyScenario   *scenario,
                                                 SkyResolvedProvider *resolved,
