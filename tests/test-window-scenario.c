@@ -772,7 +772,7 @@ test_scenario_sheet_per_line (Fixture       *f,
   gtk_selection_model_select_item (gtk_column_view_get_model (view), 0, TRUE);
   g_assert_true (has_label (details, "Price sheet 2026.3"));
   g_assert_false (has_label (details, "Price sheet 2026.1"));
-  g_assert_true (has_label (details, "From Example Cloud 2026.3: 3 × 730 hour × 0.08 USD/hour = "
+  g_assert_true (has_label (details, "From Example Cloud 2026.3: 3 × 730 Hour × 0.08 USD/Hour = "
                                      "175.20 USD"));
   gtk_selection_model_select_item (gtk_column_view_get_model (view), 1, TRUE);
   g_assert_true (has_label (details, "Price sheet 2026.1"));
