@@ -296,7 +296,7 @@ test_sheet_versions (Fixture       *f,
     g_assert_cmpstr (c->label, ==, "API servers");
     g_assert_cmpstr (c->before, ==, "210.24");
     g_assert_cmpstr (c->after, ==, "219.00");
-    g_assert_cmpstr (c->why, ==, "std-2-us: on-demand price went from 0.096 to 0.1 USD/hour");
+    g_assert_cmpstr (c->why, ==, "std-2-us: On demand price went from 0.096 to 0.1 USD/Hour");
     c = g_ptr_array_index (changes, 1);
     g_assert_cmpstr (c->label, ==, "Total");
     g_assert_cmpstr (c->before, ==, "4925.66");

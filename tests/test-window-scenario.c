@@ -450,7 +450,7 @@ test_scenario_reprice (Fixture       *f,
   g_assert_nonnull (dialog);
   body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
   g_assert_nonnull (strstr (body, "Example Cloud, API servers: 210.24 → 219.00 USD (std-2-us: "
-                                  "on-demand price went from 0.096 to 0.1 USD/hour)"));
+                                  "On demand price went from 0.096 to 0.1 USD/Hour)"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "reprice");
   wait_for_estimate (f);
   g_assert_cmpstr (money_of (shown_estimate (page), 0, 0), ==, "219.00");
