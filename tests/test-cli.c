@@ -894,7 +894,7 @@ test_estimate_json (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (line, "monthly"), ==, "210.24");
   g_assert_cmpstr (json_object_get_string_member (line, "yearly"), ==, "2522.88");
   g_assert_cmpstr (json_object_get_string_member (line, "explanation"), ==,
-                   "From Example Cloud 2026.1: 3 × 730 hour × 0.096 USD/hour = 210.24 USD");
+                   "From Example Cloud 2026.1: 3 × 730 Hour × 0.096 USD/Hour = 210.24 USD");
   g_assert_cmpstr (json_object_get_string_member (line, "sheet_version"), ==, "2026.1");
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (line, "offer"),
                                                   "sku"), ==, "std-2-us");

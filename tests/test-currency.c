@@ -133,12 +133,45 @@ test_plain_ignores_locale (void)
   setlocale (LC_ALL, "");
 }
 
+/* Every currency of the table is found, with its minor units, whatever its place; codes that are
+ * not in it, before, between and after its codes, are not. */
+static void
+test_lookup (void)
+{
+  static const struct
+  {
+    const char *code;
+    guint       minor_units;
+  } known[] = {
+    { "AED", 2 }, { "ARS", 2 }, { "AUD", 2 }, { "BHD", 3 }, { "BRL", 2 }, { "CAD", 2 },
+    { "CHF", 2 }, { "CLP", 0 }, { "CNY", 2 }, { "COP", 2 }, { "CZK", 2 }, { "DKK", 2 },
+    { "EGP", 2 }, { "EUR", 2 }, { "GBP", 2 }, { "HKD", 2 }, { "HUF", 2 }, { "IDR", 2 },
+    { "ILS", 2 }, { "INR", 2 }, { "ISK", 0 }, { "JOD", 3 }, { "JPY", 0 }, { "KRW", 0 },
+    { "KWD", 3 }, { "MXN", 2 }, { "MYR", 2 }, { "NGN", 2 }, { "NOK", 2 }, { "NZD", 2 },
+    { "OMR", 3 }, { "PHP", 2 }, { "PLN", 2 }, { "QAR", 2 }, { "RON", 2 }, { "SAR", 2 },
+    { "SEK", 2 }, { "SGD", 2 }, { "THB", 2 }, { "TRY", 2 }, { "TWD", 2 }, { "UAH", 2 },
+    { "USD", 2 }, { "VND", 0 }, { "ZAR", 2 },
+  };
+  static const char * const unknown[] = { "AAA", "ABC", "EUS", "USE", "ZZZ", "usd", "", "US" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (known); i++)
+    {
+      guint minor = 99;
+
+      g_assert_true (sky_currency_lookup (known[i].code, &minor));
+      g_assert_cmpuint (minor, ==, known[i].minor_units);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (unknown); i++)
+    g_assert_false (sky_currency_lookup (unknown[i], NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/sky/currency/lookup", test_lookup);
   g_test_add_func ("/sky/currency/symbols", test_symbols);
   g_test_add_func ("/sky/currency/display-c", test_display_c);
   g_test_add_func ("/sky/currency/display-english", test_display_english);

@@ -59,21 +59,21 @@ test_lines (Fixture       *f,
   ASSERT_MONEY (e, l->monthly, "210.24");
   ASSERT_MONEY (e, l->yearly, "2522.88");
   g_assert_cmpstr (l->explanation, ==,
-                   "From Example Cloud 2026.1: 3 × 730 hour × 0.096 USD/hour = 210.24 USD");
+                   "From Example Cloud 2026.1: 3 × 730 Hour × 0.096 USD/Hour = 210.24 USD");
 
   /* Egress, 15000 GB: 100 GB free, then 10240 × 0.09 + 4660 × 0.085 = 921.6 + 396.1. */
   l = line_of (e, 0, 1);
   ASSERT_MONEY (e, l->monthly, "1317.70");
   g_assert_cmpstr (l->explanation, ==,
                    "From Example Cloud 2026.1: "
-                   "1 × 15000 gb, 100 gb a month free = 10240 gb × 0.09 USD/gb + 4660 gb × "
-                   "0.085 USD/gb = 1317.70 USD");
+                   "1 × 15000 GB, 100 GB a month free = 10240 GB × 0.09 USD/GB + 4660 GB × "
+                   "0.085 USD/GB = 1317.70 USD");
 
   /* Egress (batch), 40000 GB more of the same price: tiers count from where the first line
    * ended (billable 14900 to 54900): 36300 × 0.085 + 3700 × 0.07 = 3085.5 + 259. */
   l = line_of (e, 0, 2);
   ASSERT_MONEY (e, l->monthly, "3344.50");
-  g_assert_nonnull (strstr (l->explanation, "after 15000 gb on lines above"));
+  g_assert_nonnull (strstr (l->explanation, "after 15000 GB on lines above"));
 
   /* Reserved worker: 2 × 730 × 0.0296 = 43.216 a month; 2 × 259 upfront; effective
    * 43.216 + 518 / 12 = 86.3826…; first year 43.22 × 12 + 518; break-even, to two decimals,
@@ -93,10 +93,10 @@ test_lines (Fixture       *f,
    * term's total: 43.22 × 12 + 518 × 1. */
   g_assert_cmpstr (l->explanation, ==,
                    "From Example Cloud 2026.1: "
-                   "2 × 730 hour (a commitment bills every hour) × 0.0296 USD/hour = 43.216 USD "
+                   "2 × 730 Hour (a commitment bills every hour) × 0.0296 USD/Hour = 43.216 USD "
                    "≈ 43.22 USD; upfront 2 × 259 USD = 518.00 USD, over 12 months; amortised "
                    "43.216 USD + 518.00 USD / 12 ≈ 86.38 USD a month; break-even at 449.91 hours "
-                   "a month against 0.096 USD/hour on demand; over the 12-month term, 43.22 USD "
+                   "a month against 0.096 USD/Hour on demand; over the 12-month term, 43.22 USD "
                    "× 12 + 518.00 USD × 1 = 1036.64 USD");
 
   /* Jobs: 1,000,000 GB-seconds, 400,000 free: 600000 × 0.0000166667 = 10.00002. */
@@ -104,8 +104,8 @@ test_lines (Fixture       *f,
   ASSERT_MONEY (e, l->monthly, "10.00");
   g_assert_cmpstr (l->explanation, ==,
                    "From Example Cloud 2026.1: "
-                   "1 × 1000000 gb-second, 400000 gb-second a month free = 600000 gb-second × "
-                   "0.0000166667 USD/gb-second = 10.00002 USD ≈ 10.00 USD");
+                   "1 × 1000000 GB-second, 400000 GB-second a month free = 600000 GB-second × "
+                   "0.0000166667 USD/GB-second = 10.00002 USD ≈ 10.00 USD");
 
   /* Other Cloud, in euros, 10 % off, at 1.1 USD/EUR: 3 × 730 × 0.20 = 438; 394.2; 433.62. */
   l = line_of (e, 1, 0);
@@ -113,7 +113,7 @@ test_lines (Fixture       *f,
   ASSERT_MONEY (e, l->monthly, "433.62");
   g_assert_cmpstr (l->explanation, ==,
                    "From Other Cloud 7: "
-                   "3 × 730 hour × 0.2 EUR/hour = 438.00 EUR − 10 % = 394.20 EUR × 1.1 USD/EUR "
+                   "3 × 730 Hour × 0.2 EUR/Hour = 438.00 EUR − 10 % = 394.20 EUR × 1.1 USD/EUR "
                    "(2026-11-01) = 433.62 USD");
   /* 50 GB free: (15000 − 50) × 0.08 = 1196; 1076.4; 1184.04. Then 40000 × 0.08 = 3200; 3168. */
   ASSERT_MONEY (e, line_of (e, 1, 1)->monthly, "1184.04");
@@ -203,10 +203,10 @@ test_term (Fixture       *f,
   /* Break-even: (0 × 730 + 1060 / 36) / 0.096 = 306.7129… ≈ 306.71 hours. */
   g_assert_cmpstr (l->explanation, ==,
                    "From Example Cloud 2026.1: "
-                   "1 × 730 hour (a commitment bills every hour) × 0 USD/hour = 0.00 USD; upfront "
+                   "1 × 730 Hour (a commitment bills every hour) × 0 USD/Hour = 0.00 USD; upfront "
                    "1 × 1060 USD = 1060.00 USD, over 36 months; amortised 0.00 USD + 1060.00 USD "
                    "/ 36 ≈ 29.44 USD a month; break-even at 306.71 hours a month against 0.096 "
-                   "USD/hour on demand; over the 36-month term, 0.00 USD × 36 + 1060.00 USD × 1 "
+                   "USD/Hour on demand; over the 36-month term, 0.00 USD × 36 + 1060.00 USD × 1 "
                    "= 1060.00 USD");
   /* The one-year reservation renews twice: 43.22 × 36 + 518 × 3. */
   l = line_of (e, 0, 3);
@@ -296,7 +296,7 @@ test_sheet_versions (Fixture       *f,
     g_assert_cmpstr (c->label, ==, "API servers");
     g_assert_cmpstr (c->before, ==, "210.24");
     g_assert_cmpstr (c->after, ==, "219.00");
-    g_assert_cmpstr (c->why, ==, "std-2-us: on-demand price went from 0.096 to 0.1 USD/hour");
+    g_assert_cmpstr (c->why, ==, "std-2-us: On demand price went from 0.096 to 0.1 USD/Hour");
     c = g_ptr_array_index (changes, 1);
     g_assert_cmpstr (c->label, ==, "Total");
     g_assert_cmpstr (c->before, ==, "4925.66");
@@ -530,8 +530,8 @@ test_published_examples (void)
   ASSERT_MONEY (e, line_of (e, 0, 3)->monthly, "5012.20");
   g_assert_cmpstr (line_of (e, 0, 3)->explanation, ==,
                    "From Amazon Web Services 2025.06: "
-                   "1 × 60000 gb, 100 gb a month free = 10240 gb × 0.09 USD/gb + 40960 gb × "
-                   "0.085 USD/gb + 8700 gb × 0.07 USD/gb = 5012.20 USD");
+                   "1 × 60000 GB, 100 GB a month free = 10240 GB × 0.09 USD/GB + 40960 GB × "
+                   "0.085 USD/GB + 8700 GB × 0.07 USD/GB = 5012.20 USD");
   ASSERT_MONEY (e, ((SkyEstimateProvider *) g_ptr_array_index (e->providers, 0))->monthly,
                 "5030.93");
 
@@ -805,9 +805,9 @@ test_bundled_google_rules (void)
   g_assert_no_error (error);
   ASSERT_MONEY (e, line_of (e, 0, 0)->monthly, "113.46");
   g_assert_nonnull (strstr (line_of (e, 0, 0)->explanation,
-                            "usage discount n2, each: 182.5 hour at 0 % off + 182.5 hour at "
-                            "13.22 % off + 182.5 hour at 26.7 % off + 182.5 hour at 40 % off = "
-                            "584.146 hour at full price"));
+                            "usage discount n2, each: 182.5 Hour at 0 % off + 182.5 Hour at "
+                            "13.22 % off + 182.5 Hour at 26.7 % off + 182.5 Hour at 40 % off = "
+                            "584.146 Hour at full price"));
   ASSERT_MONEY (e, line_of (e, 0, 1)->monthly, "66.21");
   ASSERT_MONEY (e, line_of (e, 0, 2)->monthly, "97.84");
   g_assert_null (strstr (line_of (e, 0, 2)->explanation, "usage discount"));
@@ -816,8 +816,8 @@ test_bundled_google_rules (void)
   ASSERT_MONEY (e, line_of (e, 0, 3)->monthly, "101.18");
   g_assert_cmpstr (line_of (e, 0, 3)->explanation, ==,
                    "From Google Cloud 2025.06-handwritten: "
-                   "(2 vCPU × 0.0413 USD/vcpu-hour + 8 GiB × 0.007 USD/gib-hour = 0.1386 "
-                   "USD/hour) 1 × 730 hour × 0.1386 USD/hour = 101.178 USD ≈ 101.18 USD");
+                   "(2 vCPU × 0.0413 USD/vCPU-hour + 8 GiB × 0.007 USD/GiB-hour = 0.1386 "
+                   "USD/Hour) 1 × 730 Hour × 0.1386 USD/Hour = 101.178 USD ≈ 101.18 USD");
   g_assert_cmpint (line_of (e, 0, 4)->status, ==, SKY_LINE_NOT_PRICED);
   g_assert_nonnull (strstr (line_of (e, 0, 4)->reason,
                             "is priced per vcpu-hour and per gib-hour: ask for its size"));
@@ -846,7 +846,7 @@ test_bundled_droplet_caps (void)
   ASSERT_MONEY (e, line_of (e, 0, 0)->monthly, "24.00");
   g_assert_cmpstr (line_of (e, 0, 0)->explanation, ==,
                    "From DigitalOcean 2025.06.1: "
-                   "1 × 730 hour × 0.03571 USD/hour = 26.0683 USD; capped at 24 USD a month "
+                   "1 × 730 Hour × 0.03571 USD/Hour = 26.0683 USD; capped at 24 USD a month "
                    "each: 1 × 24 = 24.00 USD");
   ASSERT_MONEY (e, line_of (e, 0, 1)->monthly, "3.57");
   g_assert_null (strstr (line_of (e, 0, 1)->explanation, "capped"));
@@ -903,8 +903,8 @@ test_units (void)
   g_assert_cmpstr (l->unit, ==, "gb-month");
   g_assert_cmpstr (l->explanation, ==,
                    "From Unit Cloud 2026.1: "
-                   "1 × 2000 gb-month = 2000 gb-month = 1862.64514923095703125 gib-month "
-                   "(× 10⁹ / 2³⁰) × 0.1 USD/gib-month = 186.264514923095703125 USD ≈ 186.26 USD");
+                   "1 × 2000 GB-month = 2000 GB-month = 1862.64514923095703125 GiB-month "
+                   "(× 10⁹ / 2³⁰) × 0.1 USD/GiB-month = 186.264514923095703125 USD ≈ 186.26 USD");
 
   /* In GiB-months, disk-gb costs 0.095 × 2³⁰ / 10⁹ = 0.10200… per GiB-month: disk-gib again,
    * 2000 × 0.10 = 200.00, with nothing to convert. */
@@ -917,7 +917,7 @@ test_units (void)
   l = line_of (e, 0, 2);
   g_assert_cmpstr (l->offer->sku, ==, "egress-gb");
   ASSERT_MONEY (e, l->monthly, "1317.70");
-  g_assert_nonnull (strstr (l->explanation, "= 15 tb = 15000 gb (× 10¹² / 10⁹)"));
+  g_assert_nonnull (strstr (l->explanation, "= 15 TB = 15000 GB (× 10¹² / 10⁹)"));
 
   /* 2 × 50000 s at 0.0416 USD/hour: 100000 × 0.0416 / 3600 = 1.1555… ≈ 1.16. The price holds
    * from 2026-03-01, not from its sheet's 2026-01-01: the explanation says so. */
@@ -926,8 +926,8 @@ test_units (void)
   ASSERT_MONEY (e, l->monthly, "1.16");
   g_assert_cmpstr (l->explanation, ==,
                    "From Unit Cloud 2026.1: "
-                   "2 × 50000 second = 100000 second ≈ 27.7777777778 hour (× 1 / 3600) × "
-                   "0.0416 USD/hour (price as of 2026-03-01) ≈ 1.1555555556 USD ≈ 1.16 USD");
+                   "2 × 50000 Second = 100000 Second ≈ 27.7777777778 Hour (× 1 / 3600) × "
+                   "0.0416 USD/Hour (price as of 2026-03-01) ≈ 1.1555555556 USD ≈ 1.16 USD");
 
   /* Data transferred is not data stored: the line is refused, and says why. */
   l = line_of (e, 0, 4);
@@ -981,8 +981,8 @@ test_commitment_in_seconds (Fixture       *f,
           g_assert_cmpint (l->status, ==, SKY_LINE_PRICED);
           ASSERT_MONEY (e, l->monthly, "189.80");
           g_assert_true (g_str_has_prefix (l->explanation, "From Other Cloud 7: "
-                                                           "2 × 730 hour (a commitment bills "
-                                                           "every hour) × 0.13 EUR/hour"));
+                                                           "2 × 730 Hour (a commitment bills "
+                                                           "every hour) × 0.13 EUR/Hour"));
         }
       else
         g_assert_cmpint (l->status, ==, SKY_LINE_NOT_PRICED);
@@ -1037,14 +1037,14 @@ test_attributes_and_dev_test (void)
         {
           ASSERT_MONEY (e, l->monthly, "270.25");
           g_assert_true (g_str_has_prefix (l->explanation, "From Attribute Cloud 2026.1: "
-                                                           "3 × 730 hour × 0.1234 USD/hour "
+                                                           "3 × 730 Hour × 0.1234 USD/Hour "
                                                            "(dev/test price) = 270.246"));
         }
       else
         {
           ASSERT_MONEY (e, l->monthly, "438.00");
           g_assert_cmpstr (l->explanation, ==,
-                           "From Attribute Cloud 2026.1: 3 × 730 hour × 0.2 USD/hour = 438.00 USD");
+                           "From Attribute Cloud 2026.1: 3 × 730 Hour × 0.2 USD/Hour = 438.00 USD");
         }
       /* g-4 has no dev/test price: 730 × 0.16 = 116.80 either way. */
       l = line_of (e, 0, 1);

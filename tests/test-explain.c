@@ -1,10 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
+
 #include "sky-explain.h"
+#include "sky-test-util.h"
+#include "sky-vocabulary.h"
 
 /* The one formatter of pricing's steps: each kind of step in its words, and whole lines as the
- * estimate shows them. The tests run in the C locale: the words are the untranslated ones. */
+ * estimate shows them, plain (the command line, files) and for display (the window, the PDF).
+ * The tests run in the C locale, then in English and German where those are installed: the
+ * words are the untranslated ones, units by their titles. */
 
 static SkyDecimal
 dec (const char *text)
@@ -49,30 +55,30 @@ test_each_step (void)
   s.quantity = dec ("3");
   s.usage = dec ("730");
   s.unit = g_intern_static_string ("hour");
-  ASSERT_EXPLAINS (s, "3 × 730 hour");
+  ASSERT_EXPLAINS (s, "3 × 730 Hour");
   s.committed = TRUE;
-  ASSERT_EXPLAINS (s, "3 × 730 hour (a commitment bills every hour)");
+  ASSERT_EXPLAINS (s, "3 × 730 Hour (a commitment bills every hour)");
 
   s = make (SKY_PRICE_STEP_AFTER);
   s.quantity = dec ("15000");
-  ASSERT_EXPLAINS (s, " after 15000 gb on lines above");
+  ASSERT_EXPLAINS (s, " after 15000 GB on lines above");
 
   s = make (SKY_PRICE_STEP_FREE);
   s.quantity = dec ("100");
-  ASSERT_EXPLAINS (s, ", 100 gb a month free");
+  ASSERT_EXPLAINS (s, ", 100 GB a month free");
 
   s = make (SKY_PRICE_STEP_BILLABLE);
   s.quantity = dec ("600000");
-  ASSERT_EXPLAINS (s, " = 600000 gb");
+  ASSERT_EXPLAINS (s, " = 600000 GB");
 
   s = make (SKY_PRICE_STEP_RATE);
   s.quantity = dec ("10240");
   s.price = dec ("0.09");
-  ASSERT_EXPLAINS (s, " × 0.09 USD/gb");
+  ASSERT_EXPLAINS (s, " × 0.09 USD/GB");
   s.count = 1;
-  ASSERT_EXPLAINS (s, " = 10240 gb × 0.09 USD/gb");
+  ASSERT_EXPLAINS (s, " = 10240 GB × 0.09 USD/GB");
   s.count = 2;
-  ASSERT_EXPLAINS (s, " + 10240 gb × 0.09 USD/gb");
+  ASSERT_EXPLAINS (s, " + 10240 GB × 0.09 USD/GB");
 
   s = make (SKY_PRICE_STEP_NOTHING);
   ASSERT_EXPLAINS (s, ": nothing to bill");
@@ -131,7 +137,7 @@ test_each_step (void)
   s.result = dec ("365");
   s.price = dec ("0.096");
   s.unit = g_intern_static_string ("hour");
-  ASSERT_EXPLAINS (s, "; break-even at 365.00 hours a month against 0.096 USD/hour on demand");
+  ASSERT_EXPLAINS (s, "; break-even at 365.00 hours a month against 0.096 USD/Hour on demand");
 
   s = make (SKY_PRICE_STEP_TERM_TOTAL);
   s.price = dec ("43.22");
@@ -167,7 +173,7 @@ test_lines (void)
   t.rate_date = g_intern_static_string ("2026-11-01");
   sky_pricing_price_line (pricing, &t, dec ("3"), dec ("730"), &out, steps);
   flat = sky_explain_steps (steps);
-  g_assert_cmpstr (flat, ==, "3 × 730 hour × 0.2 EUR/hour = 438.00 EUR − 10 % = 394.20 EUR × "
+  g_assert_cmpstr (flat, ==, "3 × 730 Hour × 0.2 EUR/Hour = 438.00 EUR − 10 % = 394.20 EUR × "
                              "1.1 USD/EUR (2026-11-01) = 433.62 USD");
 
   g_array_set_size (steps, 0);
@@ -187,10 +193,10 @@ test_lines (void)
   sky_pricing_term_total (pricing, &out, 12, 12, steps);
   committed = sky_explain_steps (steps);
   g_assert_cmpstr (committed, ==,
-                   "2 × 730 hour (a commitment bills every hour) × 0.0296 USD/hour = 43.216 USD "
+                   "2 × 730 Hour (a commitment bills every hour) × 0.0296 USD/Hour = 43.216 USD "
                    "≈ 43.22 USD; upfront 2 × 259 USD = 518.00 USD, over 12 months; amortised "
                    "43.216 USD + 518.00 USD / 12 ≈ 86.38 USD a month; break-even at 449.91 hours "
-                   "a month against 0.096 USD/hour on demand; over the 12-month term, 43.22 USD "
+                   "a month against 0.096 USD/Hour on demand; over the 12-month term, 43.22 USD "
                    "× 12 + 518.00 USD × 1 = 1036.64 USD");
 }
 
@@ -213,14 +219,14 @@ test_conversion (void)
   s.price = dec ("1073741824");
   s.from_unit = g_intern_static_string ("gb");
   s.unit = g_intern_static_string ("gib");
-  ASSERT_EXPLAINS (s, " = 2000 gb = 1862.64514923095703125 gib (× 10⁹ / 2³⁰)");
+  ASSERT_EXPLAINS (s, " = 2000 GB = 1862.64514923095703125 GiB (× 10⁹ / 2³⁰)");
   s.approximate = TRUE;
   s.factor = dec ("3865470566400");
   s.price = dec ("1000000000");
-  ASSERT_EXPLAINS (s, " = 2000 gb ≈ 1862.64514923095703125 gib (× 3600 × 2³⁰ / 10⁹)");
+  ASSERT_EXPLAINS (s, " = 2000 GB ≈ 1862.64514923095703125 GiB (× 3600 × 2³⁰ / 10⁹)");
   s.factor = dec ("1");
   s.price = dec ("3600");
-  ASSERT_EXPLAINS (s, " = 2000 gb ≈ 1862.64514923095703125 gib (× 1 / 3600)");
+  ASSERT_EXPLAINS (s, " = 2000 GB ≈ 1862.64514923095703125 GiB (× 1 / 3600)");
 
   t.unit = g_intern_static_string ("gib");
   t.line_unit = g_intern_static_string ("gb");
@@ -229,8 +235,8 @@ test_conversion (void)
   t.free_units = t.discount = t.rate = t.upfront_fee = t.on_demand = sky_decimal_from_int (0);
   sky_pricing_price_line (pricing, &t, dec ("1"), dec ("2000"), &out, steps);
   gib = sky_explain_steps (steps);
-  g_assert_cmpstr (gib, ==, "1 × 2000 gb = 2000 gb = 1862.64514923095703125 gib (× 10⁹ / 2³⁰) × "
-                            "0.1 USD/gib = 186.264514923095703125 USD ≈ 186.26 USD");
+  g_assert_cmpstr (gib, ==, "1 × 2000 GB = 2000 GB = 1862.64514923095703125 GiB (× 10⁹ / 2³⁰) × "
+                            "0.1 USD/GiB = 186.264514923095703125 USD ≈ 186.26 USD");
 
   g_array_set_size (steps, 0);
   t.slot = 1;
@@ -239,8 +245,8 @@ test_conversion (void)
   t.amount = dec ("0.0416");
   sky_pricing_price_line (pricing, &t, dec ("2"), dec ("50000"), &out, steps);
   hours = sky_explain_steps (steps);
-  g_assert_cmpstr (hours, ==, "2 × 50000 second = 100000 second ≈ 27.7777777778 hour (× 1 / 3600) "
-                              "× 0.0416 USD/hour ≈ 1.1555555556 USD ≈ 1.16 USD");
+  g_assert_cmpstr (hours, ==, "2 × 50000 Second = 100000 Second ≈ 27.7777777778 Hour (× 1 / 3600) "
+                              "× 0.0416 USD/Hour ≈ 1.1555555556 USD ≈ 1.16 USD");
 }
 
 /* Break-even hours are always shown with two decimals, rounded half up. */
@@ -254,7 +260,7 @@ test_hours (void)
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *text = sky_explain_hours (dec (cases[i][0]));
+      g_autofree char *text = sky_explain_hours (dec (cases[i][0]), SKY_EXPLAIN_PLAIN);
       g_assert_cmpstr (text, ==, cases[i][1]);
     }
 }
@@ -288,9 +294,9 @@ test_rules (void)
   sky_pricing_price_line (pricing, &t, dec ("2"), dec ("730"), &out, steps);
   discounted = sky_explain_steps (steps);
   g_assert_cmpstr (discounted, ==,
-                   "2 × 730 hour; usage discount n2, each: 182.5 hour at 0 % off + 182.5 hour at "
-                   "13.22 % off + 182.5 hour at 26.7 % off + 182.5 hour at 40 % off = 584.146 "
-                   "hour at full price, × 2 = 1168.292 hour × 0.194236 USD/hour = "
+                   "2 × 730 Hour; usage discount n2, each: 182.5 Hour at 0 % off + 182.5 Hour at "
+                   "13.22 % off + 182.5 Hour at 26.7 % off + 182.5 Hour at 40 % off = 584.146 "
+                   "Hour at full price, × 2 = 1168.292 Hour × 0.194236 USD/Hour = "
                    "226.924364912 USD ≈ 226.92 USD");
   sky_price_terms_clear (&t);
 
@@ -305,7 +311,7 @@ test_rules (void)
   t.monthly_cap = dec ("24");
   sky_pricing_price_line (pricing, &t, dec ("1"), dec ("730"), &out, steps);
   capped = sky_explain_steps (steps);
-  g_assert_cmpstr (capped, ==, "1 × 730 hour × 0.03571 USD/hour = 26.0683 USD; capped at 24 "
+  g_assert_cmpstr (capped, ==, "1 × 730 Hour × 0.03571 USD/Hour = 26.0683 USD; capped at 24 "
                                "USD a month each: 1 × 24 = 24.00 USD");
 
   g_array_set_size (steps, 0);
@@ -323,8 +329,230 @@ test_rules (void)
   sky_pricing_price_line (pricing, &t, dec ("1"), dec ("730"), &out, steps);
   components = sky_explain_steps (steps);
   g_assert_cmpstr (components, ==,
-                   "(4 vCPU × 0.0413 USD/vcpu-hour + 16 GiB × 0.007 USD/gib-hour = 0.2772 "
-                   "USD/hour) 1 × 730 hour × 0.2772 USD/hour = 202.356 USD ≈ 202.36 USD");
+                   "(4 vCPU × 0.0413 USD/vCPU-hour + 16 GiB × 0.007 USD/GiB-hour = 0.2772 "
+                   "USD/Hour) 1 × 730 Hour × 0.2772 USD/Hour = 202.356 USD ≈ 202.36 USD");
+}
+
+/* Three lines priced as the estimate prices them: in euros with a discount and an exchange
+ * rate; committed with an upfront fee, in the thousands over its term; in GB against a price per
+ * GiB. */
+static GArray *
+exchange_steps (void)
+{
+  g_autoptr(SkyPricing) pricing = sky_pricing_new ("USD", dec ("730"));
+  GArray *steps = sky_price_steps_new ();
+  SkyPriceTerms t = { 0 };
+  SkyPricedLine out;
+
+  t.unit = g_intern_static_string ("hour");
+  t.currency = g_intern_static_string ("EUR");
+  t.amount = dec ("0.2");
+  t.free_units = t.upfront_fee = t.on_demand = sky_decimal_from_int (0);
+  t.has_discount = TRUE;
+  t.discount = dec ("10");
+  t.has_rate = TRUE;
+  t.rate = dec ("1.1");
+  t.rate_date = g_intern_static_string ("2026-11-01");
+  sky_pricing_price_line (pricing, &t, dec ("3"), dec ("730"), &out, steps);
+  return steps;
+}
+
+static GArray *
+committed_steps (void)
+{
+  g_autoptr(SkyPricing) pricing = sky_pricing_new ("USD", dec ("730"));
+  GArray *steps = sky_price_steps_new ();
+  SkyPriceTerms t = { 0 };
+  SkyPricedLine out;
+
+  t.unit = g_intern_static_string ("hour");
+  t.currency = g_intern_static_string ("USD");
+  t.amount = dec ("0.0296");
+  t.free_units = t.discount = t.rate = sky_decimal_from_int (0);
+  t.term_months = 12;
+  t.committed = TRUE;
+  t.has_upfront_fee = TRUE;
+  t.upfront_fee = dec ("259");
+  t.has_on_demand = TRUE;
+  t.on_demand = dec ("0.096");
+  sky_pricing_price_line (pricing, &t, dec ("2"), dec ("730"), &out, steps);
+  sky_pricing_term_total (pricing, &out, 12, 12, steps);
+  return steps;
+}
+
+static GArray *
+conversion_steps (void)
+{
+  g_autoptr(SkyPricing) pricing = sky_pricing_new ("USD", dec ("730"));
+  GArray *steps = sky_price_steps_new ();
+  SkyPriceTerms t = { 0 };
+  SkyPricedLine out;
+
+  t.unit = g_intern_static_string ("gib");
+  t.line_unit = g_intern_static_string ("gb");
+  t.currency = g_intern_static_string ("USD");
+  t.amount = dec ("0.10");
+  t.free_units = t.discount = t.rate = t.upfront_fee = t.on_demand = sky_decimal_from_int (0);
+  sky_pricing_price_line (pricing, &t, dec ("1"), dec ("2000"), &out, steps);
+  return steps;
+}
+
+static const char exchange_plain[] =
+  "3 × 730 Hour × 0.2 EUR/Hour = 438.00 EUR − 10 % = 394.20 EUR × 1.1 USD/EUR (2026-11-01) = "
+  "433.62 USD";
+static const char committed_plain[] =
+  "2 × 730 Hour (a commitment bills every hour) × 0.0296 USD/Hour = 43.216 USD ≈ 43.22 USD; "
+  "upfront 2 × 259 USD = 518.00 USD, over 12 months; amortised 43.216 USD + 518.00 USD / 12 ≈ "
+  "86.38 USD a month; break-even at 449.91 hours a month against 0.096 USD/Hour on demand; "
+  "over the 12-month term, 43.22 USD × 12 + 518.00 USD × 1 = 1036.64 USD";
+static const char conversion_plain[] =
+  "1 × 2000 GB = 2000 GB = 1862.64514923095703125 GiB (× 10⁹ / 2³⁰) × 0.1 USD/GiB = "
+  "186.264514923095703125 USD ≈ 186.26 USD";
+
+/* The three lines in @style, against what is expected; and the whole explanation, its sheet
+ * first. */
+static void
+assert_styled (SkyExplainStyle  style,
+               const char      *exchange,
+               const char      *committed,
+               const char      *conversion)
+{
+  g_autoptr(GArray) e = exchange_steps ();
+  g_autoptr(GArray) c = committed_steps ();
+  g_autoptr(GArray) v = conversion_steps ();
+  g_autofree char *e_text = sky_explain_format (e, style);
+  g_autofree char *c_text = sky_explain_format (c, style);
+  g_autofree char *v_text = sky_explain_format (v, style);
+  g_autofree char *line = sky_explain_line ("Example Cloud", "2026.1", e, style);
+  g_autofree char *expected_line = g_strdup_printf ("From Example Cloud 2026.1: %s", exchange);
+  g_autofree char *no_sheet = sky_explain_line ("Example Cloud", NULL, e, style);
+
+  g_assert_cmpstr (e_text, ==, exchange);
+  g_assert_cmpstr (c_text, ==, committed);
+  g_assert_cmpstr (v_text, ==, conversion);
+  g_assert_cmpstr (line, ==, expected_line);
+  g_assert_cmpstr (no_sheet, ==, exchange);
+}
+
+/* Plain is what sky_explain_steps() writes, in any locale: a point, no separators, money with
+ * its code after it, so that scripts read the figures. */
+static void
+test_plain (void)
+{
+  g_autoptr(GArray) e = exchange_steps ();
+  g_autofree char *steps = sky_explain_steps (e);
+
+  g_assert_cmpstr (steps, ==, exchange_plain);
+  assert_styled (SKY_EXPLAIN_PLAIN, exchange_plain, committed_plain, conversion_plain);
+  if (!sky_test_use_locale ("de_DE.UTF-8"))
+    return;
+  assert_styled (SKY_EXPLAIN_PLAIN, exchange_plain, committed_plain, conversion_plain);
+  {
+    g_autofree char *hours = sky_explain_hours (dec ("1449.9097"), SKY_EXPLAIN_PLAIN);
+    g_assert_cmpstr (hours, ==, "1449.91");
+  }
+  setlocale (LC_ALL, "");
+}
+
+/* For display in the C locale, which has no convention for money: figures as plain, money
+ * with its currency's minor digits and its code after it, as the rest of the window shows it
+ * there. */
+static void
+test_display_c (void)
+{
+  g_autofree char *hours = sky_explain_hours (dec ("1449.9097"), SKY_EXPLAIN_DISPLAY);
+
+  assert_styled (SKY_EXPLAIN_DISPLAY,
+                 "3 × 730 Hour × 0.20 EUR/Hour = 438.00 EUR − 10 % = 394.20 EUR × 1.1 USD/EUR "
+                 "(2026-11-01) = 433.62 USD",
+                 "2 × 730 Hour (a commitment bills every hour) × 0.0296 USD/Hour = 43.216 USD ≈ "
+                 "43.22 USD; upfront 2 × 259.00 USD = 518.00 USD, over 12 months; amortised "
+                 "43.216 USD + 518.00 USD / 12 ≈ 86.38 USD a month; break-even at 449.91 hours a "
+                 "month against 0.096 USD/Hour on demand; over the 12-month term, 43.22 USD × 12 "
+                 "+ 518.00 USD × 1 = 1036.64 USD",
+                 "1 × 2000 GB = 2000 GB = 1862.64514923095703125 GiB (× 10⁹ / 2³⁰) × 0.10 "
+                 "USD/GiB = 186.264514923095703125 USD ≈ 186.26 USD");
+  g_assert_cmpstr (hours, ==, "1449.91");
+}
+
+/* In English: the dollar's and the euro's symbols before the figures, commas between thousands,
+ * an exact quotient with every digit. */
+static void
+test_display_english (void)
+{
+  SkyPriceStep s;
+
+  if (!sky_test_use_locale ("en_US.UTF-8"))
+    return;
+  assert_styled (SKY_EXPLAIN_DISPLAY,
+                 "3 × 730 Hour × €0.20/Hour = €438.00 − 10 % = €394.20 × 1.1 USD/EUR "
+                 "(2026-11-01) = $433.62",
+                 "2 × 730 Hour (a commitment bills every hour) × $0.0296/Hour = $43.216 ≈ $43.22; "
+                 "upfront 2 × $259.00 = $518.00, over 12 months; amortised $43.216 + $518.00 / 12 "
+                 "≈ $86.38 a month; break-even at 449.91 hours a month against $0.096/Hour on "
+                 "demand; over the 12-month term, $43.22 × 12 + $518.00 × 1 = $1,036.64",
+                 "1 × 2,000 GB = 2,000 GB = 1,862.64514923095703125 GiB (× 10⁹ / 2³⁰) × "
+                 "$0.10/GiB = $186.264514923095703125 ≈ $186.26");
+  /* A ratio's factor is a number too. */
+  s = make (SKY_PRICE_STEP_CONVERT);
+  s.quantity = dec ("2000");
+  s.result = dec ("1862.64514923095703125");
+  s.factor = dec ("3865470566400");
+  s.price = dec ("1000000000");
+  s.from_unit = g_intern_static_string ("gb-hour");
+  s.unit = g_intern_static_string ("gib-second");
+  s.approximate = TRUE;
+  {
+    g_autoptr(GArray) steps = sky_price_steps_new ();
+    g_autofree char *text = NULL;
+
+    g_array_append_val (steps, s);
+    text = sky_explain_format (steps, SKY_EXPLAIN_DISPLAY);
+    g_assert_cmpstr (text, ==, " = 2,000 GB-hour ≈ 1,862.64514923095703125 GiB-second "
+                               "(× 3,600 × 2³⁰ / 10⁹)");
+  }
+  setlocale (LC_ALL, "");
+}
+
+/* In German: a comma before the decimals, points between thousands, the symbols after the
+ * figures; the exact quotient keeps every digit. */
+static void
+test_display_german (void)
+{
+  g_autofree char *hours = NULL;
+
+  if (!sky_test_use_locale ("de_DE.UTF-8"))
+    return;
+  assert_styled (SKY_EXPLAIN_DISPLAY,
+                 "3 × 730 Hour × 0,20 €/Hour = 438,00 € − 10 % = 394,20 € × 1,1 USD/EUR "
+                 "(2026-11-01) = 433,62 $",
+                 "2 × 730 Hour (a commitment bills every hour) × 0,0296 $/Hour = 43,216 $ ≈ "
+                 "43,22 $; upfront 2 × 259,00 $ = 518,00 $, over 12 months; amortised 43,216 $ + "
+                 "518,00 $ / 12 ≈ 86,38 $ a month; break-even at 449,91 hours a month against "
+                 "0,096 $/Hour on demand; over the 12-month term, 43,22 $ × 12 + 518,00 $ × 1 = "
+                 "1.036,64 $",
+                 "1 × 2.000 GB = 2.000 GB = 1.862,64514923095703125 GiB (× 10⁹ / 2³⁰) × "
+                 "0,10 $/GiB = 186,264514923095703125 $ ≈ 186,26 $");
+  hours = sky_explain_hours (dec ("1449.9097"), SKY_EXPLAIN_DISPLAY);
+  g_assert_cmpstr (hours, ==, "1.449,91");
+  setlocale (LC_ALL, "");
+}
+
+/* Every unit a price can be per is named by its title, never by the id files write. */
+static void
+test_unit_titles (void)
+{
+  for (guint i = 0; i < sky_vocabulary_size (SKY_VOCABULARY_UNIT); i++)
+    {
+      const SkyUnit *unit = sky_unit_nth (i);
+      SkyPriceStep s = make (SKY_PRICE_STEP_RATE);
+      g_autofree char *expected = NULL;
+
+      s.price = dec ("0.5");
+      s.unit = g_intern_string (unit->word.id);
+      expected = g_strdup_printf (" × 0.5 USD/%s", unit->word.title);
+      ASSERT_EXPLAINS (s, expected);
+    }
 }
 
 int
@@ -338,6 +566,11 @@ main (int    argc,
   g_test_add_func ("/sky/explain/conversion", test_conversion);
   g_test_add_func ("/sky/explain/hours", test_hours);
   g_test_add_func ("/sky/explain/rules", test_rules);
+  g_test_add_func ("/sky/explain/plain", test_plain);
+  g_test_add_func ("/sky/explain/display-c", test_display_c);
+  g_test_add_func ("/sky/explain/display-english", test_display_english);
+  g_test_add_func ("/sky/explain/display-german", test_display_german);
+  g_test_add_func ("/sky/explain/unit-titles", test_unit_titles);
 
   return g_test_run ();
 }

@@ -583,7 +583,7 @@ test_sheet_version_per_line (Fixture       *f,
   g_assert_cmpstr (sheets, ==, "2026.3, 2026.1");
   g_assert_true (g_str_has_prefix (((SkyEstimateLine *) g_ptr_array_index (p->lines,
                                                                            0))->explanation,
-                                   "From Example Cloud 2026.3: 2 × 730 hour × 0.08 USD/hour"));
+                                   "From Example Cloud 2026.3: 2 × 730 Hour × 0.08 USD/Hour"));
   g_assert_true (g_str_has_prefix (((SkyEstimateLine *) g_ptr_array_index (p->lines,
                                                                            1))->explanation,
                                    "From Example Cloud 2026.1: "));

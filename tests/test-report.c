@@ -52,6 +52,15 @@ fixture_teardown (Fixture       *f,
   sky_test_close_catalog (&f->dir, &f->catalog);
 }
 
+/* @text with each run of whitespace made one space: pdftotext wraps long paragraphs. */
+static char *
+single_spaced (const char *text)
+{
+  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+
+  return g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
+}
+
 /* The axis ---------------------------------------------------------------------------------- */
 
 static void
@@ -74,21 +83,21 @@ assert_value_axis (double              highest,
 }
 
 /* The money goes up in steps of 1, 2 or 5 times a power of ten, from 0 to the first tick at or
- * above the highest figure, labelled exactly with thousands separators. */
+ * above the highest figure, labelled exactly with the locale's separators: none in C. */
 static void
 test_value_axis_round_steps (void)
 {
   assert_value_axis (843.61, 5, 200,
-                     (const char *[]) { "0", "200", "400", "600", "800", "1,000", NULL });
+                     (const char *[]) { "0", "200", "400", "600", "800", "1000", NULL });
   assert_value_axis (1000, 5, 200,
-                     (const char *[]) { "0", "200", "400", "600", "800", "1,000", NULL });
+                     (const char *[]) { "0", "200", "400", "600", "800", "1000", NULL });
   assert_value_axis (12345, 5, 5000,
-                     (const char *[]) { "0", "5,000", "10,000", "15,000", NULL });
+                     (const char *[]) { "0", "5000", "10000", "15000", NULL });
   assert_value_axis (1290.5, 6, 500,
-                     (const char *[]) { "0", "500", "1,000", "1,500", NULL });
+                     (const char *[]) { "0", "500", "1000", "1500", NULL });
   assert_value_axis (2400000, 5, 500000,
-                     (const char *[]) { "0", "500,000", "1,000,000", "1,500,000", "2,000,000",
-                                        "2,500,000", NULL });
+                     (const char *[]) { "0", "500000", "1000000", "1500000", "2000000",
+                                        "2500000", NULL });
   assert_value_axis (0.3, 4, 0.1, (const char *[]) { "0", "0.1", "0.2", "0.3", NULL });
   assert_value_axis (7, 8, 1,
                      (const char *[]) { "0", "1", "2", "3", "4", "5", "6", "7", NULL });
@@ -162,7 +171,7 @@ assert_range_axis (double              lowest,
 }
 
 /* A range away from 0: round ticks from at or below the lowest to at or above the highest,
- * never more steps than asked, labelled with separators. */
+ * never more steps than asked, labelled with the locale's separators (none in C). */
 static void
 test_value_axis_range (void)
 {
@@ -170,8 +179,8 @@ test_value_axis_range (void)
 
   assert_range_axis (120, 480, 5, (const char *[]) { "100", "200", "300", "400", "500", NULL });
   assert_range_axis (1400, 1520, 6,
-                     (const char *[]) { "1,400", "1,420", "1,440", "1,460", "1,480", "1,500",
-                                        "1,520", NULL });
+                     (const char *[]) { "1400", "1420", "1440", "1460", "1480", "1500",
+                                        "1520", NULL });
   assert_range_axis (0.5, 0.9, 4, (const char *[]) { "0.5", "0.6", "0.7", "0.8", "0.9", NULL });
   /* 1.5 to 6.5 by 1 would take 6 steps: by 2 instead. */
   assert_range_axis (1.5, 6.5, 5, (const char *[]) { "0", "2", "4", "6", "8", NULL });
@@ -195,6 +204,40 @@ test_value_axis_range (void)
       g_assert_true (fabs (mantissa - 1) < 1e-6 || fabs (mantissa - 2) < 1e-6 ||
                      fabs (mantissa - 5) < 1e-6);
     }
+}
+
+/* In English the axes' labels group thousands with commas; in German with points, before a
+ * decimal comma: the projection's and the scatter's axes read as the window's money does. */
+static void
+test_value_axis_english (void)
+{
+  if (!sky_test_use_locale ("en_US.UTF-8"))
+    return;
+  assert_value_axis (843.61, 5, 200,
+                     (const char *[]) { "0", "200", "400", "600", "800", "1,000", NULL });
+  assert_value_axis (2400000, 5, 500000,
+                     (const char *[]) { "0", "500,000", "1,000,000", "1,500,000", "2,000,000",
+                                        "2,500,000", NULL });
+  assert_value_axis (0.3, 4, 0.1, (const char *[]) { "0", "0.1", "0.2", "0.3", NULL });
+  assert_range_axis (1400, 1520, 6,
+                     (const char *[]) { "1,400", "1,420", "1,440", "1,460", "1,480", "1,500",
+                                        "1,520", NULL });
+  setlocale (LC_ALL, "");
+}
+
+static void
+test_value_axis_german (void)
+{
+  if (!sky_test_use_locale ("de_DE.UTF-8"))
+    return;
+  assert_value_axis (843.61, 5, 200,
+                     (const char *[]) { "0", "200", "400", "600", "800", "1.000", NULL });
+  assert_value_axis (2400000, 5, 500000,
+                     (const char *[]) { "0", "500.000", "1.000.000", "1.500.000", "2.000.000",
+                                        "2.500.000", NULL });
+  assert_value_axis (0.3, 4, 0.1, (const char *[]) { "0", "0,1", "0,2", "0,3", NULL });
+  assert_range_axis (0.5, 0.9, 4, (const char *[]) { "0,5", "0,6", "0,7", "0,8", "0,9", NULL });
+  setlocale (LC_ALL, "");
 }
 
 /* Labels placed never overlap each other or any point's mark, and stay inside the plot. */
@@ -734,10 +777,23 @@ test_pdf_read_back (Fixture       *f,
   g_test_message ("%s", out);
   g_assert_nonnull (strstr (out, "The projection"));
   g_assert_nonnull (strstr (out, "Month"));
-  /* Month 1 is 1031.16 and the budget 1100: the money's axis passes 1,000. */
-  thousands = g_regex_new ("(^|\\s)1,[0-9]00(\\s|$)", G_REGEX_MULTILINE, 0, NULL);
+  /* Month 1 is 1031.16 and the budget 1100: the money's axis passes 1000 (in the C locale,
+   * without a separator). */
+  thousands = g_regex_new ("(^|\\s)1[0-9]00(\\s|$)", G_REGEX_MULTILINE, 0, NULL);
   g_assert_true (g_regex_match (thousands, out, 0, NULL));
   g_assert_nonnull (strstr (out, "over the monthly budget from month 6"));
+  /* Each line's figure worked out, as the window's line details show it: units by their
+   * titles. */
+  {
+    g_autofree char *text = single_spaced (out);
+    const char *section = strstr (text, "How each figure is worked out Example Cloud");
+
+    g_assert_nonnull (section);
+    g_assert_nonnull (strstr (section, "Servers: From Example Cloud 2026.1: 2 × 730 Hour × "
+                                       "0.096 USD/Hour = 140.16 USD"));
+    g_assert_nonnull (strstr (section, "Egress: From Example Cloud 2026.1: 1 × 10000 GB, 100 GB "
+                                       "a month free = 9900 GB × 0.09 USD/GB = 891.00 USD"));
+  }
 }
 
 /* The report says how old each provider's prices are, and gives the notice: Example Cloud's
@@ -767,7 +823,7 @@ test_pdf_freshness (Fixture       *f,
 }
 
 /* The report's figures read as the reader's locale writes money: in German, month 1's total of
- * 1031.16 is "1.031,16 $". */
+ * 1031.16 is "1.031,16 $"; the chart's axis and the lines' worked-out figures too. */
 static void
 test_pdf_german (Fixture       *f,
                  gconstpointer  data)
@@ -792,6 +848,25 @@ test_pdf_german (Fixture       *f,
   g_assert_nonnull (strstr (out, "1.031,16 $"));
   g_assert_nonnull (strstr (out, "891,00 $"));
   g_assert_null (strstr (out, "1031.16"));
+  /* The money's axis groups its thousands with a point. */
+  {
+    g_autoptr(GRegex) thousands = g_regex_new ("(^|\\s)1\\.[0-9]00(\\s|$)", G_REGEX_MULTILINE,
+                                               0, NULL);
+    g_autoptr(GRegex) plain = g_regex_new ("(^|\\s)1[0-9]00(\\s|$)", G_REGEX_MULTILINE, 0,
+                                           NULL);
+
+    g_assert_true (g_regex_match (thousands, out, 0, NULL));
+    g_assert_false (g_regex_match (plain, out, 0, NULL));
+  }
+  /* The lines' figures worked out with German figures, a dollar's symbol after them. */
+  {
+    g_autofree char *text = single_spaced (out);
+
+    g_assert_nonnull (strstr (text, "Servers: From Example Cloud 2026.1: 2 × 730 Hour × "
+                                    "0,096 $/Hour = 140,16 $"));
+    g_assert_nonnull (strstr (text, "Egress: From Example Cloud 2026.1: 1 × 10.000 GB, 100 GB a "
+                                    "month free = 9.900 GB × 0,09 $/GB = 891,00 $"));
+  }
 }
 
 /* The report opens with the summary: per provider monthly (2 × 730 × 0.096 + 9900 × 0.09 =
@@ -866,6 +941,8 @@ main (int    argc,
   g_test_add_func ("/sky/report/value-axis-nothing", test_value_axis_nothing);
   g_test_add_func ("/sky/report/value-axis-any", test_value_axis_any);
   g_test_add_func ("/sky/report/value-axis-range", test_value_axis_range);
+  g_test_add_func ("/sky/report/value-axis-english", test_value_axis_english);
+  g_test_add_func ("/sky/report/value-axis-german", test_value_axis_german);
   g_test_add_func ("/sky/report/labels-apart", test_labels_apart);
   g_test_add_func ("/sky/report/labels-crowded", test_labels_crowded);
   g_test_add_func ("/sky/report/labels-off-line", test_labels_off_line);

@@ -553,9 +553,9 @@ test_functions_priced (void)
   /* The explanation shows the free tier and the conversion. */
   monthly = price_line (catalog, FUNCTIONS_LINE ("30", "million-requests", EXECUTIONS),
                         &explanation, NULL);
-  g_assert_nonnull (strstr (explanation, "30 million-requests = 30000000 request"));
-  g_assert_nonnull (strstr (explanation, "1000000 request × 0 USD/request + 29000000 request "
-                                         "× 0.0000002 USD/request = 5.80 USD"));
+  g_assert_nonnull (strstr (explanation, "30 Million requests = 30000000 Request"));
+  g_assert_nonnull (strstr (explanation, "1000000 Request × 0 USD/Request + 29000000 Request "
+                                         "× 0.0000002 USD/Request = 5.80 USD"));
   /* A requirement finds the offers too: of the request meters, the consumption plan's (5.80)
    * is cheaper than Flex Consumption's 0.4 per million (12.00). */
   {

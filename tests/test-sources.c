@@ -1072,7 +1072,7 @@ test_gcp_skus_sustained_use_priced (void)
                          &explanation);
   g_assert_cmpstr (n2_month, ==, "113.46");
   g_assert_nonnull (strstr (explanation, "usage discount n2"));
-  g_assert_nonnull (strstr (explanation, "584.146 hour at full price"));
+  g_assert_nonnull (strstr (explanation, "584.146 Hour at full price"));
   /* 182.5 + 182.5 × 0.8678 = 340.8735 hours × 0.194236 = 66.209905146 */
   n2_half = monthly_of ((const char *[]) { n2_sheet, NULL },
                         GCP_REQUIREMENT ("usage=\"365\" ", "4", "16"), NULL);

@@ -100,6 +100,64 @@ append_texts (GtkWidget *widget,
     append_texts (c, out);
 }
 
+/* The row titled @title under @widget. */
+static AdwActionRow *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_ACTION_ROW (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      AdwActionRow *row = find_row (c, title);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+/* The line details' explanation of the line selected, on the provider @provider_name, after
+ * selecting row @index of the Scenario page's table. */
+static const char *
+details_explanation (Fixture    *f,
+                     guint       index,
+                     const char *provider_name)
+{
+  GtkWidget *view = GTK_WIDGET (scenario_child (f, "lines_view"));
+  GtkWidget *details = GTK_WIDGET (scenario_child (f, "details_box"));
+  AdwActionRow *row = NULL;
+
+  gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)), index,
+                                   TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  for (GtkWidget *c = gtk_widget_get_first_child (details); c != NULL && row == NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (ADW_IS_PREFERENCES_GROUP (c) &&
+        g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (c)),
+                   provider_name) == 0)
+      row = find_row (c, "How It Is Computed");
+  g_assert_nonnull (row);
+  return adw_action_row_get_subtitle (row);
+}
+
+/* The tooltip of the figure of provider column @column (from 0) in row @index. */
+static const char *
+figure_tooltip (Fixture *f,
+                guint    index,
+                guint    column)
+{
+  GtkWidget *view = GTK_WIDGET (scenario_child (f, "lines_view"));
+  guint nth = 2 + column;
+  GtkWidget *cell = find_cell_from (view, GTK_TYPE_LABEL, index, &nth);
+
+  g_assert_nonnull (cell);
+  return gtk_widget_get_tooltip_text (cell);
+}
+
 static SkyExportDialog *
 open_export_dialog (Fixture *f)
 {
@@ -138,7 +196,8 @@ export_and_wait (SkyExportDialog *dialog,
 }
 
 /* Under a German locale the Scenario page shows its figures as Germans write them, with the
- * dollar's symbol after them; the CSV for finance of the same scenario keeps plain numbers. */
+ * dollar's symbol after them, in the table and in the explanations of its lines; the CSV for
+ * finance of the same scenario keeps plain numbers. */
 static void
 test_figures_german (Fixture       *f,
                      gconstpointer  data)
@@ -185,6 +244,22 @@ test_figures_german (Fixture       *f,
     g_assert_cmpstr (cell_text (view, GTK_TYPE_LABEL, n_lines + 2, 2), ==, german);
   }
 
+  /* The line details and the figure's tooltip explain it with German figures and the units'
+   * titles: the egress's 15,000 GB less 100 free, 10,240 at 0.09 and 4,660 at 0.085; Other
+   * Cloud's servers in euros, 10 % off, at 1.1 dollars a euro. Every figure of the arithmetic
+   * as the table shows money. */
+  {
+    static const char egress[] = "From Example Cloud 2026.1: 1 × 15.000 GB, 100 GB a month free "
+                                 "= 10.240 GB × 0,09 $/GB + 4.660 GB × 0,085 $/GB = 1.317,70 $";
+    static const char euros[] = "From Other Cloud 7: 3 × 730 Hour × 0,20 €/Hour = 438,00 € − "
+                                "10 % = 394,20 € × 1,1 USD/EUR (2026-11-01) = 433,62 $";
+
+    g_assert_cmpstr (details_explanation (f, 1, p->provider_name), ==, egress);
+    g_assert_cmpstr (figure_tooltip (f, 1, 0), ==, egress);
+    g_assert_cmpstr (details_explanation (f, 0, "Other Cloud"), ==, euros);
+    g_assert_cmpstr (figure_tooltip (f, 0, 1), ==, euros);
+  }
+
   /* The CSV for finance: plain numbers, a point before the cents, the currency in its own
    * column. */
   {
@@ -221,8 +296,9 @@ test_figures_german (Fixture       *f,
   setlocale (LC_ALL, "");
 }
 
-/* The window names units and operating systems by their titles, in the table, the line editor
- * and the offer's details, never by the ids files write. */
+/* The window names units and operating systems by their titles, in the table, the line
+ * details' explanation, the line editor and the offer's details, never by the ids files
+ * write. */
 static void
 test_figures_titles (Fixture       *f,
                      gconstpointer  data)
@@ -263,6 +339,16 @@ test_figures_titles (Fixture       *f,
 
   gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)), 0, TRUE);
   append_texts (view, shown);
+
+  /* The line details explain the figure with the unit's title, its price per GiB-hour. */
+  {
+    static const char why[] = "From Title Cloud 2026.1: 1 × 5840 GiB-hour × 0.004 "
+                              "USD/GiB-hour = 23.36 USD";
+
+    g_assert_cmpstr (details_explanation (f, 0, "Title Cloud"), ==, why);
+    g_assert_cmpstr (figure_tooltip (f, 0, 0), ==, why);
+    append_texts (GTK_WIDGET (scenario_child (f, "details_box")), shown);
+  }
 
   /* The line editor: the unit and the operating system chosen by their titles. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.edit-line", NULL));

@@ -450,7 +450,7 @@ test_scenario_reprice (Fixture       *f,
   g_assert_nonnull (dialog);
   body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
   g_assert_nonnull (strstr (body, "Example Cloud, API servers: 210.24 → 219.00 USD (std-2-us: "
-                                  "on-demand price went from 0.096 to 0.1 USD/hour)"));
+                                  "On demand price went from 0.096 to 0.1 USD/Hour)"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "reprice");
   wait_for_estimate (f);
   g_assert_cmpstr (money_of (shown_estimate (page), 0, 0), ==, "219.00");
@@ -772,7 +772,7 @@ test_scenario_sheet_per_line (Fixture       *f,
   gtk_selection_model_select_item (gtk_column_view_get_model (view), 0, TRUE);
   g_assert_true (has_label (details, "Price sheet 2026.3"));
   g_assert_false (has_label (details, "Price sheet 2026.1"));
-  g_assert_true (has_label (details, "From Example Cloud 2026.3: 3 × 730 hour × 0.08 USD/hour = "
+  g_assert_true (has_label (details, "From Example Cloud 2026.3: 3 × 730 Hour × 0.08 USD/Hour = "
                                      "175.20 USD"));
   gtk_selection_model_select_item (gtk_column_view_get_model (view), 1, TRUE);
   g_assert_true (has_label (details, "Price sheet 2026.1"));

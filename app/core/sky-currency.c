@@ -12,7 +12,8 @@
 /* ISO 4217 codes with their minor units and the symbol people read: the currencies providers
  * bill in and the ones finance teams report in. A symbol shared by several currencies is kept
  * by the one most often meant ("$", "¥"); the others get a prefixed form ("CA$", "CN¥"). A
- * currency without a symbol that is read everywhere shows its code. */
+ * currency without a symbol that is read everywhere shows its code. In order of code (see
+ * find_currency()). */
 static const struct
 {
   char        code[4];
@@ -33,13 +34,24 @@ static const struct
   { "ZAR", 2, "R" },
 };
 
+/* The table is in order of code: a currency is found by halves, in six comparisons rather than
+ * up to 45 (every figure an explanation writes looks its currency up). */
 static gssize
 find_currency (const char *code)
 {
-  for (gsize i = 0; i < G_N_ELEMENTS (currencies); i++)
+  gsize low = 0, high = G_N_ELEMENTS (currencies);
+
+  while (low < high)
     {
-      if (strcmp (currencies[i].code, code) == 0)
-        return (gssize) i;
+      gsize middle = low + (high - low) / 2;
+      int order = strcmp (currencies[middle].code, code);
+
+      if (order == 0)
+        return (gssize) middle;
+      if (order < 0)
+        low = middle + 1;
+      else
+        high = middle;
     }
   return -1;
 }

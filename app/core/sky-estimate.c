@@ -568,9 +568,12 @@ line_change_reason (const SkyEstimateLine *a,
     {
       g_autofree char *x = sky_decimal_to_string (sky_decimal_from_price (pa->amount));
       g_autofree char *y = sky_decimal_to_string (sky_decimal_from_price (pb->amount));
-      return g_strdup_printf ("%s: %s %s went from %s to %s %s/%s", b->offer->sku, pb->term,
+      /* The purchase option and the unit by their titles: "On demand price … USD/Hour". */
+      return g_strdup_printf ("%s: %s %s went from %s to %s %s/%s", b->offer->sku,
+                              sky_vocabulary_title (SKY_VOCABULARY_PURCHASE_OPTION, pb->term),
                               pb->tiers->len > 0 ? "first-tier price" : "price", x, y,
-                              b->offer->currency, pb->unit);
+                              b->offer->currency,
+                              sky_vocabulary_title (SKY_VOCABULARY_UNIT, pb->unit));
     }
   if (pa->upfront_fee != pb->upfront_fee)
     {

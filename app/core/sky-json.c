@@ -142,7 +142,7 @@ add_estimate_line (JsonBuilder           *builder,
       sky_json_add_string (builder, figures[k], NULL);
   if (l->has_break_even)
     {
-      g_autofree char *hours = sky_explain_hours (l->break_even_hours);
+      g_autofree char *hours = sky_explain_hours (l->break_even_hours, SKY_EXPLAIN_PLAIN);
 
       sky_json_add_string (builder, "break_even_hours", hours);
     }

@@ -135,6 +135,19 @@ estimate_line (SkyScenarioPage *self,
   return line < p->lines->len ? g_ptr_array_index (p->lines, line) : NULL;
 }
 
+/* How priced line @line of @provider is worked out, its figures in the reader's locale. */
+static char *
+explanation_display (SkyScenarioPage *self,
+                     guint            provider,
+                     guint            line)
+{
+  const SkyEstimateProvider *p = g_ptr_array_index (estimate (self)->providers, provider);
+  const SkyEstimateLine *l = g_ptr_array_index (p->lines, line);
+
+  return sky_explain_line (p->provider_name, l->offer != NULL ? l->offer->sheet_version : NULL,
+                           l->steps, SKY_EXPLAIN_DISPLAY);
+}
+
 /* The rows after the lines: each provider's totals. */
 enum {
   ROW_MONTHLY_TOTAL = G_MAXUINT - 2,
@@ -253,6 +266,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
   const SkyScenarioLine *line;
   g_autofree char *text = NULL;
+  g_autofree char *explanation = NULL;
   const char *tooltip = NULL;
 
   gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
@@ -280,7 +294,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       else if (l->status == SKY_LINE_PRICED)
         {
           text = sky_estimate_money_display (estimate (self), l->monthly);
-          tooltip = l->explanation;
+          explanation = explanation_display (self, column - COLUMN_PROVIDER, index);
+          tooltip = explanation;
         }
       else
         {
@@ -882,6 +897,7 @@ update_details (SkyScenarioPage *self)
         {
           g_autofree char *monthly = sky_estimate_money_display (e, l->monthly);
           g_autofree char *yearly = sky_estimate_money_display (e, l->yearly);
+          g_autofree char *explanation = explanation_display (self, i, index);
           g_autofree char *figures = NULL;
 
           if (l->term_months > 0)
@@ -899,10 +915,11 @@ update_details (SkyScenarioPage *self)
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                                      detail_row (_("Cost"), figures));
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                                     detail_row (_("How It Is Computed"), l->explanation));
+                                     detail_row (_("How It Is Computed"), explanation));
           if (l->has_break_even)
             {
-              g_autofree char *hours = sky_explain_hours (l->break_even_hours);
+              g_autofree char *hours = sky_explain_hours (l->break_even_hours,
+                                                          SKY_EXPLAIN_DISPLAY);
               g_autofree char *text = g_strdup_printf (_("Below %s hours a month, the same offer "
                                                          "on demand costs less"), hours);
               adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),

@@ -9,6 +9,7 @@
 #include <pango/pangocairo.h>
 
 #include "sky-chart.h"
+#include "sky-currency.h"
 
 /* The axes are computed by the functions below, which the tests call; the drawing only places
  * what they say. */
@@ -20,7 +21,9 @@
 
 /* Ticks on the first of 1, 2 or 5 times a power of ten that needs at most @max_intervals
  * steps to reach @highest, each labelled exactly (as a decimal, never through printf's
- * rounding) with thousands separators. Nothing to show (@highest 0 or less) gives 0 to 1. */
+ * rounding) with the locale's separators, as sky_format_number() writes a number: "1,000" in
+ * English, "1.000" in German, "1000" in C. Nothing to show (@highest 0 or less) gives 0 to
+ * 1. */
 SkyChartValueAxis *
 sky_chart_value_axis_new (double highest,
                           guint  max_intervals)
@@ -110,7 +113,7 @@ sky_chart_value_axis_new_range (double lowest,
       else
         value = sky_decimal_from_scaled (k, (guint) -exponent);
       axis->values[i] = (first + (gint64) i) * axis->step;
-      axis->labels[i] = sky_decimal_format_grouped (value, 0, ",");
+      axis->labels[i] = sky_format_number (value, 0);
     }
   return axis;
 }
@@ -919,7 +922,7 @@ draw_upfront (Chart *chart)
         upfront_mark (chart, x, y, c);
         if (value > chart->top_value)
           {
-            g_autofree char *amount = sky_decimal_format_grouped (fee, 2, ",");
+            g_autofree char *amount = sky_format_number (fee, 2);
             double w, h;
 
             text_size (chart, amount, &w, &h);

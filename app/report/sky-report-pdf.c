@@ -390,6 +390,67 @@ ranking (Pen              *pen,
                      "the options no other beats on both cost and score.", "Sans Italic 8");
 }
 
+/* A paragraph of @markup, on the next page when it does not fit on this one. */
+static void
+paragraph (Pen        *pen,
+           const char *markup,
+           const char *font)
+{
+  PangoLayout *layout = pango_cairo_create_layout (pen->cr);
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+  int w, h;
+
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_width (layout, (int) ((PAGE_WIDTH - 2 * MARGIN) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_markup (layout, markup, -1);
+  pango_layout_get_size (layout, &w, &h);
+  new_page_if (pen, (double) h / PANGO_SCALE);
+  cairo_move_to (pen->cr, MARGIN, pen->y);
+  pango_cairo_show_layout (pen->cr, layout);
+  pen->y += (double) h / PANGO_SCALE + 3;
+  pango_font_description_free (desc);
+  g_object_unref (layout);
+}
+
+/* How each priced line's figure is worked out, provider by provider: the arithmetic the
+ * window's line details show, its figures in the reader's locale, so that every figure of the
+ * report can be checked by hand against its price sheet. */
+static void
+explanations (Pen               *pen,
+              const SkyScenario *s,
+              const SkyEstimate *e)
+{
+  new_page_if (pen, 80);
+  pen->y += 10;
+  line_of_text (pen, "How each figure is worked out", "Sans Bold 13");
+  for (guint i = 0; i < e->providers->len; i++)
+    {
+      SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
+
+      new_page_if (pen, 40);
+      pen->y += 4;
+      line_of_text (pen, p->provider_name, "Sans Bold 10");
+      for (guint l = 0; l < p->lines->len; l++)
+        {
+          SkyEstimateLine *el = g_ptr_array_index (p->lines, l);
+          const char *label = ((SkyScenarioLine *) g_ptr_array_index (s->lines, l))->label;
+          g_autofree char *why = NULL;
+          g_autofree char *markup = NULL;
+
+          if (el->status == SKY_LINE_PRICED && el->steps != NULL)
+            why = sky_explain_line (p->provider_name,
+                                    el->offer != NULL ? el->offer->sheet_version : NULL,
+                                    el->steps, SKY_EXPLAIN_DISPLAY);
+          else
+            why = g_strdup_printf ("not priced: %s", el->reason != NULL ? el->reason
+                                                                        : "no match");
+          markup = g_markup_printf_escaped ("<b>%s</b>: %s", label, why);
+          paragraph (pen, markup, "Sans 8");
+        }
+    }
+}
+
 typedef struct
 {
   SkyFileWrite *file;
@@ -463,7 +524,7 @@ sky_report_write_pdf_with_summary (const SkyScenario   *scenario,
   line_of_text (&pen, scenario->name, "Sans Bold 18");
   {
     g_autoptr(GString) about = g_string_new (NULL);
-    g_autofree char *hours = sky_decimal_to_string (scenario->hours_per_month);
+    g_autofree char *hours = sky_format_number (scenario->hours_per_month, 0);
 
     g_string_append_printf (about, "In %s, %s hours a month. Price sheets: ", scenario->currency,
                             hours);
@@ -479,7 +540,7 @@ sky_report_write_pdf_with_summary (const SkyScenario   *scenario,
     for (guint i = 0; i < scenario->rates->len; i++)
       {
         SkyExchangeRate *r = g_ptr_array_index (scenario->rates, i);
-        g_autofree char *rate = sky_decimal_to_string (r->rate);
+        g_autofree char *rate = sky_format_number (r->rate, 0);
         g_string_append_printf (about, " 1 %s = %s %s (%s).", r->from, rate, r->to, r->date);
       }
     line_of_text (&pen, about->str, "Sans 9");
@@ -500,6 +561,7 @@ sky_report_write_pdf_with_summary (const SkyScenario   *scenario,
   projection_chart (&pen, scenario, projection, first_year);
   if (scoring != NULL)
     ranking (&pen, scoring);
+  explanations (&pen, scenario, estimate);
 
   cairo_show_page (cr);
   cairo_destroy (cr);
