@@ -723,6 +723,8 @@ add_freshness_row (SkyScenarioPage           *self,
 
       gtk_widget_add_css_class (icon, "warning");
       gtk_widget_set_tooltip_text (icon, tip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, tip,
+                                      -1);
       gtk_widget_set_tooltip_text (row, tip);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
     }
