@@ -1198,6 +1198,32 @@ test_scenario_line_menu (Fixture       *f,
   line = g_ptr_array_index (shown_scenario (page)->lines, 0);
   g_assert_cmpstr (line->term, ==, "on-demand");
   g_assert_cmpstr (money_of (shown_estimate (page), 0, 0), ==, "210.24");
+
+  /* Menu, typing in the second line's quantity with no line selected: that line's menu, not
+   * the text's own. */
+  gtk_selection_model_unselect_all (rows);
+  cell = find_cell (view, GTK_TYPE_TEXT, 1, 0);
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_grab_focus (cell));
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+    GtkEventController *keys = NULL;
+    gboolean handled = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+        if (g_strcmp0 (gtk_event_controller_get_name (c), "sky-line-menu-keys") == 0)
+          keys = c;
+      }
+    g_assert_nonnull (keys);
+    g_assert_cmpint (gtk_event_controller_get_propagation_phase (keys), ==, GTK_PHASE_CAPTURE);
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Menu, 0, 0, &handled);
+    g_assert_true (handled);
+  }
+  g_assert_true (gtk_selection_model_is_selected (rows, 1));
+  g_assert_true (sky_scenario_page_get_line_menu_shown (page));
   sky_scenario_document_discard_recovery (document_of (page));
 }
 

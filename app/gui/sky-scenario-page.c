@@ -1435,9 +1435,41 @@ sky_scenario_page_get_line_menu_shown (SkyScenarioPage *self)
   return gtk_widget_get_visible (self->line_menu);
 }
 
+/* Menu or Shift+F10 anywhere in the lines, a cell being typed in among them (whose own menu
+ * would otherwise open), opens the menu of the line the focus is in. */
+static gboolean
+on_lines_key_pressed (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      SkyScenarioPage       *self)
+{
+  GdkModifierType modifiers = state & gtk_accelerator_get_default_mod_mask ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (!((keyval == GDK_KEY_Menu && modifiers == 0) ||
+        (keyval == GDK_KEY_F10 && modifiers == GDK_SHIFT_MASK)))
+    return FALSE;
+  for (GtkWidget *w = focus; w != NULL && w != GTK_WIDGET (self->lines_view);
+       w = gtk_widget_get_parent (w))
+    {
+      GtkListItem *item = g_object_get_data (G_OBJECT (w), "list-item");
+
+      if (item != NULL && gtk_list_item_get_position (item) != GTK_INVALID_LIST_POSITION)
+        {
+          gtk_single_selection_set_selected (self->selection, gtk_list_item_get_position (item));
+          break;
+        }
+    }
+  return gtk_widget_activate_action (GTK_WIDGET (self), "page.line-menu", NULL);
+}
+
 static void
 setup_line_menu (SkyScenarioPage *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   g_autoptr(GMenuModel) model = line_menu_model ();
   g_autoptr(GSimpleAction) term = g_simple_action_new_stateful ("term", G_VARIANT_TYPE_STRING,
                                                                 g_variant_new_string (""));
@@ -1451,6 +1483,11 @@ setup_line_menu (SkyScenarioPage *self)
   gtk_widget_set_halign (self->line_menu, GTK_ALIGN_START);
   gtk_widget_set_parent (self->line_menu, GTK_WIDGET (self));
   g_signal_connect_swapped (self->line_menu, "closed", G_CALLBACK (on_line_menu_closed), self);
+
+  gtk_event_controller_set_name (keys, "sky-line-menu-keys");
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_lines_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->lines_view), keys);
 }
 
 /* The offers kept in the catalog become lines, each priced with its own offer. */
