@@ -1227,6 +1227,63 @@ test_scenario_line_menu (Fixture       *f,
   sky_scenario_document_discard_recovery (document_of (page));
 }
 
+/* The controller of @widget named @name. */
+static GtkEventController *
+named_controller (GtkWidget  *widget,
+                  const char *name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (c), name) == 0)
+        return c;
+    }
+  return NULL;
+}
+
+/* Tab, or Shift+Tab, typing in a line's cell leaves the lines in one press, not for the next
+ * cell or line. */
+static void
+test_scenario_tab_leaves_lines (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GFile) file = data_gfile ("web.skytally");
+  SkyScenarioPage *page = scenario_page (f);
+  GtkWidget *view = GTK_WIDGET (scenario_child (f, "lines_view"));
+  GtkEventController *keys = named_controller (view, "sky-tab-leaves");
+  struct { guint keyval; GdkModifierType state; } presses[] = {
+    { GDK_KEY_Tab, 0 }, { GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK },
+  };
+
+  import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
+  open_scenario (page, file);
+  adw_view_stack_set_visible_child_name (
+    ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
+                                                   "view_stack")), "scenario");
+  wait_for_rows (f);
+  g_assert_nonnull (keys);
+  for (guint i = 0; i < G_N_ELEMENTS (presses); i++)
+    {
+      GtkWidget *cell = find_cell (view, GTK_TYPE_TEXT, 1, 0);
+      GtkWidget *focus;
+      gboolean handled = FALSE;
+
+      g_assert_true (gtk_widget_grab_focus (cell));
+      g_signal_emit_by_name (keys, "key-pressed", presses[i].keyval, 0, presses[i].state,
+                             &handled);
+      g_assert_true (handled);
+      focus = gtk_root_get_focus (GTK_ROOT (f->window));
+      g_assert_nonnull (focus);
+      g_assert_false (focus == view || gtk_widget_is_ancestor (focus, view));
+      /* The view takes the focus again afterwards. */
+      g_assert_true (gtk_widget_get_can_focus (view));
+    }
+  sky_scenario_document_discard_recovery (document_of (page));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1252,5 +1309,6 @@ main (int    argc,
                            "new-scenario-current-providers", test_new_scenario_current_providers,
                            "line-dialog-storage-types", test_line_dialog_storage_types,
                            "scenario-line-menu", test_scenario_line_menu,
+                           "scenario-tab-leaves-lines", test_scenario_tab_leaves_lines,
                            NULL);
 }
