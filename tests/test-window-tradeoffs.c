@@ -241,8 +241,10 @@ test_tradeoffs_chart_description (Fixture       *f,
   gtk_drop_down_set_selected (kinds, compute);
   {
     g_autoptr(GArray) shown = sky_tradeoffs_page_dup_shown_options (page);
-    const SkyScoredOption *a = g_ptr_array_index (scoring->options, g_array_index (shown, guint, 0));
-    const SkyScoredOption *b = g_ptr_array_index (scoring->options, g_array_index (shown, guint, 1));
+    const SkyScoredOption *a = g_ptr_array_index (scoring->options,
+                                                  g_array_index (shown, guint, 0));
+    const SkyScoredOption *b = g_ptr_array_index (scoring->options,
+                                                  g_array_index (shown, guint, 1));
     const SkyScoredOption *cheapest = sky_decimal_compare (a->cost, b->cost) <= 0 ? a : b;
     const SkyScoredOption *best = a->score >= b->score ? a : b;
     g_autofree char *cost = sky_currency_format_display (scoring->currency, cheapest->cost);

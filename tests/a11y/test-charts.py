@@ -56,8 +56,9 @@ def main():
                     description(node)), 10, 0.3)
             except TimeoutError:
                 text = description(node)
-            tap.check(text.startswith(prefix),
-                      f"after {toggle}, the description tells “{prefix.split(' over')[0]}”", text)
+            view = prefix.split(" over")[0]
+            tap.check(text.startswith(prefix), f"after {toggle}, the description tells “{view}”",
+                      text)
     finally:
         app.close()
     return tap.done()
