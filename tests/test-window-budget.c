@@ -2,6 +2,7 @@
 /* The window tests of the Budget page. */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -10,6 +11,7 @@
 #include <sqlite3.h>
 #include <json-glib/json-glib.h>
 
+#include "sky-currency.h"
 #include "sky-window-test-util.h"
 
 /* The Budget page shows the scenario month by month, says plainly whether and when the budget
@@ -356,6 +358,134 @@ test_budget_chart_views (Fixture       *f,
   sky_scenario_document_discard_recovery (document_of (scenario_page (f)));
 }
 
+/* A provider's cash over all the months, in the window's form of money. */
+static char *
+cumulative_cash (const SkyProjection         *projection,
+                 const SkyProjectionProvider *p)
+{
+  SkyDecimal total = sky_decimal_from_int (0);
+
+  for (guint m = 0; m < projection->months; m++)
+    g_assert_true (sky_decimal_add (total, p->total_cash[m], &total));
+  return sky_currency_format_display (projection->currency, total);
+}
+
+/* The chart tells a screen reader what it draws now: each toggle, the provider chosen and the
+ * budget change its description, which names the view and gives the figures drawn, in the
+ * locale's form. */
+static void
+test_budget_chart_description (Fixture       *f,
+                               gconstpointer  data)
+{
+  SkyBudgetPage *page = SKY_BUDGET_PAGE (gtk_widget_get_template_child (
+                          GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "budget_page"));
+  g_autoptr(GFile) file = data_gfile ("web.skytally");
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkToggleButton *monthly = GTK_TOGGLE_BUTTON (budget_child (page, "monthly_toggle"));
+  GtkToggleButton *cumulative = GTK_TOGGLE_BUTTON (budget_child (page, "cumulative_toggle"));
+  GtkToggleButton *cash = GTK_TOGGLE_BUTTON (budget_child (page, "cash_toggle"));
+  GtkToggleButton *amortised = GTK_TOGGLE_BUTTON (budget_child (page, "amortised_toggle"));
+  g_autofree char *monthly_cash = NULL;
+  g_autofree char *cumulative_text = NULL;
+  g_autofree char *amortised_text = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *expected = NULL;
+  const SkyProjection *projection;
+  const SkyProjectionProvider *p;
+  const char *text;
+
+  g_assert_cmpstr (sky_budget_page_get_chart_description (page), ==, "");
+  import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
+  g_ptr_array_add (files, g_object_ref (file));
+  sky_window_open_files (f->window, files);
+  wait_for_estimate (f);
+  wait_for_projection (page);
+  projection = sky_budget_page_get_projection (page);
+  p = g_ptr_array_index (projection->providers, 0);
+
+  /* Monthly cash: each provider's run rate, the reserved worker's upfront fee apart. */
+  text = sky_budget_page_get_chart_description (page);
+  g_test_message ("%s", text);
+  g_assert_true (g_str_has_prefix (text, "Monthly cash cost over 12 months: Example Cloud "));
+  g_assert_nonnull (strstr (text, "upfront fees "));
+  g_assert_nonnull (strstr (text, " in month 1"));
+  g_assert_nonnull (strstr (text, "Other Cloud (incomplete) "));
+  g_assert_null (strstr (text, "budget"));
+  monthly_cash = g_strdup (text);
+
+  /* Cumulative cash: what each has cost by the last month, the fee included. */
+  gtk_toggle_button_set_active (cumulative, TRUE);
+  text = sky_budget_page_get_chart_description (page);
+  g_test_message ("%s", text);
+  total = cumulative_cash (projection, p);
+  expected = g_strdup_printf ("Cumulative cash cost over 12 months: Example Cloud %s by month "
+                              "12; upfront fees ", total);
+  g_assert_true (g_str_has_prefix (text, expected));
+  g_assert_cmpstr (text, !=, monthly_cash);
+  cumulative_text = g_strdup (text);
+
+  /* Cumulative amortised: the fee spread, so no fee is told apart. */
+  gtk_toggle_button_set_active (amortised, TRUE);
+  text = sky_budget_page_get_chart_description (page);
+  g_test_message ("%s", text);
+  g_assert_true (g_str_has_prefix (text, "Cumulative amortised cost over 12 months: "));
+  g_assert_null (strstr (text, "upfront"));
+  g_assert_cmpstr (text, !=, cumulative_text);
+  amortised_text = g_strdup (text);
+
+  /* Monthly amortised. */
+  gtk_toggle_button_set_active (monthly, TRUE);
+  text = sky_budget_page_get_chart_description (page);
+  g_assert_true (g_str_has_prefix (text, "Monthly amortised cost over 12 months: "));
+  g_assert_cmpstr (text, !=, amortised_text);
+
+  /* Back to monthly cash: the first description again. */
+  gtk_toggle_button_set_active (cash, TRUE);
+  g_assert_cmpstr (sky_budget_page_get_chart_description (page), ==, monthly_cash);
+
+  /* A budget under month 1: its line, and who goes over it when. */
+  gtk_editable_set_text (GTK_EDITABLE (budget_child (page, "monthly_entry")), "1");
+  wait_for_projection (page);
+  text = sky_budget_page_get_chart_description (page);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, " Monthly budget "));
+  g_assert_nonnull (strstr (text, ": over it, Example Cloud from month 1, Other Cloud from "
+                                  "month 1."));
+  gtk_toggle_button_set_active (cumulative, TRUE);
+  text = sky_budget_page_get_chart_description (page);
+  g_assert_nonnull (strstr (text, " Budget "));
+  g_assert_nonnull (strstr (text, " by month 12 ("));
+  gtk_toggle_button_set_active (monthly, TRUE);
+
+  /* One provider: its months stacked by group, each group told. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (budget_child (page, "provider_dropdown")), 1);
+  text = sky_budget_page_get_chart_description (page);
+  g_test_message ("%s", text);
+  g_assert_true (g_str_has_prefix (text, "Monthly cash cost of Example Cloud over 12 months, "
+                                         "stacked by group. In all "));
+  g_assert_nonnull (strstr (text, "; Network "));
+  g_assert_nonnull (strstr (text, ": over it, Example Cloud from month 1."));
+
+  /* In German, the figures read as the rest of the window gives them. */
+  if (sky_test_use_locale ("de_DE.UTF-8"))
+    {
+      g_autofree char *german = NULL;
+
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (budget_child (page, "provider_dropdown")), 0);
+      gtk_toggle_button_set_active (cumulative, TRUE);
+      /* The projection of the budget typed above. */
+      projection = sky_budget_page_get_projection (page);
+      german = cumulative_cash (projection, g_ptr_array_index (projection->providers, 0));
+      g_assert_true (g_str_has_suffix (german, " $"));
+      g_assert_nonnull (strchr (german, ','));
+      g_free (expected);
+      expected = g_strdup_printf ("Example Cloud %s by month 12", german);
+      g_assert_nonnull (strstr (sky_budget_page_get_chart_description (page), expected));
+      setlocale (LC_ALL, "");
+    }
+  sky_scenario_document_discard_recovery (document_of (scenario_page (f)));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -363,5 +493,6 @@ main (int    argc,
   return window_test_main (argc, argv, "budget-page", test_budget_page,
                            "budget-freshness", test_budget_freshness,
                            "budget-enter-applies", test_budget_enter_applies,
-                           "budget-chart-views", test_budget_chart_views, NULL);
+                           "budget-chart-views", test_budget_chart_views,
+                           "budget-chart-description", test_budget_chart_description, NULL);
 }

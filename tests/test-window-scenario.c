@@ -1134,6 +1134,156 @@ test_line_dialog_storage_types (Fixture       *f,
   gtk_widget_set_visible (popover, FALSE);
 }
 
+/* A line's controls from the keyboard, past the one Tab stop its row is: the selected line's
+ * menu (Menu or Shift+F10) opens where the focus is, chooses its purchase option as the
+ * drop-down in the row does, as one step of undo, and gives the focus back on closing. */
+static void
+test_scenario_line_menu (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GFile) file = data_gfile ("web.skytally");
+  SkyScenarioPage *page = scenario_page (f);
+  GtkWidget *view = GTK_WIDGET (scenario_child (f, "lines_view"));
+  GtkSelectionModel *rows;
+  const SkyScenarioLine *line;
+  GtkWidget *cell;
+
+  import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
+  open_scenario (page, file);
+  adw_view_stack_set_visible_child_name (
+    ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
+                                                   "view_stack")), "scenario");
+  wait_for_rows (f);
+  rows = gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
+  line = g_ptr_array_index (shown_scenario (page)->lines, 0);
+  g_assert_cmpstr (line->term, ==, "on-demand");
+  g_assert_false (sky_scenario_page_get_line_menu_shown (page));
+
+  /* No line selected: no menu. */
+  gtk_selection_model_unselect_all (rows);
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.line-menu", NULL);
+  g_assert_false (sky_scenario_page_get_line_menu_shown (page));
+
+  /* The first line, the focus on its purchase option. */
+  gtk_selection_model_select_item (rows, 0, TRUE);
+  cell = find_cell (view, GTK_TYPE_DROP_DOWN, 0, 0);
+  g_assert_nonnull (cell);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (cell)), ==, 0);
+  g_assert_true (gtk_widget_grab_focus (cell));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.line-menu", NULL));
+  g_assert_true (sky_scenario_page_get_line_menu_shown (page));
+
+  /* Spot, chosen in the menu: the line's, shown in its row, one step of undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "line.term", "s", "spot"));
+  wait_for_rows (f);
+  line = g_ptr_array_index (shown_scenario (page)->lines, 0);
+  g_assert_cmpstr (line->term, ==, "spot");
+  /* 3 × 730 × 0.0288 = 63.072. */
+  g_assert_cmpstr (money_of (shown_estimate (page), 0, 0), ==, "63.07");
+  cell = find_cell (view, GTK_TYPE_DROP_DOWN, 0, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (cell)), ==, 1);
+  g_assert_true (sky_scenario_document_get_modified (document_of (page)));
+
+  /* Closed, the focus is where it was. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (page)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER_MENU (child))
+      gtk_popover_popdown (GTK_POPOVER (child));
+  g_assert_false (sky_scenario_page_get_line_menu_shown (page));
+  g_assert_true (gtk_widget_has_focus (cell) || gtk_widget_is_ancestor (
+                   gtk_root_get_focus (GTK_ROOT (f->window)), cell));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.undo", NULL));
+  wait_for_rows (f);
+  line = g_ptr_array_index (shown_scenario (page)->lines, 0);
+  g_assert_cmpstr (line->term, ==, "on-demand");
+  g_assert_cmpstr (money_of (shown_estimate (page), 0, 0), ==, "210.24");
+
+  /* Menu, typing in the second line's quantity with no line selected: that line's menu, not
+   * the text's own. */
+  gtk_selection_model_unselect_all (rows);
+  cell = find_cell (view, GTK_TYPE_TEXT, 1, 0);
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_grab_focus (cell));
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+    GtkEventController *keys = NULL;
+    gboolean handled = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+        if (g_strcmp0 (gtk_event_controller_get_name (c), "sky-line-menu-keys") == 0)
+          keys = c;
+      }
+    g_assert_nonnull (keys);
+    g_assert_cmpint (gtk_event_controller_get_propagation_phase (keys), ==, GTK_PHASE_CAPTURE);
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Menu, 0, 0, &handled);
+    g_assert_true (handled);
+  }
+  g_assert_true (gtk_selection_model_is_selected (rows, 1));
+  g_assert_true (sky_scenario_page_get_line_menu_shown (page));
+  sky_scenario_document_discard_recovery (document_of (page));
+}
+
+/* The controller of @widget named @name. */
+static GtkEventController *
+named_controller (GtkWidget  *widget,
+                  const char *name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (c), name) == 0)
+        return c;
+    }
+  return NULL;
+}
+
+/* Tab, or Shift+Tab, typing in a line's cell leaves the lines in one press, not for the next
+ * cell or line. */
+static void
+test_scenario_tab_leaves_lines (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GFile) file = data_gfile ("web.skytally");
+  SkyScenarioPage *page = scenario_page (f);
+  GtkWidget *view = GTK_WIDGET (scenario_child (f, "lines_view"));
+  GtkEventController *keys = named_controller (view, "sky-tab-leaves");
+  struct { guint keyval; GdkModifierType state; } presses[] = {
+    { GDK_KEY_Tab, 0 }, { GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK },
+  };
+
+  import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
+  open_scenario (page, file);
+  adw_view_stack_set_visible_child_name (
+    ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
+                                                   "view_stack")), "scenario");
+  wait_for_rows (f);
+  g_assert_nonnull (keys);
+  for (guint i = 0; i < G_N_ELEMENTS (presses); i++)
+    {
+      GtkWidget *cell = find_cell (view, GTK_TYPE_TEXT, 1, 0);
+      GtkWidget *focus;
+      gboolean handled = FALSE;
+
+      g_assert_true (gtk_widget_grab_focus (cell));
+      g_signal_emit_by_name (keys, "key-pressed", presses[i].keyval, 0, presses[i].state,
+                             &handled);
+      g_assert_true (handled);
+      focus = gtk_root_get_focus (GTK_ROOT (f->window));
+      g_assert_nonnull (focus);
+      g_assert_false (focus == view || gtk_widget_is_ancestor (focus, view));
+      /* The view takes the focus again afterwards. */
+      g_assert_true (gtk_widget_get_can_focus (view));
+    }
+  sky_scenario_document_discard_recovery (document_of (page));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1158,5 +1308,7 @@ main (int    argc,
                            "line-dialog-engine", test_line_dialog_engine,
                            "new-scenario-current-providers", test_new_scenario_current_providers,
                            "line-dialog-storage-types", test_line_dialog_storage_types,
+                           "scenario-line-menu", test_scenario_line_menu,
+                           "scenario-tab-leaves-lines", test_scenario_tab_leaves_lines,
                            NULL);
 }

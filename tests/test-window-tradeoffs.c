@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include <json-glib/json-glib.h>
 
+#include "sky-currency.h"
 #include "sky-window-test-util.h"
 
 static void
@@ -184,10 +185,106 @@ test_tradeoffs_kinds (Fixture       *f,
   sky_scenario_document_discard_recovery (document_of (scenario));
 }
 
+/* The scatter tells a screen reader what it shows now: the kind of offer chosen, how many
+ * options, the cheapest and the best scored with their figures in the window's form; another
+ * kind, or scoring again, tells it again. */
+static void
+test_tradeoffs_chart_description (Fixture       *f,
+                                  gconstpointer  data)
+{
+  SkyTradeoffsPage *page = SKY_TRADEOFFS_PAGE (gtk_widget_get_template_child (
+                             GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "tradeoffs_page"));
+  SkyScenarioPage *scenario = scenario_page (f);
+  GtkDropDown *kinds = GTK_DROP_DOWN (gtk_widget_get_template_child (
+                                        GTK_WIDGET (page), SKY_TYPE_TRADEOFFS_PAGE,
+                                        "kind_dropdown"));
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *compute_text = NULL;
+  const SkyScoring *scoring;
+  guint compute = G_MAXUINT;
+
+  g_assert_cmpstr (sky_tradeoffs_page_get_chart_description (page), ==, "");
+  import_fixture (f, "valid-small.xml", NULL);
+  keep_candidate (f, "std-2-us");
+  keep_candidate (f, "mem-4-eu");
+  keep_candidate (f, "egress-us");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.use-candidates", NULL));
+  wait_for_scoring (page);
+  scoring = sky_tradeoffs_page_get_scoring (page);
+
+  for (guint k = 0; k < g_list_model_get_n_items (gtk_drop_down_get_model (kinds)); k++)
+    {
+      g_autoptr(GtkStringObject) title = g_list_model_get_item (gtk_drop_down_get_model (kinds),
+                                                                k);
+      g_autoptr(GArray) shown = NULL;
+      g_autofree char *head = NULL;
+      const char *text;
+
+      gtk_drop_down_set_selected (kinds, k);
+      shown = sky_tradeoffs_page_dup_shown_options (page);
+      text = sky_tradeoffs_page_get_chart_description (page);
+      g_test_message ("%s", text);
+      head = g_strdup_printf ("Cost against score, %s: %u %s. ",
+                              gtk_string_object_get_string (title), shown->len,
+                              shown->len == 1 ? "option" : "options");
+      g_assert_true (g_str_has_prefix (text, head));
+      for (guint i = 0; i < texts->len; i++)
+        g_assert_cmpstr (text, !=, g_ptr_array_index (texts, i));
+      g_ptr_array_add (texts, g_strdup (text));
+      if (strcmp (gtk_string_object_get_string (title), "Compute, per month") == 0)
+        compute = k;
+    }
+  g_assert_cmpuint (texts->len, ==, 2);
+  g_assert_cmpuint (compute, !=, G_MAXUINT);
+
+  /* The two servers: the cheaper and the better scored, each with its cost and score. */
+  gtk_drop_down_set_selected (kinds, compute);
+  {
+    g_autoptr(GArray) shown = sky_tradeoffs_page_dup_shown_options (page);
+    const SkyScoredOption *a = g_ptr_array_index (scoring->options,
+                                                  g_array_index (shown, guint, 0));
+    const SkyScoredOption *b = g_ptr_array_index (scoring->options,
+                                                  g_array_index (shown, guint, 1));
+    const SkyScoredOption *cheapest = sky_decimal_compare (a->cost, b->cost) <= 0 ? a : b;
+    const SkyScoredOption *best = a->score >= b->score ? a : b;
+    g_autofree char *cost = sky_currency_format_display (scoring->currency, cheapest->cost);
+    g_autofree char *expected = g_strdup_printf ("Cheapest: %s, %s a month, scoring ",
+                                                 cheapest->name, cost);
+    g_autofree char *best_text = NULL;
+    char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+    g_free (cost);
+    cost = sky_currency_format_display (scoring->currency, best->cost);
+    best_text = g_strdup_printf ("Best scored: %s, %s a month, scoring %s.", best->name, cost,
+                                 g_ascii_formatd (buffer, sizeof buffer, "%.1f", best->score));
+    compute_text = g_strdup (sky_tradeoffs_page_get_chart_description (page));
+    g_assert_nonnull (strstr (compute_text, expected));
+    g_assert_nonnull (strstr (compute_text, best_text));
+  }
+
+  /* Scored again with other weights: the scores told follow. */
+  {
+    SkyScenario *edit = sky_scenario_document_edit (document_of (scenario), NULL);
+
+    for (guint i = 0; i < edit->criteria->len; i++)
+      ((SkyCriterion *) g_ptr_array_index (edit->criteria, i))->weight =
+        sky_decimal_from_int (i == 0 ? 1 : 50);
+    sky_scenario_document_edited (document_of (scenario));
+    wait_for_scoring (page);
+    g_assert_cmpuint (gtk_drop_down_get_selected (kinds), ==, compute);
+    g_assert_true (g_str_has_prefix (sky_tradeoffs_page_get_chart_description (page),
+                                     "Cost against score, Compute, per month: 2 options. "));
+    g_assert_cmpstr (sky_tradeoffs_page_get_chart_description (page), !=, compute_text);
+  }
+  sky_scenario_document_discard_recovery (document_of (scenario));
+}
+
 int
 main (int    argc,
       char **argv)
 {
   return window_test_main (argc, argv, "tradeoffs-page", test_tradeoffs_page,
-                           "tradeoffs-kinds", test_tradeoffs_kinds, NULL);
+                           "tradeoffs-kinds", test_tradeoffs_kinds,
+                           "tradeoffs-chart-description", test_tradeoffs_chart_description,
+                           NULL);
 }

@@ -48,6 +48,8 @@ struct _SkyBudgetPage
   GtkToggleButton *cash_toggle;
   GtkToggleButton *amortised_toggle;
   GtkColumnView   *months_view;
+
+  char            *chart_description;  /* what the chart tells a screen reader */
 };
 
 G_DEFINE_FINAL_TYPE (SkyBudgetPage, sky_budget_page, ADW_TYPE_BIN)
@@ -401,50 +403,307 @@ sky_budget_page_dup_chart_plot (SkyBudgetPage *self)
   return sky_chart_plot_new (&data);
 }
 
-/* The chart's text for screen readers: every month's figures. */
+/* The chart's text for screen readers: what it draws now, in its view (monthly or cumulative,
+ * cash or amortised), the figures in the locale's form, exact. */
+
+/* What the chart draws of @p (or of its lines in @group, when not NULL) in month @m of the
+ * current view, before the months are summed: the month's run rate for monthly cash (the
+ * upfront fees are marks apart), its whole cash cumulated, or its amortised cost. */
+static SkyDecimal
+drawn_month (SkyBudgetPage               *self,
+             const SkyProjectionProvider *p,
+             const char                  *group,
+             guint                        m,
+             gboolean                    *overflow)
+{
+  guint M = self->projection->months;
+  gboolean cumulative = gtk_toggle_button_get_active (self->cumulative_toggle);
+  gboolean amortised = gtk_toggle_button_get_active (self->amortised_toggle);
+  SkyDecimal value = sky_decimal_from_int (0);
+
+  for (guint l = 0; l < p->n_lines; l++)
+    {
+      if (group != NULL && strcmp (g_ptr_array_index (p->groups, l), group) != 0)
+        continue;
+      if (amortised)
+        value = sky_decimal_add_or_flag (value, p->amortised[l * M + m], overflow);
+      else if (cumulative)
+        value = sky_decimal_add_or_flag (value, p->cash[l * M + m], overflow);
+      else
+        value = sky_decimal_add_or_flag (value,
+                                         sky_decimal_sub_or_flag (p->cash[l * M + m],
+                                                                  p->upfront[l * M + m],
+                                                                  overflow),
+                                         overflow);
+    }
+  return value;
+}
+
+/* The series the chart draws for @p (or its @group), month by month, summed in the
+ * cumulative view; NULL when a figure does not fit. */
+static SkyDecimal *
+drawn_series (SkyBudgetPage               *self,
+              const SkyProjectionProvider *p,
+              const char                  *group)
+{
+  guint M = self->projection->months;
+  g_autofree SkyDecimal *values = g_new0 (SkyDecimal, MAX (M, 1));
+  gboolean overflow = FALSE;
+
+  for (guint m = 0; m < M; m++)
+    {
+      values[m] = drawn_month (self, p, group, m, &overflow);
+      if (m > 0 && gtk_toggle_button_get_active (self->cumulative_toggle))
+        values[m] = sky_decimal_add_or_flag (values[m], values[m - 1], &overflow);
+    }
+  return overflow ? NULL : g_steal_pointer (&values);
+}
+
+/* One series in words: its last figure in the cumulative view, else the first and last
+ * months and the highest between. */
+static void
+append_series (SkyBudgetPage    *self,
+               GString          *text,
+               const char       *name,
+               const SkyDecimal *values)
+{
+  guint M = self->projection->months;
+  guint top = 0;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  if (values == NULL || M == 0)
+    {
+      /* Translators: in the chart's text for screen readers, a series too large to tell. */
+      g_string_append_printf (text, _("%s: too large to compute exactly."), name);
+      return;
+    }
+  last = money (self, values[M - 1]);
+  if (gtk_toggle_button_get_active (self->cumulative_toggle))
+    {
+      /* Translators: in the chart's text for screen readers: a provider or group, what it
+       * has cost by the last month, and that month ("AWS 36,369 $ by month 36"). */
+      g_string_append_printf (text, _("%s %s by month %u"), name, last, M);
+      return;
+    }
+  for (guint m = 1; m < M; m++)
+    if (sky_decimal_compare (values[m], values[top]) > 0)
+      top = m;
+  first = money (self, values[0]);
+  if (sky_decimal_compare (values[top], values[0]) == 0 &&
+      sky_decimal_compare (values[M - 1], values[0]) == 0)
+    /* Translators: in the chart's text for screen readers: a provider or group whose cost is
+     * the same each month. */
+    g_string_append_printf (text, _("%s %s every month"), name, first);
+  else
+    {
+      /* Translators: in the chart's text for screen readers: a provider or group, its cost
+       * in the first and the last month. */
+      g_string_append_printf (text, _("%s %s in month 1, %s in month %u"), name, first, last,
+                              M);
+      if (top != 0 && top != M - 1)
+        {
+          g_autofree char *highest = money (self, values[top]);
+
+          /* Translators: the highest month of a series, after its first and last. */
+          g_string_append_printf (text, _(", at most %s in month %u"), highest, top + 1);
+        }
+    }
+}
+
+/* The upfront fees of @p, each with the month it is paid in; nothing in the amortised view,
+ * where they are spread. */
+static void
+append_upfront (SkyBudgetPage               *self,
+                GString                     *text,
+                const SkyProjectionProvider *p)
+{
+  guint M = self->projection->months;
+  guint listed = 0, more = 0;
+
+  if (gtk_toggle_button_get_active (self->amortised_toggle))
+    return;
+  for (guint m = 0; m < M; m++)
+    {
+      gboolean overflow = FALSE;
+      SkyDecimal fee = sky_decimal_from_int (0);
+      g_autofree char *shown = NULL;
+
+      for (guint l = 0; l < p->n_lines; l++)
+        fee = sky_decimal_add_or_flag (fee, p->upfront[l * M + m], &overflow);
+      if (overflow || sky_decimal_is_zero (fee))
+        continue;
+      if (listed == 6)
+        {
+          more++;
+          continue;
+        }
+      shown = money (self, fee);
+      g_string_append_printf (text, "%s", listed == 0
+                              /* Translators: the upfront fees a provider pays, with their
+                               * months, after its cost on the chart. */
+                              ? _("; upfront fees ") : ", ");
+      /* Translators: an upfront fee and the month it is paid in. */
+      g_string_append_printf (text, _("%s in month %u"), shown, m + 1);
+      listed++;
+    }
+  if (more > 0)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, " and %u more",
+                                               " and %u more", more), more);
+}
+
+/* The first month (from 1) whose drawn figure is over the budget line as drawn: the monthly
+ * cap, or in the cumulative view the caps of the months so far; 0 for none. */
+static guint
+month_over (SkyBudgetPage    *self,
+            const SkyDecimal *values,
+            SkyDecimal        cap)
+{
+  gboolean cumulative = gtk_toggle_button_get_active (self->cumulative_toggle);
+  SkyDecimal line = sky_decimal_from_int (0);
+  gboolean overflow = FALSE;
+
+  for (guint m = 0; values != NULL && m < self->projection->months; m++)
+    {
+      line = cumulative ? sky_decimal_add_or_flag (line, cap, &overflow) : cap;
+      if (!overflow && sky_decimal_compare (values[m], line) > 0)
+        return m + 1;
+    }
+  return 0;
+}
+
+/* Adds to the list of those over the budget @name, from month @month (from 1; 0: never). */
+static void
+append_over (GString    *over,
+             const char *name,
+             guint       month)
+{
+  if (month == 0)
+    return;
+  if (over->len > 0)
+    g_string_append (over, ", ");
+  /* Translators: a provider and the first month its cost on the chart is over the budget. */
+  g_string_append_printf (over, _("%s from month %u"), name, month);
+}
+
+static const char *
+view_title (SkyBudgetPage *self)
+{
+  gboolean cumulative = gtk_toggle_button_get_active (self->cumulative_toggle);
+
+  if (gtk_toggle_button_get_active (self->amortised_toggle))
+    return cumulative ? _("Cumulative amortised cost") : _("Monthly amortised cost");
+  return cumulative ? _("Cumulative cash cost") : _("Monthly cash cost");
+}
+
 static char *
 chart_description (SkyBudgetPage *self)
 {
   const SkyProjectionProvider *p = shown_provider (self);
+  const SkyBudget *budget = self->projected != NULL ? self->projected->budget : NULL;
+  gboolean has_budget = budget != NULL && budget->has_monthly;
+  g_autoptr(GString) over = g_string_new (NULL);
   GString *text;
+  guint M;
 
   if (self->projection == NULL || self->projection->providers->len == 0)
     return g_strdup ("");
+  M = self->projection->months;
   text = g_string_new (NULL);
   if (p != NULL)
-    /* Translators: the chart's text for screen readers: a provider and the months. */
-    g_string_append_printf (text, _("What %s costs each month over %u months, stacked by "
-                                    "group. "), p->provider_name, self->projection->months);
-  else
-    g_string_append_printf (text, _("What each provider costs each month over %u months. "),
-                            self->projection->months);
-  for (guint m = 0; m < self->projection->months; m++)
     {
-      g_string_append_printf (text, _("Month %u:"), m + 1);
+      g_autoptr(GPtrArray) groups = sky_chart_groups (p);
+      g_autofree SkyDecimal *total = drawn_series (self, p, NULL);
+      guint first_over = 0;
+
+      /* Translators: the chart's text for screen readers: the view ("Monthly cash cost"), a
+       * provider and the months. */
+      g_string_append_printf (text, _("%s of %s over %u months, stacked by group. "),
+                              view_title (self), p->provider_name, M);
+      append_series (self, text, _("In all"), total);
+      append_upfront (self, text, p);
+      g_string_append (text, ". ");
+      for (guint g = 0; g < groups->len; g++)
+        {
+          const char *group = g_ptr_array_index (groups, g);
+          g_autofree SkyDecimal *values = drawn_series (self, p, group);
+
+          append_series (self, text, *group != '\0' ? group : _("No group"), values);
+          g_string_append (text, g + 1 < groups->len ? "; " : ".");
+        }
+      if (has_budget)
+        first_over = month_over (self, total, budget->monthly);
+      append_over (over, p->provider_name, first_over);
+    }
+  else
+    {
+      /* Translators: the chart's text for screen readers: the view ("Cumulative cash cost")
+       * and the months, before each provider's figures. */
+      g_string_append_printf (text, _("%s over %u months: "), view_title (self), M);
       for (guint i = 0; i < self->projection->providers->len; i++)
         {
           const SkyProjectionProvider *q = g_ptr_array_index (self->projection->providers, i);
-          g_autofree char *cash = NULL;
+          g_autofree SkyDecimal *values = drawn_series (self, q, NULL);
+          g_autofree char *name = sky_projection_unpriced (q) > 0
+                                  ? g_strdup_printf (_("%s (incomplete)"), q->provider_name)
+                                  : g_strdup (q->provider_name);
+          guint first_over = 0;
 
-          if (p != NULL && q != p)
-            continue;
-          cash = money (self, q->total_cash[m]);
-          if (p == NULL)
-            g_string_append_printf (text, " %s", q->provider_name);
-          g_string_append_printf (text, " %s%s", cash,
-                                  p == NULL && i + 1 < self->projection->providers->len
-                                  ? "," : ".");
+          append_series (self, text, name, values);
+          append_upfront (self, text, q);
+          g_string_append (text, i + 1 < self->projection->providers->len ? ". " : ".");
+          if (has_budget)
+            first_over = month_over (self, values, budget->monthly);
+          append_over (over, q->provider_name, first_over);
         }
-      g_string_append_c (text, ' ');
+    }
+  if (has_budget)
+    {
+      g_autofree char *cap = money (self, budget->monthly);
+
+      if (gtk_toggle_button_get_active (self->cumulative_toggle))
+        {
+          gboolean overflow = FALSE;
+          SkyDecimal sum = sky_decimal_mul_or_flag (budget->monthly, sky_decimal_from_int (M),
+                                                    &overflow);
+          g_autofree char *so_far = overflow ? g_strdup ("?") : money (self, sum);
+
+          /* Translators: the budget's line on the cumulative chart: the caps of the months so
+           * far, and the monthly cap. */
+          g_string_append_printf (text, _(" Budget %s by month %u (%s a month)"), so_far, M, cap);
+        }
+      else
+        g_string_append_printf (text, _(" Monthly budget %s"), cap);
+      if (over->len > 0)
+        /* Translators: after the budget, who goes over it and when. */
+        g_string_append_printf (text, _(": over it, %s."), over->str);
+      else
+        g_string_append (text, _(": nothing shown goes over it."));
     }
   return g_string_free (text, FALSE);
+}
+
+/* The chart drawn again and its description told again, in the view the toggles choose. */
+static void
+update_chart (SkyBudgetPage *self)
+{
+  g_autofree char *description = chart_description (self);
+
+  if (g_strcmp0 (description, self->chart_description) != 0)
+    {
+      g_free (self->chart_description);
+      self->chart_description = g_steal_pointer (&description);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      self->chart_description, -1);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self->chart));
 }
 
 /* The shown provider's months: the table, the chart and its description. */
 static void
 show_provider (SkyBudgetPage *self)
 {
-  g_autofree char *description = chart_description (self);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
   set_columns (self);
@@ -453,9 +712,7 @@ show_provider (SkyBudgetPage *self)
     g_ptr_array_add (items, sky_index_item_new (m));
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        items->pdata, items->len);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
-  gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+  update_chart (self);
 }
 
 /* A new projection: the status, the providers to choose from (the choice kept), and the
@@ -760,6 +1017,14 @@ sky_budget_page_get_projection (SkyBudgetPage *self)
   return self->projection;
 }
 
+/* What the chart tells a screen reader (its accessible description) about what it draws now. */
+const char *
+sky_budget_page_get_chart_description (SkyBudgetPage *self)
+{
+  g_return_val_if_fail (SKY_IS_BUDGET_PAGE (self), NULL);
+  return self->chart_description != NULL ? self->chart_description : "";
+}
+
 gboolean
 sky_budget_page_get_busy (SkyBudgetPage *self)
 {
@@ -835,6 +1100,7 @@ sky_budget_page_finalize (GObject *object)
 
   g_clear_pointer (&self->projection, sky_projection_free);
   g_clear_pointer (&self->projected, sky_scenario_free);
+  g_clear_pointer (&self->chart_description, g_free);
 
   G_OBJECT_CLASS (sky_budget_page_parent_class)->finalize (object);
 }
@@ -917,7 +1183,7 @@ sky_budget_page_init (SkyBudgetPage *self)
   g_signal_connect_swapped (self->provider_dropdown, "notify::selected",
                             G_CALLBACK (on_provider_chosen), self);
   g_signal_connect_swapped (self->cumulative_toggle, "notify::active",
-                            G_CALLBACK (gtk_widget_queue_draw), self->chart);
+                            G_CALLBACK (update_chart), self);
   g_signal_connect_swapped (self->amortised_toggle, "notify::active",
-                            G_CALLBACK (gtk_widget_queue_draw), self->chart);
+                            G_CALLBACK (update_chart), self);
 }

@@ -16,5 +16,6 @@ G_DECLARE_FINAL_TYPE (SkyBudgetPage, sky_budget_page, SKY, BUDGET_PAGE, AdwBin)
 const SkyProjection *sky_budget_page_get_projection    (SkyBudgetPage   *self);
 gboolean             sky_budget_page_get_busy          (SkyBudgetPage   *self);
 SkyChartPlot        *sky_budget_page_dup_chart_plot    (SkyBudgetPage   *self);
+const char          *sky_budget_page_get_chart_description (SkyBudgetPage *self);
 
 G_END_DECLS

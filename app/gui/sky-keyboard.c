@@ -109,14 +109,76 @@ sky_keyboard_name_drop_down (GtkDropDown *drop_down,
                                   NULL, -1);
 }
 
+/* @text without its mnemonic marks: "_Export…" is "Export…", "a__b" is "a_b". */
+static char *
+strip_mnemonic (const char *text)
+{
+  GString *plain = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '_')
+        {
+          if (p[1] != '_')
+            continue;
+          p++;
+        }
+      g_string_append_c (plain, *p);
+    }
+  return g_string_free (plain, FALSE);
+}
+
+/* Names a button after its label as shown, once: GTK 4.8 names a button with a mnemonic label
+ * "_Export… Export…" (its label, then the label inside that names it for the mnemonic), and a
+ * menu button with a label after its type. */
+static void
+name_after_label (GtkWidget *button)
+{
+  const char *label = GTK_IS_MENU_BUTTON (button)
+                      ? gtk_menu_button_get_label (GTK_MENU_BUTTON (button))
+                      : GTK_IS_CHECK_BUTTON (button)
+                      ? gtk_check_button_get_label (GTK_CHECK_BUTTON (button))
+                      : gtk_button_get_label (GTK_BUTTON (button));
+  g_autofree char *plain = NULL;
+
+  if (label == NULL || *label == '\0')
+    return;
+  plain = strip_mnemonic (label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, plain,
+                                  -1);
+  /* The mnemonic label inside would add its text to the name a second time. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
+/* A button whose label has a mnemonic, or a menu button with a label: named after its label
+ * now and whenever the label changes ("Providers (3)"). */
+static void
+name_button (GtkWidget *button)
+{
+  gboolean underlined;
+
+  if (GTK_IS_MENU_BUTTON (button))
+    underlined = TRUE;
+  else if (GTK_IS_CHECK_BUTTON (button))
+    underlined = gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (button));
+  else
+    underlined = gtk_button_get_use_underline (GTK_BUTTON (button));
+  if (!underlined || g_object_get_data (G_OBJECT (button), "sky-named-after-label") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (button), "sky-named-after-label", GINT_TO_POINTER (1));
+  name_after_label (button);
+  g_signal_connect (button, "notify::label", G_CALLBACK (name_after_label), NULL);
+}
+
 /**
  * sky_keyboard_setup:
  * @root: a widget whose descendants are set up
  *
  * Applies the keyboard rules to everything under @root that is there now: a flow box of
  * filters gives each filter one Tab stop (its children hold the focus, not the cells around
- * them), the button of each drop-down is named after it, and Tab leaves each list or column
- * view in one press.
+ * them), the button of each drop-down is named after it, each button with a mnemonic or a
+ * menu button with a label is named after its label as shown, and Tab leaves each list or
+ * column view in one press.
  */
 void
 sky_keyboard_setup (GtkWidget *root)
@@ -130,6 +192,8 @@ sky_keyboard_setup (GtkWidget *root)
         gtk_widget_set_focusable (child, FALSE);
       else if (GTK_IS_DROP_DOWN (child))
         sky_keyboard_name_drop_down (GTK_DROP_DOWN (child), NULL);
+      else if (GTK_IS_BUTTON (child) || GTK_IS_CHECK_BUTTON (child) || GTK_IS_MENU_BUTTON (child))
+        name_button (child);
       else if (GTK_IS_COLUMN_VIEW (child) || GTK_IS_LIST_VIEW (child))
         {
           sky_keyboard_tab_leaves (child);

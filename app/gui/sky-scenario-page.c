@@ -49,6 +49,10 @@ struct _SkyScenarioPage
   GtkPaned            *paned;
   GtkColumnView       *lines_view;
   GtkBox              *details_box;
+
+  GtkWidget           *line_menu;    /* the selected line's menu, from the keyboard */
+  GtkWidget           *menu_focus;   /* weak: where the focus was when the menu opened */
+  GSimpleActionGroup  *line_actions; /* line.term: the selected line's purchase option */
 };
 
 G_DEFINE_FINAL_TYPE (SkyScenarioPage, sky_scenario_page, ADW_TYPE_BIN)
@@ -734,6 +738,8 @@ add_freshness_row (SkyScenarioPage           *self,
 
       gtk_widget_add_css_class (icon, "warning");
       gtk_widget_set_tooltip_text (icon, tip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, tip,
+                                      -1);
       gtk_widget_set_tooltip_text (row, tip);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
     }
@@ -851,6 +857,7 @@ update_details (SkyScenarioPage *self)
     gboolean is_line = index < scenario (self)->lines->len;
 
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit-line", is_line);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.line-menu", is_line);
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.remove-line", is_line);
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.move-up", is_line && index > 0);
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.move-down",
@@ -1337,6 +1344,169 @@ move_down_action (GtkWidget  *widget,
   move_line (SKY_SCENARIO_PAGE (widget), 1);
 }
 
+/* The line's menu ------------------------------------------------------------------------------ */
+
+/* The lines' controls beyond the first Tab stop of a row are reached from the keyboard through
+ * the selected line's menu (the Menu key or Shift+F10 on a line), as in a GNOME list: its
+ * purchase option among them, which Tab, leaving the table at once, no longer reaches. */
+
+static void
+on_line_term_changed (GSimpleAction   *action,
+                      GVariant        *value,
+                      SkyScenarioPage *self)
+{
+  guint index = gtk_single_selection_get_selected (self->selection);
+  const char *term = g_variant_get_string (value, NULL);
+  const char * const *terms = sky_line_terms ();
+  SkyScenarioLine *line;
+
+  if (self->document == NULL || index >= scenario (self)->lines->len ||
+      !g_strv_contains (terms, term))
+    return;
+  g_simple_action_set_state (action, value);
+  line = g_ptr_array_index (scenario (self)->lines, index);
+  if (g_strcmp0 (line->term, term) == 0)
+    return;
+  line = g_ptr_array_index (sky_scenario_document_edit (self->document, NULL)->lines, index);
+  g_free (line->term);
+  line->term = g_strdup (term);
+  sky_scenario_document_edited (self->document);
+}
+
+static GMenuModel *
+line_menu_model (void)
+{
+  const char * const *terms = sky_line_terms ();
+  const char * const *titles = sky_line_term_titles ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) options = g_menu_new ();
+  g_autoptr(GMenu) line = g_menu_new ();
+
+  for (guint i = 0; terms[i] != NULL; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (titles[i], NULL);
+
+      g_menu_item_set_action_and_target_value (item, "line.term", g_variant_new_string (terms[i]));
+      g_menu_append_item (options, item);
+    }
+  g_menu_append_section (menu, _("Purchase Option"), G_MENU_MODEL (options));
+  g_menu_append (line, _("_Edit Line…"), "page.edit-line");
+  g_menu_append (line, _("Move _Up"), "page.move-up");
+  g_menu_append (line, _("Move _Down"), "page.move-down");
+  g_menu_append (line, _("_Remove Line"), "page.remove-line");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (line));
+  return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
+static void
+on_line_menu_closed (SkyScenarioPage *self)
+{
+  /* Back where the menu was opened from, if that is still there. */
+  if (self->menu_focus != NULL && gtk_widget_get_mapped (self->menu_focus))
+    gtk_widget_grab_focus (self->menu_focus);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->lines_view));
+  g_clear_weak_pointer (&self->menu_focus);
+}
+
+static void
+line_menu_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SkyScenarioPage *self = SKY_SCENARIO_PAGE (widget);
+  guint index = gtk_single_selection_get_selected (self->selection);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *anchor = GTK_WIDGET (self->lines_view);
+  const SkyScenarioLine *line;
+  graphene_rect_t bounds;
+
+  if (self->document == NULL || index >= scenario (self)->lines->len)
+    return;
+  line = g_ptr_array_index (scenario (self)->lines, index);
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (
+                               G_ACTION_MAP (self->line_actions), "term")),
+                             g_variant_new_string (line->term != NULL ? line->term : ""));
+  /* Pointing at the focused row or cell, else at the lines. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->lines_view)))
+    anchor = focus;
+  g_set_weak_pointer (&self->menu_focus, focus);
+  if (gtk_widget_compute_bounds (anchor, widget, &bounds))
+    {
+      GdkRectangle rect = {
+        (int) bounds.origin.x, (int) bounds.origin.y,
+        MAX ((int) bounds.size.width, 1), MAX ((int) bounds.size.height, 1)
+      };
+
+      gtk_popover_set_pointing_to (GTK_POPOVER (self->line_menu), &rect);
+    }
+  gtk_popover_popup (GTK_POPOVER (self->line_menu));
+}
+
+/* Whether the selected line's menu is open. */
+gboolean
+sky_scenario_page_get_line_menu_shown (SkyScenarioPage *self)
+{
+  g_return_val_if_fail (SKY_IS_SCENARIO_PAGE (self), FALSE);
+  return gtk_widget_get_visible (self->line_menu);
+}
+
+/* Menu or Shift+F10 anywhere in the lines, a cell being typed in among them (whose own menu
+ * would otherwise open), opens the menu of the line the focus is in. */
+static gboolean
+on_lines_key_pressed (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      SkyScenarioPage       *self)
+{
+  GdkModifierType modifiers = state & gtk_accelerator_get_default_mod_mask ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (!((keyval == GDK_KEY_Menu && modifiers == 0) ||
+        (keyval == GDK_KEY_F10 && modifiers == GDK_SHIFT_MASK)))
+    return FALSE;
+  for (GtkWidget *w = focus; w != NULL && w != GTK_WIDGET (self->lines_view);
+       w = gtk_widget_get_parent (w))
+    {
+      GtkListItem *item = g_object_get_data (G_OBJECT (w), "list-item");
+
+      if (item != NULL && gtk_list_item_get_position (item) != GTK_INVALID_LIST_POSITION)
+        {
+          gtk_single_selection_set_selected (self->selection, gtk_list_item_get_position (item));
+          break;
+        }
+    }
+  return gtk_widget_activate_action (GTK_WIDGET (self), "page.line-menu", NULL);
+}
+
+static void
+setup_line_menu (SkyScenarioPage *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  g_autoptr(GMenuModel) model = line_menu_model ();
+  g_autoptr(GSimpleAction) term = g_simple_action_new_stateful ("term", G_VARIANT_TYPE_STRING,
+                                                                g_variant_new_string (""));
+
+  g_signal_connect (term, "change-state", G_CALLBACK (on_line_term_changed), self);
+  self->line_actions = g_simple_action_group_new ();
+  g_action_map_add_action (G_ACTION_MAP (self->line_actions), G_ACTION (term));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "line", G_ACTION_GROUP (self->line_actions));
+  self->line_menu = gtk_popover_menu_new_from_model (model);
+  gtk_popover_set_position (GTK_POPOVER (self->line_menu), GTK_POS_BOTTOM);
+  gtk_widget_set_halign (self->line_menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->line_menu, GTK_WIDGET (self));
+  g_signal_connect_swapped (self->line_menu, "closed", G_CALLBACK (on_line_menu_closed), self);
+
+  gtk_event_controller_set_name (keys, "sky-line-menu-keys");
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_lines_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->lines_view), keys);
+}
+
 /* The offers kept in the catalog become lines, each priced with its own offer. */
 static void
 add_candidates_action (GtkWidget  *widget,
@@ -1518,6 +1688,11 @@ sky_scenario_page_dispose (GObject *object)
 
   sky_gui_util_watch (&self->document, NULL, self);
   sky_gui_util_watch (&self->candidates, NULL, self);
+  g_clear_weak_pointer (&self->menu_focus);
+  if (self->line_menu != NULL)
+    g_signal_handlers_disconnect_by_data (self->line_menu, self);
+  g_clear_pointer (&self->line_menu, gtk_widget_unparent);
+  g_clear_object (&self->line_actions);
   gtk_widget_dispose_template (GTK_WIDGET (self), SKY_TYPE_SCENARIO_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
@@ -1578,6 +1753,10 @@ sky_scenario_page_class_init (SkyScenarioPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.remove-line", NULL, remove_line_action);
   gtk_widget_class_install_action (widget_class, "page.add-candidates", NULL,
                                    add_candidates_action);
+  gtk_widget_class_install_action (widget_class, "page.line-menu", NULL, line_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "page.line-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "page.line-menu", NULL);
   gtk_widget_class_install_action (widget_class, "page.move-up", NULL, move_up_action);
   gtk_widget_class_install_action (widget_class, "page.move-down", NULL, move_down_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "page.move-up",
@@ -1623,6 +1802,7 @@ sky_scenario_page_init (SkyScenarioPage *self)
                             G_CALLBACK (on_selection_changed), self);
   g_signal_connect_swapped (self->lines_view, "activate", G_CALLBACK (on_row_activated), self);
 
+  setup_line_menu (self);
   add_column (self, _("Line"), COLUMN_LABEL, 160);
   add_column (self, _("Group"), COLUMN_GROUP, 80);
   add_column (self, _("Quantity"), COLUMN_QUANTITY, 70);
@@ -1634,6 +1814,7 @@ sky_scenario_page_init (SkyScenarioPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-line", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit-line", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.line-menu", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.remove-line", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.move-up", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.move-down", FALSE);

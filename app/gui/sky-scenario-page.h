@@ -12,5 +12,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SkyScenarioPage, sky_scenario_page, SKY, SCENARIO_PAGE, AdwBin)
 
 SkyScenarioDocument *sky_scenario_page_get_document (SkyScenarioPage *self);
+gboolean             sky_scenario_page_get_line_menu_shown (SkyScenarioPage *self);
 
 G_END_DECLS

@@ -38,6 +38,7 @@ struct _SkyTradeoffsPage
   GPtrArray           *kinds;        /* char *: the kinds of offer the chart can show */
   gboolean             filling;
   GArray              *drawn;        /* DrawnPoint: where the chart put each option */
+  char                *chart_description; /* what the chart tells a screen reader */
 
   GtkStack            *stack;
   GtkLabel            *status_label;
@@ -70,6 +71,7 @@ static GParamSpec *properties[N_PROPS];
 
 static void refresh (SkyTradeoffsPage *self);
 static void update_kinds (SkyTradeoffsPage *self);
+static void update_chart (SkyTradeoffsPage *self);
 
 static const SkyScenario *
 scenario (SkyTradeoffsPage *self)
@@ -307,33 +309,11 @@ weight_text (double w)
                    : g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.3g", w));
 }
 
-static char *
-chart_description (SkyTradeoffsPage *self)
-{
-  GString *text = g_string_new (_("Cost against score. "));
-  SkyScoring *sc = self->scoring;
-
-  for (guint r = 0; sc != NULL && r < sc->order->len; r++)
-    {
-      SkyScoredOption *o = g_ptr_array_index (sc->options, g_array_index (sc->order, guint, r));
-      g_autofree char *cost = sky_currency_format_display (sc->currency, o->cost);
-      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-      /* Translators: an option, its cost and what it is per, and its score. */
-      g_string_append_printf (text, _("%s costs %s a %s and scores %s"), o->label, cost,
-                              sky_word_title (SKY_VOCABULARY_UNIT, o->cost_unit),
-                              g_ascii_formatd (buffer, sizeof buffer, "%.1f", o->score));
-      g_string_append (text, o->pareto ? _(", on the front. ") : ". ");
-    }
-  return g_string_free (text, FALSE);
-}
-
 static void
 show_scoring (SkyTradeoffsPage *self)
 {
   const SkyScenario *s = scenario (self);
   SkyScoring *sc = self->scoring;
-  g_autofree char *description = NULL;
 
   gtk_stack_set_visible_child_name (self->stack, s != NULL && s->candidates->len > 0 ? "ranking"
                                                                                      : "empty");
@@ -412,10 +392,7 @@ show_scoring (SkyTradeoffsPage *self)
     }
 
   update_kinds (self);
-  description = chart_description (self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
-  gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+  update_chart (self);
 }
 
 /* The chart ----------------------------------------------------------------------------------- */
@@ -495,7 +472,7 @@ static void
 on_kind_chosen (SkyTradeoffsPage *self)
 {
   if (!self->filling)
-    gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+    update_chart (self);
 }
 
 /* The options of the kind chosen, by rank. */
@@ -515,6 +492,140 @@ shown_options (SkyTradeoffsPage *self)
         g_array_append_val (shown, i);
     }
   return shown;
+}
+
+/* What an option's cost is per, on the chart: a month for whole scenarios and hourly offers. */
+static const char *
+cost_per (const SkyScoredOption *o)
+{
+  return o->offer == NULL || strcmp (o->cost_unit, "month") == 0
+         ? _("month") : sky_word_title (SKY_VOCABULARY_UNIT, o->cost_unit);
+}
+
+/* A score as the ranking shows it, one decimal, with the locale's decimal separator. */
+static char *
+score_text (double score)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  SkyDecimal value;
+
+  if (!sky_decimal_parse (g_ascii_formatd (buffer, sizeof buffer, "%.1f", score), 1, FALSE,
+                          &value, NULL))
+    return g_strdup (buffer);
+  return sky_format_number (value, 1);
+}
+
+/* One option in words: its name, cost and score. */
+static void
+append_option (GString               *text,
+               const SkyScoring      *sc,
+               const SkyScoredOption *o)
+{
+  g_autofree char *cost = sky_currency_format_display (sc->currency, o->cost);
+  g_autofree char *score = score_text (o->score);
+
+  /* Translators: an option on the chart: its name, cost, what the cost is per, and score
+   * ("Standard 2 vCPU, 70.08 $ a month, scoring 62.5"). */
+  g_string_append_printf (text, _("%s, %s a %s, scoring %s"), o->name, cost, cost_per (o),
+                          score);
+  if (o->incomplete)
+    g_string_append (text, _(" (incomplete)"));
+}
+
+/* The chart's text for screen readers, of what it shows now: the kind of offer, how many there
+ * are, the cheapest, the best scored, and those no other of the kind beats on both. */
+static char *
+chart_description (SkyTradeoffsPage *self)
+{
+  SkyScoring *sc = self->scoring;
+  g_autoptr(GArray) shown = shown_options (self);
+  const char *kind = shown_kind (self);
+  g_autofree char *title = NULL;
+  g_autofree char *count = NULL;
+  g_autofree double *cost = NULL, *score = NULL;
+  g_autofree gboolean *eligible = NULL, *front = NULL;
+  const SkyScoredOption *cheapest = NULL, *best = NULL;
+  GString *text;
+  guint n = shown->len, n_front = 0;
+
+  if (sc == NULL || kind == NULL || n == 0)
+    return g_strdup ("");
+  title = kind_title (kind);
+  count = sky_format_count (n);
+  text = g_string_new (NULL);
+  /* Translators: the chart's text for screen readers: the kind of offer shown ("Compute, per
+   * month") and how many of it. */
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                             "Cost against score, %s: %s option. ",
+                                             "Cost against score, %s: %s options. ", n),
+                          title, count);
+  cost = g_new0 (double, n);
+  score = g_new0 (double, n);
+  eligible = g_new0 (gboolean, n);
+  front = g_new0 (gboolean, n);
+  for (guint k = 0; k < n; k++)
+    {
+      const SkyScoredOption *o = g_ptr_array_index (sc->options, g_array_index (shown, guint, k));
+
+      cost[k] = sky_decimal_to_double (o->cost);
+      score[k] = o->score;
+      eligible[k] = !o->incomplete;
+      /* An option that leaves lines out is neither the cheapest nor the best while one that
+       * prices every line is there. */
+      if (cheapest == NULL || (cheapest->incomplete && !o->incomplete) ||
+          (cheapest->incomplete == o->incomplete &&
+           sky_decimal_compare (o->cost, cheapest->cost) < 0))
+        cheapest = o;
+      if (best == NULL || (best->incomplete && !o->incomplete) ||
+          (best->incomplete == o->incomplete && o->score > best->score))
+        best = o;
+    }
+  sky_chart_front (n, cost, score, eligible, front);
+  if (n == 1)
+    {
+      append_option (text, sc, cheapest);
+      g_string_append (text, ".");
+      return g_string_free (text, FALSE);
+    }
+  /* Translators: before the cheapest option shown on the chart. */
+  g_string_append (text, _("Cheapest: "));
+  append_option (text, sc, cheapest);
+  /* Translators: before the option with the highest score shown on the chart. */
+  g_string_append (text, _(". Best scored: "));
+  append_option (text, sc, best);
+  g_string_append (text, ".");
+  for (guint k = 0; k < n; k++)
+    if (front[k])
+      {
+        const SkyScoredOption *o = g_ptr_array_index (sc->options,
+                                                      g_array_index (shown, guint, k));
+
+        g_string_append (text, n_front++ == 0
+                         /* Translators: before the options no other on the chart costs
+                          * less than and scores more than. */
+                         ? _(" No other beats on both cost and score: ") : ", ");
+        g_string_append (text, o->name);
+      }
+  if (n_front > 0)
+    g_string_append (text, ".");
+  return g_string_free (text, FALSE);
+}
+
+/* The chart drawn again and its description told again, for the kind chosen. */
+static void
+update_chart (SkyTradeoffsPage *self)
+{
+  g_autofree char *description = chart_description (self);
+
+  if (g_strcmp0 (description, self->chart_description) != 0)
+    {
+      g_free (self->chart_description);
+      self->chart_description = g_steal_pointer (&description);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      self->chart_description, -1);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self->chart));
 }
 
 #define PAD 8.0
@@ -1035,6 +1146,14 @@ sky_tradeoffs_page_dup_shown_options (SkyTradeoffsPage *self)
   return shown_options (self);
 }
 
+/* What the chart tells a screen reader (its accessible description) about what it shows now. */
+const char *
+sky_tradeoffs_page_get_chart_description (SkyTradeoffsPage *self)
+{
+  g_return_val_if_fail (SKY_IS_TRADEOFFS_PAGE (self), NULL);
+  return self->chart_description != NULL ? self->chart_description : "";
+}
+
 gboolean
 sky_tradeoffs_page_get_busy (SkyTradeoffsPage *self)
 {
@@ -1111,6 +1230,7 @@ sky_tradeoffs_page_finalize (GObject *object)
   g_clear_pointer (&self->scoring, sky_scoring_free);
   g_free (self->error);
   g_free (self->shape);
+  g_free (self->chart_description);
 
   G_OBJECT_CLASS (sky_tradeoffs_page_parent_class)->finalize (object);
 }

@@ -15,5 +15,6 @@ G_DECLARE_FINAL_TYPE (SkyTradeoffsPage, sky_tradeoffs_page, SKY, TRADEOFFS_PAGE,
 const SkyScoring *sky_tradeoffs_page_get_scoring (SkyTradeoffsPage *self);
 gboolean          sky_tradeoffs_page_get_busy    (SkyTradeoffsPage *self);
 GArray           *sky_tradeoffs_page_dup_shown_options (SkyTradeoffsPage *self);
+const char       *sky_tradeoffs_page_get_chart_description (SkyTradeoffsPage *self);
 
 G_END_DECLS

@@ -100,6 +100,18 @@ def describe(node):
     return f"{role(node)} “{name(node)}”" if node is not None else "nothing"
 
 
+def lineage(node):
+    """The node and its ancestors, described, for a failure's detail."""
+    parts = []
+    while node is not None and len(parts) < 12:
+        parts.append(describe(node))
+        try:
+            node = node.parent
+        except Exception:
+            break
+    return " ← ".join(parts)
+
+
 def is_within(node, ancestor):
     while node is not None:
         if node == ancestor:
@@ -129,7 +141,8 @@ ALT = 1 << 3
 
 # The keysyms the tests press.
 KEYSYMS = {"Tab": 0xff09, "ISO_Left_Tab": 0xfe20, "Escape": 0xff1b, "question": 0x3f,
-           "f": 0x66, "Up": 0xff52, "Down": 0xff54}
+           "f": 0x66, "Up": 0xff52, "Down": 0xff54, "Left": 0xff51, "Right": 0xff53,
+           "Menu": 0xff67, "F10": 0xffc7, "Return": 0xff0d}
 
 
 def press(keysym, modifiers=0):
@@ -200,3 +213,63 @@ def find(root, role_name, named=None):
 
 def find_all(root, role_name):
     return [node for node in walk(root) if role(node) == role_name]
+
+
+def show_page(window, title):
+    """Shows the page of the window's view switcher with that title, as a click on it does."""
+    tabs = find(window, "page tab list")
+    for node in walk(tabs):
+        if name(node).replace("_", "") == title:
+            try:
+                node.queryAction().doAction(0)
+                return True
+            except Exception:
+                continue
+    return False
+
+
+def common_ancestor(node, other):
+    """The smallest accessible that holds both."""
+    while node is not None and not is_within(other, node):
+        node = node.parent
+    return node
+
+
+class FocusTracker:
+    """Follows the keyboard focus through the focus events the application sends, which is
+    quicker than looking for the focused accessible among all of them."""
+
+    def __init__(self):
+        from gi.repository import GLib
+        self.context = GLib.MainContext.default()
+        self.focus = None
+        self.listener = Atspi.EventListener.new(self._on_event)
+        self.listener.register("object:state-changed:focused")
+
+    def _on_event(self, event):
+        if event.detail1 == 1:
+            self.focus = event.source
+
+    def pump(self, seconds):
+        """Takes in the events that come within seconds."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            while self.context.pending():
+                self.context.iteration(False)
+            time.sleep(0.05)
+
+    def press(self, key, modifiers=0, timeout=5.0):
+        """Presses a key and waits (a while) for the focus to move; returns where it is."""
+        before = self.focus
+        press(key, modifiers)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self.pump(0.1)
+            if self.focus is not None and self.focus != before:
+                break
+        # Focus events can come in pairs (a row, then its cell): take them all.
+        self.pump(0.3)
+        return self.focus
+
+    def close(self):
+        self.listener.deregister("object:state-changed:focused")

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Every drop-down of the window (on every page, the cells of the scenario's lines among them)
 has a name for a screen reader, and so has the button inside it that takes the focus; so has
-every text field, and every choice of the line editor."""
+every text field, every button (said once, without its mnemonic's mark), every table and
+chart, and every choice of the line editor."""
 
 import os
 import re
@@ -17,6 +18,14 @@ TYPE_NAME = re.compile(r"^(Gtk|Adw|Sky)[A-Z]\w*$")
 def has_name(node):
     text = a11y.name(node).strip()
     return text != "" and not TYPE_NAME.match(text)
+
+
+def said_once(text):
+    """Not “_Export… Export…”: no mnemonic mark, and not the same words twice over."""
+    words = text.split()
+    half = len(words) // 2
+    return "_" not in text and not (half > 0 and len(words) % 2 == 0 and
+                                    words[:half] == words[half:])
 
 
 def main():
@@ -42,6 +51,17 @@ def main():
                     tap.check(has_name(node),
                               f"the button of drop-down “{a11y.name(combo)}” has a name "
                               f"({a11y.describe(node)})")
+        buttons = [n for n in nodes if a11y.role(n) in ("push button", "toggle button",
+                                                        "check box")]
+        tap.check(len(buttons) >= 20, f"the window has buttons ({len(buttons)})")
+        for button in buttons:
+            tap.check(has_name(button) and said_once(a11y.name(button)),
+                      f"button {a11y.describe(button)} has a name, said once")
+        for table in [n for n in nodes if a11y.role(n) in ("tree table", "table")]:
+            tap.check(has_name(table), f"table {a11y.describe(table)} has a name")
+        # (The Trade-offs chart is shown only with candidates, which this scenario has none of.)
+        tap.check(any(a11y.name(n) == "Projection chart" for n in nodes),
+                  "the Budget page's chart is named")
         fields = [n for n in nodes if a11y.role(n) in ("entry", "text", "spin button")]
         tap.check(len(fields) >= 5, f"the window has text fields ({len(fields)})")
         for field in fields:
