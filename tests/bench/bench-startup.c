@@ -290,17 +290,23 @@ type_next (void)
     g_timeout_add (10, settled_cb, NULL);
 }
 
+/* The window holds its model's count until it has drawn its first frame. */
+static void
+on_held (SkyListingModel *model,
+         GParamSpec      *pspec,
+         gpointer         user_data)
+{
+  if (!sky_listing_model_get_held (model) && counting_started_at == 0)
+    counting_started_at = g_get_monotonic_time ();
+}
+
 static void
 on_counting (SkyListingModel *model,
              GParamSpec      *pspec,
              gpointer         user_data)
 {
-  if (sky_listing_model_get_counting (model))
-    {
-      if (counting_started_at == 0)
-        counting_started_at = g_get_monotonic_time ();
-      return;
-    }
+  if (sky_listing_model_get_counting (model) || sky_listing_model_get_held (model))
+    return;
   if (counted || first_frame_at == 0)
     return;
   counted = TRUE;
@@ -358,10 +364,9 @@ run_window (const char *path)
                                                               SKY_TYPE_CATALOG_PAGE,
                                                               "search_entry"));
   listing_model = sky_catalog_page_get_model (page);
-  /* A count started already, before the window was shown, is one that started before the
-   * first frame. */
-  if (sky_listing_model_get_counting (listing_model))
-    counting_started_at = g_get_monotonic_time ();
+  /* A count not held started already, before the window was shown. */
+  on_held (listing_model, NULL, NULL);
+  g_signal_connect (listing_model, "notify::held", G_CALLBACK (on_held), NULL);
   g_signal_connect (listing_model, "notify::counting", G_CALLBACK (on_counting), NULL);
   g_signal_connect (window, "realize", G_CALLBACK (on_realize), NULL);
   gtk_window_present (GTK_WINDOW (window));
