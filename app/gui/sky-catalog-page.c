@@ -156,8 +156,13 @@ on_model_count_changed (SkyCatalogPage *self)
     }
   gtk_label_set_label (self->count_label, text);
   gtk_stack_set_visible_child_name (self->stack, counting || count > 0 ? "list" : "empty");
+  /* Told twice of one result (its count, then that the counting ended): explained once. Any
+   * new search starts counting first, which drops the explanation under way. */
   if (!counting && count == 0)
-    explain_empty (self);
+    {
+      if (self->explaining == NULL)
+        explain_empty (self);
+    }
   else
     cancel_explaining (self);
 }
