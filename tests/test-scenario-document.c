@@ -623,6 +623,48 @@ test_new_scenario_providers_once (void)
   sky_test_remove_tree (dir);
 }
 
+/* The catalog's sheets are listed when the catalog changes, for the views to read at every
+ * edit without asking the catalog again. */
+static void
+test_sheets_listed_on_catalog_change (void)
+{
+  g_autoptr(SkyScenarioDocument) document = sky_scenario_document_new ();
+  g_autofree char *dir = sky_test_make_dir ();
+  g_autofree char *catalog_path = g_build_filename (dir, "catalog.db", NULL);
+  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autoptr(SkyCatalog) catalog = NULL;
+  g_autoptr(SkyImportResult) imported = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *sheets;
+
+  g_assert_null (sky_scenario_document_get_sheets (document));
+  catalog = sky_catalog_open (catalog_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sky_scenario_document_set_catalog_path (document, catalog_path, &error));
+  g_assert_no_error (error);
+  sheets = sky_scenario_document_get_sheets (document);
+  g_assert_nonnull (sheets);
+  g_assert_cmpuint (sheets->len, ==, 0);
+
+  /* An import the document is not told of yet: the sheets it holds are unchanged. */
+  imported = sky_catalog_import_file (catalog, sheet, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  sky_scenario_document_edit (document, NULL)->projection_months = 24;
+  sky_scenario_document_edited (document);
+  g_assert_cmpuint (sky_scenario_document_get_sheets (document)->len, ==, 0);
+
+  sky_scenario_document_catalog_changed (document);
+  sheets = sky_scenario_document_get_sheets (document);
+  g_assert_cmpuint (sheets->len, ==, 1);
+  g_assert_cmpstr (((SkySheetInfo *) g_ptr_array_index (sheets, 0))->provider, ==,
+                   "examplecloud");
+
+  wait_until_released (document);
+  g_assert_finalize_object (g_steal_pointer (&document));
+  g_clear_object (&catalog);
+  sky_test_remove_tree (dir);
+}
+
 /* A document let go while it reads the recovery copy (its window closed) still finishes, is
  * then finalized, and leaves no recovery copy to be written after it. */
 static void
@@ -680,6 +722,8 @@ main (int    argc,
   g_test_add_func ("/sky/scenario-document/new-scenario-providers-once",
                    test_new_scenario_providers_once);
   g_test_add_func ("/sky/scenario-document/let-go-while-loading", test_let_go_while_loading);
+  g_test_add_func ("/sky/scenario-document/sheets-listed-on-catalog-change",
+                   test_sheets_listed_on_catalog_change);
 
   return g_test_run ();
 }

@@ -462,6 +462,23 @@ test_catalog_columns (Fixture       *f,
   wait_for_cell (f, "200.00 USD");
 }
 
+static gboolean
+explained (gpointer data)
+{
+  gboolean explaining = TRUE;
+
+  g_object_get (data, "explaining", &explaining, NULL);
+  return !explaining;
+}
+
+/* The empty result's explanation, once a worker thread has worked it out. */
+static const char *
+wait_for_explanation (Fixture *f)
+{
+  g_assert_true (wait_until (explained, catalog_page (f), 5));
+  return adw_status_page_get_description (ADW_STATUS_PAGE (page_child (f, "empty_page")));
+}
+
 /* An empty result names the filter that removes every offer, and Clear Filters clears them. */
 static void
 test_catalog_empty_result (Fixture       *f,
@@ -486,6 +503,7 @@ test_catalog_empty_result (Fixture       *f,
   wait_for_count (f, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (page_child (f, "stack"))), ==,
                    "empty");
+  wait_for_explanation (f);
   g_test_message ("%s", adw_status_page_get_description (empty));
   g_assert_nonnull (strstr (adw_status_page_get_description (empty),
                             "architecture Arm64, category Compute, unit Hour"));
@@ -495,8 +513,7 @@ test_catalog_empty_result (Fixture       *f,
   /* Two filters at fault: neither alone. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (page_child (f, "vcpu_spin")), 64);
   wait_for_count (f, 0);
-  g_assert_nonnull (strstr (adw_status_page_get_description (empty),
-                            "no single filter removes them all"));
+  g_assert_nonnull (strstr (wait_for_explanation (f), "no single filter removes them all"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (catalog_page (f)),
                                              "page.clear-filters", NULL));
@@ -871,6 +888,126 @@ test_catalog_narrow (Fixture       *f,
   g_assert_true (wait_until (is_wide_pane, details, 10));
 }
 
+/* An explanation still being worked out when the filters change again is dropped: the page
+ * never shows one of an earlier search. */
+static void
+test_catalog_stale_explanation (Fixture       *f,
+                                gconstpointer  data)
+{
+  AdwStatusPage *empty = ADW_STATUS_PAGE (page_child (f, "empty_page"));
+  const char *description;
+  gint64 deadline;
+
+  import_fixture (f, "valid-small.xml", NULL);
+  every_category_and_unit (f);
+  wait_for_count (f, 6);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (page_child (f, "vcpu_spin")), 64);
+  wait_for_count (f, 0);
+  /* Counted, not yet explained: the explanation runs in a worker, its answer comes after. */
+  g_assert_false (explained (catalog_page (f)));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (page_child (f, "vcpu_spin")), 4);
+  g_assert_true (explained (catalog_page (f)));
+  wait_for_count (f, 2);
+  /* Long enough for the dropped worker's answer to have come back. */
+  deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  description = adw_status_page_get_description (empty);
+  g_assert_true (description == NULL || *description == '\0');
+
+  /* Empty again: explained again. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (page_child (f, "vcpu_spin")), 64);
+  wait_for_count (f, 0);
+  g_assert_nonnull (strstr (wait_for_explanation (f), "the vCPU filter removes them all"));
+}
+
+static void
+count_notified_cb (GObject    *object,
+                   GParamSpec *pspec,
+                   gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* Typed fast, the search entry's text searches once it rests, and a search replaced before
+ * its count came is never shown. */
+static void
+test_catalog_typing_fast (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const char * const typed[] = { "s", "st", "std", "std-", "std-2" };
+  GtkEditable *entry = GTK_EDITABLE (page_child (f, "search_entry"));
+  SkyListingModel *model = sky_catalog_page_get_model (catalog_page (f));
+  guint notified = 0;
+  gulong handler;
+
+  import_fixture (f, "valid-small.xml", NULL);
+  every_category_and_unit (f);
+  wait_for_count (f, 6);
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      gtk_editable_set_text (entry, typed[i]);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  wait_for_count (f, 1);
+  g_assert_cmpstr (first_sku (f, model), ==, "std-2-us");
+
+  /* Two searches in a row: only the second's count arrives. */
+  handler = g_signal_connect (model, "notify::count", G_CALLBACK (count_notified_cb), &notified);
+  sky_listing_model_set_query (model, &(SkySearchQuery) { .text = "mem-4" });
+  sky_listing_model_set_query (model, &(SkySearchQuery) { .text = "std-2" });
+  g_assert_cmpstr (first_sku (f, model), ==, "std-2-us");
+  g_assert_cmpuint (sky_listing_model_get_count (model), ==, 6);
+  g_assert_cmpuint (notified, ==, 1);
+  g_signal_handler_disconnect (model, handler);
+}
+
+static gboolean
+released (gpointer data)
+{
+  return !sky_listing_model_get_held (data);
+}
+
+/* The rows are counted once the window has drawn its first frame; until then the page says it
+ * is searching. */
+static void
+test_catalog_count_after_first_frame (Fixture       *f,
+                                      gconstpointer  data)
+{
+  SkyListingModel *model = sky_catalog_page_get_model (catalog_page (f));
+  g_autofree char *path = g_build_filename (f->dir, "catalog.db", NULL);
+  g_autoptr(SkyListingModel) own = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline;
+
+  g_assert_true (sky_listing_model_get_held (model));
+  g_assert_true (sky_listing_model_get_counting (model));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (page_child (f, "count_label"))), ==,
+                   "Searching…");
+  g_assert_true (wait_until (released, model, 5));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+  wait_for_count (f, 0);
+
+  /* A model held counts nothing until released, then the query set last. */
+  import_fixture (f, "valid-small.xml", NULL);
+  own = sky_listing_model_new (path, &error);
+  g_assert_no_error (error);
+  sky_listing_model_hold (own);
+  sky_listing_model_set_query (own, &(SkySearchQuery) { .text = "mem-4" });
+  sky_listing_model_set_query (own, &(SkySearchQuery) { .text = "std-2" });
+  deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
+  while (g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (sky_listing_model_get_counting (own));
+  g_assert_cmpuint (sky_listing_model_get_count (own), ==, 0);
+  sky_listing_model_release (own);
+  g_assert_false (sky_listing_model_get_held (own));
+  g_assert_cmpstr (first_sku (f, own), ==, "std-2-us");
+  g_assert_cmpuint (sky_listing_model_get_count (own), ==, 6);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -888,5 +1025,9 @@ main (int    argc,
                            "catalog-candidates-superseded-in-file",
                            test_catalog_candidates_superseded_in_file,
                            "catalog-narrow", test_catalog_narrow,
+                           "catalog-stale-explanation", test_catalog_stale_explanation,
+                           "catalog-typing-fast", test_catalog_typing_fast,
+                           "catalog-count-after-first-frame",
+                           test_catalog_count_after_first_frame,
                            NULL);
 }

@@ -35,6 +35,37 @@ test_renderer_choice (void)
 }
 
 static void
+assert_gdk_debug (guint       gtk_minor,
+                  const char *renderer,
+                  const char *gdk_debug,
+                  const char *expected)
+{
+  g_autofree char *value = sky_gdk_debug_for_renderer (gtk_minor, renderer, gdk_debug);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+/* Drawn with cairo, GTK before 4.16 is told not to open OpenGL; the user's keys are kept. */
+static void
+test_gl_disable_choice (void)
+{
+  assert_gdk_debug (8, "cairo", NULL, "gl-disable");
+  assert_gdk_debug (8, "cairo", "", "gl-disable");
+  assert_gdk_debug (12, "cairo", "interactive", "interactive,gl-disable");
+  assert_gdk_debug (8, "cairo", "events:misc", "events:misc,gl-disable");
+  /* Said already, in any case, or by "all": unchanged. */
+  assert_gdk_debug (8, "cairo", "misc,GL-Disable", NULL);
+  assert_gdk_debug (8, "cairo", "all", NULL);
+  /* A renderer of GTK's own choice or an OpenGL one needs OpenGL. */
+  assert_gdk_debug (8, NULL, NULL, NULL);
+  assert_gdk_debug (8, "gl", NULL, NULL);
+  assert_gdk_debug (8, "ngl", "misc", NULL);
+  /* Chosen by the user on newer GTK: cairo there too, but the key is gone from GDK_DEBUG. */
+  assert_gdk_debug (14, "cairo", NULL, "gl-disable");
+  assert_gdk_debug (16, "cairo", NULL, NULL);
+}
+
+static void
 test_application_actions (void)
 {
   g_autoptr(SkyApplication) app = new_app (G_APPLICATION_DEFAULT_FLAGS);
@@ -1117,6 +1148,7 @@ main (int    argc,
     return 0;
 
   g_test_add_func ("/sky/window/renderer-choice", test_renderer_choice);
+  g_test_add_func ("/sky/window/gl-disable-choice", test_gl_disable_choice);
   g_test_add_func ("/sky/window/application-actions", test_application_actions);
   ADD ("empty-catalog", test_empty_catalog);
   ADD ("guide", test_guide);

@@ -316,18 +316,52 @@ sky_renderer_for_machine (guint       gtk_minor,
   return "cairo";
 }
 
-/* Call first in main(), before any thread starts: it may set GSK_RENDERER, unless the user
- * has set it already. */
+/* The value GDK_DEBUG should have when GTK draws with @renderer (GSK_RENDERER's value, or
+ * NULL for GTK's own choice), given its value @gdk_debug now; NULL when it needs no change.
+ *
+ * GTK before 4.14 opens an OpenGL context when it opens the display, whatever the renderer:
+ * in software (llvmpipe) that loads Mesa and costs some 60 MB that a window drawn with cairo
+ * never uses. Its "gl-disable" debug key skips that; GTK 4.16 took the key out of GDK_DEBUG,
+ * so it is only added before. The user's own keys are kept. */
+char *
+sky_gdk_debug_for_renderer (guint       gtk_minor,
+                            const char *renderer,
+                            const char *gdk_debug)
+{
+  g_auto(GStrv) keys = NULL;
+
+  if (gtk_minor >= 16 || g_strcmp0 (renderer, "cairo") != 0)
+    return NULL;
+  if (gdk_debug == NULL || *gdk_debug == '\0')
+    return g_strdup ("gl-disable");
+  /* GDK reads keys separated by any of these. */
+  keys = g_strsplit_set (gdk_debug, ":;, \t", -1);
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (g_ascii_strcasecmp (keys[i], "gl-disable") == 0 ||
+        g_ascii_strcasecmp (keys[i], "all") == 0)
+      return NULL;
+  return g_strconcat (gdk_debug, ",gl-disable", NULL);
+}
+
+/* Call first in main(), before any thread starts and before GTK opens the display: it may set
+ * GSK_RENDERER, unless the user has set it already, and then GDK_DEBUG, so that GTK does not
+ * load OpenGL for a window it draws with cairo. */
 void
 sky_application_choose_renderer (void)
 {
-  const char *renderer;
+  const char *renderer = g_getenv ("GSK_RENDERER");
+  g_autofree char *gdk_debug = NULL;
 
-  if (g_getenv ("GSK_RENDERER") != NULL)
-    return;
-  renderer = sky_renderer_for_machine (gtk_get_minor_version (), "/dev/dri");
-  if (renderer != NULL)
-    g_setenv ("GSK_RENDERER", renderer, TRUE);
+  if (renderer == NULL)
+    {
+      renderer = sky_renderer_for_machine (gtk_get_minor_version (), "/dev/dri");
+      if (renderer != NULL)
+        g_setenv ("GSK_RENDERER", renderer, TRUE);
+    }
+  gdk_debug = sky_gdk_debug_for_renderer (gtk_get_minor_version (), renderer,
+                                          g_getenv ("GDK_DEBUG"));
+  if (gdk_debug != NULL)
+    g_setenv ("GDK_DEBUG", gdk_debug, TRUE);
 }
 
 SkyApplication *

@@ -12,6 +12,7 @@
 #include "sky-listing-item.h"
 #include "sky-offer-view.h"
 #include "sky-side-pane.h"
+#include "sky-thread-task.h"
 
 /* The catalog: every price of every current sheet, searched and filtered, in a table that
  * loads only the rows on screen. */
@@ -56,6 +57,7 @@ struct _SkyCatalogPage
   GtkColumnViewColumn *monthly_column;
   GHashTable      *name_labels;   /* the Name column's labels bound to a row → its item */
   char            *gone_told;     /* the candidates gone from the catalog, as last told */
+  GCancellable    *explaining;    /* while an empty result's explanation is worked out */
 };
 
 enum {
@@ -64,6 +66,7 @@ enum {
   PROP_SORT_DESCENDING,
   PROP_HOURS_PER_MONTH,
   PROP_CANDIDATES,
+  PROP_EXPLAINING,
   N_PROPS
 };
 
@@ -121,6 +124,8 @@ fill_query (SkyCatalogPage *self,
   *query_out = query;
 }
 
+static void cancel_explaining (SkyCatalogPage *self);
+
 static void
 on_filter_changed (SkyCatalogPage *self)
 {
@@ -152,8 +157,15 @@ on_model_count_changed (SkyCatalogPage *self)
     }
   gtk_label_set_label (self->count_label, text);
   gtk_stack_set_visible_child_name (self->stack, counting || count > 0 ? "list" : "empty");
+  /* Told twice of one result (its count, then that the counting ended): explained once. Any
+   * new search starts counting first, which drops the explanation under way. */
   if (!counting && count == 0)
-    explain_empty (self);
+    {
+      if (self->explaining == NULL)
+        explain_empty (self);
+    }
+  else
+    cancel_explaining (self);
 }
 
 /* Columns ------------------------------------------------------------------------------------ */
@@ -777,7 +789,7 @@ drop_filter (SkySearchQuery *query,
 
 /* Whether the catalog has a price for @query: one row is enough. */
 static gboolean
-has_rows (SkyCatalogPage       *self,
+has_rows (SkyCatalog           *catalog,
           const SkySearchQuery *query)
 {
   SkySearchQuery one = *query;
@@ -785,47 +797,162 @@ has_rows (SkyCatalogPage       *self,
 
   one.limit = 1;
   one.offset = 0;
-  rows = sky_catalog_search (self->catalog, &one, NULL);
+  rows = sky_catalog_search (catalog, &one, NULL);
   return rows != NULL && rows->len > 0;
 }
 
-/* Says which filter, left out, would give rows, among the filters the search has. */
+/* Why a search found nothing, worked out in a worker thread on the model's connection: each of
+ * those searches may read the whole catalog. */
+typedef struct
+{
+  SkyCatalog     *catalog;
+  SkySearchQuery  query;            /* its strings are owned by @strings */
+  GPtrArray      *strings;
+  Filter          chosen[N_FILTERS];
+  guint           n_chosen;
+  char           *chosen_text;      /* the filters chosen, as the user reads them */
+  int             culprit;          /* the one filter that removes every offer, or -1 */
+  gboolean        catalog_empty;    /* no current price at all */
+} Explain;
+
+static void
+explain_free (Explain *job)
+{
+  g_clear_object (&job->catalog);
+  g_clear_object (&job->query.cancellable);
+  g_clear_pointer (&job->strings, g_ptr_array_unref);
+  g_free (job->chosen_text);
+  g_free (job);
+}
+
+static const char *
+own (Explain    *job,
+     const char *text)
+{
+  char *copy = g_strdup (text);
+
+  if (copy != NULL)
+    g_ptr_array_add (job->strings, copy);
+  return copy;
+}
+
+static void
+explain_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Explain *job = task_data;
+
+  job->culprit = -1;
+  if (job->catalog == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  for (guint i = 0; i < job->n_chosen && job->culprit < 0; i++)
+    {
+      SkySearchQuery without = job->query;
+
+      drop_filter (&without, job->chosen[i]);
+      if (has_rows (job->catalog, &without))
+        job->culprit = job->chosen[i];
+    }
+  job->catalog_empty = job->n_chosen > 0 &&
+                       !has_rows (job->catalog, &(SkySearchQuery) {
+                                    .sort = job->query.sort,
+                                    .cancellable = job->query.cancellable });
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+explained_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SkyCatalogPage *self = SKY_CATALOG_PAGE (object);
+  Explain *job = g_task_get_task_data (G_TASK (result));
+  g_autofree char *description = NULL;
+
+  /* Another search, or the page gone, since. */
+  if (g_cancellable_is_cancelled (job->query.cancellable))
+    return;
+  g_clear_object (&self->explaining);
+
+  if (job->n_chosen == 0 || job->catalog_empty)
+    description = g_strdup (_("No current price sheet has an offer. Import a price sheet to "
+                              "see its offers here."));
+  else if (job->culprit >= 0)
+    /* Translators: the filters chosen, then the one filter that removes every offer */
+    description = g_strdup_printf (_("No offers with %s: the %s filter removes them all."),
+                                   job->chosen_text, _(filter_names[job->culprit]));
+  else
+    description = g_strdup_printf (_("No offers with %s: no single filter removes them all. "
+                                     "Clear the filters to start again."), job->chosen_text);
+  adw_status_page_set_description (self->empty_page, description);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPLAINING]);
+}
+
+static void
+cancel_explaining (SkyCatalogPage *self)
+{
+  if (self->explaining == NULL)
+    return;
+  g_cancellable_cancel (self->explaining);
+  g_clear_object (&self->explaining);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPLAINING]);
+}
+
+/* Says which filter, left out, would give rows, among the filters the search has, once a
+ * worker has found it; the description stays empty until then. */
 static void
 explain_empty (SkyCatalogPage *self)
 {
-  SkySearchQuery query;
   g_autoptr(GString) chosen = g_string_new (NULL);
-  g_autofree char *description = NULL;
-  int culprit = -1;
+  SkyCatalog *catalog = self->model != NULL ? sky_listing_model_get_catalog (self->model)
+                                            : NULL;
+  SkySearchQuery query;
+  Explain *job;
 
+  cancel_explaining (self);
+  adw_status_page_set_description (self->empty_page, NULL);
+
+  job = g_new0 (Explain, 1);
+  job->strings = g_ptr_array_new_with_free_func (g_free);
   fill_query (self, &query);
+  job->query = query;
+  job->query.text = own (job, query.text);
+  job->query.term = own (job, query.term);
+  job->query.provider = own (job, query.provider);
+  job->query.geography = own (job, query.geography);
+  job->query.category = own (job, query.category);
+  job->query.os = own (job, query.os);
+  job->query.architecture = own (job, query.architecture);
+  job->query.region = own (job, query.region);
+  job->query.unit = own (job, query.unit);
+  job->query.tenancy = own (job, query.tenancy);
+  job->query.licence = own (job, query.licence);
+  job->query.software = own (job, query.software);
+  job->query.capacity = own (job, query.capacity);
   for (Filter f = 0; f < N_FILTERS; f++)
     {
       g_autofree char *value = filter_value (self, f);
-      SkySearchQuery without = query;
 
       if (value == NULL)
         continue;
       /* Translators: one filter and what it keeps, e.g. "architecture Arm64" */
       g_string_append_printf (chosen, chosen->len > 0 ? _(", %s %s") : _("%s %s"),
                               _(filter_names[f]), value);
-      drop_filter (&without, f);
-      if (culprit < 0 && self->catalog != NULL && has_rows (self, &without))
-        culprit = f;
+      job->chosen[job->n_chosen++] = f;
     }
-
-  if (chosen->len == 0 || (self->catalog != NULL &&
-                           !has_rows (self, &(SkySearchQuery) { .sort = query.sort })))
-    description = g_strdup (_("No current price sheet has an offer. Import a price sheet to "
-                              "see its offers here."));
-  else if (culprit >= 0)
-    /* Translators: the filters chosen, then the one filter that removes every offer */
-    description = g_strdup_printf (_("No offers with %s: the %s filter removes them all."),
-                                   chosen->str, _(filter_names[culprit]));
-  else
-    description = g_strdup_printf (_("No offers with %s: no single filter removes them all. "
-                                     "Clear the filters to start again."), chosen->str);
-  adw_status_page_set_description (self->empty_page, description);
+  job->chosen_text = g_string_free (g_steal_pointer (&chosen), FALSE);
+  /* Without a catalog, nothing is asked: the filters are named, none at fault. */
+  job->catalog = catalog != NULL ? g_object_ref (catalog) : NULL;
+  self->explaining = g_cancellable_new ();
+  job->query.cancellable = g_object_ref (self->explaining);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPLAINING]);
+  sky_thread_task_run (self, NULL, explain_empty, job, (GDestroyNotify) explain_free,
+                       explain_thread, explained_cb);
 }
 
 /* Every filter back to "Any", the search and the minimums emptied: one search. */
@@ -881,6 +1008,9 @@ sky_catalog_page_get_property (GObject    *object,
     case PROP_CANDIDATES:
       g_value_set_object (value, sky_candidates_get_model (self->candidates));
       break;
+    case PROP_EXPLAINING:
+      g_value_set_boolean (value, self->explaining != NULL);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -933,6 +1063,9 @@ sky_catalog_page_dispose (GObject *object)
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SKY_TYPE_CATALOG_PAGE);
+  if (self->explaining != NULL)
+    g_cancellable_cancel (self->explaining);
+  g_clear_object (&self->explaining);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->catalog);
@@ -976,6 +1109,10 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
   properties[PROP_CANDIDATES] =
     g_param_spec_object ("candidates", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* Whether an empty result's explanation is being worked out. */
+  properties[PROP_EXPLAINING] =
+    g_param_spec_boolean ("explaining", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SKY_TYPE_OFFER_VIEW);

@@ -26,6 +26,8 @@ struct _SkyListingModel
   GCancellable   *cancellable; /* the current query's; cancelled when another replaces it */
   guint           n_items;
   gboolean        counting;
+  gboolean        held;       /* a query is counted only once released */
+  gboolean        count_due;  /* the query set while held, to count on release */
   GHashTable     *pages;      /* page number → GPtrArray of SkyListingItem */
 };
 
@@ -38,6 +40,7 @@ enum {
   PROP_0,
   PROP_COUNT,
   PROP_COUNTING,
+  PROP_HELD,
   N_PROPS
 };
 
@@ -249,6 +252,14 @@ counted_cb (GObject      *object,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTING]);
 }
 
+static void
+start_count (SkyListingModel *self)
+{
+  self->count_due = FALSE;
+  sky_thread_task_run (self, NULL, sky_listing_model_set_query, job_new (self, 0),
+                       (GDestroyNotify) job_free, count_thread, counted_cb);
+}
+
 /**
  * sky_listing_model_set_query:
  *
@@ -284,8 +295,57 @@ sky_listing_model_set_query (SkyListingModel      *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTING]);
     }
 
-  sky_thread_task_run (self, NULL, sky_listing_model_set_query, job_new (self, 0),
-                       (GDestroyNotify) job_free, count_thread, counted_cb);
+  if (self->held)
+    self->count_due = TRUE;
+  else
+    start_count (self);
+}
+
+/**
+ * sky_listing_model_hold:
+ *
+ * Until sky_listing_model_release(), a query set is shown as being counted, but its count does
+ * not start: a window holds its model until it has drawn its first frame, so that the count
+ * does not compete with it.
+ */
+void
+sky_listing_model_hold (SkyListingModel *self)
+{
+  g_return_if_fail (SKY_IS_LISTING_MODEL (self));
+
+  if (self->held)
+    return;
+  self->held = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HELD]);
+}
+
+/* Counts the query set while held, if any, and from now on every query when it is set. */
+void
+sky_listing_model_release (SkyListingModel *self)
+{
+  g_return_if_fail (SKY_IS_LISTING_MODEL (self));
+
+  if (!self->held)
+    return;
+  self->held = FALSE;
+  if (self->count_due)
+    start_count (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HELD]);
+}
+
+/* The model's own connection to the catalog, for work in worker threads about its searches. */
+SkyCatalog *
+sky_listing_model_get_catalog (SkyListingModel *self)
+{
+  g_return_val_if_fail (SKY_IS_LISTING_MODEL (self), NULL);
+  return self->catalog;
+}
+
+gboolean
+sky_listing_model_get_held (SkyListingModel *self)
+{
+  g_return_val_if_fail (SKY_IS_LISTING_MODEL (self), FALSE);
+  return self->held;
 }
 
 /* Runs the same query again, for a catalog that has changed. */
@@ -368,6 +428,9 @@ sky_listing_model_get_property (GObject    *object,
     case PROP_COUNTING:
       g_value_set_boolean (value, self->counting);
       break;
+    case PROP_HELD:
+      g_value_set_boolean (value, self->held);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -400,6 +463,10 @@ sky_listing_model_class_init (SkyListingModelClass *klass)
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_COUNTING] =
     g_param_spec_boolean ("counting", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether counting waits for sky_listing_model_release(). */
+  properties[PROP_HELD] =
+    g_param_spec_boolean ("held", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

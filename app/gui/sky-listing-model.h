@@ -18,5 +18,9 @@ void             sky_listing_model_set_query     (SkyListingModel      *self,
 void             sky_listing_model_reload        (SkyListingModel      *self);
 guint            sky_listing_model_get_count     (SkyListingModel      *self);
 gboolean         sky_listing_model_get_counting  (SkyListingModel      *self);
+void             sky_listing_model_hold          (SkyListingModel      *self);
+void             sky_listing_model_release       (SkyListingModel      *self);
+gboolean         sky_listing_model_get_held      (SkyListingModel      *self);
+SkyCatalog      *sky_listing_model_get_catalog   (SkyListingModel      *self);
 
 G_END_DECLS

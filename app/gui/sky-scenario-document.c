@@ -23,6 +23,7 @@ struct _SkyScenarioDocument
   GObject      parent_instance;
 
   SkyCatalog  *catalog;
+  GPtrArray   *sheets;       /* SkySheetInfo: the catalog's, listed when it changes */
   SkyScenario *scenario;
   GFile       *file;
   char        *title;
@@ -665,9 +666,8 @@ static void
 add_current_providers (SkyScenarioDocument *self,
                        SkyScenario         *scenario)
 {
-  g_autoptr(GPtrArray) sheets = NULL;
+  GPtrArray *sheets = self->sheets;
 
-  sheets = self->catalog != NULL ? sky_catalog_list_sheets (self->catalog, NULL) : NULL;
   for (guint i = 0; sheets != NULL && i < sheets->len; i++)
     {
       SkySheetInfo *info = g_ptr_array_index (sheets, i);
@@ -1061,6 +1061,11 @@ sky_scenario_document_catalog_changed (SkyScenarioDocument *self)
 {
   g_return_if_fail (SKY_IS_SCENARIO_DOCUMENT (self));
 
+  /* Listed once here, not by every view at every edit: on the main thread, the listing would
+   * wait for a pricing under way on the same connection. */
+  g_clear_pointer (&self->sheets, g_ptr_array_unref);
+  if (self->catalog != NULL)
+    self->sheets = sky_catalog_list_sheets (self->catalog, NULL);
   /* A new scenario made before the catalog had sheets (the first start) starts with the
    * providers that came, as if it had been made now. */
   if (is_untouched_new (self))
@@ -1074,6 +1079,19 @@ sky_scenario_document_get_catalog (SkyScenarioDocument *self)
 {
   g_return_val_if_fail (SKY_IS_SCENARIO_DOCUMENT (self), NULL);
   return self->catalog;
+}
+
+/**
+ * sky_scenario_document_get_sheets:
+ *
+ * Returns: (transfer none) (nullable): the catalog's price sheets (SkySheetInfo) as they were
+ *   at its last change (sky_scenario_document_catalog_changed()); %NULL without a catalog
+ */
+GPtrArray *
+sky_scenario_document_get_sheets (SkyScenarioDocument *self)
+{
+  g_return_val_if_fail (SKY_IS_SCENARIO_DOCUMENT (self), NULL);
+  return self->sheets;
 }
 
 /* Getters ---------------------------------------------------------------------------------- */
@@ -1209,6 +1227,7 @@ sky_scenario_document_finalize (GObject *object)
   g_clear_pointer (&self->redo, g_ptr_array_unref);
   g_clear_pointer (&self->untitled_kept, g_ptr_array_unref);
   g_clear_object (&self->file);
+  g_clear_pointer (&self->sheets, g_ptr_array_unref);
   g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (sky_scenario_document_parent_class)->finalize (object);

@@ -21,6 +21,7 @@ gboolean             sky_scenario_document_set_catalog_path   (SkyScenarioDocume
                                                                GError              **error);
 SkyCatalog          *sky_scenario_document_get_catalog        (SkyScenarioDocument  *self);
 void                 sky_scenario_document_catalog_changed    (SkyScenarioDocument  *self);
+GPtrArray           *sky_scenario_document_get_sheets         (SkyScenarioDocument  *self);
 
 const SkyScenario   *sky_scenario_document_get_scenario       (SkyScenarioDocument  *self);
 const SkyEstimate   *sky_scenario_document_get_estimate       (SkyScenarioDocument  *self);

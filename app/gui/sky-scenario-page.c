@@ -1090,18 +1090,17 @@ provider_toggled_cb (GtkCheckButton  *check,
 static void
 fill_providers (SkyScenarioPage *self)
 {
-  g_autoptr(GPtrArray) sheets = NULL;
+  GPtrArray *sheets;
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *label = NULL;
-  SkyCatalog *catalog;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->providers_box))) != NULL)
     gtk_box_remove (self->providers_box, child);
 
-  catalog = sky_scenario_document_get_catalog (self->document);
-  sheets = catalog != NULL ? sky_catalog_list_sheets (catalog, NULL) : NULL;
+  /* Listed when the catalog changed, not at every edit. */
+  sheets = sky_scenario_document_get_sheets (self->document);
   for (guint i = 0; sheets != NULL && i < sheets->len; i++)
     {
       SkySheetInfo *info = g_ptr_array_index (sheets, i);

@@ -65,6 +65,8 @@ struct _SkyWindow
   GtkWidget       *question;       /* asking whether to save before the scenario goes */
   GMenu           *recent_menu;    /* a section of the primary menu */
   GMenu           *primary_menu;
+  guint            release_id;     /* the catalog's count, due once the first frame is drawn */
+  gboolean         drawn;          /* the first frame is */
 };
 
 G_DEFINE_FINAL_TYPE (SkyWindow, sky_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -1275,6 +1277,41 @@ sky_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (sky_window_parent_class)->close_request (window);
 }
 
+/* The first frame ------------------------------------------------------------------------- */
+
+/* The catalog page's rows are counted once the window has drawn its first frame and GTK is
+ * idle: on a catalog of a million offers, the count would otherwise compete with the frame. */
+static gboolean
+release_count_cb (gpointer user_data)
+{
+  SkyWindow *self = user_data;
+  SkyListingModel *model = sky_catalog_page_get_model (self->catalog_page);
+
+  self->release_id = 0;
+  if (model != NULL)
+    sky_listing_model_release (model);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_frame_clock_after_paint (GdkFrameClock *clock,
+                            SkyWindow     *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_frame_clock_after_paint, self);
+  if (self->drawn)
+    return;
+  self->drawn = TRUE;
+  self->release_id = g_idle_add (release_count_cb, self);
+}
+
+static void
+on_realize (SkyWindow *self)
+{
+  if (!self->drawn)
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                             G_CALLBACK (on_frame_clock_after_paint), self, 0);
+}
+
 /* GObject ----------------------------------------------------------------------------------- */
 
 static void
@@ -1289,7 +1326,11 @@ sky_window_constructed (GObject *object)
   model = sky_listing_model_new (sky_catalog_get_path (self->catalog), &error);
   sky_catalog_page_set_catalog (self->catalog_page, self->catalog);
   if (model != NULL)
-    sky_catalog_page_set_model (self->catalog_page, model);
+    {
+      sky_listing_model_hold (model);
+      g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
+      sky_catalog_page_set_model (self->catalog_page, model);
+    }
   else
     g_warning ("Cannot open the catalog for browsing: %s", error->message);
   g_clear_error (&error);
@@ -1356,6 +1397,7 @@ sky_window_dispose (GObject *object)
     gtk_window_destroy (GTK_WINDOW (self->question));
   gtk_widget_dispose_template (GTK_WIDGET (object), SKY_TYPE_WINDOW);
   g_clear_handle_id (&self->progress_timer, g_source_remove);
+  g_clear_handle_id (&self->release_id, g_source_remove);
   g_queue_clear_full (&self->queue, g_object_unref);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
