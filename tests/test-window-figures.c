@@ -265,7 +265,7 @@ test_figures_german (Fixture       *f,
   {
     SkyExportDialog *dialog = open_export_dialog (f);
 
-    adw_combo_row_set_selected (ADW_COMBO_ROW (export_child (dialog, "format_row")), 0);
+    sky_export_dialog_select_format (dialog, SKY_EXPORT_CSV);
     adw_combo_row_set_selected (ADW_COMBO_ROW (export_child (dialog, "delimiter_row")), 0);
     gtk_switch_set_active (GTK_SWITCH (export_child (dialog, "bom_switch")), FALSE);
     export_and_wait (dialog, csv, assumptions);
@@ -286,8 +286,9 @@ test_figures_german (Fixture       *f,
           g_assert_cmpstr (row[8], ==, line_plain);
           found = TRUE;
         }
-      /* Every figure as files write them. */
-      for (guint c = 8; row[c] != NULL; c++)
+      /* Every figure as files write them: the months and the total, before the line's own
+       * columns (SKU, purchase option, unit price, unit, reason). */
+      for (guint c = 8; c + 5 < g_strv_length (row); c++)
         g_assert_true (*row[c] == '\0' ||
                        g_regex_match_simple ("^-?[0-9]+\\.[0-9]{2}$", row[c], 0, 0));
     }
