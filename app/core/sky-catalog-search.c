@@ -549,7 +549,7 @@ catalog_units (sqlite3 *db)
 
 /* The prices of a search by unit price of every unit: those of each unit in @units, in price
  * order, one unit after the other, as parts of a UNION ALL, which SQLite reads in the order
- * written. Each part walks the index of prices by unit and price and reads no more than a
+ * written. Each part walks the index of prices by unit, bucket and price and reads no more than a
  * page needs, so that the search stops at its limit as a search by price does, whichever way
  * the prices run; the vocabulary's place of each unit is its "k". */
 static void
