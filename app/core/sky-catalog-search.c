@@ -352,14 +352,15 @@ append_filters (GString              *sql,
 {
   g_autoptr(GArray) geographies = query_geographies (db, query);
 
-  /* The prices of the few offers the text index finds, by the index of prices by offer. */
+  /* The prices of the few offers the text index finds, by the index of prices by offer: named,
+   * as the planner would otherwise search the price key's buckets for each offer. */
   if (text == TEXT_FEW_OFFERS)
     g_string_append (sql, "FROM (SELECT o.id FROM offer_row o WHERE o.id IN "
                           "       (SELECT rowid FROM offer_text WHERE offer_text MATCH :fts) "
                           "      AND (o.name LIKE :text ESCAPE '\\' "
                           "           OR o.sku LIKE :text ESCAPE '\\')) AS t "
-                          "CROSS JOIN price p ON p.offer_seq BETWEEN t.id * 1024 "
-                          "                                      AND t.id * 1024 + 1023 ");
+                          "CROSS JOIN price p INDEXED BY price_by_offer "
+                          "  ON p.offer_seq BETWEEN t.id * 1024 AND t.id * 1024 + 1023 ");
   else
     g_string_append (sql, from != NULL ? from : "FROM price p ");
   /* The price key starts with the bucket of purchase option, geography and category. Those
@@ -774,8 +775,8 @@ sky_catalog_search (SkyCatalog            *self,
     {
       /* The offers in the order of their names (an index), each with its prices; the prices
        * of offers of one name in price order, as a search by price. A name is never NULL. */
-      from = "FROM offer_row n CROSS JOIN price p ON p.offer_seq BETWEEN n.id * 1024 "
-             "                                                AND n.id * 1024 + 1023 ";
+      from = "FROM offer_row n CROSS JOIN price p INDEXED BY price_by_offer "
+             "  ON p.offer_seq BETWEEN n.id * 1024 AND n.id * 1024 + 1023 ";
       key = "n.name COLLATE NOCASE";
       order = g_strdup_printf ("k %s, p.amount, p.offer_seq",
                                query->descending ? "DESC" : "ASC");
