@@ -13,6 +13,7 @@
 #include "sky-catalog.h"
 #include "sky-catalog-match.h"
 #include "sky-catalog-import-private.h"
+#include "sky-catalog-private.h"
 #include "sky-test-util.h"
 
 typedef struct
@@ -1390,6 +1391,244 @@ test_search_sort_by_column (Fixture       *f,
   g_assert_cmpuint (rows->len, ==, 11);
 }
 
+/* @unit's place in the vocabulary's order. */
+static int
+unit_place (const char *unit)
+{
+  for (guint i = 0; i < sky_vocabulary_size (SKY_VOCABULARY_UNIT); i++)
+    if (g_strcmp0 (sky_vocabulary_nth (SKY_VOCABULARY_UNIT, i)->id, unit) == 0)
+      return (int) i;
+  return -1;
+}
+
+/* A search's listings as "offer:term:unit:price" lines, in their order. */
+static char *
+listing_keys (GPtrArray *rows)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const SkyListing *l = g_ptr_array_index (rows, i);
+
+      g_string_append_printf (s, "%" G_GINT64_FORMAT ":%s:%s:%" G_GINT64_FORMAT "\n",
+                              l->offer_id, l->term, l->unit, l->price);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+search_keys (Fixture              *f,
+             const SkySearchQuery *query)
+{
+  g_autoptr(GPtrArray) rows = search (f, query);
+
+  return listing_keys (rows);
+}
+
+static guint64
+count_of (Fixture              *f,
+          const SkySearchQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  guint64 count = 0;
+
+  g_assert_true (sky_catalog_count (f->catalog, query, &count, &error));
+  g_assert_no_error (error);
+  return count;
+}
+
+/* A text search through the text index lists the prices, in the order and the number, that
+ * reading every offer does: for the few offers it finds, for many (each price checked), and for
+ * a count; text of any case, in a SKU, in a service's name, with LIKE's own characters, or not
+ * there at all. */
+static void
+test_search_text_index (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char * const texts[] = {
+    "std", "STD-2", "mem-4-eu", "-us", "cpu-8-AP-WIN", "Data transfer out", "FUNCTION",
+    "Virtual", "machines", "egress", "nothing-such", "d-2", "ion invocations", "%-u",
+    "_-2", "a\"b", "éte", "t-2-u",
+  };
+  const SkySort sorts[] = { SKY_SORT_UNIT_PRICE, SKY_SORT_PRICE, SKY_SORT_NAME, SKY_SORT_VCPU };
+  g_autofree char *variant = write_variant (f, "version=\"2026.2\"",
+                                            "effective-date=\"2026-02-01\"",
+                                            "term=\"on-demand\" amount=\"0.0900\"");
+  g_autoptr(SkyImportResult) second = NULL;
+
+  import_fixture (f);
+  second = import_ok (f, variant);
+  /* Every offer of both sheets is in the index. */
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM offer_text WHERE offer_text MATCH "
+                                       "'\"std\"'"), ==, 2);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM offer_text WHERE offer_text MATCH "
+                                       "'\"EGR\"'"), ==, 2);
+
+  for (gsize t = 0; t < G_N_ELEMENTS (texts); t++)
+    for (gsize k = 0; k < G_N_ELEMENTS (sorts); k++)
+      for (int descending = 0; descending < 2; descending++)
+        {
+          SkySearchQuery query = { .text = texts[t], .sort = sorts[k],
+                                   .descending = descending };
+          SkySearchQuery page = query;
+          g_autofree char *scanned = NULL;
+          g_autofree char *few = NULL;
+          g_autofree char *each = NULL;
+          g_autofree char *paged = NULL;
+          guint64 scan_count, few_count, set_count;
+
+          _sky_catalog_set_text_index_disabled (TRUE);
+          scanned = search_keys (f, &query);
+          scan_count = count_of (f, &query);
+          _sky_catalog_set_text_index_disabled (FALSE);
+          few = search_keys (f, &query);
+          few_count = count_of (f, &query);
+          /* However few offers the index finds, as if they were many. */
+          _sky_catalog_set_few_offers (0);
+          each = search_keys (f, &query);
+          set_count = count_of (f, &query);
+          page.limit = 2;
+          page.offset = 1;
+          paged = search_keys (f, &page);
+          _sky_catalog_set_few_offers (-1);
+
+          g_assert_cmpstr (few, ==, scanned);
+          g_assert_cmpstr (each, ==, scanned);
+          g_assert_cmpuint (few_count, ==, scan_count);
+          g_assert_cmpuint (set_count, ==, scan_count);
+          /* The second and third rows of the whole list. */
+          {
+            g_auto(GStrv) lines = g_strsplit (scanned, "\n", -1);
+            g_autoptr(GString) expected = g_string_new (NULL);
+
+            for (guint i = 1; i < 3 && lines[i] != NULL && *lines[i] != '\0'; i++)
+              g_string_append_printf (expected, "%s\n", lines[i]);
+            g_assert_cmpstr (paged, ==, expected->str);
+          }
+        }
+
+  /* Found in any case, through the index. */
+  g_assert_cmpuint (count_of (f, &(SkySearchQuery) { .text = "STD-2-US" }), >, 0);
+  g_assert_cmpuint (count_of (f, &(SkySearchQuery) { .text = "nothing-such" }), ==, 0);
+}
+
+/* A removed sheet's offers leave the text index; an index another SQLite could not write is
+ * set aside (searches scan) and built anew by the next import. */
+static void
+test_search_text_index_upkeep (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *variant = write_variant (f, "version=\"2026.2\"",
+                                            "effective-date=\"2026-02-01\"",
+                                            "term=\"on-demand\" amount=\"0.0900\"");
+  g_autofree char *third = write_variant (f, "version=\"2026.3\"",
+                                          "effective-date=\"2026-03-01\"",
+                                          "term=\"on-demand\" amount=\"0.0800\"");
+  g_autoptr(SkyImportResult) second = NULL;
+  g_autoptr(SkyImportResult) last = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  import_fixture (f);
+  second = import_ok (f, variant);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM offer_text WHERE offer_text MATCH "
+                                       "'\"std\"'"), ==, 2);
+  g_assert_true (sky_catalog_remove_sheet (f->catalog, "examplecloud", "2026.1", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM offer_text WHERE offer_text MATCH "
+                                       "'\"std\"'"), ==, 1);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM offer_text WHERE offer_text MATCH "
+                                       "'\"std\"' AND rowid NOT IN (SELECT id FROM offer_row)"),
+                   ==, 0);
+  g_assert_cmpuint (count_of (f, &(SkySearchQuery) { .text = "std-2", .term = "on-demand" }),
+                    ==, 1);
+
+  /* As an SQLite without FTS5 leaves it after an import. */
+  g_clear_object (&f->catalog);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO setting (key, value) "
+                                     "VALUES ('text-index', 'stale');"
+                                     "INSERT INTO offer_text (offer_text) VALUES ('delete-all')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  f->catalog = sky_catalog_open (f->path, &error);
+  g_assert_no_error (error);
+  /* Found by a scan, not in the emptied index. */
+  g_assert_cmpuint (count_of (f, &(SkySearchQuery) { .text = "std-2", .term = "on-demand" }),
+                    ==, 1);
+  last = import_ok (f, third);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM setting WHERE key = 'text-index'"),
+                   ==, 0);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM offer_text WHERE offer_text MATCH "
+                                       "'\"std\"'"), ==, 2);
+  /* The latest sheet's, through the index. */
+  g_assert_cmpuint (count_of (f, &(SkySearchQuery) { .text = "std-2", .term = "on-demand" }),
+                    ==, 1);
+}
+
+/* By unit price over every unit, and by name, each way: the listings of a page are those of
+ * the whole list at its place, the units in the vocabulary's order, each unit's prices in
+ * price order (names without regard to case, then by price). */
+static void
+test_search_sort_pages (Fixture       *f,
+                        gconstpointer  data)
+{
+  const SkySort sorts[] = { SKY_SORT_UNIT_PRICE, SKY_SORT_NAME };
+  g_autofree char *variant = write_variant (f, "version=\"2026.2\"",
+                                            "effective-date=\"2026-02-01\"",
+                                            "term=\"on-demand\" amount=\"0.0900\"");
+  g_autoptr(SkyImportResult) second = NULL;
+
+  import_fixture (f);
+  second = import_ok (f, variant);
+  for (gsize k = 0; k < G_N_ELEMENTS (sorts); k++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        SkySearchQuery query = { .sort = sorts[k], .descending = descending };
+        g_autoptr(GPtrArray) all = search (f, &query);
+        g_autofree char *whole = listing_keys (all);
+        g_autoptr(GString) pages = g_string_new (NULL);
+
+        g_assert_cmpuint (all->len, ==, count_of (f, &query));
+        for (guint offset = 0; offset < all->len; offset += 3)
+          {
+            SkySearchQuery page = query;
+            g_autofree char *keys = NULL;
+
+            page.limit = 3;
+            page.offset = offset;
+            keys = search_keys (f, &page);
+            g_string_append (pages, keys);
+          }
+        g_assert_cmpstr (pages->str, ==, whole);
+
+        for (guint i = 1; i < all->len; i++)
+          {
+            const SkyListing *a = g_ptr_array_index (all, i - 1);
+            const SkyListing *b = g_ptr_array_index (all, i);
+
+            if (sorts[k] == SKY_SORT_UNIT_PRICE)
+              {
+                int ua = unit_place (a->unit);
+                int ub = unit_place (b->unit);
+
+                g_assert_cmpint (ua, <=, ub);
+                if (ua == ub)
+                  g_assert_true (descending ? a->price >= b->price : a->price <= b->price);
+              }
+            else
+              {
+                int c = g_ascii_strcasecmp (a->name, b->name);
+
+                g_assert_true (descending ? c >= 0 : c <= 0);
+                if (c == 0)
+                  g_assert_cmpint (a->price, <=, b->price);
+              }
+          }
+      }
+}
+
 /* A search or count whose cancellable is cancelled stops with G_IO_ERROR_CANCELLED. */
 static void
 test_search_cancelled (Fixture       *f,
@@ -2180,6 +2419,11 @@ test_decline_bundled (Fixture       *f,
 #define UNDO_SCHEMA_11 \
   "DROP INDEX service_by_code; " \
   "ALTER TABLE price DROP COLUMN service_id; "
+#define UNDO_SCHEMA_12 \
+  "DROP TABLE offer_text; " \
+  "DROP INDEX price_by_offer; " \
+  "DROP INDEX price_by_unit; " \
+  "DROP INDEX offer_by_name; "
 
 /* A catalog of schema 5 (the one before the catalog remembered its bundled sheets, and kept
  * which sheet is current) that holds sheets is taken as seeded; an empty one is still to be
@@ -2204,7 +2448,7 @@ test_migrate_from_5 (Fixture       *f,
                                      "CHECK (is_current IN (0, 1)); "
                                      "UPDATE sheet SET is_current = 1; "
                                      "ALTER TABLE provider DROP COLUMN short_name; "
-                                     UNDO_SCHEMA_11
+                                     UNDO_SCHEMA_12 UNDO_SCHEMA_11
                                      UNDO_SCHEMA_10
                                      "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 5",
@@ -2316,7 +2560,7 @@ test_migrate_from_7 (Fixture       *f,
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "ALTER TABLE provider DROP COLUMN short_name; "
-                                 UNDO_SCHEMA_11
+                                 UNDO_SCHEMA_12 UNDO_SCHEMA_11
                                  UNDO_SCHEMA_10
                                  "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 7",
@@ -2486,7 +2730,7 @@ test_migrate_from_8 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_11 UNDO_SCHEMA_10
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 8",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
@@ -2715,7 +2959,8 @@ test_migrate_from_9 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_11 UNDO_SCHEMA_10 "PRAGMA user_version = 9",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
+                                     "PRAGMA user_version = 9",
                                  NULL, NULL, NULL),
                    ==, SQLITE_OK);
   sqlite3_close (db);
@@ -2813,7 +3058,7 @@ test_migrate_from_8_dates (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_11 UNDO_SCHEMA_10
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                  "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 8",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
@@ -2863,7 +3108,7 @@ test_migrate_from_10_services (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_11 "PRAGMA user_version = 10",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_12 UNDO_SCHEMA_11 "PRAGMA user_version = 10",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_table_info ('price') "
@@ -2884,6 +3129,40 @@ test_migrate_from_10_services (Fixture       *f,
   result = import_ok (f, newer);
   g_assert_true (result->current);
   g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (900000000));
+}
+
+/* A catalog of schema 11 gains the indexes of searches and the text index of its offers'
+ * names and SKUs, which finds them as a scan does. */
+static void
+test_migrate_from_11 (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  import_fixture (f);
+  g_clear_object (&f->catalog);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_12 "PRAGMA user_version = 11",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
+                                       "WHERE name IN ('offer_text', 'price_by_offer', "
+                                       "'price_by_unit', 'offer_by_name')"), ==, 0);
+
+  f->catalog = sky_catalog_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma (f->path, "user_version"), ==, SKY_CATALOG_SCHEMA_VERSION);
+  g_assert_true (sky_catalog_check (f->catalog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
+                                       "WHERE name IN ('offer_text', 'price_by_offer', "
+                                       "'price_by_unit', 'offer_by_name')"), ==, 4);
+  /* Every offer is in the text index. */
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM offer_text WHERE offer_text MATCH "
+                                       "'\"-us\"'"), ==, 3);
+  g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (960000000));
+  ASSERT_SKUS ((&(SkySearchQuery) { .text = "MEM-4", .term = "on-demand" }), "mem-4-eu");
 }
 
 /* Opened read-only, a catalog is searched as usual and nothing is written to it: an import is
@@ -3048,6 +3327,9 @@ main (int    argc,
   ADD ("search/cancelled", test_search_cancelled);
   ADD ("search/unknown-term", test_search_rejects_unknown_term);
   ADD ("search/count", test_count);
+  ADD ("search/text-index", test_search_text_index);
+  ADD ("search/text-index-upkeep", test_search_text_index_upkeep);
+  ADD ("search/sort-pages", test_search_sort_pages);
   ADD ("offer-details", test_offer_details);
   ADD ("search/listing-fields", test_listing_fields);
   ADD ("check", test_check);
@@ -3063,6 +3345,7 @@ main (int    argc,
   ADD ("attributes/round-trip", test_attributes_round_trip);
   ADD ("attributes/compared", test_attributes_compared);
   ADD ("migrate-from-10-services", test_migrate_from_10_services);
+  ADD ("migrate-from-11", test_migrate_from_11);
   ADD ("current-per-service", test_current_per_service);
   ADD ("current-per-service-tie", test_current_per_service_tie);
   ADD ("current-per-service-upcoming", test_current_per_service_upcoming);

@@ -1123,7 +1123,9 @@ import_in_transaction (SkyCatalog      *self,
   import->first_offer_id = first_offer_id;
   sha256 = read_and_write (import, fd, first_offer_id, cancellable, progress, progress_data,
                            error);
-  ok = sha256 != NULL && finish_import (import, sha256, error);
+  ok = sha256 != NULL && finish_import (import, sha256, error) &&
+       (import->result->status != SKY_IMPORT_ADDED ||
+        _sky_catalog_index_sheet (self->db, first_offer_id, error));
 
   if (ok && import->result->status == SKY_IMPORT_ADDED)
     {

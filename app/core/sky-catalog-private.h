@@ -201,4 +201,21 @@ void      _sky_catalog_bind_code    (sqlite3_stmt       *stmt,
                                      SkyVocabulary       vocabulary,
                                      const char         *name);
 
+/* The indexes searches read beside the price table (sky-catalog-index.c): the offers of a sheet
+ * added to them after its import (from its first offer's id on; 0 for all), taken out before
+ * its removal, and the text index built by a migration; whether a search may read it. */
+gboolean  _sky_catalog_index_sheet       (sqlite3   *db,
+                                          gint64     first_offer_id,
+                                          GError   **error);
+gboolean  _sky_catalog_unindex_sheet     (sqlite3   *db,
+                                          gint64     sheet_id,
+                                          GError   **error);
+gboolean  _sky_catalog_build_text_index  (sqlite3   *db,
+                                          GError   **error);
+gboolean  _sky_catalog_text_index_usable (sqlite3   *db);
+/* For tests: searches that scan whatever the catalog holds, and how many offers the text index
+ * finds are few (see sky-catalog-search.c; -1 for the default). */
+void      _sky_catalog_set_text_index_disabled (gboolean disabled);
+void      _sky_catalog_set_few_offers          (gint64   few);
+
 G_END_DECLS

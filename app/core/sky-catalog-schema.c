@@ -338,6 +338,15 @@ static const char * const migrations[] = {
   "UPDATE price SET service_id = (SELECT o.service_id FROM offer_row o "
   "  WHERE o.id = price.offer_seq >> 10);"
   "CREATE INDEX service_by_code ON service (code, sheet_id);",
+  /* What a search reads to stop at its limit in the orders the price key does not give, and
+   * to find the prices of a few offers: the prices by offer, by unit, bucket and price (a
+   * search by unit price reads one unit after the other, each in price order within each
+   * bucket as the price key does), and the offers by name.
+   * The text index of names and SKUs follows (_sky_catalog_build_text_index()), when this
+   * SQLite has FTS5 with the trigram tokenizer. */
+  "CREATE INDEX price_by_offer ON price (offer_seq);"
+  "CREATE INDEX price_by_unit ON price (unit, bucket, amount, offer_seq);"
+  "CREATE INDEX offer_by_name ON offer_row (name COLLATE NOCASE);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SKY_CATALOG_SCHEMA_VERSION);
@@ -435,6 +444,7 @@ typedef gboolean (*MigrationStep) (sqlite3  *db,
 
 static const MigrationStep migration_steps[G_N_ELEMENTS (migrations)] = {
   [3] = move_prices_into_offers,
+  [11] = _sky_catalog_build_text_index,
 };
 
 /* The catalog's schema version and the application id that marks it as Skytally's. */

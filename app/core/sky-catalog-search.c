@@ -134,6 +134,123 @@ like_pattern (const char *text)
   return g_string_free (s, FALSE);
 }
 
+/* How a search finds the offers whose text matches: by reading every offer (text of fewer than
+ * three characters, or a catalog without a usable text index); through the text index, from
+ * the few offers it finds to their prices; or, when the index finds many offers (or a
+ * service's name matches), as the set of the index's offers, which the prices read in the
+ * search's order are looked up in. The index finds at least the offers whose name or SKU holds
+ * the text; each is checked with LIKE as the scan does, so every way keeps the same prices. */
+typedef enum
+{
+  TEXT_NONE,
+  TEXT_SCAN,
+  TEXT_FEW_OFFERS,
+  TEXT_INDEX_SET,
+} TextPlan;
+
+/* Up to this many offers found through the index are read from the offers to their prices;
+ * more, and the prices are read in the search's order and checked one by one. About where
+ * the two cost the same in a catalog of a million offers: a look-up per price of the offers
+ * found, against a look-up per price read until a page is full. */
+#define FEW_OFFERS 2000
+
+static gint64 few_offers = FEW_OFFERS;
+
+/* For tests: how many offers found are few; -1 for the default. */
+void
+_sky_catalog_set_few_offers (gint64 few)
+{
+  few_offers = few >= 0 ? few : FEW_OFFERS;
+}
+
+/* " AND \"abc\"": the three characters at @start as a string of the text index's query. */
+static void
+append_trigram (GString    *q,
+                const char *start)
+{
+  const char *end = g_utf8_offset_to_pointer (start, 3);
+
+  if (q->len > 0)
+    g_string_append (q, " AND ");
+  g_string_append_c (q, '"');
+  for (const char *c = start; c < end; c++)
+    {
+      if (*c == '"')
+        g_string_append_c (q, '"');
+      g_string_append_c (q, *c);
+    }
+  g_string_append_c (q, '"');
+}
+
+/* The text index's query for @text (at least three characters): every third trigram of it,
+ * and its last, each as a string, all of them required. Offers that hold the text hold them
+ * all. */
+static char *
+text_index_query (const char *text)
+{
+  GString *q = g_string_new (NULL);
+  glong n = g_utf8_strlen (text, -1);
+
+  for (glong i = 0; i + 3 <= n; i += 3)
+    append_trigram (q, g_utf8_offset_to_pointer (text, i));
+  if (n % 3 != 0)
+    append_trigram (q, g_utf8_offset_to_pointer (text, n - 3));
+  return g_string_free (q, FALSE);
+}
+
+/* Whether a service's name in the catalog holds @like. */
+static gboolean
+service_name_matches (sqlite3    *db,
+                      const char *like)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM service WHERE name LIKE ?1 ESCAPE '\\' LIMIT 1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return TRUE;
+  _sky_catalog_bind_text (stmt, 1, like);
+  return sqlite3_step (stmt) != SQLITE_DONE;
+}
+
+/* How many offers (up to @most + 1) the text index finds for @fts. */
+static gint64
+text_index_count (sqlite3    *db,
+                  const char *fts,
+                  gint64      most)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM (SELECT 1 FROM offer_text "
+                              "WHERE offer_text MATCH ?1 LIMIT ?2)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return G_MAXINT64;
+  _sky_catalog_bind_text (stmt, 1, fts);
+  sqlite3_bind_int64 (stmt, 2, most + 1);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : G_MAXINT64;
+}
+
+/* How @query's text is found (see TextPlan). Sets @fts to the text
+ * index's query when the plan reads it. */
+static TextPlan
+plan_text (sqlite3              *db,
+           const SkySearchQuery *query,
+           char                **fts)
+{
+  g_autofree char *like = NULL;
+
+  *fts = NULL;
+  if (query->text == NULL || *query->text == '\0')
+    return TEXT_NONE;
+  if (!g_utf8_validate (query->text, -1, NULL) || g_utf8_strlen (query->text, -1) < 3 ||
+      !_sky_catalog_text_index_usable (db))
+    return TEXT_SCAN;
+  *fts = text_index_query (query->text);
+  like = like_pattern (query->text);
+  if (!service_name_matches (db, like) && text_index_count (db, *fts, few_offers) <= few_offers)
+    return TEXT_FEW_OFFERS;
+  return TEXT_INDEX_SET;
+}
+
 /* " AND p.bucket IN (…)": the price table's buckets (PRICE_BUCKET()) of purchase option @term,
  * the @n_geographies geographies @geographies (codes) and category @category. NULL stands for
  * every purchase option or category, and @n_geographies -1 for every geography; a name no
@@ -227,14 +344,26 @@ static void
 append_filters (GString              *sql,
                 sqlite3              *db,
                 const SkySearchQuery *query,
-                gboolean              has_text)
+                TextPlan              text,
+                const char           *from)
 {
   g_autoptr(GArray) geographies = query_geographies (db, query);
 
+  /* The prices of the few offers the text index finds, by the index of prices by offer: named,
+   * as the planner would otherwise search the price key's buckets for each offer. */
+  if (text == TEXT_FEW_OFFERS)
+    g_string_append (sql, "FROM (SELECT o.id FROM offer_row o WHERE o.id IN "
+                          "       (SELECT rowid FROM offer_text WHERE offer_text MATCH :fts) "
+                          "      AND (o.name LIKE :text ESCAPE '\\' "
+                          "           OR o.sku LIKE :text ESCAPE '\\')) AS t "
+                          "CROSS JOIN price p INDEXED BY price_by_offer "
+                          "  ON p.offer_seq BETWEEN t.id * 1024 AND t.id * 1024 + 1023 ");
+  else
+    g_string_append (sql, from != NULL ? from : "FROM price p ");
   /* The price key starts with the bucket of purchase option, geography and category. Those
    * left open become every value they can take, so the key still narrows the search to the
    * rows of the ones given, rather than every price in the catalog. */
-  g_string_append (sql, "FROM price p WHERE 1");
+  g_string_append (sql, "WHERE 1");
   _sky_catalog_append_buckets (sql, query->term,
                                geographies != NULL ? (const int *) geographies->data : NULL,
                                geographies != NULL ? (int) geographies->len : -1,
@@ -266,19 +395,39 @@ append_filters (GString              *sql,
   g_string_append (sql, ")");
   /* The offers whose text matches are found once, reading the offer table in its own order,
    * rather than by joining every price with its offer. */
-  if (has_text)
-    g_string_append (sql, " AND " PRICE_OFFER_ID_SQL " IN (SELECT o.id FROM offer o "
-                          "WHERE o.name LIKE :text ESCAPE '\\' OR o.sku LIKE :text ESCAPE '\\' "
-                          "OR o.service_id IN (SELECT id FROM service "
-                          "                    WHERE name LIKE :text ESCAPE '\\'))");
+  switch (text)
+    {
+    case TEXT_SCAN:
+      g_string_append (sql, " AND " PRICE_OFFER_ID_SQL " IN (SELECT o.id FROM offer o "
+                            "WHERE o.name LIKE :text ESCAPE '\\' OR o.sku LIKE :text ESCAPE '\\' "
+                            "OR o.service_id IN (SELECT id FROM service "
+                            "                    WHERE name LIKE :text ESCAPE '\\'))");
+      break;
+    case TEXT_INDEX_SET:
+      g_string_append (sql, " AND (p.service_id IN (SELECT id FROM service "
+                            "                      WHERE name LIKE :text ESCAPE '\\') "
+                            "OR " PRICE_OFFER_ID_SQL " IN (SELECT o.id FROM offer_row o "
+                            "  WHERE o.id IN (SELECT rowid FROM offer_text "
+                            "                 WHERE offer_text MATCH :fts) "
+                            "    AND (o.name LIKE :text ESCAPE '\\' "
+                            "         OR o.sku LIKE :text ESCAPE '\\')))");
+      break;
+    case TEXT_FEW_OFFERS:
+      /* In the FROM clause. */
+    case TEXT_NONE:
+    default:
+      break;
+    }
 }
 
 /* Returns the LIKE pattern it bound, which must live as long as the statement. */
 static char *
 bind_filters (sqlite3_stmt         *stmt,
               const SkySearchQuery *query,
-              gboolean              has_text)
+              TextPlan              text,
+              const char           *fts)
 {
+  gboolean has_text = text != TEXT_NONE;
   char *like = NULL;
 
 #define BIND_TEXT(name, value) \
@@ -294,6 +443,8 @@ bind_filters (sqlite3_stmt         *stmt,
     {
       like = like_pattern (query->text);
       BIND_TEXT (":text", like);
+      if (fts != NULL)
+        BIND_TEXT (":fts", fts);
     }
 #undef BIND_TEXT
   if (query->min_vcpu_milli > 0)
@@ -344,6 +495,73 @@ sort_key (SkySort sort)
     case SKY_SORT_UNIT_PRICE:
     default:
       return NULL;
+    }
+}
+
+/* The places in the vocabulary of the units the catalog's prices are in, in order: a look-up
+ * in the index of prices by unit for each. */
+static GArray *
+catalog_units (sqlite3 *db)
+{
+  GArray *units = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint64 present = 0;
+  gint64 code = -1;
+
+  if (sqlite3_prepare_v2 (db, "SELECT min (unit) FROM price WHERE unit > ?1", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    return units;
+  for (;;)
+    {
+      sqlite3_bind_int64 (stmt, 1, code);
+      if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+        break;
+      code = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      /* A code the vocabulary does not know leaves the order to the whole search. */
+      if (code < 0 || code >= 64 ||
+          sky_vocabulary_lookup_code (SKY_VOCABULARY_UNIT, (int) code) == NULL)
+        {
+          g_array_set_size (units, 0);
+          return units;
+        }
+      present |= G_GUINT64_CONSTANT (1) << code;
+    }
+  for (guint i = 0; i < sky_vocabulary_size (SKY_VOCABULARY_UNIT); i++)
+    {
+      int c = (int) sky_vocabulary_nth (SKY_VOCABULARY_UNIT, i)->code;
+
+      if (c < 64 && (present & (G_GUINT64_CONSTANT (1) << c)) != 0)
+        g_array_append_val (units, i);
+    }
+  return units;
+}
+
+/* The prices of a search by unit price of every unit: those of each unit in @units, in price
+ * order, one unit after the other, as parts of a UNION ALL, which SQLite reads in the order
+ * written. Each part walks the index of prices by unit, bucket and price and reads no more than a
+ * page needs, so that the search stops at its limit as a search by price does, whichever way
+ * the prices run; the vocabulary's place of each unit is its "k". */
+static void
+append_unit_parts (GString              *sql,
+                   sqlite3              *db,
+                   const SkySearchQuery *query,
+                   TextPlan              text,
+                   GArray               *units)
+{
+  const char *direction = query->descending ? " DESC" : "";
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      guint place = g_array_index (units, guint, i);
+      guint code = sky_vocabulary_nth (SKY_VOCABULARY_UNIT, place)->code;
+
+      if (i > 0)
+        g_string_append (sql, " UNION ALL ");
+      g_string_append_printf (sql, "SELECT * FROM (SELECT p.*, %u AS k ", place);
+      append_filters (sql, db, query, text, NULL);
+      g_string_append_printf (sql, " AND p.unit = %u ORDER BY p.amount%s, p.offer_seq%s "
+                                   "LIMIT :window)", code, direction, direction);
     }
 }
 
@@ -460,7 +678,8 @@ sky_catalog_count (SkyCatalog            *self,
 {
   g_autoptr(GString) sql = g_string_new ("SELECT count(*) ");
   g_autofree char *like = NULL;
-  gboolean has_text;
+  g_autofree char *fts = NULL;
+  TextPlan text;
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean ok;
@@ -471,15 +690,15 @@ sky_catalog_count (SkyCatalog            *self,
 
   if (!check_query (query, error))
     return FALSE;
-  has_text = query->text != NULL && *query->text != '\0';
 
   locker = g_mutex_locker_new (&self->lock);
-  append_filters (sql, self->db, query, has_text);
+  text = plan_text (self->db, query, &fts);
+  append_filters (sql, self->db, query, text, NULL);
   _sky_catalog_watch_cancellable (self->db, query->cancellable);
   ok = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) == SQLITE_OK;
   if (ok)
     {
-      like = bind_filters (stmt, query, has_text);
+      like = bind_filters (stmt, query, text, fts);
       ok = sqlite3_step (stmt) == SQLITE_ROW;
     }
   if (ok)
@@ -499,10 +718,13 @@ sky_catalog_search (SkyCatalog            *self,
   g_autoptr(GPtrArray) listings = NULL;
   g_autofree char *like = NULL;
   g_autofree char *order = NULL;
+  g_autofree char *fts = NULL;
   g_autoptr(GPtrArray) prices = NULL;
+  g_autoptr(GArray) units = NULL;
   const SkyOfferPrice *price;
   const char *key;
-  gboolean has_text;
+  const char *from = NULL;
+  TextPlan text;
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 seq;
@@ -511,9 +733,11 @@ sky_catalog_search (SkyCatalog            *self,
   g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  has_text = query->text != NULL && *query->text != '\0';
   if (!check_query (query, error))
     return NULL;
+
+  locker = g_mutex_locker_new (&self->lock);
+  text = plan_text (self->db, query, &fts);
 
   /* The statement is assembled from fixed fragments; every value from the query is bound.
    * The inner query picks the prices, walking the price key so that a search naming a purchase
@@ -528,22 +752,40 @@ sky_catalog_search (SkyCatalog            *self,
       key = unit_order_sql ();
       order = g_strdup (query->descending ? "k, p.amount DESC, p.offer_seq DESC"
                                           : "k, p.amount, p.offer_seq");
+      /* Of every unit, one after the other: see append_unit_parts(). */
+      if (text != TEXT_FEW_OFFERS)
+        units = catalog_units (self->db);
     }
   else if (key == NULL)
     /* Ties in import order: stable, and still the order of the price key. */
     order = g_strdup (query->descending ? "p.amount DESC, p.offer_seq DESC"
                                         : "p.amount, p.offer_seq");
+  else if (query->sort == SKY_SORT_NAME && text != TEXT_FEW_OFFERS)
+    {
+      /* The offers in the order of their names (an index), each with its prices; the prices
+       * of offers of one name in price order, as a search by price. A name is never NULL. */
+      from = "FROM offer_row n CROSS JOIN price p INDEXED BY price_by_offer "
+             "  ON p.offer_seq BETWEEN n.id * 1024 AND n.id * 1024 + 1023 ";
+      key = "n.name COLLATE NOCASE";
+      order = g_strdup_printf ("k %s, p.amount, p.offer_seq",
+                               query->descending ? "DESC" : "ASC");
+    }
   else
     /* "k" in the inner query, "p.k" outside it. */
     order = g_strdup_printf ("k %s NULLS LAST, p.amount, p.offer_seq",
                              query->descending ? "DESC" : "ASC");
 
-  locker = g_mutex_locker_new (&self->lock);
-  g_string_append (sql, "SELECT p.* ");
-  if (key != NULL)
-    g_string_append_printf (sql, ", %s AS k ", key);
-  append_filters (sql, self->db, query, has_text);
-  g_string_append_printf (sql, " ORDER BY %s LIMIT :limit OFFSET :offset", order);
+  if (units != NULL && units->len > 0)
+    append_unit_parts (sql, self->db, query, text, units);
+  else
+    {
+      g_string_append (sql, "SELECT p.* ");
+      if (key != NULL)
+        g_string_append_printf (sql, ", %s AS k ", key);
+      append_filters (sql, self->db, query, text, from);
+      g_string_append_printf (sql, " ORDER BY %s", order);
+    }
+  g_string_append (sql, " LIMIT :limit OFFSET :offset");
 
   /* The bucket is decoded below. */
   g_string_prepend (sql,
@@ -571,9 +813,12 @@ sky_catalog_search (SkyCatalog            *self,
     }
   _sky_catalog_watch_cancellable (self->db, query->cancellable);
 
-  like = bind_filters (stmt, query, has_text);
+  like = bind_filters (stmt, query, text, fts);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"),
                       query->limit > 0 ? (gint64) query->limit : -1);
+  /* What each unit's part reads at most. */
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":window"),
+                      query->limit > 0 ? (gint64) query->limit + query->offset : -1);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), query->offset);
 
   listings = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_listing_free);

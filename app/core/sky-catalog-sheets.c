@@ -350,6 +350,7 @@ sky_catalog_remove_sheet (SkyCatalog  *self,
                    "The catalog holds no sheet %s %s", provider, version);
       ok = FALSE;
     }
+  ok = ok && _sky_catalog_unindex_sheet (self->db, id, error);
   for (gsize i = 0; ok && i < G_N_ELEMENTS (deletions); i++)
     ok = exec_bound (self->db, deletions[i], id, provider, error);
   if (ok && is_bundled (sha256))

@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sky-catalog"
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "sky-catalog-private.h"
+
+/* The text index: the names and SKUs of the catalog's offers in SQLite's FTS5 table
+ * offer_text, with the trigram tokenizer, so that a search for text of three characters or more
+ * reads the offers that hold each three of them rather than every offer (see
+ * sky-catalog-search.c). It reads its text from offer_row (an external-content table) and keeps
+ * only which offers hold each trigram (detail=none): a search checks each offer it finds
+ * against the text as a scan would, so the index only has to find at least those.
+ *
+ * The index is written here only: for the offers of each sheet imported, from its first offer
+ * on, and for every offer when a migration builds it; a sheet's offers leave it with the sheet.
+ * A catalog opened by an SQLite without FTS5 (or whose FTS5 has no trigram tokenizer) has no
+ * such table, or cannot write it: then the setting "text-index" says "stale", searches scan, and
+ * the next import by an SQLite that can write the index builds it anew. */
+
+#define TEXT_INDEX_SETTING "text-index"
+
+static gboolean text_index_disabled;
+
+/* For tests: searches scan, whatever the catalog holds. */
+void
+_sky_catalog_set_text_index_disabled (gboolean disabled)
+{
+  text_index_disabled = disabled;
+}
+
+/* Whether the catalog has the table, whether this SQLite can read and write it, and whether it
+ * holds every offer. */
+typedef enum
+{
+  TEXT_INDEX_NONE,
+  TEXT_INDEX_UNREADABLE,
+  TEXT_INDEX_STALE,
+  TEXT_INDEX_CURRENT,
+} TextIndexState;
+
+static TextIndexState
+text_index_state (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 exists = 0, stale = 0;
+
+  if (!_sky_catalog_query_int (db, "SELECT count(*) FROM sqlite_schema "
+                                   "WHERE type = 'table' AND name = 'offer_text'", &exists, NULL))
+    return TEXT_INDEX_UNREADABLE;
+  if (exists == 0)
+    return TEXT_INDEX_NONE;
+  /* Without the module or its tokenizer, the table cannot even be named. */
+  if (sqlite3_prepare_v2 (db, "SELECT rowid FROM offer_text WHERE offer_text MATCH 'abc'", -1,
+                          &stmt, NULL) != SQLITE_OK)
+    return TEXT_INDEX_UNREADABLE;
+  if (!_sky_catalog_query_int (db, "SELECT count(*) FROM setting "
+                                   "WHERE key = '" TEXT_INDEX_SETTING "'", &stale, NULL))
+    return TEXT_INDEX_UNREADABLE;
+  return stale > 0 ? TEXT_INDEX_STALE : TEXT_INDEX_CURRENT;
+}
+
+/* Whether a search may find offers by their text through the index. */
+gboolean
+_sky_catalog_text_index_usable (sqlite3 *db)
+{
+  return !text_index_disabled && text_index_state (db) == TEXT_INDEX_CURRENT;
+}
+
+static gboolean
+mark_stale (sqlite3  *db,
+            GError  **error)
+{
+  return _sky_catalog_exec (db, "INSERT OR REPLACE INTO setting (key, value) "
+                                "VALUES ('" TEXT_INDEX_SETTING "', 'stale')", error);
+}
+
+/* Adds the offers from @first_offer_id on (those of the sheet just imported, or all of them
+ * from 0) to the catalog's indexes; called in the import's transaction, after its offers are
+ * written, and by the migration that builds the index. The B-tree indexes on the price and
+ * offer tables SQLite keeps itself. */
+gboolean
+_sky_catalog_index_sheet (sqlite3  *db,
+                          gint64    first_offer_id,
+                          GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  switch (text_index_state (db))
+    {
+    case TEXT_INDEX_NONE:
+      return TRUE;
+    case TEXT_INDEX_UNREADABLE:
+      return mark_stale (db, error);
+    case TEXT_INDEX_STALE:
+      /* Every offer again, from the offer table. */
+      return _sky_catalog_exec (db, "INSERT INTO offer_text (offer_text) VALUES ('rebuild'); "
+                                    "DELETE FROM setting WHERE key = '" TEXT_INDEX_SETTING "'",
+                                error);
+    case TEXT_INDEX_CURRENT:
+    default:
+      break;
+    }
+  if (sqlite3_prepare_v2 (db, "INSERT INTO offer_text (rowid, name, sku) "
+                              "SELECT id, name, sku FROM offer_row WHERE id >= ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return _sky_catalog_db_error (db, error, "Cannot index the sheet's offers");
+  sqlite3_bind_int64 (stmt, 1, first_offer_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return _sky_catalog_db_error (db, error, "Cannot index the sheet's offers");
+  return TRUE;
+}
+
+/* Takes the offers of sheet @sheet_id out of the text index; called before they are deleted,
+ * as the index reads what to take out from their rows. */
+gboolean
+_sky_catalog_unindex_sheet (sqlite3  *db,
+                            gint64    sheet_id,
+                            GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  switch (text_index_state (db))
+    {
+    case TEXT_INDEX_NONE:
+    case TEXT_INDEX_STALE:
+      return TRUE;
+    case TEXT_INDEX_UNREADABLE:
+      return mark_stale (db, error);
+    case TEXT_INDEX_CURRENT:
+    default:
+      break;
+    }
+  if (sqlite3_prepare_v2 (db, "INSERT INTO offer_text (offer_text, rowid, name, sku) "
+                              "SELECT 'delete', id, name, sku FROM offer_row WHERE sheet_id = ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return _sky_catalog_db_error (db, error, "Cannot remove the sheet's offers from the index");
+  sqlite3_bind_int64 (stmt, 1, sheet_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return _sky_catalog_db_error (db, error, "Cannot remove the sheet's offers from the index");
+  return TRUE;
+}
+
+/* The migration's step that builds the text index of a catalog's offers, when this SQLite has
+ * FTS5 with the trigram tokenizer; without them the catalog has none, and searches scan. */
+gboolean
+_sky_catalog_build_text_index (sqlite3  *db,
+                               GError  **error)
+{
+  if (sqlite3_exec (db, "CREATE VIRTUAL TABLE offer_text USING fts5 ("
+                        "  name, sku, content = 'offer_row', content_rowid = 'id',"
+                        "  tokenize = 'trigram', detail = 'none')",
+                    NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_debug ("No text index: %s", sqlite3_errmsg (db));
+      return TRUE;
+    }
+  return _sky_catalog_index_sheet (db, 0, error);
+}

@@ -1,0 +1,370 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sky-bench"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "sky-catalog.h"
+
+/* The search benchmark: the engine's time for the first page (50 rows) of every filter the
+ * command line and the window offer, and of every order the window sorts by, each way, on a
+ * catalog of SKYTALLY_BENCH_OFFERS offers (1,000,000 unless told) written by gen-sheet; the
+ * count of each search is timed apart, as the window starts it after the page.
+ *
+ * The anchor is the read of one offer's details by its id (sky_catalog_get_offer()): a few
+ * B-tree look-ups and the decoding of one row, the least any search costs, and a cost that
+ * does not grow with the catalog. Its ratio says how many such reads a search costs, whatever
+ * the machine's load.
+ *
+ * Usage: bench-search [CATALOG]. A CATALOG that holds sheets is searched as it is; otherwise
+ * the sheet SKYTALLY_BENCH_SHEET (or one SKYTALLY_BENCH_GEN_SHEET writes) is imported first,
+ * and the import's time and the catalog's size printed. Without CATALOG a temporary one is
+ * used and removed, unless SKYTALLY_BENCH_KEEP=1.
+ *
+ * Each figure is the wall-clock time and, beside it, the thread's CPU time: on a machine other
+ * work loads, the CPU time is the engine's own.
+ *
+ * It measures; it does not judge. A page over its target is printed as MISSED and the exit
+ * status is still 0. Only a failure to run makes it exit non-zero. */
+
+#define DEFAULT_OFFERS 1000000
+#define RUNS 3
+#define PAGE 50
+
+typedef struct
+{
+  const char     *label;
+  SkySearchQuery  query;
+} Case;
+
+static double anchor_ms;
+static double anchor_cpu_ms;
+static double target_ms;
+
+/* This thread's CPU time, in microseconds. */
+static gint64
+cpu_usec (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static int
+compare_int64 (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+best_ms (const gint64 *usec,
+         guint         n)
+{
+  gint64 best = G_MAXINT64;
+
+  for (guint i = 0; i < n; i++)
+    best = MIN (best, usec[i]);
+  return best / 1000.0;
+}
+
+static gboolean
+time_anchor (SkyCatalog  *catalog,
+             GError     **error)
+{
+  gint64 usec[25];
+  gint64 cpu[G_N_ELEMENTS (usec)];
+  gint64 ids[G_N_ELEMENTS (usec)];
+  SkySearchQuery query = { .limit = G_N_ELEMENTS (usec), .sort = SKY_SORT_PRICE,
+                           .term = "on-demand", .category = "compute", .geography = "EU" };
+  g_autoptr(GPtrArray) listings = sky_catalog_search (catalog, &query, error);
+
+  if (listings == NULL || listings->len == 0)
+    {
+      if (listings != NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "the catalog has no EU compute offer");
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    ids[i] = ((SkyListing *) g_ptr_array_index (listings, i % listings->len))->offer_id;
+  for (guint i = 0; i < G_N_ELEMENTS (usec); i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      gint64 cpu_start = cpu_usec ();
+      SkyOfferDetails *details = sky_catalog_get_offer (catalog, ids[i], error);
+
+      if (details == NULL)
+        return FALSE;
+      sky_offer_details_free (details);
+      usec[i] = g_get_monotonic_time () - start;
+      cpu[i] = cpu_usec () - cpu_start;
+    }
+  qsort (usec, G_N_ELEMENTS (usec), sizeof usec[0], compare_int64);
+  qsort (cpu, G_N_ELEMENTS (cpu), sizeof cpu[0], compare_int64);
+  anchor_ms = MAX (usec[0] / 1000.0, 0.001);
+  anchor_cpu_ms = MAX (cpu[0] / 1000.0, 0.001);
+  g_print ("anchor (one offer's details by id): %.3f ms, cpu %.3f ms, best of %u\n",
+           anchor_ms, anchor_cpu_ms, (guint) G_N_ELEMENTS (usec));
+  return TRUE;
+}
+
+static gboolean
+time_case (SkyCatalog  *catalog,
+           const Case  *c,
+           GError     **error)
+{
+  gint64 usec[RUNS];
+  gint64 cpu[RUNS];
+  guint rows = 0;
+  guint64 count = 0;
+  gint64 count_usec, count_cpu;
+  double page_ms, page_cpu_ms;
+
+  for (guint i = 0; i < RUNS; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      gint64 cpu_start = cpu_usec ();
+      g_autoptr(GPtrArray) listings = sky_catalog_search (catalog, &c->query, error);
+
+      usec[i] = g_get_monotonic_time () - start;
+      cpu[i] = cpu_usec () - cpu_start;
+      if (listings == NULL)
+        {
+          g_prefix_error (error, "search (%s): ", c->label);
+          return FALSE;
+        }
+      rows = listings->len;
+    }
+  page_ms = best_ms (usec, RUNS);
+  page_cpu_ms = best_ms (cpu, RUNS);
+
+  count_cpu = cpu_usec ();
+  count_usec = g_get_monotonic_time ();
+  if (!sky_catalog_count (catalog, &c->query, &count, error))
+    {
+      g_prefix_error (error, "count (%s): ", c->label);
+      return FALSE;
+    }
+  count_usec = g_get_monotonic_time () - count_usec;
+  count_cpu = cpu_usec () - count_cpu;
+
+  g_print ("page (%s): %.2f ms (anchor: %.3f ms, ratio %.0f), cpu %.2f ms (anchor: %.3f ms, "
+           "ratio %.0f), %u rows; count %.1f ms, cpu %.1f ms, %" G_GUINT64_FORMAT " rows; "
+           "target <= %.0f ms%s\n",
+           c->label, page_ms, anchor_ms, page_ms / anchor_ms, page_cpu_ms, anchor_cpu_ms,
+           page_cpu_ms / anchor_cpu_ms, rows, count_usec / 1000.0, count_cpu / 1000.0, count,
+           target_ms, page_cpu_ms <= target_ms ? "" : " MISSED");
+  return TRUE;
+}
+
+/* A sheet of @offers offers from gen-sheet, in @dir. */
+static char *
+generate_sheet (const char  *dir,
+                guint        offers,
+                GError     **error)
+{
+  const char *gen = g_getenv ("SKYTALLY_BENCH_GEN_SHEET");
+  g_autofree char *path = g_build_filename (dir, "sheet.xml", NULL);
+  g_autofree char *count = g_strdup_printf ("%u", offers);
+  const char *argv[] = { gen, path, count, NULL };
+  int status = 0;
+
+  if (gen == NULL || *gen == '\0')
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "SKYTALLY_BENCH_GEN_SHEET is not set; run the benchmark with "
+                   "`meson test --benchmark`, or set SKYTALLY_BENCH_SHEET");
+      return NULL;
+    }
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                     &status, error) ||
+      !g_spawn_check_wait_status (status, error))
+    return NULL;
+  return g_steal_pointer (&path);
+}
+
+static gboolean
+fill_catalog (SkyCatalog  *catalog,
+              const char  *catalog_path,
+              const char  *dir,
+              guint        offers,
+              GError     **error)
+{
+  const char *sheet = g_getenv ("SKYTALLY_BENCH_SHEET");
+  g_autofree char *generated = NULL;
+  g_autoptr(SkyImportResult) result = NULL;
+  GStatBuf st;
+  gint64 start, cpu;
+
+  if (sheet == NULL || *sheet == '\0')
+    {
+      generated = generate_sheet (dir, offers, error);
+      if (generated == NULL)
+        return FALSE;
+      sheet = generated;
+    }
+  start = g_get_monotonic_time ();
+  cpu = cpu_usec ();
+  result = sky_catalog_import_file (catalog, sheet, NULL, NULL, NULL, error);
+  if (result == NULL)
+    return FALSE;
+  g_print ("import of %s: %.1f s, cpu of this thread %.1f s\n", sheet,
+           (g_get_monotonic_time () - start) / 1e6, (cpu_usec () - cpu) / 1e6);
+  if (generated != NULL)
+    g_unlink (generated);
+  if (g_stat (catalog_path, &st) == 0)
+    g_print ("catalog size: %.1f MB\n", st.st_size / 1e6);
+  return TRUE;
+}
+
+static gboolean
+run (const char  *catalog_path,
+     const char  *dir,
+     guint        offers,
+     GError     **error)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint64 cpu = cpu_usec ();
+  g_autoptr(SkyCatalog) catalog = sky_catalog_open (catalog_path, error);
+  gboolean has_sheets;
+  GStatBuf st;
+
+  if (catalog == NULL)
+    return FALSE;
+  /* A catalog of an earlier schema is converted here: the indexes' cost for it. */
+  g_print ("open: %.1f ms, cpu %.1f ms\n", (g_get_monotonic_time () - start) / 1e3,
+           (cpu_usec () - cpu) / 1e3);
+  has_sheets = sky_catalog_has_sheets (catalog, error);
+  if (!has_sheets && error != NULL && *error != NULL)
+    return FALSE;
+  if (!has_sheets && !fill_catalog (catalog, catalog_path, dir, offers, error))
+    return FALSE;
+  if (has_sheets && g_stat (catalog_path, &st) == 0)
+    g_print ("catalog size: %.1f MB\n", st.st_size / 1e6);
+
+  {
+    /* Every filter the window and the command line offer, in the window's order (by unit
+     * price, any unit), then every order the window sorts by, each way, then the typical
+     * requirement search and the text searches in other orders. */
+    const Case cases[] = {
+      { "no filter, by unit price", { .sort = SKY_SORT_UNIT_PRICE } },
+      { "text \"x7.32\" (a name)", { .text = "x7.32", .sort = SKY_SORT_UNIT_PRICE } },
+      { "text \"DB.R5\" (other case)", { .text = "DB.R5", .sort = SKY_SORT_UNIT_PRICE } },
+      { "text \"-54321\" (a SKU)", { .text = "-54321", .sort = SKY_SORT_UNIT_PRICE } },
+      { "text \"nothing-such\"", { .text = "nothing-such", .sort = SKY_SORT_UNIT_PRICE } },
+      { "text \"SQL\" (a service)", { .text = "SQL", .sort = SKY_SORT_UNIT_PRICE } },
+      { "provider benchcloud", { .provider = "benchcloud", .sort = SKY_SORT_UNIT_PRICE } },
+      { "region eu-central-1", { .region = "eu-central-1", .sort = SKY_SORT_UNIT_PRICE } },
+      { "os windows", { .os = "windows", .sort = SKY_SORT_UNIT_PRICE } },
+      { ">= 64 vCPU", { .min_vcpu_milli = 64000, .sort = SKY_SORT_UNIT_PRICE } },
+      { ">= 512 GiB", { .min_memory_mgib = 512000, .sort = SKY_SORT_UNIT_PRICE } },
+      { "geography EU", { .geography = "EU", .sort = SKY_SORT_UNIT_PRICE } },
+      { "category storage", { .category = "storage", .sort = SKY_SORT_UNIT_PRICE } },
+      { "unit gb-month", { .unit = "gb-month", .sort = SKY_SORT_UNIT_PRICE } },
+      { "architecture arm64", { .architecture = "arm64", .sort = SKY_SORT_UNIT_PRICE } },
+      { "purchase option spot", { .term = "spot", .sort = SKY_SORT_UNIT_PRICE } },
+      { "window's first search (compute, hour, on-demand)",
+        { .category = "compute", .unit = "hour", .term = "on-demand",
+          .sort = SKY_SORT_UNIT_PRICE } },
+      { "by unit price, descending", { .sort = SKY_SORT_UNIT_PRICE, .descending = TRUE } },
+      { "by price", { .sort = SKY_SORT_PRICE } },
+      { "by price, descending", { .sort = SKY_SORT_PRICE, .descending = TRUE } },
+      { "by provider", { .sort = SKY_SORT_PROVIDER } },
+      { "by provider, descending", { .sort = SKY_SORT_PROVIDER, .descending = TRUE } },
+      { "by name", { .sort = SKY_SORT_NAME } },
+      { "by name, descending", { .sort = SKY_SORT_NAME, .descending = TRUE } },
+      { "by purchase option", { .sort = SKY_SORT_TERM } },
+      { "by purchase option, descending", { .sort = SKY_SORT_TERM, .descending = TRUE } },
+      { "by architecture", { .sort = SKY_SORT_ARCHITECTURE } },
+      { "by architecture, descending", { .sort = SKY_SORT_ARCHITECTURE, .descending = TRUE } },
+      { "by region", { .sort = SKY_SORT_REGION } },
+      { "by region, descending", { .sort = SKY_SORT_REGION, .descending = TRUE } },
+      { "by vCPU", { .sort = SKY_SORT_VCPU } },
+      { "by vCPU, descending", { .sort = SKY_SORT_VCPU, .descending = TRUE } },
+      { "by memory", { .sort = SKY_SORT_MEMORY } },
+      { "by memory, descending", { .sort = SKY_SORT_MEMORY, .descending = TRUE } },
+      { "by per vCPU-hour", { .sort = SKY_SORT_PER_VCPU } },
+      { "by per vCPU-hour, descending", { .sort = SKY_SORT_PER_VCPU, .descending = TRUE } },
+      { "by per GiB-hour", { .sort = SKY_SORT_PER_GIB } },
+      { "by per GiB-hour, descending", { .sort = SKY_SORT_PER_GIB, .descending = TRUE } },
+      { "by service", { .sort = SKY_SORT_SERVICE } },
+      { "by service, descending", { .sort = SKY_SORT_SERVICE, .descending = TRUE } },
+      { "typical: EU, compute, >= 4 vCPU, by price",
+        { .geography = "EU", .category = "compute", .min_vcpu_milli = 4000,
+          .sort = SKY_SORT_PRICE } },
+      { "text \"x7.32\", by name", { .text = "x7.32", .sort = SKY_SORT_NAME } },
+      { "region eu-central-1, by name", { .region = "eu-central-1", .sort = SKY_SORT_NAME } },
+      { "text \"-54321\", by price", { .text = "-54321", .sort = SKY_SORT_PRICE } },
+    };
+
+    if (!time_anchor (catalog, error))
+      return FALSE;
+    for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        Case c = cases[i];
+
+        c.query.limit = PAGE;
+        if (!time_case (catalog, &c, error))
+          return FALSE;
+      }
+  }
+  return TRUE;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *catalog_path = NULL;
+  const char *env = g_getenv ("SKYTALLY_BENCH_OFFERS");
+  gboolean keep = g_strcmp0 (g_getenv ("SKYTALLY_BENCH_KEEP"), "1") == 0;
+  guint offers = env != NULL && *env != '\0' ? (guint) g_ascii_strtoull (env, NULL, 10)
+                                             : DEFAULT_OFFERS;
+  gboolean ok;
+
+  if (offers == 0)
+    offers = DEFAULT_OFFERS;
+  /* 20 ms at 1,000,000 offers and 40 ms at 3,000,000; smaller catalogs as the first. */
+  target_ms = offers > 1000000 ? 40.0 : 20.0;
+
+  dir = g_dir_make_tmp ("skytally-bench-search-XXXXXX", &error);
+  if (dir == NULL)
+    {
+      g_printerr ("bench-search: %s\n", error->message);
+      return 1;
+    }
+  catalog_path = argc > 1 ? g_strdup (argv[1]) : g_build_filename (dir, "catalog.db", NULL);
+  g_print ("bench-search: %u offers, catalog %s\n", offers, catalog_path);
+  ok = run (catalog_path, dir, offers, &error);
+  if (argc <= 1 && !keep)
+    {
+      g_autofree char *wal = g_strconcat (catalog_path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (catalog_path, "-shm", NULL);
+
+      g_unlink (catalog_path);
+      g_unlink (wal);
+      g_unlink (shm);
+      g_rmdir (dir);
+    }
+  else if (keep && argc <= 1)
+    g_print ("kept %s\n", catalog_path);
+  else
+    g_rmdir (dir);
+  if (!ok)
+    {
+      g_printerr ("bench-search: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
