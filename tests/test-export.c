@@ -828,6 +828,39 @@ check_book (SkyCatalog        *catalog,
     }
 }
 
+/* The Summary sheet's figures are formulas: per provider its monthly and upfront refer to the
+ * Lines sheet, its first year and term total sum the Monthly sheet. Read from the workbook's
+ * XML with Python's zipfile. */
+static void
+check_summary_formulas (const char *book)
+{
+  const char *python = g_getenv ("SKYTALLY_PYTHON3");
+  const char *argv[] = {
+    python, "-c",
+    "import re, sys, zipfile\n"
+    "text = zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet1.xml').decode()\n"
+    "print(' '.join(re.findall('<f>([^<]*)</f>', text)))\n",
+    book, NULL,
+  };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (python == NULL || *python == '\0')
+    {
+      g_test_skip ("python3 is not installed: build-aux/setup-debian.sh installs it");
+      return;
+    }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* Example Cloud first: its Lines total is on row 7 (6 lines), its Monthly total on row 7. */
+  g_assert_nonnull (strstr (out, "'Lines'!L7 'Lines'!M7 SUM('Monthly'!D7:O7)"));
+  g_assert_nonnull (strstr (out, "'Lines'!L"));
+  g_assert_nonnull (strstr (out, "SUM('Monthly'!D"));
+}
+
 static SkyScenario *
 web_scenario (void)
 {
@@ -933,6 +966,7 @@ test_xlsx (Fixture       *f,
   text = sky_test_contents_of (path, NULL);
   g_assert_true (g_str_has_prefix (text, "PK\003\004"));
   check_book (f->catalog, web, path, f->dir);
+  check_summary_formulas (path);
 }
 
 /* Under a locale that writes numbers with a decimal comma, the workbook's numbers are still

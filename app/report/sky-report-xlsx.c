@@ -473,18 +473,19 @@ enum
   SUMMARY_SHEETS,
 };
 
-static const SkyEstimateProvider *
-estimate_provider (const SkyEstimate *estimate,
-                   const char        *id)
+/* The place of provider @id in @estimate (its row in lines_totals), or -1. */
+static int
+estimate_index (const SkyEstimate *estimate,
+                const char        *id)
 {
   for (guint i = 0; i < estimate->providers->len; i++)
     {
       const SkyEstimateProvider *p = g_ptr_array_index (estimate->providers, i);
 
       if (g_strcmp0 (p->provider, id) == 0)
-        return p;
+        return (int) i;
     }
-  return NULL;
+  return -1;
 }
 
 static int
@@ -501,16 +502,12 @@ projection_index (const SkyProjection *projection,
   return -1;
 }
 
-/* Each provider at a glance. Monthly and upfront refer to the Lines sheet's totals; first year
- * and term total sum the Monthly sheet's months when the projection covers them. */
-static void
-write_summary (Book                *book,
-               const SkyScenario   *scenario,
-               const SkyEstimate   *estimate,
-               const SkyProjection *projection,
-               const SkySummary    *summary,
-               GArray              *lines_totals,
-               GArray              *monthly_totals)
+/* The Summary sheet, first in the workbook, with its headers: its rows are written once the
+ * sheets they refer to are (write_summary()). */
+static gboolean
+summary_sheet_new (Book             *book,
+                   Sheet            *sheet,
+                   const SkySummary *summary)
 {
   g_autofree char *term = g_strdup_printf (
     /* Translators: a column of the spreadsheet's summary; %u is a number of months. */
@@ -520,29 +517,43 @@ write_summary (Book                *book,
     _("Provider"), _("Monthly"), _("Upfront"), _("First year"), term, _("Every line priced"),
     _("Cheapest"), _("Budget"), _("Prices as of"), _("Price sheets"), NULL,
   };
+
+  return sheet_new (book, sheet, SUMMARY_SHEET, headers, 1);
+}
+
+/* Each provider at a glance, in @sheet. Monthly and upfront refer to the Lines sheet's totals;
+ * first year and term total sum the Monthly sheet's months when the projection covers them. */
+static void
+write_summary (Book                *book,
+               Sheet               *summary_sheet,
+               const SkyScenario   *scenario,
+               const SkyEstimate   *estimate,
+               const SkyProjection *projection,
+               const SkySummary    *summary,
+               GArray              *lines_totals,
+               GArray              *monthly_totals)
+{
   g_autofree char *title = NULL;
-  Sheet sheet = { 0 };
+  Sheet sheet = *summary_sheet;
   guint row = 1;
 
-  if (!sheet_new (book, &sheet, SUMMARY_SHEET, headers, 1))
-    {
-      sheet_clear (&sheet);
-      return;
-    }
   for (guint i = 0; i < summary->providers->len; i++, row++)
     {
       const SkySummaryProvider *s = g_ptr_array_index (summary->providers, i);
-      const SkyEstimateProvider *e = estimate_provider (estimate, s->provider);
+      int lines_index = estimate_index (estimate, s->provider);
+      const SkyEstimateProvider *e = lines_index >= 0
+                                     ? g_ptr_array_index (estimate->providers, lines_index)
+                                     : NULL;
       int index = projection_index (projection, s->provider);
       g_autofree char *verdict = sky_summary_verdict_text (summary, s);
       g_autofree char *sheets = e != NULL ? sky_estimate_provider_sheets (e) : NULL;
 
       put_text (book, &sheet, row, SUMMARY_PROVIDER, s->provider_name, NULL);
-      if (e != NULL && index >= 0 && (guint) index < lines_totals->len)
+      if (e != NULL && (guint) lines_index < lines_totals->len)
         {
           char cell[LXW_MAX_CELL_NAME_LENGTH];
           g_autofree char *monthly = NULL, *upfront = NULL;
-          guint total_row = g_array_index (lines_totals, guint, index);
+          guint total_row = g_array_index (lines_totals, guint, lines_index);
 
           g_autofree char *lines = sheet_reference (LINES_SHEET);
 
@@ -592,7 +603,7 @@ write_summary (Book                *book,
     _("%s: %s, in %s"), scenario->name, sky_summary_term_text (summary), scenario->currency);
   note_error (book, worksheet_write_string (sheet.sheet, row + 1, 0, title, NULL));
   sheet_finish (&sheet);
-  sheet_clear (&sheet);
+  *summary_sheet = sheet;
 }
 
 static void
@@ -681,9 +692,10 @@ write_book (const char          *tmp_path,
   locale_t previous;
   g_autoptr(GArray) lines_totals = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) monthly_totals = g_array_new (FALSE, FALSE, sizeof (guint));
+  Sheet summary_sheet = { 0 };
   Book book = { 0 };
   lxw_error closed;
-  gboolean ok;
+  gboolean ok = TRUE;
 
   if (c_numbers == (locale_t) 0)
     {
@@ -704,10 +716,17 @@ write_book (const char          *tmp_path,
   if (!sky_currency_lookup (scenario->currency, &book.digits))
     book.digits = 2;
   book_formats (&book);
-  write_summary (&book, scenario, estimate, projection, summary, lines_totals, monthly_totals);
-  ok = write_monthly (&book, projection, monthly_totals);
-  write_lines (&book, estimate, lines_totals);
-  write_assumptions (&book, scenario, projection, estimate);
+  /* The summary comes first in the workbook, and is written last: its formulas name the rows
+   * of the other sheets. */
+  if (summary_sheet_new (&book, &summary_sheet, summary))
+    {
+      ok = write_monthly (&book, projection, monthly_totals);
+      write_lines (&book, estimate, lines_totals);
+      write_assumptions (&book, scenario, projection, estimate);
+      write_summary (&book, &summary_sheet, scenario, estimate, projection, summary,
+                     lines_totals, monthly_totals);
+    }
+  sheet_clear (&summary_sheet);
   closed = workbook_close (book.book);
   uselocale (previous);
   freelocale (c_numbers);
