@@ -1511,11 +1511,25 @@ test_export_xlsx (Fixture       *f,
                              back, NULL });
   summary = sky_test_contents_of (back, NULL);
   g_assert_true (g_str_has_prefix (summary, "Provider,Monthly,Upfront,\"First year\","));
-  /* Each provider's monthly total, as the estimate's: AWS 843.61, Azure 862.98, Google Cloud
-   * 826.46, which is the cheapest. */
-  g_assert_nonnull (strstr (summary, "\n\"Amazon Web Services\",843.61,0,"));
-  g_assert_nonnull (strstr (summary, "\n\"Microsoft Azure\",862.98,0,"));
-  g_assert_nonnull (strstr (summary, "\n\"Google Cloud\",826.46"));
+  /* Each provider's monthly total, as the estimate's, to the cent (a spreadsheet sums in binary
+   * floating point): AWS 843.61, Azure 862.98, Google Cloud 826.46, which is the cheapest. */
+  {
+    static const struct { const char *name; gint64 cents; } monthly[] = {
+      { "\"Amazon Web Services\",", 84361 },
+      { "\"Microsoft Azure\",", 86298 },
+      { "\"Google Cloud\",", 82646 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (monthly); i++)
+      {
+        const char *row = strstr (summary, monthly[i].name);
+
+        g_assert_nonnull (row);
+        row += strlen (monthly[i].name);
+        g_assert_cmpint ((gint64) (g_ascii_strtod (row, NULL) * 100.0 + 0.5), ==,
+                         monthly[i].cents);
+      }
+  }
   g_assert_nonnull (strstr (summary, ",Yes,Yes,\"A group over its cap in month 1\","));
 }
 
