@@ -20,36 +20,12 @@
 /* The module's sky_export_write(), of the type its declaration gives it. */
 typedef __typeof__ (&sky_export_write) ExportWriteFunc;
 
-/* The module beside the program (where it is built) or else where it is installed. */
 static ExportWriteFunc
 load_export (GError **error)
 {
-  g_autofree char *program = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *beside = NULL;
-  g_autofree char *installed = g_build_filename (SKY_CLI_MODULEDIR, EXPORT_MODULE, NULL);
-  const char *path = installed;
-  GModule *module;
-  gpointer symbol = NULL;
-
-  if (program != NULL)
-    {
-      g_autofree char *dir = g_path_get_dirname (program);
-
-      beside = g_build_filename (dir, EXPORT_MODULE, NULL);
-      if (g_file_test (beside, G_FILE_TEST_IS_REGULAR))
-        path = beside;
-    }
-  module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-  if (module == NULL || !g_module_symbol (module, "sky_export_write", &symbol))
-    {
-      /* Translators: %s is the reason the export module did not load. */
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Cannot load the export: %s"),
-                   g_module_error ());
-      g_clear_pointer (&module, g_module_close);
-      return NULL;
-    }
-  g_module_make_resident (module);
-  return (ExportWriteFunc) symbol;
+  /* Translators: what "Cannot load %s" did not load. */
+  return (ExportWriteFunc) sky_cli_load_module_symbol (EXPORT_MODULE, "sky_export_write",
+                                                       _("the export"), error);
 }
 
 int

@@ -59,12 +59,17 @@ sky_cli_seed_catalog (const SkyCliGlobals  *globals,
 
 typedef __typeof__ (&sky_source_api) SourceApiFunc;
 
-/* The module beside the program (where it is built) or else where it is installed. */
-const SkySourceApi *
-sky_cli_load_sources (GError **error)
+/* The symbol @name of the module @file, loaded for good: the module beside the program (where
+ * it is built) or else where it is installed. NULL, with an error that @what (the module's
+ * work, translated) names, when it does not load. */
+gpointer
+sky_cli_load_module_symbol (const char  *file,
+                            const char  *name,
+                            const char  *what,
+                            GError     **error)
 {
   g_autofree char *program = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *installed = g_build_filename (SKY_CLI_MODULEDIR, SOURCES_MODULE, NULL);
+  g_autofree char *installed = g_build_filename (SKY_CLI_MODULEDIR, file, NULL);
   g_autofree char *beside = NULL;
   const char *path = installed;
   GModule *module;
@@ -74,21 +79,33 @@ sky_cli_load_sources (GError **error)
     {
       g_autofree char *dir = g_path_get_dirname (program);
 
-      beside = g_build_filename (dir, SOURCES_MODULE, NULL);
+      beside = g_build_filename (dir, file, NULL);
       if (g_file_test (beside, G_FILE_TEST_IS_REGULAR))
         path = beside;
     }
   module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-  if (module == NULL || !g_module_symbol (module, "sky_source_api", &symbol))
+  if (module == NULL || !g_module_symbol (module, name, &symbol))
     {
-      /* Translators: %s is the reason the converters' module did not load. */
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Cannot load the converters: %s"),
+      /* Translators: the first %s is what did not load ("the converters", "the export"), the
+       * second the reason. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Cannot load %s: %s"), what,
                    g_module_error ());
       g_clear_pointer (&module, g_module_close);
       return NULL;
     }
   g_module_make_resident (module);
-  return ((SourceApiFunc) symbol) ();
+  return symbol;
+}
+
+const SkySourceApi *
+sky_cli_load_sources (GError **error)
+{
+  /* Translators: what "Cannot load %s" did not load. */
+  SourceApiFunc api = (SourceApiFunc) sky_cli_load_module_symbol (SOURCES_MODULE,
+                                                                  "sky_source_api",
+                                                                  _("the converters"), error);
+
+  return api != NULL ? api () : NULL;
 }
 
 /* What importing a sheet did, as import prints it for FILE (what it supersedes, or which of

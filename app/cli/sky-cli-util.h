@@ -109,6 +109,10 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SkyCliRows, sky_cli_rows_clear)
 void        sky_cli_print_json_builder (JsonBuilder     *builder);
 
 const SkySourceApi *sky_cli_load_sources (GError                 **error);
+gpointer            sky_cli_load_module_symbol (const char  *file,
+                                                const char  *name,
+                                                const char  *what,
+                                                GError     **error);
 char               *sky_cli_import_line  (const char              *file,
                                           const SkyImportResult   *result);
 
