@@ -1502,8 +1502,10 @@ test_search_text_index (Fixture       *f,
             g_auto(GStrv) lines = g_strsplit (scanned, "\n", -1);
             g_autoptr(GString) expected = g_string_new (NULL);
 
-            for (guint i = 1; i < 3 && lines[i] != NULL && *lines[i] != '\0'; i++)
-              g_string_append_printf (expected, "%s\n", lines[i]);
+            /* An empty list splits into no lines at all. */
+            for (guint i = 0; i < 3 && lines[i] != NULL && *lines[i] != '\0'; i++)
+              if (i > 0)
+                g_string_append_printf (expected, "%s\n", lines[i]);
             g_assert_cmpstr (paged, ==, expected->str);
           }
         }

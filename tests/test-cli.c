@@ -1951,8 +1951,15 @@ test_search_loads_only_what_it_needs (Fixture       *f,
   g_assert_nonnull (strstr (json, "libjson-glib"));
   for (gsize r = 0; r < G_N_ELEMENTS (runs); r++)
     for (gsize i = 0; i < G_N_ELEMENTS (unneeded); i++)
-      if (strstr (runs[r], unneeded[i]) != NULL)
-        g_error ("skytally-cli %s loads %s", names[r], unneeded[i]);
+      {
+#if defined(__SANITIZE_ADDRESS__)
+        /* AddressSanitizer's runtime is written in C++ and brings its library along. */
+        if (g_str_equal (unneeded[i], "libstdc++"))
+          continue;
+#endif
+        if (strstr (runs[r], unneeded[i]) != NULL)
+          g_error ("skytally-cli %s loads %s", names[r], unneeded[i]);
+      }
   /* The other commands are skytally-cli-full's, and load what they need. */
   g_assert_nonnull (strstr (import, "skytally-cli-full"));
   g_assert_nonnull (strstr (import, "libxml2"));

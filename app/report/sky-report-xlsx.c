@@ -534,6 +534,7 @@ write_summary (Book                *book,
                GArray              *monthly_totals)
 {
   g_autofree char *title = NULL;
+  g_autofree char *term = NULL;
   Sheet sheet = *summary_sheet;
   guint row = 1;
 
@@ -597,10 +598,11 @@ write_summary (Book                *book,
       put_text (book, &sheet, row, SUMMARY_SHEETS, sheets, NULL);
     }
   /* What the figures are, below the table. */
+  term = sky_summary_term_text (summary);
   title = g_strdup_printf (
     /* Translators: below the spreadsheet's summary; the scenario's name, the term, the
      * currency. */
-    _("%s: %s, in %s"), scenario->name, sky_summary_term_text (summary), scenario->currency);
+    _("%s: %s, in %s"), scenario->name, term, scenario->currency);
   note_error (book, worksheet_write_string (sheet.sheet, row + 1, 0, title, NULL));
   sheet_finish (&sheet);
   *summary_sheet = sheet;
