@@ -502,3 +502,83 @@ window_test_main (int          argc,
   sky_test_remove_tree (data_home);
   return status;
 }
+
+/* Prices, then lets the table lay out its rows again. */
+void
+wait_for_rows (Fixture *f)
+{
+  gint64 until;
+
+  wait_for_estimate (f);
+  until = g_get_monotonic_time () + G_USEC_PER_SEC / 4;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* The @nth widget of @type inside @root whose "list-item" shows row @index (counting down
+ * @nth). */
+GtkWidget *
+find_cell_from (GtkWidget *root,
+                GType      type,
+                guint      index,
+                guint     *nth)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListItem *item = g_object_get_data (G_OBJECT (child), "list-item");
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && item != NULL &&
+          gtk_list_item_get_position (item) == index)
+        {
+          if (*nth == 0)
+            return child;
+          (*nth)--;
+        }
+      found = find_cell_from (child, type, index, nth);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The Export dialog, opened as the window's Export… opens it. */
+SkyExportDialog *
+open_export_dialog (Fixture *f)
+{
+  SkyExportDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL));
+  dialog = SKY_EXPORT_DIALOG (find_toplevel (SKY_TYPE_EXPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+GtkWidget *
+export_child (SkyExportDialog *dialog,
+              const char      *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), SKY_TYPE_EXPORT_DIALOG,
+                                                    name));
+}
+
+/* Exports until the dialog has closed, which it does when the files are written; it is busy
+ * meanwhile. */
+void
+export_and_wait (SkyExportDialog *dialog,
+                 GFile           *file,
+                 GFile           *assumptions)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  sky_export_dialog_export_to (dialog, file, assumptions);
+  g_assert_true (sky_export_dialog_get_busy (dialog));
+  while (dialog != NULL && sky_export_dialog_get_busy (dialog) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (dialog);
+}

@@ -99,4 +99,16 @@ void open_modified (SkyWindow       *window,
                     GFile           *file,
                     const char      *original);
 
+void wait_for_rows (Fixture *f);
+GtkWidget *find_cell_from (GtkWidget *root,
+                           GType      type,
+                           guint      index,
+                           guint     *nth);
+SkyExportDialog *open_export_dialog (Fixture *f);
+GtkWidget *export_child (SkyExportDialog *dialog,
+                         const char      *name);
+void export_and_wait (SkyExportDialog *dialog,
+                      GFile           *file,
+                      GFile           *assumptions);
+
 G_END_DECLS

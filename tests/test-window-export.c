@@ -25,44 +25,6 @@ collect_checks (GtkWidget *widget,
     }
 }
 
-static SkyExportDialog *
-open_export_dialog (Fixture *f)
-{
-  SkyExportDialog *dialog;
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL));
-  dialog = SKY_EXPORT_DIALOG (find_toplevel (SKY_TYPE_EXPORT_DIALOG));
-  g_assert_nonnull (dialog);
-  return dialog;
-}
-
-static GtkWidget *
-export_child (SkyExportDialog *dialog,
-              const char      *name)
-{
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), SKY_TYPE_EXPORT_DIALOG,
-                                                    name));
-}
-
-/* Exports until the dialog has closed, which it does when the files are written. */
-static void
-export_and_wait (SkyExportDialog *dialog,
-                 GFile           *file,
-                 GFile           *assumptions)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  sky_export_dialog_export_to (dialog, file, assumptions);
-  g_assert_true (sky_export_dialog_get_busy (dialog));
-  while (dialog != NULL && sky_export_dialog_get_busy (dialog) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_null (dialog);
-}
-
 static void
 record_exported (SkyExportDialog *dialog,
                  const char      *message,

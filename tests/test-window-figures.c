@@ -11,45 +11,6 @@
 #include "sky-currency.h"
 #include "sky-window-test-util.h"
 
-/* Prices, then lets the table lay out its rows again. */
-static void
-wait_for_rows (Fixture *f)
-{
-  gint64 until;
-
-  wait_for_estimate (f);
-  until = g_get_monotonic_time () + G_USEC_PER_SEC / 4;
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* The @nth widget of @type inside @root whose "list-item" shows row @index. */
-static GtkWidget *
-find_cell_from (GtkWidget *root,
-                GType      type,
-                guint      index,
-                guint     *nth)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkListItem *item = g_object_get_data (G_OBJECT (child), "list-item");
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && item != NULL &&
-          gtk_list_item_get_position (item) == index)
-        {
-          if (*nth == 0)
-            return child;
-          (*nth)--;
-        }
-      found = find_cell_from (child, type, index, nth);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static const char *
 cell_text (GtkWidget *root,
            GType      type,
@@ -156,43 +117,6 @@ figure_tooltip (Fixture *f,
 
   g_assert_nonnull (cell);
   return gtk_widget_get_tooltip_text (cell);
-}
-
-static SkyExportDialog *
-open_export_dialog (Fixture *f)
-{
-  SkyExportDialog *dialog;
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL));
-  dialog = SKY_EXPORT_DIALOG (find_toplevel (SKY_TYPE_EXPORT_DIALOG));
-  g_assert_nonnull (dialog);
-  return dialog;
-}
-
-static GtkWidget *
-export_child (SkyExportDialog *dialog,
-              const char      *name)
-{
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), SKY_TYPE_EXPORT_DIALOG,
-                                                    name));
-}
-
-/* Exports until the dialog has closed, which it does when the files are written. */
-static void
-export_and_wait (SkyExportDialog *dialog,
-                 GFile           *file,
-                 GFile           *assumptions)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  sky_export_dialog_export_to (dialog, file, assumptions);
-  while (dialog != NULL && sky_export_dialog_get_busy (dialog) &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_null (dialog);
 }
 
 /* Under a German locale the Scenario page shows its figures as Germans write them, with the

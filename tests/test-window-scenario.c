@@ -119,45 +119,6 @@ test_scenario_open_and_edit (Fixture       *f,
   g_assert_cmpuint (shown_scenario (page)->lines->len, ==, 5);
 }
 
-/* Prices, then lets the table lay out its rows again. */
-static void
-wait_for_rows (Fixture *f)
-{
-  gint64 until;
-
-  wait_for_estimate (f);
-  until = g_get_monotonic_time () + G_USEC_PER_SEC / 4;
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Finds the @nth widget of @type inside @root whose "list-item" shows row @index. */
-static GtkWidget *
-find_cell_from (GtkWidget *root,
-                GType      type,
-                guint      index,
-                guint     *nth)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkListItem *item = g_object_get_data (G_OBJECT (child), "list-item");
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && item != NULL &&
-          gtk_list_item_get_position (item) == index)
-        {
-          if (*nth == 0)
-            return child;
-          (*nth)--;
-        }
-      found = find_cell_from (child, type, index, nth);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWidget *
 find_cell (GtkWidget *root,
            GType      type,
