@@ -13,6 +13,6 @@ export SKYTALLY_BENCH_OFFERS="${SKYTALLY_BENCH_OFFERS:-100000}"
 meson compile -C build
 start=$SECONDS
 # The window's benchmarks need a display: a private X server, as for the tests.
-xvfb-run -a -s "-screen 0 1280x1024x24" \
+xvfb-run -a -s "-screen 0 1280x1024x24 -noreset" \
   meson test -C build --benchmark --verbose --num-processes 1 "$@"
 echo "benchmarks: $((SECONDS - start)) s at $SKYTALLY_BENCH_OFFERS offers"
