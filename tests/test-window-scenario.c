@@ -210,6 +210,14 @@ test_scenario_edit_in_place (Fixture       *f,
   g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (cell)), "⚠ "));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (scenario_child (f, "status_label"))),
                             "⚠ Other Cloud is incomplete: 2 lines not priced"));
+  /* The status counts lines and providers, each in its own plural. */
+  {
+    g_autofree char *counted = g_strdup_printf ("%u lines on 2 providers, in USD",
+                                                shown_scenario (page)->lines->len);
+
+    g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (scenario_child (
+                                       f, "status_label"))), counted));
+  }
   gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)), 4, TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.remove-line", NULL));
   gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)), 3, TRUE);
@@ -1245,6 +1253,22 @@ test_scenario_tab_leaves_lines (Fixture       *f,
   sky_scenario_document_discard_recovery (document_of (page));
 }
 
+/* The status counts lines and providers each in its own plural: a new scenario on the one
+ * provider of the catalog has "0 lines on 1 provider". */
+static void
+test_scenario_status_counts (Fixture       *f,
+                             gconstpointer  data)
+{
+  SkyScenarioPage *page = scenario_page (f);
+
+  import_fixture (f, "valid-small.xml", NULL);
+  sky_scenario_document_new_scenario (document_of (page));
+  wait_for_rows (f);
+  g_assert_cmpuint (shown_scenario (page)->lines->len, ==, 0);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (scenario_child (
+                                     f, "status_label"))), "0 lines on 1 provider, in "));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1252,6 +1276,7 @@ main (int    argc,
   return window_test_main (argc, argv,
                            "scenario-open-and-edit", test_scenario_open_and_edit,
                            "scenario-edit-in-place", test_scenario_edit_in_place,
+                           "scenario-status-counts", test_scenario_status_counts,
                            "scenario-save-and-recover", test_scenario_save_and_recover,
                            "scenario-sheet-removed", test_scenario_sheet_removed,
                            "scenario-reprice", test_scenario_reprice,

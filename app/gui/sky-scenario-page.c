@@ -951,15 +951,25 @@ update_status (SkyScenarioPage *self)
     text = g_strdup (_("Pricing…"));
   else if (estimate (self) != NULL)
     {
-      g_autofree char *lines = sky_format_count (scenario (self)->lines->len);
-      g_autofree char *providers = sky_format_count (estimate (self)->providers->len);
-      /* Translators: "3 lines on 2 providers, in USD". */
+      guint n_lines = scenario (self)->lines->len;
+      guint n_providers = estimate (self)->providers->len;
+      g_autofree char *lines = sky_format_count (n_lines);
+      g_autofree char *providers = sky_format_count (n_providers);
+      g_autofree char *lines_text = NULL;
+      g_autofree char *providers_text = NULL;
       g_autoptr(GString) status = g_string_new (NULL);
 
-      g_string_printf (status, g_dngettext (GETTEXT_PACKAGE, "%s line on %s providers, in %s",
-                                            "%s lines on %s providers, in %s",
-                                            scenario (self)->lines->len),
-                       lines, providers, estimate (self)->currency);
+      /* Translators: the first part of "3 lines on 2 providers, in USD". */
+      lines_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s line", "%s lines", n_lines),
+                                    lines);
+      /* Translators: the second part of "3 lines on 2 providers, in USD". */
+      providers_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "on %s provider",
+                                                     "on %s providers", n_providers),
+                                        providers);
+      /* Translators: "3 lines" "on 2 providers", and the currency: "3 lines on 2 providers,
+       * in USD". */
+      g_string_printf (status, _("%s %s, in %s"), lines_text, providers_text,
+                       estimate (self)->currency);
       for (guint i = 0; i < estimate (self)->providers->len; i++)
         {
           SkyEstimateProvider *p = g_ptr_array_index (estimate (self)->providers, i);
