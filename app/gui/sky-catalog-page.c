@@ -750,7 +750,8 @@ filter_value (SkyCatalogPage *self,
     {
     case FILTER_TEXT:
       text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-      return text != NULL && *text != '\0' ? g_strdup_printf ("“%s”", text) : NULL;
+      /* Translators: the text searched for, quoted, as the empty catalog tells its filters */
+      return text != NULL && *text != '\0' ? g_strdup_printf (_("“%s”"), text) : NULL;
     case FILTER_VCPU:
       minimum = gtk_spin_button_get_value_as_int (self->vcpu_spin);
       /* Translators: a minimum, as the empty catalog tells its filters */

@@ -926,7 +926,7 @@ on_chart_query_tooltip (GtkWidget        *widget,
   const SkyScoredOption *o;
   g_autofree char *cost = NULL;
   g_autofree char *text = NULL;
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *score = NULL;
 
   if (keyboard || self->scoring == NULL)
     return FALSE;
@@ -944,12 +944,11 @@ on_chart_query_tooltip (GtkWidget        *widget,
   if (nearest == NULL)
     return FALSE;
   o = g_ptr_array_index (self->scoring->options, nearest->option);
-  cost = sky_currency_format (self->scoring->currency, o->cost);
-  /* Translators: a point of the chart: the option, its cost, the currency, what the cost is
-   * per, and its score. */
-  text = g_strdup_printf (_("%s\n%s %s a %s, score %s"), o->name, cost,
-                          self->scoring->currency, o->cost_unit,
-                          g_ascii_formatd (buffer, sizeof buffer, "%.1f", o->score));
+  cost = sky_currency_format_display (self->scoring->currency, o->cost);
+  score = score_text (o->score);
+  /* Translators: a point of the chart: the option, its cost with the currency, what the cost
+   * is per, and its score. */
+  text = g_strdup_printf (_("%s\n%s a %s, score %s"), o->name, cost, cost_per (o), score);
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
