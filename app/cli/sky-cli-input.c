@@ -37,7 +37,7 @@ sky_cli_stdin_name (void)
   return _("standard input");
 }
 
-/* Names standard input as @path's own messages would name a file. */
+/* A failure to read standard input, which the message names as a file would be named. */
 static void
 set_read_error (GError     **error,
                 int          saved)
