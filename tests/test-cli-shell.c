@@ -584,11 +584,12 @@ test_export_binary_to_terminal (Fixture       *f,
 }
 
 /* Every command's --help and its usage errors begin with a usage line that names it, and
- * send to its own --help. */
+ * send to its own --help; the list of commands says what “-” is, and where the manual is. */
 static void
 test_usage_names_command (Fixture       *f,
                           gconstpointer  data)
 {
+  g_auto(Run) top = { 0 };
   static const struct
   {
     const char *argv[4];
@@ -639,6 +640,12 @@ test_usage_names_command (Fixture       *f,
       g_assert_true (strchr (error.err, '\n') + strlen (error_end) ==
                      error.err + strlen (error.err));
     }
+
+  cli (&top, f, "--help", NULL);
+  g_assert_cmpint (top.status, ==, 0);
+  g_assert_true (g_str_has_suffix (top.out, "\nA file given as “-” is standard input, and an "
+                                            "output given as “-” standard output.\n"
+                                            "“man skytally-cli” describes every command.\n"));
 }
 
 int

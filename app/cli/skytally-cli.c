@@ -133,6 +133,11 @@ print_usage (void)
       "  --read-only      Write nothing to the catalog\n"
       "  --version        Print the version\n"
       "  -h, --help       Show this help; COMMAND --help shows a command's options\n"));
+  g_string_append (text,
+    /* Translators: keep “-” and “man skytally-cli” as they are. */
+    _("\n"
+      "A file given as “-” is standard input, and an output given as “-” standard output.\n"
+      "“man skytally-cli” describes every command.\n"));
   g_print ("%s", text->str);
 }
 
