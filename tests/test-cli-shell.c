@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -371,6 +372,62 @@ test_stdin_import (Fixture       *f,
                                               "once only\n"));
 }
 
+/* An import from a pipe interrupted (Ctrl-C, or killed by SIGTERM) while it keeps the sheet
+ * in its temporary file leaves neither the file nor its folder behind. */
+static void
+test_stdin_interrupted (Fixture       *f,
+                        gconstpointer  data)
+{
+  const int signals[] = { SIGINT, SIGTERM };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (signals); i++)
+    {
+      g_autoptr(GSubprocessLauncher) launcher =
+        g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                   G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                   G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+      g_autoptr(GSubprocess) child = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *listed = NULL;
+      const char *start = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                          "<price-sheet xmlns=\"urn:skytally:price-sheet:1\" format=\"1\">\n";
+      gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+      g_subprocess_launcher_setenv (launcher, "TMPDIR", f->tmp, TRUE);
+      child = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("SKYTALLY_CLI"),
+                                           "--catalog", f->catalog, "--no-seed", "import", "-",
+                                           NULL);
+      g_assert_no_error (error);
+      /* Half a sheet, and the pipe kept open: the copy waits for the rest. */
+      g_assert_true (g_output_stream_write_all (g_subprocess_get_stdin_pipe (child), start,
+                                                strlen (start), NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_output_stream_flush (g_subprocess_get_stdin_pipe (child), NULL, &error));
+      for (;;)
+        {
+          g_autofree char *names = sky_test_names_in (f->tmp);
+          g_autofree char *dir = NULL, *copy = NULL, *text = NULL;
+
+          if (g_str_has_prefix (names, "skytally-stdin-"))
+            {
+              dir = g_build_filename (f->tmp, names, NULL);
+              copy = g_build_filename (dir, "stdin", NULL);
+              if (g_file_get_contents (copy, &text, NULL, NULL) && strcmp (text, start) == 0)
+                break;
+            }
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+          g_usleep (20 * 1000);
+        }
+      g_subprocess_send_signal (child, signals[i]);
+      g_subprocess_wait (child, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_get_if_signaled (child));
+      g_assert_cmpint (g_subprocess_get_term_sig (child), ==, signals[i]);
+      listed = sky_test_names_in (f->tmp);
+      g_assert_cmpstr (listed, ==, "");
+    }
+}
+
 /* A provider's price list on standard input converts as its file does; the sheet goes to
  * standard output with -o -, and the summary, which names standard input, to standard error.
  * import --from reads it too. */
@@ -659,6 +716,7 @@ main (int    argc,
   ADD ("stdin-scenario", test_stdin_scenario);
   ADD ("stdin-scenario-too-large", test_stdin_scenario_too_large);
   ADD ("stdin-import", test_stdin_import);
+  ADD ("stdin-interrupted", test_stdin_interrupted);
   ADD ("stdin-convert", test_stdin_convert);
   ADD ("export-format", test_export_format);
   ADD ("export-format-usage", test_export_format_usage);

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -22,6 +23,53 @@
  * size. Messages say “standard input” where they would name the file. */
 
 #define COPY_CHUNK (64 * 1024)
+
+/* The copy of standard input being kept, removed if the program is interrupted or killed by a
+ * signal that can be caught: a sheet may be large, and no one else knows to remove it. */
+static struct
+{
+  char             *path;
+  char             *dir;
+  struct sigaction  old[3];
+} spool;
+
+static const int spool_signals[] = { SIGINT, SIGTERM, SIGHUP };
+
+static void
+remove_spool_cb (int signum)
+{
+  /* Only async-signal-safe calls here. */
+  if (spool.path != NULL)
+    unlink (spool.path);
+  if (spool.dir != NULL)
+    rmdir (spool.dir);
+  signal (signum, SIG_DFL);
+  raise (signum);
+}
+
+static void
+guard_spool (const char *path,
+             const char *dir)
+{
+  struct sigaction action = { .sa_handler = remove_spool_cb };
+
+  spool.path = g_strdup (path);
+  spool.dir = g_strdup (dir);
+  sigemptyset (&action.sa_mask);
+  for (gsize i = 0; i < G_N_ELEMENTS (spool_signals); i++)
+    sigaction (spool_signals[i], &action, &spool.old[i]);
+}
+
+static void
+unguard_spool (void)
+{
+  if (spool.path == NULL)
+    return;
+  for (gsize i = 0; i < G_N_ELEMENTS (spool_signals); i++)
+    sigaction (spool_signals[i], &spool.old[i], NULL);
+  g_clear_pointer (&spool.path, g_free);
+  g_clear_pointer (&spool.dir, g_free);
+}
 
 gboolean
 sky_cli_is_stdin (const char *path)
@@ -174,6 +222,7 @@ sky_cli_stdin_open (SkyCliStdin  *in,
   if (in->dir == NULL)
     return FALSE;
   in->path = g_build_filename (in->dir, "stdin", NULL);
+  guard_spool (in->path, in->dir);
   if (!copy_stdin (in->path, error))
     {
       sky_cli_stdin_clear (in);
@@ -189,6 +238,7 @@ sky_cli_stdin_clear (SkyCliStdin *in)
     {
       g_unlink (in->path);
       g_rmdir (in->dir);
+      unguard_spool ();
     }
   g_clear_pointer (&in->path, g_free);
   g_clear_pointer (&in->dir, g_free);
