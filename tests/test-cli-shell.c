@@ -522,8 +522,8 @@ test_export_format (Fixture       *f,
        scenario, NULL);
   g_assert_cmpint (to_csv.status, ==, 0);
   listed = sky_test_names_in (f->dir);
-  g_assert_cmpstr (listed, ==, "catalog.db new.assumptions.csv new.csv new.json old.assumptions.csv "
-                               "old.csv old.json piped.skytally tmp");
+  g_assert_cmpstr (listed, ==, "catalog.db new.assumptions.csv new.csv new.json "
+                               "old.assumptions.csv old.csv old.json piped.skytally tmp");
 
   cli (&pdf_run, f, "--catalog", f->catalog, "export", "--format", "pdf", "-o", pdf, scenario,
        NULL);

@@ -77,7 +77,7 @@ sky_cli_usage_error (const char *format,
   va_end (args);
   help = command.name != NULL ? g_strdup_printf ("skytally-cli %s --help", command.name)
                               : g_strdup ("skytally-cli --help");
-  /* Translators: %s is the command “skytally-cli --help” (or “skytally-cli export --help”). */
+  /* Translators: %s is a command, “skytally-cli --help” or “skytally-cli export --help”. */
   hint = g_strdup_printf (_("Try “%s”."), help);
   if (command.name != NULL)
     {
