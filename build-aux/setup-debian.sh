@@ -11,6 +11,7 @@ packages=(
   desktop-file-utils appstream flatpak-builder xvfb xauth
   at-spi2-core python3-pyatspi dbus
   gnumeric poppler-utils locales
+  groff-base bash-completion zsh fish
   clang-14 libclang-rt-14-dev
 )
 

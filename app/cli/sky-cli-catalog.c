@@ -10,6 +10,7 @@
 
 #include "sky-catalog.h"
 #include "sky-cli.h"
+#include "sky-cli-input.h"
 #include "sky-currency.h"
 #include "sky-json.h"
 #include "sky-catalog-match.h"
@@ -41,11 +42,11 @@ sky_cli_import (const SkyCliGlobals *globals,
                 int                  argc,
                 char               **argv)
 {
-  /* Translators: the arguments of “skytally-cli import” and what it does. */
-  g_autoptr(GOptionContext) context = g_option_context_new (N_("FILE… — load price sheets"));
+  g_autoptr(GOptionContext) context = sky_cli_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(SkyCatalog) catalog = NULL;
   gboolean force = FALSE;
+  int from_stdin = -1;
   int status = 0;
   GOptionEntry entries[] = {
     { "force", 0, 0, G_OPTION_ARG_NONE, &force,
@@ -65,6 +66,8 @@ sky_cli_import (const SkyCliGlobals *globals,
     return status;
   if (argc < 2)
     return sky_cli_usage_error (_("import needs at least one FILE"));
+  if (!sky_cli_find_stdin (argc - 1, argv + 1, &from_stdin, &status))
+    return status;
 
   catalog = sky_cli_open_catalog (globals, &error);
   if (catalog == NULL)
@@ -74,16 +77,30 @@ sky_cli_import (const SkyCliGlobals *globals,
     {
       g_autoptr(SkyImportResult) result = NULL;
       g_autofree char *line = NULL;
+      g_auto(SkyCliStdin) in = { 0 };
+      const char *name = argv[i];
+      const char *path = argv[i];
 
       g_clear_error (&error);
+      if (i == from_stdin + 1)
+        {
+          name = sky_cli_stdin_name ();
+          if (!sky_cli_stdin_open (&in, &error))
+            {
+              status = sky_cli_user_error (error);
+              continue;
+            }
+          path = in.path;
+        }
       /* Progress only for a person watching: never in a pipe or a log. */
-      result = sky_catalog_import_file_full (catalog, argv[i],
+      result = sky_catalog_import_file_full (catalog, path,
                                              force ? SKY_IMPORT_FLAGS_FORCE
                                                    : SKY_IMPORT_FLAGS_NONE,
                                              NULL, isatty (STDERR_FILENO) ? show_progress : NULL,
-                                             argv[i], &error);
+                                             (gpointer) name, &error);
       if (isatty (STDERR_FILENO))
         g_printerr ("\r\033[K");
+      sky_cli_stdin_rename_error (&in, error);
       if (g_error_matches (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NO_OFFERS))
         {
           /* Translators: %s is the message that a sheet has no offers; keep --force as it
@@ -98,7 +115,7 @@ sky_cli_import (const SkyCliGlobals *globals,
           status = sky_cli_user_error (error);
           continue;
         }
-      line = sky_cli_import_line (argv[i], result);
+      line = sky_cli_import_line (name, result);
       g_print ("%s\n", line);
     }
   return status;
@@ -155,8 +172,7 @@ sky_cli_sheets (const SkyCliGlobals *globals,
                 int                  argc,
                 char               **argv)
 {
-  /* Translators: what “skytally-cli sheets” does. */
-  g_autoptr(GOptionContext) context = g_option_context_new (N_("— list the price sheets"));
+  g_autoptr(GOptionContext) context = sky_cli_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(SkyCatalog) catalog = NULL;
   g_autoptr(GPtrArray) sheets = NULL;

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sky-cli.h"
+#include "sky-cli-input.h"
 #include "sky-currency.h"
 #include "sky-projection.h"
 #include "sky-json.h"
@@ -142,7 +143,7 @@ load_and_project (const SkyCliGlobals *globals,
                   SkyEstimate        **estimate_out,
                   GError             **error)
 {
-  g_autoptr(SkyScenario) scenario = sky_scenario_load (path, error);
+  g_autoptr(SkyScenario) scenario = sky_cli_load_scenario (path, error);
   g_autoptr(SkyCatalog) catalog = NULL;
   SkyProjection *projection;
 
@@ -169,9 +170,7 @@ sky_cli_project (const SkyCliGlobals *globals,
                  int                  argc,
                  char               **argv)
 {
-  g_autoptr(GOptionContext) context =
-    /* Translators: what “skytally-cli project” does. */
-    g_option_context_new (N_("FILE.skytally — a scenario month by month, against its budget"));
+  g_autoptr(GOptionContext) context = sky_cli_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(SkyScenario) scenario = NULL;
   g_autoptr(SkyProjection) projection = NULL;

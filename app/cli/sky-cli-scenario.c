@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "sky-cli.h"
+#include "sky-cli-input.h"
 #include "sky-currency.h"
 #include "sky-estimate.h"
 #include "sky-freshness.h"
@@ -332,9 +333,7 @@ sky_cli_estimate (const SkyCliGlobals *globals,
                   int                  argc,
                   char               **argv)
 {
-  g_autoptr(GOptionContext) context =
-    /* Translators: what “skytally-cli estimate” does. */
-    g_option_context_new (N_("FILE.skytally — price a scenario on each of its providers"));
+  g_autoptr(GOptionContext) context = sky_cli_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(SkyCatalog) catalog = NULL;
   g_autoptr(SkyScenario) scenario = NULL;
@@ -385,7 +384,7 @@ sky_cli_estimate (const SkyCliGlobals *globals,
     return sky_cli_usage_error (_("unknown --compare-by “%s”: use effective-monthly or "
                                   "term-total"), compare_by);
 
-  scenario = sky_scenario_load (argv[1], &error);
+  scenario = sky_cli_load_scenario (argv[1], &error);
   if (scenario == NULL)
     return sky_cli_user_error (error);
   if (compare_by != NULL)
@@ -433,9 +432,7 @@ sky_cli_validate (const SkyCliGlobals *globals,
                   int                  argc,
                   char               **argv)
 {
-  g_autoptr(GOptionContext) context =
-    /* Translators: what “skytally-cli validate” does. */
-    g_option_context_new (N_("FILE.skytally — check a scenario file"));
+  g_autoptr(GOptionContext) context = sky_cli_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(SkyScenario) scenario = NULL;
   g_autofree char *lines = NULL;
@@ -447,7 +444,7 @@ sky_cli_validate (const SkyCliGlobals *globals,
   if (argc != 2)
     return sky_cli_usage_error (_("validate takes one scenario file"));
 
-  scenario = sky_scenario_load (argv[1], &error);
+  scenario = sky_cli_load_scenario (argv[1], &error);
   if (scenario == NULL)
     return sky_cli_user_error (error);
   lines = g_strdup_printf ("%u", scenario->lines->len);
@@ -457,7 +454,8 @@ sky_cli_validate (const SkyCliGlobals *globals,
                                           "%s: a valid scenario, “%s”, with %s line",
                                           "%s: a valid scenario, “%s”, with %s lines",
                                           scenario->lines->len),
-                             argv[1], scenario->name, lines);
+                             sky_cli_is_stdin (argv[1]) ? sky_cli_stdin_name () : argv[1],
+                             scenario->name, lines);
   g_print ("%s\n", message);
   return 0;
 }

@@ -108,9 +108,7 @@ sky_cli_search (const SkyCliGlobals *globals,
                 int                  argc,
                 char               **argv)
 {
-  g_autoptr(GOptionContext) context =
-    /* Translators: what “skytally-cli search” does. */
-    g_option_context_new (N_("— find offers in the current price sheets"));
+  g_autoptr(GOptionContext) context = sky_cli_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(SkyCatalog) catalog = NULL;
   g_autoptr(GPtrArray) listings = NULL;

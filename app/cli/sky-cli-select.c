@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "sky-cli.h"
+#include "sky-cli-input.h"
 #include "sky-compare.h"
 #include "sky-currency.h"
 #include "sky-json.h"
@@ -198,9 +199,7 @@ sky_cli_match (const SkyCliGlobals *globals,
                int                  argc,
                char               **argv)
 {
-  g_autoptr(GOptionContext) context =
-    /* Translators: what “skytally-cli match” does. */
-    g_option_context_new (N_("— each provider's offers that meet a requirement"));
+  g_autoptr(GOptionContext) context = sky_cli_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(SkyCatalog) catalog = NULL;
   g_autoptr(GPtrArray) results = NULL;
@@ -431,9 +430,7 @@ sky_cli_compare (const SkyCliGlobals *globals,
                  int                  argc,
                  char               **argv)
 {
-  g_autoptr(GOptionContext) context =
-    /* Translators: what “skytally-cli compare” does. */
-    g_option_context_new (N_("SKU… — offers side by side"));
+  g_autoptr(GOptionContext) context = sky_cli_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(SkyCatalog) catalog = NULL;
   g_autoptr(SkyComparison) comparison = NULL;
@@ -684,9 +681,7 @@ sky_cli_score (const SkyCliGlobals *globals,
                int                  argc,
                char               **argv)
 {
-  g_autoptr(GOptionContext) context =
-    /* Translators: what “skytally-cli score” does. */
-    g_option_context_new (N_("FILE.skytally — rank a scenario's candidates by its criteria"));
+  g_autoptr(GOptionContext) context = sky_cli_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(SkyCatalog) catalog = NULL;
   g_autoptr(SkyScenario) scenario = NULL;
@@ -706,7 +701,7 @@ sky_cli_score (const SkyCliGlobals *globals,
   if (!sky_cli_format_option (format_text, &format, &status))
     return status;
 
-  scenario = sky_scenario_load (argv[1], &error);
+  scenario = sky_cli_load_scenario (argv[1], &error);
   if (scenario == NULL)
     return sky_cli_user_error (error);
   if (scenario->criteria->len == 0)

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "sky-cli.h"
+#include "sky-cli-input.h"
 #include "sky-source.h"
 
 /* skytally-cli convert, and import --from: a provider's own price list written as a price
@@ -82,7 +83,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Request, request_clear)
 /* Parses the options both commands share (and -o for convert); FALSE with *@status set when
  * the command ends here. */
 static gboolean
-parse_request (const char          *parameters,
+parse_request (const char          *synopsis,
                const char          *intro,
                gboolean             with_output,
                Request             *request,
@@ -90,7 +91,7 @@ parse_request (const char          *parameters,
                char              ***argv,
                int                 *status)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
+  g_autoptr(GOptionContext) context = sky_cli_context_new (synopsis);
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
   const SkySourceApi *api;
@@ -131,10 +132,13 @@ static gboolean
 convert_files (const Request  *request,
                int             argc,
                char          **argv,
+               int             from_stdin,
                const char     *sheet,
                GError        **error)
 {
   const SkySourceApi *api = sky_cli_load_sources (error);
+  g_auto(SkyCliStdin) in = { 0 };
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
   SkyConvertSummary *summary;
   SkyConvertOptions options = {
     .skip_bad_rows = request->skip_bad_rows,
@@ -150,10 +154,22 @@ convert_files (const Request  *request,
 
   if (api == NULL)
     return FALSE;
+  /* Standard input is read through a path, as the files are; messages name it as such. */
+  if (from_stdin >= 0 && !sky_cli_stdin_open (&in, error))
+    return FALSE;
+  for (int i = 1; i < argc; i++)
+    g_ptr_array_add (files, i == from_stdin + 1 ? in.path : argv[i]);
+  g_ptr_array_add (files, NULL);
   summary = api->summary_new ();
-  ok = api->convert (request->from, (const char * const *) argv + 1, &options, sheet, summary,
-                     NULL, error);
-  text = api->summary_format (summary, MAX_PLACES);
+  ok = api->convert (request->from, (const char * const *) files->pdata, &options, sheet,
+                     summary, NULL, error);
+  if (!ok)
+    sky_cli_stdin_rename_error (&in, *error);
+  {
+    g_autofree char *listed = api->summary_format (summary, MAX_PLACES);
+
+    text = sky_cli_stdin_rename (&in, listed);
+  }
   /* The sheet may be going to standard output: the summary is not part of it. A conversion
    * refused shows what it skipped before, on standard error, when it skipped anything. */
   if (ok && strcmp (sheet, "-") != 0)
@@ -171,11 +187,10 @@ sky_cli_convert (const SkyCliGlobals *globals,
 {
   g_auto(Request) request = { 0 };
   g_autoptr(GError) error = NULL;
+  int from_stdin = -1;
   int status = 0;
 
-  if (!parse_request (/* Translators: the arguments of “skytally-cli convert”. */
-                      N_("--from FORMAT FILE… -o SHEET — write a provider's price list as a "
-                         "price sheet"),
+  if (!parse_request (NULL,
                       _("The sheet is written whole, checked by reading it back, and only then\n"
                         "replaces SHEET.\n\n"),
                       TRUE, &request, &argc, &argv, &status))
@@ -186,7 +201,9 @@ sky_cli_convert (const SkyCliGlobals *globals,
     return sky_cli_usage_error (_("convert needs -o SHEET"));
   if (argc < 2)
     return sky_cli_usage_error (_("convert needs at least one FILE"));
-  if (!convert_files (&request, argc, argv, request.output, &error))
+  if (!sky_cli_find_stdin (argc - 1, argv + 1, &from_stdin, &status))
+    return status;
+  if (!convert_files (&request, argc, argv, from_stdin, request.output, &error))
     return sky_cli_user_error (error);
   return 0;
 }
@@ -203,10 +220,11 @@ sky_cli_import_converted (const SkyCliGlobals *globals,
   g_autoptr(SkyCatalog) catalog = NULL;
   g_autoptr(SkyImportResult) result = NULL;
   g_autofree char *dir = NULL, *sheet = NULL;
+  int from_stdin = -1;
   int status = 0;
 
   if (!parse_request (/* Translators: the arguments of “skytally-cli import --from”. */
-                      N_("--from FORMAT FILE… — import a provider's price list"),
+                      N_("--from FORMAT FILE…"),
                       _("The files are converted into one price sheet, which is imported whole;\n"
                         "if either step fails, the catalog does not change.\n\n"),
                       FALSE, &request, &argc, &argv, &status))
@@ -215,6 +233,8 @@ sky_cli_import_converted (const SkyCliGlobals *globals,
     return sky_cli_usage_error (_("import --from needs a FORMAT"));
   if (argc < 2)
     return sky_cli_usage_error (_("import needs at least one FILE"));
+  if (!sky_cli_find_stdin (argc - 1, argv + 1, &from_stdin, &status))
+    return status;
 
   catalog = sky_cli_open_catalog (globals, &error);
   if (catalog == NULL)
@@ -223,7 +243,7 @@ sky_cli_import_converted (const SkyCliGlobals *globals,
   if (dir == NULL)
     return sky_cli_user_error (error);
   sheet = g_build_filename (dir, "converted.xml", NULL);
-  if (convert_files (&request, argc, argv, sheet, &error))
+  if (convert_files (&request, argc, argv, from_stdin, sheet, &error))
     result = sky_catalog_import_file_full (catalog, sheet, SKY_IMPORT_FLAGS_NONE, NULL, NULL,
                                            NULL, &error);
   g_unlink (sheet);

@@ -252,9 +252,7 @@ sky_cli_update (const SkyCliGlobals *globals,
   };
 
   api = sky_cli_load_sources (&error);
-  /* Translators: the arguments of “skytally-cli update” and what it does. */
-  context = g_option_context_new (N_("PROVIDER — download a provider's current price lists "
-                                     "and import them"));
+  context = sky_cli_context_new (NULL);
   description = api != NULL ? describe_providers (api)
                             : g_strdup_printf ("%s\n", error->message);
   g_option_context_set_description (context, description);

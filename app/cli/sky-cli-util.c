@@ -12,20 +12,87 @@
 
 /* What every command of skytally-cli uses; this file calls none of them. */
 
+/* The command being run, as its --help and its usage errors name it: its name, the arguments
+ * after its options (untranslated; NULL for none), its one line of help and what its help says
+ * of standard input and output (NULL for nothing). */
+static struct
+{
+  const char *name;
+  const char *synopsis;
+  const char *summary;
+  const char *note;
+} command;
+
+/* Names the command being run: from now on its --help and its usage errors begin with
+ * “skytally-cli NAME [OPTION…] SYNOPSIS”. */
+void
+sky_cli_set_command (const char *name,
+                     const char *synopsis,
+                     const char *summary,
+                     const char *note)
+{
+  g_autofree char *prgname = NULL;
+
+  g_return_if_fail (name != NULL);
+
+  command.name = name;
+  command.synopsis = synopsis;
+  command.summary = summary;
+  command.note = note;
+  /* GOption begins a command's help with the program's name. */
+  prgname = g_strdup_printf ("skytally-cli %s", name);
+  g_set_prgname (prgname);
+}
+
+/* The option context of the command being run, its usage line ending in @synopsis (NULL for
+ * the command's own). */
+GOptionContext *
+sky_cli_context_new (const char *synopsis)
+{
+  GOptionContext *context;
+  g_autofree char *summary = NULL;
+
+  if (synopsis != NULL)
+    command.synopsis = synopsis;
+  context = g_option_context_new (command.synopsis);
+  if (command.summary != NULL)
+    summary = command.note != NULL ? g_strdup_printf ("%s\n\n%s", _(command.summary),
+                                                      _(command.note))
+                                   : g_strdup (_(command.summary));
+  g_option_context_set_summary (context, summary);
+  return context;
+}
+
 int
 sky_cli_usage_error (const char *format,
                      ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *help = NULL;
   g_autofree char *hint = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  /* Translators: %s is the command “skytally-cli --help”. */
-  hint = g_strdup_printf (_("Try “%s”."), "skytally-cli --help");
-  g_printerr ("skytally-cli: %s\n%s\n", message, hint);
+  help = command.name != NULL ? g_strdup_printf ("skytally-cli %s --help", command.name)
+                              : g_strdup ("skytally-cli --help");
+  /* Translators: %s is a command, “skytally-cli --help” or “skytally-cli export --help”. */
+  hint = g_strdup_printf (_("Try “%s”."), help);
+  if (command.name != NULL)
+    {
+      /* The usage line as the command's --help begins with it, in GLib's words. */
+      g_autofree char *usage = g_strdup_printf ("%s skytally-cli %s %s%s%s",
+                                                g_dgettext ("glib20", "Usage:"), command.name,
+                                                g_dgettext ("glib20", "[OPTION…]"),
+                                                command.synopsis != NULL ? " " : "",
+                                                command.synopsis != NULL ? _(command.synopsis)
+                                                                         : "");
+
+      g_printerr ("skytally-cli: %s\n%s\n%s\n", message, usage, hint);
+    }
+  else
+    g_printerr ("skytally-cli: %s\n%s\n", message, hint);
   return SKY_CLI_EXIT_USAGE;
 }
 

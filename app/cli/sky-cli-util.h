@@ -40,6 +40,11 @@ typedef struct
   SkyCsvWriter *csv;
 } SkyCliTable;
 
+void        sky_cli_set_command   (const char           *name,
+                                   const char           *synopsis,
+                                   const char           *summary,
+                                   const char           *note);
+GOptionContext *sky_cli_context_new (const char         *synopsis);
 int         sky_cli_usage_error   (const char           *format,
                                    ...) G_GNUC_PRINTF (1, 2);
 int         sky_cli_user_error    (const GError         *error);

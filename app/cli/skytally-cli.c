@@ -35,9 +35,11 @@
 typedef struct
 {
   const char        *name;
-  const char        *arguments;   /* as the usage shows them, or NULL */
+  const char        *arguments;   /* as the list of commands shows them, or NULL */
   SkyCliCommandFunc  run;
   const char        *help;        /* one line */
+  const char        *synopsis;    /* after the options in the command's usage line, or NULL */
+  const char        *note;        /* what the command's help says of - , or NULL */
 } Command;
 
 #ifdef SKY_CLI_FULL
@@ -54,27 +56,42 @@ run_import (const SkyCliGlobals  *globals,
 }
 #endif
 
+/* Translators: what the help of a command that reads a scenario says of “-”. */
+#define SCENARIO_NOTE N_("A SCENARIO of “-” is read from standard input.")
+
 static const Command commands[] = {
-  /* Translators: the one-line help of each command in “skytally-cli --help”. */
-  { "import", N_("FILE…"), FULL (run_import), N_("Load price sheets into the catalog") },
+  /* Translators: the one-line help of each command in “skytally-cli --help”; the words in
+   * capitals after a command name its arguments in its usage line. */
+  { "import", N_("FILE…"), FULL (run_import), N_("Load price sheets into the catalog"),
+    N_("FILE…"),
+    N_("A FILE of “-” is read from standard input (a sheet, compressed or not).") },
   { "convert", N_("FILE…"), FULL (sky_cli_convert),
-    N_("Write a provider's price list (--from FORMAT) as a price sheet") },
+    N_("Write a provider's price list (--from FORMAT) as a price sheet"),
+    N_("--from FORMAT FILE… -o SHEET"),
+    N_("A FILE of “-” is read from standard input; “-o -” writes the sheet to standard\n"
+       "output.") },
   { "update", N_("PROVIDER"), FULL (sky_cli_update),
-    N_("Download a provider's current price lists and import them") },
+    N_("Download a provider's current price lists and import them"), N_("PROVIDER"), NULL },
   { "sheets", NULL, FULL (sky_cli_sheets),
-    N_("List the price sheets in the catalog (sheets remove: remove one)") },
-  { "search", NULL, sky_cli_search, N_("Find offers in the current price sheets") },
+    N_("List the price sheets in the catalog (sheets remove: remove one)"),
+    N_("[remove PROVIDER VERSION | diff PROVIDER OLD NEW]"), NULL },
+  { "search", NULL, sky_cli_search, N_("Find offers in the current price sheets"), NULL, NULL },
   { "estimate", N_("FILE"), FULL (sky_cli_estimate),
-    N_("Price a scenario on each of its providers") },
-  { "validate", N_("FILE"), FULL (sky_cli_validate), N_("Check a scenario file") },
-  { "match", NULL, FULL (sky_cli_match), N_("Each provider's offers that meet a requirement") },
-  { "compare", N_("SKU…"), FULL (sky_cli_compare), N_("Offers side by side") },
+    N_("Price a scenario on each of its providers"), N_("SCENARIO"), SCENARIO_NOTE },
+  { "validate", N_("FILE"), FULL (sky_cli_validate), N_("Check a scenario file"),
+    N_("SCENARIO"), SCENARIO_NOTE },
+  { "match", NULL, FULL (sky_cli_match), N_("Each provider's offers that meet a requirement"),
+    N_("--category CAT"), NULL },
+  { "compare", N_("SKU…"), FULL (sky_cli_compare), N_("Offers side by side"), N_("SKU…"),
+    NULL },
   { "score", N_("FILE"), FULL (sky_cli_score),
-    N_("Rank a scenario's candidates by its criteria") },
+    N_("Rank a scenario's candidates by its criteria"), N_("SCENARIO"), SCENARIO_NOTE },
   { "project", N_("FILE"), FULL (sky_cli_project),
-    N_("A scenario month by month, against its budget") },
+    N_("A scenario month by month, against its budget"), N_("SCENARIO"), SCENARIO_NOTE },
   { "export", N_("FILE"), FULL (sky_cli_export),
-    N_("Write a projection for finance (CSV, JSON, PDF)") },
+    N_("Write a projection for finance (CSV, JSON, PDF)"), N_("--format FORMAT SCENARIO"),
+    N_("A SCENARIO of “-” is read from standard input. The export goes to standard output\n"
+       "unless -o names a file; a PDF or an XLSX workbook is not written to a terminal.") },
 };
 
 /* The command and its arguments take this many columns, the help the rest of the line. */
@@ -117,6 +134,11 @@ print_usage (void)
       "  --read-only      Write nothing to the catalog\n"
       "  --version        Print the version\n"
       "  -h, --help       Show this help; COMMAND --help shows a command's options\n"));
+  g_string_append (text,
+    /* Translators: keep “-” and “man skytally-cli” as they are. */
+    _("\n"
+      "A file given as “-” is standard input, and an output given as “-” standard output.\n"
+      "“man skytally-cli” describes every command.\n"));
   g_print ("%s", text->str);
 }
 
@@ -240,6 +262,7 @@ main (int    argc,
   command = find_command (argv[i]);
   if (command == NULL)
     return sky_cli_usage_error (_("unknown command “%s”"), argv[i]);
+  sky_cli_set_command (command->name, command->synopsis, command->help, command->note);
 #ifndef SKY_CLI_FULL
   if (command->run == NULL)
     {
