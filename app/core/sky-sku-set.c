@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <glib/gi18n-lib.h>
 
 #include "sky-sku-set-private.h"
 
@@ -145,7 +146,7 @@ io_error (GError     **error,
   int saved = errno;
 
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-               "Cannot %s the temporary file of the sheet's SKUs: %s", what,
+               _("Cannot %s the temporary file of the sheet's SKUs: %s"), what,
                g_strerror (saved));
   return FALSE;
 }
