@@ -194,7 +194,9 @@ main (int    argc,
   int i;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* SKYTALLY_LOCALEDIR: the translations of an uninstalled build (the tests, meson devenv). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SKYTALLY_LOCALEDIR") != NULL
+                                   ? g_getenv ("SKYTALLY_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("skytally-cli");
