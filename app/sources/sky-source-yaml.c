@@ -76,7 +76,7 @@ _sky_yaml_walk (const char         *path,
       if (!yaml_parser_parse (&parser, &event))
         {
           g_set_error (&local_error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED,
-                       _("%s:%lu:%lu: %s"), path,
+                       "%s:%lu:%lu: %s", path,
                        (gulong) parser.problem_mark.line + 1,
                        (gulong) parser.problem_mark.column + 1,
                        parser.problem != NULL ? parser.problem : "not YAML");
@@ -101,7 +101,7 @@ _sky_yaml_walk (const char         *path,
               if (walk.key == NULL || walk.path.depth >= SKY_YAML_MAX_DEPTH)
                 {
                   g_set_error (&local_error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED,
-                               _("%s:%lu: %s"), path, line,
+                               "%s:%lu: %s", path, line,
                                _("a mapping where none was expected, or nested too deep"));
                   ok = FALSE;
                   break;
@@ -168,7 +168,7 @@ _sky_yaml_walk (const char         *path,
 
         case YAML_ALIAS_EVENT:
           g_set_error (&local_error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED,
-                       _("%s:%lu: %s"), path, line,
+                       "%s:%lu: %s", path, line,
                        _("YAML aliases are not read"));
           ok = FALSE;
           break;
