@@ -282,8 +282,12 @@ score_criterion (const SkyScenario  *s,
       for (guint i = 0; i < n; i++)
         {
           SkyScoredOption *o = g_ptr_array_index (options, i);
+          char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
           v[i] = rating_of (s, c, o);
-          g_ptr_array_add (o->raw, g_strdup_printf ("%g", v[i]));
+          /* Written by score's JSON and CSV as well: a point in any locale. */
+          g_ptr_array_add (o->raw, g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%g",
+                                                              v[i])));
         }
       normalise (v, n, TRUE);
       break;
