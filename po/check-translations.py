@@ -3,7 +3,8 @@
 """The translation checks the tests run.
 
   check-translations.py potfiles SOURCE_ROOT
-      po/POTFILES.in names every file with marked strings, and only files that exist.
+      po/POTFILES.in names every file with marked strings, and only files that exist; no
+      marked string is spliced with a macro (G_GUINT64_FORMAT…), which xgettext cannot see.
   check-translations.py complete SOURCE_ROOT LANGUAGE
       po/LANGUAGE.po, merged with the template the sources make now, passes msgfmt --check
       with every message translated and none fuzzy.
@@ -23,8 +24,13 @@ C_MARK = re.compile(r'(?<![A-Za-z0-9_])(_|N_|C_|NC_|Q_|ngettext|g_dngettext|g_dp
                     r'g_dcgettext|g_dgettext|dgettext)\s*\(')
 # In a GtkBuilder file: a translatable property or item.
 UI_MARK = re.compile(r'translatable\s*=\s*"(yes|true|1)"')
+# A marked string continued by a macro: xgettext takes the literal before the macro alone, so
+# the message looked up at run time is never in the template.
+SPLICED = re.compile(r'(?<![A-Za-z0-9_])(?:_|N_|C_|NC_|Q_|ngettext|g_dngettext)\s*\(\s*'
+                     r'(?:GETTEXT_PACKAGE\s*,\s*)?(?:"[^"]*"\s*,\s*)?(?:"(?:[^"\\]|\\.)*"\s*)+'
+                     r'([A-Z_][A-Z0-9_]*)')
 # A GSettings schema's summaries and descriptions, and the files read whole by xgettext's
-# rules (desktop entry, AppStream metainfo) are translatable as they are.
+# rules (desktop entry, AppStream metainfo, shared-mime-info) are translatable as they are.
 SCHEMA_MARK = re.compile(r'<(summary|description)\b')
 
 # The same keywords as meson's "glib" preset (po/meson.build), so the template is the same.
@@ -43,7 +49,8 @@ def listed_files(root):
 
 def has_marks(path):
     name = os.path.basename(path)
-    if name.endswith('.desktop.in') or name.endswith('.metainfo.xml.in'):
+    if (name.endswith('.desktop.in') or name.endswith('.metainfo.xml.in') or
+            name.endswith('.mime.xml.in')):
         return True
     try:
         with open(path, encoding='utf-8') as f:
@@ -62,9 +69,23 @@ def has_marks(path):
     return False
 
 
+def spliced_strings(path):
+    with open(path, encoding='utf-8') as f:
+        text = re.sub(r'/\*.*?\*/', lambda m: '\n' * m.group(0).count('\n'), f.read(),
+                      flags=re.S)
+    for m in SPLICED.finditer(text):
+        if m.group(1) != 'GETTEXT_PACKAGE':
+            yield text.count('\n', 0, m.start()) + 1, m.group(1)
+
+
 def check_potfiles(root):
     listed = listed_files(root)
     failures = []
+    for path in listed:
+        if path.endswith('.c') and os.path.isfile(os.path.join(root, path)):
+            for line, macro in spliced_strings(os.path.join(root, path)):
+                failures.append(f'{path}:{line}: a marked string is spliced with {macro}, which '
+                                'xgettext cannot see: write the whole message (%llu with a cast)')
     for path in listed:
         if not os.path.isfile(os.path.join(root, path)):
             failures.append(f'po/POTFILES.in lists {path}, which does not exist')

@@ -2135,6 +2135,7 @@ start_element (Reader     *self,
     if (!in_list (name, element_names, G_N_ELEMENTS (element_names)))
       return check_name (self, name) && fail (self, NULL, SKY_SHEET_ERROR_UNKNOWN_ELEMENT,
                                               _("unknown element <%s>"), name);
+    /* Translators: completes "<%s> is not expected %s": the element is not expected here. */
     return unexpected (self, name, _("here"));
   }
 }
