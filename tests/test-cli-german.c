@@ -26,6 +26,9 @@ static const char scenario_text[] =
   "term=\"reserved-1y-partial-upfront\">\n"
   "    <offer provider=\"examplecloud\" sku=\"std-2-us\"/>\n"
   "  </line>\n"
+  "  <line label=\"Gone\" quantity=\"1\" unit=\"hour\">\n"
+  "    <offer provider=\"examplecloud\" sku=\"no-such-sku\"/>\n"
+  "  </line>\n"
   "</scenario>\n";
 
 typedef struct
@@ -154,7 +157,8 @@ test_message_translated (Fixture       *f,
 }
 
 /* estimate --format json and export --csv write the same bytes under de_DE.UTF-8 as in the C
- * locale: plain numbers with a decimal point, no grouping. */
+ * locale: plain numbers with a decimal point, no grouping, and the explanations, notices and
+ * reasons (a line here is not priced) as programs that read them expect, untranslated. */
 static void
 test_machine_output_plain (Fixture       *f,
                            gconstpointer  data)
@@ -179,6 +183,7 @@ test_machine_output_plain (Fixture       *f,
   /* 3 × 730 × 0.096 = 210.24, and 1,317.70 for the egress, as JSON writes them. */
   g_assert_nonnull (strstr (json_c.out, "\"210.24\""));
   g_assert_nonnull (strstr (json_c.out, "\"1317.70\""));
+  g_assert_nonnull (strstr (json_c.out, "has no offer no-such-sku"));
   g_assert_cmpstr (json_de.out, ==, json_c.out);
 
   cli_in (&export_c, "C.UTF-8", "--catalog", f->catalog, "export", f->scenario,
@@ -194,6 +199,109 @@ test_machine_output_plain (Fixture       *f,
   g_assert_cmpstr (text_de, ==, text_c);
 }
 
+/* The sheets of @book as ssconvert writes them after recalculating every formula: one text
+ * per sheet, NULL (the test skipped) without ssconvert. */
+static GPtrArray *
+recalculated_sheets (const char *book,
+                     const char *stem)
+{
+  const char *ssconvert = g_getenv ("SKYTALLY_SSCONVERT");
+  const char *argv[] = { ssconvert, "-S", "--recalc", book, stem, NULL };
+  g_autoptr(GPtrArray) sheets = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (ssconvert == NULL || *ssconvert == '\0')
+    {
+      g_test_skip ("ssconvert (Gnumeric) is not installed: build-aux/setup-debian.sh installs it");
+      return NULL;
+    }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                               NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  for (guint n = 0; ; n++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s.%u", stem, n);
+      char *text = NULL;
+
+      if (!g_file_get_contents (path, &text, NULL, NULL))
+        break;
+      g_ptr_array_add (sheets, text);
+    }
+  return g_steal_pointer (&sheets);
+}
+
+/* The workbook in German: its sheet names and headings are translated, and its formulas, which
+ * name the sheets, still give every figure of the C locale's workbook once recalculated. */
+static void
+test_workbook_german (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *book_c = g_build_filename (f->dir, "c.xlsx", NULL);
+  g_autofree char *book_de = g_build_filename (f->dir, "de.xlsx", NULL);
+  g_autofree char *stem_c = g_build_filename (f->dir, "c.csv", NULL);
+  g_autofree char *stem_de = g_build_filename (f->dir, "de.csv", NULL);
+  g_autoptr(GPtrArray) sheets_c = NULL;
+  g_autoptr(GPtrArray) sheets_de = NULL;
+  g_auto(Run) export_c = { 0 };
+  g_auto(Run) export_de = { 0 };
+  guint numbers = 0;
+  guint translated = 0;
+
+  if (!german_available ())
+    return;
+  cli_in (&export_c, "C.UTF-8", "--catalog", f->catalog, "export", f->scenario,
+          "--xlsx", book_c, NULL);
+  if (export_c.status != 0 && strstr (export_c.err, "made without libxlsxwriter") != NULL)
+    {
+      g_test_skip ("this build writes no XLSX (made without libxlsxwriter)");
+      return;
+    }
+  cli_in (&export_de, "de_DE.UTF-8", "--catalog", f->catalog, "export", f->scenario,
+          "--xlsx", book_de, NULL);
+  g_assert_cmpint (export_c.status, ==, 0);
+  g_assert_cmpint (export_de.status, ==, 0);
+
+  sheets_c = recalculated_sheets (book_c, stem_c);
+  if (sheets_c == NULL)
+    return;
+  sheets_de = recalculated_sheets (book_de, stem_de);
+  g_assert_cmpuint (sheets_c->len, ==, 4);
+  g_assert_cmpuint (sheets_de->len, ==, sheets_c->len);
+  for (guint n = 0; n < sheets_c->len; n++)
+    {
+      g_auto(GStrv) lines_c = g_strsplit (g_ptr_array_index (sheets_c, n), "\n", -1);
+      g_auto(GStrv) lines_de = g_strsplit (g_ptr_array_index (sheets_de, n), "\n", -1);
+
+      g_assert_cmpuint (g_strv_length (lines_de), ==, g_strv_length (lines_c));
+      for (guint l = 0; lines_c[l] != NULL; l++)
+        {
+          g_auto(GStrv) cells_c = g_strsplit (lines_c[l], ",", -1);
+          g_auto(GStrv) cells_de = g_strsplit (lines_de[l], ",", -1);
+
+          /* A formula that named a sheet wrongly recalculates to an error such as #REF!. */
+          g_assert_null (strchr (lines_de[l], '#'));
+          for (guint c = 0; cells_c[c] != NULL && cells_de[c] != NULL; c++)
+            {
+              char *end = NULL;
+
+              g_ascii_strtod (cells_c[c], &end);
+              if (*cells_c[c] != '\0' && end != cells_c[c] && *end == '\0')
+                {
+                  g_assert_cmpstr (cells_de[c], ==, cells_c[c]);
+                  numbers++;
+                }
+              else if (strcmp (cells_de[c], cells_c[c]) != 0)
+                translated++;
+            }
+        }
+    }
+  g_assert_cmpuint (numbers, >, 20);
+  /* The headings and the sheets' texts are German. */
+  g_assert_cmpuint (translated, >, 10);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -204,6 +312,7 @@ main (int    argc,
   g_test_add ("/sky/cli-german/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("message-translated", test_message_translated);
   ADD ("machine-output-plain", test_machine_output_plain);
+  ADD ("workbook-german", test_workbook_german);
 #undef ADD
 
   return g_test_run ();
