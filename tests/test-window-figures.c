@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "sky-currency.h"
 #include "sky-window-test-util.h"
@@ -370,6 +371,71 @@ test_figures_compare (Fixture       *f,
   g_assert_null (strstr (shown->str, "USD/hour"));
 }
 
+/* @text without its mnemonic's underline. */
+static char *
+without_mnemonic (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p != '_')
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+/* In German, with the build's translations (SKYTALLY_LOCALEDIR), as the application binds them:
+ * the window's pages are titled in German, and its figures are written as Germans write them.
+ * The window is made again once the translations are bound, as a German user's is. */
+static void
+test_figures_german_translated (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GFile) file = data_gfile ("web.skytally");
+  const char *localedir = g_getenv ("SKYTALLY_LOCALEDIR");
+  g_autofree char *mo = NULL;
+  g_autofree char *title = NULL;
+  AdwViewStack *stack;
+  GtkWidget *view;
+
+  g_assert_nonnull (localedir);
+  mo = g_build_filename (localedir, "de", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *message = g_strdup_printf ("%s is not built", mo);
+
+      g_test_skip (message);
+      return;
+    }
+  if (!sky_test_use_locale ("de_DE.UTF-8"))
+    return;
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_assert_finalize_object (f->window);
+  f->window = g_object_ref_sink (sky_window_new (f->app, f->catalog));
+  gtk_window_present (GTK_WINDOW (f->window));
+
+  import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
+  open_scenario (scenario_page (f), file);
+  stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                         SKY_TYPE_WINDOW, "view_stack"));
+  adw_view_stack_set_visible_child_name (stack, "scenario");
+  wait_for_rows (f);
+
+  title = without_mnemonic (adw_view_stack_page_get_title (
+    adw_view_stack_get_page (stack, adw_view_stack_get_child_by_name (stack, "scenario"))));
+  g_assert_cmpstr (title, ==, "Szenario");
+  /* The egress on Example Cloud: 10,240 GB × 0.09 + 4,660 GB × 0.085 = 1,317.70 dollars. */
+  view = GTK_WIDGET (scenario_child (f, "lines_view"));
+  g_assert_cmpstr (cell_text (view, GTK_TYPE_LABEL, 1, 2), ==, "1.317,70 $");
+
+  /* The next tests read the environment's locale, untranslated. */
+  setlocale (LC_ALL, "");
+  textdomain ("messages");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -378,5 +444,6 @@ main (int    argc,
                            "figures-german", test_figures_german,
                            "figures-titles", test_figures_titles,
                            "figures-compare", test_figures_compare,
+                           "figures-german-translated", test_figures_german_translated,
                            NULL);
 }

@@ -257,10 +257,11 @@ sky_cli_import_converted (const SkyCliGlobals *globals,
   else
     g_print (g_dngettext (GETTEXT_PACKAGE,
                           /* Translators: “added PROVIDER VERSION (effective DATE), N offers” */
-                          "added %s %s (effective %s), %" G_GUINT64_FORMAT " offer%s\n",
-                          "added %s %s (effective %s), %" G_GUINT64_FORMAT " offers%s\n",
+                          "added %s %s (effective %s), %llu offer%s\n",
+                          "added %s %s (effective %s), %llu offers%s\n",
                           result->offers),
-             result->provider, result->version, result->effective_date, result->offers,
+             result->provider, result->version, result->effective_date,
+             (unsigned long long) result->offers,
              result->current ? _("; now current") : "");
   return 0;
 }

@@ -205,6 +205,41 @@ find_command (const char *name)
   return NULL;
 }
 
+/* Whether this run writes only what programs read: CSV or JSON (--format csv|json, or export's
+ * --csv and --json), and no PDF or workbook, which people read. Such a run computes in the C
+ * locale's messages, so that the explanations, reasons and notices in what it writes are the
+ * same bytes in every language; its own messages are then in English too. */
+static gboolean
+writes_for_programs (int    argc,
+                     char **argv)
+{
+  gboolean for_programs = FALSE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      const char *a = argv[i];
+      const char *format = NULL;
+
+      if (strcmp (a, "--") == 0)
+        break;
+      if (strcmp (a, "--format") == 0 && i + 1 < argc)
+        format = argv[i + 1];
+      else if (g_str_has_prefix (a, "--format="))
+        format = a + strlen ("--format=");
+      else if (strcmp (a, "--csv") == 0 || g_str_has_prefix (a, "--csv=") ||
+               strcmp (a, "--json") == 0 || g_str_has_prefix (a, "--json="))
+        for_programs = TRUE;
+      else if (strcmp (a, "--pdf") == 0 || g_str_has_prefix (a, "--pdf=") ||
+               strcmp (a, "--xlsx") == 0 || g_str_has_prefix (a, "--xlsx="))
+        return FALSE;
+      if (format != NULL && (strcmp (format, "csv") == 0 || strcmp (format, "json") == 0))
+        for_programs = TRUE;
+      else if (format != NULL && (strcmp (format, "pdf") == 0 || strcmp (format, "xlsx") == 0))
+        return FALSE;
+    }
+  return for_programs;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -216,9 +251,13 @@ main (int    argc,
   int i;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* SKYTALLY_LOCALEDIR: the translations of an uninstalled build (the tests, meson devenv). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SKYTALLY_LOCALEDIR") != NULL
+                                   ? g_getenv ("SKYTALLY_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  if (writes_for_programs (argc, argv))
+    setlocale (LC_MESSAGES, "C");
   g_set_prgname ("skytally-cli");
 #ifdef SKY_CLI_FULL
   sky_sheet_reader_init ();

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <sqlite3.h>
+#include <glib/gi18n-lib.h>
 
 #include "sky-catalog-private.h"
 #include "sky-catalog-codec-private.h"
@@ -220,8 +221,8 @@ _sky_catalog_unreadable_prices (GError **error,
                                 gint64   offer_id)
 {
   g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_CORRUPT,
-               "The prices of offer %" G_GINT64_FORMAT " cannot be read from the catalog",
-               offer_id);
+               _("The prices of offer %lld cannot be read from the catalog"),
+               (long long) offer_id);
   return FALSE;
 }
 
@@ -312,7 +313,7 @@ _sky_catalog_load_usage_bands (sqlite3    *db,
           sqlite3_prepare_v2 (db, "SELECT bands FROM usage_discount "
                                   "WHERE sheet_id = (SELECT sheet_id FROM offer_row WHERE id = ?1) "
                                   "  AND code = ?2", -1, &stmt, NULL) != SQLITE_OK)
-        return _sky_catalog_db_error (db, error, "Cannot read the offer's usage discount");
+        return _sky_catalog_db_error (db, error, _("Cannot read the offer's usage discount"));
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, offer_id);
       sqlite3_bind_text (stmt, 2, price->usage_discount, -1, SQLITE_STATIC);
@@ -320,7 +321,7 @@ _sky_catalog_load_usage_bands (sqlite3    *db,
       if (rc == SQLITE_ROW)
         price->usage_bands = sky_sheet_bands_parse ((const char *) sqlite3_column_text (stmt, 0));
       else if (rc != SQLITE_DONE)
-        return _sky_catalog_db_error (db, error, "Cannot read the offer's usage discount");
+        return _sky_catalog_db_error (db, error, _("Cannot read the offer's usage discount"));
       if (price->usage_bands == NULL)
         return _sky_catalog_unreadable_prices (error, offer_id);
     }

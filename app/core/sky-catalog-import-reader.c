@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "sky-catalog-private.h"
 #include "sky-catalog-codec-private.h"
@@ -180,7 +181,7 @@ pipe_push (SkyImportPipe    *pipe,
   g_array_append_val (pipe->filling->items, item);
   if (pipe->filling->items->len >= BATCH_SIZE && !pipe_flush (pipe))
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The import stopped");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The import stopped"));
       return FALSE;
     }
   return TRUE;

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <sqlite3.h>
+#include <glib/gi18n-lib.h>
 
 #include "sky-catalog-private.h"
 #include "sky-catalog-codec-private.h"
@@ -170,7 +171,7 @@ run (Import       *import,
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
     return TRUE;
-  return _sky_catalog_db_error (import->db, error, "Cannot store the sheet in the catalog");
+  return _sky_catalog_db_error (import->db, error, _("Cannot store the sheet in the catalog"));
 }
 
 /* Whether column @column of @stmt's row is @text (NULL for none). */
@@ -217,7 +218,8 @@ stored_row_is (Import             *import,
   int rc;
 
   if (sqlite3_prepare_v2 (import->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return _sky_catalog_db_error (import->db, error, "Cannot compare the sheet with the catalog's");
+    return _sky_catalog_db_error (import->db, error,
+                                  _("Cannot compare the sheet with the catalog's"));
   sqlite3_bind_int64 (stmt, 1, import->sheet_id);
   _sky_catalog_bind_text (stmt, 2, key);
   rc = sqlite3_step (stmt);
@@ -231,7 +233,8 @@ stored_row_is (Import             *import,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _sky_catalog_db_error (import->db, error, "Cannot compare the sheet with the catalog's");
+    return _sky_catalog_db_error (import->db, error,
+                                  _("Cannot compare the sheet with the catalog's"));
   if (!same)
     import->differs = TRUE;
   return TRUE;
@@ -262,7 +265,8 @@ compare_header (const SkySheetHeader  *header,
                           "  licence, software, capacity "
                           "FROM offer_row WHERE sheet_id = ?1 ORDER BY id",
                           -1, &import->stored_offers, NULL) != SQLITE_OK)
-    return _sky_catalog_db_error (import->db, error, "Cannot compare the sheet with the catalog's");
+    return _sky_catalog_db_error (import->db, error,
+                                  _("Cannot compare the sheet with the catalog's"));
   sqlite3_bind_int64 (import->stored_offers, 1, import->sheet_id);
   return TRUE;
 }
@@ -420,7 +424,7 @@ import_word (const char  *text,
   id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _sky_catalog_db_error (import->db, error, "Cannot store the sheet in the catalog");
+    return _sky_catalog_db_error (import->db, error, _("Cannot store the sheet in the catalog"));
   /* A sheet loaded already is only compared with: a word not in the catalog is one of no
    * stored offer. */
   if (id < 0 && import->existing_sha256 != NULL)
@@ -534,12 +538,12 @@ check_sku (const SkyQueuedOffer *queued,
       g_autofree char *where = sky_sheet_locate (import->file, queued->line, queued->nth,
                                                  "sku");
       g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_DUPLICATE,
-                   "%s: SKU “%s” appears twice in the sheet", where,
+                   _("%s: SKU “%s” appears twice in the sheet"), where,
                    text->str + queued->sku.start);
       return FALSE;
     }
   if (rc != SQLITE_DONE)
-    return _sky_catalog_db_error (import->db, error, "Cannot store the sheet in the catalog");
+    return _sky_catalog_db_error (import->db, error, _("Cannot store the sheet in the catalog"));
   return TRUE;
 }
 
@@ -588,9 +592,8 @@ run_offers (Import               *import,
   if (sqlite3_last_insert_rowid (import->db) != last->id)
     {
       g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_DATABASE,
-                   "Cannot store the sheet in the catalog: offer %" G_GINT64_FORMAT
-                   " was stored as %" G_GINT64_FORMAT, last->id,
-                   (gint64) sqlite3_last_insert_rowid (import->db));
+                   _("Cannot store the sheet in the catalog: offer %lld was stored as %lld"),
+                   (long long) last->id, (long long) sqlite3_last_insert_rowid (import->db));
       return FALSE;
     }
   return TRUE;
@@ -619,7 +622,7 @@ import_offers (Import               *import,
     }
   if (!_sky_sku_set_add (&import->skus, skus, places, n, seen, error))
     {
-      g_prefix_error (error, "%s: not imported (the catalog is unchanged): ", import->file);
+      g_prefix_error (error, _("%s: not imported (the catalog is unchanged): "), import->file);
       return FALSE;
     }
   for (guint i = 0; i < n && together; i++)
@@ -660,7 +663,7 @@ compare_offers (Import               *import,
 
       if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return _sky_catalog_db_error (import->db, error,
-                                      "Cannot compare the sheet with the catalog's");
+                                      _("Cannot compare the sheet with the catalog's"));
       import->differs =
         rc != SQLITE_ROW ||
         !same_int (stmt, 0, import->service_id) ||
@@ -845,7 +848,7 @@ find_current (Import  *import,
                           "  AND sv.id IN (" SKY_CURRENT_SERVICES_SQL ") AND before IS NOT NULL "
                           "ORDER BY sv.id LIMIT 1",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return _sky_catalog_db_error (import->db, error, "Cannot find the current sheet");
+    return _sky_catalog_db_error (import->db, error, _("Cannot find the current sheet"));
   _sky_catalog_bind_text (stmt, 1, result->provider);
   sqlite3_bind_int64 (stmt, 2, import->sheet_id);
   rc = sqlite3_step (stmt);
@@ -853,25 +856,25 @@ find_current (Import  *import,
     result->superseded = _sky_catalog_column_dup (stmt, 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _sky_catalog_db_error (import->db, error, "Cannot find the current sheet");
+    return _sky_catalog_db_error (import->db, error, _("Cannot find the current sheet"));
 
   if (sqlite3_prepare_v2 (import->db,
                           "SELECT id IN (" SKY_CURRENT_SHEETS_SQL "), "
                           "  effective_date > sky_today () FROM sheet WHERE id = ?1",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return _sky_catalog_db_error (import->db, error, "Cannot find the current sheet");
+    return _sky_catalog_db_error (import->db, error, _("Cannot find the current sheet"));
   sqlite3_bind_int64 (stmt, 1, import->sheet_id);
   rc = sqlite3_step (stmt);
   result->current = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
   result->upcoming = rc == SQLITE_ROW && sqlite3_column_int (stmt, 1) != 0;
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (rc != SQLITE_ROW)
-    return _sky_catalog_db_error (import->db, error, "Cannot find the current sheet");
+    return _sky_catalog_db_error (import->db, error, _("Cannot find the current sheet"));
   if (!result->current || g_strcmp0 (result->superseded, result->version) == 0)
     g_clear_pointer (&result->superseded, g_free);
   if (!_sky_catalog_sheet_services (import->db, import->sheet_id, &result->current_services,
                                     &result->superseded_services, &result->superseded_by))
-    return _sky_catalog_db_error (import->db, error, "Cannot find the current sheet");
+    return _sky_catalog_db_error (import->db, error, _("Cannot find the current sheet"));
   return TRUE;
 }
 
@@ -906,7 +909,7 @@ check_repeated_skus (Import  *import,
 
   if (repeats == NULL)
     {
-      g_prefix_error (error, "%s: not imported (the catalog is unchanged): ", import->file);
+      g_prefix_error (error, _("%s: not imported (the catalog is unchanged): "), import->file);
       return FALSE;
     }
   if (repeats->len == 0)
@@ -931,7 +934,7 @@ check_repeated_skus (Import  *import,
 
   if (sqlite3_prepare_v2 (import->db, "SELECT sku FROM offer_row WHERE id >= ?1 ORDER BY id",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return _sky_catalog_db_error (import->db, error, "Cannot store the sheet in the catalog");
+    return _sky_catalog_db_error (import->db, error, _("Cannot store the sheet in the catalog"));
   sqlite3_bind_int64 (stmt, 1, import->first_offer_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -951,13 +954,13 @@ check_repeated_skus (Import  *import,
                                                        place & 0xffffff, "sku");
 
             g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_DUPLICATE,
-                         "%s: SKU “%s” appears twice in the sheet", where, sku);
+                         _("%s: SKU “%s” appears twice in the sheet"), where, sku);
             return FALSE;
           }
       g_ptr_array_add (repeat->skus, g_strdup (sku));
     }
   if (rc != SQLITE_DONE)
-    return _sky_catalog_db_error (import->db, error, "Cannot store the sheet in the catalog");
+    return _sky_catalog_db_error (import->db, error, _("Cannot store the sheet in the catalog"));
   return TRUE;
 }
 
@@ -982,7 +985,8 @@ same_as_stored (Import  *import,
                           "  (SELECT count(*) FROM service WHERE sheet_id = ?1), "
                           "  (SELECT count(*) FROM usage_discount WHERE sheet_id = ?1)",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return _sky_catalog_db_error (import->db, error, "Cannot compare the sheet with the catalog's");
+    return _sky_catalog_db_error (import->db, error,
+                                  _("Cannot compare the sheet with the catalog's"));
   sqlite3_bind_int64 (stmt, 1, import->sheet_id);
   rc = sqlite3_step (stmt);
   same = rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) == import->regions &&
@@ -990,7 +994,8 @@ same_as_stored (Import  *import,
          sqlite3_column_int64 (stmt, 2) == import->usage_discounts;
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (rc != SQLITE_ROW)
-    return _sky_catalog_db_error (import->db, error, "Cannot compare the sheet with the catalog's");
+    return _sky_catalog_db_error (import->db, error,
+                                  _("Cannot compare the sheet with the catalog's"));
   return same;
 }
 
@@ -1010,8 +1015,8 @@ finish_import (Import      *import,
           if (error != NULL && *error != NULL)
             return FALSE;
           g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_VERSION_CONFLICT,
-                       "%s: the catalog already holds %s version %s with different content. "
-                       "Give the changed sheet a new version to import it", import->file,
+                       _("%s: the catalog already holds %s version %s with different content. "
+                         "Give the changed sheet a new version to import it"), import->file,
                        import->result->provider, import->result->version);
           return FALSE;
         }
@@ -1028,8 +1033,8 @@ finish_import (Import      *import,
   if (import->offers == 0 && !(import->flags & SKY_IMPORT_FLAGS_FORCE))
     {
       g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NO_OFFERS,
-                   "%s: %s %s has no offers, and as the current sheet it would hide every price "
-                   "of %s; not imported", import->file, import->result->provider,
+                   _("%s: %s %s has no offers, and as the current sheet it would hide every price "
+                     "of %s; not imported"), import->file, import->result->provider,
                    import->result->version, import->result->provider_name);
       return FALSE;
     }
@@ -1037,14 +1042,14 @@ finish_import (Import      *import,
   if (sqlite3_prepare_v2 (import->db,
                           "UPDATE sheet SET sha256 = ?1, offer_count = ?2 WHERE id = ?3",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return _sky_catalog_db_error (import->db, error, "Cannot finish the import");
+    return _sky_catalog_db_error (import->db, error, _("Cannot finish the import"));
   _sky_catalog_bind_text (stmt, 1, sha256);
   sqlite3_bind_int64 (stmt, 2, import->offers);
   sqlite3_bind_int64 (stmt, 3, import->sheet_id);
   ok = sqlite3_step (stmt) == SQLITE_DONE;
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (!ok)
-    return _sky_catalog_db_error (import->db, error, "Cannot finish the import");
+    return _sky_catalog_db_error (import->db, error, _("Cannot finish the import"));
 
   import->result->status = SKY_IMPORT_ADDED;
   import->result->offers = import->offers;
@@ -1082,7 +1087,7 @@ prepare_statements (Import      *import,
 
       if (sqlite3_prepare_v3 (import->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT,
                               &import->stmts[i], NULL) != SQLITE_OK)
-        return _sky_catalog_db_error (import->db, error, "Cannot prepare the import");
+        return _sky_catalog_db_error (import->db, error, _("Cannot prepare the import"));
       n = sqlite3_bind_parameter_count (import->stmts[i]);
       import->bound[i] = g_new (gint64, n + 1);
       for (int k = 0; k <= n; k++)
@@ -1199,7 +1204,7 @@ _sky_catalog_import_locked (SkyCatalog     *self,
     {
       /* The sheet's own errors name it with their line; the catalog's are said of it too. */
       if (g_error_matches (local_error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_DATABASE))
-        g_prefix_error (&local_error, "%s: not imported (the catalog is unchanged): ", path);
+        g_prefix_error (&local_error, _("%s: not imported (the catalog is unchanged): "), path);
       if (local_error != NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <glib/gi18n-lib.h>
 
 #include "sky-catalog-private.h"
 
@@ -106,10 +107,10 @@ _sky_catalog_index_sheet (sqlite3  *db,
   if (sqlite3_prepare_v2 (db, "INSERT INTO offer_text (rowid, name, sku) "
                               "SELECT id, name, sku FROM offer_row WHERE id >= ?1",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return _sky_catalog_db_error (db, error, "Cannot index the sheet's offers");
+    return _sky_catalog_db_error (db, error, _("Cannot index the sheet's offers"));
   sqlite3_bind_int64 (stmt, 1, first_offer_id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return _sky_catalog_db_error (db, error, "Cannot index the sheet's offers");
+    return _sky_catalog_db_error (db, error, _("Cannot index the sheet's offers"));
   return TRUE;
 }
 
@@ -136,10 +137,10 @@ _sky_catalog_unindex_sheet (sqlite3  *db,
   if (sqlite3_prepare_v2 (db, "INSERT INTO offer_text (offer_text, rowid, name, sku) "
                               "SELECT 'delete', id, name, sku FROM offer_row WHERE sheet_id = ?1",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return _sky_catalog_db_error (db, error, "Cannot remove the sheet's offers from the index");
+    return _sky_catalog_db_error (db, error, _("Cannot remove the sheet's offers from the index"));
   sqlite3_bind_int64 (stmt, 1, sheet_id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return _sky_catalog_db_error (db, error, "Cannot remove the sheet's offers from the index");
+    return _sky_catalog_db_error (db, error, _("Cannot remove the sheet's offers from the index"));
   return TRUE;
 }
 

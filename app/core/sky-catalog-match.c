@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "sky-catalog-private.h"
 #include "sky-catalog-match.h"
@@ -32,7 +33,7 @@ sky_catalog_current_version (SkyCatalog  *self,
                               "ORDER BY effective_date DESC, id DESC LIMIT 1",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      _sky_catalog_db_error (db, error, "Cannot read the price sheets");
+      _sky_catalog_db_error (db, error, _("Cannot read the price sheets"));
       return NULL;
     }
   sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_STATIC);
@@ -40,7 +41,7 @@ sky_catalog_current_version (SkyCatalog  *self,
   if (rc == SQLITE_ROW)
     version = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   else if (rc != SQLITE_DONE)
-    _sky_catalog_db_error (db, error, "Cannot read the price sheets");
+    _sky_catalog_db_error (db, error, _("Cannot read the price sheets"));
   return version;
 }
 
@@ -67,7 +68,7 @@ sky_catalog_current_service_version (SkyCatalog  *self,
                               "  AND s.id IN (" SKY_CURRENT_SERVICES_SQL " WHERE cv.provider = ?1)",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      _sky_catalog_db_error (db, error, "Cannot read the price sheets");
+      _sky_catalog_db_error (db, error, _("Cannot read the price sheets"));
       return NULL;
     }
   sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_STATIC);
@@ -76,7 +77,7 @@ sky_catalog_current_service_version (SkyCatalog  *self,
   if (rc == SQLITE_ROW)
     version = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   else if (rc != SQLITE_DONE)
-    _sky_catalog_db_error (db, error, "Cannot read the price sheets");
+    _sky_catalog_db_error (db, error, _("Cannot read the price sheets"));
   return version;
 }
 
@@ -110,12 +111,12 @@ sheet_id (sqlite3     *db,
   if (sqlite3_prepare_v2 (db, "SELECT id FROM sheet WHERE provider = ?1 AND version = ?2",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      _sky_catalog_db_error (db, error, "Cannot read the price sheets");
+      _sky_catalog_db_error (db, error, _("Cannot read the price sheets"));
       return -1;
     }
   sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, version, -1, SQLITE_STATIC);
-  return step_id (db, stmt, "Cannot read the price sheets", error);
+  return step_id (db, stmt, _("Cannot read the price sheets"), error);
 }
 
 gboolean
@@ -151,7 +152,7 @@ scope_services (sqlite3             *db,
                           "WHERE kh.provider = ?1",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      _sky_catalog_db_error (db, error, "Cannot read the price sheets");
+      _sky_catalog_db_error (db, error, _("Cannot read the price sheets"));
       return NULL;
     }
   sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_STATIC);
@@ -171,7 +172,7 @@ scope_services (sqlite3             *db,
     }
   if (rc != SQLITE_DONE)
     {
-      _sky_catalog_db_error (db, error, "Cannot read the price sheets");
+      _sky_catalog_db_error (db, error, _("Cannot read the price sheets"));
       return NULL;
     }
   return g_steal_pointer (&ids);
@@ -277,11 +278,11 @@ sky_catalog_find_offer_in (SkyCatalog           *self,
   g_string_append (sql, " LIMIT 1");
   if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
     {
-      _sky_catalog_db_error (db, error, "Cannot find the offer");
+      _sky_catalog_db_error (db, error, _("Cannot find the offer"));
       return -1;
     }
   sqlite3_bind_text (stmt, 1, sku, -1, SQLITE_STATIC);
-  return step_id (db, stmt, "Cannot find the offer", error);
+  return step_id (db, stmt, _("Cannot find the offer"), error);
 }
 
 /* The offer @sku of @provider's services that @pins chooses; 0 when there is none, -1 on
@@ -384,7 +385,7 @@ append_engine (sqlite3       *db,
 
   append_services (query, "ks.id", scope);
   if (sqlite3_prepare_v2 (db, query->str, -1, &stmt, NULL) != SQLITE_OK)
-    return _sky_catalog_db_error (db, error, "Cannot search the catalog");
+    return _sky_catalog_db_error (db, error, _("Cannot search the catalog"));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -397,7 +398,7 @@ append_engine (sqlite3       *db,
         g_array_append_val (named, id);
     }
   if (rc != SQLITE_DONE)
-    return _sky_catalog_db_error (db, error, "Cannot search the catalog");
+    return _sky_catalog_db_error (db, error, _("Cannot search the catalog"));
 
   g_string_append (sql, " AND ((1");
   append_services (sql, "p.service_id", named);
@@ -522,7 +523,7 @@ find_rows (sqlite3               *db,
       if (sqlite3_prepare_v3 (db, sql->str, -1,
                               statements != NULL ? SQLITE_PREPARE_PERSISTENT : 0, &stmt,
                               NULL) != SQLITE_OK)
-        return _sky_catalog_db_error (db, error, "Cannot search the catalog");
+        return _sky_catalog_db_error (db, error, _("Cannot search the catalog"));
       if (statements != NULL)
         g_hash_table_insert (statements, g_strdup (sql->str), stmt);
       else
@@ -593,7 +594,7 @@ find_rows (sqlite3               *db,
       g_array_append_val (rows, row);
     }
   if (rc != SQLITE_DONE)
-    _sky_catalog_db_error (db, error, "Cannot search the catalog");
+    _sky_catalog_db_error (db, error, _("Cannot search the catalog"));
   /* A statement kept for the next search ends its read here. */
   sqlite3_reset (stmt);
   return rc == SQLITE_DONE;
@@ -661,7 +662,7 @@ read_sheet_units (SkyCatalog  *self,
 
   if (sqlite3_prepare_v2 (db, "SELECT id FROM service WHERE sheet_id = ?1", -1, &services,
                           NULL) != SQLITE_OK)
-    return _sky_catalog_db_error (db, error, "Cannot read the price sheets");
+    return _sky_catalog_db_error (db, error, _("Cannot read the price sheets"));
   sqlite3_bind_int64 (services, 1, sheet);
   while ((rc = sqlite3_step (services)) == SQLITE_ROW)
     {
@@ -672,11 +673,11 @@ read_sheet_units (SkyCatalog  *self,
                            g_memdup2 (&none, sizeof none));
     }
   if (rc != SQLITE_DONE)
-    return _sky_catalog_db_error (db, error, "Cannot read the price sheets");
+    return _sky_catalog_db_error (db, error, _("Cannot read the price sheets"));
 
   if (sqlite3_prepare_v2 (db, "SELECT DISTINCT service_id, unit FROM price WHERE sheet_id = ?1",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return _sky_catalog_db_error (db, error, "Cannot search the catalog");
+    return _sky_catalog_db_error (db, error, _("Cannot search the catalog"));
   sqlite3_bind_int64 (stmt, 1, sheet);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -690,7 +691,7 @@ read_sheet_units (SkyCatalog  *self,
       *of_service |= code >= 0 && code < 64 ? G_GUINT64_CONSTANT (1) << code : G_MAXUINT64;
     }
   if (rc != SQLITE_DONE)
-    return _sky_catalog_db_error (db, error, "Cannot search the catalog");
+    return _sky_catalog_db_error (db, error, _("Cannot search the catalog"));
 
   if (self->sheet_units == NULL)
     self->sheet_units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -725,7 +726,7 @@ scope_units (SkyCatalog    *self,
   G_STATIC_ASSERT (sizeof mask * 8 >= 64);
   append_services (sql, "s.id", scope);
   if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
-    return _sky_catalog_db_error (db, error, "Cannot read the price sheets");
+    return _sky_catalog_db_error (db, error, _("Cannot read the price sheets"));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 service = sqlite3_column_int64 (stmt, 0);
@@ -746,7 +747,7 @@ scope_units (SkyCatalog    *self,
       mask |= cached != NULL ? *cached : G_MAXUINT64;
     }
   if (rc != SQLITE_DONE)
-    return _sky_catalog_db_error (db, error, "Cannot read the price sheets");
+    return _sky_catalog_db_error (db, error, _("Cannot read the price sheets"));
   *units = mask;
   return TRUE;
 }
@@ -1274,19 +1275,35 @@ static char *
 describe_variant_miss (const SkyOfferDetails *offer,
                        const SkyRequirement  *req)
 {
-  const char *parts[][3] = {
-    { "tenancy", or_default (offer->tenancy, "shared"), or_default (req->tenancy, "shared") },
-    { "licence", or_default (offer->licence, "included"), or_default (req->licence, "included") },
-    { "pre-installed software", or_default (offer->software, SKY_SOFTWARE_NONE),
+  const char *parts[][2] = {
+    { or_default (offer->tenancy, "shared"), or_default (req->tenancy, "shared") },
+    { or_default (offer->licence, "included"), or_default (req->licence, "included") },
+    { or_default (offer->software, SKY_SOFTWARE_NONE),
       or_default (req->software, SKY_SOFTWARE_NONE) },
-    { "capacity", or_default (offer->capacity, "used"), or_default (req->capacity, "used") },
+    { or_default (offer->capacity, "used"), or_default (req->capacity, "used") },
   };
   g_autoptr(GString) text = g_string_new (NULL);
 
   for (gsize i = 0; i < G_N_ELEMENTS (parts); i++)
-    if (strcmp (parts[i][2], SKY_SEARCH_ANY) != 0 && strcmp (parts[i][1], parts[i][2]) != 0)
-      g_string_append_printf (text, "%sits %s is %s, not %s", text->len > 0 ? ", and " : "",
-                              parts[i][0], parts[i][1], parts[i][2]);
+    {
+      const char *has = parts[i][0], *want = parts[i][1];
+
+      if (strcmp (want, SKY_SEARCH_ANY) == 0 || strcmp (has, want) == 0)
+        continue;
+      if (text->len > 0)
+        /* Translators: between two differences of an offer: "its tenancy is dedicated, not
+         * shared, and its licence is byol, not included". */
+        g_string_append (text, _(", and "));
+      /* Translators: each time what an offer has, then what was asked for (ids). */
+      if (i == 0)
+        g_string_append_printf (text, _("its tenancy is %s, not %s"), has, want);
+      else if (i == 1)
+        g_string_append_printf (text, _("its licence is %s, not %s"), has, want);
+      else if (i == 2)
+        g_string_append_printf (text, _("its pre-installed software is %s, not %s"), has, want);
+      else
+        g_string_append_printf (text, _("its capacity is %s, not %s"), has, want);
+    }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
@@ -1299,40 +1316,40 @@ describe_miss (const SkyOfferDetails *offer,
   switch (omit)
     {
     case OMIT_REGION:
-      return g_strdup_printf ("it is in %s, not %s", offer->region, req->region);
+      return g_strdup_printf (_("it is in %s, not %s"), offer->region, req->region);
     case OMIT_GEOGRAPHY:
-      return g_strdup_printf ("it is in %s (%s), not %s", offer->region, offer->geography,
+      return g_strdup_printf (_("it is in %s (%s), not %s"), offer->region, offer->geography,
                               req->geography);
     case OMIT_OS:
-      return g_strdup_printf ("its operating system is %s, not %s",
-                              offer->os != NULL ? offer->os : "unstated", req->os);
+      return g_strdup_printf (_("its operating system is %s, not %s"),
+                              offer->os != NULL ? offer->os : _("unstated"), req->os);
     case OMIT_VCPU:
       {
         g_autofree char *has = spec_text (offer->vcpu_milli), *want = spec_text (req->min_vcpu_milli);
-        return g_strdup_printf ("it has %s vCPU, fewer than %s", has, want);
+        return g_strdup_printf (_("it has %s vCPU, fewer than %s"), has, want);
       }
     case OMIT_MEMORY:
       {
         g_autofree char *has = spec_text (offer->memory_mgib);
         g_autofree char *want = spec_text (req->min_memory_mgib);
-        return g_strdup_printf ("it has %s GiB of memory, less than %s", has, want);
+        return g_strdup_printf (_("it has %s GiB of memory, less than %s"), has, want);
       }
     case OMIT_GPU:
-      return g_strdup_printf ("it has %" G_GINT64_FORMAT " GPU, fewer than %" G_GINT64_FORMAT,
-                              MAX (offer->gpu, 0), req->min_gpu);
+      return g_strdup_printf (_("it has %lld GPU, fewer than %lld"),
+                              (long long) MAX (offer->gpu, 0), (long long) req->min_gpu);
     case OMIT_STORAGE:
       {
-        g_autofree char *want = g_strjoinv (" or ", (GStrv) req->storage_types);
-        return g_strdup_printf ("its storage type is %s, not %s",
-                                offer->storage_type != NULL ? offer->storage_type : "unstated",
+        g_autofree char *want = g_strjoinv (_(" or "), (GStrv) req->storage_types);
+        return g_strdup_printf (_("its storage type is %s, not %s"),
+                                offer->storage_type != NULL ? offer->storage_type : _("unstated"),
                                 want);
       }
     case OMIT_SLA:
-      return g_strdup_printf ("its SLA is %s %%, below %s %%",
-                              offer->sla != NULL ? offer->sla : "unstated", req->min_sla);
+      return g_strdup_printf (_("its SLA is %s %%, below %s %%"),
+                              offer->sla != NULL ? offer->sla : _("unstated"), req->min_sla);
     case OMIT_ARCHITECTURE:
-      return g_strdup_printf ("its architecture is %s, not %s",
-                              offer->architecture != NULL ? offer->architecture : "unstated",
+      return g_strdup_printf (_("its architecture is %s, not %s"),
+                              offer->architecture != NULL ? offer->architecture : _("unstated"),
                               req->architecture);
     case OMIT_VARIANT:
       return describe_variant_miss (offer, req);
@@ -1344,8 +1361,8 @@ describe_miss (const SkyOfferDetails *offer,
           if (g_strcmp0 (g_ptr_array_index (offer->features, j), "engine") == 0)
             feature = g_ptr_array_index (offer->features, j + 1);
         engine = sky_offer_engine (offer->provider, offer->service, feature);
-        return g_strdup_printf ("its database engine is %s, not %s",
-                                engine != NULL ? engine : feature != NULL ? feature : "unstated",
+        return g_strdup_printf (_("its database engine is %s, not %s"),
+                                engine != NULL ? engine : feature != NULL ? feature : _("unstated"),
                                 req->engine);
       }
     case OMIT_FEATURES:
@@ -1360,7 +1377,7 @@ describe_miss (const SkyOfferDetails *offer,
               g_string_append_printf (missing, "%s%s", missing->len > 0 ? ", " : "",
                                       req->features[i]);
           }
-        return g_strdup_printf ("it lacks the feature %s", missing->str);
+        return g_strdup_printf (_("it lacks the feature %s"), missing->str);
       }
     case KEEP_ALL:
     default:
@@ -1412,9 +1429,15 @@ offer_at_price (const SkyOfferDetails *offer,
       if (g_strcmp0 (p->term, term) != 0 || g_strcmp0 (p->unit, unit) != 0)
         continue;
       price = sky_decimal_to_string (sky_decimal_from_price (p->amount));
-      return g_strdup_printf ("%s (%s, %s) at %s %s per %s%s", offer->name, offer->sku, size,
-                              price, offer->currency, p->unit,
-                              p->has_upfront_fee ? " and an upfront fee" : "");
+      if (p->has_upfront_fee)
+        /* Translators: an offer's name, SKU and size ("4 vCPU, 16 GiB"), then its price, a
+         * currency code and a unit's id. */
+        return g_strdup_printf (_("%s (%s, %s) at %s %s per %s and an upfront fee"),
+                                offer->name, offer->sku, size, price, offer->currency, p->unit);
+      /* Translators: an offer's name, SKU and size ("4 vCPU, 16 GiB"), then its price, a
+       * currency code and a unit's id. */
+      return g_strdup_printf (_("%s (%s, %s) at %s %s per %s"), offer->name, offer->sku, size,
+                              price, offer->currency, p->unit);
     }
   return g_strdup_printf ("%s (%s, %s)", offer->name, offer->sku, size);
 }
@@ -1464,7 +1487,9 @@ explain_band (SkyCatalog           *self,
   if (past == NULL)
     return g_strdup ("");
 
-  g_string_append_printf (why, "none within %s × the size asked for (%s) is priced per %s %s",
+  /* Translators: a factor ("1.5"), a size ("4 vCPU, 16 GiB"), a unit's id, a purchase
+   * option's id. */
+  g_string_append_printf (why, _("none within %s × the size asked for (%s) is priced per %s %s"),
                           factor, size, req->unit, req->term);
   if (g_strcmp0 (req->term, "on-demand") != 0)
     {
@@ -1476,12 +1501,13 @@ explain_band (SkyCatalog           *self,
       if (on_demand != NULL)
         {
           g_autofree char *text = offer_at_price (on_demand, req, "on-demand");
-          g_string_append_printf (why, "; that size is on offer on demand: %s", text);
+          g_string_append_printf (why, _("; that size is on offer on demand: %s"), text);
         }
     }
   past_text = offer_at_price (past, req, req->term);
-  g_string_append_printf (why, "; the cheapest %s offer past the band is %s (max-oversize widens "
-                               "the band)", req->term, past_text);
+  /* Translators: a purchase option's id, then an offer at its price. */
+  g_string_append_printf (why, _("; the cheapest %s offer past the band is %s (max-oversize "
+                                 "widens the band)"), req->term, past_text);
   return g_string_free (g_steal_pointer (&why), FALSE);
 }
 
@@ -1534,8 +1560,12 @@ explain_detail (SkyCatalog           *self,
       if (nearest == NULL)
         continue;
       miss = describe_miss (nearest, req, constraints[i]);
-      g_string_append_printf (why, "%s%s (%s) would match but %s", why->len > 0 ? "; " : "",
-                              nearest->name, nearest->sku, miss);
+      if (why->len > 0)
+        g_string_append (why, "; ");
+      /* Translators: an offer's name and SKU, then what it has instead ("it is in eu-west-1,
+       * not us-east-1"). */
+      g_string_append_printf (why, _("%s (%s) would match but %s"), nearest->name, nearest->sku,
+                              miss);
     }
   if (why->len > 0)
     return g_string_free (g_steal_pointer (&why), FALSE);
@@ -1547,9 +1577,12 @@ explain_detail (SkyCatalog           *self,
     if (!nearest_offer (self, scope, req, everything, &any, error))
       return NULL;
     if (any == NULL)
-      return g_strdup_printf ("%s has no %s offer priced per %s %s", provider_name,
+      /* Translators: a provider's name, a category's id (compute), a unit's id, a purchase
+       * option's id. */
+      return g_strdup_printf (_("%s has no %s offer priced per %s %s"), provider_name,
                               req->category, req->unit, req->term);
-    return g_strdup_printf ("every %s offer of %s misses two or more of the constraints",
+    /* Translators: a category's id (compute), then a provider's name. */
+    return g_strdup_printf (_("every %s offer of %s misses two or more of the constraints"),
                             req->category, provider_name);
   }
 }
@@ -1569,7 +1602,8 @@ explain_no_match (SkyCatalog           *self,
     return NULL;
   if (!is_list)
     return g_steal_pointer (&detail);
-  return g_strdup_printf ("no offer of %s meets every constraint: %s", provider_name, detail);
+  /* Translators: a provider's name, then the nearest offers and what keeps each out. */
+  return g_strdup_printf (_("no offer of %s meets every constraint: %s"), provider_name, detail);
 }
 
 /* Why no offer of the services @scope meets @req: the nearest offers and what keeps each out.
@@ -1771,7 +1805,7 @@ sky_catalog_match (SkyCatalog            *self,
           r->provider_name = g_strdup (providers[i]);
           r->provider_short_name = g_strdup (providers[i]);
           r->matches = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_match_free);
-          r->no_match = g_strdup_printf ("the catalog has no current price sheet of %s",
+          r->no_match = g_strdup_printf (_("the catalog has no current price sheet of %s"),
                                          providers[i]);
           g_ptr_array_add (results, r);
         }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <glib/gi18n-lib.h>
 
 #include "sky-catalog-private.h"
 #include "sky-catalog-codec-private.h"
@@ -399,8 +400,8 @@ move_prices_into_offers (sqlite3  *db,
       if (term < 0 || unit < 0)
         {
           g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_CORRUPT,
-                       "Cannot convert the catalog: offer %" G_GINT64_FORMAT " has a price "
-                       "of an unknown purchase option or unit", offer);
+                       _("Cannot convert the catalog: offer %lld has a price of an unknown "
+                         "purchase option or unit"), (long long) offer);
           goto out;
         }
       _sky_catalog_append_price (text, text->len == 0, term, unit,
@@ -434,7 +435,7 @@ move_prices_into_offers (sqlite3  *db,
 
 out:
   if (!ok && (error == NULL || *error == NULL))
-    _sky_catalog_db_error (db, error, "Cannot convert the catalog");
+    _sky_catalog_db_error (db, error, _("Cannot convert the catalog"));
   return ok;
 }
 
@@ -477,24 +478,28 @@ _sky_catalog_check_readable (SkyCatalog  *self,
   if ((objects > 0 || app_id != 0) && app_id != CATALOG_APPLICATION_ID)
     {
       g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NOT_A_CATALOG,
-                   "%s is a database, but not a Skytally catalog", self->path);
+                   _("%s is a database, but not a Skytally catalog"), self->path);
       return FALSE;
     }
   if (*version > SKY_CATALOG_SCHEMA_VERSION)
     {
       g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_TOO_NEW,
-                   "%s was written by a newer version of Skytally (catalog version %"
-                   G_GINT64_FORMAT "; this one reads up to %d). Update Skytally to use it",
-                   self->path, *version, SKY_CATALOG_SCHEMA_VERSION);
+                   _("%s was written by a newer version of Skytally (catalog version %lld; "
+                     "this one reads up to %d). Update Skytally to use it"),
+                   self->path, (long long) *version, SKY_CATALOG_SCHEMA_VERSION);
       return FALSE;
     }
   /* Version 0 is a new, empty file; any other version is a schema with tables. */
   if (*version < 0 || (*version == 0) != (objects == 0))
     {
-      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NOT_A_CATALOG,
-                   "%s is not a catalog this version of Skytally can read (catalog version %"
-                   G_GINT64_FORMAT "%s)", self->path, *version,
-                   objects == 0 ? ", with no tables" : "");
+      if (objects == 0)
+        g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NOT_A_CATALOG,
+                     _("%s is not a catalog this version of Skytally can read (catalog version "
+                       "%lld, with no tables)"), self->path, (long long) *version);
+      else
+        g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NOT_A_CATALOG,
+                     _("%s is not a catalog this version of Skytally can read (catalog version "
+                       "%lld)"), self->path, (long long) *version);
       return FALSE;
     }
   return TRUE;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <sqlite3.h>
+#include <glib/gi18n-lib.h>
 
 #include "sky-catalog-private.h"
 #include "sky-catalog-codec-private.h"
@@ -103,7 +104,7 @@ sky_catalog_list_regions (SkyCatalog  *self,
                           "GROUP BY code ORDER BY min (name), code",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      _sky_catalog_db_error (self->db, error, "Cannot list the regions");
+      _sky_catalog_db_error (self->db, error, _("Cannot list the regions"));
       return NULL;
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -113,7 +114,7 @@ sky_catalog_list_regions (SkyCatalog  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      _sky_catalog_db_error (self->db, error, "Cannot list the regions");
+      _sky_catalog_db_error (self->db, error, _("Cannot list the regions"));
       g_clear_pointer (&regions, g_ptr_array_unref);
     }
   return g_steal_pointer (&regions);
@@ -576,7 +577,7 @@ check_query (const SkySearchQuery  *query,
       g_autofree char *terms = sky_vocabulary_describe (SKY_VOCABULARY_PURCHASE_OPTION);
 
       g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_INVALID_QUERY,
-                   "Unknown purchase option “%s”: use %s", query->term, terms);
+                   _("Unknown purchase option “%s”: use %s"), query->term, terms);
       return FALSE;
     }
   return _sky_catalog_check_attribute (SKY_VOCABULARY_UNIT, "unit", query->unit, error) &&
@@ -605,7 +606,9 @@ _sky_catalog_check_attribute (SkyVocabulary   vocabulary,
     return TRUE;
   ids = sky_vocabulary_describe (vocabulary);
   g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_INVALID_QUERY,
-               "Unknown %s “%s”: use %s, or " SKY_SEARCH_ANY, what, value, ids);
+               /* Translators: the first %s is an option's name as the command line writes it
+                * (architecture, tenancy…), the last the word "any", both as they are. */
+               _("Unknown %s “%s”: use %s, or %s"), what, value, ids, SKY_SEARCH_ANY);
   return FALSE;
 }
 
@@ -704,7 +707,7 @@ sky_catalog_count (SkyCatalog            *self,
   if (ok)
     *count = sqlite3_column_int64 (stmt, 0);
   else if (!g_cancellable_set_error_if_cancelled (query->cancellable, error))
-    _sky_catalog_db_error (self->db, error, "Cannot count the search's results");
+    _sky_catalog_db_error (self->db, error, _("Cannot count the search's results"));
   _sky_catalog_watch_cancellable (self->db, NULL);
   return ok;
 }
@@ -808,7 +811,7 @@ sky_catalog_search (SkyCatalog            *self,
 
   if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
     {
-      _sky_catalog_db_error (self->db, error, "Cannot search the catalog");
+      _sky_catalog_db_error (self->db, error, _("Cannot search the catalog"));
       return NULL;
     }
   _sky_catalog_watch_cancellable (self->db, query->cancellable);
@@ -888,7 +891,7 @@ sky_catalog_search (SkyCatalog            *self,
   else if (rc != SQLITE_DONE)
     {
       if (!g_cancellable_set_error_if_cancelled (query->cancellable, error))
-        _sky_catalog_db_error (self->db, error, "Cannot search the catalog");
+        _sky_catalog_db_error (self->db, error, _("Cannot search the catalog"));
       g_clear_pointer (&listings, g_ptr_array_unref);
     }
   _sky_catalog_watch_cancellable (self->db, NULL);
@@ -927,7 +930,7 @@ sky_catalog_get_offer (SkyCatalog  *self,
                            "JOIN region r ON r.sheet_id = o.sheet_id AND r.code = o.region "
                            "WHERE o.id = ?1", -1, &stmt, NULL) == SQLITE_OK;
   if (!ok)
-    _sky_catalog_db_error (self->db, error, "Cannot read the offer");
+    _sky_catalog_db_error (self->db, error, _("Cannot read the offer"));
   else
     {
       sqlite3_bind_int64 (stmt, 1, offer_id);
@@ -935,7 +938,7 @@ sky_catalog_get_offer (SkyCatalog  *self,
         {
           ok = FALSE;
           g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_INVALID_QUERY,
-                       "The catalog has no offer %" G_GINT64_FORMAT, offer_id);
+                       _("The catalog has no offer %lld"), (long long) offer_id);
         }
     }
   if (ok)

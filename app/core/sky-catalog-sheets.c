@@ -276,12 +276,12 @@ exec_bound (sqlite3     *db,
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return _sky_catalog_db_error (db, error, "Cannot remove the sheet");
+    return _sky_catalog_db_error (db, error, _("Cannot remove the sheet"));
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_bind_parameter_count (stmt) >= 2)
     sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return _sky_catalog_db_error (db, error, "Cannot remove the sheet");
+    return _sky_catalog_db_error (db, error, _("Cannot remove the sheet"));
   return TRUE;
 }
 
@@ -343,11 +343,11 @@ sky_catalog_remove_sheet (SkyCatalog  *self,
   /* Done with before the sheet's rows go. */
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (!ok)
-    _sky_catalog_db_error (self->db, error, "Cannot remove the sheet");
+    _sky_catalog_db_error (self->db, error, _("Cannot remove the sheet"));
   else if (id < 0)
     {
       g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NO_SUCH_SHEET,
-                   "The catalog holds no sheet %s %s", provider, version);
+                   _("The catalog holds no sheet %s %s"), provider, version);
       ok = FALSE;
     }
   ok = ok && _sky_catalog_unindex_sheet (self->db, id, error);
@@ -546,7 +546,7 @@ sky_catalog_list_sheets (SkyCatalog  *self,
                           "ORDER BY s.provider, s.effective_date DESC, s.id DESC",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      _sky_catalog_db_error (self->db, error, "Cannot list the price sheets");
+      _sky_catalog_db_error (self->db, error, _("Cannot list the price sheets"));
       return NULL;
     }
 
@@ -579,7 +579,7 @@ sky_catalog_list_sheets (SkyCatalog  *self,
   if (rc != SQLITE_DONE)
     g_clear_pointer (&sheets, g_ptr_array_unref);
   if (sheets == NULL)
-    _sky_catalog_db_error (self->db, error, "Cannot list the price sheets");
+    _sky_catalog_db_error (self->db, error, _("Cannot list the price sheets"));
   return g_steal_pointer (&sheets);
 }
 
@@ -606,7 +606,7 @@ sky_catalog_list_provider_regions (SkyCatalog  *self,
                           "GROUP BY code ORDER BY min (name), code",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      _sky_catalog_db_error (self->db, error, "Cannot list the regions");
+      _sky_catalog_db_error (self->db, error, _("Cannot list the regions"));
       return NULL;
     }
   sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_STATIC);
@@ -617,7 +617,7 @@ sky_catalog_list_provider_regions (SkyCatalog  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      _sky_catalog_db_error (self->db, error, "Cannot list the regions");
+      _sky_catalog_db_error (self->db, error, _("Cannot list the regions"));
       return NULL;
     }
   return g_steal_pointer (&regions);
@@ -661,7 +661,7 @@ diff_step (sqlite3     *db,
 
   side->done = rc != SQLITE_ROW;
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _sky_catalog_db_error (db, error, "Cannot compare the price sheets");
+    return _sky_catalog_db_error (db, error, _("Cannot compare the price sheets"));
   return TRUE;
 }
 
@@ -773,7 +773,7 @@ find_sheet (sqlite3     *db,
 
   if (sqlite3_prepare_v2 (db, "SELECT id FROM sheet WHERE provider = ?1 AND version = ?2",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return _sky_catalog_db_error (db, error, "Cannot compare the price sheets");
+    return _sky_catalog_db_error (db, error, _("Cannot compare the price sheets"));
   sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, version, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
@@ -783,9 +783,9 @@ find_sheet (sqlite3     *db,
       return TRUE;
     }
   if (rc != SQLITE_DONE)
-    return _sky_catalog_db_error (db, error, "Cannot compare the price sheets");
+    return _sky_catalog_db_error (db, error, _("Cannot compare the price sheets"));
   g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NO_SUCH_SHEET,
-               "The catalog holds no sheet %s %s", provider, version);
+               _("The catalog holds no sheet %s %s"), provider, version);
   return FALSE;
 }
 
@@ -833,7 +833,7 @@ sky_catalog_diff_sheets (SkyCatalog    *self,
     return FALSE;
   if (sqlite3_prepare_v2 (self->db, sql, -1, &old_stmt, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (self->db, sql, -1, &new_stmt, NULL) != SQLITE_OK)
-    return _sky_catalog_db_error (self->db, error, "Cannot compare the price sheets");
+    return _sky_catalog_db_error (self->db, error, _("Cannot compare the price sheets"));
   sqlite3_bind_int64 (old_stmt, 1, old_id);
   sqlite3_bind_int64 (old_stmt, 2, new_id);
   sqlite3_bind_int64 (new_stmt, 1, new_id);

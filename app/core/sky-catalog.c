@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <glib/gi18n-lib.h>
 
 #include "sky-catalog.h"
 #include "sky-catalog-private.h"
@@ -43,30 +44,30 @@ db_message (sqlite3    *db,
 {
   const char *file = sqlite3_db_filename (db, "main");
 
-  file = file != NULL && *file != '\0' ? file : "the catalog";
+  file = file != NULL && *file != '\0' ? file : _("the catalog");
   switch (sqlite3_extended_errcode (db))
     {
     case SQLITE_FULL:
-      return g_strdup_printf ("%s: no room is left to write %s", message, file);
+      return g_strdup_printf (_("%s: no room is left to write %s"), message, file);
     case SQLITE_BUSY:
-      return g_strdup_printf ("%s: another program is writing to %s; try again when it has "
-                              "finished", message, file);
+      return g_strdup_printf (_("%s: another program is writing to %s; try again when it has "
+                                "finished"), message, file);
     case SQLITE_IOERR_WRITE:
     case SQLITE_IOERR_FSYNC:
     case SQLITE_IOERR_DIR_FSYNC:
     case SQLITE_IOERR_TRUNCATE:
-      return g_strdup_printf ("%s: %s could not be written; the disk may be full", message,
+      return g_strdup_printf (_("%s: %s could not be written; the disk may be full"), message,
                               file);
     /* Reading a catalog in write-ahead-log mode takes a small file beside it, which the first
      * reader creates and sizes: on a full disk, it fails there. */
     case SQLITE_IOERR_SHMOPEN:
     case SQLITE_IOERR_SHMSIZE:
     case SQLITE_IOERR_SHMMAP:
-      return g_strdup_printf ("%s: %s-shm, which reading the catalog needs, could not be "
-                              "written; the disk may be full", message, file);
+      return g_strdup_printf (_("%s: %s-shm, which reading the catalog needs, could not be "
+                                "written; the disk may be full"), message, file);
     case SQLITE_IOERR_READ:
     case SQLITE_IOERR_SHORT_READ:
-      return g_strdup_printf ("%s: %s could not be read", message, file);
+      return g_strdup_printf (_("%s: %s could not be read"), message, file);
     default:
       return g_strdup (message);
     }
@@ -80,7 +81,7 @@ _sky_catalog_db_error (sqlite3     *db,
   g_autofree char *message = db != NULL ? db_message (db, sqlite3_errmsg (db)) : NULL;
 
   g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_DATABASE, "%s: %s", what,
-               message != NULL ? message : "out of memory");
+               message != NULL ? message : _("out of memory"));
   return FALSE;
 }
 
@@ -221,7 +222,7 @@ _sky_catalog_read_bundled_state (SkyCatalog        *self,
   *state = SKY_BUNDLED_SHEETS_PENDING;
   if (sqlite3_prepare_v2 (self->db, "SELECT value FROM setting WHERE key = 'bundled-sheets'",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return _sky_catalog_db_error (self->db, error, "Cannot read the catalog's settings");
+    return _sky_catalog_db_error (self->db, error, _("Cannot read the catalog's settings"));
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
@@ -232,7 +233,7 @@ _sky_catalog_read_bundled_state (SkyCatalog        *self,
           *state = i;
     }
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _sky_catalog_db_error (self->db, error, "Cannot read the catalog's settings");
+    return _sky_catalog_db_error (self->db, error, _("Cannot read the catalog's settings"));
   return TRUE;
 }
 
@@ -249,10 +250,10 @@ _sky_catalog_write_bundled_state (SkyCatalog        *self,
                           "INSERT INTO setting (key, value) VALUES ('bundled-sheets', ?1) "
                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return _sky_catalog_db_error (self->db, error, "Cannot write the catalog's settings");
+    return _sky_catalog_db_error (self->db, error, _("Cannot write the catalog's settings"));
   sqlite3_bind_text (stmt, 1, bundled_states[state], -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return _sky_catalog_db_error (self->db, error, "Cannot write the catalog's settings");
+    return _sky_catalog_db_error (self->db, error, _("Cannot write the catalog's settings"));
   return TRUE;
 }
 
@@ -398,7 +399,7 @@ sky_catalog_open_full (const char           *path,
     {
       int saved = errno;
       g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_OPEN,
-                   "Cannot create the folder %s: %s", dir, g_strerror (saved));
+                   _("Cannot create the folder %s: %s"), dir, g_strerror (saved));
       return NULL;
     }
 
@@ -421,7 +422,7 @@ sky_catalog_open_full (const char           *path,
     self->read_only = TRUE;
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_OPEN, "Cannot open %s: %s",
+      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_OPEN, _("Cannot open %s: %s"),
                    path, self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return NULL;
     }
@@ -438,13 +439,13 @@ sky_catalog_open_full (const char           *path,
     {
       if (sqlite3_errcode (self->db) == SQLITE_NOTADB)
         g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_NOT_A_CATALOG,
-                     "%s is not a Skytally catalog (%s)", path, sqlite3_errmsg (self->db));
+                     _("%s is not a Skytally catalog (%s)"), path, sqlite3_errmsg (self->db));
       else
         {
           g_autofree char *message = db_message (self->db, sqlite3_errmsg (self->db));
 
           g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_CORRUPT,
-                       "%s cannot be read as a catalog: %s", path, message);
+                       _("%s cannot be read as a catalog: %s"), path, message);
         }
       return NULL;
     }
@@ -471,11 +472,11 @@ sky_catalog_open_full (const char           *path,
         return NULL;
       if (version == 0)
         g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_READ_ONLY,
-                     "%s is empty and read-only: it cannot be made a catalog", path);
+                     _("%s is empty and read-only: it cannot be made a catalog"), path);
       else
         g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_READ_ONLY,
-                   "%s was written by an earlier version of Skytally and is read-only: it "
-                   "cannot be converted to this version's catalog", path);
+                   _("%s was written by an earlier version of Skytally and is read-only: it "
+                     "cannot be converted to this version's catalog"), path);
       return NULL;
     }
 
@@ -528,7 +529,7 @@ sky_catalog_check (SkyCatalog  *self,
   if (g_strcmp0 (result, "ok") != 0)
     {
       g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_CORRUPT,
-                   "%s is damaged (%s). Move it away and Skytally will create a new catalog",
+                   _("%s is damaged (%s). Move it away and Skytally will create a new catalog"),
                    self->path, result);
       return FALSE;
     }
@@ -589,7 +590,7 @@ _sky_catalog_check_writable (SkyCatalog  *self,
   if (!self->read_only)
     return TRUE;
   g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_READ_ONLY,
-               "%s is opened read-only: nothing can be written to it", self->path);
+               _("%s is opened read-only: nothing can be written to it"), self->path);
   return FALSE;
 }
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "sky-catalog-private.h"
 #include "sky-compare.h"
@@ -41,7 +42,7 @@ sky_equivalents_load (const char  *path,
   if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, &local))
     {
       g_set_error (error, SKY_COMPARE_ERROR, SKY_COMPARE_ERROR_EQUIVALENTS,
-                   "Cannot read the equivalent services from %s: %s", path, local->message);
+                   _("Cannot read the equivalent services from %s: %s"), path, local->message);
       return NULL;
     }
   self = g_new0 (SkyEquivalents, 1);
@@ -206,7 +207,7 @@ sky_catalog_find_sku (SkyCatalog  *catalog,
                           "  AND (?2 IS NULL OR s.provider = ?2) LIMIT 2",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      _sky_catalog_db_error (db, error, "Cannot find the offer");
+      _sky_catalog_db_error (db, error, _("Cannot find the offer"));
       return 0;
     }
   sqlite3_bind_text (stmt, 1, sku, -1, SQLITE_STATIC);
@@ -221,19 +222,20 @@ sky_catalog_find_sku (SkyCatalog  *catalog,
 
   if (rc != SQLITE_DONE)
     {
-      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_DATABASE, "Cannot find the offer");
+      g_set_error (error, SKY_CATALOG_ERROR, SKY_CATALOG_ERROR_DATABASE,
+                   _("Cannot find the offer"));
       return 0;
     }
   if (n == 0)
     {
       g_set_error (error, SKY_COMPARE_ERROR, SKY_COMPARE_ERROR_NOT_FOUND,
-                   "No current price sheet has an offer “%s”", reference);
+                   _("No current price sheet has an offer “%s”"), reference);
       return 0;
     }
   if (n > 1)
     {
       g_set_error (error, SKY_COMPARE_ERROR, SKY_COMPARE_ERROR_AMBIGUOUS,
-                   "More than one provider has an offer “%s”: write PROVIDER:%s", reference,
+                   _("More than one provider has an offer “%s”: write PROVIDER:%s"), reference,
                    reference);
       return 0;
     }
@@ -405,7 +407,7 @@ sky_catalog_compare (SkyCatalog    *catalog,
   if (n_offers < 2 || n_offers > SKY_COMPARE_MAX)
     {
       g_set_error (error, SKY_COMPARE_ERROR, SKY_COMPARE_ERROR_COUNT,
-                   "Compare two to %d offers, not %u", SKY_COMPARE_MAX, n_offers);
+                   _("Compare two to %d offers, not %u"), SKY_COMPARE_MAX, n_offers);
       return NULL;
     }
   c->offers = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_match_free);
@@ -424,29 +426,29 @@ sky_catalog_compare (SkyCatalog    *catalog,
                                                  hours_per_month));
     }
 
-  add_cells (c, "Provider", cell_provider, SKY_BETTER_NONE, FALSE);
-  add_cells (c, "Name", cell_name, SKY_BETTER_NONE, FALSE);
-  add_cells (c, "Service", cell_service, SKY_BETTER_NONE, FALSE);
-  add_cells (c, "Region", cell_region, SKY_BETTER_NONE, FALSE);
-  add_cells (c, "Geography", cell_geography, SKY_BETTER_NONE, FALSE);
-  add_cells (c, "Family", cell_family, SKY_BETTER_NONE, FALSE);
-  add_cells (c, "vCPU", cell_vcpu, SKY_BETTER_HIGHER, FALSE);
-  add_cells (c, "Memory (GiB)", cell_memory, SKY_BETTER_HIGHER, FALSE);
-  add_cells (c, "GPU", cell_gpu, SKY_BETTER_HIGHER, FALSE);
-  add_cells (c, "Storage type", cell_storage, SKY_BETTER_NONE, FALSE);
-  add_cells (c, "Operating system", cell_os, SKY_BETTER_NONE, FALSE);
-  add_cells (c, "Architecture", cell_architecture, SKY_BETTER_NONE, FALSE);
-  add_cells (c, "Tenancy", cell_tenancy, SKY_BETTER_NONE, FALSE);
-  add_cells (c, "Licence", cell_licence, SKY_BETTER_NONE, FALSE);
-  add_cells (c, "Pre-installed software", cell_software, SKY_BETTER_NONE, FALSE);
-  add_cells (c, "Capacity", cell_capacity, SKY_BETTER_NONE, FALSE);
-  add_cells (c, "SLA (%)", cell_sla, SKY_BETTER_HIGHER, FALSE);
-  add_cells (c, "Priced per", cell_unit, SKY_BETTER_NONE, FALSE);
-  add_cells (c, "On demand", cell_on_demand, SKY_BETTER_LOWER, TRUE);
-  add_cells (c, "1 year, effective", cell_one_year, SKY_BETTER_LOWER, TRUE);
-  add_cells (c, "3 years, effective", cell_three_year, SKY_BETTER_LOWER, TRUE);
-  add_cells (c, "Spot", cell_spot, SKY_BETTER_LOWER, TRUE);
-  add_cells (c, "A month on demand", cell_monthly, SKY_BETTER_LOWER, TRUE);
+  add_cells (c, N_("Provider"), cell_provider, SKY_BETTER_NONE, FALSE);
+  add_cells (c, N_("Name"), cell_name, SKY_BETTER_NONE, FALSE);
+  add_cells (c, N_("Service"), cell_service, SKY_BETTER_NONE, FALSE);
+  add_cells (c, N_("Region"), cell_region, SKY_BETTER_NONE, FALSE);
+  add_cells (c, N_("Geography"), cell_geography, SKY_BETTER_NONE, FALSE);
+  add_cells (c, N_("Family"), cell_family, SKY_BETTER_NONE, FALSE);
+  add_cells (c, N_("vCPU"), cell_vcpu, SKY_BETTER_HIGHER, FALSE);
+  add_cells (c, N_("Memory (GiB)"), cell_memory, SKY_BETTER_HIGHER, FALSE);
+  add_cells (c, N_("GPU"), cell_gpu, SKY_BETTER_HIGHER, FALSE);
+  add_cells (c, N_("Storage type"), cell_storage, SKY_BETTER_NONE, FALSE);
+  add_cells (c, N_("Operating system"), cell_os, SKY_BETTER_NONE, FALSE);
+  add_cells (c, N_("Architecture"), cell_architecture, SKY_BETTER_NONE, FALSE);
+  add_cells (c, N_("Tenancy"), cell_tenancy, SKY_BETTER_NONE, FALSE);
+  add_cells (c, N_("Licence"), cell_licence, SKY_BETTER_NONE, FALSE);
+  add_cells (c, N_("Pre-installed software"), cell_software, SKY_BETTER_NONE, FALSE);
+  add_cells (c, N_("Capacity"), cell_capacity, SKY_BETTER_NONE, FALSE);
+  add_cells (c, N_("SLA (%)"), cell_sla, SKY_BETTER_HIGHER, FALSE);
+  add_cells (c, N_("Priced per"), cell_unit, SKY_BETTER_NONE, FALSE);
+  add_cells (c, N_("On demand"), cell_on_demand, SKY_BETTER_LOWER, TRUE);
+  add_cells (c, N_("1 year, effective"), cell_one_year, SKY_BETTER_LOWER, TRUE);
+  add_cells (c, N_("3 years, effective"), cell_three_year, SKY_BETTER_LOWER, TRUE);
+  add_cells (c, N_("Spot"), cell_spot, SKY_BETTER_LOWER, TRUE);
+  add_cells (c, N_("A month on demand"), cell_monthly, SKY_BETTER_LOWER, TRUE);
 
   /* Every feature any of them has, in order of first appearance; missing ones are NULL. */
   for (guint i = 0; i < n_offers; i++)

@@ -49,7 +49,8 @@ typedef enum
 /* One row of a comparison: a value per offer (NULL where an offer has none). */
 typedef struct
 {
-  char      *label;
+  char      *label;               /* untranslated (marked N_()): pass it through gettext to
+                                   * show it; a feature row's is the feature's name */
   GPtrArray *values;              /* char *, one per offer */
   gboolean   differs;             /* not every offer has the same value */
   GArray    *best;                /* gboolean per offer: the best value of the row */

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "sky-decimal.h"
 
@@ -72,8 +73,8 @@ sky_decimal_parse (const char  *text,
       if (*p < '0' || *p > '9')
         {
           g_set_error (error, SKY_DECIMAL_ERROR, SKY_DECIMAL_ERROR_INVALID,
-                       "“%s” is not a decimal number (digits with an optional point, "
-                       "no exponent or separators)", text);
+                       _("“%s” is not a decimal number (digits with an optional point, "
+                         "no exponent or separators)"), text);
           return FALSE;
         }
       seen_digit = TRUE;
@@ -84,7 +85,7 @@ sky_decimal_parse (const char  *text,
       if (digits > MAX_POW10 - 1)
         {
           g_set_error (error, SKY_DECIMAL_ERROR, SKY_DECIMAL_ERROR_OVERFLOW,
-                       "“%s” has too many digits", text);
+                       _("“%s” has too many digits"), text);
           return FALSE;
         }
       coef = coef * 10 + (*p - '0');
@@ -93,21 +94,21 @@ sky_decimal_parse (const char  *text,
   if (!seen_digit || (seen_point && scale == 0))
     {
       g_set_error (error, SKY_DECIMAL_ERROR, SKY_DECIMAL_ERROR_INVALID,
-                   "“%s” is not a decimal number", text);
+                   _("“%s” is not a decimal number"), text);
       return FALSE;
     }
 
   if (negative && !allow_negative && coef != 0)
     {
       g_set_error (error, SKY_DECIMAL_ERROR, SKY_DECIMAL_ERROR_NEGATIVE,
-                   "“%s” is negative", text);
+                   _("“%s” is negative"), text);
       return FALSE;
     }
 
   if (scale > max_scale)
     {
       g_set_error (error, SKY_DECIMAL_ERROR, SKY_DECIMAL_ERROR_TOO_PRECISE,
-                   "“%s” has %u fractional digits; at most %u are allowed",
+                   _("“%s” has %u fractional digits; at most %u are allowed"),
                    text, scale, max_scale);
       return FALSE;
     }

@@ -556,11 +556,13 @@ line_change_reason (const SkyEstimateLine *a,
   SkyOfferPrice *pa, *pb;
 
   if (a->status != SKY_LINE_PRICED && b->status == SKY_LINE_PRICED)
-    return g_strdup_printf ("now priced with %s", b->offer->sku);
+    return g_strdup_printf (_("now priced with %s"), b->offer->sku);
   if (b->status != SKY_LINE_PRICED)
     return g_strdup (b->reason);
   if (g_strcmp0 (a->offer->sku, b->offer->sku) != 0)
-    return g_strdup_printf ("now priced with %s instead of %s", b->offer->sku, a->offer->sku);
+    /* Translators: the SKUs of the offer now and before. */
+    return g_strdup_printf (_("now priced with %s instead of %s"), b->offer->sku,
+                            a->offer->sku);
 
   pa = g_ptr_array_index (a->offer->prices, a->price_index);
   pb = g_ptr_array_index (b->offer->prices, b->price_index);
@@ -568,23 +570,31 @@ line_change_reason (const SkyEstimateLine *a,
     {
       g_autofree char *x = sky_decimal_to_string (sky_decimal_from_price (pa->amount));
       g_autofree char *y = sky_decimal_to_string (sky_decimal_from_price (pb->amount));
+      const char *term = sky_vocabulary_title (SKY_VOCABULARY_PURCHASE_OPTION, pb->term);
+      const char *unit = sky_vocabulary_title (SKY_VOCABULARY_UNIT, pb->unit);
+
       /* The purchase option and the unit by their titles: "On demand price … USD/Hour". */
-      return g_strdup_printf ("%s: %s %s went from %s to %s %s/%s", b->offer->sku,
-                              sky_vocabulary_title (SKY_VOCABULARY_PURCHASE_OPTION, pb->term),
-                              pb->tiers->len > 0 ? "first-tier price" : "price", x, y,
-                              b->offer->currency,
-                              sky_vocabulary_title (SKY_VOCABULARY_UNIT, pb->unit));
+      if (pb->tiers->len > 0)
+        /* Translators: an offer's SKU, a purchase option ("On demand"), the old and the new
+         * price, a currency code and a unit ("Hour"). */
+        return g_strdup_printf (_("%s: %s first-tier price went from %s to %s %s/%s"),
+                                b->offer->sku, term, x, y, b->offer->currency, unit);
+      /* Translators: an offer's SKU, a purchase option ("On demand"), the old and the new
+       * price, a currency code and a unit ("Hour"). */
+      return g_strdup_printf (_("%s: %s price went from %s to %s %s/%s"), b->offer->sku, term,
+                              x, y, b->offer->currency, unit);
     }
   if (pa->upfront_fee != pb->upfront_fee)
     {
       g_autofree char *x = sky_decimal_to_string (sky_decimal_from_price (pa->upfront_fee));
       g_autofree char *y = sky_decimal_to_string (sky_decimal_from_price (pb->upfront_fee));
-      return g_strdup_printf ("%s: the upfront fee went from %s to %s %s", b->offer->sku, x, y,
-                              b->offer->currency);
+      /* Translators: an offer's SKU, the old and the new fee, a currency code. */
+      return g_strdup_printf (_("%s: the upfront fee went from %s to %s %s"), b->offer->sku, x,
+                              y, b->offer->currency);
     }
   if (g_strcmp0 (pa->free_quantity, pb->free_quantity) != 0)
-    return g_strdup_printf ("%s: the free allowance changed", b->offer->sku);
-  return g_strdup_printf ("%s: its tiers changed", b->offer->sku);
+    return g_strdup_printf (_("%s: the free allowance changed"), b->offer->sku);
+  return g_strdup_printf (_("%s: its tiers changed"), b->offer->sku);
 }
 
 /* Every line whose monthly figure differs between @before and @after (the same scenario priced
@@ -634,10 +644,12 @@ sky_estimate_changes (const SkyEstimate *before,
           g_autofree char *sheets_b = sky_estimate_provider_sheets (pb);
 
           c->provider_name = g_strdup (pb->provider_name);
-          c->label = g_strdup ("Total");
+          c->label = g_strdup (_("Total"));
           c->before = sky_estimate_money (before, pa->monthly);
           c->after = sky_estimate_money (after, pb->monthly);
-          c->why = g_strdup_printf ("%s %s instead of %s", pb->provider_name,
+          /* Translators: a provider's name, then the versions of its price sheets now and
+           * before: "Example Cloud 2026.2 instead of 2026.1". */
+          c->why = g_strdup_printf (_("%s %s instead of %s"), pb->provider_name,
                                     sheets_b != NULL ? sheets_b : "—",
                                     sheets_a != NULL ? sheets_a : "—");
           g_ptr_array_add (changes, c);

@@ -112,7 +112,7 @@ typedef struct
 typedef struct
 {
   char *provider_name;
-  char *label;               /* the line's, or "Total" */
+  char *label;               /* the line's, or "Total" (translated) */
   char *before;              /* monthly, in the currency, or "—" when not priced */
   char *after;
   char *why;

@@ -12,6 +12,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <glib/gi18n-lib.h>
 
 #include "sky-file-writer.h"
 
@@ -50,7 +51,7 @@ fail (GError     **error,
       int          saved_errno,
       const char  *path)
 {
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "Cannot write %s: %s",
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), _("Cannot write %s: %s"),
                path, g_strerror (saved_errno));
   return FALSE;
 }
@@ -120,7 +121,7 @@ resolve (const char  *path,
       next = g_file_read_link (current, &local);
       if (next == NULL)
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Cannot write %s: %s", path,
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write %s: %s"), path,
                        local->message);
           return NULL;
         }
@@ -217,8 +218,8 @@ sky_file_write_begin (const char         *path,
       /* A descriptor of a file (which may be one Skytally itself has open, its catalog) is
        * neither written in place nor replaced. */
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   "Cannot write %s: through a descriptor only a pipe, a terminal or a device "
-                   "is written; name the file instead", path);
+                   _("Cannot write %s: through a descriptor only a pipe, a terminal or a device "
+                     "is written; name the file instead"), path);
       return NULL;
     }
   if (g_stat (target, &st) == 0)

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "sky-file-writer.h"
 #include "sky-recovery.h"
@@ -62,7 +63,7 @@ sky_recovery_read (const char  *path,
   mapped = g_mapped_file_new (path, FALSE, &local);
   if (mapped != NULL && g_mapped_file_get_length (mapped) > MAX_SIZE)
     g_set_error (&local, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_TOO_LARGE,
-                 "larger than %d MiB", MAX_SIZE >> 20);
+                 _("larger than %d MiB"), MAX_SIZE >> 20);
   else if (mapped != NULL)
     g_key_file_load_from_data (keys, g_mapped_file_get_contents (mapped),
                                g_mapped_file_get_length (mapped), G_KEY_FILE_NONE, &local);
@@ -74,7 +75,7 @@ sky_recovery_read (const char  *path,
                    local->domain == G_FILE_ERROR ? SKY_SCENARIO_ERROR_IO
                    : local->domain == SKY_SCENARIO_ERROR ? local->code
                    : SKY_SCENARIO_ERROR_MALFORMED,
-                   "Cannot read the recovery file %s: %s", path, local->message);
+                   _("Cannot read the recovery file %s: %s"), path, local->message);
       return NULL;
     }
   scenario = sky_scenario_parse (xml, strlen (xml), path, error);

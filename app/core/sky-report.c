@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sky-currency.h"
 #include "sky-report.h"
 
@@ -53,7 +55,7 @@ add_line_columns (SkyCsvWriter          *csv,
     sky_csv_writer_add_text (csv, NULL);
   else
     sky_csv_writer_add_text (csv, line->reason != NULL ? line->reason
-                                                       : "no offer of this provider meets it");
+                                                       : _("no offer of this provider meets it"));
 }
 
 /* FALSE when the row's total is too large. */

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "sky-catalog-match.h"
 #include "sky-resolve.h"
@@ -76,7 +77,7 @@ sky_resolve_providers (const SkyScenario   *scenario,
   if (list->len == 0)
     {
       g_set_error (error, SKY_ESTIMATE_ERROR, SKY_ESTIMATE_ERROR_NO_PROVIDER,
-                   "The scenario names no provider to price it on");
+                   _("The scenario names no provider to price it on"));
       return NULL;
     }
   return g_steal_pointer (&list);
@@ -192,9 +193,13 @@ no_price_reason (const SkyOfferDetails *offer,
         g_string_append_printf (units, "%s%s", units->len > 0 ? ", " : "", p->unit);
     }
   if (units->len == 0)
-    return g_strdup_printf ("%s has no %s price per %s", offer->sku, term, unit);
-  return g_strdup_printf ("%s has no %s price per %s nor per another unit it converts into "
-                          "(its %s prices are per %s, which measure something else)",
+    /* Translators: an offer's SKU, a purchase option's id (on-demand), a unit's id
+     * (hour). */
+    return g_strdup_printf (_("%s has no %s price per %s"), offer->sku, term, unit);
+  /* Translators: an offer's SKU, a purchase option's id, a unit's id; then the
+   * purchase option again and the units it is priced per. */
+  return g_strdup_printf (_("%s has no %s price per %s nor per another unit it converts into "
+                            "(its %s prices are per %s, which measure something else)"),
                           offer->sku, term, unit, term, units->str);
 }
 
@@ -209,44 +214,44 @@ describe_requirement (const SkyScenarioLine *line,
     {
       g_autofree char *v =
           sky_decimal_to_string (sky_decimal_from_scaled (line->min_vcpu_milli, 3));
-      g_string_append_printf (s, ", ≥ %s vCPU", v);
+      g_string_append_printf (s, _(", ≥ %s vCPU"), v);
     }
   if (line->min_memory_mgib > 0)
     {
       g_autofree char *m =
           sky_decimal_to_string (sky_decimal_from_scaled (line->min_memory_mgib, 3));
-      g_string_append_printf (s, ", ≥ %s GiB", m);
+      g_string_append_printf (s, _(", ≥ %s GiB"), m);
     }
   if (line->region != NULL)
-    g_string_append_printf (s, ", in %s", line->region);
+    g_string_append_printf (s, _(", in %s"), line->region);
   if (line->geography != NULL)
-    g_string_append_printf (s, ", in %s", line->geography);
+    g_string_append_printf (s, _(", in %s"), line->geography);
   if (line->os != NULL)
     g_string_append_printf (s, ", %s", line->os);
   if (line->storage_types != NULL && line->storage_types[0] != NULL)
     {
-      g_autofree char *types = g_strjoinv (" or ", line->storage_types);
+      g_autofree char *types = g_strjoinv (_(" or "), line->storage_types);
       g_string_append_printf (s, ", %s", types);
     }
   if (line->max_oversize_milli > 0)
     {
       g_autofree char *f =
           sky_decimal_to_string (sky_decimal_from_scaled (line->max_oversize_milli, 3));
-      g_string_append_printf (s, ", up to %s × that size", f);
+      g_string_append_printf (s, _(", up to %s × that size"), f);
     }
   if (line->architecture != NULL)
     g_string_append_printf (s, ", %s", line->architecture);
   if (line->engine != NULL)
-    g_string_append_printf (s, ", %s engine", line->engine);
+    g_string_append_printf (s, _(", %s engine"), line->engine);
   if (line->tenancy != NULL)
-    g_string_append_printf (s, ", %s tenancy", line->tenancy);
+    g_string_append_printf (s, _(", %s tenancy"), line->tenancy);
   if (line->licence != NULL)
-    g_string_append_printf (s, ", licence %s", line->licence);
+    g_string_append_printf (s, _(", licence %s"), line->licence);
   if (line->software != NULL)
-    g_string_append_printf (s, ", with %s", line->software);
+    g_string_append_printf (s, _(", with %s"), line->software);
   if (line->capacity != NULL)
-    g_string_append_printf (s, ", %s capacity", line->capacity);
-  g_string_append_printf (s, ", priced per %s %s", line->unit, term);
+    g_string_append_printf (s, _(", %s capacity"), line->capacity);
+  g_string_append_printf (s, _(", priced per %s %s"), line->unit, term);
   return g_string_free (s, FALSE);
 }
 
@@ -369,8 +374,8 @@ fill_terms (SkyResolvedProvider   *p,
       if (rate == NULL)
         {
           rl->status = SKY_LINE_NOT_PRICED;
-          rl->reason = g_strdup_printf ("the offer is priced in %s and the scenario pins no "
-                                        "exchange rate from %s to %s", offer->currency,
+          rl->reason = g_strdup_printf (_("the offer is priced in %s and the scenario pins no "
+                                          "exchange rate from %s to %s"), offer->currency,
                                         offer->currency, s->currency);
           return FALSE;
         }
@@ -591,9 +596,9 @@ resolve_line (SkyCatalog            *catalog,
   rl->status = SKY_LINE_NO_MATCH;
 
   if (p->sheet_version == NULL)
-    rl->reason = g_strdup_printf ("the catalog has no price sheet of %s", p->provider_name);
+    rl->reason = g_strdup_printf (_("the catalog has no price sheet of %s"), p->provider_name);
   else if (line->kind == SKY_LINE_OFFER && g_strcmp0 (line->provider, provider) != 0)
-    rl->reason = g_strdup_printf ("the line names an offer of %s (%s)", line->provider,
+    rl->reason = g_strdup_printf (_("the line names an offer of %s (%s)"), line->provider,
                                   line->sku);
   else if (line->kind == SKY_LINE_OFFER)
     {
@@ -604,7 +609,8 @@ resolve_line (SkyCatalog            *catalog,
           id = sky_catalog_find_offer (catalog, provider, line->sheet_version, line->sku,
                                        &local);
           if (id == 0)
-            rl->reason = g_strdup_printf ("%s %s has no offer %s", p->provider_name,
+            /* Translators: a provider's name, its sheet's version, an offer's SKU. */
+            rl->reason = g_strdup_printf (_("%s %s has no offer %s"), p->provider_name,
                                           line->sheet_version, line->sku);
         }
       else
@@ -613,7 +619,8 @@ resolve_line (SkyCatalog            *catalog,
 
           id = scope != NULL ? sky_catalog_find_offer_in (catalog, scope, line->sku, &local) : -1;
           if (id == 0)
-            rl->reason = g_strdup_printf ("%s %s has no offer %s", p->provider_name,
+            /* Translators: a provider's name, its sheet's version, an offer's SKU. */
+            rl->reason = g_strdup_printf (_("%s %s has no offer %s"), p->provider_name,
                                           p->sheet_version, line->sku);
         }
     }
@@ -647,7 +654,9 @@ resolve_line (SkyCatalog            *catalog,
                                                                   p->provider_name, &req,
                                                                   &local);
           if (why != NULL)
-            rl->reason = g_strdup_printf ("no offer of %s %s meets the requirement (%s): %s",
+            /* Translators: a provider's name, its sheet's version, what the line asks for
+             * ("compute, ≥ 4 vCPU, in us-east-1…"), then why no offer meets it. */
+            rl->reason = g_strdup_printf (_("no offer of %s %s meets the requirement (%s): %s"),
                                           p->provider_name, p->sheet_version, what, why);
         }
     }
@@ -699,9 +708,10 @@ resolve_line (SkyCatalog            *catalog,
           g_strcmp0 (line->unit, "hour") == 0 && sky_offer_is_sized_by_components (rl->offer))
         {
           rl->status = SKY_LINE_NOT_PRICED;
-          rl->reason = g_strdup_printf ("%s is priced per vcpu-hour and per gib-hour: ask for its "
-                                        "size with a requirement (min-vcpu and min-memory-gib) "
-                                        "to price it per hour", rl->offer->sku);
+          rl->reason = g_strdup_printf (_("%s is priced per vcpu-hour and per gib-hour: ask for "
+                                          "its size with a requirement (min-vcpu and "
+                                          "min-memory-gib) to price it per hour"),
+                                        rl->offer->sku);
         }
       else if (price == NULL)
         {
@@ -763,9 +773,9 @@ check_pinned (SkyCatalog   *catalog,
     g_propagate_error (error, local);
   else
     g_set_error (error, SKY_ESTIMATE_ERROR, SKY_ESTIMATE_ERROR_NO_SHEET,
-                 "The scenario was priced against %s %s, which is not in the catalog (it "
-                 "was removed or never imported here): import that sheet, or price the "
-                 "scenario against the current sheets",
+                 _("The scenario was priced against %s %s, which is not in the catalog (it "
+                   "was removed or never imported here): import that sheet, or price the "
+                   "scenario against the current sheets"),
                  provider_name, version);
   return FALSE;
 }

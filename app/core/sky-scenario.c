@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <glib/gi18n-lib.h>
 
 #include "sky-currency.h"
 #include "sky-file-writer.h"
@@ -35,7 +36,7 @@ sky_scenario_new (const char *name,
   SkyScenario *s = g_new0 (SkyScenario, 1);
 
   /* A name is required in the file: a new scenario has one until the user gives another. */
-  s->name = g_strdup (name != NULL && *name != '\0' ? name : "Untitled Scenario");
+  s->name = g_strdup (name != NULL && *name != '\0' ? name : _("Untitled Scenario"));
   s->currency = g_strdup (currency != NULL ? currency : "USD");
   s->hours_per_month = sky_decimal_from_int (730);
   s->providers = g_ptr_array_new_with_free_func (g_free);
@@ -541,7 +542,7 @@ check_attributes (Reader             *r,
         continue;
       if (!g_strv_contains (known, (const char *) a->name))
         return fail (r, node, (const char *) a->name, SKY_SCENARIO_ERROR_INVALID,
-                     "unknown attribute “%s” in <%s>", a->name, node->name);
+                     _("unknown attribute “%s” in <%s>"), a->name, node->name);
     }
   return TRUE;
 }
@@ -569,11 +570,12 @@ need (Reader     *r,
   g_autofree char *value = NULL;
 
   if (!xmlHasProp (node, (const xmlChar *) attr))
-    return fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID, "<%s> needs the attribute “%s”",
+    return fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID, _("<%s> needs the attribute “%s”"),
                  node->name, attr);
   value = get (node, attr);
   if (value == NULL)
-    return fail (r, node, attr, SKY_SCENARIO_ERROR_INVALID, "the attribute “%s” of <%s> is empty",
+    return fail (r, node, attr, SKY_SCENARIO_ERROR_INVALID,
+                 _("the attribute “%s” of <%s> is empty"),
                  attr, node->name);
   return TRUE;
 }
@@ -601,10 +603,10 @@ decimal_attr (Reader     *r,
   if (value == NULL)
     return TRUE;
   if (!sky_decimal_parse (value, max_scale, FALSE, out, &error))
-    return fail (r, node, attr, SKY_SCENARIO_ERROR_INVALID, "%s “%s” of <%s>: %s", attr, value,
+    return fail (r, node, attr, SKY_SCENARIO_ERROR_INVALID, _("%s “%s” of <%s>: %s"), attr, value,
                  node->name, error->message);
   if (positive && sky_decimal_is_zero (*out))
-    return fail (r, node, attr, SKY_SCENARIO_ERROR_INVALID, "%s of <%s> must be more than 0",
+    return fail (r, node, attr, SKY_SCENARIO_ERROR_INVALID, _("%s of <%s> must be more than 0"),
                  attr, node->name);
   return TRUE;
 }
@@ -632,7 +634,7 @@ currency_attr (Reader     *r,
     return FALSE;
   if (!sky_currency_lookup (*out, NULL))
     return fail (r, node, attr, SKY_SCENARIO_ERROR_INVALID,
-                 "unknown currency “%s” in <%s>: use an ISO 4217 code such as USD or EUR",
+                 _("unknown currency “%s” in <%s>: use an ISO 4217 code such as USD or EUR"),
                  *out, node->name);
   return TRUE;
 }
@@ -646,7 +648,7 @@ choice_attr (Reader             *r,
 {
   if (*out == NULL || g_strv_contains (choices, *out))
     return TRUE;
-  return fail (r, node, attr, SKY_SCENARIO_ERROR_INVALID, "unknown %s “%s” in <%s>", attr, *out,
+  return fail (r, node, attr, SKY_SCENARIO_ERROR_INVALID, _("unknown %s “%s” in <%s>"), attr, *out,
                node->name);
 }
 
@@ -689,16 +691,16 @@ read_requirement (Reader          *r,
     return FALSE;
   if (!sky_decimal_to_scaled_int64 (vcpu, 3, &line->min_vcpu_milli) ||
       !sky_decimal_to_scaled_int64 (memory, 3, &line->min_memory_mgib))
-    return fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID, "a minimum of <%s> is too large",
+    return fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID, _("a minimum of <%s> is too large"),
                  node->name);
   if (!decimal_attr (r, node, "max-oversize", 3, FALSE, &oversize))
     return FALSE;
   if (!sky_decimal_to_scaled_int64 (oversize, 3, &line->max_oversize_milli))
     return fail (r, node, "max-oversize", SKY_SCENARIO_ERROR_INVALID,
-                 "max-oversize of <%s> is too large", node->name);
+                 _("max-oversize of <%s> is too large"), node->name);
   if (line->max_oversize_milli != 0 && line->max_oversize_milli < 1000)
     return fail (r, node, "max-oversize", SKY_SCENARIO_ERROR_INVALID,
-                 "max-oversize of <%s> must be at least 1 (the size asked for)", node->name);
+                 _("max-oversize of <%s> must be at least 1 (the size asked for)"), node->name);
   line->region = get (node, "region");
   line->geography = get (node, "geography");
   line->os = get (node, "os");
@@ -726,8 +728,8 @@ read_requirement (Reader          *r,
     return FALSE;
   if (line->software != NULL && !is_identifier (line->software))
     return fail (r, node, "software", SKY_SCENARIO_ERROR_INVALID,
-                 "software “%s” of <%s> is not an identifier (lowercase letters, digits, “.”, "
-                 "“_”, “-”; at most 64)", line->software, node->name);
+                 _("software “%s” of <%s> is not an identifier (lowercase letters, digits, “.”, "
+                   "“_”, “-”; at most 64)"), line->software, node->name);
   if (g_strcmp0 (line->software, SKY_SOFTWARE_NONE) == 0)
     g_clear_pointer (&line->software, g_free);
 
@@ -737,7 +739,7 @@ read_requirement (Reader          *r,
     return FALSE;
   if (line->engine != NULL && strcmp (line->category, "database") != 0)
     return fail (r, node, "engine", SKY_SCENARIO_ERROR_INVALID,
-                 "engine of <%s> is for a requirement of category database, not %s",
+                 _("engine of <%s> is for a requirement of category database, not %s"),
                  node->name, line->category);
   return TRUE;
 }
@@ -773,15 +775,15 @@ read_line (Reader      *r,
         continue;
       if (what != NULL)
         return fail (r, child, NULL, SKY_SCENARIO_ERROR_INVALID,
-                     "a <line> holds one <requirement> or one <offer>, not more");
+                     _("a <line> holds one <requirement> or one <offer>, not more"));
       if (!is_element (child, "requirement") && !is_element (child, "offer"))
         return fail (r, child, NULL, SKY_SCENARIO_ERROR_INVALID,
-                     "unexpected <%s> in <line>: use <requirement> or <offer>", child->name);
+                     _("unexpected <%s> in <line>: use <requirement> or <offer>"), child->name);
       what = child;
     }
   if (what == NULL)
     return fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID,
-                 "a <line> needs a <requirement> or an <offer>");
+                 _("a <line> needs a <requirement> or an <offer>"));
 
   line = sky_scenario_line_new (is_element (what, "offer") ? SKY_LINE_OFFER
                                                            : SKY_LINE_REQUIREMENT);
@@ -804,7 +806,7 @@ read_line (Reader      *r,
       g_autofree char *units = sky_vocabulary_describe (SKY_VOCABULARY_UNIT);
 
       return fail (r, node, "unit", SKY_SCENARIO_ERROR_INVALID,
-                   "unknown unit “%s” in <line>: use %s", line->unit, units);
+                   _("unknown unit “%s” in <line>: use %s"), line->unit, units);
     }
   {
     g_autofree char *term = get (node, "term");
@@ -815,13 +817,13 @@ read_line (Reader      *r,
             g_autofree char *terms = sky_vocabulary_describe (SKY_VOCABULARY_PURCHASE_OPTION);
 
             return fail (r, node, "term", SKY_SCENARIO_ERROR_INVALID,
-                         "unknown purchase option “%s” in <line>: use %s", term, terms);
+                         _("unknown purchase option “%s” in <line>: use %s"), term, terms);
           }
         /* Dev/test prices stand in for on-demand ones, for the whole scenario or not at all. */
         if (sky_purchase_option_lookup (term)->purchase_class == SKY_PURCHASE_DEV_TEST)
           return fail (r, node, "term", SKY_SCENARIO_ERROR_INVALID,
-                       "a <line> is not priced at “%s” itself: give <scenario> dev-test=\"true\" "
-                       "and on-demand lines are priced at dev/test prices where there are any",
+                       _("a <line> is not priced at “%s” itself: give <scenario> dev-test=\"true\" "
+                         "and on-demand lines are priced at dev/test prices where there are any"),
                        term);
         g_free (line->term);
         line->term = g_steal_pointer (&term);
@@ -858,13 +860,13 @@ read_rate (Reader      *r,
       rate->date[4] != '-' || rate->date[7] != '-' ||
       !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
     return fail (r, node, "date", SKY_SCENARIO_ERROR_INVALID,
-                 "date “%s” of <exchange-rate> is not a date (YYYY-MM-DD)", rate->date);
+                 _("date “%s” of <exchange-rate> is not a date (YYYY-MM-DD)"), rate->date);
   if (strcmp (rate->from, rate->to) == 0 &&
       sky_decimal_compare (rate->rate, sky_decimal_from_int (1)) != 0)
     {
       g_autofree char *text = get (node, "rate");
       return fail (r, node, "rate", SKY_SCENARIO_ERROR_INVALID,
-                   "a rate from %s to %s itself is 1, not “%s”", rate->from, rate->to, text);
+                   _("a rate from %s to %s itself is 1, not “%s”"), rate->from, rate->to, text);
     }
   /* Which of two rates pinned for the same day applies cannot be told: both are refused. */
   for (xmlNode *before = node->prev; before != NULL; before = before->prev)
@@ -879,7 +881,7 @@ read_rate (Reader      *r,
       if (g_strcmp0 (from, rate->from) == 0 && g_strcmp0 (to, rate->to) == 0 &&
           g_strcmp0 (date, rate->date) == 0)
         return fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID,
-                     "a second exchange rate from %s to %s on %s (the first is on line %ld)",
+                     _("a second exchange rate from %s to %s on %s (the first is on line %ld)"),
                      rate->from, rate->to, rate->date, xmlGetLineNo (before));
     }
   return TRUE;
@@ -904,7 +906,7 @@ read_discount (Reader      *r,
     return FALSE;
   if (sky_decimal_compare (discount->percent, sky_decimal_from_int (100)) > 0)
     return fail (r, node, "percent", SKY_SCENARIO_ERROR_INVALID,
-                 "a discount cannot be more than 100 %%");
+                 _("a discount cannot be more than 100 %%"));
   return TRUE;
 }
 
@@ -944,7 +946,7 @@ read_list (Reader      *r,
       if (child->type != XML_ELEMENT_NODE)
         continue;
       if (!is_element (child, item))
-        return fail (r, child, NULL, SKY_SCENARIO_ERROR_INVALID, "unexpected <%s> in <%s>",
+        return fail (r, child, NULL, SKY_SCENARIO_ERROR_INVALID, _("unexpected <%s> in <%s>"),
                      child->name, node->name);
       if (!read (r, child, s))
         return FALSE;
@@ -965,7 +967,7 @@ read_provider (Reader      *r,
   for (guint i = 0; i < s->providers->len; i++)
     if (strcmp (g_ptr_array_index (s->providers, i), id) == 0)
       {
-        fail (r, node, "id", SKY_SCENARIO_ERROR_INVALID, "provider “%s” is listed twice", id);
+        fail (r, node, "id", SKY_SCENARIO_ERROR_INVALID, _("provider “%s” is listed twice"), id);
         g_free (id);
         return FALSE;
       }
@@ -1053,8 +1055,8 @@ read_criterion (Reader      *r,
       c->kind = i + 1;
   if (c->kind == 0)
     return fail (r, node, "kind", SKY_SCENARIO_ERROR_INVALID,
-                 "unknown kind “%s” of <criterion>: use cost, sla, performance, features "
-                 "or rated", kind);
+                 _("unknown kind “%s” of <criterion>: use cost, sla, performance, features "
+                   "or rated"), kind);
   c->kind--;
   c->name = get (node, "name");
   if (!decimal_attr (r, node, "weight", 6, FALSE, &c->weight))
@@ -1062,7 +1064,7 @@ read_criterion (Reader      *r,
   for (guint i = 0; i + 1 < s->criteria->len; i++)
     if (strcmp (((SkyCriterion *) g_ptr_array_index (s->criteria, i))->id, c->id) == 0)
       return fail (r, node, "id", SKY_SCENARIO_ERROR_INVALID,
-                   "criterion “%s” is given twice", c->id);
+                   _("criterion “%s” is given twice"), c->id);
   return TRUE;
 }
 
@@ -1084,7 +1086,7 @@ read_rating (Reader      *r,
     return FALSE;
   if (!g_ascii_string_to_unsigned (value, 10, 1, 5, &v, NULL))
     return fail (r, node, "value", SKY_SCENARIO_ERROR_INVALID,
-                 "a rating is a whole number from 1 to 5, not “%s”", value);
+                 _("a rating is a whole number from 1 to 5, not “%s”"), value);
   rating->value = (int) v;
   /* Criteria come before ratings in a file. */
   for (guint i = 0; i < s->criteria->len; i++)
@@ -1094,7 +1096,7 @@ read_rating (Reader      *r,
         return TRUE;
     }
   return fail (r, node, "criterion", SKY_SCENARIO_ERROR_INVALID,
-               "“%s” is not a rated criterion given above in <criteria>", rating->criterion);
+               _("“%s” is not a rated criterion given above in <criteria>"), rating->criterion);
 }
 
 /* A signed decimal, such as a percentage of change. */
@@ -1110,7 +1112,7 @@ signed_attr (Reader     *r,
   if (value == NULL)
     return TRUE;
   if (!sky_decimal_parse (value, 6, TRUE, out, &error))
-    return fail (r, node, attr, SKY_SCENARIO_ERROR_INVALID, "%s “%s” of <%s>: %s", attr, value,
+    return fail (r, node, attr, SKY_SCENARIO_ERROR_INVALID, _("%s “%s” of <%s>: %s"), attr, value,
                  node->name, error->message);
   return TRUE;
 }
@@ -1129,7 +1131,7 @@ month_attr (Reader     *r,
     return TRUE;
   if (!g_ascii_string_to_unsigned (value, 10, 1, max, &v, NULL))
     return fail (r, node, attr, SKY_SCENARIO_ERROR_INVALID,
-                 "%s of <%s> is a month from 1 to %u, not “%s”", attr, node->name, max, value);
+                 _("%s of <%s> is a month from 1 to %u, not “%s”"), attr, node->name, max, value);
   *out = (guint) v;
   return TRUE;
 }
@@ -1158,7 +1160,7 @@ read_budget (Reader      *r,
   SkyBudget *b;
 
   if (s->budget != NULL)
-    return fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID, "<budget> is given twice");
+    return fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID, _("<budget> is given twice"));
   b = s->budget = sky_budget_new ();
   if (!check_attributes (r, node, known))
     return FALSE;
@@ -1186,7 +1188,7 @@ read_projection (Reader      *r,
     return FALSE;
   if (months != NULL && !g_ascii_string_to_unsigned (months, 10, 12, 60, &m, NULL))
     return fail (r, node, "months", SKY_SCENARIO_ERROR_INVALID,
-                 "a projection runs 12 to 60 months, not “%s”", months);
+                 _("a projection runs 12 to 60 months, not “%s”"), months);
   s->projection_months = (guint) m;
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
@@ -1213,13 +1215,13 @@ read_projection (Reader      *r,
             {
               g_autofree char *percent = get (child, "percent");
               return fail (r, child, "percent", SKY_SCENARIO_ERROR_INVALID,
-                           "percent of <growth> must be more than -100 (a quantity cannot "
-                           "shrink below nothing), not “%s”", percent);
+                           _("percent of <growth> must be more than -100 (a quantity cannot "
+                             "shrink below nothing), not “%s”"), percent);
             }
           step = get (child, "step");
           if (step != NULL && strcmp (step, "true") != 0 && strcmp (step, "false") != 0)
             return fail (r, child, "step", SKY_SCENARIO_ERROR_INVALID,
-                         "step of <growth> is true or false, not “%s”", step);
+                         _("step of <growth> is true or false, not “%s”"), step);
           g->step = g_strcmp0 (step, "true") == 0;
         }
       else if (is_element (child, "range"))
@@ -1248,7 +1250,7 @@ read_projection (Reader      *r,
         }
       else
         return fail (r, child, NULL, SKY_SCENARIO_ERROR_INVALID,
-                     "unexpected <%s> in <projection>: use <growth>, <range> or <start>",
+                     _("unexpected <%s> in <projection>: use <growth>, <range> or <start>"),
                      child->name);
     }
   return TRUE;
@@ -1288,7 +1290,7 @@ read_element (Reader      *r,
         return read_list (r, node, elements[i].item, elements[i].read, s);
       return elements[i].read (r, node, s);
     }
-  return fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID, "unknown element <%s> in <scenario>",
+  return fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID, _("unknown element <%s> in <scenario>"),
                node->name);
 }
 
@@ -1310,14 +1312,15 @@ read_root (Reader *r)
       g_strcmp0 ((const char *) root->ns->href, SKY_SCENARIO_NAMESPACE) != 0)
     {
       g_set_error (&r->error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_NOT_A_SCENARIO,
-                   "%s:%ld:1: not a Skytally scenario: the root element must be <scenario> "
-                   "in the namespace %s", r->name, xmlGetLineNo (root), SKY_SCENARIO_NAMESPACE);
+                   _("%s:%ld:1: not a Skytally scenario: the root element must be <scenario> "
+                     "in the namespace %s"), r->name, xmlGetLineNo (root), SKY_SCENARIO_NAMESPACE);
       return NULL;
     }
   format = get (root, "format");
   if (format == NULL)
     {
-      fail (r, root, NULL, SKY_SCENARIO_ERROR_INVALID, "<scenario> needs the attribute “format”");
+      fail (r, root, NULL, SKY_SCENARIO_ERROR_INVALID,
+            _("<scenario> needs the attribute “format”"));
       return NULL;
     }
   if (strcmp (format, "1") != 0)
@@ -1326,10 +1329,10 @@ read_root (Reader *r)
 
       if (g_ascii_string_to_unsigned (format, 10, 2, G_MAXUINT32, &version, NULL))
         fail (r, root, "format", SKY_SCENARIO_ERROR_TOO_NEW,
-              "this scenario is in format %s, newer than this version of Skytally reads (%d): "
-              "update Skytally to open it", format, SKY_SCENARIO_FORMAT_VERSION);
+              _("this scenario is in format %s, newer than this version of Skytally reads (%d): "
+                "update Skytally to open it"), format, SKY_SCENARIO_FORMAT_VERSION);
       else
-        fail (r, root, "format", SKY_SCENARIO_ERROR_INVALID, "unknown format “%s”", format);
+        fail (r, root, "format", SKY_SCENARIO_ERROR_INVALID, _("unknown format “%s”"), format);
       return NULL;
     }
   if (!check_attributes (r, root, known))
@@ -1344,7 +1347,7 @@ read_root (Reader *r)
   if (sky_decimal_compare (s->hours_per_month, sky_decimal_from_int (744)) > 0)
     {
       fail (r, root, "hours-per-month", SKY_SCENARIO_ERROR_INVALID,
-            "a month has at most 744 hours");
+            _("a month has at most 744 hours"));
       return NULL;
     }
   compare = get (root, "compare-by");
@@ -1366,7 +1369,7 @@ read_root (Reader *r)
       if (node->type != XML_ELEMENT_NODE)
         {
           fail (r, node, NULL, SKY_SCENARIO_ERROR_MALFORMED,
-                "unexpected content in <scenario>");
+                _("unexpected content in <scenario>"));
           return NULL;
         }
 
@@ -1377,7 +1380,7 @@ read_root (Reader *r)
           if (ok)
             s->notes = g_strdup ((const char *) text);
           else
-            fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID, "<notes> is given twice");
+            fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID, _("<notes> is given twice"));
           xmlFree (text);
           has_notes = TRUE;
         }
@@ -1408,7 +1411,7 @@ keep_first_error (void        *user_data,
     return;
   first->line = e->line;
   first->column = e->int2;
-  first->message = g_strchomp (g_strdup (e->message != NULL ? e->message : "not well-formed"));
+  first->message = g_strchomp (g_strdup (e->message != NULL ? e->message : _("not well-formed")));
 }
 
 /* Whether @text has more than SKY_SCENARIO_MAX_LINES lines (a last line break ends the last
@@ -1450,7 +1453,7 @@ parse (const char  *data,
   if (length > SKY_SCENARIO_MAX_SIZE)
     {
       g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_TOO_LARGE,
-                   "%s: a scenario file is at most %d MiB", r.name,
+                   _("%s: a scenario file is at most %d MiB"), r.name,
                    SKY_SCENARIO_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
@@ -1459,13 +1462,13 @@ parse (const char  *data,
   if (strlen (text) != length)
     {
       g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_MALFORMED,
-                   "%s: not a text file (it holds a NUL byte)", r.name);
+                   _("%s: not a text file (it holds a NUL byte)"), r.name);
       return NULL;
     }
   if (from_file && too_many_lines (text))
     {
       g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_TOO_LARGE,
-                   "%s:%d:1: a scenario has at most %d lines", r.name,
+                   _("%s:%d:1: a scenario has at most %d lines"), r.name,
                    SKY_SCENARIO_MAX_LINES + 1, SKY_SCENARIO_MAX_LINES);
       return NULL;
     }
@@ -1485,7 +1488,7 @@ parse (const char  *data,
             column++;
         }
       g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_MALFORMED,
-                   "%s:%ld:%d: a scenario may not have a document type (<!DOCTYPE>)", r.name,
+                   _("%s:%ld:%d: a scenario may not have a document type (<!DOCTYPE>)"), r.name,
                    line, column);
       return NULL;
     }
@@ -1494,7 +1497,8 @@ parse (const char  *data,
   ctxt = xmlNewParserCtxt ();
   if (ctxt == NULL)
     {
-      g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_IO, "%s: out of memory", r.name);
+      g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_IO,
+                   _("%s: out of memory"), r.name);
       return NULL;
     }
   ctxt->_private = &first;
@@ -1505,10 +1509,10 @@ parse (const char  *data,
   if (doc == NULL || !ctxt->wellFormed)
     g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_MALFORMED, "%s:%d:%d: %s",
                  r.name, MAX (first.line, 1), MAX (first.column, 1),
-                 first.message != NULL ? first.message : "not well-formed XML");
+                 first.message != NULL ? first.message : _("not well-formed XML"));
   else if ((r.root = xmlDocGetRootElement (doc)) == NULL)
     g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_NOT_A_SCENARIO,
-                 "%s: the file is empty", r.name);
+                 _("%s: the file is empty"), r.name);
   else
     {
       s = read_root (&r);
@@ -1567,16 +1571,16 @@ read_scenario_file (const char  *path,
   if (!S_ISREG (st.st_mode))
     {
       g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_IO,
-                   "%s: not a regular file (%s): a scenario is read from a file", path,
-                   S_ISDIR (st.st_mode) ? "a folder" : S_ISFIFO (st.st_mode) ? "a named pipe"
-                   : S_ISSOCK (st.st_mode) ? "a socket" : "a device");
+                   _("%s: not a regular file (%s): a scenario is read from a file"), path,
+                   S_ISDIR (st.st_mode) ? _("a folder") : S_ISFIFO (st.st_mode) ? _("a named pipe")
+                   : S_ISSOCK (st.st_mode) ? _("a socket") : _("a device"));
       close (fd);
       return NULL;
     }
   if (st.st_size > SKY_SCENARIO_MAX_SIZE)
     {
       g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_TOO_LARGE,
-                   "%s: a scenario file is at most %d MiB", path,
+                   _("%s: a scenario file is at most %d MiB"), path,
                    SKY_SCENARIO_MAX_SIZE / (1024 * 1024));
       close (fd);
       return NULL;
@@ -1625,7 +1629,7 @@ read_scenario_file (const char  *path,
   if (size > SKY_SCENARIO_MAX_SIZE)
     {
       g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_TOO_LARGE,
-                   "%s: a scenario file is at most %d MiB", path,
+                   _("%s: a scenario file is at most %d MiB"), path,
                    SKY_SCENARIO_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
@@ -1965,15 +1969,15 @@ sky_scenario_save (const SkyScenario  *s,
   if (too_many_lines (xml))
     {
       g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_TOO_LARGE,
-                   "Cannot save %s: a scenario has at most %d lines, and this one has %u "
-                   "lines of workload", path, SKY_SCENARIO_MAX_LINES, s->lines->len);
+                   _("Cannot save %s: a scenario has at most %d lines, and this one has %u "
+                     "lines of workload"), path, SKY_SCENARIO_MAX_LINES, s->lines->len);
       return FALSE;
     }
   if (!sky_file_write_contents (path, xml, -1, SKY_FILE_WRITE_DEFAULT, &local))
     {
       /* The writer's message names the file already: only its reason is added. */
-      prefix = g_strdup_printf ("Cannot write %s: ", path);
-      g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_IO, "Cannot save %s: %s", path,
+      prefix = g_strdup_printf (_("Cannot write %s: %s"), path, "");
+      g_set_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_IO, _("Cannot save %s: %s"), path,
                    g_str_has_prefix (local->message, prefix)
                    ? local->message + strlen (prefix) : local->message);
       return FALSE;

@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "sky-currency.h"
 #include "sky-estimate.h"
@@ -50,17 +51,17 @@ void
 sky_scenario_add_default_criteria (SkyScenario *scenario)
 {
   static const struct { const char *id, *name; SkyCriterionKind kind; int weight; } defaults[] = {
-    { "cost", "Cost", SKY_CRITERION_COST, 40 },
-    { "performance", "Performance", SKY_CRITERION_PERFORMANCE, 20 },
-    { "sla", "SLA", SKY_CRITERION_SLA, 20 },
-    { "features", "Features", SKY_CRITERION_FEATURES, 20 },
+    { "cost", N_("Cost"), SKY_CRITERION_COST, 40 },
+    { "performance", N_("Performance"), SKY_CRITERION_PERFORMANCE, 20 },
+    { "sla", N_("SLA"), SKY_CRITERION_SLA, 20 },
+    { "features", N_("Features"), SKY_CRITERION_FEATURES, 20 },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (defaults); i++)
     {
       SkyCriterion *c = g_new0 (SkyCriterion, 1);
       c->id = g_strdup (defaults[i].id);
-      c->name = g_strdup (defaults[i].name);
+      c->name = g_strdup (_(defaults[i].name));
       c->kind = defaults[i].kind;
       c->weight = sky_decimal_from_int (defaults[i].weight);
       g_ptr_array_add (scenario->criteria, c);
@@ -94,7 +95,7 @@ option_cost (const SkyScenario *s,
   if (on_demand == NULL)
     {
       g_set_error (error, SKY_SCORE_ERROR, SKY_SCORE_ERROR_CANDIDATE,
-                   "%s has no on-demand price to compare", o->label);
+                   _("%s has no on-demand price to compare"), o->label);
       return FALSE;
     }
   cost = sky_decimal_from_scaled (on_demand->amount, SKY_PRICE_SCALE);
@@ -119,7 +120,7 @@ option_cost (const SkyScenario *s,
       if (rate == NULL)
         {
           g_set_error (error, SKY_SCORE_ERROR, SKY_SCORE_ERROR_CURRENCY,
-                       "%s is priced in %s and the scenario pins no exchange rate from %s to %s",
+                       _("%s is priced in %s and the scenario pins no exchange rate from %s to %s"),
                        o->label, o->offer->currency, o->offer->currency, s->currency);
           return FALSE;
         }
@@ -281,8 +282,12 @@ score_criterion (const SkyScenario  *s,
       for (guint i = 0; i < n; i++)
         {
           SkyScoredOption *o = g_ptr_array_index (options, i);
+          char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
           v[i] = rating_of (s, c, o);
-          g_ptr_array_add (o->raw, g_strdup_printf ("%g", v[i]));
+          /* Written by score's JSON and CSV as well: a point in any locale. */
+          g_ptr_array_add (o->raw, g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%g",
+                                                              v[i])));
         }
       normalise (v, n, TRUE);
       break;
@@ -383,13 +388,13 @@ sky_score_scenario (SkyCatalog         *catalog,
   if (s->candidates->len == 0)
     {
       g_set_error (error, SKY_SCORE_ERROR, SKY_SCORE_ERROR_NO_CANDIDATES,
-                   "The scenario has no candidates to score");
+                   _("The scenario has no candidates to score"));
       return NULL;
     }
   if (nc == 0)
     {
       g_set_error (error, SKY_SCORE_ERROR, SKY_SCORE_ERROR_NO_CRITERIA,
-                   "The scenario has no criteria to score by");
+                   _("The scenario has no criteria to score by"));
       return NULL;
     }
 
@@ -418,10 +423,14 @@ sky_score_scenario (SkyCatalog         *catalog,
         return NULL;
       if (id == 0)
         {
-          g_set_error (error, SKY_SCORE_ERROR, SKY_SCORE_ERROR_CANDIDATE,
-                       "The catalog has no offer %s%s%s", o->label,
-                       c->sheet_version != NULL ? " in sheet " : "",
-                       c->sheet_version != NULL ? c->sheet_version : "");
+          if (c->sheet_version != NULL)
+            /* Translators: an offer (PROVIDER:SKU), then a price sheet's version. */
+            g_set_error (error, SKY_SCORE_ERROR, SKY_SCORE_ERROR_CANDIDATE,
+                         _("The catalog has no offer %s in sheet %s"), o->label,
+                         c->sheet_version);
+          else
+            g_set_error (error, SKY_SCORE_ERROR, SKY_SCORE_ERROR_CANDIDATE,
+                         _("The catalog has no offer %s"), o->label);
           return NULL;
         }
       o->offer = sky_catalog_get_offer (catalog, id, error);

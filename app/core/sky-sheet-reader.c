@@ -16,6 +16,7 @@
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <nettle/sha2.h>
+#include <glib/gi18n-lib.h>
 
 #include "sky-currency.h"
 #include "sky-sheet-reader.h"
@@ -600,8 +601,8 @@ fail_at_doctype (Reader *self)
     return FALSE;
   locate_doctype (self, &line, &column);
   g_set_error (&self->error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_FORBIDDEN,
-               "%s:%ld:%d: DOCTYPE not allowed in price sheets (they never need a DTD or "
-               "entities)", self->path, line, column);
+               _("%s:%ld:%d: DOCTYPE not allowed in price sheets (they never need a DTD or "
+                 "entities)"), self->path, line, column);
   return FALSE;
 }
 
@@ -750,7 +751,7 @@ read_input (Reader  *self,
         self->cancelled = TRUE;
       else if (n < 0 && self->error == NULL)
         g_set_error (&self->error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO,
-                     "%s: cannot decompress: %s", self->path, local_error->message);
+                     _("%s: cannot decompress: %s"), self->path, local_error->message);
     }
   else
     do
@@ -771,7 +772,7 @@ read_input (Reader  *self,
     {
       if (self->error == NULL && !self->cancelled)
         g_set_error (&self->error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO,
-                     "%s: cannot read: %s", self->path, g_strerror (errno));
+                     _("%s: cannot read: %s"), self->path, g_strerror (errno));
       return -1;
     }
 
@@ -845,10 +846,10 @@ read_attrs (Reader  *self,
 
           if (g_utf8_strlen (qname, MAX_NAME_CHARS * 4 + 1) > MAX_NAME_CHARS)
             return fail (self, qname, SKY_SHEET_ERROR_TOO_LARGE,
-                         "an attribute name is at most %d characters long: “%s”",
+                         _("an attribute name is at most %d characters long: “%s”"),
                          MAX_NAME_CHARS, shown (self, qname));
           return fail (self, qname, SKY_SHEET_ERROR_UNKNOWN_ATTRIBUTE,
-                       "<%s> has an unknown attribute “%s”", element_names[element], qname);
+                       _("<%s> has an unknown attribute “%s”"), element_names[element], qname);
         }
 
       memcpy (out, value, len);
@@ -884,7 +885,7 @@ attr_require (Reader      *self,
   const char *value = a->values[position];
 
   if (value == NULL)
-    fail (self, NULL, SKY_SHEET_ERROR_MISSING_ATTRIBUTE, "<%s> needs the attribute “%s”",
+    fail (self, NULL, SKY_SHEET_ERROR_MISSING_ATTRIBUTE, _("<%s> needs the attribute “%s”"),
           element_names[a->element], attr_names[a->element][position]);
   return value;
 }
@@ -906,8 +907,8 @@ check_identifier (Reader     *self,
 
 bad:
   return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE,
-               "%s “%s” of <%s> is not an identifier (lowercase letters, digits, “.”, “_”, “-”; "
-               "at most 64)", attr, shown (self, value), element);
+               _("%s “%s” of <%s> is not an identifier (lowercase letters, digits, “.”, “_”, “-”; "
+                 "at most 64)"), attr, shown (self, value), element);
 }
 
 static gboolean
@@ -920,7 +921,7 @@ check_label (Reader     *self,
   if (*value == '\0' ||
       (strlen (value) > MAX_LABEL_CHARS && g_utf8_strlen (value, -1) > MAX_LABEL_CHARS))
     return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE,
-                 "%s of <%s> must be 1 to %d characters long", attr, element, MAX_LABEL_CHARS);
+                 _("%s of <%s> must be 1 to %d characters long"), attr, element, MAX_LABEL_CHARS);
   return TRUE;
 }
 
@@ -935,7 +936,7 @@ check_word (Reader        *self,
   const SkyWord *word = sky_vocabulary_lookup (vocabulary, value);
 
   if (word == NULL)
-    fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE, "unknown %s “%s” in <%s>", attr,
+    fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE, _("unknown %s “%s” in <%s>"), attr,
           shown (self, value), element);
   return word;
 }
@@ -970,7 +971,7 @@ check_date (Reader     *self,
       value[4] != '-' || value[7] != '-' ||
       !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
     return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE,
-                 "%s “%s” of <%s> is not a date (YYYY-MM-DD)", attr, shown (self, value),
+                 _("%s “%s” of <%s> is not a date (YYYY-MM-DD)"), attr, shown (self, value),
                  element);
   return TRUE;
 }
@@ -995,10 +996,10 @@ parse_decimal (Reader     *self,
       g_autoptr(GString) message = g_string_new (error->message);
 
       g_string_replace (message, value, value_shown, 0);
-      return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE, "%s of <%s>: %s", attr, element,
+      return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE, _("%s of <%s>: %s"), attr, element,
                    message->str);
     }
-  return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE, "%s of <%s>: %s", attr, element,
+  return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE, _("%s of <%s>: %s"), attr, element,
                error->message);
 }
 
@@ -1020,7 +1021,7 @@ parse_scaled (Reader     *self,
     return FALSE;
   if (!sky_decimal_to_scaled_int64 (d, scale, out) || *out > max)
     return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE,
-                 "%s “%s” of <%s> is too large", attr, shown (self, value), element);
+                 _("%s “%s” of <%s> is too large"), attr, shown (self, value), element);
   return TRUE;
 }
 
@@ -1061,7 +1062,7 @@ check_percentage (Reader     *self,
     return FALSE;
   if (sky_decimal_compare (d, sky_decimal_from_int (100)) > 0)
     return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE,
-                 "%s “%s” of <%s> is more than 100 %%", attr, shown (self, value), element);
+                 _("%s “%s” of <%s> is more than 100 %%"), attr, shown (self, value), element);
   return TRUE;
 }
 
@@ -1132,7 +1133,9 @@ unexpected (Reader     *self,
             const char *name,
             const char *where)
 {
-  return fail (self, NULL, SKY_SHEET_ERROR_UNEXPECTED_ELEMENT, "<%s> is not expected %s",
+  /* Translators: an element's name, then where it is not expected and why, such as
+   * "here: <provider> comes first, once". */
+  return fail (self, NULL, SKY_SHEET_ERROR_UNEXPECTED_ELEMENT, _("<%s> is not expected %s"),
                name, where);
 }
 
@@ -1148,11 +1151,11 @@ start_root (Reader *self)
     return FALSE;
   if (!g_ascii_string_to_signed (format, 10, 1, G_MAXINT, &version, NULL))
     return fail (self, "format", SKY_SHEET_ERROR_INVALID_VALUE,
-                 "format “%s” of <price-sheet> is not a format number", shown (self, format));
+                 _("format “%s” of <price-sheet> is not a format number"), shown (self, format));
   if (version != SKY_SHEET_FORMAT_VERSION)
     return fail (self, "format", SKY_SHEET_ERROR_UNSUPPORTED_FORMAT,
-                 "this price sheet is in format %s; this version of Skytally reads format %d. "
-                 "Update Skytally to import it", format, SKY_SHEET_FORMAT_VERSION);
+                 _("this price sheet is in format %s; this version of Skytally reads format %d. "
+                   "Update Skytally to import it"), format, SKY_SHEET_FORMAT_VERSION);
   self->stage = STAGE_ROOT;
   return TRUE;
 }
@@ -1164,7 +1167,7 @@ start_provider (Reader *self)
   const char *id, *name, *short_name;
 
   if (self->stage != STAGE_ROOT)
-    return unexpected (self, "provider", "here: <provider> comes first, once");
+    return unexpected (self, "provider", _("here: <provider> comes first, once"));
   if (!read_attrs (self, EL_PROVIDER, &a) ||
       !(id = attr_require (self, &a, PROVIDER_ID)) ||
       !(name = attr_require (self, &a, PROVIDER_NAME)) ||
@@ -1178,7 +1181,7 @@ start_provider (Reader *self)
        (strlen (short_name) > MAX_SHORT_NAME_CHARS &&
         g_utf8_strlen (short_name, -1) > MAX_SHORT_NAME_CHARS)))
     return fail (self, "short-name", SKY_SHEET_ERROR_INVALID_VALUE,
-                 "short-name “%s” of <provider> must be 1 to %d characters long",
+                 _("short-name “%s” of <provider> must be 1 to %d characters long"),
                  shown (self, short_name), MAX_SHORT_NAME_CHARS);
   self->provider_id = g_strdup (id);
   self->provider_name = g_strdup (name);
@@ -1195,7 +1198,7 @@ start_sheet (Reader *self)
   gsize len;
 
   if (self->stage != STAGE_PROVIDER)
-    return unexpected (self, "sheet", "here: it comes once, right after <provider>");
+    return unexpected (self, "sheet", _("here: it comes once, right after <provider>"));
   if (!read_attrs (self, EL_SHEET, &a) ||
       !(version = attr_require (self, &a, SHEET_VERSION)) ||
       !(date = attr_require (self, &a, SHEET_EFFECTIVE_DATE)) ||
@@ -1206,17 +1209,18 @@ start_sheet (Reader *self)
   len = strlen (version);
   if (len == 0 || len > 64 || !g_ascii_isalnum (version[0]))
     return fail (self, "version", SKY_SHEET_ERROR_INVALID_VALUE,
-                 "version “%s” of <sheet> must start with a letter or digit and be at most 64 "
-                 "characters", shown (self, version));
+                 _("version “%s” of <sheet> must start with a letter or digit and be at most 64 "
+                   "characters"), shown (self, version));
   for (const char *p = version; *p != '\0'; p++)
     if (!g_ascii_isalnum (*p) && strchr ("._+-", *p) == NULL)
       return fail (self, "version", SKY_SHEET_ERROR_INVALID_VALUE,
-                   "version “%s” of <sheet> may hold only letters, digits, “.”, “_”, “+” and “-”",
+                   _("version “%s” of <sheet> may hold only letters, digits, “.”, “_”, “+” "
+                     "and “-”"),
                    shown (self, version));
 
   if (!sky_currency_lookup (currency, NULL))
     return fail (self, "currency", SKY_SHEET_ERROR_INVALID_VALUE,
-                 "unknown currency “%s”: use an ISO 4217 code such as USD or EUR",
+                 _("unknown currency “%s”: use an ISO 4217 code such as USD or EUR"),
                  shown (self, currency));
 
   self->version = g_strdup (version);
@@ -1233,7 +1237,7 @@ start_source (Reader *self)
   const char *retrieved;
 
   if (self->stage != STAGE_SHEET)
-    return unexpected (self, "source", "here: it comes once, right after <sheet>");
+    return unexpected (self, "source", _("here: it comes once, right after <sheet>"));
   if (!read_attrs (self, EL_SOURCE, &a) ||
       !(retrieved = attr_require (self, &a, SOURCE_RETRIEVED)) ||
       !check_date (self, "source", "retrieved", retrieved))
@@ -1250,7 +1254,7 @@ static gboolean
 source_too_long (Reader *self)
 {
   return fail_at (self, self->source_loc, NULL, SKY_SHEET_ERROR_INVALID_VALUE,
-                  "<source> must say where the prices came from (1 to %d characters)",
+                  _("<source> must say where the prices came from (1 to %d characters)"),
                   MAX_SOURCE_CHARS);
 }
 
@@ -1269,7 +1273,7 @@ check_source_length (Reader *self)
   self->source_checked = len;
   if (len > MAX_SOURCE_BYTES)
     return fail_at (self, self->source_loc, NULL, SKY_SHEET_ERROR_TOO_LARGE,
-                    "<source> takes more than %d KiB, blank space included",
+                    _("<source> takes more than %d KiB, blank space included"),
                     MAX_SOURCE_BYTES / 1024);
   so_far = g_strstrip (g_strconcat (self->source_text->str, self->text->str, NULL));
   if (g_utf8_strlen (so_far, -1) > MAX_SOURCE_CHARS)
@@ -1314,7 +1318,7 @@ start_region (Reader *self)
   SkySheetRegion *region;
 
   if (self->stage != STAGE_SOURCE && self->stage != STAGE_REGIONS)
-    return unexpected (self, "region", "here: regions come after <source> and before services");
+    return unexpected (self, "region", _("here: regions come after <source> and before services"));
   if (!read_attrs (self, EL_REGION, &a) ||
       !(code = attr_require (self, &a, REGION_CODE)) ||
       !(name = attr_require (self, &a, REGION_NAME)) ||
@@ -1325,7 +1329,7 @@ start_region (Reader *self)
     return FALSE;
   if (g_hash_table_contains (self->regions, code))
     return fail (self, "code", SKY_SHEET_ERROR_DUPLICATE,
-                 "region “%s” is declared twice", code);
+                 _("region “%s” is declared twice"), code);
 
   region = g_new0 (SkySheetRegion, 1);
   region->code = g_strdup (code);
@@ -1350,7 +1354,7 @@ start_service (Reader *self)
 
   if (self->stage != STAGE_REGIONS && self->stage != STAGE_DISCOUNTS &&
       self->stage != STAGE_SERVICES)
-    return unexpected (self, "service", "here: services come after the regions");
+    return unexpected (self, "service", _("here: services come after the regions"));
   if (!read_attrs (self, EL_SERVICE, &a) ||
       !(id = attr_require (self, &a, SERVICE_ID)) ||
       !(name = attr_require (self, &a, SERVICE_NAME)) ||
@@ -1362,7 +1366,7 @@ start_service (Reader *self)
       !check_percentage (self, "service", "sla", a.values[SERVICE_SLA]))
     return FALSE;
   if (!g_hash_table_add (self->service_ids, g_strdup (id)))
-    return fail (self, "id", SKY_SHEET_ERROR_DUPLICATE, "service “%s” is declared twice", id);
+    return fail (self, "id", SKY_SHEET_ERROR_DUPLICATE, _("service “%s” is declared twice"), id);
   /* The providers the vocabulary lists write its service ids, each in its category, so that
    * every sheet of a service, written by hand or converted, names it alike. */
   if (self->provider_id != NULL && sky_service_provider_is_listed (self->provider_id))
@@ -1373,12 +1377,12 @@ start_service (Reader *self)
         {
           g_autofree char *ids = sky_service_describe (self->provider_id);
           return fail (self, "id", SKY_SHEET_ERROR_INVALID_VALUE,
-                       "unknown service “%s” of %s: use %s", shown (self, id),
+                       _("unknown service “%s” of %s: use %s"), shown (self, id),
                        self->provider_id, ids);
         }
       if (strcmp (known->category, category_word->id) != 0)
         return fail (self, "category", SKY_SHEET_ERROR_INVALID_VALUE,
-                     "service “%s” of %s is in category %s, not %s", id, self->provider_id,
+                     _("service “%s” of %s is in category %s, not %s"), id, self->provider_id,
                      known->category, category_word->id);
     }
 
@@ -1404,14 +1408,14 @@ start_usage_discount (Reader *self)
   const char *id;
 
   if (self->stage != STAGE_REGIONS && self->stage != STAGE_DISCOUNTS)
-    return unexpected (self, "usage-discount", "here: usage discounts come after the regions "
-                       "and before services");
+    return unexpected (self, "usage-discount", _("here: usage discounts come after the regions "
+                         "and before services"));
   if (!read_attrs (self, EL_USAGE_DISCOUNT, &a) ||
       !(id = attr_require (self, &a, USAGE_DISCOUNT_ID)) ||
       !check_identifier (self, "usage-discount", "id", id))
     return FALSE;
   if (!g_hash_table_add (self->usage_discounts, g_strdup (id)))
-    return fail (self, "id", SKY_SHEET_ERROR_DUPLICATE, "usage discount “%s” is declared twice",
+    return fail (self, "id", SKY_SHEET_ERROR_DUPLICATE, _("usage discount “%s” is declared twice"),
                  id);
   g_hash_table_lookup_extended (self->usage_discounts, id, (gpointer *) &self->discount.id,
                                 NULL);
@@ -1451,7 +1455,7 @@ start_band (Reader *self)
 
   if (bands->len == 0 && !sky_decimal_is_zero (band.from))
     return fail (self, "from", SKY_SHEET_ERROR_BANDS,
-                 "the first band must start at 0, not at %s", shown (self, from_s));
+                 _("the first band must start at 0, not at %s"), shown (self, from_s));
   if (bands->len > 0)
     {
       SkyDecimal end = g_array_index (bands, SkySheetBand, bands->len - 1).to;
@@ -1460,16 +1464,16 @@ start_band (Reader *self)
 
       if (cmp < 0)
         return fail (self, "from", SKY_SHEET_ERROR_BANDS,
-                     "this band overlaps the previous one: it starts at %s, the previous one "
-                     "ends at %s", shown (self, from_s), end_s);
+                     _("this band overlaps the previous one: it starts at %s, the previous one "
+                       "ends at %s"), shown (self, from_s), end_s);
       if (cmp > 0)
         return fail (self, "from", SKY_SHEET_ERROR_BANDS,
-                     "gap between bands: the previous one ends at %s, this one starts at %s",
+                     _("gap between bands: the previous one ends at %s, this one starts at %s"),
                      end_s, shown (self, from_s));
     }
   if (sky_decimal_compare (band.to, band.from) <= 0)
     return fail (self, "to", SKY_SHEET_ERROR_BANDS,
-                 "a band must end after it starts (from %s, to %s)", shown (self, from_s),
+                 _("a band must end after it starts (from %s, to %s)"), shown (self, from_s),
                  shown (self, to_s));
   band.from = sky_decimal_normalize (band.from);
   band.to = sky_decimal_normalize (band.to);
@@ -1487,11 +1491,11 @@ end_usage_discount (Reader *self)
   self->in_discount = FALSE;
   if (bands->len == 0)
     return fail (self, NULL, SKY_SHEET_ERROR_BANDS,
-                 "usage discount “%s” has no <band>", self->discount.id);
+                 _("usage discount “%s” has no <band>"), self->discount.id);
   if (sky_decimal_compare (g_array_index (bands, SkySheetBand, bands->len - 1).to,
                            sky_decimal_from_int (100)) != 0)
     return fail_at (self, self->band_loc, "to", SKY_SHEET_ERROR_BANDS,
-                    "the last band must end at 100: the bands cover the whole month");
+                    _("the last band must end at 100: the bands cover the whole month"));
   if (self->sink->usage_discount != NULL &&
       !self->sink->usage_discount (&self->discount, self->user_data, &self->error))
     return FALSE;
@@ -1518,12 +1522,12 @@ start_offer (Reader *self)
   sku_len = strlen (sku);
   if (sku_len == 0 || sku_len > 200 || strpbrk (sku, " \t\r\n") != NULL)
     return fail (self, "sku", SKY_SHEET_ERROR_INVALID_VALUE,
-                 "sku “%s” must be 1 to 200 characters without spaces", shown (self, sku));
+                 _("sku “%s” must be 1 to 200 characters without spaces"), shown (self, sku));
 
   region = g_hash_table_lookup (self->regions, region_code);
   if (region == NULL)
     return fail (self, "region", SKY_SHEET_ERROR_UNDECLARED,
-                 "offer “%s” is in region “%s”, which the sheet does not declare", sku,
+                 _("offer “%s” is in region “%s”, which the sheet does not declare"), sku,
                  shown (self, region_code));
 
   family = a.values[OFFER_FAMILY];
@@ -1619,7 +1623,7 @@ end_offer (Reader *self)
 
   if (offer->prices->len == 0)
     return fail_at (self, loc, NULL, SKY_SHEET_ERROR_MISSING_ATTRIBUTE,
-                    "offer “%s” has no <price>", offer->sku);
+                    _("offer “%s” has no <price>"), offer->sku);
   if (self->sink->offer != NULL && !self->sink->offer (offer, self->user_data, &error))
     {
       /* A sink that locates its own errors says so with the file's name in front. */
@@ -1644,7 +1648,7 @@ start_feature (Reader *self)
   GPtrArray *features = self->offer->features;
 
   if (self->offer->prices->len > 0)
-    return unexpected (self, "feature", "after <price>: features come first in an <offer>");
+    return unexpected (self, "feature", _("after <price>: features come first in an <offer>"));
   if (!read_attrs (self, EL_FEATURE, &a) ||
       !(key = attr_require (self, &a, FEATURE_KEY)) ||
       !(value = attr_require (self, &a, FEATURE_VALUE)) ||
@@ -1654,7 +1658,7 @@ start_feature (Reader *self)
   for (guint i = 0; i < features->len; i += 2)
     if (strcmp (g_ptr_array_index (features, i), key) == 0)
       return fail (self, "key", SKY_SHEET_ERROR_DUPLICATE,
-                   "feature “%s” appears twice in offer “%s”", key, self->offer->sku);
+                   _("feature “%s” appears twice in offer “%s”"), key, self->offer->sku);
   g_ptr_array_add (features, g_strdup (key));
   g_ptr_array_add (features, g_strdup (value));
   return TRUE;
@@ -1724,13 +1728,13 @@ purchase_option (Reader      *self,
 
   if (term == NULL)
     return (fail (self, NULL, SKY_SHEET_ERROR_MISSING_ATTRIBUTE,
-                  "<price> needs the attribute “term”"), NULL);
+                  _("<price> needs the attribute “term”")), NULL);
   klass = sky_vocabulary_lookup (SKY_VOCABULARY_PURCHASE_CLASS, term);
   if (klass == NULL)
     {
       choices = sky_vocabulary_describe (SKY_VOCABULARY_PURCHASE_CLASS);
       return (fail (self, "term", SKY_SHEET_ERROR_INVALID_VALUE,
-                    "unknown purchase option “%s”: use %s", shown (self, term), choices), NULL);
+                    _("unknown purchase option “%s”: use %s"), shown (self, term), choices), NULL);
     }
 
   option = sky_purchase_option_find (klass->code, 0, SKY_UPFRONT_NONE);
@@ -1742,11 +1746,11 @@ purchase_option (Reader      *self,
         {
           choices = committing_classes ();
           return (fail (self, extra, SKY_SHEET_ERROR_INVALID_VALUE,
-                        "“%s” is only for %s prices", extra, choices), NULL);
+                        _("“%s” is only for %s prices"), extra, choices), NULL);
         }
       if (offering_class != NULL)
         return (fail (self, "offering-class", SKY_SHEET_ERROR_INVALID_VALUE,
-                      "“offering-class” is only for reserved prices"), NULL);
+                      _("“offering-class” is only for reserved prices")), NULL);
       return option->word.id;
     }
 
@@ -1755,12 +1759,12 @@ purchase_option (Reader      *self,
     {
       if (klass->code != SKY_PURCHASE_RESERVATION)
         return (fail (self, "offering-class", SKY_SHEET_ERROR_INVALID_VALUE,
-                      "“offering-class” is only for reserved prices"), NULL);
+                      _("“offering-class” is only for reserved prices")), NULL);
       if (strcmp (offering_class, "convertible") == 0)
         convertible = TRUE;
       else if (strcmp (offering_class, "standard") != 0)
         return (fail (self, "offering-class", SKY_SHEET_ERROR_INVALID_VALUE,
-                      "unknown offering-class “%s”: use standard or convertible",
+                      _("unknown offering-class “%s”: use standard or convertible"),
                       shown (self, offering_class)), NULL);
     }
 
@@ -1769,14 +1773,14 @@ purchase_option (Reader      *self,
     {
       choices = sky_purchase_class_years (klass->code);
       return (fail (self, NULL, SKY_SHEET_ERROR_MISSING_ATTRIBUTE,
-                    "a %s price needs “years” (%s)", term, choices), NULL);
+                    _("a %s price needs “years” (%s)"), term, choices), NULL);
     }
   months = commitment_months (klass->code, years);
   if (months == 0)
     {
       choices = sky_purchase_class_years (klass->code);
       return (fail (self, "years", SKY_SHEET_ERROR_INVALID_VALUE,
-                    "years “%s” must be %s", shown (self, years), choices), NULL);
+                    _("years “%s” must be %s"), shown (self, years), choices), NULL);
     }
   if (upfront == NULL)
     upfront = "none";
@@ -1785,19 +1789,19 @@ purchase_option (Reader      *self,
     {
       choices = sky_vocabulary_describe (SKY_VOCABULARY_UPFRONT);
       return (fail (self, "upfront", SKY_SHEET_ERROR_INVALID_VALUE,
-                    "unknown upfront “%s”: use %s", shown (self, upfront), choices), NULL);
+                    _("unknown upfront “%s”: use %s"), shown (self, upfront), choices), NULL);
     }
   if (paid->code == SKY_UPFRONT_NONE && fee != NULL)
     return (fail (self, "upfront-fee", SKY_SHEET_ERROR_INVALID_VALUE,
-                  "an upfront-fee needs upfront=\"partial\" or \"all\""), NULL);
+                  _("an upfront-fee needs upfront=\"partial\" or \"all\"")), NULL);
   if (paid->code != SKY_UPFRONT_NONE && fee == NULL)
     return (fail (self, NULL, SKY_SHEET_ERROR_MISSING_ATTRIBUTE,
-                  "upfront=\"%s\" needs the attribute “upfront-fee”", upfront), NULL);
+                  _("upfront=\"%s\" needs the attribute “upfront-fee”"), upfront), NULL);
 
   option = sky_purchase_option_find_full (klass->code, months, paid->code, convertible);
   if (option == NULL)
     return (fail (self, "upfront", SKY_SHEET_ERROR_INVALID_VALUE,
-                  "a %s price for %s years cannot be paid with upfront “%s”", term, years,
+                  _("a %s price for %s years cannot be paid with upfront “%s”"), term, years,
                   upfront), NULL);
   return option->word.id;
 }
@@ -1818,13 +1822,13 @@ price_rules (Reader        *self,
     return TRUE;
   if (price->free_quantity != NULL)
     return fail (self, attr, SKY_SHEET_ERROR_INVALID_VALUE,
-                 "a price with “%s” cannot have a free-quantity", attr);
+                 _("a price with “%s” cannot have a free-quantity"), attr);
   if (cap != NULL)
     {
       if (unit->dimension != SKY_DIMENSION_TIME || sky_term_months (price->term) > 0)
         return fail (self, "monthly-cap", SKY_SHEET_ERROR_INVALID_VALUE,
-                     "a monthly-cap is only for prices per running time without a commitment "
-                     "(this one is per %s, %s)", price->unit, price->term);
+                     _("a monthly-cap is only for prices per running time without a commitment "
+                       "(this one is per %s, %s)"), price->unit, price->term);
       if (!parse_money (self, "price", "monthly-cap", cap, &price->monthly_cap))
         return FALSE;
       price->has_monthly_cap = TRUE;
@@ -1835,12 +1839,12 @@ price_rules (Reader        *self,
           !(strcmp (price->unit, "hour") == 0 || strcmp (price->unit, "vcpu-hour") == 0 ||
             strcmp (price->unit, "gib-hour") == 0))
         return fail (self, "usage-discount", SKY_SHEET_ERROR_INVALID_VALUE,
-                     "a usage-discount is only for on-demand prices per hour, vcpu-hour or "
-                     "gib-hour (this one is per %s, %s)", price->unit, price->term);
+                     _("a usage-discount is only for on-demand prices per hour, vcpu-hour or "
+                       "gib-hour (this one is per %s, %s)"), price->unit, price->term);
       if (!g_hash_table_lookup_extended (self->usage_discounts, table,
                                          (gpointer *) &price->usage_discount, NULL))
         return fail (self, "usage-discount", SKY_SHEET_ERROR_UNDECLARED,
-                     "usage discount “%s” is not declared in the sheet", shown (self, table));
+                     _("usage discount “%s” is not declared in the sheet"), shown (self, table));
     }
   return TRUE;
 }
@@ -1861,8 +1865,8 @@ start_price (Reader *self)
   if (priced_unit == NULL || !priced_unit->priced)
     /* The units are too many to list in a message that must stay short. */
     return fail (self, "unit", SKY_SHEET_ERROR_INVALID_VALUE,
-                 "unknown unit “%s”: use one the price sheet format lists, such as hour, "
-                 "month, gb, gib, gb-month, gb-second or million-requests", shown (self, unit));
+                 _("unknown unit “%s”: use one the price sheet format lists, such as hour, "
+                   "month, gb, gib, gb-month, gb-second or million-requests"), shown (self, unit));
 
   if (self->spare_prices->len > 0)
     price = g_ptr_array_steal_index_fast (self->spare_prices, self->spare_prices->len - 1);
@@ -1926,7 +1930,7 @@ start_price (Reader *self)
       SkySheetPrice *other = g_ptr_array_index (self->offer->prices, i);
       if (other->unit == price->unit && strcmp (other->term, price->term) == 0)
         return fail (self, NULL, SKY_SHEET_ERROR_DUPLICATE,
-                     "offer “%s” has two %s prices per %s", self->offer->sku, price->term,
+                     _("offer “%s” has two %s prices per %s"), self->offer->sku, price->term,
                      price->unit);
     }
   return TRUE;
@@ -1940,14 +1944,14 @@ end_price (Reader *self)
   self->price = NULL;
   if (price->tiers->len == 0 && !self->price_has_amount)
     return fail_at (self, self->price_loc, NULL, SKY_SHEET_ERROR_MISSING_ATTRIBUTE,
-                    "<price> needs an “amount” or <tier> elements");
+                    _("<price> needs an “amount” or <tier> elements"));
   if (price->tiers->len > 0 && !self->tier_open)
     return fail_at (self, self->tier_loc, "to", SKY_SHEET_ERROR_TIERS,
-                    "the last tier must have no “to”: it covers all usage above its “from”");
+                    _("the last tier must have no “to”: it covers all usage above its “from”"));
   if (price->tiers->len > 0 && (price->has_monthly_cap || price->usage_discount != NULL))
     return fail_at (self, self->price_loc, price->has_monthly_cap ? "monthly-cap"
                                                                   : "usage-discount",
-                    SKY_SHEET_ERROR_INVALID_VALUE, "a price with tiers cannot have “%s”",
+                    SKY_SHEET_ERROR_INVALID_VALUE, _("a price with tiers cannot have “%s”"),
                     price->has_monthly_cap ? "monthly-cap" : "usage-discount");
   if (price->tiers->len > 0)
     price->amount = g_array_index (price->tiers, SkySheetTier, 0).amount;
@@ -1964,7 +1968,7 @@ start_tier (Reader *self)
   SkySheetPrice *price = self->price;
 
   if (self->price_has_amount)
-    return unexpected (self, "tier", "in a <price> that has an “amount”: use one or the other");
+    return unexpected (self, "tier", _("in a <price> that has an “amount”: use one or the other"));
   if (!read_attrs (self, EL_TIER, &a) ||
       !(from_s = attr_require (self, &a, TIER_FROM)) ||
       !(amount_s = attr_require (self, &a, TIER_AMOUNT)) ||
@@ -1977,10 +1981,10 @@ start_tier (Reader *self)
 
   if (self->tier_open)
     return fail (self, NULL, SKY_SHEET_ERROR_TIERS,
-                 "a tier follows the open-ended tier (the one without “to”)");
+                 _("a tier follows the open-ended tier (the one without “to”)"));
   if (price->tiers->len == 0 && !sky_decimal_is_zero (from))
     return fail (self, "from", SKY_SHEET_ERROR_TIERS,
-                 "the first tier must start at 0, not at %s", shown (self, from_s));
+                 _("the first tier must start at 0, not at %s"), shown (self, from_s));
   if (price->tiers->len > 0)
     {
       int cmp = sky_decimal_compare (from, self->tier_end);
@@ -1988,16 +1992,16 @@ start_tier (Reader *self)
 
       if (cmp < 0)
         return fail (self, "from", SKY_SHEET_ERROR_TIERS,
-                     "this tier overlaps the previous one: it starts at %s, the previous one "
-                     "ends at %s", shown (self, from_s), end);
+                     _("this tier overlaps the previous one: it starts at %s, the previous one "
+                       "ends at %s"), shown (self, from_s), end);
       if (cmp > 0)
         return fail (self, "from", SKY_SHEET_ERROR_TIERS,
-                     "gap between tiers: the previous one ends at %s, this one starts at %s",
+                     _("gap between tiers: the previous one ends at %s, this one starts at %s"),
                      end, shown (self, from_s));
     }
   if (to_s != NULL && sky_decimal_compare (to, from) <= 0)
     return fail (self, "to", SKY_SHEET_ERROR_TIERS,
-                 "a tier must end after it starts (from %s, to %s)", shown (self, from_s),
+                 _("a tier must end after it starts (from %s, to %s)"), shown (self, from_s),
                  shown (self, to_s));
 
   tier.from = sky_decimal_to_string (from);
@@ -2051,7 +2055,7 @@ check_name (Reader     *self,
       g_utf8_strlen (name, MAX_NAME_CHARS * 4 + 1) <= MAX_NAME_CHARS)
     return TRUE;
   return fail (self, NULL, SKY_SHEET_ERROR_TOO_LARGE,
-               "an element name is at most %d characters long: <%s>", MAX_NAME_CHARS,
+               _("an element name is at most %d characters long: <%s>"), MAX_NAME_CHARS,
                shown (self, name));
 }
 
@@ -2060,7 +2064,7 @@ too_many_attributes (Reader     *self,
                      const char *name)
 {
   return fail (self, NULL, SKY_SHEET_ERROR_TOO_LARGE,
-               "<%s> has more than %d attributes (an element of the format has at most %d)",
+               _("<%s> has more than %d attributes (an element of the format has at most %d)"),
                name, MAX_ATTRIBUTES, MAX_ATTRS);
 }
 
@@ -2081,22 +2085,26 @@ start_element (Reader     *self,
     {
       if (!ours || (const xmlChar *) name != self->names[EL_PRICE_SHEET])
         return check_name (self, name) &&
-               fail (self, NULL, SKY_SHEET_ERROR_WRONG_ROOT,
-                     "this is not a Skytally price sheet: the root element is <%s>%s%s, not "
-                     "<price-sheet xmlns=\"" SKY_SHEET_NAMESPACE "\">", name,
-                     ns != NULL ? " in namespace " : "", ns != NULL ? shown (self, ns) : "");
+               (ns != NULL
+                ? fail (self, NULL, SKY_SHEET_ERROR_WRONG_ROOT,
+                        _("this is not a Skytally price sheet: the root element is <%s> in "
+                          "namespace %s, not <price-sheet xmlns=\"%s\">"), name,
+                        shown (self, ns), SKY_SHEET_NAMESPACE)
+                : fail (self, NULL, SKY_SHEET_ERROR_WRONG_ROOT,
+                        _("this is not a Skytally price sheet: the root element is <%s>, not "
+                          "<price-sheet xmlns=\"%s\">"), name, SKY_SHEET_NAMESPACE));
       return start_root (self);
     }
 
   if (!ours)
     return check_name (self, name) &&
            fail (self, NULL, SKY_SHEET_ERROR_UNKNOWN_ELEMENT,
-                 "<%s> is not part of the price-sheet format (namespace %s)", name,
+                 _("<%s> is not part of the price-sheet format (namespace %s)"), name,
                  ns != NULL ? shown (self, ns) : "none");
 
   if (self->in_source)
     return check_name (self, name) &&
-           unexpected (self, name, "inside <source>, which holds text only");
+           unexpected (self, name, _("inside <source>, which holds text only"));
 
   switch (depth)
     {
@@ -2126,8 +2134,9 @@ start_element (Reader     *self,
   {
     if (!in_list (name, element_names, G_N_ELEMENTS (element_names)))
       return check_name (self, name) && fail (self, NULL, SKY_SHEET_ERROR_UNKNOWN_ELEMENT,
-                                              "unknown element <%s>", name);
-    return unexpected (self, name, "here");
+                                              _("unknown element <%s>"), name);
+    /* Translators: completes "<%s> is not expected %s": the element is not expected here. */
+    return unexpected (self, name, _("here"));
   }
 }
 
@@ -2242,7 +2251,7 @@ fail_at_text (Reader     *self,
   g_strchomp (head);
   locate_text (self, text, len, i, &line, &column);
   g_set_error (&self->error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_UNEXPECTED_ELEMENT,
-               "%s:%ld:%d: unexpected text “%s” (only <source> holds text)", self->path, line,
+               _("%s:%ld:%d: unexpected text “%s” (only <source> holds text)"), self->path, line,
                column, shown (self, head));
   return FALSE;
 }
@@ -2369,7 +2378,7 @@ on_reference (void          *ctx,
   if (self->error != NULL)
     return;
   self->loc = (Loc) { MAX (1, self->ctxt->input->line), -1 };
-  fail (self, NULL, SKY_SHEET_ERROR_FORBIDDEN, "entity reference not allowed in price sheets");
+  fail (self, NULL, SKY_SHEET_ERROR_FORBIDDEN, _("entity reference not allowed in price sheets"));
   stop (self);
 }
 
@@ -2409,7 +2418,7 @@ end_document (Reader *self)
       return TRUE;
     }
   return fail_at (self, (Loc) { 1, 0 }, NULL, SKY_SHEET_ERROR_MISSING_ATTRIBUTE,
-                  "the sheet has no %s", missing);
+                  _("the sheet has no %s"), missing);
 }
 
 /* Whether the first @len bytes of the file hold only blank space (none at all, too). Only read
@@ -2496,8 +2505,8 @@ check_pending_tag (Reader *self)
         name_len++;
       element = g_strndup (name, name_len);
       g_set_error (&self->error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_TOO_LARGE,
-                   "%s:%d:%d: <%s> has more than %d attributes (an element of the format has at "
-                   "most %d)", self->path, MAX (in->line, 1), MAX (in->col, 1),
+                   _("%s:%d:%d: <%s> has more than %d attributes (an element of the format has at "
+                     "most %d)"), self->path, MAX (in->line, 1), MAX (in->col, 1),
                    g_utf8_validate (element, -1, NULL) ? shown (self, element) : "?",
                    MAX_ATTRIBUTES, MAX_ATTRS);
       return FALSE;
@@ -2538,7 +2547,7 @@ parse (Reader *self)
   if (self->ctxt == NULL)
     {
       g_set_error (&self->error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO,
-                   "%s: cannot start the XML parser", self->path);
+                   _("%s: cannot start the XML parser"), self->path);
       return FALSE;
     }
   self->ctxt->_private = self;
@@ -2562,14 +2571,18 @@ parse (Reader *self)
       if (ret != 0 || !self->ctxt->wellFormed)
         {
           g_autofree char *what = self->xml_message != NULL ? g_strdup (self->xml_message)
-                                                            : g_strdup ("not well-formed XML");
+                                                            : g_strdup (_("not well-formed XML"));
           g_clear_error (&self->error);
           /* The parser says "Extra content at the end of the document" of a file with no
            * element at all. */
-          if (self->line_of_last_start < 0 && n == 0 && file_is_blank (self, self->done))
+          if (self->line_of_last_start < 0 && n == 0 && file_is_blank (self, self->done) &&
+              self->done == 0)
             g_set_error (&self->error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_MALFORMED,
-                         "%s: the file %s, not a price sheet", self->path,
-                         self->done == 0 ? "is empty" : "holds only blank space");
+                         _("%s: the file is empty, not a price sheet"), self->path);
+          else if (self->line_of_last_start < 0 && n == 0 && file_is_blank (self, self->done))
+            g_set_error (&self->error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_MALFORMED,
+                         _("%s: the file holds only blank space, not a price sheet"),
+                         self->path);
           else
             g_set_error (&self->error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_MALFORMED,
                          "%s:%d:%d: %s", self->path, MAX (self->xml_line, 1),
@@ -2589,14 +2602,14 @@ static const char *
 kind_of_file (mode_t mode)
 {
   if (S_ISFIFO (mode))
-    return "a named pipe";
+    return _("a named pipe");
   if (S_ISCHR (mode) || S_ISBLK (mode))
-    return "a device";
+    return _("a device");
   if (S_ISDIR (mode))
-    return "a folder";
+    return _("a folder");
   if (S_ISSOCK (mode))
-    return "a socket";
-  return "not a file";
+    return _("a socket");
+  return _("not a file");
 }
 
 /* A sheet whose file starts with gzip's magic bytes is compressed (a .xml.gz): it is read
@@ -2613,7 +2626,7 @@ open_gunzip (Reader  *self,
   if (n < 0)
     {
       int saved = errno;
-      g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO, "%s: cannot read: %s",
+      g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO, _("%s: cannot read: %s"),
                    self->path, g_strerror (saved));
       return FALSE;
     }
@@ -2649,14 +2662,14 @@ sky_sheet_open (const char  *path,
   if (fd < 0)
     {
       int saved = errno;
-      g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO, "%s: cannot open: %s", path,
+      g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO, _("%s: cannot open: %s"), path,
                    g_strerror (saved));
       return -1;
     }
   if (fstat (fd, &st) != 0)
     {
       int saved = errno;
-      g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO, "%s: cannot read: %s", path,
+      g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO, _("%s: cannot read: %s"), path,
                    g_strerror (saved));
       close (fd);
       return -1;
@@ -2664,7 +2677,7 @@ sky_sheet_open (const char  *path,
   if (!S_ISREG (st.st_mode))
     {
       g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO,
-                   "%s: not a regular file (%s): a price sheet must be a file", path,
+                   _("%s: not a regular file (%s): a price sheet must be a file"), path,
                    kind_of_file (st.st_mode));
       close (fd);
       return -1;
@@ -2673,7 +2686,7 @@ sky_sheet_open (const char  *path,
   if (flags < 0 || fcntl (fd, F_SETFL, flags & ~O_NONBLOCK) < 0)
     {
       int saved = errno;
-      g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO, "%s: cannot read: %s", path,
+      g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO, _("%s: cannot read: %s"), path,
                    g_strerror (saved));
       close (fd);
       return -1;
@@ -2745,7 +2758,7 @@ sky_sheet_read_fd (int                  fd,
   self.fd = fd;
   if (fstat (self.fd, &st) != 0 || !S_ISREG (st.st_mode))
     {
-      g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO, "%s: not a regular file", path);
+      g_set_error (error, SKY_SHEET_ERROR, SKY_SHEET_ERROR_IO, _("%s: not a regular file"), path);
       return FALSE;
     }
   self.size = st.st_size;
@@ -2770,7 +2783,7 @@ sky_sheet_read_fd (int                  fd,
   if (self.cancelled)
     {
       g_clear_error (&self.error);
-      g_set_error (&self.error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Import cancelled");
+      g_set_error (&self.error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Import cancelled"));
     }
 
   if (self.ctxt != NULL)

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <glib/gi18n-lib.h>
 
 #include "sky-sku-set-private.h"
 
@@ -140,13 +141,18 @@ _sky_sku_set_insert (SkySkuSet *set,
 
 static gboolean
 io_error (GError     **error,
-          const char  *what)
+          gboolean     writing)
 {
   int saved = errno;
 
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-               "Cannot %s the temporary file of the sheet's SKUs: %s", what,
-               g_strerror (saved));
+  if (writing)
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                 _("Cannot write the temporary file of the sheet's SKUs: %s"),
+                 g_strerror (saved));
+  else
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                 _("Cannot read the temporary file of the sheet's SKUs: %s"),
+                 g_strerror (saved));
   return FALSE;
 }
 
@@ -169,7 +175,7 @@ write_at (int            fd,
         {
           if (n == 0)
             errno = ENOSPC;
-          return io_error (error, "write");
+          return io_error (error, TRUE);
         }
       p += n;
       len -= n;
@@ -197,7 +203,7 @@ read_at (int       fd,
         {
           if (n == 0)
             errno = EIO;
-          return io_error (error, "read");
+          return io_error (error, FALSE);
         }
       p += n;
       len -= n;

@@ -20,7 +20,9 @@ main (int    argc,
   /* Past a file size limit, a write fails and is reported rather than the window killed. */
   signal (SIGXFSZ, SIG_IGN);
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* SKYTALLY_LOCALEDIR: the translations of an uninstalled build (the tests, meson devenv). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SKYTALLY_LOCALEDIR") != NULL
+                                   ? g_getenv ("SKYTALLY_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -137,8 +137,10 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   row = g_ptr_array_index (self->comparison->rows, index);
   if (column < 0)
     {
+      const char *title = _(row->label);
+
       /* Translators: a comparison row that differs between the offers, marked. */
-      text = row->differs ? g_strdup_printf (_("%s ≠"), row->label) : g_strdup (row->label);
+      text = row->differs ? g_strdup_printf (_("%s ≠"), title) : g_strdup (title);
       if (row->differs)
         gtk_widget_add_css_class (label, "heading");
     }

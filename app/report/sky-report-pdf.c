@@ -10,6 +10,7 @@
 
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
+#include <glib/gi18n-lib.h>
 
 #include "sky-chart.h"
 #include "sky-currency.h"
@@ -115,14 +116,18 @@ prices_freshness (Pen               *pen,
 
       if (fresh == NULL)
         continue;
-      line = p->stale ? g_strdup_printf ("%s: %s, older than %u days", p->provider_name, fresh,
-                                         e->stale_after_days)
+      /* Translators: a provider's name, the age of its prices ("Prices as of 2025-06-01 (18
+       * months old)"), then the threshold in days. */
+      line = p->stale ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %s, older than %u day",
+                                                      "%s: %s, older than %u days",
+                                                      e->stale_after_days),
+                                         p->provider_name, fresh, e->stale_after_days)
                       : g_strdup_printf ("%s: %s", p->provider_name, fresh);
       line_of_text (pen, line, "Sans 9");
     }
   for (guint i = 0; i < e->notices->len; i++)
     {
-      g_autofree char *line = g_strdup_printf ("⚠ Notice: %s",
+      g_autofree char *line = g_strdup_printf (_("⚠ Notice: %s"),
                                                (const char *) g_ptr_array_index (e->notices, i));
       line_of_text (pen, line, "Sans Bold 9");
     }
@@ -158,10 +163,12 @@ static void
 summary_table (Pen              *pen,
                const SkySummary *summary)
 {
-  static const char *headings[] = { "Provider", "Monthly", "Upfront", "First year",
-                                    "Term total", "Complete", "Budget" };
+  const char *headings[] = { _("Provider"), _("Monthly"), _("Upfront"), _("First year"),
+                             _("Term total"), _("Complete"), _("Budget") };
   g_autofree char *term = sky_summary_term_text (summary);
-  g_autofree char *title = g_strdup_printf ("Summary over %s, in %s", term, summary->currency);
+  /* Translators: the term ("3 years"), then a currency code. */
+  g_autofree char *title = g_strdup_printf (_("Summary over %s, in %s"), term,
+                                            summary->currency);
 
   line_of_text (pen, title, "Sans Bold 13");
   summary_row (pen, headings, TRUE);
@@ -174,8 +181,13 @@ summary_table (Pen              *pen,
       g_autofree char *upfront = sky_currency_format_display (summary->currency, p->upfront);
       g_autofree char *first_year = sky_currency_format_display (summary->currency, p->first_year);
       g_autofree char *term_total = sky_currency_format_display (summary->currency, p->term_total);
-      g_autofree char *complete = p->complete ? g_strdup ("yes")
-                                              : g_strdup_printf ("%u not priced", p->n_unpriced);
+      /* Translators: whether a provider prices every line, in the summary's Complete column. */
+      g_autofree char *complete = p->complete ? g_strdup (C_("complete", "yes"))
+                                              : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                              "%u not priced",
+                                                                              "%u not priced",
+                                                                              p->n_unpriced),
+                                                                 p->n_unpriced);
       g_autofree char *verdict = sky_summary_verdict_display (summary, p);
       const char *cells[] = { name, monthly, upfront, first_year, term_total, complete,
                               verdict };
@@ -186,14 +198,18 @@ summary_table (Pen              *pen,
     g_autofree char *note = NULL;
 
     if (summary->n_cheapest > 1)
-      note = g_strdup_printf ("★ marks the %u providers that price every line and tie as the "
-                              "cheapest over the term.", summary->n_cheapest);
+      note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "★ marks the %u provider that prices every line and "
+                                           "ties as the cheapest over the term.",
+                                           "★ marks the %u providers that price every line and "
+                                           "tie as the cheapest over the term.",
+                                           summary->n_cheapest), summary->n_cheapest);
     else if (summary->n_cheapest == 1)
-      note = g_strdup ("★ marks the cheapest of the providers that price every line, over the "
-                       "term; the first year and the term are the projection's cash, upfront "
-                       "fees included.");
+      note = g_strdup (_("★ marks the cheapest of the providers that price every line, over the "
+                         "term; the first year and the term are the projection's cash, upfront "
+                         "fees included."));
     else
-      note = g_strdup ("No provider prices every line, so none is called the cheapest.");
+      note = g_strdup (_("No provider prices every line, so none is called the cheapest."));
     pen->y += 2;
     line_of_text (pen, note, "Sans Italic 8");
   }
@@ -209,13 +225,16 @@ providers_side_by_side (Pen               *pen,
   g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
   int cheapest = sky_estimate_cheapest_complete (e);
 
-  line_of_text (pen, "The providers side by side", "Sans Bold 13");
+  line_of_text (pen, _("The providers side by side"), "Sans Bold 13");
   cells[0] = "";
   for (guint i = 0; i < e->providers->len; i++)
     {
       SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
-      char *name = g_strdup_printf ("%s%s%s", p->provider_short_name,
-                                    sky_estimate_provider_complete (p) ? "" : " (incomplete)",
+      /* Translators: a provider's short name, marked as one that does not price every line. */
+      g_autofree char *incomplete = g_strdup_printf (_("%s (incomplete)"),
+                                                     p->provider_short_name);
+      char *name = g_strdup_printf ("%s%s", sky_estimate_provider_complete (p)
+                                            ? p->provider_short_name : incomplete,
                                     (int) i == cheapest ? " ★" : "");
       g_ptr_array_add (keep, name);
       cells[i + 1] = name;
@@ -231,7 +250,7 @@ providers_side_by_side (Pen               *pen,
           SkyEstimateLine *el = g_ptr_array_index (p->lines, l);
           char *cell = el->status == SKY_LINE_PRICED ? sky_currency_format_display (e->currency,
                                                                                    el->monthly)
-                                                     : g_strdup ("no match");
+                                                     : g_strdup (_("no match"));
           g_ptr_array_add (keep, cell);
           cells[i + 1] = cell;
         }
@@ -239,8 +258,8 @@ providers_side_by_side (Pen               *pen,
     }
 
   {
-    static const char *labels[] = { "Total a month", "With upfront fees spread", "Upfront",
-                                    "First year", "Term" };
+    const char *labels[] = { _("Total a month"), _("With upfront fees spread"), _("Upfront"),
+                             _("First year"), C_("a total", "Term") };
     for (guint k = 0; k < G_N_ELEMENTS (labels); k++)
       {
         cells[0] = labels[k];
@@ -257,12 +276,27 @@ providers_side_by_side (Pen               *pen,
       }
   }
   {
-    g_autofree char *note = g_strdup_printf ("Figures in %s a month, rounded once per line; the "
-                                             "term is %u months. Lines a provider cannot price "
-                                             "show “no match” and are left out of its totals: "
-                                             "such a provider is incomplete and not compared. "
-                                             "★ marks the cheapest of the providers that price "
-                                             "every line, with upfront fees spread.",
+    /* Translators: a currency code, then the term in months; “no match” is the text the
+     * table shows for a line a provider cannot price. */
+    g_autofree char *note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "Figures in %s a month, rounded once "
+                                                          "per line; the term is %u month. "
+                                                          "Lines a provider cannot price show "
+                                                          "“no match” and are left out of its "
+                                                          "totals: such a provider is "
+                                                          "incomplete and not compared. ★ marks "
+                                                          "the cheapest of the providers that "
+                                                          "price every line, with upfront fees "
+                                                          "spread.",
+                                                          "Figures in %s a month, rounded once "
+                                                          "per line; the term is %u months. "
+                                                          "Lines a provider cannot price show "
+                                                          "“no match” and are left out of its "
+                                                          "totals: such a provider is "
+                                                          "incomplete and not compared. ★ marks "
+                                                          "the cheapest of the providers that "
+                                                          "price every line, with upfront fees "
+                                                          "spread.", e->term_months),
                                              e->currency, e->term_months);
     pen->y += 4;
     line_of_text (pen, note, "Sans Italic 8");
@@ -289,24 +323,37 @@ projection_chart (Pen                 *pen,
     .has_budget = s->budget != NULL && s->budget->has_monthly,
     .budget = s->budget != NULL ? s->budget->monthly : sky_decimal_from_int (0),
     .value_title = projection->currency,
-    .month_title = "Month",
-    .upfront_label = "Upfront fee",
   };
   cairo_t *cr = pen->cr;
   PangoContext *context;
   double h = 260;
   guint M = projection->months;
 
+  data.month_title = _("Month");
+  data.upfront_label = _("Upfront fee");
   new_page_if (pen, h + 120);
-  line_of_text (pen, "The projection", "Sans Bold 13");
+  line_of_text (pen, _("The projection"), "Sans Bold 13");
   {
-    g_autofree char *sub = g_strdup_printf ("Cash paid each month over %u months, in %s: a "
-                                            "line per provider, its low-high range shaded, "
-                                            "upfront fees as marks of their own above their "
-                                            "month%s.",
-                                            M, projection->currency,
-                                            s->budget != NULL && s->budget->has_monthly
-                                            ? ", the monthly budget dashed" : "");
+    /* Translators: the number of months, then a currency code. */
+    g_autofree char *sub = s->budget != NULL && s->budget->has_monthly
+      ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "Cash paid each month over %u month, in %s: a line per "
+                                      "provider, its low-high range shaded, upfront fees as "
+                                      "marks of their own above their month, the monthly "
+                                      "budget dashed.",
+                                      "Cash paid each month over %u months, in %s: a line per "
+                                      "provider, its low-high range shaded, upfront fees as "
+                                      "marks of their own above their month, the monthly "
+                                      "budget dashed.", M), M, projection->currency)
+      /* Translators: the number of months, then a currency code. */
+      : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "Cash paid each month over %u month, in %s: a line per "
+                                      "provider, its low-high range shaded, upfront fees as "
+                                      "marks of their own above their month.",
+                                      "Cash paid each month over %u months, in %s: a line per "
+                                      "provider, its low-high range shaded, upfront fees as "
+                                      "marks of their own above their month.", M),
+                         M, projection->currency);
     line_of_text (pen, sub, "Sans 8");
   }
   cairo_save (cr);
@@ -326,27 +373,31 @@ projection_chart (Pen                 *pen,
       g_autoptr(GString) words = g_string_new (NULL);
 
       if (sky_projection_complete (p))
-        g_string_append_printf (words, "%s: %s in the first year", p->provider_name, year1);
+        /* Translators: a provider's name, then an amount of money. */
+        g_string_append_printf (words, _("%s: %s in the first year"), p->provider_name, year1);
       else
-        g_string_append_printf (words, "%s (incomplete): %s in the first year for the lines it "
-                                "prices", p->provider_name, year1);
+        /* Translators: a provider's name, then an amount of money. */
+        g_string_append_printf (words, _("%s (incomplete): %s in the first year for the lines "
+                                         "it prices"), p->provider_name, year1);
       if (s->budget != NULL && s->budget->has_monthly)
         {
           if (p->first_month_over > 0)
-            g_string_append_printf (words, "; over the monthly budget from month %u",
+            g_string_append_printf (words, _("; over the monthly budget from month %u"),
                                     p->first_month_over);
           else if (!sky_projection_complete (p))
-            g_string_append (words, "; cannot be judged against the monthly budget");
+            g_string_append (words, _("; cannot be judged against the monthly budget"));
           else
-            g_string_append (words, "; within the monthly budget throughout");
+            g_string_append (words, _("; within the monthly budget throughout"));
         }
       {
         guint unpriced = sky_projection_unpriced (p);
 
         /* Figures that leave lines out are not comparable with the others. */
         if (unpriced > 0)
-          g_string_append_printf (words, "; leaves out %u line%s it cannot price", unpriced,
-                                  unpriced == 1 ? "" : "s");
+          g_string_append_printf (words, g_dngettext (GETTEXT_PACKAGE,
+                                                      "; leaves out %u line it cannot price",
+                                                      "; leaves out %u lines it cannot price",
+                                                      unpriced), unpriced);
       }
       cairo_set_source_rgb (cr, c->red, c->green, c->blue);
       cairo_rectangle (cr, MARGIN, pen->y + 3, 8, 8);
@@ -362,11 +413,13 @@ ranking (Pen              *pen,
          const SkyScoring *scoring)
 {
   const char *cells[4];
-  const char *head[] = { "Option", "Score", "Cost", "Front" };
+  /* Translators: "Front" heads the column marking the options no other beats on both cost and
+   * score (the Pareto front). */
+  const char *head[] = { _("Option"), _("Score"), _("Cost"), _("Front") };
 
   new_page_if (pen, 80);
   pen->y += 10;
-  line_of_text (pen, "The trade-off ranking", "Sans Bold 13");
+  line_of_text (pen, _("The trade-off ranking"), "Sans Bold 13");
   table_row (pen, head, 4, TRUE);
   for (guint r = 0; r < scoring->order->len; r++)
     {
@@ -376,18 +429,21 @@ ranking (Pen              *pen,
       g_autofree char *score = g_strdup_printf ("%.1f", o->score);
       g_autofree char *cost = sky_currency_format_display (scoring->currency, o->cost);
       g_autofree char *cost_text =
-        g_strdup_printf ("%s a %s", cost, sky_vocabulary_title (SKY_VOCABULARY_UNIT,
-                                                                o->cost_unit));
+        /* Translators: an amount of money, then a unit ("Hour", "Month"). */
+        g_strdup_printf (_("%s a %s"), cost, sky_vocabulary_title (SKY_VOCABULARY_UNIT,
+                                                                   o->cost_unit));
 
       cells[0] = label;
       cells[1] = score;
       cells[2] = cost_text;
-      cells[3] = o->pareto ? "yes" : "";
+      /* Translators: in the Front column, an option on the front. */
+      cells[3] = o->pareto ? C_("front", "yes") : "";
       table_row (pen, cells, 4, r == 0);
     }
   pen->y += 4;
-  line_of_text (pen, "Scores run from 0 to 100 by the scenario's weighted criteria; “front” marks "
-                     "the options no other beats on both cost and score.", "Sans Italic 8");
+  line_of_text (pen, _("Scores run from 0 to 100 by the scenario's weighted criteria; “front” "
+                       "marks the options no other beats on both cost and score."),
+                "Sans Italic 8");
 }
 
 /* A paragraph of @markup, on the next page when it does not fit on this one. */
@@ -423,7 +479,7 @@ explanations (Pen               *pen,
 {
   new_page_if (pen, 80);
   pen->y += 10;
-  line_of_text (pen, "How each figure is worked out", "Sans Bold 13");
+  line_of_text (pen, _("How each figure is worked out"), "Sans Bold 13");
   for (guint i = 0; i < e->providers->len; i++)
     {
       SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
@@ -443,8 +499,9 @@ explanations (Pen               *pen,
                                     el->offer != NULL ? el->offer->sheet_version : NULL,
                                     el->steps, SKY_EXPLAIN_DISPLAY);
           else
-            why = g_strdup_printf ("not priced: %s", el->reason != NULL ? el->reason
-                                                                        : "no match");
+            /* Translators: why a line is not priced. */
+            why = g_strdup_printf (_("not priced: %s"), el->reason != NULL ? el->reason
+                                                                           : _("no match"));
           markup = g_markup_printf_escaped ("<b>%s</b>: %s", label, why);
           paragraph (pen, markup, "Sans 8");
         }
@@ -526,15 +583,16 @@ sky_report_write_pdf_with_summary (const SkyScenario   *scenario,
     g_autoptr(GString) about = g_string_new (NULL);
     g_autofree char *hours = sky_format_number (scenario->hours_per_month, 0);
 
-    g_string_append_printf (about, "In %s, %s hours a month. Price sheets: ", scenario->currency,
-                            hours);
+    /* Translators: a currency code, then the hours a month the scenario counts (730). */
+    g_string_append_printf (about, _("In %s, %s hours a month. Price sheets: "),
+                            scenario->currency, hours);
     for (guint i = 0; i < estimate->providers->len; i++)
       {
         SkyEstimateProvider *p = g_ptr_array_index (estimate->providers, i);
         g_autofree char *sheets = sky_estimate_provider_sheets (p);
 
         g_string_append_printf (about, "%s%s %s", i > 0 ? ", " : "", p->provider_name,
-                                sheets != NULL ? sheets : "(none)");
+                                sheets != NULL ? sheets : _("(none)"));
       }
     g_string_append (about, ".");
     for (guint i = 0; i < scenario->rates->len; i++)
@@ -575,7 +633,7 @@ sky_report_write_pdf_with_summary (const SkyScenario   *scenario,
     }
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Cannot write %s: %s", path,
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write %s: %s"), path,
                    cairo_status_to_string (status));
       return FALSE;
     }

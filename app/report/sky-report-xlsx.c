@@ -690,7 +690,11 @@ write_book (const char          *tmp_path,
             GError             **error)
 {
   lxw_workbook_options options = { .tmpdir = (char *) g_get_tmp_dir () };
-  locale_t c_numbers = newlocale (LC_NUMERIC_MASK, "C", (locale_t) 0);
+  /* Only the numbers are C's: from a base of 0 every other category would be too, and the
+   * workbook's texts would not be translated. */
+  locale_t base = duplocale (LC_GLOBAL_LOCALE);
+  locale_t c_numbers = base != (locale_t) 0 ? newlocale (LC_NUMERIC_MASK, "C", base)
+                                            : (locale_t) 0;
   locale_t previous;
   g_autoptr(GArray) lines_totals = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) monthly_totals = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -702,6 +706,8 @@ write_book (const char          *tmp_path,
   if (c_numbers == (locale_t) 0)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, g_strerror (errno));
+      if (base != (locale_t) 0)
+        freelocale (base);
       return FALSE;
     }
   previous = uselocale (c_numbers);

@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "sky-convert-summary.h"
 
@@ -214,17 +214,20 @@ sky_convert_summary_format (const SkyConvertSummary *self,
   {
     guint64 skipped = sky_convert_summary_skipped (self, NULL);
     g_autofree char *offers = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%" G_GUINT64_FORMAT " offer",
-                                                            "%" G_GUINT64_FORMAT " offers",
-                                                            self->offers), self->offers);
+                                                            "%llu offer",
+                                                            "%llu offers",
+                                                            self->offers),
+                                               (unsigned long long) self->offers);
     g_autofree char *prices = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%" G_GUINT64_FORMAT " price",
-                                                            "%" G_GUINT64_FORMAT " prices",
-                                                            self->prices), self->prices);
+                                                            "%llu price",
+                                                            "%llu prices",
+                                                            self->prices),
+                                               (unsigned long long) self->prices);
     g_autofree char *rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                          "%" G_GUINT64_FORMAT " row skipped",
-                                                          "%" G_GUINT64_FORMAT " rows skipped",
-                                                          skipped), skipped);
+                                                          "%llu row skipped",
+                                                          "%llu rows skipped",
+                                                          skipped),
+                                             (unsigned long long) skipped);
 
     /* Translators: the first line of a conversion's summary: “3 offers and 3 prices
      * written, 2 rows skipped”. */
@@ -239,9 +242,9 @@ sky_convert_summary_format (const SkyConvertSummary *self,
                               /* Translators: the line before the notes of a conversion's
                                * summary: “3 notes on what was written”. */
                               g_dngettext (GETTEXT_PACKAGE,
-                                           "%" G_GUINT64_FORMAT " note on what was written\n",
-                                           "%" G_GUINT64_FORMAT " notes on what was written\n",
-                                           noted), noted);
+                                           "%llu note on what was written\n",
+                                           "%llu notes on what was written\n",
+                                           noted), (unsigned long long) noted);
       append_reasons (text, self->notes.reasons, max_places);
     }
   return g_string_free (text, FALSE);

@@ -9,7 +9,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
@@ -352,8 +352,8 @@ receive_body (SkyDownloader  *downloader,
       if (total > 0)
         g_set_error (error, SKY_UPDATE_ERROR, SKY_UPDATE_ERROR_TRUNCATED,
                      /* Translators: “URL: the answer ended after N of its M bytes” */
-                     _("%s: the answer ended after %" G_GUINT64_FORMAT " of its %"
-                       G_GUINT64_FORMAT " bytes"), redacted, done, total);
+                     _("%s: the answer ended after %llu of its %llu bytes"), redacted,
+                     (unsigned long long) done, (unsigned long long) total);
       else
         g_set_error (error, SKY_UPDATE_ERROR, SKY_UPDATE_ERROR_TRUNCATED,
                      /* Translators: “URL: the answer ended before its end (REASON)” */

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <libxml/xmlwriter.h>
+#include <glib/gi18n-lib.h>
 
 #include "sky-sheet-writer.h"
 #include "sky-source.h"
@@ -47,7 +48,7 @@ failed (SkySheetWriter  *self,
 {
   if (result >= 0)
     return TRUE;
-  g_set_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_WRITE, "Cannot write %s",
+  g_set_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_WRITE, _("Cannot write %s"),
                self->path);
   return FALSE;
 }
@@ -75,7 +76,7 @@ sky_sheet_writer_new (const char  *path,
   self->xml = xmlNewTextWriterFilename (path, 0);
   if (self->xml == NULL)
     {
-      g_set_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_WRITE, "Cannot write %s", path);
+      g_set_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_WRITE, _("Cannot write %s"), path);
       return NULL;
     }
   xmlTextWriterSetIndent (self->xml, 1);
@@ -103,7 +104,7 @@ sky_sheet_writer_amount_text (SkyDecimal   amount,
 
   if (normal.coef < 0)
     {
-      g_set_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_BAD_ROW, "negative amount");
+      g_set_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_BAD_ROW, _("negative amount"));
       return NULL;
     }
   if (normal.scale > SKY_PRICE_SCALE)
@@ -111,7 +112,7 @@ sky_sheet_writer_amount_text (SkyDecimal   amount,
       g_autofree char *text = sky_decimal_to_string (normal);
 
       g_set_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_BAD_ROW,
-                   "%s has more than %d decimals", text, SKY_PRICE_SCALE);
+                   _("%s has more than %d decimals"), text, SKY_PRICE_SCALE);
       return NULL;
     }
   return sky_decimal_to_string (normal);

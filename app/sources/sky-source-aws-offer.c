@@ -10,7 +10,7 @@
 #include <csv.h>
 #include <sqlite3.h>
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "sky-source-private.h"
@@ -185,7 +185,7 @@ db_failed (Conversion  *conversion,
            GError     **error)
 {
   g_set_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_WRITE,
-               "Cannot spill rows into %s: %s", conversion->db_path,
+               _("Cannot spill rows into %s: %s"), conversion->db_path,
                conversion->db != NULL ? sqlite3_errmsg (conversion->db) : "out of memory");
   return FALSE;
 }
@@ -378,8 +378,8 @@ malformed (Conversion *conversion,
 {
   g_set_error (&conversion->error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED,
                /* Translators: “FILE:LINE: not an AWS Price List offer file in CSV (WHAT)” */
-               _("%s:%" G_GUINT64_FORMAT ": not an AWS Price List offer file in CSV (%s)"),
-               conversion->path, conversion->row_line, what);
+               _("%s:%llu: not an AWS Price List offer file in CSV (%s)"),
+               conversion->path, (unsigned long long) conversion->row_line, what);
   conversion->stop = TRUE;
   return FALSE;
 }

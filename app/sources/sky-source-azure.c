@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <sqlite3.h>
 
 #include "sky-source-json.h"
@@ -242,7 +242,7 @@ database_failed (Conversion  *conversion,
                  GError     **error)
 {
   g_set_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_WRITE,
-               "Temporary table of Azure prices: %s", sqlite3_errmsg (conversion->db));
+               _("Temporary table of Azure prices: %s"), sqlite3_errmsg (conversion->db));
   return FALSE;
 }
 
@@ -765,7 +765,7 @@ parse (const char  *text,
 {
   if (_sky_convert_parse_amount (text, out))
     return TRUE;
-  g_set_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_WRITE, "Unreadable amount “%s”", text);
+  g_set_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_WRITE, _("Unreadable amount “%s”"), text);
   return FALSE;
 }
 
@@ -1105,7 +1105,7 @@ _sky_convert_azure_retail_json (SkyConvertContext   *context,
   if (effective == NULL)
     {
       g_set_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED,
-                   "%s: no date (--effective-date gives one)", files[0]);
+                   _("%s: no date (--effective-date gives one)"), files[0]);
       ok = FALSE;
     }
   ok = ok && sky_sheet_writer_header (context->writer, &header, error) &&

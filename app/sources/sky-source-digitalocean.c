@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include "sky-source-json.h"
 #include "sky-source-private.h"
 
@@ -205,7 +205,7 @@ each_size (Conversion  *conversion,
             return FALSE;
           if (!JSON_NODE_HOLDS_OBJECT (node))
             return malformed (_sky_source_page_path (page),
-                              "$.sizes holds something else than objects", error);
+                              _("$.sizes holds something else than objects"), error);
           object = json_node_get_object (node);
           /* The first pass only finds the regions: bad rows are reported by the second. */
           if (!count_skips)
@@ -332,7 +332,7 @@ write_header (Conversion          *conversion,
   SkySheetHeader header = { 0 };
 
   if (effective == NULL)
-    return malformed (sizes_file, "no date", error);
+    return malformed (sizes_file, _("no date"), error);
   g_string_append (source, "Converted from DigitalOcean API v2 answers (");
   for (guint i = 0; files[i] != NULL; i++)
     {
@@ -386,10 +386,10 @@ _sky_convert_digitalocean_json (SkyConvertContext   *context,
       else if (regions != NULL)
         read_region_names (&conversion, regions);
       else
-        return malformed (files[i], "no sizes or regions array", error);
+        return malformed (files[i], _("no sizes or regions array"), error);
     }
   if (sizes_file == NULL)
-    return malformed (files[0], "no /v2/sizes answer among the files", error);
+    return malformed (files[0], _("no /v2/sizes answer among the files"), error);
 
   /* Regions come before the offers in a sheet: find those the offers are in first. */
   if (!each_size (&conversion, FALSE, note_regions, error) ||

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "sky-source-gcp-families.h"
 #include "sky-source-json.h"
@@ -656,7 +656,7 @@ _sky_convert_gcp_skus_json (SkyConvertContext   *context,
   if (effective == NULL)
     {
       g_set_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED,
-                   "%s: no date (--effective-date gives one)", files[0]);
+                   _("%s: no date (--effective-date gives one)"), files[0]);
       ok = FALSE;
     }
   ok = ok && sky_sheet_writer_header (context->writer, &header, error);

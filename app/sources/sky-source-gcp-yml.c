@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "sky-source-gcp-families.h"
 #include "sky-source-private.h"
@@ -1116,7 +1116,7 @@ write_header (Conversion  *conversion,
   if (effective == NULL)
     {
       g_set_error (error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_MALFORMED,
-                   "%s: no date (--effective-date gives one)", conversion->path);
+                   _("%s: no date (--effective-date gives one)"), conversion->path);
       return FALSE;
     }
   source = g_strdup_printf ("Converted from %s (the pricing.yml of Cyclenerd's Google Cloud "

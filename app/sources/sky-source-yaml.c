@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <yaml.h>
 

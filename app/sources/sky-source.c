@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "sky-file-writer.h"
@@ -413,8 +413,9 @@ sky_source_convert (const char               *format_id,
   if (ok && read_back != sky_convert_summary_offers (summary))
     {
       g_set_error (&local_error, SKY_SOURCE_ERROR, SKY_SOURCE_ERROR_WRITE,
-                   "The converted sheet holds %" G_GUINT64_FORMAT " offers, not %"
-                   G_GUINT64_FORMAT, read_back, sky_convert_summary_offers (summary));
+                   _("The converted sheet holds %llu offers, not %llu"),
+                   (unsigned long long) read_back,
+                   (unsigned long long) sky_convert_summary_offers (summary));
       ok = FALSE;
     }
   ok = ok && copy_into_place (temp, sheet_path, &local_error);

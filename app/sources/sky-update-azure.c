@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include <json-glib/json-glib.h>
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "sky-download.h"
 #include "sky-source-json.h"

@@ -4,7 +4,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "sky-download.h"
 #include "sky-source-json.h"

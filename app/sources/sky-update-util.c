@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "sky-download.h"
 #include "sky-update-private.h"
