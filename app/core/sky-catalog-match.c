@@ -751,6 +751,19 @@ scope_units (SkyCatalog    *self,
   return TRUE;
 }
 
+/* Whether @req's commitment prices per month or year compete with those of its unit of time:
+ * a month is as many hours as the scenario says (Google Cloud's committed use is priced per
+ * month). Never for the vCPU-hour search of prices built from components. */
+static gboolean
+monthly_commitments_compete (const SkyRequirement *req,
+                             Omit                  omit)
+{
+  const SkyUnit *unit = sky_unit_lookup (req->unit);
+
+  return req->month_hours_micro > 0 && !(omit & COMPONENTS) && unit != NULL &&
+         unit->dimension == SKY_DIMENSION_TIME && sky_term_months (req->term) > 0;
+}
+
 /* Appends to @ids the offers of the services @scope that meet @req but what @omit leaves out,
  * cheapest first in the requirement's purchase option, at most @limit: those priced in the
  * requirement's unit and in every other unit of its dimension the services have prices in
@@ -769,6 +782,7 @@ find_ids (sqlite3               *db,
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
   const SkyUnit *unit = sky_unit_lookup (req->unit);
+  gboolean months = monthly_commitments_compete (req, omit);
 
   /* No price is in a unit the vocabulary lacks. */
   if (unit == NULL)
@@ -777,8 +791,10 @@ find_ids (sqlite3               *db,
     {
       const SkyUnit *other = sky_unit_nth (i);
       SkyRequirement in_other = *req;
+      guint first = rows->len;
 
-      if (!other->priced || other->dimension != unit->dimension)
+      if (!other->priced || (other->dimension != unit->dimension &&
+                             !(months && other->dimension == SKY_DIMENSION_MONTHS)))
         continue;
       /* Each unit's search reads its buckets to the end when the services have no price in
        * it. */
@@ -788,6 +804,11 @@ find_ids (sqlite3               *db,
       in_other.unit = other->word.id;
       if (!find_rows (db, statements, scope, &in_other, omit, limit, rows, error))
         return FALSE;
+      /* Time in millionths of a second, months in the same: the hours of a month of them. */
+      for (guint k = first; months && k < rows->len; k++)
+        g_array_index (rows, Row, k).unit_size *=
+            other->dimension == SKY_DIMENSION_MONTHS ? (guint64) req->month_hours_micro * 3600
+                                                     : G_GUINT64_CONSTANT (1000000);
     }
   g_array_sort_with_data (rows, compare_rows, (gpointer) req);
   for (guint i = 0; i < rows->len && ids->len < limit; i++)
@@ -994,6 +1015,29 @@ component_offers (SkyCatalog            *self,
   return g_steal_pointer (&offers);
 }
 
+/* Whether @offer's price per month or year in @req's purchase option, where its price per hour
+ * would be, costs at most @hour_amount (10 decimals) an hour at @req's hours a month. */
+static gboolean
+monthly_price_not_above (const SkyOfferDetails *offer,
+                         const SkyRequirement  *req,
+                         gint64                 hour_amount)
+{
+  if (!monthly_commitments_compete (req, KEEP_ALL) || g_strcmp0 (req->unit, "hour") != 0)
+    return FALSE;
+  for (guint i = 0; i < offer->prices->len; i++)
+    {
+      const SkyOfferPrice *p = g_ptr_array_index (offer->prices, i);
+      const SkyUnit *u = sky_unit_lookup (p->unit);
+
+      if (u != NULL && u->dimension == SKY_DIMENSION_MONTHS && g_strcmp0 (p->term, req->term) == 0)
+        /* amount / (months × hours) ≤ hour_amount, in millionths of an hour. */
+        return (__int128) MAX (p->amount, 0) * 1000000 <=
+               (__int128) hour_amount * req->month_hours_micro *
+               (gint64) (u->numerator / u->denominator);
+    }
+  return FALSE;
+}
+
 /* The offer of the services @scope whose price in the requirement's unit and purchase option is lowest among those that meet
  * it; ties go to the offer listed first. An offer priced by components takes part at its price
  * for the size asked for, and wins only when it is cheaper. 0 when none does, -1 on error. */
@@ -1034,6 +1078,8 @@ sky_catalog_cheapest_offer_in (SkyCatalog            *self,
             return -1;
           p = flat_or_first_price (fixed, req->unit, req->term);
           if (p != NULL && p->amount <= hour->amount)
+            return best;
+          if (p == NULL && monthly_price_not_above (fixed, req, hour->amount))
             return best;
         }
       /* Compared at the catalog's 10 decimals; the line is priced exactly. */
