@@ -868,7 +868,15 @@ with_terms (const char *xml,
  * - Azure: D2ds v5 all upfront, 1870: 522.80 + 166.17 = 688.97 a month, 688.97 + 1870 / 36 =
  *   740.9144… ≈ 740.91 spread, 688.97 × 36 + 1870 = 26672.92.
  * - Google Cloud sells no upfront: the PostgreSQL server is not priced.
- * Cheapest of the complete providers: Azure, 740.91 < 749.46. */
+ * Cheapest of the complete providers: Azure, 740.91 < 749.46.
+ *
+ * All upfront ("reserved-3y-all-upfront"), offers rank by their cost over the term with the
+ * fee, not by their price per hour (0 for all of them): AWS's API servers are m7g.xlarge, 3 ×
+ * 1712 = 5136 (m6i.xlarge, listed first, is 2014 each), with db.m5.large's 2140; Azure's are
+ * 3 × 1994 = 5982, with D2ds v5's 1870; Google Cloud sells no upfront. Spread, each line's fee
+ * rounded: AWS 534.97 + 5136 / 36 (142.67) + 2140 / 36 (59.44) = 737.08 a month, 534.97 × 36 +
+ * 7276 = 26534.92 over the term; Azure 522.80 + 5982 / 36 (166.17) + 1870 / 36 (51.94) =
+ * 740.91, 522.80 × 36 + 7852 = 26672.80: AWS is the cheapest. */
 static void
 test_bundled_three_year_reservation (void)
 {
@@ -921,6 +929,8 @@ test_bundled_three_year_reservation (void)
   g_autofree char *no_upfront = with_terms (xml, "reserved-3y-no-upfront",
                                             "reserved-3y-no-upfront");
   g_autofree char *mixed = with_terms (xml, "reserved-3y-no-upfront", "reserved-3y-all-upfront");
+  g_autofree char *all_upfront = with_terms (xml, "reserved-3y-all-upfront",
+                                             "reserved-3y-all-upfront");
   g_autoptr(SkyScenario) s = NULL;
   g_autoptr(SkyEstimate) e = NULL;
   SkyEstimateProvider *p;
@@ -1016,6 +1026,33 @@ test_bundled_three_year_reservation (void)
   g_assert_cmpuint (((SkyEstimateProvider *) g_ptr_array_index (e->providers, 2))->n_unpriced,
                     ==, 1);
   g_assert_cmpint (sky_estimate_cheapest_complete (e), ==, 1);
+  g_clear_pointer (&e, sky_estimate_free);
+  g_clear_pointer (&s, sky_scenario_free);
+
+  s = sky_scenario_parse (all_upfront, strlen (all_upfront), "web.skytally", &error);
+  g_assert_no_error (error);
+  e = sky_estimate_compute (catalog, s, NULL, FALSE, &error);
+  g_assert_no_error (error);
+
+  p = g_ptr_array_index (e->providers, 0);
+  l = line_of (e, 0, 0);
+  g_assert_cmpstr (l->offer->sku, ==, "m7g.xlarge.linux.us-east-1");
+  ASSERT_MONEY (e, l->monthly, "0.00");
+  ASSERT_MONEY (e, l->upfront, "5136.00");
+  g_assert_cmpuint (p->n_unpriced, ==, 0);
+  ASSERT_MONEY (e, p->upfront, "7276.00");
+  ASSERT_MONEY (e, p->effective_monthly, "737.08");
+  ASSERT_MONEY (e, p->term_total, "26534.92");
+
+  p = g_ptr_array_index (e->providers, 1);
+  ASSERT_MONEY (e, line_of (e, 1, 0)->upfront, "5982.00");
+  g_assert_cmpuint (p->n_unpriced, ==, 0);
+  ASSERT_MONEY (e, p->effective_monthly, "740.91");
+  ASSERT_MONEY (e, p->term_total, "26672.80");
+
+  g_assert_cmpuint (((SkyEstimateProvider *) g_ptr_array_index (e->providers, 2))->n_unpriced,
+                    ==, 2);
+  g_assert_cmpint (sky_estimate_cheapest_complete (e), ==, 0);
 
   g_clear_object (&catalog);
   sky_test_remove_tree (dir);

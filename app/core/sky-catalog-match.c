@@ -1029,7 +1029,8 @@ monthly_price_not_above (const SkyOfferDetails *offer,
       const SkyOfferPrice *p = g_ptr_array_index (offer->prices, i);
       const SkyUnit *u = sky_unit_lookup (p->unit);
 
-      if (u != NULL && u->dimension == SKY_DIMENSION_MONTHS && g_strcmp0 (p->term, req->term) == 0)
+      if (u != NULL && u->dimension == SKY_DIMENSION_MONTHS &&
+          g_strcmp0 (p->term, req->term) == 0)
         /* amount / (months × hours) ≤ hour_amount, in millionths of an hour. */
         return (__int128) MAX (p->amount, 0) * 1000000 <=
                (__int128) hour_amount * req->month_hours_micro *
@@ -1038,8 +1039,99 @@ monthly_price_not_above (const SkyOfferDetails *offer,
   return FALSE;
 }
 
-/* The offer of the services @scope whose price in the requirement's unit and purchase option is lowest among those that meet
- * it; ties go to the offer listed first. An offer priced by components takes part at its price
+/* How many offers of a purchase option with an upfront fee are weighed by their cost over the
+ * term: those with the lowest price per unit, in the catalog's order. */
+#define FEE_CANDIDATES 128
+
+/* Whether @req's purchase option has an upfront fee, which its price per unit leaves out. */
+static gboolean
+has_upfront_fee (const SkyRequirement *req)
+{
+  const SkyPurchaseOption *option = sky_purchase_option_lookup (req->term);
+
+  return option != NULL && option->months > 0 && option->upfront != SKY_UPFRONT_NONE;
+}
+
+/* What one unit of quantity of @offer costs over @req's commitment, always on, in its price of
+ * @req's purchase option for a line in a unit of time: the price for the term's hours (the
+ * requirement's hours a month, else 730) or months, plus the upfront fee. FALSE when it has no
+ * such price. Exact: it ranks offers, the line is priced apart. */
+static gboolean
+cost_over_term (const SkyOfferDetails *offer,
+                const SkyRequirement  *req,
+                SkyDecimal            *out)
+{
+  guint months = sky_term_months (req->term);
+  SkyDecimal hours = req->month_hours_micro > 0
+                     ? sky_decimal_from_scaled (req->month_hours_micro, 6)
+                     : sky_decimal_from_int (730);
+  const SkyUnit *hour = sky_unit_lookup ("hour");
+
+  if (!sky_decimal_mul (hours, sky_decimal_from_int (months), &hours))
+    return FALSE;
+  for (guint i = 0; i < offer->prices->len; i++)
+    {
+      const SkyOfferPrice *p = g_ptr_array_index (offer->prices, i);
+      const SkyUnit *u = sky_unit_lookup (p->unit);
+      SkyDecimal units;
+
+      if (g_strcmp0 (p->term, req->term) != 0 || u == NULL || p->tiers->len > 0)
+        continue;
+      if (u->dimension == SKY_DIMENSION_MONTHS)
+        {
+          if (!sky_decimal_div (sky_decimal_from_int (months),
+                                sky_decimal_from_int ((gint64) (u->numerator / u->denominator)),
+                                10, SKY_ROUND_HALF_UP, &units))
+            continue;
+        }
+      else if (u->dimension != SKY_DIMENSION_TIME ||
+               !sky_unit_convert (hours, hour, u, 10, SKY_ROUND_HALF_UP, &units))
+        continue;
+      return sky_decimal_mul (units, sky_decimal_from_price (p->amount), &units) &&
+             sky_decimal_add (units, sky_decimal_from_price (p->has_upfront_fee ? p->upfront_fee
+                                                                                 : 0), out);
+    }
+  return FALSE;
+}
+
+/* Of @ids (cheapest first by their price per unit), the one that costs least over @req's
+ * commitment with its upfront fee, for a requirement in a unit of time; the first on a tie, and
+ * for any other unit. -1 on error. */
+static gint64
+least_over_term (SkyCatalog            *self,
+                 GArray                *ids,
+                 const SkyRequirement  *req,
+                 GError               **error)
+{
+  const SkyUnit *unit = sky_unit_lookup (req->unit);
+  gint64 best = g_array_index (ids, gint64, 0);
+  gboolean has_least = FALSE;
+  SkyDecimal least = sky_decimal_from_int (0);
+
+  if (unit == NULL || unit->dimension != SKY_DIMENSION_TIME)
+    return best;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(SkyOfferDetails) offer = sky_catalog_get_offer (self, id, error);
+      SkyDecimal cost;
+
+      if (offer == NULL)
+        return -1;
+      if (!cost_over_term (offer, req, &cost) ||
+          (has_least && sky_decimal_compare (cost, least) >= 0))
+        continue;
+      has_least = TRUE;
+      least = cost;
+      best = offer->offer_id;
+    }
+  return best;
+}
+
+/* The offer of the services @scope whose price in the requirement's unit and purchase option is
+ * lowest among those that meet it (for a purchase option with an upfront fee, whose cost over
+ * the term with the fee is lowest among the FEE_CANDIDATES cheapest per unit); ties go to the
+ * offer listed first. An offer priced by components takes part at its price
  * for the size asked for, and wins only when it is cheaper. 0 when none does, -1 on error. */
 gint64
 sky_catalog_cheapest_offer_in (SkyCatalog            *self,
@@ -1057,9 +1149,12 @@ sky_catalog_cheapest_offer_in (SkyCatalog            *self,
 
   if (scope->services->len == 0)
     return 0;
-  if (!find_ids_locked (self, scope, req, KEEP_ALL, 1, ids, error))
+  if (!find_ids_locked (self, scope, req, KEEP_ALL, has_upfront_fee (req) ? FEE_CANDIDATES : 1,
+                        ids, error))
     return -1;
   best = ids->len > 0 ? g_array_index (ids, gint64, 0) : 0;
+  if (ids->len > 1 && (best = least_over_term (self, ids, req, error)) < 0)
+    return -1;
 
   components = component_offers (self, scope, req, error);
   if (components == NULL)
