@@ -996,6 +996,23 @@ test_monthly_commitment (Fixture       *f,
   req.unit = "second";
   CHEAPEST_SKU ("monthly");
 #undef CHEAPEST_SKU
+
+  /* Matched in hours, its three-year price is the month's over the hours: 48 / 730 =
+   * 0.06575342465… ≈ 0.0657534247. */
+  {
+    g_autoptr(SkyOfferDetails) offer = sky_catalog_get_offer (f->catalog, id, &error);
+    SkyMatch *m;
+    g_autofree char *three = NULL;
+
+    g_assert_no_error (error);
+    m = sky_match_new (g_steal_pointer (&offer), "hour", 730);
+    g_assert_true (m->has_three_year);
+    three = sky_decimal_to_string (m->three_year);
+    g_assert_cmpstr (three, ==, "0.0657534247");
+    g_assert_cmpstr (m->three_year_term, ==, "reserved-3y-no-upfront");
+    g_assert_false (m->has_one_year);
+    sky_match_free (m);
+  }
 }
 
 int

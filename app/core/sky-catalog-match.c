@@ -1341,8 +1341,27 @@ offer_unit (const SkyOfferDetails *offer,
   return unit;
 }
 
+/* The price per hour of @p, a price per month or year, for a match in hours (@unit): over
+ * @hours_per_month hours a month, to 10 decimals. FALSE for any other. */
+static gboolean
+per_month_for_hour (const SkyOfferPrice *p,
+                    const char          *unit,
+                    guint                hours_per_month,
+                    SkyDecimal          *out)
+{
+  const SkyUnit *u = sky_unit_lookup (p->unit);
+
+  if (strcmp (unit, "hour") != 0 || u == NULL || u->dimension != SKY_DIMENSION_MONTHS ||
+      hours_per_month == 0)
+    return FALSE;
+  return sky_decimal_div (sky_decimal_from_price (p->amount),
+                          sky_decimal_from_int ((gint64) hours_per_month *
+                                                (gint64) (u->numerator / u->denominator)),
+                          10, SKY_ROUND_HALF_UP, out);
+}
+
 /* Takes @offer; its prices in @unit (or the unit of its dimension it is priced in), by
- * purchase option. */
+ * purchase option; commitments priced per month or year too, per hour, for a match in hours. */
 SkyMatch *
 sky_match_new (SkyOfferDetails *offer,
                const char      *unit,
@@ -1360,8 +1379,28 @@ sky_match_new (SkyOfferDetails *offer,
       guint months = sky_term_months (p->term);
       SkyDecimal value;
 
-      if (g_strcmp0 (p->unit, unit) != 0)
+      if (g_strcmp0 (p->unit, unit) != 0 &&
+          !(months > 0 && per_month_for_hour (p, unit, hours_per_month, &value)))
         continue;
+      if (g_strcmp0 (p->unit, unit) != 0)
+        {
+          /* A commitment per month, shown per hour: its month over the month's hours. */
+          SkyDecimal spread = sky_decimal_from_int (0);
+
+          if (p->has_upfront_fee &&
+              !sky_decimal_div (sky_decimal_from_price (p->upfront_fee),
+                                sky_decimal_from_int ((gint64) months * hours_per_month), 10,
+                                SKY_ROUND_HALF_UP, &spread))
+            continue;
+          if (!sky_decimal_add (value, spread, &value))
+            continue;
+          if (months == 12)
+            keep_cheaper (&m->has_one_year, &m->one_year, &m->one_year_term, value, p->term);
+          else if (months == 36)
+            keep_cheaper (&m->has_three_year, &m->three_year, &m->three_year_term, value,
+                          p->term);
+          continue;
+        }
       if (strcmp (p->term, "on-demand") == 0 && !m->has_on_demand)
         {
           m->has_on_demand = TRUE;
