@@ -931,6 +931,90 @@ test_scope (Fixture       *f,
   }
 }
 
+/* A commitment priced per month competes with one per hour for a requirement in hours at the
+ * scenario's hours a month, compared exactly: 48 USD a month is 0.0657534… an hour at 730 hours
+ * (cheaper than 0.066) and 0.0666… at 720 (dearer); 0.066 × 727.2727… = 48 is the turn. Without
+ * hours a month (a search), and on demand, only prices in units of time compete. */
+static void
+test_monthly_commitment (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GString) sheet = g_string_new (NULL);
+  g_autofree char *path = g_build_filename (f->dir, "months.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyImportResult) result = NULL;
+  SkyRequirement req = { .category = "compute", .unit = "hour", .term = "reserved-3y-no-upfront",
+                         .min_vcpu_milli = 4000, .min_memory_mgib = 16000 };
+  gint64 id;
+
+  sky_test_append_sheet_start (sheet, "monthcloud", "Month Cloud");
+  g_string_append (sheet,
+                   "  <region code=\"us\" name=\"US\" geography=\"US\"/>\n"
+                   "  <service id=\"vm\" name=\"VMs\" category=\"compute\">\n"
+                   "    <offer sku=\"hourly\" name=\"hourly\" region=\"us\" vcpu=\"4\" "
+                   "memory-gib=\"16\">\n"
+                   "      <price unit=\"hour\" term=\"on-demand\" amount=\"0.10\"/>\n"
+                   "      <price unit=\"hour\" term=\"reserved\" years=\"3\" amount=\"0.066\"/>\n"
+                   "    </offer>\n"
+                   "    <offer sku=\"monthly\" name=\"monthly\" region=\"us\" vcpu=\"4\" "
+                   "memory-gib=\"16\">\n"
+                   "      <price unit=\"hour\" term=\"on-demand\" amount=\"0.11\"/>\n"
+                   "      <price unit=\"month\" term=\"reserved\" years=\"3\" amount=\"48\"/>\n"
+                   "    </offer>\n"
+                   "  </service>\n"
+                   "</price-sheet>\n");
+  g_assert_true (g_file_set_contents (path, sheet->str, -1, NULL));
+  result = sky_catalog_import_file (f->catalog, path, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+#define CHEAPEST_SKU(expected) G_STMT_START {                                              \
+    g_autoptr(SkyOfferDetails) o_ = NULL;                                                  \
+    id = sky_catalog_cheapest_offer (f->catalog, "monthcloud", NULL, &req, &error);        \
+    g_assert_no_error (error);                                                             \
+    g_assert_cmpint (id, >, 0);                                                            \
+    o_ = sky_catalog_get_offer (f->catalog, id, &error);                                   \
+    g_assert_no_error (error);                                                             \
+    g_assert_cmpstr (o_->sku, ==, (expected));                                             \
+  } G_STMT_END
+
+  CHEAPEST_SKU ("hourly");
+  req.month_hours_micro = 730000000;
+  CHEAPEST_SKU ("monthly");
+  req.month_hours_micro = 720000000;
+  CHEAPEST_SKU ("hourly");
+  /* 727.272728 hours: 48 / 727.272728 = 0.06599999… is below 0.066. */
+  req.month_hours_micro = 727272728;
+  CHEAPEST_SKU ("monthly");
+  req.month_hours_micro = 727272727;
+  CHEAPEST_SKU ("hourly");
+  /* On demand, the monthly offer's hourly price competes as it always did. */
+  req.term = "on-demand";
+  req.month_hours_micro = 730000000;
+  CHEAPEST_SKU ("hourly");
+  /* A line in seconds at 730 hours a month: the same as in hours. */
+  req.term = "reserved-3y-no-upfront";
+  req.unit = "second";
+  CHEAPEST_SKU ("monthly");
+#undef CHEAPEST_SKU
+
+  /* Matched in hours, its three-year price is the month's over the hours: 48 / 730 =
+   * 0.06575342465… ≈ 0.0657534247. */
+  {
+    g_autoptr(SkyOfferDetails) offer = sky_catalog_get_offer (f->catalog, id, &error);
+    SkyMatch *m;
+    g_autofree char *three = NULL;
+
+    g_assert_no_error (error);
+    m = sky_match_new (g_steal_pointer (&offer), "hour", 730);
+    g_assert_true (m->has_three_year);
+    three = sky_decimal_to_string (m->three_year);
+    g_assert_cmpstr (three, ==, "0.0657534247");
+    g_assert_cmpstr (m->three_year_term, ==, "reserved-3y-no-upfront");
+    g_assert_false (m->has_one_year);
+    sky_match_free (m);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -942,6 +1026,7 @@ main (int    argc,
               sky_catalog_fixture_teardown)
   ADD ("match", test_match);
   ADD ("match-commitments", test_match_commitments);
+  ADD ("monthly-commitment", test_monthly_commitment);
   ADD ("match-rank", test_match_rank);
   ADD ("no-match", test_no_match);
   ADD ("each-constraint", test_each_constraint);

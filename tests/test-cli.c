@@ -1086,6 +1086,68 @@ test_estimate_examples (Fixture       *f,
   }
 }
 
+/* The guide's question on the bundled sheets: the example's API servers sized 4 vCPU and
+ * 16 GiB, they and the PostgreSQL server on "Reserved 3 yr, no upfront". Google Cloud prices the
+ * servers with e2-standard-4's monthly commitment, 3 × 44.02649564 = 132.07948692 ≈ 132.08, and
+ * the explanation shows the hours as months; Azure with D4s v5's reservation paid monthly,
+ * 3 × 1994 / 36 = 166.17; AWS prices the servers (m7g.xlarge, 3 × 730 × 0.0708 = 155.05) and
+ * not the database, RDS selling no three-year reservation without upfront. */
+static void
+test_estimate_reservation (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *example = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data",
+                                               "scenarios", "web-product.skytally", NULL);
+  g_autofree char *scenario = g_build_filename (f->dir, "reserved.skytally", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) xml = NULL;
+  g_auto(Run) table = { 0 };
+  g_auto(Run) json = { 0 };
+  g_autoptr(JsonObject) root = NULL;
+  JsonArray *providers;
+
+  g_assert_true (g_file_get_contents (example, &text, NULL, NULL));
+  xml = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (xml, "min-vcpu=\"2\" min-memory-gib=\"8\" geography=\"US\" "
+                                           "os=\"linux\"",
+                                      "min-vcpu=\"4\" min-memory-gib=\"16\" geography=\"US\" "
+                                      "os=\"linux\"", 0), ==, 1);
+  g_assert_cmpuint (g_string_replace (xml, "unit=\"hour\" term=\"on-demand\"",
+                                      "unit=\"hour\" term=\"reserved-3y-no-upfront\"", 0), ==, 2);
+  g_assert_true (g_file_set_contents (scenario, xml->str, -1, NULL));
+
+  cli (&table, "--catalog", f->catalog, "estimate", scenario, "--explain", NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_nonnull (strstr (table.out, "From Google Cloud 2026-07-30: 3 × 730 Hour = 3 Month (730 "
+                                       "Hour a month; a commitment bills every month) × "
+                                       "44.02649564 USD/Month = 132.07948692 USD ≈ 132.08 USD"));
+  g_assert_nonnull (strstr (table.out, "aws, PostgreSQL server: no offer of Amazon Web Services "
+                                       "2025.06.1 meets the requirement"));
+
+  cli (&json, "--catalog", f->catalog, "estimate", scenario, "--format", "json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse_object (json.out);
+  providers = json_object_get_array_member (root, "providers");
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const expected[][3] = {
+        { "aws", "m7g.xlarge.linux.us-east-1", "155.05" },
+        { "azure", "standard-d4s-v5.linux.eastus", "166.17" },
+        { "gcp", "e2-standard-4.linux.us-central1", "132.08" },
+      };
+      JsonObject *p = json_array_get_object_element (providers, i);
+      JsonObject *line = json_array_get_object_element (json_object_get_array_member (p,
+                                                                                      "lines"),
+                                                        0);
+
+      g_assert_cmpstr (json_object_get_string_member (p, "provider"), ==, expected[i][0]);
+      g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (line,
+                                                                                     "offer"),
+                                                      "sku"), ==, expected[i][1]);
+      g_assert_cmpstr (json_object_get_string_member (line, "monthly"), ==, expected[i][2]);
+    }
+}
+
 /* match, compare and score, end to end, on the two small sheets. */
 static void
 test_selection (Fixture       *f,
@@ -3824,6 +3886,7 @@ main (int    argc,
   ADD ("price-dates-and-units", test_price_dates_and_units);
   ADD ("estimate-versions", test_estimate_versions);
   ADD ("estimate-examples", test_estimate_examples);
+  ADD ("estimate-reservation", test_estimate_reservation);
   ADD ("selection", test_selection);
   ADD ("export-csv", test_export_csv);
   ADD ("export-spreadsheet", test_export_spreadsheet);

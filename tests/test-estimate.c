@@ -529,7 +529,7 @@ test_published_examples (void)
   /* 60,000 GB, 100 free: 10240 × 0.09 + 40960 × 0.085 + 8700 × 0.07 = 921.6 + 3481.6 + 609. */
   ASSERT_MONEY (e, line_of (e, 0, 3)->monthly, "5012.20");
   g_assert_cmpstr (line_of (e, 0, 3)->explanation, ==,
-                   "From Amazon Web Services 2025.06: "
+                   "From Amazon Web Services 2025.06.1: "
                    "1 × 60000 GB, 100 GB a month free = 10240 GB × 0.09 USD/GB + 40960 GB × "
                    "0.085 USD/GB + 8700 GB × 0.07 USD/GB = 5012.20 USD");
   ASSERT_MONEY (e, ((SkyEstimateProvider *) g_ptr_array_index (e->providers, 0))->monthly,
@@ -539,11 +539,12 @@ test_published_examples (void)
   sky_test_remove_tree (dir);
 }
 
-/* On the bundled AWS sheet: three servers of 4 vCPU and 16 GiB on a three-year reservation
- * without upfront. No offer of that size has the option, so the line is not priced (it was
- * priced with a 128 vCPU, 4 TiB x2iedn.32xlarge), and the reason names the same size on demand
- * and the offer past the band; a line that widens the band (max-oversize) is priced with an
- * offer within it. */
+/* On the bundled AWS sheet: three servers of 16 vCPU and 128 GiB (r6i.4xlarge and r7i.4xlarge
+ * on demand) on a three-year reservation without upfront. No offer of that size, nor up to twice
+ * it, has the option (the m6i, m7i and m7g sizes that have it have less memory), so the line is
+ * not priced (it was priced with a 128 vCPU, 4 TiB x2iedn.32xlarge), and the reason names the
+ * same size on demand and the offer past the band; a line that widens the band (max-oversize)
+ * is priced with an offer within it. */
 static void
 test_size_band (void)
 {
@@ -552,10 +553,10 @@ test_size_band (void)
     "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"RI\" currency=\"USD\">\n"
     "  <providers><provider id=\"aws\"/></providers>\n"
     "  <line label=\"API servers\" quantity=\"3\" unit=\"hour\" term=\"reserved-3y-no-upfront\">\n"
-    "    <requirement category=\"compute\" min-vcpu=\"4\" min-memory-gib=\"16\" os=\"linux\"/>\n"
+    "    <requirement category=\"compute\" min-vcpu=\"16\" min-memory-gib=\"128\" os=\"linux\"/>\n"
     "  </line>\n"
     "  <line label=\"Wide\" quantity=\"3\" unit=\"hour\" term=\"reserved-3y-no-upfront\">\n"
-    "    <requirement category=\"compute\" min-vcpu=\"4\" min-memory-gib=\"16\" os=\"linux\" "
+    "    <requirement category=\"compute\" min-vcpu=\"16\" min-memory-gib=\"128\" os=\"linux\" "
     "max-oversize=\"256\"/>\n"
     "  </line>\n"
     "</scenario>\n";
@@ -575,8 +576,8 @@ test_size_band (void)
   l = line_of (e, 0, 0);
   g_assert_cmpint (l->status, ==, SKY_LINE_NO_MATCH);
   g_assert_null (l->offer);
-  g_assert_nonnull (strstr (l->reason, "none within 2 × the size asked for (4 vCPU, 16 GiB) is "
-                                       "priced per hour reserved-3y-no-upfront"));
+  g_assert_nonnull (strstr (l->reason, "none within 2 × the size asked for (16 vCPU, 128 GiB) "
+                                       "is priced per hour reserved-3y-no-upfront"));
   g_assert_nonnull (strstr (l->reason, "that size is on offer on demand: "));
   g_assert_nonnull (strstr (l->reason, "past the band is "));
   g_assert_cmpuint (((SkyEstimateProvider *) g_ptr_array_index (e->providers, 0))->n_unpriced,
@@ -584,9 +585,9 @@ test_size_band (void)
 
   l = line_of (e, 0, 1);
   g_assert_cmpint (l->status, ==, SKY_LINE_PRICED);
-  g_assert_cmpint (l->offer->vcpu_milli, >=, 4000);
-  g_assert_cmpint (l->offer->vcpu_milli, <=, 256 * 4000);
-  g_assert_cmpint (l->offer->memory_mgib, <=, 256 * 16000);
+  g_assert_cmpint (l->offer->vcpu_milli, >=, 16000);
+  g_assert_cmpint (l->offer->vcpu_milli, <=, 256 * 16000);
+  g_assert_cmpint (l->offer->memory_mgib, <=, 256 * 128000);
 
   /* The band is kept when the scenario is saved. */
   saved = sky_scenario_to_xml (s);
@@ -815,12 +816,245 @@ test_bundled_google_rules (void)
   g_assert_cmpstr (line_of (e, 0, 3)->offer->sku, ==, "cloud-sql-pg.enterprise.zonal.us-central1");
   ASSERT_MONEY (e, line_of (e, 0, 3)->monthly, "101.18");
   g_assert_cmpstr (line_of (e, 0, 3)->explanation, ==,
-                   "From Google Cloud 2025.06-handwritten: "
+                   "From Google Cloud 2025.06.1-handwritten: "
                    "(2 vCPU × 0.0413 USD/vCPU-hour + 8 GiB × 0.007 USD/GiB-hour = 0.1386 "
                    "USD/Hour) 1 × 730 Hour × 0.1386 USD/Hour = 101.178 USD ≈ 101.18 USD");
   g_assert_cmpint (line_of (e, 0, 4)->status, ==, SKY_LINE_NOT_PRICED);
   g_assert_nonnull (strstr (line_of (e, 0, 4)->reason,
                             "is priced per vcpu-hour and per gib-hour: ask for its size"));
+  sky_test_remove_tree (dir);
+}
+
+/* @xml with the API servers' purchase option @api and the PostgreSQL server's @db. */
+static char *
+with_terms (const char *xml,
+            const char *api,
+            const char *db)
+{
+  GString *text = g_string_new (xml);
+
+  g_string_replace (text, "@API@", api, 1);
+  g_string_replace (text, "@DB@", db, 1);
+  return g_string_free (text, FALSE);
+}
+
+/* The example scenario's question on the bundled sheets of every provider: three API servers
+ * of 4 vCPU and 16 GiB and a PostgreSQL server of 2 vCPU and 8 GiB on a three-year reservation,
+ * with the example's other lines on demand (without its projection, so that the term is the
+ * reservation's 36 months and every figure is worked out by hand from the sheets).
+ *
+ * On demand, the lines besides the servers cost a month: AWS 11.50 + 46.00 + 441.00 + 34.67 +
+ * 1.80 = 534.97; Azure 11.50 + 41.60 + 426.30 + 41.60 + 1.80 = 522.80; Google Cloud 9.00 +
+ * 37.25 + 522.47 + 6.60 + 3.20 = 578.52 (the estimate of the example on demand).
+ *
+ * No upfront ("reserved-3y-no-upfront"):
+ * - AWS: API servers m7g.xlarge at 0.0708 an hour, 3 × 730 × 0.0708 = 155.052 ≈ 155.05; RDS
+ *   sells no 3-year reservation without upfront: the PostgreSQL server is not priced, and AWS is
+ *   incomplete.
+ * - Azure: D4s v5 paid monthly, 1994 / 36 = 55.3888888889 a month, 3 × that = 166.1666666667 ≈
+ *   166.17; PostgreSQL D2ds v5, 1870 / 36 = 51.9444444444 ≈ 51.94. 522.80 + 166.17 + 51.94 =
+ *   740.91 a month, × 36 = 26672.76.
+ * - Google Cloud: e2-standard-4 committed for 3 years at 44.02649564 a month, 3 × that =
+ *   132.07948692 ≈ 132.08; Cloud SQL 2 × 0.0198 + 8 × 0.0034 = 0.0668 an hour, × 730 = 48.764 ≈
+ *   48.76. 578.52 + 132.08 + 48.76 = 759.36 a month, × 36 = 27336.96.
+ * - DigitalOcean sells no reservation: the API servers are not priced, nor, as on demand, the
+ *   PostgreSQL server and storage (its managed databases are priced per month, storage in).
+ * Cheapest of the complete providers: Azure, 740.91 < 759.36 a month.
+ *
+ * The API servers without upfront and the PostgreSQL server all upfront, as AWS sells them:
+ * - AWS: db.m5.large Single-AZ, 2140 upfront and nothing a month: 534.97 + 155.05 = 690.02 a
+ *   month, 2140 upfront, 690.02 + 2140 / 36 = 749.464… ≈ 749.46 with it spread, over 36 months
+ *   690.02 × 36 + 2140 = 26980.72.
+ * - Azure: D2ds v5 all upfront, 1870: 522.80 + 166.17 = 688.97 a month, 688.97 + 1870 / 36 =
+ *   740.9144… ≈ 740.91 spread, 688.97 × 36 + 1870 = 26672.92.
+ * - Google Cloud sells no upfront: the PostgreSQL server is not priced.
+ * Cheapest of the complete providers: Azure, 740.91 < 749.46.
+ *
+ * All upfront ("reserved-3y-all-upfront"), offers rank by their cost over the term with the
+ * fee, not by their price per hour (0 for all of them): AWS's API servers are m7g.xlarge, 3 ×
+ * 1712 = 5136 (m6i.xlarge, listed first, is 2014 each), with db.m5.large's 2140; Azure's are
+ * 3 × 1994 = 5982, with D2ds v5's 1870; Google Cloud sells no upfront. Spread, each line's fee
+ * rounded: AWS 534.97 + 5136 / 36 (142.67) + 2140 / 36 (59.44) = 737.08 a month, 534.97 × 36 +
+ * 7276 = 26534.92 over the term; Azure 522.80 + 5982 / 36 (166.17) + 1870 / 36 (51.94) =
+ * 740.91, 522.80 × 36 + 7852 = 26672.80: AWS is the cheapest. */
+static void
+test_bundled_three_year_reservation (void)
+{
+  static const char *xml =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Web\" currency=\"USD\" "
+    "hours-per-month=\"730\">\n"
+    "  <providers><provider id=\"aws\"/><provider id=\"azure\"/><provider id=\"gcp\"/>"
+    "<provider id=\"digitalocean\"/></providers>\n"
+    "  <line label=\"API servers\" group=\"API tier\" quantity=\"3\" unit=\"hour\" "
+    "term=\"@API@\">\n"
+    "    <requirement category=\"compute\" min-vcpu=\"4\" min-memory-gib=\"16\" geography=\"US\" "
+    "os=\"linux\"/>\n"
+    "  </line>\n"
+    "  <line label=\"PostgreSQL server\" group=\"Data\" quantity=\"1\" unit=\"hour\" "
+    "term=\"@DB@\">\n"
+    "    <requirement category=\"database\" min-vcpu=\"2\" min-memory-gib=\"8\" geography=\"US\" "
+    "engine=\"postgresql\"/>\n"
+    "  </line>\n"
+    "  <line label=\"PostgreSQL storage\" group=\"Data\" quantity=\"1\" usage=\"100\" "
+    "unit=\"gb-month\" term=\"on-demand\">\n"
+    "    <requirement category=\"database\" geography=\"US\" engine=\"postgresql\"/>\n"
+    "  </line>\n"
+    "  <line label=\"Object storage\" group=\"Data\" quantity=\"1\" usage=\"2000\" "
+    "unit=\"gb-month\" term=\"on-demand\">\n"
+    "    <requirement category=\"storage\" geography=\"US\" "
+    "storage-types=\"object-standard object-hot\"/>\n"
+    "  </line>\n"
+    "  <line label=\"Internet egress\" group=\"Network\" quantity=\"1\" usage=\"5000\" unit=\"gb\" "
+    "term=\"on-demand\">\n"
+    "    <requirement category=\"network\" geography=\"US\"/>\n"
+    "  </line>\n"
+    "  <line label=\"Job compute\" group=\"Jobs\" quantity=\"1\" usage=\"3000000\" "
+    "unit=\"gb-second\" term=\"on-demand\">\n"
+    "    <requirement category=\"serverless\" geography=\"US\"/>\n"
+    "  </line>\n"
+    "  <line label=\"Job invocations\" group=\"Jobs\" quantity=\"1\" usage=\"10\" "
+    "unit=\"million-requests\" term=\"on-demand\">\n"
+    "    <requirement category=\"serverless\" geography=\"US\"/>\n"
+    "  </line>\n"
+    "  <budget monthly=\"900\"/>\n"
+    "</scenario>\n";
+  static const char * const sheets[] = {
+    "aws.xml", "azure.xml", "gcp-pricing-yml-2026-07-30.xml.gz", "gcp-handwritten.xml",
+    "digitalocean.xml",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(SkyCatalog) catalog = bundled_catalog (&dir, sheets[0]);
+  g_autofree char *no_upfront = with_terms (xml, "reserved-3y-no-upfront",
+                                            "reserved-3y-no-upfront");
+  g_autofree char *mixed = with_terms (xml, "reserved-3y-no-upfront", "reserved-3y-all-upfront");
+  g_autofree char *all_upfront = with_terms (xml, "reserved-3y-all-upfront",
+                                             "reserved-3y-all-upfront");
+  g_autoptr(SkyScenario) s = NULL;
+  g_autoptr(SkyEstimate) e = NULL;
+  SkyEstimateProvider *p;
+  SkyEstimateLine *l;
+
+  for (gsize i = 1; i < G_N_ELEMENTS (sheets); i++)
+    import_bundled (catalog, sheets[i]);
+
+  s = sky_scenario_parse (no_upfront, strlen (no_upfront), "web.skytally", &error);
+  g_assert_no_error (error);
+  e = sky_estimate_compute (catalog, s, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (e->term_months, ==, 36);
+
+  /* AWS: the servers at their reservation, the database not priced, and why. */
+  p = g_ptr_array_index (e->providers, 0);
+  l = line_of (e, 0, 0);
+  g_assert_cmpstr (l->offer->sku, ==, "m7g.xlarge.linux.us-east-1");
+  g_assert_cmpuint (l->term_months, ==, 36);
+  ASSERT_MONEY (e, l->monthly, "155.05");
+  l = line_of (e, 0, 1);
+  g_assert_cmpint (l->status, !=, SKY_LINE_PRICED);
+  g_assert_nonnull (strstr (l->reason, "priced per hour reserved-3y-no-upfront"));
+  g_assert_cmpuint (p->n_unpriced, ==, 1);
+
+  /* Azure: both reservations paid monthly. */
+  p = g_ptr_array_index (e->providers, 1);
+  l = line_of (e, 1, 0);
+  g_assert_cmpstr (l->offer->sku, ==, "standard-d4s-v5.linux.eastus");
+  ASSERT_MONEY (e, l->monthly, "166.17");
+  ASSERT_MONEY (e, l->upfront, "0.00");
+  g_assert_cmpstr (l->explanation, ==,
+                   "From Microsoft Azure 2025.06.3: 3 × 730 Hour = 3 Month (730 Hour a month; a "
+                   "commitment bills every month) × 55.3888888889 USD/Month = 166.1666666667 USD "
+                   "≈ 166.17 USD; break-even at 288.48 hours a month against 0.192 USD/Hour on "
+                   "demand; over the 36-month term, 166.17 USD × 36 = 5982.12 USD");
+  l = line_of (e, 1, 1);
+  g_assert_cmpstr (l->offer->sku, ==, "pg-flexible.d2ds-v5.eastus");
+  ASSERT_MONEY (e, l->monthly, "51.94");
+  g_assert_cmpuint (p->n_unpriced, ==, 0);
+  ASSERT_MONEY (e, p->monthly, "740.91");
+  ASSERT_MONEY (e, p->upfront, "0.00");
+  ASSERT_MONEY (e, p->term_total, "26672.76");
+
+  /* Google Cloud: the servers' monthly commitment, Cloud SQL's hourly one by its parts. */
+  p = g_ptr_array_index (e->providers, 2);
+  l = line_of (e, 2, 0);
+  g_assert_cmpstr (l->offer->sku, ==, "e2-standard-4.linux.us-central1");
+  ASSERT_MONEY (e, l->monthly, "132.08");
+  g_assert_nonnull (strstr (l->explanation,
+                            "3 × 730 Hour = 3 Month (730 Hour a month; a commitment bills every "
+                            "month) × 44.02649564 USD/Month = 132.07948692 USD ≈ 132.08 USD"));
+  l = line_of (e, 2, 1);
+  g_assert_cmpstr (l->offer->sku, ==, "cloud-sql-pg.enterprise.zonal.us-central1");
+  ASSERT_MONEY (e, l->monthly, "48.76");
+  g_assert_cmpuint (p->n_unpriced, ==, 0);
+  ASSERT_MONEY (e, p->monthly, "759.36");
+  ASSERT_MONEY (e, p->term_total, "27336.96");
+
+  /* DigitalOcean sells no reservation: the API servers say so. */
+  p = g_ptr_array_index (e->providers, 3);
+  g_assert_cmpuint (p->n_unpriced, ==, 3);
+  g_assert_cmpint (line_of (e, 3, 0)->status, !=, SKY_LINE_PRICED);
+  g_assert_nonnull (strstr (line_of (e, 3, 0)->reason, "reserved-3y-no-upfront"));
+
+  g_assert_cmpint (sky_estimate_cheapest_complete (e), ==, 1);
+  g_clear_pointer (&e, sky_estimate_free);
+  g_clear_pointer (&s, sky_scenario_free);
+
+  s = sky_scenario_parse (mixed, strlen (mixed), "web.skytally", &error);
+  g_assert_no_error (error);
+  e = sky_estimate_compute (catalog, s, NULL, FALSE, &error);
+  g_assert_no_error (error);
+
+  p = g_ptr_array_index (e->providers, 0);
+  l = line_of (e, 0, 1);
+  g_assert_cmpstr (l->offer->sku, ==, "rds-pg.db.m5.large.single-az.us-east-1");
+  ASSERT_MONEY (e, l->monthly, "0.00");
+  ASSERT_MONEY (e, l->upfront, "2140.00");
+  g_assert_cmpuint (p->n_unpriced, ==, 0);
+  ASSERT_MONEY (e, p->monthly, "690.02");
+  ASSERT_MONEY (e, p->upfront, "2140.00");
+  ASSERT_MONEY (e, p->effective_monthly, "749.46");
+  ASSERT_MONEY (e, p->term_total, "26980.72");
+
+  p = g_ptr_array_index (e->providers, 1);
+  g_assert_cmpuint (p->n_unpriced, ==, 0);
+  ASSERT_MONEY (e, p->monthly, "688.97");
+  ASSERT_MONEY (e, p->upfront, "1870.00");
+  ASSERT_MONEY (e, p->effective_monthly, "740.91");
+  ASSERT_MONEY (e, p->term_total, "26672.92");
+
+  g_assert_cmpuint (((SkyEstimateProvider *) g_ptr_array_index (e->providers, 2))->n_unpriced,
+                    ==, 1);
+  g_assert_cmpint (sky_estimate_cheapest_complete (e), ==, 1);
+  g_clear_pointer (&e, sky_estimate_free);
+  g_clear_pointer (&s, sky_scenario_free);
+
+  s = sky_scenario_parse (all_upfront, strlen (all_upfront), "web.skytally", &error);
+  g_assert_no_error (error);
+  e = sky_estimate_compute (catalog, s, NULL, FALSE, &error);
+  g_assert_no_error (error);
+
+  p = g_ptr_array_index (e->providers, 0);
+  l = line_of (e, 0, 0);
+  g_assert_cmpstr (l->offer->sku, ==, "m7g.xlarge.linux.us-east-1");
+  ASSERT_MONEY (e, l->monthly, "0.00");
+  ASSERT_MONEY (e, l->upfront, "5136.00");
+  g_assert_cmpuint (p->n_unpriced, ==, 0);
+  ASSERT_MONEY (e, p->upfront, "7276.00");
+  ASSERT_MONEY (e, p->effective_monthly, "737.08");
+  ASSERT_MONEY (e, p->term_total, "26534.92");
+
+  p = g_ptr_array_index (e->providers, 1);
+  ASSERT_MONEY (e, line_of (e, 1, 0)->upfront, "5982.00");
+  g_assert_cmpuint (p->n_unpriced, ==, 0);
+  ASSERT_MONEY (e, p->effective_monthly, "740.91");
+  ASSERT_MONEY (e, p->term_total, "26672.80");
+
+  g_assert_cmpuint (((SkyEstimateProvider *) g_ptr_array_index (e->providers, 2))->n_unpriced,
+                    ==, 2);
+  g_assert_cmpint (sky_estimate_cheapest_complete (e), ==, 0);
+
+  g_clear_object (&catalog);
   sky_test_remove_tree (dir);
 }
 
@@ -1093,6 +1327,8 @@ main (int    argc,
   g_test_add_func ("/sky/estimate/attributes-and-dev-test", test_attributes_and_dev_test);
   g_test_add_func ("/sky/estimate/bundled-google-rules", test_bundled_google_rules);
   g_test_add_func ("/sky/estimate/bundled-droplet-caps", test_bundled_droplet_caps);
+  g_test_add_func ("/sky/estimate/bundled-three-year-reservation",
+                   test_bundled_three_year_reservation);
   g_test_add_func ("/sky/estimate/units", test_units);
 
   return g_test_run ();

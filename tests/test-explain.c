@@ -555,6 +555,46 @@ test_unit_titles (void)
     }
 }
 
+/* A commitment priced per month for a line counted in hours shows the hours as months: the
+ * scenario's hours a month are one month of the price. */
+static void
+test_monthly_commitment (void)
+{
+  g_autoptr(SkyPricing) pricing = sky_pricing_new ("USD", dec ("730"));
+  g_autoptr(GArray) steps = sky_price_steps_new ();
+  SkyPriceTerms t = { 0 };
+  SkyPricedLine out;
+  g_autofree char *text = NULL;
+  SkyPriceStep s;
+
+  t.unit = g_intern_static_string ("month");
+  t.line_unit = g_intern_static_string ("hour");
+  t.currency = g_intern_static_string ("USD");
+  t.amount = dec ("44.02649564");
+  t.free_units = t.discount = t.rate = t.upfront_fee = sky_decimal_from_int (0);
+  t.term_months = 36;
+  t.committed = TRUE;
+  t.monthly_commitment = TRUE;
+  t.has_on_demand = TRUE;
+  t.on_demand = dec ("0.13402284");
+  sky_pricing_price_line (pricing, &t, dec ("3"), dec ("730"), &out, steps);
+  sky_pricing_term_total (pricing, &out, 36, 36, steps);
+  text = sky_explain_steps (steps);
+  g_assert_cmpstr (text, ==,
+                   "3 × 730 Hour = 3 Month (730 Hour a month; a commitment bills every month) × "
+                   "44.02649564 USD/Month = 132.07948692 USD ≈ 132.08 USD; break-even at 328.50 "
+                   "hours a month against 0.13402284 USD/Hour on demand; over the 36-month term, "
+                   "132.08 USD × 36 = 4754.88 USD");
+
+  s = make (SKY_PRICE_STEP_MONTHS);
+  s.quantity = dec ("1440");
+  s.usage = dec ("720");
+  s.result = dec ("2");
+  s.unit = g_intern_static_string ("month");
+  s.from_unit = g_intern_static_string ("hour");
+  ASSERT_EXPLAINS (s, " = 2 Month (720 Hour a month; a commitment bills every month)");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -563,6 +603,7 @@ main (int    argc,
 
   g_test_add_func ("/sky/explain/each-step", test_each_step);
   g_test_add_func ("/sky/explain/lines", test_lines);
+  g_test_add_func ("/sky/explain/monthly-commitment", test_monthly_commitment);
   g_test_add_func ("/sky/explain/conversion", test_conversion);
   g_test_add_func ("/sky/explain/hours", test_hours);
   g_test_add_func ("/sky/explain/rules", test_rules);

@@ -339,6 +339,91 @@ bands (const char * const *table)
 static const char * const n2_table[] = { "0:25:0", "25:50:13.22", "50:75:26.7", "75:100:40", NULL };
 static const char * const n1_table[] = { "0:25:0", "25:50:20", "50:75:40", "75:100:60", NULL };
 
+/* A commitment priced per month (Google Cloud's committed use of e2-standard-4 in us-central1
+ * for 3 years: 44.02649564 USD a month, 0.13402284 USD an hour on demand) for three servers
+ * counted in hours: each of the scenario's months of 730 hours is one month of the commitment,
+ * whatever the usage (100 hours asked for here). 3 × 44.02649564 = 132.07948692 ≈ 132.08 USD a
+ * month, no upfront, 12 × 132.08 = 1584.96 a year, 36 × 132.08 = 4754.88 over the term;
+ * break-even 44.02649564 / 0.13402284 = 328.4999455… ≈ 328.50 hours a month. */
+static void
+test_monthly_commitment (void)
+{
+  g_autoptr(SkyPricing) pricing = sky_pricing_new ("USD", dec ("730"));
+  g_autoptr(SkyPricing) seconds = sky_pricing_new ("USD", dec ("720"));
+  g_autoptr(GArray) steps = sky_price_steps_new ();
+  SkyPriceTerms t = flat ("44.02649564", "month");
+  SkyPricedLine out;
+  SkyDecimal total;
+  const SkyPriceStep *s;
+
+  t.line_unit = g_intern_static_string ("hour");
+  t.term_months = 36;
+  t.committed = TRUE;
+  t.monthly_commitment = TRUE;
+  t.has_on_demand = TRUE;
+  t.on_demand = dec ("0.13402284");
+  sky_pricing_price_line (pricing, &t, dec ("3"), dec ("100"), &out, steps);
+  g_assert_false (sky_pricing_overflowed (pricing));
+  ASSERT_DEC (out.usage, "730");
+  ASSERT_MONEY (out.monthly, "132.08");
+  ASSERT_MONEY (out.upfront, "0.00");
+  ASSERT_MONEY (out.effective_monthly, "132.08");
+  ASSERT_MONEY (out.yearly, "1584.96");
+  g_assert_true (out.has_break_even);
+  ASSERT_MONEY (out.break_even_hours, "328.50");
+
+  /* 3 × 730 Hour, = 3 Month at 730 hours a month, × the price, the cost, rounded. */
+  s = step (steps, 0);
+  g_assert_cmpint (s->kind, ==, SKY_PRICE_STEP_USAGE);
+  ASSERT_DEC (s->usage, "730");
+  g_assert_cmpstr (s->unit, ==, "hour");
+  s = step (steps, 1);
+  g_assert_cmpint (s->kind, ==, SKY_PRICE_STEP_MONTHS);
+  ASSERT_DEC (s->quantity, "2190");
+  ASSERT_DEC (s->usage, "730");
+  ASSERT_DEC (s->result, "3");
+  g_assert_cmpstr (s->unit, ==, "month");
+  g_assert_cmpstr (s->from_unit, ==, "hour");
+  s = step (steps, 2);
+  g_assert_cmpint (s->kind, ==, SKY_PRICE_STEP_RATE);
+  ASSERT_DEC (s->quantity, "3");
+  ASSERT_DEC (s->price, "44.02649564");
+  s = step (steps, 3);
+  g_assert_cmpint (s->kind, ==, SKY_PRICE_STEP_COST);
+  ASSERT_DEC (s->result, "132.07948692");
+  s = step (steps, steps->len - 1);
+  g_assert_cmpint (s->kind, ==, SKY_PRICE_STEP_BREAK_EVEN);
+  ASSERT_DEC (s->price, "0.13402284");
+
+  total = sky_pricing_term_total (pricing, &out, 36, 36, steps);
+  ASSERT_MONEY (total, "4754.88");
+
+  /* Counted in seconds, on months of 720 hours: the month is still one month of the price,
+   * and the usage is the month's 720 × 3600 seconds. */
+  t.line_unit = g_intern_static_string ("second");
+  sky_pricing_price_line (seconds, &t, dec ("3"), dec ("100"), &out, NULL);
+  g_assert_false (sky_pricing_overflowed (seconds));
+  ASSERT_DEC (out.usage, "2592000");
+  ASSERT_MONEY (out.monthly, "132.08");
+  ASSERT_MONEY (out.break_even_hours, "328.50");
+
+  /* Priced per year (12 × 44.02649564 = 528.31794768): a month is a twelfth of it, exactly. */
+  g_array_set_size (steps, 0);
+  t = flat ("528.31794768", "year");
+  t.line_unit = g_intern_static_string ("hour");
+  t.term_months = 36;
+  t.committed = TRUE;
+  t.monthly_commitment = TRUE;
+  t.has_on_demand = TRUE;
+  t.on_demand = dec ("0.13402284");
+  sky_pricing_price_line (pricing, &t, dec ("3"), dec ("730"), &out, steps);
+  g_assert_false (sky_pricing_overflowed (pricing));
+  ASSERT_MONEY (out.monthly, "132.08");
+  ASSERT_MONEY (out.break_even_hours, "328.50");
+  g_assert_cmpint (step (steps, 2)->kind, ==, SKY_PRICE_STEP_CONVERT);
+  ASSERT_DEC (step (steps, 2)->result, "0.25");
+}
+
 /* Each instance's hours fall into the bands by their share of the month's 730 hours (182.5 a
  * quarter), each band's hours less its percent; rounded once. */
 static void
@@ -663,6 +748,7 @@ main (int    argc,
   g_test_add_func ("/sky/pricing/free-flat", test_free_flat);
   g_test_add_func ("/sky/pricing/discount-and-rate", test_discount_and_rate);
   g_test_add_func ("/sky/pricing/commitment", test_commitment);
+  g_test_add_func ("/sky/pricing/monthly-commitment", test_monthly_commitment);
   g_test_add_func ("/sky/pricing/usage-discount", test_usage_discount);
   g_test_add_func ("/sky/pricing/monthly-cap", test_monthly_cap);
   g_test_add_func ("/sky/pricing/components", test_components);

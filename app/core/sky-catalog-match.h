@@ -45,6 +45,9 @@ typedef struct
   const char         *capacity;          /* NULL for used */
   const char         *engine;            /* a database engine (SKY_VOCABULARY_ENGINE); NULL
                                           * for any */
+  gint64              month_hours_micro; /* > 0, for a commitment in a unit of time: the hours
+                                          * of a month in millionths, at which the term's
+                                          * prices per month or year compete too */
 } SkyRequirement;
 
 /* One offer that meets a requirement, with its prices per purchase option in the sheet's

@@ -370,6 +370,16 @@ explain_step (GString            *why,
                                 q, cap, c);
       }
       break;
+    case SKY_PRICE_STEP_MONTHS:
+      {
+        g_autofree char *r = num (style, s->result), *u = num (style, s->usage);
+        /* Translators: the hours of a line billed by a commitment priced per month, in months,
+         * as in " = 3 Month (730 Hour a month; a commitment bills every month)" */
+        g_string_append_printf (why, _(" = %s %s (%s %s a month; a commitment bills every "
+                                       "month)"), r, unit_title (s->unit), u,
+                                unit_title (s->from_unit));
+      }
+      break;
     default:
       g_assert_not_reached ();
     }

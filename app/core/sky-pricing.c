@@ -10,7 +10,9 @@
 /* How a line is billed (docs/scenario-format.md says the same for users):
  *
  * - A line costs quantity × usage units a month at its price. Reserved and savings-plan prices
- *   per hour bill every hour of the month, whatever the usage: that is the commitment.
+ *   per hour bill every hour of the month, whatever the usage: that is the commitment. Priced
+ *   per month for a line counted in time (Google Cloud's committed use), they bill every month:
+ *   the month's hours, the scenario's, are one month of the price.
  * - A price's free allowance and volume tiers count the month's total of every line priced
  *   with that same price of that same offer (one slot), in the order the lines are priced: the
  *   first line uses the free allowance and the first tier first. Tiers start after the free
@@ -314,14 +316,21 @@ price_line (SkyPricing          *self,
     }
   if (t->committed)
     {
-      /* The month's hours, in the price's unit; the line's usage in its own. */
+      /* The month's hours, in the price's unit (in hours for a price per month); the line's
+       * usage in its own. */
+      const char *hours_unit = t->monthly_commitment ? g_intern_static_string ("hour")
+                                                     : t->unit;
+
       out->usage = self->hours_per_month;
-      if (t->line_unit != NULL && t->line_unit != t->unit &&
-          !sky_unit_convert (self->hours_per_month, sky_unit_lookup (t->unit),
+      if (t->line_unit != NULL && t->line_unit != hours_unit &&
+          !sky_unit_convert (self->hours_per_month, sky_unit_lookup (hours_unit),
                              sky_unit_lookup (t->line_unit), 10, SKY_ROUND_HALF_UP,
                              &out->usage))
         self->overflow = TRUE;
       out->usage = sky_decimal_normalize (out->usage);
+      /* A month of hours is one month of the commitment, in the price's unit. */
+      if (t->monthly_commitment && !unit_ratio ("month", t->unit, &numerator, &denominator))
+        self->overflow = TRUE;
     }
   else
     {
@@ -332,7 +341,9 @@ price_line (SkyPricing          *self,
     }
   out->has_break_even = FALSE;
   out->break_even_hours = D (0);
-  units = mul (self, quantity, t->committed ? self->hours_per_month : usage);
+  units = t->monthly_commitment ? quantity
+                                : mul (self, quantity, t->committed ? self->hours_per_month
+                                                                    : usage);
 
   /* The units counted so far and this line's, over one denominator: a divisor of the price
    * unit's size, as every line's denominator is. */
@@ -351,19 +362,30 @@ price_line (SkyPricing          *self,
       step->quantity = sky_decimal_normalize (quantity);
       step->usage = sky_decimal_normalize (t->committed ? self->hours_per_month : out->usage);
       step->result = units;
-      step->unit = t->committed || numerator == denominator ? t->unit : t->line_unit;
-      step->committed = t->committed;
+      step->unit = t->monthly_commitment ? g_intern_static_string ("hour")
+                 : t->committed || numerator == denominator ? t->unit : t->line_unit;
+      step->committed = t->committed && !t->monthly_commitment;
+    }
+  if (t->monthly_commitment && (step = push (steps, SKY_PRICE_STEP_MONTHS)) != NULL)
+    {
+      step->quantity = sky_decimal_normalize (mul (self, quantity, self->hours_per_month));
+      step->usage = sky_decimal_normalize (self->hours_per_month);
+      step->result = sky_decimal_normalize (quantity);
+      step->unit = g_intern_static_string ("month");
+      step->from_unit = g_intern_static_string ("hour");
     }
   if (numerator != denominator && (step = push (steps, SKY_PRICE_STEP_CONVERT)) != NULL)
     {
-      const SkyUnit *from = sky_unit_lookup (t->line_unit), *to = sky_unit_lookup (t->unit);
+      const char *from_unit = t->monthly_commitment ? g_intern_static_string ("month")
+                                                    : t->line_unit;
+      const SkyUnit *from = sky_unit_lookup (from_unit), *to = sky_unit_lookup (t->unit);
 
       step->quantity = sky_decimal_normalize (units);
       step->result = shown (scaled, common, &step->approximate);
       step->factor = D ((gint64) (from->numerator * to->denominator));
       step->price = D ((gint64) (from->denominator * to->numerator));
       step->unit = t->unit;
-      step->from_unit = t->line_unit;
+      step->from_unit = from_unit;
     }
   if (sky_decimal_compare (start, D (0)) > 0 && (step = push (steps, SKY_PRICE_STEP_AFTER)))
     {
@@ -534,6 +556,12 @@ price_line (SkyPricing          *self,
     {
       SkyDecimal per_month = mul (self, t->amount, self->hours_per_month);
       SkyDecimal spread = D (0);
+
+      /* A price per month (or year) is the month's already: its hours are the scenario's. */
+      if (t->monthly_commitment &&
+          !sky_decimal_div (mul (self, t->amount, D ((gint64) numerator)),
+                            D ((gint64) denominator), 10, SKY_ROUND_HALF_UP, &per_month))
+        self->overflow = TRUE;
 
       if (t->has_upfront_fee &&
           !sky_decimal_div (t->upfront_fee, D (t->term_months), 10, SKY_ROUND_HALF_UP, &spread))

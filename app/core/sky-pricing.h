@@ -44,6 +44,9 @@ typedef struct
   SkyDecimal   upfront_fee;       /* per unit of quantity, for the whole commitment */
   guint        term_months;       /* the commitment's; 0 without one */
   gboolean     committed;         /* an hourly commitment bills every hour of the month */
+  gboolean     monthly_commitment; /* committed, priced per month (or year) for a line in a
+                                   * unit of time: it bills every month, the month's hours
+                                   * (the scenario's) being one month */
   gboolean     has_discount;
   SkyDecimal   discount;          /* in percent, off the price and the upfront fee */
   gboolean     has_rate;          /* the offer's currency is not the scenario's */
@@ -104,6 +107,8 @@ typedef enum
                                    * result units */
   SKY_PRICE_STEP_CAP,             /* over the monthly cap price each: quantity × price =
                                    * result */
+  SKY_PRICE_STEP_MONTHS,          /* quantity from_unit = result unit, usage from_unit a
+                                   * month: a commitment per month bills every month */
 } SkyPriceStepKind;
 
 /* One step of a line's arithmetic. Which fields a kind uses is said beside it above; strings

@@ -178,6 +178,45 @@ find_line_price (SkyOfferDetails *offer,
   return price;
 }
 
+/* The commitment of @offer in @term priced per month or year, for a line in a unit of time
+ * that has no price in its own dimension: it bills every month of its term, a month being as
+ * many hours as the scenario says. NULL when @term is no commitment or there is none. */
+static SkyOfferPrice *
+find_monthly_commitment (SkyOfferDetails *offer,
+                         const char      *unit,
+                         const char      *term,
+                         guint           *index)
+{
+  const SkyUnit *u = sky_unit_lookup (unit);
+
+  if (u == NULL || u->dimension != SKY_DIMENSION_TIME || sky_term_months (term) == 0)
+    return NULL;
+  for (guint i = 0; i < offer->prices->len; i++)
+    {
+      SkyOfferPrice *p = g_ptr_array_index (offer->prices, i);
+      const SkyUnit *pu = sky_unit_lookup (p->unit);
+
+      if (g_strcmp0 (p->term, term) == 0 && pu != NULL && pu->dimension == SKY_DIMENSION_MONTHS)
+        {
+          *index = i;
+          return p;
+        }
+    }
+  return NULL;
+}
+
+/* The scenario's hours a month in millionths, at which commitments per month compete with
+ * those per hour; 0 when it has more digits (it never has: the format allows 6). */
+static gint64
+month_hours_micro (const SkyScenario *s)
+{
+  gint64 micro = 0;
+
+  if (!sky_decimal_to_scaled_int64 (s->hours_per_month, 6, &micro))
+    return 0;
+  return micro;
+}
+
 /* Why @offer has no price in @term for a line in @unit: the units it does have in @term. */
 static char *
 no_price_reason (const SkyOfferDetails *offer,
@@ -355,10 +394,15 @@ fill_terms (SkyResolvedProvider   *p,
   t->has_upfront_fee = price->has_upfront_fee;
   t->upfront_fee = sky_decimal_from_price (price->upfront_fee);
   t->term_months = sky_term_months (term);
-  /* An hourly commitment bills every hour, whatever unit of time the line counts in. */
-  t->committed = t->term_months > 0 && g_strcmp0 (price->unit, "hour") == 0 &&
-                 sky_unit_lookup (line->unit) != NULL &&
-                 sky_unit_lookup (line->unit)->dimension == SKY_DIMENSION_TIME;
+  /* An hourly commitment bills every hour, whatever unit of time the line counts in; one per
+   * month bills every month. */
+  t->monthly_commitment = t->term_months > 0 && sky_unit_lookup (price->unit) != NULL &&
+                          sky_unit_lookup (price->unit)->dimension == SKY_DIMENSION_MONTHS &&
+                          sky_unit_lookup (line->unit) != NULL &&
+                          sky_unit_lookup (line->unit)->dimension == SKY_DIMENSION_TIME;
+  t->committed = t->term_months > 0 && sky_unit_lookup (line->unit) != NULL &&
+                 sky_unit_lookup (line->unit)->dimension == SKY_DIMENSION_TIME &&
+                 (g_strcmp0 (price->unit, "hour") == 0 || t->monthly_commitment);
   t->discount = discount_for (s, p->provider, offer->service, &t->has_discount);
   if (t->committed)
     {
@@ -643,6 +687,7 @@ resolve_line (SkyCatalog            *catalog,
         .software = line->software,
         .capacity = line->capacity,
         .engine = line->engine,
+        .month_hours_micro = month_hours_micro (s),
       };
       SkyMatchScope *scope = provider_scope (catalog, p, &local);
 
@@ -674,6 +719,8 @@ resolve_line (SkyCatalog            *catalog,
       if (rl->offer == NULL)
         return NULL;
       price = find_line_price (rl->offer, line->unit, term, &rl->price_index);
+      if (price == NULL)
+        price = find_monthly_commitment (rl->offer, line->unit, term, &rl->price_index);
       /* A scenario that opts in prices on-demand lines at the offer's dev/test price where it
        * has one. */
       if (s->dev_test && g_strcmp0 (term, "on-demand") == 0)
