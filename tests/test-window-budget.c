@@ -518,8 +518,9 @@ label_shown (gpointer data)
   return find_label (wait->root, wait->text) != NULL;
 }
 
-/* The start month is chosen beside the months: the table and the chart then name the calendar
- * months, the scenario keeps it, and undo takes it back to numbered months. */
+/* The start month is chosen beside the months (its button says it): the table and the chart
+ * then name the calendar months, the scenario keeps it, and undo takes it back to numbered
+ * months. */
 static void
 test_budget_start_month (Fixture       *f,
                          gconstpointer  data)
@@ -531,6 +532,7 @@ test_budget_start_month (Fixture       *f,
   GtkWidget *view = budget_child (page, "months_view");
   GtkDropDown *month = GTK_DROP_DOWN (budget_child (page, "start_month_dropdown"));
   GtkSpinButton *year = GTK_SPIN_BUTTON (budget_child (page, "start_year_spin"));
+  GtkMenuButton *button = GTK_MENU_BUTTON (budget_child (page, "start_button"));
   LabelWait november = { view, "Nov 2026" };
   LabelWait january = { view, "Jan 2027" };
   LabelWait numbered = { view, "1" };
@@ -548,6 +550,7 @@ test_budget_start_month (Fixture       *f,
   /* None at first: the months are numbered, and the year waits for a month. */
   g_assert_cmpuint (gtk_drop_down_get_selected (month), ==, 0);
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (year)));
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "None");
   g_assert_true (wait_until (label_shown, &numbered, 10));
   g_assert_null (strstr (sky_budget_page_get_chart_description (page), "The months run"));
 
@@ -561,6 +564,7 @@ test_budget_start_month (Fixture       *f,
   g_assert_cmpuint (s->start_year, ==, 2026);
   g_assert_cmpuint (s->start_month, ==, 11);
   g_assert_true (sky_scenario_document_get_modified (document_of (scenario_page (f))));
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "Nov 2026");
   wait_for_projection (page);
   g_assert_true (wait_until (label_shown, &november, 10));
   g_assert_true (wait_until (label_shown, &january, 10));
@@ -573,6 +577,7 @@ test_budget_start_month (Fixture       *f,
   g_assert_false (sky_scenario_has_calendar (shown_scenario (scenario_page (f))));
   g_assert_cmpuint (gtk_drop_down_get_selected (month), ==, 0);
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (year)));
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "None");
   g_assert_true (wait_until (label_shown, &numbered, 10));
   g_assert_null (find_label (view, "Nov 2026"));
   g_assert_null (strstr (sky_budget_page_get_chart_description (page), "The months run"));

@@ -42,6 +42,7 @@ struct _SkyBudgetPage
   GtkEntry        *monthly_entry;
   GtkEntry        *yearly_entry;
   GtkSpinButton   *months_spin;
+  GtkMenuButton   *start_button;         /* says the start month; opens its choices */
   GtkDropDown     *start_month_dropdown; /* none, then January to December */
   GtkSpinButton   *start_year_spin;
   GtkDrawingArea  *chart;
@@ -834,6 +835,19 @@ fill_entry (GtkEntry   *entry,
   gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
 }
 
+/* The start month on its button: "Jan 2027", or none. */
+static void
+show_start (SkyBudgetPage     *self,
+            const SkyScenario *s)
+{
+  g_autoptr(GDateTime) date = sky_scenario_month_date (s, 1);
+  g_autofree char *label = date != NULL ? g_date_time_format (date, "%b %Y") : NULL;
+
+  /* Translators: the Budget page's start month when there is none: the months are numbered. */
+  gtk_menu_button_set_label (self->start_button, label != NULL ? label
+                                                               : C_("start month", "None"));
+}
+
 /* The start month's choices: none (the months are numbered), or a month and its year. Without
  * one the year stays as it was, ready for a month to be chosen. */
 static void
@@ -846,6 +860,7 @@ fill_start (SkyBudgetPage     *self,
   if (calendar)
     gtk_spin_button_set_value (self->start_year_spin, s->start_year);
   gtk_widget_set_sensitive (GTK_WIDGET (self->start_year_spin), calendar);
+  show_start (self, s);
 }
 
 static void
@@ -1009,6 +1024,7 @@ on_start_changed (SkyBudgetPage *self)
   s = sky_scenario_document_edit (self->document, "start-month");
   s->start_year = month > 0 ? year : 0;
   s->start_month = month;
+  show_start (self, s);
   sky_scenario_document_edited (self->document);
 }
 
@@ -1207,6 +1223,7 @@ sky_budget_page_class_init (SkyBudgetPageClass *klass)
   CHILD (monthly_entry);
   CHILD (yearly_entry);
   CHILD (months_spin);
+  CHILD (start_button);
   CHILD (start_month_dropdown);
   CHILD (start_year_spin);
   CHILD (chart);
