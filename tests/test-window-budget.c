@@ -518,9 +518,9 @@ label_shown (gpointer data)
   return find_label (wait->root, wait->text) != NULL;
 }
 
-/* The start month is chosen beside the months (its button says it): the table and the chart
- * then name the calendar months, the scenario keeps it, and undo takes it back to numbered
- * months. */
+/* The start month is chosen beside the months (its button says it): the table, the chart and
+ * the budget's status then name the calendar months, the scenario keeps it, and undo takes it
+ * back to numbered months. */
 static void
 test_budget_start_month (Fixture       *f,
                          gconstpointer  data)
@@ -587,6 +587,11 @@ test_budget_start_month (Fixture       *f,
   wait_for_projection (page);
   g_assert_cmpuint (shown_scenario (scenario_page (f))->start_month, ==, 11);
   g_assert_cmpuint (gtk_drop_down_get_selected (month), ==, 11);
+  /* The status says the calendar month the budget is first exceeded in. */
+  gtk_editable_set_text (GTK_EDITABLE (budget_child (page, "monthly_entry")), "1");
+  wait_for_projection (page);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (budget_child (page, "status_label"))),
+                            "Example Cloud goes over the monthly budget in month 1 (Nov 2026)"));
   gtk_drop_down_set_selected (month, 0);
   g_assert_false (sky_scenario_has_calendar (shown_scenario (scenario_page (f))));
   wait_for_projection (page);

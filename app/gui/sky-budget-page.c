@@ -144,9 +144,18 @@ status_text (SkyBudgetPage *self)
       if (i > 0)
         g_string_append_c (text, '\n');
       if (b->has_monthly && p->first_month_over > 0)
-        /* Translators: a provider, and the first month over the monthly budget. */
-        g_string_append_printf (text, _("%s goes over the monthly budget in month %u"),
-                                p->provider_name, p->first_month_over);
+        {
+          /* With a start month, the calendar month too: "in month 6 (Aug 2027)". */
+          g_autoptr(GDateTime) date = sky_scenario_month_date (self->projected,
+                                                               p->first_month_over);
+          g_autofree char *when = date != NULL ? g_date_time_format (date, " (%b %Y)") : NULL;
+
+          /* Translators: a provider, and the first month over the monthly budget. */
+          g_string_append_printf (text, _("%s goes over the monthly budget in month %u"),
+                                  p->provider_name, p->first_month_over);
+          if (when != NULL)
+            g_string_append (text, when);
+        }
       else if (b->has_monthly && !sky_projection_complete (p))
         /* Translators: a provider that cannot price every line and stays under the cap with
          * the lines it prices. */
