@@ -120,8 +120,9 @@ estimate_line (const SkyEstimate           *estimate,
  * from, which may differ between lines as each service has its own current sheet; of the
  * other rows, the provider's), complete (yes when the provider prices
  * every line), row (line, total, amortised_total, low, high), group, line, currency, M01 … Mnn
- * (named by their calendar months, 2027-01 …, when the scenario has a start month), total, then of a line row, from @estimate (NULL: left empty), sku, purchase_option,
- * unit_price, unit and not_priced_reason. The total row is the sum of the line rows, month by
+ * (named by their calendar months, 2027-01 …, when the scenario has a start month), total,
+ * then of a line row, from @estimate (NULL: left empty), sku, purchase_option, unit_price, unit
+ * and not_priced_reason. The total row is the sum of the line rows, month by
  * month and in all. NULL, with the error, when a total is too large. */
 char *
 sky_report_projection_csv (const SkyScenario   *scenario,
