@@ -1332,6 +1332,71 @@ test_export_csv (Fixture       *f,
                                         "month 6 (USD); 68.84 to spare in month 1"));
 }
 
+/* With a start month, project's table has each month's calendar month beside its number, its
+ * JSON each month's "calendar_months", and its CSV's month columns are named by them; without
+ * one the table has no such column. */
+static void
+test_project_calendar_months (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *scenario = write_growth_scenario (f);
+  g_autofree char *dated = g_build_filename (f->dir, "dated.skytally", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(JsonObject) projected = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) import = { 0 };
+  g_auto(Run) numbered = { 0 };
+  g_auto(Run) table = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) csv = { 0 };
+  JsonArray *calendar;
+  char **header;
+
+  cli (&import, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_true (g_file_get_contents (scenario, &text, NULL, NULL));
+  edited = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (edited, "<projection months=\"12\">",
+                                      "<projection months=\"12\" start-month=\"2026-12\">", 1),
+                    ==, 1);
+  g_assert_true (g_file_set_contents (dated, edited->str, -1, NULL));
+
+  cli (&numbered, "--catalog", f->catalog, "project", scenario, NULL);
+  g_assert_cmpint (numbered.status, ==, 0);
+  g_assert_null (strstr (numbered.out, "CALENDAR MONTH"));
+
+  cli (&table, "--catalog", f->catalog, "project", dated, NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_nonnull (strstr (table.out, "CALENDAR MONTH"));
+  g_assert_true (g_regex_match_simple ("^examplecloud +1 +Dec 2026 +1031\\.16 ", table.out,
+                                       G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^examplecloud +2 +Jan 2027 ", table.out,
+                                       G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^examplecloud +12 +Nov 2027 ", table.out,
+                                       G_REGEX_MULTILINE, 0));
+
+  cli (&json, "--catalog", f->catalog, "project", dated, "--format", "json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  projected = parse_object (json.out);
+  calendar = json_object_get_array_member (projected, "calendar_months");
+  g_assert_cmpuint (json_array_get_length (calendar), ==, 12);
+  g_assert_cmpstr (json_array_get_string_element (calendar, 0), ==, "2026-12");
+  g_assert_cmpstr (json_array_get_string_element (calendar, 1), ==, "2027-01");
+  g_assert_cmpstr (json_array_get_string_element (calendar, 11), ==, "2027-11");
+
+  cli (&csv, "--catalog", f->catalog, "project", dated, "--format", "csv", NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  rows = sky_test_parse_csv (csv.out, ',', &error);
+  g_assert_no_error (error);
+  header = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (header[8], ==, "2026-12");
+  g_assert_cmpstr (header[19], ==, "2027-11");
+  g_assert_cmpstr (header[20], ==, "total");
+}
+
 /* project and export stop with one line saying a figure is too large, and write nothing,
  * rather than print wrong figures: a growth whose product overflows (months 6 to 12 were
  * 0.00), and months that fit one by one but not summed over the projection (the CSV's total
@@ -3893,6 +3958,7 @@ main (int    argc,
   ADD ("export-pdf", test_export_pdf);
   ADD ("export-xlsx", test_export_xlsx);
   ADD ("export-assumptions-option", test_export_assumptions_option);
+  ADD ("project-calendar-months", test_project_calendar_months);
   ADD ("project-overflow", test_project_overflow);
   ADD ("export-keeps-links", test_export_keeps_links);
   ADD ("export-planted-link", test_export_planted_link);

@@ -206,9 +206,11 @@ test_json_projection (Fixture       *f,
   json_parser_load_from_data (parser, text, read, &error);
   g_assert_no_error (error);
   top = json_node_get_object (json_parser_get_root (parser));
-  assert_members (top, "scenario currency months cheapest_complete providers prices_aged_to "
-                       "stale_after_days notices");
+  assert_members (top, "scenario currency months calendar_months cheapest_complete providers "
+                       "prices_aged_to stale_after_days notices");
   g_assert_cmpint (json_object_get_int_member (top, "months"), ==, 24);
+  /* No start month: the months are only numbered. */
+  g_assert_true (json_object_get_null_member (top, "calendar_months"));
   g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (top,
                                                                                 "notices"), 0),
                    ==, "Prices more than 90 days old: Example Cloud (2026-01-01)");
@@ -939,6 +941,64 @@ test_csv_line_columns (Fixture       *f,
   g_assert_cmpuint (found_total, ==, 2);
 }
 
+/* With a start month, the CSV's month columns are named by their calendar months (2027-01 …
+ * 2028-12, across the turn of the year), the assumptions give the start month, and the JSON
+ * has each month's calendar month beside the months of its figures; the figures are the same
+ * as without. */
+static void
+test_calendar_months (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(SkyProjection) projection = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *numbered_csv = NULL, *csv = NULL, *assumptions = NULL;
+  g_auto(GStrv) numbered_lines = NULL, lines = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *calendar;
+  GStrv header;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  projection = sky_projection_compute (f->catalog, f->scenario, NULL, 24, &error);
+  g_assert_no_error (error);
+  numbered_csv = sky_report_projection_csv (f->scenario, projection, NULL, SKY_CSV_STANDARD,
+                                            FALSE, NULL, &error);
+  g_assert_no_error (error);
+  f->scenario->start_year = 2027;
+  f->scenario->start_month = 1;
+  csv = sky_report_projection_csv (f->scenario, projection, NULL, SKY_CSV_STANDARD, FALSE, NULL,
+                                   &error);
+  g_assert_no_error (error);
+
+  lines = g_strsplit (csv, "\r\n", -1);
+  numbered_lines = g_strsplit (numbered_csv, "\r\n", -1);
+  g_assert_true (g_str_has_prefix (numbered_lines[0], "provider,provider_name,sheet_version,"
+                                   "complete,row,group,line,currency,M01,M02,"));
+  for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
+    g_ptr_array_add (rows, split_record (lines[i]));
+  header = g_ptr_array_index (rows, 0);
+  g_assert_cmpuint (g_strv_length (header), ==, 8 + 24 + 1 + 5);
+  g_assert_cmpstr (header[7], ==, "currency");
+  g_assert_cmpstr (header[8], ==, "2027-01");
+  g_assert_cmpstr (header[19], ==, "2027-12");
+  g_assert_cmpstr (header[20], ==, "2028-01");
+  g_assert_cmpstr (header[31], ==, "2028-12");
+  g_assert_cmpstr (header[32], ==, "total");
+  /* Only the header changes. */
+  g_assert_cmpstr (strchr (csv, '\n'), ==, strchr (numbered_csv, '\n'));
+
+  assumptions = sky_report_assumptions_csv (f->scenario, projection, SKY_CSV_STANDARD, FALSE,
+                                            NULL);
+  g_assert_nonnull (strstr (assumptions, "\r\nmonths,24\r\nstart_month,2027-01\r\n"));
+
+  root = sky_json_projection (f->scenario, projection);
+  calendar = json_object_get_array_member (json_node_get_object (root), "calendar_months");
+  g_assert_nonnull (calendar);
+  g_assert_cmpuint (json_array_get_length (calendar), ==, 24);
+  g_assert_cmpstr (json_array_get_string_element (calendar, 0), ==, "2027-01");
+  g_assert_cmpstr (json_array_get_string_element (calendar, 12), ==, "2028-01");
+  g_assert_cmpstr (json_array_get_string_element (calendar, 23), ==, "2028-12");
+}
+
 /* The workbook: a summary, the months, the lines and the assumptions, every figure the
  * estimate's, written whole and nothing beside it. */
 static void
@@ -967,6 +1027,106 @@ test_xlsx (Fixture       *f,
   g_assert_true (g_str_has_prefix (text, "PK\003\004"));
   check_book (f->catalog, web, path, f->dir);
   check_summary_formulas (path);
+}
+
+/* The Monthly sheet's cells of row 1 from column D on, as the workbook's XML has them: "n:46327"
+ * for a number (a date is one), "s:…" for text; then "mmm-yyyy" when the workbook has that
+ * number format. Read with Python's zipfile. NULL, with the test skipped, without Python. */
+static char *
+monthly_headers_xml (const char *book)
+{
+  const char *python = g_getenv ("SKYTALLY_PYTHON3");
+  const char *argv[] = {
+    python, "-c",
+    "import re, sys, zipfile\n"
+    "text = zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet2.xml').decode()\n"
+    "row = re.search(r'<row r=\"1\"[^>]*>(.*?)</row>', text).group(1)\n"
+    "cells = re.findall(r'<c r=\"([A-Z]+)1\"([^>]*)>(?:<v>([^<]*)</v>)?', row)\n"
+    "styles = zipfile.ZipFile(sys.argv[1]).read('xl/styles.xml').decode()\n"
+    "print(' '.join(('s:' if 't=\"s\"' in a else 'n:') + v for c, a, v in cells\n"
+    "               if c not in ('A', 'B', 'C')),\n"
+    "      'mmm-yyyy' if 'formatCode=\"mmm yyyy\"' in styles else 'no-month-format')\n",
+    book, NULL,
+  };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (python == NULL || *python == '\0')
+    {
+      g_test_skip ("python3 is not installed: build-aux/setup-debian.sh installs it");
+      return NULL;
+    }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_strdup (g_strstrip (out));
+}
+
+/* With a start month, the Monthly sheet's month headers are dates, shown as their calendar
+ * months ("Nov 2026", "Dec 2026", "Jan 2027" …), so that a spreadsheet sorts and filters them;
+ * without one they stay "Month 1" …; every figure is the same either way. */
+static void
+test_xlsx_calendar_months (Fixture       *f,
+                           gconstpointer  data)
+{
+  SkyExportOptions options = { .format = SKY_EXPORT_XLSX };
+  g_autofree char *path = g_build_filename (f->out, "book.xlsx", NULL);
+  g_autofree char *numbered_path = g_build_filename (f->out, "numbered.xlsx", NULL);
+  g_autoptr(SkyScenario) web = web_scenario ();
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autoptr(GPtrArray) numbered = NULL;
+  g_autofree char *cells = NULL;
+  g_autoptr(GError) error = NULL;
+  GStrv header;
+
+  if (!sky_export_can_write (SKY_EXPORT_XLSX))
+    {
+      g_test_skip ("this build writes no XLSX (made without libxlsxwriter)");
+      return;
+    }
+  g_assert_true (sky_export_write (f->catalog, web, &options, numbered_path, NULL, NULL,
+                                   &error));
+  g_assert_no_error (error);
+  web->start_year = 2026;
+  web->start_month = 11;
+  g_assert_true (sky_export_write (f->catalog, web, &options, path, NULL, NULL, &error));
+  g_assert_no_error (error);
+  check_book (f->catalog, web, path, f->dir);
+
+  /* 46327 is 2026-11-01 as a spreadsheet counts days, 46357 2026-12-01, 46388 2027-01-01. */
+  cells = monthly_headers_xml (path);
+  if (cells != NULL)
+    {
+      g_auto(GStrv) tokens = g_strsplit (cells, " ", -1);
+
+      g_assert_true (g_str_has_prefix (cells, "n:46327 n:46357 n:46388 n:46419 "));
+      /* Twelve dates, the total's header as text, the month format. */
+      g_assert_cmpuint (g_strv_length (tokens), ==, 12 + 1 + 1);
+      for (guint i = 0; i < 12; i++)
+        g_assert_true (g_str_has_prefix (tokens[i], "n:"));
+      g_assert_true (g_str_has_prefix (tokens[12], "s:"));
+      g_assert_cmpstr (tokens[13], ==, "mmm-yyyy");
+    }
+
+  sheets = read_book (path, f->dir, FALSE);
+  if (sheets == NULL)
+    return;
+  header = g_ptr_array_index ((GPtrArray *) g_ptr_array_index (sheets, 1), 0);
+  g_assert_cmpuint (g_strv_length (header), ==, 3 + 12 + 1);
+  /* A date to the reader: ssconvert writes dates in CSV in its own form. */
+  g_assert_cmpstr (header[3], ==, "2026/11/01");
+  g_assert_cmpstr (header[4], ==, "2026/12/01");
+  g_assert_cmpstr (header[5], ==, "2027/01/01");
+  g_assert_cmpstr (header[14], ==, "2027/10/01");
+  g_assert_cmpstr (header[15], ==, "Total");
+
+  numbered = read_book (numbered_path, f->dir, FALSE);
+  header = g_ptr_array_index ((GPtrArray *) g_ptr_array_index (numbered, 1), 0);
+  g_assert_cmpstr (header[3], ==, "Month 1");
+  g_assert_cmpstr (header[14], ==, "Month 12");
+  g_assert_cmpstr (header[15], ==, "Total");
 }
 
 /* Under a locale that writes numbers with a decimal comma, the workbook's numbers are still
@@ -1022,6 +1182,8 @@ main (int    argc,
   ADD ("csv-line-columns", test_csv_line_columns);
   ADD ("xlsx", test_xlsx);
   ADD ("xlsx-german", test_xlsx_german);
+  ADD ("xlsx-calendar-months", test_xlsx_calendar_months);
+  ADD ("calendar-months", test_calendar_months);
 #undef ADD
 
   return g_test_run ();

@@ -796,6 +796,37 @@ test_pdf_read_back (Fixture       *f,
   }
 }
 
+/* With a start month, the report's chart names its months by the calendar ("Mar 2027") and the
+ * legend says which calendar month the budget is first exceeded in. */
+static void
+test_pdf_calendar_months (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autoptr(SkyEstimate) estimate = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  f->scenario->start_year = 2027;
+  f->scenario->start_month = 3;
+  estimate = sky_estimate_compute (f->catalog, f->scenario, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (sky_report_write_pdf (f->scenario, estimate, f->projection, NULL, pdf,
+                                       &error));
+  g_assert_no_error (error);
+  out = sky_test_pdf_text (pdf);
+  if (out == NULL)
+    return;
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, "Mar 2027"));
+  /* Month 6 is August 2027. */
+  {
+    g_autofree char *text = single_spaced (out);
+
+    g_assert_nonnull (strstr (text, "over the monthly budget from month 6 (Aug 2027)"));
+  }
+}
+
 /* The report says how old each provider's prices are, and gives the notice: Example Cloud's
  * prices are as of 2026-01-01, 151 days before 2026-06-01. */
 static void
@@ -963,6 +994,7 @@ main (int    argc,
   ADD ("draw-views", test_draw_views);
   ADD ("pdf-read-back", test_pdf_read_back);
   ADD ("pdf-freshness", test_pdf_freshness);
+  ADD ("pdf-calendar-months", test_pdf_calendar_months);
   ADD ("pdf-german", test_pdf_german);
   ADD ("pdf-summary", test_pdf_summary);
 #undef ADD

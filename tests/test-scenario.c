@@ -417,6 +417,26 @@ test_errors (void)
       "  <line label=\"x\" unit=\"hour\"><requirement category=\"compute\" min-vcpu=\"2\" "
       "max-oversize=\"99999999999999999999999999\"/></line>\n</scenario>\n",
       SKY_SCENARIO_ERROR_INVALID, "t:2:76: max-oversize of <requirement> is too large" },
+    /* A start month is a calendar month, year and month, written as ISO 8601 writes it. */
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <projection months=\"24\" start-month=\"2027-13\"/>\n</scenario>\n",
+      SKY_SCENARIO_ERROR_INVALID, "t:2:27: start-month of <projection> is a calendar month such "
+      "as “2027-01” (year, then month 01 to 12), not “2027-13”" },
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <projection start-month=\"2027-1\"/>\n</scenario>\n",
+      SKY_SCENARIO_ERROR_INVALID, "t:2:15: start-month of <projection> is a calendar month" },
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <projection start-month=\"2027-01-01\"/>\n</scenario>\n",
+      SKY_SCENARIO_ERROR_INVALID, "t:2:15: start-month of <projection> is a calendar month" },
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <projection start-month=\"Jan 2027\"/>\n</scenario>\n",
+      SKY_SCENARIO_ERROR_INVALID, "t:2:15: start-month of <projection> is a calendar month" },
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <projection start-month=\"0999-12\"/>\n</scenario>\n",
+      SKY_SCENARIO_ERROR_INVALID, "t:2:15: start-month of <projection> is a calendar month" },
+    { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
+      "  <projection start-month=\"\"/>\n</scenario>\n",
+      SKY_SCENARIO_ERROR_INVALID, "t:2:15: the attribute “start-month” of <projection> is empty" },
     /* Growth of -100 % or less would take quantities to zero and below. */
     { "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"a\" currency=\"USD\">\n"
       "  <projection>\n    <growth percent=\"-100\"/>\n  </projection>\n</scenario>\n",
@@ -594,6 +614,100 @@ test_engine_round_trip (void)
   g_assert_no_error (error);
   g_assert_cmpstr (((SkyScenarioLine *) again->lines->pdata[0])->engine, ==, "postgresql");
   g_assert_null (((SkyScenarioLine *) again->lines->pdata[1])->engine);
+}
+
+/* A projection's start month reads back as written, names the calendar month of every month
+ * of the projection (across the turn of a year), and a copy keeps it; cleared, it is written no
+ * more. A file without it (as every older one) numbers its months. */
+static void
+test_start_month_round_trip (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", "scenario",
+                                                 "start-month.skytally", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyScenario) s = sky_scenario_load (path, &error);
+  g_autoptr(SkyScenario) again = NULL;
+  g_autoptr(SkyScenario) copy = NULL;
+  g_autoptr(SkyScenario) old = load_fixture ();
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *cleared = NULL;
+  g_autofree char *m1 = NULL;
+  g_autofree char *m2 = NULL;
+  g_autofree char *m3 = NULL;
+  g_autofree char *m14 = NULL;
+  g_autofree char *old_text = NULL;
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *label = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (sky_scenario_has_calendar (s));
+  g_assert_cmpuint (s->start_year, ==, 2026);
+  g_assert_cmpuint (s->start_month, ==, 11);
+  g_assert_cmpuint (s->projection_months, ==, 14);
+  m1 = sky_scenario_calendar_month (s, 1);
+  m2 = sky_scenario_calendar_month (s, 2);
+  m3 = sky_scenario_calendar_month (s, 3);
+  m14 = sky_scenario_calendar_month (s, 14);
+  g_assert_cmpstr (m1, ==, "2026-11");
+  g_assert_cmpstr (m2, ==, "2026-12");
+  g_assert_cmpstr (m3, ==, "2027-01");
+  g_assert_cmpstr (m14, ==, "2027-12");
+  date = sky_scenario_month_date (s, 3);
+  label = g_date_time_format (date, "%b %Y");
+  g_assert_cmpstr (label, ==, "Jan 2027");
+
+  first = sky_scenario_to_xml (s);
+  g_assert_nonnull (strstr (first, "  <projection months=\"14\" start-month=\"2026-11\">\n"));
+  again = sky_scenario_parse (first, strlen (first), "first", &error);
+  g_assert_no_error (error);
+  second = sky_scenario_to_xml (again);
+  g_assert_cmpstr (second, ==, first);
+  copy = sky_scenario_copy (s);
+  g_assert_cmpuint (copy->start_year, ==, 2026);
+  g_assert_cmpuint (copy->start_month, ==, 11);
+
+  /* A start month alone is enough to write the projection. */
+  again->projection_months = 12;
+  g_ptr_array_set_size (again->growth, 0);
+  g_clear_pointer (&second, g_free);
+  second = sky_scenario_to_xml (again);
+  g_assert_nonnull (strstr (second, "  <projection months=\"12\" start-month=\"2026-11\">\n"
+                                    "  </projection>\n"));
+  again->start_year = 0;
+  again->start_month = 0;
+  cleared = sky_scenario_to_xml (again);
+  g_assert_null (strstr (cleared, "start-month"));
+  g_assert_null (strstr (cleared, "<projection"));
+
+  g_assert_false (sky_scenario_has_calendar (old));
+  g_assert_null (sky_scenario_calendar_month (old, 1));
+  g_assert_null (sky_scenario_month_date (old, 1));
+  old_text = sky_scenario_to_xml (old);
+  g_assert_null (strstr (old_text, "start-month"));
+}
+
+/* Calendar months are read as "YYYY-MM" and nothing else. */
+static void
+test_calendar_month_parse (void)
+{
+  static const char * const bad[] = { "2027-13", "2027-00", "2027-1", "27-01", "2027/01",
+                                      "2027-01-01", "0999-12", "０２０２-01", " 2027-01",
+                                      "2027-01 ", "", "+202-01", NULL };
+  guint year = 0, month = 0;
+
+  g_assert_true (sky_calendar_month_parse ("2027-01", &year, &month));
+  g_assert_cmpuint (year, ==, 2027);
+  g_assert_cmpuint (month, ==, 1);
+  g_assert_true (sky_calendar_month_parse ("9999-12", &year, &month));
+  g_assert_cmpuint (year, ==, 9999);
+  g_assert_cmpuint (month, ==, 12);
+  for (guint i = 0; bad[i] != NULL; i++)
+    {
+      g_test_message ("%s", bad[i]);
+      g_assert_false (sky_calendar_month_parse (bad[i], &year, &month));
+    }
+  g_assert_false (sky_calendar_month_parse (NULL, &year, &month));
 }
 
 /* The catalog's candidates kept with a scenario read back as written, in their order, each
@@ -922,6 +1036,8 @@ main (int    argc,
   g_test_add_func ("/sky/scenario/growth-floor", test_growth_floor);
   g_test_add_func ("/sky/scenario/kept-offers-round-trip", test_kept_offers_round_trip);
   g_test_add_func ("/sky/scenario/rates", test_rates);
+  g_test_add_func ("/sky/scenario/start-month-round-trip", test_start_month_round_trip);
+  g_test_add_func ("/sky/scenario/calendar-month-parse", test_calendar_month_parse);
   g_test_add_func ("/sky/scenario/line-limit", test_line_limit);
   g_test_add_func ("/sky/scenario/save-too-many-lines", test_save_too_many_lines);
   g_test_add_func ("/sky/scenario/load-fifo", test_load_fifo);

@@ -486,6 +486,118 @@ test_budget_chart_description (Fixture       *f,
   sky_scenario_document_discard_recovery (document_of (scenario_page (f)));
 }
 
+/* A label showing @text inside @root, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return find_label (wait->root, wait->text) != NULL;
+}
+
+/* The start month is chosen beside the months (its button says it): the table, the chart and
+ * the budget's status then name the calendar months, the scenario keeps it, and undo takes it
+ * back to numbered months. */
+static void
+test_budget_start_month (Fixture       *f,
+                         gconstpointer  data)
+{
+  SkyBudgetPage *page = SKY_BUDGET_PAGE (gtk_widget_get_template_child (
+                          GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "budget_page"));
+  g_autoptr(GFile) file = data_gfile ("web.skytally");
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *view = budget_child (page, "months_view");
+  GtkDropDown *month = GTK_DROP_DOWN (budget_child (page, "start_month_dropdown"));
+  GtkSpinButton *year = GTK_SPIN_BUTTON (budget_child (page, "start_year_spin"));
+  GtkMenuButton *button = GTK_MENU_BUTTON (budget_child (page, "start_button"));
+  LabelWait november = { view, "Nov 2026" };
+  LabelWait january = { view, "Jan 2027" };
+  LabelWait numbered = { view, "1" };
+  const SkyScenario *s;
+
+  import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
+  g_ptr_array_add (files, g_object_ref (file));
+  sky_window_open_files (f->window, files);
+  wait_for_estimate (f);
+  wait_for_projection (page);
+  adw_view_stack_set_visible_child_name (
+    ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
+                                                   "view_stack")), "budget");
+
+  /* None at first: the months are numbered, and the year waits for a month. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (month), ==, 0);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (year)));
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "None");
+  g_assert_true (wait_until (label_shown, &numbered, 10));
+  g_assert_null (strstr (sky_budget_page_get_chart_description (page), "The months run"));
+
+  /* The year alone changes nothing; November of it sets the start. */
+  gtk_spin_button_set_value (year, 2026);
+  g_assert_false (sky_scenario_has_calendar (shown_scenario (scenario_page (f))));
+  g_assert_false (sky_scenario_document_get_modified (document_of (scenario_page (f))));
+  gtk_drop_down_set_selected (month, 11);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (year)));
+  s = shown_scenario (scenario_page (f));
+  g_assert_cmpuint (s->start_year, ==, 2026);
+  g_assert_cmpuint (s->start_month, ==, 11);
+  g_assert_true (sky_scenario_document_get_modified (document_of (scenario_page (f))));
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "Nov 2026");
+  wait_for_projection (page);
+  g_assert_true (wait_until (label_shown, &november, 10));
+  g_assert_true (wait_until (label_shown, &january, 10));
+  g_assert_nonnull (strstr (sky_budget_page_get_chart_description (page),
+                            " The months run from Nov 2026 to Oct 2027."));
+
+  /* Undone: numbered months again, and none chosen. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (scenario_page (f)), "page.undo", NULL));
+  wait_for_projection (page);
+  g_assert_false (sky_scenario_has_calendar (shown_scenario (scenario_page (f))));
+  g_assert_cmpuint (gtk_drop_down_get_selected (month), ==, 0);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (year)));
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "None");
+  g_assert_true (wait_until (label_shown, &numbered, 10));
+  g_assert_null (find_label (view, "Nov 2026"));
+  g_assert_null (strstr (sky_budget_page_get_chart_description (page), "The months run"));
+
+  /* Redone, then cleared by choosing none. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (scenario_page (f)), "page.redo", NULL));
+  wait_for_projection (page);
+  g_assert_cmpuint (shown_scenario (scenario_page (f))->start_month, ==, 11);
+  g_assert_cmpuint (gtk_drop_down_get_selected (month), ==, 11);
+  /* The status says the calendar month the budget is first exceeded in. */
+  gtk_editable_set_text (GTK_EDITABLE (budget_child (page, "monthly_entry")), "1");
+  wait_for_projection (page);
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (budget_child (page, "status_label"))),
+                            "Example Cloud goes over the monthly budget in month 1 (Nov 2026)"));
+  gtk_drop_down_set_selected (month, 0);
+  g_assert_false (sky_scenario_has_calendar (shown_scenario (scenario_page (f))));
+  wait_for_projection (page);
+  sky_scenario_document_discard_recovery (document_of (scenario_page (f)));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -494,5 +606,6 @@ main (int    argc,
                            "budget-freshness", test_budget_freshness,
                            "budget-enter-applies", test_budget_enter_applies,
                            "budget-chart-views", test_budget_chart_views,
-                           "budget-chart-description", test_budget_chart_description, NULL);
+                           "budget-chart-description", test_budget_chart_description,
+                           "budget-start-month", test_budget_start_month, NULL);
 }

@@ -99,6 +99,7 @@ static void
 print_projection_table (const SkyScenario   *s,
                         const SkyProjection *projection)
 {
+  /* The calendar month's column is there when the scenario has a start month. */
   static const char *headers[] = {
     /* Translators: column headings of “skytally-cli project”. */
     NC_("column heading", "PROVIDER"),
@@ -109,23 +110,47 @@ print_projection_table (const SkyScenario   *s,
     NC_("column heading", "HIGH"),
     NC_("column heading", "CURRENCY"),
   };
+  static const char *calendar_headers[] = {
+    NC_("column heading", "PROVIDER"),
+    NC_("column heading", "MONTH"),
+    /* Translators: a column heading of “skytally-cli project”: the month's name and year. */
+    NC_("column heading", "CALENDAR MONTH"),
+    NC_("column heading", "CASH"),
+    NC_("column heading", "AMORTISED"),
+    NC_("column heading", "LOW"),
+    NC_("column heading", "HIGH"),
+    NC_("column heading", "CURRENCY"),
+  };
   static gboolean numeric[] = { FALSE, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE };
+  static gboolean calendar_numeric[] = { FALSE, TRUE, FALSE, TRUE, TRUE, TRUE, TRUE, FALSE };
+  gboolean calendar = sky_scenario_has_calendar (s);
+  guint n_columns = calendar ? G_N_ELEMENTS (calendar_headers) : G_N_ELEMENTS (headers);
   SkyCliTable table = { 0 };
 
-  sky_cli_table_init (&table, SKY_CLI_FORMAT_TABLE, headers, numeric, G_N_ELEMENTS (headers));
+  sky_cli_table_init (&table, SKY_CLI_FORMAT_TABLE, calendar ? calendar_headers : headers,
+                      calendar ? calendar_numeric : numeric, n_columns);
   for (guint i = 0; i < projection->providers->len; i++)
     {
       const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, i);
       for (guint m = 0; m < projection->months; m++)
         {
-          char **row = g_new0 (char *, G_N_ELEMENTS (headers) + 1);
-          row[0] = g_strdup (p->provider);
-          row[1] = g_strdup_printf ("%u", m + 1);
-          row[2] = sky_currency_format (projection->currency, p->total_cash[m]);
-          row[3] = sky_currency_format (projection->currency, p->total_amortised[m]);
-          row[4] = sky_currency_format (projection->currency, p->low[m]);
-          row[5] = sky_currency_format (projection->currency, p->high[m]);
-          row[6] = g_strdup (projection->currency);
+          char **row = g_new0 (char *, n_columns + 1);
+          guint c = 0;
+
+          row[c++] = g_strdup (p->provider);
+          row[c++] = g_strdup_printf ("%u", m + 1);
+          if (calendar)
+            {
+              g_autoptr(GDateTime) date = sky_scenario_month_date (s, m + 1);
+
+              /* The month in the locale's words, "Jan 2027". */
+              row[c++] = date != NULL ? g_date_time_format (date, "%b %Y") : NULL;
+            }
+          row[c++] = sky_currency_format (projection->currency, p->total_cash[m]);
+          row[c++] = sky_currency_format (projection->currency, p->total_amortised[m]);
+          row[c++] = sky_currency_format (projection->currency, p->low[m]);
+          row[c++] = sky_currency_format (projection->currency, p->high[m]);
+          row[c++] = g_strdup (projection->currency);
           sky_cli_table_add_row (&table, row);
         }
     }

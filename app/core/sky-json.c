@@ -497,8 +497,9 @@ add_projection_provider (JsonBuilder                 *builder,
   json_builder_end_object (builder);
 }
 
-/* The projection of @scenario: per provider its lines' months (cash and amortised), the
- * totals, the low and high range, and the budget status. */
+/* The projection of @scenario: its months' calendar months (null without a start month), per
+ * provider its lines' months (cash and amortised), the totals, the low and high range, and the
+ * budget status. */
 JsonNode *
 sky_json_projection (const SkyScenario   *scenario,
                      const SkyProjection *projection)
@@ -515,6 +516,24 @@ sky_json_projection (const SkyScenario   *scenario,
   sky_json_add_string (builder, "currency", projection->currency);
   json_builder_set_member_name (builder, "months");
   json_builder_add_int_value (builder, projection->months);
+  /* Each month's calendar month ("2027-01"), beside the months of every figure below. */
+  json_builder_set_member_name (builder, "calendar_months");
+  if (sky_scenario_has_calendar (scenario))
+    {
+      json_builder_begin_array (builder);
+      for (guint m = 1; m <= projection->months; m++)
+        {
+          g_autofree char *calendar = sky_scenario_calendar_month (scenario, m);
+
+          if (calendar != NULL)
+            json_builder_add_string_value (builder, calendar);
+          else
+            json_builder_add_null_value (builder);
+        }
+      json_builder_end_array (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
   sky_json_add_string (builder, "cheapest_complete",
                        cheapest >= 0 ? ((const SkyProjectionProvider *)
                                         g_ptr_array_index (projection->providers,

@@ -121,9 +121,10 @@ estimate_line (const SkyEstimate           *estimate,
 /* Columns: provider, provider_name, sheet_version (of a line row, the sheet its offer came
  * from, which may differ between lines as each service has its own current sheet; of the
  * other rows, the provider's), complete (yes when the provider prices
- * every line), row (line, total, amortised_total, low, high), group, line, currency, M01 … Mnn,
- * total, then of a line row, from @estimate (NULL: left empty), sku, purchase_option,
- * unit_price, unit and not_priced_reason. The total row is the sum of the line rows, month by
+ * every line), row (line, total, amortised_total, low, high), group, line, currency, M01 … Mnn
+ * (named by their calendar months, 2027-01 …, when the scenario has a start month), total,
+ * then of a line row, from @estimate (NULL: left empty), sku, purchase_option, unit_price, unit
+ * and not_priced_reason. The total row is the sum of the line rows, month by
  * month and in all. NULL, with the error, when a total is too large. */
 char *
 sky_report_projection_csv (const SkyScenario   *scenario,
@@ -142,7 +143,9 @@ sky_report_projection_csv (const SkyScenario   *scenario,
     sky_csv_writer_add_text (csv, headers[i]);
   for (guint m = 1; m <= projection->months; m++)
     {
-      g_autofree char *name = g_strdup_printf ("M%02u", m);
+      g_autofree char *calendar = sky_scenario_calendar_month (scenario, m);
+      g_autofree char *name = calendar != NULL ? g_steal_pointer (&calendar)
+                                               : g_strdup_printf ("M%02u", m);
       sky_csv_writer_add_text (csv, name);
     }
   sky_csv_writer_add_text (csv, "total");
@@ -285,6 +288,12 @@ sky_report_assumptions (const SkyScenario   *s,
   pair (pairs, "currency", s->currency);
   pair_decimal (pairs, "hours_per_month", s->hours_per_month);
   pair_count (pairs, "months", projection->months);
+  {
+    g_autofree char *start = sky_scenario_calendar_month (s, 1);
+
+    if (start != NULL)
+      pair (pairs, "start_month", start);
+  }
   for (guint i = 0; i < projection->providers->len; i++)
     {
       const SkyProjectionProvider *p = g_ptr_array_index (projection->providers, i);

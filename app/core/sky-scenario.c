@@ -1176,12 +1176,13 @@ read_projection (Reader      *r,
                  xmlNode     *node,
                  SkyScenario *s)
 {
-  static const char * const known[] = { "months", NULL };
+  static const char * const known[] = { "months", "start-month", NULL };
   static const char * const growth_known[] = { "line", "group", "percent", "from-month", "step",
                                                NULL };
   static const char * const range_known[] = { "line", "group", "low", "high", NULL };
   static const char * const start_known[] = { "line", "month", NULL };
   g_autofree char *months = get (node, "months");
+  g_autofree char *calendar = get (node, "start-month");
   guint64 m = 12;
 
   if (!check_attributes (r, node, known))
@@ -1190,6 +1191,13 @@ read_projection (Reader      *r,
     return fail (r, node, "months", SKY_SCENARIO_ERROR_INVALID,
                  _("a projection runs 12 to 60 months, not “%s”"), months);
   s->projection_months = (guint) m;
+  if (xmlHasProp (node, (const xmlChar *) "start-month") && !need (r, node, "start-month"))
+    return FALSE;
+  if (calendar != NULL &&
+      !sky_calendar_month_parse (calendar, &s->start_year, &s->start_month))
+    return fail (r, node, "start-month", SKY_SCENARIO_ERROR_INVALID,
+                 "start-month of <projection> is a calendar month such as “2027-01” (year, "
+                 "then month 01 to 12), not “%s”", calendar);
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
@@ -1847,11 +1855,13 @@ sky_scenario_to_xml (const SkyScenario *s)
         }
     }
   if (s->projection_months != 12 || s->growth->len > 0 || s->ranges->len > 0 ||
-      s->starts->len > 0)
+      s->starts->len > 0 || sky_scenario_has_calendar (s))
     {
       g_autofree char *months = g_strdup_printf ("%u", s->projection_months);
+      g_autofree char *calendar = sky_scenario_calendar_month (s, 1);
       g_string_append (out, "  <projection");
       attr (out, "months", months);
+      attr (out, "start-month", calendar);
       g_string_append (out, ">\n");
       for (guint i = 0; i < s->growth->len; i++)
         {
@@ -2000,4 +2010,82 @@ sky_scenario_copy (const SkyScenario *s)
   if (copy == NULL)
     g_critical ("A scenario does not read back: %s", error->message);
   return copy;
+}
+
+/* Calendar months ---------------------------------------------------------------------------- */
+
+/* Reads a calendar month written "YYYY-MM" (as in <projection start-month>): a year from 1000
+ * to 9999, a hyphen, a month from 01 to 12; nothing else. */
+gboolean
+sky_calendar_month_parse (const char *text,
+                          guint      *year,
+                          guint      *month)
+{
+  guint y = 0, m = 0;
+
+  g_return_val_if_fail (year != NULL && month != NULL, FALSE);
+
+  if (text == NULL || strlen (text) != 7 || text[4] != '-' || text[0] == '0')
+    return FALSE;
+  for (guint i = 0; i < 7; i++)
+    {
+      if (i == 4)
+        continue;
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      if (i < 4)
+        y = y * 10 + (guint) g_ascii_digit_value (text[i]);
+      else
+        m = m * 10 + (guint) g_ascii_digit_value (text[i]);
+    }
+  if (m < 1 || m > 12)
+    return FALSE;
+  *year = y;
+  *month = m;
+  return TRUE;
+}
+
+/* Whether the scenario says which calendar month its projection starts in. */
+gboolean
+sky_scenario_has_calendar (const SkyScenario *s)
+{
+  g_return_val_if_fail (s != NULL, FALSE);
+
+  return s->start_year >= 1000 && s->start_year <= 9999 && s->start_month >= 1 &&
+         s->start_month <= 12;
+}
+
+/* The calendar month that month @month (from 1) of the projection is, "YYYY-MM"; NULL when the
+ * scenario has no start month, or the month falls after 9999-12. */
+char *
+sky_scenario_calendar_month (const SkyScenario *s,
+                             guint              month)
+{
+  guint index;
+
+  g_return_val_if_fail (s != NULL && month >= 1, NULL);
+
+  if (!sky_scenario_has_calendar (s))
+    return NULL;
+  index = s->start_month - 1 + month - 1;
+  if (s->start_year + index / 12 > 9999)
+    return NULL;
+  return g_strdup_printf ("%04u-%02u", s->start_year + index / 12, index % 12 + 1);
+}
+
+/* The first day of month @month (from 1) of the projection, in UTC, for a label in the locale
+ * ("Jan 2027" with "%b %Y"); NULL when the scenario has no start month. */
+GDateTime *
+sky_scenario_month_date (const SkyScenario *s,
+                         guint              month)
+{
+  guint index;
+
+  g_return_val_if_fail (s != NULL && month >= 1, NULL);
+
+  if (!sky_scenario_has_calendar (s))
+    return NULL;
+  index = s->start_month - 1 + month - 1;
+  return g_date_time_new_utc ((int) (s->start_year + index / 12), (int) (index % 12 + 1), 1, 0,
+                              0, 0);
 }

@@ -216,6 +216,9 @@ typedef struct
   GPtrArray  *ratings;         /* SkyRating */
   SkyBudget  *budget;          /* NULL without one */
   guint       projection_months; /* 12 to 60 */
+  guint       start_year;      /* the calendar month of the projection's month 1, in
+                                * <projection start-month>; 0: not known, months are numbered */
+  guint       start_month;     /* 1 to 12 */
   GPtrArray  *growth;          /* SkyGrowth */
   GPtrArray  *ranges;          /* SkyRange */
   GPtrArray  *starts;          /* SkyStart */
@@ -274,6 +277,15 @@ void             sky_scenario_set_service_version (SkyScenario       *scenario,
                                                    const char        *version);
 SkyDecimal       sky_scenario_line_usage        (const SkyScenario     *scenario,
                                                  const SkyScenarioLine *line);
+
+gboolean         sky_calendar_month_parse       (const char            *text,
+                                                 guint                 *year,
+                                                 guint                 *month);
+gboolean         sky_scenario_has_calendar      (const SkyScenario     *scenario);
+char            *sky_scenario_calendar_month    (const SkyScenario     *scenario,
+                                                 guint                  month);
+GDateTime       *sky_scenario_month_date        (const SkyScenario     *scenario,
+                                                 guint                  month);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyScenario, sky_scenario_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyScenarioLine, sky_scenario_line_free)

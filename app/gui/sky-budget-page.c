@@ -42,6 +42,9 @@ struct _SkyBudgetPage
   GtkEntry        *monthly_entry;
   GtkEntry        *yearly_entry;
   GtkSpinButton   *months_spin;
+  GtkMenuButton   *start_button;         /* says the start month; opens its choices */
+  GtkDropDown     *start_month_dropdown; /* none, then January to December */
+  GtkSpinButton   *start_year_spin;
   GtkDrawingArea  *chart;
   GtkToggleButton *monthly_toggle;
   GtkToggleButton *cumulative_toggle;
@@ -141,9 +144,18 @@ status_text (SkyBudgetPage *self)
       if (i > 0)
         g_string_append_c (text, '\n');
       if (b->has_monthly && p->first_month_over > 0)
-        /* Translators: a provider, and the first month over the monthly budget. */
-        g_string_append_printf (text, _("%s goes over the monthly budget in month %u"),
-                                p->provider_name, p->first_month_over);
+        {
+          /* With a start month, the calendar month too: "in month 6 (Aug 2027)". */
+          g_autoptr(GDateTime) date = sky_scenario_month_date (self->projected,
+                                                               p->first_month_over);
+          g_autofree char *when = date != NULL ? g_date_time_format (date, " (%b %Y)") : NULL;
+
+          /* Translators: a provider, and the first month over the monthly budget. */
+          g_string_append_printf (text, _("%s goes over the monthly budget in month %u"),
+                                  p->provider_name, p->first_month_over);
+          if (when != NULL)
+            g_string_append (text, when);
+        }
       else if (b->has_monthly && !sky_projection_complete (p))
         /* Translators: a provider that cannot price every line and stays under the cap with
          * the lines it prices. */
@@ -215,7 +227,13 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   switch (column)
     {
     case 0:
-      text = g_strdup_printf ("%u", m + 1);
+      {
+        /* The calendar month, when the scenario has a start month: "Jan 2027". */
+        g_autoptr(GDateTime) date = self->projected != NULL
+                                    ? sky_scenario_month_date (self->projected, m + 1) : NULL;
+
+        text = date != NULL ? g_date_time_format (date, "%b %Y") : g_strdup_printf ("%u", m + 1);
+      }
       break;
     case 1:
       text = money (self, p->total_cash[m]);
@@ -250,7 +268,7 @@ add_column (SkyBudgetPage *self,
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
   view_column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_fixed_width (view_column, column == 0 ? 80 : 160);
+  gtk_column_view_column_set_fixed_width (view_column, column == 0 ? 100 : 160);
   gtk_column_view_append_column (self->months_view, view_column);
 }
 
@@ -342,6 +360,11 @@ chart_data (SkyBudgetPage *self,
   data->names = (const char * const *) names->pdata;
   data->value_title = self->projection->currency;
   data->month_title = _("Month");
+  if (self->projected != NULL && sky_scenario_has_calendar (self->projected))
+    {
+      data->start_year = self->projected->start_year;
+      data->start_month = self->projected->start_month;
+    }
   data->cumulative = gtk_toggle_button_get_active (self->cumulative_toggle);
   data->amortised = gtk_toggle_button_get_active (self->amortised_toggle);
   /* Translators: in the chart's legend, the mark of an upfront fee in the month it is paid. */
@@ -680,6 +703,18 @@ chart_description (SkyBudgetPage *self)
       else
         g_string_append (text, _(": nothing shown goes over it."));
     }
+  if (self->projected != NULL && sky_scenario_has_calendar (self->projected))
+    {
+      g_autoptr(GDateTime) first = sky_scenario_month_date (self->projected, 1);
+      g_autoptr(GDateTime) last = sky_scenario_month_date (self->projected, M);
+      g_autofree char *from = first != NULL ? g_date_time_format (first, "%b %Y") : NULL;
+      g_autofree char *to = last != NULL ? g_date_time_format (last, "%b %Y") : NULL;
+
+      if (from != NULL && to != NULL)
+        /* Translators: the chart's text for screen readers: its first and last months
+         * ("Jan 2027", "Dec 2027"). */
+        g_string_append_printf (text, _(" The months run from %s to %s."), from, to);
+    }
   return g_string_free (text, FALSE);
 }
 
@@ -809,6 +844,34 @@ fill_entry (GtkEntry   *entry,
   gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
 }
 
+/* The start month on its button: "Jan 2027", or none. */
+static void
+show_start (SkyBudgetPage     *self,
+            const SkyScenario *s)
+{
+  g_autoptr(GDateTime) date = sky_scenario_month_date (s, 1);
+  g_autofree char *label = date != NULL ? g_date_time_format (date, "%b %Y") : NULL;
+
+  /* Translators: the Budget page's start month when there is none: the months are numbered. */
+  gtk_menu_button_set_label (self->start_button, label != NULL ? label
+                                                               : C_("start month", "None"));
+}
+
+/* The start month's choices: none (the months are numbered), or a month and its year. Without
+ * one the year stays as it was, ready for a month to be chosen. */
+static void
+fill_start (SkyBudgetPage     *self,
+            const SkyScenario *s)
+{
+  gboolean calendar = sky_scenario_has_calendar (s);
+
+  gtk_drop_down_set_selected (self->start_month_dropdown, calendar ? s->start_month : 0);
+  if (calendar)
+    gtk_spin_button_set_value (self->start_year_spin, s->start_year);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->start_year_spin), calendar);
+  show_start (self, s);
+}
+
 static void
 fill_budget (SkyBudgetPage     *self,
              const SkyScenario *s)
@@ -819,6 +882,7 @@ fill_budget (SkyBudgetPage     *self,
   fill_entry (self->yearly_entry, s->budget != NULL && s->budget->has_yearly,
               s->budget != NULL ? s->budget->yearly : sky_decimal_from_int (0));
   gtk_spin_button_set_value (self->months_spin, s->projection_months);
+  fill_start (self, s);
   self->filling = FALSE;
 }
 
@@ -945,6 +1009,31 @@ on_months_changed (SkyBudgetPage *self)
     return;
   s = sky_scenario_document_edit (self->document, "months");
   s->projection_months = (guint) gtk_spin_button_get_value_as_int (self->months_spin);
+  sky_scenario_document_edited (self->document);
+}
+
+/* A month chosen sets the start month in the year beside it; none clears it. */
+static void
+on_start_changed (SkyBudgetPage *self)
+{
+  guint month = gtk_drop_down_get_selected (self->start_month_dropdown);
+  guint year = (guint) gtk_spin_button_get_value_as_int (self->start_year_spin);
+  const SkyScenario *now;
+  SkyScenario *s;
+
+  if (self->filling || self->document == NULL)
+    return;
+  if (month == GTK_INVALID_LIST_POSITION || month > 12)
+    month = 0;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->start_year_spin), month > 0);
+  now = sky_scenario_document_get_scenario (self->document);
+  if (month == 0 ? !sky_scenario_has_calendar (now)
+                 : now->start_year == year && now->start_month == month)
+    return;
+  s = sky_scenario_document_edit (self->document, "start-month");
+  s->start_year = month > 0 ? year : 0;
+  s->start_month = month;
+  show_start (self, s);
   sky_scenario_document_edited (self->document);
 }
 
@@ -1143,6 +1232,9 @@ sky_budget_page_class_init (SkyBudgetPageClass *klass)
   CHILD (monthly_entry);
   CHILD (yearly_entry);
   CHILD (months_spin);
+  CHILD (start_button);
+  CHILD (start_month_dropdown);
+  CHILD (start_year_spin);
   CHILD (chart);
   CHILD (monthly_toggle);
   CHILD (cumulative_toggle);
@@ -1180,6 +1272,26 @@ sky_budget_page_init (SkyBudgetPage *self)
   }
   g_signal_connect_swapped (self->months_spin, "value-changed", G_CALLBACK (on_months_changed),
                             self);
+  {
+    g_autoptr(GtkStringList) months = gtk_string_list_new (NULL);
+    g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+
+    /* Translators: the Budget page's start month when there is none: the months are numbered. */
+    gtk_string_list_append (months, C_("start month", "None"));
+    for (int m = 1; m <= 12; m++)
+      {
+        g_autoptr(GDateTime) date = g_date_time_new_utc (2000, m, 1, 0, 0, 0);
+        g_autofree char *name = g_date_time_format (date, "%B");
+
+        gtk_string_list_append (months, name);
+      }
+    gtk_drop_down_set_model (self->start_month_dropdown, G_LIST_MODEL (months));
+    gtk_spin_button_set_value (self->start_year_spin, g_date_time_get_year (today));
+  }
+  g_signal_connect_swapped (self->start_month_dropdown, "notify::selected",
+                            G_CALLBACK (on_start_changed), self);
+  g_signal_connect_swapped (self->start_year_spin, "value-changed",
+                            G_CALLBACK (on_start_changed), self);
   g_signal_connect_swapped (self->provider_dropdown, "notify::selected",
                             G_CALLBACK (on_provider_chosen), self);
   g_signal_connect_swapped (self->cumulative_toggle, "notify::active",

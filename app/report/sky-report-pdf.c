@@ -323,6 +323,9 @@ projection_chart (Pen                 *pen,
     .has_budget = s->budget != NULL && s->budget->has_monthly,
     .budget = s->budget != NULL ? s->budget->monthly : sky_decimal_from_int (0),
     .value_title = projection->currency,
+    /* With a start month, the months along the bottom are calendar months ("Jan 2027"). */
+    .start_year = sky_scenario_has_calendar (s) ? s->start_year : 0,
+    .start_month = sky_scenario_has_calendar (s) ? s->start_month : 0,
   };
   cairo_t *cr = pen->cr;
   PangoContext *context;
@@ -382,8 +385,16 @@ projection_chart (Pen                 *pen,
       if (s->budget != NULL && s->budget->has_monthly)
         {
           if (p->first_month_over > 0)
-            g_string_append_printf (words, _("; over the monthly budget from month %u"),
-                                    p->first_month_over);
+            {
+              g_autoptr(GDateTime) date = sky_scenario_month_date (s, p->first_month_over);
+              g_autofree char *when = date != NULL ? g_date_time_format (date, " (%b %Y)")
+                                                   : NULL;
+
+              g_string_append_printf (words, _("; over the monthly budget from month %u"),
+                                      p->first_month_over);
+              if (when != NULL)
+                g_string_append (words, when);
+            }
           else if (!sky_projection_complete (p))
             g_string_append (words, _("; cannot be judged against the monthly budget"));
           else

@@ -40,6 +40,7 @@ typedef struct
 {
   lxw_workbook *book;
   lxw_format   *header;
+  lxw_format   *month_header; /* a header that is a date, shown as its month ("Jan 2027") */
   lxw_format   *bold;
   lxw_format   *money;
   lxw_format   *money_bold;
@@ -378,10 +379,13 @@ write_month_row (Book                *book,
 }
 
 /* Writes each provider's lines month by month, its cash total as the sum of its lines, then
- * its amortised total and its low and high estimates. The cash total's row (from 0) goes to
- * @total_rows. FALSE when a total is too large. */
+ * its amortised total and its low and high estimates. The months' headers are their calendar
+ * months when @scenario has a start month: dates (the month's first day) shown as "Jan 2027",
+ * so that a spreadsheet sorts and filters them as dates; else "Month 1" …. The cash total's row
+ * (from 0) goes to @total_rows. FALSE when a total is too large. */
 static gboolean
 write_monthly (Book                *book,
+               const SkyScenario   *scenario,
                const SkyProjection *projection,
                GArray              *total_rows)
 {
@@ -403,6 +407,21 @@ write_monthly (Book                *book,
     {
       sheet_clear (&sheet);
       return TRUE;
+    }
+  for (guint m = 1; m <= projection->months; m++)
+    {
+      g_autoptr(GDateTime) date = sky_scenario_month_date (scenario, m);
+      lxw_datetime cell;
+
+      if (date == NULL)
+        continue;
+      cell = (lxw_datetime) { .year = g_date_time_get_year (date),
+                              .month = g_date_time_get_month (date), .day = 1 };
+      note_error (book, worksheet_write_datetime (sheet.sheet, 0,
+                                                  (lxw_col_t) (MONTHLY_FIRST + m - 1), &cell,
+                                                  book->month_header));
+      /* "Sep 2027": a month's abbreviation is three or four letters in most languages. */
+      fit (&sheet, MONTHLY_FIRST + m - 1, 9);
     }
   for (guint i = 0; i < projection->providers->len && ok; i++)
     {
@@ -666,6 +685,10 @@ book_formats (Book *book)
   book->header = workbook_add_format (book->book);
   format_set_bold (book->header);
   format_set_bottom (book->header, LXW_BORDER_THIN);
+  book->month_header = workbook_add_format (book->book);
+  format_set_bold (book->month_header);
+  format_set_bottom (book->month_header, LXW_BORDER_THIN);
+  format_set_num_format (book->month_header, "mmm yyyy");
   book->bold = workbook_add_format (book->book);
   format_set_bold (book->bold);
   book->money = workbook_add_format (book->book);
@@ -728,7 +751,7 @@ write_book (const char          *tmp_path,
    * of the other sheets. */
   if (summary_sheet_new (&book, &summary_sheet, summary))
     {
-      ok = write_monthly (&book, projection, monthly_totals);
+      ok = write_monthly (&book, scenario, projection, monthly_totals);
       write_lines (&book, estimate, lines_totals);
       write_assumptions (&book, scenario, projection, estimate);
       write_summary (&book, &summary_sheet, scenario, estimate, projection, summary,
