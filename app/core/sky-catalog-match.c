@@ -229,13 +229,30 @@ struct _SkyMatchScope
   guint64     units;        /* the units their prices are in (scope_units()), once worked out */
   gboolean    has_spans;    /* FALSE when a service's spans are not known */
   Spans       spans;        /* where their prices are, by unit, worked out with the units */
-  GHashTable *statements;   /* SQL → the searches' statements, prepared once (find_rows()) */
 };
 
 static void
 finalize_statement (gpointer stmt)
 {
   sqlite3_finalize (stmt);
+}
+
+/* The searches' statements keep at most this many shapes: a long session's many scenarios and
+ * sheets do not keep every one they ever searched. */
+#define MAX_STATEMENTS 512
+
+/* The requirement searches' statements of @self's connection (SQL → statement), prepared once
+ * and kept from one estimate to the next until the catalog closes (sky-catalog.c finalizes
+ * them first). Locked. */
+static GHashTable *
+match_statements (SkyCatalog *self)
+{
+  if (self->match_statements == NULL)
+    self->match_statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                    finalize_statement);
+  else if (g_hash_table_size (self->match_statements) >= MAX_STATEMENTS)
+    g_hash_table_remove_all (self->match_statements);
+  return self->match_statements;
 }
 
 /* The services of @provider that @pins (NULL: each service's current sheet) chooses, for the
@@ -262,8 +279,6 @@ sky_catalog_match_scope_new (SkyCatalog          *self,
   scope = g_new0 (SkyMatchScope, 1);
   scope->catalog = g_object_ref (self);
   scope->services = services;
-  scope->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                             finalize_statement);
   return scope;
 }
 
@@ -272,14 +287,6 @@ sky_match_scope_free (SkyMatchScope *scope)
 {
   if (scope == NULL)
     return;
-  {
-    /* The connection is used by one thread at a time: its statements are finalized under the
-     * catalog's lock. */
-    sqlite3 *db;
-    g_autoptr(SkyCatalogLocker) locker = _sky_catalog_locker_new (scope->catalog, &db);
-
-    g_hash_table_unref (scope->statements);
-  }
   g_array_unref (scope->services);
   g_object_unref (scope->catalog);
   g_free (scope);
@@ -918,8 +925,8 @@ find_ids (sqlite3               *db,
           in_span = PRICE_OFFER_ID (span[1]) - PRICE_OFFER_ID (span[0]) < SPAN_MAX_OFFERS;
         }
       in_other.unit = other->word.id;
-      if (!find_rows (db, scope->statements, scope->services, in_span ? span : NULL, &in_other,
-                      omit, limit, rows, error))
+      if (!find_rows (db, match_statements (scope->catalog), scope->services,
+                      in_span ? span : NULL, &in_other, omit, limit, rows, error))
         return FALSE;
     }
   g_array_sort_with_data (rows, compare_rows, (gpointer) req);
