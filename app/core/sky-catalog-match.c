@@ -1651,23 +1651,35 @@ explain_detail (SkyCatalog           *self,
     req->engine != NULL && strcmp (req->engine, SKY_SEARCH_ANY) != 0,
   };
   g_autoptr(GString) why = g_string_new (NULL);
-  g_autofree char *band = explain_band (self, scope, req, error);
+  g_autoptr(GArray) any = g_array_new (FALSE, FALSE, sizeof (gint64));
   Omit everything = OMIT_BAND;
 
-  *is_list = TRUE;
-  if (band == NULL)
-    return NULL;
-  if (*band != '\0')
-    return g_steal_pointer (&band);
-
+  /* Every search below leaves out less than this one: when it finds nothing, neither do they,
+   * and none of them is made (each may read every price of the requirement's buckets). */
   for (gsize i = 0; i < G_N_ELEMENTS (constraints); i++)
+    if (present[i])
+      everything |= constraints[i];
+  if (!find_ids_locked (self, scope, req, everything, 1, any, error))
+    return NULL;
+
+  *is_list = TRUE;
+  if (any->len > 0)
+    {
+      g_autofree char *band = explain_band (self, scope, req, error);
+
+      if (band == NULL)
+        return NULL;
+      if (*band != '\0')
+        return g_steal_pointer (&band);
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (constraints) && any->len > 0; i++)
     {
       g_autoptr(SkyOfferDetails) nearest = NULL;
       g_autofree char *miss = NULL;
 
       if (!present[i])
         continue;
-      everything |= constraints[i];
       if (!nearest_offer (self, scope, req, constraints[i], &nearest, error))
         return NULL;
       if (nearest == NULL)
@@ -1681,11 +1693,7 @@ explain_detail (SkyCatalog           *self,
 
   *is_list = FALSE;
   {
-    g_autoptr(SkyOfferDetails) any = NULL;
-
-    if (!nearest_offer (self, scope, req, everything, &any, error))
-      return NULL;
-    if (any == NULL)
+    if (any->len == 0)
       return g_strdup_printf ("%s has no %s offer priced per %s %s", provider_name,
                               req->category, req->unit, req->term);
     return g_strdup_printf ("every %s offer of %s misses two or more of the constraints",
