@@ -25,6 +25,8 @@ struct _SkyCatalog
   GHashTable *sheet_units;
   /* The requirement searches' statements, by their SQL (sky-catalog-match.c). */
   GHashTable *match_statements;
+  /* sky_catalog_get_offer()'s statement (sky-catalog-search.c). */
+  sqlite3_stmt *offer_statement;
 };
 
 /* The vocabulary's code of the unit "hour" (checked in class_init), for SQL text. */
