@@ -1015,6 +1015,163 @@ test_monthly_commitment (Fixture       *f,
   }
 }
 
+/* A large sheet's offers: more than a search reads by offer (sky-catalog-match.c), in two
+ * geographies, each offer's price distinct. */
+#define LARGE_OFFERS 4200
+
+static gint64
+large_vcpu (guint i)
+{
+  return 2 << (i % 3);
+}
+
+/* In ten-thousandths of a dollar. */
+static gint64
+large_amount (guint i)
+{
+  return 5000 + (gint64) i * 37 % 4201;
+}
+
+static void
+write_large_sheet (const char *path)
+{
+  g_autoptr(GString) xml = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_string_append (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        "<price-sheet xmlns=\"urn:skytally:price-sheet:1\" format=\"1\">\n"
+                        "  <provider id=\"largecloud\" name=\"Large Cloud\"/>\n"
+                        "  <sheet version=\"2026.1\" effective-date=\"2026-01-01\" "
+                        "currency=\"USD\"/>\n"
+                        "  <source retrieved=\"2026-01-02\">Made by the test.</source>\n"
+                        "  <region code=\"us-east\" name=\"US East\" geography=\"US\"/>\n"
+                        "  <region code=\"eu-west\" name=\"EU West\" geography=\"EU\"/>\n"
+                        "  <service id=\"vm\" name=\"Machines\" category=\"compute\">\n");
+  for (guint i = 0; i < LARGE_OFFERS; i++)
+    g_string_append_printf (xml, "    <offer sku=\"vm-%u\" name=\"vm-%u\" region=\"%s\" "
+                                 "vcpu=\"%" G_GINT64_FORMAT "\" memory-gib=\"%" G_GINT64_FORMAT
+                                 "\" os=\"linux\">\n"
+                                 "      <price unit=\"hour\" term=\"on-demand\" "
+                                 "amount=\"%" G_GINT64_FORMAT ".%04" G_GINT64_FORMAT "\"/>\n"
+                                 "    </offer>\n",
+                            i, i, i % 2 != 0 ? "eu-west" : "us-east", large_vcpu (i),
+                            4 * large_vcpu (i), large_amount (i) / 10000,
+                            large_amount (i) % 10000);
+  g_string_append (xml, "  </service>\n</price-sheet>\n");
+  g_file_set_contents (path, xml->str, xml->len, &error);
+  g_assert_no_error (error);
+}
+
+/* A search finds the same offers whether it reads a small sheet's offers (unitcloud's, beside
+ * a large one) or a large sheet's price key bucket by bucket (largecloud's, in two
+ * geographies): the cheapest that meet the requirement, across the geographies, in price
+ * order. */
+static void
+test_small_and_large_sheets (void)
+{
+  SkyRequirement req = { .category = "compute", .unit = "hour", .term = "on-demand",
+                         .min_vcpu_milli = 4000, .min_memory_mgib = 16000, .os = "linux" };
+  g_autofree char *dir = NULL;
+  g_autoptr(SkyCatalog) catalog = sky_test_open_catalog (&dir, "units-small.xml", NULL);
+  g_autofree char *large = g_build_filename (dir, "large.xml", NULL);
+  g_autoptr(SkyImportResult) imported = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const only_large[] = { "largecloud", NULL };
+  const char * const only_small[] = { "unitcloud", NULL };
+  guint expected[3] = { 0 };
+  guint n_expected = 0;
+
+  write_large_sheet (large);
+  imported = sky_catalog_import_file (catalog, large, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  /* The three cheapest within the band, 4 to 8 vCPU and 16 to 32 GiB, worked out here. */
+  while (n_expected < G_N_ELEMENTS (expected))
+    {
+      gboolean found = FALSE;
+      guint best = 0;
+
+      for (guint i = 0; i < LARGE_OFFERS; i++)
+        {
+          gboolean taken = FALSE;
+
+          for (guint k = 0; k < n_expected; k++)
+            taken = taken || expected[k] == i;
+          if (large_vcpu (i) < 4 || taken)
+            continue;
+          if (!found || large_amount (i) < large_amount (best))
+            best = i;
+          found = TRUE;
+        }
+      expected[n_expected++] = best;
+    }
+  /* In both geographies. */
+  g_assert_true (expected[0] % 2 != expected[1] % 2 || expected[0] % 2 != expected[2] % 2);
+
+  {
+    g_autoptr(GPtrArray) results = sky_catalog_match (catalog, only_large, &req, 730, 3,
+                                                      &error);
+    SkyMatchResult *r;
+
+    g_assert_no_error (error);
+    r = g_ptr_array_index (results, 0);
+    g_assert_cmpuint (r->matches->len, ==, 3);
+    for (guint k = 0; k < 3; k++)
+      {
+        g_autofree char *sku = g_strdup_printf ("vm-%u", expected[k]);
+
+        g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (r->matches, k))->offer->sku, ==, sku);
+      }
+  }
+  {
+    gint64 id = sky_catalog_cheapest_offer (catalog, "largecloud", NULL, &req, &error);
+    g_autoptr(SkyOfferDetails) offer = NULL;
+    g_autofree char *sku = g_strdup_printf ("vm-%u", expected[0]);
+
+    g_assert_no_error (error);
+    offer = sky_catalog_get_offer (catalog, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (offer->sku, ==, sku);
+  }
+
+  /* unitcloud's one machine has 2 vCPU and 4 GiB; its disks are found per GB-month among its
+   * GiB-month prices. */
+  {
+    SkyRequirement four = req;
+    g_autoptr(GPtrArray) results = NULL;
+    SkyMatchResult *r;
+
+    four.min_memory_mgib = 4000;
+    results = sky_catalog_match (catalog, only_small, &four, 730, 3, &error);
+    g_assert_no_error (error);
+    r = g_ptr_array_index (results, 0);
+    g_assert_cmpuint (r->matches->len, ==, 0);
+    g_assert_nonnull (strstr (r->no_match, "vm-2 (vm-2) would match but it has 2 vCPU, fewer "
+                                           "than 4"));
+  }
+  {
+    SkyRequirement two = req;
+    SkyRequirement disk = { .category = "storage", .unit = "gb-month", .term = "on-demand" };
+    g_autoptr(SkyOfferDetails) offer = NULL;
+    gint64 id;
+
+    two.min_vcpu_milli = 2000;
+    two.min_memory_mgib = 4000;
+    id = sky_catalog_cheapest_offer (catalog, "unitcloud", NULL, &two, &error);
+    g_assert_no_error (error);
+    offer = sky_catalog_get_offer (catalog, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (offer->sku, ==, "vm-2");
+    g_clear_pointer (&offer, sky_offer_details_free);
+    id = sky_catalog_cheapest_offer (catalog, "unitcloud", NULL, &disk, &error);
+    g_assert_no_error (error);
+    offer = sky_catalog_get_offer (catalog, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (offer->sku, ==, "disk-gib");
+  }
+  sky_test_close_catalog (&dir, (SkyCatalog **) &catalog);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1041,6 +1198,7 @@ main (int    argc,
   g_test_add_func ("/sky/catalog-match/match-units-of-services", test_match_units_of_services);
   g_test_add_func ("/sky/catalog-match/match-defaults", test_match_defaults);
   g_test_add_func ("/sky/catalog-match/match-engine", test_match_engine);
+  g_test_add_func ("/sky/catalog-match/small-and-large-sheets", test_small_and_large_sheets);
 
   return g_test_run ();
 }

@@ -1674,6 +1674,46 @@ export_setup (Fixture *f)
   return write_growth_scenario (f);
 }
 
+/* export with several outputs writes each as it would alone, from the one projection it works
+ * out for all of them. */
+static void
+test_export_several_outputs (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *scenario = export_setup (f);
+  static const char * const options[] = { "--csv", "--json" };
+  static const char * const names[] = { "months.csv", "months.json" };
+  g_autofree char *both_csv = g_build_filename (f->dir, "both.csv", NULL);
+  g_autofree char *both_json = g_build_filename (f->dir, "both.json", NULL);
+  const char * const both[] = { both_csv, both_json };
+  g_auto(Run) run = { 0 };
+
+  cli (&run, "--catalog", f->catalog, "export", scenario, "--csv", both_csv, "--json",
+       both_json, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      g_autofree char *alone = g_build_filename (f->dir, names[i], NULL);
+      g_autofree char *expected = NULL;
+      g_autofree char *written = NULL;
+      g_auto(Run) one = { 0 };
+
+      cli (&one, "--catalog", f->catalog, "export", scenario, options[i], alone, NULL);
+      g_assert_cmpint (one.status, ==, 0);
+      expected = sky_test_contents_of (alone, NULL);
+      written = sky_test_contents_of (both[i], NULL);
+      g_assert_cmpstr (written, ==, expected);
+    }
+  {
+    g_autofree char *alone = g_build_filename (f->dir, "months.assumptions.csv", NULL);
+    g_autofree char *assumptions = g_build_filename (f->dir, "both.assumptions.csv", NULL);
+    g_autofree char *expected = sky_test_contents_of (alone, NULL);
+    g_autofree char *written = sky_test_contents_of (assumptions, NULL);
+
+    g_assert_cmpstr (written, ==, expected);
+  }
+}
+
 /* A symbolic link given as the output (a chain of two) stays a link, and the file it ends at
  * is replaced: CSV, its assumptions, JSON and PDF. */
 static void
@@ -3965,6 +4005,7 @@ main (int    argc,
   ADD ("export-keeps-mode", test_export_keeps_mode);
   ADD ("export-to-stdout", test_export_to_stdout);
   ADD ("export-to-fifo", test_export_to_fifo);
+  ADD ("export-several-outputs", test_export_several_outputs);
   ADD ("export-fails-cleanly", test_export_fails_cleanly);
   ADD ("export-csv-all-or-nothing", test_export_csv_all_or_nothing);
   ADD ("report-loaded-for-export-only", test_report_loaded_for_export_only);

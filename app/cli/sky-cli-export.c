@@ -19,15 +19,74 @@
 
 #define EXPORT_MODULE "libskytally-cli-export." G_MODULE_SUFFIX
 
-/* The module's sky_export_write(), of the type its declaration gives it. */
-typedef __typeof__ (&sky_export_write) ExportWriteFunc;
+/* The module's functions, of the types their declarations give them. */
+typedef __typeof__ (&sky_export_can_write) ExportCanWriteFunc;
+typedef __typeof__ (&sky_export_compute) ExportComputeFunc;
+typedef __typeof__ (&sky_export_write_computed) ExportWriteComputedFunc;
 
-static ExportWriteFunc
-load_export (GError **error)
+typedef struct
+{
+  ExportCanWriteFunc      can_write;
+  ExportComputeFunc       compute;
+  ExportWriteComputedFunc write_computed;
+} ExportModule;
+
+static gboolean
+load_export (ExportModule  *module,
+             GError       **error)
 {
   /* Translators: what "Cannot load %s" did not load. */
-  return (ExportWriteFunc) sky_cli_load_module_symbol (EXPORT_MODULE, "sky_export_write",
-                                                       _("the export"), error);
+  const char *what = _("the export");
+
+  module->can_write = (ExportCanWriteFunc)
+    sky_cli_load_module_symbol (EXPORT_MODULE, "sky_export_can_write", what, error);
+  module->compute = module->can_write == NULL ? NULL : (ExportComputeFunc)
+    sky_cli_load_module_symbol (EXPORT_MODULE, "sky_export_compute", what, error);
+  module->write_computed = module->compute == NULL ? NULL : (ExportWriteComputedFunc)
+    sky_cli_load_module_symbol (EXPORT_MODULE, "sky_export_write_computed", what, error);
+  return module->write_computed != NULL;
+}
+
+typedef struct
+{
+  const char      *path;
+  SkyExportFormat  format;
+} ExportOutput;
+
+/* Writes @scenario to each of @outputs (those with a path) in turn, from one projection and
+ * one estimate for all of them; a format this build cannot write fails before anything is
+ * worked out, as it would alone. */
+static gboolean
+write_outputs (const ExportModule *module,
+               SkyCatalog         *catalog,
+               const SkyScenario  *scenario,
+               SkyExportOptions   *options,
+               const ExportOutput *outputs,
+               guint               n_outputs,
+               const char         *assumptions_path,
+               GError            **error)
+{
+  g_autoptr(SkyProjection) projection = NULL;
+  g_autoptr(SkyEstimate) estimate = NULL;
+
+  for (guint i = 0; i < n_outputs; i++)
+    {
+      if (outputs[i].path == NULL)
+        continue;
+      options->format = outputs[i].format;
+      if (!module->can_write (outputs[i].format))
+        return module->write_computed (catalog, scenario, NULL, NULL, options, outputs[i].path,
+                                       NULL, NULL, error);
+      if (projection == NULL &&
+          !module->compute (catalog, scenario, options, &projection, &estimate, error))
+        return FALSE;
+      if (!module->write_computed (catalog, scenario, projection, estimate, options,
+                                   outputs[i].path,
+                                   outputs[i].format == SKY_EXPORT_CSV ? assumptions_path : NULL,
+                                   NULL, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* Where the output goes is a terminal: no place for a PDF or a workbook. */
@@ -56,7 +115,7 @@ sky_cli_export (const SkyCliGlobals *globals,
   int months = 0;
   int status = 0;
   SkyCsvDialect dialect = SKY_CSV_STANDARD;
-  ExportWriteFunc export_write;
+  ExportModule module;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
       N_("What to write: the months as CSV or JSON, a report (PDF), a workbook for finance "
@@ -137,10 +196,9 @@ sky_cli_export (const SkyCliGlobals *globals,
   catalog = sky_cli_open_catalog (globals, &error);
   if (catalog == NULL)
     return sky_cli_user_error (error);
-  export_write = load_export (&error);
-  if (export_write == NULL)
+  if (!load_export (&module, &error))
     return sky_cli_user_error (error);
-  struct { const char *path; SkyExportFormat format; } outputs[] = {
+  ExportOutput outputs[] = {
     { csv_path, SKY_EXPORT_CSV }, { xlsx_path, SKY_EXPORT_XLSX }, { pdf_path, SKY_EXPORT_PDF },
     { json_path, SKY_EXPORT_JSON },
   };
@@ -149,15 +207,8 @@ sky_cli_export (const SkyCliGlobals *globals,
   options.providers = (const char * const *) providers;
   options.dialect = dialect;
   options.bom = bom;
-  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
-    {
-      if (outputs[i].path == NULL)
-        continue;
-      options.format = outputs[i].format;
-      if (!export_write (catalog, scenario, &options, outputs[i].path,
-                         outputs[i].format == SKY_EXPORT_CSV ? assumptions_path : NULL, NULL,
-                         &error))
-        return sky_cli_user_error (error);
-    }
+  if (!write_outputs (&module, catalog, scenario, &options, outputs, G_N_ELEMENTS (outputs),
+                      assumptions_path, &error))
+    return sky_cli_user_error (error);
   return 0;
 }

@@ -196,19 +196,64 @@ append_services (GString      *sql,
   g_string_append_c (sql, ')');
 }
 
+/* The units with a code below this have a bit in a mask of units, and a span of their own. */
+#define N_SPAN_UNITS 64
+
+/* Where the prices of some services in each unit are in the price table, by their offer_seq:
+ * the least and the greatest, and how many there are. A unit they have no price in has n 0. */
+typedef struct
+{
+  gint64 lo[N_SPAN_UNITS];
+  gint64 hi[N_SPAN_UNITS];
+  gint64 n[N_SPAN_UNITS];
+} Spans;
+
+/* What the prices of one service of a sheet are, read once (read_sheet_units()): the units
+ * they are in, as a mask of their codes, and where they are. */
+typedef struct
+{
+  guint64 mask;
+  Spans   spans;
+} ServiceUnits;
+
+/* A search of services whose prices in its unit belong to at most this many offers, in one
+ * span of the catalog's offers, reads those offers' prices rather than the price key: the
+ * prices of a provider whose sheet is small among large ones. */
+#define SPAN_MAX_OFFERS 4096
+#define PRICE_OFFER_ID(offer_seq) ((offer_seq) >> 10)
+
 struct _SkyMatchScope
 {
   SkyCatalog *catalog;
   GArray     *services;     /* ids in the service table */
   gboolean    has_units;
   guint64     units;        /* the units their prices are in (scope_units()), once worked out */
-  GHashTable *statements;   /* SQL → the searches' statements, prepared once (find_rows()) */
+  gboolean    has_spans;    /* FALSE when a service's spans are not known */
+  Spans       spans;        /* where their prices are, by unit, worked out with the units */
 };
 
 static void
 finalize_statement (gpointer stmt)
 {
   sqlite3_finalize (stmt);
+}
+
+/* The searches' statements keep at most this many shapes: a long session's many scenarios and
+ * sheets do not keep every one they ever searched. */
+#define MAX_STATEMENTS 512
+
+/* The requirement searches' statements of @self's connection (SQL → statement), prepared once
+ * and kept from one estimate to the next until the catalog closes (sky-catalog.c finalizes
+ * them first). Locked. */
+static GHashTable *
+match_statements (SkyCatalog *self)
+{
+  if (self->match_statements == NULL)
+    self->match_statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                    finalize_statement);
+  else if (g_hash_table_size (self->match_statements) >= MAX_STATEMENTS)
+    g_hash_table_remove_all (self->match_statements);
+  return self->match_statements;
 }
 
 /* The services of @provider that @pins (NULL: each service's current sheet) chooses, for the
@@ -235,8 +280,6 @@ sky_catalog_match_scope_new (SkyCatalog          *self,
   scope = g_new0 (SkyMatchScope, 1);
   scope->catalog = g_object_ref (self);
   scope->services = services;
-  scope->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                             finalize_statement);
   return scope;
 }
 
@@ -245,14 +288,6 @@ sky_match_scope_free (SkyMatchScope *scope)
 {
   if (scope == NULL)
     return;
-  {
-    /* The connection is used by one thread at a time: its statements are finalized under the
-     * catalog's lock. */
-    sqlite3 *db;
-    g_autoptr(SkyCatalogLocker) locker = _sky_catalog_locker_new (scope->catalog, &db);
-
-    g_hash_table_unref (scope->statements);
-  }
   g_array_unref (scope->services);
   g_object_unref (scope->catalog);
   g_free (scope);
@@ -411,15 +446,53 @@ append_engine (sqlite3       *db,
   return TRUE;
 }
 
+/* The buckets of the price key that hold the prices of @req's purchase option and category in
+ * @geography_code, in every geography (@all_geographies) or in none (neither): as
+ * _sky_catalog_append_buckets() lists them. */
+static GArray *
+requirement_buckets (const SkyRequirement *req,
+                     gboolean              all_geographies,
+                     int                   geography_code)
+{
+  GArray *buckets = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const SkyWord *term = sky_vocabulary_lookup (SKY_VOCABULARY_PURCHASE_OPTION, req->term);
+  const SkyWord *category = sky_vocabulary_lookup (SKY_VOCABULARY_CATEGORY, req->category);
+
+  if (term == NULL || category == NULL)
+    return buckets;
+  if (!all_geographies)
+    {
+      if (geography_code >= 0)
+        {
+          gint64 bucket = PRICE_BUCKET (term->code, geography_code, category->code);
+          g_array_append_val (buckets, bucket);
+        }
+      return buckets;
+    }
+  for (guint g = 0; g < sky_vocabulary_size (SKY_VOCABULARY_GEOGRAPHY); g++)
+    {
+      gint64 bucket = PRICE_BUCKET (term->code,
+                                    sky_vocabulary_nth (SKY_VOCABULARY_GEOGRAPHY, g)->code,
+                                    category->code);
+      g_array_append_val (buckets, bucket);
+    }
+  return buckets;
+}
+
 /* Appends to @rows the prices of the services @scope (ids in the service table) in @req's unit
  * and purchase option whose offers meet @req but what @omit leaves out, cheapest first, at
- * most @limit. Locked. The search walks the price key in price order and stops at the limit.
- * Its statement is taken from @statements (SQL → statement) and kept there, when it is not
- * NULL; values are bound, so searches of one shape share it. */
+ * most @limit. Locked. With @span (the least and greatest offer_seq of the services' prices in
+ * the unit) the search reads the prices of that span of offers, by offer, and sorts those that
+ * meet @req; without, it walks the price key of each bucket (purchase option, geography and
+ * category) in price order and stops at the limit, so that a bucket whose first prices meet
+ * @req is not read to its end; find_ids() orders the buckets' rows together. Its statement is
+ * taken from @statements (SQL → statement) and kept there, when it is not NULL; values are
+ * bound, so searches of one shape share it. */
 static gboolean
 find_rows (sqlite3               *db,
            GHashTable            *statements,
            const GArray          *scope,
+           const gint64          *span,
            const SkyRequirement  *req,
            Omit                   omit,
            guint                  limit,
@@ -458,17 +531,29 @@ find_rows (sqlite3               *db,
   const SkyUnit *unit = sky_unit_lookup (req->unit);
   /* Every unit is a whole number of its dimension's base. */
   guint64 size = unit != NULL ? unit->numerator / unit->denominator : 1;
-  int rc;
+  g_autoptr(GArray) buckets = NULL;
+  int rc = SQLITE_DONE;
 
   g_string_append (sql, "SELECT " PRICE_OFFER_ID_SQL ", p.amount, p.offer_seq, p.vcpu, "
-                        "p.memory FROM price p "
-                        "JOIN offer o ON o.id = " PRICE_OFFER_ID_SQL " "
+                        "p.memory FROM price p");
+  if (span != NULL)
+    g_string_append (sql, " INDEXED BY price_by_offer");
+  g_string_append (sql, " JOIN offer o ON o.id = " PRICE_OFFER_ID_SQL " "
                         "JOIN service sv ON sv.id = o.service_id "
                         "WHERE p.unit = :unit");
-  /* The buckets of the purchase option and category in the geography, or in every one, so
-   * that the price key leads the search. */
-  _sky_catalog_append_buckets (sql, req->term, &geography_code,
-                               !geography ? -1 : geography_code >= 0 ? 1 : 0, req->category);
+  if (span != NULL)
+    {
+      g_string_append (sql, " AND p.offer_seq BETWEEN :span_lo AND :span_hi");
+      /* The buckets of the purchase option and category in the geography, or in every one. */
+      _sky_catalog_append_buckets (sql, req->term, &geography_code,
+                                   !geography ? -1 : geography_code >= 0 ? 1 : 0, req->category);
+    }
+  else
+    {
+      /* One bucket at a time, so that the price key leads the search in price order. */
+      buckets = requirement_buckets (req, !geography, geography_code);
+      g_string_append (sql, " AND p.bucket = :bucket");
+    }
   append_services (sql, "p.service_id", scope);
   if (components)
     g_string_append (sql, " AND p.vcpu IS NULL AND p.memory IS NULL");
@@ -579,25 +664,39 @@ find_rows (sqlite3               *db,
     BIND_INT (":max_memory", band_limit (req, req->min_memory_mgib));
   if (gpu && band)
     BIND_INT (":max_gpu", band_limit (req, req->min_gpu));
+
+  if (span != NULL)
+    {
+      BIND_INT (":span_lo", span[0]);
+      BIND_INT (":span_hi", span[1]);
+    }
 #undef BIND_INT
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint b = 0; span != NULL ? b < 1 : b < buckets->len; b++)
     {
-      Row row = {
-        .offer_id = sqlite3_column_int64 (stmt, 0),
-        .amount = sqlite3_column_int64 (stmt, 1),
-        .offer_seq = sqlite3_column_int64 (stmt, 2),
-        .per = req->rank == SKY_RANK_PER_VCPU ? sqlite3_column_int64 (stmt, 3)
-             : req->rank == SKY_RANK_PER_GIB ? sqlite3_column_int64 (stmt, 4) : 0,
-        .unit_size = size,
-      };
-      g_array_append_val (rows, row);
+      if (span == NULL)
+        sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":bucket"),
+                            g_array_index (buckets, gint64, b));
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          Row row = {
+            .offer_id = sqlite3_column_int64 (stmt, 0),
+            .amount = sqlite3_column_int64 (stmt, 1),
+            .offer_seq = sqlite3_column_int64 (stmt, 2),
+            .per = req->rank == SKY_RANK_PER_VCPU ? sqlite3_column_int64 (stmt, 3)
+                 : req->rank == SKY_RANK_PER_GIB ? sqlite3_column_int64 (stmt, 4) : 0,
+            .unit_size = size,
+          };
+          g_array_append_val (rows, row);
+        }
+      if (rc != SQLITE_DONE)
+        _sky_catalog_db_error (db, error, _("Cannot search the catalog"));
+      /* A statement kept for the next search ends its read here. */
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return FALSE;
     }
-  if (rc != SQLITE_DONE)
-    _sky_catalog_db_error (db, error, _("Cannot search the catalog"));
-  /* A statement kept for the next search ends its read here. */
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE;
+  return TRUE;
 }
 
 /* Cheapest first, as the search orders one unit's prices, across units: by the price per
@@ -642,8 +741,8 @@ units_key (gint64      sheet,
                           imported_at, service);
 }
 
-/* Reads the units of the prices of each service of sheet @sheet, with a look at every price
- * of the sheet, and keeps them. Locked. */
+/* Reads the units of the prices of each service of sheet @sheet and where they are
+ * (ServiceUnits), with a look at every price of the sheet, and keeps them. Locked. */
 static gboolean
 read_sheet_units (SkyCatalog  *self,
                   sqlite3     *db,
@@ -667,15 +766,14 @@ read_sheet_units (SkyCatalog  *self,
   while ((rc = sqlite3_step (services)) == SQLITE_ROW)
     {
       gint64 service = sqlite3_column_int64 (services, 0);
-      guint64 none = 0;
 
-      g_hash_table_insert (masks, g_memdup2 (&service, sizeof service),
-                           g_memdup2 (&none, sizeof none));
+      g_hash_table_insert (masks, g_memdup2 (&service, sizeof service), g_new0 (ServiceUnits, 1));
     }
   if (rc != SQLITE_DONE)
     return _sky_catalog_db_error (db, error, _("Cannot read the price sheets"));
 
-  if (sqlite3_prepare_v2 (db, "SELECT DISTINCT service_id, unit FROM price WHERE sheet_id = ?1",
+  if (sqlite3_prepare_v2 (db, "SELECT service_id, unit, min (offer_seq), max (offer_seq), "
+                              "count (*) FROM price WHERE sheet_id = ?1 GROUP BY service_id, unit",
                           -1, &stmt, NULL) != SQLITE_OK)
     return _sky_catalog_db_error (db, error, _("Cannot search the catalog"));
   sqlite3_bind_int64 (stmt, 1, sheet);
@@ -683,12 +781,20 @@ read_sheet_units (SkyCatalog  *self,
     {
       gint64 service = sqlite3_column_int64 (stmt, 0);
       gint64 code = sqlite3_column_int64 (stmt, 1);
-      guint64 *of_service = g_hash_table_lookup (masks, &service);
+      ServiceUnits *of_service = g_hash_table_lookup (masks, &service);
 
       if (of_service == NULL)
         continue;
       /* A code past the mask's bits counts as every unit: searched, never left out. */
-      *of_service |= code >= 0 && code < 64 ? G_GUINT64_CONSTANT (1) << code : G_MAXUINT64;
+      if (code < 0 || code >= N_SPAN_UNITS)
+        {
+          of_service->mask = G_MAXUINT64;
+          continue;
+        }
+      of_service->mask |= G_GUINT64_CONSTANT (1) << code;
+      of_service->spans.lo[code] = sqlite3_column_int64 (stmt, 2);
+      of_service->spans.hi[code] = sqlite3_column_int64 (stmt, 3);
+      of_service->spans.n[code] = sqlite3_column_int64 (stmt, 4);
     }
   if (rc != SQLITE_DONE)
     return _sky_catalog_db_error (db, error, _("Cannot search the catalog"));
@@ -707,14 +813,13 @@ read_sheet_units (SkyCatalog  *self,
   return TRUE;
 }
 
-/* The units the prices of the services @scope (ids in the service table) are in, as a mask of
- * their codes: each sheet's read once per service, then kept. Locked. */
+/* The units the prices of the services of @scope are in, as a mask of their codes, and where
+ * those prices are: each sheet's read once per service, then kept. Locked. */
 static gboolean
-scope_units (SkyCatalog    *self,
-             sqlite3       *db,
-             const GArray  *scope,
-             guint64       *units,
-             GError       **error)
+scope_units (SkyCatalog     *self,
+             sqlite3        *db,
+             SkyMatchScope  *scope,
+             GError        **error)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT s.id, h.id, h.sha256, h.imported_at "
                                          "FROM service s JOIN sheet h ON h.id = s.sheet_id "
@@ -723,8 +828,10 @@ scope_units (SkyCatalog    *self,
   guint64 mask = 0;
   int rc;
 
-  G_STATIC_ASSERT (sizeof mask * 8 >= 64);
-  append_services (sql, "s.id", scope);
+  G_STATIC_ASSERT (sizeof mask * 8 >= N_SPAN_UNITS);
+  memset (&scope->spans, 0, sizeof scope->spans);
+  scope->has_spans = TRUE;
+  append_services (sql, "s.id", scope->services);
   if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
     return _sky_catalog_db_error (db, error, _("Cannot read the price sheets"));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -734,8 +841,8 @@ scope_units (SkyCatalog    *self,
       const char *sha256 = (const char *) sqlite3_column_text (stmt, 2);
       const char *imported_at = (const char *) sqlite3_column_text (stmt, 3);
       g_autofree char *key = units_key (sheet, sha256, imported_at, service);
-      guint64 *cached = self->sheet_units != NULL
-                        ? g_hash_table_lookup (self->sheet_units, key) : NULL;
+      const ServiceUnits *cached = self->sheet_units != NULL
+                                   ? g_hash_table_lookup (self->sheet_units, key) : NULL;
 
       if (cached == NULL)
         {
@@ -743,12 +850,30 @@ scope_units (SkyCatalog    *self,
             return FALSE;
           cached = g_hash_table_lookup (self->sheet_units, key);
         }
-      /* A service the sheet no longer lists is searched in every unit, never left out. */
-      mask |= cached != NULL ? *cached : G_MAXUINT64;
+      /* A service the sheet no longer lists is searched in every unit, never left out, and
+       * by the price key. */
+      if (cached == NULL)
+        {
+          mask = G_MAXUINT64;
+          scope->has_spans = FALSE;
+          continue;
+        }
+      mask |= cached->mask;
+      for (guint u = 0; u < N_SPAN_UNITS; u++)
+        {
+          Spans *spans = &scope->spans;
+          const Spans *its = &cached->spans;
+
+          if (its->n[u] == 0)
+            continue;
+          spans->lo[u] = spans->n[u] == 0 ? its->lo[u] : MIN (spans->lo[u], its->lo[u]);
+          spans->hi[u] = spans->n[u] == 0 ? its->hi[u] : MAX (spans->hi[u], its->hi[u]);
+          spans->n[u] += its->n[u];
+        }
     }
   if (rc != SQLITE_DONE)
     return _sky_catalog_db_error (db, error, _("Cannot read the price sheets"));
-  *units = mask;
+  scope->units = mask;
   return TRUE;
 }
 
@@ -768,16 +893,15 @@ monthly_commitments_compete (const SkyRequirement *req,
          unit->dimension == SKY_DIMENSION_TIME && sky_term_months (req->term) > 0;
 }
 
-/* Appends to @ids the offers of the services @scope that meet @req but what @omit leaves out,
- * cheapest first in the requirement's purchase option, at most @limit: those priced in the
+/* Appends to @ids the offers of the services of @scope that meet @req but what @omit leaves
+ * out, cheapest first in the requirement's purchase option, at most @limit: those priced in the
  * requirement's unit and in every other unit of its dimension the services have prices in
- * (@units), into which a line's usage converts, compared by the price of the same quantity.
- * Locked. */
+ * (scope_units()), into which a line's usage converts, compared by the price of the same
+ * quantity. A unit the services have no price in is not searched; one whose prices belong to
+ * few offers is searched in their span (find_rows()). Locked. */
 static gboolean
 find_ids (sqlite3               *db,
-          GHashTable            *statements,
-          const GArray          *scope,
-          guint64                units,
+          const SkyMatchScope   *scope,
           const SkyRequirement  *req,
           Omit                   omit,
           guint                  limit,
@@ -796,6 +920,10 @@ find_ids (sqlite3               *db,
       const SkyUnit *other = sky_unit_nth (i);
       SkyRequirement in_other = *req;
       guint first = rows->len;
+      /* A search of prices by components reads their vCPU-hour prices (find_rows()). */
+      const SkyUnit *searched = (omit & COMPONENTS) ? sky_unit_lookup ("vcpu-hour") : other;
+      gint64 span[2];
+      gboolean in_span = FALSE;
 
       if (!other->priced || (other->dimension != unit->dimension &&
                              !(months && other->dimension == SKY_DIMENSION_MONTHS)))
@@ -803,10 +931,22 @@ find_ids (sqlite3               *db,
       /* Each unit's search reads its buckets to the end when the services have no price in
        * it. */
       if (other != unit && other->word.code < 64 &&
-          !(units & G_GUINT64_CONSTANT (1) << other->word.code))
+          !(scope->units & G_GUINT64_CONSTANT (1) << other->word.code))
         continue;
+      if (scope->has_spans && searched != NULL && searched->word.code < N_SPAN_UNITS)
+        {
+          const Spans *spans = &scope->spans;
+          guint code = searched->word.code;
+
+          if (spans->n[code] == 0)
+            continue;
+          span[0] = spans->lo[code];
+          span[1] = spans->hi[code];
+          in_span = PRICE_OFFER_ID (span[1]) - PRICE_OFFER_ID (span[0]) < SPAN_MAX_OFFERS;
+        }
       in_other.unit = other->word.id;
-      if (!find_rows (db, statements, scope, &in_other, omit, limit, rows, error))
+      if (!find_rows (db, match_statements (scope->catalog), scope->services,
+                      in_span ? span : NULL, &in_other, omit, limit, rows, error))
         return FALSE;
       /* Time in millionths of a second, months in the same: the hours of a month of them. */
       for (guint k = first; months && k < rows->len; k++)
@@ -845,12 +985,11 @@ find_ids_locked (SkyCatalog            *self,
   if (!scope->has_units)
     {
       scope->units = G_MAXUINT64;
-      if (!scope_units (self, db, scope->services, &scope->units, error))
+      if (!scope_units (self, db, scope, error))
         return FALSE;
       scope->has_units = TRUE;
     }
-  return find_ids (db, scope->statements, scope->services, scope->units, req, omit, limit, ids,
-                   error);
+  return find_ids (db, scope, req, omit, limit, ids, error);
 }
 
 /* Prices built from components ------------------------------------------------------------ */
@@ -1721,23 +1860,35 @@ explain_detail (SkyCatalog           *self,
     req->engine != NULL && strcmp (req->engine, SKY_SEARCH_ANY) != 0,
   };
   g_autoptr(GString) why = g_string_new (NULL);
-  g_autofree char *band = explain_band (self, scope, req, error);
+  g_autoptr(GArray) any = g_array_new (FALSE, FALSE, sizeof (gint64));
   Omit everything = OMIT_BAND;
 
-  *is_list = TRUE;
-  if (band == NULL)
-    return NULL;
-  if (*band != '\0')
-    return g_steal_pointer (&band);
-
+  /* Every search below leaves out less than this one: when it finds nothing, neither do they,
+   * and none of them is made (each may read every price of the requirement's buckets). */
   for (gsize i = 0; i < G_N_ELEMENTS (constraints); i++)
+    if (present[i])
+      everything |= constraints[i];
+  if (!find_ids_locked (self, scope, req, everything, 1, any, error))
+    return NULL;
+
+  *is_list = TRUE;
+  if (any->len > 0)
+    {
+      g_autofree char *band = explain_band (self, scope, req, error);
+
+      if (band == NULL)
+        return NULL;
+      if (*band != '\0')
+        return g_steal_pointer (&band);
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (constraints) && any->len > 0; i++)
     {
       g_autoptr(SkyOfferDetails) nearest = NULL;
       g_autofree char *miss = NULL;
 
       if (!present[i])
         continue;
-      everything |= constraints[i];
       if (!nearest_offer (self, scope, req, constraints[i], &nearest, error))
         return NULL;
       if (nearest == NULL)
@@ -1755,11 +1906,7 @@ explain_detail (SkyCatalog           *self,
 
   *is_list = FALSE;
   {
-    g_autoptr(SkyOfferDetails) any = NULL;
-
-    if (!nearest_offer (self, scope, req, everything, &any, error))
-      return NULL;
-    if (any == NULL)
+    if (any->len == 0)
       /* Translators: a provider's name, a category's id (compute), a unit's id, a purchase
        * option's id. */
       return g_strdup_printf (_("%s has no %s offer priced per %s %s"), provider_name,

@@ -23,6 +23,10 @@ struct _SkyCatalog
   /* The units each sheet's prices are in, as a mask of their codes, keyed by the sheet's id,
    * checksum and import time: worked out once, under the lock (sky-catalog-match.c). */
   GHashTable *sheet_units;
+  /* The requirement searches' statements, by their SQL (sky-catalog-match.c). */
+  GHashTable *match_statements;
+  /* sky_catalog_get_offer()'s statement (sky-catalog-search.c). */
+  sqlite3_stmt *offer_statement;
 };
 
 /* The vocabulary's code of the unit "hour" (checked in class_init), for SQL text. */

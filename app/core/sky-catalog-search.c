@@ -910,25 +910,29 @@ sky_catalog_get_offer (SkyCatalog  *self,
 {
   g_autoptr(SkyOfferDetails) details = NULL;
   g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean ok;
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
 
   locker = g_mutex_locker_new (&self->lock);
-  ok = sqlite3_prepare_v2 (self->db,
-                           "SELECT s.provider, pv.name, s.version, s.effective_date, s.currency, "
-                           "       s.source, s.retrieved, sv.code, sv.name, sv.category, o.sku, "
-                           "       o.name, o.family, o.region, r.name, r.geography, o.os, "
-                           "       o.storage_type, o.sla, o.vcpu, o.memory, o.gpu, o.features, "
-                           "       o.prices, coalesce (pv.short_name, pv.name), o.architecture, "
-                           "       o.tenancy, o.licence, o.software, o.capacity "
-                           "FROM offer o "
-                           "JOIN sheet s ON s.id = o.sheet_id "
-                           "JOIN provider pv ON pv.id = s.provider "
-                           "JOIN service sv ON sv.id = o.service_id "
-                           "JOIN region r ON r.sheet_id = o.sheet_id AND r.code = o.region "
-                           "WHERE o.id = ?1", -1, &stmt, NULL) == SQLITE_OK;
+  /* Prepared once for the connection: an estimate reads many offers. */
+  if (self->offer_statement == NULL)
+    ok = sqlite3_prepare_v3 (self->db,
+                             "SELECT s.provider, pv.name, s.version, s.effective_date, s.currency, "
+                             "       s.source, s.retrieved, sv.code, sv.name, sv.category, o.sku, "
+                             "       o.name, o.family, o.region, r.name, r.geography, o.os, "
+                             "       o.storage_type, o.sla, o.vcpu, o.memory, o.gpu, o.features, "
+                             "       o.prices, coalesce (pv.short_name, pv.name), o.architecture, "
+                             "       o.tenancy, o.licence, o.software, o.capacity "
+                             "FROM offer o "
+                             "JOIN sheet s ON s.id = o.sheet_id "
+                             "JOIN provider pv ON pv.id = s.provider "
+                             "JOIN service sv ON sv.id = o.service_id "
+                             "JOIN region r ON r.sheet_id = o.sheet_id AND r.code = o.region "
+                             "WHERE o.id = ?1", -1, SQLITE_PREPARE_PERSISTENT,
+                             &self->offer_statement, NULL) == SQLITE_OK;
+  stmt = self->offer_statement;
   if (!ok)
     _sky_catalog_db_error (self->db, error, _("Cannot read the offer"));
   else
@@ -991,6 +995,8 @@ sky_catalog_get_offer (SkyCatalog  *self,
       else
         ok = _sky_catalog_load_usage_bands (self->db, offer_id, details->prices, error);
     }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
   return ok ? g_steal_pointer (&details) : NULL;
 }
 

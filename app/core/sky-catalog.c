@@ -282,6 +282,9 @@ sky_catalog_finalize (GObject *object)
 {
   SkyCatalog *self = (SkyCatalog *) object;
 
+  /* Statements kept open would keep the connection from closing. */
+  g_clear_pointer (&self->match_statements, g_hash_table_unref);
+  g_clear_pointer (&self->offer_statement, sqlite3_finalize);
   if (self->db != NULL)
     {
       /* A bounded analysis: optimize may otherwise read every row of a large catalog. Both

@@ -316,6 +316,27 @@ provider_names (const GPtrArray  *sheets,
   *short_name = g_strdup (provider);
 }
 
+/* The version of @provider's newest current sheet, as sky_catalog_current_version() gives it:
+ * the first current one of the provider in @sheets (SkySheetInfo: the catalog's, by provider
+ * and newest first) when the caller read them, else from the catalog. NULL when it has none. */
+static char *
+current_version (SkyCatalog       *catalog,
+                 const GPtrArray  *sheets,
+                 const char       *provider,
+                 GError          **error)
+{
+  if (sheets == NULL)
+    return sky_catalog_current_version (catalog, provider, error);
+  for (guint i = 0; i < sheets->len; i++)
+    {
+      const SkySheetInfo *info = g_ptr_array_index (sheets, i);
+
+      if (info->current && g_strcmp0 (info->provider, provider) == 0)
+        return g_strdup (info->version);
+    }
+  return NULL;
+}
+
 /* The slot of @price_index of @offer_id: lines priced with the same price of the same offer
  * share the free allowance and the tiers. */
 static guint
@@ -891,7 +912,7 @@ sky_resolve_provider_with_sheets (SkyCatalog         *catalog,
     p->sheet_version = g_strdup (recorded);
   else
     {
-      p->sheet_version = sky_catalog_current_version (catalog, provider, &local);
+      p->sheet_version = current_version (catalog, sheets, provider, &local);
       if (local != NULL)
         {
           g_propagate_error (error, local);

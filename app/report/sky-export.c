@@ -99,23 +99,71 @@ sky_export_write (SkyCatalog             *catalog,
   g_return_val_if_fail (scenario != NULL && options != NULL && path != NULL, FALSE);
 
   if (!sky_export_can_write (options->format))
+    return sky_export_write_computed (catalog, scenario, NULL, NULL, options, path,
+                                      assumptions_path, cancellable, error);
+  if (!sky_export_compute (catalog, scenario, options, &projection, &estimate, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  return sky_export_write_computed (catalog, scenario, projection, estimate, options, path,
+                                    assumptions_path, cancellable, error);
+}
+
+/* What sky_export_write() writes from, worked out once for several files of one scenario
+ * and @options (but their format): its projection and its estimate, aged as @options say. */
+gboolean
+sky_export_compute (SkyCatalog              *catalog,
+                    const SkyScenario       *scenario,
+                    const SkyExportOptions  *options,
+                    SkyProjection          **projection,
+                    SkyEstimate            **estimate,
+                    GError                 **error)
+{
+  g_autoptr(SkyProjection) p = NULL;
+  SkyEstimate *e;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (catalog), FALSE);
+  g_return_val_if_fail (scenario != NULL && options != NULL, FALSE);
+  g_return_val_if_fail (projection != NULL && estimate != NULL, FALSE);
+
+  p = sky_projection_compute (catalog, scenario, options->providers, options->months, error);
+  if (p == NULL)
+    return FALSE;
+  /* Every format says how old the prices are, as the estimate of the same sheets has it. */
+  e = sky_estimate_compute (catalog, scenario, options->providers, FALSE, error);
+  if (e == NULL)
+    return FALSE;
+  sky_estimate_set_freshness (e, NULL,
+                              options->stale_after_days > 0 ? options->stale_after_days
+                                                            : SKY_FRESHNESS_STALE_AFTER_DEFAULT);
+  *projection = g_steal_pointer (&p);
+  *estimate = e;
+  return TRUE;
+}
+
+/* Writes @scenario's @projection and @estimate (sky_export_compute() with the same @options)
+ * to @path as sky_export_write() does. */
+gboolean
+sky_export_write_computed (SkyCatalog             *catalog,
+                           const SkyScenario      *scenario,
+                           const SkyProjection    *projection,
+                           const SkyEstimate      *estimate,
+                           const SkyExportOptions *options,
+                           const char             *path,
+                           const char             *assumptions_path,
+                           GCancellable           *cancellable,
+                           GError                **error)
+{
+  g_return_val_if_fail (SKY_IS_CATALOG (catalog), FALSE);
+  g_return_val_if_fail (scenario != NULL && options != NULL && path != NULL, FALSE);
+
+  if (!sky_export_can_write (options->format))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                            _("This build cannot write XLSX workbooks: it was made without "
                              "libxlsxwriter"));
       return FALSE;
     }
-  projection = sky_projection_compute (catalog, scenario, options->providers, options->months,
-                                       error);
-  if (projection == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  /* Every format says how old the prices are, as the estimate of the same sheets has it. */
-  estimate = sky_estimate_compute (catalog, scenario, options->providers, FALSE, error);
-  if (estimate == NULL)
-    return FALSE;
-  sky_estimate_set_freshness (estimate, NULL,
-                              options->stale_after_days > 0 ? options->stale_after_days
-                                                            : SKY_FRESHNESS_STALE_AFTER_DEFAULT);
+  g_return_val_if_fail (projection != NULL && estimate != NULL, FALSE);
 
   switch (options->format)
     {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "sky-csv.h"
+#include "sky-estimate.h"
 #include "sky-projection.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,21 @@ gboolean  sky_export_can_write        (SkyExportFormat         format);
 char     *sky_export_assumptions_path (const char             *csv_path);
 gboolean  sky_export_write            (SkyCatalog             *catalog,
                                        const SkyScenario      *scenario,
+                                       const SkyExportOptions *options,
+                                       const char             *path,
+                                       const char             *assumptions_path,
+                                       GCancellable           *cancellable,
+                                       GError                **error);
+gboolean  sky_export_compute          (SkyCatalog             *catalog,
+                                       const SkyScenario      *scenario,
+                                       const SkyExportOptions *options,
+                                       SkyProjection         **projection,
+                                       SkyEstimate           **estimate,
+                                       GError                **error);
+gboolean  sky_export_write_computed   (SkyCatalog             *catalog,
+                                       const SkyScenario      *scenario,
+                                       const SkyProjection    *projection,
+                                       const SkyEstimate      *estimate,
                                        const SkyExportOptions *options,
                                        const char             *path,
                                        const char             *assumptions_path,

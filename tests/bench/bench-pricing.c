@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <time.h>
@@ -11,12 +12,14 @@
 
 #include "sky-catalog.h"
 #include "sky-estimate.h"
+#include "sky-json.h"
 #include "sky-projection.h"
 #include "sky-scenario.h"
 
 /* The engine's time to price big scenarios, beside anchors measured in the same run:
  *
  *   bench-pricing [LINES]
+ *   bench-pricing --json [LINES]
  *
  * imports the bundled price sheets (SKYTALLY_PRICESHEETS_DIR) into a new catalog, makes
  * scenarios of LINES lines (SKYTALLY_BENCH_LINES; by default 1,000 then 10,000) on the four
@@ -29,7 +32,11 @@
  * - one 60-month projection, against the estimate of the same scenario: at most 3 estimates.
  *
  * Each figure is given in the process's processor time (steadier on a shared machine) and in
- * elapsed time. Figures only: nothing here fails on time. */
+ * elapsed time. Figures only: nothing here fails on time.
+ *
+ * With --json it times nothing: it prints the estimate of the scenario of LINES lines (1,000
+ * by default) and its 60-month projection as JSON, so that a change of the engine can be shown
+ * to leave every figure, reason and explanation as it was. */
 
 typedef struct
 {
@@ -299,6 +306,31 @@ bench (SkyCatalog *catalog,
   }
 }
 
+/* The estimate and the 60-month projection of the scenario of @n_lines lines, as JSON. */
+static void
+print_json (SkyCatalog *catalog,
+            guint       n_lines)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyScenario) scenario = make_scenario (n_lines);
+  g_autoptr(SkyEstimate) estimate = sky_estimate_compute (catalog, scenario, NULL, FALSE,
+                                                          &error);
+  g_autoptr(SkyProjection) projection = NULL;
+  g_autoptr(JsonNode) estimate_json = NULL;
+  g_autoptr(JsonNode) projection_json = NULL;
+  g_autofree char *estimate_text = NULL;
+  g_autofree char *projection_text = NULL;
+
+  g_assert_no_error (error);
+  projection = sky_projection_compute (catalog, scenario, NULL, 60, &error);
+  g_assert_no_error (error);
+  estimate_json = sky_json_estimate (scenario, estimate);
+  projection_json = sky_json_projection (scenario, projection);
+  estimate_text = sky_json_to_data (estimate_json, NULL);
+  projection_text = sky_json_to_data (projection_json, NULL);
+  g_print ("%s\n%s\n", estimate_text, projection_text);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -308,11 +340,14 @@ main (int    argc,
                                           "digitalocean.xml" };
   g_autoptr(GError) error = NULL;
   const char *dir = g_getenv ("SKYTALLY_PRICESHEETS_DIR");
-  const char *lines = argc > 1 ? argv[1] : g_getenv ("SKYTALLY_BENCH_LINES");
+  gboolean json = argc > 1 && g_strcmp0 (argv[1], "--json") == 0;
+  const char *lines = argc > 1 + json ? argv[1 + json] : g_getenv ("SKYTALLY_BENCH_LINES");
   g_autofree char *tmp = NULL;
   g_autofree char *db = NULL;
   g_autoptr(SkyCatalog) catalog = NULL;
 
+  /* The JSON's text in the locale's characters, as the CLI writes it. */
+  setlocale (LC_ALL, "");
   if (dir == NULL)
     {
       g_printerr ("SKYTALLY_PRICESHEETS_DIR names no folder of price sheets\n");
@@ -332,7 +367,9 @@ main (int    argc,
     }
   open_anchor (db);
 
-  if (lines != NULL)
+  if (json)
+    print_json (catalog, lines != NULL ? (guint) strtoul (lines, NULL, 10) : 1000);
+  else if (lines != NULL)
     bench (catalog, (guint) strtoul (lines, NULL, 10));
   else
     {
