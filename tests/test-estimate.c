@@ -121,7 +121,7 @@ test_lines (Fixture       *f,
   /* The reserved line names an Example Cloud offer; Other Cloud has no serverless offer. */
   l = line_of (e, 1, 3);
   g_assert_cmpint (l->status, ==, SKY_LINE_NO_MATCH);
-  g_assert_nonnull (strstr (l->reason, "names an offer of examplecloud"));
+  g_assert_nonnull (strstr (l->reason, "names an offer of Example Cloud (std-2-us)"));
   l = line_of (e, 1, 4);
   g_assert_cmpint (l->status, ==, SKY_LINE_NO_MATCH);
   g_assert_nonnull (strstr (l->reason, "no offer of Other Cloud 7 meets the requirement"));
@@ -576,9 +576,10 @@ test_size_band (void)
   g_assert_cmpint (l->status, ==, SKY_LINE_NO_MATCH);
   g_assert_null (l->offer);
   g_assert_nonnull (strstr (l->reason, "none within 2 × the size asked for (4 vCPU, 16 GiB) is "
-                                       "priced per hour reserved-3y-no-upfront"));
+                                       "priced per Hour, Reserved 3 yr, no upfront"));
   g_assert_nonnull (strstr (l->reason, "that size is on offer on demand: "));
-  g_assert_nonnull (strstr (l->reason, "past the band is "));
+  g_assert_nonnull (strstr (l->reason, "the cheapest offer past the band (Reserved 3 yr, no "
+                                       "upfront) is "));
   g_assert_cmpuint (((SkyEstimateProvider *) g_ptr_array_index (e->providers, 0))->n_unpriced,
                     ==, 1);
 
@@ -820,7 +821,7 @@ test_bundled_google_rules (void)
                    "USD/Hour) 1 × 730 Hour × 0.1386 USD/Hour = 101.178 USD ≈ 101.18 USD");
   g_assert_cmpint (line_of (e, 0, 4)->status, ==, SKY_LINE_NOT_PRICED);
   g_assert_nonnull (strstr (line_of (e, 0, 4)->reason,
-                            "is priced per vcpu-hour and per gib-hour: ask for its size"));
+                            "is priced per vCPU-hour and per GiB-hour: ask for its size"));
   sky_test_remove_tree (dir);
 }
 
@@ -932,12 +933,12 @@ test_units (void)
   /* Data transferred is not data stored: the line is refused, and says why. */
   l = line_of (e, 0, 4);
   g_assert_cmpint (l->status, ==, SKY_LINE_NOT_PRICED);
-  g_assert_cmpstr (l->reason, ==, "disk-gib has no on-demand price per gb nor per another unit "
-                                  "it converts into (its on-demand prices are per gib-month, "
-                                  "which measure something else)");
+  g_assert_cmpstr (l->reason, ==, "Disk priced per GiB (disk-gib) has no price per GB, On "
+                                  "demand, nor per another unit it converts into (its prices for "
+                                  "On demand are per GiB-month, which measure something else)");
   l = line_of (e, 0, 5);
   g_assert_cmpint (l->status, ==, SKY_LINE_NO_MATCH);
-  g_assert_nonnull (strstr (l->reason, "priced per million-requests"));
+  g_assert_nonnull (strstr (l->reason, "priced per Million requests, On demand"));
 
   g_clear_object (&catalog);
   sky_test_remove_tree (dir);

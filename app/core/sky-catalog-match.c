@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "sky-catalog-private.h"
 #include "sky-catalog-match.h"
 #include "sky-sheet-reader.h"
@@ -42,6 +44,38 @@ sky_catalog_current_version (SkyCatalog  *self,
   else if (rc != SQLITE_DONE)
     _sky_catalog_db_error (db, error, "Cannot read the price sheets");
   return version;
+}
+
+/* The name of @provider as its sheets give it, for a message; NULL (and no error) when the
+ * catalog has no sheet of it. */
+char *
+sky_catalog_provider_name (SkyCatalog  *self,
+                           const char  *provider,
+                           GError     **error)
+{
+  sqlite3 *db;
+  g_autoptr(SkyCatalogLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  char *name = NULL;
+  int rc;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (provider != NULL, NULL);
+
+  locker = _sky_catalog_locker_new (self, &db);
+  if (sqlite3_prepare_v2 (db, "SELECT name FROM provider WHERE id = ?1", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    {
+      _sky_catalog_db_error (db, error, "Cannot read the providers");
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    name = _sky_catalog_column_dup (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    _sky_catalog_db_error (db, error, "Cannot read the providers");
+  return name;
 }
 
 /* The version of the sheet current for @service of @provider, or NULL (and no error) when none
@@ -1268,25 +1302,63 @@ or_default (const char *value,
   return value != NULL ? value : fallback;
 }
 
-/* Which of @offer's tenancy, licence, software and capacity differ from what @req asks for:
- * "its tenancy is dedicated, not shared". */
+/* What people read for @id of @vocabulary: its title; @id itself when the table lacks it
+ * (operating systems, storage types and engines may be any identifier), "unstated" for none. */
+static const char *
+title_of (SkyVocabulary  vocabulary,
+          const char    *id)
+{
+  return id != NULL ? sky_vocabulary_title (vocabulary, id) : _("unstated");
+}
+
+/* Pre-installed software is any identifier; none is said in words. */
+static const char *
+software_title (const char *software)
+{
+  return strcmp (software, SKY_SOFTWARE_NONE) == 0 ? _("none") : software;
+}
+
+/* Which of @offer's tenancy, licence, software and capacity differ from what @req asks for,
+ * by their titles: "its tenancy is Dedicated instance, not Shared". */
 static char *
 describe_variant_miss (const SkyOfferDetails *offer,
                        const SkyRequirement  *req)
 {
-  const char *parts[][3] = {
-    { "tenancy", or_default (offer->tenancy, "shared"), or_default (req->tenancy, "shared") },
-    { "licence", or_default (offer->licence, "included"), or_default (req->licence, "included") },
-    { "pre-installed software", or_default (offer->software, SKY_SOFTWARE_NONE),
+  const struct
+  {
+    const char    *what;
+    SkyVocabulary  vocabulary;
+    const char    *has;
+    const char    *wants;
+  } parts[] = {
+    { N_("tenancy"), SKY_VOCABULARY_TENANCY, or_default (offer->tenancy, "shared"),
+      or_default (req->tenancy, "shared") },
+    { N_("licence"), SKY_VOCABULARY_LICENCE, or_default (offer->licence, "included"),
+      or_default (req->licence, "included") },
+    { N_("pre-installed software"), SKY_N_VOCABULARIES,
+      or_default (offer->software, SKY_SOFTWARE_NONE),
       or_default (req->software, SKY_SOFTWARE_NONE) },
-    { "capacity", or_default (offer->capacity, "used"), or_default (req->capacity, "used") },
+    { N_("capacity"), SKY_VOCABULARY_CAPACITY, or_default (offer->capacity, "used"),
+      or_default (req->capacity, "used") },
   };
   g_autoptr(GString) text = g_string_new (NULL);
 
   for (gsize i = 0; i < G_N_ELEMENTS (parts); i++)
-    if (strcmp (parts[i][2], SKY_SEARCH_ANY) != 0 && strcmp (parts[i][1], parts[i][2]) != 0)
-      g_string_append_printf (text, "%sits %s is %s, not %s", text->len > 0 ? ", and " : "",
-                              parts[i][0], parts[i][1], parts[i][2]);
+    {
+      gboolean software = parts[i].vocabulary == SKY_N_VOCABULARIES;
+      const char *has, *wants;
+
+      if (strcmp (parts[i].wants, SKY_SEARCH_ANY) == 0 || strcmp (parts[i].has, parts[i].wants) == 0)
+        continue;
+      has = software ? software_title (parts[i].has) : title_of (parts[i].vocabulary, parts[i].has);
+      wants = software ? software_title (parts[i].wants)
+                       : title_of (parts[i].vocabulary, parts[i].wants);
+      if (text->len > 0)
+        g_string_append (text, _(", and "));
+      /* Translators: what differs, what the offer has, what was asked for, as in
+       * "its tenancy is Dedicated instance, not Shared" */
+      g_string_append_printf (text, _("its %s is %s, not %s"), _(parts[i].what), has, wants);
+    }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
@@ -1299,41 +1371,50 @@ describe_miss (const SkyOfferDetails *offer,
   switch (omit)
     {
     case OMIT_REGION:
-      return g_strdup_printf ("it is in %s, not %s", offer->region, req->region);
+      /* Translators: regions by their providers' codes, as in "it is in eu-west, not us-east" */
+      return g_strdup_printf (_("it is in %s, not %s"), offer->region, req->region);
     case OMIT_GEOGRAPHY:
-      return g_strdup_printf ("it is in %s (%s), not %s", offer->region, offer->geography,
-                              req->geography);
+      /* Translators: a region's code and its geography, then the geography asked for, as in
+       * "it is in eu-west (Europe), not United States" */
+      return g_strdup_printf (_("it is in %s (%s), not %s"), offer->region,
+                              title_of (SKY_VOCABULARY_GEOGRAPHY, offer->geography),
+                              title_of (SKY_VOCABULARY_GEOGRAPHY, req->geography));
     case OMIT_OS:
-      return g_strdup_printf ("its operating system is %s, not %s",
-                              offer->os != NULL ? offer->os : "unstated", req->os);
+      return g_strdup_printf (_("its operating system is %s, not %s"),
+                              title_of (SKY_VOCABULARY_OPERATING_SYSTEM, offer->os),
+                              title_of (SKY_VOCABULARY_OPERATING_SYSTEM, req->os));
     case OMIT_VCPU:
       {
         g_autofree char *has = spec_text (offer->vcpu_milli), *want = spec_text (req->min_vcpu_milli);
-        return g_strdup_printf ("it has %s vCPU, fewer than %s", has, want);
+        return g_strdup_printf (_("it has %s vCPU, fewer than %s"), has, want);
       }
     case OMIT_MEMORY:
       {
         g_autofree char *has = spec_text (offer->memory_mgib);
         g_autofree char *want = spec_text (req->min_memory_mgib);
-        return g_strdup_printf ("it has %s GiB of memory, less than %s", has, want);
+        return g_strdup_printf (_("it has %s GiB of memory, less than %s"), has, want);
       }
     case OMIT_GPU:
-      return g_strdup_printf ("it has %" G_GINT64_FORMAT " GPU, fewer than %" G_GINT64_FORMAT,
-                              MAX (offer->gpu, 0), req->min_gpu);
+      {
+        g_autofree char *has = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (offer->gpu, 0));
+        g_autofree char *want = g_strdup_printf ("%" G_GINT64_FORMAT, req->min_gpu);
+        return g_strdup_printf (_("it has %s GPU, fewer than %s"), has, want);
+      }
     case OMIT_STORAGE:
       {
-        g_autofree char *want = g_strjoinv (" or ", (GStrv) req->storage_types);
-        return g_strdup_printf ("its storage type is %s, not %s",
-                                offer->storage_type != NULL ? offer->storage_type : "unstated",
+        g_autofree char *want = sky_vocabulary_join_titles (SKY_VOCABULARY_STORAGE_TYPE,
+                                                            req->storage_types, _(" or "));
+        return g_strdup_printf (_("its storage type is %s, not %s"),
+                                title_of (SKY_VOCABULARY_STORAGE_TYPE, offer->storage_type),
                                 want);
       }
     case OMIT_SLA:
-      return g_strdup_printf ("its SLA is %s %%, below %s %%",
-                              offer->sla != NULL ? offer->sla : "unstated", req->min_sla);
+      return g_strdup_printf (_("its SLA is %s %%, below %s %%"),
+                              offer->sla != NULL ? offer->sla : _("unstated"), req->min_sla);
     case OMIT_ARCHITECTURE:
-      return g_strdup_printf ("its architecture is %s, not %s",
-                              offer->architecture != NULL ? offer->architecture : "unstated",
-                              req->architecture);
+      return g_strdup_printf (_("its architecture is %s, not %s"),
+                              title_of (SKY_VOCABULARY_ARCHITECTURE, offer->architecture),
+                              title_of (SKY_VOCABULARY_ARCHITECTURE, req->architecture));
     case OMIT_VARIANT:
       return describe_variant_miss (offer, req);
     case OMIT_ENGINE:
@@ -1344,9 +1425,10 @@ describe_miss (const SkyOfferDetails *offer,
           if (g_strcmp0 (g_ptr_array_index (offer->features, j), "engine") == 0)
             feature = g_ptr_array_index (offer->features, j + 1);
         engine = sky_offer_engine (offer->provider, offer->service, feature);
-        return g_strdup_printf ("its database engine is %s, not %s",
-                                engine != NULL ? engine : feature != NULL ? feature : "unstated",
-                                req->engine);
+        return g_strdup_printf (_("its database engine is %s, not %s"),
+                                title_of (SKY_VOCABULARY_ENGINE,
+                                          engine != NULL ? engine : feature),
+                                title_of (SKY_VOCABULARY_ENGINE, req->engine));
       }
     case OMIT_FEATURES:
       {
@@ -1360,7 +1442,7 @@ describe_miss (const SkyOfferDetails *offer,
               g_string_append_printf (missing, "%s%s", missing->len > 0 ? ", " : "",
                                       req->features[i]);
           }
-        return g_strdup_printf ("it lacks the feature %s", missing->str);
+        return g_strdup_printf (_("it lacks the feature %s"), missing->str);
       }
     case KEEP_ALL:
     default:
@@ -1412,9 +1494,13 @@ offer_at_price (const SkyOfferDetails *offer,
       if (g_strcmp0 (p->term, term) != 0 || g_strcmp0 (p->unit, unit) != 0)
         continue;
       price = sky_decimal_to_string (sky_decimal_from_price (p->amount));
-      return g_strdup_printf ("%s (%s, %s) at %s %s per %s%s", offer->name, offer->sku, size,
-                              price, offer->currency, p->unit,
-                              p->has_upfront_fee ? " and an upfront fee" : "");
+      /* Translators: an offer's name, SKU and size, its price, currency and unit, as in
+       * "big (big-32, 32 vCPU, 128 GiB) at 0.05 EUR per Hour" */
+      return g_strdup_printf (p->has_upfront_fee ? _("%s (%s, %s) at %s %s per %s and an "
+                                                     "upfront fee")
+                                                 : _("%s (%s, %s) at %s %s per %s"),
+                              offer->name, offer->sku, size, price, offer->currency,
+                              sky_vocabulary_title (SKY_VOCABULARY_UNIT, p->unit));
     }
   return g_strdup_printf ("%s (%s, %s)", offer->name, offer->sku, size);
 }
@@ -1464,8 +1550,12 @@ explain_band (SkyCatalog           *self,
   if (past == NULL)
     return g_strdup ("");
 
-  g_string_append_printf (why, "none within %s × the size asked for (%s) is priced per %s %s",
-                          factor, size, req->unit, req->term);
+  /* Translators: the band's factor, the size asked for, a unit and a purchase option, as in
+   * "none within 2 × the size asked for (4 vCPU, 16 GiB) is priced per Hour, Reserved 3 yr,
+   * no upfront" */
+  g_string_append_printf (why, _("none within %s × the size asked for (%s) is priced per %s, %s"),
+                          factor, size, sky_vocabulary_title (SKY_VOCABULARY_UNIT, req->unit),
+                          sky_vocabulary_title (SKY_VOCABULARY_PURCHASE_OPTION, req->term));
   if (g_strcmp0 (req->term, "on-demand") != 0)
     {
       SkyRequirement same_size = *req;
@@ -1476,12 +1566,16 @@ explain_band (SkyCatalog           *self,
       if (on_demand != NULL)
         {
           g_autofree char *text = offer_at_price (on_demand, req, "on-demand");
-          g_string_append_printf (why, "; that size is on offer on demand: %s", text);
+          g_string_append_printf (why, _("; that size is on offer on demand: %s"), text);
         }
     }
   past_text = offer_at_price (past, req, req->term);
-  g_string_append_printf (why, "; the cheapest %s offer past the band is %s (max-oversize widens "
-                               "the band)", req->term, past_text);
+  /* Translators: a purchase option, then an offer with its price; max-oversize is the
+   * scenario file's attribute and stays as it is */
+  g_string_append_printf (why, _("; the cheapest offer past the band (%s) is %s (max-oversize "
+                                 "widens the band)"),
+                          sky_vocabulary_title (SKY_VOCABULARY_PURCHASE_OPTION, req->term),
+                          past_text);
   return g_string_free (g_steal_pointer (&why), FALSE);
 }
 
@@ -1534,8 +1628,11 @@ explain_detail (SkyCatalog           *self,
       if (nearest == NULL)
         continue;
       miss = describe_miss (nearest, req, constraints[i]);
-      g_string_append_printf (why, "%s%s (%s) would match but %s", why->len > 0 ? "; " : "",
-                              nearest->name, nearest->sku, miss);
+      if (why->len > 0)
+        g_string_append (why, "; ");
+      /* Translators: an offer's name and SKU, then what keeps it out */
+      g_string_append_printf (why, _("%s (%s) would match but %s"), nearest->name, nearest->sku,
+                              miss);
     }
   if (why->len > 0)
     return g_string_free (g_steal_pointer (&why), FALSE);
@@ -1546,11 +1643,18 @@ explain_detail (SkyCatalog           *self,
 
     if (!nearest_offer (self, scope, req, everything, &any, error))
       return NULL;
+    /* Translators: a provider, a category, a unit and a purchase option, as in
+     * "Example Cloud has no offer in Database priced per Hour, On demand" */
     if (any == NULL)
-      return g_strdup_printf ("%s has no %s offer priced per %s %s", provider_name,
-                              req->category, req->unit, req->term);
-    return g_strdup_printf ("every %s offer of %s misses two or more of the constraints",
-                            req->category, provider_name);
+      return g_strdup_printf (_("%s has no offer in %s priced per %s, %s"), provider_name,
+                              sky_vocabulary_title (SKY_VOCABULARY_CATEGORY, req->category),
+                              sky_vocabulary_title (SKY_VOCABULARY_UNIT, req->unit),
+                              sky_vocabulary_title (SKY_VOCABULARY_PURCHASE_OPTION, req->term));
+    /* Translators: a category and a provider, as in "every offer in Compute of Other Cloud
+     * misses two or more of the constraints" */
+    return g_strdup_printf (_("every offer in %s of %s misses two or more of the constraints"),
+                            sky_vocabulary_title (SKY_VOCABULARY_CATEGORY, req->category),
+                            provider_name);
   }
 }
 
@@ -1569,7 +1673,8 @@ explain_no_match (SkyCatalog           *self,
     return NULL;
   if (!is_list)
     return g_steal_pointer (&detail);
-  return g_strdup_printf ("no offer of %s meets every constraint: %s", provider_name, detail);
+  /* Translators: a provider, then the nearest offers and what keeps each out */
+  return g_strdup_printf (_("no offer of %s meets every constraint: %s"), provider_name, detail);
 }
 
 /* Why no offer of the services @scope meets @req: the nearest offers and what keeps each out.
