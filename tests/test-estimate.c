@@ -254,7 +254,7 @@ test_record_per_service (Fixture       *f,
   sky_scenario_set_sheet_version (f->scenario, "examplecloud", "2026.1");
   {
     g_autoptr(SkyEstimate) old = estimate (f, FALSE);
-    g_autoptr(GPtrArray) changes = sky_estimate_changes (old, now);
+    g_autoptr(GPtrArray) changes = sky_estimate_changes (old, now, SKY_EXPLAIN_PLAIN);
     SkyEstimateChange *total = g_ptr_array_index (changes, changes->len - 1);
 
     ASSERT_MONEY (old, line_of (old, 0, 0)->monthly, "210.24");
@@ -288,7 +288,7 @@ test_sheet_versions (Fixture       *f,
 
   /* What re-pricing changes, and why: the API servers line and Example Cloud's total. */
   {
-    g_autoptr(GPtrArray) changes = sky_estimate_changes (old, now);
+    g_autoptr(GPtrArray) changes = sky_estimate_changes (old, now, SKY_EXPLAIN_PLAIN);
     SkyEstimateChange *c;
 
     g_assert_cmpuint (changes->len, ==, 2);
@@ -302,6 +302,23 @@ test_sheet_versions (Fixture       *f,
     g_assert_cmpstr (c->before, ==, "4925.66");
     g_assert_cmpstr (c->after, ==, "4934.42");
     g_assert_cmpstr (c->why, ==, "Example Cloud 2026.2 instead of 2026.1");
+  }
+  /* For the window: the figures as it shows money, here in the C locale, which has no
+   * convention for it (tests/test-window-scenario.c checks English and German): the currency's
+   * minor digits and its code after each figure, the old price's too. */
+  {
+    g_autoptr(GPtrArray) changes = sky_estimate_changes (old, now, SKY_EXPLAIN_DISPLAY);
+    SkyEstimateChange *c;
+
+    g_assert_cmpuint (changes->len, ==, 2);
+    c = g_ptr_array_index (changes, 0);
+    g_assert_cmpstr (c->before, ==, "210.24 USD");
+    g_assert_cmpstr (c->after, ==, "219.00 USD");
+    g_assert_cmpstr (c->why, ==, "std-2-us: On demand price went from 0.096 USD/Hour to "
+                                 "0.10 USD/Hour");
+    c = g_ptr_array_index (changes, 1);
+    g_assert_cmpstr (c->before, ==, "4925.66 USD");
+    g_assert_cmpstr (c->after, ==, "4934.42 USD");
   }
   sky_estimate_record_sheets (now, f->scenario);
   g_assert_cmpstr (sky_scenario_get_sheet_version (f->scenario, "examplecloud"), ==, "2026.2");
