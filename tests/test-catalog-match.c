@@ -142,7 +142,8 @@ test_no_match (Fixture       *f,
    * 99.9); o-4 has its service's 99.95. */
   g_assert_cmpstr (result_of (sla, "examplecloud")->no_match, ==,
                    "no offer of Example Cloud meets every constraint: std-2 (std-2-us) would "
-                   "match but it is in us-east (United States), not Europe; mem-4 (mem-4-eu) would match but "
+                   "match but it is in us-east (United States), not Europe; mem-4 (mem-4-eu) "
+                   "would match but "
                    "its SLA is 99.9 %, below 99.95 %");
   g_assert_cmpuint (result_of (sla, "othercloud")->matches->len, ==, 1);
   g_assert_cmpstr (result_of (feature, "othercloud")->no_match, ==,
@@ -169,7 +170,8 @@ test_each_constraint (Fixture       *f,
     const char    *why;               /* a part of the explanation of the one with none */
   } cases[] = {
     { { .category = "compute", .region = "eu-central" }, "mem-4-eu", "it is in eu-west, not eu-central" },
-    { { .category = "compute", .os = "windows" }, "cpu-8-ap-win", "its operating system is Linux, not Windows" },
+    { { .category = "compute", .os = "windows" }, "cpu-8-ap-win",
+      "its operating system is Linux, not Windows" },
     { { .category = "compute", .min_memory_mgib = 32000 }, "mem-4-eu", "it has 16 GiB of memory, less than 32" },
     { { .category = "compute", .min_vcpu_milli = 8000 }, "cpu-8-ap-win", "it has 4 vCPU, fewer than 8" },
     { { .category = "compute", .min_gpu = 1 }, NULL, "it has 0 GPU, fewer than 1" },

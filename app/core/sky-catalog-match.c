@@ -1318,6 +1318,37 @@ software_title (const char *software)
   return strcmp (software, SKY_SOFTWARE_NONE) == 0 ? _("none") : software;
 }
 
+/* The row attributes describe_variant_miss() tells, in its order. */
+typedef enum
+{
+  VARIANT_TENANCY,
+  VARIANT_LICENCE,
+  VARIANT_SOFTWARE,
+  VARIANT_CAPACITY,
+} Variant;
+
+/* "its tenancy is Dedicated instance, not Shared": one sentence per attribute, so that each
+ * is translated whole. */
+static char *
+variant_sentence (Variant     variant,
+                  const char *has,
+                  const char *wants)
+{
+  switch (variant)
+    {
+    case VARIANT_TENANCY:
+      /* Translators: what the offer has, then what was asked for, by their titles */
+      return g_strdup_printf (_("its tenancy is %s, not %s"), has, wants);
+    case VARIANT_LICENCE:
+      return g_strdup_printf (_("its licence is %s, not %s"), has, wants);
+    case VARIANT_SOFTWARE:
+      return g_strdup_printf (_("its pre-installed software is %s, not %s"), has, wants);
+    case VARIANT_CAPACITY:
+    default:
+      return g_strdup_printf (_("its capacity is %s, not %s"), has, wants);
+    }
+}
+
 /* Which of @offer's tenancy, licence, software and capacity differ from what @req asks for,
  * by their titles: "its tenancy is Dedicated instance, not Shared". */
 static char *
@@ -1326,19 +1357,18 @@ describe_variant_miss (const SkyOfferDetails *offer,
 {
   const struct
   {
-    const char    *what;
+    Variant        variant;
     SkyVocabulary  vocabulary;
     const char    *has;
     const char    *wants;
   } parts[] = {
-    { N_("tenancy"), SKY_VOCABULARY_TENANCY, or_default (offer->tenancy, "shared"),
+    { VARIANT_TENANCY, SKY_VOCABULARY_TENANCY, or_default (offer->tenancy, "shared"),
       or_default (req->tenancy, "shared") },
-    { N_("licence"), SKY_VOCABULARY_LICENCE, or_default (offer->licence, "included"),
+    { VARIANT_LICENCE, SKY_VOCABULARY_LICENCE, or_default (offer->licence, "included"),
       or_default (req->licence, "included") },
-    { N_("pre-installed software"), SKY_N_VOCABULARIES,
-      or_default (offer->software, SKY_SOFTWARE_NONE),
+    { VARIANT_SOFTWARE, SKY_N_VOCABULARIES, or_default (offer->software, SKY_SOFTWARE_NONE),
       or_default (req->software, SKY_SOFTWARE_NONE) },
-    { N_("capacity"), SKY_VOCABULARY_CAPACITY, or_default (offer->capacity, "used"),
+    { VARIANT_CAPACITY, SKY_VOCABULARY_CAPACITY, or_default (offer->capacity, "used"),
       or_default (req->capacity, "used") },
   };
   g_autoptr(GString) text = g_string_new (NULL);
@@ -1347,17 +1377,18 @@ describe_variant_miss (const SkyOfferDetails *offer,
     {
       gboolean software = parts[i].vocabulary == SKY_N_VOCABULARIES;
       const char *has, *wants;
+      g_autofree char *sentence = NULL;
 
-      if (strcmp (parts[i].wants, SKY_SEARCH_ANY) == 0 || strcmp (parts[i].has, parts[i].wants) == 0)
+      if (strcmp (parts[i].wants, SKY_SEARCH_ANY) == 0 ||
+          strcmp (parts[i].has, parts[i].wants) == 0)
         continue;
       has = software ? software_title (parts[i].has) : title_of (parts[i].vocabulary, parts[i].has);
       wants = software ? software_title (parts[i].wants)
                        : title_of (parts[i].vocabulary, parts[i].wants);
       if (text->len > 0)
         g_string_append (text, _(", and "));
-      /* Translators: what differs, what the offer has, what was asked for, as in
-       * "its tenancy is Dedicated instance, not Shared" */
-      g_string_append_printf (text, _("its %s is %s, not %s"), _(parts[i].what), has, wants);
+      sentence = variant_sentence (parts[i].variant, has, wants);
+      g_string_append (text, sentence);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
