@@ -436,6 +436,16 @@ static gboolean is_shown (gpointer widget);
 #define N_NEEDED_COLUMNS 7
 #define NAME_COLUMN 1
 
+/* Whether @label is a cell's: a label in a cell of a row of the view's list. */
+static gboolean
+is_cell_label (GtkWidget *label)
+{
+  GtkWidget *cell = gtk_widget_get_parent (label);
+  GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+
+  return row != NULL && GTK_IS_LIST_VIEW (gtk_widget_get_parent (row));
+}
+
 static int
 child_index (GtkWidget *widget)
 {
@@ -474,9 +484,7 @@ assert_cells_readable (GtkWidget *widget,
                        guint     *seen)
 {
   if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      *gtk_label_get_label (GTK_LABEL (widget)) != '\0' &&
-      gtk_widget_get_parent (widget) != NULL &&
-      GTK_IS_LIST_VIEW (gtk_widget_get_parent (gtk_widget_get_parent (gtk_widget_get_parent (widget)))))
+      *gtk_label_get_label (GTK_LABEL (widget)) != '\0' && is_cell_label (widget))
     {
       int column = child_index (gtk_widget_get_parent (widget));
 
@@ -499,7 +507,7 @@ title_label (GtkWidget  *widget,
              const char *title)
 {
   if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), title) == 0 &&
-      !GTK_IS_LIST_VIEW (gtk_widget_get_parent (gtk_widget_get_parent (gtk_widget_get_parent (widget)))))
+      !is_cell_label (widget))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))

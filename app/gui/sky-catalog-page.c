@@ -182,7 +182,13 @@ scaled_text (gint64 value,
                                                           0);
 }
 
-static char *provider_text (const SkyListing *l, guint hours) { return g_strdup (l->provider_short_name); }
+static char *
+provider_text (const SkyListing *l,
+               guint             hours)
+{
+  return g_strdup (l->provider_short_name);
+}
+
 static char *service_text (const SkyListing *l, guint hours) { return g_strdup (l->service_name); }
 static char *name_text (const SkyListing *l, guint hours) { return g_strdup (l->name); }
 static char *region_text (const SkyListing *l, guint hours) { return g_strdup (l->region); }
