@@ -137,12 +137,13 @@ test_no_match (Fixture       *f,
 
   g_assert_cmpstr (result_of (place, "othercloud")->no_match, ==,
                    "no offer of Other Cloud meets every constraint: o-4 (o-4) would match but "
-                   "it is in eu-west (EU), not US");
+                   "it is in eu-west (Europe), not United States");
   /* Left out one at a time, the geography lets std-2 through and the SLA mem-4 (its own SLA is
    * 99.9); o-4 has its service's 99.95. */
   g_assert_cmpstr (result_of (sla, "examplecloud")->no_match, ==,
                    "no offer of Example Cloud meets every constraint: std-2 (std-2-us) would "
-                   "match but it is in us-east (US), not EU; mem-4 (mem-4-eu) would match but "
+                   "match but it is in us-east (United States), not Europe; mem-4 (mem-4-eu) "
+                   "would match but "
                    "its SLA is 99.9 %, below 99.95 %");
   g_assert_cmpuint (result_of (sla, "othercloud")->matches->len, ==, 1);
   g_assert_cmpstr (result_of (feature, "othercloud")->no_match, ==,
@@ -150,9 +151,10 @@ test_no_match (Fixture       *f,
                    "it lacks the feature network");
   g_assert_cmpuint (result_of (feature, "examplecloud")->matches->len, ==, 1);
   g_assert_cmpstr (result_of (two, "othercloud")->no_match, ==,
-                   "every compute offer of Other Cloud misses two or more of the constraints");
+                   "every offer in Compute of Other Cloud misses two or more of the "
+                   "constraints");
   g_assert_cmpstr (result_of (none, "examplecloud")->no_match, ==,
-                   "Example Cloud has no database offer priced per hour on-demand");
+                   "Example Cloud has no offer in Database priced per Hour, On demand");
 }
 
 /* Each constraint on its own: who meets it, and what the other's nearest offer has. */
@@ -168,7 +170,8 @@ test_each_constraint (Fixture       *f,
     const char    *why;               /* a part of the explanation of the one with none */
   } cases[] = {
     { { .category = "compute", .region = "eu-central" }, "mem-4-eu", "it is in eu-west, not eu-central" },
-    { { .category = "compute", .os = "windows" }, "cpu-8-ap-win", "its operating system is linux, not windows" },
+    { { .category = "compute", .os = "windows" }, "cpu-8-ap-win",
+      "its operating system is Linux, not Windows" },
     { { .category = "compute", .min_memory_mgib = 32000 }, "mem-4-eu", "it has 16 GiB of memory, less than 32" },
     { { .category = "compute", .min_vcpu_milli = 8000 }, "cpu-8-ap-win", "it has 4 vCPU, fewer than 8" },
     { { .category = "compute", .min_gpu = 1 }, NULL, "it has 0 GPU, fewer than 1" },
@@ -204,7 +207,7 @@ test_each_constraint (Fixture       *f,
     g_assert_cmpstr (((SkyMatch *) g_ptr_array_index (result_of (results, "examplecloud")->matches,
                                                       0))->offer->sku, ==, "std-2-us");
     g_assert_nonnull (strstr (result_of (results, "othercloud")->no_match,
-                              "its storage type is unstated, not ssd"));
+                              "its storage type is unstated, not SSD"));
   }
 }
 
@@ -277,11 +280,11 @@ test_match_size_band (Fixture       *f,
   why = sky_catalog_explain_no_match (f->catalog, "bandcloud", NULL, "Band Cloud", &req, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (why, ==,
-                   "none within 2 × the size asked for (4 vCPU, 16 GiB) is priced per hour "
-                   "reserved-3y-no-upfront; that size is on offer on demand: small (small-4, "
-                   "4 vCPU, 16 GiB) at 0.2 EUR per hour; the cheapest reserved-3y-no-upfront "
-                   "offer past the band is big (big-32, 32 vCPU, 128 GiB) at 0.05 EUR per hour "
-                   "(max-oversize widens the band)");
+                   "none within 2 × the size asked for (4 vCPU, 16 GiB) is priced per Hour, "
+                   "Reserved 3 yr, no upfront; that size is on offer on demand: small (small-4, "
+                   "4 vCPU, 16 GiB) at 0.2 EUR per Hour; the cheapest offer past the band "
+                   "(Reserved 3 yr, no upfront) is big (big-32, 32 vCPU, 128 GiB) at 0.05 EUR "
+                   "per Hour (max-oversize widens the band)");
 
   req.max_oversize_milli = 8000;
   g_assert_cmpint (sky_catalog_cheapest_offer (f->catalog, "bandcloud", NULL, &req, &error), >,
@@ -757,10 +760,10 @@ test_match_defaults (void)
                                                          &error);
     g_assert_no_error (error);
     g_test_message ("%s", why);
-    g_assert_nonnull (strstr (why, "g-4 (g-4) would match but its tenancy is shared, not "
-                                   "dedicated"));
+    g_assert_nonnull (strstr (why, "g-4 (g-4) would match but its tenancy is Shared, not "
+                                   "Dedicated instance"));
     g_assert_nonnull (strstr (why, "m-4 (m-4-dedicated) would match but its architecture is "
-                                   "x86-64, not arm64"));
+                                   "x86-64, not Arm64"));
   }
   sky_test_close_catalog (&dir, (SkyCatalog **) &catalog);
 }
@@ -833,7 +836,7 @@ test_match_engine (void)
     g_assert_no_error (error);
     g_test_message ("%s", why);
     g_assert_nonnull (strstr (why, "db.t3.large MySQL (my.t3.large) would match but its "
-                                   "database engine is mysql, not sql-server"));
+                                   "database engine is MySQL, not SQL Server"));
   }
   {
     g_autofree char *why = sky_catalog_explain_no_match (catalog, "dbcloud", NULL,
@@ -847,7 +850,7 @@ test_match_engine (void)
     g_assert_no_error (error);
     g_test_message ("%s", why);
     g_assert_nonnull (strstr (why, "db-2 (engine unstated) (db-2-none) would match but its "
-                                   "database engine is unstated, not mariadb"));
+                                   "database engine is unstated, not MariaDB"));
   }
   sky_test_close_catalog (&dir, (SkyCatalog **) &catalog);
 }

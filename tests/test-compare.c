@@ -60,7 +60,7 @@ test_equivalents (Fixture       *f,
   g_assert_no_error (error);
   r = g_ptr_array_index (found, 0);
   g_assert_cmpuint (r->matches->len, ==, 0);
-  g_assert_nonnull (strstr (r->no_match, "not US"));
+  g_assert_nonnull (strstr (r->no_match, "not United States"));
 }
 
 /* The services of the sheets read, as "provider:service". */

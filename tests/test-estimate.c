@@ -121,7 +121,7 @@ test_lines (Fixture       *f,
   /* The reserved line names an Example Cloud offer; Other Cloud has no serverless offer. */
   l = line_of (e, 1, 3);
   g_assert_cmpint (l->status, ==, SKY_LINE_NO_MATCH);
-  g_assert_nonnull (strstr (l->reason, "names an offer of examplecloud"));
+  g_assert_nonnull (strstr (l->reason, "names an offer of Example Cloud (std-2-us)"));
   l = line_of (e, 1, 4);
   g_assert_cmpint (l->status, ==, SKY_LINE_NO_MATCH);
   g_assert_nonnull (strstr (l->reason, "no offer of Other Cloud 7 meets the requirement"));
@@ -254,7 +254,7 @@ test_record_per_service (Fixture       *f,
   sky_scenario_set_sheet_version (f->scenario, "examplecloud", "2026.1");
   {
     g_autoptr(SkyEstimate) old = estimate (f, FALSE);
-    g_autoptr(GPtrArray) changes = sky_estimate_changes (old, now);
+    g_autoptr(GPtrArray) changes = sky_estimate_changes (old, now, SKY_EXPLAIN_PLAIN);
     SkyEstimateChange *total = g_ptr_array_index (changes, changes->len - 1);
 
     ASSERT_MONEY (old, line_of (old, 0, 0)->monthly, "210.24");
@@ -288,7 +288,7 @@ test_sheet_versions (Fixture       *f,
 
   /* What re-pricing changes, and why: the API servers line and Example Cloud's total. */
   {
-    g_autoptr(GPtrArray) changes = sky_estimate_changes (old, now);
+    g_autoptr(GPtrArray) changes = sky_estimate_changes (old, now, SKY_EXPLAIN_PLAIN);
     SkyEstimateChange *c;
 
     g_assert_cmpuint (changes->len, ==, 2);
@@ -302,6 +302,23 @@ test_sheet_versions (Fixture       *f,
     g_assert_cmpstr (c->before, ==, "4925.66");
     g_assert_cmpstr (c->after, ==, "4934.42");
     g_assert_cmpstr (c->why, ==, "Example Cloud 2026.2 instead of 2026.1");
+  }
+  /* For the window: the figures as it shows money, here in the C locale, which has no
+   * convention for it (tests/test-window-scenario.c checks English and German): the currency's
+   * minor digits and its code after each figure, the old price's too. */
+  {
+    g_autoptr(GPtrArray) changes = sky_estimate_changes (old, now, SKY_EXPLAIN_DISPLAY);
+    SkyEstimateChange *c;
+
+    g_assert_cmpuint (changes->len, ==, 2);
+    c = g_ptr_array_index (changes, 0);
+    g_assert_cmpstr (c->before, ==, "210.24 USD");
+    g_assert_cmpstr (c->after, ==, "219.00 USD");
+    g_assert_cmpstr (c->why, ==, "std-2-us: On demand price went from 0.096 USD/Hour to "
+                                 "0.10 USD/Hour");
+    c = g_ptr_array_index (changes, 1);
+    g_assert_cmpstr (c->before, ==, "4925.66 USD");
+    g_assert_cmpstr (c->after, ==, "4934.42 USD");
   }
   sky_estimate_record_sheets (now, f->scenario);
   g_assert_cmpstr (sky_scenario_get_sheet_version (f->scenario, "examplecloud"), ==, "2026.2");
@@ -577,9 +594,10 @@ test_size_band (void)
   g_assert_cmpint (l->status, ==, SKY_LINE_NO_MATCH);
   g_assert_null (l->offer);
   g_assert_nonnull (strstr (l->reason, "none within 2 × the size asked for (16 vCPU, 128 GiB) "
-                                       "is priced per hour reserved-3y-no-upfront"));
+                                       "is priced per Hour, Reserved 3 yr, no upfront"));
   g_assert_nonnull (strstr (l->reason, "that size is on offer on demand: "));
-  g_assert_nonnull (strstr (l->reason, "past the band is "));
+  g_assert_nonnull (strstr (l->reason, "the cheapest offer past the band (Reserved 3 yr, no "
+                                       "upfront) is "));
   g_assert_cmpuint (((SkyEstimateProvider *) g_ptr_array_index (e->providers, 0))->n_unpriced,
                     ==, 1);
 
@@ -821,7 +839,7 @@ test_bundled_google_rules (void)
                    "USD/Hour) 1 × 730 Hour × 0.1386 USD/Hour = 101.178 USD ≈ 101.18 USD");
   g_assert_cmpint (line_of (e, 0, 4)->status, ==, SKY_LINE_NOT_PRICED);
   g_assert_nonnull (strstr (line_of (e, 0, 4)->reason,
-                            "is priced per vcpu-hour and per gib-hour: ask for its size"));
+                            "is priced per vCPU-hour and per GiB-hour: ask for its size"));
   sky_test_remove_tree (dir);
 }
 
@@ -1166,12 +1184,12 @@ test_units (void)
   /* Data transferred is not data stored: the line is refused, and says why. */
   l = line_of (e, 0, 4);
   g_assert_cmpint (l->status, ==, SKY_LINE_NOT_PRICED);
-  g_assert_cmpstr (l->reason, ==, "disk-gib has no on-demand price per gb nor per another unit "
-                                  "it converts into (its on-demand prices are per gib-month, "
-                                  "which measure something else)");
+  g_assert_cmpstr (l->reason, ==, "Disk priced per GiB (disk-gib) has no price per GB, On "
+                                  "demand, nor per another unit it converts into (its prices for "
+                                  "On demand are per GiB-month, which measure something else)");
   l = line_of (e, 0, 5);
   g_assert_cmpint (l->status, ==, SKY_LINE_NO_MATCH);
-  g_assert_nonnull (strstr (l->reason, "priced per million-requests"));
+  g_assert_nonnull (strstr (l->reason, "priced per Million requests, On demand"));
 
   g_clear_object (&catalog);
   sky_test_remove_tree (dir);

@@ -180,7 +180,7 @@ test_rate_and_discount (Fixture       *f,
   ASSERT_DEC (l->terms.discount, "10");
   /* An offer of another provider, and a category this one lacks. */
   g_assert_cmpint (line_of (p, 3)->status, ==, SKY_LINE_NO_MATCH);
-  g_assert_cmpstr (line_of (p, 3)->reason, ==, "the line names an offer of examplecloud "
+  g_assert_cmpstr (line_of (p, 3)->reason, ==, "the line names an offer of Example Cloud "
                                                "(std-2-us)");
   g_assert_cmpint (line_of (p, 4)->status, ==, SKY_LINE_NO_MATCH);
   g_assert_null (line_of (p, 4)->offer);
@@ -222,7 +222,50 @@ test_other_term (Fixture       *f,
                            &error);
   g_assert_no_error (error);
   g_assert_cmpint (none->status, ==, SKY_LINE_NOT_PRICED);
-  g_assert_cmpstr (none->reason, ==, "std-2-us has no savings-plan-3y-no-upfront price per hour");
+  g_assert_cmpstr (none->reason, ==, "std-2 (std-2-us) has no price per Hour, Savings plan 3 yr, "
+                                     "no upfront");
+}
+
+/* A line no offer meets says what it asked for in the words people read: the vocabulary's
+ * titles, never its ids. */
+static void
+test_reason_titles (Fixture       *f,
+                    gconstpointer  data)
+{
+  SkyScenarioLine *line = sky_scenario_line_new (SKY_LINE_REQUIREMENT);
+  static const char * const ssd[] = { "ssd", "hdd", NULL };
+  g_autoptr(SkyResolvedProvider) p = NULL;
+  SkyResolvedLine *l;
+  static const char * const ids[] = { "compute", "rhel", "hdd", "arm64", "dedicated", "byol",
+                                      "unused-reservation", "gib-hour", "reserved-1y",
+                                      "in EU", "examplecloud" };
+
+  line->label = g_strdup ("Licensed workers");
+  line->category = g_strdup ("compute");
+  line->min_vcpu_milli = 2000;
+  line->geography = g_strdup ("EU");
+  line->os = g_strdup ("rhel");
+  line->storage_types = g_strdupv ((char **) ssd);
+  line->architecture = g_strdup ("arm64");
+  line->tenancy = g_strdup ("dedicated");
+  line->licence = g_strdup ("byol");
+  line->capacity = g_strdup ("unused-reservation");
+  line->unit = g_strdup ("gib-hour");
+  g_free (line->term);
+  line->term = g_strdup ("reserved-1y-no-upfront");
+  g_ptr_array_add (f->scenario->lines, line);
+
+  p = resolve (f, "examplecloud");
+  l = line_of (p, p->lines->len - 1);
+  g_test_message ("%s", l->reason);
+  g_assert_cmpint (l->status, ==, SKY_LINE_NO_MATCH);
+  g_assert_nonnull (strstr (l->reason, "no offer of Example Cloud 2026.1 meets the requirement "
+                                       "(Compute, ≥ 2 vCPU, in Europe, Red Hat Enterprise Linux, "
+                                       "SSD or Hard disk, Arm64, Dedicated instance, Bring your "
+                                       "own licence, capacity: Unused reservation, priced per "
+                                       "GiB-hour, Reserved 1 yr, no upfront): "));
+  for (gsize i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_null (strstr (l->reason, ids[i]));
 }
 
 /* Which providers, and the errors of none and of a sheet the catalog lacks; a provider with no
@@ -411,6 +454,7 @@ main (int    argc,
   ADD ("pinned-per-service", test_pinned_per_service);
   ADD ("pinned-service-missing", test_pinned_service_missing);
   ADD ("repeated-lines", test_repeated_lines);
+  ADD ("reason-titles", test_reason_titles);
 #undef ADD
   g_test_add_func ("/sky/resolve/term-months", test_term_months);
 

@@ -783,6 +783,17 @@ test_titles (void)
   g_assert_cmpstr (sky_vocabulary_title (SKY_VOCABULARY_OPERATING_SYSTEM, "freebsd"), ==,
                    "freebsd");
   g_assert_cmpstr (sky_vocabulary_title (SKY_VOCABULARY_UNIT, NULL), ==, "");
+  /* A list of them for a sentence, an unknown id as it is. */
+  {
+    static const char * const types[] = { "ssd", "tape", "hdd", NULL };
+    g_autofree char *joined = sky_vocabulary_join_titles (SKY_VOCABULARY_STORAGE_TYPE, types,
+                                                          " or ");
+    g_autofree char *none = sky_vocabulary_join_titles (SKY_VOCABULARY_STORAGE_TYPE, NULL,
+                                                        " or ");
+
+    g_assert_cmpstr (joined, ==, "SSD or tape or Hard disk");
+    g_assert_cmpstr (none, ==, "");
+  }
   /* Every entry of every table has a title of its own. */
   for (guint v = 0; v < SKY_N_VOCABULARIES; v++)
     for (guint i = 0; i < sky_vocabulary_size (v); i++)

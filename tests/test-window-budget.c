@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sky-currency.h"
+#include "sky-summary-cards.h"
 #include "sky-window-test-util.h"
 
 /* The Budget page shows the scenario month by month, says plainly whether and when the budget
@@ -185,9 +186,40 @@ test_budget_page (Fixture       *f,
   sky_scenario_document_discard_recovery (document_of (scenario_page (f)));
 }
 
-/* Beside the totals, one line per provider says how old its prices are, and one notice says
- * which are older than the preference: Example Cloud's prices are as of 2026-01-01, Other
- * Cloud's as of 2026-03-01, 151 and 92 days before 2026-06-01. */
+/* The summary cards under @widget, or NULL. */
+static SkySummaryCards *
+cards_in (GtkWidget *widget)
+{
+  if (SKY_IS_SUMMARY_CARDS (widget))
+    return SKY_SUMMARY_CARDS (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      SkySummaryCards *found = cards_in (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Adds to @found every label under @widget whose text contains @text. */
+static void
+find_labels (GtkWidget  *widget,
+             const char *text,
+             GPtrArray  *found)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_labels (child, text, found);
+}
+
+/* How old each provider's prices are is said once on the page, on its summary card, and one
+ * notice says which are older than the preference: Example Cloud's prices are as of
+ * 2026-01-01, Other Cloud's as of 2026-03-01, 151 and 92 days before 2026-06-01. */
 static void
 test_budget_freshness (Fixture       *f,
                        gconstpointer  data)
@@ -197,22 +229,48 @@ test_budget_freshness (Fixture       *f,
   g_autoptr(GFile) file = data_gfile ("web.skytally");
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  GtkLabel *prices = GTK_LABEL (budget_child (page, "prices_label"));
+  SkySummaryCards *cards = NULL;
   GtkLabel *notice = GTK_LABEL (budget_child (page, "notice_label"));
   GtkWidget *notice_box = GTK_WIDGET (budget_child (page, "notice_box"));
+  g_autoptr(GPtrArray) ages = g_ptr_array_new ();
+  static const char * const expected[] = { "Prices as of 2026-01-01 (5 months old)",
+                                           "Prices as of 2026-03-01 (3 months old)" };
 
+  cards = cards_in (GTK_WIDGET (page));
+  g_assert_nonnull (cards);
   g_assert_false (gtk_widget_get_visible (notice_box));
   g_setenv ("SKYTALLY_TODAY", "2026-06-01", TRUE);
   import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
   g_ptr_array_add (files, g_object_ref (file));
   sky_window_open_files (f->window, files);
+  adw_view_stack_set_visible_child_name (
+    ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
+                                                   "view_stack")), "budget");
   wait_for_estimate (f);
   wait_for_projection (page);
+  g_assert_false (run_while_busy (cards, NULL));
+  g_assert_nonnull (sky_summary_cards_get_summary (cards));
 
-  g_assert_cmpstr (gtk_label_get_label (prices), ==,
-                   "Example Cloud: Prices as of 2026-01-01 (5 months old)\n"
-                   "Other Cloud: Prices as of 2026-03-01 (3 months old)");
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (prices)));
+  /* The page says each provider's age once: on its card, and nowhere else. */
+  find_labels (GTK_WIDGET (page), "Prices as of", ages);
+  g_assert_cmpuint (ages->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      GtkWidget *card = sky_summary_cards_get_card (cards, i);
+      GtkWidget *age = g_ptr_array_index (ages, i);
+
+      g_assert_nonnull (card);
+      g_assert_true (gtk_widget_is_ancestor (age, card));
+      g_assert_cmpstr (gtk_widget_get_name (age), ==, "prices-as-of");
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (age)), ==, expected[i]);
+      g_assert_true (gtk_widget_get_visible (age));
+    }
+  g_assert_null (sky_summary_cards_get_card (cards, G_N_ELEMENTS (expected)));
+  g_ptr_array_set_size (ages, 0);
+  find_labels (GTK_WIDGET (page), "months old", ages);
+  g_assert_cmpuint (ages->len, ==, G_N_ELEMENTS (expected));
+
+  /* The notice names the stale ones, by the preference. */
   g_assert_true (gtk_widget_get_visible (notice_box));
   g_assert_cmpstr (gtk_label_get_label (notice), ==,
                    "Prices more than 90 days old: Example Cloud (2026-01-01), Other Cloud "

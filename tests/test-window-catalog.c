@@ -430,8 +430,108 @@ test_catalog_opens_on_compute (Fixture       *f,
   g_assert_cmpstr (first_sku (f, model), ==, "a-2");
 }
 
+static gboolean is_shown (gpointer widget);
+
+/* The columns a user needs, up to the architecture. */
+#define N_NEEDED_COLUMNS 7
+#define NAME_COLUMN 1
+
+/* Whether @label is a cell's: a label in a cell of a row of the view's list. */
+static gboolean
+is_cell_label (GtkWidget *label)
+{
+  GtkWidget *cell = gtk_widget_get_parent (label);
+  GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+
+  return row != NULL && GTK_IS_LIST_VIEW (gtk_widget_get_parent (row));
+}
+
+static int
+child_index (GtkWidget *widget)
+{
+  int index = 0;
+
+  for (GtkWidget *w = gtk_widget_get_prev_sibling (widget); w != NULL;
+       w = gtk_widget_get_prev_sibling (w))
+    index++;
+  return index;
+}
+
+/* Whether @label, @viewport_width wide, shows all of its text: inside the viewport, wide enough
+ * for its shortest form, and not ellipsized. */
+static gboolean
+label_readable (GtkWidget *label,
+                GtkWidget *viewport,
+                gboolean   may_ellipsize)
+{
+  graphene_rect_t bounds;
+  int minimum;
+
+  g_assert_true (gtk_widget_compute_bounds (label, viewport, &bounds));
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (bounds.origin.x < 0 || bounds.origin.x + bounds.size.width > gtk_widget_get_width (viewport))
+    return FALSE;
+  if (minimum > gtk_widget_get_width (label))
+    return FALSE;
+  return may_ellipsize || !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label)));
+}
+
+/* Checks every cell label of the needed columns under @widget (a row's cells are its children,
+ * in the columns' order) and counts in @seen those with text, by column. */
+static void
+assert_cells_readable (GtkWidget *widget,
+                       GtkWidget *viewport,
+                       guint     *seen)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      *gtk_label_get_label (GTK_LABEL (widget)) != '\0' && is_cell_label (widget))
+    {
+      int column = child_index (gtk_widget_get_parent (widget));
+
+      if (column < N_NEEDED_COLUMNS)
+        {
+          g_test_message ("column %d: %s", column, gtk_label_get_label (GTK_LABEL (widget)));
+          g_assert_true (label_readable (widget, viewport, column == NAME_COLUMN));
+          seen[column]++;
+        }
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_cells_readable (child, viewport, seen);
+}
+
+/* The header's label of @title under @widget, or NULL. */
+static GtkWidget *
+title_label (GtkWidget  *widget,
+             const char *title)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), title) == 0 &&
+      !is_cell_label (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = title_label (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The default size counts the window's frame too. */
+static gboolean
+is_default_width (gpointer window)
+{
+  return gtk_widget_get_width (window) > 1150 && gtk_widget_get_width (window) <= 1200;
+}
+
 /* The Monthly column shows a monthly price as it is, an hourly one for the month; the purchase
- * option, the upfront fee and the architecture are in columns of their own, in view. */
+ * option, the upfront fee and the architecture are in columns of their own, in view: in the
+ * default window (1200 × 760) beside the details pane, every column up to the architecture is
+ * within the table's width, its title and figures whole, its purchase options whole on two
+ * lines; only an offer's name may be cut. */
 static void
 test_catalog_columns (Fixture       *f,
                       gconstpointer  data)
@@ -460,6 +560,41 @@ test_catalog_columns (Fixture       *f,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "term_dropdown")), 0);
   wait_for_count (f, 4);
   wait_for_cell (f, "200.00 USD");
+
+  /* In the default window, with the details pane. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+    GtkWidget *view = GTK_WIDGET (page_child (f, "column_view"));
+    GtkWidget *viewport = gtk_widget_get_parent (view);
+    guint seen[N_NEEDED_COLUMNS] = { 0 };
+
+    g_settings_set_boolean (settings, "show-details", TRUE);
+    gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
+    g_assert_true (wait_until (is_default_width, f->window, 10));
+    g_assert_true (wait_until (is_shown, page_child (f, "offer_view"), 10));
+    wait_for_cell (f, "Reserved 1 yr, partial upfront");
+    /* Laid out at that size. */
+    {
+      gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+      while (g_get_monotonic_time () < until)
+        g_main_context_iteration (NULL, FALSE);
+    }
+    g_assert_true (GTK_IS_SCROLLED_WINDOW (viewport));
+    g_test_message ("table %d px wide", gtk_widget_get_width (viewport));
+
+    for (guint i = 0; i < N_NEEDED_COLUMNS; i++)
+      {
+        GtkWidget *label = title_label (view, titles[i]);
+
+        g_assert_nonnull (label);
+        g_assert_true (label_readable (label, viewport, FALSE));
+      }
+    assert_cells_readable (view, viewport, seen);
+    /* Each column had something to check: 4 rows, an upfront fee and 3 architectures. */
+    for (guint i = 0; i < N_NEEDED_COLUMNS; i++)
+      g_assert_cmpuint (seen[i], >=, i == 5 ? 1 : 3);
+  }
 }
 
 static gboolean
@@ -839,10 +974,18 @@ is_window_wide (gpointer widget)
   return gtk_widget_get_width (widget) >= 760;
 }
 
-static gboolean
-is_wide_pane (gpointer widget)
+typedef struct
 {
-  return gtk_widget_get_width (widget) >= 340;
+  GtkWidget *widget;
+  int        width;
+} WidthOf;
+
+static gboolean
+is_as_wide (gpointer data)
+{
+  WidthOf *w = data;
+
+  return gtk_widget_get_width (w->widget) == w->width;
 }
 
 static gboolean
@@ -861,11 +1004,14 @@ test_catalog_narrow (Fixture       *f,
   GtkWidget *details = GTK_WIDGET (page_child (f, "offer_view"));
   GtkWidget *table = GTK_WIDGET (page_child (f, "stack"));
   GtkToggleButton *toggle = GTK_TOGGLE_BUTTON (page_child (f, "details_button"));
+  WidthOf wide = { details, 0 };
 
   g_settings_set_boolean (settings, "show-details", TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL));
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 720);
   g_assert_true (wait_until (is_shown, details, 10));
+  wide.width = gtk_widget_get_width (details);
+  g_assert_cmpint (wide.width, >=, 300);
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 720);
   g_assert_true (wait_until (is_hidden, details, 10));
@@ -885,7 +1031,7 @@ test_catalog_narrow (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 720);
   g_assert_true (wait_until (is_shown, details, 10));
   g_assert_true (g_settings_get_boolean (settings, "show-details"));
-  g_assert_true (wait_until (is_wide_pane, details, 10));
+  g_assert_true (wait_until (is_as_wide, &wide, 10));
 }
 
 /* An explanation still being worked out when the filters change again is dropped: the page

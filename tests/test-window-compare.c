@@ -81,6 +81,80 @@ test_compare_page (Fixture       *f,
 #undef CHILD
 }
 
+/* The controller of @widget named @name. */
+static GtkEventController *
+named_controller (GtkWidget  *widget,
+                  const char *name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (c), name) == 0)
+        return c;
+    }
+  return NULL;
+}
+
+static gboolean
+focus_is_in (GtkWidget *focus,
+             GtkWidget *widget)
+{
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Tab, or Shift+Tab, from a row of the comparison leaves the table in one press, not for its
+ * next row: the focus lands on a widget of the window outside it, and the table takes the
+ * focus again afterwards. */
+static void
+test_compare_tab_leaves_matrix (Fixture       *f,
+                                gconstpointer  data)
+{
+  SkyComparePage *page = SKY_COMPARE_PAGE (gtk_widget_get_template_child (
+                           GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "compare_page"));
+  GtkWidget *matrix = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                 SKY_TYPE_COMPARE_PAGE,
+                                                                 "matrix"));
+  GtkEventController *keys = named_controller (matrix, "sky-tab-leaves");
+  struct { guint keyval; GdkModifierType state; } presses[] = {
+    { GDK_KEY_Tab, 0 }, { GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK },
+  };
+
+  import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
+  adw_view_stack_set_visible_child_name (
+    ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
+                                                   "view_stack")), "compare");
+  keep_candidate (f, "std-2-us");
+  keep_candidate (f, "cpu-8");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.compare-candidates", NULL));
+  wait_for_comparison (page);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_nonnull (keys);
+  g_assert_true (gtk_widget_get_mapped (matrix));
+
+  for (guint i = 0; i < G_N_ELEMENTS (presses); i++)
+    {
+      GtkWidget *focus;
+      gboolean handled = FALSE;
+
+      /* Into the table, on one of its rows. */
+      g_assert_true (gtk_widget_grab_focus (matrix));
+      focus = gtk_root_get_focus (GTK_ROOT (f->window));
+      g_assert_true (focus_is_in (focus, matrix));
+
+      g_signal_emit_by_name (keys, "key-pressed", presses[i].keyval, 0, presses[i].state,
+                             &handled);
+      g_assert_true (handled);
+      focus = gtk_root_get_focus (GTK_ROOT (f->window));
+      g_assert_nonnull (focus);
+      g_assert_false (focus_is_in (focus, matrix));
+      g_assert_true (gtk_widget_get_can_focus (matrix));
+    }
+}
+
 static gboolean
 can_scroll (gpointer data)
 {
@@ -199,5 +273,6 @@ main (int    argc,
       char **argv)
 {
   return window_test_main (argc, argv, "compare-page", test_compare_page,
-                           "compare-candidates-choice", test_compare_candidates_choice, NULL);
+                           "compare-candidates-choice", test_compare_candidates_choice,
+                           "compare-tab-leaves-matrix", test_compare_tab_leaves_matrix, NULL);
 }

@@ -2,6 +2,7 @@
 /* The window tests of the Scenario page and its document in the window. */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -396,7 +397,35 @@ test_scenario_sheet_removed (Fixture       *f,
                                                    "examplecloud"), ==, "2026.1");
 }
 
-/* A newer sheet: opening offers to re-price, saying what changes and why. */
+/* Opens @file, priced against older sheets than the catalog's current ones, and returns the
+ * dialog that offers to re-price it. */
+static GtkWindow *
+open_for_reprice (Fixture         *f,
+                  SkyScenarioPage *page,
+                  GFile           *file)
+{
+  GtkWindow *dialog;
+
+  open_scenario (page, file);
+  wait_for_estimate (f);
+  /* Until the user chooses, the recorded prices stand. */
+  g_assert_cmpstr (money_of (shown_estimate (page), 0, 0), ==, "210.24");
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+/* Keeps the recorded prices in @dialog and closes it. */
+static void
+keep_recorded (GtkWindow *dialog)
+{
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  gtk_window_destroy (dialog);
+}
+
+/* A newer sheet: opening offers to re-price, saying what changes and why, its money as the
+ * window shows money: in the C locale, which has no convention for it, with the currency's
+ * code; in English and German with its symbol and the locale's separators. */
 static void
 test_scenario_reprice (Fixture       *f,
                        gconstpointer  data)
@@ -406,26 +435,53 @@ test_scenario_reprice (Fixture       *f,
   SkyScenarioPage *page = scenario_page (f);
   GtkWindow *dialog;
   const char *body;
+  gboolean english, german;
 
   import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
   save_pinned (path, "2026.1");
   import_fixture (f, "valid-small-2026.2.xml", NULL);
 
-  open_scenario (page, file);
-  wait_for_estimate (f);
-  /* Until the user chooses, the recorded prices stand. */
-  g_assert_cmpstr (money_of (shown_estimate (page), 0, 0), ==, "210.24");
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (dialog);
+  english = setlocale (LC_ALL, "en_US.UTF-8") != NULL;
+  if (english)
+    {
+      dialog = open_for_reprice (f, page, file);
+      body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+      g_test_message ("%s", body);
+      g_assert_nonnull (strstr (body, "Example Cloud, API servers: $210.24 → $219.00 (std-2-us: "
+                                      "On demand price went from $0.096/Hour to $0.10/Hour)"));
+      g_assert_nonnull (strstr (body, "Example Cloud, Total: $4,925.66 → $4,934.42 ("));
+      keep_recorded (dialog);
+    }
+  german = setlocale (LC_ALL, "de_DE.UTF-8") != NULL;
+  if (german)
+    {
+      dialog = open_for_reprice (f, page, file);
+      body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+      g_test_message ("%s", body);
+      /* The figures; the words are the translation's. */
+      g_assert_nonnull (strstr (body, ": 210,24 $ → 219,00 $ ("));
+      g_assert_nonnull (strstr (body, " 0,096 $/"));
+      g_assert_nonnull (strstr (body, " 0,10 $/"));
+      g_assert_nonnull (strstr (body, ": 4.925,66 $ → 4.934,42 $ ("));
+      keep_recorded (dialog);
+    }
+  setlocale (LC_ALL, "");
+
+  dialog = open_for_reprice (f, page, file);
   body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
-  g_assert_nonnull (strstr (body, "Example Cloud, API servers: 210.24 → 219.00 USD (std-2-us: "
-                                  "On demand price went from 0.096 to 0.1 USD/Hour)"));
+  g_assert_nonnull (strstr (body, "Example Cloud, API servers: 210.24 USD → 219.00 USD "
+                                  "(std-2-us: On demand price went from 0.096 USD/Hour to "
+                                  "0.10 USD/Hour)"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "reprice");
   wait_for_estimate (f);
   g_assert_cmpstr (money_of (shown_estimate (page), 0, 0), ==, "219.00");
   g_assert_cmpstr (sky_scenario_get_sheet_version (shown_scenario (page),
                                                    "examplecloud"), ==, "2026.2");
   g_assert_true (sky_scenario_document_get_modified (document_of (page)));
+
+  if (!english || !german)
+    g_test_skip ("the locales en_US.UTF-8 and de_DE.UTF-8 are not both installed "
+                 "(build-aux/setup-debian.sh generates them): their figures were not checked");
 }
 
 /* Opens @file as the window does (it is read in a thread) and runs the main loop until it is

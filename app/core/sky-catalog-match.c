@@ -6,6 +6,8 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "sky-catalog-private.h"
 #include "sky-catalog-match.h"
 #include "sky-sheet-reader.h"
@@ -43,6 +45,38 @@ sky_catalog_current_version (SkyCatalog  *self,
   else if (rc != SQLITE_DONE)
     _sky_catalog_db_error (db, error, _("Cannot read the price sheets"));
   return version;
+}
+
+/* The name of @provider as its sheets give it, for a message; NULL (and no error) when the
+ * catalog has no sheet of it. */
+char *
+sky_catalog_provider_name (SkyCatalog  *self,
+                           const char  *provider,
+                           GError     **error)
+{
+  sqlite3 *db;
+  g_autoptr(SkyCatalogLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  char *name = NULL;
+  int rc;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (provider != NULL, NULL);
+
+  locker = _sky_catalog_locker_new (self, &db);
+  if (sqlite3_prepare_v2 (db, "SELECT name FROM provider WHERE id = ?1", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    {
+      _sky_catalog_db_error (db, error, "Cannot read the providers");
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, provider, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    name = _sky_catalog_column_dup (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    _sky_catalog_db_error (db, error, "Cannot read the providers");
+  return name;
 }
 
 /* The version of the sheet current for @service of @provider, or NULL (and no error) when none
@@ -1591,40 +1625,93 @@ or_default (const char *value,
   return value != NULL ? value : fallback;
 }
 
-/* Which of @offer's tenancy, licence, software and capacity differ from what @req asks for:
- * "its tenancy is dedicated, not shared". */
+/* What people read for @id of @vocabulary: its title; @id itself when the table lacks it
+ * (operating systems, storage types and engines may be any identifier), "unstated" for none. */
+static const char *
+title_of (SkyVocabulary  vocabulary,
+          const char    *id)
+{
+  return id != NULL ? sky_vocabulary_title (vocabulary, id) : _("unstated");
+}
+
+/* Pre-installed software is any identifier; none is said in words. */
+static const char *
+software_title (const char *software)
+{
+  return strcmp (software, SKY_SOFTWARE_NONE) == 0 ? _("none") : software;
+}
+
+/* The row attributes describe_variant_miss() tells, in its order. */
+typedef enum
+{
+  VARIANT_TENANCY,
+  VARIANT_LICENCE,
+  VARIANT_SOFTWARE,
+  VARIANT_CAPACITY,
+} Variant;
+
+/* "its tenancy is Dedicated instance, not Shared": one sentence per attribute, so that each
+ * is translated whole. */
+static char *
+variant_sentence (Variant     variant,
+                  const char *has,
+                  const char *wants)
+{
+  switch (variant)
+    {
+    case VARIANT_TENANCY:
+      /* Translators: what the offer has, then what was asked for, by their titles */
+      return g_strdup_printf (_("its tenancy is %s, not %s"), has, wants);
+    case VARIANT_LICENCE:
+      return g_strdup_printf (_("its licence is %s, not %s"), has, wants);
+    case VARIANT_SOFTWARE:
+      return g_strdup_printf (_("its pre-installed software is %s, not %s"), has, wants);
+    case VARIANT_CAPACITY:
+    default:
+      return g_strdup_printf (_("its capacity is %s, not %s"), has, wants);
+    }
+}
+
+/* Which of @offer's tenancy, licence, software and capacity differ from what @req asks for,
+ * by their titles: "its tenancy is Dedicated instance, not Shared". */
 static char *
 describe_variant_miss (const SkyOfferDetails *offer,
                        const SkyRequirement  *req)
 {
-  const char *parts[][2] = {
-    { or_default (offer->tenancy, "shared"), or_default (req->tenancy, "shared") },
-    { or_default (offer->licence, "included"), or_default (req->licence, "included") },
-    { or_default (offer->software, SKY_SOFTWARE_NONE),
+  const struct
+  {
+    Variant        variant;
+    SkyVocabulary  vocabulary;
+    const char    *has;
+    const char    *wants;
+  } parts[] = {
+    { VARIANT_TENANCY, SKY_VOCABULARY_TENANCY, or_default (offer->tenancy, "shared"),
+      or_default (req->tenancy, "shared") },
+    { VARIANT_LICENCE, SKY_VOCABULARY_LICENCE, or_default (offer->licence, "included"),
+      or_default (req->licence, "included") },
+    { VARIANT_SOFTWARE, SKY_N_VOCABULARIES, or_default (offer->software, SKY_SOFTWARE_NONE),
       or_default (req->software, SKY_SOFTWARE_NONE) },
-    { or_default (offer->capacity, "used"), or_default (req->capacity, "used") },
+    { VARIANT_CAPACITY, SKY_VOCABULARY_CAPACITY, or_default (offer->capacity, "used"),
+      or_default (req->capacity, "used") },
   };
   g_autoptr(GString) text = g_string_new (NULL);
 
   for (gsize i = 0; i < G_N_ELEMENTS (parts); i++)
     {
-      const char *has = parts[i][0], *want = parts[i][1];
+      gboolean software = parts[i].vocabulary == SKY_N_VOCABULARIES;
+      const char *has, *wants;
+      g_autofree char *sentence = NULL;
 
-      if (strcmp (want, SKY_SEARCH_ANY) == 0 || strcmp (has, want) == 0)
+      if (strcmp (parts[i].wants, SKY_SEARCH_ANY) == 0 ||
+          strcmp (parts[i].has, parts[i].wants) == 0)
         continue;
+      has = software ? software_title (parts[i].has) : title_of (parts[i].vocabulary, parts[i].has);
+      wants = software ? software_title (parts[i].wants)
+                       : title_of (parts[i].vocabulary, parts[i].wants);
       if (text->len > 0)
-        /* Translators: between two differences of an offer: "its tenancy is dedicated, not
-         * shared, and its licence is byol, not included". */
         g_string_append (text, _(", and "));
-      /* Translators: each time what an offer has, then what was asked for (ids). */
-      if (i == 0)
-        g_string_append_printf (text, _("its tenancy is %s, not %s"), has, want);
-      else if (i == 1)
-        g_string_append_printf (text, _("its licence is %s, not %s"), has, want);
-      else if (i == 2)
-        g_string_append_printf (text, _("its pre-installed software is %s, not %s"), has, want);
-      else
-        g_string_append_printf (text, _("its capacity is %s, not %s"), has, want);
+      sentence = variant_sentence (parts[i].variant, has, wants);
+      g_string_append (text, sentence);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -1638,13 +1725,18 @@ describe_miss (const SkyOfferDetails *offer,
   switch (omit)
     {
     case OMIT_REGION:
+      /* Translators: regions by their providers' codes, as in "it is in eu-west, not us-east" */
       return g_strdup_printf (_("it is in %s, not %s"), offer->region, req->region);
     case OMIT_GEOGRAPHY:
-      return g_strdup_printf (_("it is in %s (%s), not %s"), offer->region, offer->geography,
-                              req->geography);
+      /* Translators: a region's code and its geography, then the geography asked for, as in
+       * "it is in eu-west (Europe), not United States" */
+      return g_strdup_printf (_("it is in %s (%s), not %s"), offer->region,
+                              title_of (SKY_VOCABULARY_GEOGRAPHY, offer->geography),
+                              title_of (SKY_VOCABULARY_GEOGRAPHY, req->geography));
     case OMIT_OS:
       return g_strdup_printf (_("its operating system is %s, not %s"),
-                              offer->os != NULL ? offer->os : _("unstated"), req->os);
+                              title_of (SKY_VOCABULARY_OPERATING_SYSTEM, offer->os),
+                              title_of (SKY_VOCABULARY_OPERATING_SYSTEM, req->os));
     case OMIT_VCPU:
       {
         g_autofree char *has = spec_text (offer->vcpu_milli), *want = spec_text (req->min_vcpu_milli);
@@ -1657,13 +1749,17 @@ describe_miss (const SkyOfferDetails *offer,
         return g_strdup_printf (_("it has %s GiB of memory, less than %s"), has, want);
       }
     case OMIT_GPU:
-      return g_strdup_printf (_("it has %lld GPU, fewer than %lld"),
-                              (long long) MAX (offer->gpu, 0), (long long) req->min_gpu);
+      {
+        g_autofree char *has = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (offer->gpu, 0));
+        g_autofree char *want = g_strdup_printf ("%" G_GINT64_FORMAT, req->min_gpu);
+        return g_strdup_printf (_("it has %s GPU, fewer than %s"), has, want);
+      }
     case OMIT_STORAGE:
       {
-        g_autofree char *want = g_strjoinv (_(" or "), (GStrv) req->storage_types);
+        g_autofree char *want = sky_vocabulary_join_titles (SKY_VOCABULARY_STORAGE_TYPE,
+                                                            req->storage_types, _(" or "));
         return g_strdup_printf (_("its storage type is %s, not %s"),
-                                offer->storage_type != NULL ? offer->storage_type : _("unstated"),
+                                title_of (SKY_VOCABULARY_STORAGE_TYPE, offer->storage_type),
                                 want);
       }
     case OMIT_SLA:
@@ -1671,8 +1767,8 @@ describe_miss (const SkyOfferDetails *offer,
                               offer->sla != NULL ? offer->sla : _("unstated"), req->min_sla);
     case OMIT_ARCHITECTURE:
       return g_strdup_printf (_("its architecture is %s, not %s"),
-                              offer->architecture != NULL ? offer->architecture : _("unstated"),
-                              req->architecture);
+                              title_of (SKY_VOCABULARY_ARCHITECTURE, offer->architecture),
+                              title_of (SKY_VOCABULARY_ARCHITECTURE, req->architecture));
     case OMIT_VARIANT:
       return describe_variant_miss (offer, req);
     case OMIT_ENGINE:
@@ -1684,8 +1780,9 @@ describe_miss (const SkyOfferDetails *offer,
             feature = g_ptr_array_index (offer->features, j + 1);
         engine = sky_offer_engine (offer->provider, offer->service, feature);
         return g_strdup_printf (_("its database engine is %s, not %s"),
-                                engine != NULL ? engine : feature != NULL ? feature : _("unstated"),
-                                req->engine);
+                                title_of (SKY_VOCABULARY_ENGINE,
+                                          engine != NULL ? engine : feature),
+                                title_of (SKY_VOCABULARY_ENGINE, req->engine));
       }
     case OMIT_FEATURES:
       {
@@ -1751,15 +1848,13 @@ offer_at_price (const SkyOfferDetails *offer,
       if (g_strcmp0 (p->term, term) != 0 || g_strcmp0 (p->unit, unit) != 0)
         continue;
       price = sky_decimal_to_string (sky_decimal_from_price (p->amount));
-      if (p->has_upfront_fee)
-        /* Translators: an offer's name, SKU and size ("4 vCPU, 16 GiB"), then its price, a
-         * currency code and a unit's id. */
-        return g_strdup_printf (_("%s (%s, %s) at %s %s per %s and an upfront fee"),
-                                offer->name, offer->sku, size, price, offer->currency, p->unit);
-      /* Translators: an offer's name, SKU and size ("4 vCPU, 16 GiB"), then its price, a
-       * currency code and a unit's id. */
-      return g_strdup_printf (_("%s (%s, %s) at %s %s per %s"), offer->name, offer->sku, size,
-                              price, offer->currency, p->unit);
+      /* Translators: an offer's name, SKU and size, its price, currency and unit, as in
+       * "big (big-32, 32 vCPU, 128 GiB) at 0.05 EUR per Hour" */
+      return g_strdup_printf (p->has_upfront_fee ? _("%s (%s, %s) at %s %s per %s and an "
+                                                     "upfront fee")
+                                                 : _("%s (%s, %s) at %s %s per %s"),
+                              offer->name, offer->sku, size, price, offer->currency,
+                              sky_vocabulary_title (SKY_VOCABULARY_UNIT, p->unit));
     }
   return g_strdup_printf ("%s (%s, %s)", offer->name, offer->sku, size);
 }
@@ -1809,10 +1904,12 @@ explain_band (SkyCatalog           *self,
   if (past == NULL)
     return g_strdup ("");
 
-  /* Translators: a factor ("1.5"), a size ("4 vCPU, 16 GiB"), a unit's id, a purchase
-   * option's id. */
-  g_string_append_printf (why, _("none within %s × the size asked for (%s) is priced per %s %s"),
-                          factor, size, req->unit, req->term);
+  /* Translators: the band's factor, the size asked for, a unit and a purchase option, as in
+   * "none within 2 × the size asked for (4 vCPU, 16 GiB) is priced per Hour, Reserved 3 yr,
+   * no upfront" */
+  g_string_append_printf (why, _("none within %s × the size asked for (%s) is priced per %s, %s"),
+                          factor, size, sky_vocabulary_title (SKY_VOCABULARY_UNIT, req->unit),
+                          sky_vocabulary_title (SKY_VOCABULARY_PURCHASE_OPTION, req->term));
   if (g_strcmp0 (req->term, "on-demand") != 0)
     {
       SkyRequirement same_size = *req;
@@ -1827,9 +1924,12 @@ explain_band (SkyCatalog           *self,
         }
     }
   past_text = offer_at_price (past, req, req->term);
-  /* Translators: a purchase option's id, then an offer at its price. */
-  g_string_append_printf (why, _("; the cheapest %s offer past the band is %s (max-oversize "
-                                 "widens the band)"), req->term, past_text);
+  /* Translators: a purchase option, then an offer with its price; max-oversize is the
+   * scenario file's attribute and stays as it is */
+  g_string_append_printf (why, _("; the cheapest offer past the band (%s) is %s (max-oversize "
+                                 "widens the band)"),
+                          sky_vocabulary_title (SKY_VOCABULARY_PURCHASE_OPTION, req->term),
+                          past_text);
   return g_string_free (g_steal_pointer (&why), FALSE);
 }
 
@@ -1896,8 +1996,7 @@ explain_detail (SkyCatalog           *self,
       miss = describe_miss (nearest, req, constraints[i]);
       if (why->len > 0)
         g_string_append (why, "; ");
-      /* Translators: an offer's name and SKU, then what it has instead ("it is in eu-west-1,
-       * not us-east-1"). */
+      /* Translators: an offer's name and SKU, then what keeps it out */
       g_string_append_printf (why, _("%s (%s) would match but %s"), nearest->name, nearest->sku,
                               miss);
     }
@@ -1906,14 +2005,18 @@ explain_detail (SkyCatalog           *self,
 
   *is_list = FALSE;
   {
+    /* Translators: a provider, a category, a unit and a purchase option, as in
+     * "Example Cloud has no offer in Database priced per Hour, On demand" */
     if (any->len == 0)
-      /* Translators: a provider's name, a category's id (compute), a unit's id, a purchase
-       * option's id. */
-      return g_strdup_printf (_("%s has no %s offer priced per %s %s"), provider_name,
-                              req->category, req->unit, req->term);
-    /* Translators: a category's id (compute), then a provider's name. */
-    return g_strdup_printf (_("every %s offer of %s misses two or more of the constraints"),
-                            req->category, provider_name);
+      return g_strdup_printf (_("%s has no offer in %s priced per %s, %s"), provider_name,
+                              sky_vocabulary_title (SKY_VOCABULARY_CATEGORY, req->category),
+                              sky_vocabulary_title (SKY_VOCABULARY_UNIT, req->unit),
+                              sky_vocabulary_title (SKY_VOCABULARY_PURCHASE_OPTION, req->term));
+    /* Translators: a category and a provider, as in "every offer in Compute of Other Cloud
+     * misses two or more of the constraints" */
+    return g_strdup_printf (_("every offer in %s of %s misses two or more of the constraints"),
+                            sky_vocabulary_title (SKY_VOCABULARY_CATEGORY, req->category),
+                            provider_name);
   }
 }
 
@@ -1932,7 +2035,7 @@ explain_no_match (SkyCatalog           *self,
     return NULL;
   if (!is_list)
     return g_steal_pointer (&detail);
-  /* Translators: a provider's name, then the nearest offers and what keeps each out. */
+  /* Translators: a provider, then the nearest offers and what keeps each out */
   return g_strdup_printf (_("no offer of %s meets every constraint: %s"), provider_name, detail);
 }
 

@@ -127,6 +127,9 @@ gboolean sky_offer_add_component_price (SkyOfferDetails      *offer,
 char   *sky_catalog_current_version (SkyCatalog           *self,
                                      const char           *provider,
                                      GError              **error);
+char   *sky_catalog_provider_name   (SkyCatalog           *self,
+                                     const char           *provider,
+                                     GError              **error);
 char   *sky_catalog_current_service_version (SkyCatalog  *self,
                                              const char  *provider,
                                              const char  *service,

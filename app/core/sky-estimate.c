@@ -541,17 +541,52 @@ sky_estimate_change_free (SkyEstimateChange *change)
   g_free (change);
 }
 
+/* A figure of @e in @style: plain as files write it, or for people to read. */
+static char *
+change_money (const SkyEstimate *e,
+              SkyDecimal         amount,
+              SkyExplainStyle    style)
+{
+  if (style == SKY_EXPLAIN_DISPLAY)
+    return sky_estimate_money_display (e, amount);
+  return sky_estimate_money (e, amount);
+}
+
 static char *
 line_figure (const SkyEstimate     *e,
-             const SkyEstimateLine *l)
+             const SkyEstimateLine *l,
+             SkyExplainStyle        style)
 {
-  return l->status == SKY_LINE_PRICED ? sky_estimate_money (e, l->monthly) : g_strdup ("—");
+  return l->status == SKY_LINE_PRICED ? change_money (e, l->monthly, style) : g_strdup ("—");
+}
+
+/* A sheet's price in @style: "0.096 USD/Hour", or for people "$0.096/Hour". */
+static char *
+change_price (const char      *currency,
+              gint64           amount,
+              const char      *unit,
+              SkyExplainStyle  style)
+{
+  SkyDecimal value = sky_decimal_from_price (amount);
+  g_autofree char *figure = NULL;
+
+  if (style == SKY_EXPLAIN_DISPLAY)
+    figure = sky_currency_format_price_display (currency, value);
+  else
+    {
+      g_autofree char *digits = sky_decimal_to_string (value);
+      figure = g_strdup_printf ("%s %s", digits, currency);
+    }
+  if (unit == NULL)
+    return g_steal_pointer (&figure);
+  return g_strdup_printf ("%s/%s", figure, sky_vocabulary_title (SKY_VOCABULARY_UNIT, unit));
 }
 
 /* Why a line's monthly figure differs between two estimates of the same scenario. */
 static char *
 line_change_reason (const SkyEstimateLine *a,
-                    const SkyEstimateLine *b)
+                    const SkyEstimateLine *b,
+                    SkyExplainStyle        style)
 {
   SkyOfferPrice *pa, *pb;
 
@@ -568,29 +603,36 @@ line_change_reason (const SkyEstimateLine *a,
   pb = g_ptr_array_index (b->offer->prices, b->price_index);
   if (pa->amount != pb->amount || pa->tiers->len != pb->tiers->len)
     {
-      g_autofree char *x = sky_decimal_to_string (sky_decimal_from_price (pa->amount));
-      g_autofree char *y = sky_decimal_to_string (sky_decimal_from_price (pb->amount));
+      g_autofree char *x = NULL;
+      g_autofree char *y = change_price (b->offer->currency, pb->amount, pb->unit, style);
       const char *term = sky_vocabulary_title (SKY_VOCABULARY_PURCHASE_OPTION, pb->term);
-      const char *unit = sky_vocabulary_title (SKY_VOCABULARY_UNIT, pb->unit);
 
-      /* The purchase option and the unit by their titles: "On demand price … USD/Hour". */
+      /* The purchase option and the unit by their titles: "On demand price … USD/Hour"; the
+       * old price without its currency in plain text, where the new one's follows it. */
+      if (style == SKY_EXPLAIN_DISPLAY)
+        x = change_price (a->offer->currency, pa->amount, pa->unit, style);
+      else
+        x = sky_decimal_to_string (sky_decimal_from_price (pa->amount));
       if (pb->tiers->len > 0)
         /* Translators: an offer's SKU, a purchase option ("On demand"), the old and the new
-         * price, a currency code and a unit ("Hour"). */
-        return g_strdup_printf (_("%s: %s first-tier price went from %s to %s %s/%s"),
-                                b->offer->sku, term, x, y, b->offer->currency, unit);
+         * price ("0.096 to 0.10 USD/Hour"). */
+        return g_strdup_printf (_("%s: %s first-tier price went from %s to %s"), b->offer->sku,
+                                term, x, y);
       /* Translators: an offer's SKU, a purchase option ("On demand"), the old and the new
-       * price, a currency code and a unit ("Hour"). */
-      return g_strdup_printf (_("%s: %s price went from %s to %s %s/%s"), b->offer->sku, term,
-                              x, y, b->offer->currency, unit);
+       * price ("0.096 to 0.10 USD/Hour"). */
+      return g_strdup_printf (_("%s: %s price went from %s to %s"), b->offer->sku, term, x, y);
     }
   if (pa->upfront_fee != pb->upfront_fee)
     {
-      g_autofree char *x = sky_decimal_to_string (sky_decimal_from_price (pa->upfront_fee));
-      g_autofree char *y = sky_decimal_to_string (sky_decimal_from_price (pb->upfront_fee));
-      /* Translators: an offer's SKU, the old and the new fee, a currency code. */
-      return g_strdup_printf (_("%s: the upfront fee went from %s to %s %s"), b->offer->sku, x,
-                              y, b->offer->currency);
+      g_autofree char *x = NULL;
+      g_autofree char *y = change_price (b->offer->currency, pb->upfront_fee, NULL, style);
+
+      if (style == SKY_EXPLAIN_DISPLAY)
+        x = change_price (a->offer->currency, pa->upfront_fee, NULL, style);
+      else
+        x = sky_decimal_to_string (sky_decimal_from_price (pa->upfront_fee));
+      /* Translators: an offer's SKU, the old and the new fee ("100 to 120 USD"). */
+      return g_strdup_printf (_("%s: the upfront fee went from %s to %s"), b->offer->sku, x, y);
     }
   if (g_strcmp0 (pa->free_quantity, pb->free_quantity) != 0)
     return g_strdup_printf (_("%s: the free allowance changed"), b->offer->sku);
@@ -598,10 +640,12 @@ line_change_reason (const SkyEstimateLine *a,
 }
 
 /* Every line whose monthly figure differs between @before and @after (the same scenario priced
- * against other sheets), and each provider's total: SkyEstimateChange. */
+ * against other sheets), and each provider's total: SkyEstimateChange, its money written in
+ * @style. */
 GPtrArray *
 sky_estimate_changes (const SkyEstimate *before,
-                      const SkyEstimate *after)
+                      const SkyEstimate *after,
+                      SkyExplainStyle    style)
 {
   GPtrArray *changes = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_estimate_change_free);
 
@@ -631,9 +675,9 @@ sky_estimate_changes (const SkyEstimate *before,
           c = g_new0 (SkyEstimateChange, 1);
           c->provider_name = g_strdup (pb->provider_name);
           c->label = g_strdup (b->label);
-          c->before = line_figure (before, a);
-          c->after = line_figure (after, b);
-          c->why = line_change_reason (a, b);
+          c->before = line_figure (before, a, style);
+          c->after = line_figure (after, b, style);
+          c->why = line_change_reason (a, b, style);
           g_ptr_array_add (changes, c);
         }
       if (sky_decimal_compare (pa->monthly, pb->monthly) != 0)
@@ -645,8 +689,8 @@ sky_estimate_changes (const SkyEstimate *before,
 
           c->provider_name = g_strdup (pb->provider_name);
           c->label = g_strdup (_("Total"));
-          c->before = sky_estimate_money (before, pa->monthly);
-          c->after = sky_estimate_money (after, pb->monthly);
+          c->before = change_money (before, pa->monthly, style);
+          c->after = change_money (after, pb->monthly, style);
           /* Translators: a provider's name, then the versions of its price sheets now and
            * before: "Example Cloud 2026.2 instead of 2026.1". */
           c->why = g_strdup_printf (_("%s %s instead of %s"), pb->provider_name,

@@ -113,7 +113,8 @@ typedef struct
 {
   char *provider_name;
   char *label;               /* the line's, or "Total" (translated) */
-  char *before;              /* monthly, in the currency, or "—" when not priced */
+  char *before;              /* monthly, in the currency, or "—" when not priced; as the
+                              * style of sky_estimate_changes() writes money */
   char *after;
   char *why;
 } SkyEstimateChange;
@@ -127,7 +128,8 @@ SkyEstimate *sky_estimate_compute     (SkyCatalog         *catalog,
                                        GError            **error);
 void         sky_estimate_free        (SkyEstimate        *estimate);
 GPtrArray   *sky_estimate_changes     (const SkyEstimate  *before,
-                                       const SkyEstimate  *after);
+                                       const SkyEstimate  *after,
+                                       SkyExplainStyle     style);
 void         sky_estimate_change_free (SkyEstimateChange  *change);
 void         sky_estimate_record_sheets (const SkyEstimate *estimate,
                                          SkyScenario       *scenario);

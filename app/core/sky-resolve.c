@@ -6,6 +6,8 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "sky-catalog-match.h"
 #include "sky-resolve.h"
 #include "sky-vocabulary.h"
@@ -217,37 +219,45 @@ month_hours_micro (const SkyScenario *s)
   return micro;
 }
 
-/* Why @offer has no price in @term for a line in @unit: the units it does have in @term. */
+/* Why @offer has no price in @term for a line in @unit: the units it does have in @term. The
+ * unit and the purchase option by their titles, as everywhere people read them. */
 static char *
 no_price_reason (const SkyOfferDetails *offer,
                  const char            *unit,
                  const char            *term)
 {
   g_autoptr(GString) units = g_string_new (NULL);
+  const char *unit_title = sky_vocabulary_title (SKY_VOCABULARY_UNIT, unit);
+  const char *term_title = sky_vocabulary_title (SKY_VOCABULARY_PURCHASE_OPTION, term);
 
   for (guint i = 0; i < offer->prices->len; i++)
     {
       SkyOfferPrice *p = g_ptr_array_index (offer->prices, i);
       if (g_strcmp0 (p->term, term) == 0)
-        g_string_append_printf (units, "%s%s", units->len > 0 ? ", " : "", p->unit);
+        g_string_append_printf (units, "%s%s", units->len > 0 ? ", " : "",
+                                sky_vocabulary_title (SKY_VOCABULARY_UNIT, p->unit));
     }
   if (units->len == 0)
-    /* Translators: an offer's SKU, a purchase option's id (on-demand), a unit's id
-     * (hour). */
-    return g_strdup_printf (_("%s has no %s price per %s"), offer->sku, term, unit);
-  /* Translators: an offer's SKU, a purchase option's id, a unit's id; then the
-   * purchase option again and the units it is priced per. */
-  return g_strdup_printf (_("%s has no %s price per %s nor per another unit it converts into "
-                            "(its %s prices are per %s, which measure something else)"),
-                          offer->sku, term, unit, term, units->str);
+    /* Translators: an offer's name and SKU, a unit and a purchase option, as in
+     * "std-2 (std-2-us) has no price per Hour, Savings plan 3 yr, no upfront" */
+    return g_strdup_printf (_("%s (%s) has no price per %s, %s"), offer->name, offer->sku,
+                            unit_title, term_title);
+  /* Translators: an offer's name and SKU, a unit, a purchase option, the same purchase option
+   * and the units the offer is priced in, as in "disk (disk-gib) has no price per GB,
+   * On demand, nor per another unit it converts into (its prices for On demand are per
+   * GiB-month, which measure something else)" */
+  return g_strdup_printf (_("%s (%s) has no price per %s, %s, nor per another unit it converts "
+                            "into (its prices for %s are per %s, which measure something else)"),
+                          offer->name, offer->sku, unit_title, term_title, term_title,
+                          units->str);
 }
 
-/* What a requirement asks for, for a message. */
+/* What a requirement asks for, for a message: its words by their titles. */
 static char *
 describe_requirement (const SkyScenarioLine *line,
                       const char            *term)
 {
-  GString *s = g_string_new (line->category);
+  GString *s = g_string_new (sky_vocabulary_title (SKY_VOCABULARY_CATEGORY, line->category));
 
   if (line->min_vcpu_milli > 0)
     {
@@ -261,15 +271,20 @@ describe_requirement (const SkyScenarioLine *line,
           sky_decimal_to_string (sky_decimal_from_scaled (line->min_memory_mgib, 3));
       g_string_append_printf (s, _(", ≥ %s GiB"), m);
     }
+  /* Translators: a region's code or a geography, as in ", in United States" */
   if (line->region != NULL)
     g_string_append_printf (s, _(", in %s"), line->region);
   if (line->geography != NULL)
-    g_string_append_printf (s, _(", in %s"), line->geography);
+    g_string_append_printf (s, _(", in %s"),
+                            sky_vocabulary_title (SKY_VOCABULARY_GEOGRAPHY, line->geography));
   if (line->os != NULL)
-    g_string_append_printf (s, ", %s", line->os);
+    g_string_append_printf (s, ", %s",
+                            sky_vocabulary_title (SKY_VOCABULARY_OPERATING_SYSTEM, line->os));
   if (line->storage_types != NULL && line->storage_types[0] != NULL)
     {
-      g_autofree char *types = g_strjoinv (_(" or "), line->storage_types);
+      g_autofree char *types =
+          sky_vocabulary_join_titles (SKY_VOCABULARY_STORAGE_TYPE,
+                                      (const char * const *) line->storage_types, _(" or "));
       g_string_append_printf (s, ", %s", types);
     }
   if (line->max_oversize_milli > 0)
@@ -279,18 +294,31 @@ describe_requirement (const SkyScenarioLine *line,
       g_string_append_printf (s, _(", up to %s × that size"), f);
     }
   if (line->architecture != NULL)
-    g_string_append_printf (s, ", %s", line->architecture);
+    g_string_append_printf (s, ", %s",
+                            sky_vocabulary_title (SKY_VOCABULARY_ARCHITECTURE,
+                                                  line->architecture));
   if (line->engine != NULL)
-    g_string_append_printf (s, _(", %s engine"), line->engine);
+    g_string_append_printf (s, ", %s",
+                            sky_vocabulary_title (SKY_VOCABULARY_ENGINE, line->engine));
+  /* Tenancy and licence titles say what they are ("Dedicated host", "Bring your own
+   * licence"); a capacity's does not ("Unused reservation"). */
   if (line->tenancy != NULL)
-    g_string_append_printf (s, _(", %s tenancy"), line->tenancy);
+    g_string_append_printf (s, ", %s",
+                            sky_vocabulary_title (SKY_VOCABULARY_TENANCY, line->tenancy));
   if (line->licence != NULL)
-    g_string_append_printf (s, _(", licence %s"), line->licence);
+    g_string_append_printf (s, ", %s",
+                            sky_vocabulary_title (SKY_VOCABULARY_LICENCE, line->licence));
+  /* Translators: pre-installed software, any identifier */
   if (line->software != NULL)
     g_string_append_printf (s, _(", with %s"), line->software);
+  /* Translators: what capacity an offer's row bills, as in ", capacity: Unused reservation" */
   if (line->capacity != NULL)
-    g_string_append_printf (s, _(", %s capacity"), line->capacity);
-  g_string_append_printf (s, _(", priced per %s %s"), line->unit, term);
+    g_string_append_printf (s, _(", capacity: %s"),
+                            sky_vocabulary_title (SKY_VOCABULARY_CAPACITY, line->capacity));
+  /* Translators: a unit and a purchase option, as in ", priced per Hour, On demand" */
+  g_string_append_printf (s, _(", priced per %s, %s"),
+                          sky_vocabulary_title (SKY_VOCABULARY_UNIT, line->unit),
+                          sky_vocabulary_title (SKY_VOCABULARY_PURCHASE_OPTION, term));
   return g_string_free (s, FALSE);
 }
 
@@ -643,6 +671,20 @@ provider_scope (SkyCatalog           *catalog,
   return p->scope;
 }
 
+/* Why a line that names an offer of another provider is not priced on this one: that
+ * provider by its name, its id when the catalog has no sheet of it. */
+static char *
+names_other_offer (SkyCatalog             *catalog,
+                   const SkyScenarioLine  *line,
+                   GError                **error)
+{
+  g_autofree char *name = sky_catalog_provider_name (catalog, line->provider, error);
+
+  /* Translators: a provider's name and an offer's SKU */
+  return g_strdup_printf (_("the line names an offer of %s (%s)"),
+                          name != NULL ? name : line->provider, line->sku);
+}
+
 /* Resolves @line on @p's provider in @term, with a search of its own. */
 static SkyResolvedLine *
 resolve_line (SkyCatalog            *catalog,
@@ -663,8 +705,7 @@ resolve_line (SkyCatalog            *catalog,
   if (p->sheet_version == NULL)
     rl->reason = g_strdup_printf (_("the catalog has no price sheet of %s"), p->provider_name);
   else if (line->kind == SKY_LINE_OFFER && g_strcmp0 (line->provider, provider) != 0)
-    rl->reason = g_strdup_printf (_("the line names an offer of %s (%s)"), line->provider,
-                                  line->sku);
+    rl->reason = names_other_offer (catalog, line, &local);
   else if (line->kind == SKY_LINE_OFFER)
     {
       /* The line's own version, else the one pinned for the offer's service, else that
@@ -776,9 +817,9 @@ resolve_line (SkyCatalog            *catalog,
           g_strcmp0 (line->unit, "hour") == 0 && sky_offer_is_sized_by_components (rl->offer))
         {
           rl->status = SKY_LINE_NOT_PRICED;
-          rl->reason = g_strdup_printf (_("%s is priced per vcpu-hour and per gib-hour: ask for "
+          rl->reason = g_strdup_printf (_("%s is priced per vCPU-hour and per GiB-hour: ask for "
                                           "its size with a requirement (min-vcpu and "
-                                          "min-memory-gib) to price it per hour"),
+                                          "min-memory-gib) to price it per Hour"),
                                         rl->offer->sku);
         }
       else if (price == NULL)

@@ -354,6 +354,25 @@ sky_vocabulary_title (SkyVocabulary  vocabulary,
   return g_dgettext (GETTEXT_PACKAGE, word->title);
 }
 
+/* The titles of @ids (NULL-terminated) for a sentence: "SSD or Hard disk". An id the table
+ * lacks (an offer's storage type or operating system may be any identifier) is shown as it
+ * is. */
+char *
+sky_vocabulary_join_titles (SkyVocabulary       vocabulary,
+                            const char * const *ids,
+                            const char         *separator)
+{
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (vocabulary < SKY_N_VOCABULARIES, NULL);
+  g_return_val_if_fail (separator != NULL, NULL);
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? separator : "",
+                            sky_vocabulary_title (vocabulary, ids[i]));
+  return g_string_free (text, FALSE);
+}
+
 /* The code of @id, or -1 when it is not in the table. */
 int
 sky_vocabulary_code (SkyVocabulary  vocabulary,

@@ -166,6 +166,9 @@ const SkyWord      *sky_vocabulary_lookup_code (SkyVocabulary       vocabulary,
                                                 gint64              code);
 const char         *sky_vocabulary_title       (SkyVocabulary       vocabulary,
                                                 const char         *id);
+char               *sky_vocabulary_join_titles (SkyVocabulary       vocabulary,
+                                                const char * const *ids,
+                                                const char         *separator);
 int                 sky_vocabulary_code        (SkyVocabulary       vocabulary,
                                                 const char         *id);
 guint               sky_vocabulary_code_limit  (SkyVocabulary       vocabulary);

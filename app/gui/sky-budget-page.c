@@ -35,7 +35,6 @@ struct _SkyBudgetPage
   guint            stale_after_days;
 
   GtkLabel        *status_label;
-  GtkLabel        *prices_label;
   GtkBox          *notice_box;
   GtkLabel        *notice_label;
   GtkDropDown     *provider_dropdown;
@@ -1045,31 +1044,16 @@ on_provider_chosen (SkyBudgetPage *self)
   show_provider (self);
 }
 
-/* How old each provider's prices are, one line each beside the totals, and the notices in
- * one line: from the document's estimate, priced from the same sheets as the projection. */
+/* The notices in one line (prices older than the preference, providers' prices far apart):
+ * from the document's estimate, priced from the same sheets as the projection. How old each
+ * provider's prices are is said once, on its summary card. */
 static void
 show_freshness (SkyBudgetPage *self)
 {
   const SkyEstimate *e = self->document != NULL
                          ? sky_scenario_document_get_estimate (self->document) : NULL;
-  g_autoptr(GString) prices = g_string_new (NULL);
   g_autoptr(GString) notice = g_string_new (NULL);
   g_autoptr(GPtrArray) notices = NULL;
-
-  for (guint i = 0; e != NULL && i < e->providers->len; i++)
-    {
-      const SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
-      g_autofree char *fresh = sky_estimate_provider_freshness (e, p);
-
-      if (fresh == NULL)
-        continue;
-      /* Translators: a provider, and how old its prices are ("Prices as of 2025-06-01 (18
-       * months old)"). */
-      g_string_append_printf (prices, _("%s%s: %s"), prices->len > 0 ? "\n" : "",
-                              p->provider_name, fresh);
-    }
-  gtk_label_set_label (self->prices_label, prices->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->prices_label), prices->len > 0);
 
   if (e != NULL)
     notices = sky_estimate_freshness_notices (e, self->stale_after_days);
@@ -1225,7 +1209,6 @@ sky_budget_page_class_init (SkyBudgetPageClass *klass)
     "/io/github/skytally/Skytally/sky-budget-page.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, SkyBudgetPage, name)
   CHILD (status_label);
-  CHILD (prices_label);
   CHILD (notice_box);
   CHILD (notice_label);
   CHILD (provider_dropdown);

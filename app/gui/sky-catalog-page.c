@@ -182,7 +182,13 @@ scaled_text (gint64 value,
                                                           0);
 }
 
-static char *provider_text (const SkyListing *l, guint hours) { return g_strdup (l->provider_name); }
+static char *
+provider_text (const SkyListing *l,
+               guint             hours)
+{
+  return g_strdup (l->provider_short_name);
+}
+
 static char *service_text (const SkyListing *l, guint hours) { return g_strdup (l->service_name); }
 static char *name_text (const SkyListing *l, guint hours) { return g_strdup (l->name); }
 static char *region_text (const SkyListing *l, guint hours) { return g_strdup (l->region); }
@@ -247,13 +253,10 @@ static char *
 upfront_text (const SkyListing *l,
               guint             hours)
 {
-  g_autofree char *amount = NULL;
-
   if (!l->has_upfront_fee)
     return g_strdup ("");
-  amount = sky_currency_format (l->currency, sky_decimal_from_scaled (l->upfront_fee,
-                                                                      SKY_PRICE_SCALE));
-  return g_strdup_printf ("%s %s", amount, l->currency);
+  return sky_currency_format_display (l->currency, sky_decimal_from_scaled (l->upfront_fee,
+                                                                            SKY_PRICE_SCALE));
 }
 
 static char *
@@ -273,14 +276,17 @@ static const struct
   int         width;
   SkySort     sort;
 } columns[] = {
-  { "provider", N_("Provider"), provider_text, FALSE, 110, SKY_SORT_PROVIDER },
-  { "name", N_("Name"), name_text, FALSE, 120, SKY_SORT_NAME },
-  /* The prices next, and what they buy: in a window of 1280 pixels, beside the details pane,
-   * they are in view. By unit price, the prices of each unit together. */
+  /* The provider by its short name (the full one in the cell's tooltip); a long name is cut
+   * rather than the columns after it. */
+  { "provider", N_("Provider"), provider_text, FALSE, 100, SKY_SORT_PROVIDER },
+  { "name", N_("Name"), name_text, FALSE, 105, SKY_SORT_NAME },
+  /* The prices next, and what they buy: up to the architecture, every column is in view
+   * beside the details pane in the default window (1200 pixels; test-window-catalog checks
+   * it). By unit price, the prices of each unit together. */
   { "price", N_("Unit Price"), price_text, TRUE, 185, SKY_SORT_UNIT_PRICE },
   { "monthly", NULL, monthly_text, TRUE, 115, SKY_SORT_UNIT_PRICE },  /* see monthly_title() */
-  { "term", N_("Purchase Option"), term_text, FALSE, 180, SKY_SORT_TERM },
-  { "upfront", N_("Upfront"), upfront_text, TRUE, 90, SKY_SORT_TERM },
+  { "term", N_("Purchase Option"), term_text, FALSE, 160, SKY_SORT_TERM },
+  { "upfront", N_("Upfront"), upfront_text, TRUE, 110, SKY_SORT_TERM },
   { "architecture", N_("Architecture"), architecture_text, FALSE, 90, SKY_SORT_ARCHITECTURE },
   { "region", N_("Region"), region_text, FALSE, 120, SKY_SORT_REGION },
   { "vcpu", N_("vCPU"), vcpu_text, TRUE, 60, SKY_SORT_VCPU },
@@ -420,11 +426,19 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   GtkWidget *label = gtk_label_new (NULL);
+  CellText cell_text = g_object_get_data (G_OBJECT (factory), "cell-text");
 
   gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (user_data) ? 1.0 : 0.0);
-  /* Figures are never cut: their column grows to hold them, in digits of one width. */
+  /* Figures are never cut: their column grows to hold them, in digits of one width. A
+   * purchase option is never cut either: its end tells the upfront payment ("Reserved 3 yr,
+   * partial upfront"), so a long one takes a second line. */
   if (GPOINTER_TO_INT (user_data))
     gtk_widget_add_css_class (label, "numeric");
+  else if (cell_text == term_text)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+    }
   else
     gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_list_item_set_child (item, label);
@@ -442,6 +456,9 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
                                           : g_strdup ("…");
 
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  if (cell_text == provider_text)
+    gtk_widget_set_tooltip_text (gtk_list_item_get_child (item),
+                                 listing != NULL ? listing->provider_name : NULL);
   if (cell_text == name_text)
     {
       g_hash_table_insert (self->name_labels, gtk_list_item_get_child (item),
@@ -1159,7 +1176,9 @@ sky_catalog_page_init (SkyCatalogPage *self)
   GtkStringList *list;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  sky_side_pane_attach (self->paned, 360);
+  /* Narrower than the other pages' (360): the table's columns up to the architecture fit
+   * beside it in the default window. */
+  sky_side_pane_attach (self->paned, 320);
   g_object_bind_property (self->details_button, "active", self->offer_view, "visible",
                           G_BINDING_SYNC_CREATE);
 

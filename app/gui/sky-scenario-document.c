@@ -575,7 +575,7 @@ estimate_thread (GTask        *task,
                                             SKY_ESTIMATE_ERROR_NO_SHEET)))
     job->current = sky_estimate_compute (job->catalog, job->scenario, NULL, TRUE, NULL);
   if (job->recorded != NULL && job->current != NULL)
-    job->changes = sky_estimate_changes (job->recorded, job->current);
+    job->changes = sky_estimate_changes (job->recorded, job->current, SKY_EXPLAIN_DISPLAY);
   g_task_return_boolean (task, TRUE);
 }
 

@@ -1037,9 +1037,10 @@ on_newer_prices (SkyScenarioDocument *document,
       for (guint i = 0; i < changes->len && i < 12; i++)
         {
           SkyEstimateChange *c = g_ptr_array_index (changes, i);
-          /* Translators: provider, line, old and new figure, currency, and why. */
-          g_string_append_printf (body, _("%s, %s: %s → %s %s (%s)\n"), c->provider_name,
-                                  c->label, c->before, c->after, current->currency, c->why);
+          /* Translators: provider, line, old and new figure (money with its currency's
+           * symbol), and why. */
+          g_string_append_printf (body, _("%s, %s: %s → %s (%s)\n"), c->provider_name,
+                                  c->label, c->before, c->after, c->why);
         }
       if (changes->len > 12)
         {

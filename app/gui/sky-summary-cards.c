@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "sky-currency.h"
+#include "sky-freshness.h"
 #include "sky-gui-util.h"
 #include "sky-summary-cards.h"
 #include "sky-thread-task.h"
@@ -186,9 +187,42 @@ verdict_mark (const SkySummary         *summary,
     }
 }
 
+/* "Prices as of 2025-06-01 (18 months old)": how old @p's prices are (its oldest sheet's) on
+ * the day @estimate ages them to, with each sheet's age in its tooltip when it has several;
+ * NULL without a date. The one place a page says it per provider: a notice says which are
+ * older than the preference. */
+static GtkWidget *
+prices_age (const SkyEstimate        *estimate,
+            const SkySummaryProvider *p)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *label;
+
+  if (p->prices_as_of == NULL || estimate == NULL)
+    return NULL;
+  text = sky_freshness_describe (p->prices_as_of, estimate->today);
+  if (text == NULL)
+    return NULL;
+  label = label_with (text, "dim-label", "caption", NULL);
+  gtk_widget_set_name (label, "prices-as-of");
+  for (guint i = 0; i < estimate->providers->len; i++)
+    {
+      const SkyEstimateProvider *ep = g_ptr_array_index (estimate->providers, i);
+
+      if (g_strcmp0 (ep->provider, p->provider) == 0 && ep->sheets->len > 1)
+        {
+          g_autofree char *sheets = sky_estimate_provider_freshness (estimate, ep);
+
+          gtk_widget_set_tooltip_text (label, sheets);
+        }
+    }
+  return label;
+}
+
 static GtkWidget *
 new_card (const SkySummary         *summary,
-          const SkySummaryProvider *p)
+          const SkySummaryProvider *p,
+          const SkyEstimate        *estimate)
 {
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -272,14 +306,12 @@ new_card (const SkySummary         *summary,
                                                "complete"));
       }
     gtk_box_append (GTK_BOX (marks), verdict_mark (summary, p));
-    if (p->prices_as_of != NULL)
-      {
-        /* Translators: the date a provider's prices hold from. */
-        g_autofree char *as_of = g_strdup_printf (p->stale ? _("Prices as of %s: old")
-                                                           : _("Prices as of %s"),
-                                                  p->prices_as_of);
-        gtk_box_append (GTK_BOX (marks), label_with (as_of, "dim-label", "caption", NULL));
-      }
+    {
+      GtkWidget *age = prices_age (estimate, p);
+
+      if (age != NULL)
+        gtk_box_append (GTK_BOX (marks), age);
+    }
     gtk_box_append (GTK_BOX (card), marks);
   }
 
@@ -323,8 +355,11 @@ show_summary (SkySummaryCards *self)
   gtk_flow_box_set_min_children_per_line (self->flow, CLAMP (self->summary->providers->len,
                                                               1, 3));
   for (guint i = 0; i < self->summary->providers->len; i++)
-    gtk_flow_box_append (self->flow, new_card (self->summary,
-                                               g_ptr_array_index (self->summary->providers, i)));
+    gtk_flow_box_append (self->flow,
+                         new_card (self->summary, g_ptr_array_index (self->summary->providers, i),
+                                   self->document != NULL
+                                   ? sky_scenario_document_get_estimate (self->document)
+                                   : NULL));
 }
 
 /* Summing up ---------------------------------------------------------------------------------- */
