@@ -240,9 +240,10 @@ test_compare_candidates_choice (Fixture       *f,
                             "Candidates."));
 
   /* Scrolled down, then compared again: from the start. */
-  adw_view_stack_set_visible_child (ADW_VIEW_STACK (gtk_widget_get_template_child (
-                                      GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "view_stack")),
-                                    GTK_WIDGET (page));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_template_child (
+                                           GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
+                                           "view_stack")),
+                                         "compare");
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 500);
   gtk_window_present (GTK_WINDOW (f->window));
   vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (CHILD ("matrix")));

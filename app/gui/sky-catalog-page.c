@@ -1179,8 +1179,6 @@ sky_catalog_page_init (SkyCatalogPage *self)
   /* Narrower than the other pages' (360): the table's columns up to the architecture fit
    * beside it in the default window. */
   sky_side_pane_attach (self->paned, 320);
-  g_object_bind_property (self->details_button, "active", self->offer_view, "visible",
-                          G_BINDING_SYNC_CREATE);
 
   self->name_labels = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->candidates = sky_candidates_new ();
@@ -1385,8 +1383,7 @@ sky_catalog_page_set_catalog (SkyCatalogPage *self,
   sky_catalog_page_refresh (self);
 }
 
-/* Follows the hours per month and the details pane of @settings, and keeps the pane's
- * state there when the user shows or hides it. */
+/* Follows the hours per month of @settings; the window shows and hides the details pane. */
 void
 sky_catalog_page_bind_settings (SkyCatalogPage *self,
                                 GSettings      *settings)
@@ -1395,12 +1392,9 @@ sky_catalog_page_bind_settings (SkyCatalogPage *self,
   g_return_if_fail (G_IS_SETTINGS (settings));
 
   g_settings_bind (settings, "hours-per-month", self, "hours-per-month", G_SETTINGS_BIND_GET);
-  g_settings_bind (settings, "show-details", self->details_button, "active",
-                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "stale-after-days", self->offer_view, "stale-after-days",
                    G_SETTINGS_BIND_GET);
   sky_candidates_set_settings (self->candidates, settings);
-  sky_side_pane_fold (self->paned, settings, "show-details");
 }
 
 /* The scenario the candidates are kept with once it has a file. */

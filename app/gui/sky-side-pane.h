@@ -5,13 +5,11 @@
 
 G_BEGIN_DECLS
 
-void sky_side_pane_attach     (GtkPaned   *paned,
-                               int         width);
-void sky_side_pane_fold       (GtkPaned   *paned,
-                               GSettings  *settings,
-                               const char *key);
-void sky_side_pane_bind_shown (GtkPaned   *paned,
-                               GSettings  *settings,
-                               const char *key);
+/* Below this width the window folds the pane away, as the sidebars of GNOME's applications do:
+ * beside it the table would keep three or four columns. */
+#define SKY_SIDE_PANE_FOLD_BELOW 900
+
+void sky_side_pane_attach (GtkPaned *paned,
+                           int       width);
 
 G_END_DECLS

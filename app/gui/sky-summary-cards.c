@@ -26,6 +26,7 @@ struct _SkySummaryCards
   guint                generation;
   gboolean             busy;
   gboolean             dirty;     /* the estimate changed while the cards were not shown */
+  gboolean             narrow;    /* the cards not held side by side (a narrow window) */
 
 
   GtkLabel            *term_label;
@@ -352,8 +353,10 @@ show_summary (SkySummaryCards *self)
   }
   /* Up to three cards side by side even on a narrow window (800 px): they shrink to their
    * figures' width before the flow box wraps them onto rows of their own. */
-  gtk_flow_box_set_min_children_per_line (self->flow, CLAMP (self->summary->providers->len,
-                                                              1, 3));
+  gtk_flow_box_set_min_children_per_line (self->flow,
+                                          self->narrow ? 1
+                                                       : CLAMP (self->summary->providers->len,
+                                                                1, 3));
   for (guint i = 0; i < self->summary->providers->len; i++)
     gtk_flow_box_append (self->flow,
                          new_card (self->summary, g_ptr_array_index (self->summary->providers, i),
@@ -489,6 +492,25 @@ sky_summary_cards_get_card (SkySummaryCards *self,
 
   child = gtk_flow_box_get_child_at_index (self->flow, (int) index);
   return child != NULL ? gtk_flow_box_child_get_child (child) : NULL;
+}
+
+/* In a window narrower than 900 pixels the cards are not held side by side, which would keep
+ * the window wider than a phone's: they wrap at their natural width, down to one a row. */
+void
+sky_summary_cards_set_narrow (SkySummaryCards *self,
+                              gboolean         narrow)
+{
+  g_return_if_fail (SKY_IS_SUMMARY_CARDS (self));
+
+  narrow = !!narrow;
+  if (self->narrow == narrow)
+    return;
+  self->narrow = narrow;
+  if (self->summary != NULL)
+    gtk_flow_box_set_min_children_per_line (self->flow,
+                                            narrow ? 1
+                                                   : CLAMP (self->summary->providers->len,
+                                                            1, 3));
 }
 
 /* GObject ------------------------------------------------------------------------------------- */

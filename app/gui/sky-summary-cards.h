@@ -17,5 +17,7 @@ const SkySummary *sky_summary_cards_get_summary  (SkySummaryCards *self);
 gboolean          sky_summary_cards_get_busy     (SkySummaryCards *self);
 GtkWidget        *sky_summary_cards_get_card     (SkySummaryCards *self,
                                                   guint            index);
+void              sky_summary_cards_set_narrow   (SkySummaryCards *self,
+                                                  gboolean         narrow);
 
 G_END_DECLS

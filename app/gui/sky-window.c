@@ -13,6 +13,7 @@
 #include "sky-scenario-document.h"
 #include "sky-scenario-page.h"
 #include "sky-side-pane.h"
+#include "sky-summary-cards.h"
 #include "sky-tradeoffs-page.h"
 #include "sky-budget-page.h"
 #include "sky-export-dialog.h"
@@ -60,6 +61,20 @@ struct _SkyWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwWindowTitle  *document_title;
   GtkToggleButton *details_toggle;
+  AdwHeaderBar    *header_bar;
+  GtkWidget       *import_button;
+  /* The details panes, beside the tables or over them (see apply_layout()). */
+  GtkPaned        *catalog_paned;
+  AdwFlap         *catalog_flap;
+  GtkToggleButton *catalog_details_button;
+  GtkPaned        *scenario_paned;
+  AdwFlap         *scenario_flap;
+  GtkWidget       *scenario_pane;
+  SkyLayout        layout;
+  gboolean         details_asked;   /* the pane shown while the window is not wide */
+  int              stepped_at;      /* the width held at which the layout was made narrower */
+  guint            relayout_id;
+  guint            title_id;
   gboolean         close_confirmed;
   GtkWidget       *guide;           /* the guide window, while it is open */
   GtkWidget       *question;       /* asking whether to save before the scenario goes */
@@ -1150,6 +1165,25 @@ update_header_title (SkyWindow *self)
   adw_view_switcher_title_set_title (self->switcher_title, begun ? title : _("Skytally"));
 }
 
+static gboolean
+title_visible_cb (gpointer user_data)
+{
+  SkyWindow *self = user_data;
+
+  self->title_id = 0;
+  update_header_title (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The switcher's title is shown or hidden while the header bar is laid out: the title beside
+ * it is shown or hidden after, not in the middle of it. */
+static void
+on_title_visible (SkyWindow *self)
+{
+  if (self->title_id == 0)
+    self->title_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, title_visible_cb, self, NULL);
+}
+
 static void
 on_scenario_title_changed (SkyWindow *self)
 {
@@ -1169,18 +1203,263 @@ on_scenario_title_changed (SkyWindow *self)
   update_header_title (self);
 }
 
+/* The window's width ---------------------------------------------------------------------- */
+
+/* Below this width the window is laid out as on a phone (down to 360 pixels): the view switcher
+ * at the bottom, the header bar's import button in the menu only, the summary cards one a row,
+ * and the details pane a flap over the table. */
+#define NARROW_BELOW 600
+
+static SkyLayout
+layout_for_width (int width)
+{
+  if (width < NARROW_BELOW)
+    return SKY_LAYOUT_NARROW;
+  if (width < SKY_SIDE_PANE_FOLD_BELOW)
+    return SKY_LAYOUT_FOLDED;
+  return SKY_LAYOUT_WIDE;
+}
+
+/* Whether the details pane is shown now: the user's choice in a wide window; in a narrower one,
+ * only while asked for, the choice kept for when the window is wide again. */
+static gboolean
+details_shown (SkyWindow *self)
+{
+  if (self->layout == SKY_LAYOUT_WIDE)
+    return g_settings_get_boolean (self->settings, "show-details");
+  return self->details_asked;
+}
+
+static gboolean relayout_cb (gpointer user_data);
+static void on_details_toggled (GtkToggleButton *toggle,
+                                SkyWindow       *self);
+static void on_flap_revealed (AdwFlap    *flap,
+                              GParamSpec *pspec,
+                              SkyWindow  *self);
+
+/* Puts @pane beside the table in @paned, or in @flap over it, and shows it as asked. */
+static void
+place_pane (SkyWindow *self,
+            GtkPaned  *paned,
+            AdwFlap   *flap,
+            GtkWidget *pane)
+{
+  gboolean shown = details_shown (self);
+  g_autoptr(GtkWidget) held = g_object_ref (pane);
+
+  g_signal_handlers_block_by_func (flap, on_flap_revealed, self);
+  if (self->layout == SKY_LAYOUT_NARROW)
+    {
+      if (adw_flap_get_flap (flap) != pane)
+        {
+          gtk_paned_set_end_child (paned, NULL);
+          gtk_widget_add_css_class (pane, "background");
+          adw_flap_set_flap (flap, pane);
+        }
+      gtk_widget_set_visible (pane, TRUE);
+      adw_flap_set_reveal_flap (flap, shown);
+    }
+  else
+    {
+      if (gtk_paned_get_end_child (paned) != pane)
+        {
+          adw_flap_set_reveal_flap (flap, FALSE);
+          adw_flap_set_flap (flap, NULL);
+          gtk_widget_remove_css_class (pane, "background");
+          gtk_paned_set_end_child (paned, pane);
+        }
+      gtk_widget_set_visible (pane, shown);
+    }
+  g_signal_handlers_unblock_by_func (flap, on_flap_revealed, self);
+}
+
+static void
+set_toggle (SkyWindow       *self,
+            GtkToggleButton *toggle,
+            gboolean         active)
+{
+  g_signal_handlers_block_by_func (toggle, on_details_toggled, self);
+  gtk_toggle_button_set_active (toggle, active);
+  g_signal_handlers_unblock_by_func (toggle, on_details_toggled, self);
+}
+
+/* Under @widget, the summary cards wrap when the window is not wide, and the boxes of the style
+ * class vertical-when-narrow (rows of fields, in the pages' templates) stand their children one
+ * above the other when it is narrow. */
+static void
+lay_out_page (GtkWidget *widget,
+              SkyLayout  layout)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (SKY_IS_SUMMARY_CARDS (child))
+        {
+          sky_summary_cards_set_narrow (SKY_SUMMARY_CARDS (child), layout != SKY_LAYOUT_WIDE);
+          continue;
+        }
+      if (GTK_IS_BOX (child) && gtk_widget_has_css_class (child, "vertical-when-narrow"))
+        gtk_orientable_set_orientation (GTK_ORIENTABLE (child),
+                                        layout == SKY_LAYOUT_NARROW ? GTK_ORIENTATION_VERTICAL
+                                                                    : GTK_ORIENTATION_HORIZONTAL);
+      /* Rows of tables are not the pages' own widgets. */
+      if (!GTK_IS_COLUMN_VIEW (child) && !GTK_IS_LIST_VIEW (child))
+        lay_out_page (child, layout);
+    }
+}
+
+/* Shows the details panes as asked, where the window's width puts them. */
+static void
+apply_layout (SkyWindow *self)
+{
+  gboolean shown = details_shown (self);
+
+  place_pane (self, self->catalog_paned, self->catalog_flap,
+              GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self->catalog_page),
+                                                         SKY_TYPE_CATALOG_PAGE,
+                                                         "offer_view")));
+  place_pane (self, self->scenario_paned, self->scenario_flap, self->scenario_pane);
+  set_toggle (self, self->details_toggle, shown);
+  set_toggle (self, self->catalog_details_button, shown);
+}
+
+static gboolean
+relayout_cb (gpointer user_data)
+{
+  SkyWindow *self = user_data;
+  gboolean narrow = self->layout == SKY_LAYOUT_NARROW;
+
+  self->relayout_id = 0;
+  apply_layout (self);
+  /* What does not fit beside the view switcher's title is in the menu. */
+  gtk_widget_set_visible (GTK_WIDGET (self->import_button), !narrow);
+  /* A page taller than the window scrolls: its table keeps room enough to be read. */
+  gtk_widget_set_size_request (GTK_WIDGET (self->catalog_flap), -1, narrow ? 360 : -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self->scenario_flap), -1, narrow ? 360 : -1);
+  /* The catalog's own button does what the header bar's toggle does. */
+  gtk_widget_set_visible (GTK_WIDGET (self->catalog_details_button), !narrow);
+  adw_header_bar_set_centering_policy (self->header_bar, narrow
+                                                         ? ADW_CENTERING_POLICY_LOOSE
+                                                         : ADW_CENTERING_POLICY_STRICT);
+  /* Cards held side by side would keep the window wider than 600 pixels. */
+  lay_out_page (GTK_WIDGET (self->scenario_page), self->layout);
+  lay_out_page (GTK_WIDGET (self->budget_page), self->layout);
+  return G_SOURCE_REMOVE;
+}
+
+/* The window is laid out for the width it has; held at the least width its layout allows, it
+ * is asked to be narrower still, and takes the next narrower layout, whose least width is less. */
+static void
+sky_window_size_allocate (GtkWidget *widget,
+                          int        width,
+                          int        height,
+                          int        baseline)
+{
+  SkyWindow *self = SKY_WINDOW (widget);
+  int shown, least = 0;
+  SkyLayout layout;
+
+  GTK_WIDGET_CLASS (sky_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  shown = gtk_widget_get_width (GTK_WIDGET (self->toast_overlay));
+  if (shown <= 0)
+    return;
+  layout = layout_for_width (shown);
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &least, NULL, NULL, NULL);
+  if (width <= least && layout <= self->layout && self->layout < SKY_LAYOUT_NARROW &&
+      !gtk_window_is_maximized (GTK_WINDOW (self)) &&
+      !gtk_window_is_fullscreen (GTK_WINDOW (self)))
+    {
+      layout = self->layout + 1;
+      self->stepped_at = width;
+    }
+  /* Not wider again until the window is wider than where it was held. */
+  else if (layout < self->layout && width <= self->stepped_at)
+    layout = self->layout;
+  if (width > self->stepped_at)
+    self->stepped_at = 0;
+  if (layout == self->layout)
+    return;
+  self->layout = layout;
+  /* The pane asked for in a narrower window is not asked for in another. */
+  self->details_asked = FALSE;
+  /* Not while the window is being laid out: after. */
+  if (self->relayout_id == 0)
+    self->relayout_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, relayout_cb, self, NULL);
+}
+
+/* The header bar's toggle and the catalog's button: the user's choice in a wide window, the
+ * pane shown for now in a narrower one. */
+static void
+on_details_toggled (GtkToggleButton *toggle,
+                    SkyWindow       *self)
+{
+  gboolean active = gtk_toggle_button_get_active (toggle);
+
+  if (self->layout == SKY_LAYOUT_WIDE)
+    g_settings_set_boolean (self->settings, "show-details", active);
+  else
+    self->details_asked = active;
+  apply_layout (self);
+}
+
+/* The flap closed by a swipe, Escape or a click beside it. */
+static void
+on_flap_revealed (AdwFlap    *flap,
+                  GParamSpec *pspec,
+                  SkyWindow  *self)
+{
+  if (self->layout != SKY_LAYOUT_NARROW ||
+      adw_flap_get_reveal_flap (flap) == self->details_asked)
+    return;
+  self->details_asked = adw_flap_get_reveal_flap (flap);
+  apply_layout (self);
+}
+
 /* The details pane beside the tables of the Catalog and Scenario pages, shown or hidden on
- * both at once from the header bar (the setting show-details). */
+ * both at once from the header bar (the setting show-details, the user's choice, which a
+ * narrow window keeps as it is). */
 static void
 bind_details_panes (SkyWindow *self)
 {
-  GtkPaned *scenario_paned = GTK_PANED (gtk_widget_get_template_child (
-                               GTK_WIDGET (self->scenario_page), SKY_TYPE_SCENARIO_PAGE,
-                               "paned"));
+  self->catalog_paned = GTK_PANED (gtk_widget_get_template_child (
+                          GTK_WIDGET (self->catalog_page), SKY_TYPE_CATALOG_PAGE, "paned"));
+  self->catalog_flap = ADW_FLAP (gtk_widget_get_ancestor (GTK_WIDGET (self->catalog_paned),
+                                                          ADW_TYPE_FLAP));
+  self->catalog_details_button = GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (
+                                   GTK_WIDGET (self->catalog_page), SKY_TYPE_CATALOG_PAGE,
+                                   "details_button"));
+  self->scenario_paned = GTK_PANED (gtk_widget_get_template_child (
+                           GTK_WIDGET (self->scenario_page), SKY_TYPE_SCENARIO_PAGE, "paned"));
+  self->scenario_flap = ADW_FLAP (gtk_widget_get_ancestor (GTK_WIDGET (self->scenario_paned),
+                                                           ADW_TYPE_FLAP));
+  self->scenario_pane = gtk_paned_get_end_child (self->scenario_paned);
 
-  g_settings_bind (self->settings, "show-details", self->details_toggle, "active",
-                   G_SETTINGS_BIND_DEFAULT);
-  sky_side_pane_bind_shown (scenario_paned, self->settings, "show-details");
+  g_signal_connect (self->details_toggle, "toggled", G_CALLBACK (on_details_toggled), self);
+  g_signal_connect (self->catalog_details_button, "toggled", G_CALLBACK (on_details_toggled),
+                    self);
+  g_signal_connect (self->catalog_flap, "notify::reveal-flap", G_CALLBACK (on_flap_revealed),
+                    self);
+  g_signal_connect (self->scenario_flap, "notify::reveal-flap", G_CALLBACK (on_flap_revealed),
+                    self);
+  g_signal_connect_object (self->settings, "changed::show-details", G_CALLBACK (apply_layout),
+                           self, G_CONNECT_SWAPPED);
+  /* Laid out at once for the width it opens with: a window laid out for a wider one would ask
+   * for more than a narrow width. */
+  self->layout = layout_for_width (g_settings_get_int (self->settings, "window-width"));
+  relayout_cb (self);
+}
+
+/**
+ * sky_window_get_layout:
+ *
+ * How the window is laid out for its width.
+ */
+SkyLayout
+sky_window_get_layout (SkyWindow *self)
+{
+  g_return_val_if_fail (SKY_IS_WINDOW (self), SKY_LAYOUT_WIDE);
+  return self->layout;
 }
 
 /* Recent scenarios ----------------------------------------------------------------------- */
@@ -1398,6 +1677,8 @@ sky_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), SKY_TYPE_WINDOW);
   g_clear_handle_id (&self->progress_timer, g_source_remove);
   g_clear_handle_id (&self->release_id, g_source_remove);
+  g_clear_handle_id (&self->relayout_id, g_source_remove);
+  g_clear_handle_id (&self->title_id, g_source_remove);
   g_queue_clear_full (&self->queue, g_object_unref);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
@@ -1426,6 +1707,7 @@ sky_window_class_init (SkyWindowClass *klass)
   object_class->get_property = sky_window_get_property;
   object_class->dispose = sky_window_dispose;
   window_class->close_request = sky_window_close_request;
+  widget_class->size_allocate = sky_window_size_allocate;
 
   properties[PROP_CATALOG] =
     g_param_spec_object ("catalog", NULL, NULL, SKY_TYPE_CATALOG,
@@ -1457,6 +1739,8 @@ sky_window_class_init (SkyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, document_title);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, details_toggle);
+  gtk_widget_class_bind_template_child (widget_class, SkyWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, SkyWindow, import_button);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL,
@@ -1538,7 +1822,7 @@ sky_window_init (SkyWindow *self)
                            G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
   update_recent_menu (self);
   g_signal_connect_swapped (self->switcher_title, "notify::title-visible",
-                            G_CALLBACK (update_header_title), self);
+                            G_CALLBACK (on_title_visible), self);
   on_scenario_title_changed (self);
   bind_details_panes (self);
 

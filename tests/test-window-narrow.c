@@ -1,0 +1,235 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window below 600 pixels, down to a phone's 360: the view switcher at the bottom, the
+ * details pane a flap over the tables, nothing asking for more width; and the user's choice of
+ * the details pane kept whatever the width. */
+#include "config.h"
+
+#include "sky-window-test-util.h"
+
+static const char *const pages[] = { "catalog", "scenario", "compare", "tradeoffs", "budget" };
+
+static GtkWidget *
+window_child (Fixture    *f,
+              const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
+                                                    name));
+}
+
+static AdwViewSwitcherBar *
+switcher_bar (Fixture *f)
+{
+  GtkWidget *bar = gtk_widget_get_next_sibling (window_child (f, "view_stack"));
+
+  g_assert_true (ADW_IS_VIEW_SWITCHER_BAR (bar));
+  return ADW_VIEW_SWITCHER_BAR (bar);
+}
+
+static gboolean
+is_hidden_bar (gpointer bar)
+{
+  return !adw_view_switcher_bar_get_reveal (bar);
+}
+
+static AdwFlap *
+flap_of (GtkWidget *paned)
+{
+  return ADW_FLAP (gtk_widget_get_ancestor (paned, ADW_TYPE_FLAP));
+}
+
+typedef struct
+{
+  Fixture *f;
+  int      width;
+} Resize;
+
+static gboolean
+is_laid_out (gpointer data)
+{
+  Resize *resize = data;
+  SkyLayout layout = sky_window_get_layout (resize->f->window);
+
+  return gtk_widget_get_width (GTK_WIDGET (resize->f->window)) <= resize->width &&
+         (layout == SKY_LAYOUT_NARROW) == (resize->width < 600) &&
+         (layout == SKY_LAYOUT_WIDE) == (resize->width >= 900);
+}
+
+static void
+run_a_moment (void)
+{
+  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Makes the window @width pixels wide as a user does, dragging its edge on: a window held at
+ * the least width of its layout takes a narrower one and can then be made narrower. */
+static void
+resize (Fixture *f,
+        int      width,
+        int      height)
+{
+  Resize resize = { f, width };
+
+  for (guint i = 0; i < 5 && !is_laid_out (&resize); i++)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (f->window), width, height);
+      wait_until (is_laid_out, &resize, 1);
+    }
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, width);
+  g_assert_true (is_laid_out (&resize));
+  run_a_moment ();
+}
+
+/* The least width the window's content asks for on @page, and the page itself (which would
+ * scroll rather than widen the window). */
+static int
+least_width (Fixture    *f,
+             const char *page)
+{
+  g_autofree char *id = g_strconcat (page, "_page", NULL);
+  int least = 0, page_least = 0;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (window_child (f, "view_stack")), page);
+  run_a_moment ();
+  gtk_widget_measure (adw_application_window_get_content (ADW_APPLICATION_WINDOW (f->window)),
+                      GTK_ORIENTATION_HORIZONTAL, -1, &least, NULL, NULL, NULL);
+  gtk_widget_measure (window_child (f, id), GTK_ORIENTATION_HORIZONTAL, -1, &page_least, NULL,
+                      NULL, NULL);
+  return MAX (least, page_least);
+}
+
+static void
+open_example (Fixture *f)
+{
+  g_autoptr(GFile) file = data_gfile ("web.skytally");
+
+  import_fixture (f, "valid-small.xml", "other-small.xml", NULL);
+  open_scenario (scenario_page (f), file);
+  wait_for_estimate (f);
+}
+
+/* At 360 and 599 pixels: every page fits, the switcher is at the bottom, the import button is
+ * in the menu only, the pane folded; the toggle reveals it over the table and hides it, a swipe
+ * or Escape closes it, and the setting stays the user's. */
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkToggleButton *toggle = GTK_TOGGLE_BUTTON (window_child (f, "details_toggle"));
+  GtkToggleButton *catalog_button = GTK_TOGGLE_BUTTON (page_child (f, "details_button"));
+  GtkWidget *offer_view = GTK_WIDGET (page_child (f, "offer_view"));
+  GtkWidget *catalog_paned = GTK_WIDGET (page_child (f, "paned"));
+  GtkWidget *scenario_paned = GTK_WIDGET (scenario_child (f, "paned"));
+  GtkWidget *scenario_pane = gtk_paned_get_end_child (GTK_PANED (scenario_paned));
+  const int widths[] = { 360, 599 };
+
+  g_settings_set_boolean (settings, "show-details", TRUE);
+  open_example (f);
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      resize (f, widths[w], 640);
+      g_assert_cmpint (sky_window_get_layout (f->window), ==, SKY_LAYOUT_NARROW);
+      for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+        {
+          int least = least_width (f, pages[i]);
+
+          if (least > 360)
+            g_error ("the %s page asks for %d pixels at %d", pages[i], least, widths[w]);
+        }
+      g_assert_true (adw_view_switcher_bar_get_reveal (switcher_bar (f)));
+      g_assert_false (gtk_widget_get_visible (window_child (f, "import_button")));
+      /* The catalog's own button is the header bar's toggle's double. */
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (catalog_button)));
+
+      /* Folded: the panes are flaps, hidden; the user's choice is kept. */
+      g_assert_true (adw_flap_get_flap (flap_of (catalog_paned)) == offer_view);
+      g_assert_true (adw_flap_get_flap (flap_of (scenario_paned)) == scenario_pane);
+      g_assert_null (gtk_paned_get_end_child (GTK_PANED (catalog_paned)));
+      g_assert_false (adw_flap_get_reveal_flap (flap_of (catalog_paned)));
+      g_assert_false (adw_flap_get_reveal_flap (flap_of (scenario_paned)));
+      g_assert_false (gtk_toggle_button_get_active (toggle));
+      g_assert_true (g_settings_get_boolean (settings, "show-details"));
+
+      /* The toggle reveals the flap over the table, on both pages, and hides it. */
+      gtk_toggle_button_set_active (toggle, TRUE);
+      g_assert_true (adw_flap_get_reveal_flap (flap_of (catalog_paned)));
+      g_assert_true (adw_flap_get_reveal_flap (flap_of (scenario_paned)));
+      g_assert_true (gtk_toggle_button_get_active (catalog_button));
+      g_assert_true (adw_flap_get_folded (flap_of (catalog_paned)));
+      gtk_toggle_button_set_active (toggle, FALSE);
+      g_assert_false (adw_flap_get_reveal_flap (flap_of (catalog_paned)));
+      g_assert_false (adw_flap_get_reveal_flap (flap_of (scenario_paned)));
+      g_assert_true (g_settings_get_boolean (settings, "show-details"));
+
+      /* Closed by a swipe or Escape, as the flap does itself: the toggles follow. */
+      gtk_toggle_button_set_active (toggle, TRUE);
+      g_assert_true (gtk_toggle_button_get_active (catalog_button));
+      adw_flap_set_reveal_flap (flap_of (catalog_paned), FALSE);
+      g_assert_false (gtk_toggle_button_get_active (toggle));
+      g_assert_false (gtk_toggle_button_get_active (catalog_button));
+      g_assert_false (adw_flap_get_reveal_flap (flap_of (scenario_paned)));
+      g_assert_true (g_settings_get_boolean (settings, "show-details"));
+    }
+
+  /* Wide again: the original layout, the pane beside the tables as the user chose. */
+  resize (f, 1200, 760);
+  g_assert_cmpint (sky_window_get_layout (f->window), ==, SKY_LAYOUT_WIDE);
+  g_assert_true (wait_until (is_hidden_bar, switcher_bar (f), 5));
+  g_assert_true (gtk_widget_get_visible (window_child (f, "import_button")));
+  g_assert_cmpint (adw_header_bar_get_centering_policy (ADW_HEADER_BAR (window_child (f,
+                                                                          "header_bar"))),
+                   ==, ADW_CENTERING_POLICY_STRICT);
+  g_assert_true (gtk_paned_get_end_child (GTK_PANED (catalog_paned)) == offer_view);
+  g_assert_true (gtk_paned_get_end_child (GTK_PANED (scenario_paned)) == scenario_pane);
+  g_assert_null (adw_flap_get_flap (flap_of (catalog_paned)));
+  g_assert_true (gtk_widget_get_visible (offer_view));
+  g_assert_true (gtk_widget_get_visible (scenario_pane));
+  g_assert_true (gtk_toggle_button_get_active (toggle));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (catalog_button)));
+}
+
+/* A pane the user hid stays hidden however the window is resized, and one shown for a while in
+ * a narrow window is not shown by widening it. */
+static void
+test_narrow_keeps_choice (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkToggleButton *toggle = GTK_TOGGLE_BUTTON (window_child (f, "details_toggle"));
+  GtkWidget *offer_view = GTK_WIDGET (page_child (f, "offer_view"));
+  GtkWidget *catalog_paned = GTK_WIDGET (page_child (f, "paned"));
+
+  open_example (f);
+  resize (f, 1200, 760);
+  gtk_toggle_button_set_active (toggle, FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "show-details"));
+  g_assert_false (gtk_widget_get_visible (offer_view));
+
+  resize (f, 360, 640);
+  gtk_toggle_button_set_active (toggle, TRUE);
+  g_assert_true (adw_flap_get_reveal_flap (flap_of (catalog_paned)));
+  g_assert_true (gtk_widget_get_visible (offer_view));
+  g_assert_false (g_settings_get_boolean (settings, "show-details"));
+
+  resize (f, 1200, 760);
+  g_assert_false (gtk_widget_get_visible (offer_view));
+  g_assert_false (gtk_toggle_button_get_active (toggle));
+  g_assert_false (g_settings_get_boolean (settings, "show-details"));
+  g_settings_reset (settings, "show-details");
+  g_assert_true (gtk_widget_get_visible (offer_view));
+  g_assert_true (gtk_toggle_button_get_active (toggle));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  return window_test_main (argc, argv,
+                           "narrow", test_narrow,
+                           "narrow-keeps-choice", test_narrow_keeps_choice,
+                           NULL);
+}
