@@ -501,6 +501,25 @@ assert_cells_readable (GtkWidget *widget,
     assert_cells_readable (child, viewport, seen);
 }
 
+/* The cell's label of @text under @widget, or NULL. */
+static GtkWidget *
+cell_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0 &&
+      is_cell_label (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = cell_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The header's label of @title under @widget, or NULL. */
 static GtkWidget *
 title_label (GtkWidget  *widget,
@@ -591,6 +610,13 @@ test_catalog_columns (Fixture       *f,
         g_assert_true (label_readable (label, viewport, FALSE));
       }
     assert_cells_readable (view, viewport, seen);
+    /* A name, which may be cut, is whole in its tooltip. */
+    {
+      GtkWidget *name = cell_label (view, "x-2");
+
+      g_assert_nonnull (name);
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (name), ==, "x-2");
+    }
     /* Each column had something to check: 4 rows, an upfront fee and 3 architectures. */
     for (guint i = 0; i < N_NEEDED_COLUMNS; i++)
       g_assert_cmpuint (seen[i], >=, i == 5 ? 1 : 3);

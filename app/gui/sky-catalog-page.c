@@ -402,7 +402,16 @@ mark_kept (SkyCatalogPage *self,
   /* Translators: the name of an offer kept in the candidates, in the catalog's table */
   text = kept ? g_strdup_printf (_("✓ %s"), listing->name) : g_strdup (listing->name);
   gtk_label_set_label (label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), kept ? _("Kept in Candidates") : NULL);
+  /* The whole name in the tooltip, where a long one is cut. */
+  if (kept)
+    {
+      /* Translators: the tooltip of an offer's name kept in the candidates */
+      g_autofree char *tip = g_strdup_printf (_("%s\nKept in Candidates"), listing->name);
+
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), tip);
+    }
+  else
+    gtk_widget_set_tooltip_text (GTK_WIDGET (label), listing->name);
   if (kept)
     gtk_widget_add_css_class (GTK_WIDGET (label), "accent");
   else
