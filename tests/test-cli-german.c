@@ -3,11 +3,11 @@
 
 #include <locale.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "sky-cli-test-util.h"
 #include "sky-test-util.h"
 
 /* skytally-cli in German: its messages translated from the build's catalog of translations
@@ -38,51 +38,21 @@ typedef struct
   char *scenario;
 } Fixture;
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 /* Runs skytally-cli with the arguments (NULL-terminated) under @locale. */
 static void
-cli_in (Run        *r,
+cli_in (SkyCliRun  *r,
         const char *locale,
         const char *first,
         ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *cli_path = g_getenv ("SKYTALLY_CLI");
-  int wait_status = 0;
   va_list args;
-
-  g_assert_nonnull (cli_path);
-  g_ptr_array_add (argv, (char *) cli_path);
-  va_start (args, first);
-  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
 
   envp = g_environ_setenv (envp, "LC_ALL", locale, TRUE);
   envp = g_environ_unsetenv (envp, "LANGUAGE");
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &r->out,
-                &r->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r->status = WEXITSTATUS (wait_status);
+  va_start (args, first);
+  sky_cli_run_valist (r, NULL, envp, NULL, first, args);
+  va_end (args);
 }
 
 /* FALSE, with the test skipped and why, where German cannot be shown: the locale is not
@@ -113,7 +83,7 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
-  g_auto(Run) import = { 0 };
+  g_auto(SkyCliRun) import = { 0 };
 
   f->dir = sky_test_make_dir ();
   f->catalog = g_build_filename (f->dir, "catalog.db", NULL);
@@ -140,8 +110,8 @@ test_message_translated (Fixture       *f,
                          gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (f->dir, "not-a-scenario.skytally", NULL);
-  g_auto(Run) english = { 0 };
-  g_auto(Run) german = { 0 };
+  g_auto(SkyCliRun) english = { 0 };
+  g_auto(SkyCliRun) german = { 0 };
 
   if (!german_available ())
     return;
@@ -167,10 +137,10 @@ test_machine_output_plain (Fixture       *f,
   g_autofree char *csv_de = g_build_filename (f->dir, "de.csv", NULL);
   g_autofree char *text_c = NULL;
   g_autofree char *text_de = NULL;
-  g_auto(Run) json_c = { 0 };
-  g_auto(Run) json_de = { 0 };
-  g_auto(Run) export_c = { 0 };
-  g_auto(Run) export_de = { 0 };
+  g_auto(SkyCliRun) json_c = { 0 };
+  g_auto(SkyCliRun) json_de = { 0 };
+  g_auto(SkyCliRun) export_c = { 0 };
+  g_auto(SkyCliRun) export_de = { 0 };
 
   if (!german_available ())
     return;
@@ -244,8 +214,8 @@ test_workbook_german (Fixture       *f,
   g_autofree char *stem_de = g_build_filename (f->dir, "de.csv", NULL);
   g_autoptr(GPtrArray) sheets_c = NULL;
   g_autoptr(GPtrArray) sheets_de = NULL;
-  g_auto(Run) export_c = { 0 };
-  g_auto(Run) export_de = { 0 };
+  g_auto(SkyCliRun) export_c = { 0 };
+  g_auto(SkyCliRun) export_de = { 0 };
   guint numbers = 0;
   guint translated = 0;
 

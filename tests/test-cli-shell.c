@@ -12,6 +12,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "sky-cli-test-util.h"
 #include "sky-test-util.h"
 
 /* skytally-cli in a shell: “-” for standard input and output, export --format, and usage lines
@@ -24,102 +25,22 @@ typedef struct
   char *tmp;        /* the children's TMPDIR, to tell that nothing is left in it */
 } Fixture;
 
-typedef struct
-{
-  char  *out;
-  gsize  out_len;
-  char  *err;
-  int    status;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Where a child's standard input comes from, and where its standard output goes. */
-typedef struct
-{
-  const char *pipe_text;     /* written into a pipe, when not NULL */
-  gsize       pipe_len;      /* its length; -1 as a gsize for a string */
-  const char *file;          /* redirected from this file, when not NULL */
-  int         stdout_fd;     /* -1 for a pipe read back into Run.out */
-} Io;
-
-static char *
-bytes_to_text (GBytes *bytes,
-               gsize  *len)
-{
-  gsize n = 0;
-  const char *data = bytes != NULL ? g_bytes_get_data (bytes, &n) : NULL;
-
-  if (len != NULL)
-    *len = n;
-  return g_strndup (data != NULL ? data : "", n);
-}
-
-static void
-cli_io_valist (Run        *r,
-               Fixture    *f,
-               const Io   *io,
-               const char *first,
-               va_list     args)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) child = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GBytes) input = NULL, out = NULL, err = NULL;
-  g_autoptr(GError) error = NULL;
-  GSubprocessFlags flags = G_SUBPROCESS_FLAGS_STDERR_PIPE;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("SKYTALLY_CLI"));
-  g_assert_nonnull (argv->pdata[0]);
-  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  g_ptr_array_add (argv, NULL);
-
-  if (io == NULL || io->stdout_fd < 0)
-    flags |= G_SUBPROCESS_FLAGS_STDOUT_PIPE;
-  if (io != NULL && io->pipe_text != NULL)
-    {
-      flags |= G_SUBPROCESS_FLAGS_STDIN_PIPE;
-      input = g_bytes_new (io->pipe_text, io->pipe_len == (gsize) -1 ? strlen (io->pipe_text)
-                                                                      : io->pipe_len);
-    }
-  launcher = g_subprocess_launcher_new (flags);
-  if (f != NULL)
-    g_subprocess_launcher_setenv (launcher, "TMPDIR", f->tmp, TRUE);
-  if (io != NULL && io->file != NULL)
-    g_subprocess_launcher_set_stdin_file_path (launcher, io->file);
-  if (io != NULL && io->stdout_fd >= 0)
-    g_subprocess_launcher_take_stdout_fd (launcher, dup (io->stdout_fd));
-  child = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate (child, input, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (child));
-  r->status = g_subprocess_get_exit_status (child);
-  r->out = bytes_to_text (out, &r->out_len);
-  r->err = bytes_to_text (err, NULL);
-}
-
 /* Runs skytally-cli with the arguments (NULL-terminated), its input and output as @io says
  * (NULL: no input, output read back). */
 static void
-cli_io (Run        *r,
-        Fixture    *f,
-        const Io   *io,
-        const char *first,
+cli_io (SkyCliRun      *r,
+        Fixture        *f,
+        const SkyCliIo *io,
+        const char     *first,
         ...)
 {
+  g_auto(GStrv) envp = NULL;
   va_list args;
 
+  if (f != NULL)
+    envp = g_environ_setenv (g_get_environ (), "TMPDIR", f->tmp, TRUE);
   va_start (args, first);
-  cli_io_valist (r, f, io, first, args);
+  sky_cli_run_valist (r, io, envp, NULL, first, args);
   va_end (args);
 }
 
@@ -170,7 +91,7 @@ setup_catalog (Fixture *f)
 {
   g_autofree char *sheet = test_file ("valid-small.xml");
   char *scenario = g_build_filename (f->dir, "piped.skytally", NULL);
-  g_auto(Run) r = { 0 };
+  g_auto(SkyCliRun) r = { 0 };
 
   cli (&r, f, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
   g_assert_cmpint (r.status, ==, 0);
@@ -193,20 +114,22 @@ test_stdin_scenario (Fixture       *f,
                      gconstpointer  data)
 {
   g_autofree char *scenario = setup_catalog (f);
-  const Io piped = { .pipe_text = scenario_text, .pipe_len = (gsize) -1, .stdout_fd = -1 };
-  const Io redirected = { .file = scenario, .stdout_fd = -1 };
-  const Io broken = { .pipe_text = "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" "
-                                   "name=\"x\" currency=\"USD\">\n  <line label=\"a\" "
-                                   "unit=\"parsec\"><requirement category=\"compute\"/></line>\n"
-                                   "</scenario>\n",
-                      .pipe_len = (gsize) -1, .stdout_fd = -1 };
+  const SkyCliIo piped = { .pipe_text = scenario_text, .pipe_len = (gsize) -1, .stdout_fd = -1 };
+  const SkyCliIo redirected = { .file = scenario, .stdout_fd = -1 };
+  const SkyCliIo broken = {
+    .pipe_text = "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" "
+                 "name=\"x\" currency=\"USD\">\n  <line label=\"a\" "
+                 "unit=\"parsec\"><requirement category=\"compute\"/></line>\n"
+                 "</scenario>\n",
+    .pipe_len = (gsize) -1, .stdout_fd = -1,
+  };
   static const char * const commands[][3] = {
     { "estimate", "--format", "json" },
     { "project", "--format", "csv" },
     { "score", "--format", "json" },
   };
-  g_auto(Run) valid = { 0 };
-  g_auto(Run) bad = { 0 };
+  g_auto(SkyCliRun) valid = { 0 };
+  g_auto(SkyCliRun) bad = { 0 };
 
   cli_io (&valid, f, &piped, "validate", "-", NULL);
   g_assert_cmpint (valid.status, ==, 0);
@@ -214,9 +137,9 @@ test_stdin_scenario (Fixture       *f,
 
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto(Run) from_file = { 0 };
-      g_auto(Run) from_pipe = { 0 };
-      g_auto(Run) from_redirect = { 0 };
+      g_auto(SkyCliRun) from_file = { 0 };
+      g_auto(SkyCliRun) from_pipe = { 0 };
+      g_auto(SkyCliRun) from_redirect = { 0 };
 
       cli (&from_file, f, "--catalog", f->catalog, commands[i][0], scenario, commands[i][1],
            commands[i][2], NULL);
@@ -247,8 +170,8 @@ test_stdin_scenario_too_large (Fixture       *f,
 {
   gsize len = 16 * 1024 * 1024 + 1;
   g_autofree char *big = g_malloc (len);
-  Io io = { .pipe_text = big, .pipe_len = len, .stdout_fd = -1 };
-  g_auto(Run) r = { 0 };
+  SkyCliIo io = { .pipe_text = big, .pipe_len = len, .stdout_fd = -1 };
+  g_auto(SkyCliRun) r = { 0 };
 
   memset (big, ' ', len);
   cli_io (&r, f, &io, "validate", "-", NULL);
@@ -259,7 +182,7 @@ test_stdin_scenario_too_large (Fixture       *f,
 static int
 count_sheets (Fixture *f)
 {
-  g_auto(Run) r = { 0 };
+  g_auto(SkyCliRun) r = { 0 };
   int n = 0;
 
   cli (&r, f, "--catalog", f->catalog, "--no-seed", "sheets", "--format", "csv", NULL);
@@ -281,17 +204,17 @@ test_stdin_import (Fixture       *f,
   g_autofree char *text = NULL, *bad_text = NULL;
   g_autofree char *gz = NULL;
   gsize len = 0, gz_len = 0;
-  g_auto(Run) piped = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) compressed = { 0 };
-  g_auto(Run) bad = { 0 };
-  g_auto(Run) twice = { 0 };
+  g_auto(SkyCliRun) piped = { 0 };
+  g_auto(SkyCliRun) again = { 0 };
+  g_auto(SkyCliRun) compressed = { 0 };
+  g_auto(SkyCliRun) bad = { 0 };
+  g_auto(SkyCliRun) twice = { 0 };
   g_autoptr(GString) broken = NULL;
   char *amount;
 
   g_assert_true (g_file_get_contents (sheet, &text, &len, NULL));
   {
-    Io io = { .pipe_text = text, .pipe_len = len, .stdout_fd = -1 };
+    SkyCliIo io = { .pipe_text = text, .pipe_len = len, .stdout_fd = -1 };
 
     cli_io (&piped, f, &io, "--catalog", f->catalog, "--no-seed", "import", "-", NULL);
   }
@@ -301,7 +224,7 @@ test_stdin_import (Fixture       *f,
   assert_tmp_empty (f);
 
   {
-    Io io = { .file = sheet, .stdout_fd = -1 };
+    SkyCliIo io = { .file = sheet, .stdout_fd = -1 };
 
     cli_io (&again, f, &io, "--catalog", f->catalog, "--no-seed", "import", "-", NULL);
   }
@@ -318,7 +241,7 @@ test_stdin_import (Fixture       *f,
     g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
     g_autoptr(GOutputStream) zipping = g_converter_output_stream_new (memory,
                                                                       G_CONVERTER (compressor));
-    Io io = { .stdout_fd = -1 };
+    SkyCliIo io = { .stdout_fd = -1 };
 
     g_assert_true (g_file_get_contents (newer, &newer_text, &newer_len, NULL));
     g_assert_true (g_output_stream_write_all (zipping, newer_text, newer_len, NULL, NULL, NULL));
@@ -356,7 +279,7 @@ test_stdin_import (Fixture       *f,
                                 line, column);
   }
   {
-    Io io = { .pipe_text = broken->str, .pipe_len = broken->len, .stdout_fd = -1 };
+    SkyCliIo io = { .pipe_text = broken->str, .pipe_len = broken->len, .stdout_fd = -1 };
 
     cli_io (&bad, f, &io, "--catalog", f->catalog, "--no-seed", "import", "-", NULL);
   }
@@ -441,10 +364,10 @@ test_stdin_convert (Fixture       *f,
                                                     "digitalocean", "regions.json", NULL);
   g_autofree char *sheet = g_build_filename (f->dir, "do.xml", NULL);
   g_autofree char *written = NULL;
-  const Io io = { .file = sizes, .stdout_fd = -1 };
-  g_auto(Run) to_file = { 0 };
-  g_auto(Run) to_stdout = { 0 };
-  g_auto(Run) imported = { 0 };
+  const SkyCliIo io = { .file = sizes, .stdout_fd = -1 };
+  g_auto(SkyCliRun) to_file = { 0 };
+  g_auto(SkyCliRun) to_stdout = { 0 };
+  g_auto(SkyCliRun) imported = { 0 };
 
   cli (&to_file, f, "convert", "--from", "digitalocean-json", "--effective-date", "2026-01-01",
        sizes, regions, "-o", sheet, NULL);
@@ -486,14 +409,14 @@ test_export_format (Fixture       *f,
   g_autofree char *new_csv = g_build_filename (f->dir, "new.csv", NULL);
   g_autofree char *pdf = g_build_filename (f->dir, "new.pdf", NULL);
   g_autofree char *csv_text = NULL, *json_text = NULL, *text = NULL, *listed = NULL;
-  const Io piped = { .pipe_text = scenario_text, .pipe_len = (gsize) -1, .stdout_fd = -1 };
-  g_auto(Run) old = { 0 };
-  g_auto(Run) to_stdout = { 0 };
-  g_auto(Run) from_stdin = { 0 };
-  g_auto(Run) to_file = { 0 };
-  g_auto(Run) to_csv = { 0 };
-  g_auto(Run) pdf_run = { 0 };
-  g_auto(Run) xlsx_run = { 0 };
+  const SkyCliIo piped = { .pipe_text = scenario_text, .pipe_len = (gsize) -1, .stdout_fd = -1 };
+  g_auto(SkyCliRun) old = { 0 };
+  g_auto(SkyCliRun) to_stdout = { 0 };
+  g_auto(SkyCliRun) from_stdin = { 0 };
+  g_auto(SkyCliRun) to_file = { 0 };
+  g_auto(SkyCliRun) to_csv = { 0 };
+  g_auto(SkyCliRun) pdf_run = { 0 };
+  g_auto(SkyCliRun) xlsx_run = { 0 };
 
   cli (&old, f, "--catalog", f->catalog, "export", scenario, "--csv", csv, "--json", json, NULL);
   g_assert_cmpint (old.status, ==, 0);
@@ -569,7 +492,7 @@ test_export_format_usage (Fixture       *f,
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) r = { 0 };
+      g_auto(SkyCliRun) r = { 0 };
       g_autofree char *expected = g_strconcat (messages[i],
                                                "Usage: skytally-cli export [OPTION…] --format "
                                                "FORMAT SCENARIO\n"
@@ -606,9 +529,9 @@ test_export_binary_to_terminal (Fixture       *f,
   for (gsize i = 0; i < G_N_ELEMENTS (formats); i++)
     for (int old = 0; old < 2; old++)
       {
-        Io io = { .stdout_fd = terminal };
+        SkyCliIo io = { .stdout_fd = terminal };
         g_autofree char *option = g_strdup_printf ("--%s", formats[i]);
-        g_auto(Run) r = { 0 };
+        g_auto(SkyCliRun) r = { 0 };
 
         if (old)
           cli_io (&r, f, &io, "--catalog", f->catalog, "export", scenario, option, "-", NULL);
@@ -623,8 +546,8 @@ test_export_binary_to_terminal (Fixture       *f,
 
   /* Nothing came to the terminal; a CSV does. */
   {
-    Io io = { .stdout_fd = terminal };
-    g_auto(Run) r = { 0 };
+    SkyCliIo io = { .stdout_fd = terminal };
+    g_auto(SkyCliRun) r = { 0 };
     char buffer[64] = { 0 };
     int flags = fcntl (master, F_GETFL);
 
@@ -646,7 +569,7 @@ static void
 test_usage_names_command (Fixture       *f,
                           gconstpointer  data)
 {
-  g_auto(Run) top = { 0 };
+  g_auto(SkyCliRun) top = { 0 };
   static const struct
   {
     const char *argv[4];
@@ -675,8 +598,8 @@ test_usage_names_command (Fixture       *f,
       g_autofree char *error_end = g_strdup_printf ("\nUsage: skytally-cli %s\n"
                                                     "Try “skytally-cli %s --help”.\n",
                                                     cases[i].usage, name);
-      g_auto(Run) help = { 0 };
-      g_auto(Run) error = { 0 };
+      g_auto(SkyCliRun) help = { 0 };
+      g_auto(SkyCliRun) error = { 0 };
 
       if (strcmp (name, "import") == 0 && cases[i].argv[1] != NULL &&
           strcmp (cases[i].argv[1], "--from") == 0)

@@ -20,6 +20,7 @@
 #endif
 
 #include "sky-catalog.h"
+#include "sky-cli-test-util.h"
 #include "sky-decimal.h"
 #include "sky-test-util.h"
 
@@ -29,60 +30,9 @@ typedef struct
   char *catalog;
 } Fixture;
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-cli_valist (Run                  *r,
-            GSpawnChildSetupFunc  child_setup,
-            const char           *first,
-            va_list               args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli_path = g_getenv ("SKYTALLY_CLI");
-  int wait_status = 0;
-
-  g_assert_nonnull (cli_path);
-  g_ptr_array_add (argv, (char *) cli_path);
-  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, child_setup, NULL, &r->out,
-                &r->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r->status = WEXITSTATUS (wait_status);
-}
-
 /* Runs skytally-cli with the arguments (NULL-terminated) and returns its output and status;
  * @child_setup (when not NULL) runs in the child before it starts. */
-static void
-cli_with (Run                  *r,
-          GSpawnChildSetupFunc  child_setup,
-          const char           *first,
-          ...)
-{
-  va_list args;
-
-  va_start (args, first);
-  cli_valist (r, child_setup, first, args);
-  va_end (args);
-}
+#define cli_with(r, child_setup, ...) sky_cli_run ((r), NULL, NULL, (child_setup), __VA_ARGS__)
 
 #define cli(r, ...) cli_with ((r), NULL, __VA_ARGS__)
 
@@ -101,7 +51,7 @@ limit_file_size (gpointer data)
 /* Runs skytally-cli as cli() does, where no file may grow past @max_bytes, as on a full
  * disk. */
 static void
-cli_limited (Run        *r,
+cli_limited (SkyCliRun  *r,
              rlim_t      max_bytes,
              const char *first,
              ...)
@@ -110,7 +60,7 @@ cli_limited (Run        *r,
 
   file_size_limit = max_bytes;
   va_start (args, first);
-  cli_valist (r, limit_file_size, first, args);
+  sky_cli_run_valist (r, NULL, NULL, limit_file_size, first, args);
   va_end (args);
 }
 
@@ -162,7 +112,7 @@ parse_object (const char *text)
 }
 
 static void
-assert_one_line_error (const Run *r)
+assert_one_line_error (const SkyCliRun *r)
 {
   g_assert_cmpint (r->status, ==, 1);
   g_assert_true (g_str_has_prefix (r->err, "skytally-cli: "));
@@ -190,8 +140,8 @@ test_help (void)
     { "project", "  project FILE   A scenario month by month, against its budget\n" },
     { "export", "  export FILE    Write a projection for finance (CSV, JSON, PDF)\n" },
   };
-  g_auto(Run) top = { 0 };
-  g_auto(Run) help = { 0 };
+  g_auto(SkyCliRun) top = { 0 };
+  g_auto(SkyCliRun) help = { 0 };
 
   cli (&top, "--help", NULL);
   g_assert_cmpint (top.status, ==, 0);
@@ -201,7 +151,7 @@ test_help (void)
   g_assert_nonnull (strstr (top.out, "\nOptions:\n  --catalog PATH   "));
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto(Run) r = { 0 };
+      g_auto(SkyCliRun) r = { 0 };
 
       g_assert_nonnull (strstr (top.out, commands[i][1]));
       cli (&r, commands[i][0], "--help", NULL);
@@ -232,7 +182,7 @@ test_usage_errors (Fixture       *f,
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) r = { 0 };
+      g_auto(SkyCliRun) r = { 0 };
 
       cli (&r, "--catalog", f->catalog, "--no-seed",
            cases[i][0], cases[i][1], cases[i][2], cases[i][3], NULL);
@@ -248,7 +198,7 @@ test_usage_errors (Fixture       *f,
 static JsonArray *
 seed_bundled (Fixture *f)
 {
-  g_auto(Run) r = { 0 };
+  g_auto(SkyCliRun) r = { 0 };
   g_autoptr(JsonArray) sheets = NULL;
 
   cli (&r, "--catalog", f->catalog, "sheets", "--format", "json", NULL);
@@ -287,7 +237,7 @@ static void
 test_no_seed (Fixture       *f,
               gconstpointer  data)
 {
-  g_auto(Run) r = { 0 };
+  g_auto(SkyCliRun) r = { 0 };
   g_autoptr(JsonArray) sheets = NULL;
 
   cli (&r, "--catalog", f->catalog, "--no-seed", "sheets", "--format", "json", NULL);
@@ -297,7 +247,7 @@ test_no_seed (Fixture       *f,
 
   /* Remembered: the catalog is not seeded later either. */
   {
-    g_auto(Run) later = { 0 };
+    g_auto(SkyCliRun) later = { 0 };
     g_autoptr(JsonArray) still = NULL;
 
     cli (&later, "--catalog", f->catalog, "sheets", "--format", "json", NULL);
@@ -316,7 +266,7 @@ test_seed_interrupted (Fixture       *f,
                        gconstpointer  data)
 {
   g_autofree char *dir = g_path_get_dirname (f->catalog);
-  g_auto(Run) failed = { 0 };
+  g_auto(SkyCliRun) failed = { 0 };
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
@@ -337,9 +287,9 @@ test_import (Fixture       *f,
              gconstpointer  data)
 {
   g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
-  g_auto(Run) first = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) table = { 0 };
+  g_auto(SkyCliRun) first = { 0 };
+  g_auto(SkyCliRun) again = { 0 };
+  g_auto(SkyCliRun) table = { 0 };
 
   cli (&first, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
   g_assert_cmpint (first.status, ==, 0);
@@ -365,9 +315,9 @@ test_import_bad (Fixture       *f,
   g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad", "tiers-gap.xml",
                                                 NULL);
   g_autofree char *where = g_strdup_printf ("%s:11:15: gap between tiers", bad);
-  g_auto(Run) setup = { 0 };
-  g_auto(Run) r = { 0 };
-  g_auto(Run) sheets = { 0 };
+  g_auto(SkyCliRun) setup = { 0 };
+  g_auto(SkyCliRun) r = { 0 };
+  g_auto(SkyCliRun) sheets = { 0 };
   g_autoptr(JsonArray) list = NULL;
 
   cli (&setup, "--catalog", f->catalog, "--no-seed", "import", good, NULL);
@@ -399,9 +349,9 @@ test_import_fifo (Fixture       *f,
   g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
   g_autofree char *fifo = g_build_filename (f->dir, "pipe.xml", NULL);
   g_autofree char *prefix = g_strconcat ("skytally-cli: ", fifo, ": ", NULL);
-  g_auto(Run) setup = { 0 };
-  g_auto(Run) r = { 0 };
-  g_auto(Run) sheets = { 0 };
+  g_auto(SkyCliRun) setup = { 0 };
+  g_auto(SkyCliRun) r = { 0 };
+  g_auto(SkyCliRun) sheets = { 0 };
   g_autoptr(JsonArray) list = NULL;
 
   cli (&setup, "--catalog", f->catalog, "--no-seed", "import", good, NULL);
@@ -425,7 +375,7 @@ test_not_a_catalog (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "notes.txt", NULL);
   g_autofree char *filler = g_strnfill (4096, 'z');
   g_autofree char *after = NULL;
-  g_auto(Run) r = { 0 };
+  g_auto(SkyCliRun) r = { 0 };
 
   g_assert_true (g_file_set_contents (path, filler, -1, NULL));
   cli (&r, "--catalog", path, "sheets", NULL);
@@ -452,7 +402,7 @@ static void
 test_search_json (Fixture       *f,
                   gconstpointer  data)
 {
-  g_auto(Run) r = { 0 };
+  g_auto(SkyCliRun) r = { 0 };
   g_autoptr(JsonArray) rows = NULL;
   g_autoptr(GHashTable) providers = g_hash_table_new (g_str_hash, g_str_equal);
   SkyDecimal previous = sky_decimal_from_int (0);
@@ -517,8 +467,8 @@ test_search_csv (Fixture       *f,
                  gconstpointer  data)
 {
   g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
-  g_auto(Run) setup = { 0 };
-  g_auto(Run) r = { 0 };
+  g_auto(SkyCliRun) setup = { 0 };
+  g_auto(SkyCliRun) r = { 0 };
   g_auto(GStrv) lines = NULL;
 
   cli (&setup, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
@@ -540,7 +490,7 @@ static void
 test_search_empty (Fixture       *f,
                    gconstpointer  data)
 {
-  g_auto(Run) r = { 0 };
+  g_auto(SkyCliRun) r = { 0 };
 
   cli (&r, "--catalog", f->catalog, "search", "--min-vcpu", "100000", NULL);
   g_assert_cmpint (r.status, ==, 0);
@@ -586,9 +536,9 @@ test_numbers_ignore_locale (Fixture       *f,
   g_autoptr(GString) edited = NULL;
   g_autoptr(JsonArray) offers = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) setup = { 0 };
-  g_auto(Run) json = { 0 };
-  g_auto(Run) csv = { 0 };
+  g_auto(SkyCliRun) setup = { 0 };
+  g_auto(SkyCliRun) json = { 0 };
+  g_auto(SkyCliRun) csv = { 0 };
   g_autofree char *lc_all = g_strdup (g_getenv ("LC_ALL"));
   JsonObject *o;
 
@@ -672,9 +622,9 @@ test_price_dates_and_units (Fixture       *f,
     "</scenario>\n";
   g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "units-small.xml", NULL);
   g_autofree char *scenario = g_build_filename (f->dir, "jobs.skytally", NULL);
-  g_auto(Run) import = { 0 };
-  g_auto(Run) search = { 0 };
-  g_auto(Run) estimate = { 0 };
+  g_auto(SkyCliRun) import = { 0 };
+  g_auto(SkyCliRun) search = { 0 };
+  g_auto(SkyCliRun) estimate = { 0 };
   g_autoptr(JsonArray) rows = NULL;
   g_autoptr(JsonObject) root = NULL;
   JsonArray *lines;
@@ -738,9 +688,9 @@ test_estimate_json (Fixture       *f,
   g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
   g_autofree char *other = g_test_build_filename (G_TEST_DIST, "data", "other-small.xml", NULL);
   g_autofree char *scenario = g_test_build_filename (G_TEST_DIST, "data", "web.skytally", NULL);
-  g_auto(Run) import = { 0 };
-  g_auto(Run) run = { 0 };
-  g_auto(Run) one = { 0 };
+  g_auto(SkyCliRun) import = { 0 };
+  g_auto(SkyCliRun) run = { 0 };
+  g_auto(SkyCliRun) one = { 0 };
   g_autoptr(JsonObject) root = NULL;
   JsonArray *providers, *lines;
   JsonObject *p, *line, *totals;
@@ -773,7 +723,7 @@ test_estimate_json (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (line, "quantity"), ==, "3");
   /* project says which provider leaves lines out, and how many. */
   {
-    g_auto(Run) project = { 0 };
+    g_auto(SkyCliRun) project = { 0 };
 
     cli (&project, "--catalog", f->catalog, "project", scenario, NULL);
     g_assert_cmpint (project.status, ==, 0);
@@ -783,8 +733,8 @@ test_estimate_json (Fixture       *f,
   }
   /* --compare-by names what the cheapest is chosen by; an unknown choice is bad usage. */
   {
-    g_auto(Run) by_term = { 0 };
-    g_auto(Run) bad = { 0 };
+    g_auto(SkyCliRun) by_term = { 0 };
+    g_auto(SkyCliRun) bad = { 0 };
     g_autoptr(JsonObject) termed = NULL;
 
     g_assert_cmpstr (json_object_get_string_member (root, "compare_by"), ==, "effective-monthly");
@@ -800,7 +750,7 @@ test_estimate_json (Fixture       *f,
   }
   /* The table marks the incomplete provider's totals and names the cheapest complete one. */
   {
-    g_auto(Run) table = { 0 };
+    g_auto(SkyCliRun) table = { 0 };
 
     cli (&table, "--catalog", f->catalog, "estimate", scenario, NULL);
     g_assert_cmpint (table.status, ==, 0);
@@ -818,8 +768,8 @@ test_estimate_json (Fixture       *f,
     g_autofree char *json = g_build_filename (f->dir, "budgeted.json", NULL);
     g_autoptr(GString) edited = NULL;
     g_autoptr(JsonObject) projected = NULL;
-    g_auto(Run) project = { 0 };
-    g_auto(Run) export = { 0 };
+    g_auto(SkyCliRun) project = { 0 };
+    g_auto(SkyCliRun) export = { 0 };
     JsonArray *ps;
 
     g_assert_true (g_file_get_contents (scenario, &text, NULL, NULL));
@@ -861,7 +811,7 @@ test_estimate_json (Fixture       *f,
     g_autofree char *text = NULL;
     g_autoptr(GPtrArray) rows = NULL;
     g_autoptr(GError) error = NULL;
-    g_auto(Run) export = { 0 };
+    g_auto(SkyCliRun) export = { 0 };
     guint empty = 0;
 
     cli (&export, "--catalog", f->catalog, "export", scenario, "--csv", out, NULL);
@@ -964,10 +914,10 @@ test_estimate_versions (Fixture       *f,
   g_autofree char *newer = g_test_build_filename (G_TEST_DIST, "data", "valid-small-2026.2.xml",
                                                   NULL);
   g_autofree char *scenario = g_build_filename (f->dir, "pinned.skytally", NULL);
-  g_auto(Run) import = { 0 };
-  g_auto(Run) recorded = { 0 };
-  g_auto(Run) current = { 0 };
-  g_auto(Run) missing = { 0 };
+  g_auto(SkyCliRun) import = { 0 };
+  g_auto(SkyCliRun) recorded = { 0 };
+  g_auto(SkyCliRun) current = { 0 };
+  g_auto(SkyCliRun) missing = { 0 };
 
   write_pinned_scenario (scenario, "2026.1");
 
@@ -1008,8 +958,8 @@ test_estimate_pinned_per_service (Fixture       *f,
   g_autofree char *text = NULL;
   g_autoptr(GString) pinned = NULL;
   g_autoptr(JsonObject) root = NULL;
-  g_auto(Run) import = { 0 };
-  g_auto(Run) recorded = { 0 };
+  g_auto(SkyCliRun) import = { 0 };
+  g_auto(SkyCliRun) recorded = { 0 };
   JsonArray *lines;
 
   g_assert_true (g_file_get_contents (source, &text, NULL, NULL));
@@ -1043,8 +993,8 @@ test_estimate_pinned_per_service (Fixture       *f,
   {
     g_autofree char *newer = g_test_build_filename (G_TEST_DIST, "data", "valid-small-2026.2.xml",
                                                     NULL);
-    g_auto(Run) more = { 0 };
-    g_auto(Run) mixed = { 0 };
+    g_auto(SkyCliRun) more = { 0 };
+    g_auto(SkyCliRun) mixed = { 0 };
 
     g_string_replace (pinned, "service=\"vm\" version=\"2026.1\"",
                       "service=\"vm\" version=\"2026.3\"", 1);
@@ -1075,7 +1025,7 @@ test_estimate_examples (Fixture       *f,
     {
       g_autofree char *path = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data",
                                                 "scenarios", examples[i], NULL);
-      g_auto(Run) run = { 0 };
+      g_auto(SkyCliRun) run = { 0 };
 
       cli (&run, "--catalog", f->catalog, "estimate", path, "--format", "json", NULL);
       g_assert_cmpint (run.status, ==, 0);
@@ -1107,8 +1057,8 @@ test_estimate_reservation (Fixture       *f,
   g_autofree char *scenario = g_build_filename (f->dir, "reserved.skytally", NULL);
   g_autofree char *text = NULL;
   g_autoptr(GString) xml = NULL;
-  g_auto(Run) table = { 0 };
-  g_auto(Run) json = { 0 };
+  g_auto(SkyCliRun) table = { 0 };
+  g_auto(SkyCliRun) json = { 0 };
   g_autoptr(JsonObject) root = NULL;
   JsonArray *providers;
 
@@ -1162,11 +1112,11 @@ test_selection (Fixture       *f,
   g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
   g_autofree char *other = g_test_build_filename (G_TEST_DIST, "data", "other-small.xml", NULL);
   g_autofree char *scenario = g_build_filename (f->dir, "choice.skytally", NULL);
-  g_auto(Run) import = { 0 };
-  g_auto(Run) matched = { 0 };
-  g_auto(Run) compared = { 0 };
-  g_auto(Run) scored = { 0 };
-  g_auto(Run) usage = { 0 };
+  g_auto(SkyCliRun) import = { 0 };
+  g_auto(SkyCliRun) matched = { 0 };
+  g_auto(SkyCliRun) compared = { 0 };
+  g_auto(SkyCliRun) scored = { 0 };
+  g_auto(SkyCliRun) usage = { 0 };
   g_autoptr(JsonArray) results = NULL;
   g_autoptr(JsonObject) root = NULL;
   JsonObject *first;
@@ -1273,10 +1223,10 @@ test_export_csv (Fixture       *f,
   g_autofree char *text = NULL, *atext = NULL, *stext = NULL;
   g_autoptr(GPtrArray) rows = NULL, arows = NULL, srows = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) import = { 0 };
-  g_auto(Run) run = { 0 };
-  g_auto(Run) run2 = { 0 };
-  g_auto(Run) status = { 0 };
+  g_auto(SkyCliRun) import = { 0 };
+  g_auto(SkyCliRun) run = { 0 };
+  g_auto(SkyCliRun) run2 = { 0 };
+  g_auto(SkyCliRun) status = { 0 };
   char **header, **total = NULL;
 
   cli (&import, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
@@ -1353,11 +1303,11 @@ test_project_calendar_months (Fixture       *f,
   g_autoptr(JsonObject) projected = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) import = { 0 };
-  g_auto(Run) numbered = { 0 };
-  g_auto(Run) table = { 0 };
-  g_auto(Run) json = { 0 };
-  g_auto(Run) csv = { 0 };
+  g_auto(SkyCliRun) import = { 0 };
+  g_auto(SkyCliRun) numbered = { 0 };
+  g_auto(SkyCliRun) table = { 0 };
+  g_auto(SkyCliRun) json = { 0 };
+  g_auto(SkyCliRun) csv = { 0 };
   JsonArray *calendar;
   char **header;
 
@@ -1416,9 +1366,9 @@ test_project_overflow (Fixture       *f,
   g_autofree char *growth = g_build_filename (f->dir, "growth.skytally", NULL);
   g_autofree char *months = g_build_filename (f->dir, "months.skytally", NULL);
   g_autoptr(GString) text = g_string_new (NULL);
-  g_auto(Run) import = { 0 };
-  g_auto(Run) import2 = { 0 };
-  g_auto(Run) table = { 0 };
+  g_auto(SkyCliRun) import = { 0 };
+  g_auto(SkyCliRun) import2 = { 0 };
+  g_auto(SkyCliRun) table = { 0 };
   const char * const outputs[] = { "--csv", "out.csv", "--json", "out.json", "--pdf", "out.pdf" };
 
   sky_test_append_sheet_start (text, "hugecloud", "Huge Cloud");
@@ -1456,7 +1406,7 @@ test_project_overflow (Fixture       *f,
       for (guint k = 0; k < G_N_ELEMENTS (outputs); k += 2)
         {
           g_autofree char *out = g_build_filename (f->dir, outputs[k + 1], NULL);
-          g_auto(Run) run = { 0 };
+          g_auto(SkyCliRun) run = { 0 };
 
           /* The JSON and the PDF have no sums of months to overflow in the second. */
           if (i == 1 && k > 0)
@@ -1469,7 +1419,7 @@ test_project_overflow (Fixture       *f,
         }
       for (guint k = 0; k < 2; k++)
         {
-          g_auto(Run) run = { 0 };
+          g_auto(SkyCliRun) run = { 0 };
 
           if (i == 1 && k == 0)
             continue;
@@ -1515,8 +1465,8 @@ test_export_spreadsheet (Fixture       *f,
   g_autoptr(GPtrArray) rows = NULL, back_rows = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) crlf = NULL;
-  g_auto(Run) import = { 0 };
-  g_auto(Run) run = { 0 };
+  g_auto(SkyCliRun) import = { 0 };
+  g_auto(SkyCliRun) run = { 0 };
 
   if (ssconvert == NULL || *ssconvert == '\0')
     {
@@ -1582,7 +1532,7 @@ test_export_pdf (Fixture       *f,
                                                 "scenarios", "web-product.skytally", NULL);
   g_autofree char *pdf = g_build_filename (f->dir, "report.pdf", NULL);
   g_autofree char *out = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(SkyCliRun) run = { 0 };
 
   cli (&run, "--catalog", f->catalog, "export", scenario, "--pdf", pdf, NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -1624,7 +1574,7 @@ test_export_xlsx (Fixture       *f,
   g_autofree char *back = g_build_filename (f->dir, "summary.csv", NULL);
   g_autofree char *summary = NULL;
   const char *ssconvert = g_getenv ("SKYTALLY_SSCONVERT");
-  g_auto(Run) run = { 0 };
+  g_auto(SkyCliRun) run = { 0 };
 
   cli (&run, "--catalog", f->catalog, "export", scenario, "--xlsx", book, NULL);
   if (run.status != 0 && strstr (run.err, "made without libxlsxwriter") != NULL)
@@ -1673,7 +1623,7 @@ static char *
 export_setup (Fixture *f)
 {
   g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
-  g_auto(Run) import = { 0 };
+  g_auto(SkyCliRun) import = { 0 };
 
   cli (&import, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
   g_assert_cmpint (import.status, ==, 0);
@@ -1692,7 +1642,7 @@ test_export_several_outputs (Fixture       *f,
   g_autofree char *both_csv = g_build_filename (f->dir, "both.csv", NULL);
   g_autofree char *both_json = g_build_filename (f->dir, "both.json", NULL);
   const char * const both[] = { both_csv, both_json };
-  g_auto(Run) run = { 0 };
+  g_auto(SkyCliRun) run = { 0 };
 
   cli (&run, "--catalog", f->catalog, "export", scenario, "--csv", both_csv, "--json",
        both_json, NULL);
@@ -1702,7 +1652,7 @@ test_export_several_outputs (Fixture       *f,
       g_autofree char *alone = g_build_filename (f->dir, names[i], NULL);
       g_autofree char *expected = NULL;
       g_autofree char *written = NULL;
-      g_auto(Run) one = { 0 };
+      g_auto(SkyCliRun) one = { 0 };
 
       cli (&one, "--catalog", f->catalog, "export", scenario, options[i], alone, NULL);
       g_assert_cmpint (one.status, ==, 0);
@@ -1731,7 +1681,7 @@ test_export_keeps_links (Fixture       *f,
   g_autofree char *real = g_build_filename (f->dir, "real", NULL);
   static const char * const names[] = { "months.csv", "months.assumptions.csv", "months.json",
                                         "report.pdf" };
-  g_auto(Run) run = { 0 };
+  g_auto(SkyCliRun) run = { 0 };
 
   g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
   g_assert_cmpint (g_mkdir (real, 0755), ==, 0);
@@ -1784,7 +1734,7 @@ test_export_planted_link (Fixture       *f,
   g_autofree char *part = g_build_filename (f->dir, "report.pdf.part", NULL);
   g_autofree char *victim = g_build_filename (f->dir, "victim", NULL);
   g_autofree char *text = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(SkyCliRun) run = { 0 };
 
   g_assert_true (g_file_set_contents (victim, "precious", -1, NULL));
   g_assert_cmpint (symlink (victim, part), ==, 0);
@@ -1812,8 +1762,8 @@ test_export_keeps_mode (Fixture       *f,
   g_autofree char *assumptions = g_build_filename (f->dir, "months.assumptions.csv", NULL);
   g_autofree char *pdf = g_build_filename (f->dir, "report.pdf", NULL);
   g_autofree char *json = g_build_filename (f->dir, "months.json", NULL);
-  g_auto(Run) run = { 0 };
-  g_auto(Run) again = { 0 };
+  g_auto(SkyCliRun) run = { 0 };
+  g_auto(SkyCliRun) again = { 0 };
   GStatBuf st;
 
   cli_with (&run, set_umask_027, "--catalog", f->catalog, "export", scenario, "--csv", csv,
@@ -1848,8 +1798,8 @@ test_export_to_stdout (Fixture       *f,
   g_assert_cmpint (symlink ("/dev/stdout", link), ==, 0);
   for (const char * const *p = (const char *[]) { "-", link, "/dev/stdout", NULL }; *p; p++)
     {
-      g_auto(Run) csv = { 0 };
-      g_auto(Run) json = { 0 };
+      g_auto(SkyCliRun) csv = { 0 };
+      g_auto(SkyCliRun) json = { 0 };
 
       cli (&csv, "--catalog", f->catalog, "export", scenario, "--csv", *p, NULL);
       g_assert_cmpint (csv.status, ==, 0);
@@ -1880,9 +1830,9 @@ test_export_assumptions_option (Fixture       *f,
   g_autofree char *months = g_build_filename (f->dir, "out", "months.csv", NULL);
   g_autofree char *elsewhere = g_build_filename (f->dir, "out", "elsewhere.csv", NULL);
   g_autofree char *text = NULL, *listed = NULL;
-  g_auto(Run) to_stdout = { 0 };
-  g_auto(Run) to_file = { 0 };
-  g_auto(Run) alone = { 0 };
+  g_auto(SkyCliRun) to_stdout = { 0 };
+  g_auto(SkyCliRun) to_file = { 0 };
+  g_auto(SkyCliRun) alone = { 0 };
 
   g_mkdir_with_parents (sub, 0755);
   cli (&to_stdout, "--catalog", f->catalog, "export", scenario, "--csv", "-", "--assumptions",
@@ -1912,7 +1862,7 @@ test_export_to_fifo (Fixture       *f,
   g_autofree char *scenario = export_setup (f);
   g_autofree char *fifo = g_build_filename (f->dir, "pipe.json", NULL);
   g_autofree char *text = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(SkyCliRun) run = { 0 };
   GThread *reader;
 
   reader = sky_test_read_fifo (fifo);
@@ -1938,9 +1888,9 @@ test_export_fails_cleanly (Fixture       *f,
   g_autofree char *json = g_build_filename (dir, "months.json", NULL);
   g_autofree char *not_dir = g_build_filename (dir, "report.pdf", "months.csv", NULL);
   g_autofree char *listed = NULL;
-  g_auto(Run) big = { 0 };
-  g_auto(Run) json_run = { 0 };
-  g_auto(Run) nowhere = { 0 };
+  g_auto(SkyCliRun) big = { 0 };
+  g_auto(SkyCliRun) json_run = { 0 };
+  g_auto(SkyCliRun) nowhere = { 0 };
   sqlite3 *holder = NULL;
 
   g_assert_cmpint (sqlite3_open_v2 (f->catalog, &holder, SQLITE_OPEN_READONLY, NULL), ==,
@@ -1989,7 +1939,7 @@ test_export_csv_all_or_nothing (Fixture       *f,
   g_autofree char *assumptions = g_build_filename (dir, "months.assumptions.csv", NULL);
   g_autofree char *text = NULL;
   g_autofree char *listed = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(SkyCliRun) run = { 0 };
 
   g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
   g_assert_true (g_file_set_contents (csv, "old csv", -1, NULL));
@@ -2152,7 +2102,7 @@ test_trace_sql (Fixture       *f,
                          "--region", "no-such-region", NULL };
   g_autofree char *script = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) r = { 0 };
+  g_auto(SkyCliRun) r = { 0 };
   int wait_status = 0;
 
   cli (&r, "--catalog", f->catalog, "--no-seed", "import", valid, NULL);
@@ -2181,11 +2131,11 @@ test_convert (Fixture       *f,
   g_autofree char *regions = g_test_build_filename (G_TEST_DIST, "data", "sources",
                                                     "digitalocean", "regions.json", NULL);
   g_autofree char *sheet = g_build_filename (f->dir, "do.xml", NULL);
-  g_auto(Run) help = { 0 };
-  g_auto(Run) r = { 0 };
-  g_auto(Run) imported = { 0 };
-  g_auto(Run) search = { 0 };
-  g_auto(Run) missing = { 0 };
+  g_auto(SkyCliRun) help = { 0 };
+  g_auto(SkyCliRun) r = { 0 };
+  g_auto(SkyCliRun) imported = { 0 };
+  g_auto(SkyCliRun) search = { 0 };
+  g_auto(SkyCliRun) missing = { 0 };
 
   cli (&help, "convert", "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
@@ -2247,10 +2197,10 @@ test_convert_bad_rows (Fixture       *f,
   g_autofree char *none = g_test_build_filename (G_TEST_DIST, "data", "sources",
                                                  "gcp-skus-json", "nothing-converted.json",
                                                  NULL);
-  g_auto(Run) nothing = { 0 };
-  g_auto(Run) refused = { 0 };
-  g_auto(Run) skipped = { 0 };
-  g_auto(Run) unknown = { 0 };
+  g_auto(SkyCliRun) nothing = { 0 };
+  g_auto(SkyCliRun) refused = { 0 };
+  g_auto(SkyCliRun) skipped = { 0 };
+  g_auto(SkyCliRun) unknown = { 0 };
 
   cli (&refused, "convert", "--from", "digitalocean-json", "--effective-date", "2024-01-29",
        bad, "-o", sheet, NULL);
@@ -2291,11 +2241,11 @@ test_import_converted (Fixture       *f,
                                                   "digitalocean", "sizes.json", NULL);
   g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "sources", "digitalocean",
                                                 "bad-rows.json", NULL);
-  g_auto(Run) refused = { 0 };
-  g_auto(Run) before = { 0 };
-  g_auto(Run) r = { 0 };
-  g_auto(Run) after = { 0 };
-  g_auto(Run) again = { 0 };
+  g_auto(SkyCliRun) refused = { 0 };
+  g_auto(SkyCliRun) before = { 0 };
+  g_auto(SkyCliRun) r = { 0 };
+  g_auto(SkyCliRun) after = { 0 };
+  g_auto(SkyCliRun) again = { 0 };
 
   cli (&refused, "--catalog", f->catalog, "--no-seed", "import", "--from", "digitalocean-json",
        "--effective-date", "2024-01-29", bad, NULL);
@@ -2447,11 +2397,19 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ApiServer, api_server_free)
 /* The cache skytally-cli update keeps its lists in, for the child: the fixture's own. */
 static const char *update_cache_home;
 
+/* Runs skytally-cli as cli() does, with its cache in update_cache_home. */
 static void
-set_cache_home (gpointer data)
+cli_cached (SkyCliRun  *r,
+            const char *first,
+            ...)
 {
-  /* Not g_setenv (), which would say on standard output that threads ran before. */
-  setenv ("XDG_CACHE_HOME", update_cache_home, 1);
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "XDG_CACHE_HOME", update_cache_home,
+                                         TRUE);
+  va_list args;
+
+  va_start (args, first);
+  sky_cli_run_valist (r, NULL, envp, NULL, first, args);
+  va_end (args);
 }
 
 /* update digitalocean against the loopback server: the sheet is added and printed as import
@@ -2463,12 +2421,12 @@ test_update (Fixture       *f,
   g_autoptr(ApiServer) api = api_server_new (FALSE);
   g_autofree char *endpoint = g_strdup_printf ("http://127.0.0.1:%u", api->port);
   g_autofree char *cache = g_build_filename (f->dir, "cache", NULL);
-  g_auto(Run) help = { 0 };
-  g_auto(Run) r = { 0 };
-  g_auto(Run) sheets = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) no_region = { 0 };
+  g_auto(SkyCliRun) help = { 0 };
+  g_auto(SkyCliRun) r = { 0 };
+  g_auto(SkyCliRun) sheets = { 0 };
+  g_auto(SkyCliRun) again = { 0 };
+  g_auto(SkyCliRun) unknown = { 0 };
+  g_auto(SkyCliRun) no_region = { 0 };
 
   update_cache_home = cache;
   cli (&help, "update", "--help", NULL);
@@ -2478,8 +2436,8 @@ test_update (Fixture       *f,
   g_assert_nonnull (strstr (help.out, "default: the regions of the provider's current offers "
                                       "in the catalog"));
 
-  cli_with (&r, set_cache_home, "--catalog", f->catalog, "--no-seed", "update", "digitalocean",
-            "--endpoint", endpoint, "--token", "t", NULL);
+  cli_cached (&r, "--catalog", f->catalog, "--no-seed", "update", "digitalocean",
+              "--endpoint", endpoint, "--token", "t", NULL);
   g_assert_cmpstr (r.err, ==, "");
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_str_has_prefix (r.out, "2 requests (0 not modified, 0 retries), "));
@@ -2489,8 +2447,8 @@ test_update (Fixture       *f,
   cli (&sheets, "--catalog", f->catalog, "sheets", "--format", "csv", NULL);
   g_assert_nonnull (strstr (sheets.out, "digitalocean"));
 
-  cli_with (&again, set_cache_home, "--catalog", f->catalog, "update", "digitalocean",
-            "--endpoint", endpoint, "--token", "t", NULL);
+  cli_cached (&again, "--catalog", f->catalog, "update", "digitalocean",
+              "--endpoint", endpoint, "--token", "t", NULL);
   g_assert_cmpint (again.status, ==, 0);
   g_assert_cmpstr (again.out, ==,
                    "2 requests (2 not modified, 0 retries), 0 bytes received\n"
@@ -2518,9 +2476,9 @@ test_update_diff (Fixture       *f,
   g_autofree char *cache = g_build_filename (f->dir, "cache", NULL);
   g_autofree char *bundled = g_test_build_filename (G_TEST_DIST, "..", "data", "pricesheets",
                                                     "digitalocean.xml", NULL);
-  g_auto(Run) imported = { 0 };
-  g_auto(Run) r = { 0 };
-  g_auto(Run) diff = { 0 };
+  g_auto(SkyCliRun) imported = { 0 };
+  g_auto(SkyCliRun) r = { 0 };
+  g_auto(SkyCliRun) diff = { 0 };
   g_autofree char *version = NULL;
   g_autofree char *expected = NULL;
   const char *added;
@@ -2528,8 +2486,8 @@ test_update_diff (Fixture       *f,
   cli (&imported, "--catalog", f->catalog, "--no-seed", "import", bundled, NULL);
   g_assert_cmpint (imported.status, ==, 0);
   update_cache_home = cache;
-  cli_with (&r, set_cache_home, "--catalog", f->catalog, "update", "digitalocean",
-            "--endpoint", endpoint, "--token", "t", NULL);
+  cli_cached (&r, "--catalog", f->catalog, "update", "digitalocean",
+              "--endpoint", endpoint, "--token", "t", NULL);
   g_assert_cmpstr (r.err, ==, "");
   g_assert_cmpint (r.status, ==, 0);
   added = strstr (r.out, "added digitalocean ");
@@ -2556,13 +2514,13 @@ test_update_fails (Fixture       *f,
   g_autofree char *endpoint = g_strdup_printf ("http://127.0.0.1:%u", api->port);
   g_autofree char *cache = g_build_filename (f->dir, "cache", NULL);
   g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
-  g_auto(Run) imported = { 0 };
-  g_auto(Run) before = { 0 };
-  g_auto(Run) r = { 0 };
-  g_auto(Run) after = { 0 };
-  g_auto(Run) no_token = { 0 };
-  g_auto(Run) azure_imported = { 0 };
-  g_auto(Run) azure_update = { 0 };
+  g_auto(SkyCliRun) imported = { 0 };
+  g_auto(SkyCliRun) before = { 0 };
+  g_auto(SkyCliRun) r = { 0 };
+  g_auto(SkyCliRun) after = { 0 };
+  g_auto(SkyCliRun) no_token = { 0 };
+  g_auto(SkyCliRun) azure_imported = { 0 };
+  g_auto(SkyCliRun) azure_update = { 0 };
   g_autofree char *azure = g_test_build_filename (G_TEST_DIST, "data", "update",
                                                   "azure-small.xml", NULL);
 
@@ -2572,8 +2530,8 @@ test_update_fails (Fixture       *f,
   cli (&before, "--catalog", f->catalog, "sheets", "--format", "csv", NULL);
   g_assert_cmpint (before.status, ==, 0);
 
-  cli_with (&r, set_cache_home, "--catalog", f->catalog, "update", "digitalocean",
-            "--endpoint", endpoint, "--token", "t", NULL);
+  cli_cached (&r, "--catalog", f->catalog, "update", "digitalocean",
+              "--endpoint", endpoint, "--token", "t", NULL);
   assert_one_line_error (&r);
   g_assert_nonnull (strstr (r.err, "/v2/sizes?per_page=200 answered 500 Internal Server Error "
                                    "after 5 tries"));
@@ -2586,8 +2544,8 @@ test_update_fails (Fixture       *f,
    * asks for DigitalOcean's token, and refuses the request: the error shows the query). */
   cli (&azure_imported, "--catalog", f->catalog, "import", azure, NULL);
   g_assert_cmpint (azure_imported.status, ==, 0);
-  cli_with (&azure_update, set_cache_home, "--catalog", f->catalog, "update", "azure",
-            "--service", "sql-database", "--endpoint", endpoint, NULL);
+  cli_cached (&azure_update, "--catalog", f->catalog, "update", "azure",
+              "--service", "sql-database", "--endpoint", endpoint, NULL);
   assert_one_line_error (&azure_update);
   g_assert_nonnull (strstr (azure_update.err,
                             "/api/retail/prices?api-version=2023-01-01-preview&$filter="
@@ -2612,7 +2570,7 @@ static void
 test_update_unavailable (Fixture       *f,
                          gconstpointer  data)
 {
-  g_auto(Run) r = { 0 };
+  g_auto(SkyCliRun) r = { 0 };
 
   cli (&r, "--catalog", f->catalog, "--no-seed", "update", "digitalocean", "--token", "t",
        NULL);
@@ -2628,7 +2586,7 @@ estimate_lines (Fixture     *f,
                 const char  *scenario,
                 JsonArray  **lines)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(SkyCliRun) run = { 0 };
   JsonObject *root;
 
   cli (&run, "--catalog", f->catalog, "--no-seed", "estimate", scenario, "--format", "json",
@@ -2652,7 +2610,7 @@ test_import_converted_monthly_cap (Fixture       *f,
   g_autofree char *sizes = NULL;
   g_autofree char *scenario = g_build_filename (f->dir, "droplet.skytally", NULL);
   g_autoptr(JsonObject) root = NULL;
-  g_auto(Run) r = { 0 };
+  g_auto(SkyCliRun) r = { 0 };
   JsonArray *lines;
   JsonObject *line;
 
@@ -2711,7 +2669,7 @@ write_gcp_scenario (Fixture            *f,
 static gboolean
 reads_pricing_yml (void)
 {
-  g_auto(Run) help = { 0 };
+  g_auto(SkyCliRun) help = { 0 };
 
   cli (&help, "convert", "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
@@ -2743,8 +2701,8 @@ test_import_converted_usage_discount (Fixture       *f,
     "n2-standard-4.linux.us-central1", "n1-standard-4.linux.us-central1",
     "e2-standard-2.linux.us-central1", "c3-standard-4-lssd.linux.us-central1", NULL });
   g_autoptr(JsonObject) root = NULL;
-  g_auto(Run) refused = { 0 };
-  g_auto(Run) r = { 0 };
+  g_auto(SkyCliRun) refused = { 0 };
+  g_auto(SkyCliRun) r = { 0 };
   JsonArray *lines;
 
   if (!reads_pricing_yml ())
@@ -2784,7 +2742,7 @@ test_import_converted_usage_discount_realdata (Fixture       *f,
   g_autofree char *folder = sky_test_realdata ("google-cloud-pricing-cost-calculator");
   g_autofree char *file = NULL, *scenario = NULL;
   g_autoptr(JsonObject) root = NULL;
-  g_auto(Run) r = { 0 };
+  g_auto(SkyCliRun) r = { 0 };
   JsonArray *lines;
 
   if (folder == NULL || !reads_pricing_yml ())
@@ -2817,9 +2775,9 @@ test_validate (Fixture       *f,
 {
   g_autofree char *scenario = g_test_build_filename (G_TEST_DIST, "data", "web.skytally", NULL);
   g_autofree char *bad = g_build_filename (f->dir, "bad.skytally", NULL);
-  g_auto(Run) good = { 0 };
-  g_auto(Run) broken = { 0 };
-  g_auto(Run) usage = { 0 };
+  g_auto(SkyCliRun) good = { 0 };
+  g_auto(SkyCliRun) broken = { 0 };
+  g_auto(SkyCliRun) usage = { 0 };
 
   cli (&good, "validate", scenario, NULL);
   g_assert_cmpint (good.status, ==, 0);
@@ -2860,7 +2818,7 @@ test_validate_special (Fixture       *f,
     {
       g_autofree char *expected = g_strdup_printf ("skytally-cli: %s: not a regular file",
                                                    paths[i]);
-      g_auto(Run) run = { 0 };
+      g_auto(SkyCliRun) run = { 0 };
 
       cli_with (&run, limit_time, "validate", paths[i], NULL);
       g_test_message ("%s", run.err);
@@ -2918,8 +2876,8 @@ kill_at_wal (const char * const *argv,
 static char *
 listing (Fixture *f)
 {
-  g_auto(Run) sheets = { 0 };
-  g_auto(Run) prices = { 0 };
+  g_auto(SkyCliRun) sheets = { 0 };
+  g_auto(SkyCliRun) prices = { 0 };
 
   cli (&sheets, "--catalog", f->catalog, "sheets", "--format", "json", NULL);
   g_assert_cmpint (sheets.status, ==, 0);
@@ -2936,7 +2894,7 @@ test_killed_import (Fixture       *f,
   g_autofree char *big = g_build_filename (f->dir, "big.xml", NULL);
   const char *import_argv[] = { g_getenv ("SKYTALLY_CLI"), "--catalog", f->catalog, "import",
                                 big, NULL };
-  g_auto(Run) setup = { 0 };
+  g_auto(SkyCliRun) setup = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -3169,8 +3127,8 @@ test_import_killed_anywhere (Fixture       *f,
   g_autofree char *new_sheet = g_build_filename (f->dir, "new.xml", NULL);
   const char old_header[] = "<sheet version=\"2026.1\" effective-date=\"2026-01-01\"";
   const char new_header[] = "<sheet version=\"2026.2\" effective-date=\"2026-06-01\"";
-  g_auto(Run) setup = { 0 };
-  g_auto(Run) whole = { 0 };
+  g_auto(SkyCliRun) setup = { 0 };
+  g_auto(SkyCliRun) whole = { 0 };
   g_autofree char *old_catalog = NULL;
   g_autofree char *head = NULL;
   g_autofree char *before = NULL;
@@ -3291,8 +3249,8 @@ test_full_disk_import (Fixture       *f,
 {
   g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
   g_autofree char *big = g_build_filename (f->dir, "big.xml", NULL);
-  g_auto(Run) setup = { 0 };
-  g_auto(Run) r = { 0 };
+  g_auto(SkyCliRun) setup = { 0 };
+  g_auto(SkyCliRun) r = { 0 };
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *check = NULL;
@@ -3328,8 +3286,8 @@ test_full_disk_read (Fixture       *f,
   g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
   g_autofree char *expected = g_strdup_printf ("%s-shm, which reading the catalog needs, could "
                                                "not be written", f->catalog);
-  g_auto(Run) setup = { 0 };
-  g_auto(Run) r = { 0 };
+  g_auto(SkyCliRun) setup = { 0 };
+  g_auto(SkyCliRun) r = { 0 };
 
   cli (&setup, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
   g_assert_cmpint (setup.status, ==, 0);
@@ -3353,8 +3311,8 @@ test_duplicate_in_long_sheet (Fixture       *f,
   g_autofree char *block = NULL;
   g_autofree char *expected = NULL;
   g_autoptr(GString) s = NULL;
-  g_auto(Run) r = { 0 };
-  g_auto(Run) sheets = { 0 };
+  g_auto(SkyCliRun) r = { 0 };
+  g_auto(SkyCliRun) sheets = { 0 };
   const char *start, *end;
   long line = 1;
 
@@ -3389,8 +3347,8 @@ test_large_import (Fixture       *f,
 {
   g_autofree char *sheet = g_build_filename (f->dir, "large.xml", NULL);
   g_autofree char *text = NULL;
-  g_auto(Run) import = { 0 };
-  g_auto(Run) all = { 0 };
+  g_auto(SkyCliRun) import = { 0 };
+  g_auto(SkyCliRun) all = { 0 };
   const char *line;
   guint rows = 0;
   guint prices = 0;
@@ -3439,7 +3397,7 @@ test_readers_not_held_up (Fixture       *f,
                           gconstpointer  data)
 {
   g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
-  g_auto(Run) setup = { 0 };
+  g_auto(SkyCliRun) setup = { 0 };
   sqlite3 *db = NULL;
 
   cli (&setup, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
@@ -3449,8 +3407,8 @@ test_readers_not_held_up (Fixture       *f,
   g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE; DELETE FROM price", NULL, NULL, NULL),
                    ==, SQLITE_OK);
   {
-    g_auto(Run) sheets = { 0 };
-    g_auto(Run) match = { 0 };
+    g_auto(SkyCliRun) sheets = { 0 };
+    g_auto(SkyCliRun) match = { 0 };
     gint64 start = g_get_monotonic_time ();
 
     cli (&sheets, "--catalog", f->catalog, "sheets", NULL);
@@ -3480,11 +3438,11 @@ test_import_empty_and_upcoming (Fixture       *f,
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) s = NULL;
-  g_auto(Run) setup = { 0 };
-  g_auto(Run) refused = { 0 };
-  g_auto(Run) upcoming = { 0 };
-  g_auto(Run) listed = { 0 };
-  g_auto(Run) forced = { 0 };
+  g_auto(SkyCliRun) setup = { 0 };
+  g_auto(SkyCliRun) refused = { 0 };
+  g_auto(SkyCliRun) upcoming = { 0 };
+  g_auto(SkyCliRun) listed = { 0 };
+  g_auto(SkyCliRun) forced = { 0 };
 
   g_file_get_contents (sheet, &text, NULL, &error);
   g_assert_no_error (error);
@@ -3529,11 +3487,11 @@ test_estimate_freshness (Fixture       *f,
   g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
   g_autofree char *other = g_test_build_filename (G_TEST_DIST, "data", "other-small.xml", NULL);
   g_autofree char *scenario = g_test_build_filename (G_TEST_DIST, "data", "web.skytally", NULL);
-  g_auto(Run) import = { 0 };
-  g_auto(Run) table = { 0 };
-  g_auto(Run) lenient = { 0 };
-  g_auto(Run) json = { 0 };
-  g_auto(Run) bad = { 0 };
+  g_auto(SkyCliRun) import = { 0 };
+  g_auto(SkyCliRun) table = { 0 };
+  g_auto(SkyCliRun) lenient = { 0 };
+  g_auto(SkyCliRun) json = { 0 };
+  g_auto(SkyCliRun) bad = { 0 };
   g_autoptr(JsonObject) root = NULL;
   JsonObject *p;
 
@@ -3582,9 +3540,9 @@ test_sheets_current_per_service (Fixture       *f,
   g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
   g_autofree char *compute = g_test_build_filename (G_TEST_DIST, "data",
                                                     "compute-only-2026.3.xml", NULL);
-  g_auto(Run) setup = { 0 };
-  g_auto(Run) table = { 0 };
-  g_auto(Run) r = { 0 };
+  g_auto(SkyCliRun) setup = { 0 };
+  g_auto(SkyCliRun) table = { 0 };
+  g_auto(SkyCliRun) r = { 0 };
   g_autoptr(JsonArray) sheets = NULL;
   JsonArray *current, *superseded;
   JsonObject *o;
@@ -3629,10 +3587,10 @@ test_sheets_remove (Fixture       *f,
   g_autofree char *newer = g_test_build_filename (G_TEST_DIST, "data", "valid-small-2026.2.xml",
                                                   NULL);
   g_autofree char *check = NULL;
-  g_auto(Run) setup = { 0 };
-  g_auto(Run) removed = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) r = { 0 };
+  g_auto(SkyCliRun) setup = { 0 };
+  g_auto(SkyCliRun) removed = { 0 };
+  g_auto(SkyCliRun) again = { 0 };
+  g_auto(SkyCliRun) r = { 0 };
   g_autoptr(JsonArray) sheets = NULL;
   JsonObject *o;
 
@@ -3661,8 +3619,8 @@ test_sheets_remove (Fixture       *f,
   /* A scenario priced against the removed sheet says so; --current prices it. */
   {
     g_autofree char *scenario = g_build_filename (f->dir, "pinned.skytally", NULL);
-    g_auto(Run) missing = { 0 };
-    g_auto(Run) current = { 0 };
+    g_auto(SkyCliRun) missing = { 0 };
+    g_auto(SkyCliRun) current = { 0 };
 
     write_pinned_scenario (scenario, "2026.2");
 
@@ -3684,10 +3642,10 @@ test_sheets_diff (Fixture       *f,
 {
   g_autofree char *old = g_test_build_filename (G_TEST_DIST, "data", "diff-old.xml", NULL);
   g_autofree char *new = g_test_build_filename (G_TEST_DIST, "data", "diff-new.xml", NULL);
-  g_auto(Run) setup = { 0 };
-  g_auto(Run) r = { 0 };
-  g_auto(Run) missing = { 0 };
-  g_auto(Run) usage = { 0 };
+  g_auto(SkyCliRun) setup = { 0 };
+  g_auto(SkyCliRun) r = { 0 };
+  g_auto(SkyCliRun) missing = { 0 };
+  g_auto(SkyCliRun) usage = { 0 };
 
   cli (&setup, "--catalog", f->catalog, "--no-seed", "import", old, new, NULL);
   g_assert_cmpint (setup.status, ==, 0);
@@ -3715,12 +3673,12 @@ test_read_only_catalog (Fixture       *f,
   g_autofree char *other = g_test_build_filename (G_TEST_DIST, "data", "other-small.xml", NULL);
   g_autofree char *scenario = g_test_build_filename (G_TEST_DIST, "data", "web.skytally", NULL);
   g_autofree char *dir = g_path_get_dirname (f->catalog);
-  g_auto(Run) setup = { 0 };
-  g_auto(Run) refused = { 0 };
-  g_auto(Run) listed = { 0 };
-  g_auto(Run) search = { 0 };
-  g_auto(Run) estimate = { 0 };
-  g_auto(Run) match = { 0 };
+  g_auto(SkyCliRun) setup = { 0 };
+  g_auto(SkyCliRun) refused = { 0 };
+  g_auto(SkyCliRun) listed = { 0 };
+  g_auto(SkyCliRun) search = { 0 };
+  g_auto(SkyCliRun) estimate = { 0 };
+  g_auto(SkyCliRun) match = { 0 };
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
@@ -3773,14 +3731,14 @@ test_search_rows (Fixture       *f,
                   gconstpointer  data)
 {
   g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "attributes.xml", NULL);
-  g_auto(Run) setup = { 0 };
-  g_auto(Run) plain = { 0 };
-  g_auto(Run) dedicated = { 0 };
-  g_auto(Run) all = { 0 };
-  g_auto(Run) arm = { 0 };
-  g_auto(Run) bad = { 0 };
-  g_auto(Run) matched = { 0 };
-  g_auto(Run) compared = { 0 };
+  g_auto(SkyCliRun) setup = { 0 };
+  g_auto(SkyCliRun) plain = { 0 };
+  g_auto(SkyCliRun) dedicated = { 0 };
+  g_auto(SkyCliRun) all = { 0 };
+  g_auto(SkyCliRun) arm = { 0 };
+  g_auto(SkyCliRun) bad = { 0 };
+  g_auto(SkyCliRun) matched = { 0 };
+  g_auto(SkyCliRun) compared = { 0 };
   g_autoptr(JsonArray) rows = NULL;
   g_autoptr(JsonArray) results = NULL;
   JsonObject *o;
@@ -3869,12 +3827,12 @@ test_estimate_summary (Fixture       *f,
                                                   NULL);
   g_autofree char *beta = g_test_build_filename (G_TEST_DIST, "data", "summary-beta.xml", NULL);
   g_autofree char *scenario = g_build_filename (f->dir, "summary.skytally", NULL);
-  g_auto(Run) import = { 0 };
-  g_auto(Run) table = { 0 };
-  g_auto(Run) json = { 0 };
-  g_auto(Run) csv = { 0 };
-  g_auto(Run) chosen = { 0 };
-  g_auto(Run) bad = { 0 };
+  g_auto(SkyCliRun) import = { 0 };
+  g_auto(SkyCliRun) table = { 0 };
+  g_auto(SkyCliRun) json = { 0 };
+  g_auto(SkyCliRun) csv = { 0 };
+  g_auto(SkyCliRun) chosen = { 0 };
+  g_auto(SkyCliRun) bad = { 0 };
   g_autoptr(JsonObject) root = NULL;
   g_autoptr(JsonObject) chosen_root = NULL;
   JsonArray *summary;
