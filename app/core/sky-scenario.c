@@ -2061,16 +2061,13 @@ char *
 sky_scenario_calendar_month (const SkyScenario *s,
                              guint              month)
 {
-  guint index;
+  g_autoptr(GDateTime) date = NULL;
 
   g_return_val_if_fail (s != NULL && month >= 1, NULL);
 
-  if (!sky_scenario_has_calendar (s))
-    return NULL;
-  index = s->start_month - 1 + month - 1;
-  if (s->start_year + index / 12 > 9999)
-    return NULL;
-  return g_strdup_printf ("%04u-%02u", s->start_year + index / 12, index % 12 + 1);
+  /* A GDateTime has no year past 9999. */
+  date = sky_scenario_month_date (s, month);
+  return date != NULL ? g_date_time_format (date, "%Y-%m") : NULL;
 }
 
 /* The first day of month @month (from 1) of the projection, in UTC, for a label in the locale

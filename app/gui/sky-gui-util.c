@@ -168,3 +168,32 @@ sky_gui_util_set_column_tooltip (GtkColumnView       *view,
   if (header != NULL)
     gtk_widget_set_tooltip_text (header, tooltip);
 }
+
+/**
+ * sky_gui_util_redraw_chart:
+ * @chart: a drawing area
+ * @told: where the description last told is kept
+ * @description: (transfer full): what the chart now shows, in words
+ *
+ * Draws @chart again and tells its new @description to assistive technologies, only when it
+ * differs from the one told before.
+ */
+void
+sky_gui_util_redraw_chart (GtkWidget  *chart,
+                           char      **told,
+                           char       *description)
+{
+  g_autofree char *text = description;
+
+  g_return_if_fail (GTK_IS_WIDGET (chart));
+  g_return_if_fail (told != NULL);
+
+  if (g_strcmp0 (text, *told) != 0)
+    {
+      g_free (*told);
+      *told = g_steal_pointer (&text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (chart),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, *told, -1);
+    }
+  gtk_widget_queue_draw (chart);
+}

@@ -23,5 +23,8 @@ GtkWidget *sky_gui_util_column_header    (GtkColumnView       *view,
 void       sky_gui_util_set_column_tooltip (GtkColumnView       *view,
                                             GtkColumnViewColumn *column,
                                             const char          *tooltip);
+void       sky_gui_util_redraw_chart     (GtkWidget  *chart,
+                                          char      **told,
+                                          char       *description);
 
 G_END_DECLS

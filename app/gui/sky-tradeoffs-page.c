@@ -615,17 +615,8 @@ chart_description (SkyTradeoffsPage *self)
 static void
 update_chart (SkyTradeoffsPage *self)
 {
-  g_autofree char *description = chart_description (self);
-
-  if (g_strcmp0 (description, self->chart_description) != 0)
-    {
-      g_free (self->chart_description);
-      self->chart_description = g_steal_pointer (&description);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      self->chart_description, -1);
-    }
-  gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+  sky_gui_util_redraw_chart (GTK_WIDGET (self->chart), &self->chart_description,
+                             chart_description (self));
 }
 
 #define PAD 8.0
