@@ -1129,6 +1129,52 @@ test_xlsx_calendar_months (Fixture       *f,
   g_assert_cmpstr (header[15], ==, "Total");
 }
 
+/* The Summary sheet's budget verdict names the first month over the budget as the calendar
+ * month it is when the scenario has a start month (the growth scenario's month 6 from March
+ * 2027 is August 2027), and by its number without one; by the same excess either way. */
+static void
+test_xlsx_verdict_calendar (Fixture       *f,
+                            gconstpointer  data)
+{
+  SkyExportOptions options = { .format = SKY_EXPORT_XLSX };
+  g_autofree char *path = g_build_filename (f->out, "book.xlsx", NULL);
+  g_autofree char *numbered_path = g_build_filename (f->out, "numbered.xlsx", NULL);
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autoptr(GPtrArray) numbered = NULL;
+  g_autoptr(GError) error = NULL;
+  GStrv header, row;
+
+  if (!sky_export_can_write (SKY_EXPORT_XLSX))
+    {
+      g_test_skip ("this build writes no XLSX (made without libxlsxwriter)");
+      return;
+    }
+  g_assert_true (sky_export_write (f->catalog, f->scenario, &options, numbered_path, NULL, NULL,
+                                   &error));
+  g_assert_no_error (error);
+  f->scenario->start_year = 2027;
+  f->scenario->start_month = 3;
+  g_assert_true (sky_export_write (f->catalog, f->scenario, &options, path, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  numbered = read_book (numbered_path, f->dir, FALSE);
+  if (numbered == NULL)
+    return;
+  header = g_ptr_array_index ((GPtrArray *) g_ptr_array_index (numbered, 0), 0);
+  g_assert_cmpstr (header[7], ==, "Budget");
+  row = row_of (g_ptr_array_index (numbered, 0), "Example Cloud", NULL);
+  g_assert_true (g_str_has_prefix (row[7], "Over in month 6, by "));
+
+  sheets = read_book (path, f->dir, FALSE);
+  row = row_of (g_ptr_array_index (sheets, 0), "Example Cloud", NULL);
+  g_assert_true (g_str_has_prefix (row[7], "Over from August 2027, by "));
+  g_assert_null (strstr (row[7], "month"));
+  /* The same excess either way. */
+  g_assert_cmpstr (strstr (row[7], ", by "), ==,
+                   strstr (((GStrv) row_of (g_ptr_array_index (numbered, 0), "Example Cloud",
+                                            NULL))[7], ", by "));
+}
+
 /* Under a locale that writes numbers with a decimal comma, the workbook's numbers are still
  * the spreadsheet format's: read back, every figure is the same. */
 static void
@@ -1183,6 +1229,7 @@ main (int    argc,
   ADD ("xlsx", test_xlsx);
   ADD ("xlsx-german", test_xlsx_german);
   ADD ("xlsx-calendar-months", test_xlsx_calendar_months);
+  ADD ("xlsx-verdict-calendar", test_xlsx_verdict_calendar);
   ADD ("calendar-months", test_calendar_months);
 #undef ADD
 

@@ -174,9 +174,66 @@ test_summary_cards (Fixture       *f,
   sky_scenario_document_discard_recovery (document_of (page));
 }
 
+/* The scenario above growing 10 % a month against 180 a month, its projection starting in
+ * December 2027: Alpha's 166.00 is 182.60 in month 2, January 2028. */
+static const char growing_text[] =
+  "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Growing\" currency=\"USD\" "
+  "hours-per-month=\"730\">\n"
+  "  <providers>\n    <provider id=\"alpha\"/>\n    <provider id=\"beta\"/>\n  </providers>\n"
+  "  <line label=\"Servers\" quantity=\"2\" unit=\"hour\" term=\"on-demand\">\n"
+  "    <requirement category=\"compute\"/>\n  </line>\n"
+  "  <line label=\"Disks\" quantity=\"1\" usage=\"1000\" unit=\"gb-month\" term=\"on-demand\">\n"
+  "    <requirement category=\"storage\"/>\n  </line>\n"
+  "  <budget monthly=\"180\"/>\n"
+  "  <projection months=\"12\"%s>\n    <growth percent=\"10\"/>\n  </projection>\n"
+  "</scenario>\n";
+
+static const char *
+opened_verdict (Fixture    *f,
+                const char *start)
+{
+  g_autofree char *path = g_build_filename (f->dir, "growing.skytally", NULL);
+  g_autofree char *text = g_strdup_printf (growing_text, start);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  SkyScenarioPage *page = scenario_page (f);
+  SkySummaryCards *cards = cards_in (GTK_WIDGET (page));
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  open_scenario (page, file);
+  show_page (f, "scenario");
+  wait_for_estimate (f);
+  wait_for_cards (cards);
+  g_assert_cmpuint (sky_summary_cards_get_summary (cards)->providers->len, ==, 2);
+  g_assert_cmpuint (((SkySummaryProvider *) g_ptr_array_index (
+                       sky_summary_cards_get_summary (cards)->providers, 0))->first_month_over,
+                    ==, 2);
+  return card_text (cards, 0, "verdict");
+}
+
+/* A card's verdict names the first month over the budget by its number, and as its calendar
+ * month when the scenario has a start month, as the Budget page does; by the same excess. */
+static void
+test_summary_cards_calendar (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *numbered = NULL;
+  const char *dated;
+
+  import_fixture (f, "summary-alpha.xml", "summary-beta.xml", NULL);
+  numbered = g_strdup (opened_verdict (f, ""));
+  g_assert_cmpstr (numbered, ==, "Over in month 2, by 2.60 USD");
+  sky_scenario_document_discard_recovery (document_of (scenario_page (f)));
+  dated = opened_verdict (f, " start-month=\"2027-12\"");
+  g_assert_cmpstr (dated, ==, "Over from January 2028, by 2.60 USD");
+  sky_scenario_document_discard_recovery (document_of (scenario_page (f)));
+}
+
 int
 main (int    argc,
       char **argv)
 {
-  return window_test_main (argc, argv, "summary-cards", test_summary_cards, NULL);
+  return window_test_main (argc, argv,
+                           "summary-cards", test_summary_cards,
+                           "summary-cards-calendar", test_summary_cards_calendar,
+                           NULL);
 }

@@ -314,15 +314,32 @@ money (const SkySummary *summary,
   return g_strdup_printf ("%s %s", text, summary->currency);
 }
 
+/* The calendar month that month @month of @scenario's projection is, as a reader names it
+ * ("September 2028"); NULL without a scenario or a start month. */
+static char *
+month_name (const SkyScenario *scenario,
+            guint              month)
+{
+  g_autoptr(GDateTime) date = NULL;
+
+  if (scenario == NULL || month == 0 || !sky_scenario_has_calendar (scenario))
+    return NULL;
+  date = sky_scenario_month_date (scenario, month);
+  return date != NULL ? g_date_time_format (date, "%B %Y") : NULL;
+}
+
 /* The verdict in a few words, the first breach told: "Within budget", "Over by 120.00 USD a
  * month" (from the first month), "Over in month 8, by 7.15 USD", "A group over its cap in
- * month 1", "Over by 192.00 USD a year", "No budget". */
+ * month 1", "Over by 192.00 USD a year", "No budget". With @calendar's start month, a month
+ * named is its calendar month: "Over from September 2028, by 7.15 USD". */
 static char *
 verdict_text (const SkySummary         *summary,
               const SkySummaryProvider *provider,
+              const SkyScenario        *calendar,
               gboolean                  display)
 {
   g_autofree char *amount = NULL;
+  g_autofree char *when = NULL;
 
   g_return_val_if_fail (summary != NULL && provider != NULL, NULL);
 
@@ -342,17 +359,32 @@ verdict_text (const SkySummary         *summary,
   if (provider->first_group_over > 0 &&
       (provider->first_month_over == 0 ||
        provider->first_group_over < provider->first_month_over))
-    /* Translators: the first month a group of lines goes over its own cap. */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "A group over its cap in month %u",
+    {
+      when = month_name (calendar, provider->first_group_over);
+      if (when != NULL)
+        /* Translators: the calendar month ("September 2028") a group of lines first goes
+         * over its own cap. */
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "A group over its cap in %s",
+                                             "Groups over their caps from %s",
+                                             provider->n_groups_over),
+                                when);
+      /* Translators: the first month a group of lines goes over its own cap. */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "A group over its cap in month %u",
                                          "Groups over their caps from month %u",
                                          provider->n_groups_over),
                             provider->first_group_over);
+    }
   if (provider->first_month_over > 0)
     {
       amount = money (summary, provider->monthly_excess, display);
       if (provider->first_month_over == 1)
         /* Translators: how much the first month exceeds the monthly budget. */
         return g_strdup_printf (_("Over by %s a month"), amount);
+      when = month_name (calendar, provider->first_month_over);
+      if (when != NULL)
+        /* Translators: the calendar month ("September 2028") a growing scenario first goes
+         * over the monthly budget in, and by how much. */
+        return g_strdup_printf (_("Over from %s, by %s"), when, amount);
       /* Translators: the first month over the monthly budget (a growing scenario), and by
        * how much. */
       return g_strdup_printf (_("Over in month %u, by %s"), provider->first_month_over,
@@ -404,7 +436,7 @@ sky_summary_verdict_text (const SkySummary         *summary,
 {
   g_return_val_if_fail (summary != NULL && provider != NULL, NULL);
 
-  return verdict_text (summary, provider, FALSE);
+  return verdict_text (summary, provider, NULL, FALSE);
 }
 
 /* As sky_summary_verdict_text(), its money as the reader's locale writes it, for the window and
@@ -415,5 +447,30 @@ sky_summary_verdict_display (const SkySummary         *summary,
 {
   g_return_val_if_fail (summary != NULL && provider != NULL, NULL);
 
-  return verdict_text (summary, provider, TRUE);
+  return verdict_text (summary, provider, NULL, TRUE);
+}
+
+/* As sky_summary_verdict_text(), a month it names said as the calendar month it is when
+ * @scenario has a start month ("Over from September 2028, by 7.15 USD"), as the Budget page
+ * names it; for the XLSX Summary sheet. */
+char *
+sky_summary_verdict_calendar_text (const SkySummary         *summary,
+                                   const SkySummaryProvider *provider,
+                                   const SkyScenario        *scenario)
+{
+  g_return_val_if_fail (summary != NULL && provider != NULL && scenario != NULL, NULL);
+
+  return verdict_text (summary, provider, scenario, FALSE);
+}
+
+/* As sky_summary_verdict_calendar_text(), its money as the reader's locale writes it, for the
+ * summary cards. */
+char *
+sky_summary_verdict_calendar_display (const SkySummary         *summary,
+                                      const SkySummaryProvider *provider,
+                                      const SkyScenario        *scenario)
+{
+  g_return_val_if_fail (summary != NULL && provider != NULL && scenario != NULL, NULL);
+
+  return verdict_text (summary, provider, scenario, TRUE);
 }

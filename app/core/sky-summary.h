@@ -78,6 +78,12 @@ char       *sky_summary_verdict_text (const SkySummary         *summary,
                                       const SkySummaryProvider *provider);
 char       *sky_summary_verdict_display (const SkySummary         *summary,
                                          const SkySummaryProvider *provider);
+char       *sky_summary_verdict_calendar_text (const SkySummary         *summary,
+                                               const SkySummaryProvider *provider,
+                                               const SkyScenario        *scenario);
+char       *sky_summary_verdict_calendar_display (const SkySummary         *summary,
+                                                  const SkySummaryProvider *provider,
+                                                  const SkyScenario        *scenario);
 char       *sky_summary_term_text    (const SkySummary         *summary);
 const char *sky_summary_verdict_id   (SkyBudgetVerdict          verdict);
 

@@ -168,11 +168,16 @@ mark (const char *icon_name,
   return box;
 }
 
+/* The verdict names a calendar month ("Over from September 2028") when the scenario has a
+ * start month, as the Budget page does. */
 static GtkWidget *
 verdict_mark (const SkySummary         *summary,
-              const SkySummaryProvider *p)
+              const SkySummaryProvider *p,
+              const SkyScenario        *scenario)
 {
-  g_autofree char *text = sky_summary_verdict_display (summary, p);
+  g_autofree char *text = scenario != NULL
+                          ? sky_summary_verdict_calendar_display (summary, p, scenario)
+                          : sky_summary_verdict_display (summary, p);
 
   switch (p->verdict)
     {
@@ -223,7 +228,8 @@ prices_age (const SkyEstimate        *estimate,
 static GtkWidget *
 new_card (const SkySummary         *summary,
           const SkySummaryProvider *p,
-          const SkyEstimate        *estimate)
+          const SkyEstimate        *estimate,
+          const SkyScenario        *scenario)
 {
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -306,7 +312,7 @@ new_card (const SkySummary         *summary,
         gtk_box_append (GTK_BOX (marks), mark ("dialog-warning-symbolic", unpriced, "warning",
                                                "complete"));
       }
-    gtk_box_append (GTK_BOX (marks), verdict_mark (summary, p));
+    gtk_box_append (GTK_BOX (marks), verdict_mark (summary, p, scenario));
     {
       GtkWidget *age = prices_age (estimate, p);
 
@@ -362,6 +368,9 @@ show_summary (SkySummaryCards *self)
                          new_card (self->summary, g_ptr_array_index (self->summary->providers, i),
                                    self->document != NULL
                                    ? sky_scenario_document_get_estimate (self->document)
+                                   : NULL,
+                                   self->document != NULL
+                                   ? sky_scenario_document_get_scenario (self->document)
                                    : NULL));
 }
 

@@ -565,7 +565,8 @@ write_summary (Book                *book,
                                      ? g_ptr_array_index (estimate->providers, lines_index)
                                      : NULL;
       int index = projection_index (projection, s->provider);
-      g_autofree char *verdict = sky_summary_verdict_text (summary, s);
+      /* "Over from September 2028" when the scenario has a start month. */
+      g_autofree char *verdict = sky_summary_verdict_calendar_text (summary, s, scenario);
       g_autofree char *sheets = e != NULL ? sky_estimate_provider_sheets (e) : NULL;
 
       put_text (book, &sheet, row, SUMMARY_PROVIDER, s->provider_name, NULL);
