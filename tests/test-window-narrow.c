@@ -100,6 +100,51 @@ least_width (Fixture    *f,
   return MAX (least, page_least);
 }
 
+/* Whether @widget is shown whole within the window's content, not scrolled out of it nor
+ * below it. */
+static gboolean
+is_in_window (Fixture   *f,
+              GtkWidget *widget)
+{
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (f->window));
+  graphene_rect_t bounds, window;
+
+  if (!gtk_widget_get_mapped (widget) ||
+      !gtk_widget_compute_bounds (widget, GTK_WIDGET (f->window), &bounds) ||
+      !gtk_widget_compute_bounds (content, GTK_WIDGET (f->window), &window))
+    return FALSE;
+  return bounds.size.width > 0 && bounds.size.height > 0 &&
+         graphene_rect_contains_rect (&window, &bounds);
+}
+
+static gboolean
+is_settled (gpointer revealer)
+{
+  return gtk_revealer_get_child_revealed (revealer) == gtk_revealer_get_reveal_child (revealer);
+}
+
+static gboolean
+is_flap_settled (gpointer flap)
+{
+  double progress = adw_flap_get_reveal_progress (flap);
+
+  return progress == (adw_flap_get_reveal_flap (flap) ? 1.0 : 0.0);
+}
+
+/* The Catalog page shown, its filters and the details flap done moving. */
+static void
+settle_catalog (Fixture *f)
+{
+  GtkWidget *revealer = GTK_WIDGET (page_child (f, "filters_revealer"));
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (window_child (f, "view_stack")),
+                                         "catalog");
+  g_assert_true (wait_until (is_settled, revealer, 5));
+  g_assert_true (wait_until (is_flap_settled, flap_of (GTK_WIDGET (page_child (f, "paned"))),
+                             5));
+  run_a_moment ();
+}
+
 static void
 open_example (Fixture *f)
 {
@@ -124,6 +169,10 @@ test_narrow (Fixture       *f,
   GtkWidget *catalog_paned = GTK_WIDGET (page_child (f, "paned"));
   GtkWidget *scenario_paned = GTK_WIDGET (scenario_child (f, "paned"));
   GtkWidget *scenario_pane = gtk_paned_get_end_child (GTK_PANED (scenario_paned));
+  GtkWidget *filters_button = GTK_WIDGET (page_child (f, "filters_button"));
+  GtkRevealer *filters_revealer = GTK_REVEALER (page_child (f, "filters_revealer"));
+  GtkWidget *search_entry = GTK_WIDGET (page_child (f, "search_entry"));
+  GtkWidget *column_view = GTK_WIDGET (page_child (f, "column_view"));
   const int widths[] = { 360, 599 };
 
   g_settings_set_boolean (settings, "show-details", TRUE);
@@ -145,6 +194,14 @@ test_narrow (Fixture       *f,
       /* The catalog's own button is the header bar's toggle's double. */
       g_assert_false (gtk_widget_get_visible (GTK_WIDGET (catalog_button)));
 
+      /* The catalog's filters folded behind their button: the search and the list in view. */
+      settle_catalog (f);
+      g_assert_true (gtk_widget_get_visible (filters_button));
+      g_assert_false (gtk_revealer_get_child_revealed (filters_revealer));
+      g_assert_true (is_in_window (f, search_entry));
+      g_assert_true (is_in_window (f, filters_button));
+      g_assert_true (is_in_window (f, column_view));
+
       /* Folded: the panes are flaps, hidden; the user's choice is kept. */
       g_assert_true (adw_flap_get_flap (flap_of (catalog_paned)) == offer_view);
       g_assert_true (adw_flap_get_flap (flap_of (scenario_paned)) == scenario_pane);
@@ -160,6 +217,9 @@ test_narrow (Fixture       *f,
       g_assert_true (adw_flap_get_reveal_flap (flap_of (scenario_paned)));
       g_assert_true (gtk_toggle_button_get_active (catalog_button));
       g_assert_true (adw_flap_get_folded (flap_of (catalog_paned)));
+      /* The details open in view, over the list. */
+      settle_catalog (f);
+      g_assert_true (is_in_window (f, offer_view));
       gtk_toggle_button_set_active (toggle, FALSE);
       g_assert_false (adw_flap_get_reveal_flap (flap_of (catalog_paned)));
       g_assert_false (adw_flap_get_reveal_flap (flap_of (scenario_paned)));
@@ -190,6 +250,62 @@ test_narrow (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (scenario_pane));
   g_assert_true (gtk_toggle_button_get_active (toggle));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (catalog_button)));
+  /* The filters in view, no button to fold them. */
+  g_assert_false (gtk_widget_get_visible (filters_button));
+  g_assert_true (gtk_revealer_get_reveal_child (filters_revealer));
+}
+
+/* At 360 × 640 the Catalog page's filters fold behind a button that counts the filters
+ * chosen (the search aside); pressed, it shows them, and again folds them; whatever a
+ * narrow window shows, the filters are all there in a wider one. */
+static void
+test_narrow_filters (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkToggleButton *filters_button = GTK_TOGGLE_BUTTON (page_child (f, "filters_button"));
+  GtkRevealer *filters_revealer = GTK_REVEALER (page_child (f, "filters_revealer"));
+  GtkWidget *provider = GTK_WIDGET (page_child (f, "provider_dropdown"));
+  GtkWidget *memory = GTK_WIDGET (page_child (f, "memory_spin"));
+  GtkWidget *column_view = GTK_WIDGET (page_child (f, "column_view"));
+
+  open_example (f);
+  resize (f, 360, 640);
+  settle_catalog (f);
+  /* On demand, compute, by the hour: the page's own start. */
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (filters_button)), ==, "_Filters (3)");
+  g_assert_false (gtk_revealer_get_child_revealed (filters_revealer));
+  g_assert_true (is_in_window (f, column_view));
+
+  /* Each filter chosen or cleared is counted; the search is not. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (memory), 8);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (filters_button)), ==, "_Filters (4)");
+  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "search_entry")), "micro");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (filters_button)), ==, "_Filters (4)");
+  gtk_widget_activate_action (GTK_WIDGET (catalog_page (f)), "page.clear-filters", NULL);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (filters_button)), ==, "_Filters");
+
+  /* Pressed: the filters show, in view; pressed again, folded. */
+  gtk_toggle_button_set_active (filters_button, TRUE);
+  settle_catalog (f);
+  g_assert_true (gtk_revealer_get_child_revealed (filters_revealer));
+  g_assert_true (is_in_window (f, provider));
+  gtk_toggle_button_set_active (filters_button, FALSE);
+  settle_catalog (f);
+  g_assert_false (gtk_revealer_get_child_revealed (filters_revealer));
+  g_assert_true (is_in_window (f, column_view));
+
+  /* Shown in a narrow window, then wide, then narrow again: folded first each time. */
+  gtk_toggle_button_set_active (filters_button, TRUE);
+  resize (f, 1200, 760);
+  settle_catalog (f);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (filters_button)));
+  g_assert_true (gtk_revealer_get_child_revealed (filters_revealer));
+  g_assert_true (is_in_window (f, provider));
+  resize (f, 360, 640);
+  settle_catalog (f);
+  g_assert_false (gtk_toggle_button_get_active (filters_button));
+  g_assert_false (gtk_revealer_get_child_revealed (filters_revealer));
+  g_assert_true (is_in_window (f, column_view));
 }
 
 /* A pane the user hid stays hidden however the window is resized, and one shown for a while in
@@ -231,5 +347,6 @@ main (int    argc,
   return window_test_main (argc, argv,
                            "narrow", test_narrow,
                            "narrow-keeps-choice", test_narrow_keeps_choice,
+                           "narrow-filters", test_narrow_filters,
                            NULL);
 }

@@ -49,6 +49,10 @@ struct _SkyCatalogPage
   GtkButton       *update_all_button;
   GtkToggleButton *details_button;
   GtkPaned        *paned;
+  GtkToggleButton *filters_button;
+  GtkRevealer     *filters_revealer;
+  GtkBox          *minimums_box;
+  gboolean         narrow;        /* the filters folded behind filters_button */
 
   guint            sort_column;   /* index in columns[] */
   gboolean         sort_descending;
@@ -982,6 +986,73 @@ explain_empty (SkyCatalogPage *self)
                        explain_thread, explained_cb);
 }
 
+/* A narrow window ------------------------------------------------------------------------ */
+
+/* The filters button says how many filters narrow the list, the search aside (it stays in
+ * view): "Filters (3)". */
+static void
+update_filters_button (SkyCatalogPage *self)
+{
+  g_autofree char *label = NULL;
+  guint n = 0;
+
+  for (Filter f = FILTER_TEXT + 1; f < N_FILTERS; f++)
+    {
+      g_autofree char *value = filter_value (self, f);
+
+      if (value != NULL)
+        n++;
+    }
+  if (n > 0)
+    /* Translators: the button that shows the catalog's filters in a narrow window, with the
+     * number of filters chosen. */
+    label = g_strdup_printf (_("_Filters (%u)"), n);
+  else
+    label = g_strdup (_("_Filters"));
+  gtk_button_set_label (GTK_BUTTON (self->filters_button), label);
+}
+
+static void
+on_filters_button_toggled (SkyCatalogPage *self)
+{
+  gtk_revealer_set_reveal_child (self->filters_revealer,
+                                 !self->narrow ||
+                                 gtk_toggle_button_get_active (self->filters_button));
+}
+
+/**
+ * sky_catalog_page_set_narrow:
+ * @narrow: whether the window is as narrow as a phone's
+ *
+ * In a narrow window the filters fold behind a button that counts them, so that the search and
+ * the list come first, and the details pane opens over the list in view; the filters show
+ * again when the button is pressed, and always in a wider window.
+ */
+void
+sky_catalog_page_set_narrow (SkyCatalogPage *self,
+                             gboolean        narrow)
+{
+  g_return_if_fail (SKY_IS_CATALOG_PAGE (self));
+
+  narrow = !!narrow;
+  if (self->narrow == narrow)
+    return;
+  self->narrow = narrow;
+  gtk_widget_set_visible (GTK_WIDGET (self->filters_button), narrow);
+  /* The list takes the narrow window's width, whatever it is; beside the details pane it keeps
+   * the template's 360 pixels, room enough to be read. */
+  gtk_widget_set_size_request (GTK_WIDGET (self->stack), narrow ? -1 : 360, -1);
+  /* Side by side, the minimums would be the widest filter. */
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->minimums_box),
+                                  narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_box_set_spacing (self->minimums_box, narrow ? 6 : 12);
+  /* Folded each time the window becomes narrow: the list first. */
+  if (gtk_toggle_button_get_active (self->filters_button))
+    gtk_toggle_button_set_active (self->filters_button, FALSE);
+  else
+    on_filters_button_toggled (self);
+}
+
 /* Every filter back to "Any", the search and the minimums emptied: one search. */
 static void
 clear_filters_action (GtkWidget  *widget,
@@ -1168,8 +1239,12 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, update_all_button);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, details_button);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, filters_button);
+  gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, filters_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, minimums_box);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_update_all_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_filters_button_toggled);
   gtk_widget_class_install_action (widget_class, "page.add-to-candidates", NULL,
                                    add_to_candidates_action);
   gtk_widget_class_install_action (widget_class, "page.clear-filters", NULL,
@@ -1262,6 +1337,18 @@ sky_catalog_page_init (SkyCatalogPage *self)
   sort_by (self, DEFAULT_SORT_COLUMN, FALSE);
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                             G_CALLBACK (read_sort), self);
+
+  /* Beside the filters button in a narrow window. */
+  gtk_widget_set_hexpand (GTK_WIDGET (self->search_entry), TRUE);
+  for (Filter f = FILTER_TEXT + 1; f < N_FILTERS; f++)
+    if (filter_dropdown (self, f) != NULL)
+      g_signal_connect_swapped (filter_dropdown (self, f), "notify::selected",
+                                G_CALLBACK (update_filters_button), self);
+  g_signal_connect_swapped (self->vcpu_spin, "value-changed",
+                            G_CALLBACK (update_filters_button), self);
+  g_signal_connect_swapped (self->memory_spin, "value-changed",
+                            G_CALLBACK (update_filters_button), self);
+  update_filters_button (self);
 }
 
 SkyCatalogPage *

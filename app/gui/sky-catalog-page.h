@@ -25,5 +25,7 @@ void             sky_catalog_page_set_document   (SkyCatalogPage      *self,
                                                   SkyScenarioDocument *document);
 void             sky_catalog_page_bind_settings  (SkyCatalogPage *self,
                                                   GSettings      *settings);
+void             sky_catalog_page_set_narrow     (SkyCatalogPage *self,
+                                                  gboolean        narrow);
 
 G_END_DECLS

@@ -1338,6 +1338,8 @@ relayout_cb (gpointer user_data)
   gtk_widget_set_size_request (GTK_WIDGET (self->scenario_flap), -1, narrow ? 360 : -1);
   /* The catalog's own button does what the header bar's toggle does. */
   gtk_widget_set_visible (GTK_WIDGET (self->catalog_details_button), !narrow);
+  /* The catalog's filters fold behind a button: the list first. */
+  sky_catalog_page_set_narrow (self->catalog_page, narrow);
   adw_header_bar_set_centering_policy (self->header_bar, narrow
                                                          ? ADW_CENTERING_POLICY_LOOSE
                                                          : ADW_CENTERING_POLICY_STRICT);
