@@ -211,7 +211,8 @@ opened_verdict (Fixture    *f,
 }
 
 /* A card's verdict names the first month over the budget by its number, and as its calendar
- * month when the scenario has a start month, as the Budget page does; by the same excess. */
+ * month when the scenario has a start month, as the Budget page does, by the same excess; a
+ * start month changed names the month again. */
 static void
 test_summary_cards_calendar (Fixture       *f,
                              gconstpointer  data)
@@ -225,7 +226,22 @@ test_summary_cards_calendar (Fixture       *f,
   sky_scenario_document_discard_recovery (document_of (scenario_page (f)));
   dated = opened_verdict (f, " start-month=\"2027-12\"");
   g_assert_cmpstr (dated, ==, "Over from January 2028, by 2.60 USD");
-  sky_scenario_document_discard_recovery (document_of (scenario_page (f)));
+
+  /* The start month changed (as on the Budget page): the cards follow. */
+  {
+    SkyScenarioDocument *document = document_of (scenario_page (f));
+    SkySummaryCards *cards = cards_in (GTK_WIDGET (scenario_page (f)));
+    SkyScenario *s = sky_scenario_document_edit (document, "start-month");
+
+    s->start_year = 2028;
+    s->start_month = 8;
+    sky_scenario_document_edited (document);
+    wait_for_estimate (f);
+    wait_for_cards (cards);
+    g_assert_cmpstr (card_text (cards, 0, "verdict"), ==,
+                     "Over from September 2028, by 2.60 USD");
+    sky_scenario_document_discard_recovery (document);
+  }
 }
 
 int
