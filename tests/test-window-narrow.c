@@ -256,8 +256,9 @@ test_narrow (Fixture       *f,
 }
 
 /* At 360 × 640 the Catalog page's filters fold behind a button that counts the filters
- * chosen (the search aside); pressed, it shows them, and again folds them; whatever a
- * narrow window shows, the filters are all there in a wider one. */
+ * chosen (the search aside); pressed, it shows them, and again folds them; a row activated
+ * opens its details over the list; whatever a narrow window shows, the filters are all there
+ * in a wider one, where a row activated changes nothing of the pane. */
 static void
 test_narrow_filters (Fixture       *f,
                      gconstpointer  data)
@@ -267,6 +268,9 @@ test_narrow_filters (Fixture       *f,
   GtkWidget *provider = GTK_WIDGET (page_child (f, "provider_dropdown"));
   GtkWidget *memory = GTK_WIDGET (page_child (f, "memory_spin"));
   GtkWidget *column_view = GTK_WIDGET (page_child (f, "column_view"));
+  GtkWidget *offer_view = GTK_WIDGET (page_child (f, "offer_view"));
+  GtkWidget *paned = GTK_WIDGET (page_child (f, "paned"));
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
 
   open_example (f);
   resize (f, 360, 640);
@@ -294,6 +298,14 @@ test_narrow_filters (Fixture       *f,
   g_assert_false (gtk_revealer_get_child_revealed (filters_revealer));
   g_assert_true (is_in_window (f, column_view));
 
+  /* A row activated opens its details over the list, in view. */
+  g_signal_emit_by_name (column_view, "activate", 0);
+  g_assert_true (adw_flap_get_reveal_flap (flap_of (paned)));
+  settle_catalog (f);
+  g_assert_true (is_in_window (f, offer_view));
+  adw_flap_set_reveal_flap (flap_of (paned), FALSE);
+  settle_catalog (f);
+
   /* Shown in a narrow window, then wide, then narrow again: folded first each time. */
   gtk_toggle_button_set_active (filters_button, TRUE);
   resize (f, 1200, 760);
@@ -301,6 +313,12 @@ test_narrow_filters (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (filters_button)));
   g_assert_true (gtk_revealer_get_child_revealed (filters_revealer));
   g_assert_true (is_in_window (f, provider));
+  /* There a row activated leaves the pane as the user chose it. */
+  g_settings_set_boolean (settings, "show-details", FALSE);
+  g_signal_emit_by_name (column_view, "activate", 0);
+  g_assert_false (gtk_widget_get_visible (offer_view));
+  g_assert_false (g_settings_get_boolean (settings, "show-details"));
+  g_settings_reset (settings, "show-details");
   resize (f, 360, 640);
   settle_catalog (f);
   g_assert_false (gtk_toggle_button_get_active (filters_button));

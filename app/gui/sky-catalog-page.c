@@ -1012,6 +1012,15 @@ update_filters_button (SkyCatalogPage *self)
   gtk_button_set_label (GTK_BUTTON (self->filters_button), label);
 }
 
+/* A row activated (a double click, Enter) in a narrow window opens its details over the list,
+ * as the header bar's toggle does; a wider window shows them beside it as the user chose. */
+static void
+on_row_activated (SkyCatalogPage *self)
+{
+  if (self->narrow)
+    gtk_toggle_button_set_active (self->details_button, TRUE);
+}
+
 static void
 on_filters_button_toggled (SkyCatalogPage *self)
 {
@@ -1349,6 +1358,7 @@ sky_catalog_page_init (SkyCatalogPage *self)
   g_signal_connect_swapped (self->memory_spin, "value-changed",
                             G_CALLBACK (update_filters_button), self);
   update_filters_button (self);
+  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (on_row_activated), self);
 }
 
 SkyCatalogPage *
