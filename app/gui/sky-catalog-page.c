@@ -52,6 +52,7 @@ struct _SkyCatalogPage
   GtkToggleButton *filters_button;
   GtkRevealer     *filters_revealer;
   GtkBox          *minimums_box;
+  GtkSizeGroup    *minimum_labels;
   gboolean         narrow;        /* the filters folded behind filters_button */
 
   guint            sort_column;   /* index in columns[] */
@@ -1055,6 +1056,8 @@ sky_catalog_page_set_narrow (SkyCatalogPage *self,
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->minimums_box),
                                   narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   gtk_box_set_spacing (self->minimums_box, narrow ? 6 : 12);
+  gtk_size_group_set_mode (self->minimum_labels, narrow ? GTK_SIZE_GROUP_HORIZONTAL
+                                                        : GTK_SIZE_GROUP_NONE);
   /* Folded each time the window becomes narrow: the list first. */
   if (gtk_toggle_button_get_active (self->filters_button))
     gtk_toggle_button_set_active (self->filters_button, FALSE);
@@ -1251,6 +1254,7 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, filters_button);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, filters_revealer);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, minimums_box);
+  gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, minimum_labels);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_update_all_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_filters_button_toggled);
