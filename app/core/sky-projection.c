@@ -339,9 +339,11 @@ typedef struct
 /* Prices every line of @rp's provider in month @m with @quantities, each with the price
  * resolved for its own purchase option once its commitment has started, and the on-demand
  * one (@od) before, or always with @on_demand. Lines are priced in order, so tiers and free
- * allowances count the month's real totals. */
+ * allowances count the month's real totals; a line priced as in an earlier month or pass
+ * takes its figures from @memo. */
 static void
 price_month (SkyPricing          *pricing,
+             SkyPricingMemo      *memo,
              const Plan          *plan,
              SkyResolvedProvider *rp,
              GPtrArray           *od,
@@ -359,9 +361,9 @@ price_month (SkyPricing          *pricing,
       out[l].priced = rl->status == SKY_LINE_PRICED;
       out[l].term_months = rl->has_terms ? rl->terms.term_months : 0;
       if (out[l].priced)
-        sky_pricing_price_month (pricing, &rl->terms,
-                                 quantities[(gsize) l * plan->months + m - 1], plan->usage[l],
-                                 &out[l].figures);
+        sky_pricing_price_month_memo (pricing, memo, l, &rl->terms,
+                                      quantities[(gsize) l * plan->months + m - 1],
+                                      plan->usage[l], &out[l].figures);
     }
 }
 
@@ -467,6 +469,7 @@ project_provider (SkyCatalog         *catalog,
                                                                         provider, FALSE, sheets,
                                                                         error);
   g_autoptr(GPtrArray) od = NULL;
+  g_autoptr(SkyPricingMemo) memo = NULL;
   g_autofree MonthLine *expected = NULL, *on_demand = NULL, *low = NULL, *high = NULL;
   g_autofree SkyDecimal *od_cum = NULL, *commit_cum = NULL, *paid = NULL;
   SkyProjectionProvider *p;
@@ -491,6 +494,7 @@ project_provider (SkyCatalog         *catalog,
     }
 
   p = provider_new (scenario, rp, months);
+  memo = sky_pricing_memo_new (n);
   expected = g_new0 (MonthLine, MAX (n, 1));
   on_demand = g_new0 (MonthLine, MAX (n, 1));
   low = g_new0 (MonthLine, MAX (n, 1));
@@ -507,10 +511,10 @@ project_provider (SkyCatalog         *catalog,
 
       for (guint l = 0; l < n && !open; l++)
         open = p->break_even[l] == 0;
-      price_month (pricing, plan, rp, od, m, plan->expected, FALSE, expected);
+      price_month (pricing, memo, plan, rp, od, m, plan->expected, FALSE, expected);
       /* Every commitment on demand, for the break-even of those not yet even. */
       if (open)
-        price_month (pricing, plan, rp, od, m, plan->expected, TRUE, on_demand);
+        price_month (pricing, memo, plan, rp, od, m, plan->expected, TRUE, on_demand);
 
       for (guint l = 0; l < n; l++)
         {
@@ -561,8 +565,8 @@ project_provider (SkyCatalog         *catalog,
         {
           SkyDecimal lo = sky_decimal_from_int (0), hi = lo, lo_up = lo, hi_up = lo;
 
-          price_month (pricing, plan, rp, od, m, plan->low, FALSE, low);
-          price_month (pricing, plan, rp, od, m, plan->high, FALSE, high);
+          price_month (pricing, memo, plan, rp, od, m, plan->low, FALSE, low);
+          price_month (pricing, memo, plan, rp, od, m, plan->high, FALSE, high);
           for (guint l = 0; l < n; l++)
             {
               lo = sky_decimal_add_or_flag (lo, month_cash (&low[l], plan->start[l], m, &overflow),
