@@ -616,6 +616,71 @@ sky_pricing_price_month (SkyPricing          *self,
   price_line (self, t, quantity, usage, out, NULL, FALSE);
 }
 
+/* The same number written the same way: then every figure made of it is the same. */
+static inline gboolean
+same (SkyDecimal a,
+      SkyDecimal b)
+{
+  return a.coef == b.coef && a.scale == b.scale;
+}
+
+/* Whether @a and @b are the same price for a line, number for number: then a line priced with
+ * either comes to the same figures after the same units of its slot. */
+gboolean
+sky_price_terms_equal (const SkyPriceTerms *a,
+                       const SkyPriceTerms *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+#define SAME(field) (a->field == b->field)
+#define SAME_DEC(field) (same (a->field, b->field))
+  if (!(SAME (slot) && SAME (unit) && SAME (line_unit) && SAME (currency) && SAME (price_date) &&
+        SAME_DEC (amount) && SAME_DEC (free_units) && SAME (has_upfront_fee) &&
+        SAME_DEC (upfront_fee) && SAME (term_months) && SAME (committed) &&
+        SAME (monthly_commitment) && SAME (has_discount) && SAME_DEC (discount) &&
+        SAME (has_rate) && SAME_DEC (rate) && SAME (rate_date) && SAME (has_on_demand) &&
+        SAME_DEC (on_demand) && SAME (has_monthly_cap) && SAME_DEC (monthly_cap) &&
+        SAME (usage_discount) && SAME (has_components) && SAME_DEC (vcpus) &&
+        SAME_DEC (vcpu_price) && SAME_DEC (memory_gib) && SAME_DEC (gib_price) &&
+        SAME (dev_test)))
+    return FALSE;
+#undef SAME
+#undef SAME_DEC
+  if ((a->tiers != NULL ? a->tiers->len : 0) != (b->tiers != NULL ? b->tiers->len : 0) ||
+      (a->usage_bands != NULL) != (b->usage_bands != NULL) ||
+      (a->usage_bands != NULL && a->usage_bands->len != b->usage_bands->len))
+    return FALSE;
+  for (guint i = 0; a->tiers != NULL && i < a->tiers->len; i++)
+    {
+      const SkyPriceTier *x = &g_array_index (a->tiers, SkyPriceTier, i);
+      const SkyPriceTier *y = &g_array_index (b->tiers, SkyPriceTier, i);
+
+      if (!same (x->from, y->from) || !same (x->to, y->to) || x->has_to != y->has_to ||
+          !same (x->amount, y->amount))
+        return FALSE;
+    }
+  for (guint i = 0; a->usage_bands != NULL && i < a->usage_bands->len; i++)
+    {
+      const SkyUsageBand *x = &g_array_index (a->usage_bands, SkyUsageBand, i);
+      const SkyUsageBand *y = &g_array_index (b->usage_bands, SkyUsageBand, i);
+
+      if (!same (x->from, y->from) || !same (x->to, y->to) || !same (x->percent, y->percent))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether a line priced with @t comes to figures that depend on the units the lines before it
+ * counted in its slot: a free allowance or tiers. Without them, lines priced alike come to the
+ * same figures wherever they stand. */
+gboolean
+sky_price_terms_counts_units (const SkyPriceTerms *t)
+{
+  g_return_val_if_fail (t != NULL, TRUE);
+
+  return (t->tiers != NULL && t->tiers->len > 0) || !sky_decimal_is_zero (t->free_units);
+}
+
 /* Memos ------------------------------------------------------------------------------------ */
 
 /* A projection prices every line again each month, and most lines with what they had the month
@@ -663,14 +728,6 @@ sky_pricing_memo_free (SkyPricingMemo *memo)
   g_free (memo->entries);
   g_free (memo->next);
   g_free (memo);
-}
-
-/* The same number written the same way: then every figure made of it is the same. */
-static inline gboolean
-same (SkyDecimal a,
-      SkyDecimal b)
-{
-  return a.coef == b.coef && a.scale == b.scale;
 }
 
 static inline gboolean

@@ -173,6 +173,9 @@ gboolean    sky_pricing_amortised_share (const char         *currency,
                                          guint               month,
                                          SkyDecimal         *share);
 void        sky_price_terms_clear      (SkyPriceTerms       *terms);
+gboolean    sky_price_terms_equal      (const SkyPriceTerms *a,
+                                        const SkyPriceTerms *b);
+gboolean    sky_price_terms_counts_units (const SkyPriceTerms *terms);
 GArray     *sky_price_steps_new        (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyPricing, sky_pricing_free)
