@@ -47,14 +47,30 @@ provider_free (SkyProjectionProvider *p)
   g_free (p);
 }
 
+static void
+projection_clear (SkyProjection *projection)
+{
+  g_free (projection->currency);
+  g_clear_pointer (&projection->providers, g_ptr_array_unref);
+}
+
+/* A projection is never changed once made: a window's pages share one, each with a reference
+ * of its own. */
+SkyProjection *
+sky_projection_ref (SkyProjection *projection)
+{
+  g_return_val_if_fail (projection != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (projection);
+}
+
+/* Drops a reference to @projection: the last frees it. */
 void
 sky_projection_free (SkyProjection *projection)
 {
   if (projection == NULL)
     return;
-  g_free (projection->currency);
-  g_clear_pointer (&projection->providers, g_ptr_array_unref);
-  g_free (projection);
+  g_atomic_rc_box_release_full (projection, (GDestroyNotify) projection_clear);
 }
 
 static gboolean
@@ -864,7 +880,7 @@ sky_projection_compute (SkyCatalog          *catalog,
   if (months == 0)
     months = scenario->projection_months;
   months = CLAMP (months, 12, 60);
-  projection = g_new0 (SkyProjection, 1);
+  projection = g_atomic_rc_box_new0 (SkyProjection);
   projection->currency = g_strdup (scenario->currency);
   projection->months = months;
   projection->providers = g_ptr_array_new_with_free_func ((GDestroyNotify) provider_free);
