@@ -859,7 +859,14 @@ project_provider (SkyCatalog         *catalog,
   return p;
 }
 
-/* Projects @scenario over @months (0: the scenario's own) on @providers (NULL: its own). */
+static SkyProjection *compute (SkyCatalog          *catalog,
+                                const SkyScenario   *scenario,
+                                const char * const  *providers,
+                                guint                months,
+                                GError             **error);
+
+/* Projects @scenario over @months (0: the scenario's own) on @providers (NULL: its own), in
+ * one read transaction of the catalog. */
 SkyProjection *
 sky_projection_compute (SkyCatalog          *catalog,
                         const SkyScenario   *scenario,
@@ -867,15 +874,31 @@ sky_projection_compute (SkyCatalog          *catalog,
                         guint                months,
                         GError             **error)
 {
+  SkyProjection *projection;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (scenario != NULL, NULL);
+
+  if (!sky_catalog_begin_read (catalog, error))
+    return NULL;
+  projection = compute (catalog, scenario, providers, months, error);
+  sky_catalog_end_read (catalog);
+  return projection;
+}
+
+static SkyProjection *
+compute (SkyCatalog          *catalog,
+         const SkyScenario   *scenario,
+         const char * const  *providers,
+         guint                months,
+         GError             **error)
+{
   g_autoptr(SkyProjection) projection = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GPtrArray) resolved = NULL;
   g_autoptr(GPtrArray) sheets = NULL;
   g_autoptr(SkyPricing) pricing = NULL;
   Plan plan = { 0 };
-
-  g_return_val_if_fail (SKY_IS_CATALOG (catalog), NULL);
-  g_return_val_if_fail (scenario != NULL, NULL);
 
   if (months == 0)
     months = scenario->projection_months;
