@@ -258,9 +258,11 @@ typedef struct
 {
   guint       n;
   guint       months;
-  SkyDecimal *expected;           /* [line × months + month − 1] */
-  SkyDecimal *low;                /* NULL without ranges */
-  SkyDecimal *high;
+  SkyDecimal **expected;          /* per line: its months' quantities, [month − 1]; lines of
+                                   * the same quantity that grow and range alike share them */
+  SkyDecimal **low;               /* NULL without ranges */
+  SkyDecimal **high;
+  GPtrArray   *rows;              /* owns them */
   SkyDecimal *usage;              /* per line */
   guint      *start;              /* per line: the month its commitment starts */
   gboolean   *committed;          /* per line: its purchase option is a commitment */
@@ -272,6 +274,7 @@ plan_clear (Plan *plan)
   g_free (plan->expected);
   g_free (plan->low);
   g_free (plan->high);
+  g_clear_pointer (&plan->rows, g_ptr_array_unref);
   g_free (plan->usage);
   g_free (plan->start);
   g_free (plan->committed);
@@ -321,11 +324,12 @@ plan_quantities (Plan              *plan,
   guint months = plan->months;
   char b[4][80];
 
-  plan->expected = g_new0 (SkyDecimal, (gsize) MAX (plan->n, 1) * months);
+  plan->rows = g_ptr_array_new_with_free_func (g_free);
+  plan->expected = g_new0 (SkyDecimal *, MAX (plan->n, 1));
   if (ranges)
     {
-      plan->low = g_new0 (SkyDecimal, (gsize) MAX (plan->n, 1) * months);
-      plan->high = g_new0 (SkyDecimal, (gsize) MAX (plan->n, 1) * months);
+      plan->low = g_new0 (SkyDecimal *, MAX (plan->n, 1));
+      plan->high = g_new0 (SkyDecimal *, MAX (plan->n, 1));
     }
   for (guint l = 0; l < plan->n && !overflow; l++)
     {
@@ -343,17 +347,26 @@ plan_quantities (Plan              *plan,
 
       if (g_hash_table_lookup_extended (alike, same, NULL, &first))
         {
-          gsize from = (gsize) GPOINTER_TO_UINT (first) * months, to = (gsize) l * months;
+          guint from = GPOINTER_TO_UINT (first);
 
-          memcpy (plan->expected + to, plan->expected + from, months * sizeof (SkyDecimal));
+          plan->expected[l] = plan->expected[from];
           if (ranges)
             {
-              memcpy (plan->low + to, plan->low + from, months * sizeof (SkyDecimal));
-              memcpy (plan->high + to, plan->high + from, months * sizeof (SkyDecimal));
+              plan->low[l] = plan->low[from];
+              plan->high[l] = plan->high[from];
             }
           continue;
         }
       g_hash_table_insert (alike, g_steal_pointer (&same), GUINT_TO_POINTER (l));
+      plan->expected[l] = g_new (SkyDecimal, months);
+      g_ptr_array_add (plan->rows, plan->expected[l]);
+      if (ranges)
+        {
+          plan->low[l] = g_new (SkyDecimal, months);
+          plan->high[l] = g_new (SkyDecimal, months);
+          g_ptr_array_add (plan->rows, plan->low[l]);
+          g_ptr_array_add (plan->rows, plan->high[l]);
+        }
 
       if (growth == NULL)
         {
@@ -362,18 +375,16 @@ plan_quantities (Plan              *plan,
             growth[m - 1] = growth_factor (s, line, m, &overflow);
           g_hash_table_insert (growths, g_steal_pointer (&key), growth);
         }
-      for (guint m = 0; m < months && !overflow; m++)
+      for (guint m = 0; m < months; m++)
         {
-          gsize at = (gsize) l * months + m;
-
-          plan->expected[at] = times (line->quantity, times (growth[m], one, &overflow),
-                                      &overflow);
+          plan->expected[l][m] = times (line->quantity, times (growth[m], one, &overflow),
+                                        &overflow);
           if (ranges)
             {
-              plan->low[at] = times (line->quantity, times (growth[m], lo, &overflow),
-                                     &overflow);
-              plan->high[at] = times (line->quantity, times (growth[m], hi, &overflow),
-                                      &overflow);
+              plan->low[l][m] = times (line->quantity, times (growth[m], lo, &overflow),
+                                       &overflow);
+              plan->high[l][m] = times (line->quantity, times (growth[m], hi, &overflow),
+                                        &overflow);
             }
         }
     }
@@ -400,8 +411,9 @@ price_month (SkyPricing          *pricing,
              SkyResolvedProvider *rp,
              GPtrArray           *od,
              const guint         *twin,
+             const gboolean      *copy,
              guint                m,
-             const SkyDecimal    *quantities,
+             SkyDecimal * const  *quantities,
              gboolean             on_demand,
              MonthLine           *out)
 {
@@ -411,10 +423,9 @@ price_month (SkyPricing          *pricing,
       SkyResolvedLine *rl = plan->committed[l] && (on_demand || m < plan->start[l])
                             ? g_ptr_array_index (od, l) : g_ptr_array_index (rp->lines, l);
 
-      /* A line priced as an earlier one, with a price whose figures do not depend on the
+      /* A line priced as an earlier one, with prices whose figures do not depend on the
        * units counted before it, comes to the earlier line's figures. */
-      if (twin[l] != l && (rl->status != SKY_LINE_PRICED ||
-                           !sky_price_terms_counts_units (&rl->terms)))
+      if (copy[l])
         {
           out[l] = out[twin[l]];
           continue;
@@ -423,7 +434,7 @@ price_month (SkyPricing          *pricing,
       out[l].term_months = rl->has_terms ? rl->terms.term_months : 0;
       if (out[l].priced)
         sky_pricing_price_month_memo (pricing, memo, l, &rl->terms,
-                                      quantities[(gsize) l * plan->months + m - 1],
+                                      quantities[l][m - 1],
                                       plan->usage[l], &out[l].figures);
     }
 }
@@ -482,11 +493,14 @@ provider_new (const SkyScenario   *scenario,
   p->groups = g_ptr_array_new_with_free_func (g_free);
   p->sheet_versions = g_ptr_array_new_with_free_func (g_free);
   p->priced = g_array_new (FALSE, TRUE, sizeof (gboolean));
-  p->cash = g_new0 (SkyDecimal, (gsize) n * months + 1);
-  p->amortised = g_new0 (SkyDecimal, (gsize) n * months + 1);
+  /* Every line's every month is written by the months; the one more is never read. */
+  p->cash = g_new (SkyDecimal, (gsize) n * months + 1);
+  p->amortised = g_new (SkyDecimal, (gsize) n * months + 1);
+  p->cash[(gsize) n * months] = p->amortised[(gsize) n * months] = sky_decimal_from_int (0);
   p->total_cash = g_new0 (SkyDecimal, months);
   p->total_amortised = g_new0 (SkyDecimal, months);
-  p->upfront = g_new0 (SkyDecimal, (gsize) n * months + 1);
+  p->upfront = g_new (SkyDecimal, (gsize) n * months + 1);
+  p->upfront[(gsize) n * months] = sky_decimal_from_int (0);
   p->low = g_new0 (SkyDecimal, months);
   p->high = g_new0 (SkyDecimal, months);
   p->low_upfront = g_new0 (SkyDecimal, months);
@@ -510,8 +524,6 @@ provider_new (const SkyScenario   *scenario,
   for (guint k = 0; k < months; k++)
     p->total_cash[k] = p->total_amortised[k] = p->low[k] = p->high[k] = p->low_upfront[k] =
       p->high_upfront[k] = sky_decimal_from_int (0);
-  for (gsize k = 0; k < (gsize) n * months + 1; k++)
-    p->upfront[k] = sky_decimal_from_int (0);
   return p;
 }
 
@@ -593,6 +605,15 @@ same_figures (const MonthLine *a,
                          a->figures.upfront.scale == b->figures.upfront.scale));
 }
 
+/* Whether @rl's figures do not depend on the lines priced before it: it has no price, or one
+ * without tiers or a free allowance. */
+static gboolean
+counts_alone (const SkyResolvedLine *rl)
+{
+  return rl == NULL || rl->status != SKY_LINE_PRICED ||
+         !sky_price_terms_counts_units (&rl->terms);
+}
+
 /* Whether lines @a and @b were resolved alike: the same status and, when found, the same
  * price. */
 static gboolean
@@ -613,13 +634,15 @@ same_decimal (SkyDecimal a,
 }
 
 static gboolean
-same_months (const SkyDecimal *quantities,
-             guint             months,
-             guint             a,
-             guint             b)
+same_months (SkyDecimal * const *quantities,
+             guint              months,
+             guint              a,
+             guint              b)
 {
-  for (guint m = 0; quantities != NULL && m < months; m++)
-    if (!same_decimal (quantities[(gsize) a * months + m], quantities[(gsize) b * months + m]))
+  if (quantities == NULL || quantities[a] == quantities[b])
+    return TRUE;
+  for (guint m = 0; m < months; m++)
+    if (!same_decimal (quantities[a][m], quantities[b][m]))
       return FALSE;
   return TRUE;
 }
@@ -639,7 +662,7 @@ find_twins (const Plan          *plan,
   for (guint l = 0; l < plan->n; l++)
     {
       const SkyResolvedLine *rl = g_ptr_array_index (rp->lines, l);
-      SkyDecimal q = plan->expected[(gsize) l * plan->months];
+      SkyDecimal q = plan->expected[l][0];
       g_autofree char *key = g_strdup_printf ("%d:%u:%u:%d:%s:%u",
                                               rl->status, rl->price_index, plan->start[l],
                                               plan->committed[l],
@@ -684,6 +707,7 @@ project_provider (SkyCatalog         *catalog,
   g_autoptr(GPtrArray) od = NULL;
   g_autoptr(SkyPricingMemo) memo = NULL;
   g_autofree guint *twin = NULL;
+  g_autofree gboolean *copy = NULL;
   g_autofree MonthLine *expected = NULL, *on_demand = NULL, *low = NULL, *high = NULL;
   g_autofree SkyDecimal *od_cum = NULL, *commit_cum = NULL, *paid = NULL;
   g_autofree gboolean *diverged = NULL;
@@ -714,6 +738,10 @@ project_provider (SkyCatalog         *catalog,
   p = provider_new (scenario, rp, months);
   memo = sky_pricing_memo_new (n);
   twin = find_twins (plan, rp, od);
+  copy = g_new0 (gboolean, MAX (n, 1));
+  for (guint l = 0; l < n; l++)
+    copy[l] = twin[l] != l && counts_alone (g_ptr_array_index (rp->lines, l)) &&
+              counts_alone (g_ptr_array_index (od, l));
   diverged = g_new0 (gboolean, MAX (n, 1));
   cash_units = g_new0 (Units, MAX (n, 1));
   amortised_units = g_new0 (Units, MAX (n, 1));
@@ -735,10 +763,10 @@ project_provider (SkyCatalog         *catalog,
 
       for (guint l = 0; l < n && !open; l++)
         open = p->break_even[l] == 0;
-      price_month (pricing, memo, plan, rp, od, twin, m, plan->expected, FALSE, expected);
+      price_month (pricing, memo, plan, rp, od, twin, copy, m, plan->expected, FALSE, expected);
       /* Every commitment on demand, for the break-even of those not yet even. */
       if (open)
-        price_month (pricing, memo, plan, rp, od, twin, m, plan->expected, TRUE, on_demand);
+        price_month (pricing, memo, plan, rp, od, twin, copy, m, plan->expected, TRUE, on_demand);
 
       sum_init (&total_cash);
       sum_init (&total_amortised);
@@ -823,8 +851,8 @@ project_provider (SkyCatalog         *catalog,
           sum_init (&hi);
           sum_init (&lo_up);
           sum_init (&hi_up);
-          price_month (pricing, memo, plan, rp, od, twin, m, plan->low, FALSE, low);
-          price_month (pricing, memo, plan, rp, od, twin, m, plan->high, FALSE, high);
+          price_month (pricing, memo, plan, rp, od, twin, copy, m, plan->low, FALSE, low);
+          price_month (pricing, memo, plan, rp, od, twin, copy, m, plan->high, FALSE, high);
           for (guint l = 0; l < n; l++)
             {
               sum_add (&lo, month_cash (&low[l], plan->start[l], m, &overflow), minor,
