@@ -3296,6 +3296,42 @@ test_open_unwritable (void)
   fixture_teardown (&f, NULL);
 }
 
+/* A read transaction sees one state of the catalog: a sheet another connection imports
+ * meanwhile shows only once it has ended (nested ones end with the outermost); the reads in it
+ * take no lock of their own. */
+static void
+test_read_transaction (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SkyCatalog) writer = sky_catalog_open (f->path, NULL);
+  g_autofree char *other = fixture_file ("other-small.xml");
+  g_autoptr(SkyImportResult) imported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) during = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+
+  import_fixture (f);
+  g_assert_nonnull (writer);
+  g_assert_true (sky_catalog_begin_read (f->catalog, &error));
+  g_assert_no_error (error);
+  before = sky_catalog_list_sheets (f->catalog, &error);
+  g_assert_no_error (error);
+  g_assert_true (sky_catalog_begin_read (f->catalog, &error));
+
+  imported = sky_catalog_import_file (writer, other, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  sky_catalog_end_read (f->catalog);
+  during = sky_catalog_list_sheets (f->catalog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (during->len, ==, before->len);
+  sky_catalog_end_read (f->catalog);
+
+  after = sky_catalog_list_sheets (f->catalog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -3362,6 +3398,7 @@ main (int    argc,
   ADD ("import-special-file", test_import_special_file);
   ADD ("open-read-only", test_open_read_only);
   ADD ("set-query-only", test_set_query_only);
+  ADD ("read-transaction", test_read_transaction);
 #undef ADD
   g_test_add_func ("/sky/catalog/open-rejects", test_open_rejects);
   g_test_add_func ("/sky/catalog/import-full-disk", test_import_full_disk);

@@ -737,6 +737,45 @@ test_month_figures (void)
   g_array_unref (tiered.tiers);
 }
 
+/* Months of a projection priced through a memo: the same figures as priced afresh, month after
+ * month, when lines sharing a tiered slot keep or change their usage, and after a line of the
+ * slot above them changed, which moves where their units fall in the tiers. */
+static void
+test_memo_same_figures (void)
+{
+  g_autoptr(SkyPricing) fresh = sky_pricing_new ("USD", dec ("730"));
+  g_autoptr(SkyPricing) kept = sky_pricing_new ("USD", dec ("730"));
+  g_autoptr(SkyPricingMemo) memo = sky_pricing_memo_new (3);
+  SkyPriceTerms tiered = egress ();
+  SkyPriceTerms server = flat ("0.096", "hour");
+  /* Per month: the first egress line's usage, then the second's; the server keeps its own. */
+  const char *months[][2] = {
+    { "15000", "40000" }, { "15000", "40000" }, { "20000", "40000" }, { "20000", "40000" },
+    { "15000", "40000" }, { "15000", "45000" }, { "50", "45000" }, { "50", "45000" },
+  };
+
+  server.slot = 1;
+  for (gsize m = 0; m < G_N_ELEMENTS (months); m++)
+    {
+      sky_pricing_reset (fresh);
+      sky_pricing_reset (kept);
+      for (guint l = 0; l < 3; l++)
+        {
+          const SkyPriceTerms *t = l == 1 ? &server : &tiered;
+          SkyDecimal usage = dec (l == 1 ? "730" : months[m][l / 2]);
+          SkyPricedLine a, b;
+
+          sky_pricing_price_month (fresh, t, dec ("2"), usage, &a);
+          sky_pricing_price_month_memo (kept, memo, l, t, dec ("2"), usage, &b);
+          g_assert_true (a.monthly.coef == b.monthly.coef && a.monthly.scale == b.monthly.scale);
+          g_assert_cmpint (sky_decimal_compare (a.upfront, b.upfront), ==, 0);
+          g_assert_cmpint (sky_decimal_compare (a.usage, b.usage), ==, 0);
+        }
+    }
+  g_assert_false (sky_pricing_overflowed (kept));
+  g_array_unref (tiered.tiers);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -759,6 +798,7 @@ main (int    argc,
   g_test_add_func ("/sky/pricing/convert-seconds-to-hours", test_convert_seconds_to_hours);
   g_test_add_func ("/sky/pricing/convert-other-dimension", test_convert_other_dimension);
   g_test_add_func ("/sky/pricing/month-figures", test_month_figures);
+  g_test_add_func ("/sky/pricing/memo-same-figures", test_memo_same_figures);
 
   return g_test_run ();
 }

@@ -401,6 +401,52 @@ test_file (Fixture       *f,
   g_assert_cmpstr (xml, ==, xml2);
 }
 
+/* Lines that repeat another: a server repeated, growing alike, comes to its figures every
+ * month; egress repeated counts after the first, in the later tiers, so it costs less, and
+ * its low estimate too. */
+static void
+test_repeated_lines (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(SkyProjection) projection = NULL;
+  SkyProjectionProvider *p;
+  guint M;
+
+  /* The repeats take the growth, range and start of the lines they repeat, by group. */
+  g_ptr_array_add (f->scenario->lines, offer_line ("Egress again", "Net", "1", "gb", "10000",
+                                                   "on-demand", "egress-us"));
+  g_ptr_array_add (f->scenario->lines, offer_line ("Servers again", "Compute", "2", "hour", NULL,
+                                                   "on-demand", "std-2-us"));
+  {
+    SkyGrowth *growth = g_new0 (SkyGrowth, 1);
+
+    growth->line = g_strdup ("Servers again");
+    growth->percent = dec ("10");
+    growth->from_month = 1;
+    g_ptr_array_add (f->scenario->growth, growth);
+  }
+  projection = project (f);
+  p = g_ptr_array_index (projection->providers, 0);
+  M = projection->months;
+
+  for (guint m = 0; m < M; m++)
+    {
+      g_assert_cmpint (sky_decimal_compare (p->cash[4 * M + m], p->cash[0 * M + m]), ==, 0);
+      g_assert_cmpint (sky_decimal_compare (p->amortised[4 * M + m], p->amortised[0 * M + m]),
+                       ==, 0);
+    }
+  ASSERT_MONEY (p->cash[4 * M + 2], "169.59");
+  /* Egress again: billed after the first's 9900 (100 of its 10000 GB free): 340 GB at 0.09
+   * and 9660 at 0.085 = 851.70; from month 3, 15000 GB after 14900: all at 0.085 = 1275. */
+  ASSERT_MONEY (p->cash[3 * M + 1], "851.70");
+  ASSERT_MONEY (p->cash[3 * M + 2], "1275.00");
+  /* The totals add the repeats: month 1 is 1101.24 + 851.70 + 140.16. */
+  ASSERT_MONEY (p->total_cash[0], "2093.10");
+  /* Low: both egress lines at 8000 GB, the second 2340 GB at 0.09 and 5660 at 0.085 =
+   * 691.70: 921.24 + 691.70 + 140.16. */
+  ASSERT_MONEY (p->low[0], "1753.10");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -417,6 +463,7 @@ main (int    argc,
   ADD ("amortised-adds-up", test_amortised_adds_up);
   ADD ("upfront-apart", test_upfront_apart);
   ADD ("empty", test_empty);
+  ADD ("repeated-lines", test_repeated_lines);
 #undef ADD
 
   return g_test_run ();

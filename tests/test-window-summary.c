@@ -174,6 +174,59 @@ test_summary_cards (Fixture       *f,
   sky_scenario_document_discard_recovery (document_of (page));
 }
 
+/* Opening a scenario prices it once and projects it once: the Budget page and the summary
+ * cards of both pages share the projection of the scenario as it is; a term of other months
+ * is one projection more, made once too. */
+static void
+test_projected_once (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "summary.skytally", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  SkyScenarioPage *page = scenario_page (f);
+  SkyScenarioDocument *document = document_of (page);
+  SkySummaryCards *cards = cards_in (GTK_WIDGET (page));
+  SkyBudgetPage *budget = SKY_BUDGET_PAGE (gtk_widget_get_template_child (
+                            GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "budget_page"));
+  SkySummaryCards *budget_cards = cards_in (GTK_WIDGET (budget));
+  guint estimates, projections;
+
+  g_assert_true (g_file_set_contents (path, scenario_text, -1, NULL));
+  import_fixture (f, "summary-alpha.xml", "summary-beta.xml", NULL);
+  wait_for_estimate (f);
+  estimates = sky_scenario_document_get_n_estimates (document);
+  projections = sky_scenario_document_get_n_projections (document);
+
+  open_scenario (page, file);
+  show_page (f, "scenario");
+  wait_for_estimate (f);
+  wait_for_cards (cards);
+  wait_for_projection (budget);
+  show_page (f, "budget");
+  wait_for_cards (budget_cards);
+  g_assert_cmpuint (sky_scenario_document_get_n_estimates (document), ==, estimates + 1);
+  g_assert_cmpuint (sky_scenario_document_get_n_projections (document), ==, projections + 1);
+  g_assert_cmpuint (sky_budget_page_get_projection (budget)->months, ==,
+                    sky_summary_cards_get_summary (cards)->budget_months);
+
+  /* 36 months on both pages' cards: one more projection. */
+  show_page (f, "scenario");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_widget_get_template_child (
+                                GTK_WIDGET (cards), SKY_TYPE_SUMMARY_CARDS, "term_dropdown")),
+                              3);
+  wait_for_cards (cards);
+  show_page (f, "budget");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_widget_get_template_child (
+                                GTK_WIDGET (budget_cards), SKY_TYPE_SUMMARY_CARDS,
+                                "term_dropdown")),
+                              3);
+  wait_for_cards (budget_cards);
+  g_assert_cmpuint (sky_summary_cards_get_summary (budget_cards)->term_months, ==, 36);
+  g_assert_cmpuint (sky_scenario_document_get_n_estimates (document), ==, estimates + 1);
+  g_assert_cmpuint (sky_scenario_document_get_n_projections (document), ==, projections + 2);
+  sky_scenario_document_discard_recovery (document);
+}
+
 /* The scenario above growing 10 % a month against 180 a month, its projection starting in
  * December 2027: Alpha's 166.00 is 182.60 in month 2, January 2028. */
 static const char growing_text[] =
@@ -251,5 +304,6 @@ main (int    argc,
   return window_test_main (argc, argv,
                            "summary-cards", test_summary_cards,
                            "summary-cards-calendar", test_summary_cards_calendar,
+                           "projected-once", test_projected_once,
                            NULL);
 }

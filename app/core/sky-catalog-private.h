@@ -27,6 +27,11 @@ struct _SkyCatalog
   GHashTable *match_statements;
   /* sky_catalog_get_offer()'s statement (sky-catalog-search.c). */
   sqlite3_stmt *offer_statement;
+  /* The thread holding the lock for a read transaction (sky_catalog_begin_read()), how deep,
+   * and whether it began one. */
+  gpointer  reader;
+  guint     read_depth;
+  gboolean  read_began;
 };
 
 /* The vocabulary's code of the unit "hour" (checked in class_init), for SQL text. */
@@ -101,6 +106,8 @@ typedef struct _SkyCatalogLocker SkyCatalogLocker;
 SkyCatalogLocker *_sky_catalog_locker_new  (SkyCatalog        *self,
                                             sqlite3          **db);
 void              _sky_catalog_locker_free (SkyCatalogLocker  *locker);
+/* The same, for a caller that uses self->db. */
+SkyCatalogLocker *_sky_catalog_hold        (SkyCatalog        *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyCatalogLocker, _sky_catalog_locker_free)
 
 /* Sets @error to SQLite's last error on @db, said of @what; returns FALSE. */

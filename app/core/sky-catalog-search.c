@@ -909,13 +909,13 @@ sky_catalog_get_offer (SkyCatalog  *self,
                        GError     **error)
 {
   g_autoptr(SkyOfferDetails) details = NULL;
-  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(SkyCatalogLocker) locker = NULL;
   sqlite3_stmt *stmt;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
 
-  locker = g_mutex_locker_new (&self->lock);
+  locker = _sky_catalog_hold (self);
   /* Prepared once for the connection: an estimate reads many offers. */
   if (self->offer_statement == NULL)
     ok = sqlite3_prepare_v3 (self->db,

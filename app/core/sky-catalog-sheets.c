@@ -529,13 +529,13 @@ sky_catalog_list_sheets (SkyCatalog  *self,
                          GError     **error)
 {
   g_autoptr(GPtrArray) sheets = NULL;
-  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(SkyCatalogLocker) locker = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
 
-  locker = g_mutex_locker_new (&self->lock);
+  locker = _sky_catalog_hold (self);
   if (sqlite3_prepare_v2 (self->db,
                           "SELECT s.provider, p.name, s.version, s.effective_date, s.currency, "
                           "       s.source, s.retrieved, s.imported_at, s.offer_count, "

@@ -620,16 +620,81 @@ sky_catalog_has_sheets (SkyCatalog  *self,
 
 /* For the other parts of the core that query the catalog ---------------------------------- */
 
+/* Whether this thread holds the lock for a read transaction: then what it reads needs no
+ * more. */
+static gboolean
+reading_here (SkyCatalog *self)
+{
+  return g_atomic_pointer_get (&self->reader) == (gpointer) g_thread_self ();
+}
+
 sqlite3 *
 _sky_catalog_lock (SkyCatalog *self)
 {
-  g_mutex_lock (&self->lock);
+  if (!reading_here (self))
+    g_mutex_lock (&self->lock);
   return self->db;
 }
 
 void
 _sky_catalog_unlock (SkyCatalog *self)
 {
+  if (!reading_here (self))
+    g_mutex_unlock (&self->lock);
+}
+
+SkyCatalogLocker *
+_sky_catalog_hold (SkyCatalog *self)
+{
+  _sky_catalog_lock (self);
+  return (SkyCatalogLocker *) self;
+}
+
+/**
+ * sky_catalog_begin_read:
+ *
+ * Holds the catalog's connection for this thread, in one read transaction, until
+ * sky_catalog_end_read(): what it reads meanwhile is of one state of the catalog (an import
+ * by another program commits, or not, for all of it), and each query neither takes the lock
+ * nor starts a transaction of its own. Other threads that use the connection wait. Calls nest.
+ */
+gboolean
+sky_catalog_begin_read (SkyCatalog  *self,
+                        GError     **error)
+{
+  g_return_val_if_fail (SKY_IS_CATALOG (self), FALSE);
+
+  if (reading_here (self))
+    {
+      self->read_depth++;
+      return TRUE;
+    }
+  g_mutex_lock (&self->lock);
+  /* Within a transaction already under way, there is nothing to begin. */
+  self->read_began = sqlite3_get_autocommit (self->db) != 0;
+  if (self->read_began && !_sky_catalog_exec (self->db, "BEGIN", error))
+    {
+      g_mutex_unlock (&self->lock);
+      return FALSE;
+    }
+  self->read_depth = 1;
+  g_atomic_pointer_set (&self->reader, g_thread_self ());
+  return TRUE;
+}
+
+/* Ends what sky_catalog_begin_read() began, and lets other threads use the connection. */
+void
+sky_catalog_end_read (SkyCatalog *self)
+{
+  g_return_if_fail (SKY_IS_CATALOG (self));
+  g_return_if_fail (reading_here (self));
+
+  if (--self->read_depth > 0)
+    return;
+  /* A read transaction has nothing to keep: ending it cannot fail in a way that matters. */
+  if (self->read_began)
+    sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  g_atomic_pointer_set (&self->reader, NULL);
   g_mutex_unlock (&self->lock);
 }
 

@@ -278,6 +278,9 @@ gboolean          sky_catalog_is_unchanging    (SkyCatalog          *self);
 gboolean          sky_catalog_set_query_only   (SkyCatalog          *self,
                                                 GError             **error);
 const char       *sky_catalog_get_path         (SkyCatalog          *self);
+gboolean          sky_catalog_begin_read       (SkyCatalog          *self,
+                                                GError             **error);
+void              sky_catalog_end_read         (SkyCatalog          *self);
 gboolean          sky_catalog_check            (SkyCatalog          *self,
                                                 GError             **error);
 gboolean          sky_catalog_has_sheets       (SkyCatalog          *self,

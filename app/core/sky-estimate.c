@@ -347,8 +347,15 @@ total_provider (Ctx                 *ctx,
   p->term_net = sub (ctx, p->term_total, dmin (credits, p->term_total));
 }
 
+static SkyEstimate *compute (SkyCatalog          *catalog,
+                              const SkyScenario   *scenario,
+                              const char * const  *providers,
+                              gboolean             current_sheets,
+                              GError             **error);
+
 /* Prices @scenario on @providers (NULL: the scenario's own), against the sheets it was priced
- * against, or with @current_sheets against each provider's current sheet. */
+ * against, or with @current_sheets against each provider's current sheet; in one read
+ * transaction, so that every line is priced from the same state of the catalog. */
 SkyEstimate *
 sky_estimate_compute (SkyCatalog          *catalog,
                       const SkyScenario   *scenario,
@@ -356,14 +363,30 @@ sky_estimate_compute (SkyCatalog          *catalog,
                       gboolean             current_sheets,
                       GError             **error)
 {
+  SkyEstimate *estimate;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (scenario != NULL, NULL);
+
+  if (!sky_catalog_begin_read (catalog, error))
+    return NULL;
+  estimate = compute (catalog, scenario, providers, current_sheets, error);
+  sky_catalog_end_read (catalog);
+  return estimate;
+}
+
+static SkyEstimate *
+compute (SkyCatalog          *catalog,
+         const SkyScenario   *scenario,
+         const char * const  *providers,
+         gboolean             current_sheets,
+         GError             **error)
+{
   g_autoptr(SkyEstimate) estimate = NULL;
   g_autoptr(SkyPricing) pricing = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GPtrArray) sheets = NULL;
   Ctx ctx = { 0 };
-
-  g_return_val_if_fail (SKY_IS_CATALOG (catalog), NULL);
-  g_return_val_if_fail (scenario != NULL, NULL);
 
   estimate = g_new0 (SkyEstimate, 1);
   estimate->currency = g_strdup (scenario->currency);

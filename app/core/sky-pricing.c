@@ -616,6 +616,171 @@ sky_pricing_price_month (SkyPricing          *self,
   price_line (self, t, quantity, usage, out, NULL, FALSE);
 }
 
+/* The same number written the same way: then every figure made of it is the same. */
+static inline gboolean
+same (SkyDecimal a,
+      SkyDecimal b)
+{
+  return a.coef == b.coef && a.scale == b.scale;
+}
+
+/* Whether @a and @b are the same price for a line, number for number: then a line priced with
+ * either comes to the same figures after the same units of its slot. */
+gboolean
+sky_price_terms_equal (const SkyPriceTerms *a,
+                       const SkyPriceTerms *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+#define SAME(field) (a->field == b->field)
+#define SAME_DEC(field) (same (a->field, b->field))
+  if (!(SAME (slot) && SAME (unit) && SAME (line_unit) && SAME (currency) && SAME (price_date) &&
+        SAME_DEC (amount) && SAME_DEC (free_units) && SAME (has_upfront_fee) &&
+        SAME_DEC (upfront_fee) && SAME (term_months) && SAME (committed) &&
+        SAME (monthly_commitment) && SAME (has_discount) && SAME_DEC (discount) &&
+        SAME (has_rate) && SAME_DEC (rate) && SAME (rate_date) && SAME (has_on_demand) &&
+        SAME_DEC (on_demand) && SAME (has_monthly_cap) && SAME_DEC (monthly_cap) &&
+        SAME (usage_discount) && SAME (has_components) && SAME_DEC (vcpus) &&
+        SAME_DEC (vcpu_price) && SAME_DEC (memory_gib) && SAME_DEC (gib_price) &&
+        SAME (dev_test)))
+    return FALSE;
+#undef SAME
+#undef SAME_DEC
+  if ((a->tiers != NULL ? a->tiers->len : 0) != (b->tiers != NULL ? b->tiers->len : 0) ||
+      (a->usage_bands != NULL) != (b->usage_bands != NULL) ||
+      (a->usage_bands != NULL && a->usage_bands->len != b->usage_bands->len))
+    return FALSE;
+  for (guint i = 0; a->tiers != NULL && i < a->tiers->len; i++)
+    {
+      const SkyPriceTier *x = &g_array_index (a->tiers, SkyPriceTier, i);
+      const SkyPriceTier *y = &g_array_index (b->tiers, SkyPriceTier, i);
+
+      if (!same (x->from, y->from) || !same (x->to, y->to) || x->has_to != y->has_to ||
+          !same (x->amount, y->amount))
+        return FALSE;
+    }
+  for (guint i = 0; a->usage_bands != NULL && i < a->usage_bands->len; i++)
+    {
+      const SkyUsageBand *x = &g_array_index (a->usage_bands, SkyUsageBand, i);
+      const SkyUsageBand *y = &g_array_index (b->usage_bands, SkyUsageBand, i);
+
+      if (!same (x->from, y->from) || !same (x->to, y->to) || !same (x->percent, y->percent))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether a line priced with @t comes to figures that depend on the units the lines before it
+ * counted in its slot: a free allowance or tiers. Without them, lines priced alike come to the
+ * same figures wherever they stand. */
+gboolean
+sky_price_terms_counts_units (const SkyPriceTerms *t)
+{
+  g_return_val_if_fail (t != NULL, TRUE);
+
+  return (t->tiers != NULL && t->tiers->len > 0) || !sky_decimal_is_zero (t->free_units);
+}
+
+/* Memos ------------------------------------------------------------------------------------ */
+
+/* A projection prices every line again each month, and most lines with what they had the month
+ * before: the same price, quantity and usage, after the same units of their slot. What a line
+ * was last priced with and came to is kept, a few times over (the months price each line for
+ * the expected, low and high quantities, and commitments on demand too), so that pricing it
+ * alike takes its figures again instead of working them out: the same figures, since they
+ * depend on nothing else. */
+
+#define MEMO_WAYS 4
+
+typedef struct
+{
+  const SkyPriceTerms *terms;     /* NULL: nothing kept */
+  SkyDecimal           quantity;
+  SkyDecimal           usage;
+  SkyCount             before;    /* the slot's units before the line */
+  SkyCount             after;
+  SkyPricedLine        out;
+} MemoEntry;
+
+struct _SkyPricingMemo
+{
+  guint      n_lines;
+  MemoEntry *entries;             /* MEMO_WAYS per line */
+  guint8    *next;                /* per line: the entry to replace next */
+};
+
+SkyPricingMemo *
+sky_pricing_memo_new (guint n_lines)
+{
+  SkyPricingMemo *memo = g_new0 (SkyPricingMemo, 1);
+
+  memo->n_lines = n_lines;
+  memo->entries = g_new0 (MemoEntry, (gsize) MAX (n_lines, 1) * MEMO_WAYS);
+  memo->next = g_new0 (guint8, MAX (n_lines, 1));
+  return memo;
+}
+
+void
+sky_pricing_memo_free (SkyPricingMemo *memo)
+{
+  if (memo == NULL)
+    return;
+  g_free (memo->entries);
+  g_free (memo->next);
+  g_free (memo);
+}
+
+static inline gboolean
+same_count (const SkyCount *a,
+            const SkyCount *b)
+{
+  return a->denominator == b->denominator && same (a->numerator, b->numerator);
+}
+
+/* As sky_pricing_price_month(), for line @line of @memo's: its figures as they were when it was
+ * last priced alike, else worked out and kept. A memo is for the terms of one resolving: the
+ * terms it keeps must outlive it. */
+void
+sky_pricing_price_month_memo (SkyPricing          *self,
+                              SkyPricingMemo      *memo,
+                              guint                line,
+                              const SkyPriceTerms *t,
+                              SkyDecimal           quantity,
+                              SkyDecimal           usage,
+                              SkyPricedLine       *out)
+{
+  MemoEntry *entries, *e;
+  SkyCount *consumed;
+
+  g_return_if_fail (self != NULL && memo != NULL && t != NULL && out != NULL);
+  g_return_if_fail (line < memo->n_lines);
+
+  entries = &memo->entries[(gsize) line * MEMO_WAYS];
+  consumed = counter (self, t->slot);
+  for (guint i = 0; i < MEMO_WAYS; i++)
+    {
+      e = &entries[i];
+      if (e->terms == t && same (e->quantity, quantity) && same (e->usage, usage) &&
+          same_count (&e->before, consumed))
+        {
+          *consumed = e->after;
+          *out = e->out;
+          return;
+        }
+    }
+
+  e = &entries[memo->next[line]];
+  memo->next[line] = (memo->next[line] + 1) % MEMO_WAYS;
+  e->terms = t;
+  e->quantity = quantity;
+  e->usage = usage;
+  e->before = *consumed;
+  price_line (self, t, quantity, usage, out, NULL, FALSE);
+  /* Pricing may have grown the counters: the slot's is looked up again. */
+  e->after = *counter (self, t->slot);
+  e->out = *out;
+}
+
 /* What @line costs over @term_months (the scenario's term): its monthly figure every month and,
  * for a commitment of @line_months, its upfront fee at every renewal. */
 SkyDecimal

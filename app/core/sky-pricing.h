@@ -135,6 +135,7 @@ typedef struct
 } SkyPriceStep;
 
 typedef struct _SkyPricing SkyPricing;
+typedef struct _SkyPricingMemo SkyPricingMemo;
 
 SkyPricing *sky_pricing_new            (const char          *currency,
                                         SkyDecimal           hours_per_month);
@@ -152,6 +153,15 @@ void        sky_pricing_price_month    (SkyPricing          *self,
                                         SkyDecimal           quantity,
                                         SkyDecimal           usage,
                                         SkyPricedLine       *out);
+SkyPricingMemo *sky_pricing_memo_new   (guint                n_lines);
+void        sky_pricing_memo_free      (SkyPricingMemo      *memo);
+void        sky_pricing_price_month_memo (SkyPricing        *self,
+                                          SkyPricingMemo    *memo,
+                                          guint              line,
+                                          const SkyPriceTerms *terms,
+                                          SkyDecimal         quantity,
+                                          SkyDecimal         usage,
+                                          SkyPricedLine     *out);
 SkyDecimal  sky_pricing_term_total     (SkyPricing          *self,
                                         const SkyPricedLine *line,
                                         guint                line_months,
@@ -163,8 +173,12 @@ gboolean    sky_pricing_amortised_share (const char         *currency,
                                          guint               month,
                                          SkyDecimal         *share);
 void        sky_price_terms_clear      (SkyPriceTerms       *terms);
+gboolean    sky_price_terms_equal      (const SkyPriceTerms *a,
+                                        const SkyPriceTerms *b);
+gboolean    sky_price_terms_counts_units (const SkyPriceTerms *terms);
 GArray     *sky_price_steps_new        (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyPricing, sky_pricing_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyPricingMemo, sky_pricing_memo_free)
 
 G_END_DECLS

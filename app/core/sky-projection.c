@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "sky-currency.h"
 #include "sky-projection.h"
 #include "sky-resolve.h"
 #include "sky-vocabulary.h"
@@ -46,14 +47,30 @@ provider_free (SkyProjectionProvider *p)
   g_free (p);
 }
 
+static void
+projection_clear (SkyProjection *projection)
+{
+  g_free (projection->currency);
+  g_clear_pointer (&projection->providers, g_ptr_array_unref);
+}
+
+/* A projection is never changed once made: a window's pages share one, each with a reference
+ * of its own. */
+SkyProjection *
+sky_projection_ref (SkyProjection *projection)
+{
+  g_return_val_if_fail (projection != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (projection);
+}
+
+/* Drops a reference to @projection: the last frees it. */
 void
 sky_projection_free (SkyProjection *projection)
 {
   if (projection == NULL)
     return;
-  g_free (projection->currency);
-  g_clear_pointer (&projection->providers, g_ptr_array_unref);
-  g_free (projection);
+  g_atomic_rc_box_release_full (projection, (GDestroyNotify) projection_clear);
 }
 
 static gboolean
@@ -241,9 +258,11 @@ typedef struct
 {
   guint       n;
   guint       months;
-  SkyDecimal *expected;           /* [line × months + month − 1] */
-  SkyDecimal *low;                /* NULL without ranges */
-  SkyDecimal *high;
+  SkyDecimal **expected;          /* per line: its months' quantities, [month − 1]; lines of
+                                   * the same quantity that grow and range alike share them */
+  SkyDecimal **low;               /* NULL without ranges */
+  SkyDecimal **high;
+  GPtrArray   *rows;              /* owns them */
   SkyDecimal *usage;              /* per line */
   guint      *start;              /* per line: the month its commitment starts */
   gboolean   *committed;          /* per line: its purchase option is a commitment */
@@ -255,6 +274,7 @@ plan_clear (Plan *plan)
   g_free (plan->expected);
   g_free (plan->low);
   g_free (plan->high);
+  g_clear_pointer (&plan->rows, g_ptr_array_unref);
   g_free (plan->usage);
   g_free (plan->start);
   g_free (plan->committed);
@@ -276,6 +296,19 @@ growth_key (const SkyScenario     *s,
   return g_string_free (key, FALSE);
 }
 
+/* @value written exactly, as a key, in @buffer. */
+static const char *
+decimal_key (SkyDecimal value,
+             char       buffer[80])
+{
+  guint64 high = (guint64) ((unsigned __int128) value.coef >> 64);
+  guint64 low = (guint64) value.coef;
+
+  g_snprintf (buffer, 80, "%" G_GINT64_MODIFIER "x:%" G_GINT64_MODIFIER "x:%u", high, low,
+              value.scale);
+  return buffer;
+}
+
 /* Every line's quantity in every month: its quantity × its growth that month × its range's
  * factor, each product rounded as the factors are. FALSE when a figure does not fit. */
 static gboolean
@@ -285,14 +318,18 @@ plan_quantities (Plan              *plan,
 {
   g_autoptr(GHashTable) growths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                          g_free);
+  /* Lines of the same quantity that grow and range alike: the first one's months. */
+  g_autoptr(GHashTable) alike = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gboolean overflow = FALSE;
   guint months = plan->months;
+  char b[4][80];
 
-  plan->expected = g_new0 (SkyDecimal, (gsize) MAX (plan->n, 1) * months);
+  plan->rows = g_ptr_array_new_with_free_func (g_free);
+  plan->expected = g_new0 (SkyDecimal *, MAX (plan->n, 1));
   if (ranges)
     {
-      plan->low = g_new0 (SkyDecimal, (gsize) MAX (plan->n, 1) * months);
-      plan->high = g_new0 (SkyDecimal, (gsize) MAX (plan->n, 1) * months);
+      plan->low = g_new0 (SkyDecimal *, MAX (plan->n, 1));
+      plan->high = g_new0 (SkyDecimal *, MAX (plan->n, 1));
     }
   for (guint l = 0; l < plan->n && !overflow; l++)
     {
@@ -302,6 +339,34 @@ plan_quantities (Plan              *plan,
       SkyDecimal one = range_factor (s, line, 0, &overflow);
       SkyDecimal lo = ranges ? range_factor (s, line, -1, &overflow) : one;
       SkyDecimal hi = ranges ? range_factor (s, line, 1, &overflow) : one;
+      g_autofree char *same = g_strdup_printf ("%s;%s;%s;%s;%s", key,
+                                               decimal_key (line->quantity, b[0]),
+                                               decimal_key (one, b[1]), decimal_key (lo, b[2]),
+                                               decimal_key (hi, b[3]));
+      gpointer first;
+
+      if (g_hash_table_lookup_extended (alike, same, NULL, &first))
+        {
+          guint from = GPOINTER_TO_UINT (first);
+
+          plan->expected[l] = plan->expected[from];
+          if (ranges)
+            {
+              plan->low[l] = plan->low[from];
+              plan->high[l] = plan->high[from];
+            }
+          continue;
+        }
+      g_hash_table_insert (alike, g_steal_pointer (&same), GUINT_TO_POINTER (l));
+      plan->expected[l] = g_new (SkyDecimal, months);
+      g_ptr_array_add (plan->rows, plan->expected[l]);
+      if (ranges)
+        {
+          plan->low[l] = g_new (SkyDecimal, months);
+          plan->high[l] = g_new (SkyDecimal, months);
+          g_ptr_array_add (plan->rows, plan->low[l]);
+          g_ptr_array_add (plan->rows, plan->high[l]);
+        }
 
       if (growth == NULL)
         {
@@ -310,18 +375,16 @@ plan_quantities (Plan              *plan,
             growth[m - 1] = growth_factor (s, line, m, &overflow);
           g_hash_table_insert (growths, g_steal_pointer (&key), growth);
         }
-      for (guint m = 0; m < months && !overflow; m++)
+      for (guint m = 0; m < months; m++)
         {
-          gsize at = (gsize) l * months + m;
-
-          plan->expected[at] = times (line->quantity, times (growth[m], one, &overflow),
-                                      &overflow);
+          plan->expected[l][m] = times (line->quantity, times (growth[m], one, &overflow),
+                                        &overflow);
           if (ranges)
             {
-              plan->low[at] = times (line->quantity, times (growth[m], lo, &overflow),
-                                     &overflow);
-              plan->high[at] = times (line->quantity, times (growth[m], hi, &overflow),
-                                      &overflow);
+              plan->low[l][m] = times (line->quantity, times (growth[m], lo, &overflow),
+                                       &overflow);
+              plan->high[l][m] = times (line->quantity, times (growth[m], hi, &overflow),
+                                        &overflow);
             }
         }
     }
@@ -339,14 +402,18 @@ typedef struct
 /* Prices every line of @rp's provider in month @m with @quantities, each with the price
  * resolved for its own purchase option once its commitment has started, and the on-demand
  * one (@od) before, or always with @on_demand. Lines are priced in order, so tiers and free
- * allowances count the month's real totals. */
+ * allowances count the month's real totals; a line priced as in an earlier month or pass
+ * takes its figures from @memo. */
 static void
 price_month (SkyPricing          *pricing,
+             SkyPricingMemo      *memo,
              const Plan          *plan,
              SkyResolvedProvider *rp,
              GPtrArray           *od,
+             const guint         *twin,
+             const gboolean      *copy,
              guint                m,
-             const SkyDecimal    *quantities,
+             SkyDecimal * const  *quantities,
              gboolean             on_demand,
              MonthLine           *out)
 {
@@ -356,12 +423,19 @@ price_month (SkyPricing          *pricing,
       SkyResolvedLine *rl = plan->committed[l] && (on_demand || m < plan->start[l])
                             ? g_ptr_array_index (od, l) : g_ptr_array_index (rp->lines, l);
 
+      /* A line priced as an earlier one, with prices whose figures do not depend on the
+       * units counted before it, comes to the earlier line's figures. */
+      if (copy[l])
+        {
+          out[l] = out[twin[l]];
+          continue;
+        }
       out[l].priced = rl->status == SKY_LINE_PRICED;
       out[l].term_months = rl->has_terms ? rl->terms.term_months : 0;
       if (out[l].priced)
-        sky_pricing_price_month (pricing, &rl->terms,
-                                 quantities[(gsize) l * plan->months + m - 1], plan->usage[l],
-                                 &out[l].figures);
+        sky_pricing_price_month_memo (pricing, memo, l, &rl->terms,
+                                      quantities[l][m - 1],
+                                      plan->usage[l], &out[l].figures);
     }
 }
 
@@ -419,11 +493,14 @@ provider_new (const SkyScenario   *scenario,
   p->groups = g_ptr_array_new_with_free_func (g_free);
   p->sheet_versions = g_ptr_array_new_with_free_func (g_free);
   p->priced = g_array_new (FALSE, TRUE, sizeof (gboolean));
-  p->cash = g_new0 (SkyDecimal, (gsize) n * months + 1);
-  p->amortised = g_new0 (SkyDecimal, (gsize) n * months + 1);
+  /* Every line's every month is written by the months; the one more is never read. */
+  p->cash = g_new (SkyDecimal, (gsize) n * months + 1);
+  p->amortised = g_new (SkyDecimal, (gsize) n * months + 1);
+  p->cash[(gsize) n * months] = p->amortised[(gsize) n * months] = sky_decimal_from_int (0);
   p->total_cash = g_new0 (SkyDecimal, months);
   p->total_amortised = g_new0 (SkyDecimal, months);
-  p->upfront = g_new0 (SkyDecimal, (gsize) n * months + 1);
+  p->upfront = g_new (SkyDecimal, (gsize) n * months + 1);
+  p->upfront[(gsize) n * months] = sky_decimal_from_int (0);
   p->low = g_new0 (SkyDecimal, months);
   p->high = g_new0 (SkyDecimal, months);
   p->low_upfront = g_new0 (SkyDecimal, months);
@@ -447,9 +524,170 @@ provider_new (const SkyScenario   *scenario,
   for (guint k = 0; k < months; k++)
     p->total_cash[k] = p->total_amortised[k] = p->low[k] = p->high[k] = p->low_upfront[k] =
       p->high_upfront[k] = sky_decimal_from_int (0);
-  for (gsize k = 0; k < (gsize) n * months + 1; k++)
-    p->upfront[k] = sky_decimal_from_int (0);
   return p;
+}
+
+/* A sum of money figures, exact: those that are whole units of the currency's minor unit (the
+ * engine's figures all are, each rounded once) counted as integers, any other added apart. */
+typedef struct
+{
+  __int128   units;
+  SkyDecimal rest;
+} Sum;
+
+static void
+sum_init (Sum *sum)
+{
+  sum->units = 0;
+  sum->rest = sky_decimal_from_int (0);
+}
+
+/* A figure as a count of minor units, when it is one (@whole). */
+typedef struct
+{
+  gint64   units;
+  gboolean whole;
+} Units;
+
+static Units
+units_of (SkyDecimal value,
+          guint      minor)
+{
+  Units u;
+
+  u.whole = sky_decimal_to_scaled_int64 (value, minor, &u.units);
+  return u;
+}
+
+/* Adds @value, which is @units. */
+static void
+sum_add_units (Sum        *sum,
+               Units       units,
+               SkyDecimal  value,
+               gboolean   *overflow)
+{
+  __int128 total;
+
+  if (units.whole && !__builtin_add_overflow (sum->units, (__int128) units.units, &total))
+    sum->units = total;
+  else
+    sum->rest = sky_decimal_add_or_flag (sum->rest, value, overflow);
+}
+
+static void
+sum_add (Sum        *sum,
+         SkyDecimal  value,
+         guint       minor,
+         gboolean   *overflow)
+{
+  sum_add_units (sum, units_of (value, minor), value, overflow);
+}
+
+static SkyDecimal
+sum_value (const Sum *sum,
+           guint      minor,
+           gboolean  *overflow)
+{
+  SkyDecimal units = { sum->units, minor };
+
+  return sky_decimal_add_or_flag (units, sum->rest, overflow);
+}
+
+/* Whether two lines came to the same figures in a month. */
+static gboolean
+same_figures (const MonthLine *a,
+              const MonthLine *b)
+{
+  return a->priced == b->priced && a->term_months == b->term_months &&
+         (!a->priced || (a->figures.monthly.coef == b->figures.monthly.coef &&
+                         a->figures.monthly.scale == b->figures.monthly.scale &&
+                         a->figures.upfront.coef == b->figures.upfront.coef &&
+                         a->figures.upfront.scale == b->figures.upfront.scale));
+}
+
+/* Whether @rl's figures do not depend on the lines priced before it: it has no price, or one
+ * without tiers or a free allowance. */
+static gboolean
+counts_alone (const SkyResolvedLine *rl)
+{
+  return rl == NULL || rl->status != SKY_LINE_PRICED ||
+         !sky_price_terms_counts_units (&rl->terms);
+}
+
+/* Whether lines @a and @b were resolved alike: the same status and, when found, the same
+ * price. */
+static gboolean
+resolved_alike (const SkyResolvedLine *a,
+                const SkyResolvedLine *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return a->status == b->status && a->has_terms == b->has_terms &&
+         (!a->has_terms || sky_price_terms_equal (&a->terms, &b->terms));
+}
+
+static gboolean
+same_decimal (SkyDecimal a,
+              SkyDecimal b)
+{
+  return a.coef == b.coef && a.scale == b.scale;
+}
+
+static gboolean
+same_months (SkyDecimal * const *quantities,
+             guint              months,
+             guint              a,
+             guint              b)
+{
+  if (quantities == NULL || quantities[a] == quantities[b])
+    return TRUE;
+  for (guint m = 0; m < months; m++)
+    if (!same_decimal (quantities[a][m], quantities[b][m]))
+      return FALSE;
+  return TRUE;
+}
+
+/* For each line, the first line priced exactly as it is every month: the same prices resolved
+ * (its own and on demand), usage, commitment start and quantities, month by month. Scenarios
+ * repeat lines (the same server in several groups, or many of them): those are priced once a
+ * month. */
+static guint *
+find_twins (const Plan          *plan,
+            SkyResolvedProvider *rp,
+            GPtrArray           *od)
+{
+  g_autoptr(GHashTable) first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint *twin = g_new (guint, MAX (plan->n, 1));
+
+  for (guint l = 0; l < plan->n; l++)
+    {
+      const SkyResolvedLine *rl = g_ptr_array_index (rp->lines, l);
+      SkyDecimal q = plan->expected[l][0];
+      g_autofree char *key = g_strdup_printf ("%d:%u:%u:%d:%s:%u",
+                                              rl->status, rl->price_index, plan->start[l],
+                                              plan->committed[l],
+                                              rl->offer != NULL ? rl->offer->sku : "",
+                                              (guint) (q.coef ^ (q.coef >> 64)));
+      gpointer found;
+      guint t;
+
+      twin[l] = l;
+      if (!g_hash_table_lookup_extended (first, key, NULL, &found))
+        {
+          g_hash_table_insert (first, g_steal_pointer (&key), GUINT_TO_POINTER (l));
+          continue;
+        }
+      t = GPOINTER_TO_UINT (found);
+      if (resolved_alike (rl, g_ptr_array_index (rp->lines, t)) &&
+          resolved_alike (g_ptr_array_index (od, l), g_ptr_array_index (od, t)) &&
+          plan->committed[l] == plan->committed[t] && plan->start[l] == plan->start[t] &&
+          same_decimal (plan->usage[l], plan->usage[t]) &&
+          same_months (plan->expected, plan->months, l, t) &&
+          same_months (plan->low, plan->months, l, t) &&
+          same_months (plan->high, plan->months, l, t))
+        twin[l] = t;
+    }
+  return twin;
 }
 
 /* Projects one provider: its lines resolved once for their own purchase options and once on
@@ -467,30 +705,46 @@ project_provider (SkyCatalog         *catalog,
                                                                         provider, FALSE, sheets,
                                                                         error);
   g_autoptr(GPtrArray) od = NULL;
+  g_autoptr(SkyPricingMemo) memo = NULL;
+  g_autofree guint *twin = NULL;
+  g_autofree gboolean *copy = NULL;
   g_autofree MonthLine *expected = NULL, *on_demand = NULL, *low = NULL, *high = NULL;
   g_autofree SkyDecimal *od_cum = NULL, *commit_cum = NULL, *paid = NULL;
+  g_autofree gboolean *diverged = NULL;
+  g_autofree Units *cash_units = NULL, *amortised_units = NULL;
   SkyProjectionProvider *p;
-  guint n = plan->n, months = plan->months;
+  guint n = plan->n, months = plan->months, minor = 2;
   gboolean overflow = FALSE;
 
   if (rp == NULL)
     return NULL;
-  od = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_resolved_line_free);
+  /* The on-demand lines are those @rp keeps: lines that ask the same share one. */
+  od = g_ptr_array_new ();
   for (guint l = 0; l < n; l++)
     {
-      SkyResolvedLine *rl = NULL;
+      const SkyResolvedLine *rl = NULL;
 
       if (plan->committed[l])
         {
-          rl = sky_resolve_line (catalog, scenario, rp, g_ptr_array_index (scenario->lines, l),
-                                 "on-demand", error);
+          rl = sky_resolve_line_kept (catalog, scenario, rp,
+                                      g_ptr_array_index (scenario->lines, l), "on-demand",
+                                      error);
           if (rl == NULL)
             return NULL;
         }
-      g_ptr_array_add (od, rl);
+      g_ptr_array_add (od, (gpointer) rl);
     }
 
   p = provider_new (scenario, rp, months);
+  memo = sky_pricing_memo_new (n);
+  twin = find_twins (plan, rp, od);
+  copy = g_new0 (gboolean, MAX (n, 1));
+  for (guint l = 0; l < n; l++)
+    copy[l] = twin[l] != l && counts_alone (g_ptr_array_index (rp->lines, l)) &&
+              counts_alone (g_ptr_array_index (od, l));
+  diverged = g_new0 (gboolean, MAX (n, 1));
+  cash_units = g_new0 (Units, MAX (n, 1));
+  amortised_units = g_new0 (Units, MAX (n, 1));
   expected = g_new0 (MonthLine, MAX (n, 1));
   on_demand = g_new0 (MonthLine, MAX (n, 1));
   low = g_new0 (MonthLine, MAX (n, 1));
@@ -500,25 +754,54 @@ project_provider (SkyCatalog         *catalog,
   paid = g_new0 (SkyDecimal, MAX (n, 1));
   for (guint l = 0; l < n; l++)
     od_cum[l] = commit_cum[l] = paid[l] = sky_decimal_from_int (0);
+  sky_currency_lookup (scenario->currency, &minor);
 
   for (guint m = 1; m <= months && !overflow; m++)
     {
       gboolean open = FALSE;
+      Sum total_cash, total_amortised;
 
       for (guint l = 0; l < n && !open; l++)
         open = p->break_even[l] == 0;
-      price_month (pricing, plan, rp, od, m, plan->expected, FALSE, expected);
+      price_month (pricing, memo, plan, rp, od, twin, copy, m, plan->expected, FALSE, expected);
       /* Every commitment on demand, for the break-even of those not yet even. */
       if (open)
-        price_month (pricing, plan, rp, od, m, plan->expected, TRUE, on_demand);
+        price_month (pricing, memo, plan, rp, od, twin, copy, m, plan->expected, TRUE, on_demand);
 
+      sum_init (&total_cash);
+      sum_init (&total_amortised);
       for (guint l = 0; l < n; l++)
         {
           const MonthLine *el = &expected[l];
           guint start = plan->start[l];
-          SkyDecimal cash = month_cash (el, start, m, &overflow);
-          SkyDecimal amortised = sky_decimal_from_int (0);
+          gsize at = (gsize) l * months + (m - 1);
+          guint t = twin[l];
+          SkyDecimal cash, amortised = sky_decimal_from_int (0);
 
+          /* A line that has come to its twin's figures every month so far, and does again,
+           * is where its twin is. */
+          if (t != l && !diverged[l] && same_figures (el, &expected[t]) &&
+              (!open || same_figures (&on_demand[l], &on_demand[t])))
+            {
+              gsize from = (gsize) t * months + (m - 1);
+
+              p->cash[at] = p->cash[from];
+              p->upfront[at] = p->upfront[from];
+              p->amortised[at] = p->amortised[from];
+              g_array_index (p->priced, gboolean, l) = g_array_index (p->priced, gboolean, t);
+              paid[l] = paid[t];
+              od_cum[l] = od_cum[t];
+              commit_cum[l] = commit_cum[t];
+              p->break_even[l] = p->break_even[t];
+              cash_units[l] = cash_units[t];
+              amortised_units[l] = amortised_units[t];
+              sum_add_units (&total_cash, cash_units[l], p->cash[at], &overflow);
+              sum_add_units (&total_amortised, amortised_units[l], p->amortised[at], &overflow);
+              continue;
+            }
+          diverged[l] = TRUE;
+
+          cash = month_cash (el, start, m, &overflow);
           if (el->priced)
             {
               amortised = el->figures.monthly;
@@ -540,12 +823,13 @@ project_provider (SkyCatalog         *catalog,
             }
           else
             g_array_index (p->priced, gboolean, l) = FALSE;
-          p->cash[l * months + (m - 1)] = cash;
-          p->upfront[l * months + (m - 1)] = month_upfront (el, start, m);
-          p->amortised[l * months + (m - 1)] = amortised;
-          p->total_cash[m - 1] = sky_decimal_add_or_flag (p->total_cash[m - 1], cash, &overflow);
-          p->total_amortised[m - 1] = sky_decimal_add_or_flag (p->total_amortised[m - 1], amortised,
-                                                               &overflow);
+          p->cash[at] = cash;
+          p->upfront[at] = month_upfront (el, start, m);
+          p->amortised[at] = amortised;
+          cash_units[l] = units_of (cash, minor);
+          amortised_units[l] = units_of (amortised, minor);
+          sum_add_units (&total_cash, cash_units[l], cash, &overflow);
+          sum_add_units (&total_amortised, amortised_units[l], amortised, &overflow);
 
           /* Break-even: the commitment's cash so far against on demand's. */
           if (p->break_even[l] == 0 && el->priced && on_demand[l].priced)
@@ -557,35 +841,41 @@ project_provider (SkyCatalog         *catalog,
                 p->break_even[l] = (int) m;
             }
         }
+      p->total_cash[m - 1] = sum_value (&total_cash, minor, &overflow);
+      p->total_amortised[m - 1] = sum_value (&total_amortised, minor, &overflow);
       if (plan->low != NULL)
         {
-          SkyDecimal lo = sky_decimal_from_int (0), hi = lo, lo_up = lo, hi_up = lo;
+          Sum lo, hi, lo_up, hi_up;
 
-          price_month (pricing, plan, rp, od, m, plan->low, FALSE, low);
-          price_month (pricing, plan, rp, od, m, plan->high, FALSE, high);
+          sum_init (&lo);
+          sum_init (&hi);
+          sum_init (&lo_up);
+          sum_init (&hi_up);
+          price_month (pricing, memo, plan, rp, od, twin, copy, m, plan->low, FALSE, low);
+          price_month (pricing, memo, plan, rp, od, twin, copy, m, plan->high, FALSE, high);
           for (guint l = 0; l < n; l++)
             {
-              lo = sky_decimal_add_or_flag (lo, month_cash (&low[l], plan->start[l], m, &overflow),
-                                            &overflow);
-              hi = sky_decimal_add_or_flag (hi, month_cash (&high[l], plan->start[l], m, &overflow),
-                                            &overflow);
-              lo_up = sky_decimal_add_or_flag (lo_up, month_upfront (&low[l], plan->start[l], m),
-                                               &overflow);
-              hi_up = sky_decimal_add_or_flag (hi_up, month_upfront (&high[l], plan->start[l], m),
-                                               &overflow);
+              sum_add (&lo, month_cash (&low[l], plan->start[l], m, &overflow), minor,
+                       &overflow);
+              sum_add (&hi, month_cash (&high[l], plan->start[l], m, &overflow), minor,
+                       &overflow);
+              sum_add (&lo_up, month_upfront (&low[l], plan->start[l], m), minor, &overflow);
+              sum_add (&hi_up, month_upfront (&high[l], plan->start[l], m), minor, &overflow);
             }
-          p->low[m - 1] = lo;
-          p->high[m - 1] = hi;
-          p->low_upfront[m - 1] = lo_up;
-          p->high_upfront[m - 1] = hi_up;
+          p->low[m - 1] = sum_value (&lo, minor, &overflow);
+          p->high[m - 1] = sum_value (&hi, minor, &overflow);
+          p->low_upfront[m - 1] = sum_value (&lo_up, minor, &overflow);
+          p->high_upfront[m - 1] = sum_value (&hi_up, minor, &overflow);
         }
       else
         {
+          Sum up;
+
+          sum_init (&up);
           p->low[m - 1] = p->high[m - 1] = p->total_cash[m - 1];
           for (guint l = 0; l < n; l++)
-            p->low_upfront[m - 1] = p->high_upfront[m - 1] =
-              sky_decimal_add_or_flag (p->low_upfront[m - 1], p->upfront[l * months + (m - 1)],
-                                       &overflow);
+            sum_add (&up, p->upfront[l * months + (m - 1)], minor, &overflow);
+          p->low_upfront[m - 1] = p->high_upfront[m - 1] = sum_value (&up, minor, &overflow);
         }
     }
   if (overflow || sky_pricing_overflowed (pricing))
@@ -597,13 +887,39 @@ project_provider (SkyCatalog         *catalog,
   return p;
 }
 
-/* Projects @scenario over @months (0: the scenario's own) on @providers (NULL: its own). */
+static SkyProjection *compute (SkyCatalog          *catalog,
+                                const SkyScenario   *scenario,
+                                const char * const  *providers,
+                                guint                months,
+                                GError             **error);
+
+/* Projects @scenario over @months (0: the scenario's own) on @providers (NULL: its own), in
+ * one read transaction of the catalog. */
 SkyProjection *
 sky_projection_compute (SkyCatalog          *catalog,
                         const SkyScenario   *scenario,
                         const char * const  *providers,
                         guint                months,
                         GError             **error)
+{
+  SkyProjection *projection;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (scenario != NULL, NULL);
+
+  if (!sky_catalog_begin_read (catalog, error))
+    return NULL;
+  projection = compute (catalog, scenario, providers, months, error);
+  sky_catalog_end_read (catalog);
+  return projection;
+}
+
+static SkyProjection *
+compute (SkyCatalog          *catalog,
+         const SkyScenario   *scenario,
+         const char * const  *providers,
+         guint                months,
+         GError             **error)
 {
   g_autoptr(SkyProjection) projection = NULL;
   g_autoptr(GPtrArray) list = NULL;
@@ -612,13 +928,10 @@ sky_projection_compute (SkyCatalog          *catalog,
   g_autoptr(SkyPricing) pricing = NULL;
   Plan plan = { 0 };
 
-  g_return_val_if_fail (SKY_IS_CATALOG (catalog), NULL);
-  g_return_val_if_fail (scenario != NULL, NULL);
-
   if (months == 0)
     months = scenario->projection_months;
   months = CLAMP (months, 12, 60);
-  projection = g_new0 (SkyProjection, 1);
+  projection = g_atomic_rc_box_new0 (SkyProjection);
   projection->currency = g_strdup (scenario->currency);
   projection->months = months;
   projection->providers = g_ptr_array_new_with_free_func ((GDestroyNotify) provider_free);

@@ -59,6 +59,7 @@ SkyProjection *sky_projection_compute (SkyCatalog         *catalog,
                                        const char * const *providers,
                                        guint               months,
                                        GError            **error);
+SkyProjection *sky_projection_ref     (SkyProjection      *projection);
 void           sky_projection_free    (SkyProjection      *projection);
 guint          sky_projection_unpriced (const SkyProjectionProvider *provider);
 gboolean       sky_projection_complete (const SkyProjectionProvider *provider);

@@ -865,6 +865,39 @@ sky_resolve_line (SkyCatalog            *catalog,
   return rl;
 }
 
+/* As sky_resolve_line(), without a copy: the line @p keeps for what @line asks, valid while
+ * @p is; NULL with @error set when resolving fails. */
+const SkyResolvedLine *
+sky_resolve_line_kept (SkyCatalog            *catalog,
+                       const SkyScenario     *s,
+                       SkyResolvedProvider   *p,
+                       const SkyScenarioLine *line,
+                       const char            *term,
+                       GError               **error)
+{
+  g_autofree char *key = NULL;
+  SkyResolvedLine *found;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (s != NULL && p != NULL && line != NULL, NULL);
+
+  if (term == NULL)
+    term = line->term;
+  key = line_key (line, term);
+  if (p->resolved == NULL)
+    p->resolved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) sky_resolved_line_free);
+  found = g_hash_table_lookup (p->resolved, key);
+  if (found == NULL)
+    {
+      found = resolve_line (catalog, s, p, line, term, error);
+      if (found == NULL)
+        return NULL;
+      g_hash_table_insert (p->resolved, g_steal_pointer (&key), found);
+    }
+  return found;
+}
+
 /* Whether the catalog holds @provider's sheet @version; FALSE with @error set when it does
  * not, or cannot say. */
 static gboolean

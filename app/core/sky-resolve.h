@@ -62,6 +62,12 @@ SkyResolvedLine     *sky_resolve_line          (SkyCatalog          *catalog,
                                                 const SkyScenarioLine *line,
                                                 const char          *term,
                                                 GError             **error);
+const SkyResolvedLine *sky_resolve_line_kept   (SkyCatalog          *catalog,
+                                                const SkyScenario   *scenario,
+                                                SkyResolvedProvider *resolved,
+                                                const SkyScenarioLine *line,
+                                                const char          *term,
+                                                GError             **error);
 void                 sky_resolved_line_free    (SkyResolvedLine     *line);
 void                 sky_resolved_provider_free (SkyResolvedProvider *provider);
 

@@ -782,14 +782,6 @@ set_busy (SkyBudgetPage *self,
 
 /* Projecting ---------------------------------------------------------------------------------- */
 
-static gpointer
-project (SkyCatalog         *catalog,
-         const SkyScenario  *scenario,
-         GError            **error)
-{
-  return sky_projection_compute (catalog, scenario, NULL, 0, error);
-}
-
 static void
 projected_cb (GObject      *object,
               GAsyncResult *result,
@@ -900,8 +892,8 @@ refresh (SkyBudgetPage *self)
       return;
     }
   set_busy (self, TRUE);
-  sky_scenario_task_run (self, self->document, self->generation, project,
-                         (GDestroyNotify) sky_projection_free, projected_cb);
+  /* The projection the summary cards show too. */
+  sky_scenario_task_project (self, self->document, self->generation, 0, projected_cb);
 }
 
 /* Edits --------------------------------------------------------------------------------------- */

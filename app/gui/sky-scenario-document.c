@@ -34,6 +34,11 @@ struct _SkyScenarioDocument
 
   SkyEstimate *estimate;
   char        *estimate_error;
+  guint        revision;          /* counts changes of what is priced: the scenario, the
+                                   * catalog */
+  GPtrArray   *projections;       /* Shared: of this revision, made or under way */
+  guint        n_estimates;       /* pricings started, and projections: for tests */
+  guint        n_projections;
   guint        generation;        /* of pricing: a result of an older one is dropped */
   gboolean     pricing;
   guint        loading;
@@ -88,6 +93,7 @@ static guint signals[N_SIGNALS];
 
 static void estimate_now (SkyScenarioDocument *self,
                           gboolean             check_newer);
+static void touch        (SkyScenarioDocument *self);
 
 /* State ------------------------------------------------------------------------------------ */
 
@@ -335,6 +341,7 @@ set_modified (SkyScenarioDocument *self,
 static void
 changed (SkyScenarioDocument *self)
 {
+  touch (self);
   set_modified (self, TRUE);
   estimate_now (self, FALSE);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
@@ -627,11 +634,171 @@ estimate_now (SkyScenarioDocument *self,
   job->scenario = sky_scenario_copy (self->scenario);
   job->generation = self->generation;
   job->check_newer = check_newer;
+  self->n_estimates++;
+  g_debug ("Pricing %u lines (revision %u)", self->scenario->lines->len, self->revision);
   self->pricing = TRUE;
   update_busy (self);
 
   sky_thread_task_run (self, NULL, estimate_now, job, (GDestroyNotify) job_free, estimate_thread,
                        estimated_cb);
+}
+
+/* Projections ------------------------------------------------------------------------------ */
+
+/* One projection of a revision of the scenario, over some months, that the pages share: the
+ * Budget page and the summary cards ask for the same one. */
+typedef struct
+{
+  SkyScenarioDocumentProjected callback;
+  gpointer                     user_data;
+} Waiter;
+
+typedef struct
+{
+  guint          months;
+  SkyCatalog    *catalog;
+  SkyScenario   *scenario;         /* the copy projected */
+  SkyProjection *projection;
+  GError        *error;
+  gboolean       done;
+  GArray        *waiting;          /* Waiter: answered once it is done */
+} Shared;
+
+static void
+shared_clear (Shared *shared)
+{
+  g_clear_object (&shared->catalog);
+  g_clear_pointer (&shared->scenario, sky_scenario_free);
+  g_clear_pointer (&shared->projection, sky_projection_free);
+  g_clear_error (&shared->error);
+  g_clear_pointer (&shared->waiting, g_array_unref);
+}
+
+static void
+shared_unref (Shared *shared)
+{
+  g_atomic_rc_box_release_full (shared, (GDestroyNotify) shared_clear);
+}
+
+/* What is priced changed: projections made before are of an older scenario. Those under way
+ * still answer who asked for them. */
+static void
+touch (SkyScenarioDocument *self)
+{
+  self->revision++;
+  if (self->projections != NULL)
+    g_ptr_array_set_size (self->projections, 0);
+}
+
+static void
+answer (Shared *shared)
+{
+  g_autoptr(GArray) waiting = g_steal_pointer (&shared->waiting);
+
+  shared->waiting = g_array_new (FALSE, FALSE, sizeof (Waiter));
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      Waiter *w = &g_array_index (waiting, Waiter, i);
+
+      w->callback (shared->scenario, shared->projection, shared->error, w->user_data);
+    }
+}
+
+static gboolean
+answer_cb (gpointer user_data)
+{
+  answer (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+project_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Shared *shared = task_data;
+
+  shared->projection = sky_projection_compute (shared->catalog, shared->scenario, NULL,
+                                               shared->months, &shared->error);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+projected_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Shared *shared = g_task_get_task_data (G_TASK (result));
+
+  shared->done = TRUE;
+  answer (shared);
+}
+
+/**
+ * sky_scenario_document_project:
+ * @months: 12 to 60, or 0 for the scenario's own
+ * @callback: called in the main thread, never before this returns, with the projection (the
+ *   callback takes a reference if it keeps it) and the copy of the scenario it was made from
+ *
+ * Projects the scenario as it is now in a worker thread, once per change of it (or of the
+ * catalog) and number of months, however many pages ask.
+ */
+void
+sky_scenario_document_project (SkyScenarioDocument          *self,
+                               guint                         months,
+                               SkyScenarioDocumentProjected  callback,
+                               gpointer                      user_data)
+{
+  Shared *shared = NULL;
+  Waiter waiter = { callback, user_data };
+
+  g_return_if_fail (SKY_IS_SCENARIO_DOCUMENT (self));
+  g_return_if_fail (self->catalog != NULL && callback != NULL);
+
+  months = CLAMP (months == 0 ? self->scenario->projection_months : months, 12, 60);
+  if (self->projections == NULL)
+    self->projections = g_ptr_array_new_with_free_func ((GDestroyNotify) shared_unref);
+  for (guint i = 0; i < self->projections->len && shared == NULL; i++)
+    if (((Shared *) g_ptr_array_index (self->projections, i))->months == months)
+      shared = g_ptr_array_index (self->projections, i);
+
+  if (shared == NULL)
+    {
+      shared = g_atomic_rc_box_new0 (Shared);
+      shared->months = months;
+      shared->catalog = g_object_ref (self->catalog);
+      shared->scenario = sky_scenario_copy (self->scenario);
+      shared->waiting = g_array_new (FALSE, FALSE, sizeof (Waiter));
+      g_ptr_array_add (self->projections, shared);
+      self->n_projections++;
+      g_debug ("Projecting %u lines over %u months (revision %u)",
+               self->scenario->lines->len, months, self->revision);
+      sky_thread_task_run (self, NULL, sky_scenario_document_project,
+                           g_atomic_rc_box_acquire (shared), (GDestroyNotify) shared_unref,
+                           project_thread, projected_cb);
+    }
+  g_array_append_val (shared->waiting, waiter);
+  if (shared->done)
+    g_idle_add_full (G_PRIORITY_DEFAULT, answer_cb, g_atomic_rc_box_acquire (shared),
+                     (GDestroyNotify) shared_unref);
+}
+
+/* How many pricings of the scenario were started, and how many projections. */
+guint
+sky_scenario_document_get_n_estimates (SkyScenarioDocument *self)
+{
+  g_return_val_if_fail (SKY_IS_SCENARIO_DOCUMENT (self), 0);
+
+  return self->n_estimates;
+}
+
+guint
+sky_scenario_document_get_n_projections (SkyScenarioDocument *self)
+{
+  g_return_val_if_fail (SKY_IS_SCENARIO_DOCUMENT (self), 0);
+
+  return self->n_projections;
 }
 
 /* Scenarios -------------------------------------------------------------------------------- */
@@ -648,6 +815,7 @@ set_scenario (SkyScenarioDocument *self,
   if (g_set_object (&self->file, file))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   forget_undo (self);
+  touch (self);
   /* Pricing under way is of the scenario replaced. */
   self->generation++;
   self->pricing = FALSE;
@@ -1063,6 +1231,7 @@ sky_scenario_document_catalog_changed (SkyScenarioDocument *self)
 
   /* Listed once here, not by every view at every edit: on the main thread, the listing would
    * wait for a pricing under way on the same connection. */
+  touch (self);
   g_clear_pointer (&self->sheets, g_ptr_array_unref);
   if (self->catalog != NULL)
     self->sheets = sky_catalog_list_sheets (self->catalog, NULL);
@@ -1222,6 +1391,7 @@ sky_scenario_document_finalize (GObject *object)
   g_clear_pointer (&self->scenario, sky_scenario_free);
   g_clear_pointer (&self->estimate, sky_estimate_free);
   g_clear_pointer (&self->estimate_error, g_free);
+  g_clear_pointer (&self->projections, g_ptr_array_unref);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);

@@ -5,6 +5,7 @@
 
 #include "sky-catalog.h"
 #include "sky-estimate.h"
+#include "sky-projection.h"
 #include "sky-scenario.h"
 
 G_BEGIN_DECLS
@@ -23,7 +24,21 @@ SkyCatalog          *sky_scenario_document_get_catalog        (SkyScenarioDocume
 void                 sky_scenario_document_catalog_changed    (SkyScenarioDocument  *self);
 GPtrArray           *sky_scenario_document_get_sheets         (SkyScenarioDocument  *self);
 
+/* A projection of the document's scenario (@projection and the copy it was made from, or NULL
+ * and @error), for sky_scenario_document_project(). */
+typedef void (*SkyScenarioDocumentProjected) (const SkyScenario *scenario,
+                                              SkyProjection     *projection,
+                                              const GError      *error,
+                                              gpointer           user_data);
+
 const SkyScenario   *sky_scenario_document_get_scenario       (SkyScenarioDocument  *self);
+void                 sky_scenario_document_project            (SkyScenarioDocument  *self,
+                                                               guint                 months,
+                                                               SkyScenarioDocumentProjected
+                                                                                     callback,
+                                                               gpointer              user_data);
+guint                sky_scenario_document_get_n_estimates    (SkyScenarioDocument  *self);
+guint                sky_scenario_document_get_n_projections  (SkyScenarioDocument  *self);
 const SkyEstimate   *sky_scenario_document_get_estimate       (SkyScenarioDocument  *self);
 const char          *sky_scenario_document_get_estimate_error (SkyScenarioDocument  *self);
 GFile               *sky_scenario_document_get_file           (SkyScenarioDocument  *self);

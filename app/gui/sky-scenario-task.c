@@ -83,6 +83,78 @@ sky_scenario_task_run (gpointer             owner,
                        work_thread, callback);
 }
 
+/* A projection the document shares, answered to @owner's callback as a task: the owner is
+ * kept until its callback has returned. */
+typedef struct
+{
+  GObject             *owner;
+  GAsyncReadyCallback  callback;
+} Pending;
+
+static void
+pending_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Pending *pending = user_data;
+
+  pending->callback (pending->owner, result, NULL);
+  g_object_unref (pending->owner);
+  g_free (pending);
+}
+
+static void
+shared_projection_cb (const SkyScenario *scenario,
+                      SkyProjection     *projection,
+                      const GError      *error,
+                      gpointer           user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Job *job = g_task_get_task_data (task);
+
+  job->scenario = sky_scenario_copy (scenario);
+  job->result = projection != NULL ? sky_projection_ref (projection) : NULL;
+  job->error = error != NULL ? g_error_copy (error) : NULL;
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * sky_scenario_task_project:
+ * @months: 12 to 60, or 0 for the scenario's own
+ *
+ * As sky_scenario_task_run() with a projection of the scenario over @months for its work:
+ * the one the document makes for every page that asks for it at this revision of the scenario
+ * (sky_scenario_document_project()). sky_scenario_task_finish() gives a reference to it, freed
+ * with sky_projection_free().
+ */
+void
+sky_scenario_task_project (gpointer             owner,
+                           SkyScenarioDocument *document,
+                           guint                generation,
+                           guint                months,
+                           GAsyncReadyCallback  callback)
+{
+  Pending *pending;
+  GTask *task;
+  Job *job;
+
+  g_return_if_fail (G_IS_OBJECT (owner));
+  g_return_if_fail (SKY_IS_SCENARIO_DOCUMENT (document));
+  g_return_if_fail (sky_scenario_document_get_catalog (document) != NULL);
+  g_return_if_fail (callback != NULL);
+
+  job = g_new0 (Job, 1);
+  job->generation = generation;
+  job->result_free = (GDestroyNotify) sky_projection_free;
+  pending = g_new0 (Pending, 1);
+  pending->owner = g_object_ref (owner);
+  pending->callback = callback;
+  task = g_task_new (NULL, NULL, pending_done_cb, pending);
+  g_task_set_source_tag (task, sky_scenario_task_project);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  sky_scenario_document_project (document, months, shared_projection_cb, task);
+}
+
 /**
  * sky_scenario_task_is_stale:
  * @generation: the owner's count of requests now

@@ -19,6 +19,11 @@ void     sky_scenario_task_run      (gpointer              owner,
                                      SkyScenarioTaskFunc   func,
                                      GDestroyNotify        result_free,
                                      GAsyncReadyCallback   callback);
+void     sky_scenario_task_project  (gpointer              owner,
+                                     SkyScenarioDocument  *document,
+                                     guint                 generation,
+                                     guint                 months,
+                                     GAsyncReadyCallback   callback);
 gboolean sky_scenario_task_is_stale (GAsyncResult         *result,
                                      guint                 generation);
 gpointer sky_scenario_task_finish   (GAsyncResult         *result,

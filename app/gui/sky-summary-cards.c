@@ -9,14 +9,14 @@
 #include "sky-freshness.h"
 #include "sky-gui-util.h"
 #include "sky-summary-cards.h"
-#include "sky-thread-task.h"
+#include "sky-scenario-task.h"
 
 /* The answer at a glance, at the top of the Scenario and Budget pages: one card per provider
  * with its monthly total, upfront, first year and term total, whether it prices every line,
  * its budget verdict as an icon and a few words, and the cheapest complete provider marked.
- * The summary (sky-summary.c) is made of the document's estimate and of projections made in a
- * worker thread on a copy of the scenario, each time the estimate changes or the term is
- * chosen, while the cards are shown. */
+ * The summary (sky-summary.c) is made of the document's estimate and of the document's
+ * projections (the Budget page's, and the term's when it is another number of months), each
+ * time the estimate changes or the term is chosen, while the cards are shown. */
 struct _SkySummaryCards
 {
   AdwBin               parent_instance;
@@ -24,6 +24,9 @@ struct _SkySummaryCards
   SkyScenarioDocument *document;
   SkySummary          *summary;
   guint                generation;
+  guint                term_months;  /* of the summary being made */
+  SkySummaryTerm       term;
+  SkyProjection       *budget;       /* its budget's projection, while its term's is made */
   gboolean             busy;
   gboolean             dirty;     /* the estimate changed while the cards were not shown */
   gboolean             narrow;    /* the cards not held side by side (a narrow window) */
@@ -47,49 +50,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* The term's months for each entry of the drop-down: 0 for the scenario's own. */
 static const guint term_choices[] = { 0, 12, 24, 36, 60 };
-
-typedef struct
-{
-  SkyCatalog     *catalog;
-  SkyScenario    *scenario;
-  guint           term_months;     /* 0: the scenario's */
-  SkySummaryTerm  term;
-  guint           generation;
-  SkyProjection  *budget;
-  SkyProjection  *term_projection; /* NULL: the budget's months are the term's */
-  GError         *error;
-} Job;
-
-static void
-job_free (Job *job)
-{
-  g_clear_object (&job->catalog);
-  g_clear_pointer (&job->scenario, sky_scenario_free);
-  g_clear_pointer (&job->budget, sky_projection_free);
-  g_clear_pointer (&job->term_projection, sky_projection_free);
-  g_clear_error (&job->error);
-  g_free (job);
-}
-
-/* The projections the summary takes its first year, term and verdict from; the estimate is
- * the document's own. */
-static void
-project_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  Job *job = task_data;
-
-  job->term = SKY_SUMMARY_TERM_CHOSEN;
-  if (job->term_months == 0)
-    job->term_months = sky_summary_default_term (job->scenario, &job->term);
-  job->budget = sky_projection_compute (job->catalog, job->scenario, NULL, 0, &job->error);
-  if (job->budget != NULL && job->budget->months != job->term_months)
-    job->term_projection = sky_projection_compute (job->catalog, job->scenario, NULL,
-                                                   job->term_months, &job->error);
-  g_task_return_boolean (task, TRUE);
-}
 
 /* Cards --------------------------------------------------------------------------------------- */
 
@@ -383,35 +343,76 @@ set_busy (SkySummaryCards *self,
   sky_gui_util_set_flag (G_OBJECT (self), &self->busy, busy, properties[PROP_BUSY]);
 }
 
+/* The summary of the document's estimate, from @budget and @term's projections of @scenario. */
 static void
-summarized_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+summarize (SkySummaryCards     *self,
+           const SkyScenario   *scenario,
+           const SkyProjection *budget,
+           const SkyProjection *term,
+           const GError        *failed)
 {
-  SkySummaryCards *self = SKY_SUMMARY_CARDS (object);
-  Job *job = g_task_get_task_data (G_TASK (result));
   const SkyEstimate *estimate = self->document != NULL
                                 ? sky_scenario_document_get_estimate (self->document) : NULL;
   g_autoptr(GError) error = NULL;
 
-  if (job->generation != self->generation)
-    return;
   set_busy (self, FALSE);
   g_clear_pointer (&self->summary, sky_summary_free);
-  if (job->error != NULL)
-    g_debug ("No summary: %s", job->error->message);
+  if (failed != NULL)
+    g_debug ("No summary: %s", failed->message);
   else if (estimate != NULL)
-    self->summary = sky_summary_new (job->scenario, estimate, job->budget,
-                                     job->term_projection != NULL ? job->term_projection
-                                                                  : job->budget,
-                                     job->term, &error);
+    self->summary = sky_summary_new (scenario, estimate, budget, term, self->term, &error);
   if (error != NULL)
     g_debug ("No summary: %s", error->message);
   show_summary (self);
 }
 
-/* Sums the document's estimate up again, in a worker thread; only while the cards are shown,
- * else when they next are. */
+static void
+term_projected_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  SkySummaryCards *self = SKY_SUMMARY_CARDS (object);
+  g_autoptr(SkyProjection) term = NULL;
+  g_autoptr(SkyScenario) scenario = NULL;
+  g_autoptr(SkyProjection) budget = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (sky_scenario_task_is_stale (result, self->generation))
+    return;
+  budget = g_steal_pointer (&self->budget);
+  term = sky_scenario_task_finish (result, &scenario, &error);
+  summarize (self, scenario, budget, term, error);
+}
+
+/* The budget's projection, the Budget page's own: the summary's verdict; and its first year
+ * and term total too unless the term is another number of months. */
+static void
+budget_projected_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  SkySummaryCards *self = SKY_SUMMARY_CARDS (object);
+  g_autoptr(SkyProjection) budget = NULL;
+  g_autoptr(SkyScenario) scenario = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (sky_scenario_task_is_stale (result, self->generation))
+    return;
+  budget = sky_scenario_task_finish (result, &scenario, &error);
+  if (budget != NULL && budget->months != self->term_months && self->document != NULL &&
+      sky_scenario_document_get_catalog (self->document) != NULL)
+    {
+      g_clear_pointer (&self->budget, sky_projection_free);
+      self->budget = g_steal_pointer (&budget);
+      sky_scenario_task_project (self, self->document, self->generation, self->term_months,
+                                 term_projected_cb);
+      return;
+    }
+  summarize (self, scenario, budget, budget, error);
+}
+
+/* Sums the document's estimate up again, with the document's projections; only while the
+ * cards are shown, else when they next are. */
 static void
 refresh (SkySummaryCards *self)
 {
@@ -420,9 +421,9 @@ refresh (SkySummaryCards *self)
   SkyCatalog *catalog = self->document != NULL
                         ? sky_scenario_document_get_catalog (self->document) : NULL;
   guint selected = gtk_drop_down_get_selected (self->term_dropdown);
-  Job *job;
 
   self->generation++;
+  g_clear_pointer (&self->budget, sky_projection_free);
   set_busy (self, FALSE);
   self->dirty = FALSE;
   if (s == NULL || catalog == NULL || s->lines->len == 0 || s->providers->len == 0 ||
@@ -437,14 +438,12 @@ refresh (SkySummaryCards *self)
       self->dirty = TRUE;
       return;
     }
-  job = g_new0 (Job, 1);
-  job->catalog = g_object_ref (catalog);
-  job->scenario = sky_scenario_copy (s);
-  job->term_months = selected < G_N_ELEMENTS (term_choices) ? term_choices[selected] : 0;
-  job->generation = self->generation;
+  self->term = SKY_SUMMARY_TERM_CHOSEN;
+  self->term_months = selected < G_N_ELEMENTS (term_choices) ? term_choices[selected] : 0;
+  if (self->term_months == 0)
+    self->term_months = sky_summary_default_term (s, &self->term);
   set_busy (self, TRUE);
-  sky_thread_task_run (self, NULL, refresh, job, (GDestroyNotify) job_free, project_thread,
-                       summarized_cb);
+  sky_scenario_task_project (self, self->document, self->generation, 0, budget_projected_cb);
 }
 
 static void
@@ -577,6 +576,7 @@ sky_summary_cards_finalize (GObject *object)
   SkySummaryCards *self = SKY_SUMMARY_CARDS (object);
 
   g_clear_pointer (&self->summary, sky_summary_free);
+  g_clear_pointer (&self->budget, sky_projection_free);
 
   G_OBJECT_CLASS (sky_summary_cards_parent_class)->finalize (object);
 }
