@@ -1020,7 +1020,8 @@ static void
 test_estimate_examples (Fixture       *f,
                         gconstpointer  data)
 {
-  static const char * const examples[] = { "web-product.skytally", "eu-api-in-euros.skytally" };
+  static const char * const examples[] = { "web-product.skytally", "eu-api-in-euros.skytally",
+                                           "highly-available-web.skytally" };
   g_autoptr(JsonObject) root = NULL;
 
   for (gsize i = 0; i < G_N_ELEMENTS (examples); i++)
