@@ -138,6 +138,9 @@ static gint64 worst_gap;
 static gint64 last_tick_cpu;
 static gint64 worst_cpu_gap;
 static guint ticker;
+static guint worst_gap_key;      /* the keys typed when the longest gap ended */
+static guint worst_cpu_gap_key;
+static guint next_key;
 
 static gint64
 thread_cpu_time (void)
@@ -155,8 +158,16 @@ tick_cb (gpointer user_data)
   gint64 now = g_get_monotonic_time ();
   gint64 cpu = thread_cpu_time ();
 
-  worst_gap = MAX (worst_gap, now - last_tick);
-  worst_cpu_gap = MAX (worst_cpu_gap, cpu - last_tick_cpu);
+  if (now - last_tick > worst_gap)
+    {
+      worst_gap = now - last_tick;
+      worst_gap_key = next_key;
+    }
+  if (cpu - last_tick_cpu > worst_cpu_gap)
+    {
+      worst_cpu_gap = cpu - last_tick_cpu;
+      worst_cpu_gap_key = next_key;
+    }
   last_tick = now;
   last_tick_cpu = cpu;
   return G_SOURCE_CONTINUE;
@@ -180,6 +191,8 @@ finish (void)
   g_clear_handle_id (&ticker, g_source_remove);
   g_print ("stall-ms=%.1f\n", worst_gap / 1000.0);
   g_print ("stall-cpu-ms=%.1f\n", worst_cpu_gap / 1000.0);
+  g_print ("stall-after-keys=%u\n", worst_gap_key);
+  g_print ("stall-cpu-after-keys=%u\n", worst_cpu_gap_key);
   g_print ("gl=%s\n", gl);
   g_print ("hwm-end-mb=%.1f\n", vm_hwm_kib () / 1024.0);
   g_main_loop_quit (loop);
@@ -273,7 +286,6 @@ static const struct
 
 static GtkEditable *search_entry;
 static SkyListingModel *listing_model;
-static guint next_key;
 static gint64 last_key_at;
 static gint64 counting_started_at;
 static gboolean counted;
