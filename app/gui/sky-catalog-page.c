@@ -392,6 +392,21 @@ sort_by (SkyCatalogPage *self,
 static gboolean is_candidate (SkyCatalogPage   *self,
                               const SkyListing *listing);
 
+/* A cell's tooltip. gtk_widget_set_tooltip_text() on a shown widget asks the display where the
+ * pointer is, a round trip to the display server for each cell, and a search binds two cells
+ * with tooltips in each of up to 200 rows; on the label hidden for that moment it asks nothing,
+ * and the pointer's next move shows the tooltip as before. */
+static void
+set_cell_tooltip (GtkWidget  *label,
+                  const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (label), text) == 0)
+    return;
+  gtk_widget_set_visible (label, FALSE);
+  gtk_widget_set_tooltip_text (label, text);
+  gtk_widget_set_visible (label, TRUE);
+}
+
 /* Marks the name of a row the candidates hold already. */
 static void
 mark_kept (SkyCatalogPage *self,
@@ -413,10 +428,10 @@ mark_kept (SkyCatalogPage *self,
       /* Translators: the tooltip of an offer's name kept in the candidates */
       g_autofree char *tip = g_strdup_printf (_("%s\nKept in Candidates"), listing->name);
 
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), tip);
+      set_cell_tooltip (GTK_WIDGET (label), tip);
     }
   else
-    gtk_widget_set_tooltip_text (GTK_WIDGET (label), listing->name);
+    set_cell_tooltip (GTK_WIDGET (label), listing->name);
   if (kept)
     gtk_widget_add_css_class (GTK_WIDGET (label), "accent");
   else
@@ -471,8 +486,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
   if (cell_text == provider_text)
-    gtk_widget_set_tooltip_text (gtk_list_item_get_child (item),
-                                 listing != NULL ? listing->provider_name : NULL);
+    set_cell_tooltip (gtk_list_item_get_child (item),
+                      listing != NULL ? listing->provider_name : NULL);
   if (cell_text == name_text)
     {
       g_hash_table_insert (self->name_labels, gtk_list_item_get_child (item),

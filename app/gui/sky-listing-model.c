@@ -11,7 +11,12 @@
 
 /* The result of a catalog search as a list, loaded a page at a time when a row is first asked
  * for. Counting and loading run in worker threads on a catalog connection of the model's own,
- * so that a catalog of a million offers opens and scrolls without the window waiting. */
+ * so that a catalog of a million offers opens and scrolls without the window waiting.
+ *
+ * A new search keeps the model's items: their contents change, and items-changed tells the
+ * positions whose contents changed, the same items removed and added again, so that a list view binds the row
+ * widgets it has again instead of destroying 200 rows and building as many. Only a change of
+ * the count adds or removes items, at the end. */
 #define PAGE_SIZE 200
 /* Pages kept loaded; past this, the ones far from the last asked for are dropped. */
 #define MAX_PAGES 64
@@ -141,6 +146,19 @@ load_page_thread (GTask        *task,
     g_task_return_pointer (task, listings, (GDestroyNotify) g_ptr_array_unref);
 }
 
+/* Tells that the items from @first on, @n of them, show something else now: the same items
+ * removed and added again, within the count. */
+static void
+changed (SkyListingModel *self,
+         guint            first,
+         guint            n)
+{
+  if (first >= self->n_items)
+    return;
+  n = MIN (n, self->n_items - first);
+  g_list_model_items_changed (G_LIST_MODEL (self), first, n, n);
+}
+
 static void
 page_loaded_cb (GObject      *object,
                 GAsyncResult *result,
@@ -165,10 +183,13 @@ page_loaded_cb (GObject      *object,
   items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (job->page));
   if (items == NULL)
     return;
-  for (guint i = 0; i < items->len && i < listings->len; i++)
+  /* Past the result's end, an item of the search before is emptied; the count removes it. */
+  for (guint i = 0; i < items->len; i++)
     sky_listing_item_set_listing (g_ptr_array_index (items, i),
-                                  g_steal_pointer (&g_ptr_array_index (listings, i)));
-  g_list_model_items_changed (G_LIST_MODEL (self), job->page * PAGE_SIZE, items->len, items->len);
+                                  i < listings->len
+                                    ? g_steal_pointer (&g_ptr_array_index (listings, i))
+                                    : NULL);
+  changed (self, job->page * PAGE_SIZE, items->len);
 }
 
 static void
@@ -189,26 +210,44 @@ drop_far_pages (SkyListingModel *self,
     }
 }
 
+/* Drops the pages that hold no item before @n. */
+static void
+drop_pages_past (SkyListingModel *self,
+                 guint            n)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if ((guint64) GPOINTER_TO_UINT (key) * PAGE_SIZE >= n)
+      g_hash_table_iter_remove (&iter);
+}
+
+static void
+load_page (SkyListingModel *self,
+           guint            page)
+{
+  sky_thread_task_run (self, NULL, load_page, job_new (self, page), (GDestroyNotify) job_free,
+                       load_page_thread, page_loaded_cb);
+}
+
 static GPtrArray *
 ensure_page (SkyListingModel *self,
              guint            page)
 {
   GPtrArray *items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
-  guint first = page * PAGE_SIZE;
-  guint n;
 
   if (items != NULL)
     return items;
 
   drop_far_pages (self, page);
-  n = MIN (PAGE_SIZE, self->n_items - first);
-  items = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
+  /* A whole page, even the last: its items serve the next search's longer count too. */
+  items = g_ptr_array_new_full (PAGE_SIZE, g_object_unref);
+  for (guint i = 0; i < PAGE_SIZE; i++)
     g_ptr_array_add (items, sky_listing_item_new (NULL));
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
-
-  sky_thread_task_run (self, NULL, ensure_page, job_new (self, page), (GDestroyNotify) job_free,
-                       load_page_thread, page_loaded_cb);
+  load_page (self, page);
   return items;
 }
 
@@ -237,17 +276,24 @@ counted_cb (GObject      *object,
   SkyListingModel *self = SKY_LISTING_MODEL (object);
   Job *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  guint removed;
+  guint before;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error) && job->generation == self->generation)
     g_warning ("Cannot count the catalog's rows: %s", error->message);
   if (job->generation != self->generation)
     return;
 
-  removed = self->n_items;
+  before = self->n_items;
   self->n_items = error == NULL ? (guint) MIN (job->count, G_MAXUINT) : 0;
   self->counting = FALSE;
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->n_items);
+  /* The items both counts hold stay; only the end is added or removed. */
+  if (self->n_items < before)
+    {
+      drop_pages_past (self, self->n_items);
+      g_list_model_items_changed (G_LIST_MODEL (self), self->n_items, before - self->n_items, 0);
+    }
+  else if (self->n_items > before)
+    g_list_model_items_changed (G_LIST_MODEL (self), before, 0, self->n_items - before);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTING]);
 }
@@ -263,13 +309,16 @@ start_count (SkyListingModel *self)
 /**
  * sky_listing_model_set_query:
  *
- * Shows the prices @query finds. The list empties at once and fills when they are counted.
+ * Shows the prices @query finds. Every item loaded empties at once (and items-changed tells
+ * so, a page at a time), its page loads again for @query, and the count, once counted, adds or
+ * removes items at the end.
  */
 void
 sky_listing_model_set_query (SkyListingModel      *self,
                              const SkySearchQuery *query)
 {
-  guint removed;
+  GHashTableIter iter;
+  gpointer key, value;
 
   g_return_if_fail (SKY_IS_LISTING_MODEL (self));
   g_return_if_fail (query != NULL);
@@ -284,11 +333,20 @@ sky_listing_model_set_query (SkyListingModel      *self,
   g_object_unref (self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  g_hash_table_remove_all (self->pages);
-  removed = self->n_items;
-  self->n_items = 0;
-  if (removed > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
+  /* The pages kept load again at once: the first page of a search does not wait for its
+   * count. */
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *items = value;
+
+      for (guint i = 0; i < items->len; i++)
+        sky_listing_item_set_listing (g_ptr_array_index (items, i), NULL);
+      /* A page at a time: GTK 4.8 asks for every item of a change whose items held a row it
+       * tracks (the focus, the selection), so one change of them all would load them all. */
+      changed (self, GPOINTER_TO_UINT (key) * PAGE_SIZE, PAGE_SIZE);
+      load_page (self, GPOINTER_TO_UINT (key));
+    }
   if (!self->counting)
     {
       self->counting = TRUE;
