@@ -1015,6 +1015,119 @@ test_bomb (void)
   g_assert_true (g_str_has_prefix (error->message, "bomb:2:1:"));
 }
 
+/* A line's deployment and regions and the scenario's required availability are read, written
+ * back the same, and left out when they are the defaults; an older file reads as single, one
+ * region, no requirement. */
+static void
+test_availability_round_trip (void)
+{
+  static const char text[] =
+    "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"HA\" currency=\"USD\">\n"
+    "  <line label=\"db\" unit=\"hour\" deployment=\"standby-zone\" regions=\"2\">\n"
+    "    <requirement category=\"database\"/>\n  </line>\n"
+    "  <line label=\"web\" unit=\"hour\" deployment=\"single\">\n"
+    "    <requirement category=\"compute\"/>\n  </line>\n"
+    "  <budget monthly=\"100\"/>\n"
+    "  <availability required=\"99.99\"/>\n"
+    "  <projection months=\"24\"/>\n"
+    "</scenario>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyScenario) s = sky_scenario_parse (text, strlen (text), "t", &error);
+  g_autoptr(SkyScenario) again = NULL;
+  g_autoptr(SkyScenario) old = load_fixture ();
+  g_autofree char *first = NULL, *second = NULL, *old_xml = NULL;
+  g_autofree char *required_text = NULL;
+  SkyScenarioLine *db, *web;
+  SkyDecimal required;
+
+  g_assert_no_error (error);
+  db = g_ptr_array_index (s->lines, 0);
+  web = g_ptr_array_index (s->lines, 1);
+  g_assert_cmpstr (sky_scenario_line_get_deployment (db), ==, "standby-zone");
+  g_assert_cmpuint (sky_scenario_line_get_regions (db), ==, 2);
+  g_assert_cmpstr (sky_scenario_line_get_deployment (web), ==, "single");
+  g_assert_null (web->deployment);
+  g_assert_cmpuint (sky_scenario_line_get_regions (web), ==, 1);
+  g_assert_true (sky_scenario_get_required_availability (s, &required));
+  required_text = sky_decimal_to_string (required);
+  g_assert_cmpstr (required_text, ==, "99.99");
+
+  first = sky_scenario_to_xml (s);
+  g_assert_nonnull (strstr (first, "<line label=\"db\" quantity=\"1\" unit=\"hour\" "
+                                   "term=\"on-demand\" deployment=\"standby-zone\" "
+                                   "regions=\"2\">"));
+  g_assert_nonnull (strstr (first, "<line label=\"web\" quantity=\"1\" unit=\"hour\" "
+                                   "term=\"on-demand\">"));
+  g_assert_nonnull (strstr (first, "<availability required=\"99.99\"/>"));
+  g_assert_true (strstr (first, "<availability") > strstr (first, "<budget"));
+  g_assert_true (strstr (first, "<availability") < strstr (first, "<projection"));
+  again = sky_scenario_parse (first, strlen (first), "first", &error);
+  g_assert_no_error (error);
+  second = sky_scenario_to_xml (again);
+  g_assert_cmpstr (first, ==, second);
+
+  /* Set back by the setters, the defaults are not written. */
+  sky_scenario_line_set_deployment (g_ptr_array_index (again->lines, 0), "single");
+  sky_scenario_line_set_regions (g_ptr_array_index (again->lines, 0), 1);
+  sky_scenario_set_required_availability (again, NULL);
+  g_clear_pointer (&second, g_free);
+  second = sky_scenario_to_xml (again);
+  g_assert_null (strstr (second, "deployment="));
+  g_assert_null (strstr (second, "regions="));
+  g_assert_null (strstr (second, "<availability"));
+
+  /* A file written before deployments existed. */
+  g_assert_false (sky_scenario_get_required_availability (old, NULL));
+  for (guint i = 0; i < old->lines->len; i++)
+    {
+      SkyScenarioLine *line = g_ptr_array_index (old->lines, i);
+
+      g_assert_cmpstr (sky_scenario_line_get_deployment (line), ==, "single");
+      g_assert_cmpuint (sky_scenario_line_get_regions (line), ==, 1);
+    }
+  old_xml = sky_scenario_to_xml (old);
+  g_assert_null (strstr (old_xml, "deployment="));
+}
+
+/* Deployments and requirements outside their ranges are refused with where they are. */
+static void
+test_availability_errors (void)
+{
+  static const struct
+  {
+    const char *line;
+    const char *after;
+    const char *message;
+  } cases[] = {
+    { "deployment=\"everywhere\"", "", "t:2:31: unknown deployment “everywhere” in <line>" },
+    { "regions=\"4\"", "", "t:2:31: regions of <line> is a number of regions from 1 to 3" },
+    { "regions=\"0\"", "", "t:2:31: regions of <line>" },
+    { "", "  <availability required=\"100\"/>\n",
+      "t:5:17: required of <availability> is a percentage below 100" },
+    { "", "  <availability required=\"0\"/>\n", "t:5:17: required of <availability> must be" },
+    { "", "  <availability/>\n", "t:5:3: <availability> needs the attribute “required”" },
+    { "", "  <availability required=\"99.9\"/>\n  <availability required=\"99.9\"/>\n",
+      "t:6:3: <availability> is given twice" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf (
+        "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"x\" currency=\"USD\">\n"
+        "  <line label=\"a\" unit=\"hour\" %s>\n"
+        "    <requirement category=\"compute\"/>\n"
+        "  </line>\n%s</scenario>\n", cases[i].line, cases[i].after);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SkyScenario) s = sky_scenario_parse (text, strlen (text), "t", &error);
+
+      g_test_message ("%s", text);
+      g_assert_null (s);
+      g_assert_error (error, SKY_SCENARIO_ERROR, SKY_SCENARIO_ERROR_INVALID);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_str_has_prefix (error->message, cases[i].message));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1043,6 +1156,8 @@ main (int    argc,
   g_test_add_func ("/sky/scenario/load-fifo", test_load_fifo);
   g_test_add_func ("/sky/scenario/load-device", test_load_device);
   g_test_add_func ("/sky/scenario/load-too-large", test_load_too_large);
+  g_test_add_func ("/sky/scenario/availability-round-trip", test_availability_round_trip);
+  g_test_add_func ("/sky/scenario/availability-errors", test_availability_errors);
 
   return g_test_run ();
 }

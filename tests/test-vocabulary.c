@@ -96,6 +96,11 @@ static const Pinned pinned_storage_types[] = {
   { "object-glacier-deep-archive", 14 },
 };
 
+static const Pinned pinned_deployments[] = {
+  { "single", SKY_DEPLOYMENT_SINGLE }, { "fault-domains", 1 }, { "zones", 2 },
+  { "standby-same-zone", 3 }, { "standby-zone", 4 },
+};
+
 static const struct
 {
   const Pinned *pinned;
@@ -115,6 +120,7 @@ static const struct
   [SKY_VOCABULARY_CAPACITY] = PINNED (pinned_capacities),
   [SKY_VOCABULARY_ENGINE] = PINNED (pinned_engines),
   [SKY_VOCABULARY_STORAGE_TYPE] = PINNED (pinned_storage_types),
+  [SKY_VOCABULARY_DEPLOYMENT] = PINNED (pinned_deployments),
 #undef PINNED
 };
 

@@ -89,6 +89,7 @@ sky_scenario_line_new (SkyLineKind kind)
   line->kind = kind;
   line->quantity = sky_decimal_from_int (1);
   line->term = g_strdup ("on-demand");
+  line->regions = 1;
   return line;
 }
 
@@ -115,6 +116,7 @@ sky_scenario_line_free (SkyScenarioLine *line)
   g_free (line->capacity);
   g_free (line->software);
   g_free (line->engine);
+  g_free (line->deployment);
   g_free (line);
 }
 
@@ -141,6 +143,7 @@ sky_scenario_line_copy (const SkyScenarioLine *line)
   copy->capacity = g_strdup (line->capacity);
   copy->software = g_strdup (line->software);
   copy->engine = g_strdup (line->engine);
+  copy->deployment = g_strdup (line->deployment);
   return copy;
 }
 
@@ -759,13 +762,63 @@ read_offer (Reader          *r,
   return line->sku != NULL;
 }
 
+/* deployment="KIND" and regions="N" of a <line>. */
+static gboolean
+read_deployment (Reader          *r,
+                 xmlNode         *node,
+                 SkyScenarioLine *line)
+{
+  g_autofree char *deployment = get (node, "deployment");
+  g_autofree char *regions = get (node, "regions");
+  guint64 n = 1;
+
+  if (deployment != NULL && sky_vocabulary_lookup (SKY_VOCABULARY_DEPLOYMENT, deployment) == NULL)
+    {
+      g_autofree char *kinds = sky_vocabulary_describe (SKY_VOCABULARY_DEPLOYMENT);
+
+      return fail (r, node, "deployment", SKY_SCENARIO_ERROR_INVALID,
+                   _("unknown deployment “%s” in <line>: use %s"), deployment, kinds);
+    }
+  sky_scenario_line_set_deployment (line, deployment);
+  if (xmlHasProp (node, (const xmlChar *) "regions") &&
+      (regions == NULL ||
+       !g_ascii_string_to_unsigned (regions, 10, 1, SKY_SCENARIO_MAX_REGIONS, &n, NULL)))
+    return fail (r, node, "regions", SKY_SCENARIO_ERROR_INVALID,
+                 _("regions of <line> is a number of regions from 1 to %u, not “%s”"),
+                 SKY_SCENARIO_MAX_REGIONS, regions != NULL ? regions : "");
+  line->regions = (guint) n;
+  return TRUE;
+}
+
+/* <availability required="99.99"/>: the availability the scenario asks of each provider. */
+static gboolean
+read_availability (Reader      *r,
+                   xmlNode     *node,
+                   SkyScenario *s)
+{
+  static const char * const known[] = { "required", NULL };
+  SkyDecimal required;
+
+  if (s->has_required_availability)
+    return fail (r, node, NULL, SKY_SCENARIO_ERROR_INVALID, _("<availability> is given twice"));
+  if (!check_attributes (r, node, known) ||
+      !needed_decimal_attr (r, node, "required", 6, TRUE, &required))
+    return FALSE;
+  if (sky_decimal_compare (required, sky_decimal_from_int (100)) >= 0)
+    return fail (r, node, "required", SKY_SCENARIO_ERROR_INVALID,
+                 _("required of <availability> is a percentage below 100 (no service promises "
+                   "more)"));
+  sky_scenario_set_required_availability (s, &required);
+  return TRUE;
+}
+
 static gboolean
 read_line (Reader      *r,
            xmlNode     *node,
            SkyScenario *s)
 {
   static const char * const known[] = { "label", "group", "quantity", "usage", "unit", "term",
-                                        NULL };
+                                        "deployment", "regions", NULL };
   g_autoptr(SkyScenarioLine) line = NULL;
   xmlNode *what = NULL;
 
@@ -829,6 +882,8 @@ read_line (Reader      *r,
         line->term = g_steal_pointer (&term);
       }
   }
+  if (!read_deployment (r, node, line))
+    return FALSE;
 
   if (line->kind == SKY_LINE_OFFER ? !read_offer (r, what, line)
                                    : !read_requirement (r, what, line))
@@ -1283,6 +1338,7 @@ read_element (Reader      *r,
     { "credit", NULL, read_credit },
     { "line", NULL, read_line },
     { "budget", NULL, read_budget },
+    { "availability", NULL, read_availability },
     { "projection", NULL, read_projection },
     { "candidates", "candidate", read_candidate },
     { "criteria", "criterion", read_criterion },
@@ -1801,6 +1857,12 @@ sky_scenario_to_xml (const SkyScenario *s)
         decimal (out, "usage", line->usage);
       attr (out, "unit", line->unit);
       attr (out, "term", line->term);
+      attr (out, "deployment", line->deployment);
+      if (sky_scenario_line_get_regions (line) > 1)
+        {
+          g_autofree char *regions = g_strdup_printf ("%u", sky_scenario_line_get_regions (line));
+          attr (out, "regions", regions);
+        }
       g_string_append (out, ">\n");
       if (line->kind == SKY_LINE_OFFER)
         {
@@ -1853,6 +1915,12 @@ sky_scenario_to_xml (const SkyScenario *s)
             }
           g_string_append (out, "  </budget>\n");
         }
+    }
+  if (s->has_required_availability)
+    {
+      g_string_append (out, "  <availability");
+      decimal (out, "required", s->required_availability);
+      g_string_append (out, "/>\n");
     }
   if (s->projection_months != 12 || s->growth->len > 0 || s->ranges->len > 0 ||
       s->starts->len > 0 || sky_scenario_has_calendar (s))
@@ -2010,6 +2078,81 @@ sky_scenario_copy (const SkyScenario *s)
   if (copy == NULL)
     g_critical ("A scenario does not read back: %s", error->message);
   return copy;
+}
+
+/* Availability ----------------------------------------------------------------------------- */
+
+/* The id of SKY_VOCABULARY_DEPLOYMENT the line is deployed as: "single" unless it says. */
+const char *
+sky_scenario_line_get_deployment (const SkyScenarioLine *line)
+{
+  g_return_val_if_fail (line != NULL, SKY_DEPLOYMENT_DEFAULT);
+
+  return line->deployment != NULL ? line->deployment : SKY_DEPLOYMENT_DEFAULT;
+}
+
+/* Deploys @line as @deployment, an id of SKY_VOCABULARY_DEPLOYMENT; NULL or "single" for a
+ * single deployment (kept as NULL, so that a line written before deployments existed compares
+ * equal to one set back to single). */
+void
+sky_scenario_line_set_deployment (SkyScenarioLine *line,
+                                  const char      *deployment)
+{
+  g_return_if_fail (line != NULL);
+  g_return_if_fail (deployment == NULL ||
+                    sky_vocabulary_lookup (SKY_VOCABULARY_DEPLOYMENT, deployment) != NULL);
+
+  if (deployment != NULL && strcmp (deployment, SKY_DEPLOYMENT_DEFAULT) == 0)
+    deployment = NULL;
+  if (g_strcmp0 (line->deployment, deployment) == 0)
+    return;
+  g_free (line->deployment);
+  line->deployment = g_strdup (deployment);
+}
+
+/* How many whole copies of the line run, each in its own region: 1 unless it says. */
+guint
+sky_scenario_line_get_regions (const SkyScenarioLine *line)
+{
+  g_return_val_if_fail (line != NULL, 1);
+
+  return CLAMP (line->regions, 1, SKY_SCENARIO_MAX_REGIONS);
+}
+
+void
+sky_scenario_line_set_regions (SkyScenarioLine *line,
+                               guint            regions)
+{
+  g_return_if_fail (line != NULL);
+  g_return_if_fail (regions >= 1 && regions <= SKY_SCENARIO_MAX_REGIONS);
+
+  line->regions = regions;
+}
+
+/* Whether the scenario requires an availability, and which (in percent) into @percent. */
+gboolean
+sky_scenario_get_required_availability (const SkyScenario *s,
+                                        SkyDecimal        *percent)
+{
+  g_return_val_if_fail (s != NULL, FALSE);
+
+  if (s->has_required_availability && percent != NULL)
+    *percent = s->required_availability;
+  return s->has_required_availability;
+}
+
+/* Requires @percent (more than 0, less than 100) of each provider; NULL for no requirement. */
+void
+sky_scenario_set_required_availability (SkyScenario      *s,
+                                        const SkyDecimal *percent)
+{
+  g_return_if_fail (s != NULL);
+  g_return_if_fail (percent == NULL ||
+                    (sky_decimal_compare (*percent, sky_decimal_from_int (0)) > 0 &&
+                     sky_decimal_compare (*percent, sky_decimal_from_int (100)) < 0));
+
+  s->has_required_availability = percent != NULL;
+  s->required_availability = percent != NULL ? *percent : sky_decimal_from_int (0);
 }
 
 /* Calendar months ---------------------------------------------------------------------------- */

@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 #define SKY_SCENARIO_NAMESPACE "urn:skytally:scenario:1"
 #define SKY_SCENARIO_MAX_SIZE (16 * 1024 * 1024)
 #define SKY_SCENARIO_MAX_LINES 20000
+/* The most whole copies of a line a scenario runs in separate regions. */
+#define SKY_SCENARIO_MAX_REGIONS 3
 
 #define SKY_SCENARIO_ERROR (sky_scenario_error_quark ())
 
@@ -86,6 +88,12 @@ typedef struct
   char        *capacity;
   char        *software;       /* pre-installed software; NULL for none */
   char        *engine;         /* a database engine (SKY_VOCABULARY_ENGINE); NULL for any */
+
+  /* How the line is deployed, for its price and its availability: an id of
+   * SKY_VOCABULARY_DEPLOYMENT (NULL: single), run in @regions whole copies in as many regions
+   * (1 to SKY_SCENARIO_MAX_REGIONS; 0 reads as 1). Use the getters and setters. */
+  char        *deployment;
+  guint        regions;
 } SkyScenarioLine;
 
 /* The sheet a provider's prices of one service were taken from when the scenario was last
@@ -223,6 +231,8 @@ typedef struct
   GPtrArray  *ranges;          /* SkyRange */
   GPtrArray  *starts;          /* SkyStart */
   GPtrArray  *kept_offers;     /* SkyKeptOffer: the catalog's candidates kept with the scenario */
+  gboolean    has_required_availability;
+  SkyDecimal  required_availability; /* in percent, more than 0 and less than 100 */
 } SkyScenario;
 
 GQuark           sky_scenario_error_quark (void);
@@ -277,6 +287,17 @@ void             sky_scenario_set_service_version (SkyScenario       *scenario,
                                                    const char        *version);
 SkyDecimal       sky_scenario_line_usage        (const SkyScenario     *scenario,
                                                  const SkyScenarioLine *line);
+
+const char      *sky_scenario_line_get_deployment (const SkyScenarioLine *line);
+void             sky_scenario_line_set_deployment (SkyScenarioLine       *line,
+                                                   const char            *deployment);
+guint            sky_scenario_line_get_regions    (const SkyScenarioLine *line);
+void             sky_scenario_line_set_regions    (SkyScenarioLine       *line,
+                                                   guint                  regions);
+gboolean         sky_scenario_get_required_availability (const SkyScenario *scenario,
+                                                         SkyDecimal        *percent);
+void             sky_scenario_set_required_availability (SkyScenario       *scenario,
+                                                         const SkyDecimal  *percent);
 
 gboolean         sky_calendar_month_parse       (const char            *text,
                                                  guint                 *year,

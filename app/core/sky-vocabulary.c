@@ -249,6 +249,16 @@ static const SkyWord capacities[] = {
   { "allocated-host", N_("Allocated host"), SKY_CAPACITY_ALLOCATED_HOST },
 };
 
+/* How a line is deployed: what the curated SLAs (data/sla.xml) speak of. */
+static const SkyWord deployments[] = {
+  { "single", N_("Single instance"), SKY_DEPLOYMENT_SINGLE },
+  { "fault-domains", N_("Across fault domains"), SKY_DEPLOYMENT_FAULT_DOMAINS },
+  { "zones", N_("Across zones"), SKY_DEPLOYMENT_ZONES },
+  { "standby-same-zone", N_("With a standby in the same zone"),
+    SKY_DEPLOYMENT_STANDBY_SAME_ZONE },
+  { "standby-zone", N_("With a standby in another zone"), SKY_DEPLOYMENT_STANDBY_ZONE },
+};
+
 typedef struct
 {
   const void *entries;
@@ -277,6 +287,7 @@ static const Table tables[SKY_N_VOCABULARIES] = {
   [SKY_VOCABULARY_CAPACITY] = TABLE (capacities),
   [SKY_VOCABULARY_ENGINE] = TABLE (engines),
   [SKY_VOCABULARY_STORAGE_TYPE] = TABLE (storage_types),
+  [SKY_VOCABULARY_DEPLOYMENT] = TABLE (deployments),
 };
 
 static inline const SkyWord *

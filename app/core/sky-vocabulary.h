@@ -36,6 +36,7 @@ typedef enum
   SKY_VOCABULARY_ENGINE,           /* a database offer's engine */
   SKY_VOCABULARY_STORAGE_TYPE,     /* the storage types lists offer by title; any identifier
                                     * is one */
+  SKY_VOCABULARY_DEPLOYMENT,       /* how a scenario's line is deployed for availability */
   SKY_N_VOCABULARIES
 } SkyVocabulary;
 
@@ -99,6 +100,20 @@ typedef enum
   SKY_CAPACITY_ALLOCATED_RESERVATION,
   SKY_CAPACITY_ALLOCATED_HOST,
 } SkyCapacity;
+
+/* The ids of SKY_VOCABULARY_DEPLOYMENT are single, fault-domains, zones, standby-same-zone
+ * and standby-zone; the codes are these values. A second region is not a deployment but a
+ * count of whole copies (a scenario line's regions). */
+typedef enum
+{
+  SKY_DEPLOYMENT_SINGLE,
+  SKY_DEPLOYMENT_FAULT_DOMAINS,
+  SKY_DEPLOYMENT_ZONES,
+  SKY_DEPLOYMENT_STANDBY_SAME_ZONE,
+  SKY_DEPLOYMENT_STANDBY_ZONE,
+} SkyDeployment;
+
+#define SKY_DEPLOYMENT_DEFAULT "single"
 
 /* The pre-installed software an offer without any has: its software is any identifier. */
 #define SKY_SOFTWARE_NONE "none"
