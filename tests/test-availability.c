@@ -1,0 +1,323 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "sky-availability.h"
+#include "sky-test-util.h"
+
+/* An estimate made by hand: lines of one provider, each priced with an offer of a service of
+ * tests/data/sla/small.xml (or not priced), deployed as the scenario's lines say. */
+typedef struct
+{
+  SkyScenario         *scenario;
+  SkyEstimate          estimate;
+  SkyEstimateProvider  provider;
+  SkyEstimateLine      lines[8];
+  SkyOfferDetails      offers[8];
+  guint                n;
+  SkySlaTable         *table;
+} Fixture;
+
+static void
+fixture_init (Fixture *f)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "sla", "small.xml", NULL);
+  g_autoptr(GError) error = NULL;
+
+  memset (f, 0, sizeof *f);
+  f->table = sky_sla_table_load (path, &error);
+  g_assert_no_error (error);
+  f->scenario = sky_scenario_new ("t", "USD");
+  f->estimate.providers = g_ptr_array_new ();
+  f->provider.provider = (char *) "examplecloud";
+  f->provider.provider_name = (char *) "Example Cloud";
+  f->provider.lines = g_ptr_array_new ();
+  g_ptr_array_add (f->estimate.providers, &f->provider);
+}
+
+static void
+fixture_clear (Fixture *f)
+{
+  g_ptr_array_unref (f->provider.lines);
+  g_ptr_array_unref (f->estimate.providers);
+  sky_scenario_free (f->scenario);
+  sky_sla_table_unref (f->table);
+}
+
+/* A line of @service deployed as @deployment in @regions; @service NULL: not priced. */
+static void
+add (Fixture    *f,
+     const char *label,
+     const char *service,
+     const char *deployment,
+     guint       regions,
+     const char *sheet_sla)
+{
+  SkyScenarioLine *line = sky_scenario_line_new (SKY_LINE_REQUIREMENT);
+  SkyEstimateLine *el = &f->lines[f->n];
+  SkyOfferDetails *offer = &f->offers[f->n];
+
+  line->label = g_strdup (label);
+  sky_scenario_line_set_deployment (line, deployment);
+  sky_scenario_line_set_regions (line, regions);
+  g_ptr_array_add (f->scenario->lines, line);
+
+  el->index = f->n;
+  el->label = (char *) label;
+  el->status = service != NULL ? SKY_LINE_PRICED : SKY_LINE_NO_MATCH;
+  if (service != NULL)
+    {
+      offer->provider = (char *) "examplecloud";
+      offer->sheet_version = (char *) "2026.1";
+      offer->service = (char *) service;
+      offer->service_name = (char *) service;
+      offer->sla = (char *) sheet_sla;
+      el->offer = offer;
+    }
+  g_ptr_array_add (f->provider.lines, el);
+  f->n++;
+}
+
+static char *
+shown (SkyDecimal percent)
+{
+  return sky_availability_format_percent (percent, SKY_EXPLAIN_PLAIN);
+}
+
+static void
+assert_decimal (SkyDecimal  value,
+                const char *expected)
+{
+  g_autofree char *text = sky_decimal_to_string (sky_decimal_normalize (value));
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* Parts in series multiply: 99.99 % × 99.95 % = 99.940005 %, shown 99.94 %; its downtime at
+ * 730 hours a month is 0.059995 % of 43,800 minutes = 26.27781 minutes, and 315.33372 a
+ * year. */
+static void
+test_series (void)
+{
+  Fixture f;
+  g_autoptr(SkyAvailability) a = NULL;
+  const SkyAvailabilityProvider *p;
+  g_autofree char *percent = NULL, *month = NULL, *year = NULL, *text = NULL;
+
+  fixture_init (&f);
+  add (&f, "API servers", "vm", "zones", 1, NULL);
+  add (&f, "Database", "db", "standby-zone", 1, NULL);
+  a = sky_availability_compute (&f.estimate, f.scenario, f.table);
+  p = g_ptr_array_index (a->providers, 0);
+
+  g_assert_cmpuint (p->parts->len, ==, 2);
+  g_assert_true (p->complete);
+  g_assert_false (p->implied);
+  assert_decimal (p->availability, "99.940005");
+  percent = shown (p->availability);
+  g_assert_cmpstr (percent, ==, "99.94 %");
+  assert_decimal (p->downtime_month, "26.27781");
+  assert_decimal (p->downtime_year, "315.33372");
+  month = sky_availability_format_downtime (p->downtime_month, SKY_EXPLAIN_PLAIN);
+  year = sky_availability_format_downtime (p->downtime_year, SKY_EXPLAIN_PLAIN);
+  g_assert_cmpstr (month, ==, "26.3 minutes");
+  g_assert_cmpstr (year, ==, "5.3 hours");
+
+  text = sky_availability_explain (a, p, SKY_EXPLAIN_PLAIN);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "vm, Across zones (API servers): 99.99 %, Example SLA "
+                                  "(https://example.com/sla), as of 2025-06-01: Two or more "
+                                  "instances across zones\n"));
+  g_assert_nonnull (strstr (text, "99.99 % × 99.95 % = 99.94 %\n"));
+  g_assert_nonnull (strstr (text, "Downtime: 0.059 % × 730 hours = 26.3 minutes a month, × 12 = "
+                                  "5.3 hours a year"));
+  fixture_clear (&f);
+}
+
+/* A part in two regions combines as 1 − (1 − a)²: 1 − 0.005² = 99.9975 %, shown cut to
+ * 99.997 %, and is labelled as implied, not published. */
+static void
+test_parallel (void)
+{
+  Fixture f;
+  g_autoptr(SkyAvailability) a = NULL;
+  const SkyAvailabilityProvider *p;
+  const SkyAvailabilityPart *part;
+  g_autofree char *percent = NULL, *text = NULL;
+
+  fixture_init (&f);
+  add (&f, "API servers", "vm", "single", 2, NULL);
+  a = sky_availability_compute (&f.estimate, f.scenario, f.table);
+  p = g_ptr_array_index (a->providers, 0);
+  part = g_ptr_array_index (p->parts, 0);
+
+  g_assert_true (part->implied);
+  g_assert_true (p->implied);
+  assert_decimal (part->published, "99.5");
+  assert_decimal (p->availability, "99.9975");
+  percent = shown (p->availability);
+  g_assert_cmpstr (percent, ==, "99.997 %");
+  assert_decimal (p->downtime_month, "1.095");
+  text = sky_availability_explain (a, p, SKY_EXPLAIN_PLAIN);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "vm, Single instance, in 2 regions (API servers): 99.5 %"));
+  g_assert_nonnull (strstr (text, "in 2 regions: 1 − (1 − 99.5 %)^2 = 99.997 % (implied by the "
+                                  "SLAs, not published)"));
+  fixture_clear (&f);
+}
+
+/* Series and parallel mixed: (1 − 0.0001²) × 0.999 = 99.899999001 %, shown 99.899 % (cut,
+ * never rounded up to 99.9); two lines of one service deployed alike are one part; a service
+ * with no SLA is left out and named. */
+static void
+test_mixed (void)
+{
+  Fixture f;
+  g_autoptr(SkyAvailability) a = NULL;
+  const SkyAvailabilityProvider *p;
+  const SkyAvailabilityPart *part;
+  const SkyAvailabilityLine *left_out;
+  g_autofree char *percent = NULL, *text = NULL;
+
+  fixture_init (&f);
+  add (&f, "Web", "vm", "zones", 2, NULL);
+  add (&f, "Workers", "vm", "zones", 2, NULL);
+  add (&f, "Database", "db", "standby-same-zone", 1, NULL);
+  add (&f, "Egress", "egress", "single", 1, NULL);
+  a = sky_availability_compute (&f.estimate, f.scenario, f.table);
+  p = g_ptr_array_index (a->providers, 0);
+
+  g_assert_cmpuint (p->parts->len, ==, 2);
+  part = g_ptr_array_index (p->parts, 0);
+  g_assert_cmpuint (part->lines->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (part->lines, 1), ==, "Workers");
+  assert_decimal (part->availability, "99.999999");
+  assert_decimal (p->availability, "99.899999001");
+  percent = shown (p->availability);
+  g_assert_cmpstr (percent, ==, "99.899 %");
+  g_assert_true (p->complete);
+  g_assert_cmpuint (p->no_sla->len, ==, 1);
+  left_out = g_ptr_array_index (p->no_sla, 0);
+  g_assert_cmpstr (left_out->label, ==, "Egress");
+  text = sky_availability_explain (a, p, SKY_EXPLAIN_PLAIN);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "99.999 % × 99.9 % = 99.899 %"));
+  g_assert_nonnull (strstr (text, "Egress is not counted: egress publishes no SLA"));
+  fixture_clear (&f);
+}
+
+/* A line not priced, or deployed in a way its service's SLA does not cover, leaves the
+ * availability incomplete: no verdict is given against a requirement. The sheet's figure is the
+ * single deployment's where the table is silent. */
+static void
+test_incomplete (void)
+{
+  Fixture f;
+  g_autoptr(SkyAvailability) a = NULL;
+  const SkyAvailabilityProvider *p;
+  g_autofree char *verdict = NULL;
+  SkyDecimal required;
+
+  fixture_init (&f);
+  sky_decimal_parse ("99.9", 6, FALSE, &required, NULL);
+  sky_scenario_set_required_availability (f.scenario, &required);
+  add (&f, "Database", "db", "single", 1, NULL);
+  add (&f, "Queue", NULL, "single", 1, NULL);
+  add (&f, "Cache", "cache", "single", 1, "99.9");
+  a = sky_availability_compute (&f.estimate, f.scenario, f.table);
+  p = g_ptr_array_index (a->providers, 0);
+
+  g_assert_false (p->complete);
+  g_assert_false (p->short_of_required);
+  g_assert_cmpuint (p->unknown->len, ==, 2);
+  g_assert_cmpstr (((SkyAvailabilityLine *) g_ptr_array_index (p->unknown, 0))->reason, ==,
+                   "db publishes no SLA for “Single instance”");
+  g_assert_cmpuint (p->parts->len, ==, 1);
+  g_assert_cmpstr (((SkyAvailabilityPart *) g_ptr_array_index (p->parts, 0))->source, ==,
+                   "the price sheet examplecloud 2026.1");
+  verdict = sky_availability_verdict (a, p, SKY_EXPLAIN_PLAIN);
+  g_assert_cmpstr (verdict, ==,
+                   "Not known whether it meets 99.9 %: the availability is incomplete");
+  fixture_clear (&f);
+}
+
+/* Against a required availability: below it is short, at or above it meets. */
+static void
+test_required (void)
+{
+  static const struct
+  {
+    const char *required;
+    gboolean    is_short;
+    const char *verdict;
+  } cases[] = {
+    { "99.99", TRUE, "Short of 99.99 %" },
+    { "99.940005", FALSE, "Meets 99.94 %" },
+    { "99.9", FALSE, "Meets 99.9 %" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      Fixture f;
+      g_autoptr(SkyAvailability) a = NULL;
+      const SkyAvailabilityProvider *p;
+      g_autofree char *verdict = NULL, *text = NULL;
+      SkyDecimal required;
+
+      fixture_init (&f);
+      sky_decimal_parse (cases[i].required, 6, FALSE, &required, NULL);
+      sky_scenario_set_required_availability (f.scenario, &required);
+      add (&f, "API servers", "vm", "zones", 1, NULL);
+      add (&f, "Database", "db", "standby-zone", 1, NULL);
+      a = sky_availability_compute (&f.estimate, f.scenario, f.table);
+      p = g_ptr_array_index (a->providers, 0);
+      g_assert_true (p->complete);
+      g_assert_cmpint (p->short_of_required, ==, cases[i].is_short);
+      verdict = sky_availability_verdict (a, p, SKY_EXPLAIN_PLAIN);
+      g_assert_cmpstr (verdict, ==, cases[i].verdict);
+      text = sky_availability_explain (a, p, SKY_EXPLAIN_PLAIN);
+      g_assert_true (g_str_has_suffix (text, cases[i].verdict));
+      fixture_clear (&f);
+    }
+}
+
+/* Downtime in minutes under two hours, in hours from there, one decimal. */
+static void
+test_downtime_format (void)
+{
+  static const struct
+  {
+    const char *minutes;
+    const char *shown;
+  } cases[] = {
+    { "0", "0 minutes" }, { "4.38", "4.4 minutes" }, { "119.94", "119.9 minutes" },
+    { "120", "2 hours" }, { "219", "3.7 hours" }, { "315.33372", "5.3 hours" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      SkyDecimal minutes;
+      g_autofree char *text = NULL;
+
+      sky_decimal_parse (cases[i].minutes, 10, FALSE, &minutes, NULL);
+      text = sky_availability_format_downtime (minutes, SKY_EXPLAIN_PLAIN);
+      g_assert_cmpstr (text, ==, cases[i].shown);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/sky/availability/series", test_series);
+  g_test_add_func ("/sky/availability/parallel", test_parallel);
+  g_test_add_func ("/sky/availability/mixed", test_mixed);
+  g_test_add_func ("/sky/availability/incomplete", test_incomplete);
+  g_test_add_func ("/sky/availability/required", test_required);
+  g_test_add_func ("/sky/availability/downtime-format", test_downtime_format);
+
+  return g_test_run ();
+}
