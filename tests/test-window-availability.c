@@ -8,7 +8,85 @@
 
 #include <adwaita.h>
 
+#include "sky-availability-view.h"
+#include "sky-summary-cards.h"
 #include "sky-window-test-util.h"
+
+/* Example Cloud's servers (valid-small.xml: the sheet's SLA of Virtual Machines, 99.99 %, a
+ * single instance's) and its egress, which publishes no SLA. */
+static const char scenario_text[] =
+  "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"Available\" "
+  "currency=\"USD\" hours-per-month=\"730\">\n"
+  "  <providers>\n    <provider id=\"examplecloud\"/>\n  </providers>\n"
+  "  <line label=\"Servers\" quantity=\"2\" unit=\"hour\">\n"
+  "    <offer provider=\"examplecloud\" sku=\"std-2-us\"/>\n  </line>\n"
+  "  <line label=\"Egress\" usage=\"1000\" unit=\"gb\">\n"
+  "    <offer provider=\"examplecloud\" sku=\"egress-us\"/>\n  </line>\n"
+  "  <availability required=\"99.995\"/>\n"
+  "</scenario>\n";
+
+/* The descendant of @widget named @name (gtk_widget_set_name()), or NULL. */
+static GtkWidget *
+named (GtkWidget  *widget,
+       const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = named (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static SkySummaryCards *
+cards_in (GtkWidget *widget)
+{
+  if (SKY_IS_SUMMARY_CARDS (widget))
+    return SKY_SUMMARY_CARDS (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      SkySummaryCards *found = cards_in (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+show_page (Fixture    *f,
+           const char *name)
+{
+  adw_view_stack_set_visible_child_name (
+    ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
+                                                   "view_stack")), name);
+}
+
+static void
+wait_for_cards (SkySummaryCards *cards)
+{
+  run_while_busy (cards, NULL);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_false (sky_summary_cards_get_busy (cards));
+  g_assert_nonnull (sky_summary_cards_get_summary (cards));
+}
+
+static void
+open_text (Fixture    *f,
+           const char *text)
+{
+  g_autofree char *path = g_build_filename (f->dir, "available.skytally", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  open_scenario (scenario_page (f), file);
+  wait_for_estimate (f);
+}
 
 static GtkWidget *
 dialog_child (SkyLineDialog *dialog,
@@ -170,6 +248,83 @@ test_required_availability (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
 }
 
+/* The card says the provider's availability and downtime a month (99.99 % of 730 hours: 4.4
+ * minutes), short of the 99.995 % required and marked as an incomplete price is, the
+ * arithmetic in its tooltip; without a requirement, the figures alone. */
+static void
+test_cards_availability (Fixture       *f,
+                         gconstpointer  data)
+{
+  SkyScenarioPage *page = scenario_page (f);
+  SkySummaryCards *cards = cards_in (GTK_WIDGET (page));
+  GtkWidget *label, *line;
+  const char *tooltip;
+
+  import_fixture (f, "valid-small.xml", NULL);
+  open_text (f, scenario_text);
+  show_page (f, "scenario");
+  wait_for_cards (cards);
+  label = named (sky_summary_cards_get_card (cards, 0), "availability");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==,
+                   "Short of 99.995 %: 99.99 % · about 4.4 minutes down a month");
+  g_assert_true (gtk_widget_has_css_class (label, "warning"));
+  line = gtk_widget_get_parent (label);
+  tooltip = gtk_widget_get_tooltip_text (line);
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, "99.99 %"));
+  g_assert_nonnull (strstr (tooltip, "Egress is not counted"));
+
+  /* Without a requirement: the figures alone, in no state's colour. */
+  gtk_editable_set_text (GTK_EDITABLE (scenario_child (f, "availability_entry")), "");
+  wait_for_estimate (f);
+  wait_for_cards (cards);
+  label = named (sky_summary_cards_get_card (cards, 0), "availability");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==,
+                   "99.99 % · about 4.4 minutes down a month");
+  g_assert_false (gtk_widget_has_css_class (label, "warning"));
+  sky_scenario_document_discard_recovery (document_of (page));
+}
+
+static void
+wait_for_view (SkyAvailabilityView *view)
+{
+  run_while_busy (view, NULL);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_false (sky_availability_view_get_busy (view));
+}
+
+/* The Trade-offs page's view of cost against availability: the provider's figures as written,
+ * the verdict, the cheapest way to reach the requirement step by step, and the chart's
+ * description for screen readers. */
+static void
+test_tradeoffs_availability (Fixture       *f,
+                             gconstpointer  data)
+{
+  SkyTradeoffsPage *tradeoffs = SKY_TRADEOFFS_PAGE (gtk_widget_get_template_child (
+                                  GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "tradeoffs_page"));
+  SkyAvailabilityView *view = sky_tradeoffs_page_get_availability_view (tradeoffs);
+  g_autofree char *text = NULL;
+  const char *description;
+
+  import_fixture (f, "valid-small.xml", NULL);
+  open_text (f, scenario_text);
+  show_page (f, "tradeoffs");
+  sky_tradeoffs_page_show_view (tradeoffs, "availability");
+  wait_for_view (view);
+  text = sky_availability_view_dup_text (view);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Example Cloud\n99.99 % · about 4.4 minutes down a month"));
+  g_assert_nonnull (strstr (text, "Short of 99.995 %"));
+  description = sky_availability_view_get_chart_description (view);
+  g_assert_true (g_str_has_prefix (description, "Cost against availability. Example Cloud: "
+                                                "99.99 % as written for "));
+  g_assert_nonnull (strstr (description, "Required: 99.995 %."));
+  g_assert_nonnull (named (GTK_WIDGET (view), "verdict"));
+  sky_scenario_document_discard_recovery (document_of (scenario_page (f)));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -177,5 +332,7 @@ main (int    argc,
   return window_test_main (argc, argv,
                            "line-deployment", test_line_deployment,
                            "required-availability", test_required_availability,
+                           "cards-availability", test_cards_availability,
+                           "tradeoffs-availability", test_tradeoffs_availability,
                            NULL);
 }
