@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "sky-availability.h"
+#include "sky-catalog-test-util.h"
 #include "sky-test-util.h"
 
 /* An estimate made by hand: lines of one provider, each priced with an offer of a service of
@@ -253,7 +254,7 @@ test_required (void)
     const char *verdict;
   } cases[] = {
     { "99.99", TRUE, "Short of 99.99 %" },
-    { "99.940005", FALSE, "Meets 99.94 %" },
+    { "99.940005", FALSE, "Meets 99.940005 %" },
     { "99.9", FALSE, "Meets 99.9 %" },
   };
 
@@ -306,11 +307,152 @@ test_downtime_format (void)
     }
 }
 
+/* The reach fixture: tests/data/reach-small.xml priced by tests/data/sla/reach.xml (the SLA
+ * table of this program, set in main()), with tests/data/reach.skytally. */
+static SkyReach *
+reach (const char  *required,
+       char       **dir,
+       SkyCatalog **catalog)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "reach.skytally", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyScenario) s = sky_scenario_load (path, &error);
+  SkyDecimal level;
+  SkyReach *r;
+
+  g_assert_no_error (error);
+  *catalog = sky_test_open_catalog (dir, "reach-small.xml", NULL);
+  sky_decimal_parse (required, 6, FALSE, &level, NULL);
+  r = sky_availability_cheapest (*catalog, s, &level, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (r);
+  g_assert_cmpuint (r->providers->len, ==, 1);
+  return r;
+}
+
+static void
+assert_choice (const SkyReachProvider *p,
+               guint                   line,
+               const char             *deployment,
+               guint                   regions)
+{
+  const SkyReachChoice *c = g_ptr_array_index (p->choices, line);
+
+  g_assert_cmpstr (c->deployment, ==, deployment);
+  g_assert_cmpuint (c->regions, ==, regions);
+}
+
+/* 99.999 %: a server alone reaches 99.5 % (99.9975 % in two regions, 99.99 % across zones),
+ * the database 99.9 % (99.9999 % in two regions, 99.99 % with a standby): only servers across
+ * zones in two regions (1 − 0.0001² = 99.999999 %) with the database in two regions (so
+ * 99.99989900000099 %) reach it, at 292 + 292 + 5 USD. */
+static void
+test_cheapest_known (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SkyCatalog) catalog = NULL;
+  g_autoptr(SkyReach) r = reach ("99.999", &dir, &catalog);
+  const SkyReachProvider *p = g_ptr_array_index (r->providers, 0);
+  g_autofree char *first = NULL, *second = NULL;
+
+  g_assert_true (p->reached);
+  g_assert_null (p->reason);
+  assert_decimal (p->monthly_before, "224");
+  g_assert_true (p->has_availability_before);
+  assert_decimal (p->availability_before, "99.4005");
+  assert_choice (p, 0, "zones", 2);
+  assert_choice (p, 1, "single", 2);
+  assert_choice (p, 2, "single", 1);
+  assert_decimal (p->monthly, "589");
+  assert_decimal (p->availability, "99.999899000001");
+  /* 4 × 4 sets: egress has one choice. */
+  g_assert_cmpuint (p->combinations, ==, 16);
+  g_assert_cmpuint (p->steps->len, ==, 2);
+  first = sky_reach_step_describe (r, g_ptr_array_index (p->steps, 0), SKY_EXPLAIN_PLAIN);
+  second = sky_reach_step_describe (r, g_ptr_array_index (p->steps, 1), SKY_EXPLAIN_PLAIN);
+  g_assert_cmpstr (first, ==, "Across zones, in 2 regions for Web: +219.00 USD a month, "
+                              "99.4 % → 99.899 %");
+  g_assert_cmpstr (second, ==, "Single instance, in 2 regions for Database: +146.00 USD a "
+                               "month, 99.899 % → 99.999 %");
+  sky_test_close_catalog (&dir, &catalog);
+}
+
+/* 99.9 %: two sets cost 438 + 5 USD (servers in two regions, or across zones, each with the
+ * database in two regions); the tie goes to the more available (99.9974000025 % against
+ * 99.98990001 %). */
+static void
+test_cheapest_tie (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SkyCatalog) catalog = NULL;
+  g_autoptr(SkyReach) r = reach ("99.9", &dir, &catalog);
+  const SkyReachProvider *p = g_ptr_array_index (r->providers, 0);
+
+  g_assert_true (p->reached);
+  assert_choice (p, 0, "single", 2);
+  assert_choice (p, 1, "single", 2);
+  assert_decimal (p->monthly, "443");
+  assert_decimal (p->availability, "99.9974000025");
+  sky_test_close_catalog (&dir, &catalog);
+}
+
+/* Beyond what any set reaches (at most 99.99999800000001 %, across zones and with a standby in two regions each), the provider says so. */
+static void
+test_cheapest_unreachable (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SkyCatalog) catalog = NULL;
+  g_autoptr(SkyReach) r = reach ("99.999999", &dir, &catalog);
+  const SkyReachProvider *p = g_ptr_array_index (r->providers, 0);
+
+  g_assert_false (p->reached);
+  g_assert_false (p->too_many);
+  g_assert_cmpstr (p->reason, ==, "No deployment of these lines reaches 99.999999 %");
+  g_assert_cmpuint (p->choices->len, ==, 0);
+  sky_test_close_catalog (&dir, &catalog);
+}
+
+/* More lines with choices than the search tries every set of: a clear message, no answer. */
+static void
+test_cheapest_too_many (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "reach.skytally", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyScenario) s = sky_scenario_load (path, &error);
+  g_autofree char *dir = NULL;
+  g_autoptr(SkyCatalog) catalog = sky_test_open_catalog (&dir, "reach-small.xml", NULL);
+  g_autoptr(SkyReach) r = NULL;
+  const SkyReachProvider *p;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < SKY_REACH_MAX_LINES; i++)
+    {
+      SkyScenarioLine *line = sky_scenario_line_copy (g_ptr_array_index (s->lines, 0));
+
+      g_free (line->label);
+      line->label = g_strdup_printf ("Web %u", i + 2);
+      g_ptr_array_add (s->lines, line);
+    }
+  r = sky_availability_cheapest (catalog, s, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  p = g_ptr_array_index (r->providers, 0);
+  g_assert_false (p->reached);
+  g_assert_true (p->too_many);
+  g_assert_true (g_str_has_prefix (p->reason, "Too many choices to try every one: at most 16 "
+                                              "lines"));
+  sky_test_close_catalog (&dir, &catalog);
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *sla = NULL;
+
   g_test_init (&argc, &argv, NULL);
+  /* What the search prices with (sky_sla_table_get_default()) is the reach fixture's table. */
+  sla = g_test_build_filename (G_TEST_DIST, "data", "sla", "reach.xml", NULL);
+  g_setenv ("SKYTALLY_SLA_FILE", sla, TRUE);
 
   g_test_add_func ("/sky/availability/series", test_series);
   g_test_add_func ("/sky/availability/parallel", test_parallel);
@@ -318,6 +460,10 @@ main (int    argc,
   g_test_add_func ("/sky/availability/incomplete", test_incomplete);
   g_test_add_func ("/sky/availability/required", test_required);
   g_test_add_func ("/sky/availability/downtime-format", test_downtime_format);
+  g_test_add_func ("/sky/availability/cheapest-known", test_cheapest_known);
+  g_test_add_func ("/sky/availability/cheapest-tie", test_cheapest_tie);
+  g_test_add_func ("/sky/availability/cheapest-unreachable", test_cheapest_unreachable);
+  g_test_add_func ("/sky/availability/cheapest-too-many", test_cheapest_too_many);
 
   return g_test_run ();
 }

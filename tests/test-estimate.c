@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "sky-catalog.h"
+#include "sky-availability.h"
 #include "sky-estimate.h"
 #include "sky-scenario.h"
 #include "sky-catalog-test-util.h"
@@ -1317,6 +1318,133 @@ test_attributes_and_dev_test (void)
   sky_test_close_catalog (&dir, (SkyCatalog **) &catalog);
 }
 
+static void
+assert_decimal (SkyDecimal  value,
+                const char *expected)
+{
+  g_autofree char *text = sky_decimal_to_string (sky_decimal_normalize (value));
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* Pricing follows the deployment on the bundled sheets: a database with a standby in another
+ * zone is priced with AWS's Multi-AZ offers (server and storage) and on Azure as two copies of
+ * the single server (compute and storage), instances across zones at least two, and a line in
+ * two regions twice; a line that names a Single-AZ offer is not priced so. The availability of
+ * each follows: 99.99 % × 99.95 % × 99.9 % × (1 − 0.05 %²) on AWS. */
+static void
+test_bundled_deployments (void)
+{
+  static const char *xml =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<scenario xmlns=\"urn:skytally:scenario:1\" format=\"1\" name=\"HA\" currency=\"USD\">\n"
+    "  <providers><provider id=\"aws\"/><provider id=\"azure\"/></providers>\n"
+    "  <line label=\"API servers\" quantity=\"1\" unit=\"hour\" deployment=\"zones\">\n"
+    "    <requirement category=\"compute\" min-vcpu=\"2\" min-memory-gib=\"8\" geography=\"US\" "
+    "os=\"linux\"/>\n"
+    "  </line>\n"
+    "  <line label=\"PostgreSQL server\" quantity=\"1\" unit=\"hour\" deployment=\"standby-zone\">\n"
+    "    <requirement category=\"database\" min-vcpu=\"2\" min-memory-gib=\"8\" geography=\"US\" "
+    "engine=\"postgresql\"/>\n"
+    "  </line>\n"
+    "  <line label=\"PostgreSQL storage\" quantity=\"1\" usage=\"100\" unit=\"gb-month\" "
+    "deployment=\"standby-zone\">\n"
+    "    <requirement category=\"database\" geography=\"US\" engine=\"postgresql\"/>\n"
+    "  </line>\n"
+    "  <line label=\"Object storage\" quantity=\"1\" usage=\"2000\" unit=\"gb-month\">\n"
+    "    <requirement category=\"storage\" geography=\"US\" "
+    "storage-types=\"object-standard object-hot\"/>\n"
+    "  </line>\n"
+    "  <line label=\"Internet egress\" quantity=\"1\" usage=\"5000\" unit=\"gb\">\n"
+    "    <requirement category=\"network\" geography=\"US\"/>\n"
+    "  </line>\n"
+    "  <line label=\"Job compute\" quantity=\"1\" usage=\"3000000\" unit=\"gb-second\" "
+    "regions=\"2\">\n"
+    "    <requirement category=\"serverless\" geography=\"US\"/>\n"
+    "  </line>\n"
+    "  <line label=\"Job invocations\" quantity=\"1\" usage=\"10\" unit=\"million-requests\" "
+    "regions=\"2\">\n"
+    "    <requirement category=\"serverless\" geography=\"US\"/>\n"
+    "  </line>\n"
+    "  <line label=\"Named single\" quantity=\"1\" unit=\"hour\" deployment=\"standby-zone\">\n"
+    "    <offer provider=\"aws\" sku=\"rds-pg.db.m5.large.single-az.us-east-1\"/>\n"
+    "  </line>\n"
+    "  <availability required=\"99.99\"/>\n"
+    "</scenario>\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(SkyCatalog) catalog = bundled_catalog (&dir, "aws.xml");
+  g_autoptr(SkyScenario) s = NULL;
+  g_autoptr(SkyEstimate) e = NULL;
+  g_autoptr(SkyAvailability) a = NULL;
+  const SkyAvailabilityProvider *ap;
+  g_autofree char *shown = NULL;
+  SkyEstimateProvider *aws, *azure;
+  SkyEstimateLine *l;
+
+  import_bundled (catalog, "azure.xml");
+  s = sky_scenario_parse (xml, strlen (xml), "ha.skytally", &error);
+  g_assert_no_error (error);
+  e = sky_estimate_compute (catalog, s, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  aws = provider_of (e, 0);
+  azure = provider_of (e, 1);
+
+  l = g_ptr_array_index (aws->lines, 0);
+  g_assert_cmpstr (l->offer->sku, ==, "m7g.large.linux.us-east-1");
+  assert_decimal (l->monthly, "119.14");
+  g_assert_nonnull (strstr (l->explanation, "Across zones: 1, priced as 2 (instances across "
+                                            "zones or fault domains are at least 2); 2 × 730 "
+                                            "Hour"));
+  l = g_ptr_array_index (aws->lines, 1);
+  g_assert_cmpstr (l->offer->sku, ==, "rds-pg.db.m5.large.multi-az.us-east-1");
+  assert_decimal (l->monthly, "259.88");
+  l = g_ptr_array_index (aws->lines, 2);
+  g_assert_cmpstr (l->offer->sku, ==, "rds-storage.gp3.multi-az.us-east-1");
+  assert_decimal (l->monthly, "23");
+  l = g_ptr_array_index (aws->lines, 5);
+  g_assert_nonnull (strstr (l->explanation, "Single instance: 1 × 2 regions = 2; 2 × 3000000 "
+                                            "GB-second"));
+  l = g_ptr_array_index (aws->lines, 7);
+  g_assert_cmpint (l->status, ==, SKY_LINE_NOT_PRICED);
+  g_assert_cmpstr (l->reason, ==, "rds-pg.db.m5.large.single-az.us-east-1 is not an offer for "
+                                  "“With a standby in another zone”: name an offer whose "
+                                  "deployment is “Multi-AZ (one standby)”");
+
+  l = g_ptr_array_index (azure->lines, 1);
+  g_assert_cmpstr (l->offer->sku, ==, "pg-flexible.d2ds-v5.eastus");
+  assert_decimal (l->monthly, "259.88");
+  g_assert_nonnull (strstr (l->explanation, "With a standby in another zone: 1 × 2 copies (a "
+                                            "standby billed like the primary) = 2; 2 × 730 "
+                                            "Hour × 0.178 USD/Hour = 259.88 USD"));
+  l = g_ptr_array_index (azure->lines, 2);
+  g_assert_cmpstr (l->offer->sku, ==, "pg-flexible-storage.eastus");
+  assert_decimal (l->monthly, "23");
+
+  /* The named offer of AWS is not priced, so AWS's availability is incomplete; without it,
+   * the product of its parts. */
+  a = sky_availability_compute (e, s, NULL);
+  ap = g_ptr_array_index (a->providers, 0);
+  g_assert_false (ap->complete);
+  g_ptr_array_remove_index (s->lines, 7);
+  g_clear_pointer (&e, sky_estimate_free);
+  g_clear_pointer (&a, sky_availability_free);
+  e = sky_estimate_compute (catalog, s, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  a = sky_availability_compute (e, s, NULL);
+  ap = g_ptr_array_index (a->providers, 0);
+  g_assert_true (ap->complete);
+  g_assert_cmpuint (ap->parts->len, ==, 4);
+  g_assert_cmpuint (ap->no_sla->len, ==, 1);
+  assert_decimal (ap->availability, "99.8400400349837512");
+  shown = sky_availability_format_percent (ap->availability, SKY_EXPLAIN_PLAIN);
+  g_assert_cmpstr (shown, ==, "99.84 %");
+  g_assert_true (ap->short_of_required);
+  ap = g_ptr_array_index (a->providers, 1);
+  g_assert_true (ap->complete);
+  assert_decimal (ap->availability, "99.8799960289947502");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1348,6 +1476,7 @@ main (int    argc,
   g_test_add_func ("/sky/estimate/bundled-three-year-reservation",
                    test_bundled_three_year_reservation);
   g_test_add_func ("/sky/estimate/units", test_units);
+  g_test_add_func ("/sky/estimate/bundled-deployments", test_bundled_deployments);
 
   return g_test_run ();
 }

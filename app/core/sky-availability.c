@@ -122,6 +122,16 @@ sky_availability_format_percent (SkyDecimal      percent,
   return g_strdup_printf (_("%s %%"), digits);
 }
 
+/* A level as it was written (a required availability, a published SLA): every digit. */
+char *
+sky_availability_format_level (SkyDecimal      percent,
+                               SkyExplainStyle style)
+{
+  g_autofree char *digits = number (sky_decimal_normalize (percent), style);
+
+  return g_strdup_printf (_("%s %%"), digits);
+}
+
 /* Minutes of downtime for people: "4.4 minutes" under two hours, else "3.7 hours". */
 char *
 sky_availability_format_downtime (SkyDecimal      minutes,
@@ -420,7 +430,7 @@ sky_availability_steps (const SkyAvailability         *availability,
       const SkyAvailabilityPart *part = g_ptr_array_index (p->parts, k);
       g_autofree char *title = sky_availability_part_title (part);
       g_autofree char *labels = join_labels (part->lines);
-      g_autofree char *published = sky_availability_format_percent (part->published, style);
+      g_autofree char *published = sky_availability_format_level (part->published, style);
       g_autofree char *combined = sky_availability_format_percent (part->availability, style);
 
       if (part->condition != NULL)
@@ -511,7 +521,7 @@ sky_availability_verdict (const SkyAvailability         *availability,
 
   if (!availability->has_required)
     return NULL;
-  required = sky_availability_format_percent (availability->required, style);
+  required = sky_availability_format_level (availability->required, style);
   if (!provider->complete)
     /* Translators: a required availability, as in "Not known whether it meets 99.99 %: the
      * availability is incomplete" */

@@ -76,6 +76,8 @@ const SkyAvailabilityProvider *
                                                    const char             *provider);
 char            *sky_availability_format_percent  (SkyDecimal              percent,
                                                    SkyExplainStyle         style);
+char            *sky_availability_format_level    (SkyDecimal              percent,
+                                                   SkyExplainStyle         style);
 char            *sky_availability_format_downtime (SkyDecimal              minutes,
                                                    SkyExplainStyle         style);
 GPtrArray       *sky_availability_steps           (const SkyAvailability  *availability,
@@ -89,6 +91,75 @@ char            *sky_availability_verdict         (const SkyAvailability  *avail
                                                    SkyExplainStyle         style);
 char            *sky_availability_part_title      (const SkyAvailabilityPart *part);
 
+/* The cheapest way to reach a required availability (sky_availability_cheapest()). Each line's
+ * candidates are the deployments its service's SLA entries name and single, each in 1 or 2
+ * regions; each is priced once, with the other lines as written; the search tries every
+ * combination of the lines that have more than one candidate, up to these limits. */
+#define SKY_REACH_MAX_LINES 16
+#define SKY_REACH_MAX_COMBINATIONS 1000000
+
+/* How one line is deployed in the chosen set. */
+typedef struct
+{
+  guint       line;            /* in the scenario's lines */
+  char       *label;
+  char       *deployment;
+  guint       regions;
+  SkyDecimal  monthly;         /* the line's monthly figure deployed so */
+  gboolean    changed;         /* not as the scenario has it */
+} SkyReachChoice;
+
+/* One step from the scenario as written to the chosen set: the lines that become one part. */
+typedef struct
+{
+  char       *deployment;
+  guint       regions;
+  char       *service_name;
+  GPtrArray  *lines;           /* char *: labels */
+  SkyDecimal  added;           /* a month, in the scenario's currency; negative when it saves */
+  gboolean    has_before;      /* the availability before is known */
+  SkyDecimal  before;          /* percent */
+  gboolean    has_after;
+  SkyDecimal  after;
+} SkyReachStep;
+
+typedef struct
+{
+  char       *provider;
+  char       *provider_name;
+  gboolean    reached;         /* a set of choices meets the requirement: @choices, @steps */
+  char       *reason;          /* why not, for people, otherwise */
+  gboolean    too_many;        /* the reason is the search's limit */
+  SkyDecimal  monthly_before;  /* the scenario as written, a month */
+  gboolean    has_availability_before;
+  SkyDecimal  availability_before;
+  SkyDecimal  monthly;         /* with the chosen set */
+  SkyDecimal  availability;
+  guint64     combinations;    /* how many were tried */
+  GPtrArray  *choices;         /* SkyReachChoice, one per line, in order */
+  GPtrArray  *steps;           /* SkyReachStep, in the order of their first line */
+} SkyReachProvider;
+
+typedef struct
+{
+  SkyDecimal  required;        /* percent */
+  char       *currency;
+  GPtrArray  *providers;       /* SkyReachProvider, in the scenario's order */
+} SkyReach;
+
+SkyReach        *sky_availability_cheapest        (SkyCatalog             *catalog,
+                                                   const SkyScenario      *scenario,
+                                                   const SkyDecimal       *required,
+                                                   const char * const     *providers,
+                                                   SkySlaTable            *table,
+                                                   GCancellable           *cancellable,
+                                                   GError                **error);
+void             sky_reach_free                   (SkyReach               *reach);
+char            *sky_reach_step_describe          (const SkyReach         *reach,
+                                                   const SkyReachStep     *step,
+                                                   SkyExplainStyle         style);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyAvailability, sky_availability_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyReach, sky_reach_free)
 
 G_END_DECLS

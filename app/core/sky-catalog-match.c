@@ -622,10 +622,12 @@ find_rows (sqlite3               *db,
         g_string_append_printf (sql, "%s:s%u", i > 0 ? ", " : "", i);
       g_string_append (sql, ")");
     }
-  /* Features are "key=value" lines: a key is present when a line starts with it. */
+  /* Features are "key=value" lines: a key is present when a line starts with it; "key=value"
+   * asks for that whole line. */
   for (guint i = 0; i < n_features; i++)
     g_string_append_printf (sql, " AND instr (char (10) || COALESCE (o.features, '') || char (10),"
-                                 " char (10) || :f%u || '=') > 0", i);
+                                 " char (10) || :f%u || %s) > 0", i,
+                            strchr (req->features[i], '=') != NULL ? "char (10)" : "'='");
   /* Prices per vCPU or GiB order the matches only: the quotient is never shown as money. */
   if (req->rank == SKY_RANK_PER_VCPU)
     g_string_append (sql, " ORDER BY CAST (p.amount AS REAL) / NULLIF (p.vcpu, 0) NULLS LAST,");

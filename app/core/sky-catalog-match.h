@@ -34,7 +34,8 @@ typedef struct
   const char * const *storage_types;     /* any of these */
   gint64              min_gpu;
   const char         *min_sla;           /* a percentage, e.g. "99.95" */
-  const char * const *features;          /* keys the offer must have */
+  const char * const *features;          /* keys the offer must have; "key=value": that
+                                          * value of the key */
   const char         *service;           /* only this service's offers (its id) */
   SkyRank             rank;              /* how matches are ordered, cheapest first */
   gint64              max_oversize_milli; /* 0 for SKY_MAX_OVERSIZE_DEFAULT_MILLI */

@@ -380,6 +380,34 @@ explain_step (GString            *why,
                                 unit_title (s->from_unit));
       }
       break;
+    case SKY_PRICE_STEP_DEPLOYMENT:
+      {
+        g_autofree char *q = num (style, s->quantity), *r = num (style, s->result);
+        g_autofree char *c = num (style, s->factor);
+        gboolean more = sky_decimal_compare (s->factor, sky_decimal_from_int (1)) > 0 ||
+                        s->months > 1;
+
+        /* Translators: how a line is deployed and its quantity, as in "Across zones: 1" */
+        g_string_append_printf (why, _("%s: %s"),
+                                sky_vocabulary_title (SKY_VOCABULARY_DEPLOYMENT,
+                                                      s->name != NULL ? s->name : "single"), q);
+        if (s->count > 0)
+          /* Translators: a quantity raised to the least a deployment runs, as in ", priced as
+           * 2 (instances across zones or fault domains are at least 2)" */
+          g_string_append_printf (why, _(", priced as %u (instances across zones or fault "
+                                         "domains are at least %u)"), s->count, s->count);
+        if (sky_decimal_compare (s->factor, sky_decimal_from_int (1)) > 0)
+          /* Translators: copies of a deployment, as in " × 2 copies (a standby billed like the
+           * primary)" */
+          g_string_append_printf (why, _(" × %s copies (a standby billed like the primary)"), c);
+        if (s->months > 1)
+          /* Translators: whole copies of a line in as many regions, as in " × 2 regions" */
+          g_string_append_printf (why, _(" × %u regions"), s->months);
+        if (more)
+          g_string_append_printf (why, " = %s", r);
+        g_string_append (why, "; ");
+      }
+      break;
     default:
       g_assert_not_reached ();
     }

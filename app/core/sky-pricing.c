@@ -578,6 +578,35 @@ price_line (SkyPricing          *self,
     }
 }
 
+/* The quantity a deployment bills: at least its minimum, times its copies, times its regions;
+ * @quantity itself for a single deployment in one region. */
+static SkyDecimal
+deployed_quantity (SkyPricing          *self,
+                   const SkyPriceTerms *t,
+                   SkyDecimal           quantity,
+                   GArray              *steps)
+{
+  guint copies = MAX (t->copies, 1), regions = MAX (t->regions, 1);
+  gboolean raised = t->min_quantity > 0 &&
+                    sky_decimal_compare (quantity, D ((gint64) t->min_quantity)) < 0;
+  SkyDecimal billed = raised ? D ((gint64) t->min_quantity) : quantity;
+  SkyPriceStep *step;
+
+  if (!raised && copies == 1 && regions == 1)
+    return quantity;
+  billed = mul (self, mul (self, billed, D ((gint64) copies)), D ((gint64) regions));
+  if ((step = push (steps, SKY_PRICE_STEP_DEPLOYMENT)) != NULL)
+    {
+      step->quantity = sky_decimal_normalize (quantity);
+      step->count = raised ? t->min_quantity : 0;
+      step->factor = D ((gint64) copies);
+      step->months = regions;
+      step->name = t->deployment;
+      step->result = sky_decimal_normalize (billed);
+    }
+  return billed;
+}
+
 /* Prices @quantity × @usage (per unit per month; an hourly commitment bills the month's hours
  * instead) with @terms, after the units the lines priced before it used of the same slot.
  * Appends the arithmetic to @steps (SkyPriceStep) unless it is NULL.
@@ -597,6 +626,7 @@ sky_pricing_price_line (SkyPricing          *self,
 {
   g_return_if_fail (self != NULL && t != NULL && out != NULL);
 
+  quantity = deployed_quantity (self, t, quantity, steps);
   price_line (self, t, quantity, usage, out, steps, TRUE);
 }
 
@@ -613,6 +643,7 @@ sky_pricing_price_month (SkyPricing          *self,
 {
   g_return_if_fail (self != NULL && t != NULL && out != NULL);
 
+  quantity = deployed_quantity (self, t, quantity, NULL);
   price_line (self, t, quantity, usage, out, NULL, FALSE);
 }
 

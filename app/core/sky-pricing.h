@@ -64,6 +64,13 @@ typedef struct
   SkyDecimal   memory_gib;
   SkyDecimal   gib_price;
   gboolean     dev_test;          /* a dev/test price, in place of the on-demand one */
+  /* How the line is deployed (sky-sla.h): its quantity is billed at least @min_quantity times
+   * (instances across zones), then @copies times (a standby billed like the primary), in
+   * @regions regions. 0 reads as none, 1, 1. */
+  const char  *deployment;        /* an id of SKY_VOCABULARY_DEPLOYMENT; NULL: single */
+  guint        min_quantity;
+  guint        copies;
+  guint        regions;
 } SkyPriceTerms;
 
 /* A line's figures, in the scenario's currency, each rounded once to its minor unit. */
@@ -109,6 +116,8 @@ typedef enum
                                    * result */
   SKY_PRICE_STEP_MONTHS,          /* quantity from_unit = result unit, usage from_unit a
                                    * month: a commitment per month bills every month */
+  SKY_PRICE_STEP_DEPLOYMENT,      /* quantity (at least count when count > 0) × factor copies
+                                   * of deployment name × months regions = result billed */
 } SkyPriceStepKind;
 
 /* One step of a line's arithmetic. Which fields a kind uses is said beside it above; strings

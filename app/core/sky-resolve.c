@@ -10,6 +10,7 @@
 
 #include "sky-catalog-match.h"
 #include "sky-resolve.h"
+#include "sky-sla.h"
 #include "sky-vocabulary.h"
 
 /* For each line: the offer (the one a line names, or the cheapest that meets its requirement,
@@ -652,6 +653,8 @@ line_key (const SkyScenarioLine *line,
   key_add_text (key, line->capacity);
   key_add_text (key, line->software);
   key_add_text (key, line->engine);
+  key_add_text (key, sky_scenario_line_get_deployment (line));
+  g_string_append_printf (key, "%u\x1f", sky_scenario_line_get_regions (line));
   return g_string_free (key, FALSE);
 }
 
@@ -685,6 +688,52 @@ names_other_offer (SkyCatalog             *catalog,
                           name != NULL ? name : line->provider, line->sku);
 }
 
+/* The curated SLA entry of @offer deployed as @line says, when the line is not deployed
+ * single; NULL otherwise or when the table does not speak of it. */
+static const SkySla *
+deployment_entry (const SkyScenarioLine *line,
+                  const SkyOfferDetails *offer)
+{
+  const char *deployment = sky_scenario_line_get_deployment (line);
+
+  if (offer == NULL || strcmp (deployment, SKY_DEPLOYMENT_DEFAULT) == 0)
+    return NULL;
+  return sky_sla_table_for_offer (sky_sla_table_get_default (), offer, deployment);
+}
+
+/* Whether @offer is one of the offers @sla's deployment is billed by. */
+static gboolean
+offer_deployed_so (const SkyOfferDetails *offer,
+                   const SkySla          *sla)
+{
+  for (guint i = 0; offer->features != NULL && i + 1 < offer->features->len; i += 2)
+    if (g_strcmp0 (g_ptr_array_index (offer->features, i), sla->feature_key) == 0 &&
+        g_strcmp0 (g_ptr_array_index (offer->features, i + 1), sla->feature_value) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* How @line's quantity is billed as it is deployed (sky-pricing.h): at least two instances
+ * across zones or fault domains (for a line counted in time: instances), the copies the table
+ * bills, and the regions. */
+static void
+deploy_terms (SkyPriceTerms         *t,
+              const SkyScenarioLine *line,
+              const SkyOfferDetails *offer)
+{
+  const char *deployment = sky_scenario_line_get_deployment (line);
+  const SkySla *sla = deployment_entry (line, offer);
+  const SkyUnit *unit = sky_unit_lookup (line->unit);
+
+  t->deployment = strcmp (deployment, SKY_DEPLOYMENT_DEFAULT) != 0
+                  ? g_intern_string (deployment) : NULL;
+  t->min_quantity = (strcmp (deployment, "zones") == 0 ||
+                     strcmp (deployment, "fault-domains") == 0) &&
+                    unit != NULL && unit->dimension == SKY_DIMENSION_TIME ? 2 : 0;
+  t->copies = sla != NULL && sla->billing == SKY_SLA_BILLED_COPIES ? sla->copies : 1;
+  t->regions = sky_scenario_line_get_regions (line);
+}
+
 /* Resolves @line on @p's provider in @term, with a search of its own. */
 static SkyResolvedLine *
 resolve_line (SkyCatalog            *catalog,
@@ -698,6 +747,8 @@ resolve_line (SkyCatalog            *catalog,
   const char *provider;
   GError *local = NULL;
   gint64 id = 0;
+  SkyRequirement req = { 0 };
+  SkyMatchScope *requirement_scope = NULL;
 
   provider = p->provider;
   rl->status = SKY_LINE_NO_MATCH;
@@ -732,7 +783,7 @@ resolve_line (SkyCatalog            *catalog,
     }
   else
     {
-      SkyRequirement req = {
+      req = (SkyRequirement) {
         .category = line->category,
         .unit = line->unit,
         .term = term,
@@ -753,6 +804,7 @@ resolve_line (SkyCatalog            *catalog,
       };
       SkyMatchScope *scope = provider_scope (catalog, p, &local);
 
+      requirement_scope = scope;
       id = scope != NULL ? sky_catalog_cheapest_offer_in (catalog, scope, &req, &local) : -1;
       if (id == 0)
         {
@@ -777,9 +829,54 @@ resolve_line (SkyCatalog            *catalog,
     {
       SkyOfferPrice *price;
 
+      const SkySla *sla;
+
       rl->offer = sky_catalog_get_offer (catalog, id, error);
       if (rl->offer == NULL)
         return NULL;
+      /* A deployment billed by other offers (a database with a standby) is priced with the
+       * cheapest of those that meets the line. */
+      sla = deployment_entry (line, rl->offer);
+      if (sla != NULL && sla->billing == SKY_SLA_BILLED_OFFERS && !offer_deployed_so (rl->offer, sla))
+        {
+          g_autofree char *feature = g_strdup_printf ("%s=%s", sla->feature_key,
+                                                      sla->feature_value);
+          const char *features[] = { feature, NULL };
+          const char *kind = sky_vocabulary_title (SKY_VOCABULARY_DEPLOYMENT, sla->deployment);
+
+          if (line->kind == SKY_LINE_OFFER)
+            {
+              rl->status = SKY_LINE_NOT_PRICED;
+              /* Translators: an offer's SKU, a deployment (a title), a feature's key and
+               * value, as in "db.m5.large is not an offer for “With a standby in another
+               * zone”: name an offer whose deployment is “Multi-AZ (one standby)”" */
+              rl->reason = g_strdup_printf (_("%s is not an offer for “%s”: name an offer whose "
+                                              "%s is “%s”"), rl->offer->sku, kind,
+                                            sla->feature_key, sla->feature_value);
+              return g_steal_pointer (&rl);
+            }
+          req.features = features;
+          req.service = rl->offer->service;
+          id = sky_catalog_cheapest_offer_in (catalog, requirement_scope, &req, error);
+          if (id < 0)
+            return NULL;
+          if (id == 0)
+            {
+              g_autofree char *what = describe_requirement (line, term);
+
+              /* Translators: a provider's name, a deployment (a title), a feature's key and
+               * value, and what the line asks for */
+              rl->reason = g_strdup_printf (_("no offer of %s for “%s” (%s “%s”) meets the "
+                                              "requirement (%s)"), p->provider_name, kind,
+                                            sla->feature_key, sla->feature_value, what);
+              g_clear_pointer (&rl->offer, sky_offer_details_free);
+              return g_steal_pointer (&rl);
+            }
+          sky_offer_details_free (rl->offer);
+          rl->offer = sky_catalog_get_offer (catalog, id, error);
+          if (rl->offer == NULL)
+            return NULL;
+        }
       price = find_line_price (rl->offer, line->unit, term, &rl->price_index);
       if (price == NULL)
         price = find_monthly_commitment (rl->offer, line->unit, term, &rl->price_index);
@@ -860,6 +957,8 @@ sky_resolve_line (SkyCatalog            *catalog,
   if (found != NULL)
     return resolved_line_copy (found);
   rl = resolve_line (catalog, s, p, line, term, error);
+  if (rl != NULL && rl->has_terms)
+    deploy_terms (&rl->terms, line, rl->offer);
   if (rl != NULL)
     g_hash_table_insert (p->resolved, g_steal_pointer (&key), resolved_line_copy (rl));
   return rl;
