@@ -297,7 +297,7 @@ wait_for_view (SkyAvailabilityView *view)
 
 /* The Trade-offs page's view of cost against availability: the provider's figures as written,
  * the verdict, the cheapest way to reach the requirement step by step, and the chart's
- * description for screen readers. */
+ * description for screen readers (with the level the second region reaches). */
 static void
 test_tradeoffs_availability (Fixture       *f,
                              gconstpointer  data)
@@ -317,10 +317,18 @@ test_tradeoffs_availability (Fixture       *f,
   g_test_message ("%s", text);
   g_assert_nonnull (strstr (text, "Example Cloud\n99.99 % · about 4.4 minutes down a month"));
   g_assert_nonnull (strstr (text, "Short of 99.995 %"));
+  /* The servers in a second region: 1 − (1 − 99.99 %)^2 reaches it, for 2 × 730 × 0.096 =
+   * 140.16 more a month; egress publishes no SLA and has no choice. */
+  g_assert_nonnull (strstr (text, "The cheapest way to reach 99.995 %: 361.32 USD a month, "
+                                  "99.999 %, in 1 step\n"
+                                  "Single instance, in 2 regions for Servers: +140.16 USD a "
+                                  "month, 99.99 % → 99.999 %\n"));
+  g_assert_nonnull (named (GTK_WIDGET (view), "step"));
   description = sky_availability_view_get_chart_description (view);
   g_assert_true (g_str_has_prefix (description, "Cost against availability. Example Cloud: "
                                                 "99.99 % as written for "));
   g_assert_nonnull (strstr (description, "Required: 99.995 %."));
+  g_assert_nonnull (strstr (description, "other level reachable"));
   g_assert_nonnull (named (GTK_WIDGET (view), "verdict"));
   sky_scenario_document_discard_recovery (document_of (scenario_page (f)));
 }

@@ -232,9 +232,8 @@ show_provider (SkyAvailabilityView                 *self,
       row = add_row (ADW_PREFERENCES_GROUP (group), p->verdict_text, p->reach, "verdict");
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), verdict_icon (p->verdict));
     }
-  for (guint i = 0; i + 1 < p->steps->len; i += 2)
-    add_row (ADW_PREFERENCES_GROUP (group), g_ptr_array_index (p->steps, i),
-             g_ptr_array_index (p->steps, i + 1), "step");
+  for (guint i = 0; i < p->steps->len; i++)
+    add_row (ADW_PREFERENCES_GROUP (group), g_ptr_array_index (p->steps, i), NULL, "step");
   /* The arithmetic, as a price's explanation is shown. */
   row = add_row (ADW_PREFERENCES_GROUP (group), _("How It Is Worked Out"), p->explanation,
                  "explanation");
@@ -378,9 +377,8 @@ sky_availability_view_dup_text (SkyAvailabilityView *self)
       if (p->verdict_text != NULL)
         g_string_append_printf (text, "%s: %s\n", p->verdict_text,
                                 p->reach != NULL ? p->reach : "");
-      for (guint r = 0; r + 1 < p->steps->len; r += 2)
-        g_string_append_printf (text, "%s: %s\n", (const char *) g_ptr_array_index (p->steps, r),
-                                (const char *) g_ptr_array_index (p->steps, r + 1));
+      for (guint r = 0; r < p->steps->len; r++)
+        g_string_append_printf (text, "%s\n", (const char *) g_ptr_array_index (p->steps, r));
       g_string_append_printf (text, "%s\n", p->explanation);
     }
   return g_string_free (text, FALSE);

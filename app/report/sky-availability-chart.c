@@ -423,7 +423,9 @@ sky_availability_chart_draw (cairo_t                        *cr,
         {
           double x = X (series->points[k].cost), y = Y (series->points[k].percent);
 
-          if (k == 0)
+          if (!series->points[k].front)
+            continue;
+          if (!cairo_has_current_point (cr))
             cairo_move_to (cr, x, y);
           else
             cairo_line_to (cr, x, y);

@@ -19,6 +19,8 @@ typedef struct
   double   percent;       /* the availability, below 100 */
   gboolean written;       /* the scenario as it is written */
   gboolean chosen;        /* the cheapest way to reach the required level */
+  gboolean front;         /* no other point of the provider costs less and reaches more: the
+                           * line joins these */
 } SkyAvailabilityPoint;
 
 typedef struct

@@ -36,7 +36,7 @@ typedef struct
   char                   *reach;         /* the cheapest way to reach the requirement in a
                                           * sentence, or why there is none; NULL without a
                                           * requirement */
-  GPtrArray              *steps;         /* char *: a step's title, then its figures, in turn */
+  GPtrArray              *steps;         /* char *: each step to the requirement, in words */
   GArray                 *points;        /* SkyAvailabilityPoint: for the chart, cheapest first */
   GPtrArray              *point_texts;   /* char *: each point's figures, for its tooltip */
 } SkyAvailabilityReportProvider;

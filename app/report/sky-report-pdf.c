@@ -522,13 +522,10 @@ availability_section (Pen                         *pen,
 
           paragraph (pen, verdict, "Sans 8");
         }
-      for (guint k = 0; k + 1 < p->steps->len; k += 2)
+      for (guint k = 0; k < p->steps->len; k++)
         {
-          g_autofree char *step = g_markup_printf_escaped ("• %s: %s",
-                                                           (const char *) g_ptr_array_index (
-                                                             p->steps, k),
-                                                           (const char *) g_ptr_array_index (
-                                                             p->steps, k + 1));
+          g_autofree char *step = g_markup_printf_escaped ("• %s", (const char *)
+                                                           g_ptr_array_index (p->steps, k));
 
           paragraph (pen, step, "Sans 8");
         }
