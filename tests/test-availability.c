@@ -131,7 +131,7 @@ test_series (void)
                                   "(https://example.com/sla), as of 2025-06-01: Two or more "
                                   "instances across zones\n"));
   g_assert_nonnull (strstr (text, "99.99 % × 99.95 % = 99.94 %\n"));
-  g_assert_nonnull (strstr (text, "Downtime: 0.059 % × 730 hours = 26.3 minutes a month, × 12 = "
+  g_assert_nonnull (strstr (text, "Downtime: 0.059995 % × 730 hours = 26.3 minutes a month, × 12 = "
                                   "5.3 hours a year"));
   fixture_clear (&f);
 }

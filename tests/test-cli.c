@@ -138,6 +138,8 @@ test_help (void)
     { "compare", "  compare SKU…   Offers side by side\n" },
     { "score", "  score FILE     Rank a scenario's candidates by its criteria\n" },
     { "project", "  project FILE   A scenario month by month, against its budget\n" },
+    { "availability", "  availability FILE Each provider's availability, and the cheapest way "
+                      "to reach the required one\n" },
     { "export", "  export FILE    Write a projection for finance (CSV, JSON, PDF)\n" },
   };
   g_auto(SkyCliRun) top = { 0 };
@@ -1018,7 +1020,8 @@ static void
 test_estimate_examples (Fixture       *f,
                         gconstpointer  data)
 {
-  static const char * const examples[] = { "web-product.skytally", "eu-api-in-euros.skytally" };
+  static const char * const examples[] = { "web-product.skytally", "eu-api-in-euros.skytally",
+                                           "highly-available-web.skytally" };
   g_autoptr(JsonObject) root = NULL;
 
   for (gsize i = 0; i < G_N_ELEMENTS (examples); i++)
@@ -3905,6 +3908,84 @@ test_estimate_summary (Fixture       *f,
   g_assert_nonnull (strstr (bad.err, "--term takes a number of months from 12 to 60"));
 }
 
+/* Runs skytally-cli as cli() does, with the reach fixture's SLA table
+ * (tests/data/sla/reach.xml). */
+#define cli_reach(r, ...) sky_cli_run ((r), NULL, reach_env, NULL, __VA_ARGS__)
+
+/* availability: each provider's figure, downtime and arithmetic, then the cheapest way to
+ * reach the scenario's level (or --required's), as text, JSON (plain numbers, ids) and CSV. */
+static void
+test_availability (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *sheet = g_test_build_filename (G_TEST_DIST, "data", "reach-small.xml", NULL);
+  g_autofree char *scenario = g_test_build_filename (G_TEST_DIST, "data", "reach.skytally",
+                                                     NULL);
+  g_auto(SkyCliRun) imported = { 0 }, text = { 0 }, json = { 0 }, csv = { 0 }, bad = { 0 };
+  g_auto(SkyCliRun) unreachable = { 0 };
+  g_autoptr(JsonObject) root = NULL;
+  JsonObject *p, *cheapest, *step;
+  JsonArray *choices;
+
+  g_autofree char *sla = g_test_build_filename (G_TEST_DIST, "data", "sla", "reach.xml", NULL);
+  g_auto(GStrv) reach_env = g_environ_setenv (g_get_environ (), "SKYTALLY_SLA_FILE", sla, TRUE);
+
+  cli (&imported, "--catalog", f->catalog, "--no-seed", "import", sheet, NULL);
+  g_assert_cmpint (imported.status, ==, 0);
+
+  cli_reach (&text, "--catalog", f->catalog, "availability", scenario, NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_test_message ("%s", text.out);
+  g_assert_nonnull (strstr (text.out, "Reach Cloud        99.4 %         4.4 hours       52.5 hours  "
+                                      "yes       Short of 99.999 %\n"));
+  g_assert_nonnull (strstr (text.out, "  99.5 % × 99.9 % = 99.4 %\n"));
+  g_assert_nonnull (strstr (text.out, "  Egress is not counted: Egress publishes no SLA\n"));
+  g_assert_nonnull (strstr (text.out, "The cheapest way to reach 99.999 %:\n"
+                                      "  Reach Cloud: 224.00 → 589.00 USD a month, 99.999 %\n"
+                                      "    Across zones, in 2 regions for Web: +219.00 USD a "
+                                      "month, 99.4 % → 99.899 %\n"));
+
+  cli_reach (&json, "--catalog", f->catalog, "availability", "--json",
+            "--required", "99.9", scenario, NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse_object (json.out);
+  g_assert_cmpstr (json_object_get_string_member (root, "required"), ==, "99.9");
+  p = json_array_get_object_element (json_object_get_array_member (root, "providers"), 0);
+  g_assert_cmpstr (json_object_get_string_member (p, "provider"), ==, "reachcloud");
+  g_assert_cmpstr (json_object_get_string_member (p, "availability"), ==, "99.4005");
+  g_assert_cmpstr (json_object_get_string_member (p, "downtime_month_minutes"), ==, "262.581");
+  g_assert_false (json_object_get_boolean_member (p, "meets_required"));
+  cheapest = json_object_get_object_member (p, "cheapest");
+  g_assert_true (json_object_get_boolean_member (cheapest, "reached"));
+  g_assert_cmpstr (json_object_get_string_member (cheapest, "monthly"), ==, "443");
+  choices = json_object_get_array_member (cheapest, "choices");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (choices, 0),
+                                                  "deployment"), ==, "single");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (choices, 0),
+                                               "regions"), ==, 2);
+  step = json_array_get_object_element (json_object_get_array_member (cheapest, "steps"), 0);
+  g_assert_cmpstr (json_object_get_string_member (step, "added"), ==, "73");
+
+  cli_reach (&csv, "--catalog", f->catalog, "availability", "--csv",
+            scenario, NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_cmpstr (csv.out, ==,
+                   "PROVIDER,AVAILABILITY,COMPLETE,IMPLIED,DOWNTIME_MONTH_MINUTES,"
+                   "DOWNTIME_YEAR_MINUTES,REQUIRED,MEETS_REQUIRED,CHEAPEST_REACHED,"
+                   "CHEAPEST_MONTHLY,CHEAPEST_AVAILABILITY,MONTHLY,CURRENCY\r\n"
+                   "reachcloud,99.4005,true,false,262.581,3150.972,99.999,false,true,589,"
+                   "99.999899000001,224,USD\r\n");
+
+  cli_reach (&unreachable, "--catalog", f->catalog, "availability",
+            "--required", "99.999999", scenario, NULL);
+  g_assert_cmpint (unreachable.status, ==, 0);
+  g_assert_nonnull (strstr (unreachable.out, "  Reach Cloud: No deployment of these lines "
+                                             "reaches 99.999999 %\n"));
+
+  cli (&bad, "--catalog", f->catalog, "availability", "--required", "100", scenario, NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -3914,6 +3995,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sky/cli/help", test_help);
+  g_test_add ("/sky/cli/availability", Fixture, NULL, fixture_setup, test_availability,
+              fixture_teardown);
 #define ADD(name, func) \
   g_test_add ("/sky/cli/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("usage-errors", test_usage_errors);

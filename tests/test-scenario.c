@@ -1128,6 +1128,45 @@ test_availability_errors (void)
     }
 }
 
+/* The fuzz corpus's file of deployments and the example with a requirement read, and write
+ * back what they read. */
+static void
+test_deployments_corpus (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", "scenario",
+                                                 "deployments.skytally", NULL);
+  g_autofree char *example = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios",
+                                                    "highly-available-web.skytally", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyScenario) s = sky_scenario_load (path, &error);
+  g_autoptr(SkyScenario) ha = NULL;
+  g_autoptr(SkyScenario) again = NULL;
+  g_autofree char *first = NULL, *second = NULL, *required = NULL;
+  SkyDecimal level;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (sky_scenario_line_get_deployment (g_ptr_array_index (s->lines, 0)), ==,
+                   "fault-domains");
+  g_assert_cmpuint (sky_scenario_line_get_regions (g_ptr_array_index (s->lines, 0)), ==, 3);
+  g_assert_cmpstr (sky_scenario_line_get_deployment (g_ptr_array_index (s->lines, 1)), ==,
+                   "standby-same-zone");
+  g_assert_cmpuint (sky_scenario_line_get_regions (g_ptr_array_index (s->lines, 2)), ==, 2);
+  g_assert_true (sky_scenario_get_required_availability (s, &level));
+  required = sky_decimal_to_string (level);
+  g_assert_cmpstr (required, ==, "99.999999");
+  first = sky_scenario_to_xml (s);
+  again = sky_scenario_parse (first, strlen (first), "first", &error);
+  g_assert_no_error (error);
+  second = sky_scenario_to_xml (again);
+  g_assert_cmpstr (first, ==, second);
+
+  ha = sky_scenario_load (example, &error);
+  g_assert_no_error (error);
+  g_assert_true (sky_scenario_get_required_availability (ha, NULL));
+  g_assert_cmpstr (sky_scenario_line_get_deployment (g_ptr_array_index (ha->lines, 1)), ==,
+                   "standby-zone");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1158,6 +1197,7 @@ main (int    argc,
   g_test_add_func ("/sky/scenario/load-too-large", test_load_too_large);
   g_test_add_func ("/sky/scenario/availability-round-trip", test_availability_round_trip);
   g_test_add_func ("/sky/scenario/availability-errors", test_availability_errors);
+  g_test_add_func ("/sky/scenario/deployments-corpus", test_deployments_corpus);
 
   return g_test_run ();
 }

@@ -37,6 +37,9 @@ int sky_cli_score    (const SkyCliGlobals  *globals,
 int sky_cli_project  (const SkyCliGlobals  *globals,
                       int                   argc,
                       char                **argv);
+int sky_cli_availability (const SkyCliGlobals  *globals,
+                          int                   argc,
+                          char                **argv);
 int sky_cli_export   (const SkyCliGlobals  *globals,
                       int                   argc,
                       char                **argv);

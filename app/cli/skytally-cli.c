@@ -88,6 +88,9 @@ static const Command commands[] = {
     N_("Rank a scenario's candidates by its criteria"), N_("SCENARIO"), SCENARIO_NOTE },
   { "project", N_("FILE"), FULL (sky_cli_project),
     N_("A scenario month by month, against its budget"), N_("SCENARIO"), SCENARIO_NOTE },
+  { "availability", N_("FILE"), FULL (sky_cli_availability),
+    N_("Each provider's availability, and the cheapest way to reach the required one"),
+    N_("SCENARIO"), SCENARIO_NOTE },
   { "export", N_("FILE"), FULL (sky_cli_export),
     N_("Write a projection for finance (CSV, JSON, PDF)"), N_("--format FORMAT SCENARIO"),
     N_("A SCENARIO of “-” is read from standard input. The export goes to standard output\n"

@@ -168,7 +168,7 @@ has_candidate (GPtrArray  *candidates,
 }
 
 /* The availability of the set @pick (a candidate index per line), a fraction; FALSE when a
- * line's is not known. */
+ * line's is not known, or no line's service publishes an SLA. */
 static gboolean
 availability_of (GPtrArray   *lines,
                  const guint *pick,
@@ -201,6 +201,9 @@ availability_of (GPtrArray   *lines,
       else if (sky_decimal_compare (c->fraction, fractions[k]) < 0)
         fractions[k] = c->fraction;
     }
+  /* Without a part, no SLA speaks of the set at all. */
+  if (n == 0)
+    return FALSE;
   for (guint k = 0; k < n; k++)
     product = _sky_availability_series (product, fractions[k]);
   *out = product;

@@ -479,7 +479,8 @@ sky_availability_steps (const SkyAvailability         *availability,
     return steps;
 
   sky_decimal_sub (sky_decimal_from_int (100), p->availability, &down_percent);
-  down = sky_availability_format_percent (down_percent, style);
+  /* Every digit of the share down, so that the downtime can be checked by hand. */
+  down = sky_availability_format_level (down_percent, style);
   hours = number (availability->hours_per_month, style);
   month = sky_availability_format_downtime (p->downtime_month, style);
   year = sky_availability_format_downtime (p->downtime_year, style);

@@ -4,7 +4,7 @@
 # tests/cli/check-bash-completion.sh checks it against the program's --help.
 
 _skytally_cli_commands="import convert update sheets search estimate validate match compare
-  score project export help"
+  score project availability export help"
 
 _skytally_cli_global_options="--catalog --no-seed --read-only --version --help"
 
@@ -29,6 +29,7 @@ _skytally_cli_options ()
     compare) echo "--equivalents --format" ;;
     score) echo "--format" ;;
     project) echo "--months --format" ;;
+    availability) echo "--required --provider --no-search --format --json --csv" ;;
     export) echo "--format -o --output --assumptions --months --provider --delimiter --bom --csv
       --json --pdf --xlsx" ;;
   esac
@@ -139,7 +140,7 @@ _skytally_cli ()
   case $command in
     import) _skytally_cli_files .xml .xml.gz .json .csv .yml .yaml ;;
     convert) _skytally_cli_files ;;
-    estimate|validate|score|project|export)
+    estimate|validate|score|project|availability|export)
       [ "$n_arguments" -eq 0 ] && _skytally_cli_files .skytally ;;
     update) [ "$n_arguments" -eq 0 ] && _skytally_cli_offer "aws azure gcp digitalocean" ;;
     sheets) [ "$n_arguments" -eq 0 ] && _skytally_cli_offer "remove diff" ;;

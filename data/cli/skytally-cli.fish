@@ -59,6 +59,7 @@ complete -c skytally-cli -n __skytally_cli_needs_command -a match -d "Each provi
 complete -c skytally-cli -n __skytally_cli_needs_command -a compare -d 'Offers side by side'
 complete -c skytally-cli -n __skytally_cli_needs_command -a score -d "Rank a scenario's candidates by its criteria"
 complete -c skytally-cli -n __skytally_cli_needs_command -a project -d 'A scenario month by month, against its budget'
+complete -c skytally-cli -n __skytally_cli_needs_command -a availability -d 'Each provider\'s availability, and the cheapest way to reach the required one'
 complete -c skytally-cli -n __skytally_cli_needs_command -a export -d 'Write a projection for finance'
 complete -c skytally-cli -n __skytally_cli_needs_command -a help -d 'Show the commands'
 
@@ -71,7 +72,7 @@ function __skytally_cli_scenarios
     # Scenario files, and folders to go into.
     string match -r -- '.*(?:\.skytally|/)(?:\t.*)?$' (__fish_complete_path (commandline -ct))
 end
-complete -c skytally-cli -n '__skytally_cli_command_is estimate validate score project export' -a '(__skytally_cli_scenarios)'
+complete -c skytally-cli -n '__skytally_cli_command_is estimate validate score project availability export' -a '(__skytally_cli_scenarios)'
 
 # import and convert
 set -l from_formats 'digitalocean-json gcp-skus-json gcp-pricing-yml aws-offer-csv aws-savings-plans-csv azure-retail-json'
@@ -96,7 +97,7 @@ complete -c skytally-cli -n '__skytally_cli_command_is update' -l endpoint -x -d
 complete -c skytally-cli -n '__skytally_cli_command_is update' -l force -d 'Download every list again'
 
 # --format: export writes files, the others print.
-complete -c skytally-cli -n '__skytally_cli_command_is sheets search estimate match compare score project' -l format -x -a 'table csv json' -d 'Output format'
+complete -c skytally-cli -n '__skytally_cli_command_is sheets search estimate match compare score project availability' -l format -x -a 'table csv json' -d 'Output format'
 complete -c skytally-cli -n '__skytally_cli_command_is export' -l format -x -a 'csv json pdf xlsx' -d 'What to write'
 
 # sheets
@@ -155,3 +156,9 @@ complete -c skytally-cli -n '__skytally_cli_command_is export' -l csv -r -F -d '
 complete -c skytally-cli -n '__skytally_cli_command_is export' -l json -r -F -d 'The same as --format json -o'
 complete -c skytally-cli -n '__skytally_cli_command_is export' -l pdf -r -F -d 'The same as --format pdf -o'
 complete -c skytally-cli -n '__skytally_cli_command_is export' -l xlsx -r -F -d 'The same as --format xlsx -o'
+# availability
+complete -c skytally-cli -n '__skytally_cli_command_is availability' -l required -x -d 'The availability to reach, in percent'
+complete -c skytally-cli -n '__skytally_cli_command_is availability' -l provider -x -d 'On this provider'
+complete -c skytally-cli -n '__skytally_cli_command_is availability' -l no-search -d 'Do not search for the cheapest way to reach it'
+complete -c skytally-cli -n '__skytally_cli_command_is availability' -l json -d 'The same as --format=json'
+complete -c skytally-cli -n '__skytally_cli_command_is availability' -l csv -d 'The same as --format=csv'
