@@ -286,6 +286,59 @@ test_cards_availability (Fixture       *f,
   sky_scenario_document_discard_recovery (document_of (page));
 }
 
+/* The example that requires 99.99 % (data/scenarios/highly-available-web.skytally) on the
+ * bundled sheets: every provider's card gives its verdict against it, short of it marked as
+ * an incomplete price is, or says why its availability is not known; the Trade-offs view
+ * lists each provider's way to it. */
+static void
+test_example_requirement (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("SKYTALLY_SCENARIOS_DIR"),
+                                            "highly-available-web.skytally", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  SkyScenarioPage *page = scenario_page (f);
+  SkySummaryCards *cards = cards_in (GTK_WIDGET (page));
+  guint n;
+
+  sky_window_load_bundled_sheets (f->window);
+  wait_until_idle (f);
+  open_scenario (page, file);
+  wait_for_estimate (f);
+  show_page (f, "scenario");
+  wait_for_cards (cards);
+  n = sky_summary_cards_get_summary (cards)->providers->len;
+  g_assert_cmpuint (n, ==, 3);
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *label = named (sky_summary_cards_get_card (cards, i), "availability");
+      const char *text;
+
+      g_assert_nonnull (label);
+      text = gtk_label_get_label (GTK_LABEL (label));
+      g_test_message ("%s", text);
+      if (g_str_has_prefix (text, "Short of 99.99 %: "))
+        g_assert_true (gtk_widget_has_css_class (label, "warning"));
+      else if (g_str_has_prefix (text, "Meets 99.99 %: "))
+        g_assert_true (gtk_widget_has_css_class (label, "success"));
+      else
+        g_assert_true (g_str_has_prefix (text, "Availability not known: "));
+      g_assert_nonnull (strstr (text, "down a month") != NULL ? text
+                                                               : strstr (text, "not known"));
+    }
+  /* The example is short of its requirement somewhere: that is what it shows. */
+  {
+    gboolean short_somewhere = FALSE;
+
+    for (guint i = 0; i < n; i++)
+      short_somewhere |= g_str_has_prefix (gtk_label_get_label (GTK_LABEL (named (
+                           sky_summary_cards_get_card (cards, i), "availability"))),
+                           "Short of 99.99 %");
+    g_assert_true (short_somewhere);
+  }
+  sky_scenario_document_discard_recovery (document_of (page));
+}
+
 static void
 wait_for_view (SkyAvailabilityView *view)
 {
@@ -342,5 +395,6 @@ main (int    argc,
                            "required-availability", test_required_availability,
                            "cards-availability", test_cards_availability,
                            "tradeoffs-availability", test_tradeoffs_availability,
+                           "example-requirement", test_example_requirement,
                            NULL);
 }

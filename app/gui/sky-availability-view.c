@@ -20,23 +20,23 @@
  * shown. */
 struct _SkyAvailabilityView
 {
-  AdwBin               parent_instance;
+  AdwBin                 parent_instance;
 
-  SkyScenarioDocument *document;
+  SkyScenarioDocument   *document;
   SkyAvailabilityReport *shown;
-  char                *error;
-  guint                generation;
-  gboolean             busy;
-  gboolean             dirty;     /* the scenario changed while the view was not shown */
-  GArray              *drawn;     /* SkyAvailabilityDrawn: where the chart put each point */
-  char                *chart_description;
-  GPtrArray           *groups;    /* the providers' groups, to remove them again */
+  char                  *error;
+  guint                  generation;
+  gboolean               busy;
+  gboolean               dirty;   /* the scenario changed while the view was not shown */
+  GArray                *drawn;   /* SkyAvailabilityDrawn: where the chart put each point */
+  char                  *chart_description;
+  GPtrArray             *groups;  /* the providers' groups, to remove them again */
 
-  GtkStack            *stack;
-  GtkSpinner          *spinner;
-  GtkLabel            *status_label;
-  GtkDrawingArea      *chart;
-  GtkBox              *providers_box;
+  GtkStack              *stack;
+  GtkSpinner            *spinner;
+  GtkLabel              *status_label;
+  GtkDrawingArea        *chart;
+  GtkBox                *providers_box;
 };
 
 G_DEFINE_FINAL_TYPE (SkyAvailabilityView, sky_availability_view, ADW_TYPE_BIN)
