@@ -8,6 +8,8 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "sky-availability-chart.h"
+#include "sky-availability-report.h"
 #include "sky-catalog.h"
 #include "sky-chart.h"
 #include "sky-estimate.h"
@@ -379,6 +381,94 @@ test_front (void)
   sky_chart_front (5, cost, score, eligible, front);
   g_assert_true (front[1]);
   g_assert_false (front[4]);
+}
+
+/* The availability axis counts nines: 99 % is 2, 99.9 % is 3, 99.99 % is 4, and 99.95 % lies
+ * between 99.9 % and 99.99 % a little under a third of the way (log10 2 = 0.301). */
+static void
+test_availability_nines (void)
+{
+  g_assert_cmpfloat_with_epsilon (sky_availability_chart_nines (99), 2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (sky_availability_chart_nines (99.9), 3, 1e-9);
+  g_assert_cmpfloat_with_epsilon (sky_availability_chart_nines (99.99), 4, 1e-9);
+  g_assert_cmpfloat_with_epsilon (sky_availability_chart_nines (99.95), 3 + log10 (2), 1e-9);
+}
+
+static char *
+ticks_text (double lowest,
+            double highest,
+            guint  max_ticks)
+{
+  g_auto(GStrv) ticks = sky_availability_chart_ticks (lowest, highest, max_ticks);
+
+  return g_strjoinv (" ", ticks);
+}
+
+/* The axis runs from the level at or below the lowest to the level at or above the highest;
+ * with little room only the whole nines between are marked; one figure alone is given the
+ * level above it. */
+static void
+test_availability_ticks (void)
+{
+  g_autofree char *roomy = ticks_text (99.5, 99.99, 10);
+  g_autofree char *between = ticks_text (99.94, 99.99, 10);
+  g_autofree char *crowded = ticks_text (99, 99.999, 3);
+  g_autofree char *alone = ticks_text (99.95, 99.95, 10);
+
+  g_assert_cmpstr (roomy, ==, "99.5 99.9 99.95 99.99");
+  g_assert_cmpstr (between, ==, "99.9 99.95 99.99");
+  g_assert_cmpstr (crowded, ==, "99 99.9 99.99 99.999");
+  g_assert_cmpstr (alone, ==, "99.95 99.99");
+}
+
+/* Each point is drawn where its cost and availability put it, left to right by cost and
+ * upwards by availability, and every point is told where it went. */
+static void
+test_availability_draw (void)
+{
+  const SkyAvailabilityPoint alpha[] = {
+    { 100, 99.5, TRUE, FALSE }, { 150, 99.95, FALSE, FALSE }, { 230, 99.99, FALSE, TRUE },
+  };
+  const SkyAvailabilityPoint beta[] = { { 120, 99.9, TRUE, FALSE } };
+  const SkyAvailabilitySeries series[] = { { "Alpha", alpha, 3 }, { "Beta", beta, 1 } };
+  SkyAvailabilityChartData data = {
+    .series = series, .n_series = 2, .has_required = TRUE, .required = 99.99,
+    .required_label = "Required: 99.99 %", .written_label = "As written",
+    .chosen_label = "Cheapest", .cost_title = "USD a month", .percent_title = "Availability",
+  };
+  const SkyChartStyle style = { .foreground = { 0, 0, 0, 1 }, .grid = { 0.8, 0.8, 0.8, 1 },
+                                .budget = { 0.8, 0.1, 0.1, 1 }, .line_width = 2 };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 600, 300);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *context = pango_cairo_create_context (cr);
+  g_autoptr(GArray) drawn = g_array_new (FALSE, FALSE, sizeof (SkyAvailabilityDrawn));
+  const SkyAvailabilityDrawn *d;
+
+  sky_availability_chart_draw (cr, context, 600, 300, &style, &data, drawn);
+  g_assert_cmpuint (drawn->len, ==, 4);
+  d = (const SkyAvailabilityDrawn *) drawn->data;
+  g_assert_cmpuint (d[0].series, ==, 0);
+  g_assert_cmpuint (d[3].series, ==, 1);
+  g_assert_cmpuint (d[2].point, ==, 2);
+  g_assert_cmpfloat (d[0].x, <, d[3].x);     /* 100 before 120 */
+  g_assert_cmpfloat (d[3].x, <, d[1].x);     /* 120 before 150 */
+  g_assert_cmpfloat (d[0].y, >, d[3].y);     /* 99.5 % under 99.9 % */
+  g_assert_cmpfloat (d[3].y, >, d[1].y);
+  g_assert_cmpfloat (d[1].y, >, d[2].y);
+  for (guint i = 0; i < drawn->len; i++)
+    {
+      g_assert_cmpfloat (d[i].x, >, 0);
+      g_assert_cmpfloat (d[i].x, <, 600);
+      g_assert_cmpfloat (d[i].y, >, 0);
+      g_assert_cmpfloat (d[i].y, <, 300);
+    }
+  /* Nothing to draw: nothing drawn, nothing told. */
+  data.n_series = 0;
+  sky_availability_chart_draw (cr, context, 600, 300, &style, &data, drawn);
+  g_assert_cmpuint (drawn->len, ==, 0);
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
 }
 
 static char *
@@ -962,6 +1052,64 @@ test_pdf_summary (Fixture       *f,
                                  "over the term"));
 }
 
+/* The report's availability section: Example Cloud's servers are 99.99 % as the sheet says
+ * for a single instance, its egress publishes no SLA and is not counted, so the scenario is
+ * 99.99 %, 4.4 minutes down a month (0.01 % of 730 hours); required 99.995 %, it falls short,
+ * and the section says so with the arithmetic, the cheapest way to reach it and the chart. */
+static void
+test_pdf_availability (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autoptr(SkyEstimate) estimate = NULL;
+  g_autoptr(SkyAvailabilityReport) availability = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *text = NULL;
+  const SkyAvailabilityReportProvider *p;
+  SkyDecimal required = sky_decimal_from_scaled (99995, 3);
+  const char *section;
+
+  sky_scenario_set_required_availability (f->scenario, &required);
+  estimate = sky_estimate_compute (f->catalog, f->scenario, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  availability = sky_availability_report_new (f->catalog, f->scenario, estimate, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (availability->providers->len, ==, 1);
+  p = g_ptr_array_index (availability->providers, 0);
+  g_assert_cmpstr (p->percent, ==, "99.99 %");
+  g_assert_cmpint (p->verdict, ==, SKY_AVAILABILITY_VERDICT_SHORT);
+  g_assert_cmpstr (p->verdict_text, ==, "Short of 99.995 %");
+  g_assert_true (g_str_has_prefix (p->downtime, "about 4.4 minutes down a month"));
+  /* As written, and the second region for the servers, chosen. */
+  g_assert_cmpuint (p->points->len, ==, 2);
+  g_assert_true (g_array_index (p->points, SkyAvailabilityPoint, 0).written);
+  g_assert_true (g_array_index (p->points, SkyAvailabilityPoint, 1).chosen);
+  g_assert_cmpuint (p->steps->len, ==, 1);
+
+  g_assert_true (sky_report_write_pdf_full (f->scenario, estimate, f->projection, NULL, NULL,
+                                            availability, pdf, &error));
+  g_assert_no_error (error);
+  out = sky_test_pdf_text (pdf);
+  if (out == NULL)
+    return;
+  text = single_spaced (out);
+  g_test_message ("%s", text);
+  section = strstr (text, "Availability The scenario requires 99.995 %.");
+  g_assert_nonnull (section);
+  g_assert_nonnull (strstr (section, "Example Cloud: 99.99 % · about 4.4 minutes down a month"));
+  g_assert_nonnull (strstr (section, "Short of 99.995 %"));
+  g_assert_nonnull (strstr (section, "Egress is not counted"));
+  /* The cheapest way to reach it: the servers in a second region, 2 × 730 × 0.096 more than
+   * the 1031.16 as written. */
+  g_assert_nonnull (strstr (section, "The cheapest way to reach 99.995 %: 1171.32 USD a month, "
+                                     "99.999 %, in 1 step"));
+  g_assert_nonnull (strstr (section, "• Single instance, in 2 regions for Servers: +140.16 USD "
+                                     "a month, 99.99 % → 99.999 %"));
+  g_assert_nonnull (strstr (section, "Cost against availability"));
+  g_assert_nonnull (strstr (section, "How each figure is worked out"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -981,6 +1129,9 @@ main (int    argc,
   g_test_add_func ("/sky/report/month-axis-numbers", test_month_axis_numbers);
   g_test_add_func ("/sky/report/month-axis-calendar", test_month_axis_calendar);
   g_test_add_func ("/sky/report/month-step-thinning", test_month_step_thinning);
+  g_test_add_func ("/sky/report/availability-nines", test_availability_nines);
+  g_test_add_func ("/sky/report/availability-ticks", test_availability_ticks);
+  g_test_add_func ("/sky/report/availability-draw", test_availability_draw);
 #define ADD(name, func) \
   g_test_add ("/sky/report/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("groups-in-order", test_groups_in_order);
@@ -997,6 +1148,7 @@ main (int    argc,
   ADD ("pdf-calendar-months", test_pdf_calendar_months);
   ADD ("pdf-german", test_pdf_german);
   ADD ("pdf-summary", test_pdf_summary);
+  ADD ("pdf-availability", test_pdf_availability);
 #undef ADD
 
   return g_test_run ();

@@ -42,8 +42,8 @@ test_tradeoffs_page (Fixture       *f,
   /* Nothing kept in the catalog: nothing to use. */
   gtk_widget_activate_action (GTK_WIDGET (page), "page.use-candidates", NULL);
   g_assert_cmpuint (shown_scenario (scenario)->candidates->len, ==, 0);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (adw_bin_get_child (ADW_BIN (page)))),
-                   ==, "empty");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_template_child (
+                     GTK_WIDGET (page), SKY_TYPE_TRADEOFFS_PAGE, "stack"))), ==, "empty");
 
   keep_candidate (f, "std-2-us");
   keep_candidate (f, "mem-4-eu");

@@ -12,6 +12,7 @@
 #include "sky-gui-util.h"
 #include "sky-index-item.h"
 #include "sky-listing-item.h"
+#include "sky-offer-view.h"
 #include "sky-sheet-reader.h"
 #include "sky-terms.h"
 #include "sky-thread-task.h"
@@ -128,7 +129,9 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
   SkyComparisonRow *row;
   g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
 
+  gtk_widget_set_tooltip_text (label, NULL);
   gtk_widget_remove_css_class (label, "heading");
   gtk_widget_remove_css_class (label, "dim-label");
   gtk_widget_remove_css_class (label, "success");
@@ -163,8 +166,13 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
         }
       else
         text = g_steal_pointer (&shown);
+      /* The sheet's SLA is a single instance's: the other deployments' are in its tooltip. */
+      if (g_strcmp0 (row->label, "SLA (%)") == 0)
+        tooltip = sky_offer_view_describe_slas (((SkyMatch *) g_ptr_array_index (
+                                                  self->comparison->offers, column))->offer);
     }
   gtk_label_set_label (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, tooltip);
 }
 
 static GtkColumnViewColumn *

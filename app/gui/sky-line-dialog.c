@@ -38,12 +38,18 @@ struct _SkyLineDialog
   AdwComboRow     *os_row;
   AdwEntryRow     *storage_row;
   AdwComboRow     *engine_row;
+  AdwComboRow     *deployment_row;
+  AdwActionRow    *regions_row;
+  GtkSwitch       *regions_switch;
   GtkLabel        *error_label;
 
   AdwEntryRow     *error_row;  /* the field whose error is shown beside it, or NULL */
   GtkMenuButton   *storage_button;
   GPtrArray       *storage_checks; /* a GtkCheckButton per storage type of the vocabulary */
   gboolean         syncing;
+  GStrv            deployments;    /* the kinds the deployment row offers, in its order */
+  GStrv            offer_deployments; /* an offer line's: its service's kinds; NULL: by
+                                       * category */
 };
 
 G_DEFINE_FINAL_TYPE (SkyLineDialog, sky_line_dialog, ADW_TYPE_WINDOW)
@@ -309,6 +315,14 @@ sky_line_dialog_get_line (SkyLineDialog *self)
     return NULL;
   g_free (line->term);
   line->term = g_strdup (combo_value (self->term_row, FALSE, sky_line_terms ()));
+  sky_scenario_line_set_deployment (line, combo_value (self->deployment_row, FALSE,
+                                                       (const char * const *) self->deployments));
+  /* A line in more regions than two (from its file) keeps them until the switch is turned
+   * off. */
+  if (!gtk_switch_get_active (self->regions_switch))
+    sky_scenario_line_set_regions (line, 1);
+  else if (sky_scenario_line_get_regions (self->line) < 2)
+    sky_scenario_line_set_regions (line, 2);
 
   if (line->kind == SKY_LINE_REQUIREMENT)
     {
@@ -376,6 +390,8 @@ sky_line_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SKY_TYPE_LINE_DIALOG);
   g_clear_pointer (&self->line, sky_scenario_line_free);
   g_clear_pointer (&self->storage_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->deployments, g_strfreev);
+  g_clear_pointer (&self->offer_deployments, g_strfreev);
 
   G_OBJECT_CLASS (sky_line_dialog_parent_class)->dispose (object);
 }
@@ -412,6 +428,9 @@ sky_line_dialog_class_init (SkyLineDialogClass *klass)
   CHILD (os_row);
   CHILD (storage_row);
   CHILD (engine_row);
+  CHILD (deployment_row);
+  CHILD (regions_row);
+  CHILD (regions_switch);
   CHILD (error_label);
 #undef CHILD
   gtk_widget_class_install_action (widget_class, "dialog.done", NULL, done_action);
@@ -508,6 +527,82 @@ add_storage_choices (SkyLineDialog *self)
   adw_entry_row_add_suffix (self->storage_row, GTK_WIDGET (self->storage_button));
 }
 
+/* Deployments ------------------------------------------------------------------------------ */
+
+/* The kinds of deployment a line of @category can have at some provider: spreading instances
+ * is a server's, a standby a database's, zone-redundancy also storage's; anything else runs as
+ * the provider runs it. */
+static GStrv
+category_deployments (const char *category)
+{
+  static const char * const compute[] = { "single", "fault-domains", "zones", NULL };
+  static const char * const database[] = { "single", "standby-same-zone", "standby-zone",
+                                           NULL };
+  static const char * const storage[] = { "single", "zones", NULL };
+  static const char * const other[] = { "single", NULL };
+
+  if (category == NULL)
+    return g_strdupv ((GStrv) sky_vocabulary_ids (SKY_VOCABULARY_DEPLOYMENT));
+  if (strcmp (category, "compute") == 0)
+    return g_strdupv ((GStrv) compute);
+  if (strcmp (category, "database") == 0)
+    return g_strdupv ((GStrv) database);
+  if (strcmp (category, "storage") == 0)
+    return g_strdupv ((GStrv) storage);
+  return g_strdupv ((GStrv) other);
+}
+
+/* The deployment row offers @kinds, in the vocabulary's order, with @selected among them even
+ * when it is not one of them (a file's choice is never lost by opening the dialog). */
+static void
+fill_deployments (SkyLineDialog      *self,
+                  const char * const *kinds,
+                  const char         *selected)
+{
+  const char * const *ids = sky_vocabulary_ids (SKY_VOCABULARY_DEPLOYMENT);
+  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) titles = g_strv_builder_new ();
+  g_auto(GStrv) titles_v = NULL;
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (g_strv_contains (kinds, ids[i]) || g_strcmp0 (ids[i], selected) == 0)
+      {
+        g_strv_builder_add (values, ids[i]);
+        g_strv_builder_add (titles, sky_word_title (SKY_VOCABULARY_DEPLOYMENT, ids[i]));
+      }
+  g_strfreev (self->deployments);
+  self->deployments = g_strv_builder_end (values);
+  titles_v = g_strv_builder_end (titles);
+  fill_combo_titled (self->deployment_row, NULL, (const char * const *) self->deployments,
+                     (const char * const *) titles_v, selected);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->deployment_row),
+                            g_strv_length (self->deployments) > 1);
+}
+
+/* The kinds offered follow the category chosen; the kind chosen stays where it still can. */
+static void
+update_deployments (SkyLineDialog *self)
+{
+  g_auto(GStrv) kinds = NULL;
+  const char *selected = self->deployments != NULL
+                         ? combo_value (self->deployment_row, FALSE,
+                                        (const char * const *) self->deployments)
+                         : sky_scenario_line_get_deployment (self->line);
+  g_autofree char *keep = g_strdup (selected);
+
+  if (self->offer_deployments != NULL)
+    kinds = g_strdupv (self->offer_deployments);
+  else if (self->line->kind == SKY_LINE_REQUIREMENT)
+    kinds = category_deployments (combo_value (self->category_row, FALSE, sky_categories ()));
+  else
+    kinds = category_deployments (NULL);
+  if (keep != NULL && !g_strv_contains ((const char * const *) kinds, keep) &&
+      g_strcmp0 (keep, sky_scenario_line_get_deployment (self->line)) != 0)
+    g_clear_pointer (&keep, g_free);
+  fill_deployments (self, (const char * const *) kinds,
+                    keep != NULL ? keep : SKY_DEPLOYMENT_DEFAULT);
+}
+
 /* The engine is asked of a database only. */
 static void
 on_category_selected (SkyLineDialog *self)
@@ -515,6 +610,27 @@ on_category_selected (SkyLineDialog *self)
   const char *category = combo_value (self->category_row, FALSE, sky_categories ());
 
   gtk_widget_set_visible (GTK_WIDGET (self->engine_row), g_strcmp0 (category, "database") == 0);
+  if (self->line != NULL)
+    update_deployments (self);
+}
+
+/**
+ * sky_line_dialog_set_deployments:
+ * @kinds: (nullable): the kinds of deployment the line's offer can have (its service's, as
+ *   the SLA table lists them, "single" among them); %NULL: those of the line's category
+ *
+ * For a line priced with one offer, whose provider is known: the deployment row offers what
+ * that offer's service can be deployed as.
+ */
+void
+sky_line_dialog_set_deployments (SkyLineDialog      *self,
+                                 const char * const *kinds)
+{
+  g_return_if_fail (SKY_IS_LINE_DIALOG (self));
+
+  g_strfreev (self->offer_deployments);
+  self->offer_deployments = g_strdupv ((GStrv) kinds);
+  update_deployments (self);
 }
 
 static void
@@ -583,7 +699,6 @@ sky_line_dialog_new (const SkyScenarioLine *line)
                          sky_word_titles (SKY_VOCABULARY_CATEGORY), l->category);
       fill_combo_titled (self->engine_row, _("Any"), sky_vocabulary_ids (SKY_VOCABULARY_ENGINE),
                          sky_word_titles (SKY_VOCABULARY_ENGINE), l->engine);
-      on_category_selected (self);
       set_decimal (self->vcpu_row, sky_decimal_from_scaled (l->min_vcpu_milli, 3),
                    l->min_vcpu_milli > 0);
       set_decimal (self->memory_row, sky_decimal_from_scaled (l->min_memory_mgib, 3),
@@ -598,6 +713,17 @@ sky_line_dialog_new (const SkyScenarioLine *line)
           g_autofree char *types = g_strjoinv (" ", l->storage_types);
           set_text (self->storage_row, types);
         }
+    }
+  /* The category's choices, once the line's own deployment is known to keep it. */
+  on_category_selected (self);
+  gtk_switch_set_active (self->regions_switch, sky_scenario_line_get_regions (l) > 1);
+  if (sky_scenario_line_get_regions (l) > 2)
+    {
+      /* Translators: a line a file runs in more than two regions; the switch keeps them. */
+      g_autofree char *subtitle = g_strdup_printf (_("In %u regions: whole copies of the line, "
+                                                     "priced as such"),
+                                                   sky_scenario_line_get_regions (l));
+      adw_action_row_set_subtitle (self->regions_row, subtitle);
     }
   return self;
 }

@@ -11,7 +11,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SkyLineDialog, sky_line_dialog, SKY, LINE_DIALOG, AdwWindow)
 
-SkyLineDialog   *sky_line_dialog_new      (const SkyScenarioLine *line);
-SkyScenarioLine *sky_line_dialog_get_line (SkyLineDialog         *self);
+SkyLineDialog   *sky_line_dialog_new             (const SkyScenarioLine *line);
+SkyScenarioLine *sky_line_dialog_get_line        (SkyLineDialog         *self);
+void             sky_line_dialog_set_deployments (SkyLineDialog         *self,
+                                                  const char * const    *kinds);
 
 G_END_DECLS

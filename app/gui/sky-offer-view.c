@@ -9,6 +9,7 @@
 
 #include "sky-currency.h"
 #include "sky-freshness.h"
+#include "sky-sla.h"
 #include "sky-terms.h"
 #include "sky-offer-view.h"
 
@@ -139,6 +140,107 @@ describe_price (const SkyOfferDetails *d,
   return g_string_free (s, FALSE);
 }
 
+/* A percentage for people to read: "99.95 %" in the locale's digits. */
+static char *
+percent_display (const char *percent)
+{
+  SkyDecimal value;
+  g_autofree char *number = NULL;
+
+  if (!sky_decimal_parse (percent, SKY_DECIMAL_MAX_SCALE, FALSE, &value, NULL))
+    return g_strdup_printf ("%s %%", percent);
+  number = sky_format_number (value, 0);
+  return g_strdup_printf ("%s %%", number);
+}
+
+/* The SLA of each deployment the offer can have: the curated table's where it speaks of one,
+ * else the sheet's figure for a single instance; each with what it asks, and where it comes
+ * from in its tooltip. */
+static void
+add_availability (SkyOfferView          *self,
+                  const SkyOfferDetails *d)
+{
+  SkySlaTable *table = sky_sla_table_get_default ();
+  AdwPreferencesGroup *group = NULL;
+
+  for (guint k = 0; k < sky_vocabulary_size (SKY_VOCABULARY_DEPLOYMENT); k++)
+    {
+      const SkyWord *kind = sky_vocabulary_nth (SKY_VOCABULARY_DEPLOYMENT, k);
+      const SkySla *entry = NULL;
+      g_autofree char *percent = sky_offer_sla_for (table, d, kind->id, &entry);
+      g_autofree char *shown = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *tooltip = NULL;
+      GtkWidget *row;
+
+      if (percent == NULL)
+        continue;
+      if (group == NULL)
+        {
+          group = add_group (self, _("Availability"));
+          adw_preferences_group_set_description (group, _("The published SLA of each way the "
+                                                          "offer can be deployed"));
+        }
+      shown = percent_display (percent);
+      if (entry == NULL)
+        /* Translators: an SLA in percent that only the price sheet gives. */
+        subtitle = g_strdup_printf (_("%s, as the price sheet says"), shown);
+      else if (entry->condition != NULL)
+        /* Translators: an SLA in percent, then what the provider asks for it. */
+        subtitle = g_strdup_printf (_("%s: %s"), shown, entry->condition);
+      else
+        subtitle = g_steal_pointer (&shown);
+      if (entry != NULL)
+        {
+          g_autofree char *source = sky_sla_describe_source (entry);
+
+          tooltip = entry->note != NULL ? g_strdup_printf ("%s\n%s", source, entry->note)
+                                        : g_steal_pointer (&source);
+        }
+      else
+        tooltip = g_strdup (_("The price sheet's figure, which is a single instance's"));
+      row = add_row (group, _(kind->title), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      gtk_widget_set_tooltip_text (row, tooltip);
+    }
+}
+
+/**
+ * sky_offer_view_describe_slas:
+ *
+ * Returns: (transfer full) (nullable): the SLA of each deployment @d can have, a line each
+ *   ("Across zones: 99.99 %"), as the details list them; NULL when none is known
+ */
+char *
+sky_offer_view_describe_slas (const SkyOfferDetails *d)
+{
+  SkySlaTable *table = sky_sla_table_get_default ();
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (d != NULL, NULL);
+
+  for (guint k = 0; k < sky_vocabulary_size (SKY_VOCABULARY_DEPLOYMENT); k++)
+    {
+      const SkyWord *kind = sky_vocabulary_nth (SKY_VOCABULARY_DEPLOYMENT, k);
+      g_autofree char *percent = sky_offer_sla_for (table, d, kind->id, NULL);
+      g_autofree char *shown = NULL;
+
+      if (percent == NULL)
+        continue;
+      shown = percent_display (percent);
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: a deployment, then its SLA in percent. */
+      g_string_append_printf (text, _("%s: %s"), _(kind->title), shown);
+    }
+  if (text->len == 0)
+    {
+      g_string_free (text, TRUE);
+      return NULL;
+    }
+  return g_string_free (text, FALSE);
+}
+
 /* Shows @details, or that nothing is selected when it is NULL. */
 void
 sky_offer_view_show (SkyOfferView          *self,
@@ -170,7 +272,10 @@ sky_offer_view_show (SkyOfferView          *self,
     g_autofree char *memory = d->memory_mgib >= 0 ? scaled (d->memory_mgib, 3) : NULL;
     g_autofree char *memory_gib = memory != NULL ? g_strdup_printf (_("%s GiB"), memory) : NULL;
     g_autofree char *gpu = d->gpu >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, d->gpu) : NULL;
-    g_autofree char *sla = d->sla != NULL ? g_strdup_printf ("%s %%", d->sla) : NULL;
+    /* Translators: the price sheet's SLA of an offer, in percent: a single instance's. */
+    g_autofree char *sla = d->sla != NULL ? g_strdup_printf (_("%s %% as a single instance"),
+                                                             d->sla)
+                                          : NULL;
 
     add_row (group, _("SKU"), d->sku);
     add_row (group, _("Region"), region);
@@ -190,6 +295,8 @@ sky_offer_view_show (SkyOfferView          *self,
     add_row (group, _("Storage"), d->storage_type);
     add_row (group, _("SLA"), sla);
   }
+
+  add_availability (self, d);
 
   if (d->features->len > 0)
     {

@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SkyOfferView, sky_offer_view, SKY, OFFER_VIEW, AdwBin)
 
-void sky_offer_view_show (SkyOfferView          *self,
-                          const SkyOfferDetails *details);
+void  sky_offer_view_show          (SkyOfferView          *self,
+                                   const SkyOfferDetails *details);
+char *sky_offer_view_describe_slas (const SkyOfferDetails *details);
 
 G_END_DECLS

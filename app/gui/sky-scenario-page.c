@@ -18,6 +18,7 @@
 #include "sky-scenario-page.h"
 #include "sky-index-item.h"
 #include "sky-side-pane.h"
+#include "sky-sla.h"
 
 /* The Scenario page: a workload's lines, priced on each provider side by side, with every
  * figure's arithmetic for the selected line and each provider's totals. It shows and edits
@@ -38,6 +39,7 @@ struct _SkyScenarioPage
   GtkEntry            *name_entry;
   GtkDropDown         *currency_dropdown;
   GtkSpinButton       *hours_spin;
+  GtkEntry            *availability_entry;
   GtkCheckButton      *dev_test_check;
   GtkMenuButton       *providers_button;
   GtkBox              *providers_box;
@@ -259,6 +261,25 @@ bind_total_cell (SkyScenarioPage *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
 }
 
+/* A line's label, and how it is deployed when that is not as a single instance in one
+ * region: "PostgreSQL server · With a standby in another zone · 2 regions". */
+static char *
+line_title (const SkyScenarioLine *line)
+{
+  const char *deployment = sky_scenario_line_get_deployment (line);
+  guint regions = sky_scenario_line_get_regions (line);
+  GString *text = g_string_new (line->label);
+
+  if (strcmp (deployment, SKY_DEPLOYMENT_DEFAULT) != 0)
+    g_string_append_printf (text, " · %s", sky_word_title (SKY_VOCABULARY_DEPLOYMENT,
+                                                            deployment));
+  if (regions > 1)
+    /* Translators: after a line's label, the regions it runs in as whole copies. */
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, " · %u region",
+                                               " · %u regions", regions), regions);
+  return g_string_free (text, FALSE);
+}
+
 static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -286,7 +307,11 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   line = g_ptr_array_index (scenario (self)->lines, index);
 
   if (column == COLUMN_LABEL)
-    text = g_strdup (line->label);
+    {
+      text = line_title (line);
+      if (strcmp (text, line->label) != 0)
+        tooltip = text;
+    }
   else if (column == COLUMN_GROUP)
     text = g_strdup (line->group != NULL ? line->group : "");
   else
@@ -1149,6 +1174,97 @@ fill_providers (SkyScenarioPage *self)
   gtk_menu_button_set_label (self->providers_button, label);
 }
 
+/* The required availability as the scenario holds it; typing that reads as the same figure
+ * ("99.990") is left as typed. */
+static void
+fill_availability (SkyScenarioPage *self)
+{
+  SkyDecimal required, typed;
+  gboolean has = sky_scenario_get_required_availability (scenario (self), &required);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->availability_entry));
+  g_autofree char *shown = has ? sky_decimal_to_string (required) : g_strdup ("");
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->availability_entry), "error");
+  if (has && sky_decimal_parse (text, 6, FALSE, &typed, NULL) &&
+      sky_decimal_compare (typed, required) == 0)
+    return;
+  if (g_strcmp0 (text, shown) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->availability_entry), shown);
+}
+
+/* Reads the required availability typed: TRUE with @has FALSE when the field is empty, TRUE
+ * with the percentage (above 0, below 100) in @percent, or FALSE when it is neither. */
+static gboolean
+typed_availability (SkyScenarioPage *self,
+                    gboolean        *has,
+                    SkyDecimal      *percent)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (
+                                        GTK_EDITABLE (self->availability_entry))));
+  char *sign = strchr (text, '%');
+
+  /* "99.99 %" is read as 99.99. */
+  if (sign != NULL && sign[1] == '\0')
+    {
+      *sign = '\0';
+      g_strstrip (text);
+    }
+  *has = *text != '\0';
+  if (!*has)
+    return TRUE;
+  return sky_decimal_parse (text, 6, FALSE, percent, NULL) &&
+         sky_decimal_compare (*percent, sky_decimal_from_int (0)) > 0 &&
+         sky_decimal_compare (*percent, sky_decimal_from_int (100)) < 0;
+}
+
+/* The required availability follows the typing, as one step of undo; text that is not a
+ * percentage below 100 is marked and changes nothing. */
+static void
+on_availability_changed (SkyScenarioPage *self)
+{
+  SkyDecimal percent = sky_decimal_from_int (0), held;
+  gboolean has, had;
+  SkyScenario *s;
+
+  if (self->filling || self->document == NULL)
+    return;
+  if (!typed_availability (self, &has, &percent))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->availability_entry), "error");
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->availability_entry), "error");
+  had = sky_scenario_get_required_availability (scenario (self), &held);
+  if (had == has && (!has || sky_decimal_compare (held, percent) == 0))
+    return;
+  s = sky_scenario_document_edit (self->document, "availability");
+  sky_scenario_set_required_availability (s, has ? &percent : NULL);
+  sky_scenario_document_edited (self->document);
+}
+
+/* Enter in the field, or leaving it: the figure is shown as the scenario holds it and the run
+ * of typing ends, so that the next one is undone on its own. */
+static void
+commit_availability (SkyScenarioPage *self)
+{
+  if (self->filling || self->document == NULL)
+    return;
+  on_availability_changed (self);
+  if (gtk_widget_has_css_class (GTK_WIDGET (self->availability_entry), "error"))
+    return;
+  self->filling = TRUE;
+  fill_availability (self);
+  self->filling = FALSE;
+  sky_scenario_document_end_edit_run (self->document);
+}
+
+static void
+on_availability_focus_left (GtkEventControllerFocus *controller,
+                            SkyScenarioPage         *self)
+{
+  commit_availability (self);
+}
+
 static void
 fill_widgets (SkyScenarioPage *self)
 {
@@ -1180,6 +1296,7 @@ fill_widgets (SkyScenarioPage *self)
   if ((int) gtk_spin_button_get_value (self->hours_spin) != (int) hours)
     gtk_spin_button_set_value (self->hours_spin, hours);
   gtk_check_button_set_active (self->dev_test_check, scenario (self)->dev_test);
+  fill_availability (self);
   fill_providers (self);
   self->filling = FALSE;
 }
@@ -1267,6 +1384,45 @@ line_dialog_done_cb (SkyLineDialog   *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The kinds of deployment the offer line @index can have: a single instance and those its
+ * service's SLAs name; NULL when the line is not priced with a known offer. */
+static GStrv
+offer_deployments (SkyScenarioPage       *self,
+                   const SkyScenarioLine *line,
+                   int                    index)
+{
+  const SkyEstimate *e = estimate (self);
+  g_autoptr(GStrvBuilder) kinds = NULL;
+  g_autoptr(GPtrArray) slas = NULL;
+  const SkyEstimateLine *priced = NULL;
+
+  if (line == NULL || line->kind != SKY_LINE_OFFER || e == NULL || index < 0)
+    return NULL;
+  for (guint i = 0; i < e->providers->len && priced == NULL; i++)
+    {
+      const SkyEstimateProvider *p = g_ptr_array_index (e->providers, i);
+
+      if (g_strcmp0 (p->provider, line->provider) == 0 && (guint) index < p->lines->len)
+        priced = g_ptr_array_index (p->lines, index);
+    }
+  if (priced == NULL || priced->offer == NULL)
+    return NULL;
+  kinds = g_strv_builder_new ();
+  g_strv_builder_add (kinds, SKY_DEPLOYMENT_DEFAULT);
+  slas = sky_sla_table_for_service (sky_sla_table_get_default (), priced->offer->provider,
+                                    priced->offer->service);
+  for (guint i = 0; i < slas->len; i++)
+    {
+      const SkySla *sla = g_ptr_array_index (slas, i);
+
+      if (strcmp (sla->deployment, SKY_DEPLOYMENT_DEFAULT) != 0 &&
+          (i == 0 || strcmp (sla->deployment,
+                             ((const SkySla *) g_ptr_array_index (slas, i - 1))->deployment) != 0))
+        g_strv_builder_add (kinds, sla->deployment);
+    }
+  return g_strv_builder_end (kinds);
+}
+
 static void
 open_line_dialog (SkyScenarioPage       *self,
                   const SkyScenarioLine *line,
@@ -1274,6 +1430,10 @@ open_line_dialog (SkyScenarioPage       *self,
 {
   SkyLineDialog *dialog = sky_line_dialog_new (line);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_auto(GStrv) kinds = offer_deployments (self, line, index);
+
+  if (kinds != NULL)
+    sky_line_dialog_set_deployments (dialog, (const char * const *) kinds);
 
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
@@ -1744,6 +1904,7 @@ sky_scenario_page_class_init (SkyScenarioPageClass *klass)
   CHILD (name_entry);
   CHILD (currency_dropdown);
   CHILD (hours_spin);
+  CHILD (availability_entry);
   CHILD (dev_test_check);
   CHILD (providers_button);
   CHILD (providers_box);
@@ -1757,6 +1918,8 @@ sky_scenario_page_class_init (SkyScenarioPageClass *klass)
   CHILD (details_box);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, on_settings_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_availability_changed);
+  gtk_widget_class_bind_template_callback (widget_class, commit_availability);
 
   gtk_widget_class_install_action (widget_class, "page.add-line", NULL, add_line_action);
   gtk_widget_class_install_action (widget_class, "page.edit-line", NULL, edit_line_action);
@@ -1813,6 +1976,12 @@ sky_scenario_page_init (SkyScenarioPage *self)
   g_signal_connect_swapped (self->lines_view, "activate", G_CALLBACK (on_row_activated), self);
 
   setup_line_menu (self);
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect (focus, "leave", G_CALLBACK (on_availability_focus_left), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->availability_entry), focus);
+  }
   add_column (self, _("Line"), COLUMN_LABEL, 160);
   add_column (self, _("Group"), COLUMN_GROUP, 80);
   add_column (self, _("Quantity"), COLUMN_QUANTITY, 70);

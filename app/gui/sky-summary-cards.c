@@ -5,9 +5,11 @@
 
 #include <glib/gi18n.h>
 
+#include "sky-availability.h"
 #include "sky-currency.h"
 #include "sky-freshness.h"
 #include "sky-gui-util.h"
+#include "sky-sla.h"
 #include "sky-summary-cards.h"
 #include "sky-scenario-task.h"
 
@@ -290,9 +292,102 @@ new_card (const SkySummary         *summary,
   return card;
 }
 
+/* Under the budget verdict of @card, its provider's composite availability and downtime a
+ * month ("99.94 % · about 26.3 minutes down a month"), the arithmetic in its tooltip; short of
+ * the required availability it is marked as an incomplete price is; a provider whose
+ * availability cannot be judged says why. */
+static void
+add_availability (GtkWidget             *card,
+                  const SkyAvailability *availability,
+                  const char            *provider)
+{
+  const SkyAvailabilityProvider *p = availability != NULL
+                                     ? sky_availability_find (availability, provider) : NULL;
+  GtkWidget *verdict = NULL;
+  GtkWidget *marks = gtk_widget_get_last_child (card);
+  GtkWidget *line;
+  g_autofree char *text = NULL;
+  g_autofree char *explanation = NULL;
+  const char *icon = "network-server-symbolic", *style = NULL;
+
+  if (p == NULL || marks == NULL)
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (marks); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_last_child (child) != NULL &&
+        g_strcmp0 (gtk_widget_get_name (gtk_widget_get_last_child (child)), "verdict") == 0)
+      verdict = child;
+  explanation = sky_availability_explain (availability, p, SKY_EXPLAIN_DISPLAY);
+  if (p->parts->len == 0)
+    {
+      text = g_strdup (_("Availability not known: no line's service publishes an SLA"));
+      icon = "dialog-question-symbolic";
+      style = "dim-label";
+    }
+  else if (!p->complete)
+    {
+      const SkyAvailabilityLine *first = g_ptr_array_index (p->unknown, 0);
+
+      /* Translators: why a provider's availability cannot be judged: a line and its reason. */
+      text = g_strdup_printf (_("Availability not known: %s: %s"), first->label, first->reason);
+      icon = "dialog-question-symbolic";
+      style = "warning";
+    }
+  else
+    {
+      g_autofree char *percent = sky_availability_format_percent (p->availability,
+                                                                  SKY_EXPLAIN_DISPLAY);
+      g_autofree char *down = sky_availability_format_downtime (p->downtime_month,
+                                                                SKY_EXPLAIN_DISPLAY);
+      g_autofree char *judged = sky_availability_verdict (availability, p,
+                                                          SKY_EXPLAIN_DISPLAY);
+
+      /* Translators: a provider's availability and its downtime a month, as in "99.94 % ·
+       * about 26.3 minutes down a month". */
+      text = g_strdup_printf (_("%s · about %s down a month"), percent, down);
+      if (judged != NULL)
+        {
+          g_autofree char *plain = g_steal_pointer (&text);
+
+          /* Translators: the verdict against the required availability ("Short of
+           * 99.99 %"), then the availability and its downtime. */
+          text = g_strdup_printf (_("%s: %s"), judged, plain);
+          icon = p->short_of_required ? "dialog-warning-symbolic" : "emblem-ok-symbolic";
+          style = p->short_of_required ? "warning" : "success";
+        }
+    }
+  line = mark (icon, text, style, "availability");
+  gtk_widget_set_tooltip_text (line, explanation);
+  if (verdict != NULL)
+    gtk_box_insert_child_after (GTK_BOX (marks), line, verdict);
+  else
+    gtk_box_append (GTK_BOX (marks), line);
+}
+
+/* Whether the document's estimate prices its scenario as it is now: an edit is priced again
+ * before the estimate follows. */
+static gboolean
+estimate_matches (SkySummaryCards *self)
+{
+  const SkyEstimate *e = self->document != NULL
+                         ? sky_scenario_document_get_estimate (self->document) : NULL;
+  const SkyScenario *s = self->document != NULL
+                         ? sky_scenario_document_get_scenario (self->document) : NULL;
+
+  if (e == NULL || s == NULL)
+    return FALSE;
+  for (guint i = 0; i < e->providers->len; i++)
+    if (((SkyEstimateProvider *) g_ptr_array_index (e->providers, i))->lines->len !=
+        s->lines->len)
+      return FALSE;
+  return TRUE;
+}
+
 static void
 show_summary (SkySummaryCards *self)
 {
+  g_autoptr(SkyAvailability) availability = NULL;
+
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->flow))) != NULL)
@@ -323,15 +418,24 @@ show_summary (SkySummaryCards *self)
                                           self->narrow ? 1
                                                        : CLAMP (self->summary->providers->len,
                                                                 1, 3));
+  if (estimate_matches (self))
+    availability = sky_availability_compute (sky_scenario_document_get_estimate (self->document),
+                                             sky_scenario_document_get_scenario (self->document),
+                                             sky_sla_table_get_default ());
   for (guint i = 0; i < self->summary->providers->len; i++)
-    gtk_flow_box_append (self->flow,
-                         new_card (self->summary, g_ptr_array_index (self->summary->providers, i),
-                                   self->document != NULL
-                                   ? sky_scenario_document_get_estimate (self->document)
-                                   : NULL,
-                                   self->document != NULL
-                                   ? sky_scenario_document_get_scenario (self->document)
-                                   : NULL));
+    {
+      const SkySummaryProvider *p = g_ptr_array_index (self->summary->providers, i);
+      GtkWidget *card = new_card (self->summary, p,
+                                  self->document != NULL
+                                  ? sky_scenario_document_get_estimate (self->document)
+                                  : NULL,
+                                  self->document != NULL
+                                  ? sky_scenario_document_get_scenario (self->document)
+                                  : NULL);
+
+      add_availability (card, availability, p->provider);
+      gtk_flow_box_append (self->flow, card);
+    }
 }
 
 /* Summing up ---------------------------------------------------------------------------------- */

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sky-availability-view.h"
 #include "sky-chart.h"
 #include "sky-currency.h"
 #include "sky-gui-util.h"
@@ -41,6 +42,8 @@ struct _SkyTradeoffsPage
   char                *chart_description; /* what the chart tells a screen reader */
 
   GtkStack            *stack;
+  GtkStack            *views;
+  SkyAvailabilityView *availability_view;
   GtkLabel            *status_label;
   AdwPreferencesGroup *ranking_group;
   AdwPreferencesGroup *weights_group;
@@ -1144,6 +1147,23 @@ sky_tradeoffs_page_get_chart_description (SkyTradeoffsPage *self)
   return self->chart_description != NULL ? self->chart_description : "";
 }
 
+/* The view of cost against availability, one of the page's two. */
+SkyAvailabilityView *
+sky_tradeoffs_page_get_availability_view (SkyTradeoffsPage *self)
+{
+  g_return_val_if_fail (SKY_IS_TRADEOFFS_PAGE (self), NULL);
+  return self->availability_view;
+}
+
+/* Shows the view named @name: "candidates" (the ranking) or "availability". */
+void
+sky_tradeoffs_page_show_view (SkyTradeoffsPage *self,
+                              const char       *name)
+{
+  g_return_if_fail (SKY_IS_TRADEOFFS_PAGE (self));
+  gtk_stack_set_visible_child_name (self->views, name);
+}
+
 gboolean
 sky_tradeoffs_page_get_busy (SkyTradeoffsPage *self)
 {
@@ -1251,9 +1271,13 @@ sky_tradeoffs_page_class_init (SkyTradeoffsPageClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SKY_TYPE_AVAILABILITY_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
     "/io/github/skytally/Skytally/sky-tradeoffs-page.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, SkyTradeoffsPage, name)
+  CHILD (stack);
+  CHILD (views);
+  CHILD (availability_view);
   CHILD (status_label);
   CHILD (ranking_group);
   CHILD (weights_group);
@@ -1279,9 +1303,6 @@ static void
 sky_tradeoffs_page_init (SkyTradeoffsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* The template's root: the bin's own child, not bound, so that disposing the template does
-   * not let it go twice. */
-  self->stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
   self->rows = g_ptr_array_new ();
   self->kinds = g_ptr_array_new_with_free_func (g_free);
   self->drawn = g_array_new (FALSE, FALSE, sizeof (DrawnPoint));

@@ -188,6 +188,7 @@ sky_export_write_computed (SkyCatalog             *catalog,
       {
         g_autoptr(SkyScoring) scoring = NULL;
         g_autoptr(SkySummary) summary = NULL;
+        g_autoptr(SkyAvailabilityReport) availability = NULL;
 
         if (scenario->candidates->len > 0 && scenario->criteria->len > 0)
           {
@@ -211,8 +212,17 @@ sky_export_write_computed (SkyCatalog             *catalog,
           return FALSE;
         if (g_cancellable_set_error_if_cancelled (cancellable, error))
           return FALSE;
-        return sky_report_write_pdf_with_summary (scenario, estimate, projection, summary,
-                                                  scoring, path, error);
+        /* The availability is said whenever the scenario has providers to judge. */
+        if (estimate->providers->len > 0)
+          {
+            g_autoptr(GError) local = NULL;
+
+            availability = sky_availability_report_new (catalog, scenario, estimate, &local);
+            if (availability == NULL)
+              g_debug ("The report leaves out the availability: %s", local->message);
+          }
+        return sky_report_write_pdf_full (scenario, estimate, projection, summary, scoring,
+                                          availability, path, error);
       }
     case SKY_EXPORT_XLSX:
 #ifdef HAVE_XLSX

@@ -12,6 +12,7 @@
 #include <pango/pangocairo.h>
 #include <glib/gi18n-lib.h>
 
+#include "sky-availability-chart.h"
 #include "sky-chart.h"
 #include "sky-currency.h"
 #include "sky-file-writer.h"
@@ -458,6 +459,111 @@ ranking (Pen              *pen,
 }
 
 /* A paragraph of @markup, on the next page when it does not fit on this one. */
+static void paragraph (Pen        *pen,
+                       const char *markup,
+                       const char *font);
+
+/* Per provider the scenario's availability as written, its downtime, its verdict against the
+ * required availability, the arithmetic, and the cheapest way to reach the requirement step by
+ * step; the chart of cost against availability when the page has room for it. */
+static void
+availability_section (Pen                         *pen,
+                      const SkyAvailabilityReport *report)
+{
+  static const SkyChartStyle style = {
+    .foreground = { 0.3, 0.3, 0.3, 1 },
+    .grid = { 0.85, 0.85, 0.85, 1 },
+    .budget = { 0.75, 0.11, 0.16, 1 },
+    .line_width = 1.5,
+    .font = "Sans 6",
+  };
+  g_autoptr(GArray) series = g_array_new (FALSE, FALSE, sizeof (SkyAvailabilitySeries));
+  g_autofree char *cost_title = g_strdup_printf (_("%s a month"), report->currency);
+  g_autofree char *required_label = report->has_required
+                                    ? g_strdup_printf (_("Required: %s"), report->required_text)
+                                    : NULL;
+  SkyAvailabilityChartData data = { 0 };
+  guint n_points = 0;
+  double h = 220;
+
+  new_page_if (pen, 120);
+  pen->y += 10;
+  line_of_text (pen, _("Availability"), "Sans Bold 13");
+  {
+    g_autofree char *about = report->has_required
+      /* Translators: the required availability, in the report's availability section. */
+      ? g_strdup_printf (_("The scenario requires %s. Each provider's availability is the "
+                           "product of the published SLAs of its parts as deployed; a part in "
+                           "several regions combines as 1 − (1 − a)^N, implied by the SLAs "
+                           "rather than published."), report->required_text)
+      : g_strdup (_("The scenario requires no availability. Each provider's availability is "
+                    "the product of the published SLAs of its parts as deployed; a part in "
+                    "several regions combines as 1 − (1 − a)^N, implied by the SLAs rather "
+                    "than published."));
+    line_of_text (pen, about, "Sans 8");
+  }
+  for (guint i = 0; i < report->providers->len; i++)
+    {
+      const SkyAvailabilityReportProvider *p = g_ptr_array_index (report->providers, i);
+      SkyAvailabilitySeries s = { p->name, (const SkyAvailabilityPoint *) p->points->data,
+                                  p->points->len };
+      g_autofree char *head = g_markup_printf_escaped ("<b>%s</b>: %s", p->name, p->summary);
+
+      g_array_append_val (series, s);
+      n_points += p->points->len;
+      new_page_if (pen, 40);
+      pen->y += 4;
+      paragraph (pen, head, "Sans 9");
+      if (p->verdict_text != NULL)
+        {
+          g_autofree char *verdict = p->reach != NULL
+            ? g_markup_printf_escaped ("<b>%s</b>. %s", p->verdict_text, p->reach)
+            : g_markup_printf_escaped ("<b>%s</b>", p->verdict_text);
+
+          paragraph (pen, verdict, "Sans 8");
+        }
+      for (guint k = 0; k < p->steps->len; k++)
+        {
+          g_autofree char *step = g_markup_printf_escaped ("• %s", (const char *)
+                                                           g_ptr_array_index (p->steps, k));
+
+          paragraph (pen, step, "Sans 8");
+        }
+      {
+        g_autofree char *how = g_markup_escape_text (p->explanation, -1);
+
+        paragraph (pen, how, "Sans 7");
+      }
+    }
+  if (n_points == 0)
+    return;
+  data.series = (const SkyAvailabilitySeries *) series->data;
+  data.n_series = series->len;
+  data.has_required = report->has_required;
+  data.required = report->required;
+  data.required_label = required_label;
+  data.written_label = _("As written");
+  data.chosen_label = report->has_required ? _("Cheapest to reach the requirement") : NULL;
+  data.cost_title = cost_title;
+  data.percent_title = _("Availability");
+  new_page_if (pen, h + 30);
+  pen->y += 6;
+  line_of_text (pen, _("Cost against availability"), "Sans Bold 10");
+  {
+    cairo_t *cr = pen->cr;
+    PangoContext *context;
+
+    cairo_save (cr);
+    cairo_translate (cr, MARGIN, pen->y + 4);
+    context = pango_cairo_create_context (cr);
+    sky_availability_chart_draw (cr, context, PAGE_WIDTH - 2 * MARGIN, h, &style, &data, NULL);
+    g_object_unref (context);
+    cairo_restore (cr);
+    pen->y += 4 + h + 8;
+  }
+}
+
+/* A paragraph of @markup, on the next page when it does not fit on this one. */
 static void
 paragraph (Pen        *pen,
            const char *markup,
@@ -562,6 +668,22 @@ sky_report_write_pdf_with_summary (const SkyScenario   *scenario,
                                    const char          *path,
                                    GError             **error)
 {
+  return sky_report_write_pdf_full (scenario, estimate, projection, summary, scoring, NULL, path,
+                                    error);
+}
+
+/* As sky_report_write_pdf_with_summary(), with a section on @availability (when not NULL)
+ * after the trade-off ranking. */
+gboolean
+sky_report_write_pdf_full (const SkyScenario           *scenario,
+                           const SkyEstimate           *estimate,
+                           const SkyProjection         *projection,
+                           const SkySummary            *summary,
+                           const SkyScoring            *scoring,
+                           const SkyAvailabilityReport *availability,
+                           const char                  *path,
+                           GError                     **error)
+{
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -630,6 +752,8 @@ sky_report_write_pdf_with_summary (const SkyScenario   *scenario,
   projection_chart (&pen, scenario, projection, first_year);
   if (scoring != NULL)
     ranking (&pen, scoring);
+  if (availability != NULL)
+    availability_section (&pen, availability);
   explanations (&pen, scenario, estimate);
 
   cairo_show_page (cr);
