@@ -6,6 +6,7 @@
 #include "sky-catalog.h"
 #include "sky-availability.h"
 #include "sky-estimate.h"
+#include "sky-projection.h"
 #include "sky-scenario.h"
 #include "sky-catalog-test-util.h"
 #include "sky-test-util.h"
@@ -1377,6 +1378,7 @@ test_bundled_deployments (void)
   g_autoptr(SkyScenario) s = NULL;
   g_autoptr(SkyEstimate) e = NULL;
   g_autoptr(SkyAvailability) a = NULL;
+  g_autoptr(SkyProjection) projection = NULL;
   const SkyAvailabilityProvider *ap;
   g_autofree char *shown = NULL;
   SkyEstimateProvider *aws, *azure;
@@ -1443,6 +1445,20 @@ test_bundled_deployments (void)
   ap = g_ptr_array_index (a->providers, 1);
   g_assert_true (ap->complete);
   assert_decimal (ap->availability, "99.8799960289947502");
+
+  /* A projection bills the deployments every month as the estimate does: the standby's copies,
+   * the instances raised to two and the second region. */
+  projection = sky_projection_compute (catalog, s, NULL, 12, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < projection->providers->len; i++)
+    {
+      SkyProjectionProvider *pp = g_ptr_array_index (projection->providers, i);
+      SkyEstimateProvider *ep = provider_of (e, i);
+
+      g_assert_cmpstr (pp->provider, ==, ep->provider);
+      for (guint m = 0; m < projection->months; m++)
+        g_assert_cmpint (sky_decimal_compare (pp->total_cash[m], ep->monthly), ==, 0);
+    }
 }
 
 int

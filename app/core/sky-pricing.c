@@ -673,7 +673,8 @@ sky_price_terms_equal (const SkyPriceTerms *a,
         SAME_DEC (on_demand) && SAME (has_monthly_cap) && SAME_DEC (monthly_cap) &&
         SAME (usage_discount) && SAME (has_components) && SAME_DEC (vcpus) &&
         SAME_DEC (vcpu_price) && SAME_DEC (memory_gib) && SAME_DEC (gib_price) &&
-        SAME (dev_test)))
+        SAME (dev_test) && SAME (min_quantity) && SAME (copies) && SAME (regions) &&
+        g_strcmp0 (a->deployment, b->deployment) == 0))
     return FALSE;
 #undef SAME
 #undef SAME_DEC
@@ -786,6 +787,7 @@ sky_pricing_price_month_memo (SkyPricing          *self,
   g_return_if_fail (self != NULL && memo != NULL && t != NULL && out != NULL);
   g_return_if_fail (line < memo->n_lines);
 
+  quantity = deployed_quantity (self, t, quantity, NULL);
   entries = &memo->entries[(gsize) line * MEMO_WAYS];
   consumed = counter (self, t->slot);
   for (guint i = 0; i < MEMO_WAYS; i++)
