@@ -3167,6 +3167,43 @@ test_migrate_from_11 (Fixture       *f,
   ASSERT_SKUS ((&(SkySearchQuery) { .text = "MEM-4", .term = "on-demand" }), "mem-4-eu");
 }
 
+/* A catalog of schema 12, whose text index kept each offer's count of trigrams, gets the index
+ * built again without them; it finds the offers it found before. */
+static void
+test_migrate_from_12 (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  import_fixture (f);
+  g_clear_object (&f->catalog);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE offer_text; "
+                                     "CREATE VIRTUAL TABLE offer_text USING fts5 ("
+                                     "  name, sku, content = 'offer_row', content_rowid = 'id',"
+                                     "  tokenize = 'trigram', detail = 'none'); "
+                                     "INSERT INTO offer_text (offer_text) VALUES ('rebuild'); "
+                                     "PRAGMA user_version = 12",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
+                                       "WHERE name = 'offer_text_docsize'"), ==, 1);
+
+  f->catalog = sky_catalog_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma (f->path, "user_version"), ==, SKY_CATALOG_SCHEMA_VERSION);
+  g_assert_true (sky_catalog_check (f->catalog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
+                                       "WHERE name = 'offer_text_docsize'"), ==, 0);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
+                                       "WHERE name = 'offer_text'"), ==, 1);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM offer_text WHERE offer_text MATCH "
+                                       "'\"-us\"'"), ==, 3);
+  ASSERT_SKUS ((&(SkySearchQuery) { .text = "MEM-4", .term = "on-demand" }), "mem-4-eu");
+}
+
 /* Opened read-only, a catalog is searched as usual and nothing is written to it: an import is
  * refused at once, saying why. */
 static void
@@ -3348,6 +3385,7 @@ main (int    argc,
   ADD ("attributes/compared", test_attributes_compared);
   ADD ("migrate-from-10-services", test_migrate_from_10_services);
   ADD ("migrate-from-11", test_migrate_from_11);
+  ADD ("migrate-from-12", test_migrate_from_12);
   ADD ("current-per-service", test_current_per_service);
   ADD ("current-per-service-tie", test_current_per_service_tie);
   ADD ("current-per-service-upcoming", test_current_per_service_upcoming);

@@ -150,13 +150,32 @@ gboolean
 _sky_catalog_build_text_index (sqlite3  *db,
                                GError  **error)
 {
+  /* columnsize=0: no table of each offer's count of trigrams, which only ranking reads. */
   if (sqlite3_exec (db, "CREATE VIRTUAL TABLE offer_text USING fts5 ("
                         "  name, sku, content = 'offer_row', content_rowid = 'id',"
-                        "  tokenize = 'trigram', detail = 'none')",
+                        "  tokenize = 'trigram', detail = 'none', columnsize = 0)",
                     NULL, NULL, NULL) != SQLITE_OK)
     {
       g_debug ("No text index: %s", sqlite3_errmsg (db));
       return TRUE;
     }
   return _sky_catalog_index_sheet (db, 0, error);
+}
+
+/* The migration's step that builds the text index again without its table of sizes (schema 12
+ * wrote one), when this SQLite can drop and build it; otherwise the index stays as it is. */
+gboolean
+_sky_catalog_rebuild_text_index_unsized (sqlite3  *db,
+                                         GError  **error)
+{
+  gint64 sized = 0;
+
+  if (!_sky_catalog_query_int (db, "SELECT count(*) FROM sqlite_schema "
+                                   "WHERE type = 'table' AND name = 'offer_text_docsize'",
+                               &sized, error))
+    return FALSE;
+  if (sized == 0 || text_index_state (db) == TEXT_INDEX_UNREADABLE)
+    return TRUE;
+  return _sky_catalog_exec (db, "DROP TABLE offer_text", error) &&
+         _sky_catalog_build_text_index (db, error);
 }
