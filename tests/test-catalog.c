@@ -1153,6 +1153,86 @@ test_duplicate_across_spills (Fixture       *f,
   _sky_catalog_set_import_sku_slots (0);
 }
 
+/* The price table's rows, in its order, as text. */
+static char *
+dump_prices (const char *path)
+{
+  GString *s = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT * FROM price ORDER BY bucket, amount, "
+                                           "offer_seq", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        g_string_append_printf (s, "%s|", (const char *) sqlite3_column_text (stmt, c));
+      g_string_append_c (s, '\n');
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (s, FALSE);
+}
+
+/* A sheet whose prices are written in several batches, each spilled to a temporary file and all
+ * merged at the end, is stored exactly as one written in a single batch: the same price rows,
+ * among them many equal in all but their offer. */
+static void
+test_import_spilled_prices (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autofree char *sheet = g_build_filename (f->dir, "tied.xml", NULL);
+  g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *spilled = NULL;
+  g_autofree char *whole = NULL;
+  g_autoptr(SkyCatalog) other = NULL;
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sky_test_append_sheet_start (s, "tiedcloud", "Tied Cloud");
+  g_string_append (s, "  <region code=\"r0\" name=\"Region 0\" geography=\"EU\"/>\n"
+                      "  <region code=\"r1\" name=\"Region 1\" geography=\"US\"/>\n"
+                      "  <service id=\"vm\" name=\"VMs\" category=\"compute\">\n");
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (s,
+                            "    <offer sku=\"vm-%u\" name=\"vm %u\" region=\"r%u\">\n"
+                            "      <price unit=\"hour\" term=\"on-demand\" amount=\"0.%u\"/>\n"
+                            "      <price unit=\"hour\" term=\"spot\" amount=\"0.0%u\"/>\n"
+                            "      <price unit=\"month\" term=\"on-demand\" amount=\"%u\"/>\n"
+                            "    </offer>\n", i, i % 13, i % 2, i % 7 + 1, i % 5 + 1,
+                            i % 3 + 1);
+  g_string_append (s, "  </service>\n</price-sheet>\n");
+  g_file_set_contents (sheet, s->str, s->len, &error);
+  g_assert_no_error (error);
+
+  _sky_catalog_set_import_batch_prices (700);
+  result = import_ok (f, sheet);
+  _sky_catalog_set_import_batch_prices (0);
+  g_assert_cmpuint (result->offers, ==, 2000);
+  spilled = dump_prices (f->path);
+  g_clear_pointer (&result, sky_import_result_free);
+
+  other = sky_catalog_open (other_path, &error);
+  g_assert_no_error (error);
+  result = sky_catalog_import_file (other, sheet, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  g_clear_object (&other);
+  whole = dump_prices (other_path);
+
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM price"), ==, 6000);
+  g_assert_cmpstr (spilled, ==, whole);
+  /* The index of prices by offer, made again after the prices, holds every one. */
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
+                                       "WHERE type = 'index' AND name = 'price_by_offer'"), ==, 1);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM price INDEXED BY price_by_offer "
+                                       "WHERE offer_seq >= 0"), ==, 6000);
+  g_assert_true (sky_catalog_check (f->catalog, &error));
+  g_assert_no_error (error);
+}
+
 /* When the SKU set cannot spill (its temporary folder is missing), the import fails, names the
  * sheet and leaves the catalog as it was. */
 static void
@@ -3386,6 +3466,7 @@ main (int    argc,
   ADD ("migrate-from-10-services", test_migrate_from_10_services);
   ADD ("migrate-from-11", test_migrate_from_11);
   ADD ("migrate-from-12", test_migrate_from_12);
+  ADD ("import/spilled-prices", test_import_spilled_prices);
   ADD ("current-per-service", test_current_per_service);
   ADD ("current-per-service-tie", test_current_per_service_tie);
   ADD ("current-per-service-upcoming", test_current_per_service_upcoming);
