@@ -938,6 +938,44 @@ test_cancel_midway_changes_nothing (Fixture       *f,
   g_assert_cmpuint (result->offers, ==, 40000);
 }
 
+static void
+cancel_at_end (guint64  done,
+               guint64  total,
+               gpointer user_data)
+{
+  /* Once the whole sheet is read: its prices are still to be written. */
+  if (done == total)
+    g_cancellable_cancel (user_data);
+}
+
+/* An import cancelled once its sheet is read, while the prices of its spilled batches are
+ * written, stops and leaves the catalog as it was. */
+static void
+test_cancel_writing_prices (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *sheet = write_long_sheet (f, 20000);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import_fixture (f);
+  before = snapshot (f->path);
+  _sky_catalog_set_import_batch_prices (1000);
+  g_assert_null (sky_catalog_import_file (f->catalog, sheet, cancellable, cancel_at_end,
+                                          cancellable, &error));
+  _sky_catalog_set_import_batch_prices (0);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  after = snapshot (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_true (sky_catalog_check (f->catalog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
+                                       "WHERE type = 'index' AND name = 'price_by_offer'"), ==, 1);
+}
+
 /* A disk that fills up during an import: the import fails and says so, and the catalog is left
  * as it was. The child process may write no file beyond 1 MiB, as on a full disk; the sheet
  * needs several. */
@@ -3467,6 +3505,7 @@ main (int    argc,
   ADD ("migrate-from-11", test_migrate_from_11);
   ADD ("migrate-from-12", test_migrate_from_12);
   ADD ("import/spilled-prices", test_import_spilled_prices);
+  ADD ("import/cancel-writing-prices", test_cancel_writing_prices);
   ADD ("current-per-service", test_current_per_service);
   ADD ("current-per-service-tie", test_current_per_service_tie);
   ADD ("current-per-service-upcoming", test_current_per_service_upcoming);

@@ -129,6 +129,7 @@ typedef struct
   GArray          *words;            /* gint64: the word ids of the sheet's words, in order */
   GArray          *service_ids;      /* gint64: the ids of the sheet's services, in order */
   SkyImportFlags   flags;
+  GCancellable    *cancellable;
   SkyImportResult *result;
 } Import;
 
@@ -789,6 +790,7 @@ write_prices (Import  *import,
 {
   g_autofree char *index_sql = NULL;
   GError *local_error = NULL;
+  gboolean ok;
 
   if (import->spill.counts->len > 0)
     {
@@ -803,9 +805,20 @@ write_prices (Import  *import,
            !_sky_catalog_exec (import->db, "DROP INDEX price_by_offer", error)))
         return FALSE;
     }
-  return import_prices (import, &import->merge, G_MAXUINT, error) &&
-         !_sky_run_merge_failed (&import->merge, error) &&
-         (index_sql == NULL || _sky_catalog_exec (import->db, index_sql, error));
+  /* The sheet is read by now, and no longer checks the cancellable: the statements do. */
+  _sky_catalog_watch_cancellable (import->db, import->cancellable);
+  ok = import_prices (import, &import->merge, G_MAXUINT, &local_error) &&
+       !_sky_run_merge_failed (&import->merge, &local_error) &&
+       (index_sql == NULL || _sky_catalog_exec (import->db, index_sql, &local_error));
+  _sky_catalog_watch_cancellable (import->db, NULL);
+  if (!ok && g_cancellable_is_cancelled (import->cancellable))
+    {
+      g_clear_error (&local_error);
+      g_cancellable_set_error_if_cancelled (import->cancellable, &local_error);
+    }
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+  return ok;
 }
 
 /* Reads the sheet in a second thread while this one writes it; returns its checksum. */
@@ -825,6 +838,7 @@ read_and_write (Import          *import,
   gboolean done = FALSE;
   g_autofree char *sha256 = NULL;
 
+  import->cancellable = cancellable;
   pipe = _sky_import_pipe_start (import->file, fd, first_offer_id, cancellable, progress,
                                  progress_data);
 
