@@ -17,16 +17,15 @@
 #define BATCH_SIZE 512
 #define PIPE_CAPACITY 8
 
-/* Prices wait here and go into the price table sorted by its key, a batch at a time: inserted
- * in the order the sheet lists them, they would land all over the table's B-tree, and a large
- * import would spend most of its time moving pages in and out of the cache. A batch takes about
- * 15 MB; each batch is a pass over the price table, so halving it costs a large import dearly (at
- * 3,000,000 offers, a fifth more time).
+/* Prices wait here and go into the price table sorted by its key: inserted in the order the
+ * sheet lists them, they would land all over the table's B-tree, and a large import would spend
+ * most of its time moving pages in and out of the cache. A batch takes about 15 MB.
  *
  * The reading thread sorts runs of prices as they come; the writing thread merges a batch's runs
- * and inserts them a slice at a time between offers, a little more than the offers bring, so
- * that the batch is written about when the next one is complete: the queue between the threads
- * holds only a few thousand offers, and a longer stop of either thread leaves the other idle. */
+ * and, when the sheet has more than one batch, spills it to a temporary file as one sorted run
+ * (see sky-run-merge.c). Once the sheet is read, the writer inserts the prices, the only batch or
+ * every spilled one merged, in one pass. The queue between the threads holds only a few thousand
+ * offers, and a longer stop of either thread leaves the other idle. */
 #define PENDING_PRICES 262144
 #define PRICE_RUN 16384
 
