@@ -938,6 +938,44 @@ test_cancel_midway_changes_nothing (Fixture       *f,
   g_assert_cmpuint (result->offers, ==, 40000);
 }
 
+static void
+cancel_at_end (guint64  done,
+               guint64  total,
+               gpointer user_data)
+{
+  /* Once the whole sheet is read: its prices are still to be written. */
+  if (done == total)
+    g_cancellable_cancel (user_data);
+}
+
+/* An import cancelled once its sheet is read, while the prices of its spilled batches are
+ * written, stops and leaves the catalog as it was. */
+static void
+test_cancel_writing_prices (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *sheet = write_long_sheet (f, 20000);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import_fixture (f);
+  before = snapshot (f->path);
+  _sky_catalog_set_import_batch_prices (1000);
+  g_assert_null (sky_catalog_import_file (f->catalog, sheet, cancellable, cancel_at_end,
+                                          cancellable, &error));
+  _sky_catalog_set_import_batch_prices (0);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  after = snapshot (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_true (sky_catalog_check (f->catalog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
+                                       "WHERE type = 'index' AND name = 'price_by_offer'"), ==, 1);
+}
+
 /* A disk that fills up during an import: the import fails and says so, and the catalog is left
  * as it was. The child process may write no file beyond 1 MiB, as on a full disk; the sheet
  * needs several. */
@@ -1151,6 +1189,86 @@ test_duplicate_across_spills (Fixture       *f,
   g_assert_cmpint (query_int (f->path, "SELECT count(DISTINCT sku) FROM offer_row "
                                        "WHERE sku LIKE 'vm-%'"), ==, 3000);
   _sky_catalog_set_import_sku_slots (0);
+}
+
+/* The price table's rows, in its order, as text. */
+static char *
+dump_prices (const char *path)
+{
+  GString *s = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT * FROM price ORDER BY bucket, amount, "
+                                           "offer_seq", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        g_string_append_printf (s, "%s|", (const char *) sqlite3_column_text (stmt, c));
+      g_string_append_c (s, '\n');
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (s, FALSE);
+}
+
+/* A sheet whose prices are written in several batches, each spilled to a temporary file and all
+ * merged at the end, is stored exactly as one written in a single batch: the same price rows,
+ * among them many equal in all but their offer. */
+static void
+test_import_spilled_prices (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autofree char *sheet = g_build_filename (f->dir, "tied.xml", NULL);
+  g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *spilled = NULL;
+  g_autofree char *whole = NULL;
+  g_autoptr(SkyCatalog) other = NULL;
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sky_test_append_sheet_start (s, "tiedcloud", "Tied Cloud");
+  g_string_append (s, "  <region code=\"r0\" name=\"Region 0\" geography=\"EU\"/>\n"
+                      "  <region code=\"r1\" name=\"Region 1\" geography=\"US\"/>\n"
+                      "  <service id=\"vm\" name=\"VMs\" category=\"compute\">\n");
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (s,
+                            "    <offer sku=\"vm-%u\" name=\"vm %u\" region=\"r%u\">\n"
+                            "      <price unit=\"hour\" term=\"on-demand\" amount=\"0.%u\"/>\n"
+                            "      <price unit=\"hour\" term=\"spot\" amount=\"0.0%u\"/>\n"
+                            "      <price unit=\"month\" term=\"on-demand\" amount=\"%u\"/>\n"
+                            "    </offer>\n", i, i % 13, i % 2, i % 7 + 1, i % 5 + 1,
+                            i % 3 + 1);
+  g_string_append (s, "  </service>\n</price-sheet>\n");
+  g_file_set_contents (sheet, s->str, s->len, &error);
+  g_assert_no_error (error);
+
+  _sky_catalog_set_import_batch_prices (700);
+  result = import_ok (f, sheet);
+  _sky_catalog_set_import_batch_prices (0);
+  g_assert_cmpuint (result->offers, ==, 2000);
+  spilled = dump_prices (f->path);
+  g_clear_pointer (&result, sky_import_result_free);
+
+  other = sky_catalog_open (other_path, &error);
+  g_assert_no_error (error);
+  result = sky_catalog_import_file (other, sheet, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  g_clear_object (&other);
+  whole = dump_prices (other_path);
+
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM price"), ==, 6000);
+  g_assert_cmpstr (spilled, ==, whole);
+  /* The index of prices by offer, made again after the prices, holds every one. */
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
+                                       "WHERE type = 'index' AND name = 'price_by_offer'"), ==, 1);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM price INDEXED BY price_by_offer "
+                                       "WHERE offer_seq >= 0"), ==, 6000);
+  g_assert_true (sky_catalog_check (f->catalog, &error));
+  g_assert_no_error (error);
 }
 
 /* When the SKU set cannot spill (its temporary folder is missing), the import fails, names the
@@ -3167,6 +3285,43 @@ test_migrate_from_11 (Fixture       *f,
   ASSERT_SKUS ((&(SkySearchQuery) { .text = "MEM-4", .term = "on-demand" }), "mem-4-eu");
 }
 
+/* A catalog of schema 12, whose text index kept each offer's count of trigrams, gets the index
+ * built again without them; it finds the offers it found before. */
+static void
+test_migrate_from_12 (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  import_fixture (f);
+  g_clear_object (&f->catalog);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE offer_text; "
+                                     "CREATE VIRTUAL TABLE offer_text USING fts5 ("
+                                     "  name, sku, content = 'offer_row', content_rowid = 'id',"
+                                     "  tokenize = 'trigram', detail = 'none'); "
+                                     "INSERT INTO offer_text (offer_text) VALUES ('rebuild'); "
+                                     "PRAGMA user_version = 12",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
+                                       "WHERE name = 'offer_text_docsize'"), ==, 1);
+
+  f->catalog = sky_catalog_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma (f->path, "user_version"), ==, SKY_CATALOG_SCHEMA_VERSION);
+  g_assert_true (sky_catalog_check (f->catalog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
+                                       "WHERE name = 'offer_text_docsize'"), ==, 0);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
+                                       "WHERE name = 'offer_text'"), ==, 1);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM offer_text WHERE offer_text MATCH "
+                                       "'\"-us\"'"), ==, 3);
+  ASSERT_SKUS ((&(SkySearchQuery) { .text = "MEM-4", .term = "on-demand" }), "mem-4-eu");
+}
+
 /* Opened read-only, a catalog is searched as usual and nothing is written to it: an import is
  * refused at once, saying why. */
 static void
@@ -3384,6 +3539,9 @@ main (int    argc,
   ADD ("attributes/compared", test_attributes_compared);
   ADD ("migrate-from-10-services", test_migrate_from_10_services);
   ADD ("migrate-from-11", test_migrate_from_11);
+  ADD ("migrate-from-12", test_migrate_from_12);
+  ADD ("import/spilled-prices", test_import_spilled_prices);
+  ADD ("import/cancel-writing-prices", test_cancel_writing_prices);
   ADD ("current-per-service", test_current_per_service);
   ADD ("current-per-service-tie", test_current_per_service_tie);
   ADD ("current-per-service-upcoming", test_current_per_service_upcoming);

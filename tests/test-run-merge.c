@@ -263,6 +263,125 @@ test_merge_ties (void)
   _sky_run_merge_clear (&m);
 }
 
+/* Takes everything from @m, @slice at a time, copying each price as it comes: those of spilled
+ * runs stay where they were only until their window is read again. */
+static GArray *
+take_all_copies (SkyRunMerge *m,
+                 guint        slice)
+{
+  GArray *all = g_array_new (FALSE, FALSE, sizeof (SkyPendingPrice));
+  const SkyPendingPrice *out[64];
+  guint n;
+
+  do
+    {
+      n = _sky_run_merge_take (m, out, slice);
+      for (guint i = 0; i < n; i++)
+        g_array_append_val (all, *out[i]);
+      g_assert_true (n == slice || _sky_run_merge_is_done (m));
+    }
+  while (n == slice);
+  return all;
+}
+
+/* Batches of runs, each merged and spilled to a file as one run, then merged from the file a
+ * small window at a time: every price once, in the key's order, as one merge of all the runs
+ * in memory gives them, ties in the order of the batches. */
+static void
+test_merge_spilled (void)
+{
+  static const guint windows[] = { 65, 100, 4096 };
+  g_autoptr(GPtrArray) expected = NULL;
+  GPtrArray *batches[7];
+  GPtrArray *all_runs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  SkyRunMerge whole = { 0 };
+  SkyRunSorter sorter;
+  gint64 offer_id = 1;
+  guint total = 0;
+
+  /* Runs of consecutive offers, in batches of a few, the third batch empty. */
+  _sky_run_sorter_init (&sorter, 64);
+  for (guint b = 0; b < G_N_ELEMENTS (batches); b++)
+    {
+      batches[b] = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      for (guint r = 0; b != 2 && r < 5; r++)
+        {
+          g_autoptr(GArray) run = random_run (g_test_rand_int_range (1, 200), &offer_id);
+          GArray *sorted = _sky_run_sort (&sorter, run);
+
+          total += sorted->len;
+          g_ptr_array_add (batches[b], sorted);
+          g_ptr_array_add (all_runs, g_array_ref (sorted));
+        }
+    }
+  _sky_run_sorter_clear (&sorter);
+  _sky_run_merge_start (&whole, all_runs);
+  expected = take_all (&whole, 64);
+  g_assert_cmpuint (expected->len, ==, total);
+
+  for (gsize w = 0; w < G_N_ELEMENTS (windows); w++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) all = NULL;
+      SkyRunSpill spill;
+      SkyRunMerge m = { 0 };
+
+      _sky_run_spill_init (&spill);
+      for (guint b = 0; b < G_N_ELEMENTS (batches); b++)
+        {
+          _sky_run_merge_start (&m, g_ptr_array_ref (batches[b]));
+          g_assert_true (_sky_run_spill (&spill, &m, &error));
+          g_assert_no_error (error);
+          g_assert_null (m.runs);
+        }
+      /* The empty batch spills no run. */
+      g_assert_cmpuint (spill.counts->len, ==, G_N_ELEMENTS (batches) - 1);
+      g_assert_cmpuint (spill.size, ==, total * sizeof (SkyPendingPrice));
+
+      g_assert_true (_sky_run_merge_start_spilled (&m, &spill, windows[w], &error));
+      g_assert_no_error (error);
+      all = take_all_copies (&m, 64);
+      g_assert_false (_sky_run_merge_failed (&m, &error));
+      g_assert_cmpuint (all->len, ==, total);
+      for (guint i = 0; i < total; i++)
+        {
+          const SkyPendingPrice *a = &g_array_index (all, SkyPendingPrice, i);
+          const SkyPendingPrice *e = g_ptr_array_index (expected, i);
+
+          g_assert_cmpint (compare_keys (a, e), ==, 0);
+          g_assert_cmpint (a->region, ==, e->region);
+          g_assert_cmpint (a->vcpu_milli, ==, e->vcpu_milli);
+        }
+      _sky_run_merge_clear (&m);
+      _sky_run_spill_clear (&spill);
+      g_assert_cmpint (spill.fd, ==, -1);
+    }
+  for (guint b = 0; b < G_N_ELEMENTS (batches); b++)
+    g_ptr_array_unref (batches[b]);
+  _sky_run_merge_clear (&whole);
+}
+
+/* Nothing spilled: the merge of the spill is done from the start. */
+static void
+test_merge_spilled_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  const SkyPendingPrice *out[4];
+  SkyRunSpill spill;
+  SkyRunMerge m = { 0 };
+
+  _sky_run_spill_init (&spill);
+  _sky_run_merge_start (&m, g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref));
+  g_assert_true (_sky_run_spill (&spill, &m, &error));
+  g_assert_cmpuint (spill.counts->len, ==, 0);
+  g_assert_true (_sky_run_merge_start_spilled (&m, &spill, 128, &error));
+  g_assert_no_error (error);
+  g_assert_true (_sky_run_merge_is_done (&m));
+  g_assert_cmpuint (_sky_run_merge_take (&m, out, G_N_ELEMENTS (out)), ==, 0);
+  _sky_run_merge_clear (&m);
+  _sky_run_spill_clear (&spill);
+}
+
 /* No runs, or only empty ones: the merge is done from the start; clearing it twice, or
  * starting it again without clearing it, is fine. */
 static void
@@ -299,6 +418,8 @@ main (int    argc,
   g_test_add_func ("/sky/run-merge/merge-order", test_merge_order);
   g_test_add_func ("/sky/run-merge/merge-ties", test_merge_ties);
   g_test_add_func ("/sky/run-merge/merge-empty", test_merge_empty);
+  g_test_add_func ("/sky/run-merge/merge-spilled", test_merge_spilled);
+  g_test_add_func ("/sky/run-merge/merge-spilled-empty", test_merge_spilled_empty);
 
   return g_test_run ();
 }

@@ -60,7 +60,8 @@ typedef enum
                                     * word */
   SKY_IMPORT_ITEM_OFFER,
   SKY_IMPORT_ITEM_PRICE_RUN,       /* a sorted GArray of SkyPendingPrice */
-  SKY_IMPORT_ITEM_PRICE_BATCH_END, /* the runs since the last one make a batch */
+  SKY_IMPORT_ITEM_PRICE_BATCH_END, /* the runs since the last one make a batch; its data is
+                                    * not NULL for the sheet's last batch */
   SKY_IMPORT_ITEM_END,
   SKY_IMPORT_ITEM_USAGE_DISCOUNT,  /* its id and its bands as text (a GStrv) */
 } SkyImportItemKind;
@@ -98,5 +99,7 @@ char           *_sky_import_pipe_finish (SkyImportPipe    *pipe,
 
 /* The bound of the imports' SKU set (see sky-sku-set-private.h), in slots; 0 for the default. */
 void            _sky_catalog_set_import_sku_slots (gsize max_slots);
+/* The prices of an import's batch (see sky-catalog-import-reader.c); 0 for the default. */
+void            _sky_catalog_set_import_batch_prices (guint prices);
 
 G_END_DECLS

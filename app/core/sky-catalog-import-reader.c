@@ -17,16 +17,15 @@
 #define BATCH_SIZE 512
 #define PIPE_CAPACITY 8
 
-/* Prices wait here and go into the price table sorted by its key, a batch at a time: inserted
- * in the order the sheet lists them, they would land all over the table's B-tree, and a large
- * import would spend most of its time moving pages in and out of the cache. A batch takes about
- * 15 MB; each batch is a pass over the price table, so halving it costs a large import dearly (at
- * 3,000,000 offers, a fifth more time).
+/* Prices wait here and go into the price table sorted by its key: inserted in the order the
+ * sheet lists them, they would land all over the table's B-tree, and a large import would spend
+ * most of its time moving pages in and out of the cache. A batch takes about 15 MB.
  *
  * The reading thread sorts runs of prices as they come; the writing thread merges a batch's runs
- * and inserts them a slice at a time between offers, a little more than the offers bring, so
- * that the batch is written about when the next one is complete: the queue between the threads
- * holds only a few thousand offers, and a longer stop of either thread leaves the other idle. */
+ * and, when the sheet has more than one batch, spills it to a temporary file as one sorted run
+ * (see sky-run-merge.c). Once the sheet is read, the writer inserts the prices, the only batch or
+ * every spilled one merged, in one pass. The queue between the threads holds only a few thousand
+ * offers, and a longer stop of either thread leaves the other idle. */
 #define PENDING_PRICES 262144
 #define PRICE_RUN 16384
 
@@ -53,6 +52,8 @@ struct _SkyImportPipe
   GArray         *pending;          /* SkyPendingPrice */
   SkyRunSorter    sorter;
   guint           batch_prices;     /* in the runs sent since the last batch end */
+  guint           batch_limit;      /* PENDING_PRICES, or less for tests */
+  guint           run_limit;        /* PRICE_RUN, or less for tests */
   GHashTable     *words;            /* the texts numbered by queue_word(): number + 1 */
   WordMemo        memos[6];         /* the last word of each of an offer's fields */
   const char     *path;
@@ -334,10 +335,10 @@ queue_prices (SkyImportPipe *pipe,
       if (!pipe_push (pipe, SKY_IMPORT_ITEM_PRICE_RUN, run, error))
         return FALSE;
     }
-  if (last || pipe->batch_prices >= PENDING_PRICES)
+  if (last || pipe->batch_prices >= pipe->batch_limit)
     {
       pipe->batch_prices = 0;
-      return pipe_push (pipe, SKY_IMPORT_ITEM_PRICE_BATCH_END, NULL, error);
+      return pipe_push (pipe, SKY_IMPORT_ITEM_PRICE_BATCH_END, last ? pipe : NULL, error);
     }
   return TRUE;
 }
@@ -493,7 +494,7 @@ queue_offer (const SkySheetOffer  *offer,
 
   if (!pipe_push (pipe, SKY_IMPORT_ITEM_OFFER, GUINT_TO_POINTER (index), error))
     return FALSE;
-  if (pipe->pending->len >= PRICE_RUN)
+  if (pipe->pending->len >= pipe->run_limit)
     return queue_prices (pipe, FALSE, error);
   return TRUE;
 }
@@ -521,6 +522,16 @@ read_sheet_thread (gpointer data)
   return NULL;
 }
 
+/* The prices of a batch for the imports that follow; 0 for the default. For tests, which make
+ * it small enough that a small sheet has several. */
+static guint batch_prices_limit;
+
+void
+_sky_catalog_set_import_batch_prices (guint prices)
+{
+  batch_prices_limit = prices;
+}
+
 /* Starts reading the sheet open as @fd in a thread of its own; its offers are numbered from
  * @first_offer_id on. @progress, if given, is called in that thread. */
 SkyImportPipe *
@@ -544,6 +555,8 @@ _sky_import_pipe_start (const char       *path,
   pipe->progress = progress;
   pipe->progress_data = progress_data;
   pipe->next_offer_id = first_offer_id;
+  pipe->batch_limit = batch_prices_limit > 0 ? batch_prices_limit : PENDING_PRICES;
+  pipe->run_limit = MIN (pipe->batch_limit, PRICE_RUN);
   _sky_run_sorter_init (&pipe->sorter, PRICE_RUN + PRICE_RUN / 8);
   pipe->pending = g_array_sized_new (FALSE, FALSE, sizeof (SkyPendingPrice), PRICE_RUN);
   pipe->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

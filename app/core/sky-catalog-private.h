@@ -223,6 +223,8 @@ gboolean  _sky_catalog_unindex_sheet     (sqlite3   *db,
                                           GError   **error);
 gboolean  _sky_catalog_build_text_index  (sqlite3   *db,
                                           GError   **error);
+gboolean  _sky_catalog_rebuild_text_index_unsized (sqlite3  *db,
+                                                  GError  **error);
 gboolean  _sky_catalog_text_index_usable (sqlite3   *db);
 /* For tests: searches that scan whatever the catalog holds, and how many offers the text index
  * finds are few (see sky-catalog-search.c; -1 for the default). */

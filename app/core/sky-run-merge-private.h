@@ -55,7 +55,24 @@ typedef struct
   guint      *next;         /* per run: the first price not written yet */
   SkySortKey *heap;         /* the key of each run's next price, its position the run's index: */
   guint       heap_len;     /* a heap of the runs with prices left, smallest first */
+  /* For runs spilled to a file (see _sky_run_merge_start_spilled()): the file, and per run the
+   * rest of it there and a second window, which the run's first one is read into while the
+   * prices taken last from it are still in use. NULL for runs in memory. */
+  int         fd;
+  guint       window;       /* prices read at a time */
+  guint64    *offsets;      /* where the run's next window starts in the file, in bytes */
+  guint64    *left;         /* how many of its prices are still in the file */
+  GPtrArray  *spares;
+  GError     *error;        /* a read that failed ended the merge */
 } SkyRunMerge;
+
+/* A file of spilled runs: each written whole by _sky_run_spill(), one after the other. */
+typedef struct
+{
+  int     fd;               /* -1 until the first run is spilled */
+  guint64 size;
+  GArray *counts;           /* guint64: how many prices each run holds, in the file's order */
+} SkyRunSpill;
 
 void      _sky_run_sorter_init  (SkyRunSorter           *sorter,
                                  guint                   min_size);
@@ -70,5 +87,17 @@ guint     _sky_run_merge_take   (SkyRunMerge            *m,
                                  guint                   n);
 gboolean  _sky_run_merge_is_done (SkyRunMerge          *m);
 void      _sky_run_merge_clear  (SkyRunMerge            *m);
+
+void      _sky_run_spill_init   (SkyRunSpill            *spill);
+void      _sky_run_spill_clear  (SkyRunSpill            *spill);
+gboolean  _sky_run_spill        (SkyRunSpill            *spill,
+                                 SkyRunMerge            *m,
+                                 GError                **error);
+gboolean  _sky_run_merge_start_spilled (SkyRunMerge     *m,
+                                        SkyRunSpill     *spill,
+                                        guint            window,
+                                        GError         **error);
+gboolean  _sky_run_merge_failed (SkyRunMerge            *m,
+                                 GError                **error);
 
 G_END_DECLS
