@@ -120,27 +120,29 @@ assert_one_line_error (const SkyCliRun *r)
   g_assert_true (strchr (r->err, '\n') == r->err + strlen (r->err) - 1);
 }
 
-/* The usage lists every command with its one line of help, in one column; each command has
- * its own --help; “help” prints the usage too. */
+/* The usage lists every command with its one line of help, in one column as wide as the widest
+ * command; each command has its own --help; “help” prints the usage too. */
 static void
 test_help (void)
 {
   static const char * const commands[][2] = {
-    { "import", "  import FILE…   Load price sheets into the catalog\n" },
-    { "convert", "  convert FILE…  Write a provider's price list (--from FORMAT) as a price "
+    { "import", "  import FILE…       Load price sheets into the catalog\n" },
+    { "convert", "  convert FILE…      Write a provider's price list (--from FORMAT) as a price "
                  "sheet\n" },
-    { "sheets", "  sheets         List the price sheets in the catalog (sheets remove: remove "
+    { "sheets", "  sheets             List the price sheets in the catalog (sheets remove: remove "
                 "one)\n" },
-    { "search", "  search         Find offers in the current price sheets\n" },
-    { "estimate", "  estimate FILE  Price a scenario on each of its providers\n" },
-    { "validate", "  validate FILE  Check a scenario file\n" },
-    { "match", "  match          Each provider's offers that meet a requirement\n" },
-    { "compare", "  compare SKU…   Offers side by side\n" },
-    { "score", "  score FILE     Rank a scenario's candidates by its criteria\n" },
-    { "project", "  project FILE   A scenario month by month, against its budget\n" },
-    { "availability", "  availability FILE Each provider's availability, and the cheapest way "
+    { "update", "  update PROVIDER    Download a provider's current price lists and import "
+                "them\n" },
+    { "search", "  search             Find offers in the current price sheets\n" },
+    { "estimate", "  estimate FILE      Price a scenario on each of its providers\n" },
+    { "validate", "  validate FILE      Check a scenario file\n" },
+    { "match", "  match              Each provider's offers that meet a requirement\n" },
+    { "compare", "  compare SKU…       Offers side by side\n" },
+    { "score", "  score FILE         Rank a scenario's candidates by its criteria\n" },
+    { "project", "  project FILE       A scenario month by month, against its budget\n" },
+    { "availability", "  availability FILE  Each provider's availability, and the cheapest way "
                       "to reach the required one\n" },
-    { "export", "  export FILE    Write a projection for finance (CSV, JSON, PDF)\n" },
+    { "export", "  export FILE        Write a projection for finance (CSV, JSON, PDF)\n" },
   };
   g_auto(SkyCliRun) top = { 0 };
   g_auto(SkyCliRun) help = { 0 };

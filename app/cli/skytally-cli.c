@@ -97,13 +97,20 @@ static const Command commands[] = {
        "unless -o names a file; a PDF or an XLSX workbook is not written to a terminal.") },
 };
 
-/* The command and its arguments take this many columns, the help the rest of the line. */
-#define COMMAND_COLUMNS 15
+/* The command with its arguments, in the language shown. */
+static char *
+command_call (gsize i)
+{
+  return commands[i].arguments != NULL
+         ? g_strdup_printf ("%s %s", commands[i].name, _(commands[i].arguments))
+         : g_strdup (commands[i].name);
+}
 
 static void
 print_usage (void)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  glong columns = 0;
 
   /* Translators: keep the command names and the option names (--catalog, --no-seed,
    * --read-only, --version, -h, --help) as they are; PATH, COMMAND and OPTIONS may be
@@ -113,19 +120,21 @@ print_usage (void)
                            "[OPTIONS…]\n"
                            "\n"
                            "Commands:\n"));
+  /* The commands with their arguments take the widest one's columns, the help the rest. */
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_autofree char *call = commands[i].arguments != NULL
-                              ? g_strdup_printf ("%s %s", commands[i].name,
-                                                 _(commands[i].arguments))
-                              : g_strdup (commands[i].name);
-      glong width = g_utf8_strlen (call, -1);
+      g_autofree char *call = command_call (i);
+
+      columns = MAX (columns, g_utf8_strlen (call, -1) + 2);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *call = command_call (i);
 
       g_string_append_printf (text, "  %s", call);
-      for (glong c = width; c < COMMAND_COLUMNS; c++)
+      for (glong c = g_utf8_strlen (call, -1); c < columns; c++)
         g_string_append_c (text, ' ');
-      g_string_append_printf (text, "%s%s\n", width >= COMMAND_COLUMNS ? " " : "",
-                              _(commands[i].help));
+      g_string_append_printf (text, "%s\n", _(commands[i].help));
     }
   g_string_append (text,
     /* Translators: keep the option names as they are; keep $XDG_DATA_HOME as it is. */
