@@ -500,6 +500,61 @@ append_least (GString    *sql,
   g_string_append_c (sql, ')');
 }
 
+/* " AND p.service_id IN (…)": the current services (of @provider, unless NULL), as their
+ * ids, read in the search's transaction: each part of a search in parts would otherwise be
+ * prepared and run with the subquery that finds them. FALSE when they cannot be read. */
+static gboolean
+append_current_services (GString    *sql,
+                         sqlite3    *db,
+                         const char *provider)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gsize start = sql->len;
+  gboolean first = TRUE;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, provider != NULL
+                                ? SKY_CURRENT_SERVICES_SQL " WHERE cv.provider = ?1"
+                                : SKY_CURRENT_SERVICES_SQL,
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  if (provider != NULL)
+    _sky_catalog_bind_text (stmt, 1, provider);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (sqlite3_column_type (stmt, 0) != SQLITE_INTEGER)
+        continue;
+      g_string_append_printf (sql, "%s%" G_GINT64_FORMAT,
+                              first ? " AND p.service_id IN (" : ", ",
+                              (gint64) sqlite3_column_int64 (stmt, 0));
+      first = FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      g_string_truncate (sql, start);
+      return FALSE;
+    }
+  g_string_append (sql, first ? " AND 0" : ")");
+  return TRUE;
+}
+
+/* A read transaction for the statements of one search, which read the catalog's values and
+ * buckets before its prices, unless the connection is in one already: TRUE when it began one,
+ * for end_read(). */
+static gboolean
+begin_read (sqlite3 *db)
+{
+  return sqlite3_get_autocommit (db) && sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static void
+end_read (sqlite3  *db,
+          gboolean  began)
+{
+  if (began && sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 /* "FROM price p … WHERE …": the prices a query keeps. Assembled from fixed fragments and the
  * codes of names the query gives; every other value from the query is bound by
  * bind_filters(). */
@@ -556,10 +611,13 @@ append_filters (GString              *sql,
     g_string_append (sql, " AND p.amount <= :max_price");
   /* Conditions are tested in the order they are written: a look-up of the price's service
    * costs more than comparing a number, and goes after them. */
-  g_string_append (sql, " AND p.service_id IN (" SKY_CURRENT_SERVICES_SQL);
-  if (query->provider != NULL)
-    g_string_append (sql, " WHERE cv.provider = :provider");
-  g_string_append (sql, ")");
+  if (present == NULL || !append_current_services (sql, db, query->provider))
+    {
+      g_string_append (sql, " AND p.service_id IN (" SKY_CURRENT_SERVICES_SQL);
+      if (query->provider != NULL)
+        g_string_append (sql, " WHERE cv.provider = :provider");
+      g_string_append (sql, ")");
+    }
   /* The offers whose text matches are found once, reading the offer table in its own order,
    * rather than by joining every price with its offer. */
   switch (text)
@@ -1145,6 +1203,7 @@ sky_catalog_count (SkyCatalog            *self,
   g_autofree char *like = NULL;
   g_autofree char *fts = NULL;
   g_autoptr(GArray) present = NULL;
+  gboolean began;
   TextPlan text;
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -1158,6 +1217,7 @@ sky_catalog_count (SkyCatalog            *self,
     return FALSE;
 
   locker = g_mutex_locker_new (&self->lock);
+  began = begin_read (self->db);
   text = plan_text (self->db, query, &fts);
   present = catalog_buckets (self->db);
   append_filters (sql, self->db, query, text, NULL, present);
@@ -1173,6 +1233,8 @@ sky_catalog_count (SkyCatalog            *self,
   else if (!g_cancellable_set_error_if_cancelled (query->cancellable, error))
     _sky_catalog_db_error (self->db, error, _("Cannot count the search's results"));
   _sky_catalog_watch_cancellable (self->db, NULL);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  end_read (self->db, began);
   return ok;
 }
 
@@ -1193,6 +1255,7 @@ sky_catalog_search (SkyCatalog            *self,
   const SkyOfferPrice *price;
   const char *key;
   const char *from = NULL;
+  gboolean began;
   TextPlan text;
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -1206,6 +1269,7 @@ sky_catalog_search (SkyCatalog            *self,
     return NULL;
 
   locker = g_mutex_locker_new (&self->lock);
+  began = begin_read (self->db);
   text = plan_text (self->db, query, &fts);
   present = catalog_buckets (self->db);
 
@@ -1289,6 +1353,7 @@ sky_catalog_search (SkyCatalog            *self,
   if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
     {
       _sky_catalog_db_error (self->db, error, _("Cannot search the catalog"));
+      end_read (self->db, began);
       return NULL;
     }
   _sky_catalog_watch_cancellable (self->db, query->cancellable);
@@ -1372,6 +1437,8 @@ sky_catalog_search (SkyCatalog            *self,
       g_clear_pointer (&listings, g_ptr_array_unref);
     }
   _sky_catalog_watch_cancellable (self->db, NULL);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  end_read (self->db, began);
 
   return g_steal_pointer (&listings);
 }
