@@ -500,9 +500,12 @@ append_least (GString    *sql,
   g_string_append_c (sql, ')');
 }
 
-/* " AND p.service_id IN (…)": the current services (of @provider, unless NULL), as their
+/* " AND +p.service_id IN (…)": the current services (of @provider, unless NULL), as their
  * ids, read in the search's transaction: each part of a search in parts would otherwise be
- * prepared and run with the subquery that finds them. FALSE when they cannot be read. */
+ * prepared and run with the subquery that finds them. A condition checked on the prices the
+ * other conditions find ("+"): the planner would otherwise read a few services' prices
+ * through the index of prices by service, out of price order. FALSE when they cannot be
+ * read. */
 static gboolean
 append_current_services (GString    *sql,
                          sqlite3    *db,
@@ -525,7 +528,7 @@ append_current_services (GString    *sql,
       if (sqlite3_column_type (stmt, 0) != SQLITE_INTEGER)
         continue;
       g_string_append_printf (sql, "%s%" G_GINT64_FORMAT,
-                              first ? " AND p.service_id IN (" : ", ",
+                              first ? " AND +p.service_id IN (" : ", ",
                               (gint64) sqlite3_column_int64 (stmt, 0));
       first = FALSE;
     }
