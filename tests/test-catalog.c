@@ -1633,6 +1633,75 @@ test_search_text_index (Fixture       *f,
   g_assert_cmpuint (count_of (f, &(SkySearchQuery) { .text = "nothing-such" }), ==, 0);
 }
 
+/* A search sorted by a column other than the price key's, read in parts by the column's
+ * values, and a search of a least size, which names the sizes there are, list the prices, in
+ * the order, that one sort of every price they keep lists: each sort, each way, whatever the
+ * filters, whole and page by page. */
+static void
+test_search_parts (Fixture       *f,
+                   gconstpointer  data)
+{
+  const SkySort sorts[] = {
+    SKY_SORT_UNIT_PRICE, SKY_SORT_PRICE, SKY_SORT_VCPU, SKY_SORT_MEMORY, SKY_SORT_PROVIDER,
+    SKY_SORT_NAME, SKY_SORT_REGION, SKY_SORT_SERVICE, SKY_SORT_TERM, SKY_SORT_PER_VCPU,
+    SKY_SORT_PER_GIB, SKY_SORT_ARCHITECTURE,
+  };
+  const SkySearchQuery filters[] = {
+    { 0 },
+    { .os = "windows", .min_memory_mgib = 8000 },
+    { .min_vcpu_milli = 3000, .architecture = "arm64" },
+    { .term = "spot", .region = "us-east" },
+    { .text = "Virtual" },
+    { .provider = "examplecloud", .category = "compute", .min_vcpu_milli = 1000 },
+  };
+  g_autofree char *variant = write_variant (f, "version=\"2026.2\"",
+                                            "effective-date=\"2026-02-01\"",
+                                            "term=\"on-demand\" amount=\"0.0900\"");
+  g_autoptr(SkyImportResult) second = NULL;
+
+  import_fixture (f);
+  second = import_ok (f, variant);
+
+  for (gsize q = 0; q < G_N_ELEMENTS (filters); q++)
+    for (gsize k = 0; k < G_N_ELEMENTS (sorts); k++)
+      for (int descending = 0; descending < 2; descending++)
+        {
+          SkySearchQuery query = filters[q];
+          g_autofree char *whole = NULL;
+          g_autofree char *parts = NULL;
+          g_auto(GStrv) lines = NULL;
+          guint n;
+
+          query.sort = sorts[k];
+          query.descending = descending;
+          _sky_catalog_set_search_parts_disabled (TRUE);
+          whole = search_keys (f, &query);
+          _sky_catalog_set_search_parts_disabled (FALSE);
+          parts = search_keys (f, &query);
+          g_assert_cmpstr (parts, ==, whole);
+
+          /* Every page of one row and of two without a filter; with one, the second page of
+           * two rows. */
+          lines = g_strsplit (whole, "\n", -1);
+          /* An empty list splits into no lines at all; another ends with an empty one. */
+          n = *whole == '\0' ? 0 : g_strv_length (lines) - 1;
+          for (guint offset = q == 0 ? 0 : 2; offset <= (q == 0 ? n : 2); offset++)
+            for (guint limit = q == 0 ? 1 : 2; limit <= 2; limit++)
+              {
+                SkySearchQuery page = query;
+                g_autoptr(GString) expected = g_string_new (NULL);
+                g_autofree char *paged = NULL;
+
+                page.limit = limit;
+                page.offset = offset;
+                paged = search_keys (f, &page);
+                for (guint i = offset; i < MIN (n, offset + limit); i++)
+                  g_string_append_printf (expected, "%s\n", lines[i]);
+                g_assert_cmpstr (paged, ==, expected->str);
+              }
+        }
+}
+
 /* A removed sheet's offers leave the text index; an index another SQLite could not write is
  * set aside (searches scan) and built anew by the next import. */
 static void
@@ -2544,6 +2613,13 @@ test_decline_bundled (Fixture       *f,
   "DROP INDEX price_by_offer; " \
   "DROP INDEX price_by_unit; " \
   "DROP INDEX offer_by_name; "
+#define UNDO_SCHEMA_14 \
+  "DROP INDEX price_by_vcpu; " \
+  "DROP INDEX price_by_memory; " \
+  "DROP INDEX price_by_os; " \
+  "DROP INDEX price_by_arch; " \
+  "DROP INDEX price_by_region; " \
+  "DROP INDEX price_by_service; "
 
 /* A catalog of schema 5 (the one before the catalog remembered its bundled sheets, and kept
  * which sheet is current) that holds sheets is taken as seeded; an empty one is still to be
@@ -2568,7 +2644,7 @@ test_migrate_from_5 (Fixture       *f,
                                      "CHECK (is_current IN (0, 1)); "
                                      "UPDATE sheet SET is_current = 1; "
                                      "ALTER TABLE provider DROP COLUMN short_name; "
-                                     UNDO_SCHEMA_12 UNDO_SCHEMA_11
+                                     UNDO_SCHEMA_14 UNDO_SCHEMA_12 UNDO_SCHEMA_11
                                      UNDO_SCHEMA_10
                                      "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 5",
@@ -2680,7 +2756,7 @@ test_migrate_from_7 (Fixture       *f,
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "ALTER TABLE provider DROP COLUMN short_name; "
-                                 UNDO_SCHEMA_12 UNDO_SCHEMA_11
+                                 UNDO_SCHEMA_14 UNDO_SCHEMA_12 UNDO_SCHEMA_11
                                  UNDO_SCHEMA_10
                                  "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 7",
@@ -2850,7 +2926,7 @@ test_migrate_from_8 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_14 UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 8",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
@@ -3079,7 +3155,7 @@ test_migrate_from_9 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_14 UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "PRAGMA user_version = 9",
                                  NULL, NULL, NULL),
                    ==, SQLITE_OK);
@@ -3178,7 +3254,7 @@ test_migrate_from_8_dates (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_14 UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                  "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 8",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
@@ -3228,7 +3304,8 @@ test_migrate_from_10_services (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_12 UNDO_SCHEMA_11 "PRAGMA user_version = 10",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_14
+                                     UNDO_SCHEMA_12 UNDO_SCHEMA_11 "PRAGMA user_version = 10",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_table_info ('price') "
@@ -3263,7 +3340,7 @@ test_migrate_from_11 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_12 "PRAGMA user_version = 11",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_14 UNDO_SCHEMA_12 "PRAGMA user_version = 11",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
@@ -3297,7 +3374,7 @@ test_migrate_from_12 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE offer_text; "
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_14 "DROP TABLE offer_text; "
                                      "CREATE VIRTUAL TABLE offer_text USING fts5 ("
                                      "  name, sku, content = 'offer_row', content_rowid = 'id',"
                                      "  tokenize = 'trigram', detail = 'none'); "
@@ -3319,6 +3396,36 @@ test_migrate_from_12 (Fixture       *f,
                                        "WHERE name = 'offer_text'"), ==, 1);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM offer_text WHERE offer_text MATCH "
                                        "'\"-us\"'"), ==, 3);
+  ASSERT_SKUS ((&(SkySearchQuery) { .text = "MEM-4", .term = "on-demand" }), "mem-4-eu");
+}
+
+/* A catalog of schema 13 gains the indexes of prices by size, operating system,
+ * architecture, region and service, and its searches in every order keep the same prices. */
+static void
+test_migrate_from_13 (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  const char *indexes = "SELECT count(*) FROM sqlite_schema WHERE name IN ('price_by_vcpu', "
+                        "'price_by_memory', 'price_by_os', 'price_by_arch', "
+                        "'price_by_region', 'price_by_service')";
+
+  import_fixture (f);
+  g_clear_object (&f->catalog);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_14 "PRAGMA user_version = 13",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (query_int (f->path, indexes), ==, 0);
+
+  f->catalog = sky_catalog_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma (f->path, "user_version"), ==, SKY_CATALOG_SCHEMA_VERSION);
+  g_assert_true (sky_catalog_check (f->catalog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->path, indexes), ==, 6);
+  g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (960000000));
   ASSERT_SKUS ((&(SkySearchQuery) { .text = "MEM-4", .term = "on-demand" }), "mem-4-eu");
 }
 
@@ -3521,6 +3628,7 @@ main (int    argc,
   ADD ("search/unknown-term", test_search_rejects_unknown_term);
   ADD ("search/count", test_count);
   ADD ("search/text-index", test_search_text_index);
+  ADD ("search/parts", test_search_parts);
   ADD ("search/text-index-upkeep", test_search_text_index_upkeep);
   ADD ("search/sort-pages", test_search_sort_pages);
   ADD ("offer-details", test_offer_details);
@@ -3540,6 +3648,7 @@ main (int    argc,
   ADD ("migrate-from-10-services", test_migrate_from_10_services);
   ADD ("migrate-from-11", test_migrate_from_11);
   ADD ("migrate-from-12", test_migrate_from_12);
+  ADD ("migrate-from-13", test_migrate_from_13);
   ADD ("import/spilled-prices", test_import_spilled_prices);
   ADD ("import/cancel-writing-prices", test_cancel_writing_prices);
   ADD ("current-per-service", test_current_per_service);

@@ -353,6 +353,23 @@ static const char * const migrations[] = {
    * smaller. Built again by _sky_catalog_rebuild_text_index_unsized(), as no SQL alone drops a
    * table that an SQLite without FTS5 cannot read. */
   "",
+  /* What a search reads to stop at its limit when it sorts by, or keeps only some values of, a
+   * column the price key does not start with: for each such column, its prices by the
+   * column's value, then as the index of prices by unit has them. A value's prices are so read
+   * in price order, a bucket after the other, however rare the value or wherever its prices
+   * lie in the price order. A size, operating system or architecture is missing from many
+   * prices, which a search finds by the other indexes: their indexes leave those out. Prices
+   * by service serve the sorts by service and by provider. */
+  "CREATE INDEX price_by_vcpu ON price (vcpu, unit, bucket, amount, offer_seq) "
+  "  WHERE vcpu IS NOT NULL;"
+  "CREATE INDEX price_by_memory ON price (memory, unit, bucket, amount, offer_seq) "
+  "  WHERE memory IS NOT NULL;"
+  "CREATE INDEX price_by_os ON price (os, unit, bucket, amount, offer_seq) "
+  "  WHERE os IS NOT NULL;"
+  "CREATE INDEX price_by_arch ON price (arch, unit, bucket, amount, offer_seq) "
+  "  WHERE arch IS NOT NULL;"
+  "CREATE INDEX price_by_region ON price (region, unit, bucket, amount, offer_seq);"
+  "CREATE INDEX price_by_service ON price (service_id, unit, bucket, amount, offer_seq);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SKY_CATALOG_SCHEMA_VERSION);

@@ -164,6 +164,14 @@ _sky_catalog_set_few_offers (gint64 few)
   few_offers = few >= 0 ? few : FEW_OFFERS;
 }
 
+static gboolean search_parts_disabled;
+
+void
+_sky_catalog_set_search_parts_disabled (gboolean disabled)
+{
+  search_parts_disabled = disabled;
+}
+
 /* " AND \"abc\"": the three characters at @start as a string of the text index's query. */
 static void
 append_trigram (GString    *q,
@@ -338,6 +346,218 @@ query_geographies (sqlite3              *db,
   return codes;
 }
 
+/* The values of @column in the price table, in order, by a look-up each in @index, whose
+ * first column it is: NULL when there are more than @most. NULLs are not values. */
+static GArray *
+column_values (sqlite3    *db,
+               const char *column,
+               const char *index,
+               gint64      above,
+               guint       most)
+{
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT min (%s) FROM price%s%s WHERE %s > ?1",
+                                          column, index != NULL ? " INDEXED BY " : "",
+                                          index != NULL ? index : "", column);
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  for (;;)
+    {
+      sqlite3_bind_int64 (stmt, 1, above);
+      if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) != SQLITE_INTEGER)
+        break;
+      above = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      if (values->len == most)
+        return NULL;
+      g_array_append_val (values, above);
+    }
+  return g_steal_pointer (&values);
+}
+
+/* The price table's buckets (PRICE_BUCKET()) that hold prices, in order; NULL when they could
+ * not be read. A search names only those: a bucket named costs a look-up in each part of the
+ * search that reads it. */
+static GArray *
+catalog_buckets (sqlite3 *db)
+{
+  if (search_parts_disabled)
+    return NULL;
+  return column_values (db, "bucket", NULL, G_MININT64, G_MAXUINT);
+}
+
+/* " AND p.bucket IN (…)": as _sky_catalog_append_buckets() lists them, but only those of
+ * @present, the buckets that hold prices. */
+static void
+append_present_buckets (GString    *sql,
+                        const char *term,
+                        GArray     *geographies,
+                        const char *category,
+                        GArray     *present)
+{
+  const SkyWord *t = term != NULL ? sky_vocabulary_lookup (SKY_VOCABULARY_PURCHASE_OPTION, term)
+                                  : NULL;
+  const SkyWord *c = category != NULL ? sky_vocabulary_lookup (SKY_VOCABULARY_CATEGORY,
+                                                               category)
+                                      : NULL;
+  gboolean first = TRUE;
+
+  if ((term != NULL && t == NULL) || (category != NULL && c == NULL))
+    {
+      g_string_append (sql, " AND 0");
+      return;
+    }
+  for (guint i = 0; i < present->len; i++)
+    {
+      gint64 bucket = g_array_index (present, gint64, i);
+      int bt = (int) PRICE_BUCKET_TERM (bucket);
+      int bg = (int) PRICE_BUCKET_GEOGRAPHY (bucket);
+      int bc = (int) PRICE_BUCKET_CATEGORY (bucket);
+      gboolean geography = geographies == NULL;
+
+      if (bucket < 0 || bucket != PRICE_BUCKET (bt, bg, bc) ||
+          (t != NULL ? (int) t->code != bt
+                     : sky_vocabulary_lookup_code (SKY_VOCABULARY_PURCHASE_OPTION, bt) == NULL) ||
+          (c != NULL ? (int) c->code != bc
+                     : sky_vocabulary_lookup_code (SKY_VOCABULARY_CATEGORY, bc) == NULL))
+        continue;
+      if (geographies == NULL)
+        geography = sky_vocabulary_lookup_code (SKY_VOCABULARY_GEOGRAPHY, bg) != NULL;
+      for (guint g = 0; !geography && g < geographies->len; g++)
+        geography = g_array_index (geographies, int, g) == bg;
+      if (!geography)
+        continue;
+      g_string_append_printf (sql, "%s%" G_GINT64_FORMAT,
+                              first ? " AND p.bucket IN (" : ", ", bucket);
+      first = FALSE;
+    }
+  g_string_append (sql, first ? " AND 0" : ")");
+}
+
+/* The id of @text in the word table, or -1. */
+static gint64
+word_id (sqlite3    *db,
+         const char *text)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT id FROM word WHERE text = ?1", -1, &stmt, NULL) !=
+      SQLITE_OK)
+    return -1;
+  _sky_catalog_bind_text (stmt, 1, text);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+}
+
+/* " AND p.@column = id": the prices whose @column is the word @text; the id as a number, so
+ * that the index of prices by @column (which leaves out those without) can serve. */
+static void
+append_word (GString    *sql,
+             sqlite3    *db,
+             const char *column,
+             const char *text)
+{
+  gint64 id = word_id (db, text);
+
+  if (id < 0)
+    g_string_append (sql, " AND 0");
+  else
+    g_string_append_printf (sql, " AND p.%s = %" G_GINT64_FORMAT, column, id);
+}
+
+/* Up to this many values of a column are named one by one: a search at least a size names
+ * the sizes there are, and a sort by a column reads the prices of each of its values apart. */
+#define MAX_VALUES 256
+
+/* " AND p.@column >= :@column": a size at least @least, as the sizes there are, so that the
+ * index of prices by it finds each size's in price order. */
+static void
+append_least (GString    *sql,
+              sqlite3    *db,
+              const char *column,
+              gint64      least)
+{
+  g_autofree char *index = g_strconcat ("price_by_", column, NULL);
+  g_autoptr(GArray) values = search_parts_disabled ? NULL
+                                                   : column_values (db, column, index,
+                                                                    least - 1, MAX_VALUES);
+
+  if (values == NULL)
+    {
+      g_string_append_printf (sql, " AND p.%s >= :%s", column, column);
+      return;
+    }
+  if (values->len == 0)
+    {
+      g_string_append (sql, " AND 0");
+      return;
+    }
+  g_string_append_printf (sql, " AND p.%s IN (", column);
+  for (guint i = 0; i < values->len; i++)
+    g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, i > 0 ? ", " : "",
+                            g_array_index (values, gint64, i));
+  g_string_append_c (sql, ')');
+}
+
+/* " AND +p.service_id IN (…)": the current services (of @provider, unless NULL), as their
+ * ids, read in the search's transaction: each part of a search in parts would otherwise be
+ * prepared and run with the subquery that finds them. A condition checked on the prices the
+ * other conditions find ("+"): the planner would otherwise read a few services' prices
+ * through the index of prices by service, out of price order. FALSE when they cannot be
+ * read. */
+static gboolean
+append_current_services (GString    *sql,
+                         sqlite3    *db,
+                         const char *provider)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gsize start = sql->len;
+  gboolean first = TRUE;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, provider != NULL
+                                ? SKY_CURRENT_SERVICES_SQL " WHERE cv.provider = ?1"
+                                : SKY_CURRENT_SERVICES_SQL,
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  if (provider != NULL)
+    _sky_catalog_bind_text (stmt, 1, provider);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (sqlite3_column_type (stmt, 0) != SQLITE_INTEGER)
+        continue;
+      g_string_append_printf (sql, "%s%" G_GINT64_FORMAT,
+                              first ? " AND +p.service_id IN (" : ", ",
+                              (gint64) sqlite3_column_int64 (stmt, 0));
+      first = FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      g_string_truncate (sql, start);
+      return FALSE;
+    }
+  g_string_append (sql, first ? " AND 0" : ")");
+  return TRUE;
+}
+
+/* A read transaction for the statements of one search, which read the catalog's values and
+ * buckets before its prices, unless the connection is in one already: TRUE when it began one,
+ * for end_read(). */
+static gboolean
+begin_read (sqlite3 *db)
+{
+  return sqlite3_get_autocommit (db) && sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static void
+end_read (sqlite3  *db,
+          gboolean  began)
+{
+  if (began && sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 /* "FROM price p … WHERE …": the prices a query keeps. Assembled from fixed fragments and the
  * codes of names the query gives; every other value from the query is bound by
  * bind_filters(). */
@@ -346,7 +566,8 @@ append_filters (GString              *sql,
                 sqlite3              *db,
                 const SkySearchQuery *query,
                 TextPlan              text,
-                const char           *from)
+                const char           *from,
+                GArray               *present)
 {
   g_autoptr(GArray) geographies = query_geographies (db, query);
 
@@ -365,14 +586,17 @@ append_filters (GString              *sql,
    * left open become every value they can take, so the key still narrows the search to the
    * rows of the ones given, rather than every price in the catalog. */
   g_string_append (sql, "WHERE 1");
-  _sky_catalog_append_buckets (sql, query->term,
-                               geographies != NULL ? (const int *) geographies->data : NULL,
-                               geographies != NULL ? (int) geographies->len : -1,
-                               query->category);
+  if (present != NULL)
+    append_present_buckets (sql, query->term, geographies, query->category, present);
+  else
+    _sky_catalog_append_buckets (sql, query->term,
+                                 geographies != NULL ? (const int *) geographies->data : NULL,
+                                 geographies != NULL ? (int) geographies->len : -1,
+                                 query->category);
   if (query->region != NULL)
-    g_string_append (sql, " AND p.region = (SELECT id FROM word WHERE text = :region)");
+    append_word (sql, db, "region", query->region);
   if (query->os != NULL)
-    g_string_append (sql, " AND p.os = (SELECT id FROM word WHERE text = :os)");
+    append_word (sql, db, "os", query->os);
   _sky_catalog_append_variant (sql, query->tenancy, query->licence, query->software,
                                query->capacity);
   if (query->architecture != NULL && strcmp (query->architecture, SKY_SEARCH_ANY) != 0)
@@ -383,17 +607,20 @@ append_filters (GString              *sql,
     g_string_append_printf (sql, " AND p.unit = %d",
                             sky_vocabulary_code (SKY_VOCABULARY_UNIT, query->unit));
   if (query->min_vcpu_milli > 0)
-    g_string_append (sql, " AND p.vcpu >= :vcpu");
+    append_least (sql, db, "vcpu", query->min_vcpu_milli);
   if (query->min_memory_mgib > 0)
-    g_string_append (sql, " AND p.memory >= :memory");
+    append_least (sql, db, "memory", query->min_memory_mgib);
   if (query->has_max_price)
     g_string_append (sql, " AND p.amount <= :max_price");
   /* Conditions are tested in the order they are written: a look-up of the price's service
    * costs more than comparing a number, and goes after them. */
-  g_string_append (sql, " AND p.service_id IN (" SKY_CURRENT_SERVICES_SQL);
-  if (query->provider != NULL)
-    g_string_append (sql, " WHERE cv.provider = :provider");
-  g_string_append (sql, ")");
+  if (present == NULL || !append_current_services (sql, db, query->provider))
+    {
+      g_string_append (sql, " AND p.service_id IN (" SKY_CURRENT_SERVICES_SQL);
+      if (query->provider != NULL)
+        g_string_append (sql, " WHERE cv.provider = :provider");
+      g_string_append (sql, ")");
+    }
   /* The offers whose text matches are found once, reading the offer table in its own order,
    * rather than by joining every price with its offer. */
   switch (text)
@@ -434,8 +661,6 @@ bind_filters (sqlite3_stmt         *stmt,
 #define BIND_TEXT(name, value) \
   _sky_catalog_bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), value)
   if (query->provider != NULL) BIND_TEXT (":provider", query->provider);
-  if (query->region != NULL) BIND_TEXT (":region", query->region);
-  if (query->os != NULL) BIND_TEXT (":os", query->os);
   if (query->software != NULL &&
       strcmp (query->software, SKY_SEARCH_ANY) != 0 &&
       strcmp (query->software, SKY_SOFTWARE_NONE) != 0)
@@ -448,6 +673,7 @@ bind_filters (sqlite3_stmt         *stmt,
         BIND_TEXT (":fts", fts);
     }
 #undef BIND_TEXT
+  /* Where the sizes were too many to name. */
   if (query->min_vcpu_milli > 0)
     sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":vcpu"),
                         query->min_vcpu_milli);
@@ -538,6 +764,32 @@ catalog_units (sqlite3 *db)
   return units;
 }
 
+/* One part of a search read in parts: the prices of the search that also meet @cond
+ * (" AND …"), with @k, in the part's @order and no more than a page needs (all of them when
+ * @order is NULL); @term, when not NULL, instead of the search's purchase option. */
+static void
+append_part (GString              *sql,
+             sqlite3              *db,
+             const SkySearchQuery *query,
+             TextPlan              text,
+             GArray               *present,
+             const char           *k,
+             const char           *cond,
+             const char           *term,
+             const char           *order)
+{
+  SkySearchQuery q = *query;
+
+  if (term != NULL)
+    q.term = term;
+  g_string_append_printf (sql, "SELECT * FROM (SELECT p.*, %s AS k ", k);
+  append_filters (sql, db, &q, text, NULL, present);
+  if (order != NULL)
+    g_string_append_printf (sql, "%s ORDER BY %s LIMIT :window)", cond, order);
+  else
+    g_string_append_printf (sql, "%s)", cond);
+}
+
 /* The prices of a search by unit price of every unit: those of each unit in @units, in price
  * order, one unit after the other, as parts of a UNION ALL, which SQLite reads in the order
  * written. Each part walks the index of prices by unit, bucket and price and reads no more than a
@@ -548,22 +800,293 @@ append_unit_parts (GString              *sql,
                    sqlite3              *db,
                    const SkySearchQuery *query,
                    TextPlan              text,
+                   GArray               *present,
                    GArray               *units)
 {
-  const char *direction = query->descending ? " DESC" : "";
-
   for (guint i = 0; i < units->len; i++)
     {
       guint place = g_array_index (units, guint, i);
       guint code = sky_vocabulary_nth (SKY_VOCABULARY_UNIT, place)->code;
+      g_autofree char *k = g_strdup_printf ("%u", place);
+      g_autofree char *cond = g_strdup_printf (" AND p.unit = %u", code);
 
       if (i > 0)
         g_string_append (sql, " UNION ALL ");
-      g_string_append_printf (sql, "SELECT * FROM (SELECT p.*, %u AS k ", place);
-      append_filters (sql, db, query, text, NULL);
-      g_string_append_printf (sql, " AND p.unit = %u ORDER BY p.amount%s, p.offer_seq%s "
-                                   "LIMIT :window)", code, direction, direction);
+      append_part (sql, db, query, text, present, k, cond, NULL,
+                   query->descending ? "p.amount DESC, p.offer_seq DESC"
+                                     : "p.amount, p.offer_seq");
     }
+}
+
+/* " AND p.unit IN (…)": the units the catalog's prices are in, unless the search names one,
+ * so that an index of prices by a column, then unit, then bucket reads each bucket in price
+ * order. */
+static char *
+units_condition (const SkySearchQuery *query,
+                 GArray               *units)
+{
+  GString *cond = g_string_new (NULL);
+
+  if ((query->unit != NULL && strcmp (query->unit, SKY_SEARCH_ANY) != 0) || units->len == 0)
+    return g_string_free (cond, FALSE);
+  for (guint i = 0; i < units->len; i++)
+    g_string_append_printf (cond, "%s%u", i == 0 ? " AND p.unit IN (" : ", ",
+                            sky_vocabulary_nth (SKY_VOCABULARY_UNIT,
+                                                g_array_index (units, guint, i))->code);
+  g_string_append_c (cond, ')');
+  return g_string_free (cond, FALSE);
+}
+
+/* The groups of @ids that share a value, as text "id, id, …", in the value's order; a group of
+ * the ids without one last, which sets @without_value. @sql maps the ids of the table v(id) to
+ * their value, and orders them; its second column says whether a group has none. */
+static GPtrArray *
+id_groups (sqlite3    *db,
+           const char *sql,
+           GArray     *ids,
+           gboolean   *without_value)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) text = g_string_new ("WITH v (id) AS (VALUES ");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (ids->len == 0)
+    return g_steal_pointer (&groups);
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (text, "%s(%" G_GINT64_FORMAT ")", i > 0 ? ", " : "",
+                            g_array_index (ids, gint64, i));
+  g_string_append_printf (text, ") %s", sql);
+  if (sqlite3_prepare_v2 (db, text->str, -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (groups, _sky_catalog_column_dup (stmt, 0));
+      *without_value = sqlite3_column_int (stmt, 1) != 0;
+    }
+  return rc == SQLITE_DONE ? g_steal_pointer (&groups) : NULL;
+}
+
+/* The prices of a search by the hourly price per vCPU (@column "vcpu") or per GiB of memory
+ * ("memory"): for each size, its hourly prices, in price order, which is the sort's among
+ * them; the parts merged by the sort's value. The prices without one (of another unit, or
+ * without the size) follow, in price order, read only if a page needs them. */
+static gboolean
+append_per_size_parts (GString              *sql,
+                       sqlite3              *db,
+                       const SkySearchQuery *query,
+                       TextPlan              text,
+                       GArray               *present,
+                       const char           *column,
+                       char                **order)
+{
+  g_autofree char *index = g_strconcat ("price_by_", column, NULL);
+  g_autoptr(GArray) sizes = column_values (db, column, index, 0, MAX_VALUES);
+  const char *k = sort_key (query->sort);
+  const char *direction = query->descending ? "DESC" : "ASC";
+  g_autofree char *rest = g_strdup_printf (" AND (p.%s > 0 AND p.unit = "
+                                           G_STRINGIFY (HOUR_CODE) ") IS NOT 1", column);
+
+  if (sizes == NULL)
+    return FALSE;
+  if (sizes->len > 0)
+    {
+      g_string_append (sql, "SELECT * FROM (");
+      for (guint i = 0; i < sizes->len; i++)
+        {
+          g_autoptr(GString) cond = g_string_new (NULL);
+
+          g_string_printf (cond, " AND p.%s = %" G_GINT64_FORMAT
+                                 " AND p.unit = " G_STRINGIFY (HOUR_CODE),
+                           column, g_array_index (sizes, gint64, i));
+
+          if (i > 0)
+            g_string_append (sql, " UNION ALL ");
+          /* Of one size, the larger the price, the larger the price per vCPU or GiB. */
+          if (!query->descending)
+            {
+              append_part (sql, db, query, text, present, k, cond->str, NULL,
+                           "p.amount, p.offer_seq");
+              continue;
+            }
+          /* Largest first, and among equal prices the first imported first, which no index
+           * gives: the prices from the page's last one on, found largest first, and those
+           * equal to it. */
+          g_string_append_printf (cond, " AND p.amount >= coalesce (CASE WHEN :window > 0 THEN "
+                                        "(SELECT p.amount ");
+          append_filters (cond, db, query, text, NULL, present);
+          g_string_append_printf (cond, " AND p.%s = %" G_GINT64_FORMAT
+                                        " AND p.unit = " G_STRINGIFY (HOUR_CODE)
+                                        " ORDER BY p.amount DESC, p.offer_seq DESC "
+                                        "LIMIT 1 OFFSET :window - 1) END, -1)",
+                                  column, g_array_index (sizes, gint64, i));
+          append_part (sql, db, query, text, present, k, cond->str, NULL, NULL);
+        }
+      g_string_append_printf (sql, " ORDER BY k %s, amount, offer_seq LIMIT :window) "
+                                   "UNION ALL ", direction);
+    }
+  append_part (sql, db, query, text, present, k, rest, NULL, "p.amount, p.offer_seq");
+  *order = g_strdup_printf ("k %s NULLS LAST, p.amount, p.offer_seq", direction);
+  return TRUE;
+}
+
+/* How a search sorted by a column other than the price key's reads its prices: a part for
+ * each value of the column, in the sort's order, each part's prices read in price order
+ * through the index of prices by that column (see the catalog's schema 13), one part after the
+ * other, as parts of a UNION ALL, which SQLite reads in the order written and stops reading
+ * when a page is full. The value's place in the sort is each part's "k". A sort by a price per
+ * vCPU or GiB reads a part per size, in which the price's order is the sort's, and merges them.
+ * Sets @order, the outer query's order; FALSE when the sort is not read so (or its values are
+ * too many). */
+static gboolean
+append_sort_parts (GString              *sql,
+                   sqlite3              *db,
+                   const SkySearchQuery *query,
+                   TextPlan              text,
+                   GArray               *present,
+                   GArray               *units,
+                   char                **order)
+{
+  const char *column = NULL;
+  const char *index = NULL;
+  const char *groups_sql = NULL;
+  g_autoptr(GPtrArray) conds = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) terms = g_ptr_array_new ();
+  g_autoptr(GArray) values = NULL;
+  g_autofree char *in_units = units_condition (query, units);
+  const char *up = "p.amount, p.offer_seq";
+  gboolean null_last = TRUE;
+  gboolean without_value = FALSE;
+
+  if (text == TEXT_FEW_OFFERS || search_parts_disabled)
+    return FALSE;
+  switch (query->sort)
+    {
+    case SKY_SORT_TERM:
+      for (guint i = 0; i < sky_vocabulary_size (SKY_VOCABULARY_PURCHASE_OPTION); i++)
+        {
+          const SkyWord *t = sky_vocabulary_nth (SKY_VOCABULARY_PURCHASE_OPTION, i);
+
+          if (query->term == NULL || strcmp (query->term, t->id) == 0)
+            {
+              g_ptr_array_add (terms, (gpointer) t->id);
+              g_ptr_array_add (conds, g_strdup (""));
+            }
+        }
+      null_last = FALSE;
+      break;
+    case SKY_SORT_VCPU:
+      column = "vcpu";
+      break;
+    case SKY_SORT_MEMORY:
+      column = "memory";
+      break;
+    case SKY_SORT_ARCHITECTURE:
+      column = "arch";
+      break;
+    case SKY_SORT_REGION:
+      column = "region";
+      groups_sql = "SELECT group_concat (v.id, ', '), w.text IS NULL FROM v "
+                   "LEFT JOIN word w ON w.id = v.id "
+                   "GROUP BY w.text ORDER BY w.text IS NULL, w.text";
+      break;
+    case SKY_SORT_SERVICE:
+      column = "service_id";
+      index = "price_by_service";
+      groups_sql = "SELECT group_concat (v.id, ', '), sv.name IS NULL FROM v "
+                   "LEFT JOIN service sv ON sv.id = v.id "
+                   "GROUP BY sv.name COLLATE NOCASE "
+                   "ORDER BY sv.name IS NULL, sv.name COLLATE NOCASE";
+      break;
+    case SKY_SORT_PROVIDER:
+      /* A price's service is one of its sheet's. */
+      column = "service_id";
+      index = "price_by_service";
+      groups_sql = "SELECT group_concat (v.id, ', '), pv.name IS NULL FROM v "
+                   "LEFT JOIN service sv ON sv.id = v.id "
+                   "LEFT JOIN sheet s ON s.id = sv.sheet_id "
+                   "LEFT JOIN provider pv ON pv.id = s.provider "
+                   "GROUP BY pv.name COLLATE NOCASE "
+                   "ORDER BY pv.name IS NULL, pv.name COLLATE NOCASE";
+      break;
+    case SKY_SORT_PER_VCPU:
+      return append_per_size_parts (sql, db, query, text, present, "vcpu", order);
+    case SKY_SORT_PER_GIB:
+      return append_per_size_parts (sql, db, query, text, present, "memory", order);
+    case SKY_SORT_PRICE:
+    case SKY_SORT_NAME:
+    case SKY_SORT_UNIT_PRICE:
+    default:
+      return FALSE;
+    }
+
+  if (column != NULL)
+    {
+      g_autofree char *own_index = index == NULL ? g_strconcat ("price_by_", column, NULL) : NULL;
+
+      values = column_values (db, column, index != NULL ? index : own_index, G_MININT64,
+                              MAX_VALUES);
+      if (values == NULL)
+        return FALSE;
+    }
+  if (groups_sql != NULL)
+    {
+      g_autoptr(GPtrArray) groups = id_groups (db, groups_sql, values, &without_value);
+
+      if (groups == NULL)
+        return FALSE;
+      for (guint i = 0; i < groups->len; i++)
+        g_ptr_array_add (conds, g_strdup_printf (" AND p.%s IN (%s)%s", column,
+                                                 (const char *) groups->pdata[i], in_units));
+      /* Those without a value (the group that has a NULL's place) stay last. */
+      null_last = FALSE;
+    }
+  else if (column != NULL)
+    {
+      for (guint i = 0; i < values->len; i++)
+        g_ptr_array_add (conds, g_strdup_printf (" AND p.%s = %" G_GINT64_FORMAT "%s", column,
+                                                 g_array_index (values, gint64, i), in_units));
+    }
+
+  /* Largest first: the values' places the other way round; NULL stays last. */
+  if (query->descending)
+    {
+      guint n = conds->len;
+
+      /* The group without a value, if any, is the last: it stays there. */
+      if (without_value)
+        n--;
+      for (guint i = 0; i < n / 2; i++)
+        {
+          gpointer c = conds->pdata[i];
+
+          conds->pdata[i] = conds->pdata[n - 1 - i];
+          conds->pdata[n - 1 - i] = c;
+        }
+      for (guint i = 0; i < terms->len / 2; i++)
+        {
+          gpointer t = terms->pdata[i];
+
+          terms->pdata[i] = terms->pdata[terms->len - 1 - i];
+          terms->pdata[terms->len - 1 - i] = t;
+        }
+    }
+  if (null_last && column != NULL)
+    g_ptr_array_add (conds, g_strdup_printf (" AND p.%s IS NULL", column));
+
+  if (conds->len == 0)
+    g_ptr_array_add (conds, g_strdup (" AND 0"));
+  for (guint i = 0; i < conds->len; i++)
+    {
+      g_autofree char *k = g_strdup_printf ("%u", i);
+
+      if (i > 0)
+        g_string_append (sql, " UNION ALL ");
+      append_part (sql, db, query, text, present, k, conds->pdata[i],
+                   i < terms->len ? terms->pdata[i] : NULL, up);
+    }
+  *order = g_strdup ("k, p.amount, p.offer_seq");
+  return TRUE;
 }
 
 static gboolean
@@ -682,6 +1205,8 @@ sky_catalog_count (SkyCatalog            *self,
   g_autoptr(GString) sql = g_string_new ("SELECT count(*) ");
   g_autofree char *like = NULL;
   g_autofree char *fts = NULL;
+  g_autoptr(GArray) present = NULL;
+  gboolean began;
   TextPlan text;
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -695,8 +1220,10 @@ sky_catalog_count (SkyCatalog            *self,
     return FALSE;
 
   locker = g_mutex_locker_new (&self->lock);
+  began = begin_read (self->db);
   text = plan_text (self->db, query, &fts);
-  append_filters (sql, self->db, query, text, NULL);
+  present = catalog_buckets (self->db);
+  append_filters (sql, self->db, query, text, NULL, present);
   _sky_catalog_watch_cancellable (self->db, query->cancellable);
   ok = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) == SQLITE_OK;
   if (ok)
@@ -709,6 +1236,8 @@ sky_catalog_count (SkyCatalog            *self,
   else if (!g_cancellable_set_error_if_cancelled (query->cancellable, error))
     _sky_catalog_db_error (self->db, error, _("Cannot count the search's results"));
   _sky_catalog_watch_cancellable (self->db, NULL);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  end_read (self->db, began);
   return ok;
 }
 
@@ -724,9 +1253,12 @@ sky_catalog_search (SkyCatalog            *self,
   g_autofree char *fts = NULL;
   g_autoptr(GPtrArray) prices = NULL;
   g_autoptr(GArray) units = NULL;
+  g_autoptr(GArray) present = NULL;
+  gboolean in_parts = FALSE;
   const SkyOfferPrice *price;
   const char *key;
   const char *from = NULL;
+  gboolean began;
   TextPlan text;
   g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -740,7 +1272,9 @@ sky_catalog_search (SkyCatalog            *self,
     return NULL;
 
   locker = g_mutex_locker_new (&self->lock);
+  began = begin_read (self->db);
   text = plan_text (self->db, query, &fts);
+  present = catalog_buckets (self->db);
 
   /* The statement is assembled from fixed fragments; every value from the query is bound.
    * The inner query picks the prices, walking the price key so that a search naming a purchase
@@ -774,18 +1308,28 @@ sky_catalog_search (SkyCatalog            *self,
                                query->descending ? "DESC" : "ASC");
     }
   else
-    /* "k" in the inner query, "p.k" outside it. */
-    order = g_strdup_printf ("k %s NULLS LAST, p.amount, p.offer_seq",
-                             query->descending ? "DESC" : "ASC");
+    {
+      /* A part for each of the sort's values: see append_sort_parts(). */
+      units = catalog_units (self->db);
+      in_parts = append_sort_parts (sql, self->db, query, text, present, units, &order);
+      g_clear_pointer (&units, g_array_unref);
+      if (!in_parts)
+        {
+          g_string_truncate (sql, 0);
+          /* "k" in the inner query, "p.k" outside it. */
+          order = g_strdup_printf ("k %s NULLS LAST, p.amount, p.offer_seq",
+                                   query->descending ? "DESC" : "ASC");
+        }
+    }
 
   if (units != NULL && units->len > 0)
-    append_unit_parts (sql, self->db, query, text, units);
-  else
+    append_unit_parts (sql, self->db, query, text, present, units);
+  else if (!in_parts)
     {
       g_string_append (sql, "SELECT p.* ");
       if (key != NULL)
         g_string_append_printf (sql, ", %s AS k ", key);
-      append_filters (sql, self->db, query, text, from);
+      append_filters (sql, self->db, query, text, from, present);
       g_string_append_printf (sql, " ORDER BY %s", order);
     }
   g_string_append (sql, " LIMIT :limit OFFSET :offset");
@@ -812,6 +1356,7 @@ sky_catalog_search (SkyCatalog            *self,
   if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
     {
       _sky_catalog_db_error (self->db, error, _("Cannot search the catalog"));
+      end_read (self->db, began);
       return NULL;
     }
   _sky_catalog_watch_cancellable (self->db, query->cancellable);
@@ -895,6 +1440,8 @@ sky_catalog_search (SkyCatalog            *self,
       g_clear_pointer (&listings, g_ptr_array_unref);
     }
   _sky_catalog_watch_cancellable (self->db, NULL);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  end_read (self->db, began);
 
   return g_steal_pointer (&listings);
 }
