@@ -941,31 +941,13 @@ sky_resolve_line (SkyCatalog            *catalog,
                   const char            *term,
                   GError               **error)
 {
-  g_autofree char *key = NULL;
-  SkyResolvedLine *found, *rl;
+  const SkyResolvedLine *kept = sky_resolve_line_kept (catalog, s, p, line, term, error);
 
-  g_return_val_if_fail (SKY_IS_CATALOG (catalog), NULL);
-  g_return_val_if_fail (s != NULL && p != NULL && line != NULL, NULL);
-
-  if (term == NULL)
-    term = line->term;
-  key = line_key (line, term);
-  if (p->resolved == NULL)
-    p->resolved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         (GDestroyNotify) sky_resolved_line_free);
-  found = g_hash_table_lookup (p->resolved, key);
-  if (found != NULL)
-    return resolved_line_copy (found);
-  rl = resolve_line (catalog, s, p, line, term, error);
-  if (rl != NULL && rl->has_terms)
-    deploy_terms (&rl->terms, line, rl->offer);
-  if (rl != NULL)
-    g_hash_table_insert (p->resolved, g_steal_pointer (&key), resolved_line_copy (rl));
-  return rl;
+  return kept != NULL ? resolved_line_copy (kept) : NULL;
 }
 
 /* As sky_resolve_line(), without a copy: the line @p keeps for what @line asks, valid while
- * @p is; NULL with @error set when resolving fails. */
+ * @p is; NULL with @error set when resolving fails. Its terms bill the line's deployment. */
 const SkyResolvedLine *
 sky_resolve_line_kept (SkyCatalog            *catalog,
                        const SkyScenario     *s,
@@ -992,6 +974,8 @@ sky_resolve_line_kept (SkyCatalog            *catalog,
       found = resolve_line (catalog, s, p, line, term, error);
       if (found == NULL)
         return NULL;
+      if (found->has_terms)
+        deploy_terms (&found->terms, line, found->offer);
       g_hash_table_insert (p->resolved, g_steal_pointer (&key), found);
     }
   return found;
