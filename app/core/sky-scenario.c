@@ -459,33 +459,6 @@ typedef struct
   GError      *error;
 } Reader;
 
-/* The number of start tags that end on @node's line before it: see _sky_xml_locate_in_text. */
-static int
-nth_on_line (xmlNode *root,
-             xmlNode *node,
-             long     line,
-             gboolean *found)
-{
-  int n = 0;
-
-  for (xmlNode *n_ = root; n_ != NULL; n_ = n_->next)
-    {
-      if (n_->type != XML_ELEMENT_NODE)
-        continue;
-      if (n_ == node)
-        {
-          *found = TRUE;
-          return n;
-        }
-      if (xmlGetLineNo (n_) == line)
-        n++;
-      n += nth_on_line (n_->children, node, line, found);
-      if (*found)
-        return n;
-    }
-  return n;
-}
-
 static gboolean
 fail (Reader     *r,
       xmlNode    *node,
@@ -504,8 +477,8 @@ fail (Reader     *r,
 {
   g_autofree char *message = NULL;
   va_list args;
-  long line = node != NULL ? xmlGetLineNo (node) : 1;
-  int column = 1;
+  long line;
+  int column;
 
   if (r->error != NULL)
     return FALSE;
@@ -514,14 +487,9 @@ fail (Reader     *r,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  if (node != NULL && line > 0)
-    {
-      gboolean found = FALSE;
-      int nth = nth_on_line (r->root, node, line, &found);
-      _sky_xml_locate_in_text (r->text, 1, line, nth, attr, &line, &column);
-    }
-  g_set_error (&r->error, SKY_SCENARIO_ERROR, code, "%s:%ld:%d: %s", r->name, MAX (line, 1),
-               column, message);
+  _sky_xml_locate_node (r->text, r->root, node, attr, &line, &column);
+  g_set_error (&r->error, SKY_SCENARIO_ERROR, code, "%s:%ld:%d: %s", r->name, line, column,
+               message);
   return FALSE;
 }
 

@@ -399,6 +399,57 @@ _sky_xml_locate_in_text (const char *text,
     }
 }
 
+/* The number of start tags that end on @node's line before it, in document order. */
+static int
+nth_on_line (xmlNode  *first,
+             xmlNode  *node,
+             long      line,
+             gboolean *found)
+{
+  int n = 0;
+
+  for (xmlNode *n_ = first; n_ != NULL; n_ = n_->next)
+    {
+      if (n_->type != XML_ELEMENT_NODE)
+        continue;
+      if (n_ == node)
+        {
+          *found = TRUE;
+          return n;
+        }
+      if (xmlGetLineNo (n_) == line)
+        n++;
+      n += nth_on_line (n_->children, node, line, found);
+      if (*found)
+        return n;
+    }
+  return n;
+}
+
+/* In @text, parsed into the tree under @root, sets where @node's start tag, or its attribute
+ * @attr, begins: @line_out to its line (libxml2's, else 1) and @column_out to its column (1
+ * when it cannot be found). */
+void
+_sky_xml_locate_node (const char *text,
+                      xmlNode    *root,
+                      xmlNode    *node,
+                      const char *attr,
+                      long       *line_out,
+                      int        *column_out)
+{
+  long line = node != NULL ? xmlGetLineNo (node) : 1;
+
+  *column_out = 1;
+  if (node != NULL && line > 0)
+    {
+      gboolean found = FALSE;
+      int nth = nth_on_line (root, node, line, &found);
+
+      _sky_xml_locate_in_text (text, 1, line, nth, attr, &line, column_out);
+    }
+  *line_out = MAX (line, 1);
+}
+
 /* Finds the column of the nth start tag ending on @line, or of its attribute @attr. Tags are
  * tokenised over the few lines before it, so a tag spread over several lines is found too. */
 static void
