@@ -354,6 +354,42 @@ wait_for_estimate (Fixture *f)
     ;
 }
 
+/* Shows the window's page @name. */
+void
+show_page (Fixture    *f,
+           const char *name)
+{
+  adw_view_stack_set_visible_child_name (
+    ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
+                                                   "view_stack")), name);
+}
+
+/* Runs the main loop until @cards have summed up the scenario. They sum up only while they
+ * are shown, so they are first given the time to be mapped, which a loaded machine may take
+ * several frames to do, and the scenario the time to be priced. */
+void
+wait_for_cards (SkySummaryCards *cards)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (20, tick_cb, NULL);
+
+  while (!gtk_widget_get_mapped (GTK_WIDGET (cards)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  run_while_busy (cards, NULL);
+  /* A scenario just opened may be priced only now, once its file is read; the cards then sum
+   * it up. */
+  while (sky_summary_cards_get_summary (cards) == NULL && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      run_while_busy (cards, NULL);
+    }
+  g_source_remove (tick);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_false (sky_summary_cards_get_busy (cards));
+  g_assert_nonnull (sky_summary_cards_get_summary (cards));
+}
+
 GFile *
 data_gfile (const char *name)
 {

@@ -15,6 +15,7 @@
 #include "sky-line-dialog.h"
 #include "sky-scenario-document.h"
 #include "sky-scenario-page.h"
+#include "sky-summary-cards.h"
 #include "sky-tradeoffs-page.h"
 #include "sky-compare-page.h"
 #include "sky-budget-page.h"
@@ -84,6 +85,9 @@ GObject *scenario_child (Fixture    *f,
 gboolean run_while_busy (gpointer first,
                          ...) G_GNUC_NULL_TERMINATED;
 void wait_for_estimate (Fixture *f);
+void show_page (Fixture    *f,
+                const char *name);
+void wait_for_cards (SkySummaryCards *cards);
 GFile *data_gfile (const char *name);
 const char *money_of (const SkyEstimate *e,
                       guint              provider,

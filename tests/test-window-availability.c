@@ -58,25 +58,6 @@ cards_in (GtkWidget *widget)
 }
 
 static void
-show_page (Fixture    *f,
-           const char *name)
-{
-  adw_view_stack_set_visible_child_name (
-    ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
-                                                   "view_stack")), name);
-}
-
-static void
-wait_for_cards (SkySummaryCards *cards)
-{
-  run_while_busy (cards, NULL);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_false (sky_summary_cards_get_busy (cards));
-  g_assert_nonnull (sky_summary_cards_get_summary (cards));
-}
-
-static void
 open_text (Fixture    *f,
            const char *text)
 {

@@ -77,25 +77,6 @@ money (const SkyEstimate *e,
   return g_strdup_printf ("%s %s", text, e->currency);
 }
 
-static void
-show_page (Fixture    *f,
-           const char *name)
-{
-  adw_view_stack_set_visible_child_name (
-    ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
-                                                   "view_stack")), name);
-}
-
-static void
-wait_for_cards (SkySummaryCards *cards)
-{
-  run_while_busy (cards, NULL);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_false (sky_summary_cards_get_busy (cards));
-  g_assert_nonnull (sky_summary_cards_get_summary (cards));
-}
-
 /* Each card shows the estimate's figures for its provider (no line commits and no growth: the
  * first year and the 12 months' term are the estimate's yearly and term totals); the cheapest
  * complete provider's card is marked, the incomplete one says how many lines it leaves out,
