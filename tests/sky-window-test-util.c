@@ -354,6 +354,38 @@ wait_for_estimate (Fixture *f)
     ;
 }
 
+/* The descendant of @widget named @name (gtk_widget_set_name()), or NULL. */
+GtkWidget *
+named (GtkWidget  *widget,
+       const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = named (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+SkySummaryCards *
+cards_in (GtkWidget *widget)
+{
+  if (SKY_IS_SUMMARY_CARDS (widget))
+    return SKY_SUMMARY_CARDS (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      SkySummaryCards *found = cards_in (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Shows the window's page @name. */
 void
 show_page (Fixture    *f,

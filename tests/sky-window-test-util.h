@@ -88,6 +88,9 @@ void wait_for_estimate (Fixture *f);
 void show_page (Fixture    *f,
                 const char *name);
 void wait_for_cards (SkySummaryCards *cards);
+GtkWidget *named (GtkWidget  *widget,
+                  const char *name);
+SkySummaryCards *cards_in (GtkWidget *widget);
 GFile *data_gfile (const char *name);
 const char *money_of (const SkyEstimate *e,
                       guint              provider,

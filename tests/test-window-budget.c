@@ -186,23 +186,6 @@ test_budget_page (Fixture       *f,
   sky_scenario_document_discard_recovery (document_of (scenario_page (f)));
 }
 
-/* The summary cards under @widget, or NULL. */
-static SkySummaryCards *
-cards_in (GtkWidget *widget)
-{
-  if (SKY_IS_SUMMARY_CARDS (widget))
-    return SKY_SUMMARY_CARDS (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      SkySummaryCards *found = cards_in (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Adds to @found every label under @widget whose text contains @text. */
 static void
 find_labels (GtkWidget  *widget,

@@ -22,39 +22,6 @@ static const char scenario_text[] =
   "  <budget monthly=\"150\"/>\n"
   "</scenario>\n";
 
-/* The descendant of @widget named @name (gtk_widget_set_name()), or NULL. */
-static GtkWidget *
-named (GtkWidget  *widget,
-       const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = named (child, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The cards a page holds. */
-static SkySummaryCards *
-cards_in (GtkWidget *widget)
-{
-  if (SKY_IS_SUMMARY_CARDS (widget))
-    return SKY_SUMMARY_CARDS (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      SkySummaryCards *found = cards_in (child);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static const char *
 card_text (SkySummaryCards *cards,
            guint            index,
