@@ -1052,6 +1052,48 @@ test_pdf_summary (Fixture       *f,
                                  "over the term"));
 }
 
+/* With a start month the summary table names the calendar month the budget is first exceeded,
+ * as the cards do: month 6 from March 2027 is August 2027. */
+static void
+test_pdf_summary_calendar (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autoptr(SkyEstimate) estimate = NULL;
+  g_autoptr(SkySummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *verdict = NULL;
+  g_autofree char *block = NULL;
+  g_autofree char *row = NULL;
+  const char *head, *side;
+
+  f->scenario->start_year = 2027;
+  f->scenario->start_month = 3;
+  estimate = sky_estimate_compute (f->catalog, f->scenario, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  summary = sky_summary_for_estimate (f->catalog, f->scenario, estimate, NULL, FALSE, 0, &error);
+  g_assert_no_error (error);
+  verdict = sky_summary_verdict_calendar_text (summary, g_ptr_array_index (summary->providers, 0),
+                                               f->scenario);
+  g_assert_true (g_str_has_prefix (verdict, "Over from August 2027, by "));
+  g_assert_true (sky_report_write_pdf_with_summary (f->scenario, estimate, f->projection,
+                                                    summary, NULL, pdf, &error));
+  g_assert_no_error (error);
+  out = sky_test_pdf_text (pdf);
+  if (out == NULL)
+    return;
+  head = strstr (out, "Summary over 12 months (the projection), in USD");
+  side = strstr (out, "The providers side by side");
+  g_assert_nonnull (head);
+  g_assert_nonnull (side);
+  block = g_strndup (head, side - head);
+  row = g_regex_replace_literal (spaces, block, -1, 0, " ", 0, NULL);
+  g_assert_nonnull (strstr (row, verdict));
+  g_assert_null (strstr (row, "in month 6"));
+}
+
 /* The report's availability section: Example Cloud's servers are 99.99 % as the sheet says
  * for a single instance, its egress publishes no SLA and is not counted, so the scenario is
  * 99.99 %, 4.4 minutes down a month (0.01 % of 730 hours); required 99.995 %, it falls short,
@@ -1148,6 +1190,7 @@ main (int    argc,
   ADD ("pdf-calendar-months", test_pdf_calendar_months);
   ADD ("pdf-german", test_pdf_german);
   ADD ("pdf-summary", test_pdf_summary);
+  ADD ("pdf-summary-calendar", test_pdf_summary_calendar);
   ADD ("pdf-availability", test_pdf_availability);
 #undef ADD
 

@@ -161,8 +161,9 @@ summary_row (Pen         *pen,
 }
 
 static void
-summary_table (Pen              *pen,
-               const SkySummary *summary)
+summary_table (Pen               *pen,
+               const SkySummary  *summary,
+               const SkyScenario *scenario)
 {
   const char *headings[] = { _("Provider"), _("Monthly"), _("Upfront"), _("First year"),
                              _("Term total"), _("Complete"), _("Budget") };
@@ -189,7 +190,9 @@ summary_table (Pen              *pen,
                                                                               "%u not priced",
                                                                               p->n_unpriced),
                                                                  p->n_unpriced);
-      g_autofree char *verdict = sky_summary_verdict_display (summary, p);
+      /* A month the verdict names is the calendar month, as on the cards, when the scenario
+       * says when it starts. */
+      g_autofree char *verdict = sky_summary_verdict_calendar_display (summary, p, scenario);
       const char *cells[] = { name, monthly, upfront, first_year, term_total, complete,
                               verdict };
 
@@ -740,7 +743,7 @@ sky_report_write_pdf_full (const SkyScenario           *scenario,
     if (summary != NULL)
       {
         pen.y += 10;
-        summary_table (&pen, summary);
+        summary_table (&pen, summary, scenario);
         pen.y += 6;
       }
     if (scenario->notes != NULL)
