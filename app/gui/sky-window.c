@@ -1610,6 +1610,11 @@ sky_window_constructed (GObject *object)
   G_OBJECT_CLASS (sky_window_parent_class)->constructed (object);
 
   model = sky_listing_model_new (sky_catalog_get_path (self->catalog), &error);
+  /* The table's connection only searches and counts: a page cache sized for that, not for an
+   * import. Counting a million offers filled the import's 16 MiB. */
+  if (model != NULL &&
+      !sky_catalog_set_query_only (sky_listing_model_get_catalog (model), &error))
+    g_clear_object (&model);
   sky_catalog_page_set_catalog (self->catalog_page, self->catalog);
   if (model != NULL)
     {
