@@ -125,6 +125,46 @@ test_today (void)
   g_unsetenv ("SKYTALLY_TODAY");
 }
 
+/* Today is found once a second, and SKYTALLY_TODAY checked once for each value: what is kept
+ * still follows the variable as it changes, and the clock. */
+static void
+test_today_kept (void)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *again = NULL;
+
+  g_setenv ("SKYTALLY_TODAY", "2026-12-05", TRUE);
+  g_free (sky_freshness_today ());
+  g_setenv ("SKYTALLY_TODAY", "2027-01-31", TRUE);
+  today = sky_freshness_today ();
+  g_assert_cmpstr (today, ==, "2027-01-31");
+  g_clear_pointer (&today, g_free);
+
+  /* Not a date: the local date stands. */
+  g_setenv ("SKYTALLY_TODAY", "tomorrow", TRUE);
+  now = g_date_time_new_now_local ();
+  expected = g_date_time_format (now, "%Y-%m-%d");
+  today = sky_freshness_today ();
+  again = sky_freshness_today ();
+  g_unsetenv ("SKYTALLY_TODAY");
+  /* Unless midnight passed between the two. */
+  if (g_strcmp0 (today, expected) != 0)
+    {
+      g_clear_pointer (&now, g_date_time_unref);
+      g_clear_pointer (&expected, g_free);
+      now = g_date_time_new_now_local ();
+      expected = g_date_time_format (now, "%Y-%m-%d");
+    }
+  g_assert_cmpstr (today, ==, expected);
+  g_assert_cmpstr (again, ==, today);
+
+  g_clear_pointer (&today, g_free);
+  today = sky_freshness_today ();
+  g_assert_cmpstr (today, ==, expected);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -137,5 +177,6 @@ main (int    argc,
   g_test_add_func ("/sky/freshness/stale", test_stale);
   g_test_add_func ("/sky/freshness/apart", test_apart);
   g_test_add_func ("/sky/freshness/today", test_today);
+  g_test_add_func ("/sky/freshness/today-kept", test_today_kept);
   return g_test_run ();
 }

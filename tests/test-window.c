@@ -531,6 +531,32 @@ test_bundled_sheets (Fixture       *f,
   g_assert_false (sky_window_get_busy (f->window));
 }
 
+/* At the first start, a scenario opened while the bundled sheets load (with the application,
+ * or recovered) is priced once, on the sheets loaded, not on the empty catalog before. */
+static void
+test_bundled_sheets_price_once (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("SKYTALLY_SCENARIOS_DIR"),
+                                            "web-product.skytally", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  SkyScenarioPage *page = scenario_page (f);
+  SkyScenarioDocument *document = document_of (page);
+  guint estimates = sky_scenario_document_get_n_estimates (document);
+
+  sky_window_load_bundled_sheets (f->window);
+  g_assert_true (sky_window_get_busy (f->window));
+  open_scenario (page, file);
+  /* Waiting for the sheets, it is said to be pricing. */
+  g_assert_true (sky_scenario_document_get_busy (document));
+  wait_until_idle (f);
+  wait_for_estimate (f);
+  g_assert_cmpuint (sky_scenario_document_get_n_estimates (document), ==, estimates + 1);
+  g_assert_nonnull (sky_scenario_document_get_estimate (document));
+  g_assert_cmpuint (sky_scenario_document_get_estimate (document)->providers->len, ==, 3);
+  g_assert_false (sky_scenario_document_get_busy (document));
+}
+
 /* A catalog whose user declined the bundled sheets (skytally-cli --no-seed) stays without
  * them. */
 static void
@@ -1164,6 +1190,7 @@ main (int    argc,
   ADD ("preferences", test_preferences);
   ADD ("bundled-sheets", test_bundled_sheets);
   ADD ("bundled-sheets-declined", test_bundled_sheets_declined);
+  ADD ("bundled-sheets-price-once", test_bundled_sheets_price_once);
   ADD ("scenario-close-asks", test_scenario_close_asks);
   g_test_add_func ("/sky/window/open-file", test_open_file);
   g_test_add_func ("/sky/window/recovery-on-open-start", test_recovery_on_open_start);

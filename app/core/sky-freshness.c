@@ -15,18 +15,48 @@
 
 /* Today's date in local time, YYYY-MM-DD: the day prices are aged to, and the day a sheet must
  * have reached to be current (the catalog's SQL function sky_today()). SKYTALLY_TODAY, when it
- * holds such a date, stands for it, so that tests can set the day. */
+ * holds such a date, stands for it, so that tests can set the day.
+ *
+ * The catalog's queries call it for every service they weigh, a few thousand times a listing
+ * of the bundled sheets, and finding the local time zone reads /etc/localtime again each time
+ * (GLib before 2.76 when TZ is not set: some 18 us): the date is kept for the second it was
+ * found in, and SKYTALLY_TODAY's check for the value it was made for. */
+G_LOCK_DEFINE_STATIC (today);
+
 char *
 sky_freshness_today (void)
 {
+  static gint64 found_second = -1;
+  static char found[16];
+  static char *forced_checked;     /* the value of SKYTALLY_TODAY last checked */
+  static gboolean forced_valid;
   const char *forced = g_getenv ("SKYTALLY_TODAY");
-  g_autoptr(GDateTime) now = NULL;
+  gint64 second = g_get_real_time () / G_USEC_PER_SEC;
+  char *today;
 
-  if (forced != NULL &&
-      g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", forced, 0, 0))
-    return g_strdup (forced);
-  now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%Y-%m-%d");
+  G_LOCK (today);
+  if (forced != NULL && g_strcmp0 (forced, forced_checked) != 0)
+    {
+      g_free (forced_checked);
+      forced_checked = g_strdup (forced);
+      forced_valid = g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", forced, 0, 0);
+    }
+  if (forced != NULL && forced_valid)
+    today = g_strdup (forced);
+  else
+    {
+      if (second != found_second)
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+          g_autofree char *text = g_date_time_format (now, "%Y-%m-%d");
+
+          g_strlcpy (found, text, sizeof found);
+          found_second = second;
+        }
+      today = g_strdup (found);
+    }
+  G_UNLOCK (today);
+  return today;
 }
 
 static gboolean

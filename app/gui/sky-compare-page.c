@@ -642,8 +642,12 @@ sky_compare_page_set_sources (SkyComparePage  *self,
   g_return_val_if_fail (SKY_IS_COMPARE_PAGE (self), FALSE);
 
   catalog = sky_catalog_open (path, error);
-  if (catalog == NULL)
-    return FALSE;
+  /* It only reads, an offer's equivalents at a time: a page cache sized for that. */
+  if (catalog == NULL || !sky_catalog_set_query_only (catalog, error))
+    {
+      g_clear_object (&catalog);
+      return FALSE;
+    }
   g_clear_object (&self->catalog);
   self->catalog = catalog;
   if (sky_gui_util_watch (&self->candidates, candidates, self) && candidates != NULL)

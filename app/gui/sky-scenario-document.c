@@ -41,6 +41,9 @@ struct _SkyScenarioDocument
   guint        n_projections;
   guint        generation;        /* of pricing: a result of an older one is dropped */
   gboolean     pricing;
+  gboolean     held;              /* pricing waits while the catalog is being filled */
+  gboolean     held_check_newer;  /* and what waits is to be checked against newer sheets */
+  gboolean     held_waiting;      /* a pricing was asked for meanwhile */
   guint        loading;
   guint        saving;
   gboolean     busy;
@@ -625,6 +628,17 @@ estimate_now (SkyScenarioDocument *self,
     {
       self->pricing = FALSE;
       set_estimate (self, NULL, NULL);
+      update_busy (self);
+      return;
+    }
+
+  /* The catalog is being filled: priced once, when it is (see
+   * sky_scenario_document_release_pricing()), not now and again then. */
+  if (self->held)
+    {
+      self->held_waiting = TRUE;
+      self->held_check_newer |= check_newer;
+      self->pricing = TRUE;
       update_busy (self);
       return;
     }
@@ -1241,6 +1255,43 @@ sky_scenario_document_catalog_changed (SkyScenarioDocument *self)
     add_current_providers (self, self->scenario);
   estimate_now (self, FALSE);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+/**
+ * sky_scenario_document_hold_pricing:
+ *
+ * The catalog is being filled (the bundled sheets, at the first start): the scenario is not
+ * priced until sky_scenario_document_release_pricing(), which prices it once if it was asked
+ * for meanwhile. Until then the document is busy pricing.
+ */
+void
+sky_scenario_document_hold_pricing (SkyScenarioDocument *self)
+{
+  g_return_if_fail (SKY_IS_SCENARIO_DOCUMENT (self));
+  self->held = TRUE;
+}
+
+/**
+ * sky_scenario_document_release_pricing:
+ *
+ * Ends sky_scenario_document_hold_pricing(): the pricing asked for meanwhile, if any, starts.
+ */
+void
+sky_scenario_document_release_pricing (SkyScenarioDocument *self)
+{
+  gboolean waiting, check_newer;
+
+  g_return_if_fail (SKY_IS_SCENARIO_DOCUMENT (self));
+
+  if (!self->held)
+    return;
+  waiting = self->held_waiting;
+  check_newer = self->held_check_newer;
+  self->held = FALSE;
+  self->held_waiting = FALSE;
+  self->held_check_newer = FALSE;
+  if (waiting)
+    estimate_now (self, check_newer);
 }
 
 SkyCatalog *

@@ -22,6 +22,8 @@ gboolean             sky_scenario_document_set_catalog_path   (SkyScenarioDocume
                                                                GError              **error);
 SkyCatalog          *sky_scenario_document_get_catalog        (SkyScenarioDocument  *self);
 void                 sky_scenario_document_catalog_changed    (SkyScenarioDocument  *self);
+void                 sky_scenario_document_hold_pricing       (SkyScenarioDocument  *self);
+void                 sky_scenario_document_release_pricing    (SkyScenarioDocument  *self);
 GPtrArray           *sky_scenario_document_get_sheets         (SkyScenarioDocument  *self);
 
 /* A projection of the document's scenario (@projection and the copy it was made from, or NULL

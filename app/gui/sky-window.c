@@ -340,6 +340,8 @@ seed_finished_cb (GObject      *object,
       sky_scenario_document_catalog_changed (self->document);
     }
   update_summary (self);
+  /* The scenario opened meanwhile is priced now, on the sheets loaded, once. */
+  sky_scenario_document_release_pricing (self->document);
   /* Then the sheets opened meanwhile, if any. */
   import_next (self);
 }
@@ -380,6 +382,9 @@ sky_window_load_bundled_sheets (SkyWindow *self)
     self->progress_timer = g_timeout_add (100, progress_tick_cb, self);
   self->progress = g_new0 (Progress, 1);
   set_busy (self, TRUE);
+  /* A scenario opened meanwhile (with the application, or recovered) waits for the sheets
+   * rather than being priced on an empty catalog and then again. */
+  sky_scenario_document_hold_pricing (self->document);
 
   sky_catalog_seed_async (self->catalog, sky_catalog_bundled_sheets_dir (), record_progress,
                           self->progress, self->cancellable, seed_finished_cb,
@@ -1605,6 +1610,11 @@ sky_window_constructed (GObject *object)
   G_OBJECT_CLASS (sky_window_parent_class)->constructed (object);
 
   model = sky_listing_model_new (sky_catalog_get_path (self->catalog), &error);
+  /* The table's connection only searches and counts: a page cache sized for that, not for an
+   * import. Counting a million offers filled the import's 16 MiB. */
+  if (model != NULL &&
+      !sky_catalog_set_query_only (sky_listing_model_get_catalog (model), &error))
+    g_clear_object (&model);
   sky_catalog_page_set_catalog (self->catalog_page, self->catalog);
   if (model != NULL)
     {
