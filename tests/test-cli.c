@@ -2047,7 +2047,8 @@ test_sources_loaded_for_convert_only (Fixture       *f,
 
 /* A search, --version and --help run in skytally-cli alone, which loads none of the libraries
  * that only reports (cairo, Pango), downloads (libsoup), sheets and scenarios (libxml2 and the
- * ICU and C++ runtime it brings, nettle) need; another command runs in skytally-cli-full. */
+ * ICU and C++ runtime it brings, nettle) need, nor JSON-GLib and GIO but for a search's JSON;
+ * another command runs in skytally-cli-full. */
 static void
 test_search_loads_only_what_it_needs (Fixture       *f,
                                       gconstpointer  data)
@@ -2055,6 +2056,9 @@ test_search_loads_only_what_it_needs (Fixture       *f,
   static const char * const unneeded[] = {
     "libcairo", "libpango", "libsoup", "libxml2", "libicu", "libstdc++", "libnettle",
     "libskytally-cli-export", "libskytally-cli-sources", "skytally-cli-full",
+  };
+  static const char * const json_only[] = {
+    "libjson-glib", "libgio", "libgmodule", "libmount", "libblkid", "libselinux",
   };
   g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
   g_autofree char *import = loaded_by ((const char *[]) { "--catalog", f->catalog, "--no-seed",
@@ -2077,6 +2081,11 @@ test_search_loads_only_what_it_needs (Fixture       *f,
     }
   g_assert_nonnull (strstr (search, "libsqlite3"));
   g_assert_nonnull (strstr (json, "libjson-glib"));
+  /* JSON-GLib, and the GIO it needs, only for JSON. */
+  for (gsize r = 0; r < G_N_ELEMENTS (runs); r++)
+    for (gsize i = 0; runs[r] != json && i < G_N_ELEMENTS (json_only); i++)
+      if (strstr (runs[r], json_only[i]) != NULL)
+        g_error ("skytally-cli %s loads %s", names[r], json_only[i]);
   for (gsize r = 0; r < G_N_ELEMENTS (runs); r++)
     for (gsize i = 0; i < G_N_ELEMENTS (unneeded); i++)
       {
