@@ -120,6 +120,31 @@ assert_one_line_error (const SkyCliRun *r)
   g_assert_true (strchr (r->err, '\n') == r->err + strlen (r->err) - 1);
 }
 
+/* --version prints the program and its version, alone or after the global options, in the same
+ * words whatever the language. */
+static void
+test_version (void)
+{
+  const char *expected = "skytally-cli " PACKAGE_VERSION "\n";
+  g_auto(SkyCliRun) alone = { 0 };
+  g_auto(SkyCliRun) after = { 0 };
+  g_auto(SkyCliRun) bad = { 0 };
+
+  cli (&alone, "--version", NULL);
+  g_assert_cmpint (alone.status, ==, 0);
+  g_assert_cmpstr (alone.out, ==, expected);
+  g_assert_cmpstr (alone.err, ==, "");
+
+  cli (&after, "--no-seed", "--read-only", "--version", NULL);
+  g_assert_cmpint (after.status, ==, 0);
+  g_assert_cmpstr (after.out, ==, expected);
+
+  /* An unknown option before it is still an error. */
+  cli (&bad, "--no-such-option", "--version", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_cmpstr (bad.out, ==, "");
+}
+
 /* The usage lists every command with its one line of help, in one column as wide as the widest
  * command; each command has its own --help; “help” prints the usage too. */
 static void
@@ -4006,6 +4031,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sky/cli/help", test_help);
+  g_test_add_func ("/sky/cli/version", test_version);
   g_test_add ("/sky/cli/availability", Fixture, NULL, fixture_setup, test_availability,
               fixture_teardown);
 #define ADD(name, func) \
