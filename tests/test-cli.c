@@ -2070,6 +2070,49 @@ test_sources_loaded_for_convert_only (Fixture       *f,
   g_assert_true (g_file_test (sheet, G_FILE_TEST_IS_REGULAR));
 }
 
+/* skytally-cli loads JSON-GLib only for a search's JSON: when it cannot, that search fails and
+ * says which library, and a search that writes a table runs as before. */
+static void
+test_search_json_without_json_glib (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autofree char *libdir = g_build_filename (f->dir, "broken-lib", NULL);
+  g_autofree char *broken = g_build_filename (libdir, "libjson-glib-1.0.so.0", NULL);
+  g_autofree char *probe = loaded_by ((const char *[]) { "--version", NULL });
+  g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *path = NULL;
+  g_auto(SkyCliRun) import = { 0 };
+  g_auto(GStrv) envp = NULL;
+  g_auto(SkyCliRun) json = { 0 };
+  g_auto(SkyCliRun) table = { 0 };
+
+  if (strstr (probe, "libglib-2.0") == NULL)
+    {
+      /* Where the dynamic loader is not glibc's, LD_LIBRARY_PATH may not come first. */
+      g_test_skip ("the dynamic loader does not tell what it loads (LD_DEBUG) here");
+      return;
+    }
+  /* Without the bundled sheets, which skytally-cli-full, linked with JSON-GLib, would load. */
+  cli (&import, "--catalog", f->catalog, "--no-seed", "import", valid, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  /* Not a library: loading it fails, and the loader looks no further. */
+  g_assert_cmpint (g_mkdir_with_parents (libdir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (broken, "", 0, NULL));
+  path = g_getenv ("LD_LIBRARY_PATH") != NULL
+         ? g_strconcat (libdir, ":", g_getenv ("LD_LIBRARY_PATH"), NULL) : g_strdup (libdir);
+  envp = g_environ_setenv (g_get_environ (), "LD_LIBRARY_PATH", path, TRUE);
+
+  sky_cli_run (&json, NULL, envp, NULL, "--catalog", f->catalog, "search", "--format", "json",
+               NULL);
+  g_assert_cmpint (json.status, ==, 1);
+  g_assert_cmpstr (json.out, ==, "");
+  g_assert_true (g_str_has_prefix (json.err, "skytally-cli: Cannot load libjson-glib-1.0.so.0: "));
+
+  sky_cli_run (&table, NULL, envp, NULL, "--catalog", f->catalog, "search", NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_true (g_str_has_prefix (table.out, "PROVIDER"));
+}
+
 /* A search, --version and --help run in skytally-cli alone, which loads none of the libraries
  * that only reports (cairo, Pango), downloads (libsoup), sheets and scenarios (libxml2 and the
  * ICU and C++ runtime it brings, nettle) need, nor JSON-GLib and GIO but for a search's JSON;
@@ -4057,6 +4100,7 @@ main (int    argc,
 #endif
   ADD ("sources-loaded-for-convert-only", test_sources_loaded_for_convert_only);
   ADD ("search-loads-only-what-it-needs", test_search_loads_only_what_it_needs);
+  ADD ("search-json-without-json-glib", test_search_json_without_json_glib);
   ADD ("trace-sql", test_trace_sql);
   ADD ("sheets-remove", test_sheets_remove);
   ADD ("sheets-diff", test_sheets_diff);
