@@ -120,6 +120,31 @@ assert_one_line_error (const SkyCliRun *r)
   g_assert_true (strchr (r->err, '\n') == r->err + strlen (r->err) - 1);
 }
 
+/* --version prints the program and its version, alone or after the global options, in the same
+ * words whatever the language. */
+static void
+test_version (void)
+{
+  const char *expected = "skytally-cli " PACKAGE_VERSION "\n";
+  g_auto(SkyCliRun) alone = { 0 };
+  g_auto(SkyCliRun) after = { 0 };
+  g_auto(SkyCliRun) bad = { 0 };
+
+  cli (&alone, "--version", NULL);
+  g_assert_cmpint (alone.status, ==, 0);
+  g_assert_cmpstr (alone.out, ==, expected);
+  g_assert_cmpstr (alone.err, ==, "");
+
+  cli (&after, "--no-seed", "--read-only", "--version", NULL);
+  g_assert_cmpint (after.status, ==, 0);
+  g_assert_cmpstr (after.out, ==, expected);
+
+  /* An unknown option before it is still an error. */
+  cli (&bad, "--no-such-option", "--version", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_cmpstr (bad.out, ==, "");
+}
+
 /* The usage lists every command with its one line of help, in one column as wide as the widest
  * command; each command has its own --help; “help” prints the usage too. */
 static void
@@ -2045,9 +2070,53 @@ test_sources_loaded_for_convert_only (Fixture       *f,
   g_assert_true (g_file_test (sheet, G_FILE_TEST_IS_REGULAR));
 }
 
+/* skytally-cli loads JSON-GLib only for a search's JSON: when it cannot, that search fails and
+ * says which library, and a search that writes a table runs as before. */
+static void
+test_search_json_without_json_glib (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autofree char *libdir = g_build_filename (f->dir, "broken-lib", NULL);
+  g_autofree char *broken = g_build_filename (libdir, "libjson-glib-1.0.so.0", NULL);
+  g_autofree char *probe = loaded_by ((const char *[]) { "--version", NULL });
+  g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
+  g_autofree char *path = NULL;
+  g_auto(SkyCliRun) import = { 0 };
+  g_auto(GStrv) envp = NULL;
+  g_auto(SkyCliRun) json = { 0 };
+  g_auto(SkyCliRun) table = { 0 };
+
+  if (strstr (probe, "libglib-2.0") == NULL)
+    {
+      /* Where the dynamic loader is not glibc's, LD_LIBRARY_PATH may not come first. */
+      g_test_skip ("the dynamic loader does not tell what it loads (LD_DEBUG) here");
+      return;
+    }
+  /* Without the bundled sheets, which skytally-cli-full, linked with JSON-GLib, would load. */
+  cli (&import, "--catalog", f->catalog, "--no-seed", "import", valid, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  /* Not a library: loading it fails, and the loader looks no further. */
+  g_assert_cmpint (g_mkdir_with_parents (libdir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (broken, "", 0, NULL));
+  path = g_getenv ("LD_LIBRARY_PATH") != NULL
+         ? g_strconcat (libdir, ":", g_getenv ("LD_LIBRARY_PATH"), NULL) : g_strdup (libdir);
+  envp = g_environ_setenv (g_get_environ (), "LD_LIBRARY_PATH", path, TRUE);
+
+  sky_cli_run (&json, NULL, envp, NULL, "--catalog", f->catalog, "search", "--format", "json",
+               NULL);
+  g_assert_cmpint (json.status, ==, 1);
+  g_assert_cmpstr (json.out, ==, "");
+  g_assert_true (g_str_has_prefix (json.err, "skytally-cli: Cannot load libjson-glib-1.0.so.0: "));
+
+  sky_cli_run (&table, NULL, envp, NULL, "--catalog", f->catalog, "search", NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_true (g_str_has_prefix (table.out, "PROVIDER"));
+}
+
 /* A search, --version and --help run in skytally-cli alone, which loads none of the libraries
  * that only reports (cairo, Pango), downloads (libsoup), sheets and scenarios (libxml2 and the
- * ICU and C++ runtime it brings, nettle) need; another command runs in skytally-cli-full. */
+ * ICU and C++ runtime it brings, nettle) need, nor JSON-GLib and GIO but for a search's JSON;
+ * another command runs in skytally-cli-full. */
 static void
 test_search_loads_only_what_it_needs (Fixture       *f,
                                       gconstpointer  data)
@@ -2055,6 +2124,9 @@ test_search_loads_only_what_it_needs (Fixture       *f,
   static const char * const unneeded[] = {
     "libcairo", "libpango", "libsoup", "libxml2", "libicu", "libstdc++", "libnettle",
     "libskytally-cli-export", "libskytally-cli-sources", "skytally-cli-full",
+  };
+  static const char * const json_only[] = {
+    "libjson-glib", "libgio", "libgmodule", "libmount", "libblkid", "libselinux",
   };
   g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "data", "valid-small.xml", NULL);
   g_autofree char *import = loaded_by ((const char *[]) { "--catalog", f->catalog, "--no-seed",
@@ -2077,6 +2149,11 @@ test_search_loads_only_what_it_needs (Fixture       *f,
     }
   g_assert_nonnull (strstr (search, "libsqlite3"));
   g_assert_nonnull (strstr (json, "libjson-glib"));
+  /* JSON-GLib, and the GIO it needs, only for JSON. */
+  for (gsize r = 0; r < G_N_ELEMENTS (runs); r++)
+    for (gsize i = 0; runs[r] != json && i < G_N_ELEMENTS (json_only); i++)
+      if (strstr (runs[r], json_only[i]) != NULL)
+        g_error ("skytally-cli %s loads %s", names[r], json_only[i]);
   for (gsize r = 0; r < G_N_ELEMENTS (runs); r++)
     for (gsize i = 0; i < G_N_ELEMENTS (unneeded); i++)
       {
@@ -3997,6 +4074,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sky/cli/help", test_help);
+  g_test_add_func ("/sky/cli/version", test_version);
   g_test_add ("/sky/cli/availability", Fixture, NULL, fixture_setup, test_availability,
               fixture_teardown);
 #define ADD(name, func) \
@@ -4022,6 +4100,7 @@ main (int    argc,
 #endif
   ADD ("sources-loaded-for-convert-only", test_sources_loaded_for_convert_only);
   ADD ("search-loads-only-what-it-needs", test_search_loads_only_what_it_needs);
+  ADD ("search-json-without-json-glib", test_search_json_without_json_glib);
   ADD ("trace-sql", test_trace_sql);
   ADD ("sheets-remove", test_sheets_remove);
   ADD ("sheets-diff", test_sheets_diff);

@@ -25,35 +25,38 @@ scaled_to_string (gint64 value,
 }
 
 /* @member, or null when @value is NULL (as sky_json_add_string() adds it: sky-json.c holds the
- * reports' JSON, which the search program does not take in). */
+ * reports' JSON, which the search program does not take in). @json: JSON-GLib, loaded (see
+ * sky-cli-json.c). */
 static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
+add_string (const SkyCliJson *json,
+            JsonBuilder      *builder,
+            const char       *member,
+            const char       *value)
 {
-  json_builder_set_member_name (builder, member);
+  json->json_builder_set_member_name (builder, member);
   if (value != NULL)
-    json_builder_add_string_value (builder, value);
+    json->json_builder_add_string_value (builder, value);
   else
-    json_builder_add_null_value (builder);
+    json->json_builder_add_null_value (builder);
 }
 
 static void
-json_add_scaled (JsonBuilder *builder,
-                 const char  *member,
-                 gint64       value,
-                 guint        scale)
+json_add_scaled (const SkyCliJson *json,
+                 JsonBuilder      *builder,
+                 const char       *member,
+                 gint64            value,
+                 guint             scale)
 {
-  json_builder_set_member_name (builder, member);
+  json->json_builder_set_member_name (builder, member);
   if (value < 0)
-    json_builder_add_null_value (builder);
+    json->json_builder_add_null_value (builder);
   else if (value % (scale == 3 ? 1000 : 1) == 0)
-    json_builder_add_int_value (builder, scale == 3 ? value / 1000 : value);
+    json->json_builder_add_int_value (builder, scale == 3 ? value / 1000 : value);
   else
     {
       /* A spec such as 0.25 vCPU; specs are not money, and three decimals print exactly. */
       g_autofree char *text = scaled_to_string (value, scale);
-      json_builder_add_double_value (builder, g_ascii_strtod (text, NULL));
+      json->json_builder_add_double_value (builder, g_ascii_strtod (text, NULL));
     }
 }
 
@@ -134,6 +137,7 @@ sky_cli_search (const SkyCliGlobals *globals,
   g_auto(SkyCliRows) rows = { 0 };
   SkySearchQuery query = { 0 };
   SkyCliFormat format;
+  const SkyCliJson *json = NULL;
   int status = 0;
   GOptionEntry entries[] = {
     { "provider", 0, 0, G_OPTION_ARG_STRING, &provider, N_("Only this provider"), "ID" },
@@ -215,6 +219,8 @@ sky_cli_search (const SkyCliGlobals *globals,
   query.software = rows.software;
   query.capacity = rows.capacity;
 
+  if (format == SKY_CLI_FORMAT_JSON && (json = sky_cli_json_load (&error)) == NULL)
+    return sky_cli_user_error (error);
   catalog = sky_cli_open_catalog (globals, &error);
   if (catalog == NULL || !sky_catalog_set_query_only (catalog, &error))
     return sky_cli_user_error (error);
@@ -224,9 +230,9 @@ sky_cli_search (const SkyCliGlobals *globals,
 
   if (format == SKY_CLI_FORMAT_JSON)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonBuilder) builder = json->json_builder_new ();
 
-      json_builder_begin_array (builder);
+      json->json_builder_begin_array (builder);
       for (guint i = 0; i < listings->len; i++)
         {
           SkyListing *l = g_ptr_array_index (listings, i);
@@ -241,40 +247,40 @@ sky_cli_search (const SkyCliGlobals *globals,
           if (sky_listing_monthly (l, &m))
             monthly = sky_currency_format (l->currency, m);
 
-          json_builder_begin_object (builder);
-          add_string (builder, "provider", l->provider);
-          add_string (builder, "sheet_version", l->sheet_version);
-          add_string (builder, "region", l->region);
-          add_string (builder, "geography", l->geography);
-          add_string (builder, "service", l->service);
-          add_string (builder, "sku", l->sku);
-          add_string (builder, "name", l->name);
-          add_string (builder, "family", l->family);
-          add_string (builder, "category", l->category);
-          json_add_scaled (builder, "vcpu", l->vcpu_milli, 3);
-          json_add_scaled (builder, "memory_gib", l->memory_mgib, 3);
-          json_add_scaled (builder, "gpu", l->gpu, 0);
-          add_string (builder, "os", l->os);
-          add_string (builder, "sla", l->sla);
-          add_string (builder, "term", l->term);
-          add_string (builder, "price", price);
-          json_builder_set_member_name (builder, "tiered");
-          json_builder_add_boolean_value (builder, l->tiered);
-          add_string (builder, "unit", l->unit);
-          add_string (builder, "currency", l->currency);
-          add_string (builder, "monthly", monthly);
-          add_string (builder, "monthly_cap", cap);
-          add_string (builder, "upfront_fee", fee);
-          add_string (builder, "free_quantity", l->free_quantity);
-          add_string (builder, "price_effective_date", l->effective_date);
-          add_string (builder, "architecture", l->architecture);
-          add_string (builder, "tenancy", l->tenancy);
-          add_string (builder, "licence", l->licence);
-          add_string (builder, "software", l->software);
-          add_string (builder, "capacity", l->capacity);
-          json_builder_end_object (builder);
+          json->json_builder_begin_object (builder);
+          add_string (json, builder, "provider", l->provider);
+          add_string (json, builder, "sheet_version", l->sheet_version);
+          add_string (json, builder, "region", l->region);
+          add_string (json, builder, "geography", l->geography);
+          add_string (json, builder, "service", l->service);
+          add_string (json, builder, "sku", l->sku);
+          add_string (json, builder, "name", l->name);
+          add_string (json, builder, "family", l->family);
+          add_string (json, builder, "category", l->category);
+          json_add_scaled (json, builder, "vcpu", l->vcpu_milli, 3);
+          json_add_scaled (json, builder, "memory_gib", l->memory_mgib, 3);
+          json_add_scaled (json, builder, "gpu", l->gpu, 0);
+          add_string (json, builder, "os", l->os);
+          add_string (json, builder, "sla", l->sla);
+          add_string (json, builder, "term", l->term);
+          add_string (json, builder, "price", price);
+          json->json_builder_set_member_name (builder, "tiered");
+          json->json_builder_add_boolean_value (builder, l->tiered);
+          add_string (json, builder, "unit", l->unit);
+          add_string (json, builder, "currency", l->currency);
+          add_string (json, builder, "monthly", monthly);
+          add_string (json, builder, "monthly_cap", cap);
+          add_string (json, builder, "upfront_fee", fee);
+          add_string (json, builder, "free_quantity", l->free_quantity);
+          add_string (json, builder, "price_effective_date", l->effective_date);
+          add_string (json, builder, "architecture", l->architecture);
+          add_string (json, builder, "tenancy", l->tenancy);
+          add_string (json, builder, "licence", l->licence);
+          add_string (json, builder, "software", l->software);
+          add_string (json, builder, "capacity", l->capacity);
+          json->json_builder_end_object (builder);
         }
-      json_builder_end_array (builder);
+      json->json_builder_end_array (builder);
       sky_cli_print_json_builder (builder);
       return 0;
     }

@@ -310,29 +310,6 @@ sky_cli_table_print (SkyCliTable *table)
   g_ptr_array_unref (table->rows);
 }
 
-/* Prints @root indented, as sky_json_to_data() writes it, with a newline after it. (That
- * function's file holds the reports' JSON, which skytally-cli, for a search, does not link.) */
-void
-sky_cli_print_json (JsonNode *root)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
-}
-
-/* Prints what @builder built, as sky_cli_print_json. */
-void
-sky_cli_print_json_builder (JsonBuilder *builder)
-{
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-
-  sky_cli_print_json (root);
-}
-
 /* Rows of offers ----------------------------------------------------------------------------- */
 
 /* Checks the values of the row options, and turns --all-rows into "any" for each attribute not

@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <json-glib/json-glib.h>
-
 #include "sky-catalog.h"
+#include "sky-cli-json.h"
 #include "sky-csv.h"
 #include "sky-source.h"
 
@@ -108,10 +107,8 @@ char       *sky_cli_row_text      (const char           *tenancy,
                                    const char           *licence,
                                    const char           *software,
                                    const char           *capacity);
-void        sky_cli_print_json    (JsonNode             *root);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SkyCliRows, sky_cli_rows_clear)
-void        sky_cli_print_json_builder (JsonBuilder     *builder);
 
 const SkySourceApi *sky_cli_load_sources (GError                 **error);
 gpointer            sky_cli_load_module_symbol (const char  *file,
