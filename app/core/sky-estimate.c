@@ -43,7 +43,6 @@ estimate_line_free (SkyEstimateLine *line)
   g_free (line->label);
   g_free (line->group);
   g_free (line->reason);
-  g_clear_pointer (&line->offer, sky_offer_details_free);
   g_free (line->unit);
   g_free (line->term);
   g_free (line->explanation);
@@ -76,6 +75,7 @@ estimate_provider_free (SkyEstimateProvider *p)
   g_ptr_array_unref (p->lines);
   g_ptr_array_unref (p->groups);
   g_ptr_array_unref (p->sheets);
+  g_clear_pointer (&p->offers, g_ptr_array_unref);
   g_free (p->prices_as_of);
   g_free (p);
 }
@@ -255,8 +255,9 @@ price_provider (Ctx         *ctx,
       el->term = g_strdup (line->term);
       el->monthly = el->upfront = el->effective_monthly = el->yearly = el->term_total = D (0);
       el->status = rl->status;
-      el->reason = g_steal_pointer (&rl->reason);
-      el->offer = g_steal_pointer (&rl->offer);
+      el->reason = g_strdup (rl->reason);
+      /* Lines that ask the same share one offer, which the provider keeps. */
+      el->offer = rl->offer;
       el->price_index = rl->price_index;
       g_ptr_array_add (p->lines, el);
 
@@ -292,6 +293,7 @@ price_provider (Ctx         *ctx,
       else if (el->term_months > ctx->estimate->term_months)
         ctx->estimate->term_months = el->term_months;
     }
+  p->offers = sky_resolved_provider_take_offers (rp);
   collect_sheets (ctx, p);
   return TRUE;
 }
