@@ -538,6 +538,51 @@ test_repeats_count_in_totals (Fixture       *f,
   }
 }
 
+/* A projection whose figures fill megabytes (500 lines over 60 months: their cash, amortised
+ * and upfront figures are kept in one block of 2.9 MB) holds every line's every month. */
+static void
+test_many_lines (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(SkyScenario) s = sky_scenario_new ("Many", "USD");
+  g_autoptr(SkyProjection) projection = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyProjectionProvider *p;
+  guint M;
+
+  g_ptr_array_add (s->providers, g_strdup ("examplecloud"));
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("Worker %u", i + 1);
+
+      g_ptr_array_add (s->lines, offer_line (label, "Workers", i % 2 == 0 ? "1" : "2", "hour",
+                                             NULL, "reserved-1y-partial-upfront", "std-2-us"));
+    }
+  projection = sky_projection_compute (f->catalog, s, NULL, 60, &error);
+  g_assert_no_error (error);
+  p = g_ptr_array_index (projection->providers, 0);
+  M = projection->months;
+  g_assert_cmpuint (M, ==, 60);
+  g_assert_cmpuint (p->n_lines, ==, 500);
+  for (guint l = 0; l < 500; l++)
+    for (guint m = 0; m < M; m++)
+      {
+        guint like = l % 2;
+
+        ASSERT_SAME (p->cash[l * M + m], p->cash[like * M + m]);
+        ASSERT_SAME (p->amortised[l * M + m], p->amortised[like * M + m]);
+        ASSERT_SAME (p->upfront[l * M + m], p->upfront[like * M + m]);
+      }
+  /* One worker: 259 upfront and 0.0296 × 730 = 21.608, so 21.61 a month; two: 518 and
+   * 43.216, so 43.22. 250 of each: 250 × (21.61 + 43.22) = 16207.50 a month, and
+   * 250 × (259 + 518) = 194250 upfront in months 1, 13, 25, 37 and 49. */
+  ASSERT_MONEY (p->cash[0], "280.61");
+  ASSERT_MONEY (p->cash[M], "561.22");
+  ASSERT_MONEY (p->total_cash[1], "16207.50");
+  ASSERT_MONEY (p->total_cash[12], "210457.50");
+  ASSERT_MONEY (p->upfront[M + 48], "518.00");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -556,6 +601,7 @@ main (int    argc,
   ADD ("empty", test_empty);
   ADD ("repeated-lines", test_repeated_lines);
   ADD ("repeats-count-in-totals", test_repeats_count_in_totals);
+  ADD ("many-lines", test_many_lines);
 #undef ADD
 
   return g_test_run ();
