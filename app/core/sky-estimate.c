@@ -116,6 +116,7 @@ typedef struct
   SkyCatalog        *catalog;
   SkyEstimate       *estimate;
   SkyPricing        *pricing;
+  SkyExplainMemo    *words;      /* the steps' words, each written once */
   GPtrArray         *sheets;     /* SkySheetInfo: the catalog's, for their dates */
   gboolean           overflow;
 } Ctx;
@@ -320,7 +321,7 @@ total_provider (Ctx                 *ctx,
         continue;
       el->term_total = sky_pricing_term_total (ctx->pricing, &figures, el->term_months, term,
                                                el->steps);
-      arithmetic = sky_explain_steps (el->steps);
+      arithmetic = sky_explain_memo_format (ctx->words, el->steps);
       el->explanation = sky_explain_source (p->provider_name,
                                             el->offer != NULL ? el->offer->sheet_version : NULL,
                                             arithmetic);
@@ -386,6 +387,7 @@ compute (SkyCatalog          *catalog,
 {
   g_autoptr(SkyEstimate) estimate = NULL;
   g_autoptr(SkyPricing) pricing = NULL;
+  g_autoptr(SkyExplainMemo) words = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GPtrArray) sheets = NULL;
   Ctx ctx = { 0 };
@@ -405,7 +407,9 @@ compute (SkyCatalog          *catalog,
     return NULL;
 
   pricing = sky_pricing_new (scenario->currency, scenario->hours_per_month);
-  ctx = (Ctx) { scenario, catalog, estimate, pricing, sheets, FALSE };
+  /* Explanations are written as sky_explain_steps() writes them. */
+  words = sky_explain_memo_new (SKY_EXPLAIN_PLAIN);
+  ctx = (Ctx) { scenario, catalog, estimate, pricing, words, sheets, FALSE };
   for (guint i = 0; i < list->len; i++)
     if (!price_provider (&ctx, g_ptr_array_index (list, i), current_sheets, error))
       return NULL;
