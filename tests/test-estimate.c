@@ -1461,6 +1461,48 @@ test_bundled_deployments (void)
     }
 }
 
+/* A line repeated further down finds the same offer as the first, which they share, and
+ * comes to the same figures as a scenario of that line alone; the provider keeps each offer
+ * once. */
+static void
+test_repeated_lines_share_offers (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyEstimate) once = estimate (f, FALSE);
+  g_autoptr(SkyEstimate) twice = NULL;
+  guint n = f->scenario->lines->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      SkyScenarioLine *l = sky_scenario_line_copy (g_ptr_array_index (f->scenario->lines, i));
+
+      g_free (l->label);
+      l->label = g_strdup_printf ("Again %u", i + 1);
+      g_ptr_array_add (f->scenario->lines, l);
+    }
+  twice = sky_estimate_compute (f->catalog, f->scenario, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  for (guint k = 0; k < twice->providers->len; k++)
+    {
+      SkyEstimateProvider *p = g_ptr_array_index (twice->providers, k);
+      guint with_offer = 0;
+
+      g_assert_cmpuint (p->lines->len, ==, 2 * n);
+      for (guint i = 0; i < n; i++)
+        {
+          SkyEstimateLine *a = line_of (twice, k, i), *b = line_of (twice, k, n + i);
+
+          g_assert_true (a->offer == b->offer);
+          g_assert_true (a->offer == NULL || g_ptr_array_find (p->offers, a->offer, NULL));
+          g_assert_cmpint (a->status, ==, line_of (once, k, i)->status);
+          with_offer += a->offer != NULL;
+        }
+      g_assert_cmpuint (p->offers->len, >, 0);
+      g_assert_cmpuint (p->offers->len, <=, with_offer);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1482,6 +1524,7 @@ main (int    argc,
   ADD ("freshness", test_freshness);
   ADD ("freshness-several-sheets", test_freshness_several_sheets);
   ADD ("freshness-per-service", test_freshness_per_service);
+  ADD ("repeated-lines-share-offers", test_repeated_lines_share_offers);
 #undef ADD
   g_test_add_func ("/sky/estimate/freshness-apart", test_freshness_apart);
   g_test_add_func ("/sky/estimate/published-examples", test_published_examples);

@@ -595,6 +595,63 @@ test_monthly_commitment (void)
   ASSERT_EXPLAINS (s, " = 2 Month (720 Hour a month; a commitment bills every month)");
 }
 
+/* A memo writes each line as sky_explain_format() does, in either style, whether its steps
+ * were seen before or not: lines priced alike, lines after others of the same price (their
+ * units used above differ), and steps that differ in a single field. */
+static void
+test_memo (void)
+{
+  static const char * const quantities[] = { "3", "3", "2", "3", "5", "2" };
+  SkyExplainStyle styles[] = { SKY_EXPLAIN_PLAIN, SKY_EXPLAIN_DISPLAY };
+
+  for (gsize k = 0; k < G_N_ELEMENTS (styles); k++)
+    {
+      g_autoptr(SkyPricing) pricing = sky_pricing_new ("USD", dec ("730"));
+      g_autoptr(SkyExplainMemo) memo = sky_explain_memo_new (styles[k]);
+      g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      SkyPriceTerms t = { 0 };
+
+      t.unit = g_intern_static_string ("gb");
+      t.currency = g_intern_static_string ("USD");
+      t.amount = dec ("0.09");
+      t.free_units = dec ("100");
+      t.discount = t.rate = t.upfront_fee = t.on_demand = sky_decimal_from_int (0);
+      for (gsize i = 0; i < G_N_ELEMENTS (quantities); i++)
+        {
+          GArray *steps = sky_price_steps_new ();
+          SkyPricedLine out;
+
+          /* Every other line in a slot of its own: those after the first count units above. */
+          t.slot = i % 2;
+          sky_pricing_price_line (pricing, &t, dec (quantities[i]), dec ("1000"), &out, steps);
+          sky_pricing_term_total (pricing, &out, 12, 12, steps);
+          g_ptr_array_add (lines, steps);
+        }
+      {
+        GArray *steps = sky_price_steps_new ();
+        SkyPriceStep a = make (SKY_PRICE_STEP_COST), b = make (SKY_PRICE_STEP_COST);
+
+        a.result = b.result = dec ("12.5");
+        b.approximate = TRUE;
+        g_array_append_val (steps, a);
+        g_array_append_val (steps, b);
+        b.currency = g_intern_static_string ("EUR");
+        g_array_append_val (steps, b);
+        g_ptr_array_add (lines, steps);
+      }
+
+      for (guint round = 0; round < 2; round++)
+        for (guint i = 0; i < lines->len; i++)
+          {
+            GArray *steps = g_ptr_array_index (lines, i);
+            g_autofree char *expected = sky_explain_format (steps, styles[k]);
+            g_autofree char *text = sky_explain_memo_format (memo, steps);
+
+            g_assert_cmpstr (text, ==, expected);
+          }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -612,6 +669,7 @@ main (int    argc,
   g_test_add_func ("/sky/explain/display-english", test_display_english);
   g_test_add_func ("/sky/explain/display-german", test_display_german);
   g_test_add_func ("/sky/explain/unit-titles", test_unit_titles);
+  g_test_add_func ("/sky/explain/memo", test_memo);
 
   return g_test_run ();
 }

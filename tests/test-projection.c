@@ -447,6 +447,142 @@ test_repeated_lines (Fixture       *f,
   ASSERT_MONEY (p->low[0], "1753.10");
 }
 
+/* The projection of the fixture's scenario with @k lines of a reserved server in their own
+ * group, which ranges from −10 % to +20 %. */
+static SkyProjection *
+project_with_pool (Fixture *f,
+                   guint    k)
+{
+  g_autoptr(SkyScenario) s = sky_scenario_copy (f->scenario);
+  g_autoptr(GError) error = NULL;
+  SkyRange *range = g_new0 (SkyRange, 1);
+  SkyProjection *projection;
+
+  for (guint i = 0; i < k; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("Pool %u", i + 1);
+
+      g_ptr_array_add (s->lines, offer_line (label, "Pool", "1", "hour", NULL,
+                                             "reserved-1y-partial-upfront", "std-2-us"));
+    }
+  range->group = g_strdup ("Pool");
+  range->low = dec ("-10");
+  range->high = dec ("20");
+  g_ptr_array_add (s->ranges, range);
+  projection = sky_projection_compute (f->catalog, s, NULL, 24, &error);
+  g_assert_no_error (error);
+  return projection;
+}
+
+#define ASSERT_SAME(a, b) g_assert_cmpint (sky_decimal_compare ((a), (b)), ==, 0)
+
+/* Lines that repeat another line exactly come to its figures every month, and each counts in
+ * every total: four of them add four times what one adds, to the cash, the amortised figures,
+ * the upfront fees and the low and high estimates. */
+static void
+test_repeats_count_in_totals (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(SkyProjection) none = project_with_pool (f, 0);
+  g_autoptr(SkyProjection) one = project_with_pool (f, 1);
+  g_autoptr(SkyProjection) four = project_with_pool (f, 4);
+  SkyProjectionProvider *p0 = g_ptr_array_index (none->providers, 0);
+  SkyProjectionProvider *p1 = g_ptr_array_index (one->providers, 0);
+  SkyProjectionProvider *p4 = g_ptr_array_index (four->providers, 0);
+  guint M = four->months, first = p0->n_lines;
+
+  g_assert_cmpuint (p4->n_lines, ==, first + 4);
+  for (guint l = first + 1; l < first + 4; l++)
+    {
+      g_assert_cmpint (p4->break_even[l], ==, p4->break_even[first]);
+      g_assert_true (g_array_index (p4->priced, gboolean, l));
+      for (guint m = 0; m < M; m++)
+        {
+          ASSERT_SAME (p4->cash[l * M + m], p4->cash[first * M + m]);
+          ASSERT_SAME (p4->upfront[l * M + m], p4->upfront[first * M + m]);
+          ASSERT_SAME (p4->amortised[l * M + m], p4->amortised[first * M + m]);
+        }
+    }
+  for (guint m = 0; m < M; m++)
+    {
+      SkyDecimal *figures[][3] = {
+        { p0->total_cash, p1->total_cash, p4->total_cash },
+        { p0->total_amortised, p1->total_amortised, p4->total_amortised },
+        { p0->low, p1->low, p4->low },
+        { p0->high, p1->high, p4->high },
+        { p0->low_upfront, p1->low_upfront, p4->low_upfront },
+        { p0->high_upfront, p1->high_upfront, p4->high_upfront },
+      };
+      SkyDecimal sum = sky_decimal_from_int (0);
+
+      for (gsize k = 0; k < G_N_ELEMENTS (figures); k++)
+        {
+          SkyDecimal each, four_times, added;
+
+          g_assert_true (sky_decimal_sub (figures[k][1][m], figures[k][0][m], &each));
+          g_assert_true (sky_decimal_mul (each, sky_decimal_from_int (4), &four_times));
+          g_assert_true (sky_decimal_sub (figures[k][2][m], figures[k][0][m], &added));
+          ASSERT_SAME (added, four_times);
+        }
+      /* The months' totals are the sums of the lines' months. */
+      for (guint l = 0; l < p4->n_lines; l++)
+        g_assert_true (sky_decimal_add (sum, p4->cash[l * M + m], &sum));
+      ASSERT_SAME (sum, p4->total_cash[m]);
+    }
+  /* The reservation's fee is in the first month's cash: 4 × 259 more than none. */
+  {
+    SkyDecimal added;
+
+    g_assert_true (sky_decimal_sub (p4->total_cash[0], p0->total_cash[0], &added));
+    g_assert_cmpint (sky_decimal_compare (added, sky_decimal_from_int (4 * 259)), >, 0);
+  }
+}
+
+/* A projection whose figures fill megabytes (500 lines over 60 months: their cash, amortised
+ * and upfront figures are kept in one block of 2.9 MB) holds every line's every month. */
+static void
+test_many_lines (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(SkyScenario) s = sky_scenario_new ("Many", "USD");
+  g_autoptr(SkyProjection) projection = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyProjectionProvider *p;
+  guint M;
+
+  g_ptr_array_add (s->providers, g_strdup ("examplecloud"));
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("Worker %u", i + 1);
+
+      g_ptr_array_add (s->lines, offer_line (label, "Workers", i % 2 == 0 ? "1" : "2", "hour",
+                                             NULL, "reserved-1y-partial-upfront", "std-2-us"));
+    }
+  projection = sky_projection_compute (f->catalog, s, NULL, 60, &error);
+  g_assert_no_error (error);
+  p = g_ptr_array_index (projection->providers, 0);
+  M = projection->months;
+  g_assert_cmpuint (M, ==, 60);
+  g_assert_cmpuint (p->n_lines, ==, 500);
+  for (guint l = 0; l < 500; l++)
+    for (guint m = 0; m < M; m++)
+      {
+        guint like = l % 2;
+
+        ASSERT_SAME (p->cash[l * M + m], p->cash[like * M + m]);
+        ASSERT_SAME (p->amortised[l * M + m], p->amortised[like * M + m]);
+        ASSERT_SAME (p->upfront[l * M + m], p->upfront[like * M + m]);
+      }
+  /* One worker: 259 upfront and 0.0296 × 730 = 21.608, so 21.61 a month; two: 518 and
+   * 43.216, so 43.22. 250 of each: 250 × (21.61 + 43.22) = 16207.50 a month, and
+   * 250 × (259 + 518) = 194250 upfront in months 1, 13, 25, 37 and 49. */
+  ASSERT_MONEY (p->cash[0], "280.61");
+  ASSERT_MONEY (p->cash[M], "561.22");
+  ASSERT_MONEY (p->total_cash[1], "16207.50");
+  ASSERT_MONEY (p->total_cash[12], "210457.50");
+  ASSERT_MONEY (p->upfront[M + 48], "518.00");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -464,6 +600,8 @@ main (int    argc,
   ADD ("upfront-apart", test_upfront_apart);
   ADD ("empty", test_empty);
   ADD ("repeated-lines", test_repeated_lines);
+  ADD ("repeats-count-in-totals", test_repeats_count_in_totals);
+  ADD ("many-lines", test_many_lines);
 #undef ADD
 
   return g_test_run ();

@@ -438,6 +438,51 @@ test_repeated_lines (Fixture       *f,
     }
 }
 
+/* Lines that ask the same share the one line their provider keeps, and so its offer; the
+ * offers can be taken, each once, to outlive the provider. */
+static void
+test_shared_offers (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkyScenario) s = sky_scenario_copy (f->scenario);
+  g_autoptr(SkyResolvedProvider) p = NULL;
+  g_autoptr(GPtrArray) offers = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  guint n = f->scenario->lines->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      SkyScenarioLine *l = sky_scenario_line_copy (g_ptr_array_index (f->scenario->lines, i));
+
+      g_free (l->label);
+      l->label = g_strdup_printf ("Copy of line %u", i + 1);
+      l->quantity = sky_decimal_from_int (7);
+      g_ptr_array_add (s->lines, l);
+    }
+  p = sky_resolve_provider (f->catalog, s, "examplecloud", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (p->lines->len, ==, 2 * n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_true (line_of (p, i) == line_of (p, n + i));
+      if (line_of (p, i)->offer != NULL && !g_ptr_array_find (found, line_of (p, i)->offer, NULL))
+        g_ptr_array_add (found, line_of (p, i)->offer);
+    }
+  g_assert_cmpuint (found->len, >, 0);
+
+  offers = sky_resolved_provider_take_offers (p);
+  g_assert_cmpuint (offers->len, ==, found->len);
+  for (guint i = 0; i < found->len; i++)
+    g_assert_true (g_ptr_array_find (offers, g_ptr_array_index (found, i), NULL));
+  for (guint i = 0; i < p->lines->len; i++)
+    g_assert_null (line_of (p, i)->offer);
+  g_clear_pointer (&p, sky_resolved_provider_free);
+  /* The offers outlive their provider. */
+  for (guint i = 0; i < offers->len; i++)
+    g_assert_nonnull (((SkyOfferDetails *) g_ptr_array_index (offers, i))->sku);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -454,6 +499,7 @@ main (int    argc,
   ADD ("pinned-per-service", test_pinned_per_service);
   ADD ("pinned-service-missing", test_pinned_service_missing);
   ADD ("repeated-lines", test_repeated_lines);
+  ADD ("shared-offers", test_shared_offers);
   ADD ("reason-titles", test_reason_titles);
 #undef ADD
   g_test_add_func ("/sky/resolve/term-months", test_term_months);

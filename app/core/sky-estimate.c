@@ -43,7 +43,6 @@ estimate_line_free (SkyEstimateLine *line)
   g_free (line->label);
   g_free (line->group);
   g_free (line->reason);
-  g_clear_pointer (&line->offer, sky_offer_details_free);
   g_free (line->unit);
   g_free (line->term);
   g_free (line->explanation);
@@ -76,6 +75,7 @@ estimate_provider_free (SkyEstimateProvider *p)
   g_ptr_array_unref (p->lines);
   g_ptr_array_unref (p->groups);
   g_ptr_array_unref (p->sheets);
+  g_clear_pointer (&p->offers, g_ptr_array_unref);
   g_free (p->prices_as_of);
   g_free (p);
 }
@@ -116,6 +116,7 @@ typedef struct
   SkyCatalog        *catalog;
   SkyEstimate       *estimate;
   SkyPricing        *pricing;
+  SkyExplainMemo    *words;      /* the steps' words, each written once */
   GPtrArray         *sheets;     /* SkySheetInfo: the catalog's, for their dates */
   gboolean           overflow;
 } Ctx;
@@ -255,8 +256,9 @@ price_provider (Ctx         *ctx,
       el->term = g_strdup (line->term);
       el->monthly = el->upfront = el->effective_monthly = el->yearly = el->term_total = D (0);
       el->status = rl->status;
-      el->reason = g_steal_pointer (&rl->reason);
-      el->offer = g_steal_pointer (&rl->offer);
+      el->reason = g_strdup (rl->reason);
+      /* Lines that ask the same share one offer, which the provider keeps. */
+      el->offer = rl->offer;
       el->price_index = rl->price_index;
       g_ptr_array_add (p->lines, el);
 
@@ -292,6 +294,7 @@ price_provider (Ctx         *ctx,
       else if (el->term_months > ctx->estimate->term_months)
         ctx->estimate->term_months = el->term_months;
     }
+  p->offers = sky_resolved_provider_take_offers (rp);
   collect_sheets (ctx, p);
   return TRUE;
 }
@@ -318,7 +321,7 @@ total_provider (Ctx                 *ctx,
         continue;
       el->term_total = sky_pricing_term_total (ctx->pricing, &figures, el->term_months, term,
                                                el->steps);
-      arithmetic = sky_explain_steps (el->steps);
+      arithmetic = sky_explain_memo_format (ctx->words, el->steps);
       el->explanation = sky_explain_source (p->provider_name,
                                             el->offer != NULL ? el->offer->sheet_version : NULL,
                                             arithmetic);
@@ -384,6 +387,7 @@ compute (SkyCatalog          *catalog,
 {
   g_autoptr(SkyEstimate) estimate = NULL;
   g_autoptr(SkyPricing) pricing = NULL;
+  g_autoptr(SkyExplainMemo) words = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GPtrArray) sheets = NULL;
   Ctx ctx = { 0 };
@@ -403,7 +407,9 @@ compute (SkyCatalog          *catalog,
     return NULL;
 
   pricing = sky_pricing_new (scenario->currency, scenario->hours_per_month);
-  ctx = (Ctx) { scenario, catalog, estimate, pricing, sheets, FALSE };
+  /* Explanations are written as sky_explain_steps() writes them. */
+  words = sky_explain_memo_new (SKY_EXPLAIN_PLAIN);
+  ctx = (Ctx) { scenario, catalog, estimate, pricing, words, sheets, FALSE };
   for (guint i = 0; i < list->len; i++)
     if (!price_provider (&ctx, g_ptr_array_index (list, i), current_sheets, error))
       return NULL;

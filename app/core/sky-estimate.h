@@ -36,7 +36,8 @@ typedef struct
   char            *group;          /* never NULL: "" when the line has none */
   SkyLineStatus    status;
   char            *reason;         /* why it is not priced */
-  SkyOfferDetails *offer;          /* the offer priced, when one matched */
+  SkyOfferDetails *offer;          /* the offer priced, when one matched; the provider's
+                                    * (lines priced alike share one) */
   guint            price_index;    /* in offer->prices */
   SkyDecimal       quantity;
   SkyDecimal       usage;          /* per unit of quantity per month, as billed */
@@ -95,6 +96,7 @@ typedef struct
   char       *prices_as_of;        /* the oldest sheet's date; NULL when there is no sheet */
   int         prices_age_days;
   gboolean    stale;               /* the oldest sheet is stale */
+  GPtrArray  *offers;              /* SkyOfferDetails: owns its lines' offers */
 } SkyEstimateProvider;
 
 typedef struct

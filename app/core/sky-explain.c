@@ -451,3 +451,120 @@ sky_explain_line (const char      *provider_name,
   arithmetic = sky_explain_format (steps, style);
   return sky_explain_source (provider_name, sheet_version, arithmetic);
 }
+
+/* Memos ------------------------------------------------------------------------------------ */
+
+/* The lines of an estimate repeat the same steps (the same price, usage and rounding on many
+ * lines): a memo keeps each distinct step's words, written once, for the lines after it. A
+ * step's words depend on nothing but the step and the style. */
+
+struct _SkyExplainMemo
+{
+  SkyExplainStyle  style;
+  GHashTable      *texts;         /* SkyPriceStep (a copy) → its words */
+};
+
+static inline guint
+decimal_hash (SkyDecimal value)
+{
+  guint64 low = (guint64) value.coef, high = (guint64) ((unsigned __int128) value.coef >> 64);
+
+  return (guint) (low ^ (low >> 32) ^ high ^ (high >> 32)) * 31 + value.scale;
+}
+
+static guint
+step_hash (gconstpointer key)
+{
+  const SkyPriceStep *s = key;
+  guint h = s->kind;
+
+  h = h * 31 + decimal_hash (s->quantity);
+  h = h * 31 + decimal_hash (s->usage);
+  h = h * 31 + decimal_hash (s->price);
+  h = h * 31 + decimal_hash (s->factor);
+  h = h * 31 + decimal_hash (s->result);
+  h = h * 31 + s->months;
+  h = h * 31 + s->count;
+  return h;
+}
+
+static inline gboolean
+same_decimal (SkyDecimal a,
+              SkyDecimal b)
+{
+  return a.coef == b.coef && a.scale == b.scale;
+}
+
+/* The same step, written the same way: every field the words are made of. */
+static gboolean
+step_equal (gconstpointer a,
+            gconstpointer b)
+{
+  const SkyPriceStep *x = a, *y = b;
+
+  return x->kind == y->kind && same_decimal (x->quantity, y->quantity) &&
+         same_decimal (x->usage, y->usage) && same_decimal (x->price, y->price) &&
+         same_decimal (x->factor, y->factor) && same_decimal (x->result, y->result) &&
+         x->months == y->months && x->count == y->count && x->committed == y->committed &&
+         x->approximate == y->approximate && x->dev_test == y->dev_test &&
+         g_strcmp0 (x->unit, y->unit) == 0 && g_strcmp0 (x->from_unit, y->from_unit) == 0 &&
+         g_strcmp0 (x->currency, y->currency) == 0 &&
+         g_strcmp0 (x->from_currency, y->from_currency) == 0 &&
+         g_strcmp0 (x->date, y->date) == 0 && g_strcmp0 (x->name, y->name) == 0;
+}
+
+/* A memo of steps' words in @style, for the lines of one estimate. */
+SkyExplainMemo *
+sky_explain_memo_new (SkyExplainStyle style)
+{
+  SkyExplainMemo *memo = g_new0 (SkyExplainMemo, 1);
+
+  memo->style = style;
+  memo->texts = g_hash_table_new_full (step_hash, step_equal, g_free, g_free);
+  return memo;
+}
+
+void
+sky_explain_memo_free (SkyExplainMemo *memo)
+{
+  if (memo == NULL)
+    return;
+  g_hash_table_unref (memo->texts);
+  g_free (memo);
+}
+
+/* As sky_explain_format() in @memo's style: the same text, each distinct step's words written
+ * once. The units used by lines above differ from line to line: those are written each time. */
+char *
+sky_explain_memo_format (SkyExplainMemo *memo,
+                         const GArray   *steps)
+{
+  GString *why;
+
+  g_return_val_if_fail (memo != NULL && steps != NULL, NULL);
+
+  why = g_string_new (NULL);
+  for (guint i = 0; i < steps->len; i++)
+    {
+      const SkyPriceStep *s = &g_array_index (steps, SkyPriceStep, i);
+      const char *text;
+
+      if (s->kind == SKY_PRICE_STEP_AFTER)
+        {
+          explain_step (why, s, memo->style);
+          continue;
+        }
+      text = g_hash_table_lookup (memo->texts, s);
+      if (text == NULL)
+        {
+          GString *words = g_string_new (NULL);
+
+          explain_step (words, s, memo->style);
+          text = words->str;
+          g_hash_table_insert (memo->texts, g_memdup2 (s, sizeof *s),
+                               g_string_free (words, FALSE));
+        }
+      g_string_append (why, text);
+    }
+  return g_string_free (why, FALSE);
+}

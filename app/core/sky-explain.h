@@ -28,4 +28,13 @@ char *sky_explain_source (const char      *provider_name,
                           const char      *sheet_version,
                           const char      *arithmetic);
 
+typedef struct _SkyExplainMemo SkyExplainMemo;
+
+SkyExplainMemo *sky_explain_memo_new    (SkyExplainStyle  style);
+void            sky_explain_memo_free   (SkyExplainMemo  *memo);
+char           *sky_explain_memo_format (SkyExplainMemo  *memo,
+                                         const GArray    *steps);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyExplainMemo, sky_explain_memo_free)
+
 G_END_DECLS

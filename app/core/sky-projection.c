@@ -3,7 +3,11 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 #include "sky-currency.h"
 #include "sky-projection.h"
@@ -33,11 +37,10 @@ provider_free (SkyProjectionProvider *p)
   g_ptr_array_unref (p->groups);
   g_ptr_array_unref (p->sheet_versions);
   g_array_unref (p->priced);
+  /* The cash, amortised and upfront figures are one block (line_months_new()). */
   g_free (p->cash);
-  g_free (p->amortised);
   g_free (p->total_cash);
   g_free (p->total_amortised);
-  g_free (p->upfront);
   g_free (p->low);
   g_free (p->high);
   g_free (p->low_upfront);
@@ -412,6 +415,7 @@ price_month (SkyPricing          *pricing,
              GPtrArray           *od,
              const guint         *twin,
              const gboolean      *copy,
+             const guint         *kept,
              guint                m,
              SkyDecimal * const  *quantities,
              gboolean             on_demand,
@@ -424,16 +428,13 @@ price_month (SkyPricing          *pricing,
                             ? g_ptr_array_index (od, l) : g_ptr_array_index (rp->lines, l);
 
       /* A line priced as an earlier one, with prices whose figures do not depend on the
-       * units counted before it, comes to the earlier line's figures. */
+       * units counted before it, comes to the earlier line's figures: its twin's are read. */
       if (copy[l])
-        {
-          out[l] = out[twin[l]];
-          continue;
-        }
+        continue;
       out[l].priced = rl->status == SKY_LINE_PRICED;
       out[l].term_months = rl->has_terms ? rl->terms.term_months : 0;
       if (out[l].priced)
-        sky_pricing_price_month_memo (pricing, memo, l, &rl->terms,
+        sky_pricing_price_month_memo (pricing, memo, kept[l], &rl->terms,
                                       quantities[l][m - 1],
                                       plan->usage[l], &out[l].figures);
     }
@@ -476,6 +477,26 @@ month_upfront (const MonthLine *ml,
   return sky_decimal_from_int (0);
 }
 
+/* Room for @count figures in one block: a projection of many lines fills
+ * tens of megabytes, written once. Where the system can back a block that large with huge
+ * pages, it is asked to: that is one page fault where there would be 512. */
+static SkyDecimal *
+line_months_new (gsize count)
+{
+  gsize size = count * sizeof (SkyDecimal);
+#ifdef MADV_HUGEPAGE
+  const gsize huge = 2 * 1024 * 1024;
+  void *block = NULL;
+
+  if (size >= huge && posix_memalign (&block, huge, (size + huge - 1) / huge * huge) == 0)
+    {
+      madvise (block, (size + huge - 1) / huge * huge, MADV_HUGEPAGE);
+      return block;
+    }
+#endif
+  return g_malloc (size);
+}
+
 static SkyProjectionProvider *
 provider_new (const SkyScenario   *scenario,
               SkyResolvedProvider *rp,
@@ -494,12 +515,12 @@ provider_new (const SkyScenario   *scenario,
   p->sheet_versions = g_ptr_array_new_with_free_func (g_free);
   p->priced = g_array_new (FALSE, TRUE, sizeof (gboolean));
   /* Every line's every month is written by the months; the one more is never read. */
-  p->cash = g_new (SkyDecimal, (gsize) n * months + 1);
-  p->amortised = g_new (SkyDecimal, (gsize) n * months + 1);
+  p->cash = line_months_new (3 * ((gsize) n * months + 1));
+  p->amortised = p->cash + (gsize) n * months + 1;
   p->cash[(gsize) n * months] = p->amortised[(gsize) n * months] = sky_decimal_from_int (0);
   p->total_cash = g_new0 (SkyDecimal, months);
   p->total_amortised = g_new0 (SkyDecimal, months);
-  p->upfront = g_new (SkyDecimal, (gsize) n * months + 1);
+  p->upfront = p->amortised + (gsize) n * months + 1;
   p->upfront[(gsize) n * months] = sky_decimal_from_int (0);
   p->low = g_new0 (SkyDecimal, months);
   p->high = g_new0 (SkyDecimal, months);
@@ -559,28 +580,35 @@ units_of (SkyDecimal value,
   return u;
 }
 
-/* Adds @value, which is @units. */
+/* Adds @value, which is @units, @times times (the lines that come to it). */
 static void
 sum_add_units (Sum        *sum,
                Units       units,
                SkyDecimal  value,
+               guint       times,
                gboolean   *overflow)
 {
   __int128 total;
 
-  if (units.whole && !__builtin_add_overflow (sum->units, (__int128) units.units, &total))
+  if (units.whole &&
+      !__builtin_add_overflow (sum->units, (__int128) units.units * times, &total))
     sum->units = total;
   else
-    sum->rest = sky_decimal_add_or_flag (sum->rest, value, overflow);
+    {
+      if (times != 1)
+        value = sky_decimal_mul_or_flag (value, sky_decimal_from_int (times), overflow);
+      sum->rest = sky_decimal_add_or_flag (sum->rest, value, overflow);
+    }
 }
 
 static void
 sum_add (Sum        *sum,
          SkyDecimal  value,
+         guint       times,
          guint       minor,
          gboolean   *overflow)
 {
-  sum_add_units (sum, units_of (value, minor), value, overflow);
+  sum_add_units (sum, units_of (value, minor), value, times, overflow);
 }
 
 static SkyDecimal
@@ -708,12 +736,14 @@ project_provider (SkyCatalog         *catalog,
   g_autoptr(SkyPricingMemo) memo = NULL;
   g_autofree guint *twin = NULL;
   g_autofree gboolean *copy = NULL;
+  g_autofree guint *weight = NULL;
+  g_autofree guint *kept = NULL;
   g_autofree MonthLine *expected = NULL, *on_demand = NULL, *low = NULL, *high = NULL;
   g_autofree SkyDecimal *od_cum = NULL, *commit_cum = NULL, *paid = NULL;
   g_autofree gboolean *diverged = NULL;
   g_autofree Units *cash_units = NULL, *amortised_units = NULL;
   SkyProjectionProvider *p;
-  guint n = plan->n, months = plan->months, minor = 2;
+  guint n = plan->n, months = plan->months, minor = 2, n_kept = 0;
   gboolean overflow = FALSE;
 
   if (rp == NULL)
@@ -736,12 +766,21 @@ project_provider (SkyCatalog         *catalog,
     }
 
   p = provider_new (scenario, rp, months);
-  memo = sky_pricing_memo_new (n);
   twin = find_twins (plan, rp, od);
   copy = g_new0 (gboolean, MAX (n, 1));
+  /* A line that copies its twin every month is not priced, nor summed, in the months: its
+   * twin counts as many times as it has such lines, and the line's months are its twin's. */
+  weight = g_new0 (guint, MAX (n, 1));
+  /* The memo keeps what the lines that are priced were priced with: kept[l] is line l's. */
+  kept = g_new0 (guint, MAX (n, 1));
   for (guint l = 0; l < n; l++)
-    copy[l] = twin[l] != l && counts_alone (g_ptr_array_index (rp->lines, l)) &&
-              counts_alone (g_ptr_array_index (od, l));
+    {
+      copy[l] = twin[l] != l && counts_alone (g_ptr_array_index (rp->lines, l)) &&
+                counts_alone (g_ptr_array_index (od, l));
+      weight[copy[l] ? twin[l] : l]++;
+      kept[l] = copy[l] ? G_MAXUINT : n_kept++;
+    }
+  memo = sky_pricing_memo_new (n_kept);
   diverged = g_new0 (gboolean, MAX (n, 1));
   cash_units = g_new0 (Units, MAX (n, 1));
   amortised_units = g_new0 (Units, MAX (n, 1));
@@ -762,11 +801,11 @@ project_provider (SkyCatalog         *catalog,
       Sum total_cash, total_amortised;
 
       for (guint l = 0; l < n && !open; l++)
-        open = p->break_even[l] == 0;
-      price_month (pricing, memo, plan, rp, od, twin, copy, m, plan->expected, FALSE, expected);
+        open = !copy[l] && p->break_even[l] == 0;
+      price_month (pricing, memo, plan, rp, od, twin, copy, kept, m, plan->expected, FALSE, expected);
       /* Every commitment on demand, for the break-even of those not yet even. */
       if (open)
-        price_month (pricing, memo, plan, rp, od, twin, copy, m, plan->expected, TRUE, on_demand);
+        price_month (pricing, memo, plan, rp, od, twin, copy, kept, m, plan->expected, TRUE, on_demand);
 
       sum_init (&total_cash);
       sum_init (&total_amortised);
@@ -778,6 +817,8 @@ project_provider (SkyCatalog         *catalog,
           guint t = twin[l];
           SkyDecimal cash, amortised = sky_decimal_from_int (0);
 
+          if (copy[l])
+            continue;
           /* A line that has come to its twin's figures every month so far, and does again,
            * is where its twin is. */
           if (t != l && !diverged[l] && same_figures (el, &expected[t]) &&
@@ -795,8 +836,9 @@ project_provider (SkyCatalog         *catalog,
               p->break_even[l] = p->break_even[t];
               cash_units[l] = cash_units[t];
               amortised_units[l] = amortised_units[t];
-              sum_add_units (&total_cash, cash_units[l], p->cash[at], &overflow);
-              sum_add_units (&total_amortised, amortised_units[l], p->amortised[at], &overflow);
+              sum_add_units (&total_cash, cash_units[l], p->cash[at], weight[l], &overflow);
+              sum_add_units (&total_amortised, amortised_units[l], p->amortised[at], weight[l],
+                             &overflow);
               continue;
             }
           diverged[l] = TRUE;
@@ -828,8 +870,8 @@ project_provider (SkyCatalog         *catalog,
           p->amortised[at] = amortised;
           cash_units[l] = units_of (cash, minor);
           amortised_units[l] = units_of (amortised, minor);
-          sum_add_units (&total_cash, cash_units[l], cash, &overflow);
-          sum_add_units (&total_amortised, amortised_units[l], amortised, &overflow);
+          sum_add_units (&total_cash, cash_units[l], cash, weight[l], &overflow);
+          sum_add_units (&total_amortised, amortised_units[l], amortised, weight[l], &overflow);
 
           /* Break-even: the commitment's cash so far against on demand's. */
           if (p->break_even[l] == 0 && el->priced && on_demand[l].priced)
@@ -851,16 +893,20 @@ project_provider (SkyCatalog         *catalog,
           sum_init (&hi);
           sum_init (&lo_up);
           sum_init (&hi_up);
-          price_month (pricing, memo, plan, rp, od, twin, copy, m, plan->low, FALSE, low);
-          price_month (pricing, memo, plan, rp, od, twin, copy, m, plan->high, FALSE, high);
+          price_month (pricing, memo, plan, rp, od, twin, copy, kept, m, plan->low, FALSE, low);
+          price_month (pricing, memo, plan, rp, od, twin, copy, kept, m, plan->high, FALSE, high);
           for (guint l = 0; l < n; l++)
             {
-              sum_add (&lo, month_cash (&low[l], plan->start[l], m, &overflow), minor,
+              if (copy[l])
+                continue;
+              sum_add (&lo, month_cash (&low[l], plan->start[l], m, &overflow), weight[l],
+                       minor, &overflow);
+              sum_add (&hi, month_cash (&high[l], plan->start[l], m, &overflow), weight[l],
+                       minor, &overflow);
+              sum_add (&lo_up, month_upfront (&low[l], plan->start[l], m), weight[l], minor,
                        &overflow);
-              sum_add (&hi, month_cash (&high[l], plan->start[l], m, &overflow), minor,
+              sum_add (&hi_up, month_upfront (&high[l], plan->start[l], m), weight[l], minor,
                        &overflow);
-              sum_add (&lo_up, month_upfront (&low[l], plan->start[l], m), minor, &overflow);
-              sum_add (&hi_up, month_upfront (&high[l], plan->start[l], m), minor, &overflow);
             }
           p->low[m - 1] = sum_value (&lo, minor, &overflow);
           p->high[m - 1] = sum_value (&hi, minor, &overflow);
@@ -874,10 +920,22 @@ project_provider (SkyCatalog         *catalog,
           sum_init (&up);
           p->low[m - 1] = p->high[m - 1] = p->total_cash[m - 1];
           for (guint l = 0; l < n; l++)
-            sum_add (&up, p->upfront[l * months + (m - 1)], minor, &overflow);
+            if (!copy[l])
+              sum_add (&up, p->upfront[l * months + (m - 1)], weight[l], minor, &overflow);
           p->low_upfront[m - 1] = p->high_upfront[m - 1] = sum_value (&up, minor, &overflow);
         }
     }
+  for (guint l = 0; l < n && !overflow; l++)
+    if (copy[l])
+      {
+        gsize at = (gsize) l * months, from = (gsize) twin[l] * months;
+
+        memcpy (&p->cash[at], &p->cash[from], months * sizeof (SkyDecimal));
+        memcpy (&p->upfront[at], &p->upfront[from], months * sizeof (SkyDecimal));
+        memcpy (&p->amortised[at], &p->amortised[from], months * sizeof (SkyDecimal));
+        g_array_index (p->priced, gboolean, l) = g_array_index (p->priced, gboolean, twin[l]);
+        p->break_even[l] = p->break_even[twin[l]];
+      }
   if (overflow || sky_pricing_overflowed (pricing))
     {
       provider_free (p);

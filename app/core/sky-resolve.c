@@ -1046,7 +1046,7 @@ sky_resolve_provider_with_sheets (SkyCatalog         *catalog,
   p->provider = g_strdup (provider);
   provider_names (sheets, provider, &p->provider_name, &p->provider_short_name);
   p->current_sheets = current_sheets;
-  p->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_resolved_line_free);
+  p->lines = g_ptr_array_new ();
   p->slots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   p->pinned_services = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
@@ -1079,11 +1079,12 @@ sky_resolve_provider_with_sheets (SkyCatalog         *catalog,
 
   for (guint i = 0; i < s->lines->len; i++)
     {
-      SkyResolvedLine *rl = sky_resolve_line (catalog, s, p, g_ptr_array_index (s->lines, i),
-                                              NULL, error);
+      const SkyResolvedLine *rl = sky_resolve_line_kept (catalog, s, p,
+                                                         g_ptr_array_index (s->lines, i), NULL,
+                                                         error);
       if (rl == NULL)
         return NULL;
-      g_ptr_array_add (p->lines, rl);
+      g_ptr_array_add (p->lines, (gpointer) rl);
       if (rl->offer != NULL)
         {
           one_version &= shared == NULL || strcmp (shared, rl->offer->sheet_version) == 0;
@@ -1098,4 +1099,28 @@ sky_resolve_provider_with_sheets (SkyCatalog         *catalog,
       p->sheet_version = g_strdup (shared);
     }
   return g_steal_pointer (&p);
+}
+
+/* The offers @p's lines found, each once, for the caller to keep (SkyOfferDetails): the lines
+ * that asked the same point to one of them. @p's lines have no offer afterwards. */
+GPtrArray *
+sky_resolved_provider_take_offers (SkyResolvedProvider *p)
+{
+  GPtrArray *offers = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_offer_details_free);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (p != NULL, offers);
+
+  if (p->resolved == NULL)
+    return offers;
+  g_hash_table_iter_init (&iter, p->resolved);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      SkyResolvedLine *line = value;
+
+      if (line->offer != NULL)
+        g_ptr_array_add (offers, g_steal_pointer (&line->offer));
+    }
+  return offers;
 }

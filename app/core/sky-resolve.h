@@ -35,7 +35,8 @@ typedef struct
   gboolean    current_sheets;
   char       *pinned_version;      /* the version the scenario pins every service to, or NULL */
   GHashTable *pinned_services;     /* service id → the version the scenario pins it to */
-  GPtrArray  *lines;               /* SkyResolvedLine, in the scenario's order */
+  GPtrArray  *lines;               /* SkyResolvedLine, in the scenario's order: lines that
+                                    * ask the same share the one @resolved keeps */
   GHashTable *slots;               /* "offer id:price index" → slot + 1 */
   GHashTable *resolved;            /* what each distinct line resolved to, for the lines that
                                     * ask the same (sky-resolve.c) */
@@ -68,6 +69,7 @@ const SkyResolvedLine *sky_resolve_line_kept   (SkyCatalog          *catalog,
                                                 const SkyScenarioLine *line,
                                                 const char          *term,
                                                 GError             **error);
+GPtrArray           *sky_resolved_provider_take_offers (SkyResolvedProvider *resolved);
 void                 sky_resolved_line_free    (SkyResolvedLine     *line);
 void                 sky_resolved_provider_free (SkyResolvedProvider *provider);
 
