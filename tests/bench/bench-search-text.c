@@ -23,9 +23,10 @@
  * machine), and beside it a digest of the page's rows (offer, purchase option, unit and price,
  * in order), so that two runs of two versions can be compared row for row.
  *
- * Usage: bench-search-text [CATALOG], as bench-search: a CATALOG without sheets is filled from
- * SKYTALLY_BENCH_SHEET (or a sheet SKYTALLY_BENCH_GEN_SHEET writes); without CATALOG a temporary
- * one is used and removed. It measures; it does not judge: the exit status is 0 unless it
+ * Usage: bench-search-text [CATALOG [TEXT…]], as bench-search: a CATALOG without sheets is
+ * filled from SKYTALLY_BENCH_SHEET (or a sheet SKYTALLY_BENCH_GEN_SHEET writes); without CATALOG
+ * a temporary one is used and removed. TEXTs, if given, are searched instead of the usual ones,
+ * in every order, without other filters. It measures; it does not judge: the exit status is 0 unless it
  * cannot run. */
 
 #define DEFAULT_OFFERS 1000000
@@ -199,17 +200,20 @@ fill_catalog (SkyCatalog  *catalog,
 }
 
 static gboolean
-run (const char  *catalog_path,
-     const char  *dir,
-     guint        offers,
-     GError     **error)
+run (const char          *catalog_path,
+     const char          *dir,
+     guint                offers,
+     const char * const  *own_texts,
+     GError             **error)
 {
   /* Many offers, few, one name's, a few SKUs, none, a service's name, many SKUs of no name, a
    * word many names share. */
-  static const char * const texts[] = {
+  static const char * const usual_texts[] = {
     "DB.R5", "x7.32", "m8.16", "-54321", "nothing-such", "SQL", "-us-east-1-", "-win-",
-    "standard",
+    "standard", NULL,
   };
+  const char * const *texts = own_texts != NULL && own_texts[0] != NULL ? own_texts
+                                                                         : usual_texts;
   const struct
   {
     const char *label;
@@ -261,7 +265,7 @@ run (const char  *catalog_path,
   if (!time_anchor (catalog, error))
     return FALSE;
 
-  for (gsize t = 0; t < G_N_ELEMENTS (texts); t++)
+  for (gsize t = 0; texts[t] != NULL; t++)
     for (gsize s = 0; s < G_N_ELEMENTS (sorts); s++)
       {
         SkySearchQuery query = { .text = texts[t], .sort = sorts[s].sort,
@@ -271,7 +275,7 @@ run (const char  *catalog_path,
         if (!time_case (catalog, label, &query, error))
           return FALSE;
       }
-  for (gsize f = 0; f < G_N_ELEMENTS (filtered); f++)
+  for (gsize f = 0; texts == usual_texts && f < G_N_ELEMENTS (filtered); f++)
     {
       SkySearchQuery query = filtered[f].query;
 
@@ -307,7 +311,8 @@ main (int    argc,
     }
   catalog_path = argc > 1 ? g_strdup (argv[1]) : g_build_filename (dir, "catalog.db", NULL);
   g_print ("bench-search-text: %u offers, catalog %s\n", offers, catalog_path);
-  ok = run (catalog_path, dir, offers, &error);
+  ok = run (catalog_path, dir, offers, argc > 2 ? (const char * const *) argv + 2 : NULL,
+            &error);
   if (argc <= 1)
     {
       g_autofree char *wal = g_strconcat (catalog_path, "-wal", NULL);
