@@ -1684,6 +1684,14 @@ test_search_text_index (Fixture       *f,
               expected = keys_page (scanned, 1, 2);
               g_assert_cmpstr (probed_page, ==, expected);
             }
+          /* The few offers found, their prices sorted and checked in that order: the same
+           * page. */
+          {
+            g_autofree char *few_page = search_keys (f, &page);
+            g_autofree char *expected = keys_page (scanned, 1, 2);
+
+            g_assert_cmpstr (few_page, ==, expected);
+          }
           /* The second and third rows of the whole list. */
           {
             g_auto(GStrv) lines = g_strsplit (scanned, "\n", -1);
@@ -1714,8 +1722,13 @@ test_search_text_index (Fixture       *f,
             _sky_catalog_set_text_index_disabled (FALSE);
             query.limit = limit;
             expected = keys_page (scanned, 0, limit);
-            /* Through the index alone; as many prices checked first as the page has rows;
-             * every price checked. */
+            /* The few offers found; as many as they are, through the index alone; as many
+             * prices checked first as the page has rows; every price checked. */
+            {
+              g_autofree char *few = search_keys (f, &query);
+
+              g_assert_cmpstr (few, ==, expected);
+            }
             for (guint p = 0; p < 3; p++)
               {
                 const gint64 probes[] = { 0, limit, -1 };
