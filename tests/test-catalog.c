@@ -1558,17 +1558,21 @@ count_of (Fixture              *f,
 
 /* The listings of @query through the text index, however many offers it finds, as if they were
  * many: checked price by price in the search's order on the first @probe prices (0: none), then,
- * if these do not fill the page, read through the index. */
+ * if these do not fill the page, read through the index: from every price of the offers it
+ * finds when they are at most @read_all, else in the search's order. */
 static char *
 search_keys_probed (Fixture              *f,
                     const SkySearchQuery *query,
-                    gint64                probe)
+                    gint64                probe,
+                    gint64                read_all)
 {
   char *keys;
 
   _sky_catalog_set_few_offers (0);
   _sky_catalog_set_text_probe_rows (probe);
+  _sky_catalog_set_text_read_all (read_all);
   keys = search_keys (f, query);
+  _sky_catalog_set_text_read_all (-1);
   _sky_catalog_set_text_probe_rows (-1);
   _sky_catalog_set_few_offers (-1);
   return keys;
@@ -1668,18 +1672,22 @@ test_search_text_index (Fixture       *f,
           /* The first prices in the search's order checked against the text: all of them, or
            * as many as the page's last row's place, which may leave it to the index; the first
            * three rows, and the page of two from the second row, either way. */
-          for (gint64 probe = 3; probe >= -1; probe -= 4)
+          for (guint i = 0; i < 4; i++)
             {
+              gint64 probe = i % 2 == 0 ? 3 : -1;
+              /* The index's offers, for a page the first prices did not fill: all of their
+               * prices sorted, or the prices in the search's order. */
+              gint64 read_all = i < 2 ? G_MAXINT64 : 0;
               SkySearchQuery first = query;
               g_autofree char *probed = NULL;
               g_autofree char *probed_page = NULL;
               g_autofree char *expected = NULL;
 
               first.limit = 3;
-              probed = search_keys_probed (f, &first, probe);
+              probed = search_keys_probed (f, &first, probe, read_all);
               expected = keys_page (scanned, 0, 3);
               g_assert_cmpstr (probed, ==, expected);
-              probed_page = search_keys_probed (f, &page, probe);
+              probed_page = search_keys_probed (f, &page, probe, read_all);
               g_clear_pointer (&expected, g_free);
               expected = keys_page (scanned, 1, 2);
               g_assert_cmpstr (probed_page, ==, expected);
@@ -1732,7 +1740,7 @@ test_search_text_index (Fixture       *f,
             for (guint p = 0; p < 3; p++)
               {
                 const gint64 probes[] = { 0, limit, -1 };
-                g_autofree char *probed = search_keys_probed (f, &query, probes[p]);
+                g_autofree char *probed = search_keys_probed (f, &query, probes[p], -1);
 
                 g_assert_cmpstr (probed, ==, expected);
               }

@@ -197,6 +197,23 @@ _sky_catalog_set_text_probe_rows (gint64 rows)
   " OR (SELECT o.name LIKE :text ESCAPE '\\' OR o.sku LIKE :text ESCAPE '\\' " \
   "     FROM offer_row o WHERE o.id = " PRICE_OFFER_ID_SQL "))"
 
+/* A page the first prices did not fill reads every price of the offers the index finds only
+ * when these are at most a tenth of the catalog's offers (or FEW_OFFERS), or when it is sorted
+ * by a price per vCPU or GiB: past that, sorting them all costs more than reading the prices in
+ * the search's order, as a text of a tenth of the offers fills a page within a few hundred of
+ * them wherever they lie. */
+#define READ_ALL_SHARE 10
+
+static gint64 read_all_most = -1;
+
+/* For tests: how many offers the index may find for a page the first prices did not fill to be
+ * read from all their prices; -1 for the default. */
+void
+_sky_catalog_set_text_read_all (gint64 most)
+{
+  read_all_most = most;
+}
+
 static gboolean search_parts_disabled;
 
 void
@@ -1275,6 +1292,18 @@ sky_catalog_count (SkyCatalog            *self,
   return ok;
 }
 
+/* The catalog's offers, or more where some have left with their sheet: the highest id. */
+static gint64
+offers_at_most (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT max(id) FROM offer_row", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 /* How many prices the search without its text, @sql (its inner query, to be limited to
  * :probe), keeps, up to probe_rows: -1 when it fails. */
 static gint64
@@ -1357,7 +1386,17 @@ search_page (SkyCatalog            *self,
        * may not hold the text for long (a text of large sizes in a search by price). A
        * service's name the index does not hold. */
       if (!service_name_matches (self->db, service_like))
-        text = TEXT_FEW_OFFERS;
+        {
+          gint64 most = read_all_most >= 0 ? read_all_most
+                                           : MAX (few_offers, offers_at_most (self->db) /
+                                                                READ_ALL_SHARE);
+
+          /* By a price per vCPU or GiB the search's order reads each part whole: every
+           * price of the offers found costs less however many they are. */
+          if (query->sort == SKY_SORT_PER_VCPU || query->sort == SKY_SORT_PER_GIB ||
+              text_index_count (self->db, fts, most) <= most)
+            text = TEXT_FEW_OFFERS;
+        }
     }
 
   /* The statement is assembled from fixed fragments; every value from the query is bound.
