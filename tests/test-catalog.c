@@ -1556,10 +1556,50 @@ count_of (Fixture              *f,
   return count;
 }
 
+/* The listings of @query through the text index, however many offers it finds, as if they were
+ * many: checked price by price in the search's order on the first @probe prices (0: none), then,
+ * if these do not fill the page, read through the index: from every price of the offers it
+ * finds when they are at most @read_all, else in the search's order. */
+static char *
+search_keys_probed (Fixture              *f,
+                    const SkySearchQuery *query,
+                    gint64                probe,
+                    gint64                read_all)
+{
+  char *keys;
+
+  _sky_catalog_set_few_offers (0);
+  _sky_catalog_set_text_probe_rows (probe);
+  _sky_catalog_set_text_read_all (read_all);
+  keys = search_keys (f, query);
+  _sky_catalog_set_text_read_all (-1);
+  _sky_catalog_set_text_probe_rows (-1);
+  _sky_catalog_set_few_offers (-1);
+  return keys;
+}
+
+/* The rows @offset to @offset + @limit of @keys (search_keys()). */
+static char *
+keys_page (const char *keys,
+           guint       offset,
+           guint       limit)
+{
+  g_auto(GStrv) lines = g_strsplit (keys, "\n", -1);
+  GString *expected = g_string_new (NULL);
+
+  /* An empty list splits into no lines at all; another ends with an empty one. */
+  for (guint i = 0; lines[i] != NULL && *lines[i] != '\0' && i < offset + limit; i++)
+    if (i >= offset)
+      g_string_append_printf (expected, "%s\n", lines[i]);
+  return g_string_free (expected, FALSE);
+}
+
 /* A text search through the text index lists the prices, in the order and the number, that
- * reading every offer does: for the few offers it finds, for many (each price checked), and for
- * a count; text of any case, in a SKU, in a service's name, with LIKE's own characters, or not
- * there at all. */
+ * reading every offer does: for the few offers it finds, for many (each price checked, or the
+ * first prices in the search's order checked against the text, whether they fill the page or
+ * not), and for a count; text of any case, in a SKU, in a service's name, with LIKE's own
+ * characters, or not there at all; in every order, each way, with other filters and page by
+ * page. */
 static void
 test_search_text_index (Fixture       *f,
                         gconstpointer  data)
@@ -1569,7 +1609,19 @@ test_search_text_index (Fixture       *f,
     "Virtual", "machines", "egress", "nothing-such", "d-2", "ion invocations", "%-u",
     "_-2", "a\"b", "éte", "t-2-u",
   };
-  const SkySort sorts[] = { SKY_SORT_UNIT_PRICE, SKY_SORT_PRICE, SKY_SORT_NAME, SKY_SORT_VCPU };
+  const SkySort sorts[] = {
+    SKY_SORT_UNIT_PRICE, SKY_SORT_PRICE, SKY_SORT_NAME, SKY_SORT_VCPU, SKY_SORT_MEMORY,
+    SKY_SORT_PROVIDER, SKY_SORT_REGION, SKY_SORT_SERVICE, SKY_SORT_TERM, SKY_SORT_PER_VCPU,
+    SKY_SORT_PER_GIB, SKY_SORT_ARCHITECTURE,
+  };
+  /* Texts many offers hold, few, a service's and none, with other filters. */
+  static const char * const filtered_texts[] = { "-us", "std-2", "Virtual", "nothing-such" };
+  const SkySearchQuery filters[] = {
+    { .term = "on-demand" },
+    { .category = "compute", .min_vcpu_milli = 2000 },
+    { .os = "windows", .unit = "hour" },
+    { .geography = "EU", .has_max_price = TRUE, .max_price = 1000000000 },
+  };
   g_autofree char *variant = write_variant (f, "version=\"2026.2\"",
                                             "effective-date=\"2026-02-01\"",
                                             "term=\"on-demand\" amount=\"0.0900\"");
@@ -1608,13 +1660,46 @@ test_search_text_index (Fixture       *f,
           set_count = count_of (f, &query);
           page.limit = 2;
           page.offset = 1;
+          _sky_catalog_set_text_probe_rows (0);
           paged = search_keys (f, &page);
+          _sky_catalog_set_text_probe_rows (-1);
           _sky_catalog_set_few_offers (-1);
 
           g_assert_cmpstr (few, ==, scanned);
           g_assert_cmpstr (each, ==, scanned);
           g_assert_cmpuint (few_count, ==, scan_count);
           g_assert_cmpuint (set_count, ==, scan_count);
+          /* The first prices in the search's order checked against the text: all of them, or
+           * as many as the page's last row's place, which may leave it to the index; the first
+           * three rows, and the page of two from the second row, either way. */
+          for (guint i = 0; i < 4; i++)
+            {
+              gint64 probe = i % 2 == 0 ? 3 : -1;
+              /* The index's offers, for a page the first prices did not fill: all of their
+               * prices sorted, or the prices in the search's order. */
+              gint64 read_all = i < 2 ? G_MAXINT64 : 0;
+              SkySearchQuery first = query;
+              g_autofree char *probed = NULL;
+              g_autofree char *probed_page = NULL;
+              g_autofree char *expected = NULL;
+
+              first.limit = 3;
+              probed = search_keys_probed (f, &first, probe, read_all);
+              expected = keys_page (scanned, 0, 3);
+              g_assert_cmpstr (probed, ==, expected);
+              probed_page = search_keys_probed (f, &page, probe, read_all);
+              g_clear_pointer (&expected, g_free);
+              expected = keys_page (scanned, 1, 2);
+              g_assert_cmpstr (probed_page, ==, expected);
+            }
+          /* The few offers found, their prices sorted and checked in that order: the same
+           * page. */
+          {
+            g_autofree char *few_page = search_keys (f, &page);
+            g_autofree char *expected = keys_page (scanned, 1, 2);
+
+            g_assert_cmpstr (few_page, ==, expected);
+          }
           /* The second and third rows of the whole list. */
           {
             g_auto(GStrv) lines = g_strsplit (scanned, "\n", -1);
@@ -1627,6 +1712,39 @@ test_search_text_index (Fixture       *f,
             g_assert_cmpstr (paged, ==, expected->str);
           }
         }
+
+  for (gsize t = 0; t < G_N_ELEMENTS (filtered_texts); t++)
+    for (gsize q = 0; q < G_N_ELEMENTS (filters); q++)
+      for (gsize k = 0; k < G_N_ELEMENTS (sorts); k++)
+        for (guint limit = 1; limit <= 3; limit += 2)
+          {
+            SkySearchQuery query = filters[q];
+            g_autofree char *scanned = NULL;
+            g_autofree char *expected = NULL;
+
+            query.text = filtered_texts[t];
+            query.sort = sorts[k];
+            query.descending = limit == 3;
+            _sky_catalog_set_text_index_disabled (TRUE);
+            scanned = search_keys (f, &query);
+            _sky_catalog_set_text_index_disabled (FALSE);
+            query.limit = limit;
+            expected = keys_page (scanned, 0, limit);
+            /* The few offers found; as many as they are, through the index alone; as many
+             * prices checked first as the page has rows; every price checked. */
+            {
+              g_autofree char *few = search_keys (f, &query);
+
+              g_assert_cmpstr (few, ==, expected);
+            }
+            for (guint p = 0; p < 3; p++)
+              {
+                const gint64 probes[] = { 0, limit, -1 };
+                g_autofree char *probed = search_keys_probed (f, &query, probes[p], -1);
+
+                g_assert_cmpstr (probed, ==, expected);
+              }
+          }
 
   /* Found in any case, through the index. */
   g_assert_cmpuint (count_of (f, &(SkySearchQuery) { .text = "STD-2-US" }), >, 0);

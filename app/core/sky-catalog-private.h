@@ -230,6 +230,10 @@ gboolean  _sky_catalog_text_index_usable (sqlite3   *db);
  * finds are few (see sky-catalog-search.c; -1 for the default). */
 void      _sky_catalog_set_text_index_disabled (gboolean disabled);
 void      _sky_catalog_set_few_offers          (gint64   few);
+/* For tests: how many prices a search checks in its order against a text the index finds in
+ * many offers (see sky-catalog-search.c; 0 for none, -1 for the default). */
+void      _sky_catalog_set_text_probe_rows     (gint64   rows);
+void      _sky_catalog_set_text_read_all       (gint64   most);
 /* For tests: searches read as one sort of every price they keep, not in parts by the sort's
  * values, and name every bucket and size (sky-catalog-search.c). */
 void      _sky_catalog_set_search_parts_disabled (gboolean disabled);

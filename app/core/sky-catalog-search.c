@@ -164,6 +164,56 @@ _sky_catalog_set_few_offers (gint64 few)
   few_offers = few >= 0 ? few : FEW_OFFERS;
 }
 
+/* A search for text that the index finds in many offers (or in a service's name) first reads,
+ * in its order, the prices the rest of the search keeps, as a search without text does, and
+ * checks each one's offer against the text, up to this many prices: a text many offers hold
+ * fills a page within them, whatever the catalog's size. Only a page they do not fill is read
+ * through the index (TEXT_INDEX_SET), for a text that by then is known to be in few of the
+ * search's prices. Each price read so costs a look-up of its offer: a few milliseconds in
+ * all. */
+#define PROBE_ROWS 1000
+
+static gint64 probe_rows = PROBE_ROWS;
+
+/* For tests: how many prices a search checks in its order before it reads them through the
+ * text index; 0 for none, -1 for the default. */
+void
+_sky_catalog_set_text_probe_rows (gint64 rows)
+{
+  probe_rows = rows >= 0 ? rows : PROBE_ROWS;
+}
+
+/* The prices of the offers the text index finds, not yet checked against the text (as
+ * append_filters() reads those of TEXT_FEW_OFFERS). */
+#define FEW_OFFERS_FOUND_SQL \
+  "FROM (SELECT rowid AS id FROM offer_text WHERE offer_text MATCH :fts) AS t " \
+  "CROSS JOIN price p INDEXED BY price_by_offer " \
+  "  ON p.offer_seq BETWEEN t.id * 1024 AND t.id * 1024 + 1023 "
+
+/* Whether the price p's offer holds the LIKE pattern :text where a scan finds it: in its name,
+ * its SKU or its service's name. */
+#define TEXT_CHECK_SQL \
+  "(p.service_id IN (SELECT id FROM service WHERE name LIKE :text ESCAPE '\\') " \
+  " OR (SELECT o.name LIKE :text ESCAPE '\\' OR o.sku LIKE :text ESCAPE '\\' " \
+  "     FROM offer_row o WHERE o.id = " PRICE_OFFER_ID_SQL "))"
+
+/* A page the first prices did not fill reads every price of the offers the index finds only
+ * when these are at most a tenth of the catalog's offers (or FEW_OFFERS), or when it is sorted
+ * by a price per vCPU or GiB: past that, sorting them all costs more than reading the prices in
+ * the search's order, as a text of a tenth of the offers fills a page within a few hundred of
+ * them wherever they lie. */
+#define READ_ALL_SHARE 10
+
+static gint64 read_all_most = -1;
+
+/* For tests: how many offers the index may find for a page the first prices did not fill to be
+ * read from all their prices; -1 for the default. */
+void
+_sky_catalog_set_text_read_all (gint64 most)
+{
+  read_all_most = most;
+}
+
 static gboolean search_parts_disabled;
 
 void
@@ -572,8 +622,9 @@ append_filters (GString              *sql,
   g_autoptr(GArray) geographies = query_geographies (db, query);
 
   /* The prices of the few offers the text index finds, by the index of prices by offer: named,
-   * as the planner would otherwise search the price key's buckets for each offer. */
-  if (text == TEXT_FEW_OFFERS)
+   * as the planner would otherwise search the price key's buckets for each offer. @from, if
+   * given, finds the offers another way (FEW_OFFERS_FOUND_SQL). */
+  if (text == TEXT_FEW_OFFERS && from == NULL)
     g_string_append (sql, "FROM (SELECT o.id FROM offer_row o WHERE o.id IN "
                           "       (SELECT rowid FROM offer_text WHERE offer_text MATCH :fts) "
                           "      AND (o.name LIKE :text ESCAPE '\\' "
@@ -1241,14 +1292,55 @@ sky_catalog_count (SkyCatalog            *self,
   return ok;
 }
 
-GPtrArray *
-sky_catalog_search (SkyCatalog            *self,
-                    const SkySearchQuery  *query,
-                    GError               **error)
+/* The catalog's offers, or more where some have left with their sheet: the highest id. */
+static gint64
+offers_at_most (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT max(id) FROM offer_row", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* How many prices the search without its text, @sql (its inner query, to be limited to
+ * :probe), keeps, up to probe_rows: -1 when it fails. */
+static gint64
+count_probed (sqlite3              *db,
+              const char           *sql,
+              const SkySearchQuery *query)
+{
+  g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM (%s LIMIT :probe)", sql);
+  g_autofree char *like = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, count_sql, -1, &stmt, NULL) != SQLITE_OK)
+    return -1;
+  like = bind_filters (stmt, query, TEXT_NONE, NULL);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":window"), probe_rows);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":probe"), probe_rows);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+}
+
+/* A page of @query's listings, its text found as plan_text() says; or, when @may_probe and the
+ * index finds the text in many offers, checked price by price on the first prices of the
+ * search without its text (see PROBE_ROWS): then @unsure is set when these did not fill the
+ * page and more prices follow them, and the page is not known. */
+static GPtrArray *
+search_page (SkyCatalog            *self,
+             const SkySearchQuery  *query,
+             gboolean               may_probe,
+             gboolean              *unsure,
+             GError               **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(GPtrArray) listings = NULL;
   g_autofree char *like = NULL;
+  g_autofree char *probe_like = NULL;
+  g_autofree char *probed_sql = NULL;
+  gboolean probe;
+  gboolean found_first;
   g_autofree char *order = NULL;
   g_autofree char *fts = NULL;
   g_autoptr(GPtrArray) prices = NULL;
@@ -1265,16 +1357,47 @@ sky_catalog_search (SkyCatalog            *self,
   gint64 seq;
   int rc;
 
-  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
-
-  if (!check_query (query, error))
-    return NULL;
-
+  *unsure = FALSE;
   locker = g_mutex_locker_new (&self->lock);
   began = begin_read (self->db);
   text = plan_text (self->db, query, &fts);
   present = catalog_buckets (self->db);
+  /* The few offers the index finds: their prices sorted, then checked against the text in that
+   * order until the page is full, a look-up of an offer for each row listed rather than for
+   * each offer found (4,000 look-ups of 1,000 offers' pages cost half the time of the
+   * search). For few only: sorting every price of many offers costs more than it saves. */
+  found_first = text == TEXT_FEW_OFFERS;
+  if (found_first)
+    from = FEW_OFFERS_FOUND_SQL;
+  /* The prices of the search without its text, read in its order up to probe_rows, each
+   * checked against the text (TEXT_CHECK_SQL). */
+  /* Not by a price per vCPU or GiB, whose parts are each read whole before they are merged. */
+  probe = may_probe && text == TEXT_INDEX_SET && query->limit > 0 &&
+          (gint64) query->offset + query->limit <= probe_rows &&
+          query->sort != SKY_SORT_PER_VCPU && query->sort != SKY_SORT_PER_GIB;
+  if (probe)
+    text = TEXT_NONE;
+  else if (text == TEXT_INDEX_SET && query->limit > 0)
+    {
+      g_autofree char *service_like = like_pattern (query->text);
+
+      /* A page the first prices in the search's order did not fill: the offers the index
+       * finds, however many, cost less to read and sort than the prices in that order, which
+       * may not hold the text for long (a text of large sizes in a search by price). A
+       * service's name the index does not hold. */
+      if (!service_name_matches (self->db, service_like))
+        {
+          gint64 most = read_all_most >= 0 ? read_all_most
+                                           : MAX (few_offers, offers_at_most (self->db) /
+                                                                READ_ALL_SHARE);
+
+          /* By a price per vCPU or GiB the search's order reads each part whole: every
+           * price of the offers found costs less however many they are. */
+          if (query->sort == SKY_SORT_PER_VCPU || query->sort == SKY_SORT_PER_GIB ||
+              text_index_count (self->db, fts, most) <= most)
+            text = TEXT_FEW_OFFERS;
+        }
+    }
 
   /* The statement is assembled from fixed fragments; every value from the query is bound.
    * The inner query picks the prices, walking the price key so that a search naming a purchase
@@ -1332,6 +1455,20 @@ sky_catalog_search (SkyCatalog            *self,
       append_filters (sql, self->db, query, text, from, present);
       g_string_append_printf (sql, " ORDER BY %s", order);
     }
+  if (probe)
+    {
+      /* A subquery with a limit keeps its order: SQLite neither flattens it into the query
+       * around it nor moves that query's conditions into it. */
+      probed_sql = g_strdup (sql->str);
+      g_string_prepend (sql, "SELECT * FROM (");
+      g_string_append (sql, " LIMIT :probe) AS p WHERE " TEXT_CHECK_SQL);
+    }
+  else if (found_first)
+    {
+      /* As the probe's: no limit, but one all the same, to keep the order. */
+      g_string_prepend (sql, "SELECT * FROM (");
+      g_string_append (sql, " LIMIT -1) AS p WHERE " TEXT_CHECK_SQL);
+    }
   g_string_append (sql, " LIMIT :limit OFFSET :offset");
 
   /* The bucket is decoded below. */
@@ -1366,7 +1503,14 @@ sky_catalog_search (SkyCatalog            *self,
                       query->limit > 0 ? (gint64) query->limit : -1);
   /* What each unit's part reads at most. */
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":window"),
-                      query->limit > 0 ? (gint64) query->limit + query->offset : -1);
+                      probe ? probe_rows
+                      : query->limit > 0 ? (gint64) query->limit + query->offset : -1);
+  if (probe)
+    {
+      probe_like = like_pattern (query->text);
+      _sky_catalog_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":text"), probe_like);
+      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":probe"), probe_rows);
+    }
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), query->offset);
 
   listings = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_listing_free);
@@ -1439,10 +1583,43 @@ sky_catalog_search (SkyCatalog            *self,
         _sky_catalog_db_error (self->db, error, _("Cannot search the catalog"));
       g_clear_pointer (&listings, g_ptr_array_unref);
     }
-  _sky_catalog_watch_cancellable (self->db, NULL);
   g_clear_pointer (&stmt, sqlite3_finalize);
+  /* A short page is the whole rest of the list only if the prices checked were all the search
+   * keeps. */
+  if (probe && listings != NULL && listings->len < query->limit)
+    {
+      gint64 probed = count_probed (self->db, probed_sql, query);
+
+      if (probed < 0 || probed >= probe_rows)
+        *unsure = TRUE;
+    }
+  _sky_catalog_watch_cancellable (self->db, NULL);
   end_read (self->db, began);
 
+  return g_steal_pointer (&listings);
+}
+
+GPtrArray *
+sky_catalog_search (SkyCatalog            *self,
+                    const SkySearchQuery  *query,
+                    GError               **error)
+{
+  g_autoptr(GPtrArray) listings = NULL;
+  gboolean unsure = FALSE;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (!check_query (query, error))
+    return NULL;
+
+  listings = search_page (self, query, TRUE, &unsure, error);
+  /* The text is in few of the prices the search keeps: through the text index. */
+  if (listings != NULL && unsure)
+    {
+      g_clear_pointer (&listings, g_ptr_array_unref);
+      listings = search_page (self, query, FALSE, &unsure, error);
+    }
   return g_steal_pointer (&listings);
 }
 

@@ -1,0 +1,332 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sky-bench"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "sky-catalog.h"
+
+/* The text search benchmark: the engine's time for the first page (50 rows) of a search by name
+ * or SKU text, for texts that match many offers, few, one, none, a service's name, or many SKUs
+ * but no name, each in every order the window sorts by, and with other filters, on a catalog of
+ * SKYTALLY_BENCH_OFFERS offers (1,000,000 unless told) written by gen-sheet. The count is
+ * bench-search's.
+ *
+ * The anchor is bench-search's: the read of one offer's details by its id. Each figure is the
+ * best of three runs, wall-clock and the thread's CPU time (the engine's own on a loaded
+ * machine), and beside it a digest of the page's rows (offer, purchase option, unit and price,
+ * in order), so that two runs of two versions can be compared row for row.
+ *
+ * Usage: bench-search-text [CATALOG [TEXT…]], as bench-search: a CATALOG without sheets is
+ * filled from SKYTALLY_BENCH_SHEET (or a sheet SKYTALLY_BENCH_GEN_SHEET writes); without CATALOG
+ * a temporary one is used and removed. TEXTs, if given, are searched instead of the usual ones,
+ * in every order, without other filters. It measures; it does not judge: the exit status is 0 unless it
+ * cannot run. */
+
+#define DEFAULT_OFFERS 1000000
+#define RUNS 3
+#define PAGE 50
+
+static double anchor_ms;
+static double anchor_cpu_ms;
+static double target_ms;
+
+static gint64
+cpu_usec (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static int
+compare_int64 (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static gboolean
+time_anchor (SkyCatalog  *catalog,
+             GError     **error)
+{
+  gint64 usec[25];
+  gint64 cpu[G_N_ELEMENTS (usec)];
+  gint64 ids[G_N_ELEMENTS (usec)];
+  SkySearchQuery query = { .limit = G_N_ELEMENTS (usec), .sort = SKY_SORT_PRICE,
+                           .term = "on-demand", .category = "compute", .geography = "EU" };
+  g_autoptr(GPtrArray) listings = sky_catalog_search (catalog, &query, error);
+
+  if (listings == NULL || listings->len == 0)
+    {
+      if (listings != NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "the catalog has no EU compute offer");
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    ids[i] = ((SkyListing *) g_ptr_array_index (listings, i % listings->len))->offer_id;
+  for (guint i = 0; i < G_N_ELEMENTS (usec); i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      gint64 cpu_start = cpu_usec ();
+      SkyOfferDetails *details = sky_catalog_get_offer (catalog, ids[i], error);
+
+      if (details == NULL)
+        return FALSE;
+      sky_offer_details_free (details);
+      usec[i] = g_get_monotonic_time () - start;
+      cpu[i] = cpu_usec () - cpu_start;
+    }
+  qsort (usec, G_N_ELEMENTS (usec), sizeof usec[0], compare_int64);
+  qsort (cpu, G_N_ELEMENTS (cpu), sizeof cpu[0], compare_int64);
+  anchor_ms = MAX (usec[0] / 1000.0, 0.001);
+  anchor_cpu_ms = MAX (cpu[0] / 1000.0, 0.001);
+  g_print ("anchor (one offer's details by id): %.3f ms, cpu %.3f ms, best of %u\n",
+           anchor_ms, anchor_cpu_ms, (guint) G_N_ELEMENTS (usec));
+  return TRUE;
+}
+
+/* The page's rows, as a short digest. */
+static char *
+page_digest (GPtrArray *listings)
+{
+  g_autoptr(GString) keys = g_string_new (NULL);
+
+  for (guint i = 0; i < listings->len; i++)
+    {
+      const SkyListing *l = g_ptr_array_index (listings, i);
+
+      g_string_append_printf (keys, "%" G_GINT64_FORMAT " %s %s %" G_GINT64_FORMAT "\n",
+                              l->offer_id, l->term, l->unit, l->price);
+    }
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA1, keys->str, keys->len);
+}
+
+static gboolean
+time_case (SkyCatalog            *catalog,
+           const char            *label,
+           const SkySearchQuery  *query,
+           GError               **error)
+{
+  gint64 usec = G_MAXINT64, cpu = G_MAXINT64;
+  g_autofree char *digest = NULL;
+  guint rows = 0;
+
+  for (guint i = 0; i < RUNS; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      gint64 cpu_start = cpu_usec ();
+      g_autoptr(GPtrArray) listings = sky_catalog_search (catalog, query, error);
+
+      usec = MIN (usec, g_get_monotonic_time () - start);
+      cpu = MIN (cpu, cpu_usec () - cpu_start);
+      if (listings == NULL)
+        {
+          g_prefix_error (error, "search (%s): ", label);
+          return FALSE;
+        }
+      rows = listings->len;
+      if (digest == NULL)
+        digest = page_digest (listings);
+    }
+  g_print ("page (%s): %.2f ms (anchor: %.3f ms, ratio %.0f), cpu %.2f ms (anchor: %.3f ms, "
+           "ratio %.0f), %u rows, digest %.12s; target <= %.0f ms%s\n",
+           label, usec / 1000.0, anchor_ms, usec / 1000.0 / anchor_ms, cpu / 1000.0,
+           anchor_cpu_ms, cpu / 1000.0 / anchor_cpu_ms, rows, digest, target_ms,
+           cpu / 1000.0 <= target_ms ? "" : " MISSED");
+  return TRUE;
+}
+
+static char *
+generate_sheet (const char  *dir,
+                guint        offers,
+                GError     **error)
+{
+  const char *gen = g_getenv ("SKYTALLY_BENCH_GEN_SHEET");
+  g_autofree char *path = g_build_filename (dir, "sheet.xml", NULL);
+  g_autofree char *count = g_strdup_printf ("%u", offers);
+  const char *argv[] = { gen, path, count, NULL };
+  int status = 0;
+
+  if (gen == NULL || *gen == '\0')
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "SKYTALLY_BENCH_GEN_SHEET is not set; run the benchmark with "
+                   "`meson test --benchmark`, or set SKYTALLY_BENCH_SHEET");
+      return NULL;
+    }
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                     &status, error) ||
+      !g_spawn_check_wait_status (status, error))
+    return NULL;
+  return g_steal_pointer (&path);
+}
+
+static gboolean
+fill_catalog (SkyCatalog  *catalog,
+              const char  *dir,
+              guint        offers,
+              GError     **error)
+{
+  const char *sheet = g_getenv ("SKYTALLY_BENCH_SHEET");
+  g_autofree char *generated = NULL;
+  g_autoptr(SkyImportResult) result = NULL;
+  gint64 start;
+
+  if (sheet == NULL || *sheet == '\0')
+    {
+      generated = generate_sheet (dir, offers, error);
+      if (generated == NULL)
+        return FALSE;
+      sheet = generated;
+    }
+  start = g_get_monotonic_time ();
+  result = sky_catalog_import_file (catalog, sheet, NULL, NULL, NULL, error);
+  if (result == NULL)
+    return FALSE;
+  g_print ("import of %s: %.1f s\n", sheet, (g_get_monotonic_time () - start) / 1e6);
+  if (generated != NULL)
+    g_unlink (generated);
+  return TRUE;
+}
+
+static gboolean
+run (const char          *catalog_path,
+     const char          *dir,
+     guint                offers,
+     const char * const  *own_texts,
+     GError             **error)
+{
+  /* Many offers, few, one name's, a few SKUs, none, a service's name, many SKUs of no name, a
+   * word many names share. */
+  static const char * const usual_texts[] = {
+    "DB.R5", "x7.32", "m8.16", "-54321", "nothing-such", "SQL", "-us-east-1-", "-win-",
+    "standard", NULL,
+  };
+  const char * const *texts = own_texts != NULL && own_texts[0] != NULL ? own_texts
+                                                                         : usual_texts;
+  const struct
+  {
+    const char *label;
+    SkySort     sort;
+    gboolean    descending;
+  } sorts[] = {
+    { "by unit price", SKY_SORT_UNIT_PRICE, FALSE },
+    { "by unit price, descending", SKY_SORT_UNIT_PRICE, TRUE },
+    { "by price", SKY_SORT_PRICE, FALSE },
+    { "by price, descending", SKY_SORT_PRICE, TRUE },
+    { "by name", SKY_SORT_NAME, FALSE },
+    { "by provider", SKY_SORT_PROVIDER, FALSE },
+    { "by purchase option", SKY_SORT_TERM, FALSE },
+    { "by architecture", SKY_SORT_ARCHITECTURE, FALSE },
+    { "by region", SKY_SORT_REGION, FALSE },
+    { "by vCPU, descending", SKY_SORT_VCPU, TRUE },
+    { "by memory", SKY_SORT_MEMORY, FALSE },
+    { "by per vCPU-hour", SKY_SORT_PER_VCPU, FALSE },
+    { "by per GiB-hour", SKY_SORT_PER_GIB, FALSE },
+    { "by service", SKY_SORT_SERVICE, FALSE },
+  };
+  const struct
+  {
+    const char     *label;
+    SkySearchQuery  query;
+  } filtered[] = {
+    { "text \"DB.R5\", region eu-central-1",
+      { .text = "DB.R5", .region = "eu-central-1", .sort = SKY_SORT_UNIT_PRICE } },
+    { "text \"x7.32\", compute, on-demand, hour",
+      { .text = "x7.32", .category = "compute", .term = "on-demand", .unit = "hour",
+        .sort = SKY_SORT_UNIT_PRICE } },
+    { "text \"-win-\", >= 16 vCPU, by price",
+      { .text = "-win-", .min_vcpu_milli = 16000, .sort = SKY_SORT_PRICE } },
+    { "text \"standard\", geography EU, spot",
+      { .text = "standard", .geography = "EU", .term = "spot", .sort = SKY_SORT_UNIT_PRICE } },
+  };
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(SkyCatalog) catalog = sky_catalog_open (catalog_path, error);
+  gboolean has_sheets;
+
+  if (catalog == NULL)
+    return FALSE;
+  g_print ("open: %.1f ms\n", (g_get_monotonic_time () - start) / 1e3);
+  has_sheets = sky_catalog_has_sheets (catalog, error);
+  if (!has_sheets && error != NULL && *error != NULL)
+    return FALSE;
+  if (!has_sheets && !fill_catalog (catalog, dir, offers, error))
+    return FALSE;
+  if (!time_anchor (catalog, error))
+    return FALSE;
+
+  for (gsize t = 0; texts[t] != NULL; t++)
+    for (gsize s = 0; s < G_N_ELEMENTS (sorts); s++)
+      {
+        SkySearchQuery query = { .text = texts[t], .sort = sorts[s].sort,
+                                 .descending = sorts[s].descending, .limit = PAGE };
+        g_autofree char *label = g_strdup_printf ("text \"%s\", %s", texts[t], sorts[s].label);
+
+        if (!time_case (catalog, label, &query, error))
+          return FALSE;
+      }
+  for (gsize f = 0; texts == usual_texts && f < G_N_ELEMENTS (filtered); f++)
+    {
+      SkySearchQuery query = filtered[f].query;
+
+      query.limit = PAGE;
+      if (!time_case (catalog, filtered[f].label, &query, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *catalog_path = NULL;
+  const char *env = g_getenv ("SKYTALLY_BENCH_OFFERS");
+  guint offers = env != NULL && *env != '\0' ? (guint) g_ascii_strtoull (env, NULL, 10)
+                                             : DEFAULT_OFFERS;
+  gboolean ok;
+
+  if (offers == 0)
+    offers = DEFAULT_OFFERS;
+  /* 20 ms at 1,000,000 offers and 40 ms at 3,000,000; smaller catalogs as the first. */
+  target_ms = offers > 1000000 ? 40.0 : 20.0;
+
+  dir = g_dir_make_tmp ("skytally-bench-search-text-XXXXXX", &error);
+  if (dir == NULL)
+    {
+      g_printerr ("bench-search-text: %s\n", error->message);
+      return 1;
+    }
+  catalog_path = argc > 1 ? g_strdup (argv[1]) : g_build_filename (dir, "catalog.db", NULL);
+  g_print ("bench-search-text: %u offers, catalog %s\n", offers, catalog_path);
+  ok = run (catalog_path, dir, offers, argc > 2 ? (const char * const *) argv + 2 : NULL,
+            &error);
+  if (argc <= 1)
+    {
+      g_autofree char *wal = g_strconcat (catalog_path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (catalog_path, "-shm", NULL);
+
+      g_unlink (catalog_path);
+      g_unlink (wal);
+      g_unlink (shm);
+    }
+  g_rmdir (dir);
+  if (!ok)
+    {
+      g_printerr ("bench-search-text: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
