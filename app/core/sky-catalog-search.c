@@ -1089,6 +1089,68 @@ append_sort_parts (GString              *sql,
   return TRUE;
 }
 
+/* How a search in price order that asks for at least a size reads its prices: through the
+ * index of prices by that size (price_by_vcpu or price_by_memory), whose entries of one size,
+ * unit and bucket are in price order. The search names each size there is from the least
+ * asked for (append_least()), each bucket and, here, each unit, so that SQLite reads one such
+ * run after the other and stops each once the page holds cheaper prices. In the price key's
+ * own order, the prices of the small sizes, often the cheapest, would be read and passed over
+ * first, and there are more of them the larger the catalog. Returns the FROM clause and sets
+ * @cond to the condition on the units (" AND …"); NULL when the sizes or units are too many
+ * to name, or parts are not read. */
+static const char *
+least_size_from (sqlite3              *db,
+                 const SkySearchQuery *query,
+                 TextPlan              text,
+                 GArray               *present,
+                 char                **cond)
+{
+  const char *column, *from;
+  g_autofree char *index = NULL;
+  g_autoptr(GArray) sizes = NULL;
+  g_autoptr(GArray) units = NULL;
+  g_autoptr(GString) in_units = NULL;
+  gint64 least;
+
+  *cond = NULL;
+  if (present == NULL || text == TEXT_FEW_OFFERS)
+    return NULL;
+  if (query->min_vcpu_milli > 0)
+    {
+      column = "vcpu";
+      least = query->min_vcpu_milli;
+      from = "FROM price p INDEXED BY price_by_vcpu ";
+    }
+  else if (query->min_memory_mgib > 0)
+    {
+      column = "memory";
+      least = query->min_memory_mgib;
+      from = "FROM price p INDEXED BY price_by_memory ";
+    }
+  else
+    return NULL;
+
+  /* As append_least() names them. */
+  index = g_strconcat ("price_by_", column, NULL);
+  sizes = column_values (db, column, index, least - 1, MAX_VALUES);
+  if (sizes == NULL)
+    return NULL;
+  in_units = g_string_new (NULL);
+  if (query->unit == NULL || strcmp (query->unit, SKY_SEARCH_ANY) == 0)
+    {
+      units = column_values (db, "unit", "price_by_unit", G_MININT64, MAX_VALUES);
+      if (units == NULL)
+        return NULL;
+      for (guint i = 0; i < units->len; i++)
+        g_string_append_printf (in_units, "%s%" G_GINT64_FORMAT,
+                                i == 0 ? " AND p.unit IN (" : ", ",
+                                g_array_index (units, gint64, i));
+      g_string_append (in_units, units->len > 0 ? ")" : " AND 0");
+    }
+  *cond = g_string_free (g_steal_pointer (&in_units), FALSE);
+  return from;
+}
+
 static gboolean
 check_query (const SkySearchQuery  *query,
              GError               **error)
@@ -1251,6 +1313,7 @@ sky_catalog_search (SkyCatalog            *self,
   g_autofree char *like = NULL;
   g_autofree char *order = NULL;
   g_autofree char *fts = NULL;
+  g_autofree char *size_cond = NULL;
   g_autoptr(GPtrArray) prices = NULL;
   g_autoptr(GArray) units = NULL;
   g_autoptr(GArray) present = NULL;
@@ -1294,9 +1357,13 @@ sky_catalog_search (SkyCatalog            *self,
         units = catalog_units (self->db);
     }
   else if (key == NULL)
-    /* Ties in import order: stable, and still the order of the price key. */
-    order = g_strdup (query->descending ? "p.amount DESC, p.offer_seq DESC"
-                                        : "p.amount, p.offer_seq");
+    {
+      /* Ties in import order: stable, and still the order of the price key. */
+      order = g_strdup (query->descending ? "p.amount DESC, p.offer_seq DESC"
+                                          : "p.amount, p.offer_seq");
+      /* At least a size: see least_size_from(). */
+      from = least_size_from (self->db, query, text, present, &size_cond);
+    }
   else if (query->sort == SKY_SORT_NAME && text != TEXT_FEW_OFFERS)
     {
       /* The offers in the order of their names (an index), each with its prices; the prices
@@ -1330,6 +1397,8 @@ sky_catalog_search (SkyCatalog            *self,
       if (key != NULL)
         g_string_append_printf (sql, ", %s AS k ", key);
       append_filters (sql, self->db, query, text, from, present);
+      if (size_cond != NULL)
+        g_string_append (sql, size_cond);
       g_string_append_printf (sql, " ORDER BY %s", order);
     }
   g_string_append (sql, " LIMIT :limit OFFSET :offset");
