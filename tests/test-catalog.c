@@ -1654,6 +1654,7 @@ test_search_parts (Fixture       *f,
     { .text = "Virtual" },
     { .provider = "examplecloud", .category = "compute", .min_vcpu_milli = 1000 },
     { .unit = "hour", .min_vcpu_milli = 2000, .geography = "US" },
+    { .min_vcpu_milli = 1000000 },
   };
   g_autofree char *variant = write_variant (f, "version=\"2026.2\"",
                                             "effective-date=\"2026-02-01\"",

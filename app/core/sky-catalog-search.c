@@ -1133,7 +1133,8 @@ least_size_from (sqlite3              *db,
   /* As append_least() names them. */
   index = g_strconcat ("price_by_", column, NULL);
   sizes = column_values (db, column, index, least - 1, MAX_VALUES);
-  if (sizes == NULL)
+  /* No size at all: the search is empty, and says nothing the partial index needs. */
+  if (sizes == NULL || sizes->len == 0)
     return NULL;
   in_units = g_string_new (NULL);
   if (query->unit == NULL || strcmp (query->unit, SKY_SEARCH_ANY) == 0)
