@@ -1771,6 +1771,9 @@ test_search_parts (Fixture       *f,
     { .term = "spot", .region = "us-east" },
     { .text = "Virtual" },
     { .provider = "examplecloud", .category = "compute", .min_vcpu_milli = 1000 },
+    { .unit = "hour", .min_vcpu_milli = 2000, .geography = "US" },
+    { .min_vcpu_milli = 1000000 },
+    { .min_memory_mgib = 2000, .region = "nowhere" },
   };
   g_autofree char *variant = write_variant (f, "version=\"2026.2\"",
                                             "effective-date=\"2026-02-01\"",
@@ -1818,6 +1821,148 @@ test_search_parts (Fixture       *f,
                 g_assert_cmpstr (paged, ==, expected->str);
               }
         }
+}
+
+/* A sheet whose hourly prices per vCPU and per GiB often tie, across sizes, regions,
+ * purchase options and services; with prices of another unit and offers without a size. */
+static char *
+write_per_size_sheet (Fixture *f)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->dir, "per-size.xml", NULL);
+
+  sky_test_append_sheet_start (s, "sizecloud", "Size Cloud");
+  g_string_append (s,
+                   "  <region code=\"eu\" name=\"Europe\" geography=\"EU\"/>\n"
+                   "  <region code=\"us\" name=\"America\" geography=\"US\"/>\n");
+  for (guint service = 0; service < 2; service++)
+    {
+      g_string_append_printf (s, "  <service id=\"vm%u\" name=\"VMs %u\" "
+                                 "category=\"compute\">\n", service, service);
+      for (guint i = 0; i < 24; i++)
+        {
+          guint vcpu = 1 << (i % 4);
+          guint memory = 2 << (i % 3);
+
+          g_string_append_printf (s, "    <offer sku=\"vm%u-%u\" name=\"vm %u\" "
+                                     "region=\"%s\"",
+                                  service, i, i, i % 5 < 3 ? "eu" : "us");
+          /* Every seventh offer states no size. */
+          if (i % 7 != 3)
+            g_string_append_printf (s, " vcpu=\"%u\" memory-gib=\"%u\"", vcpu, memory);
+          g_string_append_printf (s, ">\n"
+                                     "      <price unit=\"hour\" term=\"on-demand\" "
+                                     "amount=\"0.%03u\"/>\n"
+                                     "      <price unit=\"hour\" term=\"spot\" "
+                                     "amount=\"0.%03u\"/>\n",
+                                  (1 + i % 3) * vcpu * 4, (1 + (i + service) % 2) * memory * 3);
+          if (i % 4 == 1)
+            g_string_append (s, "      <price unit=\"gb-month\" term=\"on-demand\" "
+                                "amount=\"0.002\"/>\n");
+          g_string_append (s, "    </offer>\n");
+        }
+      g_string_append (s, "  </service>\n");
+    }
+  g_string_append (s, "</price-sheet>\n");
+  g_file_set_contents (path, s->str, s->len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* A price's hourly price per vCPU (or per GiB) against another's, as exact fractions; those
+ * without one after those with one. */
+static int
+compare_per_size (const SkyListing *a,
+                  const SkyListing *b,
+                  gboolean          per_vcpu)
+{
+  gint64 sa = per_vcpu ? a->vcpu_milli : a->memory_mgib;
+  gint64 sb = per_vcpu ? b->vcpu_milli : b->memory_mgib;
+  gboolean ha = sa > 0 && g_strcmp0 (a->unit, "hour") == 0;
+  gboolean hb = sb > 0 && g_strcmp0 (b->unit, "hour") == 0;
+
+  if (!ha || !hb)
+    return ha == hb ? 0 : ha ? -1 : 1;
+  return (a->price * sb > b->price * sa) - (a->price * sb < b->price * sa);
+}
+
+/* By the hourly price per vCPU and per GiB, each way, with and without filters: the prices
+ * read through the indexes of those quotients are the single statement's, every page of them
+ * too; equal quotients in price order whichever way, the prices without one last. */
+static void
+test_search_per_size (Fixture       *f,
+                      gconstpointer  data)
+{
+  const SkySearchQuery filters[] = {
+    { 0 },
+    { .geography = "EU", .min_vcpu_milli = 2000 },
+    { .term = "spot", .min_memory_mgib = 4000, .unit = "hour" },
+    { .region = "us", .category = "compute" },
+    { .text = "vm 1", .has_max_price = TRUE, .max_price = G_GINT64_CONSTANT (500000000) },
+  };
+  g_autofree char *sheet = write_per_size_sheet (f);
+  g_autoptr(SkyImportResult) result = import_ok (f, sheet);
+  guint ties = 0;
+
+  for (gsize q = 0; q < G_N_ELEMENTS (filters); q++)
+    for (int per_vcpu = 0; per_vcpu < 2; per_vcpu++)
+      for (int descending = 0; descending < 2; descending++)
+        {
+          SkySearchQuery query = filters[q];
+          g_autoptr(GPtrArray) all = NULL;
+          g_autofree char *whole = NULL;
+          g_autofree char *single = NULL;
+          g_autoptr(GString) pages = g_string_new (NULL);
+
+          query.sort = per_vcpu ? SKY_SORT_PER_VCPU : SKY_SORT_PER_GIB;
+          query.descending = descending;
+          _sky_catalog_set_search_parts_disabled (TRUE);
+          single = search_keys (f, &query);
+          _sky_catalog_set_search_parts_disabled (FALSE);
+          all = search (f, &query);
+          whole = listing_keys (all);
+          g_assert_cmpstr (whole, ==, single);
+          g_assert_cmpuint (all->len, ==, count_of (f, &query));
+          if (q == 0)
+            g_assert_cmpuint (all->len, >, 50);
+
+          for (guint offset = 0; offset < all->len; offset += 3)
+            {
+              SkySearchQuery page = query;
+              g_autofree char *keys = NULL;
+
+              page.limit = 3;
+              page.offset = offset;
+              keys = search_keys (f, &page);
+              g_string_append (pages, keys);
+            }
+          g_assert_cmpstr (pages->str, ==, whole);
+
+          for (guint i = 1; i < all->len; i++)
+            {
+              const SkyListing *a = g_ptr_array_index (all, i - 1);
+              const SkyListing *b = g_ptr_array_index (all, i);
+              int c = compare_per_size (a, b, per_vcpu);
+              gboolean ha = (per_vcpu ? a->vcpu_milli : a->memory_mgib) > 0 &&
+                            strcmp (a->unit, "hour") == 0;
+              gboolean hb = (per_vcpu ? b->vcpu_milli : b->memory_mgib) > 0 &&
+                            strcmp (b->unit, "hour") == 0;
+
+              /* Those without a quotient last, whichever way. */
+              g_assert_true (ha || !hb);
+              if (ha && hb && c != 0)
+                g_assert_cmpint (descending ? -c : c, <, 0);
+              else if (ha == hb)
+                {
+                  /* A tie, or the prices without a quotient: in price order. */
+                  g_assert_cmpint (a->price, <=, b->price);
+                  ties += ha;
+                }
+            }
+        }
+  /* The sheet makes quotients tie across sizes. */
+  g_assert_cmpuint (ties, >, 20);
 }
 
 /* A removed sheet's offers leave the text index; an index another SQLite could not write is
@@ -2731,6 +2876,9 @@ test_decline_bundled (Fixture       *f,
   "DROP INDEX price_by_offer; " \
   "DROP INDEX price_by_unit; " \
   "DROP INDEX offer_by_name; "
+#define UNDO_SCHEMA_15 \
+  "DROP INDEX price_by_per_vcpu; " \
+  "DROP INDEX price_by_per_gib; "
 #define UNDO_SCHEMA_14 \
   "DROP INDEX price_by_vcpu; " \
   "DROP INDEX price_by_memory; " \
@@ -2762,7 +2910,7 @@ test_migrate_from_5 (Fixture       *f,
                                      "CHECK (is_current IN (0, 1)); "
                                      "UPDATE sheet SET is_current = 1; "
                                      "ALTER TABLE provider DROP COLUMN short_name; "
-                                     UNDO_SCHEMA_14 UNDO_SCHEMA_12 UNDO_SCHEMA_11
+                                     UNDO_SCHEMA_15 UNDO_SCHEMA_14 UNDO_SCHEMA_12 UNDO_SCHEMA_11
                                      UNDO_SCHEMA_10
                                      "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 5",
@@ -2874,7 +3022,7 @@ test_migrate_from_7 (Fixture       *f,
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "ALTER TABLE provider DROP COLUMN short_name; "
-                                 UNDO_SCHEMA_14 UNDO_SCHEMA_12 UNDO_SCHEMA_11
+                                 UNDO_SCHEMA_15 UNDO_SCHEMA_14 UNDO_SCHEMA_12 UNDO_SCHEMA_11
                                  UNDO_SCHEMA_10
                                  "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 7",
@@ -3044,7 +3192,8 @@ test_migrate_from_8 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_14 UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_15 UNDO_SCHEMA_14
+                                     UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 8",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
@@ -3273,7 +3422,8 @@ test_migrate_from_9 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_14 UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_15 UNDO_SCHEMA_14
+                                     UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "PRAGMA user_version = 9",
                                  NULL, NULL, NULL),
                    ==, SQLITE_OK);
@@ -3372,7 +3522,8 @@ test_migrate_from_8_dates (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_14 UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_15 UNDO_SCHEMA_14
+                                 UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                  "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 8",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
@@ -3422,7 +3573,7 @@ test_migrate_from_10_services (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 "PRAGMA user_version = 10",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -3458,7 +3609,8 @@ test_migrate_from_11 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_14 UNDO_SCHEMA_12 "PRAGMA user_version = 11",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_15 UNDO_SCHEMA_14
+                                 UNDO_SCHEMA_12 "PRAGMA user_version = 11",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
@@ -3492,7 +3644,7 @@ test_migrate_from_12 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_14 "DROP TABLE offer_text; "
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_15 UNDO_SCHEMA_14 "DROP TABLE offer_text; "
                                      "CREATE VIRTUAL TABLE offer_text USING fts5 ("
                                      "  name, sku, content = 'offer_row', content_rowid = 'id',"
                                      "  tokenize = 'trigram', detail = 'none'); "
@@ -3532,7 +3684,7 @@ test_migrate_from_13 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_14 "PRAGMA user_version = 13",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_15 UNDO_SCHEMA_14 "PRAGMA user_version = 13",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, indexes), ==, 0);
@@ -3545,6 +3697,44 @@ test_migrate_from_13 (Fixture       *f,
   g_assert_cmpint (query_int (f->path, indexes), ==, 6);
   g_assert_cmpint (std2_on_demand_price (f), ==, G_GINT64_CONSTANT (960000000));
   ASSERT_SKUS ((&(SkySearchQuery) { .text = "MEM-4", .term = "on-demand" }), "mem-4-eu");
+}
+
+/* A catalog of schema 14 gains the indexes of hourly prices per vCPU and per GiB, which a
+ * search in those orders reads, and keeps the same prices in them. */
+static void
+test_migrate_from_14 (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  const char *indexes = "SELECT count(*) FROM sqlite_schema "
+                        "WHERE name IN ('price_by_per_vcpu', 'price_by_per_gib')";
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  SkySearchQuery query = { .sort = SKY_SORT_PER_VCPU, .descending = TRUE };
+
+  import_fixture (f);
+  before = search_keys (f, &query);
+  g_clear_object (&f->catalog);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_15 "PRAGMA user_version = 14",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (query_int (f->path, indexes), ==, 0);
+
+  f->catalog = sky_catalog_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma (f->path, "user_version"), ==, SKY_CATALOG_SCHEMA_VERSION);
+  g_assert_true (sky_catalog_check (f->catalog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->path, indexes), ==, 2);
+  /* The hourly prices of a size, each in one index: std-2's six, mem-4's and cpu-8's. */
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM price INDEXED BY price_by_per_vcpu "
+                                       "WHERE vcpu > 0 AND unit = 0"), ==, 8);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM price INDEXED BY price_by_per_gib "
+                                       "WHERE memory > 0 AND unit = 0"), ==, 8);
+  after = search_keys (f, &query);
+  g_assert_cmpstr (after, ==, before);
 }
 
 /* Opened read-only, a catalog is searched as usual and nothing is written to it: an import is
@@ -3747,6 +3937,7 @@ main (int    argc,
   ADD ("search/count", test_count);
   ADD ("search/text-index", test_search_text_index);
   ADD ("search/parts", test_search_parts);
+  ADD ("search/per-size", test_search_per_size);
   ADD ("search/text-index-upkeep", test_search_text_index_upkeep);
   ADD ("search/sort-pages", test_search_sort_pages);
   ADD ("offer-details", test_offer_details);
@@ -3767,6 +3958,7 @@ main (int    argc,
   ADD ("migrate-from-11", test_migrate_from_11);
   ADD ("migrate-from-12", test_migrate_from_12);
   ADD ("migrate-from-13", test_migrate_from_13);
+  ADD ("migrate-from-14", test_migrate_from_14);
   ADD ("import/spilled-prices", test_import_spilled_prices);
   ADD ("import/cancel-writing-prices", test_cancel_writing_prices);
   ADD ("current-per-service", test_current_per_service);

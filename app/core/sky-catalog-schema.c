@@ -370,6 +370,15 @@ static const char * const migrations[] = {
   "  WHERE arch IS NOT NULL;"
   "CREATE INDEX price_by_region ON price (region, unit, bucket, amount, offer_seq);"
   "CREATE INDEX price_by_service ON price (service_id, unit, bucket, amount, offer_seq);",
+  /* What a search sorted by the hourly price per vCPU or per GiB of memory reads to stop at its
+   * limit: the hourly prices of each bucket in the order of that quotient, then of price. The
+   * quotient is the very expression the search sorts by (a double, from the integer amount and
+   * size), so the index holds the order the search gives, ties included. Prices without the
+   * size, or of another unit, are left out: the search reads them by the price key, after. */
+  "CREATE INDEX price_by_per_vcpu ON price (bucket, (CAST (amount AS REAL) / vcpu), amount, "
+  "  offer_seq) WHERE vcpu > 0 AND unit = " G_STRINGIFY (HOUR_CODE) ";"
+  "CREATE INDEX price_by_per_gib ON price (bucket, (CAST (amount AS REAL) / memory), amount, "
+  "  offer_seq) WHERE memory > 0 AND unit = " G_STRINGIFY (HOUR_CODE) ";",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SKY_CATALOG_SCHEMA_VERSION);

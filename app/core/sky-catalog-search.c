@@ -918,10 +918,59 @@ id_groups (sqlite3    *db,
   return rc == SQLITE_DONE ? g_steal_pointer (&groups) : NULL;
 }
 
+/* Whether the conditions @sql holds include " AND 0", which the filters write for a value no
+ * price has: SQLite then drops the other conditions, and with them what lets it read a
+ * partial index named by INDEXED BY, and would refuse the statement. */
+static gboolean
+has_false_condition (const char *sql)
+{
+  for (const char *p = strstr (sql, " AND 0"); p != NULL; p = strstr (p + 1, " AND 0"))
+    if (p[6] == '\0' || p[6] == ' ' || p[6] == ')')
+      return TRUE;
+  return FALSE;
+}
+
+/* "SELECT @select FROM … ORDER BY …": of the prices @query keeps that also meet @cond
+ * (" AND …"), those that have a price per vCPU (@column "vcpu") or per GiB of memory
+ * ("memory"), through the index of prices by that quotient, in its order, @direction ("ASC"
+ * or "DESC"), then as @then says ("" for nothing more). */
+static void
+append_per_size_select (GString              *sql,
+                        sqlite3              *db,
+                        const SkySearchQuery *query,
+                        TextPlan              text,
+                        GArray               *present,
+                        const char           *column,
+                        const char           *select,
+                        const char           *cond,
+                        const char           *direction,
+                        const char           *then)
+{
+  g_autofree char *from = g_strdup_printf ("FROM price p INDEXED BY price_by_per_%s ",
+                                           strcmp (column, "vcpu") == 0 ? "vcpu" : "gib");
+
+  gsize start;
+
+  g_string_append_printf (sql, "SELECT %s ", select);
+  start = sql->len;
+  append_filters (sql, db, query, text, from, present);
+  /* Nothing to read: not through the index either. */
+  if (has_false_condition (sql->str + start))
+    {
+      g_string_truncate (sql, start);
+      append_filters (sql, db, query, text, NULL, present);
+    }
+  /* The index's own condition and expression, as it writes them, so that SQLite uses it. */
+  g_string_append_printf (sql, " AND p.%s > 0 AND p.unit = " G_STRINGIFY (HOUR_CODE) "%s"
+                               " ORDER BY CAST (p.amount AS REAL) / p.%s %s%s",
+                          column, cond, column, direction, then);
+}
+
 /* The prices of a search by the hourly price per vCPU (@column "vcpu") or per GiB of memory
- * ("memory"): for each size, its hourly prices, in price order, which is the sort's among
- * them; the parts merged by the sort's value. The prices without one (of another unit, or
- * without the size) follow, in price order, read only if a page needs them. */
+ * ("memory"): those that have one, read in that order through the index of prices by it
+ * (price_by_per_vcpu, price_by_per_gib), each bucket's in order, so that SQLite stops reading
+ * each once the page holds lower ones; then those without one (of another unit, or without
+ * the size), in price order, read only if a page needs them. */
 static gboolean
 append_per_size_parts (GString              *sql,
                        sqlite3              *db,
@@ -931,51 +980,32 @@ append_per_size_parts (GString              *sql,
                        const char           *column,
                        char                **order)
 {
-  g_autofree char *index = g_strconcat ("price_by_", column, NULL);
-  g_autoptr(GArray) sizes = column_values (db, column, index, 0, MAX_VALUES);
   const char *k = sort_key (query->sort);
   const char *direction = query->descending ? "DESC" : "ASC";
+  g_autofree char *select = g_strdup_printf ("p.*, %s AS k", k);
   g_autofree char *rest = g_strdup_printf (" AND (p.%s > 0 AND p.unit = "
                                            G_STRINGIFY (HOUR_CODE) ") IS NOT 1", column);
 
-  if (sizes == NULL)
-    return FALSE;
-  if (sizes->len > 0)
+  g_string_append (sql, "SELECT * FROM (");
+  if (!query->descending)
+    append_per_size_select (sql, db, query, text, present, column, select, "", "ASC",
+                            ", p.amount, p.offer_seq LIMIT :window");
+  else
     {
-      g_string_append (sql, "SELECT * FROM (");
-      for (guint i = 0; i < sizes->len; i++)
-        {
-          g_autoptr(GString) cond = g_string_new (NULL);
+      /* Largest first, and among equal quotients the lower price first, which the index does
+       * not give: the prices from the page's last quotient on, found largest first, with
+       * those equal to it, sorted. Every quotient is a finite number, greater than -1e308. */
+      g_autofree char *quotient = g_strdup_printf ("CAST (p.amount AS REAL) / p.%s", column);
+      g_autoptr(GString) least = g_string_new (" AND CAST (p.amount AS REAL) / p.");
 
-          g_string_printf (cond, " AND p.%s = %" G_GINT64_FORMAT
-                                 " AND p.unit = " G_STRINGIFY (HOUR_CODE),
-                           column, g_array_index (sizes, gint64, i));
-
-          if (i > 0)
-            g_string_append (sql, " UNION ALL ");
-          /* Of one size, the larger the price, the larger the price per vCPU or GiB. */
-          if (!query->descending)
-            {
-              append_part (sql, db, query, text, present, k, cond->str, NULL,
-                           "p.amount, p.offer_seq");
-              continue;
-            }
-          /* Largest first, and among equal prices the first imported first, which no index
-           * gives: the prices from the page's last one on, found largest first, and those
-           * equal to it. */
-          g_string_append_printf (cond, " AND p.amount >= coalesce (CASE WHEN :window > 0 THEN "
-                                        "(SELECT p.amount ");
-          append_filters (cond, db, query, text, NULL, present);
-          g_string_append_printf (cond, " AND p.%s = %" G_GINT64_FORMAT
-                                        " AND p.unit = " G_STRINGIFY (HOUR_CODE)
-                                        " ORDER BY p.amount DESC, p.offer_seq DESC "
-                                        "LIMIT 1 OFFSET :window - 1) END, -1)",
-                                  column, g_array_index (sizes, gint64, i));
-          append_part (sql, db, query, text, present, k, cond->str, NULL, NULL);
-        }
-      g_string_append_printf (sql, " ORDER BY k %s, amount, offer_seq LIMIT :window) "
-                                   "UNION ALL ", direction);
+      g_string_append_printf (least, "%s >= coalesce (CASE WHEN :window > 0 THEN (", column);
+      append_per_size_select (least, db, query, text, present, column, quotient, "", "DESC",
+                              " LIMIT 1 OFFSET :window - 1");
+      g_string_append (least, ") END, -1e308)");
+      append_per_size_select (sql, db, query, text, present, column, select, least->str,
+                              "DESC", ", p.amount, p.offer_seq LIMIT :window");
     }
+  g_string_append (sql, ") UNION ALL ");
   append_part (sql, db, query, text, present, k, rest, NULL, "p.amount, p.offer_seq");
   *order = g_strdup_printf ("k %s NULLS LAST, p.amount, p.offer_seq", direction);
   return TRUE;
@@ -1138,6 +1168,69 @@ append_sort_parts (GString              *sql,
     }
   *order = g_strdup ("k, p.amount, p.offer_seq");
   return TRUE;
+}
+
+/* How a search in price order that asks for at least a size reads its prices: through the
+ * index of prices by that size (price_by_vcpu or price_by_memory), whose entries of one size,
+ * unit and bucket are in price order. The search names each size there is from the least
+ * asked for (append_least()), each bucket and, here, each unit, so that SQLite reads one such
+ * run after the other and stops each once the page holds cheaper prices. In the price key's
+ * own order, the prices of the small sizes, often the cheapest, would be read and passed over
+ * first, and there are more of them the larger the catalog. Returns the FROM clause and sets
+ * @cond to the condition on the units (" AND …"); NULL when the sizes or units are too many
+ * to name, or parts are not read. */
+static const char *
+least_size_from (sqlite3              *db,
+                 const SkySearchQuery *query,
+                 TextPlan              text,
+                 GArray               *present,
+                 char                **cond)
+{
+  const char *column, *from;
+  g_autofree char *index = NULL;
+  g_autoptr(GArray) sizes = NULL;
+  g_autoptr(GArray) units = NULL;
+  g_autoptr(GString) in_units = NULL;
+  gint64 least;
+
+  *cond = NULL;
+  if (present == NULL || text == TEXT_FEW_OFFERS)
+    return NULL;
+  if (query->min_vcpu_milli > 0)
+    {
+      column = "vcpu";
+      least = query->min_vcpu_milli;
+      from = "FROM price p INDEXED BY price_by_vcpu ";
+    }
+  else if (query->min_memory_mgib > 0)
+    {
+      column = "memory";
+      least = query->min_memory_mgib;
+      from = "FROM price p INDEXED BY price_by_memory ";
+    }
+  else
+    return NULL;
+
+  /* As append_least() names them. */
+  index = g_strconcat ("price_by_", column, NULL);
+  sizes = column_values (db, column, index, least - 1, MAX_VALUES);
+  /* No size at all: the search is empty, and says nothing the partial index needs. */
+  if (sizes == NULL || sizes->len == 0)
+    return NULL;
+  in_units = g_string_new (NULL);
+  if (query->unit == NULL || strcmp (query->unit, SKY_SEARCH_ANY) == 0)
+    {
+      units = column_values (db, "unit", "price_by_unit", G_MININT64, MAX_VALUES);
+      if (units == NULL)
+        return NULL;
+      for (guint i = 0; i < units->len; i++)
+        g_string_append_printf (in_units, "%s%" G_GINT64_FORMAT,
+                                i == 0 ? " AND p.unit IN (" : ", ",
+                                g_array_index (units, gint64, i));
+      g_string_append (in_units, units->len > 0 ? ")" : " AND 0");
+    }
+  *cond = g_string_free (g_steal_pointer (&in_units), FALSE);
+  return from;
 }
 
 static gboolean
@@ -1343,6 +1436,7 @@ search_page (SkyCatalog            *self,
   gboolean found_first;
   g_autofree char *order = NULL;
   g_autofree char *fts = NULL;
+  g_autofree char *size_cond = NULL;
   g_autoptr(GPtrArray) prices = NULL;
   g_autoptr(GArray) units = NULL;
   g_autoptr(GArray) present = NULL;
@@ -1417,9 +1511,13 @@ search_page (SkyCatalog            *self,
         units = catalog_units (self->db);
     }
   else if (key == NULL)
-    /* Ties in import order: stable, and still the order of the price key. */
-    order = g_strdup (query->descending ? "p.amount DESC, p.offer_seq DESC"
-                                        : "p.amount, p.offer_seq");
+    {
+      /* Ties in import order: stable, and still the order of the price key. */
+      order = g_strdup (query->descending ? "p.amount DESC, p.offer_seq DESC"
+                                          : "p.amount, p.offer_seq");
+      /* At least a size: see least_size_from(). */
+      from = least_size_from (self->db, query, text, present, &size_cond);
+    }
   else if (query->sort == SKY_SORT_NAME && text != TEXT_FEW_OFFERS)
     {
       /* The offers in the order of their names (an index), each with its prices; the prices
@@ -1449,10 +1547,22 @@ search_page (SkyCatalog            *self,
     append_unit_parts (sql, self->db, query, text, present, units);
   else if (!in_parts)
     {
+      gsize start;
+
       g_string_append (sql, "SELECT p.* ");
       if (key != NULL)
         g_string_append_printf (sql, ", %s AS k ", key);
+      start = sql->len;
       append_filters (sql, self->db, query, text, from, present);
+      /* Nothing to read: not through the index of sizes either. */
+      if (size_cond != NULL && has_false_condition (sql->str + start))
+        {
+          g_string_truncate (sql, start);
+          append_filters (sql, self->db, query, text, NULL, present);
+          g_clear_pointer (&size_cond, g_free);
+        }
+      if (size_cond != NULL)
+        g_string_append (sql, size_cond);
       g_string_append_printf (sql, " ORDER BY %s", order);
     }
   if (probe)

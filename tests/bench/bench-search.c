@@ -304,6 +304,12 @@ run (const char  *catalog_path,
       { "text \"x7.32\", by name", { .text = "x7.32", .sort = SKY_SORT_NAME } },
       { "region eu-central-1, by name", { .region = "eu-central-1", .sort = SKY_SORT_NAME } },
       { "text \"-54321\", by price", { .text = "-54321", .sort = SKY_SORT_PRICE } },
+      { ">= 16 GiB, by price", { .min_memory_mgib = 16000, .sort = SKY_SORT_PRICE } },
+      { "typical, by per vCPU-hour",
+        { .geography = "EU", .category = "compute", .min_vcpu_milli = 4000,
+          .sort = SKY_SORT_PER_VCPU } },
+      { "region eu-central-1, by per GiB-hour, descending",
+        { .region = "eu-central-1", .sort = SKY_SORT_PER_GIB, .descending = TRUE } },
     };
 
     if (!time_anchor (catalog, error))
