@@ -407,6 +407,17 @@ set_cell_tooltip (GtkWidget  *label,
   gtk_widget_set_visible (label, TRUE);
 }
 
+/* A cell's text. A search binds every cell of up to 200 rows again, and many of their
+ * providers, purchase options or architectures stay as they were: a label whose text stays is
+ * left alone, not laid out again. */
+static void
+set_cell_text (GtkLabel   *label,
+               const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
+    gtk_label_set_label (label, text);
+}
+
 /* Marks the name of a row the candidates hold already. */
 static void
 mark_kept (SkyCatalogPage *self,
@@ -421,7 +432,7 @@ mark_kept (SkyCatalogPage *self,
     return;
   /* Translators: the name of an offer kept in the candidates, in the catalog's table */
   text = kept ? g_strdup_printf (_("✓ %s"), listing->name) : g_strdup (listing->name);
-  gtk_label_set_label (label, text);
+  set_cell_text (label, text);
   /* The whole name in the tooltip, where a long one is cut. */
   if (kept)
     {
@@ -481,10 +492,14 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   SkyCatalogPage *self = user_data;
   CellText cell_text = g_object_get_data (G_OBJECT (factory), "cell-text");
   const SkyListing *listing = sky_listing_item_get_listing (gtk_list_item_get_item (item));
-  g_autofree char *text = listing != NULL ? cell_text (listing, self->hours_per_month)
-                                          : g_strdup ("…");
+  g_autofree char *text = NULL;
 
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  /* The name's text is the kept mark's to set, below. */
+  if (listing == NULL || cell_text != name_text)
+    {
+      text = listing != NULL ? cell_text (listing, self->hours_per_month) : g_strdup ("…");
+      set_cell_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+    }
   if (cell_text == provider_text)
     set_cell_tooltip (gtk_list_item_get_child (item),
                       listing != NULL ? listing->provider_name : NULL);
