@@ -1223,7 +1223,8 @@ told_some (gpointer data)
 
 /* The table's rows are told of a change a slice at a time: the count is whole at once, the
  * list grows to it a few rows a frame, and a new search changes the rows it keeps, never all
- * of them in one emission, and not before its rows have loaded. */
+ * of them in one emission, and not before its rows have loaded; an empty result removes them
+ * all at once. */
 static void
 test_catalog_rows_in_slices (Fixture       *f,
                              gconstpointer  data)
@@ -1253,6 +1254,11 @@ test_catalog_rows_in_slices (Fixture       *f,
   g_assert_cmpuint (told.largest, <, 60);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 60);
   g_signal_handler_disconnect (model, handler);
+
+  /* An empty result's rows go at once: its list is hidden. */
+  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "search_entry")), "no-such-row");
+  wait_for_count (f, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
 }
 
 int

@@ -233,7 +233,9 @@ resize_step (SkyListingModel *self)
     }
   else if (before > self->count)
     {
-      if (self->count >= BUILT_ROWS)
+      /* An empty result hides the list: its rows go at once, or the next search would show
+       * and lay out again the rows still waiting to go. */
+      if (self->count >= BUILT_ROWS || self->count == 0)
         after = self->count;
       else
         after = MAX (self->count, MIN (before, BUILT_ROWS) - SLICE);
