@@ -1182,6 +1182,85 @@ test_catalog_count_after_first_frame (Fixture       *f,
   g_assert_cmpuint (sky_listing_model_get_count (own), ==, 6);
 }
 
+typedef struct
+{
+  guint emitted;
+  guint largest;   /* the most rows one emission told */
+} Told;
+
+static void
+rows_told_cb (GListModel *model,
+              guint       position,
+              guint       removed,
+              guint       added,
+              Told       *told)
+{
+  told->emitted++;
+  told->largest = MAX (told->largest, MAX (removed, added));
+}
+
+static gboolean
+has_items (gpointer data)
+{
+  SkyListingModel *model = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (model)) == sky_listing_model_get_count (model);
+}
+
+static gboolean
+first_loaded (gpointer data)
+{
+  g_autoptr(SkyListingItem) first = g_list_model_get_item (data, 0);
+
+  return sky_listing_item_get_listing (first) != NULL;
+}
+
+static gboolean
+told_some (gpointer data)
+{
+  return ((Told *) data)->emitted > 0;
+}
+
+/* The table's rows are told of a change a slice at a time: the count is whole at once, the
+ * list grows to it a few rows a frame, and a new search changes the rows it keeps, never all
+ * of them in one emission, and not before its rows have loaded; an empty result removes them
+ * all at once. */
+static void
+test_catalog_rows_in_slices (Fixture       *f,
+                             gconstpointer  data)
+{
+  SkyListingModel *model = sky_catalog_page_get_model (catalog_page (f));
+  Told told = { 0 };
+  gulong handler;
+
+  import_fixture (f, "sixty-rows.xml", NULL);
+  wait_for_count (f, 60);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), <, 60);
+  g_assert_true (wait_until (has_items, model, 10));
+  g_assert_cmpstr (first_sku (f, model), ==, "row-01");
+
+  handler = g_signal_connect (model, "items-changed", G_CALLBACK (rows_told_cb), &told);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (catalog_page (f)),
+                                             "page.sort-descending", NULL));
+  /* The items empty at once; their rows are told later. */
+  g_assert_true (sky_listing_model_get_counting (model));
+  g_assert_cmpuint (told.emitted, ==, 0);
+  g_assert_true (wait_until (first_loaded, model, 10));
+  g_assert_true (wait_until (told_some, &told, 10));
+  wait_for_count (f, 60);
+  g_assert_cmpstr (first_sku (f, model), ==, "row-60");
+  g_assert_cmpuint (told.largest, >, 0);
+  g_assert_cmpuint (told.largest, <, 60);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 60);
+  g_signal_handler_disconnect (model, handler);
+
+  /* An empty result's rows go at once: its list is hidden. */
+  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "search_entry")), "no-such-row");
+  wait_for_count (f, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1198,6 +1277,7 @@ main (int    argc,
                            "catalog-candidates-in-file", test_catalog_candidates_in_file,
                            "catalog-candidates-superseded-in-file",
                            test_catalog_candidates_superseded_in_file,
+                           "catalog-rows-in-slices", test_catalog_rows_in_slices,
                            "catalog-narrow", test_catalog_narrow,
                            "catalog-stale-explanation", test_catalog_stale_explanation,
                            "catalog-typing-fast", test_catalog_typing_fast,

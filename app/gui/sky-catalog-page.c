@@ -407,6 +407,17 @@ set_cell_tooltip (GtkWidget  *label,
   gtk_widget_set_visible (label, TRUE);
 }
 
+/* A cell's text. A search binds every cell of up to 200 rows again, and many of their
+ * providers, purchase options or architectures stay as they were: a label whose text stays is
+ * left alone, not laid out again. */
+static void
+set_cell_text (GtkLabel   *label,
+               const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
+    gtk_label_set_label (label, text);
+}
+
 /* Marks the name of a row the candidates hold already. */
 static void
 mark_kept (SkyCatalogPage *self,
@@ -421,7 +432,7 @@ mark_kept (SkyCatalogPage *self,
     return;
   /* Translators: the name of an offer kept in the candidates, in the catalog's table */
   text = kept ? g_strdup_printf (_("✓ %s"), listing->name) : g_strdup (listing->name);
-  gtk_label_set_label (label, text);
+  set_cell_text (label, text);
   /* The whole name in the tooltip, where a long one is cut. */
   if (kept)
     {
@@ -481,10 +492,14 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   SkyCatalogPage *self = user_data;
   CellText cell_text = g_object_get_data (G_OBJECT (factory), "cell-text");
   const SkyListing *listing = sky_listing_item_get_listing (gtk_list_item_get_item (item));
-  g_autofree char *text = listing != NULL ? cell_text (listing, self->hours_per_month)
-                                          : g_strdup ("…");
+  g_autofree char *text = NULL;
 
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  /* The name's text is the kept mark's to set, below. */
+  if (listing == NULL || cell_text != name_text)
+    {
+      text = listing != NULL ? cell_text (listing, self->hours_per_month) : g_strdup ("…");
+      set_cell_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+    }
   if (cell_text == provider_text)
     set_cell_tooltip (gtk_list_item_get_child (item),
                       listing != NULL ? listing->provider_name : NULL);
@@ -590,6 +605,20 @@ on_selection_changed (SkyCatalogPage *self)
         g_warning ("Cannot show the offer: %s", error->message);
     }
   sky_offer_view_show (self->offer_view, details);
+}
+
+/* The details follow the first selected row's contents too. The model tells a search's rows a
+ * slice at a time: the details are looked up again only for a slice that may hold that row. */
+static void
+on_selection_items_changed (SkyCatalogPage *self,
+                            guint           position,
+                            guint           removed,
+                            guint           added)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (self->selection);
+
+  if (gtk_bitset_is_empty (selected) || gtk_bitset_get_minimum (selected) >= position)
+    on_selection_changed (self);
 }
 
 /* Says which kept offers the catalog no longer has, once for each change of them. */
@@ -1176,6 +1205,28 @@ sky_catalog_page_set_property (GObject      *object,
     }
 }
 
+/* The table's rows are told of a search's changes a slice a frame, by the window's frame
+ * clock. */
+static void
+sky_catalog_page_realize (GtkWidget *widget)
+{
+  SkyCatalogPage *self = SKY_CATALOG_PAGE (widget);
+
+  GTK_WIDGET_CLASS (sky_catalog_page_parent_class)->realize (widget);
+  if (self->model != NULL)
+    sky_listing_model_set_frame_clock (self->model, gtk_widget_get_frame_clock (widget));
+}
+
+static void
+sky_catalog_page_unrealize (GtkWidget *widget)
+{
+  SkyCatalogPage *self = SKY_CATALOG_PAGE (widget);
+
+  if (self->model != NULL)
+    sky_listing_model_set_frame_clock (self->model, NULL);
+  GTK_WIDGET_CLASS (sky_catalog_page_parent_class)->unrealize (widget);
+}
+
 static void
 sky_catalog_page_dispose (GObject *object)
 {
@@ -1216,6 +1267,8 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
 
   object_class->dispose = sky_catalog_page_dispose;
   object_class->get_property = sky_catalog_page_get_property;
+  widget_class->realize = sky_catalog_page_realize;
+  widget_class->unrealize = sky_catalog_page_unrealize;
   object_class->set_property = sky_catalog_page_set_property;
 
   /* What the table is sorted by: a column's id, as in the Sort menu. */
@@ -1397,8 +1450,13 @@ sky_catalog_page_set_model (SkyCatalogPage  *self,
   g_return_if_fail (SKY_IS_LISTING_MODEL (model));
 
   if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->model, self);
+      sky_listing_model_set_frame_clock (self->model, NULL);
+    }
   g_set_object (&self->model, model);
+  if (gtk_widget_get_realized (GTK_WIDGET (self)))
+    sky_listing_model_set_frame_clock (model, gtk_widget_get_frame_clock (GTK_WIDGET (self)));
 
   selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (model)));
   if (self->selection != NULL)
@@ -1408,8 +1466,8 @@ sky_catalog_page_set_model (SkyCatalogPage  *self,
                             self);
   g_signal_connect_swapped (selection, "selection-changed", G_CALLBACK (on_selection_chosen),
                             self);
-  g_signal_connect_swapped (selection, "items-changed", G_CALLBACK (on_selection_changed),
-                            self);
+  g_signal_connect_swapped (selection, "items-changed",
+                            G_CALLBACK (on_selection_items_changed), self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   g_signal_connect_swapped (model, "notify::count", G_CALLBACK (on_model_count_changed), self);
   g_signal_connect_swapped (model, "notify::counting", G_CALLBACK (on_model_count_changed),

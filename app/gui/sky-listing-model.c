@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include <gtk/gtk.h>
+
 #include "sky-listing-item.h"
 #include "sky-listing-model.h"
 #include "sky-thread-task.h"
@@ -14,12 +16,31 @@
  * so that a catalog of a million offers opens and scrolls without the window waiting.
  *
  * A new search keeps the model's items: their contents change, and items-changed tells the
- * positions whose contents changed, the same items removed and added again, so that a list view binds the row
- * widgets it has again instead of destroying 200 rows and building as many. Only a change of
- * the count adds or removes items, at the end. */
+ * positions whose contents changed, the same items removed and added again, so that a list view
+ * binds the row widgets it has again instead of destroying 200 rows and building as many. Only
+ * a change of the count adds or removes items, at the end.
+ *
+ * GTK 4.8's list views keep about 200 rows built whatever the window shows, and binding and
+ * laying out all of them at once holds the main loop for longer than a frame. So the rows are
+ * told of a change a slice at a time, one slice a frame, the first rows first; an item's
+ * contents themselves change at once. Emptied by a new search, a row is told only if its new
+ * contents have not come within BLANK_DELAY_MS: a quick search changes each row once, from the
+ * old result to the new, instead of twice. */
 #define PAGE_SIZE 200
 /* Pages kept loaded; past this, the ones far from the last asked for are dropped. */
 #define MAX_PAGES 64
+/* The rows told of a change, or removed, in one frame; building a row costs more than binding
+ * it again, so fewer are added. */
+#define SLICE 25
+#define ADDED_SLICE 10
+/* Past this many rows from the top, a list view scrolled to the top has built no row: the
+ * rows past it are added or removed at once. */
+#define BUILT_ROWS 224
+#define FRAME_MS 20
+/* Without a frame drawn since the slice before (a hidden window draws none), the next slice is
+ * told after this long. */
+#define FRAMELESS_MS 100
+#define BLANK_DELAY_MS 200
 
 struct _SkyListingModel
 {
@@ -29,7 +50,15 @@ struct _SkyListingModel
   SkySearchQuery  query;
   guint           generation;
   GCancellable   *cancellable; /* the current query's; cancelled when another replaces it */
-  guint           n_items;
+  guint           n_items;    /* the list's length, which follows the count a slice at a time */
+  guint           count;      /* the search's count */
+  GtkBitset      *pending;    /* the positions whose rows are to be told they changed */
+  GtkBitset      *blanked;    /* emptied by a new search, told after BLANK_DELAY_MS */
+  guint           tell_source;
+  guint           blank_source;
+  GdkFrameClock  *frame_clock; /* the list view's, which tells when a frame was drawn */
+  gint64          told_frame;  /* the frame counter when the last slice was told */
+  gint64          told_at;
   gboolean        counting;
   gboolean        held;       /* a query is counted only once released */
   gboolean        count_due;  /* the query set while held, to count on release */
@@ -146,17 +175,155 @@ load_page_thread (GTask        *task,
     g_task_return_pointer (task, listings, (GDestroyNotify) g_ptr_array_unref);
 }
 
-/* Tells that the items from @first on, @n of them, show something else now: the same items
- * removed and added again, within the count. */
+/* Telling the rows ------------------------------------------------------------------------ */
+
+/* Tells up to @budget rows below @end that their items show something else now: the same items
+ * removed and added again. Returns how many it told. */
+static guint
+tell_pending (SkyListingModel *self,
+              guint            end,
+              guint            budget)
+{
+  guint told = 0;
+
+  while (told < budget && !gtk_bitset_is_empty (self->pending))
+    {
+      guint first = gtk_bitset_get_minimum (self->pending);
+      guint n = 1;
+
+      if (first >= end)
+        break;
+      while (told + n < budget && first + n < end &&
+             gtk_bitset_contains (self->pending, first + n))
+        n++;
+      gtk_bitset_remove_range (self->pending, first, n);
+      g_list_model_items_changed (G_LIST_MODEL (self), first, n, n);
+      told += n;
+    }
+  return told;
+}
+
+/* Drops the pages that hold no item before @n. */
+static void
+drop_pages_past (SkyListingModel *self,
+                 guint            n)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if ((guint64) GPOINTER_TO_UINT (key) * PAGE_SIZE >= n)
+      g_hash_table_iter_remove (&iter);
+}
+
+/* Brings the list's length a step closer to the count: a slice at a time among the rows a list
+ * view at the top has built, the rest at once. */
+static void
+resize_step (SkyListingModel *self)
+{
+  guint before = self->n_items;
+  guint after;
+
+  if (before < self->count)
+    {
+      after = MIN (self->count, before + ADDED_SLICE);
+      if (after >= BUILT_ROWS)
+        after = self->count;
+    }
+  else if (before > self->count)
+    {
+      /* An empty result hides the list: its rows go at once, or the next search would show
+       * and lay out again the rows still waiting to go. */
+      if (self->count >= BUILT_ROWS || self->count == 0)
+        after = self->count;
+      else
+        after = MAX (self->count, MIN (before, BUILT_ROWS) - SLICE);
+    }
+  else
+    return;
+
+  self->n_items = after;
+  if (after > before)
+    {
+      /* A row added is bound as its item is now. */
+      gtk_bitset_remove_range (self->pending, before, after - before);
+      g_list_model_items_changed (G_LIST_MODEL (self), before, 0, after - before);
+    }
+  else
+    {
+      gtk_bitset_remove_range_closed (self->pending, after, G_MAXUINT);
+      drop_pages_past (self, after);
+      g_list_model_items_changed (G_LIST_MODEL (self), after, before - after, 0);
+    }
+}
+
+static void schedule_telling (SkyListingModel *self);
+
+static gboolean
+tell_cb (gpointer user_data)
+{
+  SkyListingModel *self = SKY_LISTING_MODEL (user_data);
+  guint staying = MIN (self->n_items, self->count);
+  gboolean removing = self->n_items > self->count &&
+                      (gtk_bitset_is_empty (self->pending) ||
+                       gtk_bitset_get_minimum (self->pending) >= staying);
+
+  self->tell_source = 0;
+  /* The frame that lays out the slice before comes first, even when the main loop runs late
+   * and a frame's time has passed already. Rows removed from the end leave nothing to lay
+   * out, and an empty result's list is not even shown: they go without waiting for one. */
+  if (!removing && self->frame_clock != NULL &&
+      gdk_frame_clock_get_frame_counter (self->frame_clock) == self->told_frame &&
+      g_get_monotonic_time () - self->told_at < FRAMELESS_MS * 1000)
+    {
+      schedule_telling (self);
+      return G_SOURCE_REMOVE;
+    }
+  /* The rows that stay first; a row the count removes is not told. */
+  if (tell_pending (self, staying, SLICE) == 0)
+    resize_step (self);
+  if (self->frame_clock != NULL)
+    self->told_frame = gdk_frame_clock_get_frame_counter (self->frame_clock);
+  self->told_at = g_get_monotonic_time ();
+  schedule_telling (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The next slice is told a frame's time after this one, once a frame has been drawn. */
+static void
+schedule_telling (SkyListingModel *self)
+{
+  guint staying = MIN (self->n_items, self->count);
+
+  if (self->tell_source != 0 ||
+      (self->n_items == self->count &&
+       (gtk_bitset_is_empty (self->pending) || gtk_bitset_get_minimum (self->pending) >= staying)))
+    return;
+  self->tell_source = g_timeout_add (FRAME_MS, tell_cb, self);
+}
+
+/* Tells that the items from @first on, @n of them, show something else now, a slice a frame. */
 static void
 changed (SkyListingModel *self,
          guint            first,
          guint            n)
 {
-  if (first >= self->n_items)
-    return;
-  n = MIN (n, self->n_items - first);
-  g_list_model_items_changed (G_LIST_MODEL (self), first, n, n);
+  gtk_bitset_remove_range (self->blanked, first, n);
+  gtk_bitset_add_range (self->pending, first, n);
+  schedule_telling (self);
+}
+
+static gboolean
+blank_cb (gpointer user_data)
+{
+  SkyListingModel *self = SKY_LISTING_MODEL (user_data);
+
+  self->blank_source = 0;
+  gtk_bitset_union (self->pending, self->blanked);
+  gtk_bitset_remove_all (self->blanked);
+  schedule_telling (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -208,20 +375,6 @@ drop_far_pages (SkyListingModel *self,
       if (page + MAX_PAGES / 4 < near || page > near + MAX_PAGES / 4)
         g_hash_table_iter_remove (&iter);
     }
-}
-
-/* Drops the pages that hold no item before @n. */
-static void
-drop_pages_past (SkyListingModel *self,
-                 guint            n)
-{
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, self->pages);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if ((guint64) GPOINTER_TO_UINT (key) * PAGE_SIZE >= n)
-      g_hash_table_iter_remove (&iter);
 }
 
 static void
@@ -276,24 +429,18 @@ counted_cb (GObject      *object,
   SkyListingModel *self = SKY_LISTING_MODEL (object);
   Job *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  guint before;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error) && job->generation == self->generation)
     g_warning ("Cannot count the catalog's rows: %s", error->message);
   if (job->generation != self->generation)
     return;
 
-  before = self->n_items;
-  self->n_items = error == NULL ? (guint) MIN (job->count, G_MAXUINT) : 0;
+  self->count = error == NULL ? (guint) MIN (job->count, G_MAXUINT) : 0;
   self->counting = FALSE;
-  /* The items both counts hold stay; only the end is added or removed. */
-  if (self->n_items < before)
-    {
-      drop_pages_past (self, self->n_items);
-      g_list_model_items_changed (G_LIST_MODEL (self), self->n_items, before - self->n_items, 0);
-    }
-  else if (self->n_items > before)
-    g_list_model_items_changed (G_LIST_MODEL (self), before, 0, self->n_items - before);
+  /* The items both counts hold stay; only the end is added or removed: the first slice now, so
+   * that the first rows are there once the count is, the rest a slice a frame. */
+  resize_step (self);
+  schedule_telling (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTING]);
 }
@@ -309,9 +456,10 @@ start_count (SkyListingModel *self)
 /**
  * sky_listing_model_set_query:
  *
- * Shows the prices @query finds. Every item loaded empties at once (and items-changed tells
- * so, a page at a time), its page loads again for @query, and the count, once counted, adds or
- * removes items at the end.
+ * Shows the prices @query finds. Every item loaded empties at once, its page loads again for
+ * @query, and the count, once counted, adds or removes items at the end. items-changed tells
+ * the rows of the items whose contents changed a slice a frame, once their page has loaded
+ * again or, if that takes long, once they have been empty for a while.
  */
 void
 sky_listing_model_set_query (SkyListingModel      *self,
@@ -342,11 +490,16 @@ sky_listing_model_set_query (SkyListingModel      *self,
 
       for (guint i = 0; i < items->len; i++)
         sky_listing_item_set_listing (g_ptr_array_index (items, i), NULL);
-      /* A page at a time: GTK 4.8 asks for every item of a change whose items held a row it
-       * tracks (the focus, the selection), so one change of them all would load them all. */
-      changed (self, GPOINTER_TO_UINT (key) * PAGE_SIZE, PAGE_SIZE);
+      /* Its rows keep showing the search before until the page loads again, for a while. Told
+       * in slices also because GTK 4.8 asks for every item of a change whose items held a row
+       * it tracks (the focus, the selection), so one change of them all would load them all. */
+      gtk_bitset_remove_range (self->pending, GPOINTER_TO_UINT (key) * PAGE_SIZE, PAGE_SIZE);
+      gtk_bitset_add_range (self->blanked, GPOINTER_TO_UINT (key) * PAGE_SIZE, PAGE_SIZE);
       load_page (self, GPOINTER_TO_UINT (key));
     }
+  g_clear_handle_id (&self->blank_source, g_source_remove);
+  if (!gtk_bitset_is_empty (self->blanked))
+    self->blank_source = g_timeout_add (BLANK_DELAY_MS, blank_cb, self);
   if (!self->counting)
     {
       self->counting = TRUE;
@@ -391,6 +544,24 @@ sky_listing_model_release (SkyListingModel *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HELD]);
 }
 
+/**
+ * sky_listing_model_set_frame_clock:
+ * @frame_clock: (nullable): the frame clock of the list view that shows the model
+ *
+ * The rows are told of a change a slice a frame: with @frame_clock, the next slice waits for
+ * the frame that lays out the slice before; without, only for a frame's time.
+ */
+void
+sky_listing_model_set_frame_clock (SkyListingModel *self,
+                                   GdkFrameClock   *frame_clock)
+{
+  g_return_if_fail (SKY_IS_LISTING_MODEL (self));
+  g_return_if_fail (frame_clock == NULL || GDK_IS_FRAME_CLOCK (frame_clock));
+
+  g_set_object (&self->frame_clock, frame_clock);
+  self->told_frame = frame_clock != NULL ? gdk_frame_clock_get_frame_counter (frame_clock) - 1 : 0;
+}
+
 /* The model's own connection to the catalog, for work in worker threads about its searches. */
 SkyCatalog *
 sky_listing_model_get_catalog (SkyListingModel *self)
@@ -419,11 +590,12 @@ sky_listing_model_reload (SkyListingModel *self)
   query_clear (&query);
 }
 
+/* The search's count; the list's length follows it a slice a frame. */
 guint
 sky_listing_model_get_count (SkyListingModel *self)
 {
   g_return_val_if_fail (SKY_IS_LISTING_MODEL (self), 0);
-  return self->n_items;
+  return self->count;
 }
 
 gboolean
@@ -481,7 +653,7 @@ sky_listing_model_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_COUNT:
-      g_value_set_uint (value, self->n_items);
+      g_value_set_uint (value, self->count);
       break;
     case PROP_COUNTING:
       g_value_set_boolean (value, self->counting);
@@ -501,6 +673,11 @@ sky_listing_model_finalize (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->tell_source, g_source_remove);
+  g_clear_handle_id (&self->blank_source, g_source_remove);
+  g_clear_object (&self->frame_clock);
+  g_clear_pointer (&self->pending, gtk_bitset_unref);
+  g_clear_pointer (&self->blanked, gtk_bitset_unref);
   query_clear (&self->query);
   g_hash_table_unref (self->pages);
   g_clear_object (&self->catalog);
@@ -534,6 +711,8 @@ sky_listing_model_init (SkyListingModel *self)
 {
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->cancellable = g_cancellable_new ();
+  self->pending = gtk_bitset_new_empty ();
+  self->blanked = gtk_bitset_new_empty ();
 }
 
 /* Opens a connection of its own to the catalog at @path. */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <gdk/gdk.h>
 #include <gio/gio.h>
 
 #include "sky-catalog.h"
@@ -22,5 +23,7 @@ void             sky_listing_model_hold          (SkyListingModel      *self);
 void             sky_listing_model_release       (SkyListingModel      *self);
 gboolean         sky_listing_model_get_held      (SkyListingModel      *self);
 SkyCatalog      *sky_listing_model_get_catalog   (SkyListingModel      *self);
+void             sky_listing_model_set_frame_clock (SkyListingModel    *self,
+                                                    GdkFrameClock      *frame_clock);
 
 G_END_DECLS
