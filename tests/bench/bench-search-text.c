@@ -10,6 +10,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "sky-bench-search-util.h"
 #include "sky-catalog.h"
 
 /* The text search benchmark: the engine's time for the first page (50 rows) of a search by name
@@ -36,64 +37,6 @@
 static double anchor_ms;
 static double anchor_cpu_ms;
 static double target_ms;
-
-static gint64
-cpu_usec (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
-
-static int
-compare_int64 (gconstpointer a,
-               gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static gboolean
-time_anchor (SkyCatalog  *catalog,
-             GError     **error)
-{
-  gint64 usec[25];
-  gint64 cpu[G_N_ELEMENTS (usec)];
-  gint64 ids[G_N_ELEMENTS (usec)];
-  SkySearchQuery query = { .limit = G_N_ELEMENTS (usec), .sort = SKY_SORT_PRICE,
-                           .term = "on-demand", .category = "compute", .geography = "EU" };
-  g_autoptr(GPtrArray) listings = sky_catalog_search (catalog, &query, error);
-
-  if (listings == NULL || listings->len == 0)
-    {
-      if (listings != NULL)
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "the catalog has no EU compute offer");
-      return FALSE;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-    ids[i] = ((SkyListing *) g_ptr_array_index (listings, i % listings->len))->offer_id;
-  for (guint i = 0; i < G_N_ELEMENTS (usec); i++)
-    {
-      gint64 start = g_get_monotonic_time ();
-      gint64 cpu_start = cpu_usec ();
-      SkyOfferDetails *details = sky_catalog_get_offer (catalog, ids[i], error);
-
-      if (details == NULL)
-        return FALSE;
-      sky_offer_details_free (details);
-      usec[i] = g_get_monotonic_time () - start;
-      cpu[i] = cpu_usec () - cpu_start;
-    }
-  qsort (usec, G_N_ELEMENTS (usec), sizeof usec[0], compare_int64);
-  qsort (cpu, G_N_ELEMENTS (cpu), sizeof cpu[0], compare_int64);
-  anchor_ms = MAX (usec[0] / 1000.0, 0.001);
-  anchor_cpu_ms = MAX (cpu[0] / 1000.0, 0.001);
-  g_print ("anchor (one offer's details by id): %.3f ms, cpu %.3f ms, best of %u\n",
-           anchor_ms, anchor_cpu_ms, (guint) G_N_ELEMENTS (usec));
-  return TRUE;
-}
 
 /* The page's rows, as a short digest. */
 static char *
@@ -124,11 +67,11 @@ time_case (SkyCatalog            *catalog,
   for (guint i = 0; i < RUNS; i++)
     {
       gint64 start = g_get_monotonic_time ();
-      gint64 cpu_start = cpu_usec ();
+      gint64 cpu_start = sky_bench_cpu_usec ();
       g_autoptr(GPtrArray) listings = sky_catalog_search (catalog, query, error);
 
       usec = MIN (usec, g_get_monotonic_time () - start);
-      cpu = MIN (cpu, cpu_usec () - cpu_start);
+      cpu = MIN (cpu, sky_bench_cpu_usec () - cpu_start);
       if (listings == NULL)
         {
           g_prefix_error (error, "search (%s): ", label);
@@ -143,59 +86,6 @@ time_case (SkyCatalog            *catalog,
            label, usec / 1000.0, anchor_ms, usec / 1000.0 / anchor_ms, cpu / 1000.0,
            anchor_cpu_ms, cpu / 1000.0 / anchor_cpu_ms, rows, digest, target_ms,
            cpu / 1000.0 <= target_ms ? "" : " MISSED");
-  return TRUE;
-}
-
-static char *
-generate_sheet (const char  *dir,
-                guint        offers,
-                GError     **error)
-{
-  const char *gen = g_getenv ("SKYTALLY_BENCH_GEN_SHEET");
-  g_autofree char *path = g_build_filename (dir, "sheet.xml", NULL);
-  g_autofree char *count = g_strdup_printf ("%u", offers);
-  const char *argv[] = { gen, path, count, NULL };
-  int status = 0;
-
-  if (gen == NULL || *gen == '\0')
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "SKYTALLY_BENCH_GEN_SHEET is not set; run the benchmark with "
-                   "`meson test --benchmark`, or set SKYTALLY_BENCH_SHEET");
-      return NULL;
-    }
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
-                     &status, error) ||
-      !g_spawn_check_wait_status (status, error))
-    return NULL;
-  return g_steal_pointer (&path);
-}
-
-static gboolean
-fill_catalog (SkyCatalog  *catalog,
-              const char  *dir,
-              guint        offers,
-              GError     **error)
-{
-  const char *sheet = g_getenv ("SKYTALLY_BENCH_SHEET");
-  g_autofree char *generated = NULL;
-  g_autoptr(SkyImportResult) result = NULL;
-  gint64 start;
-
-  if (sheet == NULL || *sheet == '\0')
-    {
-      generated = generate_sheet (dir, offers, error);
-      if (generated == NULL)
-        return FALSE;
-      sheet = generated;
-    }
-  start = g_get_monotonic_time ();
-  result = sky_catalog_import_file (catalog, sheet, NULL, NULL, NULL, error);
-  if (result == NULL)
-    return FALSE;
-  g_print ("import of %s: %.1f s\n", sheet, (g_get_monotonic_time () - start) / 1e6);
-  if (generated != NULL)
-    g_unlink (generated);
   return TRUE;
 }
 
@@ -260,9 +150,9 @@ run (const char          *catalog_path,
   has_sheets = sky_catalog_has_sheets (catalog, error);
   if (!has_sheets && error != NULL && *error != NULL)
     return FALSE;
-  if (!has_sheets && !fill_catalog (catalog, dir, offers, error))
+  if (!has_sheets && !sky_bench_fill_catalog (catalog, catalog_path, dir, offers, error))
     return FALSE;
-  if (!time_anchor (catalog, error))
+  if (!sky_bench_time_anchor (catalog, &anchor_ms, &anchor_cpu_ms, error))
     return FALSE;
 
   for (gsize t = 0; texts[t] != NULL; t++)

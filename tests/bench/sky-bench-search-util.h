@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "sky-catalog.h"
+
+G_BEGIN_DECLS
+
+gint64   sky_bench_cpu_usec      (void);
+int      sky_bench_compare_int64 (gconstpointer   a,
+                                  gconstpointer   b);
+gboolean sky_bench_time_anchor   (SkyCatalog     *catalog,
+                                  double         *anchor_ms,
+                                  double         *anchor_cpu_ms,
+                                  GError        **error);
+gboolean sky_bench_fill_catalog  (SkyCatalog     *catalog,
+                                  const char     *catalog_path,
+                                  const char     *dir,
+                                  guint           offers,
+                                  GError        **error);
+
+G_END_DECLS
