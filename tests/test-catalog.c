@@ -1544,6 +1544,28 @@ search_keys (Fixture              *f,
   return listing_keys (rows);
 }
 
+/* @query's @n listings, read a page of three at a time, are @whole (search_keys()). */
+static void
+assert_pages_of_three (Fixture              *f,
+                       const SkySearchQuery *query,
+                       guint                 n,
+                       const char           *whole)
+{
+  g_autoptr(GString) pages = g_string_new (NULL);
+
+  for (guint offset = 0; offset < n; offset += 3)
+    {
+      SkySearchQuery page = *query;
+      g_autofree char *keys = NULL;
+
+      page.limit = 3;
+      page.offset = offset;
+      keys = search_keys (f, &page);
+      g_string_append (pages, keys);
+    }
+  g_assert_cmpstr (pages->str, ==, whole);
+}
+
 static guint64
 count_of (Fixture              *f,
           const SkySearchQuery *query)
@@ -1913,7 +1935,6 @@ test_search_per_size (Fixture       *f,
           g_autoptr(GPtrArray) all = NULL;
           g_autofree char *whole = NULL;
           g_autofree char *single = NULL;
-          g_autoptr(GString) pages = g_string_new (NULL);
 
           query.sort = per_vcpu ? SKY_SORT_PER_VCPU : SKY_SORT_PER_GIB;
           query.descending = descending;
@@ -1927,17 +1948,7 @@ test_search_per_size (Fixture       *f,
           if (q == 0)
             g_assert_cmpuint (all->len, >, 50);
 
-          for (guint offset = 0; offset < all->len; offset += 3)
-            {
-              SkySearchQuery page = query;
-              g_autofree char *keys = NULL;
-
-              page.limit = 3;
-              page.offset = offset;
-              keys = search_keys (f, &page);
-              g_string_append (pages, keys);
-            }
-          g_assert_cmpstr (pages->str, ==, whole);
+          assert_pages_of_three (f, &query, all->len, whole);
 
           for (guint i = 1; i < all->len; i++)
             {
@@ -2040,20 +2051,9 @@ test_search_sort_pages (Fixture       *f,
         SkySearchQuery query = { .sort = sorts[k], .descending = descending };
         g_autoptr(GPtrArray) all = search (f, &query);
         g_autofree char *whole = listing_keys (all);
-        g_autoptr(GString) pages = g_string_new (NULL);
 
         g_assert_cmpuint (all->len, ==, count_of (f, &query));
-        for (guint offset = 0; offset < all->len; offset += 3)
-          {
-            SkySearchQuery page = query;
-            g_autofree char *keys = NULL;
-
-            page.limit = 3;
-            page.offset = offset;
-            keys = search_keys (f, &page);
-            g_string_append (pages, keys);
-          }
-        g_assert_cmpstr (pages->str, ==, whole);
+        assert_pages_of_three (f, &query, all->len, whole);
 
         for (guint i = 1; i < all->len; i++)
           {

@@ -990,6 +990,43 @@ test_pdf_german (Fixture       *f,
   }
 }
 
+/* The PDF report of @f's scenario with its summary, as pdftotext reads it: the text from the
+ * summary's heading to the next section, its whitespace made single spaces (pdftotext reads the
+ * table's columns as blocks, and a cell may wrap); NULL without pdftotext. @summary: the
+ * summary reported. */
+static char *
+pdf_summary_text (Fixture     *f,
+                  SkySummary **summary)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autoptr(SkyEstimate) estimate = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *block = NULL;
+  const char *head, *side;
+
+  estimate = sky_estimate_compute (f->catalog, f->scenario, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  *summary = sky_summary_for_estimate (f->catalog, f->scenario, estimate, NULL, FALSE, 0,
+                                       &error);
+  g_assert_no_error (error);
+  g_assert_true (sky_report_write_pdf_with_summary (f->scenario, estimate, f->projection,
+                                                    *summary, NULL, pdf, &error));
+  g_assert_no_error (error);
+  out = sky_test_pdf_text (pdf);
+  if (out == NULL)
+    return NULL;
+  g_test_message ("%s", out);
+  head = strstr (out, "Summary over 12 months (the projection), in USD");
+  side = strstr (out, "The providers side by side");
+  g_assert_nonnull (head);
+  g_assert_nonnull (side);
+  g_assert_true (head < side);
+  block = g_strndup (head, side - head);
+  return g_regex_replace_literal (spaces, block, -1, 0, " ", 0, NULL);
+}
+
 /* The report opens with the summary: per provider monthly (2 × 730 × 0.096 + 9900 × 0.09 =
  * 1031.16), upfront, first year and term (the growing projection's 12 months), complete, the
  * budget verdict (month 6 is the first over 1100) and ★ for the cheapest; the summary comes
@@ -998,48 +1035,19 @@ static void
 test_pdf_summary (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autofree char *pdf = g_build_filename (f->dir, "report.pdf", NULL);
-  g_autoptr(SkyEstimate) estimate = NULL;
   g_autoptr(SkySummary) summary = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
+  g_autofree char *row = pdf_summary_text (f, &summary);
   g_autofree char *first_year = NULL;
   g_autofree char *verdict = NULL;
-  g_autofree char *row = NULL;
-  const SkySummaryProvider *p;
-  const char *head, *side;
+  const SkySummaryProvider *p = g_ptr_array_index (summary->providers, 0);
 
-  estimate = sky_estimate_compute (f->catalog, f->scenario, NULL, FALSE, &error);
-  g_assert_no_error (error);
-  summary = sky_summary_for_estimate (f->catalog, f->scenario, estimate, NULL, FALSE, 0, &error);
-  g_assert_no_error (error);
-  p = g_ptr_array_index (summary->providers, 0);
   g_assert_cmpuint (p->first_month_over, ==, 6);
   g_assert_true (p->cheapest);
-  g_assert_true (sky_report_write_pdf_with_summary (f->scenario, estimate, f->projection,
-                                                    summary, NULL, pdf, &error));
-  g_assert_no_error (error);
-  out = sky_test_pdf_text (pdf);
-  if (out == NULL)
-    return;
-  g_test_message ("%s", out);
-  head = strstr (out, "Summary over 12 months (the projection), in USD");
-  side = strstr (out, "The providers side by side");
-  g_assert_nonnull (head);
-  g_assert_nonnull (side);
-  g_assert_true (head < side);
-  first_year = sky_currency_format ("USD", p->first_year);
   verdict = sky_summary_verdict_text (summary, p);
   g_assert_true (g_str_has_prefix (verdict, "Over in month 6, by "));
-  /* pdftotext reads the table's columns as blocks: each figure is found between the summary's
-   * heading and the next section. */
-  {
-    /* A cell may wrap: the text is compared with its whitespace made single spaces. */
-    g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
-    g_autofree char *block = g_strndup (head, side - head);
-
-    row = g_regex_replace_literal (spaces, block, -1, 0, " ", 0, NULL);
-  }
+  if (row == NULL)
+    return;
+  first_year = sky_currency_format ("USD", p->first_year);
   g_assert_nonnull (strstr (row, "Example Cloud ★"));
   g_assert_nonnull (strstr (row, "Monthly"));
   g_assert_nonnull (strstr (row, "First year"));
@@ -1058,38 +1066,18 @@ static void
 test_pdf_summary_calendar (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autofree char *pdf = g_build_filename (f->dir, "report.pdf", NULL);
-  g_autoptr(SkyEstimate) estimate = NULL;
   g_autoptr(SkySummary) summary = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
-  g_autofree char *out = NULL;
-  g_autofree char *verdict = NULL;
-  g_autofree char *block = NULL;
   g_autofree char *row = NULL;
-  const char *head, *side;
+  g_autofree char *verdict = NULL;
 
   f->scenario->start_year = 2027;
   f->scenario->start_month = 3;
-  estimate = sky_estimate_compute (f->catalog, f->scenario, NULL, FALSE, &error);
-  g_assert_no_error (error);
-  summary = sky_summary_for_estimate (f->catalog, f->scenario, estimate, NULL, FALSE, 0, &error);
-  g_assert_no_error (error);
+  row = pdf_summary_text (f, &summary);
   verdict = sky_summary_verdict_calendar_text (summary, g_ptr_array_index (summary->providers, 0),
                                                f->scenario);
   g_assert_true (g_str_has_prefix (verdict, "Over from August 2027, by "));
-  g_assert_true (sky_report_write_pdf_with_summary (f->scenario, estimate, f->projection,
-                                                    summary, NULL, pdf, &error));
-  g_assert_no_error (error);
-  out = sky_test_pdf_text (pdf);
-  if (out == NULL)
+  if (row == NULL)
     return;
-  head = strstr (out, "Summary over 12 months (the projection), in USD");
-  side = strstr (out, "The providers side by side");
-  g_assert_nonnull (head);
-  g_assert_nonnull (side);
-  block = g_strndup (head, side - head);
-  row = g_regex_replace_literal (spaces, block, -1, 0, " ", 0, NULL);
   g_assert_nonnull (strstr (row, verdict));
   g_assert_null (strstr (row, "in month 6"));
 }
