@@ -98,6 +98,24 @@ import_fixture (Fixture *f)
   g_assert_cmpint (result->status, ==, SKY_IMPORT_ADDED);
 }
 
+/* Every row @sql gives from @db, a line each, its columns as text. */
+static void
+append_rows (GString    *s,
+             sqlite3    *db,
+             const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        g_string_append_printf (s, "%s|", (const char *) sqlite3_column_text (stmt, c));
+      g_string_append_c (s, '\n');
+    }
+  sqlite3_finalize (stmt);
+}
+
 /* Every row of every table, as text: two equal snapshots mean an unchanged catalog. */
 static char *
 snapshot (const char *path)
@@ -111,17 +129,9 @@ snapshot (const char *path)
   for (gsize t = 0; t < G_N_ELEMENTS (tables); t++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1, 2", tables[t]);
-      sqlite3_stmt *stmt = NULL;
 
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
       g_string_append_printf (s, "[%s]\n", tables[t]);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          for (int c = 0; c < sqlite3_column_count (stmt); c++)
-            g_string_append_printf (s, "%s|", (const char *) sqlite3_column_text (stmt, c));
-          g_string_append_c (s, '\n');
-        }
-      sqlite3_finalize (stmt);
+      append_rows (s, db, sql);
     }
   sqlite3_close (db);
   return g_string_free (s, FALSE);
@@ -1197,18 +1207,9 @@ dump_prices (const char *path)
 {
   GString *s = g_string_new (NULL);
   sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT * FROM price ORDER BY bucket, amount, "
-                                           "offer_seq", -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      for (int c = 0; c < sqlite3_column_count (stmt); c++)
-        g_string_append_printf (s, "%s|", (const char *) sqlite3_column_text (stmt, c));
-      g_string_append_c (s, '\n');
-    }
-  sqlite3_finalize (stmt);
+  append_rows (s, db, "SELECT * FROM price ORDER BY bucket, amount, offer_seq");
   sqlite3_close (db);
   return g_string_free (s, FALSE);
 }

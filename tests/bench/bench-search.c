@@ -217,16 +217,11 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *catalog_path = NULL;
-  const char *env = g_getenv ("SKYTALLY_BENCH_OFFERS");
   gboolean keep = g_strcmp0 (g_getenv ("SKYTALLY_BENCH_KEEP"), "1") == 0;
-  guint offers = env != NULL && *env != '\0' ? (guint) g_ascii_strtoull (env, NULL, 10)
-                                             : DEFAULT_OFFERS;
+  guint offers = sky_bench_offers (DEFAULT_OFFERS);
   gboolean ok;
 
-  if (offers == 0)
-    offers = DEFAULT_OFFERS;
-  /* 20 ms at 1,000,000 offers and 40 ms at 3,000,000; smaller catalogs as the first. */
-  target_ms = offers > 1000000 ? 40.0 : 20.0;
+  target_ms = sky_bench_target_ms (offers);
 
   dir = g_dir_make_tmp ("skytally-bench-search-XXXXXX", &error);
   if (dir == NULL)
@@ -239,12 +234,7 @@ main (int    argc,
   ok = run (catalog_path, dir, offers, &error);
   if (argc <= 1 && !keep)
     {
-      g_autofree char *wal = g_strconcat (catalog_path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (catalog_path, "-shm", NULL);
-
-      g_unlink (catalog_path);
-      g_unlink (wal);
-      g_unlink (shm);
+      sky_bench_remove_catalog (catalog_path);
       g_rmdir (dir);
     }
   else if (keep && argc <= 1)

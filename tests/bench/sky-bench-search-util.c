@@ -136,3 +136,33 @@ sky_bench_fill_catalog (SkyCatalog  *catalog,
     g_print ("catalog size: %.1f MB\n", st.st_size / 1e6);
   return TRUE;
 }
+
+/* SKYTALLY_BENCH_OFFERS, or @default_offers when it is unset or not a count. */
+guint
+sky_bench_offers (guint default_offers)
+{
+  const char *env = g_getenv ("SKYTALLY_BENCH_OFFERS");
+  guint offers = env != NULL && *env != '\0' ? (guint) g_ascii_strtoull (env, NULL, 10) : 0;
+
+  return offers != 0 ? offers : default_offers;
+}
+
+/* The engine's first-page target for a catalog of @offers: 20 ms at 1,000,000 offers and
+ * 40 ms at 3,000,000; smaller catalogs as the first. */
+double
+sky_bench_target_ms (guint offers)
+{
+  return offers > 1000000 ? 40.0 : 20.0;
+}
+
+/* Removes the catalog at @path with its log files. */
+void
+sky_bench_remove_catalog (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+}

@@ -19,5 +19,8 @@ gboolean sky_bench_fill_catalog  (SkyCatalog     *catalog,
                                   const char     *dir,
                                   guint           offers,
                                   GError        **error);
+guint    sky_bench_offers         (guint           default_offers);
+double   sky_bench_target_ms      (guint           offers);
+void     sky_bench_remove_catalog (const char     *path);
 
 G_END_DECLS
