@@ -1186,6 +1186,7 @@ typedef struct
 {
   guint emitted;
   guint largest;   /* the most rows one emission told */
+  guint changed;   /* the emissions that told rows of new contents, not only removed rows */
 } Told;
 
 static void
@@ -1197,6 +1198,8 @@ rows_told_cb (GListModel *model,
 {
   told->emitted++;
   told->largest = MAX (told->largest, MAX (removed, added));
+  if (added > 0)
+    told->changed++;
 }
 
 static gboolean
@@ -1223,8 +1226,8 @@ told_some (gpointer data)
 
 /* The table's rows are told of a change a slice at a time: the count is whole at once, the
  * list grows to it a few rows a frame, and a new search changes the rows it keeps, never all
- * of them in one emission, and not before its rows have loaded; an empty result removes them
- * all at once. */
+ * of them in one emission, and not before its rows have loaded; an empty result, known from
+ * its first page, removes them a slice a frame too, without telling them anything first. */
 static void
 test_catalog_rows_in_slices (Fixture       *f,
                              gconstpointer  data)
@@ -1255,10 +1258,39 @@ test_catalog_rows_in_slices (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 60);
   g_signal_handler_disconnect (model, handler);
 
-  /* An empty result's rows go at once: its list is hidden. */
+  /* The last slices told first, until the rows rest for longer than a frame without one
+   * (FRAMELESS_MS). */
+  told = (Told) { 0 };
+  handler = g_signal_connect (model, "items-changed", G_CALLBACK (rows_told_cb), &told);
+  for (guint before = G_MAXUINT; before != told.emitted;)
+    {
+      gint64 rest = g_get_monotonic_time () + G_USEC_PER_SEC / 4;
+
+      before = told.emitted;
+      while (g_get_monotonic_time () < rest)
+        g_main_context_iteration (NULL, FALSE);
+    }
+  told = (Told) { 0 };
   gtk_editable_set_text (GTK_EDITABLE (page_child (f, "search_entry")), "no-such-row");
   wait_for_count (f, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (page_child (f, "stack"))), ==,
+                   "empty");
+  g_assert_true (wait_until (has_items, model, 10));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  g_assert_cmpuint (told.emitted, >, 1);
+  g_assert_cmpuint (told.largest, <, 60);
+  g_assert_cmpuint (told.changed, ==, 0);
+  g_signal_handler_disconnect (model, handler);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (catalog_page (f)), "page.clear-filters",
+                                             NULL));
+  wait_for_count (f, 60);
+  g_assert_true (wait_until (has_items, model, 10));
+  /* From 60 rows to 9: the list shrinks a slice a frame to them, and no further. */
+  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "search_entry")), "row-0");
+  wait_for_count (f, 9);
+  g_assert_true (wait_until (has_items, model, 10));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 9);
 }
 
 int

@@ -50,6 +50,7 @@ struct _SkyListingModel
   SkySearchQuery  query;
   guint           generation;
   GCancellable   *cancellable; /* the current query's; cancelled when another replaces it */
+  GCancellable   *counting_cancellable; /* its count's, also cancelled once a page tells it */
   guint           n_items;    /* the list's length, which follows the count a slice at a time */
   guint           count;      /* the search's count */
   GtkBitset      *pending;    /* the positions whose rows are to be told they changed */
@@ -142,13 +143,14 @@ job_free (Job *job)
 
 static Job *
 job_new (SkyListingModel *self,
-         guint            page)
+         guint            page,
+         GCancellable    *cancellable)
 {
   Job *job = g_new0 (Job, 1);
 
   job->catalog = g_object_ref (self->catalog);
   query_copy (&self->query, &job->query);
-  job->query.cancellable = g_object_ref (self->cancellable);
+  job->query.cancellable = g_object_ref (cancellable);
   job->generation = self->generation;
   job->page = page;
   return job;
@@ -233,12 +235,14 @@ resize_step (SkyListingModel *self)
     }
   else if (before > self->count)
     {
-      /* An empty result hides the list: its rows go at once, or the next search would show
-       * and lay out again the rows still waiting to go. */
-      if (self->count >= BUILT_ROWS || self->count == 0)
+      /* Destroying a built row costs about as much as binding it again, so they go a slice a
+       * frame even when the result is empty and its list hidden; a search that comes before
+       * they are gone binds them again instead. */
+      after = MIN (before, BUILT_ROWS);
+      if (self->count >= BUILT_ROWS || after <= self->count + SLICE)
         after = self->count;
       else
-        after = MAX (self->count, MIN (before, BUILT_ROWS) - SLICE);
+        after -= SLICE;
     }
   else
     return;
@@ -326,6 +330,21 @@ blank_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The search's count is known. The items both counts hold stay; only the end is added or
+ * removed: the first slice now, so that the first rows are there once the count is, the rest a
+ * slice a frame. */
+static void
+take_count (SkyListingModel *self,
+            guint            count)
+{
+  self->count = count;
+  self->counting = FALSE;
+  resize_step (self);
+  schedule_telling (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTING]);
+}
+
 static void
 page_loaded_cb (GObject      *object,
                 GAsyncResult *result,
@@ -357,6 +376,14 @@ page_loaded_cb (GObject      *object,
                                     ? g_steal_pointer (&g_ptr_array_index (listings, i))
                                     : NULL);
   changed (self, job->page * PAGE_SIZE, items->len);
+  /* A page the result does not fill tells its count: a search of fewer rows than a page, an
+   * empty one above all, does not wait for the count, which is no longer wanted. */
+  if (self->counting && !self->held && listings->len < PAGE_SIZE &&
+      (listings->len > 0 || job->page == 0))
+    {
+      g_cancellable_cancel (self->counting_cancellable);
+      take_count (self, job->page * PAGE_SIZE + listings->len);
+    }
 }
 
 static void
@@ -381,7 +408,8 @@ static void
 load_page (SkyListingModel *self,
            guint            page)
 {
-  sky_thread_task_run (self, NULL, load_page, job_new (self, page), (GDestroyNotify) job_free,
+  sky_thread_task_run (self, NULL, load_page, job_new (self, page, self->cancellable),
+                       (GDestroyNotify) job_free,
                        load_page_thread, page_loaded_cb);
 }
 
@@ -429,28 +457,23 @@ counted_cb (GObject      *object,
   SkyListingModel *self = SKY_LISTING_MODEL (object);
   Job *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error) && job->generation == self->generation)
-    g_warning ("Cannot count the catalog's rows: %s", error->message);
-  if (job->generation != self->generation)
+  /* Another search since, or its first page told the count already. */
+  if (job->generation != self->generation || !self->counting)
     return;
-
-  self->count = error == NULL ? (guint) MIN (job->count, G_MAXUINT) : 0;
-  self->counting = FALSE;
-  /* The items both counts hold stay; only the end is added or removed: the first slice now, so
-   * that the first rows are there once the count is, the rest a slice a frame. */
-  resize_step (self);
-  schedule_telling (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTING]);
+  if (!ok)
+    g_warning ("Cannot count the catalog's rows: %s", error->message);
+  take_count (self, ok ? (guint) MIN (job->count, G_MAXUINT) : 0);
 }
 
 static void
 start_count (SkyListingModel *self)
 {
   self->count_due = FALSE;
-  sky_thread_task_run (self, NULL, sky_listing_model_set_query, job_new (self, 0),
-                       (GDestroyNotify) job_free, count_thread, counted_cb);
+  sky_thread_task_run (self, NULL, sky_listing_model_set_query,
+                       job_new (self, 0, self->counting_cancellable), (GDestroyNotify) job_free,
+                       count_thread, counted_cb);
 }
 
 /**
@@ -480,6 +503,9 @@ sky_listing_model_set_query (SkyListingModel      *self,
   g_cancellable_cancel (self->cancellable);
   g_object_unref (self->cancellable);
   self->cancellable = g_cancellable_new ();
+  g_cancellable_cancel (self->counting_cancellable);
+  g_object_unref (self->counting_cancellable);
+  self->counting_cancellable = g_cancellable_new ();
 
   /* The pages kept load again at once: the first page of a search does not wait for its
    * count. */
@@ -673,6 +699,8 @@ sky_listing_model_finalize (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->counting_cancellable);
+  g_clear_object (&self->counting_cancellable);
   g_clear_handle_id (&self->tell_source, g_source_remove);
   g_clear_handle_id (&self->blank_source, g_source_remove);
   g_clear_object (&self->frame_clock);
@@ -711,6 +739,7 @@ sky_listing_model_init (SkyListingModel *self)
 {
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->cancellable = g_cancellable_new ();
+  self->counting_cancellable = g_cancellable_new ();
   self->pending = gtk_bitset_new_empty ();
   self->blanked = gtk_bitset_new_empty ();
 }
