@@ -133,6 +133,8 @@ gl_libraries (void)
  * that others load, a gap also holds the time the main thread waited for a processor, so the
  * processor time the main thread itself spent between two ticks is measured too: the longest
  * of those is the stall that this program's own work causes. */
+static SkyListingModel *listing_model;
+static gboolean log_ticks;
 static gint64 last_tick;
 static gint64 worst_gap;
 static gint64 last_tick_cpu;
@@ -163,6 +165,14 @@ tick_cb (gpointer user_data)
       worst_gap = now - last_tick;
       worst_gap_key = next_key;
     }
+  /* SKYTALLY_BENCH_TICKS set: each gap longer than a tick and a half, to see what holds the
+   * main loop when. */
+  if (log_ticks && now - last_tick > 15000)
+    g_printerr ("tick at %.0f ms: gap %.1f ms, main thread %.1f ms, %u keys typed, %u rows\n",
+                (now - process_start) / 1000.0, (now - last_tick) / 1000.0,
+                (cpu - last_tick_cpu) / 1000.0, next_key,
+                listing_model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (listing_model))
+                                      : 0);
   if (cpu - last_tick_cpu > worst_cpu_gap)
     {
       worst_cpu_gap = cpu - last_tick_cpu;
@@ -176,6 +186,7 @@ tick_cb (gpointer user_data)
 static void
 start_ticker (void)
 {
+  log_ticks = g_getenv ("SKYTALLY_BENCH_TICKS") != NULL;
   last_tick = g_get_monotonic_time ();
   last_tick_cpu = thread_cpu_time ();
   worst_gap = 0;
@@ -298,7 +309,6 @@ static const struct
 #define SETTLE_MS 500
 
 static GtkEditable *search_entry;
-static SkyListingModel *listing_model;
 static gint64 last_key_at;
 static gint64 counting_started_at;
 static gboolean counted;
@@ -319,10 +329,19 @@ settled_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A key typed adds its character at the end, as a key does: gtk_editable_set_text() would
+ * empty the entry first, which a search entry searches at once. */
 static gboolean
 key_cb (gpointer user_data)
 {
-  gtk_editable_set_text (search_entry, keys[next_key].text);
+  const char *text = keys[next_key].text;
+  const char *shown = gtk_editable_get_text (search_entry);
+  int position = -1;
+
+  if (g_str_has_prefix (text, shown))
+    gtk_editable_insert_text (search_entry, text + strlen (shown), -1, &position);
+  else
+    gtk_editable_set_text (search_entry, text);
   last_key_at = g_get_monotonic_time ();
   next_key++;
   type_next ();
