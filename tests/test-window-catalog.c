@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 
 #include <adwaita.h>
@@ -1293,6 +1294,63 @@ test_catalog_rows_in_slices (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 9);
 }
 
+static gint64
+thread_cpu_time (void)
+{
+  struct timespec ts;
+
+  g_assert_cmpint (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts), ==, 0);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+static gboolean
+told_six_times (gpointer data)
+{
+  return ((Told *) data)->changed >= 6;
+}
+
+/* Each frame laid out takes 30 ms of the main thread's processor time, as on a slow machine. */
+static void
+on_slow_layout (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  gint64 until = thread_cpu_time () + 30000;
+
+  while (thread_cpu_time () < until)
+    ;
+}
+
+/* Where a frame with a slice of rows takes long, the slices shrink: a new search tells its 60
+ * rows in more, smaller slices than the 25 rows a frame a fast machine gets. */
+static void
+test_catalog_slices_shrink (Fixture       *f,
+                            gconstpointer  data)
+{
+  SkyListingModel *model = sky_catalog_page_get_model (catalog_page (f));
+  GdkFrameClock *clock;
+  Told told = { 0 };
+  gulong handler, slow;
+
+  import_fixture (f, "sixty-rows.xml", NULL);
+  wait_for_count (f, 60);
+  g_assert_true (wait_until (has_items, model, 10));
+  g_assert_cmpstr (first_sku (f, model), ==, "row-01");
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  slow = g_signal_connect (clock, "layout", G_CALLBACK (on_slow_layout), NULL);
+  handler = g_signal_connect (model, "items-changed", G_CALLBACK (rows_told_cb), &told);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (catalog_page (f)),
+                                             "page.sort-descending", NULL));
+  wait_for_count (f, 60);
+  g_assert_true (wait_until (first_loaded, model, 10));
+  g_assert_cmpstr (first_sku (f, model), ==, "row-60");
+  /* Each of the 60 rows told once: 25, then at most 10, then 4 a frame; fixed slices of 25
+   * would tell them in 3. */
+  g_assert_true (wait_until (told_six_times, &told, 10));
+  g_signal_handler_disconnect (model, handler);
+  g_signal_handler_disconnect (clock, slow);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1310,6 +1368,7 @@ main (int    argc,
                            "catalog-candidates-superseded-in-file",
                            test_catalog_candidates_superseded_in_file,
                            "catalog-rows-in-slices", test_catalog_rows_in_slices,
+                           "catalog-slices-shrink", test_catalog_slices_shrink,
                            "catalog-narrow", test_catalog_narrow,
                            "catalog-stale-explanation", test_catalog_stale_explanation,
                            "catalog-typing-fast", test_catalog_typing_fast,

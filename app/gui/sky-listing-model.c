@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <time.h>
 
 #include <gtk/gtk.h>
 
@@ -25,14 +26,22 @@
  * told of a change a slice at a time, one slice a frame, the first rows first; an item's
  * contents themselves change at once. Emptied by a new search, a row is told only if its new
  * contents have not come within BLANK_DELAY_MS: a quick search changes each row once, from the
- * old result to the new, instead of twice. */
+ * old result to the new, instead of twice.
+ *
+ * What a slice costs depends on the machine: the main thread's processor time from telling a
+ * slice to the end of the frame that drew it is measured, and the slice shrinks when that frame
+ * took more than FRAME_BUDGET_US, down to MIN_SLICE rows, and grows again, up to SLICE, while
+ * its frames take less than half of it. Processor time, unlike the time on the clock, is not
+ * stretched by other programs' load. */
 #define PAGE_SIZE 200
 /* Pages kept loaded; past this, the ones far from the last asked for are dropped. */
 #define MAX_PAGES 64
-/* The rows told of a change, or removed, in one frame; building a row costs more than binding
- * it again, so fewer are added. */
+/* The most rows told of a change, or removed, in one frame; building a row costs more than
+ * binding it again, so fewer are added: ADDED_SLICE for SLICE. */
 #define SLICE 25
 #define ADDED_SLICE 10
+#define MIN_SLICE 4
+#define FRAME_BUDGET_US 12000
 /* Past this many rows from the top, a list view scrolled to the top has built no row: the
  * rows past it are added or removed at once. */
 #define BUILT_ROWS 224
@@ -60,6 +69,8 @@ struct _SkyListingModel
   GdkFrameClock  *frame_clock; /* the list view's, which tells when a frame was drawn */
   gint64          told_frame;  /* the frame counter when the last slice was told */
   gint64          told_at;
+  gint64          told_cpu;    /* the main thread's processor time then, until its frame ends */
+  guint           slice;       /* the rows told in a frame now, MIN_SLICE to SLICE */
   gboolean        counting;
   gboolean        held;       /* a query is counted only once released */
   gboolean        count_due;  /* the query set while held, to count on release */
@@ -179,6 +190,34 @@ load_page_thread (GTask        *task,
 
 /* Telling the rows ------------------------------------------------------------------------ */
 
+static gint64
+thread_cpu_time (void)
+{
+  struct timespec ts;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+    return 0;
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+/* The frame that drew the last slice has ended: the next slices are as many rows as fit the
+ * budget. */
+static void
+on_after_paint (GdkFrameClock   *frame_clock,
+                SkyListingModel *self)
+{
+  gint64 cost;
+
+  if (self->told_cpu == 0)
+    return;
+  cost = thread_cpu_time () - self->told_cpu;
+  self->told_cpu = 0;
+  if (cost > FRAME_BUDGET_US)
+    self->slice = MAX (MIN_SLICE, self->slice * FRAME_BUDGET_US / cost);
+  else if (cost < FRAME_BUDGET_US / 2)
+    self->slice = MIN (SLICE, self->slice + MAX (1, self->slice / 4));
+}
+
 /* Tells up to @budget rows below @end that their items show something else now: the same items
  * removed and added again. Returns how many it told. */
 static guint
@@ -229,7 +268,7 @@ resize_step (SkyListingModel *self)
 
   if (before < self->count)
     {
-      after = MIN (self->count, before + ADDED_SLICE);
+      after = MIN (self->count, before + MAX (2, self->slice * ADDED_SLICE / SLICE));
       if (after >= BUILT_ROWS)
         after = self->count;
     }
@@ -239,10 +278,10 @@ resize_step (SkyListingModel *self)
        * frame even when the result is empty and its list hidden; a search that comes before
        * they are gone binds them again instead. */
       after = MIN (before, BUILT_ROWS);
-      if (self->count >= BUILT_ROWS || after <= self->count + SLICE)
+      if (self->count >= BUILT_ROWS || after <= self->count + self->slice)
         after = self->count;
       else
-        after -= SLICE;
+        after -= self->slice;
     }
   else
     return;
@@ -285,7 +324,8 @@ tell_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
   /* The rows that stay first; a row the count removes is not told. */
-  if (tell_pending (self, staying, SLICE) == 0)
+  self->told_cpu = thread_cpu_time ();
+  if (tell_pending (self, staying, self->slice) == 0)
     resize_step (self);
   if (self->frame_clock != NULL)
     self->told_frame = gdk_frame_clock_get_frame_counter (self->frame_clock);
@@ -584,7 +624,12 @@ sky_listing_model_set_frame_clock (SkyListingModel *self,
   g_return_if_fail (SKY_IS_LISTING_MODEL (self));
   g_return_if_fail (frame_clock == NULL || GDK_IS_FRAME_CLOCK (frame_clock));
 
+  if (self->frame_clock != NULL)
+    g_signal_handlers_disconnect_by_func (self->frame_clock, on_after_paint, self);
   g_set_object (&self->frame_clock, frame_clock);
+  if (frame_clock != NULL)
+    g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint), self);
+  self->told_cpu = 0;
   self->told_frame = frame_clock != NULL ? gdk_frame_clock_get_frame_counter (frame_clock) - 1 : 0;
 }
 
@@ -703,6 +748,8 @@ sky_listing_model_finalize (GObject *object)
   g_clear_object (&self->counting_cancellable);
   g_clear_handle_id (&self->tell_source, g_source_remove);
   g_clear_handle_id (&self->blank_source, g_source_remove);
+  if (self->frame_clock != NULL)
+    g_signal_handlers_disconnect_by_func (self->frame_clock, on_after_paint, self);
   g_clear_object (&self->frame_clock);
   g_clear_pointer (&self->pending, gtk_bitset_unref);
   g_clear_pointer (&self->blanked, gtk_bitset_unref);
@@ -740,6 +787,7 @@ sky_listing_model_init (SkyListingModel *self)
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->cancellable = g_cancellable_new ();
   self->counting_cancellable = g_cancellable_new ();
+  self->slice = SLICE;
   self->pending = gtk_bitset_new_empty ();
   self->blanked = gtk_bitset_new_empty ();
 }
