@@ -1294,6 +1294,58 @@ test_catalog_rows_in_slices (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 9);
 }
 
+static GtkWidget *
+details_group (Fixture *f)
+{
+  GtkWidget *view = GTK_WIDGET (page_child (f, "offer_view"));
+  GtkWidget *groups = GTK_WIDGET (gtk_widget_get_template_child (view, SKY_TYPE_OFFER_VIEW,
+                                                                 "groups"));
+
+  return gtk_widget_get_first_child (groups);
+}
+
+static gboolean
+details_are_mem_4 (gpointer data)
+{
+  GtkWidget *group = details_group (data);
+
+  return group != NULL &&
+         g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), "mem-4") == 0;
+}
+
+/* The details of the selected row are built once for its price: a search whose rows still
+ * hold it keeps them, another price builds them anew. */
+static void
+test_catalog_details_kept (Fixture       *f,
+                           gconstpointer  data)
+{
+  SkyListingModel *model = sky_catalog_page_get_model (catalog_page (f));
+  GtkSelectionModel *selection;
+  GtkWidget *group;
+
+  import_fixture (f, "valid-small.xml", NULL);
+  every_category_and_unit (f);
+  wait_for_count (f, 6);
+  g_assert_cmpstr (first_sku (f, model), ==, "std-2-us");
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (page_child (f, "column_view")));
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  group = details_group (f);
+  g_assert_nonnull (group);
+
+  /* The same first row, found again by its name. */
+  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "search_entry")), "std-2");
+  wait_for_count (f, 1);
+  g_assert_cmpstr (first_sku (f, model), ==, "std-2-us");
+  g_assert_true (gtk_selection_model_is_selected (selection, 0));
+  g_assert_true (details_group (f) == group);
+
+  /* Another price in the selected row: its details. */
+  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "search_entry")), "mem-4");
+  g_assert_true (wait_until (details_are_mem_4, f, 10));
+  g_assert_true (gtk_selection_model_is_selected (selection, 0));
+  g_assert_true (details_group (f) != group);
+}
+
 static gint64
 thread_cpu_time (void)
 {
@@ -1369,6 +1421,7 @@ main (int    argc,
                            test_catalog_candidates_superseded_in_file,
                            "catalog-rows-in-slices", test_catalog_rows_in_slices,
                            "catalog-slices-shrink", test_catalog_slices_shrink,
+                           "catalog-details-kept", test_catalog_details_kept,
                            "catalog-narrow", test_catalog_narrow,
                            "catalog-stale-explanation", test_catalog_stale_explanation,
                            "catalog-typing-fast", test_catalog_typing_fast,

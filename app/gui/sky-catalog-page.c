@@ -62,6 +62,7 @@ struct _SkyCatalogPage
   GtkColumnViewColumn *monthly_column;
   GHashTable      *name_labels;   /* the Name column's labels bound to a row → its item */
   char            *gone_told;     /* the candidates gone from the catalog, as last told */
+  SkyListing      *shown;         /* the price whose details the pane shows, or NULL */
   GCancellable    *explaining;    /* while an empty result's explanation is worked out */
 };
 
@@ -589,6 +590,9 @@ first_selected (SkyCatalogPage *self)
                                 gtk_bitset_get_minimum (selected));
 }
 
+static gboolean same_price (gconstpointer a,
+                            gconstpointer b);
+
 static void
 on_selection_changed (SkyCatalogPage *self)
 {
@@ -598,11 +602,20 @@ on_selection_changed (SkyCatalogPage *self)
   g_autoptr(GError) error = NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-to-candidates", listing != NULL);
+  /* The details shown stay while the selected row loads, and when it holds the same price
+   * again: a search's rows are told a slice at a time, and each slice that may hold the
+   * selected row asks again, the same price as often as not. */
+  if ((item != NULL && listing == NULL) ||
+      (listing != NULL && self->shown != NULL && same_price (listing, self->shown)))
+    return;
+  g_clear_pointer (&self->shown, sky_listing_free);
   if (listing != NULL && self->catalog != NULL)
     {
       details = sky_catalog_get_offer (self->catalog, listing->offer_id, &error);
       if (details == NULL)
         g_warning ("Cannot show the offer: %s", error->message);
+      else
+        self->shown = sky_listing_copy (listing);
     }
   sky_offer_view_show (self->offer_view, details);
 }
@@ -1253,6 +1266,7 @@ sky_catalog_page_dispose (GObject *object)
   g_clear_object (&self->candidates);
   g_clear_pointer (&self->name_labels, g_hash_table_unref);
   g_clear_pointer (&self->gone_told, g_free);
+  g_clear_pointer (&self->shown, sky_listing_free);
   g_clear_pointer (&self->provider_ids, g_ptr_array_unref);
   g_clear_pointer (&self->region_codes, g_ptr_array_unref);
 
@@ -1550,6 +1564,8 @@ sky_catalog_page_refresh (SkyCatalogPage *self)
   g_signal_handlers_unblock_by_func (self->provider_dropdown, on_filter_changed, self);
 
   refresh_regions (self);
+  /* The details of the row selected are read again once it is told of its new contents. */
+  g_clear_pointer (&self->shown, sky_listing_free);
   /* The kept offers are looked for again in the sheets the catalog has now. */
   sky_candidates_set_catalog (self->candidates, self->catalog);
 }
