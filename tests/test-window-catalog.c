@@ -672,8 +672,14 @@ test_catalog_empty_result (Fixture       *f,
   g_assert_nonnull (strstr (adw_status_page_get_description (empty),
                             ": the region filter removes them all."));
 
-  /* Two filters at fault: neither alone. */
+  /* Two filters at fault: neither alone. While that search counts, the empty page stays,
+   * without the explanation of the search before. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (page_child (f, "vcpu_spin")), 64);
+  g_assert_true (sky_listing_model_get_counting (sky_catalog_page_get_model (catalog_page (f))));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (page_child (f, "stack"))), ==,
+                   "empty");
+  g_assert_cmpstr (adw_status_page_get_description (empty) != NULL
+                     ? adw_status_page_get_description (empty) : "", ==, "");
   wait_for_count (f, 0);
   g_assert_nonnull (strstr (wait_for_explanation (f), "no single filter removes them all"));
 
@@ -1228,7 +1234,7 @@ told_some (gpointer data)
 /* The table's rows are told of a change a slice at a time: the count is whole at once, the
  * list grows to it a few rows a frame, and a new search changes the rows it keeps, never all
  * of them in one emission, and not before its rows have loaded; an empty result, known from
- * its first page, removes them a slice a frame too, without telling them anything first. */
+ * its first page, removes them a slice a frame too. */
 static void
 test_catalog_rows_in_slices (Fixture       *f,
                              gconstpointer  data)
@@ -1280,7 +1286,6 @@ test_catalog_rows_in_slices (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
   g_assert_cmpuint (told.emitted, >, 1);
   g_assert_cmpuint (told.largest, <, 60);
-  g_assert_cmpuint (told.changed, ==, 0);
   g_signal_handler_disconnect (model, handler);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (catalog_page (f)), "page.clear-filters",

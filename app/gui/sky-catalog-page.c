@@ -162,7 +162,13 @@ on_model_count_changed (SkyCatalogPage *self)
                                            "%s matching prices", count), n);
     }
   gtk_label_set_label (self->count_label, text);
-  gtk_stack_set_visible_child_name (self->stack, counting || count > 0 ? "list" : "empty");
+  /* A search after an empty result keeps the empty page until its own count, without the
+   * explanation of the search before: showing the empty list in between would lay out both
+   * again for each search typed. */
+  if (counting && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0)
+    adw_status_page_set_description (self->empty_page, NULL);
+  else
+    gtk_stack_set_visible_child_name (self->stack, counting || count > 0 ? "list" : "empty");
   /* Told twice of one result (its count, then that the counting ended): explained once. Any
    * new search starts counting first, which drops the explanation under way. */
   if (!counting && count == 0)
