@@ -1378,7 +1378,7 @@ on_slow_layout (GdkFrameClock *clock,
 }
 
 /* Where a frame with a slice of rows takes long, the slices shrink: a new search tells its 60
- * rows in more, smaller slices than the 25 rows a frame a fast machine gets. */
+ * rows in more, smaller slices than the 25 rows a frame a fast machine gets at most. */
 static void
 test_catalog_slices_shrink (Fixture       *f,
                             gconstpointer  data)
@@ -1401,8 +1401,8 @@ test_catalog_slices_shrink (Fixture       *f,
   wait_for_count (f, 60);
   g_assert_true (wait_until (first_loaded, model, 10));
   g_assert_cmpstr (first_sku (f, model), ==, "row-60");
-  /* Each of the 60 rows told once: 25, then at most 10, then 4 a frame; fixed slices of 25
-   * would tell them in 3. */
+  /* Each of the 60 rows told once: 12, then 4 a frame; fixed slices of 25 would tell them in
+   * 3. */
   g_assert_true (wait_until (told_six_times, &told, 10));
   g_signal_handler_disconnect (model, handler);
   g_signal_handler_disconnect (clock, slow);

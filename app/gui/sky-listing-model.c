@@ -29,10 +29,12 @@
  * old result to the new, instead of twice.
  *
  * What a slice costs depends on the machine: the main thread's processor time from telling a
- * slice to the end of the frame that drew it is measured, and the slice shrinks when that frame
- * took more than FRAME_BUDGET_US, down to MIN_SLICE rows, and grows again, up to SLICE, while
- * its frames take less than half of it. Processor time, unlike the time on the clock, is not
- * stretched by other programs' load. */
+ * slice to the end of the frame that drew it is measured, and the next slice is as many rows
+ * as that cost a row says fit FRAME_BUDGET_US, from MIN_SLICE to SLICE rows, growing by half
+ * at most; it starts at FIRST_SLICE. Processor time, unlike the time on the clock, is not
+ * stretched by other programs' load. A row built weighs more than a row told (ADDED_SLICE for
+ * SLICE), and adding or removing a built row has GTK 4.8 measure every cell of every column
+ * again, which a slice's cost includes. */
 #define PAGE_SIZE 200
 /* Pages kept loaded; past this, the ones far from the last asked for are dropped. */
 #define MAX_PAGES 64
@@ -41,6 +43,7 @@
 #define SLICE 25
 #define ADDED_SLICE 10
 #define MIN_SLICE 4
+#define FIRST_SLICE 12
 #define FRAME_BUDGET_US 12000
 /* Past this many rows from the top, a list view scrolled to the top has built no row: the
  * rows past it are added or removed at once. */
@@ -70,6 +73,7 @@ struct _SkyListingModel
   gint64          told_frame;  /* the frame counter when the last slice was told */
   gint64          told_at;
   gint64          told_cpu;    /* the main thread's processor time then, until its frame ends */
+  guint           told_rows;   /* the rows told then, a row built counting for more than one */
   guint           slice;       /* the rows told in a frame now, MIN_SLICE to SLICE */
   gboolean        counting;
   gboolean        held;       /* a query is counted only once released */
@@ -200,22 +204,20 @@ thread_cpu_time (void)
   return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
 
-/* The frame that drew the last slice has ended: the next slices are as many rows as fit the
- * budget. */
+/* The frame that drew the last slice has ended: the next slices are as many rows as that one's
+ * cost a row says fit the budget, growing by half at most. */
 static void
 on_after_paint (GdkFrameClock   *frame_clock,
                 SkyListingModel *self)
 {
-  gint64 cost;
+  gint64 cost, fits;
 
-  if (self->told_cpu == 0)
+  if (self->told_cpu == 0 || self->told_rows == 0)
     return;
-  cost = thread_cpu_time () - self->told_cpu;
+  cost = MAX (1, thread_cpu_time () - self->told_cpu);
+  fits = FRAME_BUDGET_US * (gint64) self->told_rows / cost;
   self->told_cpu = 0;
-  if (cost > FRAME_BUDGET_US)
-    self->slice = MAX (MIN_SLICE, self->slice * FRAME_BUDGET_US / cost);
-  else if (cost < FRAME_BUDGET_US / 2)
-    self->slice = MIN (SLICE, self->slice + MAX (1, self->slice / 4));
+  self->slice = CLAMP (MIN (fits, self->slice + self->slice / 2 + 1), MIN_SLICE, SLICE);
 }
 
 /* Tells up to @budget rows below @end that their items show something else now: the same items
@@ -259,8 +261,9 @@ drop_pages_past (SkyListingModel *self,
 }
 
 /* Brings the list's length a step closer to the count: a slice at a time among the rows a list
- * view at the top has built, the rest at once. */
-static void
+ * view at the top has built, the rest at once. Returns what the built rows it added or removed
+ * weigh in rows told of a change. */
+static guint
 resize_step (SkyListingModel *self)
 {
   guint before = self->n_items;
@@ -284,7 +287,7 @@ resize_step (SkyListingModel *self)
         after -= self->slice;
     }
   else
-    return;
+    return 0;
 
   self->n_items = after;
   if (after > before)
@@ -292,13 +295,12 @@ resize_step (SkyListingModel *self)
       /* A row added is bound as its item is now. */
       gtk_bitset_remove_range (self->pending, before, after - before);
       g_list_model_items_changed (G_LIST_MODEL (self), before, 0, after - before);
+      return (MIN (after, BUILT_ROWS) - MIN (before, BUILT_ROWS)) * SLICE / ADDED_SLICE;
     }
-  else
-    {
-      gtk_bitset_remove_range_closed (self->pending, after, G_MAXUINT);
-      drop_pages_past (self, after);
-      g_list_model_items_changed (G_LIST_MODEL (self), after, before - after, 0);
-    }
+  gtk_bitset_remove_range_closed (self->pending, after, G_MAXUINT);
+  drop_pages_past (self, after);
+  g_list_model_items_changed (G_LIST_MODEL (self), after, before - after, 0);
+  return MIN (before, BUILT_ROWS) - MIN (after, BUILT_ROWS);
 }
 
 static void schedule_telling (SkyListingModel *self);
@@ -325,8 +327,9 @@ tell_cb (gpointer user_data)
     }
   /* The rows that stay first; a row the count removes is not told. */
   self->told_cpu = thread_cpu_time ();
-  if (tell_pending (self, staying, self->slice) == 0)
-    resize_step (self);
+  self->told_rows = tell_pending (self, staying, self->slice);
+  if (self->told_rows == 0)
+    self->told_rows = resize_step (self);
   if (self->frame_clock != NULL)
     self->told_frame = gdk_frame_clock_get_frame_counter (self->frame_clock);
   self->told_at = g_get_monotonic_time ();
@@ -787,7 +790,7 @@ sky_listing_model_init (SkyListingModel *self)
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->cancellable = g_cancellable_new ();
   self->counting_cancellable = g_cancellable_new ();
-  self->slice = SLICE;
+  self->slice = FIRST_SLICE;
   self->pending = gtk_bitset_new_empty ();
   self->blanked = gtk_bitset_new_empty ();
 }
