@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <time.h>
 #include <sys/stat.h>
 
 #include <adwaita.h>
@@ -11,6 +10,7 @@
 #include <sqlite3.h>
 #include <json-glib/json-glib.h>
 
+#include "sky-gui-util.h"
 #include "sky-window-test-util.h"
 
 static GtkColumnViewColumn *
@@ -1351,15 +1351,6 @@ test_catalog_details_kept (Fixture       *f,
   g_assert_true (details_group (f) != group);
 }
 
-static gint64
-thread_cpu_time (void)
-{
-  struct timespec ts;
-
-  g_assert_cmpint (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts), ==, 0);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
 static gboolean
 told_six_times (gpointer data)
 {
@@ -1371,9 +1362,9 @@ static void
 on_slow_layout (GdkFrameClock *clock,
                 gpointer       user_data)
 {
-  gint64 until = thread_cpu_time () + 30000;
+  gint64 until = sky_gui_util_thread_cpu_time () + 30000;
 
-  while (thread_cpu_time () < until)
+  while (sky_gui_util_thread_cpu_time () < until)
     ;
 }
 

@@ -3,12 +3,15 @@
 
 #include "config.h"
 
+#include <time.h>
+
 #include <glib/gi18n.h>
 
 #include "sky-gui-util.h"
 
 /* Small pieces the windows and pages share: the error dialog, following an object whose
- * signals a widget listens to, and a boolean property that notifies only on a change. */
+ * signals a widget listens to, a boolean property that notifies only on a change, and the
+ * processor time a thread has spent, which budgets work a frame. */
 
 /**
  * sky_gui_util_error_dialog_new:
@@ -196,4 +199,20 @@ sky_gui_util_redraw_chart (GtkWidget  *chart,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, *told, -1);
     }
   gtk_widget_queue_draw (chart);
+}
+
+/**
+ * sky_gui_util_thread_cpu_time:
+ *
+ * Returns: the processor time the calling thread has spent, in microseconds; unlike the time
+ *   on the clock, others' load on the machine does not stretch it. 0 where it cannot be read.
+ */
+gint64
+sky_gui_util_thread_cpu_time (void)
+{
+  struct timespec ts;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+    return 0;
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }

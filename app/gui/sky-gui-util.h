@@ -26,5 +26,6 @@ void       sky_gui_util_set_column_tooltip (GtkColumnView       *view,
 void       sky_gui_util_redraw_chart     (GtkWidget  *chart,
                                           char      **told,
                                           char       *description);
+gint64     sky_gui_util_thread_cpu_time  (void);
 
 G_END_DECLS

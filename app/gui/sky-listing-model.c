@@ -4,10 +4,10 @@
 #include "config.h"
 
 #include <string.h>
-#include <time.h>
 
 #include <gtk/gtk.h>
 
+#include "sky-gui-util.h"
 #include "sky-listing-item.h"
 #include "sky-listing-model.h"
 #include "sky-thread-task.h"
@@ -194,16 +194,6 @@ load_page_thread (GTask        *task,
 
 /* Telling the rows ------------------------------------------------------------------------ */
 
-static gint64
-thread_cpu_time (void)
-{
-  struct timespec ts;
-
-  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
-    return 0;
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
 /* The frame that drew the last slice has ended: the next slices are as many rows as that one's
  * cost a row says fit the budget, growing by half at most. */
 static void
@@ -214,7 +204,7 @@ on_after_paint (GdkFrameClock   *frame_clock,
 
   if (self->told_cpu == 0 || self->told_rows == 0)
     return;
-  cost = MAX (1, thread_cpu_time () - self->told_cpu);
+  cost = MAX (1, sky_gui_util_thread_cpu_time () - self->told_cpu);
   fits = FRAME_BUDGET_US * (gint64) self->told_rows / cost;
   self->told_cpu = 0;
   self->slice = CLAMP (MIN (fits, self->slice + self->slice / 2 + 1), MIN_SLICE, SLICE);
@@ -326,7 +316,7 @@ tell_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
   /* The rows that stay first; a row the count removes is not told. */
-  self->told_cpu = thread_cpu_time ();
+  self->told_cpu = sky_gui_util_thread_cpu_time ();
   self->told_rows = tell_pending (self, staying, self->slice);
   if (self->told_rows == 0)
     self->told_rows = resize_step (self);

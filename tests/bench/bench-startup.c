@@ -18,6 +18,7 @@
 
 #include "sky-application.h"
 #include "sky-catalog-page.h"
+#include "sky-gui-util.h"
 #include "sky-window.h"
 
 /* The window's start-up benchmark: the main window on the bundled catalog and on a generated
@@ -144,21 +145,11 @@ static guint worst_gap_key;      /* the keys typed when the longest gap ended */
 static guint worst_cpu_gap_key;
 static guint next_key;
 
-static gint64
-thread_cpu_time (void)
-{
-  struct timespec ts;
-
-  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
-    return 0;
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
 static gboolean
 tick_cb (gpointer user_data)
 {
   gint64 now = g_get_monotonic_time ();
-  gint64 cpu = thread_cpu_time ();
+  gint64 cpu = sky_gui_util_thread_cpu_time ();
 
   if (now - last_tick > worst_gap)
     {
@@ -188,7 +179,7 @@ start_ticker (void)
 {
   log_ticks = g_getenv ("SKYTALLY_BENCH_TICKS") != NULL;
   last_tick = g_get_monotonic_time ();
-  last_tick_cpu = thread_cpu_time ();
+  last_tick_cpu = sky_gui_util_thread_cpu_time ();
   worst_gap = 0;
   worst_cpu_gap = 0;
   ticker = g_timeout_add (10, tick_cb, NULL);
