@@ -396,8 +396,9 @@ query_geographies (sqlite3              *db,
   return codes;
 }
 
-/* The values of @column in the price table, in order, by a look-up each in @index, whose
- * first column it is: NULL when there are more than @most. NULLs are not values. */
+/* The values of @column in the price table above @above, in order, as the catalog keeps them
+ * (sky-catalog-values.c), in one statement rather than a look-up in @index (whose first column
+ * it is) per value: NULL when there are more than @most. NULLs are not values. */
 static GArray *
 column_values (sqlite3    *db,
                const char *column,
@@ -405,26 +406,7 @@ column_values (sqlite3    *db,
                gint64      above,
                guint       most)
 {
-  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *sql = g_strdup_printf ("SELECT min (%s) FROM price%s%s WHERE %s > ?1",
-                                          column, index != NULL ? " INDEXED BY " : "",
-                                          index != NULL ? index : "", column);
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return NULL;
-  for (;;)
-    {
-      sqlite3_bind_int64 (stmt, 1, above);
-      if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) != SQLITE_INTEGER)
-        break;
-      above = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-      if (values->len == most)
-        return NULL;
-      g_array_append_val (values, above);
-    }
-  return g_steal_pointer (&values);
+  return _sky_catalog_read_values (db, column, index, above, most);
 }
 
 /* The price table's buckets (PRICE_BUCKET()) that hold prices, in order; NULL when they could
@@ -776,26 +758,20 @@ sort_key (SkySort sort)
     }
 }
 
-/* The places in the vocabulary of the units the catalog's prices are in, in order: a look-up
- * in the index of prices by unit for each. */
+/* The places in the vocabulary of the units the catalog's prices are in, in order. */
 static GArray *
 catalog_units (sqlite3 *db)
 {
   GArray *units = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) codes = column_values (db, "unit", "price_by_unit", -1, 64);
   guint64 present = 0;
-  gint64 code = -1;
 
-  if (sqlite3_prepare_v2 (db, "SELECT min (unit) FROM price WHERE unit > ?1", -1, &stmt,
-                          NULL) != SQLITE_OK)
+  if (codes == NULL)
     return units;
-  for (;;)
+  for (guint i = 0; i < codes->len; i++)
     {
-      sqlite3_bind_int64 (stmt, 1, code);
-      if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) == SQLITE_NULL)
-        break;
-      code = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
+      gint64 code = g_array_index (codes, gint64, i);
+
       /* A code the vocabulary does not know leaves the order to the whole search. */
       if (code < 0 || code >= 64 ||
           sky_vocabulary_lookup_code (SKY_VOCABULARY_UNIT, (int) code) == NULL)
