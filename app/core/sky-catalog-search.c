@@ -357,7 +357,7 @@ _sky_catalog_append_buckets (GString    *sql,
 }
 
 /* The codes of the geographies @query's prices can be in: its own, or those of its region in
- * the current sheets; NULL for every one. */
+ * any sheet; NULL for every one. */
 static GArray *
 query_geographies (sqlite3              *db,
                    const SkySearchQuery *query)
@@ -376,9 +376,11 @@ query_geographies (sqlite3              *db,
         g_array_append_val (codes, code);
       return codes;
     }
-  /* Only to narrow the search: the region's own filter decides which prices are in it. */
-  if (sqlite3_prepare_v2 (db, "SELECT DISTINCT geography FROM region WHERE code = ?1 "
-                              "AND sheet_id IN (" SKY_CURRENT_SHEETS_SQL ")",
+  /* Only to narrow the search: the region's own filter and the current services decide which
+   * prices are in it. Its geography in a sheet no longer current only names a bucket more;
+   * working out which sheets are current took longer than the rest of an empty search. Each
+   * code once, without SQLite's temporary table for DISTINCT. */
+  if (sqlite3_prepare_v2 (db, "SELECT geography FROM region WHERE code = ?1",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       g_array_unref (codes);
@@ -390,6 +392,9 @@ query_geographies (sqlite3              *db,
       int code = sky_vocabulary_code (SKY_VOCABULARY_GEOGRAPHY,
                                       (const char *) sqlite3_column_text (stmt, 0));
 
+      for (guint i = 0; code >= 0 && i < codes->len; i++)
+        if (g_array_index (codes, int, i) == code)
+          code = -1;
       if (code >= 0)
         g_array_append_val (codes, code);
     }

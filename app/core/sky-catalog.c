@@ -25,6 +25,7 @@
  *   sky-sku-set.c                the SKUs an import has seen
  *   sky-run-merge.c              sorted runs of prices and their merge
  *   sky-catalog-sheets.c         the sheets as a whole: seeding, removing, listing
+ *   sky-catalog-values.c         the values the prices hold in the columns a search names
  *   sky-catalog-search.c         search, count and an offer's details
  *   sky-catalog-match.c          offers that meet a requirement
  */
