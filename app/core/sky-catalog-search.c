@@ -537,44 +537,106 @@ append_least (GString    *sql,
   g_string_append_c (sql, ')');
 }
 
+/* A provider's service in its latest sheet found so far (append_current_services()). */
+typedef struct
+{
+  char   *date;
+  gint64  sheet;
+  gint64  id;
+} LatestService;
+
+static void
+latest_service_free (gpointer data)
+{
+  LatestService *latest = data;
+
+  g_free (latest->date);
+  g_free (latest);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
 /* " AND +p.service_id IN (…)": the current services (of @provider, unless NULL), as their
  * ids, read in the search's transaction: each part of a search in parts would otherwise be
  * prepared and run with the subquery that finds them. A condition checked on the prices the
  * other conditions find ("+"): the planner would otherwise read a few services' prices
  * through the index of prices by service, out of price order. FALSE when they cannot be
- * read. */
+ * read.
+ *
+ * The services are those of SKY_CURRENT_SERVICES_SQL, worked out here from one read of the
+ * services that have started: that subquery's temporary tables (for its DISTINCT and its
+ * ORDER BY) cost a search more than the rest of its set-up. */
 static gboolean
 append_current_services (GString    *sql,
                          sqlite3    *db,
                          const char *provider)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  gsize start = sql->len;
-  gboolean first = TRUE;
+  /* Of each provider and service code: the latest sheet's date, its id and the service's. */
+  g_autoptr(GHashTable) latest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        latest_service_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTableIter iter;
+  gpointer value;
   int rc;
 
   if (sqlite3_prepare_v2 (db, provider != NULL
-                                ? SKY_CURRENT_SERVICES_SQL " WHERE cv.provider = ?1"
-                                : SKY_CURRENT_SERVICES_SQL,
+                                ? "SELECT ch.provider, cs.code, ch.effective_date, ch.id, cs.id "
+                                  "FROM service cs JOIN sheet ch ON ch.id = cs.sheet_id "
+                                  "WHERE ch.effective_date <= sky_today () AND ch.provider = ?1"
+                                : "SELECT ch.provider, cs.code, ch.effective_date, ch.id, cs.id "
+                                  "FROM service cs JOIN sheet ch ON ch.id = cs.sheet_id "
+                                  "WHERE ch.effective_date <= sky_today ()",
                           -1, &stmt, NULL) != SQLITE_OK)
     return FALSE;
   if (provider != NULL)
     _sky_catalog_bind_text (stmt, 1, provider);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      if (sqlite3_column_type (stmt, 0) != SQLITE_INTEGER)
-        continue;
-      g_string_append_printf (sql, "%s%" G_GINT64_FORMAT,
-                              first ? " AND +p.service_id IN (" : ", ",
-                              (gint64) sqlite3_column_int64 (stmt, 0));
-      first = FALSE;
+      const char *provider_id = (const char *) sqlite3_column_text (stmt, 0);
+      const char *code = (const char *) sqlite3_column_text (stmt, 1);
+      const char *date = (const char *) sqlite3_column_text (stmt, 2);
+      gint64 sheet = sqlite3_column_int64 (stmt, 3);
+      /* The provider's length first: no provider and code make another's key. */
+      char *key = g_strdup_printf ("%zu:%s%s", strlen (provider_id), provider_id, code);
+      LatestService *best = g_hash_table_lookup (latest, key);
+      int later = best == NULL ? 1 : strcmp (date, best->date);
+
+      /* The latest date, then the highest sheet id, as SKY_CURRENT_SERVICES_SQL orders them. */
+      if (later > 0 || (later == 0 && sheet > best->sheet))
+        {
+          LatestService *entry = g_new (LatestService, 1);
+
+          entry->date = g_strdup (date);
+          entry->sheet = sheet;
+          entry->id = sqlite3_column_int64 (stmt, 4);
+          g_hash_table_replace (latest, key, entry);
+        }
+      else
+        g_free (key);
     }
   if (rc != SQLITE_DONE)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, latest);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      g_string_truncate (sql, start);
-      return FALSE;
+      g_array_append_val (ids, ((LatestService *) value)->id);
     }
-  g_string_append (sql, first ? " AND 0" : ")");
+  g_array_sort (ids, compare_ids);
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (sql, "%s%" G_GINT64_FORMAT,
+                            i == 0 ? " AND +p.service_id IN (" : ", ",
+                            g_array_index (ids, gint64, i));
+  g_string_append (sql, ids->len == 0 ? " AND 0" : ")");
   return TRUE;
 }
 
