@@ -1484,6 +1484,7 @@ search_page (SkyCatalog            *self,
   g_autoptr(GArray) units = NULL;
   g_autoptr(GArray) present = NULL;
   gboolean in_parts = FALSE;
+  gboolean nothing = FALSE;
   const SkyOfferPrice *price;
   const char *key;
   const char *from = NULL;
@@ -1606,7 +1607,15 @@ search_page (SkyCatalog            *self,
         }
       if (size_cond != NULL)
         g_string_append (sql, size_cond);
+      /* A value no price has (the kept values say so for a size, a bucket of a geography): an
+       * empty page, with no statement to prepare. */
+      nothing = has_false_condition (sql->str + start);
       g_string_append_printf (sql, " ORDER BY %s", order);
+    }
+  if (nothing)
+    {
+      end_read (self->db, began);
+      return g_ptr_array_new_with_free_func ((GDestroyNotify) sky_listing_free);
     }
   if (probe)
     {
