@@ -230,6 +230,7 @@ gboolean  _sky_catalog_text_index_usable (sqlite3   *db);
  * (sky-catalog-values.c): written anew in each transaction that changes the prices, and read
  * by a search, in order, above @above, NULL when more than @most. */
 gboolean  _sky_catalog_write_values      (sqlite3    *db,
+                                          const char *what,
                                           GError    **error);
 GArray   *_sky_catalog_read_values       (sqlite3    *db,
                                           const char *column,

@@ -479,6 +479,14 @@ out:
   return ok;
 }
 
+/* Writes the values the prices hold (see migrations[15]). */
+static gboolean
+write_price_values (sqlite3  *db,
+                    GError  **error)
+{
+  return _sky_catalog_write_values (db, _("Cannot convert the catalog"), error);
+}
+
 /* What a migration does after its SQL, where SQL alone will not do. */
 typedef gboolean (*MigrationStep) (sqlite3  *db,
                                    GError  **error);
@@ -487,7 +495,7 @@ static const MigrationStep migration_steps[G_N_ELEMENTS (migrations)] = {
   [3] = move_prices_into_offers,
   [11] = _sky_catalog_build_text_index,
   [12] = _sky_catalog_rebuild_text_index_unsized,
-  [15] = _sky_catalog_write_values,
+  [15] = write_price_values,
 };
 
 /* The catalog's schema version and the application id that marks it as Skytally's. */

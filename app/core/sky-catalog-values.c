@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <sqlite3.h>
-#include <glib/gi18n-lib.h>
 
 #include "sky-catalog-private.h"
 
@@ -69,11 +68,12 @@ probe_values (sqlite3    *db,
 }
 
 /* Writes the values of the kept columns anew from the price table, in the transaction under
- * way: called after an import or a removal has changed the prices, before it commits.
- */
+ * way: called after an import or a removal has changed the prices, before it commits. A
+ * failure is said as @what, the caller's message. */
 gboolean
-_sky_catalog_write_values (sqlite3  *db,
-                           GError  **error)
+_sky_catalog_write_values (sqlite3     *db,
+                           const char  *what,
+                           GError     **error)
 {
   g_autoptr(sqlite3_stmt) insert = NULL;
 
@@ -81,21 +81,20 @@ _sky_catalog_write_values (sqlite3  *db,
     return FALSE;
   if (sqlite3_prepare_v2 (db, "INSERT INTO price_value (name, value) VALUES (?1, ?2)", -1,
                           &insert, NULL) != SQLITE_OK)
-    return _sky_catalog_db_error (db, error, _("Cannot write the catalog's price values"));
+    return _sky_catalog_db_error (db, error, what);
   for (gsize i = 0; i < G_N_ELEMENTS (kept_columns); i++)
     {
       g_autoptr(GArray) values = probe_values (db, kept_columns[i].column,
                                                kept_columns[i].index, G_MININT64, G_MAXUINT);
 
       if (values == NULL)
-        return _sky_catalog_db_error (db, error, _("Cannot read the catalog's price values"));
+        return _sky_catalog_db_error (db, error, what);
       sqlite3_bind_text (insert, 1, kept_columns[i].column, -1, SQLITE_STATIC);
       for (guint k = 0; k < values->len; k++)
         {
           sqlite3_bind_int64 (insert, 2, g_array_index (values, gint64, k));
           if (sqlite3_step (insert) != SQLITE_DONE)
-            return _sky_catalog_db_error (db, error,
-                                          _("Cannot write the catalog's price values"));
+            return _sky_catalog_db_error (db, error, what);
           sqlite3_reset (insert);
         }
     }
@@ -105,8 +104,7 @@ _sky_catalog_write_values (sqlite3  *db,
 /* The values the prices hold in @column above @above, in order, as the catalog keeps them
  * (one of the kept columns), or else as the price table's @index finds them: NULL when there
  * are more than @most, or they cannot be read. Read in the caller's read transaction, they are
- * those of the prices it reads.
- */
+ * those of the prices it reads. */
 GArray *
 _sky_catalog_read_values (sqlite3    *db,
                           const char *column,
