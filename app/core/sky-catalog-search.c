@@ -1411,6 +1411,13 @@ sky_catalog_count (SkyCatalog            *self,
   text = plan_text (self->db, query, &fts);
   present = catalog_buckets (self->db);
   append_filters (sql, self->db, query, text, NULL, present);
+  /* A value no price has, as search_page() says: none, with no statement to prepare. */
+  if (has_false_condition (sql->str))
+    {
+      *count = 0;
+      end_read (self->db, began);
+      return TRUE;
+    }
   _sky_catalog_watch_cancellable (self->db, query->cancellable);
   ok = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) == SQLITE_OK;
   if (ok)

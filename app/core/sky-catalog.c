@@ -493,7 +493,9 @@ sky_catalog_open_full (const char           *path,
                           "PRAGMA journal_mode = WAL;"
                           "PRAGMA synchronous = NORMAL;"
                           "PRAGMA cache_size = " G_STRINGIFY (CACHE_KIB) ";", error) ||
-      !_sky_catalog_migrate (self, cancellable, &converted, error))
+      /* One of this version, just read, needs no conversion. */
+      (version != SKY_CATALOG_SCHEMA_VERSION &&
+       !_sky_catalog_migrate (self, cancellable, &converted, error)))
     return NULL;
 
   /* A conversion rewrites tables and leaves the old ones' pages free in the file: give them
