@@ -494,6 +494,102 @@ orphans (const char *path)
   return query_int (path, sql);
 }
 
+/* The columns whose values the catalog keeps (sky-catalog-values.c). */
+static const char * const kept_columns[] = { "bucket", "unit", "vcpu", "memory", "arch",
+                                             "region", "service_id" };
+
+/* The values the catalog at @path keeps of each column, or, when @held, those its prices hold,
+ * as text: "column: value value …" a line each. */
+static char *
+price_values (const char *path,
+              gboolean    held)
+{
+  GString *s = g_string_new (NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  for (gsize i = 0; i < G_N_ELEMENTS (kept_columns); i++)
+    {
+      const char *c = kept_columns[i];
+      g_autofree char *sql = held
+        ? g_strdup_printf ("SELECT group_concat (v, ' ') FROM (SELECT DISTINCT %s AS v "
+                           "FROM price WHERE %s IS NOT NULL ORDER BY v)", c, c)
+        : g_strdup_printf ("SELECT group_concat (value, ' ') FROM (SELECT value "
+                           "FROM price_value WHERE name = '%s' ORDER BY value)", c);
+
+      g_string_append_printf (s, "%s: ", c);
+      append_rows (s, db, sql);
+    }
+  sqlite3_close (db);
+  return g_string_free (s, FALSE);
+}
+
+/* The values the catalog at @path keeps are those its prices hold. */
+static void
+assert_values_kept (const char *path)
+{
+  g_autofree char *kept = price_values (path, FALSE);
+  g_autofree char *held = price_values (path, TRUE);
+
+  g_assert_cmpstr (kept, ==, held);
+}
+
+/* The values of the columns a search names value by value are kept as the prices change: an
+ * import adds those of its sheet, a removal takes away those no other sheet has, and an import
+ * that fails or changes nothing leaves them. */
+static void
+test_price_values (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *other = fixture_file ("other-small.xml");
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad", "duplicate-sku.xml",
+                                                NULL);
+  g_autofree char *empty = price_values (f->path, TRUE);
+  g_autofree char *one = NULL;
+  g_autofree char *two = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_values_kept (f->path);
+  import_fixture (f);
+  assert_values_kept (f->path);
+  one = price_values (f->path, FALSE);
+  g_assert_cmpstr (one, !=, empty);
+
+  result = import_ok (f, other);
+  assert_values_kept (f->path);
+  two = price_values (f->path, FALSE);
+  g_assert_cmpstr (two, !=, one);
+  /* The same sheet again changes nothing. */
+  g_clear_pointer (&result, sky_import_result_free);
+  result = import_ok (f, other);
+  g_assert_cmpint (result->status, ==, SKY_IMPORT_UNCHANGED);
+  again = price_values (f->path, FALSE);
+  g_assert_cmpstr (again, ==, two);
+  /* A sheet refused part of the way through its offers. */
+  g_clear_pointer (&result, sky_import_result_free);
+  result = sky_catalog_import_file (f->catalog, bad, NULL, NULL, NULL, &error);
+  g_assert_null (result);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_clear_pointer (&again, g_free);
+  again = price_values (f->path, FALSE);
+  g_assert_cmpstr (again, ==, two);
+
+  g_assert_true (sky_catalog_remove_sheet (f->catalog, "othercloud", "7", &error));
+  g_assert_no_error (error);
+  assert_values_kept (f->path);
+  g_clear_pointer (&again, g_free);
+  again = price_values (f->path, FALSE);
+  g_assert_cmpstr (again, ==, one);
+  g_assert_true (sky_catalog_remove_sheet (f->catalog, "examplecloud", "2026.1", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&again, g_free);
+  again = price_values (f->path, FALSE);
+  g_assert_cmpstr (again, ==, empty);
+}
+
 /* Removing a sheet takes its offers and prices with it, and the provider's latest other sheet
  * is current again; a sheet the catalog does not hold is an error that changes nothing. */
 static void
@@ -2877,6 +2973,8 @@ test_decline_bundled (Fixture       *f,
   "DROP INDEX price_by_offer; " \
   "DROP INDEX price_by_unit; " \
   "DROP INDEX offer_by_name; "
+#define UNDO_SCHEMA_16 \
+  "DROP TABLE price_value; "
 #define UNDO_SCHEMA_15 \
   "DROP INDEX price_by_per_vcpu; " \
   "DROP INDEX price_by_per_gib; "
@@ -2911,8 +3009,8 @@ test_migrate_from_5 (Fixture       *f,
                                      "CHECK (is_current IN (0, 1)); "
                                      "UPDATE sheet SET is_current = 1; "
                                      "ALTER TABLE provider DROP COLUMN short_name; "
-                                     UNDO_SCHEMA_15 UNDO_SCHEMA_14 UNDO_SCHEMA_12 UNDO_SCHEMA_11
-                                     UNDO_SCHEMA_10
+                                     UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+                                     UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 5",
                                      NULL, NULL, NULL), ==, SQLITE_OK);
@@ -3023,8 +3121,8 @@ test_migrate_from_7 (Fixture       *f,
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "ALTER TABLE provider DROP COLUMN short_name; "
-                                 UNDO_SCHEMA_15 UNDO_SCHEMA_14 UNDO_SCHEMA_12 UNDO_SCHEMA_11
-                                 UNDO_SCHEMA_10
+                                 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+                                 UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                  "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 7",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
@@ -3193,7 +3291,7 @@ test_migrate_from_8 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 8",
@@ -3423,7 +3521,7 @@ test_migrate_from_9 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "PRAGMA user_version = 9",
                                  NULL, NULL, NULL),
@@ -3523,7 +3621,7 @@ test_migrate_from_8_dates (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                  "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 8",
@@ -3574,7 +3672,7 @@ test_migrate_from_10_services (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 "PRAGMA user_version = 10",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -3610,7 +3708,7 @@ test_migrate_from_11 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 "PRAGMA user_version = 11",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -3645,7 +3743,8 @@ test_migrate_from_12 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_15 UNDO_SCHEMA_14 "DROP TABLE offer_text; "
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+                                     "DROP TABLE offer_text; "
                                      "CREATE VIRTUAL TABLE offer_text USING fts5 ("
                                      "  name, sku, content = 'offer_row', content_rowid = 'id',"
                                      "  tokenize = 'trigram', detail = 'none'); "
@@ -3685,7 +3784,8 @@ test_migrate_from_13 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_15 UNDO_SCHEMA_14 "PRAGMA user_version = 13",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+                                     "PRAGMA user_version = 13",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, indexes), ==, 0);
@@ -3718,7 +3818,7 @@ test_migrate_from_14 (Fixture       *f,
   before = search_keys (f, &query);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_15 "PRAGMA user_version = 14",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_16 UNDO_SCHEMA_15 "PRAGMA user_version = 14",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, indexes), ==, 0);
@@ -3736,6 +3836,49 @@ test_migrate_from_14 (Fixture       *f,
                                        "WHERE memory > 0 AND unit = 0"), ==, 8);
   after = search_keys (f, &query);
   g_assert_cmpstr (after, ==, before);
+}
+
+/* A catalog of schema 15 gains the values of the columns a search names value by value, those
+ * its prices hold, and its searches keep the same prices. */
+static void
+test_migrate_from_15 (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other = fixture_file ("other-small.xml");
+  g_autoptr(SkyImportResult) result = NULL;
+  sqlite3 *db = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *least_before = NULL;
+  g_autofree char *least_after = NULL;
+  SkySearchQuery query = { .sort = SKY_SORT_VCPU };
+  SkySearchQuery least = { .min_memory_mgib = 8000 };
+
+  import_fixture (f);
+  result = import_ok (f, other);
+  before = search_keys (f, &query);
+  least_before = search_keys (f, &least);
+  g_clear_object (&f->catalog);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_16 "PRAGMA user_version = 15",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
+                                       "WHERE name = 'price_value'"), ==, 0);
+
+  f->catalog = sky_catalog_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma (f->path, "user_version"), ==, SKY_CATALOG_SCHEMA_VERSION);
+  g_assert_true (sky_catalog_check (f->catalog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM price_value "
+                                       "WHERE name = 'bucket'"), >, 0);
+  assert_values_kept (f->path);
+  after = search_keys (f, &query);
+  g_assert_cmpstr (after, ==, before);
+  least_after = search_keys (f, &least);
+  g_assert_cmpstr (least_after, ==, least_before);
 }
 
 /* Opened read-only, a catalog is searched as usual and nothing is written to it: an import is
@@ -3920,6 +4063,7 @@ main (int    argc,
   ADD ("reimport-same-content", test_reimport_same_content);
   ADD ("version-history", test_version_history);
   ADD ("remove-sheet", test_remove_sheet);
+  ADD ("price-values", test_price_values);
   ADD ("remove-bundled-declines", test_remove_bundled_declines);
   ADD ("import-empty-refused", test_import_empty_refused);
   ADD ("current-from-effective-date", test_current_from_effective_date);
@@ -3960,6 +4104,7 @@ main (int    argc,
   ADD ("migrate-from-12", test_migrate_from_12);
   ADD ("migrate-from-13", test_migrate_from_13);
   ADD ("migrate-from-14", test_migrate_from_14);
+  ADD ("migrate-from-15", test_migrate_from_15);
   ADD ("import/spilled-prices", test_import_spilled_prices);
   ADD ("import/cancel-writing-prices", test_cancel_writing_prices);
   ADD ("current-per-service", test_current_per_service);

@@ -1199,7 +1199,9 @@ import_in_transaction (SkyCatalog      *self,
                            error);
   ok = sha256 != NULL && finish_import (import, sha256, error) &&
        (import->result->status != SKY_IMPORT_ADDED ||
-        _sky_catalog_index_sheet (self->db, first_offer_id, error));
+        (_sky_catalog_index_sheet (self->db, first_offer_id, error) &&
+         _sky_catalog_write_values (self->db, _("Cannot store the sheet in the catalog"),
+                                    error)));
 
   if (ok && import->result->status == SKY_IMPORT_ADDED)
     {

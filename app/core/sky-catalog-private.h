@@ -226,6 +226,17 @@ gboolean  _sky_catalog_build_text_index  (sqlite3   *db,
 gboolean  _sky_catalog_rebuild_text_index_unsized (sqlite3  *db,
                                                   GError  **error);
 gboolean  _sky_catalog_text_index_usable (sqlite3   *db);
+/* The values the prices hold in the columns a search names value by value
+ * (sky-catalog-values.c): written anew in each transaction that changes the prices, and read
+ * by a search, in order, above @above, NULL when more than @most. */
+gboolean  _sky_catalog_write_values      (sqlite3    *db,
+                                          const char *what,
+                                          GError    **error);
+GArray   *_sky_catalog_read_values       (sqlite3    *db,
+                                          const char *column,
+                                          const char *index,
+                                          gint64      above,
+                                          guint       most);
 /* For tests: searches that scan whatever the catalog holds, and how many offers the text index
  * finds are few (see sky-catalog-search.c; -1 for the default). */
 void      _sky_catalog_set_text_index_disabled (gboolean disabled);

@@ -379,6 +379,15 @@ static const char * const migrations[] = {
   "  offer_seq) WHERE vcpu > 0 AND unit = " G_STRINGIFY (HOUR_CODE) ";"
   "CREATE INDEX price_by_per_gib ON price (bucket, (CAST (amount AS REAL) / memory), amount, "
   "  offer_seq) WHERE memory > 0 AND unit = " G_STRINGIFY (HOUR_CODE) ";",
+  /* The values the prices hold in each column a search names value by value (the buckets,
+   * units, sizes, architectures, regions and services), which a search would otherwise learn
+   * by a look-up in an index per value: written from the prices by the migration's step, and
+   * anew in every transaction that changes the prices (see sky-catalog-values.c). */
+  "CREATE TABLE price_value ("
+  "  name  TEXT NOT NULL,"
+  "  value INTEGER NOT NULL,"
+  "  PRIMARY KEY (name, value)"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SKY_CATALOG_SCHEMA_VERSION);
@@ -470,6 +479,14 @@ out:
   return ok;
 }
 
+/* Writes the values the prices hold (see migrations[15]). */
+static gboolean
+write_price_values (sqlite3  *db,
+                    GError  **error)
+{
+  return _sky_catalog_write_values (db, _("Cannot convert the catalog"), error);
+}
+
 /* What a migration does after its SQL, where SQL alone will not do. */
 typedef gboolean (*MigrationStep) (sqlite3  *db,
                                    GError  **error);
@@ -478,6 +495,7 @@ static const MigrationStep migration_steps[G_N_ELEMENTS (migrations)] = {
   [3] = move_prices_into_offers,
   [11] = _sky_catalog_build_text_index,
   [12] = _sky_catalog_rebuild_text_index_unsized,
+  [15] = write_price_values,
 };
 
 /* The catalog's schema version and the application id that marks it as Skytally's. */

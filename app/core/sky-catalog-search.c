@@ -357,7 +357,7 @@ _sky_catalog_append_buckets (GString    *sql,
 }
 
 /* The codes of the geographies @query's prices can be in: its own, or those of its region in
- * the current sheets; NULL for every one. */
+ * any sheet; NULL for every one. */
 static GArray *
 query_geographies (sqlite3              *db,
                    const SkySearchQuery *query)
@@ -376,9 +376,11 @@ query_geographies (sqlite3              *db,
         g_array_append_val (codes, code);
       return codes;
     }
-  /* Only to narrow the search: the region's own filter decides which prices are in it. */
-  if (sqlite3_prepare_v2 (db, "SELECT DISTINCT geography FROM region WHERE code = ?1 "
-                              "AND sheet_id IN (" SKY_CURRENT_SHEETS_SQL ")",
+  /* Only to narrow the search: the region's own filter and the current services decide which
+   * prices are in it. Its geography in a sheet no longer current only names a bucket more;
+   * working out which sheets are current took longer than the rest of an empty search. Each
+   * code once, without SQLite's temporary table for DISTINCT. */
+  if (sqlite3_prepare_v2 (db, "SELECT geography FROM region WHERE code = ?1",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       g_array_unref (codes);
@@ -390,14 +392,18 @@ query_geographies (sqlite3              *db,
       int code = sky_vocabulary_code (SKY_VOCABULARY_GEOGRAPHY,
                                       (const char *) sqlite3_column_text (stmt, 0));
 
+      for (guint i = 0; code >= 0 && i < codes->len; i++)
+        if (g_array_index (codes, int, i) == code)
+          code = -1;
       if (code >= 0)
         g_array_append_val (codes, code);
     }
   return codes;
 }
 
-/* The values of @column in the price table, in order, by a look-up each in @index, whose
- * first column it is: NULL when there are more than @most. NULLs are not values. */
+/* The values of @column in the price table above @above, in order, as the catalog keeps them
+ * (sky-catalog-values.c), in one statement rather than a look-up in @index (whose first column
+ * it is) per value: NULL when there are more than @most. NULLs are not values. */
 static GArray *
 column_values (sqlite3    *db,
                const char *column,
@@ -405,26 +411,7 @@ column_values (sqlite3    *db,
                gint64      above,
                guint       most)
 {
-  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *sql = g_strdup_printf ("SELECT min (%s) FROM price%s%s WHERE %s > ?1",
-                                          column, index != NULL ? " INDEXED BY " : "",
-                                          index != NULL ? index : "", column);
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return NULL;
-  for (;;)
-    {
-      sqlite3_bind_int64 (stmt, 1, above);
-      if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) != SQLITE_INTEGER)
-        break;
-      above = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-      if (values->len == most)
-        return NULL;
-      g_array_append_val (values, above);
-    }
-  return g_steal_pointer (&values);
+  return _sky_catalog_read_values (db, column, index, above, most);
 }
 
 /* The price table's buckets (PRICE_BUCKET()) that hold prices, in order; NULL when they could
@@ -550,44 +537,106 @@ append_least (GString    *sql,
   g_string_append_c (sql, ')');
 }
 
+/* A provider's service in its latest sheet found so far (append_current_services()). */
+typedef struct
+{
+  char   *date;
+  gint64  sheet;
+  gint64  id;
+} LatestService;
+
+static void
+latest_service_free (gpointer data)
+{
+  LatestService *latest = data;
+
+  g_free (latest->date);
+  g_free (latest);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
 /* " AND +p.service_id IN (…)": the current services (of @provider, unless NULL), as their
  * ids, read in the search's transaction: each part of a search in parts would otherwise be
  * prepared and run with the subquery that finds them. A condition checked on the prices the
  * other conditions find ("+"): the planner would otherwise read a few services' prices
  * through the index of prices by service, out of price order. FALSE when they cannot be
- * read. */
+ * read.
+ *
+ * The services are those of SKY_CURRENT_SERVICES_SQL, worked out here from one read of the
+ * services that have started: that subquery's temporary tables (for its DISTINCT and its
+ * ORDER BY) cost a search more than the rest of its set-up. */
 static gboolean
 append_current_services (GString    *sql,
                          sqlite3    *db,
                          const char *provider)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  gsize start = sql->len;
-  gboolean first = TRUE;
+  /* Of each provider and service code: the latest sheet's date, its id and the service's. */
+  g_autoptr(GHashTable) latest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        latest_service_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTableIter iter;
+  gpointer value;
   int rc;
 
   if (sqlite3_prepare_v2 (db, provider != NULL
-                                ? SKY_CURRENT_SERVICES_SQL " WHERE cv.provider = ?1"
-                                : SKY_CURRENT_SERVICES_SQL,
+                                ? "SELECT ch.provider, cs.code, ch.effective_date, ch.id, cs.id "
+                                  "FROM service cs JOIN sheet ch ON ch.id = cs.sheet_id "
+                                  "WHERE ch.effective_date <= sky_today () AND ch.provider = ?1"
+                                : "SELECT ch.provider, cs.code, ch.effective_date, ch.id, cs.id "
+                                  "FROM service cs JOIN sheet ch ON ch.id = cs.sheet_id "
+                                  "WHERE ch.effective_date <= sky_today ()",
                           -1, &stmt, NULL) != SQLITE_OK)
     return FALSE;
   if (provider != NULL)
     _sky_catalog_bind_text (stmt, 1, provider);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      if (sqlite3_column_type (stmt, 0) != SQLITE_INTEGER)
-        continue;
-      g_string_append_printf (sql, "%s%" G_GINT64_FORMAT,
-                              first ? " AND +p.service_id IN (" : ", ",
-                              (gint64) sqlite3_column_int64 (stmt, 0));
-      first = FALSE;
+      const char *provider_id = (const char *) sqlite3_column_text (stmt, 0);
+      const char *code = (const char *) sqlite3_column_text (stmt, 1);
+      const char *date = (const char *) sqlite3_column_text (stmt, 2);
+      gint64 sheet = sqlite3_column_int64 (stmt, 3);
+      /* The provider's length first: no provider and code make another's key. */
+      char *key = g_strdup_printf ("%zu:%s%s", strlen (provider_id), provider_id, code);
+      LatestService *best = g_hash_table_lookup (latest, key);
+      int later = best == NULL ? 1 : strcmp (date, best->date);
+
+      /* The latest date, then the highest sheet id, as SKY_CURRENT_SERVICES_SQL orders them. */
+      if (later > 0 || (later == 0 && sheet > best->sheet))
+        {
+          LatestService *entry = g_new (LatestService, 1);
+
+          entry->date = g_strdup (date);
+          entry->sheet = sheet;
+          entry->id = sqlite3_column_int64 (stmt, 4);
+          g_hash_table_replace (latest, key, entry);
+        }
+      else
+        g_free (key);
     }
   if (rc != SQLITE_DONE)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, latest);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      g_string_truncate (sql, start);
-      return FALSE;
+      g_array_append_val (ids, ((LatestService *) value)->id);
     }
-  g_string_append (sql, first ? " AND 0" : ")");
+  g_array_sort (ids, compare_ids);
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (sql, "%s%" G_GINT64_FORMAT,
+                            i == 0 ? " AND +p.service_id IN (" : ", ",
+                            g_array_index (ids, gint64, i));
+  g_string_append (sql, ids->len == 0 ? " AND 0" : ")");
   return TRUE;
 }
 
@@ -776,26 +825,20 @@ sort_key (SkySort sort)
     }
 }
 
-/* The places in the vocabulary of the units the catalog's prices are in, in order: a look-up
- * in the index of prices by unit for each. */
+/* The places in the vocabulary of the units the catalog's prices are in, in order. */
 static GArray *
 catalog_units (sqlite3 *db)
 {
   GArray *units = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) codes = column_values (db, "unit", "price_by_unit", -1, 64);
   guint64 present = 0;
-  gint64 code = -1;
 
-  if (sqlite3_prepare_v2 (db, "SELECT min (unit) FROM price WHERE unit > ?1", -1, &stmt,
-                          NULL) != SQLITE_OK)
+  if (codes == NULL)
     return units;
-  for (;;)
+  for (guint i = 0; i < codes->len; i++)
     {
-      sqlite3_bind_int64 (stmt, 1, code);
-      if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) == SQLITE_NULL)
-        break;
-      code = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
+      gint64 code = g_array_index (codes, gint64, i);
+
       /* A code the vocabulary does not know leaves the order to the whole search. */
       if (code < 0 || code >= 64 ||
           sky_vocabulary_lookup_code (SKY_VOCABULARY_UNIT, (int) code) == NULL)
@@ -1368,6 +1411,13 @@ sky_catalog_count (SkyCatalog            *self,
   text = plan_text (self->db, query, &fts);
   present = catalog_buckets (self->db);
   append_filters (sql, self->db, query, text, NULL, present);
+  /* A value no price has, as search_page() says: none, with no statement to prepare. */
+  if (has_false_condition (sql->str))
+    {
+      *count = 0;
+      end_read (self->db, began);
+      return TRUE;
+    }
   _sky_catalog_watch_cancellable (self->db, query->cancellable);
   ok = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) == SQLITE_OK;
   if (ok)
@@ -1441,6 +1491,7 @@ search_page (SkyCatalog            *self,
   g_autoptr(GArray) units = NULL;
   g_autoptr(GArray) present = NULL;
   gboolean in_parts = FALSE;
+  gboolean nothing = FALSE;
   const SkyOfferPrice *price;
   const char *key;
   const char *from = NULL;
@@ -1563,7 +1614,15 @@ search_page (SkyCatalog            *self,
         }
       if (size_cond != NULL)
         g_string_append (sql, size_cond);
+      /* A value no price has (the kept values say so for a size, a bucket of a geography): an
+       * empty page, with no statement to prepare. */
+      nothing = has_false_condition (sql->str + start);
       g_string_append_printf (sql, " ORDER BY %s", order);
+    }
+  if (nothing)
+    {
+      end_read (self->db, began);
+      return g_ptr_array_new_with_free_func ((GDestroyNotify) sky_listing_free);
     }
   if (probe)
     {

@@ -353,6 +353,7 @@ sky_catalog_remove_sheet (SkyCatalog  *self,
   ok = ok && _sky_catalog_unindex_sheet (self->db, id, error);
   for (gsize i = 0; ok && i < G_N_ELEMENTS (deletions); i++)
     ok = exec_bound (self->db, deletions[i], id, provider, error);
+  ok = ok && _sky_catalog_write_values (self->db, _("Cannot remove the sheet"), error);
   if (ok && is_bundled (sha256))
     ok = _sky_catalog_write_bundled_state (self, SKY_BUNDLED_SHEETS_DECLINED, error);
   if (ok)

@@ -25,6 +25,7 @@
  *   sky-sku-set.c                the SKUs an import has seen
  *   sky-run-merge.c              sorted runs of prices and their merge
  *   sky-catalog-sheets.c         the sheets as a whole: seeding, removing, listing
+ *   sky-catalog-values.c         the values the prices hold in the columns a search names
  *   sky-catalog-search.c         search, count and an offer's details
  *   sky-catalog-match.c          offers that meet a requirement
  */
@@ -492,7 +493,9 @@ sky_catalog_open_full (const char           *path,
                           "PRAGMA journal_mode = WAL;"
                           "PRAGMA synchronous = NORMAL;"
                           "PRAGMA cache_size = " G_STRINGIFY (CACHE_KIB) ";", error) ||
-      !_sky_catalog_migrate (self, cancellable, &converted, error))
+      /* One of this version, just read, needs no conversion. */
+      (version != SKY_CATALOG_SCHEMA_VERSION &&
+       !_sky_catalog_migrate (self, cancellable, &converted, error)))
     return NULL;
 
   /* A conversion rewrites tables and leaves the old ones' pages free in the file: give them

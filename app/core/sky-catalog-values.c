@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sky-catalog"
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "sky-catalog-private.h"
+
+/* The values the catalog's prices hold in the columns a search names value by value: the
+ * buckets (PRICE_BUCKET()) that hold prices, the units, sizes, architectures, regions and
+ * services. A search names only the buckets that hold prices, and a search at least a size or
+ * sorted by a column names each value there is (see sky-catalog-search.c); learning them from
+ * the price table takes a look-up in an index for each value, each in a page of its own: some
+ * sixty look-ups, the larger part of an empty search's time, for the buckets alone.
+ *
+ * So they are kept in the table price_value, one row per column and value, written here
+ * whenever the prices change: in the transaction of each import and each removal of a sheet
+ * (and by the migration that made the table), so that it never disagrees with the prices, and
+ * a search reads them in its own read transaction, in one statement per column. Writing them
+ * takes those look-ups once per import instead of once per search. */
+
+/* The columns kept, each with the index whose first column it is (NULL: the price key's). */
+static const struct
+{
+  const char *column;
+  const char *index;
+} kept_columns[] = {
+  { "bucket", NULL },
+  { "unit", "price_by_unit" },
+  { "vcpu", "price_by_vcpu" },
+  { "memory", "price_by_memory" },
+  { "arch", "price_by_arch" },
+  { "region", "price_by_region" },
+  { "service_id", "price_by_service" },
+};
+
+/* The values of @column in the price table above @above, in order, by a look-up each in
+ * @index, whose first column it is: NULL when there are more than @most. NULLs are not
+ * values. */
+static GArray *
+probe_values (sqlite3    *db,
+              const char *column,
+              const char *index,
+              gint64      above,
+              guint       most)
+{
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT min (%s) FROM price%s%s WHERE %s > ?1",
+                                          column, index != NULL ? " INDEXED BY " : "",
+                                          index != NULL ? index : "", column);
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  for (;;)
+    {
+      sqlite3_bind_int64 (stmt, 1, above);
+      if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) != SQLITE_INTEGER)
+        break;
+      above = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      if (values->len == most)
+        return NULL;
+      g_array_append_val (values, above);
+    }
+  return g_steal_pointer (&values);
+}
+
+/* Writes the values of the kept columns anew from the price table, in the transaction under
+ * way: called after an import or a removal has changed the prices, before it commits. A
+ * failure is said as @what, the caller's message. */
+gboolean
+_sky_catalog_write_values (sqlite3     *db,
+                           const char  *what,
+                           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) insert = NULL;
+
+  if (!_sky_catalog_exec (db, "DELETE FROM price_value", error))
+    return FALSE;
+  if (sqlite3_prepare_v2 (db, "INSERT INTO price_value (name, value) VALUES (?1, ?2)", -1,
+                          &insert, NULL) != SQLITE_OK)
+    return _sky_catalog_db_error (db, error, what);
+  for (gsize i = 0; i < G_N_ELEMENTS (kept_columns); i++)
+    {
+      g_autoptr(GArray) values = probe_values (db, kept_columns[i].column,
+                                               kept_columns[i].index, G_MININT64, G_MAXUINT);
+
+      if (values == NULL)
+        return _sky_catalog_db_error (db, error, what);
+      sqlite3_bind_text (insert, 1, kept_columns[i].column, -1, SQLITE_STATIC);
+      for (guint k = 0; k < values->len; k++)
+        {
+          sqlite3_bind_int64 (insert, 2, g_array_index (values, gint64, k));
+          if (sqlite3_step (insert) != SQLITE_DONE)
+            return _sky_catalog_db_error (db, error, what);
+          sqlite3_reset (insert);
+        }
+    }
+  return TRUE;
+}
+
+/* The values the prices hold in @column above @above, in order, as the catalog keeps them
+ * (one of the kept columns), or else as the price table's @index finds them: NULL when there
+ * are more than @most, or they cannot be read. Read in the caller's read transaction, they are
+ * those of the prices it reads. */
+GArray *
+_sky_catalog_read_values (sqlite3    *db,
+                          const char *column,
+                          const char *index,
+                          gint64      above,
+                          guint       most)
+{
+  g_autoptr(GArray) values = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean kept = FALSE;
+  int rc;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (kept_columns); i++)
+    kept = kept || g_strcmp0 (kept_columns[i].column, column) == 0;
+  if (!kept)
+    return probe_values (db, column, index, above, most);
+
+  if (sqlite3_prepare_v2 (db, "SELECT value FROM price_value WHERE name = ?1 AND value > ?2 "
+                              "ORDER BY value LIMIT ?3", -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, column, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, above);
+  /* One more than @most: enough to tell that there are too many. */
+  sqlite3_bind_int64 (stmt, 3, most < G_MAXUINT ? (gint64) most + 1 : -1);
+  values = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 value = sqlite3_column_int64 (stmt, 0);
+
+      if (values->len == most)
+        return NULL;
+      g_array_append_val (values, value);
+    }
+  return rc == SQLITE_DONE ? g_steal_pointer (&values) : NULL;
+}
