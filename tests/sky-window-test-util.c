@@ -295,8 +295,7 @@ first_sku (Fixture         *f,
 SkyScenarioPage *
 scenario_page (Fixture *f)
 {
-  return SKY_SCENARIO_PAGE (gtk_widget_get_template_child (GTK_WIDGET (f->window),
-                                                           SKY_TYPE_WINDOW, "scenario_page"));
+  return SKY_SCENARIO_PAGE (_sky_window_get_page (f->window, "scenario"));
 }
 
 GObject *
@@ -481,9 +480,7 @@ budget_child (SkyBudgetPage *page,
 void
 wait_for_page (SkyWindow *window)
 {
-  SkyScenarioPage *page = SKY_SCENARIO_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window),
-                                                                            SKY_TYPE_WINDOW,
-                                                                            "scenario_page"));
+  SkyScenarioPage *page = SKY_SCENARIO_PAGE (_sky_window_get_page (window, "scenario"));
 
   run_while_busy (document_of (page), window, NULL);
   g_assert_false (sky_scenario_document_get_busy (document_of (page)));
