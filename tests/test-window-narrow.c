@@ -176,6 +176,8 @@ test_narrow (Fixture       *f,
 
   g_settings_set_boolean (settings, "show-details", TRUE);
   open_example (f);
+  /* The view switcher at the bottom is made when the window is first narrow. */
+  g_assert_null (gtk_widget_get_next_sibling (window_child (f, "view_stack")));
 
   for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
     {

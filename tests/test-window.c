@@ -1225,6 +1225,35 @@ test_pages_built_when_shown (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page_child (f, "offer_view"))));
 }
 
+/* The primary menu opens with its items: its popover is made when it is first opened, once. */
+static void
+test_primary_menu (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (window_child (f, "primary_menu_button"));
+  GMenuModel *menu = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                                  SKY_TYPE_WINDOW,
+                                                                  "primary_menu"));
+  GtkPopover *popover;
+
+  g_assert_true (gtk_menu_button_get_primary (button));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  g_assert_null (gtk_menu_button_get_popover (button));
+
+  gtk_menu_button_popup (button);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)) == menu);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), >=, 4);
+  g_assert_true (wait_until (is_mapped, popover, 10));
+
+  gtk_menu_button_popdown (button);
+  gtk_menu_button_popup (button);
+  g_assert_true (gtk_menu_button_get_popover (button) == popover);
+  g_assert_true (wait_until (is_mapped, popover, 10));
+  gtk_menu_button_popdown (button);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1266,6 +1295,7 @@ main (int    argc,
   ADD ("header-bar-title", test_header_bar_title);
   ADD ("details-pane-hidden", test_details_pane_hidden);
   ADD ("pages-built-when-shown", test_pages_built_when_shown);
+  ADD ("primary-menu", test_primary_menu);
 
   status = g_test_run ();
   sky_test_remove_tree (data_home);

@@ -65,6 +65,7 @@ struct _SkyWindow
   SkyBudgetPage    *budget_page;
   SkyComparePage  *compare_page;
   AdwViewSwitcherTitle *switcher_title;
+  GtkWidget       *switcher_bar;    /* below the pages once the window was narrow, or NULL */
   AdwWindowTitle  *document_title;
   GtkToggleButton *details_toggle;
   AdwHeaderBar    *header_bar;
@@ -86,6 +87,7 @@ struct _SkyWindow
   GtkWidget       *question;       /* asking whether to save before the scenario goes */
   GMenu           *recent_menu;    /* a section of the primary menu */
   GMenu           *primary_menu;
+  GtkMenuButton   *primary_menu_button;
   guint            release_id;     /* the catalog's count, due once the first frame is drawn */
   gboolean         drawn;          /* the first frame is */
 };
@@ -106,6 +108,9 @@ static void import_next (SkyWindow *self);
 
 /* What the window shows ----------------------------------------------------------------- */
 
+/* Says what the catalog holds, and shows the catalog's page if it has a current sheet. Called
+ * after the scenario's document was told of the catalog's last change, whose listing of the
+ * sheets it takes rather than list them again (a catalog with many services takes its time). */
 static void
 update_summary (SkyWindow *self)
 {
@@ -113,10 +118,14 @@ update_summary (SkyWindow *self)
   g_autoptr(GHashTable) providers = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
+  GPtrArray *listed = sky_scenario_document_get_sheets (self->document);
   guint64 offers = 0;
   guint current = 0;
 
-  sheets = sky_catalog_list_sheets (self->catalog, &error);
+  /* The document lists none when it could not open the catalog: listed here, the error is
+   * shown. */
+  sheets = listed != NULL ? g_ptr_array_ref (listed)
+                          : sky_catalog_list_sheets (self->catalog, &error);
   if (sheets == NULL)
     {
       adw_status_page_set_description (self->status_page, error->message);
@@ -238,13 +247,13 @@ import_finished_cb (GObject      *object,
       show_toast (self, message);
     }
 
-  update_summary (self);
   if (imported != NULL && imported->status == SKY_IMPORT_ADDED)
     {
       sky_catalog_page_refresh (self->catalog_page);
       sky_listing_model_reload (sky_catalog_page_get_model (self->catalog_page));
       sky_scenario_document_catalog_changed (self->document);
     }
+  update_summary (self);
   import_next (self);
 }
 
@@ -453,10 +462,10 @@ static void
 sheet_removed_cb (SkyPriceSheetsWindow *sheets,
                   SkyWindow            *self)
 {
-  update_summary (self);
   sky_catalog_page_refresh (self->catalog_page);
   sky_listing_model_reload (sky_catalog_page_get_model (self->catalog_page));
   sky_scenario_document_catalog_changed (self->document);
+  update_summary (self);
 }
 
 /* The Price Sheets window, over this one: a sheet removed or updated there is shown here. */
@@ -1176,12 +1185,31 @@ update_header_title (SkyWindow *self)
   adw_view_switcher_title_set_title (self->switcher_title, begun ? title : _("Skytally"));
 }
 
+/* The view switcher at the bottom, shown while the header bar's switcher gives way to its
+ * title: made the first time it does, not before the first frame of a window that may never
+ * be so narrow. */
+static void
+add_switcher_bar (SkyWindow *self)
+{
+  if (self->switcher_bar != NULL ||
+      !adw_view_switcher_title_get_title_visible (self->switcher_title))
+    return;
+  self->switcher_bar = adw_view_switcher_bar_new ();
+  adw_view_switcher_bar_set_stack (ADW_VIEW_SWITCHER_BAR (self->switcher_bar), self->view_stack);
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->view_stack))),
+                  self->switcher_bar);
+  /* Revealed once in place, as it slides in. */
+  g_object_bind_property (self->switcher_title, "title-visible", self->switcher_bar, "reveal",
+                          G_BINDING_SYNC_CREATE);
+}
+
 static gboolean
 title_visible_cb (gpointer user_data)
 {
   SkyWindow *self = user_data;
 
   self->title_id = 0;
+  add_switcher_bar (self);
   update_header_title (self);
   return G_SOURCE_REMOVE;
 }
@@ -1648,6 +1676,18 @@ update_recent_menu (SkyWindow *self)
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
+/* The primary menu's popover is made when it is first opened, not before the first frame: a
+ * popover menu builds all its items at once. */
+static void
+on_primary_menu_opened (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  SkyWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->primary_menu));
+}
+
 static void
 on_scenario_file_changed (SkyWindow *self)
 {
@@ -1833,7 +1873,8 @@ sky_window_dispose (GObject *object)
   if (self->view_stack != NULL)
     g_signal_handlers_disconnect_by_func (self->view_stack, on_visible_page_changed, self);
   gtk_widget_dispose_template (GTK_WIDGET (object), SKY_TYPE_WINDOW);
-  /* The pages built went with their slots. */
+  /* The pages built went with their slots, the switcher bar with its box. */
+  self->switcher_bar = NULL;
   self->scenario_page = NULL;
   self->scenario_paned = NULL;
   self->scenario_flap = NULL;
@@ -1894,6 +1935,7 @@ sky_window_class_init (SkyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, catalog_page);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, SkyWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, scenario_slot);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, compare_slot);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, tradeoffs_slot);
@@ -1979,6 +2021,8 @@ sky_window_init (SkyWindow *self)
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
   update_recent_menu (self);
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, on_primary_menu_opened, self,
+                                         NULL);
   g_signal_connect_swapped (self->switcher_title, "notify::title-visible",
                             G_CALLBACK (on_title_visible), self);
   on_scenario_title_changed (self);
