@@ -82,9 +82,16 @@ static void
 test_empty_catalog (Fixture       *f,
                     gconstpointer  data)
 {
+  GtkWidget *status_slot = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                                      SKY_TYPE_WINDOW,
+                                                                      "status_slot"));
+
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Skytally");
   g_assert_false (sky_window_get_busy (f->window));
   g_assert_nonnull (strstr (summary (f), "No price sheets"));
+  /* The status page says it, shown. */
+  g_assert_nonnull (adw_bin_get_child (ADW_BIN (status_slot)));
+  g_assert_true (gtk_widget_is_visible (status_slot));
   /* No progress bar while nothing is imported. */
   g_assert_false (gtk_revealer_get_reveal_child (
     GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
@@ -1223,6 +1230,19 @@ test_pages_built_when_shown (Fixture       *f,
   gtk_toggle_button_set_active (toggle, TRUE);
   g_assert_true (gtk_widget_get_visible (scenario_pane));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page_child (f, "offer_view"))));
+
+  /* A window opened on a catalog with sheets makes no status page, and says what it holds. */
+  {
+    SkyWindow *other = g_object_ref_sink (sky_window_new (f->app, f->catalog));
+    GtkWidget *slot = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (other),
+                                                                 SKY_TYPE_WINDOW,
+                                                                 "status_slot"));
+
+    g_assert_null (adw_bin_get_child (ADW_BIN (slot)));
+    g_assert_cmpstr (_sky_window_get_summary (other), ==, summary (f));
+    gtk_window_destroy (GTK_WINDOW (other));
+    g_assert_finalize_object (other);
+  }
 }
 
 /* The primary menu opens with its items: its popover is made when it is first opened, once. */

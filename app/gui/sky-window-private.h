@@ -5,7 +5,8 @@
 
 G_BEGIN_DECLS
 
-GtkWidget *_sky_window_get_page (SkyWindow  *self,
-                                 const char *name);
+GtkWidget  *_sky_window_get_page    (SkyWindow  *self,
+                                     const char *name);
+const char *_sky_window_get_summary (SkyWindow  *self);
 
 G_END_DECLS

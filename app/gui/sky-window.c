@@ -50,7 +50,9 @@ struct _SkyWindow
   GtkRevealer     *progress_revealer;
   GtkLabel        *progress_label;
   GtkProgressBar  *progress_bar;
-  AdwStatusPage   *status_page;
+  AdwBin          *status_slot;
+  AdwStatusPage   *status_page;     /* in its slot once the catalog was seen empty, or NULL */
+  char            *summary;         /* what the catalog holds, in a sentence */
   GtkStack        *content_stack;
   AdwViewStack    *view_stack;
   SkyCatalogPage  *catalog_page;
@@ -111,6 +113,33 @@ static void import_next (SkyWindow *self);
 /* Says what the catalog holds, and shows the catalog's page if it has a current sheet. Called
  * after the scenario's document was told of the catalog's last change, whose listing of the
  * sheets it takes rather than list them again (a catalog with many services takes its time). */
+/* The page an empty catalog shows, made when first needed: most starts never show it. */
+static AdwStatusPage *
+ensure_status_page (SkyWindow *self)
+{
+  if (self->status_page == NULL)
+    {
+      self->status_page = ADW_STATUS_PAGE (adw_status_page_new ());
+      adw_status_page_set_icon_name (self->status_page, APPLICATION_ID "-symbolic");
+      adw_status_page_set_title (self->status_page, _("Skytally"));
+      adw_bin_set_child (self->status_slot, GTK_WIDGET (self->status_page));
+    }
+  return self->status_page;
+}
+
+/* Keeps @text as the summary, and says it on the status page if the page is to be @shown, or
+ * was made already. */
+static void
+set_summary (SkyWindow  *self,
+             const char *text,
+             gboolean    shown)
+{
+  g_free (self->summary);
+  self->summary = g_strdup (text);
+  if (shown || self->status_page != NULL)
+    adw_status_page_set_description (ensure_status_page (self), text);
+}
+
 static void
 update_summary (SkyWindow *self)
 {
@@ -128,7 +157,10 @@ update_summary (SkyWindow *self)
                           : sky_catalog_list_sheets (self->catalog, &error);
   if (sheets == NULL)
     {
-      adw_status_page_set_description (self->status_page, error->message);
+      /* Shown if the window shows no catalog yet. */
+      set_summary (self, error->message,
+                   g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack),
+                              "empty") == 0);
       return;
     }
 
@@ -163,7 +195,7 @@ update_summary (SkyWindow *self)
       description = g_strdup_printf (_("%s from %s, %s"), sheets_text, providers_text,
                                      offers_text);
     }
-  adw_status_page_set_description (self->status_page, description);
+  set_summary (self, description, current == 0);
   gtk_stack_set_visible_child_name (self->content_stack, current > 0 ? "catalog" : "empty");
 }
 
@@ -1510,31 +1542,37 @@ sky_window_get_layout (SkyWindow *self)
 
 /* The pages ------------------------------------------------------------------------------- */
 
-/* Puts @page into @slot, in a scrolled window: a page that asks for more room than a narrow
- * window has scrolls rather than widen the window. */
-static void
-put_page (SkyWindow *self,
-          AdwBin    *slot,
-          GtkWidget *page)
+/* Builds a page of @type with the properties given (up to NULL), in a scrolled window in
+ * @slot: a page that asks for more room than a narrow window has scrolls rather than widen the
+ * window. */
+static GtkWidget *
+add_page (SkyWindow  *self,
+          AdwBin     *slot,
+          GType       type,
+          const char *first_property,
+          ...)
 {
   GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *page;
+  va_list args;
 
+  va_start (args, first_property);
+  page = GTK_WIDGET (g_object_new_valist (type, first_property, args));
+  va_end (args);
   gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), page);
   adw_bin_set_child (slot, scrolled);
   sky_keyboard_setup (page);
+  return page;
 }
 
 static void
 build_scenario_page (SkyWindow *self)
 {
-  self->scenario_page = g_object_new (SKY_TYPE_SCENARIO_PAGE,
-                                      "document", self->document,
-                                      "candidates",
-                                      sky_catalog_page_get_candidates (self->catalog_page),
-                                      NULL);
-  put_page (self, self->scenario_slot, GTK_WIDGET (self->scenario_page));
+  self->scenario_page = SKY_SCENARIO_PAGE (add_page (
+    self, self->scenario_slot, SKY_TYPE_SCENARIO_PAGE, "document", self->document,
+    "candidates", sky_catalog_page_get_candidates (self->catalog_page), NULL));
   g_settings_bind (self->settings, "stale-after-days", self->scenario_page, "stale-after-days",
                    G_SETTINGS_BIND_GET);
   /* Its details pane is shown or hidden with the catalog's (see bind_details_panes()). */
@@ -1552,8 +1590,8 @@ build_compare_page (SkyWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
-  self->compare_page = g_object_new (SKY_TYPE_COMPARE_PAGE, NULL);
-  put_page (self, self->compare_slot, GTK_WIDGET (self->compare_page));
+  self->compare_page = SKY_COMPARE_PAGE (add_page (self, self->compare_slot,
+                                                   SKY_TYPE_COMPARE_PAGE, NULL));
   if (!sky_compare_page_set_sources (self->compare_page, sky_catalog_get_path (self->catalog),
                                      sky_catalog_page_get_candidates (self->catalog_page),
                                      &error))
@@ -1563,19 +1601,16 @@ build_compare_page (SkyWindow *self)
 static void
 build_tradeoffs_page (SkyWindow *self)
 {
-  self->tradeoffs_page = g_object_new (SKY_TYPE_TRADEOFFS_PAGE,
-                                       "document", self->document,
-                                       "candidates",
-                                       sky_catalog_page_get_candidates (self->catalog_page),
-                                       NULL);
-  put_page (self, self->tradeoffs_slot, GTK_WIDGET (self->tradeoffs_page));
+  self->tradeoffs_page = SKY_TRADEOFFS_PAGE (add_page (
+    self, self->tradeoffs_slot, SKY_TYPE_TRADEOFFS_PAGE, "document", self->document,
+    "candidates", sky_catalog_page_get_candidates (self->catalog_page), NULL));
 }
 
 static void
 build_budget_page (SkyWindow *self)
 {
-  self->budget_page = g_object_new (SKY_TYPE_BUDGET_PAGE, "document", self->document, NULL);
-  put_page (self, self->budget_slot, GTK_WIDGET (self->budget_page));
+  self->budget_page = SKY_BUDGET_PAGE (add_page (self, self->budget_slot, SKY_TYPE_BUDGET_PAGE,
+                                                 "document", self->document, NULL));
   g_settings_bind (self->settings, "stale-after-days", self->budget_page, "stale-after-days",
                    G_SETTINGS_BIND_GET);
 }
@@ -1623,6 +1658,19 @@ static void
 on_visible_page_changed (SkyWindow *self)
 {
   ensure_page (self, adw_view_stack_get_visible_child_name (self->view_stack));
+}
+
+/**
+ * _sky_window_get_summary:
+ *
+ * Returns: (transfer none) (nullable): what the catalog holds, in a sentence, as the status
+ *   page shows it when the catalog has no current sheet
+ */
+const char *
+_sky_window_get_summary (SkyWindow *self)
+{
+  g_return_val_if_fail (SKY_IS_WINDOW (self), NULL);
+  return self->summary;
 }
 
 /**
@@ -1874,6 +1922,7 @@ sky_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->view_stack, on_visible_page_changed, self);
   gtk_widget_dispose_template (GTK_WIDGET (object), SKY_TYPE_WINDOW);
   /* The pages built went with their slots, the switcher bar with its box. */
+  self->status_page = NULL;
   self->switcher_bar = NULL;
   self->scenario_page = NULL;
   self->scenario_paned = NULL;
@@ -1891,6 +1940,7 @@ sky_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->recent_menu);
   g_clear_object (&self->catalog);
+  g_clear_pointer (&self->summary, g_free);
   sky_gui_util_watch (&self->document, NULL, self);
 
   G_OBJECT_CLASS (sky_window_parent_class)->dispose (object);
@@ -1930,7 +1980,7 @@ sky_window_class_init (SkyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, SkyWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, SkyWindow, status_slot);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, catalog_page);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, view_stack);
