@@ -86,10 +86,15 @@ wait_until_idle (Fixture *f)
 const char *
 summary (Fixture *f)
 {
-  AdwStatusPage *page = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (f->window),
-                                                                        SKY_TYPE_WINDOW,
-                                                                        "status_page"));
-  return adw_status_page_get_description (page);
+  AdwBin *slot = ADW_BIN (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
+                                                         "status_slot"));
+  GtkWidget *page = adw_bin_get_child (slot);
+
+  /* The status page, made once the catalog was seen empty, says the same. */
+  if (page != NULL)
+    g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), ==,
+                     _sky_window_get_summary (f->window));
+  return _sky_window_get_summary (f->window);
 }
 
 GtkWindow *
@@ -295,8 +300,7 @@ first_sku (Fixture         *f,
 SkyScenarioPage *
 scenario_page (Fixture *f)
 {
-  return SKY_SCENARIO_PAGE (gtk_widget_get_template_child (GTK_WIDGET (f->window),
-                                                           SKY_TYPE_WINDOW, "scenario_page"));
+  return SKY_SCENARIO_PAGE (_sky_window_get_page (f->window, "scenario"));
 }
 
 GObject *
@@ -481,9 +485,7 @@ budget_child (SkyBudgetPage *page,
 void
 wait_for_page (SkyWindow *window)
 {
-  SkyScenarioPage *page = SKY_SCENARIO_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window),
-                                                                            SKY_TYPE_WINDOW,
-                                                                            "scenario_page"));
+  SkyScenarioPage *page = SKY_SCENARIO_PAGE (_sky_window_get_page (window, "scenario"));
 
   run_while_busy (document_of (page), window, NULL);
   g_assert_false (sky_scenario_document_get_busy (document_of (page)));

@@ -22,7 +22,7 @@
 #include "sky-export-dialog.h"
 #include "sky-test-util.h"
 #include "sky-thread-task.h"
-#include "sky-window.h"
+#include "sky-window-private.h"
 
 G_BEGIN_DECLS
 

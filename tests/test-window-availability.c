@@ -304,8 +304,7 @@ static void
 test_tradeoffs_availability (Fixture       *f,
                              gconstpointer  data)
 {
-  SkyTradeoffsPage *tradeoffs = SKY_TRADEOFFS_PAGE (gtk_widget_get_template_child (
-                                  GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "tradeoffs_page"));
+  SkyTradeoffsPage *tradeoffs = SKY_TRADEOFFS_PAGE (_sky_window_get_page (f->window, "tradeoffs"));
   SkyAvailabilityView *view = sky_tradeoffs_page_get_availability_view (tradeoffs);
   g_autofree char *text = NULL;
   const char *description;

@@ -21,8 +21,7 @@ static void
 test_budget_page (Fixture       *f,
                   gconstpointer  data)
 {
-  SkyBudgetPage *page = SKY_BUDGET_PAGE (gtk_widget_get_template_child (
-                          GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "budget_page"));
+  SkyBudgetPage *page = SKY_BUDGET_PAGE (_sky_window_get_page (f->window, "budget"));
   g_autoptr(GFile) file = data_gfile ("web.skytally");
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   GtkLabel *status = GTK_LABEL (budget_child (page, "status_label"));
@@ -207,8 +206,7 @@ static void
 test_budget_freshness (Fixture       *f,
                        gconstpointer  data)
 {
-  SkyBudgetPage *page = SKY_BUDGET_PAGE (gtk_widget_get_template_child (
-                          GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "budget_page"));
+  SkyBudgetPage *page = SKY_BUDGET_PAGE (_sky_window_get_page (f->window, "budget"));
   g_autoptr(GFile) file = data_gfile ("web.skytally");
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
@@ -279,8 +277,7 @@ static void
 test_budget_enter_applies (Fixture       *f,
                            gconstpointer  data)
 {
-  SkyBudgetPage *page = SKY_BUDGET_PAGE (gtk_widget_get_template_child (
-                          GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "budget_page"));
+  SkyBudgetPage *page = SKY_BUDGET_PAGE (_sky_window_get_page (f->window, "budget"));
   g_autoptr(GFile) file = data_gfile ("web.skytally");
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   GtkWidget *monthly = budget_child (page, "monthly_entry");
@@ -340,8 +337,7 @@ static void
 test_budget_chart_views (Fixture       *f,
                          gconstpointer  data)
 {
-  SkyBudgetPage *page = SKY_BUDGET_PAGE (gtk_widget_get_template_child (
-                          GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "budget_page"));
+  SkyBudgetPage *page = SKY_BUDGET_PAGE (_sky_window_get_page (f->window, "budget"));
   g_autoptr(GFile) file = data_gfile ("web.skytally");
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   GtkToggleButton *cumulative = GTK_TOGGLE_BUTTON (budget_child (page, "cumulative_toggle"));
@@ -418,8 +414,7 @@ static void
 test_budget_chart_description (Fixture       *f,
                                gconstpointer  data)
 {
-  SkyBudgetPage *page = SKY_BUDGET_PAGE (gtk_widget_get_template_child (
-                          GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "budget_page"));
+  SkyBudgetPage *page = SKY_BUDGET_PAGE (_sky_window_get_page (f->window, "budget"));
   g_autoptr(GFile) file = data_gfile ("web.skytally");
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   GtkToggleButton *monthly = GTK_TOGGLE_BUTTON (budget_child (page, "monthly_toggle"));
@@ -566,8 +561,7 @@ static void
 test_budget_start_month (Fixture       *f,
                          gconstpointer  data)
 {
-  SkyBudgetPage *page = SKY_BUDGET_PAGE (gtk_widget_get_template_child (
-                          GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "budget_page"));
+  SkyBudgetPage *page = SKY_BUDGET_PAGE (_sky_window_get_page (f->window, "budget"));
   g_autoptr(GFile) file = data_gfile ("web.skytally");
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   GtkWidget *view = budget_child (page, "months_view");

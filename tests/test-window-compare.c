@@ -24,8 +24,7 @@ static void
 test_compare_page (Fixture       *f,
                    gconstpointer  data)
 {
-  SkyComparePage *page = SKY_COMPARE_PAGE (gtk_widget_get_template_child (
-                           GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "compare_page"));
+  SkyComparePage *page = SKY_COMPARE_PAGE (_sky_window_get_page (f->window, "compare"));
   const SkyComparison *c;
   GtkWidget *status;
 
@@ -112,8 +111,7 @@ static void
 test_compare_tab_leaves_matrix (Fixture       *f,
                                 gconstpointer  data)
 {
-  SkyComparePage *page = SKY_COMPARE_PAGE (gtk_widget_get_template_child (
-                           GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "compare_page"));
+  SkyComparePage *page = SKY_COMPARE_PAGE (_sky_window_get_page (f->window, "compare"));
   GtkWidget *matrix = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page),
                                                                  SKY_TYPE_COMPARE_PAGE,
                                                                  "matrix"));
@@ -197,8 +195,7 @@ static void
 test_compare_candidates_choice (Fixture       *f,
                                 gconstpointer  data)
 {
-  SkyComparePage *page = SKY_COMPARE_PAGE (gtk_widget_get_template_child (
-                           GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "compare_page"));
+  SkyComparePage *page = SKY_COMPARE_PAGE (_sky_window_get_page (f->window, "compare"));
   static const char * const skus[] = { "std-2-us", "mem-4-eu", "cpu-8-ap-win", "egress-us",
                                        "fn-us", "o-4", "egress-eu" };
   GtkListBox *list;

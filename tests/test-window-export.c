@@ -126,8 +126,7 @@ test_export_dialog (Fixture       *f,
     g_assert_cmpstr (((GStrv) g_ptr_array_index (rows, r))[0], ==, "examplecloud");
   /* The months exported are those on the Budget page, to the cent. */
   {
-    SkyBudgetPage *budget = SKY_BUDGET_PAGE (gtk_widget_get_template_child (
-                              GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "budget_page"));
+    SkyBudgetPage *budget = SKY_BUDGET_PAGE (_sky_window_get_page (f->window, "budget"));
     const SkyProjectionProvider *shown;
     gboolean found = FALSE;
 

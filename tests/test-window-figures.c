@@ -335,8 +335,7 @@ static void
 test_figures_compare (Fixture       *f,
                       gconstpointer  data)
 {
-  SkyComparePage *page = SKY_COMPARE_PAGE (gtk_widget_get_template_child (
-                           GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "compare_page"));
+  SkyComparePage *page = SKY_COMPARE_PAGE (_sky_window_get_page (f->window, "compare"));
   GtkWidget *matrix = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page),
                                                                  SKY_TYPE_COMPARE_PAGE,
                                                                  "matrix"));

@@ -88,15 +88,14 @@ static int
 least_width (Fixture    *f,
              const char *page)
 {
-  g_autofree char *id = g_strconcat (page, "_page", NULL);
   int least = 0, page_least = 0;
 
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (window_child (f, "view_stack")), page);
   run_a_moment ();
   gtk_widget_measure (adw_application_window_get_content (ADW_APPLICATION_WINDOW (f->window)),
                       GTK_ORIENTATION_HORIZONTAL, -1, &least, NULL, NULL, NULL);
-  gtk_widget_measure (window_child (f, id), GTK_ORIENTATION_HORIZONTAL, -1, &page_least, NULL,
-                      NULL, NULL);
+  gtk_widget_measure (_sky_window_get_page (f->window, page), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &page_least, NULL, NULL, NULL);
   return MAX (least, page_least);
 }
 
@@ -177,6 +176,8 @@ test_narrow (Fixture       *f,
 
   g_settings_set_boolean (settings, "show-details", TRUE);
   open_example (f);
+  /* The view switcher at the bottom is made when the window is first narrow. */
+  g_assert_null (gtk_widget_get_next_sibling (window_child (f, "view_stack")));
 
   for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
     {

@@ -495,8 +495,7 @@ open_in_window (SkyWindow *window,
   g_ptr_array_add (files, g_object_ref (file));
   sky_window_open_files (window, files);
   g_assert_true (sky_scenario_document_get_busy (
-                   document_of (SKY_SCENARIO_PAGE (gtk_widget_get_template_child (
-                     GTK_WIDGET (window), SKY_TYPE_WINDOW, "scenario_page")))));
+                   document_of (SKY_SCENARIO_PAGE (_sky_window_get_page (window, "scenario")))));
   g_assert_true (wait_until (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 10));
 }
 

@@ -152,6 +152,8 @@ collect_types (GType      parent,
     }
 }
 
+static const char *const pages[] = { "catalog", "scenario", "compare", "tradeoffs", "budget" };
+
 /* Every accelerator the application sets, as accelerator → what it does: its application
  * accelerators and the key bindings of its widget classes, those of the window and of each
  * window it opens. */
@@ -180,6 +182,9 @@ registered_accelerators (Fixture *f)
         }
     }
 
+  /* The window's pages are built when first shown: all of them, here. */
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    g_assert_nonnull (_sky_window_get_page (f->window, pages[i]));
   add_tree_bindings (GTK_WIDGET (f->window), seen, keys);
   g_ptr_array_add (windows, g_object_ref_sink (sky_line_dialog_new (NULL)));
   g_ptr_array_add (windows, g_object_ref_sink (sky_export_dialog_new (f->catalog, scenario,

@@ -87,8 +87,7 @@ test_summary_cards (Fixture       *f,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   SkyScenarioPage *page = scenario_page (f);
   SkySummaryCards *cards = cards_in (GTK_WIDGET (page));
-  SkyBudgetPage *budget = SKY_BUDGET_PAGE (gtk_widget_get_template_child (
-                            GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "budget_page"));
+  SkyBudgetPage *budget = SKY_BUDGET_PAGE (_sky_window_get_page (f->window, "budget"));
   SkySummaryCards *budget_cards = cards_in (GTK_WIDGET (budget));
   GtkDropDown *term;
 
@@ -134,8 +133,7 @@ test_projected_once (Fixture       *f,
   SkyScenarioPage *page = scenario_page (f);
   SkyScenarioDocument *document = document_of (page);
   SkySummaryCards *cards = cards_in (GTK_WIDGET (page));
-  SkyBudgetPage *budget = SKY_BUDGET_PAGE (gtk_widget_get_template_child (
-                            GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "budget_page"));
+  SkyBudgetPage *budget = SKY_BUDGET_PAGE (_sky_window_get_page (f->window, "budget"));
   SkySummaryCards *budget_cards = cards_in (GTK_WIDGET (budget));
   guint estimates, projections;
 

@@ -28,8 +28,7 @@ static void
 test_tradeoffs_page (Fixture       *f,
                      gconstpointer  data)
 {
-  SkyTradeoffsPage *page = SKY_TRADEOFFS_PAGE (gtk_widget_get_template_child (
-                             GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "tradeoffs_page"));
+  SkyTradeoffsPage *page = SKY_TRADEOFFS_PAGE (_sky_window_get_page (f->window, "tradeoffs"));
   SkyScenarioPage *scenario = scenario_page (f);
   const SkyScenario *s;
   const SkyScoring *scoring;
@@ -110,8 +109,7 @@ static void
 test_tradeoffs_kinds (Fixture       *f,
                       gconstpointer  data)
 {
-  SkyTradeoffsPage *page = SKY_TRADEOFFS_PAGE (gtk_widget_get_template_child (
-                             GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "tradeoffs_page"));
+  SkyTradeoffsPage *page = SKY_TRADEOFFS_PAGE (_sky_window_get_page (f->window, "tradeoffs"));
   SkyScenarioPage *scenario = scenario_page (f);
   GtkDropDown *kinds = GTK_DROP_DOWN (gtk_widget_get_template_child (
                                         GTK_WIDGET (page), SKY_TYPE_TRADEOFFS_PAGE,
@@ -192,8 +190,7 @@ static void
 test_tradeoffs_chart_description (Fixture       *f,
                                   gconstpointer  data)
 {
-  SkyTradeoffsPage *page = SKY_TRADEOFFS_PAGE (gtk_widget_get_template_child (
-                             GTK_WIDGET (f->window), SKY_TYPE_WINDOW, "tradeoffs_page"));
+  SkyTradeoffsPage *page = SKY_TRADEOFFS_PAGE (_sky_window_get_page (f->window, "tradeoffs"));
   SkyScenarioPage *scenario = scenario_page (f);
   GtkDropDown *kinds = GTK_DROP_DOWN (gtk_widget_get_template_child (
                                         GTK_WIDGET (page), SKY_TYPE_TRADEOFFS_PAGE,

@@ -82,9 +82,16 @@ static void
 test_empty_catalog (Fixture       *f,
                     gconstpointer  data)
 {
+  GtkWidget *status_slot = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                                      SKY_TYPE_WINDOW,
+                                                                      "status_slot"));
+
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Skytally");
   g_assert_false (sky_window_get_busy (f->window));
   g_assert_nonnull (strstr (summary (f), "No price sheets"));
+  /* The status page says it, shown. */
+  g_assert_nonnull (adw_bin_get_child (ADW_BIN (status_slot)));
+  g_assert_true (gtk_widget_is_visible (status_slot));
   /* No progress bar while nothing is imported. */
   g_assert_false (gtk_revealer_get_reveal_child (
     GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
@@ -502,8 +509,7 @@ test_preferences (Fixture       *f,
     g_assert_cmpint (gtk_spin_button_get_value_as_int (stale_spin), ==, 90);
     gtk_spin_button_set_value (stale_spin, 30);
     g_assert_cmpint (g_settings_get_int (settings, "stale-after-days"), ==, 30);
-    g_object_get (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
-                                                 "scenario_page"),
+    g_object_get (_sky_window_get_page (f->window, "scenario"),
                   "stale-after-days", &days, NULL);
     g_assert_cmpuint (days, ==, 30);
     g_settings_reset (settings, "stale-after-days");
@@ -688,8 +694,7 @@ test_recovery_on_open_start (void)
   g_application_open (G_APPLICATION (app), &file, 1, "");
   g_assert_true (wait_until (has_toplevel, GSIZE_TO_POINTER (SKY_TYPE_WINDOW), 20));
   window = g_object_ref (SKY_WINDOW (find_toplevel (SKY_TYPE_WINDOW)));
-  page = SKY_SCENARIO_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), SKY_TYPE_WINDOW,
-                                                           "scenario_page"));
+  page = SKY_SCENARIO_PAGE (_sky_window_get_page (window, "scenario"));
   wait_for_page (window);
   g_assert_true (g_file_equal (sky_scenario_document_get_file (document_of (page)), file));
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
@@ -760,9 +765,7 @@ check_replace_asks (SkyWindow   *window,
                     GFile       *other)
 {
   static const char * const answers[] = { "cancel", "discard", "save" };
-  SkyScenarioPage *page = SKY_SCENARIO_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window),
-                                                                            SKY_TYPE_WINDOW,
-                                                                            "scenario_page"));
+  SkyScenarioPage *page = SKY_SCENARIO_PAGE (_sky_window_get_page (window, "scenario"));
   g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "web.skytally", NULL);
   g_autofree char *mine_path = g_build_filename (dir, "mine.skytally", NULL);
   g_autoptr(GFile) mine = g_file_new_for_path (mine_path);
@@ -835,8 +838,7 @@ test_scenario_close_answers (Fixture       *f,
     {
       SkyWindow *window = g_object_ref_sink (sky_window_new (f->app, f->catalog));
       SkyScenarioPage *page =
-        SKY_SCENARIO_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), SKY_TYPE_WINDOW,
-                                                          "scenario_page"));
+        SKY_SCENARIO_PAGE (_sky_window_get_page (window, "scenario"));
       g_autoptr(SkyScenario) on_disk = NULL;
       g_autoptr(GError) error = NULL;
       GtkWindow *dialog;
@@ -1163,6 +1165,115 @@ test_details_pane_hidden (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (offer_view));
 }
 
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static GtkWidget *
+slot_of (Fixture    *f,
+         const char *name)
+{
+  g_autofree char *id = g_strconcat (name, "_slot", NULL);
+
+  return window_child (f, id);
+}
+
+/* The pages other than the catalog's are built when first shown, not with the window: each
+ * then in its place in the view stack, showing the window's scenario, its details pane hidden
+ * if it was hidden before the page was built, and shown with the others. */
+static void
+test_pages_built_when_shown (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const char *const names[] = { "scenario", "compare", "tradeoffs", "budget" };
+  GtkToggleButton *toggle = GTK_TOGGLE_BUTTON (window_child (f, "details_toggle"));
+  g_autoptr(SkyScenarioDocument) document = NULL;
+  g_autoptr(SkyScenarioDocument) tradeoffs_document = NULL;
+  g_autoptr(SkyScenarioDocument) budget_document = NULL;
+  GtkWidget *scenario_pane;
+
+  g_object_get (f->window, "document", &document, NULL);
+  import_fixture (f, "valid-small.xml", NULL);
+  g_assert_true (wait_until (is_mapped, page_child (f, "search_entry"), 10));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_null (adw_bin_get_child (ADW_BIN (slot_of (f, names[i]))));
+
+  gtk_toggle_button_set_active (toggle, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *page;
+
+      show_page (f, names[i]);
+      g_assert_nonnull (adw_bin_get_child (ADW_BIN (slot_of (f, names[i]))));
+      page = _sky_window_get_page (f->window, names[i]);
+      g_assert_true (gtk_widget_is_ancestor (page, slot_of (f, names[i])));
+      g_assert_true (wait_until (is_mapped, page, 10));
+      /* Shown again, the same page. */
+      show_page (f, "catalog");
+      show_page (f, names[i]);
+      g_assert_true (_sky_window_get_page (f->window, names[i]) == page);
+      for (guint j = i + 1; j < G_N_ELEMENTS (names); j++)
+        g_assert_null (adw_bin_get_child (ADW_BIN (slot_of (f, names[j]))));
+    }
+
+  g_assert_true (document_of (scenario_page (f)) == document);
+  g_object_get (_sky_window_get_page (f->window, "tradeoffs"), "document", &tradeoffs_document,
+                NULL);
+  g_assert_true (tradeoffs_document == document);
+  g_object_get (_sky_window_get_page (f->window, "budget"), "document", &budget_document, NULL);
+  g_assert_true (budget_document == document);
+
+  scenario_pane = gtk_paned_get_end_child (GTK_PANED (scenario_child (f, "paned")));
+  g_assert_false (gtk_widget_get_visible (scenario_pane));
+  gtk_toggle_button_set_active (toggle, TRUE);
+  g_assert_true (gtk_widget_get_visible (scenario_pane));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page_child (f, "offer_view"))));
+
+  /* A window opened on a catalog with sheets makes no status page, and says what it holds. */
+  {
+    SkyWindow *other = g_object_ref_sink (sky_window_new (f->app, f->catalog));
+    GtkWidget *slot = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (other),
+                                                                 SKY_TYPE_WINDOW,
+                                                                 "status_slot"));
+
+    g_assert_null (adw_bin_get_child (ADW_BIN (slot)));
+    g_assert_cmpstr (_sky_window_get_summary (other), ==, summary (f));
+    gtk_window_destroy (GTK_WINDOW (other));
+    g_assert_finalize_object (other);
+  }
+}
+
+/* The primary menu opens with its items: its popover is made when it is first opened, once. */
+static void
+test_primary_menu (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (window_child (f, "primary_menu_button"));
+  GMenuModel *menu = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                                  SKY_TYPE_WINDOW,
+                                                                  "primary_menu"));
+  GtkPopover *popover;
+
+  g_assert_true (gtk_menu_button_get_primary (button));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  g_assert_null (gtk_menu_button_get_popover (button));
+
+  gtk_menu_button_popup (button);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)) == menu);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), >=, 4);
+  g_assert_true (wait_until (is_mapped, popover, 10));
+
+  gtk_menu_button_popdown (button);
+  gtk_menu_button_popup (button);
+  g_assert_true (gtk_menu_button_get_popover (button) == popover);
+  g_assert_true (wait_until (is_mapped, popover, 10));
+  gtk_menu_button_popdown (button);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1203,6 +1314,8 @@ main (int    argc,
   g_test_add_func ("/sky/window/thread-task-owner", test_thread_task_owner);
   ADD ("header-bar-title", test_header_bar_title);
   ADD ("details-pane-hidden", test_details_pane_hidden);
+  ADD ("pages-built-when-shown", test_pages_built_when_shown);
+  ADD ("primary-menu", test_primary_menu);
 
   status = g_test_run ();
   sky_test_remove_tree (data_home);

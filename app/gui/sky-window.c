@@ -23,7 +23,7 @@
 #include "sky-keyboard.h"
 #include "sky-compare-page.h"
 #include "sky-update.h"
-#include "sky-window.h"
+#include "sky-window-private.h"
 
 /* Progress of the running import, written by the worker thread and read by a timer here. */
 typedef struct
@@ -50,15 +50,24 @@ struct _SkyWindow
   GtkRevealer     *progress_revealer;
   GtkLabel        *progress_label;
   GtkProgressBar  *progress_bar;
-  AdwStatusPage   *status_page;
+  AdwBin          *status_slot;
+  AdwStatusPage   *status_page;     /* in its slot once the catalog was seen empty, or NULL */
+  char            *summary;         /* what the catalog holds, in a sentence */
   GtkStack        *content_stack;
   AdwViewStack    *view_stack;
   SkyCatalogPage  *catalog_page;
+  /* The other pages, each built into its slot when first shown (see ensure_page()); NULL
+   * until then. */
+  AdwBin          *scenario_slot;
+  AdwBin          *compare_slot;
+  AdwBin          *tradeoffs_slot;
+  AdwBin          *budget_slot;
   SkyScenarioPage *scenario_page;
   SkyTradeoffsPage *tradeoffs_page;
   SkyBudgetPage    *budget_page;
   SkyComparePage  *compare_page;
   AdwViewSwitcherTitle *switcher_title;
+  GtkWidget       *switcher_bar;    /* below the pages once the window was narrow, or NULL */
   AdwWindowTitle  *document_title;
   GtkToggleButton *details_toggle;
   AdwHeaderBar    *header_bar;
@@ -80,6 +89,7 @@ struct _SkyWindow
   GtkWidget       *question;       /* asking whether to save before the scenario goes */
   GMenu           *recent_menu;    /* a section of the primary menu */
   GMenu           *primary_menu;
+  GtkMenuButton   *primary_menu_button;
   guint            release_id;     /* the catalog's count, due once the first frame is drawn */
   gboolean         drawn;          /* the first frame is */
 };
@@ -100,6 +110,36 @@ static void import_next (SkyWindow *self);
 
 /* What the window shows ----------------------------------------------------------------- */
 
+/* Says what the catalog holds, and shows the catalog's page if it has a current sheet. Called
+ * after the scenario's document was told of the catalog's last change, whose listing of the
+ * sheets it takes rather than list them again (a catalog with many services takes its time). */
+/* The page an empty catalog shows, made when first needed: most starts never show it. */
+static AdwStatusPage *
+ensure_status_page (SkyWindow *self)
+{
+  if (self->status_page == NULL)
+    {
+      self->status_page = ADW_STATUS_PAGE (adw_status_page_new ());
+      adw_status_page_set_icon_name (self->status_page, APPLICATION_ID "-symbolic");
+      adw_status_page_set_title (self->status_page, _("Skytally"));
+      adw_bin_set_child (self->status_slot, GTK_WIDGET (self->status_page));
+    }
+  return self->status_page;
+}
+
+/* Keeps @text as the summary, and says it on the status page if the page is to be @shown, or
+ * was made already. */
+static void
+set_summary (SkyWindow  *self,
+             const char *text,
+             gboolean    shown)
+{
+  g_free (self->summary);
+  self->summary = g_strdup (text);
+  if (shown || self->status_page != NULL)
+    adw_status_page_set_description (ensure_status_page (self), text);
+}
+
 static void
 update_summary (SkyWindow *self)
 {
@@ -107,13 +147,20 @@ update_summary (SkyWindow *self)
   g_autoptr(GHashTable) providers = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
+  GPtrArray *listed = sky_scenario_document_get_sheets (self->document);
   guint64 offers = 0;
   guint current = 0;
 
-  sheets = sky_catalog_list_sheets (self->catalog, &error);
+  /* The document lists none when it could not open the catalog: listed here, the error is
+   * shown. */
+  sheets = listed != NULL ? g_ptr_array_ref (listed)
+                          : sky_catalog_list_sheets (self->catalog, &error);
   if (sheets == NULL)
     {
-      adw_status_page_set_description (self->status_page, error->message);
+      /* Shown if the window shows no catalog yet. */
+      set_summary (self, error->message,
+                   g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack),
+                              "empty") == 0);
       return;
     }
 
@@ -148,7 +195,7 @@ update_summary (SkyWindow *self)
       description = g_strdup_printf (_("%s from %s, %s"), sheets_text, providers_text,
                                      offers_text);
     }
-  adw_status_page_set_description (self->status_page, description);
+  set_summary (self, description, current == 0);
   gtk_stack_set_visible_child_name (self->content_stack, current > 0 ? "catalog" : "empty");
 }
 
@@ -232,13 +279,13 @@ import_finished_cb (GObject      *object,
       show_toast (self, message);
     }
 
-  update_summary (self);
   if (imported != NULL && imported->status == SKY_IMPORT_ADDED)
     {
       sky_catalog_page_refresh (self->catalog_page);
       sky_listing_model_reload (sky_catalog_page_get_model (self->catalog_page));
       sky_scenario_document_catalog_changed (self->document);
     }
+  update_summary (self);
   import_next (self);
 }
 
@@ -447,10 +494,10 @@ static void
 sheet_removed_cb (SkyPriceSheetsWindow *sheets,
                   SkyWindow            *self)
 {
-  update_summary (self);
   sky_catalog_page_refresh (self->catalog_page);
   sky_listing_model_reload (sky_catalog_page_get_model (self->catalog_page));
   sky_scenario_document_catalog_changed (self->document);
+  update_summary (self);
 }
 
 /* The Price Sheets window, over this one: a sheet removed or updated there is shown here. */
@@ -1170,12 +1217,31 @@ update_header_title (SkyWindow *self)
   adw_view_switcher_title_set_title (self->switcher_title, begun ? title : _("Skytally"));
 }
 
+/* The view switcher at the bottom, shown while the header bar's switcher gives way to its
+ * title: made the first time it does, not before the first frame of a window that may never
+ * be so narrow. */
+static void
+add_switcher_bar (SkyWindow *self)
+{
+  if (self->switcher_bar != NULL ||
+      !adw_view_switcher_title_get_title_visible (self->switcher_title))
+    return;
+  self->switcher_bar = adw_view_switcher_bar_new ();
+  adw_view_switcher_bar_set_stack (ADW_VIEW_SWITCHER_BAR (self->switcher_bar), self->view_stack);
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->view_stack))),
+                  self->switcher_bar);
+  /* Revealed once in place, as it slides in. */
+  g_object_bind_property (self->switcher_title, "title-visible", self->switcher_bar, "reveal",
+                          G_BINDING_SYNC_CREATE);
+}
+
 static gboolean
 title_visible_cb (gpointer user_data)
 {
   SkyWindow *self = user_data;
 
   self->title_id = 0;
+  add_switcher_bar (self);
   update_header_title (self);
   return G_SOURCE_REMOVE;
 }
@@ -1323,24 +1389,25 @@ apply_layout (SkyWindow *self)
               GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self->catalog_page),
                                                          SKY_TYPE_CATALOG_PAGE,
                                                          "offer_view")));
-  place_pane (self, self->scenario_paned, self->scenario_flap, self->scenario_pane);
+  if (self->scenario_pane != NULL)
+    place_pane (self, self->scenario_paned, self->scenario_flap, self->scenario_pane);
   set_toggle (self, self->details_toggle, shown);
   set_toggle (self, self->catalog_details_button, shown);
 }
 
-static gboolean
-relayout_cb (gpointer user_data)
+/* Lays the window and the pages built so far out for the width it has. */
+static void
+lay_out (SkyWindow *self)
 {
-  SkyWindow *self = user_data;
   gboolean narrow = self->layout == SKY_LAYOUT_NARROW;
 
-  self->relayout_id = 0;
   apply_layout (self);
   /* What does not fit beside the view switcher's title is in the menu. */
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), !narrow);
   /* A page taller than the window scrolls: its table keeps room enough to be read. */
   gtk_widget_set_size_request (GTK_WIDGET (self->catalog_flap), -1, narrow ? 360 : -1);
-  gtk_widget_set_size_request (GTK_WIDGET (self->scenario_flap), -1, narrow ? 360 : -1);
+  if (self->scenario_flap != NULL)
+    gtk_widget_set_size_request (GTK_WIDGET (self->scenario_flap), -1, narrow ? 360 : -1);
   /* The catalog's own button does what the header bar's toggle does. */
   gtk_widget_set_visible (GTK_WIDGET (self->catalog_details_button), !narrow);
   /* The catalog's filters fold behind a button: the list first. */
@@ -1349,8 +1416,19 @@ relayout_cb (gpointer user_data)
                                                          ? ADW_CENTERING_POLICY_LOOSE
                                                          : ADW_CENTERING_POLICY_STRICT);
   /* Cards held side by side would keep the window wider than 600 pixels. */
-  lay_out_page (GTK_WIDGET (self->scenario_page), self->layout);
-  lay_out_page (GTK_WIDGET (self->budget_page), self->layout);
+  if (self->scenario_page != NULL)
+    lay_out_page (GTK_WIDGET (self->scenario_page), self->layout);
+  if (self->budget_page != NULL)
+    lay_out_page (GTK_WIDGET (self->budget_page), self->layout);
+}
+
+static gboolean
+relayout_cb (gpointer user_data)
+{
+  SkyWindow *self = user_data;
+
+  self->relayout_id = 0;
+  lay_out (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -1436,25 +1514,18 @@ bind_details_panes (SkyWindow *self)
   self->catalog_details_button = GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (
                                    GTK_WIDGET (self->catalog_page), SKY_TYPE_CATALOG_PAGE,
                                    "details_button"));
-  self->scenario_paned = GTK_PANED (gtk_widget_get_template_child (
-                           GTK_WIDGET (self->scenario_page), SKY_TYPE_SCENARIO_PAGE, "paned"));
-  self->scenario_flap = ADW_FLAP (gtk_widget_get_ancestor (GTK_WIDGET (self->scenario_paned),
-                                                           ADW_TYPE_FLAP));
-  self->scenario_pane = gtk_paned_get_end_child (self->scenario_paned);
 
   g_signal_connect (self->details_toggle, "toggled", G_CALLBACK (on_details_toggled), self);
   g_signal_connect (self->catalog_details_button, "toggled", G_CALLBACK (on_details_toggled),
                     self);
   g_signal_connect (self->catalog_flap, "notify::reveal-flap", G_CALLBACK (on_flap_revealed),
                     self);
-  g_signal_connect (self->scenario_flap, "notify::reveal-flap", G_CALLBACK (on_flap_revealed),
-                    self);
   g_signal_connect_object (self->settings, "changed::show-details", G_CALLBACK (apply_layout),
                            self, G_CONNECT_SWAPPED);
   /* Laid out at once for the width it opens with: a window laid out for a wider one would ask
    * for more than a narrow width. */
   self->layout = layout_for_width (g_settings_get_int (self->settings, "window-width"));
-  relayout_cb (self);
+  lay_out (self);
 }
 
 /**
@@ -1467,6 +1538,158 @@ sky_window_get_layout (SkyWindow *self)
 {
   g_return_val_if_fail (SKY_IS_WINDOW (self), SKY_LAYOUT_WIDE);
   return self->layout;
+}
+
+/* The pages ------------------------------------------------------------------------------- */
+
+/* Builds a page of @type with the properties given (up to NULL), in a scrolled window in
+ * @slot: a page that asks for more room than a narrow window has scrolls rather than widen the
+ * window. */
+static GtkWidget *
+add_page (SkyWindow  *self,
+          AdwBin     *slot,
+          GType       type,
+          const char *first_property,
+          ...)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *page;
+  va_list args;
+
+  va_start (args, first_property);
+  page = GTK_WIDGET (g_object_new_valist (type, first_property, args));
+  va_end (args);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), page);
+  adw_bin_set_child (slot, scrolled);
+  sky_keyboard_setup (page);
+  return page;
+}
+
+static void
+build_scenario_page (SkyWindow *self)
+{
+  self->scenario_page = SKY_SCENARIO_PAGE (add_page (
+    self, self->scenario_slot, SKY_TYPE_SCENARIO_PAGE, "document", self->document,
+    "candidates", sky_catalog_page_get_candidates (self->catalog_page), NULL));
+  g_settings_bind (self->settings, "stale-after-days", self->scenario_page, "stale-after-days",
+                   G_SETTINGS_BIND_GET);
+  /* Its details pane is shown or hidden with the catalog's (see bind_details_panes()). */
+  self->scenario_paned = GTK_PANED (gtk_widget_get_template_child (
+                           GTK_WIDGET (self->scenario_page), SKY_TYPE_SCENARIO_PAGE, "paned"));
+  self->scenario_flap = ADW_FLAP (gtk_widget_get_ancestor (GTK_WIDGET (self->scenario_paned),
+                                                           ADW_TYPE_FLAP));
+  self->scenario_pane = gtk_paned_get_end_child (self->scenario_paned);
+  g_signal_connect (self->scenario_flap, "notify::reveal-flap", G_CALLBACK (on_flap_revealed),
+                    self);
+}
+
+static void
+build_compare_page (SkyWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->compare_page = SKY_COMPARE_PAGE (add_page (self, self->compare_slot,
+                                                   SKY_TYPE_COMPARE_PAGE, NULL));
+  if (!sky_compare_page_set_sources (self->compare_page, sky_catalog_get_path (self->catalog),
+                                     sky_catalog_page_get_candidates (self->catalog_page),
+                                     &error))
+    g_warning ("Cannot open the catalog for comparing: %s", error->message);
+}
+
+static void
+build_tradeoffs_page (SkyWindow *self)
+{
+  self->tradeoffs_page = SKY_TRADEOFFS_PAGE (add_page (
+    self, self->tradeoffs_slot, SKY_TYPE_TRADEOFFS_PAGE, "document", self->document,
+    "candidates", sky_catalog_page_get_candidates (self->catalog_page), NULL));
+}
+
+static void
+build_budget_page (SkyWindow *self)
+{
+  self->budget_page = SKY_BUDGET_PAGE (add_page (self, self->budget_slot, SKY_TYPE_BUDGET_PAGE,
+                                                 "document", self->document, NULL));
+  g_settings_bind (self->settings, "stale-after-days", self->budget_page, "stale-after-days",
+                   G_SETTINGS_BIND_GET);
+}
+
+/* The page named @name (as in the view stack), built now if it is not yet. Only the catalog's
+ * page is in the window's template: the others are built when first shown, so that the first
+ * frame waits for none of them. They show the scenario as it is then: its state is the
+ * document's, which the pages only show and edit. */
+static GtkWidget *
+ensure_page (SkyWindow  *self,
+             const char *name)
+{
+  static const struct
+  {
+    const char *name;
+    gsize       offset;           /* of the page's field in SkyWindow */
+    void      (*build) (SkyWindow *self);
+  } pages[] = {
+    { "scenario", G_STRUCT_OFFSET (SkyWindow, scenario_page), build_scenario_page },
+    { "compare", G_STRUCT_OFFSET (SkyWindow, compare_page), build_compare_page },
+    { "tradeoffs", G_STRUCT_OFFSET (SkyWindow, tradeoffs_page), build_tradeoffs_page },
+    { "budget", G_STRUCT_OFFSET (SkyWindow, budget_page), build_budget_page },
+  };
+
+  if (g_strcmp0 (name, "catalog") == 0)
+    return GTK_WIDGET (self->catalog_page);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget **page = G_STRUCT_MEMBER_P (self, pages[i].offset);
+
+      if (g_strcmp0 (name, pages[i].name) != 0)
+        continue;
+      if (*page == NULL)
+        {
+          pages[i].build (self);
+          /* Laid out for the window's width as the pages built before it. */
+          lay_out (self);
+        }
+      return *page;
+    }
+  return NULL;
+}
+
+static void
+on_visible_page_changed (SkyWindow *self)
+{
+  ensure_page (self, adw_view_stack_get_visible_child_name (self->view_stack));
+}
+
+/**
+ * _sky_window_get_summary:
+ *
+ * Returns: (transfer none) (nullable): what the catalog holds, in a sentence, as the status
+ *   page shows it when the catalog has no current sheet
+ */
+const char *
+_sky_window_get_summary (SkyWindow *self)
+{
+  g_return_val_if_fail (SKY_IS_WINDOW (self), NULL);
+  return self->summary;
+}
+
+/**
+ * _sky_window_get_page:
+ * @name: a page's name in the view stack: "catalog", "scenario", "compare", "tradeoffs" or
+ *   "budget"
+ *
+ * The page, built now if it was not shown yet.
+ *
+ * Returns: (transfer none) (nullable): the page, or %NULL for a name of none
+ */
+GtkWidget *
+_sky_window_get_page (SkyWindow  *self,
+                      const char *name)
+{
+  g_return_val_if_fail (SKY_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return ensure_page (self, name);
 }
 
 /* Recent scenarios ----------------------------------------------------------------------- */
@@ -1499,6 +1722,18 @@ update_recent_menu (SkyWindow *self)
       n++;
     }
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+/* The primary menu's popover is made when it is first opened, not before the first frame: a
+ * popover menu builds all its items at once. */
+static void
+on_primary_menu_opened (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  SkyWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->primary_menu));
 }
 
 static void
@@ -1629,10 +1864,6 @@ sky_window_constructed (GObject *object)
                                                sky_catalog_get_path (self->catalog), &error))
     g_warning ("Cannot open the catalog for pricing: %s", error->message);
   g_clear_error (&error);
-  if (!sky_compare_page_set_sources (self->compare_page, sky_catalog_get_path (self->catalog),
-                                     sky_catalog_page_get_candidates (self->catalog_page),
-                                     &error))
-    g_warning ("Cannot open the catalog for comparing: %s", error->message);
   update_summary (self);
 }
 
@@ -1686,7 +1917,20 @@ sky_window_dispose (GObject *object)
   /* An unanswered question goes with the window, and what it would have done. */
   if (self->question != NULL)
     gtk_window_destroy (GTK_WINDOW (self->question));
+  /* No page is built while the view stack goes. */
+  if (self->view_stack != NULL)
+    g_signal_handlers_disconnect_by_func (self->view_stack, on_visible_page_changed, self);
   gtk_widget_dispose_template (GTK_WIDGET (object), SKY_TYPE_WINDOW);
+  /* The pages built went with their slots, the switcher bar with its box. */
+  self->status_page = NULL;
+  self->switcher_bar = NULL;
+  self->scenario_page = NULL;
+  self->scenario_paned = NULL;
+  self->scenario_flap = NULL;
+  self->scenario_pane = NULL;
+  self->compare_page = NULL;
+  self->tradeoffs_page = NULL;
+  self->budget_page = NULL;
   g_clear_handle_id (&self->progress_timer, g_source_remove);
   g_clear_handle_id (&self->release_id, g_source_remove);
   g_clear_handle_id (&self->relayout_id, g_source_remove);
@@ -1696,6 +1940,7 @@ sky_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->recent_menu);
   g_clear_object (&self->catalog);
+  g_clear_pointer (&self->summary, g_free);
   sky_gui_util_watch (&self->document, NULL, self);
 
   G_OBJECT_CLASS (sky_window_parent_class)->dispose (object);
@@ -1709,10 +1954,6 @@ sky_window_class_init (SkyWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   g_type_ensure (SKY_TYPE_CATALOG_PAGE);
-  g_type_ensure (SKY_TYPE_SCENARIO_PAGE);
-  g_type_ensure (SKY_TYPE_TRADEOFFS_PAGE);
-  g_type_ensure (SKY_TYPE_COMPARE_PAGE);
-  g_type_ensure (SKY_TYPE_BUDGET_PAGE);
 
   object_class->constructed = sky_window_constructed;
   object_class->set_property = sky_window_set_property;
@@ -1739,15 +1980,16 @@ sky_window_class_init (SkyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, SkyWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, SkyWindow, status_slot);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, catalog_page);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, primary_menu);
-  gtk_widget_class_bind_template_child (widget_class, SkyWindow, scenario_page);
-  gtk_widget_class_bind_template_child (widget_class, SkyWindow, tradeoffs_page);
-  gtk_widget_class_bind_template_child (widget_class, SkyWindow, budget_page);
-  gtk_widget_class_bind_template_child (widget_class, SkyWindow, compare_page);
+  gtk_widget_class_bind_template_child (widget_class, SkyWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SkyWindow, scenario_slot);
+  gtk_widget_class_bind_template_child (widget_class, SkyWindow, compare_slot);
+  gtk_widget_class_bind_template_child (widget_class, SkyWindow, tradeoffs_slot);
+  gtk_widget_class_bind_template_child (widget_class, SkyWindow, budget_slot);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, document_title);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, details_toggle);
@@ -1814,10 +2056,6 @@ sky_window_init (SkyWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
   sky_catalog_page_bind_settings (self->catalog_page, self->settings);
   sky_catalog_page_set_document (self->catalog_page, self->document);
-  g_settings_bind (self->settings, "stale-after-days", self->scenario_page, "stale-after-days",
-                   G_SETTINGS_BIND_GET);
-  g_settings_bind (self->settings, "stale-after-days", self->budget_page, "stale-after-days",
-                   G_SETTINGS_BIND_GET);
   g_signal_connect_swapped (self->document, "notify::title",
                             G_CALLBACK (on_scenario_title_changed), self);
   g_signal_connect_swapped (self->document, "changed",
@@ -1833,10 +2071,14 @@ sky_window_init (SkyWindow *self)
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
   update_recent_menu (self);
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, on_primary_menu_opened, self,
+                                         NULL);
   g_signal_connect_swapped (self->switcher_title, "notify::title-visible",
                             G_CALLBACK (on_title_visible), self);
   on_scenario_title_changed (self);
   bind_details_panes (self);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
+                            G_CALLBACK (on_visible_page_changed), self);
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (target, "drop", G_CALLBACK (on_drop_target_drop), self);

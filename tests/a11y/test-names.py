@@ -33,6 +33,10 @@ def main():
     app = a11y.App(os.environ["SKYTALLY_SCENARIO"])
     try:
         window = app.window
+        # The pages but the catalog's are built when first shown: each is shown once, as a user
+        # going through them does, and then the Scenario page again.
+        for title in ("Compare", "Trade-offs", "Budget", "Scenario"):
+            tap.check(a11y.show_page(window, title), f"the {title} page is shown")
         # The lines of the scenario are shown, each with a drop-down of its purchase option
         # (the catalog has one such drop-down among its filters).
         def lines_shown():
