@@ -420,6 +420,86 @@ sky_catalog_remove_sheet_finish (SkyCatalog    *self,
 
 /* Queries ---------------------------------------------------------------------------------- */
 
+/* Each service of the sheets the statement reads: its sheet, its code, whether it is current,
+ * and the version of the sheet current for it (none while its sheet is upcoming and no other
+ * sheet is). WHERE limits it to some sheets. */
+#define SHEET_SERVICES_SQL(WHERE) \
+  "WITH now (id) AS (" SKY_CURRENT_SERVICES_SQL ") " \
+  "SELECT sv.sheet_id, sv.code, sv.id IN now, " \
+  "  (SELECT oh.version FROM service os " \
+  "   JOIN sheet oh ON oh.id = os.sheet_id " \
+  "   WHERE os.id IN now AND os.code = sv.code " \
+  "     AND oh.provider = (SELECT provider FROM sheet WHERE id = sv.sheet_id)) " \
+  "FROM service sv " WHERE " ORDER BY sv.id"
+
+/* A sheet's services as SHEET_SERVICES_SQL reads them: those it is current for, the others,
+ * and the version current for each of these. */
+typedef struct
+{
+  GPtrArray *current;
+  GPtrArray *superseded;
+  GPtrArray *by;
+} SheetServices;
+
+static SheetServices *
+sheet_services_new (void)
+{
+  SheetServices *services = g_new (SheetServices, 1);
+
+  services->current = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  services->superseded = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  services->by = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  return services;
+}
+
+static void
+sheet_services_free (SheetServices *services)
+{
+  g_ptr_array_unref (services->current);
+  g_ptr_array_unref (services->superseded);
+  g_ptr_array_unref (services->by);
+  g_free (services);
+}
+
+/* Hands @services' lists on as NULL-terminated string arrays, leaving them empty. */
+static void
+sheet_services_steal (SheetServices *services,
+                      GStrv         *current_services,
+                      GStrv         *superseded_services,
+                      GStrv         *superseded_by)
+{
+  *current_services = (GStrv) g_ptr_array_steal (services->current, NULL);
+  *superseded_services = (GStrv) g_ptr_array_steal (services->superseded, NULL);
+  *superseded_by = (GStrv) g_ptr_array_steal (services->by, NULL);
+}
+
+/* Runs @stmt (SHEET_SERVICES_SQL) and adds each service to its sheet's SheetServices in
+ * @sheets (by a pointer to its gint64 id); services of other sheets are skipped. FALSE on a
+ * database error. */
+static gboolean
+read_sheet_services (sqlite3_stmt *stmt,
+                     GHashTable   *sheets)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 sheet = sqlite3_column_int64 (stmt, 0);
+      SheetServices *services = g_hash_table_lookup (sheets, &sheet);
+
+      if (services == NULL)
+        continue;
+      if (sqlite3_column_int (stmt, 2) != 0)
+        g_ptr_array_add (services->current, _sky_catalog_column_dup (stmt, 1));
+      else if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+        {
+          g_ptr_array_add (services->superseded, _sky_catalog_column_dup (stmt, 1));
+          g_ptr_array_add (services->by, _sky_catalog_column_dup (stmt, 3));
+        }
+    }
+  return rc == SQLITE_DONE;
+}
+
 /* The services of sheet @sheet: those it is current for, and the others, each with the version
  * of the sheet current for it (none while @sheet is upcoming and no other sheet is). FALSE on a
  * database error. */
@@ -430,37 +510,20 @@ _sky_catalog_sheet_services (sqlite3  *db,
                              GStrv    *superseded_services,
                              GStrv    *superseded_by)
 {
-  g_autoptr(GPtrArray) current = g_ptr_array_new_null_terminated (4, g_free, TRUE);
-  g_autoptr(GPtrArray) superseded = g_ptr_array_new_null_terminated (4, g_free, TRUE);
-  g_autoptr(GPtrArray) by = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  g_autoptr(GHashTable) sheets = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                        (GDestroyNotify) sheet_services_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  SheetServices *services = sheet_services_new ();
 
-  if (sqlite3_prepare_v2 (db,
-                          "WITH now (id) AS (" SKY_CURRENT_SERVICES_SQL ") "
-                          "SELECT sv.code, sv.id IN now, "
-                          "  (SELECT oh.version FROM service os "
-                          "   JOIN sheet oh ON oh.id = os.sheet_id "
-                          "   WHERE os.id IN now AND os.code = sv.code "
-                          "     AND oh.provider = (SELECT provider FROM sheet WHERE id = ?1)) "
-                          "FROM service sv WHERE sv.sheet_id = ?1 ORDER BY sv.id",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  g_hash_table_insert (sheets, &sheet, services);
+  if (sqlite3_prepare_v2 (db, SHEET_SERVICES_SQL ("WHERE sv.sheet_id = ?1"), -1, &stmt,
+                          NULL) != SQLITE_OK)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, sheet);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      if (sqlite3_column_int (stmt, 1) != 0)
-        g_ptr_array_add (current, _sky_catalog_column_dup (stmt, 0));
-      else if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
-        {
-          g_ptr_array_add (superseded, _sky_catalog_column_dup (stmt, 0));
-          g_ptr_array_add (by, _sky_catalog_column_dup (stmt, 2));
-        }
-    }
-  *current_services = (GStrv) g_ptr_array_steal (current, NULL);
-  *superseded_services = (GStrv) g_ptr_array_steal (superseded, NULL);
-  *superseded_by = (GStrv) g_ptr_array_steal (by, NULL);
-  return rc == SQLITE_DONE;
+  if (!read_sheet_services (stmt, sheets))
+    return FALSE;
+  sheet_services_steal (services, current_services, superseded_services, superseded_by);
+  return TRUE;
 }
 
 /* How a sheet stands when it is current for some of its services (@current_services) and
@@ -530,6 +593,7 @@ sky_catalog_list_sheets (SkyCatalog  *self,
                          GError     **error)
 {
   g_autoptr(GPtrArray) sheets = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(SkyCatalogLocker) locker = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
@@ -555,6 +619,7 @@ sky_catalog_list_sheets (SkyCatalog  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       SkySheetInfo *info = g_new0 (SkySheetInfo, 1);
+      gint64 id = sqlite3_column_int64 (stmt, 12);
 
       info->provider = _sky_catalog_column_dup (stmt, 0);
       info->provider_name = _sky_catalog_column_dup (stmt, 1);
@@ -569,12 +634,29 @@ sky_catalog_list_sheets (SkyCatalog  *self,
       info->upcoming = sqlite3_column_int (stmt, 10) != 0;
       info->provider_short_name = _sky_catalog_column_dup (stmt, 11);
       g_ptr_array_add (sheets, info);
-      if (!_sky_catalog_sheet_services (self->db, sqlite3_column_int64 (stmt, 12),
-                                        &info->current_services, &info->superseded_services,
-                                        &info->superseded_by))
+      g_array_append_val (ids, id);
+    }
+  /* Every sheet's services in one statement, which works out the current ones once. */
+  if (rc == SQLITE_DONE)
+    {
+      g_autoptr(GHashTable) services = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                              NULL,
+                                                              (GDestroyNotify) sheet_services_free);
+      g_autoptr(sqlite3_stmt) services_stmt = NULL;
+
+      for (guint i = 0; i < ids->len; i++)
+        g_hash_table_insert (services, &g_array_index (ids, gint64, i), sheet_services_new ());
+      if (sqlite3_prepare_v2 (self->db, SHEET_SERVICES_SQL (""), -1, &services_stmt,
+                              NULL) != SQLITE_OK ||
+          !read_sheet_services (services_stmt, services))
+        rc = SQLITE_ERROR;
+      for (guint i = 0; rc == SQLITE_DONE && i < sheets->len; i++)
         {
-          rc = SQLITE_ERROR;
-          break;
+          SkySheetInfo *info = g_ptr_array_index (sheets, i);
+
+          sheet_services_steal (g_hash_table_lookup (services, &g_array_index (ids, gint64, i)),
+                                &info->current_services, &info->superseded_services,
+                                &info->superseded_by);
         }
     }
   if (rc != SQLITE_DONE)
