@@ -226,6 +226,7 @@ gboolean  _sky_catalog_build_text_index  (sqlite3   *db,
 gboolean  _sky_catalog_rebuild_text_index_unsized (sqlite3  *db,
                                                   GError  **error);
 gboolean  _sky_catalog_text_index_usable (sqlite3   *db);
+void      _sky_catalog_add_search_functions (sqlite3 *db);
 /* For tests: searches that scan whatever the catalog holds, and how many offers the text index
  * finds are few (see sky-catalog-search.c; -1 for the default). */
 void      _sky_catalog_set_text_index_disabled (gboolean disabled);
