@@ -164,6 +164,7 @@ typedef struct
   gint64   n_bits;
   guint64  count;
   guint64 *bits;
+  char    *ids;      /* the ids as a JSON array, for json_each (), once asked for */
 } FoundSet;
 
 #define FOUND_SET_TYPE "sky-found-set"
@@ -172,15 +173,18 @@ static void
 found_set_free (FoundSet *set)
 {
   g_free (set->bits);
+  g_free (set->ids);
   g_free (set);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FoundSet, found_set_free)
 
-/* The offers the text index finds for @fts; NULL when it cannot be read. */
+/* The offers the text index finds for @fts, up to @most of them (-1: all); NULL when it cannot
+ * be read. */
 static FoundSet *
 found_set_new (sqlite3    *db,
-               const char *fts)
+               const char *fts,
+               gint64      most_found)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -188,10 +192,11 @@ found_set_new (sqlite3    *db,
   gint64 least = G_MAXINT64, most = G_MININT64;
   int rc;
 
-  if (sqlite3_prepare_v2 (db, "SELECT rowid FROM offer_text WHERE offer_text MATCH ?1", -1,
-                          &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (db, "SELECT rowid FROM offer_text WHERE offer_text MATCH ?1 LIMIT ?2",
+                          -1, &stmt, NULL) != SQLITE_OK)
     return NULL;
   _sky_catalog_bind_text (stmt, 1, fts);
+  sqlite3_bind_int64 (stmt, 2, most_found);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -217,6 +222,25 @@ found_set_new (sqlite3    *db,
         }
     }
   return set;
+}
+
+/* The ids of @set's offers as a JSON array, which json_each () reads in order. */
+static const char *
+found_set_ids (FoundSet *set)
+{
+  GString *ids;
+
+  if (set->ids != NULL)
+    return set->ids;
+  ids = g_string_sized_new (set->count * 8 + 2);
+  g_string_append_c (ids, '[');
+  for (gint64 bit = 0; bit < set->n_bits; bit++)
+    if ((set->bits[bit / 64] >> (bit % 64) & 1) != 0)
+      g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len > 1 ? "," : "",
+                              set->first + bit);
+  g_string_append_c (ids, ']');
+  set->ids = g_string_free (ids, FALSE);
+  return set->ids;
 }
 
 static void
@@ -282,7 +306,7 @@ _sky_catalog_set_text_probe_rows (gint64 rows)
 /* The prices of the offers the text index finds, not yet checked against the text (as
  * append_filters() reads those of TEXT_FEW_OFFERS). */
 #define FEW_OFFERS_FOUND_SQL \
-  "FROM (SELECT rowid AS id FROM offer_text WHERE offer_text MATCH :fts) AS t " \
+  "FROM (SELECT value AS id FROM json_each (:found_ids)) AS t " \
   "CROSS JOIN price p INDEXED BY price_by_offer " \
   "  ON p.offer_seq BETWEEN t.id * 1024 AND t.id * 1024 + 1023 "
 
@@ -397,16 +421,18 @@ text_index_count (sqlite3    *db,
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : G_MAXINT64;
 }
 
-/* How @query's text is found (see TextPlan). Sets @fts to the text
- * index's query when the plan reads it. */
+/* How @query's text is found (see TextPlan). Sets @fts to the text index's query when the plan
+ * reads it, and @found to the few offers it finds (TEXT_FEW_OFFERS), read once. */
 static TextPlan
 plan_text (sqlite3              *db,
            const SkySearchQuery *query,
-           char                **fts)
+           char                **fts,
+           FoundSet            **found)
 {
   g_autofree char *like = NULL;
 
   *fts = NULL;
+  *found = NULL;
   if (query->text == NULL || *query->text == '\0')
     return TEXT_NONE;
   if (!g_utf8_validate (query->text, -1, NULL) || g_utf8_strlen (query->text, -1) < 3 ||
@@ -417,8 +443,10 @@ plan_text (sqlite3              *db,
   /* A service's name: its prices, and those of the offers found, if any. */
   if (service_name_matches (db, like))
     return text_index_count (db, *fts, 0) == 0 ? TEXT_SERVICES : TEXT_SERVICES_OR_SET;
-  if (text_index_count (db, *fts, few_offers) <= few_offers)
+  *found = found_set_new (db, *fts, few_offers + 1);
+  if (*found != NULL && (*found)->count <= (guint64) few_offers)
     return TEXT_FEW_OFFERS;
+  g_clear_pointer (found, found_set_free);
   return TEXT_INDEX_SET;
 }
 
@@ -762,7 +790,7 @@ append_filters (GString              *sql,
    * given, finds the offers another way (FEW_OFFERS_FOUND_SQL). */
   if (text == TEXT_FEW_OFFERS && from == NULL)
     g_string_append (sql, "FROM (SELECT o.id FROM offer_row o WHERE o.id IN "
-                          "       (SELECT rowid FROM offer_text WHERE offer_text MATCH :fts) "
+                          "       (SELECT value FROM json_each (:found_ids)) "
                           "      AND (o.name LIKE :text ESCAPE '\\' "
                           "           OR o.sku LIKE :text ESCAPE '\\')) AS t "
                           "CROSS JOIN price p INDEXED BY price_by_offer "
@@ -886,6 +914,8 @@ bind_filters (sqlite3_stmt         *stmt,
       if (found != NULL)
         sqlite3_bind_pointer (stmt, sqlite3_bind_parameter_index (stmt, ":found"), found,
                               FOUND_SET_TYPE, NULL);
+      if (found != NULL && sqlite3_bind_parameter_index (stmt, ":found_ids") > 0)
+        BIND_TEXT (":found_ids", found_set_ids (found));
     }
 #undef BIND_TEXT
   /* Where the sizes were too many to name. */
@@ -1568,14 +1598,14 @@ sky_catalog_count (SkyCatalog            *self,
 
   locker = g_mutex_locker_new (&self->lock);
   began = begin_read (self->db);
-  text = plan_text (self->db, query, &fts);
+  text = plan_text (self->db, query, &fts, &found);
   present = catalog_buckets (self->db);
   append_filters (sql, self->db, query, text, NULL, present);
   _sky_catalog_watch_cancellable (self->db, query->cancellable);
   if (text == TEXT_INDEX_SET || text == TEXT_SERVICES_OR_SET)
-    found = found_set_new (self->db, fts);
-  ok = (found != NULL || fts == NULL || (text != TEXT_INDEX_SET &&
-                                         text != TEXT_SERVICES_OR_SET)) &&
+    found = found_set_new (self->db, fts, -1);
+  ok = (found != NULL || (text != TEXT_INDEX_SET && text != TEXT_SERVICES_OR_SET &&
+                          text != TEXT_FEW_OFFERS)) &&
        sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) == SQLITE_OK;
   if (ok)
     {
@@ -1662,7 +1692,7 @@ search_page (SkyCatalog            *self,
   *unsure = FALSE;
   locker = g_mutex_locker_new (&self->lock);
   began = begin_read (self->db);
-  text = plan_text (self->db, query, &fts);
+  text = plan_text (self->db, query, &fts, &found);
   present = catalog_buckets (self->db);
   /* The few offers the index finds: their prices sorted, then checked against the text in that
    * order until the page is full, a look-up of an offer for each row listed rather than for
@@ -1684,13 +1714,14 @@ search_page (SkyCatalog            *self,
     {
       /* The offers found, read from the index once: how many they are, and the set the
        * prices are checked against. */
-      found = found_set_new (self->db, fts);
-      if (found == NULL)
-        {
-          _sky_catalog_db_error (self->db, error, _("Cannot search the catalog"));
-          end_read (self->db, began);
-          return NULL;
-        }
+      found = found_set_new (self->db, fts, -1);
+    }
+  if (found == NULL && (text == TEXT_INDEX_SET || text == TEXT_SERVICES_OR_SET ||
+                        text == TEXT_FEW_OFFERS))
+    {
+      _sky_catalog_db_error (self->db, error, _("Cannot search the catalog"));
+      end_read (self->db, began);
+      return NULL;
     }
   if (found != NULL && text == TEXT_INDEX_SET && query->limit > 0)
     {
@@ -1705,10 +1736,7 @@ search_page (SkyCatalog            *self,
        * price of the offers found costs less however many they are. */
       if (query->sort == SKY_SORT_PER_VCPU || query->sort == SKY_SORT_PER_GIB ||
           (gint64) found->count <= most)
-        {
-          text = TEXT_FEW_OFFERS;
-          g_clear_pointer (&found, found_set_free);
-        }
+        text = TEXT_FEW_OFFERS;
     }
 
   /* The statement is assembled from fixed fragments; every value from the query is bound.
