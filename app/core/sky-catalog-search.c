@@ -1732,10 +1732,7 @@ search_page (SkyCatalog            *self,
                                        : MAX (few_offers, offers_at_most (self->db) /
                                                             READ_ALL_SHARE);
 
-      /* By a price per vCPU or GiB the search's order reads each part whole: every
-       * price of the offers found costs less however many they are. */
-      if (query->sort == SKY_SORT_PER_VCPU || query->sort == SKY_SORT_PER_GIB ||
-          (gint64) found->count <= most)
+      if ((gint64) found->count <= most)
         text = TEXT_FEW_OFFERS;
     }
 
