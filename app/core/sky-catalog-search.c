@@ -234,10 +234,11 @@ found_set_ids (FoundSet *set)
     return set->ids;
   ids = g_string_sized_new (set->count * 8 + 2);
   g_string_append_c (ids, '[');
-  for (gint64 bit = 0; bit < set->n_bits; bit++)
-    if ((set->bits[bit / 64] >> (bit % 64) & 1) != 0)
+  /* A word at a time: the ids found may be few and far apart. */
+  for (gint64 word = 0; word * 64 < set->n_bits; word++)
+    for (guint64 bits = set->bits[word]; bits != 0; bits &= bits - 1)
       g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len > 1 ? "," : "",
-                              set->first + bit);
+                              set->first + word * 64 + __builtin_ctzll (bits));
   g_string_append_c (ids, ']');
   set->ids = g_string_free (ids, FALSE);
   return set->ids;
