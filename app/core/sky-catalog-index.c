@@ -64,11 +64,23 @@ text_index_state (sqlite3 *db)
   return stale > 0 ? TEXT_INDEX_STALE : TEXT_INDEX_CURRENT;
 }
 
+/* Whether this SQLite has json_each (), through which a search reads the ids of the offers the
+ * index found (sky-catalog-search.c); SQLite has it unless built without JSON. */
+static gboolean
+has_json_each (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  return sqlite3_prepare_v2 (db, "SELECT value FROM json_each ('[]')", -1, &stmt,
+                             NULL) == SQLITE_OK;
+}
+
 /* Whether a search may find offers by their text through the index. */
 gboolean
 _sky_catalog_text_index_usable (sqlite3 *db)
 {
-  return !text_index_disabled && text_index_state (db) == TEXT_INDEX_CURRENT;
+  return !text_index_disabled && text_index_state (db) == TEXT_INDEX_CURRENT &&
+         has_json_each (db);
 }
 
 static gboolean

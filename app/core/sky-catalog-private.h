@@ -237,6 +237,7 @@ GArray   *_sky_catalog_read_values       (sqlite3    *db,
                                           const char *index,
                                           gint64      above,
                                           guint       most);
+void      _sky_catalog_add_search_functions (sqlite3 *db);
 /* For tests: searches that scan whatever the catalog holds, and how many offers the text index
  * finds are few (see sky-catalog-search.c; -1 for the default). */
 void      _sky_catalog_set_text_index_disabled (gboolean disabled);

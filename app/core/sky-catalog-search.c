@@ -137,17 +137,138 @@ like_pattern (const char *text)
 
 /* How a search finds the offers whose text matches: by reading every offer (text of fewer than
  * three characters, or a catalog without a usable text index); through the text index, from
- * the few offers it finds to their prices; or, when the index finds many offers (or a
- * service's name matches), as the set of the index's offers, which the prices read in the
- * search's order are looked up in. The index finds at least the offers whose name or SKU holds
- * the text; each is checked with LIKE as the scan does, so every way keeps the same prices. */
+ * the few offers it finds to their prices; when the index finds many offers, as the set of the
+ * index's offers in memory (FoundSet), which the prices read in the search's order are looked
+ * up in; when only services' names hold the text (the index holds the offers' names and SKUs),
+ * as a filter on the prices' service; when both do, either. The index finds at least the
+ * offers whose name or SKU holds the text; each is checked with LIKE as the scan does, so every
+ * way keeps the same prices. */
 typedef enum
 {
   TEXT_NONE,
   TEXT_SCAN,
   TEXT_FEW_OFFERS,
   TEXT_INDEX_SET,
+  TEXT_SERVICES,
+  TEXT_SERVICES_OR_SET,
 } TextPlan;
+
+/* The offers the text index finds for a search's text, not yet checked against it: a bit per
+ * offer id from the least found to the greatest (an eighth of a byte per offer of the catalog
+ * at most), which the SQL function sky_found (SET, OFFER_ID) reads, SET bound as a pointer. A
+ * price read from any index of prices is so checked without reading its row or its offer's,
+ * which only the offers found are then read for. */
+typedef struct
+{
+  gint64   first;
+  gint64   n_bits;
+  guint64  count;
+  guint64 *bits;
+  char    *ids;      /* the ids as a JSON array, for json_each (), once asked for */
+} FoundSet;
+
+#define FOUND_SET_TYPE "sky-found-set"
+
+static void
+found_set_free (FoundSet *set)
+{
+  g_free (set->bits);
+  g_free (set->ids);
+  g_free (set);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FoundSet, found_set_free)
+
+/* The offers the text index finds for @fts, up to @most of them (-1: all); NULL when it cannot
+ * be read. */
+static FoundSet *
+found_set_new (sqlite3    *db,
+               const char *fts,
+               gint64      most_found)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  FoundSet *set;
+  gint64 least = G_MAXINT64, most = G_MININT64;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT rowid FROM offer_text WHERE offer_text MATCH ?1 LIMIT ?2",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  _sky_catalog_bind_text (stmt, 1, fts);
+  sqlite3_bind_int64 (stmt, 2, most_found);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+      least = MIN (least, id);
+      most = MAX (most, id);
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+  set = g_new0 (FoundSet, 1);
+  set->count = ids->len;
+  if (ids->len > 0)
+    {
+      set->first = least;
+      set->n_bits = most - least + 1;
+      set->bits = g_new0 (guint64, set->n_bits / 64 + 1);
+      for (guint i = 0; i < ids->len; i++)
+        {
+          gint64 bit = g_array_index (ids, gint64, i) - least;
+
+          set->bits[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
+        }
+    }
+  return set;
+}
+
+/* The ids of @set's offers as a JSON array, which json_each () reads in order. */
+static const char *
+found_set_ids (FoundSet *set)
+{
+  GString *ids;
+
+  if (set->ids != NULL)
+    return set->ids;
+  ids = g_string_sized_new (set->count * 8 + 2);
+  g_string_append_c (ids, '[');
+  /* A word at a time: the ids found may be few and far apart. */
+  for (gint64 word = 0; word * 64 < set->n_bits; word++)
+    for (guint64 bits = set->bits[word]; bits != 0; bits &= bits - 1)
+      g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len > 1 ? "," : "",
+                              set->first + word * 64 + __builtin_ctzll (bits));
+  g_string_append_c (ids, ']');
+  set->ids = g_string_free (ids, FALSE);
+  return set->ids;
+}
+
+static void
+found_function (sqlite3_context  *context,
+                int               argc,
+                sqlite3_value   **argv)
+{
+  const FoundSet *set = sqlite3_value_pointer (argv[0], FOUND_SET_TYPE);
+  gint64 bit;
+
+  if (set == NULL || sqlite3_value_type (argv[1]) != SQLITE_INTEGER)
+    {
+      sqlite3_result_int (context, 0);
+      return;
+    }
+  bit = sqlite3_value_int64 (argv[1]) - set->first;
+  sqlite3_result_int (context, bit >= 0 && bit < set->n_bits &&
+                               (set->bits[bit / 64] >> (bit % 64) & 1) != 0);
+}
+
+/* Adds the SQL functions searches use to the connection @db. */
+void
+_sky_catalog_add_search_functions (sqlite3 *db)
+{
+  sqlite3_create_function_v2 (db, "sky_found", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
+                              found_function, NULL, NULL, NULL);
+}
 
 /* Up to this many offers found through the index are read from the offers to their prices;
  * more, and the prices are read in the search's order and checked one by one. About where
@@ -164,12 +285,12 @@ _sky_catalog_set_few_offers (gint64 few)
   few_offers = few >= 0 ? few : FEW_OFFERS;
 }
 
-/* A search for text that the index finds in many offers (or in a service's name) first reads,
- * in its order, the prices the rest of the search keeps, as a search without text does, and
- * checks each one's offer against the text, up to this many prices: a text many offers hold
- * fills a page within them, whatever the catalog's size. Only a page they do not fill is read
- * through the index (TEXT_INDEX_SET), for a text that by then is known to be in few of the
- * search's prices. Each price read so costs a look-up of its offer: a few milliseconds in
+/* A search for text that the index finds in many offers (or in some, and in a service's name)
+ * first reads, in its order, the prices the rest of the search keeps, as a search without text
+ * does, and checks each one's offer against the text, up to this many prices: a text many
+ * offers hold fills a page within them, whatever the catalog's size. Only a page they do not
+ * fill is read through the index (FoundSet), for a text that by then is known to be in few of
+ * the search's prices. Each price read so costs a look-up of its offer: a few milliseconds in
  * all. */
 #define PROBE_ROWS 1000
 
@@ -186,16 +307,29 @@ _sky_catalog_set_text_probe_rows (gint64 rows)
 /* The prices of the offers the text index finds, not yet checked against the text (as
  * append_filters() reads those of TEXT_FEW_OFFERS). */
 #define FEW_OFFERS_FOUND_SQL \
-  "FROM (SELECT rowid AS id FROM offer_text WHERE offer_text MATCH :fts) AS t " \
+  "FROM (SELECT value AS id FROM json_each (:found_ids)) AS t " \
   "CROSS JOIN price p INDEXED BY price_by_offer " \
   "  ON p.offer_seq BETWEEN t.id * 1024 AND t.id * 1024 + 1023 "
+
+/* The services whose name holds the LIKE pattern :text. */
+#define SERVICES_NAMED_SQL "(SELECT id FROM service WHERE name LIKE :text ESCAPE '\\')"
+
+/* The prices of a search for text only services' names hold, in price order: by service,
+ * unit and bucket, each run in price order, which SQLite stops reading once the page holds
+ * cheaper prices (the search names every unit, see units_condition()), rather than every
+ * cheaper price of the other services. */
+#define SERVICES_FROM_SQL "FROM price p INDEXED BY price_by_service "
+
+/* Whether the price p's offer's name or SKU holds :text: a look-up of the offer, not of the
+ * price's row. */
+#define OFFER_TEXT_SQL \
+  "(SELECT o.name LIKE :text ESCAPE '\\' OR o.sku LIKE :text ESCAPE '\\' " \
+  " FROM offer_row o WHERE o.id = " PRICE_OFFER_ID_SQL ")"
 
 /* Whether the price p's offer holds the LIKE pattern :text where a scan finds it: in its name,
  * its SKU or its service's name. */
 #define TEXT_CHECK_SQL \
-  "(p.service_id IN (SELECT id FROM service WHERE name LIKE :text ESCAPE '\\') " \
-  " OR (SELECT o.name LIKE :text ESCAPE '\\' OR o.sku LIKE :text ESCAPE '\\' " \
-  "     FROM offer_row o WHERE o.id = " PRICE_OFFER_ID_SQL "))"
+  "(p.service_id IN " SERVICES_NAMED_SQL " OR " OFFER_TEXT_SQL ")"
 
 /* A page the first prices did not fill reads every price of the offers the index finds only
  * when these are at most a tenth of the catalog's offers (or FEW_OFFERS), or when it is sorted
@@ -288,16 +422,18 @@ text_index_count (sqlite3    *db,
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : G_MAXINT64;
 }
 
-/* How @query's text is found (see TextPlan). Sets @fts to the text
- * index's query when the plan reads it. */
+/* How @query's text is found (see TextPlan). Sets @fts to the text index's query when the plan
+ * reads it, and @found to the few offers it finds (TEXT_FEW_OFFERS), read once. */
 static TextPlan
 plan_text (sqlite3              *db,
            const SkySearchQuery *query,
-           char                **fts)
+           char                **fts,
+           FoundSet            **found)
 {
   g_autofree char *like = NULL;
 
   *fts = NULL;
+  *found = NULL;
   if (query->text == NULL || *query->text == '\0')
     return TEXT_NONE;
   if (!g_utf8_validate (query->text, -1, NULL) || g_utf8_strlen (query->text, -1) < 3 ||
@@ -305,8 +441,13 @@ plan_text (sqlite3              *db,
     return TEXT_SCAN;
   *fts = text_index_query (query->text);
   like = like_pattern (query->text);
-  if (!service_name_matches (db, like) && text_index_count (db, *fts, few_offers) <= few_offers)
+  /* A service's name: its prices, and those of the offers found, if any. */
+  if (service_name_matches (db, like))
+    return text_index_count (db, *fts, 0) == 0 ? TEXT_SERVICES : TEXT_SERVICES_OR_SET;
+  *found = found_set_new (db, *fts, few_offers + 1);
+  if (*found != NULL && (*found)->count <= (guint64) few_offers)
     return TEXT_FEW_OFFERS;
+  g_clear_pointer (found, found_set_free);
   return TEXT_INDEX_SET;
 }
 
@@ -564,20 +705,13 @@ compare_ids (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-/* " AND +p.service_id IN (…)": the current services (of @provider, unless NULL), as their
- * ids, read in the search's transaction: each part of a search in parts would otherwise be
- * prepared and run with the subquery that finds them. A condition checked on the prices the
- * other conditions find ("+"): the planner would otherwise read a few services' prices
- * through the index of prices by service, out of price order. FALSE when they cannot be
- * read.
- *
- * The services are those of SKY_CURRENT_SERVICES_SQL, worked out here from one read of the
- * services that have started: that subquery's temporary tables (for its DISTINCT and its
- * ORDER BY) cost a search more than the rest of its set-up. */
-static gboolean
-append_current_services (GString    *sql,
-                         sqlite3    *db,
-                         const char *provider)
+/* The ids of the current services (of @provider, unless NULL), in order: those of
+ * SKY_CURRENT_SERVICES_SQL, worked out here from one read of the services that have started,
+ * whose subquery's temporary tables (for its DISTINCT and its ORDER BY) cost a search more than
+ * the rest of its set-up. NULL when they cannot be read. */
+static GArray *
+current_service_ids (sqlite3    *db,
+                     const char *provider)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   /* Of each provider and service code: the latest sheet's date, its id and the service's. */
@@ -596,7 +730,7 @@ append_current_services (GString    *sql,
                                   "FROM service cs JOIN sheet ch ON ch.id = cs.sheet_id "
                                   "WHERE ch.effective_date <= sky_today ()",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return FALSE;
+    return NULL;
   if (provider != NULL)
     _sky_catalog_bind_text (stmt, 1, provider);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -624,17 +758,86 @@ append_current_services (GString    *sql,
         g_free (key);
     }
   if (rc != SQLITE_DONE)
-    return FALSE;
+    return NULL;
 
   g_hash_table_iter_init (&iter, latest);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      g_array_append_val (ids, ((LatestService *) value)->id);
-    }
+    g_array_append_val (ids, ((LatestService *) value)->id);
   g_array_sort (ids, compare_ids);
+  return g_steal_pointer (&ids);
+}
+
+/* Whether every service of the catalog is current (no sheet superseded for any, none to start
+ * later), so that every price is one of a current service's. */
+static gboolean
+all_services_current (sqlite3 *db)
+{
+  g_autoptr(GArray) current = current_service_ids (db, NULL);
+  gint64 services = -1;
+
+  return current != NULL && _sky_catalog_query_int (db, "SELECT count(*) FROM service",
+                                                    &services, NULL) &&
+         services == current->len;
+}
+
+/* Of the services @ids, those whose name is like @named (a search's text), in order; NULL
+ * when they cannot be read. */
+static GArray *
+services_named (sqlite3    *db,
+                GArray     *ids,
+                const char *named)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT id FROM service WHERE name LIKE ?1 "
+                                         "ESCAPE '\\' AND id IN (");
+  g_autofree char *like = like_pattern (named);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, i > 0 ? ", " : "",
+                            g_array_index (ids, gint64, i));
+  g_string_append (sql, ") ORDER BY id");
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  _sky_catalog_bind_text (stmt, 1, like);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (found, id);
+    }
+  return rc == SQLITE_DONE ? g_steal_pointer (&found) : NULL;
+}
+
+/* " AND +p.service_id IN (…)": the current services (of @provider, unless NULL; whose name is
+ * like @named, unless NULL), as their ids, read in the search's transaction: each part of a
+ * search in parts would otherwise be prepared and run with the subquery that finds them. A
+ * condition checked on the prices the other conditions find ("+"), unless @by_index: the
+ * planner would otherwise read a few services' prices through the index of prices by service,
+ * out of price order. FALSE when they cannot be read. */
+static gboolean
+append_current_services (GString    *sql,
+                         sqlite3    *db,
+                         const char *provider,
+                         const char *named,
+                         gboolean    by_index)
+{
+  g_autoptr(GArray) ids = current_service_ids (db, provider);
+
+  if (ids != NULL && named != NULL && ids->len > 0)
+    {
+      GArray *all = g_steal_pointer (&ids);
+
+      ids = services_named (db, all, named);
+      g_array_unref (all);
+    }
+  if (ids == NULL)
+    return FALSE;
   for (guint i = 0; i < ids->len; i++)
     g_string_append_printf (sql, "%s%" G_GINT64_FORMAT,
-                            i == 0 ? " AND +p.service_id IN (" : ", ",
+                            i > 0 ? ", " : by_index ? " AND p.service_id IN ("
+                                                    : " AND +p.service_id IN (",
                             g_array_index (ids, gint64, i));
   g_string_append (sql, ids->len == 0 ? " AND 0" : ")");
   return TRUE;
@@ -675,7 +878,7 @@ append_filters (GString              *sql,
    * given, finds the offers another way (FEW_OFFERS_FOUND_SQL). */
   if (text == TEXT_FEW_OFFERS && from == NULL)
     g_string_append (sql, "FROM (SELECT o.id FROM offer_row o WHERE o.id IN "
-                          "       (SELECT rowid FROM offer_text WHERE offer_text MATCH :fts) "
+                          "       (SELECT value FROM json_each (:found_ids)) "
                           "      AND (o.name LIKE :text ESCAPE '\\' "
                           "           OR o.sku LIKE :text ESCAPE '\\')) AS t "
                           "CROSS JOIN price p INDEXED BY price_by_offer "
@@ -693,6 +896,10 @@ append_filters (GString              *sql,
                                  geographies != NULL ? (const int *) geographies->data : NULL,
                                  geographies != NULL ? (int) geographies->len : -1,
                                  query->category);
+  /* The offers found, then their text, first: read from whichever index of prices the search
+   * walks, without its row. */
+  if (text == TEXT_INDEX_SET)
+    g_string_append (sql, " AND sky_found (:found, " PRICE_OFFER_ID_SQL ") AND " OFFER_TEXT_SQL);
   if (query->region != NULL)
     append_word (sql, db, "region", query->region);
   if (query->os != NULL)
@@ -714,12 +921,22 @@ append_filters (GString              *sql,
     g_string_append (sql, " AND p.amount <= :max_price");
   /* Conditions are tested in the order they are written: a look-up of the price's service
    * costs more than comparing a number, and goes after them. */
-  if (present == NULL || !append_current_services (sql, db, query->provider))
+  /* Every service current, and the text's offers found: no condition that needs the price's
+   * row. A text only services' names hold: those of them that are current, named (through
+   * the index of prices by service when it is read). */
+  if (text == TEXT_INDEX_SET && query->provider == NULL && all_services_current (db))
+    ;
+  else if (present == NULL ||
+           !append_current_services (sql, db, query->provider,
+                                     text == TEXT_SERVICES ? query->text : NULL,
+                                     from != NULL && strcmp (from, SERVICES_FROM_SQL) == 0))
     {
       g_string_append (sql, " AND p.service_id IN (" SKY_CURRENT_SERVICES_SQL);
       if (query->provider != NULL)
         g_string_append (sql, " WHERE cv.provider = :provider");
       g_string_append (sql, ")");
+      if (text == TEXT_SERVICES)
+        g_string_append (sql, " AND +p.service_id IN " SERVICES_NAMED_SQL);
     }
   /* The offers whose text matches are found once, reading the offer table in its own order,
    * rather than by joining every price with its offer. */
@@ -731,15 +948,15 @@ append_filters (GString              *sql,
                             "OR o.service_id IN (SELECT id FROM service "
                             "                    WHERE name LIKE :text ESCAPE '\\'))");
       break;
-    case TEXT_INDEX_SET:
-      g_string_append (sql, " AND (p.service_id IN (SELECT id FROM service "
-                            "                      WHERE name LIKE :text ESCAPE '\\') "
-                            "OR " PRICE_OFFER_ID_SQL " IN (SELECT o.id FROM offer_row o "
-                            "  WHERE o.id IN (SELECT rowid FROM offer_text "
-                            "                 WHERE offer_text MATCH :fts) "
-                            "    AND (o.name LIKE :text ESCAPE '\\' "
-                            "         OR o.sku LIKE :text ESCAPE '\\')))");
+    case TEXT_SERVICES:
+      /* With the current services. */
+    case TEXT_SERVICES_OR_SET:
+      g_string_append (sql, " AND (p.service_id IN " SERVICES_NAMED_SQL
+                            " OR (sky_found (:found, " PRICE_OFFER_ID_SQL ") AND "
+                            OFFER_TEXT_SQL "))");
       break;
+    case TEXT_INDEX_SET:
+      /* After the buckets. */
     case TEXT_FEW_OFFERS:
       /* In the FROM clause. */
     case TEXT_NONE:
@@ -748,12 +965,23 @@ append_filters (GString              *sql,
     }
 }
 
+/* The columns of the prices a search's inner query picks: all of them; or, when the offers the
+ * text index found are checked first (TEXT_INDEX_SET), those of the price key, which every
+ * index of prices holds, so that a price read from one is not read from the table unless it
+ * is one of theirs (search_page() reads the page's rows after). */
+static const char *
+price_columns (TextPlan text)
+{
+  return text == TEXT_INDEX_SET ? "p.bucket, p.amount, p.offer_seq" : "p.*";
+}
+
 /* Returns the LIKE pattern it bound, which must live as long as the statement. */
 static char *
 bind_filters (sqlite3_stmt         *stmt,
               const SkySearchQuery *query,
               TextPlan              text,
-              const char           *fts)
+              const char           *fts,
+              FoundSet             *found)
 {
   gboolean has_text = text != TEXT_NONE;
   char *like = NULL;
@@ -771,6 +999,11 @@ bind_filters (sqlite3_stmt         *stmt,
       BIND_TEXT (":text", like);
       if (fts != NULL)
         BIND_TEXT (":fts", fts);
+      if (found != NULL)
+        sqlite3_bind_pointer (stmt, sqlite3_bind_parameter_index (stmt, ":found"), found,
+                              FOUND_SET_TYPE, NULL);
+      if (found != NULL && sqlite3_bind_parameter_index (stmt, ":found_ids") > 0)
+        BIND_TEXT (":found_ids", found_set_ids (found));
     }
 #undef BIND_TEXT
   /* Where the sizes were too many to name. */
@@ -860,7 +1093,8 @@ catalog_units (sqlite3 *db)
 
 /* One part of a search read in parts: the prices of the search that also meet @cond
  * (" AND …"), with @k, in the part's @order and no more than a page needs (all of them when
- * @order is NULL); @term, when not NULL, instead of the search's purchase option. */
+ * @order is NULL); @term, when not NULL, instead of the search's purchase option; @from, when
+ * not NULL, instead of the price table (see append_filters()). */
 static void
 append_part (GString              *sql,
              sqlite3              *db,
@@ -870,14 +1104,15 @@ append_part (GString              *sql,
              const char           *k,
              const char           *cond,
              const char           *term,
-             const char           *order)
+             const char           *order,
+             const char           *from)
 {
   SkySearchQuery q = *query;
 
   if (term != NULL)
     q.term = term;
-  g_string_append_printf (sql, "SELECT * FROM (SELECT p.*, %s AS k ", k);
-  append_filters (sql, db, &q, text, NULL, present);
+  g_string_append_printf (sql, "SELECT * FROM (SELECT %s, %s AS k ", price_columns (text), k);
+  append_filters (sql, db, &q, text, from, present);
   if (order != NULL)
     g_string_append_printf (sql, "%s ORDER BY %s LIMIT :window)", cond, order);
   else
@@ -908,7 +1143,8 @@ append_unit_parts (GString              *sql,
         g_string_append (sql, " UNION ALL ");
       append_part (sql, db, query, text, present, k, cond, NULL,
                    query->descending ? "p.amount DESC, p.offer_seq DESC"
-                                     : "p.amount, p.offer_seq");
+                                     : "p.amount, p.offer_seq",
+                   text == TEXT_SERVICES ? SERVICES_FROM_SQL : NULL);
     }
 }
 
@@ -959,6 +1195,33 @@ id_groups (sqlite3    *db,
       *without_value = sqlite3_column_int (stmt, 1) != 0;
     }
   return rc == SQLITE_DONE ? g_steal_pointer (&groups) : NULL;
+}
+
+/* Keeps of the service ids @ids those whose service's name holds @text. */
+static gboolean
+keep_named_services (sqlite3    *db,
+                     GArray     *ids,
+                     const char *text)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *like = like_pattern (text);
+  guint kept = 0;
+
+  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM service WHERE id = ?1 AND name LIKE ?2 ESCAPE '\\'",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  _sky_catalog_bind_text (stmt, 2, like);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        g_array_index (ids, gint64, kept++) = id;
+      sqlite3_reset (stmt);
+    }
+  g_array_set_size (ids, kept);
+  return TRUE;
 }
 
 /* Whether the conditions @sql holds include " AND 0", which the filters write for a value no
@@ -1025,7 +1288,7 @@ append_per_size_parts (GString              *sql,
 {
   const char *k = sort_key (query->sort);
   const char *direction = query->descending ? "DESC" : "ASC";
-  g_autofree char *select = g_strdup_printf ("p.*, %s AS k", k);
+  g_autofree char *select = g_strdup_printf ("%s, %s AS k", price_columns (text), k);
   g_autofree char *rest = g_strdup_printf (" AND (p.%s > 0 AND p.unit = "
                                            G_STRINGIFY (HOUR_CODE) ") IS NOT 1", column);
 
@@ -1049,7 +1312,7 @@ append_per_size_parts (GString              *sql,
                               "DESC", ", p.amount, p.offer_seq LIMIT :window");
     }
   g_string_append (sql, ") UNION ALL ");
-  append_part (sql, db, query, text, present, k, rest, NULL, "p.amount, p.offer_seq");
+  append_part (sql, db, query, text, present, k, rest, NULL, "p.amount, p.offer_seq", NULL);
   *order = g_strdup_printf ("k %s NULLS LAST, p.amount, p.offer_seq", direction);
   return TRUE;
 }
@@ -1091,10 +1354,12 @@ append_sort_parts (GString              *sql,
         {
           const SkyWord *t = sky_vocabulary_nth (SKY_VOCABULARY_PURCHASE_OPTION, i);
 
+          /* A text only services' names hold: through the index of prices by service,
+           * naming the units (see SERVICES_FROM_SQL). */
           if (query->term == NULL || strcmp (query->term, t->id) == 0)
             {
               g_ptr_array_add (terms, (gpointer) t->id);
-              g_ptr_array_add (conds, g_strdup (""));
+              g_ptr_array_add (conds, g_strdup (text == TEXT_SERVICES ? in_units : ""));
             }
         }
       null_last = FALSE;
@@ -1152,6 +1417,11 @@ append_sort_parts (GString              *sql,
                               MAX_VALUES);
       if (values == NULL)
         return FALSE;
+      /* A text only services' names hold: the parts of those services only, rather than
+       * parts of others that hold none of the search's prices, each read whole. */
+      if (text == TEXT_SERVICES && strcmp (column, "service_id") == 0 &&
+          !keep_named_services (db, values, query->text))
+        return FALSE;
     }
   if (groups_sql != NULL)
     {
@@ -1207,7 +1477,8 @@ append_sort_parts (GString              *sql,
       if (i > 0)
         g_string_append (sql, " UNION ALL ");
       append_part (sql, db, query, text, present, k, conds->pdata[i],
-                   i < terms->len ? terms->pdata[i] : NULL, up);
+                   i < terms->len ? terms->pdata[i] : NULL, up,
+                   i < terms->len && text == TEXT_SERVICES ? SERVICES_FROM_SQL : NULL);
     }
   *order = g_strdup ("k, p.amount, p.offer_seq");
   return TRUE;
@@ -1393,6 +1664,7 @@ sky_catalog_count (SkyCatalog            *self,
   g_autofree char *like = NULL;
   g_autofree char *fts = NULL;
   g_autoptr(GArray) present = NULL;
+  g_autoptr(FoundSet) found = NULL;
   gboolean began;
   TextPlan text;
   g_autoptr(GMutexLocker) locker = NULL;
@@ -1408,7 +1680,7 @@ sky_catalog_count (SkyCatalog            *self,
 
   locker = g_mutex_locker_new (&self->lock);
   began = begin_read (self->db);
-  text = plan_text (self->db, query, &fts);
+  text = plan_text (self->db, query, &fts, &found);
   present = catalog_buckets (self->db);
   append_filters (sql, self->db, query, text, NULL, present);
   /* A value no price has, as search_page() says: none, with no statement to prepare. */
@@ -1419,10 +1691,14 @@ sky_catalog_count (SkyCatalog            *self,
       return TRUE;
     }
   _sky_catalog_watch_cancellable (self->db, query->cancellable);
-  ok = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) == SQLITE_OK;
+  if (text == TEXT_INDEX_SET || text == TEXT_SERVICES_OR_SET)
+    found = found_set_new (self->db, fts, -1);
+  ok = (found != NULL || (text != TEXT_INDEX_SET && text != TEXT_SERVICES_OR_SET &&
+                          text != TEXT_FEW_OFFERS)) &&
+       sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) == SQLITE_OK;
   if (ok)
     {
-      like = bind_filters (stmt, query, text, fts);
+      like = bind_filters (stmt, query, text, fts, found);
       ok = sqlite3_step (stmt) == SQLITE_ROW;
     }
   if (ok)
@@ -1460,7 +1736,7 @@ count_probed (sqlite3              *db,
 
   if (sqlite3_prepare_v2 (db, count_sql, -1, &stmt, NULL) != SQLITE_OK)
     return -1;
-  like = bind_filters (stmt, query, TEXT_NONE, NULL);
+  like = bind_filters (stmt, query, TEXT_NONE, NULL, NULL);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":window"), probe_rows);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":probe"), probe_rows);
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
@@ -1490,6 +1766,7 @@ search_page (SkyCatalog            *self,
   g_autoptr(GPtrArray) prices = NULL;
   g_autoptr(GArray) units = NULL;
   g_autoptr(GArray) present = NULL;
+  g_autoptr(FoundSet) found = NULL;
   gboolean in_parts = FALSE;
   gboolean nothing = FALSE;
   const SkyOfferPrice *price;
@@ -1505,7 +1782,7 @@ search_page (SkyCatalog            *self,
   *unsure = FALSE;
   locker = g_mutex_locker_new (&self->lock);
   began = begin_read (self->db);
-  text = plan_text (self->db, query, &fts);
+  text = plan_text (self->db, query, &fts, &found);
   present = catalog_buckets (self->db);
   /* The few offers the index finds: their prices sorted, then checked against the text in that
    * order until the page is full, a look-up of an offer for each row listed rather than for
@@ -1517,31 +1794,36 @@ search_page (SkyCatalog            *self,
   /* The prices of the search without its text, read in its order up to probe_rows, each
    * checked against the text (TEXT_CHECK_SQL). */
   /* Not by a price per vCPU or GiB, whose parts are each read whole before they are merged. */
-  probe = may_probe && text == TEXT_INDEX_SET && query->limit > 0 &&
+  probe = may_probe && (text == TEXT_INDEX_SET || text == TEXT_SERVICES_OR_SET) &&
+          query->limit > 0 &&
           (gint64) query->offset + query->limit <= probe_rows &&
           query->sort != SKY_SORT_PER_VCPU && query->sort != SKY_SORT_PER_GIB;
   if (probe)
     text = TEXT_NONE;
-  else if (text == TEXT_INDEX_SET && query->limit > 0)
+  else if (text == TEXT_INDEX_SET || text == TEXT_SERVICES_OR_SET)
     {
-      g_autofree char *service_like = like_pattern (query->text);
-
+      /* The offers found, read from the index once: how many they are, and the set the
+       * prices are checked against. */
+      found = found_set_new (self->db, fts, -1);
+    }
+  if (found == NULL && (text == TEXT_INDEX_SET || text == TEXT_SERVICES_OR_SET ||
+                        text == TEXT_FEW_OFFERS))
+    {
+      _sky_catalog_db_error (self->db, error, _("Cannot search the catalog"));
+      end_read (self->db, began);
+      return NULL;
+    }
+  if (found != NULL && text == TEXT_INDEX_SET && query->limit > 0)
+    {
       /* A page the first prices in the search's order did not fill: the offers the index
        * finds, however many, cost less to read and sort than the prices in that order, which
-       * may not hold the text for long (a text of large sizes in a search by price). A
-       * service's name the index does not hold. */
-      if (!service_name_matches (self->db, service_like))
-        {
-          gint64 most = read_all_most >= 0 ? read_all_most
-                                           : MAX (few_offers, offers_at_most (self->db) /
-                                                                READ_ALL_SHARE);
+       * may not hold the text for long (a text of large sizes in a search by price). */
+      gint64 most = read_all_most >= 0 ? read_all_most
+                                       : MAX (few_offers, offers_at_most (self->db) /
+                                                            READ_ALL_SHARE);
 
-          /* By a price per vCPU or GiB the search's order reads each part whole: every
-           * price of the offers found costs less however many they are. */
-          if (query->sort == SKY_SORT_PER_VCPU || query->sort == SKY_SORT_PER_GIB ||
-              text_index_count (self->db, fts, most) <= most)
-            text = TEXT_FEW_OFFERS;
-        }
+      if ((gint64) found->count <= most)
+        text = TEXT_FEW_OFFERS;
     }
 
   /* The statement is assembled from fixed fragments; every value from the query is bound.
@@ -1568,13 +1850,30 @@ search_page (SkyCatalog            *self,
                                           : "p.amount, p.offer_seq");
       /* At least a size: see least_size_from(). */
       from = least_size_from (self->db, query, text, present, &size_cond);
+      if (from == NULL && text == TEXT_SERVICES)
+        {
+          g_autoptr(GArray) all_units = catalog_units (self->db);
+
+          from = SERVICES_FROM_SQL;
+          g_free (size_cond);
+          size_cond = units_condition (query, all_units);
+        }
     }
   else if (query->sort == SKY_SORT_NAME && text != TEXT_FEW_OFFERS)
     {
       /* The offers in the order of their names (an index), each with its prices; the prices
-       * of offers of one name in price order, as a search by price. A name is never NULL. */
-      from = "FROM offer_row n CROSS JOIN price p INDEXED BY price_by_offer "
-             "  ON p.offer_seq BETWEEN n.id * 1024 AND n.id * 1024 + 1023 ";
+       * of offers of one name in price order, as a search by price. A name is never NULL.
+       * The offers the text index found are picked from the names' index alone. */
+      from = text == TEXT_INDEX_SET
+             ? "FROM offer_row n CROSS JOIN price p INDEXED BY price_by_offer "
+               "  ON sky_found (:found, n.id) "
+               "  AND p.offer_seq BETWEEN n.id * 1024 AND n.id * 1024 + 1023 "
+             : text == TEXT_SERVICES
+             ? "FROM offer_row n CROSS JOIN price p INDEXED BY price_by_offer "
+               "  ON n.service_id IN " SERVICES_NAMED_SQL " "
+               "  AND p.offer_seq BETWEEN n.id * 1024 AND n.id * 1024 + 1023 "
+             : "FROM offer_row n CROSS JOIN price p INDEXED BY price_by_offer "
+               "  ON p.offer_seq BETWEEN n.id * 1024 AND n.id * 1024 + 1023 ";
       key = "n.name COLLATE NOCASE";
       order = g_strdup_printf ("k %s, p.amount, p.offer_seq",
                                query->descending ? "DESC" : "ASC");
@@ -1600,7 +1899,7 @@ search_page (SkyCatalog            *self,
     {
       gsize start;
 
-      g_string_append (sql, "SELECT p.* ");
+      g_string_append_printf (sql, "SELECT %s ", price_columns (text));
       if (key != NULL)
         g_string_append_printf (sql, ", %s AS k ", key);
       start = sql->len;
@@ -1639,6 +1938,14 @@ search_page (SkyCatalog            *self,
       g_string_append (sql, " LIMIT -1) AS p WHERE " TEXT_CHECK_SQL);
     }
   g_string_append (sql, " LIMIT :limit OFFSET :offset");
+  /* The page's prices picked by their key alone: their rows. */
+  if (text == TEXT_INDEX_SET)
+    {
+      g_string_prepend (sql, key != NULL || in_parts || (units != NULL && units->len > 0)
+                             ? "SELECT p.*, c.k AS k FROM (" : "SELECT p.* FROM (");
+      g_string_append (sql, ") AS c CROSS JOIN price p ON p.bucket = c.bucket "
+                            "AND p.amount = c.amount AND p.offer_seq = c.offer_seq");
+    }
 
   /* The bucket is decoded below. */
   g_string_prepend (sql,
@@ -1667,7 +1974,7 @@ search_page (SkyCatalog            *self,
     }
   _sky_catalog_watch_cancellable (self->db, query->cancellable);
 
-  like = bind_filters (stmt, query, text, fts);
+  like = bind_filters (stmt, query, text, fts, found);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"),
                       query->limit > 0 ? (gint64) query->limit : -1);
   /* What each unit's part reads at most. */

@@ -435,6 +435,7 @@ sky_catalog_open_full (const char           *path,
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_create_function_v2 (self->db, "sky_today", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL,
                               today_function, NULL, NULL, NULL);
+  _sky_catalog_add_search_functions (self->db);
 
   /* Reading the header is enough to refuse a file that is not a database; a full
    * integrity check is sky_catalog_check()'s job, as it reads every page. */
