@@ -542,19 +542,6 @@ query_geographies (sqlite3              *db,
   return codes;
 }
 
-/* The values of @column in the price table above @above, in order, as the catalog keeps them
- * (sky-catalog-values.c), in one statement rather than a look-up in @index (whose first column
- * it is) per value: NULL when there are more than @most. NULLs are not values. */
-static GArray *
-column_values (sqlite3    *db,
-               const char *column,
-               const char *index,
-               gint64      above,
-               guint       most)
-{
-  return _sky_catalog_read_values (db, column, index, above, most);
-}
-
 /* The price table's buckets (PRICE_BUCKET()) that hold prices, in order; NULL when they could
  * not be read. A search names only those: a bucket named costs a look-up in each part of the
  * search that reads it. */
@@ -563,7 +550,7 @@ catalog_buckets (sqlite3 *db)
 {
   if (search_parts_disabled)
     return NULL;
-  return column_values (db, "bucket", NULL, G_MININT64, G_MAXUINT);
+  return _sky_catalog_read_values (db, "bucket", NULL, G_MININT64, G_MAXUINT);
 }
 
 /* " AND p.bucket IN (…)": as _sky_catalog_append_buckets() lists them, but only those of
@@ -657,10 +644,10 @@ append_least (GString    *sql,
               gint64      least)
 {
   g_autofree char *index = g_strconcat ("price_by_", column, NULL);
-  g_autoptr(GArray) values = search_parts_disabled ? NULL
-                                                   : column_values (db, column, index,
-                                                                    least - 1, MAX_VALUES);
+  g_autoptr(GArray) values = NULL;
 
+  if (!search_parts_disabled)
+    values = _sky_catalog_read_values (db, column, index, least - 1, MAX_VALUES);
   if (values == NULL)
     {
       g_string_append_printf (sql, " AND p.%s >= :%s", column, column);
@@ -1063,7 +1050,7 @@ static GArray *
 catalog_units (sqlite3 *db)
 {
   GArray *units = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) codes = column_values (db, "unit", "price_by_unit", -1, 64);
+  g_autoptr(GArray) codes = _sky_catalog_read_values (db, "unit", "price_by_unit", -1, 64);
   guint64 present = 0;
 
   if (codes == NULL)
@@ -1413,8 +1400,8 @@ append_sort_parts (GString              *sql,
     {
       g_autofree char *own_index = index == NULL ? g_strconcat ("price_by_", column, NULL) : NULL;
 
-      values = column_values (db, column, index != NULL ? index : own_index, G_MININT64,
-                              MAX_VALUES);
+      values = _sky_catalog_read_values (db, column, index != NULL ? index : own_index,
+                                         G_MININT64, MAX_VALUES);
       if (values == NULL)
         return FALSE;
       /* A text only services' names hold: the parts of those services only, rather than
@@ -1527,14 +1514,14 @@ least_size_from (sqlite3              *db,
 
   /* As append_least() names them. */
   index = g_strconcat ("price_by_", column, NULL);
-  sizes = column_values (db, column, index, least - 1, MAX_VALUES);
+  sizes = _sky_catalog_read_values (db, column, index, least - 1, MAX_VALUES);
   /* No size at all: the search is empty, and says nothing the partial index needs. */
   if (sizes == NULL || sizes->len == 0)
     return NULL;
   in_units = g_string_new (NULL);
   if (query->unit == NULL || strcmp (query->unit, SKY_SEARCH_ANY) == 0)
     {
-      units = column_values (db, "unit", "price_by_unit", G_MININT64, MAX_VALUES);
+      units = _sky_catalog_read_values (db, "unit", "price_by_unit", G_MININT64, MAX_VALUES);
       if (units == NULL)
         return NULL;
       for (guint i = 0; i < units->len; i++)
