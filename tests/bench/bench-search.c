@@ -132,6 +132,12 @@ run (const char  *catalog_path,
     return FALSE;
   if (!has_sheets && !sky_bench_fill_catalog (catalog, catalog_path, dir, offers, error))
     return FALSE;
+  /* The target follows the size of the catalog searched, which a catalog given may not share with
+   * SKYTALLY_BENCH_OFFERS. */
+  if (!sky_bench_catalog_offers (catalog, &offers, error))
+    return FALSE;
+  target_ms = sky_bench_target_ms (offers);
+  g_print ("catalog: %u offers in its current sheets\n", offers);
   if (has_sheets && g_stat (catalog_path, &st) == 0)
     g_print ("catalog size: %.1f MB\n", st.st_size / 1e6);
 
@@ -221,8 +227,6 @@ main (int    argc,
   guint offers = sky_bench_offers (DEFAULT_OFFERS);
   gboolean ok;
 
-  target_ms = sky_bench_target_ms (offers);
-
   dir = g_dir_make_tmp ("skytally-bench-search-XXXXXX", &error);
   if (dir == NULL)
     {
@@ -230,7 +234,8 @@ main (int    argc,
       return 1;
     }
   catalog_path = argc > 1 ? g_strdup (argv[1]) : g_build_filename (dir, "catalog.db", NULL);
-  g_print ("bench-search: %u offers, catalog %s\n", offers, catalog_path);
+  g_print ("bench-search: catalog %s (filled with %u offers if it holds no sheet)\n",
+           catalog_path, offers);
   ok = run (catalog_path, dir, offers, &error);
   if (argc <= 1 && !keep)
     {

@@ -394,7 +394,13 @@ main (int    argc,
   FILE *out;
   int saved;
 
-  if (argc < 2 || argc > 3)
+  /* An option is not a file name: "--help" asks for the usage, not a sheet of that name. */
+  if (argc == 2 && g_str_equal (argv[1], "--help"))
+    {
+      g_print ("Usage: gen-sheet OUTPUT [OFFERS]\n");
+      return 0;
+    }
+  if (argc < 2 || argc > 3 || argv[1][0] == '-')
     {
       g_printerr ("Usage: gen-sheet OUTPUT [OFFERS]\n");
       return 2;

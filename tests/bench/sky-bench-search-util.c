@@ -147,6 +147,28 @@ sky_bench_offers (guint default_offers)
   return offers != 0 ? offers : default_offers;
 }
 
+/* How many offers @catalog's current sheets hold: the size a search reads, whatever
+ * SKYTALLY_BENCH_OFFERS says when a catalog is given. */
+gboolean
+sky_bench_catalog_offers (SkyCatalog  *catalog,
+                          guint       *offers,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) sheets = sky_catalog_list_sheets (catalog, error);
+
+  if (sheets == NULL)
+    return FALSE;
+  *offers = 0;
+  for (guint i = 0; i < sheets->len; i++)
+    {
+      const SkySheetInfo *info = g_ptr_array_index (sheets, i);
+
+      if (info->current)
+        *offers += (guint) info->offers;
+    }
+  return TRUE;
+}
+
 /* The engine's first-page target for a catalog of @offers: 20 ms at 1,000,000 offers and
  * 40 ms at 3,000,000; smaller catalogs as the first. */
 double
