@@ -10,7 +10,7 @@
 #include "sky-update-dialog.h"
 #include "sky-window-test-util.h"
 
-#define HELP_OVERLAY "/io/github/skytally/Skytally/gtk/help-overlay.ui"
+#define HELP_OVERLAY "/io/github/skytally/Skytally/help-overlay.ui"
 
 /* The accelerator's canonical name, so that "<Primary>s" and "<Control>s" compare equal. */
 static char *

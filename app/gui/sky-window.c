@@ -995,6 +995,27 @@ open_example_action (GtkWidget  *widget,
 }
 
 /* The guide (F1), one per window, beside it. */
+/* Keyboard Shortcuts: the window is built when first asked for, not with each main window
+ * (where GtkApplication would build it from "gtk/help-overlay.ui" before the first frame). */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/skytally/Skytally/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 guide_action (GtkWidget  *widget,
               const char *action_name,
@@ -2011,6 +2032,8 @@ sky_window_class_init (SkyWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
   gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action);
   gtk_widget_class_install_action (widget_class, "win.guide", NULL, guide_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.guide", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-exported", "s", show_exported_action);
   gtk_widget_class_install_action (widget_class, "win.save-scenario", NULL,
