@@ -755,11 +755,12 @@ current_service_ids (sqlite3    *db,
 }
 
 /* Whether every service of the catalog is current (no sheet superseded for any, none to start
- * later), so that every price is one of a current service's. */
+ * later), so that every price is one of a current service's: @current, the current services
+ * of every provider (current_service_ids()), are all of them. */
 static gboolean
-all_services_current (sqlite3 *db)
+all_services_current (sqlite3 *db,
+                      GArray  *current)
 {
-  g_autoptr(GArray) current = current_service_ids (db, NULL);
   gint64 services = -1;
 
   return current != NULL && _sky_catalog_query_int (db, "SELECT count(*) FROM service",
@@ -797,27 +798,25 @@ services_named (sqlite3    *db,
   return rc == SQLITE_DONE ? g_steal_pointer (&found) : NULL;
 }
 
-/* " AND +p.service_id IN (…)": the current services (of @provider, unless NULL; whose name is
- * like @named, unless NULL), as their ids, read in the search's transaction: each part of a
- * search in parts would otherwise be prepared and run with the subquery that finds them. A
- * condition checked on the prices the other conditions find ("+"), unless @by_index: the
- * planner would otherwise read a few services' prices through the index of prices by service,
- * out of price order. FALSE when they cannot be read. */
+/* " AND +p.service_id IN (…)": the current services @current (current_service_ids(), read in
+ * the search's transaction), those whose name is like @named unless it is NULL, as their ids:
+ * each part of a search in parts would otherwise be prepared and run with the subquery that
+ * finds them. A condition checked on the prices the other conditions find ("+"), unless
+ * @by_index: the planner would otherwise read a few services' prices through the index of
+ * prices by service, out of price order. FALSE when they cannot be read. */
 static gboolean
 append_current_services (GString    *sql,
                          sqlite3    *db,
-                         const char *provider,
+                         GArray     *current,
                          const char *named,
                          gboolean    by_index)
 {
-  g_autoptr(GArray) ids = current_service_ids (db, provider);
+  g_autoptr(GArray) ids = g_array_ref (current);
 
-  if (ids != NULL && named != NULL && ids->len > 0)
+  if (named != NULL && current->len > 0)
     {
-      GArray *all = g_steal_pointer (&ids);
-
-      ids = services_named (db, all, named);
-      g_array_unref (all);
+      g_array_unref (ids);
+      ids = services_named (db, current, named);
     }
   if (ids == NULL)
     return FALSE;
@@ -859,6 +858,7 @@ append_filters (GString              *sql,
                 GArray               *present)
 {
   g_autoptr(GArray) geographies = query_geographies (db, query);
+  g_autoptr(GArray) current = NULL;
 
   /* The prices of the few offers the text index finds, by the index of prices by offer: named,
    * as the planner would otherwise search the price key's buckets for each offer. @from, if
@@ -911,10 +911,12 @@ append_filters (GString              *sql,
   /* Every service current, and the text's offers found: no condition that needs the price's
    * row. A text only services' names hold: those of them that are current, named (through
    * the index of prices by service when it is read). */
-  if (text == TEXT_INDEX_SET && query->provider == NULL && all_services_current (db))
+  current = current_service_ids (db, query->provider);
+  if (text == TEXT_INDEX_SET && query->provider == NULL && current != NULL &&
+      all_services_current (db, current))
     ;
-  else if (present == NULL ||
-           !append_current_services (sql, db, query->provider,
+  else if (present == NULL || current == NULL ||
+           !append_current_services (sql, db, current,
                                      text == TEXT_SERVICES ? query->text : NULL,
                                      from != NULL && strcmp (from, SERVICES_FROM_SQL) == 0))
     {
