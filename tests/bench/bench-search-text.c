@@ -140,24 +140,11 @@ run (const char          *catalog_path,
     { "text \"standard\", geography EU, spot",
       { .text = "standard", .geography = "EU", .term = "spot", .sort = SKY_SORT_UNIT_PRICE } },
   };
-  gint64 start = g_get_monotonic_time ();
-  g_autoptr(SkyCatalog) catalog = sky_catalog_open (catalog_path, error);
-  gboolean has_sheets;
+  g_autoptr(SkyCatalog) catalog = sky_bench_open_catalog (catalog_path, dir, offers, &target_ms,
+                                                          error);
 
   if (catalog == NULL)
     return FALSE;
-  g_print ("open: %.1f ms\n", (g_get_monotonic_time () - start) / 1e3);
-  has_sheets = sky_catalog_has_sheets (catalog, error);
-  if (!has_sheets && error != NULL && *error != NULL)
-    return FALSE;
-  if (!has_sheets && !sky_bench_fill_catalog (catalog, catalog_path, dir, offers, error))
-    return FALSE;
-  /* The target follows the size of the catalog searched, which a catalog given may not share with
-   * SKYTALLY_BENCH_OFFERS. */
-  if (!sky_bench_catalog_offers (catalog, &offers, error))
-    return FALSE;
-  target_ms = sky_bench_target_ms (offers);
-  g_print ("catalog: %u offers in its current sheets\n", offers);
   if (!sky_bench_time_anchor (catalog, &anchor_ms, &anchor_cpu_ms, error))
     return FALSE;
 

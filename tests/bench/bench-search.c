@@ -116,30 +116,11 @@ run (const char  *catalog_path,
      guint        offers,
      GError     **error)
 {
-  gint64 start = g_get_monotonic_time ();
-  gint64 cpu = sky_bench_cpu_usec ();
-  g_autoptr(SkyCatalog) catalog = sky_catalog_open (catalog_path, error);
-  gboolean has_sheets;
-  GStatBuf st;
+  g_autoptr(SkyCatalog) catalog = sky_bench_open_catalog (catalog_path, dir, offers, &target_ms,
+                                                          error);
 
   if (catalog == NULL)
     return FALSE;
-  /* A catalog of an earlier schema is converted here: the indexes' cost for it. */
-  g_print ("open: %.1f ms, cpu %.1f ms\n", (g_get_monotonic_time () - start) / 1e3,
-           (sky_bench_cpu_usec () - cpu) / 1e3);
-  has_sheets = sky_catalog_has_sheets (catalog, error);
-  if (!has_sheets && error != NULL && *error != NULL)
-    return FALSE;
-  if (!has_sheets && !sky_bench_fill_catalog (catalog, catalog_path, dir, offers, error))
-    return FALSE;
-  /* The target follows the size of the catalog searched, which a catalog given may not share with
-   * SKYTALLY_BENCH_OFFERS. */
-  if (!sky_bench_catalog_offers (catalog, &offers, error))
-    return FALSE;
-  target_ms = sky_bench_target_ms (offers);
-  g_print ("catalog: %u offers in its current sheets\n", offers);
-  if (has_sheets && g_stat (catalog_path, &st) == 0)
-    g_print ("catalog size: %.1f MB\n", st.st_size / 1e6);
 
   {
     /* Every filter the window and the command line offer, in the window's order (by unit

@@ -147,12 +147,20 @@ sky_bench_offers (guint default_offers)
   return offers != 0 ? offers : default_offers;
 }
 
+/* The engine's first-page target for a catalog of @offers: 20 ms at 1,000,000 offers and
+ * 40 ms at 3,000,000; smaller catalogs as the first. */
+double
+sky_bench_target_ms (guint offers)
+{
+  return offers > 1000000 ? 40.0 : 20.0;
+}
+
 /* How many offers @catalog's current sheets hold: the size a search reads, whatever
  * SKYTALLY_BENCH_OFFERS says when a catalog is given. */
-gboolean
-sky_bench_catalog_offers (SkyCatalog  *catalog,
-                          guint       *offers,
-                          GError     **error)
+static gboolean
+catalog_offers (SkyCatalog  *catalog,
+                guint       *offers,
+                GError     **error)
 {
   g_autoptr(GPtrArray) sheets = sky_catalog_list_sheets (catalog, error);
 
@@ -169,12 +177,39 @@ sky_bench_catalog_offers (SkyCatalog  *catalog,
   return TRUE;
 }
 
-/* The engine's first-page target for a catalog of @offers: 20 ms at 1,000,000 offers and
- * 40 ms at 3,000,000; smaller catalogs as the first. */
-double
-sky_bench_target_ms (guint offers)
+/* The catalog at @catalog_path, filled as sky_bench_fill_catalog() does when it holds no
+ * sheet, saying how long its opening took (a catalog of an earlier schema is converted then:
+ * the indexes' cost for it), its size and its offers; @target_ms is the first-page target for
+ * those offers, which a catalog given may not share with SKYTALLY_BENCH_OFFERS. */
+SkyCatalog *
+sky_bench_open_catalog (const char  *catalog_path,
+                        const char  *dir,
+                        guint        offers,
+                        double      *target_ms,
+                        GError     **error)
 {
-  return offers > 1000000 ? 40.0 : 20.0;
+  gint64 start = g_get_monotonic_time ();
+  gint64 cpu = sky_bench_cpu_usec ();
+  g_autoptr(SkyCatalog) catalog = sky_catalog_open (catalog_path, error);
+  gboolean has_sheets;
+  GStatBuf st;
+
+  if (catalog == NULL)
+    return NULL;
+  g_print ("open: %.1f ms, cpu %.1f ms\n", (g_get_monotonic_time () - start) / 1e3,
+           (sky_bench_cpu_usec () - cpu) / 1e3);
+  has_sheets = sky_catalog_has_sheets (catalog, error);
+  if (!has_sheets && error != NULL && *error != NULL)
+    return NULL;
+  if (!has_sheets && !sky_bench_fill_catalog (catalog, catalog_path, dir, offers, error))
+    return NULL;
+  if (has_sheets && g_stat (catalog_path, &st) == 0)
+    g_print ("catalog size: %.1f MB\n", st.st_size / 1e6);
+  if (!catalog_offers (catalog, &offers, error))
+    return NULL;
+  *target_ms = sky_bench_target_ms (offers);
+  g_print ("catalog: %u offers in its current sheets\n", offers);
+  return g_steal_pointer (&catalog);
 }
 
 /* Removes the catalog at @path with its log files. */

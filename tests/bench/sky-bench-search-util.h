@@ -20,9 +20,11 @@ gboolean sky_bench_fill_catalog  (SkyCatalog     *catalog,
                                   guint           offers,
                                   GError        **error);
 guint    sky_bench_offers         (guint           default_offers);
-gboolean sky_bench_catalog_offers (SkyCatalog     *catalog,
-                                   guint          *offers,
-                                   GError        **error);
+SkyCatalog *sky_bench_open_catalog (const char  *catalog_path,
+                                    const char  *dir,
+                                    guint        offers,
+                                    double      *target_ms,
+                                    GError     **error);
 double   sky_bench_target_ms      (guint           offers);
 void     sky_bench_remove_catalog (const char     *path);
 
