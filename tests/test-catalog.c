@@ -2164,6 +2164,37 @@ test_search_text_index_upkeep (Fixture       *f,
                     ==, 1);
 }
 
+/* Each import fills the text index with its own size of memory for the trigrams, whatever
+ * size the catalog's index was made with. */
+static void
+test_import_text_index_hash_size (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *variant = write_variant (f, "version=\"2026.2\"",
+                                            "effective-date=\"2026-02-01\"",
+                                            "term=\"on-demand\" amount=\"0.0900\"");
+  g_autoptr(SkyImportResult) second = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *size_sql = "SELECT v FROM offer_text_config WHERE k = 'hashsize'";
+  sqlite3 *db = NULL;
+
+  import_fixture (f);
+  g_assert_cmpint (query_int (f->path, size_sql), ==, 16777216);
+  g_clear_object (&f->catalog);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO offer_text (offer_text, rank) "
+                                     "VALUES ('hashsize', 1048576)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (query_int (f->path, size_sql), ==, 1048576);
+  f->catalog = sky_catalog_open (f->path, &error);
+  g_assert_no_error (error);
+  second = import_ok (f, variant);
+  g_assert_cmpint (query_int (f->path, size_sql), ==, 16777216);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM offer_text WHERE offer_text MATCH "
+                                       "'\"std\"'"), ==, 2);
+}
+
 /* By unit price over every unit, and by name, each way: the listings of a page are those of
  * the whole list at its place, the units in the vocabulary's order, each unit's prices in
  * price order (names without regard to case, then by price). */
@@ -4121,6 +4152,7 @@ main (int    argc,
   ADD ("search/parts", test_search_parts);
   ADD ("search/per-size", test_search_per_size);
   ADD ("search/text-index-upkeep", test_search_text_index_upkeep);
+  ADD ("import/text-index-hash-size", test_import_text_index_hash_size);
   ADD ("search/sort-pages", test_search_sort_pages);
   ADD ("offer-details", test_offer_details);
   ADD ("search/listing-fields", test_listing_fields);
