@@ -336,7 +336,9 @@ test_merge_spilled (void)
         }
       /* The empty batch spills no run. */
       g_assert_cmpuint (spill.counts->len, ==, G_N_ELEMENTS (batches) - 1);
-      g_assert_cmpuint (spill.size, ==, total * sizeof (SkyPendingPrice));
+      /* Each price written as its difference from the one before: fewer bytes than its
+       * struct takes. */
+      g_assert_cmpuint (spill.size, <, total * sizeof (SkyPendingPrice) / 2);
 
       g_assert_true (_sky_run_merge_start_spilled (&m, &spill, windows[w], &error));
       g_assert_no_error (error);
@@ -359,6 +361,80 @@ test_merge_spilled (void)
   for (guint b = 0; b < G_N_ELEMENTS (batches); b++)
     g_ptr_array_unref (batches[b]);
   _sky_run_merge_clear (&whole);
+}
+
+/* A spilled price comes back from the file with every field as it was, at the ends of each
+ * field's range too. */
+static void
+test_spill_fields (void)
+{
+  static const gint32 ints[] = { -1, 0, 1, 127, 128, 4000, G_MAXINT32, G_MININT32 };
+  static const gint64 amounts[] = { 0, 1, 127, 128, (G_GINT64_CONSTANT (1) << 60) - 1 };
+  static const gint64 offer_ids[] = { 1, 2, 1000000, G_GINT64_CONSTANT (1) << 53 };
+  g_autoptr(GArray) run = g_array_new (FALSE, FALSE, sizeof (SkyPendingPrice));
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  SkyRunSorter sorter;
+  SkyRunMerge m = { 0 };
+  SkyRunSpill spill;
+  GPtrArray *runs;
+  GArray *sorted;
+
+  for (guint i = 0; i < 400; i++)
+    {
+      SkyPendingPrice p = price (i % 64, (i / 3) % 32, (i / 5) % 32,
+                                 amounts[i % G_N_ELEMENTS (amounts)],
+                                 offer_ids[(i / 7) % G_N_ELEMENTS (offer_ids)], i);
+
+      p.unit = 255 - i % 3;
+      p.region = ints[i % G_N_ELEMENTS (ints)];
+      p.os = ints[(i + 1) % G_N_ELEMENTS (ints)];
+      p.vcpu_milli = ints[(i + 2) % G_N_ELEMENTS (ints)];
+      p.memory_mgib = ints[(i + 3) % G_N_ELEMENTS (ints)];
+      p.service = ints[(i + 4) % G_N_ELEMENTS (ints)];
+      p.software = ints[(i + 5) % G_N_ELEMENTS (ints)];
+      p.tenancy = i % 256;
+      p.licence = 255 - i % 256;
+      p.capacity = i % 7;
+      p.architecture = i % 2 == 0 ? -1 : 127;
+      g_array_append_val (run, p);
+    }
+  _sky_run_sorter_init (&sorter, 64);
+  sorted = _sky_run_sort (&sorter, run);
+  _sky_run_sorter_clear (&sorter);
+
+  _sky_run_spill_init (&spill);
+  runs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_ptr_array_add (runs, g_array_ref (sorted));
+  _sky_run_merge_start (&m, runs);
+  g_assert_true (_sky_run_spill (&spill, &m, &error));
+  g_assert_no_error (error);
+  g_assert_true (_sky_run_merge_start_spilled (&m, &spill, 65, &error));
+  g_assert_no_error (error);
+  all = take_all_copies (&m, 64);
+  g_assert_false (_sky_run_merge_failed (&m, &error));
+  g_assert_cmpuint (all->len, ==, sorted->len);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const SkyPendingPrice *a = &g_array_index (all, SkyPendingPrice, i);
+      const SkyPendingPrice *e = &g_array_index (sorted, SkyPendingPrice, i);
+
+      g_assert_cmpint (compare_keys (a, e), ==, 0);
+      g_assert_cmpint (a->unit, ==, e->unit);
+      g_assert_cmpint (a->region, ==, e->region);
+      g_assert_cmpint (a->os, ==, e->os);
+      g_assert_cmpint (a->vcpu_milli, ==, e->vcpu_milli);
+      g_assert_cmpint (a->memory_mgib, ==, e->memory_mgib);
+      g_assert_cmpint (a->service, ==, e->service);
+      g_assert_cmpint (a->software, ==, e->software);
+      g_assert_cmpint (a->tenancy, ==, e->tenancy);
+      g_assert_cmpint (a->licence, ==, e->licence);
+      g_assert_cmpint (a->capacity, ==, e->capacity);
+      g_assert_cmpint (a->architecture, ==, e->architecture);
+    }
+  _sky_run_merge_clear (&m);
+  _sky_run_spill_clear (&spill);
+  g_array_unref (sorted);
 }
 
 /* Nothing spilled: the merge of the spill is done from the start. */
@@ -420,6 +496,7 @@ main (int    argc,
   g_test_add_func ("/sky/run-merge/merge-empty", test_merge_empty);
   g_test_add_func ("/sky/run-merge/merge-spilled", test_merge_spilled);
   g_test_add_func ("/sky/run-merge/merge-spilled-empty", test_merge_spilled_empty);
+  g_test_add_func ("/sky/run-merge/spill-fields", test_spill_fields);
 
   return g_test_run ();
 }

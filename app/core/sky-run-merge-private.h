@@ -46,6 +46,19 @@ typedef struct
   guint       min_size;     /* the least it makes room for: about a run's size */
 } SkyRunSorter;
 
+/* Where the merge of a spilled run is in its bytes: what was read of the file and not decoded
+ * yet, and the price decoded last, from which the next one is written as a difference (see
+ * sky-run-merge.c). */
+typedef struct
+{
+  guint8          *bytes;
+  gsize            pos;     /* the next price's first byte */
+  gsize            len;     /* the bytes read */
+  guint64          offset;  /* where the run's next bytes start in the file */
+  guint64          end;     /* where the run ends in the file */
+  SkyPendingPrice  last;
+} SkySpillCursor;
+
 /* The sorted runs of a batch of prices, merged as they are inserted. Runs hold the prices of
  * consecutive offers, in the order they came: among prices of equal purchase option, geography,
  * category and amount, the one of the earlier run comes first. */
@@ -58,10 +71,10 @@ typedef struct
   /* For runs spilled to a file (see _sky_run_merge_start_spilled()): the file, and per run the
    * rest of it there and a second window, which the run's first one is read into while the
    * prices taken last from it are still in use. NULL for runs in memory. */
-  int         fd;
-  guint       window;       /* prices read at a time */
-  guint64    *offsets;      /* where the run's next window starts in the file, in bytes */
-  guint64    *left;         /* how many of its prices are still in the file */
+  int             fd;
+  guint           window;   /* prices read at a time */
+  SkySpillCursor *cursors;  /* per run: its bytes in the file */
+  guint64        *left;     /* how many of its prices are still in the file */
   GPtrArray  *spares;
   GError     *error;        /* a read that failed ended the merge */
 } SkyRunMerge;
@@ -72,6 +85,7 @@ typedef struct
   int     fd;               /* -1 until the first run is spilled */
   guint64 size;
   GArray *counts;           /* guint64: how many prices each run holds, in the file's order */
+  GArray *sizes;            /* guint64: how many bytes each run takes, in the file's order */
 } SkyRunSpill;
 
 void      _sky_run_sorter_init  (SkyRunSorter           *sorter,

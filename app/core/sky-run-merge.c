@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <gio/gio.h>
@@ -16,10 +17,20 @@
  * sorted by the price table's key, then a batch of runs merged, so that the table's B-tree is
  * only ever appended to within a batch. A sheet of more than one batch has each batch merged
  * and spilled to a temporary file as one run, and the spilled runs merged at the end, read a
- * window at a time: the table is written in one pass, whatever the sheet's size. */
+ * window at a time: the table is written in one pass, whatever the sheet's size.
+ *
+ * A spilled price is written as its difference from the one before it in its run, each number
+ * a variable number of bytes (below): in the key's order, the purchase option, geography,
+ * category and amount of the next price are mostly the same or close, and its other numbers
+ * small. Some 20 bytes a price rather than the 56 of its struct: the file is written once and
+ * read once, and its bytes count among the import's. */
 
-/* Prices written to the spill file at a time. */
-#define SPILL_CHUNK 4096
+/* The bytes of the spill file written at a time, and the most a price takes. */
+#define SPILL_CHUNK 262144
+#define MAX_ENCODED 72
+/* The bytes read from the file at a time for each run merged from it. */
+#define SPILL_READ 65536
+G_STATIC_ASSERT (SPILL_READ > MAX_ENCODED);
 
 #define POSITION_MASK ((G_GUINT64_CONSTANT (1) << 52) - 1)
 
@@ -79,10 +90,14 @@ merge_sift_down (SkyRunMerge *m,
 void
 _sky_run_merge_clear (SkyRunMerge *m)
 {
+  /* Spilled runs have a cursor each, made as the run is added. */
+  if (m->cursors != NULL)
+    for (guint i = 0; i < m->runs->len; i++)
+      g_free (m->cursors[i].bytes);
+  g_clear_pointer (&m->cursors, g_free);
   g_clear_pointer (&m->runs, g_ptr_array_unref);
   g_clear_pointer (&m->next, g_free);
   g_clear_pointer (&m->heap, g_free);
-  g_clear_pointer (&m->offsets, g_free);
   g_clear_pointer (&m->left, g_free);
   g_clear_pointer (&m->spares, g_ptr_array_unref);
   g_clear_error (&m->error);
@@ -107,23 +122,141 @@ spill_error (GError   **error,
   return FALSE;
 }
 
-/* Reads the next window of spilled run @run into its spare array, which becomes the run's: the
- * prices taken last from the run stay where they were, in the array that becomes the spare. */
-static gboolean
-read_window (SkyRunMerge  *m,
-             guint         run,
-             GError      **error)
+static inline guint8 *
+put_varint (guint8  *p,
+            guint64  v)
 {
-  GArray *window = g_ptr_array_index (m->spares, run);
-  guint n = MIN (m->left[run], m->window);
-  gsize len = (gsize) n * sizeof (SkyPendingPrice);
-  char *p;
+  while (v >= 0x80)
+    {
+      *p++ = (guint8) (v | 0x80);
+      v >>= 7;
+    }
+  *p++ = (guint8) v;
+  return p;
+}
 
-  g_array_set_size (window, n);
-  p = window->data;
+/* @v, signed, with its sign in the lowest bit: small negative numbers take few bytes too. */
+static inline guint8 *
+put_signed (guint8 *p,
+            gint64  v)
+{
+  return put_varint (p, ((guint64) v << 1) ^ (guint64) (v >> 63));
+}
+
+/* @a - @b, wrapping as unsigned numbers do: get_delta() undoes it exactly. */
+static inline gint64
+delta (gint64 a,
+       gint64 b)
+{
+  return (gint64) ((guint64) a - (guint64) b);
+}
+
+/* Writes @p after @last at @out; returns the end of what it wrote, at most MAX_ENCODED bytes. */
+static guint8 *
+encode_price (guint8                *out,
+              const SkyPendingPrice *p,
+              const SkyPendingPrice *last)
+{
+  gint64 key = (gint64) p->term << 16 | p->geography << 8 | p->category;
+  gint64 last_key = (gint64) last->term << 16 | last->geography << 8 | last->category;
+
+  out = put_signed (out, key - last_key);
+  out = put_signed (out, delta (p->amount, last->amount));
+  out = put_signed (out, delta (p->offer_id, last->offer_id));
+  out = put_signed (out, p->seq);
+  out = put_signed (out, p->region);
+  out = put_signed (out, p->os);
+  out = put_signed (out, p->vcpu_milli);
+  out = put_signed (out, p->memory_mgib);
+  out = put_signed (out, p->service);
+  out = put_signed (out, p->software);
+  *out++ = p->unit;
+  *out++ = p->tenancy;
+  *out++ = p->licence;
+  *out++ = p->capacity;
+  *out++ = (guint8) p->architecture;
+  return out;
+}
+
+/* Reads a number that put_varint() wrote at *@p, before @end; FALSE if it does not end there. */
+static inline gboolean
+get_varint (const guint8 **p,
+            const guint8  *end,
+            guint64       *v)
+{
+  guint64 value = 0;
+
+  for (guint shift = 0; *p < end && shift < 64; shift += 7)
+    {
+      guint8 b = *(*p)++;
+
+      value |= (guint64) (b & 0x7f) << shift;
+      if (b < 0x80)
+        {
+          *v = value;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static inline gboolean
+get_signed (const guint8 **p,
+            const guint8  *end,
+            gint64        *v)
+{
+  guint64 u;
+
+  if (!get_varint (p, end, &u))
+    return FALSE;
+  *v = (gint64) (u >> 1) ^ -(gint64) (u & 1);
+  return TRUE;
+}
+
+/* Reads the price encode_price() wrote at *@p after @last, before @end, into @out. */
+static gboolean
+decode_price (const guint8          **p,
+              const guint8           *end,
+              const SkyPendingPrice  *last,
+              SkyPendingPrice        *out)
+{
+  gint64 v[10];
+
+  for (guint i = 0; i < G_N_ELEMENTS (v); i++)
+    if (!get_signed (p, end, &v[i]))
+      return FALSE;
+  if (end - *p < 5)
+    return FALSE;
+  v[0] += (gint64) last->term << 16 | last->geography << 8 | last->category;
+  *out = (SkyPendingPrice) {
+    .term = v[0] >> 16, .geography = v[0] >> 8, .category = v[0],
+    .amount = (gint64) ((guint64) last->amount + (guint64) v[1]),
+    .offer_id = (gint64) ((guint64) last->offer_id + (guint64) v[2]),
+    .seq = v[3], .region = v[4], .os = v[5], .vcpu_milli = v[6], .memory_mgib = v[7],
+    .service = v[8], .software = v[9],
+    .unit = (*p)[0], .tenancy = (*p)[1], .licence = (*p)[2], .capacity = (*p)[3],
+    .architecture = (gint8) (*p)[4],
+  };
+  *p += 5;
+  return TRUE;
+}
+
+/* Reads more of spilled run @run's bytes, after those not decoded yet. */
+static gboolean
+read_bytes (SkyRunMerge  *m,
+            guint         run,
+            GError      **error)
+{
+  SkySpillCursor *c = &m->cursors[run];
+  gsize len;
+
+  memmove (c->bytes, c->bytes + c->pos, c->len - c->pos);
+  c->len -= c->pos;
+  c->pos = 0;
+  len = MIN (SPILL_READ - c->len, c->end - c->offset);
   while (len > 0)
     {
-      ssize_t got = pread (m->fd, p, len, m->offsets[run]);
+      ssize_t got = pread (m->fd, c->bytes + c->len, len, c->offset);
 
       if (got < 0 && errno == EINTR)
         continue;
@@ -133,9 +266,40 @@ read_window (SkyRunMerge  *m,
             errno = EIO;
           return spill_error (error, FALSE);
         }
-      p += got;
+      c->len += got;
       len -= got;
-      m->offsets[run] += got;
+      c->offset += got;
+    }
+  return TRUE;
+}
+
+/* Reads the next window of spilled run @run into its spare array, which becomes the run's: the
+ * prices taken last from the run stay where they were, in the array that becomes the spare. */
+static gboolean
+read_window (SkyRunMerge  *m,
+             guint         run,
+             GError      **error)
+{
+  GArray *window = g_ptr_array_index (m->spares, run);
+  SkySpillCursor *c = &m->cursors[run];
+  guint n = MIN (m->left[run], m->window);
+
+  g_array_set_size (window, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const guint8 *p;
+      SkyPendingPrice *out = &g_array_index (window, SkyPendingPrice, i);
+
+      if (c->len - c->pos < MAX_ENCODED && c->offset < c->end && !read_bytes (m, run, error))
+        return FALSE;
+      p = c->bytes + c->pos;
+      if (!decode_price (&p, c->bytes + c->len, &c->last, out))
+        {
+          errno = EIO;
+          return spill_error (error, FALSE);
+        }
+      c->pos = p - c->bytes;
+      c->last = *out;
     }
   m->left[run] -= n;
   m->spares->pdata[run] = m->runs->pdata[run];
@@ -211,7 +375,11 @@ _sky_run_merge_failed (SkyRunMerge  *m,
 void
 _sky_run_spill_init (SkyRunSpill *spill)
 {
-  *spill = (SkyRunSpill) { .fd = -1, .counts = g_array_new (FALSE, FALSE, sizeof (guint64)) };
+  *spill = (SkyRunSpill) {
+    .fd = -1,
+    .counts = g_array_new (FALSE, FALSE, sizeof (guint64)),
+    .sizes = g_array_new (FALSE, FALSE, sizeof (guint64)),
+  };
 }
 
 void
@@ -222,6 +390,7 @@ _sky_run_spill_clear (SkyRunSpill *spill)
   spill->fd = -1;
   spill->size = 0;
   g_clear_pointer (&spill->counts, g_array_unref);
+  g_clear_pointer (&spill->sizes, g_array_unref);
 }
 
 static gboolean
@@ -258,10 +427,12 @@ _sky_run_spill (SkyRunSpill  *spill,
                 SkyRunMerge  *m,
                 GError      **error)
 {
-  g_autofree SkyPendingPrice *chunk = NULL;
+  g_autofree guint8 *chunk = NULL;
   const SkyPendingPrice *out[64];
-  guint64 count = 0;
-  guint len = 0, n;
+  SkyPendingPrice last = { 0 };
+  guint64 count = 0, start = spill->size;
+  gsize len = 0;
+  guint n;
 
   if (spill->fd < 0)
     {
@@ -272,16 +443,19 @@ _sky_run_spill (SkyRunSpill  *spill,
         return FALSE;
       g_unlink (name);
     }
-  chunk = g_new (SkyPendingPrice, SPILL_CHUNK);
+  chunk = g_new (guint8, SPILL_CHUNK);
   do
     {
-      n = _sky_run_merge_take (m, out, MIN (G_N_ELEMENTS (out), SPILL_CHUNK - len));
+      n = _sky_run_merge_take (m, out, G_N_ELEMENTS (out));
       for (guint i = 0; i < n; i++)
-        chunk[len++] = *out[i];
-      count += n;
-      if ((len == SPILL_CHUNK || n == 0) && len > 0)
         {
-          if (!write_chunk (spill, chunk, len * sizeof (SkyPendingPrice), error))
+          len = encode_price (chunk + len, out[i], &last) - chunk;
+          last = *out[i];
+        }
+      count += n;
+      if ((len > SPILL_CHUNK - G_N_ELEMENTS (out) * MAX_ENCODED || n == 0) && len > 0)
+        {
+          if (!write_chunk (spill, chunk, len, error))
             {
               _sky_run_merge_clear (m);
               return FALSE;
@@ -292,7 +466,12 @@ _sky_run_spill (SkyRunSpill  *spill,
   while (n > 0);
   _sky_run_merge_clear (m);
   if (count > 0)
-    g_array_append_val (spill->counts, count);
+    {
+      guint64 size = spill->size - start;
+
+      g_array_append_val (spill->counts, count);
+      g_array_append_val (spill->sizes, size);
+    }
   return TRUE;
 }
 
@@ -315,13 +494,15 @@ _sky_run_merge_start_spilled (SkyRunMerge  *m,
   m->spares = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   m->next = g_new0 (guint, n);
   m->heap = g_new0 (SkySortKey, n);
-  m->offsets = g_new0 (guint64, n);
+  m->cursors = g_new0 (SkySpillCursor, n);
   m->left = g_new0 (guint64, n);
   for (guint i = 0; i < n; i++)
     {
-      m->offsets[i] = offset;
+      m->cursors[i].bytes = g_new (guint8, SPILL_READ);
+      m->cursors[i].offset = offset;
+      offset += g_array_index (spill->sizes, guint64, i);
+      m->cursors[i].end = offset;
       m->left[i] = g_array_index (spill->counts, guint64, i);
-      offset += m->left[i] * sizeof (SkyPendingPrice);
       g_ptr_array_add (m->runs, g_array_sized_new (FALSE, FALSE, sizeof (SkyPendingPrice),
                                                    window));
       g_ptr_array_add (m->spares, g_array_sized_new (FALSE, FALSE, sizeof (SkyPendingPrice),
