@@ -1167,9 +1167,15 @@ test_catalog_count_after_first_frame (Fixture       *f,
   g_assert_true (sky_listing_model_get_counting (model));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (page_child (f, "count_label"))), ==,
                    "Searching…");
+  /* The status page of an empty result is not part of the first frame: hidden until a search
+   * finds nothing. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page_child (f, "empty_page"))));
   g_assert_true (wait_until (released, model, 5));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
   wait_for_count (f, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page_child (f, "empty_page"))));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (page_child (f, "stack"))), ==,
+                   "empty");
 
   /* A model held counts nothing until released, then the query set last. */
   import_fixture (f, "valid-small.xml", NULL);

@@ -167,8 +167,15 @@ on_model_count_changed (SkyCatalogPage *self)
    * again for each search typed. */
   if (counting && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0)
     adw_status_page_set_description (self->empty_page, NULL);
+  else if (counting || count > 0)
+    gtk_stack_set_visible_child_name (self->stack, "list");
   else
-    gtk_stack_set_visible_child_name (self->stack, counting || count > 0 ? "list" : "empty");
+    {
+      /* Hidden until a search first finds nothing: the first frame neither styles nor
+       * measures it. */
+      gtk_widget_set_visible (GTK_WIDGET (self->empty_page), TRUE);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
   /* Told twice of one result (its count, then that the counting ended): explained once. Any
    * new search starts counting first, which drops the explanation under way. */
   if (!counting && count == 0)
