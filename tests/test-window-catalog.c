@@ -1405,6 +1405,48 @@ test_catalog_slices_shrink (Fixture       *f,
   g_signal_handler_disconnect (clock, slow);
 }
 
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* The Sort menu opens with its items: its popover is made when it is first opened, once. */
+static void
+test_catalog_sort_menu (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (page_child (f, "sort_button"));
+  GMenuModel *menu = G_MENU_MODEL (page_child (f, "sort_menu"));
+  GtkPopover *popover;
+
+  import_fixture (f, "valid-small.xml", NULL);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  g_assert_null (gtk_menu_button_get_popover (button));
+
+  gtk_menu_button_popup (button);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)) == menu);
+  g_assert_true (wait_until (is_mapped, popover, 10));
+
+  /* Its items sort the table. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (catalog_page (f)), "page.sort-column",
+                                             "s", "region"));
+  {
+    g_autofree char *column = NULL;
+
+    g_object_get (catalog_page (f), "sort-column", &column, NULL);
+    g_assert_cmpstr (column, ==, "region");
+  }
+
+  gtk_menu_button_popdown (button);
+  gtk_menu_button_popup (button);
+  g_assert_true (gtk_menu_button_get_popover (button) == popover);
+  g_assert_true (wait_until (is_mapped, popover, 10));
+  gtk_menu_button_popdown (button);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1429,5 +1471,6 @@ main (int    argc,
                            "catalog-typing-fast", test_catalog_typing_fast,
                            "catalog-count-after-first-frame",
                            test_catalog_count_after_first_frame,
+                           "catalog-sort-menu", test_catalog_sort_menu,
                            NULL);
 }

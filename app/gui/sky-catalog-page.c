@@ -45,6 +45,8 @@ struct _SkyCatalogPage
   GtkColumnView   *column_view;
   SkyOfferView    *offer_view;
   GtkMenuButton   *candidates_button;
+  GtkMenuButton   *sort_button;
+  GMenuModel      *sort_menu;
   GtkListBox      *candidates_list;
   GtkButton       *update_all_button;
   GtkToggleButton *details_button;
@@ -584,6 +586,18 @@ choices (const char *any)
 
   gtk_string_list_append (list, any);
   return list;
+}
+
+/* The sort menu's popover is made when it is first opened, not before the first frame: a
+ * popover menu builds all its items at once. */
+static void
+on_sort_menu_opened (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  SkyCatalogPage *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->sort_menu);
 }
 
 /* Selection, details and candidates --------------------------------------------------------- */
@@ -1342,6 +1356,8 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, offer_view);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, candidates_button);
+  gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, sort_button);
+  gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, sort_menu);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, candidates_list);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, update_all_button);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, details_button);
@@ -1384,6 +1400,7 @@ sky_catalog_page_init (SkyCatalogPage *self)
                     G_CALLBACK (on_candidate_rows_changed), self);
   update_candidates_button (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-to-candidates", FALSE);
+  gtk_menu_button_set_create_popup_func (self->sort_button, on_sort_menu_opened, self, NULL);
 
   list = choices (_("Any purchase option"));
   for (const char * const *title = sky_term_titles (); *title != NULL; title++)
