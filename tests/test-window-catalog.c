@@ -1411,6 +1411,78 @@ is_mapped (gpointer widget)
   return gtk_widget_get_mapped (widget);
 }
 
+/* The texts of the labels in @widget and below, in order. */
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_label (GTK_LABEL (widget)) != '\0')
+    g_ptr_array_add (texts, (gpointer) gtk_label_get_label (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, texts);
+}
+
+static GtkWidget *
+find_child (GtkWidget *widget,
+            GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child
+                                                                  : find_child (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A filter shows its choice before its popup first opens, and the popup's rows are made then:
+ * when it opens, its list holds every choice, by its text. */
+static void
+test_catalog_filter_popup (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (page_child (f, "term_dropdown"));
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+  GtkWidget *button = find_child (GTK_WIDGET (dropdown), GTK_TYPE_TOGGLE_BUTTON);
+  GtkWidget *popover = find_child (GTK_WIDGET (dropdown), GTK_TYPE_POPOVER);
+  GtkWidget *list;
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  g_assert_nonnull (button);
+  g_assert_nonnull (popover);
+  list = find_child (popover, GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (list);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 2);
+
+  import_fixture (f, "valid-small.xml", NULL);
+  g_assert_true (wait_until (is_mapped, dropdown, 10));
+  collect_labels (button, shown);
+  g_assert_true (g_ptr_array_find_with_equal_func (
+    shown, gtk_string_list_get_string (GTK_STRING_LIST (model),
+                                       gtk_drop_down_get_selected (dropdown)),
+    g_str_equal, NULL));
+  collect_labels (list, rows);
+  g_assert_cmpuint (rows->len, ==, 0);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+  g_assert_true (wait_until (is_mapped, list, 10));
+  collect_labels (list, rows);
+  g_assert_cmpuint (rows->len, ==, g_list_model_get_n_items (model));
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (rows, i), ==,
+                     gtk_string_list_get_string (GTK_STRING_LIST (model), i));
+
+  /* Chosen in the popup, as before. */
+  gtk_selection_model_select_item (gtk_list_view_get_model (GTK_LIST_VIEW (list)), 0, TRUE);
+  g_signal_emit_by_name (list, "activate", 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+  g_assert_true (wait_until (is_hidden, popover, 10));
+}
+
 /* The Sort menu opens with its items: its popover is made when it is first opened, once. */
 static void
 test_catalog_sort_menu (Fixture       *f,
@@ -1471,6 +1543,7 @@ main (int    argc,
                            "catalog-typing-fast", test_catalog_typing_fast,
                            "catalog-count-after-first-frame",
                            test_catalog_count_after_first_frame,
+                           "catalog-filter-popup", test_catalog_filter_popup,
                            "catalog-sort-menu", test_catalog_sort_menu,
                            NULL);
 }

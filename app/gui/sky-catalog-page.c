@@ -579,6 +579,32 @@ select_id (GtkDropDown        *dropdown,
       gtk_drop_down_set_selected (dropdown, i + 1);
 }
 
+/* The popup's rows of a filter are made when it first opens. GTK 4.8 makes a drop-down's
+ * popup rows for every item as soon as it has its model: for the filters' some hundred items,
+ * before the first frame, which shows none of them. Until then the popup's list has a factory
+ * that puts nothing in its rows; as the popup shows, the drop-down's own factory takes over,
+ * and its list is whole when it opens. What the drop-down shows and selects is its model's,
+ * the same before and after. */
+static void
+on_filter_popup_shown (GtkWidget   *popover,
+                       GtkDropDown *dropdown)
+{
+  g_signal_handlers_disconnect_by_func (popover, on_filter_popup_shown, dropdown);
+  gtk_drop_down_set_list_factory (dropdown, NULL);
+}
+
+static void
+defer_popup_rows (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkListItemFactory) empty = gtk_signal_list_item_factory_new ();
+
+  gtk_drop_down_set_list_factory (dropdown, empty);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      g_signal_connect (child, "show", G_CALLBACK (on_filter_popup_shown), dropdown);
+}
+
 static GtkStringList *
 choices (const char *any)
 {
@@ -1401,6 +1427,9 @@ sky_catalog_page_init (SkyCatalogPage *self)
   update_candidates_button (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-to-candidates", FALSE);
   gtk_menu_button_set_create_popup_func (self->sort_button, on_sort_menu_opened, self, NULL);
+  for (Filter f = FILTER_TEXT + 1; f < N_FILTERS; f++)
+    if (filter_dropdown (self, f) != NULL)
+      defer_popup_rows (filter_dropdown (self, f));
 
   list = choices (_("Any purchase option"));
   for (const char * const *title = sky_term_titles (); *title != NULL; title++)
