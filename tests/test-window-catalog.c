@@ -1477,6 +1477,62 @@ test_catalog_filter_popup (Fixture       *f,
   g_assert_true (wait_until (is_hidden, popover, 10));
 }
 
+static guint
+n_choices (SkyCatalogPage *page,
+           const char     *name)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                        SKY_TYPE_CATALOG_PAGE,
+                                                                        name));
+
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+  return g_list_model_get_n_items (gtk_drop_down_get_model (dropdown));
+}
+
+static gboolean
+has_providers (gpointer page)
+{
+  return n_choices (page, "provider_dropdown") > 1;
+}
+
+/* A window opened on a catalog with sheets reads its providers and regions once it has drawn
+ * its first frame, showing "Any" until then; or when one of their popups first opens, if that
+ * comes first. */
+static void
+test_catalog_choices_after_first_frame (Fixture       *f,
+                                        gconstpointer  data)
+{
+  import_fixture (f, "valid-small.xml", NULL);
+  g_assert_cmpuint (n_choices (catalog_page (f), "provider_dropdown"), ==, 2);
+  g_assert_cmpuint (n_choices (catalog_page (f), "region_dropdown"), ==, 4);
+
+  for (guint opened = 0; opened < 2; opened++)
+    {
+      SkyWindow *other = g_object_ref_sink (sky_window_new (f->app, f->catalog));
+      SkyCatalogPage *page = SKY_CATALOG_PAGE (
+        gtk_widget_get_template_child (GTK_WIDGET (other), SKY_TYPE_WINDOW, "catalog_page"));
+      GtkWidget *region = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                     SKY_TYPE_CATALOG_PAGE,
+                                                                     "region_dropdown"));
+
+      g_assert_cmpuint (n_choices (page, "provider_dropdown"), ==, 1);
+      g_assert_cmpuint (n_choices (page, "region_dropdown"), ==, 1);
+      gtk_window_present (GTK_WINDOW (other));
+      if (opened)
+        {
+          /* Realized, not yet drawn: the popup opens on every region. */
+          gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_first_child (region)),
+                                        TRUE);
+          g_assert_cmpuint (n_choices (page, "provider_dropdown"), ==, 2);
+          g_assert_cmpuint (n_choices (page, "region_dropdown"), ==, 4);
+        }
+      g_assert_true (wait_until (has_providers, page, 10));
+      g_assert_cmpuint (n_choices (page, "region_dropdown"), ==, 4);
+      gtk_window_destroy (GTK_WINDOW (other));
+      g_assert_finalize_object (other);
+    }
+}
+
 /* The Sort menu opens with its items: its popover is made when it is first opened, once. */
 static void
 test_catalog_sort_menu (Fixture       *f,
@@ -1525,5 +1581,7 @@ main (int    argc,
                            test_catalog_count_after_first_frame,
                            "catalog-filter-popup", test_catalog_filter_popup,
                            "catalog-sort-menu", test_catalog_sort_menu,
+                           "catalog-choices-after-first-frame",
+                           test_catalog_choices_after_first_frame,
                            NULL);
 }
