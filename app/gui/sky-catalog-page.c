@@ -1321,10 +1321,10 @@ static void
 sky_catalog_page_unrealize (GtkWidget *widget)
 {
   SkyCatalogPage *self = SKY_CATALOG_PAGE (widget);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
 
-  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (widget),
-                                        on_frame_clock_after_paint, self);
-
+  if (clock != NULL)
+    g_signal_handlers_disconnect_by_func (clock, on_frame_clock_after_paint, self);
   if (self->model != NULL)
     sky_listing_model_set_frame_clock (self->model, NULL);
   GTK_WIDGET_CLASS (sky_catalog_page_parent_class)->unrealize (widget);
