@@ -209,6 +209,36 @@ is_hidden (gpointer widget)
 }
 
 gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (widget));
+}
+
+/* @button opens @menu, its popover made when it is first opened, and the same one after. */
+void
+assert_menu_made_when_opened (GtkMenuButton *button,
+                              GMenuModel    *menu)
+{
+  GtkPopover *popover;
+
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  g_assert_null (gtk_menu_button_get_popover (button));
+
+  gtk_menu_button_popup (button);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)) == menu);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), >=, 1);
+  g_assert_true (wait_until (is_mapped, popover, 10));
+
+  gtk_menu_button_popdown (button);
+  gtk_menu_button_popup (button);
+  g_assert_true (gtk_menu_button_get_popover (button) == popover);
+  g_assert_true (wait_until (is_mapped, popover, 10));
+  gtk_menu_button_popdown (button);
+}
+
+gboolean
 has_toplevel (gpointer type)
 {
   return find_toplevel ((GType) GPOINTER_TO_SIZE (type)) != NULL;

@@ -67,6 +67,9 @@ gboolean save_scenario (SkyScenarioPage  *page,
                         GFile            *file,
                         GError          **error);
 gboolean is_hidden (gpointer widget);
+gboolean is_mapped (gpointer widget);
+void assert_menu_made_when_opened (GtkMenuButton *button,
+                                   GMenuModel    *menu);
 gboolean has_toplevel (gpointer type);
 gboolean lacks_toplevel (gpointer type);
 void import_fixture (Fixture    *f,

@@ -1167,9 +1167,15 @@ test_catalog_count_after_first_frame (Fixture       *f,
   g_assert_true (sky_listing_model_get_counting (model));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (page_child (f, "count_label"))), ==,
                    "Searching…");
+  /* The status page of an empty result is not part of the first frame: hidden until a search
+   * finds nothing. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page_child (f, "empty_page"))));
   g_assert_true (wait_until (released, model, 5));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
   wait_for_count (f, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page_child (f, "empty_page"))));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (page_child (f, "stack"))), ==,
+                   "empty");
 
   /* A model held counts nothing until released, then the query set last. */
   import_fixture (f, "valid-small.xml", NULL);
@@ -1399,6 +1405,156 @@ test_catalog_slices_shrink (Fixture       *f,
   g_signal_handler_disconnect (clock, slow);
 }
 
+/* The texts of the labels in @widget and below, in order. */
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_label (GTK_LABEL (widget)) != '\0')
+    g_ptr_array_add (texts, (gpointer) gtk_label_get_label (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, texts);
+}
+
+static GtkWidget *
+find_child (GtkWidget *widget,
+            GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child
+                                                                  : find_child (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A filter shows its choice before its popup first opens, and the popup's rows are made then:
+ * when it opens, its list holds every choice, by its text. */
+static void
+test_catalog_filter_popup (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (page_child (f, "term_dropdown"));
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+  GtkWidget *button = find_child (GTK_WIDGET (dropdown), GTK_TYPE_TOGGLE_BUTTON);
+  GtkWidget *popover = find_child (GTK_WIDGET (dropdown), GTK_TYPE_POPOVER);
+  GtkWidget *list;
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  g_assert_nonnull (button);
+  g_assert_nonnull (popover);
+  list = find_child (popover, GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (list);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 2);
+
+  import_fixture (f, "valid-small.xml", NULL);
+  g_assert_true (wait_until (is_mapped, dropdown, 10));
+  collect_labels (button, shown);
+  g_assert_true (g_ptr_array_find_with_equal_func (
+    shown, gtk_string_list_get_string (GTK_STRING_LIST (model),
+                                       gtk_drop_down_get_selected (dropdown)),
+    g_str_equal, NULL));
+  collect_labels (list, rows);
+  g_assert_cmpuint (rows->len, ==, 0);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+  g_assert_true (wait_until (is_mapped, list, 10));
+  collect_labels (list, rows);
+  g_assert_cmpuint (rows->len, ==, g_list_model_get_n_items (model));
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (rows, i), ==,
+                     gtk_string_list_get_string (GTK_STRING_LIST (model), i));
+
+  /* Chosen in the popup, as before. */
+  gtk_selection_model_select_item (gtk_list_view_get_model (GTK_LIST_VIEW (list)), 0, TRUE);
+  g_signal_emit_by_name (list, "activate", 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+  g_assert_true (wait_until (is_hidden, popover, 10));
+}
+
+static guint
+n_choices (SkyCatalogPage *page,
+           const char     *name)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                        SKY_TYPE_CATALOG_PAGE,
+                                                                        name));
+
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+  return g_list_model_get_n_items (gtk_drop_down_get_model (dropdown));
+}
+
+static gboolean
+has_providers (gpointer page)
+{
+  return n_choices (page, "provider_dropdown") > 1;
+}
+
+/* A window opened on a catalog with sheets reads its providers and regions once it has drawn
+ * its first frame, showing "Any" until then; or when one of their popups first opens, if that
+ * comes first. */
+static void
+test_catalog_choices_after_first_frame (Fixture       *f,
+                                        gconstpointer  data)
+{
+  import_fixture (f, "valid-small.xml", NULL);
+  g_assert_cmpuint (n_choices (catalog_page (f), "provider_dropdown"), ==, 2);
+  g_assert_cmpuint (n_choices (catalog_page (f), "region_dropdown"), ==, 4);
+
+  for (guint opened = 0; opened < 2; opened++)
+    {
+      SkyWindow *other = g_object_ref_sink (sky_window_new (f->app, f->catalog));
+      SkyCatalogPage *page = SKY_CATALOG_PAGE (
+        gtk_widget_get_template_child (GTK_WIDGET (other), SKY_TYPE_WINDOW, "catalog_page"));
+      GtkWidget *region = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                     SKY_TYPE_CATALOG_PAGE,
+                                                                     "region_dropdown"));
+
+      g_assert_cmpuint (n_choices (page, "provider_dropdown"), ==, 1);
+      g_assert_cmpuint (n_choices (page, "region_dropdown"), ==, 1);
+      gtk_window_present (GTK_WINDOW (other));
+      if (opened)
+        {
+          /* Realized, not yet drawn: the popup opens on every region. */
+          gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_first_child (region)),
+                                        TRUE);
+          g_assert_cmpuint (n_choices (page, "provider_dropdown"), ==, 2);
+          g_assert_cmpuint (n_choices (page, "region_dropdown"), ==, 4);
+        }
+      g_assert_true (wait_until (has_providers, page, 10));
+      g_assert_cmpuint (n_choices (page, "region_dropdown"), ==, 4);
+      gtk_window_destroy (GTK_WINDOW (other));
+      g_assert_finalize_object (other);
+    }
+}
+
+/* The Sort menu opens with its items: its popover is made when it is first opened, once. */
+static void
+test_catalog_sort_menu (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (page_child (f, "sort_button"));
+  GMenuModel *menu = G_MENU_MODEL (page_child (f, "sort_menu"));
+
+  import_fixture (f, "valid-small.xml", NULL);
+  assert_menu_made_when_opened (button, menu);
+
+  /* Its items sort the table. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (catalog_page (f)), "page.sort-column",
+                                             "s", "region"));
+  {
+    g_autofree char *column = NULL;
+
+    g_object_get (catalog_page (f), "sort-column", &column, NULL);
+    g_assert_cmpstr (column, ==, "region");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1423,5 +1579,9 @@ main (int    argc,
                            "catalog-typing-fast", test_catalog_typing_fast,
                            "catalog-count-after-first-frame",
                            test_catalog_count_after_first_frame,
+                           "catalog-filter-popup", test_catalog_filter_popup,
+                           "catalog-sort-menu", test_catalog_sort_menu,
+                           "catalog-choices-after-first-frame",
+                           test_catalog_choices_after_first_frame,
                            NULL);
 }

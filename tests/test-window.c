@@ -1165,12 +1165,6 @@ test_details_pane_hidden (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (offer_view));
 }
 
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
 static GtkWidget *
 slot_of (Fixture    *f,
          const char *name)
@@ -1254,24 +1248,10 @@ test_primary_menu (Fixture       *f,
   GMenuModel *menu = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (f->window),
                                                                   SKY_TYPE_WINDOW,
                                                                   "primary_menu"));
-  GtkPopover *popover;
 
   g_assert_true (gtk_menu_button_get_primary (button));
-  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
-  g_assert_null (gtk_menu_button_get_popover (button));
-
-  gtk_menu_button_popup (button);
-  popover = gtk_menu_button_get_popover (button);
-  g_assert_true (GTK_IS_POPOVER_MENU (popover));
-  g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)) == menu);
+  assert_menu_made_when_opened (button, menu);
   g_assert_cmpint (g_menu_model_get_n_items (menu), >=, 4);
-  g_assert_true (wait_until (is_mapped, popover, 10));
-
-  gtk_menu_button_popdown (button);
-  gtk_menu_button_popup (button);
-  g_assert_true (gtk_menu_button_get_popover (button) == popover);
-  g_assert_true (wait_until (is_mapped, popover, 10));
-  gtk_menu_button_popdown (button);
 }
 
 int

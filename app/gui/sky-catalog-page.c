@@ -45,6 +45,8 @@ struct _SkyCatalogPage
   GtkColumnView   *column_view;
   SkyOfferView    *offer_view;
   GtkMenuButton   *candidates_button;
+  GtkMenuButton   *sort_button;
+  GMenuModel      *sort_menu;
   GtkListBox      *candidates_list;
   GtkButton       *update_all_button;
   GtkToggleButton *details_button;
@@ -54,6 +56,10 @@ struct _SkyCatalogPage
   GtkBox          *minimums_box;
   GtkSizeGroup    *minimum_labels;
   gboolean         narrow;        /* the filters folded behind filters_button */
+  /* The provider and region filters list only "Any" until the first frame is drawn (see
+   * sky_catalog_page_set_catalog()). */
+  gboolean         choices_due;
+  guint            choices_id;
 
   guint            sort_column;   /* index in columns[] */
   gboolean         sort_descending;
@@ -167,8 +173,15 @@ on_model_count_changed (SkyCatalogPage *self)
    * again for each search typed. */
   if (counting && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0)
     adw_status_page_set_description (self->empty_page, NULL);
+  else if (counting || count > 0)
+    gtk_stack_set_visible_child_name (self->stack, "list");
   else
-    gtk_stack_set_visible_child_name (self->stack, counting || count > 0 ? "list" : "empty");
+    {
+      /* Hidden until a search first finds nothing: the first frame neither styles nor
+       * measures it. */
+      gtk_widget_set_visible (GTK_WIDGET (self->empty_page), TRUE);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
   /* Told twice of one result (its count, then that the counting ended): explained once. Any
    * new search starts counting first, which drops the explanation under way. */
   if (!counting && count == 0)
@@ -570,6 +583,40 @@ select_id (GtkDropDown        *dropdown,
       gtk_drop_down_set_selected (dropdown, i + 1);
 }
 
+/* The popup's rows of a filter are made when it first opens. GTK 4.8 makes a drop-down's
+ * popup rows for every item as soon as it has its model: for the filters' some hundred items,
+ * before the first frame, which shows none of them. Until then the popup's list has a factory
+ * that puts nothing in its rows; as the popup shows, the drop-down's own factory takes over,
+ * and its list is whole when it opens. What the drop-down shows and selects is its model's,
+ * the same before and after. */
+static void fill_choices (SkyCatalogPage *self,
+                          gboolean        read);
+
+static void
+on_filter_popup_shown (GtkWidget   *popover,
+                       GtkDropDown *dropdown)
+{
+  SkyCatalogPage *self = SKY_CATALOG_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (dropdown),
+                                                                    SKY_TYPE_CATALOG_PAGE));
+
+  g_signal_handlers_disconnect_by_func (popover, on_filter_popup_shown, dropdown);
+  if (self->choices_due)
+    fill_choices (self, TRUE);
+  gtk_drop_down_set_list_factory (dropdown, NULL);
+}
+
+static void
+defer_popup_rows (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkListItemFactory) empty = gtk_signal_list_item_factory_new ();
+
+  gtk_drop_down_set_list_factory (dropdown, empty);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      g_signal_connect (child, "show", G_CALLBACK (on_filter_popup_shown), dropdown);
+}
+
 static GtkStringList *
 choices (const char *any)
 {
@@ -577,6 +624,18 @@ choices (const char *any)
 
   gtk_string_list_append (list, any);
   return list;
+}
+
+/* The sort menu's popover is made when it is first opened, not before the first frame: a
+ * popover menu builds all its items at once. */
+static void
+on_sort_menu_opened (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  SkyCatalogPage *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->sort_menu);
 }
 
 /* Selection, details and candidates --------------------------------------------------------- */
@@ -1226,6 +1285,25 @@ sky_catalog_page_set_property (GObject      *object,
 
 /* The table's rows are told of a search's changes a slice a frame, by the window's frame
  * clock. */
+static gboolean
+fill_choices_cb (gpointer user_data)
+{
+  SkyCatalogPage *self = user_data;
+
+  self->choices_id = 0;
+  fill_choices (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_frame_clock_after_paint (GdkFrameClock  *clock,
+                            SkyCatalogPage *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_frame_clock_after_paint, self);
+  if (self->choices_due && self->choices_id == 0)
+    self->choices_id = g_idle_add (fill_choices_cb, self);
+}
+
 static void
 sky_catalog_page_realize (GtkWidget *widget)
 {
@@ -1234,13 +1312,19 @@ sky_catalog_page_realize (GtkWidget *widget)
   GTK_WIDGET_CLASS (sky_catalog_page_parent_class)->realize (widget);
   if (self->model != NULL)
     sky_listing_model_set_frame_clock (self->model, gtk_widget_get_frame_clock (widget));
+  if (self->choices_due)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (on_frame_clock_after_paint), self, 0);
 }
 
 static void
 sky_catalog_page_unrealize (GtkWidget *widget)
 {
   SkyCatalogPage *self = SKY_CATALOG_PAGE (widget);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
 
+  if (clock != NULL)
+    g_signal_handlers_disconnect_by_func (clock, on_frame_clock_after_paint, self);
   if (self->model != NULL)
     sky_listing_model_set_frame_clock (self->model, NULL);
   GTK_WIDGET_CLASS (sky_catalog_page_parent_class)->unrealize (widget);
@@ -1258,6 +1342,7 @@ sky_catalog_page_dispose (GObject *object)
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SKY_TYPE_CATALOG_PAGE);
+  g_clear_handle_id (&self->choices_id, g_source_remove);
   if (self->explaining != NULL)
     g_cancellable_cancel (self->explaining);
   g_clear_object (&self->explaining);
@@ -1335,6 +1420,8 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, offer_view);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, candidates_button);
+  gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, sort_button);
+  gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, sort_menu);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, candidates_list);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, update_all_button);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, details_button);
@@ -1377,6 +1464,10 @@ sky_catalog_page_init (SkyCatalogPage *self)
                     G_CALLBACK (on_candidate_rows_changed), self);
   update_candidates_button (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-to-candidates", FALSE);
+  gtk_menu_button_set_create_popup_func (self->sort_button, on_sort_menu_opened, self, NULL);
+  for (Filter f = FILTER_TEXT + 1; f < N_FILTERS; f++)
+    if (filter_dropdown (self, f) != NULL)
+      defer_popup_rows (filter_dropdown (self, f));
 
   list = choices (_("Any purchase option"));
   for (const char * const *title = sky_term_titles (); *title != NULL; title++)
@@ -1497,7 +1588,8 @@ sky_catalog_page_set_model (SkyCatalogPage  *self,
 
 /* Fills the region filter from the current sheets, keeping the region chosen. */
 static void
-refresh_regions (SkyCatalogPage *self)
+refresh_regions (SkyCatalogPage *self,
+                 gboolean        read)
 {
   g_autoptr(GPtrArray) regions = NULL;
   g_autoptr(GtkStringList) list = choices (_("Any region"));
@@ -1510,7 +1602,8 @@ refresh_regions (SkyCatalogPage *self)
 
   g_clear_pointer (&self->region_codes, g_ptr_array_unref);
   self->region_codes = g_ptr_array_new_with_free_func (g_free);
-  regions = self->catalog != NULL ? sky_catalog_list_regions (self->catalog, NULL) : NULL;
+  regions = read && self->catalog != NULL ? sky_catalog_list_regions (self->catalog, NULL)
+                                          : NULL;
   for (guint i = 0; regions != NULL && i + 1 < regions->len; i += 2)
     {
       const char *code = g_ptr_array_index (regions, i);
@@ -1530,9 +1623,11 @@ refresh_regions (SkyCatalogPage *self)
   g_signal_handlers_unblock_by_func (self->region_dropdown, on_filter_changed, self);
 }
 
-/* Fills the provider filter from the current sheets, keeping the provider chosen. */
-void
-sky_catalog_page_refresh (SkyCatalogPage *self)
+/* Fills the provider and region filters from the current sheets, keeping what is chosen; with
+ * @read FALSE, with "Any" alone. */
+static void
+fill_choices (SkyCatalogPage *self,
+              gboolean        read)
 {
   g_autoptr(GPtrArray) sheets = NULL;
   g_autoptr(GtkStringList) list = NULL;
@@ -1540,15 +1635,18 @@ sky_catalog_page_refresh (SkyCatalogPage *self)
   guint selected = gtk_drop_down_get_selected (self->provider_dropdown);
   guint position = 0;
 
-  g_return_if_fail (SKY_IS_CATALOG_PAGE (self));
-
+  if (read)
+    {
+      self->choices_due = FALSE;
+      g_clear_handle_id (&self->choices_id, g_source_remove);
+    }
   if (self->provider_ids != NULL && selected > 0 && selected <= self->provider_ids->len)
     chosen = g_strdup (g_ptr_array_index (self->provider_ids, selected - 1));
 
   g_clear_pointer (&self->provider_ids, g_ptr_array_unref);
   self->provider_ids = g_ptr_array_new_with_free_func (g_free);
   list = choices (_("Any provider"));
-  sheets = self->catalog != NULL ? sky_catalog_list_sheets (self->catalog, NULL) : NULL;
+  sheets = read && self->catalog != NULL ? sky_catalog_list_sheets (self->catalog, NULL) : NULL;
   for (guint i = 0; sheets != NULL && i < sheets->len; i++)
     {
       SkySheetInfo *info = g_ptr_array_index (sheets, i);
@@ -1569,7 +1667,16 @@ sky_catalog_page_refresh (SkyCatalogPage *self)
   gtk_drop_down_set_selected (self->provider_dropdown, position);
   g_signal_handlers_unblock_by_func (self->provider_dropdown, on_filter_changed, self);
 
-  refresh_regions (self);
+  refresh_regions (self, read);
+}
+
+/* Fills the provider and region filters from the current sheets, keeping what is chosen. */
+void
+sky_catalog_page_refresh (SkyCatalogPage *self)
+{
+  g_return_if_fail (SKY_IS_CATALOG_PAGE (self));
+
+  fill_choices (self, TRUE);
   /* The details of the row selected are read again once it is told of its new contents. */
   g_clear_pointer (&self->shown, sky_listing_free);
   /* The kept offers are looked for again in the sheets the catalog has now. */
@@ -1585,7 +1692,18 @@ sky_catalog_page_set_catalog (SkyCatalogPage *self,
   g_return_if_fail (SKY_IS_CATALOG (catalog));
 
   g_set_object (&self->catalog, catalog);
-  sky_catalog_page_refresh (self);
+  /* Before the first frame, the provider and region filters list "Any" alone, which is what
+   * they show: their providers and regions are read once the frame is drawn, or when one of
+   * them first opens, whichever comes first. */
+  if (!gtk_widget_get_realized (GTK_WIDGET (self)))
+    {
+      fill_choices (self, FALSE);
+      self->choices_due = TRUE;
+      g_clear_pointer (&self->shown, sky_listing_free);
+      sky_candidates_set_catalog (self->candidates, self->catalog);
+    }
+  else
+    sky_catalog_page_refresh (self);
 }
 
 /* Follows the hours per month of @settings; the window shows and hides the details pane. */
