@@ -1826,24 +1826,32 @@ test_search_text_index (Fixture       *f,
           g_assert_cmpuint (few_count, ==, scan_count);
           g_assert_cmpuint (set_count, ==, scan_count);
           /* The first prices in the search's order checked against the text: all of them, or
-           * as many as the page's last row's place, which may leave it to the index; the first
-           * three rows, and the page of two from the second row, either way. */
-          for (guint i = 0; i < 4; i++)
+           * as many as the page's last row's place, which may leave it to the index, or one,
+           * then more if it held a row; the first three rows, and the page of two from the
+           * second row, either way. */
+          for (guint i = 0; i < 10; i++)
             {
-              gint64 probe = i % 2 == 0 ? 3 : -1;
+              gint64 probe = i % 2 == 0 ? 3 : i < 4 ? -1 : 1;
               /* The index's offers, for a page the first prices did not fill: all of their
-               * prices sorted, or the prices in the search's order. */
-              gint64 read_all = i < 2 ? G_MAXINT64 : 0;
+               * prices sorted, or the prices in the search's order; or, when the first prices
+               * held some of the page's rows, the prices in the search's order by their key
+               * first, as many as those rows say the page takes, as many as the page has rows
+               * (which may not fill it), or all of them, then all of the offers' prices
+               * sorted. */
+              gint64 read_all = i < 2 || i >= 4 ? G_MAXINT64 : 0;
+              gint64 walk_margin = i < 4 ? -1 : i < 6 ? 2 : i < 8 ? 0 : 100;
               SkySearchQuery first = query;
               g_autofree char *probed = NULL;
               g_autofree char *probed_page = NULL;
               g_autofree char *expected = NULL;
 
               first.limit = 3;
+              _sky_catalog_set_text_walk (i < 4 ? -1 : 1000000, walk_margin);
               probed = search_keys_probed (f, &first, probe, read_all);
               expected = keys_page (scanned, 0, 3);
               g_assert_cmpstr (probed, ==, expected);
               probed_page = search_keys_probed (f, &page, probe, read_all);
+              _sky_catalog_set_text_walk (-1, -1);
               g_clear_pointer (&expected, g_free);
               expected = keys_page (scanned, 1, 2);
               g_assert_cmpstr (probed_page, ==, expected);
