@@ -342,9 +342,11 @@ _sky_catalog_set_text_probe_rows (gint64 rows)
   " FROM offer_row o WHERE o.id = " PRICE_OFFER_ID_SQL ")"
 
 /* Whether the price p's offer holds the LIKE pattern :text where a scan finds it: in its name,
- * its SKU or its service's name. */
+ * its SKU or its service's name (the price's); a look-up of the offer, not of the price's
+ * row. */
 #define TEXT_CHECK_SQL \
-  "(p.service_id IN " SERVICES_NAMED_SQL " OR " OFFER_TEXT_SQL ")"
+  "(SELECT o.service_id IN " SERVICES_NAMED_SQL " OR o.name LIKE :text ESCAPE '\\' " \
+  "   OR o.sku LIKE :text ESCAPE '\\' FROM offer_row o WHERE o.id = " PRICE_OFFER_ID_SQL ")"
 
 /* A page the first prices did not fill reads every price of the offers the index finds only
  * when these are at most a tenth of the catalog's offers (or FEW_OFFERS), or when it is sorted
@@ -912,7 +914,7 @@ append_filters (GString              *sql,
    * as the planner would otherwise search the price key's buckets for each offer. @from, if
    * given, finds the offers another way (FEW_OFFERS_FOUND_SQL). */
   if (text == TEXT_FEW_OFFERS && from == NULL)
-    g_string_append (sql, "FROM (SELECT o.id FROM offer_row o WHERE o.id IN "
+    g_string_append (sql, "FROM (SELECT o.id, o.name FROM offer_row o WHERE o.id IN "
                           "       (SELECT value FROM json_each (:found_ids)) "
                           "      AND (o.name LIKE :text ESCAPE '\\' "
                           "           OR o.sku LIKE :text ESCAPE '\\')) AS t "
@@ -1097,6 +1099,78 @@ sort_key (SkySort sort)
     default:
       return NULL;
     }
+}
+
+/* The place of each price's region, service or provider (@sort) in the order of their names,
+ * as SQL for the price table as p: "CASE p.region WHEN id THEN place … END", names alike (as
+ * sort_key() compares them) in one place. A search that sorts every price of the offers it
+ * found compares that, rather than looking up each price's name; NULL for another sort, or when
+ * the values are too many (MAX_VALUES) or cannot be read. */
+static char *
+sort_rank (sqlite3 *db,
+           SkySort  sort)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GString) sql = NULL;
+  g_autoptr(GString) rank = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *last = NULL;
+  const char *column, *index, *names;
+  gboolean nocase = sort != SKY_SORT_REGION;
+  guint place = 0;
+  int rc;
+
+  switch (sort)
+    {
+    case SKY_SORT_REGION:
+      column = "region";
+      index = "price_by_region";
+      names = "SELECT id, text FROM word WHERE id IN (";
+      break;
+    case SKY_SORT_SERVICE:
+      column = "service_id";
+      index = "price_by_service";
+      names = "SELECT id, name FROM service WHERE id IN (";
+      break;
+    case SKY_SORT_PROVIDER:
+      /* A price's service is one of its sheet's. */
+      column = "service_id";
+      index = "price_by_service";
+      names = "SELECT sv.id, pv.name FROM service sv JOIN sheet s ON s.id = sv.sheet_id "
+              "JOIN provider pv ON pv.id = s.provider WHERE sv.id IN (";
+      break;
+    default:
+      return NULL;
+    }
+  ids = _sky_catalog_read_values (db, column, index, G_MININT64, MAX_VALUES);
+  if (ids == NULL || ids->len == 0)
+    return NULL;
+  sql = g_string_new (names);
+  rank = g_string_new ("CASE p.");
+  g_string_append (rank, column);
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, i > 0 ? ", " : "",
+                            g_array_index (ids, gint64, i));
+  g_string_append (sql, nocase ? ") ORDER BY 2 COLLATE NOCASE" : ") ORDER BY 2");
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (name == NULL)
+        return NULL;
+      if (last != NULL && (nocase ? sqlite3_stricmp (last, name) : strcmp (last, name)) != 0)
+        place++;
+      g_free (last);
+      last = g_strdup (name);
+      g_string_append_printf (rank, " WHEN %" G_GINT64_FORMAT " THEN %u",
+                              (gint64) sqlite3_column_int64 (stmt, 0), place);
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+  g_string_append (rank, " END");
+  return g_string_free (g_steal_pointer (&rank), FALSE);
 }
 
 /* The places in the vocabulary of the units the catalog's prices are in, in order. */
@@ -1813,6 +1887,7 @@ search_page (SkyCatalog            *self,
   g_autoptr(GArray) units = NULL;
   g_autoptr(GArray) present = NULL;
   g_autoptr(FoundSet) found = NULL;
+  g_autofree char *rank = NULL;
   gint64 walk_rows = 0;
   gboolean in_parts = FALSE;
   gboolean nothing = FALSE;
@@ -1845,8 +1920,9 @@ search_page (SkyCatalog            *self,
           query->limit > 0 &&
           (gint64) query->offset + query->limit <= probe_limit &&
           query->sort != SKY_SORT_PER_VCPU && query->sort != SKY_SORT_PER_GIB;
+  /* Read by their key alone, as a walk's (TEXT_SET_WALK), then checked against the text. */
   if (probe)
-    text = TEXT_NONE;
+    text = TEXT_SET_WALK;
   else if (text == TEXT_INDEX_SET || text == TEXT_SERVICES_OR_SET)
     {
       /* The offers found, read from the index once: how many they are, and the set the
@@ -1951,6 +2027,14 @@ build:
       if (!in_parts)
         {
           g_string_truncate (sql, 0);
+          /* Every price of the offers found: a number for each name, or the name their offer's
+           * row, read to check its text, gives (see append_filters()). */
+          if (text == TEXT_FEW_OFFERS)
+            rank = sort_rank (self->db, query->sort);
+          if (rank != NULL)
+            key = rank;
+          else if (text == TEXT_FEW_OFFERS && !found_first && query->sort == SKY_SORT_NAME)
+            key = "t.name COLLATE NOCASE";
           /* "k" in the inner query, "p.k" outside it. */
           order = g_strdup_printf ("k %s NULLS LAST, p.amount, p.offer_seq",
                                    query->descending ? "DESC" : "ASC");
@@ -1998,7 +2082,7 @@ build:
   else if (text == TEXT_SET_WALK)
     {
       /* As the probe, the prices read by their key, then checked against the offers found
-       * and their text. */
+       * and their text, on the offer's row. */
       g_string_prepend (sql, "SELECT * FROM (");
       g_string_append (sql, " LIMIT :probe) AS p WHERE sky_found (:found, " PRICE_OFFER_ID_SQL
                             ") AND " OFFER_TEXT_SQL);
@@ -2054,7 +2138,7 @@ build:
                       probe ? probe_limit
                       : text == TEXT_SET_WALK ? walk_rows
                       : query->limit > 0 ? (gint64) query->limit + query->offset : -1);
-  if (text == TEXT_SET_WALK)
+  if (text == TEXT_SET_WALK && !probe)
     {
       sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":probe"), walk_rows);
       found->checked = 0;
@@ -2140,7 +2224,7 @@ build:
   g_clear_pointer (&stmt, sqlite3_finalize);
   /* A walk whose prices did not fill the page, and were not all the search keeps (each was
    * asked of the set once): the sort, in the same transaction. */
-  if (text == TEXT_SET_WALK && listings != NULL && listings->len < query->limit &&
+  if (text == TEXT_SET_WALK && !probe && listings != NULL && listings->len < query->limit &&
       found->checked >= walk_rows)
     {
       _sky_catalog_watch_cancellable (self->db, NULL);
@@ -2149,6 +2233,7 @@ build:
       g_clear_pointer (&order, g_free);
       g_clear_pointer (&size_cond, g_free);
       g_clear_pointer (&units, g_array_unref);
+      g_clear_pointer (&rank, g_free);
       g_string_truncate (sql, 0);
       in_parts = FALSE;
       from = NULL;
