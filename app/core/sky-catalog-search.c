@@ -2028,13 +2028,15 @@ build:
         {
           g_string_truncate (sql, 0);
           /* Every price of the offers found: a number for each name, or the name their offer's
-           * row, read to check its text, gives (see append_filters()). */
+           * row, read to check its text, gives (see append_filters()); not as the index of
+           * names orders it, which SQLite would otherwise walk whole rather than the offers
+           * found. */
           if (text == TEXT_FEW_OFFERS)
             rank = sort_rank (self->db, query->sort);
           if (rank != NULL)
             key = rank;
           else if (text == TEXT_FEW_OFFERS && !found_first && query->sort == SKY_SORT_NAME)
-            key = "t.name COLLATE NOCASE";
+            key = "(+t.name) COLLATE NOCASE";
           /* "k" in the inner query, "p.k" outside it. */
           order = g_strdup_printf ("k %s NULLS LAST, p.amount, p.offer_seq",
                                    query->descending ? "DESC" : "ASC");
