@@ -1826,24 +1826,32 @@ test_search_text_index (Fixture       *f,
           g_assert_cmpuint (few_count, ==, scan_count);
           g_assert_cmpuint (set_count, ==, scan_count);
           /* The first prices in the search's order checked against the text: all of them, or
-           * as many as the page's last row's place, which may leave it to the index; the first
-           * three rows, and the page of two from the second row, either way. */
-          for (guint i = 0; i < 4; i++)
+           * as many as the page's last row's place, which may leave it to the index, or one,
+           * then more if it held a row; the first three rows, and the page of two from the
+           * second row, either way. */
+          for (guint i = 0; i < 10; i++)
             {
-              gint64 probe = i % 2 == 0 ? 3 : -1;
+              gint64 probe = i % 2 == 0 ? 3 : i < 4 ? -1 : 1;
               /* The index's offers, for a page the first prices did not fill: all of their
-               * prices sorted, or the prices in the search's order. */
-              gint64 read_all = i < 2 ? G_MAXINT64 : 0;
+               * prices sorted, or the prices in the search's order; or, when the first prices
+               * held some of the page's rows, the prices in the search's order by their key
+               * first, as many as those rows say the page takes, as many as the page has rows
+               * (which may not fill it), or all of them, then all of the offers' prices
+               * sorted. */
+              gint64 read_all = i < 2 || i >= 4 ? G_MAXINT64 : 0;
+              gint64 walk_margin = i < 4 ? -1 : i < 6 ? 2 : i < 8 ? 0 : 100;
               SkySearchQuery first = query;
               g_autofree char *probed = NULL;
               g_autofree char *probed_page = NULL;
               g_autofree char *expected = NULL;
 
               first.limit = 3;
+              _sky_catalog_set_text_walk (i < 4 ? -1 : 1000000, walk_margin);
               probed = search_keys_probed (f, &first, probe, read_all);
               expected = keys_page (scanned, 0, 3);
               g_assert_cmpstr (probed, ==, expected);
               probed_page = search_keys_probed (f, &page, probe, read_all);
+              _sky_catalog_set_text_walk (-1, -1);
               g_clear_pointer (&expected, g_free);
               expected = keys_page (scanned, 1, 2);
               g_assert_cmpstr (probed_page, ==, expected);
@@ -3041,6 +3049,25 @@ test_decline_bundled (Fixture       *f,
   "DROP INDEX price_by_offer; " \
   "DROP INDEX price_by_unit; " \
   "DROP INDEX offer_by_name; "
+#define UNDO_SCHEMA_17 \
+  "DROP INDEX price_by_unit; DROP INDEX price_by_vcpu; DROP INDEX price_by_memory; " \
+  "DROP INDEX price_by_os; DROP INDEX price_by_arch; DROP INDEX price_by_region; " \
+  "DROP INDEX price_by_service; DROP INDEX price_by_per_vcpu; DROP INDEX price_by_per_gib; " \
+  "CREATE INDEX price_by_unit ON price (unit, bucket, amount, offer_seq); " \
+  "CREATE INDEX price_by_vcpu ON price (vcpu, unit, bucket, amount, offer_seq) " \
+  "  WHERE vcpu IS NOT NULL; " \
+  "CREATE INDEX price_by_memory ON price (memory, unit, bucket, amount, offer_seq) " \
+  "  WHERE memory IS NOT NULL; " \
+  "CREATE INDEX price_by_os ON price (os, unit, bucket, amount, offer_seq) " \
+  "  WHERE os IS NOT NULL; " \
+  "CREATE INDEX price_by_arch ON price (arch, unit, bucket, amount, offer_seq) " \
+  "  WHERE arch IS NOT NULL; " \
+  "CREATE INDEX price_by_region ON price (region, unit, bucket, amount, offer_seq); " \
+  "CREATE INDEX price_by_service ON price (service_id, unit, bucket, amount, offer_seq); " \
+  "CREATE INDEX price_by_per_vcpu ON price (bucket, (CAST (amount AS REAL) / vcpu), amount, " \
+  "  offer_seq) WHERE vcpu > 0 AND unit = 0; " \
+  "CREATE INDEX price_by_per_gib ON price (bucket, (CAST (amount AS REAL) / memory), amount, " \
+  "  offer_seq) WHERE memory > 0 AND unit = 0; "
 #define UNDO_SCHEMA_16 \
   "DROP TABLE price_value; "
 #define UNDO_SCHEMA_15 \
@@ -3949,6 +3976,71 @@ test_migrate_from_15 (Fixture       *f,
   g_assert_cmpstr (least_after, ==, least_before);
 }
 
+/* A catalog of schema 16 gains each price's variant in every index of prices by a column, which
+ * a search of the default rows through one of them then reads rather than the price's row, and
+ * its searches keep the same prices, with and without a text. */
+static void
+test_migrate_from_16 (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char * const indexes[] = {
+    "price_by_unit", "price_by_vcpu", "price_by_memory", "price_by_os", "price_by_arch",
+    "price_by_region", "price_by_service", "price_by_per_vcpu", "price_by_per_gib",
+  };
+  const SkySort sorts[] = {
+    SKY_SORT_UNIT_PRICE, SKY_SORT_VCPU, SKY_SORT_MEMORY, SKY_SORT_REGION, SKY_SORT_SERVICE,
+    SKY_SORT_ARCHITECTURE, SKY_SORT_PER_VCPU, SKY_SORT_PER_GIB,
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+
+  import_fixture (f);
+  for (gsize i = 0; i < G_N_ELEMENTS (sorts); i++)
+    {
+      SkySearchQuery query = { .sort = sorts[i] };
+      SkySearchQuery text = { .sort = sorts[i], .text = "-us", .limit = 2 };
+
+      g_ptr_array_add (before, search_keys (f, &query));
+      _sky_catalog_set_few_offers (0);
+      g_ptr_array_add (before, search_keys (f, &text));
+      _sky_catalog_set_few_offers (-1);
+    }
+  g_clear_object (&f->catalog);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_17 "PRAGMA user_version = 16",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_index_xinfo ('price_by_unit') "
+                                       "WHERE name = 'variant' AND key"), ==, 0);
+
+  f->catalog = sky_catalog_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma (f->path, "user_version"), ==, SKY_CATALOG_SCHEMA_VERSION);
+  g_assert_true (sky_catalog_check (f->catalog, &error));
+  g_assert_no_error (error);
+  for (gsize i = 0; i < G_N_ELEMENTS (indexes); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM pragma_index_xinfo ('%s') "
+                                              "WHERE name = 'variant' AND key", indexes[i]);
+
+      g_assert_cmpint (query_int (f->path, sql), ==, 1);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (sorts); i++)
+    {
+      SkySearchQuery query = { .sort = sorts[i] };
+      SkySearchQuery text = { .sort = sorts[i], .text = "-us", .limit = 2 };
+      g_autofree char *after = search_keys (f, &query);
+      g_autofree char *text_after = NULL;
+
+      _sky_catalog_set_few_offers (0);
+      text_after = search_keys (f, &text);
+      _sky_catalog_set_few_offers (-1);
+      g_assert_cmpstr (after, ==, before->pdata[2 * i]);
+      g_assert_cmpstr (text_after, ==, before->pdata[2 * i + 1]);
+    }
+}
+
 /* Opened read-only, a catalog is searched as usual and nothing is written to it: an import is
  * refused at once, saying why. */
 static void
@@ -4174,6 +4266,7 @@ main (int    argc,
   ADD ("migrate-from-13", test_migrate_from_13);
   ADD ("migrate-from-14", test_migrate_from_14);
   ADD ("migrate-from-15", test_migrate_from_15);
+  ADD ("migrate-from-16", test_migrate_from_16);
   ADD ("import/spilled-prices", test_import_spilled_prices);
   ADD ("import/cancel-writing-prices", test_cancel_writing_prices);
   ADD ("current-per-service", test_current_per_service);

@@ -246,6 +246,8 @@ void      _sky_catalog_set_few_offers          (gint64   few);
  * many offers (see sky-catalog-search.c; 0 for none, -1 for the default). */
 void      _sky_catalog_set_text_probe_rows     (gint64   rows);
 void      _sky_catalog_set_text_read_all       (gint64   most);
+void      _sky_catalog_set_text_walk           (gint64   rows_per_offer,
+                                                gint64   margin);
 /* For tests: searches read as one sort of every price they keep, not in parts by the sort's
  * values, and name every bucket and size (sky-catalog-search.c). */
 void      _sky_catalog_set_search_parts_disabled (gboolean disabled);

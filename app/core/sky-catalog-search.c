@@ -149,9 +149,14 @@ typedef enum
   TEXT_SCAN,
   TEXT_FEW_OFFERS,
   TEXT_INDEX_SET,
+  TEXT_SET_WALK,
   TEXT_SERVICES,
   TEXT_SERVICES_OR_SET,
 } TextPlan;
+
+/* TEXT_SET_WALK is TEXT_INDEX_SET read as a walk of a bounded length: the first prices of the
+ * search without its text, in its order, by their key alone, then those of the offers found
+ * checked against the text (see WALK_ROWS_PER_OFFER). */
 
 /* The offers the text index finds for a search's text, not yet checked against it: a bit per
  * offer id from the least found to the greatest (an eighth of a byte per offer of the catalog
@@ -165,6 +170,7 @@ typedef struct
   guint64  count;
   guint64 *bits;
   char    *ids;      /* the ids as a JSON array, for json_each (), once asked for */
+  gint64   checked;  /* how many ids sky_found () was asked about */
 } FoundSet;
 
 #define FOUND_SET_TYPE "sky-found-set"
@@ -249,7 +255,7 @@ found_function (sqlite3_context  *context,
                 int               argc,
                 sqlite3_value   **argv)
 {
-  const FoundSet *set = sqlite3_value_pointer (argv[0], FOUND_SET_TYPE);
+  FoundSet *set = sqlite3_value_pointer (argv[0], FOUND_SET_TYPE);
   gint64 bit;
 
   if (set == NULL || sqlite3_value_type (argv[1]) != SQLITE_INTEGER)
@@ -257,6 +263,7 @@ found_function (sqlite3_context  *context,
       sqlite3_result_int (context, 0);
       return;
     }
+  set->checked++;
   bit = sqlite3_value_int64 (argv[1]) - set->first;
   sqlite3_result_int (context, bit >= 0 && bit < set->n_bits &&
                                (set->bits[bit / 64] >> (bit % 64) & 1) != 0);
@@ -296,6 +303,14 @@ _sky_catalog_set_few_offers (gint64 few)
 
 static gint64 probe_rows = PROBE_ROWS;
 
+/* A probe whose prices held some of the page's rows is followed by one of twice as many prices
+ * as those rows say the page takes, when they are at most this many times PROBE_ROWS: a text
+ * that common early in the order then fills the page without the text index (some 20 ms at
+ * 1,000,000 offers for the offers of one region in thirty, against 30 ms for the index's look-up
+ * alone), and one that is not costs at most those prices more. A probe whose prices held none
+ * of the page's rows says nothing of what follows, and is not followed. */
+#define LONG_PROBE 8
+
 /* For tests: how many prices a search checks in its order before it reads them through the
  * text index; 0 for none, -1 for the default. */
 void
@@ -327,9 +342,11 @@ _sky_catalog_set_text_probe_rows (gint64 rows)
   " FROM offer_row o WHERE o.id = " PRICE_OFFER_ID_SQL ")"
 
 /* Whether the price p's offer holds the LIKE pattern :text where a scan finds it: in its name,
- * its SKU or its service's name. */
+ * its SKU or its service's name (the price's); a look-up of the offer, not of the price's
+ * row. */
 #define TEXT_CHECK_SQL \
-  "(p.service_id IN " SERVICES_NAMED_SQL " OR " OFFER_TEXT_SQL ")"
+  "(SELECT o.service_id IN " SERVICES_NAMED_SQL " OR o.name LIKE :text ESCAPE '\\' " \
+  "   OR o.sku LIKE :text ESCAPE '\\' FROM offer_row o WHERE o.id = " PRICE_OFFER_ID_SQL ")"
 
 /* A page the first prices did not fill reads every price of the offers the index finds only
  * when these are at most a tenth of the catalog's offers (or FEW_OFFERS), or when it is sorted
@@ -346,6 +363,39 @@ void
 _sky_catalog_set_text_read_all (gint64 most)
 {
   read_all_most = most;
+}
+
+/* A page the probes (PROBE_ROWS, LONG_PROBE) did not fill, of a text whose offers the index
+ * finds to be too many to be read first (FEW_OFFERS) but few enough to be sorted
+ * (READ_ALL_SHARE): when the probes' prices held some of the page's rows, the page is first
+ * read as a walk of twice as many prices as those rows say it takes, by their key alone (from
+ * whichever index the search walks, which holds the default row's variant, not from the price
+ * table), each then checked against the offers found. A walk that does not fill the page gives
+ * way to the sort of the offers' prices; a walk of more than this many prices per offer found
+ * is not made, as it would cost more than the sort (SQLite merges the buckets' prices at some
+ * 3 µs a price, about what an offer's prices cost read and sorted). The offers found are
+ * checked around the walk, not in it: SQLite stops reading a bucket once its prices are dearer
+ * than the page's last, which it does not learn while it passes over prices none of whose
+ * offers were found. Probes that held none of the page's rows say nothing of the prices after
+ * them: such a text may lie late in the order (a kind of offer the order puts last). */
+#define WALK_ROWS_PER_OFFER 2
+
+/* How many times the prices the rows found so far say the page takes a further probe or a walk
+ * reads. */
+#define WALK_MARGIN 2
+
+static gint64 walk_rows_per_offer = WALK_ROWS_PER_OFFER;
+static gint64 walk_margin = WALK_MARGIN;
+
+/* For tests: how many prices per offer found a walk reads at most (0: none), and how many times
+ * the prices the rows found say the page takes a further probe or a walk reads (0: as many as
+ * the page has rows); -1 for the defaults. */
+void
+_sky_catalog_set_text_walk (gint64 rows_per_offer,
+                            gint64 margin)
+{
+  walk_rows_per_offer = rows_per_offer >= 0 ? rows_per_offer : WALK_ROWS_PER_OFFER;
+  walk_margin = margin >= 0 ? margin : WALK_MARGIN;
 }
 
 static gboolean search_parts_disabled;
@@ -864,7 +914,7 @@ append_filters (GString              *sql,
    * as the planner would otherwise search the price key's buckets for each offer. @from, if
    * given, finds the offers another way (FEW_OFFERS_FOUND_SQL). */
   if (text == TEXT_FEW_OFFERS && from == NULL)
-    g_string_append (sql, "FROM (SELECT o.id FROM offer_row o WHERE o.id IN "
+    g_string_append (sql, "FROM (SELECT o.id, o.name FROM offer_row o WHERE o.id IN "
                           "       (SELECT value FROM json_each (:found_ids)) "
                           "      AND (o.name LIKE :text ESCAPE '\\' "
                           "           OR o.sku LIKE :text ESCAPE '\\')) AS t "
@@ -912,7 +962,8 @@ append_filters (GString              *sql,
    * row. A text only services' names hold: those of them that are current, named (through
    * the index of prices by service when it is read). */
   current = current_service_ids (db, query->provider);
-  if (text == TEXT_INDEX_SET && query->provider == NULL && current != NULL &&
+  if ((text == TEXT_INDEX_SET || text == TEXT_SET_WALK) && query->provider == NULL &&
+      current != NULL &&
       all_services_current (db, current))
     ;
   else if (present == NULL || current == NULL ||
@@ -946,6 +997,8 @@ append_filters (GString              *sql,
       break;
     case TEXT_INDEX_SET:
       /* After the buckets. */
+    case TEXT_SET_WALK:
+      /* Around the search: see search_page(). */
     case TEXT_FEW_OFFERS:
       /* In the FROM clause. */
     case TEXT_NONE:
@@ -961,7 +1014,8 @@ append_filters (GString              *sql,
 static const char *
 price_columns (TextPlan text)
 {
-  return text == TEXT_INDEX_SET ? "p.bucket, p.amount, p.offer_seq" : "p.*";
+  return text == TEXT_INDEX_SET || text == TEXT_SET_WALK ? "p.bucket, p.amount, p.offer_seq"
+                                                        : "p.*";
 }
 
 /* Returns the LIKE pattern it bound, which must live as long as the statement. */
@@ -1045,6 +1099,78 @@ sort_key (SkySort sort)
     default:
       return NULL;
     }
+}
+
+/* The place of each price's region, service or provider (@sort) in the order of their names,
+ * as SQL for the price table as p: "CASE p.region WHEN id THEN place … END", names alike (as
+ * sort_key() compares them) in one place. A search that sorts every price of the offers it
+ * found compares that, rather than looking up each price's name; NULL for another sort, or when
+ * the values are too many (MAX_VALUES) or cannot be read. */
+static char *
+sort_rank (sqlite3 *db,
+           SkySort  sort)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GString) sql = NULL;
+  g_autoptr(GString) rank = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *last = NULL;
+  const char *column, *index, *names;
+  gboolean nocase = sort != SKY_SORT_REGION;
+  guint place = 0;
+  int rc;
+
+  switch (sort)
+    {
+    case SKY_SORT_REGION:
+      column = "region";
+      index = "price_by_region";
+      names = "SELECT id, text FROM word WHERE id IN (";
+      break;
+    case SKY_SORT_SERVICE:
+      column = "service_id";
+      index = "price_by_service";
+      names = "SELECT id, name FROM service WHERE id IN (";
+      break;
+    case SKY_SORT_PROVIDER:
+      /* A price's service is one of its sheet's. */
+      column = "service_id";
+      index = "price_by_service";
+      names = "SELECT sv.id, pv.name FROM service sv JOIN sheet s ON s.id = sv.sheet_id "
+              "JOIN provider pv ON pv.id = s.provider WHERE sv.id IN (";
+      break;
+    default:
+      return NULL;
+    }
+  ids = _sky_catalog_read_values (db, column, index, G_MININT64, MAX_VALUES);
+  if (ids == NULL || ids->len == 0)
+    return NULL;
+  sql = g_string_new (names);
+  rank = g_string_new ("CASE p.");
+  g_string_append (rank, column);
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, i > 0 ? ", " : "",
+                            g_array_index (ids, gint64, i));
+  g_string_append (sql, nocase ? ") ORDER BY 2 COLLATE NOCASE" : ") ORDER BY 2");
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (name == NULL)
+        return NULL;
+      if (last != NULL && (nocase ? sqlite3_stricmp (last, name) : strcmp (last, name)) != 0)
+        place++;
+      g_free (last);
+      last = g_strdup (name);
+      g_string_append_printf (rank, " WHEN %" G_GINT64_FORMAT " THEN %u",
+                              (gint64) sqlite3_column_int64 (stmt, 0), place);
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+  g_string_append (rank, " END");
+  return g_string_free (g_steal_pointer (&rank), FALSE);
 }
 
 /* The places in the vocabulary of the units the catalog's prices are in, in order. */
@@ -1713,11 +1839,12 @@ offers_at_most (sqlite3 *db)
 }
 
 /* How many prices the search without its text, @sql (its inner query, to be limited to
- * :probe), keeps, up to probe_rows: -1 when it fails. */
+ * :probe), keeps, up to @rows: -1 when it fails. */
 static gint64
 count_probed (sqlite3              *db,
               const char           *sql,
-              const SkySearchQuery *query)
+              const SkySearchQuery *query,
+              gint64                rows)
 {
   g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM (%s LIMIT :probe)", sql);
   g_autofree char *like = NULL;
@@ -1726,19 +1853,23 @@ count_probed (sqlite3              *db,
   if (sqlite3_prepare_v2 (db, count_sql, -1, &stmt, NULL) != SQLITE_OK)
     return -1;
   like = bind_filters (stmt, query, TEXT_NONE, NULL, NULL);
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":window"), probe_rows);
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":probe"), probe_rows);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":window"), rows);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":probe"), rows);
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
 }
 
-/* A page of @query's listings, its text found as plan_text() says; or, when @may_probe and the
- * index finds the text in many offers, checked price by price on the first prices of the
- * search without its text (see PROBE_ROWS): then @unsure is set when these did not fill the
- * page and more prices follow them, and the page is not known. */
+/* A page of @query's listings, its text found as plan_text() says; or, when @probe_limit is not
+ * 0 and the index finds the text in many offers, checked price by price on the first
+ * @probe_limit prices of the search without its text (see PROBE_ROWS): then @unsure is set
+ * when these did not fill the page and more prices follow them, and the page is not known.
+ * @seen_rows of the page were found in the first @seen_prices by such a probe made before
+ * (see WALK_ROWS_PER_OFFER); 0 when none. */
 static GPtrArray *
 search_page (SkyCatalog            *self,
              const SkySearchQuery  *query,
-             gboolean               may_probe,
+             gint64                 probe_limit,
+             gint64                 seen_rows,
+             gint64                 seen_prices,
              gboolean              *unsure,
              GError               **error)
 {
@@ -1756,6 +1887,8 @@ search_page (SkyCatalog            *self,
   g_autoptr(GArray) units = NULL;
   g_autoptr(GArray) present = NULL;
   g_autoptr(FoundSet) found = NULL;
+  g_autofree char *rank = NULL;
+  gint64 walk_rows = 0;
   gboolean in_parts = FALSE;
   gboolean nothing = FALSE;
   const SkyOfferPrice *price;
@@ -1780,15 +1913,16 @@ search_page (SkyCatalog            *self,
   found_first = text == TEXT_FEW_OFFERS;
   if (found_first)
     from = FEW_OFFERS_FOUND_SQL;
-  /* The prices of the search without its text, read in its order up to probe_rows, each
+  /* The prices of the search without its text, read in its order up to probe_limit, each
    * checked against the text (TEXT_CHECK_SQL). */
   /* Not by a price per vCPU or GiB, whose parts are each read whole before they are merged. */
-  probe = may_probe && (text == TEXT_INDEX_SET || text == TEXT_SERVICES_OR_SET) &&
+  probe = probe_limit > 0 && (text == TEXT_INDEX_SET || text == TEXT_SERVICES_OR_SET) &&
           query->limit > 0 &&
-          (gint64) query->offset + query->limit <= probe_rows &&
+          (gint64) query->offset + query->limit <= probe_limit &&
           query->sort != SKY_SORT_PER_VCPU && query->sort != SKY_SORT_PER_GIB;
+  /* Read by their key alone, as a walk's (TEXT_SET_WALK), then checked against the text. */
   if (probe)
-    text = TEXT_NONE;
+    text = TEXT_SET_WALK;
   else if (text == TEXT_INDEX_SET || text == TEXT_SERVICES_OR_SET)
     {
       /* The offers found, read from the index once: how many they are, and the set the
@@ -1812,8 +1946,25 @@ search_page (SkyCatalog            *self,
                                                             READ_ALL_SHARE);
 
       if ((gint64) found->count <= most)
-        text = TEXT_FEW_OFFERS;
+        {
+          /* In the search's order first (see WALK_ROWS_PER_OFFER): not by name, whose offers
+           * are read to their prices one by one, nor by a price per vCPU or GiB (as the
+           * probe). */
+          gint64 wanted = (gint64) query->offset + query->limit;
+
+          if (seen_rows > 0)
+            walk_rows = MAX (wanted, seen_prices * wanted * walk_margin / seen_rows);
+          if (seen_rows > 0 && query->sort != SKY_SORT_NAME &&
+              query->sort != SKY_SORT_PER_VCPU && query->sort != SKY_SORT_PER_GIB &&
+              walk_rows <= (gint64) found->count * walk_rows_per_offer)
+            text = TEXT_SET_WALK;
+          else
+            text = TEXT_FEW_OFFERS;
+        }
     }
+
+  /* Again from here for the sort, when the walk did not fill the page. */
+build:
 
   /* The statement is assembled from fixed fragments; every value from the query is bound.
    * The inner query picks the prices, walking the price key so that a search naming a purchase
@@ -1876,6 +2027,16 @@ search_page (SkyCatalog            *self,
       if (!in_parts)
         {
           g_string_truncate (sql, 0);
+          /* Every price of the offers found: a number for each name, or the name their offer's
+           * row, read to check its text, gives (see append_filters()); not as the index of
+           * names orders it, which SQLite would otherwise walk whole rather than the offers
+           * found. */
+          if (text == TEXT_FEW_OFFERS)
+            rank = sort_rank (self->db, query->sort);
+          if (rank != NULL)
+            key = rank;
+          else if (text == TEXT_FEW_OFFERS && !found_first && query->sort == SKY_SORT_NAME)
+            key = "(+t.name) COLLATE NOCASE";
           /* "k" in the inner query, "p.k" outside it. */
           order = g_strdup_printf ("k %s NULLS LAST, p.amount, p.offer_seq",
                                    query->descending ? "DESC" : "ASC");
@@ -1920,6 +2081,14 @@ search_page (SkyCatalog            *self,
       g_string_prepend (sql, "SELECT * FROM (");
       g_string_append (sql, " LIMIT :probe) AS p WHERE " TEXT_CHECK_SQL);
     }
+  else if (text == TEXT_SET_WALK)
+    {
+      /* As the probe, the prices read by their key, then checked against the offers found
+       * and their text, on the offer's row. */
+      g_string_prepend (sql, "SELECT * FROM (");
+      g_string_append (sql, " LIMIT :probe) AS p WHERE sky_found (:found, " PRICE_OFFER_ID_SQL
+                            ") AND " OFFER_TEXT_SQL);
+    }
   else if (found_first)
     {
       /* As the probe's: no limit, but one all the same, to keep the order. */
@@ -1928,7 +2097,7 @@ search_page (SkyCatalog            *self,
     }
   g_string_append (sql, " LIMIT :limit OFFSET :offset");
   /* The page's prices picked by their key alone: their rows. */
-  if (text == TEXT_INDEX_SET)
+  if (text == TEXT_INDEX_SET || text == TEXT_SET_WALK)
     {
       g_string_prepend (sql, key != NULL || in_parts || (units != NULL && units->len > 0)
                              ? "SELECT p.*, c.k AS k FROM (" : "SELECT p.* FROM (");
@@ -1968,13 +2137,19 @@ search_page (SkyCatalog            *self,
                       query->limit > 0 ? (gint64) query->limit : -1);
   /* What each unit's part reads at most. */
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":window"),
-                      probe ? probe_rows
+                      probe ? probe_limit
+                      : text == TEXT_SET_WALK ? walk_rows
                       : query->limit > 0 ? (gint64) query->limit + query->offset : -1);
+  if (text == TEXT_SET_WALK && !probe)
+    {
+      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":probe"), walk_rows);
+      found->checked = 0;
+    }
   if (probe)
     {
       probe_like = like_pattern (query->text);
       _sky_catalog_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":text"), probe_like);
-      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":probe"), probe_rows);
+      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":probe"), probe_limit);
     }
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), query->offset);
 
@@ -2049,13 +2224,31 @@ search_page (SkyCatalog            *self,
       g_clear_pointer (&listings, g_ptr_array_unref);
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
+  /* A walk whose prices did not fill the page, and were not all the search keeps (each was
+   * asked of the set once): the sort, in the same transaction. */
+  if (text == TEXT_SET_WALK && !probe && listings != NULL && listings->len < query->limit &&
+      found->checked >= walk_rows)
+    {
+      _sky_catalog_watch_cancellable (self->db, NULL);
+      g_clear_pointer (&listings, g_ptr_array_unref);
+      g_clear_pointer (&like, g_free);
+      g_clear_pointer (&order, g_free);
+      g_clear_pointer (&size_cond, g_free);
+      g_clear_pointer (&units, g_array_unref);
+      g_clear_pointer (&rank, g_free);
+      g_string_truncate (sql, 0);
+      in_parts = FALSE;
+      from = NULL;
+      text = TEXT_FEW_OFFERS;
+      goto build;
+    }
   /* A short page is the whole rest of the list only if the prices checked were all the search
    * keeps. */
   if (probe && listings != NULL && listings->len < query->limit)
     {
-      gint64 probed = count_probed (self->db, probed_sql, query);
+      gint64 probed = count_probed (self->db, probed_sql, query, probe_limit);
 
-      if (probed < 0 || probed >= probe_rows)
+      if (probed < 0 || probed >= probe_limit)
         *unsure = TRUE;
     }
   _sky_catalog_watch_cancellable (self->db, NULL);
@@ -2071,6 +2264,7 @@ sky_catalog_search (SkyCatalog            *self,
 {
   g_autoptr(GPtrArray) listings = NULL;
   gboolean unsure = FALSE;
+  gint64 seen_prices = 0;
 
   g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -2078,12 +2272,33 @@ sky_catalog_search (SkyCatalog            *self,
   if (!check_query (query, error))
     return NULL;
 
-  listings = search_page (self, query, TRUE, &unsure, error);
-  /* The text is in few of the prices the search keeps: through the text index. */
+  listings = search_page (self, query, probe_rows, 0, 0, &unsure, error);
+  /* The first prices held some of the page's rows: twice as many as those say the page takes,
+   * checked the same way, unless they are many (LONG_PROBE). */
+  if (listings != NULL && unsure && listings->len > 0)
+    {
+      gint64 wanted = (gint64) query->offset + query->limit;
+      /* The rows before the page's held the text too. */
+      gint64 seen_rows = (gint64) query->offset + listings->len;
+      gint64 rows = MAX (wanted, probe_rows * wanted * walk_margin / seen_rows);
+
+      if (rows <= probe_rows * LONG_PROBE)
+        {
+          g_clear_pointer (&listings, g_ptr_array_unref);
+          listings = search_page (self, query, rows, 0, 0, &unsure, error);
+          seen_prices = rows;
+        }
+      else
+        seen_prices = probe_rows;
+    }
+  /* The text is in few of the prices the search keeps: through the text index, knowing how
+   * many of the page's rows the first prices held. */
   if (listings != NULL && unsure)
     {
+      gint64 seen_rows = listings->len > 0 ? (gint64) query->offset + listings->len : 0;
+
       g_clear_pointer (&listings, g_ptr_array_unref);
-      listings = search_page (self, query, FALSE, &unsure, error);
+      listings = search_page (self, query, 0, seen_rows, seen_prices, &unsure, error);
     }
   return g_steal_pointer (&listings);
 }
