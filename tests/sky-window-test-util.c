@@ -286,6 +286,41 @@ page_child (Fixture    *f,
                                         name);
 }
 
+static void
+search_told_cb (GtkSearchEntry *entry,
+                gpointer        user_data)
+{
+  const char **text = user_data;
+
+  if (*text != NULL && g_str_equal (gtk_editable_get_text (GTK_EDITABLE (entry)), *text))
+    *text = NULL;
+}
+
+/* Puts @text (another than the search entry's) in the search entry, as a paste would, and waits
+ * until its search is under way: the entry tells of a text after a delay, as typed, and the
+ * page searches an empty text after a turn of the main loop. */
+void
+set_search_text (Fixture    *f,
+                 const char *text)
+{
+  GtkEditable *entry = GTK_EDITABLE (page_child (f, "search_entry"));
+  SkyListingModel *model = sky_catalog_page_get_model (catalog_page (f));
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  const char *awaited = text;
+  gulong handler = g_signal_connect (entry, "search-changed", G_CALLBACK (search_told_cb),
+                                     &awaited);
+
+  g_assert_cmpstr (gtk_editable_get_text (entry), !=, text);
+  gtk_editable_set_text (entry, text);
+  while (awaited != NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_signal_handler_disconnect (entry, handler);
+  g_assert_null (awaited);
+  while (!sky_listing_model_get_counting (model) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (sky_listing_model_get_counting (model));
+}
+
 /* Waits, for a few seconds at most, until the catalog page lists @expected prices. */
 void
 wait_for_count (Fixture *f,

@@ -78,6 +78,8 @@ void import_fixture (Fixture    *f,
 SkyCatalogPage *catalog_page (Fixture *f);
 GObject *page_child (Fixture    *f,
                      const char *name);
+void set_search_text (Fixture    *f,
+                      const char *text);
 void wait_for_count (Fixture *f,
                      guint    expected);
 const char *first_sku (Fixture         *f,

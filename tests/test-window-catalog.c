@@ -107,16 +107,16 @@ test_catalog_page (Fixture       *f,
   g_assert_true (focus == GTK_WIDGET (page_child (f, "search_entry")) ||
                  gtk_widget_is_ancestor (focus, GTK_WIDGET (page_child (f, "search_entry"))));
 
-  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "search_entry")), "mem-4");
+  set_search_text (f, "mem-4");
   wait_for_count (f, 1);
 
-  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "search_entry")), "std-2");
+  set_search_text (f, "std-2");
   wait_for_count (f, 1);
   /* Any purchase option: std-2 has six. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "term_dropdown")), 0);
   wait_for_count (f, 6);
 
-  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "search_entry")), "");
+  set_search_text (f, "");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "term_dropdown")), 1);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (page_child (f, "vcpu_spin")), 4);
   wait_for_count (f, 2);
@@ -237,7 +237,7 @@ details_of (Fixture    *f,
   GString *out = g_string_new (NULL);
   gint64 deadline;
 
-  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "search_entry")), sku);
+  set_search_text (f, sku);
   wait_for_count (f, 1);
   model = sky_catalog_page_get_model (catalog_page (f));
   first = g_list_model_get_item (G_LIST_MODEL (model), 0);
@@ -1145,6 +1145,62 @@ test_catalog_typing_fast (Fixture       *f,
   g_signal_handler_disconnect (model, handler);
 }
 
+static void
+count_seen_cb (GObject    *object,
+               GParamSpec *pspec,
+               gpointer    user_data)
+{
+  guint count = sky_listing_model_get_count (SKY_LISTING_MODEL (object));
+
+  g_array_append_val (user_data, count);
+}
+
+/* Waits, for a few seconds at most, for the @n-th count seen by count_seen_cb() and returns it. */
+static guint
+wait_for_nth_count (GArray *counts,
+                    guint   n)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (counts->len < n && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (counts->len, ==, n);
+  return g_array_index (counts, guint, n - 1);
+}
+
+/* Text put in place of the search entry's text (pasted or typed over a selection, or set),
+ * which empties the entry on its way, is searched without the whole catalog being searched in
+ * between; emptying the entry for good searches it. */
+static void
+test_catalog_search_replaced (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkEditable *entry = GTK_EDITABLE (page_child (f, "search_entry"));
+  SkyListingModel *model = sky_catalog_page_get_model (catalog_page (f));
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  gulong handler;
+  int position = 0;
+
+  import_fixture (f, "valid-small.xml", NULL);
+  every_category_and_unit (f);
+  wait_for_count (f, 6);
+  handler = g_signal_connect (model, "notify::count", G_CALLBACK (count_seen_cb), counts);
+
+  gtk_editable_set_text (entry, "mem-4");
+  g_assert_cmpuint (wait_for_nth_count (counts, 1), ==, 1);
+  g_assert_cmpstr (first_sku (f, model), ==, "mem-4-eu");
+
+  gtk_editable_select_region (entry, 0, -1);
+  gtk_editable_delete_selection (entry);
+  gtk_editable_insert_text (entry, "std-2", -1, &position);
+  g_assert_cmpuint (wait_for_nth_count (counts, 2), ==, 1);
+  g_assert_cmpstr (first_sku (f, model), ==, "std-2-us");
+
+  gtk_editable_set_text (entry, "");
+  g_assert_cmpuint (wait_for_nth_count (counts, 3), ==, 6);
+  g_signal_handler_disconnect (model, handler);
+}
+
 static gboolean
 released (gpointer data)
 {
@@ -1284,7 +1340,7 @@ test_catalog_rows_in_slices (Fixture       *f,
         g_main_context_iteration (NULL, FALSE);
     }
   told = (Told) { 0 };
-  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "search_entry")), "no-such-row");
+  set_search_text (f, "no-such-row");
   wait_for_count (f, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (page_child (f, "stack"))), ==,
                    "empty");
@@ -1299,7 +1355,7 @@ test_catalog_rows_in_slices (Fixture       *f,
   wait_for_count (f, 60);
   g_assert_true (wait_until (has_items, model, 10));
   /* From 60 rows to 9: the list shrinks a slice a frame to them, and no further. */
-  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "search_entry")), "row-0");
+  set_search_text (f, "row-0");
   wait_for_count (f, 9);
   g_assert_true (wait_until (has_items, model, 10));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 9);
@@ -1344,14 +1400,14 @@ test_catalog_details_kept (Fixture       *f,
   g_assert_nonnull (group);
 
   /* The same first row, found again by its name. */
-  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "search_entry")), "std-2");
+  set_search_text (f, "std-2");
   wait_for_count (f, 1);
   g_assert_cmpstr (first_sku (f, model), ==, "std-2-us");
   g_assert_true (gtk_selection_model_is_selected (selection, 0));
   g_assert_true (details_group (f) == group);
 
   /* Another price in the selected row: its details. */
-  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "search_entry")), "mem-4");
+  set_search_text (f, "mem-4");
   g_assert_true (wait_until (details_are_mem_4, f, 10));
   g_assert_true (gtk_selection_model_is_selected (selection, 0));
   g_assert_true (details_group (f) != group);
@@ -1577,6 +1633,7 @@ main (int    argc,
                            "catalog-narrow", test_catalog_narrow,
                            "catalog-stale-explanation", test_catalog_stale_explanation,
                            "catalog-typing-fast", test_catalog_typing_fast,
+                           "catalog-search-replaced", test_catalog_search_replaced,
                            "catalog-count-after-first-frame",
                            test_catalog_count_after_first_frame,
                            "catalog-filter-popup", test_catalog_filter_popup,

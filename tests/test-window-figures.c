@@ -300,7 +300,7 @@ test_figures_titles (Fixture       *f,
   adw_view_stack_set_visible_child_name (
     ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
                                                    "view_stack")), "catalog");
-  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "search_entry")), "ent-2");
+  set_search_text (f, "ent-2");
   wait_for_count (f, 1);
   {
     GtkSelectionModel *selection =

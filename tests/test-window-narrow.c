@@ -284,7 +284,7 @@ test_narrow_filters (Fixture       *f,
   /* Each filter chosen or cleared is counted; the search is not. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (memory), 8);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (filters_button)), ==, "_Filters (4)");
-  gtk_editable_set_text (GTK_EDITABLE (page_child (f, "search_entry")), "micro");
+  set_search_text (f, "micro");
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (filters_button)), ==, "_Filters (4)");
   gtk_widget_activate_action (GTK_WIDGET (catalog_page (f)), "page.clear-filters", NULL);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (filters_button)), ==, "_Filters");

@@ -60,6 +60,7 @@ struct _SkyCatalogPage
    * sky_catalog_page_set_catalog()). */
   gboolean         choices_due;
   guint            choices_id;
+  guint            empty_search_id; /* see on_search_changed() */
 
   guint            sort_column;   /* index in columns[] */
   gboolean         sort_descending;
@@ -147,6 +148,31 @@ on_filter_changed (SkyCatalogPage *self)
     return;
   fill_query (self, &query);
   sky_listing_model_set_query (self->model, &query);
+}
+
+/* A search entry tells of an empty text at once, and text pasted or typed over a selection, or
+ * set, empties it on its way: the empty text is searched a turn of the main loop later, if the
+ * entry is still empty then, so that replacing the text never searches the whole catalog in
+ * between. The new text is told after the entry's delay, as typing is. */
+static gboolean
+search_empty_cb (gpointer user_data)
+{
+  SkyCatalogPage *self = user_data;
+
+  self->empty_search_id = 0;
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) == '\0')
+    on_filter_changed (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_search_changed (SkyCatalogPage *self)
+{
+  g_clear_handle_id (&self->empty_search_id, g_source_remove);
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) == '\0')
+    self->empty_search_id = g_idle_add (search_empty_cb, self);
+  else
+    on_filter_changed (self);
 }
 
 static void explain_empty (SkyCatalogPage *self);
@@ -1194,13 +1220,11 @@ clear_filters_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   SkyCatalogPage *self = SKY_CATALOG_PAGE (widget);
-  GtkWidget *filters[] = {
-    GTK_WIDGET (self->search_entry), GTK_WIDGET (self->vcpu_spin),
-    GTK_WIDGET (self->memory_spin),
-  };
+  GtkWidget *filters[] = { GTK_WIDGET (self->vcpu_spin), GTK_WIDGET (self->memory_spin) };
 
   for (gsize i = 0; i < G_N_ELEMENTS (filters); i++)
     g_signal_handlers_block_by_func (filters[i], on_filter_changed, self);
+  g_signal_handlers_block_by_func (self->search_entry, on_search_changed, self);
   for (Filter f = 0; f < N_FILTERS; f++)
     if (filter_dropdown (self, f) != NULL)
       {
@@ -1213,6 +1237,8 @@ clear_filters_action (GtkWidget  *widget,
   gtk_spin_button_set_value (self->memory_spin, 0);
   for (gsize i = 0; i < G_N_ELEMENTS (filters); i++)
     g_signal_handlers_unblock_by_func (filters[i], on_filter_changed, self);
+  g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed, self);
+  g_clear_handle_id (&self->empty_search_id, g_source_remove);
   on_filter_changed (self);
 }
 
@@ -1343,6 +1369,7 @@ sky_catalog_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SKY_TYPE_CATALOG_PAGE);
   g_clear_handle_id (&self->choices_id, g_source_remove);
+  g_clear_handle_id (&self->empty_search_id, g_source_remove);
   if (self->explaining != NULL)
     g_cancellable_cancel (self->explaining);
   g_clear_object (&self->explaining);
@@ -1431,6 +1458,7 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, minimums_box);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, minimum_labels);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_update_all_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_filters_button_toggled);
   gtk_widget_class_install_action (widget_class, "page.add-to-candidates", NULL,
