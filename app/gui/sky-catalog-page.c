@@ -1663,11 +1663,10 @@ fill_choices (SkyCatalogPage *self,
   guint selected = gtk_drop_down_get_selected (self->provider_dropdown);
   guint position = 0;
 
+  /* Read later, when not now. */
+  self->choices_due = !read;
   if (read)
-    {
-      self->choices_due = FALSE;
-      g_clear_handle_id (&self->choices_id, g_source_remove);
-    }
+    g_clear_handle_id (&self->choices_id, g_source_remove);
   if (self->provider_ids != NULL && selected > 0 && selected <= self->provider_ids->len)
     chosen = g_strdup (g_ptr_array_index (self->provider_ids, selected - 1));
 
@@ -1698,17 +1697,26 @@ fill_choices (SkyCatalogPage *self,
   refresh_regions (self, read);
 }
 
+/* Follows the catalog's sheets: the filters' choices (see fill_choices()), the details and the
+ * kept offers. */
+static void
+refresh (SkyCatalogPage *self,
+         gboolean        read)
+{
+  fill_choices (self, read);
+  /* The details of the row selected are read again once it is told of its new contents. */
+  g_clear_pointer (&self->shown, sky_listing_free);
+  /* The kept offers are looked for again in the sheets the catalog has now. */
+  sky_candidates_set_catalog (self->candidates, self->catalog);
+}
+
 /* Fills the provider and region filters from the current sheets, keeping what is chosen. */
 void
 sky_catalog_page_refresh (SkyCatalogPage *self)
 {
   g_return_if_fail (SKY_IS_CATALOG_PAGE (self));
 
-  fill_choices (self, TRUE);
-  /* The details of the row selected are read again once it is told of its new contents. */
-  g_clear_pointer (&self->shown, sky_listing_free);
-  /* The kept offers are looked for again in the sheets the catalog has now. */
-  sky_candidates_set_catalog (self->candidates, self->catalog);
+  refresh (self, TRUE);
 }
 
 /* The catalog the details pane and the provider filter read, on the main thread. */
@@ -1723,15 +1731,7 @@ sky_catalog_page_set_catalog (SkyCatalogPage *self,
   /* Before the first frame, the provider and region filters list "Any" alone, which is what
    * they show: their providers and regions are read once the frame is drawn, or when one of
    * them first opens, whichever comes first. */
-  if (!gtk_widget_get_realized (GTK_WIDGET (self)))
-    {
-      fill_choices (self, FALSE);
-      self->choices_due = TRUE;
-      g_clear_pointer (&self->shown, sky_listing_free);
-      sky_candidates_set_catalog (self->candidates, self->catalog);
-    }
-  else
-    sky_catalog_page_refresh (self);
+  refresh (self, gtk_widget_get_realized (GTK_WIDGET (self)));
 }
 
 /* Follows the hours per month of @settings; the window shows and hides the details pane. */
