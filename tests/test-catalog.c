@@ -2118,6 +2118,78 @@ test_search_per_size (Fixture       *f,
   g_assert_cmpuint (ties, >, 20);
 }
 
+/* Hourly prices so large that prices of one size a unit apart have the same quotient (the
+ * quotient a double): a search by the price per vCPU, each way, lists them as the single
+ * statement does, in price order among equal quotients, whole and a page of three at a
+ * time, with the prices of other sizes between them. */
+static void
+test_search_per_size_large_prices (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "large.xml", NULL);
+  g_autoptr(SkyImportResult) result = NULL;
+  guint ties = 0;
+
+  sky_test_append_sheet_start (s, "bigcloud", "Big Cloud");
+  g_string_append (s, "  <region code=\"eu\" name=\"Europe\" geography=\"EU\"/>\n"
+                      "  <service id=\"vm\" name=\"VMs\" category=\"compute\">\n");
+  /* 2^55 units of 10^-10 and a few more, for one and for two vCPUs. */
+  for (guint i = 0; i < 24; i++)
+    g_string_append_printf (s, "    <offer sku=\"big-%u\" name=\"big %u\" region=\"eu\" "
+                               "vcpu=\"%u\" memory-gib=\"4\">\n"
+                               "      <price unit=\"hour\" term=\"on-demand\" "
+                               "amount=\"%" G_GINT64_FORMAT ".%010" G_GINT64_FORMAT "\"/>\n"
+                               "    </offer>\n",
+                            i, i, 1 + i % 2,
+                            (G_GINT64_CONSTANT (36028797018963968) * (1 + i % 2) + (i * 7) % 11) /
+                              G_GINT64_CONSTANT (10000000000),
+                            (G_GINT64_CONSTANT (36028797018963968) * (1 + i % 2) + (i * 7) % 11) %
+                              G_GINT64_CONSTANT (10000000000));
+  g_string_append (s, "  </service>\n");
+  g_string_append (s, "</price-sheet>\n");
+  g_file_set_contents (path, s->str, s->len, &error);
+  g_assert_no_error (error);
+  result = import_ok (f, path);
+
+  /* Without a text, each size's prices up to a bound of the page's quotients; with one (the
+   * offers the text index finds, however few), up to the page's last price of each size. */
+  _sky_catalog_set_few_offers (0);
+  for (int q = 0; q < 4; q++)
+    {
+      SkySearchQuery query = { .sort = SKY_SORT_PER_VCPU, .descending = q % 2,
+                               .text = q < 2 ? NULL : "big" };
+      g_autoptr(GPtrArray) all = NULL;
+      g_autofree char *whole = NULL;
+      g_autofree char *single = NULL;
+
+      _sky_catalog_set_search_parts_disabled (TRUE);
+      single = search_keys (f, &query);
+      _sky_catalog_set_search_parts_disabled (FALSE);
+      all = search (f, &query);
+      whole = listing_keys (all);
+      g_assert_cmpstr (whole, ==, single);
+      g_assert_cmpuint (all->len, ==, 24);
+      assert_pages_of_three (f, &query, all->len, whole);
+      for (guint i = 1; i < all->len; i++)
+        {
+          const SkyListing *a = g_ptr_array_index (all, i - 1);
+          const SkyListing *b = g_ptr_array_index (all, i);
+
+          if (a->vcpu_milli == b->vcpu_milli && a->price != b->price &&
+              (double) a->price / (double) a->vcpu_milli ==
+              (double) b->price / (double) b->vcpu_milli)
+            {
+              g_assert_cmpint (a->price, <, b->price);
+              ties++;
+            }
+        }
+    }
+  _sky_catalog_set_few_offers (-1);
+  g_assert_cmpuint (ties, >, 8);
+}
+
 /* A removed sheet's offers leave the text index; an index another SQLite could not write is
  * set aside (searches scan) and built anew by the next import. */
 static void
@@ -4243,6 +4315,7 @@ main (int    argc,
   ADD ("search/text-index", test_search_text_index);
   ADD ("search/parts", test_search_parts);
   ADD ("search/per-size", test_search_per_size);
+  ADD ("search/per-size-large-prices", test_search_per_size_large_prices);
   ADD ("search/text-index-upkeep", test_search_text_index_upkeep);
   ADD ("import/text-index-hash-size", test_import_text_index_hash_size);
   ADD ("search/sort-pages", test_search_sort_pages);

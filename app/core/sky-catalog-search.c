@@ -1351,47 +1351,177 @@ has_false_condition (const char *sql)
   return FALSE;
 }
 
-/* "SELECT @select FROM … ORDER BY …": of the prices @query keeps that also meet @cond
- * (" AND …"), those that have a price per vCPU (@column "vcpu") or per GiB of memory
- * ("memory"), through the index of prices by that quotient, in its order, @direction ("ASC"
- * or "DESC"), then as @then says ("" for nothing more). */
+/* " FROM … AND …": of the prices @where keeps (the search's filters, "FROM … WHERE …", through
+ * the index of prices by @column, "vcpu" or "memory"), the hourly ones of the size @size (a
+ * number, or a parameter's name). */
 static void
-append_per_size_select (GString              *sql,
-                        sqlite3              *db,
-                        const SkySearchQuery *query,
-                        TextPlan              text,
-                        GArray               *present,
-                        const char           *column,
-                        const char           *select,
-                        const char           *cond,
-                        const char           *direction,
-                        const char           *then)
+append_size_where (GString    *sql,
+                   const char *where,
+                   const char *column,
+                   const char *size)
 {
-  g_autofree char *from = g_strdup_printf ("FROM price p INDEXED BY price_by_per_%s ",
-                                           strcmp (column, "vcpu") == 0 ? "vcpu" : "gib");
+  g_string_append_printf (sql, " %s AND p.%s = %s AND p.unit = " G_STRINGIFY (HOUR_CODE),
+                          where, column, size);
+}
 
-  gsize start;
+/* The price that bounds the prices of the size @size whose quotient (the price divided by the
+ * size, as SQLite divides: a double) is at most @quotient (at least, if @descending): the
+ * quotient times the size, give or take more than the quotient's last binary digit holds. */
+static gint64
+size_bound (double   quotient,
+            gint64   size,
+            gboolean descending)
+{
+  double price = quotient * (double) size;
+  double slack = (price < 0 ? -price : price) * 1e-15 + 1;
+  double bound = descending ? price - slack : price + slack;
 
-  g_string_append_printf (sql, "SELECT %s ", select);
-  start = sql->len;
-  append_filters (sql, db, query, text, from, present);
-  /* Nothing to read: not through the index either. */
-  if (has_false_condition (sql->str + start))
+  if (bound >= 9.2e18)
+    return G_MAXINT64;
+  if (bound <= -9.2e18)
+    return G_MININT64;
+  return (gint64) bound;
+}
+
+/* As size_bound(), but of the prices whose quotient is less than @quotient (greater, if
+ * @descending): those that would move it. As size_bound() when that takes more than a few
+ * steps (prices of 2^51 and more). */
+static gint64
+size_bound_beyond (double   quotient,
+                   gint64   size,
+                   gboolean descending)
+{
+  gint64 bound = size_bound (quotient, size, descending);
+
+  for (guint i = 0; i < 8 && bound > G_MININT64 && bound < G_MAXINT64; i++)
     {
-      g_string_truncate (sql, start);
-      append_filters (sql, db, query, text, NULL, present);
+      double q = (double) bound / (double) size;
+
+      if (descending ? q > quotient : q < quotient)
+        return bound;
+      bound += descending ? 1 : -1;
     }
-  /* The index's own condition and expression, as it writes them, so that SQLite uses it. */
-  g_string_append_printf (sql, " AND p.%s > 0 AND p.unit = " G_STRINGIFY (HOUR_CODE) "%s"
-                               " ORDER BY CAST (p.amount AS REAL) / p.%s %s%s",
-                          column, cond, column, direction, then);
+  return size_bound (quotient, size, descending);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Sets @bound to a quotient that the first @window prices of the search @query sorted by the
+ * hourly price per vCPU or GiB (@column "vcpu" or "memory", the quotient @k) do not pass: the
+ * @window-th of the first prices of each of the @sizes in the sort's order (@where, the
+ * search's filters, keeps them: see append_size_where()), as many prices of the search have
+ * one as far. Each size's are read only as far as those read before would move it, which is
+ * for most a look-up of each bucket's first price. FALSE when it cannot tell: the sizes' prices
+ * are fewer, or the search has a text (whose offers found this statement cannot bind). */
+static gboolean
+per_size_bound (sqlite3              *db,
+                const SkySearchQuery *query,
+                TextPlan              text,
+                const char           *where,
+                const char           *column,
+                GArray               *sizes,
+                const char           *k,
+                double               *bound)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GArray) quotients = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *like = NULL;
+  gboolean descending = query->descending;
+  guint window = query->limit + query->offset;
+
+  if (text != TEXT_NONE || query->limit == 0)
+    return FALSE;
+  g_string_append_printf (sql, "SELECT %s", k);
+  append_size_where (sql, where, column, ":size");
+  g_string_append_printf (sql, " AND p.amount %s :bound ORDER BY p.amount %s LIMIT :window",
+                          descending ? ">=" : "<=", descending ? "DESC" : "ASC");
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  like = bind_filters (stmt, query, TEXT_NONE, NULL, NULL);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":window"), window);
+  for (guint i = 0; i < sizes->len; i++)
+    {
+      gint64 size = g_array_index (sizes, gint64, i);
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":size"), size);
+      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":bound"),
+                          quotients->len < window ? (descending ? G_MININT64 : G_MAXINT64)
+                          : size_bound_beyond (*bound, size, descending));
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          double q = sqlite3_column_double (stmt, 0);
+
+          g_array_append_val (quotients, q);
+        }
+      if (rc != SQLITE_DONE)
+        return FALSE;
+      /* The page's quotients so far: the @window least (or largest). */
+      g_array_sort (quotients, compare_doubles);
+      if (descending)
+        g_array_remove_range (quotients, 0, quotients->len - MIN (quotients->len, window));
+      else
+        g_array_set_size (quotients, MIN (quotients->len, window));
+      if (quotients->len >= window)
+        *bound = g_array_index (quotients, double, descending ? 0 : window - 1);
+    }
+  return quotients->len >= window;
+}
+
+/* "SELECT * FROM (SELECT @select FROM … LIMIT :window)": of the hourly prices of the size @size
+ * that @where keeps (see append_size_where()), those a page of a search by the hourly price per
+ * vCPU or GiB (@column "vcpu" or "memory") can show: up to the quotient @bound, if
+ * @has_bound (see per_size_bound()). A size's prices are in the order of that quotient as the
+ * index of prices by the size has them, in price order, each bucket's run after the other,
+ * and SQLite stops each run at the bound, or once the page holds cheaper prices. Largest
+ * first, among equal quotients the lower price first, which a run read backwards does not
+ * give: the size's prices from the bound on, sorted; without one, from its own page's last
+ * price on (a look-up of that price first). */
+static void
+append_per_size_select (GString    *sql,
+                        const char *where,
+                        const char *column,
+                        gint64      size,
+                        const char *select,
+                        gboolean    descending,
+                        gboolean    has_bound,
+                        double      bound)
+{
+  g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, size);
+
+  g_string_append_printf (sql, "SELECT * FROM (SELECT %s", select);
+  append_size_where (sql, where, column, value);
+  if (has_bound)
+    g_string_append_printf (sql, " AND p.amount %s %" G_GINT64_FORMAT, descending ? ">=" : "<=",
+                            size_bound (bound, size, descending));
+  else if (descending)
+    {
+      /* Equal quotients of two prices of one size are equal prices, while prices are below
+       * 2^51 (a difference of one in a quotient's last binary digit); from there on, as much
+       * lower as a quotient's last digit holds. */
+      g_string_append (sql, " AND p.amount >= coalesce (CASE WHEN :window > 0 THEN "
+                            "(SELECT a - (abs (a) >> 51) FROM (SELECT p.amount AS a");
+      append_size_where (sql, where, column, value);
+      g_string_append (sql, " ORDER BY p.amount DESC LIMIT 1 OFFSET :window - 1)) END, -1e308)");
+    }
+  g_string_append (sql, descending ? " ORDER BY k DESC, p.amount, p.offer_seq LIMIT :window)"
+                                   : " ORDER BY p.amount, p.offer_seq LIMIT :window)");
 }
 
 /* The prices of a search by the hourly price per vCPU (@column "vcpu") or per GiB of memory
- * ("memory"): those that have one, read in that order through the index of prices by it
- * (price_by_per_vcpu, price_by_per_gib), each bucket's in order, so that SQLite stops reading
- * each once the page holds lower ones; then those without one (of another unit, or without
- * the size), in price order, read only if a page needs them. */
+ * ("memory"): those that have one, a part for each size (append_per_size_select()), the
+ * parts merged in the order of the quotient, then of price, as the single statement sorts;
+ * then those without one (of another unit, or without the size), in price order, read only
+ * if a page needs them. */
 static gboolean
 append_per_size_parts (GString              *sql,
                        sqlite3              *db,
@@ -1403,30 +1533,42 @@ append_per_size_parts (GString              *sql,
 {
   const char *k = sort_key (query->sort);
   const char *direction = query->descending ? "DESC" : "ASC";
+  gint64 least = strcmp (column, "vcpu") == 0 ? query->min_vcpu_milli : query->min_memory_mgib;
+  g_autofree char *index = g_strconcat ("price_by_", column, NULL);
+  g_autofree char *from = g_strdup_printf ("FROM price p INDEXED BY %s ", index);
   g_autofree char *select = g_strdup_printf ("%s, %s AS k", price_columns (text), k);
   g_autofree char *rest = g_strdup_printf (" AND (p.%s > 0 AND p.unit = "
                                            G_STRINGIFY (HOUR_CODE) ") IS NOT 1", column);
+  g_autoptr(GString) where = g_string_new (NULL);
+  g_autoptr(GArray) sizes = NULL;
+  gboolean has_bound;
+  double bound = 0;
 
-  g_string_append (sql, "SELECT * FROM (");
-  if (!query->descending)
-    append_per_size_select (sql, db, query, text, present, column, select, "", "ASC",
-                            ", p.amount, p.offer_seq LIMIT :window");
-  else
+  /* The sizes there are, from the least asked for, as append_least() names them. */
+  sizes = _sky_catalog_read_values (db, column, index, MAX (least, 1) - 1, MAX_VALUES);
+  if (sizes == NULL)
+    return FALSE;
+  append_filters (where, db, query, text, from, present);
+  /* Nothing to read (a value no price has, another unit): not through the index either. */
+  if (has_false_condition (where->str) ||
+      (query->unit != NULL && strcmp (query->unit, SKY_SEARCH_ANY) != 0 &&
+       sky_vocabulary_code (SKY_VOCABULARY_UNIT, query->unit) != HOUR_CODE))
+    g_array_set_size (sizes, 0);
+
+  if (sizes->len > 0)
     {
-      /* Largest first, and among equal quotients the lower price first, which the index does
-       * not give: the prices from the page's last quotient on, found largest first, with
-       * those equal to it, sorted. Every quotient is a finite number, greater than -1e308. */
-      g_autofree char *quotient = g_strdup_printf ("CAST (p.amount AS REAL) / p.%s", column);
-      g_autoptr(GString) least = g_string_new (" AND CAST (p.amount AS REAL) / p.");
-
-      g_string_append_printf (least, "%s >= coalesce (CASE WHEN :window > 0 THEN (", column);
-      append_per_size_select (least, db, query, text, present, column, quotient, "", "DESC",
-                              " LIMIT 1 OFFSET :window - 1");
-      g_string_append (least, ") END, -1e308)");
-      append_per_size_select (sql, db, query, text, present, column, select, least->str,
-                              "DESC", ", p.amount, p.offer_seq LIMIT :window");
+      has_bound = per_size_bound (db, query, text, where->str, column, sizes, k, &bound);
+      g_string_append (sql, "SELECT * FROM (SELECT * FROM (");
+      for (guint i = 0; i < sizes->len; i++)
+        {
+          if (i > 0)
+            g_string_append (sql, " UNION ALL ");
+          append_per_size_select (sql, where->str, column, g_array_index (sizes, gint64, i),
+                                  select, query->descending, has_bound, bound);
+        }
+      g_string_append_printf (sql, ") ORDER BY k %s, amount, offer_seq LIMIT :window) "
+                                   "UNION ALL ", direction);
     }
-  g_string_append (sql, ") UNION ALL ");
   append_part (sql, db, query, text, present, k, rest, NULL, "p.amount, p.offer_seq", NULL);
   *order = g_strdup_printf ("k %s NULLS LAST, p.amount, p.offer_seq", direction);
   return TRUE;

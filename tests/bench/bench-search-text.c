@@ -38,22 +38,6 @@ static double anchor_ms;
 static double anchor_cpu_ms;
 static double target_ms;
 
-/* The page's rows, as a short digest. */
-static char *
-page_digest (GPtrArray *listings)
-{
-  g_autoptr(GString) keys = g_string_new (NULL);
-
-  for (guint i = 0; i < listings->len; i++)
-    {
-      const SkyListing *l = g_ptr_array_index (listings, i);
-
-      g_string_append_printf (keys, "%" G_GINT64_FORMAT " %s %s %" G_GINT64_FORMAT "\n",
-                              l->offer_id, l->term, l->unit, l->price);
-    }
-  return g_compute_checksum_for_string (G_CHECKSUM_SHA1, keys->str, keys->len);
-}
-
 static gboolean
 time_case (SkyCatalog            *catalog,
            const char            *label,
@@ -79,7 +63,7 @@ time_case (SkyCatalog            *catalog,
         }
       rows = listings->len;
       if (digest == NULL)
-        digest = page_digest (listings);
+        digest = sky_bench_page_digest (listings);
     }
   g_print ("page (%s): %.2f ms (anchor: %.3f ms, ratio %.0f), cpu %.2f ms (anchor: %.3f ms, "
            "ratio %.0f), %u rows, digest %.12s; target <= %.0f ms%s\n",

@@ -29,7 +29,8 @@
  * used and removed, unless SKYTALLY_BENCH_KEEP=1.
  *
  * Each figure is the wall-clock time and, beside it, the thread's CPU time: on a machine other
- * work loads, the CPU time is the engine's own.
+ * work loads, the CPU time is the engine's own. A digest of the page's rows follows, so that two
+ * versions' pages can be compared row for row.
  *
  * It measures; it does not judge. A page over its target is printed as MISSED and the exit
  * status is still 0. Only a failure to run makes it exit non-zero. */
@@ -71,6 +72,7 @@ time_case (SkyCatalog  *catalog,
   guint64 count = 0;
   gint64 count_usec, count_cpu;
   double page_ms, page_cpu_ms;
+  g_autofree char *digest = NULL;
 
   for (guint i = 0; i < RUNS; i++)
     {
@@ -86,6 +88,8 @@ time_case (SkyCatalog  *catalog,
           return FALSE;
         }
       rows = listings->len;
+      if (digest == NULL)
+        digest = sky_bench_page_digest (listings);
     }
   page_ms = best_ms (usec, RUNS);
   page_cpu_ms = best_ms (cpu, RUNS);
@@ -101,11 +105,11 @@ time_case (SkyCatalog  *catalog,
   count_cpu = sky_bench_cpu_usec () - count_cpu;
 
   g_print ("page (%s): %.2f ms (anchor: %.3f ms, ratio %.0f), cpu %.2f ms (anchor: %.3f ms, "
-           "ratio %.0f), %u rows; count %.1f ms, cpu %.1f ms, %" G_GUINT64_FORMAT " rows; "
-           "target <= %.0f ms%s\n",
+           "ratio %.0f), %u rows, digest %.12s; count %.1f ms, cpu %.1f ms, %" G_GUINT64_FORMAT
+           " rows; target <= %.0f ms%s\n",
            c->label, page_ms, anchor_ms, page_ms / anchor_ms, page_cpu_ms, anchor_cpu_ms,
-           page_cpu_ms / anchor_cpu_ms, rows, count_usec / 1000.0, count_cpu / 1000.0, count,
-           target_ms, page_cpu_ms <= target_ms ? "" : " MISSED");
+           page_cpu_ms / anchor_cpu_ms, rows, digest, count_usec / 1000.0, count_cpu / 1000.0,
+           count, target_ms, page_cpu_ms <= target_ms ? "" : " MISSED");
   return TRUE;
 }
 
@@ -181,6 +185,20 @@ run (const char  *catalog_path,
           .sort = SKY_SORT_PER_VCPU } },
       { "region eu-central-1, by per GiB-hour, descending",
         { .region = "eu-central-1", .sort = SKY_SORT_PER_GIB, .descending = TRUE } },
+      { "typical, by per vCPU-hour, descending",
+        { .geography = "EU", .category = "compute", .min_vcpu_milli = 4000,
+          .sort = SKY_SORT_PER_VCPU, .descending = TRUE } },
+      { ">= 64 vCPU, by per vCPU-hour", { .min_vcpu_milli = 64000, .sort = SKY_SORT_PER_VCPU } },
+      { ">= 512 GiB, by per GiB-hour, descending",
+        { .min_memory_mgib = 512000, .sort = SKY_SORT_PER_GIB, .descending = TRUE } },
+      { "os windows, by per GiB-hour", { .os = "windows", .sort = SKY_SORT_PER_GIB } },
+      { "purchase option spot, by per vCPU-hour, descending",
+        { .term = "spot", .sort = SKY_SORT_PER_VCPU, .descending = TRUE } },
+      { "window's first search, by per vCPU-hour",
+        { .category = "compute", .unit = "hour", .term = "on-demand",
+          .sort = SKY_SORT_PER_VCPU } },
+      { "unit gb-month, by per GiB-hour", { .unit = "gb-month", .sort = SKY_SORT_PER_GIB } },
+      { "text \"x7.32\", by per vCPU-hour", { .text = "x7.32", .sort = SKY_SORT_PER_VCPU } },
     };
 
     if (!sky_bench_time_anchor (catalog, &anchor_ms, &anchor_cpu_ms, error))

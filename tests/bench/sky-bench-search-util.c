@@ -32,6 +32,23 @@ sky_bench_compare_int64 (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+/* The page's rows (offer, purchase option, unit and price, in order), as a short digest, so that
+ * two runs of two versions can be compared row for row. */
+char *
+sky_bench_page_digest (GPtrArray *listings)
+{
+  g_autoptr(GString) keys = g_string_new (NULL);
+
+  for (guint i = 0; i < listings->len; i++)
+    {
+      const SkyListing *l = g_ptr_array_index (listings, i);
+
+      g_string_append_printf (keys, "%" G_GINT64_FORMAT " %s %s %" G_GINT64_FORMAT "\n",
+                              l->offer_id, l->term, l->unit, l->price);
+    }
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA1, keys->str, keys->len);
+}
+
 /* Times the anchor, best of 25, and says it; its wall-clock and CPU milliseconds in @anchor_ms and
  * @anchor_cpu_ms. */
 gboolean

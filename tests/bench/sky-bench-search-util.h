@@ -27,5 +27,6 @@ SkyCatalog *sky_bench_open_catalog (const char  *catalog_path,
                                     GError     **error);
 double   sky_bench_target_ms      (guint           offers);
 void     sky_bench_remove_catalog (const char     *path);
+char    *sky_bench_page_digest    (GPtrArray      *listings);
 
 G_END_DECLS
