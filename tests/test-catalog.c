@@ -3121,6 +3121,13 @@ test_decline_bundled (Fixture       *f,
   "DROP INDEX price_by_offer; " \
   "DROP INDEX price_by_unit; " \
   "DROP INDEX offer_by_name; "
+/* SQL that takes a catalog of schema 18 back to schema 17: the indexes of hourly prices per
+ * vCPU and per GiB. */
+#define UNDO_SCHEMA_18 \
+  "CREATE INDEX price_by_per_vcpu ON price (bucket, (CAST (amount AS REAL) / vcpu), amount, " \
+  "  offer_seq, variant) WHERE vcpu > 0 AND unit = 0; " \
+  "CREATE INDEX price_by_per_gib ON price (bucket, (CAST (amount AS REAL) / memory), amount, " \
+  "  offer_seq, variant) WHERE memory > 0 AND unit = 0; "
 #define UNDO_SCHEMA_17 \
   "DROP INDEX price_by_unit; DROP INDEX price_by_vcpu; DROP INDEX price_by_memory; " \
   "DROP INDEX price_by_os; DROP INDEX price_by_arch; DROP INDEX price_by_region; " \
@@ -3176,7 +3183,7 @@ test_migrate_from_5 (Fixture       *f,
                                      "CHECK (is_current IN (0, 1)); "
                                      "UPDATE sheet SET is_current = 1; "
                                      "ALTER TABLE provider DROP COLUMN short_name; "
-                                     UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+                                     UNDO_SCHEMA_18 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 5",
@@ -3288,7 +3295,7 @@ test_migrate_from_7 (Fixture       *f,
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "ALTER TABLE provider DROP COLUMN short_name; "
-                                 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+                                 UNDO_SCHEMA_18 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                  "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 7",
@@ -3458,7 +3465,7 @@ test_migrate_from_8 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_18 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 8",
@@ -3688,7 +3695,7 @@ test_migrate_from_9 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_18 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "PRAGMA user_version = 9",
                                  NULL, NULL, NULL),
@@ -3788,7 +3795,7 @@ test_migrate_from_8_dates (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_18 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                  "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 8",
@@ -3839,7 +3846,7 @@ test_migrate_from_10_services (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_18 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 "PRAGMA user_version = 10",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -3875,7 +3882,7 @@ test_migrate_from_11 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_18 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 "PRAGMA user_version = 11",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -3910,7 +3917,7 @@ test_migrate_from_12 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_18 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      "DROP TABLE offer_text; "
                                      "CREATE VIRTUAL TABLE offer_text USING fts5 ("
                                      "  name, sku, content = 'offer_row', content_rowid = 'id',"
@@ -3951,7 +3958,7 @@ test_migrate_from_13 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_18 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      "PRAGMA user_version = 13",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -3967,8 +3974,9 @@ test_migrate_from_13 (Fixture       *f,
   ASSERT_SKUS ((&(SkySearchQuery) { .text = "MEM-4", .term = "on-demand" }), "mem-4-eu");
 }
 
-/* A catalog of schema 14 gains the indexes of hourly prices per vCPU and per GiB, which a
- * search in those orders reads, and keeps the same prices in them. */
+/* A catalog of schema 14 is brought to the current schema, which has no index of hourly prices
+ * per vCPU or per GiB (schema 15 made them, schema 18 dropped them), and its searches in those
+ * orders keep the same prices, each way. */
 static void
 test_migrate_from_14 (Fixture       *f,
                       gconstpointer  data)
@@ -3977,15 +3985,19 @@ test_migrate_from_14 (Fixture       *f,
   sqlite3 *db = NULL;
   const char *indexes = "SELECT count(*) FROM sqlite_schema "
                         "WHERE name IN ('price_by_per_vcpu', 'price_by_per_gib')";
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  SkySearchQuery query = { .sort = SKY_SORT_PER_VCPU, .descending = TRUE };
+  SkySearchQuery queries[] = {
+    { .sort = SKY_SORT_PER_VCPU, .descending = TRUE },
+    { .sort = SKY_SORT_PER_GIB },
+  };
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
 
   import_fixture (f);
-  before = search_keys (f, &query);
+  for (gsize i = 0; i < G_N_ELEMENTS (queries); i++)
+    g_ptr_array_add (before, search_keys (f, &queries[i]));
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_16 UNDO_SCHEMA_15 "PRAGMA user_version = 14",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_18 UNDO_SCHEMA_16 UNDO_SCHEMA_15
+                                     "PRAGMA user_version = 14",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, indexes), ==, 0);
@@ -3995,14 +4007,13 @@ test_migrate_from_14 (Fixture       *f,
   g_assert_cmpint (pragma (f->path, "user_version"), ==, SKY_CATALOG_SCHEMA_VERSION);
   g_assert_true (sky_catalog_check (f->catalog, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (f->path, indexes), ==, 2);
-  /* The hourly prices of a size, each in one index: std-2's six, mem-4's and cpu-8's. */
-  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM price INDEXED BY price_by_per_vcpu "
-                                       "WHERE vcpu > 0 AND unit = 0"), ==, 8);
-  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM price INDEXED BY price_by_per_gib "
-                                       "WHERE memory > 0 AND unit = 0"), ==, 8);
-  after = search_keys (f, &query);
-  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (query_int (f->path, indexes), ==, 0);
+  for (gsize i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *after = search_keys (f, &queries[i]);
+
+      g_assert_cmpstr (after, ==, before->pdata[i]);
+    }
 }
 
 /* A catalog of schema 15 gains the values of the columns a search names value by value, those
@@ -4028,7 +4039,7 @@ test_migrate_from_15 (Fixture       *f,
   least_before = search_keys (f, &least);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_16 "PRAGMA user_version = 15",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_18 UNDO_SCHEMA_16 "PRAGMA user_version = 15",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
@@ -4057,7 +4068,7 @@ test_migrate_from_16 (Fixture       *f,
 {
   static const char * const indexes[] = {
     "price_by_unit", "price_by_vcpu", "price_by_memory", "price_by_os", "price_by_arch",
-    "price_by_region", "price_by_service", "price_by_per_vcpu", "price_by_per_gib",
+    "price_by_region", "price_by_service",
   };
   const SkySort sorts[] = {
     SKY_SORT_UNIT_PRICE, SKY_SORT_VCPU, SKY_SORT_MEMORY, SKY_SORT_REGION, SKY_SORT_SERVICE,
@@ -4080,7 +4091,7 @@ test_migrate_from_16 (Fixture       *f,
     }
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_17 "PRAGMA user_version = 16",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_18 UNDO_SCHEMA_17 "PRAGMA user_version = 16",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_index_xinfo ('price_by_unit') "
@@ -4111,6 +4122,68 @@ test_migrate_from_16 (Fixture       *f,
       g_assert_cmpstr (after, ==, before->pdata[2 * i]);
       g_assert_cmpstr (text_after, ==, before->pdata[2 * i + 1]);
     }
+}
+
+/* A catalog of schema 17 loses the indexes of hourly prices per vCPU and per GiB, and its
+ * searches in those orders, each way, with and without filters and a text, keep the same
+ * prices, every page of them. */
+static void
+test_migrate_from_17 (Fixture       *f,
+                      gconstpointer  data)
+{
+  const SkySearchQuery filters[] = {
+    { 0 },
+    { .geography = "EU", .min_vcpu_milli = 2000 },
+    { .term = "spot", .limit = 3, .offset = 2 },
+    { .text = "vm 1", .limit = 4 },
+  };
+  const char *indexes = "SELECT count(*) FROM sqlite_schema "
+                        "WHERE name IN ('price_by_per_vcpu', 'price_by_per_gib')";
+  g_autofree char *sheet = write_per_size_sheet (f);
+  g_autoptr(SkyImportResult) result = import_ok (f, sheet);
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  guint n = 0;
+
+  for (gsize q = 0; q < G_N_ELEMENTS (filters); q++)
+    for (int per_vcpu = 0; per_vcpu < 2; per_vcpu++)
+      for (int descending = 0; descending < 2; descending++)
+        {
+          SkySearchQuery query = filters[q];
+
+          query.sort = per_vcpu ? SKY_SORT_PER_VCPU : SKY_SORT_PER_GIB;
+          query.descending = descending;
+          g_ptr_array_add (before, search_keys (f, &query));
+        }
+  g_clear_object (&f->catalog);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_18 "PRAGMA user_version = 17",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (query_int (f->path, indexes), ==, 2);
+
+  f->catalog = sky_catalog_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma (f->path, "user_version"), ==, SKY_CATALOG_SCHEMA_VERSION);
+  g_assert_true (sky_catalog_check (f->catalog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->path, indexes), ==, 0);
+  for (gsize q = 0; q < G_N_ELEMENTS (filters); q++)
+    for (int per_vcpu = 0; per_vcpu < 2; per_vcpu++)
+      for (int descending = 0; descending < 2; descending++)
+        {
+          SkySearchQuery query = filters[q];
+          g_autofree char *after = NULL;
+
+          query.sort = per_vcpu ? SKY_SORT_PER_VCPU : SKY_SORT_PER_GIB;
+          query.descending = descending;
+          after = search_keys (f, &query);
+          g_assert_cmpstr (after, ==, before->pdata[n]);
+          /* The sheet's searches are not empty. */
+          g_assert_cmpstr (after, !=, "");
+          n++;
+        }
 }
 
 /* Opened read-only, a catalog is searched as usual and nothing is written to it: an import is
@@ -4340,6 +4413,7 @@ main (int    argc,
   ADD ("migrate-from-14", test_migrate_from_14);
   ADD ("migrate-from-15", test_migrate_from_15);
   ADD ("migrate-from-16", test_migrate_from_16);
+  ADD ("migrate-from-17", test_migrate_from_17);
   ADD ("import/spilled-prices", test_import_spilled_prices);
   ADD ("import/cancel-writing-prices", test_cancel_writing_prices);
   ADD ("current-per-service", test_current_per_service);

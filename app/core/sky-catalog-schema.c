@@ -418,6 +418,12 @@ static const char * const migrations[] = {
   "  offer_seq, variant) WHERE vcpu > 0 AND unit = " G_STRINGIFY (HOUR_CODE) ";"
   "CREATE INDEX price_by_per_gib ON price (bucket, (CAST (amount AS REAL) / memory), amount, "
   "  offer_seq, variant) WHERE memory > 0 AND unit = " G_STRINGIFY (HOUR_CODE) ";",
+  /* Without the indexes of hourly prices per vCPU and per GiB: a search in those orders reads
+   * each size's prices through the index of prices by the size, where they are in the order of
+   * the quotient, and merges the sizes. Every price went into the two indexes in no order
+   * within its bucket, the costliest of an import's B-trees. */
+  "DROP INDEX price_by_per_vcpu;"
+  "DROP INDEX price_by_per_gib;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SKY_CATALOG_SCHEMA_VERSION);
