@@ -2051,69 +2051,95 @@ compare_per_size (const SkyListing *a,
   return (a->price * sb > b->price * sa) - (a->price * sb < b->price * sa);
 }
 
-/* By the hourly price per vCPU and per GiB, each way, with and without filters: the prices
- * read through the indexes of those quotients are the single statement's, every page of them
- * too; equal quotients in price order whichever way, the prices without one last. */
+/* @query's listings, which are those of the single statement (the search read in no parts),
+ * whole and a page of three at a time. */
+static GPtrArray *
+search_as_single (Fixture              *f,
+                  const SkySearchQuery *query)
+{
+  g_autofree char *single = NULL;
+  g_autofree char *whole = NULL;
+  GPtrArray *all;
+
+  _sky_catalog_set_search_parts_disabled (TRUE);
+  single = search_keys (f, query);
+  _sky_catalog_set_search_parts_disabled (FALSE);
+  all = search (f, query);
+  whole = listing_keys (all);
+  g_assert_cmpstr (whole, ==, single);
+  assert_pages_of_three (f, query, all->len, whole);
+  return all;
+}
+
+/* The searches by the hourly price per vCPU and per GiB test: without filters and with some. */
+static const SkySearchQuery per_size_filters[] = {
+  { 0 },
+  { .geography = "EU", .min_vcpu_milli = 2000 },
+  { .term = "spot", .min_memory_mgib = 4000, .unit = "hour" },
+  { .region = "us", .category = "compute" },
+  { .text = "vm 1", .has_max_price = TRUE, .max_price = G_GINT64_CONSTANT (500000000) },
+};
+
+/* The @n-th search of the per-size filters, each by the price per vCPU and per GiB, each way;
+ * @limit and @offset for a page of it. */
+static SkySearchQuery
+per_size_query (guint n,
+                guint limit,
+                guint offset)
+{
+  SkySearchQuery query = per_size_filters[n / 4];
+
+  query.sort = n % 4 < 2 ? SKY_SORT_PER_GIB : SKY_SORT_PER_VCPU;
+  query.descending = n % 2;
+  query.limit = limit;
+  query.offset = offset;
+  return query;
+}
+
+/* By the hourly price per vCPU and per GiB, each way, with and without filters: the parts read
+ * for each size are the single statement's, every page of them too; equal quotients in price
+ * order whichever way, the prices without one last. */
 static void
 test_search_per_size (Fixture       *f,
                       gconstpointer  data)
 {
-  const SkySearchQuery filters[] = {
-    { 0 },
-    { .geography = "EU", .min_vcpu_milli = 2000 },
-    { .term = "spot", .min_memory_mgib = 4000, .unit = "hour" },
-    { .region = "us", .category = "compute" },
-    { .text = "vm 1", .has_max_price = TRUE, .max_price = G_GINT64_CONSTANT (500000000) },
-  };
   g_autofree char *sheet = write_per_size_sheet (f);
   g_autoptr(SkyImportResult) result = import_ok (f, sheet);
   guint ties = 0;
 
-  for (gsize q = 0; q < G_N_ELEMENTS (filters); q++)
-    for (int per_vcpu = 0; per_vcpu < 2; per_vcpu++)
-      for (int descending = 0; descending < 2; descending++)
+  for (guint n = 0; n < 4 * G_N_ELEMENTS (per_size_filters); n++)
+    {
+      SkySearchQuery query = per_size_query (n, 0, 0);
+      gboolean per_vcpu = query.sort == SKY_SORT_PER_VCPU;
+      gboolean descending = query.descending;
+      g_autoptr(GPtrArray) all = search_as_single (f, &query);
+
+      g_assert_cmpuint (all->len, ==, count_of (f, &query));
+      if (n < 4)
+        g_assert_cmpuint (all->len, >, 50);
+
+      for (guint i = 1; i < all->len; i++)
         {
-          SkySearchQuery query = filters[q];
-          g_autoptr(GPtrArray) all = NULL;
-          g_autofree char *whole = NULL;
-          g_autofree char *single = NULL;
+          const SkyListing *a = g_ptr_array_index (all, i - 1);
+          const SkyListing *b = g_ptr_array_index (all, i);
+          int c = compare_per_size (a, b, per_vcpu);
+          gboolean ha = (per_vcpu ? a->vcpu_milli : a->memory_mgib) > 0 &&
+                        strcmp (a->unit, "hour") == 0;
+          gboolean hb = (per_vcpu ? b->vcpu_milli : b->memory_mgib) > 0 &&
+                        strcmp (b->unit, "hour") == 0;
 
-          query.sort = per_vcpu ? SKY_SORT_PER_VCPU : SKY_SORT_PER_GIB;
-          query.descending = descending;
-          _sky_catalog_set_search_parts_disabled (TRUE);
-          single = search_keys (f, &query);
-          _sky_catalog_set_search_parts_disabled (FALSE);
-          all = search (f, &query);
-          whole = listing_keys (all);
-          g_assert_cmpstr (whole, ==, single);
-          g_assert_cmpuint (all->len, ==, count_of (f, &query));
-          if (q == 0)
-            g_assert_cmpuint (all->len, >, 50);
-
-          assert_pages_of_three (f, &query, all->len, whole);
-
-          for (guint i = 1; i < all->len; i++)
+          /* Those without a quotient last, whichever way. */
+          g_assert_true (ha || !hb);
+          if (ha && hb && c != 0)
+            g_assert_cmpint (descending ? -c : c, <, 0);
+          else if (ha == hb)
             {
-              const SkyListing *a = g_ptr_array_index (all, i - 1);
-              const SkyListing *b = g_ptr_array_index (all, i);
-              int c = compare_per_size (a, b, per_vcpu);
-              gboolean ha = (per_vcpu ? a->vcpu_milli : a->memory_mgib) > 0 &&
-                            strcmp (a->unit, "hour") == 0;
-              gboolean hb = (per_vcpu ? b->vcpu_milli : b->memory_mgib) > 0 &&
-                            strcmp (b->unit, "hour") == 0;
-
-              /* Those without a quotient last, whichever way. */
-              g_assert_true (ha || !hb);
-              if (ha && hb && c != 0)
-                g_assert_cmpint (descending ? -c : c, <, 0);
-              else if (ha == hb)
-                {
-                  /* A tie, or the prices without a quotient: in price order. */
-                  g_assert_cmpint (a->price, <=, b->price);
-                  ties += ha;
-                }
+              /* A tie, or the prices without a quotient: in price order. */
+              g_assert_cmpint (a->price, <=, b->price);
+              ties += ha;
             }
         }
+    }
   /* The sheet makes quotients tie across sizes. */
   g_assert_cmpuint (ties, >, 20);
 }
@@ -2160,18 +2186,9 @@ test_search_per_size_large_prices (Fixture       *f,
     {
       SkySearchQuery query = { .sort = SKY_SORT_PER_VCPU, .descending = q % 2,
                                .text = q < 2 ? NULL : "big" };
-      g_autoptr(GPtrArray) all = NULL;
-      g_autofree char *whole = NULL;
-      g_autofree char *single = NULL;
+      g_autoptr(GPtrArray) all = search_as_single (f, &query);
 
-      _sky_catalog_set_search_parts_disabled (TRUE);
-      single = search_keys (f, &query);
-      _sky_catalog_set_search_parts_disabled (FALSE);
-      all = search (f, &query);
-      whole = listing_keys (all);
-      g_assert_cmpstr (whole, ==, single);
       g_assert_cmpuint (all->len, ==, 24);
-      assert_pages_of_three (f, &query, all->len, whole);
       for (guint i = 1; i < all->len; i++)
         {
           const SkyListing *a = g_ptr_array_index (all, i - 1);
@@ -3974,6 +3991,33 @@ test_migrate_from_13 (Fixture       *f,
   ASSERT_SKUS ((&(SkySearchQuery) { .text = "MEM-4", .term = "on-demand" }), "mem-4-eu");
 }
 
+/* Closes the fixture's catalog and takes its file back to an earlier schema with @sql (which
+ * sets the version). */
+static void
+take_back (Fixture    *f,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_clear_object (&f->catalog);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* Opens the fixture's catalog again, which brings it to the current schema. */
+static void
+open_converted (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->catalog = sky_catalog_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma (f->path, "user_version"), ==, SKY_CATALOG_SCHEMA_VERSION);
+  g_assert_true (sky_catalog_check (f->catalog, &error));
+  g_assert_no_error (error);
+}
+
 /* A catalog of schema 14 is brought to the current schema, which has no index of hourly prices
  * per vCPU or per GiB (schema 15 made them, schema 18 dropped them), and its searches in those
  * orders keep the same prices, each way. */
@@ -3981,8 +4025,6 @@ static void
 test_migrate_from_14 (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
   const char *indexes = "SELECT count(*) FROM sqlite_schema "
                         "WHERE name IN ('price_by_per_vcpu', 'price_by_per_gib')";
   SkySearchQuery queries[] = {
@@ -3994,19 +4036,10 @@ test_migrate_from_14 (Fixture       *f,
   import_fixture (f);
   for (gsize i = 0; i < G_N_ELEMENTS (queries); i++)
     g_ptr_array_add (before, search_keys (f, &queries[i]));
-  g_clear_object (&f->catalog);
-  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_18 UNDO_SCHEMA_16 UNDO_SCHEMA_15
-                                     "PRAGMA user_version = 14",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  take_back (f, UNDO_SCHEMA_18 UNDO_SCHEMA_16 UNDO_SCHEMA_15 "PRAGMA user_version = 14");
   g_assert_cmpint (query_int (f->path, indexes), ==, 0);
 
-  f->catalog = sky_catalog_open (f->path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (pragma (f->path, "user_version"), ==, SKY_CATALOG_SCHEMA_VERSION);
-  g_assert_true (sky_catalog_check (f->catalog, &error));
-  g_assert_no_error (error);
+  open_converted (f);
   g_assert_cmpint (query_int (f->path, indexes), ==, 0);
   for (gsize i = 0; i < G_N_ELEMENTS (queries); i++)
     {
@@ -4131,59 +4164,34 @@ static void
 test_migrate_from_17 (Fixture       *f,
                       gconstpointer  data)
 {
-  const SkySearchQuery filters[] = {
-    { 0 },
-    { .geography = "EU", .min_vcpu_milli = 2000 },
-    { .term = "spot", .limit = 3, .offset = 2 },
-    { .text = "vm 1", .limit = 4 },
-  };
   const char *indexes = "SELECT count(*) FROM sqlite_schema "
                         "WHERE name IN ('price_by_per_vcpu', 'price_by_per_gib')";
   g_autofree char *sheet = write_per_size_sheet (f);
   g_autoptr(SkyImportResult) result = import_ok (f, sheet);
   g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
-  guint n = 0;
+  guint n_queries = 4 * G_N_ELEMENTS (per_size_filters);
 
-  for (gsize q = 0; q < G_N_ELEMENTS (filters); q++)
-    for (int per_vcpu = 0; per_vcpu < 2; per_vcpu++)
-      for (int descending = 0; descending < 2; descending++)
-        {
-          SkySearchQuery query = filters[q];
+  /* Each search whole, then a page of it. */
+  for (guint n = 0; n < 2 * n_queries; n++)
+    {
+      SkySearchQuery query = per_size_query (n % n_queries, n < n_queries ? 0 : 3, 2);
 
-          query.sort = per_vcpu ? SKY_SORT_PER_VCPU : SKY_SORT_PER_GIB;
-          query.descending = descending;
-          g_ptr_array_add (before, search_keys (f, &query));
-        }
-  g_clear_object (&f->catalog);
-  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_18 "PRAGMA user_version = 17",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+      g_ptr_array_add (before, search_keys (f, &query));
+    }
+  take_back (f, UNDO_SCHEMA_18 "PRAGMA user_version = 17");
   g_assert_cmpint (query_int (f->path, indexes), ==, 2);
 
-  f->catalog = sky_catalog_open (f->path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (pragma (f->path, "user_version"), ==, SKY_CATALOG_SCHEMA_VERSION);
-  g_assert_true (sky_catalog_check (f->catalog, &error));
-  g_assert_no_error (error);
+  open_converted (f);
   g_assert_cmpint (query_int (f->path, indexes), ==, 0);
-  for (gsize q = 0; q < G_N_ELEMENTS (filters); q++)
-    for (int per_vcpu = 0; per_vcpu < 2; per_vcpu++)
-      for (int descending = 0; descending < 2; descending++)
-        {
-          SkySearchQuery query = filters[q];
-          g_autofree char *after = NULL;
+  for (guint n = 0; n < 2 * n_queries; n++)
+    {
+      SkySearchQuery query = per_size_query (n % n_queries, n < n_queries ? 0 : 3, 2);
+      g_autofree char *after = search_keys (f, &query);
 
-          query.sort = per_vcpu ? SKY_SORT_PER_VCPU : SKY_SORT_PER_GIB;
-          query.descending = descending;
-          after = search_keys (f, &query);
-          g_assert_cmpstr (after, ==, before->pdata[n]);
-          /* The sheet's searches are not empty. */
-          g_assert_cmpstr (after, !=, "");
-          n++;
-        }
+      g_assert_cmpstr (after, ==, before->pdata[n]);
+      /* The sheet has prices for each. */
+      g_assert_cmpstr (after, !=, "");
+    }
 }
 
 /* Opened read-only, a catalog is searched as usual and nothing is written to it: an import is
