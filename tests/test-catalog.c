@@ -2078,6 +2078,8 @@ static const SkySearchQuery per_size_filters[] = {
   { .term = "spot", .min_memory_mgib = 4000, .unit = "hour" },
   { .region = "us", .category = "compute" },
   { .text = "vm 1", .has_max_price = TRUE, .max_price = G_GINT64_CONSTANT (500000000) },
+  /* A text only a service's name holds. */
+  { .text = "VMs 1", .geography = "US" },
 };
 
 /* The @n-th search of the per-size filters, each by the price per vCPU and per GiB, each way;

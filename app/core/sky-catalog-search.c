@@ -1419,7 +1419,8 @@ compare_doubles (gconstpointer a,
  * search's filters, keeps them: see append_size_where()), as many prices of the search have
  * one as far. Each size's are read only as far as those read before would move it, which is
  * for most a look-up of each bucket's first price. FALSE when it cannot tell: the sizes' prices
- * are fewer, or the search has a text (whose offers found this statement cannot bind). */
+ * are fewer, or the search checks its prices against the offers the text index found, which
+ * this statement does not bind. */
 static gboolean
 per_size_bound (sqlite3              *db,
                 const SkySearchQuery *query,
@@ -1437,7 +1438,7 @@ per_size_bound (sqlite3              *db,
   gboolean descending = query->descending;
   guint window = query->limit + query->offset;
 
-  if (text != TEXT_NONE || query->limit == 0)
+  if ((text != TEXT_NONE && text != TEXT_SCAN && text != TEXT_SERVICES) || query->limit == 0)
     return FALSE;
   g_string_append_printf (sql, "SELECT %s", k);
   append_size_where (sql, where, column, ":size");
@@ -1445,7 +1446,7 @@ per_size_bound (sqlite3              *db,
                           descending ? ">=" : "<=", descending ? "DESC" : "ASC");
   if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
     return FALSE;
-  like = bind_filters (stmt, query, TEXT_NONE, NULL, NULL);
+  like = bind_filters (stmt, query, text, NULL, NULL);
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":window"), window);
   for (guint i = 0; i < sizes->len; i++)
     {
