@@ -3049,6 +3049,8 @@ test_decline_bundled (Fixture       *f,
   "DROP INDEX price_by_offer; " \
   "DROP INDEX price_by_unit; " \
   "DROP INDEX offer_by_name; "
+#define UNDO_SCHEMA_18 \
+  "DROP INDEX price_by_offer; CREATE INDEX price_by_offer ON price (offer_seq); "
 #define UNDO_SCHEMA_17 \
   "DROP INDEX price_by_unit; DROP INDEX price_by_vcpu; DROP INDEX price_by_memory; " \
   "DROP INDEX price_by_os; DROP INDEX price_by_arch; DROP INDEX price_by_region; " \
@@ -3979,6 +3981,63 @@ test_migrate_from_15 (Fixture       *f,
 /* A catalog of schema 16 gains each price's variant in every index of prices by a column, which
  * a search of the default rows through one of them then reads rather than the price's row, and
  * its searches keep the same prices, with and without a text. */
+/* Schema 18: the index of prices by offer holds, after the offer, the columns a search of the
+ * window checks or sorts by; the pages of a text's offers sorted are as before. */
+static void
+test_migrate_from_17 (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char * const columns[] = {
+    "offer_seq", "variant", "unit", "region", "service_id", "vcpu", "memory", "arch",
+  };
+  const SkySort sorts[] = {
+    SKY_SORT_UNIT_PRICE, SKY_SORT_PRICE, SKY_SORT_NAME, SKY_SORT_VCPU, SKY_SORT_MEMORY,
+    SKY_SORT_REGION, SKY_SORT_SERVICE, SKY_SORT_PROVIDER, SKY_SORT_ARCHITECTURE,
+    SKY_SORT_TERM, SKY_SORT_PER_VCPU, SKY_SORT_PER_GIB,
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+
+  import_fixture (f);
+  for (gsize i = 0; i < G_N_ELEMENTS (sorts); i++)
+    {
+      SkySearchQuery text = { .sort = sorts[i], .text = "-us" };
+
+      g_ptr_array_add (before, search_keys (f, &text));
+    }
+  g_clear_object (&f->catalog);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_18 "PRAGMA user_version = 17",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_index_info "
+                                       "('price_by_offer')"), ==, 1);
+
+  f->catalog = sky_catalog_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma (f->path, "user_version"), ==, SKY_CATALOG_SCHEMA_VERSION);
+  g_assert_true (sky_catalog_check (f->catalog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_index_info "
+                                       "('price_by_offer')"), ==, G_N_ELEMENTS (columns));
+  for (gsize i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT seqno FROM pragma_index_info "
+                                              "('price_by_offer') WHERE name = '%s'",
+                                              columns[i]);
+
+      g_assert_cmpint (query_int (f->path, sql), ==, i);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (sorts); i++)
+    {
+      SkySearchQuery text = { .sort = sorts[i], .text = "-us" };
+      g_autofree char *after = search_keys (f, &text);
+
+      g_assert_cmpstr (after, ==, before->pdata[i]);
+    }
+}
+
 static void
 test_migrate_from_16 (Fixture       *f,
                       gconstpointer  data)
@@ -4267,6 +4326,7 @@ main (int    argc,
   ADD ("migrate-from-14", test_migrate_from_14);
   ADD ("migrate-from-15", test_migrate_from_15);
   ADD ("migrate-from-16", test_migrate_from_16);
+  ADD ("migrate-from-17", test_migrate_from_17);
   ADD ("import/spilled-prices", test_import_spilled_prices);
   ADD ("import/cancel-writing-prices", test_cancel_writing_prices);
   ADD ("current-per-service", test_current_per_service);

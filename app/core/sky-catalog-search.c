@@ -1007,15 +1007,24 @@ append_filters (GString              *sql,
     }
 }
 
-/* The columns of the prices a search's inner query picks: all of them; or, when the offers the
- * text index found are checked first (TEXT_INDEX_SET), those of the price key, which every
- * index of prices holds, so that a price read from one is not read from the table unless it
- * is one of theirs (search_page() reads the page's rows after). */
+/* Whether the prices a search's inner query picks are read by their key alone, and the
+ * page's rows from the price table after (search_page()): when the offers the text index found
+ * are checked first (TEXT_INDEX_SET, TEXT_SET_WALK), as every index of prices holds the key,
+ * so that a price read from one is not read from the table unless it is one of theirs; and
+ * when every price of the offers found is sorted (TEXT_FEW_OFFERS), as the index of prices by
+ * offer holds, beside the key, every column a search of the window checks or sorts by. */
+static gboolean
+price_key_first (TextPlan text)
+{
+  return text == TEXT_INDEX_SET || text == TEXT_SET_WALK || text == TEXT_FEW_OFFERS;
+}
+
+/* The columns of the prices a search's inner query picks: all of them, or those of the price
+ * key (see price_key_first()). */
 static const char *
 price_columns (TextPlan text)
 {
-  return text == TEXT_INDEX_SET || text == TEXT_SET_WALK ? "p.bucket, p.amount, p.offer_seq"
-                                                        : "p.*";
+  return price_key_first (text) ? "p.bucket, p.amount, p.offer_seq" : "p.*";
 }
 
 /* Returns the LIKE pattern it bound, which must live as long as the statement. */
@@ -2097,7 +2106,7 @@ build:
     }
   g_string_append (sql, " LIMIT :limit OFFSET :offset");
   /* The page's prices picked by their key alone: their rows. */
-  if (text == TEXT_INDEX_SET || text == TEXT_SET_WALK)
+  if (price_key_first (text))
     {
       g_string_prepend (sql, key != NULL || in_parts || (units != NULL && units->len > 0)
                              ? "SELECT p.*, c.k AS k FROM (" : "SELECT p.* FROM (");
