@@ -1889,6 +1889,10 @@ search_page (SkyCatalog            *self,
   g_autofree char *probed_sql = NULL;
   gboolean probe;
   gboolean found_first;
+  gboolean planned_few;
+  gboolean quick_sort = FALSE;
+  gboolean sorted_slowly = FALSE;
+  const char *size_from;
   g_autofree char *order = NULL;
   g_autofree char *fts = NULL;
   g_autofree char *size_cond = NULL;
@@ -1919,7 +1923,7 @@ search_page (SkyCatalog            *self,
    * order until the page is full, a look-up of an offer for each row listed rather than for
    * each offer found (4,000 look-ups of 1,000 offers' pages cost half the time of the
    * search). For few only: sorting every price of many offers costs more than it saves. */
-  found_first = text == TEXT_FEW_OFFERS;
+  planned_few = found_first = text == TEXT_FEW_OFFERS;
   if (found_first)
     from = FEW_OFFERS_FOUND_SQL;
   /* The prices of the search without its text, read in its order up to probe_limit, each
@@ -1975,6 +1979,23 @@ search_page (SkyCatalog            *self,
   /* Again from here for the sort, when the walk did not fill the page. */
 build:
 
+  /* Many offers found, every price of them sorted: first as the few offers' are, their prices'
+   * keys sorted and, of those, only as many as the page takes checked against the text, each
+   * on its offer's row, rather than the row of every offer found (a text of 87,000 offers of a
+   * million: 35 ms less). When some of those are not the text's (the index finds the offers
+   * that hold its trigrams), or they are fewer than the page, the sort again with every offer
+   * found checked first (sorted_slowly). Not by name, which reads every offer's row for its
+   * name. */
+  quick_sort = text == TEXT_FEW_OFFERS && !planned_few && !sorted_slowly && query->limit > 0 &&
+               query->sort != SKY_SORT_NAME;
+  if (quick_sort)
+    {
+      found_first = TRUE;
+      from = FEW_OFFERS_FOUND_SQL;
+    }
+  else if (!planned_few)
+    found_first = FALSE;
+
   /* The statement is assembled from fixed fragments; every value from the query is bound.
    * The inner query picks the prices, walking the price key so that a search naming a purchase
    * option, a geography and a category reads them in price order and stops at its limit; only
@@ -1998,7 +2019,10 @@ build:
       order = g_strdup (query->descending ? "p.amount DESC, p.offer_seq DESC"
                                           : "p.amount, p.offer_seq");
       /* At least a size: see least_size_from(). */
-      from = least_size_from (self->db, query, text, present, &size_cond);
+      size_from = least_size_from (self->db, query, text, present, &size_cond);
+      /* The offers found, whatever the sizes asked for. */
+      if (!quick_sort)
+        from = size_from;
       if (from == NULL && text == TEXT_SERVICES)
         {
           g_autoptr(GArray) all_units = catalog_units (self->db);
@@ -2102,7 +2126,8 @@ build:
     {
       /* As the probe's: no limit, but one all the same, to keep the order. */
       g_string_prepend (sql, "SELECT * FROM (");
-      g_string_append (sql, " LIMIT -1) AS p WHERE " TEXT_CHECK_SQL);
+      g_string_append_printf (sql, " LIMIT %s) AS p WHERE " TEXT_CHECK_SQL,
+                              quick_sort ? ":window" : "-1");
     }
   g_string_append (sql, " LIMIT :limit OFFSET :offset");
   /* The page's prices picked by their key alone: their rows. */
@@ -2235,8 +2260,8 @@ build:
   g_clear_pointer (&stmt, sqlite3_finalize);
   /* A walk whose prices did not fill the page, and were not all the search keeps (each was
    * asked of the set once): the sort, in the same transaction. */
-  if (text == TEXT_SET_WALK && !probe && listings != NULL && listings->len < query->limit &&
-      found->checked >= walk_rows)
+  if (listings != NULL && listings->len < query->limit &&
+      ((text == TEXT_SET_WALK && !probe && found->checked >= walk_rows) || quick_sort))
     {
       _sky_catalog_watch_cancellable (self->db, NULL);
       g_clear_pointer (&listings, g_ptr_array_unref);
@@ -2248,6 +2273,7 @@ build:
       g_string_truncate (sql, 0);
       in_parts = FALSE;
       from = NULL;
+      sorted_slowly = quick_sort;
       text = TEXT_FEW_OFFERS;
       goto build;
     }
