@@ -349,11 +349,17 @@ _sky_catalog_set_text_probe_rows (gint64 rows)
   "   OR o.sku LIKE :text ESCAPE '\\' FROM offer_row o WHERE o.id = " PRICE_OFFER_ID_SQL ")"
 
 /* A page the first prices did not fill reads every price of the offers the index finds only
- * when these are at most a tenth of the catalog's offers (or FEW_OFFERS), or when it is sorted
- * by a price per vCPU or GiB: past that, sorting them all costs more than reading the prices in
- * the search's order, as a text of a tenth of the offers fills a page within a few hundred of
- * them wherever they lie. */
+ * when these are at most a tenth of the catalog's offers (or FEW_OFFERS; a quarter by a price
+ * per vCPU or GiB, READ_ALL_SHARE_PER_SIZE): past that, sorting them all costs more than
+ * reading the prices in the search's order, as a text of a tenth of the offers fills a page
+ * within a few hundred of them wherever they lie. */
 #define READ_ALL_SHARE 10
+
+/* By a price per vCPU or GiB, up to a quarter of the catalog's offers: the parts of that order
+ * are each read whole, until the page holds their prices of the offers found, which a text of
+ * an eighth of a million offers late in that order took 280 to 460 ms to do; their prices
+ * sorted, read from the index of prices by offer, 150 ms. */
+#define READ_ALL_SHARE_PER_SIZE 4
 
 static gint64 read_all_most = -1;
 
@@ -1954,9 +1960,11 @@ search_page (SkyCatalog            *self,
       /* A page the first prices in the search's order did not fill: the offers the index
        * finds, however many, cost less to read and sort than the prices in that order, which
        * may not hold the text for long (a text of large sizes in a search by price). */
+      gboolean per_size = query->sort == SKY_SORT_PER_VCPU || query->sort == SKY_SORT_PER_GIB;
       gint64 most = read_all_most >= 0 ? read_all_most
                                        : MAX (few_offers, offers_at_most (self->db) /
-                                                            READ_ALL_SHARE);
+                                                            (per_size ? READ_ALL_SHARE_PER_SIZE
+                                                                      : READ_ALL_SHARE));
 
       if ((gint64) found->count <= most)
         {
@@ -1983,9 +1991,8 @@ build:
    * keys sorted and, of those, only as many as the page takes checked against the text, each
    * on its offer's row, rather than the row of every offer found (a text of 87,000 offers of a
    * million: 35 ms less). When some of those are not the text's (the index finds the offers
-   * that hold its trigrams), or they are fewer than the page, the sort again with every offer
-   * found checked first (sorted_slowly). Not by name, which reads every offer's row for its
-   * name. */
+   * that hold its trigrams), and the page is not full, the sort again with every offer found
+   * checked first (sorted_slowly). Not by name, which reads every offer's row for its name. */
   quick_sort = text == TEXT_FEW_OFFERS && !planned_few && !sorted_slowly && query->limit > 0 &&
                query->sort != SKY_SORT_NAME;
   if (quick_sort)
@@ -2126,8 +2133,10 @@ build:
     {
       /* As the probe's: no limit, but one all the same, to keep the order. */
       g_string_prepend (sql, "SELECT * FROM (");
-      g_string_append_printf (sql, " LIMIT %s) AS p WHERE " TEXT_CHECK_SQL,
-                              quick_sort ? ":window" : "-1");
+      /* Of many, as many as the page takes, each counted (found->checked). */
+      g_string_append (sql, quick_sort ? " LIMIT :window) AS p WHERE sky_found (:found, "
+                                         PRICE_OFFER_ID_SQL ") AND " TEXT_CHECK_SQL
+                                       : " LIMIT -1) AS p WHERE " TEXT_CHECK_SQL);
     }
   g_string_append (sql, " LIMIT :limit OFFSET :offset");
   /* The page's prices picked by their key alone: their rows. */
@@ -2174,6 +2183,8 @@ build:
                       probe ? probe_limit
                       : text == TEXT_SET_WALK ? walk_rows
                       : query->limit > 0 ? (gint64) query->limit + query->offset : -1);
+  if (quick_sort)
+    found->checked = 0;
   if (text == TEXT_SET_WALK && !probe)
     {
       sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":probe"), walk_rows);
@@ -2261,7 +2272,8 @@ build:
   /* A walk whose prices did not fill the page, and were not all the search keeps (each was
    * asked of the set once): the sort, in the same transaction. */
   if (listings != NULL && listings->len < query->limit &&
-      ((text == TEXT_SET_WALK && !probe && found->checked >= walk_rows) || quick_sort))
+      ((text == TEXT_SET_WALK && !probe && found->checked >= walk_rows) ||
+       (quick_sort && found->checked >= (gint64) query->limit + query->offset)))
     {
       _sky_catalog_watch_cancellable (self->db, NULL);
       g_clear_pointer (&listings, g_ptr_array_unref);
