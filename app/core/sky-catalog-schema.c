@@ -424,6 +424,15 @@ static const char * const migrations[] = {
    * within its bucket, the costliest of an import's B-trees. */
   "DROP INDEX price_by_per_vcpu;"
   "DROP INDEX price_by_per_gib;",
+  /* The index of prices by offer with, after the offer, every column a search of the window
+   * checks or sorts by (the default row's variant, the unit, region, service, sizes and
+   * architecture): a search that sorts every price of the offers its text found reads them
+   * from the index's entries alone, and reads the rows of the page's prices only, rather than
+   * the row of every price of those offers (a text of 34,000 offers of a million: some 110 ms
+   * before, 30 ms after). */
+  "DROP INDEX price_by_offer;"
+  "CREATE INDEX price_by_offer ON price (offer_seq, variant, unit, region, service_id, vcpu, "
+  "  memory, arch);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SKY_CATALOG_SCHEMA_VERSION);
