@@ -113,6 +113,65 @@ test_import_good (Fixture       *f,
   g_assert_cmpuint (sheets->len, ==, 1);
 }
 
+static gboolean
+document_has_catalog (gpointer data)
+{
+  return sky_scenario_document_get_catalog (data) != NULL;
+}
+
+static const char *
+shown_content (SkyWindow *window)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (
+    gtk_widget_get_template_child (GTK_WIDGET (window), SKY_TYPE_WINDOW, "content_stack")));
+}
+
+/* A window on a catalog with a current sheet shows the catalog's page in its first frame, and
+ * only then lists the sheets for the scenario and says what the catalog holds; one on a
+ * catalog with no current sheet (its only sheet upcoming) shows the status page, saying so, at
+ * once. */
+static void
+test_document_after_first_frame (Fixture       *f,
+                                 gconstpointer  data)
+{
+  import_fixture (f, "valid-small.xml", NULL);
+
+  for (guint upcoming = 0; upcoming < 2; upcoming++)
+    {
+      SkyWindow *other;
+      SkyScenarioDocument *document;
+
+      /* The sheet takes effect on 2026-01-01. */
+      if (upcoming)
+        g_setenv ("SKYTALLY_TODAY", "2025-06-01", TRUE);
+      other = g_object_ref_sink (sky_window_new (f->app, f->catalog));
+      g_object_get (other, "document", &document, NULL);
+      g_object_unref (document);
+      if (upcoming)
+        {
+          g_assert_cmpstr (shown_content (other), ==, "empty");
+          g_assert_nonnull (sky_scenario_document_get_catalog (document));
+          g_assert_nonnull (strstr (_sky_window_get_summary (other), "No price sheets"));
+          g_unsetenv ("SKYTALLY_TODAY");
+        }
+      else
+        {
+          g_assert_cmpstr (shown_content (other), ==, "catalog");
+          g_assert_null (sky_scenario_document_get_catalog (document));
+          g_assert_null (sky_scenario_document_get_sheets (document));
+          gtk_window_present (GTK_WINDOW (other));
+          g_assert_true (wait_until (document_has_catalog, document, 10));
+          g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (other)));
+          g_assert_cmpstr (shown_content (other), ==, "catalog");
+          g_assert_cmpuint (sky_scenario_document_get_sheets (document)->len, ==, 1);
+          g_assert_cmpstr (_sky_window_get_summary (other), ==,
+                           "1 current price sheet from 1 provider, 5 offers");
+        }
+      gtk_window_destroy (GTK_WINDOW (other));
+      g_assert_finalize_object (other);
+    }
+}
+
 static void
 test_import_bad (Fixture       *f,
                  gconstpointer  data)
@@ -1270,6 +1329,7 @@ main (int    argc,
   ADD ("empty-catalog", test_empty_catalog);
   ADD ("guide", test_guide);
   ADD ("import-good", test_import_good);
+  ADD ("document-after-first-frame", test_document_after_first_frame);
   ADD ("import-bad", test_import_bad);
   ADD ("import-empty-refused", test_import_empty_refused);
   ADD ("price-sheets-window", test_price_sheets_window);

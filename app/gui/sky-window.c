@@ -92,6 +92,8 @@ struct _SkyWindow
   GtkMenuButton   *primary_menu_button;
   guint            release_id;     /* the catalog's count, due once the first frame is drawn */
   gboolean         drawn;          /* the first frame is */
+  gboolean         document_due;   /* the document is yet to open the catalog, and the summary
+                                    * to be said (see ensure_document_catalog()) */
 };
 
 G_DEFINE_FINAL_TYPE (SkyWindow, sky_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -197,6 +199,24 @@ update_summary (SkyWindow *self)
     }
   set_summary (self, description, current == 0);
   gtk_stack_set_visible_child_name (self->content_stack, current > 0 ? "catalog" : "empty");
+}
+
+/* The scenario's document opens its own connection to the catalog and lists the sheets, and the
+ * summary is said, if that was left for after the first frame: a catalog with a current sheet
+ * shows its page, for which neither is needed, and the listing of a catalog of many services
+ * takes its time. Done before anything that prices, shows or changes the scenario. */
+static void
+ensure_document_catalog (SkyWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!self->document_due)
+    return;
+  self->document_due = FALSE;
+  if (!sky_scenario_document_set_catalog_path (self->document,
+                                               sky_catalog_get_path (self->catalog), &error))
+    g_warning ("Cannot open the catalog for pricing: %s", error->message);
+  update_summary (self);
 }
 
 static void
@@ -346,6 +366,7 @@ sky_window_import_files (SkyWindow *self,
   g_return_if_fail (SKY_IS_WINDOW (self));
   g_return_if_fail (files != NULL);
 
+  ensure_document_catalog (self);
   for (guint i = 0; i < files->len; i++)
     g_queue_push_tail (&self->queue, g_object_ref (g_ptr_array_index (files, i)));
   if (!self->busy)
@@ -421,6 +442,7 @@ sky_window_load_bundled_sheets (SkyWindow *self)
     }
   if (state != SKY_BUNDLED_SHEETS_PENDING || self->busy)
     return;
+  ensure_document_catalog (self);
 
   gtk_label_set_label (self->progress_label, _("Loading the bundled price sheets…"));
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
@@ -494,6 +516,7 @@ static void
 sheet_removed_cb (SkyPriceSheetsWindow *sheets,
                   SkyWindow            *self)
 {
+  ensure_document_catalog (self);
   sky_catalog_page_refresh (self->catalog_page);
   sky_listing_model_reload (sky_catalog_page_get_model (self->catalog_page));
   sky_scenario_document_catalog_changed (self->document);
@@ -831,6 +854,7 @@ static void
 open_scenario_now (SkyWindow *self,
                    gpointer   file)
 {
+  ensure_document_catalog (self);
   sky_scenario_document_load_async (self->document, file, NULL, document_loaded_cb,
                                     g_object_ref (self));
   show_scenario (self);
@@ -905,6 +929,7 @@ recovery_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
                       SkyWindow        *self)
 {
+  ensure_document_catalog (self);
   if (g_strcmp0 (response, "restore") != 0)
     sky_scenario_document_discard_recovery (self->document);
   else
@@ -950,6 +975,7 @@ static void
 new_scenario_now (SkyWindow *self,
                   gpointer   data)
 {
+  ensure_document_catalog (self);
   sky_scenario_document_new_scenario (self->document);
   show_scenario (self);
 }
@@ -978,6 +1004,7 @@ open_example_now (SkyWindow *self,
       return;
     }
   /* A copy to start from: Save asks where to keep it. */
+  ensure_document_catalog (self);
   sky_scenario_document_new_from (self->document, scenario);
   show_scenario (self);
 }
@@ -1177,9 +1204,13 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   SkyWindow *self = SKY_WINDOW (widget);
-  const SkyScenario *s = sky_scenario_document_get_scenario (self->document);
-  SkyCatalog *catalog = sky_scenario_document_get_catalog (self->document);
+  const SkyScenario *s;
+  SkyCatalog *catalog;
   SkyExportDialog *dialog;
+
+  ensure_document_catalog (self);
+  s = sky_scenario_document_get_scenario (self->document);
+  catalog = sky_scenario_document_get_catalog (self->document);
 
   if (s == NULL || catalog == NULL || s->lines->len == 0 || s->providers->len == 0)
     {
@@ -1666,6 +1697,7 @@ ensure_page (SkyWindow  *self,
         continue;
       if (*page == NULL)
         {
+          ensure_document_catalog (self);
           pages[i].build (self);
           /* Laid out for the window's width as the pages built before it. */
           lay_out (self);
@@ -1691,6 +1723,7 @@ const char *
 _sky_window_get_summary (SkyWindow *self)
 {
   g_return_val_if_fail (SKY_IS_WINDOW (self), NULL);
+  ensure_document_catalog (self);
   return self->summary;
 }
 
@@ -1832,6 +1865,7 @@ release_count_cb (gpointer user_data)
   self->release_id = 0;
   if (model != NULL)
     sky_listing_model_release (model);
+  ensure_document_catalog (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -1880,12 +1914,13 @@ sky_window_constructed (GObject *object)
     }
   else
     g_warning ("Cannot open the catalog for browsing: %s", error->message);
-  g_clear_error (&error);
-  if (!sky_scenario_document_set_catalog_path (self->document,
-                                               sky_catalog_get_path (self->catalog), &error))
-    g_warning ("Cannot open the catalog for pricing: %s", error->message);
-  g_clear_error (&error);
-  update_summary (self);
+  /* A catalog with a current sheet shows its page in the first frame; the rest waits for
+   * after it. Any other shows the status page, which says what the catalog holds. */
+  self->document_due = TRUE;
+  if (!self->drawn && sky_catalog_has_current_sheets (self->catalog, NULL))
+    gtk_stack_set_visible_child_name (self->content_stack, "catalog");
+  else
+    ensure_document_catalog (self);
 }
 
 static void
