@@ -1299,6 +1299,12 @@ test_pages_built_when_shown (Fixture       *f,
 }
 
 /* The primary menu opens with its items: its popover is made when it is first opened, once. */
+static gboolean
+has_two_items (gpointer data)
+{
+  return g_menu_model_get_n_items (data) == 2;
+}
+
 static void
 test_primary_menu (Fixture       *f,
                    gconstpointer  data)
@@ -1311,6 +1317,66 @@ test_primary_menu (Fixture       *f,
   g_assert_true (gtk_menu_button_get_primary (button));
   assert_menu_made_when_opened (button, menu);
   g_assert_cmpint (g_menu_model_get_n_items (menu), >=, 4);
+}
+
+/* The recent scenarios are read when the primary menu first opens, not when the window is
+ * made, and followed from then on. */
+static void
+test_primary_menu_recent (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "recent.skytally", NULL);
+  g_autofree char *later_path = g_build_filename (f->dir, "later.skytally", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *later_uri = g_filename_to_uri (later_path, NULL, NULL);
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GtkRecentData recent = {
+    .mime_type = (char *) "application/x-skytally-scenario",
+    .app_name = (char *) "Skytally",
+    .app_exec = (char *) "skytally %u",
+  };
+  SkyWindow *other;
+  GtkMenuButton *button;
+  GMenuModel *menu, *section;
+  g_autofree char *label = NULL;
+
+  /* The recent scenarios of the tests before are forgotten. */
+  {
+    GList *items = gtk_recent_manager_get_items (manager);
+
+    for (GList *l = items; l != NULL; l = l->next)
+      if (g_strcmp0 (gtk_recent_info_get_mime_type (l->data), recent.mime_type) == 0)
+        gtk_recent_manager_remove_item (manager, gtk_recent_info_get_uri (l->data), NULL);
+    g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  }
+  g_assert_true (g_file_set_contents (path, "", -1, NULL));
+  g_assert_true (g_file_set_contents (later_path, "", -1, NULL));
+  g_assert_true (gtk_recent_manager_add_full (manager, uri, &recent));
+
+  other = g_object_ref_sink (sky_window_new (f->app, f->catalog));
+  button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (other), SKY_TYPE_WINDOW,
+                                                           "primary_menu_button"));
+  menu = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (other), SKY_TYPE_WINDOW,
+                                                      "primary_menu"));
+  section = g_menu_model_get_item_link (menu, 1, G_MENU_LINK_SECTION);
+  gtk_window_present (GTK_WINDOW (other));
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 0);
+
+  gtk_menu_button_popup (button);
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 1);
+  g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+  g_assert_cmpstr (label, ==, "recent.skytally");
+  gtk_menu_button_popdown (button);
+
+  /* Followed once read: a scenario another window opens comes in. */
+  g_assert_true (gtk_recent_manager_add_full (manager, later_uri, &recent));
+  g_assert_true (wait_until (has_two_items, section, 10));
+
+  g_object_unref (section);
+  gtk_recent_manager_remove_item (manager, uri, NULL);
+  gtk_recent_manager_remove_item (manager, later_uri, NULL);
+  gtk_window_destroy (GTK_WINDOW (other));
+  g_assert_finalize_object (other);
 }
 
 int
@@ -1356,6 +1422,7 @@ main (int    argc,
   ADD ("details-pane-hidden", test_details_pane_hidden);
   ADD ("pages-built-when-shown", test_pages_built_when_shown);
   ADD ("primary-menu", test_primary_menu);
+  ADD ("primary-menu-recent", test_primary_menu_recent);
 
   status = g_test_run ();
   sky_test_remove_tree (data_home);

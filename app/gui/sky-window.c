@@ -87,7 +87,7 @@ struct _SkyWindow
   gboolean         close_confirmed;
   GtkWidget       *guide;           /* the guide window, while it is open */
   GtkWidget       *question;       /* asking whether to save before the scenario goes */
-  GMenu           *recent_menu;    /* a section of the primary menu */
+  GMenu           *recent_menu;    /* a section of the primary menu, filled when it first opens */
   GMenu           *primary_menu;
   GtkMenuButton   *primary_menu_button;
   guint            release_id;     /* the catalog's count, due once the first frame is drawn */
@@ -1779,15 +1779,21 @@ update_recent_menu (SkyWindow *self)
 }
 
 /* The primary menu's popover is made when it is first opened, not before the first frame: a
- * popover menu builds all its items at once. */
+ * popover menu builds all its items at once. Its recent scenarios are read then too, and
+ * followed from then on: the recent files of every application are read at once, a desktop's
+ * hundreds of them taking longer than the window's first frame takes to lay out. */
 static void
 on_primary_menu_opened (GtkMenuButton *button,
                         gpointer       user_data)
 {
   SkyWindow *self = user_data;
 
-  if (gtk_menu_button_get_menu_model (button) == NULL)
-    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->primary_menu));
+  if (gtk_menu_button_get_menu_model (button) != NULL)
+    return;
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->primary_menu));
 }
 
 static void
@@ -2126,9 +2132,6 @@ sky_window_init (SkyWindow *self)
   /* Recent scenarios, between the scenario's items and the others. */
   self->recent_menu = g_menu_new ();
   g_menu_insert_section (self->primary_menu, 1, NULL, G_MENU_MODEL (self->recent_menu));
-  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
-                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
-  update_recent_menu (self);
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, on_primary_menu_opened, self,
                                          NULL);
   g_signal_connect_swapped (self->switcher_title, "notify::title-visible",
