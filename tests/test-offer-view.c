@@ -84,6 +84,50 @@ test_price_rules (void)
   g_assert_finalize_object (view);
 }
 
+/* The offer's page is in the view's stack once an offer is first shown, not before, and is
+ * the same page from then on. */
+static void
+test_offer_page_when_shown (void)
+{
+  SkyOfferView *view = g_object_ref_sink (g_object_new (SKY_TYPE_OFFER_VIEW, NULL));
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (view),
+                                                              SKY_TYPE_OFFER_VIEW, "stack"));
+  g_autoptr(SkyOfferDetails) d = g_new0 (SkyOfferDetails, 1);
+  g_autoptr(GString) rows = g_string_new (NULL);
+  GtkWidget *page;
+
+  d->name = g_strdup ("vm");
+  d->sku = g_strdup ("vm.us");
+  d->region = g_strdup ("us");
+  d->region_name = g_strdup ("US");
+  d->geography = g_strdup ("US");
+  d->currency = g_strdup ("USD");
+  d->vcpu_milli = d->memory_mgib = d->gpu = -1;
+  d->features = g_ptr_array_new_with_free_func (g_free);
+  d->prices = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_offer_price_free);
+  g_ptr_array_add (d->prices, price_new ("on-demand", 357100000));
+
+  g_assert_null (gtk_stack_get_child_by_name (stack, "offer"));
+  g_assert_null (offer_groups (GTK_WIDGET (view)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "none");
+  sky_offer_view_show (view, NULL);
+  g_assert_null (gtk_stack_get_child_by_name (stack, "offer"));
+
+  sky_offer_view_show (view, d);
+  page = gtk_stack_get_child_by_name (stack, "offer");
+  g_assert_nonnull (page);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "offer");
+  collect_rows (offer_groups (GTK_WIDGET (view)), rows);
+  g_assert_nonnull (strstr (rows->str, "0.03571 USD/Hour"));
+  sky_offer_view_show (view, NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "none");
+  g_assert_null (gtk_widget_get_first_child (offer_groups (GTK_WIDGET (view))));
+  sky_offer_view_show (view, d);
+  g_assert_true (gtk_stack_get_child_by_name (stack, "offer") == page);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "offer");
+  g_assert_finalize_object (view);
+}
+
 /* The image showing @icon_name under @widget, or NULL. */
 static GtkWidget *
 find_icon (GtkWidget  *widget,
@@ -215,6 +259,7 @@ main (int    argc,
   skytally_register_resource ();
 
   g_test_add_func ("/sky/offer-view/price-rules", test_price_rules);
+  g_test_add_func ("/sky/offer-view/offer-page-when-shown", test_offer_page_when_shown);
   g_test_add_func ("/sky/offer-view/freshness", test_freshness);
   g_test_add_func ("/sky/offer-view/deployment-slas", test_deployment_slas);
 
