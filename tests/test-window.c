@@ -92,8 +92,11 @@ test_empty_catalog (Fixture       *f,
   /* The status page says it, shown. */
   g_assert_nonnull (adw_bin_get_child (ADW_BIN (status_slot)));
   g_assert_true (gtk_widget_is_visible (status_slot));
-  /* No progress bar while nothing is imported. */
+  /* No progress bar while nothing is imported: none is even made until then. */
   g_assert_false (gtk_revealer_get_reveal_child (
+    GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
+                                                 "progress_revealer"))));
+  g_assert_null (gtk_revealer_get_child (
     GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
                                                  "progress_revealer"))));
 }
@@ -107,6 +110,17 @@ test_import_good (Fixture       *f,
   import_fixture (f, "valid-small.xml", NULL);
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (strstr (summary (f), "1 current price sheet from 1 provider, 5 offers"));
+  /* The progress was shown, in a bar made for it. */
+  {
+    GtkWidget *progress = gtk_revealer_get_child (
+      GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
+                                                   "progress_revealer")));
+
+    g_assert_nonnull (progress);
+    g_assert_true (GTK_IS_LABEL (gtk_widget_get_first_child (progress)));
+    g_assert_true (GTK_IS_PROGRESS_BAR (gtk_widget_get_next_sibling (
+                     gtk_widget_get_first_child (progress))));
+  }
 
   /* The window's own connection sees what the worker's wrote. */
   sheets = sky_catalog_list_sheets (f->catalog, NULL);

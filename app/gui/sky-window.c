@@ -48,6 +48,7 @@ struct _SkyWindow
 
   AdwToastOverlay *toast_overlay;
   GtkRevealer     *progress_revealer;
+  /* In the revealer once the window was busy (see ensure_progress()), or NULL. */
   GtkLabel        *progress_label;
   GtkProgressBar  *progress_bar;
   AdwBin          *status_slot;
@@ -219,6 +220,24 @@ ensure_document_catalog (SkyWindow *self)
   update_summary (self);
 }
 
+/* The label and bar of the progress of an import, made when first needed: the first frame
+ * does not show them, and their hidden revealer would measure them all the same. */
+static void
+ensure_progress (SkyWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->progress_label != NULL)
+    return;
+  builder = gtk_builder_new_from_resource ("/io/github/skytally/Skytally/sky-window-progress.ui");
+  gtk_revealer_set_child (self->progress_revealer,
+                          GTK_WIDGET (gtk_builder_get_object (builder, "progress_box")));
+  /* Its Cancel button is named as the window's buttons are. */
+  sky_keyboard_setup (GTK_WIDGET (self->progress_revealer));
+  self->progress_label = GTK_LABEL (gtk_builder_get_object (builder, "progress_label"));
+  self->progress_bar = GTK_PROGRESS_BAR (gtk_builder_get_object (builder, "progress_bar"));
+}
+
 static void
 set_busy (SkyWindow *self,
           gboolean   busy)
@@ -338,6 +357,7 @@ import_next (SkyWindow *self)
 
   name = g_file_get_basename (file);
   label = g_strdup_printf (_("Importing %s…"), name);
+  ensure_progress (self);
   gtk_label_set_label (self->progress_label, label);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
 
@@ -444,6 +464,7 @@ sky_window_load_bundled_sheets (SkyWindow *self)
     return;
   ensure_document_catalog (self);
 
+  ensure_progress (self);
   gtk_label_set_label (self->progress_label, _("Loading the bundled price sheets…"));
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   self->cancellable = g_cancellable_new ();
@@ -1983,8 +2004,11 @@ sky_window_dispose (GObject *object)
   if (self->view_stack != NULL)
     g_signal_handlers_disconnect_by_func (self->view_stack, on_visible_page_changed, self);
   gtk_widget_dispose_template (GTK_WIDGET (object), SKY_TYPE_WINDOW);
-  /* The pages built went with their slots, the switcher bar with its box. */
+  /* The pages built went with their slots, the switcher bar with its box, the progress with
+   * its revealer. */
   self->status_page = NULL;
+  self->progress_label = NULL;
+  self->progress_bar = NULL;
   self->switcher_bar = NULL;
   self->scenario_page = NULL;
   self->scenario_paned = NULL;
@@ -2040,8 +2064,6 @@ sky_window_class_init (SkyWindowClass *klass)
                                                "/io/github/skytally/Skytally/sky-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, progress_revealer);
-  gtk_widget_class_bind_template_child (widget_class, SkyWindow, progress_label);
-  gtk_widget_class_bind_template_child (widget_class, SkyWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, status_slot);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, catalog_page);
