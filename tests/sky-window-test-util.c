@@ -133,6 +133,21 @@ wait_until (gboolean (*done) (gpointer data),
   return done (data);
 }
 
+/* The box of groups of @offer_view's page that shows an offer, or NULL before it showed one. */
+GtkWidget *
+offer_groups (GtkWidget *offer_view)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (offer_view, SKY_TYPE_OFFER_VIEW,
+                                                              "stack"));
+  GtkWidget *page = gtk_stack_get_child_by_name (stack, "offer");
+  GtkWidget *viewport;
+
+  if (page == NULL)
+    return NULL;
+  viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (page));
+  return gtk_viewport_get_child (GTK_VIEWPORT (viewport));
+}
+
 /* The scenario a Scenario page shows. */
 SkyScenarioDocument *
 document_of (SkyScenarioPage *page)

@@ -57,6 +57,7 @@ GtkWindow *find_toplevel (GType type);
 gboolean wait_until (gboolean (*done) (gpointer data),
                      gpointer   data,
                      guint      seconds);
+GtkWidget *offer_groups (GtkWidget *offer_view);
 SkyScenarioDocument *document_of (SkyScenarioPage *page);
 const SkyScenario *shown_scenario (SkyScenarioPage *page);
 const SkyEstimate *shown_estimate (SkyScenarioPage *page);

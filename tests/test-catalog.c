@@ -480,6 +480,43 @@ test_current_from_effective_date (Fixture       *f,
   g_unsetenv ("SKYTALLY_TODAY");
 }
 
+/* Whether the catalog has a current sheet, without listing them: a sheet in force today, as
+ * the list of the sheets says; a sheet only upcoming is not. */
+static void
+test_has_current_sheets (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *future = write_variant (f, "version=\"2099.1\"",
+                                           "effective-date=\"2099-01-01\"",
+                                           "term=\"on-demand\" amount=\"0.0500\"");
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GPtrArray) sheets = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("SKYTALLY_TODAY", "2026-06-01", TRUE);
+  g_assert_false (sky_catalog_has_current_sheets (f->catalog, &error));
+  g_assert_no_error (error);
+
+  result = import_ok (f, future);
+  g_assert_true (result->upcoming);
+  g_assert_true (sky_catalog_has_sheets (f->catalog, NULL));
+  g_assert_false (sky_catalog_has_current_sheets (f->catalog, &error));
+  g_assert_no_error (error);
+  sheets = sky_catalog_list_sheets (f->catalog, &error);
+  g_assert_no_error (error);
+  g_assert_false (((SkySheetInfo *) g_ptr_array_index (sheets, 0))->current);
+
+  /* On its date, it is current. */
+  g_setenv ("SKYTALLY_TODAY", "2099-01-01", TRUE);
+  g_assert_true (sky_catalog_has_current_sheets (f->catalog, NULL));
+
+  /* Before it, a sheet in force is. */
+  g_setenv ("SKYTALLY_TODAY", "2026-06-01", TRUE);
+  import_fixture (f);
+  g_assert_true (sky_catalog_has_current_sheets (f->catalog, NULL));
+  g_unsetenv ("SKYTALLY_TODAY");
+}
+
 /* The rows of the catalog's tables that name a sheet it no longer holds. */
 static gint64
 orphans (const char *path)
@@ -4445,6 +4482,7 @@ main (int    argc,
   ADD ("remove-bundled-declines", test_remove_bundled_declines);
   ADD ("import-empty-refused", test_import_empty_refused);
   ADD ("current-from-effective-date", test_current_from_effective_date);
+  ADD ("has-current-sheets", test_has_current_sheets);
   ADD ("bad-sheet-changes-nothing", test_bad_sheet_changes_nothing);
   ADD ("cancel-changes-nothing", test_cancel_changes_nothing);
   ADD ("cancel-midway-changes-nothing", test_cancel_midway_changes_nothing);

@@ -40,16 +40,11 @@ price_new (const char *term,
   return price;
 }
 
-/* A price's monthly cap, and the bands of its usage discount, are shown with it. */
-static void
-test_price_rules (void)
+/* An offer "vm" in region "us", of no size and no price yet. */
+static SkyOfferDetails *
+details_new (void)
 {
-  SkyOfferView *view = g_object_ref_sink (g_object_new (SKY_TYPE_OFFER_VIEW, NULL));
-  g_autoptr(SkyOfferDetails) d = g_new0 (SkyOfferDetails, 1);
-  g_autoptr(GString) rows = g_string_new (NULL);
-  SkyOfferPrice *capped = price_new ("on-demand", 357100000);
-  SkyOfferPrice *discounted = price_new ("spot", 1942360000);
-  static const char *bands[][3] = { { "0", "50", "0" }, { "50", "100", "20" } };
+  SkyOfferDetails *d = g_new0 (SkyOfferDetails, 1);
 
   d->name = g_strdup ("vm");
   d->sku = g_strdup ("vm.us");
@@ -60,6 +55,20 @@ test_price_rules (void)
   d->vcpu_milli = d->memory_mgib = d->gpu = -1;
   d->features = g_ptr_array_new_with_free_func (g_free);
   d->prices = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_offer_price_free);
+  return d;
+}
+
+/* A price's monthly cap, and the bands of its usage discount, are shown with it. */
+static void
+test_price_rules (void)
+{
+  SkyOfferView *view = g_object_ref_sink (g_object_new (SKY_TYPE_OFFER_VIEW, NULL));
+  g_autoptr(SkyOfferDetails) d = details_new ();
+  g_autoptr(GString) rows = g_string_new (NULL);
+  SkyOfferPrice *capped = price_new ("on-demand", 357100000);
+  SkyOfferPrice *discounted = price_new ("spot", 1942360000);
+  static const char *bands[][3] = { { "0", "50", "0" }, { "50", "100", "20" } };
+
   capped->has_monthly_cap = TRUE;
   capped->monthly_cap = G_GINT64_CONSTANT (240000000000);
   g_ptr_array_add (d->prices, capped);
@@ -81,6 +90,41 @@ test_price_rules (void)
   g_assert_nonnull (strstr (rows->str, "0.03571 USD/Hour\nat most 24.00 USD a month each\n"));
   g_assert_nonnull (strstr (rows->str, "0.194236 USD/Hour\nusage discount n2: 0–50 % of the "
                                        "month 0 % off, 50–100 % of the month 20 % off\n"));
+  g_assert_finalize_object (view);
+}
+
+/* The offer's page is in the view's stack once an offer is first shown, not before, and is
+ * the same page from then on. */
+static void
+test_offer_page_when_shown (void)
+{
+  SkyOfferView *view = g_object_ref_sink (g_object_new (SKY_TYPE_OFFER_VIEW, NULL));
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (view),
+                                                              SKY_TYPE_OFFER_VIEW, "stack"));
+  g_autoptr(SkyOfferDetails) d = details_new ();
+  g_autoptr(GString) rows = g_string_new (NULL);
+  GtkWidget *page;
+
+  g_ptr_array_add (d->prices, price_new ("on-demand", 357100000));
+
+  g_assert_null (gtk_stack_get_child_by_name (stack, "offer"));
+  g_assert_null (offer_groups (GTK_WIDGET (view)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "none");
+  sky_offer_view_show (view, NULL);
+  g_assert_null (gtk_stack_get_child_by_name (stack, "offer"));
+
+  sky_offer_view_show (view, d);
+  page = gtk_stack_get_child_by_name (stack, "offer");
+  g_assert_nonnull (page);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "offer");
+  collect_rows (offer_groups (GTK_WIDGET (view)), rows);
+  g_assert_nonnull (strstr (rows->str, "0.03571 USD/Hour"));
+  sky_offer_view_show (view, NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "none");
+  g_assert_null (gtk_widget_get_first_child (offer_groups (GTK_WIDGET (view))));
+  sky_offer_view_show (view, d);
+  g_assert_true (gtk_stack_get_child_by_name (stack, "offer") == page);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "offer");
   g_assert_finalize_object (view);
 }
 
@@ -109,24 +153,15 @@ static void
 test_freshness (void)
 {
   SkyOfferView *view = g_object_ref_sink (g_object_new (SKY_TYPE_OFFER_VIEW, NULL));
-  g_autoptr(SkyOfferDetails) d = g_new0 (SkyOfferDetails, 1);
+  g_autoptr(SkyOfferDetails) d = details_new ();
   g_autoptr(GString) rows = g_string_new (NULL);
   GtkWidget *icon;
   guint days = 0;
 
   g_setenv ("SKYTALLY_TODAY", "2026-06-01", TRUE);
-  d->name = g_strdup ("vm");
-  d->sku = g_strdup ("vm.us");
-  d->region = g_strdup ("us");
-  d->region_name = g_strdup ("US");
-  d->geography = g_strdup ("US");
-  d->currency = g_strdup ("USD");
   d->provider_name = g_strdup ("Example Cloud");
   d->sheet_version = g_strdup ("2026.1");
   d->effective_date = g_strdup ("2026-01-01");
-  d->vcpu_milli = d->memory_mgib = d->gpu = -1;
-  d->features = g_ptr_array_new_with_free_func (g_free);
-  d->prices = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_offer_price_free);
 
   g_object_get (view, "stale-after-days", &days, NULL);
   g_assert_cmpuint (days, ==, 90);
@@ -151,20 +186,11 @@ details_of (const char *provider,
             const char *service,
             const char *sla)
 {
-  SkyOfferDetails *d = g_new0 (SkyOfferDetails, 1);
+  SkyOfferDetails *d = details_new ();
 
-  d->name = g_strdup ("vm");
-  d->sku = g_strdup ("vm.us");
-  d->region = g_strdup ("us");
-  d->region_name = g_strdup ("US");
-  d->geography = g_strdup ("US");
-  d->currency = g_strdup ("USD");
   d->provider = g_strdup (provider);
   d->service = g_strdup (service);
   d->sla = g_strdup (sla);
-  d->vcpu_milli = d->memory_mgib = d->gpu = -1;
-  d->features = g_ptr_array_new_with_free_func (g_free);
-  d->prices = g_ptr_array_new_with_free_func ((GDestroyNotify) sky_offer_price_free);
   return d;
 }
 
@@ -215,6 +241,7 @@ main (int    argc,
   skytally_register_resource ();
 
   g_test_add_func ("/sky/offer-view/price-rules", test_price_rules);
+  g_test_add_func ("/sky/offer-view/offer-page-when-shown", test_offer_page_when_shown);
   g_test_add_func ("/sky/offer-view/freshness", test_freshness);
   g_test_add_func ("/sky/offer-view/deployment-slas", test_deployment_slas);
 

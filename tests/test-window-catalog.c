@@ -145,9 +145,7 @@ test_catalog_page (Fixture       *f,
   offer_stack = GTK_STACK (gtk_widget_get_template_child (offer_view, SKY_TYPE_OFFER_VIEW,
                                                           "stack"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (offer_stack), ==, "offer");
-  group = gtk_widget_get_first_child (GTK_WIDGET (gtk_widget_get_template_child (offer_view,
-                                                                                 SKY_TYPE_OFFER_VIEW,
-                                                                                 "groups")));
+  group = gtk_widget_get_first_child (offer_groups (offer_view));
   g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, "mem-4");
 
   /* Add to Candidates keeps it, once. */
@@ -249,8 +247,7 @@ details_of (Fixture    *f,
   selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (page_child (f, "column_view")));
   gtk_selection_model_select_item (selection, 0, TRUE);
   offer_view = GTK_WIDGET (page_child (f, "offer_view"));
-  append_subtitles (GTK_WIDGET (gtk_widget_get_template_child (offer_view, SKY_TYPE_OFFER_VIEW,
-                                                               "groups")), out);
+  append_subtitles (offer_groups (offer_view), out);
   gtk_selection_model_unselect_all (selection);
   return g_string_free (out, FALSE);
 }
@@ -282,8 +279,7 @@ static char *
 offer_rows (Fixture *f)
 {
   GtkWidget *offer_view = GTK_WIDGET (page_child (f, "offer_view"));
-  GtkWidget *groups = GTK_WIDGET (gtk_widget_get_template_child (offer_view, SKY_TYPE_OFFER_VIEW,
-                                                                 "groups"));
+  GtkWidget *groups = offer_groups (offer_view);
   GtkWidget *group = gtk_widget_get_first_child (groups);
   GString *text = g_string_new (NULL);
   g_autoptr(GPtrArray) pending = g_ptr_array_new ();
@@ -1364,11 +1360,9 @@ test_catalog_rows_in_slices (Fixture       *f,
 static GtkWidget *
 details_group (Fixture *f)
 {
-  GtkWidget *view = GTK_WIDGET (page_child (f, "offer_view"));
-  GtkWidget *groups = GTK_WIDGET (gtk_widget_get_template_child (view, SKY_TYPE_OFFER_VIEW,
-                                                                 "groups"));
+  GtkWidget *groups = offer_groups (GTK_WIDGET (page_child (f, "offer_view")));
 
-  return gtk_widget_get_first_child (groups);
+  return groups != NULL ? gtk_widget_get_first_child (groups) : NULL;
 }
 
 static gboolean

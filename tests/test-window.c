@@ -92,8 +92,11 @@ test_empty_catalog (Fixture       *f,
   /* The status page says it, shown. */
   g_assert_nonnull (adw_bin_get_child (ADW_BIN (status_slot)));
   g_assert_true (gtk_widget_is_visible (status_slot));
-  /* No progress bar while nothing is imported. */
+  /* No progress bar while nothing is imported: none is even made until then. */
   g_assert_false (gtk_revealer_get_reveal_child (
+    GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
+                                                 "progress_revealer"))));
+  g_assert_null (gtk_revealer_get_child (
     GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
                                                  "progress_revealer"))));
 }
@@ -107,10 +110,80 @@ test_import_good (Fixture       *f,
   import_fixture (f, "valid-small.xml", NULL);
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (strstr (summary (f), "1 current price sheet from 1 provider, 5 offers"));
+  /* The progress was shown, in a bar made for it. */
+  {
+    GtkWidget *progress = gtk_revealer_get_child (
+      GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (f->window), SKY_TYPE_WINDOW,
+                                                   "progress_revealer")));
+
+    g_assert_nonnull (progress);
+    g_assert_true (GTK_IS_LABEL (gtk_widget_get_first_child (progress)));
+    g_assert_true (GTK_IS_PROGRESS_BAR (gtk_widget_get_next_sibling (
+                     gtk_widget_get_first_child (progress))));
+  }
 
   /* The window's own connection sees what the worker's wrote. */
   sheets = sky_catalog_list_sheets (f->catalog, NULL);
   g_assert_cmpuint (sheets->len, ==, 1);
+}
+
+static gboolean
+document_has_catalog (gpointer data)
+{
+  return sky_scenario_document_get_catalog (data) != NULL;
+}
+
+static const char *
+shown_content (SkyWindow *window)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (
+    gtk_widget_get_template_child (GTK_WIDGET (window), SKY_TYPE_WINDOW, "content_stack")));
+}
+
+/* A window on a catalog with a current sheet shows the catalog's page in its first frame, and
+ * only then lists the sheets for the scenario and says what the catalog holds; one on a
+ * catalog with no current sheet (its only sheet upcoming) shows the status page, saying so, at
+ * once. */
+static void
+test_document_after_first_frame (Fixture       *f,
+                                 gconstpointer  data)
+{
+  import_fixture (f, "valid-small.xml", NULL);
+
+  for (guint upcoming = 0; upcoming < 2; upcoming++)
+    {
+      SkyWindow *other;
+      SkyScenarioDocument *document;
+
+      /* The sheet takes effect on 2026-01-01. */
+      if (upcoming)
+        g_setenv ("SKYTALLY_TODAY", "2025-06-01", TRUE);
+      other = g_object_ref_sink (sky_window_new (f->app, f->catalog));
+      g_object_get (other, "document", &document, NULL);
+      g_object_unref (document);
+      if (upcoming)
+        {
+          g_assert_cmpstr (shown_content (other), ==, "empty");
+          g_assert_nonnull (sky_scenario_document_get_catalog (document));
+          g_assert_nonnull (strstr (_sky_window_get_summary (other), "No price sheets"));
+          g_unsetenv ("SKYTALLY_TODAY");
+        }
+      else
+        {
+          g_assert_cmpstr (shown_content (other), ==, "catalog");
+          g_assert_null (sky_scenario_document_get_catalog (document));
+          g_assert_null (sky_scenario_document_get_sheets (document));
+          gtk_window_present (GTK_WINDOW (other));
+          g_assert_true (wait_until (document_has_catalog, document, 10));
+          g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (other)));
+          g_assert_cmpstr (shown_content (other), ==, "catalog");
+          g_assert_cmpuint (sky_scenario_document_get_sheets (document)->len, ==, 1);
+          g_assert_cmpstr (_sky_window_get_summary (other), ==,
+                           "1 current price sheet from 1 provider, 5 offers");
+        }
+      gtk_window_destroy (GTK_WINDOW (other));
+      g_assert_finalize_object (other);
+    }
 }
 
 static void
@@ -1240,6 +1313,12 @@ test_pages_built_when_shown (Fixture       *f,
 }
 
 /* The primary menu opens with its items: its popover is made when it is first opened, once. */
+static gboolean
+has_two_items (gpointer data)
+{
+  return g_menu_model_get_n_items (data) == 2;
+}
+
 static void
 test_primary_menu (Fixture       *f,
                    gconstpointer  data)
@@ -1252,6 +1331,66 @@ test_primary_menu (Fixture       *f,
   g_assert_true (gtk_menu_button_get_primary (button));
   assert_menu_made_when_opened (button, menu);
   g_assert_cmpint (g_menu_model_get_n_items (menu), >=, 4);
+}
+
+/* The recent scenarios are read when the primary menu first opens, not when the window is
+ * made, and followed from then on. */
+static void
+test_primary_menu_recent (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "recent.skytally", NULL);
+  g_autofree char *later_path = g_build_filename (f->dir, "later.skytally", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *later_uri = g_filename_to_uri (later_path, NULL, NULL);
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GtkRecentData recent = {
+    .mime_type = (char *) "application/x-skytally-scenario",
+    .app_name = (char *) "Skytally",
+    .app_exec = (char *) "skytally %u",
+  };
+  SkyWindow *other;
+  GtkMenuButton *button;
+  GMenuModel *menu, *section;
+  g_autofree char *label = NULL;
+
+  /* The recent scenarios of the tests before are forgotten. */
+  {
+    GList *items = gtk_recent_manager_get_items (manager);
+
+    for (GList *l = items; l != NULL; l = l->next)
+      if (g_strcmp0 (gtk_recent_info_get_mime_type (l->data), recent.mime_type) == 0)
+        gtk_recent_manager_remove_item (manager, gtk_recent_info_get_uri (l->data), NULL);
+    g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  }
+  g_assert_true (g_file_set_contents (path, "", -1, NULL));
+  g_assert_true (g_file_set_contents (later_path, "", -1, NULL));
+  g_assert_true (gtk_recent_manager_add_full (manager, uri, &recent));
+
+  other = g_object_ref_sink (sky_window_new (f->app, f->catalog));
+  button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (other), SKY_TYPE_WINDOW,
+                                                           "primary_menu_button"));
+  menu = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (other), SKY_TYPE_WINDOW,
+                                                      "primary_menu"));
+  section = g_menu_model_get_item_link (menu, 1, G_MENU_LINK_SECTION);
+  gtk_window_present (GTK_WINDOW (other));
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 0);
+
+  gtk_menu_button_popup (button);
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 1);
+  g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+  g_assert_cmpstr (label, ==, "recent.skytally");
+  gtk_menu_button_popdown (button);
+
+  /* Followed once read: a scenario another window opens comes in. */
+  g_assert_true (gtk_recent_manager_add_full (manager, later_uri, &recent));
+  g_assert_true (wait_until (has_two_items, section, 10));
+
+  g_object_unref (section);
+  gtk_recent_manager_remove_item (manager, uri, NULL);
+  gtk_recent_manager_remove_item (manager, later_uri, NULL);
+  gtk_window_destroy (GTK_WINDOW (other));
+  g_assert_finalize_object (other);
 }
 
 int
@@ -1270,6 +1409,7 @@ main (int    argc,
   ADD ("empty-catalog", test_empty_catalog);
   ADD ("guide", test_guide);
   ADD ("import-good", test_import_good);
+  ADD ("document-after-first-frame", test_document_after_first_frame);
   ADD ("import-bad", test_import_bad);
   ADD ("import-empty-refused", test_import_empty_refused);
   ADD ("price-sheets-window", test_price_sheets_window);
@@ -1296,6 +1436,7 @@ main (int    argc,
   ADD ("details-pane-hidden", test_details_pane_hidden);
   ADD ("pages-built-when-shown", test_pages_built_when_shown);
   ADD ("primary-menu", test_primary_menu);
+  ADD ("primary-menu-recent", test_primary_menu_recent);
 
   status = g_test_run ();
   sky_test_remove_tree (data_home);

@@ -588,6 +588,27 @@ sky_import_result_describe (const SkyImportResult *result)
                             result->superseded_by);
 }
 
+/* Whether a sheet is current for one of its services: one that is in force today and holds a
+ * service, as a service's newest such sheet is current for it. Cheaper than listing the
+ * sheets, which works out every service's current sheet. */
+gboolean
+sky_catalog_has_current_sheets (SkyCatalog  *self,
+                                GError     **error)
+{
+  g_autoptr(SkyCatalogLocker) locker = NULL;
+  gint64 found = 0;
+
+  g_return_val_if_fail (SKY_IS_CATALOG (self), FALSE);
+
+  locker = _sky_catalog_hold (self);
+  return _sky_catalog_query_int (self->db,
+                                 "SELECT EXISTS (SELECT 1 FROM sheet s "
+                                 "  JOIN service v ON v.sheet_id = s.id "
+                                 "  WHERE s.effective_date <= sky_today ())",
+                                 &found, error) &&
+         found != 0;
+}
+
 GPtrArray *
 sky_catalog_list_sheets (SkyCatalog  *self,
                          GError     **error)

@@ -285,6 +285,8 @@ gboolean          sky_catalog_check            (SkyCatalog          *self,
                                                 GError             **error);
 gboolean          sky_catalog_has_sheets       (SkyCatalog          *self,
                                                 GError             **error);
+gboolean          sky_catalog_has_current_sheets (SkyCatalog        *self,
+                                                  GError           **error);
 SkyImportResult  *sky_catalog_import_file      (SkyCatalog          *self,
                                                 const char          *path,
                                                 GCancellable        *cancellable,

@@ -17,11 +17,11 @@
  * and the sheet it comes from. */
 struct _SkyOfferView
 {
-  AdwBin    parent_instance;
+  AdwBin     parent_instance;
 
-  GtkStack *stack;
-  GtkBox   *groups;
-  guint     stale_after_days;
+  GtkStack  *stack;
+  GtkBox    *groups;      /* in the stack's "offer" page, once an offer was shown */
+  guint      stale_after_days;
 };
 
 G_DEFINE_FINAL_TYPE (SkyOfferView, sky_offer_view, ADW_TYPE_BIN)
@@ -241,6 +241,21 @@ sky_offer_view_describe_slas (const SkyOfferDetails *d)
   return g_string_free (text, FALSE);
 }
 
+/* The page that shows an offer, built when the first offer is shown: most windows' first frame
+ * shows none, and the stack would build and measure it all the same. */
+static void
+ensure_offer_page (SkyOfferView *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->groups != NULL)
+    return;
+  builder = gtk_builder_new_from_resource ("/io/github/skytally/Skytally/sky-offer-view-page.ui");
+  gtk_stack_add_named (self->stack, GTK_WIDGET (gtk_builder_get_object (builder, "offer_page")),
+                       "offer");
+  self->groups = GTK_BOX (gtk_builder_get_object (builder, "groups"));
+}
+
 /* Shows @details, or that nothing is selected when it is NULL. */
 void
 sky_offer_view_show (SkyOfferView          *self,
@@ -251,7 +266,8 @@ sky_offer_view_show (SkyOfferView          *self,
 
   g_return_if_fail (SKY_IS_OFFER_VIEW (self));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups))) != NULL)
+  while (self->groups != NULL &&
+         (child = gtk_widget_get_first_child (GTK_WIDGET (self->groups))) != NULL)
     gtk_box_remove (self->groups, child);
 
   if (d == NULL)
@@ -259,6 +275,8 @@ sky_offer_view_show (SkyOfferView          *self,
       gtk_stack_set_visible_child_name (self->stack, "none");
       return;
     }
+
+  ensure_offer_page (self);
 
   group = add_group (self, d->name);
   adw_preferences_group_set_description (group, d->service_name);
@@ -392,6 +410,8 @@ static void
 sky_offer_view_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), SKY_TYPE_OFFER_VIEW);
+  /* It went with the stack. */
+  SKY_OFFER_VIEW (object)->groups = NULL;
 
   G_OBJECT_CLASS (sky_offer_view_parent_class)->dispose (object);
 }
@@ -416,7 +436,6 @@ sky_offer_view_class_init (SkyOfferViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/skytally/Skytally/sky-offer-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SkyOfferView, stack);
-  gtk_widget_class_bind_template_child (widget_class, SkyOfferView, groups);
 }
 
 static void

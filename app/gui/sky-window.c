@@ -48,6 +48,7 @@ struct _SkyWindow
 
   AdwToastOverlay *toast_overlay;
   GtkRevealer     *progress_revealer;
+  /* In the revealer once the window was busy (see ensure_progress()), or NULL. */
   GtkLabel        *progress_label;
   GtkProgressBar  *progress_bar;
   AdwBin          *status_slot;
@@ -87,11 +88,13 @@ struct _SkyWindow
   gboolean         close_confirmed;
   GtkWidget       *guide;           /* the guide window, while it is open */
   GtkWidget       *question;       /* asking whether to save before the scenario goes */
-  GMenu           *recent_menu;    /* a section of the primary menu */
+  GMenu           *recent_menu;    /* a section of the primary menu, filled when it first opens */
   GMenu           *primary_menu;
   GtkMenuButton   *primary_menu_button;
   guint            release_id;     /* the catalog's count, due once the first frame is drawn */
   gboolean         drawn;          /* the first frame is */
+  gboolean         document_due;   /* the document is yet to open the catalog, and the summary
+                                    * to be said (see ensure_document_catalog()) */
 };
 
 G_DEFINE_FINAL_TYPE (SkyWindow, sky_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -197,6 +200,42 @@ update_summary (SkyWindow *self)
     }
   set_summary (self, description, current == 0);
   gtk_stack_set_visible_child_name (self->content_stack, current > 0 ? "catalog" : "empty");
+}
+
+/* The scenario's document opens its own connection to the catalog and lists the sheets, and the
+ * summary is said, if that was left for after the first frame: a catalog with a current sheet
+ * shows its page, for which neither is needed, and the listing of a catalog of many services
+ * takes its time. Done before anything that prices, shows or changes the scenario. */
+static void
+ensure_document_catalog (SkyWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!self->document_due)
+    return;
+  self->document_due = FALSE;
+  if (!sky_scenario_document_set_catalog_path (self->document,
+                                               sky_catalog_get_path (self->catalog), &error))
+    g_warning ("Cannot open the catalog for pricing: %s", error->message);
+  update_summary (self);
+}
+
+/* The label and bar of the progress of an import, made when first needed: the first frame
+ * does not show them, and their hidden revealer would measure them all the same. */
+static void
+ensure_progress (SkyWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->progress_label != NULL)
+    return;
+  builder = gtk_builder_new_from_resource ("/io/github/skytally/Skytally/sky-window-progress.ui");
+  gtk_revealer_set_child (self->progress_revealer,
+                          GTK_WIDGET (gtk_builder_get_object (builder, "progress_box")));
+  /* Its Cancel button is named as the window's buttons are. */
+  sky_keyboard_setup (GTK_WIDGET (self->progress_revealer));
+  self->progress_label = GTK_LABEL (gtk_builder_get_object (builder, "progress_label"));
+  self->progress_bar = GTK_PROGRESS_BAR (gtk_builder_get_object (builder, "progress_bar"));
 }
 
 static void
@@ -318,6 +357,7 @@ import_next (SkyWindow *self)
 
   name = g_file_get_basename (file);
   label = g_strdup_printf (_("Importing %s…"), name);
+  ensure_progress (self);
   gtk_label_set_label (self->progress_label, label);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
 
@@ -346,6 +386,7 @@ sky_window_import_files (SkyWindow *self,
   g_return_if_fail (SKY_IS_WINDOW (self));
   g_return_if_fail (files != NULL);
 
+  ensure_document_catalog (self);
   for (guint i = 0; i < files->len; i++)
     g_queue_push_tail (&self->queue, g_object_ref (g_ptr_array_index (files, i)));
   if (!self->busy)
@@ -421,7 +462,9 @@ sky_window_load_bundled_sheets (SkyWindow *self)
     }
   if (state != SKY_BUNDLED_SHEETS_PENDING || self->busy)
     return;
+  ensure_document_catalog (self);
 
+  ensure_progress (self);
   gtk_label_set_label (self->progress_label, _("Loading the bundled price sheets…"));
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   self->cancellable = g_cancellable_new ();
@@ -494,6 +537,7 @@ static void
 sheet_removed_cb (SkyPriceSheetsWindow *sheets,
                   SkyWindow            *self)
 {
+  ensure_document_catalog (self);
   sky_catalog_page_refresh (self->catalog_page);
   sky_listing_model_reload (sky_catalog_page_get_model (self->catalog_page));
   sky_scenario_document_catalog_changed (self->document);
@@ -831,6 +875,7 @@ static void
 open_scenario_now (SkyWindow *self,
                    gpointer   file)
 {
+  ensure_document_catalog (self);
   sky_scenario_document_load_async (self->document, file, NULL, document_loaded_cb,
                                     g_object_ref (self));
   show_scenario (self);
@@ -905,6 +950,7 @@ recovery_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
                       SkyWindow        *self)
 {
+  ensure_document_catalog (self);
   if (g_strcmp0 (response, "restore") != 0)
     sky_scenario_document_discard_recovery (self->document);
   else
@@ -950,6 +996,7 @@ static void
 new_scenario_now (SkyWindow *self,
                   gpointer   data)
 {
+  ensure_document_catalog (self);
   sky_scenario_document_new_scenario (self->document);
   show_scenario (self);
 }
@@ -978,6 +1025,7 @@ open_example_now (SkyWindow *self,
       return;
     }
   /* A copy to start from: Save asks where to keep it. */
+  ensure_document_catalog (self);
   sky_scenario_document_new_from (self->document, scenario);
   show_scenario (self);
 }
@@ -1177,9 +1225,13 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   SkyWindow *self = SKY_WINDOW (widget);
-  const SkyScenario *s = sky_scenario_document_get_scenario (self->document);
-  SkyCatalog *catalog = sky_scenario_document_get_catalog (self->document);
+  const SkyScenario *s;
+  SkyCatalog *catalog;
   SkyExportDialog *dialog;
+
+  ensure_document_catalog (self);
+  s = sky_scenario_document_get_scenario (self->document);
+  catalog = sky_scenario_document_get_catalog (self->document);
 
   if (s == NULL || catalog == NULL || s->lines->len == 0 || s->providers->len == 0)
     {
@@ -1666,6 +1718,7 @@ ensure_page (SkyWindow  *self,
         continue;
       if (*page == NULL)
         {
+          ensure_document_catalog (self);
           pages[i].build (self);
           /* Laid out for the window's width as the pages built before it. */
           lay_out (self);
@@ -1691,6 +1744,7 @@ const char *
 _sky_window_get_summary (SkyWindow *self)
 {
   g_return_val_if_fail (SKY_IS_WINDOW (self), NULL);
+  ensure_document_catalog (self);
   return self->summary;
 }
 
@@ -1746,15 +1800,21 @@ update_recent_menu (SkyWindow *self)
 }
 
 /* The primary menu's popover is made when it is first opened, not before the first frame: a
- * popover menu builds all its items at once. */
+ * popover menu builds all its items at once. Its recent scenarios are read then too, and
+ * followed from then on: the recent files of every application are read at once, a desktop's
+ * hundreds of them taking longer than the window's first frame takes to lay out. */
 static void
 on_primary_menu_opened (GtkMenuButton *button,
                         gpointer       user_data)
 {
   SkyWindow *self = user_data;
 
-  if (gtk_menu_button_get_menu_model (button) == NULL)
-    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->primary_menu));
+  if (gtk_menu_button_get_menu_model (button) != NULL)
+    return;
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->primary_menu));
 }
 
 static void
@@ -1832,6 +1892,7 @@ release_count_cb (gpointer user_data)
   self->release_id = 0;
   if (model != NULL)
     sky_listing_model_release (model);
+  ensure_document_catalog (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -1880,12 +1941,13 @@ sky_window_constructed (GObject *object)
     }
   else
     g_warning ("Cannot open the catalog for browsing: %s", error->message);
-  g_clear_error (&error);
-  if (!sky_scenario_document_set_catalog_path (self->document,
-                                               sky_catalog_get_path (self->catalog), &error))
-    g_warning ("Cannot open the catalog for pricing: %s", error->message);
-  g_clear_error (&error);
-  update_summary (self);
+  /* A catalog with a current sheet shows its page in the first frame; the rest waits for
+   * after it. Any other shows the status page, which says what the catalog holds. */
+  self->document_due = TRUE;
+  if (!self->drawn && sky_catalog_has_current_sheets (self->catalog, NULL))
+    gtk_stack_set_visible_child_name (self->content_stack, "catalog");
+  else
+    ensure_document_catalog (self);
 }
 
 static void
@@ -1942,8 +2004,11 @@ sky_window_dispose (GObject *object)
   if (self->view_stack != NULL)
     g_signal_handlers_disconnect_by_func (self->view_stack, on_visible_page_changed, self);
   gtk_widget_dispose_template (GTK_WIDGET (object), SKY_TYPE_WINDOW);
-  /* The pages built went with their slots, the switcher bar with its box. */
+  /* The pages built went with their slots, the switcher bar with its box, the progress with
+   * its revealer. */
   self->status_page = NULL;
+  self->progress_label = NULL;
+  self->progress_bar = NULL;
   self->switcher_bar = NULL;
   self->scenario_page = NULL;
   self->scenario_paned = NULL;
@@ -1999,8 +2064,6 @@ sky_window_class_init (SkyWindowClass *klass)
                                                "/io/github/skytally/Skytally/sky-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, progress_revealer);
-  gtk_widget_class_bind_template_child (widget_class, SkyWindow, progress_label);
-  gtk_widget_class_bind_template_child (widget_class, SkyWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, status_slot);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SkyWindow, catalog_page);
@@ -2091,9 +2154,6 @@ sky_window_init (SkyWindow *self)
   /* Recent scenarios, between the scenario's items and the others. */
   self->recent_menu = g_menu_new ();
   g_menu_insert_section (self->primary_menu, 1, NULL, G_MENU_MODEL (self->recent_menu));
-  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
-                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
-  update_recent_menu (self);
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, on_primary_menu_opened, self,
                                          NULL);
   g_signal_connect_swapped (self->switcher_title, "notify::title-visible",
