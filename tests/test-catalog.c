@@ -54,6 +54,14 @@ write_variant (Fixture    *f,
   return path;
 }
 
+/* A variant of valid-small.xml in force from 2099-01-01, its standard-2 at 0.0500 an hour. */
+static char *
+write_future_variant (Fixture *f)
+{
+  return write_variant (f, "version=\"2099.1\"", "effective-date=\"2099-01-01\"",
+                        "term=\"on-demand\" amount=\"0.0500\"");
+}
+
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -448,9 +456,7 @@ static void
 test_current_from_effective_date (Fixture       *f,
                                   gconstpointer  data)
 {
-  g_autofree char *future = write_variant (f, "version=\"2099.1\"",
-                                           "effective-date=\"2099-01-01\"",
-                                           "term=\"on-demand\" amount=\"0.0500\"");
+  g_autofree char *future = write_future_variant (f);
   g_autoptr(SkyImportResult) result = NULL;
   g_autoptr(GPtrArray) sheets = NULL;
   g_autoptr(GError) error = NULL;
@@ -486,9 +492,7 @@ static void
 test_has_current_sheets (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autofree char *future = write_variant (f, "version=\"2099.1\"",
-                                           "effective-date=\"2099-01-01\"",
-                                           "term=\"on-demand\" amount=\"0.0500\"");
+  g_autofree char *future = write_future_variant (f);
   g_autoptr(SkyImportResult) result = NULL;
   g_autoptr(GPtrArray) sheets = NULL;
   g_autoptr(GError) error = NULL;
