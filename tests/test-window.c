@@ -1312,13 +1312,13 @@ test_pages_built_when_shown (Fixture       *f,
   }
 }
 
-/* The primary menu opens with its items: its popover is made when it is first opened, once. */
 static gboolean
 has_two_items (gpointer data)
 {
   return g_menu_model_get_n_items (data) == 2;
 }
 
+/* The primary menu opens with its items: its popover is made when it is first opened, once. */
 static void
 test_primary_menu (Fixture       *f,
                    gconstpointer  data)

@@ -902,6 +902,13 @@ end_read (sqlite3  *db,
     sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* Whether a query's @value (its architecture or unit) names one, rather than any. */
+static gboolean
+names_one (const char *value)
+{
+  return value != NULL && strcmp (value, SKY_SEARCH_ANY) != 0;
+}
+
 /* "FROM price p … WHERE …": the prices a query keeps. Assembled from fixed fragments and the
  * codes of names the query gives; every other value from the query is bound by
  * bind_filters(). */
@@ -949,11 +956,11 @@ append_filters (GString              *sql,
     append_word (sql, db, "os", query->os);
   _sky_catalog_append_variant (sql, query->tenancy, query->licence, query->software,
                                query->capacity);
-  if (query->architecture != NULL && strcmp (query->architecture, SKY_SEARCH_ANY) != 0)
+  if (names_one (query->architecture))
     g_string_append_printf (sql, " AND p.arch = %d",
                             sky_vocabulary_code (SKY_VOCABULARY_ARCHITECTURE,
                                                  query->architecture));
-  if (query->unit != NULL && strcmp (query->unit, SKY_SEARCH_ANY) != 0)
+  if (names_one (query->unit))
     g_string_append_printf (sql, " AND p.unit = %d",
                             sky_vocabulary_code (SKY_VOCABULARY_UNIT, query->unit));
   if (query->min_vcpu_milli > 0)
@@ -1287,7 +1294,7 @@ units_condition (const SkySearchQuery *query,
 {
   GString *cond = g_string_new (NULL);
 
-  if ((query->unit != NULL && strcmp (query->unit, SKY_SEARCH_ANY) != 0) || units->len == 0)
+  if (names_one (query->unit) || units->len == 0)
     return g_string_free (cond, FALSE);
   for (guint i = 0; i < units->len; i++)
     g_string_append_printf (cond, "%s%u", i == 0 ? " AND p.unit IN (" : ", ",
@@ -1567,7 +1574,7 @@ append_per_size_parts (GString              *sql,
   append_filters (where, db, query, text, from, present);
   /* Nothing to read (a value no price has, another unit): not through the index either. */
   if (has_false_condition (where->str) ||
-      (query->unit != NULL && strcmp (query->unit, SKY_SEARCH_ANY) != 0 &&
+      (names_one (query->unit) &&
        sky_vocabulary_code (SKY_VOCABULARY_UNIT, query->unit) != HOUR_CODE))
     g_array_set_size (sizes, 0);
 
@@ -1805,7 +1812,7 @@ least_size_from (sqlite3              *db,
   if (sizes == NULL || sizes->len == 0)
     return NULL;
   in_units = g_string_new (NULL);
-  if (query->unit == NULL || strcmp (query->unit, SKY_SEARCH_ANY) == 0)
+  if (!names_one (query->unit))
     {
       units = _sky_catalog_read_values (db, "unit", "price_by_unit", G_MININT64, MAX_VALUES);
       if (units == NULL)
@@ -2153,8 +2160,7 @@ build:
   key = sort_key (query->sort);
   /* By unit, then price: a search of one unit keeps the price key's order, and stops at its
    * limit as a search by price does. */
-  if (query->sort == SKY_SORT_UNIT_PRICE &&
-      (query->unit == NULL || strcmp (query->unit, SKY_SEARCH_ANY) == 0))
+  if (query->sort == SKY_SORT_UNIT_PRICE && !names_one (query->unit))
     {
       key = unit_order_sql ();
       order = g_strdup (query->descending ? "k, p.amount DESC, p.offer_seq DESC"
