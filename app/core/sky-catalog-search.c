@@ -1304,6 +1304,18 @@ units_condition (const SkySearchQuery *query,
   return g_string_free (cond, FALSE);
 }
 
+/* Whether the search keeps one value of a column that an index of prices starts with, then
+ * the unit and bucket (the operating system, region or architecture): SQLite may walk that
+ * index, whose entries of the value are in price order within each unit and bucket, and reads
+ * them so, each run stopped once the page holds cheaper prices, only when the search names
+ * the units too (units_condition()); otherwise it reads and sorts every price of the value
+ * (Windows by price at a million offers: 160 ms, then under 1 ms). */
+static gboolean
+keeps_indexed_value (const SkySearchQuery *query)
+{
+  return query->os != NULL || query->region != NULL || names_one (query->architecture);
+}
+
 /* The groups of @ids that share a value, as text "id, id, …", in the value's order; a group of
  * the ids without one last, which sets @without_value. @sql maps the ids of the table v(id) to
  * their value, and orders them; its second column says whether a group has none. */
@@ -1639,7 +1651,8 @@ append_sort_parts (GString              *sql,
           if (query->term == NULL || strcmp (query->term, t->id) == 0)
             {
               g_ptr_array_add (terms, (gpointer) t->id);
-              g_ptr_array_add (conds, g_strdup (text == TEXT_SERVICES ? in_units : ""));
+              g_ptr_array_add (conds, g_strdup (text == TEXT_SERVICES ||
+                                                keeps_indexed_value (query) ? in_units : ""));
             }
         }
       null_last = FALSE;
@@ -1746,7 +1759,8 @@ append_sort_parts (GString              *sql,
         }
     }
   if (null_last && column != NULL)
-    g_ptr_array_add (conds, g_strdup_printf (" AND p.%s IS NULL", column));
+    g_ptr_array_add (conds, g_strdup_printf (" AND p.%s IS NULL%s", column,
+                                             keeps_indexed_value (query) ? in_units : ""));
 
   if (conds->len == 0)
     g_ptr_array_add (conds, g_strdup (" AND 0"));
@@ -2184,6 +2198,13 @@ build:
           g_autoptr(GArray) all_units = catalog_units (self->db);
 
           from = SERVICES_FROM_SQL;
+          g_free (size_cond);
+          size_cond = units_condition (query, all_units);
+        }
+      else if (from == NULL && text == TEXT_NONE && keeps_indexed_value (query))
+        {
+          g_autoptr(GArray) all_units = catalog_units (self->db);
+
           g_free (size_cond);
           size_cond = units_condition (query, all_units);
         }
