@@ -687,6 +687,24 @@ append_word (GString    *sql,
     g_string_append_printf (sql, " AND p.%s = %" G_GINT64_FORMAT, column, id);
 }
 
+/* " AND p.@column = @value", or " AND 0" when no price holds @value (the values the prices hold
+ * say so): an architecture no price states is an empty page at once, rather than a walk through
+ * every price, or every price of each size, for none. */
+static void
+append_held_value (GString    *sql,
+                   sqlite3    *db,
+                   const char *column,
+                   gint64      value)
+{
+  g_autofree char *index = g_strconcat ("price_by_", column, NULL);
+  g_autoptr(GArray) next = _sky_catalog_read_values (db, column, index, value - 1, 1);
+
+  if (next != NULL && (next->len == 0 || g_array_index (next, gint64, 0) != value))
+    g_string_append (sql, " AND 0");
+  else
+    g_string_append_printf (sql, " AND p.%s = %" G_GINT64_FORMAT, column, value);
+}
+
 /* Up to this many values of a column are named one by one: a search at least a size names
  * the sizes there are, and a sort by a column reads the prices of each of its values apart. */
 #define MAX_VALUES 256
@@ -957,9 +975,8 @@ append_filters (GString              *sql,
   _sky_catalog_append_variant (sql, query->tenancy, query->licence, query->software,
                                query->capacity);
   if (names_one (query->architecture))
-    g_string_append_printf (sql, " AND p.arch = %d",
-                            sky_vocabulary_code (SKY_VOCABULARY_ARCHITECTURE,
-                                                 query->architecture));
+    append_held_value (sql, db, "arch",
+                       sky_vocabulary_code (SKY_VOCABULARY_ARCHITECTURE, query->architecture));
   if (names_one (query->unit))
     g_string_append_printf (sql, " AND p.unit = %d",
                             sky_vocabulary_code (SKY_VOCABULARY_UNIT, query->unit));
