@@ -1979,6 +1979,14 @@ test_search_parts (Fixture       *f,
     { .unit = "hour", .min_vcpu_milli = 2000, .geography = "US" },
     { .min_vcpu_milli = 1000000 },
     { .min_memory_mgib = 2000, .region = "nowhere" },
+    /* One value of a column an index starts with: its runs read in price order. */
+    { .os = "linux" },
+    { .region = "us-east", .geography = "US" },
+    /* A least size, in parts through the index of the size. */
+    { .min_vcpu_milli = 2000 },
+    { .min_memory_mgib = 4000, .term = "on-demand" },
+    /* An architecture no price states. */
+    { .architecture = "arm64" },
   };
   g_autofree char *variant = write_variant (f, "version=\"2026.2\"",
                                             "effective-date=\"2026-02-01\"",

@@ -697,8 +697,10 @@ append_held_value (GString    *sql,
                    gint64      value)
 {
   g_autofree char *index = g_strconcat ("price_by_", column, NULL);
-  g_autoptr(GArray) next = _sky_catalog_read_values (db, column, index, value - 1, 1);
+  g_autoptr(GArray) next = NULL;
 
+  if (!search_parts_disabled)
+    next = _sky_catalog_read_values (db, column, index, value - 1, 1);
   if (next != NULL && (next->len == 0 || g_array_index (next, gint64, 0) != value))
     g_string_append (sql, " AND 0");
   else
@@ -1321,6 +1323,13 @@ units_condition (const SkySearchQuery *query,
   return g_string_free (cond, FALSE);
 }
 
+/* Whether the search asks for at least a number of vCPUs or an amount of memory. */
+static gboolean
+has_least_size (const SkySearchQuery *query)
+{
+  return query->min_vcpu_milli > 0 || query->min_memory_mgib > 0;
+}
+
 /* Whether the search keeps one value of a column that an index of prices starts with, then
  * the unit and bucket (the operating system, region or architecture): SQLite may walk that
  * index, whose entries of the value are in price order within each unit and bucket, and reads
@@ -1400,6 +1409,19 @@ has_false_condition (const char *sql)
     if (p[6] == '\0' || p[6] == ' ' || p[6] == ')')
       return TRUE;
   return FALSE;
+}
+
+/* Whether the search's filters keep no price at all, as a value no price has says (" AND 0"):
+ * then no partial index can be named for it (see has_false_condition()). */
+static gboolean
+has_false_filters (sqlite3              *db,
+                   const SkySearchQuery *query,
+                   GArray               *present)
+{
+  g_autoptr(GString) filters = g_string_new (NULL);
+
+  append_filters (filters, db, query, TEXT_NONE, NULL, present);
+  return has_false_condition (filters->str);
 }
 
 /* " FROM … AND …": of the prices @where keeps (the search's filters, "FROM … WHERE …", through
@@ -1626,6 +1648,12 @@ append_per_size_parts (GString              *sql,
   return TRUE;
 }
 
+static const char *least_size_from (sqlite3              *db,
+                                    const SkySearchQuery *query,
+                                    TextPlan              text,
+                                    GArray               *present,
+                                    char                **cond);
+
 /* How a search sorted by a column other than the price key's reads its prices: a part for
  * each value of the column, in the sort's order, each part's prices read in price order
  * through the index of prices by that column (see the catalog's schema 13), one part after the
@@ -1651,8 +1679,11 @@ append_sort_parts (GString              *sql,
   g_autoptr(GArray) values = NULL;
   g_autofree char *in_units = units_condition (query, units);
   const char *up = "p.amount, p.offer_seq";
+  const char *size_from = NULL;
+  g_autofree char *size_units = NULL;
   gboolean null_last = TRUE;
   gboolean without_value = FALSE;
+  gint64 least = G_MININT64;
 
   if (text == TEXT_FEW_OFFERS || search_parts_disabled)
     return FALSE;
@@ -1669,16 +1700,23 @@ append_sort_parts (GString              *sql,
             {
               g_ptr_array_add (terms, (gpointer) t->id);
               g_ptr_array_add (conds, g_strdup (text == TEXT_SERVICES ||
-                                                keeps_indexed_value (query) ? in_units : ""));
+                                                keeps_indexed_value (query) ||
+                                                has_least_size (query) ? in_units : ""));
             }
         }
       null_last = FALSE;
       break;
     case SKY_SORT_VCPU:
       column = "vcpu";
+      /* The sizes from the least asked for: a part of a smaller one would be read whole for
+       * no price. */
+      if (query->min_vcpu_milli > 0)
+        least = query->min_vcpu_milli - 1;
       break;
     case SKY_SORT_MEMORY:
       column = "memory";
+      if (query->min_memory_mgib > 0)
+        least = query->min_memory_mgib - 1;
       break;
     case SKY_SORT_ARCHITECTURE:
       column = "arch";
@@ -1724,9 +1762,12 @@ append_sort_parts (GString              *sql,
       g_autofree char *own_index = index == NULL ? g_strconcat ("price_by_", column, NULL) : NULL;
 
       values = _sky_catalog_read_values (db, column, index != NULL ? index : own_index,
-                                         G_MININT64, MAX_VALUES);
+                                         least, MAX_VALUES);
       if (values == NULL)
         return FALSE;
+      /* No price without the size is at least a size. */
+      if (least > G_MININT64)
+        null_last = FALSE;
       /* A text only services' names hold: the parts of those services only, rather than
        * parts of others that hold none of the search's prices, each read whole. */
       if (text == TEXT_SERVICES && strcmp (column, "service_id") == 0 &&
@@ -1777,7 +1818,20 @@ append_sort_parts (GString              *sql,
     }
   if (null_last && column != NULL)
     g_ptr_array_add (conds, g_strdup_printf (" AND p.%s IS NULL%s", column,
-                                             keeps_indexed_value (query) ? in_units : ""));
+                                             keeps_indexed_value (query) ||
+                                             has_least_size (query) ? in_units : ""));
+  /* At least a size, sorted by a column of few values, each of which many prices hold (the
+   * purchase option, architecture, provider): each part through the index of prices by the
+   * size (see least_size_from()), whose runs of each size, unit and bucket are in price
+   * order, rather than through the price key or the column's index, whose runs of the small
+   * sizes, often the cheapest, would be read and passed over first. Not by region or service,
+   * whose parts are many, or hold no price of the sizes (a storage service), and would each
+   * read every run of the sizes. */
+  if (text == TEXT_NONE && has_least_size (query) &&
+      (query->sort == SKY_SORT_TERM || query->sort == SKY_SORT_ARCHITECTURE ||
+       query->sort == SKY_SORT_PROVIDER) &&
+      !has_false_filters (db, query, present))
+    size_from = least_size_from (db, query, text, present, &size_units);
 
   if (conds->len == 0)
     g_ptr_array_add (conds, g_strdup (" AND 0"));
@@ -1787,9 +1841,18 @@ append_sort_parts (GString              *sql,
 
       if (i > 0)
         g_string_append (sql, " UNION ALL ");
+      const char *from = i < terms->len && text == TEXT_SERVICES ? SERVICES_FROM_SQL : size_from;
+      gsize start = sql->len;
+
       append_part (sql, db, query, text, present, k, conds->pdata[i],
-                   i < terms->len ? terms->pdata[i] : NULL, up,
-                   i < terms->len && text == TEXT_SERVICES ? SERVICES_FROM_SQL : NULL);
+                   i < terms->len ? terms->pdata[i] : NULL, up, from);
+      /* A part of nothing (a purchase option without prices) names no partial index. */
+      if (from != NULL && from == size_from && has_false_condition (sql->str + start))
+        {
+          g_string_truncate (sql, start);
+          append_part (sql, db, query, text, present, k, conds->pdata[i],
+                       i < terms->len ? terms->pdata[i] : NULL, up, NULL);
+        }
     }
   *order = g_strdup ("k, p.amount, p.offer_seq");
   return TRUE;
@@ -2218,7 +2281,8 @@ build:
           g_free (size_cond);
           size_cond = units_condition (query, all_units);
         }
-      else if (from == NULL && text == TEXT_NONE && keeps_indexed_value (query))
+      else if (from == NULL && text == TEXT_NONE && keeps_indexed_value (query) &&
+               !search_parts_disabled)
         {
           g_autoptr(GArray) all_units = catalog_units (self->db);
 
