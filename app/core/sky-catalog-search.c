@@ -1499,6 +1499,7 @@ per_size_bound (sqlite3              *db,
                 const SkySearchQuery *query,
                 TextPlan              text,
                 const char           *where,
+                const char           *free_where,
                 const char           *column,
                 GArray               *sizes,
                 const char           *k,
@@ -1510,13 +1511,43 @@ per_size_bound (sqlite3              *db,
   g_autofree char *like = NULL;
   gboolean descending = query->descending;
   guint window = query->limit + query->offset;
+  gint64 free_prices;
 
   if ((text != TEXT_NONE && text != TEXT_SCAN && text != TEXT_SERVICES) || query->limit == 0)
     return FALSE;
+  /* As many free prices as the page takes: 0 bounds it. Counted first, of every size at
+   * once, as each size's run of the statement below reads every bucket's prices in turn,
+   * the free ones last (a free price's bucket is one of spot capacity or a free tier), and,
+   * with a filter the index of sizes does not hold (an OS), past every price it does not
+   * keep. */
+  if (free_where != NULL)
+    {
+      g_string_printf (sql, "SELECT count(*) FROM (SELECT 1 %s AND p.unit = "
+                            G_STRINGIFY (HOUR_CODE) " AND p.amount = 0 AND +p.%s > 0 "
+                            "LIMIT :window)", free_where, column);
+      if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+        return FALSE;
+      like = bind_filters (stmt, query, text, NULL, NULL);
+      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":window"), window);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        return FALSE;
+      free_prices = sqlite3_column_int64 (stmt, 0);
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      g_clear_pointer (&like, g_free);
+      g_string_truncate (sql, 0);
+      if (free_prices >= window)
+        {
+          *bound = 0;
+          return TRUE;
+        }
+    }
   g_string_append_printf (sql, "SELECT %s", k);
   append_size_where (sql, where, column, ":size");
-  g_string_append_printf (sql, " AND p.amount %s :bound ORDER BY p.amount %s LIMIT :window",
-                          descending ? ">=" : "<=", descending ? "DESC" : "ASC");
+  /* In the order of the index's runs, ties included, so that SQLite stops each run once it
+   * holds the page's prices (prices of one amount, such as free ones, are many). */
+  g_string_append_printf (sql, " AND p.amount %s :bound ORDER BY p.amount %s, p.offer_seq %s "
+                               "LIMIT :window", descending ? ">=" : "<=",
+                          descending ? "DESC" : "ASC", descending ? "DESC" : "ASC");
   if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
     return FALSE;
   like = bind_filters (stmt, query, text, NULL, NULL);
@@ -1568,13 +1599,17 @@ append_per_size_select (GString    *sql,
                         const char *select,
                         gboolean    descending,
                         gboolean    has_bound,
-                        double      bound)
+                        double      bound,
+                        gboolean    free_apart)
 {
   g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, size);
 
   g_string_append_printf (sql, "SELECT * FROM (SELECT %s", select);
   append_size_where (sql, where, column, value);
-  if (has_bound)
+  /* Free prices are read apart (see append_per_size_parts()): those below them only. */
+  if (free_apart)
+    g_string_append (sql, " AND p.amount < 0");
+  else if (has_bound)
     g_string_append_printf (sql, " AND p.amount %s %" G_GINT64_FORMAT, descending ? ">=" : "<=",
                             size_bound (bound, size, descending));
   else if (descending)
@@ -1614,8 +1649,10 @@ append_per_size_parts (GString              *sql,
   g_autofree char *rest = g_strdup_printf (" AND (p.%s > 0 AND p.unit = "
                                            G_STRINGIFY (HOUR_CODE) ") IS NOT 1", column);
   g_autoptr(GString) where = g_string_new (NULL);
+  g_autoptr(GString) plain = g_string_new (NULL);
   g_autoptr(GArray) sizes = NULL;
   gboolean has_bound;
+  gboolean free_apart;
   double bound = 0;
 
   /* The sizes there are, from the least asked for, as append_least() names them. */
@@ -1631,14 +1668,34 @@ append_per_size_parts (GString              *sql,
 
   if (sizes->len > 0)
     {
-      has_bound = per_size_bound (db, query, text, where->str, column, sizes, k, &bound);
+      /* The search's filters through the price key, or the index of a value the search
+       * keeps, whose runs of one bucket and amount are in the order of the key: free prices
+       * of every size (see below). */
+      if (!query->descending && text == TEXT_NONE)
+        append_filters (plain, db, query, text, NULL, present);
+      has_bound = per_size_bound (db, query, text, where->str,
+                                  plain->len > 0 ? plain->str : NULL, column, sizes, k,
+                                  &bound);
+      /* Least first, and the page's last quotient 0: free prices, which tie whatever their
+       * size, and often are many (spot capacity, free tiers). Read in each size's part, each
+       * would read its free prices up to the page's last; they are read once instead, of
+       * every size in the order of their key, as the sort orders prices of one quotient and
+       * amount, and each size's part reads only the prices below them. */
+      free_apart = has_bound && !query->descending && bound == 0 && text == TEXT_NONE;
       g_string_append (sql, "SELECT * FROM (SELECT * FROM (");
       for (guint i = 0; i < sizes->len; i++)
         {
           if (i > 0)
             g_string_append (sql, " UNION ALL ");
           append_per_size_select (sql, where->str, column, g_array_index (sizes, gint64, i),
-                                  select, query->descending, has_bound, bound);
+                                  select, query->descending, has_bound, bound, free_apart);
+        }
+      if (free_apart)
+        {
+          g_string_append_printf (sql, " UNION ALL SELECT * FROM (SELECT %s %s AND p.unit = "
+                                       G_STRINGIFY (HOUR_CODE) " AND p.amount = 0 AND "
+                                       "+p.%s > 0 ORDER BY p.offer_seq LIMIT :window)",
+                                  select, plain->str, column);
         }
       g_string_append_printf (sql, ") ORDER BY k %s, amount, offer_seq LIMIT :window) "
                                    "UNION ALL ", direction);
