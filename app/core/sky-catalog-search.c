@@ -1738,6 +1738,8 @@ append_sort_parts (GString              *sql,
   const char *up = "p.amount, p.offer_seq";
   const char *size_from = NULL;
   g_autofree char *size_units = NULL;
+  g_autofree char *own_from = NULL;
+  guint valued = 0;
   gboolean null_last = TRUE;
   gboolean without_value = FALSE;
   gint64 least = G_MININT64;
@@ -1873,6 +1875,19 @@ append_sort_parts (GString              *sql,
           terms->pdata[terms->len - 1 - i] = t;
         }
     }
+  /* Of one OS, by size, largest first: each size's part through the index of prices by the
+   * size, in price order as the OS's would be, rather than through the OS's, which SQLite
+   * would rather walk, passing over the prices of every other size to find the few of the
+   * largest (120-490 ms at a million offers, then 9 ms). Smallest first, the OS's: the
+   * smallest sizes are the commonest, found at once among the OS's prices, while a size's
+   * runs may hold none of the OS's, and be read whole. */
+  if (text == TEXT_NONE && query->os != NULL && query->region == NULL && query->descending &&
+      (query->sort == SKY_SORT_VCPU || query->sort == SKY_SORT_MEMORY) &&
+      !has_false_filters (db, query, present))
+    {
+      own_from = g_strdup_printf ("FROM price p INDEXED BY price_by_%s ", column);
+      valued = conds->len;
+    }
   if (null_last && column != NULL)
     g_ptr_array_add (conds, g_strdup_printf (" AND p.%s IS NULL%s", column,
                                              keeps_indexed_value (query) ||
@@ -1898,13 +1913,15 @@ append_sort_parts (GString              *sql,
 
       if (i > 0)
         g_string_append (sql, " UNION ALL ");
-      const char *from = i < terms->len && text == TEXT_SERVICES ? SERVICES_FROM_SQL : size_from;
+      const char *from = i < terms->len && text == TEXT_SERVICES ? SERVICES_FROM_SQL
+                         : i < valued ? own_from : size_from;
       gsize start = sql->len;
 
       append_part (sql, db, query, text, present, k, conds->pdata[i],
                    i < terms->len ? terms->pdata[i] : NULL, up, from);
       /* A part of nothing (a purchase option without prices) names no partial index. */
-      if (from != NULL && from == size_from && has_false_condition (sql->str + start))
+      if (from != NULL && (from == size_from || from == own_from) &&
+          has_false_condition (sql->str + start))
         {
           g_string_truncate (sql, start);
           append_part (sql, db, query, text, present, k, conds->pdata[i],
@@ -2210,6 +2227,7 @@ search_page (SkyCatalog            *self,
   g_autofree char *rank = NULL;
   gint64 walk_rows = 0;
   gboolean in_parts = FALSE;
+  gboolean by_name_keys = FALSE;
   gboolean nothing = FALSE;
   const SkyOfferPrice *price;
   const char *key;
@@ -2363,6 +2381,11 @@ build:
              : "FROM offer_row n CROSS JOIN price p INDEXED BY price_by_offer "
                "  ON p.offer_seq BETWEEN n.id * 1024 AND n.id * 1024 + 1023 ";
       key = "n.name COLLATE NOCASE";
+      /* Every price of the offers of the first names is sorted: by its key alone, read from
+       * the index of prices by offer, which holds it, and the page's rows after (a name's
+       * offers are many in a large catalog: at 3,000,000 offers some 8,600 prices for the
+       * first name, half the time). */
+      by_name_keys = text == TEXT_NONE;
       order = g_strdup_printf ("k %s, p.amount, p.offer_seq",
                                query->descending ? "DESC" : "ASC");
     }
@@ -2397,7 +2420,9 @@ build:
     {
       gsize start;
 
-      g_string_append_printf (sql, "SELECT %s ", price_columns (text));
+      g_string_append_printf (sql, "SELECT %s ",
+                              by_name_keys ? "p.bucket, p.amount, p.offer_seq"
+                                           : price_columns (text));
       if (key != NULL)
         g_string_append_printf (sql, ", %s AS k ", key);
       start = sql->len;
@@ -2448,7 +2473,7 @@ build:
     }
   g_string_append (sql, " LIMIT :limit OFFSET :offset");
   /* The page's prices picked by their key alone: their rows. */
-  if (price_key_first (text))
+  if (price_key_first (text) || by_name_keys)
     {
       g_string_prepend (sql, key != NULL || in_parts || (units != NULL && units->len > 0)
                              ? "SELECT p.*, c.k AS k FROM (" : "SELECT p.* FROM (");
