@@ -1875,13 +1875,14 @@ append_sort_parts (GString              *sql,
           terms->pdata[terms->len - 1 - i] = t;
         }
     }
-  /* Of one OS, by size, largest first: each size's part through the index of prices by the
-   * size, in price order as the OS's would be, rather than through the OS's, which SQLite
-   * would rather walk, passing over the prices of every other size to find the few of the
-   * largest (120-490 ms at a million offers, then 9 ms). Smallest first, the OS's: the
-   * smallest sizes are the commonest, found at once among the OS's prices, while a size's
-   * runs may hold none of the OS's, and be read whole. */
-  if (text == TEXT_NONE && query->os != NULL && query->region == NULL && query->descending &&
+  /* Of one OS, region or architecture, by size, largest first: each size's part through the
+   * index of prices by the size, in price order as the value's would be, rather than through
+   * the value's, which SQLite would rather walk, passing over the prices of every other size
+   * to find the few of the largest (at a million offers, Linux 444 ms, then 12 ms; a region
+   * 31, then 4 ms). Smallest first, the value's: the smallest sizes are the commonest, found
+   * at once among the value's prices, while a size's runs may hold none of the value's, and
+   * be read whole. */
+  if (text == TEXT_NONE && keeps_indexed_value (query) && query->descending &&
       (query->sort == SKY_SORT_VCPU || query->sort == SKY_SORT_MEMORY) &&
       !has_false_filters (db, query, present))
     {
