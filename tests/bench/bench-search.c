@@ -32,6 +32,9 @@
  * work loads, the CPU time is the engine's own. A digest of the page's rows follows, so that two
  * versions' pages can be compared row for row.
  *
+ * SKYTALLY_BENCH_EVERY=1 times instead every filter without a text in every order, each way,
+ * pages only; SKYTALLY_BENCH_ONLY=LABEL times only the case of that label, of either list.
+ *
  * It measures; it does not judge. A page over its target is printed as MISSED and the exit
  * status is still 0. Only a failure to run makes it exit non-zero. */
 
@@ -280,6 +283,12 @@ run (const char  *catalog_path,
           .sort = SKY_SORT_PER_VCPU } },
       { "unit gb-month, by per GiB-hour", { .unit = "gb-month", .sort = SKY_SORT_PER_GIB } },
       { "text \"x7.32\", by per vCPU-hour", { .text = "x7.32", .sort = SKY_SORT_PER_VCPU } },
+      { "os linux, by price", { .os = "linux", .sort = SKY_SORT_PRICE } },
+      { "os linux, by vCPU, descending",
+        { .os = "linux", .sort = SKY_SORT_VCPU, .descending = TRUE } },
+      { ">= 64 vCPU, by vCPU", { .min_vcpu_milli = 64000, .sort = SKY_SORT_VCPU } },
+      { ">= 512 GiB, by provider", { .min_memory_mgib = 512000, .sort = SKY_SORT_PROVIDER } },
+      { "architecture arm64, by name", { .architecture = "arm64", .sort = SKY_SORT_NAME } },
     };
 
     if (!sky_bench_time_anchor (catalog, &anchor_ms, &anchor_cpu_ms, error))
