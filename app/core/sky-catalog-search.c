@@ -687,6 +687,20 @@ append_word (GString    *sql,
     g_string_append_printf (sql, " AND p.%s = %" G_GINT64_FORMAT, column, id);
 }
 
+/* The values of @column, one the index price_by_@column starts with, that the prices hold,
+ * above @above: up to @most, or NULL (more, or unreadable, or parts not read). */
+static GArray *
+held_values (sqlite3    *db,
+             const char *column,
+             gint64      above,
+             guint       most)
+{
+  g_autofree char *index = g_strconcat ("price_by_", column, NULL);
+
+  return search_parts_disabled ? NULL
+                               : _sky_catalog_read_values (db, column, index, above, most);
+}
+
 /* " AND p.@column = @value", or " AND 0" when no price holds @value (the values the prices hold
  * say so): an architecture no price states is an empty page at once, rather than a walk through
  * every price, or every price of each size, for none. */
@@ -696,11 +710,8 @@ append_held_value (GString    *sql,
                    const char *column,
                    gint64      value)
 {
-  g_autofree char *index = g_strconcat ("price_by_", column, NULL);
-  g_autoptr(GArray) next = NULL;
+  g_autoptr(GArray) next = held_values (db, column, value - 1, 1);
 
-  if (!search_parts_disabled)
-    next = _sky_catalog_read_values (db, column, index, value - 1, 1);
   if (next != NULL && (next->len == 0 || g_array_index (next, gint64, 0) != value))
     g_string_append (sql, " AND 0");
   else
@@ -719,11 +730,8 @@ append_least (GString    *sql,
               const char *column,
               gint64      least)
 {
-  g_autofree char *index = g_strconcat ("price_by_", column, NULL);
-  g_autoptr(GArray) values = NULL;
+  g_autoptr(GArray) values = held_values (db, column, least - 1, MAX_VALUES);
 
-  if (!search_parts_disabled)
-    values = _sky_catalog_read_values (db, column, index, least - 1, MAX_VALUES);
   if (values == NULL)
     {
       g_string_append_printf (sql, " AND p.%s >= :%s", column, column);
