@@ -1760,6 +1760,12 @@ append_sort_parts (GString              *sql,
   gboolean null_last = TRUE;
   gboolean without_value = FALSE;
   gint64 least = G_MININT64;
+  /* The units named in the parts a column's value does not name either (of a purchase
+   * option, or without a value), when an index that SQLite may walk gives price order within
+   * each unit and bucket only: that of a value the search keeps (see keeps_indexed_value()),
+   * or of a least size (see below). */
+  gboolean name_units = text == TEXT_NONE &&
+                        (keeps_indexed_value (query) || has_least_size (query));
 
   if (text == TEXT_FEW_OFFERS || search_parts_disabled)
     return FALSE;
@@ -1775,9 +1781,8 @@ append_sort_parts (GString              *sql,
           if (query->term == NULL || strcmp (query->term, t->id) == 0)
             {
               g_ptr_array_add (terms, (gpointer) t->id);
-              g_ptr_array_add (conds, g_strdup (text == TEXT_SERVICES ||
-                                                keeps_indexed_value (query) ||
-                                                has_least_size (query) ? in_units : ""));
+              g_ptr_array_add (conds, g_strdup (text == TEXT_SERVICES || name_units
+                                                ? in_units : ""));
             }
         }
       null_last = FALSE;
@@ -1908,8 +1913,7 @@ append_sort_parts (GString              *sql,
     }
   if (null_last && column != NULL)
     g_ptr_array_add (conds, g_strdup_printf (" AND p.%s IS NULL%s", column,
-                                             keeps_indexed_value (query) ||
-                                             has_least_size (query) ? in_units : ""));
+                                             name_units ? in_units : ""));
   /* At least a size, sorted by a column of few values, each of which many prices hold (the
    * purchase option, architecture, provider): each part through the index of prices by the
    * size (see least_size_from()), whose runs of each size, unit and bucket are in price
