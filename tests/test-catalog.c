@@ -1979,6 +1979,14 @@ test_search_parts (Fixture       *f,
     { .unit = "hour", .min_vcpu_milli = 2000, .geography = "US" },
     { .min_vcpu_milli = 1000000 },
     { .min_memory_mgib = 2000, .region = "nowhere" },
+    /* One value of a column an index starts with: its runs read in price order. */
+    { .os = "linux" },
+    { .region = "us-east", .geography = "US" },
+    /* A least size, in parts through the index of the size. */
+    { .min_vcpu_milli = 2000 },
+    { .min_memory_mgib = 4000, .term = "on-demand" },
+    /* An architecture no price states. */
+    { .architecture = "arm64" },
   };
   g_autofree char *variant = write_variant (f, "version=\"2026.2\"",
                                             "effective-date=\"2026-02-01\"",
@@ -2029,7 +2037,8 @@ test_search_parts (Fixture       *f,
 }
 
 /* A sheet whose hourly prices per vCPU and per GiB often tie, across sizes, regions,
- * purchase options and services; with prices of another unit and offers without a size. */
+ * purchase options and services; with free prices, prices of another unit and offers without
+ * a size. */
 static char *
 write_per_size_sheet (Fixture *f)
 {
@@ -2065,6 +2074,10 @@ write_per_size_sheet (Fixture *f)
           if (i % 4 == 1)
             g_string_append (s, "      <price unit=\"gb-month\" term=\"on-demand\" "
                                 "amount=\"0.002\"/>\n");
+          /* Free prices, of several sizes and none: more than a small page holds. */
+          if (i % 5 == 0)
+            g_string_append (s, "      <price unit=\"hour\" term=\"dev-test\" "
+                                "amount=\"0\"/>\n");
           g_string_append (s, "    </offer>\n");
         }
       g_string_append (s, "  </service>\n");

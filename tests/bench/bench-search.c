@@ -32,6 +32,9 @@
  * work loads, the CPU time is the engine's own. A digest of the page's rows follows, so that two
  * versions' pages can be compared row for row.
  *
+ * SKYTALLY_BENCH_EVERY=1 times instead every filter without a text in every order, each way,
+ * pages only; SKYTALLY_BENCH_ONLY=LABEL times only the case of that label, of either list.
+ *
  * It measures; it does not judge. A page over its target is printed as MISSED and the exit
  * status is still 0. Only a failure to run makes it exit non-zero. */
 
@@ -64,6 +67,7 @@ best_ms (const gint64 *usec,
 static gboolean
 time_case (SkyCatalog  *catalog,
            const Case  *c,
+           gboolean     with_count,
            GError     **error)
 {
   gint64 usec[RUNS];
@@ -73,7 +77,10 @@ time_case (SkyCatalog  *catalog,
   gint64 count_usec, count_cpu;
   double page_ms, page_cpu_ms;
   g_autofree char *digest = NULL;
+  const char *only = g_getenv ("SKYTALLY_BENCH_ONLY");
 
+  if (only != NULL && strcmp (only, c->label) != 0)
+    return TRUE;
   for (guint i = 0; i < RUNS; i++)
     {
       gint64 start = g_get_monotonic_time ();
@@ -94,6 +101,13 @@ time_case (SkyCatalog  *catalog,
   page_ms = best_ms (usec, RUNS);
   page_cpu_ms = best_ms (cpu, RUNS);
 
+  if (!with_count)
+    {
+      g_print ("page (%s): %.2f ms, cpu %.2f ms, %u rows, digest %.12s; target <= %.0f ms%s\n",
+               c->label, page_ms, page_cpu_ms, rows, digest, target_ms,
+               page_cpu_ms <= target_ms ? "" : " MISSED");
+      return TRUE;
+    }
   count_cpu = sky_bench_cpu_usec ();
   count_usec = g_get_monotonic_time ();
   if (!sky_catalog_count (catalog, &c->query, &count, error))
@@ -110,6 +124,76 @@ time_case (SkyCatalog  *catalog,
            c->label, page_ms, anchor_ms, page_ms / anchor_ms, page_cpu_ms, anchor_cpu_ms,
            page_cpu_ms / anchor_cpu_ms, rows, digest, count_usec / 1000.0, count_cpu / 1000.0,
            count, target_ms, page_cpu_ms <= target_ms ? "" : " MISSED");
+  return TRUE;
+}
+
+/* SKYTALLY_BENCH_EVERY=1: the first page of each filter without text the command line and the
+ * window offer, in every order the window sorts by, each way; pages only, as the counts do not
+ * depend on the order. */
+static gboolean
+time_every_order (SkyCatalog  *catalog,
+                  GError     **error)
+{
+  static const struct
+  {
+    SkySort     sort;
+    const char *label;
+  } sorts[] = {
+    { SKY_SORT_UNIT_PRICE, "unit price" },
+    { SKY_SORT_PRICE, "price" },
+    { SKY_SORT_VCPU, "vCPU" },
+    { SKY_SORT_MEMORY, "memory" },
+    { SKY_SORT_PROVIDER, "provider" },
+    { SKY_SORT_NAME, "name" },
+    { SKY_SORT_REGION, "region" },
+    { SKY_SORT_SERVICE, "service" },
+    { SKY_SORT_TERM, "purchase option" },
+    { SKY_SORT_PER_VCPU, "per vCPU-hour" },
+    { SKY_SORT_PER_GIB, "per GiB-hour" },
+    { SKY_SORT_ARCHITECTURE, "architecture" },
+  };
+  const Case filters[] = {
+    { "no filter", { 0 } },
+    { "provider benchcloud", { .provider = "benchcloud" } },
+    { "region eu-central-1", { .region = "eu-central-1" } },
+    { "os windows", { .os = "windows" } },
+    { "os linux", { .os = "linux" } },
+    { ">= 64 vCPU", { .min_vcpu_milli = 64000 } },
+    { ">= 512 GiB", { .min_memory_mgib = 512000 } },
+    { ">= 16 GiB", { .min_memory_mgib = 16000 } },
+    { "geography EU", { .geography = "EU" } },
+    { "category compute", { .category = "compute" } },
+    { "category storage", { .category = "storage" } },
+    { "unit hour", { .unit = "hour" } },
+    { "unit gb-month", { .unit = "gb-month" } },
+    { "architecture arm64", { .architecture = "arm64" } },
+    { "architecture any", { .architecture = SKY_SEARCH_ANY } },
+    { "every row", { .architecture = SKY_SEARCH_ANY, .tenancy = SKY_SEARCH_ANY,
+                     .licence = SKY_SEARCH_ANY, .software = SKY_SEARCH_ANY,
+                     .capacity = SKY_SEARCH_ANY } },
+    { "purchase option spot", { .term = "spot" } },
+    { "purchase option on-demand", { .term = "on-demand" } },
+    { "at most 0.01", { .has_max_price = TRUE, .max_price = 100000000 } },
+    { "window's first search", { .category = "compute", .unit = "hour", .term = "on-demand" } },
+    { "typical", { .geography = "EU", .category = "compute", .min_vcpu_milli = 4000 } },
+    { "os windows, region eu-central-1", { .os = "windows", .region = "eu-central-1" } },
+    { "os windows, >= 64 vCPU", { .os = "windows", .min_vcpu_milli = 64000 } },
+  };
+
+  for (gsize f = 0; f < G_N_ELEMENTS (filters); f++)
+    for (gsize s = 0; s < G_N_ELEMENTS (sorts) * 2; s++)
+      {
+        Case c = filters[f];
+        g_autofree char *label = g_strdup_printf ("%s, by %s%s", c.label, sorts[s / 2].label,
+                                                  s % 2 != 0 ? ", descending" : "");
+
+        c.label = label;
+        c.query.sort = sorts[s / 2].sort;
+        c.query.descending = s % 2 != 0;
+        c.query.limit = PAGE;
+        if (!time_case (catalog, &c, FALSE, error))
+          return FALSE;
+      }
   return TRUE;
 }
 
@@ -199,16 +283,24 @@ run (const char  *catalog_path,
           .sort = SKY_SORT_PER_VCPU } },
       { "unit gb-month, by per GiB-hour", { .unit = "gb-month", .sort = SKY_SORT_PER_GIB } },
       { "text \"x7.32\", by per vCPU-hour", { .text = "x7.32", .sort = SKY_SORT_PER_VCPU } },
+      { "os linux, by price", { .os = "linux", .sort = SKY_SORT_PRICE } },
+      { "os linux, by vCPU, descending",
+        { .os = "linux", .sort = SKY_SORT_VCPU, .descending = TRUE } },
+      { ">= 64 vCPU, by vCPU", { .min_vcpu_milli = 64000, .sort = SKY_SORT_VCPU } },
+      { ">= 512 GiB, by provider", { .min_memory_mgib = 512000, .sort = SKY_SORT_PROVIDER } },
+      { "architecture arm64, by name", { .architecture = "arm64", .sort = SKY_SORT_NAME } },
     };
 
     if (!sky_bench_time_anchor (catalog, &anchor_ms, &anchor_cpu_ms, error))
       return FALSE;
+    if (g_strcmp0 (g_getenv ("SKYTALLY_BENCH_EVERY"), "1") == 0)
+      return time_every_order (catalog, error);
     for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
       {
         Case c = cases[i];
 
         c.query.limit = PAGE;
-        if (!time_case (catalog, &c, error))
+        if (!time_case (catalog, &c, TRUE, error))
           return FALSE;
       }
   }
