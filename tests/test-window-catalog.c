@@ -1529,13 +1529,27 @@ test_catalog_filter_popup (Fixture       *f,
   g_assert_true (wait_until (is_hidden, popover, 10));
 }
 
+/* The catalog page of another window than the fixture's, and a child of its template. */
+static SkyCatalogPage *
+page_of (SkyWindow *window)
+{
+  return SKY_CATALOG_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), SKY_TYPE_WINDOW,
+                                                          "catalog_page"));
+}
+
+static GtkWidget *
+child_of (SkyCatalogPage *page,
+          const char     *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), SKY_TYPE_CATALOG_PAGE,
+                                                    name));
+}
+
 static guint
 n_choices (SkyCatalogPage *page,
            const char     *name)
 {
-  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (page),
-                                                                        SKY_TYPE_CATALOG_PAGE,
-                                                                        name));
+  GtkDropDown *dropdown = GTK_DROP_DOWN (child_of (page, name));
 
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
   return g_list_model_get_n_items (gtk_drop_down_get_model (dropdown));
@@ -1561,11 +1575,8 @@ test_catalog_choices_after_first_frame (Fixture       *f,
   for (guint opened = 0; opened < 2; opened++)
     {
       SkyWindow *other = g_object_ref_sink (sky_window_new (f->app, f->catalog));
-      SkyCatalogPage *page = SKY_CATALOG_PAGE (
-        gtk_widget_get_template_child (GTK_WIDGET (other), SKY_TYPE_WINDOW, "catalog_page"));
-      GtkWidget *region = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page),
-                                                                     SKY_TYPE_CATALOG_PAGE,
-                                                                     "region_dropdown"));
+      SkyCatalogPage *page = page_of (other);
+      GtkWidget *region = child_of (page, "region_dropdown");
 
       g_assert_cmpuint (n_choices (page, "provider_dropdown"), ==, 1);
       g_assert_cmpuint (n_choices (page, "region_dropdown"), ==, 1);
@@ -1596,9 +1607,7 @@ static_choices (SkyCatalogPage *page)
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (
-                                               GTK_WIDGET (page), SKY_TYPE_CATALOG_PAGE,
-                                               names[i]));
+      GtkDropDown *dropdown = GTK_DROP_DOWN (child_of (page, names[i]));
       GListModel *model = gtk_drop_down_get_model (dropdown);
 
       g_string_append_printf (out, "%s/of %u ",
@@ -1625,7 +1634,7 @@ static gboolean
 has_all_static_choices (gpointer page)
 {
   return g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (
-           gtk_widget_get_template_child (page, SKY_TYPE_CATALOG_PAGE, "os_dropdown")))) > 1;
+           child_of (page, "os_dropdown")))) > 1;
 }
 
 static void
@@ -1664,11 +1673,8 @@ test_catalog_static_choices_after_first_frame (Fixture       *f,
   for (guint opened = 0; opened < 2; opened++)
     {
       SkyWindow *other = g_object_ref_sink (sky_window_new (f->app, f->catalog));
-      SkyCatalogPage *page = SKY_CATALOG_PAGE (
-        gtk_widget_get_template_child (GTK_WIDGET (other), SKY_TYPE_WINDOW, "catalog_page"));
-      GtkWidget *os = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page),
-                                                                 SKY_TYPE_CATALOG_PAGE,
-                                                                 "os_dropdown"));
+      SkyCatalogPage *page = page_of (other);
+      GtkWidget *os = child_of (page, "os_dropdown");
       g_autofree char *before = static_choices (page);
       g_autofree char *up_to_chosen = NULL;
       g_autofree char *after = NULL;
@@ -1685,9 +1691,8 @@ test_catalog_static_choices_after_first_frame (Fixture       *f,
                                                              "unit_dropdown", "os_dropdown",
                                                              NULL };
            *name != NULL; name++)
-        g_signal_connect (gtk_widget_get_template_child (GTK_WIDGET (page),
-                                                         SKY_TYPE_CATALOG_PAGE, *name),
-                          "notify::selected", G_CALLBACK (on_filter_notified), &told);
+        g_signal_connect (child_of (page, *name), "notify::selected",
+                          G_CALLBACK (on_filter_notified), &told);
       gtk_window_present (GTK_WINDOW (other));
       if (opened)
         {
