@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sky-gui-util.h"
+#include "sky-terms.h"
 #include "sky-window-test-util.h"
 
 static GtkColumnViewColumn *
@@ -1500,7 +1501,6 @@ test_catalog_filter_popup (Fixture       *f,
   g_assert_nonnull (popover);
   list = find_child (popover, GTK_TYPE_LIST_VIEW);
   g_assert_nonnull (list);
-  g_assert_cmpuint (g_list_model_get_n_items (model), >, 2);
 
   import_fixture (f, "valid-small.xml", NULL);
   g_assert_true (wait_until (is_mapped, dropdown, 10));
@@ -1514,6 +1514,8 @@ test_catalog_filter_popup (Fixture       *f,
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
   g_assert_true (wait_until (is_mapped, list, 10));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==,
+                    g_strv_length ((GStrv) sky_term_titles ()) + 1);
   collect_labels (list, rows);
   g_assert_cmpuint (rows->len, ==, g_list_model_get_n_items (model));
   for (guint i = 0; i < rows->len; i++)
@@ -1527,13 +1529,27 @@ test_catalog_filter_popup (Fixture       *f,
   g_assert_true (wait_until (is_hidden, popover, 10));
 }
 
+/* The catalog page of another window than the fixture's, and a child of its template. */
+static SkyCatalogPage *
+page_of (SkyWindow *window)
+{
+  return SKY_CATALOG_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), SKY_TYPE_WINDOW,
+                                                          "catalog_page"));
+}
+
+static GtkWidget *
+child_of (SkyCatalogPage *page,
+          const char     *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), SKY_TYPE_CATALOG_PAGE,
+                                                    name));
+}
+
 static guint
 n_choices (SkyCatalogPage *page,
            const char     *name)
 {
-  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (page),
-                                                                        SKY_TYPE_CATALOG_PAGE,
-                                                                        name));
+  GtkDropDown *dropdown = GTK_DROP_DOWN (child_of (page, name));
 
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
   return g_list_model_get_n_items (gtk_drop_down_get_model (dropdown));
@@ -1559,11 +1575,8 @@ test_catalog_choices_after_first_frame (Fixture       *f,
   for (guint opened = 0; opened < 2; opened++)
     {
       SkyWindow *other = g_object_ref_sink (sky_window_new (f->app, f->catalog));
-      SkyCatalogPage *page = SKY_CATALOG_PAGE (
-        gtk_widget_get_template_child (GTK_WIDGET (other), SKY_TYPE_WINDOW, "catalog_page"));
-      GtkWidget *region = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page),
-                                                                     SKY_TYPE_CATALOG_PAGE,
-                                                                     "region_dropdown"));
+      SkyCatalogPage *page = page_of (other);
+      GtkWidget *region = child_of (page, "region_dropdown");
 
       g_assert_cmpuint (n_choices (page, "provider_dropdown"), ==, 1);
       g_assert_cmpuint (n_choices (page, "region_dropdown"), ==, 1);
@@ -1578,6 +1591,120 @@ test_catalog_choices_after_first_frame (Fixture       *f,
         }
       g_assert_true (wait_until (has_providers, page, 10));
       g_assert_cmpuint (n_choices (page, "region_dropdown"), ==, 4);
+      gtk_window_destroy (GTK_WINDOW (other));
+      g_assert_finalize_object (other);
+    }
+}
+
+/* What the static filters hold: each's choices and the one chosen, "title/of n". */
+static char *
+static_choices (SkyCatalogPage *page)
+{
+  static const char *const names[] = { "term_dropdown", "geography_dropdown", "os_dropdown",
+                                       "architecture_dropdown", "category_dropdown",
+                                       "unit_dropdown" };
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkDropDown *dropdown = GTK_DROP_DOWN (child_of (page, names[i]));
+      GListModel *model = gtk_drop_down_get_model (dropdown);
+
+      g_string_append_printf (out, "%s/of %u ",
+                              gtk_string_list_get_string (GTK_STRING_LIST (model),
+                                                          gtk_drop_down_get_selected (dropdown)),
+                              g_list_model_get_n_items (model));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static guint
+title_index (SkyVocabulary  vocabulary,
+             const char    *title)
+{
+  const char * const *titles = sky_word_titles (vocabulary);
+
+  for (guint i = 0; titles[i] != NULL; i++)
+    if (g_str_equal (titles[i], title))
+      return i;
+  g_assert_not_reached ();
+}
+
+static gboolean
+has_all_static_choices (gpointer page)
+{
+  return g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (
+           child_of (page, "os_dropdown")))) > 1;
+}
+
+static void
+on_filter_notified (GObject    *object,
+                    GParamSpec *pspec,
+                    gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* The other filters hold their choices up to the one each shows until the first frame is
+ * drawn, and all of them after it, or once one of their popups first opens: the same choices
+ * chosen and shown throughout, and none told as changed. */
+static void
+test_catalog_static_choices_after_first_frame (Fixture       *f,
+                                               gconstpointer  data)
+{
+  g_autofree char *whole = g_strdup_printf (
+    "On demand/of %u Any geography/of %u Any OS/of %u Any architecture/of %u "
+    "Compute/of %u Hour/of %u ",
+    g_strv_length ((GStrv) sky_term_titles ()) + 1,
+    g_strv_length ((GStrv) sky_word_titles (SKY_VOCABULARY_GEOGRAPHY)) + 1,
+    g_strv_length ((GStrv) sky_word_titles (SKY_VOCABULARY_OPERATING_SYSTEM)) + 1,
+    g_strv_length ((GStrv) sky_word_titles (SKY_VOCABULARY_ARCHITECTURE)) + 1,
+    g_strv_length ((GStrv) sky_word_titles (SKY_VOCABULARY_CATEGORY)) + 1,
+    g_strv_length ((GStrv) sky_word_titles (SKY_VOCABULARY_UNIT)) + 1);
+
+  import_fixture (f, "valid-small.xml", NULL);
+  g_assert_true (wait_until (has_all_static_choices, catalog_page (f), 10));
+  {
+    g_autofree char *shown = static_choices (catalog_page (f));
+
+    g_assert_cmpstr (shown, ==, whole);
+  }
+
+  for (guint opened = 0; opened < 2; opened++)
+    {
+      SkyWindow *other = g_object_ref_sink (sky_window_new (f->app, f->catalog));
+      SkyCatalogPage *page = page_of (other);
+      GtkWidget *os = child_of (page, "os_dropdown");
+      g_autofree char *before = static_choices (page);
+      g_autofree char *up_to_chosen = NULL;
+      g_autofree char *after = NULL;
+      guint told = 0;
+
+      /* Each up to its choice: "Any" and the categories and units up to compute and the hour. */
+      up_to_chosen = g_strdup_printf ("On demand/of 2 Any geography/of 1 Any OS/of 1 "
+                                      "Any architecture/of 1 Compute/of %u Hour/of %u ",
+                                      title_index (SKY_VOCABULARY_CATEGORY, "Compute") + 2,
+                                      title_index (SKY_VOCABULARY_UNIT, "Hour") + 2);
+      g_assert_cmpstr (before, ==, up_to_chosen);
+      for (const char *const *name = (const char *const[]) { "term_dropdown",
+                                                             "category_dropdown",
+                                                             "unit_dropdown", "os_dropdown",
+                                                             NULL };
+           *name != NULL; name++)
+        g_signal_connect (child_of (page, *name), "notify::selected",
+                          G_CALLBACK (on_filter_notified), &told);
+      gtk_window_present (GTK_WINDOW (other));
+      if (opened)
+        {
+          /* Realized, not yet drawn: the popup opens on every choice. */
+          gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_first_child (os)),
+                                        TRUE);
+          g_assert_true (has_all_static_choices (page));
+        }
+      g_assert_true (wait_until (has_all_static_choices, page, 10));
+      after = static_choices (page);
+      g_assert_cmpstr (after, ==, whole);
+      g_assert_cmpuint (told, ==, 0);
       gtk_window_destroy (GTK_WINDOW (other));
       g_assert_finalize_object (other);
     }
@@ -1634,5 +1761,7 @@ main (int    argc,
                            "catalog-sort-menu", test_catalog_sort_menu,
                            "catalog-choices-after-first-frame",
                            test_catalog_choices_after_first_frame,
+                           "catalog-static-choices-after-first-frame",
+                           test_catalog_static_choices_after_first_frame,
                            NULL);
 }

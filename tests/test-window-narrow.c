@@ -4,6 +4,7 @@
  * the details pane kept whatever the width. */
 #include "config.h"
 
+#include "sky-switcher-title.h"
 #include "sky-window-test-util.h"
 
 static const char *const pages[] = { "catalog", "scenario", "compare", "tradeoffs", "budget" };
@@ -176,8 +177,11 @@ test_narrow (Fixture       *f,
 
   g_settings_set_boolean (settings, "show-details", TRUE);
   open_example (f);
-  /* The view switcher at the bottom is made when the window is first narrow. */
+  /* The view switcher at the bottom is made when the window is first narrow, and so is the
+   * narrow form of the one in the header bar. */
   g_assert_null (gtk_widget_get_next_sibling (window_child (f, "view_stack")));
+  g_assert_false (sky_switcher_title_get_narrow_made (
+                    SKY_SWITCHER_TITLE (window_child (f, "switcher_title"))));
 
   for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
     {
@@ -191,6 +195,8 @@ test_narrow (Fixture       *f,
             g_error ("the %s page asks for %d pixels at %d", pages[i], least, widths[w]);
         }
       g_assert_true (adw_view_switcher_bar_get_reveal (switcher_bar (f)));
+      g_assert_true (sky_switcher_title_get_narrow_made (
+                       SKY_SWITCHER_TITLE (window_child (f, "switcher_title"))));
       g_assert_false (gtk_widget_get_visible (window_child (f, "import_button")));
       /* The catalog's own button is the header bar's toggle's double. */
       g_assert_false (gtk_widget_get_visible (GTK_WIDGET (catalog_button)));

@@ -100,9 +100,12 @@ add_class_bindings (GtkWidget  *widget,
   while (g_str_has_prefix (g_type_name (library_type), "Sky"))
     library_type = g_type_parent (library_type);
 
-  library_widget = g_object_ref_sink (g_object_new (library_type, NULL));
+  /* A class derived from GtkWidget itself, abstract, inherits no bindings to leave out. */
+  library_widget = G_TYPE_IS_ABSTRACT (library_type)
+                   ? NULL
+                   : g_object_ref_sink (g_object_new (library_type, NULL));
   own = class_shortcuts (widget);
-  inherited = class_shortcuts (library_widget);
+  inherited = library_widget != NULL ? class_shortcuts (library_widget) : NULL;
   /* A class without shortcuts gets no controller for them. */
   if (own != NULL)
     add_named_shortcuts (own, g_type_name (type), own_keys);
@@ -114,7 +117,8 @@ add_class_bindings (GtkWidget  *widget,
     if (!g_hash_table_contains (inherited_keys, key))
       g_hash_table_insert (keys, g_strdup (key), g_strdup (value));
 
-  drop_widget (library_widget);
+  if (library_widget != NULL)
+    drop_widget (library_widget);
 }
 
 /* Adds the bindings of every widget class of the application under @widget, each class

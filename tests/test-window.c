@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sky-guide-window.h"
+#include "sky-switcher-title.h"
 #include "sky-window-test-util.h"
 
 /* GTK before 4.14 is told to draw with cairo where OpenGL could only be rendered in software. */
@@ -1188,24 +1189,24 @@ test_header_bar_title (Fixture       *f,
   g_autoptr(GFile) file = data_gfile ("web.skytally");
   SkyScenarioPage *page = scenario_page (f);
   AdwWindowTitle *title = ADW_WINDOW_TITLE (window_child (f, "document_title"));
-  AdwViewSwitcherTitle *switcher = ADW_VIEW_SWITCHER_TITLE (window_child (f, "switcher_title"));
+  SkySwitcherTitle *switcher = SKY_SWITCHER_TITLE (window_child (f, "switcher_title"));
 
   /* Nothing begun: the application's name only. */
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (title)));
-  g_assert_cmpstr (adw_view_switcher_title_get_title (switcher), ==, "Skytally");
+  g_assert_cmpstr (sky_switcher_title_get_title (switcher), ==, "Skytally");
 
   import_fixture (f, "valid-small.xml", NULL);
   open_scenario (page, file);
   wait_for_estimate (f);
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "web");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (title)), ==, "web.skytally");
-  g_assert_cmpstr (adw_view_switcher_title_get_title (switcher), ==, "web.skytally");
+  g_assert_cmpstr (sky_switcher_title_get_title (switcher), ==, "web.skytally");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (title)) !=
-                 adw_view_switcher_title_get_title_visible (switcher));
+                 sky_switcher_title_get_title_visible (switcher));
 
   sky_scenario_document_set_name (document_of (page), "Renamed");
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "• web");
-  g_assert_cmpstr (adw_view_switcher_title_get_title (switcher), ==, "• web.skytally");
+  g_assert_cmpstr (sky_switcher_title_get_title (switcher), ==, "• web.skytally");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "• web.skytally — Skytally");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.undo", NULL));
   wait_for_estimate (f);

@@ -60,6 +60,9 @@ struct _SkyCatalogPage
    * sky_catalog_page_set_catalog()). */
   gboolean         choices_due;
   guint            choices_id;
+  /* The other filters' choices past the one each shows, added once the first frame is drawn
+   * too (see set_choices()). */
+  GPtrArray       *choices_left;
   guint            empty_search_id; /* see on_search_changed() */
 
   guint            sort_column;   /* index in columns[] */
@@ -598,15 +601,15 @@ add_column (SkyCatalogPage *self,
   g_object_unref (column);
 }
 
-/* Chooses @id among @ids, which follow "Any" at position 0. */
-static void
-select_id (GtkDropDown        *dropdown,
-           const char * const *ids,
-           const char         *id)
+/* The position of @id among @ids, which follow "Any" at position 0; "Any" without it. */
+static guint
+position_of (const char * const *ids,
+             const char         *id)
 {
   for (guint i = 0; ids[i] != NULL; i++)
     if (g_strcmp0 (ids[i], id) == 0)
-      gtk_drop_down_set_selected (dropdown, i + 1);
+      return i + 1;
+  return 0;
 }
 
 /* The popup's rows of a filter are made when it first opens. GTK 4.8 makes a drop-down's
@@ -617,6 +620,7 @@ select_id (GtkDropDown        *dropdown,
  * the same before and after. */
 static void fill_choices (SkyCatalogPage *self,
                           gboolean        read);
+static void add_choices_left (SkyCatalogPage *self);
 
 static void
 on_filter_popup_shown (GtkWidget   *popover,
@@ -626,6 +630,7 @@ on_filter_popup_shown (GtkWidget   *popover,
                                                                     SKY_TYPE_CATALOG_PAGE));
 
   g_signal_handlers_disconnect_by_func (popover, on_filter_popup_shown, dropdown);
+  add_choices_left (self);
   if (self->choices_due)
     fill_choices (self, TRUE);
   gtk_drop_down_set_list_factory (dropdown, NULL);
@@ -650,6 +655,61 @@ choices (const char *any)
 
   gtk_string_list_append (list, any);
   return list;
+}
+
+typedef struct
+{
+  GtkStringList      *list;
+  const char * const *left;   /* static, NULL-terminated */
+} ChoicesLeft;
+
+static void
+choices_left_free (ChoicesLeft *left)
+{
+  g_object_unref (left->list);
+  g_free (left);
+}
+
+/* Shows "Any" (@any) and @titles in @dropdown, @selected chosen. Even with the popup's rows
+ * left empty (see defer_popup_rows()), GTK 4.8 makes a row for every item as the model is set:
+ * until the first frame is drawn, the model holds the choices only up to the one chosen, which
+ * is all the drop-down shows, and the rest are added after it (see add_choices_left()), where
+ * they change neither what is chosen nor what is shown. */
+static void
+set_choices (SkyCatalogPage     *self,
+             GtkDropDown        *dropdown,
+             const char         *any,
+             const char * const *titles,
+             guint               selected)
+{
+  g_autoptr(GtkStringList) list = choices (any);
+  guint n = 0;
+
+  for (; titles[n] != NULL && n < selected; n++)
+    gtk_string_list_append (list, titles[n]);
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (dropdown, selected);
+  if (titles[n] != NULL)
+    {
+      ChoicesLeft *left = g_new (ChoicesLeft, 1);
+
+      left->list = g_object_ref (list);
+      left->left = titles + n;
+      g_ptr_array_add (self->choices_left, left);
+    }
+}
+
+static void
+add_choices_left (SkyCatalogPage *self)
+{
+  for (guint i = 0; i < self->choices_left->len; i++)
+    {
+      ChoicesLeft *left = g_ptr_array_index (self->choices_left, i);
+
+      gtk_string_list_splice (left->list, g_list_model_get_n_items (G_LIST_MODEL (left->list)),
+                              0, left->left);
+    }
+  g_ptr_array_set_size (self->choices_left, 0);
 }
 
 /* The sort menu's popover is made when it is first opened, not before the first frame: a
@@ -1317,7 +1377,9 @@ fill_choices_cb (gpointer user_data)
   SkyCatalogPage *self = user_data;
 
   self->choices_id = 0;
-  fill_choices (self, TRUE);
+  add_choices_left (self);
+  if (self->choices_due)
+    fill_choices (self, TRUE);
   return G_SOURCE_REMOVE;
 }
 
@@ -1326,7 +1388,7 @@ on_frame_clock_after_paint (GdkFrameClock  *clock,
                             SkyCatalogPage *self)
 {
   g_signal_handlers_disconnect_by_func (clock, on_frame_clock_after_paint, self);
-  if (self->choices_due && self->choices_id == 0)
+  if ((self->choices_due || self->choices_left->len > 0) && self->choices_id == 0)
     self->choices_id = g_idle_add (fill_choices_cb, self);
 }
 
@@ -1338,7 +1400,7 @@ sky_catalog_page_realize (GtkWidget *widget)
   GTK_WIDGET_CLASS (sky_catalog_page_parent_class)->realize (widget);
   if (self->model != NULL)
     sky_listing_model_set_frame_clock (self->model, gtk_widget_get_frame_clock (widget));
-  if (self->choices_due)
+  if (self->choices_due || self->choices_left->len > 0)
     g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
                              G_CALLBACK (on_frame_clock_after_paint), self, 0);
 }
@@ -1369,6 +1431,7 @@ sky_catalog_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SKY_TYPE_CATALOG_PAGE);
   g_clear_handle_id (&self->choices_id, g_source_remove);
+  g_clear_pointer (&self->choices_left, g_ptr_array_unref);
   g_clear_handle_id (&self->empty_search_id, g_source_remove);
   if (self->explaining != NULL)
     g_cancellable_cancel (self->explaining);
@@ -1473,8 +1536,6 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
 static void
 sky_catalog_page_init (SkyCatalogPage *self)
 {
-  GtkStringList *list;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Narrower than the other pages' (360): the table's columns up to the architecture fit
    * beside it in the default window. */
@@ -1497,57 +1558,27 @@ sky_catalog_page_init (SkyCatalogPage *self)
     if (filter_dropdown (self, f) != NULL)
       defer_popup_rows (filter_dropdown (self, f));
 
-  list = choices (_("Any purchase option"));
-  for (const char * const *title = sky_term_titles (); *title != NULL; title++)
-    gtk_string_list_append (list, *title);
-  gtk_drop_down_set_model (self->term_dropdown, G_LIST_MODEL (list));
-  g_object_unref (list);
+  self->choices_left = g_ptr_array_new_with_free_func ((GDestroyNotify) choices_left_free);
   /* On-demand first: mixing purchase options ranks an all-upfront reservation's zero hourly
    * price above everything else. */
-  gtk_drop_down_set_selected (self->term_dropdown, 1);
-
-  list = choices (_("Any geography"));
-  for (const char * const *title = sky_word_titles (SKY_VOCABULARY_GEOGRAPHY); *title != NULL;
-       title++)
-    gtk_string_list_append (list, *title);
-  gtk_drop_down_set_model (self->geography_dropdown, G_LIST_MODEL (list));
-  g_object_unref (list);
+  set_choices (self, self->term_dropdown, _("Any purchase option"), sky_term_titles (), 1);
+  set_choices (self, self->geography_dropdown, _("Any geography"),
+               sky_word_titles (SKY_VOCABULARY_GEOGRAPHY), 0);
 
   gtk_drop_down_set_expression (self->region_dropdown,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
                                                              "string"));
 
-  list = choices (_("Any OS"));
-  for (const char * const *title = sky_word_titles (SKY_VOCABULARY_OPERATING_SYSTEM);
-       *title != NULL; title++)
-    gtk_string_list_append (list, *title);
-  gtk_drop_down_set_model (self->os_dropdown, G_LIST_MODEL (list));
-  g_object_unref (list);
-
-  list = choices (_("Any architecture"));
-  for (const char * const *title = sky_word_titles (SKY_VOCABULARY_ARCHITECTURE);
-       *title != NULL; title++)
-    gtk_string_list_append (list, *title);
-  gtk_drop_down_set_model (self->architecture_dropdown, G_LIST_MODEL (list));
-  g_object_unref (list);
-
-  list = choices (_("Any category"));
-  for (const char * const *title = sky_word_titles (SKY_VOCABULARY_CATEGORY); *title != NULL;
-       title++)
-    gtk_string_list_append (list, *title);
-  gtk_drop_down_set_model (self->category_dropdown, G_LIST_MODEL (list));
-  g_object_unref (list);
-
-  list = choices (_("Any unit"));
-  for (const char * const *title = sky_word_titles (SKY_VOCABULARY_UNIT); *title != NULL;
-       title++)
-    gtk_string_list_append (list, *title);
-  gtk_drop_down_set_model (self->unit_dropdown, G_LIST_MODEL (list));
-  g_object_unref (list);
-
+  set_choices (self, self->os_dropdown, _("Any OS"),
+               sky_word_titles (SKY_VOCABULARY_OPERATING_SYSTEM), 0);
+  set_choices (self, self->architecture_dropdown, _("Any architecture"),
+               sky_word_titles (SKY_VOCABULARY_ARCHITECTURE), 0);
   /* The page opens on something to compare: compute, by the hour (and on demand, above). */
-  select_id (self->category_dropdown, sky_categories (), "compute");
-  select_id (self->unit_dropdown, sky_vocabulary_ids (SKY_VOCABULARY_UNIT), "hour");
+  set_choices (self, self->category_dropdown, _("Any category"),
+               sky_word_titles (SKY_VOCABULARY_CATEGORY),
+               position_of (sky_categories (), "compute"));
+  set_choices (self, self->unit_dropdown, _("Any unit"), sky_word_titles (SKY_VOCABULARY_UNIT),
+               position_of (sky_vocabulary_ids (SKY_VOCABULARY_UNIT), "hour"));
 
   self->hours_per_month = SKY_HOURS_PER_MONTH;
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)

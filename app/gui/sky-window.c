@@ -14,6 +14,7 @@
 #include "sky-scenario-page.h"
 #include "sky-side-pane.h"
 #include "sky-summary-cards.h"
+#include "sky-switcher-title.h"
 #include "sky-tradeoffs-page.h"
 #include "sky-budget-page.h"
 #include "sky-export-dialog.h"
@@ -67,7 +68,7 @@ struct _SkyWindow
   SkyTradeoffsPage *tradeoffs_page;
   SkyBudgetPage    *budget_page;
   SkyComparePage  *compare_page;
-  AdwViewSwitcherTitle *switcher_title;
+  SkySwitcherTitle *switcher_title;
   GtkWidget       *switcher_bar;    /* below the pages once the window was narrow, or NULL */
   AdwWindowTitle  *document_title;
   GtkToggleButton *details_toggle;
@@ -1286,8 +1287,8 @@ update_header_title (SkyWindow *self)
   adw_window_title_set_title (self->document_title, begun ? shown : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->document_title), begun ? title : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->document_title),
-                          begun && !adw_view_switcher_title_get_title_visible (self->switcher_title));
-  adw_view_switcher_title_set_title (self->switcher_title, begun ? title : _("Skytally"));
+                          begun && !sky_switcher_title_get_title_visible (self->switcher_title));
+  sky_switcher_title_set_title (self->switcher_title, begun ? title : _("Skytally"));
 }
 
 /* The view switcher at the bottom, shown while the header bar's switcher gives way to its
@@ -1297,7 +1298,7 @@ static void
 add_switcher_bar (SkyWindow *self)
 {
   if (self->switcher_bar != NULL ||
-      !adw_view_switcher_title_get_title_visible (self->switcher_title))
+      !sky_switcher_title_get_title_visible (self->switcher_title))
     return;
   self->switcher_bar = adw_view_switcher_bar_new ();
   adw_view_switcher_bar_set_stack (ADW_VIEW_SWITCHER_BAR (self->switcher_bar), self->view_stack);
@@ -2040,6 +2041,7 @@ sky_window_class_init (SkyWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   g_type_ensure (SKY_TYPE_CATALOG_PAGE);
+  g_type_ensure (SKY_TYPE_SWITCHER_TITLE);
 
   object_class->constructed = sky_window_constructed;
   object_class->set_property = sky_window_set_property;
