@@ -240,11 +240,28 @@ found_set_ids (FoundSet *set)
     return set->ids;
   ids = g_string_sized_new (set->count * 8 + 2);
   g_string_append_c (ids, '[');
-  /* A word at a time: the ids found may be few and far apart. */
+  /* A word at a time: the ids found may be few and far apart. Each written by hand: printf
+   * took a tenth of a search that finds 86,000 offers. */
   for (gint64 word = 0; word * 64 < set->n_bits; word++)
     for (guint64 bits = set->bits[word]; bits != 0; bits &= bits - 1)
-      g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len > 1 ? "," : "",
-                              set->first + word * 64 + __builtin_ctzll (bits));
+      {
+        gint64 id = set->first + word * 64 + __builtin_ctzll (bits);
+        char digits[24];
+        int n = 0;
+
+        if (ids->len > 1)
+          g_string_append_c (ids, ',');
+        if (id < 0)
+          {
+            g_string_append_printf (ids, "%" G_GINT64_FORMAT, id);
+            continue;
+          }
+        do
+          digits[n++] = (char) ('0' + id % 10);
+        while ((id /= 10) > 0);
+        while (n > 0)
+          g_string_append_c (ids, digits[--n]);
+      }
   g_string_append_c (ids, ']');
   set->ids = g_string_free (ids, FALSE);
   return set->ids;
