@@ -380,6 +380,13 @@ _sky_catalog_set_text_probe_rows (gint64 rows)
 
 static gint64 read_all_most = -1;
 
+/* By name, a text the index finds in more than this share of the catalog's offers is read
+ * from the names' index in its order, each entry checked against the offers found (some 0.05 µs
+ * an offer, without its row), rather than every offer found read for its name and sorted
+ * (some 2 µs an offer): a text of 34,000 offers of a million, 223,000 prices into that order,
+ * took 86 ms sorted. */
+#define NAME_WALK_SHARE 32
+
 /* For tests: how many offers the index may find for a page the first prices did not fill to be
  * read from all their prices; -1 for the default. */
 void
@@ -2248,7 +2255,12 @@ search_page (SkyCatalog            *self,
                                                             (per_size ? READ_ALL_SHARE_PER_SIZE
                                                                       : READ_ALL_SHARE));
 
-      if ((gint64) found->count <= most)
+      /* By name, the names' index read in its order, each offer checked against the set: see
+       * NAME_WALK_SHARE. */
+      if (query->sort == SKY_SORT_NAME && read_all_most < 0 &&
+          (gint64) found->count > offers / NAME_WALK_SHARE)
+        ;
+      else if ((gint64) found->count <= most)
         {
           /* In the search's order first (see WALK_ROWS_PER_OFFER): not by name, whose offers
            * are read to their prices one by one, nor by a price per vCPU or GiB (as the
