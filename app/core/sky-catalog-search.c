@@ -1633,6 +1633,81 @@ append_per_size_parts (GString              *sql,
   return TRUE;
 }
 
+/* Reverses the order of the first @n elements of @array. */
+static void
+reverse_first (GPtrArray *array,
+               guint      n)
+{
+  for (guint i = 0; i < n / 2; i++)
+    {
+      gpointer e = array->pdata[i];
+
+      array->pdata[i] = array->pdata[n - 1 - i];
+      array->pdata[n - 1 - i] = e;
+    }
+}
+
+/* The column whose values a sort by @sort reads a part each of (see append_sort_parts()), the
+ * index of prices by it, and, for names, the SQL that groups the values of one name
+ * (id_groups()); FALSE for another sort. */
+static gboolean
+sort_column (SkySort      sort,
+             const char **column,
+             const char **index,
+             const char **groups_sql)
+{
+  *groups_sql = NULL;
+  switch (sort)
+    {
+    case SKY_SORT_VCPU:
+      *column = "vcpu";
+      *index = "price_by_vcpu";
+      return TRUE;
+    case SKY_SORT_MEMORY:
+      *column = "memory";
+      *index = "price_by_memory";
+      return TRUE;
+    case SKY_SORT_ARCHITECTURE:
+      *column = "arch";
+      *index = "price_by_arch";
+      return TRUE;
+    case SKY_SORT_REGION:
+      *column = "region";
+      *index = "price_by_region";
+      *groups_sql = "SELECT group_concat (v.id, ', '), w.text IS NULL FROM v "
+                    "LEFT JOIN word w ON w.id = v.id "
+                    "GROUP BY w.text ORDER BY w.text IS NULL, w.text";
+      return TRUE;
+    case SKY_SORT_SERVICE:
+      *column = "service_id";
+      *index = "price_by_service";
+      *groups_sql = "SELECT group_concat (v.id, ', '), sv.name IS NULL FROM v "
+                    "LEFT JOIN service sv ON sv.id = v.id "
+                    "GROUP BY sv.name COLLATE NOCASE "
+                    "ORDER BY sv.name IS NULL, sv.name COLLATE NOCASE";
+      return TRUE;
+    case SKY_SORT_PROVIDER:
+      /* A price's service is one of its sheet's. */
+      *column = "service_id";
+      *index = "price_by_service";
+      *groups_sql = "SELECT group_concat (v.id, ', '), pv.name IS NULL FROM v "
+                    "LEFT JOIN service sv ON sv.id = v.id "
+                    "LEFT JOIN sheet s ON s.id = sv.sheet_id "
+                    "LEFT JOIN provider pv ON pv.id = s.provider "
+                    "GROUP BY pv.name COLLATE NOCASE "
+                    "ORDER BY pv.name IS NULL, pv.name COLLATE NOCASE";
+      return TRUE;
+    case SKY_SORT_PRICE:
+    case SKY_SORT_NAME:
+    case SKY_SORT_TERM:
+    case SKY_SORT_PER_VCPU:
+    case SKY_SORT_PER_GIB:
+    case SKY_SORT_UNIT_PRICE:
+    default:
+      return FALSE;
+    }
+}
+
 /* How a search sorted by a column other than the price key's reads its prices: a part for
  * each value of the column, in the sort's order, each part's prices read in price order
  * through the index of prices by that column (see the catalog's schema 13), one part after the
@@ -1681,38 +1756,12 @@ append_sort_parts (GString              *sql,
       null_last = FALSE;
       break;
     case SKY_SORT_VCPU:
-      column = "vcpu";
-      break;
     case SKY_SORT_MEMORY:
-      column = "memory";
-      break;
     case SKY_SORT_ARCHITECTURE:
-      column = "arch";
-      break;
     case SKY_SORT_REGION:
-      column = "region";
-      groups_sql = "SELECT group_concat (v.id, ', '), w.text IS NULL FROM v "
-                   "LEFT JOIN word w ON w.id = v.id "
-                   "GROUP BY w.text ORDER BY w.text IS NULL, w.text";
-      break;
     case SKY_SORT_SERVICE:
-      column = "service_id";
-      index = "price_by_service";
-      groups_sql = "SELECT group_concat (v.id, ', '), sv.name IS NULL FROM v "
-                   "LEFT JOIN service sv ON sv.id = v.id "
-                   "GROUP BY sv.name COLLATE NOCASE "
-                   "ORDER BY sv.name IS NULL, sv.name COLLATE NOCASE";
-      break;
     case SKY_SORT_PROVIDER:
-      /* A price's service is one of its sheet's. */
-      column = "service_id";
-      index = "price_by_service";
-      groups_sql = "SELECT group_concat (v.id, ', '), pv.name IS NULL FROM v "
-                   "LEFT JOIN service sv ON sv.id = v.id "
-                   "LEFT JOIN sheet s ON s.id = sv.sheet_id "
-                   "LEFT JOIN provider pv ON pv.id = s.provider "
-                   "GROUP BY pv.name COLLATE NOCASE "
-                   "ORDER BY pv.name IS NULL, pv.name COLLATE NOCASE";
+      sort_column (query->sort, &column, &index, &groups_sql);
       break;
     case SKY_SORT_PER_VCPU:
       return append_per_size_parts (sql, db, query, text, present, "vcpu", order);
@@ -1727,10 +1776,7 @@ append_sort_parts (GString              *sql,
 
   if (column != NULL)
     {
-      g_autofree char *own_index = index == NULL ? g_strconcat ("price_by_", column, NULL) : NULL;
-
-      values = _sky_catalog_read_values (db, column, index != NULL ? index : own_index,
-                                         G_MININT64, MAX_VALUES);
+      values = _sky_catalog_read_values (db, column, index, G_MININT64, MAX_VALUES);
       if (values == NULL)
         return FALSE;
       /* A text only services' names hold: the parts of those services only, rather than
@@ -1758,28 +1804,12 @@ append_sort_parts (GString              *sql,
                                                  g_array_index (values, gint64, i), in_units));
     }
 
-  /* Largest first: the values' places the other way round; NULL stays last. */
+  /* Largest first: the values' places the other way round; NULL stays last, as does the group
+   * without a value, if any. */
   if (query->descending)
     {
-      guint n = conds->len;
-
-      /* The group without a value, if any, is the last: it stays there. */
-      if (without_value)
-        n--;
-      for (guint i = 0; i < n / 2; i++)
-        {
-          gpointer c = conds->pdata[i];
-
-          conds->pdata[i] = conds->pdata[n - 1 - i];
-          conds->pdata[n - 1 - i] = c;
-        }
-      for (guint i = 0; i < terms->len / 2; i++)
-        {
-          gpointer t = terms->pdata[i];
-
-          terms->pdata[i] = terms->pdata[terms->len - 1 - i];
-          terms->pdata[terms->len - 1 - i] = t;
-        }
+      reverse_first (conds, conds->len - (without_value ? 1 : 0));
+      reverse_first (terms, terms->len);
     }
   if (null_last && column != NULL)
     g_ptr_array_add (conds, g_strdup_printf (" AND p.%s IS NULL", column));
@@ -2890,7 +2920,8 @@ walk_order (TextWalk             *walk,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *column_from = NULL;
-  const char *column = NULL, *groups_sql = NULL, *from = "FROM price p WHERE p.bucket = ?3";
+  const char *column = NULL, *index = NULL, *groups_sql = NULL;
+  const char *from = "FROM price p WHERE p.bucket = ?3";
   gboolean descending = query->descending;
   gboolean without_value = FALSE;
   gboolean null_last = FALSE;
@@ -2940,57 +2971,22 @@ walk_order (TextWalk             *walk,
           g_ptr_array_add (parts, runs);
         }
       break;
-    case SKY_SORT_VCPU:
-      column = "vcpu";
-      break;
-    case SKY_SORT_MEMORY:
-      column = "memory";
-      break;
-    case SKY_SORT_ARCHITECTURE:
-      column = "arch";
-      break;
-    case SKY_SORT_REGION:
-      column = "region";
-      groups_sql = "SELECT group_concat (v.id, ', '), w.text IS NULL FROM v "
-                   "LEFT JOIN word w ON w.id = v.id "
-                   "GROUP BY w.text ORDER BY w.text IS NULL, w.text";
-      break;
-    case SKY_SORT_SERVICE:
-      column = "service_id";
-      groups_sql = "SELECT group_concat (v.id, ', '), sv.name IS NULL FROM v "
-                   "LEFT JOIN service sv ON sv.id = v.id "
-                   "GROUP BY sv.name COLLATE NOCASE "
-                   "ORDER BY sv.name IS NULL, sv.name COLLATE NOCASE";
-      break;
-    case SKY_SORT_PROVIDER:
-      column = "service_id";
-      groups_sql = "SELECT group_concat (v.id, ', '), pv.name IS NULL FROM v "
-                   "LEFT JOIN service sv ON sv.id = v.id "
-                   "LEFT JOIN sheet s ON s.id = sv.sheet_id "
-                   "LEFT JOIN provider pv ON pv.id = s.provider "
-                   "GROUP BY pv.name COLLATE NOCASE "
-                   "ORDER BY pv.name IS NULL, pv.name COLLATE NOCASE";
-      break;
-    case SKY_SORT_NAME:
-    case SKY_SORT_PER_VCPU:
-    case SKY_SORT_PER_GIB:
     default:
-      return FALSE;
+      /* A column's values (not by name, nor by a price per vCPU or GiB). */
+      if (!sort_column (query->sort, &column, &index, &groups_sql))
+        return FALSE;
+      break;
     }
 
   /* As append_sort_parts() reads them: a part per value, or per group of values of one name,
    * in the sort's order, each in price order. */
   if (column != NULL)
     {
-      const char *index = strcmp (column, "service_id") == 0 ? "price_by_service" : NULL;
-      g_autofree char *own_index = g_strconcat ("price_by_", column, NULL);
-
-      values = _sky_catalog_read_values (db, column, index != NULL ? index : own_index,
-                                         G_MININT64, MAX_VALUES);
+      values = _sky_catalog_read_values (db, column, index, G_MININT64, MAX_VALUES);
       if (values == NULL)
         return FALSE;
-      column_from = g_strdup_printf ("FROM price p INDEXED BY %s WHERE p.%s = ?1 AND p.unit = ?2 "
-                             "AND p.bucket = ?3", index != NULL ? index : own_index, column);
+      column_from = g_strdup_printf ("FROM price p INDEXED BY %s WHERE p.%s = ?1 "
+                                     "AND p.unit = ?2 AND p.bucket = ?3", index, column);
       descending = FALSE;
       if (groups_sql != NULL)
         {
@@ -3034,17 +3030,7 @@ walk_order (TextWalk             *walk,
     descending = FALSE;
   /* Largest first: the parts the other way round, the group without a value still last. */
   if (query->descending && query->sort != SKY_SORT_PRICE && query->sort != SKY_SORT_UNIT_PRICE)
-    {
-      guint n = parts->len - (without_value ? 1 : 0);
-
-      for (guint i = 0; i < n / 2; i++)
-        {
-          gpointer p = parts->pdata[i];
-
-          parts->pdata[i] = parts->pdata[n - 1 - i];
-          parts->pdata[n - 1 - i] = p;
-        }
-    }
+    reverse_first (parts, parts->len - (without_value ? 1 : 0));
 
   sql = g_strdup_printf ("SELECT p.amount, p.offer_seq %s AND p.variant = 0 "
                          "AND (p.amount, p.offer_seq) %s (?4, ?5) "
