@@ -2195,354 +2195,6 @@ read_listings (sqlite3               *db,
   return g_steal_pointer (&listings);
 }
 
-/* A page of @query's listings, its text found as plan_text() says; or, when @probe_limit is not
- * 0 and the index finds the text in many offers, checked price by price on the first
- * @probe_limit prices of the search without its text (see PROBE_ROWS): then @unsure is set
- * when these did not fill the page and more prices follow them, and the page is not known.
- * @seen_rows of the page were found in the first @seen_prices by such a probe made before
- * (see WALK_ROWS_PER_OFFER); 0 when none. */
-static GPtrArray *
-search_page (SkyCatalog            *self,
-             const SkySearchQuery  *query,
-             gint64                 probe_limit,
-             gint64                 seen_rows,
-             gint64                 seen_prices,
-             gboolean              *unsure,
-             GError               **error)
-{
-  g_autoptr(GString) sql = g_string_new (NULL);
-  g_autoptr(GPtrArray) listings = NULL;
-  g_autofree char *like = NULL;
-  g_autofree char *probe_like = NULL;
-  g_autofree char *probed_sql = NULL;
-  gboolean probe;
-  gboolean found_first;
-  gboolean planned_few;
-  gboolean quick_sort = FALSE;
-  gboolean sorted_slowly = FALSE;
-  const char *size_from;
-  g_autofree char *order = NULL;
-  g_autofree char *fts = NULL;
-  g_autofree char *size_cond = NULL;
-  g_autoptr(GArray) units = NULL;
-  g_autoptr(GArray) present = NULL;
-  g_autoptr(FoundSet) found = NULL;
-  g_autofree char *rank = NULL;
-  gint64 walk_rows = 0;
-  gboolean in_parts = FALSE;
-  gboolean nothing = FALSE;
-  const char *key;
-  const char *from = NULL;
-  gboolean began;
-  TextPlan text;
-  g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  *unsure = FALSE;
-  locker = g_mutex_locker_new (&self->lock);
-  began = begin_read (self->db);
-  text = plan_text (self->db, query, &fts, &found);
-  present = catalog_buckets (self->db);
-  /* The few offers the index finds: their prices sorted, then checked against the text in that
-   * order until the page is full, a look-up of an offer for each row listed rather than for
-   * each offer found (4,000 look-ups of 1,000 offers' pages cost half the time of the
-   * search). For few only: sorting every price of many offers costs more than it saves. */
-  planned_few = found_first = text == TEXT_FEW_OFFERS;
-  if (found_first)
-    from = FEW_OFFERS_FOUND_SQL;
-  /* The prices of the search without its text, read in its order up to probe_limit, each
-   * checked against the text (TEXT_CHECK_SQL). */
-  /* Not by a price per vCPU or GiB, whose parts are each read whole before they are merged. */
-  probe = probe_limit > 0 && (text == TEXT_INDEX_SET || text == TEXT_SERVICES_OR_SET) &&
-          query->limit > 0 &&
-          (gint64) query->offset + query->limit <= probe_limit &&
-          query->sort != SKY_SORT_PER_VCPU && query->sort != SKY_SORT_PER_GIB;
-  /* Read by their key alone, as a walk's (TEXT_SET_WALK), then checked against the text. */
-  if (probe)
-    text = TEXT_SET_WALK;
-  else if (text == TEXT_INDEX_SET || text == TEXT_SERVICES_OR_SET)
-    {
-      /* The offers found, read from the index once: how many they are, and the set the
-       * prices are checked against. */
-      found = found_set_new (self->db, fts, -1);
-    }
-  if (found == NULL && (text == TEXT_INDEX_SET || text == TEXT_SERVICES_OR_SET ||
-                        text == TEXT_FEW_OFFERS))
-    {
-      _sky_catalog_db_error (self->db, error, _("Cannot search the catalog"));
-      end_read (self->db, began);
-      return NULL;
-    }
-  if (found != NULL && text == TEXT_INDEX_SET && query->limit > 0)
-    {
-      /* A page the first prices in the search's order did not fill: the offers the index
-       * finds, however many, cost less to read and sort than the prices in that order, which
-       * may not hold the text for long (a text of large sizes in a search by price). */
-      gboolean per_size = query->sort == SKY_SORT_PER_VCPU || query->sort == SKY_SORT_PER_GIB;
-      gint64 offers = offers_at_most (self->db);
-      gint64 most = read_all_most >= 0 ? read_all_most
-                                       : MAX (few_offers, offers /
-                                                            (per_size ? READ_ALL_SHARE_PER_SIZE
-                                                                      : READ_ALL_SHARE));
-
-      /* By name, the names' index read in its order, each offer checked against the set: see
-       * NAME_WALK_SHARE. */
-      if (query->sort == SKY_SORT_NAME && read_all_most < 0 &&
-          (gint64) found->count > offers / NAME_WALK_SHARE)
-        ;
-      else if ((gint64) found->count <= most)
-        {
-          /* In the search's order first (see WALK_ROWS_PER_OFFER): not by name, whose offers
-           * are read to their prices one by one, nor by a price per vCPU or GiB (as the
-           * probe). */
-          gint64 wanted = (gint64) query->offset + query->limit;
-
-          if (seen_rows > 0)
-            walk_rows = MAX (wanted, seen_prices * wanted * walk_margin / seen_rows);
-          if (seen_rows > 0 && query->sort != SKY_SORT_NAME &&
-              query->sort != SKY_SORT_PER_VCPU && query->sort != SKY_SORT_PER_GIB &&
-              walk_rows <= (gint64) found->count * walk_rows_per_offer)
-            text = TEXT_SET_WALK;
-          else
-            text = TEXT_FEW_OFFERS;
-        }
-    }
-
-  /* Again from here for the sort, when the walk did not fill the page. */
-build:
-
-  /* Many offers found, every price of them sorted: first as the few offers' are, their prices'
-   * keys sorted and, of those, only as many as the page takes checked against the text, each
-   * on its offer's row, rather than the row of every offer found (a text of 87,000 offers of a
-   * million: 35 ms less). When some of those are not the text's (the index finds the offers
-   * that hold its trigrams), and the page is not full, the sort again with every offer found
-   * checked first (sorted_slowly). Not by name, which reads every offer's row for its name. */
-  quick_sort = text == TEXT_FEW_OFFERS && !planned_few && !sorted_slowly && query->limit > 0 &&
-               query->sort != SKY_SORT_NAME;
-  if (quick_sort)
-    {
-      found_first = TRUE;
-      from = FEW_OFFERS_FOUND_SQL;
-    }
-  else if (!planned_few)
-    found_first = FALSE;
-
-  /* The statement is assembled from fixed fragments; every value from the query is bound.
-   * The inner query picks the prices, walking the price key so that a search naming a purchase
-   * option, a geography and a category reads them in price order and stops at its limit; only
-   * the prices it keeps are joined with the rest of what a listing shows. */
-  key = sort_key (query->sort);
-  /* By unit, then price: a search of one unit keeps the price key's order, and stops at its
-   * limit as a search by price does. */
-  if (query->sort == SKY_SORT_UNIT_PRICE && !names_one (query->unit))
-    {
-      key = unit_order_sql ();
-      order = g_strdup (query->descending ? "k, p.amount DESC, p.offer_seq DESC"
-                                          : "k, p.amount, p.offer_seq");
-      /* Of every unit, one after the other: see append_unit_parts(). */
-      if (text != TEXT_FEW_OFFERS)
-        units = catalog_units (self->db);
-    }
-  else if (key == NULL)
-    {
-      /* Ties in import order: stable, and still the order of the price key. */
-      order = g_strdup (query->descending ? "p.amount DESC, p.offer_seq DESC"
-                                          : "p.amount, p.offer_seq");
-      /* At least a size: see least_size_from(). */
-      size_from = least_size_from (self->db, query, text, present, &size_cond);
-      /* The offers found, whatever the sizes asked for. */
-      if (!quick_sort)
-        from = size_from;
-      if (from == NULL && text == TEXT_SERVICES)
-        {
-          g_autoptr(GArray) all_units = catalog_units (self->db);
-
-          from = SERVICES_FROM_SQL;
-          g_free (size_cond);
-          size_cond = units_condition (query, all_units);
-        }
-    }
-  else if (query->sort == SKY_SORT_NAME && text != TEXT_FEW_OFFERS)
-    {
-      /* The offers in the order of their names (an index), each with its prices; the prices
-       * of offers of one name in price order, as a search by price. A name is never NULL.
-       * The offers the text index found are picked from the names' index alone. */
-      from = text == TEXT_INDEX_SET
-             ? "FROM offer_row n CROSS JOIN price p INDEXED BY price_by_offer "
-               "  ON sky_found (:found, n.id) "
-               "  AND p.offer_seq BETWEEN n.id * 1024 AND n.id * 1024 + 1023 "
-             : text == TEXT_SERVICES
-             ? "FROM offer_row n CROSS JOIN price p INDEXED BY price_by_offer "
-               "  ON n.service_id IN " SERVICES_NAMED_SQL " "
-               "  AND p.offer_seq BETWEEN n.id * 1024 AND n.id * 1024 + 1023 "
-             : "FROM offer_row n CROSS JOIN price p INDEXED BY price_by_offer "
-               "  ON p.offer_seq BETWEEN n.id * 1024 AND n.id * 1024 + 1023 ";
-      key = "n.name COLLATE NOCASE";
-      order = g_strdup_printf ("k %s, p.amount, p.offer_seq",
-                               query->descending ? "DESC" : "ASC");
-    }
-  else
-    {
-      /* A part for each of the sort's values: see append_sort_parts(). */
-      units = catalog_units (self->db);
-      in_parts = append_sort_parts (sql, self->db, query, text, present, units, &order);
-      g_clear_pointer (&units, g_array_unref);
-      if (!in_parts)
-        {
-          g_string_truncate (sql, 0);
-          /* Every price of the offers found: a number for each name, or the name their offer's
-           * row, read to check its text, gives (see append_filters()); not as the index of
-           * names orders it, which SQLite would otherwise walk whole rather than the offers
-           * found. */
-          if (text == TEXT_FEW_OFFERS)
-            rank = sort_rank (self->db, query->sort);
-          if (rank != NULL)
-            key = rank;
-          else if (text == TEXT_FEW_OFFERS && !found_first && query->sort == SKY_SORT_NAME)
-            key = "(+t.name) COLLATE NOCASE";
-          /* "k" in the inner query, "p.k" outside it. */
-          order = g_strdup_printf ("k %s NULLS LAST, p.amount, p.offer_seq",
-                                   query->descending ? "DESC" : "ASC");
-        }
-    }
-
-  if (units != NULL && units->len > 0)
-    append_unit_parts (sql, self->db, query, text, present, units);
-  else if (!in_parts)
-    {
-      gsize start;
-
-      g_string_append_printf (sql, "SELECT %s ", price_columns (text));
-      if (key != NULL)
-        g_string_append_printf (sql, ", %s AS k ", key);
-      start = sql->len;
-      append_filters (sql, self->db, query, text, from, present);
-      /* Nothing to read: not through the index of sizes either. */
-      if (size_cond != NULL && has_false_condition (sql->str + start))
-        {
-          g_string_truncate (sql, start);
-          append_filters (sql, self->db, query, text, NULL, present);
-          g_clear_pointer (&size_cond, g_free);
-        }
-      if (size_cond != NULL)
-        g_string_append (sql, size_cond);
-      /* A value no price has (the kept values say so for a size, a bucket of a geography): an
-       * empty page, with no statement to prepare. */
-      nothing = has_false_condition (sql->str + start);
-      g_string_append_printf (sql, " ORDER BY %s", order);
-    }
-  if (nothing)
-    {
-      end_read (self->db, began);
-      return g_ptr_array_new_with_free_func ((GDestroyNotify) sky_listing_free);
-    }
-  if (probe)
-    {
-      /* A subquery with a limit keeps its order: SQLite neither flattens it into the query
-       * around it nor moves that query's conditions into it. */
-      probed_sql = g_strdup (sql->str);
-      g_string_prepend (sql, "SELECT * FROM (");
-      g_string_append (sql, " LIMIT :probe) AS p WHERE " TEXT_CHECK_SQL);
-    }
-  else if (text == TEXT_SET_WALK)
-    {
-      /* As the probe, the prices read by their key, then checked against the offers found
-       * and their text, on the offer's row. */
-      g_string_prepend (sql, "SELECT * FROM (");
-      g_string_append (sql, " LIMIT :probe) AS p WHERE sky_found (:found, " PRICE_OFFER_ID_SQL
-                            ") AND " OFFER_TEXT_SQL);
-    }
-  else if (found_first)
-    {
-      /* As the probe's: no limit, but one all the same, to keep the order. */
-      g_string_prepend (sql, "SELECT * FROM (");
-      /* Of many, as many as the page takes, each counted (found->checked). */
-      g_string_append (sql, quick_sort ? " LIMIT :window) AS p WHERE sky_found (:found, "
-                                         PRICE_OFFER_ID_SQL ") AND " TEXT_CHECK_SQL
-                                       : " LIMIT -1) AS p WHERE " TEXT_CHECK_SQL);
-    }
-  g_string_append (sql, " LIMIT :limit OFFSET :offset");
-  /* The page's prices picked by their key alone: their rows. */
-  if (price_key_first (text))
-    {
-      g_string_prepend (sql, key != NULL || in_parts || (units != NULL && units->len > 0)
-                             ? "SELECT p.*, c.k AS k FROM (" : "SELECT p.* FROM (");
-      g_string_append (sql, ") AS c CROSS JOIN price p ON p.bucket = c.bucket "
-                            "AND p.amount = c.amount AND p.offer_seq = c.offer_seq");
-    }
-
-  /* The bucket is decoded below. */
-  g_string_prepend (sql, LISTING_SELECT_SQL);
-  g_string_append_printf (sql, LISTING_JOINS_SQL "ORDER BY %s%s", key != NULL ? "p." : "", order);
-
-  if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _sky_catalog_db_error (self->db, error, _("Cannot search the catalog"));
-      end_read (self->db, began);
-      return NULL;
-    }
-  _sky_catalog_watch_cancellable (self->db, query->cancellable);
-
-  like = bind_filters (stmt, query, text, fts, found);
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"),
-                      query->limit > 0 ? (gint64) query->limit : -1);
-  /* What each unit's part reads at most. */
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":window"),
-                      probe ? probe_limit
-                      : text == TEXT_SET_WALK ? walk_rows
-                      : query->limit > 0 ? (gint64) query->limit + query->offset : -1);
-  if (quick_sort)
-    found->checked = 0;
-  if (text == TEXT_SET_WALK && !probe)
-    {
-      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":probe"), walk_rows);
-      found->checked = 0;
-    }
-  if (probe)
-    {
-      probe_like = like_pattern (query->text);
-      _sky_catalog_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":text"), probe_like);
-      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":probe"), probe_limit);
-    }
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), query->offset);
-
-  listings = read_listings (self->db, stmt, query, error);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  /* A walk whose prices did not fill the page, and were not all the search keeps (each was
-   * asked of the set once): the sort, in the same transaction. */
-  if (listings != NULL && listings->len < query->limit &&
-      ((text == TEXT_SET_WALK && !probe && found->checked >= walk_rows) ||
-       (quick_sort && found->checked >= (gint64) query->limit + query->offset)))
-    {
-      _sky_catalog_watch_cancellable (self->db, NULL);
-      g_clear_pointer (&listings, g_ptr_array_unref);
-      g_clear_pointer (&like, g_free);
-      g_clear_pointer (&order, g_free);
-      g_clear_pointer (&size_cond, g_free);
-      g_clear_pointer (&units, g_array_unref);
-      g_clear_pointer (&rank, g_free);
-      g_string_truncate (sql, 0);
-      in_parts = FALSE;
-      from = NULL;
-      sorted_slowly = quick_sort;
-      text = TEXT_FEW_OFFERS;
-      goto build;
-    }
-  /* A short page is the whole rest of the list only if the prices checked were all the search
-   * keeps. */
-  if (probe && listings != NULL && listings->len < query->limit)
-    {
-      gint64 probed = count_probed (self->db, probed_sql, query, probe_limit);
-
-      if (probed < 0 || probed >= probe_limit)
-        *unsure = TRUE;
-    }
-  _sky_catalog_watch_cancellable (self->db, NULL);
-  end_read (self->db, began);
-
-  return g_steal_pointer (&listings);
-}
-
 /* A search for text the index finds in many offers walks the search's order first, without
  * the index: the prices of the search without its text, merged here from the runs of one
  * column value, unit and bucket that an index of prices holds in price order, each run read a
@@ -2611,6 +2263,7 @@ typedef struct
   gint64        wanted;      /* offset and page */
   gint64        held;        /* prices walked that hold the text */
   gint64        first_held;  /* the prices walked up to the first of them */
+  gint64        next_check;  /* when walk_promising() next looks */
   GArray       *keys;        /* bucket, amount, offer_seq of the page's prices, in order */
   gboolean      failed;
 } TextWalk;
@@ -2743,12 +2396,13 @@ walk_check (TextWalk *walk,
  * prices held the text since the first that did, which lets a text that starts late in the
  * order but is common from there on go on. */
 static gboolean
-walk_promising (const TextWalk *walk)
+walk_promising (TextWalk *walk)
 {
   gint64 since = walk->walked - walk->first_held;
 
-  if (walk->walked < walk_first || walk->walked % MAX (walk_first / 4, 1) != 0)
+  if (walk->walked < walk->next_check)
     return TRUE;
+  walk->next_check = walk->walked + MAX (walk_first / 4, 1);
   if (walk->held == 0)
     return walk->walked < 3 * walk_first;
   return since < walk_first / 2 ||
@@ -2771,6 +2425,8 @@ walk_part (TextWalk     *walk,
   for (guint i = 0; i < runs->len; i++)
     {
       r[i].chunk = walk_chunk;
+      if (walk->walked >= walk->budget || !walk_promising (walk))
+        return FALSE;
       walk->walked++;
       if (!walk_run_fill (stmt, &r[i], descending))
         {
@@ -3076,57 +2732,44 @@ listings_of_keys (sqlite3               *db,
   return read_listings (db, stmt, query, error);
 }
 
-/* Whether @query's page is read by a walk of its order (WALK_BUDGET), which sets @listings to
- * it (NULL with @error set when it cannot be read). When the walk was made but did not fill
- * the page, sets @seen_rows to the page's rows the @seen_prices it read held; both 0 when no
- * walk was made. */
+/* Whether @query's page is read by a walk of its order (WALK_BUDGET), its text found as @text
+ * says, in the caller's read transaction; then sets @listings to it (NULL with @error set when
+ * it cannot be read). When the walk was made but did not fill the page, sets @seen_rows to the
+ * page's rows the @seen_prices it read held; leaves them when no walk was made. */
 static gboolean
 walk_text (SkyCatalog            *self,
            const SkySearchQuery  *query,
+           TextPlan               text,
            GPtrArray            **listings,
            gint64                *seen_rows,
            gint64                *seen_prices,
            GError               **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
-  g_autoptr(FoundSet) found = NULL;
   g_autoptr(GArray) keys = NULL;
   g_autoptr(GArray) services = NULL;
   g_autoptr(GArray) current = NULL;
   g_autoptr(sqlite3_stmt) offer = NULL;
   g_autoptr(sqlite3_stmt) named = NULL;
-  g_autofree char *fts = NULL;
   g_autofree char *like = NULL;
   TextWalk walk = { 0 };
-  gboolean known;
-  gboolean began;
-  TextPlan text;
   int rc;
 
-  *listings = NULL;
-  *seen_rows = *seen_prices = 0;
-  if (walk_budget == 0 || !walk_fits (query))
+  /* Many offers found, or, by region, only services' names hold the text: not few offers,
+   * whose prices are sorted at once, nor by an order that reads those services' prices in its
+   * own; by a size or architecture the services' prices came too late in the order to be
+   * found within the walk's budget, which then only added to the search's time. */
+  if (walk_budget == 0 || !walk_fits (query) ||
+      !(text == TEXT_INDEX_SET || text == TEXT_SERVICES_OR_SET ||
+        (text == TEXT_SERVICES && query->sort == SKY_SORT_REGION)))
     return FALSE;
-  locker = g_mutex_locker_new (&self->lock);
-  began = begin_read (self->db);
-  text = plan_text (self->db, query, &fts, &found);
-  /* Many offers found, or only services' names hold the text: not few offers, whose prices
-   * are sorted at once, nor by an order that reads those services' prices in its own. */
   current = current_service_ids (self->db, NULL);
-  if (!(text == TEXT_INDEX_SET || text == TEXT_SERVICES_OR_SET ||
-        (text == TEXT_SERVICES &&
-         (query->sort == SKY_SORT_REGION || query->sort == SKY_SORT_VCPU ||
-          query->sort == SKY_SORT_MEMORY || query->sort == SKY_SORT_ARCHITECTURE))) ||
-      !all_services_current (self->db, current) ||
+  if (!all_services_current (self->db, current) ||
       sqlite3_prepare_v2 (self->db, "SELECT service_id, name LIKE ?2 ESCAPE '\\' "
                                     "OR sku LIKE ?2 ESCAPE '\\' FROM offer_row WHERE id = ?1",
                           -1, &offer, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (self->db, "SELECT id FROM service WHERE name LIKE ?1 ESCAPE '\\'",
                           -1, &named, NULL) != SQLITE_OK)
-    {
-      end_read (self->db, began);
-      return FALSE;
-    }
+    return FALSE;
   like = like_pattern (query->text);
   _sky_catalog_bind_text (offer, 2, like);
   _sky_catalog_bind_text (named, 1, like);
@@ -3142,23 +2785,381 @@ walk_text (SkyCatalog            *self,
   walk.services = services;
   walk.last_offer = -1;
   walk.budget = walk_budget;
+  walk.next_check = walk_first;
   walk.offset = query->offset;
   walk.wanted = (gint64) query->offset + query->limit;
   walk.keys = keys;
-  known = rc == SQLITE_DONE && walk_order (&walk, self->db, query);
-  if (known)
+  if (rc == SQLITE_DONE && walk_order (&walk, self->db, query))
     {
       _sky_catalog_watch_cancellable (self->db, query->cancellable);
       *listings = listings_of_keys (self->db, keys, query, error);
       _sky_catalog_watch_cancellable (self->db, NULL);
+      return TRUE;
     }
-  else if (!walk.failed)
+  if (!walk.failed && walk.walked > 0)
     {
       *seen_rows = walk.held;
       *seen_prices = walk.walked;
     }
+  return FALSE;
+}
+
+/* A page of @query's listings, its text found as plan_text() says; or, when @probe_limit is not
+ * 0 and the index finds the text in many offers, checked price by price on the first
+ * @probe_limit prices of the search without its text (see PROBE_ROWS): then @unsure is set
+ * when these did not fill the page and more prices follow them, and the page is not known.
+ * @seen_rows of the page were found in the first @seen_prices by such a probe made before
+ * (see WALK_ROWS_PER_OFFER); 0 when none. */
+static GPtrArray *
+search_page (SkyCatalog            *self,
+             const SkySearchQuery  *query,
+             gint64                 probe_limit,
+             gint64                 seen_rows,
+             gint64                 seen_prices,
+             gboolean              *unsure,
+             GError               **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GPtrArray) listings = NULL;
+  g_autofree char *like = NULL;
+  g_autofree char *probe_like = NULL;
+  g_autofree char *probed_sql = NULL;
+  gboolean probe;
+  gboolean found_first;
+  gboolean planned_few;
+  gboolean quick_sort = FALSE;
+  gboolean sorted_slowly = FALSE;
+  const char *size_from;
+  g_autofree char *order = NULL;
+  g_autofree char *fts = NULL;
+  g_autofree char *size_cond = NULL;
+  g_autoptr(GArray) units = NULL;
+  g_autoptr(GArray) present = NULL;
+  g_autoptr(FoundSet) found = NULL;
+  g_autofree char *rank = NULL;
+  gint64 walk_rows = 0;
+  gboolean in_parts = FALSE;
+  gboolean nothing = FALSE;
+  const char *key;
+  const char *from = NULL;
+  gboolean began;
+  TextPlan text;
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  *unsure = FALSE;
+  locker = g_mutex_locker_new (&self->lock);
+  began = begin_read (self->db);
+  text = plan_text (self->db, query, &fts, &found);
+  /* A text many offers hold, in the search's order first (see WALK_BUDGET): the page, or what
+   * the walk saw, for the text index rather than the probes. */
+  if (probe_limit > 0 &&
+      walk_text (self, query, text, &listings, &seen_rows, &seen_prices, error))
+    {
+      end_read (self->db, began);
+      return g_steal_pointer (&listings);
+    }
+  if (seen_prices > 0)
+    probe_limit = 0;
+  present = catalog_buckets (self->db);
+  /* The few offers the index finds: their prices sorted, then checked against the text in that
+   * order until the page is full, a look-up of an offer for each row listed rather than for
+   * each offer found (4,000 look-ups of 1,000 offers' pages cost half the time of the
+   * search). For few only: sorting every price of many offers costs more than it saves. */
+  planned_few = found_first = text == TEXT_FEW_OFFERS;
+  if (found_first)
+    from = FEW_OFFERS_FOUND_SQL;
+  /* The prices of the search without its text, read in its order up to probe_limit, each
+   * checked against the text (TEXT_CHECK_SQL). */
+  /* Not by a price per vCPU or GiB, whose parts are each read whole before they are merged. */
+  probe = probe_limit > 0 && (text == TEXT_INDEX_SET || text == TEXT_SERVICES_OR_SET) &&
+          query->limit > 0 &&
+          (gint64) query->offset + query->limit <= probe_limit &&
+          query->sort != SKY_SORT_PER_VCPU && query->sort != SKY_SORT_PER_GIB;
+  /* Read by their key alone, as a walk's (TEXT_SET_WALK), then checked against the text. */
+  if (probe)
+    text = TEXT_SET_WALK;
+  else if (text == TEXT_INDEX_SET || text == TEXT_SERVICES_OR_SET)
+    {
+      /* The offers found, read from the index once: how many they are, and the set the
+       * prices are checked against. */
+      found = found_set_new (self->db, fts, -1);
+    }
+  if (found == NULL && (text == TEXT_INDEX_SET || text == TEXT_SERVICES_OR_SET ||
+                        text == TEXT_FEW_OFFERS))
+    {
+      _sky_catalog_db_error (self->db, error, _("Cannot search the catalog"));
+      end_read (self->db, began);
+      return NULL;
+    }
+  if (found != NULL && text == TEXT_INDEX_SET && query->limit > 0)
+    {
+      /* A page the first prices in the search's order did not fill: the offers the index
+       * finds, however many, cost less to read and sort than the prices in that order, which
+       * may not hold the text for long (a text of large sizes in a search by price). */
+      gboolean per_size = query->sort == SKY_SORT_PER_VCPU || query->sort == SKY_SORT_PER_GIB;
+      gint64 offers = offers_at_most (self->db);
+      gint64 most = read_all_most >= 0 ? read_all_most
+                                       : MAX (few_offers, offers /
+                                                            (per_size ? READ_ALL_SHARE_PER_SIZE
+                                                                      : READ_ALL_SHARE));
+
+      /* By name, the names' index read in its order, each offer checked against the set: see
+       * NAME_WALK_SHARE. */
+      if (query->sort == SKY_SORT_NAME && read_all_most < 0 &&
+          (gint64) found->count > offers / NAME_WALK_SHARE)
+        ;
+      else if ((gint64) found->count <= most)
+        {
+          /* In the search's order first (see WALK_ROWS_PER_OFFER): not by name, whose offers
+           * are read to their prices one by one, nor by a price per vCPU or GiB (as the
+           * probe). */
+          gint64 wanted = (gint64) query->offset + query->limit;
+
+          if (seen_rows > 0)
+            walk_rows = MAX (wanted, seen_prices * wanted * walk_margin / seen_rows);
+          if (seen_rows > 0 && query->sort != SKY_SORT_NAME &&
+              query->sort != SKY_SORT_PER_VCPU && query->sort != SKY_SORT_PER_GIB &&
+              walk_rows <= (gint64) found->count * walk_rows_per_offer)
+            text = TEXT_SET_WALK;
+          else
+            text = TEXT_FEW_OFFERS;
+        }
+    }
+
+  /* Again from here for the sort, when the walk did not fill the page. */
+build:
+
+  /* Many offers found, every price of them sorted: first as the few offers' are, their prices'
+   * keys sorted and, of those, only as many as the page takes checked against the text, each
+   * on its offer's row, rather than the row of every offer found (a text of 87,000 offers of a
+   * million: 35 ms less). When some of those are not the text's (the index finds the offers
+   * that hold its trigrams), and the page is not full, the sort again with every offer found
+   * checked first (sorted_slowly). Not by name, which reads every offer's row for its name. */
+  quick_sort = text == TEXT_FEW_OFFERS && !planned_few && !sorted_slowly && query->limit > 0 &&
+               query->sort != SKY_SORT_NAME;
+  if (quick_sort)
+    {
+      found_first = TRUE;
+      from = FEW_OFFERS_FOUND_SQL;
+    }
+  else if (!planned_few)
+    found_first = FALSE;
+
+  /* The statement is assembled from fixed fragments; every value from the query is bound.
+   * The inner query picks the prices, walking the price key so that a search naming a purchase
+   * option, a geography and a category reads them in price order and stops at its limit; only
+   * the prices it keeps are joined with the rest of what a listing shows. */
+  key = sort_key (query->sort);
+  /* By unit, then price: a search of one unit keeps the price key's order, and stops at its
+   * limit as a search by price does. */
+  if (query->sort == SKY_SORT_UNIT_PRICE && !names_one (query->unit))
+    {
+      key = unit_order_sql ();
+      order = g_strdup (query->descending ? "k, p.amount DESC, p.offer_seq DESC"
+                                          : "k, p.amount, p.offer_seq");
+      /* Of every unit, one after the other: see append_unit_parts(). */
+      if (text != TEXT_FEW_OFFERS)
+        units = catalog_units (self->db);
+    }
+  else if (key == NULL)
+    {
+      /* Ties in import order: stable, and still the order of the price key. */
+      order = g_strdup (query->descending ? "p.amount DESC, p.offer_seq DESC"
+                                          : "p.amount, p.offer_seq");
+      /* At least a size: see least_size_from(). */
+      size_from = least_size_from (self->db, query, text, present, &size_cond);
+      /* The offers found, whatever the sizes asked for. */
+      if (!quick_sort)
+        from = size_from;
+      if (from == NULL && text == TEXT_SERVICES)
+        {
+          g_autoptr(GArray) all_units = catalog_units (self->db);
+
+          from = SERVICES_FROM_SQL;
+          g_free (size_cond);
+          size_cond = units_condition (query, all_units);
+        }
+    }
+  else if (query->sort == SKY_SORT_NAME && text != TEXT_FEW_OFFERS)
+    {
+      /* The offers in the order of their names (an index), each with its prices; the prices
+       * of offers of one name in price order, as a search by price. A name is never NULL.
+       * The offers the text index found are picked from the names' index alone. */
+      from = text == TEXT_INDEX_SET
+             ? "FROM offer_row n CROSS JOIN price p INDEXED BY price_by_offer "
+               "  ON sky_found (:found, n.id) "
+               "  AND p.offer_seq BETWEEN n.id * 1024 AND n.id * 1024 + 1023 "
+             : text == TEXT_SERVICES
+             ? "FROM offer_row n CROSS JOIN price p INDEXED BY price_by_offer "
+               "  ON n.service_id IN " SERVICES_NAMED_SQL " "
+               "  AND p.offer_seq BETWEEN n.id * 1024 AND n.id * 1024 + 1023 "
+             : "FROM offer_row n CROSS JOIN price p INDEXED BY price_by_offer "
+               "  ON p.offer_seq BETWEEN n.id * 1024 AND n.id * 1024 + 1023 ";
+      key = "n.name COLLATE NOCASE";
+      order = g_strdup_printf ("k %s, p.amount, p.offer_seq",
+                               query->descending ? "DESC" : "ASC");
+    }
+  else
+    {
+      /* A part for each of the sort's values: see append_sort_parts(). */
+      units = catalog_units (self->db);
+      in_parts = append_sort_parts (sql, self->db, query, text, present, units, &order);
+      g_clear_pointer (&units, g_array_unref);
+      if (!in_parts)
+        {
+          g_string_truncate (sql, 0);
+          /* Every price of the offers found: a number for each name, or the name their offer's
+           * row, read to check its text, gives (see append_filters()); not as the index of
+           * names orders it, which SQLite would otherwise walk whole rather than the offers
+           * found. */
+          if (text == TEXT_FEW_OFFERS)
+            rank = sort_rank (self->db, query->sort);
+          if (rank != NULL)
+            key = rank;
+          else if (text == TEXT_FEW_OFFERS && !found_first && query->sort == SKY_SORT_NAME)
+            key = "(+t.name) COLLATE NOCASE";
+          /* "k" in the inner query, "p.k" outside it. */
+          order = g_strdup_printf ("k %s NULLS LAST, p.amount, p.offer_seq",
+                                   query->descending ? "DESC" : "ASC");
+        }
+    }
+
+  if (units != NULL && units->len > 0)
+    append_unit_parts (sql, self->db, query, text, present, units);
+  else if (!in_parts)
+    {
+      gsize start;
+
+      g_string_append_printf (sql, "SELECT %s ", price_columns (text));
+      if (key != NULL)
+        g_string_append_printf (sql, ", %s AS k ", key);
+      start = sql->len;
+      append_filters (sql, self->db, query, text, from, present);
+      /* Nothing to read: not through the index of sizes either. */
+      if (size_cond != NULL && has_false_condition (sql->str + start))
+        {
+          g_string_truncate (sql, start);
+          append_filters (sql, self->db, query, text, NULL, present);
+          g_clear_pointer (&size_cond, g_free);
+        }
+      if (size_cond != NULL)
+        g_string_append (sql, size_cond);
+      /* A value no price has (the kept values say so for a size, a bucket of a geography): an
+       * empty page, with no statement to prepare. */
+      nothing = has_false_condition (sql->str + start);
+      g_string_append_printf (sql, " ORDER BY %s", order);
+    }
+  if (nothing)
+    {
+      end_read (self->db, began);
+      return g_ptr_array_new_with_free_func ((GDestroyNotify) sky_listing_free);
+    }
+  if (probe)
+    {
+      /* A subquery with a limit keeps its order: SQLite neither flattens it into the query
+       * around it nor moves that query's conditions into it. */
+      probed_sql = g_strdup (sql->str);
+      g_string_prepend (sql, "SELECT * FROM (");
+      g_string_append (sql, " LIMIT :probe) AS p WHERE " TEXT_CHECK_SQL);
+    }
+  else if (text == TEXT_SET_WALK)
+    {
+      /* As the probe, the prices read by their key, then checked against the offers found
+       * and their text, on the offer's row. */
+      g_string_prepend (sql, "SELECT * FROM (");
+      g_string_append (sql, " LIMIT :probe) AS p WHERE sky_found (:found, " PRICE_OFFER_ID_SQL
+                            ") AND " OFFER_TEXT_SQL);
+    }
+  else if (found_first)
+    {
+      /* As the probe's: no limit, but one all the same, to keep the order. */
+      g_string_prepend (sql, "SELECT * FROM (");
+      /* Of many, as many as the page takes, each counted (found->checked). */
+      g_string_append (sql, quick_sort ? " LIMIT :window) AS p WHERE sky_found (:found, "
+                                         PRICE_OFFER_ID_SQL ") AND " TEXT_CHECK_SQL
+                                       : " LIMIT -1) AS p WHERE " TEXT_CHECK_SQL);
+    }
+  g_string_append (sql, " LIMIT :limit OFFSET :offset");
+  /* The page's prices picked by their key alone: their rows. */
+  if (price_key_first (text))
+    {
+      g_string_prepend (sql, key != NULL || in_parts || (units != NULL && units->len > 0)
+                             ? "SELECT p.*, c.k AS k FROM (" : "SELECT p.* FROM (");
+      g_string_append (sql, ") AS c CROSS JOIN price p ON p.bucket = c.bucket "
+                            "AND p.amount = c.amount AND p.offer_seq = c.offer_seq");
+    }
+
+  /* The bucket is decoded below. */
+  g_string_prepend (sql, LISTING_SELECT_SQL);
+  g_string_append_printf (sql, LISTING_JOINS_SQL "ORDER BY %s%s", key != NULL ? "p." : "", order);
+
+  if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _sky_catalog_db_error (self->db, error, _("Cannot search the catalog"));
+      end_read (self->db, began);
+      return NULL;
+    }
+  _sky_catalog_watch_cancellable (self->db, query->cancellable);
+
+  like = bind_filters (stmt, query, text, fts, found);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"),
+                      query->limit > 0 ? (gint64) query->limit : -1);
+  /* What each unit's part reads at most. */
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":window"),
+                      probe ? probe_limit
+                      : text == TEXT_SET_WALK ? walk_rows
+                      : query->limit > 0 ? (gint64) query->limit + query->offset : -1);
+  if (quick_sort)
+    found->checked = 0;
+  if (text == TEXT_SET_WALK && !probe)
+    {
+      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":probe"), walk_rows);
+      found->checked = 0;
+    }
+  if (probe)
+    {
+      probe_like = like_pattern (query->text);
+      _sky_catalog_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":text"), probe_like);
+      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":probe"), probe_limit);
+    }
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), query->offset);
+
+  listings = read_listings (self->db, stmt, query, error);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  /* A walk whose prices did not fill the page, and were not all the search keeps (each was
+   * asked of the set once): the sort, in the same transaction. */
+  if (listings != NULL && listings->len < query->limit &&
+      ((text == TEXT_SET_WALK && !probe && found->checked >= walk_rows) ||
+       (quick_sort && found->checked >= (gint64) query->limit + query->offset)))
+    {
+      _sky_catalog_watch_cancellable (self->db, NULL);
+      g_clear_pointer (&listings, g_ptr_array_unref);
+      g_clear_pointer (&like, g_free);
+      g_clear_pointer (&order, g_free);
+      g_clear_pointer (&size_cond, g_free);
+      g_clear_pointer (&units, g_array_unref);
+      g_clear_pointer (&rank, g_free);
+      g_string_truncate (sql, 0);
+      in_parts = FALSE;
+      from = NULL;
+      sorted_slowly = quick_sort;
+      text = TEXT_FEW_OFFERS;
+      goto build;
+    }
+  /* A short page is the whole rest of the list only if the prices checked were all the search
+   * keeps. */
+  if (probe && listings != NULL && listings->len < query->limit)
+    {
+      gint64 probed = count_probed (self->db, probed_sql, query, probe_limit);
+
+      if (probed < 0 || probed >= probe_limit)
+        *unsure = TRUE;
+    }
+  _sky_catalog_watch_cancellable (self->db, NULL);
   end_read (self->db, began);
-  return known;
+
+  return g_steal_pointer (&listings);
 }
 
 GPtrArray *
@@ -3168,7 +3169,6 @@ sky_catalog_search (SkyCatalog            *self,
 {
   g_autoptr(GPtrArray) listings = NULL;
   gboolean unsure = FALSE;
-  gint64 walked_rows = 0;
   gint64 seen_prices = 0;
 
   g_return_val_if_fail (SKY_IS_CATALOG (self), NULL);
@@ -3177,11 +3177,6 @@ sky_catalog_search (SkyCatalog            *self,
   if (!check_query (query, error))
     return NULL;
 
-  /* A text many offers hold, in the search's order first: see WALK_BUDGET. */
-  if (walk_text (self, query, &listings, &walked_rows, &seen_prices, error))
-    return g_steal_pointer (&listings);
-  if (seen_prices > 0)
-    return search_page (self, query, 0, walked_rows, seen_prices, &unsure, error);
   listings = search_page (self, query, probe_rows, 0, 0, &unsure, error);
   /* The first prices held some of the page's rows: twice as many as those say the page takes,
    * checked the same way, unless they are many (LONG_PROBE). */
