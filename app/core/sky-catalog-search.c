@@ -1120,6 +1120,81 @@ bind_filters (sqlite3_stmt         *stmt,
   return like;
 }
 
+/* Reverses the order of the first @n elements of @array. */
+static void
+reverse_first (GPtrArray *array,
+               guint      n)
+{
+  for (guint i = 0; i < n / 2; i++)
+    {
+      gpointer e = array->pdata[i];
+
+      array->pdata[i] = array->pdata[n - 1 - i];
+      array->pdata[n - 1 - i] = e;
+    }
+}
+
+/* The column whose values a sort by @sort reads a part each of (see append_sort_parts()), the
+ * index of prices by it, and, for names, the SQL that groups the values of one name
+ * (id_groups()); FALSE for another sort. */
+static gboolean
+sort_column (SkySort      sort,
+             const char **column,
+             const char **index,
+             const char **groups_sql)
+{
+  *groups_sql = NULL;
+  switch (sort)
+    {
+    case SKY_SORT_VCPU:
+      *column = "vcpu";
+      *index = "price_by_vcpu";
+      return TRUE;
+    case SKY_SORT_MEMORY:
+      *column = "memory";
+      *index = "price_by_memory";
+      return TRUE;
+    case SKY_SORT_ARCHITECTURE:
+      *column = "arch";
+      *index = "price_by_arch";
+      return TRUE;
+    case SKY_SORT_REGION:
+      *column = "region";
+      *index = "price_by_region";
+      *groups_sql = "SELECT group_concat (v.id, ', '), w.text IS NULL FROM v "
+                    "LEFT JOIN word w ON w.id = v.id "
+                    "GROUP BY w.text ORDER BY w.text IS NULL, w.text";
+      return TRUE;
+    case SKY_SORT_SERVICE:
+      *column = "service_id";
+      *index = "price_by_service";
+      *groups_sql = "SELECT group_concat (v.id, ', '), sv.name IS NULL FROM v "
+                    "LEFT JOIN service sv ON sv.id = v.id "
+                    "GROUP BY sv.name COLLATE NOCASE "
+                    "ORDER BY sv.name IS NULL, sv.name COLLATE NOCASE";
+      return TRUE;
+    case SKY_SORT_PROVIDER:
+      /* A price's service is one of its sheet's. */
+      *column = "service_id";
+      *index = "price_by_service";
+      *groups_sql = "SELECT group_concat (v.id, ', '), pv.name IS NULL FROM v "
+                    "LEFT JOIN service sv ON sv.id = v.id "
+                    "LEFT JOIN sheet s ON s.id = sv.sheet_id "
+                    "LEFT JOIN provider pv ON pv.id = s.provider "
+                    "GROUP BY pv.name COLLATE NOCASE "
+                    "ORDER BY pv.name IS NULL, pv.name COLLATE NOCASE";
+      return TRUE;
+    case SKY_SORT_PRICE:
+    case SKY_SORT_NAME:
+    case SKY_SORT_TERM:
+    case SKY_SORT_PER_VCPU:
+    case SKY_SORT_PER_GIB:
+    case SKY_SORT_UNIT_PRICE:
+    default:
+      return FALSE;
+    }
+}
+
 /* The value a search sorts by, for orders other than the price key's own; fixed text. Names
  * compare without regard to case; prices per vCPU or GiB only for hourly prices. */
 static const char *
@@ -1633,81 +1708,6 @@ append_per_size_parts (GString              *sql,
   return TRUE;
 }
 
-/* Reverses the order of the first @n elements of @array. */
-static void
-reverse_first (GPtrArray *array,
-               guint      n)
-{
-  for (guint i = 0; i < n / 2; i++)
-    {
-      gpointer e = array->pdata[i];
-
-      array->pdata[i] = array->pdata[n - 1 - i];
-      array->pdata[n - 1 - i] = e;
-    }
-}
-
-/* The column whose values a sort by @sort reads a part each of (see append_sort_parts()), the
- * index of prices by it, and, for names, the SQL that groups the values of one name
- * (id_groups()); FALSE for another sort. */
-static gboolean
-sort_column (SkySort      sort,
-             const char **column,
-             const char **index,
-             const char **groups_sql)
-{
-  *groups_sql = NULL;
-  switch (sort)
-    {
-    case SKY_SORT_VCPU:
-      *column = "vcpu";
-      *index = "price_by_vcpu";
-      return TRUE;
-    case SKY_SORT_MEMORY:
-      *column = "memory";
-      *index = "price_by_memory";
-      return TRUE;
-    case SKY_SORT_ARCHITECTURE:
-      *column = "arch";
-      *index = "price_by_arch";
-      return TRUE;
-    case SKY_SORT_REGION:
-      *column = "region";
-      *index = "price_by_region";
-      *groups_sql = "SELECT group_concat (v.id, ', '), w.text IS NULL FROM v "
-                    "LEFT JOIN word w ON w.id = v.id "
-                    "GROUP BY w.text ORDER BY w.text IS NULL, w.text";
-      return TRUE;
-    case SKY_SORT_SERVICE:
-      *column = "service_id";
-      *index = "price_by_service";
-      *groups_sql = "SELECT group_concat (v.id, ', '), sv.name IS NULL FROM v "
-                    "LEFT JOIN service sv ON sv.id = v.id "
-                    "GROUP BY sv.name COLLATE NOCASE "
-                    "ORDER BY sv.name IS NULL, sv.name COLLATE NOCASE";
-      return TRUE;
-    case SKY_SORT_PROVIDER:
-      /* A price's service is one of its sheet's. */
-      *column = "service_id";
-      *index = "price_by_service";
-      *groups_sql = "SELECT group_concat (v.id, ', '), pv.name IS NULL FROM v "
-                    "LEFT JOIN service sv ON sv.id = v.id "
-                    "LEFT JOIN sheet s ON s.id = sv.sheet_id "
-                    "LEFT JOIN provider pv ON pv.id = s.provider "
-                    "GROUP BY pv.name COLLATE NOCASE "
-                    "ORDER BY pv.name IS NULL, pv.name COLLATE NOCASE";
-      return TRUE;
-    case SKY_SORT_PRICE:
-    case SKY_SORT_NAME:
-    case SKY_SORT_TERM:
-    case SKY_SORT_PER_VCPU:
-    case SKY_SORT_PER_GIB:
-    case SKY_SORT_UNIT_PRICE:
-    default:
-      return FALSE;
-    }
-}
-
 /* How a search sorted by a column other than the price key's reads its prices: a part for
  * each value of the column, in the sort's order, each part's prices read in price order
  * through the index of prices by that column (see the catalog's schema 13), one part after the
@@ -1756,11 +1756,18 @@ append_sort_parts (GString              *sql,
       null_last = FALSE;
       break;
     case SKY_SORT_VCPU:
+      column = "vcpu";
+      break;
     case SKY_SORT_MEMORY:
+      column = "memory";
+      break;
     case SKY_SORT_ARCHITECTURE:
+      column = "arch";
+      break;
     case SKY_SORT_REGION:
     case SKY_SORT_SERVICE:
     case SKY_SORT_PROVIDER:
+      /* Names: their values grouped by name. */
       sort_column (query->sort, &column, &index, &groups_sql);
       break;
     case SKY_SORT_PER_VCPU:
@@ -1776,7 +1783,10 @@ append_sort_parts (GString              *sql,
 
   if (column != NULL)
     {
-      values = _sky_catalog_read_values (db, column, index, G_MININT64, MAX_VALUES);
+      g_autofree char *own_index = index == NULL ? g_strconcat ("price_by_", column, NULL) : NULL;
+
+      values = _sky_catalog_read_values (db, column, index != NULL ? index : own_index,
+                                         G_MININT64, MAX_VALUES);
       if (values == NULL)
         return FALSE;
       /* A text only services' names hold: the parts of those services only, rather than
