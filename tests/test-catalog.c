@@ -1782,6 +1782,29 @@ assert_text_set_as_scan (Fixture              *f,
   paged = search_keys_probed (f, &page, 0, 0);
   expected = keys_page (scanned, 1, 2);
   g_assert_cmpstr (paged, ==, expected);
+
+  /* The search's order walked first: not at all, for as few prices as leave the page to the
+   * index (with what they held), stopped early for holding too few, or to the end; each run
+   * read a price at a time or a few; the first three rows, and the page of two from the
+   * second. */
+  for (guint i = 0; i < 12; i++)
+    {
+      const gint64 budgets[] = { 0, 1, 2, 3, 5, 8, 13, 40, -1, -1, 200, 200 };
+      const gint64 firsts[] = { -1, -1, -1, -1, 2, 3, 4, 8, 1, -1, 8, -1 };
+      SkySearchQuery first = *query;
+      g_autofree char *walked = NULL;
+      g_autofree char *walked_page = NULL;
+      g_autofree char *expected_first = keys_page (scanned, 0, 3);
+
+      first.limit = 3;
+      _sky_catalog_set_text_walk_budget (budgets[i], firsts[i], i % 2 == 0 ? 1 : -1);
+      /* Without the probes, by name: the names' index walked (NAME_WALK_SHARE). */
+      walked = search_keys_probed (f, &first, i < 2 ? 0 : -1, -1);
+      walked_page = search_keys_probed (f, &page, i < 2 ? 0 : -1, -1);
+      _sky_catalog_set_text_walk_budget (-1, -1, -1);
+      g_assert_cmpstr (walked, ==, expected_first);
+      g_assert_cmpstr (walked_page, ==, expected);
+    }
 }
 
 /* A text search through the text index lists the prices, in the order and the number, that

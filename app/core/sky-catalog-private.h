@@ -246,6 +246,9 @@ void      _sky_catalog_set_few_offers          (gint64   few);
  * many offers (see sky-catalog-search.c; 0 for none, -1 for the default). */
 void      _sky_catalog_set_text_probe_rows     (gint64   rows);
 void      _sky_catalog_set_text_read_all       (gint64   most);
+void      _sky_catalog_set_text_walk_budget    (gint64   prices,
+                                                gint64   first,
+                                                gint64   chunk);
 void      _sky_catalog_set_text_walk           (gint64   rows_per_offer,
                                                 gint64   margin);
 /* For tests: searches read as one sort of every price they keep, not in parts by the sort's
