@@ -1987,6 +1987,9 @@ test_search_parts (Fixture       *f,
     { .min_memory_mgib = 4000, .term = "on-demand" },
     /* An architecture no price states. */
     { .architecture = "arm64" },
+    /* By service, provider or region, only the buckets and units its values' prices hold. */
+    { .os = "windows" },
+    { .os = "linux", .region = "us-east", .min_memory_mgib = 4000 },
   };
   g_autofree char *variant = write_variant (f, "version=\"2026.2\"",
                                             "effective-date=\"2026-02-01\"",
