@@ -2137,6 +2137,10 @@ static const SkySearchQuery per_size_filters[] = {
   { .text = "vm 1", .has_max_price = TRUE, .max_price = G_GINT64_CONSTANT (500000000) },
   /* A text only a service's name holds. */
   { .text = "VMs 1", .geography = "US" },
+  /* A price asked for above the page's last of some sizes, below it of others, or free. */
+  { .has_max_price = TRUE, .max_price = G_GINT64_CONSTANT (500000000) },
+  { .term = "on-demand", .has_max_price = TRUE, .max_price = G_GINT64_CONSTANT (310000000) },
+  { .has_max_price = TRUE, .max_price = 0 },
 };
 
 /* The @n-th search of the per-size filters, each by the price per vCPU and per GiB, each way;
