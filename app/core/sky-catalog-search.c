@@ -1809,12 +1809,13 @@ holds_bucket (GArray *buckets,
 
 /* Keeps of @present (buckets) and @units (places in the vocabulary, as catalog_units() gives
  * them) only those the prices of the values the search keeps of the OS, region, architecture
- * and least sizes hold, learned from each column's index, a look-up per unit and bucket met: a
- * search of one OS, or at least a size, read in a part per service or region, names only
- * them, so that the part of a service none of whose prices has the value (a storage
- * service's, of a size) costs a look-up per run it names, rather than a read of every price
- * of its own (at 1,000,000 offers, Windows by service: 460 ms). Leaves them as they were when
- * a value cannot be read. */
+ * and least sizes hold, learned from each column's index, a look-up per unit and bucket met.
+ * A search that names only them reads, in each run of a unit and bucket it walks, prices
+ * some of which may be its own: the part of a service none of whose prices has the value (a
+ * storage service's, of a size) costs a look-up per run it names, rather than a read of every
+ * price of its own (at 1,000,000 offers, Windows by service: 460 ms), and the runs of
+ * another category's buckets are not read for one OS or region. Leaves them as they were
+ * when a value cannot be read. */
 static void
 narrow_to_kept_values (sqlite3              *db,
                        const SkySearchQuery *query,
@@ -2398,6 +2399,7 @@ search_page (SkyCatalog            *self,
   g_autoptr(GPtrArray) prices = NULL;
   g_autoptr(GArray) units = NULL;
   g_autoptr(GArray) present = NULL;
+  g_autoptr(GArray) kept_units = NULL;
   g_autoptr(FoundSet) found = NULL;
   g_autofree char *rank = NULL;
   gint64 walk_rows = 0;
@@ -2419,6 +2421,19 @@ search_page (SkyCatalog            *self,
   began = begin_read (self->db);
   text = plan_text (self->db, query, &fts, &found);
   present = catalog_buckets (self->db);
+  /* Only the buckets and units the values the search keeps hold: of one OS, region or
+   * architecture, or at least a size by service, provider or region (in parts of values that
+   * may hold none of its prices; in other orders, where each size costs its look-ups, the
+   * sizes' runs are few). */
+  if (text == TEXT_NONE && present != NULL && !search_parts_disabled &&
+      (keeps_indexed_value (query) ||
+       (has_least_size (query) &&
+        (query->sort == SKY_SORT_SERVICE || query->sort == SKY_SORT_PROVIDER ||
+         query->sort == SKY_SORT_REGION))))
+    {
+      kept_units = catalog_units (self->db);
+      narrow_to_kept_values (self->db, query, present, kept_units);
+    }
   /* The few offers the index finds: their prices sorted, then checked against the text in that
    * order until the page is full, a look-up of an offer for each row listed rather than for
    * each offer found (4,000 look-ups of 1,000 offers' pages cost half the time of the
@@ -2567,13 +2582,7 @@ build:
   else
     {
       /* A part for each of the sort's values: see append_sort_parts(). */
-      units = catalog_units (self->db);
-      /* By service, provider or region, the parts of values none of whose prices the search
-       * keeps cost a look-up per run. */
-      if (text == TEXT_NONE && !search_parts_disabled &&
-          (query->sort == SKY_SORT_SERVICE || query->sort == SKY_SORT_PROVIDER ||
-           query->sort == SKY_SORT_REGION))
-        narrow_to_kept_values (self->db, query, present, units);
+      units = kept_units != NULL ? g_array_ref (kept_units) : catalog_units (self->db);
       in_parts = append_sort_parts (sql, self->db, query, text, present, units, &order);
       g_clear_pointer (&units, g_array_unref);
       if (!in_parts)
