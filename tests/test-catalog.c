@@ -2010,6 +2010,9 @@ test_search_parts (Fixture       *f,
     { .min_memory_mgib = 4000, .term = "on-demand" },
     /* An architecture no price states. */
     { .architecture = "arm64" },
+    /* By service, provider or region, only the buckets and units its values' prices hold. */
+    { .os = "windows" },
+    { .os = "linux", .region = "us-east", .min_memory_mgib = 4000 },
   };
   g_autofree char *variant = write_variant (f, "version=\"2026.2\"",
                                             "effective-date=\"2026-02-01\"",
@@ -2157,6 +2160,10 @@ static const SkySearchQuery per_size_filters[] = {
   { .text = "vm 1", .has_max_price = TRUE, .max_price = G_GINT64_CONSTANT (500000000) },
   /* A text only a service's name holds. */
   { .text = "VMs 1", .geography = "US" },
+  /* A price asked for above the page's last of some sizes, below it of others, or free. */
+  { .has_max_price = TRUE, .max_price = G_GINT64_CONSTANT (500000000) },
+  { .term = "on-demand", .has_max_price = TRUE, .max_price = G_GINT64_CONSTANT (310000000) },
+  { .has_max_price = TRUE, .max_price = 0 },
 };
 
 /* The @n-th search of the per-size filters, each by the price per vCPU and per GiB, each way;
