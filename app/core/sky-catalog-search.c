@@ -1925,11 +1925,13 @@ holds_bucket (GArray *buckets,
  * some of which may be its own: the part of a service none of whose prices has the value (a
  * storage service's, of a size) costs a look-up per run it names, rather than a read of every
  * price of its own (at 1,000,000 offers, Windows by service: 460 ms), and the runs of
- * another category's buckets are not read for one OS or region. Leaves them as they were
- * when a value cannot be read. */
+ * another category's buckets are not read for one OS or region. The least sizes only when
+ * @with_sizes: each of their sizes costs its look-ups. Leaves them as they were when a value
+ * cannot be read. */
 static void
 narrow_to_kept_values (sqlite3              *db,
                        const SkySearchQuery *query,
+                       gboolean              with_sizes,
                        GArray               *present,
                        GArray               *units)
 {
@@ -1947,7 +1949,8 @@ narrow_to_kept_values (sqlite3              *db,
       g_autofree char *sql = NULL;
       guint64 met_units = 0;
 
-      if (!kept_column_values (db, query, which, &column, &values))
+      if ((which >= 3 && !with_sizes) ||
+          !kept_column_values (db, query, which, &column, &values))
         continue;
       sql = g_strdup_printf ("SELECT min (bucket) FROM price INDEXED BY price_by_%s "
                              "WHERE %s = ?1 AND unit = ?2 AND bucket > ?3", column, column);
@@ -3196,6 +3199,7 @@ search_page (SkyCatalog            *self,
   gboolean in_parts = FALSE;
   gboolean by_name_keys = FALSE;
   gboolean nothing = FALSE;
+  gboolean sizes_narrow;
   const char *key;
   const char *from = NULL;
   gboolean began;
@@ -3219,17 +3223,17 @@ search_page (SkyCatalog            *self,
     probe_limit = 0;
   present = catalog_buckets (self->db);
   /* Only the buckets and units the values the search keeps hold: of one OS, region or
-   * architecture, or at least a size by service, provider or region (in parts of values that
-   * may hold none of its prices; in other orders, where each size costs its look-ups, the
-   * sizes' runs are few). */
+   * architecture, and of at least a size by service, provider or region (in parts of values
+   * that may hold none of its prices; in other orders, where each size costs its look-ups,
+   * some 500 of them for at least 4 vCPU, the sizes' runs are few). */
+  sizes_narrow = has_least_size (query) &&
+                 (query->sort == SKY_SORT_SERVICE || query->sort == SKY_SORT_PROVIDER ||
+                  query->sort == SKY_SORT_REGION);
   if (text == TEXT_NONE && present != NULL && !search_parts_disabled &&
-      (keeps_indexed_value (query) ||
-       (has_least_size (query) &&
-        (query->sort == SKY_SORT_SERVICE || query->sort == SKY_SORT_PROVIDER ||
-         query->sort == SKY_SORT_REGION))))
+      (keeps_indexed_value (query) || sizes_narrow))
     {
       kept_units = catalog_units (self->db);
-      narrow_to_kept_values (self->db, query, present, kept_units);
+      narrow_to_kept_values (self->db, query, sizes_narrow, present, kept_units);
     }
   /* The few offers the index finds: their prices sorted, then checked against the text in that
    * order until the page is full, a look-up of an offer for each row listed rather than for
