@@ -28,9 +28,11 @@
  * - start-up: `skytally-cli --version`, and a search that finds nothing, beside /bin/true; the
  *   target is twice /bin/true + 5 ms;
  * - whole searches: `skytally-cli search …` for a few typical searches, beside `sqlite3
- *   CATALOG SCRIPT`, where SCRIPT is every statement that search ran on the catalog (the
- *   catalog writes them when SKYTALLY_TRACE_SQL names a file), its values in place, and the
- *   application's sky_today() replaced by today's date; the target is 1.3 times sqlite3;
+ *   CATALOG '.read SCRIPT'`, where SCRIPT is a file of every statement that search ran on the
+ *   catalog (the catalog writes them when SKYTALLY_TRACE_SQL names a file), its values in
+ *   place, and the application's sky_today() replaced by today's date (read from a file, as a
+ *   search's statements may be longer than one argument may be); the target is 1.3 times
+ *   sqlite3;
  * - the shared libraries a search maps (the dynamic loader's LD_DEBUG=files).
  *
  * Each figure is printed as `name: value unit (anchor: value unit, ratio R)`, wall clock time;
@@ -232,21 +234,28 @@ count_libraries (char * const *argv,
   return g_hash_table_size (seen);
 }
 
-/* The statements @argv runs on the catalog, as a script sqlite3 runs: sky_today() is the
- * application's, given to sqlite3 as today's date. */
-static char *
+/* The statements @argv runs on the catalog, as a script sqlite3 runs, written to @path:
+ * sky_today() is the application's, given to sqlite3 as today's date. Whether any were. */
+static gboolean
 traced_script (char * const *argv,
-               const char   *dir)
+               const char   *dir,
+               const char   *path)
 {
   g_autofree char *trace = run_with_file (argv, "SKYTALLY_TRACE_SQL", NULL, dir,
                                                 "trace.sql");
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "'%Y-%m-%d'");
   g_autoptr(GString) script = g_string_new (trace);
+  g_autoptr(GError) error = NULL;
 
   g_string_replace (script, "sky_today ()", today, 0);
   g_string_replace (script, "sky_today()", today, 0);
-  return g_string_free (g_steal_pointer (&script), FALSE);
+  if (!g_file_set_contents (path, script->str, script->len, &error))
+    {
+      g_printerr ("bench-cli: %s\n", error->message);
+      exit (1);
+    }
+  return script->len > 0;
 }
 
 int
@@ -320,7 +329,8 @@ main (int    argc,
   for (gsize i = 0; i < G_N_ELEMENTS (searches); i++)
     {
       g_autoptr(GPtrArray) search_argv = g_ptr_array_new ();
-      g_autofree char *script = NULL;
+      g_autofree char *script = g_build_filename (dir, "search.sql", NULL);
+      g_autofree char *read_script = g_strdup_printf (".read '%s'", script);
       g_autofree char *name = g_strdup_printf ("search-%s", searches[i][0]);
       g_autofree char *args = NULL;
       char *anchor_argv[] = { sqlite3_path, catalog, NULL, NULL };
@@ -335,13 +345,12 @@ main (int    argc,
       g_ptr_array_add (search_argv, NULL);
       args = g_strjoinv (" ", (char **) search_argv->pdata + 4);
 
-      script = traced_script ((char * const *) search_argv->pdata, dir);
-      if (*script == '\0')
+      if (!traced_script ((char * const *) search_argv->pdata, dir, script))
         {
           g_print ("%s: no statements traced (SKYTALLY_TRACE_SQL): %s is older\n", name, cli);
           continue;
         }
-      anchor_argv[2] = script;
+      anchor_argv[2] = read_script;
       cli_time = best_of ((char * const *) search_argv->pdata, runs);
       anchor_time = best_of (anchor_argv, runs);
       g_print ("%s: search %s\n", name, args);
