@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -131,7 +132,30 @@ typedef struct
   SkyImportFlags   flags;
   GCancellable    *cancellable;
   SkyImportResult *result;
+  double           phase_cpu;        /* this thread's CPU time and the clock at the last phase */
+  double           phase_wall;
 } Import;
+
+/* Says in a debug message (G_MESSAGES_DEBUG=sky-catalog) how much of this thread's CPU time,
+ * and of the clock's, the import's phase @name took since the one before: where the writing
+ * thread's time goes, which bench-import prints. NULL starts the count. */
+static void
+import_phase (Import     *import,
+              const char *name)
+{
+  struct timespec cpu;
+  double cpu_s, wall_s;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &cpu) != 0)
+    return;
+  cpu_s = cpu.tv_sec + cpu.tv_nsec / 1e9;
+  wall_s = g_get_monotonic_time () / (double) G_USEC_PER_SEC;
+  if (name != NULL)
+    g_debug ("import phase %s: cpu %.3f s, wall %.3f s", name, cpu_s - import->phase_cpu,
+             wall_s - import->phase_wall);
+  import->phase_cpu = cpu_s;
+  import->phase_wall = wall_s;
+}
 
 /* What bind_int() binds as NULL, and what it finds for a parameter it has not bound. */
 #define BIND_NULL G_MININT64
@@ -808,8 +832,13 @@ write_prices (Import  *import,
   /* The sheet is read by now, and no longer checks the cancellable: the statements do. */
   _sky_catalog_watch_cancellable (import->db, import->cancellable);
   ok = import_prices (import, &import->merge, G_MAXUINT, &local_error) &&
-       !_sky_run_merge_failed (&import->merge, &local_error) &&
-       (index_sql == NULL || _sky_catalog_exec (import->db, index_sql, &local_error));
+       !_sky_run_merge_failed (&import->merge, &local_error);
+  import_phase (import, "prices");
+  if (ok && index_sql != NULL)
+    {
+      ok = _sky_catalog_exec (import->db, index_sql, &local_error);
+      import_phase (import, "price_by_offer");
+    }
   _sky_catalog_watch_cancellable (import->db, NULL);
   if (!ok && g_cancellable_is_cancelled (import->cancellable))
     {
@@ -872,6 +901,7 @@ read_and_write (Import          *import,
         }
     }
   sha256 = _sky_import_pipe_finish (pipe, batch, &read_error);
+  import_phase (import, "offers");
 
   /* The prices, in one pass: the only batch, or every spilled one merged. */
   if (write_error == NULL && read_error == NULL && import->existing_sha256 == NULL)
@@ -1195,18 +1225,26 @@ import_in_transaction (SkyCatalog      *self,
       return FALSE;
     }
   import->first_offer_id = first_offer_id;
+  import_phase (import, NULL);
   sha256 = read_and_write (import, fd, first_offer_id, cancellable, progress, progress_data,
                            error);
-  ok = sha256 != NULL && finish_import (import, sha256, error) &&
-       (import->result->status != SKY_IMPORT_ADDED ||
-        (_sky_catalog_index_sheet (self->db, first_offer_id, error) &&
-         _sky_catalog_write_values (self->db, _("Cannot store the sheet in the catalog"),
-                                    error)));
+  ok = sha256 != NULL && finish_import (import, sha256, error);
+  if (ok && import->result->status == SKY_IMPORT_ADDED)
+    {
+      import_phase (import, "finish");
+      ok = _sky_catalog_index_sheet (self->db, first_offer_id, error);
+      import_phase (import, "text index");
+      ok = ok && _sky_catalog_write_values (self->db, _("Cannot store the sheet in the catalog"),
+                                            error);
+      import_phase (import, "price values");
+    }
 
   if (ok && import->result->status == SKY_IMPORT_ADDED)
     {
+      /* With the log copied into the catalog, when the commit makes it long enough. */
       ok = _sky_catalog_exec (self->db, nested ? "RELEASE sheet" : "COMMIT", error);
       self->wrote = self->wrote || (ok && !nested);
+      import_phase (import, "commit");
     }
   if (!ok || import->result->status == SKY_IMPORT_UNCHANGED)
     sqlite3_exec (self->db, rollback, NULL, NULL, NULL);

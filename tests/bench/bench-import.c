@@ -10,6 +10,7 @@
 #include <sys/time.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -25,6 +26,10 @@
  * It measures; it does not judge. A missed target is printed as MISSED and the exit status is
  * still 0. Only a failure to run (a program that cannot start or fails, a search error) makes it
  * exit non-zero.
+ *
+ * The import runs with G_MESSAGES_DEBUG=sky-catalog, and the CPU and clock time of each phase
+ * of its writing thread (offers, prices, the index of prices by offer made again, text index,
+ * price values, commit) are printed for the median run: where the time goes.
  *
  * Bytes written are the import's own, as the kernel counts them for the child (its blocks of
  * output: the write-ahead log, the catalog when the log is copied into it, temporary files),
@@ -51,6 +56,7 @@ typedef struct
   Run    xmllint;
   Run    import;
   double ratio;
+  const char *phases;   /* the import's phases, as its debug messages say them */
 } Pair;
 
 #define PAIRS 3
@@ -96,29 +102,70 @@ remove_catalog (const char *db)
 }
 
 /* Runs ARGV to its end, with wall time and resource usage from wait4(): GLib's own child
- * watching would not give the child's peak RSS. */
+ * watching would not give the child's peak RSS. With @phases, the child's debug messages of the
+ * catalog (which GLib writes to standard output) are turned on, and the text of its lines that
+ * name an import's phase goes there; its output is dropped either way. */
 static gboolean
 run_program (const char * const  *argv,
              Run                 *run,
+             char               **phases,
              GError             **error)
 {
+  g_auto(GStrv) envp = NULL;
+  g_autofree char *log = NULL;
   GPid pid;
   gint64 start;
   int status = 0;
+  int log_fd = -1;
   pid_t done;
+  gboolean spawned;
 
+  if (phases != NULL)
+    {
+      log_fd = g_file_open_tmp ("bench-import-XXXXXX.log", &log, error);
+      if (log_fd < 0)
+        return FALSE;
+      envp = g_environ_setenv (g_get_environ (), "G_MESSAGES_DEBUG", "sky-catalog", TRUE);
+    }
   start = g_get_monotonic_time ();
-  if (!g_spawn_async (NULL, (char **) argv, NULL,
-                      G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_SEARCH_PATH |
-                      G_SPAWN_STDOUT_TO_DEV_NULL,
-                      NULL, NULL, &pid, error))
-    return FALSE;
+  spawned = g_spawn_async_with_fds (NULL, (char **) argv, envp,
+                                    G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_SEARCH_PATH |
+                                    (log_fd < 0 ? G_SPAWN_STDOUT_TO_DEV_NULL : 0),
+                                    NULL, NULL, &pid, -1, log_fd, -1, error);
+  if (log_fd >= 0)
+    close (log_fd);
+  if (!spawned)
+    {
+      if (log != NULL)
+        g_unlink (log);
+      return FALSE;
+    }
 
   do
     done = wait4 (pid, &status, 0, &run->usage);
   while (done < 0 && errno == EINTR);
   run->usec = g_get_monotonic_time () - start;
   g_spawn_close_pid (pid);
+  if (log != NULL)
+    {
+      g_autofree char *text = NULL;
+      g_autoptr(GString) found = g_string_new (NULL);
+
+      if (g_file_get_contents (log, &text, NULL, NULL))
+        {
+          g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+          for (guint i = 0; lines[i] != NULL; i++)
+            {
+              const char *phase = strstr (lines[i], "import phase ");
+
+              if (phase != NULL)
+                g_string_append_printf (found, "  %s\n", phase + strlen ("import phase "));
+            }
+        }
+      g_unlink (log);
+      *phases = g_string_free (g_steal_pointer (&found), FALSE);
+    }
 
   if (done < 0)
     {
@@ -279,7 +326,7 @@ bench (const char  *dir,
   {
     const char * const argv[] = { gen_sheet, sheet, offers_text, NULL };
 
-    if (!run_program (argv, &gen_run, error))
+    if (!run_program (argv, &gen_run, NULL, error))
       return FALSE;
   }
   if (g_stat (sheet, &st) != 0)
@@ -299,18 +346,23 @@ bench (const char  *dir,
     const char * const lint_argv[] = { xmllint, "--stream", "--noout", sheet, NULL };
     const char * const import_argv[] = { cli, "--catalog", db, "--no-seed", "import", sheet,
                                          NULL };
-    Pair pairs[PAIRS];
+    Pair pairs[PAIRS] = { 0 };
+    g_autoptr(GPtrArray) phases = g_ptr_array_new_with_free_func (g_free);
 
     for (guint i = 0; i < PAIRS; i++)
       {
+        char *import_phases = NULL;
+
         remove_catalog (db);
-        if (!run_program (lint_argv, &pairs[i].xmllint, error))
+        if (!run_program (lint_argv, &pairs[i].xmllint, NULL, error))
           return FALSE;
-        if (!run_program (import_argv, &pairs[i].import, error))
+        if (!run_program (import_argv, &pairs[i].import, &import_phases, error))
           {
             g_prefix_error (error, "import: ");
             return FALSE;
           }
+        g_ptr_array_add (phases, import_phases);
+        pairs[i].phases = import_phases;
         pairs[i].ratio = (double) pairs[i].import.usec / MAX (pairs[i].xmllint.usec, 1);
         g_print ("run %u: xmllint --stream %.2f s (cpu: user %.2f s, sys %.2f s; peak RSS "
                  "%.1f MB), import %.2f s, ratio %.2f\n", i + 1,
@@ -328,6 +380,8 @@ bench (const char  *dir,
       import_run.usage.ru_maxrss = MAX (import_run.usage.ru_maxrss,
                                         pairs[i].import.usage.ru_maxrss);
     g_print ("xmllint --stream: %.2f s (the median pair's)\n", seconds (xmllint_run.usec));
+    g_print ("import phases of the writing thread (the median pair's):\n%s",
+             pairs[PAIRS / 2].phases);
   }
 
   ratio = (double) import_run.usec / MAX (xmllint_run.usec, 1);
