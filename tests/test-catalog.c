@@ -4424,19 +4424,24 @@ static const SkySearchQuery meet_filters[] = {
   { .min_memory_mgib = 64000 },
   { .os = "windows", .min_vcpu_milli = 2000 },
   { .os = "linux", .min_memory_mgib = 8000, .term = "spot" },
+  /* By name, from the first name of the services of a category or unit. */
+  { .category = "storage" },
+  { .unit = "gb-month" },
+  { .category = "database", .os = "windows" },
+  { .geography = "EU", .category = "compute", .min_vcpu_milli = 4000 },
   /* An OS no price has; sizes no price has together. */
   { .os = "plan9" },
   { .min_vcpu_milli = 32000, .min_memory_mgib = 512000 },
 };
 
-/* Each of meet_filters, by a size, a price per size, a service or a provider, each way, lists
- * the prices the single statement lists, every page of three too. */
+/* Each of meet_filters, by a size, a price per size, a service, a provider or name, each way,
+ * lists the prices the single statement lists, every page of three too. */
 static void
 assert_meets_as_single (Fixture *f)
 {
   const SkySort sorts[] = {
     SKY_SORT_VCPU, SKY_SORT_MEMORY, SKY_SORT_PER_VCPU, SKY_SORT_PER_GIB, SKY_SORT_SERVICE,
-    SKY_SORT_PROVIDER,
+    SKY_SORT_PROVIDER, SKY_SORT_NAME,
   };
 
   for (gsize q = 0; q < G_N_ELEMENTS (meet_filters); q++)
@@ -4458,10 +4463,11 @@ assert_meets_as_single (Fixture *f)
 }
 
 /* A search of an OS or a least size sorted by a size or a service leaves out the parts of the
- * values the catalog's record of which values the prices hold together says none of its prices
- * holds, and reads a service's part through the index of its OS or size, or the service's:
- * the same prices as the single statement, whatever the sheets, the record written anew by
- * each import and removal. */
+ * values the catalog's record of which values the offers hold together says none of its prices
+ * holds, and reads a service's part through the index of its OS or size, or the service's; by
+ * name, it starts at the first name of its offers the record gives: the same prices as the
+ * single statement, whatever the sheets, the record written anew by each import and
+ * removal. */
 static void
 test_search_meets (Fixture       *f,
                    gconstpointer  data)
@@ -4471,8 +4477,8 @@ test_search_meets (Fixture       *f,
   g_autofree char *other = write_meet_sheet (f, "oddcloud", TRUE);
   g_autoptr(SkyImportResult) first = import_ok (f, sheet);
   g_autoptr(SkyImportResult) second = NULL;
-  const char *counted = "SELECT (SELECT count(*) FROM price) - "
-                        "(SELECT sum (prices) FROM price_meet)";
+  const char *counted = "SELECT (SELECT count(*) FROM offer_row) - "
+                        "(SELECT sum (offers) FROM price_meet)";
 
   assert_meets_as_single (f);
   g_assert_cmpint (query_int (f->path, counted), ==, 0);
@@ -4490,9 +4496,9 @@ test_search_meets (Fixture       *f,
   assert_meets_as_single (f);
 }
 
-/* A catalog of schema 19 has no record of the values its prices hold together: the migration
- * writes it from the prices, a row for each service, OS and sizes with their prices' count,
- * and the searches that read it list what they listed before. */
+/* A catalog of schema 19 has no record of the values its offers hold together: the migration
+ * writes it from the offers, a row for each service, OS and sizes with their offers' count and
+ * least and greatest names, and the searches that read it list what they listed before. */
 static void
 test_migrate_from_19 (Fixture       *f,
                       gconstpointer  data)
@@ -4500,7 +4506,7 @@ test_migrate_from_19 (Fixture       *f,
   g_autofree char *sheet = write_meet_sheet (f, "meetcloud", TRUE);
   g_autoptr(SkyImportResult) result = import_ok (f, sheet);
   g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
-  const SkySort sorts[] = { SKY_SORT_MEMORY, SKY_SORT_SERVICE, SKY_SORT_PER_VCPU };
+  const SkySort sorts[] = { SKY_SORT_MEMORY, SKY_SORT_SERVICE, SKY_SORT_PER_VCPU, SKY_SORT_NAME };
 
   for (gsize q = 0; q < G_N_ELEMENTS (meet_filters); q++)
     for (gsize k = 0; k < G_N_ELEMENTS (sorts); k++)
@@ -4518,12 +4524,16 @@ test_migrate_from_19 (Fixture       *f,
   /* Big VMs: 6 sizes of Linux and 3 of Windows, and the odd one; GPUs and Archive one each;
    * Tiny DB a size and the licence of none. */
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM price_meet"), ==, 14);
-  g_assert_cmpint (query_int (f->path, "SELECT (SELECT count(*) FROM price) - "
-                                       "(SELECT sum (prices) FROM price_meet)"), ==, 0);
-  g_assert_cmpint (query_int (f->path, "SELECT sum (prices) FROM price_meet "
+  g_assert_cmpint (query_int (f->path, "SELECT (SELECT count(*) FROM offer_row) - "
+                                       "(SELECT sum (offers) FROM price_meet)"), ==, 0);
+  g_assert_cmpint (query_int (f->path, "SELECT sum (offers) FROM price_meet "
                                        "WHERE vcpu IS NULL"), ==, 2);
-  g_assert_cmpint (query_int (f->path, "SELECT prices FROM price_meet WHERE vcpu = 64000"), ==,
+  g_assert_cmpint (query_int (f->path, "SELECT offers FROM price_meet WHERE vcpu = 64000"), ==,
                    1);
+  /* Big VMs of 16 vCPUs: i = 4, 10, …, 34, of which 4, 16 and 28 Windows. */
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM price_meet WHERE vcpu = 16000 "
+                                       "AND least_name = 'big 04' AND greatest_name = 'big 28' "
+                                       "AND offers = 3"), ==, 1);
   for (gsize q = 0, n = 0; q < G_N_ELEMENTS (meet_filters); q++)
     for (gsize k = 0; k < G_N_ELEMENTS (sorts); k++, n++)
       {

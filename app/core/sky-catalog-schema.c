@@ -433,19 +433,22 @@ static const char * const migrations[] = {
   "DROP INDEX price_by_offer;"
   "CREATE INDEX price_by_offer ON price (offer_seq, variant, unit, region, service_id, vcpu, "
   "  memory, arch);",
-  /* Which services, operating systems and sizes the prices hold together: a row for each
-   * (service, OS, vCPU count, memory) some prices have, NULL where they have none, with how
-   * many. A search of a least size or an OS sorted by a size or a service leaves out the parts
-   * of the values none of its prices holds, rather than reading each whole for none, and
-   * reads a service's part through the index with the fewest prices. Written from the prices
-   * by the migration's step, and anew in every transaction that changes the prices (see
-   * sky-catalog-values.c). */
+  /* Which services, operating systems and sizes the offers (and so their prices) hold
+   * together: a row for each (service, OS, vCPU count, memory) some offers have, NULL where
+   * they have none, with how many and the least and greatest of their names. A search of a
+   * least size or an OS sorted by a size or a service leaves out the parts of the values none
+   * of its prices holds, rather than reading each whole for none, and reads a service's part
+   * through the index with the fewest; a search by name starts at the first name its offers
+   * may have. Written from the offers by the migration's step, and anew in every transaction
+   * that changes the prices (see sky-catalog-values.c). */
   "CREATE TABLE price_meet ("
-  "  service_id INTEGER,"
-  "  os         INTEGER,"
-  "  vcpu       INTEGER,"
-  "  memory     INTEGER,"
-  "  prices     INTEGER NOT NULL"
+  "  service_id    INTEGER,"
+  "  os            INTEGER,"
+  "  vcpu          INTEGER,"
+  "  memory        INTEGER,"
+  "  offers        INTEGER NOT NULL,"
+  "  least_name    TEXT,"
+  "  greatest_name TEXT"
   ");",
 };
 
