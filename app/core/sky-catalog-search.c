@@ -973,6 +973,25 @@ names_one (const char *value)
   return value != NULL && strcmp (value, SKY_SEARCH_ANY) != 0;
 }
 
+/* " AND p.bucket IN (…)": the buckets of @query's purchase option, geographies and category,
+ * of those that hold prices (@present) when known. */
+static void
+append_query_buckets (GString              *sql,
+                      sqlite3              *db,
+                      const SkySearchQuery *query,
+                      GArray               *present)
+{
+  g_autoptr(GArray) geographies = query_geographies (db, query);
+
+  if (present != NULL)
+    append_present_buckets (sql, query->term, geographies, query->category, present);
+  else
+    _sky_catalog_append_buckets (sql, query->term,
+                                 geographies != NULL ? (const int *) geographies->data : NULL,
+                                 geographies != NULL ? (int) geographies->len : -1,
+                                 query->category);
+}
+
 /* "FROM price p … WHERE …": the prices a query keeps. Assembled from fixed fragments and the
  * codes of names the query gives; every other value from the query is bound by
  * bind_filters(). */
@@ -984,7 +1003,6 @@ append_filters (GString              *sql,
                 const char           *from,
                 GArray               *present)
 {
-  g_autoptr(GArray) geographies = query_geographies (db, query);
   g_autoptr(GArray) current = NULL;
 
   /* The prices of the few offers the text index finds, by the index of prices by offer: named,
@@ -1003,13 +1021,7 @@ append_filters (GString              *sql,
    * left open become every value they can take, so the key still narrows the search to the
    * rows of the ones given, rather than every price in the catalog. */
   g_string_append (sql, "WHERE 1");
-  if (present != NULL)
-    append_present_buckets (sql, query->term, geographies, query->category, present);
-  else
-    _sky_catalog_append_buckets (sql, query->term,
-                                 geographies != NULL ? (const int *) geographies->data : NULL,
-                                 geographies != NULL ? (int) geographies->len : -1,
-                                 query->category);
+  append_query_buckets (sql, db, query, present);
   /* The offers found, then their text, first: read from whichever index of prices the search
    * walks, without its row. */
   if (text == TEXT_INDEX_SET)
@@ -1461,6 +1473,20 @@ keeps_indexed_value (const SkySearchQuery *query)
   return query->os != NULL || query->region != NULL || names_one (query->architecture);
 }
 
+/* " AND …": the rows of price_meet of the search's OS (word @os) and least sizes. */
+static void
+append_meet_conditions (GString              *sql,
+                        const SkySearchQuery *query,
+                        gint64                os)
+{
+  if (query->os != NULL)
+    g_string_append_printf (sql, " AND os = %" G_GINT64_FORMAT, os);
+  if (query->min_vcpu_milli > 0)
+    g_string_append_printf (sql, " AND vcpu >= %" G_GINT64_FORMAT, query->min_vcpu_milli);
+  if (query->min_memory_mgib > 0)
+    g_string_append_printf (sql, " AND memory >= %" G_GINT64_FORMAT, query->min_memory_mgib);
+}
+
 /* The values of @column ("vcpu", "memory" or "service_id") that the prices of the search's OS
  * and least sizes hold, in order, as the catalog records which values its prices hold together
  * (price_meet, see sky-catalog-values.c); @with_null says whether such a price has none. NULL
@@ -1485,12 +1511,7 @@ meeting_values (sqlite3              *db,
     return NULL;
   sql = g_string_new (NULL);
   g_string_printf (sql, "SELECT DISTINCT %s FROM price_meet WHERE 1", column);
-  if (query->os != NULL)
-    g_string_append_printf (sql, " AND os = %" G_GINT64_FORMAT, os);
-  if (query->min_vcpu_milli > 0)
-    g_string_append_printf (sql, " AND vcpu >= %" G_GINT64_FORMAT, query->min_vcpu_milli);
-  if (query->min_memory_mgib > 0)
-    g_string_append_printf (sql, " AND memory >= %" G_GINT64_FORMAT, query->min_memory_mgib);
+  append_meet_conditions (sql, query, os);
   g_string_append (sql, " ORDER BY 1");
   if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
     return NULL;
@@ -1589,10 +1610,8 @@ first_name_of (sqlite3              *db,
 {
   g_autoptr(GString) held = g_string_new (NULL);
   g_autoptr(GString) services = g_string_new (NULL);
-  g_autoptr(GArray) geographies = NULL;
   g_autoptr(sqlite3_stmt) ids = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *sql = NULL;
   gboolean in_buckets = query->term != NULL || query->geography != NULL ||
                         query->region != NULL || query->category != NULL ||
                         names_one (query->unit);
@@ -1606,14 +1625,7 @@ first_name_of (sqlite3              *db,
   /* The services with a price the search's buckets and unit keep. */
   g_string_append (held, "SELECT 1 FROM price p INDEXED BY price_by_service "
                          "WHERE p.service_id = ?1");
-  geographies = query_geographies (db, query);
-  if (present != NULL)
-    append_present_buckets (held, query->term, geographies, query->category, present);
-  else
-    _sky_catalog_append_buckets (held, query->term,
-                                 geographies != NULL ? (const int *) geographies->data : NULL,
-                                 geographies != NULL ? (int) geographies->len : -1,
-                                 query->category);
+  append_query_buckets (held, db, query, present);
   /* Each unit named, so that the index finds each bucket's run at once. */
   if (names_one (query->unit))
     g_string_append_printf (held, " AND p.unit = %d",
@@ -1652,35 +1664,13 @@ first_name_of (sqlite3              *db,
   if (in_buckets && rc != SQLITE_DONE)
     return NULL;
   g_clear_pointer (&stmt, sqlite3_finalize);
-  sql = g_strdup_printf ("SELECT %s FROM price_meet WHERE %s%s%s",
-                         query->descending ? "max (greatest_name COLLATE NOCASE)"
-                                           : "min (least_name COLLATE NOCASE)",
-                         in_buckets ? "service_id IN (" : "1", in_buckets ? services->str : "",
-                         in_buckets ? ")" : "");
-  if (query->os != NULL)
-    {
-      g_autofree char *tmp = g_strdup_printf ("%s AND os = %" G_GINT64_FORMAT, sql, os);
-
-      g_free (sql);
-      sql = g_steal_pointer (&tmp);
-    }
-  if (query->min_vcpu_milli > 0)
-    {
-      g_autofree char *tmp = g_strdup_printf ("%s AND vcpu >= %" G_GINT64_FORMAT, sql,
-                                              query->min_vcpu_milli);
-
-      g_free (sql);
-      sql = g_steal_pointer (&tmp);
-    }
-  if (query->min_memory_mgib > 0)
-    {
-      g_autofree char *tmp = g_strdup_printf ("%s AND memory >= %" G_GINT64_FORMAT, sql,
-                                              query->min_memory_mgib);
-
-      g_free (sql);
-      sql = g_steal_pointer (&tmp);
-    }
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK ||
+  g_string_printf (held, "SELECT %s FROM price_meet WHERE 1",
+                   query->descending ? "max (greatest_name COLLATE NOCASE)"
+                                     : "min (least_name COLLATE NOCASE)");
+  if (in_buckets)
+    g_string_append_printf (held, " AND service_id IN (%s)", services->str);
+  append_meet_conditions (held, query, os);
+  if (sqlite3_prepare_v2 (db, held->str, -1, &stmt, NULL) != SQLITE_OK ||
       sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) != SQLITE_TEXT)
     return NULL;
   return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
