@@ -3224,6 +3224,9 @@ test_decline_bundled (Fixture       *f,
   "DROP INDEX price_by_offer; " \
   "DROP INDEX price_by_unit; " \
   "DROP INDEX offer_by_name; "
+/* SQL that takes a catalog of schema 20 back to schema 19: no record of the values the prices
+ * hold together. */
+#define UNDO_SCHEMA_20 "DROP TABLE price_meet; "
 /* SQL that takes a catalog of schema 19 back to schema 18: the index of prices by offer, of
  * the offer alone. */
 #define UNDO_SCHEMA_19 \
@@ -3235,8 +3238,8 @@ test_decline_bundled (Fixture       *f,
   "  offer_seq, variant) WHERE vcpu > 0 AND unit = 0; " \
   "CREATE INDEX price_by_per_gib ON price (bucket, (CAST (amount AS REAL) / memory), amount, " \
   "  offer_seq, variant) WHERE memory > 0 AND unit = 0; "
-/* SQL that takes a catalog of schema 19 back to schema 17. */
-#define UNDO_SCHEMAS_18_19 UNDO_SCHEMA_19 UNDO_SCHEMA_18
+/* SQL that takes a catalog of schema 20 back to schema 17. */
+#define UNDO_SCHEMAS_18_20 UNDO_SCHEMA_20 UNDO_SCHEMA_19 UNDO_SCHEMA_18
 #define UNDO_SCHEMA_17 \
   "DROP INDEX price_by_unit; DROP INDEX price_by_vcpu; DROP INDEX price_by_memory; " \
   "DROP INDEX price_by_os; DROP INDEX price_by_arch; DROP INDEX price_by_region; " \
@@ -3292,7 +3295,7 @@ test_migrate_from_5 (Fixture       *f,
                                      "CHECK (is_current IN (0, 1)); "
                                      "UPDATE sheet SET is_current = 1; "
                                      "ALTER TABLE provider DROP COLUMN short_name; "
-                                     UNDO_SCHEMAS_18_19 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+                                     UNDO_SCHEMAS_18_20 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 5",
@@ -3404,7 +3407,7 @@ test_migrate_from_7 (Fixture       *f,
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "ALTER TABLE provider DROP COLUMN short_name; "
-                                 UNDO_SCHEMAS_18_19 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+                                 UNDO_SCHEMAS_18_20 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                  "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 7",
@@ -3574,7 +3577,7 @@ test_migrate_from_8 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_19 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_20 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 8",
@@ -3804,7 +3807,7 @@ test_migrate_from_9 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_19 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_20 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "PRAGMA user_version = 9",
                                  NULL, NULL, NULL),
@@ -3904,7 +3907,7 @@ test_migrate_from_8_dates (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_19 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_20 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                  "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 8",
@@ -3955,7 +3958,7 @@ test_migrate_from_10_services (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_19 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_20 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 "PRAGMA user_version = 10",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -3991,7 +3994,7 @@ test_migrate_from_11 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_19 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_20 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 "PRAGMA user_version = 11",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -4026,7 +4029,7 @@ test_migrate_from_12 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_19 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_20 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      "DROP TABLE offer_text; "
                                      "CREATE VIRTUAL TABLE offer_text USING fts5 ("
                                      "  name, sku, content = 'offer_row', content_rowid = 'id',"
@@ -4067,7 +4070,7 @@ test_migrate_from_13 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_19 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_20 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      "PRAGMA user_version = 13",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -4128,7 +4131,7 @@ test_migrate_from_14 (Fixture       *f,
   import_fixture (f);
   for (gsize i = 0; i < G_N_ELEMENTS (queries); i++)
     g_ptr_array_add (before, search_keys (f, &queries[i]));
-  take_back (f, UNDO_SCHEMAS_18_19 UNDO_SCHEMA_16 UNDO_SCHEMA_15 "PRAGMA user_version = 14");
+  take_back (f, UNDO_SCHEMAS_18_20 UNDO_SCHEMA_16 UNDO_SCHEMA_15 "PRAGMA user_version = 14");
   g_assert_cmpint (query_int (f->path, indexes), ==, 0);
 
   open_converted (f);
@@ -4164,7 +4167,7 @@ test_migrate_from_15 (Fixture       *f,
   least_before = search_keys (f, &least);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_19 UNDO_SCHEMA_16 "PRAGMA user_version = 15",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_20 UNDO_SCHEMA_16 "PRAGMA user_version = 15",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
@@ -4211,7 +4214,7 @@ test_migrate_from_18 (Fixture       *f,
     }
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_19 "PRAGMA user_version = 18",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_20 UNDO_SCHEMA_19 "PRAGMA user_version = 18",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_index_info "
@@ -4273,7 +4276,7 @@ test_migrate_from_16 (Fixture       *f,
     }
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_19 UNDO_SCHEMA_17 "PRAGMA user_version = 16",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_20 UNDO_SCHEMA_17 "PRAGMA user_version = 16",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_index_xinfo ('price_by_unit') "
@@ -4327,7 +4330,7 @@ test_migrate_from_17 (Fixture       *f,
 
       g_ptr_array_add (before, search_keys (f, &query));
     }
-  take_back (f, UNDO_SCHEMAS_18_19 "PRAGMA user_version = 17");
+  take_back (f, UNDO_SCHEMAS_18_20 "PRAGMA user_version = 17");
   g_assert_cmpint (query_int (f->path, indexes), ==, 2);
 
   open_converted (f);
@@ -4341,6 +4344,206 @@ test_migrate_from_17 (Fixture       *f,
       /* The sheet has prices for each. */
       g_assert_cmpstr (after, !=, "");
     }
+}
+
+/* A sheet of @provider whose services, operating systems and sizes seldom meet: a service of
+ * many offers, mostly Linux, whose memory grows with the vCPUs; a service of a few large Linux
+ * offers; one of two small Windows offers; one of storage without sizes. With @odd, an offer
+ * of 64 vCPUs and 8 GiB too, which no other size meets. */
+static char *
+write_meet_sheet (Fixture    *f,
+                  const char *provider,
+                  gboolean    odd)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strconcat (provider, ".xml", NULL);
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  sky_test_append_sheet_start (s, provider, provider);
+  g_string_append (s, "  <region code=\"eu\" name=\"Europe\" geography=\"EU\"/>\n"
+                      "  <service id=\"big\" name=\"Big VMs\" category=\"compute\">\n");
+  for (guint i = 0; i < 36; i++)
+    {
+      guint vcpu = 1 << (i % 6);
+
+      g_string_append_printf (s, "    <offer sku=\"big-%u\" name=\"big %02u\" region=\"eu\" "
+                                 "vcpu=\"%u\" memory-gib=\"%u\" os=\"%s\">\n"
+                                 "      <price unit=\"hour\" term=\"on-demand\" "
+                                 "amount=\"0.%03u\"/>\n"
+                                 "      <price unit=\"hour\" term=\"spot\" amount=\"0.%03u\"/>\n"
+                                 "    </offer>\n",
+                              i, i, vcpu, vcpu * 4, i % 4 == 0 ? "windows" : "linux",
+                              vcpu * 10 + i % 7, vcpu * 3 + i % 5);
+    }
+  if (odd)
+    g_string_append (s, "    <offer sku=\"odd\" name=\"odd\" region=\"eu\" vcpu=\"64\" "
+                        "memory-gib=\"8\" os=\"windows\">\n"
+                        "      <price unit=\"hour\" term=\"on-demand\" amount=\"0.200\"/>\n"
+                        "    </offer>\n");
+  g_string_append (s, "  </service>\n"
+                      "  <service id=\"gpu\" name=\"GPUs\" category=\"compute\">\n");
+  for (guint i = 0; i < 4; i++)
+    g_string_append_printf (s, "    <offer sku=\"gpu-%u\" name=\"gpu %u\" region=\"eu\" "
+                               "vcpu=\"32\" memory-gib=\"256\" os=\"linux\">\n"
+                               "      <price unit=\"hour\" term=\"on-demand\" "
+                               "amount=\"0.%03u\"/>\n"
+                               "    </offer>\n", i, i, 400 + i);
+  g_string_append (s, "  </service>\n"
+                      "  <service id=\"db\" name=\"Tiny DB\" category=\"database\">\n");
+  for (guint i = 0; i < 2; i++)
+    g_string_append_printf (s, "    <offer sku=\"db-%u\" name=\"db %u\" region=\"eu\" "
+                               "vcpu=\"1\" memory-gib=\"2\" os=\"windows\">\n"
+                               "      <price unit=\"hour\" term=\"on-demand\" "
+                               "amount=\"0.%03u\"/>\n"
+                               "    </offer>\n", i, i, 5 + i);
+  /* A Windows licence of no size. */
+  g_string_append (s, "    <offer sku=\"db-licence\" name=\"db licence\" region=\"eu\" "
+                      "os=\"windows\">\n"
+                      "      <price unit=\"hour\" term=\"on-demand\" amount=\"0.004\"/>\n"
+                      "    </offer>\n");
+  g_string_append (s, "  </service>\n"
+                      "  <service id=\"archive\" name=\"Archive\" category=\"storage\">\n"
+                      "    <offer sku=\"cold\" name=\"cold\" region=\"eu\">\n"
+                      "      <price unit=\"gb-month\" term=\"on-demand\" amount=\"0.001\"/>\n"
+                      "    </offer>\n"
+                      "  </service>\n"
+                      "</price-sheet>\n");
+  g_file_set_contents (path, s->str, s->len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* The searches of an OS or a least size sorted by a size or a service that search/meets
+ * compares with the single statement. */
+static const SkySearchQuery meet_filters[] = {
+  { .os = "windows" },
+  { .os = "linux" },
+  { .min_vcpu_milli = 16000 },
+  { .min_vcpu_milli = 64000 },
+  { .min_memory_mgib = 64000 },
+  { .os = "windows", .min_vcpu_milli = 2000 },
+  { .os = "linux", .min_memory_mgib = 8000, .term = "spot" },
+  /* By name, from the first name of the services of a category or unit. */
+  { .category = "storage" },
+  { .unit = "gb-month" },
+  { .category = "database", .os = "windows" },
+  { .geography = "EU", .category = "compute", .min_vcpu_milli = 4000 },
+  /* An OS no price has; sizes no price has together. */
+  { .os = "plan9" },
+  { .min_vcpu_milli = 32000, .min_memory_mgib = 512000 },
+};
+
+/* Each of meet_filters, by a size, a price per size, a service, a provider or name, each way,
+ * lists the prices the single statement lists, every page of three too. */
+static void
+assert_meets_as_single (Fixture *f)
+{
+  const SkySort sorts[] = {
+    SKY_SORT_VCPU, SKY_SORT_MEMORY, SKY_SORT_PER_VCPU, SKY_SORT_PER_GIB, SKY_SORT_SERVICE,
+    SKY_SORT_PROVIDER, SKY_SORT_NAME,
+  };
+
+  for (gsize q = 0; q < G_N_ELEMENTS (meet_filters); q++)
+    for (gsize k = 0; k < G_N_ELEMENTS (sorts); k++)
+      for (int descending = 0; descending < 2; descending++)
+        {
+          SkySearchQuery query = meet_filters[q];
+          g_autoptr(GPtrArray) all = NULL;
+
+          query.sort = sorts[k];
+          query.descending = descending;
+          all = search_as_single (f, &query);
+          /* The last filters meet no price; the first some, whatever the sheets. */
+          if (q >= G_N_ELEMENTS (meet_filters) - 2)
+            g_assert_cmpuint (all->len, ==, 0);
+          else if (q < 3)
+            g_assert_cmpuint (all->len, >, 0);
+        }
+}
+
+/* A search of an OS or a least size sorted by a size or a service leaves out the parts of the
+ * values the catalog's record of which values the offers hold together says none of its prices
+ * holds, and reads a service's part through the index of its OS or size, or the service's; by
+ * name, it starts at the first name of its offers the record gives: the same prices as the
+ * single statement, whatever the sheets, the record written anew by each import and
+ * removal. */
+static void
+test_search_meets (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sheet = write_meet_sheet (f, "meetcloud", FALSE);
+  g_autofree char *other = write_meet_sheet (f, "oddcloud", TRUE);
+  g_autoptr(SkyImportResult) first = import_ok (f, sheet);
+  g_autoptr(SkyImportResult) second = NULL;
+  const char *counted = "SELECT (SELECT count(*) FROM offer_row) - "
+                        "(SELECT sum (offers) FROM price_meet)";
+
+  assert_meets_as_single (f);
+  g_assert_cmpint (query_int (f->path, counted), ==, 0);
+  /* The sizes the odd offer holds together, which no other price does. */
+  second = import_ok (f, other);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM price_meet "
+                                       "WHERE vcpu = 64000 AND memory = 8000"), ==, 1);
+  g_assert_cmpint (query_int (f->path, counted), ==, 0);
+  assert_meets_as_single (f);
+  g_assert_true (sky_catalog_remove_sheet (f->catalog, "oddcloud", "1", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM price_meet "
+                                       "WHERE vcpu = 64000 AND memory = 8000"), ==, 0);
+  g_assert_cmpint (query_int (f->path, counted), ==, 0);
+  assert_meets_as_single (f);
+}
+
+/* A catalog of schema 19 has no record of the values its offers hold together: the migration
+ * writes it from the offers, a row for each service, OS and sizes with their offers' count and
+ * least and greatest names, and the searches that read it list what they listed before. */
+static void
+test_migrate_from_19 (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *sheet = write_meet_sheet (f, "meetcloud", TRUE);
+  g_autoptr(SkyImportResult) result = import_ok (f, sheet);
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+  const SkySort sorts[] = { SKY_SORT_MEMORY, SKY_SORT_SERVICE, SKY_SORT_PER_VCPU, SKY_SORT_NAME };
+
+  for (gsize q = 0; q < G_N_ELEMENTS (meet_filters); q++)
+    for (gsize k = 0; k < G_N_ELEMENTS (sorts); k++)
+      {
+        SkySearchQuery query = meet_filters[q];
+
+        query.sort = sorts[k];
+        g_ptr_array_add (before, search_keys (f, &query));
+      }
+  take_back (f, UNDO_SCHEMA_20 "PRAGMA user_version = 19");
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
+                                       "WHERE name = 'price_meet'"), ==, 0);
+
+  open_converted (f);
+  /* Big VMs: 6 sizes of Linux and 3 of Windows, and the odd one; GPUs and Archive one each;
+   * Tiny DB a size and the licence of none. */
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM price_meet"), ==, 14);
+  g_assert_cmpint (query_int (f->path, "SELECT (SELECT count(*) FROM offer_row) - "
+                                       "(SELECT sum (offers) FROM price_meet)"), ==, 0);
+  g_assert_cmpint (query_int (f->path, "SELECT sum (offers) FROM price_meet "
+                                       "WHERE vcpu IS NULL"), ==, 2);
+  g_assert_cmpint (query_int (f->path, "SELECT offers FROM price_meet WHERE vcpu = 64000"), ==,
+                   1);
+  /* Big VMs of 16 vCPUs: i = 4, 10, …, 34, of which 4, 16 and 28 Windows. */
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM price_meet WHERE vcpu = 16000 "
+                                       "AND least_name = 'big 04' AND greatest_name = 'big 28' "
+                                       "AND offers = 3"), ==, 1);
+  for (gsize q = 0, n = 0; q < G_N_ELEMENTS (meet_filters); q++)
+    for (gsize k = 0; k < G_N_ELEMENTS (sorts); k++, n++)
+      {
+        SkySearchQuery query = meet_filters[q];
+        g_autofree char *after = NULL;
+
+        query.sort = sorts[k];
+        after = search_keys (f, &query);
+        g_assert_cmpstr (after, ==, before->pdata[n]);
+      }
 }
 
 /* Opened read-only, a catalog is searched as usual and nothing is written to it: an import is
@@ -4546,6 +4749,7 @@ main (int    argc,
   ADD ("search/text-index", test_search_text_index);
   ADD ("search/parts", test_search_parts);
   ADD ("search/per-size", test_search_per_size);
+  ADD ("search/meets", test_search_meets);
   ADD ("search/per-size-large-prices", test_search_per_size_large_prices);
   ADD ("search/text-index-upkeep", test_search_text_index_upkeep);
   ADD ("import/text-index-hash-size", test_import_text_index_hash_size);
@@ -4573,6 +4777,7 @@ main (int    argc,
   ADD ("migrate-from-16", test_migrate_from_16);
   ADD ("migrate-from-17", test_migrate_from_17);
   ADD ("migrate-from-18", test_migrate_from_18);
+  ADD ("migrate-from-19", test_migrate_from_19);
   ADD ("import/spilled-prices", test_import_spilled_prices);
   ADD ("import/cancel-writing-prices", test_cancel_writing_prices);
   ADD ("current-per-service", test_current_per_service);

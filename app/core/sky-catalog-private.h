@@ -232,6 +232,12 @@ gboolean  _sky_catalog_text_index_usable (sqlite3   *db);
 gboolean  _sky_catalog_write_values      (sqlite3    *db,
                                           const char *what,
                                           GError    **error);
+gboolean  _sky_catalog_write_kept_values (sqlite3    *db,
+                                          const char *what,
+                                          GError    **error);
+gboolean  _sky_catalog_write_meets       (sqlite3    *db,
+                                          const char *what,
+                                          GError    **error);
 GArray   *_sky_catalog_read_values       (sqlite3    *db,
                                           const char *column,
                                           const char *index,

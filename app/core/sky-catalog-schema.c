@@ -433,6 +433,23 @@ static const char * const migrations[] = {
   "DROP INDEX price_by_offer;"
   "CREATE INDEX price_by_offer ON price (offer_seq, variant, unit, region, service_id, vcpu, "
   "  memory, arch);",
+  /* Which services, operating systems and sizes the offers (and so their prices) hold
+   * together: a row for each (service, OS, vCPU count, memory) some offers have, NULL where
+   * they have none, with how many and the least and greatest of their names. A search of a
+   * least size or an OS sorted by a size or a service leaves out the parts of the values none
+   * of its prices holds, rather than reading each whole for none, and reads a service's part
+   * through the index with the fewest; a search by name starts at the first name its offers
+   * may have. Written from the offers by the migration's step, and anew in every transaction
+   * that changes the prices (see sky-catalog-values.c). */
+  "CREATE TABLE price_meet ("
+  "  service_id    INTEGER,"
+  "  os            INTEGER,"
+  "  vcpu          INTEGER,"
+  "  memory        INTEGER,"
+  "  offers        INTEGER NOT NULL,"
+  "  least_name    TEXT,"
+  "  greatest_name TEXT"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SKY_CATALOG_SCHEMA_VERSION);
@@ -529,7 +546,15 @@ static gboolean
 write_price_values (sqlite3  *db,
                     GError  **error)
 {
-  return _sky_catalog_write_values (db, _("Cannot convert the catalog"), error);
+  return _sky_catalog_write_kept_values (db, _("Cannot convert the catalog"), error);
+}
+
+/* Writes which values the prices hold together (see migrations[19]). */
+static gboolean
+write_price_meets (sqlite3  *db,
+                   GError  **error)
+{
+  return _sky_catalog_write_meets (db, _("Cannot convert the catalog"), error);
 }
 
 /* What a migration does after its SQL, where SQL alone will not do. */
@@ -541,6 +566,7 @@ static const MigrationStep migration_steps[G_N_ELEMENTS (migrations)] = {
   [11] = _sky_catalog_build_text_index,
   [12] = _sky_catalog_rebuild_text_index_unsized,
   [15] = write_price_values,
+  [19] = write_price_meets,
 };
 
 /* The catalog's schema version and the application id that marks it as Skytally's. */
