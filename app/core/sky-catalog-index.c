@@ -107,13 +107,11 @@ set_hash_size (sqlite3  *db,
 }
 
 /* Adds the offers from @first_offer_id on (those of the sheet just imported, or all of them
- * from 0) to the catalog's indexes; called in the import's transaction, after its offers are
- * written, and by the migration that builds the index. The B-tree indexes on the price and
- * offer tables SQLite keeps itself. */
-gboolean
-_sky_catalog_index_sheet (sqlite3  *db,
-                          gint64    first_offer_id,
-                          GError  **error)
+ * from 0) to the text index. */
+static gboolean
+index_text (sqlite3  *db,
+            gint64    first_offer_id,
+            GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -145,14 +143,59 @@ _sky_catalog_index_sheet (sqlite3  *db,
   return TRUE;
 }
 
-/* Takes the offers of sheet @sheet_id out of the text index; called before they are deleted,
- * as the index reads what to take out from their rows. */
+/* Adds the names of the offers from @first_offer_id on to the table of names (offer_name), each
+ * once for each service, size and architecture of its offers (see the schema); after the text
+ * index, whose fill has just read the same rows. */
+static gboolean
+index_names (sqlite3  *db,
+             gint64    first_offer_id,
+             GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO offer_name "
+                              "  (name, service_id, vcpu, memory, arch) "
+                              "SELECT DISTINCT name, service_id, ifnull (vcpu, -1), "
+                              "  ifnull (memory, -1), ifnull (architecture, -1) "
+                              "FROM offer_row WHERE id >= ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return _sky_catalog_db_error (db, error, _("Cannot index the sheet's offers"));
+  sqlite3_bind_int64 (stmt, 1, first_offer_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return _sky_catalog_db_error (db, error, _("Cannot index the sheet's offers"));
+  return TRUE;
+}
+
+/* Adds the offers from @first_offer_id on (those of the sheet just imported) to the catalog's
+ * indexes: the text index and the table of names; called in the import's transaction, after
+ * its offers are written. The B-tree indexes on the price and offer tables SQLite keeps
+ * itself. */
+gboolean
+_sky_catalog_index_sheet (sqlite3  *db,
+                          gint64    first_offer_id,
+                          GError  **error)
+{
+  return index_text (db, first_offer_id, error) && index_names (db, first_offer_id, error);
+}
+
+/* Takes the offers of sheet @sheet_id out of the text index and the table of names; called
+ * before they are deleted, as the index reads what to take out from their rows. */
 gboolean
 _sky_catalog_unindex_sheet (sqlite3  *db,
                             gint64    sheet_id,
                             GError  **error)
 {
+  g_autoptr(sqlite3_stmt) names = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  /* The names of the sheet's services go with them (a service is one sheet's). */
+  if (sqlite3_prepare_v2 (db, "DELETE FROM offer_name WHERE service_id IN "
+                              "(SELECT id FROM service WHERE sheet_id = ?1)",
+                          -1, &names, NULL) != SQLITE_OK)
+    return _sky_catalog_db_error (db, error, _("Cannot remove the sheet's offers from the index"));
+  sqlite3_bind_int64 (names, 1, sheet_id);
+  if (sqlite3_step (names) != SQLITE_DONE)
+    return _sky_catalog_db_error (db, error, _("Cannot remove the sheet's offers from the index"));
 
   switch (text_index_state (db))
     {
@@ -190,7 +233,7 @@ _sky_catalog_build_text_index (sqlite3  *db,
       g_debug ("No text index: %s", sqlite3_errmsg (db));
       return TRUE;
     }
-  return _sky_catalog_index_sheet (db, 0, error);
+  return index_text (db, 0, error);
 }
 
 /* The migration's step that builds the text index again without its table of sizes (schema 12
