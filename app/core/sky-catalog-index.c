@@ -106,6 +106,24 @@ set_hash_size (sqlite3  *db,
                             error);
 }
 
+/* Runs @sql, which binds @id as ?1 and returns no rows; @message says what failed. */
+static gboolean
+run_with_id (sqlite3     *db,
+             const char  *sql,
+             gint64       id,
+             const char  *message,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return _sky_catalog_db_error (db, error, message);
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return _sky_catalog_db_error (db, error, message);
+  return TRUE;
+}
+
 /* Adds the offers from @first_offer_id on (those of the sheet just imported, or all of them
  * from 0) to the text index. */
 static gboolean
@@ -113,8 +131,6 @@ index_text (sqlite3  *db,
             gint64    first_offer_id,
             GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   switch (text_index_state (db))
     {
     case TEXT_INDEX_NONE:
@@ -131,16 +147,10 @@ index_text (sqlite3  *db,
     default:
       break;
     }
-  if (!set_hash_size (db, error))
-    return FALSE;
-  if (sqlite3_prepare_v2 (db, "INSERT INTO offer_text (rowid, name, sku) "
-                              "SELECT id, name, sku FROM offer_row WHERE id >= ?1",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return _sky_catalog_db_error (db, error, _("Cannot index the sheet's offers"));
-  sqlite3_bind_int64 (stmt, 1, first_offer_id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return _sky_catalog_db_error (db, error, _("Cannot index the sheet's offers"));
-  return TRUE;
+  return set_hash_size (db, error) &&
+         run_with_id (db, "INSERT INTO offer_text (rowid, name, sku) "
+                          "SELECT id, name, sku FROM offer_row WHERE id >= ?1",
+                      first_offer_id, _("Cannot index the sheet's offers"), error);
 }
 
 /* Adds the names of the offers from @first_offer_id on to the table of names (offer_name), each
@@ -151,19 +161,12 @@ index_names (sqlite3  *db,
              gint64    first_offer_id,
              GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO offer_name "
-                              "  (name, service_id, vcpu, memory, arch) "
-                              "SELECT DISTINCT name, service_id, ifnull (vcpu, -1), "
-                              "  ifnull (memory, -1), ifnull (architecture, -1) "
-                              "FROM offer_row WHERE id >= ?1",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return _sky_catalog_db_error (db, error, _("Cannot index the sheet's offers"));
-  sqlite3_bind_int64 (stmt, 1, first_offer_id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return _sky_catalog_db_error (db, error, _("Cannot index the sheet's offers"));
-  return TRUE;
+  return run_with_id (db, "INSERT OR IGNORE INTO offer_name "
+                          "  (name, service_id, vcpu, memory, arch) "
+                          "SELECT DISTINCT name, service_id, ifnull (vcpu, -1), "
+                          "  ifnull (memory, -1), ifnull (architecture, -1) "
+                          "FROM offer_row WHERE id >= ?1",
+                      first_offer_id, _("Cannot index the sheet's offers"), error);
 }
 
 /* Adds the offers from @first_offer_id on (those of the sheet just imported) to the catalog's
@@ -185,17 +188,13 @@ _sky_catalog_unindex_sheet (sqlite3  *db,
                             gint64    sheet_id,
                             GError  **error)
 {
-  g_autoptr(sqlite3_stmt) names = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *message = _("Cannot remove the sheet's offers from the index");
 
   /* The names of the sheet's services go with them (a service is one sheet's). */
-  if (sqlite3_prepare_v2 (db, "DELETE FROM offer_name WHERE service_id IN "
-                              "(SELECT id FROM service WHERE sheet_id = ?1)",
-                          -1, &names, NULL) != SQLITE_OK)
-    return _sky_catalog_db_error (db, error, _("Cannot remove the sheet's offers from the index"));
-  sqlite3_bind_int64 (names, 1, sheet_id);
-  if (sqlite3_step (names) != SQLITE_DONE)
-    return _sky_catalog_db_error (db, error, _("Cannot remove the sheet's offers from the index"));
+  if (!run_with_id (db, "DELETE FROM offer_name WHERE service_id IN "
+                        "(SELECT id FROM service WHERE sheet_id = ?1)",
+                    sheet_id, message, error))
+    return FALSE;
 
   switch (text_index_state (db))
     {
@@ -208,14 +207,9 @@ _sky_catalog_unindex_sheet (sqlite3  *db,
     default:
       break;
     }
-  if (sqlite3_prepare_v2 (db, "INSERT INTO offer_text (offer_text, rowid, name, sku) "
-                              "SELECT 'delete', id, name, sku FROM offer_row WHERE sheet_id = ?1",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return _sky_catalog_db_error (db, error, _("Cannot remove the sheet's offers from the index"));
-  sqlite3_bind_int64 (stmt, 1, sheet_id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return _sky_catalog_db_error (db, error, _("Cannot remove the sheet's offers from the index"));
-  return TRUE;
+  return run_with_id (db, "INSERT INTO offer_text (offer_text, rowid, name, sku) "
+                          "SELECT 'delete', id, name, sku FROM offer_row WHERE sheet_id = ?1",
+                      sheet_id, message, error);
 }
 
 /* The migration's step that builds the text index of a catalog's offers, when this SQLite has
