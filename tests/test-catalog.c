@@ -1979,89 +1979,6 @@ test_search_text_index (Fixture       *f,
   g_assert_cmpuint (count_of (f, &(SkySearchQuery) { .text = "nothing-such" }), ==, 0);
 }
 
-/* Whether the table of names holds each name of the catalog's offers once for each service,
- * size and architecture of its offers, and nothing else. */
-static void
-assert_names_kept (const char *path)
-{
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM ("
-                                    "SELECT name, service_id, ifnull (vcpu, -1), "
-                                    "  ifnull (memory, -1), ifnull (architecture, -1) "
-                                    "FROM offer_row EXCEPT "
-                                    "SELECT name, service_id, vcpu, memory, arch "
-                                    "FROM offer_name)"), ==, 0);
-  g_assert_cmpint (query_int (path, "SELECT count(*) FROM ("
-                                    "SELECT name, service_id, vcpu, memory, arch "
-                                    "FROM offer_name EXCEPT "
-                                    "SELECT name, service_id, ifnull (vcpu, -1), "
-                                    "  ifnull (memory, -1), ifnull (architecture, -1) "
-                                    "FROM offer_row)"), ==, 0);
-}
-
-/* A text only services' names hold lists, by name, a size, the architecture and a price per
- * vCPU or GiB, each way, whole and a page from the second row, the prices a scan lists. */
-static void
-assert_services_text_as_scan (Fixture    *f,
-                              const char *text)
-{
-  const SkySort sorts[] = {
-    SKY_SORT_NAME, SKY_SORT_VCPU, SKY_SORT_MEMORY, SKY_SORT_ARCHITECTURE, SKY_SORT_PER_VCPU,
-    SKY_SORT_PER_GIB,
-  };
-
-  for (gsize k = 0; k < G_N_ELEMENTS (sorts); k++)
-    for (int descending = 0; descending < 2; descending++)
-      {
-        SkySearchQuery query = { .text = text, .sort = sorts[k], .descending = descending };
-        SkySearchQuery page = query;
-        g_autofree char *scanned = NULL;
-        g_autofree char *found = NULL;
-        g_autofree char *paged = NULL;
-        g_autofree char *expected = NULL;
-
-        _sky_catalog_set_text_index_disabled (TRUE);
-        scanned = search_keys (f, &query);
-        _sky_catalog_set_text_index_disabled (FALSE);
-        found = search_keys (f, &query);
-        g_assert_cmpstr (found, ==, scanned);
-        page.offset = 1;
-        page.limit = 2;
-        paged = search_keys (f, &page);
-        expected = keys_page (scanned, 1, 2);
-        g_assert_cmpstr (paged, ==, expected);
-      }
-}
-
-/* The table of names holds the names of the offers of every sheet imported, and loses those of
- * a sheet removed; a text only services' names hold, read through it, lists what a scan lists
- * before and after. */
-static void
-test_search_offer_names (Fixture       *f,
-                         gconstpointer  data)
-{
-  g_autofree char *other = fixture_file ("other-small.xml");
-  g_autoptr(SkyImportResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  static const char * const texts[] = { "Servers", "Virtual", "machines", "Traffic" };
-
-  import_fixture (f);
-  assert_names_kept (f->path);
-  result = import_ok (f, other);
-  assert_names_kept (f->path);
-  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM offer_name WHERE name = 'o-4'"),
-                   ==, 1);
-  for (gsize t = 0; t < G_N_ELEMENTS (texts); t++)
-    assert_services_text_as_scan (f, texts[t]);
-
-  g_assert_true (sky_catalog_remove_sheet (f->catalog, "othercloud", "7", &error));
-  g_assert_no_error (error);
-  assert_names_kept (f->path);
-  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM offer_name WHERE name = 'o-4'"),
-                   ==, 0);
-  for (gsize t = 0; t < G_N_ELEMENTS (texts); t++)
-    assert_services_text_as_scan (f, texts[t]);
-}
-
 /* A search sorted by a column other than the price key's, read in parts by the column's
  * values, and a search of a least size, which names the sizes there are, list the prices, in
  * the order, that one sort of every price they keep lists: each sort, each way, whatever the
@@ -2195,6 +2112,97 @@ write_per_size_sheet (Fixture *f)
   g_file_set_contents (path, s->str, s->len, &error);
   g_assert_no_error (error);
   return path;
+}
+
+/* Whether the table of names holds each name of the catalog's offers once for each service,
+ * size and architecture of its offers, and nothing else. */
+static void
+assert_names_kept (const char *path)
+{
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM ("
+                                    "SELECT name, service_id, ifnull (vcpu, -1), "
+                                    "  ifnull (memory, -1), ifnull (architecture, -1) "
+                                    "FROM offer_row EXCEPT "
+                                    "SELECT name, service_id, vcpu, memory, arch "
+                                    "FROM offer_name)"), ==, 0);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM ("
+                                    "SELECT name, service_id, vcpu, memory, arch "
+                                    "FROM offer_name EXCEPT "
+                                    "SELECT name, service_id, ifnull (vcpu, -1), "
+                                    "  ifnull (memory, -1), ifnull (architecture, -1) "
+                                    "FROM offer_row)"), ==, 0);
+}
+
+/* A text only services' names hold lists, by name, a size, the architecture and a price per
+ * vCPU or GiB, each way, whole and a page from the second row, the prices a scan lists. */
+static void
+assert_services_text_as_scan (Fixture    *f,
+                              const char *text)
+{
+  const SkySort sorts[] = {
+    SKY_SORT_NAME, SKY_SORT_VCPU, SKY_SORT_MEMORY, SKY_SORT_ARCHITECTURE, SKY_SORT_PER_VCPU,
+    SKY_SORT_PER_GIB,
+  };
+
+  for (gsize k = 0; k < G_N_ELEMENTS (sorts); k++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        SkySearchQuery query = { .text = text, .sort = sorts[k], .descending = descending };
+        SkySearchQuery page = query;
+        g_autofree char *scanned = NULL;
+        g_autofree char *found = NULL;
+        g_autofree char *paged = NULL;
+        g_autofree char *expected = NULL;
+
+        _sky_catalog_set_text_index_disabled (TRUE);
+        scanned = search_keys (f, &query);
+        _sky_catalog_set_text_index_disabled (FALSE);
+        found = search_keys (f, &query);
+        g_assert_cmpstr (found, ==, scanned);
+        page.offset = 1;
+        page.limit = 2;
+        paged = search_keys (f, &page);
+        expected = keys_page (scanned, 1, 2);
+        g_assert_cmpstr (paged, ==, expected);
+      }
+}
+
+/* The table of names holds the names of the offers of every sheet imported, and loses those of
+ * a sheet removed; a text only services' names hold, read through it, lists what a scan lists
+ * before and after: of one service or two, whose offers' names the other's offers have too or
+ * not, some offers without a size. */
+static void
+test_search_offer_names (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *other = fixture_file ("other-small.xml");
+  g_autofree char *sizes = NULL;
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(SkyImportResult) sized = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char * const texts[] = {
+    "Servers", "Virtual", "machines", "Traffic", "VMs 1", "VMs",
+  };
+
+  import_fixture (f);
+  assert_names_kept (f->path);
+  result = import_ok (f, other);
+  assert_names_kept (f->path);
+  sizes = write_per_size_sheet (f);
+  sized = import_ok (f, sizes);
+  assert_names_kept (f->path);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM offer_name WHERE name = 'o-4'"),
+                   ==, 1);
+  for (gsize t = 0; t < G_N_ELEMENTS (texts); t++)
+    assert_services_text_as_scan (f, texts[t]);
+
+  g_assert_true (sky_catalog_remove_sheet (f->catalog, "othercloud", "7", &error));
+  g_assert_no_error (error);
+  assert_names_kept (f->path);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM offer_name WHERE name = 'o-4'"),
+                   ==, 0);
+  for (gsize t = 0; t < G_N_ELEMENTS (texts); t++)
+    assert_services_text_as_scan (f, texts[t]);
 }
 
 /* A price's hourly price per vCPU (or per GiB) against another's, as exact fractions; those

@@ -3507,7 +3507,6 @@ build:
              ? "FROM offer_row n CROSS JOIN price p INDEXED BY price_by_offer "
                "  ON n.name COLLATE NOCASE BETWEEN " SERVICES_NAMES_SQL ("min") " "
                "    AND " SERVICES_NAMES_SQL ("max") " "
-               "  AND n.service_id IN " SERVICES_NAMED_SQL " "
                "  AND p.offer_seq BETWEEN n.id * 1024 AND n.id * 1024 + 1023 "
              : "FROM offer_row n CROSS JOIN price p INDEXED BY price_by_offer "
                "  ON p.offer_seq BETWEEN n.id * 1024 AND n.id * 1024 + 1023 ";
