@@ -2224,14 +2224,15 @@ append_sort_parts (GString              *sql,
             return FALSE;
           services_without = null_last && without;
           null_last = FALSE;
-          /* Each part only in the buckets those services have prices in: through the index of
-           * prices by the value, whose runs of other buckets (another category's) hold none of
-           * the page's prices and would each be read whole. */
-          if (present != NULL && units != NULL)
-            services_present = services_buckets (db, present, units, query->text);
-          if (services_present != NULL)
-            present = services_present;
         }
+      /* Each part, of a value or a region, only in the buckets those services have prices in:
+       * through the index of prices by the value, whose runs of other buckets (another
+       * category's) hold none of the page's prices and would each be read whole. */
+      if (text == TEXT_SERVICES && query->sort != SKY_SORT_SERVICE &&
+          query->sort != SKY_SORT_PROVIDER && present != NULL && units != NULL)
+        services_present = services_buckets (db, present, units, query->text);
+      if (services_present != NULL)
+        present = services_present;
     }
   if (groups_sql != NULL)
     {
@@ -3243,13 +3244,13 @@ walk_text (SkyCatalog            *self,
   TextWalk walk = { 0 };
   int rc;
 
-  /* Many offers found, or, by region, only services' names hold the text: not few offers,
-   * whose prices are sorted at once, nor by an order that reads those services' prices in its
-   * own; by a size or architecture the services' prices came too late in the order to be
-   * found within the walk's budget, which then only added to the search's time. */
+  /* Many offers found: not few offers, whose prices are sorted at once, nor a text only
+   * services' names hold, whose prices every order reads in its own way (by a region, size or
+   * architecture in the buckets of those services' prices only: at 3,000,000 offers their
+   * first prices by region lay past the walk's early stop, which only added to the search's
+   * time). */
   if (walk_budget == 0 || !walk_fits (query) ||
-      !(text == TEXT_INDEX_SET || text == TEXT_SERVICES_OR_SET ||
-        (text == TEXT_SERVICES && query->sort == SKY_SORT_REGION)))
+      !(text == TEXT_INDEX_SET || text == TEXT_SERVICES_OR_SET))
     return FALSE;
   current = current_service_ids (self->db, NULL);
   if (!all_services_current (self->db, current) ||
