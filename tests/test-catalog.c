@@ -2114,6 +2114,97 @@ write_per_size_sheet (Fixture *f)
   return path;
 }
 
+/* Whether the table of names holds each name of the catalog's offers once for each service,
+ * size and architecture of its offers, and nothing else. */
+static void
+assert_names_kept (const char *path)
+{
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM ("
+                                    "SELECT name, service_id, ifnull (vcpu, -1), "
+                                    "  ifnull (memory, -1), ifnull (architecture, -1) "
+                                    "FROM offer_row EXCEPT "
+                                    "SELECT name, service_id, vcpu, memory, arch "
+                                    "FROM offer_name)"), ==, 0);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM ("
+                                    "SELECT name, service_id, vcpu, memory, arch "
+                                    "FROM offer_name EXCEPT "
+                                    "SELECT name, service_id, ifnull (vcpu, -1), "
+                                    "  ifnull (memory, -1), ifnull (architecture, -1) "
+                                    "FROM offer_row)"), ==, 0);
+}
+
+/* A text only services' names hold lists, by name, a size, the architecture and a price per
+ * vCPU or GiB, each way, whole and a page from the second row, the prices a scan lists. */
+static void
+assert_services_text_as_scan (Fixture    *f,
+                              const char *text)
+{
+  const SkySort sorts[] = {
+    SKY_SORT_NAME, SKY_SORT_VCPU, SKY_SORT_MEMORY, SKY_SORT_ARCHITECTURE, SKY_SORT_PER_VCPU,
+    SKY_SORT_PER_GIB,
+  };
+
+  for (gsize k = 0; k < G_N_ELEMENTS (sorts); k++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        SkySearchQuery query = { .text = text, .sort = sorts[k], .descending = descending };
+        SkySearchQuery page = query;
+        g_autofree char *scanned = NULL;
+        g_autofree char *found = NULL;
+        g_autofree char *paged = NULL;
+        g_autofree char *expected = NULL;
+
+        _sky_catalog_set_text_index_disabled (TRUE);
+        scanned = search_keys (f, &query);
+        _sky_catalog_set_text_index_disabled (FALSE);
+        found = search_keys (f, &query);
+        g_assert_cmpstr (found, ==, scanned);
+        page.offset = 1;
+        page.limit = 2;
+        paged = search_keys (f, &page);
+        expected = keys_page (scanned, 1, 2);
+        g_assert_cmpstr (paged, ==, expected);
+      }
+}
+
+/* The table of names holds the names of the offers of every sheet imported, and loses those of
+ * a sheet removed; a text only services' names hold, read through it, lists what a scan lists
+ * before and after: of one service or two, whose offers' names the other's offers have too or
+ * not, some offers without a size. */
+static void
+test_search_offer_names (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *other = fixture_file ("other-small.xml");
+  g_autofree char *sizes = NULL;
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(SkyImportResult) sized = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char * const texts[] = {
+    "Servers", "Virtual", "machines", "Traffic", "VMs 1", "VMs",
+  };
+
+  import_fixture (f);
+  assert_names_kept (f->path);
+  result = import_ok (f, other);
+  assert_names_kept (f->path);
+  sizes = write_per_size_sheet (f);
+  sized = import_ok (f, sizes);
+  assert_names_kept (f->path);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM offer_name WHERE name = 'o-4'"),
+                   ==, 1);
+  for (gsize t = 0; t < G_N_ELEMENTS (texts); t++)
+    assert_services_text_as_scan (f, texts[t]);
+
+  g_assert_true (sky_catalog_remove_sheet (f->catalog, "othercloud", "7", &error));
+  g_assert_no_error (error);
+  assert_names_kept (f->path);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM offer_name WHERE name = 'o-4'"),
+                   ==, 0);
+  for (gsize t = 0; t < G_N_ELEMENTS (texts); t++)
+    assert_services_text_as_scan (f, texts[t]);
+}
+
 /* A price's hourly price per vCPU (or per GiB) against another's, as exact fractions; those
  * without one after those with one. */
 static int
@@ -3224,6 +3315,9 @@ test_decline_bundled (Fixture       *f,
   "DROP INDEX price_by_offer; " \
   "DROP INDEX price_by_unit; " \
   "DROP INDEX offer_by_name; "
+/* SQL that takes a catalog of schema 21 back to schema 20: the table of names goes. */
+#define UNDO_SCHEMA_21 \
+  "DROP TABLE offer_name; "
 /* SQL that takes a catalog of schema 20 back to schema 19: no record of the values the prices
  * hold together. */
 #define UNDO_SCHEMA_20 "DROP TABLE price_meet; "
@@ -3238,8 +3332,8 @@ test_decline_bundled (Fixture       *f,
   "  offer_seq, variant) WHERE vcpu > 0 AND unit = 0; " \
   "CREATE INDEX price_by_per_gib ON price (bucket, (CAST (amount AS REAL) / memory), amount, " \
   "  offer_seq, variant) WHERE memory > 0 AND unit = 0; "
-/* SQL that takes a catalog of schema 20 back to schema 17. */
-#define UNDO_SCHEMAS_18_20 UNDO_SCHEMA_20 UNDO_SCHEMA_19 UNDO_SCHEMA_18
+/* SQL that takes a catalog of schema 21 back to schema 17. */
+#define UNDO_SCHEMAS_18_21 UNDO_SCHEMA_21 UNDO_SCHEMA_20 UNDO_SCHEMA_19 UNDO_SCHEMA_18
 #define UNDO_SCHEMA_17 \
   "DROP INDEX price_by_unit; DROP INDEX price_by_vcpu; DROP INDEX price_by_memory; " \
   "DROP INDEX price_by_os; DROP INDEX price_by_arch; DROP INDEX price_by_region; " \
@@ -3295,7 +3389,7 @@ test_migrate_from_5 (Fixture       *f,
                                      "CHECK (is_current IN (0, 1)); "
                                      "UPDATE sheet SET is_current = 1; "
                                      "ALTER TABLE provider DROP COLUMN short_name; "
-                                     UNDO_SCHEMAS_18_20 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+                                     UNDO_SCHEMAS_18_21 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 5",
@@ -3407,7 +3501,7 @@ test_migrate_from_7 (Fixture       *f,
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "ALTER TABLE provider DROP COLUMN short_name; "
-                                 UNDO_SCHEMAS_18_20 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+                                 UNDO_SCHEMAS_18_21 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                  "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 7",
@@ -3577,7 +3671,7 @@ test_migrate_from_8 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_20 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_21 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 8",
@@ -3807,7 +3901,7 @@ test_migrate_from_9 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_20 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_21 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "PRAGMA user_version = 9",
                                  NULL, NULL, NULL),
@@ -3907,7 +4001,7 @@ test_migrate_from_8_dates (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_20 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_21 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                  "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 8",
@@ -3958,7 +4052,7 @@ test_migrate_from_10_services (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_20 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_21 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 "PRAGMA user_version = 10",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -3994,7 +4088,7 @@ test_migrate_from_11 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_20 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_21 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 "PRAGMA user_version = 11",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -4029,7 +4123,7 @@ test_migrate_from_12 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_20 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_21 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      "DROP TABLE offer_text; "
                                      "CREATE VIRTUAL TABLE offer_text USING fts5 ("
                                      "  name, sku, content = 'offer_row', content_rowid = 'id',"
@@ -4070,7 +4164,7 @@ test_migrate_from_13 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_20 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_21 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      "PRAGMA user_version = 13",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -4131,7 +4225,7 @@ test_migrate_from_14 (Fixture       *f,
   import_fixture (f);
   for (gsize i = 0; i < G_N_ELEMENTS (queries); i++)
     g_ptr_array_add (before, search_keys (f, &queries[i]));
-  take_back (f, UNDO_SCHEMAS_18_20 UNDO_SCHEMA_16 UNDO_SCHEMA_15 "PRAGMA user_version = 14");
+  take_back (f, UNDO_SCHEMAS_18_21 UNDO_SCHEMA_16 UNDO_SCHEMA_15 "PRAGMA user_version = 14");
   g_assert_cmpint (query_int (f->path, indexes), ==, 0);
 
   open_converted (f);
@@ -4167,7 +4261,7 @@ test_migrate_from_15 (Fixture       *f,
   least_before = search_keys (f, &least);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_20 UNDO_SCHEMA_16 "PRAGMA user_version = 15",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_21 UNDO_SCHEMA_16 "PRAGMA user_version = 15",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
@@ -4185,6 +4279,47 @@ test_migrate_from_15 (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
   least_after = search_keys (f, &least);
   g_assert_cmpstr (least_after, ==, least_before);
+}
+
+/* Schema 21: the table of the offers' names is made and filled from the offers of every sheet,
+ * and a text only services' names hold lists, in the orders that read it, what it listed
+ * before. */
+static void
+test_migrate_from_20 (Fixture       *f,
+                      gconstpointer  data)
+{
+  const SkySort sorts[] = {
+    SKY_SORT_NAME, SKY_SORT_VCPU, SKY_SORT_MEMORY, SKY_SORT_ARCHITECTURE, SKY_SORT_PER_VCPU,
+    SKY_SORT_PER_GIB,
+  };
+  g_autofree char *other = fixture_file ("other-small.xml");
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+
+  import_fixture (f);
+  result = import_ok (f, other);
+  for (gsize i = 0; i < G_N_ELEMENTS (sorts); i++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        SkySearchQuery text = { .sort = sorts[i], .text = "Virtual", .descending = descending };
+
+        g_ptr_array_add (before, search_keys (f, &text));
+      }
+  take_back (f, UNDO_SCHEMA_21 "PRAGMA user_version = 20");
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
+                                       "WHERE name = 'offer_name'"), ==, 0);
+
+  open_converted (f);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM offer_name"), >, 0);
+  assert_names_kept (f->path);
+  for (gsize i = 0; i < G_N_ELEMENTS (sorts); i++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        SkySearchQuery text = { .sort = sorts[i], .text = "Virtual", .descending = descending };
+        g_autofree char *after = search_keys (f, &text);
+
+        g_assert_cmpstr (after, ==, before->pdata[2 * i + descending]);
+      }
 }
 
 /* Schema 19: the index of prices by offer holds, after the offer, the columns a search of the
@@ -4214,8 +4349,8 @@ test_migrate_from_18 (Fixture       *f,
     }
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_20 UNDO_SCHEMA_19 "PRAGMA user_version = 18",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_21 UNDO_SCHEMA_20 UNDO_SCHEMA_19
+                                 "PRAGMA user_version = 18", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_index_info "
                                        "('price_by_offer')"), ==, 1);
@@ -4276,7 +4411,7 @@ test_migrate_from_16 (Fixture       *f,
     }
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_20 UNDO_SCHEMA_17 "PRAGMA user_version = 16",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_21 UNDO_SCHEMA_17 "PRAGMA user_version = 16",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_index_xinfo ('price_by_unit') "
@@ -4330,7 +4465,7 @@ test_migrate_from_17 (Fixture       *f,
 
       g_ptr_array_add (before, search_keys (f, &query));
     }
-  take_back (f, UNDO_SCHEMAS_18_20 "PRAGMA user_version = 17");
+  take_back (f, UNDO_SCHEMAS_18_21 "PRAGMA user_version = 17");
   g_assert_cmpint (query_int (f->path, indexes), ==, 2);
 
   open_converted (f);
@@ -4516,7 +4651,7 @@ test_migrate_from_19 (Fixture       *f,
         query.sort = sorts[k];
         g_ptr_array_add (before, search_keys (f, &query));
       }
-  take_back (f, UNDO_SCHEMA_20 "PRAGMA user_version = 19");
+  take_back (f, UNDO_SCHEMA_21 UNDO_SCHEMA_20 "PRAGMA user_version = 19");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
                                        "WHERE name = 'price_meet'"), ==, 0);
 
@@ -4747,6 +4882,7 @@ main (int    argc,
   ADD ("search/unknown-term", test_search_rejects_unknown_term);
   ADD ("search/count", test_count);
   ADD ("search/text-index", test_search_text_index);
+  ADD ("search/offer-names", test_search_offer_names);
   ADD ("search/parts", test_search_parts);
   ADD ("search/per-size", test_search_per_size);
   ADD ("search/meets", test_search_meets);
@@ -4778,6 +4914,7 @@ main (int    argc,
   ADD ("migrate-from-17", test_migrate_from_17);
   ADD ("migrate-from-18", test_migrate_from_18);
   ADD ("migrate-from-19", test_migrate_from_19);
+  ADD ("migrate-from-20", test_migrate_from_20);
   ADD ("import/spilled-prices", test_import_spilled_prices);
   ADD ("import/cancel-writing-prices", test_cancel_writing_prices);
   ADD ("current-per-service", test_current_per_service);

@@ -106,17 +106,31 @@ set_hash_size (sqlite3  *db,
                             error);
 }
 
-/* Adds the offers from @first_offer_id on (those of the sheet just imported, or all of them
- * from 0) to the catalog's indexes; called in the import's transaction, after its offers are
- * written, and by the migration that builds the index. The B-tree indexes on the price and
- * offer tables SQLite keeps itself. */
-gboolean
-_sky_catalog_index_sheet (sqlite3  *db,
-                          gint64    first_offer_id,
-                          GError  **error)
+/* Runs @sql, which binds @id as ?1 and returns no rows; @message says what failed. */
+static gboolean
+run_with_id (sqlite3     *db,
+             const char  *sql,
+             gint64       id,
+             const char  *message,
+             GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return _sky_catalog_db_error (db, error, message);
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return _sky_catalog_db_error (db, error, message);
+  return TRUE;
+}
+
+/* Adds the offers from @first_offer_id on (those of the sheet just imported, or all of them
+ * from 0) to the text index. */
+static gboolean
+index_text (sqlite3  *db,
+            gint64    first_offer_id,
+            GError  **error)
+{
   switch (text_index_state (db))
     {
     case TEXT_INDEX_NONE:
@@ -133,26 +147,54 @@ _sky_catalog_index_sheet (sqlite3  *db,
     default:
       break;
     }
-  if (!set_hash_size (db, error))
-    return FALSE;
-  if (sqlite3_prepare_v2 (db, "INSERT INTO offer_text (rowid, name, sku) "
-                              "SELECT id, name, sku FROM offer_row WHERE id >= ?1",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return _sky_catalog_db_error (db, error, _("Cannot index the sheet's offers"));
-  sqlite3_bind_int64 (stmt, 1, first_offer_id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return _sky_catalog_db_error (db, error, _("Cannot index the sheet's offers"));
-  return TRUE;
+  return set_hash_size (db, error) &&
+         run_with_id (db, "INSERT INTO offer_text (rowid, name, sku) "
+                          "SELECT id, name, sku FROM offer_row WHERE id >= ?1",
+                      first_offer_id, _("Cannot index the sheet's offers"), error);
 }
 
-/* Takes the offers of sheet @sheet_id out of the text index; called before they are deleted,
- * as the index reads what to take out from their rows. */
+/* Adds the names of the offers from @first_offer_id on to the table of names (offer_name), each
+ * once for each service, size and architecture of its offers (see the schema); after the text
+ * index, whose fill has just read the same rows. */
+static gboolean
+index_names (sqlite3  *db,
+             gint64    first_offer_id,
+             GError  **error)
+{
+  return run_with_id (db, "INSERT OR IGNORE INTO offer_name "
+                          "  (name, service_id, vcpu, memory, arch) "
+                          "SELECT DISTINCT name, service_id, ifnull (vcpu, -1), "
+                          "  ifnull (memory, -1), ifnull (architecture, -1) "
+                          "FROM offer_row WHERE id >= ?1",
+                      first_offer_id, _("Cannot index the sheet's offers"), error);
+}
+
+/* Adds the offers from @first_offer_id on (those of the sheet just imported) to the catalog's
+ * indexes: the text index and the table of names; called in the import's transaction, after
+ * its offers are written. The B-tree indexes on the price and offer tables SQLite keeps
+ * itself. */
+gboolean
+_sky_catalog_index_sheet (sqlite3  *db,
+                          gint64    first_offer_id,
+                          GError  **error)
+{
+  return index_text (db, first_offer_id, error) && index_names (db, first_offer_id, error);
+}
+
+/* Takes the offers of sheet @sheet_id out of the text index and the table of names; called
+ * before they are deleted, as the index reads what to take out from their rows. */
 gboolean
 _sky_catalog_unindex_sheet (sqlite3  *db,
                             gint64    sheet_id,
                             GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *message = _("Cannot remove the sheet's offers from the index");
+
+  /* The names of the sheet's services go with them (a service is one sheet's). */
+  if (!run_with_id (db, "DELETE FROM offer_name WHERE service_id IN "
+                        "(SELECT id FROM service WHERE sheet_id = ?1)",
+                    sheet_id, message, error))
+    return FALSE;
 
   switch (text_index_state (db))
     {
@@ -165,14 +207,9 @@ _sky_catalog_unindex_sheet (sqlite3  *db,
     default:
       break;
     }
-  if (sqlite3_prepare_v2 (db, "INSERT INTO offer_text (offer_text, rowid, name, sku) "
-                              "SELECT 'delete', id, name, sku FROM offer_row WHERE sheet_id = ?1",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return _sky_catalog_db_error (db, error, _("Cannot remove the sheet's offers from the index"));
-  sqlite3_bind_int64 (stmt, 1, sheet_id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return _sky_catalog_db_error (db, error, _("Cannot remove the sheet's offers from the index"));
-  return TRUE;
+  return run_with_id (db, "INSERT INTO offer_text (offer_text, rowid, name, sku) "
+                          "SELECT 'delete', id, name, sku FROM offer_row WHERE sheet_id = ?1",
+                      sheet_id, message, error);
 }
 
 /* The migration's step that builds the text index of a catalog's offers, when this SQLite has
@@ -190,7 +227,7 @@ _sky_catalog_build_text_index (sqlite3  *db,
       g_debug ("No text index: %s", sqlite3_errmsg (db));
       return TRUE;
     }
-  return _sky_catalog_index_sheet (db, 0, error);
+  return index_text (db, 0, error);
 }
 
 /* The migration's step that builds the text index again without its table of sizes (schema 12

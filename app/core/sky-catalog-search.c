@@ -346,6 +346,12 @@ _sky_catalog_set_text_probe_rows (gint64 rows)
 /* The services whose name holds the LIKE pattern :text. */
 #define SERVICES_NAMED_SQL "(SELECT id FROM service WHERE name LIKE :text ESCAPE '\\')"
 
+/* The least (@least "min") or greatest ("max") name of the offers of the services whose name
+ * holds :text, from the table of names: a search by name of such a text reads the names' index
+ * between the two only. */
+#define SERVICES_NAMES_SQL(least) \
+  "(SELECT " least " (name) FROM offer_name WHERE service_id IN " SERVICES_NAMED_SQL ")"
+
 /* The prices of a search for text only services' names hold, in price order: by service,
  * unit and bucket, each run in price order, which SQLite stops reading once the page holds
  * cheaper prices (the search names every unit, see units_condition()), rather than every
@@ -1733,6 +1739,102 @@ keep_named_services (sqlite3    *db,
   return TRUE;
 }
 
+/* Keeps of @values, those of the column @column of the prices ("vcpu", "memory" or "arch"), the
+ * ones the offers of the services whose name holds @text have, as the table of names says (a
+ * price has its offer's), and sets @without to whether some of those offers have none. */
+static gboolean
+keep_services_values (sqlite3    *db,
+                      GArray     *values,
+                      const char *column,
+                      const char *text,
+                      gboolean   *without)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) held = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autofree char *like = like_pattern (text);
+  g_autofree char *sql = g_strdup_printf ("SELECT DISTINCT %s FROM offer_name "
+                                          "WHERE service_id IN " SERVICES_NAMED_SQL, column);
+  guint kept = 0;
+  int rc;
+
+  *without = FALSE;
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  _sky_catalog_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":text"), like);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 value = sqlite3_column_int64 (stmt, 0);
+
+      if (value < 0)
+        *without = TRUE;
+      else
+        g_hash_table_add (held, g_memdup2 (&value, sizeof value));
+    }
+  if (rc != SQLITE_DONE)
+    return FALSE;
+  for (guint i = 0; i < values->len; i++)
+    if (g_hash_table_contains (held, &g_array_index (values, gint64, i)))
+      g_array_index (values, gint64, kept++) = g_array_index (values, gint64, i);
+  g_array_set_size (values, kept);
+  return TRUE;
+}
+
+/* Of the buckets @present, those in which the services whose name holds @text have a price of
+ * one of the units @units (places in the vocabulary): a look-up of each service, unit and
+ * bucket in the index of prices by service. NULL when they cannot be read. */
+static GArray *
+services_buckets (sqlite3    *db,
+                  GArray     *present,
+                  GArray     *units,
+                  const char *text)
+{
+  g_autoptr(sqlite3_stmt) named = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) services = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) held = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *like = like_pattern (text);
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT id FROM service WHERE name LIKE ?1 ESCAPE '\\'", -1,
+                          &named, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "SELECT 1 FROM price INDEXED BY price_by_service "
+                              "WHERE service_id = ?1 AND unit = ?2 AND bucket = ?3 LIMIT 1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  _sky_catalog_bind_text (named, 1, like);
+  while ((rc = sqlite3_step (named)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (named, 0);
+
+      g_array_append_val (services, id);
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+  for (guint b = 0; b < present->len; b++)
+    {
+      gint64 bucket = g_array_index (present, gint64, b);
+      gboolean has = FALSE;
+
+      for (guint i = 0; !has && i < services->len; i++)
+        for (guint u = 0; !has && u < units->len; u++)
+          {
+            guint place = g_array_index (units, guint, u);
+
+            sqlite3_bind_int64 (stmt, 1, g_array_index (services, gint64, i));
+            sqlite3_bind_int64 (stmt, 2, sky_vocabulary_nth (SKY_VOCABULARY_UNIT, place)->code);
+            sqlite3_bind_int64 (stmt, 3, bucket);
+            rc = sqlite3_step (stmt);
+            sqlite3_reset (stmt);
+            if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+              return NULL;
+            has = rc == SQLITE_ROW;
+          }
+      if (has)
+        g_array_append_val (held, bucket);
+    }
+  return g_steal_pointer (&held);
+}
+
 /* Whether the conditions @sql holds include " AND 0", which the filters write for a value no
  * price has: SQLite then drops the other conditions, and with them what lets it read a
  * partial index named by INDEXED BY, and would refuse the statement. */
@@ -2250,6 +2352,8 @@ append_sort_parts (GString              *sql,
   /* By service: each part's group of ids ("id, id, …"), in the parts' order. */
   g_autoptr(GPtrArray) part_groups = NULL;
   gint64 own_offers = -1;
+  gboolean services_without = FALSE;
+  g_autoptr(GArray) services_present = NULL;
   gint64 least = G_MININT64;
   /* The units named in the parts a column's value does not name either (of a purchase
    * option, or without a value), when an index that SQLite may walk gives price order within
@@ -2300,9 +2404,14 @@ append_sort_parts (GString              *sql,
       sort_column (query->sort, &column, &index, &groups_sql);
       break;
     case SKY_SORT_PER_VCPU:
-      return append_per_size_parts (sql, db, query, text, present, "vcpu", order);
     case SKY_SORT_PER_GIB:
-      return append_per_size_parts (sql, db, query, text, present, "memory", order);
+      /* A text only services' names hold: only the buckets of those services' prices. */
+      if (text == TEXT_SERVICES && present != NULL && units != NULL)
+        services_present = services_buckets (db, present, units, query->text);
+      return append_per_size_parts (sql, db, query, text,
+                                    services_present != NULL ? services_present : present,
+                                    query->sort == SKY_SORT_PER_VCPU ? "vcpu" : "memory",
+                                    order);
     case SKY_SORT_PRICE:
     case SKY_SORT_NAME:
     case SKY_SORT_UNIT_PRICE:
@@ -2335,6 +2444,27 @@ append_sort_parts (GString              *sql,
       if (text == TEXT_SERVICES && strcmp (column, "service_id") == 0 &&
           !keep_named_services (db, values, query->text))
         return FALSE;
+      /* Likewise, of a size or the architecture: the values of those services' offers, and
+       * the prices without one only if some of their offers have none (read, then, through
+       * the index of prices by service, as in price order, rather than every price without
+       * one of every service sorted). */
+      if (text == TEXT_SERVICES && index == NULL)
+        {
+          gboolean without = FALSE;
+
+          if (!keep_services_values (db, values, column, query->text, &without))
+            return FALSE;
+          services_without = null_last && without;
+          null_last = FALSE;
+        }
+      /* Each part, of a value or a region, only in the buckets those services have prices in:
+       * through the index of prices by the value, whose runs of other buckets (another
+       * category's) hold none of the page's prices and would each be read whole. */
+      if (text == TEXT_SERVICES && query->sort != SKY_SORT_SERVICE &&
+          query->sort != SKY_SORT_PROVIDER && present != NULL && units != NULL)
+        services_present = services_buckets (db, present, units, query->text);
+      if (services_present != NULL)
+        present = services_present;
     }
   if (groups_sql != NULL)
     {
@@ -2382,6 +2512,8 @@ append_sort_parts (GString              *sql,
   if (null_last && column != NULL)
     g_ptr_array_add (conds, g_strdup_printf (" AND p.%s IS NULL%s", column,
                                              name_units ? in_units : ""));
+  if (services_without)
+    g_ptr_array_add (conds, g_strdup_printf (" AND p.%s IS NULL%s", column, in_units));
   /* At least a size, sorted by a column of few values, each of which many prices hold (the
    * purchase option, architecture, provider): each part through the index of prices by the
    * size (see least_size_from()), whose runs of each size, unit and bucket are in price
@@ -2420,6 +2552,7 @@ append_sort_parts (GString              *sql,
       if (i > 0)
         g_string_append (sql, " UNION ALL ");
       const char *from = i < terms->len && text == TEXT_SERVICES ? SERVICES_FROM_SQL
+                         : services_without && i == conds->len - 1 ? SERVICES_FROM_SQL
                          : i < valued ? own_from : size_from;
 
       /* By service: through the index of the OS or size where it holds the prices of fewer
@@ -3369,13 +3502,13 @@ walk_text (SkyCatalog            *self,
   TextWalk walk = { 0 };
   int rc;
 
-  /* Many offers found, or, by region, only services' names hold the text: not few offers,
-   * whose prices are sorted at once, nor by an order that reads those services' prices in its
-   * own; by a size or architecture the services' prices came too late in the order to be
-   * found within the walk's budget, which then only added to the search's time. */
+  /* Many offers found: not few offers, whose prices are sorted at once, nor a text only
+   * services' names hold, whose prices every order reads in its own way (by a region, size or
+   * architecture in the buckets of those services' prices only: at 3,000,000 offers their
+   * first prices by region lay past the walk's early stop, which only added to the search's
+   * time). */
   if (walk_budget == 0 || !walk_fits (query) ||
-      !(text == TEXT_INDEX_SET || text == TEXT_SERVICES_OR_SET ||
-        (text == TEXT_SERVICES && query->sort == SKY_SORT_REGION)))
+      !(text == TEXT_INDEX_SET || text == TEXT_SERVICES_OR_SET))
     return FALSE;
   current = current_service_ids (self->db, NULL);
   if (!all_services_current (self->db, current) ||
@@ -3632,7 +3765,8 @@ build:
                "  AND p.offer_seq BETWEEN n.id * 1024 AND n.id * 1024 + 1023 "
              : text == TEXT_SERVICES
              ? "FROM offer_row n CROSS JOIN price p INDEXED BY price_by_offer "
-               "  ON n.service_id IN " SERVICES_NAMED_SQL " "
+               "  ON n.name COLLATE NOCASE BETWEEN " SERVICES_NAMES_SQL ("min") " "
+               "    AND " SERVICES_NAMES_SQL ("max") " "
                "  AND p.offer_seq BETWEEN n.id * 1024 AND n.id * 1024 + 1023 "
              : "FROM offer_row n CROSS JOIN price p INDEXED BY price_by_offer "
                "  ON p.offer_seq BETWEEN n.id * 1024 AND n.id * 1024 + 1023 ";
