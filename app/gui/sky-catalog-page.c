@@ -9,6 +9,7 @@
 #include "sky-candidates.h"
 #include "sky-catalog-page.h"
 #include "sky-currency.h"
+#include "sky-keyboard.h"
 #include "sky-listing-item.h"
 #include "sky-offer-view.h"
 #include "sky-side-pane.h"
@@ -41,7 +42,7 @@ struct _SkyCatalogPage
   GtkLabel        *count_label;
   GtkLabel        *feedback_label;
   GtkStack        *stack;
-  AdwStatusPage   *empty_page;
+  AdwStatusPage   *empty_page;      /* in the stack once a search found nothing, or NULL */
   GtkColumnView   *column_view;
   SkyOfferView    *offer_view;
   GtkMenuButton   *candidates_button;
@@ -180,6 +181,23 @@ on_search_changed (SkyCatalogPage *self)
 
 static void explain_empty (SkyCatalogPage *self);
 
+/* The status page of an empty result is made when a search first finds nothing: made with the
+ * page, it cost the first frame 2 M instructions, though hidden and so neither styled nor
+ * measured. */
+static void
+ensure_empty_page (SkyCatalogPage *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->empty_page != NULL)
+    return;
+  builder = gtk_builder_new_from_resource ("/io/github/skytally/Skytally/sky-catalog-empty.ui");
+  self->empty_page = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "empty_page"));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty_page), "empty");
+  /* Its Clear Filters button is named as the page's buttons are. */
+  sky_keyboard_setup (GTK_WIDGET (self->empty_page));
+}
+
 static void
 on_model_count_changed (SkyCatalogPage *self)
 {
@@ -206,9 +224,7 @@ on_model_count_changed (SkyCatalogPage *self)
     gtk_stack_set_visible_child_name (self->stack, "list");
   else
     {
-      /* Hidden until a search first finds nothing: the first frame neither styles nor
-       * measures it. */
-      gtk_widget_set_visible (GTK_WIDGET (self->empty_page), TRUE);
+      ensure_empty_page (self);
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
   /* Told twice of one result (its count, then that the counting ended): explained once. Any
@@ -1129,6 +1145,7 @@ explained_cb (GObject      *object,
   else
     description = g_strdup_printf (_("No offers with %s: no single filter removes them all. "
                                      "Clear the filters to start again."), job->chosen_text);
+  ensure_empty_page (self);
   adw_status_page_set_description (self->empty_page, description);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPLAINING]);
 }
@@ -1155,6 +1172,7 @@ explain_empty (SkyCatalogPage *self)
   Explain *job;
 
   cancel_explaining (self);
+  ensure_empty_page (self);
   adw_status_page_set_description (self->empty_page, NULL);
 
   job = g_new0 (Explain, 1);
@@ -1501,7 +1519,6 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, architecture_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, unit_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, feedback_label);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, vcpu_spin);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, memory_spin);
