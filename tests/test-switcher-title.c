@@ -227,7 +227,9 @@ test_wide_form_nodes (void)
   describe_nodes (wide, ours_nodes);
   describe_nodes (theirs, theirs_nodes);
   g_assert_cmpstr (ours_nodes->str, ==, theirs_nodes->str);
-  g_assert_true (strstr (ours_nodes->str, "button.flat.horizontal.toggle [stack [box.horizontal.wide [indicatorbin [image ] label") != NULL);
+  g_assert_true (strstr (ours_nodes->str, "button.flat.horizontal.toggle [stack "
+                                          "[box.horizontal.wide [indicatorbin [image ] label")
+                 != NULL);
   g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (wide)), ==,
                    GTK_ACCESSIBLE_ROLE_TAB_LIST);
 

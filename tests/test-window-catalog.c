@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include <json-glib/json-glib.h>
 
+#include "sky-catalog-page-private.h"
 #include "sky-gui-util.h"
 #include "sky-terms.h"
 #include "sky-window-test-util.h"
@@ -639,6 +640,20 @@ empty_page (Fixture *f)
   return page != NULL ? ADW_STATUS_PAGE (page) : NULL;
 }
 
+/* The list of candidates in the Candidates button's popover, and its Update All button: made
+ * when first asked for. */
+static GtkListBox *
+candidates_list (Fixture *f)
+{
+  return _sky_catalog_page_get_candidates_list (catalog_page (f));
+}
+
+static GtkWidget *
+update_all_button (Fixture *f)
+{
+  return GTK_WIDGET (_sky_catalog_page_get_update_all_button (catalog_page (f)));
+}
+
 /* The empty result's explanation, once a worker thread has worked it out. */
 static const char *
 wait_for_explanation (Fixture *f)
@@ -710,7 +725,7 @@ test_catalog_candidates_feedback (Fixture       *f,
 {
   GtkSelectionModel *selection;
   GtkLabel *feedback = GTK_LABEL (page_child (f, "feedback_label"));
-  GtkWidget *list = GTK_WIDGET (page_child (f, "candidates_list"));
+  GtkWidget *list = GTK_WIDGET (candidates_list (f));
   GtkWidget *row;
 
   import_fixture (f, "catalog-page.xml", NULL);
@@ -763,9 +778,7 @@ static GtkWidget *
 candidate_row (Fixture *f,
                guint    index)
 {
-  return GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (page_child (f,
-                                                                            "candidates_list")),
-                                                    index));
+  return GTK_WIDGET (gtk_list_box_get_row_at_index (candidates_list (f), index));
 }
 
 static const SkyListing *
@@ -797,7 +810,7 @@ test_catalog_candidates_persist (Fixture       *f,
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autoptr(GVariant) kept = NULL;
   GListModel *candidates = sky_catalog_page_get_candidates (catalog_page (f));
-  GtkWidget *update_all = GTK_WIDGET (page_child (f, "update_all_button"));
+  GtkWidget *update_all = update_all_button (f);
   GtkWidget *row;
   const char *sku = NULL, *version = NULL;
 
@@ -991,7 +1004,7 @@ test_catalog_candidates_superseded_in_file (Fixture       *f,
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
                             "Superseded by 2026.3"));
   /* One alone: no "Update All". */
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page_child (f, "update_all_button"))));
+  g_assert_false (gtk_widget_get_visible (update_all_button (f)));
   g_assert_false (sky_scenario_document_get_modified (document (f)));
 
   g_signal_emit_by_name (find_named (row, "use-successor"), "clicked");
@@ -1234,6 +1247,9 @@ test_catalog_count_after_first_frame (Fixture       *f,
   /* The status page of an empty result is not part of the first frame: made when a search
    * first finds nothing. */
   g_assert_null (empty_page (f));
+  /* Nor is the Candidates button's popover, made when first opened. */
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (page_child (f,
+                                                                          "candidates_button"))));
   g_assert_true (wait_until (released, model, 5));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
   wait_for_count (f, 0);

@@ -7,7 +7,7 @@
 
 #include "sky-terms.h"
 #include "sky-candidates.h"
-#include "sky-catalog-page.h"
+#include "sky-catalog-page-private.h"
 #include "sky-currency.h"
 #include "sky-keyboard.h"
 #include "sky-listing-item.h"
@@ -48,8 +48,8 @@ struct _SkyCatalogPage
   GtkMenuButton   *candidates_button;
   GtkMenuButton   *sort_button;
   GMenuModel      *sort_menu;
-  GtkListBox      *candidates_list;
-  GtkButton       *update_all_button;
+  GtkListBox      *candidates_list;     /* in the Candidates popover, once made, or NULL */
+  GtkButton       *update_all_button;   /* likewise */
   GtkToggleButton *details_button;
   GtkPaned        *paned;
   GtkToggleButton *filters_button;
@@ -846,8 +846,9 @@ update_candidates_button (SkyCatalogPage *self)
   gtk_menu_button_set_label (self->candidates_button, label);
   gtk_widget_set_sensitive (GTK_WIDGET (self->candidates_button), n > 0);
   update_kept_marks (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->update_all_button),
-                          sky_candidates_get_n_superseded (self->candidates) > 1);
+  if (self->update_all_button != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->update_all_button),
+                            sky_candidates_get_n_superseded (self->candidates) > 1);
 }
 
 static GtkWidget *
@@ -872,6 +873,59 @@ static void
 on_update_all_clicked (SkyCatalogPage *self)
 {
   sky_candidates_use_all_successors (self->candidates);
+}
+
+/* The Candidates button's popover, its list and Update All are made when it is first opened,
+ * or the list first asked for: made with the page, the popover cost the first frame 2 M
+ * instructions, though not shown. */
+static void
+ensure_candidates_popover (SkyCatalogPage *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->candidates_list != NULL)
+    return;
+  builder = gtk_builder_new_from_resource ("/io/github/skytally/Skytally/"
+                                           "sky-catalog-candidates.ui");
+  self->candidates_list = GTK_LIST_BOX (gtk_builder_get_object (builder, "candidates_list"));
+  self->update_all_button = GTK_BUTTON (gtk_builder_get_object (builder, "update_all_button"));
+  g_signal_connect_swapped (self->update_all_button, "clicked",
+                            G_CALLBACK (on_update_all_clicked), self);
+  gtk_list_box_bind_model (self->candidates_list, sky_candidates_get_rows (self->candidates),
+                           create_candidate_row, self, NULL);
+  gtk_menu_button_set_popover (self->candidates_button,
+                               GTK_WIDGET (gtk_builder_get_object (builder,
+                                                                   "candidates_popover")));
+  /* Its Update All button is named as the page's buttons are. */
+  sky_keyboard_setup (GTK_WIDGET (gtk_menu_button_get_popover (self->candidates_button)));
+  update_candidates_button (self);
+}
+
+static void
+on_candidates_opened (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  ensure_candidates_popover (user_data);
+}
+
+/* The list of candidates in the Candidates button's popover, made now if it was not yet. */
+GtkListBox *
+_sky_catalog_page_get_candidates_list (SkyCatalogPage *self)
+{
+  g_return_val_if_fail (SKY_IS_CATALOG_PAGE (self), NULL);
+
+  ensure_candidates_popover (self);
+  return self->candidates_list;
+}
+
+/* Its Update All button, likewise. */
+GtkButton *
+_sky_catalog_page_get_update_all_button (SkyCatalogPage *self)
+{
+  g_return_val_if_fail (SKY_IS_CATALOG_PAGE (self), NULL);
+
+  ensure_candidates_popover (self);
+  return self->update_all_button;
 }
 
 static gboolean
@@ -1529,8 +1583,6 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, candidates_button);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, sort_button);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, sort_menu);
-  gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, candidates_list);
-  gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, update_all_button);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, details_button);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, paned);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, filters_button);
@@ -1539,7 +1591,6 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, minimum_labels);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_update_all_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_filters_button_toggled);
   gtk_widget_class_install_action (widget_class, "page.add-to-candidates", NULL,
                                    add_to_candidates_action);
@@ -1560,8 +1611,6 @@ sky_catalog_page_init (SkyCatalogPage *self)
 
   self->name_labels = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->candidates = sky_candidates_new ();
-  gtk_list_box_bind_model (self->candidates_list, sky_candidates_get_rows (self->candidates),
-                           create_candidate_row, self, NULL);
   g_signal_connect_swapped (sky_candidates_get_rows (self->candidates), "items-changed",
                             G_CALLBACK (update_candidates_button), self);
   g_signal_connect_swapped (self->candidates, "notify::n-superseded",
@@ -1571,6 +1620,8 @@ sky_catalog_page_init (SkyCatalogPage *self)
   update_candidates_button (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-to-candidates", FALSE);
   gtk_menu_button_set_create_popup_func (self->sort_button, on_sort_menu_opened, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->candidates_button, on_candidates_opened, self,
+                                         NULL);
   for (Filter f = FILTER_TEXT + 1; f < N_FILTERS; f++)
     if (filter_dropdown (self, f) != NULL)
       defer_popup_rows (filter_dropdown (self, f));
