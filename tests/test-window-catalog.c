@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include <json-glib/json-glib.h>
 
+#include "sky-catalog-page-private.h"
 #include "sky-gui-util.h"
 #include "sky-terms.h"
 #include "sky-window-test-util.h"
@@ -630,12 +631,35 @@ explained (gpointer data)
   return !explaining;
 }
 
+/* The status page of an empty result, once a search has found nothing, or NULL. */
+static AdwStatusPage *
+empty_page (Fixture *f)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (GTK_STACK (page_child (f, "stack")), "empty");
+
+  return page != NULL ? ADW_STATUS_PAGE (page) : NULL;
+}
+
+/* The list of candidates in the Candidates button's popover, and its Update All button: made
+ * when first asked for. */
+static GtkListBox *
+candidates_list (Fixture *f)
+{
+  return _sky_catalog_page_get_candidates_list (catalog_page (f));
+}
+
+static GtkWidget *
+update_all_button (Fixture *f)
+{
+  return GTK_WIDGET (_sky_catalog_page_get_update_all_button (catalog_page (f)));
+}
+
 /* The empty result's explanation, once a worker thread has worked it out. */
 static const char *
 wait_for_explanation (Fixture *f)
 {
   g_assert_true (wait_until (explained, catalog_page (f), 5));
-  return adw_status_page_get_description (ADW_STATUS_PAGE (page_child (f, "empty_page")));
+  return adw_status_page_get_description (empty_page (f));
 }
 
 /* An empty result names the filter that removes every offer, and Clear Filters clears them. */
@@ -643,7 +667,7 @@ static void
 test_catalog_empty_result (Fixture       *f,
                            gconstpointer  data)
 {
-  AdwStatusPage *empty = ADW_STATUS_PAGE (page_child (f, "empty_page"));
+  AdwStatusPage *empty;
   GListModel *regions;
   guint us_east = 0;
 
@@ -662,6 +686,7 @@ test_catalog_empty_result (Fixture       *f,
   wait_for_count (f, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (page_child (f, "stack"))), ==,
                    "empty");
+  empty = empty_page (f);
   wait_for_explanation (f);
   g_test_message ("%s", adw_status_page_get_description (empty));
   g_assert_nonnull (strstr (adw_status_page_get_description (empty),
@@ -700,7 +725,7 @@ test_catalog_candidates_feedback (Fixture       *f,
 {
   GtkSelectionModel *selection;
   GtkLabel *feedback = GTK_LABEL (page_child (f, "feedback_label"));
-  GtkWidget *list = GTK_WIDGET (page_child (f, "candidates_list"));
+  GtkWidget *list = GTK_WIDGET (candidates_list (f));
   GtkWidget *row;
 
   import_fixture (f, "catalog-page.xml", NULL);
@@ -753,9 +778,7 @@ static GtkWidget *
 candidate_row (Fixture *f,
                guint    index)
 {
-  return GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (page_child (f,
-                                                                            "candidates_list")),
-                                                    index));
+  return GTK_WIDGET (gtk_list_box_get_row_at_index (candidates_list (f), index));
 }
 
 static const SkyListing *
@@ -787,7 +810,7 @@ test_catalog_candidates_persist (Fixture       *f,
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autoptr(GVariant) kept = NULL;
   GListModel *candidates = sky_catalog_page_get_candidates (catalog_page (f));
-  GtkWidget *update_all = GTK_WIDGET (page_child (f, "update_all_button"));
+  GtkWidget *update_all = update_all_button (f);
   GtkWidget *row;
   const char *sku = NULL, *version = NULL;
 
@@ -981,7 +1004,7 @@ test_catalog_candidates_superseded_in_file (Fixture       *f,
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
                             "Superseded by 2026.3"));
   /* One alone: no "Update All". */
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page_child (f, "update_all_button"))));
+  g_assert_false (gtk_widget_get_visible (update_all_button (f)));
   g_assert_false (sky_scenario_document_get_modified (document (f)));
 
   g_signal_emit_by_name (find_named (row, "use-successor"), "clicked");
@@ -1072,7 +1095,7 @@ static void
 test_catalog_stale_explanation (Fixture       *f,
                                 gconstpointer  data)
 {
-  AdwStatusPage *empty = ADW_STATUS_PAGE (page_child (f, "empty_page"));
+  AdwStatusPage *empty;
   const char *description;
   gint64 deadline;
 
@@ -1082,6 +1105,7 @@ test_catalog_stale_explanation (Fixture       *f,
 
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (page_child (f, "vcpu_spin")), 64);
   wait_for_count (f, 0);
+  empty = empty_page (f);
   /* Counted, not yet explained: the explanation runs in a worker, its answer comes after. */
   g_assert_false (explained (catalog_page (f)));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (page_child (f, "vcpu_spin")), 4);
@@ -1220,13 +1244,17 @@ test_catalog_count_after_first_frame (Fixture       *f,
   g_assert_true (sky_listing_model_get_counting (model));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (page_child (f, "count_label"))), ==,
                    "Searching…");
-  /* The status page of an empty result is not part of the first frame: hidden until a search
-   * finds nothing. */
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page_child (f, "empty_page"))));
+  /* The status page of an empty result is not part of the first frame: made when a search
+   * first finds nothing. */
+  g_assert_null (empty_page (f));
+  /* Nor is the Candidates button's popover, made when first opened. */
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (page_child (f,
+                                                                          "candidates_button"))));
   g_assert_true (wait_until (released, model, 5));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
   wait_for_count (f, 0);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page_child (f, "empty_page"))));
+  g_assert_nonnull (empty_page (f));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (empty_page (f))));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (page_child (f, "stack"))), ==,
                    "empty");
 

@@ -7,8 +7,9 @@
 
 #include "sky-terms.h"
 #include "sky-candidates.h"
-#include "sky-catalog-page.h"
+#include "sky-catalog-page-private.h"
 #include "sky-currency.h"
+#include "sky-keyboard.h"
 #include "sky-listing-item.h"
 #include "sky-offer-view.h"
 #include "sky-side-pane.h"
@@ -41,14 +42,14 @@ struct _SkyCatalogPage
   GtkLabel        *count_label;
   GtkLabel        *feedback_label;
   GtkStack        *stack;
-  AdwStatusPage   *empty_page;
+  AdwStatusPage   *empty_page;      /* in the stack once a search found nothing, or NULL */
   GtkColumnView   *column_view;
   SkyOfferView    *offer_view;
   GtkMenuButton   *candidates_button;
   GtkMenuButton   *sort_button;
   GMenuModel      *sort_menu;
-  GtkListBox      *candidates_list;
-  GtkButton       *update_all_button;
+  GtkListBox      *candidates_list;     /* in the Candidates popover, once made, or NULL */
+  GtkButton       *update_all_button;   /* likewise */
   GtkToggleButton *details_button;
   GtkPaned        *paned;
   GtkToggleButton *filters_button;
@@ -180,6 +181,23 @@ on_search_changed (SkyCatalogPage *self)
 
 static void explain_empty (SkyCatalogPage *self);
 
+/* The status page of an empty result is made when a search first finds nothing: made with the
+ * page, it cost the first frame 2 M instructions, though hidden and so neither styled nor
+ * measured. */
+static void
+ensure_empty_page (SkyCatalogPage *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->empty_page != NULL)
+    return;
+  builder = gtk_builder_new_from_resource ("/io/github/skytally/Skytally/sky-catalog-empty.ui");
+  self->empty_page = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "empty_page"));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty_page), "empty");
+  /* Its Clear Filters button is named as the page's buttons are. */
+  sky_keyboard_setup (GTK_WIDGET (self->empty_page));
+}
+
 static void
 on_model_count_changed (SkyCatalogPage *self)
 {
@@ -206,9 +224,7 @@ on_model_count_changed (SkyCatalogPage *self)
     gtk_stack_set_visible_child_name (self->stack, "list");
   else
     {
-      /* Hidden until a search first finds nothing: the first frame neither styles nor
-       * measures it. */
-      gtk_widget_set_visible (GTK_WIDGET (self->empty_page), TRUE);
+      ensure_empty_page (self);
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
   /* Told twice of one result (its count, then that the counting ended): explained once. Any
@@ -830,8 +846,9 @@ update_candidates_button (SkyCatalogPage *self)
   gtk_menu_button_set_label (self->candidates_button, label);
   gtk_widget_set_sensitive (GTK_WIDGET (self->candidates_button), n > 0);
   update_kept_marks (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->update_all_button),
-                          sky_candidates_get_n_superseded (self->candidates) > 1);
+  if (self->update_all_button != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->update_all_button),
+                            sky_candidates_get_n_superseded (self->candidates) > 1);
 }
 
 static GtkWidget *
@@ -856,6 +873,59 @@ static void
 on_update_all_clicked (SkyCatalogPage *self)
 {
   sky_candidates_use_all_successors (self->candidates);
+}
+
+/* The Candidates button's popover, its list and Update All are made when it is first opened,
+ * or the list first asked for: made with the page, the popover cost the first frame 2 M
+ * instructions, though not shown. */
+static void
+ensure_candidates_popover (SkyCatalogPage *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->candidates_list != NULL)
+    return;
+  builder = gtk_builder_new_from_resource ("/io/github/skytally/Skytally/"
+                                           "sky-catalog-candidates.ui");
+  self->candidates_list = GTK_LIST_BOX (gtk_builder_get_object (builder, "candidates_list"));
+  self->update_all_button = GTK_BUTTON (gtk_builder_get_object (builder, "update_all_button"));
+  g_signal_connect_swapped (self->update_all_button, "clicked",
+                            G_CALLBACK (on_update_all_clicked), self);
+  gtk_list_box_bind_model (self->candidates_list, sky_candidates_get_rows (self->candidates),
+                           create_candidate_row, self, NULL);
+  gtk_menu_button_set_popover (self->candidates_button,
+                               GTK_WIDGET (gtk_builder_get_object (builder,
+                                                                   "candidates_popover")));
+  /* Its Update All button is named as the page's buttons are. */
+  sky_keyboard_setup (GTK_WIDGET (gtk_menu_button_get_popover (self->candidates_button)));
+  update_candidates_button (self);
+}
+
+static void
+on_candidates_opened (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  ensure_candidates_popover (user_data);
+}
+
+/* The list of candidates in the Candidates button's popover, made now if it was not yet. */
+GtkListBox *
+_sky_catalog_page_get_candidates_list (SkyCatalogPage *self)
+{
+  g_return_val_if_fail (SKY_IS_CATALOG_PAGE (self), NULL);
+
+  ensure_candidates_popover (self);
+  return self->candidates_list;
+}
+
+/* Its Update All button, likewise. */
+GtkButton *
+_sky_catalog_page_get_update_all_button (SkyCatalogPage *self)
+{
+  g_return_val_if_fail (SKY_IS_CATALOG_PAGE (self), NULL);
+
+  ensure_candidates_popover (self);
+  return self->update_all_button;
 }
 
 static gboolean
@@ -1129,6 +1199,7 @@ explained_cb (GObject      *object,
   else
     description = g_strdup_printf (_("No offers with %s: no single filter removes them all. "
                                      "Clear the filters to start again."), job->chosen_text);
+  ensure_empty_page (self);
   adw_status_page_set_description (self->empty_page, description);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPLAINING]);
 }
@@ -1155,6 +1226,7 @@ explain_empty (SkyCatalogPage *self)
   Explain *job;
 
   cancel_explaining (self);
+  ensure_empty_page (self);
   adw_status_page_set_description (self->empty_page, NULL);
 
   job = g_new0 (Explain, 1);
@@ -1501,7 +1573,6 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, architecture_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, unit_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, feedback_label);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, vcpu_spin);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, memory_spin);
@@ -1512,8 +1583,6 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, candidates_button);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, sort_button);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, sort_menu);
-  gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, candidates_list);
-  gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, update_all_button);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, details_button);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, paned);
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, filters_button);
@@ -1522,7 +1591,6 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkyCatalogPage, minimum_labels);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_update_all_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_filters_button_toggled);
   gtk_widget_class_install_action (widget_class, "page.add-to-candidates", NULL,
                                    add_to_candidates_action);
@@ -1543,8 +1611,6 @@ sky_catalog_page_init (SkyCatalogPage *self)
 
   self->name_labels = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->candidates = sky_candidates_new ();
-  gtk_list_box_bind_model (self->candidates_list, sky_candidates_get_rows (self->candidates),
-                           create_candidate_row, self, NULL);
   g_signal_connect_swapped (sky_candidates_get_rows (self->candidates), "items-changed",
                             G_CALLBACK (update_candidates_button), self);
   g_signal_connect_swapped (self->candidates, "notify::n-superseded",
@@ -1554,6 +1620,8 @@ sky_catalog_page_init (SkyCatalogPage *self)
   update_candidates_button (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-to-candidates", FALSE);
   gtk_menu_button_set_create_popup_func (self->sort_button, on_sort_menu_opened, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->candidates_button, on_candidates_opened, self,
+                                         NULL);
   for (Filter f = FILTER_TEXT + 1; f < N_FILTERS; f++)
     if (filter_dropdown (self, f) != NULL)
       defer_popup_rows (filter_dropdown (self, f));
