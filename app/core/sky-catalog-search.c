@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <sqlite3.h>
@@ -1540,6 +1541,29 @@ meeting_values (sqlite3              *db,
   return g_steal_pointer (&values);
 }
 
+static int
+compare_gint64 (const void *a,
+                const void *b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Keeps of @values, in their order, only those @listed (in ascending order) holds. */
+static void
+keep_listed_values (GArray *values,
+                    GArray *listed)
+{
+  guint kept = 0;
+
+  for (guint i = 0; i < values->len; i++)
+    if (bsearch (&g_array_index (values, gint64, i), listed->data, listed->len, sizeof (gint64),
+                 compare_gint64) != NULL)
+      g_array_index (values, gint64, kept++) = g_array_index (values, gint64, i);
+  g_array_set_size (values, kept);
+}
+
 /* Keeps of @values (of @column, "vcpu", "memory" or "service_id") only those that prices of
  * the search's OS and least sizes hold (meeting_values()): a part of another would be read
  * whole for none. Sets @with_null, whether a price of the search may lack a value of
@@ -1555,16 +1579,7 @@ keep_meeting_values (sqlite3              *db,
 
   if (meeting == NULL)
     return FALSE;
-  for (guint i = values->len; i-- > 0;)
-    {
-      gint64 value = g_array_index (values, gint64, i);
-      gboolean met = FALSE;
-
-      for (guint m = 0; m < meeting->len && !met; m++)
-        met = g_array_index (meeting, gint64, m) == value;
-      if (!met)
-        g_array_remove_index (values, i);
-    }
+  keep_listed_values (values, meeting);
   return TRUE;
 }
 
@@ -1750,11 +1765,11 @@ keep_services_values (sqlite3    *db,
                       gboolean   *without)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GHashTable) held = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) held = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *like = like_pattern (text);
   g_autofree char *sql = g_strdup_printf ("SELECT DISTINCT %s FROM offer_name "
-                                          "WHERE service_id IN " SERVICES_NAMED_SQL, column);
-  guint kept = 0;
+                                          "WHERE service_id IN " SERVICES_NAMED_SQL
+                                          " ORDER BY 1", column);
   int rc;
 
   *without = FALSE;
@@ -1768,14 +1783,11 @@ keep_services_values (sqlite3    *db,
       if (value < 0)
         *without = TRUE;
       else
-        g_hash_table_add (held, g_memdup2 (&value, sizeof value));
+        g_array_append_val (held, value);
     }
   if (rc != SQLITE_DONE)
     return FALSE;
-  for (guint i = 0; i < values->len; i++)
-    if (g_hash_table_contains (held, &g_array_index (values, gint64, i)))
-      g_array_index (values, gint64, kept++) = g_array_index (values, gint64, i);
-  g_array_set_size (values, kept);
+  keep_listed_values (values, held);
   return TRUE;
 }
 
