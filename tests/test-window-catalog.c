@@ -12,6 +12,7 @@
 
 #include "sky-catalog-page-private.h"
 #include "sky-gui-util.h"
+#include "sky-lazy-drop-down.h"
 #include "sky-terms.h"
 #include "sky-window-test-util.h"
 
@@ -36,8 +37,8 @@ column_titled (Fixture    *f,
 static void
 every_category_and_unit (Fixture *f)
 {
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "category_dropdown")), 0);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "unit_dropdown")), 0);
+  sky_lazy_drop_down_set_selected (SKY_LAZY_DROP_DOWN (page_child (f, "category_dropdown")), 0);
+  sky_lazy_drop_down_set_selected (SKY_LAZY_DROP_DOWN (page_child (f, "unit_dropdown")), 0);
 }
 
 static void
@@ -81,25 +82,25 @@ test_catalog_page (Fixture       *f,
   }
 
   /* The provider filter offers the providers of the current sheets. */
-  providers = gtk_drop_down_get_model (GTK_DROP_DOWN (page_child (f, "provider_dropdown")));
+  providers = sky_lazy_drop_down_get_model (SKY_LAZY_DROP_DOWN (page_child (f, "provider_dropdown")));
   g_assert_cmpuint (g_list_model_get_n_items (providers), ==, 2);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (providers), 1), ==,
                    "Example Cloud");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "provider_dropdown")), 1);
+  sky_lazy_drop_down_set_selected (SKY_LAZY_DROP_DOWN (page_child (f, "provider_dropdown")), 1);
   wait_for_count (f, 6);
 
   /* Regions of the current sheets, by name; and the operating system. */
-  regions = gtk_drop_down_get_model (GTK_DROP_DOWN (page_child (f, "region_dropdown")));
+  regions = sky_lazy_drop_down_get_model (SKY_LAZY_DROP_DOWN (page_child (f, "region_dropdown")));
   g_assert_cmpuint (g_list_model_get_n_items (regions), ==, 4);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (regions), 2), ==,
                    "EU Central (Frankfurt) (eu-central)");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "region_dropdown")), 2);
+  sky_lazy_drop_down_set_selected (SKY_LAZY_DROP_DOWN (page_child (f, "region_dropdown")), 2);
   wait_for_count (f, 1);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "region_dropdown")), 0);
+  sky_lazy_drop_down_set_selected (SKY_LAZY_DROP_DOWN (page_child (f, "region_dropdown")), 0);
   wait_for_count (f, 6);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "os_dropdown")), 2);
+  sky_lazy_drop_down_set_selected (SKY_LAZY_DROP_DOWN (page_child (f, "os_dropdown")), 2);
   wait_for_count (f, 1);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "os_dropdown")), 0);
+  sky_lazy_drop_down_set_selected (SKY_LAZY_DROP_DOWN (page_child (f, "os_dropdown")), 0);
   wait_for_count (f, 6);
 
   /* Ctrl+F puts the keyboard in the search entry. */
@@ -115,11 +116,11 @@ test_catalog_page (Fixture       *f,
   set_search_text (f, "std-2");
   wait_for_count (f, 1);
   /* Any purchase option: std-2 has six. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "term_dropdown")), 0);
+  sky_lazy_drop_down_set_selected (SKY_LAZY_DROP_DOWN (page_child (f, "term_dropdown")), 0);
   wait_for_count (f, 6);
 
   set_search_text (f, "");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "term_dropdown")), 1);
+  sky_lazy_drop_down_set_selected (SKY_LAZY_DROP_DOWN (page_child (f, "term_dropdown")), 1);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (page_child (f, "vcpu_spin")), 4);
   wait_for_count (f, 2);
 
@@ -207,7 +208,7 @@ test_current_per_service (Fixture       *f,
   /* On demand: std-2 of 2026.3 and egress and two of functions of 2026.1; 2026.1's std-2,
    * mem-4 and cpu-8 are of its superseded compute. */
   wait_for_count (f, 4);
-  providers = gtk_drop_down_get_model (GTK_DROP_DOWN (page_child (f, "provider_dropdown")));
+  providers = sky_lazy_drop_down_get_model (SKY_LAZY_DROP_DOWN (page_child (f, "provider_dropdown")));
   g_assert_cmpuint (g_list_model_get_n_items (providers), ==, 2);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (providers), 1), ==,
                    "Example Cloud");
@@ -323,10 +324,10 @@ test_catalog_architecture (Fixture       *f,
   g_assert_nonnull (column_titled (f, "Architecture"));
 
   /* Arm64 only: g-4. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "architecture_dropdown")), 2);
+  sky_lazy_drop_down_set_selected (SKY_LAZY_DROP_DOWN (page_child (f, "architecture_dropdown")), 2);
   wait_for_count (f, 1);
   g_assert_cmpstr (first_sku (f, model), ==, "g-4");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "architecture_dropdown")), 1);
+  sky_lazy_drop_down_set_selected (SKY_LAZY_DROP_DOWN (page_child (f, "architecture_dropdown")), 1);
   wait_for_count (f, 1);
   g_assert_cmpstr (first_sku (f, model), ==, "m-4");
 
@@ -342,7 +343,7 @@ test_catalog_architecture (Fixture       *f,
   g_assert_null (strstr (rows, "Pre-installed Software="));
 
   /* The Sort menu sorts by architecture too. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "architecture_dropdown")), 0);
+  sky_lazy_drop_down_set_selected (SKY_LAZY_DROP_DOWN (page_child (f, "architecture_dropdown")), 0);
   wait_for_count (f, 2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (catalog_page (f)), "page.sort-column",
                                              "s", "architecture"));
@@ -398,10 +399,10 @@ static const char *
 selected_title (Fixture    *f,
                 const char *dropdown)
 {
-  GtkDropDown *d = GTK_DROP_DOWN (page_child (f, dropdown));
+  SkyLazyDropDown *d = SKY_LAZY_DROP_DOWN (page_child (f, dropdown));
 
-  return gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (d)),
-                                     gtk_drop_down_get_selected (d));
+  return gtk_string_list_get_string (GTK_STRING_LIST (sky_lazy_drop_down_get_model (d)),
+                                     sky_lazy_drop_down_get_selected (d));
 }
 
 /* The page opens on compute by the hour on demand, cheapest first; by unit price with every
@@ -568,14 +569,14 @@ test_catalog_columns (Fixture       *f,
     }
 
   import_fixture (f, "catalog-page.xml", NULL);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "unit_dropdown")), 0);
+  sky_lazy_drop_down_set_selected (SKY_LAZY_DROP_DOWN (page_child (f, "unit_dropdown")), 0);
   wait_for_count (f, 3);
   wait_for_cell (f, "6.00 USD");
   wait_for_cell (f, "36.50 USD");
   wait_for_cell (f, "Arm64");
 
   /* Any purchase option: the reservation's fee. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "term_dropdown")), 0);
+  sky_lazy_drop_down_set_selected (SKY_LAZY_DROP_DOWN (page_child (f, "term_dropdown")), 0);
   wait_for_count (f, 4);
   wait_for_cell (f, "200.00 USD");
 
@@ -675,14 +676,14 @@ test_catalog_empty_result (Fixture       *f,
   wait_for_count (f, 2);
 
   /* Arm64 in US East: a-2 is in EU West only. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "architecture_dropdown")), 2);
+  sky_lazy_drop_down_set_selected (SKY_LAZY_DROP_DOWN (page_child (f, "architecture_dropdown")), 2);
   wait_for_count (f, 1);
-  regions = gtk_drop_down_get_model (GTK_DROP_DOWN (page_child (f, "region_dropdown")));
+  regions = sky_lazy_drop_down_get_model (SKY_LAZY_DROP_DOWN (page_child (f, "region_dropdown")));
   for (guint i = 1; i < g_list_model_get_n_items (regions); i++)
     if (strstr (gtk_string_list_get_string (GTK_STRING_LIST (regions), i), "us-east") != NULL)
       us_east = i;
   g_assert_cmpuint (us_east, >, 0);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (f, "region_dropdown")), us_east);
+  sky_lazy_drop_down_set_selected (SKY_LAZY_DROP_DOWN (page_child (f, "region_dropdown")), us_east);
   wait_for_count (f, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (page_child (f, "stack"))), ==,
                    "empty");
@@ -709,7 +710,7 @@ test_catalog_empty_result (Fixture       *f,
                                              "page.clear-filters", NULL));
   /* Every price of every purchase option. */
   wait_for_count (f, 5);
-  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (page_child (f,
+  g_assert_cmpuint (sky_lazy_drop_down_get_selected (SKY_LAZY_DROP_DOWN (page_child (f,
                                                                          "region_dropdown"))),
                     ==, 0);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (page_child (f,
@@ -1511,37 +1512,65 @@ find_child (GtkWidget *widget,
   return NULL;
 }
 
-/* A filter shows its choice before its popup first opens, and the popup's rows are made then:
- * when it opens, its list holds every choice, by its text. */
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static gboolean
+is_made (gpointer dropdown)
+{
+  return sky_lazy_drop_down_peek_drop_down (dropdown) != NULL;
+}
+
+/* A filter shows its choice before its popup first opens, with no drop-down made: pressing its
+ * button makes the drop-down in its place and opens its popup, whose list
+ * holds every choice, by its text; a choice made there is the filter's. */
 static void
 test_catalog_filter_popup (Fixture       *f,
                            gconstpointer  data)
 {
-  GtkDropDown *dropdown = GTK_DROP_DOWN (page_child (f, "term_dropdown"));
-  GListModel *model = gtk_drop_down_get_model (dropdown);
+  SkyLazyDropDown *dropdown = SKY_LAZY_DROP_DOWN (page_child (f, "term_dropdown"));
+  GListModel *model = sky_lazy_drop_down_get_model (dropdown);
   GtkWidget *button = find_child (GTK_WIDGET (dropdown), GTK_TYPE_TOGGLE_BUTTON);
-  GtkWidget *popover = find_child (GTK_WIDGET (dropdown), GTK_TYPE_POPOVER);
+  GtkDropDown *made;
+  GtkWidget *popover;
   GtkWidget *list;
   g_autoptr(GPtrArray) shown = g_ptr_array_new ();
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint changes = 0;
 
   g_assert_nonnull (button);
-  g_assert_nonnull (popover);
-  list = find_child (popover, GTK_TYPE_LIST_VIEW);
-  g_assert_nonnull (list);
+  g_assert_null (find_child (GTK_WIDGET (dropdown), GTK_TYPE_POPOVER));
+  g_assert_null (sky_lazy_drop_down_peek_drop_down (dropdown));
 
   import_fixture (f, "valid-small.xml", NULL);
   g_assert_true (wait_until (is_mapped, dropdown, 10));
   collect_labels (button, shown);
   g_assert_true (g_ptr_array_find_with_equal_func (
     shown, gtk_string_list_get_string (GTK_STRING_LIST (model),
-                                       gtk_drop_down_get_selected (dropdown)),
+                                       sky_lazy_drop_down_get_selected (dropdown)),
     g_str_equal, NULL));
-  collect_labels (list, rows);
-  g_assert_cmpuint (rows->len, ==, 0);
 
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+  g_signal_connect_swapped (dropdown, "notify::selected", G_CALLBACK (count_cb), &changes);
+  /* As Space or Enter does. */
+  gtk_widget_activate (button);
+  g_assert_true (wait_until (is_made, dropdown, 10));
+  made = sky_lazy_drop_down_peek_drop_down (dropdown);
+  g_assert_true (gtk_widget_get_parent (GTK_WIDGET (made)) == GTK_WIDGET (dropdown));
+  g_assert_true (gtk_drop_down_get_model (made) == model);
+  g_assert_cmpuint (gtk_drop_down_get_selected (made), ==,
+                    sky_lazy_drop_down_get_selected (dropdown));
+  popover = find_child (GTK_WIDGET (made), GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  list = find_child (popover, GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (list);
   g_assert_true (wait_until (is_mapped, list, 10));
+  /* The look-alike no longer shows. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    g_assert_true (child == GTK_WIDGET (made) || !gtk_widget_get_visible (child));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==,
                     g_strv_length ((GStrv) sky_term_titles ()) + 1);
   collect_labels (list, rows);
@@ -1550,11 +1579,13 @@ test_catalog_filter_popup (Fixture       *f,
     g_assert_cmpstr (g_ptr_array_index (rows, i), ==,
                      gtk_string_list_get_string (GTK_STRING_LIST (model), i));
 
-  /* Chosen in the popup, as before. */
+  /* Chosen in the popup, the filter's choice. */
   gtk_selection_model_select_item (gtk_list_view_get_model (GTK_LIST_VIEW (list)), 0, TRUE);
   g_signal_emit_by_name (list, "activate", 0);
-  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+  g_assert_cmpuint (sky_lazy_drop_down_get_selected (dropdown), ==, 0);
+  g_assert_cmpuint (changes, ==, 1);
   g_assert_true (wait_until (is_hidden, popover, 10));
+  g_signal_handlers_disconnect_by_func (dropdown, count_cb, &changes);
 }
 
 /* The catalog page of another window than the fixture's, and a child of its template. */
@@ -1577,10 +1608,10 @@ static guint
 n_choices (SkyCatalogPage *page,
            const char     *name)
 {
-  GtkDropDown *dropdown = GTK_DROP_DOWN (child_of (page, name));
+  SkyLazyDropDown *dropdown = SKY_LAZY_DROP_DOWN (child_of (page, name));
 
-  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
-  return g_list_model_get_n_items (gtk_drop_down_get_model (dropdown));
+  g_assert_cmpuint (sky_lazy_drop_down_get_selected (dropdown), ==, 0);
+  return g_list_model_get_n_items (sky_lazy_drop_down_get_model (dropdown));
 }
 
 static gboolean
@@ -1612,7 +1643,8 @@ test_catalog_choices_after_first_frame (Fixture       *f,
       if (opened)
         {
           /* Realized, not yet drawn: the popup opens on every region. */
-          gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_first_child (region)),
+          gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_child (region,
+                                                                      GTK_TYPE_TOGGLE_BUTTON)),
                                         TRUE);
           g_assert_cmpuint (n_choices (page, "provider_dropdown"), ==, 2);
           g_assert_cmpuint (n_choices (page, "region_dropdown"), ==, 4);
@@ -1635,12 +1667,12 @@ static_choices (SkyCatalogPage *page)
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      GtkDropDown *dropdown = GTK_DROP_DOWN (child_of (page, names[i]));
-      GListModel *model = gtk_drop_down_get_model (dropdown);
+      SkyLazyDropDown *dropdown = SKY_LAZY_DROP_DOWN (child_of (page, names[i]));
+      GListModel *model = sky_lazy_drop_down_get_model (dropdown);
 
       g_string_append_printf (out, "%s/of %u ",
                               gtk_string_list_get_string (GTK_STRING_LIST (model),
-                                                          gtk_drop_down_get_selected (dropdown)),
+                                                          sky_lazy_drop_down_get_selected (dropdown)),
                               g_list_model_get_n_items (model));
     }
   return g_string_free (out, FALSE);
@@ -1661,7 +1693,7 @@ title_index (SkyVocabulary  vocabulary,
 static gboolean
 has_all_static_choices (gpointer page)
 {
-  return g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (
+  return g_list_model_get_n_items (sky_lazy_drop_down_get_model (SKY_LAZY_DROP_DOWN (
            child_of (page, "os_dropdown")))) > 1;
 }
 
@@ -1725,7 +1757,8 @@ test_catalog_static_choices_after_first_frame (Fixture       *f,
       if (opened)
         {
           /* Realized, not yet drawn: the popup opens on every choice. */
-          gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_first_child (os)),
+          gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_child (os,
+                                                                      GTK_TYPE_TOGGLE_BUTTON)),
                                         TRUE);
           g_assert_true (has_all_static_choices (page));
         }

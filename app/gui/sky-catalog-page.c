@@ -10,6 +10,7 @@
 #include "sky-catalog-page-private.h"
 #include "sky-currency.h"
 #include "sky-keyboard.h"
+#include "sky-lazy-drop-down.h"
 #include "sky-listing-item.h"
 #include "sky-offer-view.h"
 #include "sky-side-pane.h"
@@ -29,14 +30,14 @@ struct _SkyCatalogPage
   GPtrArray       *region_codes;  /* the region dropdown's choices after "Any" */
 
   GtkSearchEntry  *search_entry;
-  GtkDropDown     *provider_dropdown;
-  GtkDropDown     *term_dropdown;
-  GtkDropDown     *geography_dropdown;
-  GtkDropDown     *region_dropdown;
-  GtkDropDown     *os_dropdown;
-  GtkDropDown     *architecture_dropdown;
-  GtkDropDown     *category_dropdown;
-  GtkDropDown     *unit_dropdown;
+  SkyLazyDropDown *provider_dropdown;
+  SkyLazyDropDown *term_dropdown;
+  SkyLazyDropDown *geography_dropdown;
+  SkyLazyDropDown *region_dropdown;
+  SkyLazyDropDown *os_dropdown;
+  SkyLazyDropDown *architecture_dropdown;
+  SkyLazyDropDown *category_dropdown;
+  SkyLazyDropDown *unit_dropdown;
   GtkSpinButton   *vcpu_spin;
   GtkSpinButton   *memory_spin;
   GtkLabel        *count_label;
@@ -93,10 +94,10 @@ G_DEFINE_FINAL_TYPE (SkyCatalogPage, sky_catalog_page, ADW_TYPE_BIN)
 
 /* The choices of the filters are the vocabulary's, after "Any" at position 0. */
 static const char *
-selected_value (GtkDropDown        *dropdown,
+selected_value (SkyLazyDropDown    *dropdown,
                 const char * const *values)
 {
-  guint selected = gtk_drop_down_get_selected (dropdown);
+  guint selected = sky_lazy_drop_down_get_selected (dropdown);
 
   return selected == 0 || selected == GTK_INVALID_LIST_POSITION ? NULL : values[selected - 1];
 }
@@ -628,40 +629,20 @@ position_of (const char * const *ids,
   return 0;
 }
 
-/* The popup's rows of a filter are made when it first opens. GTK 4.8 makes a drop-down's
- * popup rows for every item as soon as it has its model: for the filters' some hundred items,
- * before the first frame, which shows none of them. Until then the popup's list has a factory
- * that puts nothing in its rows; as the popup shows, the drop-down's own factory takes over,
- * and its list is whole when it opens. What the drop-down shows and selects is its model's,
- * the same before and after. */
+/* A filter's drop-down is a look-alike until it is first opened (see SkyLazyDropDown): GTK 4.8
+ * makes a drop-down's popup, and its rows for every item of its model, as soon as it is made
+ * and given its model, before the first frame, which shows none of them. The drop-down is
+ * made, with its rows, when its popup first opens; its choices are whole by then. */
 static void fill_choices (SkyCatalogPage *self,
                           gboolean        read);
 static void add_choices_left (SkyCatalogPage *self);
 
 static void
-on_filter_popup_shown (GtkWidget   *popover,
-                       GtkDropDown *dropdown)
+on_filter_drop_down_made (SkyCatalogPage *self)
 {
-  SkyCatalogPage *self = SKY_CATALOG_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (dropdown),
-                                                                    SKY_TYPE_CATALOG_PAGE));
-
-  g_signal_handlers_disconnect_by_func (popover, on_filter_popup_shown, dropdown);
   add_choices_left (self);
   if (self->choices_due)
     fill_choices (self, TRUE);
-  gtk_drop_down_set_list_factory (dropdown, NULL);
-}
-
-static void
-defer_popup_rows (GtkDropDown *dropdown)
-{
-  g_autoptr(GtkListItemFactory) empty = gtk_signal_list_item_factory_new ();
-
-  gtk_drop_down_set_list_factory (dropdown, empty);
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_POPOVER (child))
-      g_signal_connect (child, "show", G_CALLBACK (on_filter_popup_shown), dropdown);
 }
 
 static GtkStringList *
@@ -686,14 +667,14 @@ choices_left_free (ChoicesLeft *left)
   g_free (left);
 }
 
-/* Shows "Any" (@any) and @titles in @dropdown, @selected chosen. Even with the popup's rows
- * left empty (see defer_popup_rows()), GTK 4.8 makes a row for every item as the model is set:
- * until the first frame is drawn, the model holds the choices only up to the one chosen, which
- * is all the drop-down shows, and the rest are added after it (see add_choices_left()), where
- * they change neither what is chosen nor what is shown. */
+/* Shows "Any" (@any) and @titles in @dropdown, @selected chosen. Until the first frame is
+ * drawn, the model holds the choices only up to the one chosen, which is all the drop-down
+ * shows, and the rest are added after it (see add_choices_left()), or as its GtkDropDown is
+ * made, which makes a row for every item; added after the choice, they change neither what is
+ * chosen nor what is shown. */
 static void
 set_choices (SkyCatalogPage     *self,
-             GtkDropDown        *dropdown,
+             SkyLazyDropDown    *dropdown,
              const char         *any,
              const char * const *titles,
              guint               selected)
@@ -703,8 +684,8 @@ set_choices (SkyCatalogPage     *self,
 
   for (; titles[n] != NULL && n < selected; n++)
     gtk_string_list_append (list, titles[n]);
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
-  gtk_drop_down_set_selected (dropdown, selected);
+  sky_lazy_drop_down_set_model (dropdown, G_LIST_MODEL (list));
+  sky_lazy_drop_down_set_selected (dropdown, selected);
   if (titles[n] != NULL)
     {
       ChoicesLeft *left = g_new (ChoicesLeft, 1);
@@ -1014,7 +995,7 @@ static const char * const filter_names[N_FILTERS] = {
   N_("memory"),
 };
 
-static GtkDropDown *
+static SkyLazyDropDown *
 filter_dropdown (SkyCatalogPage *self,
                  Filter          filter)
 {
@@ -1042,14 +1023,14 @@ static char *
 filter_value (SkyCatalogPage *self,
               Filter          filter)
 {
-  GtkDropDown *dropdown = filter_dropdown (self, filter);
+  SkyLazyDropDown *dropdown = filter_dropdown (self, filter);
   const char *text;
   int minimum;
 
   if (dropdown != NULL)
     {
-      guint selected = gtk_drop_down_get_selected (dropdown);
-      GListModel *model = gtk_drop_down_get_model (dropdown);
+      guint selected = sky_lazy_drop_down_get_selected (dropdown);
+      GListModel *model = sky_lazy_drop_down_get_model (dropdown);
 
       if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || !GTK_IS_STRING_LIST (model))
         return NULL;
@@ -1361,7 +1342,7 @@ clear_filters_action (GtkWidget  *widget,
     if (filter_dropdown (self, f) != NULL)
       {
         g_signal_handlers_block_by_func (filter_dropdown (self, f), on_filter_changed, self);
-        gtk_drop_down_set_selected (filter_dropdown (self, f), 0);
+        sky_lazy_drop_down_set_selected (filter_dropdown (self, f), 0);
         g_signal_handlers_unblock_by_func (filter_dropdown (self, f), on_filter_changed, self);
       }
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -1560,6 +1541,7 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SKY_TYPE_LAZY_DROP_DOWN);
   g_type_ensure (SKY_TYPE_OFFER_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1604,6 +1586,8 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
 static void
 sky_catalog_page_init (SkyCatalogPage *self)
 {
+  g_autoptr(GtkExpression) region_string = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Narrower than the other pages' (360): the table's columns up to the architecture fit
    * beside it in the default window. */
@@ -1624,7 +1608,8 @@ sky_catalog_page_init (SkyCatalogPage *self)
                                          NULL);
   for (Filter f = FILTER_TEXT + 1; f < N_FILTERS; f++)
     if (filter_dropdown (self, f) != NULL)
-      defer_popup_rows (filter_dropdown (self, f));
+      g_signal_connect_swapped (filter_dropdown (self, f), "notify::drop-down",
+                                G_CALLBACK (on_filter_drop_down_made), self);
 
   self->choices_left = g_ptr_array_new_with_free_func ((GDestroyNotify) choices_left_free);
   /* On-demand first: mixing purchase options ranks an all-upfront reservation's zero hourly
@@ -1633,9 +1618,8 @@ sky_catalog_page_init (SkyCatalogPage *self)
   set_choices (self, self->geography_dropdown, _("Any geography"),
                sky_word_titles (SKY_VOCABULARY_GEOGRAPHY), 0);
 
-  gtk_drop_down_set_expression (self->region_dropdown,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
-                                                             "string"));
+  region_string = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  sky_lazy_drop_down_set_expression (self->region_dropdown, region_string);
 
   set_choices (self, self->os_dropdown, _("Any OS"),
                sky_word_titles (SKY_VOCABULARY_OPERATING_SYSTEM), 0);
@@ -1721,7 +1705,7 @@ refresh_regions (SkyCatalogPage *self,
   g_autoptr(GPtrArray) regions = NULL;
   g_autoptr(GtkStringList) list = choices (_("Any region"));
   g_autofree char *chosen = NULL;
-  guint selected = gtk_drop_down_get_selected (self->region_dropdown);
+  guint selected = sky_lazy_drop_down_get_selected (self->region_dropdown);
   guint position = 0;
 
   if (self->region_codes != NULL && selected > 0 && selected <= self->region_codes->len)
@@ -1745,8 +1729,8 @@ refresh_regions (SkyCatalogPage *self,
     }
 
   g_signal_handlers_block_by_func (self->region_dropdown, on_filter_changed, self);
-  gtk_drop_down_set_model (self->region_dropdown, G_LIST_MODEL (list));
-  gtk_drop_down_set_selected (self->region_dropdown, position);
+  sky_lazy_drop_down_set_model (self->region_dropdown, G_LIST_MODEL (list));
+  sky_lazy_drop_down_set_selected (self->region_dropdown, position);
   g_signal_handlers_unblock_by_func (self->region_dropdown, on_filter_changed, self);
 }
 
@@ -1759,7 +1743,7 @@ fill_choices (SkyCatalogPage *self,
   g_autoptr(GPtrArray) sheets = NULL;
   g_autoptr(GtkStringList) list = NULL;
   g_autofree char *chosen = NULL;
-  guint selected = gtk_drop_down_get_selected (self->provider_dropdown);
+  guint selected = sky_lazy_drop_down_get_selected (self->provider_dropdown);
   guint position = 0;
 
   /* Read later, when not now. */
@@ -1789,8 +1773,8 @@ fill_choices (SkyCatalogPage *self,
     }
 
   g_signal_handlers_block_by_func (self->provider_dropdown, on_filter_changed, self);
-  gtk_drop_down_set_model (self->provider_dropdown, G_LIST_MODEL (list));
-  gtk_drop_down_set_selected (self->provider_dropdown, position);
+  sky_lazy_drop_down_set_model (self->provider_dropdown, G_LIST_MODEL (list));
+  sky_lazy_drop_down_set_selected (self->provider_dropdown, position);
   g_signal_handlers_unblock_by_func (self->provider_dropdown, on_filter_changed, self);
 
   refresh_regions (self, read);

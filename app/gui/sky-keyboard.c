@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "sky-keyboard.h"
+#include "sky-lazy-drop-down.h"
 
 static gboolean
 on_view_key_pressed (GtkEventControllerKey *controller,
@@ -190,6 +191,9 @@ sky_keyboard_setup (GtkWidget *root)
     {
       if (GTK_IS_FLOW_BOX_CHILD (child))
         gtk_widget_set_focusable (child, FALSE);
+      else if (SKY_IS_LAZY_DROP_DOWN (child))
+        /* Named by itself, and its drop-down once made. */
+        continue;
       else if (GTK_IS_DROP_DOWN (child))
         sky_keyboard_name_drop_down (GTK_DROP_DOWN (child), NULL);
       else if (GTK_IS_BUTTON (child) || GTK_IS_CHECK_BUTTON (child) || GTK_IS_MENU_BUTTON (child))
