@@ -1385,6 +1385,40 @@ catalog_units (sqlite3 *db)
   return units;
 }
 
+/* The prices of one OS by vCPU count (schema 22), each run of one size, unit and bucket in
+ * price order: of an OS and at least a vCPU count, where the index of either holds some one in
+ * seven prices of both, and those of the large sizes, the dearest, last in each run (at
+ * 1,000,000 offers, Windows with at least 64 vCPUs by memory: 110 ms, then 2). */
+#define OS_VCPU_FROM_SQL "FROM price p INDEXED BY price_by_os_vcpu "
+
+/* Whether the search keeps one OS and at least a vCPU count: its prices are read through the
+ * index of both (OS_VCPU_FROM_SQL). */
+static gboolean
+keeps_os_vcpu (const SkySearchQuery *query)
+{
+  return query->os != NULL && query->min_vcpu_milli > 0;
+}
+
+/* @query, without its least vCPU count when @named: for a part that names the vCPU counts it
+ * reads (no fewer than the least), through an index that starts with the OS or vCPU count.
+ * With both, SQLite walks the index by one and checks the other, and no longer stops a run
+ * once the page holds cheaper prices (at 1,000,000 offers, Windows with at least 64 vCPUs by
+ * vCPU: 12 ms rather than 1). */
+static SkySearchQuery
+without_least_vcpu (const SkySearchQuery *query,
+                    gboolean              named)
+{
+  SkySearchQuery q = *query;
+
+  if (named)
+    q.min_vcpu_milli = 0;
+  return q;
+}
+
+static gboolean has_false_filters (sqlite3              *db,
+                                   const SkySearchQuery *query,
+                                   GArray               *present);
+
 /* One part of a search read in parts: the prices of the search that also meet @cond
  * (" AND …"), with @k, in the part's @order and no more than a page needs (all of them when
  * @order is NULL); @term, when not NULL, instead of the search's purchase option; @from, when
@@ -1426,6 +1460,12 @@ append_unit_parts (GString              *sql,
                    GArray               *present,
                    GArray               *units)
 {
+  /* Of one OS and at least a vCPU count: see OS_VCPU_FROM_SQL. */
+  const char *from = text == TEXT_SERVICES ? SERVICES_FROM_SQL
+                     : text == TEXT_NONE && keeps_os_vcpu (query) &&
+                       !has_false_filters (db, query, present) ? OS_VCPU_FROM_SQL
+                     : NULL;
+
   for (guint i = 0; i < units->len; i++)
     {
       guint place = g_array_index (units, guint, i);
@@ -1438,7 +1478,7 @@ append_unit_parts (GString              *sql,
       append_part (sql, db, query, text, present, k, cond, NULL,
                    query->descending ? "p.amount DESC, p.offer_seq DESC"
                                      : "p.amount, p.offer_seq",
-                   text == TEXT_SERVICES ? SERVICES_FROM_SQL : NULL);
+                   from);
     }
 }
 
@@ -1583,10 +1623,47 @@ keep_meeting_values (sqlite3              *db,
   return TRUE;
 }
 
+/* " AND p.vcpu IN (…)": the vCPU counts that the prices of the search's OS and least sizes
+ * hold beside @column's values @values ("v, v, …"), as the catalog's record of the values its
+ * offers hold together says (price_meet): a part read through the index of prices by OS and
+ * vCPU count (OS_VCPU_FROM_SQL) then reads the runs of those sizes only, rather than those of
+ * every size the search keeps, each read whole for none of the part's prices. "" when it
+ * cannot tell. */
+static char *
+meeting_vcpus (sqlite3              *db,
+               const SkySearchQuery *query,
+               const char           *column,
+               const char           *values)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) cond = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 os;
+  int rc;
+
+  if (query->os == NULL || (os = word_id (db, query->os)) < 0)
+    return g_strdup ("");
+  g_string_printf (sql, "SELECT DISTINCT vcpu FROM price_meet WHERE %s IN (%s) "
+                        "AND vcpu IS NOT NULL", column, values);
+  append_meet_conditions (sql, query, os);
+  g_string_append (sql, " ORDER BY 1");
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    return g_strdup ("");
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_string_append_printf (cond, "%s%" G_GINT64_FORMAT,
+                            cond->len == 0 ? " AND p.vcpu IN (" : ", ",
+                            (gint64) sqlite3_column_int64 (stmt, 0));
+  if (rc != SQLITE_DONE || cond->len == 0)
+    return g_strdup ("");
+  g_string_append_c (cond, ')');
+  return g_string_free (g_steal_pointer (&cond), FALSE);
+}
+
 /* How many offers the catalog's record of the values they hold together (price_meet) counts,
  * whose prices an index holds: of @services ("id, id, …"), or else of the OS the search
- * keeps, or else of its least vCPU count, or else memory (the index through which
- * least_size_from() reads); -1 when it cannot be read. */
+ * keeps (and its least vCPU count, if any: see keeps_os_vcpu()), or else of its least vCPU
+ * count, or else memory (the index through which least_size_from() reads); -1 when it cannot
+ * be read. */
 static gint64
 meet_offers (sqlite3              *db,
              const SkySearchQuery *query,
@@ -1600,8 +1677,11 @@ meet_offers (sqlite3              *db,
     sql = g_strdup_printf ("SELECT sum (offers) FROM price_meet WHERE service_id IN (%s)",
                            services);
   else if (query->os != NULL && (os = word_id (db, query->os)) >= 0)
-    sql = g_strdup_printf ("SELECT sum (offers) FROM price_meet WHERE os = %" G_GINT64_FORMAT,
-                           os);
+    sql = keeps_os_vcpu (query)
+          ? g_strdup_printf ("SELECT sum (offers) FROM price_meet WHERE os = %" G_GINT64_FORMAT
+                             " AND vcpu >= %" G_GINT64_FORMAT, os, query->min_vcpu_milli)
+          : g_strdup_printf ("SELECT sum (offers) FROM price_meet WHERE os = %" G_GINT64_FORMAT,
+                             os);
   else if (query->min_vcpu_milli > 0)
     sql = g_strdup_printf ("SELECT sum (offers) FROM price_meet WHERE vcpu >= %"
                            G_GINT64_FORMAT, query->min_vcpu_milli);
@@ -2092,7 +2172,13 @@ append_per_size_parts (GString              *sql,
   const char *direction = query->descending ? "DESC" : "ASC";
   gint64 least = strcmp (column, "vcpu") == 0 ? query->min_vcpu_milli : query->min_memory_mgib;
   g_autofree char *index = g_strconcat ("price_by_", column, NULL);
-  g_autofree char *from = g_strdup_printf ("FROM price p INDEXED BY %s ", index);
+  /* Of one OS, by vCPU count: each size's runs of the OS alone (see OS_VCPU_FROM_SQL). */
+  gboolean os_vcpu = text == TEXT_NONE && query->os != NULL && strcmp (column, "vcpu") == 0;
+  g_autofree char *from = os_vcpu ? g_strdup (OS_VCPU_FROM_SQL)
+                                  : g_strdup_printf ("FROM price p INDEXED BY %s ", index);
+  /* Each size's part names its size: not the search's least vCPU count too (see
+   * without_least_vcpu()). */
+  SkySearchQuery sized = without_least_vcpu (query, os_vcpu);
   g_autofree char *select = g_strdup_printf ("%s, %s AS k", price_columns (text), k);
   g_autofree char *rest = g_strdup_printf (" AND (p.%s > 0 AND p.unit = "
                                            G_STRINGIFY (HOUR_CODE) ") IS NOT 1", column);
@@ -2111,7 +2197,7 @@ append_per_size_parts (GString              *sql,
     return FALSE;
   /* Only those the search's OS and least sizes meet. */
   keep_meeting_values (db, query, column, sizes, &with_null);
-  append_filters (where, db, query, text, from, present);
+  append_filters (where, db, &sized, text, from, present);
   /* Nothing to read (a value no price has, another unit): not through the index either. */
   if (has_false_condition (where->str) ||
       (names_one (query->unit) &&
@@ -2149,7 +2235,7 @@ append_per_size_parts (GString              *sql,
        * per vCPU, every price up to $0.01 of each size: 61 ms rather than 6). */
       if (query->has_max_price && has_bound && !query->descending)
         {
-          SkySearchQuery unlimited_query = *query;
+          SkySearchQuery unlimited_query = sized;
 
           unlimited_query.has_max_price = FALSE;
           append_filters (unlimited, db, &unlimited_query, text, from, present);
@@ -2360,6 +2446,7 @@ append_sort_parts (GString              *sql,
   gboolean null_last = TRUE;
   gboolean without_value = FALSE;
   gboolean met = FALSE;
+  gboolean os_vcpu_parts;
   gboolean with_null;
   /* By service: each part's group of ids ("id, id, …"), in the parts' order. */
   g_autoptr(GPtrArray) part_groups = NULL;
@@ -2478,6 +2565,16 @@ append_sort_parts (GString              *sql,
       if (services_present != NULL)
         present = services_present;
     }
+  /* Of one OS and at least a vCPU count, by a size or service: each part through the index of
+   * both (OS_VCPU_FROM_SQL), a memory size's or service's of the vCPU counts it holds only,
+   * rather than through the index of the OS, the size or the service, whose runs hold the
+   * prices of the others first (at 1,000,000 offers, Windows with at least 64 vCPUs by vCPU,
+   * memory or service: 100-110 ms). Not by region, which that index does not hold: each
+   * region's part would read some thirty of its prices for one of the region's. */
+  os_vcpu_parts = text == TEXT_NONE && keeps_os_vcpu (query) &&
+                  (query->sort == SKY_SORT_VCPU || query->sort == SKY_SORT_MEMORY ||
+                   query->sort == SKY_SORT_SERVICE) &&
+                  !has_false_filters (db, query, present);
   if (groups_sql != NULL)
     {
       g_autoptr(GPtrArray) groups = id_groups (db, groups_sql, values, &without_value);
@@ -2485,8 +2582,15 @@ append_sort_parts (GString              *sql,
       if (groups == NULL)
         return FALSE;
       for (guint i = 0; i < groups->len; i++)
-        g_ptr_array_add (conds, g_strdup_printf (" AND p.%s IN (%s)%s", column,
-                                                 (const char *) groups->pdata[i], in_units));
+        {
+          g_autofree char *vcpus = os_vcpu_parts && query->sort == SKY_SORT_SERVICE
+                                   ? meeting_vcpus (db, query, column, groups->pdata[i])
+                                   : g_strdup ("");
+
+          g_ptr_array_add (conds, g_strdup_printf (" AND p.%s IN (%s)%s%s", column,
+                                                   (const char *) groups->pdata[i], vcpus,
+                                                   in_units));
+        }
       part_groups = g_ptr_array_ref (groups);
       /* Those without a value (the group that has a NULL's place) stay last. */
       null_last = FALSE;
@@ -2494,8 +2598,16 @@ append_sort_parts (GString              *sql,
   else if (column != NULL)
     {
       for (guint i = 0; i < values->len; i++)
-        g_ptr_array_add (conds, g_strdup_printf (" AND p.%s = %" G_GINT64_FORMAT "%s", column,
-                                                 g_array_index (values, gint64, i), in_units));
+        {
+          gint64 value = g_array_index (values, gint64, i);
+          g_autofree char *text_value = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+          g_autofree char *vcpus = os_vcpu_parts && query->sort == SKY_SORT_MEMORY
+                                   ? meeting_vcpus (db, query, column, text_value)
+                                   : g_strdup ("");
+
+          g_ptr_array_add (conds, g_strdup_printf (" AND p.%s = %" G_GINT64_FORMAT "%s%s", column,
+                                                   value, vcpus, in_units));
+        }
     }
 
   /* Largest first: the values' places the other way round; NULL stays last, as does the group
@@ -2514,9 +2626,14 @@ append_sort_parts (GString              *sql,
    * 31, then 4 ms). Smallest first, the value's: the smallest sizes are the commonest, found
    * at once among the value's prices, while a size's runs may hold none of the value's, and
    * be read whole. */
-  if (text == TEXT_NONE && keeps_indexed_value (query) && query->descending &&
-      (query->sort == SKY_SORT_VCPU || query->sort == SKY_SORT_MEMORY) &&
-      !has_false_filters (db, query, present))
+  if (os_vcpu_parts && query->sort != SKY_SORT_SERVICE)
+    {
+      own_from = g_strdup (OS_VCPU_FROM_SQL);
+      valued = conds->len;
+    }
+  else if (text == TEXT_NONE && keeps_indexed_value (query) && query->descending &&
+           (query->sort == SKY_SORT_VCPU || query->sort == SKY_SORT_MEMORY) &&
+           !has_false_filters (db, query, present))
     {
       own_from = g_strdup_printf ("FROM price p INDEXED BY price_by_%s ", column);
       valued = conds->len;
@@ -2547,7 +2664,7 @@ append_sort_parts (GString              *sql,
   else if (text == TEXT_NONE && met && query->sort == SKY_SORT_SERVICE &&
            !has_false_filters (db, query, present))
     {
-      if (query->os != NULL)
+      if (query->os != NULL && !keeps_os_vcpu (query))
         own_from = g_strdup ("FROM price p INDEXED BY price_by_os ");
       else
         own_from = g_strdup (least_size_from (db, query, text, present, &size_units));
@@ -2574,15 +2691,19 @@ append_sort_parts (GString              *sql,
           own_offers * 2 >= meet_offers (db, NULL, part_groups->pdata[i]))
         from = NULL;
       gsize start = sql->len;
+      /* A part of one OS that names its vCPU counts: not the least too. */
+      SkySearchQuery part = without_least_vcpu (query, os_vcpu_parts && i < valued &&
+                                                       strstr (conds->pdata[i], " AND p.vcpu ")
+                                                       != NULL);
 
-      append_part (sql, db, query, text, present, k, conds->pdata[i],
+      append_part (sql, db, &part, text, present, k, conds->pdata[i],
                    i < terms->len ? terms->pdata[i] : NULL, up, from);
       /* A part of nothing (a purchase option without prices) names no partial index. */
       if (from != NULL && (from == size_from || from == own_from) &&
           has_false_condition (sql->str + start))
         {
           g_string_truncate (sql, start);
-          append_part (sql, db, query, text, present, k, conds->pdata[i],
+          append_part (sql, db, &part, text, present, k, conds->pdata[i],
                        i < terms->len ? terms->pdata[i] : NULL, up, NULL);
         }
     }
@@ -2591,8 +2712,9 @@ append_sort_parts (GString              *sql,
 }
 
 /* How a search in price order that asks for at least a size reads its prices: through the
- * index of prices by that size (price_by_vcpu or price_by_memory), whose entries of one size,
- * unit and bucket are in price order. The search names each size there is from the least
+ * index of prices by that size (price_by_vcpu or price_by_memory, or, of one OS and a least
+ * vCPU count, price_by_os_vcpu), whose entries of one size, unit and bucket are in price
+ * order. The search names each size there is from the least
  * asked for (append_least()), each bucket and, here, each unit, so that SQLite reads one such
  * run after the other and stops each once the page holds cheaper prices. In the price key's
  * own order, the prices of the small sizes, often the cheapest, would be read and passed over
@@ -2620,7 +2742,8 @@ least_size_from (sqlite3              *db,
     {
       column = "vcpu";
       least = query->min_vcpu_milli;
-      from = "FROM price p INDEXED BY price_by_vcpu ";
+      /* Of one OS too: its runs of each size (see OS_VCPU_FROM_SQL). */
+      from = keeps_os_vcpu (query) ? OS_VCPU_FROM_SQL : "FROM price p INDEXED BY price_by_vcpu ";
     }
   else if (query->min_memory_mgib > 0)
     {
