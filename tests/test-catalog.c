@@ -4555,8 +4555,9 @@ write_meet_sheet (Fixture    *f,
 }
 
 /* The searches of an OS or a least size sorted by a size or a service that search/meets
- * compares with the single statement; of an OS and a least vCPU count, read through the index
- * of prices by both, in every order. */
+ * compares with the single statement (of a least size by the other size, a part through the
+ * other's index); of an OS and a least vCPU count, read through the index of prices by both,
+ * in every order. */
 static const SkySearchQuery meet_filters[] = {
   { .os = "windows" },
   { .os = "linux" },
