@@ -1799,34 +1799,36 @@ static gboolean holds_bucket (GArray *buckets,
 
 /* Of a search of a least size and no OS, by service: " AND p.@size IN (…)", the sizes of
  * @size ("vcpu" or "memory") the services @services ("id, id, …") hold of those asked for,
- * when fewer than nine in ten of their offers are of them, so that the part of @services is
- * read through the index of prices by @size, naming those sizes and the buckets the services
- * have prices in only (services_part_buckets()), rather than through the index of prices by
- * service, whose runs hold their smaller sizes, the cheapest, first (at 1,000,000 offers, at
- * least 16 GiB by service, largest first, read the prices of the 200,000 virtual machines of
- * less: 120 ms). "" otherwise, or when the record cannot be read. */
+ * when fewer offers of the services of their categories have those sizes than the services
+ * have in all (as the record of the values held together counts them), so that the part of
+ * @services is read through the index of prices by @size, naming those sizes and the buckets
+ * the services have prices in only (services_part_buckets()), whose runs hold their prices
+ * among those of the fewer, rather than through the index of prices by service, whose runs
+ * hold their smaller sizes, the cheapest, first (at 1,000,000 offers, at least 16 GiB by
+ * service, largest first, read the prices of the 200,000 virtual machines of less: 131 ms).
+ * "" otherwise, or when the record cannot be read. */
 static char *
 service_sizes (sqlite3              *db,
                const SkySearchQuery *query,
                const char           *size,
                const char           *services)
 {
-  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *sizes = meeting_sizes (db, query, size, "service_id", services);
+  g_autofree char *sql = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 kept;
-  gint64 all;
+  gint64 all = meet_offers (db, NULL, services);
 
-  g_string_printf (sql, "SELECT sum (offers) FROM price_meet WHERE service_id IN (%s)",
-                   services);
-  append_meet_conditions (sql, query, -1);
-  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK ||
-      sqlite3_step (stmt) != SQLITE_ROW)
+  if (*sizes == '\0' || all < 0)
     return g_strdup ("");
-  kept = sqlite3_column_int64 (stmt, 0);
-  all = meet_offers (db, NULL, services);
-  if (all < 0 || kept * 10 >= all * 9)
+  /* " AND p.": the condition itself ("vcpu IN (…)") follows. */
+  sql = g_strdup_printf ("SELECT sum (offers) FROM price_meet WHERE %s AND service_id IN "
+                         "(SELECT id FROM service WHERE category IN "
+                         "(SELECT category FROM service WHERE id IN (%s)))",
+                         sizes + strlen (" AND p."), services);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int64 (stmt, 0) >= all)
     return g_strdup ("");
-  return meeting_sizes (db, query, size, "service_id", services);
+  return g_steal_pointer (&sizes);
 }
 
 /* Of the buckets @present, those in which the services @services ("id, id, …") have prices
