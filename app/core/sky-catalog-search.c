@@ -1697,7 +1697,8 @@ meet_counts (sqlite3    *db,
  * of it hold beside the value (as the record of the values held together says), when fewer
  * offers have those than have the value, so that the value's part is read through the index
  * of @cross, whose runs of those sizes hold the value's prices among those of fewer others;
- * else "". Three statements for every value. NULL when the record cannot be read. */
+ * else "". Two statements, and a third stepped for each value. NULL when the record cannot be
+ * read. */
 static GPtrArray *
 cross_sizes (sqlite3              *db,
              const SkySearchQuery *query,
@@ -2771,12 +2772,14 @@ append_sort_parts (GString              *sql,
    * hold the prices of every size of the other, the smaller and cheaper first (at 1,000,000
    * offers, at least 64 vCPUs by memory: the part of 128 GiB read the prices of every offer of
    * 128 GiB, 69,000, for those of 64 vCPUs, 7,000; 56 ms). */
-  if (text == TEXT_NONE && !keeps_indexed_value (query) && !has_false_filters (db, query, present))
-    cross = query->sort == SKY_SORT_MEMORY && query->min_vcpu_milli > 0 &&
-            query->min_memory_mgib == 0 ? "vcpu"
-            : query->sort == SKY_SORT_VCPU && query->min_memory_mgib > 0 &&
-              query->min_vcpu_milli == 0 ? "memory"
-            : NULL;
+  cross = query->sort == SKY_SORT_MEMORY && query->min_vcpu_milli > 0 &&
+          query->min_memory_mgib == 0 ? "vcpu"
+          : query->sort == SKY_SORT_VCPU && query->min_memory_mgib > 0 &&
+            query->min_vcpu_milli == 0 ? "memory"
+          : NULL;
+  if (cross != NULL &&
+      (text != TEXT_NONE || keeps_indexed_value (query) || has_false_filters (db, query, present)))
+    cross = NULL;
   if (cross != NULL)
     crossed = cross_sizes (db, query, cross, column, values);
   /* By service, of a least size and no OS: see service_sizes(). */
@@ -2791,14 +2794,14 @@ append_sort_parts (GString              *sql,
         return FALSE;
       for (guint i = 0; i < groups->len; i++)
         {
-          g_autofree char *vcpus = os_vcpu_parts && query->sort == SKY_SORT_SERVICE
+          g_autofree char *sizes = os_vcpu_parts && query->sort == SKY_SORT_SERVICE
                                    ? meeting_sizes (db, query, "vcpu", column, groups->pdata[i])
                                    : size_service != NULL
                                    ? service_sizes (db, query, size_service, groups->pdata[i])
                                    : g_strdup ("");
 
           g_ptr_array_add (conds, g_strdup_printf (" AND p.%s IN (%s)%s%s", column,
-                                                   (const char *) groups->pdata[i], vcpus,
+                                                   (const char *) groups->pdata[i], sizes,
                                                    in_units));
         }
       part_groups = g_ptr_array_ref (groups);
@@ -2811,18 +2814,14 @@ append_sort_parts (GString              *sql,
         {
           gint64 value = g_array_index (values, gint64, i);
           g_autofree char *text_value = g_strdup_printf ("%" G_GINT64_FORMAT, value);
-          g_autofree char *vcpus = os_vcpu_parts && query->sort == SKY_SORT_MEMORY
+          /* Of a least size of the other column: see cross_sizes(). */
+          g_autofree char *sizes = crossed != NULL ? g_strdup (crossed->pdata[i])
+                                   : os_vcpu_parts && query->sort == SKY_SORT_MEMORY
                                    ? meeting_sizes (db, query, "vcpu", column, text_value)
                                    : g_strdup ("");
 
-          /* Of a least size of the other column: see cross_sizes(). */
-          if (crossed != NULL)
-            {
-              g_free (vcpus);
-              vcpus = g_strdup (crossed->pdata[i]);
-            }
           g_ptr_array_add (conds, g_strdup_printf (" AND p.%s = %" G_GINT64_FORMAT "%s%s", column,
-                                                   value, vcpus, in_units));
+                                                   value, sizes, in_units));
         }
     }
 
@@ -2954,9 +2953,9 @@ append_sort_parts (GString              *sql,
 /* How a search in price order that asks for at least a size reads its prices: through the
  * index of prices by that size (price_by_vcpu or price_by_memory, or, of one OS and a least
  * vCPU count, price_by_os_vcpu), whose entries of one size, unit and bucket are in price
- * order. The search names each size there is from the least
- * asked for (append_least()), each bucket and, here, each unit, so that SQLite reads one such
- * run after the other and stops each once the page holds cheaper prices. In the price key's
+ * order. The search names each size there is from the least asked for (append_least()), each
+ * bucket and, here, each unit, so that SQLite reads one such run after the other and stops
+ * each once the page holds cheaper prices. In the price key's
  * own order, the prices of the small sizes, often the cheapest, would be read and passed over
  * first, and there are more of them the larger the catalog. Returns the FROM clause and sets
  * @cond to the condition on the units (" AND …"); NULL when the sizes or units are too many
