@@ -2760,10 +2760,14 @@ append_sort_parts (GString              *sql,
    * rather than through the index of the OS, the size or the service, whose runs hold the
    * prices of the others first (at 1,000,000 offers, Windows with at least 64 vCPUs by vCPU,
    * memory or service: 100-110 ms). Not by region, which that index does not hold: each
-   * region's part would read some thirty of its prices for one of the region's. */
-  os_vcpu_parts = text == TEXT_NONE && keeps_os_vcpu (query) &&
-                  (query->sort == SKY_SORT_VCPU || query->sort == SKY_SORT_MEMORY ||
-                   query->sort == SKY_SORT_SERVICE) &&
+   * region's part would read some thirty of its prices for one of the region's. Of one OS
+   * alone by vCPU, largest first, too: each size's part is its runs of the OS (rather than
+   * the size's runs, of every OS: at 3,000,000 offers, Windows 50 ms). */
+  os_vcpu_parts = text == TEXT_NONE && query->os != NULL &&
+                  ((keeps_os_vcpu (query) &&
+                    (query->sort == SKY_SORT_VCPU || query->sort == SKY_SORT_MEMORY ||
+                     query->sort == SKY_SORT_SERVICE)) ||
+                   (query->sort == SKY_SORT_VCPU && query->descending)) &&
                   !has_false_filters (db, query, present);
   /* By one size, of at least the other (and no OS, region or architecture): a part whose
    * size the prices of fewer offers of the sizes it holds of the other have than of its own
