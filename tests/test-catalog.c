@@ -3315,6 +3315,10 @@ test_decline_bundled (Fixture       *f,
   "DROP INDEX price_by_offer; " \
   "DROP INDEX price_by_unit; " \
   "DROP INDEX offer_by_name; "
+/* SQL that takes a catalog of schema 22 back to schema 21: the index of prices by OS and vCPU
+ * count goes. */
+#define UNDO_SCHEMA_22 \
+  "DROP INDEX price_by_os_vcpu; "
 /* SQL that takes a catalog of schema 21 back to schema 20: the table of names goes. */
 #define UNDO_SCHEMA_21 \
   "DROP TABLE offer_name; "
@@ -3332,8 +3336,9 @@ test_decline_bundled (Fixture       *f,
   "  offer_seq, variant) WHERE vcpu > 0 AND unit = 0; " \
   "CREATE INDEX price_by_per_gib ON price (bucket, (CAST (amount AS REAL) / memory), amount, " \
   "  offer_seq, variant) WHERE memory > 0 AND unit = 0; "
-/* SQL that takes a catalog of schema 21 back to schema 17. */
-#define UNDO_SCHEMAS_18_21 UNDO_SCHEMA_21 UNDO_SCHEMA_20 UNDO_SCHEMA_19 UNDO_SCHEMA_18
+/* SQL that takes a catalog of schema 22 back to schema 17. */
+#define UNDO_SCHEMAS_18_22 \
+  UNDO_SCHEMA_22 UNDO_SCHEMA_21 UNDO_SCHEMA_20 UNDO_SCHEMA_19 UNDO_SCHEMA_18
 #define UNDO_SCHEMA_17 \
   "DROP INDEX price_by_unit; DROP INDEX price_by_vcpu; DROP INDEX price_by_memory; " \
   "DROP INDEX price_by_os; DROP INDEX price_by_arch; DROP INDEX price_by_region; " \
@@ -3389,7 +3394,7 @@ test_migrate_from_5 (Fixture       *f,
                                      "CHECK (is_current IN (0, 1)); "
                                      "UPDATE sheet SET is_current = 1; "
                                      "ALTER TABLE provider DROP COLUMN short_name; "
-                                     UNDO_SCHEMAS_18_21 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+                                     UNDO_SCHEMAS_18_22 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 5",
@@ -3501,7 +3506,7 @@ test_migrate_from_7 (Fixture       *f,
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "ALTER TABLE provider DROP COLUMN short_name; "
-                                 UNDO_SCHEMAS_18_21 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+                                 UNDO_SCHEMAS_18_22 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                  "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 7",
@@ -3671,7 +3676,7 @@ test_migrate_from_8 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_21 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_22 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 8",
@@ -3901,7 +3906,7 @@ test_migrate_from_9 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_21 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_22 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "PRAGMA user_version = 9",
                                  NULL, NULL, NULL),
@@ -4001,7 +4006,7 @@ test_migrate_from_8_dates (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_21 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_22 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                  "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 8",
@@ -4052,7 +4057,7 @@ test_migrate_from_10_services (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_21 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_22 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 "PRAGMA user_version = 10",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -4088,7 +4093,7 @@ test_migrate_from_11 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_21 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_22 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 "PRAGMA user_version = 11",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -4123,7 +4128,7 @@ test_migrate_from_12 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_21 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_22 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      "DROP TABLE offer_text; "
                                      "CREATE VIRTUAL TABLE offer_text USING fts5 ("
                                      "  name, sku, content = 'offer_row', content_rowid = 'id',"
@@ -4164,7 +4169,7 @@ test_migrate_from_13 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_21 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_22 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      "PRAGMA user_version = 13",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -4225,7 +4230,7 @@ test_migrate_from_14 (Fixture       *f,
   import_fixture (f);
   for (gsize i = 0; i < G_N_ELEMENTS (queries); i++)
     g_ptr_array_add (before, search_keys (f, &queries[i]));
-  take_back (f, UNDO_SCHEMAS_18_21 UNDO_SCHEMA_16 UNDO_SCHEMA_15 "PRAGMA user_version = 14");
+  take_back (f, UNDO_SCHEMAS_18_22 UNDO_SCHEMA_16 UNDO_SCHEMA_15 "PRAGMA user_version = 14");
   g_assert_cmpint (query_int (f->path, indexes), ==, 0);
 
   open_converted (f);
@@ -4261,7 +4266,7 @@ test_migrate_from_15 (Fixture       *f,
   least_before = search_keys (f, &least);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_21 UNDO_SCHEMA_16 "PRAGMA user_version = 15",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_22 UNDO_SCHEMA_16 "PRAGMA user_version = 15",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
@@ -4305,7 +4310,7 @@ test_migrate_from_20 (Fixture       *f,
 
         g_ptr_array_add (before, search_keys (f, &text));
       }
-  take_back (f, UNDO_SCHEMA_21 "PRAGMA user_version = 20");
+  take_back (f, UNDO_SCHEMA_22 UNDO_SCHEMA_21 "PRAGMA user_version = 20");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
                                        "WHERE name = 'offer_name'"), ==, 0);
 
@@ -4349,7 +4354,7 @@ test_migrate_from_18 (Fixture       *f,
     }
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_21 UNDO_SCHEMA_20 UNDO_SCHEMA_19
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_22 UNDO_SCHEMA_21 UNDO_SCHEMA_20 UNDO_SCHEMA_19
                                  "PRAGMA user_version = 18", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_index_info "
@@ -4411,7 +4416,7 @@ test_migrate_from_16 (Fixture       *f,
     }
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_21 UNDO_SCHEMA_17 "PRAGMA user_version = 16",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_22 UNDO_SCHEMA_17 "PRAGMA user_version = 16",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_index_xinfo ('price_by_unit') "
@@ -4465,7 +4470,7 @@ test_migrate_from_17 (Fixture       *f,
 
       g_ptr_array_add (before, search_keys (f, &query));
     }
-  take_back (f, UNDO_SCHEMAS_18_21 "PRAGMA user_version = 17");
+  take_back (f, UNDO_SCHEMAS_18_22 "PRAGMA user_version = 17");
   g_assert_cmpint (query_int (f->path, indexes), ==, 2);
 
   open_converted (f);
@@ -4550,7 +4555,9 @@ write_meet_sheet (Fixture    *f,
 }
 
 /* The searches of an OS or a least size sorted by a size or a service that search/meets
- * compares with the single statement. */
+ * compares with the single statement (of a least size by the other size, a part through the
+ * other's index); of an OS and a least vCPU count, read through the index of prices by both,
+ * in every order. */
 static const SkySearchQuery meet_filters[] = {
   { .os = "windows" },
   { .os = "linux" },
@@ -4564,19 +4571,25 @@ static const SkySearchQuery meet_filters[] = {
   { .unit = "gb-month" },
   { .category = "database", .os = "windows" },
   { .geography = "EU", .category = "compute", .min_vcpu_milli = 4000 },
+  /* Of an OS and a least vCPU count: parts by memory or service of the vCPU counts each holds
+   * with the OS (the odd offer's 64 vCPUs are its only ones of 8 GiB). */
+  { .os = "windows", .min_vcpu_milli = 4000 },
+  { .os = "linux", .min_vcpu_milli = 8000, .term = "spot" },
+  { .os = "windows", .min_vcpu_milli = 16000, .min_memory_mgib = 8000 },
   /* An OS no price has; sizes no price has together. */
   { .os = "plan9" },
   { .min_vcpu_milli = 32000, .min_memory_mgib = 512000 },
 };
 
-/* Each of meet_filters, by a size, a price per size, a service, a provider or name, each way,
- * lists the prices the single statement lists, every page of three too. */
+/* Each of meet_filters, in every order, each way, lists the prices the single statement
+ * lists, every page of three too. */
 static void
 assert_meets_as_single (Fixture *f)
 {
   const SkySort sorts[] = {
     SKY_SORT_VCPU, SKY_SORT_MEMORY, SKY_SORT_PER_VCPU, SKY_SORT_PER_GIB, SKY_SORT_SERVICE,
-    SKY_SORT_PROVIDER, SKY_SORT_NAME,
+    SKY_SORT_PROVIDER, SKY_SORT_NAME, SKY_SORT_PRICE, SKY_SORT_UNIT_PRICE, SKY_SORT_TERM,
+    SKY_SORT_ARCHITECTURE, SKY_SORT_REGION,
   };
 
   for (gsize q = 0; q < G_N_ELEMENTS (meet_filters); q++)
@@ -4651,7 +4664,7 @@ test_migrate_from_19 (Fixture       *f,
         query.sort = sorts[k];
         g_ptr_array_add (before, search_keys (f, &query));
       }
-  take_back (f, UNDO_SCHEMA_21 UNDO_SCHEMA_20 "PRAGMA user_version = 19");
+  take_back (f, UNDO_SCHEMA_22 UNDO_SCHEMA_21 UNDO_SCHEMA_20 "PRAGMA user_version = 19");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
                                        "WHERE name = 'price_meet'"), ==, 0);
 
@@ -4678,6 +4691,55 @@ test_migrate_from_19 (Fixture       *f,
         query.sort = sorts[k];
         after = search_keys (f, &query);
         g_assert_cmpstr (after, ==, before->pdata[n]);
+      }
+}
+
+/* A catalog of schema 21 has no index of prices by OS and vCPU count: the migration makes it
+ * from the prices, and the searches of an OS and a least vCPU count, which read it, list in
+ * every order what they listed before, and what the single statement lists. */
+static void
+test_migrate_from_21 (Fixture       *f,
+                      gconstpointer  data)
+{
+  const SkySort sorts[] = {
+    SKY_SORT_UNIT_PRICE, SKY_SORT_PRICE, SKY_SORT_NAME, SKY_SORT_VCPU, SKY_SORT_MEMORY,
+    SKY_SORT_REGION, SKY_SORT_SERVICE, SKY_SORT_PROVIDER, SKY_SORT_ARCHITECTURE,
+    SKY_SORT_TERM, SKY_SORT_PER_VCPU, SKY_SORT_PER_GIB,
+  };
+  const char *indexed = "SELECT count(*) FROM sqlite_schema WHERE name = 'price_by_os_vcpu'";
+  g_autofree char *sheet = write_meet_sheet (f, "meetcloud", TRUE);
+  g_autoptr(SkyImportResult) result = import_ok (f, sheet);
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+
+  for (gsize k = 0; k < G_N_ELEMENTS (sorts); k++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        SkySearchQuery query = { .os = "windows", .min_vcpu_milli = 4000, .sort = sorts[k],
+                                 .descending = descending };
+
+        g_ptr_array_add (before, search_keys (f, &query));
+      }
+  take_back (f, UNDO_SCHEMA_22 "PRAGMA user_version = 21");
+  g_assert_cmpint (query_int (f->path, indexed), ==, 0);
+
+  open_converted (f);
+  g_assert_cmpint (query_int (f->path, indexed), ==, 1);
+  /* Every price that has an OS and a vCPU count. */
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM price INDEXED BY price_by_os_vcpu "
+                                       "WHERE os IS NOT NULL AND vcpu IS NOT NULL"), ==,
+                   query_int (f->path, "SELECT count(*) FROM price NOT INDEXED "
+                                       "WHERE os IS NOT NULL AND vcpu IS NOT NULL"));
+  for (gsize k = 0, n = 0; k < G_N_ELEMENTS (sorts); k++)
+    for (int descending = 0; descending < 2; descending++, n++)
+      {
+        SkySearchQuery query = { .os = "windows", .min_vcpu_milli = 4000, .sort = sorts[k],
+                                 .descending = descending };
+        g_autofree char *after = search_keys (f, &query);
+        g_autoptr(GPtrArray) single = NULL;
+
+        g_assert_cmpstr (after, ==, before->pdata[n]);
+        g_assert_cmpstr (after, !=, "");
+        single = search_as_single (f, &query);
       }
 }
 
@@ -4915,6 +4977,7 @@ main (int    argc,
   ADD ("migrate-from-18", test_migrate_from_18);
   ADD ("migrate-from-19", test_migrate_from_19);
   ADD ("migrate-from-20", test_migrate_from_20);
+  ADD ("migrate-from-21", test_migrate_from_21);
   ADD ("import/spilled-prices", test_import_spilled_prices);
   ADD ("import/cancel-writing-prices", test_cancel_writing_prices);
   ADD ("current-per-service", test_current_per_service);

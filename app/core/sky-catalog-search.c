@@ -1385,6 +1385,42 @@ catalog_units (sqlite3 *db)
   return units;
 }
 
+/* The prices of one OS by vCPU count (schema 22), each run of one size, unit and bucket in
+ * price order: of an OS and at least a vCPU count, where the index of either holds some one in
+ * seven prices of both, and those of the large sizes, the dearest, last in each run (at
+ * 1,000,000 offers, Windows with at least 64 vCPUs by memory: 110 ms, then 2). */
+#define OS_VCPU_FROM_SQL "FROM price p INDEXED BY price_by_os_vcpu "
+
+/* Whether the search keeps one OS and at least a vCPU count: its prices are read through the
+ * index of both (OS_VCPU_FROM_SQL). */
+static gboolean
+keeps_os_vcpu (const SkySearchQuery *query)
+{
+  return query->os != NULL && query->min_vcpu_milli > 0;
+}
+
+/* @query, without its least size of @column ("vcpu" or "memory"; NULL: as it is): for a part
+ * that names the sizes it reads (none below the least), through an index that starts with the
+ * OS or the size. With both, SQLite walks the index by one and checks the other, and no longer
+ * stops a run once the page holds cheaper prices (at 1,000,000 offers, Windows with at least
+ * 64 vCPUs by vCPU: 12 ms rather than 1). */
+static SkySearchQuery
+without_least (const SkySearchQuery *query,
+               const char           *column)
+{
+  SkySearchQuery q = *query;
+
+  if (g_strcmp0 (column, "vcpu") == 0)
+    q.min_vcpu_milli = 0;
+  else if (g_strcmp0 (column, "memory") == 0)
+    q.min_memory_mgib = 0;
+  return q;
+}
+
+static gboolean has_false_filters (sqlite3              *db,
+                                   const SkySearchQuery *query,
+                                   GArray               *present);
+
 /* One part of a search read in parts: the prices of the search that also meet @cond
  * (" AND …"), with @k, in the part's @order and no more than a page needs (all of them when
  * @order is NULL); @term, when not NULL, instead of the search's purchase option; @from, when
@@ -1426,6 +1462,12 @@ append_unit_parts (GString              *sql,
                    GArray               *present,
                    GArray               *units)
 {
+  /* Of one OS and at least a vCPU count: see OS_VCPU_FROM_SQL. */
+  const char *from = text == TEXT_SERVICES ? SERVICES_FROM_SQL
+                     : text == TEXT_NONE && keeps_os_vcpu (query) &&
+                       !has_false_filters (db, query, present) ? OS_VCPU_FROM_SQL
+                     : NULL;
+
   for (guint i = 0; i < units->len; i++)
     {
       guint place = g_array_index (units, guint, i);
@@ -1438,7 +1480,7 @@ append_unit_parts (GString              *sql,
       append_part (sql, db, query, text, present, k, cond, NULL,
                    query->descending ? "p.amount DESC, p.offer_seq DESC"
                                      : "p.amount, p.offer_seq",
-                   text == TEXT_SERVICES ? SERVICES_FROM_SQL : NULL);
+                   from);
     }
 }
 
@@ -1583,10 +1625,144 @@ keep_meeting_values (sqlite3              *db,
   return TRUE;
 }
 
+/* " AND p.@size IN (…)": the sizes of @size ("vcpu" or "memory") that the prices of the
+ * search's OS and least sizes hold beside @column's values @values ("v, v, …"), as the
+ * catalog's record of the values its offers hold together says (price_meet): a part read
+ * through an index that starts with the OS or the size then reads the runs of those sizes
+ * only, rather than those of every size the search keeps, each read whole for none of the
+ * part's prices. "" when it cannot tell. */
+static char *
+meeting_sizes (sqlite3              *db,
+               const SkySearchQuery *query,
+               const char           *size,
+               const char           *column,
+               const char           *values)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) cond = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 os = -1;
+  int rc;
+
+  if (query->os != NULL && (os = word_id (db, query->os)) < 0)
+    return g_strdup ("");
+  g_string_printf (sql, "SELECT DISTINCT %s FROM price_meet WHERE %s IN (%s) "
+                        "AND %s IS NOT NULL", size, column, values, size);
+  append_meet_conditions (sql, query, os);
+  g_string_append (sql, " ORDER BY 1");
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    return g_strdup ("");
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (cond->len == 0)
+        g_string_append_printf (cond, " AND p.%s IN (", size);
+      else
+        g_string_append (cond, ", ");
+      g_string_append_printf (cond, "%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
+    }
+  if (rc != SQLITE_DONE || cond->len == 0)
+    return g_strdup ("");
+  g_string_append_c (cond, ')');
+  return g_string_free (g_steal_pointer (&cond), FALSE);
+}
+
+/* The offers the catalog's record of the values they hold together counts of each value of
+ * @column ("vcpu" or "memory"), as a table of its values to their counts (gint64 in
+ * pointers); NULL when it cannot be read. */
+static GHashTable *
+meet_counts (sqlite3    *db,
+             const char *column)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s, sum (offers) FROM price_meet "
+                                          "WHERE %s IS NOT NULL GROUP BY 1", column, column);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        NULL);
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 *value = g_new (gint64, 1);
+
+      *value = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_insert (counts, value, GSIZE_TO_POINTER (sqlite3_column_int64 (stmt, 1)));
+    }
+  return rc == SQLITE_DONE ? g_steal_pointer (&counts) : NULL;
+}
+
+/* Of each of @values, sizes of @column ("vcpu" or "memory"), the condition " AND p.@cross IN
+ * (…)" on the other size, @cross: the sizes of it that the prices of the search's least size
+ * of it hold beside the value (as the record of the values held together says), when fewer
+ * offers have those than have the value, so that the value's part is read through the index
+ * of @cross, whose runs of those sizes hold the value's prices among those of fewer others;
+ * else "". Two statements, and a third stepped for each value. NULL when the record cannot be
+ * read. */
+static GPtrArray *
+cross_sizes (sqlite3              *db,
+             const SkySearchQuery *query,
+             const char           *cross,
+             const char           *column,
+             GArray               *values)
+{
+  g_autoptr(GPtrArray) conds = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) own = meet_counts (db, column);
+  g_autoptr(GHashTable) other = meet_counts (db, cross);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc = SQLITE_DONE;
+
+  if (own == NULL || other == NULL)
+    return NULL;
+  g_string_printf (sql, "SELECT DISTINCT %s, %s FROM price_meet WHERE %s = ?1 "
+                        "AND %s IS NOT NULL", cross, column, column, cross);
+  append_meet_conditions (sql, query, -1);
+  g_string_append (sql, " ORDER BY 1");
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  for (guint i = 0; i < values->len; i++)
+    {
+      gint64 value = g_array_index (values, gint64, i);
+      g_autoptr(GString) cond = g_string_new (NULL);
+      gint64 other_offers = 0;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, value);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 size = sqlite3_column_int64 (stmt, 0);
+
+          g_string_append_printf (cond, "%s%" G_GINT64_FORMAT,
+                                  cond->len == 0 ? "" : ", ", size);
+          other_offers += GPOINTER_TO_SIZE (g_hash_table_lookup (other, &size));
+        }
+      if (rc != SQLITE_DONE)
+        return NULL;
+      if (cond->len > 0 &&
+          other_offers < (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (own, &value)))
+        g_ptr_array_add (conds, g_strdup_printf (" AND p.%s IN (%s)", cross, cond->str));
+      else
+        g_ptr_array_add (conds, g_strdup (""));
+    }
+  return g_steal_pointer (&conds);
+}
+
+/* Whether the part's condition @cond names sizes of @size (" AND p.@size IN (…)"). */
+static gboolean
+names_size (const char *cond,
+            const char *size)
+{
+  g_autofree char *named = g_strdup_printf (" AND p.%s IN (", size);
+
+  return strstr (cond, named) != NULL;
+}
+
 /* How many offers the catalog's record of the values they hold together (price_meet) counts,
  * whose prices an index holds: of @services ("id, id, …"), or else of the OS the search
- * keeps, or else of its least vCPU count, or else memory (the index through which
- * least_size_from() reads); -1 when it cannot be read. */
+ * keeps (and its least vCPU count, if any: see keeps_os_vcpu()), or else of its least vCPU
+ * count, or else memory (the index through which least_size_from() reads); -1 when it cannot
+ * be read. */
 static gint64
 meet_offers (sqlite3              *db,
              const SkySearchQuery *query,
@@ -1600,8 +1776,11 @@ meet_offers (sqlite3              *db,
     sql = g_strdup_printf ("SELECT sum (offers) FROM price_meet WHERE service_id IN (%s)",
                            services);
   else if (query->os != NULL && (os = word_id (db, query->os)) >= 0)
-    sql = g_strdup_printf ("SELECT sum (offers) FROM price_meet WHERE os = %" G_GINT64_FORMAT,
-                           os);
+    sql = keeps_os_vcpu (query)
+          ? g_strdup_printf ("SELECT sum (offers) FROM price_meet WHERE os = %" G_GINT64_FORMAT
+                             " AND vcpu >= %" G_GINT64_FORMAT, os, query->min_vcpu_milli)
+          : g_strdup_printf ("SELECT sum (offers) FROM price_meet WHERE os = %" G_GINT64_FORMAT,
+                             os);
   else if (query->min_vcpu_milli > 0)
     sql = g_strdup_printf ("SELECT sum (offers) FROM price_meet WHERE vcpu >= %"
                            G_GINT64_FORMAT, query->min_vcpu_milli);
@@ -1614,6 +1793,92 @@ meet_offers (sqlite3              *db,
       sqlite3_step (stmt) != SQLITE_ROW)
     return -1;
   return sqlite3_column_int64 (stmt, 0);
+}
+
+static gboolean holds_bucket (GArray *buckets,
+                              gint64  bucket);
+
+/* Of a search of a least size and no OS, by service: " AND p.@size IN (…)", the sizes of
+ * @size ("vcpu" or "memory") the services @services ("id, id, …") hold of those asked for,
+ * when fewer offers of the services of their categories have those sizes than the services
+ * have in all (as the record of the values held together counts them), so that the part of
+ * @services is read through the index of prices by @size, naming those sizes and the buckets
+ * the services have prices in only (services_part_buckets()), whose runs hold their prices
+ * among those of the fewer, rather than through the index of prices by service, whose runs
+ * hold their smaller sizes, the cheapest, first (at 1,000,000 offers, at least 16 GiB by
+ * service, largest first, read the prices of the 200,000 virtual machines of less: 131 ms).
+ * "" otherwise, or when the record cannot be read. */
+static char *
+service_sizes (sqlite3              *db,
+               const SkySearchQuery *query,
+               const char           *size,
+               const char           *services)
+{
+  g_autofree char *sizes = meeting_sizes (db, query, size, "service_id", services);
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 all = meet_offers (db, NULL, services);
+
+  if (*sizes == '\0' || all < 0)
+    return g_strdup ("");
+  /* " AND p.": the condition itself ("vcpu IN (…)") follows. */
+  sql = g_strdup_printf ("SELECT sum (offers) FROM price_meet WHERE %s AND service_id IN "
+                         "(SELECT id FROM service WHERE category IN "
+                         "(SELECT category FROM service WHERE id IN (%s)))",
+                         sizes + strlen (" AND p."), services);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int64 (stmt, 0) >= all)
+    return g_strdup ("");
+  return g_steal_pointer (&sizes);
+}
+
+/* Of the buckets @present, those in which the services @services ("id, id, …") have prices
+ * of the units @units (places in the vocabulary): a look-up of each service, unit and bucket
+ * they have, and one more, in the index of prices by service. NULL when they cannot be read:
+ * every bucket, then. */
+static GArray *
+services_part_buckets (sqlite3    *db,
+                       GArray     *present,
+                       GArray     *units,
+                       const char *services)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) held = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ordered = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto(GStrv) ids = g_strsplit (services, ", ", -1);
+
+  if (present == NULL || units == NULL ||
+      sqlite3_prepare_v2 (db, "SELECT min (bucket) FROM price INDEXED BY price_by_service "
+                              "WHERE service_id = ?1 AND unit = ?2 AND bucket > ?3",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  for (guint i = 0; ids[i] != NULL; i++)
+    for (guint u = 0; u < units->len; u++)
+      {
+        gint64 bucket = G_MININT64;
+
+        for (;;)
+          {
+            sqlite3_reset (stmt);
+            sqlite3_bind_int64 (stmt, 1, g_ascii_strtoll (ids[i], NULL, 10));
+            sqlite3_bind_int64 (stmt, 2, sky_vocabulary_nth (SKY_VOCABULARY_UNIT,
+                                                             g_array_index (units, guint, u))
+                                                             ->code);
+            sqlite3_bind_int64 (stmt, 3, bucket);
+            if (sqlite3_step (stmt) != SQLITE_ROW)
+              return NULL;
+            if (sqlite3_column_type (stmt, 0) != SQLITE_INTEGER)
+              break;
+            bucket = sqlite3_column_int64 (stmt, 0);
+            if (holds_bucket (present, bucket) && !holds_bucket (held, bucket))
+              g_array_append_val (held, bucket);
+          }
+      }
+  /* In the order of @present. */
+  for (guint b = 0; b < present->len; b++)
+    if (holds_bucket (held, g_array_index (present, gint64, b)))
+      g_array_append_val (ordered, g_array_index (present, gint64, b));
+  return g_steal_pointer (&ordered);
 }
 
 /* A search by name without a text walks the offers in the order of their names (the index
@@ -2092,7 +2357,13 @@ append_per_size_parts (GString              *sql,
   const char *direction = query->descending ? "DESC" : "ASC";
   gint64 least = strcmp (column, "vcpu") == 0 ? query->min_vcpu_milli : query->min_memory_mgib;
   g_autofree char *index = g_strconcat ("price_by_", column, NULL);
-  g_autofree char *from = g_strdup_printf ("FROM price p INDEXED BY %s ", index);
+  /* Of one OS, by vCPU count: each size's runs of the OS alone (see OS_VCPU_FROM_SQL). */
+  gboolean os_vcpu = text == TEXT_NONE && query->os != NULL && strcmp (column, "vcpu") == 0;
+  g_autofree char *from = os_vcpu ? g_strdup (OS_VCPU_FROM_SQL)
+                                  : g_strdup_printf ("FROM price p INDEXED BY %s ", index);
+  /* Each size's part names its size: not the search's least vCPU count too (see
+   * without_least()). */
+  SkySearchQuery sized = without_least (query, os_vcpu ? "vcpu" : NULL);
   g_autofree char *select = g_strdup_printf ("%s, %s AS k", price_columns (text), k);
   g_autofree char *rest = g_strdup_printf (" AND (p.%s > 0 AND p.unit = "
                                            G_STRINGIFY (HOUR_CODE) ") IS NOT 1", column);
@@ -2111,7 +2382,7 @@ append_per_size_parts (GString              *sql,
     return FALSE;
   /* Only those the search's OS and least sizes meet. */
   keep_meeting_values (db, query, column, sizes, &with_null);
-  append_filters (where, db, query, text, from, present);
+  append_filters (where, db, &sized, text, from, present);
   /* Nothing to read (a value no price has, another unit): not through the index either. */
   if (has_false_condition (where->str) ||
       (names_one (query->unit) &&
@@ -2149,7 +2420,7 @@ append_per_size_parts (GString              *sql,
        * per vCPU, every price up to $0.01 of each size: 61 ms rather than 6). */
       if (query->has_max_price && has_bound && !query->descending)
         {
-          SkySearchQuery unlimited_query = *query;
+          SkySearchQuery unlimited_query = sized;
 
           unlimited_query.has_max_price = FALSE;
           append_filters (unlimited, db, &unlimited_query, text, from, present);
@@ -2360,6 +2631,12 @@ append_sort_parts (GString              *sql,
   gboolean null_last = TRUE;
   gboolean without_value = FALSE;
   gboolean met = FALSE;
+  gboolean os_vcpu_parts;
+  /* The other size a part of a size may be read by: see cross_sizes(). */
+  const char *cross = NULL;
+  g_autoptr(GPtrArray) crossed = NULL;
+  /* By service, the size whose index a service's part may be read by (service_sizes()). */
+  const char *size_service = NULL;
   gboolean with_null;
   /* By service: each part's group of ids ("id, id, …"), in the parts' order. */
   g_autoptr(GPtrArray) part_groups = NULL;
@@ -2478,6 +2755,41 @@ append_sort_parts (GString              *sql,
       if (services_present != NULL)
         present = services_present;
     }
+  /* Of one OS and at least a vCPU count, by a size or service: each part through the index of
+   * both (OS_VCPU_FROM_SQL), a memory size's or service's of the vCPU counts it holds only,
+   * rather than through the index of the OS, the size or the service, whose runs hold the
+   * prices of the others first (at 1,000,000 offers, Windows with at least 64 vCPUs by vCPU,
+   * memory or service: 100-110 ms). Not by region, which that index does not hold: each
+   * region's part would read some thirty of its prices for one of the region's. Of one OS
+   * alone by vCPU, largest first, too: each size's part is its runs of the OS (rather than
+   * the size's runs, of every OS: at 3,000,000 offers, Windows 50 ms). */
+  os_vcpu_parts = text == TEXT_NONE && query->os != NULL &&
+                  ((keeps_os_vcpu (query) &&
+                    (query->sort == SKY_SORT_VCPU || query->sort == SKY_SORT_MEMORY ||
+                     query->sort == SKY_SORT_SERVICE)) ||
+                   (query->sort == SKY_SORT_VCPU && query->descending)) &&
+                  !has_false_filters (db, query, present);
+  /* By one size, of at least the other (and no OS, region or architecture): a part whose
+   * size the prices of fewer offers of the sizes it holds of the other have than of its own
+   * (as the record of the values held together counts them) goes through the index of the
+   * other, naming those sizes only (see cross_sizes()), rather than through its own, whose runs
+   * hold the prices of every size of the other, the smaller and cheaper first (at 1,000,000
+   * offers, at least 64 vCPUs by memory: the part of 128 GiB read the prices of every offer of
+   * 128 GiB, 69,000, for those of 64 vCPUs, 7,000; 56 ms). */
+  cross = query->sort == SKY_SORT_MEMORY && query->min_vcpu_milli > 0 &&
+          query->min_memory_mgib == 0 ? "vcpu"
+          : query->sort == SKY_SORT_VCPU && query->min_memory_mgib > 0 &&
+            query->min_vcpu_milli == 0 ? "memory"
+          : NULL;
+  if (cross != NULL &&
+      (text != TEXT_NONE || keeps_indexed_value (query) || has_false_filters (db, query, present)))
+    cross = NULL;
+  if (cross != NULL)
+    crossed = cross_sizes (db, query, cross, column, values);
+  /* By service, of a least size and no OS: see service_sizes(). */
+  if (text == TEXT_NONE && met && query->sort == SKY_SORT_SERVICE && query->os == NULL &&
+      has_least_size (query) && present != NULL && !has_false_filters (db, query, present))
+    size_service = query->min_vcpu_milli > 0 ? "vcpu" : "memory";
   if (groups_sql != NULL)
     {
       g_autoptr(GPtrArray) groups = id_groups (db, groups_sql, values, &without_value);
@@ -2485,8 +2797,17 @@ append_sort_parts (GString              *sql,
       if (groups == NULL)
         return FALSE;
       for (guint i = 0; i < groups->len; i++)
-        g_ptr_array_add (conds, g_strdup_printf (" AND p.%s IN (%s)%s", column,
-                                                 (const char *) groups->pdata[i], in_units));
+        {
+          g_autofree char *sizes = os_vcpu_parts && query->sort == SKY_SORT_SERVICE
+                                   ? meeting_sizes (db, query, "vcpu", column, groups->pdata[i])
+                                   : size_service != NULL
+                                   ? service_sizes (db, query, size_service, groups->pdata[i])
+                                   : g_strdup ("");
+
+          g_ptr_array_add (conds, g_strdup_printf (" AND p.%s IN (%s)%s%s", column,
+                                                   (const char *) groups->pdata[i], sizes,
+                                                   in_units));
+        }
       part_groups = g_ptr_array_ref (groups);
       /* Those without a value (the group that has a NULL's place) stay last. */
       null_last = FALSE;
@@ -2494,8 +2815,18 @@ append_sort_parts (GString              *sql,
   else if (column != NULL)
     {
       for (guint i = 0; i < values->len; i++)
-        g_ptr_array_add (conds, g_strdup_printf (" AND p.%s = %" G_GINT64_FORMAT "%s", column,
-                                                 g_array_index (values, gint64, i), in_units));
+        {
+          gint64 value = g_array_index (values, gint64, i);
+          g_autofree char *text_value = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+          /* Of a least size of the other column: see cross_sizes(). */
+          g_autofree char *sizes = crossed != NULL ? g_strdup (crossed->pdata[i])
+                                   : os_vcpu_parts && query->sort == SKY_SORT_MEMORY
+                                   ? meeting_sizes (db, query, "vcpu", column, text_value)
+                                   : g_strdup ("");
+
+          g_ptr_array_add (conds, g_strdup_printf (" AND p.%s = %" G_GINT64_FORMAT "%s%s", column,
+                                                   value, sizes, in_units));
+        }
     }
 
   /* Largest first: the values' places the other way round; NULL stays last, as does the group
@@ -2514,9 +2845,14 @@ append_sort_parts (GString              *sql,
    * 31, then 4 ms). Smallest first, the value's: the smallest sizes are the commonest, found
    * at once among the value's prices, while a size's runs may hold none of the value's, and
    * be read whole. */
-  if (text == TEXT_NONE && keeps_indexed_value (query) && query->descending &&
-      (query->sort == SKY_SORT_VCPU || query->sort == SKY_SORT_MEMORY) &&
-      !has_false_filters (db, query, present))
+  if (os_vcpu_parts && query->sort != SKY_SORT_SERVICE)
+    {
+      own_from = g_strdup (OS_VCPU_FROM_SQL);
+      valued = conds->len;
+    }
+  else if (text == TEXT_NONE && keeps_indexed_value (query) && query->descending &&
+           (query->sort == SKY_SORT_VCPU || query->sort == SKY_SORT_MEMORY) &&
+           !has_false_filters (db, query, present))
     {
       own_from = g_strdup_printf ("FROM price p INDEXED BY price_by_%s ", column);
       valued = conds->len;
@@ -2547,7 +2883,7 @@ append_sort_parts (GString              *sql,
   else if (text == TEXT_NONE && met && query->sort == SKY_SORT_SERVICE &&
            !has_false_filters (db, query, present))
     {
-      if (query->os != NULL)
+      if (query->os != NULL && !keeps_os_vcpu (query))
         own_from = g_strdup ("FROM price p INDEXED BY price_by_os ");
       else
         own_from = g_strdup (least_size_from (db, query, text, present, &size_units));
@@ -2570,20 +2906,48 @@ append_sort_parts (GString              *sql,
       /* By service: through the index of the OS or size where it holds the prices of fewer
        * offers than the service does (by half), each of which the part reads at most; else
        * the service's. */
-      if (i < valued && own_offers >= 0 &&
+      if (i < valued && own_offers >= 0 && size_service == NULL &&
           own_offers * 2 >= meet_offers (db, NULL, part_groups->pdata[i]))
         from = NULL;
       gsize start = sql->len;
+      /* A part of one OS that names its vCPU counts: not the least too. */
+      SkySearchQuery part = without_least (query, os_vcpu_parts && i < valued &&
+                                                  strstr (conds->pdata[i], " AND p.vcpu ")
+                                                  != NULL ? "vcpu" : NULL);
+      g_autofree char *cross_from = NULL;
+      g_autoptr(GArray) part_present = NULL;
 
-      append_part (sql, db, query, text, present, k, conds->pdata[i],
-                   i < terms->len ? terms->pdata[i] : NULL, up, from);
+      /* Of a least size, a service's part that names the sizes it holds: through the size's
+       * index, in the buckets the service has prices in, without the least; else the
+       * service's. */
+      if (size_service != NULL && i < valued)
+        {
+          if (names_size (conds->pdata[i], size_service))
+            {
+              part = without_least (query, size_service);
+              part_present = services_part_buckets (db, present, units, part_groups->pdata[i]);
+            }
+          else
+            from = NULL;
+        }
+
+      /* A part of a size that names the other's sizes it holds: through their index, without
+       * the least. */
+      if (cross != NULL && i < values->len && names_size (conds->pdata[i], cross))
+        {
+          part = without_least (query, cross);
+          from = cross_from = g_strdup_printf ("FROM price p INDEXED BY price_by_%s ", cross);
+        }
+
+      append_part (sql, db, &part, text, part_present != NULL ? part_present : present, k,
+                   conds->pdata[i], i < terms->len ? terms->pdata[i] : NULL, up, from);
       /* A part of nothing (a purchase option without prices) names no partial index. */
-      if (from != NULL && (from == size_from || from == own_from) &&
+      if (from != NULL && (from == size_from || from == own_from || from == cross_from) &&
           has_false_condition (sql->str + start))
         {
           g_string_truncate (sql, start);
-          append_part (sql, db, query, text, present, k, conds->pdata[i],
-                       i < terms->len ? terms->pdata[i] : NULL, up, NULL);
+          append_part (sql, db, &part, text, part_present != NULL ? part_present : present, k,
+                       conds->pdata[i], i < terms->len ? terms->pdata[i] : NULL, up, NULL);
         }
     }
   *order = g_strdup ("k, p.amount, p.offer_seq");
@@ -2591,10 +2955,11 @@ append_sort_parts (GString              *sql,
 }
 
 /* How a search in price order that asks for at least a size reads its prices: through the
- * index of prices by that size (price_by_vcpu or price_by_memory), whose entries of one size,
- * unit and bucket are in price order. The search names each size there is from the least
- * asked for (append_least()), each bucket and, here, each unit, so that SQLite reads one such
- * run after the other and stops each once the page holds cheaper prices. In the price key's
+ * index of prices by that size (price_by_vcpu or price_by_memory, or, of one OS and a least
+ * vCPU count, price_by_os_vcpu), whose entries of one size, unit and bucket are in price
+ * order. The search names each size there is from the least asked for (append_least()), each
+ * bucket and, here, each unit, so that SQLite reads one such run after the other and stops
+ * each once the page holds cheaper prices. In the price key's
  * own order, the prices of the small sizes, often the cheapest, would be read and passed over
  * first, and there are more of them the larger the catalog. Returns the FROM clause and sets
  * @cond to the condition on the units (" AND …"); NULL when the sizes or units are too many
@@ -2620,7 +2985,8 @@ least_size_from (sqlite3              *db,
     {
       column = "vcpu";
       least = query->min_vcpu_milli;
-      from = "FROM price p INDEXED BY price_by_vcpu ";
+      /* Of one OS too: its runs of each size (see OS_VCPU_FROM_SQL). */
+      from = keeps_os_vcpu (query) ? OS_VCPU_FROM_SQL : "FROM price p INDEXED BY price_by_vcpu ";
     }
   else if (query->min_memory_mgib > 0)
     {
