@@ -1798,9 +1798,14 @@ assert_text_set_as_scan (Fixture              *f,
 
       first.limit = 3;
       _sky_catalog_set_text_walk_budget (budgets[i], firsts[i], i % 2 == 0 ? 1 : -1);
+      /* The offers of the names that hold the text known exactly, walked as far (or not at
+       * all, or as far as they go). */
+      _sky_catalog_set_text_named_walk (i % 3 == 0 ? -1 : i % 3 == 1 ? 0 : budgets[i],
+                                        firsts[i]);
       /* Without the probes, by name: the names' index walked (NAME_WALK_SHARE). */
       walked = search_keys_probed (f, &first, i < 2 ? 0 : -1, -1);
       walked_page = search_keys_probed (f, &page, i < 2 ? 0 : -1, -1);
+      _sky_catalog_set_text_named_walk (-1, -1);
       _sky_catalog_set_text_walk_budget (-1, -1, -1);
       g_assert_cmpstr (walked, ==, expected_first);
       g_assert_cmpstr (walked_page, ==, expected);
@@ -2119,8 +2124,9 @@ write_per_size_sheet (Fixture *f)
 static void
 assert_names_kept (const char *path)
 {
+  /* Names compared in any case, as the table holds them. */
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM ("
-                                    "SELECT name, service_id, ifnull (vcpu, -1), "
+                                    "SELECT name COLLATE NOCASE, service_id, ifnull (vcpu, -1), "
                                     "  ifnull (memory, -1), ifnull (architecture, -1) "
                                     "FROM offer_row EXCEPT "
                                     "SELECT name, service_id, vcpu, memory, arch "
@@ -2131,6 +2137,14 @@ assert_names_kept (const char *path)
                                     "SELECT name, service_id, ifnull (vcpu, -1), "
                                     "  ifnull (memory, -1), ifnull (architecture, -1) "
                                     "FROM offer_row)"), ==, 0);
+  /* Each row with how many offers it stands for. */
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM offer_name n WHERE offers != "
+                                    "(SELECT count(*) FROM offer_row o "
+                                    " WHERE o.name = n.name COLLATE NOCASE "
+                                    " AND o.service_id = n.service_id "
+                                    " AND ifnull (o.vcpu, -1) = n.vcpu "
+                                    " AND ifnull (o.memory, -1) = n.memory "
+                                    " AND ifnull (o.architecture, -1) = n.arch)"), ==, 0);
 }
 
 /* A text only services' names hold lists, by name, a size, the architecture and a price per
@@ -2165,6 +2179,115 @@ assert_services_text_as_scan (Fixture    *f,
         expected = keys_page (scanned, 1, 2);
         g_assert_cmpstr (paged, ==, expected);
       }
+}
+
+/* A sheet whose offers' names hold the texts of test_search_named_text(): a name alone
+ * (twice, in two cases), one whose trigrams other names hold apart, one whose trigrams two
+ * other names hold each, one an offer's SKU alone holds too; of sizes and none. */
+static char *
+write_named_sheet (Fixture *f)
+{
+  static const char * const offers[] = {
+    /* sku, name */
+    "n1", "ghijkl", "n2", "GHIJKL", "n3", "abcdef", "n4", "abc def", "n5", "klmnop",
+    "n6", "klmxyz", "n7", "xyznop", "n8", "rstuvw", "n9-rstuvw-us", "other",
+    "n10", "ghijkl", "n11", "plain",
+  };
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->dir, "named.xml", NULL);
+
+  sky_test_append_sheet_start (s, "namecloud", "Name Cloud");
+  g_string_append (s,
+                   "  <region code=\"eu\" name=\"Europe\" geography=\"EU\"/>\n"
+                   "  <region code=\"us\" name=\"America\" geography=\"US\"/>\n");
+  for (guint service = 0; service < 2; service++)
+    {
+      g_string_append_printf (s, "  <service id=\"s%u\" name=\"Kind %u\" "
+                                 "category=\"%s\">\n", service, service,
+                              service == 0 ? "compute" : "storage");
+      for (guint i = 0; i < G_N_ELEMENTS (offers); i += 2)
+        {
+          guint n = i / 2 + service;
+
+          g_string_append_printf (s, "    <offer sku=\"%s-%u\" name=\"%s\" region=\"%s\"",
+                                  offers[i], service, offers[i + 1], n % 3 == 0 ? "us" : "eu");
+          /* Every third offer of compute states no size. */
+          if (service == 0 && n % 3 != 1)
+            g_string_append_printf (s, " vcpu=\"%u\" memory-gib=\"%u\"", 1 << (n % 3),
+                                    2 << (n % 4));
+          g_string_append_printf (s, ">\n"
+                                     "      <price unit=\"hour\" term=\"on-demand\" "
+                                     "amount=\"0.%03u\"/>\n"
+                                     "      <price unit=\"hour\" term=\"spot\" "
+                                     "amount=\"0.%03u\"/>\n"
+                                     "      <price unit=\"gb-month\" term=\"on-demand\" "
+                                     "amount=\"0.%03u\"/>\n"
+                                     "    </offer>\n",
+                                  (n * 7) % 13 + 1, (n * 5) % 11 + 1, (n * 3) % 7 + 1);
+        }
+      g_string_append (s, "  </service>\n");
+    }
+  g_string_append (s, "</price-sheet>\n");
+  g_file_set_contents (path, s->str, s->len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* A text offers' names hold, their offers known exactly (from the table of names and the text
+ * index), lists in every order, each way, whole and page by page, what a scan lists: a name
+ * alone, in any case; one whose trigrams are in other offers, the text in none of them; one
+ * whose trigrams each other names hold but not together; one another offer's SKU alone holds;
+ * with the walk of those offers whole, cut short, or not made. */
+static void
+test_search_named_text (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char * const texts[] = {
+    "ghijkl", "GHIJ", "abcdef", "klmnop", "rstuvw", "hij", "nothing", "plain",
+  };
+  const SkySort sorts[] = {
+    SKY_SORT_UNIT_PRICE, SKY_SORT_PRICE, SKY_SORT_NAME, SKY_SORT_VCPU, SKY_SORT_MEMORY,
+    SKY_SORT_PROVIDER, SKY_SORT_REGION, SKY_SORT_SERVICE, SKY_SORT_TERM, SKY_SORT_PER_VCPU,
+    SKY_SORT_PER_GIB, SKY_SORT_ARCHITECTURE,
+  };
+  g_autofree char *named = write_named_sheet (f);
+  g_autoptr(SkyImportResult) result = NULL;
+
+  import_fixture (f);
+  result = import_ok (f, named);
+  assert_names_kept (f->path);
+  g_assert_cmpint (query_int (f->path, "SELECT offers FROM offer_name WHERE name = 'ghijkl' "
+                                       "AND vcpu = -1 AND service_id = (SELECT id FROM service "
+                                       "WHERE name = 'Kind 1')"), ==, 3);
+  for (gsize t = 0; t < G_N_ELEMENTS (texts); t++)
+    for (gsize k = 0; k < G_N_ELEMENTS (sorts); k++)
+      for (int descending = 0; descending < 2; descending++)
+        {
+          SkySearchQuery query = { .text = texts[t], .sort = sorts[k],
+                                   .descending = descending };
+          g_autofree char *scanned = NULL;
+
+          _sky_catalog_set_text_index_disabled (TRUE);
+          scanned = search_keys (f, &query);
+          _sky_catalog_set_text_index_disabled (FALSE);
+          for (guint w = 0; w < 4; w++)
+            for (guint offset = 0; offset < 3; offset++)
+              {
+                const gint64 budgets[] = { -1, 0, 1, 5 };
+                SkySearchQuery page = query;
+                g_autofree char *paged = NULL;
+                g_autofree char *expected = keys_page (scanned, offset, 3);
+
+                page.offset = offset;
+                page.limit = 3;
+                _sky_catalog_set_text_named_walk (budgets[w], w == 3 ? 2 : -1);
+                /* As if the offers the index finds were many. */
+                paged = search_keys_probed (f, &page, -1, -1);
+                _sky_catalog_set_text_named_walk (-1, -1);
+                g_assert_cmpstr (paged, ==, expected);
+              }
+        }
 }
 
 /* The table of names holds the names of the offers of every sheet imported, and loses those of
@@ -4322,6 +4445,47 @@ test_migrate_from_20 (Fixture       *f,
       }
 }
 
+/* Schema 22: each row of the table of names says how many offers it stands for; the pages of
+ * a text names hold, each way, are as before. */
+static void
+test_migrate_from_21 (Fixture       *f,
+                      gconstpointer  data)
+{
+  const SkySort sorts[] = {
+    SKY_SORT_NAME, SKY_SORT_PRICE, SKY_SORT_UNIT_PRICE, SKY_SORT_VCPU, SKY_SORT_REGION,
+    SKY_SORT_PER_GIB,
+  };
+  g_autofree char *named = write_named_sheet (f);
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+
+  import_fixture (f);
+  result = import_ok (f, named);
+  for (gsize i = 0; i < G_N_ELEMENTS (sorts); i++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        SkySearchQuery text = { .sort = sorts[i], .text = "ghij", .descending = descending };
+
+        g_ptr_array_add (before, search_keys (f, &text));
+      }
+  take_back (f, "ALTER TABLE offer_name DROP COLUMN offers; PRAGMA user_version = 21");
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_table_info ('offer_name') "
+                                       "WHERE name = 'offers'"), ==, 0);
+
+  open_converted (f);
+  g_assert_cmpint (query_int (f->path, "SELECT sum (offers) FROM offer_name"), ==,
+                   query_int (f->path, "SELECT count(*) FROM offer_row"));
+  assert_names_kept (f->path);
+  for (gsize i = 0; i < G_N_ELEMENTS (sorts); i++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        SkySearchQuery text = { .sort = sorts[i], .text = "ghij", .descending = descending };
+        g_autofree char *after = search_keys (f, &text);
+
+        g_assert_cmpstr (after, ==, before->pdata[2 * i + descending]);
+      }
+}
+
 /* Schema 19: the index of prices by offer holds, after the offer, the columns a search of the
  * window checks or sorts by; the pages of a text's offers sorted are as before. */
 static void
@@ -4883,6 +5047,7 @@ main (int    argc,
   ADD ("search/count", test_count);
   ADD ("search/text-index", test_search_text_index);
   ADD ("search/offer-names", test_search_offer_names);
+  ADD ("search/named-text", test_search_named_text);
   ADD ("search/parts", test_search_parts);
   ADD ("search/per-size", test_search_per_size);
   ADD ("search/meets", test_search_meets);
@@ -4915,6 +5080,7 @@ main (int    argc,
   ADD ("migrate-from-18", test_migrate_from_18);
   ADD ("migrate-from-19", test_migrate_from_19);
   ADD ("migrate-from-20", test_migrate_from_20);
+  ADD ("migrate-from-21", test_migrate_from_21);
   ADD ("import/spilled-prices", test_import_spilled_prices);
   ADD ("import/cancel-writing-prices", test_cancel_writing_prices);
   ADD ("current-per-service", test_current_per_service);

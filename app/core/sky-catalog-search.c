@@ -186,6 +186,40 @@ found_set_free (FoundSet *set)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FoundSet, found_set_free)
 
+/* The set of the offers @ids, the least of which is @least and the greatest @most. */
+static FoundSet *
+found_set_of_ids (GArray *ids,
+                  gint64  least,
+                  gint64  most)
+{
+  FoundSet *set = g_new0 (FoundSet, 1);
+
+  set->count = ids->len;
+  if (ids->len > 0)
+    {
+      set->first = least;
+      set->n_bits = most - least + 1;
+      set->bits = g_new0 (guint64, set->n_bits / 64 + 1);
+      for (guint i = 0; i < ids->len; i++)
+        {
+          gint64 bit = g_array_index (ids, gint64, i) - least;
+
+          set->bits[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
+        }
+    }
+  return set;
+}
+
+/* Whether @set holds the offer @id. */
+static gboolean
+found_set_has (const FoundSet *set,
+               gint64          id)
+{
+  gint64 bit = id - set->first;
+
+  return bit >= 0 && bit < set->n_bits && (set->bits[bit / 64] >> (bit % 64) & 1) != 0;
+}
+
 /* The offers the text index finds for @fts, up to @most of them (-1: all); NULL when it cannot
  * be read. */
 static FoundSet *
@@ -195,7 +229,6 @@ found_set_new (sqlite3    *db,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  FoundSet *set;
   gint64 least = G_MAXINT64, most = G_MININT64;
   int rc;
 
@@ -214,21 +247,7 @@ found_set_new (sqlite3    *db,
     }
   if (rc != SQLITE_DONE)
     return NULL;
-  set = g_new0 (FoundSet, 1);
-  set->count = ids->len;
-  if (ids->len > 0)
-    {
-      set->first = least;
-      set->n_bits = most - least + 1;
-      set->bits = g_new0 (guint64, set->n_bits / 64 + 1);
-      for (guint i = 0; i < ids->len; i++)
-        {
-          gint64 bit = g_array_index (ids, gint64, i) - least;
-
-          set->bits[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
-        }
-    }
-  return set;
+  return found_set_of_ids (ids, least, most);
 }
 
 /* The ids of @set's offers as a JSON array, which json_each () reads in order. */
@@ -274,7 +293,6 @@ found_function (sqlite3_context  *context,
                 sqlite3_value   **argv)
 {
   FoundSet *set = sqlite3_value_pointer (argv[0], FOUND_SET_TYPE);
-  gint64 bit;
 
   if (set == NULL || sqlite3_value_type (argv[1]) != SQLITE_INTEGER)
     {
@@ -282,9 +300,33 @@ found_function (sqlite3_context  *context,
       return;
     }
   set->checked++;
+  sqlite3_result_int (context, found_set_has (set, sqlite3_value_int64 (argv[1])));
+}
+
+/* sky_found_add (SET, OFFER_ID): adds the offer to the set, whose bits cover its id; 1. */
+static void
+found_add_function (sqlite3_context  *context,
+                    int               argc,
+                    sqlite3_value   **argv)
+{
+  FoundSet *set = sqlite3_value_pointer (argv[0], FOUND_SET_TYPE);
+  gint64 bit;
+
+  if (set == NULL || sqlite3_value_type (argv[1]) != SQLITE_INTEGER)
+    {
+      sqlite3_result_int (context, 0);
+      return;
+    }
   bit = sqlite3_value_int64 (argv[1]) - set->first;
-  sqlite3_result_int (context, bit >= 0 && bit < set->n_bits &&
-                               (set->bits[bit / 64] >> (bit % 64) & 1) != 0);
+  if (bit < 0 || bit >= set->n_bits)
+    {
+      sqlite3_result_int (context, 0);
+      return;
+    }
+  if ((set->bits[bit / 64] >> (bit % 64) & 1) == 0)
+    set->count++;
+  set->bits[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
+  sqlite3_result_int (context, 1);
 }
 
 /* Adds the SQL functions searches use to the connection @db. */
@@ -293,6 +335,8 @@ _sky_catalog_add_search_functions (sqlite3 *db)
 {
   sqlite3_create_function_v2 (db, "sky_found", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
                               found_function, NULL, NULL, NULL);
+  sqlite3_create_function_v2 (db, "sky_found_add", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
+                              found_add_function, NULL, NULL, NULL);
 }
 
 /* Up to this many offers found through the index are read from the offers to their prices;
@@ -2955,6 +2999,231 @@ read_listings (sqlite3               *db,
   return g_steal_pointer (&listings);
 }
 
+/* A text that some offers' names hold (the table of names, offer_name, says which names and,
+ * for each, its services, sizes and architectures): the offers of those names hold it, each
+ * without a check of its own; only the offers whose SKU alone holds it need the text index.
+ * When one of the text's trigrams is in as many offers as those names have, no other offer
+ * holds the text (each that does holds every trigram of it): the index's look-up of that one
+ * trigram, up to those offers, is the whole check (a tenth of the look-up of all of them);
+ * otherwise the offers the index finds beside the names' are read and checked, up to
+ * NAMED_OTHERS. */
+typedef struct
+{
+  FoundSet *set;        /* the offers that hold the text, exactly */
+  GArray   *services;   /* their services, in ascending order */
+  GArray   *values[3];  /* their vCPU, memory and architecture values, in ascending order */
+  gboolean  without[3]; /* whether some of them have no such value */
+  GPtrArray *names;     /* the names that hold the text, in the names' order */
+} NamedText;
+
+#define NAMED_OTHERS 2000
+
+static const char * const named_columns[] = { "vcpu", "memory", "arch" };
+
+static void
+named_text_free (NamedText *named)
+{
+  g_clear_pointer (&named->set, found_set_free);
+  g_clear_pointer (&named->services, g_array_unref);
+  for (guint c = 0; c < G_N_ELEMENTS (named->values); c++)
+    g_clear_pointer (&named->values[c], g_array_unref);
+  g_clear_pointer (&named->names, g_ptr_array_unref);
+  g_free (named);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NamedText, named_text_free)
+
+/* Adds @value to the ascending @values, once. */
+static void
+add_sorted_value (GArray *values,
+                  gint64  value)
+{
+  guint i = 0;
+
+  while (i < values->len && g_array_index (values, gint64, i) < value)
+    i++;
+  if (i == values->len || g_array_index (values, gint64, i) != value)
+    g_array_insert_val (values, i, value);
+}
+
+/* Adds an offer's (or a name's) @service and @sizes (vCPU, memory, architecture; negative for
+ * none) to @named. */
+static void
+named_add_values (NamedText    *named,
+                  gint64        service,
+                  const gint64 *sizes)
+{
+  add_sorted_value (named->services, service);
+  for (guint c = 0; c < G_N_ELEMENTS (named->values); c++)
+    if (sizes[c] < 0)
+      named->without[c] = TRUE;
+    else
+      add_sorted_value (named->values[c], sizes[c]);
+}
+
+/* Fills @set (emptied first) with the offers the text index finds for @fts, up to @most + 1 of
+ * them: TRUE when they are @most. */
+static gboolean
+found_set_fill (sqlite3    *db,
+                FoundSet   *set,
+                const char *fts,
+                gint64      most)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  memset (set->bits, 0, (set->n_bits / 64 + 1) * sizeof (guint64));
+  set->count = 0;
+  if (sqlite3_prepare_v2 (db, "SELECT count (*) FROM (SELECT 1 FROM offer_text "
+                              "WHERE offer_text MATCH ?1 AND sky_found_add (?2, rowid) "
+                              "LIMIT ?3)", -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  _sky_catalog_bind_text (stmt, 1, fts);
+  sqlite3_bind_pointer (stmt, 2, set, FOUND_SET_TYPE, NULL);
+  sqlite3_bind_int64 (stmt, 3, most + 1);
+  return sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) == most &&
+         (gint64) set->count == most;
+}
+
+/* The offers that hold @text, when they are the @n_named offers of the names that hold it,
+ * none other: the offers of the first of its trigrams (those the index's query names) that is
+ * in no more offers than those, or of all of them. NULL when others hold them all. */
+static FoundSet *
+named_only (sqlite3    *db,
+            const char *text,
+            const char *fts,
+            gint64      n_named)
+{
+  g_autoptr(FoundSet) set = g_new0 (FoundSet, 1);
+  glong n = g_utf8_strlen (text, -1);
+  gint64 most = offers_at_most (db);
+
+  set->n_bits = most + 1;
+  set->bits = g_new0 (guint64, set->n_bits / 64 + 1);
+  for (glong i = 0; i + 3 <= n + 2; i += 3)
+    {
+      g_autoptr(GString) q = g_string_new (NULL);
+
+      /* Every third, and the last. */
+      if (i + 3 > n && n % 3 == 0)
+        break;
+      append_trigram (q, g_utf8_offset_to_pointer (text, MIN (i, n - 3)));
+      if (found_set_fill (db, set, q->str, n_named))
+        return g_steal_pointer (&set);
+    }
+  return found_set_fill (db, set, fts, n_named) ? g_steal_pointer (&set) : NULL;
+}
+
+/* The offers that hold @text (@like its LIKE pattern, @fts the text index's query) when some
+ * offers' names do (see NamedText); NULL when none does, or too many offers the index finds
+ * beside theirs, or it cannot be read. */
+static NamedText *
+named_text_new (sqlite3    *db,
+                const char *text,
+                const char *like,
+                const char *fts)
+{
+  g_autoptr(NamedText) named = g_new0 (NamedText, 1);
+  g_autoptr(sqlite3_stmt) names = NULL;
+  g_autoptr(sqlite3_stmt) offers = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(FoundSet) of_names = NULL;
+  g_autoptr(FoundSet) found = NULL;
+  g_autoptr(sqlite3_stmt) check = NULL;
+  gint64 least = G_MAXINT64, most = G_MININT64;
+  gint64 n_named = 0;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT name, service_id, vcpu, memory, arch, offers "
+                              "FROM offer_name "
+                              "WHERE name LIKE ?1 ESCAPE '\\' ORDER BY name", -1, &names,
+                          NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "SELECT id FROM offer_row WHERE name = ?1 COLLATE NOCASE", -1,
+                          &offers, NULL) != SQLITE_OK)
+    return NULL;
+  named->services = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint c = 0; c < G_N_ELEMENTS (named->values); c++)
+    named->values[c] = g_array_new (FALSE, FALSE, sizeof (gint64));
+  named->names = g_ptr_array_new_with_free_func (g_free);
+  _sky_catalog_bind_text (names, 1, like);
+  while ((rc = sqlite3_step (names)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (names, 0);
+      gint64 sizes[3];
+
+      for (guint c = 0; c < G_N_ELEMENTS (sizes); c++)
+        sizes[c] = sqlite3_column_int64 (names, 2 + c);
+      named_add_values (named, sqlite3_column_int64 (names, 1), sizes);
+      n_named += sqlite3_column_int64 (names, 5);
+      /* One name in any case, as the table and the names' index compare them. */
+      if (named->names->len > 0 &&
+          sqlite3_stricmp (name, g_ptr_array_index (named->names, named->names->len - 1)) == 0)
+        continue;
+      g_ptr_array_add (named->names, g_strdup (name));
+    }
+  if (rc != SQLITE_DONE || named->names->len == 0)
+    return NULL;
+  named->set = named_only (db, text, fts, n_named);
+  if (named->set != NULL)
+    return g_steal_pointer (&named);
+  /* Others hold it too: the names' offers from the names' index, the others checked. */
+  for (guint i = 0; i < named->names->len; i++)
+    {
+      _sky_catalog_bind_text (offers, 1, g_ptr_array_index (named->names, i));
+      while ((rc = sqlite3_step (offers)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (offers, 0);
+
+          g_array_append_val (ids, id);
+          least = MIN (least, id);
+          most = MAX (most, id);
+        }
+      sqlite3_reset (offers);
+      if (rc != SQLITE_DONE)
+        return NULL;
+    }
+  if (ids->len == 0)
+    return NULL;
+  /* The offers the index finds beside the names': each read, and kept if it holds the
+   * text. */
+  found = found_set_new (db, fts, ids->len + NAMED_OTHERS + 1);
+  of_names = found_set_of_ids (ids, least, most);
+  if (found == NULL || found->count > ids->len + NAMED_OTHERS ||
+      sqlite3_prepare_v2 (db, "SELECT name LIKE ?2 ESCAPE '\\' OR sku LIKE ?2 ESCAPE '\\', "
+                              "service_id, ifnull (vcpu, -1), ifnull (memory, -1), "
+                              "ifnull (architecture, -1) FROM offer_row WHERE id = ?1",
+                          -1, &check, NULL) != SQLITE_OK)
+    return NULL;
+  _sky_catalog_bind_text (check, 2, like);
+  for (gint64 word = 0; word * 64 < found->n_bits; word++)
+    for (guint64 bits = found->bits[word]; bits != 0; bits &= bits - 1)
+      {
+        gint64 id = found->first + word * 64 + __builtin_ctzll (bits);
+
+        if (found_set_has (of_names, id))
+          continue;
+        sqlite3_bind_int64 (check, 1, id);
+        rc = sqlite3_step (check);
+        if (rc == SQLITE_ROW && sqlite3_column_int (check, 0) != 0)
+          {
+            gint64 sizes[3];
+
+            for (guint c = 0; c < G_N_ELEMENTS (sizes); c++)
+              sizes[c] = sqlite3_column_int64 (check, 2 + c);
+            named_add_values (named, sqlite3_column_int64 (check, 1), sizes);
+            g_array_append_val (ids, id);
+            least = MIN (least, id);
+            most = MAX (most, id);
+            /* Its name is not one of the names': by name, the search sorts them. */
+            g_clear_pointer (&named->names, g_ptr_array_unref);
+          }
+        sqlite3_reset (check);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+          return NULL;
+      }
+  named->set = found_set_of_ids (ids, least, most);
+  return g_steal_pointer (&named);
+}
+
 /* A search for text the index finds in many offers walks the search's order first, without
  * the index: the prices of the search without its text, merged here from the runs of one
  * column value, unit and bucket that an index of prices holds in price order, each run read a
@@ -2980,6 +3249,14 @@ read_listings (sqlite3               *db,
 #define WALK_CHUNK 4
 #define WALK_CHUNK_MOST 256
 
+/* A walk whose offers are known exactly (NamedText) checks each price against them without a
+ * look-up: some 0.1 µs a price rather than 3, so it may read this many, and stop early after
+ * NAMED_WALK_FIRST. */
+#define NAMED_WALK_BUDGET 200000
+#define NAMED_WALK_FIRST 20000
+
+static gint64 named_walk_budget = NAMED_WALK_BUDGET;
+static gint64 named_walk_first = NAMED_WALK_FIRST;
 static gint64 walk_budget = WALK_BUDGET;
 static gint64 walk_first = WALK_FIRST;
 static guint walk_chunk = WALK_CHUNK;
@@ -2995,6 +3272,16 @@ _sky_catalog_set_text_walk_budget (gint64 prices,
   walk_budget = prices >= 0 ? prices : WALK_BUDGET;
   walk_first = first > 0 ? first : WALK_FIRST;
   walk_chunk = chunk > 0 ? (guint) MIN (chunk, WALK_CHUNK_MOST) : WALK_CHUNK;
+}
+
+/* For tests: how many prices a walk of the offers known exactly reads at most (0: no such walk)
+ * and after how many it may stop early; -1 for the defaults. */
+void
+_sky_catalog_set_text_named_walk (gint64 prices,
+                                  gint64 first)
+{
+  named_walk_budget = prices >= 0 ? prices : NAMED_WALK_BUDGET;
+  named_walk_first = first > 0 ? first : NAMED_WALK_FIRST;
 }
 
 /* One run of a walk: the prices of one value (?1), unit (?2) and bucket (?3) in price order. */
@@ -3026,6 +3313,8 @@ typedef struct
   gint64        next_check;  /* when walk_promising() next looks */
   GArray       *keys;        /* bucket, amount, offer_seq of the page's prices, in order */
   gboolean      failed;
+  gint64        first;       /* see WALK_FIRST */
+  NamedText    *named;       /* the offers that hold the text, when known exactly */
 } TextWalk;
 
 static void
@@ -3132,6 +3421,8 @@ walk_check (TextWalk *walk,
   gboolean held = FALSE;
   int rc;
 
+  if (walk->named != NULL)
+    return found_set_has (walk->named->set, offer);
   if (offer == walk->last_offer)
     return walk->last_held;
   sqlite3_bind_int64 (walk->offer, 1, offer);
@@ -3162,10 +3453,10 @@ walk_promising (TextWalk *walk)
 
   if (walk->walked < walk->next_check)
     return TRUE;
-  walk->next_check = walk->walked + MAX (walk_first / 4, 1);
+  walk->next_check = walk->walked + MAX (walk->first / 4, 1);
   if (walk->held == 0)
-    return walk->walked < 3 * walk_first;
-  return since < walk_first / 2 ||
+    return walk->walked < 3 * walk->first;
+  return since < walk->first / 2 ||
          walk->walked + since * (walk->wanted - walk->held) / walk->held <= walk->budget;
 }
 
@@ -3318,6 +3609,94 @@ parse_ids (const char *group)
   return ids;
 }
 
+/* Keeps of the unit codes @units and the buckets @buckets those in which the services
+ * @services have prices: the index of prices by service read by skipping from each service's
+ * unit to the next, and from each of its buckets to the next (a look-up each). FALSE when it
+ * cannot be read. */
+static gboolean
+keep_services_runs (sqlite3 *db,
+                    GArray  *services,
+                    GArray  *units,
+                    GArray  *buckets)
+{
+  g_autoptr(sqlite3_stmt) next_unit = NULL;
+  g_autoptr(sqlite3_stmt) next_bucket = NULL;
+  g_autoptr(GArray) held_units = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) held_buckets = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT unit FROM price INDEXED BY price_by_service "
+                              "WHERE service_id = ?1 AND unit > ?2 ORDER BY unit LIMIT 1",
+                          -1, &next_unit, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "SELECT bucket FROM price INDEXED BY price_by_service "
+                              "WHERE service_id = ?1 AND unit = ?2 AND bucket > ?3 "
+                              "ORDER BY bucket LIMIT 1", -1, &next_bucket, NULL) != SQLITE_OK)
+    return FALSE;
+  for (guint i = 0; i < services->len; i++)
+    {
+      gint64 unit = G_MININT64;
+
+      sqlite3_bind_int64 (next_unit, 1, g_array_index (services, gint64, i));
+      sqlite3_bind_int64 (next_bucket, 1, g_array_index (services, gint64, i));
+      for (;;)
+        {
+          gint64 bucket = G_MININT64;
+
+          sqlite3_bind_int64 (next_unit, 2, unit);
+          rc = sqlite3_step (next_unit);
+          if (rc == SQLITE_ROW)
+            unit = sqlite3_column_int64 (next_unit, 0);
+          sqlite3_reset (next_unit);
+          if (rc == SQLITE_DONE)
+            break;
+          if (rc != SQLITE_ROW)
+            return FALSE;
+          add_sorted_value (held_units, unit);
+          sqlite3_bind_int64 (next_bucket, 2, unit);
+          for (;;)
+            {
+              sqlite3_bind_int64 (next_bucket, 3, bucket);
+              rc = sqlite3_step (next_bucket);
+              if (rc == SQLITE_ROW)
+                bucket = sqlite3_column_int64 (next_bucket, 0);
+              sqlite3_reset (next_bucket);
+              if (rc == SQLITE_DONE)
+                break;
+              if (rc != SQLITE_ROW)
+                return FALSE;
+              add_sorted_value (held_buckets, bucket);
+            }
+        }
+    }
+  keep_listed_values (units, held_units);
+  keep_listed_values (buckets, held_buckets);
+  return TRUE;
+}
+
+/* The runs of a walk in price order of the offers @named knows exactly, ?1 a value, ?2 a unit
+ * and ?3 a bucket: of their vCPU counts, memory or architectures, when every one of them has
+ * one, or else of their services, whose values it sets @values to. A walk through the price
+ * key would pass over every other price of their buckets (the largest prices of one size of
+ * a million offers: 60,000 and more). */
+static char *
+named_runs_from (NamedText  *named,
+                 GArray    **values)
+{
+  static const char * const indexes[] = { "price_by_vcpu", "price_by_memory", "price_by_arch" };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (indexes) == G_N_ELEMENTS (named_columns));
+  for (guint c = 0; c < G_N_ELEMENTS (indexes); c++)
+    if (!named->without[c])
+      {
+        *values = named->values[c];
+        return g_strdup_printf ("FROM price p INDEXED BY %s WHERE p.%s = ?1 AND p.unit = ?2 "
+                                "AND p.bucket = ?3", indexes[c], named_columns[c]);
+      }
+  *values = named->services;
+  return g_strdup ("FROM price p INDEXED BY price_by_service WHERE p.service_id = ?1 "
+                   "AND p.unit = ?2 AND p.bucket = ?3");
+}
+
 /* The walk of @query's order (see WALK_BUDGET), in the read transaction of @db: TRUE when it
  * knows the page, whose prices it adds to @walk's keys; FALSE when it stopped first (its
  * budget spent, or a part it does not read: the prices without a size or architecture), or
@@ -3337,6 +3716,9 @@ walk_order (TextWalk             *walk,
   g_autofree char *sql = NULL;
   g_autofree char *column_from = NULL;
   const char *column = NULL, *index = NULL, *groups_sql = NULL;
+  int named_column = -1;
+  g_autofree char *narrow_from = NULL;
+  GArray *narrow = NULL;
   const char *from = "FROM price p WHERE p.bucket = ?3";
   gboolean descending = query->descending;
   gboolean without_value = FALSE;
@@ -3354,22 +3736,36 @@ walk_order (TextWalk             *walk,
 
       g_array_append_val (units, code);
     }
+  /* The offers known exactly: only the units and buckets of their services; in price order,
+   * only the prices of their sizes or services (see named_runs_from()). */
+  if (walk->named != NULL && !keep_services_runs (db, walk->named->services, units, buckets))
+    return FALSE;
+  if (walk->named != NULL)
+    narrow_from = named_runs_from (walk->named, &narrow);
 
   switch (query->sort)
     {
     case SKY_SORT_PRICE:
       g_ptr_array_add (parts, walk_runs_new ());
-      add_walk_runs (parts->pdata[0], NULL, NULL, buckets);
+      if (narrow_from != NULL)
+        {
+          from = narrow_from;
+          add_walk_runs (parts->pdata[0], narrow, units, buckets);
+        }
+      else
+        add_walk_runs (parts->pdata[0], NULL, NULL, buckets);
       break;
     case SKY_SORT_UNIT_PRICE:
-      from = "FROM price p INDEXED BY price_by_unit WHERE p.unit = ?2 AND p.bucket = ?3";
+      from = narrow_from != NULL
+             ? narrow_from
+             : "FROM price p INDEXED BY price_by_unit WHERE p.unit = ?2 AND p.bucket = ?3";
       for (guint i = 0; i < units->len; i++)
         {
           GArray *runs = walk_runs_new ();
           g_autoptr(GArray) unit = g_array_new (FALSE, FALSE, sizeof (gint64));
 
           g_array_append_val (unit, g_array_index (units, gint64, i));
-          add_walk_runs (runs, NULL, unit, buckets);
+          add_walk_runs (runs, narrow, unit, buckets);
           g_ptr_array_add (parts, runs);
         }
       break;
@@ -3383,7 +3779,9 @@ walk_order (TextWalk             *walk,
           for (guint i = 0; i < buckets->len; i++)
             if (PRICE_BUCKET_TERM (g_array_index (buckets, gint64, i)) == term->code)
               g_array_append_val (of_term, g_array_index (buckets, gint64, i));
-          add_walk_runs (runs, NULL, NULL, of_term);
+          if (narrow_from != NULL)
+            from = narrow_from;
+          add_walk_runs (runs, narrow, narrow_from != NULL ? units : NULL, of_term);
           g_ptr_array_add (parts, runs);
         }
       break;
@@ -3401,6 +3799,15 @@ walk_order (TextWalk             *walk,
       values = _sky_catalog_read_values (db, column, index, G_MININT64, MAX_VALUES);
       if (values == NULL)
         return FALSE;
+      /* The offers known exactly: only their values. */
+      for (guint c = 0; walk->named != NULL && c < G_N_ELEMENTS (named_columns); c++)
+        if (strcmp (column, named_columns[c]) == 0)
+          {
+            named_column = (int) c;
+            keep_listed_values (values, walk->named->values[c]);
+          }
+      if (walk->named != NULL && strcmp (column, "service_id") == 0)
+        keep_listed_values (values, walk->named->services);
       column_from = g_strdup_printf ("FROM price p INDEXED BY %s WHERE p.%s = ?1 "
                                      "AND p.unit = ?2 AND p.bucket = ?3", index, column);
       descending = FALSE;
@@ -3458,8 +3865,27 @@ walk_order (TextWalk             *walk,
   for (guint i = 0; i < parts->len; i++)
     if (!walk_part (walk, stmt, parts->pdata[i], descending))
       return !walk->failed && walk->held >= walk->wanted;
-  /* Every price walked, but those without a value, which are not. */
-  return !null_last;
+  /* The offers known exactly, some without a value: those prices last, in price order. */
+  if (null_last && named_column >= 0 && walk->named->without[named_column])
+    {
+      g_autoptr(GArray) runs = walk_runs_new ();
+
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      g_free (sql);
+      sql = g_strdup_printf ("SELECT p.amount, p.offer_seq FROM price p WHERE p.bucket = ?3 "
+                             "AND p.%s IS NULL AND p.variant = 0 "
+                             "AND (p.amount, p.offer_seq) > (?4, ?5) "
+                             "ORDER BY p.amount, p.offer_seq LIMIT ?6", column);
+      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+        return FALSE;
+      add_walk_runs (runs, NULL, NULL, buckets);
+      if (!walk_part (walk, stmt, runs, FALSE))
+        return !walk->failed && walk->held >= walk->wanted;
+      return TRUE;
+    }
+  /* Every price walked, but those without a value, which are not; the offers known exactly
+   * have none without one. */
+  return !null_last || named_column >= 0;
 }
 
 /* The listings of the prices @keys (bucket, amount and offer_seq of each, in the page's
@@ -3500,6 +3926,7 @@ static gboolean
 walk_text (SkyCatalog            *self,
            const SkySearchQuery  *query,
            TextPlan               text,
+           const char            *fts,
            GPtrArray            **listings,
            gint64                *seen_rows,
            gint64                *seen_prices,
@@ -3545,17 +3972,28 @@ walk_text (SkyCatalog            *self,
   walk.services = services;
   walk.last_offer = -1;
   walk.budget = walk_budget;
-  walk.next_check = walk_first;
+  walk.first = walk_first;
+  /* The offers of names that hold the text, known exactly: checked without their rows. */
+  if (text == TEXT_INDEX_SET && named_walk_budget > 0)
+    walk.named = named_text_new (self->db, query->text, like, fts);
+  if (walk.named != NULL)
+    {
+      walk.budget = named_walk_budget;
+      walk.first = named_walk_first;
+    }
+  walk.next_check = walk.first;
   walk.offset = query->offset;
   walk.wanted = (gint64) query->offset + query->limit;
   walk.keys = keys;
   if (rc == SQLITE_DONE && walk_order (&walk, self->db, query))
     {
+      g_clear_pointer (&walk.named, named_text_free);
       _sky_catalog_watch_cancellable (self->db, query->cancellable);
       *listings = listings_of_keys (self->db, keys, query, error);
       _sky_catalog_watch_cancellable (self->db, NULL);
       return TRUE;
     }
+  g_clear_pointer (&walk.named, named_text_free);
   if (!walk.failed && walk.walked > 0)
     {
       *seen_rows = walk.held;
@@ -3618,7 +4056,7 @@ search_page (SkyCatalog            *self,
   /* A text many offers hold, in the search's order first (see WALK_BUDGET): the page, or what
    * the walk saw, for the text index rather than the probes. */
   if (probe_limit > 0 &&
-      walk_text (self, query, text, &listings, &seen_rows, &seen_prices, error))
+      walk_text (self, query, text, fts, &listings, &seen_rows, &seen_prices, error))
     {
       end_read (self->db, began);
       return g_steal_pointer (&listings);
