@@ -2238,13 +2238,14 @@ write_named_sheet (Fixture *f)
  * index), lists in every order, each way, whole and page by page, what a scan lists: a name
  * alone, in any case; one whose trigrams are in other offers, the text in none of them; one
  * whose trigrams each other names hold but not together; one another offer's SKU alone holds;
- * with the walk of those offers whole, cut short, or not made. */
+ * one several names hold; with the walk of those offers whole, cut short, or not made. */
 static void
 test_search_named_text (Fixture       *f,
                         gconstpointer  data)
 {
   static const char * const texts[] = {
-    "ghijkl", "GHIJ", "abcdef", "klmnop", "rstuvw", "hij", "nothing", "plain",
+    "ghijkl", "GHIJ", "abcdef", "klmnop", "rstuvw", "hij", "nothing", "plain", "klm", "xyz",
+    "def",
   };
   const SkySort sorts[] = {
     SKY_SORT_UNIT_PRICE, SKY_SORT_PRICE, SKY_SORT_NAME, SKY_SORT_VCPU, SKY_SORT_MEMORY,

@@ -3033,6 +3033,16 @@ named_text_free (NamedText *named)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NamedText, named_text_free)
 
+/* Whether some offers of @named have a size of @column (0 vCPU, 1 memory) above 0. */
+static gboolean
+named_sized (const NamedText *named,
+             guint            column)
+{
+  GArray *values = named->values[column];
+
+  return values->len > 0 && g_array_index (values, gint64, values->len - 1) > 0;
+}
+
 /* Adds @value to the ascending @values, once. */
 static void
 add_sorted_value (GArray *values,
@@ -3697,6 +3707,137 @@ named_runs_from (NamedText  *named,
                    "AND p.unit = ?2 AND p.bucket = ?3");
 }
 
+/* Adds to @buckets and @units (codes) those a walk reads: every bucket and unit that holds
+ * prices, of the services of its offers when it knows them exactly (keep_services_runs()).
+ * FALSE when they cannot be read. */
+static gboolean
+walk_buckets_units (TextWalk *walk,
+                    sqlite3  *db,
+                    GArray   *buckets,
+                    GArray   *units)
+{
+  g_autoptr(GArray) present = catalog_buckets (db);
+  g_autoptr(GArray) places = catalog_units (db);
+
+  if (present == NULL || places->len == 0)
+    return FALSE;
+  for (guint i = 0; i < present->len; i++)
+    if (bucket_kept (g_array_index (present, gint64, i), NULL, NULL, NULL))
+      g_array_append_val (buckets, g_array_index (present, gint64, i));
+  for (guint i = 0; i < places->len; i++)
+    {
+      guint place = g_array_index (places, guint, i);
+      gint64 code = sky_vocabulary_nth (SKY_VOCABULARY_UNIT, place)->code;
+
+      g_array_append_val (units, code);
+    }
+  return walk->named == NULL || keep_services_runs (db, walk->named->services, units, buckets);
+}
+
+/* The offers of the name @name (in any case) as NamedText: their services, sizes and
+ * architectures from the table of names, the offers from the names' index. NULL when they
+ * cannot be read. */
+static NamedText *
+named_of_name (sqlite3    *db,
+               const char *name)
+{
+  g_autoptr(NamedText) one = g_new0 (NamedText, 1);
+  g_autoptr(sqlite3_stmt) rows = NULL;
+  g_autoptr(sqlite3_stmt) offers = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 least = G_MAXINT64, most = G_MININT64;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT service_id, vcpu, memory, arch FROM offer_name "
+                              "WHERE name = ?1", -1, &rows, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "SELECT id FROM offer_row WHERE name = ?1 COLLATE NOCASE", -1,
+                          &offers, NULL) != SQLITE_OK)
+    return NULL;
+  one->services = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint c = 0; c < G_N_ELEMENTS (one->values); c++)
+    one->values[c] = g_array_new (FALSE, FALSE, sizeof (gint64));
+  _sky_catalog_bind_text (rows, 1, name);
+  while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
+    {
+      gint64 sizes[3];
+
+      for (guint c = 0; c < G_N_ELEMENTS (sizes); c++)
+        sizes[c] = sqlite3_column_int64 (rows, 1 + c);
+      named_add_values (one, sqlite3_column_int64 (rows, 0), sizes);
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+  _sky_catalog_bind_text (offers, 1, name);
+  while ((rc = sqlite3_step (offers)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (offers, 0);
+
+      g_array_append_val (ids, id);
+      least = MIN (least, id);
+      most = MAX (most, id);
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+  one->set = found_set_of_ids (ids, least, most);
+  return g_steal_pointer (&one);
+}
+
+/* By name, the offers of the names that hold the text, known exactly (@walk's named, whose
+ * names are all the offers'): each name in turn in the names' order (the other way round
+ * largest first), its offers read from the names' index and its prices walked in price order
+ * through the runs of its own services, sizes or architectures (see named_runs_from()), until
+ * the page is full. Before, every price of the offers of the first names was read and sorted.
+ * TRUE when the walk knows the page, as walk_order(). */
+static gboolean
+walk_names (TextWalk             *walk,
+            sqlite3              *db,
+            const SkySearchQuery *query)
+{
+  NamedText *all = walk->named;
+  GPtrArray *names = all->names;
+  gboolean more = TRUE;
+
+  if (names == NULL)
+    return FALSE;
+  for (guint i = 0; more && i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, query->descending ? names->len - 1 - i : i);
+      g_autoptr(NamedText) one = named_of_name (db, name);
+      g_autoptr(GArray) buckets = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GArray) runs = walk_runs_new ();
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autofree char *from = NULL;
+      g_autofree char *sql = NULL;
+      GArray *values = NULL;
+
+      if (one == NULL)
+        return FALSE;
+      if (one->set->count == 0)
+        continue;
+      /* The name's offers, the runs of their services and sizes. */
+      walk->named = one;
+      if (!walk_buckets_units (walk, db, buckets, units))
+        {
+          walk->named = all;
+          return FALSE;
+        }
+      from = named_runs_from (one, &values);
+      sql = g_strdup_printf ("SELECT p.amount, p.offer_seq %s AND p.variant = 0 "
+                             "AND (p.amount, p.offer_seq) > (?4, ?5) "
+                             "ORDER BY p.amount, p.offer_seq LIMIT ?6", from);
+      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+        {
+          walk->named = all;
+          return FALSE;
+        }
+      add_walk_runs (runs, values, units, buckets);
+      more = walk_part (walk, stmt, runs, FALSE);
+      walk->named = all;
+    }
+  return more || (!walk->failed && walk->held >= walk->wanted);
+}
+
 /* The walk of @query's order (see WALK_BUDGET), in the read transaction of @db: TRUE when it
  * knows the page, whose prices it adds to @walk's keys; FALSE when it stopped first (its
  * budget spent, or a part it does not read: the prices without a size or architecture), or
@@ -3706,9 +3847,7 @@ walk_order (TextWalk             *walk,
             sqlite3              *db,
             const SkySearchQuery *query)
 {
-  g_autoptr(GArray) present = catalog_buckets (db);
   g_autoptr(GArray) buckets = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) places = catalog_units (db);
   g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr(GArray) values = NULL;
@@ -3724,22 +3863,10 @@ walk_order (TextWalk             *walk,
   gboolean without_value = FALSE;
   gboolean null_last = FALSE;
 
-  if (present == NULL || places->len == 0)
+  if (!walk_buckets_units (walk, db, buckets, units))
     return FALSE;
-  for (guint i = 0; i < present->len; i++)
-    if (bucket_kept (g_array_index (present, gint64, i), NULL, NULL, NULL))
-      g_array_append_val (buckets, g_array_index (present, gint64, i));
-  for (guint i = 0; i < places->len; i++)
-    {
-      guint place = g_array_index (places, guint, i);
-      gint64 code = sky_vocabulary_nth (SKY_VOCABULARY_UNIT, place)->code;
-
-      g_array_append_val (units, code);
-    }
-  /* The offers known exactly: only the units and buckets of their services; in price order,
-   * only the prices of their sizes or services (see named_runs_from()). */
-  if (walk->named != NULL && !keep_services_runs (db, walk->named->services, units, buckets))
-    return FALSE;
+  /* In price order, only the prices of the sizes or services of the offers known exactly (see
+   * named_runs_from()). */
   if (walk->named != NULL)
     narrow_from = named_runs_from (walk->named, &narrow);
 
@@ -3939,6 +4066,8 @@ walk_text (SkyCatalog            *self,
   g_autoptr(sqlite3_stmt) named = NULL;
   g_autofree char *like = NULL;
   TextWalk walk = { 0 };
+  SkySearchQuery walked = *query;
+  gboolean by_name = FALSE;
   int rc;
 
   /* Many offers found: not few offers, whose prices are sorted at once, nor a text only
@@ -3946,9 +4075,16 @@ walk_text (SkyCatalog            *self,
    * architecture in the buckets of those services' prices only: at 3,000,000 offers their
    * first prices by region lay past the walk's early stop, which only added to the search's
    * time). */
-  if (walk_budget == 0 || !walk_fits (query) ||
-      !(text == TEXT_INDEX_SET || text == TEXT_SERVICES_OR_SET))
+  if (walk_budget == 0 || !(text == TEXT_INDEX_SET || text == TEXT_SERVICES_OR_SET))
     return FALSE;
+  /* By name, or by a price per vCPU or GiB, only the offers known exactly (below). */
+  walked.sort = SKY_SORT_PRICE;
+  if (!walk_fits (query) &&
+      (text != TEXT_INDEX_SET || named_walk_budget == 0 || !walk_fits (&walked) ||
+       !(query->sort == SKY_SORT_NAME || query->sort == SKY_SORT_PER_VCPU ||
+         query->sort == SKY_SORT_PER_GIB)))
+    return FALSE;
+  walked.sort = query->sort;
   current = current_service_ids (self->db, NULL);
   if (!all_services_current (self->db, current) ||
       sqlite3_prepare_v2 (self->db, "SELECT service_id, name LIKE ?2 ESCAPE '\\' "
@@ -3985,7 +4121,20 @@ walk_text (SkyCatalog            *self,
   walk.offset = query->offset;
   walk.wanted = (gint64) query->offset + query->limit;
   walk.keys = keys;
-  if (rc == SQLITE_DONE && walk_order (&walk, self->db, query))
+  if (!walk_fits (query) && walk.named != NULL)
+    {
+      /* By name, each name in turn; by a price per vCPU or GiB, when no offer has the size,
+       * in price order (the order of the prices without one). */
+      by_name = query->sort == SKY_SORT_NAME;
+      if (!by_name && named_sized (walk.named, query->sort == SKY_SORT_PER_VCPU ? 0 : 1))
+        rc = SQLITE_MISUSE;
+      walked.sort = SKY_SORT_PRICE;
+      walked.descending = FALSE;
+    }
+  else if (!walk_fits (query))
+    rc = SQLITE_MISUSE;
+  if (rc == SQLITE_DONE && (by_name ? walk_names (&walk, self->db, query)
+                                    : walk_order (&walk, self->db, &walked)))
     {
       g_clear_pointer (&walk.named, named_text_free);
       _sky_catalog_watch_cancellable (self->db, query->cancellable);
