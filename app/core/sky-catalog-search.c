@@ -3262,8 +3262,8 @@ named_text_new (sqlite3    *db,
 /* A walk whose offers are known exactly (NamedText) checks each price against them without a
  * look-up: some 0.1 µs a price rather than 3, so it may read this many, and stop early after
  * NAMED_WALK_FIRST. */
-#define NAMED_WALK_BUDGET 200000
-#define NAMED_WALK_FIRST 20000
+#define NAMED_WALK_BUDGET 300000
+#define NAMED_WALK_FIRST 100000
 
 static gint64 named_walk_budget = NAMED_WALK_BUDGET;
 static gint64 named_walk_first = NAMED_WALK_FIRST;
@@ -3306,6 +3306,7 @@ typedef struct
   guint    pos;
   guint    chunk;
   gboolean done;
+  gint64   divisor;  /* of a price per vCPU or GiB: the run's size; 0 for none */
 } WalkRun;
 
 typedef struct
@@ -3393,6 +3394,16 @@ walk_run_before (const WalkRun *a,
   gint64 aa = a->rows[2 * a->pos], as = a->rows[2 * a->pos + 1];
   gint64 ba = b->rows[2 * b->pos], bs = b->rows[2 * b->pos + 1];
   gboolean before = aa < ba || (aa == ba && as < bs);
+
+  /* Prices per a size, as the search divides them (see sort_key()): the quotients, then the
+   * prices. */
+  if (a->divisor > 0 && b->divisor > 0)
+    {
+      double qa = (double) aa / (double) a->divisor, qb = (double) ba / (double) b->divisor;
+
+      if (qa != qb)
+        before = qa < qb;
+    }
 
   return descending ? !before && (aa != ba || as != bs) : before;
 }
@@ -3838,6 +3849,59 @@ walk_names (TextWalk             *walk,
   return more || (!walk->failed && walk->held >= walk->wanted);
 }
 
+/* By a price per vCPU (@column 0) or GiB (1), least first, the offers known exactly (@walk's
+ * named), some of which have the size: the hourly prices of each of their sizes, through the
+ * index of prices by that size, each run in price order and so in the order of its quotient,
+ * merged by quotient (ties in price order); then every other price of theirs, without one, in
+ * price order. TRUE when the walk knows the page, as walk_order(). */
+static gboolean
+walk_per_size (TextWalk *walk,
+               sqlite3  *db,
+               guint     column)
+{
+  static const char * const sizes[] = { "vcpu", "memory" };
+  g_autoptr(GArray) buckets = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) hour = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) runs = walk_runs_new ();
+  g_autoptr(GArray) rest = walk_runs_new ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  GArray *held = walk->named->values[column];
+  gint64 hour_code = HOUR_CODE;
+
+  if (!walk_buckets_units (walk, db, buckets, units))
+    return FALSE;
+  for (guint i = 0; i < units->len; i++)
+    if (g_array_index (units, gint64, i) == hour_code)
+      g_array_append_val (hour, hour_code);
+  for (guint i = 0; i < held->len; i++)
+    if (g_array_index (held, gint64, i) > 0)
+      g_array_append_val (values, g_array_index (held, gint64, i));
+  add_walk_runs (runs, values, hour, buckets);
+  for (guint i = 0; i < runs->len; i++)
+    g_array_index (runs, WalkRun, i).divisor = g_array_index (runs, WalkRun, i).value;
+  sql = g_strdup_printf ("SELECT p.amount, p.offer_seq FROM price p INDEXED BY price_by_%s "
+                         "WHERE p.%s = ?1 AND p.unit = ?2 AND p.bucket = ?3 "
+                         "AND p.variant = 0 AND (p.amount, p.offer_seq) > (?4, ?5) "
+                         "ORDER BY p.amount, p.offer_seq LIMIT ?6", sizes[column], sizes[column]);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  if (!walk_part (walk, stmt, runs, FALSE))
+    return !walk->failed && walk->held >= walk->wanted;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT p.amount, p.offer_seq FROM price p WHERE p.bucket = ?3 "
+                         "AND NOT (ifnull (p.%s, 0) > 0 AND p.unit = %" G_GINT64_FORMAT ") "
+                         "AND p.variant = 0 AND (p.amount, p.offer_seq) > (?4, ?5) "
+                         "ORDER BY p.amount, p.offer_seq LIMIT ?6", sizes[column], hour_code);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  add_walk_runs (rest, NULL, NULL, buckets);
+  return walk_part (walk, stmt, rest, FALSE) || (!walk->failed && walk->held >= walk->wanted);
+}
+
 /* The walk of @query's order (see WALK_BUDGET), in the read transaction of @db: TRUE when it
  * knows the page, whose prices it adds to @walk's keys; FALSE when it stopped first (its
  * budget spent, or a part it does not read: the prices without a size or architecture), or
@@ -4068,6 +4132,7 @@ walk_text (SkyCatalog            *self,
   TextWalk walk = { 0 };
   SkySearchQuery walked = *query;
   gboolean by_name = FALSE;
+  gboolean per_size = FALSE;
   int rc;
 
   /* Many offers found: not few offers, whose prices are sorted at once, nor a text only
@@ -4126,15 +4191,20 @@ walk_text (SkyCatalog            *self,
       /* By name, each name in turn; by a price per vCPU or GiB, when no offer has the size,
        * in price order (the order of the prices without one). */
       by_name = query->sort == SKY_SORT_NAME;
-      if (!by_name && named_sized (walk.named, query->sort == SKY_SORT_PER_VCPU ? 0 : 1))
+      per_size = !by_name &&
+                 named_sized (walk.named, query->sort == SKY_SORT_PER_VCPU ? 0 : 1);
+      /* Largest first, ties would come the other way round: not walked. */
+      if (per_size && query->descending)
         rc = SQLITE_MISUSE;
       walked.sort = SKY_SORT_PRICE;
       walked.descending = FALSE;
     }
   else if (!walk_fits (query))
     rc = SQLITE_MISUSE;
-  if (rc == SQLITE_DONE && (by_name ? walk_names (&walk, self->db, query)
-                                    : walk_order (&walk, self->db, &walked)))
+  if (rc == SQLITE_DONE &&
+      (by_name ? walk_names (&walk, self->db, query)
+       : per_size ? walk_per_size (&walk, self->db, query->sort == SKY_SORT_PER_VCPU ? 0 : 1)
+       : walk_order (&walk, self->db, &walked)))
     {
       g_clear_pointer (&walk.named, named_text_free);
       _sky_catalog_watch_cancellable (self->db, query->cancellable);
