@@ -3094,6 +3094,15 @@ found_set_fill (sqlite3    *db,
          (gint64) set->count == most;
 }
 
+/* The trigrams of a text named_only() looks up: where each starts, and how many offers the
+ * names that hold it have. */
+typedef struct
+{
+  glong  starts[16];
+  gint64 held[16];
+  guint  n;
+} TrigramTry;
+
 /* The offers that hold @text, when they are the @n_named offers of the names that hold it,
  * none other: the offers of the first of its trigrams (those the index's query names) that is
  * in no more offers than those, or of all of them. NULL when others hold them all. */
@@ -3104,19 +3113,44 @@ named_only (sqlite3    *db,
             gint64      n_named)
 {
   g_autoptr(FoundSet) set = g_new0 (FoundSet, 1);
+  g_autoptr(sqlite3_stmt) names = NULL;
   glong n = g_utf8_strlen (text, -1);
   gint64 most = offers_at_most (db);
+  TrigramTry tries = { 0 };
 
   set->n_bits = most + 1;
   set->bits = g_new0 (guint64, set->n_bits / 64 + 1);
-  for (glong i = 0; i + 3 <= n + 2; i += 3)
+  if (sqlite3_prepare_v2 (db, "SELECT sum (offers) FROM offer_name WHERE name LIKE ?1 "
+                              "ESCAPE '\\'", -1, &names, NULL) != SQLITE_OK)
+    return NULL;
+  /* Every third, and the last; those fewest names' offers hold first (whose offers the
+   * index's look-up reads up to the text's names' count: "DB.R5" of 3,000,000 offers is in
+   * 100,000 offers, "db." in 600,000). */
+  for (glong i = 0; i < n - 2 && tries.n < G_N_ELEMENTS (tries.starts); i += 3)
+    tries.starts[tries.n++] = i;
+  if (n % 3 != 0 && tries.n < G_N_ELEMENTS (tries.starts))
+    tries.starts[tries.n++] = n - 3;
+  for (guint t = 0; t < tries.n; t++)
+    {
+      const char *start = g_utf8_offset_to_pointer (text, tries.starts[t]);
+      g_autofree char *trigram = g_strndup (start, g_utf8_offset_to_pointer (start, 3) - start);
+      g_autofree char *like = like_pattern (trigram);
+
+      _sky_catalog_bind_text (names, 1, like);
+      tries.held[t] = sqlite3_step (names) == SQLITE_ROW ? sqlite3_column_int64 (names, 0) : 0;
+      sqlite3_reset (names);
+    }
+  for (guint t = 0; t < tries.n; t++)
     {
       g_autoptr(GString) q = g_string_new (NULL);
+      guint least = t;
 
-      /* Every third, and the last. */
-      if (i + 3 > n && n % 3 == 0)
-        break;
-      append_trigram (q, g_utf8_offset_to_pointer (text, MIN (i, n - 3)));
+      for (guint u = t + 1; u < tries.n; u++)
+        if (tries.held[u] < tries.held[least])
+          least = u;
+      append_trigram (q, g_utf8_offset_to_pointer (text, tries.starts[least]));
+      tries.held[least] = tries.held[t];
+      tries.starts[least] = tries.starts[t];
       if (found_set_fill (db, set, q->str, n_named))
         return g_steal_pointer (&set);
     }
