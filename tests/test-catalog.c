@@ -2067,6 +2067,22 @@ test_search_parts (Fixture       *f,
         }
 }
 
+/* Ends the sheet @s and writes it to the file @name in the test's folder, whose path it
+ * returns. */
+static char *
+save_sheet (Fixture    *f,
+            GString    *s,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_string_append (s, "</price-sheet>\n");
+  g_file_set_contents (path, s->str, s->len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
 /* A sheet whose hourly prices per vCPU and per GiB often tie, across sizes, regions,
  * purchase options and services; with free prices, prices of another unit and offers without
  * a size. */
@@ -2074,8 +2090,6 @@ static char *
 write_per_size_sheet (Fixture *f)
 {
   g_autoptr(GString) s = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (f->dir, "per-size.xml", NULL);
 
   sky_test_append_sheet_start (s, "sizecloud", "Size Cloud");
   g_string_append (s,
@@ -2113,10 +2127,7 @@ write_per_size_sheet (Fixture *f)
         }
       g_string_append (s, "  </service>\n");
     }
-  g_string_append (s, "</price-sheet>\n");
-  g_file_set_contents (path, s->str, s->len, &error);
-  g_assert_no_error (error);
-  return path;
+  return save_sheet (f, s, "per-size.xml");
 }
 
 /* Whether the table of names holds each name of the catalog's offers once for each service,
@@ -2194,8 +2205,6 @@ write_named_sheet (Fixture *f)
     "n10", "ghijkl", "n11", "plain",
   };
   g_autoptr(GString) s = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (f->dir, "named.xml", NULL);
 
   sky_test_append_sheet_start (s, "namecloud", "Name Cloud");
   g_string_append (s,
@@ -2228,10 +2237,7 @@ write_named_sheet (Fixture *f)
         }
       g_string_append (s, "  </service>\n");
     }
-  g_string_append (s, "</price-sheet>\n");
-  g_file_set_contents (path, s->str, s->len, &error);
-  g_assert_no_error (error);
-  return path;
+  return save_sheet (f, s, "named.xml");
 }
 
 /* A text offers' names hold, their offers known exactly (from the table of names and the text

@@ -186,13 +186,18 @@ found_set_free (FoundSet *set)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FoundSet, found_set_free)
 
-/* The set of the offers @ids, the least of which is @least and the greatest @most. */
+/* The set of the offers @ids. */
 static FoundSet *
-found_set_of_ids (GArray *ids,
-                  gint64  least,
-                  gint64  most)
+found_set_of_ids (GArray *ids)
 {
   FoundSet *set = g_new0 (FoundSet, 1);
+  gint64 least = G_MAXINT64, most = G_MININT64;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      least = MIN (least, g_array_index (ids, gint64, i));
+      most = MAX (most, g_array_index (ids, gint64, i));
+    }
 
   set->count = ids->len;
   if (ids->len > 0)
@@ -208,6 +213,23 @@ found_set_of_ids (GArray *ids,
         }
     }
   return set;
+}
+
+/* Adds to @ids the ids @stmt reads (its first column), then resets it: FALSE when it fails. */
+static gboolean
+append_ids (sqlite3_stmt *stmt,
+            GArray       *ids)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
 }
 
 /* Whether @set holds the offer @id. */
@@ -229,25 +251,13 @@ found_set_new (sqlite3    *db,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gint64 least = G_MAXINT64, most = G_MININT64;
-  int rc;
 
   if (sqlite3_prepare_v2 (db, "SELECT rowid FROM offer_text WHERE offer_text MATCH ?1 LIMIT ?2",
                           -1, &stmt, NULL) != SQLITE_OK)
     return NULL;
   _sky_catalog_bind_text (stmt, 1, fts);
   sqlite3_bind_int64 (stmt, 2, most_found);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-      least = MIN (least, id);
-      most = MAX (most, id);
-    }
-  if (rc != SQLITE_DONE)
-    return NULL;
-  return found_set_of_ids (ids, least, most);
+  return append_ids (stmt, ids) ? found_set_of_ids (ids) : NULL;
 }
 
 /* The ids of @set's offers as a JSON array, which json_each () reads in order. */
@@ -3033,6 +3043,18 @@ named_text_free (NamedText *named)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NamedText, named_text_free)
 
+/* A NamedText of no services and no values yet. */
+static NamedText *
+named_text_new_empty (void)
+{
+  NamedText *named = g_new0 (NamedText, 1);
+
+  named->services = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint c = 0; c < G_N_ELEMENTS (named->values); c++)
+    named->values[c] = g_array_new (FALSE, FALSE, sizeof (gint64));
+  return named;
+}
+
 /* Whether some offers of @named have a size of @column (0 vCPU, 1 memory) above 0. */
 static gboolean
 named_sized (const NamedText *named,
@@ -3166,14 +3188,13 @@ named_text_new (sqlite3    *db,
                 const char *like,
                 const char *fts)
 {
-  g_autoptr(NamedText) named = g_new0 (NamedText, 1);
+  g_autoptr(NamedText) named = named_text_new_empty ();
   g_autoptr(sqlite3_stmt) names = NULL;
   g_autoptr(sqlite3_stmt) offers = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(FoundSet) of_names = NULL;
   g_autoptr(FoundSet) found = NULL;
   g_autoptr(sqlite3_stmt) check = NULL;
-  gint64 least = G_MAXINT64, most = G_MININT64;
   gint64 n_named = 0;
   int rc;
 
@@ -3184,9 +3205,6 @@ named_text_new (sqlite3    *db,
       sqlite3_prepare_v2 (db, "SELECT id FROM offer_row WHERE name = ?1 COLLATE NOCASE", -1,
                           &offers, NULL) != SQLITE_OK)
     return NULL;
-  named->services = g_array_new (FALSE, FALSE, sizeof (gint64));
-  for (guint c = 0; c < G_N_ELEMENTS (named->values); c++)
-    named->values[c] = g_array_new (FALSE, FALSE, sizeof (gint64));
   named->names = g_ptr_array_new_with_free_func (g_free);
   _sky_catalog_bind_text (names, 1, like);
   while ((rc = sqlite3_step (names)) == SQLITE_ROW)
@@ -3213,16 +3231,7 @@ named_text_new (sqlite3    *db,
   for (guint i = 0; i < named->names->len; i++)
     {
       _sky_catalog_bind_text (offers, 1, g_ptr_array_index (named->names, i));
-      while ((rc = sqlite3_step (offers)) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (offers, 0);
-
-          g_array_append_val (ids, id);
-          least = MIN (least, id);
-          most = MAX (most, id);
-        }
-      sqlite3_reset (offers);
-      if (rc != SQLITE_DONE)
+      if (!append_ids (offers, ids))
         return NULL;
     }
   if (ids->len == 0)
@@ -3230,7 +3239,7 @@ named_text_new (sqlite3    *db,
   /* The offers the index finds beside the names': each read, and kept if it holds the
    * text. */
   found = found_set_new (db, fts, ids->len + NAMED_OTHERS + 1);
-  of_names = found_set_of_ids (ids, least, most);
+  of_names = found_set_of_ids (ids);
   if (found == NULL || found->count > ids->len + NAMED_OTHERS ||
       sqlite3_prepare_v2 (db, "SELECT name LIKE ?2 ESCAPE '\\' OR sku LIKE ?2 ESCAPE '\\', "
                               "service_id, ifnull (vcpu, -1), ifnull (memory, -1), "
@@ -3255,8 +3264,6 @@ named_text_new (sqlite3    *db,
               sizes[c] = sqlite3_column_int64 (check, 2 + c);
             named_add_values (named, sqlite3_column_int64 (check, 1), sizes);
             g_array_append_val (ids, id);
-            least = MIN (least, id);
-            most = MAX (most, id);
             /* Its name is not one of the names': by name, the search sorts them. */
             g_clear_pointer (&named->names, g_ptr_array_unref);
           }
@@ -3264,7 +3271,7 @@ named_text_new (sqlite3    *db,
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
           return NULL;
       }
-  named->set = found_set_of_ids (ids, least, most);
+  named->set = found_set_of_ids (ids);
   return g_steal_pointer (&named);
 }
 
@@ -3664,6 +3671,23 @@ parse_ids (const char *group)
   return ids;
 }
 
+/* Reads with @stmt the value (its first column) that follows @value, bound as its parameter
+ * @param, into @value: SQLITE_ROW, SQLITE_DONE when none follows, or an error. */
+static int
+step_next (sqlite3_stmt *stmt,
+           int           param,
+           gint64       *value)
+{
+  int rc;
+
+  sqlite3_bind_int64 (stmt, param, *value);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return rc;
+}
+
 /* Keeps of the unit codes @units and the buckets @buckets those in which the services
  * @services have prices: the index of prices by service read by skipping from each service's
  * unit to the next, and from each of its buckets to the next (a look-up each). FALSE when it
@@ -3697,30 +3721,17 @@ keep_services_runs (sqlite3 *db,
         {
           gint64 bucket = G_MININT64;
 
-          sqlite3_bind_int64 (next_unit, 2, unit);
-          rc = sqlite3_step (next_unit);
-          if (rc == SQLITE_ROW)
-            unit = sqlite3_column_int64 (next_unit, 0);
-          sqlite3_reset (next_unit);
+          rc = step_next (next_unit, 2, &unit);
           if (rc == SQLITE_DONE)
             break;
           if (rc != SQLITE_ROW)
             return FALSE;
           add_sorted_value (held_units, unit);
           sqlite3_bind_int64 (next_bucket, 2, unit);
-          for (;;)
-            {
-              sqlite3_bind_int64 (next_bucket, 3, bucket);
-              rc = sqlite3_step (next_bucket);
-              if (rc == SQLITE_ROW)
-                bucket = sqlite3_column_int64 (next_bucket, 0);
-              sqlite3_reset (next_bucket);
-              if (rc == SQLITE_DONE)
-                break;
-              if (rc != SQLITE_ROW)
-                return FALSE;
-              add_sorted_value (held_buckets, bucket);
-            }
+          while ((rc = step_next (next_bucket, 3, &bucket)) == SQLITE_ROW)
+            add_sorted_value (held_buckets, bucket);
+          if (rc != SQLITE_DONE)
+            return FALSE;
         }
     }
   keep_listed_values (units, held_units);
@@ -3786,11 +3797,10 @@ static NamedText *
 named_of_name (sqlite3    *db,
                const char *name)
 {
-  g_autoptr(NamedText) one = g_new0 (NamedText, 1);
+  g_autoptr(NamedText) one = named_text_new_empty ();
   g_autoptr(sqlite3_stmt) rows = NULL;
   g_autoptr(sqlite3_stmt) offers = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gint64 least = G_MAXINT64, most = G_MININT64;
   int rc;
 
   if (sqlite3_prepare_v2 (db, "SELECT service_id, vcpu, memory, arch FROM offer_name "
@@ -3798,9 +3808,6 @@ named_of_name (sqlite3    *db,
       sqlite3_prepare_v2 (db, "SELECT id FROM offer_row WHERE name = ?1 COLLATE NOCASE", -1,
                           &offers, NULL) != SQLITE_OK)
     return NULL;
-  one->services = g_array_new (FALSE, FALSE, sizeof (gint64));
-  for (guint c = 0; c < G_N_ELEMENTS (one->values); c++)
-    one->values[c] = g_array_new (FALSE, FALSE, sizeof (gint64));
   _sky_catalog_bind_text (rows, 1, name);
   while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
     {
@@ -3813,17 +3820,9 @@ named_of_name (sqlite3    *db,
   if (rc != SQLITE_DONE)
     return NULL;
   _sky_catalog_bind_text (offers, 1, name);
-  while ((rc = sqlite3_step (offers)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (offers, 0);
-
-      g_array_append_val (ids, id);
-      least = MIN (least, id);
-      most = MAX (most, id);
-    }
-  if (rc != SQLITE_DONE)
+  if (!append_ids (offers, ids))
     return NULL;
-  one->set = found_set_of_ids (ids, least, most);
+  one->set = found_set_of_ids (ids);
   return g_steal_pointer (&one);
 }
 
