@@ -2283,15 +2283,18 @@ test_search_named_text (Fixture       *f,
               {
                 const gint64 budgets[] = { -1, 0, 1, 5 };
                 SkySearchQuery page = query;
+                g_autofree char *few = NULL;
                 g_autofree char *paged = NULL;
                 g_autofree char *expected = keys_page (scanned, offset, 3);
 
                 page.offset = offset;
                 page.limit = 3;
                 _sky_catalog_set_text_named_walk (budgets[w], w == 3 ? 2 : -1);
-                /* As if the offers the index finds were many. */
+                /* As few as they are, and as if they were many. */
+                few = search_keys (f, &page);
                 paged = search_keys_probed (f, &page, -1, -1);
                 _sky_catalog_set_text_named_walk (-1, -1);
+                g_assert_cmpstr (few, ==, expected);
                 g_assert_cmpstr (paged, ==, expected);
               }
         }
