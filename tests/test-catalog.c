@@ -2244,7 +2244,8 @@ write_named_sheet (Fixture *f)
  * index), lists in every order, each way, whole and page by page, what a scan lists: a name
  * alone, in any case; one whose trigrams are in other offers, the text in none of them; one
  * whose trigrams each other names hold but not together; one another offer's SKU alone holds;
- * one several names hold; with the walk of those offers whole, cut short, or not made. */
+ * one several names hold; with the walk of those offers whole, cut short, or not made; with a
+ * purchase option, geography, category or unit. */
 static void
 test_search_named_text (Fixture       *f,
                         gconstpointer  data)
@@ -2257,6 +2258,13 @@ test_search_named_text (Fixture       *f,
     SKY_SORT_UNIT_PRICE, SKY_SORT_PRICE, SKY_SORT_NAME, SKY_SORT_VCPU, SKY_SORT_MEMORY,
     SKY_SORT_PROVIDER, SKY_SORT_REGION, SKY_SORT_SERVICE, SKY_SORT_TERM, SKY_SORT_PER_VCPU,
     SKY_SORT_PER_GIB, SKY_SORT_ARCHITECTURE,
+  };
+  const SkySearchQuery filters[] = {
+    { .term = "spot" },
+    { .geography = "EU" },
+    { .category = "storage" },
+    { .unit = "gb-month" },
+    { .unit = "hour", .term = "on-demand", .geography = "US" },
   };
   g_autofree char *named = write_named_sheet (f);
   g_autoptr(SkyImportResult) result = NULL;
@@ -2298,6 +2306,33 @@ test_search_named_text (Fixture       *f,
                 g_assert_cmpstr (paged, ==, expected);
               }
         }
+
+  /* Of a purchase option, geography, category or unit: in the buckets and units they keep. */
+  for (gsize t = 0; t < G_N_ELEMENTS (texts); t++)
+    for (gsize q = 0; q < G_N_ELEMENTS (filters); q++)
+      for (gsize k = 0; k < G_N_ELEMENTS (sorts); k++)
+        for (guint offset = 0; offset < 2; offset++)
+          {
+            SkySearchQuery query = filters[q];
+            g_autofree char *scanned = NULL;
+            g_autofree char *few = NULL;
+            g_autofree char *paged = NULL;
+            g_autofree char *expected = NULL;
+
+            query.text = texts[t];
+            query.sort = sorts[k];
+            query.descending = offset == 1;
+            _sky_catalog_set_text_index_disabled (TRUE);
+            scanned = search_keys (f, &query);
+            _sky_catalog_set_text_index_disabled (FALSE);
+            expected = keys_page (scanned, offset, 3);
+            query.offset = offset;
+            query.limit = 3;
+            few = search_keys (f, &query);
+            paged = search_keys_probed (f, &query, -1, -1);
+            g_assert_cmpstr (few, ==, expected);
+            g_assert_cmpstr (paged, ==, expected);
+          }
 }
 
 /* The table of names holds the names of the offers of every sheet imported, and loses those of

@@ -3763,29 +3763,50 @@ named_runs_from (NamedText  *named,
                    "AND p.unit = ?2 AND p.bucket = ?3");
 }
 
+/* " AND p.unit = code" of the unit @query names, for a walk's runs of every unit; "" for
+ * none. */
+static char *
+walk_unit_condition (const SkySearchQuery *query)
+{
+  if (!names_one (query->unit))
+    return g_strdup ("");
+  return g_strdup_printf (" AND p.unit = %d",
+                          sky_vocabulary_code (SKY_VOCABULARY_UNIT, query->unit));
+}
+
 /* Adds to @buckets and @units (codes) those a walk reads: every bucket and unit that holds
- * prices, of the services of its offers when it knows them exactly (keep_services_runs()).
- * FALSE when they cannot be read. */
+ * prices, of @query's purchase option, geography, category and unit, of the services of its offers
+ * when it knows them exactly (keep_services_runs()). FALSE when they cannot be read. */
 static gboolean
-walk_buckets_units (TextWalk *walk,
-                    sqlite3  *db,
-                    GArray   *buckets,
-                    GArray   *units)
+walk_buckets_units (TextWalk             *walk,
+                    sqlite3              *db,
+                    const SkySearchQuery *query,
+                    GArray               *buckets,
+                    GArray               *units)
 {
   g_autoptr(GArray) present = catalog_buckets (db);
   g_autoptr(GArray) places = catalog_units (db);
+  g_autoptr(GArray) geographies = query_geographies (db, query);
+  const SkyWord *t = query->term != NULL
+                     ? sky_vocabulary_lookup (SKY_VOCABULARY_PURCHASE_OPTION, query->term) : NULL;
+  const SkyWord *c = query->category != NULL
+                     ? sky_vocabulary_lookup (SKY_VOCABULARY_CATEGORY, query->category) : NULL;
 
   if (present == NULL || places->len == 0)
     return FALSE;
+  /* A purchase option or category no price has: no bucket. */
   for (guint i = 0; i < present->len; i++)
-    if (bucket_kept (g_array_index (present, gint64, i), NULL, NULL, NULL))
+    if ((query->term == NULL || t != NULL) && (query->category == NULL || c != NULL) &&
+        bucket_kept (g_array_index (present, gint64, i), t, geographies, c))
       g_array_append_val (buckets, g_array_index (present, gint64, i));
   for (guint i = 0; i < places->len; i++)
     {
       guint place = g_array_index (places, guint, i);
       gint64 code = sky_vocabulary_nth (SKY_VOCABULARY_UNIT, place)->code;
 
-      g_array_append_val (units, code);
+      if (!names_one (query->unit) ||
+          code == sky_vocabulary_code (SKY_VOCABULARY_UNIT, query->unit))
+        g_array_append_val (units, code);
     }
   return walk->named == NULL || keep_services_runs (db, walk->named->services, units, buckets);
 }
@@ -3861,7 +3882,7 @@ walk_names (TextWalk             *walk,
         continue;
       /* The name's offers, the runs of their services and sizes. */
       walk->named = one;
-      if (!walk_buckets_units (walk, db, buckets, units))
+      if (!walk_buckets_units (walk, db, query, buckets, units))
         {
           walk->named = all;
           return FALSE;
@@ -3888,9 +3909,10 @@ walk_names (TextWalk             *walk,
  * merged by quotient (ties in price order); then every other price of theirs, without one, in
  * price order. TRUE when the walk knows the page, as walk_order(). */
 static gboolean
-walk_per_size (TextWalk *walk,
-               sqlite3  *db,
-               guint     column)
+walk_per_size (TextWalk             *walk,
+               sqlite3              *db,
+               const SkySearchQuery *query,
+               guint                 column)
 {
   static const char * const sizes[] = { "vcpu", "memory" };
   g_autoptr(GArray) buckets = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -3903,8 +3925,9 @@ walk_per_size (TextWalk *walk,
   g_autofree char *sql = NULL;
   GArray *held = walk->named->values[column];
   gint64 hour_code = HOUR_CODE;
+  g_autofree char *unit = walk_unit_condition (query);
 
-  if (!walk_buckets_units (walk, db, buckets, units))
+  if (!walk_buckets_units (walk, db, query, buckets, units))
     return FALSE;
   for (guint i = 0; i < units->len; i++)
     if (g_array_index (units, gint64, i) == hour_code)
@@ -3926,9 +3949,10 @@ walk_per_size (TextWalk *walk,
   g_clear_pointer (&stmt, sqlite3_finalize);
   g_free (sql);
   sql = g_strdup_printf ("SELECT p.amount, p.offer_seq FROM price p WHERE p.bucket = ?3 "
-                         "AND NOT (ifnull (p.%s, 0) > 0 AND p.unit = %" G_GINT64_FORMAT ") "
+                         "AND NOT (ifnull (p.%s, 0) > 0 AND p.unit = %" G_GINT64_FORMAT ")%s "
                          "AND p.variant = 0 AND (p.amount, p.offer_seq) > (?4, ?5) "
-                         "ORDER BY p.amount, p.offer_seq LIMIT ?6", sizes[column], hour_code);
+                         "ORDER BY p.amount, p.offer_seq LIMIT ?6", sizes[column], hour_code,
+                         unit);
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     return FALSE;
   add_walk_runs (rest, NULL, NULL, buckets);
@@ -3953,6 +3977,7 @@ walk_order (TextWalk             *walk,
   g_autofree char *column_from = NULL;
   const char *column = NULL, *index = NULL, *groups_sql = NULL;
   int named_column = -1;
+  g_autofree char *unit_cond = walk_unit_condition (query);
   g_autofree char *narrow_from = NULL;
   GArray *narrow = NULL;
   const char *from = "FROM price p WHERE p.bucket = ?3";
@@ -3960,7 +3985,7 @@ walk_order (TextWalk             *walk,
   gboolean without_value = FALSE;
   gboolean null_last = FALSE;
 
-  if (!walk_buckets_units (walk, db, buckets, units))
+  if (!walk_buckets_units (walk, db, query, buckets, units))
     return FALSE;
   /* In price order, only the prices of the sizes or services of the offers known exactly (see
    * named_runs_from()). */
@@ -4054,8 +4079,8 @@ walk_order (TextWalk             *walk,
         {
           /* No price has a value: the part of those without one is every price. */
           g_free (column_from);
-          column_from = g_strdup_printf ("FROM price p WHERE p.bucket = ?3 AND p.%s IS NULL",
-                                         column);
+          column_from = g_strdup_printf ("FROM price p WHERE p.bucket = ?3 AND p.%s IS NULL%s",
+                                         column, unit_cond);
           g_ptr_array_add (parts, walk_runs_new ());
           add_walk_runs (parts->pdata[0], NULL, NULL, buckets);
         }
@@ -4097,9 +4122,9 @@ walk_order (TextWalk             *walk,
       g_clear_pointer (&stmt, sqlite3_finalize);
       g_free (sql);
       sql = g_strdup_printf ("SELECT p.amount, p.offer_seq FROM price p WHERE p.bucket = ?3 "
-                             "AND p.%s IS NULL AND p.variant = 0 "
+                             "AND p.%s IS NULL%s AND p.variant = 0 "
                              "AND (p.amount, p.offer_seq) > (?4, ?5) "
-                             "ORDER BY p.amount, p.offer_seq LIMIT ?6", column);
+                             "ORDER BY p.amount, p.offer_seq LIMIT ?6", column, unit_cond);
       if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
         return FALSE;
       add_walk_runs (runs, NULL, NULL, buckets);
@@ -4164,8 +4189,12 @@ walk_text (SkyCatalog            *self,
   g_autofree char *like = NULL;
   TextWalk walk = { 0 };
   SkySearchQuery walked = *query;
+  SkySearchQuery plain = *query;
+  gboolean in_buckets = query->term != NULL || query->geography != NULL ||
+                        query->category != NULL || names_one (query->unit);
   gboolean by_name = FALSE;
   gboolean per_size = FALSE;
+  gboolean fits;
   int rc;
 
   /* Many offers found: not few offers, whose prices are sorted at once, nor a text only
@@ -4176,14 +4205,19 @@ walk_text (SkyCatalog            *self,
   if (walk_budget == 0 || !(text == TEXT_INDEX_SET || text == TEXT_SERVICES_OR_SET ||
                             (text == TEXT_FEW_OFFERS && named_walk_budget > 0)))
     return FALSE;
+  /* Of a purchase option, geography, category or unit, only the offers known exactly, in the
+   * buckets and units those keep (below). */
+  plain.term = plain.geography = plain.category = plain.unit = NULL;
+  fits = walk_fits (&plain);
+  if (in_buckets && (text == TEXT_SERVICES_OR_SET || named_walk_budget == 0))
+    return FALSE;
   /* By name, or by a price per vCPU or GiB, only the offers known exactly (below). */
-  walked.sort = SKY_SORT_PRICE;
-  if (!walk_fits (query) &&
-      (text == TEXT_SERVICES_OR_SET || named_walk_budget == 0 || !walk_fits (&walked) ||
+  plain.sort = SKY_SORT_PRICE;
+  if (!fits &&
+      (text == TEXT_SERVICES_OR_SET || named_walk_budget == 0 || !walk_fits (&plain) ||
        !(query->sort == SKY_SORT_NAME || query->sort == SKY_SORT_PER_VCPU ||
          query->sort == SKY_SORT_PER_GIB)))
     return FALSE;
-  walked.sort = query->sort;
   current = current_service_ids (self->db, NULL);
   if (!all_services_current (self->db, current) ||
       sqlite3_prepare_v2 (self->db, "SELECT service_id, name LIKE ?2 ESCAPE '\\' "
@@ -4222,7 +4256,7 @@ walk_text (SkyCatalog            *self,
   walk.offset = query->offset;
   walk.wanted = (gint64) query->offset + query->limit;
   walk.keys = keys;
-  if (!walk_fits (query) && walk.named != NULL)
+  if (!fits && walk.named != NULL)
     {
       /* By name, each name in turn; by a price per vCPU or GiB, when no offer has the size,
        * in price order (the order of the prices without one). */
@@ -4235,11 +4269,12 @@ walk_text (SkyCatalog            *self,
       walked.sort = SKY_SORT_PRICE;
       walked.descending = FALSE;
     }
-  else if (!walk_fits (query) || (text == TEXT_FEW_OFFERS && walk.named == NULL))
+  else if (!fits || ((text == TEXT_FEW_OFFERS || in_buckets) && walk.named == NULL))
     rc = SQLITE_MISUSE;
   if (rc == SQLITE_DONE &&
       (by_name ? walk_names (&walk, self->db, query)
-       : per_size ? walk_per_size (&walk, self->db, query->sort == SKY_SORT_PER_VCPU ? 0 : 1)
+       : per_size ? walk_per_size (&walk, self->db, query,
+                                   query->sort == SKY_SORT_PER_VCPU ? 0 : 1)
        : walk_order (&walk, self->db, &walked)))
     {
       g_clear_pointer (&walk.named, named_text_free);
