@@ -2194,7 +2194,8 @@ assert_services_text_as_scan (Fixture    *f,
 
 /* A sheet whose offers' names hold the texts of test_search_named_text(): a name alone
  * (twice, in two cases), one whose trigrams other names hold apart, one whose trigrams two
- * other names hold each, one an offer's SKU alone holds too; of sizes and none. */
+ * other names hold each, one an offer's SKU alone holds too; of sizes and none; in two
+ * regions of one geography and one of another. */
 static char *
 write_named_sheet (Fixture *f)
 {
@@ -2209,6 +2210,7 @@ write_named_sheet (Fixture *f)
   sky_test_append_sheet_start (s, "namecloud", "Name Cloud");
   g_string_append (s,
                    "  <region code=\"eu\" name=\"Europe\" geography=\"EU\"/>\n"
+                   "  <region code=\"eu-2\" name=\"Europe 2\" geography=\"EU\"/>\n"
                    "  <region code=\"us\" name=\"America\" geography=\"US\"/>\n");
   for (guint service = 0; service < 2; service++)
     {
@@ -2220,7 +2222,8 @@ write_named_sheet (Fixture *f)
           guint n = i / 2 + service;
 
           g_string_append_printf (s, "    <offer sku=\"%s-%u\" name=\"%s\" region=\"%s\"",
-                                  offers[i], service, offers[i + 1], n % 3 == 0 ? "us" : "eu");
+                                  offers[i], service, offers[i + 1],
+                                  n % 3 == 0 ? "us" : n % 2 == 0 ? "eu-2" : "eu");
           /* Every third offer of compute states no size. */
           if (service == 0 && n % 3 != 1)
             g_string_append_printf (s, " vcpu=\"%u\" memory-gib=\"%u\"", 1 << (n % 3),
@@ -2245,7 +2248,7 @@ write_named_sheet (Fixture *f)
  * alone, in any case; one whose trigrams are in other offers, the text in none of them; one
  * whose trigrams each other names hold but not together; one another offer's SKU alone holds;
  * one several names hold; with the walk of those offers whole, cut short, or not made; with a
- * purchase option, geography, category or unit. */
+ * purchase option, geography, category, unit or region. */
 static void
 test_search_named_text (Fixture       *f,
                         gconstpointer  data)
@@ -2265,6 +2268,9 @@ test_search_named_text (Fixture       *f,
     { .category = "storage" },
     { .unit = "gb-month" },
     { .unit = "hour", .term = "on-demand", .geography = "US" },
+    { .region = "eu" },
+    { .region = "eu-2", .term = "spot" },
+    { .region = "nowhere" },
   };
   g_autofree char *named = write_named_sheet (f);
   g_autoptr(SkyImportResult) result = NULL;

@@ -3977,6 +3977,7 @@ walk_order (TextWalk             *walk,
   g_autofree char *column_from = NULL;
   const char *column = NULL, *index = NULL, *groups_sql = NULL;
   int named_column = -1;
+  g_autoptr(GArray) regions = NULL;
   g_autofree char *unit_cond = walk_unit_condition (query);
   g_autofree char *narrow_from = NULL;
   GArray *narrow = NULL;
@@ -3991,6 +3992,19 @@ walk_order (TextWalk             *walk,
    * named_runs_from()). */
   if (walk->named != NULL)
     narrow_from = named_runs_from (walk->named, &narrow);
+  /* Of one region (in price order only, see walk_text()): the runs of its prices. */
+  if (query->region != NULL)
+    {
+      gint64 region = word_id (db, query->region);
+
+      regions = g_array_new (FALSE, FALSE, sizeof (gint64));
+      if (region >= 0)
+        g_array_append_val (regions, region);
+      narrow = regions;
+      g_free (narrow_from);
+      narrow_from = g_strdup ("FROM price p INDEXED BY price_by_region WHERE p.region = ?1 "
+                              "AND p.unit = ?2 AND p.bucket = ?3");
+    }
 
   switch (query->sort)
     {
@@ -4191,7 +4205,8 @@ walk_text (SkyCatalog            *self,
   SkySearchQuery walked = *query;
   SkySearchQuery plain = *query;
   gboolean in_buckets = query->term != NULL || query->geography != NULL ||
-                        query->category != NULL || names_one (query->unit);
+                        query->category != NULL || names_one (query->unit) ||
+                        query->region != NULL;
   gboolean by_name = FALSE;
   gboolean per_size = FALSE;
   gboolean fits;
@@ -4205,9 +4220,9 @@ walk_text (SkyCatalog            *self,
   if (walk_budget == 0 || !(text == TEXT_INDEX_SET || text == TEXT_SERVICES_OR_SET ||
                             (text == TEXT_FEW_OFFERS && named_walk_budget > 0)))
     return FALSE;
-  /* Of a purchase option, geography, category or unit, only the offers known exactly, in the
-   * buckets and units those keep (below). */
-  plain.term = plain.geography = plain.category = plain.unit = NULL;
+  /* Of a purchase option, geography, category, unit or region, only the offers known exactly,
+   * in the buckets and units those keep (below). */
+  plain.term = plain.geography = plain.category = plain.unit = plain.region = NULL;
   fits = walk_fits (&plain);
   if (in_buckets && (text == TEXT_SERVICES_OR_SET || named_walk_budget == 0))
     return FALSE;
@@ -4270,6 +4285,12 @@ walk_text (SkyCatalog            *self,
       walked.descending = FALSE;
     }
   else if (!fits || ((text == TEXT_FEW_OFFERS || in_buckets) && walk.named == NULL))
+    rc = SQLITE_MISUSE;
+  /* Of one region, only in price order, by unit price or by purchase option (its prices'
+   * runs through the index of prices by region). */
+  if (query->region != NULL && (!fits || !(query->sort == SKY_SORT_PRICE ||
+                                           query->sort == SKY_SORT_UNIT_PRICE ||
+                                           query->sort == SKY_SORT_TERM)))
     rc = SQLITE_MISUSE;
   if (rc == SQLITE_DONE &&
       (by_name ? walk_names (&walk, self->db, query)
