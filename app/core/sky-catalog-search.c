@@ -3306,6 +3306,11 @@ named_text_new (sqlite3    *db,
 #define NAMED_WALK_BUDGET 300000
 #define NAMED_WALK_FIRST 100000
 
+/* A walk of few offers known exactly reads at most this many prices per offer: their prices
+ * sorted cost some 1.3 µs an offer, the walk 0.2 µs a price (at 100,000 offers, 170 offers of
+ * one name, late in the order by architecture: 1.8 ms sorted, 21 walked to the end). */
+#define FEW_WALK_PER_OFFER 32
+
 static gint64 named_walk_budget = NAMED_WALK_BUDGET;
 static gint64 named_walk_first = NAMED_WALK_FIRST;
 static gint64 walk_budget = WALK_BUDGET;
@@ -4266,6 +4271,13 @@ walk_text (SkyCatalog            *self,
     {
       walk.budget = named_walk_budget;
       walk.first = named_walk_first;
+      /* Few offers: no more prices than sorting theirs would cost. */
+      if (text == TEXT_FEW_OFFERS)
+        {
+          walk.budget = MIN (walk.budget,
+                             (gint64) walk.named->set->count * FEW_WALK_PER_OFFER + 1);
+          walk.first = MIN (walk.first, walk.budget);
+        }
     }
   walk.next_check = walk.first;
   walk.offset = query->offset;
