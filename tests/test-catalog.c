@@ -1798,9 +1798,14 @@ assert_text_set_as_scan (Fixture              *f,
 
       first.limit = 3;
       _sky_catalog_set_text_walk_budget (budgets[i], firsts[i], i % 2 == 0 ? 1 : -1);
+      /* The offers of the names that hold the text known exactly, walked as far (or not at
+       * all, or as far as they go). */
+      _sky_catalog_set_text_named_walk (i % 3 == 0 ? -1 : i % 3 == 1 ? 0 : budgets[i],
+                                        firsts[i]);
       /* Without the probes, by name: the names' index walked (NAME_WALK_SHARE). */
       walked = search_keys_probed (f, &first, i < 2 ? 0 : -1, -1);
       walked_page = search_keys_probed (f, &page, i < 2 ? 0 : -1, -1);
+      _sky_catalog_set_text_named_walk (-1, -1);
       _sky_catalog_set_text_walk_budget (-1, -1, -1);
       g_assert_cmpstr (walked, ==, expected_first);
       g_assert_cmpstr (walked_page, ==, expected);
@@ -2062,6 +2067,22 @@ test_search_parts (Fixture       *f,
         }
 }
 
+/* Ends the sheet @s and writes it to the file @name in the test's folder, whose path it
+ * returns. */
+static char *
+save_sheet (Fixture    *f,
+            GString    *s,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_string_append (s, "</price-sheet>\n");
+  g_file_set_contents (path, s->str, s->len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
 /* A sheet whose hourly prices per vCPU and per GiB often tie, across sizes, regions,
  * purchase options and services; with free prices, prices of another unit and offers without
  * a size. */
@@ -2069,8 +2090,6 @@ static char *
 write_per_size_sheet (Fixture *f)
 {
   g_autoptr(GString) s = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (f->dir, "per-size.xml", NULL);
 
   sky_test_append_sheet_start (s, "sizecloud", "Size Cloud");
   g_string_append (s,
@@ -2108,10 +2127,7 @@ write_per_size_sheet (Fixture *f)
         }
       g_string_append (s, "  </service>\n");
     }
-  g_string_append (s, "</price-sheet>\n");
-  g_file_set_contents (path, s->str, s->len, &error);
-  g_assert_no_error (error);
-  return path;
+  return save_sheet (f, s, "per-size.xml");
 }
 
 /* Whether the table of names holds each name of the catalog's offers once for each service,
@@ -2119,8 +2135,9 @@ write_per_size_sheet (Fixture *f)
 static void
 assert_names_kept (const char *path)
 {
+  /* Names compared in any case, as the table holds them. */
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM ("
-                                    "SELECT name, service_id, ifnull (vcpu, -1), "
+                                    "SELECT name COLLATE NOCASE, service_id, ifnull (vcpu, -1), "
                                     "  ifnull (memory, -1), ifnull (architecture, -1) "
                                     "FROM offer_row EXCEPT "
                                     "SELECT name, service_id, vcpu, memory, arch "
@@ -2131,6 +2148,14 @@ assert_names_kept (const char *path)
                                     "SELECT name, service_id, ifnull (vcpu, -1), "
                                     "  ifnull (memory, -1), ifnull (architecture, -1) "
                                     "FROM offer_row)"), ==, 0);
+  /* Each row with how many offers it stands for. */
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM offer_name n WHERE offers != "
+                                    "(SELECT count(*) FROM offer_row o "
+                                    " WHERE o.name = n.name COLLATE NOCASE "
+                                    " AND o.service_id = n.service_id "
+                                    " AND ifnull (o.vcpu, -1) = n.vcpu "
+                                    " AND ifnull (o.memory, -1) = n.memory "
+                                    " AND ifnull (o.architecture, -1) = n.arch)"), ==, 0);
 }
 
 /* A text only services' names hold lists, by name, a size, the architecture and a price per
@@ -2165,6 +2190,155 @@ assert_services_text_as_scan (Fixture    *f,
         expected = keys_page (scanned, 1, 2);
         g_assert_cmpstr (paged, ==, expected);
       }
+}
+
+/* A sheet whose offers' names hold the texts of test_search_named_text(): a name alone
+ * (twice, in two cases), one whose trigrams other names hold apart, one whose trigrams two
+ * other names hold each, one an offer's SKU alone holds too; of sizes and none; in two
+ * regions of one geography and one of another. */
+static char *
+write_named_sheet (Fixture *f)
+{
+  static const char * const offers[] = {
+    /* sku, name */
+    "n1", "ghijkl", "n2", "GHIJKL", "n3", "abcdef", "n4", "abc def", "n5", "klmnop",
+    "n6", "klmxyz", "n7", "xyznop", "n8", "rstuvw", "n9-rstuvw-us", "other",
+    "n10", "ghijkl", "n11", "plain",
+  };
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  sky_test_append_sheet_start (s, "namecloud", "Name Cloud");
+  g_string_append (s,
+                   "  <region code=\"eu\" name=\"Europe\" geography=\"EU\"/>\n"
+                   "  <region code=\"eu-2\" name=\"Europe 2\" geography=\"EU\"/>\n"
+                   "  <region code=\"us\" name=\"America\" geography=\"US\"/>\n");
+  for (guint service = 0; service < 2; service++)
+    {
+      g_string_append_printf (s, "  <service id=\"s%u\" name=\"Kind %u\" "
+                                 "category=\"%s\">\n", service, service,
+                              service == 0 ? "compute" : "storage");
+      for (guint i = 0; i < G_N_ELEMENTS (offers); i += 2)
+        {
+          guint n = i / 2 + service;
+
+          g_string_append_printf (s, "    <offer sku=\"%s-%u\" name=\"%s\" region=\"%s\"",
+                                  offers[i], service, offers[i + 1],
+                                  n % 3 == 0 ? "us" : n % 2 == 0 ? "eu-2" : "eu");
+          /* Every third offer of compute states no size. */
+          if (service == 0 && n % 3 != 1)
+            g_string_append_printf (s, " vcpu=\"%u\" memory-gib=\"%u\"", 1 << (n % 3),
+                                    2 << (n % 4));
+          g_string_append_printf (s, ">\n"
+                                     "      <price unit=\"hour\" term=\"on-demand\" "
+                                     "amount=\"0.%03u\"/>\n"
+                                     "      <price unit=\"hour\" term=\"spot\" "
+                                     "amount=\"0.%03u\"/>\n"
+                                     "      <price unit=\"gb-month\" term=\"on-demand\" "
+                                     "amount=\"0.%03u\"/>\n"
+                                     "    </offer>\n",
+                                  (n * 7) % 13 + 1, (n * 5) % 11 + 1, (n * 3) % 7 + 1);
+        }
+      g_string_append (s, "  </service>\n");
+    }
+  return save_sheet (f, s, "named.xml");
+}
+
+/* A text offers' names hold, their offers known exactly (from the table of names and the text
+ * index), lists in every order, each way, whole and page by page, what a scan lists: a name
+ * alone, in any case; one whose trigrams are in other offers, the text in none of them; one
+ * whose trigrams each other names hold but not together; one another offer's SKU alone holds;
+ * one several names hold; with the walk of those offers whole, cut short, or not made; with a
+ * purchase option, geography, category, unit or region. */
+static void
+test_search_named_text (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char * const texts[] = {
+    "ghijkl", "GHIJ", "abcdef", "klmnop", "rstuvw", "hij", "nothing", "plain", "klm", "xyz",
+    "def",
+  };
+  const SkySort sorts[] = {
+    SKY_SORT_UNIT_PRICE, SKY_SORT_PRICE, SKY_SORT_NAME, SKY_SORT_VCPU, SKY_SORT_MEMORY,
+    SKY_SORT_PROVIDER, SKY_SORT_REGION, SKY_SORT_SERVICE, SKY_SORT_TERM, SKY_SORT_PER_VCPU,
+    SKY_SORT_PER_GIB, SKY_SORT_ARCHITECTURE,
+  };
+  const SkySearchQuery filters[] = {
+    { .term = "spot" },
+    { .geography = "EU" },
+    { .category = "storage" },
+    { .unit = "gb-month" },
+    { .unit = "hour", .term = "on-demand", .geography = "US" },
+    { .region = "eu" },
+    { .region = "eu-2", .term = "spot" },
+    { .region = "nowhere" },
+  };
+  g_autofree char *named = write_named_sheet (f);
+  g_autoptr(SkyImportResult) result = NULL;
+
+  import_fixture (f);
+  result = import_ok (f, named);
+  assert_names_kept (f->path);
+  g_assert_cmpint (query_int (f->path, "SELECT offers FROM offer_name WHERE name = 'ghijkl' "
+                                       "AND vcpu = -1 AND service_id = (SELECT id FROM service "
+                                       "WHERE name = 'Kind 1')"), ==, 3);
+  for (gsize t = 0; t < G_N_ELEMENTS (texts); t++)
+    for (gsize k = 0; k < G_N_ELEMENTS (sorts); k++)
+      for (int descending = 0; descending < 2; descending++)
+        {
+          SkySearchQuery query = { .text = texts[t], .sort = sorts[k],
+                                   .descending = descending };
+          g_autofree char *scanned = NULL;
+
+          _sky_catalog_set_text_index_disabled (TRUE);
+          scanned = search_keys (f, &query);
+          _sky_catalog_set_text_index_disabled (FALSE);
+          for (guint w = 0; w < 4; w++)
+            for (guint offset = 0; offset < 3; offset++)
+              {
+                const gint64 budgets[] = { -1, 0, 1, 5 };
+                SkySearchQuery page = query;
+                g_autofree char *few = NULL;
+                g_autofree char *paged = NULL;
+                g_autofree char *expected = keys_page (scanned, offset, 3);
+
+                page.offset = offset;
+                page.limit = 3;
+                _sky_catalog_set_text_named_walk (budgets[w], w == 3 ? 2 : -1);
+                /* As few as they are, and as if they were many. */
+                few = search_keys (f, &page);
+                paged = search_keys_probed (f, &page, -1, -1);
+                _sky_catalog_set_text_named_walk (-1, -1);
+                g_assert_cmpstr (few, ==, expected);
+                g_assert_cmpstr (paged, ==, expected);
+              }
+        }
+
+  /* Of a purchase option, geography, category or unit: in the buckets and units they keep. */
+  for (gsize t = 0; t < G_N_ELEMENTS (texts); t++)
+    for (gsize q = 0; q < G_N_ELEMENTS (filters); q++)
+      for (gsize k = 0; k < G_N_ELEMENTS (sorts); k++)
+        for (guint offset = 0; offset < 2; offset++)
+          {
+            SkySearchQuery query = filters[q];
+            g_autofree char *scanned = NULL;
+            g_autofree char *few = NULL;
+            g_autofree char *paged = NULL;
+            g_autofree char *expected = NULL;
+
+            query.text = texts[t];
+            query.sort = sorts[k];
+            query.descending = offset == 1;
+            _sky_catalog_set_text_index_disabled (TRUE);
+            scanned = search_keys (f, &query);
+            _sky_catalog_set_text_index_disabled (FALSE);
+            expected = keys_page (scanned, offset, 3);
+            query.offset = offset;
+            query.limit = 3;
+            few = search_keys (f, &query);
+            paged = search_keys_probed (f, &query, -1, -1);
+            g_assert_cmpstr (few, ==, expected);
+            g_assert_cmpstr (paged, ==, expected);
+          }
 }
 
 /* The table of names holds the names of the offers of every sheet imported, and loses those of
@@ -3315,6 +3489,10 @@ test_decline_bundled (Fixture       *f,
   "DROP INDEX price_by_offer; " \
   "DROP INDEX price_by_unit; " \
   "DROP INDEX offer_by_name; "
+/* SQL that takes a catalog of schema 23 back to schema 22: the table of names no longer counts
+ * the offers of each row. */
+#define UNDO_SCHEMA_23 \
+  "ALTER TABLE offer_name DROP COLUMN offers; "
 /* SQL that takes a catalog of schema 22 back to schema 21: the index of prices by OS and vCPU
  * count goes. */
 #define UNDO_SCHEMA_22 \
@@ -3336,9 +3514,9 @@ test_decline_bundled (Fixture       *f,
   "  offer_seq, variant) WHERE vcpu > 0 AND unit = 0; " \
   "CREATE INDEX price_by_per_gib ON price (bucket, (CAST (amount AS REAL) / memory), amount, " \
   "  offer_seq, variant) WHERE memory > 0 AND unit = 0; "
-/* SQL that takes a catalog of schema 22 back to schema 17. */
-#define UNDO_SCHEMAS_18_22 \
-  UNDO_SCHEMA_22 UNDO_SCHEMA_21 UNDO_SCHEMA_20 UNDO_SCHEMA_19 UNDO_SCHEMA_18
+/* SQL that takes a catalog of schema 23 back to schema 17. */
+#define UNDO_SCHEMAS_18_23 \
+  UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21 UNDO_SCHEMA_20 UNDO_SCHEMA_19 UNDO_SCHEMA_18
 #define UNDO_SCHEMA_17 \
   "DROP INDEX price_by_unit; DROP INDEX price_by_vcpu; DROP INDEX price_by_memory; " \
   "DROP INDEX price_by_os; DROP INDEX price_by_arch; DROP INDEX price_by_region; " \
@@ -3394,7 +3572,7 @@ test_migrate_from_5 (Fixture       *f,
                                      "CHECK (is_current IN (0, 1)); "
                                      "UPDATE sheet SET is_current = 1; "
                                      "ALTER TABLE provider DROP COLUMN short_name; "
-                                     UNDO_SCHEMAS_18_22 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+                                     UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 5",
@@ -3506,7 +3684,7 @@ test_migrate_from_7 (Fixture       *f,
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "ALTER TABLE provider DROP COLUMN short_name; "
-                                 UNDO_SCHEMAS_18_22 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+                                 UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                  "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 7",
@@ -3676,7 +3854,7 @@ test_migrate_from_8 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_22 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 8",
@@ -3906,7 +4084,7 @@ test_migrate_from_9 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_22 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "PRAGMA user_version = 9",
                                  NULL, NULL, NULL),
@@ -4006,7 +4184,7 @@ test_migrate_from_8_dates (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_22 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                  "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 8",
@@ -4057,7 +4235,7 @@ test_migrate_from_10_services (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_22 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 "PRAGMA user_version = 10",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -4093,7 +4271,7 @@ test_migrate_from_11 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_22 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 "PRAGMA user_version = 11",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -4128,7 +4306,7 @@ test_migrate_from_12 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_22 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      "DROP TABLE offer_text; "
                                      "CREATE VIRTUAL TABLE offer_text USING fts5 ("
                                      "  name, sku, content = 'offer_row', content_rowid = 'id',"
@@ -4169,7 +4347,7 @@ test_migrate_from_13 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_22 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      "PRAGMA user_version = 13",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -4230,7 +4408,7 @@ test_migrate_from_14 (Fixture       *f,
   import_fixture (f);
   for (gsize i = 0; i < G_N_ELEMENTS (queries); i++)
     g_ptr_array_add (before, search_keys (f, &queries[i]));
-  take_back (f, UNDO_SCHEMAS_18_22 UNDO_SCHEMA_16 UNDO_SCHEMA_15 "PRAGMA user_version = 14");
+  take_back (f, UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 UNDO_SCHEMA_15 "PRAGMA user_version = 14");
   g_assert_cmpint (query_int (f->path, indexes), ==, 0);
 
   open_converted (f);
@@ -4266,7 +4444,7 @@ test_migrate_from_15 (Fixture       *f,
   least_before = search_keys (f, &least);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_22 UNDO_SCHEMA_16 "PRAGMA user_version = 15",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 "PRAGMA user_version = 15",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
@@ -4310,7 +4488,7 @@ test_migrate_from_20 (Fixture       *f,
 
         g_ptr_array_add (before, search_keys (f, &text));
       }
-  take_back (f, UNDO_SCHEMA_22 UNDO_SCHEMA_21 "PRAGMA user_version = 20");
+  take_back (f, UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21 "PRAGMA user_version = 20");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
                                        "WHERE name = 'offer_name'"), ==, 0);
 
@@ -4321,6 +4499,47 @@ test_migrate_from_20 (Fixture       *f,
     for (int descending = 0; descending < 2; descending++)
       {
         SkySearchQuery text = { .sort = sorts[i], .text = "Virtual", .descending = descending };
+        g_autofree char *after = search_keys (f, &text);
+
+        g_assert_cmpstr (after, ==, before->pdata[2 * i + descending]);
+      }
+}
+
+/* Schema 23: each row of the table of names says how many offers it stands for; the pages of
+ * a text names hold, each way, are as before. */
+static void
+test_migrate_from_22 (Fixture       *f,
+                      gconstpointer  data)
+{
+  const SkySort sorts[] = {
+    SKY_SORT_NAME, SKY_SORT_PRICE, SKY_SORT_UNIT_PRICE, SKY_SORT_VCPU, SKY_SORT_REGION,
+    SKY_SORT_PER_GIB,
+  };
+  g_autofree char *named = write_named_sheet (f);
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+
+  import_fixture (f);
+  result = import_ok (f, named);
+  for (gsize i = 0; i < G_N_ELEMENTS (sorts); i++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        SkySearchQuery text = { .sort = sorts[i], .text = "ghij", .descending = descending };
+
+        g_ptr_array_add (before, search_keys (f, &text));
+      }
+  take_back (f, UNDO_SCHEMA_23 "PRAGMA user_version = 22");
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_table_info ('offer_name') "
+                                       "WHERE name = 'offers'"), ==, 0);
+
+  open_converted (f);
+  g_assert_cmpint (query_int (f->path, "SELECT sum (offers) FROM offer_name"), ==,
+                   query_int (f->path, "SELECT count(*) FROM offer_row"));
+  assert_names_kept (f->path);
+  for (gsize i = 0; i < G_N_ELEMENTS (sorts); i++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        SkySearchQuery text = { .sort = sorts[i], .text = "ghij", .descending = descending };
         g_autofree char *after = search_keys (f, &text);
 
         g_assert_cmpstr (after, ==, before->pdata[2 * i + descending]);
@@ -4354,8 +4573,9 @@ test_migrate_from_18 (Fixture       *f,
     }
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_22 UNDO_SCHEMA_21 UNDO_SCHEMA_20 UNDO_SCHEMA_19
-                                 "PRAGMA user_version = 18", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21 UNDO_SCHEMA_20
+                                 UNDO_SCHEMA_19 "PRAGMA user_version = 18", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_index_info "
                                        "('price_by_offer')"), ==, 1);
@@ -4416,7 +4636,7 @@ test_migrate_from_16 (Fixture       *f,
     }
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_22 UNDO_SCHEMA_17 "PRAGMA user_version = 16",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_23 UNDO_SCHEMA_17 "PRAGMA user_version = 16",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_index_xinfo ('price_by_unit') "
@@ -4470,7 +4690,7 @@ test_migrate_from_17 (Fixture       *f,
 
       g_ptr_array_add (before, search_keys (f, &query));
     }
-  take_back (f, UNDO_SCHEMAS_18_22 "PRAGMA user_version = 17");
+  take_back (f, UNDO_SCHEMAS_18_23 "PRAGMA user_version = 17");
   g_assert_cmpint (query_int (f->path, indexes), ==, 2);
 
   open_converted (f);
@@ -4664,7 +4884,8 @@ test_migrate_from_19 (Fixture       *f,
         query.sort = sorts[k];
         g_ptr_array_add (before, search_keys (f, &query));
       }
-  take_back (f, UNDO_SCHEMA_22 UNDO_SCHEMA_21 UNDO_SCHEMA_20 "PRAGMA user_version = 19");
+  take_back (f, UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21 UNDO_SCHEMA_20
+             "PRAGMA user_version = 19");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
                                        "WHERE name = 'price_meet'"), ==, 0);
 
@@ -4719,7 +4940,7 @@ test_migrate_from_21 (Fixture       *f,
 
         g_ptr_array_add (before, search_keys (f, &query));
       }
-  take_back (f, UNDO_SCHEMA_22 "PRAGMA user_version = 21");
+  take_back (f, UNDO_SCHEMA_23 UNDO_SCHEMA_22 "PRAGMA user_version = 21");
   g_assert_cmpint (query_int (f->path, indexed), ==, 0);
 
   open_converted (f);
@@ -4945,6 +5166,7 @@ main (int    argc,
   ADD ("search/count", test_count);
   ADD ("search/text-index", test_search_text_index);
   ADD ("search/offer-names", test_search_offer_names);
+  ADD ("search/named-text", test_search_named_text);
   ADD ("search/parts", test_search_parts);
   ADD ("search/per-size", test_search_per_size);
   ADD ("search/meets", test_search_meets);
@@ -4978,6 +5200,7 @@ main (int    argc,
   ADD ("migrate-from-19", test_migrate_from_19);
   ADD ("migrate-from-20", test_migrate_from_20);
   ADD ("migrate-from-21", test_migrate_from_21);
+  ADD ("migrate-from-22", test_migrate_from_22);
   ADD ("import/spilled-prices", test_import_spilled_prices);
   ADD ("import/cancel-writing-prices", test_cancel_writing_prices);
   ADD ("current-per-service", test_current_per_service);

@@ -154,18 +154,21 @@ index_text (sqlite3  *db,
 }
 
 /* Adds the names of the offers from @first_offer_id on to the table of names (offer_name), each
- * once for each service, size and architecture of its offers (see the schema); after the text
- * index, whose fill has just read the same rows. */
+ * once for each service, size and architecture of its offers, with how many offers it stands
+ * for (see the schema); after the text index, whose fill has just read the same rows. */
 static gboolean
 index_names (sqlite3  *db,
              gint64    first_offer_id,
              GError  **error)
 {
-  return run_with_id (db, "INSERT OR IGNORE INTO offer_name "
-                          "  (name, service_id, vcpu, memory, arch) "
-                          "SELECT DISTINCT name, service_id, ifnull (vcpu, -1), "
+  return run_with_id (db, "INSERT INTO offer_name "
+                          "  (name, service_id, vcpu, memory, arch, offers) "
+                          "SELECT name, service_id, ifnull (vcpu, -1), "
+                          "  ifnull (memory, -1), ifnull (architecture, -1), count (*) "
+                          "FROM offer_row WHERE id >= ?1 "
+                          "GROUP BY name COLLATE NOCASE, service_id, ifnull (vcpu, -1), "
                           "  ifnull (memory, -1), ifnull (architecture, -1) "
-                          "FROM offer_row WHERE id >= ?1",
+                          "ON CONFLICT DO UPDATE SET offers = offers + excluded.offers",
                       first_offer_id, _("Cannot index the sheet's offers"), error);
 }
 

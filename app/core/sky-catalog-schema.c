@@ -473,6 +473,18 @@ static const char * const migrations[] = {
    * least 64 vCPUs by memory: some 110 ms). A price of an OS without a vCPU count is not in it. */
   "CREATE INDEX price_by_os_vcpu ON price (os, vcpu, unit, bucket, amount, offer_seq, variant) "
   "  WHERE os IS NOT NULL AND vcpu IS NOT NULL;",
+  /* How many offers each row of the table of names stands for: a text some names hold is
+   * then in those names' offers alone when one of its trigrams is in no more offers than
+   * that, which the text index says from that trigram's offers alone (some 4 ms for 86,000
+   * offers of a million, rather than 15 for all the text's trigrams, or 10 to list the
+   * offers of those names from the names' index). */
+  "ALTER TABLE offer_name ADD COLUMN offers INTEGER NOT NULL DEFAULT 0;"
+  "DELETE FROM offer_name;"
+  "INSERT INTO offer_name (name, service_id, vcpu, memory, arch, offers) "
+  "  SELECT name, service_id, ifnull (vcpu, -1), ifnull (memory, -1), "
+  "    ifnull (architecture, -1), count (*) FROM offer_row "
+  "  GROUP BY name COLLATE NOCASE, service_id, ifnull (vcpu, -1), ifnull (memory, -1), "
+  "    ifnull (architecture, -1);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SKY_CATALOG_SCHEMA_VERSION);
