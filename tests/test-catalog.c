@@ -4864,6 +4864,100 @@ test_search_meets (Fixture       *f,
   assert_meets_as_single (f);
 }
 
+/* A sheet whose offers share names, each name of one pair of sizes, several offers of a name
+ * in two regions and two OSes, so that a name holds more prices than a page of three: the
+ * first names of a least size, of sizes many other offers hold ("a.large", "A.Large" as
+ * NOCASE compares them, and "d.large", of 64 vCPUs and 256 GiB, beside "b.large" of 64 vCPUs
+ * and 512 GiB and "e.wide" of 32 vCPUs and 256 GiB), or few ("z.huge", largest first, and
+ * "y.huge" alone of theirs, whose prices come between its own); some prices of equal
+ * amounts. */
+static char *
+write_names_sheet (Fixture *f)
+{
+  static const struct
+  {
+    const char *name;
+    guint       vcpu, memory, offers;
+  } names[] = {
+    { "a.large", 64, 256, 4 }, { "A.Large", 64, 256, 1 }, { "b.large", 64, 512, 12 },
+    { "c.small", 2, 8, 5 }, { "d.large", 64, 256, 3 }, { "e.wide", 32, 256, 10 },
+    { "m.mid", 16, 64, 4 }, { "y.huge", 128, 2048, 3 }, { "z.huge", 128, 2048, 4 },
+  };
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->dir, "names.xml", NULL);
+  guint n = 0;
+
+  sky_test_append_sheet_start (s, "namecloud", "Name Cloud");
+  g_string_append (s, "  <region code=\"eu\" name=\"Europe\" geography=\"EU\"/>\n"
+                      "  <region code=\"us\" name=\"US East\" geography=\"US\"/>\n"
+                      "  <service id=\"vm\" name=\"VMs\" category=\"compute\">\n");
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    for (guint o = 0; o < names[i].offers; o++, n++)
+      g_string_append_printf (s, "    <offer sku=\"vm-%u\" name=\"%s\" region=\"%s\" "
+                                 "vcpu=\"%u\" memory-gib=\"%u\" os=\"%s\">\n"
+                                 "      <price unit=\"hour\" term=\"on-demand\" "
+                                 "amount=\"%u.%03u\"/>\n"
+                                 "      <price unit=\"hour\" term=\"spot\" "
+                                 "amount=\"0.%03u\"/>\n"
+                                 "    </offer>\n",
+                              n, names[i].name, o % 2 == 0 ? "eu" : "us", names[i].vcpu,
+                              names[i].memory, o % 3 == 1 ? "windows" : "linux",
+                              names[i].vcpu / 64, 100 + (n * 37) % 50, 10 + (n * 11) % 7);
+  g_string_append (s, "  </service>\n"
+                      "  <service id=\"db\" name=\"DBs\" category=\"database\">\n"
+                      "    <offer sku=\"db-1\" name=\"b.large\" region=\"eu\" vcpu=\"64\" "
+                      "memory-gib=\"512\" os=\"linux\">\n"
+                      "      <price unit=\"hour\" term=\"on-demand\" amount=\"0.120\"/>\n"
+                      "    </offer>\n"
+                      "  </service>\n"
+                      "</price-sheet>\n");
+  g_file_set_contents (path, s->str, s->len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* A search by name of a least size reads the first name's prices alone first, through an
+ * index of its sizes or by the walk of that name only, and walks the names from it when they
+ * do not fill the page: the prices the single statement lists, every page of three too (the
+ * first pages of the first name's prices, the later ones across names), each way. */
+static void
+test_search_first_name (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const SkySearchQuery filters[] = {
+    { .min_vcpu_milli = 64000 },
+    { .min_vcpu_milli = 16000 },
+    { .min_vcpu_milli = 2000 },
+    { .min_memory_mgib = 256000 },
+    { .min_memory_mgib = 1024000 },
+    { .os = "windows", .min_vcpu_milli = 64000 },
+    { .os = "linux", .min_memory_mgib = 64000 },
+    { .os = "linux", .min_vcpu_milli = 64000, .min_memory_mgib = 512000 },
+    /* The first name's prices fewer than a page: the walk after all. */
+    { .region = "us", .min_vcpu_milli = 64000 },
+    { .term = "spot", .os = "windows", .min_memory_mgib = 8000 },
+    { .category = "database", .min_vcpu_milli = 64000 },
+    { .min_vcpu_milli = 64000, .has_max_price = TRUE,
+      .max_price = G_GINT64_CONSTANT (500000000) },
+  };
+  g_autofree char *sheet = write_names_sheet (f);
+  g_autoptr(SkyImportResult) result = import_ok (f, sheet);
+
+  for (gsize q = 0; q < G_N_ELEMENTS (filters); q++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        SkySearchQuery query = filters[q];
+        g_autoptr(GPtrArray) all = NULL;
+
+        query.sort = SKY_SORT_NAME;
+        query.descending = descending;
+        all = search_as_single (f, &query);
+        /* Of the database's one offer, one price; of the others, more than a page. */
+        g_assert_cmpuint (all->len, >, q == 10 ? 0 : 3);
+      }
+}
+
 /* A catalog of schema 19 has no record of the values its offers hold together: the migration
  * writes it from the offers, a row for each service, OS and sizes with their offers' count and
  * least and greatest names, and the searches that read it list what they listed before. */
@@ -5170,6 +5264,7 @@ main (int    argc,
   ADD ("search/parts", test_search_parts);
   ADD ("search/per-size", test_search_per_size);
   ADD ("search/meets", test_search_meets);
+  ADD ("search/first-name", test_search_first_name);
   ADD ("search/per-size-large-prices", test_search_per_size_large_prices);
   ADD ("search/text-index-upkeep", test_search_text_index_upkeep);
   ADD ("import/text-index-hash-size", test_import_text_index_hash_size);

@@ -2016,6 +2016,167 @@ first_name_of (sqlite3              *db,
   return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 
+/* @ids (gint64) as text: "id, id, …". */
+static char *
+id_list (GArray *ids)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i > 0 ? ", " : "",
+                            g_array_index (ids, gint64, i));
+  return g_string_free (text, FALSE);
+}
+
+/* A search by name without a text, of a least size, whose page often holds the first name's
+ * prices alone: its walk of the names reads every price of that name's offers, each offer in
+ * turn, to sort them by price (at 1,000,000 offers some 1,800 offers a name). The first
+ * name's prices in price order through the index of one of its sizes instead (of the OS and
+ * vCPU count, with an OS: OS_VCPU_FROM_SQL) and each unit, so that each run of a size, unit
+ * and bucket stops once the page holds cheaper prices, each price checked for its other size
+ * on its row and for its offer's name. The record of values held together (price_meet) gives
+ * the services and sizes of its rows whose range of names holds @first with the search's OS
+ * and sizes; only those sizes are named, and only the buckets those services have prices in
+ * (a run in another's bucket holds none of the name's prices, and would be read whole). The
+ * index is the size's whose offers the record counts fewer of, and only when those rows (of
+ * every OS, as the walk of the name reads them) hold at least half as many: else the runs
+ * hold many prices of other names between the name's (at least 16 GiB, c5.128 through the
+ * runs of 128 vCPUs, four families interleaved: 22 ms rather than 10 by the walk of the
+ * name; Windows, at 3,000,000 offers, 19-20 ms rather than 33-35). The inner query, without its order; NULL when the
+ * search keeps no least size, or the record cannot be read, names no such row, or holds too
+ * few of the offers: the walk of the one name then (search_page()), and of every name from it
+ * when neither fills the page. */
+static char *
+first_name_part (sqlite3              *db,
+                 const SkySearchQuery *query,
+                 GArray               *present,
+                 const char           *first)
+{
+  static const char *const sizes[] = { "vcpu", "memory" };
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GArray) services = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) vcpus = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) memories = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) units = NULL;
+  g_autoptr(GArray) buckets = NULL;
+  g_autofree char *in_units = NULL;
+  g_autofree char *quoted = NULL;
+  g_autofree char *service_list = NULL;
+  g_autofree char *by_list = NULL;
+  g_autofree char *other_list = NULL;
+  GArray *held[2] = { vcpus, memories };
+  gboolean with_null[2] = { FALSE, FALSE };
+  gint64 size_offers[2];
+  gint64 name_offers = 0;
+  SkySearchQuery q;
+  gint64 os = -1;
+  guint by;
+  char *text;
+  int rc;
+
+  if (search_parts_disabled || present == NULL || !has_least_size (query))
+    return NULL;
+  if (query->os != NULL && (os = word_id (db, query->os)) < 0)
+    return NULL;
+  text = sqlite3_mprintf ("%Q", first);
+  quoted = g_strdup (text);
+  sqlite3_free (text);
+  g_string_printf (sql, "SELECT service_id, vcpu, memory, offers FROM price_meet "
+                        "WHERE least_name <= %s COLLATE NOCASE "
+                        "AND greatest_name >= %s COLLATE NOCASE", quoted, quoted);
+  append_meet_conditions (sql, query, os);
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 service = sqlite3_column_int64 (stmt, 0);
+
+      if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+        return NULL;
+      if (!holds_bucket (services, service))
+        g_array_append_val (services, service);
+      for (guint i = 0; i < 2; i++)
+        {
+          gint64 size = sqlite3_column_int64 (stmt, 1 + i);
+
+          if (sqlite3_column_type (stmt, 1 + i) == SQLITE_NULL)
+            with_null[i] = TRUE;
+          else if (!holds_bucket (held[i], size))
+            g_array_append_val (held[i], size);
+        }
+      name_offers += sqlite3_column_int64 (stmt, 3);
+    }
+  if (rc != SQLITE_DONE || services->len == 0 || (with_null[0] && with_null[1]))
+    return NULL;
+  /* The offers of the index's runs of the name's sizes, of each size. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *values = id_list (held[i]);
+
+      size_offers[i] = G_MAXINT64;
+      if (with_null[i])
+        continue;
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      /* The index of vCPU counts of an OS holds that OS's prices only. */
+      g_string_printf (sql, "SELECT sum (offers) FROM price_meet WHERE %s IN (%s)",
+                       sizes[i], values);
+      if (query->os != NULL && i == 0)
+        g_string_append_printf (sql, " AND os = %" G_GINT64_FORMAT, os);
+      if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK ||
+          sqlite3_step (stmt) != SQLITE_ROW)
+        return NULL;
+      size_offers[i] = sqlite3_column_int64 (stmt, 0);
+    }
+  by = size_offers[1] < size_offers[0] ? 1 : 0;
+  /* Of an OS, the walk of the one name reads its offers of every OS, and each price's row for
+   * its OS. */
+  if (query->os != NULL)
+    {
+      SkySearchQuery every_os = *query;
+
+      every_os.os = NULL;
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      g_string_printf (sql, "SELECT sum (offers) FROM price_meet "
+                            "WHERE least_name <= %s COLLATE NOCASE "
+                            "AND greatest_name >= %s COLLATE NOCASE", quoted, quoted);
+      append_meet_conditions (sql, &every_os, -1);
+      if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK ||
+          sqlite3_step (stmt) != SQLITE_ROW)
+        return NULL;
+      name_offers = sqlite3_column_int64 (stmt, 0);
+    }
+  /* Fewer than half of the runs' offers of the rows that hold the name (of every OS): many
+   * prices of other names before each of its own, while the walk of the one name reads its
+   * offers only. */
+  if (name_offers * 2 < size_offers[by])
+    return NULL;
+  service_list = id_list (services);
+  by_list = id_list (held[by]);
+  other_list = id_list (held[1 - by]);
+  units = catalog_units (db);
+  buckets = services_part_buckets (db, present, units, service_list);
+  if (buckets == NULL)
+    return NULL;
+  /* The sizes named, not the least beside them: see without_least(). */
+  q = without_least (query, sizes[by]);
+  in_units = units_condition (query, units);
+  g_string_assign (sql, "SELECT p.bucket, p.amount, p.offer_seq ");
+  append_filters (sql, db, &q, TEXT_NONE,
+                  by == 1 ? "FROM price p INDEXED BY price_by_memory "
+                  : query->os != NULL ? OS_VCPU_FROM_SQL
+                  : "FROM price p INDEXED BY price_by_vcpu ",
+                  buckets);
+  g_string_append_printf (sql, " AND p.%s IN (%s)%s AND p.service_id IN (%s)", sizes[by],
+                          by_list, in_units, service_list);
+  /* The other size, on the price's row, before the offer's. */
+  if (!with_null[1 - by])
+    g_string_append_printf (sql, " AND +p.%s IN (%s)", sizes[1 - by], other_list);
+  g_string_append_printf (sql, " AND (SELECT n.name FROM offer_row n WHERE n.id = "
+                               PRICE_OFFER_ID_SQL ") = %s COLLATE NOCASE", quoted);
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
 /* The groups of @ids that share a value, as text "id, id, …", in the value's order; a group of
  * the ids without one last, which sets @without_value. @sql maps the ids of the table v(id) to
  * their value, and orders them; its second column says whether a group has none. */
@@ -4726,6 +4887,9 @@ search_page (SkyCatalog            *self,
   g_autoptr(FoundSet) found = NULL;
   g_autofree char *rank = NULL;
   g_autofree char *name_from = NULL;
+  g_autofree char *first_part = NULL;
+  gboolean first_name_walked = FALSE;
+  gboolean first_only = FALSE;
   gint64 walk_rows = 0;
   gboolean in_parts = FALSE;
   gboolean by_name_keys = FALSE;
@@ -4914,6 +5078,20 @@ build:
         {
           g_autofree char *first = first_name_of (self->db, query, present);
 
+          /* Of a least size, the first name's prices alone first: through an index of its
+           * sizes (see first_name_part()), or else the walk of that name only, rather than
+           * past it to the next name whose prices the search keeps, to end the first one's
+           * (at least 64 vCPUs: every offer of the names of fewer, c5.16 to c5.48). The walk
+           * after all when they do not fill the page. */
+          if (first != NULL && !first_name_walked && query->limit > 0 &&
+              has_least_size (query))
+            {
+              first_part = first_name_part (self->db, query, present, first);
+              /* No bucket the services have prices in: SQLite serves no partial index then. */
+              if (first_part != NULL && has_false_condition (first_part))
+                g_clear_pointer (&first_part, g_free);
+              first_only = first_part == NULL;
+            }
           if (first != NULL)
             {
               char *quoted = sqlite3_mprintf ("%Q", first);
@@ -4924,7 +5102,9 @@ build:
                                            "  ON n.name COLLATE NOCASE %s %s "
                                            "  AND p.offer_seq BETWEEN n.id * 1024 "
                                            "  AND n.id * 1024 + 1023 ",
-                                           query->descending ? "<=" : ">=", quoted);
+                                           first_only ? "="
+                                           : query->descending ? "<=" : ">=",
+                                           quoted);
               sqlite3_free (quoted);
               from = name_from;
             }
@@ -4937,6 +5117,13 @@ build:
       by_name_keys = text == TEXT_NONE;
       order = g_strdup_printf ("k %s, p.amount, p.offer_seq",
                                query->descending ? "DESC" : "ASC");
+      /* One name: in price order either way. */
+      if (first_part != NULL)
+        {
+          key = NULL;
+          g_free (order);
+          order = g_strdup ("p.amount, p.offer_seq");
+        }
     }
   else
     {
@@ -4965,6 +5152,8 @@ build:
 
   if (units != NULL && units->len > 0)
     append_unit_parts (sql, self->db, query, text, present, units);
+  else if (first_part != NULL)
+    g_string_append_printf (sql, "%s ORDER BY %s", first_part, order);
   else if (!in_parts)
     {
       gsize start;
@@ -5068,11 +5257,18 @@ build:
   listings = read_listings (self->db, stmt, query, error);
   g_clear_pointer (&stmt, sqlite3_finalize);
   /* A walk whose prices did not fill the page, and were not all the search keeps (each was
-   * asked of the set once): the sort, in the same transaction. */
+   * asked of the set once): the sort, in the same transaction. The first name's prices alone
+   * that did not: the walk of every name from it. */
   if (listings != NULL && listings->len < query->limit &&
       ((text == TEXT_SET_WALK && !probe && found->checked >= walk_rows) ||
-       (quick_sort && found->checked >= (gint64) query->limit + query->offset)))
+       (quick_sort && found->checked >= (gint64) query->limit + query->offset) ||
+       first_part != NULL || first_only))
     {
+      gboolean first_name_short = first_part != NULL || first_only;
+
+      first_name_walked = first_name_walked || first_name_short;
+      first_only = FALSE;
+      g_clear_pointer (&first_part, g_free);
       _sky_catalog_watch_cancellable (self->db, NULL);
       g_clear_pointer (&listings, g_ptr_array_unref);
       g_clear_pointer (&like, g_free);
@@ -5083,8 +5279,11 @@ build:
       g_string_truncate (sql, 0);
       in_parts = FALSE;
       from = NULL;
-      sorted_slowly = quick_sort;
-      text = TEXT_FEW_OFFERS;
+      if (!first_name_short)
+        {
+          sorted_slowly = quick_sort;
+          text = TEXT_FEW_OFFERS;
+        }
       goto build;
     }
   /* A short page is the whole rest of the list only if the prices checked were all the search
