@@ -155,7 +155,9 @@ index_text (sqlite3  *db,
 
 /* Adds the names of the offers from @first_offer_id on to the table of names (offer_name), each
  * once for each service, size and architecture of its offers, with how many offers it stands
- * for (see the schema); after the text index, whose fill has just read the same rows. */
+ * for (see the schema); after the text index, whose fill has just read the same rows. Each
+ * offer counts itself in its row, a look-up in that small table: grouping the offers first
+ * sorted them all (1.6 s of processor time for a million, rather than 1.0). */
 static gboolean
 index_names (sqlite3  *db,
              gint64    first_offer_id,
@@ -164,11 +166,9 @@ index_names (sqlite3  *db,
   return run_with_id (db, "INSERT INTO offer_name "
                           "  (name, service_id, vcpu, memory, arch, offers) "
                           "SELECT name, service_id, ifnull (vcpu, -1), "
-                          "  ifnull (memory, -1), ifnull (architecture, -1), count (*) "
+                          "  ifnull (memory, -1), ifnull (architecture, -1), 1 "
                           "FROM offer_row WHERE id >= ?1 "
-                          "GROUP BY name COLLATE NOCASE, service_id, ifnull (vcpu, -1), "
-                          "  ifnull (memory, -1), ifnull (architecture, -1) "
-                          "ON CONFLICT DO UPDATE SET offers = offers + excluded.offers",
+                          "ON CONFLICT DO UPDATE SET offers = offers + 1",
                       first_offer_id, _("Cannot index the sheet's offers"), error);
 }
 
