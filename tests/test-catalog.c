@@ -4830,6 +4830,41 @@ assert_meets_as_single (Fixture *f)
         }
 }
 
+/* The catalog's record of which values the offers hold together, as text, in the order of its
+ * values. */
+static char *
+meets_text (sqlite3 *db)
+{
+  GString *s = g_string_new (NULL);
+
+  append_rows (s, db, "SELECT service_id, os, vcpu, memory, offers, least_name, greatest_name "
+                      "FROM price_meet ORDER BY service_id, os, vcpu, memory");
+  return g_string_free (s, FALSE);
+}
+
+/* Whether the record of which values the offers hold together is the one written whole from
+ * every offer of the catalog (as the migration that made it does): the rows an import adds of
+ * its own offers, and those a removal leaves, are those. */
+static void
+assert_meets_whole (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *whole = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  kept = meets_text (db);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (_sky_catalog_write_meets (db, "write", &error));
+  g_assert_no_error (error);
+  whole = meets_text (db);
+  g_assert_cmpint (sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpstr (kept, ==, whole);
+  g_assert_cmpstr (kept, !=, "");
+}
+
 /* A search of an OS or a least size sorted by a size or a service leaves out the parts of the
  * values the catalog's record of which values the offers hold together says none of its prices
  * holds, and reads a service's part through the index of its OS or size, or the service's; by
@@ -4850,17 +4885,20 @@ test_search_meets (Fixture       *f,
 
   assert_meets_as_single (f);
   g_assert_cmpint (query_int (f->path, counted), ==, 0);
+  assert_meets_whole (f->path);
   /* The sizes the odd offer holds together, which no other price does. */
   second = import_ok (f, other);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM price_meet "
                                        "WHERE vcpu = 64000 AND memory = 8000"), ==, 1);
   g_assert_cmpint (query_int (f->path, counted), ==, 0);
+  assert_meets_whole (f->path);
   assert_meets_as_single (f);
   g_assert_true (sky_catalog_remove_sheet (f->catalog, "oddcloud", "1", &error));
   g_assert_no_error (error);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM price_meet "
                                        "WHERE vcpu = 64000 AND memory = 8000"), ==, 0);
   g_assert_cmpint (query_int (f->path, counted), ==, 0);
+  assert_meets_whole (f->path);
   assert_meets_as_single (f);
 }
 
@@ -4915,6 +4953,38 @@ write_names_sheet (Fixture *f)
   g_file_set_contents (path, s->str, s->len, &error);
   g_assert_no_error (error);
   return path;
+}
+
+/* An import counts its own offers into the table of names and the record of which values they
+ * hold together, and a removal takes out its services' rows: both are as written whole from
+ * every offer, names that NOCASE finds equal one row under the first offer's name, the least
+ * and greatest names of a record's row the first of equal ones. */
+static void
+test_import_names_and_meets (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *names = write_names_sheet (f);
+  g_autofree char *sizes = write_per_size_sheet (f);
+  g_autoptr(SkyImportResult) first = import_ok (f, names);
+  g_autoptr(SkyImportResult) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_names_kept (f->path);
+  assert_meets_whole (f->path);
+  g_assert_cmpint (query_int (f->path, "SELECT offers FROM offer_name "
+                                       "WHERE name = 'a.large' COLLATE BINARY"), ==, 5);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM price_meet "
+                                       "WHERE least_name = 'a.large' COLLATE BINARY"), >, 0);
+  second = import_ok (f, sizes);
+  import_fixture (f);
+  assert_names_kept (f->path);
+  assert_meets_whole (f->path);
+  g_assert_true (sky_catalog_remove_sheet (f->catalog, "namecloud", "1", &error));
+  g_assert_no_error (error);
+  assert_names_kept (f->path);
+  assert_meets_whole (f->path);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM offer_name WHERE name = 'a.large'"),
+                   ==, 0);
 }
 
 /* A search by name of a least size reads the first name's prices alone first, through an
@@ -5265,6 +5335,7 @@ main (int    argc,
   ADD ("search/per-size", test_search_per_size);
   ADD ("search/meets", test_search_meets);
   ADD ("search/first-name", test_search_first_name);
+  ADD ("import/names-and-meets", test_import_names_and_meets);
   ADD ("search/per-size-large-prices", test_search_per_size_large_prices);
   ADD ("search/text-index-upkeep", test_search_text_index_upkeep);
   ADD ("import/text-index-hash-size", test_import_text_index_hash_size);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <sqlite3.h>
+
 #include "sky-catalog.h"
 
 G_BEGIN_DECLS
@@ -96,6 +98,39 @@ void            _sky_import_pipe_abort  (SkyImportPipe    *pipe);
 char           *_sky_import_pipe_finish (SkyImportPipe    *pipe,
                                          SkyImportBatch   *last,
                                          GError          **error);
+
+/* What an import counts of its offers as it writes them (sky-catalog-import-tally.c): the rows
+ * of the table of names and of the record of which values the offers hold together, written
+ * with the text index, in the import's transaction. */
+typedef struct _SkyImportTally SkyImportTally;
+
+SkyImportTally *_sky_import_tally_new   (void);
+void            _sky_import_tally_free  (SkyImportTally   *tally);
+void            _sky_import_tally_add   (SkyImportTally   *tally,
+                                         gint64            service_id,
+                                         gint64            os,
+                                         gint64            vcpu,
+                                         gint64            memory,
+                                         gint64            arch,
+                                         const char       *name,
+                                         gsize             len);
+void            _sky_import_tally_add_meet (SkyImportTally *tally,
+                                            gint64          service_id,
+                                            gint64          os,
+                                            gint64          vcpu,
+                                            gint64          memory,
+                                            const char     *name,
+                                            gsize           len);
+gboolean        _sky_import_tally_write (SkyImportTally   *tally,
+                                         sqlite3          *db,
+                                         const char       *what,
+                                         GError          **error);
+gboolean        _sky_import_tally_write_meets (SkyImportTally  *tally,
+                                               sqlite3         *db,
+                                               const char      *what,
+                                               GError         **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkyImportTally, _sky_import_tally_free)
 
 /* The bound of the imports' SKU set (see sky-sku-set-private.h), in slots; 0 for the default. */
 void            _sky_catalog_set_import_sku_slots (gsize max_slots);

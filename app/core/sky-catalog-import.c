@@ -127,6 +127,7 @@ typedef struct
   SkyRunMerge      merge;            /* the prices being written, at the end */
   SkyRunSpill      spill;            /* the batches of a sheet of more than one, each a run */
   SkySkuSet        skus;
+  SkyImportTally  *tally;            /* the offers' names and values, counted as written */
   GArray          *words;            /* gint64: the word ids of the sheet's words, in order */
   GArray          *service_ids;      /* gint64: the ids of the sheet's services, in order */
   SkyImportFlags   flags;
@@ -728,9 +729,16 @@ write_offers (Import               *import,
               guint                 n,
               GError              **error)
 {
+  const SkyQueuedOffer *queued = &g_array_index (batch->offers, SkyQueuedOffer, first);
+
   import->offers += n;
   if (import->existing_sha256 != NULL)
     return compare_offers (import, batch, first, n, error);
+  for (guint i = 0; i < n; i++)
+    _sky_import_tally_add (import->tally, import->service_id,
+                           word_id (import, queued[i].os),
+                           queued[i].vcpu_milli, queued[i].memory_mgib, queued[i].architecture,
+                           batch->text->str + queued[i].name.start, queued[i].name.len);
   return import_offers (import, batch, first, n, error);
 }
 
@@ -1168,6 +1176,7 @@ import_clear (Import *import)
   if (import->spill.counts != NULL)
     _sky_run_spill_clear (&import->spill);
   _sky_sku_set_clear (&import->skus);
+  g_clear_pointer (&import->tally, _sky_import_tally_free);
   g_clear_pointer (&import->words, g_array_unref);
   g_clear_pointer (&import->service_ids, g_array_unref);
 }
@@ -1234,8 +1243,10 @@ import_in_transaction (SkyCatalog      *self,
       import_phase (import, "finish");
       ok = _sky_catalog_index_sheet (self->db, first_offer_id, error);
       import_phase (import, "text index");
-      ok = ok && _sky_catalog_write_values (self->db, _("Cannot store the sheet in the catalog"),
-                                            error);
+      ok = ok && _sky_import_tally_write (import->tally, self->db,
+                                          _("Cannot store the sheet in the catalog"), error) &&
+           _sky_catalog_write_values (self->db, _("Cannot store the sheet in the catalog"),
+                                      error);
       import_phase (import, "price values");
     }
 
@@ -1292,6 +1303,7 @@ _sky_catalog_import_locked (SkyCatalog     *self,
   import.flags = flags;
   _sky_sku_set_init_bounded (&import.skus,
                              sku_set_max_slots > 0 ? sku_set_max_slots : SKY_SKU_SET_MAX_SLOTS);
+  import.tally = _sky_import_tally_new ();
   import.words = g_array_new (FALSE, FALSE, sizeof (gint64));
   import.service_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 

@@ -153,39 +153,23 @@ index_text (sqlite3  *db,
                       first_offer_id, _("Cannot index the sheet's offers"), error);
 }
 
-/* Adds the names of the offers from @first_offer_id on to the table of names (offer_name), each
- * once for each service, size and architecture of its offers, with how many offers it stands
- * for (see the schema); after the text index, whose fill has just read the same rows. Each
- * offer counts itself in its row, a look-up in that small table: grouping the offers first
- * sorted them all (1.6 s of processor time for a million, rather than 1.0). */
-static gboolean
-index_names (sqlite3  *db,
-             gint64    first_offer_id,
-             GError  **error)
-{
-  return run_with_id (db, "INSERT INTO offer_name "
-                          "  (name, service_id, vcpu, memory, arch, offers) "
-                          "SELECT name, service_id, ifnull (vcpu, -1), "
-                          "  ifnull (memory, -1), ifnull (architecture, -1), 1 "
-                          "FROM offer_row WHERE id >= ?1 "
-                          "ON CONFLICT DO UPDATE SET offers = offers + 1",
-                      first_offer_id, _("Cannot index the sheet's offers"), error);
-}
-
-/* Adds the offers from @first_offer_id on (those of the sheet just imported) to the catalog's
- * indexes: the text index and the table of names; called in the import's transaction, after
- * its offers are written. The B-tree indexes on the price and offer tables SQLite keeps
+/* Adds the offers from @first_offer_id on (those of the sheet just imported) to the text index;
+ * called in the import's transaction, after its offers are written. The import writes the
+ * sheet's rows of the table of names itself, from what it counted of its offers as it wrote them
+ * (sky-catalog-import-tally.c); the B-tree indexes on the price and offer tables SQLite keeps
  * itself. */
 gboolean
 _sky_catalog_index_sheet (sqlite3  *db,
                           gint64    first_offer_id,
                           GError  **error)
 {
-  return index_text (db, first_offer_id, error) && index_names (db, first_offer_id, error);
+  return index_text (db, first_offer_id, error);
 }
 
-/* Takes the offers of sheet @sheet_id out of the text index and the table of names; called
- * before they are deleted, as the index reads what to take out from their rows. */
+/* Takes the offers of sheet @sheet_id out of the text index, and its services' rows out of the
+ * table of names and the record of which values the offers hold together (price_meet), whose
+ * rows are each of one service; called before they are deleted, as the index reads what to
+ * take out from their rows. */
 gboolean
 _sky_catalog_unindex_sheet (sqlite3  *db,
                             gint64    sheet_id,
@@ -193,8 +177,11 @@ _sky_catalog_unindex_sheet (sqlite3  *db,
 {
   const char *message = _("Cannot remove the sheet's offers from the index");
 
-  /* The names of the sheet's services go with them (a service is one sheet's). */
+  /* The names and values of the sheet's services go with them (a service is one sheet's). */
   if (!run_with_id (db, "DELETE FROM offer_name WHERE service_id IN "
+                        "(SELECT id FROM service WHERE sheet_id = ?1)",
+                    sheet_id, message, error) ||
+      !run_with_id (db, "DELETE FROM price_meet WHERE service_id IN "
                         "(SELECT id FROM service WHERE sheet_id = ?1)",
                     sheet_id, message, error))
     return FALSE;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sky-catalog-private.h"
+#include "sky-catalog-import-private.h"
 
 /* The values the catalog's prices hold in the columns a search names value by value: the
  * buckets (PRICE_BUCKET()) that hold prices, the units, sizes, architectures, regions and
@@ -102,48 +103,6 @@ _sky_catalog_write_kept_values (sqlite3     *db,
   return TRUE;
 }
 
-/* A combination of a service, OS, vCPU count and memory some offers hold (MEET_NULL for
- * none), how many offers hold it, and the least and greatest of their names (as SQLite's
- * NOCASE collation compares them). */
-#define MEET_NULL G_MININT64
-
-typedef struct
-{
-  gint64  value[4];
-  gint64  offers;
-  char   *least;
-  char   *greatest;
-} Meet;
-
-static void
-meet_free (gpointer data)
-{
-  Meet *m = data;
-
-  g_free (m->least);
-  g_free (m->greatest);
-  g_free (m);
-}
-
-static guint
-meet_hash (gconstpointer key)
-{
-  const Meet *m = key;
-  guint64 h = 0;
-
-  for (guint i = 0; i < 4; i++)
-    h = h * 1000003 + (guint64) m->value[i];
-  return (guint) (h ^ (h >> 32));
-}
-
-static gboolean
-meet_equal (gconstpointer a,
-            gconstpointer b)
-{
-  return memcmp (((const Meet *) a)->value, ((const Meet *) b)->value,
-                 sizeof ((const Meet *) a)->value) == 0;
-}
-
 /* Which services, operating systems and sizes the offers hold together, in price_meet: a row
  * for each (service, OS, vCPU count, memory) some offers hold, with how many, and the least
  * and greatest of their names. Each price holds its offer's, so that a search of a least size
@@ -151,91 +110,52 @@ meet_equal (gconstpointer a,
  * its prices holds, and leaves out their parts, each of which it would read whole for none (at
  * 1,000,000 offers, at least 64 vCPUs by memory: every price of the memory sizes below 128
  * GiB), and which index reads a service's part in the fewest prices; a search by name starts
- * its walk of the names at the first its offers may have. Read from every offer, in the
- * table's order (SQLite's GROUP BY would sort them), some 30 ms of processor time for 100,000
- * offers, nearly all of it reading the rows; a few dozen rows for a generated price sheet. */
+ * its walk of the names at the first its offers may have. Written whole from every offer, in
+ * the table's order (SQLite's GROUP BY would sort them), by the migration that made the table;
+ * an import counts its own offers the same way as it writes them. */
 gboolean
 _sky_catalog_write_meets (sqlite3     *db,
                           const char  *what,
                           GError     **error)
 {
-  g_autoptr(GHashTable) meets = g_hash_table_new_full (meet_hash, meet_equal, meet_free, NULL);
+  g_autoptr(SkyImportTally) tally = _sky_import_tally_new ();
   g_autoptr(sqlite3_stmt) read = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
-  GHashTableIter iter;
-  gpointer key;
   int rc;
 
   if (!_sky_catalog_exec (db, "DELETE FROM price_meet", error))
     return FALSE;
   if (sqlite3_prepare_v2 (db, "SELECT service_id, os, vcpu, memory, name FROM offer_row", -1,
-                          &read, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (db, "INSERT INTO price_meet (service_id, os, vcpu, memory, offers, "
-                              "least_name, greatest_name) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                          -1, &insert, NULL) != SQLITE_OK)
+                          &read, NULL) != SQLITE_OK)
     return _sky_catalog_db_error (db, error, what);
   while ((rc = sqlite3_step (read)) == SQLITE_ROW)
     {
-      const char *name = (const char *) sqlite3_column_text (read, 4);
-      Meet m;
-      Meet *found;
+      gint64 value[4];
 
       for (int i = 0; i < 4; i++)
-        m.value[i] = sqlite3_column_type (read, i) == SQLITE_NULL
-                     ? MEET_NULL : sqlite3_column_int64 (read, i);
-      found = g_hash_table_lookup (meets, &m);
-      if (found == NULL)
-        {
-          found = g_new0 (Meet, 1);
-          memcpy (found->value, m.value, sizeof m.value);
-          g_hash_table_add (meets, found);
-        }
-      found->offers++;
-      if (name == NULL)
-        continue;
-      if (found->least == NULL || sqlite3_stricmp (name, found->least) < 0)
-        {
-          g_free (found->least);
-          found->least = g_strdup (name);
-        }
-      if (found->greatest == NULL || sqlite3_stricmp (name, found->greatest) > 0)
-        {
-          g_free (found->greatest);
-          found->greatest = g_strdup (name);
-        }
+        value[i] = sqlite3_column_type (read, i) == SQLITE_NULL
+                   ? -1 : sqlite3_column_int64 (read, i);
+      _sky_import_tally_add_meet (tally, value[0], value[1], value[2], value[3],
+                                  (const char *) sqlite3_column_text (read, 4),
+                                  sqlite3_column_bytes (read, 4));
     }
   if (rc != SQLITE_DONE)
     return _sky_catalog_db_error (db, error, what);
-  g_hash_table_iter_init (&iter, meets);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      const Meet *m = key;
-
-      for (int i = 0; i < 4; i++)
-        if (m->value[i] == MEET_NULL)
-          sqlite3_bind_null (insert, i + 1);
-        else
-          sqlite3_bind_int64 (insert, i + 1, m->value[i]);
-      sqlite3_bind_int64 (insert, 5, m->offers);
-      sqlite3_bind_text (insert, 6, m->least, -1, SQLITE_STATIC);
-      sqlite3_bind_text (insert, 7, m->greatest, -1, SQLITE_STATIC);
-      if (sqlite3_step (insert) != SQLITE_DONE)
-        return _sky_catalog_db_error (db, error, what);
-      sqlite3_reset (insert);
-    }
-  return TRUE;
+  return _sky_import_tally_write_meets (tally, db, what, error);
 }
 
-/* Writes the values the prices hold, and which they hold together, anew from the price table,
- * in the transaction under way: called after an import or a removal has changed the prices,
- * before it commits. A failure is said as @what, the caller's message. */
+/* Writes the values the prices hold anew from the price table, in the transaction under way:
+ * called after an import or a removal has changed the prices, before it commits. A failure is
+ * said as @what, the caller's message. Which values they hold together (price_meet), whose rows
+ * are each of one service, is not written anew from every offer: an import adds its services'
+ * rows, counted as it wrote its offers (sky-catalog-import-tally.c; at 1,000,000 offers the
+ * whole record took 360 ms of processor time), and a removal takes its services' rows out with
+ * them (_sky_catalog_unindex_sheet()). */
 gboolean
 _sky_catalog_write_values (sqlite3     *db,
                            const char  *what,
                            GError     **error)
 {
-  return _sky_catalog_write_kept_values (db, what, error) &&
-         _sky_catalog_write_meets (db, what, error);
+  return _sky_catalog_write_kept_values (db, what, error);
 }
 
 /* The values the prices hold in @column above @above, in order, as the catalog keeps them
