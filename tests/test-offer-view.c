@@ -130,22 +130,19 @@ test_offer_page_when_shown (void)
 }
 
 /* The image showing @icon_name under @widget, or NULL. */
+static gboolean
+is_icon (GtkWidget     *widget,
+         gconstpointer  icon_name)
+{
+  return GTK_IS_IMAGE (widget) &&
+         g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), icon_name) == 0;
+}
+
 static GtkWidget *
 find_icon (GtkWidget  *widget,
            const char *icon_name)
 {
-  if (GTK_IS_IMAGE (widget) &&
-      g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), icon_name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_icon (child, icon_name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return first_matching (widget, is_icon, icon_name);
 }
 
 /* The sheet's date and how old its prices are; marked with an icon past the view's
@@ -252,21 +249,18 @@ status_page_in_window (gboolean once)
   return page;
 }
 
+static gboolean
+is_label (GtkWidget     *widget,
+          gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
 static GtkWidget *
 find_label (GtkWidget  *widget,
             const char *text)
 {
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return first_matching (widget, is_label, text);
 }
 
 /* The boxes of a status page measure their width once for any height: given a height, the
