@@ -438,6 +438,25 @@ wait_for_estimate (Fixture *f)
     ;
 }
 
+/* @widget or the first of its descendants, depth first, that @matches with @data, or NULL. */
+GtkWidget *
+first_matching (GtkWidget      *widget,
+                 WidgetMatches   matches,
+                 gconstpointer   data)
+{
+  if (matches (widget, data))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_matching (child, matches, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The descendant of @widget named @name (gtk_widget_set_name()), or NULL. */
 GtkWidget *
 named (GtkWidget  *widget,

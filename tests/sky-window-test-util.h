@@ -37,6 +37,9 @@ typedef struct
 #define ADD(name, func) \
   g_test_add ("/sky/window/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
+typedef gboolean (*WidgetMatches) (GtkWidget     *widget,
+                                   gconstpointer  data);
+
 typedef void (*WindowTestFunc) (Fixture       *f,
                                 gconstpointer  data);
 
@@ -67,6 +70,9 @@ void open_scenario (SkyScenarioPage *page,
 gboolean save_scenario (SkyScenarioPage  *page,
                         GFile            *file,
                         GError          **error);
+GtkWidget *first_matching (GtkWidget     *widget,
+                            WidgetMatches  matches,
+                            gconstpointer  data);
 gboolean is_hidden (gpointer widget);
 gboolean is_mapped (gpointer widget);
 void assert_menu_made_when_opened (GtkMenuButton *button,

@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "sky-gui-util.h"
 #include "sky-offer-view.h"
 #include "sky-sheet-reader.h"
 #include "skytally-resources.h"
@@ -129,22 +130,19 @@ test_offer_page_when_shown (void)
 }
 
 /* The image showing @icon_name under @widget, or NULL. */
+static gboolean
+is_icon (GtkWidget     *widget,
+         gconstpointer  icon_name)
+{
+  return GTK_IS_IMAGE (widget) &&
+         g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), icon_name) == 0;
+}
+
 static GtkWidget *
 find_icon (GtkWidget  *widget,
            const char *icon_name)
 {
-  if (GTK_IS_IMAGE (widget) &&
-      g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), icon_name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_icon (child, icon_name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return first_matching (widget, is_icon, icon_name);
 }
 
 /* The sheet's date and how old its prices are; marked with an icon past the view's
@@ -228,6 +226,112 @@ test_deployment_slas (void)
   g_assert_finalize_object (view);
 }
 
+/* The status page an offer view shows before an offer, as the page that measures its width once
+ * for any height (sky_gui_util_measure_status_page_width_once()), beside a plain AdwStatusPage
+ * with the same text: each in a window of its own. */
+static GtkWidget *
+status_page_in_window (gboolean once)
+{
+  GtkWidget *page = adw_status_page_new ();
+  GtkWidget *window = gtk_window_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "view-list-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), "No Offer Selected");
+  adw_status_page_set_description (ADW_STATUS_PAGE (page),
+                                   "Select a row to see every attribute and price of its offer");
+  gtk_widget_add_css_class (page, "compact");
+  if (once)
+    sky_gui_util_measure_status_page_width_once (ADW_STATUS_PAGE (page));
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (page))
+    g_main_context_iteration (NULL, TRUE);
+  return page;
+}
+
+static gboolean
+is_label (GtkWidget     *widget,
+          gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  return first_matching (widget, is_label, text);
+}
+
+/* The boxes of a status page measure their width once for any height: given a height, the
+ * page's content asks for the width it asks for at any height, and the page lays out and draws
+ * its title and description where a plain status page does, at every size. */
+static void
+test_status_page_width_once (void)
+{
+  static const struct { int width, height; } sizes[] = {
+    { 319, 519 }, { 280, 300 }, { 600, 760 }, { 180, 120 },
+  };
+  GtkWidget *plain = status_page_in_window (FALSE);
+  GtkWidget *once = status_page_in_window (TRUE);
+  const char *texts[] = { "No Offer Selected",
+                          "Select a row to see every attribute and price of its offer" };
+  GtkWidget *box = gtk_widget_get_parent (find_label (once, texts[0]));
+  int any_min, any_nat, min, nat;
+
+  gtk_widget_measure (box, GTK_ORIENTATION_HORIZONTAL, -1, &any_min, &any_nat, NULL, NULL);
+  gtk_widget_measure (box, GTK_ORIENTATION_HORIZONTAL, 40, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, ==, any_min);
+  g_assert_cmpint (nat, ==, any_nat);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      for (guint o = 0; o < 2; o++)
+        {
+          int for_size = o == GTK_ORIENTATION_HORIZONTAL ? -1 : sizes[i].width;
+          int plain_min, plain_nat;
+
+          gtk_widget_measure (plain, o, for_size, &plain_min, &plain_nat, NULL, NULL);
+          gtk_widget_measure (once, o, for_size, &min, &nat, NULL, NULL);
+          g_assert_cmpint (min, ==, plain_min);
+          g_assert_cmpint (nat, ==, plain_nat);
+        }
+      gtk_widget_allocate (plain, sizes[i].width, sizes[i].height, -1, NULL);
+      gtk_widget_allocate (once, sizes[i].width, sizes[i].height, -1, NULL);
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        {
+          graphene_rect_t plain_bounds, once_bounds;
+
+          g_assert_true (gtk_widget_compute_bounds (find_label (plain, texts[t]), plain,
+                                                    &plain_bounds));
+          g_assert_true (gtk_widget_compute_bounds (find_label (once, texts[t]), once,
+                                                    &once_bounds));
+          g_assert_true (graphene_rect_equal (&once_bounds, &plain_bounds));
+        }
+    }
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (plain)));
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (once)));
+}
+
+/* The page an offer view shows before an offer is such a status page. */
+static void
+test_status_page_in_view (void)
+{
+  GtkWidget *view = g_object_ref_sink (g_object_new (SKY_TYPE_OFFER_VIEW, NULL));
+  GtkWidget *label = find_label (view, "No Offer Selected");
+  GtkWidget *box;
+  int any_min, any_nat, min, nat;
+
+  g_assert_nonnull (label);
+  box = gtk_widget_get_parent (label);
+  g_assert_true (GTK_IS_CUSTOM_LAYOUT (gtk_widget_get_layout_manager (box)));
+  gtk_widget_measure (box, GTK_ORIENTATION_HORIZONTAL, -1, &any_min, &any_nat, NULL, NULL);
+  gtk_widget_measure (box, GTK_ORIENTATION_HORIZONTAL, 40, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, ==, any_min);
+  g_assert_cmpint (nat, ==, any_nat);
+  g_assert_finalize_object (view);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -244,6 +348,8 @@ main (int    argc,
   g_test_add_func ("/sky/offer-view/offer-page-when-shown", test_offer_page_when_shown);
   g_test_add_func ("/sky/offer-view/freshness", test_freshness);
   g_test_add_func ("/sky/offer-view/deployment-slas", test_deployment_slas);
+  g_test_add_func ("/sky/offer-view/status-page-width-once", test_status_page_width_once);
+  g_test_add_func ("/sky/offer-view/status-page-in-view", test_status_page_in_view);
 
   status = g_test_run ();
   sky_test_remove_tree (data_home);

@@ -216,3 +216,87 @@ sky_gui_util_thread_cpu_time (void)
     return 0;
   return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
+
+/* A status page's boxes ------------------------------------------------------------------- */
+
+/* GTK 4.8 measures a box's width for the height it is given whenever it allocates one aligned
+ * other than to fill, and GtkViewport measures its child's so too; a vertical box shares that
+ * height out among its children, and a wrapped label given a height searches for the narrowest
+ * width that fits it, a layout of its whole text at each step. AdwStatusPage's two boxes are
+ * both (a viewport's child centred, and a centred box in a clamp): its title and description
+ * are laid out some thirty times each for one size of the page, most of what a first frame
+ * with one spends on text. The page scrolls, so its content is as wide at any height: these
+ * boxes measure their width once, for any height, with their own GtkBoxLayout. */
+
+#define BOX_LAYOUT_KEY "sky-box-layout"
+
+static GtkSizeRequestMode
+width_once_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+width_once_measure (GtkWidget      *widget,
+                    GtkOrientation  orientation,
+                    int             for_size,
+                    int            *minimum,
+                    int            *natural,
+                    int            *minimum_baseline,
+                    int            *natural_baseline)
+{
+  GtkLayoutManager *box_layout = g_object_get_data (G_OBJECT (widget), BOX_LAYOUT_KEY);
+
+  gtk_layout_manager_measure (box_layout, widget, orientation,
+                              orientation == GTK_ORIENTATION_HORIZONTAL ? -1 : for_size,
+                              minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+width_once_allocate (GtkWidget *widget,
+                     int        width,
+                     int        height,
+                     int        baseline)
+{
+  GtkLayoutManager *box_layout = g_object_get_data (G_OBJECT (widget), BOX_LAYOUT_KEY);
+
+  gtk_layout_manager_allocate (box_layout, widget, width, height, baseline);
+}
+
+static void
+measure_width_once (GtkWidget *widget)
+{
+  GtkLayoutManager *box_layout;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    measure_width_once (child);
+  if (!GTK_IS_BOX (widget) ||
+      gtk_orientable_get_orientation (GTK_ORIENTABLE (widget)) != GTK_ORIENTATION_VERTICAL)
+    return;
+  box_layout = gtk_widget_get_layout_manager (widget);
+  if (!GTK_IS_BOX_LAYOUT (box_layout))
+    return;
+  g_object_set_data_full (G_OBJECT (widget), BOX_LAYOUT_KEY, g_object_ref (box_layout),
+                          g_object_unref);
+  gtk_widget_set_layout_manager (widget, gtk_custom_layout_new (width_once_request_mode,
+                                                                width_once_measure,
+                                                                width_once_allocate));
+}
+
+/**
+ * sky_gui_util_measure_status_page_width_once:
+ * @page: a status page with a title or description, and no child
+ *
+ * Has the boxes of @page measure their width once for any height (see above): the same sizes
+ * and the same pixels, without laying out its text again for each height. For a page whose
+ * content does not change its boxes afterwards.
+ */
+void
+sky_gui_util_measure_status_page_width_once (AdwStatusPage *page)
+{
+  g_return_if_fail (ADW_IS_STATUS_PAGE (page));
+  g_return_if_fail (adw_status_page_get_child (page) == NULL);
+
+  measure_width_once (GTK_WIDGET (page));
+}

@@ -27,5 +27,6 @@ void       sky_gui_util_redraw_chart     (GtkWidget  *chart,
                                           char      **told,
                                           char       *description);
 gint64     sky_gui_util_thread_cpu_time  (void);
+void       sky_gui_util_measure_status_page_width_once (AdwStatusPage *page);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "sky-freshness.h"
 #include "sky-sla.h"
 #include "sky-terms.h"
+#include "sky-gui-util.h"
 #include "sky-offer-view.h"
 
 /* The details of one offer: every attribute, every price with its tiers and purchase option,
@@ -443,4 +444,7 @@ sky_offer_view_init (SkyOfferView *self)
 {
   self->stale_after_days = SKY_FRESHNESS_STALE_AFTER_DEFAULT;
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Shown in the window's first frame: its text laid out once for each width. */
+  sky_gui_util_measure_status_page_width_once (
+    ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->stack, "none")));
 }
