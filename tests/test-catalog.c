@@ -4964,7 +4964,7 @@ test_search_first_name (Fixture       *f,
  * among others of 16 GiB ("m.4", "m.db"); of 96 vCPUs, the GPUs' 3 ("g.big", "G.Big") among
  * the VMs' 16 ("v.96", and "g.big" too), a name a database offer of 2 vCPUs and the
  * catalog's cheapest price holds as well. Each offer has an on-demand and a spot price, in
- * two regions. */
+ * three regions of two geographies, one of which ("eu-b") has no offer of 96 vCPUs. */
 static char *
 write_few_sheet (Fixture *f)
 {
@@ -4989,6 +4989,7 @@ write_few_sheet (Fixture *f)
 
   sky_test_append_sheet_start (s, "fewcloud", "Few Cloud");
   g_string_append (s, "  <region code=\"eu\" name=\"Europe\" geography=\"EU\"/>\n"
+                      "  <region code=\"eu-b\" name=\"Europe B\" geography=\"EU\"/>\n"
                       "  <region code=\"us\" name=\"US East\" geography=\"US\"/>\n");
   for (gsize i = 0; i < G_N_ELEMENTS (offers); i++)
     {
@@ -5006,7 +5007,9 @@ write_few_sheet (Fixture *f)
                                    "      <price unit=\"hour\" term=\"spot\" "
                                    "amount=\"%u.%02u%u\"/>\n"
                                    "    </offer>\n",
-                                n, offers[i].name, o % 2 == 0 ? "eu" : "us", offers[i].vcpu,
+                                n, offers[i].name,
+                                offers[i].vcpu >= 64 ? (o % 2 == 0 ? "eu" : "us")
+                                : o % 3 == 0 ? "eu" : o % 3 == 1 ? "eu-b" : "us", offers[i].vcpu,
                                 offers[i].memory, offers[i].cents / 100, offers[i].cents % 100,
                                 (n * 7) % 10, offers[i].cents / 300,
                                 (offers[i].cents / 3) % 100, (n * 3) % 10);
@@ -5020,8 +5023,10 @@ write_few_sheet (Fixture *f)
 /* A part of a sort by a size or service whose prices are a few of its runs', the dearest
  * there, reads them another way: of a size, of a least size of the other, through the other's
  * index, in the buckets of its services only; else, through the offers of its names, their
- * prices sorted by key. The prices the single statement lists, every page of three too, each
- * way, and those of the filters whose parts are read as before. */
+ * prices sorted by key. By region, a region's part of a least size goes through the size's
+ * index, in the buckets of the region's geography. The prices the single statement lists,
+ * every page of three too, each way, and those of the filters whose parts are read as
+ * before. */
 static void
 test_search_few_of_part (Fixture       *f,
                          gconstpointer  data)
@@ -5036,13 +5041,17 @@ test_search_few_of_part (Fixture       *f,
     { .min_vcpu_milli = 1000, .min_memory_mgib = 16000 },
     { .min_vcpu_milli = 64000, .has_max_price = TRUE,
       .max_price = G_GINT64_CONSTANT (30000000000) },
-    /* Parts of many of their runs' prices: as before. */
+    /* By region through the index of prices by OS and vCPU count. */
+    { .os = "linux", .min_vcpu_milli = 64000, .term = "spot" },
+    /* Parts of many of their runs' prices, or of a geography: as before. */
+    { .geography = "EU", .min_vcpu_milli = 64000 },
     { .min_memory_mgib = 2000 },
     { .min_vcpu_milli = 8000 },
     { .min_vcpu_milli = 2000, .category = "compute" },
   };
   const SkySort sorts[] = {
-    SKY_SORT_VCPU, SKY_SORT_MEMORY, SKY_SORT_SERVICE, SKY_SORT_PER_VCPU, SKY_SORT_PRICE,
+    SKY_SORT_VCPU, SKY_SORT_MEMORY, SKY_SORT_SERVICE, SKY_SORT_REGION, SKY_SORT_PER_VCPU,
+    SKY_SORT_PRICE,
   };
   g_autofree char *sheet = write_few_sheet (f);
   g_autoptr(SkyImportResult) result = import_ok (f, sheet);
