@@ -5024,7 +5024,8 @@ write_few_sheet (Fixture *f)
  * there, reads them another way: of a size, of a least size of the other, through the other's
  * index, in the buckets of its services only; else, through the offers of its names, their
  * prices sorted by key. By region, a region's part of a least size goes through the size's
- * index, in the buckets of the region's geography. The prices the single statement lists,
+ * index, in the buckets of the region's geography; by the price per vCPU or GiB, a size's
+ * in those of its services' categories. The prices the single statement lists,
  * every page of three too, each way, and those of the filters whose parts are read as
  * before. */
 static void
@@ -5050,8 +5051,7 @@ test_search_few_of_part (Fixture       *f,
     { .min_vcpu_milli = 2000, .category = "compute" },
   };
   const SkySort sorts[] = {
-    SKY_SORT_VCPU, SKY_SORT_MEMORY, SKY_SORT_SERVICE, SKY_SORT_REGION, SKY_SORT_PER_VCPU,
-    SKY_SORT_PRICE,
+    SKY_SORT_VCPU, SKY_SORT_MEMORY, SKY_SORT_SERVICE, SKY_SORT_REGION, SKY_SORT_PER_GIB,
   };
   g_autofree char *sheet = write_few_sheet (f);
   g_autoptr(SkyImportResult) result = import_ok (f, sheet);
