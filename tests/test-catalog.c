@@ -5028,6 +5028,118 @@ test_search_first_name (Fixture       *f,
       }
 }
 
+/* A sheet whose parts of a size or service hold a few of the prices of the runs they would
+ * read, the dearest there: of 1 vCPU, 21 offers, 6 of 16 GiB ("x.1" and "X.1", as NOCASE
+ * compares them, of the VMs, "x.db" of the databases, a name of an offer of 4 vCPUs too),
+ * among others of 16 GiB ("m.4", "m.db"); of 96 vCPUs, the GPUs' 3 ("g.big", "G.Big") among
+ * the VMs' 16 ("v.96", and "g.big" too), a name a database offer of 2 vCPUs and the
+ * catalog's cheapest price holds as well. Each offer has an on-demand and a spot price, in
+ * three regions of two geographies, one of which ("eu-b") has no offer of 96 vCPUs. */
+static char *
+write_few_sheet (Fixture *f)
+{
+  static const struct
+  {
+    const char *service, *name;
+    guint       vcpu, memory, offers, cents;
+  } offers[] = {
+    { "vm", "t.1", 1, 2, 15, 10 }, { "vm", "x.1", 1, 16, 3, 60 }, { "vm", "X.1", 1, 16, 1, 61 },
+    { "vm", "m.4", 4, 16, 10, 30 }, { "vm", "v.96", 96, 768, 14, 200 },
+    { "vm", "g.big", 96, 768, 2, 210 },
+    { "gpu", "g.8", 8, 32, 20, 100 }, { "gpu", "g.big", 96, 768, 2, 500 },
+    { "gpu", "G.Big", 96, 768, 1, 501 },
+    { "db", "x.db", 1, 16, 2, 70 }, { "db", "x.db", 4, 16, 1, 20 }, { "db", "m.db", 4, 16, 5, 40 },
+    { "db", "g.big", 2, 8, 1, 0 },
+  };
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->dir, "few.xml", NULL);
+  const char *service = NULL;
+  guint n = 0;
+
+  sky_test_append_sheet_start (s, "fewcloud", "Few Cloud");
+  g_string_append (s, "  <region code=\"eu\" name=\"Europe\" geography=\"EU\"/>\n"
+                      "  <region code=\"eu-b\" name=\"Europe B\" geography=\"EU\"/>\n"
+                      "  <region code=\"us\" name=\"US East\" geography=\"US\"/>\n");
+  for (gsize i = 0; i < G_N_ELEMENTS (offers); i++)
+    {
+      if (g_strcmp0 (service, offers[i].service) != 0)
+        g_string_append_printf (s, "%s  <service id=\"%s\" name=\"%s\" category=\"%s\">\n",
+                                service != NULL ? "  </service>\n" : "", offers[i].service,
+                                offers[i].service,
+                                strcmp (offers[i].service, "db") == 0 ? "database" : "compute");
+      service = offers[i].service;
+      for (guint o = 0; o < offers[i].offers; o++, n++)
+        g_string_append_printf (s, "    <offer sku=\"few-%u\" name=\"%s\" region=\"%s\" "
+                                   "vcpu=\"%u\" memory-gib=\"%u\" os=\"linux\">\n"
+                                   "      <price unit=\"hour\" term=\"on-demand\" "
+                                   "amount=\"%u.%02u%u\"/>\n"
+                                   "      <price unit=\"hour\" term=\"spot\" "
+                                   "amount=\"%u.%02u%u\"/>\n"
+                                   "    </offer>\n",
+                                n, offers[i].name,
+                                offers[i].vcpu >= 64 ? (o % 2 == 0 ? "eu" : "us")
+                                : o % 3 == 0 ? "eu" : o % 3 == 1 ? "eu-b" : "us", offers[i].vcpu,
+                                offers[i].memory, offers[i].cents / 100, offers[i].cents % 100,
+                                (n * 7) % 10, offers[i].cents / 300,
+                                (offers[i].cents / 3) % 100, (n * 3) % 10);
+    }
+  g_string_append (s, "  </service>\n</price-sheet>\n");
+  g_file_set_contents (path, s->str, s->len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* A part of a sort by a size or service whose prices are a few of its runs', the dearest
+ * there, reads them another way: of a size, of a least size of the other, through the other's
+ * index, in the buckets of its services only; else, through the offers of its names, their
+ * prices sorted by key. By region, a region's part of a least size goes through the size's
+ * index, in the buckets of the region's geography; by the price per vCPU or GiB, a size's
+ * in those of its services' categories. The prices the single statement lists,
+ * every page of three too, each way, and those of the filters whose parts are read as
+ * before. */
+static void
+test_search_few_of_part (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const SkySearchQuery filters[] = {
+    /* 1 vCPU through the index of memory, in the VMs' and databases' buckets. */
+    { .min_memory_mgib = 16000 },
+    { .min_memory_mgib = 8000, .term = "spot" },
+    /* Through the names' offers: the GPUs of 96 vCPUs; 1 vCPU and 16 GiB by vCPU. */
+    { .min_vcpu_milli = 64000 },
+    { .min_vcpu_milli = 64000, .region = "us" },
+    { .min_vcpu_milli = 1000, .min_memory_mgib = 16000 },
+    { .min_vcpu_milli = 64000, .has_max_price = TRUE,
+      .max_price = G_GINT64_CONSTANT (30000000000) },
+    /* By region through the index of prices by OS and vCPU count. */
+    { .os = "linux", .min_vcpu_milli = 64000, .term = "spot" },
+    /* Parts of many of their runs' prices, or of a geography: as before. */
+    { .geography = "EU", .min_vcpu_milli = 64000 },
+    { .min_memory_mgib = 2000 },
+    { .min_vcpu_milli = 8000 },
+    { .min_vcpu_milli = 2000, .category = "compute" },
+  };
+  const SkySort sorts[] = {
+    SKY_SORT_VCPU, SKY_SORT_MEMORY, SKY_SORT_SERVICE, SKY_SORT_REGION, SKY_SORT_PER_GIB,
+  };
+  g_autofree char *sheet = write_few_sheet (f);
+  g_autoptr(SkyImportResult) result = import_ok (f, sheet);
+
+  for (gsize q = 0; q < G_N_ELEMENTS (filters); q++)
+    for (gsize k = 0; k < G_N_ELEMENTS (sorts); k++)
+      for (int descending = 0; descending < 2; descending++)
+        {
+          SkySearchQuery query = filters[q];
+          g_autoptr(GPtrArray) all = NULL;
+
+          query.sort = sorts[k];
+          query.descending = descending;
+          all = search_as_single (f, &query);
+          g_assert_cmpuint (all->len, >, 3);
+        }
+}
+
 /* A catalog of schema 19 has no record of the values its offers hold together: the migration
  * writes it from the offers, a row for each service, OS and sizes with their offers' count and
  * least and greatest names, and the searches that read it list what they listed before. */
@@ -5335,6 +5447,7 @@ main (int    argc,
   ADD ("search/per-size", test_search_per_size);
   ADD ("search/meets", test_search_meets);
   ADD ("search/first-name", test_search_first_name);
+  ADD ("search/few-of-part", test_search_few_of_part);
   ADD ("import/names-and-meets", test_import_names_and_meets);
   ADD ("search/per-size-large-prices", test_search_per_size_large_prices);
   ADD ("search/text-index-upkeep", test_search_text_index_upkeep);

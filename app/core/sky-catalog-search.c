@@ -1751,8 +1751,15 @@ meet_counts (sqlite3    *db,
  * of it hold beside the value (as the record of the values held together says), when fewer
  * offers have those than have the value, so that the value's part is read through the index
  * of @cross, whose runs of those sizes hold the value's prices among those of fewer others;
- * else "". Two statements, and a third stepped for each value. NULL when the record cannot be
- * read. */
+ * or when the value's offers of those sizes are at most one in CROSS_PART_SHARE of its own:
+ * the largest of @cross, and so the dearest in each run of the value's index, and the
+ * smallest of the value in the runs of @cross (at 1,000,000 offers, at least 16 GiB by vCPU,
+ * the 7,200 offers of 1 vCPU and 16 GiB, of the 91,000 of 1 vCPU and the 97,000 of 16 GiB, the
+ * cheapest of those of 16 GiB: 64 ms through the index of vCPU counts, 2 through that of
+ * memory). Else "". Two statements, and a third stepped for each value. NULL when the record
+ * cannot be read. */
+#define CROSS_PART_SHARE 3
+
 static GPtrArray *
 cross_sizes (sqlite3              *db,
              const SkySearchQuery *query,
@@ -1769,10 +1776,10 @@ cross_sizes (sqlite3              *db,
 
   if (own == NULL || other == NULL)
     return NULL;
-  g_string_printf (sql, "SELECT DISTINCT %s, %s FROM price_meet WHERE %s = ?1 "
-                        "AND %s IS NOT NULL", cross, column, column, cross);
+  g_string_printf (sql, "SELECT %s, sum (offers) FROM price_meet WHERE %s = ?1 "
+                        "AND %s IS NOT NULL", cross, column, cross);
   append_meet_conditions (sql, query, -1);
-  g_string_append (sql, " ORDER BY 1");
+  g_string_append (sql, " GROUP BY 1 ORDER BY 1");
   if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
     return NULL;
   for (guint i = 0; i < values->len; i++)
@@ -1780,6 +1787,8 @@ cross_sizes (sqlite3              *db,
       gint64 value = g_array_index (values, gint64, i);
       g_autoptr(GString) cond = g_string_new (NULL);
       gint64 other_offers = 0;
+      gint64 part_offers = 0;
+      gint64 own_offers;
 
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, value);
@@ -1790,11 +1799,13 @@ cross_sizes (sqlite3              *db,
           g_string_append_printf (cond, "%s%" G_GINT64_FORMAT,
                                   cond->len == 0 ? "" : ", ", size);
           other_offers += GPOINTER_TO_SIZE (g_hash_table_lookup (other, &size));
+          part_offers += sqlite3_column_int64 (stmt, 1);
         }
       if (rc != SQLITE_DONE)
         return NULL;
+      own_offers = GPOINTER_TO_SIZE (g_hash_table_lookup (own, &value));
       if (cond->len > 0 &&
-          other_offers < (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (own, &value)))
+          (other_offers < own_offers || part_offers * CROSS_PART_SHARE <= own_offers))
         g_ptr_array_add (conds, g_strdup_printf (" AND p.%s IN (%s)", cross, cond->str));
       else
         g_ptr_array_add (conds, g_strdup (""));
@@ -2418,8 +2429,10 @@ compare_doubles (gconstpointer a,
  * hourly price per vCPU or GiB (@column "vcpu" or "memory", the quotient @k) do not pass: the
  * @window-th of the first prices of each of the @sizes in the sort's order (@where, the
  * search's filters, keeps them: see append_size_where()), as many prices of the search have
- * one as far. Each size's are read only as far as those read before would move it, which is
- * for most a look-up of each bucket's first price. FALSE when it cannot tell: the sizes' prices
+ * one as far; @wheres, when not NULL, each size's filters instead (of the buckets its
+ * services have prices in: see append_per_size_parts()). Each size's are read only as far as
+ * those read before would move it, which is for most a look-up of each bucket's first price.
+ * FALSE when it cannot tell: the sizes' prices
  * are fewer, or the search checks its prices against the offers the text index found, which
  * this statement does not bind. */
 static gboolean
@@ -2427,6 +2440,7 @@ per_size_bound (sqlite3              *db,
                 const SkySearchQuery *query,
                 TextPlan              text,
                 const char           *where,
+                GPtrArray            *wheres,
                 const char           *free_where,
                 const char           *column,
                 GArray               *sizes,
@@ -2469,22 +2483,31 @@ per_size_bound (sqlite3              *db,
           return TRUE;
         }
     }
-  g_string_append_printf (sql, "SELECT %s", k);
-  append_size_where (sql, where, column, ":size");
-  /* In the order of the index's runs, ties included, so that SQLite stops each run once it
-   * holds the page's prices (prices of one amount, such as free ones, are many). */
-  g_string_append_printf (sql, " AND p.amount %s :bound ORDER BY p.amount %s, p.offer_seq %s "
-                               "LIMIT :window", descending ? ">=" : "<=",
-                          descending ? "DESC" : "ASC", descending ? "DESC" : "ASC");
-  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
-    return FALSE;
-  like = bind_filters (stmt, query, text, NULL, NULL);
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":window"), window);
   for (guint i = 0; i < sizes->len; i++)
     {
       gint64 size = g_array_index (sizes, gint64, i);
+      const char *own = wheres != NULL && wheres->pdata[i] != NULL ? wheres->pdata[i] : where;
       int rc;
 
+      /* One statement, or one for each size of filters of its own. */
+      if (stmt == NULL || own != where || (i > 0 && wheres != NULL && wheres->pdata[i - 1]))
+        {
+          g_clear_pointer (&stmt, sqlite3_finalize);
+          g_clear_pointer (&like, g_free);
+          g_string_printf (sql, "SELECT %s", k);
+          append_size_where (sql, own, column, ":size");
+          /* In the order of the index's runs, ties included, so that SQLite stops each run
+           * once it holds the page's prices (prices of one amount, such as free ones, are
+           * many). */
+          g_string_append_printf (sql, " AND p.amount %s :bound ORDER BY p.amount %s, "
+                                       "p.offer_seq %s LIMIT :window",
+                                  descending ? ">=" : "<=", descending ? "DESC" : "ASC",
+                                  descending ? "DESC" : "ASC");
+          if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+            return FALSE;
+          like = bind_filters (stmt, query, text, NULL, NULL);
+          sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":window"), window);
+        }
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":size"), size);
       sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":bound"),
@@ -2559,6 +2582,90 @@ append_per_size_select (GString    *sql,
  * parts merged in the order of the quotient, then of price, as the single statement sorts;
  * then those without one (of another unit, or without the size), in price order, read only
  * if a page needs them. */
+/* Of a search of a least size (and no text, price asked for, OS, region or architecture) by
+ * the price per @column ("vcpu" or "memory"): each of @sizes' filters, as @sized keeps its
+ * prices from @from, in the buckets of the categories of the services whose offers hold the
+ * size with the search's sizes only (a run of another category's, which holds none of the
+ * size's prices, would be read whole: at 1,000,000 offers, at least 64 vCPUs by price per GiB,
+ * largest first, the database buckets' runs of 128 GiB, 17 ms, rather than 1), when those are
+ * fewer than @present; NULL for a size of every category of @present, or of none the search
+ * keeps (a statement of a false condition names no partial index), whose filters are the
+ * search's. NULL when no size's are fewer, or it cannot tell. */
+static GPtrArray *
+per_size_wheres (sqlite3              *db,
+                 const SkySearchQuery *query,
+                 const SkySearchQuery *sized,
+                 const char           *from,
+                 GArray               *present,
+                 const char           *column,
+                 GArray               *sizes)
+{
+  g_autoptr(GPtrArray) wheres = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  /* The categories of each size's services, as a set of bits of their codes. */
+  g_autoptr(GHashTable) categories = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                            NULL);
+  gboolean fewer = FALSE;
+  int rc;
+
+  if (present == NULL || query->has_max_price)
+    return NULL;
+  g_string_printf (sql, "SELECT m.%s, sv.category FROM price_meet m "
+                        "JOIN service sv ON sv.id = m.service_id WHERE m.%s IS NOT NULL",
+                   column, column);
+  append_meet_conditions (sql, query, -1);
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 size = sqlite3_column_int64 (stmt, 0);
+      int code = sky_vocabulary_code (SKY_VOCABULARY_CATEGORY,
+                                      (const char *) sqlite3_column_text (stmt, 1));
+      guint64 bits = GPOINTER_TO_SIZE (g_hash_table_lookup (categories, &size));
+
+      if (code < 0 || code >= 32)
+        return NULL;
+      bits |= G_GUINT64_CONSTANT (1) << code;
+      g_hash_table_insert (categories, g_memdup2 (&size, sizeof size), GSIZE_TO_POINTER (bits));
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+  for (guint i = 0; i < sizes->len; i++)
+    {
+      guint64 bits = GPOINTER_TO_SIZE (g_hash_table_lookup (categories,
+                                                            &g_array_index (sizes, gint64, i)));
+      g_autoptr(GArray) held = g_array_new (FALSE, FALSE, sizeof (gint64));
+      GString *where;
+
+      if (bits == 0)
+        return NULL;
+      for (guint b = 0; b < present->len; b++)
+        {
+          gint64 bucket = g_array_index (present, gint64, b);
+
+          if (bits & (G_GUINT64_CONSTANT (1) << PRICE_BUCKET_CATEGORY (bucket)))
+            g_array_append_val (held, bucket);
+        }
+      if (held->len == present->len)
+        {
+          g_ptr_array_add (wheres, NULL);
+          continue;
+        }
+      where = g_string_new (NULL);
+      append_filters (where, db, sized, TEXT_NONE, from, held);
+      if (has_false_condition (where->str))
+        {
+          g_string_free (where, TRUE);
+          g_ptr_array_add (wheres, NULL);
+          continue;
+        }
+      g_ptr_array_add (wheres, g_string_free (where, FALSE));
+      fewer = TRUE;
+    }
+  return fewer ? g_steal_pointer (&wheres) : NULL;
+}
+
 static gboolean
 append_per_size_parts (GString              *sql,
                        sqlite3              *db,
@@ -2586,6 +2693,7 @@ append_per_size_parts (GString              *sql,
   g_autoptr(GString) unlimited = g_string_new (NULL);
   g_autoptr(GString) plain = g_string_new (NULL);
   g_autoptr(GArray) sizes = NULL;
+  g_autoptr(GPtrArray) wheres = NULL;
   gboolean has_bound;
   gboolean free_apart;
   gboolean with_null;
@@ -2620,7 +2728,9 @@ append_per_size_parts (GString              *sql,
           free_query.has_max_price = FALSE;
           append_filters (plain, db, &free_query, text, NULL, present);
         }
-      has_bound = per_size_bound (db, query, text, where->str,
+      if (text == TEXT_NONE && has_least_size (query) && !keeps_indexed_value (query))
+        wheres = per_size_wheres (db, query, &sized, from, present, column, sizes);
+      has_bound = per_size_bound (db, query, text, where->str, wheres,
                                   plain->len > 0 ? plain->str : NULL, column, sizes, k,
                                   &bound);
       /* Least first, and the page's last quotient 0: free prices, which tie whatever their
@@ -2650,7 +2760,9 @@ append_per_size_parts (GString              *sql,
             g_string_append (sql, " UNION ALL ");
           append_per_size_select (sql,
                                   unlimited->len > 0 && own_most <= query->max_price
-                                  ? unlimited->str : where->str,
+                                  ? unlimited->str
+                                  : wheres != NULL && wheres->pdata[i] != NULL
+                                  ? wheres->pdata[i] : where->str,
                                   column, size, select, query->descending, has_bound, bound,
                                   free_apart);
         }
@@ -2814,6 +2926,158 @@ narrow_to_kept_values (sqlite3              *db,
       g_array_remove_index (units, u);
 }
 
+/* A part of a sort by a size or service, of a least size, whose prices are a few of those in
+ * the runs of the index it reads, and the dearest there: at 1,000,000 offers, at least 16 GiB
+ * by vCPU, the part of 1 vCPU holds the prices of the 7,200 offers of 16 GiB among those of
+ * 91,000 (64 ms); at least 64 vCPUs by service, the GPU service's part those of its 4,900
+ * offers of 96 vCPUs among its 30,000 (28 ms), and at least 512 GiB by service, among the
+ * 19,600 of the virtual machines and GPUs of 768 GiB (19 ms). Such a part reads instead every
+ * price of the offers of the names that the table of names lists with its value and the
+ * search's sizes: the offers from the names' index, their prices' entries from the index of
+ * prices by offer (which holds, beside the key, every column the search checks), sorted there,
+ * and the rows of the part's page only; when those names have no more than one in
+ * NAMES_PART_SHARE of the offers of the runs, and at most NAMES_PART_MOST, some 1 to 4 µs
+ * each (a page of the index of prices by offer each, read from the file). */
+#define NAMES_PART_SHARE 3
+#define NAMES_PART_MOST 25000
+
+/* The FROM clause of a part read through the offers of its names (see NAMES_PART_SHARE): the
+ * names whose offers hold @cond ("vcpu = …", "memory = …" or "service_id IN (…)", the part's
+ * value) and the search's least sizes, when they have few of the offers that hold @runs (the
+ * runs of the index the part reads otherwise, as the record of the values held together
+ * counts them). NULL when they are not few enough, or the tables cannot be read. */
+static char *
+names_part_from (sqlite3              *db,
+                 const SkySearchQuery *query,
+                 const char           *cond,
+                 const char           *runs)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 held;
+
+  /* The part's offers and the runs', from the record, first: most parts stop there. */
+  g_string_printf (sql, "SELECT (SELECT sum (offers) FROM price_meet WHERE %s", cond);
+  append_meet_conditions (sql, query, -1);
+  g_string_append_printf (sql, "), (SELECT sum (offers) FROM price_meet WHERE %s)", runs);
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW ||
+      sqlite3_column_int64 (stmt, 0) > NAMES_PART_MOST ||
+      sqlite3_column_int64 (stmt, 0) * NAMES_PART_SHARE > sqlite3_column_int64 (stmt, 1))
+    return NULL;
+  held = sqlite3_column_int64 (stmt, 1);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  /* Every offer of those names, whatever its sizes or service. */
+  g_string_printf (names, "SELECT DISTINCT name FROM offer_name WHERE %s", cond);
+  append_meet_conditions (names, query, -1);
+  g_string_printf (sql, "SELECT sum (offers) FROM offer_name WHERE name IN (%s)", names->str);
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW ||
+      sqlite3_column_int64 (stmt, 0) > NAMES_PART_MOST ||
+      sqlite3_column_int64 (stmt, 0) * NAMES_PART_SHARE > held)
+    return NULL;
+  return g_strdup_printf ("FROM (SELECT o.id FROM offer_row o INDEXED BY offer_by_name "
+                          "      WHERE o.name COLLATE NOCASE IN (%s)) AS t "
+                          "CROSS JOIN price p INDEXED BY price_by_offer "
+                          "  ON p.offer_seq BETWEEN t.id * 1024 AND t.id * 1024 + 1023 ",
+                          names->str);
+}
+
+/* The services ("id, id, …") whose offers hold @cond ("vcpu = …") and the search's least
+ * sizes, as the record of the values held together says; NULL when it cannot be read, or
+ * none do. */
+static char *
+meet_services (sqlite3              *db,
+               const SkySearchQuery *query,
+               const char           *cond)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) ids = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_string_printf (sql, "SELECT DISTINCT service_id FROM price_meet WHERE %s", cond);
+  append_meet_conditions (sql, query, -1);
+  g_string_append (sql, " ORDER BY 1");
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len == 0 ? "" : ", ",
+                            (gint64) sqlite3_column_int64 (stmt, 0));
+  if (rc != SQLITE_DONE || ids->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+/* Of a service's part read through the index of prices by a size, naming the sizes @size of
+ * it (" AND p.@size IN (…)" in @cond, see service_sizes()): the condition of the record of
+ * values held together on those runs' offers, those of the sizes, of the services of the
+ * category of @services ("id, id, …"). NULL when @cond names none. */
+static char *
+size_runs (const char *cond,
+           const char *size,
+           const char *services)
+{
+  g_autofree char *named = g_strdup_printf (" AND p.%s IN (", size);
+  const char *start = strstr (cond, named);
+  const char *end;
+
+  if (start == NULL || (end = strchr (start, ')')) == NULL)
+    return NULL;
+  start += strlen (" AND p.");
+  return g_strdup_printf ("%.*s AND service_id IN (SELECT id FROM service WHERE category IN "
+                          "(SELECT category FROM service WHERE id IN (%s)))",
+                          (int) (end + 1 - start), start, services);
+}
+
+/* By region, of a least size, a region's part: its prices of the sizes, the dearest, come
+ * after those of every smaller size in the runs of the index of prices by region, and among
+ * those of every region in the runs of the size's; a region's are in its geography's
+ * buckets only. Through the size's index (least_size_from()), naming those buckets, each run
+ * stops once the part holds cheaper prices, having read some thirty prices of other regions
+ * for one of the region's (at 1,000,000 offers, at least 64 vCPUs by region: the runs of
+ * ap-east-1's prices by region, 25 ms; of the sizes in its buckets, 1 ms). The code of the
+ * region of the part of @ids ("id": a region's word), which the part then keeps as a search
+ * of that region does, in its buckets; NULL for another group. */
+static char *
+region_code (sqlite3    *db,
+             const char *ids)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  char *end = NULL;
+  gint64 id = g_ascii_strtoll (ids, &end, 10);
+
+  if (end == ids || *end != '\0' ||
+      sqlite3_prepare_v2 (db, "SELECT text FROM word WHERE id = ?1", -1, &stmt, NULL)
+      != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return _sky_catalog_column_dup (stmt, 0);
+}
+
+/* A part read through the offers of its names, @from (names_part_from()): as append_part()
+ * in price order, the key of each price first, the rows of the part's page after. */
+static void
+append_names_part (GString              *sql,
+                   sqlite3              *db,
+                   const SkySearchQuery *query,
+                   GArray               *present,
+                   const char           *k,
+                   const char           *cond,
+                   const char           *from)
+{
+  g_string_append_printf (sql, "SELECT * FROM (SELECT p.*, %s AS k FROM "
+                               "(SELECT p.bucket, p.amount, p.offer_seq ", k);
+  append_filters (sql, db, query, TEXT_NONE, from, present);
+  g_string_append_printf (sql, "%s ORDER BY p.amount, p.offer_seq LIMIT :window) AS x "
+                               "CROSS JOIN price p ON p.bucket = x.bucket "
+                               "AND p.amount = x.amount AND p.offer_seq = x.offer_seq "
+                               "ORDER BY p.amount, p.offer_seq)", cond);
+}
+
 /* How a search sorted by a column other than the price key's reads its prices: a part for
  * each value of the column, in the sort's order, each part's prices read in price order
  * through the index of prices by that column (see the catalog's schema 13), one part after the
@@ -2841,6 +3105,9 @@ append_sort_parts (GString              *sql,
   const char *up = "p.amount, p.offer_seq";
   const char *size_from = NULL;
   g_autofree char *size_units = NULL;
+  /* By region, of a least size: see region_code(). */
+  const char *region_from = NULL;
+  g_autofree char *region_units = NULL;
   g_autofree char *own_from = NULL;
   guint valued = 0;
   gboolean null_last = TRUE;
@@ -2855,6 +3122,12 @@ append_sort_parts (GString              *sql,
   gboolean with_null;
   /* By service: each part's group of ids ("id, id, …"), in the parts' order. */
   g_autoptr(GPtrArray) part_groups = NULL;
+  /* Of a least size, by a size or service: each part's value, as the table of names and the
+   * record of values held together name it ("vcpu = …"), in the parts' order; NULL for none
+   * (see NAMES_PART_SHARE). */
+  g_autoptr(GPtrArray) names_conds = g_ptr_array_new_with_free_func (g_free);
+  gboolean by_names = text == TEXT_NONE && has_least_size (query) &&
+                      !keeps_indexed_value (query);
   gint64 own_offers = -1;
   gboolean services_without = FALSE;
   g_autoptr(GArray) services_present = NULL;
@@ -3022,6 +3295,10 @@ append_sort_parts (GString              *sql,
           g_ptr_array_add (conds, g_strdup_printf (" AND p.%s IN (%s)%s%s", column,
                                                    (const char *) groups->pdata[i], sizes,
                                                    in_units));
+          g_ptr_array_add (names_conds, by_names && query->sort == SKY_SORT_SERVICE
+                                        ? g_strdup_printf ("service_id IN (%s)",
+                                                           (const char *) groups->pdata[i])
+                                        : NULL);
         }
       part_groups = g_ptr_array_ref (groups);
       /* Those without a value (the group that has a NULL's place) stay last. */
@@ -3041,6 +3318,10 @@ append_sort_parts (GString              *sql,
 
           g_ptr_array_add (conds, g_strdup_printf (" AND p.%s = %" G_GINT64_FORMAT "%s%s", column,
                                                    value, sizes, in_units));
+          g_ptr_array_add (names_conds,
+                           by_names && (query->sort == SKY_SORT_VCPU ||
+                                        query->sort == SKY_SORT_MEMORY)
+                           ? g_strdup_printf ("%s = %" G_GINT64_FORMAT, column, value) : NULL);
         }
     }
 
@@ -3049,6 +3330,7 @@ append_sort_parts (GString              *sql,
   if (query->descending)
     {
       reverse_first (conds, conds->len - (without_value ? 1 : 0));
+      reverse_first (names_conds, names_conds->len - (without_value ? 1 : 0));
       reverse_first (terms, terms->len);
       if (part_groups != NULL)
         reverse_first (part_groups, part_groups->len - (without_value ? 1 : 0));
@@ -3106,11 +3388,19 @@ append_sort_parts (GString              *sql,
       own_offers = meet_offers (db, query, NULL);
     }
 
+  /* By region, of a least size: each region's part through the size's index, in the buckets
+   * of the region's geography (see region_code()). */
+  if (text == TEXT_NONE && query->sort == SKY_SORT_REGION && query->region == NULL &&
+      query->geography == NULL && has_least_size (query) && part_groups != NULL &&
+      !has_false_filters (db, query, present))
+    region_from = least_size_from (db, query, text, present, &region_units);
+
   if (conds->len == 0)
     g_ptr_array_add (conds, g_strdup (" AND 0"));
   for (guint i = 0; i < conds->len; i++)
     {
       g_autofree char *k = g_strdup_printf ("%u", i);
+      g_autofree char *region = NULL;
 
       if (i > 0)
         g_string_append (sql, " UNION ALL ");
@@ -3130,7 +3420,12 @@ append_sort_parts (GString              *sql,
                                                   strstr (conds->pdata[i], " AND p.vcpu ")
                                                   != NULL ? "vcpu" : NULL);
       g_autofree char *cross_from = NULL;
+      g_autofree char *names_from = NULL;
       g_autoptr(GArray) part_present = NULL;
+      gboolean crossed_part = FALSE;
+      /* The runs the part reads, as the record names them (see names_part_from()). */
+      g_autofree char *runs = i < names_conds->len && names_conds->pdata[i] != NULL
+                              ? g_strdup (names_conds->pdata[i]) : NULL;
 
       /* Of a least size, a service's part that names the sizes it holds: through the size's
        * index, in the buckets the service has prices in, without the least; else the
@@ -3141,6 +3436,12 @@ append_sort_parts (GString              *sql,
             {
               part = without_least (query, size_service);
               part_present = services_part_buckets (db, present, units, part_groups->pdata[i]);
+              /* Those of the sizes it names, of the services of its category. */
+              if (runs != NULL)
+                {
+                  g_free (runs);
+                  runs = size_runs (conds->pdata[i], size_service, part_groups->pdata[i]);
+                }
             }
           else
             from = NULL;
@@ -3150,14 +3451,40 @@ append_sort_parts (GString              *sql,
        * the least. */
       if (cross != NULL && i < values->len && names_size (conds->pdata[i], cross))
         {
+          g_autofree char *services = i < names_conds->len && names_conds->pdata[i] != NULL
+                                      ? meet_services (db, query, names_conds->pdata[i]) : NULL;
+
           part = without_least (query, cross);
           from = cross_from = g_strdup_printf ("FROM price p INDEXED BY price_by_%s ", cross);
+          crossed_part = TRUE;
+          /* In the buckets of its services only: a run of another's, which holds none of the
+           * part's prices, would be read whole (at 1,000,000 offers, at least 16 GiB by vCPU,
+           * the database buckets' runs of 16 GiB: 43,000 prices, 25 ms). */
+          if (services != NULL)
+            part_present = services_part_buckets (db, present, units, services);
+        }
+
+      /* A region's part of a least size: see region_code(). */
+      if (region_from != NULL && i < part_groups->len &&
+          (region = region_code (db, part_groups->pdata[i])) != NULL)
+        {
+          part.region = region;
+          from = region_from;
+        }
+
+      /* Else, a part whose names' offers are few: see NAMES_PART_SHARE. */
+      if (!crossed_part && runs != NULL &&
+          (names_from = names_part_from (db, query, names_conds->pdata[i], runs)) != NULL)
+        {
+          append_names_part (sql, db, query, present, k, conds->pdata[i], names_from);
+          continue;
         }
 
       append_part (sql, db, &part, text, part_present != NULL ? part_present : present, k,
                    conds->pdata[i], i < terms->len ? terms->pdata[i] : NULL, up, from);
       /* A part of nothing (a purchase option without prices) names no partial index. */
-      if (from != NULL && (from == size_from || from == own_from || from == cross_from) &&
+      if (from != NULL && (from == size_from || from == own_from || from == cross_from ||
+                           from == region_from) &&
           has_false_condition (sql->str + start))
         {
           g_string_truncate (sql, start);
