@@ -4436,7 +4436,8 @@ walk_names (TextWalk             *walk,
 }
 
 /* By a price per vCPU (@column 0) or GiB (1), least first, the offers known exactly (@walk's
- * named), some of which have the size: the hourly prices of each of their sizes, through the
+ * named), some of which have the size, or else every offer, each price checked against the
+ * text: the hourly prices of each of their sizes (of every size the prices hold), through the
  * index of prices by that size, each run in price order and so in the order of its quotient,
  * merged by quotient (ties in price order); then every other price of theirs, without one, in
  * price order. TRUE when the walk knows the page, as walk_order(). */
@@ -4453,13 +4454,20 @@ walk_per_size (TextWalk             *walk,
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) runs = walk_runs_new ();
   g_autoptr(GArray) rest = walk_runs_new ();
+  g_autoptr(GArray) catalog_values = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = NULL;
-  GArray *held = walk->named->values[column];
+  g_autofree char *index = g_strconcat ("price_by_", sizes[column], NULL);
+  GArray *held;
   gint64 hour_code = HOUR_CODE;
   g_autofree char *unit = walk_unit_condition (query);
 
-  if (!walk_buckets_units (walk, db, query, buckets, units))
+  if (walk->named != NULL)
+    held = walk->named->values[column];
+  else
+    held = catalog_values = _sky_catalog_read_values (db, sizes[column], index, G_MININT64,
+                                                      MAX_VALUES);
+  if (held == NULL || !walk_buckets_units (walk, db, query, buckets, units))
     return FALSE;
   for (guint i = 0; i < units->len; i++)
     if (g_array_index (units, gint64, i) == hour_code)
@@ -4741,6 +4749,7 @@ walk_text (SkyCatalog            *self,
                         query->region != NULL;
   gboolean by_name = FALSE;
   gboolean per_size = FALSE;
+  gboolean sized_walk;
   gboolean fits;
   int rc;
 
@@ -4758,9 +4767,13 @@ walk_text (SkyCatalog            *self,
   fits = walk_fits (&plain);
   if (in_buckets && (text == TEXT_SERVICES_OR_SET || named_walk_budget == 0))
     return FALSE;
-  /* By name, or by a price per vCPU or GiB, only the offers known exactly (below). */
+  /* By name, only the offers known exactly (below); by a price per vCPU or GiB, those or,
+   * least first, every offer (sized_walk). */
   plain.sort = SKY_SORT_PRICE;
-  if (!fits &&
+  sized_walk = !fits && text == TEXT_INDEX_SET && !in_buckets && !query->descending &&
+               (query->sort == SKY_SORT_PER_VCPU || query->sort == SKY_SORT_PER_GIB) &&
+               walk_fits (&plain);
+  if (!fits && !sized_walk &&
       (text == TEXT_SERVICES_OR_SET || named_walk_budget == 0 || !walk_fits (&plain) ||
        !(query->sort == SKY_SORT_NAME || query->sort == SKY_SORT_PER_VCPU ||
          query->sort == SKY_SORT_PER_GIB)))
@@ -4822,6 +4835,14 @@ walk_text (SkyCatalog            *self,
         rc = SQLITE_MISUSE;
       walked.sort = SKY_SORT_PRICE;
       walked.descending = FALSE;
+    }
+  else if (sized_walk && walk.named == NULL)
+    {
+      /* Every offer's prices, in the order of their quotients, each checked on its row: a text
+       * the index finds in many offers lies early in that order as in the others (the offers
+       * of one region in thirty, 1,400 prices in at a million offers; sorting their prices
+       * took 80 ms). */
+      per_size = TRUE;
     }
   else if (!fits || ((text == TEXT_FEW_OFFERS || in_buckets) && walk.named == NULL))
     rc = SQLITE_MISUSE;
