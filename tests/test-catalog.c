@@ -2192,6 +2192,13 @@ assert_services_text_as_scan (Fixture    *f,
       }
 }
 
+/* Every order the window sorts by, for the text tests of each way a text is found. */
+static const SkySort text_sorts[] = {
+  SKY_SORT_UNIT_PRICE, SKY_SORT_PRICE, SKY_SORT_NAME, SKY_SORT_VCPU, SKY_SORT_MEMORY,
+  SKY_SORT_PROVIDER, SKY_SORT_REGION, SKY_SORT_SERVICE, SKY_SORT_TERM, SKY_SORT_PER_VCPU,
+  SKY_SORT_PER_GIB, SKY_SORT_ARCHITECTURE,
+};
+
 /* A sheet whose offers' names hold the texts of test_search_named_text(): a name alone
  * (twice, in two cases), one whose trigrams other names hold apart, one whose trigrams two
  * other names hold each, one an offer's SKU alone holds too; of sizes and none; in two
@@ -2257,11 +2264,6 @@ test_search_named_text (Fixture       *f,
     "ghijkl", "GHIJ", "abcdef", "klmnop", "rstuvw", "hij", "nothing", "plain", "klm", "xyz",
     "def",
   };
-  const SkySort sorts[] = {
-    SKY_SORT_UNIT_PRICE, SKY_SORT_PRICE, SKY_SORT_NAME, SKY_SORT_VCPU, SKY_SORT_MEMORY,
-    SKY_SORT_PROVIDER, SKY_SORT_REGION, SKY_SORT_SERVICE, SKY_SORT_TERM, SKY_SORT_PER_VCPU,
-    SKY_SORT_PER_GIB, SKY_SORT_ARCHITECTURE,
-  };
   const SkySearchQuery filters[] = {
     { .term = "spot" },
     { .geography = "EU" },
@@ -2282,10 +2284,10 @@ test_search_named_text (Fixture       *f,
                                        "AND vcpu = -1 AND service_id = (SELECT id FROM service "
                                        "WHERE name = 'Kind 1')"), ==, 3);
   for (gsize t = 0; t < G_N_ELEMENTS (texts); t++)
-    for (gsize k = 0; k < G_N_ELEMENTS (sorts); k++)
+    for (gsize k = 0; k < G_N_ELEMENTS (text_sorts); k++)
       for (int descending = 0; descending < 2; descending++)
         {
-          SkySearchQuery query = { .text = texts[t], .sort = sorts[k],
+          SkySearchQuery query = { .text = texts[t], .sort = text_sorts[k],
                                    .descending = descending };
           g_autofree char *scanned = NULL;
 
@@ -2316,7 +2318,7 @@ test_search_named_text (Fixture       *f,
   /* Of a purchase option, geography, category or unit: in the buckets and units they keep. */
   for (gsize t = 0; t < G_N_ELEMENTS (texts); t++)
     for (gsize q = 0; q < G_N_ELEMENTS (filters); q++)
-      for (gsize k = 0; k < G_N_ELEMENTS (sorts); k++)
+      for (gsize k = 0; k < G_N_ELEMENTS (text_sorts); k++)
         for (guint offset = 0; offset < 2; offset++)
           {
             SkySearchQuery query = filters[q];
@@ -2326,7 +2328,7 @@ test_search_named_text (Fixture       *f,
             g_autofree char *expected = NULL;
 
             query.text = texts[t];
-            query.sort = sorts[k];
+            query.sort = text_sorts[k];
             query.descending = offset == 1;
             _sky_catalog_set_text_index_disabled (TRUE);
             scanned = search_keys (f, &query);
@@ -2393,19 +2395,14 @@ write_sku_sheet (Fixture *f)
 
 /* A text SKUs alone hold (no name, no service), which the index finds in many offers, lists in
  * every order, each way, page by page, what a scan lists: early in an order or late, the index's
- * trigrams in other offers too; with the walk of the search's order, by key or against the
- * index's offers, whole, cut short or not made. */
+ * trigrams in other offers too; with the walk of the search's order, each price's offer read or
+ * first checked against one trigram's offers, whole, cut short or not made. */
 static void
 test_search_sku_text (Fixture       *f,
                       gconstpointer  data)
 {
   static const char * const texts[] = {
-    "-west-", "-win-", "west", "-wi", "st-", "in-", "k1-", "4in-",
-  };
-  const SkySort sorts[] = {
-    SKY_SORT_UNIT_PRICE, SKY_SORT_PRICE, SKY_SORT_NAME, SKY_SORT_VCPU, SKY_SORT_MEMORY,
-    SKY_SORT_PROVIDER, SKY_SORT_REGION, SKY_SORT_SERVICE, SKY_SORT_TERM, SKY_SORT_PER_VCPU,
-    SKY_SORT_PER_GIB, SKY_SORT_ARCHITECTURE,
+    "-west-", "-win-", "west", "-wi", "st-", "in-", "k1-", "4in-", "-47",
   };
   g_autofree char *sheet = write_sku_sheet (f);
   g_autoptr(SkyImportResult) result = NULL;
@@ -2413,21 +2410,25 @@ test_search_sku_text (Fixture       *f,
   import_fixture (f);
   result = import_ok (f, sheet);
   for (gsize t = 0; t < G_N_ELEMENTS (texts); t++)
-    for (gsize k = 0; k < G_N_ELEMENTS (sorts); k++)
+    for (gsize k = 0; k < G_N_ELEMENTS (text_sorts); k++)
       for (int descending = 0; descending < 2; descending++)
         {
-          SkySearchQuery query = { .text = texts[t], .sort = sorts[k],
+          SkySearchQuery query = { .text = texts[t], .sort = text_sorts[k],
                                    .descending = descending };
           g_autofree char *scanned = NULL;
 
           _sky_catalog_set_text_index_disabled (TRUE);
           scanned = search_keys (f, &query);
           _sky_catalog_set_text_index_disabled (FALSE);
-          for (guint w = 0; w < 6; w++)
+          for (guint w = 0; w < 12; w++)
             for (guint offset = 0; offset < 3; offset += 2)
               {
-                const gint64 budgets[] = { -1, 0, 1, 7, 40, 100000 };
-                const gint64 firsts[] = { -1, -1, -1, 2, 5, 100000 };
+                const gint64 budgets[] = { -1, 0, 1, 7, 40, 16 };
+                const gint64 firsts[] = { -1, -1, -1, 2, 5, 100 };
+                /* On against one trigram's offers: as far as it goes, not at all, a price,
+                 * a few, stopped early. */
+                const gint64 trigram_budgets[] = { -1, 0, 1, 6, 30, 3 };
+                const gint64 trigram_firsts[] = { -1, -1, -1, 2, 3, 1 };
                 SkySearchQuery page = query;
                 g_autofree char *few = NULL;
                 g_autofree char *paged = NULL;
@@ -2435,10 +2436,14 @@ test_search_sku_text (Fixture       *f,
 
                 page.offset = offset;
                 page.limit = 4;
-                _sky_catalog_set_text_walk_budget (budgets[w], firsts[w], w % 2 == 0 ? 1 : -1);
+                _sky_catalog_set_text_walk_budget (budgets[w % 6], firsts[w % 6],
+                                                   w % 2 == 0 ? 1 : -1);
+                _sky_catalog_set_text_trigram_walk (trigram_budgets[w / 2],
+                                                    trigram_firsts[w / 2]);
                 /* As few as they are, and as if they were many. */
                 few = search_keys (f, &page);
-                paged = search_keys_probed (f, &page, w < 3 ? -1 : 0, -1);
+                paged = search_keys_probed (f, &page, -1, -1);
+                _sky_catalog_set_text_trigram_walk (-1, -1);
                 _sky_catalog_set_text_walk_budget (-1, -1, -1);
                 g_assert_cmpstr (few, ==, expected);
                 g_assert_cmpstr (paged, ==, expected);
