@@ -2192,6 +2192,13 @@ assert_services_text_as_scan (Fixture    *f,
       }
 }
 
+/* Every order the window sorts by, for the text tests of each way a text is found. */
+static const SkySort text_sorts[] = {
+  SKY_SORT_UNIT_PRICE, SKY_SORT_PRICE, SKY_SORT_NAME, SKY_SORT_VCPU, SKY_SORT_MEMORY,
+  SKY_SORT_PROVIDER, SKY_SORT_REGION, SKY_SORT_SERVICE, SKY_SORT_TERM, SKY_SORT_PER_VCPU,
+  SKY_SORT_PER_GIB, SKY_SORT_ARCHITECTURE,
+};
+
 /* A sheet whose offers' names hold the texts of test_search_named_text(): a name alone
  * (twice, in two cases), one whose trigrams other names hold apart, one whose trigrams two
  * other names hold each, one an offer's SKU alone holds too; of sizes and none; in two
@@ -2257,11 +2264,6 @@ test_search_named_text (Fixture       *f,
     "ghijkl", "GHIJ", "abcdef", "klmnop", "rstuvw", "hij", "nothing", "plain", "klm", "xyz",
     "def",
   };
-  const SkySort sorts[] = {
-    SKY_SORT_UNIT_PRICE, SKY_SORT_PRICE, SKY_SORT_NAME, SKY_SORT_VCPU, SKY_SORT_MEMORY,
-    SKY_SORT_PROVIDER, SKY_SORT_REGION, SKY_SORT_SERVICE, SKY_SORT_TERM, SKY_SORT_PER_VCPU,
-    SKY_SORT_PER_GIB, SKY_SORT_ARCHITECTURE,
-  };
   const SkySearchQuery filters[] = {
     { .term = "spot" },
     { .geography = "EU" },
@@ -2282,10 +2284,10 @@ test_search_named_text (Fixture       *f,
                                        "AND vcpu = -1 AND service_id = (SELECT id FROM service "
                                        "WHERE name = 'Kind 1')"), ==, 3);
   for (gsize t = 0; t < G_N_ELEMENTS (texts); t++)
-    for (gsize k = 0; k < G_N_ELEMENTS (sorts); k++)
+    for (gsize k = 0; k < G_N_ELEMENTS (text_sorts); k++)
       for (int descending = 0; descending < 2; descending++)
         {
-          SkySearchQuery query = { .text = texts[t], .sort = sorts[k],
+          SkySearchQuery query = { .text = texts[t], .sort = text_sorts[k],
                                    .descending = descending };
           g_autofree char *scanned = NULL;
 
@@ -2316,7 +2318,7 @@ test_search_named_text (Fixture       *f,
   /* Of a purchase option, geography, category or unit: in the buckets and units they keep. */
   for (gsize t = 0; t < G_N_ELEMENTS (texts); t++)
     for (gsize q = 0; q < G_N_ELEMENTS (filters); q++)
-      for (gsize k = 0; k < G_N_ELEMENTS (sorts); k++)
+      for (gsize k = 0; k < G_N_ELEMENTS (text_sorts); k++)
         for (guint offset = 0; offset < 2; offset++)
           {
             SkySearchQuery query = filters[q];
@@ -2326,7 +2328,7 @@ test_search_named_text (Fixture       *f,
             g_autofree char *expected = NULL;
 
             query.text = texts[t];
-            query.sort = sorts[k];
+            query.sort = text_sorts[k];
             query.descending = offset == 1;
             _sky_catalog_set_text_index_disabled (TRUE);
             scanned = search_keys (f, &query);
@@ -2339,6 +2341,114 @@ test_search_named_text (Fixture       *f,
             g_assert_cmpstr (few, ==, expected);
             g_assert_cmpstr (paged, ==, expected);
           }
+}
+
+/* A sheet whose offers' SKUs hold parts no name holds: the region's code ("-west-") and an
+ * OS ("-win-", machines only), with other SKUs that hold some of those parts' trigrams but
+ * not the parts ("-wes", "est-", "-wi", "in-"); the west's prices the dearest, of sizes whose
+ * prices per vCPU or GiB are not in price order; a service ("Disks") before the machines by
+ * name, without sizes. */
+static char *
+write_sku_sheet (Fixture *f)
+{
+  static const char * const regions[] = { "north", "south", "west" };
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  sky_test_append_sheet_start (s, "skucloud", "SKU Cloud");
+  g_string_append (s,
+                   "  <region code=\"north\" name=\"North\" geography=\"EU\"/>\n"
+                   "  <region code=\"south\" name=\"South\" geography=\"EU\"/>\n"
+                   "  <region code=\"west\" name=\"West\" geography=\"US\"/>\n");
+  for (guint service = 0; service < 2; service++)
+    {
+      g_string_append_printf (s, "  <service id=\"k%u\" name=\"%s\" category=\"%s\">\n",
+                              service, service == 0 ? "Machines" : "Disks",
+                              service == 0 ? "compute" : "storage");
+      for (guint i = 0; i < 48; i++)
+        {
+          guint r = (i / 2) % 3;
+          guint vcpu = 1 << (i % 4);
+          guint memory = 2 << ((i / 4) % 3);
+          guint mult = r + 1 + (r == 2 ? 3 : 0);
+          const char *os = service == 0 && i % 4 == 1 ? "-win-" : i % 5 == 0 ? "-wi-nx" : "-";
+          const char *noise = i % 7 == 2 ? "-wes" : i % 7 == 5 ? "est-" : "";
+
+          g_string_append_printf (s, "    <offer sku=\"k%u%s-%s%s%u%s\" name=\"size %u\" "
+                                     "region=\"%s\"", service, noise, regions[r], os, i,
+                                  i % 6 == 4 ? "in-" : "", i % 6, regions[r]);
+          /* The machines state a size, but every ninth. */
+          if (service == 0 && i % 9 != 4)
+            g_string_append_printf (s, " vcpu=\"%u\" memory-gib=\"%u\"", vcpu, memory);
+          g_string_append_printf (s, ">\n"
+                                     "      <price unit=\"%s\" term=\"on-demand\" "
+                                     "amount=\"0.%03u\"/>\n"
+                                     "      <price unit=\"hour\" term=\"spot\" "
+                                     "amount=\"0.%03u\"/>\n"
+                                     "    </offer>\n",
+                                  service == 0 ? "hour" : "gb-month",
+                                  ((i * 7) % 11 + 1) * mult * 3, ((i * 5) % 13 + 2) * mult);
+        }
+      g_string_append (s, "  </service>\n");
+    }
+  return save_sheet (f, s, "sku.xml");
+}
+
+/* A text SKUs alone hold (no name, no service), which the index finds in many offers, lists in
+ * every order, each way, page by page, what a scan lists: early in an order or late, the index's
+ * trigrams in other offers too; with the walk of the search's order, each price's offer read or
+ * first checked against one trigram's offers, whole, cut short or not made. */
+static void
+test_search_sku_text (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char * const texts[] = {
+    "-west-", "-win-", "west", "-wi", "st-", "in-", "k1-", "4in-", "-47",
+  };
+  g_autofree char *sheet = write_sku_sheet (f);
+  g_autoptr(SkyImportResult) result = NULL;
+
+  import_fixture (f);
+  result = import_ok (f, sheet);
+  for (gsize t = 0; t < G_N_ELEMENTS (texts); t++)
+    for (gsize k = 0; k < G_N_ELEMENTS (text_sorts); k++)
+      for (int descending = 0; descending < 2; descending++)
+        {
+          SkySearchQuery query = { .text = texts[t], .sort = text_sorts[k],
+                                   .descending = descending };
+          g_autofree char *scanned = NULL;
+
+          _sky_catalog_set_text_index_disabled (TRUE);
+          scanned = search_keys (f, &query);
+          _sky_catalog_set_text_index_disabled (FALSE);
+          for (guint w = 0; w < 12; w++)
+            for (guint offset = 0; offset < 3; offset += 2)
+              {
+                const gint64 budgets[] = { -1, 0, 1, 7, 40, 16 };
+                const gint64 firsts[] = { -1, -1, -1, 2, 5, 100 };
+                /* On against one trigram's offers: as far as it goes, not at all, a price,
+                 * a few, stopped early. */
+                const gint64 trigram_budgets[] = { -1, 0, 1, 6, 30, 3 };
+                const gint64 trigram_firsts[] = { -1, -1, -1, 2, 3, 1 };
+                SkySearchQuery page = query;
+                g_autofree char *few = NULL;
+                g_autofree char *paged = NULL;
+                g_autofree char *expected = keys_page (scanned, offset, 4);
+
+                page.offset = offset;
+                page.limit = 4;
+                _sky_catalog_set_text_walk_budget (budgets[w % 6], firsts[w % 6],
+                                                   w % 2 == 0 ? 1 : -1);
+                _sky_catalog_set_text_trigram_walk (trigram_budgets[w / 2],
+                                                    trigram_firsts[w / 2]);
+                /* As few as they are, and as if they were many. */
+                few = search_keys (f, &page);
+                paged = search_keys_probed (f, &page, -1, -1);
+                _sky_catalog_set_text_trigram_walk (-1, -1);
+                _sky_catalog_set_text_walk_budget (-1, -1, -1);
+                g_assert_cmpstr (few, ==, expected);
+                g_assert_cmpstr (paged, ==, expected);
+              }
+        }
 }
 
 /* The table of names holds the names of the offers of every sheet imported, and loses those of
@@ -5443,6 +5553,7 @@ main (int    argc,
   ADD ("search/text-index", test_search_text_index);
   ADD ("search/offer-names", test_search_offer_names);
   ADD ("search/named-text", test_search_named_text);
+  ADD ("search/sku-text", test_search_sku_text);
   ADD ("search/parts", test_search_parts);
   ADD ("search/per-size", test_search_per_size);
   ADD ("search/meets", test_search_meets);

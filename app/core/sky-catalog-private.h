@@ -257,6 +257,8 @@ void      _sky_catalog_set_text_walk_budget    (gint64   prices,
                                                 gint64   chunk);
 void      _sky_catalog_set_text_named_walk     (gint64   prices,
                                                 gint64   first);
+void      _sky_catalog_set_text_trigram_walk   (gint64   prices,
+                                                gint64   first);
 void      _sky_catalog_set_text_walk           (gint64   rows_per_offer,
                                                 gint64   margin);
 /* For tests: searches read as one sort of every price they keep, not in parts by the sort's
