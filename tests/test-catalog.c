@@ -5052,6 +5052,18 @@ write_names_sheet (Fixture *f)
                               n, names[i].name, o % 2 == 0 ? "eu" : "us", names[i].vcpu,
                               names[i].memory, o % 3 == 1 ? "windows" : "linux",
                               names[i].vcpu / 64, 100 + (n * 37) % 50, 10 + (n * 11) % 7);
+  /* The first name each way has an offer whose prices equal another's of it (vm-0's, vm-46's),
+   * so that their order is the tie's. */
+  g_string_append (s, "    <offer sku=\"vm-tie-a\" name=\"a.large\" region=\"us\" vcpu=\"64\" "
+                      "memory-gib=\"256\" os=\"linux\">\n"
+                      "      <price unit=\"hour\" term=\"on-demand\" amount=\"1.100\"/>\n"
+                      "      <price unit=\"hour\" term=\"spot\" amount=\"0.010\"/>\n"
+                      "    </offer>\n"
+                      "    <offer sku=\"vm-tie-z\" name=\"z.huge\" region=\"eu\" vcpu=\"128\" "
+                      "memory-gib=\"2048\" os=\"linux\">\n"
+                      "      <price unit=\"hour\" term=\"on-demand\" amount=\"2.102\"/>\n"
+                      "      <price unit=\"hour\" term=\"spot\" amount=\"0.012\"/>\n"
+                      "    </offer>\n");
   g_string_append (s, "  </service>\n"
                       "  <service id=\"db\" name=\"DBs\" category=\"database\">\n"
                       "    <offer sku=\"db-1\" name=\"b.large\" region=\"eu\" vcpu=\"64\" "
@@ -5082,7 +5094,7 @@ test_import_names_and_meets (Fixture       *f,
   assert_names_kept (f->path);
   assert_meets_whole (f->path);
   g_assert_cmpint (query_int (f->path, "SELECT offers FROM offer_name "
-                                       "WHERE name = 'a.large' COLLATE BINARY"), ==, 5);
+                                       "WHERE name = 'a.large' COLLATE BINARY"), ==, 6);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM price_meet "
                                        "WHERE least_name = 'a.large' COLLATE BINARY"), >, 0);
   second = import_ok (f, sizes);
