@@ -1771,6 +1771,129 @@ test_catalog_static_choices_after_first_frame (Fixture       *f,
     }
 }
 
+/* Which of the table's columns are shown, "1" or "0" each, in order. */
+static char *
+columns_shown (SkyCatalogPage *page)
+{
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (child_of (page,
+                                                                                "column_view")));
+  GString *shown = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      g_string_append_c (shown, gtk_column_view_column_get_visible (column) ? '1' : '0');
+    }
+  return g_string_free (shown, FALSE);
+}
+
+typedef struct
+{
+  SkyCatalogPage *page;
+  char           *painted;       /* the columns shown as the first frame was painted */
+  int             table_width;   /* the table's width then */
+  int             first_hidden;  /* the left of the first column hidden then, or -1 */
+  int             last_shown;    /* the left of the last column shown then */
+} FirstPaint;
+
+static void
+on_first_paint (GdkFrameClock *clock,
+                FirstPaint    *paint)
+{
+  GtkWidget *view = child_of (paint->page, "column_view");
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (view));
+  int left = 0;
+
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, paint);
+  paint->painted = columns_shown (paint->page);
+  paint->table_width = gtk_widget_get_width (gtk_widget_get_parent (view));
+  paint->first_hidden = -1;
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (!gtk_column_view_column_get_visible (column))
+        {
+          if (paint->first_hidden < 0)
+            paint->first_hidden = left;
+        }
+      else
+        paint->last_shown = left;
+      left += gtk_column_view_column_get_fixed_width (column);
+    }
+}
+
+static void
+on_window_realized (GtkWidget  *window,
+                    FirstPaint *paint)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "paint", G_CALLBACK (on_first_paint),
+                    paint);
+}
+
+static gboolean
+all_columns_shown (gpointer page)
+{
+  g_autofree char *shown = columns_shown (page);
+
+  return strchr (shown, '0') == NULL;
+}
+
+/* The columns out of view in the first frame wait until it is drawn: in the default window
+ * those past the table's width are hidden as it is painted, and each shown once it is drawn;
+ * in a wider window, the columns that come into view are in its first frame. Hidden, a column
+ * is always out of view; in view, always shown. */
+static void
+test_catalog_columns_after_first_frame (Fixture       *f,
+                                        gconstpointer  data)
+{
+  static const struct
+  {
+    int         width;
+    gboolean    details;
+    const char *painted;
+  } windows[] = {
+    { 1200, TRUE, "1111111100000" },
+    /* Without the details pane, the table takes the screen's 1280 pixels: the columns up to
+     * the per GiB-hour's, which starts at 1265. */
+    { 1280, FALSE, "1111111111110" },
+  };
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  import_fixture (f, "valid-small.xml", NULL);
+  for (gsize w = 0; w < G_N_ELEMENTS (windows); w++)
+    {
+      SkyWindow *other;
+
+      g_settings_set_boolean (settings, "show-details", windows[w].details);
+      other = g_object_ref_sink (sky_window_new (f->app, f->catalog));
+      FirstPaint paint = { page_of (other), NULL, 0, -1, 0 };
+      g_autofree char *before = columns_shown (paint.page);
+
+      g_test_message ("a window %d pixels wide", windows[w].width);
+      g_assert_cmpstr (before, ==, "1111111100000");
+      gtk_window_set_default_size (GTK_WINDOW (other), windows[w].width, 760);
+      g_signal_connect (other, "realize", G_CALLBACK (on_window_realized), &paint);
+      gtk_window_present (GTK_WINDOW (other));
+      g_assert_true (wait_until (all_columns_shown, paint.page, 10));
+      g_assert_nonnull (paint.painted);
+      g_test_message ("table %d pixels wide, columns %s, first hidden at %d", paint.table_width,
+                      paint.painted, paint.first_hidden);
+      g_assert_cmpstr (paint.painted, ==, windows[w].painted);
+      /* Hidden, each was out of view; each before the last shown was shown. */
+      if (paint.first_hidden >= 0)
+        {
+          g_assert_cmpint (paint.first_hidden, >=, paint.table_width);
+          g_assert_cmpint (paint.first_hidden, >, paint.last_shown);
+        }
+      g_free (paint.painted);
+      gtk_window_destroy (GTK_WINDOW (other));
+      g_assert_finalize_object (other);
+    }
+  g_settings_reset (settings, "show-details");
+}
+
 /* The Sort menu opens with its items: its popover is made when it is first opened, once. */
 static void
 test_catalog_sort_menu (Fixture       *f,
@@ -1824,5 +1947,7 @@ main (int    argc,
                            test_catalog_choices_after_first_frame,
                            "catalog-static-choices-after-first-frame",
                            test_catalog_static_choices_after_first_frame,
+                           "catalog-columns-after-first-frame",
+                           test_catalog_columns_after_first_frame,
                            NULL);
 }

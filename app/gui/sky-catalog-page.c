@@ -72,6 +72,9 @@ struct _SkyCatalogPage
   guint            probed;        /* the column whose sorter was asked last, see read_sort() */
   guint            hours_per_month;
   GtkColumnViewColumn *monthly_column;
+  /* The columns from FIRST_HELD_COLUMN on that are out of view are hidden until the first
+   * frame is drawn (see hold_columns()). */
+  gboolean         columns_held;
   GHashTable      *name_labels;   /* the Name column's labels bound to a row → its item */
   char            *gone_told;     /* the candidates gone from the catalog, as last told */
   SkyListing      *shown;         /* the price whose details the pane shows, or NULL */
@@ -379,6 +382,9 @@ update_monthly_title (SkyCatalogPage *self)
 /* Cheapest first until the user chooses otherwise: the unit price's column. */
 #define DEFAULT_SORT_COLUMN 2
 
+/* The first column past the table's 870 pixels in the default window (the vCPU, at 985). */
+#define FIRST_HELD_COLUMN 8
+
 static SkySort
 column_sort (guint column)
 {
@@ -616,6 +622,69 @@ add_column (SkyCatalogPage *self,
   gtk_column_view_column_set_sorter (column, sorter);
   gtk_column_view_append_column (self->column_view, column);
   g_object_unref (column);
+}
+
+/* Columns out of view ---------------------------------------------------------------------- */
+
+/* A column's header costs the first frame some 1 M instructions (its title laid out and
+ * drawn, its button and sort indicator styled and measured), though out of view. So the
+ * columns from FIRST_HELD_COLUMN on, past the table's width in the default window, start
+ * hidden; before the frame, those that a wider page may show are shown again (see
+ * show_columns_in_view()), and the rest once the first frame is drawn, before anyone could
+ * scroll to them: the same table, a frame later. */
+static void
+hold_columns (SkyCatalogPage *self)
+{
+  GListModel *view_columns = gtk_column_view_get_columns (self->column_view);
+
+  for (guint i = FIRST_HELD_COLUMN; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (view_columns, i);
+
+      gtk_column_view_column_set_visible (column, FALSE);
+    }
+  self->columns_held = TRUE;
+}
+
+/* Shows the held columns that start within @in_view pixels of the table's left, or all of
+ * them if @in_view is G_MAXINT. */
+static void
+show_held_columns (SkyCatalogPage *self,
+                   int             in_view)
+{
+  GListModel *view_columns = gtk_column_view_get_columns (self->column_view);
+  int start = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); start += columns[i].width, i++)
+    if (i >= FIRST_HELD_COLUMN && start < in_view)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (view_columns, i);
+
+        gtk_column_view_column_set_visible (column, TRUE);
+      }
+  if (in_view == G_MAXINT)
+    self->columns_held = FALSE;
+}
+
+/* The table is at most as wide as the page less the least width of the details pane beside
+ * it (the paned never shrinks the pane below it): a held column starting within that width
+ * may be in view in the first frame, and is shown before it is laid out. */
+static void
+show_columns_in_view (SkyCatalogPage *self,
+                      int             width)
+{
+  GtkWidget *details = GTK_WIDGET (self->offer_view);
+  int in_view = width;
+
+  if (gtk_widget_get_parent (details) == GTK_WIDGET (self->paned) &&
+      gtk_widget_get_visible (details))
+    {
+      int least = 0;
+
+      gtk_widget_measure (details, GTK_ORIENTATION_HORIZONTAL, -1, &least, NULL, NULL, NULL);
+      in_view -= least;
+    }
+  show_held_columns (self, in_view);
 }
 
 /* The position of @id among @ids, which follow "Any" at position 0; "Any" without it. */
@@ -1441,6 +1510,8 @@ on_frame_clock_after_paint (GdkFrameClock  *clock,
                             SkyCatalogPage *self)
 {
   g_signal_handlers_disconnect_by_func (clock, on_frame_clock_after_paint, self);
+  if (self->columns_held)
+    show_held_columns (self, G_MAXINT);
   if ((self->choices_due || self->choices_left->len > 0) && self->choices_id == 0)
     self->choices_id = g_idle_add (fill_choices_cb, self);
 }
@@ -1453,9 +1524,50 @@ sky_catalog_page_realize (GtkWidget *widget)
   GTK_WIDGET_CLASS (sky_catalog_page_parent_class)->realize (widget);
   if (self->model != NULL)
     sky_listing_model_set_frame_clock (self->model, gtk_widget_get_frame_clock (widget));
-  if (self->choices_due || self->choices_left->len > 0)
+  if (self->choices_due || self->choices_left->len > 0 || self->columns_held)
     g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
                              G_CALLBACK (on_frame_clock_after_paint), self, 0);
+}
+
+/* The page lays out its child itself, as AdwBin's GtkBinLayout would, so that it may show the
+ * columns in view first (see sky_catalog_page_init()). */
+static GtkSizeRequestMode
+sky_catalog_page_get_request_mode (GtkWidget *widget)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  return child != NULL ? gtk_widget_get_request_mode (child) : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+static void
+sky_catalog_page_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline,
+                        natural_baseline);
+}
+
+static void
+sky_catalog_page_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  SkyCatalogPage *self = SKY_CATALOG_PAGE (widget);
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (self->columns_held)
+    show_columns_in_view (self, width);
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
 }
 
 static void
@@ -1517,6 +1629,9 @@ sky_catalog_page_class_init (SkyCatalogPageClass *klass)
   object_class->get_property = sky_catalog_page_get_property;
   widget_class->realize = sky_catalog_page_realize;
   widget_class->unrealize = sky_catalog_page_unrealize;
+  widget_class->get_request_mode = sky_catalog_page_get_request_mode;
+  widget_class->measure = sky_catalog_page_measure;
+  widget_class->size_allocate = sky_catalog_page_size_allocate;
   object_class->set_property = sky_catalog_page_set_property;
 
   /* What the table is sorted by: a column's id, as in the Sort menu. */
@@ -1589,6 +1704,8 @@ sky_catalog_page_init (SkyCatalogPage *self)
   g_autoptr(GtkExpression) region_string = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Laid out by measure() and size_allocate(), which show the columns in view first. */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   /* Narrower than the other pages' (360): the table's columns up to the architecture fit
    * beside it in the default window. */
   sky_side_pane_attach (self->paned, 320);
@@ -1636,6 +1753,7 @@ sky_catalog_page_init (SkyCatalogPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     add_column (self, i);
   update_monthly_title (self);
+  hold_columns (self);
   self->sort_column = DEFAULT_SORT_COLUMN;
   sort_by (self, DEFAULT_SORT_COLUMN, FALSE);
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
