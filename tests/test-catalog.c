@@ -2347,7 +2347,7 @@ test_search_named_text (Fixture       *f,
  * OS ("-win-", machines only), with other SKUs that hold some of those parts' trigrams but
  * not the parts ("-wes", "est-", "-wi", "in-"); the west's prices the dearest, of sizes whose
  * prices per vCPU or GiB are not in price order; a service ("Disks") before the machines by
- * name, without sizes. */
+ * name, without sizes. A few offers of every region hold "-west-x", and so "-west-", too. */
 static char *
 write_sku_sheet (Fixture *f)
 {
@@ -2373,9 +2373,10 @@ write_sku_sheet (Fixture *f)
           const char *os = service == 0 && i % 4 == 1 ? "-win-" : i % 5 == 0 ? "-wi-nx" : "-";
           const char *noise = i % 7 == 2 ? "-wes" : i % 7 == 5 ? "est-" : "";
 
-          g_string_append_printf (s, "    <offer sku=\"k%u%s-%s%s%u%s\" name=\"size %u\" "
+          g_string_append_printf (s, "    <offer sku=\"k%u%s-%s%s%u%s%s\" name=\"size %u\" "
                                      "region=\"%s\"", service, noise, regions[r], os, i,
-                                  i % 6 == 4 ? "in-" : "", i % 6, regions[r]);
+                                  i % 6 == 4 ? "in-" : "", i % 16 == 13 ? "-west-x" : "",
+                                  i % 6, regions[r]);
           /* The machines state a size, but every ninth. */
           if (service == 0 && i % 9 != 4)
             g_string_append_printf (s, " vcpu=\"%u\" memory-gib=\"%u\"", vcpu, memory);
@@ -2396,13 +2397,14 @@ write_sku_sheet (Fixture *f)
 /* A text SKUs alone hold (no name, no service), which the index finds in many offers, lists in
  * every order, each way, page by page, what a scan lists: early in an order or late, the index's
  * trigrams in other offers too; with the walk of the search's order, each price's offer read or
- * first checked against one trigram's offers, whole, cut short or not made. */
+ * first checked against one trigram's offers, whole, cut short or not made, and by region,
+ * service or provider of the values those offers' prices have alone, when they are found. */
 static void
 test_search_sku_text (Fixture       *f,
                       gconstpointer  data)
 {
   static const char * const texts[] = {
-    "-west-", "-win-", "west", "-wi", "st-", "in-", "k1-", "4in-", "-47",
+    "-west-", "-win-", "west", "-wi", "st-", "in-", "k1-", "4in-", "-47", "-west-x",
   };
   g_autofree char *sheet = write_sku_sheet (f);
   g_autoptr(SkyImportResult) result = NULL;
@@ -2422,32 +2424,38 @@ test_search_sku_text (Fixture       *f,
           _sky_catalog_set_text_index_disabled (FALSE);
           for (guint w = 0; w < 12; w++)
             for (guint offset = 0; offset < 3; offset += 2)
-              {
-                const gint64 budgets[] = { -1, 0, 1, 7, 40, 16 };
-                const gint64 firsts[] = { -1, -1, -1, 2, 5, 100 };
-                /* On against one trigram's offers: as far as it goes, not at all, a price,
-                 * a few, stopped early. */
-                const gint64 trigram_budgets[] = { -1, 0, 1, 6, 30, 3 };
-                const gint64 trigram_firsts[] = { -1, -1, -1, 2, 3, 1 };
-                SkySearchQuery page = query;
-                g_autofree char *few = NULL;
-                g_autofree char *paged = NULL;
-                g_autofree char *expected = keys_page (scanned, offset, 4);
+              for (guint v = 0; v < 2; v++)
+                {
+                  const gint64 budgets[] = { -1, 0, 1, 7, 40, 16 };
+                  const gint64 firsts[] = { -1, -1, -1, 2, 5, 100 };
+                  /* On against one trigram's offers: as far as it goes, not at all, a price,
+                   * a few, stopped early. */
+                  const gint64 trigram_budgets[] = { -1, 0, 1, 6, 30, 3 };
+                  const gint64 trigram_firsts[] = { -1, -1, -1, 2, 3, 1 };
+                  /* By region, service or provider, the values of those offers' prices found
+                   * first: as told, not at all, at any cost, too costly. */
+                  const gint64 values_walks[] = { -1, 0, 1000, 1 };
+                  SkySearchQuery page = query;
+                  g_autofree char *few = NULL;
+                  g_autofree char *paged = NULL;
+                  g_autofree char *expected = keys_page (scanned, offset, 4);
 
-                page.offset = offset;
-                page.limit = 4;
-                _sky_catalog_set_text_walk_budget (budgets[w % 6], firsts[w % 6],
-                                                   w % 2 == 0 ? 1 : -1);
-                _sky_catalog_set_text_trigram_walk (trigram_budgets[w / 2],
-                                                    trigram_firsts[w / 2]);
-                /* As few as they are, and as if they were many. */
-                few = search_keys (f, &page);
-                paged = search_keys_probed (f, &page, -1, -1);
-                _sky_catalog_set_text_trigram_walk (-1, -1);
-                _sky_catalog_set_text_walk_budget (-1, -1, -1);
-                g_assert_cmpstr (few, ==, expected);
-                g_assert_cmpstr (paged, ==, expected);
-              }
+                  page.offset = offset;
+                  page.limit = 4;
+                  _sky_catalog_set_text_walk_budget (budgets[w % 6], firsts[w % 6],
+                                                     w % 2 == 0 ? 1 : -1);
+                  _sky_catalog_set_text_trigram_walk (trigram_budgets[w / 2],
+                                                      trigram_firsts[w / 2]);
+                  _sky_catalog_set_text_values_walk (values_walks[2 * v + w % 2]);
+                  /* As few as they are, and as if they were many. */
+                  few = search_keys (f, &page);
+                  paged = search_keys_probed (f, &page, -1, -1);
+                  _sky_catalog_set_text_values_walk (-1);
+                  _sky_catalog_set_text_trigram_walk (-1, -1);
+                  _sky_catalog_set_text_walk_budget (-1, -1, -1);
+                  g_assert_cmpstr (few, ==, expected);
+                  g_assert_cmpstr (paged, ==, expected);
+                }
         }
 }
 

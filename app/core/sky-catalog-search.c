@@ -313,36 +313,72 @@ found_function (sqlite3_context  *context,
   sqlite3_result_int (context, found_set_has (set, sqlite3_value_int64 (argv[1])));
 }
 
+/* The bit of the offer (OFFER_ID) in the set (SET) a function of the set is called with, which
+ * it sets @set to; -1 (and the function's result 0) when the set does not cover it. */
+static gint64
+found_function_bit (sqlite3_context  *context,
+                    sqlite3_value   **argv,
+                    FoundSet        **set)
+{
+  gint64 bit;
+
+  /* The set is bound once for the statement: looked up once (its type's name compared). */
+  *set = sqlite3_get_auxdata (context, 0);
+  if (*set == NULL)
+    {
+      *set = sqlite3_value_pointer (argv[0], FOUND_SET_TYPE);
+      if (*set != NULL)
+        sqlite3_set_auxdata (context, 0, *set, NULL);
+    }
+  if (*set == NULL || sqlite3_value_type (argv[1]) != SQLITE_INTEGER)
+    {
+      sqlite3_result_int (context, 0);
+      return -1;
+    }
+  bit = sqlite3_value_int64 (argv[1]) - (*set)->first;
+  if (bit < 0 || bit >= (*set)->n_bits)
+    {
+      sqlite3_result_int (context, 0);
+      return -1;
+    }
+  return bit;
+}
+
 /* sky_found_add (SET, OFFER_ID): adds the offer to the set, whose bits cover its id; 1. */
 static void
 found_add_function (sqlite3_context  *context,
                     int               argc,
                     sqlite3_value   **argv)
 {
-  FoundSet *set = sqlite3_get_auxdata (context, 0);
-  gint64 bit;
+  FoundSet *set;
+  gint64 bit = found_function_bit (context, argv, &set);
 
-  /* The set is bound once for the statement: looked up once (its type's name compared). */
-  if (set == NULL)
-    {
-      set = sqlite3_value_pointer (argv[0], FOUND_SET_TYPE);
-      if (set != NULL)
-        sqlite3_set_auxdata (context, 0, set, NULL);
-    }
-  if (set == NULL || sqlite3_value_type (argv[1]) != SQLITE_INTEGER)
-    {
-      sqlite3_result_int (context, 0);
-      return;
-    }
-  bit = sqlite3_value_int64 (argv[1]) - set->first;
-  if (bit < 0 || bit >= set->n_bits)
-    {
-      sqlite3_result_int (context, 0);
-      return;
-    }
+  if (bit < 0)
+    return;
   if ((set->bits[bit / 64] >> (bit % 64) & 1) == 0)
     set->count++;
   set->bits[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
+  sqlite3_result_int (context, 1);
+}
+
+/* sky_found_take (SET, OFFER_ID): takes the offer out of the set; 1 when it was in it. */
+static void
+found_take_function (sqlite3_context  *context,
+                     int               argc,
+                     sqlite3_value   **argv)
+{
+  FoundSet *set;
+  gint64 bit = found_function_bit (context, argv, &set);
+
+  if (bit < 0)
+    return;
+  if ((set->bits[bit / 64] >> (bit % 64) & 1) == 0)
+    {
+      sqlite3_result_int (context, 0);
+      return;
+    }
+  set->bits[bit / 64] &= ~(G_GUINT64_CONSTANT (1) << (bit % 64));
+  set->count--;
   sqlite3_result_int (context, 1);
 }
 
@@ -350,6 +386,8 @@ found_add_function (sqlite3_context  *context,
 void
 _sky_catalog_add_search_functions (sqlite3 *db)
 {
+  sqlite3_create_function_v2 (db, "sky_found_take", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
+                              found_take_function, NULL, NULL, NULL);
   sqlite3_create_function_v2 (db, "sky_found", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
                               found_function, NULL, NULL, NULL);
   sqlite3_create_function_v2 (db, "sky_found_add", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
@@ -4282,6 +4320,10 @@ typedef struct
   glong         trigram_start;  /* where the trigram starts in the text */
   gint64        trigram_offers; /* about how many offers hold it; -1 before it is chosen */
   gint64        most;        /* the greatest offer id */
+  GArray       *kept_values; /* of a sort by region or service, the values walked; NULL: all */
+  const char   *values_column; /* of such a sort, its column, until values_of_offers() is asked */
+  const char   *values_index;
+  GArray       *held_values; /* what values_of_offers() found */
 } TextWalk;
 
 static void
@@ -4491,6 +4533,146 @@ trigram_offers (sqlite3    *db,
   return sqlite3_step (fill) == SQLITE_ROW ? g_steal_pointer (&set) : NULL;
 }
 
+/* A walk by region or service against the offers of one trigram of its text that stops
+ * without its page, as when those offers lie in a few regions late in the order (a region's
+ * code in SKUs: at 1,000,000 offers, the walk read 1,380,000 prices of the regions before
+ * theirs for its first row, and the sort of the text's prices that followed took 65 ms), learns
+ * which regions (or services) hold them and walks those alone. A price has its offer's region
+ * and service: each region found for an offer is read through the index of prices by region,
+ * every offer of the set seen there taken out of a copy of it, until none is left; the regions
+ * read that held some are then all that do. Up to this many prices per offer of the set are so
+ * read: a set spread over many regions, or lying in a large one, is left to the sort. */
+#define VALUES_PRICES_PER_OFFER 2
+
+/* How many offers left in the copy each round looks up the regions of. */
+#define VALUES_SAMPLE 8
+
+static gint64 values_prices_per_offer = VALUES_PRICES_PER_OFFER;
+
+/* For tests: how many prices per offer of a trigram's set values_of_offers() reads at most (0:
+ * none, the walk is not made again); -1 for the default. */
+void
+_sky_catalog_set_text_values_walk (gint64 prices_per_offer)
+{
+  values_prices_per_offer = prices_per_offer >= 0 ? prices_per_offer : VALUES_PRICES_PER_OFFER;
+}
+
+/* Up to VALUES_SAMPLE offers of @set, one from each of as many stretches of its bits. */
+static guint
+sample_offers (const FoundSet *set,
+               gint64         *ids)
+{
+  gint64 n_words = set->n_bits / 64 + 1;
+  guint n = 0;
+
+  for (guint k = 0; k < VALUES_SAMPLE; k++)
+    {
+      gint64 word = n_words * k / VALUES_SAMPLE;
+
+      while (word < n_words && set->bits[word] == 0)
+        word++;
+      if (word == n_words)
+        break;
+      ids[n] = set->first + word * 64 + __builtin_ctzll (set->bits[word]);
+      if (n == 0 || ids[n] != ids[n - 1])
+        n++;
+    }
+  return n;
+}
+
+/* The values of @column ("region" or "service_id", which each price has of its offer) that
+ * prices of the offers of @offers have, in ascending order, read from @index as
+ * VALUES_PRICES_PER_OFFER says; NULL when that reads too many prices, or fails. A service's
+ * count of offers (price_meet) tells before its prices are read whether there are too many. */
+static GArray *
+values_of_offers (sqlite3        *db,
+                  const FoundSet *offers,
+                  const char     *column,
+                  const char     *index)
+{
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) read = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(sqlite3_stmt) value = NULL;
+  g_autoptr(sqlite3_stmt) take = NULL;
+  g_autoptr(sqlite3_stmt) meet = NULL;
+  g_autofree char *value_sql = g_strdup_printf ("SELECT %s FROM offer_row WHERE id = ?1",
+                                                column);
+  g_autofree char *take_sql = g_strdup_printf ("SELECT count (*), "
+                                               "  sum (sky_found_take (?2, offer_seq >> 10)) "
+                                               "FROM (SELECT offer_seq FROM price "
+                                               "  INDEXED BY %s WHERE %s = ?1 LIMIT ?3)",
+                                               index, column);
+  FoundSet left = *offers;
+  g_autofree guint64 *bits = g_memdup2 (offers->bits,
+                                        (offers->n_bits / 64 + 1) * sizeof (guint64));
+  gint64 budget = values_prices_per_offer * (gint64) offers->count;
+
+  left.bits = bits;
+  left.ids = NULL;
+  if (sqlite3_prepare_v2 (db, value_sql, -1, &value, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, take_sql, -1, &take, NULL) != SQLITE_OK ||
+      (strcmp (column, "service_id") == 0 &&
+       sqlite3_prepare_v2 (db, "SELECT total (offers) FROM price_meet WHERE service_id = ?1",
+                           -1, &meet, NULL) != SQLITE_OK))
+    return NULL;
+  sqlite3_bind_pointer (take, 2, &left, FOUND_SET_TYPE, NULL);
+  while (left.count > 0)
+    {
+      gint64 ids[VALUES_SAMPLE];
+      guint n = sample_offers (&left, ids);
+
+      if (n == 0)
+        return NULL;
+      for (guint i = 0; i < n; i++)
+        {
+          gint64 v, bit = ids[i] - left.first;
+          gboolean seen = FALSE;
+
+          sqlite3_bind_int64 (value, 1, ids[i]);
+          if (sqlite3_step (value) != SQLITE_ROW ||
+              sqlite3_column_type (value, 0) != SQLITE_INTEGER)
+            return NULL;
+          v = sqlite3_column_int64 (value, 0);
+          sqlite3_reset (value);
+          for (guint j = 0; !seen && j < read->len; j++)
+            seen = g_array_index (read, gint64, j) == v;
+          /* A service of more offers than are left to read prices of: not read at all. */
+          if (!seen && meet != NULL)
+            {
+              sqlite3_bind_int64 (meet, 1, v);
+              if (sqlite3_step (meet) != SQLITE_ROW || sqlite3_column_int64 (meet, 0) > budget)
+                return NULL;
+              sqlite3_reset (meet);
+            }
+          if (!seen)
+            {
+              gint64 prices, held;
+
+              sqlite3_bind_int64 (take, 1, v);
+              sqlite3_bind_int64 (take, 3, budget + 1);
+              if (sqlite3_step (take) != SQLITE_ROW)
+                return NULL;
+              prices = sqlite3_column_int64 (take, 0);
+              held = sqlite3_column_int64 (take, 1);
+              sqlite3_reset (take);
+              budget -= prices;
+              if (budget < 0)
+                return NULL;
+              g_array_append_val (read, v);
+              if (held > 0)
+                add_sorted_value (values, v);
+            }
+          /* An offer its value's prices do not hold has none. */
+          if ((left.bits[bit / 64] >> (bit % 64) & 1) != 0)
+            {
+              left.bits[bit / 64] &= ~(G_GUINT64_CONSTANT (1) << (bit % 64));
+              left.count--;
+            }
+        }
+    }
+  return g_steal_pointer (&values);
+}
+
 /* Whether @walk may still fill its page within its budget (see WALK_FIRST): at the rate its
  * prices held the text since the first that did, which lets a text that starts late in the
  * order but is common from there on go on. */
@@ -4545,6 +4727,16 @@ walk_goes_on (TextWalk *walk)
     {
       walk->failed = TRUE;
       return FALSE;
+    }
+  /* By region, service or provider, the values those offers' prices have, and the walk of
+   * those alone (walk_held_values()), rather than the parts of the others first. */
+  if (walk->values_column != NULL)
+    {
+      walk->held_values = values_of_offers (db, walk->trigram, walk->values_column,
+                                            walk->values_index);
+      walk->values_column = NULL;
+      if (walk->held_values != NULL)
+        return FALSE;
     }
   walk->started = walk->walked;
   walk->budget = walk->walked + trigram_walk_budget;
@@ -5223,6 +5415,8 @@ walk_order (TextWalk             *walk,
           }
       if (walk->named != NULL && strcmp (column, "service_id") == 0)
         keep_listed_values (values, walk->named->services);
+      if (walk->kept_values != NULL)
+        keep_listed_values (values, walk->kept_values);
       column_from = g_strdup_printf ("FROM price p INDEXED BY %s WHERE p.%s = ?1 "
                                      "AND p.unit = ?2 AND p.bucket = ?3", index, column);
       descending = FALSE;
@@ -5303,6 +5497,32 @@ walk_order (TextWalk             *walk,
   return !null_last || named_column >= 0;
 }
 
+/* A walk by region, service or provider that stopped where it went on against the offers of
+ * one trigram of its text (see walk_goes_on()), having found the values those offers' prices
+ * have (values_of_offers()): the walk again, from its start, of those values alone. TRUE when
+ * it fills the page or walks every price of them. */
+static gboolean
+walk_held_values (TextWalk             *walk,
+                  sqlite3              *db,
+                  const SkySearchQuery *query)
+{
+  g_autoptr(GArray) values = g_steal_pointer (&walk->held_values);
+  gboolean done;
+
+  if (values == NULL || walk->trigram == NULL || walk->failed)
+    return FALSE;
+  g_array_set_size (walk->keys, 0);
+  walk->held = walk->walked = walk->first_held = walk->started = 0;
+  walk->last_offer = -1;
+  walk->budget = trigram_walk_budget;
+  walk->first = trigram_walk_first;
+  walk->next_check = MAX (walk->first / 4, 1);
+  walk->kept_values = values;
+  done = walk_order (walk, db, query);
+  walk->kept_values = NULL;
+  return done;
+}
+
 /* The listings of the prices @keys (bucket, amount and offer_seq of each, in the page's
  * order). */
 static GPtrArray *
@@ -5363,6 +5583,8 @@ walk_text (SkyCatalog            *self,
   gboolean per_size = FALSE;
   gboolean every_offer_walk;
   gboolean fits;
+  gboolean done = FALSE;
+  gint64 held = 0, walked_prices = 0;
   int rc;
 
   /* Many offers found: not few offers, whose prices are sorted at once, nor a text only
@@ -5435,9 +5657,15 @@ walk_text (SkyCatalog            *self,
   /* A text no name holds: on against one trigram's offers where the walk would stop. */
   if (walk.named == NULL && text == TEXT_INDEX_SET && trigram_walk_budget > 0)
     {
+      const char *groups_sql;
+
       walk.text = query->text;
       walk.trigram_offers = -1;
       walk.most = offers_at_most (self->db);
+      if (values_prices_per_offer > 0 &&
+          (query->sort == SKY_SORT_REGION || query->sort == SKY_SORT_SERVICE ||
+           query->sort == SKY_SORT_PROVIDER))
+        sort_column (query->sort, &walk.values_column, &walk.values_index, &groups_sql);
     }
   walk.next_check = walk.first;
   walk.offset = query->offset;
@@ -5478,9 +5706,17 @@ walk_text (SkyCatalog            *self,
        : per_size ? walk_per_size (&walk, self->db, query,
                                    query->sort == SKY_SORT_PER_VCPU ? 0 : 1)
        : walk_order (&walk, self->db, &walked)))
+    done = TRUE;
+  /* What the walk saw, for the sort after it (not the walk of the values found). */
+  held = walk.held;
+  walked_prices = walk.walked;
+  if (!done && rc == SQLITE_DONE && !by_name && !per_size)
+    done = walk_held_values (&walk, self->db, &walked);
+  if (done)
     {
       g_clear_pointer (&walk.named, named_text_free);
       g_clear_pointer (&walk.trigram, found_set_free);
+      g_clear_pointer (&walk.held_values, g_array_unref);
       _sky_catalog_watch_cancellable (self->db, query->cancellable);
       *listings = listings_of_keys (self->db, keys, query, error);
       _sky_catalog_watch_cancellable (self->db, NULL);
@@ -5488,10 +5724,11 @@ walk_text (SkyCatalog            *self,
     }
   g_clear_pointer (&walk.named, named_text_free);
   g_clear_pointer (&walk.trigram, found_set_free);
-  if (!walk.failed && walk.walked > 0 && text != TEXT_FEW_OFFERS)
+  g_clear_pointer (&walk.held_values, g_array_unref);
+  if (!walk.failed && walked_prices > 0 && text != TEXT_FEW_OFFERS)
     {
-      *seen_rows = walk.held;
-      *seen_prices = walk.walked;
+      *seen_rows = held;
+      *seen_prices = walked_prices;
     }
   return FALSE;
 }

@@ -27,8 +27,9 @@
  * Usage: bench-search-text [CATALOG [TEXT…]], as bench-search: a CATALOG without sheets is
  * filled from SKYTALLY_BENCH_SHEET (or a sheet SKYTALLY_BENCH_GEN_SHEET writes); without CATALOG
  * a temporary one is used and removed. TEXTs, if given, are searched instead of the usual ones,
- * in every order, without other filters. It measures; it does not judge: the exit status is 0 unless it
- * cannot run. */
+ * in every order, without other filters; SKYTALLY_BENCH_ONLY=END times only the cases whose
+ * label ends with END (e.g. "\"-win-\", by service"). It measures; it does not judge: the exit
+ * status is 0 unless it cannot run. */
 
 #define DEFAULT_OFFERS 1000000
 #define RUNS 3
@@ -46,8 +47,11 @@ time_case (SkyCatalog            *catalog,
 {
   gint64 usec = G_MAXINT64, cpu = G_MAXINT64;
   g_autofree char *digest = NULL;
+  const char *only = g_getenv ("SKYTALLY_BENCH_ONLY");
   guint rows = 0;
 
+  if (only != NULL && !g_str_has_suffix (label, only))
+    return TRUE;
   for (guint i = 0; i < RUNS; i++)
     {
       gint64 start = g_get_monotonic_time ();
