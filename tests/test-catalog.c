@@ -3603,6 +3603,9 @@ test_decline_bundled (Fixture       *f,
  * the offers of each row. */
 #define UNDO_SCHEMA_23 \
   "ALTER TABLE offer_name DROP COLUMN offers; "
+/* SQL that takes a catalog of schema 24 back to schema 23: no index of offers by region and
+ * name. */
+#define UNDO_SCHEMA_24 "DROP INDEX offer_by_region_name; "
 /* SQL that takes a catalog of schema 22 back to schema 21: the index of prices by OS and vCPU
  * count goes. */
 #define UNDO_SCHEMA_22 \
@@ -3624,9 +3627,10 @@ test_decline_bundled (Fixture       *f,
   "  offer_seq, variant) WHERE vcpu > 0 AND unit = 0; " \
   "CREATE INDEX price_by_per_gib ON price (bucket, (CAST (amount AS REAL) / memory), amount, " \
   "  offer_seq, variant) WHERE memory > 0 AND unit = 0; "
-/* SQL that takes a catalog of schema 23 back to schema 17. */
-#define UNDO_SCHEMAS_18_23 \
-  UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21 UNDO_SCHEMA_20 UNDO_SCHEMA_19 UNDO_SCHEMA_18
+/* SQL that takes a catalog of schema 24 back to schema 17. */
+#define UNDO_SCHEMAS_18_24 \
+  UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21 UNDO_SCHEMA_20 UNDO_SCHEMA_19 \
+  UNDO_SCHEMA_18
 #define UNDO_SCHEMA_17 \
   "DROP INDEX price_by_unit; DROP INDEX price_by_vcpu; DROP INDEX price_by_memory; " \
   "DROP INDEX price_by_os; DROP INDEX price_by_arch; DROP INDEX price_by_region; " \
@@ -3682,7 +3686,7 @@ test_migrate_from_5 (Fixture       *f,
                                      "CHECK (is_current IN (0, 1)); "
                                      "UPDATE sheet SET is_current = 1; "
                                      "ALTER TABLE provider DROP COLUMN short_name; "
-                                     UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+                                     UNDO_SCHEMAS_18_24 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 5",
@@ -3794,7 +3798,7 @@ test_migrate_from_7 (Fixture       *f,
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "ALTER TABLE provider DROP COLUMN short_name; "
-                                 UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+                                 UNDO_SCHEMAS_18_24 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                  "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 7",
@@ -3964,7 +3968,7 @@ test_migrate_from_8 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_24 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 8",
@@ -4194,7 +4198,7 @@ test_migrate_from_9 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_24 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "PRAGMA user_version = 9",
                                  NULL, NULL, NULL),
@@ -4294,7 +4298,7 @@ test_migrate_from_8_dates (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_24 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                  "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 8",
@@ -4345,7 +4349,7 @@ test_migrate_from_10_services (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_24 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 "PRAGMA user_version = 10",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -4381,7 +4385,7 @@ test_migrate_from_11 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_24 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 "PRAGMA user_version = 11",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -4416,7 +4420,7 @@ test_migrate_from_12 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_24 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      "DROP TABLE offer_text; "
                                      "CREATE VIRTUAL TABLE offer_text USING fts5 ("
                                      "  name, sku, content = 'offer_row', content_rowid = 'id',"
@@ -4457,7 +4461,7 @@ test_migrate_from_13 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_24 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      "PRAGMA user_version = 13",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -4518,7 +4522,7 @@ test_migrate_from_14 (Fixture       *f,
   import_fixture (f);
   for (gsize i = 0; i < G_N_ELEMENTS (queries); i++)
     g_ptr_array_add (before, search_keys (f, &queries[i]));
-  take_back (f, UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 UNDO_SCHEMA_15 "PRAGMA user_version = 14");
+  take_back (f, UNDO_SCHEMAS_18_24 UNDO_SCHEMA_16 UNDO_SCHEMA_15 "PRAGMA user_version = 14");
   g_assert_cmpint (query_int (f->path, indexes), ==, 0);
 
   open_converted (f);
@@ -4554,7 +4558,7 @@ test_migrate_from_15 (Fixture       *f,
   least_before = search_keys (f, &least);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 "PRAGMA user_version = 15",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_24 UNDO_SCHEMA_16 "PRAGMA user_version = 15",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
@@ -4598,7 +4602,8 @@ test_migrate_from_20 (Fixture       *f,
 
         g_ptr_array_add (before, search_keys (f, &text));
       }
-  take_back (f, UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21 "PRAGMA user_version = 20");
+  take_back (f, UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21
+             "PRAGMA user_version = 20");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
                                        "WHERE name = 'offer_name'"), ==, 0);
 
@@ -4638,7 +4643,7 @@ test_migrate_from_22 (Fixture       *f,
 
         g_ptr_array_add (before, search_keys (f, &text));
       }
-  take_back (f, UNDO_SCHEMA_23 "PRAGMA user_version = 22");
+  take_back (f, UNDO_SCHEMA_24 UNDO_SCHEMA_23 "PRAGMA user_version = 22");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_table_info ('offer_name') "
                                        "WHERE name = 'offers'"), ==, 0);
 
@@ -4683,8 +4688,9 @@ test_migrate_from_18 (Fixture       *f,
     }
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21 UNDO_SCHEMA_20
-                                 UNDO_SCHEMA_19 "PRAGMA user_version = 18", NULL, NULL, NULL),
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21
+                                 UNDO_SCHEMA_20 UNDO_SCHEMA_19 "PRAGMA user_version = 18",
+                                 NULL, NULL, NULL),
                    ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_index_info "
@@ -4746,7 +4752,7 @@ test_migrate_from_16 (Fixture       *f,
     }
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_23 UNDO_SCHEMA_17 "PRAGMA user_version = 16",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_24 UNDO_SCHEMA_17 "PRAGMA user_version = 16",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_index_xinfo ('price_by_unit') "
@@ -4800,7 +4806,7 @@ test_migrate_from_17 (Fixture       *f,
 
       g_ptr_array_add (before, search_keys (f, &query));
     }
-  take_back (f, UNDO_SCHEMAS_18_23 "PRAGMA user_version = 17");
+  take_back (f, UNDO_SCHEMAS_18_24 "PRAGMA user_version = 17");
   g_assert_cmpint (query_int (f->path, indexes), ==, 2);
 
   open_converted (f);
@@ -5157,6 +5163,122 @@ test_search_first_name (Fixture       *f,
       }
 }
 
+/* A search of a region by name walks the region's offers through the index of offers by
+ * region and name, each checked against the search's OS there: the prices the single
+ * statement lists, every page of three too, each way; of an OS the region has no offer of,
+ * or no price, none; the index is the walk's. */
+static void
+test_search_region_names (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const SkySearchQuery filters[] = {
+    { .region = "eu" },
+    { .region = "us" },
+    { .region = "us", .os = "windows" },
+    { .region = "eu", .os = "linux" },
+    { .region = "eu", .os = "windows", .term = "spot" },
+    { .region = "us", .os = "linux", .category = "compute" },
+    { .region = "eu", .unit = "hour" },
+    { .region = "eu", .os = "linux", .has_max_price = TRUE,
+      .max_price = G_GINT64_CONSTANT (1120000000) },
+    /* The first name's prices of a least size fewer than a page: the walk after all. */
+    { .region = "us", .os = "windows", .min_vcpu_milli = 64000 },
+    /* No offer of this OS, none of this region: empty. */
+    { .region = "us", .os = "rhel" },
+    { .region = "ap", .os = "linux" },
+  };
+  g_autofree char *sheet = write_names_sheet (f);
+  g_autoptr(SkyImportResult) result = import_ok (f, sheet);
+  g_autoptr(GString) plan = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db = NULL;
+
+  for (gsize q = 0; q < G_N_ELEMENTS (filters); q++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        SkySearchQuery query = filters[q];
+        g_autoptr(GPtrArray) all = NULL;
+
+        query.sort = SKY_SORT_NAME;
+        query.descending = descending;
+        all = search_as_single (f, &query);
+        if (q + 2 >= G_N_ELEMENTS (filters))
+          g_assert_cmpuint (all->len, ==, 0);
+        else
+          g_assert_cmpuint (all->len, >, 3);
+        for (guint i = 0; i < all->len; i++)
+          {
+            const SkyListing *l = all->pdata[i];
+
+            g_assert_cmpstr (l->region, ==, query.region);
+            if (query.os != NULL)
+              g_assert_cmpstr (l->os, ==, query.os);
+          }
+      }
+  /* The index leads the walk from the region and the first name, and holds the OS. */
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "EXPLAIN QUERY PLAN SELECT n.id FROM offer_row n "
+                                           "INDEXED BY offer_by_region_name WHERE n.region = 1 "
+                                           "AND n.name COLLATE NOCASE >= 'a' AND n.os = 2 "
+                                           "ORDER BY n.name COLLATE NOCASE", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append (plan, (const char *) sqlite3_column_text (stmt, 3));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_close (db);
+  g_assert_nonnull (strstr (plan->str, "COVERING INDEX offer_by_region_name (region=? AND "
+                                       "name>?)"));
+  g_assert_null (strstr (plan->str, "TEMP B-TREE"));
+}
+
+/* Schema 24: the index of offers by region and name, with their OS; the pages of a region's
+ * search by name are as before, each way. */
+static void
+test_migrate_from_23 (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const SkySearchQuery filters[] = {
+    { .region = "us" },
+    { .region = "eu", .os = "windows" },
+    { .region = "us", .os = "linux", .term = "spot" },
+  };
+  const char *columns = "SELECT count(*) FROM pragma_index_info ('offer_by_region_name') "
+                        "WHERE (seqno = 0 AND name = 'region') OR (seqno = 1 AND name = 'name') "
+                        "  OR (seqno = 2 AND name = 'os')";
+  g_autofree char *named = write_names_sheet (f);
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+
+  import_fixture (f);
+  result = import_ok (f, named);
+  for (gsize i = 0; i < G_N_ELEMENTS (filters); i++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        SkySearchQuery query = filters[i];
+
+        query.sort = SKY_SORT_NAME;
+        query.descending = descending;
+        g_ptr_array_add (before, search_keys (f, &query));
+      }
+  take_back (f, UNDO_SCHEMA_24 "PRAGMA user_version = 23");
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
+                                       "WHERE name = 'offer_by_region_name'"), ==, 0);
+
+  open_converted (f);
+  g_assert_cmpint (query_int (f->path, columns), ==, 3);
+  for (gsize i = 0; i < G_N_ELEMENTS (filters); i++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        SkySearchQuery query = filters[i];
+        g_autofree char *after = NULL;
+
+        query.sort = SKY_SORT_NAME;
+        query.descending = descending;
+        after = search_keys (f, &query);
+        g_assert_cmpstr (after, ==, before->pdata[2 * i + descending]);
+      }
+}
+
 /* A sheet whose parts of a size or service hold a few of the prices of the runs they would
  * read, the dearest there: of 1 vCPU, 21 offers, 6 of 16 GiB ("x.1" and "X.1", as NOCASE
  * compares them, of the VMs, "x.db" of the databases, a name of an offer of 4 vCPUs too),
@@ -5289,7 +5411,7 @@ test_migrate_from_19 (Fixture       *f,
         query.sort = sorts[k];
         g_ptr_array_add (before, search_keys (f, &query));
       }
-  take_back (f, UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21 UNDO_SCHEMA_20
+  take_back (f, UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21 UNDO_SCHEMA_20
              "PRAGMA user_version = 19");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
                                        "WHERE name = 'price_meet'"), ==, 0);
@@ -5345,7 +5467,7 @@ test_migrate_from_21 (Fixture       *f,
 
         g_ptr_array_add (before, search_keys (f, &query));
       }
-  take_back (f, UNDO_SCHEMA_23 UNDO_SCHEMA_22 "PRAGMA user_version = 21");
+  take_back (f, UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22 "PRAGMA user_version = 21");
   g_assert_cmpint (query_int (f->path, indexed), ==, 0);
 
   open_converted (f);
@@ -5578,6 +5700,7 @@ main (int    argc,
   ADD ("search/meets", test_search_meets);
   ADD ("search/first-name", test_search_first_name);
   ADD ("search/few-of-part", test_search_few_of_part);
+  ADD ("search/region-names", test_search_region_names);
   ADD ("import/names-and-meets", test_import_names_and_meets);
   ADD ("search/per-size-large-prices", test_search_per_size_large_prices);
   ADD ("search/text-index-upkeep", test_search_text_index_upkeep);
@@ -5610,6 +5733,7 @@ main (int    argc,
   ADD ("migrate-from-20", test_migrate_from_20);
   ADD ("migrate-from-21", test_migrate_from_21);
   ADD ("migrate-from-22", test_migrate_from_22);
+  ADD ("migrate-from-23", test_migrate_from_23);
   ADD ("import/spilled-prices", test_import_spilled_prices);
   ADD ("import/cancel-writing-prices", test_cancel_writing_prices);
   ADD ("current-per-service", test_current_per_service);

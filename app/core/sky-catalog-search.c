@@ -2034,6 +2034,43 @@ first_name_of (sqlite3              *db,
   return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 
+/* The offers of a search by name, from @first (or of that name alone, @first_only), with
+ * their prices in the index of prices by offer. Of a region: its offers alone, through the
+ * index of offers by region and name, each checked against the search's OS in that index (a
+ * price has its offer's region and OS), rather than every offer of each name, in every
+ * region, each with the run of its prices (at 1,000,000 offers, Windows in eu-central-1,
+ * 4,213 offers, by name: some 240 offers passed for each listed, 24-61 ms rather than 2.6). */
+static char *
+name_walk_from (sqlite3              *db,
+                const SkySearchQuery *query,
+                const char           *first,
+                gboolean              first_only)
+{
+  g_autoptr(GString) from = g_string_new ("FROM offer_row n ");
+  char *quoted = sqlite3_mprintf ("%Q", first);
+
+  if (query->region != NULL)
+    g_string_append (from, "INDEXED BY offer_by_region_name ");
+  g_string_append_printf (from, "CROSS JOIN price p INDEXED BY price_by_offer "
+                                "  ON n.name COLLATE NOCASE %s %s ",
+                          first_only ? "=" : query->descending ? "<=" : ">=", quoted);
+  sqlite3_free (quoted);
+  if (query->region != NULL)
+    {
+      gint64 region = word_id (db, query->region);
+      gint64 os = query->os != NULL ? word_id (db, query->os) : 0;
+
+      if (region < 0 || os < 0)
+        g_string_append (from, "AND 0 ");
+      else
+        g_string_append_printf (from, "AND n.region = %" G_GINT64_FORMAT " ", region);
+      if (query->os != NULL && os >= 0)
+        g_string_append_printf (from, "AND n.os = %" G_GINT64_FORMAT " ", os);
+    }
+  g_string_append (from, "  AND p.offer_seq BETWEEN n.id * 1024 AND n.id * 1024 + 1023 ");
+  return g_string_free (g_steal_pointer (&from), FALSE);
+}
+
 /* @ids (gint64) as text: "id, id, …". */
 static char *
 id_list (GArray *ids)
@@ -5743,18 +5780,8 @@ build:
             first_only = TRUE;
           if (first != NULL)
             {
-              char *quoted = sqlite3_mprintf ("%Q", first);
-
               g_free (name_from);
-              name_from = g_strdup_printf ("FROM offer_row n CROSS JOIN price p "
-                                           "INDEXED BY price_by_offer "
-                                           "  ON n.name COLLATE NOCASE %s %s "
-                                           "  AND p.offer_seq BETWEEN n.id * 1024 "
-                                           "  AND n.id * 1024 + 1023 ",
-                                           first_only ? "="
-                                           : query->descending ? "<=" : ">=",
-                                           quoted);
-              sqlite3_free (quoted);
+              name_from = name_walk_from (self->db, query, first, first_only);
               from = name_from;
             }
         }
