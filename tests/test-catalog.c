@@ -3606,6 +3606,9 @@ test_decline_bundled (Fixture       *f,
 /* SQL that takes a catalog of schema 24 back to schema 23: no index of offers by region and
  * name. */
 #define UNDO_SCHEMA_24 "DROP INDEX offer_by_region_name; "
+/* SQL that takes a catalog of schema 25 back to schema 24: no index of prices by OS and
+ * memory. */
+#define UNDO_SCHEMA_25 "DROP INDEX price_by_os_memory; "
 /* SQL that takes a catalog of schema 22 back to schema 21: the index of prices by OS and vCPU
  * count goes. */
 #define UNDO_SCHEMA_22 \
@@ -3627,10 +3630,10 @@ test_decline_bundled (Fixture       *f,
   "  offer_seq, variant) WHERE vcpu > 0 AND unit = 0; " \
   "CREATE INDEX price_by_per_gib ON price (bucket, (CAST (amount AS REAL) / memory), amount, " \
   "  offer_seq, variant) WHERE memory > 0 AND unit = 0; "
-/* SQL that takes a catalog of schema 24 back to schema 17. */
-#define UNDO_SCHEMAS_18_24 \
-  UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21 UNDO_SCHEMA_20 UNDO_SCHEMA_19 \
-  UNDO_SCHEMA_18
+/* SQL that takes a catalog of schema 25 back to schema 17. */
+#define UNDO_SCHEMAS_18_25 \
+  UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21 UNDO_SCHEMA_20 \
+  UNDO_SCHEMA_19 UNDO_SCHEMA_18
 #define UNDO_SCHEMA_17 \
   "DROP INDEX price_by_unit; DROP INDEX price_by_vcpu; DROP INDEX price_by_memory; " \
   "DROP INDEX price_by_os; DROP INDEX price_by_arch; DROP INDEX price_by_region; " \
@@ -3686,7 +3689,7 @@ test_migrate_from_5 (Fixture       *f,
                                      "CHECK (is_current IN (0, 1)); "
                                      "UPDATE sheet SET is_current = 1; "
                                      "ALTER TABLE provider DROP COLUMN short_name; "
-                                     UNDO_SCHEMAS_18_24 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+                                     UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 5",
@@ -3798,7 +3801,7 @@ test_migrate_from_7 (Fixture       *f,
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "ALTER TABLE provider DROP COLUMN short_name; "
-                                 UNDO_SCHEMAS_18_24 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+                                 UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                  "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 7",
@@ -3968,7 +3971,7 @@ test_migrate_from_8 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_24 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 8",
@@ -4198,7 +4201,7 @@ test_migrate_from_9 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_24 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "PRAGMA user_version = 9",
                                  NULL, NULL, NULL),
@@ -4298,7 +4301,7 @@ test_migrate_from_8_dates (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_24 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                  "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 8",
@@ -4349,7 +4352,7 @@ test_migrate_from_10_services (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_24 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 "PRAGMA user_version = 10",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -4385,7 +4388,7 @@ test_migrate_from_11 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_24 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 "PRAGMA user_version = 11",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -4420,7 +4423,7 @@ test_migrate_from_12 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_24 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      "DROP TABLE offer_text; "
                                      "CREATE VIRTUAL TABLE offer_text USING fts5 ("
                                      "  name, sku, content = 'offer_row', content_rowid = 'id',"
@@ -4461,7 +4464,7 @@ test_migrate_from_13 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_24 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      "PRAGMA user_version = 13",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -4522,7 +4525,7 @@ test_migrate_from_14 (Fixture       *f,
   import_fixture (f);
   for (gsize i = 0; i < G_N_ELEMENTS (queries); i++)
     g_ptr_array_add (before, search_keys (f, &queries[i]));
-  take_back (f, UNDO_SCHEMAS_18_24 UNDO_SCHEMA_16 UNDO_SCHEMA_15 "PRAGMA user_version = 14");
+  take_back (f, UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 UNDO_SCHEMA_15 "PRAGMA user_version = 14");
   g_assert_cmpint (query_int (f->path, indexes), ==, 0);
 
   open_converted (f);
@@ -4558,7 +4561,7 @@ test_migrate_from_15 (Fixture       *f,
   least_before = search_keys (f, &least);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_24 UNDO_SCHEMA_16 "PRAGMA user_version = 15",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 "PRAGMA user_version = 15",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
@@ -4602,7 +4605,7 @@ test_migrate_from_20 (Fixture       *f,
 
         g_ptr_array_add (before, search_keys (f, &text));
       }
-  take_back (f, UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21
+  take_back (f, UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21
              "PRAGMA user_version = 20");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
                                        "WHERE name = 'offer_name'"), ==, 0);
@@ -4643,7 +4646,7 @@ test_migrate_from_22 (Fixture       *f,
 
         g_ptr_array_add (before, search_keys (f, &text));
       }
-  take_back (f, UNDO_SCHEMA_24 UNDO_SCHEMA_23 "PRAGMA user_version = 22");
+  take_back (f, UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 "PRAGMA user_version = 22");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_table_info ('offer_name') "
                                        "WHERE name = 'offers'"), ==, 0);
 
@@ -4688,9 +4691,9 @@ test_migrate_from_18 (Fixture       *f,
     }
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21
-                                 UNDO_SCHEMA_20 UNDO_SCHEMA_19 "PRAGMA user_version = 18",
-                                 NULL, NULL, NULL),
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22
+                                 UNDO_SCHEMA_21 UNDO_SCHEMA_20 UNDO_SCHEMA_19
+                                 "PRAGMA user_version = 18", NULL, NULL, NULL),
                    ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_index_info "
@@ -4752,7 +4755,7 @@ test_migrate_from_16 (Fixture       *f,
     }
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_24 UNDO_SCHEMA_17 "PRAGMA user_version = 16",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_25 UNDO_SCHEMA_17 "PRAGMA user_version = 16",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_index_xinfo ('price_by_unit') "
@@ -4806,7 +4809,7 @@ test_migrate_from_17 (Fixture       *f,
 
       g_ptr_array_add (before, search_keys (f, &query));
     }
-  take_back (f, UNDO_SCHEMAS_18_24 "PRAGMA user_version = 17");
+  take_back (f, UNDO_SCHEMAS_18_25 "PRAGMA user_version = 17");
   g_assert_cmpint (query_int (f->path, indexes), ==, 2);
 
   open_converted (f);
@@ -4912,6 +4915,9 @@ static const SkySearchQuery meet_filters[] = {
   { .os = "windows", .min_vcpu_milli = 4000 },
   { .os = "linux", .min_vcpu_milli = 8000, .term = "spot" },
   { .os = "windows", .min_vcpu_milli = 16000, .min_memory_mgib = 8000 },
+  /* Of an OS and a least memory, by the price per GiB through the index of prices by both. */
+  { .os = "linux", .min_memory_mgib = 16000 },
+  { .os = "windows", .min_memory_mgib = 4000, .term = "on-demand" },
   /* An OS no price has; sizes no price has together. */
   { .os = "plan9" },
   { .min_vcpu_milli = 32000, .min_memory_mgib = 512000 },
@@ -5231,6 +5237,45 @@ test_search_region_names (Fixture       *f,
   g_assert_null (strstr (plan->str, "TEMP B-TREE"));
 }
 
+/* A search of an OS by the hourly price per GiB reads each memory size's prices of that OS
+ * through the index of prices by both, and by the price per vCPU each vCPU count's through
+ * that of prices by OS and vCPU count: the prices the single statement lists, every page of
+ * three too, each way; 256 GiB is of 64 vCPUs and of 32, which a least vCPU count tells
+ * apart on the price's row. */
+static void
+test_search_os_per_size (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const SkySearchQuery filters[] = {
+    { .os = "linux" },
+    { .os = "windows" },
+    { .os = "linux", .min_vcpu_milli = 64000 },
+    { .os = "windows", .min_memory_mgib = 256000 },
+    { .os = "linux", .min_vcpu_milli = 32000, .min_memory_mgib = 256000, .term = "spot" },
+    { .os = "windows", .region = "us" },
+    { .os = "plan9" },
+  };
+  const SkySort sorts[] = { SKY_SORT_PER_GIB, SKY_SORT_PER_VCPU };
+  g_autofree char *sheet = write_names_sheet (f);
+  g_autoptr(SkyImportResult) result = import_ok (f, sheet);
+
+  for (gsize q = 0; q < G_N_ELEMENTS (filters); q++)
+    for (gsize k = 0; k < G_N_ELEMENTS (sorts); k++)
+      for (int descending = 0; descending < 2; descending++)
+        {
+          SkySearchQuery query = filters[q];
+          g_autoptr(GPtrArray) all = NULL;
+
+          query.sort = sorts[k];
+          query.descending = descending;
+          all = search_as_single (f, &query);
+          if (q + 1 == G_N_ELEMENTS (filters))
+            g_assert_cmpuint (all->len, ==, 0);
+          else
+            g_assert_cmpuint (all->len, >, 3);
+        }
+}
+
 /* Schema 24: the index of offers by region and name, with their OS; the pages of a region's
  * search by name are as before, each way. */
 static void
@@ -5238,9 +5283,9 @@ test_migrate_from_23 (Fixture       *f,
                       gconstpointer  data)
 {
   static const SkySearchQuery filters[] = {
-    { .region = "us" },
-    { .region = "eu", .os = "windows" },
-    { .region = "us", .os = "linux", .term = "spot" },
+    { .region = "us", .sort = SKY_SORT_NAME },
+    { .region = "eu", .os = "windows", .sort = SKY_SORT_NAME },
+    { .region = "us", .os = "linux", .term = "spot", .sort = SKY_SORT_NAME },
   };
   const char *columns = "SELECT count(*) FROM pragma_index_info ('offer_by_region_name') "
                         "WHERE (seqno = 0 AND name = 'region') OR (seqno = 1 AND name = 'name') "
@@ -5256,11 +5301,10 @@ test_migrate_from_23 (Fixture       *f,
       {
         SkySearchQuery query = filters[i];
 
-        query.sort = SKY_SORT_NAME;
         query.descending = descending;
         g_ptr_array_add (before, search_keys (f, &query));
       }
-  take_back (f, UNDO_SCHEMA_24 "PRAGMA user_version = 23");
+  take_back (f, UNDO_SCHEMA_25 UNDO_SCHEMA_24 "PRAGMA user_version = 23");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
                                        "WHERE name = 'offer_by_region_name'"), ==, 0);
 
@@ -5272,10 +5316,60 @@ test_migrate_from_23 (Fixture       *f,
         SkySearchQuery query = filters[i];
         g_autofree char *after = NULL;
 
-        query.sort = SKY_SORT_NAME;
         query.descending = descending;
         after = search_keys (f, &query);
         g_assert_cmpstr (after, ==, before->pdata[2 * i + descending]);
+      }
+}
+
+/* Schema 25: the index of prices by OS and memory, of the prices of both; the pages of an
+ * OS's search by the price per GiB are as before, each way. */
+static void
+test_migrate_from_24 (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const SkySearchQuery filters[] = {
+    { .os = "windows", .sort = SKY_SORT_PER_GIB },
+    { .os = "linux", .min_memory_mgib = 256000, .sort = SKY_SORT_PER_GIB },
+    { .os = "linux", .min_vcpu_milli = 64000, .sort = SKY_SORT_PER_GIB },
+  };
+  const char *rows = "SELECT count(*) FROM price INDEXED BY price_by_os_memory "
+                     "WHERE os IS NOT NULL AND memory IS NOT NULL";
+  g_autofree char *named = write_names_sheet (f);
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+
+  import_fixture (f);
+  result = import_ok (f, named);
+  for (gsize i = 0; i < G_N_ELEMENTS (filters); i++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        SkySearchQuery query = filters[i];
+
+        query.descending = descending;
+        g_ptr_array_add (before, search_keys (f, &query));
+      }
+  take_back (f, UNDO_SCHEMA_25 "PRAGMA user_version = 24");
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
+                                       "WHERE name = 'price_by_os_memory'"), ==, 0);
+
+  open_converted (f);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_index_info "
+                                       "('price_by_os_memory')"), ==, 7);
+  g_assert_cmpint (query_int (f->path, rows), ==,
+                   query_int (f->path, "SELECT count(*) FROM price "
+                                       "WHERE os IS NOT NULL AND memory IS NOT NULL"));
+  g_assert_cmpint (query_int (f->path, rows), >, 0);
+  for (gsize i = 0; i < G_N_ELEMENTS (filters); i++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        SkySearchQuery query = filters[i];
+        g_autofree char *after = NULL;
+
+        query.descending = descending;
+        after = search_keys (f, &query);
+        g_assert_cmpstr (after, ==, before->pdata[2 * i + descending]);
+        g_assert_cmpstr (after, !=, "");
       }
 }
 
@@ -5411,8 +5505,8 @@ test_migrate_from_19 (Fixture       *f,
         query.sort = sorts[k];
         g_ptr_array_add (before, search_keys (f, &query));
       }
-  take_back (f, UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21 UNDO_SCHEMA_20
-             "PRAGMA user_version = 19");
+  take_back (f, UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21
+             UNDO_SCHEMA_20 "PRAGMA user_version = 19");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
                                        "WHERE name = 'price_meet'"), ==, 0);
 
@@ -5467,7 +5561,8 @@ test_migrate_from_21 (Fixture       *f,
 
         g_ptr_array_add (before, search_keys (f, &query));
       }
-  take_back (f, UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22 "PRAGMA user_version = 21");
+  take_back (f, UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22
+             "PRAGMA user_version = 21");
   g_assert_cmpint (query_int (f->path, indexed), ==, 0);
 
   open_converted (f);
@@ -5701,6 +5796,7 @@ main (int    argc,
   ADD ("search/first-name", test_search_first_name);
   ADD ("search/few-of-part", test_search_few_of_part);
   ADD ("search/region-names", test_search_region_names);
+  ADD ("search/os-per-size", test_search_os_per_size);
   ADD ("import/names-and-meets", test_import_names_and_meets);
   ADD ("search/per-size-large-prices", test_search_per_size_large_prices);
   ADD ("search/text-index-upkeep", test_search_text_index_upkeep);
@@ -5734,6 +5830,7 @@ main (int    argc,
   ADD ("migrate-from-21", test_migrate_from_21);
   ADD ("migrate-from-22", test_migrate_from_22);
   ADD ("migrate-from-23", test_migrate_from_23);
+  ADD ("migrate-from-24", test_migrate_from_24);
   ADD ("import/spilled-prices", test_import_spilled_prices);
   ADD ("import/cancel-writing-prices", test_cancel_writing_prices);
   ADD ("current-per-service", test_current_per_service);
