@@ -5276,6 +5276,25 @@ test_search_os_per_size (Fixture       *f,
         }
 }
 
+/* The keys of the listings of each of @queries, each way: two for each, ascending first. */
+static GPtrArray *
+keys_each_way (Fixture              *f,
+               const SkySearchQuery *queries,
+               gsize                 n)
+{
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+
+  for (gsize i = 0; i < n; i++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        SkySearchQuery query = queries[i];
+
+        query.descending = descending;
+        g_ptr_array_add (keys, search_keys (f, &query));
+      }
+  return keys;
+}
+
 /* Schema 24: the index of offers by region and name, with their OS; the pages of a region's
  * search by name are as before, each way. */
 static void
@@ -5292,34 +5311,21 @@ test_migrate_from_23 (Fixture       *f,
                         "  OR (seqno = 2 AND name = 'os')";
   g_autofree char *named = write_names_sheet (f);
   g_autoptr(SkyImportResult) result = NULL;
-  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
 
   import_fixture (f);
   result = import_ok (f, named);
-  for (gsize i = 0; i < G_N_ELEMENTS (filters); i++)
-    for (int descending = 0; descending < 2; descending++)
-      {
-        SkySearchQuery query = filters[i];
-
-        query.descending = descending;
-        g_ptr_array_add (before, search_keys (f, &query));
-      }
+  before = keys_each_way (f, filters, G_N_ELEMENTS (filters));
   take_back (f, UNDO_SCHEMA_25 UNDO_SCHEMA_24 "PRAGMA user_version = 23");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
                                        "WHERE name = 'offer_by_region_name'"), ==, 0);
 
   open_converted (f);
   g_assert_cmpint (query_int (f->path, columns), ==, 3);
-  for (gsize i = 0; i < G_N_ELEMENTS (filters); i++)
-    for (int descending = 0; descending < 2; descending++)
-      {
-        SkySearchQuery query = filters[i];
-        g_autofree char *after = NULL;
-
-        query.descending = descending;
-        after = search_keys (f, &query);
-        g_assert_cmpstr (after, ==, before->pdata[2 * i + descending]);
-      }
+  after = keys_each_way (f, filters, G_N_ELEMENTS (filters));
+  for (guint i = 0; i < before->len; i++)
+    g_assert_cmpstr (after->pdata[i], ==, before->pdata[i]);
 }
 
 /* Schema 25: the index of prices by OS and memory, of the prices of both; the pages of an
@@ -5337,18 +5343,12 @@ test_migrate_from_24 (Fixture       *f,
                      "WHERE os IS NOT NULL AND memory IS NOT NULL";
   g_autofree char *named = write_names_sheet (f);
   g_autoptr(SkyImportResult) result = NULL;
-  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
 
   import_fixture (f);
   result = import_ok (f, named);
-  for (gsize i = 0; i < G_N_ELEMENTS (filters); i++)
-    for (int descending = 0; descending < 2; descending++)
-      {
-        SkySearchQuery query = filters[i];
-
-        query.descending = descending;
-        g_ptr_array_add (before, search_keys (f, &query));
-      }
+  before = keys_each_way (f, filters, G_N_ELEMENTS (filters));
   take_back (f, UNDO_SCHEMA_25 "PRAGMA user_version = 24");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
                                        "WHERE name = 'price_by_os_memory'"), ==, 0);
@@ -5360,17 +5360,12 @@ test_migrate_from_24 (Fixture       *f,
                    query_int (f->path, "SELECT count(*) FROM price "
                                        "WHERE os IS NOT NULL AND memory IS NOT NULL"));
   g_assert_cmpint (query_int (f->path, rows), >, 0);
-  for (gsize i = 0; i < G_N_ELEMENTS (filters); i++)
-    for (int descending = 0; descending < 2; descending++)
-      {
-        SkySearchQuery query = filters[i];
-        g_autofree char *after = NULL;
-
-        query.descending = descending;
-        after = search_keys (f, &query);
-        g_assert_cmpstr (after, ==, before->pdata[2 * i + descending]);
-        g_assert_cmpstr (after, !=, "");
-      }
+  after = keys_each_way (f, filters, G_N_ELEMENTS (filters));
+  for (guint i = 0; i < before->len; i++)
+    {
+      g_assert_cmpstr (after->pdata[i], ==, before->pdata[i]);
+      g_assert_cmpstr (after->pdata[i], !=, "");
+    }
 }
 
 /* A sheet whose parts of a size or service hold a few of the prices of the runs they would
