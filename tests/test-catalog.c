@@ -2018,6 +2018,8 @@ test_search_parts (Fixture       *f,
     /* By service, provider or region, only the buckets and units its values' prices hold. */
     { .os = "windows" },
     { .os = "linux", .region = "us-east", .min_memory_mgib = 4000 },
+    /* A region alone, by a size smallest first: each size's part through the size's index. */
+    { .region = "us-east" },
   };
   g_autofree char *variant = write_variant (f, "version=\"2026.2\"",
                                             "effective-date=\"2026-02-01\"",
