@@ -2018,6 +2018,8 @@ test_search_parts (Fixture       *f,
     /* By service, provider or region, only the buckets and units its values' prices hold. */
     { .os = "windows" },
     { .os = "linux", .region = "us-east", .min_memory_mgib = 4000 },
+    /* A region alone, by a size smallest first: each size's part through the size's index. */
+    { .region = "us-east" },
   };
   g_autofree char *variant = write_variant (f, "version=\"2026.2\"",
                                             "effective-date=\"2026-02-01\"",
@@ -3611,6 +3613,12 @@ test_decline_bundled (Fixture       *f,
  * the offers of each row. */
 #define UNDO_SCHEMA_23 \
   "ALTER TABLE offer_name DROP COLUMN offers; "
+/* SQL that takes a catalog of schema 24 back to schema 23: no index of offers by region and
+ * name. */
+#define UNDO_SCHEMA_24 "DROP INDEX offer_by_region_name; "
+/* SQL that takes a catalog of schema 25 back to schema 24: no index of prices by OS and
+ * memory. */
+#define UNDO_SCHEMA_25 "DROP INDEX price_by_os_memory; "
 /* SQL that takes a catalog of schema 22 back to schema 21: the index of prices by OS and vCPU
  * count goes. */
 #define UNDO_SCHEMA_22 \
@@ -3632,9 +3640,10 @@ test_decline_bundled (Fixture       *f,
   "  offer_seq, variant) WHERE vcpu > 0 AND unit = 0; " \
   "CREATE INDEX price_by_per_gib ON price (bucket, (CAST (amount AS REAL) / memory), amount, " \
   "  offer_seq, variant) WHERE memory > 0 AND unit = 0; "
-/* SQL that takes a catalog of schema 23 back to schema 17. */
-#define UNDO_SCHEMAS_18_23 \
-  UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21 UNDO_SCHEMA_20 UNDO_SCHEMA_19 UNDO_SCHEMA_18
+/* SQL that takes a catalog of schema 25 back to schema 17. */
+#define UNDO_SCHEMAS_18_25 \
+  UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21 UNDO_SCHEMA_20 \
+  UNDO_SCHEMA_19 UNDO_SCHEMA_18
 #define UNDO_SCHEMA_17 \
   "DROP INDEX price_by_unit; DROP INDEX price_by_vcpu; DROP INDEX price_by_memory; " \
   "DROP INDEX price_by_os; DROP INDEX price_by_arch; DROP INDEX price_by_region; " \
@@ -3690,7 +3699,7 @@ test_migrate_from_5 (Fixture       *f,
                                      "CHECK (is_current IN (0, 1)); "
                                      "UPDATE sheet SET is_current = 1; "
                                      "ALTER TABLE provider DROP COLUMN short_name; "
-                                     UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+                                     UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 5",
@@ -3802,7 +3811,7 @@ test_migrate_from_7 (Fixture       *f,
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "ALTER TABLE provider DROP COLUMN short_name; "
-                                 UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+                                 UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                  "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 7",
@@ -3972,7 +3981,7 @@ test_migrate_from_8 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 8",
@@ -4202,7 +4211,7 @@ test_migrate_from_9 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "PRAGMA user_version = 9",
                                  NULL, NULL, NULL),
@@ -4302,7 +4311,7 @@ test_migrate_from_8_dates (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                  "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 8",
@@ -4353,7 +4362,7 @@ test_migrate_from_10_services (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 "PRAGMA user_version = 10",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -4389,7 +4398,7 @@ test_migrate_from_11 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 "PRAGMA user_version = 11",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -4424,7 +4433,7 @@ test_migrate_from_12 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      "DROP TABLE offer_text; "
                                      "CREATE VIRTUAL TABLE offer_text USING fts5 ("
                                      "  name, sku, content = 'offer_row', content_rowid = 'id',"
@@ -4465,7 +4474,7 @@ test_migrate_from_13 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      "PRAGMA user_version = 13",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -4526,7 +4535,7 @@ test_migrate_from_14 (Fixture       *f,
   import_fixture (f);
   for (gsize i = 0; i < G_N_ELEMENTS (queries); i++)
     g_ptr_array_add (before, search_keys (f, &queries[i]));
-  take_back (f, UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 UNDO_SCHEMA_15 "PRAGMA user_version = 14");
+  take_back (f, UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 UNDO_SCHEMA_15 "PRAGMA user_version = 14");
   g_assert_cmpint (query_int (f->path, indexes), ==, 0);
 
   open_converted (f);
@@ -4562,7 +4571,7 @@ test_migrate_from_15 (Fixture       *f,
   least_before = search_keys (f, &least);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_23 UNDO_SCHEMA_16 "PRAGMA user_version = 15",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 "PRAGMA user_version = 15",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
@@ -4606,7 +4615,8 @@ test_migrate_from_20 (Fixture       *f,
 
         g_ptr_array_add (before, search_keys (f, &text));
       }
-  take_back (f, UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21 "PRAGMA user_version = 20");
+  take_back (f, UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21
+             "PRAGMA user_version = 20");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
                                        "WHERE name = 'offer_name'"), ==, 0);
 
@@ -4646,7 +4656,7 @@ test_migrate_from_22 (Fixture       *f,
 
         g_ptr_array_add (before, search_keys (f, &text));
       }
-  take_back (f, UNDO_SCHEMA_23 "PRAGMA user_version = 22");
+  take_back (f, UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 "PRAGMA user_version = 22");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_table_info ('offer_name') "
                                        "WHERE name = 'offers'"), ==, 0);
 
@@ -4691,8 +4701,9 @@ test_migrate_from_18 (Fixture       *f,
     }
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21 UNDO_SCHEMA_20
-                                 UNDO_SCHEMA_19 "PRAGMA user_version = 18", NULL, NULL, NULL),
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22
+                                 UNDO_SCHEMA_21 UNDO_SCHEMA_20 UNDO_SCHEMA_19
+                                 "PRAGMA user_version = 18", NULL, NULL, NULL),
                    ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_index_info "
@@ -4754,7 +4765,7 @@ test_migrate_from_16 (Fixture       *f,
     }
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_23 UNDO_SCHEMA_17 "PRAGMA user_version = 16",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_25 UNDO_SCHEMA_17 "PRAGMA user_version = 16",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_index_xinfo ('price_by_unit') "
@@ -4808,7 +4819,7 @@ test_migrate_from_17 (Fixture       *f,
 
       g_ptr_array_add (before, search_keys (f, &query));
     }
-  take_back (f, UNDO_SCHEMAS_18_23 "PRAGMA user_version = 17");
+  take_back (f, UNDO_SCHEMAS_18_25 "PRAGMA user_version = 17");
   g_assert_cmpint (query_int (f->path, indexes), ==, 2);
 
   open_converted (f);
@@ -4914,6 +4925,9 @@ static const SkySearchQuery meet_filters[] = {
   { .os = "windows", .min_vcpu_milli = 4000 },
   { .os = "linux", .min_vcpu_milli = 8000, .term = "spot" },
   { .os = "windows", .min_vcpu_milli = 16000, .min_memory_mgib = 8000 },
+  /* Of an OS and a least memory, by the price per GiB through the index of prices by both. */
+  { .os = "linux", .min_memory_mgib = 16000 },
+  { .os = "windows", .min_memory_mgib = 4000, .term = "on-demand" },
   /* An OS no price has; sizes no price has together. */
   { .os = "plan9" },
   { .min_vcpu_milli = 32000, .min_memory_mgib = 512000 },
@@ -5165,6 +5179,205 @@ test_search_first_name (Fixture       *f,
       }
 }
 
+/* A search of a region by name walks the region's offers through the index of offers by
+ * region and name, each checked against the search's OS there: the prices the single
+ * statement lists, every page of three too, each way; of an OS the region has no offer of,
+ * or no price, none; the index is the walk's. */
+static void
+test_search_region_names (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const SkySearchQuery filters[] = {
+    { .region = "eu" },
+    { .region = "us" },
+    { .region = "us", .os = "windows" },
+    { .region = "eu", .os = "linux" },
+    { .region = "eu", .os = "windows", .term = "spot" },
+    { .region = "us", .os = "linux", .category = "compute" },
+    { .region = "eu", .unit = "hour" },
+    { .region = "eu", .os = "linux", .has_max_price = TRUE,
+      .max_price = G_GINT64_CONSTANT (1120000000) },
+    /* The first name's prices of a least size fewer than a page: the walk after all. */
+    { .region = "us", .os = "windows", .min_vcpu_milli = 64000 },
+    /* No offer of this OS, none of this region: empty. */
+    { .region = "us", .os = "rhel" },
+    { .region = "ap", .os = "linux" },
+  };
+  g_autofree char *sheet = write_names_sheet (f);
+  g_autoptr(SkyImportResult) result = import_ok (f, sheet);
+  g_autoptr(GString) plan = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db = NULL;
+
+  for (gsize q = 0; q < G_N_ELEMENTS (filters); q++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        SkySearchQuery query = filters[q];
+        g_autoptr(GPtrArray) all = NULL;
+
+        query.sort = SKY_SORT_NAME;
+        query.descending = descending;
+        all = search_as_single (f, &query);
+        if (q + 2 >= G_N_ELEMENTS (filters))
+          g_assert_cmpuint (all->len, ==, 0);
+        else
+          g_assert_cmpuint (all->len, >, 3);
+        for (guint i = 0; i < all->len; i++)
+          {
+            const SkyListing *l = all->pdata[i];
+
+            g_assert_cmpstr (l->region, ==, query.region);
+            if (query.os != NULL)
+              g_assert_cmpstr (l->os, ==, query.os);
+          }
+      }
+  /* The index leads the walk from the region and the first name, and holds the OS. */
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "EXPLAIN QUERY PLAN SELECT n.id FROM offer_row n "
+                                           "INDEXED BY offer_by_region_name WHERE n.region = 1 "
+                                           "AND n.name COLLATE NOCASE >= 'a' AND n.os = 2 "
+                                           "ORDER BY n.name COLLATE NOCASE", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append (plan, (const char *) sqlite3_column_text (stmt, 3));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_close (db);
+  g_assert_nonnull (strstr (plan->str, "COVERING INDEX offer_by_region_name (region=? AND "
+                                       "name>?)"));
+  g_assert_null (strstr (plan->str, "TEMP B-TREE"));
+}
+
+/* A search of an OS by the hourly price per GiB reads each memory size's prices of that OS
+ * through the index of prices by both, and by the price per vCPU each vCPU count's through
+ * that of prices by OS and vCPU count: the prices the single statement lists, every page of
+ * three too, each way; 256 GiB is of 64 vCPUs and of 32, which a least vCPU count tells
+ * apart on the price's row. */
+static void
+test_search_os_per_size (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const SkySearchQuery filters[] = {
+    { .os = "linux" },
+    { .os = "windows" },
+    { .os = "linux", .min_vcpu_milli = 64000 },
+    { .os = "windows", .min_memory_mgib = 256000 },
+    { .os = "linux", .min_vcpu_milli = 32000, .min_memory_mgib = 256000, .term = "spot" },
+    { .os = "windows", .region = "us" },
+    { .os = "plan9" },
+  };
+  const SkySort sorts[] = { SKY_SORT_PER_GIB, SKY_SORT_PER_VCPU };
+  g_autofree char *sheet = write_names_sheet (f);
+  g_autoptr(SkyImportResult) result = import_ok (f, sheet);
+
+  for (gsize q = 0; q < G_N_ELEMENTS (filters); q++)
+    for (gsize k = 0; k < G_N_ELEMENTS (sorts); k++)
+      for (int descending = 0; descending < 2; descending++)
+        {
+          SkySearchQuery query = filters[q];
+          g_autoptr(GPtrArray) all = NULL;
+
+          query.sort = sorts[k];
+          query.descending = descending;
+          all = search_as_single (f, &query);
+          if (q + 1 == G_N_ELEMENTS (filters))
+            g_assert_cmpuint (all->len, ==, 0);
+          else
+            g_assert_cmpuint (all->len, >, 3);
+        }
+}
+
+/* The keys of the listings of each of @queries, each way: two for each, ascending first. */
+static GPtrArray *
+keys_each_way (Fixture              *f,
+               const SkySearchQuery *queries,
+               gsize                 n)
+{
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+
+  for (gsize i = 0; i < n; i++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        SkySearchQuery query = queries[i];
+
+        query.descending = descending;
+        g_ptr_array_add (keys, search_keys (f, &query));
+      }
+  return keys;
+}
+
+/* Schema 24: the index of offers by region and name, with their OS; the pages of a region's
+ * search by name are as before, each way. */
+static void
+test_migrate_from_23 (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const SkySearchQuery filters[] = {
+    { .region = "us", .sort = SKY_SORT_NAME },
+    { .region = "eu", .os = "windows", .sort = SKY_SORT_NAME },
+    { .region = "us", .os = "linux", .term = "spot", .sort = SKY_SORT_NAME },
+  };
+  const char *columns = "SELECT count(*) FROM pragma_index_info ('offer_by_region_name') "
+                        "WHERE (seqno = 0 AND name = 'region') OR (seqno = 1 AND name = 'name') "
+                        "  OR (seqno = 2 AND name = 'os')";
+  g_autofree char *named = write_names_sheet (f);
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+
+  import_fixture (f);
+  result = import_ok (f, named);
+  before = keys_each_way (f, filters, G_N_ELEMENTS (filters));
+  take_back (f, UNDO_SCHEMA_25 UNDO_SCHEMA_24 "PRAGMA user_version = 23");
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
+                                       "WHERE name = 'offer_by_region_name'"), ==, 0);
+
+  open_converted (f);
+  g_assert_cmpint (query_int (f->path, columns), ==, 3);
+  after = keys_each_way (f, filters, G_N_ELEMENTS (filters));
+  for (guint i = 0; i < before->len; i++)
+    g_assert_cmpstr (after->pdata[i], ==, before->pdata[i]);
+}
+
+/* Schema 25: the index of prices by OS and memory, of the prices of both; the pages of an
+ * OS's search by the price per GiB are as before, each way. */
+static void
+test_migrate_from_24 (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const SkySearchQuery filters[] = {
+    { .os = "windows", .sort = SKY_SORT_PER_GIB },
+    { .os = "linux", .min_memory_mgib = 256000, .sort = SKY_SORT_PER_GIB },
+    { .os = "linux", .min_vcpu_milli = 64000, .sort = SKY_SORT_PER_GIB },
+  };
+  const char *rows = "SELECT count(*) FROM price INDEXED BY price_by_os_memory "
+                     "WHERE os IS NOT NULL AND memory IS NOT NULL";
+  g_autofree char *named = write_names_sheet (f);
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+
+  import_fixture (f);
+  result = import_ok (f, named);
+  before = keys_each_way (f, filters, G_N_ELEMENTS (filters));
+  take_back (f, UNDO_SCHEMA_25 "PRAGMA user_version = 24");
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
+                                       "WHERE name = 'price_by_os_memory'"), ==, 0);
+
+  open_converted (f);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_index_info "
+                                       "('price_by_os_memory')"), ==, 7);
+  g_assert_cmpint (query_int (f->path, rows), ==,
+                   query_int (f->path, "SELECT count(*) FROM price "
+                                       "WHERE os IS NOT NULL AND memory IS NOT NULL"));
+  g_assert_cmpint (query_int (f->path, rows), >, 0);
+  after = keys_each_way (f, filters, G_N_ELEMENTS (filters));
+  for (guint i = 0; i < before->len; i++)
+    {
+      g_assert_cmpstr (after->pdata[i], ==, before->pdata[i]);
+      g_assert_cmpstr (after->pdata[i], !=, "");
+    }
+}
+
 /* A sheet whose parts of a size or service hold a few of the prices of the runs they would
  * read, the dearest there: of 1 vCPU, 21 offers, 6 of 16 GiB ("x.1" and "X.1", as NOCASE
  * compares them, of the VMs, "x.db" of the databases, a name of an offer of 4 vCPUs too),
@@ -5297,8 +5510,8 @@ test_migrate_from_19 (Fixture       *f,
         query.sort = sorts[k];
         g_ptr_array_add (before, search_keys (f, &query));
       }
-  take_back (f, UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21 UNDO_SCHEMA_20
-             "PRAGMA user_version = 19");
+  take_back (f, UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21
+             UNDO_SCHEMA_20 "PRAGMA user_version = 19");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
                                        "WHERE name = 'price_meet'"), ==, 0);
 
@@ -5353,7 +5566,8 @@ test_migrate_from_21 (Fixture       *f,
 
         g_ptr_array_add (before, search_keys (f, &query));
       }
-  take_back (f, UNDO_SCHEMA_23 UNDO_SCHEMA_22 "PRAGMA user_version = 21");
+  take_back (f, UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22
+             "PRAGMA user_version = 21");
   g_assert_cmpint (query_int (f->path, indexed), ==, 0);
 
   open_converted (f);
@@ -5586,6 +5800,8 @@ main (int    argc,
   ADD ("search/meets", test_search_meets);
   ADD ("search/first-name", test_search_first_name);
   ADD ("search/few-of-part", test_search_few_of_part);
+  ADD ("search/region-names", test_search_region_names);
+  ADD ("search/os-per-size", test_search_os_per_size);
   ADD ("import/names-and-meets", test_import_names_and_meets);
   ADD ("search/per-size-large-prices", test_search_per_size_large_prices);
   ADD ("search/text-index-upkeep", test_search_text_index_upkeep);
@@ -5618,6 +5834,8 @@ main (int    argc,
   ADD ("migrate-from-20", test_migrate_from_20);
   ADD ("migrate-from-21", test_migrate_from_21);
   ADD ("migrate-from-22", test_migrate_from_22);
+  ADD ("migrate-from-23", test_migrate_from_23);
+  ADD ("migrate-from-24", test_migrate_from_24);
   ADD ("import/spilled-prices", test_import_spilled_prices);
   ADD ("import/cancel-writing-prices", test_cancel_writing_prices);
   ADD ("current-per-service", test_current_per_service);

@@ -485,6 +485,21 @@ static const char * const migrations[] = {
   "    ifnull (architecture, -1), count (*) FROM offer_row "
   "  GROUP BY name COLLATE NOCASE, service_id, ifnull (vcpu, -1), ifnull (memory, -1), "
   "    ifnull (architecture, -1);",
+  /* The offers of each region in the order of their names, with their OS: a search of a region
+   * by name walks its offers alone from the first name, each checked against the search's OS in
+   * the index, and reads the prices of those it keeps only, rather than those of every offer
+   * of each name, in every region (at 1,000,000 offers, Windows in eu-central-1 by name: 4,213
+   * offers, some 240 passed for each listed, 24-61 ms before, 2.6 after; eu-central-1 alone
+   * 12 ms before, 2.2 after). An index of offers: one entry for an offer, not for each price. */
+  "CREATE INDEX offer_by_region_name ON offer_row (region, name COLLATE NOCASE, os);",
+  /* The prices of each operating system by memory, then as price_by_unit orders them, as
+   * price_by_os_vcpu by vCPU count: a search of an OS by the hourly price per GiB reads each
+   * memory size's runs of that OS alone, rather than the size's, whose dearest prices may be
+   * another OS's (at 1,000,000 offers, Linux by price per GiB, largest first: of the prices of
+   * 0.5 GiB above the page's last quotient, 91 of 5,947 are Linux; 19-21 ms before, 8.5
+   * after). A price of an OS without a memory size is not in it. */
+  "CREATE INDEX price_by_os_memory ON price (os, memory, unit, bucket, amount, offer_seq, "
+  "  variant) WHERE os IS NOT NULL AND memory IS NOT NULL;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SKY_CATALOG_SCHEMA_VERSION);
