@@ -2437,6 +2437,9 @@ test_search_sku_text (Fixture       *f,
                   /* By region, service or provider, the values of those offers' prices found
                    * first: as told, not at all, at any cost, too costly. */
                   const gint64 values_walks[] = { -1, 0, 1000, 1 };
+                  /* On so at once, after the prices that would have held one of the text's
+                   * offers, spread, held none: as told, never, after the first few prices. */
+                  const gint64 spreads[] = { -1, 0, 1 };
                   SkySearchQuery page = query;
                   g_autofree char *few = NULL;
                   g_autofree char *paged = NULL;
@@ -2447,13 +2450,14 @@ test_search_sku_text (Fixture       *f,
                   _sky_catalog_set_text_walk_budget (budgets[w % 6], firsts[w % 6],
                                                      w % 2 == 0 ? 1 : -1);
                   _sky_catalog_set_text_trigram_walk (trigram_budgets[w / 2],
-                                                      trigram_firsts[w / 2]);
+                                                      trigram_firsts[w / 2],
+                                                      spreads[(w + v + offset / 2) % 3]);
                   _sky_catalog_set_text_values_walk (values_walks[2 * v + w % 2]);
                   /* As few as they are, and as if they were many. */
                   few = search_keys (f, &page);
                   paged = search_keys_probed (f, &page, -1, -1);
                   _sky_catalog_set_text_values_walk (-1);
-                  _sky_catalog_set_text_trigram_walk (-1, -1);
+                  _sky_catalog_set_text_trigram_walk (-1, -1, -1);
                   _sky_catalog_set_text_walk_budget (-1, -1, -1);
                   g_assert_cmpstr (few, ==, expected);
                   g_assert_cmpstr (paged, ==, expected);

@@ -258,7 +258,8 @@ void      _sky_catalog_set_text_walk_budget    (gint64   prices,
 void      _sky_catalog_set_text_named_walk     (gint64   prices,
                                                 gint64   first);
 void      _sky_catalog_set_text_trigram_walk   (gint64   prices,
-                                                gint64   first);
+                                                gint64   first,
+                                                gint64   spread);
 void      _sky_catalog_set_text_values_walk    (gint64   prices_per_offer);
 void      _sky_catalog_set_text_walk           (gint64   rows_per_offer,
                                                 gint64   margin);

@@ -4328,17 +4328,33 @@ _sky_catalog_set_text_named_walk (gint64 prices,
  * price's offer for the text (some 0.06 µs against 3). */
 #define TRIGRAM_OFFERS_A_PRICE 50
 
+/* A walk whose prices held none of the text's offers, though this many would be among them
+ * were those offers spread through the order as the text index says they are through the
+ * catalog's (the offers of the trigram of the fewest, trigram_offers()), knows that they lie
+ * further on, in stretches of the order, and goes on against the trigram's offers at once
+ * rather than reading the row of every price up to them: "-win-", the SKU part of an eighth of
+ * the offers, held none of the first 8,700 prices by price, largest first, at 1,000,000 offers,
+ * and the walk read the rows of 3,000 of them (13 ms) before it read its set (9 ms). It looks
+ * once TRIGRAM_LOOK prices were checked. */
+#define TRIGRAM_SPREAD_HELD 8
+#define TRIGRAM_LOOK 32
+
 static gint64 trigram_walk_budget = TRIGRAM_WALK_BUDGET;
 static gint64 trigram_walk_first = TRIGRAM_WALK_FIRST;
+static gint64 trigram_spread_held = TRIGRAM_SPREAD_HELD;
 
 /* For tests: how many prices a walk goes on for against the offers of one trigram of its text
- * at most (0: it does not) and after how many it may stop early; -1 for the defaults. */
+ * at most (0: it does not), after how many it may stop early, and how many of the text's
+ * prices its prices would have held, spread, when it goes on so at once (0: not so); -1 for
+ * the defaults. */
 void
 _sky_catalog_set_text_trigram_walk (gint64 prices,
-                                    gint64 first)
+                                    gint64 first,
+                                    gint64 spread)
 {
   trigram_walk_budget = prices >= 0 ? prices : TRIGRAM_WALK_BUDGET;
   trigram_walk_first = first > 0 ? first : TRIGRAM_WALK_FIRST;
+  trigram_spread_held = spread >= 0 ? spread : TRIGRAM_SPREAD_HELD;
 }
 
 /* One run of a walk: the prices of one value (?1), unit (?2) and bucket (?3) in price order. */
@@ -4366,6 +4382,7 @@ typedef struct
   gint64        budget;
   gint64        offset;      /* the rows before the page */
   gint64        wanted;      /* offset and page */
+  gint64        checked;     /* prices walked whose offers were checked for the text */
   gint64        held;        /* prices walked that hold the text */
   gint64        first_held;  /* the prices walked up to the first of them */
   gint64        next_check;  /* when walk_promising() next looks */
@@ -4754,7 +4771,7 @@ walk_promising (TextWalk *walk)
  * from there with a budget and an early stop of its own. A walk whose first prices (WALK_FIRST)
  * held none of the page's rows goes on so once it has read as many prices as the trigram's
  * offers cost to read from the index (TRIGRAM_OFFERS_A_PRICE), rather than only when it would
- * stop. */
+ * stop; one whose checked prices would have held some, spread, at once (TRIGRAM_SPREAD_HELD). */
 static gboolean
 walk_goes_on (TextWalk *walk)
 {
@@ -4762,7 +4779,7 @@ walk_goes_on (TextWalk *walk)
   gboolean early = FALSE;
 
   if (walk->text == NULL || walk->trigram != NULL || walk->held > 0 ||
-      walk->walked < walk->first)
+      walk->checked < MIN (TRIGRAM_LOOK, walk->first))
     ;
   else if (walk->trigram_offers < 0 &&
            !fewest_trigram (db, walk->text, walk->most, &walk->trigram_start,
@@ -4772,7 +4789,10 @@ walk_goes_on (TextWalk *walk)
       return FALSE;
     }
   else
-    early = walk->walked >= walk->trigram_offers / TRIGRAM_OFFERS_A_PRICE;
+    early = (walk->walked >= walk->first &&
+             walk->walked >= walk->trigram_offers / TRIGRAM_OFFERS_A_PRICE) ||
+            (trigram_spread_held > 0 &&
+             walk->checked * walk->trigram_offers >= trigram_spread_held * MAX (walk->most, 1));
   if (!early && walk->walked < walk->budget && walk_promising (walk))
     return TRUE;
   if (walk->text == NULL || walk->trigram != NULL || walk->failed)
@@ -4842,6 +4862,7 @@ walk_part (TextWalk     *walk,
       if (!walk_goes_on (walk))
         return FALSE;
       walk->walked++;
+      walk->checked++;
       if (walk_check (walk, seq))
         {
           if (walk->held >= walk->offset)
@@ -5571,7 +5592,7 @@ walk_held_values (TextWalk             *walk,
   if (values == NULL || walk->trigram == NULL || walk->failed)
     return FALSE;
   g_array_set_size (walk->keys, 0);
-  walk->held = walk->walked = walk->first_held = walk->started = 0;
+  walk->held = walk->walked = walk->checked = walk->first_held = walk->started = 0;
   walk->last_offer = -1;
   walk->budget = trigram_walk_budget;
   walk->first = trigram_walk_first;
