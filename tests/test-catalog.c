@@ -2256,8 +2256,9 @@ write_named_sheet (Fixture *f)
  * index), lists in every order, each way, whole and page by page, what a scan lists: a name
  * alone, in any case; one whose trigrams are in other offers, the text in none of them; one
  * whose trigrams each other names hold but not together; one another offer's SKU alone holds;
- * one several names hold; with the walk of those offers whole, cut short, or not made; with a
- * purchase option, geography, category, unit or region. */
+ * one several names hold; with the walk of those offers whole, cut short, or not made, its reads
+ * keeping every other offer's price, one in two or one in many; with a purchase option,
+ * geography, category, unit or region. */
 static void
 test_search_named_text (Fixture       *f,
                         gconstpointer  data)
@@ -2300,6 +2301,7 @@ test_search_named_text (Fixture       *f,
             for (guint offset = 0; offset < 3; offset++)
               {
                 const gint64 budgets[] = { -1, 0, 1, 5 };
+                const gint64 passes[] = { -1, 1, 2 };
                 SkySearchQuery page = query;
                 g_autofree char *few = NULL;
                 g_autofree char *paged = NULL;
@@ -2308,9 +2310,11 @@ test_search_named_text (Fixture       *f,
                 page.offset = offset;
                 page.limit = 3;
                 _sky_catalog_set_text_named_walk (budgets[w], w == 3 ? 2 : -1);
+                _sky_catalog_set_text_walk_pass (passes[(w + offset) % 3]);
                 /* As few as they are, and as if they were many. */
                 few = search_keys (f, &page);
                 paged = search_keys_probed (f, &page, -1, -1);
+                _sky_catalog_set_text_walk_pass (-1);
                 _sky_catalog_set_text_named_walk (-1, -1);
                 g_assert_cmpstr (few, ==, expected);
                 g_assert_cmpstr (paged, ==, expected);

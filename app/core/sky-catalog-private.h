@@ -257,6 +257,7 @@ void      _sky_catalog_set_text_walk_budget    (gint64   prices,
                                                 gint64   chunk);
 void      _sky_catalog_set_text_named_walk     (gint64   prices,
                                                 gint64   first);
+void      _sky_catalog_set_text_walk_pass      (gint64   pass);
 void      _sky_catalog_set_text_trigram_walk   (gint64   prices,
                                                 gint64   first,
                                                 gint64   spread);

@@ -171,7 +171,9 @@ typedef struct
   guint64  count;
   guint64 *bits;
   char    *ids;      /* the ids as a JSON array, for json_each (), once asked for */
-  gint64   checked;  /* how many ids sky_found () or sky_found_take () was asked about */
+  gint64   checked;  /* how many ids sky_found (), sky_found_take () or sky_found_walk () was
+                      * asked about */
+  gint64   passed;   /* the ids in a row sky_found_walk () was asked about that it lacks */
 } FoundSet;
 
 #define FOUND_SET_TYPE "sky-found-set"
@@ -384,6 +386,45 @@ found_take_function (sqlite3_context  *context,
   sqlite3_result_int (context, 1);
 }
 
+/* A walk's read of the prices of the offers it knows exactly (see NAMED_WALK_BUDGET) keeps
+ * theirs and, of the others, only one in this many in a row: SQLite passes over the rest (some
+ * 0.1 µs a price, its read of the index, rather than 0.17 with the walk's merge and check),
+ * while a read of a run that holds none of theirs still comes back to the merge soon (a walk
+ * stops within its budget, and its page may end long before such a run does). */
+#define WALK_PASS 16
+
+static gint64 walk_pass = WALK_PASS;
+
+/* For tests: of how many prices in a row of other offers a walk of the offers it knows exactly
+ * keeps one (1: every one); -1 for the default. */
+void
+_sky_catalog_set_text_walk_pass (gint64 pass)
+{
+  walk_pass = pass > 0 ? pass : WALK_PASS;
+}
+
+/* sky_found_walk (SET, OFFER_ID): 1 when the set holds the offer, or when it is the walk_pass-th
+ * in a row that it does not hold; 0 otherwise. */
+static void
+found_walk_function (sqlite3_context  *context,
+                     int               argc,
+                     sqlite3_value   **argv)
+{
+  FoundSet *set;
+  gint64 bit = found_function_bit (context, argv, &set);
+
+  if (set == NULL)
+    return;
+  set->checked++;
+  if ((bit >= 0 && (set->bits[bit / 64] >> (bit % 64) & 1) != 0) || ++set->passed >= walk_pass)
+    {
+      set->passed = 0;
+      sqlite3_result_int (context, 1);
+    }
+  else
+    sqlite3_result_int (context, 0);
+}
+
 /* Adds the SQL functions searches use to the connection @db. */
 void
 _sky_catalog_add_search_functions (sqlite3 *db)
@@ -394,6 +435,8 @@ _sky_catalog_add_search_functions (sqlite3 *db)
                               found_function, NULL, NULL, NULL);
   sqlite3_create_function_v2 (db, "sky_found_add", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
                               found_add_function, NULL, NULL, NULL);
+  sqlite3_create_function_v2 (db, "sky_found_walk", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
+                              found_walk_function, NULL, NULL, NULL);
 }
 
 /* Up to this many offers found through the index are read from the offers to their prices;
@@ -4834,9 +4877,40 @@ walk_goes_on (TextWalk *walk)
   return walk->walked < walk->budget;
 }
 
+/* Of a walk of the offers it knows exactly, the condition on its reads of prices that keeps
+ * theirs (see WALK_PASS), ?7 their set; "" for another walk. */
+static const char *
+walk_kept (const TextWalk *walk)
+{
+  return walk->named != NULL ? " AND sky_found_walk (?7, p.offer_seq >> 10)" : "";
+}
+
+/* Reads @run's next prices with @stmt, as walk_run_fill(), counting as walked those the read
+ * passed over (see WALK_PASS) that @set (NULL for none) was asked about. FALSE when it
+ * fails. */
+static gboolean
+walk_fill (TextWalk     *walk,
+           sqlite3_stmt *stmt,
+           WalkRun      *run,
+           gboolean      descending,
+           FoundSet     *set)
+{
+  gint64 asked = set != NULL ? set->checked : 0;
+
+  if (!walk_run_fill (stmt, run, descending))
+    {
+      walk->failed = TRUE;
+      return FALSE;
+    }
+  if (set != NULL)
+    walk->walked += MAX (set->checked - asked - (gint64) run->n_rows, 0);
+  return TRUE;
+}
+
 /* Walks one part of the search's order: the prices of @runs merged in price order (largest
- * first when @descending), @stmt reading each run's. FALSE when the walk stops: its page is
- * full, its budget spent, or it failed. */
+ * first when @descending), @stmt reading each run's (with walk_kept()'s condition, when it has
+ * its parameter). FALSE when the walk stops: its page is full, its budget spent, or it
+ * failed. */
 static gboolean
 walk_part (TextWalk     *walk,
            sqlite3_stmt *stmt,
@@ -4845,19 +4919,22 @@ walk_part (TextWalk     *walk,
 {
   WalkRun *r = (WalkRun *) (gpointer) runs->data;
   g_autofree guint *heap = g_new (guint, runs->len + 1);
+  FoundSet *set = NULL;
   guint n = 0;
 
+  if (walk->named != NULL && sqlite3_bind_parameter_count (stmt) >= 7)
+    {
+      set = walk->named->set;
+      sqlite3_bind_pointer (stmt, 7, set, FOUND_SET_TYPE, NULL);
+    }
   for (guint i = 0; i < runs->len; i++)
     {
       r[i].chunk = walk_chunk;
       if (!walk_goes_on (walk))
         return FALSE;
       walk->walked++;
-      if (!walk_run_fill (stmt, &r[i], descending))
-        {
-          walk->failed = TRUE;
-          return FALSE;
-        }
+      if (!walk_fill (walk, stmt, &r[i], descending, set))
+        return FALSE;
       if (r[i].n_rows > 0)
         heap[n++] = i;
     }
@@ -4890,11 +4967,8 @@ walk_part (TextWalk     *walk,
         return FALSE;
       if (++run->pos == run->n_rows)
         {
-          if (!run->done && !walk_run_fill (stmt, run, descending))
-            {
-              walk->failed = TRUE;
-              return FALSE;
-            }
+          if (!run->done && !walk_fill (walk, stmt, run, descending, set))
+            return FALSE;
           if (run->n_rows == 0 || run->pos == run->n_rows)
             heap[0] = heap[--n];
         }
@@ -5314,9 +5388,9 @@ walk_names (TextWalk             *walk,
           return FALSE;
         }
       from = named_runs_from (one, &values);
-      sql = g_strdup_printf ("SELECT p.amount, p.offer_seq %s AND p.variant = 0 "
+      sql = g_strdup_printf ("SELECT p.amount, p.offer_seq %s AND p.variant = 0%s "
                              "AND (p.amount, p.offer_seq) > (?4, ?5) "
-                             "ORDER BY p.amount, p.offer_seq LIMIT ?6", from);
+                             "ORDER BY p.amount, p.offer_seq LIMIT ?6", from, walk_kept (walk));
       if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
         {
           walk->named = all;
@@ -5374,8 +5448,9 @@ walk_per_size (TextWalk             *walk,
     g_array_index (runs, WalkRun, i).divisor = g_array_index (runs, WalkRun, i).value;
   sql = g_strdup_printf ("SELECT p.amount, p.offer_seq FROM price p INDEXED BY price_by_%s "
                          "WHERE p.%s = ?1 AND p.unit = ?2 AND p.bucket = ?3 "
-                         "AND p.variant = 0 AND (p.amount, p.offer_seq) > (?4, ?5) "
-                         "ORDER BY p.amount, p.offer_seq LIMIT ?6", sizes[column], sizes[column]);
+                         "AND p.variant = 0%s AND (p.amount, p.offer_seq) > (?4, ?5) "
+                         "ORDER BY p.amount, p.offer_seq LIMIT ?6", sizes[column], sizes[column],
+                         walk_kept (walk));
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     return FALSE;
   if (!walk_part (walk, stmt, runs, FALSE))
@@ -5384,9 +5459,9 @@ walk_per_size (TextWalk             *walk,
   g_free (sql);
   sql = g_strdup_printf ("SELECT p.amount, p.offer_seq FROM price p WHERE p.bucket = ?3 "
                          "AND NOT (ifnull (p.%s, 0) > 0 AND p.unit = %" G_GINT64_FORMAT ")%s "
-                         "AND p.variant = 0 AND (p.amount, p.offer_seq) > (?4, ?5) "
+                         "AND p.variant = 0%s AND (p.amount, p.offer_seq) > (?4, ?5) "
                          "ORDER BY p.amount, p.offer_seq LIMIT ?6", sizes[column], hour_code,
-                         unit);
+                         unit, walk_kept (walk));
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     return FALSE;
   add_walk_runs (rest, NULL, NULL, buckets);
@@ -5554,11 +5629,12 @@ walk_order (TextWalk             *walk,
   if (query->descending && query->sort != SKY_SORT_PRICE && query->sort != SKY_SORT_UNIT_PRICE)
     reverse_first (parts, parts->len - (without_value ? 1 : 0));
 
-  sql = g_strdup_printf ("SELECT p.amount, p.offer_seq %s AND p.variant = 0 "
+  sql = g_strdup_printf ("SELECT p.amount, p.offer_seq %s AND p.variant = 0%s "
                          "AND (p.amount, p.offer_seq) %s (?4, ?5) "
                          "ORDER BY p.amount %s, p.offer_seq %s LIMIT ?6",
-                         column_from != NULL ? column_from : from, descending ? "<" : ">",
-                         descending ? "DESC" : "ASC", descending ? "DESC" : "ASC");
+                         column_from != NULL ? column_from : from, walk_kept (walk),
+                         descending ? "<" : ">", descending ? "DESC" : "ASC",
+                         descending ? "DESC" : "ASC");
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     return FALSE;
   for (guint i = 0; i < parts->len; i++)
@@ -5572,9 +5648,10 @@ walk_order (TextWalk             *walk,
       g_clear_pointer (&stmt, sqlite3_finalize);
       g_free (sql);
       sql = g_strdup_printf ("SELECT p.amount, p.offer_seq FROM price p WHERE p.bucket = ?3 "
-                             "AND p.%s IS NULL%s AND p.variant = 0 "
+                             "AND p.%s IS NULL%s AND p.variant = 0%s "
                              "AND (p.amount, p.offer_seq) > (?4, ?5) "
-                             "ORDER BY p.amount, p.offer_seq LIMIT ?6", column, unit_cond);
+                             "ORDER BY p.amount, p.offer_seq LIMIT ?6", column, unit_cond,
+                             walk_kept (walk));
       if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
         return FALSE;
       add_walk_runs (runs, NULL, NULL, buckets);
