@@ -2404,7 +2404,8 @@ write_sku_sheet (Fixture *f)
  * every order, each way, page by page, what a scan lists: early in an order or late, the index's
  * trigrams in other offers too; with the walk of the search's order, each price's offer read or
  * first checked against one trigram's offers, whole, cut short or not made, and by region,
- * service or provider of the values those offers' prices have alone, when they are found. */
+ * service or provider of the values those offers' prices have alone, when they are found; by
+ * name, each name's offers of that trigram alone, from the first name, as told, or never. */
 static void
 test_search_sku_text (Fixture       *f,
                       gconstpointer  data)
@@ -2444,6 +2445,8 @@ test_search_sku_text (Fixture       *f,
                   /* On so at once, after the prices that would have held one of the text's
                    * offers, spread, held none: as told, never, after the first few prices. */
                   const gint64 spreads[] = { -1, 0, 1 };
+                  /* By name, on so before the first name, as told, never. */
+                  const gint64 name_trigrams[] = { G_MAXINT32, -1, 0 };
                   SkySearchQuery page = query;
                   g_autofree char *few = NULL;
                   g_autofree char *paged = NULL;
@@ -2457,9 +2460,11 @@ test_search_sku_text (Fixture       *f,
                                                       trigram_firsts[w / 2],
                                                       spreads[(w + v + offset / 2) % 3]);
                   _sky_catalog_set_text_values_walk (values_walks[2 * v + w % 2]);
+                  _sky_catalog_set_text_name_trigram (name_trigrams[(w + v) % 3]);
                   /* As few as they are, and as if they were many. */
                   few = search_keys (f, &page);
                   paged = search_keys_probed (f, &page, -1, -1);
+                  _sky_catalog_set_text_name_trigram (-1);
                   _sky_catalog_set_text_values_walk (-1);
                   _sky_catalog_set_text_trigram_walk (-1, -1, -1);
                   _sky_catalog_set_text_walk_budget (-1, -1, -1);
