@@ -5192,6 +5192,238 @@ test_search_first_name (Fixture       *f,
       }
 }
 
+/* A sheet of storage whose names' gb-month prices lie among each other's in each run of a
+ * service, unit and bucket (two regions of two geographies, two purchase options): "hdd-std"
+ * the cheapest and most, "ssd-std" (and one "SSD-Std", as NOCASE compares them) the greatest
+ * name, between "ssd-iops" (of an IOPS price too) and "nvme-std", many of equal amounts, and
+ * "aaa-tiny" the least, of two offers; an object store's cheaper prices beside, of another
+ * unit too; and virtual machines of Linux and Windows, of one vCPU count, their hourly prices
+ * among each other's, two of them named "ssd-std" with a gb-month price of their own, among the
+ * cheapest of the name. */
+static char *
+write_storage_names_sheet (Fixture *f)
+{
+  static const struct
+  {
+    const char *service;
+    const char *name;
+    guint       offers, base;
+  } names[] = {
+    { "block", "hdd-std", 24, 45 }, { "block", "ssd-iops", 5, 80 },
+    { "block", "ssd-std", 7, 80 }, { "block", "SSD-Std", 1, 81 },
+    { "block", "nvme-std", 6, 125 }, { "block", "aaa-tiny", 2, 60 },
+    { "objects", "objects-a", 6, 23 },
+    { "vm", "c.small", 5, 0 }, { "vm", "d.small", 6, 0 }, { "vm", "ssd-std", 2, 79 },
+  };
+  static const char *const services[][2] = {
+    { "block", "storage" }, { "objects", "storage" }, { "vm", "compute" },
+  };
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->dir, "storage-names.xml", NULL);
+  guint n = 0;
+
+  sky_test_append_sheet_start (s, "diskcloud", "Disk Cloud");
+  g_string_append (s, "  <region code=\"eu\" name=\"Europe\" geography=\"EU\"/>\n"
+                      "  <region code=\"us\" name=\"US East\" geography=\"US\"/>\n");
+  for (gsize v = 0; v < G_N_ELEMENTS (services); v++)
+    {
+      g_string_append_printf (s, "  <service id=\"%s\" name=\"%s\" category=\"%s\">\n",
+                              services[v][0], services[v][0], services[v][1]);
+      for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+        for (guint o = 0; o < names[i].offers; o++, n++)
+          {
+            gboolean vm = strcmp (names[i].service, "vm") == 0;
+
+            if (strcmp (names[i].service, services[v][0]) != 0)
+              continue;
+            g_string_append_printf (s, "    <offer sku=\"disk-%u\" name=\"%s\" region=\"%s\"",
+                                    n, names[i].name, o % 2 == 0 ? "eu" : "us");
+            if (vm)
+              g_string_append_printf (s, " vcpu=\"2\" memory-gib=\"4\" os=\"%s\">\n"
+                                         "      <price unit=\"hour\" term=\"on-demand\" "
+                                         "amount=\"0.%03u\"/>\n",
+                                      o % 3 == 1 ? "windows" : "linux", 20 + (n * 7) % 4);
+            else
+              g_string_append (s, ">\n");
+            if (names[i].base > 0)
+              g_string_append_printf (s, "      <price unit=\"gb-month\" term=\"on-demand\" "
+                                         "amount=\"0.%03u\"/>\n",
+                                      names[i].base + (n * 7) % 3);
+            /* Every other offer of storage at a spot price too, in another bucket. */
+            if (names[i].base > 0 && !vm && o % 2 == 1)
+              g_string_append_printf (s, "      <price unit=\"gb-month\" "
+                                         "term=\"spot\" amount=\"0.%03u\"/>\n",
+                                      names[i].base - 1 + (n * 5) % 3);
+            if (strcmp (names[i].name, "ssd-iops") == 0)
+              g_string_append (s, "      <price unit=\"iops-month\" term=\"on-demand\" "
+                                  "amount=\"0.005\"/>\n");
+            if (strcmp (names[i].name, "objects-a") == 0)
+              g_string_append (s, "      <price unit=\"10k-requests\" term=\"on-demand\" "
+                                  "amount=\"0.004\"/>\n");
+            g_string_append (s, "    </offer>\n");
+          }
+      g_string_append (s, "  </service>\n");
+    }
+  g_string_append (s, "</price-sheet>\n");
+  g_file_set_contents (path, s->str, s->len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static int
+statement_traced (unsigned int  type,
+                  void         *data,
+                  void         *stmt,
+                  void         *sql)
+{
+  g_ptr_array_add (data, g_strdup (sqlite3_sql (stmt)));
+  return 0;
+}
+
+/* The statements the first page of three by name of @filter on the storage names sheet (of
+ * @first, its first name, largest first when @descending) runs, the first name's prices read
+ * through the runs up to @budget prices per offer of it: whether the runs were read, and
+ * whether a walk of the names was. */
+static void
+trace_name_runs (Fixture              *f,
+                 const SkySearchQuery *filter,
+                 gboolean              descending,
+                 const char           *first,
+                 gint64                budget,
+                 gboolean             *runs,
+                 gboolean             *walk)
+{
+  SkySearchQuery query = *filter;
+  g_autoptr(GPtrArray) traced = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = NULL;
+
+  *runs = *walk = FALSE;
+  query.sort = SKY_SORT_NAME;
+  query.descending = descending;
+  query.limit = 3;
+  _sky_catalog_set_name_runs (budget);
+  sqlite3_trace_v2 (f->catalog->db, SQLITE_TRACE_STMT, statement_traced, traced);
+  rows = search (f, &query);
+  sqlite3_trace_v2 (f->catalog->db, 0, NULL, NULL);
+  _sky_catalog_set_name_runs (-1);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpint (g_ascii_strcasecmp (((SkyListing *) rows->pdata[0])->name, first), ==, 0);
+  for (guint i = 0; i < traced->len; i++)
+    {
+      const char *sql = traced->pdata[i];
+
+      *runs = *runs || strstr (sql, "sky_found_within") != NULL;
+      *walk = *walk || strstr (sql, "n.name COLLATE NOCASE") != NULL;
+    }
+}
+
+/* A search by name of a category or unit alone reads the first name's prices through the runs
+ * of its services, and one of an OS alone through the runs of the OS and the name's vCPU
+ * counts, each price checked against the name's offers, up to a budget of prices per offer of
+ * the name; past it, or allowed none, or of a name of few of the runs' offers, or of an OS and
+ * a name some offers of which have no vCPU count, by the walk of the name: the prices the
+ * single statement lists whatever the budget, every page of three too, each way (the first
+ * name's prices of several services and buckets, some of other units, or none of the unit
+ * asked for, or fewer than a page of the OS). */
+static void
+test_search_name_runs (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const SkySearchQuery filters[] = {
+    { .category = "storage" },
+    { .unit = "gb-month" },
+    { .category = "storage", .term = "spot" },
+    { .unit = "gb-month", .geography = "EU" },
+    { .category = "storage", .provider = "diskcloud" },
+    { .category = "storage", .has_max_price = TRUE,
+      .max_price = G_GINT64_CONSTANT (81000000) },
+    { .unit = "iops-month" },
+    { .category = "compute" },
+    { .os = "linux" },
+    { .os = "windows" },
+    { .os = "linux", .term = "on-demand" },
+    { .os = "windows", .category = "compute", .provider = "diskcloud" },
+  };
+  static const SkySearchQuery storage = { .category = "storage" };
+  static const SkySearchQuery linux_os = { .os = "linux" };
+  static const gint64 budgets[] = { -1, 1000, 1, 0 };
+  g_autofree char *sheet = write_storage_names_sheet (f);
+  g_autoptr(SkyImportResult) result = import_ok (f, sheet);
+  g_autoptr(SkyImportResult) second = NULL;
+  g_autoptr(GString) later = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *later_path = NULL;
+  g_autofree char *text = NULL;
+  gboolean runs, walk;
+
+  for (gsize b = 0; b < G_N_ELEMENTS (budgets); b++)
+    for (gsize q = 0; q < G_N_ELEMENTS (filters); q++)
+      for (int descending = 0; descending < 2; descending++)
+        {
+          SkySearchQuery query = filters[q];
+          g_autoptr(GPtrArray) all = NULL;
+
+          query.sort = SKY_SORT_NAME;
+          query.descending = descending;
+          _sky_catalog_set_name_runs (budgets[b]);
+          all = search_as_single (f, &query);
+          _sky_catalog_set_name_runs (-1);
+          g_assert_cmpuint (all->len, >, 3);
+        }
+  /* Allowed enough prices, the runs fill the page, without the walk of the name; too few
+   * (the cheaper "hdd-std" prices before the name's are more than its offers), the walk after
+   * them; none, the walk alone. */
+  trace_name_runs (f, &storage, TRUE, "ssd-std", 1000, &runs, &walk);
+  g_assert_true (runs);
+  g_assert_false (walk);
+  trace_name_runs (f, &storage, TRUE, "ssd-std", 1, &runs, &walk);
+  g_assert_true (runs);
+  g_assert_true (walk);
+  trace_name_runs (f, &storage, TRUE, "ssd-std", 0, &runs, &walk);
+  g_assert_false (runs);
+  g_assert_true (walk);
+  /* "aaa-tiny", two of the block storage's 45 offers: the walk alone. */
+  trace_name_runs (f, &storage, FALSE, "aaa-tiny", 1000, &runs, &walk);
+  g_assert_false (runs);
+  g_assert_true (walk);
+  /* Of Linux, "c.small" through the runs of Linux and 2 vCPUs; largest first, "ssd-std", of
+   * block storage offers without a vCPU count too, by the walk. */
+  trace_name_runs (f, &linux_os, FALSE, "c.small", 1000, &runs, &walk);
+  g_assert_true (runs);
+  g_assert_false (walk);
+  trace_name_runs (f, &linux_os, TRUE, "ssd-std", 1000, &runs, &walk);
+  g_assert_false (runs);
+  g_assert_true (walk);
+
+  /* A later version of the sheet: the first one's services no longer current, their prices
+   * left out whichever way. */
+  g_file_get_contents (sheet, &text, NULL, &error);
+  g_assert_no_error (error);
+  later = g_string_new (text);
+  g_string_replace (later, "<sheet version=\"1\" effective-date=\"2026-03-01\"",
+                    "<sheet version=\"2\" effective-date=\"2026-04-01\"", 1);
+  later_path = g_build_filename (f->dir, "storage-names-2.xml", NULL);
+  g_file_set_contents (later_path, later->str, later->len, &error);
+  g_assert_no_error (error);
+  second = import_ok (f, later_path);
+  for (gsize b = 0; b < G_N_ELEMENTS (budgets); b++)
+    for (gsize q = 0; q < G_N_ELEMENTS (filters); q++)
+      for (int descending = 0; descending < 2; descending++)
+        {
+          SkySearchQuery query = filters[q];
+          g_autoptr(GPtrArray) all = NULL;
+
+          query.sort = SKY_SORT_NAME;
+          query.descending = descending;
+          _sky_catalog_set_name_runs (budgets[b]);
+          all = search_as_single (f, &query);
+          _sky_catalog_set_name_runs (-1);
+          for (guint i = 0; i < all->len; i++)
+            g_assert_cmpstr (((SkyListing *) all->pdata[i])->sheet_version, ==, "2");
+        }
+}
+
 /* A search of a region by name walks the region's offers through the index of offers by
  * region and name, each checked against the search's OS there: the prices the single
  * statement lists, every page of three too, each way; of an OS the region has no offer of,
@@ -5812,6 +6044,7 @@ main (int    argc,
   ADD ("search/per-size", test_search_per_size);
   ADD ("search/meets", test_search_meets);
   ADD ("search/first-name", test_search_first_name);
+  ADD ("search/name-runs", test_search_name_runs);
   ADD ("search/few-of-part", test_search_few_of_part);
   ADD ("search/region-names", test_search_region_names);
   ADD ("search/os-per-size", test_search_os_per_size);

@@ -268,5 +268,9 @@ void      _sky_catalog_set_text_walk           (gint64   rows_per_offer,
 /* For tests: searches read as one sort of every price they keep, not in parts by the sort's
  * values, and name every bucket and size (sky-catalog-search.c). */
 void      _sky_catalog_set_search_parts_disabled (gboolean disabled);
+/* For tests: how many prices per offer of the first name a search by name of a category or
+ * unit alone reads through the runs of its services (sky-catalog-search.c; 0 for none, -1 for
+ * the default). */
+void      _sky_catalog_set_name_runs             (gint64   prices_per_offer);
 
 G_END_DECLS

@@ -171,8 +171,9 @@ typedef struct
   guint64  count;
   guint64 *bits;
   char    *ids;      /* the ids as a JSON array, for json_each (), once asked for */
-  gint64   checked;  /* how many ids sky_found (), sky_found_take () or sky_found_walk () was
-                      * asked about */
+  gint64   checked;  /* how many ids sky_found (), sky_found_within (), sky_found_take () or
+                      * sky_found_walk () was asked about */
+  gint64   budget;   /* how many sky_found_within () may be asked about */
   gint64   passed;   /* the ids in a row sky_found_walk () was asked about that it lacks */
 } FoundSet;
 
@@ -365,6 +366,22 @@ found_add_function (sqlite3_context  *context,
   sqlite3_result_int (context, argc < 3 || set->count > (guint64) sqlite3_value_int64 (argv[2]));
 }
 
+/* sky_found_within (SET, OFFER_ID): as sky_found (), but an error, which ends the statement,
+ * once the set's budget of ids asked about is spent (see name_runs_keys()). */
+static void
+found_within_function (sqlite3_context  *context,
+                       int               argc,
+                       sqlite3_value   **argv)
+{
+  FoundSet *set;
+  gint64 bit = found_function_bit (context, argv, &set);
+
+  if (set != NULL && ++set->checked > set->budget)
+    sqlite3_result_error (context, "the set's budget is spent", -1);
+  else if (bit >= 0)
+    sqlite3_result_int (context, (set->bits[bit / 64] >> (bit % 64) & 1) != 0);
+}
+
 /* sky_found_take (SET, OFFER_ID): takes the offer out of the set; 1 when it was in it. */
 static void
 found_take_function (sqlite3_context  *context,
@@ -441,6 +458,8 @@ _sky_catalog_add_search_functions (sqlite3 *db)
                               found_add_function, NULL, NULL, NULL);
   sqlite3_create_function_v2 (db, "sky_found_walk", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
                               found_walk_function, NULL, NULL, NULL);
+  sqlite3_create_function_v2 (db, "sky_found_within", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
+                              found_within_function, NULL, NULL, NULL);
 }
 
 /* Up to this many offers found through the index are read from the offers to their prices;
@@ -1147,16 +1166,18 @@ append_query_buckets (GString              *sql,
                                  query->category);
 }
 
-/* "FROM price p … WHERE …": the prices a query keeps. Assembled from fixed fragments and the
- * codes of names the query gives; every other value from the query is bound by
- * bind_filters(). */
+/* As append_filters(), with @check (" AND …", or NULL) tested before the price's service, or
+ * instead of it when @check_current (the prices @check keeps are all of current services, of
+ * the search's provider if it names one). */
 static void
-append_filters (GString              *sql,
-                sqlite3              *db,
-                const SkySearchQuery *query,
-                TextPlan              text,
-                const char           *from,
-                GArray               *present)
+append_filters_checked (GString              *sql,
+                        sqlite3              *db,
+                        const SkySearchQuery *query,
+                        TextPlan              text,
+                        const char           *from,
+                        GArray               *present,
+                        const char           *check,
+                        gboolean              check_current)
 {
   g_autoptr(GArray) current = NULL;
 
@@ -1201,13 +1222,17 @@ append_filters (GString              *sql,
     g_string_append (sql, " AND p.amount <= :max_price");
   /* Conditions are tested in the order they are written: a look-up of the price's service
    * costs more than comparing a number, and goes after them. */
+  if (check != NULL)
+    g_string_append (sql, check);
   /* Every service current, and the text's offers found: no condition that needs the price's
    * row. A text only services' names hold: those of them that are current, named (through
    * the index of prices by service when it is read). */
   current = current_service_ids (db, query->provider);
-  if ((text == TEXT_INDEX_SET || text == TEXT_SET_WALK) && query->provider == NULL &&
-      current != NULL &&
-      all_services_current (db, current))
+  if (check_current)
+    ;
+  else if ((text == TEXT_INDEX_SET || text == TEXT_SET_WALK) && query->provider == NULL &&
+           current != NULL &&
+           all_services_current (db, current))
     ;
   else if (present == NULL || current == NULL ||
            !append_current_services (sql, db, current,
@@ -1248,6 +1273,20 @@ append_filters (GString              *sql,
     default:
       break;
     }
+}
+
+/* "FROM price p … WHERE …": the prices a query keeps. Assembled from fixed fragments and the
+ * codes of names the query gives; every other value from the query is bound by
+ * bind_filters(). */
+static void
+append_filters (GString              *sql,
+                sqlite3              *db,
+                const SkySearchQuery *query,
+                TextPlan              text,
+                const char           *from,
+                GArray               *present)
+{
+  append_filters_checked (sql, db, query, text, from, present, NULL, FALSE);
 }
 
 /* Whether the prices a search's inner query picks are read by their key alone, and the
@@ -2349,6 +2388,178 @@ first_name_only (const SkySearchQuery *query)
 {
   return !search_parts_disabled && !has_least_size (query) && !keeps_indexed_value (query) &&
          (query->category != NULL || names_one (query->unit));
+}
+
+/* By name, of a category or unit alone, the first name's prices are read through the runs of
+ * its services (name_runs_keys()), up to this many prices per offer of the name; past them the
+ * walk of the name, which reads each offer's prices by a look-up, costs less. */
+#define NAME_RUNS_PER_OFFER 4
+
+/* Nor when the name's offers are fewer than this share of its services' (c5.1 at 3,000,000
+ * offers, 5,400 of the virtual machines' 1,860,000): its first prices lie past many more of the
+ * other names' in each run, unless it holds the cheapest, and the runs would give way after
+ * their budget. */
+#define NAME_RUNS_SHARE 16
+
+/* Of an OS alone, the runs of that OS and the name's vCPU counts, up to this many prices per
+ * offer of the name, and of a name of at least this share of the offers of those: the walk
+ * from the name reads every offer of it, of every OS, and each price's row for its OS (some
+ * 6 µs an offer, ten times the walk of a category's name, sixty times a price of the runs). */
+#define NAME_OS_RUNS_PER_OFFER 48
+#define NAME_OS_RUNS_SHARE 64
+
+static gint64 name_runs_per_offer = -1;
+
+/* For tests: how many prices per offer of the first name name_runs_keys() reads at most (0:
+ * none, the walk of the name); -1 for the defaults. */
+void
+_sky_catalog_set_name_runs (gint64 prices_per_offer)
+{
+  name_runs_per_offer = prices_per_offer;
+}
+
+static gint64 offers_at_most (sqlite3 *db);
+
+/* Whether a search by name without a text keeps an OS and no least size, region or
+ * architecture: its first name's prices are read through the runs of the OS and the name's
+ * vCPU counts first (name_runs_keys()). */
+static gboolean
+os_name_only (const SkySearchQuery *query)
+{
+  return !search_parts_disabled && query->os != NULL && query->region == NULL &&
+         !names_one (query->architecture) && !has_least_size (query);
+}
+
+/* A search by name of a category or unit alone (first_name_only()) whose page the first name's
+ * prices fill: the walk of that name reads every price of its offers, a look-up of the index of
+ * prices by offer each, to sort them (storage's greatest name, ssd-standard, 70,000 offers at
+ * 3,000,000). Its prices in price order through the index of prices by service instead, in
+ * the runs of its services (as the table of names gives them), of each unit and bucket the
+ * search keeps, each run stopped once the page holds cheaper prices, and each price checked
+ * against the set of the name's offers (a bit each, set from the names' index) rather than on
+ * its offer's row: the name's prices lie among the other names' of its services, past the
+ * cheaper ones, each of which costs that check alone. Up to NAME_RUNS_PER_OFFER prices per
+ * offer of the name are read so (sky_found_within()): a name whose prices are the dearest of
+ * large runs gives way to the walk of the name. Of an OS alone (os_name_only()), the runs of
+ * that OS and the name's vCPU counts (OS_VCPU_FROM_SQL) in the same way, when the name's
+ * offers all have one (NAME_OS_RUNS_PER_OFFER). The keys (bucket, amount and offer_seq) of the
+ * page's prices, in its order, fewer than a page when the name's prices do not fill it; NULL
+ * when the runs give way, or the catalog cannot be read. */
+static GArray *
+name_runs_keys (sqlite3              *db,
+                const SkySearchQuery *query,
+                GArray               *present,
+                const char           *first)
+{
+  g_autoptr(FoundSet) set = g_new0 (FoundSet, 1);
+  g_autoptr(GString) sql = g_string_new ("SELECT p.bucket, p.amount, p.offer_seq ");
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) units = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *in_units = NULL;
+  g_autofree char *check = NULL;
+  g_autofree char *like = NULL;
+  g_autofree char *sql_runs = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) vcpus = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *service_list = NULL;
+  g_autofree char *vcpu_list = NULL;
+  gboolean of_os = query->os != NULL;
+  gint64 per_offer = name_runs_per_offer >= 0 ? name_runs_per_offer
+                     : of_os ? NAME_OS_RUNS_PER_OFFER : NAME_RUNS_PER_OFFER;
+  g_autoptr(GArray) current = NULL;
+  gboolean all_current = TRUE;
+  gboolean without_vcpu = FALSE;
+  gint64 name_offers = 0;
+  gint64 run_offers = 0;
+  gint64 os = -1;
+  int rc;
+
+  if (per_offer == 0 || (of_os && (os = word_id (db, query->os)) < 0))
+    return NULL;
+  if (sqlite3_prepare_v2 (db, "SELECT service_id, vcpu, offers FROM offer_name WHERE name = ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  _sky_catalog_bind_text (stmt, 1, first);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 service = sqlite3_column_int64 (stmt, 0);
+      gint64 vcpu = sqlite3_column_int64 (stmt, 1);
+
+      if (!holds_bucket (ids, service))
+        g_array_append_val (ids, service);
+      if (vcpu < 0)
+        without_vcpu = TRUE;
+      else if (!holds_bucket (vcpus, vcpu))
+        g_array_append_val (vcpus, vcpu);
+      name_offers += sqlite3_column_int64 (stmt, 2);
+    }
+  if (rc != SQLITE_DONE || ids->len == 0 || (of_os && without_vcpu))
+    return NULL;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  /* Whether the name's services are all current (of the search's provider): no check of a
+   * price's service then, which the index of an OS does not hold (its row read for each). */
+  current = current_service_ids (db, query->provider);
+  if (current == NULL)
+    return NULL;
+  for (guint i = 0; i < ids->len; i++)
+    if (!holds_bucket (current, g_array_index (ids, gint64, i)))
+      all_current = FALSE;
+  if (of_os && !all_current)
+    return NULL;
+  service_list = id_list (ids);
+  vcpu_list = id_list (vcpus);
+  /* Few of the runs' offers (the record of values held together counts them): see
+   * NAME_RUNS_SHARE. */
+  sql_runs = of_os ? g_strdup_printf ("SELECT sum (offers) FROM price_meet WHERE os = %"
+                                      G_GINT64_FORMAT " AND vcpu IN (%s)", os, vcpu_list)
+                   : g_strdup_printf ("SELECT sum (offers) FROM price_meet "
+                                      "WHERE service_id IN (%s)", service_list);
+  if (!_sky_catalog_query_int (db, sql_runs, &run_offers, NULL) ||
+      name_offers * (of_os ? NAME_OS_RUNS_SHARE : NAME_RUNS_SHARE) < run_offers)
+    return NULL;
+  set->n_bits = offers_at_most (db) + 1;
+  set->bits = g_new0 (guint64, set->n_bits / 64 + 1);
+  if (sqlite3_prepare_v2 (db, "SELECT count (*) FROM offer_row "
+                              "WHERE name = ?1 COLLATE NOCASE AND sky_found_add (?2, id)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  _sky_catalog_bind_text (stmt, 1, first);
+  sqlite3_bind_pointer (stmt, 2, set, FOUND_SET_TYPE, NULL);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  set->budget = (gint64) set->count * per_offer;
+  /* Each unit named, so that each run of a service, unit and bucket is read in price order. */
+  units = catalog_units (db);
+  if (!names_one (query->unit) && units->len == 0)
+    return NULL;
+  in_units = units_condition (query, units);
+  /* The name's offers checked before the price's service (a look-up in the search's list). */
+  if (of_os)
+    check = g_strdup_printf (" AND p.vcpu IN (%s)%s AND sky_found_within (:found, "
+                             PRICE_OFFER_ID_SQL ")", vcpu_list, in_units);
+  else
+    check = g_strdup_printf ("%s AND p.service_id IN (%s) AND sky_found_within (:found, "
+                             PRICE_OFFER_ID_SQL ")", in_units, service_list);
+  append_filters_checked (sql, db, query, TEXT_NONE, of_os ? OS_VCPU_FROM_SQL : SERVICES_FROM_SQL,
+                          present, check, all_current);
+  g_string_append (sql, " ORDER BY p.amount, p.offer_seq LIMIT :limit OFFSET :offset");
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  like = bind_filters (stmt, query, TEXT_NONE, NULL, NULL);
+  sqlite3_bind_pointer (stmt, sqlite3_bind_parameter_index (stmt, ":found"), set,
+                        FOUND_SET_TYPE, NULL);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), query->limit);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), query->offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    for (int c = 0; c < 3; c++)
+      {
+        gint64 value = sqlite3_column_int64 (stmt, c);
+
+        g_array_append_val (keys, value);
+      }
+  return rc == SQLITE_DONE ? g_steal_pointer (&keys) : NULL;
 }
 
 /* The groups of @ids that share a value, as text "id, id, …", in the value's order; a group of
@@ -6204,11 +6415,28 @@ build:
                 g_clear_pointer (&first_part, g_free);
               first_only = first_part == NULL;
             }
-          /* Of a category or unit alone, the walk of the first name only, its prices in price
-           * order (see first_name_only()). */
+          /* Of a category or unit alone, the first name's prices alone, in price order (see
+           * first_name_only()): through the runs of its services (see name_runs_keys()), or else
+           * by the walk of that name only; of an OS alone, through the runs of the OS, or else
+           * the walk from it as before. */
           else if (first != NULL && !first_name_walked && query->limit > 0 &&
-                   first_name_only (query))
-            first_only = TRUE;
+                   (first_name_only (query) || os_name_only (query)))
+            {
+              g_autoptr(GArray) keys = NULL;
+
+              _sky_catalog_watch_cancellable (self->db, query->cancellable);
+              keys = name_runs_keys (self->db, query, present, first);
+              if (keys != NULL && keys->len / 3 >= query->limit)
+                {
+                  listings = listings_of_keys (self->db, keys, query, error);
+                  _sky_catalog_watch_cancellable (self->db, NULL);
+                  end_read (self->db, began);
+                  return g_steal_pointer (&listings);
+                }
+              _sky_catalog_watch_cancellable (self->db, NULL);
+              /* Fewer than a page: the walk of every name from it, at once. */
+              first_only = keys == NULL && first_name_only (query);
+            }
           if (first != NULL)
             {
               g_free (name_from);
