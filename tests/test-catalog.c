@@ -2532,6 +2532,95 @@ assert_offer_kinds (Fixture *f)
                                        "  ifnull (os, -1) FROM offer_row)"));
 }
 
+/* A text of many offers (as if) lists what a scan lists, in every order, each way, page by page,
+ * however the walk goes on against one trigram's offers: the Windows machines' ("-win-") by
+ * purchase option through the runs of their OS alone, past the 200 cheaper on-demand prices of
+ * the others; by service the services their kinds name, the disks' prices not walked; the disks'
+ * by price through their service's runs; none so for a text of an OS-less offer and an OS
+ * ("win-"), or of most offers. The record of kinds holds every offer's, after a sheet is
+ * imported beside another, one removed, and one imported again in its offers' ids. */
+static void
+test_search_os_text (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char * const texts[] = { "-win-", "win-", "-lin-", "m-", "d-", "-wi", "twin" };
+  g_autofree char *sheet = write_os_sheet (f, "1");
+  g_autofree char *second = write_os_sheet (f, "2");
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(SkyImportResult) other = NULL;
+  g_autoptr(SkyImportResult) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import_fixture (f);
+  result = import_ok (f, sheet);
+  assert_offer_kinds (f);
+  for (gsize t = 0; t < G_N_ELEMENTS (texts); t++)
+    for (gsize k = 0; k < G_N_ELEMENTS (text_sorts); k++)
+      for (int descending = 0; descending < 2; descending++)
+        {
+          SkySearchQuery query = { .text = texts[t], .sort = text_sorts[k],
+                                   .descending = descending };
+          g_autofree char *scanned = NULL;
+
+          _sky_catalog_set_text_index_disabled (TRUE);
+          scanned = search_keys (f, &query);
+          _sky_catalog_set_text_index_disabled (FALSE);
+          for (guint w = 0; w < 4; w++)
+            for (guint offset = 0; offset < 5; offset += 4)
+              {
+                SkySearchQuery page = query;
+                g_autofree char *paged = NULL;
+                g_autofree char *expected = keys_page (scanned, offset, 4);
+
+                page.offset = offset;
+                page.limit = 4;
+                /* On against the trigram's offers after the first prices, or as told; the
+                 * values of a region's or service's found at the cost told, or one price an
+                 * offer. */
+                _sky_catalog_set_text_trigram_walk (-1, -1, w % 2 == 0 ? 1 : -1);
+                _sky_catalog_set_text_values_walk (w < 2 ? -1 : 1);
+                paged = search_keys_probed (f, &page, -1, -1);
+                _sky_catalog_set_text_values_walk (-1);
+                _sky_catalog_set_text_trigram_walk (-1, -1, -1);
+                g_assert_cmpstr (paged, ==, expected);
+              }
+        }
+
+  /* The Windows machines' first on-demand prices, and their service's part, found within the
+   * prices of the first look and a few more. */
+  for (guint k = 0; k < 2; k++)
+    {
+      SkySearchQuery query = { .text = "-win-", .limit = 4,
+                               .sort = k == 0 ? SKY_SORT_TERM : SKY_SORT_SERVICE };
+      g_autofree char *scanned = NULL;
+      g_autofree char *paged = NULL;
+      g_autofree char *expected = NULL;
+
+      _sky_catalog_set_text_index_disabled (TRUE);
+      scanned = search_keys (f, &query);
+      _sky_catalog_set_text_index_disabled (FALSE);
+      expected = keys_page (scanned, 0, 4);
+      _sky_catalog_set_text_trigram_walk (-1, -1, 1);
+      paged = search_keys_probed (f, &query, -1, -1);
+      _sky_catalog_set_text_trigram_walk (-1, -1, -1);
+      g_assert_cmpstr (paged, ==, expected);
+      g_assert_cmpint (_sky_catalog_text_checked (), >, 0);
+      g_assert_cmpint (_sky_catalog_text_checked (), <, 100);
+    }
+
+  other = import_ok (f, second);
+  assert_offer_kinds (f);
+  g_assert_true (sky_catalog_remove_sheet (f->catalog, "oscloud", "2", &error));
+  g_assert_no_error (error);
+  g_assert_true (sky_catalog_remove_sheet (f->catalog, "oscloud", "1", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM kind k JOIN service s "
+                                       "ON s.id = k.service_id"), ==,
+                   query_int (f->path, "SELECT count(*) FROM kind"));
+  again = import_ok (f, sheet);
+  assert_offer_kinds (f);
+}
+
 /* The table of names holds the names of the offers of every sheet imported, and loses those of
  * a sheet removed; a text only services' names hold, read through it, lists what a scan lists
  * before and after: of one service or two, whose offers' names the other's offers have too or
@@ -5906,6 +5995,7 @@ main (int    argc,
   ADD ("search/offer-names", test_search_offer_names);
   ADD ("search/named-text", test_search_named_text);
   ADD ("search/sku-text", test_search_sku_text);
+  ADD ("search/os-text", test_search_os_text);
   ADD ("search/parts", test_search_parts);
   ADD ("search/per-size", test_search_per_size);
   ADD ("search/meets", test_search_meets);

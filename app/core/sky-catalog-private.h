@@ -269,6 +269,7 @@ void      _sky_catalog_set_text_trigram_walk   (gint64   prices,
                                                 gint64   first,
                                                 gint64   spread);
 void      _sky_catalog_set_text_values_walk    (gint64   prices_per_offer);
+gint64    _sky_catalog_text_checked             (void);
 void      _sky_catalog_set_text_walk           (gint64   rows_per_offer,
                                                 gint64   margin);
 /* For tests: searches read as one sort of every price they keep, not in parts by the sort's
