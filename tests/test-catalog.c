@@ -2474,6 +2474,187 @@ test_search_sku_text (Fixture       *f,
         }
 }
 
+static void take_back (Fixture    *f,
+                       const char *sql);
+
+/* A sheet of machines of two OS and, after them, more disks (no OS, first by name), whose SKUs
+ * say so ("-lin-", "-win-", and "d-twin-" of a disk in ten, whose "win-" no OS has): every
+ * on-demand price of the Windows machines dearer than all the others' (295 of them), their spot
+ * prices the cheapest of the machines'; "zz-" in the SKUs of some offers of each kind, their
+ * on-demand prices the dearest but the Windows machines', the machines' first by id. A sheet
+ * of each @version, with the same offers. */
+static char *
+write_os_sheet (Fixture    *f,
+                const char *version)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autofree char *name = g_strdup_printf ("os-%s.xml", version);
+
+  g_string_append_printf (s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                             "<price-sheet xmlns=\"urn:skytally:price-sheet:1\" format=\"1\">\n"
+                             "  <provider id=\"oscloud\" name=\"OS Cloud\"/>\n"
+                             "  <sheet version=\"%s\" effective-date=\"2026-03-01\" "
+                             "currency=\"EUR\"/>\n"
+                             "  <source retrieved=\"2026-03-01\">Written by the test.</source>\n"
+                             "  <region code=\"north\" name=\"North\" geography=\"EU\"/>\n"
+                             "  <region code=\"south\" name=\"South\" geography=\"EU\"/>\n",
+                          version);
+  g_string_append (s, "  <service id=\"vm\" name=\"Machines\" category=\"compute\">\n");
+  for (guint i = 0; i < 140; i++)
+    {
+      gboolean win = i % 7 == 3;
+
+      gboolean marked = win ? i % 2 == 1 : i % 20 == 1;
+
+      g_string_append_printf (s, "    <offer sku=\"m-%s-%s%u\" name=\"%s\" region=\"%s\" "
+                                 "vcpu=\"%u\" memory-gib=\"%u\" os=\"%s\">\n"
+                                 "      <price unit=\"hour\" term=\"on-demand\" "
+                                 "amount=\"0.%03u\"/>\n"
+                                 "      <price unit=\"hour\" term=\"spot\" amount=\"0.%03u\"/>\n"
+                                 "    </offer>\n",
+                              win ? "win" : "lin", marked ? "zz-" : "", i, win ? "w" : "a",
+                              i % 3 == 0 ? "north" : "south", 1 << (i % 3), 2 << (i % 3),
+                              win ? "windows" : "linux",
+                              win ? 200 + i : marked ? 150 + i / 20 : (i * 13) % 120 + 1,
+                              win ? i / 7 + 1 : (i * 17) % 100 + 30);
+    }
+  g_string_append (s, "  </service>\n"
+                      "  <service id=\"disk\" name=\"Disks\" category=\"storage\">\n");
+  for (guint i = 0; i < 160; i++)
+    g_string_append_printf (s, "    <offer sku=\"d-%s%u\" name=\"a\" region=\"%s\">\n"
+                               "      <price unit=\"gb-month\" term=\"on-demand\" "
+                               "amount=\"0.%03u\"/>\n"
+                               "      <price unit=\"gb-month\" term=\"spot\" amount=\"0.%03u\"/>\n"
+                               "    </offer>\n",
+                            i % 10 == 3 ? "twin-" : i % 20 == 5 ? "zz-" : "", i,
+                            i % 2 == 0 ? "north" : "south",
+                            i % 20 == 5 ? 170 + i / 20 : (i * 7) % 60 + 1, (i * 11) % 60 + 2);
+  g_string_append (s, "  </service>\n");
+  return save_sheet (f, s, name);
+}
+
+/* Whether the record of offers' kinds holds each offer's service and OS. */
+static void
+assert_offer_kinds (Fixture *f)
+{
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM offer_row o "
+                                       "JOIN offer_kind c ON c.chunk = o.id / 8000 "
+                                       "JOIN kind k ON k.service_id = o.service_id "
+                                       "  AND k.os = ifnull (o.os, -1) "
+                                       "WHERE hex (substr (c.kinds, 2 * (o.id % 8000) + 1, 2)) "
+                                       "  = printf ('%02X%02X', k.id & 255, k.id >> 8)"), ==,
+                   query_int (f->path, "SELECT count(*) FROM offer_row"));
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM kind"), ==,
+                   query_int (f->path, "SELECT count(*) FROM (SELECT DISTINCT service_id, "
+                                       "  ifnull (os, -1) FROM offer_row)"));
+}
+
+/* A text of many offers (as if) lists what a scan lists, in every order, each way, page by page,
+ * however the walk goes on against one trigram's offers: the Windows machines' ("-win-") by
+ * purchase option through the runs of their OS alone, past the 200 cheaper on-demand prices of
+ * the others; by service the services their kinds name, the disks' prices not walked; the disks'
+ * by price through their service's runs; none so for a text of an OS-less offer and an OS
+ * ("win-"), or of most offers, or of every kind ("zz-", whose kinds are found without all its
+ * offers', the disks' last). The record of kinds holds every offer's, after a sheet is imported beside another,
+ * one removed, and one imported again in its offers' ids. */
+static void
+test_search_os_text (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char * const texts[] = {
+    "-win-", "win-", "-lin-", "m-", "d-", "-wi", "twin", "in-", "zz-",
+  };
+  g_autofree char *sheet = write_os_sheet (f, "1");
+  g_autofree char *second = write_os_sheet (f, "2");
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(SkyImportResult) other = NULL;
+  g_autoptr(SkyImportResult) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  result = import_ok (f, sheet);
+  assert_offer_kinds (f);
+  for (gsize t = 0; t < G_N_ELEMENTS (texts); t++)
+    for (gsize k = 0; k < G_N_ELEMENTS (text_sorts); k++)
+      for (int descending = 0; descending < 2; descending++)
+        {
+          SkySearchQuery query = { .text = texts[t], .sort = text_sorts[k],
+                                   .descending = descending };
+          g_autofree char *scanned = NULL;
+
+          _sky_catalog_set_text_index_disabled (TRUE);
+          scanned = search_keys (f, &query);
+          _sky_catalog_set_text_index_disabled (FALSE);
+          for (guint w = 0; w < 4; w++)
+            for (guint offset = 0; offset < 5; offset += 4)
+              {
+                SkySearchQuery page = query;
+                g_autofree char *paged = NULL;
+                g_autofree char *expected = keys_page (scanned, offset, 4);
+
+                page.offset = offset;
+                page.limit = 4;
+                /* On against the trigram's offers after the first prices, or as told; the
+                 * values of a region's or service's found at the cost told, or one price an
+                 * offer. */
+                _sky_catalog_set_text_trigram_walk (-1, -1, w % 2 == 0 ? 1 : -1);
+                _sky_catalog_set_text_values_walk (w < 2 ? -1 : 1);
+                paged = search_keys_probed (f, &page, -1, -1);
+                _sky_catalog_set_text_values_walk (-1);
+                _sky_catalog_set_text_trigram_walk (-1, -1, -1);
+                g_assert_cmpstr (paged, ==, expected);
+              }
+        }
+
+  /* The Windows machines' first on-demand prices, and their service's part, found within the
+   * prices of the first look and a few more; past the others' when the record of kinds holds
+   * none of their offers' (0), as without it. */
+  for (guint k = 0; k < 4; k++)
+    {
+      SkySearchQuery query = { .text = "-win-", .limit = 4,
+                               .sort = k % 2 == 0 ? SKY_SORT_TERM : SKY_SORT_SERVICE };
+      g_autofree char *scanned = NULL;
+      g_autofree char *paged = NULL;
+      g_autofree char *expected = NULL;
+
+      _sky_catalog_set_text_index_disabled (TRUE);
+      scanned = search_keys (f, &query);
+      _sky_catalog_set_text_index_disabled (FALSE);
+      expected = keys_page (scanned, 0, 4);
+      _sky_catalog_set_text_trigram_walk (-1, -1, 1);
+      paged = search_keys_probed (f, &query, -1, -1);
+      _sky_catalog_set_text_trigram_walk (-1, -1, -1);
+      g_assert_cmpstr (paged, ==, expected);
+      if (k < 2)
+        g_assert_cmpint (_sky_catalog_text_checked (), <, 100);
+      else
+        g_assert_cmpint (_sky_catalog_text_checked (), >, 100);
+      if (k == 1)
+        {
+          take_back (f, "CREATE TABLE kept AS SELECT * FROM offer_kind; "
+                        "UPDATE offer_kind SET kinds = zeroblob (length (kinds))");
+          f->catalog = sky_catalog_open (f->path, &error);
+          g_assert_no_error (error);
+        }
+    }
+
+  take_back (f, "DELETE FROM offer_kind; INSERT INTO offer_kind SELECT * FROM kept; "
+                "DROP TABLE kept");
+  f->catalog = sky_catalog_open (f->path, &error);
+  g_assert_no_error (error);
+  other = import_ok (f, second);
+  assert_offer_kinds (f);
+  g_assert_true (sky_catalog_remove_sheet (f->catalog, "oscloud", "2", &error));
+  g_assert_no_error (error);
+  g_assert_true (sky_catalog_remove_sheet (f->catalog, "oscloud", "1", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM kind k JOIN service s "
+                                       "ON s.id = k.service_id"), ==,
+                   query_int (f->path, "SELECT count(*) FROM kind"));
+  again = import_ok (f, sheet);
+  assert_offer_kinds (f);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM kind"), ==, 3);
+}
+
 /* The table of names holds the names of the offers of every sheet imported, and loses those of
  * a sheet removed; a text only services' names hold, read through it, lists what a scan lists
  * before and after: of one service or two, whose offers' names the other's offers have too or
@@ -3632,6 +3813,8 @@ test_decline_bundled (Fixture       *f,
 /* SQL that takes a catalog of schema 25 back to schema 24: no index of prices by OS and
  * memory. */
 #define UNDO_SCHEMA_25 "DROP INDEX price_by_os_memory; "
+/* SQL that takes a catalog of schema 26 back to schema 25: no record of the offers' kinds. */
+#define UNDO_SCHEMA_26 "DROP TABLE kind; DROP TABLE offer_kind; "
 /* SQL that takes a catalog of schema 22 back to schema 21: the index of prices by OS and vCPU
  * count goes. */
 #define UNDO_SCHEMA_22 \
@@ -3653,10 +3836,10 @@ test_decline_bundled (Fixture       *f,
   "  offer_seq, variant) WHERE vcpu > 0 AND unit = 0; " \
   "CREATE INDEX price_by_per_gib ON price (bucket, (CAST (amount AS REAL) / memory), amount, " \
   "  offer_seq, variant) WHERE memory > 0 AND unit = 0; "
-/* SQL that takes a catalog of schema 25 back to schema 17. */
-#define UNDO_SCHEMAS_18_25 \
-  UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21 UNDO_SCHEMA_20 \
-  UNDO_SCHEMA_19 UNDO_SCHEMA_18
+/* SQL that takes a catalog of schema 26 back to schema 17. */
+#define UNDO_SCHEMAS_18_26 \
+  UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21 \
+  UNDO_SCHEMA_20 UNDO_SCHEMA_19 UNDO_SCHEMA_18
 #define UNDO_SCHEMA_17 \
   "DROP INDEX price_by_unit; DROP INDEX price_by_vcpu; DROP INDEX price_by_memory; " \
   "DROP INDEX price_by_os; DROP INDEX price_by_arch; DROP INDEX price_by_region; " \
@@ -3712,7 +3895,7 @@ test_migrate_from_5 (Fixture       *f,
                                      "CHECK (is_current IN (0, 1)); "
                                      "UPDATE sheet SET is_current = 1; "
                                      "ALTER TABLE provider DROP COLUMN short_name; "
-                                     UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+                                     UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 5",
@@ -3824,7 +4007,7 @@ test_migrate_from_7 (Fixture       *f,
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "ALTER TABLE provider DROP COLUMN short_name; "
-                                 UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+                                 UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                  "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 7",
@@ -3994,7 +4177,7 @@ test_migrate_from_8 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 8",
@@ -4224,7 +4407,7 @@ test_migrate_from_9 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "PRAGMA user_version = 9",
                                  NULL, NULL, NULL),
@@ -4324,7 +4507,7 @@ test_migrate_from_8_dates (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                  "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 8",
@@ -4375,7 +4558,7 @@ test_migrate_from_10_services (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 "PRAGMA user_version = 10",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -4411,7 +4594,7 @@ test_migrate_from_11 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 "PRAGMA user_version = 11",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -4446,7 +4629,7 @@ test_migrate_from_12 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      "DROP TABLE offer_text; "
                                      "CREATE VIRTUAL TABLE offer_text USING fts5 ("
                                      "  name, sku, content = 'offer_row', content_rowid = 'id',"
@@ -4487,7 +4670,7 @@ test_migrate_from_13 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      "PRAGMA user_version = 13",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -4548,7 +4731,7 @@ test_migrate_from_14 (Fixture       *f,
   import_fixture (f);
   for (gsize i = 0; i < G_N_ELEMENTS (queries); i++)
     g_ptr_array_add (before, search_keys (f, &queries[i]));
-  take_back (f, UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 UNDO_SCHEMA_15 "PRAGMA user_version = 14");
+  take_back (f, UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 UNDO_SCHEMA_15 "PRAGMA user_version = 14");
   g_assert_cmpint (query_int (f->path, indexes), ==, 0);
 
   open_converted (f);
@@ -4584,7 +4767,7 @@ test_migrate_from_15 (Fixture       *f,
   least_before = search_keys (f, &least);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_25 UNDO_SCHEMA_16 "PRAGMA user_version = 15",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 "PRAGMA user_version = 15",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
@@ -4628,8 +4811,8 @@ test_migrate_from_20 (Fixture       *f,
 
         g_ptr_array_add (before, search_keys (f, &text));
       }
-  take_back (f, UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21
-             "PRAGMA user_version = 20");
+  take_back (f, UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22
+             UNDO_SCHEMA_21 "PRAGMA user_version = 20");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
                                        "WHERE name = 'offer_name'"), ==, 0);
 
@@ -4669,7 +4852,8 @@ test_migrate_from_22 (Fixture       *f,
 
         g_ptr_array_add (before, search_keys (f, &text));
       }
-  take_back (f, UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 "PRAGMA user_version = 22");
+  take_back (f, UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23
+             "PRAGMA user_version = 22");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_table_info ('offer_name') "
                                        "WHERE name = 'offers'"), ==, 0);
 
@@ -4714,8 +4898,8 @@ test_migrate_from_18 (Fixture       *f,
     }
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22
-                                 UNDO_SCHEMA_21 UNDO_SCHEMA_20 UNDO_SCHEMA_19
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23
+                                 UNDO_SCHEMA_22 UNDO_SCHEMA_21 UNDO_SCHEMA_20 UNDO_SCHEMA_19
                                  "PRAGMA user_version = 18", NULL, NULL, NULL),
                    ==, SQLITE_OK);
   sqlite3_close (db);
@@ -4778,7 +4962,7 @@ test_migrate_from_16 (Fixture       *f,
     }
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_25 UNDO_SCHEMA_17 "PRAGMA user_version = 16",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_26 UNDO_SCHEMA_17 "PRAGMA user_version = 16",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_index_xinfo ('price_by_unit') "
@@ -4832,7 +5016,7 @@ test_migrate_from_17 (Fixture       *f,
 
       g_ptr_array_add (before, search_keys (f, &query));
     }
-  take_back (f, UNDO_SCHEMAS_18_25 "PRAGMA user_version = 17");
+  take_back (f, UNDO_SCHEMAS_18_26 "PRAGMA user_version = 17");
   g_assert_cmpint (query_int (f->path, indexes), ==, 2);
 
   open_converted (f);
@@ -5572,7 +5756,7 @@ test_migrate_from_23 (Fixture       *f,
   import_fixture (f);
   result = import_ok (f, named);
   before = keys_each_way (f, filters, G_N_ELEMENTS (filters));
-  take_back (f, UNDO_SCHEMA_25 UNDO_SCHEMA_24 "PRAGMA user_version = 23");
+  take_back (f, UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24 "PRAGMA user_version = 23");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
                                        "WHERE name = 'offer_by_region_name'"), ==, 0);
 
@@ -5604,7 +5788,7 @@ test_migrate_from_24 (Fixture       *f,
   import_fixture (f);
   result = import_ok (f, named);
   before = keys_each_way (f, filters, G_N_ELEMENTS (filters));
-  take_back (f, UNDO_SCHEMA_25 "PRAGMA user_version = 24");
+  take_back (f, UNDO_SCHEMA_26 UNDO_SCHEMA_25 "PRAGMA user_version = 24");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
                                        "WHERE name = 'price_by_os_memory'"), ==, 0);
 
@@ -5616,6 +5800,43 @@ test_migrate_from_24 (Fixture       *f,
                                        "WHERE os IS NOT NULL AND memory IS NOT NULL"));
   g_assert_cmpint (query_int (f->path, rows), >, 0);
   after = keys_each_way (f, filters, G_N_ELEMENTS (filters));
+  for (guint i = 0; i < before->len; i++)
+    {
+      g_assert_cmpstr (after->pdata[i], ==, before->pdata[i]);
+      g_assert_cmpstr (after->pdata[i], !=, "");
+    }
+}
+
+/* Schema 26: the record of each offer's kind, its service and OS; the pages of a text of many
+ * offers by service and by purchase option, which read it, are as before, each way. */
+static void
+test_migrate_from_25 (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const SkySearchQuery filters[] = {
+    { .text = "-win-", .sort = SKY_SORT_SERVICE },
+    { .text = "-win-", .sort = SKY_SORT_TERM },
+    { .text = "d-", .sort = SKY_SORT_PRICE },
+  };
+  g_autofree char *sheet = write_os_sheet (f, "1");
+  g_autoptr(SkyImportResult) result = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+
+  import_fixture (f);
+  result = import_ok (f, sheet);
+  _sky_catalog_set_few_offers (0);
+  before = keys_each_way (f, filters, G_N_ELEMENTS (filters));
+  _sky_catalog_set_few_offers (-1);
+  take_back (f, UNDO_SCHEMA_26 "PRAGMA user_version = 25");
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
+                                       "WHERE name IN ('kind', 'offer_kind')"), ==, 0);
+
+  open_converted (f);
+  assert_offer_kinds (f);
+  _sky_catalog_set_few_offers (0);
+  after = keys_each_way (f, filters, G_N_ELEMENTS (filters));
+  _sky_catalog_set_few_offers (-1);
   for (guint i = 0; i < before->len; i++)
     {
       g_assert_cmpstr (after->pdata[i], ==, before->pdata[i]);
@@ -5755,8 +5976,8 @@ test_migrate_from_19 (Fixture       *f,
         query.sort = sorts[k];
         g_ptr_array_add (before, search_keys (f, &query));
       }
-  take_back (f, UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21
-             UNDO_SCHEMA_20 "PRAGMA user_version = 19");
+  take_back (f, UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22
+             UNDO_SCHEMA_21 UNDO_SCHEMA_20 "PRAGMA user_version = 19");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
                                        "WHERE name = 'price_meet'"), ==, 0);
 
@@ -5811,7 +6032,7 @@ test_migrate_from_21 (Fixture       *f,
 
         g_ptr_array_add (before, search_keys (f, &query));
       }
-  take_back (f, UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22
+  take_back (f, UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22
              "PRAGMA user_version = 21");
   g_assert_cmpint (query_int (f->path, indexed), ==, 0);
 
@@ -6040,6 +6261,7 @@ main (int    argc,
   ADD ("search/offer-names", test_search_offer_names);
   ADD ("search/named-text", test_search_named_text);
   ADD ("search/sku-text", test_search_sku_text);
+  ADD ("search/os-text", test_search_os_text);
   ADD ("search/parts", test_search_parts);
   ADD ("search/per-size", test_search_per_size);
   ADD ("search/meets", test_search_meets);
@@ -6082,6 +6304,7 @@ main (int    argc,
   ADD ("migrate-from-22", test_migrate_from_22);
   ADD ("migrate-from-23", test_migrate_from_23);
   ADD ("migrate-from-24", test_migrate_from_24);
+  ADD ("migrate-from-25", test_migrate_from_25);
   ADD ("import/spilled-prices", test_import_spilled_prices);
   ADD ("import/cancel-writing-prices", test_cancel_writing_prices);
   ADD ("current-per-service", test_current_per_service);

@@ -1243,6 +1243,8 @@ import_in_transaction (SkyCatalog      *self,
       import_phase (import, "finish");
       ok = _sky_catalog_index_sheet (self->db, first_offer_id, error);
       import_phase (import, "text index");
+      ok = ok && _sky_catalog_write_offer_kinds (self->db, first_offer_id, error);
+      import_phase (import, "offer kinds");
       ok = ok && _sky_import_tally_write (import->tally, self->db,
                                           _("Cannot store the sheet in the catalog"), error) &&
            _sky_catalog_write_values (self->db, _("Cannot store the sheet in the catalog"),

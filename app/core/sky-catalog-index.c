@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <sqlite3.h>
 #include <glib/gi18n-lib.h>
 
@@ -153,9 +155,121 @@ index_text (sqlite3  *db,
                       first_offer_id, _("Cannot index the sheet's offers"), error);
 }
 
+/* Writes the record of the kind of each offer from @first_offer_id on (see the catalog's schema
+ * 26), read back from their rows in the order of their ids: a new kind for each pair of service
+ * and OS not yet recorded, and each row of OFFER_KIND_CHUNK offers' kinds written whole,
+ * with those of the offers before @first_offer_id that it holds as they were. An offer of a
+ * kind whose id does not fit in two bytes is recorded as 0, which a search takes as unknown. */
+gboolean
+_sky_catalog_write_offer_kinds (sqlite3  *db,
+                                gint64    first_offer_id,
+                                GError  **error)
+{
+  const char *message = _("Cannot record the kinds of the sheet's offers");
+  const gint64 per_chunk = OFFER_KIND_CHUNK;
+  g_autoptr(sqlite3_stmt) offers = NULL;
+  g_autoptr(sqlite3_stmt) known = NULL;
+  g_autoptr(sqlite3_stmt) add = NULL;
+  g_autoptr(sqlite3_stmt) old_row = NULL;
+  g_autoptr(sqlite3_stmt) put = NULL;
+  g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       NULL);
+  g_autofree guint8 *codes = g_new0 (guint8, 2 * per_chunk);
+  gint64 chunk = -1, last_service = G_MININT64, last_os = G_MININT64, code = 0;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT id, service_id, ifnull (os, -1) FROM offer_row "
+                              "WHERE id >= ?1 ORDER BY id", -1, &offers, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "SELECT id, service_id, os FROM kind", -1, &known,
+                          NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "INSERT INTO kind (service_id, os) VALUES (?1, ?2)", -1, &add,
+                          NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "SELECT kinds FROM offer_kind WHERE chunk = ?1", -1, &old_row,
+                          NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "INSERT OR REPLACE INTO offer_kind (chunk, kinds) VALUES (?1, ?2)",
+                          -1, &put, NULL) != SQLITE_OK)
+    return _sky_catalog_db_error (db, error, message);
+  /* A pair as one key: service ids and word ids are far below 2^31. */
+  while ((rc = sqlite3_step (known)) == SQLITE_ROW)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      *key = sqlite3_column_int64 (known, 1) << 32 ^ sqlite3_column_int64 (known, 2);
+      g_hash_table_insert (kinds, key,
+                           GUINT_TO_POINTER (MIN (sqlite3_column_int64 (known, 0),
+                                                  G_MAXUINT16 + 1)));
+    }
+  if (rc != SQLITE_DONE)
+    return _sky_catalog_db_error (db, error, message);
+  sqlite3_bind_int64 (offers, 1, first_offer_id);
+  for (;;)
+    {
+      gint64 id = 0, service = 0, os = 0, place;
+
+      rc = sqlite3_step (offers);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return _sky_catalog_db_error (db, error, message);
+      if (rc == SQLITE_ROW)
+        {
+          id = sqlite3_column_int64 (offers, 0);
+          service = sqlite3_column_int64 (offers, 1);
+          os = sqlite3_column_int64 (offers, 2);
+        }
+      /* The row before written whole; the next one's offers before these kept. */
+      if (chunk >= 0 && (rc == SQLITE_DONE || id / per_chunk != chunk))
+        {
+          sqlite3_bind_int64 (put, 1, chunk);
+          sqlite3_bind_blob (put, 2, codes, 2 * per_chunk, SQLITE_STATIC);
+          if (sqlite3_step (put) != SQLITE_DONE)
+            return _sky_catalog_db_error (db, error, message);
+          sqlite3_reset (put);
+        }
+      if (rc == SQLITE_DONE)
+        break;
+      if (id / per_chunk != chunk)
+        {
+          chunk = id / per_chunk;
+          memset (codes, 0, 2 * per_chunk);
+          sqlite3_bind_int64 (old_row, 1, chunk);
+          rc = sqlite3_step (old_row);
+          if (rc == SQLITE_ROW && sqlite3_column_bytes (old_row, 0) == 2 * per_chunk)
+            memcpy (codes, sqlite3_column_blob (old_row, 0), 2 * per_chunk);
+          else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return _sky_catalog_db_error (db, error, message);
+          sqlite3_reset (old_row);
+        }
+      if (service != last_service || os != last_os)
+        {
+          gint64 key = service << 32 ^ os;
+          gpointer found = NULL;
+
+          if (!g_hash_table_lookup_extended (kinds, &key, NULL, &found))
+            {
+              sqlite3_bind_int64 (add, 1, service);
+              sqlite3_bind_int64 (add, 2, os);
+              if (sqlite3_step (add) != SQLITE_DONE)
+                return _sky_catalog_db_error (db, error, message);
+              sqlite3_reset (add);
+              found = GUINT_TO_POINTER (MIN (sqlite3_last_insert_rowid (db), G_MAXUINT16 + 1));
+              g_hash_table_insert (kinds, g_memdup2 (&key, sizeof key), found);
+            }
+          code = GPOINTER_TO_UINT (found);
+          if (code > G_MAXUINT16)
+            code = 0;
+          last_service = service;
+          last_os = os;
+        }
+      place = id % per_chunk;
+      codes[2 * place] = (guint8) (code & 0xff);
+      codes[2 * place + 1] = (guint8) (code >> 8);
+    }
+  return TRUE;
+}
+
 /* Adds the offers from @first_offer_id on (those of the sheet just imported) to the text index;
- * called in the import's transaction, after its offers are written. The import writes the
- * sheet's rows of the table of names itself, from what it counted of its offers as it wrote them
+ * called in the import's transaction, after its offers are written, before the record of their
+ * kinds (_sky_catalog_write_offer_kinds()). The import writes the sheet's rows of the table of
+ * names itself, from what it counted of its offers as it wrote them
  * (sky-catalog-import-tally.c); the B-tree indexes on the price and offer tables SQLite keeps
  * itself. */
 gboolean
@@ -167,9 +281,10 @@ _sky_catalog_index_sheet (sqlite3  *db,
 }
 
 /* Takes the offers of sheet @sheet_id out of the text index, and its services' rows out of the
- * table of names and the record of which values the offers hold together (price_meet), whose
- * rows are each of one service; called before they are deleted, as the index reads what to
- * take out from their rows. */
+ * table of names, the record of which values the offers hold together (price_meet) and the
+ * kinds of offers (the record of each offer's kind keeps the removed offers' ids, which no
+ * offer found then has, until an import takes them again), whose rows are each of one service;
+ * called before they are deleted, as the index reads what to take out from their rows. */
 gboolean
 _sky_catalog_unindex_sheet (sqlite3  *db,
                             gint64    sheet_id,
@@ -178,7 +293,10 @@ _sky_catalog_unindex_sheet (sqlite3  *db,
   const char *message = _("Cannot remove the sheet's offers from the index");
 
   /* The names and values of the sheet's services go with them (a service is one sheet's). */
-  if (!run_with_id (db, "DELETE FROM offer_name WHERE service_id IN "
+  if (!run_with_id (db, "DELETE FROM kind WHERE service_id IN "
+                        "(SELECT id FROM service WHERE sheet_id = ?1)",
+                    sheet_id, message, error) ||
+      !run_with_id (db, "DELETE FROM offer_name WHERE service_id IN "
                         "(SELECT id FROM service WHERE sheet_id = ?1)",
                     sheet_id, message, error) ||
       !run_with_id (db, "DELETE FROM price_meet WHERE service_id IN "

@@ -226,6 +226,14 @@ gboolean  _sky_catalog_build_text_index  (sqlite3   *db,
 gboolean  _sky_catalog_rebuild_text_index_unsized (sqlite3  *db,
                                                   GError  **error);
 gboolean  _sky_catalog_text_index_usable (sqlite3   *db);
+/* The record of each offer's kind (its service and OS, see the catalog's schema 26): the kinds
+ * of the offers from @first_offer_id on (0 for all) written, each offer's two bytes in the row
+ * of its id / OFFER_KIND_CHUNK: 16,000 bytes, a row to a page of the catalog's 16 KiB (one of
+ * 8 KiB took a page of its own). */
+#define OFFER_KIND_CHUNK 8000
+gboolean  _sky_catalog_write_offer_kinds (sqlite3   *db,
+                                          gint64     first_offer_id,
+                                          GError   **error);
 /* The values the prices hold in the columns a search names value by value
  * (sky-catalog-values.c): written anew in each transaction that changes the prices, and read
  * by a search, in order, above @above, NULL when more than @most. */
@@ -263,6 +271,7 @@ void      _sky_catalog_set_text_trigram_walk   (gint64   prices,
                                                 gint64   spread);
 void      _sky_catalog_set_text_values_walk    (gint64   prices_per_offer);
 void      _sky_catalog_set_text_name_trigram   (gint64   offers_an_offer);
+gint64    _sky_catalog_text_checked            (void);
 void      _sky_catalog_set_text_walk           (gint64   rows_per_offer,
                                                 gint64   margin);
 /* For tests: searches read as one sort of every price they keep, not in parts by the sort's
