@@ -1682,6 +1682,20 @@ search_keys (Fixture              *f,
   return listing_keys (rows);
 }
 
+/* The listings of @query as a scan of every offer finds them, without the text index: what
+ * each way through the index must list. */
+static char *
+scanned_keys (Fixture              *f,
+              const SkySearchQuery *query)
+{
+  char *keys;
+
+  _sky_catalog_set_text_index_disabled (TRUE);
+  keys = search_keys (f, query);
+  _sky_catalog_set_text_index_disabled (FALSE);
+  return keys;
+}
+
 /* @query's @n listings, read a page of three at a time, are @whole (search_keys()). */
 static void
 assert_pages_of_three (Fixture              *f,
@@ -1958,9 +1972,7 @@ test_search_text_index (Fixture       *f,
             query.text = filtered_texts[t];
             query.sort = sorts[k];
             query.descending = limit == 3;
-            _sky_catalog_set_text_index_disabled (TRUE);
-            scanned = search_keys (f, &query);
-            _sky_catalog_set_text_index_disabled (FALSE);
+            scanned = scanned_keys (f, &query);
             query.limit = limit;
             expected = keys_page (scanned, 0, limit);
             /* The few offers found; as many as they are, through the index alone; as many
@@ -2181,9 +2193,7 @@ assert_services_text_as_scan (Fixture    *f,
         g_autofree char *paged = NULL;
         g_autofree char *expected = NULL;
 
-        _sky_catalog_set_text_index_disabled (TRUE);
-        scanned = search_keys (f, &query);
-        _sky_catalog_set_text_index_disabled (FALSE);
+        scanned = scanned_keys (f, &query);
         found = search_keys (f, &query);
         g_assert_cmpstr (found, ==, scanned);
         page.offset = 1;
@@ -2294,9 +2304,7 @@ test_search_named_text (Fixture       *f,
                                    .descending = descending };
           g_autofree char *scanned = NULL;
 
-          _sky_catalog_set_text_index_disabled (TRUE);
-          scanned = search_keys (f, &query);
-          _sky_catalog_set_text_index_disabled (FALSE);
+          scanned = scanned_keys (f, &query);
           for (guint w = 0; w < 4; w++)
             for (guint offset = 0; offset < 3; offset++)
               {
@@ -2336,9 +2344,7 @@ test_search_named_text (Fixture       *f,
             query.text = texts[t];
             query.sort = text_sorts[k];
             query.descending = offset == 1;
-            _sky_catalog_set_text_index_disabled (TRUE);
-            scanned = search_keys (f, &query);
-            _sky_catalog_set_text_index_disabled (FALSE);
+            scanned = scanned_keys (f, &query);
             expected = keys_page (scanned, offset, 3);
             query.offset = offset;
             query.limit = 3;
@@ -2426,9 +2432,7 @@ test_search_sku_text (Fixture       *f,
                                    .descending = descending };
           g_autofree char *scanned = NULL;
 
-          _sky_catalog_set_text_index_disabled (TRUE);
-          scanned = search_keys (f, &query);
-          _sky_catalog_set_text_index_disabled (FALSE);
+          scanned = scanned_keys (f, &query);
           for (guint w = 0; w < 12; w++)
             for (guint offset = 0; offset < 3; offset += 2)
               for (guint v = 0; v < 2; v++)
@@ -2581,9 +2585,7 @@ test_search_os_text (Fixture       *f,
                                    .descending = descending };
           g_autofree char *scanned = NULL;
 
-          _sky_catalog_set_text_index_disabled (TRUE);
-          scanned = search_keys (f, &query);
-          _sky_catalog_set_text_index_disabled (FALSE);
+          scanned = scanned_keys (f, &query);
           for (guint w = 0; w < 4; w++)
             for (guint offset = 0; offset < 5; offset += 4)
               {
@@ -2616,9 +2618,7 @@ test_search_os_text (Fixture       *f,
       g_autofree char *paged = NULL;
       g_autofree char *expected = NULL;
 
-      _sky_catalog_set_text_index_disabled (TRUE);
-      scanned = search_keys (f, &query);
-      _sky_catalog_set_text_index_disabled (FALSE);
+      scanned = scanned_keys (f, &query);
       expected = keys_page (scanned, 0, 4);
       _sky_catalog_set_text_trigram_walk (-1, -1, 1);
       paged = search_keys_probed (f, &query, -1, -1);
