@@ -5608,6 +5608,162 @@ test_search_name_runs (Fixture       *f,
         }
 }
 
+/* A sheet of virtual machines of two services, each name of one or two vCPU counts, their hourly
+ * prices (on demand, every other offer at a spot price too, two regions of two geographies,
+ * Linux and Windows) among each other's: "a.small" the least name, of a block storage offer
+ * without a vCPU count too, "z.large" the greatest, of 4 and 8 vCPUs, the runs of 4 vCPUs
+ * holding "m.medium" too. */
+static char *
+write_vcpu_names_sheet (Fixture *f)
+{
+  static const struct
+  {
+    const char *service;
+    const char *name;
+    guint       offers, vcpu;
+  } names[] = {
+    { "vm", "a.small", 4, 1 }, { "vm", "m.medium", 6, 2 }, { "vm", "z.large", 6, 4 },
+    { "vm", "z.large", 3, 8 }, { "vm2", "m.medium", 3, 4 }, { "vm2", "z.large", 2, 4 },
+    { "disk", "a.small", 1, 0 }, { "disk", "d.disk", 4, 0 },
+  };
+  static const char *const services[][2] = {
+    { "vm", "compute" }, { "vm2", "compute" }, { "disk", "storage" },
+  };
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->dir, "vcpu-names.xml", NULL);
+  guint n = 0;
+
+  sky_test_append_sheet_start (s, "vmcloud", "VM Cloud");
+  g_string_append (s, "  <region code=\"eu\" name=\"Europe\" geography=\"EU\"/>\n"
+                      "  <region code=\"us\" name=\"US East\" geography=\"US\"/>\n");
+  for (gsize v = 0; v < G_N_ELEMENTS (services); v++)
+    {
+      g_string_append_printf (s, "  <service id=\"%s\" name=\"%s\" category=\"%s\">\n",
+                              services[v][0], services[v][0], services[v][1]);
+      for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+        for (guint o = 0; o < names[i].offers; o++, n++)
+          {
+            if (strcmp (names[i].service, services[v][0]) != 0)
+              continue;
+            g_string_append_printf (s, "    <offer sku=\"vm-%u\" name=\"%s\" region=\"%s\"",
+                                    n, names[i].name, o % 2 == 0 ? "eu" : "us");
+            if (names[i].vcpu == 0)
+              {
+                g_string_append_printf (s, ">\n      <price unit=\"gb-month\" "
+                                           "term=\"on-demand\" amount=\"0.%03u\"/>\n",
+                                        1 + n % 5);
+                g_string_append (s, "    </offer>\n");
+                continue;
+              }
+            g_string_append_printf (s, " vcpu=\"%u\" memory-gib=\"%u\" os=\"%s\">\n"
+                                       "      <price unit=\"hour\" term=\"on-demand\" "
+                                       "amount=\"0.%03u\"/>\n",
+                                    names[i].vcpu, names[i].vcpu * 2,
+                                    o % 3 == 1 ? "windows" : "linux", 10 + (n * 7) % 13);
+            if (o % 2 == 1)
+              g_string_append_printf (s, "      <price unit=\"hour\" term=\"spot\" "
+                                         "amount=\"0.%03u\"/>\n",
+                                      5 + (n * 5) % 7);
+            g_string_append (s, "    </offer>\n");
+          }
+      g_string_append (s, "  </service>\n");
+    }
+  g_string_append (s, "</price-sheet>\n");
+  g_file_set_contents (path, s->str, s->len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* A search by name of no category, unit, OS, least size, region or architecture (of every
+ * offer, a provider, a purchase option, a geography or a highest price) reads the first name's
+ * prices through the runs of the name's vCPU counts, each price checked against the name's
+ * offers, up to a budget of prices per offer of the name; of a name some offers of which have
+ * no vCPU count, or past the budget, or allowed none, by the walk of the name: the prices the
+ * single statement lists whatever the budget, every page of three too, each way; after a later
+ * version of the sheet, its prices alone. */
+static void
+test_search_name_vcpu_runs (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const SkySearchQuery filters[] = {
+    { 0 },
+    { .provider = "vmcloud" },
+    { .term = "on-demand" },
+    { .term = "spot" },
+    { .geography = "EU" },
+    { .geography = "US", .term = "spot" },
+    { .has_max_price = TRUE, .max_price = G_GINT64_CONSTANT (150000000) },
+  };
+  static const SkySearchQuery none = { 0 };
+  static const SkySearchQuery eu = { .geography = "EU" };
+  static const gint64 budgets[] = { -1, 1000, 1, 0 };
+  g_autofree char *sheet = write_vcpu_names_sheet (f);
+  g_autoptr(SkyImportResult) result = import_ok (f, sheet);
+  g_autoptr(SkyImportResult) second = NULL;
+  g_autoptr(GString) later = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *later_path = NULL;
+  g_autofree char *text = NULL;
+  gboolean runs, walk;
+
+  for (gsize b = 0; b < G_N_ELEMENTS (budgets); b++)
+    for (gsize q = 0; q < G_N_ELEMENTS (filters); q++)
+      for (int descending = 0; descending < 2; descending++)
+        {
+          SkySearchQuery query = filters[q];
+          g_autoptr(GPtrArray) all = NULL;
+
+          query.sort = SKY_SORT_NAME;
+          query.descending = descending;
+          _sky_catalog_set_name_runs (budgets[b]);
+          all = search_as_single (f, &query);
+          _sky_catalog_set_name_runs (-1);
+          g_assert_cmpuint (all->len, >, 3);
+        }
+  /* "z.large" through the runs of 4 and 8 vCPUs, of every offer or of a geography; "a.small",
+   * of a block storage offer without a vCPU count too, by the walk. */
+  trace_name_runs (f, &none, TRUE, "z.large", 1000, &runs, &walk);
+  g_assert_true (runs);
+  g_assert_false (walk);
+  trace_name_runs (f, &eu, TRUE, "z.large", 1000, &runs, &walk);
+  g_assert_true (runs);
+  g_assert_false (walk);
+  trace_name_runs (f, &none, TRUE, "z.large", 0, &runs, &walk);
+  g_assert_false (runs);
+  g_assert_true (walk);
+  trace_name_runs (f, &none, FALSE, "a.small", 1000, &runs, &walk);
+  g_assert_false (runs);
+  g_assert_true (walk);
+
+  /* A later version of the sheet: the first one's services no longer current, their prices
+   * left out whichever way. */
+  g_file_get_contents (sheet, &text, NULL, &error);
+  g_assert_no_error (error);
+  later = g_string_new (text);
+  g_string_replace (later, "<sheet version=\"1\" effective-date=\"2026-03-01\"",
+                    "<sheet version=\"2\" effective-date=\"2026-04-01\"", 1);
+  later_path = g_build_filename (f->dir, "vcpu-names-2.xml", NULL);
+  g_file_set_contents (later_path, later->str, later->len, &error);
+  g_assert_no_error (error);
+  second = import_ok (f, later_path);
+  for (gsize b = 0; b < G_N_ELEMENTS (budgets); b++)
+    for (gsize q = 0; q < G_N_ELEMENTS (filters); q++)
+      for (int descending = 0; descending < 2; descending++)
+        {
+          SkySearchQuery query = filters[q];
+          g_autoptr(GPtrArray) all = NULL;
+
+          query.sort = SKY_SORT_NAME;
+          query.descending = descending;
+          _sky_catalog_set_name_runs (budgets[b]);
+          all = search_as_single (f, &query);
+          _sky_catalog_set_name_runs (-1);
+          for (guint i = 0; i < all->len; i++)
+            g_assert_cmpstr (((SkyListing *) all->pdata[i])->sheet_version, ==, "2");
+        }
+}
+
 /* A search of a region by name walks the region's offers through the index of offers by
  * region and name, each checked against the search's OS there: the prices the single
  * statement lists, every page of three too, each way; of an OS the region has no offer of,
@@ -6267,6 +6423,7 @@ main (int    argc,
   ADD ("search/meets", test_search_meets);
   ADD ("search/first-name", test_search_first_name);
   ADD ("search/name-runs", test_search_name_runs);
+  ADD ("search/name-vcpu-runs", test_search_name_vcpu_runs);
   ADD ("search/few-of-part", test_search_few_of_part);
   ADD ("search/region-names", test_search_region_names);
   ADD ("search/os-per-size", test_search_os_per_size);

@@ -1578,6 +1578,9 @@ catalog_units (sqlite3 *db)
  * 1,000,000 offers, Windows with at least 64 vCPUs by memory: 110 ms, then 2). */
 #define OS_VCPU_FROM_SQL "FROM price p INDEXED BY price_by_os_vcpu "
 
+/* The prices of each vCPU count, unit and bucket, in price order. */
+#define VCPU_FROM_SQL "FROM price p INDEXED BY price_by_vcpu "
+
 /* The prices of each OS by memory, as OS_VCPU_FROM_SQL by vCPU count: a search of an OS by the
  * hourly price per GiB reads its OS's runs of each memory size in price order, rather than
  * the size's, whose dearest prices may be another OS's (at 1,000,000 offers, Linux by price
@@ -1714,6 +1717,17 @@ static gboolean
 keeps_indexed_value (const SkySearchQuery *query)
 {
   return query->os != NULL || query->region != NULL || names_one (query->architecture);
+}
+
+/* Whether a search by name without a text keeps no category, unit, OS, least size, region or
+ * architecture (of every offer, a provider's, a purchase option's or a geography's): its first
+ * name's prices are read through the runs of the name's vCPU counts first (name_runs_keys()),
+ * which the index of prices by vCPU count holds with every other condition of such a search. */
+static gboolean
+vcpu_name_only (const SkySearchQuery *query)
+{
+  return !search_parts_disabled && !has_least_size (query) && !keeps_indexed_value (query) &&
+         query->category == NULL && !names_one (query->unit);
 }
 
 /* Whether the search keeps a region and no OS or architecture: by a size, smallest first, each
@@ -2105,8 +2119,10 @@ services_part_buckets (sqlite3    *db,
  * offers, 0.8 s). The least name (largest first, the greatest) of the offers whose prices
  * the search may list, as the catalog's record of the values the offers hold together
  * (price_meet) says: of the services with a price in the search's buckets and unit (a look-up
- * each), and the search's OS and least sizes. NULL when the search names none of those, or
- * the record cannot be read: the walk starts at the first name. */
+ * each), and the search's OS and least sizes; of every offer when the search names none of
+ * those but its first name's prices are read through the runs of its vCPU counts
+ * (vcpu_name_only()). NULL when the search names none of those otherwise, or the record cannot
+ * be read: the walk starts at the first name. */
 static char *
 first_name_of (sqlite3              *db,
                const SkySearchQuery *query,
@@ -2122,7 +2138,8 @@ first_name_of (sqlite3              *db,
   gint64 os = -1;
   int rc = SQLITE_DONE;
 
-  if (search_parts_disabled || (!in_buckets && query->os == NULL && !has_least_size (query)))
+  if (search_parts_disabled ||
+      (!in_buckets && query->os == NULL && !has_least_size (query) && !vcpu_name_only (query)))
     return NULL;
   if (query->os != NULL && (os = word_id (db, query->os)) < 0)
     return NULL;
@@ -2442,7 +2459,8 @@ os_name_only (const SkySearchQuery *query)
  * offer of the name are read so (sky_found_within()): a name whose prices are the dearest of
  * large runs gives way to the walk of the name. Of an OS alone (os_name_only()), the runs of
  * that OS and the name's vCPU counts (OS_VCPU_FROM_SQL) in the same way, when the name's
- * offers all have one (NAME_OS_RUNS_PER_OFFER). The keys (bucket, amount and offer_seq) of the
+ * offers all have one (NAME_OS_RUNS_PER_OFFER); of none of these (vcpu_name_only()), the runs
+ * of the name's vCPU counts of every OS (VCPU_FROM_SQL), alike. The keys (bucket, amount and offer_seq) of the
  * page's prices, in its order, fewer than a page when the name's prices do not fill it; NULL
  * when the runs give way, or the catalog cannot be read. */
 static GArray *
@@ -2465,8 +2483,9 @@ name_runs_keys (sqlite3              *db,
   g_autofree char *service_list = NULL;
   g_autofree char *vcpu_list = NULL;
   gboolean of_os = query->os != NULL;
+  gboolean of_vcpu = of_os || vcpu_name_only (query);
   gint64 per_offer = name_runs_per_offer >= 0 ? name_runs_per_offer
-                     : of_os ? NAME_OS_RUNS_PER_OFFER : NAME_RUNS_PER_OFFER;
+                     : of_vcpu ? NAME_OS_RUNS_PER_OFFER : NAME_RUNS_PER_OFFER;
   g_autoptr(GArray) current = NULL;
   gboolean all_current = TRUE;
   gboolean without_vcpu = FALSE;
@@ -2494,7 +2513,7 @@ name_runs_keys (sqlite3              *db,
         g_array_append_val (vcpus, vcpu);
       name_offers += sqlite3_column_int64 (stmt, 2);
     }
-  if (rc != SQLITE_DONE || ids->len == 0 || (of_os && without_vcpu))
+  if (rc != SQLITE_DONE || ids->len == 0 || (of_vcpu && without_vcpu))
     return NULL;
   g_clear_pointer (&stmt, sqlite3_finalize);
   /* Whether the name's services are all current (of the search's provider): no check of a
@@ -2505,7 +2524,7 @@ name_runs_keys (sqlite3              *db,
   for (guint i = 0; i < ids->len; i++)
     if (!holds_bucket (current, g_array_index (ids, gint64, i)))
       all_current = FALSE;
-  if (of_os && !all_current)
+  if (of_vcpu && !all_current)
     return NULL;
   service_list = id_list (ids);
   vcpu_list = id_list (vcpus);
@@ -2513,10 +2532,12 @@ name_runs_keys (sqlite3              *db,
    * NAME_RUNS_SHARE. */
   sql_runs = of_os ? g_strdup_printf ("SELECT sum (offers) FROM price_meet WHERE os = %"
                                       G_GINT64_FORMAT " AND vcpu IN (%s)", os, vcpu_list)
+           : of_vcpu ? g_strdup_printf ("SELECT sum (offers) FROM price_meet "
+                                        "WHERE vcpu IN (%s)", vcpu_list)
                    : g_strdup_printf ("SELECT sum (offers) FROM price_meet "
                                       "WHERE service_id IN (%s)", service_list);
   if (!_sky_catalog_query_int (db, sql_runs, &run_offers, NULL) ||
-      name_offers * (of_os ? NAME_OS_RUNS_SHARE : NAME_RUNS_SHARE) < run_offers)
+      name_offers * (of_vcpu ? NAME_OS_RUNS_SHARE : NAME_RUNS_SHARE) < run_offers)
     return NULL;
   set->n_bits = offers_at_most (db) + 1;
   set->bits = g_new0 (guint64, set->n_bits / 64 + 1);
@@ -2536,13 +2557,14 @@ name_runs_keys (sqlite3              *db,
     return NULL;
   in_units = units_condition (query, units);
   /* The name's offers checked before the price's service (a look-up in the search's list). */
-  if (of_os)
+  if (of_vcpu)
     check = g_strdup_printf (" AND p.vcpu IN (%s)%s AND sky_found_within (:found, "
                              PRICE_OFFER_ID_SQL ")", vcpu_list, in_units);
   else
     check = g_strdup_printf ("%s AND p.service_id IN (%s) AND sky_found_within (:found, "
                              PRICE_OFFER_ID_SQL ")", in_units, service_list);
-  append_filters_checked (sql, db, query, TEXT_NONE, of_os ? OS_VCPU_FROM_SQL : SERVICES_FROM_SQL,
+  append_filters_checked (sql, db, query, TEXT_NONE,
+                          of_os ? OS_VCPU_FROM_SQL : of_vcpu ? VCPU_FROM_SQL : SERVICES_FROM_SQL,
                           present, check, all_current);
   g_string_append (sql, " ORDER BY p.amount, p.offer_seq LIMIT :limit OFFSET :offset");
   if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
@@ -6661,10 +6683,12 @@ build:
             }
           /* Of a category or unit alone, the first name's prices alone, in price order (see
            * first_name_only()): through the runs of its services (see name_runs_keys()), or else
-           * by the walk of that name only; of an OS alone, through the runs of the OS, or else
-           * the walk from it as before. */
+           * by the walk of that name only; of an OS alone, through the runs of the OS, and of
+           * none of these (vcpu_name_only()), through the runs of its vCPU counts, or else the
+           * walk from it as before. */
           else if (first != NULL && !first_name_walked && query->limit > 0 &&
-                   (first_name_only (query) || os_name_only (query)))
+                   (first_name_only (query) || os_name_only (query) ||
+                    vcpu_name_only (query)))
             {
               g_autoptr(GArray) keys = NULL;
 
