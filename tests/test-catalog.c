@@ -5465,24 +5465,25 @@ statement_traced (unsigned int  type,
   return 0;
 }
 
-/* The statements the first page of three by name of @filter on the storage names sheet (of
- * @first, its first name, largest first when @descending) runs, the first name's prices read
- * through the runs up to @budget prices per offer of it: whether the runs were read, and
- * whether a walk of the names was. */
+/* The first page of three by name of @filter (of @first, its first name, largest first when
+ * @descending), the first name's prices read through the runs up to @budget prices per offer
+ * of it, reads the runs when @runs says so, and walks the names when @walk does, as the
+ * statements it runs show. */
 static void
-trace_name_runs (Fixture              *f,
-                 const SkySearchQuery *filter,
-                 gboolean              descending,
-                 const char           *first,
-                 gint64                budget,
-                 gboolean             *runs,
-                 gboolean             *walk)
+assert_name_path (Fixture              *f,
+                  const SkySearchQuery *filter,
+                  gboolean              descending,
+                  const char           *first,
+                  gint64                budget,
+                  gboolean              runs,
+                  gboolean              walk)
 {
   SkySearchQuery query = *filter;
   g_autoptr(GPtrArray) traced = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) rows = NULL;
+  gboolean read_runs = FALSE, walked = FALSE;
 
-  *runs = *walk = FALSE;
+  g_test_message ("the first page by name of %s, budget %" G_GINT64_FORMAT, first, budget);
   query.sort = SKY_SORT_NAME;
   query.descending = descending;
   query.limit = 3;
@@ -5497,9 +5498,64 @@ trace_name_runs (Fixture              *f,
     {
       const char *sql = traced->pdata[i];
 
-      *runs = *runs || strstr (sql, "sky_found_within") != NULL;
-      *walk = *walk || strstr (sql, "n.name COLLATE NOCASE") != NULL;
+      read_runs = read_runs || strstr (sql, "sky_found_within") != NULL;
+      walked = walked || strstr (sql, "n.name COLLATE NOCASE") != NULL;
     }
+  g_assert_cmpint (read_runs, ==, runs);
+  g_assert_cmpint (walked, ==, walk);
+}
+
+/* Each of @filters by name, each way, at each of a few budgets of the name runs, lists what the
+ * single statement lists, whole and a page of three at a time (search_as_single()): more than
+ * three prices, or, when @version is given, only prices of that version of the sheet. */
+static void
+assert_names_as_single (Fixture              *f,
+                        const SkySearchQuery *filters,
+                        gsize                 n_filters,
+                        const char           *version)
+{
+  static const gint64 budgets[] = { -1, 1000, 1, 0 };
+
+  for (gsize b = 0; b < G_N_ELEMENTS (budgets); b++)
+    for (gsize q = 0; q < n_filters; q++)
+      for (int descending = 0; descending < 2; descending++)
+        {
+          SkySearchQuery query = filters[q];
+          g_autoptr(GPtrArray) all = NULL;
+
+          query.sort = SKY_SORT_NAME;
+          query.descending = descending;
+          _sky_catalog_set_name_runs (budgets[b]);
+          all = search_as_single (f, &query);
+          _sky_catalog_set_name_runs (-1);
+          if (version == NULL)
+            g_assert_cmpuint (all->len, >, 3);
+          for (guint i = 0; version != NULL && i < all->len; i++)
+            g_assert_cmpstr (((SkyListing *) all->pdata[i])->sheet_version, ==, version);
+        }
+}
+
+/* Imports @sheet again as its version 2, effective a month later, written as @name. */
+static SkyImportResult *
+import_version_2 (Fixture    *f,
+                  const char *sheet,
+                  const char *name)
+{
+  g_autoptr(GString) later = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autofree char *text = NULL;
+
+  g_file_get_contents (sheet, &text, NULL, &error);
+  g_assert_no_error (error);
+  later = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (later,
+                                      "<sheet version=\"1\" effective-date=\"2026-03-01\"",
+                                      "<sheet version=\"2\" effective-date=\"2026-04-01\"",
+                                      1), ==, 1);
+  g_file_set_contents (path, later->str, later->len, &error);
+  g_assert_no_error (error);
+  return import_ok (f, path);
 }
 
 /* A search by name of a category or unit alone reads the first name's prices through the runs
@@ -5531,81 +5587,28 @@ test_search_name_runs (Fixture       *f,
   };
   static const SkySearchQuery storage = { .category = "storage" };
   static const SkySearchQuery linux_os = { .os = "linux" };
-  static const gint64 budgets[] = { -1, 1000, 1, 0 };
   g_autofree char *sheet = write_storage_names_sheet (f);
   g_autoptr(SkyImportResult) result = import_ok (f, sheet);
   g_autoptr(SkyImportResult) second = NULL;
-  g_autoptr(GString) later = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *later_path = NULL;
-  g_autofree char *text = NULL;
-  gboolean runs, walk;
 
-  for (gsize b = 0; b < G_N_ELEMENTS (budgets); b++)
-    for (gsize q = 0; q < G_N_ELEMENTS (filters); q++)
-      for (int descending = 0; descending < 2; descending++)
-        {
-          SkySearchQuery query = filters[q];
-          g_autoptr(GPtrArray) all = NULL;
-
-          query.sort = SKY_SORT_NAME;
-          query.descending = descending;
-          _sky_catalog_set_name_runs (budgets[b]);
-          all = search_as_single (f, &query);
-          _sky_catalog_set_name_runs (-1);
-          g_assert_cmpuint (all->len, >, 3);
-        }
+  assert_names_as_single (f, filters, G_N_ELEMENTS (filters), NULL);
   /* Allowed enough prices, the runs fill the page, without the walk of the name; too few
    * (the cheaper "hdd-std" prices before the name's are more than its offers), the walk after
    * them; none, the walk alone. */
-  trace_name_runs (f, &storage, TRUE, "ssd-std", 1000, &runs, &walk);
-  g_assert_true (runs);
-  g_assert_false (walk);
-  trace_name_runs (f, &storage, TRUE, "ssd-std", 1, &runs, &walk);
-  g_assert_true (runs);
-  g_assert_true (walk);
-  trace_name_runs (f, &storage, TRUE, "ssd-std", 0, &runs, &walk);
-  g_assert_false (runs);
-  g_assert_true (walk);
+  assert_name_path (f, &storage, TRUE, "ssd-std", 1000, TRUE, FALSE);
+  assert_name_path (f, &storage, TRUE, "ssd-std", 1, TRUE, TRUE);
+  assert_name_path (f, &storage, TRUE, "ssd-std", 0, FALSE, TRUE);
   /* "aaa-tiny", two of the block storage's 45 offers: the walk alone. */
-  trace_name_runs (f, &storage, FALSE, "aaa-tiny", 1000, &runs, &walk);
-  g_assert_false (runs);
-  g_assert_true (walk);
+  assert_name_path (f, &storage, FALSE, "aaa-tiny", 1000, FALSE, TRUE);
   /* Of Linux, "c.small" through the runs of Linux and 2 vCPUs; largest first, "ssd-std", of
    * block storage offers without a vCPU count too, by the walk. */
-  trace_name_runs (f, &linux_os, FALSE, "c.small", 1000, &runs, &walk);
-  g_assert_true (runs);
-  g_assert_false (walk);
-  trace_name_runs (f, &linux_os, TRUE, "ssd-std", 1000, &runs, &walk);
-  g_assert_false (runs);
-  g_assert_true (walk);
+  assert_name_path (f, &linux_os, FALSE, "c.small", 1000, TRUE, FALSE);
+  assert_name_path (f, &linux_os, TRUE, "ssd-std", 1000, FALSE, TRUE);
 
   /* A later version of the sheet: the first one's services no longer current, their prices
    * left out whichever way. */
-  g_file_get_contents (sheet, &text, NULL, &error);
-  g_assert_no_error (error);
-  later = g_string_new (text);
-  g_string_replace (later, "<sheet version=\"1\" effective-date=\"2026-03-01\"",
-                    "<sheet version=\"2\" effective-date=\"2026-04-01\"", 1);
-  later_path = g_build_filename (f->dir, "storage-names-2.xml", NULL);
-  g_file_set_contents (later_path, later->str, later->len, &error);
-  g_assert_no_error (error);
-  second = import_ok (f, later_path);
-  for (gsize b = 0; b < G_N_ELEMENTS (budgets); b++)
-    for (gsize q = 0; q < G_N_ELEMENTS (filters); q++)
-      for (int descending = 0; descending < 2; descending++)
-        {
-          SkySearchQuery query = filters[q];
-          g_autoptr(GPtrArray) all = NULL;
-
-          query.sort = SKY_SORT_NAME;
-          query.descending = descending;
-          _sky_catalog_set_name_runs (budgets[b]);
-          all = search_as_single (f, &query);
-          _sky_catalog_set_name_runs (-1);
-          for (guint i = 0; i < all->len; i++)
-            g_assert_cmpstr (((SkyListing *) all->pdata[i])->sheet_version, ==, "2");
-        }
+  second = import_version_2 (f, sheet, "storage-names-2.xml");
+  assert_names_as_single (f, filters, G_N_ELEMENTS (filters), "2");
 }
 
 /* A sheet of virtual machines of two services, each name of one or two vCPU counts, their hourly
@@ -5697,71 +5700,22 @@ test_search_name_vcpu_runs (Fixture       *f,
   };
   static const SkySearchQuery none = { 0 };
   static const SkySearchQuery eu = { .geography = "EU" };
-  static const gint64 budgets[] = { -1, 1000, 1, 0 };
   g_autofree char *sheet = write_vcpu_names_sheet (f);
   g_autoptr(SkyImportResult) result = import_ok (f, sheet);
   g_autoptr(SkyImportResult) second = NULL;
-  g_autoptr(GString) later = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *later_path = NULL;
-  g_autofree char *text = NULL;
-  gboolean runs, walk;
 
-  for (gsize b = 0; b < G_N_ELEMENTS (budgets); b++)
-    for (gsize q = 0; q < G_N_ELEMENTS (filters); q++)
-      for (int descending = 0; descending < 2; descending++)
-        {
-          SkySearchQuery query = filters[q];
-          g_autoptr(GPtrArray) all = NULL;
-
-          query.sort = SKY_SORT_NAME;
-          query.descending = descending;
-          _sky_catalog_set_name_runs (budgets[b]);
-          all = search_as_single (f, &query);
-          _sky_catalog_set_name_runs (-1);
-          g_assert_cmpuint (all->len, >, 3);
-        }
+  assert_names_as_single (f, filters, G_N_ELEMENTS (filters), NULL);
   /* "z.large" through the runs of 4 and 8 vCPUs, of every offer or of a geography; "a.small",
    * of a block storage offer without a vCPU count too, by the walk. */
-  trace_name_runs (f, &none, TRUE, "z.large", 1000, &runs, &walk);
-  g_assert_true (runs);
-  g_assert_false (walk);
-  trace_name_runs (f, &eu, TRUE, "z.large", 1000, &runs, &walk);
-  g_assert_true (runs);
-  g_assert_false (walk);
-  trace_name_runs (f, &none, TRUE, "z.large", 0, &runs, &walk);
-  g_assert_false (runs);
-  g_assert_true (walk);
-  trace_name_runs (f, &none, FALSE, "a.small", 1000, &runs, &walk);
-  g_assert_false (runs);
-  g_assert_true (walk);
+  assert_name_path (f, &none, TRUE, "z.large", 1000, TRUE, FALSE);
+  assert_name_path (f, &eu, TRUE, "z.large", 1000, TRUE, FALSE);
+  assert_name_path (f, &none, TRUE, "z.large", 0, FALSE, TRUE);
+  assert_name_path (f, &none, FALSE, "a.small", 1000, FALSE, TRUE);
 
   /* A later version of the sheet: the first one's services no longer current, their prices
    * left out whichever way. */
-  g_file_get_contents (sheet, &text, NULL, &error);
-  g_assert_no_error (error);
-  later = g_string_new (text);
-  g_string_replace (later, "<sheet version=\"1\" effective-date=\"2026-03-01\"",
-                    "<sheet version=\"2\" effective-date=\"2026-04-01\"", 1);
-  later_path = g_build_filename (f->dir, "vcpu-names-2.xml", NULL);
-  g_file_set_contents (later_path, later->str, later->len, &error);
-  g_assert_no_error (error);
-  second = import_ok (f, later_path);
-  for (gsize b = 0; b < G_N_ELEMENTS (budgets); b++)
-    for (gsize q = 0; q < G_N_ELEMENTS (filters); q++)
-      for (int descending = 0; descending < 2; descending++)
-        {
-          SkySearchQuery query = filters[q];
-          g_autoptr(GPtrArray) all = NULL;
-
-          query.sort = SKY_SORT_NAME;
-          query.descending = descending;
-          _sky_catalog_set_name_runs (budgets[b]);
-          all = search_as_single (f, &query);
-          _sky_catalog_set_name_runs (-1);
-          for (guint i = 0; i < all->len; i++)
-            g_assert_cmpstr (((SkyListing *) all->pdata[i])->sheet_version, ==, "2");
-        }
+  second = import_version_2 (f, sheet, "vcpu-names-2.xml");
+  assert_names_as_single (f, filters, G_N_ELEMENTS (filters), "2");
 }
 
 /* A search of a region by name walks the region's offers through the index of offers by
