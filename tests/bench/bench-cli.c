@@ -23,7 +23,8 @@
  *
  * It builds (or reuses) a catalog of SKYTALLY_BENCH_OFFERS offers (1,000,000 unless told):
  * gen-sheet's sheet imported with `skytally-cli --no-seed import`. Then, each the best of
- * SKYTALLY_BENCH_RUNS runs (20 unless told) of a child process whose output goes nowhere:
+ * SKYTALLY_BENCH_RUNS runs (20 unless told) of a child process whose output goes nowhere, a
+ * figure's command and its anchor taking turns:
  *
  * - start-up: `skytally-cli --version`, and a search that finds nothing, beside /bin/true; the
  *   target is twice /bin/true + 5 ms;
@@ -114,23 +115,27 @@ run_once (char * const *argv,
   return TRUE;
 }
 
-/* The best wall and the best CPU time of @runs runs of @argv. */
-static Timing
-best_of (char * const *argv,
-         guint         runs)
+/* The best wall and the best CPU time of @runs runs of each of the @n commands @argvs, into
+ * @best: the commands take turns, run after run, so that a spell of the machine's other work
+ * falls on each of them alike rather than on one command's runs. */
+static void
+best_of_each (char * const * const *argvs,
+              guint                 n,
+              guint                 runs,
+              Timing               *best)
 {
-  Timing best = { G_MAXDOUBLE, G_MAXDOUBLE };
-
+  for (guint c = 0; c < n; c++)
+    best[c] = (Timing) { G_MAXDOUBLE, G_MAXDOUBLE };
   for (guint i = 0; i < runs; i++)
-    {
-      Timing t;
+    for (guint c = 0; c < n; c++)
+      {
+        Timing t;
 
-      if (!run_once (argv, NULL, NULL, &t))
-        exit (1);
-      best.wall_ms = MIN (best.wall_ms, t.wall_ms);
-      best.cpu_ms = MIN (best.cpu_ms, t.cpu_ms);
-    }
-  return best;
+        if (!run_once (argvs[c], NULL, NULL, &t))
+          exit (1);
+        best[c].wall_ms = MIN (best[c].wall_ms, t.wall_ms);
+        best[c].cpu_ms = MIN (best[c].cpu_ms, t.cpu_ms);
+      }
 }
 
 static void
@@ -308,20 +313,19 @@ main (int    argc,
   catalog = ensure_catalog (dir, cli, offers);
   g_print ("runs: best of %u\n", runs);
 
-  /* Start-up, the anchor first and last: the better of the two counts. */
+  /* Start-up: /bin/true, --version and the empty search take turns. */
   {
     char *true_argv[] = { "/bin/true", NULL };
     char *version_argv[] = { (char *) cli, "--version", NULL };
     char *empty_argv[] = { (char *) cli, "--catalog", catalog, "search", "--region",
                            "no-such-region", NULL };
-    Timing again;
+    char * const *argvs[] = { true_argv, version_argv, empty_argv };
+    Timing best[G_N_ELEMENTS (argvs)];
 
-    truth = best_of (true_argv, runs);
-    version = best_of (version_argv, runs);
-    empty = best_of (empty_argv, runs);
-    again = best_of (true_argv, runs);
-    truth.wall_ms = MIN (truth.wall_ms, again.wall_ms);
-    truth.cpu_ms = MIN (truth.cpu_ms, again.cpu_ms);
+    best_of_each (argvs, G_N_ELEMENTS (argvs), runs, best);
+    truth = best[0];
+    version = best[1];
+    empty = best[2];
     print_figure ("startup-version", version, "/bin/true", truth);
     print_figure ("startup-empty-search", empty, "/bin/true", truth);
     g_print ("startup-target: %.2f ms (twice /bin/true + 5 ms): --version %s, empty search %s\n",
@@ -366,8 +370,14 @@ main (int    argc,
           continue;
         }
       anchor_argv[2] = read_script;
-      cli_time = best_of ((char * const *) search_argv->pdata, runs);
-      anchor_time = best_of (anchor_argv, runs);
+      {
+        char * const *argvs[] = { (char * const *) search_argv->pdata, anchor_argv };
+        Timing best[G_N_ELEMENTS (argvs)];
+
+        best_of_each (argvs, G_N_ELEMENTS (argvs), runs, best);
+        cli_time = best[0];
+        anchor_time = best[1];
+      }
       g_print ("%s: search %s\n", name, args);
       print_figure (name, cli_time, "sqlite3", anchor_time);
       g_print ("%s-target: %s (1.3 times sqlite3)\n", name,
