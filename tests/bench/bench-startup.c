@@ -38,6 +38,10 @@
  * the catalog's search entry, a key at a time, and the most processor time the main thread itself
  * spent between two ticks.
  *
+ * SKYTALLY_BENCH_HIDE, a comma-separated list of type names (SkyOfferView) and style classes
+ * (.caption), hides the window's widgets of those types or classes before it is shown: the
+ * first frame's cost without them, under callgrind, is what they add to it.
+ *
  * It measures; it does not judge. A missed target is printed as MISSED and the exit status is
  * still 0; only a failure to run makes it exit non-zero. It needs a display: meson's benchmark
  * runs it under xvfb-run. */
@@ -394,6 +398,21 @@ on_realize (GtkWidget *widget)
                     G_CALLBACK (on_after_paint), widget);
 }
 
+/* Hides the widgets of @widget's tree (itself included) whose type or style class is named in
+ * @names (a class with its leading dot). */
+static void
+hide_named (GtkWidget          *widget,
+            const char * const *names)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    hide_named (child, names);
+  for (guint i = 0; names[i] != NULL; i++)
+    if (names[i][0] == '.' ? gtk_widget_has_css_class (widget, names[i] + 1)
+                           : g_str_equal (names[i], G_OBJECT_TYPE_NAME (widget)))
+      gtk_widget_set_visible (widget, FALSE);
+}
+
 static int
 run_window (const char *path)
 {
@@ -427,6 +446,12 @@ run_window (const char *path)
   g_signal_connect (listing_model, "notify::held", G_CALLBACK (on_held), NULL);
   g_signal_connect (listing_model, "notify::counting", G_CALLBACK (on_counting), NULL);
   g_signal_connect (window, "realize", G_CALLBACK (on_realize), NULL);
+  if (g_getenv ("SKYTALLY_BENCH_HIDE") != NULL)
+    {
+      g_auto(GStrv) names = g_strsplit (g_getenv ("SKYTALLY_BENCH_HIDE"), ",", -1);
+
+      hide_named (GTK_WIDGET (window), (const char * const *) names);
+    }
   gtk_window_present (GTK_WINDOW (window));
 
   loop = g_main_loop_new (NULL, FALSE);
