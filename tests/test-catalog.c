@@ -2537,20 +2537,20 @@ write_os_sheet (Fixture    *f,
   return save_sheet (f, s, name);
 }
 
-/* Whether the record of offers' kinds holds each offer's service and OS. */
+/* Whether the record of offers' kinds holds each offer's service, OS and region. */
 static void
 assert_offer_kinds (Fixture *f)
 {
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM offer_row o "
                                        "JOIN offer_kind c ON c.chunk = o.id / 8000 "
                                        "JOIN kind k ON k.service_id = o.service_id "
-                                       "  AND k.os = ifnull (o.os, -1) "
+                                       "  AND k.os = ifnull (o.os, -1) AND k.region = o.region "
                                        "WHERE hex (substr (c.kinds, 2 * (o.id % 8000) + 1, 2)) "
                                        "  = printf ('%02X%02X', k.id & 255, k.id >> 8)"), ==,
                    query_int (f->path, "SELECT count(*) FROM offer_row"));
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM kind"), ==,
                    query_int (f->path, "SELECT count(*) FROM (SELECT DISTINCT service_id, "
-                                       "  ifnull (os, -1) FROM offer_row)"));
+                                       "  ifnull (os, -1), region FROM offer_row)"));
 }
 
 /* A text of many offers (as if) lists what a scan lists, in every order, each way, page by page,
@@ -2652,7 +2652,7 @@ test_search_os_text (Fixture       *f,
                    query_int (f->path, "SELECT count(*) FROM kind"));
   again = import_ok (f, sheet);
   assert_offer_kinds (f);
-  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM kind"), ==, 3);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM kind"), ==, 6);
 }
 
 /* The table of names holds the names of the offers of every sheet imported, and loses those of
@@ -3815,6 +3815,13 @@ test_decline_bundled (Fixture       *f,
 #define UNDO_SCHEMA_25 "DROP INDEX price_by_os_memory; "
 /* SQL that takes a catalog of schema 26 back to schema 25: no record of the offers' kinds. */
 #define UNDO_SCHEMA_26 "DROP TABLE kind; DROP TABLE offer_kind; "
+/* SQL that takes a catalog of schema 27 back to schema 26: a kind is a service and an OS, the
+ * record of each offer's kind as a catalog of schema 26 holds it. */
+#define UNDO_SCHEMA_27 \
+  "DELETE FROM offer_kind; DELETE FROM kind; " \
+  "CREATE TABLE old_kind (id INTEGER PRIMARY KEY, service_id INTEGER NOT NULL, " \
+  "  os INTEGER NOT NULL, UNIQUE (service_id, os)); " \
+  "DROP TABLE kind; ALTER TABLE old_kind RENAME TO kind; "
 /* SQL that takes a catalog of schema 22 back to schema 21: the index of prices by OS and vCPU
  * count goes. */
 #define UNDO_SCHEMA_22 \
@@ -5954,6 +5961,42 @@ test_migrate_from_25 (Fixture       *f,
     }
 }
 
+/* Schema 27: a kind is its offers' region too; the pages of a text of many offers by service
+ * and purchase option, which read the record, are as before, each way. */
+static void
+test_migrate_from_26 (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const SkySearchQuery filters[] = {
+    { .text = "-win-", .sort = SKY_SORT_SERVICE },
+    { .text = "-win-", .sort = SKY_SORT_TERM },
+    { .text = "d-", .sort = SKY_SORT_PRICE },
+  };
+  g_autofree char *os_sheet = write_os_sheet (f, "1");
+  g_autoptr(SkyImportResult) os = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+
+  os = import_ok (f, os_sheet);
+  _sky_catalog_set_few_offers (0);
+  _sky_catalog_set_text_trigram_walk (-1, -1, 1);
+  before = keys_each_way (f, filters, G_N_ELEMENTS (filters));
+  take_back (f, UNDO_SCHEMA_27 "PRAGMA user_version = 26");
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_table_info ('kind') "
+                                       "WHERE name = 'region'"), ==, 0);
+
+  open_converted (f);
+  assert_offer_kinds (f);
+  after = keys_each_way (f, filters, G_N_ELEMENTS (filters));
+  _sky_catalog_set_text_trigram_walk (-1, -1, -1);
+  _sky_catalog_set_few_offers (-1);
+  for (guint i = 0; i < before->len; i++)
+    {
+      g_assert_cmpstr (after->pdata[i], ==, before->pdata[i]);
+      g_assert_cmpstr (after->pdata[i], !=, "");
+    }
+}
+
 /* A sheet whose parts of a size or service hold a few of the prices of the runs they would
  * read, the dearest there: of 1 vCPU, 21 offers, 6 of 16 GiB ("x.1" and "X.1", as NOCASE
  * compares them, of the VMs, "x.db" of the databases, a name of an offer of 4 vCPUs too),
@@ -6416,6 +6459,7 @@ main (int    argc,
   ADD ("migrate-from-23", test_migrate_from_23);
   ADD ("migrate-from-24", test_migrate_from_24);
   ADD ("migrate-from-25", test_migrate_from_25);
+  ADD ("migrate-from-26", test_migrate_from_26);
   ADD ("import/spilled-prices", test_import_spilled_prices);
   ADD ("import/cancel-writing-prices", test_cancel_writing_prices);
   ADD ("current-per-service", test_current_per_service);

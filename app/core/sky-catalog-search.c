@@ -5074,18 +5074,19 @@ mark_kind (const guint8 *codes,
   gint64 place = 2 * (id % OFFER_KIND_CHUNK);
   guint code = codes[place] | (guint) codes[place + 1] << 8;
 
-  if (2 * code >= known->len || g_array_index (known, gint64, 2 * code) == 0)
+  if (3 * code >= known->len || g_array_index (known, gint64, 3 * code) == 0)
     return FALSE;
   *n_seen += seen[code] == 0;
   seen[code] = 1;
   return TRUE;
 }
 
-/* The kinds (service id and OS word id, -1 for none; a pair of gint64 each, once) of the offers
- * of @offers, as the record of each offer's kind says (the catalog's schema 26): of an offer of
- * each stretch of their ids first (KINDS_SAMPLE), then each row of the record of their ids read
- * once in order, the two bytes of each offer of the set looked at, until every kind of the
- * catalog is among them. NULL when an offer's kind is not recorded, or it cannot be read. */
+/* The kinds (service id, OS word id, -1 for none, and region word id; three gint64 each, once)
+ * of the offers of @offers, as the record of each offer's kind says (the catalog's schemas 26
+ * and 27): of an offer of each stretch of their ids first (KINDS_SAMPLE), then each row of the
+ * record of their ids read once in order, the two bytes of each offer of the set looked at,
+ * until every kind of the catalog is among them. NULL when an offer's kind is not recorded, or
+ * it cannot be read. */
 static GArray *
 kinds_of_offers (sqlite3        *db,
                  const FoundSet *offers)
@@ -5105,27 +5106,27 @@ kinds_of_offers (sqlite3        *db,
 
   if (offers->count == 0)
     return g_steal_pointer (&kinds);
-  if (sqlite3_prepare_v2 (db, "SELECT id, service_id, os FROM kind WHERE id <= 65535", -1, &kind,
-                          NULL) != SQLITE_OK ||
+  if (sqlite3_prepare_v2 (db, "SELECT id, service_id, os, region FROM kind WHERE id <= 65535",
+                          -1, &kind, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (db, "SELECT kinds FROM offer_kind WHERE chunk = ?1", -1, &one,
                           NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (db, "SELECT chunk, kinds FROM offer_kind WHERE chunk >= ?1 "
                               "ORDER BY chunk", -1, &rows, NULL) != SQLITE_OK)
     return NULL;
-  /* Each kind's service and OS at its id's place (a service id of 0 for no kind). */
+  /* Each kind's service, OS and region at its id's place (a service id of 0 for no kind). */
   while ((rc = sqlite3_step (kind)) == SQLITE_ROW)
     {
       guint id = (guint) sqlite3_column_int64 (kind, 0);
 
-      if (known->len < 2 * (id + 1))
-        g_array_set_size (known, 2 * (id + 1));
-      g_array_index (known, gint64, 2 * id) = sqlite3_column_int64 (kind, 1);
-      g_array_index (known, gint64, 2 * id + 1) = sqlite3_column_int64 (kind, 2);
+      if (known->len < 3 * (id + 1))
+        g_array_set_size (known, 3 * (id + 1));
+      for (guint c = 0; c < 3; c++)
+        g_array_index (known, gint64, 3 * id + c) = sqlite3_column_int64 (kind, 1 + c);
       n_known++;
     }
   if (rc != SQLITE_DONE)
     return NULL;
-  seen = g_new0 (guint8, known->len / 2 + 1);
+  seen = g_new0 (guint8, known->len / 3 + 1);
   for (guint k = 0; k < KINDS_SAMPLE && n_seen < n_known; k++)
     {
       gint64 word = n_words * k / KINDS_SAMPLE, id;
@@ -5163,9 +5164,9 @@ kinds_of_offers (sqlite3        *db,
         if (chunk != id / per_chunk || !mark_kind (codes, id, known, seen, &n_seen))
           return NULL;
       }
-  for (guint code = 0; code < known->len / 2; code++)
+  for (guint code = 0; code < known->len / 3; code++)
     if (seen[code])
-      g_array_append_vals (kinds, &g_array_index (known, gint64, 2 * code), 2);
+      g_array_append_vals (kinds, &g_array_index (known, gint64, 3 * code), 3);
   return g_steal_pointer (&kinds);
 }
 
@@ -5201,7 +5202,7 @@ narrow_of_kinds (sqlite3     *db,
       gint64 offers = 0;
       gboolean without = FALSE;
 
-      for (guint i = 0; i < kinds->len; i += 2)
+      for (guint i = 0; i < kinds->len; i += 3)
         {
           gint64 value = g_array_index (kinds, gint64, i + (c == 0 ? 1 : 0));
 
@@ -5301,7 +5302,7 @@ walk_goes_on (TextWalk *walk)
         {
           g_autoptr(GArray) kinds = kinds_of_offers (db, walk->trigram);
 
-          for (guint i = 0; kinds != NULL && i < kinds->len; i += 2)
+          for (guint i = 0; kinds != NULL && i < kinds->len; i += 3)
             {
               if (walk->held_values == NULL)
                 walk->held_values = g_array_new (FALSE, FALSE, sizeof (gint64));
