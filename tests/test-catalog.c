@@ -2655,6 +2655,78 @@ test_search_os_text (Fixture       *f,
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM kind"), ==, 6);
 }
 
+/* A sheet of three regions of 150 machines each, in the order of their names, one price each;
+ * "-zq-" in the SKUs of every tenth machine of the last region, the cheapest of its prices,
+ * and in no other: the text's 15 offers a tenth of their region's. */
+static char *
+write_region_sheet (Fixture *f)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  sky_test_append_sheet_start (s, "regioncloud", "Region Cloud");
+  g_string_append (s,
+                   "  <region code=\"ra\" name=\"Region A\" geography=\"EU\"/>\n"
+                   "  <region code=\"rb\" name=\"Region B\" geography=\"EU\"/>\n"
+                   "  <region code=\"rc\" name=\"Region C\" geography=\"EU\"/>\n"
+                   "  <service id=\"vm\" name=\"Machines\" category=\"compute\">\n");
+  for (guint i = 0; i < 450; i++)
+    {
+      gboolean held = i >= 300 && i % 10 == 0;
+
+      g_string_append_printf (s, "    <offer sku=\"m-%s%u\" name=\"n%u\" region=\"r%c\">\n"
+                                 "      <price unit=\"hour\" term=\"on-demand\" "
+                                 "amount=\"0.%03u\"/>\n"
+                                 "    </offer>\n",
+                              held ? "zq-" : "", i, i % 40, 'a' + i / 150,
+                              held ? i / 10 - 29 : 100 + (i * 7) % 800);
+    }
+  g_string_append (s, "  </service>\n");
+  return save_sheet (f, s, "region.xml");
+}
+
+/* By region, a text whose offers lie in the last region alone, too few of its offers for the
+ * read of the region's to tell that none of the others holds them (two an offer), walks that
+ * region alone, as the record of kinds says: its first page found within the first prices
+ * looked at and a few more; past the other regions' prices when the record holds none of
+ * their offers' kinds, as without it. The page, each way, is what a scan lists. */
+static void
+test_search_region_text (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *sheet = write_region_sheet (f);
+  g_autoptr(SkyImportResult) result = import_ok (f, sheet);
+  g_autoptr(GError) error = NULL;
+
+  assert_offer_kinds (f);
+  for (guint k = 0; k < 4; k++)
+    {
+      SkySearchQuery query = { .text = "-zq-", .limit = 4, .sort = SKY_SORT_REGION,
+                               .descending = k % 2 == 1 };
+      g_autofree char *scanned = NULL;
+      g_autofree char *paged = NULL;
+      g_autofree char *expected = NULL;
+
+      scanned = scanned_keys (f, &query);
+      expected = keys_page (scanned, 0, 4);
+      _sky_catalog_set_text_trigram_walk (-1, -1, 1);
+      paged = search_keys_probed (f, &query, -1, -1);
+      _sky_catalog_set_text_trigram_walk (-1, -1, -1);
+      g_assert_cmpstr (paged, ==, expected);
+      if (query.descending)
+        ;
+      else if (k < 2)
+        g_assert_cmpint (_sky_catalog_text_checked (), <, 100);
+      else
+        g_assert_cmpint (_sky_catalog_text_checked (), >, 200);
+      if (k == 1)
+        {
+          take_back (f, "UPDATE offer_kind SET kinds = zeroblob (length (kinds))");
+          f->catalog = sky_catalog_open (f->path, &error);
+          g_assert_no_error (error);
+        }
+    }
+}
+
 /* The table of names holds the names of the offers of every sheet imported, and loses those of
  * a sheet removed; a text only services' names hold, read through it, lists what a scan lists
  * before and after: of one service or two, whose offers' names the other's offers have too or
@@ -5961,23 +6033,27 @@ test_migrate_from_25 (Fixture       *f,
     }
 }
 
-/* Schema 27: a kind is its offers' region too; the pages of a text of many offers by service
- * and purchase option, which read the record, are as before, each way. */
+/* Schema 27: a kind is its offers' region too; the pages of a text of many offers by region,
+ * service and purchase option, which read the record, are as before, each way. */
 static void
 test_migrate_from_26 (Fixture       *f,
                       gconstpointer  data)
 {
   static const SkySearchQuery filters[] = {
+    { .text = "-zq-", .sort = SKY_SORT_REGION, .limit = 4 },
     { .text = "-win-", .sort = SKY_SORT_SERVICE },
     { .text = "-win-", .sort = SKY_SORT_TERM },
     { .text = "d-", .sort = SKY_SORT_PRICE },
   };
   g_autofree char *os_sheet = write_os_sheet (f, "1");
+  g_autofree char *region_sheet = write_region_sheet (f);
   g_autoptr(SkyImportResult) os = NULL;
+  g_autoptr(SkyImportResult) region = NULL;
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
 
   os = import_ok (f, os_sheet);
+  region = import_ok (f, region_sheet);
   _sky_catalog_set_few_offers (0);
   _sky_catalog_set_text_trigram_walk (-1, -1, 1);
   before = keys_each_way (f, filters, G_N_ELEMENTS (filters));
@@ -6415,6 +6491,7 @@ main (int    argc,
   ADD ("search/named-text", test_search_named_text);
   ADD ("search/sku-text", test_search_sku_text);
   ADD ("search/os-text", test_search_os_text);
+  ADD ("search/region-text", test_search_region_text);
   ADD ("search/parts", test_search_parts);
   ADD ("search/per-size", test_search_per_size);
   ADD ("search/meets", test_search_meets);

@@ -5295,10 +5295,14 @@ walk_goes_on (TextWalk *walk)
    * those alone (walk_held_values()), rather than the parts of the others first. */
   if (walk->values_column != NULL)
     {
-      /* Services: those of the offers' kinds, however many prices they have ("-win-", the
-       * Windows machines' SKU part, in a service of 620,000 offers of a million, whose
-       * prices values_of_offers() would not read). */
-      if (strcmp (walk->values_column, "service_id") == 0)
+      /* Services or regions: those of the offers' kinds, however many prices they have
+       * ("-win-", the Windows machines' SKU part, in a service of 620,000 offers of a
+       * million, whose prices values_of_offers() would not read; "-us-east-1-", whose two
+       * regions' 200,000 offers of 3,000,000 it would read to know that no other holds
+       * some). */
+      gboolean region = strcmp (walk->values_column, "region") == 0;
+
+      if (region || strcmp (walk->values_column, "service_id") == 0)
         {
           g_autoptr(GArray) kinds = kinds_of_offers (db, walk->trigram);
 
@@ -5306,7 +5310,8 @@ walk_goes_on (TextWalk *walk)
             {
               if (walk->held_values == NULL)
                 walk->held_values = g_array_new (FALSE, FALSE, sizeof (gint64));
-              add_sorted_value (walk->held_values, g_array_index (kinds, gint64, i));
+              add_sorted_value (walk->held_values,
+                                g_array_index (kinds, gint64, i + (region ? 2u : 0u)));
             }
         }
       if (walk->held_values == NULL)
