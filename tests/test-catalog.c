@@ -2727,6 +2727,48 @@ test_search_region_text (Fixture       *f,
     }
 }
 
+/* Whether each row of the table of names records the units of its offers' prices, a bit each. */
+static void
+assert_name_units (Fixture *f)
+{
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM offer_name n WHERE n.units IS NOT "
+                                       "(SELECT sum (DISTINCT 1 << p.unit) FROM offer_row o "
+                                       "  JOIN price p ON p.offer_seq >> 10 = o.id "
+                                       "  WHERE o.name = n.name COLLATE NOCASE "
+                                       "  AND o.service_id = n.service_id "
+                                       "  AND ifnull (o.vcpu, -1) = n.vcpu "
+                                       "  AND ifnull (o.memory, -1) = n.memory "
+                                       "  AND ifnull (o.architecture, -1) = n.arch)"), ==, 0);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM offer_name"), >, 0);
+}
+
+/* A sheet of disks: 20 "hdd-std" of gb-month prices, and 200 "hdd-prov" of gb-month prices
+ * dearer than those and IOPS prices cheaper than every one, in the same service. */
+static char *
+write_units_sheet (Fixture *f)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  sky_test_append_sheet_start (s, "unitcloud", "Unit Cloud");
+  g_string_append (s, "  <region code=\"eu\" name=\"Europe\" geography=\"EU\"/>\n"
+                      "  <service id=\"block\" name=\"Block\" category=\"storage\">\n");
+  for (guint i = 0; i < 220; i++)
+    {
+      gboolean std = i % 11 == 4;
+
+      g_string_append_printf (s, "    <offer sku=\"b-%u\" name=\"%s\" region=\"eu\">\n"
+                                 "      <price unit=\"gb-month\" term=\"on-demand\" "
+                                 "amount=\"0.%03u\"/>\n",
+                              i, std ? "hdd-std" : "hdd-prov", std ? 100 + i % 37 : 300 + i);
+      if (!std)
+        g_string_append_printf (s, "      <price unit=\"iops-month\" term=\"on-demand\" "
+                                   "amount=\"0.%03u\"/>\n", 1 + i % 50);
+      g_string_append (s, "    </offer>\n");
+    }
+  g_string_append (s, "  </service>\n");
+  return save_sheet (f, s, "units.xml");
+}
+
 /* The table of names holds the names of the offers of every sheet imported, and loses those of
  * a sheet removed; a text only services' names hold, read through it, lists what a scan lists
  * before and after: of one service or two, whose offers' names the other's offers have too or
@@ -3888,8 +3930,10 @@ test_decline_bundled (Fixture       *f,
 /* SQL that takes a catalog of schema 26 back to schema 25: no record of the offers' kinds. */
 #define UNDO_SCHEMA_26 "DROP TABLE kind; DROP TABLE offer_kind; "
 /* SQL that takes a catalog of schema 27 back to schema 26: a kind is a service and an OS, the
- * record of each offer's kind as a catalog of schema 26 holds it. */
+ * record of each offer's kind as a catalog of schema 26 holds it, and the table of names does
+ * not know its rows' units. */
 #define UNDO_SCHEMA_27 \
+  "ALTER TABLE offer_name DROP COLUMN units; " \
   "DELETE FROM offer_kind; DELETE FROM kind; " \
   "CREATE TABLE old_kind (id INTEGER PRIMARY KEY, service_id INTEGER NOT NULL, " \
   "  os INTEGER NOT NULL, UNIQUE (service_id, os)); " \
@@ -3915,10 +3959,10 @@ test_decline_bundled (Fixture       *f,
   "  offer_seq, variant) WHERE vcpu > 0 AND unit = 0; " \
   "CREATE INDEX price_by_per_gib ON price (bucket, (CAST (amount AS REAL) / memory), amount, " \
   "  offer_seq, variant) WHERE memory > 0 AND unit = 0; "
-/* SQL that takes a catalog of schema 26 back to schema 17. */
-#define UNDO_SCHEMAS_18_26 \
-  UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21 \
-  UNDO_SCHEMA_20 UNDO_SCHEMA_19 UNDO_SCHEMA_18
+/* SQL that takes a catalog of schema 27 back to schema 17. */
+#define UNDO_SCHEMAS_18_27 \
+  UNDO_SCHEMA_27 UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22 \
+  UNDO_SCHEMA_21 UNDO_SCHEMA_20 UNDO_SCHEMA_19 UNDO_SCHEMA_18
 #define UNDO_SCHEMA_17 \
   "DROP INDEX price_by_unit; DROP INDEX price_by_vcpu; DROP INDEX price_by_memory; " \
   "DROP INDEX price_by_os; DROP INDEX price_by_arch; DROP INDEX price_by_region; " \
@@ -3974,7 +4018,7 @@ test_migrate_from_5 (Fixture       *f,
                                      "CHECK (is_current IN (0, 1)); "
                                      "UPDATE sheet SET is_current = 1; "
                                      "ALTER TABLE provider DROP COLUMN short_name; "
-                                     UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+                                     UNDO_SCHEMAS_18_27 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 5",
@@ -4086,7 +4130,7 @@ test_migrate_from_7 (Fixture       *f,
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "ALTER TABLE provider DROP COLUMN short_name; "
-                                 UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+                                 UNDO_SCHEMAS_18_27 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                  "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 7",
@@ -4256,7 +4300,7 @@ test_migrate_from_8 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_27 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 8",
@@ -4486,7 +4530,7 @@ test_migrate_from_9 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_27 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "PRAGMA user_version = 9",
                                  NULL, NULL, NULL),
@@ -4586,7 +4630,7 @@ test_migrate_from_8_dates (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_27 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                  "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 8",
@@ -4637,7 +4681,7 @@ test_migrate_from_10_services (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_27 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 "PRAGMA user_version = 10",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -4673,7 +4717,7 @@ test_migrate_from_11 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_27 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 "PRAGMA user_version = 11",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -4708,7 +4752,7 @@ test_migrate_from_12 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_27 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      "DROP TABLE offer_text; "
                                      "CREATE VIRTUAL TABLE offer_text USING fts5 ("
                                      "  name, sku, content = 'offer_row', content_rowid = 'id',"
@@ -4749,7 +4793,7 @@ test_migrate_from_13 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_27 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      "PRAGMA user_version = 13",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -4810,7 +4854,7 @@ test_migrate_from_14 (Fixture       *f,
   import_fixture (f);
   for (gsize i = 0; i < G_N_ELEMENTS (queries); i++)
     g_ptr_array_add (before, search_keys (f, &queries[i]));
-  take_back (f, UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 UNDO_SCHEMA_15 "PRAGMA user_version = 14");
+  take_back (f, UNDO_SCHEMAS_18_27 UNDO_SCHEMA_16 UNDO_SCHEMA_15 "PRAGMA user_version = 14");
   g_assert_cmpint (query_int (f->path, indexes), ==, 0);
 
   open_converted (f);
@@ -4846,7 +4890,7 @@ test_migrate_from_15 (Fixture       *f,
   least_before = search_keys (f, &least);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 "PRAGMA user_version = 15",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_27 UNDO_SCHEMA_16 "PRAGMA user_version = 15",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
@@ -4890,8 +4934,8 @@ test_migrate_from_20 (Fixture       *f,
 
         g_ptr_array_add (before, search_keys (f, &text));
       }
-  take_back (f, UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22
-             UNDO_SCHEMA_21 "PRAGMA user_version = 20");
+  take_back (f, UNDO_SCHEMA_27 UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23
+             UNDO_SCHEMA_22 UNDO_SCHEMA_21 "PRAGMA user_version = 20");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
                                        "WHERE name = 'offer_name'"), ==, 0);
 
@@ -4931,7 +4975,7 @@ test_migrate_from_22 (Fixture       *f,
 
         g_ptr_array_add (before, search_keys (f, &text));
       }
-  take_back (f, UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23
+  take_back (f, UNDO_SCHEMA_27 UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23
              "PRAGMA user_version = 22");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_table_info ('offer_name') "
                                        "WHERE name = 'offers'"), ==, 0);
@@ -4977,9 +5021,9 @@ test_migrate_from_18 (Fixture       *f,
     }
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23
-                                 UNDO_SCHEMA_22 UNDO_SCHEMA_21 UNDO_SCHEMA_20 UNDO_SCHEMA_19
-                                 "PRAGMA user_version = 18", NULL, NULL, NULL),
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_27 UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24
+                                 UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21 UNDO_SCHEMA_20
+                                 UNDO_SCHEMA_19 "PRAGMA user_version = 18", NULL, NULL, NULL),
                    ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_index_info "
@@ -5041,7 +5085,7 @@ test_migrate_from_16 (Fixture       *f,
     }
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_26 UNDO_SCHEMA_17 "PRAGMA user_version = 16",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_27 UNDO_SCHEMA_17 "PRAGMA user_version = 16",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_index_xinfo ('price_by_unit') "
@@ -5095,7 +5139,7 @@ test_migrate_from_17 (Fixture       *f,
 
       g_ptr_array_add (before, search_keys (f, &query));
     }
-  take_back (f, UNDO_SCHEMAS_18_26 "PRAGMA user_version = 17");
+  take_back (f, UNDO_SCHEMAS_18_27 "PRAGMA user_version = 17");
   g_assert_cmpint (query_int (f->path, indexes), ==, 2);
 
   open_converted (f);
@@ -5945,7 +5989,8 @@ test_migrate_from_23 (Fixture       *f,
   import_fixture (f);
   result = import_ok (f, named);
   before = keys_each_way (f, filters, G_N_ELEMENTS (filters));
-  take_back (f, UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24 "PRAGMA user_version = 23");
+  take_back (f, UNDO_SCHEMA_27 UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24
+             "PRAGMA user_version = 23");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
                                        "WHERE name = 'offer_by_region_name'"), ==, 0);
 
@@ -5977,7 +6022,7 @@ test_migrate_from_24 (Fixture       *f,
   import_fixture (f);
   result = import_ok (f, named);
   before = keys_each_way (f, filters, G_N_ELEMENTS (filters));
-  take_back (f, UNDO_SCHEMA_26 UNDO_SCHEMA_25 "PRAGMA user_version = 24");
+  take_back (f, UNDO_SCHEMA_27 UNDO_SCHEMA_26 UNDO_SCHEMA_25 "PRAGMA user_version = 24");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
                                        "WHERE name = 'price_by_os_memory'"), ==, 0);
 
@@ -6017,7 +6062,7 @@ test_migrate_from_25 (Fixture       *f,
   _sky_catalog_set_few_offers (0);
   before = keys_each_way (f, filters, G_N_ELEMENTS (filters));
   _sky_catalog_set_few_offers (-1);
-  take_back (f, UNDO_SCHEMA_26 "PRAGMA user_version = 25");
+  take_back (f, UNDO_SCHEMA_27 UNDO_SCHEMA_26 "PRAGMA user_version = 25");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
                                        "WHERE name IN ('kind', 'offer_kind')"), ==, 0);
 
@@ -6033,8 +6078,9 @@ test_migrate_from_25 (Fixture       *f,
     }
 }
 
-/* Schema 27: a kind is its offers' region too; the pages of a text of many offers by region,
- * service and purchase option, which read the record, are as before, each way. */
+/* Schema 27: a kind is its offers' region too, and the table of names records its rows' units;
+ * the pages of a text of many offers by region, service and purchase option, which read the
+ * record, and of a name's text by name, which reads the units, are as before, each way. */
 static void
 test_migrate_from_26 (Fixture       *f,
                       gconstpointer  data)
@@ -6044,25 +6090,33 @@ test_migrate_from_26 (Fixture       *f,
     { .text = "-win-", .sort = SKY_SORT_SERVICE },
     { .text = "-win-", .sort = SKY_SORT_TERM },
     { .text = "d-", .sort = SKY_SORT_PRICE },
+    { .text = "std", .sort = SKY_SORT_NAME, .limit = 4 },
   };
   g_autofree char *os_sheet = write_os_sheet (f, "1");
   g_autofree char *region_sheet = write_region_sheet (f);
+  g_autofree char *units_sheet = write_units_sheet (f);
   g_autoptr(SkyImportResult) os = NULL;
   g_autoptr(SkyImportResult) region = NULL;
+  g_autoptr(SkyImportResult) units = NULL;
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
 
   os = import_ok (f, os_sheet);
   region = import_ok (f, region_sheet);
+  units = import_ok (f, units_sheet);
+  assert_name_units (f);
   _sky_catalog_set_few_offers (0);
   _sky_catalog_set_text_trigram_walk (-1, -1, 1);
   before = keys_each_way (f, filters, G_N_ELEMENTS (filters));
   take_back (f, UNDO_SCHEMA_27 "PRAGMA user_version = 26");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_table_info ('kind') "
                                        "WHERE name = 'region'"), ==, 0);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_table_info ('offer_name') "
+                                       "WHERE name = 'units'"), ==, 0);
 
   open_converted (f);
   assert_offer_kinds (f);
+  assert_name_units (f);
   after = keys_each_way (f, filters, G_N_ELEMENTS (filters));
   _sky_catalog_set_text_trigram_walk (-1, -1, -1);
   _sky_catalog_set_few_offers (-1);
@@ -6205,8 +6259,8 @@ test_migrate_from_19 (Fixture       *f,
         query.sort = sorts[k];
         g_ptr_array_add (before, search_keys (f, &query));
       }
-  take_back (f, UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22
-             UNDO_SCHEMA_21 UNDO_SCHEMA_20 "PRAGMA user_version = 19");
+  take_back (f, UNDO_SCHEMA_27 UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23
+             UNDO_SCHEMA_22 UNDO_SCHEMA_21 UNDO_SCHEMA_20 "PRAGMA user_version = 19");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
                                        "WHERE name = 'price_meet'"), ==, 0);
 
@@ -6261,8 +6315,8 @@ test_migrate_from_21 (Fixture       *f,
 
         g_ptr_array_add (before, search_keys (f, &query));
       }
-  take_back (f, UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22
-             "PRAGMA user_version = 21");
+  take_back (f, UNDO_SCHEMA_27 UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23
+             UNDO_SCHEMA_22 "PRAGMA user_version = 21");
   g_assert_cmpint (query_int (f->path, indexed), ==, 0);
 
   open_converted (f);
