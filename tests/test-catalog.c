@@ -2769,6 +2769,49 @@ write_units_sheet (Fixture *f)
   return save_sheet (f, s, "units.xml");
 }
 
+/* By name, the walk of a name's offers reads the runs of the units of their prices alone, as the
+ * table of names records them: "std" (the 20 offers of "hdd-std", of gb-month prices) finds its
+ * page without the 200 cheaper IOPS prices of its service, few offers or many; with every
+ * unit recorded, as a catalog that did not know them, it reads those too. The page, each way,
+ * is what a scan lists. */
+static void
+test_search_name_units (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *sheet = write_units_sheet (f);
+  g_autoptr(SkyImportResult) result = import_ok (f, sheet);
+  g_autoptr(GError) error = NULL;
+
+  assert_name_units (f);
+  for (guint k = 0; k < 8; k++)
+    {
+      SkySearchQuery query = { .text = "std", .limit = 4, .sort = SKY_SORT_NAME,
+                               .descending = k % 2 == 1 };
+      g_autofree char *scanned = NULL;
+      g_autofree char *paged = NULL;
+      g_autofree char *expected = NULL;
+
+      scanned = scanned_keys (f, &query);
+      expected = keys_page (scanned, 0, 4);
+      _sky_catalog_set_few_offers (k % 4 < 2 ? -1 : 0);
+      _sky_catalog_set_text_walk_pass (1);
+      paged = search_keys_probed (f, &query, -1, -1);
+      _sky_catalog_set_text_walk_pass (-1);
+      _sky_catalog_set_few_offers (-1);
+      g_assert_cmpstr (paged, ==, expected);
+      if (k < 4)
+        g_assert_cmpint (_sky_catalog_text_checked (), <, 50);
+      else
+        g_assert_cmpint (_sky_catalog_text_checked (), >, 200);
+      if (k == 3)
+        {
+          take_back (f, "UPDATE offer_name SET units = -1");
+          f->catalog = sky_catalog_open (f->path, &error);
+          g_assert_no_error (error);
+        }
+    }
+}
+
 /* The table of names holds the names of the offers of every sheet imported, and loses those of
  * a sheet removed; a text only services' names hold, read through it, lists what a scan lists
  * before and after: of one service or two, whose offers' names the other's offers have too or
@@ -6546,6 +6589,7 @@ main (int    argc,
   ADD ("search/sku-text", test_search_sku_text);
   ADD ("search/os-text", test_search_os_text);
   ADD ("search/region-text", test_search_region_text);
+  ADD ("search/name-units", test_search_name_units);
   ADD ("search/parts", test_search_parts);
   ADD ("search/per-size", test_search_per_size);
   ADD ("search/meets", test_search_meets);

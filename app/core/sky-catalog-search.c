@@ -4275,6 +4275,7 @@ typedef struct
   GArray   *services;   /* their services, in ascending order */
   GArray   *values[3];  /* their vCPU, memory and architecture values, in ascending order */
   gboolean  without[3]; /* whether some of them have no such value */
+  guint64   units;      /* their prices' units (SKY_UNIT_BIT()) */
   GPtrArray *names;     /* the names that hold the text, in the names' order */
 } NamedText;
 
@@ -4330,13 +4331,15 @@ add_sorted_value (GArray *values,
     g_array_insert_val (values, i, value);
 }
 
-/* Adds an offer's (or a name's) @service and @sizes (vCPU, memory, architecture; negative for
- * none) to @named. */
+/* Adds an offer's (or a name's) @service, @sizes (vCPU, memory, architecture; negative for
+ * none) and its prices' @units (SKY_UNIT_BIT()) to @named. */
 static void
 named_add_values (NamedText    *named,
                   gint64        service,
-                  const gint64 *sizes)
+                  const gint64 *sizes,
+                  guint64       units)
 {
+  named->units |= units;
   add_sorted_value (named->services, service);
   for (guint c = 0; c < G_N_ELEMENTS (named->values); c++)
     if (sizes[c] < 0)
@@ -4450,7 +4453,7 @@ named_text_new (sqlite3    *db,
   gint64 n_named = 0;
   int rc;
 
-  if (sqlite3_prepare_v2 (db, "SELECT name, service_id, vcpu, memory, arch, offers "
+  if (sqlite3_prepare_v2 (db, "SELECT name, service_id, vcpu, memory, arch, offers, units "
                               "FROM offer_name "
                               "WHERE name LIKE ?1 ESCAPE '\\' ORDER BY name", -1, &names,
                           NULL) != SQLITE_OK ||
@@ -4466,7 +4469,8 @@ named_text_new (sqlite3    *db,
 
       for (guint c = 0; c < G_N_ELEMENTS (sizes); c++)
         sizes[c] = sqlite3_column_int64 (names, 2 + c);
-      named_add_values (named, sqlite3_column_int64 (names, 1), sizes);
+      named_add_values (named, sqlite3_column_int64 (names, 1), sizes,
+                        (guint64) sqlite3_column_int64 (names, 6));
       n_named += sqlite3_column_int64 (names, 5);
       /* One name in any case, as the table and the names' index compare them. */
       if (named->names->len > 0 &&
@@ -4514,7 +4518,8 @@ named_text_new (sqlite3    *db,
 
             for (guint c = 0; c < G_N_ELEMENTS (sizes); c++)
               sizes[c] = sqlite3_column_int64 (check, 2 + c);
-            named_add_values (named, sqlite3_column_int64 (check, 1), sizes);
+            /* Its prices' units not known: every unit. */
+            named_add_values (named, sqlite3_column_int64 (check, 1), sizes, G_MAXUINT64);
             g_array_append_val (ids, id);
             /* Its name is not one of the names': by name, the search sorts them. */
             g_clear_pointer (&named->names, g_ptr_array_unref);
@@ -5625,7 +5630,10 @@ walk_unit_condition (const SkySearchQuery *query)
 
 /* Adds to @buckets and @units (codes) those a walk reads: every bucket and unit that holds
  * prices, of @query's purchase option, geography, category and unit, of the services of its offers
- * when it knows them exactly (keep_services_runs()). FALSE when they cannot be read. */
+ * when it knows them exactly (keep_services_runs()), and then of the units of their prices
+ * alone, as the table of names records them (schema 27: the provisioned disks' IOPS prices,
+ * the cheapest of their service, are of none of "hdd-standard"'s offers). FALSE when they
+ * cannot be read. */
 static gboolean
 walk_buckets_units (TextWalk             *walk,
                     sqlite3              *db,
@@ -5653,8 +5661,9 @@ walk_buckets_units (TextWalk             *walk,
       guint place = g_array_index (places, guint, i);
       gint64 code = sky_vocabulary_nth (SKY_VOCABULARY_UNIT, place)->code;
 
-      if (!names_one (query->unit) ||
-          code == sky_vocabulary_code (SKY_VOCABULARY_UNIT, query->unit))
+      if ((!names_one (query->unit) ||
+           code == sky_vocabulary_code (SKY_VOCABULARY_UNIT, query->unit)) &&
+          (walk->named == NULL || (walk->named->units & SKY_UNIT_BIT (code)) != 0))
         g_array_append_val (units, code);
     }
   return walk->named == NULL || keep_services_runs (db, walk->named->services, units, buckets);
@@ -5673,7 +5682,7 @@ named_of_name (sqlite3    *db,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
-  if (sqlite3_prepare_v2 (db, "SELECT service_id, vcpu, memory, arch FROM offer_name "
+  if (sqlite3_prepare_v2 (db, "SELECT service_id, vcpu, memory, arch, units FROM offer_name "
                               "WHERE name = ?1", -1, &rows, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (db, "SELECT id FROM offer_row WHERE name = ?1 COLLATE NOCASE", -1,
                           &offers, NULL) != SQLITE_OK)
@@ -5685,7 +5694,8 @@ named_of_name (sqlite3    *db,
 
       for (guint c = 0; c < G_N_ELEMENTS (sizes); c++)
         sizes[c] = sqlite3_column_int64 (rows, 1 + c);
-      named_add_values (one, sqlite3_column_int64 (rows, 0), sizes);
+      named_add_values (one, sqlite3_column_int64 (rows, 0), sizes,
+                        (guint64) sqlite3_column_int64 (rows, 4));
     }
   if (rc != SQLITE_DONE)
     return NULL;
