@@ -5671,6 +5671,56 @@ assert_name_path (Fixture              *f,
   g_assert_cmpint (walked, ==, walk);
 }
 
+/* By name, a text only names hold is known to be in those names' offers alone from the text
+ * index's record of its terms, how many offers hold one of its trigrams (in any case), rather
+ * than a bit set for each of them; by price, whose walk checks each price's offer against the
+ * text's, the offers are read from the index. The page, each way, is what a scan lists. */
+static void
+test_search_name_counted (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const struct
+  {
+    const char *text;
+    SkySort     sort;
+    gboolean    counted;
+  } cases[] = {
+    { "std", SKY_SORT_NAME, TRUE }, { "HDD-S", SKY_SORT_NAME, TRUE },
+    { "hdd-", SKY_SORT_NAME, TRUE }, { "std", SKY_SORT_PRICE, FALSE },
+  };
+  g_autofree char *sheet = write_units_sheet (f);
+  g_autoptr(SkyImportResult) result = import_ok (f, sheet);
+
+  for (gsize c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        SkySearchQuery query = { .text = cases[c].text, .sort = cases[c].sort,
+                                 .descending = descending };
+        g_autoptr(GPtrArray) traced = g_ptr_array_new_with_free_func (g_free);
+        g_autofree char *scanned = scanned_keys (f, &query);
+        g_autofree char *expected = keys_page (scanned, 0, 4);
+        g_autofree char *paged = NULL;
+        gboolean terms = FALSE, filled = FALSE;
+
+        query.limit = 4;
+        _sky_catalog_set_few_offers (0);
+        sqlite3_trace_v2 (f->catalog->db, SQLITE_TRACE_STMT, statement_traced, traced);
+        paged = search_keys (f, &query);
+        sqlite3_trace_v2 (f->catalog->db, 0, NULL, NULL);
+        _sky_catalog_set_few_offers (-1);
+        g_assert_cmpstr (paged, ==, expected);
+        for (guint i = 0; i < traced->len; i++)
+          {
+            const char *sql = traced->pdata[i];
+
+            terms = terms || strstr (sql, "offer_text_terms") != NULL;
+            filled = filled || strstr (sql, "sky_found_add (?2, rowid, ?3) LIMIT 1") != NULL;
+          }
+        g_assert_cmpint (terms, ==, cases[c].counted);
+        g_assert_cmpint (filled, ==, !cases[c].counted);
+      }
+}
+
 /* Each of @filters by name, each way, at each of a few budgets of the name runs, lists what the
  * single statement lists, whole and a page of three at a time (search_as_single()): more than
  * three prices, or, when @version is given, only prices of that version of the sheet. */
@@ -6590,6 +6640,7 @@ main (int    argc,
   ADD ("search/os-text", test_search_os_text);
   ADD ("search/region-text", test_search_region_text);
   ADD ("search/name-units", test_search_name_units);
+  ADD ("search/name-counted", test_search_name_counted);
   ADD ("search/parts", test_search_parts);
   ADD ("search/per-size", test_search_per_size);
   ADD ("search/meets", test_search_meets);

@@ -4371,6 +4371,35 @@ found_set_fill (sqlite3    *db,
   return sqlite3_step (stmt) == SQLITE_DONE && (gint64) set->count == most;
 }
 
+/* How many offers the text index holds @trigram in (three ASCII characters, which its trigram
+ * tokenizer folds to lower case as g_ascii_strdown() does), from the index's record of its
+ * terms (an fts5vocab table of the connection's own) without setting a bit for each: at
+ * 3,000,000 offers, "dar" of "standard", 260,000 offers, 7 ms rather than 12.7. -1 when it
+ * cannot be read. */
+static gint64
+trigram_docs (sqlite3    *db,
+              const char *trigram)
+{
+  g_autoptr(sqlite3_stmt) docs = NULL;
+  g_autofree char *term = g_ascii_strdown (trigram, -1);
+  gint64 n = 0;
+  int rc;
+
+  if (sqlite3_exec (db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.offer_text_terms "
+                        "USING fts5vocab (main, offer_text, row)", NULL, NULL,
+                    NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "SELECT doc FROM temp.offer_text_terms WHERE term = ?1", -1,
+                          &docs, NULL) != SQLITE_OK)
+    return -1;
+  sqlite3_bind_text (docs, 1, term, -1, SQLITE_STATIC);
+  rc = sqlite3_step (docs);
+  if (rc == SQLITE_ROW)
+    n = sqlite3_column_int64 (docs, 0);
+  else if (rc != SQLITE_DONE)
+    return -1;
+  return n;
+}
+
 /* The trigrams of a text named_only() looks up: where each starts, and how many offers the
  * names that hold it have. */
 typedef struct
@@ -4382,12 +4411,16 @@ typedef struct
 
 /* The offers that hold @text, when they are the @n_named offers of the names that hold it,
  * none other: the offers of the first of its trigrams (those the index's query names) that is
- * in no more offers than those, or of all of them. NULL when others hold them all. */
+ * in no more offers than those, or of all of them. NULL when others hold them all. When
+ * @counted, a set of no bits, its count alone, when the index's record of its terms says that
+ * an ASCII trigram is in as many offers as the names have (a walk by name reads each name's
+ * offers itself, and needs no more than to know that no other offer holds the text). */
 static FoundSet *
 named_only (sqlite3    *db,
             const char *text,
             const char *fts,
-            gint64      n_named)
+            gint64      n_named,
+            gboolean    counted)
 {
   g_autoptr(FoundSet) set = g_new0 (FoundSet, 1);
   g_autoptr(sqlite3_stmt) names = NULL;
@@ -4425,9 +4458,23 @@ named_only (sqlite3    *db,
       for (guint u = t + 1; u < tries.n; u++)
         if (tries.held[u] < tries.held[least])
           least = u;
-      append_trigram (q, g_utf8_offset_to_pointer (text, tries.starts[least]));
+      const char *start = g_utf8_offset_to_pointer (text, tries.starts[least]);
+      g_autofree char *trigram = g_strndup (start, g_utf8_offset_to_pointer (start, 3) - start);
+      gint64 docs = counted && g_str_is_ascii (trigram) ? trigram_docs (db, trigram) : -1;
+
+      append_trigram (q, start);
       tries.held[least] = tries.held[t];
       tries.starts[least] = tries.starts[t];
+      if (docs == n_named)
+        {
+          g_clear_pointer (&set->bits, g_free);
+          set->n_bits = 0;
+          set->count = n_named;
+          return g_steal_pointer (&set);
+        }
+      /* In more offers than the names have: its look-up would say so too. */
+      if (docs >= 0)
+        continue;
       if (found_set_fill (db, set, q->str, n_named))
         return g_steal_pointer (&set);
     }
@@ -4436,12 +4483,14 @@ named_only (sqlite3    *db,
 
 /* The offers that hold @text (@like its LIKE pattern, @fts the text index's query) when some
  * offers' names do (see NamedText); NULL when none does, or too many offers the index finds
- * beside theirs, or it cannot be read. */
+ * beside theirs, or it cannot be read. When @counted (a walk by name), a set of no bits may
+ * say how many they are, that no other offer holds the text (named_only()). */
 static NamedText *
 named_text_new (sqlite3    *db,
                 const char *text,
                 const char *like,
-                const char *fts)
+                const char *fts,
+                gboolean    counted)
 {
   g_autoptr(NamedText) named = named_text_new_empty ();
   g_autoptr(sqlite3_stmt) names = NULL;
@@ -4480,7 +4529,7 @@ named_text_new (sqlite3    *db,
     }
   if (rc != SQLITE_DONE || named->names->len == 0)
     return NULL;
-  named->set = named_only (db, text, fts, n_named);
+  named->set = named_only (db, text, fts, n_named, counted);
   if (named->set != NULL)
     return g_steal_pointer (&named);
   /* Others hold it too: the names' offers from the names' index, the others checked. */
@@ -6358,7 +6407,8 @@ walk_text (SkyCatalog            *self,
   /* Of few offers too: sorting their prices costs more than walking them (1,700 offers of a
    * million, 11 to 25 ms). */
   if ((text == TEXT_INDEX_SET || text == TEXT_FEW_OFFERS) && named_walk_budget > 0)
-    walk.named = named_text_new (self->db, query->text, like, fts);
+    walk.named = named_text_new (self->db, query->text, like, fts,
+                                 query->sort == SKY_SORT_NAME);
   if (walk.named != NULL)
     {
       walk.budget = named_walk_budget;
