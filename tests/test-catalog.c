@@ -2743,7 +2743,8 @@ assert_name_units (Fixture *f)
 }
 
 /* A sheet of disks: 20 "hdd-std" of gb-month prices, and 200 "hdd-prov" of gb-month prices
- * dearer than those and IOPS prices cheaper than every one, in the same service. */
+ * dearer than those and IOPS prices cheaper than every one, in the same service; and 2
+ * "tiny-one", the dearest. */
 static char *
 write_units_sheet (Fixture *f)
 {
@@ -2765,6 +2766,11 @@ write_units_sheet (Fixture *f)
                                    "amount=\"0.%03u\"/>\n", 1 + i % 50);
       g_string_append (s, "    </offer>\n");
     }
+  for (guint i = 0; i < 2; i++)
+    g_string_append_printf (s, "    <offer sku=\"t-%u\" name=\"tiny-one\" region=\"eu\">\n"
+                               "      <price unit=\"gb-month\" term=\"on-demand\" "
+                               "amount=\"0.9%02u\"/>\n"
+                               "    </offer>\n", i, i);
   g_string_append (s, "  </service>\n");
   return save_sheet (f, s, "units.xml");
 }
@@ -5674,7 +5680,8 @@ assert_name_path (Fixture              *f,
 /* By name, a text only names hold is known to be in those names' offers alone from the text
  * index's record of its terms, how many offers hold one of its trigrams (in any case), rather
  * than a bit set for each of them; by price, whose walk checks each price's offer against the
- * text's, the offers are read from the index. The page, each way, is what a scan lists. */
+ * text's, and of names of fewer than a 64th of the offers, by name too, the offers are read
+ * from the index. The page, each way, is what a scan lists. */
 static void
 test_search_name_counted (Fixture       *f,
                           gconstpointer  data)
@@ -5687,6 +5694,7 @@ test_search_name_counted (Fixture       *f,
   } cases[] = {
     { "std", SKY_SORT_NAME, TRUE }, { "HDD-S", SKY_SORT_NAME, TRUE },
     { "hdd-", SKY_SORT_NAME, TRUE }, { "std", SKY_SORT_PRICE, FALSE },
+    { "tiny", SKY_SORT_NAME, FALSE },
   };
   g_autofree char *sheet = write_units_sheet (f);
   g_autoptr(SkyImportResult) result = import_ok (f, sheet);
