@@ -5677,6 +5677,47 @@ assert_name_path (Fixture              *f,
   g_assert_cmpint (walked, ==, walk);
 }
 
+/* The record of kinds of a text's offers is read no further than its first offers looked at
+ * when those show every service and OS of the catalog (by price, largest first, "-zq-" of the
+ * one service and no OS: the runs of its services), though not every region; by region,
+ * whose walk needs its offers' every region, to the last of them. The page is what a scan
+ * lists. */
+static void
+test_search_region_kinds (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *sheet = write_region_sheet (f);
+  g_autoptr(SkyImportResult) result = import_ok (f, sheet);
+
+  for (guint k = 0; k < 2; k++)
+    {
+      SkySearchQuery query = { .text = "-zq-", .limit = 4,
+                               .sort = k == 0 ? SKY_SORT_PRICE : SKY_SORT_REGION,
+                               .descending = k == 0 };
+      g_autoptr(GPtrArray) traced = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *scanned = scanned_keys (f, &query);
+      g_autofree char *expected = keys_page (scanned, 0, 4);
+      g_autofree char *paged = NULL;
+      gboolean sampled = FALSE, read = FALSE;
+
+      _sky_catalog_set_text_trigram_walk (-1, -1, 1);
+      sqlite3_trace_v2 (f->catalog->db, SQLITE_TRACE_STMT, statement_traced, traced);
+      paged = search_keys_probed (f, &query, -1, -1);
+      sqlite3_trace_v2 (f->catalog->db, 0, NULL, NULL);
+      _sky_catalog_set_text_trigram_walk (-1, -1, -1);
+      g_assert_cmpstr (paged, ==, expected);
+      for (guint i = 0; i < traced->len; i++)
+        {
+          const char *sql = traced->pdata[i];
+
+          sampled = sampled || strstr (sql, "FROM offer_kind WHERE chunk = ?1") != NULL;
+          read = read || strstr (sql, "FROM offer_kind WHERE chunk >= ?1") != NULL;
+        }
+      g_assert_true (sampled);
+      g_assert_cmpint (read, ==, k == 1);
+    }
+}
+
 /* By name, a text only names hold is known to be in those names' offers alone from the text
  * index's record of its terms, how many offers hold one of its trigrams (in any case), rather
  * than a bit set for each of them; by price, whose walk checks each price's offer against the
@@ -6649,6 +6690,7 @@ main (int    argc,
   ADD ("search/region-text", test_search_region_text);
   ADD ("search/name-units", test_search_name_units);
   ADD ("search/name-counted", test_search_name_counted);
+  ADD ("search/region-kinds", test_search_region_kinds);
   ADD ("search/parts", test_search_parts);
   ADD ("search/per-size", test_search_per_size);
   ADD ("search/meets", test_search_meets);

@@ -5124,13 +5124,15 @@ values_of_offers (sqlite3        *db,
 #define KINDS_SAMPLE 64
 
 /* Marks in @seen the kind of offer @id, whose row of the record of kinds is @codes, of those
- * @known holds (kinds_of_offers()), counting in @n_seen those not seen before; FALSE when the
- * offer's kind is not recorded. */
+ * @known holds (kinds_of_offers()), and in @group_seen its group of @groups, counting in
+ * @n_seen the groups not seen before; FALSE when the offer's kind is not recorded. */
 static gboolean
 mark_kind (const guint8 *codes,
            gint64        id,
            GArray       *known,
+           const guint  *groups,
            guint8       *seen,
+           guint8       *group_seen,
            guint        *n_seen)
 {
   gint64 place = 2 * (id % OFFER_KIND_CHUNK);
@@ -5138,8 +5140,9 @@ mark_kind (const guint8 *codes,
 
   if (3 * code >= known->len || g_array_index (known, gint64, 3 * code) == 0)
     return FALSE;
-  *n_seen += seen[code] == 0;
   seen[code] = 1;
+  *n_seen += group_seen[groups[code]] == 0;
+  group_seen[groups[code]] = 1;
   return TRUE;
 }
 
@@ -5147,18 +5150,25 @@ mark_kind (const guint8 *codes,
  * of the offers of @offers, as the record of each offer's kind says (the catalog's schemas 26
  * and 27): of an offer of each stretch of their ids first (KINDS_SAMPLE), then each row of the
  * record of their ids read once in order, the two bytes of each offer of the set looked at,
- * until every kind of the catalog is among them. NULL when an offer's kind is not recorded, or
+ * until every kind of the catalog is among them, or, without @regions, every service and OS
+ * the kinds have together (a text of every service and OS, in a few regions, shows them all
+ * in the first offers looked at: "-us-east-1-"). NULL when an offer's kind is not recorded, or
  * it cannot be read. */
 static GArray *
 kinds_of_offers (sqlite3        *db,
-                 const FoundSet *offers)
+                 const FoundSet *offers,
+                 gboolean        regions)
 {
   g_autoptr(GArray) kinds = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) known = g_array_new (FALSE, TRUE, sizeof (gint64));
+  g_autoptr(GArray) groups = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       NULL);
   g_autoptr(sqlite3_stmt) kind = NULL;
   g_autoptr(sqlite3_stmt) one = NULL;
   g_autoptr(sqlite3_stmt) rows = NULL;
   g_autofree guint8 *seen = NULL;
+  g_autofree guint8 *group_seen = NULL;
   const gint64 per_chunk = OFFER_KIND_CHUNK;
   const gint64 n_words = offers->n_bits / 64 + 1;
   const guint8 *codes = NULL;
@@ -5175,20 +5185,34 @@ kinds_of_offers (sqlite3        *db,
       sqlite3_prepare_v2 (db, "SELECT chunk, kinds FROM offer_kind WHERE chunk >= ?1 "
                               "ORDER BY chunk", -1, &rows, NULL) != SQLITE_OK)
     return NULL;
-  /* Each kind's service, OS and region at its id's place (a service id of 0 for no kind). */
+  /* Each kind's service, OS and region at its id's place (a service id of 0 for no kind), and
+   * its group: the kind itself, or its service and OS (service ids and word ids are far below
+   * 2^31). */
   while ((rc = sqlite3_step (kind)) == SQLITE_ROW)
     {
       guint id = (guint) sqlite3_column_int64 (kind, 0);
+      gint64 pair = sqlite3_column_int64 (kind, 1) << 32 ^ sqlite3_column_int64 (kind, 2);
+      gpointer group = NULL;
 
       if (known->len < 3 * (id + 1))
-        g_array_set_size (known, 3 * (id + 1));
+        {
+          g_array_set_size (known, 3 * (id + 1));
+          g_array_set_size (groups, id + 1);
+        }
       for (guint c = 0; c < 3; c++)
         g_array_index (known, gint64, 3 * id + c) = sqlite3_column_int64 (kind, 1 + c);
-      n_known++;
+      if (regions || !g_hash_table_lookup_extended (pairs, &pair, NULL, &group))
+        {
+          group = GUINT_TO_POINTER (n_known++);
+          if (!regions)
+            g_hash_table_insert (pairs, g_memdup2 (&pair, sizeof pair), group);
+        }
+      g_array_index (groups, guint, id) = GPOINTER_TO_UINT (group);
     }
   if (rc != SQLITE_DONE)
     return NULL;
   seen = g_new0 (guint8, known->len / 3 + 1);
+  group_seen = g_new0 (guint8, n_known + 1);
   for (guint k = 0; k < KINDS_SAMPLE && n_seen < n_known; k++)
     {
       gint64 word = n_words * k / KINDS_SAMPLE, id;
@@ -5202,7 +5226,8 @@ kinds_of_offers (sqlite3        *db,
       sqlite3_bind_int64 (one, 1, id / per_chunk);
       marked = sqlite3_step (one) == SQLITE_ROW &&
                sqlite3_column_bytes (one, 0) == 2 * per_chunk &&
-               mark_kind (sqlite3_column_blob (one, 0), id, known, seen, &n_seen);
+               mark_kind (sqlite3_column_blob (one, 0), id, known,
+                          (const guint *) (gpointer) groups->data, seen, group_seen, &n_seen);
       sqlite3_reset (one);
       if (!marked)
         return NULL;
@@ -5223,7 +5248,9 @@ kinds_of_offers (sqlite3        *db,
             if (sqlite3_column_bytes (rows, 1) != 2 * per_chunk)
               return NULL;
           }
-        if (chunk != id / per_chunk || !mark_kind (codes, id, known, seen, &n_seen))
+        if (chunk != id / per_chunk ||
+            !mark_kind (codes, id, known, (const guint *) (gpointer) groups->data, seen,
+                        group_seen, &n_seen))
           return NULL;
       }
   for (guint code = 0; code < known->len / 3; code++)
@@ -5366,7 +5393,7 @@ walk_goes_on (TextWalk *walk)
 
       if (region || strcmp (walk->values_column, "service_id") == 0)
         {
-          g_autoptr(GArray) kinds = kinds_of_offers (db, walk->trigram);
+          g_autoptr(GArray) kinds = kinds_of_offers (db, walk->trigram, region);
 
           for (guint i = 0; kinds != NULL && i < kinds->len; i += 3)
             {
@@ -5386,7 +5413,7 @@ walk_goes_on (TextWalk *walk)
   /* In price order, the runs of those offers' OS or services alone (walk_held_values()). */
   if (walk->narrows)
     {
-      g_autoptr(GArray) kinds = kinds_of_offers (db, walk->trigram);
+      g_autoptr(GArray) kinds = kinds_of_offers (db, walk->trigram, FALSE);
 
       walk->narrows = FALSE;
       if (kinds != NULL)
