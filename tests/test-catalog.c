@@ -2537,20 +2537,20 @@ write_os_sheet (Fixture    *f,
   return save_sheet (f, s, name);
 }
 
-/* Whether the record of offers' kinds holds each offer's service and OS. */
+/* Whether the record of offers' kinds holds each offer's service, OS and region. */
 static void
 assert_offer_kinds (Fixture *f)
 {
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM offer_row o "
                                        "JOIN offer_kind c ON c.chunk = o.id / 8000 "
                                        "JOIN kind k ON k.service_id = o.service_id "
-                                       "  AND k.os = ifnull (o.os, -1) "
+                                       "  AND k.os = ifnull (o.os, -1) AND k.region = o.region "
                                        "WHERE hex (substr (c.kinds, 2 * (o.id % 8000) + 1, 2)) "
                                        "  = printf ('%02X%02X', k.id & 255, k.id >> 8)"), ==,
                    query_int (f->path, "SELECT count(*) FROM offer_row"));
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM kind"), ==,
                    query_int (f->path, "SELECT count(*) FROM (SELECT DISTINCT service_id, "
-                                       "  ifnull (os, -1) FROM offer_row)"));
+                                       "  ifnull (os, -1), region FROM offer_row)"));
 }
 
 /* A text of many offers (as if) lists what a scan lists, in every order, each way, page by page,
@@ -2652,7 +2652,170 @@ test_search_os_text (Fixture       *f,
                    query_int (f->path, "SELECT count(*) FROM kind"));
   again = import_ok (f, sheet);
   assert_offer_kinds (f);
-  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM kind"), ==, 3);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM kind"), ==, 6);
+}
+
+/* A sheet of three regions of 150 machines each, in the order of their names, one price each;
+ * "-zq-" in the SKUs of every tenth machine of the last region, the cheapest of its prices,
+ * and in no other: the text's 15 offers a tenth of their region's. */
+static char *
+write_region_sheet (Fixture *f)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  sky_test_append_sheet_start (s, "regioncloud", "Region Cloud");
+  g_string_append (s,
+                   "  <region code=\"ra\" name=\"Region A\" geography=\"EU\"/>\n"
+                   "  <region code=\"rb\" name=\"Region B\" geography=\"EU\"/>\n"
+                   "  <region code=\"rc\" name=\"Region C\" geography=\"EU\"/>\n"
+                   "  <service id=\"vm\" name=\"Machines\" category=\"compute\">\n");
+  for (guint i = 0; i < 450; i++)
+    {
+      gboolean held = i >= 300 && i % 10 == 0;
+
+      g_string_append_printf (s, "    <offer sku=\"m-%s%u\" name=\"n%u\" region=\"r%c\">\n"
+                                 "      <price unit=\"hour\" term=\"on-demand\" "
+                                 "amount=\"0.%03u\"/>\n"
+                                 "    </offer>\n",
+                              held ? "zq-" : "", i, i % 40, 'a' + i / 150,
+                              held ? i / 10 - 29 : 100 + (i * 7) % 800);
+    }
+  g_string_append (s, "  </service>\n");
+  return save_sheet (f, s, "region.xml");
+}
+
+/* By region, a text whose offers lie in the last region alone, too few of its offers for the
+ * read of the region's to tell that none of the others holds them (two an offer), walks that
+ * region alone, as the record of kinds says: its first page found within the first prices
+ * looked at and a few more; past the other regions' prices when the record holds none of
+ * their offers' kinds, as without it. The page, each way, is what a scan lists. */
+static void
+test_search_region_text (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *sheet = write_region_sheet (f);
+  g_autoptr(SkyImportResult) result = import_ok (f, sheet);
+  g_autoptr(GError) error = NULL;
+
+  assert_offer_kinds (f);
+  for (guint k = 0; k < 4; k++)
+    {
+      SkySearchQuery query = { .text = "-zq-", .limit = 4, .sort = SKY_SORT_REGION,
+                               .descending = k % 2 == 1 };
+      g_autofree char *scanned = NULL;
+      g_autofree char *paged = NULL;
+      g_autofree char *expected = NULL;
+
+      scanned = scanned_keys (f, &query);
+      expected = keys_page (scanned, 0, 4);
+      _sky_catalog_set_text_trigram_walk (-1, -1, 1);
+      paged = search_keys_probed (f, &query, -1, -1);
+      _sky_catalog_set_text_trigram_walk (-1, -1, -1);
+      g_assert_cmpstr (paged, ==, expected);
+      if (query.descending)
+        ;
+      else if (k < 2)
+        g_assert_cmpint (_sky_catalog_text_checked (), <, 100);
+      else
+        g_assert_cmpint (_sky_catalog_text_checked (), >, 200);
+      if (k == 1)
+        {
+          take_back (f, "UPDATE offer_kind SET kinds = zeroblob (length (kinds))");
+          f->catalog = sky_catalog_open (f->path, &error);
+          g_assert_no_error (error);
+        }
+    }
+}
+
+/* Whether each row of the table of names records the units of its offers' prices, a bit each. */
+static void
+assert_name_units (Fixture *f)
+{
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM offer_name n WHERE n.units IS NOT "
+                                       "(SELECT sum (DISTINCT 1 << p.unit) FROM offer_row o "
+                                       "  JOIN price p ON p.offer_seq >> 10 = o.id "
+                                       "  WHERE o.name = n.name COLLATE NOCASE "
+                                       "  AND o.service_id = n.service_id "
+                                       "  AND ifnull (o.vcpu, -1) = n.vcpu "
+                                       "  AND ifnull (o.memory, -1) = n.memory "
+                                       "  AND ifnull (o.architecture, -1) = n.arch)"), ==, 0);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM offer_name"), >, 0);
+}
+
+/* A sheet of disks: 20 "hdd-std" of gb-month prices, and 200 "hdd-prov" of gb-month prices
+ * dearer than those and IOPS prices cheaper than every one, in the same service; and 2
+ * "tiny-one", the dearest. */
+static char *
+write_units_sheet (Fixture *f)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  sky_test_append_sheet_start (s, "unitcloud", "Unit Cloud");
+  g_string_append (s, "  <region code=\"eu\" name=\"Europe\" geography=\"EU\"/>\n"
+                      "  <service id=\"block\" name=\"Block\" category=\"storage\">\n");
+  for (guint i = 0; i < 220; i++)
+    {
+      gboolean std = i % 11 == 4;
+
+      g_string_append_printf (s, "    <offer sku=\"b-%u\" name=\"%s\" region=\"eu\">\n"
+                                 "      <price unit=\"gb-month\" term=\"on-demand\" "
+                                 "amount=\"0.%03u\"/>\n",
+                              i, std ? "hdd-std" : "hdd-prov", std ? 100 + i % 37 : 300 + i);
+      if (!std)
+        g_string_append_printf (s, "      <price unit=\"iops-month\" term=\"on-demand\" "
+                                   "amount=\"0.%03u\"/>\n", 1 + i % 50);
+      g_string_append (s, "    </offer>\n");
+    }
+  for (guint i = 0; i < 2; i++)
+    g_string_append_printf (s, "    <offer sku=\"t-%u\" name=\"tiny-one\" region=\"eu\">\n"
+                               "      <price unit=\"gb-month\" term=\"on-demand\" "
+                               "amount=\"0.9%02u\"/>\n"
+                               "    </offer>\n", i, i);
+  g_string_append (s, "  </service>\n");
+  return save_sheet (f, s, "units.xml");
+}
+
+/* By name, the walk of a name's offers reads the runs of the units of their prices alone, as the
+ * table of names records them: "std" (the 20 offers of "hdd-std", of gb-month prices) finds its
+ * page without the 200 cheaper IOPS prices of its service, few offers or many; with every
+ * unit recorded, as a catalog that did not know them, it reads those too. The page, each way,
+ * is what a scan lists. */
+static void
+test_search_name_units (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *sheet = write_units_sheet (f);
+  g_autoptr(SkyImportResult) result = import_ok (f, sheet);
+  g_autoptr(GError) error = NULL;
+
+  assert_name_units (f);
+  for (guint k = 0; k < 8; k++)
+    {
+      SkySearchQuery query = { .text = "std", .limit = 4, .sort = SKY_SORT_NAME,
+                               .descending = k % 2 == 1 };
+      g_autofree char *scanned = NULL;
+      g_autofree char *paged = NULL;
+      g_autofree char *expected = NULL;
+
+      scanned = scanned_keys (f, &query);
+      expected = keys_page (scanned, 0, 4);
+      _sky_catalog_set_few_offers (k % 4 < 2 ? -1 : 0);
+      _sky_catalog_set_text_walk_pass (1);
+      paged = search_keys_probed (f, &query, -1, -1);
+      _sky_catalog_set_text_walk_pass (-1);
+      _sky_catalog_set_few_offers (-1);
+      g_assert_cmpstr (paged, ==, expected);
+      if (k < 4)
+        g_assert_cmpint (_sky_catalog_text_checked (), <, 50);
+      else
+        g_assert_cmpint (_sky_catalog_text_checked (), >, 200);
+      if (k == 3)
+        {
+          take_back (f, "UPDATE offer_name SET units = -1");
+          f->catalog = sky_catalog_open (f->path, &error);
+          g_assert_no_error (error);
+        }
+    }
 }
 
 /* The table of names holds the names of the offers of every sheet imported, and loses those of
@@ -3815,6 +3978,15 @@ test_decline_bundled (Fixture       *f,
 #define UNDO_SCHEMA_25 "DROP INDEX price_by_os_memory; "
 /* SQL that takes a catalog of schema 26 back to schema 25: no record of the offers' kinds. */
 #define UNDO_SCHEMA_26 "DROP TABLE kind; DROP TABLE offer_kind; "
+/* SQL that takes a catalog of schema 27 back to schema 26: a kind is a service and an OS, the
+ * record of each offer's kind as a catalog of schema 26 holds it, and the table of names does
+ * not know its rows' units. */
+#define UNDO_SCHEMA_27 \
+  "ALTER TABLE offer_name DROP COLUMN units; " \
+  "DELETE FROM offer_kind; DELETE FROM kind; " \
+  "CREATE TABLE old_kind (id INTEGER PRIMARY KEY, service_id INTEGER NOT NULL, " \
+  "  os INTEGER NOT NULL, UNIQUE (service_id, os)); " \
+  "DROP TABLE kind; ALTER TABLE old_kind RENAME TO kind; "
 /* SQL that takes a catalog of schema 22 back to schema 21: the index of prices by OS and vCPU
  * count goes. */
 #define UNDO_SCHEMA_22 \
@@ -3836,10 +4008,10 @@ test_decline_bundled (Fixture       *f,
   "  offer_seq, variant) WHERE vcpu > 0 AND unit = 0; " \
   "CREATE INDEX price_by_per_gib ON price (bucket, (CAST (amount AS REAL) / memory), amount, " \
   "  offer_seq, variant) WHERE memory > 0 AND unit = 0; "
-/* SQL that takes a catalog of schema 26 back to schema 17. */
-#define UNDO_SCHEMAS_18_26 \
-  UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21 \
-  UNDO_SCHEMA_20 UNDO_SCHEMA_19 UNDO_SCHEMA_18
+/* SQL that takes a catalog of schema 27 back to schema 17. */
+#define UNDO_SCHEMAS_18_27 \
+  UNDO_SCHEMA_27 UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22 \
+  UNDO_SCHEMA_21 UNDO_SCHEMA_20 UNDO_SCHEMA_19 UNDO_SCHEMA_18
 #define UNDO_SCHEMA_17 \
   "DROP INDEX price_by_unit; DROP INDEX price_by_vcpu; DROP INDEX price_by_memory; " \
   "DROP INDEX price_by_os; DROP INDEX price_by_arch; DROP INDEX price_by_region; " \
@@ -3895,7 +4067,7 @@ test_migrate_from_5 (Fixture       *f,
                                      "CHECK (is_current IN (0, 1)); "
                                      "UPDATE sheet SET is_current = 1; "
                                      "ALTER TABLE provider DROP COLUMN short_name; "
-                                     UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+                                     UNDO_SCHEMAS_18_27 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 5",
@@ -4007,7 +4179,7 @@ test_migrate_from_7 (Fixture       *f,
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "ALTER TABLE provider DROP COLUMN short_name; "
-                                 UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+                                 UNDO_SCHEMAS_18_27 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                  "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 7",
@@ -4177,7 +4349,7 @@ test_migrate_from_8 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_27 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "DROP TABLE usage_discount; "
                                      "PRAGMA user_version = 8",
@@ -4407,7 +4579,7 @@ test_migrate_from_9 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_27 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                      "PRAGMA user_version = 9",
                                  NULL, NULL, NULL),
@@ -4507,7 +4679,7 @@ test_migrate_from_8_dates (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_27 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 UNDO_SCHEMA_11 UNDO_SCHEMA_10
                                  "DROP TABLE usage_discount; "
                                  "PRAGMA user_version = 8",
@@ -4558,7 +4730,7 @@ test_migrate_from_10_services (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_27 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      UNDO_SCHEMA_12 UNDO_SCHEMA_11 "PRAGMA user_version = 10",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -4594,7 +4766,7 @@ test_migrate_from_11 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_27 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                  UNDO_SCHEMA_12 "PRAGMA user_version = 11",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -4629,7 +4801,7 @@ test_migrate_from_12 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_27 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      "DROP TABLE offer_text; "
                                      "CREATE VIRTUAL TABLE offer_text USING fts5 ("
                                      "  name, sku, content = 'offer_row', content_rowid = 'id',"
@@ -4670,7 +4842,7 @@ test_migrate_from_13 (Fixture       *f,
   import_fixture (f);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_27 UNDO_SCHEMA_16 UNDO_SCHEMA_15 UNDO_SCHEMA_14
                                      "PRAGMA user_version = 13",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -4731,7 +4903,7 @@ test_migrate_from_14 (Fixture       *f,
   import_fixture (f);
   for (gsize i = 0; i < G_N_ELEMENTS (queries); i++)
     g_ptr_array_add (before, search_keys (f, &queries[i]));
-  take_back (f, UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 UNDO_SCHEMA_15 "PRAGMA user_version = 14");
+  take_back (f, UNDO_SCHEMAS_18_27 UNDO_SCHEMA_16 UNDO_SCHEMA_15 "PRAGMA user_version = 14");
   g_assert_cmpint (query_int (f->path, indexes), ==, 0);
 
   open_converted (f);
@@ -4767,7 +4939,7 @@ test_migrate_from_15 (Fixture       *f,
   least_before = search_keys (f, &least);
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_26 UNDO_SCHEMA_16 "PRAGMA user_version = 15",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_27 UNDO_SCHEMA_16 "PRAGMA user_version = 15",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
@@ -4811,8 +4983,8 @@ test_migrate_from_20 (Fixture       *f,
 
         g_ptr_array_add (before, search_keys (f, &text));
       }
-  take_back (f, UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22
-             UNDO_SCHEMA_21 "PRAGMA user_version = 20");
+  take_back (f, UNDO_SCHEMA_27 UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23
+             UNDO_SCHEMA_22 UNDO_SCHEMA_21 "PRAGMA user_version = 20");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
                                        "WHERE name = 'offer_name'"), ==, 0);
 
@@ -4852,7 +5024,7 @@ test_migrate_from_22 (Fixture       *f,
 
         g_ptr_array_add (before, search_keys (f, &text));
       }
-  take_back (f, UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23
+  take_back (f, UNDO_SCHEMA_27 UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23
              "PRAGMA user_version = 22");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_table_info ('offer_name') "
                                        "WHERE name = 'offers'"), ==, 0);
@@ -4898,9 +5070,9 @@ test_migrate_from_18 (Fixture       *f,
     }
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23
-                                 UNDO_SCHEMA_22 UNDO_SCHEMA_21 UNDO_SCHEMA_20 UNDO_SCHEMA_19
-                                 "PRAGMA user_version = 18", NULL, NULL, NULL),
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMA_27 UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24
+                                 UNDO_SCHEMA_23 UNDO_SCHEMA_22 UNDO_SCHEMA_21 UNDO_SCHEMA_20
+                                 UNDO_SCHEMA_19 "PRAGMA user_version = 18", NULL, NULL, NULL),
                    ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_index_info "
@@ -4962,7 +5134,7 @@ test_migrate_from_16 (Fixture       *f,
     }
   g_clear_object (&f->catalog);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_26 UNDO_SCHEMA_17 "PRAGMA user_version = 16",
+  g_assert_cmpint (sqlite3_exec (db, UNDO_SCHEMAS_18_27 UNDO_SCHEMA_17 "PRAGMA user_version = 16",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_index_xinfo ('price_by_unit') "
@@ -5016,7 +5188,7 @@ test_migrate_from_17 (Fixture       *f,
 
       g_ptr_array_add (before, search_keys (f, &query));
     }
-  take_back (f, UNDO_SCHEMAS_18_26 "PRAGMA user_version = 17");
+  take_back (f, UNDO_SCHEMAS_18_27 "PRAGMA user_version = 17");
   g_assert_cmpint (query_int (f->path, indexes), ==, 2);
 
   open_converted (f);
@@ -5505,6 +5677,99 @@ assert_name_path (Fixture              *f,
   g_assert_cmpint (walked, ==, walk);
 }
 
+/* The record of kinds of a text's offers is read no further than its first offers looked at
+ * when those show every service and OS of the catalog (by price, largest first, "-zq-" of the
+ * one service and no OS: the runs of its services), though not every region; by region,
+ * whose walk needs its offers' every region, to the last of them. The page is what a scan
+ * lists. */
+static void
+test_search_region_kinds (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *sheet = write_region_sheet (f);
+  g_autoptr(SkyImportResult) result = import_ok (f, sheet);
+
+  for (guint k = 0; k < 2; k++)
+    {
+      SkySearchQuery query = { .text = "-zq-", .limit = 4,
+                               .sort = k == 0 ? SKY_SORT_PRICE : SKY_SORT_REGION,
+                               .descending = k == 0 };
+      g_autoptr(GPtrArray) traced = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *scanned = scanned_keys (f, &query);
+      g_autofree char *expected = keys_page (scanned, 0, 4);
+      g_autofree char *paged = NULL;
+      gboolean sampled = FALSE, read = FALSE;
+
+      _sky_catalog_set_text_trigram_walk (-1, -1, 1);
+      sqlite3_trace_v2 (f->catalog->db, SQLITE_TRACE_STMT, statement_traced, traced);
+      paged = search_keys_probed (f, &query, -1, -1);
+      sqlite3_trace_v2 (f->catalog->db, 0, NULL, NULL);
+      _sky_catalog_set_text_trigram_walk (-1, -1, -1);
+      g_assert_cmpstr (paged, ==, expected);
+      for (guint i = 0; i < traced->len; i++)
+        {
+          const char *sql = traced->pdata[i];
+
+          sampled = sampled || strstr (sql, "FROM offer_kind WHERE chunk = ?1") != NULL;
+          read = read || strstr (sql, "FROM offer_kind WHERE chunk >= ?1") != NULL;
+        }
+      g_assert_true (sampled);
+      g_assert_cmpint (read, ==, k == 1);
+    }
+}
+
+/* By name, a text only names hold is known to be in those names' offers alone from the text
+ * index's record of its terms, how many offers hold one of its trigrams (in any case), rather
+ * than a bit set for each of them; by price, whose walk checks each price's offer against the
+ * text's, and of names of fewer than a 64th of the offers, by name too, the offers are read
+ * from the index. The page, each way, is what a scan lists. */
+static void
+test_search_name_counted (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const struct
+  {
+    const char *text;
+    SkySort     sort;
+    gboolean    counted;
+  } cases[] = {
+    { "std", SKY_SORT_NAME, TRUE }, { "HDD-S", SKY_SORT_NAME, TRUE },
+    { "hdd-", SKY_SORT_NAME, TRUE }, { "std", SKY_SORT_PRICE, FALSE },
+    { "tiny", SKY_SORT_NAME, FALSE },
+  };
+  g_autofree char *sheet = write_units_sheet (f);
+  g_autoptr(SkyImportResult) result = import_ok (f, sheet);
+
+  for (gsize c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        SkySearchQuery query = { .text = cases[c].text, .sort = cases[c].sort,
+                                 .descending = descending };
+        g_autoptr(GPtrArray) traced = g_ptr_array_new_with_free_func (g_free);
+        g_autofree char *scanned = scanned_keys (f, &query);
+        g_autofree char *expected = keys_page (scanned, 0, 4);
+        g_autofree char *paged = NULL;
+        gboolean terms = FALSE, filled = FALSE;
+
+        query.limit = 4;
+        _sky_catalog_set_few_offers (0);
+        sqlite3_trace_v2 (f->catalog->db, SQLITE_TRACE_STMT, statement_traced, traced);
+        paged = search_keys (f, &query);
+        sqlite3_trace_v2 (f->catalog->db, 0, NULL, NULL);
+        _sky_catalog_set_few_offers (-1);
+        g_assert_cmpstr (paged, ==, expected);
+        for (guint i = 0; i < traced->len; i++)
+          {
+            const char *sql = traced->pdata[i];
+
+            terms = terms || strstr (sql, "offer_text_terms") != NULL;
+            filled = filled || strstr (sql, "sky_found_add (?2, rowid, ?3) LIMIT 1") != NULL;
+          }
+        g_assert_cmpint (terms, ==, cases[c].counted);
+        g_assert_cmpint (filled, ==, !cases[c].counted);
+      }
+}
+
 /* Each of @filters by name, each way, at each of a few budgets of the name runs, lists what the
  * single statement lists, whole and a page of three at a time (search_as_single()): more than
  * three prices, or, when @version is given, only prices of that version of the sheet. */
@@ -5866,7 +6131,8 @@ test_migrate_from_23 (Fixture       *f,
   import_fixture (f);
   result = import_ok (f, named);
   before = keys_each_way (f, filters, G_N_ELEMENTS (filters));
-  take_back (f, UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24 "PRAGMA user_version = 23");
+  take_back (f, UNDO_SCHEMA_27 UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24
+             "PRAGMA user_version = 23");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
                                        "WHERE name = 'offer_by_region_name'"), ==, 0);
 
@@ -5898,7 +6164,7 @@ test_migrate_from_24 (Fixture       *f,
   import_fixture (f);
   result = import_ok (f, named);
   before = keys_each_way (f, filters, G_N_ELEMENTS (filters));
-  take_back (f, UNDO_SCHEMA_26 UNDO_SCHEMA_25 "PRAGMA user_version = 24");
+  take_back (f, UNDO_SCHEMA_27 UNDO_SCHEMA_26 UNDO_SCHEMA_25 "PRAGMA user_version = 24");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
                                        "WHERE name = 'price_by_os_memory'"), ==, 0);
 
@@ -5938,7 +6204,7 @@ test_migrate_from_25 (Fixture       *f,
   _sky_catalog_set_few_offers (0);
   before = keys_each_way (f, filters, G_N_ELEMENTS (filters));
   _sky_catalog_set_few_offers (-1);
-  take_back (f, UNDO_SCHEMA_26 "PRAGMA user_version = 25");
+  take_back (f, UNDO_SCHEMA_27 UNDO_SCHEMA_26 "PRAGMA user_version = 25");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
                                        "WHERE name IN ('kind', 'offer_kind')"), ==, 0);
 
@@ -5946,6 +6212,55 @@ test_migrate_from_25 (Fixture       *f,
   assert_offer_kinds (f);
   _sky_catalog_set_few_offers (0);
   after = keys_each_way (f, filters, G_N_ELEMENTS (filters));
+  _sky_catalog_set_few_offers (-1);
+  for (guint i = 0; i < before->len; i++)
+    {
+      g_assert_cmpstr (after->pdata[i], ==, before->pdata[i]);
+      g_assert_cmpstr (after->pdata[i], !=, "");
+    }
+}
+
+/* Schema 27: a kind is its offers' region too, and the table of names records its rows' units;
+ * the pages of a text of many offers by region, service and purchase option, which read the
+ * record, and of a name's text by name, which reads the units, are as before, each way. */
+static void
+test_migrate_from_26 (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const SkySearchQuery filters[] = {
+    { .text = "-zq-", .sort = SKY_SORT_REGION, .limit = 4 },
+    { .text = "-win-", .sort = SKY_SORT_SERVICE },
+    { .text = "-win-", .sort = SKY_SORT_TERM },
+    { .text = "d-", .sort = SKY_SORT_PRICE },
+    { .text = "std", .sort = SKY_SORT_NAME, .limit = 4 },
+  };
+  g_autofree char *os_sheet = write_os_sheet (f, "1");
+  g_autofree char *region_sheet = write_region_sheet (f);
+  g_autofree char *units_sheet = write_units_sheet (f);
+  g_autoptr(SkyImportResult) os = NULL;
+  g_autoptr(SkyImportResult) region = NULL;
+  g_autoptr(SkyImportResult) units = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+
+  os = import_ok (f, os_sheet);
+  region = import_ok (f, region_sheet);
+  units = import_ok (f, units_sheet);
+  assert_name_units (f);
+  _sky_catalog_set_few_offers (0);
+  _sky_catalog_set_text_trigram_walk (-1, -1, 1);
+  before = keys_each_way (f, filters, G_N_ELEMENTS (filters));
+  take_back (f, UNDO_SCHEMA_27 "PRAGMA user_version = 26");
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_table_info ('kind') "
+                                       "WHERE name = 'region'"), ==, 0);
+  g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM pragma_table_info ('offer_name') "
+                                       "WHERE name = 'units'"), ==, 0);
+
+  open_converted (f);
+  assert_offer_kinds (f);
+  assert_name_units (f);
+  after = keys_each_way (f, filters, G_N_ELEMENTS (filters));
+  _sky_catalog_set_text_trigram_walk (-1, -1, -1);
   _sky_catalog_set_few_offers (-1);
   for (guint i = 0; i < before->len; i++)
     {
@@ -6086,8 +6401,8 @@ test_migrate_from_19 (Fixture       *f,
         query.sort = sorts[k];
         g_ptr_array_add (before, search_keys (f, &query));
       }
-  take_back (f, UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22
-             UNDO_SCHEMA_21 UNDO_SCHEMA_20 "PRAGMA user_version = 19");
+  take_back (f, UNDO_SCHEMA_27 UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23
+             UNDO_SCHEMA_22 UNDO_SCHEMA_21 UNDO_SCHEMA_20 "PRAGMA user_version = 19");
   g_assert_cmpint (query_int (f->path, "SELECT count(*) FROM sqlite_schema "
                                        "WHERE name = 'price_meet'"), ==, 0);
 
@@ -6142,8 +6457,8 @@ test_migrate_from_21 (Fixture       *f,
 
         g_ptr_array_add (before, search_keys (f, &query));
       }
-  take_back (f, UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23 UNDO_SCHEMA_22
-             "PRAGMA user_version = 21");
+  take_back (f, UNDO_SCHEMA_27 UNDO_SCHEMA_26 UNDO_SCHEMA_25 UNDO_SCHEMA_24 UNDO_SCHEMA_23
+             UNDO_SCHEMA_22 "PRAGMA user_version = 21");
   g_assert_cmpint (query_int (f->path, indexed), ==, 0);
 
   open_converted (f);
@@ -6372,6 +6687,10 @@ main (int    argc,
   ADD ("search/named-text", test_search_named_text);
   ADD ("search/sku-text", test_search_sku_text);
   ADD ("search/os-text", test_search_os_text);
+  ADD ("search/region-text", test_search_region_text);
+  ADD ("search/name-units", test_search_name_units);
+  ADD ("search/name-counted", test_search_name_counted);
+  ADD ("search/region-kinds", test_search_region_kinds);
   ADD ("search/parts", test_search_parts);
   ADD ("search/per-size", test_search_per_size);
   ADD ("search/meets", test_search_meets);
@@ -6416,6 +6735,7 @@ main (int    argc,
   ADD ("migrate-from-23", test_migrate_from_23);
   ADD ("migrate-from-24", test_migrate_from_24);
   ADD ("migrate-from-25", test_migrate_from_25);
+  ADD ("migrate-from-26", test_migrate_from_26);
   ADD ("import/spilled-prices", test_import_spilled_prices);
   ADD ("import/cancel-writing-prices", test_cancel_writing_prices);
   ADD ("current-per-service", test_current_per_service);

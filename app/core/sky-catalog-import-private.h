@@ -35,6 +35,7 @@ typedef struct
   long           line;
   int            nth;
   guint          n_prices;
+  guint64        units;  /* its prices' units (SKY_UNIT_BIT()) */
   SkyImportText  sku, name, features, prices;
   gint32         family, region, storage_type, os, sla;  /* the sheet's words by number, or -1 */
   gint32         software;
@@ -112,6 +113,7 @@ void            _sky_import_tally_add   (SkyImportTally   *tally,
                                          gint64            vcpu,
                                          gint64            memory,
                                          gint64            arch,
+                                         guint64           units,
                                          const char       *name,
                                          gsize             len);
 void            _sky_import_tally_add_meet (SkyImportTally *tally,
@@ -126,6 +128,10 @@ gboolean        _sky_import_tally_write (SkyImportTally   *tally,
                                          const char       *what,
                                          GError          **error);
 gboolean        _sky_import_tally_write_meets (SkyImportTally  *tally,
+                                               sqlite3         *db,
+                                               const char      *what,
+                                               GError         **error);
+gboolean        _sky_import_tally_write_units (SkyImportTally  *tally,
                                                sqlite3         *db,
                                                const char      *what,
                                                GError         **error);

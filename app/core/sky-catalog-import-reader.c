@@ -449,6 +449,7 @@ queue_offer (const SkySheetOffer  *offer,
   geography = sky_vocabulary_code (SKY_VOCABULARY_GEOGRAPHY, offer->geography);
   category = sky_vocabulary_code (SKY_VOCABULARY_CATEGORY, offer->category);
   queued->prices = batch_start_text (batch);
+  queued->units = 0;
   for (guint i = 0; i < offer->prices->len; i++)
     {
       const SkySheetPrice *price = g_ptr_array_index (offer->prices, i);
@@ -474,6 +475,7 @@ queue_offer (const SkySheetOffer  *offer,
         .service = pipe->services - 1,
       };
 
+      queued->units |= SKY_UNIT_BIT (unit);
       _sky_catalog_append_price (batch->text, i == 0, term, unit, price->amount,
                                  price->has_upfront_fee, price->upfront_fee,
                                  price->free_quantity);

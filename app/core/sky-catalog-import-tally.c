@@ -12,17 +12,18 @@
 
 /* What an import counts of its offers as it writes them, for the two small tables a search reads
  * beside the prices: the table of names (offer_name: each name once for each service, size and
- * architecture of its offers, with how many offers it stands for) and the record of which
- * services, operating systems and sizes the offers hold together (price_meet: how many offers,
- * and the least and greatest of their names). Both have rows of one service each, and a service
- * is one sheet's, so a sheet's rows come from its own offers alone: the import writes them from
- * these counts, a look-up in a hash table per offer as it goes by, rather than reading its
- * offers back after them (an upsert each into the table of names, 8,600 instructions an offer)
- * and every offer of the catalog for the record (1,900 an offer of the catalog, at each
- * import). A removal takes its sheet's rows out with its services'. */
+ * architecture of its offers, with how many offers it stands for and their prices' units) and the
+ * record of which services, operating systems and sizes the offers hold together (price_meet: how
+ * many offers, and the least and greatest of their names). Both have rows of one service each, and
+ * a service is one sheet's, so a sheet's rows come from its own offers alone: the import writes
+ * them from these counts, a look-up in a hash table per offer as it goes by, rather than reading
+ * its offers back after them (an upsert each into the table of names, 8,600 instructions an offer)
+ * and every offer of the catalog for the record (1,900 an offer of the catalog, at each import). A
+ * removal takes its sheet's rows out with its services'. */
 
 /* A row of the table of names: its key as the table compares it (the name in any ASCII case,
- * as SQLite's NOCASE), the name as its first offer gives it, and how many offers. */
+ * as SQLite's NOCASE), the name as its first offer gives it, how many offers, and their prices'
+ * units (SKY_UNIT_BIT()). */
 typedef struct
 {
   gint64  service_id;
@@ -32,6 +33,7 @@ typedef struct
   gsize   len;
   char   *name;
   gint64  offers;
+  guint64 units;
 } TallyName;
 
 /* A row of the record: a service, OS (a word id), vCPU count and memory (TALLY_NULL for none),
@@ -195,8 +197,8 @@ _sky_import_tally_add_meet (SkyImportTally *tally,
 }
 
 /* Counts an offer as it is written, in both tables: its service's id, OS (a word id), vCPU
- * count, memory and architecture code (each negative for none) and its name, @len bytes,
- * NUL-terminated. */
+ * count, memory and architecture code (each negative for none), its prices' @units
+ * (SKY_UNIT_BIT()) and its name, @len bytes, NUL-terminated. */
 void
 _sky_import_tally_add (SkyImportTally *tally,
                        gint64          service_id,
@@ -204,12 +206,13 @@ _sky_import_tally_add (SkyImportTally *tally,
                        gint64          vcpu,
                        gint64          memory,
                        gint64          arch,
+                       guint64         units,
                        const char     *name,
                        gsize           len)
 {
   TallyName key = {
     service_id, vcpu >= 0 ? vcpu : -1, memory >= 0 ? memory : -1, arch >= 0 ? arch : -1,
-    len, (char *) name, 0,
+    len, (char *) name, 0, 0,
   };
   TallyName *n = g_hash_table_lookup (tally->names, &key);
 
@@ -221,6 +224,7 @@ _sky_import_tally_add (SkyImportTally *tally,
       g_ptr_array_add (tally->name_order, n);
     }
   n->offers++;
+  n->units |= units;
   _sky_import_tally_add_meet (tally, service_id, os, vcpu, memory, name, len);
 }
 
@@ -276,9 +280,10 @@ _sky_import_tally_write (SkyImportTally  *tally,
   g_autoptr(sqlite3_stmt) names = NULL;
 
   if (sqlite3_prepare_v2 (db, "INSERT INTO offer_name "
-                              "  (name, service_id, vcpu, memory, arch, offers) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-                              "ON CONFLICT DO UPDATE SET offers = offers + excluded.offers",
+                              "  (name, service_id, vcpu, memory, arch, offers, units) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                              "ON CONFLICT DO UPDATE SET offers = offers + excluded.offers, "
+                              "  units = units | excluded.units",
                           -1, &names, NULL) != SQLITE_OK)
     return _sky_catalog_db_error (db, error, what);
   for (guint i = 0; i < tally->name_order->len; i++)
@@ -291,9 +296,41 @@ _sky_import_tally_write (SkyImportTally  *tally,
       sqlite3_bind_int64 (names, 4, n->memory);
       sqlite3_bind_int64 (names, 5, n->arch);
       sqlite3_bind_int64 (names, 6, n->offers);
+      sqlite3_bind_int64 (names, 7, (gint64) n->units);
       if (sqlite3_step (names) != SQLITE_DONE)
         return _sky_catalog_db_error (db, error, what);
       sqlite3_reset (names);
     }
   return _sky_import_tally_write_meets (tally, db, what, error);
+}
+
+/* Writes the units counted into the rows of the table of names they are of, in the transaction
+ * under way (the migration that made the column); a failure is said as @what. */
+gboolean
+_sky_import_tally_write_units (SkyImportTally  *tally,
+                               sqlite3         *db,
+                               const char      *what,
+                               GError         **error)
+{
+  g_autoptr(sqlite3_stmt) units = NULL;
+
+  if (sqlite3_prepare_v2 (db, "UPDATE offer_name SET units = ?6 WHERE name = ?1 "
+                              "AND service_id = ?2 AND vcpu = ?3 AND memory = ?4 AND arch = ?5",
+                          -1, &units, NULL) != SQLITE_OK)
+    return _sky_catalog_db_error (db, error, what);
+  for (guint i = 0; i < tally->name_order->len; i++)
+    {
+      const TallyName *n = g_ptr_array_index (tally->name_order, i);
+
+      sqlite3_bind_text (units, 1, n->name, n->len, SQLITE_STATIC);
+      sqlite3_bind_int64 (units, 2, n->service_id);
+      sqlite3_bind_int64 (units, 3, n->vcpu);
+      sqlite3_bind_int64 (units, 4, n->memory);
+      sqlite3_bind_int64 (units, 5, n->arch);
+      sqlite3_bind_int64 (units, 6, (gint64) n->units);
+      if (sqlite3_step (units) != SQLITE_DONE)
+        return _sky_catalog_db_error (db, error, what);
+      sqlite3_reset (units);
+    }
+  return TRUE;
 }

@@ -738,6 +738,7 @@ write_offers (Import               *import,
     _sky_import_tally_add (import->tally, import->service_id,
                            word_id (import, queued[i].os),
                            queued[i].vcpu_milli, queued[i].memory_mgib, queued[i].architecture,
+                           queued[i].units,
                            batch->text->str + queued[i].name.start, queued[i].name.len);
   return import_offers (import, batch, first, n, error);
 }

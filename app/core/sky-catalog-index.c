@@ -155,9 +155,28 @@ index_text (sqlite3  *db,
                       first_offer_id, _("Cannot index the sheet's offers"), error);
 }
 
-/* Writes the record of the kind of each offer from @first_offer_id on (see the catalog's schema
- * 26), read back from their rows in the order of their ids: a new kind for each pair of service
- * and OS not yet recorded, and each row of OFFER_KIND_CHUNK offers' kinds written whole,
+/* A kind as one key: its service, OS and region. */
+static guint
+kind_hash (gconstpointer key)
+{
+  const gint64 *k = key;
+  guint64 h = (guint64) k[0] * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+
+  h = (h ^ (guint64) k[1]) * G_GUINT64_CONSTANT (0x100000001b3);
+  h = (h ^ (guint64) k[2]) * G_GUINT64_CONSTANT (0x100000001b3);
+  return (guint) (h ^ (h >> 32));
+}
+
+static gboolean
+kind_equal (gconstpointer a,
+            gconstpointer b)
+{
+  return memcmp (a, b, 3 * sizeof (gint64)) == 0;
+}
+
+/* Writes the record of the kind of each offer from @first_offer_id on (see the catalog's schemas
+ * 26 and 27), read back from their rows in the order of their ids: a new kind for each service,
+ * OS and region not yet recorded together, and each row of OFFER_KIND_CHUNK offers' kinds written whole,
  * with those of the offers before @first_offer_id that it holds as they were. An offer of a
  * kind whose id does not fit in two bytes is recorded as 0, which a search takes as unknown. */
 gboolean
@@ -172,29 +191,28 @@ _sky_catalog_write_offer_kinds (sqlite3  *db,
   g_autoptr(sqlite3_stmt) add = NULL;
   g_autoptr(sqlite3_stmt) old_row = NULL;
   g_autoptr(sqlite3_stmt) put = NULL;
-  g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                       NULL);
+  g_autoptr(GHashTable) kinds = g_hash_table_new_full (kind_hash, kind_equal, g_free, NULL);
   g_autofree guint8 *codes = g_new0 (guint8, 2 * per_chunk);
-  gint64 chunk = -1, last_service = G_MININT64, last_os = G_MININT64, code = 0;
+  gint64 chunk = -1, last[3] = { G_MININT64, G_MININT64, G_MININT64 }, code = 0;
   int rc;
 
-  if (sqlite3_prepare_v2 (db, "SELECT id, service_id, ifnull (os, -1) FROM offer_row "
+  if (sqlite3_prepare_v2 (db, "SELECT id, service_id, ifnull (os, -1), region FROM offer_row "
                               "WHERE id >= ?1 ORDER BY id", -1, &offers, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (db, "SELECT id, service_id, os FROM kind", -1, &known,
+      sqlite3_prepare_v2 (db, "SELECT id, service_id, os, region FROM kind", -1, &known,
                           NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (db, "INSERT INTO kind (service_id, os) VALUES (?1, ?2)", -1, &add,
-                          NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "INSERT INTO kind (service_id, os, region) VALUES (?1, ?2, ?3)",
+                          -1, &add, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (db, "SELECT kinds FROM offer_kind WHERE chunk = ?1", -1, &old_row,
                           NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (db, "INSERT OR REPLACE INTO offer_kind (chunk, kinds) VALUES (?1, ?2)",
                           -1, &put, NULL) != SQLITE_OK)
     return _sky_catalog_db_error (db, error, message);
-  /* A pair as one key: service ids and word ids are far below 2^31. */
   while ((rc = sqlite3_step (known)) == SQLITE_ROW)
     {
-      gint64 *key = g_new (gint64, 1);
+      gint64 *key = g_new (gint64, 3);
 
-      *key = sqlite3_column_int64 (known, 1) << 32 ^ sqlite3_column_int64 (known, 2);
+      for (int c = 0; c < 3; c++)
+        key[c] = sqlite3_column_int64 (known, 1 + c);
       g_hash_table_insert (kinds, key,
                            GUINT_TO_POINTER (MIN (sqlite3_column_int64 (known, 0),
                                                   G_MAXUINT16 + 1)));
@@ -204,7 +222,7 @@ _sky_catalog_write_offer_kinds (sqlite3  *db,
   sqlite3_bind_int64 (offers, 1, first_offer_id);
   for (;;)
     {
-      gint64 id = 0, service = 0, os = 0, place;
+      gint64 id = 0, key[3] = { 0, 0, 0 }, place;
 
       rc = sqlite3_step (offers);
       if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -212,8 +230,8 @@ _sky_catalog_write_offer_kinds (sqlite3  *db,
       if (rc == SQLITE_ROW)
         {
           id = sqlite3_column_int64 (offers, 0);
-          service = sqlite3_column_int64 (offers, 1);
-          os = sqlite3_column_int64 (offers, 2);
+          for (int c = 0; c < 3; c++)
+            key[c] = sqlite3_column_int64 (offers, 1 + c);
         }
       /* The row before written whole; the next one's offers before these kept. */
       if (chunk >= 0 && (rc == SQLITE_DONE || id / per_chunk != chunk))
@@ -238,26 +256,24 @@ _sky_catalog_write_offer_kinds (sqlite3  *db,
             return _sky_catalog_db_error (db, error, message);
           sqlite3_reset (old_row);
         }
-      if (service != last_service || os != last_os)
+      if (memcmp (key, last, sizeof key) != 0)
         {
-          gint64 key = service << 32 ^ os;
           gpointer found = NULL;
 
-          if (!g_hash_table_lookup_extended (kinds, &key, NULL, &found))
+          if (!g_hash_table_lookup_extended (kinds, key, NULL, &found))
             {
-              sqlite3_bind_int64 (add, 1, service);
-              sqlite3_bind_int64 (add, 2, os);
+              for (int c = 0; c < 3; c++)
+                sqlite3_bind_int64 (add, 1 + c, key[c]);
               if (sqlite3_step (add) != SQLITE_DONE)
                 return _sky_catalog_db_error (db, error, message);
               sqlite3_reset (add);
               found = GUINT_TO_POINTER (MIN (sqlite3_last_insert_rowid (db), G_MAXUINT16 + 1));
-              g_hash_table_insert (kinds, g_memdup2 (&key, sizeof key), found);
+              g_hash_table_insert (kinds, g_memdup2 (key, sizeof key), found);
             }
           code = GPOINTER_TO_UINT (found);
           if (code > G_MAXUINT16)
             code = 0;
-          last_service = service;
-          last_os = os;
+          memcpy (last, key, sizeof key);
         }
       place = id % per_chunk;
       codes[2 * place] = (guint8) (code & 0xff);

@@ -226,11 +226,15 @@ gboolean  _sky_catalog_build_text_index  (sqlite3   *db,
 gboolean  _sky_catalog_rebuild_text_index_unsized (sqlite3  *db,
                                                   GError  **error);
 gboolean  _sky_catalog_text_index_usable (sqlite3   *db);
-/* The record of each offer's kind (its service and OS, see the catalog's schema 26): the kinds
- * of the offers from @first_offer_id on (0 for all) written, each offer's two bytes in the row
- * of its id / OFFER_KIND_CHUNK: 16,000 bytes, a row to a page of the catalog's 16 KiB (one of
- * 8 KiB took a page of its own). */
+/* The record of each offer's kind (its service, OS and region, see the catalog's schemas 26
+ * and 27): the kinds of the offers from @first_offer_id on (0 for all) written, each offer's
+ * two bytes in the row of its id / OFFER_KIND_CHUNK: 16,000 bytes, a row to a page of the
+ * catalog's 16 KiB (one of 8 KiB took a page of its own). */
 #define OFFER_KIND_CHUNK 8000
+/* A unit's bit in the units of a row of the table of names (the catalog's schema 27): a unit
+ * whose code is 63 or more sets every bit, as does a row whose units are not known (-1). */
+#define SKY_UNIT_BIT(code) \
+  ((code) >= 0 && (code) < 63 ? G_GUINT64_CONSTANT (1) << (code) : G_MAXUINT64)
 gboolean  _sky_catalog_write_offer_kinds (sqlite3   *db,
                                           gint64     first_offer_id,
                                           GError   **error);
@@ -244,6 +248,9 @@ gboolean  _sky_catalog_write_kept_values (sqlite3    *db,
                                           const char *what,
                                           GError    **error);
 gboolean  _sky_catalog_write_meets       (sqlite3    *db,
+                                          const char *what,
+                                          GError    **error);
+gboolean  _sky_catalog_write_name_units  (sqlite3    *db,
                                           const char *what,
                                           GError    **error);
 GArray   *_sky_catalog_read_values       (sqlite3    *db,

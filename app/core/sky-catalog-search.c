@@ -4275,6 +4275,7 @@ typedef struct
   GArray   *services;   /* their services, in ascending order */
   GArray   *values[3];  /* their vCPU, memory and architecture values, in ascending order */
   gboolean  without[3]; /* whether some of them have no such value */
+  guint64   units;      /* their prices' units (SKY_UNIT_BIT()) */
   GPtrArray *names;     /* the names that hold the text, in the names' order */
 } NamedText;
 
@@ -4330,13 +4331,15 @@ add_sorted_value (GArray *values,
     g_array_insert_val (values, i, value);
 }
 
-/* Adds an offer's (or a name's) @service and @sizes (vCPU, memory, architecture; negative for
- * none) to @named. */
+/* Adds an offer's (or a name's) @service, @sizes (vCPU, memory, architecture; negative for
+ * none) and its prices' @units (SKY_UNIT_BIT()) to @named. */
 static void
 named_add_values (NamedText    *named,
                   gint64        service,
-                  const gint64 *sizes)
+                  const gint64 *sizes,
+                  guint64       units)
 {
+  named->units |= units;
   add_sorted_value (named->services, service);
   for (guint c = 0; c < G_N_ELEMENTS (named->values); c++)
     if (sizes[c] < 0)
@@ -4368,6 +4371,41 @@ found_set_fill (sqlite3    *db,
   return sqlite3_step (stmt) == SQLITE_DONE && (gint64) set->count == most;
 }
 
+/* How many offers the text index holds @trigram in (three ASCII characters, which its trigram
+ * tokenizer folds to lower case as g_ascii_strdown() does), from the index's record of its
+ * terms (an fts5vocab table of the connection's own) without setting a bit for each: at
+ * 3,000,000 offers, "dar" of "standard", 260,000 offers, 7 ms rather than 12.7. -1 when it
+ * cannot be read. */
+static gint64
+trigram_docs (sqlite3    *db,
+              const char *trigram)
+{
+  g_autoptr(sqlite3_stmt) docs = NULL;
+  g_autofree char *term = g_ascii_strdown (trigram, -1);
+  gint64 n = 0;
+  int rc;
+
+  if (sqlite3_exec (db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.offer_text_terms "
+                        "USING fts5vocab (main, offer_text, row)", NULL, NULL,
+                    NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "SELECT doc FROM temp.offer_text_terms WHERE term = ?1", -1,
+                          &docs, NULL) != SQLITE_OK)
+    return -1;
+  sqlite3_bind_text (docs, 1, term, -1, SQLITE_STATIC);
+  rc = sqlite3_step (docs);
+  if (rc == SQLITE_ROW)
+    n = sqlite3_column_int64 (docs, 0);
+  else if (rc != SQLITE_DONE)
+    return -1;
+  return n;
+}
+
+/* named_only() counts a trigram's offers from the record of the text index's terms only for
+ * names of at least this share of the offers: the record's count reads the trigram's every
+ * offer (some 0.03 µs each), where a look-up of a trigram of more offers than the names' stops
+ * past their count ("x7.32", 1,700 offers of 1,000,000: "x7." is in 31,146, ".32" in 41,617). */
+#define NAMED_COUNT_SHARE 64
+
 /* The trigrams of a text named_only() looks up: where each starts, and how many offers the
  * names that hold it have. */
 typedef struct
@@ -4379,12 +4417,17 @@ typedef struct
 
 /* The offers that hold @text, when they are the @n_named offers of the names that hold it,
  * none other: the offers of the first of its trigrams (those the index's query names) that is
- * in no more offers than those, or of all of them. NULL when others hold them all. */
+ * in no more offers than those, or of all of them. NULL when others hold them all. When
+ * @counted, a set of no bits, its count alone, when the index's record of its terms says that
+ * an ASCII trigram is in as many offers as the names have, of NAMED_COUNT_SHARE of the
+ * offers or more (a walk by name reads each name's offers itself, and needs no more than to
+ * know that no other offer holds the text). */
 static FoundSet *
 named_only (sqlite3    *db,
             const char *text,
             const char *fts,
-            gint64      n_named)
+            gint64      n_named,
+            gboolean    counted)
 {
   g_autoptr(FoundSet) set = g_new0 (FoundSet, 1);
   g_autoptr(sqlite3_stmt) names = NULL;
@@ -4422,9 +4465,24 @@ named_only (sqlite3    *db,
       for (guint u = t + 1; u < tries.n; u++)
         if (tries.held[u] < tries.held[least])
           least = u;
-      append_trigram (q, g_utf8_offset_to_pointer (text, tries.starts[least]));
+      const char *start = g_utf8_offset_to_pointer (text, tries.starts[least]);
+      g_autofree char *trigram = g_strndup (start, g_utf8_offset_to_pointer (start, 3) - start);
+      gint64 docs = counted && n_named >= most / NAMED_COUNT_SHARE && g_str_is_ascii (trigram)
+                    ? trigram_docs (db, trigram) : -1;
+
+      append_trigram (q, start);
       tries.held[least] = tries.held[t];
       tries.starts[least] = tries.starts[t];
+      if (docs == n_named)
+        {
+          g_clear_pointer (&set->bits, g_free);
+          set->n_bits = 0;
+          set->count = n_named;
+          return g_steal_pointer (&set);
+        }
+      /* In more offers than the names have: its look-up would say so too. */
+      if (docs >= 0)
+        continue;
       if (found_set_fill (db, set, q->str, n_named))
         return g_steal_pointer (&set);
     }
@@ -4433,12 +4491,14 @@ named_only (sqlite3    *db,
 
 /* The offers that hold @text (@like its LIKE pattern, @fts the text index's query) when some
  * offers' names do (see NamedText); NULL when none does, or too many offers the index finds
- * beside theirs, or it cannot be read. */
+ * beside theirs, or it cannot be read. When @counted (a walk by name), a set of no bits may
+ * say how many they are, that no other offer holds the text (named_only()). */
 static NamedText *
 named_text_new (sqlite3    *db,
                 const char *text,
                 const char *like,
-                const char *fts)
+                const char *fts,
+                gboolean    counted)
 {
   g_autoptr(NamedText) named = named_text_new_empty ();
   g_autoptr(sqlite3_stmt) names = NULL;
@@ -4450,7 +4510,7 @@ named_text_new (sqlite3    *db,
   gint64 n_named = 0;
   int rc;
 
-  if (sqlite3_prepare_v2 (db, "SELECT name, service_id, vcpu, memory, arch, offers "
+  if (sqlite3_prepare_v2 (db, "SELECT name, service_id, vcpu, memory, arch, offers, units "
                               "FROM offer_name "
                               "WHERE name LIKE ?1 ESCAPE '\\' ORDER BY name", -1, &names,
                           NULL) != SQLITE_OK ||
@@ -4466,7 +4526,8 @@ named_text_new (sqlite3    *db,
 
       for (guint c = 0; c < G_N_ELEMENTS (sizes); c++)
         sizes[c] = sqlite3_column_int64 (names, 2 + c);
-      named_add_values (named, sqlite3_column_int64 (names, 1), sizes);
+      named_add_values (named, sqlite3_column_int64 (names, 1), sizes,
+                        (guint64) sqlite3_column_int64 (names, 6));
       n_named += sqlite3_column_int64 (names, 5);
       /* One name in any case, as the table and the names' index compare them. */
       if (named->names->len > 0 &&
@@ -4476,7 +4537,7 @@ named_text_new (sqlite3    *db,
     }
   if (rc != SQLITE_DONE || named->names->len == 0)
     return NULL;
-  named->set = named_only (db, text, fts, n_named);
+  named->set = named_only (db, text, fts, n_named, counted);
   if (named->set != NULL)
     return g_steal_pointer (&named);
   /* Others hold it too: the names' offers from the names' index, the others checked. */
@@ -4514,7 +4575,8 @@ named_text_new (sqlite3    *db,
 
             for (guint c = 0; c < G_N_ELEMENTS (sizes); c++)
               sizes[c] = sqlite3_column_int64 (check, 2 + c);
-            named_add_values (named, sqlite3_column_int64 (check, 1), sizes);
+            /* Its prices' units not known: every unit. */
+            named_add_values (named, sqlite3_column_int64 (check, 1), sizes, G_MAXUINT64);
             g_array_append_val (ids, id);
             /* Its name is not one of the names': by name, the search sorts them. */
             g_clear_pointer (&named->names, g_ptr_array_unref);
@@ -5062,40 +5124,51 @@ values_of_offers (sqlite3        *db,
 #define KINDS_SAMPLE 64
 
 /* Marks in @seen the kind of offer @id, whose row of the record of kinds is @codes, of those
- * @known holds (kinds_of_offers()), counting in @n_seen those not seen before; FALSE when the
- * offer's kind is not recorded. */
+ * @known holds (kinds_of_offers()), and in @group_seen its group of @groups, counting in
+ * @n_seen the groups not seen before; FALSE when the offer's kind is not recorded. */
 static gboolean
 mark_kind (const guint8 *codes,
            gint64        id,
            GArray       *known,
+           const guint  *groups,
            guint8       *seen,
+           guint8       *group_seen,
            guint        *n_seen)
 {
   gint64 place = 2 * (id % OFFER_KIND_CHUNK);
   guint code = codes[place] | (guint) codes[place + 1] << 8;
 
-  if (2 * code >= known->len || g_array_index (known, gint64, 2 * code) == 0)
+  if (3 * code >= known->len || g_array_index (known, gint64, 3 * code) == 0)
     return FALSE;
-  *n_seen += seen[code] == 0;
   seen[code] = 1;
+  *n_seen += group_seen[groups[code]] == 0;
+  group_seen[groups[code]] = 1;
   return TRUE;
 }
 
-/* The kinds (service id and OS word id, -1 for none; a pair of gint64 each, once) of the offers
- * of @offers, as the record of each offer's kind says (the catalog's schema 26): of an offer of
- * each stretch of their ids first (KINDS_SAMPLE), then each row of the record of their ids read
- * once in order, the two bytes of each offer of the set looked at, until every kind of the
- * catalog is among them. NULL when an offer's kind is not recorded, or it cannot be read. */
+/* The kinds (service id, OS word id, -1 for none, and region word id; three gint64 each, once)
+ * of the offers of @offers, as the record of each offer's kind says (the catalog's schemas 26
+ * and 27): of an offer of each stretch of their ids first (KINDS_SAMPLE), then each row of the
+ * record of their ids read once in order, the two bytes of each offer of the set looked at,
+ * until every kind of the catalog is among them, or, without @regions, every service and OS
+ * the kinds have together (a text of every service and OS, in a few regions, shows them all
+ * in the first offers looked at: "-us-east-1-"). NULL when an offer's kind is not recorded, or
+ * it cannot be read. */
 static GArray *
 kinds_of_offers (sqlite3        *db,
-                 const FoundSet *offers)
+                 const FoundSet *offers,
+                 gboolean        regions)
 {
   g_autoptr(GArray) kinds = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) known = g_array_new (FALSE, TRUE, sizeof (gint64));
+  g_autoptr(GArray) groups = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       NULL);
   g_autoptr(sqlite3_stmt) kind = NULL;
   g_autoptr(sqlite3_stmt) one = NULL;
   g_autoptr(sqlite3_stmt) rows = NULL;
   g_autofree guint8 *seen = NULL;
+  g_autofree guint8 *group_seen = NULL;
   const gint64 per_chunk = OFFER_KIND_CHUNK;
   const gint64 n_words = offers->n_bits / 64 + 1;
   const guint8 *codes = NULL;
@@ -5105,27 +5178,41 @@ kinds_of_offers (sqlite3        *db,
 
   if (offers->count == 0)
     return g_steal_pointer (&kinds);
-  if (sqlite3_prepare_v2 (db, "SELECT id, service_id, os FROM kind WHERE id <= 65535", -1, &kind,
-                          NULL) != SQLITE_OK ||
+  if (sqlite3_prepare_v2 (db, "SELECT id, service_id, os, region FROM kind WHERE id <= 65535",
+                          -1, &kind, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (db, "SELECT kinds FROM offer_kind WHERE chunk = ?1", -1, &one,
                           NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (db, "SELECT chunk, kinds FROM offer_kind WHERE chunk >= ?1 "
                               "ORDER BY chunk", -1, &rows, NULL) != SQLITE_OK)
     return NULL;
-  /* Each kind's service and OS at its id's place (a service id of 0 for no kind). */
+  /* Each kind's service, OS and region at its id's place (a service id of 0 for no kind), and
+   * its group: the kind itself, or its service and OS (service ids and word ids are far below
+   * 2^31). */
   while ((rc = sqlite3_step (kind)) == SQLITE_ROW)
     {
       guint id = (guint) sqlite3_column_int64 (kind, 0);
+      gint64 pair = sqlite3_column_int64 (kind, 1) << 32 ^ sqlite3_column_int64 (kind, 2);
+      gpointer group = NULL;
 
-      if (known->len < 2 * (id + 1))
-        g_array_set_size (known, 2 * (id + 1));
-      g_array_index (known, gint64, 2 * id) = sqlite3_column_int64 (kind, 1);
-      g_array_index (known, gint64, 2 * id + 1) = sqlite3_column_int64 (kind, 2);
-      n_known++;
+      if (known->len < 3 * (id + 1))
+        {
+          g_array_set_size (known, 3 * (id + 1));
+          g_array_set_size (groups, id + 1);
+        }
+      for (guint c = 0; c < 3; c++)
+        g_array_index (known, gint64, 3 * id + c) = sqlite3_column_int64 (kind, 1 + c);
+      if (regions || !g_hash_table_lookup_extended (pairs, &pair, NULL, &group))
+        {
+          group = GUINT_TO_POINTER (n_known++);
+          if (!regions)
+            g_hash_table_insert (pairs, g_memdup2 (&pair, sizeof pair), group);
+        }
+      g_array_index (groups, guint, id) = GPOINTER_TO_UINT (group);
     }
   if (rc != SQLITE_DONE)
     return NULL;
-  seen = g_new0 (guint8, known->len / 2 + 1);
+  seen = g_new0 (guint8, known->len / 3 + 1);
+  group_seen = g_new0 (guint8, n_known + 1);
   for (guint k = 0; k < KINDS_SAMPLE && n_seen < n_known; k++)
     {
       gint64 word = n_words * k / KINDS_SAMPLE, id;
@@ -5139,7 +5226,8 @@ kinds_of_offers (sqlite3        *db,
       sqlite3_bind_int64 (one, 1, id / per_chunk);
       marked = sqlite3_step (one) == SQLITE_ROW &&
                sqlite3_column_bytes (one, 0) == 2 * per_chunk &&
-               mark_kind (sqlite3_column_blob (one, 0), id, known, seen, &n_seen);
+               mark_kind (sqlite3_column_blob (one, 0), id, known,
+                          (const guint *) (gpointer) groups->data, seen, group_seen, &n_seen);
       sqlite3_reset (one);
       if (!marked)
         return NULL;
@@ -5160,12 +5248,14 @@ kinds_of_offers (sqlite3        *db,
             if (sqlite3_column_bytes (rows, 1) != 2 * per_chunk)
               return NULL;
           }
-        if (chunk != id / per_chunk || !mark_kind (codes, id, known, seen, &n_seen))
+        if (chunk != id / per_chunk ||
+            !mark_kind (codes, id, known, (const guint *) (gpointer) groups->data, seen,
+                        group_seen, &n_seen))
           return NULL;
       }
-  for (guint code = 0; code < known->len / 2; code++)
+  for (guint code = 0; code < known->len / 3; code++)
     if (seen[code])
-      g_array_append_vals (kinds, &g_array_index (known, gint64, 2 * code), 2);
+      g_array_append_vals (kinds, &g_array_index (known, gint64, 3 * code), 3);
   return g_steal_pointer (&kinds);
 }
 
@@ -5201,7 +5291,7 @@ narrow_of_kinds (sqlite3     *db,
       gint64 offers = 0;
       gboolean without = FALSE;
 
-      for (guint i = 0; i < kinds->len; i += 2)
+      for (guint i = 0; i < kinds->len; i += 3)
         {
           gint64 value = g_array_index (kinds, gint64, i + (c == 0 ? 1 : 0));
 
@@ -5294,18 +5384,23 @@ walk_goes_on (TextWalk *walk)
    * those alone (walk_held_values()), rather than the parts of the others first. */
   if (walk->values_column != NULL)
     {
-      /* Services: those of the offers' kinds, however many prices they have ("-win-", the
-       * Windows machines' SKU part, in a service of 620,000 offers of a million, whose
-       * prices values_of_offers() would not read). */
-      if (strcmp (walk->values_column, "service_id") == 0)
-        {
-          g_autoptr(GArray) kinds = kinds_of_offers (db, walk->trigram);
+      /* Services or regions: those of the offers' kinds, however many prices they have
+       * ("-win-", the Windows machines' SKU part, in a service of 620,000 offers of a
+       * million, whose prices values_of_offers() would not read; "-us-east-1-", whose two
+       * regions' 200,000 offers of 3,000,000 it would read to know that no other holds
+       * some). */
+      gboolean region = strcmp (walk->values_column, "region") == 0;
 
-          for (guint i = 0; kinds != NULL && i < kinds->len; i += 2)
+      if (region || strcmp (walk->values_column, "service_id") == 0)
+        {
+          g_autoptr(GArray) kinds = kinds_of_offers (db, walk->trigram, region);
+
+          for (guint i = 0; kinds != NULL && i < kinds->len; i += 3)
             {
               if (walk->held_values == NULL)
                 walk->held_values = g_array_new (FALSE, FALSE, sizeof (gint64));
-              add_sorted_value (walk->held_values, g_array_index (kinds, gint64, i));
+              add_sorted_value (walk->held_values,
+                                g_array_index (kinds, gint64, i + (region ? 2u : 0u)));
             }
         }
       if (walk->held_values == NULL)
@@ -5318,7 +5413,7 @@ walk_goes_on (TextWalk *walk)
   /* In price order, the runs of those offers' OS or services alone (walk_held_values()). */
   if (walk->narrows)
     {
-      g_autoptr(GArray) kinds = kinds_of_offers (db, walk->trigram);
+      g_autoptr(GArray) kinds = kinds_of_offers (db, walk->trigram, FALSE);
 
       walk->narrows = FALSE;
       if (kinds != NULL)
@@ -5619,7 +5714,10 @@ walk_unit_condition (const SkySearchQuery *query)
 
 /* Adds to @buckets and @units (codes) those a walk reads: every bucket and unit that holds
  * prices, of @query's purchase option, geography, category and unit, of the services of its offers
- * when it knows them exactly (keep_services_runs()). FALSE when they cannot be read. */
+ * when it knows them exactly (keep_services_runs()), and then of the units of their prices
+ * alone, as the table of names records them (schema 27: the provisioned disks' IOPS prices,
+ * the cheapest of their service, are of none of "hdd-standard"'s offers). FALSE when they
+ * cannot be read. */
 static gboolean
 walk_buckets_units (TextWalk             *walk,
                     sqlite3              *db,
@@ -5647,8 +5745,9 @@ walk_buckets_units (TextWalk             *walk,
       guint place = g_array_index (places, guint, i);
       gint64 code = sky_vocabulary_nth (SKY_VOCABULARY_UNIT, place)->code;
 
-      if (!names_one (query->unit) ||
-          code == sky_vocabulary_code (SKY_VOCABULARY_UNIT, query->unit))
+      if ((!names_one (query->unit) ||
+           code == sky_vocabulary_code (SKY_VOCABULARY_UNIT, query->unit)) &&
+          (walk->named == NULL || (walk->named->units & SKY_UNIT_BIT (code)) != 0))
         g_array_append_val (units, code);
     }
   return walk->named == NULL || keep_services_runs (db, walk->named->services, units, buckets);
@@ -5667,7 +5766,7 @@ named_of_name (sqlite3    *db,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
-  if (sqlite3_prepare_v2 (db, "SELECT service_id, vcpu, memory, arch FROM offer_name "
+  if (sqlite3_prepare_v2 (db, "SELECT service_id, vcpu, memory, arch, units FROM offer_name "
                               "WHERE name = ?1", -1, &rows, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (db, "SELECT id FROM offer_row WHERE name = ?1 COLLATE NOCASE", -1,
                           &offers, NULL) != SQLITE_OK)
@@ -5679,7 +5778,8 @@ named_of_name (sqlite3    *db,
 
       for (guint c = 0; c < G_N_ELEMENTS (sizes); c++)
         sizes[c] = sqlite3_column_int64 (rows, 1 + c);
-      named_add_values (one, sqlite3_column_int64 (rows, 0), sizes);
+      named_add_values (one, sqlite3_column_int64 (rows, 0), sizes,
+                        (guint64) sqlite3_column_int64 (rows, 4));
     }
   if (rc != SQLITE_DONE)
     return NULL;
@@ -6342,7 +6442,8 @@ walk_text (SkyCatalog            *self,
   /* Of few offers too: sorting their prices costs more than walking them (1,700 offers of a
    * million, 11 to 25 ms). */
   if ((text == TEXT_INDEX_SET || text == TEXT_FEW_OFFERS) && named_walk_budget > 0)
-    walk.named = named_text_new (self->db, query->text, like, fts);
+    walk.named = named_text_new (self->db, query->text, like, fts,
+                                 query->sort == SKY_SORT_NAME);
   if (walk.named != NULL)
     {
       walk.budget = named_walk_budget;

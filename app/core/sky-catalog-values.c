@@ -143,6 +143,57 @@ _sky_catalog_write_meets (sqlite3     *db,
   return _sky_import_tally_write_meets (tally, db, what, error);
 }
 
+/* The units of the prices of each row's offers in the table of names (schema 27), written by
+ * the migration that made the column: the offers in the order of their ids, each with the units
+ * of its prices, read beside them in the same order from the index of prices by offer (a read
+ * of each table once, rather than a look-up of each offer's prices), counted as an import
+ * counts its own. */
+gboolean
+_sky_catalog_write_name_units (sqlite3     *db,
+                               const char  *what,
+                               GError     **error)
+{
+  g_autoptr(SkyImportTally) tally = _sky_import_tally_new ();
+  g_autoptr(sqlite3_stmt) offers = NULL;
+  g_autoptr(sqlite3_stmt) prices = NULL;
+  gint64 price_offer = -1, price_unit = 0;
+  int rc, price_rc = SQLITE_ROW;
+
+  if (sqlite3_prepare_v2 (db, "SELECT id, service_id, ifnull (vcpu, -1), ifnull (memory, -1), "
+                              "ifnull (architecture, -1), name FROM offer_row ORDER BY id", -1,
+                          &offers, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "SELECT offer_seq >> 10, unit FROM price INDEXED BY price_by_offer "
+                              "ORDER BY offer_seq, variant", -1, &prices, NULL) != SQLITE_OK)
+    return _sky_catalog_db_error (db, error, what);
+  while ((rc = sqlite3_step (offers)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (offers, 0);
+      guint64 units = 0;
+
+      /* The prices of the offers before it (none, but of a removed offer's) passed over. */
+      while (price_rc == SQLITE_ROW && price_offer <= id)
+        {
+          if (price_offer == id)
+            units |= SKY_UNIT_BIT (price_unit);
+          price_rc = sqlite3_step (prices);
+          if (price_rc == SQLITE_ROW)
+            {
+              price_offer = sqlite3_column_int64 (prices, 0);
+              price_unit = sqlite3_column_type (prices, 1) == SQLITE_INTEGER
+                           ? sqlite3_column_int64 (prices, 1) : -1;
+            }
+        }
+      _sky_import_tally_add (tally, sqlite3_column_int64 (offers, 1), -1,
+                             sqlite3_column_int64 (offers, 2), sqlite3_column_int64 (offers, 3),
+                             sqlite3_column_int64 (offers, 4), units,
+                             (const char *) sqlite3_column_text (offers, 5),
+                             sqlite3_column_bytes (offers, 5));
+    }
+  if (rc != SQLITE_DONE || (price_rc != SQLITE_ROW && price_rc != SQLITE_DONE))
+    return _sky_catalog_db_error (db, error, what);
+  return _sky_import_tally_write_units (tally, db, what, error);
+}
+
 /* Writes the values the prices hold anew from the price table, in the transaction under way:
  * called after an import or a removal has changed the prices, before it commits. A failure is
  * said as @what, the caller's message. Which values they hold together (price_meet), whose rows

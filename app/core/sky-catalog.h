@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-#define SKY_CATALOG_SCHEMA_VERSION 26
+#define SKY_CATALOG_SCHEMA_VERSION 27
 #define SKY_HOURS_PER_MONTH 730
 
 #define SKY_CATALOG_ERROR (sky_catalog_error_quark ())
