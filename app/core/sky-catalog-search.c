@@ -4371,6 +4371,30 @@ found_set_fill (sqlite3    *db,
   return sqlite3_step (stmt) == SQLITE_DONE && (gint64) set->count == most;
 }
 
+#define TERMS_TABLE_SQL \
+  "CREATE VIRTUAL TABLE IF NOT EXISTS temp.offer_text_terms " \
+  "USING fts5vocab (main, offer_text, row)"
+
+/* Makes the connection's record of the text index's terms unless it is there. A search's
+ * connection is query-only (sky_catalog_set_query_only()), which refuses to make even a table
+ * of the connection's own temporary schema: it is lifted for that statement alone, which writes
+ * nothing to the catalog. */
+static gboolean
+ensure_terms_table (sqlite3 *db)
+{
+  int rc = sqlite3_exec (db, TERMS_TABLE_SQL, NULL, NULL, NULL);
+
+  if (rc == SQLITE_READONLY)
+    {
+      if (sqlite3_exec (db, "PRAGMA query_only = OFF", NULL, NULL, NULL) != SQLITE_OK)
+        return FALSE;
+      rc = sqlite3_exec (db, TERMS_TABLE_SQL, NULL, NULL, NULL);
+      if (sqlite3_exec (db, "PRAGMA query_only = ON", NULL, NULL, NULL) != SQLITE_OK)
+        return FALSE;
+    }
+  return rc == SQLITE_OK;
+}
+
 /* How many offers the text index holds @trigram in (three ASCII characters, which its trigram
  * tokenizer folds to lower case as g_ascii_strdown() does), from the index's record of its
  * terms (an fts5vocab table of the connection's own) without setting a bit for each: at
@@ -4385,9 +4409,7 @@ trigram_docs (sqlite3    *db,
   gint64 n = 0;
   int rc;
 
-  if (sqlite3_exec (db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.offer_text_terms "
-                        "USING fts5vocab (main, offer_text, row)", NULL, NULL,
-                    NULL) != SQLITE_OK ||
+  if (!ensure_terms_table (db) ||
       sqlite3_prepare_v2 (db, "SELECT doc FROM temp.offer_text_terms WHERE term = ?1", -1,
                           &docs, NULL) != SQLITE_OK)
     return -1;
