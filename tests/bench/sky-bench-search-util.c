@@ -196,8 +196,10 @@ catalog_offers (SkyCatalog  *catalog,
 
 /* The catalog at @catalog_path, filled as sky_bench_fill_catalog() does when it holds no
  * sheet, saying how long its opening took (a catalog of an earlier schema is converted then:
- * the indexes' cost for it), its size and its offers; @target_ms is the first-page target for
- * those offers, which a catalog given may not share with SKYTALLY_BENCH_OFFERS. */
+ * the indexes' cost for it), its size and its offers, then made query-only, with the page cache
+ * of the window's and the CLI's searches (sky_catalog_set_query_only()); @target_ms is the
+ * first-page target for those offers, which a catalog given may not share with
+ * SKYTALLY_BENCH_OFFERS. */
 SkyCatalog *
 sky_bench_open_catalog (const char  *catalog_path,
                         const char  *dir,
@@ -223,6 +225,9 @@ sky_bench_open_catalog (const char  *catalog_path,
   if (has_sheets && g_stat (catalog_path, &st) == 0)
     g_print ("catalog size: %.1f MB\n", st.st_size / 1e6);
   if (!catalog_offers (catalog, &offers, error))
+    return NULL;
+  /* Read as the window and the CLI read it. */
+  if (!sky_catalog_set_query_only (catalog, error))
     return NULL;
   *target_ms = sky_bench_target_ms (offers);
   g_print ("catalog: %u offers in its current sheets\n", offers);
