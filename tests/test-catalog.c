@@ -5697,9 +5697,17 @@ test_search_name_vcpu_runs (Fixture       *f,
     { .geography = "EU" },
     { .geography = "US", .term = "spot" },
     { .has_max_price = TRUE, .max_price = G_GINT64_CONSTANT (150000000) },
+    { .min_vcpu_milli = 4000 },
+    { .min_vcpu_milli = 8000 },
+    { .min_memory_mgib = 8000 },
+    { .min_vcpu_milli = 4000, .term = "spot" },
+    { .min_vcpu_milli = 4000, .os = "linux" },
   };
   static const SkySearchQuery none = { 0 };
   static const SkySearchQuery eu = { .geography = "EU" };
+  static const SkySearchQuery least_4 = { .min_vcpu_milli = 4000 };
+  static const SkySearchQuery least_8 = { .min_vcpu_milli = 8000 };
+  static const SkySearchQuery linux_least_8_gib = { .os = "linux", .min_memory_mgib = 8000 };
   g_autofree char *sheet = write_vcpu_names_sheet (f);
   g_autoptr(SkyImportResult) result = import_ok (f, sheet);
   g_autoptr(SkyImportResult) second = NULL;
@@ -5711,6 +5719,15 @@ test_search_name_vcpu_runs (Fixture       *f,
   assert_name_path (f, &eu, TRUE, "z.large", 1000, TRUE, FALSE);
   assert_name_path (f, &none, TRUE, "z.large", 0, FALSE, TRUE);
   assert_name_path (f, &none, FALSE, "a.small", 1000, FALSE, TRUE);
+  /* Of a least size, "z.large", every offer of which has at least 4 vCPUs and 8 GiB, through
+   * the runs too, of every OS or of Linux; allowed none, or when some of its offers are smaller
+   * (at least 8 vCPUs), through the index of its sizes as before; "m.medium", some of whose
+   * offers have 2 vCPUs, by the walk. */
+  assert_name_path (f, &least_4, TRUE, "z.large", 1000, TRUE, FALSE);
+  assert_name_path (f, &linux_least_8_gib, TRUE, "z.large", 1000, TRUE, FALSE);
+  assert_name_path (f, &least_4, TRUE, "z.large", 0, FALSE, FALSE);
+  assert_name_path (f, &least_8, TRUE, "z.large", 1000, FALSE, FALSE);
+  assert_name_path (f, &least_4, FALSE, "m.medium", 1000, FALSE, TRUE);
 
   /* A later version of the sheet: the first one's services no longer current, their prices
    * left out whichever way. */
