@@ -5505,6 +5505,40 @@ assert_name_path (Fixture              *f,
   g_assert_cmpint (walked, ==, walk);
 }
 
+/* The first page of three by name of @filter (of @first, its first name, largest first when
+ * @descending) reads the first name's prices through the runs of @index, as the statements it
+ * runs show. */
+static void
+assert_name_runs_index (Fixture              *f,
+                        const SkySearchQuery *filter,
+                        gboolean              descending,
+                        const char           *first,
+                        const char           *index)
+{
+  SkySearchQuery query = *filter;
+  g_autoptr(GPtrArray) traced = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *indexed = g_strdup_printf ("INDEXED BY %s ", index);
+  gboolean read_runs = FALSE;
+
+  query.sort = SKY_SORT_NAME;
+  query.descending = descending;
+  query.limit = 3;
+  sqlite3_trace_v2 (f->catalog->db, SQLITE_TRACE_STMT, statement_traced, traced);
+  rows = search (f, &query);
+  sqlite3_trace_v2 (f->catalog->db, 0, NULL, NULL);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpint (g_ascii_strcasecmp (((SkyListing *) rows->pdata[0])->name, first), ==, 0);
+  for (guint i = 0; i < traced->len; i++)
+    {
+      const char *sql = traced->pdata[i];
+
+      read_runs = read_runs || (strstr (sql, "sky_found_within") != NULL &&
+                                strstr (sql, indexed) != NULL);
+    }
+  g_assert_true (read_runs);
+}
+
 /* Each of @filters by name, each way, at each of a few budgets of the name runs, lists what the
  * single statement lists, whole and a page of three at a time (search_as_single()): more than
  * three prices, or, when @version is given, only prices of that version of the sheet. */
@@ -5702,12 +5736,17 @@ test_search_name_vcpu_runs (Fixture       *f,
     { .min_memory_mgib = 8000 },
     { .min_vcpu_milli = 4000, .term = "spot" },
     { .min_vcpu_milli = 4000, .os = "linux" },
+    { .category = "compute" },
+    { .category = "compute", .term = "spot" },
+    { .unit = "hour" },
   };
   static const SkySearchQuery none = { 0 };
   static const SkySearchQuery eu = { .geography = "EU" };
   static const SkySearchQuery least_4 = { .min_vcpu_milli = 4000 };
   static const SkySearchQuery least_8 = { .min_vcpu_milli = 8000 };
   static const SkySearchQuery linux_least_8_gib = { .os = "linux", .min_memory_mgib = 8000 };
+  static const SkySearchQuery compute = { .category = "compute" };
+  static const SkySearchQuery hour = { .unit = "hour" };
   g_autofree char *sheet = write_vcpu_names_sheet (f);
   g_autoptr(SkyImportResult) result = import_ok (f, sheet);
   g_autoptr(SkyImportResult) second = NULL;
@@ -5728,6 +5767,11 @@ test_search_name_vcpu_runs (Fixture       *f,
   assert_name_path (f, &least_4, TRUE, "z.large", 0, FALSE, FALSE);
   assert_name_path (f, &least_8, TRUE, "z.large", 1000, FALSE, FALSE);
   assert_name_path (f, &least_4, FALSE, "m.medium", 1000, FALSE, TRUE);
+  /* Of a category or unit, "z.large" through the runs of its vCPU counts too; "a.small", of a
+   * block storage offer without a vCPU count, through the runs of its services. */
+  assert_name_runs_index (f, &compute, TRUE, "z.large", "price_by_vcpu");
+  assert_name_runs_index (f, &hour, TRUE, "z.large", "price_by_vcpu");
+  assert_name_runs_index (f, &compute, FALSE, "a.small", "price_by_service");
 
   /* A later version of the sheet: the first one's services no longer current, their prices
    * left out whichever way. */
