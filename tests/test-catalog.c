@@ -5649,7 +5649,8 @@ test_search_name_runs (Fixture       *f,
  * prices (on demand, every other offer at a spot price too, two regions of two geographies,
  * Linux and Windows) among each other's: "a.small" the least name, of a block storage offer
  * without a vCPU count too, "z.large" the greatest, of 4 and 8 vCPUs, the runs of 4 vCPUs
- * holding "m.medium" too. */
+ * holding "m.medium" too; "n.eight", of two offers, and "p.eight" of the other service, of seven,
+ * of 8 vCPUs. */
 static char *
 write_vcpu_names_sheet (Fixture *f)
 {
@@ -5661,7 +5662,8 @@ write_vcpu_names_sheet (Fixture *f)
   } names[] = {
     { "vm", "a.small", 4, 1 }, { "vm", "m.medium", 6, 2 }, { "vm", "z.large", 6, 4 },
     { "vm", "z.large", 3, 8 }, { "vm2", "m.medium", 3, 4 }, { "vm2", "z.large", 2, 4 },
-    { "disk", "a.small", 1, 0 }, { "disk", "d.disk", 4, 0 },
+    { "disk", "a.small", 1, 0 }, { "disk", "d.disk", 4, 0 }, { "vm", "n.eight", 2, 8 },
+    { "vm2", "p.eight", 7, 8 },
   };
   static const char *const services[][2] = {
     { "vm", "compute" }, { "vm2", "compute" }, { "disk", "storage" },
@@ -5758,14 +5760,17 @@ test_search_name_vcpu_runs (Fixture       *f,
   assert_name_path (f, &eu, TRUE, "z.large", 1000, TRUE, FALSE);
   assert_name_path (f, &none, TRUE, "z.large", 0, FALSE, TRUE);
   assert_name_path (f, &none, FALSE, "a.small", 1000, FALSE, TRUE);
-  /* Of a least size, "z.large", every offer of which has at least 4 vCPUs and 8 GiB, through
-   * the runs too, of every OS or of Linux; allowed none, or when some of its offers are smaller
-   * (at least 8 vCPUs), through the index of its sizes as before; "m.medium", some of whose
-   * offers have 2 vCPUs, by the walk. */
-  assert_name_path (f, &least_4, TRUE, "z.large", 1000, TRUE, FALSE);
+  /* Of a least size, a name every offer of which has it through the runs too: of an OS first
+   * ("z.large", of Linux and at least 8 GiB); else when the index of its sizes holds too many
+   * other offers ("n.eight", two of the twelve of 8 vCPUs), rather than by the walk, which it
+   * takes allowed none. "z.large" of at least 4 vCPUs, of more than half the offers of its
+   * sizes, through their index as before; of at least 8 (some of its offers have 4), and
+   * "m.medium" of at least 4 (some of its offers have 2), by the walk. */
+  assert_name_path (f, &least_8, FALSE, "n.eight", 1000, TRUE, FALSE);
   assert_name_path (f, &linux_least_8_gib, TRUE, "z.large", 1000, TRUE, FALSE);
-  assert_name_path (f, &least_4, TRUE, "z.large", 0, FALSE, FALSE);
-  assert_name_path (f, &least_8, TRUE, "z.large", 1000, FALSE, FALSE);
+  assert_name_path (f, &least_8, FALSE, "n.eight", 0, FALSE, TRUE);
+  assert_name_path (f, &least_4, TRUE, "z.large", 1000, FALSE, FALSE);
+  assert_name_path (f, &least_8, TRUE, "z.large", 1000, FALSE, TRUE);
   assert_name_path (f, &least_4, FALSE, "m.medium", 1000, FALSE, TRUE);
   /* Of a category or unit, "z.large" through the runs of its vCPU counts too; "a.small", of a
    * block storage offer without a vCPU count, through the runs of its services. */

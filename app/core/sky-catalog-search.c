@@ -6722,20 +6722,30 @@ build:
           if (first != NULL && !first_name_walked && query->limit > 0 &&
               has_least_size (query))
             {
-              g_autoptr(GArray) keys = NULL;
-
-              /* Of a name whose offers all have the sizes, through the runs of its vCPU
-               * counts first (see least_name_runs_keys()). */
-              _sky_catalog_watch_cancellable (self->db, query->cancellable);
-              keys = least_name_runs_keys (self->db, query, present, first);
-              _sky_catalog_watch_cancellable (self->db, NULL);
-              if (keys != NULL && keys->len / 3 >= query->limit)
+              /* Of a name whose offers all have the sizes, through the runs of its vCPU counts
+               * (see least_name_runs_keys()): of an OS first, whose runs check a bit for each
+               * price where the index of its sizes reads the price's offer row (Windows with at
+               * least 64 vCPUs at 3,000,000 offers: 18 ms, then 2-3); else only rather than
+               * the walk of the name (through the index of its sizes, x8.96, the greatest
+               * name of at least 64 vCPUs, 2.5-4 ms, through the runs 15). */
+              if (query->os == NULL)
+                first_part = first_name_part (self->db, query, present, first);
+              if (first_part == NULL)
                 {
-                  listings = listings_of_keys (self->db, keys, query, error);
-                  end_read (self->db, began);
-                  return g_steal_pointer (&listings);
+                  g_autoptr(GArray) keys = NULL;
+
+                  _sky_catalog_watch_cancellable (self->db, query->cancellable);
+                  keys = least_name_runs_keys (self->db, query, present, first);
+                  _sky_catalog_watch_cancellable (self->db, NULL);
+                  if (keys != NULL && keys->len / 3 >= query->limit)
+                    {
+                      listings = listings_of_keys (self->db, keys, query, error);
+                      end_read (self->db, began);
+                      return g_steal_pointer (&listings);
+                    }
                 }
-              first_part = first_name_part (self->db, query, present, first);
+              if (query->os != NULL)
+                first_part = first_name_part (self->db, query, present, first);
               /* No bucket the services have prices in: SQLite serves no partial index then. */
               if (first_part != NULL && has_false_condition (first_part))
                 g_clear_pointer (&first_part, g_free);
