@@ -6736,13 +6736,14 @@ build:
 
                   _sky_catalog_watch_cancellable (self->db, query->cancellable);
                   keys = least_name_runs_keys (self->db, query, present, first);
-                  _sky_catalog_watch_cancellable (self->db, NULL);
                   if (keys != NULL && keys->len / 3 >= query->limit)
                     {
                       listings = listings_of_keys (self->db, keys, query, error);
+                      _sky_catalog_watch_cancellable (self->db, NULL);
                       end_read (self->db, began);
                       return g_steal_pointer (&listings);
                     }
+                  _sky_catalog_watch_cancellable (self->db, NULL);
                 }
               if (query->os != NULL)
                 first_part = first_name_part (self->db, query, present, first);
