@@ -5785,6 +5785,40 @@ test_search_name_counted (Fixture       *f,
   assert_names_counted (f);
 }
 
+/* The first page of three by name of @filter (of @first, its first name, largest first when
+ * @descending) reads the first name's prices through the runs of @index, as the statements it
+ * runs show. */
+static void
+assert_name_runs_index (Fixture              *f,
+                        const SkySearchQuery *filter,
+                        gboolean              descending,
+                        const char           *first,
+                        const char           *index)
+{
+  SkySearchQuery query = *filter;
+  g_autoptr(GPtrArray) traced = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *indexed = g_strdup_printf ("INDEXED BY %s ", index);
+  gboolean read_runs = FALSE;
+
+  query.sort = SKY_SORT_NAME;
+  query.descending = descending;
+  query.limit = 3;
+  sqlite3_trace_v2 (f->catalog->db, SQLITE_TRACE_STMT, statement_traced, traced);
+  rows = search (f, &query);
+  sqlite3_trace_v2 (f->catalog->db, 0, NULL, NULL);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpint (g_ascii_strcasecmp (((SkyListing *) rows->pdata[0])->name, first), ==, 0);
+  for (guint i = 0; i < traced->len; i++)
+    {
+      const char *sql = traced->pdata[i];
+
+      read_runs = read_runs || (strstr (sql, "sky_found_within") != NULL &&
+                                strstr (sql, indexed) != NULL);
+    }
+  g_assert_true (read_runs);
+}
+
 /* Each of @filters by name, each way, at each of a few budgets of the name runs, lists what the
  * single statement lists, whole and a page of three at a time (search_as_single()): more than
  * three prices, or, when @version is given, only prices of that version of the sheet. */
@@ -5895,7 +5929,8 @@ test_search_name_runs (Fixture       *f,
  * prices (on demand, every other offer at a spot price too, two regions of two geographies,
  * Linux and Windows) among each other's: "a.small" the least name, of a block storage offer
  * without a vCPU count too, "z.large" the greatest, of 4 and 8 vCPUs, the runs of 4 vCPUs
- * holding "m.medium" too. */
+ * holding "m.medium" too; "n.eight", of two offers, and "p.eight" of the other service, of seven,
+ * of 8 vCPUs. */
 static char *
 write_vcpu_names_sheet (Fixture *f)
 {
@@ -5907,7 +5942,8 @@ write_vcpu_names_sheet (Fixture *f)
   } names[] = {
     { "vm", "a.small", 4, 1 }, { "vm", "m.medium", 6, 2 }, { "vm", "z.large", 6, 4 },
     { "vm", "z.large", 3, 8 }, { "vm2", "m.medium", 3, 4 }, { "vm2", "z.large", 2, 4 },
-    { "disk", "a.small", 1, 0 }, { "disk", "d.disk", 4, 0 },
+    { "disk", "a.small", 1, 0 }, { "disk", "d.disk", 4, 0 }, { "vm", "n.eight", 2, 8 },
+    { "vm2", "p.eight", 7, 8 },
   };
   static const char *const services[][2] = {
     { "vm", "compute" }, { "vm2", "compute" }, { "disk", "storage" },
@@ -5977,9 +6013,22 @@ test_search_name_vcpu_runs (Fixture       *f,
     { .geography = "EU" },
     { .geography = "US", .term = "spot" },
     { .has_max_price = TRUE, .max_price = G_GINT64_CONSTANT (150000000) },
+    { .min_vcpu_milli = 4000 },
+    { .min_vcpu_milli = 8000 },
+    { .min_memory_mgib = 8000 },
+    { .min_vcpu_milli = 4000, .term = "spot" },
+    { .min_vcpu_milli = 4000, .os = "linux" },
+    { .category = "compute" },
+    { .category = "compute", .term = "spot" },
+    { .unit = "hour" },
   };
   static const SkySearchQuery none = { 0 };
   static const SkySearchQuery eu = { .geography = "EU" };
+  static const SkySearchQuery least_4 = { .min_vcpu_milli = 4000 };
+  static const SkySearchQuery least_8 = { .min_vcpu_milli = 8000 };
+  static const SkySearchQuery linux_least_8_gib = { .os = "linux", .min_memory_mgib = 8000 };
+  static const SkySearchQuery compute = { .category = "compute" };
+  static const SkySearchQuery hour = { .unit = "hour" };
   g_autofree char *sheet = write_vcpu_names_sheet (f);
   g_autoptr(SkyImportResult) result = import_ok (f, sheet);
   g_autoptr(SkyImportResult) second = NULL;
@@ -5991,6 +6040,23 @@ test_search_name_vcpu_runs (Fixture       *f,
   assert_name_path (f, &eu, TRUE, "z.large", 1000, TRUE, FALSE);
   assert_name_path (f, &none, TRUE, "z.large", 0, FALSE, TRUE);
   assert_name_path (f, &none, FALSE, "a.small", 1000, FALSE, TRUE);
+  /* Of a least size, a name every offer of which has it through the runs too: of an OS first
+   * ("z.large", of Linux and at least 8 GiB); else when the index of its sizes holds too many
+   * other offers ("n.eight", two of the twelve of 8 vCPUs), rather than by the walk, which it
+   * takes allowed none. "z.large" of at least 4 vCPUs, of more than half the offers of its
+   * sizes, through their index as before; of at least 8 (some of its offers have 4), and
+   * "m.medium" of at least 4 (some of its offers have 2), by the walk. */
+  assert_name_path (f, &least_8, FALSE, "n.eight", 1000, TRUE, FALSE);
+  assert_name_path (f, &linux_least_8_gib, TRUE, "z.large", 1000, TRUE, FALSE);
+  assert_name_path (f, &least_8, FALSE, "n.eight", 0, FALSE, TRUE);
+  assert_name_path (f, &least_4, TRUE, "z.large", 1000, FALSE, FALSE);
+  assert_name_path (f, &least_8, TRUE, "z.large", 1000, FALSE, TRUE);
+  assert_name_path (f, &least_4, FALSE, "m.medium", 1000, FALSE, TRUE);
+  /* Of a category or unit, "z.large" through the runs of its vCPU counts too; "a.small", of a
+   * block storage offer without a vCPU count, through the runs of its services. */
+  assert_name_runs_index (f, &compute, TRUE, "z.large", "price_by_vcpu");
+  assert_name_runs_index (f, &hour, TRUE, "z.large", "price_by_vcpu");
+  assert_name_runs_index (f, &compute, FALSE, "a.small", "price_by_service");
 
   /* A later version of the sheet: the first one's services no longer current, their prices
    * left out whichever way. */
