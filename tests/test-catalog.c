@@ -5637,6 +5637,45 @@ statement_traced (unsigned int  type,
   return 0;
 }
 
+/* Whether the runs of the first page of three by name of @filter, largest first when
+ * @descending, are read in the unit @unit: the units of the statement that reads them. */
+static gboolean
+name_runs_read_unit (Fixture              *f,
+                     const SkySearchQuery *filter,
+                     gboolean              descending,
+                     const char           *unit)
+{
+  SkySearchQuery query = *filter;
+  g_autoptr(GPtrArray) traced = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *code = g_strdup_printf ("%d", sky_vocabulary_code (SKY_VOCABULARY_UNIT, unit));
+  gboolean runs = FALSE, read = FALSE;
+
+  query.sort = SKY_SORT_NAME;
+  query.descending = descending;
+  query.limit = 3;
+  sqlite3_trace_v2 (f->catalog->db, SQLITE_TRACE_STMT, statement_traced, traced);
+  rows = search (f, &query);
+  sqlite3_trace_v2 (f->catalog->db, 0, NULL, NULL);
+  for (guint i = 0; i < traced->len; i++)
+    {
+      const char *sql = traced->pdata[i];
+      const char *in = strstr (sql, "p.unit IN (");
+      g_autofree char *list = NULL;
+      g_auto(GStrv) codes = NULL;
+
+      if (strstr (sql, "sky_found_within") == NULL || in == NULL)
+        continue;
+      runs = TRUE;
+      in += strlen ("p.unit IN (");
+      list = g_strndup (in, strcspn (in, ")"));
+      codes = g_strsplit (list, ", ", -1);
+      read = read || g_strv_contains ((const char * const *) codes, code);
+    }
+  g_assert_true (runs);
+  return read;
+}
+
 /* The first page of three by name of @filter (of @first, its first name, largest first when
  * @descending), the first name's prices read through the runs up to @budget prices per offer
  * of it, reads the runs when @runs says so, and walks the names when @walk does, as the
@@ -5910,6 +5949,9 @@ test_search_name_runs (Fixture       *f,
    * (the cheaper "hdd-std" prices before the name's are more than its offers), the walk after
    * them; none, the walk alone. */
   assert_name_path (f, &storage, TRUE, "ssd-std", 1000, TRUE, FALSE);
+  /* Of its prices' units alone: block storage's IOPS prices are "ssd-iops"'s. */
+  g_assert_true (name_runs_read_unit (f, &storage, TRUE, "gb-month"));
+  g_assert_false (name_runs_read_unit (f, &storage, TRUE, "iops-month"));
   assert_name_path (f, &storage, TRUE, "ssd-std", 1, TRUE, TRUE);
   assert_name_path (f, &storage, TRUE, "ssd-std", 0, FALSE, TRUE);
   /* "aaa-tiny", two of the block storage's 45 offers: the walk alone. */

@@ -2491,18 +2491,21 @@ name_runs_keys (sqlite3              *db,
   gint64 name_offers = 0;
   gint64 run_offers = 0;
   gint64 os = -1;
+  guint64 name_units = 0;
   int rc;
 
   if (name_runs_per_offer == 0 || (of_os && (os = word_id (db, query->os)) < 0))
     return NULL;
-  if (sqlite3_prepare_v2 (db, "SELECT service_id, vcpu, offers FROM offer_name WHERE name = ?1",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (db, "SELECT service_id, vcpu, offers, units FROM offer_name "
+                              "WHERE name = ?1", -1, &stmt, NULL) != SQLITE_OK)
     return NULL;
   _sky_catalog_bind_text (stmt, 1, first);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 service = sqlite3_column_int64 (stmt, 0);
       gint64 vcpu = sqlite3_column_int64 (stmt, 1);
+
+      name_units |= (guint64) sqlite3_column_int64 (stmt, 3);
 
       if (!holds_bucket (ids, service))
         g_array_append_val (ids, service);
@@ -2558,8 +2561,19 @@ name_runs_keys (sqlite3              *db,
     return NULL;
   g_clear_pointer (&stmt, sqlite3_finalize);
   set->budget = (gint64) set->count * per_offer;
-  /* Each unit named, so that each run of a service, unit and bucket is read in price order. */
+  /* Each unit named, so that each run of a service, unit and bucket is read in price order:
+   * those of the name's prices alone, as the table of names records them (schema 27: none of
+   * ssd-standard's offers has a price of the IOPS its service's provisioned disks are priced
+   * by, whose runs held 190,000 prices at 3,000,000 offers). */
   units = catalog_units (db);
+  for (guint i = units->len; i > 0; i--)
+    {
+      gint64 code = sky_vocabulary_nth (SKY_VOCABULARY_UNIT, g_array_index (units, guint,
+                                                                           i - 1))->code;
+
+      if ((name_units & SKY_UNIT_BIT (code)) == 0)
+        g_array_remove_index (units, i - 1);
+    }
   if (!names_one (query->unit) && units->len == 0)
     return NULL;
   in_units = units_condition (query, units);
