@@ -6437,6 +6437,39 @@ listings_of_keys (sqlite3               *db,
   return read_listings (db, stmt, query, error);
 }
 
+/* name_runs_keys() or least_name_runs_keys(). */
+typedef GArray *(*NameRunsFunc) (sqlite3              *db,
+                                 const SkySearchQuery *query,
+                                 GArray               *present,
+                                 const char           *first);
+
+/* The first page by name read through the runs @runs gives the keys of, the search's
+ * cancellable watched while they and the page's listings are read: the listings, with
+ * @filled set, when the keys fill the page; else NULL, with @ran set when the runs could be
+ * read (fewer than a page) and unset when they gave way. */
+static GPtrArray *
+name_runs_page (sqlite3              *db,
+                NameRunsFunc          runs,
+                const SkySearchQuery *query,
+                GArray               *present,
+                const char           *first,
+                gboolean             *filled,
+                gboolean             *ran,
+                GError              **error)
+{
+  g_autoptr(GArray) keys = NULL;
+  GPtrArray *listings = NULL;
+
+  _sky_catalog_watch_cancellable (db, query->cancellable);
+  keys = runs (db, query, present, first);
+  *ran = keys != NULL;
+  *filled = keys != NULL && keys->len / 3 >= query->limit;
+  if (*filled)
+    listings = listings_of_keys (db, keys, query, error);
+  _sky_catalog_watch_cancellable (db, NULL);
+  return listings;
+}
+
 /* Whether @query's page is read by a walk of its order (WALK_BUDGET), its text found as @text
  * says, in the caller's read transaction; then sets @listings to it (NULL with @error set when
  * it cannot be read). When the walk was made but did not fill the page, sets @seen_rows to the
@@ -6869,18 +6902,16 @@ build:
                 first_part = first_name_part (self->db, query, present, first);
               if (first_part == NULL)
                 {
-                  g_autoptr(GArray) keys = NULL;
+                  gboolean filled, ran;
+                  g_autoptr(GPtrArray) page = name_runs_page (self->db, least_name_runs_keys,
+                                                              query, present, first, &filled,
+                                                              &ran, error);
 
-                  _sky_catalog_watch_cancellable (self->db, query->cancellable);
-                  keys = least_name_runs_keys (self->db, query, present, first);
-                  if (keys != NULL && keys->len / 3 >= query->limit)
+                  if (filled)
                     {
-                      listings = listings_of_keys (self->db, keys, query, error);
-                      _sky_catalog_watch_cancellable (self->db, NULL);
                       end_read (self->db, began);
-                      return g_steal_pointer (&listings);
+                      return g_steal_pointer (&page);
                     }
-                  _sky_catalog_watch_cancellable (self->db, NULL);
                 }
               if (query->os != NULL)
                 first_part = first_name_part (self->db, query, present, first);
@@ -6898,20 +6929,18 @@ build:
                    (first_name_only (query) || os_name_only (query) ||
                     vcpu_name_only (query)))
             {
-              g_autoptr(GArray) keys = NULL;
+              gboolean filled, ran;
+              g_autoptr(GPtrArray) page = name_runs_page (self->db, name_runs_keys, query,
+                                                          present, first, &filled, &ran,
+                                                          error);
 
-              _sky_catalog_watch_cancellable (self->db, query->cancellable);
-              keys = name_runs_keys (self->db, query, present, first);
-              if (keys != NULL && keys->len / 3 >= query->limit)
+              if (filled)
                 {
-                  listings = listings_of_keys (self->db, keys, query, error);
-                  _sky_catalog_watch_cancellable (self->db, NULL);
                   end_read (self->db, began);
-                  return g_steal_pointer (&listings);
+                  return g_steal_pointer (&page);
                 }
-              _sky_catalog_watch_cancellable (self->db, NULL);
               /* Fewer than a page: the walk of every name from it, at once. */
-              first_only = keys == NULL && first_name_only (query);
+              first_only = !ran && first_name_only (query);
             }
           if (first != NULL)
             {
