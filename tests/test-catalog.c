@@ -2480,6 +2480,8 @@ test_search_sku_text (Fixture       *f,
 
 static void take_back (Fixture    *f,
                        const char *sql);
+static void change_file (Fixture    *f,
+                         const char *sql);
 
 /* A sheet of machines of two OS and, after them, more disks (no OS, first by name), whose SKUs
  * say so ("-lin-", "-win-", and "d-twin-" of a disk in ten, whose "win-" no OS has): every
@@ -2630,17 +2632,13 @@ test_search_os_text (Fixture       *f,
         g_assert_cmpint (_sky_catalog_text_checked (), >, 100);
       if (k == 1)
         {
-          take_back (f, "CREATE TABLE kept AS SELECT * FROM offer_kind; "
-                        "UPDATE offer_kind SET kinds = zeroblob (length (kinds))");
-          f->catalog = sky_catalog_open (f->path, &error);
-          g_assert_no_error (error);
+          change_file (f, "CREATE TABLE kept AS SELECT * FROM offer_kind; "
+                          "UPDATE offer_kind SET kinds = zeroblob (length (kinds))");
         }
     }
 
-  take_back (f, "DELETE FROM offer_kind; INSERT INTO offer_kind SELECT * FROM kept; "
-                "DROP TABLE kept");
-  f->catalog = sky_catalog_open (f->path, &error);
-  g_assert_no_error (error);
+  change_file (f, "DELETE FROM offer_kind; INSERT INTO offer_kind SELECT * FROM kept; "
+                  "DROP TABLE kept");
   other = import_ok (f, second);
   assert_offer_kinds (f);
   g_assert_true (sky_catalog_remove_sheet (f->catalog, "oscloud", "2", &error));
@@ -2695,7 +2693,6 @@ test_search_region_text (Fixture       *f,
 {
   g_autofree char *sheet = write_region_sheet (f);
   g_autoptr(SkyImportResult) result = import_ok (f, sheet);
-  g_autoptr(GError) error = NULL;
 
   assert_offer_kinds (f);
   for (guint k = 0; k < 4; k++)
@@ -2720,9 +2717,7 @@ test_search_region_text (Fixture       *f,
         g_assert_cmpint (_sky_catalog_text_checked (), >, 200);
       if (k == 1)
         {
-          take_back (f, "UPDATE offer_kind SET kinds = zeroblob (length (kinds))");
-          f->catalog = sky_catalog_open (f->path, &error);
-          g_assert_no_error (error);
+          change_file (f, "UPDATE offer_kind SET kinds = zeroblob (length (kinds))");
         }
     }
 }
@@ -2786,7 +2781,6 @@ test_search_name_units (Fixture       *f,
 {
   g_autofree char *sheet = write_units_sheet (f);
   g_autoptr(SkyImportResult) result = import_ok (f, sheet);
-  g_autoptr(GError) error = NULL;
 
   assert_name_units (f);
   for (guint k = 0; k < 8; k++)
@@ -2811,9 +2805,7 @@ test_search_name_units (Fixture       *f,
         g_assert_cmpint (_sky_catalog_text_checked (), >, 200);
       if (k == 3)
         {
-          take_back (f, "UPDATE offer_name SET units = -1");
-          f->catalog = sky_catalog_open (f->path, &error);
-          g_assert_no_error (error);
+          change_file (f, "UPDATE offer_name SET units = -1");
         }
     }
 }
@@ -4870,6 +4862,18 @@ take_back (Fixture    *f,
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
+}
+
+/* Closes the fixture's catalog, changes its file with @sql and opens it again. */
+static void
+change_file (Fixture    *f,
+             const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  take_back (f, sql);
+  f->catalog = sky_catalog_open (f->path, &error);
+  g_assert_no_error (error);
 }
 
 /* Opens the fixture's catalog again, which brings it to the current schema. */
