@@ -311,6 +311,16 @@ main (int    argc,
       return 1;
     }
   catalog = ensure_catalog (dir, cli, offers);
+  /* A catalog kept from an older version is converted when it is first opened, and what an
+   * import or a conversion wrote is still going to the disk: opened once and flushed before any
+   * run is timed. */
+  {
+    char *sheets_argv[] = { (char *) cli, "--catalog", catalog, "--no-seed", "sheets", NULL };
+
+    if (!run_once (sheets_argv, NULL, NULL, NULL))
+      return 1;
+    sync ();
+  }
   g_print ("runs: best of %u\n", runs);
 
   /* Start-up: /bin/true, --version and the empty search take turns. */
