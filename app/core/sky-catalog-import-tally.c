@@ -269,22 +269,18 @@ _sky_import_tally_write_meets (SkyImportTally  *tally,
   return TRUE;
 }
 
-/* Writes the rows counted into the table of names and the record of which values the offers
- * hold together, in the import's transaction; a failure is said as @what. */
-gboolean
-_sky_import_tally_write (SkyImportTally  *tally,
-                         sqlite3         *db,
-                         const char      *what,
-                         GError         **error)
+/* Runs @sql, whose parameters ?1 to ?7 are a row of the table of names (name, service_id,
+ * vcpu, memory, arch, offers, units), once for each row counted; a failure is said as @what. */
+static gboolean
+write_names (SkyImportTally  *tally,
+             sqlite3         *db,
+             const char      *sql,
+             const char      *what,
+             GError         **error)
 {
   g_autoptr(sqlite3_stmt) names = NULL;
 
-  if (sqlite3_prepare_v2 (db, "INSERT INTO offer_name "
-                              "  (name, service_id, vcpu, memory, arch, offers, units) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-                              "ON CONFLICT DO UPDATE SET offers = offers + excluded.offers, "
-                              "  units = units | excluded.units",
-                          -1, &names, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (db, sql, -1, &names, NULL) != SQLITE_OK)
     return _sky_catalog_db_error (db, error, what);
   for (guint i = 0; i < tally->name_order->len; i++)
     {
@@ -301,7 +297,23 @@ _sky_import_tally_write (SkyImportTally  *tally,
         return _sky_catalog_db_error (db, error, what);
       sqlite3_reset (names);
     }
-  return _sky_import_tally_write_meets (tally, db, what, error);
+  return TRUE;
+}
+
+/* Writes the rows counted into the table of names and the record of which values the offers
+ * hold together, in the import's transaction; a failure is said as @what. */
+gboolean
+_sky_import_tally_write (SkyImportTally  *tally,
+                         sqlite3         *db,
+                         const char      *what,
+                         GError         **error)
+{
+  return write_names (tally, db, "INSERT INTO offer_name "
+                                 "  (name, service_id, vcpu, memory, arch, offers, units) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                                 "ON CONFLICT DO UPDATE SET offers = offers + excluded.offers, "
+                                 "  units = units | excluded.units", what, error) &&
+         _sky_import_tally_write_meets (tally, db, what, error);
 }
 
 /* Writes the units counted into the rows of the table of names they are of, in the transaction
@@ -312,25 +324,8 @@ _sky_import_tally_write_units (SkyImportTally  *tally,
                                const char      *what,
                                GError         **error)
 {
-  g_autoptr(sqlite3_stmt) units = NULL;
-
-  if (sqlite3_prepare_v2 (db, "UPDATE offer_name SET units = ?6 WHERE name = ?1 "
-                              "AND service_id = ?2 AND vcpu = ?3 AND memory = ?4 AND arch = ?5",
-                          -1, &units, NULL) != SQLITE_OK)
-    return _sky_catalog_db_error (db, error, what);
-  for (guint i = 0; i < tally->name_order->len; i++)
-    {
-      const TallyName *n = g_ptr_array_index (tally->name_order, i);
-
-      sqlite3_bind_text (units, 1, n->name, n->len, SQLITE_STATIC);
-      sqlite3_bind_int64 (units, 2, n->service_id);
-      sqlite3_bind_int64 (units, 3, n->vcpu);
-      sqlite3_bind_int64 (units, 4, n->memory);
-      sqlite3_bind_int64 (units, 5, n->arch);
-      sqlite3_bind_int64 (units, 6, (gint64) n->units);
-      if (sqlite3_step (units) != SQLITE_DONE)
-        return _sky_catalog_db_error (db, error, what);
-      sqlite3_reset (units);
-    }
-  return TRUE;
+  /* ?6, the offers, is not used: SQLite numbers the parameters up to ?7 all the same. */
+  return write_names (tally, db, "UPDATE offer_name SET units = ?7 WHERE name = ?1 "
+                                 "AND service_id = ?2 AND vcpu = ?3 AND memory = ?4 "
+                                 "AND arch = ?5", what, error);
 }

@@ -448,18 +448,24 @@ found_walk_function (sqlite3_context  *context,
 void
 _sky_catalog_add_search_functions (sqlite3 *db)
 {
-  sqlite3_create_function_v2 (db, "sky_found_take", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
-                              found_take_function, NULL, NULL, NULL);
-  sqlite3_create_function_v2 (db, "sky_found", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
-                              found_function, NULL, NULL, NULL);
-  sqlite3_create_function_v2 (db, "sky_found_add", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
-                              found_add_function, NULL, NULL, NULL);
-  sqlite3_create_function_v2 (db, "sky_found_add", 3, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
-                              found_add_function, NULL, NULL, NULL);
-  sqlite3_create_function_v2 (db, "sky_found_walk", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
-                              found_walk_function, NULL, NULL, NULL);
-  sqlite3_create_function_v2 (db, "sky_found_within", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
-                              found_within_function, NULL, NULL, NULL);
+  static const struct
+  {
+    const char *name;
+    int         n_args;
+    void      (*func) (sqlite3_context *, int, sqlite3_value **);
+  } functions[] = {
+    { "sky_found_take", 2, found_take_function },
+    { "sky_found", 2, found_function },
+    { "sky_found_add", 2, found_add_function },
+    { "sky_found_add", 3, found_add_function },
+    { "sky_found_walk", 2, found_walk_function },
+    { "sky_found_within", 2, found_within_function },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (functions); i++)
+    sqlite3_create_function_v2 (db, functions[i].name, functions[i].n_args,
+                                SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, functions[i].func, NULL,
+                                NULL, NULL);
 }
 
 /* Up to this many offers found through the index are read from the offers to their prices;
